@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './shared/security/csp';
+import pkg from './package.json';
+
+/** The built page carries the same CSP as the shell's header, so browser mode is locked down too. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'workbench-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
+
+// Three targets of one app: a thin Electron main, a preload that exposes exactly the IPC
+// contract, and the renderer, which is the whole app and also runs as a plain web page.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        // Sandboxed preloads cannot `require` local chunks: ship one CommonJS file.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    base: './',
+    plugins: [react(), contentSecurityPolicy()],
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+    worker: { format: 'es' },
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'renderer/index.html'),
+          // The bench harness page ships only in bench builds (npm run bench).
+          ...(process.env.WORKBENCH_BENCH === '1' ? { bench: resolve(__dirname, 'renderer/bench.html') } : {}),
+        },
+      },
+    },
+  },
+});

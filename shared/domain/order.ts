@@ -1,0 +1,82 @@
+// The analyst's unit of work: one customer order from any channel, with the link-relevant
+// facts of its payment folded in (card summary, IP, device). Never a full PAN or CVV.
+
+export const MARKETPLACES = ['amazon', 'zalando', 'shop'] as const;
+export type Marketplace = (typeof MARKETPLACES)[number];
+
+export const MARKETPLACE_LABEL: Record<Marketplace, string> = {
+  amazon: 'Amazon.de',
+  zalando: 'Zalando',
+  shop: 'Own shop',
+};
+
+export const ORDER_STATUSES = ['open', 'paid', 'fulfilled', 'cancelled', 'refunded'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Text facts of an order; stored column-wise, searched and shown in tables. */
+export interface OrderText {
+  /** Order number as the source writes it (Shopify `#1001`, Amazon `302-…`). */
+  externalId: string;
+  /** Where the row came from, e.g. `shopify`, `amazon-all-orders`, `zalando`, `demo`. */
+  source: string;
+  currency: string;
+  customerId: string;
+  email: string;
+  phone: string;
+  shipName: string;
+  shipStreet: string;
+  shipPostcode: string;
+  shipCity: string;
+  /** ISO 3166-1 alpha-2. */
+  shipCountry: string;
+  billCountry: string;
+  ip: string;
+  deviceId: string;
+  /** First 6 or 8 digits of the card. */
+  cardBin: string;
+  cardLast4: string;
+  /** `MM/YY`. */
+  cardExpiry: string;
+  /** Provider fingerprint (e.g. Stripe `Card Fingerprint`), empty when unknown. */
+  cardFingerprint: string;
+  cardBrand: string;
+  paymentMethod: string;
+}
+
+export interface Order extends OrderText {
+  marketplace: Marketplace;
+  status: OrderStatus;
+  /** Epoch milliseconds (UTC). */
+  createdAt: number;
+  /** Order total in minor units (cents) of `currency`. */
+  totalMinor: number;
+}
+
+export const ORDER_TEXT_FIELDS = [
+  'externalId',
+  'source',
+  'currency',
+  'customerId',
+  'email',
+  'phone',
+  'shipName',
+  'shipStreet',
+  'shipPostcode',
+  'shipCity',
+  'shipCountry',
+  'billCountry',
+  'ip',
+  'deviceId',
+  'cardBin',
+  'cardLast4',
+  'cardExpiry',
+  'cardFingerprint',
+  'cardBrand',
+  'paymentMethod',
+] as const satisfies readonly (keyof OrderText)[];
+export type OrderTextField = (typeof ORDER_TEXT_FIELDS)[number];
+
+/** Stable identity of an order across re-imports. */
+export function orderKey(o: Pick<Order, 'source' | 'externalId'>): string {
+  return `${o.source}:${o.externalId}`;
+}

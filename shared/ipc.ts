@@ -1,0 +1,56 @@
+// The one IPC contract between renderer and Electron main. Preload exposes exactly these
+// channels and main registers handlers only for them, so neither side can drift.
+import { z } from 'zod';
+
+const fileFilter = z.object({ name: z.string().max(100), extensions: z.array(z.string().max(20)).max(20) });
+
+export const ipcContract = {
+  'app:info': {
+    args: z.tuple([]),
+    result: z.object({
+      name: z.string(),
+      version: z.string(),
+      electron: z.string(),
+      chrome: z.string(),
+      platform: z.string(),
+    }),
+  },
+  'dialog:open-files': {
+    args: z.tuple([
+      z.object({
+        title: z.string().max(200),
+        filters: z.array(fileFilter).max(20),
+        multiple: z.boolean(),
+      }),
+    ]),
+    result: z.array(z.object({ name: z.string(), bytes: z.instanceof(Uint8Array) })),
+  },
+  'dialog:save-file': {
+    args: z.tuple([
+      z.object({
+        suggestedName: z.string().max(255),
+        filters: z.array(fileFilter).max(20),
+        data: z.union([z.string(), z.instanceof(Uint8Array)]),
+      }),
+    ]),
+    result: z.object({ saved: z.boolean(), path: z.string().optional() }),
+  },
+  'print:to-pdf': {
+    args: z.tuple([z.object({ suggestedName: z.string().max(255), landscape: z.boolean() })]),
+    result: z.object({ saved: z.boolean(), path: z.string().optional() }),
+  },
+} as const;
+
+export type IpcChannel = keyof typeof ipcContract;
+export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];
+
+export type IpcArgs<C extends IpcChannel> = z.infer<(typeof ipcContract)[C]['args']>;
+export type IpcResult<C extends IpcChannel> = z.infer<(typeof ipcContract)[C]['result']>;
+
+/** What preload exposes on `window.workbench`: one async function per channel. */
+export type WorkbenchBridge = {
+  [C in IpcChannel]: (...args: IpcArgs<C>) => Promise<IpcResult<C>>;
+};
+
+/** The global name under which preload exposes the bridge. */
+export const BRIDGE_GLOBAL = 'workbench';
