@@ -1,0 +1,70 @@
+// Left navigation between the workbench's screens, with the cache size underneath.
+import { formatCount } from '../../../shared/domain/money';
+import { SCREENS, useUi, type Screen } from '../state/uiStore';
+import type { CacheOverview } from '../db/cacheService';
+
+export const SCREEN_LABEL: Record<Screen, string> = {
+  orders: 'Orders',
+  rings: 'Rings',
+  review: 'Review',
+  disputes: 'Disputes',
+  reports: 'Reports',
+  imports: 'Imports',
+  settings: 'Settings',
+};
+
+const ICON: Record<Screen, string> = {
+  orders: '▤',
+  rings: '◎',
+  review: '⚑',
+  disputes: '⚖',
+  reports: '▥',
+  imports: '⇪',
+  settings: '⚙',
+};
+
+export function Sidebar({ overview }: { overview: CacheOverview | null }) {
+  const screen = useUi((s) => s.screen);
+  const go = useUi((s) => s.go);
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden>
+          ◆
+        </span>
+        Fraud Workbench
+      </div>
+      <ul>
+        {SCREENS.map((s) => (
+          <li key={s}>
+            <a
+              href={`#/${s}`}
+              className={s === screen ? 'active' : undefined}
+              aria-current={s === screen ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                go(s);
+              }}
+            >
+              <span className="nav-icon" aria-hidden>
+                {ICON[s]}
+              </span>
+              {SCREEN_LABEL[s]}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <div className="sidebar-foot" data-testid="cache-summary">
+        {overview ? (
+          <>
+            <div>{formatCount(overview.orders)} orders</div>
+            <div>{formatCount(overview.disputes)} disputes</div>
+            <div className="muted">{overview.dataset?.kind === 'demo' ? 'Demo data' : overview.orders ? 'Imported data' : 'Empty cache'} · offline</div>
+          </>
+        ) : (
+          <div className="muted">Opening cache…</div>
+        )}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,12 @@
+// The UI's handle on the cache worker. Screens import `cache` and await its methods.
+import * as Comlink from 'comlink';
+import type { CacheService, ProgressFn } from './cacheService';
+
+const worker = new Worker(new URL('../workers/cache.worker.ts', import.meta.url), { type: 'module', name: 'cache' });
+
+export const cache = Comlink.wrap<CacheService>(worker);
+
+/** Wraps a progress callback so it can cross into the worker. */
+export function progress(fn: ProgressFn): ProgressFn {
+  return Comlink.proxy(fn);
+}

@@ -1,0 +1,27 @@
+// Small named settings and facts about the cache (analyst name, where the data came from).
+import type { WorkbenchDb } from './schema';
+
+export interface DatasetInfo {
+  kind: 'demo' | 'import';
+  orders: number;
+  seed?: number;
+  loadedAt: number;
+}
+
+export interface MetaValues {
+  analystName: string;
+  dataset: DatasetInfo;
+}
+
+export class MetaRepository {
+  constructor(private readonly db: WorkbenchDb) {}
+
+  async get<K extends keyof MetaValues>(key: K): Promise<MetaValues[K] | undefined> {
+    const rec = await this.db.meta.get(key);
+    return rec?.value as MetaValues[K] | undefined;
+  }
+
+  async set<K extends keyof MetaValues>(key: K, value: MetaValues[K]): Promise<void> {
+    await this.db.meta.put({ key, value });
+  }
+}

@@ -1,0 +1,72 @@
+// Side panel with every stored fact of one order, grouped as an analyst reads them.
+import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
+import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
+import type { OrderRow } from '../../db/orderStore';
+import { cardSummary } from './orderColumns';
+
+export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): void }) {
+  const groups: [string, [string, string][]][] = [
+    [
+      'Order',
+      [
+        ['Order no.', order.externalId],
+        ['Channel', `${MARKETPLACE_LABEL[order.marketplace]} (${order.source})`],
+        ['Placed', `${formatDateTime(order.createdAt)} UTC`],
+        ['Status', order.status],
+        ['Total', formatMoney(order.totalMinor, order.currency)],
+      ],
+    ],
+    [
+      'Customer',
+      [
+        ['Customer id', order.customerId],
+        ['Email', order.email],
+        ['Phone', order.phone],
+      ],
+    ],
+    [
+      'Shipping',
+      [
+        ['Name', order.shipName],
+        ['Street', order.shipStreet],
+        ['Postcode / city', `${order.shipPostcode} ${order.shipCity}`.trim()],
+        ['Country', order.shipCountry],
+        ['Billing country', order.billCountry],
+      ],
+    ],
+    [
+      'Payment & device',
+      [
+        ['Method', order.paymentMethod],
+        ['Card', cardSummary(order)],
+        ['BIN', order.cardBin],
+        ['Fingerprint', order.cardFingerprint],
+        ['IP', order.ip],
+        ['Device', order.deviceId],
+      ],
+    ],
+  ];
+  return (
+    <aside className="detail" aria-label={`Order ${order.externalId}`}>
+      <header>
+        <h2>{order.externalId}</h2>
+        <button className="link" onClick={onClose} aria-label="Close order detail">
+          ✕
+        </button>
+      </header>
+      {groups.map(([title, fields]) => (
+        <section key={title}>
+          <h3>{title}</h3>
+          <dl>
+            {fields.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{v || <span className="muted">—</span>}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+    </aside>
+  );
+}

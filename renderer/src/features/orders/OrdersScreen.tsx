@@ -1,0 +1,49 @@
+// The orders screen: every cached order, searchable and filterable, or the first-run offer
+// when the cache is empty.
+import { useState } from 'react';
+import { formatCount } from '../../../../shared/domain/money';
+import type { CacheOverview } from '../../db/cacheService';
+import type { OrderRow } from '../../db/orderStore';
+import { FirstRun } from '../welcome/FirstRun';
+import { OrderDetail } from './OrderDetail';
+import { OrdersTable } from './OrdersTable';
+import { OrdersToolbar } from './OrdersToolbar';
+import { useOrderRows } from './useOrderRows';
+
+export function OrdersScreen({ overview }: { overview: CacheOverview | null }) {
+  const rows = useOrderRows();
+  const [open, setOpen] = useState<OrderRow | null>(null);
+  const empty = overview !== null && overview.orders === 0;
+  return (
+    <section className="screen orders-screen" aria-labelledby="screen-title">
+      <header className="screen-head">
+        <h1 id="screen-title">Orders</h1>
+        {!empty && rows.total !== null && (
+          <span className="count" data-testid="orders-count" aria-live="polite">
+            {rows.total === overview?.orders
+              ? `${formatCount(rows.total)} orders`
+              : `${formatCount(rows.total)} of ${formatCount(overview?.orders ?? 0)} orders`}
+            {rows.loading && ' · searching…'}
+          </span>
+        )}
+      </header>
+      {empty ? (
+        <FirstRun />
+      ) : (
+        <>
+          <OrdersToolbar />
+          {rows.error && (
+            <p className="error" role="alert">
+              {rows.error}
+            </p>
+          )}
+          <div className="orders-body">
+            <OrdersTable rows={rows} onOpen={setOpen} selected={open?.row ?? null} />
+            {open && <OrderDetail order={open} onClose={() => setOpen(null)} />}
+          </div>
+          {rows.total === 0 && !rows.loading && <p className="empty-note">No order matches these filters.</p>}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+// Search box and filters above the orders table: channel, status and date range.
+import { useEffect, useState } from 'react';
+import { MARKETPLACES, MARKETPLACE_LABEL, ORDER_STATUSES, type Marketplace, type OrderStatus } from '../../../../shared/domain/order';
+import { formatDate, parseDate } from '../../../../shared/domain/money';
+import { useUi } from '../../state/uiStore';
+
+const DAY = 86_400_000;
+
+function toggle<T>(list: T[], item: T): T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}
+
+export function OrdersToolbar() {
+  const { filter, setFilter, search, setSearch } = useUi();
+  const [draft, setDraft] = useState(search);
+  // Debounce typing so each keystroke does not start a 1M-row scan.
+  useEffect(() => {
+    const t = setTimeout(() => setSearch(draft), 200);
+    return () => clearTimeout(t);
+  }, [draft, setSearch]);
+
+  return (
+    <div className="toolbar">
+      <input
+        type="search"
+        className="search"
+        placeholder="Search order no., email, card last4, postcode, name"
+        aria-label="Search orders"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+      />
+      <div className="chips" role="group" aria-label="Marketplace">
+        {MARKETPLACES.map((m: Marketplace) => (
+          <button
+            key={m}
+            className={filter.marketplaces.includes(m) ? 'chip on' : 'chip'}
+            aria-pressed={filter.marketplaces.includes(m)}
+            onClick={() => setFilter({ marketplaces: toggle(filter.marketplaces, m) })}
+          >
+            {MARKETPLACE_LABEL[m]}
+          </button>
+        ))}
+      </div>
+      <label className="inline">
+        Status
+        <select
+          aria-label="Status"
+          value={filter.statuses[0] ?? ''}
+          onChange={(e) => setFilter({ statuses: e.target.value ? [e.target.value as OrderStatus] : [] })}
+        >
+          <option value="">any</option>
+          {ORDER_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline">
+        From
+        <input
+          type="date"
+          aria-label="From date"
+          value={filter.from === null ? '' : formatDate(filter.from)}
+          onChange={(e) => setFilter({ from: parseDate(e.target.value) })}
+        />
+      </label>
+      <label className="inline">
+        To
+        <input
+          type="date"
+          aria-label="To date"
+          value={filter.to === null ? '' : formatDate(filter.to - DAY)}
+          onChange={(e) => {
+            const d = parseDate(e.target.value);
+            setFilter({ to: d === null ? null : d + DAY });
+          }}
+        />
+      </label>
+      {(filter.marketplaces.length > 0 || filter.statuses.length > 0 || filter.from !== null || filter.to !== null || draft) && (
+        <button
+          className="link"
+          onClick={() => {
+            setDraft('');
+            setFilter({ marketplaces: [], statuses: [], from: null, to: null });
+          }}
+        >
+          Clear filters
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+// Settings: who is deciding (for the decision log), storage, backup and about.
+import { useEffect, useState } from 'react';
+import { formatCount } from '../../../../shared/domain/money';
+import { cache } from '../../db/cacheClient';
+import type { CacheOverview } from '../../db/cacheService';
+import { platform, type AppInfo } from '../../platform';
+import { useUi } from '../../state/uiStore';
+import { BackupPanel } from './BackupPanel';
+import { formatBytes, useStorageStatus } from './useStorageStatus';
+
+export function SettingsScreen({ overview }: { overview: CacheOverview | null }) {
+  const version = useUi((s) => s.cacheVersion);
+  const { status, requestPersist } = useStorageStatus(version);
+  const [name, setName] = useState('');
+  const [savedName, setSavedName] = useState<string | null>(null);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+
+  useEffect(() => {
+    void cache.getAnalystName().then((n) => {
+      setName(n);
+      setSavedName(n);
+    });
+    void platform.appInfo().then(setInfo);
+  }, [version]);
+
+  return (
+    <section className="screen settings" aria-labelledby="screen-title">
+      <header className="screen-head">
+        <h1 id="screen-title">Settings</h1>
+      </header>
+      <section className="panel" aria-labelledby="analyst-title">
+        <h2 id="analyst-title">Analyst</h2>
+        <form
+          className="inline-form"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            await cache.setAnalystName(name);
+            setSavedName(name.trim());
+          }}
+        >
+          <label>
+            Your name (written into every decision you log)
+            <input value={name} maxLength={80} onChange={(e) => setName(e.target.value)} aria-label="Analyst name" />
+          </label>
+          <button type="submit" disabled={name.trim() === savedName}>
+            Save
+          </button>
+        </form>
+      </section>
+      <section className="panel" aria-labelledby="storage-title">
+        <h2 id="storage-title">Local storage</h2>
+        <dl className="facts">
+          <div>
+            <dt>Cache holds</dt>
+            <dd data-testid="settings-counts">
+              {overview
+                ? `${formatCount(overview.orders)} orders, ${formatCount(overview.payments)} payments, ${formatCount(overview.disputes)} disputes`
+                : '…'}
+            </dd>
+          </div>
+          <div>
+            <dt>Space used</dt>
+            <dd data-testid="storage-used">
+              {formatBytes(status.usage)} of {formatBytes(status.quota)} available to the app
+            </dd>
+          </div>
+          <div>
+            <dt>Persistent storage</dt>
+            <dd data-testid="storage-persisted">
+              {status.persisted === null
+                ? 'unknown'
+                : status.persisted
+                  ? 'granted: the cache will not be evicted when the disk runs low'
+                  : 'not granted: the engine may evict the cache under storage pressure; keep backups'}
+              {status.persisted === false && (
+                <button className="link" onClick={requestPersist}>
+                  Ask again
+                </button>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>Where</dt>
+            <dd>
+              {info?.host === 'electron'
+                ? "IndexedDB in the app's user-data folder on this computer"
+                : "IndexedDB of this browser profile for this page's address"}
+            </dd>
+          </div>
+        </dl>
+      </section>
+      <BackupPanel />
+      <section className="panel" aria-labelledby="about-title">
+        <h2 id="about-title">About</h2>
+        <p data-testid="app-info">
+          {info ? `${info.name} ${info.version} · ${info.host === 'electron' ? 'desktop app' : 'browser mode'} · ${info.runtime}` : '…'}
+        </p>
+        <p className="muted">Works offline. The app makes no network requests; nothing leaves this computer.</p>
+      </section>
+    </section>
+  );
+}

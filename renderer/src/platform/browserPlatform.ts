@@ -1,0 +1,50 @@
+// Browser mode: files through the page's own file picker and downloads, PDF through the
+// browser's print dialog on the same print layout the Electron shell prints.
+import type { AppInfo, FileFilter, Platform } from './platform';
+
+declare const __APP_VERSION__: string;
+
+function pickFiles(filters: FileFilter[], multiple: boolean): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = multiple;
+    input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      resolve(Array.from(input.files ?? []));
+      input.remove();
+    });
+    input.addEventListener('cancel', () => {
+      resolve([]);
+      input.remove();
+    });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+export const browserPlatform: Platform = {
+  host: 'browser',
+  openFiles: ({ filters, multiple }) => pickFiles(filters, multiple),
+  async saveFile({ suggestedName, data }) {
+    const blob = typeof data === 'string' ? new Blob([data], { type: 'text/plain;charset=utf-8' }) : data;
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = suggestedName;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    // Give the download a moment to start before the URL goes away.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return true;
+  },
+  async printToPdf() {
+    window.print();
+    return true;
+  },
+  async appInfo(): Promise<AppInfo> {
+    return { name: 'Fraud Workbench', version: __APP_VERSION__, host: 'browser', runtime: navigator.userAgent };
+  },
+};

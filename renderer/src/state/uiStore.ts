@@ -1,0 +1,44 @@
+// UI state only: which screen is open and how the orders table is filtered. Durable data
+// lives in the cache; this store forgets on reload except the screen, kept in the URL hash.
+import { create } from 'zustand';
+import { NO_FILTER, type OrderFilter, type OrderSort } from '../../../shared/orders/query';
+
+export const SCREENS = ['orders', 'rings', 'review', 'disputes', 'reports', 'imports', 'settings'] as const;
+export type Screen = (typeof SCREENS)[number];
+
+function screenFromHash(hash: string): Screen {
+  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] as Screen;
+  return SCREENS.includes(name) ? name : 'orders';
+}
+
+interface UiState {
+  screen: Screen;
+  filter: OrderFilter;
+  sort: OrderSort;
+  search: string;
+  /** Bumped whenever the cache content changes so screens re-query. */
+  cacheVersion: number;
+  go(screen: Screen): void;
+  setFilter(patch: Partial<OrderFilter>): void;
+  setSort(sort: OrderSort): void;
+  setSearch(search: string): void;
+  cacheChanged(): void;
+}
+
+export const useUi = create<UiState>((set) => ({
+  screen: screenFromHash(location.hash),
+  filter: NO_FILTER,
+  sort: { field: 'createdAt', dir: 'desc' },
+  search: '',
+  cacheVersion: 0,
+  go: (screen) => {
+    if (location.hash !== `#/${screen}`) location.hash = `#/${screen}`;
+    set({ screen });
+  },
+  setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
+  setSort: (sort) => set({ sort }),
+  setSearch: (search) => set({ search }),
+  cacheChanged: () => set((s) => ({ cacheVersion: s.cacheVersion + 1 })),
+}));
+
+window.addEventListener('hashchange', () => useUi.setState({ screen: screenFromHash(location.hash) }));

@@ -1,0 +1,102 @@
+// Column-wise encoding of orders: numbers and enums in typed arrays, text as one joined
+// string per field. Blocks of this shape are what the cache stores and what queries scan.
+import {
+  MARKETPLACES,
+  ORDER_STATUSES,
+  ORDER_TEXT_FIELDS,
+  type Marketplace,
+  type Order,
+  type OrderStatus,
+  type OrderTextField,
+} from '../domain/order';
+
+/** Separates values inside a joined text column; stripped from input so it can never collide. */
+export const FIELD_SEPARATOR = '\u001f';
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Compact, always-loaded columns: enough to count, filter by channel/status/date and sort. */
+export interface OrderKeyColumns {
+  count: number;
+  createdAt: Float64Array;
+  totalMinor: Float64Array;
+  marketplace: Uint8Array;
+  status: Uint8Array;
+}
+
+/** Text columns of one block, each the block's values joined by FIELD_SEPARATOR. */
+export type OrderTextColumns = Record<OrderTextField, string>;
+
+export const marketplaceCode = (m: Marketplace): number => MARKETPLACES.indexOf(m);
+export const statusCode = (s: OrderStatus): number => ORDER_STATUSES.indexOf(s);
+
+export function cleanText(value: string): string {
+  return value.replace(CONTROL_CHARS, ' ');
+}
+
+export function encodeOrders(orders: readonly Order[]): { keys: OrderKeyColumns; text: OrderTextColumns } {
+  const n = orders.length;
+  const keys: OrderKeyColumns = {
+    count: n,
+    createdAt: new Float64Array(n),
+    totalMinor: new Float64Array(n),
+    marketplace: new Uint8Array(n),
+    status: new Uint8Array(n),
+  };
+  const parts = {} as Record<OrderTextField, string[]>;
+  for (const f of ORDER_TEXT_FIELDS) parts[f] = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const o = orders[i]!;
+    keys.createdAt[i] = o.createdAt;
+    keys.totalMinor[i] = o.totalMinor;
+    keys.marketplace[i] = marketplaceCode(o.marketplace);
+    keys.status[i] = statusCode(o.status);
+    for (const f of ORDER_TEXT_FIELDS) parts[f][i] = cleanText(o[f] ?? '');
+  }
+  const text = {} as OrderTextColumns;
+  for (const f of ORDER_TEXT_FIELDS) text[f] = parts[f].join(FIELD_SEPARATOR);
+  return { keys, text };
+}
+
+/** Start offset of every value in a joined column, plus one past the end. */
+export function columnOffsets(joined: string, count: number): Uint32Array {
+  const offsets = new Uint32Array(count + 1);
+  let row = 1;
+  for (let i = joined.indexOf(FIELD_SEPARATOR); i !== -1; i = joined.indexOf(FIELD_SEPARATOR, i + 1)) {
+    offsets[row++] = i + 1;
+  }
+  offsets[count] = joined.length + 1;
+  return offsets;
+}
+
+/** Row that holds character `pos` of a joined column. */
+export function rowAt(offsets: Uint32Array, pos: number): number {
+  let lo = 0;
+  let hi = offsets.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (offsets[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Rebuilds one order from key columns (at `keyRow`) and a text block (at `textRow`). */
+export function decodeOrder(
+  keys: Omit<OrderKeyColumns, 'count'>,
+  keyRow: number,
+  text: OrderTextColumns,
+  offsets: Record<OrderTextField, Uint32Array>,
+  textRow: number,
+): Order {
+  const o = {
+    marketplace: MARKETPLACES[keys.marketplace[keyRow]!]!,
+    status: ORDER_STATUSES[keys.status[keyRow]!]!,
+    createdAt: keys.createdAt[keyRow]!,
+    totalMinor: keys.totalMinor[keyRow]!,
+  } as Order;
+  for (const f of ORDER_TEXT_FIELDS) {
+    const off = offsets[f];
+    o[f] = text[f].slice(off[textRow]!, off[textRow + 1]! - 1);
+  }
+  return o;
+}

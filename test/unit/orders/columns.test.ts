@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ORDER_TEXT_FIELDS } from '../../../shared/domain/order';
+import { FIELD_SEPARATOR, columnOffsets, decodeOrder, encodeOrders, rowAt } from '../../../shared/orders/columns';
+import { order } from '../../support/orders';
+
+function roundTrip(orders: ReturnType<typeof order>[]) {
+  const { keys, text } = encodeOrders(orders);
+  const offsets = Object.fromEntries(ORDER_TEXT_FIELDS.map((f) => [f, columnOffsets(text[f], keys.count)])) as Parameters<typeof decodeOrder>[3];
+  return orders.map((_, i) => decodeOrder(keys, i, text, offsets, i));
+}
+
+describe('order column blocks', () => {
+  it('round-trips every field of every order', () => {
+    const orders = [
+      order(),
+      order({ externalId: '302-1234567-7654321', marketplace: 'amazon', status: 'fulfilled', email: '', shipStreet: 'Rue de l’Église 3' }),
+      order({ externalId: '#1003', totalMinor: 0, cardLast4: '', ip: '2001:db8::1', shipName: 'Łukasz Żółć' }),
+    ];
+    expect(roundTrip(orders)).toEqual(orders);
+  });
+
+  it('turns control characters, including the column separator, into spaces', () => {
+    const [back] = roundTrip([order({ shipName: `Anna${FIELD_SEPARATOR}Schmidt\u0000`, shipStreet: 'Line 1\nLine 2' })]);
+    expect(back!.shipName).toBe('Anna Schmidt ');
+    // Newlines are legitimate in addresses and survive.
+    expect(back!.shipStreet).toBe('Line 1\nLine 2');
+  });
+
+  it('round-trips arbitrary text (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ email: fc.string({ unit: 'binary' }), shipName: fc.string({ unit: 'grapheme' }), externalId: fc.string({ minLength: 0, maxLength: 30 }) }), { maxLength: 40 }), (patches) => {
+        const orders = patches.map((p) => order(p));
+        const back = roundTrip(orders);
+        back.forEach((b, i) => {
+          const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
+          expect(b.email).toBe(clean(orders[i]!.email));
+          expect(b.shipName).toBe(clean(orders[i]!.shipName));
+          expect(b.externalId).toBe(clean(orders[i]!.externalId));
+        });
+      }),
+    );
+  });
+
+  it('maps a character position back to its row', () => {
+    const joined = ['a', '', 'ccc', 'dd'].join(FIELD_SEPARATOR);
+    const off = columnOffsets(joined, 4);
+    expect(Array.from(off)).toEqual([0, 2, 3, 7, 10]);
+    expect(rowAt(off, 0)).toBe(0);
+    expect(rowAt(off, 3)).toBe(2);
+    expect(rowAt(off, 6)).toBe(2);
+    expect(rowAt(off, 7)).toBe(3);
+    expect(rowAt(off, 9)).toBe(3);
+  });
+});
