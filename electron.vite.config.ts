@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './shared/security/csp';
+import { CONTENT_SECURITY_POLICY_META } from './shared/security/csp';
 import pkg from './package.json';
 
 /** The built page carries the same CSP as the shell's header, so browser mode is locked down too. */
@@ -11,7 +11,7 @@ function contentSecurityPolicy(): Plugin {
     name: 'workbench-csp',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META }, injectTo: 'head-prepend' },
     ],
   };
 }
@@ -28,6 +28,9 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only 'electron': bundle its dependencies (zod, via
+      // shared/ipc.ts) instead of leaving `require("zod")` calls that fail at start-up.
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
         // Sandboxed preloads cannot `require` local chunks: ship one CommonJS file.

@@ -1,0 +1,195 @@
+#!/usr/bin/env node
+// Browser mode: a dependency-free static server for the built renderer (out/renderer),
+// loopback only, with the same Content-Security-Policy the Electron shell sends.
+//
+//   node scripts/serve.mjs [--port 4173] [--dir out/renderer] [--host 127.0.0.1]
+//   (--dir is relative to the project root; --port 0 picks a free port)
+//
+// Also imported by start.mjs, the bench and Playwright via `startServer`.
+import { readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The policy comes from shared/security/csp.json, the list shared/security/csp.ts joins the
+ * same way, so browser mode and the shell cannot drift (and no build step is needed here).
+ */
+function readContentSecurityPolicy() {
+  const file = new URL('../shared/security/csp.json', import.meta.url);
+  const { directives } = JSON.parse(readFileSync(file, 'utf8'));
+  if (!Array.isArray(directives) || directives.length === 0 || !directives.every((d) => typeof d === 'string')) {
+    throw new Error(`${fileURLToPath(file)} must hold a non-empty "directives" list of strings`);
+  }
+  return directives.join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = readContentSecurityPolicy();
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+};
+
+export function contentTypeFor(filePath) {
+  return CONTENT_TYPES[extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Hosts the server may bind: loopback only, the data never leaves this computer. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * The file under `root` a request path names, or null when it would escape the folder
+ * (`..` encoded as %2F, NUL bytes) or is malformed.
+ */
+export function resolveStaticFile(root, requestPath) {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(requestPath, 'http://placeholder').pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0')) return null;
+  if (pathname === '/') pathname = '/index.html';
+  const base = normalize(root);
+  const candidate = normalize(join(base, pathname));
+  const inside = relative(base, candidate);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return null;
+  return candidate;
+}
+
+function headersFor(contentType) {
+  return {
+    'Content-Type': contentType,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-cache',
+  };
+}
+
+/**
+ * Refuses requests whose Host header is not this loopback server: a web page using DNS
+ * rebinding could otherwise reach it under its own domain name.
+ */
+function isExpectedHost(hostHeader, port) {
+  if (!hostHeader) return false;
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(hostHeader.toLowerCase());
+}
+
+async function answer(root, request, response, port) {
+  const send = (status, body, contentType = 'text/plain; charset=utf-8') => {
+    response.writeHead(status, headersFor(contentType));
+    response.end(request.method === 'HEAD' ? undefined : body);
+  };
+  if (!isExpectedHost(request.headers.host, port)) return send(421, 'Misdirected request');
+  if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method not allowed');
+  const filePath = resolveStaticFile(root, request.url ?? '/');
+  if (filePath === null) return send(404, 'Not found');
+  try {
+    if (!(await stat(filePath)).isFile()) return send(404, 'Not found');
+    send(200, await readFile(filePath), contentTypeFor(filePath));
+  } catch {
+    send(404, 'Not found');
+  }
+}
+
+function listen(server, port, host) {
+  return new Promise((resolveListen, rejectListen) => {
+    const onError = (error) => {
+      server.off('listening', onListening);
+      rejectListen(error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolveListen(server.address().port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, host);
+  });
+}
+
+/**
+ * Starts the server and resolves once it listens. `portAttempts` > 1 moves on to the next
+ * port while the asked one is taken (npm start); the default fails loudly instead, so a
+ * test runner waiting on a fixed port is never pointed at the wrong server.
+ */
+export async function startServer({ port = 4173, dir = 'out/renderer', host = '127.0.0.1', portAttempts = 1 } = {}) {
+  if (!LOOPBACK_HOSTS.has(host)) {
+    throw new Error(`Refusing to serve on ${host}: browser mode binds loopback only (127.0.0.1, ::1, localhost).`);
+  }
+  const root = resolve(PROJECT_ROOT, dir);
+  const index = join(root, 'index.html');
+  try {
+    await stat(index);
+  } catch {
+    throw new Error(`No built renderer at ${index}. Run "npx electron-vite build" first.`);
+  }
+
+  let boundPort = 0;
+  const server = createServer((request, response) => {
+    answer(root, request, response, boundPort).catch(() => {
+      if (!response.headersSent) response.writeHead(500, headersFor('text/plain; charset=utf-8'));
+      response.end('Internal error');
+    });
+  });
+
+  for (let attempt = 0; ; attempt += 1) {
+    const tryPort = port === 0 ? 0 : port + attempt;
+    try {
+      boundPort = await listen(server, tryPort, host);
+      break;
+    } catch (error) {
+      if (error.code !== 'EADDRINUSE' || attempt + 1 >= portAttempts) {
+        if (error.code === 'EADDRINUSE') throw new Error(`Port ${tryPort} on ${host} is already in use. Pass --port to pick another.`);
+        throw error;
+      }
+    }
+  }
+
+  const urlHost = host === '::1' ? '[::1]' : host;
+  return {
+    server,
+    port: boundPort,
+    url: `http://${urlHost}:${boundPort}/`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4173' },
+      dir: { type: 'string', default: 'out/renderer' },
+      host: { type: 'string', default: '127.0.0.1' },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${values.port}"`);
+  const { url, close } = await startServer({ port, dir: values.dir, host: values.host });
+  console.log(`Fraud Workbench (browser mode) at ${url}`);
+  const stop = () => close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

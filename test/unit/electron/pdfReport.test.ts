@@ -1,0 +1,47 @@
+// Reports print with backgrounds and a "Page X of Y" footer, in the orientation asked
+// for, and are only rendered once the analyst has chosen where to save them.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { pdfFileName, printReportToPdf, reportPdfOptions } from '../../../electron/main/pdfReport';
+
+describe('reportPdfOptions', () => {
+  it('prints backgrounds with a page-numbered footer and a blank header', () => {
+    const options = reportPdfOptions(true);
+    expect(options.printBackground).toBe(true);
+    expect(options.landscape).toBe(true);
+    expect(options.displayHeaderFooter).toBe(true);
+    expect(options.footerTemplate).toMatch(/Page <span class="pageNumber"><\/span> of <span class="totalPages"><\/span>/);
+    expect(options.headerTemplate).not.toMatch(/title|date|url/);
+    expect(reportPdfOptions(false).landscape).toBe(false);
+  });
+});
+
+describe('pdfFileName', () => {
+  it('adds .pdf once', () => {
+    expect(pdfFileName('ring-report')).toBe('ring-report.pdf');
+    expect(pdfFileName('ring-report.PDF')).toBe('ring-report.PDF');
+  });
+});
+
+describe('printReportToPdf', () => {
+  it('does not render when the analyst cancels the save dialog', async () => {
+    const page = { printToPDF: vi.fn() };
+    expect(await printReportToPdf(page, async () => null, false)).toEqual({ saved: false });
+    expect(page.printToPDF).not.toHaveBeenCalled();
+  });
+
+  it('renders with the report options and writes the PDF to the chosen path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fw-pdf-'));
+    try {
+      const target = join(dir, 'disputes.pdf');
+      const page = { printToPDF: vi.fn(async () => Buffer.from('%PDF-1.7 fake')) };
+      expect(await printReportToPdf(page, async () => target, true)).toEqual({ saved: true, path: target });
+      expect(page.printToPDF).toHaveBeenCalledWith(reportPdfOptions(true));
+      expect(readFileSync(target, 'utf8')).toBe('%PDF-1.7 fake');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
