@@ -53,4 +53,4 @@ export type WorkbenchBridge = {
 };
 
 /** The global name under which preload exposes the bridge. */
-export const BRIDGE_GLOBAL = 'workbench';
+export { BRIDGE_GLOBAL } from './ipcBridge';

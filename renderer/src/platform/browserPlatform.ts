@@ -45,6 +45,8 @@ export const browserPlatform: Platform = {
     return true;
   },
   async appInfo(): Promise<AppInfo> {
-    return { name: 'Fraud Workbench', version: __APP_VERSION__, host: 'browser', runtime: navigator.userAgent };
+    const engine = /(Firefox|Edg|Chrome|Version)\/(\d+)/.exec(navigator.userAgent);
+    const runtime = engine ? `${engine[1] === 'Version' ? 'Safari' : engine[1] === 'Edg' ? 'Edge' : engine[1]} ${engine[2]}` : 'unknown browser';
+    return { name: 'Fraud Workbench', version: __APP_VERSION__, host: 'browser', runtime };
   },
 };

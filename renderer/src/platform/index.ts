@@ -1,5 +1,6 @@
 // Picks the host implementation once, at start. Nothing else in the renderer asks.
-import { BRIDGE_GLOBAL, type WorkbenchBridge } from '../../../shared/ipc';
+import type { WorkbenchBridge } from '../../../shared/ipc';
+import { BRIDGE_GLOBAL } from '../../../shared/ipcBridge';
 import { browserPlatform } from './browserPlatform';
 import { electronPlatform } from './electronPlatform';
 import type { Platform } from './platform';

@@ -19,7 +19,7 @@ export function OrdersScreen({ overview }: { overview: CacheOverview | null }) {
       <header className="screen-head">
         <h1 id="screen-title">Orders</h1>
         {!empty && rows.total !== null && (
-          <span className="count" data-testid="orders-count" aria-live="polite">
+          <span className="count" data-testid="orders-count" data-search={rows.appliedSearch} aria-busy={rows.loading} aria-live="polite">
             {rows.total === overview?.orders
               ? `${formatCount(rows.total)} orders`
               : `${formatCount(rows.total)} of ${formatCount(overview?.orders ?? 0)} orders`}

@@ -24,15 +24,15 @@ export function OrdersTable({ rows, onOpen, selected }: { rows: OrderRowsState; 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
-  const { ensureRange } = rows;
+  const { ensureRange, version } = rows;
   useEffect(() => {
     if (total > 0) ensureRange(first, last);
-  }, [first, last, total, ensureRange]);
+  }, [first, last, total, version, ensureRange]);
 
-  // A new query starts at the top.
+  // A new result starts at the top.
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
-  }, [total, sort]);
+  }, [version]);
 
   return (
     <div className="table-scroll" ref={scroller} role="grid" aria-rowcount={total + 1} aria-label="Orders">

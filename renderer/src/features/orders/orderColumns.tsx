@@ -20,8 +20,8 @@ export function cardSummary(o: Pick<OrderRow, 'cardBrand' | 'cardLast4' | 'cardE
 }
 
 export const ORDER_COLUMNS: OrderColumn[] = [
-  { id: 'createdAt', label: 'Date (UTC)', width: 136, sort: 'createdAt', cell: (o) => formatDateTime(o.createdAt) },
-  { id: 'externalId', label: 'Order', width: 170, cell: (o) => o.externalId },
+  { id: 'createdAt', label: 'Date (UTC)', width: 150, sort: 'createdAt', cell: (o) => formatDateTime(o.createdAt) },
+  { id: 'externalId', label: 'Order', width: 190, cell: (o) => o.externalId },
   { id: 'marketplace', label: 'Channel', width: 96, sort: 'marketplace', cell: (o) => MARKETPLACE_LABEL[o.marketplace] },
   { id: 'status', label: 'Status', width: 88, sort: 'status', cell: (o) => <span className={`status status-${o.status}`}>{o.status}</span> },
   { id: 'total', label: 'Total', width: 100, sort: 'totalMinor', align: 'right', cell: (o) => formatMoney(o.totalMinor, o.currency) },

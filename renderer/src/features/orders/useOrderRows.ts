@@ -13,6 +13,10 @@ export interface OrderRowsState {
   error: string | null;
   /** Milliseconds the last query took in the worker round trip. */
   queryMs: number | null;
+  /** Bumped when a query completes, so views re-fetch rows even if the count is unchanged. */
+  version: number;
+  /** The search text of the result on screen (the box may already hold newer text). */
+  appliedSearch: string;
   row(index: number): OrderRow | undefined;
   ensureRange(start: number, end: number): void;
 }
@@ -23,6 +27,8 @@ export function useOrderRows(): OrderRowsState {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [queryMs, setQueryMs] = useState<number | null>(null);
+  const [version, setVersion] = useState(0);
+  const [appliedSearch, setAppliedSearch] = useState('');
   const [, setTick] = useState(0);
   const generation = useRef(0);
   const pages = useRef(new Map<number, OrderRow[] | 'loading'>());
@@ -37,6 +43,8 @@ export function useOrderRows(): OrderRowsState {
         pages.current = new Map();
         setTotal(n);
         setQueryMs(performance.now() - started);
+        setVersion((v) => v + 1);
+        setAppliedSearch(search);
         setError(null);
         setLoading(false);
       },
@@ -69,5 +77,5 @@ export function useOrderRows(): OrderRowsState {
     return page === undefined || page === 'loading' ? undefined : page[index % PAGE_SIZE];
   }, []);
 
-  return { total, loading, error, queryMs, row, ensureRange };
+  return { total, loading, error, queryMs, version, appliedSearch, row, ensureRange };
 }

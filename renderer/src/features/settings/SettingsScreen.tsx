@@ -38,13 +38,13 @@ export function SettingsScreen({ overview }: { overview: CacheOverview | null })
             setSavedName(name.trim());
           }}
         >
-          <label>
-            Your name (written into every decision you log)
-            <input value={name} maxLength={80} onChange={(e) => setName(e.target.value)} aria-label="Analyst name" />
-          </label>
-          <button type="submit" disabled={name.trim() === savedName}>
-            Save
-          </button>
+          <label htmlFor="analyst-name">Your name, written into every decision you log</label>
+          <div className="row">
+            <input id="analyst-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} aria-label="Analyst name" />
+            <button type="submit" disabled={name.trim() === savedName}>
+              Save
+            </button>
+          </div>
         </form>
       </section>
       <section className="panel" aria-labelledby="storage-title">

@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// npm run bench: builds the renderer with the bench harness page, seeds 1M generated orders
+// in headless Chromium, and writes medians of repeated runs, each beside the baseline it is
+// judged against (measured in the same run), to bench/results.json.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { startServer } from '../scripts/serve.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
+const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
+const NOW = Date.UTC(2026, 10, 24);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const log = (...a) => console.log('[bench]', ...a);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function build() {
+  log('building renderer with the bench page');
+  const r = spawnSync(path.join(root, 'node_modules/.bin/electron-vite'), ['build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, WORKBENCH_BENCH: '1' },
+  });
+  if (r.status !== 0) throw new Error('electron-vite build failed');
+}
+
+async function withBrowser(userDataDir, fn) {
+  const ctx = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1440, height: 900 } });
+  try {
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    return await fn(page);
+  } finally {
+    await ctx.close();
+  }
+}
+
+// Records when the first data row of the orders table has its cells, in ms since navigation.
+const FIRST_ROW_OBSERVER = () => {
+  const check = () => {
+    if (window.__firstRowAt) return;
+    const cell = document.querySelector('[role="row"][aria-rowindex="2"] [role="gridcell"]:not([aria-busy])');
+    if (cell && cell.textContent) window.__firstRowAt = performance.now();
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+};
+
+async function main() {
+  build();
+  const server = await startServer({ port: Number(process.env.BENCH_PORT ?? 4181), dir: path.join(root, 'out/renderer') });
+  const base = server.url;
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-'));
+  const figures = {};
+  const extra = {};
+  try {
+    log(`seeding ${ORDERS.toLocaleString('en-US')} demo orders (app layout and baseline layout)`);
+    await withBrowser(profile, async (page) => {
+      page.setDefaultTimeout(0);
+      await page.goto(`${base}bench.html`);
+      await page.waitForSelector('body[data-ready="1"]');
+      const app = await page.evaluate(([n, now]) => window.bench.seedApp(n, now), [ORDERS, NOW]);
+      log(`app cache: ${app.orders} orders in ${(app.ms / 1000).toFixed(1)} s`);
+      const baseline = await page.evaluate(([n, now]) => window.bench.seedBaseline(n, now), [ORDERS, NOW]);
+      log(`baseline store: ${baseline.orders} orders in ${(baseline.ms / 1000).toFixed(1)} s`);
+      extra.demo_load_rows_per_s = { value: Math.round(app.orders / (app.ms / 1000)), unit: 'rows/s', baseline: 'idb_put_one_record_per_order_rows_per_s', baseline_value: Math.round(baseline.orders / (baseline.ms / 1000)) };
+    });
+
+    const cold = [];
+    const coldBaseline = [];
+    const filter = [];
+    const filterBaseline = [];
+    const from = NOW - 90 * 86_400_000;
+    const to = NOW - 30 * 86_400_000;
+    for (let run = 0; run < RUNS; run++) {
+      await withBrowser(profile, async (page) => {
+        page.setDefaultTimeout(120_000);
+        await page.addInitScript(FIRST_ROW_OBSERVER);
+        await page.goto(`${base}index.html#/orders`);
+        await page.waitForFunction(() => window.__firstRowAt !== undefined);
+        cold.push(await page.evaluate(() => window.__firstRowAt));
+
+        // Filter: marketplace + date range, from the click to the first page on screen.
+        await page.getByLabel('From date').fill(new Date(from).toISOString().slice(0, 10));
+        await page.getByLabel('To date').fill(new Date(to - 86_400_000).toISOString().slice(0, 10));
+        await page.waitForFunction(() => !document.querySelector('[data-testid="orders-count"]')?.textContent?.includes('searching'));
+        for (const label of ['Zalando', 'Amazon.de', 'Own shop']) {
+          const ms = await page.evaluate(async (label) => {
+            const button = [...document.querySelectorAll('.chips button')].find((b) => b.textContent === label);
+            const countEl = () => document.querySelector('[data-testid="orders-count"]');
+            const before = countEl()?.textContent;
+            const t0 = performance.now();
+            button.click();
+            await new Promise((resolve) => {
+              const done = () => {
+                const text = countEl()?.textContent ?? '';
+                const cell = document.querySelector('[role="row"][aria-rowindex="2"] [role="gridcell"]:not([aria-busy])');
+                if (text !== before && !text.includes('searching') && cell?.textContent) {
+                  obs.disconnect();
+                  resolve();
+                }
+              };
+              const obs = new MutationObserver(done);
+              obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+            });
+            const elapsed = performance.now() - t0;
+            button.click(); // back to all marketplaces for the next label
+            return elapsed;
+          }, label);
+          filter.push(ms);
+          await page.waitForFunction(() => !document.querySelector('[data-testid="orders-count"]')?.textContent?.includes(' of '));
+        }
+      });
+      await withBrowser(profile, async (page) => {
+        page.setDefaultTimeout(0);
+        await page.goto(`${base}bench.html`);
+        await page.waitForSelector('body[data-ready="1"]');
+        const r = await page.evaluate(() => window.bench.baselineGetAll());
+        coldBaseline.push(r.sinceNavigation);
+        for (const m of ['zalando', 'amazon', 'shop']) {
+          const f = await page.evaluate(([m, from, to]) => window.bench.baselineFilter(m, from, to), [m, from, to]);
+          filterBaseline.push(f.ms);
+        }
+      });
+      log(`run ${run + 1}/${RUNS}: cold open ${cold.at(-1).toFixed(0)} ms (baseline ${coldBaseline.at(-1).toFixed(0)} ms), filter ${filter.slice(-3).map((x) => x.toFixed(0)).join('/')} ms (baseline ${filterBaseline.slice(-3).map((x) => x.toFixed(0)).join('/')} ms)`);
+    }
+    const fig = (value, unit, baseline, baselineValue, lowerIsBetter = true) => ({
+      value: Math.round(value * 10) / 10,
+      unit,
+      baseline,
+      baseline_value: Math.round(baselineValue * 10) / 10,
+      ratio: Math.round((lowerIsBetter ? baselineValue / value : value / baselineValue) * 100) / 100,
+    });
+    figures.cold_open_1m_ms = fig(median(cold), 'ms', 'idb_getall_one_record_per_order_ms', median(coldBaseline));
+    figures.filter_1m_ms = fig(median(filter), 'ms', 'idb_compound_index_page_and_count_ms', median(filterBaseline));
+    const d = extra.demo_load_rows_per_s;
+    figures.demo_load_rows_per_s = fig(d.value, d.unit, d.baseline, d.baseline_value, false);
+  } finally {
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+  const chromiumVersion = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memory_gib: Math.round(os.totalmem() / 2 ** 30), node: process.version, browser: chromiumVersion, orders: ORDERS, runs: RUNS },
+    notes: 'ratio = baseline / value for times (higher is better), value / baseline for rates. Medians of the runs.',
+    figures,
+  };
+  writeFileSync(path.join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+  log('wrote bench/results.json');
+  console.log(JSON.stringify(figures, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

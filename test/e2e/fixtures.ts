@@ -1,0 +1,55 @@
+// Every browser-mode test runs with a request log: the app must never reach beyond the
+// page's own 127.0.0.1 origin, and each test asserts that at its end.
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface NetworkLog {
+  all: string[];
+  outside(): string[];
+}
+
+export const test = base.extend<{ network: NetworkLog }>({
+  network: [
+    async ({ context, baseURL }, use) => {
+      const origin = new URL(baseURL!).origin;
+      const all: string[] = [];
+      context.on('request', (r) => all.push(r.url()));
+      const log: NetworkLog = {
+        all,
+        outside: () => all.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:')),
+      };
+      await use(log);
+      expect(all.length, 'the page made requests at all (sanity check of the log)').toBeGreaterThan(0);
+      expect(log.outside(), 'requests that left 127.0.0.1').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+export async function loadDemo(page: Page, size = '10,000 orders'): Promise<void> {
+  await page.goto('/#/orders');
+  await expect(page.getByRole('heading', { name: 'Your local cache is empty' })).toBeVisible();
+  await page.getByLabel(size).check();
+  await page.getByRole('button', { name: 'Load demo data' }).click();
+  await expect(page.getByTestId('orders-count')).toHaveText(/orders$/, { timeout: 120_000 });
+}
+
+/** Types a search and waits until the result on screen is for that text. */
+export async function search(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Search orders').fill(text);
+  const count = page.getByTestId('orders-count');
+  await expect(count).toHaveAttribute('data-search', text);
+  await expect(count).toHaveAttribute('aria-busy', 'false');
+}
+
+/** Cell texts of the visible data rows, by column header label. */
+export async function visibleRows(page: Page): Promise<Record<string, string>[]> {
+  return page.evaluate(() => {
+    const headers = [...document.querySelectorAll('[role="columnheader"]')].map((h) => (h.textContent ?? '').replace(/[▲▼]/g, '').trim());
+    return [...document.querySelectorAll('[role="row"][aria-rowindex]')]
+      .filter((r) => Number(r.getAttribute('aria-rowindex')) > 1 && !r.querySelector('[aria-busy]'))
+      .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+      .map((r) => Object.fromEntries([...r.querySelectorAll('[role="gridcell"]')].map((c, i) => [headers[i] ?? String(i), (c.textContent ?? '').trim()])));
+  });
+}

@@ -1,0 +1,103 @@
+import { expect, loadDemo, search, test, visibleRows } from './fixtures';
+
+test.describe('first run and the orders table', () => {
+  test('first run offers demo data, loads 10k orders, and search finds an order', async ({ page }) => {
+    await loadDemo(page);
+    await expect(page.getByTestId('orders-count')).toHaveText('10,000 orders');
+    await expect(page.getByTestId('cache-summary')).toContainText('10,000 orders');
+
+    // Newest first by default.
+    await expect.poll(async () => (await visibleRows(page)).length).toBeGreaterThan(10);
+    const rows = await visibleRows(page);
+    const dates = rows.map((r) => r['Date (UTC)']!);
+    expect(dates).toEqual([...dates].sort().reverse());
+
+    // Search by an order number picked from the table: exactly that order remains.
+    const target = rows[5]!;
+    await search(page, target.Order!);
+    await expect(page.getByTestId('orders-count')).toHaveText('1 of 10,000 orders');
+    const found = await visibleRows(page);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toEqual(target);
+
+    // Search by an email (different case): every hit carries it.
+    const withEmail = rows.find((r) => r.Email && !r.Email.includes('marketplace.amazon'))!;
+    await search(page, withEmail.Email!.toUpperCase());
+    await expect(page.getByTestId('orders-count')).toHaveText(/^\d+ of 10,000 orders$/);
+    for (const r of await visibleRows(page)) {
+      const haystack = [r.Email, r.Order, r['Ship to'], r.Postcode, r.Card].join(' ').toLowerCase();
+      expect(haystack).toContain(withEmail.Email!.toLowerCase());
+    }
+
+    // Search by a card's last4.
+    await search(page, '');
+    await page.getByRole('button', { name: 'Own shop', exact: true }).click();
+    await expect.poll(async () => (await visibleRows(page)).filter((r) => r.Card).length).toBeGreaterThan(0);
+    const withCard = (await visibleRows(page)).find((r) => r.Card)!;
+    const last4 = withCard.Card!.match(/•••• (\d{4})/)![1]!;
+    await search(page, last4);
+    await expect(page.getByTestId('orders-count')).toHaveText(/^[\d,]+ of 10,000 orders$/);
+    const hits = await visibleRows(page);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const r of hits) expect([r.Card, r.Order, r.Postcode, r.Email, r['Ship to']].join(' ')).toContain(last4);
+    expect(hits.some((r) => r.Card === withCard.Card)).toBe(true);
+    await page.getByRole('button', { name: 'Own shop', exact: true }).click();
+
+    // Nonsense finds nothing, and says so.
+    await search(page, 'no-such-order-zz');
+    await expect(page.getByTestId('orders-count')).toHaveText('0 of 10,000 orders');
+    await expect(page.getByText('No order matches these filters.')).toBeVisible();
+  });
+
+  test('filters by marketplace and date range, sorts by total, and opens an order', async ({ page }) => {
+    await loadDemo(page);
+    await page.getByRole('button', { name: 'Zalando', exact: true }).click();
+    await expect(page.getByTestId('orders-count')).toHaveText(/^[\d,]+ of 10,000 orders$/);
+    const zalando = await visibleRows(page);
+    expect(zalando.length).toBeGreaterThan(5);
+    for (const r of zalando) expect(r.Channel).toBe('Zalando');
+    const zalandoCount = Number((await page.getByTestId('orders-count').textContent())!.split(' ')[0]!.replace(/,/g, ''));
+
+    // Narrow to one month: fewer orders, all inside the range.
+    const newest = zalando[0]!['Date (UTC)']!.slice(0, 10);
+    const monthStart = `${newest.slice(0, 7)}-01`;
+    await page.getByLabel('From date').fill(monthStart);
+    await page.getByLabel('To date').fill(newest);
+    await expect
+      .poll(async () => Number((await page.getByTestId('orders-count').textContent())!.split(' ')[0]!.replace(/,/g, '')))
+      .toBeLessThan(zalandoCount);
+    for (const r of await visibleRows(page)) {
+      expect(r.Channel).toBe('Zalando');
+      expect(r['Date (UTC)']! >= monthStart && r['Date (UTC)']!.slice(0, 10) <= newest).toBe(true);
+    }
+
+    // Sort by total, largest first.
+    await page.getByRole('button', { name: /^Total/ }).click();
+    await expect(page.getByRole('columnheader', { name: /Total/ })).toHaveAttribute('aria-sort', 'descending');
+    await expect.poll(async () => (await visibleRows(page)).length).toBeGreaterThan(2);
+    const totals = (await visibleRows(page)).map((r) => Number(r.Total!.replace(/[^\d.]/g, '')));
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+
+    // Clicking a row opens its detail.
+    const first = (await visibleRows(page))[0]!;
+    await page.locator('[role="row"][aria-rowindex="2"]').click();
+    const detail = page.getByRole('complementary', { name: `Order ${first.Order}` });
+    await expect(detail).toBeVisible();
+    await expect(detail).toContainText('Zalando');
+
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(page.getByTestId('orders-count')).toHaveText('10,000 orders');
+  });
+
+  test('every screen is reachable and the unbuilt ones say what will be there, with no fake data', async ({ page }) => {
+    await page.goto('/');
+    for (const name of ['Rings', 'Review', 'Disputes', 'Reports', 'Imports']) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+      await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+      await expect(page.getByText('Not built yet. This screen will offer:')).toBeVisible();
+      await expect(page).toHaveURL(new RegExp(`#/${name.toLowerCase()}$`));
+    }
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByTestId('app-info')).toContainText('browser mode');
+  });
+});
