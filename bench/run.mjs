@@ -90,7 +90,9 @@ async function main() {
         // Filter: marketplace + date range, from the click to the first page on screen.
         await page.getByLabel('From date').fill(new Date(from).toISOString().slice(0, 10));
         await page.getByLabel('To date').fill(new Date(to - 86_400_000).toISOString().slice(0, 10));
-        await page.waitForFunction(() => !document.querySelector('[data-testid="orders-count"]')?.textContent?.includes('searching'));
+        const settled = () => page.waitForFunction(() => document.querySelector('[data-testid="orders-count"]')?.getAttribute('aria-busy') === 'false');
+        await page.waitForTimeout(300);
+        await settled();
         for (const label of ['Zalando', 'Amazon.de', 'Own shop']) {
           const ms = await page.evaluate(async (label) => {
             const button = [...document.querySelectorAll('.chips button')].find((b) => b.textContent === label);
@@ -102,20 +104,29 @@ async function main() {
               const done = () => {
                 const text = countEl()?.textContent ?? '';
                 const cell = document.querySelector('[role="row"][aria-rowindex="2"] [role="gridcell"]:not([aria-busy])');
-                if (text !== before && !text.includes('searching') && cell?.textContent) {
+                if (text !== before && countEl()?.getAttribute('aria-busy') === 'false' && cell?.textContent) {
                   obs.disconnect();
                   resolve();
                 }
               };
               const obs = new MutationObserver(done);
-              obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+              obs.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
             });
             const elapsed = performance.now() - t0;
+            const on = countEl()?.textContent;
             button.click(); // back to all marketplaces for the next label
+            await new Promise((resolve) => {
+              const obs = new MutationObserver(() => {
+                if (countEl()?.textContent !== on && countEl()?.getAttribute('aria-busy') === 'false') {
+                  obs.disconnect();
+                  resolve();
+                }
+              });
+              obs.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+            });
             return elapsed;
           }, label);
           filter.push(ms);
-          await page.waitForFunction(() => !document.querySelector('[data-testid="orders-count"]')?.textContent?.includes(' of '));
         }
       });
       await withBrowser(profile, async (page) => {
