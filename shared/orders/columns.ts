@@ -68,16 +68,21 @@ export function columnOffsets(joined: string, count: number): Uint32Array {
   return offsets;
 }
 
-/** Row that holds character `pos` of a joined column. */
-export function rowAt(offsets: Uint32Array, pos: number): number {
+/** Index of the last of the first `n` ascending `starts` that is <= `value`. */
+export function lastStartAtOrBefore(starts: Uint32Array, n: number, value: number): number {
   let lo = 0;
-  let hi = offsets.length - 2;
+  let hi = n - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;
-    if (offsets[mid]! <= pos) lo = mid;
+    if (starts[mid]! <= value) lo = mid;
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** Row that holds character `pos` of a joined column. */
+export function rowAt(offsets: Uint32Array, pos: number): number {
+  return lastStartAtOrBefore(offsets, offsets.length - 1, pos);
 }
 
 /** Rebuilds one order from key columns (at `keyRow`) and a text block (at `textRow`). */

@@ -1,7 +1,7 @@
 // In-memory view of all cached orders for the Orders screen: key columns load at open, text
 // blocks load on demand (visible rows) or all at once (first search). Runs inside a worker.
 import { ORDER_TEXT_FIELDS, type Order, type OrderTextField } from '../../../shared/domain/order';
-import { columnOffsets, decodeOrder, type OrderTextColumns } from '../../../shared/orders/columns';
+import { columnOffsets, decodeOrder, lastStartAtOrBefore, type OrderTextColumns } from '../../../shared/orders/columns';
 import { filterRows, sortPermutation, type OrderFilter, type OrderSort, type OrderSortField } from '../../../shared/orders/query';
 import { SEARCH_FIELDS, normaliseQuery, searchMask, type SearchableBlock } from '../../../shared/orders/search';
 import { OrderRepository, type LoadedKeys } from './orderRepository';
@@ -101,14 +101,7 @@ export class OrderStore {
 
   private blockOf(row: number): number {
     const starts = this.requireKeys().blockStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= row) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastStartAtOrBefore(starts, starts.length, row);
   }
 
   private text(blockIndex: number): Promise<TextBlock> {
