@@ -1,0 +1,21 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { createDb } from '../../../renderer/src/db/schema';
+import { loadDemoData } from '../../../renderer/src/db/demoLoader';
+import { OrderKeyIndex } from '../../../renderer/src/db/orderKeyIndex';
+import { OrderRepository } from '../../../renderer/src/db/orderRepository';
+
+describe('loading demo data', () => {
+  it('writes every generated order, payment and dispute, with upsert keys, into an empty cache only', async () => {
+    const db = createDb('demo-load-test');
+    const progress: number[] = [];
+    const n = await loadDemoData(db, { orders: 3000, now: Date.UTC(2026, 10, 24) }, (done) => progress.push(done));
+    expect(n).toBe(3000);
+    expect(await new OrderRepository(db).count()).toBe(3000);
+    expect((await OrderKeyIndex.load(db)).size).toBe(3000);
+    expect(await db.payments.count()).toBeGreaterThan(0);
+    expect(progress.at(-1)).toBe(3000);
+    await expect(loadDemoData(db, { orders: 10 })).rejects.toThrow(/empty cache/);
+    await db.delete();
+  });
+});
