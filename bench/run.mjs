@@ -3,7 +3,7 @@
 // in headless Chromium, and writes medians of repeated runs, each beside the baseline it is
 // judged against (measured in the same run), to bench/results.json.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,23 @@ function build() {
     env: { ...process.env, WORKBENCH_BENCH: '1' },
   });
   if (r.status !== 0) throw new Error('electron-vite build failed');
+}
+
+/** Builds bench/ordersCsv.ts for Node and writes the import input, unless it is already there. */
+async function ordersCsv() {
+  const file = path.join(root, `bench/data/orders-${ORDERS}.csv`);
+  if (existsSync(file)) return file;
+  mkdirSync(path.dirname(file), { recursive: true });
+  const { build: rolldownBuild } = await import('rolldown');
+  const outFile = path.join(root, 'out/bench/ordersCsv.mjs');
+  await rolldownBuild({ input: path.join(root, 'bench/ordersCsv.ts'), platform: 'node', logLevel: 'warn', output: { file: outFile, format: 'esm' } });
+  const { writeOrdersCsv } = await import(outFile);
+  const tmp = `${file}.tmp`;
+  const r = await writeOrdersCsv(tmp, ORDERS, 20261124, NOW);
+  const { renameSync } = await import('node:fs');
+  renameSync(tmp, file);
+  log(`wrote ${file}: ${r.rows} rows, ${(r.bytes / 2 ** 20).toFixed(0)} MiB`);
+  return file;
 }
 
 async function withBrowser(userDataDir, fn) {
@@ -142,6 +159,44 @@ async function main() {
       });
       log(`run ${run + 1}/${RUNS}: cold open ${cold.at(-1).toFixed(0)} ms (baseline ${coldBaseline.at(-1).toFixed(0)} ms), filter ${filter.slice(-3).map((x) => x.toFixed(0)).join('/')} ms (baseline ${filterBaseline.slice(-3).map((x) => x.toFixed(0)).join('/')} ms)`);
     }
+    // Import: a generated 1M-row export through the Imports screen, from choosing the file to
+    // the summary (every batch committed), then the orders count on the Orders screen.
+    const csv = await ordersCsv();
+    const csvBytes = statSync(csv).size;
+    const importRates = [];
+    const putRates = [];
+    for (let run = 0; run < RUNS; run++) {
+      const importProfile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-import-'));
+      try {
+        await withBrowser(importProfile, async (page) => {
+          page.setDefaultTimeout(0);
+          await page.goto(`${base}index.html#/imports`);
+          const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+          const t0 = Date.now();
+          await chooser.setFiles(csv);
+          const card = page.getByRole('region', { name: `Import of ${path.basename(csv)}` });
+          await card.waitFor();
+          const seconds = (Date.now() - t0) / 1000;
+          const rows = Number((await card.locator('[data-bucket="rows"]').textContent()).replace(/,/g, ''));
+          const created = Number((await card.locator('[data-bucket="created"]').textContent()).replace(/,/g, ''));
+          await page.getByRole('link', { name: 'Orders' }).click();
+          await page.getByTestId('orders-count').filter({ hasText: `${created.toLocaleString('en-US')} orders` }).waitFor();
+          importRates.push(rows / seconds);
+          log(`import run ${run + 1}/${RUNS}: ${rows} rows (${created} created) in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s, ${(csvBytes / 2 ** 20 / seconds).toFixed(1)} MiB/s`);
+        });
+        await withBrowser(importProfile, async (page) => {
+          page.setDefaultTimeout(0);
+          await page.goto(`${base}bench.html`);
+          await page.waitForSelector('body[data-ready="1"]');
+          const r = await page.evaluate(([n, now]) => window.bench.seedBaseline(n, now, 'bench-put-baseline'), [ORDERS, NOW]);
+          putRates.push(r.orders / (r.ms / 1000));
+          log(`baseline put run ${run + 1}/${RUNS}: ${Math.round(r.orders / (r.ms / 1000))} rows/s`);
+        });
+      } finally {
+        rmSync(importProfile, { recursive: true, force: true });
+      }
+    }
+
     const fig = (value, unit, baseline, baselineValue, lowerIsBetter = true) => ({
       value: Math.round(value * 10) / 10,
       unit,
@@ -151,6 +206,7 @@ async function main() {
     });
     figures.cold_open_1m_ms = fig(median(cold), 'ms', 'idb_getall_one_record_per_order_ms', median(coldBaseline));
     figures.filter_1m_ms = fig(median(filter), 'ms', 'idb_compound_index_page_and_count_ms', median(filterBaseline));
+    figures.import_1m_rows_per_s = fig(median(importRates), 'rows/s', 'idb_put_rows_per_s', median(putRates), false);
     const d = extra.demo_load_rows_per_s;
     figures.demo_load_rows_per_s = fig(d.value, d.unit, d.baseline, d.baseline_value, false);
   } finally {
