@@ -79,7 +79,7 @@ export class ImportSession {
     const key = cyrb53(rec.kind + '\u0000' + rec.key);
     const hash = cyrb53(rec.hash);
     const prev = this.seen.get(key);
-    if (prev && false) return 0;
+    if (prev) return prev.hash === hash ? 'unchanged' : prev.line;
     this.seen.set(key, rec.line, hash);
     if (known.hashOf(rec.kind, rec.key, rec.scope) === rec.hash) return 'unchanged';
     return known.has(rec.kind, rec.key) ? 'updated' : 'created';

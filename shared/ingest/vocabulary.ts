@@ -103,10 +103,17 @@ export function cardNetworkOf(brand: string, reasonCode: string): CardNetwork | 
   return null;
 }
 
+const brandMemo = new Map<string, string>();
+
 /** Card brand as the workbench writes it: `visa`, `mastercard`, `amex`, else the lower-cased word. */
 export function cardBrandOf(raw: string): string {
-  if (raw.trim() === '') return '';
-  const network = cardNetworkOf(raw, '');
-  if (network && network !== 'stripe') return network;
-  return token(raw);
+  if (raw === '') return '';
+  // A payments file repeats a handful of brand cells a million times.
+  let brand = brandMemo.get(raw);
+  if (brand === undefined) {
+    const network = cardNetworkOf(raw, '');
+    brand = network && network !== 'stripe' ? network : token(raw);
+    if (brandMemo.size < 500) brandMemo.set(raw, brand);
+  }
+  return brand;
 }
