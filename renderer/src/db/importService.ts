@@ -1,7 +1,13 @@
 // What the Imports screen may ask of the import worker: run files, cancel, the history, the
 // quarantined rows, Undo. Plain data in and out across the worker boundary.
 import { BUILT_IN_PRESETS, presetById } from '../../../shared/ingest/formats/registry';
+import { parseFormatPreset, type FormatPreset } from '../../../shared/ingest/formats/preset';
 import type { RowProblem } from '../../../shared/ingest/problems';
+import { ExportReader, SNIFF_BYTES } from '../../../shared/ingest/reader';
+import { sniff, type SniffResult } from '../../../shared/ingest/sniff';
+import type { TextEncodingName } from '../../../shared/ingest/decode';
+import type { Delimiter } from '../../../shared/ingest/delimiter';
+import { MetaRepository } from './metaRepository';
 import { ImportHistory, type ImportEntry } from './importHistory';
 import { importFile, type ImportControl, type ImportOutcome, type ImportProgress } from './importRunner';
 import type { WorkbenchDb } from './schema';
@@ -14,6 +20,25 @@ export interface FormatChoice {
   label: string;
   kind: string;
 }
+
+export interface LayoutOverrides {
+  encoding?: TextEncodingName;
+  delimiter?: Delimiter;
+  headerLine?: number;
+}
+
+/** What a mapping would do to the first rows of a file, before anything is written. */
+export interface MappingCheck {
+  rows: number;
+  records: number;
+  quarantined: number;
+  problems: RowProblem[];
+  errors: string[];
+  warnings: string[];
+}
+
+/** Rows the wizard checks a mapping against: the file's first bytes, cut at a line end. */
+const CHECK_BYTES = 256 * 1024;
 
 export type FileProgressFn = (fileIndex: number, p: ImportProgress) => void;
 
@@ -45,28 +70,72 @@ async function* coalescedChunks(file: Blob): AsyncGenerator<Uint8Array> {
 export class ImportService {
   private control: ImportControl = { cancelled: false };
   private readonly history: ImportHistory;
+  private readonly meta: MetaRepository;
   private recovered: Promise<number> | null = null;
 
   constructor(private readonly db: WorkbenchDb) {
     this.history = new ImportHistory(db);
+    this.meta = new MetaRepository(db);
   }
 
-  formats(): FormatChoice[] {
-    return BUILT_IN_PRESETS.map((p) => ({ id: p.id, label: p.label, kind: p.kind }));
+  private async allPresets(): Promise<FormatPreset[]> {
+    return [...BUILT_IN_PRESETS, ...((await this.meta.get('presets')) ?? [])];
+  }
+
+  async formats(): Promise<FormatChoice[]> {
+    return (await this.allPresets()).map((p) => ({ id: p.id, label: p.label, kind: p.kind }));
+  }
+
+  /** The wizard's first look: encoding, delimiter, header row, preview, formats, suggestions. */
+  async inspect(file: Blob, overrides: LayoutOverrides = {}): Promise<SniffResult> {
+    const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+    return sniff(head, { wholeFile: file.size <= SNIFF_BYTES, presets: await this.allPresets(), previewRows: 8, ...overrides });
+  }
+
+  /** Runs a mapping over the file's first rows without writing anything. */
+  async check(file: Blob, preset: FormatPreset, overrides: LayoutOverrides = {}): Promise<MappingCheck> {
+    const parsed = parseFormatPreset(preset);
+    if (!parsed.ok) throw new Error(`The mapping is not valid: ${parsed.error}`);
+    let head = new Uint8Array(await file.slice(0, CHECK_BYTES).arrayBuffer());
+    if (file.size > CHECK_BYTES) head = head.subarray(0, head.lastIndexOf(10) + 1);
+    const reader = new ExportReader({ fileName: (file as File).name ?? 'file', preset: parsed.preset, ...overrides });
+    const a = reader.push(head);
+    const b = reader.end();
+    const info = reader.info();
+    const problems = [...a.problems, ...b.problems];
+    return {
+      rows: info.rowsRead,
+      records: a.records.length + b.records.length,
+      quarantined: problems.length,
+      problems: problems.slice(0, 50),
+      errors: info.errors.map((e) => e.message),
+      warnings: info.warnings.map((w) => w.message),
+    };
+  }
+
+  /** Saves (or replaces, by id) a preset made in the wizard; it then detects like a built-in one. */
+  async savePreset(preset: FormatPreset): Promise<void> {
+    const parsed = parseFormatPreset(preset);
+    if (!parsed.ok) throw new Error(`The mapping is not valid: ${parsed.error}`);
+    if (BUILT_IN_PRESETS.some((p) => p.id === preset.id)) throw new Error('A built-in format already has this name');
+    const saved = ((await this.meta.get('presets')) ?? []).filter((p) => p.id !== preset.id);
+    await this.meta.set('presets', [...saved, parsed.preset]);
   }
 
   /** Imports the files one after another; `presetId` forces a format, otherwise it is detected. */
-  async run(files: File[], presetId: string | null, onProgress?: FileProgressFn): Promise<ImportOutcome[]> {
+  async run(files: File[], presetId: string | null, onProgress?: FileProgressFn, overrides: LayoutOverrides = {}): Promise<ImportOutcome[]> {
     await this.recover();
     this.control = { cancelled: false };
-    const preset = presetId ? presetById(presetId) : undefined;
+    const presets = await this.allPresets();
+    const preset = presetId ? presetById(presetId, presets) : undefined;
+    if (presetId && !preset) throw new Error(`No format named ${presetId}`);
     const outcomes: ImportOutcome[] = [];
     for (const [i, file] of files.entries()) {
       if (this.control.cancelled) break;
       const outcome = await importFile(
         this.db,
         { name: file.name, size: file.size, chunks: coalescedChunks(file) },
-        preset ? { preset } : {},
+        { ...(preset ? { preset } : {}), presets, ...overrides },
         this.control,
         (p) => onProgress?.(i, p),
       );

@@ -1,4 +1,5 @@
 // Small named settings and facts about the cache (analyst name, where the data came from).
+import type { FormatPreset } from '../../../shared/ingest/formats/preset';
 import type { WorkbenchDb } from './schema';
 
 export interface DatasetInfo {
@@ -11,6 +12,8 @@ export interface DatasetInfo {
 export interface MetaValues {
   analystName: string;
   dataset: DatasetInfo;
+  /** Column mappings the analyst saved in the import wizard. */
+  presets: FormatPreset[];
 }
 
 export class MetaRepository {

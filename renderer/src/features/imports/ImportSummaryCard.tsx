@@ -20,7 +20,7 @@ export function exportProblems(fileName: string, problems: readonly RowProblem[]
   });
 }
 
-export function ImportSummaryCard({ outcome }: { outcome: ImportOutcome }) {
+export function ImportSummaryCard({ outcome, onMap }: { outcome: ImportOutcome; onMap?: () => void }) {
   const s = outcome.summary;
   const accounted = s.created + s.updated + s.unchanged + s.quarantined;
   return (
@@ -78,6 +78,13 @@ export function ImportSummaryCard({ outcome }: { outcome: ImportOutcome }) {
         </ul>
       )}
       {outcome.error && <p className="error">{outcome.error}</p>}
+      {onMap && (
+        <p>
+          <button className="primary" onClick={onMap}>
+            Map its columns…
+          </button>
+        </p>
+      )}
       {s.problems.length > 0 && (
         <>
           <h3>

@@ -7,11 +7,12 @@ import { cache } from '../../db/cacheClient';
 import { importer } from '../../db/importClient';
 import type { ImportEntry } from '../../db/importHistory';
 import type { ImportOutcome, ImportProgress } from '../../db/importRunner';
-import type { FormatChoice } from '../../db/importService';
+import type { FormatChoice, LayoutOverrides } from '../../db/importService';
 import { platform } from '../../platform';
 import { useUi } from '../../state/uiStore';
 import { ImportHistoryTable } from './ImportHistoryTable';
 import { exportProblems, ImportSummaryCard } from './ImportSummaryCard';
+import { MappingWizard } from './MappingWizard';
 
 const FILE_FILTERS = [{ name: 'Exports', extensions: ['csv', 'txt', 'tsv', 'tab'] }];
 
@@ -40,6 +41,8 @@ export function ImportsScreen() {
   const [confirmUndo, setConfirmUndo] = useState<ImportEntry | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [wizardFile, setWizardFile] = useState<File | null>(null);
+  const [lastFiles, setLastFiles] = useState(new Map<string, File>());
   const startedRef = useRef(0);
 
   const refreshHistory = useCallback(async () => setHistory(await importer.list()), []);
@@ -48,8 +51,9 @@ export function ImportsScreen() {
     void refreshHistory();
   }, [refreshHistory]);
 
-  async function run(files: File[]) {
+  async function run(files: File[], chosenPreset: string | null = presetId || null, overrides: LayoutOverrides = {}) {
     if (files.length === 0 || running) return;
+    setLastFiles(new Map(files.map((f) => [f.name, f])));
     setMessage(null);
     setOutcomes([]);
     startedRef.current = performance.now();
@@ -57,10 +61,11 @@ export function ImportsScreen() {
     try {
       const result = await importer.run(
         files,
-        presetId || null,
+        chosenPreset,
         Comlink.proxy((index: number, progress: ImportProgress) =>
           setRunning((r) => r && { ...r, index, progress, rate: progress.rows / Math.max(0.001, (performance.now() - r.started) / 1000) }),
         ),
+        overrides,
       );
       setOutcomes(result);
     } catch (e) {
@@ -70,6 +75,7 @@ export function ImportsScreen() {
       await cache.reload();
       cacheChanged();
       await refreshHistory();
+      setFormats(await importer.formats());
     }
   }
 
@@ -110,6 +116,15 @@ export function ImportsScreen() {
           <button className="primary" disabled={running !== null} onClick={async () => run(await platform.openFiles({ title: 'Import exports', filters: FILE_FILTERS, multiple: true }))}>
             Choose files…
           </button>
+          <button
+            disabled={running !== null}
+            onClick={async () => {
+              const [f] = await platform.openFiles({ title: 'Map the columns of an export', filters: FILE_FILTERS, multiple: false });
+              if (f) setWizardFile(f);
+            }}
+          >
+            Map columns…
+          </button>
           <label className="inline">
             Format
             <select aria-label="Format" value={presetId} onChange={(e) => setPresetId(e.target.value)} disabled={running !== null}>
@@ -146,8 +161,23 @@ export function ImportsScreen() {
           {message.text}
         </p>
       )}
+      {wizardFile && (
+        <MappingWizard
+          file={wizardFile}
+          onClose={() => setWizardFile(null)}
+          onImport={(id, overrides) => {
+            const f = wizardFile;
+            setWizardFile(null);
+            void run([f], id, overrides);
+          }}
+        />
+      )}
       {outcomes.map((o) => (
-        <ImportSummaryCard key={o.importId} outcome={o} />
+        <ImportSummaryCard
+          key={o.importId}
+          outcome={o}
+          onMap={o.summary.format === null && lastFiles.has(o.summary.file) ? () => setWizardFile(lastFiles.get(o.summary.file)!) : undefined}
+        />
       ))}
 
       <section className="panel wide" aria-labelledby="history-title">
