@@ -98,3 +98,13 @@ test('full card numbers never reach the cache: only BIN and last 4 are kept, CVV
   expect(text).not.toContain('4111 1111 1111 1111');
   expect(text).toContain('"cardLast4"');
 });
+
+test('Stripe payments join their Shopify orders: the order shows the card and IP it was paid with', async ({ page }) => {
+  await importFiles(page, [path.join(FIXTURES, 'shopify-orders.csv'), path.join(FIXTURES, 'stripe-payments.csv')]);
+  await expect(page.getByTestId('import-enriched')).toContainText(/\d+ own-shop orders? took card and IP details/);
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, '#1001');
+  const [row] = await visibleRows(page);
+  expect(row!.Card).toMatch(/•••• 4242 04\/28$/);
+  expect(row!.IP).toBe('203.0.113.7');
+});

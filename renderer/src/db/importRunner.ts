@@ -18,6 +18,8 @@ export interface ImportProgress {
 
 export interface ImportOutcome {
   importId: number;
+  /** Own-shop orders that took card and IP details from payments (either file first). */
+  enrichedOrders: number;
   status: 'completed' | 'cancelled' | 'failed';
   summary: FileSummary;
   /** The error that stopped a failed import (I/O or storage), without personal data. */
@@ -41,6 +43,7 @@ export async function importFile(
   const problems = new ProblemList();
 
   const step = async (batch: ParsedBatch) => {
+    writer.orderSource = reader.info().preset?.options.orderSource ?? writer.orderSource;
     await writer.prefetch(batch);
     const classified = session.classify(batch, writer.known);
     problems.add(classified.quarantined);
@@ -77,6 +80,7 @@ export async function importFile(
     quarantined: summary.quarantined,
     warnings: summary.warnings.map((w) => w.message),
     errors: [...summary.errors.map((e) => e.message), ...(error ? [error] : [])],
+    enrichedOrders: writer.enrichedOrders,
   });
-  return { importId: writer.importId, status, summary, ...(error ? { error } : {}) };
+  return { importId: writer.importId, enrichedOrders: writer.enrichedOrders, status, summary, ...(error ? { error } : {}) };
 }

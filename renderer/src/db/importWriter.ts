@@ -9,6 +9,7 @@ import type { DomainKind, ParsedRecord } from '../../../shared/ingest/records';
 import type { ParsedBatch } from '../../../shared/ingest/reader';
 import { columnOffsets, decodeOrder } from '../../../shared/orders/columns';
 import { ORDER_TEXT_FIELDS, type OrderTextField } from '../../../shared/domain/order';
+import { decisivePayment, orderRefVariants, withPaymentFacts } from '../../../shared/orders/paymentFacts';
 import { ORDER_BLOCK_SIZE, OrderRepository, type OrderStamp } from './orderRepository';
 import { OrderKeyIndex } from './orderKeyIndex';
 import type { ImportRecord, ImportUndoRecord, StoredDispute, StoredPayment, WorkbenchDb } from './schema';
@@ -28,6 +29,10 @@ function merge<T extends object>(current: T, update: T, provided: readonly strin
 export class ImportWriter {
   private readonly orders: OrderRepository;
   private storedProblems = 0;
+  /** Orders that took card and IP facts from this import's payments (or this import's orders from stored payments). */
+  enrichedOrders = 0;
+  /** Source of the orders the payments in this file refer to (the preset's orderSource). */
+  orderSource = 'shopify';
   private prefetched: { payments: Map<string, StoredPayment>; disputes: Map<string, StoredDispute> } = {
     payments: new Map(),
     disputes: new Map(),
@@ -138,6 +143,34 @@ export class ImportWriter {
         keys.push(rec.key);
         superseded.push(at.blockId, at.row);
       }
+      // Shop orders take the card and IP facts of their payments: orders written now from the
+      // payments already stored, and stored orders from the payments written now.
+      const writing = new Set(keys);
+      const touched: { key: string; at: { blockId: number; row: number; scope: string; hash: string } }[] = [];
+      for (const p of payments) {
+        for (const ref of orderRefVariants(p.orderRef)) {
+          const key = `${this.orderSource}:${ref}`;
+          const at = writing.has(key) ? undefined : this.index.get(key);
+          if (!at) continue;
+          touched.push({ key, at });
+          writing.add(key);
+        }
+      }
+      const current = await Promise.all(touched.map((t) => this.readOrder(t.at.blockId, t.at.row)));
+      const joined = await this.joinPayments([...newOrders, ...current]);
+      joined.slice(0, newOrders.length).forEach((o, i) => {
+        if (o !== newOrders[i]) this.enrichedOrders++;
+        newOrders[i] = o;
+      });
+      touched.forEach((t, i) => {
+        const o = joined[newOrders.length + i]!;
+        if (o === current[i]) return;
+        this.enrichedOrders++;
+        newOrders.push(o);
+        stamps.push({ scope: t.at.scope, hash: t.at.hash });
+        keys.push(t.key);
+        superseded.push(t.at.blockId, t.at.row);
+      });
       await this.supersede(superseded);
       undo.supersededOrders = Uint32Array.from(superseded);
       const blockIds = await this.orders.append(newOrders, this.importId, stamps);
@@ -151,6 +184,24 @@ export class ImportWriter {
       }
       const c = progress.counts.rows;
       await db.imports.update(this.importId, { rows: progress.rows, created: c.created, updated: c.updated, unchanged: c.unchanged, quarantined: c.quarantined });
+    });
+  }
+
+  /** Each own-shop order with the facts of its decisive stored payment (same object when none adds anything). */
+  private async joinPayments(orders: Order[]): Promise<Order[]> {
+    const shop = orders.filter((o) => o.marketplace === 'shop');
+    if (shop.length === 0) return orders;
+    const refs = [...new Set(shop.flatMap((o) => orderRefVariants(o.externalId)))];
+    const byRef = new Map<string, Payment[]>();
+    for (const p of await this.db.payments.where('orderRef').anyOf(refs).toArray()) {
+      const list = byRef.get(p.orderRef) ?? [];
+      list.push(p);
+      byRef.set(p.orderRef, list);
+    }
+    return orders.map((o) => {
+      if (o.marketplace !== 'shop') return o;
+      const p = decisivePayment(orderRefVariants(o.externalId).flatMap((r) => byRef.get(r) ?? []));
+      return p ? withPaymentFacts(o, p) : o;
     });
   }
 

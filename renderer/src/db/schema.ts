@@ -51,6 +51,8 @@ export interface ImportRecord {
   quarantined: number;
   warnings: string[];
   errors: string[];
+  /** Own-shop orders that took card and IP details from payments in this import. */
+  enrichedOrders?: number;
   /** When undone, and why it could be. */
   undoneAt: number | null;
 }

@@ -85,6 +85,34 @@ describe('importing a file into the cache', () => {
     expect((await history.list())[0]!.status).toBe('undone');
   });
 
+  it('joins Stripe payments onto Shopify orders in either order, and Undo takes the join back', async () => {
+    fresh();
+    const shopify = fixture('shopify-orders.csv');
+    const stripe = fixture('stripe-payments.csv');
+    await importFile(db, file('shopify-orders.csv', shopify));
+    const beforeJoin = await liveOrders(db);
+    const bare = beforeJoin.find((o) => o.externalId === '#1001')!;
+    expect(bare.cardLast4).toBe('');
+    const payments = await importFile(db, file('stripe-payments.csv', stripe));
+    expect(payments.enrichedOrders).toBeGreaterThan(0);
+    const joined = (await liveOrders(db)).find((o) => o.externalId === '#1001')!;
+    expect(joined).toMatchObject({ cardLast4: '4242', cardFingerprint: 'Fp1aBcD2eF', ip: '203.0.113.7' });
+    // Joined versions replace the bare ones; no order is duplicated.
+    expect((await liveOrders(db)).length).toBe(beforeJoin.length);
+
+    // The other way round in a fresh cache: payments first, then the orders take them on arrival.
+    const other = createDb(`import-test-${n++}`);
+    await importFile(other, file('stripe-payments.csv', stripe));
+    const late = await importFile(other, file('shopify-orders.csv', shopify));
+    expect(late.enrichedOrders).toBe(payments.enrichedOrders);
+    expect((await liveOrders(other)).find((o) => o.externalId === '#1001')).toMatchObject({ cardLast4: '4242', ip: '203.0.113.7' });
+    await other.delete();
+
+    const history = new ImportHistory(db);
+    await history.undo((await history.list())[0]!.id);
+    expect((await liveOrders(db)).find((o) => o.externalId === '#1001')!.cardLast4).toBe('');
+  });
+
   it('a failed read keeps the completed batches recorded, consistent, and undoable', async () => {
     fresh();
     const bytes = fixture('stripe-payments.csv');

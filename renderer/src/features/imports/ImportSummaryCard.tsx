@@ -61,6 +61,11 @@ export function ImportSummaryCard({ outcome, onMap }: { outcome: ImportOutcome; 
           ? `Every row accounted for: ${formatCount(s.created)} + ${formatCount(s.updated)} + ${formatCount(s.unchanged)} + ${formatCount(s.quarantined)} = ${formatCount(s.rows)}`
           : `Rows do not add up: ${formatCount(accounted)} accounted for, ${formatCount(s.rows)} read`}
       </p>
+      {outcome.enrichedOrders > 0 && (
+        <p data-testid="import-enriched">
+          {formatCount(outcome.enrichedOrders)} own-shop {outcome.enrichedOrders === 1 ? 'order' : 'orders'} took card and IP details from their payments.
+        </p>
+      )}
       {[...s.errors, ...s.warnings].length > 0 && (
         <ul className="messages">
           {s.errors.map((e, i) => (

@@ -1,0 +1,39 @@
+// Joins a PSP payment onto its order: the order takes the card summary, IP and (when it has
+// none) the email the payment carried, so linking sees the card and IP behind a shop order.
+import type { Order } from '../domain/order';
+import type { Payment } from '../domain/payment';
+
+/** Order numbers a payment reference may be written as: `#1001` in Shopify, `1001` in metadata. */
+export function orderRefVariants(ref: string): string[] {
+  const r = ref.trim();
+  if (r === '') return [];
+  return r.startsWith('#') ? [r, r.slice(1)] : [r, `#${r}`];
+}
+
+const STATUS_RANK: Record<Payment['status'], number> = { succeeded: 2, refunded: 1, failed: 0 };
+
+/** The payment that speaks for an order: a succeeded one over a refund over a failed try, then the latest. */
+export function decisivePayment(payments: readonly Payment[]): Payment | undefined {
+  let best: Payment | undefined;
+  for (const p of payments) {
+    if (!best || STATUS_RANK[p.status] > STATUS_RANK[best.status] || (STATUS_RANK[p.status] === STATUS_RANK[best.status] && p.createdAt > best.createdAt)) best = p;
+  }
+  return best;
+}
+
+/** The order with the payment's facts, or the same object when they add nothing. */
+export function withPaymentFacts(order: Order, p: Payment): Order {
+  const next: Order = {
+    ...order,
+    cardBin: p.cardBin || order.cardBin,
+    cardLast4: p.cardLast4 || order.cardLast4,
+    cardExpiry: p.cardExpiry || order.cardExpiry,
+    cardFingerprint: p.cardFingerprint || order.cardFingerprint,
+    cardBrand: p.cardBrand || order.cardBrand,
+    ip: p.ip || order.ip,
+    email: order.email || p.email,
+    paymentMethod: order.paymentMethod || (p.cardLast4 ? 'card' : ''),
+  };
+  const changed = (Object.keys(next) as (keyof Order)[]).some((k) => next[k] !== order[k]);
+  return changed ? next : order;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { Payment } from '../../../shared/domain/payment';
+import { decisivePayment, orderRefVariants, withPaymentFacts } from '../../../shared/orders/paymentFacts';
+import { order } from '../../support/orders';
+
+const payment = (patch: Partial<Payment> = {}): Payment => ({
+  id: 'ch_1', provider: 'stripe', orderRef: '#1001', createdAt: 1000, amountMinor: 5990, currency: 'EUR', status: 'succeeded',
+  email: 'anna@example.de', ip: '203.0.113.7', cardBin: '424242', cardLast4: '4242', cardExpiry: '04/28', cardFingerprint: 'Fp1', cardBrand: 'visa', cardCountry: 'DE',
+  ...patch,
+});
+
+describe('joining payments onto orders', () => {
+  it('reads a reference with or without the leading #', () => {
+    expect(orderRefVariants('#1001')).toEqual(['#1001', '1001']);
+    expect(orderRefVariants(' 1001 ')).toEqual(['1001', '#1001']);
+    expect(orderRefVariants('')).toEqual([]);
+  });
+
+  it('prefers a succeeded payment over a refund or a failed try, then the latest', () => {
+    const failed = payment({ id: 'a', status: 'failed', createdAt: 3000 });
+    const ok = payment({ id: 'b', status: 'succeeded', createdAt: 2000 });
+    const later = payment({ id: 'c', status: 'succeeded', createdAt: 2500 });
+    expect(decisivePayment([failed, ok])?.id).toBe('b');
+    expect(decisivePayment([failed, ok, later])?.id).toBe('c');
+    expect(decisivePayment([])).toBeUndefined();
+  });
+
+  it('gives a shop order the card summary and IP, keeps its own email, and changes nothing twice', () => {
+    const bare = order({ cardBin: '', cardLast4: '', cardExpiry: '', cardFingerprint: '', cardBrand: '', ip: '', paymentMethod: '', email: 'shop@example.de' });
+    const joined = withPaymentFacts(bare, payment());
+    expect(joined).toMatchObject({ cardBin: '424242', cardLast4: '4242', cardExpiry: '04/28', cardFingerprint: 'Fp1', cardBrand: 'visa', ip: '203.0.113.7', paymentMethod: 'card', email: 'shop@example.de' });
+    expect(withPaymentFacts(joined, payment())).toBe(joined);
+    expect(withPaymentFacts(order({ email: '' }), payment()).email).toBe('anna@example.de');
+  });
+});
