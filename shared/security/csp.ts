@@ -1,7 +1,7 @@
 // The one Content-Security-Policy for every way the app is served: the Electron shell's
 // app:// protocol, the browser-mode static server and the renderer's <meta> tag.
 //
-// Directives live in csp.json so dependency-free Node scripts (scripts/serve.mjs) read the
+// Directives live in csp.json so dependency-free Node scripts (resources/scripts/serve.mjs) read the
 // very same list without a build step. Why the few allowances exist:
 // - style-src 'unsafe-inline': React `style` props and recharts write inline styles; there is
 //   no nonce to give them. Scripts stay strict: no 'unsafe-inline', no 'unsafe-eval'.

@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, search, test, visibleRows } from './fixtures';
 
-const FIXTURES = path.resolve('test/fixtures/imports');
+const FIXTURES = fileURLToPath(new URL('../fixtures/imports', import.meta.url));
 
 async function importFiles(page: Page, files: string[]) {
   await page.goto('/#/imports');

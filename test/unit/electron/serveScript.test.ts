@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 
-const SERVE = fileURLToPath(new URL('../../../scripts/serve.mjs', import.meta.url));
+const SERVE = fileURLToPath(new URL('../../../resources/scripts/serve.mjs', import.meta.url));
 
 let base: string;
 let root: string;

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from './serve.mjs';
 import { ensureNodeModules } from './setup.mjs';
 
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ELECTRON_PACKAGE = join(PROJECT_ROOT, 'node_modules', 'electron');
 
 /**

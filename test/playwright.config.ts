@@ -1,8 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
 // End-to-end tests drive the built renderer in Debian's Chromium ("browser mode"), served on
-// 127.0.0.1 by scripts/serve.mjs. Electron tests run where the Electron binary exists and
+// 127.0.0.1 by resources/scripts/serve.mjs. Electron tests run where the Electron binary exists and
 // skip with a printed reason where it does not.
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PORT = Number(process.env.E2E_PORT ?? 4174);
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -13,14 +15,15 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
-  outputDir: 'test-results',
+  outputDir: `${ROOT}test-results`,
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `node scripts/serve.mjs --port ${PORT}`,
+    command: `node resources/scripts/serve.mjs --port ${PORT}`,
+    cwd: ROOT,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     stdout: 'ignore',
@@ -28,7 +31,7 @@ export default defineConfig({
   projects: [
     {
       name: 'browser',
-      testDir: 'test/e2e',
+      testDir: 'e2e',
       use: {
         browserName: 'chromium',
         viewport: { width: 1440, height: 900 },
@@ -39,6 +42,6 @@ export default defineConfig({
         },
       },
     },
-    { name: 'electron', testDir: 'test/electron' },
+    { name: 'electron', testDir: 'electron' },
   ],
 });

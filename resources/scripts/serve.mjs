@@ -2,7 +2,7 @@
 // Browser mode: a dependency-free static server for the built renderer (out/renderer),
 // loopback only, with the same Content-Security-Policy the Electron shell sends.
 //
-//   node scripts/serve.mjs [--port 4173] [--dir out/renderer] [--host 127.0.0.1]
+//   node resources/scripts/serve.mjs [--port 4173] [--dir out/renderer] [--host 127.0.0.1]
 //   (--dir is relative to the project root; --port 0 picks a free port)
 //
 // Also imported by start.mjs, the bench and Playwright via `startServer`.
@@ -13,14 +13,14 @@ import { extname, isAbsolute, join, normalize, relative, resolve, sep } from 'no
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * The policy comes from shared/security/csp.json, the list shared/security/csp.ts joins the
  * same way, so browser mode and the shell cannot drift (and no build step is needed here).
  */
 function readContentSecurityPolicy() {
-  const file = new URL('../shared/security/csp.json', import.meta.url);
+  const file = new URL('../../shared/security/csp.json', import.meta.url);
   const { directives } = JSON.parse(readFileSync(file, 'utf8'));
   if (!Array.isArray(directives) || directives.length === 0 || !directives.every((d) => typeof d === 'string')) {
     throw new Error(`${fileURLToPath(file)} must hold a non-empty "directives" list of strings`);

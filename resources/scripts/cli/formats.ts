@@ -1,5 +1,5 @@
 // `formats`: the export formats the import recognises, with their marker columns.
-import { BUILT_IN_PRESETS } from '../../shared/ingest';
+import { BUILT_IN_PRESETS } from '../../../shared/ingest';
 import { out, parseArgs, table, usageError } from './io';
 
 export async function runFormats(args: readonly string[], usage: string): Promise<number> {

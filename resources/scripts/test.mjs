@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium, ensureNodeModules } from './setup.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
 ensureNodeModules();
 ensureChromium();
@@ -23,18 +23,18 @@ const steps = [
   {
     name: 'unit',
     cmd: bin('vitest'),
-    args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'vitest.json')}`],
+    args: ['run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'vitest.json')}`],
     counts: () => {
       const r = JSON.parse(readFileSync(path.join(reports, 'vitest.json'), 'utf8'));
       return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
     },
   },
-  { name: 'security', cmd: process.execPath, args: [path.join(root, 'scripts/security.mjs')] },
+  { name: 'security', cmd: process.execPath, args: [path.join(root, 'resources/scripts/security.mjs')] },
   { name: 'build', cmd: bin('electron-vite'), args: ['build'] },
   {
     name: 'e2e',
     cmd: bin('playwright'),
-    args: ['test', '--reporter=list,json'],
+    args: ['test', '--config', 'test/playwright.config.ts', '--reporter=list,json'],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, 'playwright.json') },
     counts: () => {
       const r = JSON.parse(readFileSync(path.join(reports, 'playwright.json'), 'utf8'));

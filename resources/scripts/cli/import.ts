@@ -13,7 +13,7 @@ import {
   type FileSummary,
   type FormatPreset,
   type ReaderOptions,
-} from '../../shared/ingest';
+} from '../../../shared/ingest';
 import { out, parseArgs, table, usageError } from './io';
 
 const CHUNK_BYTES = 1 << 20;

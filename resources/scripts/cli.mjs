@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // The workbench's command line (`npm run cli -- <command>`). Runs the same shared/ TypeScript the
-// app runs: bundles scripts/cli/main.ts with rolldown into out/cli/ when any source is newer.
+// app runs: bundles resources/scripts/cli/main.ts with rolldown into out/cli/ when any source is newer.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const entry = path.join(root, 'scripts/cli/main.ts');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const entry = path.join(root, 'resources/scripts/cli/main.ts');
 const outFile = path.join(root, 'out/cli/main.mjs');
-const SOURCE_DIRS = ['shared', 'scripts/cli'];
+const SOURCE_DIRS = ['shared', 'resources/scripts/cli'];
 
 function newestSource(dir) {
   let newest = 0;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run security`: scans the Electron shell with electronegativity, fully offline, and
-// fails on any finding that scripts/security-allowlist.json does not explain.
+// fails on any finding that resources/scripts/security-allowlist.json does not explain.
 //
 // Electronegativity runs in this process rather than as its CLI for two reasons: its CLI
 // always fetches translation updates from the internet (answered locally here with
@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCAN_DIR = join(PROJECT_ROOT, 'electron');
 const ALLOWLIST_FILE = join(PROJECT_ROOT, 'scripts', 'security-allowlist.json');
 const CSP_FILE = join(PROJECT_ROOT, 'shared', 'security', 'csp.json');
@@ -180,11 +180,11 @@ async function main() {
   for (const problem of problems) console.error(`\nAllowlist: ${problem}`);
   for (const a of stale) console.error(`\nAllowlist: "${a.check}" for ${a.file} no longer matches any finding; remove it.`);
   if (failures.length > 0) {
-    console.error(`\n${failures.length} finding(s) not allowed. Fix them, or add a justified entry to scripts/security-allowlist.json.`);
+    console.error(`\n${failures.length} finding(s) not allowed. Fix them, or add a justified entry to resources/scripts/security-allowlist.json.`);
   }
 
   const ok = failures.length === 0 && stale.length === 0 && parseErrors.length === 0 && problems.length === 0;
-  if (ok) console.log(`\nSecurity scan passed: every finding is explained in scripts/security-allowlist.json.`);
+  if (ok) console.log(`\nSecurity scan passed: every finding is explained in resources/scripts/security-allowlist.json.`);
   process.exit(ok ? 0 : 1);
 }
 
