@@ -47,7 +47,10 @@ export async function importFile(
     await writer.prefetch(batch);
     const classified = session.classify(batch, writer.known);
     problems.add(classified.quarantined);
-    await writer.write(classified, { rows: batch.rowsRead, counts: session.counts });
+    // Rows still held for grouping (an order's next rows may follow) are not committed yet,
+    // so the record counts the rows placed in a bucket: what a crash now would leave.
+    const c0 = session.counts.rows;
+    await writer.write(classified, { rows: c0.created + c0.updated + c0.unchanged + c0.quarantined, counts: session.counts });
     const c = session.counts.rows;
     onProgress?.({ rows: batch.rowsRead, bytes: batch.bytesRead, totalBytes: file.size, created: c.created, updated: c.updated, unchanged: c.unchanged, quarantined: c.quarantined });
   };

@@ -7,6 +7,7 @@ import { ImportHistory } from '../../../renderer/src/db/importHistory';
 import { OrderRepository } from '../../../renderer/src/db/orderRepository';
 import { OrderStore } from '../../../renderer/src/db/orderStore';
 import { NO_FILTER } from '../../../shared/orders/query';
+import { zalandoExport } from '../../support/zalandoExport';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/imports/${name}`, import.meta.url)));
 
@@ -151,5 +152,24 @@ describe('importing a file into the cache', () => {
     restart.close();
     release();
     await running.catch(() => undefined);
+  });
+});
+
+describe('the running record of an import', () => {
+  it('counts only rows placed in a bucket, so a cut-off import still adds up', async () => {
+    fresh();
+    // Zalando rows group by order: after each chunk the last order's rows may still follow.
+    const bytes = new TextEncoder().encode(zalandoExport(4000));
+    const snapshots: { rows: number; sum: number }[] = [];
+    const orig = db.imports.update.bind(db.imports);
+    db.imports.update = (async (key: number, changes: Record<string, number>) => {
+      if ('rows' in changes && changes.created !== undefined) {
+        snapshots.push({ rows: changes.rows!, sum: changes.created + changes.updated! + changes.unchanged! + changes.quarantined! });
+      }
+      return orig(key, changes);
+    }) as unknown as typeof db.imports.update;
+    await importFile(db, file('zalando.csv', bytes, 16 * 1024));
+    expect(snapshots.length).toBeGreaterThan(2);
+    for (const s of snapshots) expect(s.rows).toBe(s.sum);
   });
 });
