@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCAN_DIR = join(PROJECT_ROOT, 'electron');
-const ALLOWLIST_FILE = join(PROJECT_ROOT, 'scripts', 'security-allowlist.json');
+const ALLOWLIST_FILE = join(PROJECT_ROOT, 'resources', 'scripts', 'security-allowlist.json');
 const CSP_FILE = join(PROJECT_ROOT, 'shared', 'security', 'csp.json');
 
 // AvailableSecurityFixesGlobalCheck downloads Electron's release feed from the internet;
