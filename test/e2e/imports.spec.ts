@@ -77,6 +77,20 @@ test('bad rows are quarantined with line and column, nothing is lost, and the li
   expect(csv.split('\r\n')[0]).toBe('file,line,column,column name,code,reason');
   expect(csv).toContain('stripe-broken.csv,3,');
   for (const line of csv.split('\r\n').slice(1)) expect(line).not.toMatch(/^[=+\-@]/);
+
+  // Fix: the rows as written, with the file's header and a note of what was wrong.
+  const [fixDownload] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Export rows to fix' }).click()]);
+  const toFixPath = testInfo.outputPath(fixDownload.suggestedFilename());
+  await fixDownload.saveAs(toFixPath);
+  const toFix = readFileSync(toFixPath, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+  expect(toFix[0]).toBe(`${header},Import problem`);
+  expect(toFix[1]!.startsWith(`${lines[1]},surplus,`)).toBe(true);
+  // The analyst removes the stray value and the note from the ragged row and imports it again.
+  const fixed = testInfo.outputPath('stripe-fixed.csv');
+  writeFileSync(fixed, [toFix[0], toFix[1]!.replace(/,surplus,.*$/, ',')].join('\n') + '\n');
+  await importFiles(page, [fixed]);
+  const after = await buckets(page, 'stripe-fixed.csv');
+  expect(after).toEqual({ rows: 1, created: 1, updated: 0, unchanged: 0, quarantined: 0 });
 });
 
 test('full card numbers never reach the cache: only BIN and last 4 are kept, CVV is dropped', async ({ page }, testInfo) => {

@@ -5,6 +5,8 @@ import { parseFormatPreset, type FormatPreset } from '../../../shared/ingest/for
 import type { RowProblem } from '../../../shared/ingest/problems';
 import { ExportReader, SNIFF_BYTES } from '../../../shared/ingest/reader';
 import { sniff, type SniffResult } from '../../../shared/ingest/sniff';
+import { rowsToFix } from '../../../shared/ingest/rowsToFix';
+import type { FileSummary } from '../../../shared/ingest/summary';
 import type { TextEncodingName } from '../../../shared/ingest/decode';
 import type { Delimiter } from '../../../shared/ingest/delimiter';
 import { MetaRepository } from './metaRepository';
@@ -142,6 +144,13 @@ export class ImportService {
       outcomes.push(outcome);
     }
     return outcomes;
+  }
+
+  /** The file's header and its quarantined rows as written, for the analyst to correct and import again. */
+  async rowsToFix(file: Blob, summary: FileSummary): Promise<string> {
+    if (summary.headerLine === null || summary.delimiter === null) throw new Error('The file has no header row to fix rows against');
+    const text = new TextDecoder(summary.encoding ?? 'utf-8').decode(await file.arrayBuffer());
+    return rowsToFix(text, summary.headerLine, summary.delimiter, summary.problems);
   }
 
   cancel(): void {

@@ -20,7 +20,7 @@ export function exportProblems(fileName: string, problems: readonly RowProblem[]
   });
 }
 
-export function ImportSummaryCard({ outcome, onMap }: { outcome: ImportOutcome; onMap?: () => void }) {
+export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOutcome; onMap?: () => void; onFix?: () => void }) {
   const s = outcome.summary;
   const accounted = s.created + s.updated + s.unchanged + s.quarantined;
   return (
@@ -97,6 +97,11 @@ export function ImportSummaryCard({ outcome, onMap }: { outcome: ImportOutcome; 
             <button className="link" onClick={() => exportProblems(s.file, s.problems)}>
               Export as CSV
             </button>
+            {onFix && (
+              <button className="link" onClick={onFix}>
+                Export rows to fix
+              </button>
+            )}
           </h3>
           <table className="problems">
             <thead>

@@ -177,6 +177,19 @@ export function ImportsScreen() {
           key={o.importId}
           outcome={o}
           onMap={o.summary.format === null && lastFiles.has(o.summary.file) ? () => setWizardFile(lastFiles.get(o.summary.file)!) : undefined}
+          onFix={
+            o.summary.problems.length > 0 && lastFiles.has(o.summary.file)
+              ? async () => {
+                  const csv = await importer.rowsToFix(lastFiles.get(o.summary.file)!, o.summary);
+                  await platform.saveFile({
+                    suggestedName: `${o.summary.file.replace(/\.[^.]+$/, '')}-rows-to-fix.csv`,
+                    filters: [{ name: 'CSV', extensions: ['csv'] }],
+                    // UTF-8 with BOM so spreadsheet programs read umlauts right.
+                    data: new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }),
+                  });
+                }
+              : undefined
+          }
         />
       ))}
 
