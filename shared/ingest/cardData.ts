@@ -1,21 +1,8 @@
 // Card data at the door: full card numbers are reduced to BIN + last 4 the moment they are read,
 // security codes are never read, and stray card numbers inside free text are masked.
+import { luhnValid } from '../domain/luhn';
 
-/** Luhn check over a string of ASCII digits. */
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  let double = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    double = !double;
-  }
-  return sum % 10 === 0;
-}
+export { luhnValid };
 
 /**
  * The digits of `value` if the whole value is written like a card number: 13-19 digits, either
