@@ -3,9 +3,20 @@
 import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
 
-/** Order numbers a payment reference may be written as: `#1001` in Shopify, `1001` in metadata. */
+/**
+ * The order number inside a payment's reference: the whole value when it is one token
+ * (`#1001`, `1001`), else a `#number` token, else the last token ("Shopify order #1001",
+ * "Bestellung 1001").
+ */
+export function orderReference(raw: string): string {
+  const r = raw.trim();
+  if (!/\s/.test(r)) return r;
+  return r.match(/#[\w-]+/)?.[0] ?? r.split(/\s+/).at(-1)!;
+}
+
+/** Ways an order number may be written: `#1001` in Shopify, `1001` in PSP metadata. */
 export function orderRefVariants(ref: string): string[] {
-  const r = ref.trim();
+  const r = orderReference(ref);
   if (r === '') return [];
   return r.startsWith('#') ? [r, r.slice(1)] : [r, `#${r}`];
 }

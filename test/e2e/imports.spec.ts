@@ -123,3 +123,20 @@ test('Stripe payments join their Shopify orders: the order shows the card and IP
   expect(row!.Card).toMatch(/•••• 4242 04\/28$/);
   expect(row!.IP).toBe('203.0.113.7');
 });
+
+test('the analyst chooses which payment column holds the order reference', async ({ page }, testInfo) => {
+  const stripe = readFileSync(path.join(FIXTURES, 'stripe-payments.csv'), 'utf8')
+    .replace('order_id (metadata)', 'shop_ref (metadata)')
+    .replace('Shopify order #1001', 'Webshop payment');
+  const file = testInfo.outputPath('stripe-custom-ref.csv');
+  writeFileSync(file, stripe);
+  await importFiles(page, [path.join(FIXTURES, 'shopify-orders.csv')]);
+  await page.getByLabel('Order reference column').fill('shop_ref (metadata)');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles(file);
+  await expect(page.getByRole('region', { name: 'Import of stripe-custom-ref.csv' })).toBeVisible();
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, '#1001');
+  const [row] = await visibleRows(page);
+  expect(row!.Card).toMatch(/•••• 4242/);
+});

@@ -27,6 +27,8 @@ export interface LayoutOverrides {
   encoding?: TextEncodingName;
   delimiter?: Delimiter;
   headerLine?: number;
+  /** Payments: the column holding the order reference, instead of the preset's choice. */
+  orderRefColumn?: string;
 }
 
 /** What a mapping would do to the first rows of a file, before anything is written. */

@@ -1,5 +1,6 @@
 // A payments-export row to a Payment, and to a Dispute when the row's dispute columns are filled
 // (Stripe writes a charge's dispute on the charge's own row).
+import { orderReference } from '../../orders/paymentFacts';
 import type { Dispute } from '../../domain/dispute';
 import type { Payment } from '../../domain/payment';
 import { hashFields } from '../contentHash';
@@ -82,7 +83,8 @@ export class PaymentBuilder {
     const payment: Payment = {
       id: g.key,
       provider: options.source,
-      orderRef: ctx.identifier(g, F.orderRef),
+      // A description like "Shopify order #1001" carries the order number among other words.
+      orderRef: orderReference(ctx.identifier(g, F.orderRef)),
       createdAt,
       amountMinor,
       currency,

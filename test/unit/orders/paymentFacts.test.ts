@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Payment } from '../../../shared/domain/payment';
-import { decisivePayment, orderRefVariants, withPaymentFacts } from '../../../shared/orders/paymentFacts';
+import { decisivePayment, orderReference, orderRefVariants, withPaymentFacts } from '../../../shared/orders/paymentFacts';
 import { order } from '../../support/orders';
 
 const payment = (patch: Partial<Payment> = {}): Payment => ({
@@ -14,6 +14,10 @@ describe('joining payments onto orders', () => {
     expect(orderRefVariants('#1001')).toEqual(['#1001', '1001']);
     expect(orderRefVariants(' 1001 ')).toEqual(['1001', '#1001']);
     expect(orderRefVariants('')).toEqual([]);
+    expect(orderRefVariants('Shopify order #1001')).toEqual(['#1001', '1001']);
+    expect(orderRefVariants('Bestellung 1001')).toEqual(['1001', '#1001']);
+    expect(orderReference('Order #A-77 (web)')).toBe('#A-77');
+    expect(orderReference('ch_1')).toBe('ch_1');
   });
 
   it('prefers a succeeded payment over a refund or a failed try, then the latest', () => {

@@ -35,6 +35,7 @@ export function ImportsScreen() {
   const cacheChanged = useUi((s) => s.cacheChanged);
   const [formats, setFormats] = useState<FormatChoice[]>([]);
   const [presetId, setPresetId] = useState('');
+  const [orderRefColumn, setOrderRefColumn] = useState('');
   const [running, setRunning] = useState<Running | null>(null);
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
   const [history, setHistory] = useState<ImportEntry[]>([]);
@@ -65,7 +66,7 @@ export function ImportsScreen() {
         Comlink.proxy((index: number, progress: ImportProgress) =>
           setRunning((r) => r && { ...r, index, progress, rate: progress.rows / Math.max(0.001, (performance.now() - r.started) / 1000) }),
         ),
-        overrides,
+        { ...(orderRefColumn.trim() ? { orderRefColumn: orderRefColumn.trim() } : {}), ...overrides },
       );
       setOutcomes(result);
     } catch (e) {
@@ -137,6 +138,24 @@ export function ImportsScreen() {
             </select>
           </label>
         </div>
+        <label className="inline">
+          Payments find their order by the column
+          <input
+            aria-label="Order reference column"
+            list="order-ref-columns"
+            placeholder="order_id (metadata), else Description"
+            value={orderRefColumn}
+            onChange={(e) => setOrderRefColumn(e.target.value)}
+            disabled={running !== null}
+            size={34}
+          />
+          <datalist id="order-ref-columns">
+            <option value="order_id (metadata)" />
+            <option value="Description" />
+            <option value="Client Reference ID" />
+            <option value="Merchant Reference" />
+          </datalist>
+        </label>
         <p className="muted">
           CSV or tab-separated, UTF-8, UTF-16 or Windows-1252. Card numbers are cut to BIN and last 4 on the way in; CVV columns are never stored.
         </p>

@@ -1,0 +1,106 @@
+// `npm run cli -- rings --json`: imports files in memory, folds Stripe card facts into shop orders,
+// prints rings (two or more customers) with their shared normalised keys, and the hubs.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(root, 'resources/scripts/cli.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface RingsJson {
+  rings: { id: string; orderIds: string[]; size: number; keys: Record<string, string[]>; score: number }[];
+  hubs: { keyType: string; value: string; customers: number }[];
+}
+
+const SHOP = `Name,Email,Financial Status,Currency,Total,Created at,Lineitem name,Shipping Name,Shipping Address1,Shipping Address2,Shipping City,Shipping Zip,Shipping Country,Shipping Phone
+#2001,Anna.Schmidt+shop@gmail.com,paid,EUR,59.90,2026-05-01 10:00:00 +0200,Jacke,Anna Schmidt,Hauptstraße 5,,Berlin,10115,DE,+49 170 1234567
+#2002,annaschmidt@googlemail.com,paid,EUR,80.00,2026-05-01 12:00:00 +0200,Schuh,Bernd Weber,Lindenweg 7,,Köln,50667,DE,0171 5550001
+#2003,carl@example.org,paid,EUR,120.00,2026-05-02 09:00:00 +0200,Zelt,Carl Vogel,Königstraße 12,,Stuttgart,70173,DE,0172 5550002
+#2004,dora@example.org,paid,EUR,130.00,2026-05-02 10:00:00 +0200,Zelt,Dora Kunz,"koenigstr.12, 2. OG",,Stuttgart,70173,DE,0049 (0)172 5550002
+#2005,erik@example.org,paid,EUR,15.00,2026-05-03 10:00:00 +0200,Socken,Erik Lang,"Packstation 123, 84752319",,Hamburg,20095,DE,
+#2006,fritz@example.org,paid,EUR,16.00,2026-05-03 11:00:00 +0200,Socken,Fritz Roth,"84752320, Packstation 123",,Hamburg,20095,DE,
+#2007,gina@example.org,paid,EUR,17.00,2026-05-03 12:00:00 +0200,Socken,Gina Paul,Packstation 123 - 84752321,,Hamburg,20095,DE,
+#2008,hans@example.org,paid,EUR,40.00,2026-05-04 12:00:00 +0200,Hut,Hans Berg,Am Markt 1,,Bonn,53111,DE,
+#2009,ida@example.org,paid,EUR,41.00,2026-05-04 13:00:00 +0200,Hut,Ida Falk,Ringweg 3,,Bonn,53113,DE,
+#2010,hans@example.org,paid,EUR,42.00,2026-05-05 13:00:00 +0200,Hut,Hans Berg,Am Markt 1,,Bonn,53111,DE,
+`;
+const STRIPE = `id,Description,Created date (UTC),Amount,Amount Refunded,Currency,Captured,Status,Customer Email,Card Brand,Card Last4,Card Exp Month,Card Exp Year,Card Issue Country,Card Fingerprint,order_id (metadata),ip (metadata)
+ch_3A1,Shopify order #2008,2026-05-04 10:00:05,40.00,0.00,eur,true,Paid,hans@example.org,Visa,4242,3,2027,DE,FpRingCard01,#2008,203.0.113.7
+ch_3A2,Shopify order #2009,2026-05-04 11:00:05,41.00,0.00,eur,true,Paid,ida@example.org,Visa,4242,3,2027,DE,FpRingCard01,#2009,198.51.100.9
+`;
+
+function files(): string[] {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fw-rings-'));
+  const shop = path.join(dir, 'shop.csv');
+  const stripe = path.join(dir, 'stripe.csv');
+  writeFileSync(shop, SHOP);
+  writeFileSync(stripe, STRIPE);
+  return [shop, stripe];
+}
+
+// Rings come riskiest first; sorted by id here so the expectations read in file order.
+const summary = (json: RingsJson) => [...json.rings].sort((a, b) => a.id.localeCompare(b.id)).map((r) => [r.orderIds, r.keys]);
+
+describe('npm run cli -- rings --json', () => {
+  it('prints rings with their shared normalised keys and the hubs', () => {
+    const r = cli('rings', '--json', ...files());
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as RingsJson;
+    expect(summary(json)).toEqual([
+      [['shopify:#2001', 'shopify:#2002'], { email: ['annaschmidt@gmail.com'] }],
+      [['shopify:#2003', 'shopify:#2004'], { phone: ['+491725550002'], address: ['DE|70173|konigstr|12'] }],
+      // Hans's repeat order joins by his own e-mail and address; Ida by the card from Stripe.
+      [['shopify:#2008', 'shopify:#2009', 'shopify:#2010'], { card: ['fp:FpRingCard01'], email: ['hans@example.org'], address: ['DE|53111|ammarkt|1'] }],
+    ]);
+    for (const ring of json.rings) {
+      expect(ring).toMatchObject({ id: `ring:${ring.orderIds[0]}`, size: ring.orderIds.length });
+      expect(ring.score).toBeGreaterThan(0);
+    }
+    expect(json.hubs).toEqual([{ keyType: 'address', value: 'DE|20095|packstation|123', customers: 3 }]);
+  });
+
+  it('--keys limits the key types that link', () => {
+    const r = cli('rings', '--json', '--keys', 'card,address', ...files());
+    expect(r.status).toBe(0);
+    expect(summary(JSON.parse(r.stdout) as RingsJson)).toEqual([
+      [['shopify:#2003', 'shopify:#2004'], { address: ['DE|70173|konigstr|12'] }],
+      [['shopify:#2008', 'shopify:#2009', 'shopify:#2010'], { card: ['fp:FpRingCard01'], address: ['DE|53111|ammarkt|1'] }],
+    ]);
+  });
+
+  it('--hub-threshold turns a value shared by more customers into a hub', () => {
+    const r = cli('rings', '--json', '--hub-threshold', '1', ...files());
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as RingsJson;
+    // The span rule: these values are used within days, a burst, so they still link.
+    expect(json.rings).toHaveLength(3);
+    expect(json.hubs.map((h) => h.keyType)).toEqual(['address']);
+  });
+
+  it.each([
+    [['rings', '--json'], 'name at least one file'],
+    [['rings', 'x.csv'], 'only --json'],
+    [['rings', '--json', '--keys', 'card,shoe', 'x.csv'], 'unknown key type shoe'],
+    [['rings', '--json', '--hub-threshold', 'many', 'x.csv'], 'needs a whole number'],
+    [['rings', '--json', '--verbose', 'x.csv'], 'unknown option --verbose'],
+  ])('usage error %j exits 2', (args, message) => {
+    const r = cli(...args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it('an unreadable file exits 1 with its name', () => {
+    const r = cli('rings', '--json', path.join(os.tmpdir(), 'no-such-file-fw.csv'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('no-such-file-fw.csv: cannot read file: ENOENT');
+  });
+});

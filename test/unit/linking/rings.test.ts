@@ -1,0 +1,111 @@
+// Ring finding on small hand-made order sets: which orders join, why (evidence with raw values on
+// both sides), hub suppression by marking and by customer count, overrides, key type and strength.
+import { describe, expect, it } from 'vitest';
+import type { Order } from '../../../shared/domain/order';
+import { buildKeyIndex, buildRings, findRings, ringEvidence, UnionFind, type LinkOptions } from '../../../shared/linking';
+import { order } from '../normalize/orderFixture';
+
+const DAY = 86_400_000;
+let next = 0;
+/** A distinct customer's order (own account, e-mail and name) with the given shared facts. */
+function customerOrder(fields: Partial<Order> = {}): Order {
+  const n = ++next;
+  return order({ externalId: `#${n}`, customerId: `c${n}`, email: `person${n}@example.org`, shipName: `Person Nr${n} Tester${String.fromCharCode(97 + (n % 26))}${n}`, createdAt: n * 60_000, ...fields });
+}
+
+function ringsOf(orders: Order[], options: LinkOptions = {}): string[][] {
+  return buildRings(orders, [], options).rings.map((r) => r.orderKeys.slice().sort()).sort();
+}
+
+describe('UnionFind', () => {
+  it('reports spanning-tree edges only', () => {
+    const uf = new UnionFind(4);
+    expect([uf.union(0, 1), uf.union(1, 0), uf.union(2, 3), uf.union(0, 3), uf.union(1, 2)]).toEqual([true, false, true, true, false]);
+    expect(new Set([0, 1, 2, 3].map((i) => uf.find(i))).size).toBe(1);
+  });
+});
+
+describe('findRings', () => {
+  it('joins orders of different customers through a chain of different keys', () => {
+    const a = customerOrder({ cardFingerprint: 'FP-RING-1' });
+    const b = customerOrder({ cardFingerprint: 'FP-RING-1', deviceId: 'device-abc-123' });
+    const c = customerOrder({ deviceId: 'DEVICE-ABC-123', phone: '0157 1234567' });
+    const d = customerOrder({ phone: '+49 157 1234567' });
+    const loner = customerOrder({ cardFingerprint: 'FP-OTHER-9' });
+    expect(ringsOf([a, b, c, d, loner])).toEqual([[a, b, c, d].map((o) => `shopify:${o.externalId}`).sort()]);
+  });
+
+  it('one customer repeating orders is not a ring', () => {
+    const first = customerOrder({ cardFingerprint: 'FP-OWN' });
+    const again = { ...first, externalId: '#again', createdAt: first.createdAt + DAY };
+    expect(ringsOf([first, again])).toEqual([]);
+  });
+
+  it('counts customers per ring even when one customer has orders in two components', () => {
+    // Same name and postcode = one customer; two devices = two components, neither a ring.
+    const same = { shipName: 'Julia Fink', shipPostcode: '9400', shipCountry: 'AT', customerId: '', email: '' };
+    const orders = ['device-one-11', 'device-two-22', 'device-one-11', 'device-two-22'].map((deviceId, i) => order({ ...same, externalId: `#f${i}`, deviceId }));
+    expect(ringsOf(orders)).toEqual([]);
+  });
+
+  it('explains each link with the key, the rule and both raw values', () => {
+    const a = customerOrder({ cardBin: '411111', cardLast4: '1111', cardExpiry: '03/27' });
+    const b = customerOrder({ cardBin: '41111111', cardLast4: '1111', cardExpiry: '3/2027' });
+    const orders = [a, b];
+    const report = buildRings(orders);
+    const [ring] = report.rings;
+    expect(ring?.keys).toEqual({ card: ['411111|1111|03/27'] });
+    expect(ringEvidence(ring!, report.index, orders)).toEqual([
+      expect.objectContaining({ type: 'card', rule: 'bin-last4-expiry', strength: 'medium', rawA: '411111 1111 03/27', rawB: '41111111 1111 3/2027', because: 'card 4111 11** **** 1111 exp 03/27 (same BIN, last 4 and expiry)' }),
+    ]);
+  });
+
+  it('collection points are hubs: reported, not linking, unless allowed', () => {
+    const orders = [1, 2, 3].map((i) => customerOrder({ shipStreet: `Packstation 184, 8475231${i}`, shipPostcode: '10115' }));
+    const report = buildRings(orders);
+    expect(report.rings).toEqual([]);
+    expect(report.hubs).toEqual([expect.objectContaining({ type: 'address', value: 'DE|10115|packstation|184', customers: 3, reason: 'marked', allowed: false })]);
+    expect(ringsOf(orders, { overrides: [{ type: 'address', value: 'DE|10115|packstation|184', action: 'allow' }] })).toHaveLength(1);
+  });
+
+  it('a value used by more customers than the threshold over a long time is a hub; a short burst is a ring', () => {
+    const spread = Array.from({ length: 10 }, (_, i) => customerOrder({ ip: '195.145.73.122', createdAt: i * 30 * DAY }));
+    const burst = Array.from({ length: 10 }, (_, i) => customerOrder({ ip: '185.220.1.7', createdAt: i * 3_600_000 }));
+    const report = buildRings([...spread, ...burst]);
+    expect(report.hubs.map((h) => [h.value, h.reason, h.customers])).toEqual([
+      ['195.145.73.0/24', 'shared-by-many', 10],
+      ['195.145.73.122', 'shared-by-many', 10],
+    ]);
+    expect(report.rings.map((r) => r.orders.length)).toEqual([10]);
+    expect(report.rings[0]?.keys.ip).toEqual(['185.220.1.7']);
+    // With the span rule off, the burst is a hub too; with a higher threshold neither is.
+    expect(ringsOf([...spread, ...burst], { hubMinSpanDays: 0 })).toEqual([]);
+    expect(ringsOf([...spread, ...burst], { hubThreshold: 10 })).toHaveLength(2);
+  });
+
+  it('never-link splits a ring at that value', () => {
+    const a = customerOrder({ deviceId: 'device-shared-1' });
+    const b = customerOrder({ deviceId: 'device-shared-1', cardFingerprint: 'FP-XYZ-1' });
+    const c = customerOrder({ cardFingerprint: 'FP-XYZ-1' });
+    expect(ringsOf([a, b, c]).map((r) => r.length)).toEqual([3]);
+    expect(ringsOf([a, b, c], { overrides: [{ type: 'device', value: 'device-shared-1', action: 'never-link' }] }).map((r) => r.length)).toEqual([2]);
+  });
+
+  it('key types and minimum strength choose what links', () => {
+    const a = customerOrder({ ip: '91.51.148.95', phone: '0170 5550001' });
+    const b = customerOrder({ ip: '91.51.148.200' });
+    const c = customerOrder({ phone: '+49 170 5550001' });
+    expect(ringsOf([a, b, c]).map((r) => r.length)).toEqual([2]);
+    expect(ringsOf([a, b, c], { minStrength: 'weak' }).map((r) => r.length)).toEqual([3]);
+    expect(ringsOf([a, b, c], { keyTypes: ['ip'], minStrength: 'weak' }).map((r) => r.length)).toEqual([2]);
+    expect(ringsOf([a, b, c], { keyTypes: ['card'] })).toEqual([]);
+  });
+
+  it('re-links from a kept index without re-reading orders', () => {
+    const orders = [customerOrder({ deviceId: 'device-k-1' }), customerOrder({ deviceId: 'device-k-1' })];
+    const index = buildKeyIndex(orders);
+    const keys = orders.map((o) => `${o.source}:${o.externalId}`);
+    expect(findRings(index, keys).rings).toHaveLength(1);
+    expect(findRings(index, keys, { keyTypes: ['email'] }).rings).toHaveLength(0);
+  });
+});
