@@ -61,7 +61,7 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
 
 export const PAYMENT_FIELDS: readonly FieldSpec[] = [
   { field: 'id', label: 'Payment id', combine: 'first', required: true, identifier: true, synonyms: ['id', 'payment id', 'charge id', 'transaction id', 'transaktions id', 'zahlungs id', 'psp reference'] },
-  { field: 'orderRef', label: 'Order reference', combine: 'firstColumn', identifier: true, synonyms: ['order id', 'order reference', 'order number', 'bestellnummer', 'merchant reference', 'description', 'beschreibung'] },
+  { field: 'orderRef', label: 'Order reference', combine: 'first', identifier: true, synonyms: ['order id', 'order reference', 'order number', 'bestellnummer', 'merchant reference', 'description', 'beschreibung'] },
   { field: 'createdAt', label: 'Payment date', combine: 'first', required: true, synonyms: ['created date (utc)', 'created', 'date', 'datum', 'payment date', 'zahlungsdatum', 'created at'] },
   { field: 'amount', label: 'Amount', combine: 'first', required: true, synonyms: ['amount', 'betrag', 'total', 'summe'] },
   { field: 'amountRefunded', label: 'Amount refunded', combine: 'first', synonyms: ['amount refunded', 'refunded amount', 'erstattet', 'erstatteter betrag'] },

@@ -158,12 +158,13 @@ export class ImportWriter {
       }
       const current = await Promise.all(touched.map((t) => this.readOrder(t.at.blockId, t.at.row)));
       const joined = await this.joinPayments([...newOrders, ...current]);
-      joined.slice(0, newOrders.length).forEach((o, i) => {
+      const fromFile = newOrders.length;
+      joined.slice(0, fromFile).forEach((o, i) => {
         if (o !== newOrders[i]) this.enrichedOrders++;
         newOrders[i] = o;
       });
       touched.forEach((t, i) => {
-        const o = joined[newOrders.length + i]!;
+        const o = joined[fromFile + i]!;
         if (o === current[i]) return;
         this.enrichedOrders++;
         newOrders.push(o);

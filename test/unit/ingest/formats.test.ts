@@ -146,7 +146,7 @@ describe('Stripe payments export', () => {
     expect(payments.map((p) => [p.id, p.status, p.cardBrand, p.orderRef])).toEqual([
       ['ch_3PaidAAA1', 'succeeded', 'visa', '#1001'],
       ['ch_3DispBBB2', 'succeeded', 'mastercard', '#1004'],
-      ['ch_3RefdCCC3', 'refunded', 'amex', ''],
+      ['ch_3RefdCCC3', 'refunded', 'amex', '#1003'],
       ['ch_3FailDDD4', 'failed', 'visa', '#1005'],
     ]);
     expect(values<Dispute>(run, 'dispute')).toEqual([

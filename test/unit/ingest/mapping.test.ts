@@ -57,10 +57,12 @@ describe('suggestMapping', () => {
 describe('resolveMapping and applyMapping', () => {
   const h = header(['Name', 'Shipping Address1', 'Shipping Address2', 'order_id (metadata)', 'Description', 'CVV']);
 
-  it('joins, takes the first present column, and never resolves security codes', () => {
+  it('falls back row by row to the next mapped column, and never resolves security codes', () => {
     const { resolved, missing } = resolveMapping(h, 'payments', { id: 'Name', orderRef: ['order_id (metadata)', 'Description'], email: 'CVV' });
     expect(missing.map((m) => m.field)).toEqual(['createdAt', 'amount']);
-    expect(applyMapping(resolved, ['p1', 'a', 'b', '', 'Order #9', '123'])).toEqual({ id: 'p1', orderRef: '' });
+    // The metadata cell is empty on this row, so the description speaks for the order.
+    expect(applyMapping(resolved, ['p1', 'a', 'b', '', 'Order #9', '123'])).toEqual({ id: 'p1', orderRef: 'Order #9' });
+    expect(applyMapping(resolved, ['p1', 'a', 'b', '#7', 'Order #9', '123'])).toEqual({ id: 'p1', orderRef: '#7' });
   });
 
   it('joins street parts, skipping empty ones', () => {

@@ -63,7 +63,7 @@ export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOu
       </p>
       {outcome.enrichedOrders > 0 && (
         <p data-testid="import-enriched">
-          {formatCount(outcome.enrichedOrders)} own-shop {outcome.enrichedOrders === 1 ? 'order' : 'orders'} took card and IP details from their payments.
+          {formatCount(outcome.enrichedOrders)} own-shop {outcome.enrichedOrders === 1 ? 'order took card and IP details from its payment' : 'orders took card and IP details from their payments'}.
         </p>
       )}
       {[...s.errors, ...s.warnings].length > 0 && (
