@@ -3,17 +3,20 @@
 import { runFormats } from './formats';
 import { runImport } from './import';
 import { out, type Command } from './io';
+import { runRings } from './rings';
 
 const COMMANDS: Record<string, Command> = {
   import: runImport,
   formats: runFormats,
+  rings: runRings,
 };
 
 export const USAGE = [
   'usage: npm run cli -- <command> [options]',
   '  import --dry-run [--json] [--format <id>] [--preset <preset.json>] [--order-ref <column>] <file>...',
   '  formats [--json]            list the export formats the import recognises',
-  '  (planned: rings, report)',
+  '  rings --json [--keys card,device,email,address,phone,ip] [--hub-threshold N] <file>...',
+  '  (planned: report)',
 ].join('\n');
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -2,7 +2,7 @@
 // both sides), hub suppression by marking and by customer count, overrides, key type and strength.
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/order';
-import { buildKeyIndex, buildRings, findRings, ringEvidence, UnionFind, type LinkOptions } from '../../../shared/linking';
+import { buildKeyIndex, buildRings, findRings, linkEdges, ringEvidence, UnionFind, type LinkOptions } from '../../../shared/linking';
 import { order } from '../normalize/orderFixture';
 
 const DAY = 86_400_000;
@@ -72,10 +72,9 @@ describe('findRings', () => {
     const spread = Array.from({ length: 10 }, (_, i) => customerOrder({ ip: '195.145.73.122', createdAt: i * 30 * DAY }));
     const burst = Array.from({ length: 10 }, (_, i) => customerOrder({ ip: '185.220.1.7', createdAt: i * 3_600_000 }));
     const report = buildRings([...spread, ...burst]);
-    expect(report.hubs.map((h) => [h.value, h.reason, h.customers])).toEqual([
-      ['195.145.73.0/24', 'shared-by-many', 10],
-      ['195.145.73.122', 'shared-by-many', 10],
-    ]);
+    expect(report.hubs.map((h) => [h.value, h.reason, h.customers])).toEqual([['195.145.73.122', 'shared-by-many', 10]]);
+    // The /24 is a hub too, listed only when weak keys may link.
+    expect(buildRings([...spread, ...burst], [], { minStrength: 'weak' }).hubs.map((h) => h.value)).toContain('195.145.73.0/24');
     expect(report.rings.map((r) => r.orders.length)).toEqual([10]);
     expect(report.rings[0]?.keys.ip).toEqual(['185.220.1.7']);
     // With the span rule off, the burst is a hub too; with a higher threshold neither is.
@@ -99,6 +98,14 @@ describe('findRings', () => {
     expect(ringsOf([a, b, c], { minStrength: 'weak' }).map((r) => r.length)).toEqual([3]);
     expect(ringsOf([a, b, c], { keyTypes: ['ip'], minStrength: 'weak' }).map((r) => r.length)).toEqual([2]);
     expect(ringsOf([a, b, c], { keyTypes: ['card'] })).toEqual([]);
+  });
+
+  it('exports the linked pairs for an outside baseline, hubs left out', () => {
+    const orders = [
+      customerOrder({ deviceId: 'device-e-1' }), customerOrder({ deviceId: 'device-e-1' }), customerOrder({ deviceId: 'device-e-1' }),
+      customerOrder({ shipStreet: 'Packstation 9, 12345678', shipPostcode: '10115' }), customerOrder({ shipStreet: 'Packstation 9, 87654321', shipPostcode: '10115' }),
+    ];
+    expect([...linkEdges(buildKeyIndex(orders))]).toEqual([0, 1, 0, 2]);
   });
 
   it('re-links from a kept index without re-reading orders', () => {

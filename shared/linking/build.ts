@@ -1,0 +1,60 @@
+// One call from plain orders and disputes to ranked rings and hubs: index, link, measure. The
+// rings screen's worker calls this; the index can be kept to re-link fast when options change.
+
+import type { Dispute } from '../domain/dispute';
+import { orderKey, type Order } from '../domain/order';
+import type { KeyType } from '../normalize';
+import { buildKeyIndex, type KeyIndex } from './keyIndex';
+import { disputesByOrder, ringMetrics, type RingMetrics } from './metrics';
+import { findRings, type Hub, type LinkOptions } from './rings';
+import type { RingEdge } from './rings';
+
+export interface Ring {
+  id: string;
+  /** Order positions in the input array, ascending. */
+  orders: number[];
+  orderKeys: string[];
+  metrics: RingMetrics;
+  times: number[];
+  /** Shared (linking) key values by type. */
+  keys: Partial<Record<KeyType, string[]>>;
+  /** Spanning-tree edges; explain with ringEvidence. */
+  edges: RingEdge[];
+}
+
+export interface RingsReport {
+  rings: Ring[];
+  hubs: Hub[];
+  index: KeyIndex;
+}
+
+export function buildRings(
+  orders: readonly Order[],
+  disputes: readonly Dispute[] = [],
+  options: LinkOptions = {},
+  prebuilt?: KeyIndex,
+): RingsReport {
+  const index = prebuilt ?? buildKeyIndex(orders);
+  const keysOfOrders = orders.map(orderKey);
+  const result = findRings(index, keysOfOrders, options);
+  const byOrder = disputesByOrder(disputes);
+  const rings = result.rings.map((core): Ring => {
+    const keys: Partial<Record<KeyType, string[]>> = {};
+    for (const k of core.sharedKeys) {
+      const info = index.keys[k];
+      if (info) (keys[info.type] ??= []).push(info.value);
+    }
+    for (const list of Object.values(keys)) list.sort();
+    return {
+      id: core.id,
+      orders: core.orders,
+      orderKeys: core.orders.map((i) => keysOfOrders[i] as string),
+      metrics: ringMetrics(core, index, orders, keysOfOrders, byOrder),
+      times: core.orders.map((i) => (orders[i] as Order).createdAt),
+      keys,
+      edges: core.edges,
+    };
+  });
+  rings.sort((a, b) => b.metrics.score - a.metrics.score || b.metrics.orders - a.metrics.orders || (a.id < b.id ? -1 : 1));
+  return { rings, hubs: result.hubs, index };
+}

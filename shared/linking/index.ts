@@ -1,0 +1,10 @@
+// shared/linking: orders -> rings over normalised link keys (union-find), hubs held back,
+// overrides applied, metrics and ranked lists. Pure; runs in a Web Worker.
+
+export { UnionFind } from './unionFind';
+export { buildKeyIndex, type KeyIndex, type KeyInfo, type IndexableOrder } from './keyIndex';
+export { findRings, linkEdges, linkingKeys, DEFAULT_KEY_TYPES, type Hub, type KeyOverride, type LinkOptions, type RingCore, type RingEdge, type RingResult } from './rings';
+export { ringMetrics, riskScore, isFraudReason, disputesByOrder, type RingMetrics, type RingOrder } from './metrics';
+export { ringEvidence, type RingLink } from './evidence';
+export { riskiest, largest, fastestGrowing, newSince, growthOf, type Growth, type RankedRing } from './lists';
+export { buildRings, type Ring, type RingsReport } from './build';

@@ -1,0 +1,31 @@
+// Words for a link key in an explanation: "card 4111 11** **** 1111 exp 03/27 (fingerprint match)".
+
+import { describeCardSummary } from './card';
+import type { LinkKey } from './linkKey';
+
+const RULE_WORDS: Record<string, string> = {
+  fingerprint: 'fingerprint match',
+  'bin-last4-expiry': 'same BIN, last 4 and expiry',
+  'device-id': 'same device id',
+  exact: 'same e-mail address',
+  'gmail-dots-and-tags': 'same Gmail mailbox, dots and +tags ignored',
+  'plus-tag': 'same mailbox, +tag ignored',
+  e164: 'same number',
+  'pickup-point': 'same collection point',
+  'street-number-postcode': 'same street, house number and postcode',
+  'street-number-flat-postcode': 'same street, house number, flat and postcode',
+  'street-postcode': 'same street and postcode',
+  'account-id': 'same customer account',
+  'ip-exact': 'same IP',
+  'ipv4-24': 'same /24 network',
+  'ipv6-64': 'same /64 network',
+  'name-postcode': 'same name and postcode',
+};
+
+/** `cardSummary`: the order's `BIN|last4|MM/YY` value, shown instead of a fingerprint when known. */
+export function describeLinkKey(k: Pick<LinkKey, 'type' | 'value' | 'rule' | 'raw'>, cardSummary?: string): string {
+  // The fingerprint itself means nothing to a person; the card summary of the same order does.
+  const summary = k.rule === 'bin-last4-expiry' ? k.value : cardSummary;
+  const shown = k.type === 'card' && summary ? describeCardSummary(summary) : k.type === 'card' ? k.raw : k.value;
+  return `${k.type} ${shown} (${RULE_WORDS[k.rule] ?? k.rule})`;
+}

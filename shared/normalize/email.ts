@@ -1,0 +1,45 @@
+// E-mail addresses to mailbox identity: case and whitespace always; dots only where the provider
+// ignores them (Gmail); "+tag" only where the provider delivers tagged mail to the same mailbox.
+
+export interface NormalisedEmail {
+  value: string;
+  rule: string;
+}
+
+const GMAIL = new Set(['gmail.com', 'googlemail.com']);
+
+/**
+ * Providers that deliver `name+tag@` to `name@` (subaddressing). Deliberately absent: GMX, web.de,
+ * t-online and freenet (no "+" subaddressing; they use separately created aliases, so the "+tag"
+ * part may be a different mailbox), Yahoo (uses "-" for disposable addresses, "+" is an ordinary
+ * character), and the national ISPs (orange.fr, wp.pl, ziggo.nl...) whose support is undocumented.
+ */
+const PLUS_TAG_PROVIDERS = new Set([
+  'outlook.com', 'outlook.de', 'hotmail.com', 'hotmail.de', 'hotmail.nl', 'hotmail.fr', 'hotmail.it', 'hotmail.es',
+  'hotmail.co.uk', 'live.com', 'live.de', 'live.nl', 'live.fr', 'live.it', 'msn.com',
+  'icloud.com', 'me.com', 'mac.com',
+  'proton.me', 'protonmail.com', 'pm.me', 'fastmail.com', 'mailbox.org', 'posteo.de', 'posteo.net',
+]);
+
+/** Amazon hides buyers behind per-order relay addresses; equal relays say nothing about a person. */
+export function isMarketplaceRelay(domain: string): boolean {
+  return /(^|\.)marketplace\.amazon\.[a-z.]+$/.test(domain);
+}
+
+export function normaliseEmail(raw: string): NormalisedEmail | null {
+  const s = raw.trim().toLowerCase();
+  const at = s.lastIndexOf('@');
+  if (at <= 0 || at === s.length - 1 || /\s/.test(s)) return null;
+  const local = s.slice(0, at);
+  const domain = s.slice(at + 1).replace(/\.$/, '');
+  if (!domain.includes('.') || isMarketplaceRelay(domain)) return null;
+  if (GMAIL.has(domain)) {
+    const mailbox = local.replace(/\+.*$/, '').replace(/\./g, '');
+    if (!mailbox) return null;
+    return { value: `${mailbox}@gmail.com`, rule: mailbox === local && domain === 'gmail.com' ? 'exact' : 'gmail-dots-and-tags' };
+  }
+  if (PLUS_TAG_PROVIDERS.has(domain) && local.indexOf('+') > 0) {
+    return { value: `${local.slice(0, local.indexOf('+'))}@${domain}`, rule: 'plus-tag' };
+  }
+  return { value: `${local}@${domain}`, rule: 'exact' };
+}

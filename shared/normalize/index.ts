@@ -1,0 +1,13 @@
+// shared/normalize: the link keys of an order (pure; runs in a worker and in Node). Each value is
+// normalised so spelling variants agree, and carries its strength, raw text and rule.
+
+export { KEY_TYPES, STRENGTHS, isKeyType, strengthRank, type KeyType, type LinkKey, type Strength } from './linkKey';
+export { foldText, umlautSkeleton } from './text';
+export { normaliseEmail, isMarketplaceRelay, type NormalisedEmail } from './email';
+export { normalisePhone, DIALLING, HOME_COUNTRY } from './phone';
+export { parseStreetLine, normalisePostcode, addressParts, type ParsedStreet, type AddressParts } from './address';
+export { pickupPoint, forwarderMark, type Pickup } from './pickup';
+export { cardSummaryValue, describeCardSummary, normaliseExpiry, normaliseFingerprint } from './card';
+export { normaliseIp, normaliseDeviceId, type IpKeys } from './network';
+export { linkKeysOf, customerValuesOf, nameValue, accountValue, type LinkableOrder } from './keys';
+export { describeLinkKey } from './describe';

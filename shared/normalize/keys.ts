@@ -1,0 +1,111 @@
+// Every link key of one order, from its e-mail, phone, address, card, device, account, IP and
+// name. The linker only compares keys; everything about spelling variants is decided here.
+
+import type { Order } from '../domain/order';
+import { addressParts } from './address';
+import { cardSummaryValue, normaliseFingerprint } from './card';
+import { normaliseEmail } from './email';
+import type { LinkKey } from './linkKey';
+import { normaliseDeviceId, normaliseIp } from './network';
+import { normalisePhone } from './phone';
+import { forwarderMark } from './pickup';
+import { foldText, umlautSkeleton } from './text';
+
+/** The fields linkKeysOf reads. */
+export type LinkableOrder = Pick<
+  Order,
+  'source' | 'customerId' | 'email' | 'phone' | 'shipName' | 'shipStreet' | 'shipPostcode' | 'shipCountry' | 'billCountry' | 'ip' | 'deviceId' | 'cardBin' | 'cardLast4' | 'cardExpiry' | 'cardFingerprint'
+>;
+
+/**
+ * Name tokens in any order ("Müller, Anna" = "anna mueller"), initials kept ("M. Müller" =
+ * "m muller"), forwarder customer numbers dropped. '' unless there are two tokens, one a word.
+ */
+export function nameValue(shipName: string): string {
+  let v = names.get(shipName);
+  if (v === undefined) {
+    if (names.size >= 100_000) names.clear();
+    v = nameValueUncached(shipName);
+    names.set(shipName, v);
+  }
+  return v;
+}
+
+// Customers repeat their name on every order, and both linkKeysOf and customerValuesOf need it.
+const names = new Map<string, string>();
+
+function nameValueUncached(shipName: string): string {
+  const tokens = foldText(shipName.replace(/\b(kd|kdnr|c\/o)\b[-.: ]*\d*/gi, ' ')).split(' ').filter((t) => t && !/\d/.test(t));
+  if (tokens.length < 2 || !tokens.some((t) => t.length > 1)) return '';
+  return tokens.map(umlautSkeleton).sort().join(' ');
+}
+
+export function accountValue(source: string, customerId: string): string | null {
+  const id = customerId.trim().toLowerCase();
+  return id ? `${source.trim().toLowerCase()}:${id}` : null;
+}
+
+function addressKeys(o: LinkableOrder, out: LinkKey[]): void {
+  if (!o.shipStreet.trim() || !o.shipPostcode.trim()) return;
+  const country = o.shipCountry || o.billCountry;
+  const a = addressParts(o.shipStreet, o.shipPostcode, country);
+  const raw = `${o.shipStreet.trim()}, ${o.shipPostcode.trim()} ${country}`.trim();
+  if (a.pickup) {
+    const value = `${a.country}|${a.postcode}|${a.pickup.kind}|${a.pickup.station}`;
+    out.push({ type: 'address', value, strength: 'medium', raw, rule: 'pickup-point', hub: true });
+    return;
+  }
+  if (!a.street.street) return;
+  const hub = forwarderMark(o.shipName, o.shipStreet) || undefined;
+  if (a.street.number) {
+    const flat = a.street.flat ? `|${a.street.flat}` : '';
+    const value = `${a.country}|${a.postcode}|${a.street.street}|${a.street.number}${flat}`;
+    out.push({ type: 'address', value, strength: 'medium', raw, rule: flat ? 'street-number-flat-postcode' : 'street-number-postcode', ...(hub ? { hub } : {}) });
+  }
+  out.push({ type: 'address', value: `${a.country}|${a.postcode}|${a.street.street}`, strength: 'weak', raw, rule: 'street-postcode', ...(hub ? { hub } : {}) });
+}
+
+export function linkKeysOf(o: LinkableOrder): LinkKey[] {
+  const out: LinkKey[] = [];
+  const fingerprint = normaliseFingerprint(o.cardFingerprint);
+  if (fingerprint) out.push({ type: 'card', value: `fp:${fingerprint}`, strength: 'strong', raw: o.cardFingerprint, rule: 'fingerprint' });
+  const summary = cardSummaryValue(o.cardBin, o.cardLast4, o.cardExpiry);
+  if (summary) out.push({ type: 'card', value: summary, strength: 'medium', raw: `${o.cardBin} ${o.cardLast4} ${o.cardExpiry}`, rule: 'bin-last4-expiry' });
+  const device = normaliseDeviceId(o.deviceId);
+  if (device) out.push({ type: 'device', value: device, strength: 'strong', raw: o.deviceId, rule: 'device-id' });
+  const email = normaliseEmail(o.email);
+  if (email) out.push({ type: 'email', value: email.value, strength: 'strong', raw: o.email, rule: email.rule });
+  const phone = normalisePhone(o.phone, o.shipCountry || o.billCountry);
+  if (phone) out.push({ type: 'phone', value: phone, strength: 'strong', raw: o.phone, rule: 'e164' });
+  addressKeys(o, out);
+  const account = accountValue(o.source, o.customerId);
+  if (account) out.push({ type: 'account', value: account, strength: 'strong', raw: o.customerId, rule: 'account-id' });
+  const ip = normaliseIp(o.ip);
+  if (ip) {
+    out.push({ type: 'ip', value: ip.exact, strength: 'medium', raw: o.ip, rule: 'ip-exact' });
+    out.push({ type: 'ip', value: ip.network, strength: 'weak', raw: o.ip, rule: ip.network.endsWith('/64') ? 'ipv6-64' : 'ipv4-24' });
+  }
+  const name = nameValue(o.shipName);
+  const postcode = o.shipPostcode.replace(/[^0-9a-z]/gi, '').toUpperCase();
+  if (name && postcode) {
+    out.push({ type: 'name', value: `${postcode}|${name}`, strength: 'weak', raw: `${o.shipName.trim()}, ${o.shipPostcode.trim()}`, rule: 'name-postcode' });
+  }
+  return out;
+}
+
+/**
+ * Values that say "same customer", not "same ring": the account id, the exact (lower-cased)
+ * e-mail and name + postcode. Orders joined by these count as one customer, so one person's
+ * orders across Amazon, Zalando and the shop are not a ring of three.
+ */
+export function customerValuesOf(o: LinkableOrder): string[] {
+  const out: string[] = [];
+  const account = accountValue(o.source, o.customerId);
+  if (account) out.push(`a:${account}`);
+  const email = o.email.trim().toLowerCase();
+  if (email && normaliseEmail(email)) out.push(`e:${email}`);
+  const name = nameValue(o.shipName);
+  const postcode = o.shipPostcode.replace(/[^0-9a-z]/gi, '').toUpperCase();
+  if (name && postcode) out.push(`n:${postcode}|${name}`);
+  return out;
+}

@@ -1,0 +1,52 @@
+// Where a checkout came from: exact IP (medium), its /24 or IPv6 /64 network (weak), and the
+// device id of the shop's fingerprinting script. Private and placeholder values never link.
+
+export interface IpKeys {
+  exact: string;
+  network: string;
+}
+
+function ipv4(s: string): number[] | null {
+  const parts = s.split('.');
+  if (parts.length !== 4) return null;
+  const octets = parts.map((p) => (/^\d{1,3}$/.test(p) ? Number(p) : NaN));
+  return octets.every((o) => o >= 0 && o <= 255) ? octets : null;
+}
+
+function isPrivateV4([a, b]: number[]): boolean {
+  return a === 10 || a === 127 || a === 0 || (a === 172 && (b as number) >= 16 && (b as number) <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && (b as number) >= 64 && (b as number) <= 127);
+}
+
+/** Eight 16-bit groups, or null; "::" expanded so "2003:0db8::1" and "2003:db8:0:0::1" agree. */
+function ipv6Groups(s: string): number[] | null {
+  if (!/^[0-9a-f:]+$/.test(s) || s.split('::').length > 2) return null;
+  const [head = '', tail] = s.split('::');
+  const h = head ? head.split(':') : [];
+  const t = tail ? tail.split(':') : [];
+  const fill = tail === undefined ? 0 : 8 - h.length - t.length;
+  if (fill < 0 || (tail === undefined && h.length !== 8)) return null;
+  const groups = [...h, ...Array<string>(fill).fill('0'), ...t];
+  if (groups.length !== 8 || groups.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return null;
+  return groups.map((g) => parseInt(g, 16));
+}
+
+export function normaliseIp(raw: string): IpKeys | null {
+  const s = raw.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  if (!s) return null;
+  const v4 = ipv4(s.replace(/^::ffff:/, ''));
+  if (v4) {
+    if (isPrivateV4(v4)) return null;
+    return { exact: v4.join('.'), network: `${v4.slice(0, 3).join('.')}.0/24` };
+  }
+  const v6 = ipv6Groups(s);
+  if (!v6 || v6[0] === 0 || ((v6[0] as number) & 0xfe00) === 0xfc00 || ((v6[0] as number) & 0xffc0) === 0xfe80) return null;
+  const hex = v6.map((g) => g.toString(16));
+  return { exact: hex.join(':'), network: `${hex.slice(0, 4).join(':')}::/64` };
+}
+
+const PLACEHOLDER_DEVICE = /^(unknown|null|undefined|none|n\/a|-|0+|[0-]+)$/;
+
+export function normaliseDeviceId(raw: string): string | null {
+  const s = raw.trim().toLowerCase();
+  return s.length >= 6 && !PLACEHOLDER_DEVICE.test(s) ? s : null;
+}

@@ -1,0 +1,46 @@
+// Parcel lockers, post-office counters, parcel shops and forwarders: addresses many unrelated
+// customers share. They are marked as hubs, keyed by station and postcode, never by Postnummer.
+
+import { foldText } from './text';
+
+/** Folded phrases naming a collection point, longest first so "dhl paketshop" wins over "paketshop". */
+const PICKUP = [
+  'packstation', 'paketstation', 'postfiliale', 'postfach', 'postagentur', 'dhl paketshop', 'paketshop', 'paket shop',
+  'hermes paketshop', 'hermes paket shop', 'hermes shop', 'gls paketshop', 'gls parcelshop', 'parcelshop', 'parcel shop',
+  'dpd pickup', 'pickup point', 'pick up point', 'pickup station', 'ups access point', 'access point', 'amazon locker',
+  'amazon hub', 'hub locker', 'paczkomat', 'inpost', 'punkt odbioru', 'point relais', 'relais colis', 'mondial relay',
+  'pickup', 'locker', 'afhaalpunt', 'postnl punt', 'punto di ritiro', 'punto pack', 'citypaq',
+].sort((a, b) => b.length - a.length);
+const PICKUP_RE = new RegExp(`\\b(${PICKUP.join('|')})\\b`);
+
+export interface Pickup {
+  /** Canonical kind, e.g. `packstation`, `paczkomat`. */
+  kind: string;
+  /** Station, branch or locker number as printed, '' when none. */
+  station: string;
+}
+
+/**
+ * The collection point a street line names, or null. The station number is the short number
+ * after the kind ("Packstation 184", "Packstation Nr. 184"); a 6+ digit number is the
+ * customer's Postnummer / locker PIN and is left out on purpose.
+ */
+export function pickupPoint(street: string): Pickup | null {
+  const folded = foldText(street);
+  const m = PICKUP_RE.exec(folded);
+  if (!m) return null;
+  const kind = (m[1] as string).replace(/ /g, '');
+  // The first station-like token after the kind ("184", "KRA01M"), else anywhere ("84752319, Packstation 184").
+  const isStation = (t: string): boolean => /^[a-z]{0,4}\d{1,5}[a-z]{0,2}$/.test(t);
+  const after = folded.slice(m.index + (m[1] as string).length).split(' ');
+  const station = after.find(isStation) ?? folded.split(' ').find(isStation) ?? '';
+  return { kind, station };
+}
+
+/** Parcel forwarders need the customer number in the name or address line ("KD-12345", "c/o"). */
+export function forwarderMark(shipName: string, street: string): boolean {
+  // Cheap test first: without a digit or "c/o" in the name line, and none of the words in the street, no mark.
+  if (!/\d|c\s*\/\s*o/i.test(shipName) && !/kd|kunden|cust|postnummer|c\s*\/\s*o/i.test(street)) return false;
+  const text = `${foldText(shipName)} | ${foldText(street)}`;
+  return /\b(kd|kdnr|kd nr|kunden ?nr|kundennummer|customer no|cust no|postnummer)\s*\d{3,}\b/.test(text) || /\bc o\b/.test(text);
+}
