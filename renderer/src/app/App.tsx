@@ -3,20 +3,12 @@ import { OrdersScreen } from '../features/orders/OrdersScreen';
 import { ComingScreen } from '../features/placeholder/ComingScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
+import { RingsScreen } from '../features/rings/RingsScreen';
 import { useCacheOverview } from '../state/useCacheOverview';
 import { useUi, type Screen } from '../state/uiStore';
 import { Sidebar } from './Sidebar';
 
-const COMING: Record<Exclude<Screen, 'orders' | 'settings' | 'imports'>, { title: string; purpose: string; planned: string[] }> = {
-  rings: {
-    title: 'Rings',
-    purpose: 'Groups of orders that share a card, device, email, phone, IP or address, even when written differently.',
-    planned: [
-      'Ranked list of rings: riskiest, largest, fastest-growing, new since last import',
-      'Ring detail with a link graph, timeline and notes',
-      'Hub suppression (Packstations, proxies) and never-link overrides, each logged',
-    ],
-  },
+const COMING: Record<Exclude<Screen, 'orders' | 'settings' | 'imports' | 'rings'>, { title: string; purpose: string; planned: string[] }> = {
   review: {
     title: 'Review',
     purpose: 'The queue of orders held or in review, scored by an editable matrix.',
@@ -52,6 +44,8 @@ export function App() {
           <SettingsScreen overview={overview} />
         ) : screen === 'imports' ? (
           <ImportsScreen />
+        ) : screen === 'rings' ? (
+          <RingsScreen />
         ) : (
           <ComingScreen {...COMING[screen]} />
         )}

@@ -5,6 +5,11 @@ import { loadDemoData } from './demoLoader';
 import { MetaRepository, type MetaValues } from './metaRepository';
 import { OrderStore, type OrderQuery, type OrderRow } from './orderStore';
 import type { WorkbenchDb } from './schema';
+import { RingService, type RingDetail, type RingsOverview } from './ringService';
+import type { LinkOptions } from '../../../shared/linking';
+import type { KeyType } from '../../../shared/normalize';
+import type { OverrideEntry } from './ringDecisions';
+import type { RingMarkRecord } from './schema';
 
 export interface CacheOverview {
   orders: number;
@@ -19,11 +24,13 @@ export type ProgressFn = (done: number, total: number) => void;
 export class CacheService {
   private readonly store: OrderStore;
   private readonly meta: MetaRepository;
+  private readonly ringService: RingService;
   private opened: Promise<number> | null = null;
 
   constructor(private readonly db: WorkbenchDb) {
     this.store = new OrderStore(db);
     this.meta = new MetaRepository(db);
+    this.ringService = new RingService(db, this.store);
   }
 
   private ready(): Promise<number> {
@@ -71,6 +78,31 @@ export class CacheService {
     const n = await loadDemoData(this.db, { orders }, onProgress);
     await this.reopen();
     return n;
+  }
+
+  async rings(options: Omit<LinkOptions, 'overrides'> = {}): Promise<RingsOverview> {
+    await this.ready();
+    return this.ringService.compute(options);
+  }
+
+  async ringDetail(id: string): Promise<RingDetail> {
+    return this.ringService.detail(id);
+  }
+
+  linkOverrides(): Promise<OverrideEntry[]> {
+    return this.ringService.decisions.overrides();
+  }
+
+  addLinkOverride(type: KeyType, value: string, action: 'allow' | 'never-link', reason: string): Promise<number> {
+    return this.ringService.decisions.addOverride(type, value, action, reason);
+  }
+
+  revokeLinkOverride(id: number, reason: string): Promise<void> {
+    return this.ringService.decisions.revokeOverride(id, reason);
+  }
+
+  markRing(ringId: string, status: RingMarkRecord['status'], note: string): Promise<void> {
+    return this.ringService.decisions.markRing(ringId, status, note);
   }
 
   async disputesDueBetween(from: number, to: number): Promise<Dispute[]> {

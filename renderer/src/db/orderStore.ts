@@ -91,6 +91,20 @@ export class OrderStore {
     return out;
   }
 
+  /** Every current order, decoded (rings need all of them); loads all text blocks. */
+  async allOrders(): Promise<Order[]> {
+    const keys = this.requireKeys();
+    await this.loadAllText();
+    const out: Order[] = [];
+    for (let b = 0; b < keys.blockIds.length; b++) {
+      const text = await this.text(b);
+      const start = keys.blockStarts[b]!;
+      const n = this.blockCount(b);
+      for (let r = 0; r < n; r++) if (keys.live[start + r]) out.push(decodeOrder(keys, start + r, text.columns, text.offsets, r));
+    }
+    return out;
+  }
+
   private requireKeys(): LoadedKeys {
     if (!this.keys) throw new Error('OrderStore.open() must run before queries');
     return this.keys;

@@ -74,6 +74,32 @@ export interface QuarantineRecord {
   problems: RowProblem[];
 }
 
+/**
+ * An analyst's decision about one key value: link it although it looks like a hub, or never
+ * link it (splits a ring). Append-only: undoing one appends a record that revokes it.
+ */
+export interface LinkOverrideRecord {
+  id?: number;
+  type: string;
+  value: string;
+  action: 'allow' | 'never-link';
+  reason: string;
+  analyst: string;
+  createdAt: number;
+  /** Set on a revocation: the id of the override it takes back. */
+  revokes?: number;
+}
+
+/** An analyst's verdict on a ring, append-only; the latest per ring is its current status. */
+export interface RingMarkRecord {
+  id?: number;
+  ringId: string;
+  status: 'confirmed-fraud' | 'benign' | 'needs-review';
+  note: string;
+  analyst: string;
+  createdAt: number;
+}
+
 /** Which import wrote a record last, with the scope and content hash it was compared by. */
 export interface WriteStamp {
   importId: number;
@@ -110,6 +136,8 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       imports: '++id, startedAt, status',
       importUndo: '++id, importId',
       quarantine: '++id, importId',
+      linkOverrides: '++id, createdAt',
+      ringMarks: '++id, ringId, createdAt',
       meta: 'key',
     },
   },
@@ -126,6 +154,8 @@ export type WorkbenchDb = Dexie & {
   imports: EntityTable<ImportRecord, 'id'>;
   importUndo: EntityTable<ImportUndoRecord, 'id'>;
   quarantine: EntityTable<QuarantineRecord, 'id'>;
+  linkOverrides: EntityTable<LinkOverrideRecord, 'id'>;
+  ringMarks: EntityTable<RingMarkRecord, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
 };
 

@@ -1,0 +1,202 @@
+// One ring: its figures, why its orders are linked, the link graph, and its orders.
+import { useCallback, useMemo, useState } from 'react';
+import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
+import { formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
+import type { RingDetail } from '../../db/ringService';
+import type { RingMarkRecord } from '../../db/schema';
+import type { KeyType } from '../../../../shared/normalize';
+import { cardSummary } from '../orders/orderColumns';
+import { KEY_COLOUR, RingGraph } from './RingGraph';
+
+const VERDICTS = [
+  ['needs-review', 'Needs review'],
+  ['confirmed-fraud', 'Confirmed fraud'],
+  ['benign', 'Benign'],
+] as const;
+
+export interface RingActions {
+  neverLink(type: KeyType, value: string, reason: string): Promise<void>;
+  mark(status: RingMarkRecord['status'], note: string): Promise<void>;
+}
+
+export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; onClose(): void; actions: RingActions }) {
+  const [selected, setSelected] = useState<string | null>(null);
+  const [splitting, setSplitting] = useState<{ type: KeyType; value: string } | null>(null);
+  const [reason, setReason] = useState('');
+  const [verdict, setVerdict] = useState<RingMarkRecord['status']>(ring.mark?.status ?? 'needs-review');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const act = async (job: () => Promise<void>) => {
+    setError(null);
+    try {
+      await job();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const onSelect = useCallback((id: string | null) => setSelected(id), []);
+  const m = ring.metrics;
+  const shown = useMemo(() => {
+    if (!selected) return ring.orders;
+    if (selected.startsWith('o:')) {
+      const label = ring.graph.nodes.find((n) => n.id === selected)?.label;
+      return ring.orders.filter((o) => o.externalId === label);
+    }
+    const linked = new Set(ring.graph.edges.filter((e) => e.target === selected).map((e) => e.source));
+    const labels = new Set(ring.graph.nodes.filter((n) => linked.has(n.id)).map((n) => n.label));
+    return ring.orders.filter((o) => labels.has(o.externalId));
+  }, [selected, ring]);
+  return (
+    <section className="panel wide ring-detail" aria-label={`Ring ${ring.id}`}>
+      <header className="wizard-head">
+        <h2>
+          Ring #{ring.rank} · {m.orders} orders · {m.customers} customers · risk {m.score}
+        </h2>
+        <button className="link" onClick={onClose} aria-label="Close the ring">
+          ✕
+        </button>
+      </header>
+      <p className="muted">
+        {formatDate(m.firstSeen)} – {formatDate(m.lastSeen)} · peak {m.peak24h} orders in 24 h · {m.marketplaces.map((x) => MARKETPLACE_LABEL[x]).join(', ')} ·{' '}
+        {Object.entries(m.valueMinor)
+          .map(([c, v]) => formatMoney(v, c))
+          .join(' + ')}{' '}
+        · {m.disputes} disputes ({m.fraudDisputes} fraud)
+      </p>
+      <div className="ring-keys" data-testid="ring-keys">
+        {Object.entries(ring.keys).map(([type, values]) => (
+          <div key={type}>
+            <span className="key-type" style={{ background: KEY_COLOUR[type] }}>
+              {type}
+            </span>
+            {values!.slice(0, 6).map((v) => (
+              <span key={v} className="key-value">
+                {v}
+                <button className="link" aria-label={`Never link ${type} ${v}`} onClick={() => setSplitting({ type: type as KeyType, value: v })}>
+                  never link…
+                </button>
+              </span>
+            ))}
+            {values!.length > 6 && ` · +${values!.length - 6}`}
+          </div>
+        ))}
+      </div>
+      {splitting && (
+        <form
+          className="confirm"
+          aria-label="Never link a value"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(async () => {
+              await actions.neverLink(splitting.type, splitting.value, reason);
+              setSplitting(null);
+              setReason('');
+            });
+          }}
+        >
+          <p>
+            Never link on {splitting.type} <strong>{splitting.value}</strong>: orders that share only this value are no longer linked, which may split or dissolve
+            this ring. The override is kept with your reason and can be undone.
+          </p>
+          <input aria-label="Reason" placeholder="Why (e.g. our warehouse address, shared office IP)" value={reason} onChange={(e) => setReason(e.target.value)} size={50} />
+          <button type="submit" className="primary" disabled={!reason.trim()}>
+            Never link
+          </button>
+          <button type="button" onClick={() => setSplitting(null)}>
+            Cancel
+          </button>
+        </form>
+      )}
+      <form
+        className="toolbar verdict"
+        aria-label="Ring verdict"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act(async () => {
+            await actions.mark(verdict, note);
+            setNote('');
+          });
+        }}
+      >
+        <label className="inline">
+          Verdict
+          <select aria-label="Verdict" value={verdict} onChange={(e) => setVerdict(e.target.value as RingMarkRecord['status'])}>
+            {VERDICTS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <input aria-label="Ring note" placeholder="Note" value={note} onChange={(e) => setNote(e.target.value)} size={50} />
+        <button type="submit">Save verdict</button>
+        {ring.marks.length > 0 && (
+          <span className="muted" data-testid="ring-marks">
+            {ring.marks.map((m) => `${VERDICTS.find(([v]) => v === m.status)?.[1]} by ${m.analyst}, ${formatDateTime(m.createdAt)}${m.note ? `: ${m.note}` : ''}`).join(' · ')}
+          </span>
+        )}
+      </form>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="ring-body">
+        <RingGraph graph={ring.graph} onSelect={onSelect} />
+        <div className="ring-why">
+          <h3>Why these orders are linked</h3>
+          <ul data-testid="ring-evidence">
+            {ring.evidence.slice(0, 40).map((e, i) => (
+              <li key={i}>
+                {`${labelOf(ring, e.a)} ↔ ${labelOf(ring, e.b)}: `}
+                {e.because}
+                {e.rawA && e.rawB && e.rawA !== e.rawB && <span className="muted">{` — written “${e.rawA}” and “${e.rawB}”`}</span>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+      <h3>
+        Orders{selected ? ` linked to the selected node (${shown.length})` : ''}
+        {selected && (
+          <button className="link" onClick={() => setSelected(null)}>
+            show all
+          </button>
+        )}
+      </h3>
+      <table className="history" aria-label="Ring orders">
+        <thead>
+          <tr>
+            <th>Date (UTC)</th>
+            <th>Order</th>
+            <th>Channel</th>
+            <th>Total</th>
+            <th>Email</th>
+            <th>Ship to</th>
+            <th>Card</th>
+            <th>IP</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((o) => (
+            <tr key={`${o.source}:${o.externalId}`}>
+              <td>{formatDateTime(o.createdAt)}</td>
+              <td>{o.externalId}</td>
+              <td>{MARKETPLACE_LABEL[o.marketplace]}</td>
+              <td>{formatMoney(o.totalMinor, o.currency)}</td>
+              <td>{o.email}</td>
+              <td>{`${o.shipName}, ${o.shipStreet}, ${o.shipPostcode} ${o.shipCity}`}</td>
+              <td>{cardSummary(o)}</td>
+              <td>{o.ip}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Evidence names orders by their position in the whole cache; show the order number. */
+function labelOf(ring: RingDetail, position: number): string {
+  return ring.graph.nodes.find((n) => n.id === `o:${position}`)?.label ?? String(position);
+}

@@ -1,0 +1,49 @@
+// The link graph of one ring: orders and the key values they share, coloured by key type,
+// hubs drawn dashed. Cytoscape lays it out and gives pan, zoom and selection.
+import { useEffect, useRef } from 'react';
+import cytoscape from 'cytoscape';
+import type { RingGraph as Graph } from '../../db/ringService';
+
+export const KEY_COLOUR: Record<string, string> = {
+  order: '#5f6b7a',
+  card: '#c2410c',
+  device: '#7c3aed',
+  email: '#2563eb',
+  phone: '#0891b2',
+  address: '#15803d',
+  ip: '#b45309',
+  account: '#be185d',
+  name: '#475569',
+};
+
+export function RingGraph({ graph, onSelect }: { graph: Graph; onSelect(nodeId: string | null): void }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!box.current) return;
+    const cy = cytoscape({
+      container: box.current,
+      elements: [
+        ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.label, kind: n.kind, hub: n.hub ? 1 : 0 } })),
+        ...graph.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, kind: e.type } })),
+      ],
+      style: [
+        { selector: 'node', style: { label: 'data(label)', 'font-size': 9, color: '#1c2430', 'text-valign': 'bottom', 'text-margin-y': 3, width: 14, height: 14 } },
+        { selector: 'node[kind = "order"]', style: { shape: 'round-rectangle', 'background-color': KEY_COLOUR.order!, width: 12, height: 12 } },
+        ...Object.entries(KEY_COLOUR)
+          .filter(([k]) => k !== 'order')
+          .map(([k, c]) => ({ selector: `node[kind = "${k}"]`, style: { 'background-color': c, shape: 'diamond' as const, width: 20, height: 20 } })),
+        ...Object.entries(KEY_COLOUR).map(([k, c]) => ({ selector: `edge[kind = "${k}"]`, style: { 'line-color': c, width: 1.5, opacity: 0.7 } })),
+        { selector: 'node[hub = 1]', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#111' } },
+        { selector: ':selected', style: { 'border-width': 3, 'border-color': '#2f6fde' } },
+      ],
+      layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 6000, idealEdgeLength: () => 60 },
+      wheelSensitivity: 0.3,
+    });
+    cy.on('tap', 'node', (e) => onSelect(e.target.id()));
+    cy.on('tap', (e) => {
+      if (e.target === cy) onSelect(null);
+    });
+    return () => cy.destroy();
+  }, [graph, onSelect]);
+  return <div className="ring-graph" ref={box} role="img" aria-label={`Link graph: ${graph.nodes.length} nodes, ${graph.edges.length} links`} data-testid="ring-graph" />;
+}

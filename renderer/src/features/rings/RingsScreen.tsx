@@ -1,0 +1,237 @@
+// Rings: groups of orders linked by a shared card, device, email, phone, IP or address,
+// ranked by risk, with the hubs that were held back from linking.
+import { useCallback, useEffect, useState } from 'react';
+import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
+import { formatCount, formatDate, formatMoney } from '../../../../shared/domain/money';
+import { cache } from '../../db/cacheClient';
+import type { RingDetail, RingsOverview } from '../../db/ringService';
+import type { OverrideEntry } from '../../db/ringDecisions';
+import type { KeyType } from '../../../../shared/normalize';
+import { formatDateTime } from '../../../../shared/domain/money';
+import { useUi } from '../../state/uiStore';
+import { RingDetailView } from './RingDetailView';
+
+export function RingsScreen() {
+  const version = useUi((s) => s.cacheVersion);
+  const [overview, setOverview] = useState<RingsOverview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<RingDetail | null>(null);
+  const [filter, setFilter] = useState('');
+  const [overrides, setOverrides] = useState<OverrideEntry[]>([]);
+  const [allowing, setAllowing] = useState<{ type: KeyType; value: string } | null>(null);
+  const [allowReason, setAllowReason] = useState('');
+
+  /** Re-links with the current overrides and reopens the ring on screen if it still exists. */
+  const relink = useCallback(async (reopen: string | null) => {
+    setError(null);
+    try {
+      const [o, list] = await Promise.all([cache.rings(), cache.linkOverrides()]);
+      setOverview(o);
+      setOverrides(list);
+      setOpen(reopen && o.rings.some((r) => r.id === reopen) ? await cache.ringDetail(reopen) : null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+
+  useEffect(() => {
+    setOverview(null);
+    void relink(null);
+  }, [version, relink]);
+
+  const q = filter.trim().toLowerCase();
+  const rings = (overview?.rings ?? []).filter((r) => !q || Object.values(r.keys).some((vs) => vs!.some((v) => v.toLowerCase().includes(q))));
+
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <header className="screen-head">
+        <h1 id="screen-title">Rings</h1>
+        {overview && (
+          <span className="count" data-testid="rings-count">
+            {formatCount(overview.rings.length)} rings over {formatCount(overview.orders)} orders · {formatCount(overview.hubs.length)} hubs held back · linked in{' '}
+            {formatCount(overview.computedMs)} ms
+          </span>
+        )}
+      </header>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!overview && !error && <p role="status">Linking orders…</p>}
+      {open && (
+        <RingDetailView
+          ring={open}
+          onClose={() => setOpen(null)}
+          actions={{
+            neverLink: async (type, value, reason) => {
+              await cache.addLinkOverride(type, value, 'never-link', reason);
+              await relink(open.id);
+            },
+            mark: async (status, note) => {
+              await cache.markRing(open.id, status, note);
+              await relink(open.id);
+            },
+          }}
+        />
+      )}
+      {overview && (
+        <>
+          <input className="search" type="search" aria-label="Search rings" placeholder="Search a card, email, address, IP or device in the rings" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <table className="history" aria-label="Rings">
+            <thead>
+              <tr>
+                <th className="right">Rank</th>
+                <th className="right">Risk</th>
+                <th className="right">Orders</th>
+                <th className="right">Customers</th>
+                <th className="right">Cards</th>
+                <th className="right">Devices</th>
+                <th>Value</th>
+                <th className="right">Fraud disputes</th>
+                <th>Channels</th>
+                <th>First seen</th>
+                <th>Last seen</th>
+                <th className="right">Peak / 24 h</th>
+                <th>Linked by</th>
+                <th>Verdict</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rings.slice(0, 500).map((r) => (
+                <tr key={r.id} className="clickable" onClick={async () => setOpen(await cache.ringDetail(r.id))}>
+                  <td className="right">{r.rank}</td>
+                  <td className="right">
+                    <strong>{r.metrics.score}</strong>
+                  </td>
+                  <td className="right">{r.metrics.orders}</td>
+                  <td className="right">{r.metrics.customers}</td>
+                  <td className="right">{r.metrics.cards}</td>
+                  <td className="right">{r.metrics.devices}</td>
+                  <td>
+                    {Object.entries(r.metrics.valueMinor)
+                      .map(([c, v]) => formatMoney(v, c))
+                      .join(' + ')}
+                  </td>
+                  <td className="right">{r.metrics.fraudDisputes}</td>
+                  <td>{r.metrics.marketplaces.map((x) => MARKETPLACE_LABEL[x]).join(', ')}</td>
+                  <td>{formatDate(r.metrics.firstSeen)}</td>
+                  <td>{formatDate(r.metrics.lastSeen)}</td>
+                  <td className="right">{r.metrics.peak24h}</td>
+                  <td>{Object.keys(r.keys).join(', ')}</td>
+                  <td>{r.mark ? <span className={`status mark-${r.mark.status}`}>{r.mark.status.replace('-', ' ')}</span> : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {overview.hubs.length > 0 && (
+            <details className="panel wide">
+              <summary>Hubs held back from linking ({overview.hubs.length})</summary>
+              <table className="history" aria-label="Hubs">
+                <thead>
+                  <tr>
+                    <th>Key</th>
+                    <th>Value</th>
+                    <th className="right">Customers</th>
+                    <th className="right">Orders</th>
+                    <th>Why</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {overview.hubs.slice(0, 200).map((h) => (
+                    <tr key={h.key}>
+                      <td>{h.type}</td>
+                      <td>{h.value}</td>
+                      <td className="right">{h.customers}</td>
+                      <td className="right">{h.orders}</td>
+                      <td>{h.reason === 'marked' ? 'collection point or forwarder' : 'shared by many customers'}</td>
+                      <td>
+                        {!h.allowed && (
+                          <button className="link" onClick={() => setAllowing({ type: h.type, value: h.value })}>
+                            allow linking…
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          )}
+          {allowing && (
+            <form
+              className="confirm"
+              aria-label="Allow a hub to link"
+              onSubmit={async (e) => {
+                e.preventDefault();
+                await cache.addLinkOverride(allowing.type, allowing.value, 'allow', allowReason);
+                setAllowing(null);
+                setAllowReason('');
+                await relink(open?.id ?? null);
+              }}
+            >
+              <p>
+                Let {allowing.type} <strong>{allowing.value}</strong> link orders although many customers share it.
+              </p>
+              <input aria-label="Reason for allowing" value={allowReason} onChange={(e) => setAllowReason(e.target.value)} size={50} />
+              <button type="submit" className="primary" disabled={!allowReason.trim()}>
+                Allow
+              </button>
+              <button type="button" onClick={() => setAllowing(null)}>
+                Cancel
+              </button>
+            </form>
+          )}
+          <section className="panel wide" aria-labelledby="overrides-title">
+            <h2 id="overrides-title">Linking overrides</h2>
+            {overrides.length === 0 ? (
+              <p className="muted">None. Use “never link…” on a ring's value, or “allow linking…” on a hub.</p>
+            ) : (
+              <table className="history" aria-label="Linking overrides">
+                <thead>
+                  <tr>
+                    <th>When (UTC)</th>
+                    <th>Who</th>
+                    <th>Action</th>
+                    <th>Key</th>
+                    <th>Value</th>
+                    <th>Why</th>
+                    <th>Status</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {overrides.map((o) => (
+                    <tr key={o.id} data-active={o.active}>
+                      <td>{formatDateTime(o.createdAt)}</td>
+                      <td>{o.analyst}</td>
+                      <td>{o.action}</td>
+                      <td>{o.type}</td>
+                      <td>{o.value}</td>
+                      <td>{o.reason}</td>
+                      <td>{o.active ? 'active' : `undone ${formatDateTime(o.revokedAt!)}`}</td>
+                      <td>
+                        {o.active && (
+                          <button
+                            className="link"
+                            onClick={async () => {
+                              await cache.revokeLinkOverride(o.id, 'undone from the overrides list');
+                              await relink(open?.id ?? null);
+                            }}
+                          >
+                            Undo
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </>
+      )}
+    </section>
+  );
+}

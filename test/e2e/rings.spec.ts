@@ -1,0 +1,68 @@
+import { expect, loadDemo, test } from './fixtures';
+
+test('demo data -> Rings -> the top ring shows its shared card or device in the graph and explains the links', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Rings' }).click();
+  await expect(page.getByTestId('rings-count')).toHaveText(/^[1-9]\d* rings over 10,000 orders · \d+ hubs held back/, { timeout: 60_000 });
+  const rows = page.getByRole('table', { name: 'Rings' }).locator('tbody tr');
+  expect(await rows.count()).toBeGreaterThan(2);
+  // Ranked by risk, highest first.
+  const scores = (await rows.locator('td:nth-child(2)').allTextContents()).map(Number);
+  expect(scores).toEqual([...scores].sort((a, b) => b - a));
+
+  await rows.first().click();
+  const ring = page.getByRole('region', { name: /^Ring / });
+  await expect(ring).toBeVisible();
+  const keys = await ring.getByTestId('ring-keys').textContent();
+  expect(keys).toMatch(/card|device|email|address|phone/);
+  const graph = ring.getByTestId('ring-graph');
+  await expect(graph.locator('canvas').first()).toBeVisible();
+  await expect(graph).toHaveAttribute('aria-label', /Link graph: \d+ nodes, [1-9]\d* links/);
+  const evidence = ring.getByTestId('ring-evidence').locator('li');
+  expect(await evidence.count()).toBeGreaterThan(0);
+  await expect(evidence.first()).toContainText(/↔/);
+  const orders = ring.getByRole('table', { name: 'Ring orders' }).locator('tbody tr');
+  expect(await orders.count()).toBeGreaterThanOrEqual(2);
+});
+
+test('split a ring with a never-link value: the ring count changes, the override is listed with who and why, and Undo restores it', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Analyst name').fill('K. Weber');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('link', { name: 'Rings' }).click();
+  const count = page.getByTestId('rings-count');
+  await expect(count).toHaveText(/rings over/, { timeout: 60_000 });
+  const ringsBefore = Number((await count.textContent())!.split(' ')[0]);
+  const rows = page.getByRole('table', { name: 'Rings' }).locator('tbody tr');
+  await rows.first().click();
+  const ring = page.getByRole('region', { name: /^Ring / });
+
+  // Verdict first: it is kept with the analyst's name.
+  await ring.getByLabel('Verdict', { exact: true }).selectOption('confirmed-fraud');
+  await ring.getByLabel('Ring note').fill('same drop address, new accounts');
+  await ring.getByRole('button', { name: 'Save verdict' }).click();
+  await expect(ring.getByTestId('ring-marks')).toContainText('Confirmed fraud by K. Weber');
+  await expect(rows.first()).toContainText('confirmed fraud');
+
+  // Never link on every value that holds the ring together: it must dissolve.
+  const keyButtons = ring.getByRole('button', { name: /^Never link / });
+  const n = await keyButtons.count();
+  expect(n).toBeGreaterThan(0);
+  const firstLabel = (await keyButtons.first().getAttribute('aria-label'))!;
+  const value = firstLabel.replace(/^Never link \w+ /, '');
+  await keyButtons.first().click();
+  await page.getByLabel('Reason', { exact: true }).fill('test: our own returns address');
+  await page.getByRole('button', { name: 'Never link', exact: true }).click();
+  await expect(count).not.toHaveText(new RegExp(`^${ringsBefore} rings`));
+  const overrides = page.getByRole('table', { name: 'Linking overrides' });
+  await expect(overrides.locator('tbody tr').first()).toContainText('never-link');
+  await expect(overrides.locator('tbody tr').first()).toContainText(value);
+  await expect(overrides.locator('tbody tr').first()).toContainText('test: our own returns address');
+  await expect(overrides.locator('tbody tr').first()).toContainText('K. Weber');
+
+  await overrides.getByRole('button', { name: 'Undo' }).click();
+  await expect(count).toHaveText(new RegExp(`^${ringsBefore} rings`));
+  await expect(overrides.locator('tbody tr').first()).toHaveAttribute('data-active', 'false');
+  await expect(overrides.locator('tbody tr').first()).toContainText('undone');
+});
