@@ -66,3 +66,40 @@ test('split a ring with a never-link value: the ring count changes, the override
   await expect(overrides.locator('tbody tr').first()).toHaveAttribute('data-active', 'false');
   await expect(overrides.locator('tbody tr').first()).toContainText('undone');
 });
+
+test('ring lists, linking options, the timeline, and "Show its ring" from an order', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Rings' }).click();
+  const count = page.getByTestId('rings-count');
+  await expect(count).toHaveText(/rings over/, { timeout: 60_000 });
+  const table = page.getByRole('table', { name: 'Rings' });
+
+  await page.getByRole('tab', { name: /^Largest/ }).click();
+  const sizes = (await table.locator('tbody tr td:nth-child(3)').allTextContents()).map(Number);
+  expect(sizes.length).toBeGreaterThan(1);
+  expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+
+  // Linking on fewer key types finds fewer or different rings (the timing part varies).
+  const rings = async () => (await count.textContent())!.split(' · linked in')[0];
+  const before = await rings();
+  await page.getByRole('group', { name: 'Linking options' }).getByLabel('address').uncheck();
+  await expect.poll(rings).not.toBe(before);
+  await page.getByRole('group', { name: 'Linking options' }).getByLabel('address').check();
+  await expect.poll(rings).toBe(before);
+
+  await table.locator('tbody tr').first().click();
+  const ring = page.getByRole('region', { name: /^Ring / });
+  await expect(ring.getByRole('img', { name: 'Orders per day' })).toBeVisible();
+  const orderNo = (await ring.getByRole('table', { name: 'Ring orders' }).locator('tbody tr').nth(1).locator('td').nth(1).textContent())!;
+  const ringTitle = (await ring.getByRole('heading', { level: 2 }).textContent())!;
+
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await page.getByLabel('Search orders').fill(orderNo);
+  await expect(page.getByTestId('orders-count')).toHaveText(/^1 of 10,000 orders$/);
+  await page.locator('[role="row"][aria-rowindex="2"]').click();
+  await page.getByRole('button', { name: 'Show its ring' }).click();
+  await expect(page).toHaveURL(/#\/rings$/);
+  const shown = page.getByRole('region', { name: /^Ring / });
+  await expect(shown.getByRole('heading', { level: 2 })).toHaveText(ringTitle);
+  await expect(shown.getByRole('table', { name: 'Ring orders' })).toContainText(orderNo);
+});

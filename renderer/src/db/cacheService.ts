@@ -89,6 +89,10 @@ export class CacheService {
     return this.ringService.detail(id);
   }
 
+  ringOf(orderKey: string): string | null {
+    return this.ringService.ringOf(orderKey);
+  }
+
   linkOverrides(): Promise<OverrideEntry[]> {
     return this.ringService.decisions.overrides();
   }

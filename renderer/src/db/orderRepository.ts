@@ -17,6 +17,8 @@ export interface LoadedKeys extends OrderKeys {
   /** Block ids in storage order, and the global row each one starts at. */
   blockIds: number[];
   blockStarts: Uint32Array;
+  /** The import that wrote each block (0: demo data). */
+  blockImportIds: number[];
 }
 
 export class OrderRepository {
@@ -82,6 +84,7 @@ export class OrderRepository {
       status: new Uint8Array(count),
       live: new Uint8Array(count),
       blockIds: blocks.map((b) => b.id),
+      blockImportIds: blocks.map((b) => b.importId),
       blockStarts: new Uint32Array(blocks.length),
     };
     let at = 0;

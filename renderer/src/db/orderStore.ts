@@ -91,18 +91,23 @@ export class OrderStore {
     return out;
   }
 
-  /** Every current order, decoded (rings need all of them); loads all text blocks. */
-  async allOrders(): Promise<Order[]> {
+  /** Every current order, decoded (rings need all of them), with the import that wrote it. */
+  async allOrders(): Promise<{ orders: Order[]; importIds: number[] }> {
     const keys = this.requireKeys();
     await this.loadAllText();
-    const out: Order[] = [];
+    const orders: Order[] = [];
+    const importIds: number[] = [];
     for (let b = 0; b < keys.blockIds.length; b++) {
       const text = await this.text(b);
       const start = keys.blockStarts[b]!;
       const n = this.blockCount(b);
-      for (let r = 0; r < n; r++) if (keys.live[start + r]) out.push(decodeOrder(keys, start + r, text.columns, text.offsets, r));
+      for (let r = 0; r < n; r++) {
+        if (!keys.live[start + r]) continue;
+        orders.push(decodeOrder(keys, start + r, text.columns, text.offsets, r));
+        importIds.push(keys.blockImportIds[b]!);
+      }
     }
-    return out;
+    return { orders, importIds };
   }
 
   private requireKeys(): LoadedKeys {

@@ -1,7 +1,7 @@
 // Rings for the Rings screen: links every current order in the cache worker with the shared
 // linking core, keeps the result for drill-down, and answers with plain summaries.
 import type { Order } from '../../../shared/domain/order';
-import { buildRings, ringEvidence, type Hub, type LinkOptions, type RingLink, type RingsReport } from '../../../shared/linking';
+import { buildRings, fastestGrowing, largest, riskiest, ringEvidence, type Hub, type LinkOptions, type RingLink, type RingsReport } from '../../../shared/linking';
 import type { RingMetrics } from '../../../shared/linking/metrics';
 import { linkKeysOf, type KeyType } from '../../../shared/normalize';
 import type { OrderStore } from './orderStore';
@@ -17,8 +17,15 @@ export interface RingSummary {
   mark: RingMarkRecord | null;
 }
 
+export const RING_LISTS = ['riskiest', 'largest', 'growing', 'new'] as const;
+export type RingList = (typeof RING_LISTS)[number];
+
 export interface RingsOverview {
   rings: RingSummary[];
+  /** Ring ids per ready-made list: riskiest, largest, fastest-growing (last 7 days), new with the latest import. */
+  lists: Record<RingList, string[]>;
+  /** The import the `new` list refers to, if any. */
+  latestImport: { id: number; fileName: string } | null;
   hubs: Hub[];
   orders: number;
   computedMs: number;
@@ -51,15 +58,39 @@ export class RingService {
   /** Links every current order; the analysts' active overrides always apply. */
   async compute(options: Omit<LinkOptions, 'overrides'> = {}): Promise<RingsOverview> {
     const t0 = performance.now();
-    this.orders = await this.store.allOrders();
-    const [disputes, overrides, marks] = await Promise.all([this.db.disputes.toArray(), this.decisions.activeOverrides(), this.decisions.currentMarks()]);
+    const { orders, importIds } = await this.store.allOrders();
+    this.orders = orders;
+    const [disputes, overrides, marks, imports] = await Promise.all([
+      this.db.disputes.toArray(),
+      this.decisions.activeOverrides(),
+      this.decisions.currentMarks(),
+      this.db.imports.where('status').anyOf('completed', 'interrupted', 'cancelled', 'failed').toArray(),
+    ]);
     this.report = buildRings(this.orders, disputes, { ...options, overrides });
+    const rings = this.report.rings;
+    const latest = imports.sort((a, b) => b.id! - a.id!)[0];
+    let now = 0;
+    for (const o of orders) if (o.createdAt > now) now = o.createdAt;
+    const ids = (list: { id: string }[]) => list.map((r) => r.id);
     return {
-      rings: this.report.rings.map((r, i) => ({ id: r.id, rank: i + 1, metrics: r.metrics, keys: r.keys, mark: marks.get(r.id) ?? null })),
+      rings: rings.map((r, i) => ({ id: r.id, rank: i + 1, metrics: r.metrics, keys: r.keys, mark: marks.get(r.id) ?? null })),
+      lists: {
+        riskiest: ids(riskiest(rings)),
+        largest: ids(largest(rings)),
+        // "Now" is the newest order in the cache, so an older dataset still shows its own last week.
+        growing: ids(fastestGrowing(rings, now)),
+        new: latest ? ids(riskiest(rings.filter((r) => r.orders.some((i) => importIds[i] === latest.id)))) : [],
+      },
+      latestImport: latest ? { id: latest.id!, fileName: latest.fileName } : null,
       hubs: this.report.hubs,
       orders: this.orders.length,
       computedMs: Math.round(performance.now() - t0),
     };
+  }
+
+  /** The ring an order belongs to in the last computed rings, or null. */
+  ringOf(orderKey: string): string | null {
+    return this.report?.rings.find((r) => r.orderKeys.includes(orderKey))?.id ?? null;
   }
 
   async detail(id: string): Promise<RingDetail> {

@@ -18,6 +18,10 @@ interface UiState {
   search: string;
   /** Bumped whenever the cache content changes so screens re-query. */
   cacheVersion: number;
+  /** An order whose ring the Rings screen should open (set by "Show its ring"). */
+  ringFor: string | null;
+  showRingOf(orderKey: string): void;
+  ringShown(): void;
   go(screen: Screen): void;
   setFilter(patch: Partial<OrderFilter>): void;
   setSort(sort: OrderSort): void;
@@ -31,6 +35,12 @@ export const useUi = create<UiState>((set) => ({
   sort: { field: 'createdAt', dir: 'desc' },
   search: '',
   cacheVersion: 0,
+  ringFor: null,
+  showRingOf: (orderKey) => {
+    location.hash = '#/rings';
+    set({ ringFor: orderKey, screen: 'rings' });
+  },
+  ringShown: () => set({ ringFor: null }),
   go: (screen) => {
     if (location.hash !== `#/${screen}`) location.hash = `#/${screen}`;
     set({ screen });

@@ -1,10 +1,12 @@
 // Side panel with every stored fact of one order, grouped as an analyst reads them.
-import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
+import { MARKETPLACE_LABEL, orderKey } from '../../../../shared/domain/order';
+import { useUi } from '../../state/uiStore';
 import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import type { OrderRow } from '../../db/orderStore';
 import { cardSummary } from './orderColumns';
 
 export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): void }) {
+  const showRingOf = useUi((s) => s.showRingOf);
   const groups: [string, [string, string][]][] = [
     [
       'Order',
@@ -54,6 +56,9 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
           ✕
         </button>
       </header>
+      <button className="link" onClick={() => showRingOf(orderKey(order))}>
+        Show its ring
+      </button>
       {groups.map(([title, fields]) => (
         <section key={title}>
           <h3>{title}</h3>

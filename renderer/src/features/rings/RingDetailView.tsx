@@ -7,6 +7,7 @@ import type { RingMarkRecord } from '../../db/schema';
 import type { KeyType } from '../../../../shared/normalize';
 import { cardSummary } from '../orders/orderColumns';
 import { KEY_COLOUR, RingGraph } from './RingGraph';
+import { RingTimeline } from './RingTimeline';
 
 const VERDICTS = [
   ['needs-review', 'Needs review'],
@@ -156,6 +157,7 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
           </ul>
         </div>
       </div>
+      <RingTimeline orders={ring.orders} />
       <h3>
         Orders{selected ? ` linked to the selected node (${shown.length})` : ''}
         {selected && (

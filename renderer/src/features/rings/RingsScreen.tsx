@@ -1,10 +1,12 @@
 // Rings: groups of orders linked by a shared card, device, email, phone, IP or address,
 // ranked by risk, with the hubs that were held back from linking.
 import { useCallback, useEffect, useState } from 'react';
+import { DEFAULT_KEY_TYPES, type LinkOptions } from '../../../../shared/linking';
+import { KEY_TYPES, STRENGTHS, type Strength } from '../../../../shared/normalize';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { formatCount, formatDate, formatMoney } from '../../../../shared/domain/money';
 import { cache } from '../../db/cacheClient';
-import type { RingDetail, RingsOverview } from '../../db/ringService';
+import { RING_LISTS, type RingDetail, type RingList, type RingsOverview } from '../../db/ringService';
 import type { OverrideEntry } from '../../db/ringDecisions';
 import type { KeyType } from '../../../../shared/normalize';
 import { formatDateTime } from '../../../../shared/domain/money';
@@ -13,6 +15,9 @@ import { RingDetailView } from './RingDetailView';
 
 export function RingsScreen() {
   const version = useUi((s) => s.cacheVersion);
+  const ringFor = useUi((s) => s.ringFor);
+  const ringShown = useUi((s) => s.ringShown);
+  const [notice, setNotice] = useState<string | null>(null);
   const [overview, setOverview] = useState<RingsOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<RingDetail | null>(null);
@@ -20,27 +25,53 @@ export function RingsScreen() {
   const [overrides, setOverrides] = useState<OverrideEntry[]>([]);
   const [allowing, setAllowing] = useState<{ type: KeyType; value: string } | null>(null);
   const [allowReason, setAllowReason] = useState('');
+  const [list, setList] = useState<RingList>('riskiest');
+  const [options, setOptions] = useState<Required<Pick<LinkOptions, 'keyTypes' | 'minStrength' | 'hubThreshold'>>>({
+    keyTypes: DEFAULT_KEY_TYPES,
+    minStrength: 'medium',
+    hubThreshold: 8,
+  });
 
   /** Re-links with the current overrides and reopens the ring on screen if it still exists. */
   const relink = useCallback(async (reopen: string | null) => {
     setError(null);
     try {
-      const [o, list] = await Promise.all([cache.rings(), cache.linkOverrides()]);
+      const [o, entries] = await Promise.all([cache.rings(options), cache.linkOverrides()]);
       setOverview(o);
-      setOverrides(list);
+      setOverrides(entries);
       setOpen(reopen && o.rings.some((r) => r.id === reopen) ? await cache.ringDetail(reopen) : null);
     } catch (e) {
       setError((e as Error).message);
     }
-  }, []);
+  }, [options]);
 
   useEffect(() => {
     setOverview(null);
     void relink(null);
   }, [version, relink]);
 
+  // "Show its ring" from an order: open that order's ring once the rings are computed.
+  useEffect(() => {
+    if (!overview || !ringFor) return;
+    ringShown();
+    void (async () => {
+      const id = await cache.ringOf(ringFor);
+      if (id) setOpen(await cache.ringDetail(id));
+      else setNotice(`Order ${ringFor.split(':').slice(1).join(':')} is not in any ring with these linking options.`);
+    })();
+  }, [overview, ringFor, ringShown]);
+
   const q = filter.trim().toLowerCase();
-  const rings = (overview?.rings ?? []).filter((r) => !q || Object.values(r.keys).some((vs) => vs!.some((v) => v.toLowerCase().includes(q))));
+  const byId = new Map((overview?.rings ?? []).map((r) => [r.id, r]));
+  const rings = (overview?.lists[list] ?? [])
+    .map((id) => byId.get(id)!)
+    .filter((r) => !q || Object.values(r.keys).some((vs) => vs!.some((v) => v.toLowerCase().includes(q))));
+  const LIST_LABEL: Record<RingList, string> = {
+    riskiest: 'Riskiest',
+    largest: 'Largest',
+    growing: 'Fastest-growing (7 days)',
+    new: overview?.latestImport ? `New with ${overview.latestImport.fileName}` : 'New with the last import',
+  };
 
   return (
     <section className="screen" aria-labelledby="screen-title">
@@ -59,6 +90,11 @@ export function RingsScreen() {
         </p>
       )}
       {!overview && !error && <p role="status">Linking orders…</p>}
+      {notice && (
+        <p role="status" className="muted">
+          {notice}
+        </p>
+      )}
       {open && (
         <RingDetailView
           ring={open}
@@ -77,7 +113,52 @@ export function RingsScreen() {
       )}
       {overview && (
         <>
-          <input className="search" type="search" aria-label="Search rings" placeholder="Search a card, email, address, IP or device in the rings" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <div className="toolbar" role="group" aria-label="Linking options">
+            <span className="muted">Link on</span>
+            {KEY_TYPES.map((t) => (
+              <label key={t} className="inline">
+                <input
+                  type="checkbox"
+                  checked={options.keyTypes.includes(t)}
+                  onChange={() =>
+                    setOptions({ ...options, keyTypes: options.keyTypes.includes(t) ? options.keyTypes.filter((x) => x !== t) : [...options.keyTypes, t] })
+                  }
+                />
+                {t}
+              </label>
+            ))}
+            <label className="inline">
+              weakest key
+              <select aria-label="Weakest key" value={options.minStrength} onChange={(e) => setOptions({ ...options, minStrength: e.target.value as Strength })}>
+                {STRENGTHS.map((x) => (
+                  <option key={x}>{x}</option>
+                ))}
+              </select>
+            </label>
+            <label className="inline">
+              hub above
+              <input
+                aria-label="Hub threshold"
+                type="number"
+                min={2}
+                max={1000}
+                value={options.hubThreshold}
+                onChange={(e) => setOptions({ ...options, hubThreshold: Math.max(2, Number(e.target.value) || 8) })}
+                style={{ width: 64 }}
+              />
+              customers
+            </label>
+          </div>
+          <div className="toolbar">
+            <div className="chips" role="tablist" aria-label="Ring lists">
+              {RING_LISTS.map((l) => (
+                <button key={l} role="tab" aria-selected={list === l} className={list === l ? 'chip on' : 'chip'} onClick={() => setList(l)}>
+                  {LIST_LABEL[l]} ({overview.lists[l].length})
+                </button>
+              ))}
+            </div>
+            <input className="search" type="search" aria-label="Search rings" placeholder="Search a card, email, address, IP or device in the rings" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          </div>
           <table className="history" aria-label="Rings">
             <thead>
               <tr>
