@@ -9,9 +9,9 @@ import { cache } from '../../db/cacheClient';
 import { RING_LISTS, type RingDetail, type RingList, type RingsOverview } from '../../db/ringService';
 import type { OverrideEntry } from '../../db/ringDecisions';
 import type { KeyType } from '../../../../shared/normalize';
-import { formatDateTime } from '../../../../shared/domain/money';
 import { useUi } from '../../state/uiStore';
 import { RingDetailView } from './RingDetailView';
+import { OverridesPanel } from './OverridesPanel';
 
 export function RingsScreen() {
   const version = useUi((s) => s.cacheVersion);
@@ -264,53 +264,13 @@ export function RingsScreen() {
               </button>
             </form>
           )}
-          <section className="panel wide" aria-labelledby="overrides-title">
-            <h2 id="overrides-title">Linking overrides</h2>
-            {overrides.length === 0 ? (
-              <p className="muted">None. Use “never link…” on a ring's value, or “allow linking…” on a hub.</p>
-            ) : (
-              <table className="history" aria-label="Linking overrides">
-                <thead>
-                  <tr>
-                    <th>When (UTC)</th>
-                    <th>Who</th>
-                    <th>Action</th>
-                    <th>Key</th>
-                    <th>Value</th>
-                    <th>Why</th>
-                    <th>Status</th>
-                    <th />
-                  </tr>
-                </thead>
-                <tbody>
-                  {overrides.map((o) => (
-                    <tr key={o.id} data-active={o.active}>
-                      <td>{formatDateTime(o.createdAt)}</td>
-                      <td>{o.analyst}</td>
-                      <td>{o.action}</td>
-                      <td>{o.type}</td>
-                      <td>{o.value}</td>
-                      <td>{o.reason}</td>
-                      <td>{o.active ? 'active' : `undone ${formatDateTime(o.revokedAt!)}`}</td>
-                      <td>
-                        {o.active && (
-                          <button
-                            className="link"
-                            onClick={async () => {
-                              await cache.revokeLinkOverride(o.id, 'undone from the overrides list');
-                              await relink(open?.id ?? null);
-                            }}
-                          >
-                            Undo
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
+          <OverridesPanel
+            overrides={overrides}
+            onUndo={async (id) => {
+              await cache.revokeLinkOverride(id, 'undone from the overrides list');
+              await relink(open?.id ?? null);
+            }}
+          />
         </>
       )}
     </section>
