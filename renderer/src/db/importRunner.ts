@@ -1,7 +1,7 @@
 // One file from bytes to committed records: the shared/ingest reader and reconciliation, with
 // every batch written by ImportWriter. Runs in the import worker; Node tests drive it too.
 import { ExportReader, type ParsedBatch, type ReaderOptions } from '../../../shared/ingest/reader';
-import { ImportSession } from '../../../shared/ingest/reconcile';
+import { ImportSession, type ImportCounts } from '../../../shared/ingest/reconcile';
 import { ProblemList, summarise, type FileSummary } from '../../../shared/ingest/summary';
 import { ImportWriter } from './importWriter';
 import type { WorkbenchDb } from './schema';
@@ -41,16 +41,19 @@ export async function importFile(
   const reader = new ExportReader({ ...options, fileName: file.name });
   const session = new ImportSession(file.name);
   const problems = new ProblemList();
+  // What the committed batches hold. Rows the reader still holds (warm-up, an order whose
+  // next rows may follow) and a batch whose transaction aborted are not in it.
+  const copy = (c: ImportCounts): ImportCounts => structuredClone(c);
+  let committed = { counts: copy(session.counts), enriched: 0 };
+  const placed = (c: ImportCounts) => c.rows.created + c.rows.updated + c.rows.unchanged + c.rows.quarantined;
 
   const step = async (batch: ParsedBatch) => {
     writer.orderSource = reader.info().preset?.options.orderSource ?? writer.orderSource;
     await writer.prefetch(batch);
     const classified = session.classify(batch, writer.known);
+    await writer.write(classified, { rows: placed(session.counts), counts: session.counts });
     problems.add(classified.quarantined);
-    // Rows still held for grouping (an order's next rows may follow) are not committed yet,
-    // so the record counts the rows placed in a bucket: what a crash now would leave.
-    const c0 = session.counts.rows;
-    await writer.write(classified, { rows: c0.created + c0.updated + c0.unchanged + c0.quarantined, counts: session.counts });
+    committed = { counts: copy(session.counts), enriched: writer.enrichedOrders };
     const c = session.counts.rows;
     onProgress?.({ rows: batch.rowsRead, bytes: batch.bytesRead, totalBytes: file.size, created: c.created, updated: c.updated, unchanged: c.unchanged, quarantined: c.quarantined });
   };
@@ -70,7 +73,11 @@ export async function importFile(
     status = 'failed';
     error = (e as Error).name === 'QuotaExceededError' ? 'The disk is full: the cache could not store more data' : (e as Error).message;
   }
-  const summary = summarise(reader.info(), session.counts, problems);
+  // A finished import read every row; one cut short reports only what it committed.
+  const counts = status === 'completed' ? session.counts : committed.counts;
+  const enrichedOrders = status === 'completed' ? writer.enrichedOrders : committed.enriched;
+  const read = summarise(reader.info(), counts, problems);
+  const summary = status === 'completed' ? read : { ...read, rows: placed(counts) };
   await writer.finish({
     status,
     fileHash: summary.fileHash,
@@ -83,7 +90,7 @@ export async function importFile(
     quarantined: summary.quarantined,
     warnings: summary.warnings.map((w) => w.message),
     errors: [...summary.errors.map((e) => e.message), ...(error ? [error] : [])],
-    enrichedOrders: writer.enrichedOrders,
+    enrichedOrders,
   });
-  return { importId: writer.importId, enrichedOrders: writer.enrichedOrders, status, summary, ...(error ? { error } : {}) };
+  return { importId: writer.importId, enrichedOrders, status, summary, ...(error ? { error } : {}) };
 }

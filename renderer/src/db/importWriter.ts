@@ -190,7 +190,9 @@ export class ImportWriter {
 
   /** Each own-shop order with the facts of its decisive stored payment (same object when none adds anything). */
   private async joinPayments(orders: Order[]): Promise<Order[]> {
-    const shop = orders.filter((o) => o.marketplace === 'shop');
+    // The same rule both ways round: the orders of the source the payments refer to.
+    const joins = (o: Order) => o.marketplace === 'shop' && o.source === this.orderSource;
+    const shop = orders.filter(joins);
     if (shop.length === 0) return orders;
     const refs = [...new Set(shop.flatMap((o) => orderRefVariants(o.externalId)))];
     const byRef = new Map<string, Payment[]>();
@@ -200,7 +202,7 @@ export class ImportWriter {
       byRef.set(p.orderRef, list);
     }
     return orders.map((o) => {
-      if (o.marketplace !== 'shop') return o;
+      if (!joins(o)) return o;
       const p = decisivePayment(orderRefVariants(o.externalId).flatMap((r) => byRef.get(r) ?? []));
       return p ? withPaymentFacts(o, p) : o;
     });

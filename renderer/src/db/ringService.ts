@@ -59,15 +59,17 @@ export class RingService {
   async compute(options: Omit<LinkOptions, 'overrides'> = {}): Promise<RingsOverview> {
     const t0 = performance.now();
     const { orders, importIds } = await this.store.allOrders();
-    this.orders = orders;
     const [disputes, overrides, marks, imports] = await Promise.all([
       this.db.disputes.toArray(),
       this.decisions.activeOverrides(),
       this.decisions.currentMarks(),
       this.db.imports.where('status').anyOf('completed', 'interrupted', 'cancelled', 'failed').toArray(),
     ]);
-    this.report = buildRings(this.orders, disputes, { ...options, overrides });
-    const rings = this.report.rings;
+    // Built from this call's own snapshot and stored together, so an overlapping call cannot mix them.
+    const report = buildRings(orders, disputes, { ...options, overrides });
+    this.orders = orders;
+    this.report = report;
+    const rings = report.rings;
     const latest = imports.sort((a, b) => b.id! - a.id!)[0];
     let now = 0;
     for (const o of orders) if (o.createdAt > now) now = o.createdAt;
@@ -82,8 +84,8 @@ export class RingService {
         new: latest ? ids(riskiest(rings.filter((r) => r.orders.some((i) => importIds[i] === latest.id)))) : [],
       },
       latestImport: latest ? { id: latest.id!, fileName: latest.fileName } : null,
-      hubs: this.report.hubs,
-      orders: this.orders.length,
+      hubs: report.hubs,
+      orders: orders.length,
       computedMs: Math.round(performance.now() - t0),
     };
   }

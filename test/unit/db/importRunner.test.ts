@@ -173,3 +173,43 @@ describe('the running record of an import', () => {
     for (const s of snapshots) expect(s.rows).toBe(s.sum);
   });
 });
+
+describe('an import cut short', () => {
+  it('cancelled: the record and the summary count only committed rows, and they add up', async () => {
+    fresh();
+    const bytes = new TextEncoder().encode(zalandoExport(4000));
+    const control = { cancelled: false };
+    let batches = 0;
+    const out = await importFile(db, file('zalando.csv', bytes, 16 * 1024), {}, control, () => {
+      if (++batches === 6) control.cancelled = true;
+    });
+    expect(out.status).toBe('cancelled');
+    const [rec] = await new ImportHistory(db).list();
+    expect(rec!.created + rec!.updated + rec!.unchanged + rec!.quarantined).toBe(rec!.rows);
+    expect(out.summary.created + out.summary.updated + out.summary.unchanged + out.summary.quarantined).toBe(out.summary.rows);
+    expect(rec!.rows).toBeLessThan(4000);
+    expect(await new OrderRepository(db).count()).toBe(rec!.created);
+  });
+
+  it('a batch whose transaction aborts (disk full) is not counted: the record matches the cache', async () => {
+    fresh();
+    const bytes = new TextEncoder().encode(zalandoExport(4000));
+    const add = db.importUndo.add.bind(db.importUndo);
+    let calls = 0;
+    db.importUndo.add = ((...args: Parameters<typeof add>) => {
+      if (++calls === 4) {
+        const e = new Error('quota');
+        e.name = 'QuotaExceededError';
+        throw e;
+      }
+      return add(...args);
+    }) as typeof add;
+    const out = await importFile(db, file('zalando.csv', bytes, 16 * 1024));
+    expect(out.status).toBe('failed');
+    expect(out.error).toMatch(/disk is full/);
+    const [rec] = await new ImportHistory(db).list();
+    expect(await new OrderRepository(db).count()).toBe(rec!.created);
+    expect(out.summary.created).toBe(rec!.created);
+    expect(rec!.created + rec!.updated + rec!.unchanged + rec!.quarantined).toBe(rec!.rows);
+  });
+});
