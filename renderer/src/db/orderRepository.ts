@@ -6,6 +6,7 @@ import type { OrderKeys } from '../../../shared/orders/query';
 import type { OrderBlockRecord, OrderKeyRecord, WorkbenchDb } from './schema';
 
 export const ORDER_BLOCK_SIZE = 8192;
+const BLOCK_SEQUENCE = 'orderBlockSequence';
 
 /** How each appended order was compared on import: its scope and content hash. */
 export interface OrderStamp {
@@ -39,8 +40,6 @@ export class OrderRepository {
    */
   async append(orders: readonly Order[], importId = 0, stamps?: readonly OrderStamp[]): Promise<number[]> {
     if (orders.length === 0) return [];
-    const last = await this.db.orderBlocks.orderBy('id').last();
-    let nextId = (last?.id ?? 0) + 1;
     const blocks: OrderBlockRecord[] = [];
     const texts: { id: number; columns: OrderTextColumns }[] = [];
     const keyRecs: OrderKeyRecord[] = [];
@@ -54,17 +53,25 @@ export class OrderRepository {
         if (t < min) min = t;
         if (t > max) max = t;
       }
-      blocks.push({ id: nextId, minCreatedAt: min, maxCreatedAt: max, importId, live: new Uint8Array(slice.length).fill(1), ...keys });
-      texts.push({ id: nextId, columns: text });
+      blocks.push({ id: 0, minCreatedAt: min, maxCreatedAt: max, importId, live: new Uint8Array(slice.length).fill(1), ...keys });
+      texts.push({ id: 0, columns: text });
       keyRecs.push({
-        id: nextId,
+        id: 0,
         keys: slice.map(orderKey).join(FIELD_SEPARATOR),
         scopes: slice.map((_, j) => sliceStamps?.[j]?.scope ?? '').join(FIELD_SEPARATOR),
         hashes: slice.map((_, j) => sliceStamps?.[j]?.hash ?? '').join(FIELD_SEPARATOR),
       });
-      nextId++;
     }
-    await this.db.transaction('rw', [this.db.orderBlocks, this.db.orderText, this.db.orderKeys], async () => {
+    await this.db.transaction('rw', [this.db.orderBlocks, this.db.orderText, this.db.orderKeys, this.db.meta], async () => {
+      // Block ids are never reused, not even after Undo removed the newest blocks: a reader
+      // holding an older snapshot must not load another block's text under the same id.
+      const last = await this.db.orderBlocks.orderBy('id').last();
+      const seq = ((await this.db.meta.get(BLOCK_SEQUENCE))?.value as number | undefined) ?? 0;
+      let nextId = Math.max(last?.id ?? 0, seq) + 1;
+      for (let i = 0; i < blocks.length; i++) {
+        blocks[i]!.id = texts[i]!.id = keyRecs[i]!.id = nextId++;
+      }
+      await this.db.meta.put({ key: BLOCK_SEQUENCE, value: nextId - 1 });
       await this.db.orderBlocks.bulkAdd(blocks);
       await this.db.orderText.bulkAdd(texts);
       await this.db.orderKeys.bulkAdd(keyRecs);

@@ -24,40 +24,26 @@ interface TextBlock {
   search?: SearchableBlock;
 }
 
-export class OrderStore {
-  private readonly repo: OrderRepository;
-  private keys: LoadedKeys | null = null;
-  private liveCount = 0;
+/** One loaded state of the cache: every call that starts on it finishes on it. */
+export class OrderSnapshot {
+  readonly liveCount: number;
   private readonly perms = new Map<OrderSortField, Uint32Array>();
   private readonly texts = new Map<number, Promise<TextBlock>>();
-  private result: Uint32Array = new Uint32Array(0);
   private lastSearch = { query: '', mask: null as Uint8Array | null };
 
-  constructor(db: WorkbenchDb) {
-    this.repo = new OrderRepository(db);
-  }
-
-  /** (Re)reads the key columns; call after anything wrote orders. */
-  async open(): Promise<number> {
-    this.keys = await this.repo.loadKeys();
-    this.liveCount = 0;
-    for (const v of this.keys.live) this.liveCount += v;
-    this.perms.clear();
-    this.texts.clear();
-    this.lastSearch = { query: '', mask: null };
-    this.result = new Uint32Array(0);
-    return this.liveCount;
-  }
-
-  /** Current orders (superseded versions excluded). */
-  get count(): number {
-    return this.liveCount;
+  constructor(
+    private readonly repo: OrderRepository,
+    private readonly keys: LoadedKeys,
+  ) {
+    let n = 0;
+    for (const v of keys.live) n += v;
+    this.liveCount = n;
   }
 
   /** Earliest and latest order time, for date pickers. */
   span(): { min: number; max: number } | null {
     const k = this.keys;
-    if (!k || this.liveCount === 0) return null;
+    if (this.liveCount === 0) return null;
     let min = Infinity;
     let max = -Infinity;
     for (let i = 0; i < k.count; i++) {
@@ -69,18 +55,16 @@ export class OrderStore {
     return { min, max };
   }
 
-  /** Runs a query and keeps its rows as the current result; returns how many matched. */
-  async query(q: OrderQuery): Promise<number> {
-    const keys = this.requireKeys();
+  /** Rows matching the query, in its order. */
+  async query(q: OrderQuery): Promise<Uint32Array> {
     const mask = await this.searchMaskFor(q.search);
-    this.result = filterRows(keys, this.permutation(q.sort.field), q.sort.dir, q.filter, mask);
-    return this.result.length;
+    return filterRows(this.keys, this.permutation(q.sort.field), q.sort.dir, q.filter, mask);
   }
 
-  /** Rows [start, end) of the current result, decoded. */
-  async rows(start: number, end: number): Promise<OrderRow[]> {
-    const keys = this.requireKeys();
-    const slice = this.result.subarray(Math.max(0, start), Math.min(end, this.result.length));
+  /** Rows [start, end) of a result of this snapshot, decoded. */
+  async rows(result: Uint32Array, start: number, end: number): Promise<OrderRow[]> {
+    const keys = this.keys;
+    const slice = result.subarray(Math.max(0, start), Math.min(end, result.length));
     const out: OrderRow[] = [];
     for (const row of slice) {
       const b = this.blockOf(row);
@@ -93,7 +77,7 @@ export class OrderStore {
 
   /** Every current order, decoded (rings need all of them), with the import that wrote it. */
   async allOrders(): Promise<{ orders: Order[]; importIds: number[] }> {
-    const keys = this.requireKeys();
+    const keys = this.keys;
     await this.loadAllText();
     const orders: Order[] = [];
     const importIds: number[] = [];
@@ -110,29 +94,24 @@ export class OrderStore {
     return { orders, importIds };
   }
 
-  private requireKeys(): LoadedKeys {
-    if (!this.keys) throw new Error('OrderStore.open() must run before queries');
-    return this.keys;
-  }
-
   private permutation(field: OrderSortField): Uint32Array {
     let p = this.perms.get(field);
     if (!p) {
-      p = sortPermutation(this.requireKeys(), field);
+      p = sortPermutation(this.keys, field);
       this.perms.set(field, p);
     }
     return p;
   }
 
   private blockOf(row: number): number {
-    const starts = this.requireKeys().blockStarts;
+    const starts = this.keys.blockStarts;
     return lastStartAtOrBefore(starts, starts.length, row);
   }
 
   private text(blockIndex: number): Promise<TextBlock> {
     let t = this.texts.get(blockIndex);
     if (!t) {
-      const keys = this.requireKeys();
+      const keys = this.keys;
       const id = keys.blockIds[blockIndex]!;
       t = this.repo.loadText(id).then((columns) => this.indexText(blockIndex, columns));
       this.texts.set(blockIndex, t);
@@ -141,7 +120,7 @@ export class OrderStore {
   }
 
   private blockCount(blockIndex: number): number {
-    const keys = this.requireKeys();
+    const keys = this.keys;
     const next = blockIndex + 1 < keys.blockStarts.length ? keys.blockStarts[blockIndex + 1]! : keys.count;
     return next - keys.blockStarts[blockIndex]!;
   }
@@ -155,7 +134,7 @@ export class OrderStore {
 
   /** Loads every text block (in batches) so search can scan them; later calls are free. */
   async loadAllText(onProgress?: (loaded: number, total: number) => void): Promise<void> {
-    const keys = this.requireKeys();
+    const keys = this.keys;
     const missing = keys.blockIds.map((_, i) => i).filter((i) => !this.texts.has(i));
     const BATCH = 16;
     for (let i = 0; i < missing.length; i += BATCH) {
@@ -173,7 +152,7 @@ export class OrderStore {
     if (q === '') return null;
     if (this.lastSearch.query === q && this.lastSearch.mask) return this.lastSearch.mask;
     await this.loadAllText();
-    const keys = this.requireKeys();
+    const keys = this.keys;
     const blocks: SearchableBlock[] = [];
     for (let b = 0; b < keys.blockIds.length; b++) {
       const t = await this.text(b);
@@ -192,5 +171,62 @@ export class OrderStore {
     const mask = searchMask(blocks, keys.count, q);
     this.lastSearch = { query: q, mask };
     return mask;
+  }
+}
+
+/**
+ * The cache as the Orders and Rings screens see it. `open()` swaps in a new snapshot; a query
+ * keeps the snapshot it ran on, so paging through it never mixes two states of the cache.
+ */
+export class OrderStore {
+  private readonly repo: OrderRepository;
+  private snapshot: OrderSnapshot | null = null;
+  private result: { on: OrderSnapshot; rows: Uint32Array } | null = null;
+
+  constructor(db: WorkbenchDb) {
+    this.repo = new OrderRepository(db);
+  }
+
+  /** (Re)reads the key columns; call after anything wrote orders. */
+  async open(): Promise<number> {
+    this.snapshot = new OrderSnapshot(this.repo, await this.repo.loadKeys());
+    this.result = null;
+    return this.snapshot.liveCount;
+  }
+
+  private current(): OrderSnapshot {
+    if (!this.snapshot) throw new Error('OrderStore.open() must run before queries');
+    return this.snapshot;
+  }
+
+  /** Current orders (superseded versions excluded). */
+  get count(): number {
+    return this.snapshot?.liveCount ?? 0;
+  }
+
+  span(): { min: number; max: number } | null {
+    return this.snapshot?.span() ?? null;
+  }
+
+  /** Runs a query and keeps its rows as the current result; returns how many matched. */
+  async query(q: OrderQuery): Promise<number> {
+    const on = this.current();
+    const rows = await on.query(q);
+    this.result = { on, rows };
+    return rows.length;
+  }
+
+  /** Rows [start, end) of the current result, decoded. */
+  async rows(start: number, end: number): Promise<OrderRow[]> {
+    if (!this.result) return [];
+    return this.result.on.rows(this.result.rows, start, end);
+  }
+
+  allOrders(): Promise<{ orders: Order[]; importIds: number[] }> {
+    return this.current().allOrders();
+  }
+
+  loadAllText(onProgress?: (loaded: number, total: number) => void): Promise<void> {
+    return this.current().loadAllText(onProgress);
   }
 }

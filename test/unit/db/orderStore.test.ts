@@ -67,3 +67,38 @@ describe('OrderStore over column blocks', () => {
     expect(store.span()).toBeNull();
   });
 });
+
+describe('OrderStore snapshots', () => {
+  it('pages through a result on the state it was queried on, even after the cache reopened', async () => {
+    const db = freshDb();
+    const repo = new OrderRepository(db);
+    await repo.append(Array.from({ length: 50 }, (_, i) => order({ externalId: `#a${i}`, createdAt: T0 + i })));
+    const store = new OrderStore(db);
+    await store.open();
+    expect(await store.query({ filter: NO_FILTER, sort: { field: 'createdAt', dir: 'asc' }, search: '' })).toBe(50);
+    // Another worker writes and this one reopens before the table asked for its next page.
+    await repo.append(Array.from({ length: 50 }, (_, i) => order({ externalId: `#b${i}`, createdAt: T0 - 1000 + i })));
+    await store.open();
+    expect(store.count).toBe(100);
+    // The old result is gone with the reopen; a fresh query sees both imports.
+    expect(await store.rows(0, 5)).toEqual([]);
+    expect(await store.query({ filter: NO_FILTER, sort: { field: 'createdAt', dir: 'asc' }, search: '' })).toBe(100);
+    expect((await store.rows(0, 1))[0]!.externalId).toBe('#b0');
+  });
+});
+
+describe('order block ids', () => {
+  it('are never reused, even after the newest blocks were removed (as Undo does)', async () => {
+    const db = freshDb();
+    const repo = new OrderRepository(db);
+    const [a] = await repo.append([order({ externalId: '#1' })]);
+    const [b] = await repo.append([order({ externalId: '#2' })]);
+    await db.orderBlocks.delete(b!);
+    await db.orderText.delete(b!);
+    await db.orderKeys.delete(b!);
+    const [c] = await repo.append([order({ externalId: '#3' })]);
+    expect(a).toBe(1);
+    expect(b).toBe(2);
+    expect(c).toBe(3);
+  });
+});
