@@ -56,6 +56,16 @@ function modalCount(rows: readonly SampleRow[]): { count: number; support: numbe
 }
 
 /**
+ * The header is the first row with the modal field count, or an earlier row with at least half as
+ * many (and two or more) fields: title lines have one or two fields, while a header above data rows
+ * that all carry surplus fields has only a few fewer than they do.
+ */
+function headerRow(rows: readonly SampleRow[], modal: number): SampleRow {
+  const header = rows.find((r) => r.count >= modal || (r.count >= 2 && r.count * 2 >= modal && r.count >= modal - 2));
+  return header ?? rows[0]!;
+}
+
+/**
  * Layout of normalised text (LF line ends). `sample` should end at a line break unless it is the
  * whole file. The delimiter whose field count is most consistent across rows wins; the header is
  * the first non-blank row with at least that many fields (title lines have fewer).
@@ -69,7 +79,7 @@ export function detectLayout(sample: string, forced?: Delimiter): TextLayout | n
     const modal = modalCount(rows);
     // One field per row means this character does not separate anything.
     const score = modal.count > 1 ? modal.support * 1000 + modal.count : 0;
-    const header = rows.find((r) => r.count >= modal.count) ?? rows[0]!;
+    const header = headerRow(rows, modal.count);
     const layout: TextLayout = { delimiter, headerLine: header.line, columns: header.count };
     if (!best || score > best.score) best = { layout, score };
   }

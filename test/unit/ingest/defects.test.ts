@@ -139,6 +139,13 @@ const CASES: Case[] = [
     created: 1,
     problems: [{ line: 7, column: 3, code: 'ragged' }],
   },
+  {
+    name: 'every data row carries a surplus field: the header is still the first line',
+    text: H + 'A1,2026-05-01,10.00,a@example.com,x\n' + 'A2,2026-05-01,10.00,b@example.com,y\n',
+    rows: 2,
+    created: 0,
+    problems: [{ line: 2, column: 5, code: 'ragged' }, { line: 3, column: 5, code: 'ragged' }],
+  },
 ];
 
 describe('row defects', () => {
