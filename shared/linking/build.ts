@@ -35,8 +35,9 @@ export function buildRings(
   prebuilt?: KeyIndex,
 ): RingsReport {
   const index = prebuilt ?? buildKeyIndex(orders);
-  const keysOfOrders = orders.map(orderKey);
-  const result = findRings(index, keysOfOrders, options);
+  // Order keys are built for ring members only: a million strings per run would cost more than linking.
+  const keyOf = (i: number) => orderKey(orders[i] as Order);
+  const result = findRings(index, keyOf, options);
   const byOrder = disputesByOrder(disputes);
   const rings = result.rings.map((core): Ring => {
     const keys: Partial<Record<KeyType, string[]>> = {};
@@ -48,8 +49,8 @@ export function buildRings(
     return {
       id: core.id,
       orders: core.orders,
-      orderKeys: core.orders.map((i) => keysOfOrders[i] as string),
-      metrics: ringMetrics(core, index, orders, keysOfOrders, byOrder),
+      orderKeys: core.orders.map(keyOf),
+      metrics: ringMetrics(core, index, orders, keyOf, byOrder),
       times: core.orders.map((i) => (orders[i] as Order).createdAt),
       keys,
       edges: core.edges,

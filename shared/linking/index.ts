@@ -2,7 +2,7 @@
 // overrides applied, metrics and ranked lists. Pure; runs in a Web Worker.
 
 export { UnionFind } from './unionFind';
-export { buildKeyIndex, type KeyIndex, type KeyInfo, type IndexableOrder } from './keyIndex';
+export { buildKeyIndex, KeyIndexBuilder, type KeyIndex, type KeyInfo, type IndexableOrder } from './keyIndex';
 export { findRings, linkEdges, linkingKeys, DEFAULT_KEY_TYPES, type Hub, type KeyOverride, type LinkOptions, type RingCore, type RingEdge, type RingResult } from './rings';
 export { ringMetrics, riskScore, isFraudReason, disputesByOrder, type RingMetrics, type RingOrder } from './metrics';
 export { ringEvidence, type RingLink } from './evidence';

@@ -84,7 +84,7 @@ export function ringMetrics(
   ring: RingCore,
   index: KeyIndex,
   orders: readonly RingOrder[],
-  orderKeys: readonly string[],
+  orderKeyOf: (i: number) => string,
   disputes: ReadonlyMap<string, readonly Dispute[]>,
 ): RingMetrics {
   const distinct: Record<KeyType, Set<number>> = {
@@ -106,7 +106,7 @@ export function ringMetrics(
     valueMinor[o.currency] = (valueMinor[o.currency] ?? 0) + o.totalMinor;
     marketplaces.add(o.marketplace);
     times.push(o.createdAt);
-    for (const d of disputes.get(orderKeys[i] as string) ?? []) {
+    for (const d of disputes.get(orderKeyOf(i)) ?? []) {
       disputeCount++;
       if (isFraudReason(d.reasonCode)) fraud++;
     }

@@ -2,7 +2,7 @@
 // values shared by too many customers held back as hubs, and the analyst's overrides applied.
 
 import { KEY_TYPES, strengthRank, type KeyType, type Strength } from '../normalize';
-import type { KeyIndex } from './keyIndex';
+import type { KeyIndex, KeyInfo } from './keyIndex';
 import { UnionFind } from './unionFind';
 
 export interface KeyOverride {
@@ -72,26 +72,35 @@ const DAY_MS = 86_400_000;
 
 /** Which keys link under `options`, and which are hubs. */
 export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links: Uint8Array; hubs: Hub[] } {
-  const types = new Set(options.keyTypes ?? DEFAULT_KEY_TYPES);
+  const typeOk = new Uint8Array(KEY_TYPES.length);
+  for (const t of options.keyTypes ?? DEFAULT_KEY_TYPES) typeOk[KEY_TYPES.indexOf(t)] = 1;
   const minRank = strengthRank(options.minStrength ?? 'medium');
   const threshold = options.hubThreshold ?? 8;
   const minSpan = (options.hubMinSpanDays ?? 45) * DAY_MS;
-  const override = new Map((options.overrides ?? []).map((o) => [`${o.type}\u0000${o.value}`, o.action]));
-  const links = new Uint8Array(index.keys.length);
+  const action = new Map<number, KeyOverride['action']>();
+  for (const o of options.overrides ?? []) {
+    const id = index.keyId(o.type, o.value);
+    if (id !== undefined) action.set(id, o.action);
+  }
+  const { keyStart, keyType, keyStrength, keyMarked, keyCustomers, keySpanMs } = index;
+  const keyCount = keyType.length;
+  const links = new Uint8Array(keyCount);
   const hubs: Hub[] = [];
-  index.keys.forEach((k, id) => {
-    const orders = (index.keyStart[id + 1] as number) - (index.keyStart[id] as number);
-    const customers = index.keyCustomers[id] as number;
-    const action = override.size ? override.get(`${k.type}\u0000${k.value}`) : undefined;
+  for (let id = 0; id < keyCount; id++) {
+    const orders = (keyStart[id + 1] as number) - (keyStart[id] as number);
     // Only keys that could link under these options: a /24 network is no hub news when /24s do not link.
-    if (orders < 2 || !types.has(k.type) || strengthRank(k.strength) < minRank || action === 'never-link') return;
-    const shared = customers > threshold && (index.keySpanMs[id] as number) > minSpan;
-    if (k.marked || shared) {
-      hubs.push({ key: id, type: k.type, value: k.value, customers, orders, reason: k.marked ? 'marked' : 'shared-by-many', allowed: action === 'allow' });
-      if (action !== 'allow') return;
+    if (orders < 2 || !typeOk[keyType[id] as number] || (keyStrength[id] as number) < minRank) continue;
+    const act = action.size ? action.get(id) : undefined;
+    if (act === 'never-link') continue;
+    const customers = keyCustomers[id] as number;
+    const shared = customers > threshold && (keySpanMs[id] as number) > minSpan;
+    if (keyMarked[id] || shared) {
+      const k = index.keys[id] as KeyInfo;
+      hubs.push({ key: id, type: k.type, value: k.value, customers, orders, reason: keyMarked[id] ? 'marked' : 'shared-by-many', allowed: act === 'allow' });
+      if (act !== 'allow') continue;
     }
     links[id] = 1;
-  });
+  }
   hubs.sort((x, y) => y.customers - x.customers || x.type.localeCompare(y.type) || x.value.localeCompare(y.value));
   return { links, hubs };
 }
@@ -117,58 +126,130 @@ export function linkEdges(index: KeyIndex, options: LinkOptions = {}): Int32Arra
   return pairs;
 }
 
-export function findRings(index: KeyIndex, orderKeys: readonly string[], options: LinkOptions = {}): RingResult {
+/**
+ * Connected components of the orders over the linking keys; components with at least
+ * `minCustomers` distinct customers are rings. `orderKeys` names order i (the ring id is its
+ * alphabetically first order), asked only for ring members.
+ */
+export function findRings(index: KeyIndex, orderKeys: readonly string[] | ((i: number) => string), options: LinkOptions = {}): RingResult {
+  const keyOf = typeof orderKeys === 'function' ? orderKeys : (i: number) => orderKeys[i] as string;
   const { links, hubs } = linkingKeys(index, options);
   const n = index.orderCount;
-  const uf = new UnionFind(n);
-  const edges: RingEdge[] = [];
+  const { keyStart, keyOrders, customerOf } = index;
+  const work = scratchFor(index);
+  const uf = new UnionFind(n, work.parent, work.unionSize);
+  // Spanning-tree edges as (a, b, key) triples: no object per union.
+  let tree = new Int32Array(3 * 1024);
+  let treeLength = 0;
   for (let k = 0; k < links.length; k++) {
     if (!links[k]) continue;
-    const start = index.keyStart[k] as number;
-    const first = index.keyOrders[start] as number;
-    for (let j = start + 1; j < (index.keyStart[k + 1] as number); j++) {
-      const o = index.keyOrders[j] as number;
-      if (uf.union(first, o)) edges.push({ a: first, b: o, key: k });
+    const start = keyStart[k] as number;
+    const first = keyOrders[start] as number;
+    for (let j = start + 1; j < (keyStart[k + 1] as number); j++) {
+      const o = keyOrders[j] as number;
+      if (uf.union(first, o)) {
+        if (treeLength + 3 > tree.length) {
+          const grown = new Int32Array(tree.length * 2);
+          grown.set(tree);
+          tree = grown;
+        }
+        tree[treeLength++] = first;
+        tree[treeLength++] = o;
+        tree[treeLength++] = k;
+      }
     }
   }
   const componentOf = new Int32Array(n);
-  const size = new Int32Array(n);
+  const size = work.size.fill(0);
   for (let i = 0; i < n; i++) {
     const r = uf.find(i);
     componentOf[i] = r;
     size[r] = (size[r] as number) + 1;
   }
-  const byRoot = new Map<number, RingCore>();
-  const seen = new Int32Array(n).fill(-1);
+  // Customers per component, counted on the fly: lastRoot[c] is the component that last counted
+  // customer c. Components interleave in position order, so a customer can be counted twice in
+  // one component: an overcount that only lets extra candidates through to the exact recount.
+  const customers = work.customers.fill(0);
+  const lastRoot = work.lastRoot.fill(-1);
+  const members: number[][] = [];
+  const ringOfRoot = work.ringOfRoot.fill(-1);
   for (let i = 0; i < n; i++) {
     const r = componentOf[i] as number;
     if ((size[r] as number) < 2) continue;
-    let ring = byRoot.get(r);
-    if (!ring) byRoot.set(r, (ring = { id: '', orders: [], customers: 0, edges: [], sharedKeys: [] }));
-    ring.orders.push(i);
-  }
-  // Counted ring by ring: one customer can have orders in two rings (same name in one postcode).
-  for (const [r, ring] of byRoot) {
-    for (const i of ring.orders) {
-      const c = index.customerOf[i] as number;
-      if (seen[c] !== r) {
-        seen[c] = r;
-        ring.customers++;
-      }
+    const c = customerOf[i] as number;
+    if (lastRoot[c] !== r) {
+      lastRoot[c] = r;
+      customers[r] = (customers[r] as number) + 1;
     }
   }
-  const minCustomers = options.minCustomers ?? 2;
-  for (const [r, ring] of byRoot) if (ring.customers < minCustomers) byRoot.delete(r);
-  for (const e of edges) byRoot.get(componentOf[e.a] as number)?.edges.push(e);
-  for (let k = 0; k < links.length; k++) {
-    if (links[k]) byRoot.get(componentOf[index.keyOrders[index.keyStart[k] as number] as number] as number)?.sharedKeys.push(k);
+  return assemble();
+
+  function assemble(): RingResult {
+    const minCustomers = options.minCustomers ?? 2;
+    const candidates: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const r = componentOf[i] as number;
+      if (r === i && (size[r] as number) >= 2 && (customers[r] as number) >= minCustomers) candidates.push(r);
+    }
+    for (const r of candidates) {
+      ringOfRoot[r] = members.length;
+      members.push([]);
+    }
+    for (let i = 0; i < n; i++) {
+      const at = ringOfRoot[componentOf[i] as number] as number;
+      if (at >= 0) (members[at] as number[]).push(i);
+    }
+    const rings: RingCore[] = [];
+    const keep = new Int32Array(members.length).fill(-1);
+    const seen = work.lastRoot.fill(-1);
+    members.forEach((orders, m) => {
+      let distinct = 0;
+      for (const i of orders) {
+        const c = customerOf[i] as number;
+        if (seen[c] !== m) {
+          seen[c] = m;
+          distinct++;
+        }
+      }
+      if (distinct < minCustomers) return;
+      keep[m] = rings.length;
+      let first = keyOf(orders[0] as number);
+      for (const i of orders) {
+        const key = keyOf(i);
+        if (key < first) first = key;
+      }
+      // Named after its alphabetically first order, so the id survives re-runs and new imports that only add orders.
+      rings.push({ id: `ring:${first}`, orders, customers: distinct, edges: [], sharedKeys: [] });
+    });
+    const ringAt = (order: number): RingCore | undefined => {
+      const m = ringOfRoot[componentOf[order] as number] as number;
+      return m >= 0 && (keep[m] as number) >= 0 ? rings[keep[m] as number] : undefined;
+    };
+    for (let t = 0; t < treeLength; t += 3) ringAt(tree[t] as number)?.edges.push({ a: tree[t] as number, b: tree[t + 1] as number, key: tree[t + 2] as number });
+    for (let k = 0; k < links.length; k++) if (links[k]) ringAt(keyOrders[keyStart[k] as number] as number)?.sharedKeys.push(k);
+    return { rings, hubs, componentOf };
   }
-  const rings = [...byRoot.values()];
-  for (const ring of rings) {
-    // Named after its alphabetically first order, so the id survives re-runs and new imports that only add orders.
-    let first = orderKeys[ring.orders[0] as number] as string;
-    for (const i of ring.orders) if ((orderKeys[i] as string) < first) first = orderKeys[i] as string;
-    ring.id = `ring:${first}`;
+}
+
+interface Scratch {
+  parent: Int32Array;
+  unionSize: Int32Array;
+  size: Int32Array;
+  customers: Int32Array;
+  lastRoot: Int32Array;
+  ringOfRoot: Int32Array;
+}
+
+// Per-order work arrays, kept per index: re-linking with other options or overrides allocates no
+// order-sized buffers, which at a million orders would otherwise invite a full garbage collection.
+const scratches = new WeakMap<KeyIndex, Scratch>();
+
+function scratchFor(index: KeyIndex): Scratch {
+  let s = scratches.get(index);
+  if (!s) {
+    const n = index.orderCount;
+    s = { parent: new Int32Array(n), unionSize: new Int32Array(n), size: new Int32Array(n), customers: new Int32Array(n), lastRoot: new Int32Array(n), ringOfRoot: new Int32Array(n) };
+    scratches.set(index, s);
   }
-  return { rings, hubs, componentOf };
+  return s;
 }

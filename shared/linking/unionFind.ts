@@ -5,9 +5,10 @@ export class UnionFind {
   readonly parent: Int32Array;
   private readonly size: Int32Array;
 
-  constructor(n: number) {
-    this.parent = new Int32Array(n);
-    this.size = new Int32Array(n).fill(1);
+  /** `parent` and `size` may be passed in (length n) to reuse buffers; they are overwritten. */
+  constructor(n: number, parent: Int32Array = new Int32Array(n), size: Int32Array = new Int32Array(n)) {
+    this.parent = parent;
+    this.size = size.fill(1);
     for (let i = 0; i < n; i++) this.parent[i] = i;
   }
 

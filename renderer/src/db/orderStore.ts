@@ -75,6 +75,42 @@ export class OrderSnapshot {
     return out;
   }
 
+  /** Block ids in storage order: a later snapshot that only added blocks extends this list. */
+  get blockIds(): readonly number[] {
+    return this.keys.blockIds;
+  }
+
+  /** Per row (current or superseded version): 1 while the row is the current version. */
+  get live(): Uint8Array {
+    return this.keys.live;
+  }
+
+  /** The import that wrote a row (0: demo data). */
+  importIdOf(row: number): number {
+    return this.keys.blockImportIds[this.blockOf(row)]!;
+  }
+
+  /** Every row of the blocks from `firstBlock` on, current or superseded, decoded in row order. */
+  async rowsFromBlock(firstBlock: number): Promise<Order[]> {
+    const keys = this.keys;
+    const out: Order[] = [];
+    const BATCH = 16;
+    for (let b0 = firstBlock; b0 < keys.blockIds.length; b0 += BATCH) {
+      const batch: number[] = [];
+      for (let b = b0; b < Math.min(b0 + BATCH, keys.blockIds.length); b++) batch.push(b);
+      const missing = batch.filter((b) => !this.texts.has(b));
+      const loaded = missing.length ? await this.repo.loadTexts(missing.map((b) => keys.blockIds[b]!)) : [];
+      missing.forEach((b, j) => this.texts.set(b, Promise.resolve(this.indexText(b, loaded[j]!))));
+      for (const b of batch) {
+        const text = await this.text(b);
+        const start = keys.blockStarts[b]!;
+        const n = this.blockCount(b);
+        for (let r = 0; r < n; r++) out.push(decodeOrder(keys, start + r, text.columns, text.offsets, r));
+      }
+    }
+    return out;
+  }
+
   /** Every current order, decoded (rings need all of them), with the import that wrote it. */
   async allOrders(): Promise<{ orders: Order[]; importIds: number[] }> {
     const keys = this.keys;
@@ -224,6 +260,11 @@ export class OrderStore {
 
   allOrders(): Promise<{ orders: Order[]; importIds: number[] }> {
     return this.current().allOrders();
+  }
+
+  /** The snapshot queries run on now; the rings index follows it block by block. */
+  currentSnapshot(): OrderSnapshot {
+    return this.current();
   }
 
   loadAllText(onProgress?: (loaded: number, total: number) => void): Promise<void> {

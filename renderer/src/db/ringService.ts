@@ -1,10 +1,12 @@
 // Rings for the Rings screen: links every current order in the cache worker with the shared
-// linking core, keeps the result for drill-down, and answers with plain summaries.
+// linking core, keeps the result for drill-down, and answers with plain summaries. The key index
+// (every order's normalised link keys, interned) is kept between runs and grows with each import:
+// only new blocks are normalised; an undo or wipe (blocks removed) rebuilds it.
 import type { Order } from '../../../shared/domain/order';
-import { buildRings, fastestGrowing, largest, riskiest, ringEvidence, type Hub, type LinkOptions, type RingLink, type RingsReport } from '../../../shared/linking';
+import { buildRings, fastestGrowing, KeyIndexBuilder, type KeyIndex, largest, riskiest, ringEvidence, type Hub, type LinkOptions, type RingLink, type RingsReport } from '../../../shared/linking';
 import type { RingMetrics } from '../../../shared/linking/metrics';
 import { linkKeysOf, type KeyType } from '../../../shared/normalize';
-import type { OrderStore } from './orderStore';
+import type { OrderSnapshot, OrderStore } from './orderStore';
 import { RingDecisions } from './ringDecisions';
 import type { RingMarkRecord, WorkbenchDb } from './schema';
 
@@ -29,6 +31,19 @@ export interface RingsOverview {
   hubs: Hub[];
   orders: number;
   computedMs: number;
+  /** Of computedMs: normalising and interning orders new since the last run (0 when none). */
+  indexMs: number;
+  /** Orders normalised for this run: all of them the first time, then only those new since. */
+  indexedOrders: number;
+}
+
+/** The key index over a snapshot's rows (current and superseded; superseded ones never link). */
+interface Linkable {
+  snapshot: OrderSnapshot;
+  blockIds: readonly number[];
+  builder: KeyIndexBuilder;
+  orders: Order[];
+  index: KeyIndex;
 }
 
 export interface RingGraph {
@@ -46,6 +61,8 @@ export interface RingDetail extends RingSummary {
 export class RingService {
   private report: RingsReport | null = null;
   private orders: Order[] = [];
+  private linkable: Linkable | null = null;
+  private linking: Promise<unknown> = Promise.resolve();
   readonly decisions: RingDecisions;
 
   constructor(
@@ -58,21 +75,25 @@ export class RingService {
   /** Links every current order; the analysts' active overrides always apply. */
   async compute(options: Omit<LinkOptions, 'overrides'> = {}): Promise<RingsOverview> {
     const t0 = performance.now();
-    const { orders, importIds } = await this.store.allOrders();
-    const [disputes, overrides, marks, imports] = await Promise.all([
+    const snapshot = this.store.currentSnapshot();
+    const [{ linkable, added }, disputes, overrides, marks, imports] = await Promise.all([
+      this.linkableFor(snapshot),
       this.db.disputes.toArray(),
       this.decisions.activeOverrides(),
       this.decisions.currentMarks(),
       this.db.imports.where('status').anyOf('completed', 'interrupted', 'cancelled', 'failed').toArray(),
     ]);
+    const indexMs = performance.now() - t0;
+    const { orders, index } = linkable;
     // Built from this call's own snapshot and stored together, so an overlapping call cannot mix them.
-    const report = buildRings(orders, disputes, { ...options, overrides });
+    const report = buildRings(orders, disputes, { ...options, overrides }, index);
     this.orders = orders;
     this.report = report;
     const rings = report.rings;
     const latest = imports.sort((a, b) => b.id! - a.id!)[0];
+    const live = snapshot.live;
     let now = 0;
-    for (const o of orders) if (o.createdAt > now) now = o.createdAt;
+    for (let i = 0; i < orders.length; i++) if (live[i] && orders[i]!.createdAt > now) now = orders[i]!.createdAt;
     const ids = (list: { id: string }[]) => list.map((r) => r.id);
     return {
       rings: rings.map((r, i) => ({ id: r.id, rank: i + 1, metrics: r.metrics, keys: r.keys, mark: marks.get(r.id) ?? null })),
@@ -81,13 +102,38 @@ export class RingService {
         largest: ids(largest(rings)),
         // "Now" is the newest order in the cache, so an older dataset still shows its own last week.
         growing: ids(fastestGrowing(rings, now)),
-        new: latest ? ids(riskiest(rings.filter((r) => r.orders.some((i) => importIds[i] === latest.id)))) : [],
+        new: latest ? ids(riskiest(rings.filter((r) => r.orders.some((i) => snapshot.importIdOf(i) === latest.id)))) : [],
       },
       latestImport: latest ? { id: latest.id!, fileName: latest.fileName } : null,
       hubs: report.hubs,
-      orders: orders.length,
+      orders: snapshot.liveCount,
       computedMs: Math.round(performance.now() - t0),
+      indexMs: Math.round(indexMs),
+      indexedOrders: added,
     };
+  }
+
+  /**
+   * The key index for `snapshot`: the kept one when nothing changed, extended by the new blocks
+   * when the snapshot only added blocks (an import), rebuilt when blocks went away (undo, wipe).
+   * Runs one at a time, so two overlapping calls never add the same blocks twice.
+   */
+  private linkableFor(snapshot: OrderSnapshot): Promise<{ linkable: Linkable; added: number }> {
+    const run = this.linking.then(async () => {
+      const kept = this.linkable;
+      if (kept?.snapshot === snapshot) return { linkable: kept, added: 0 };
+      const extends_ = kept !== null && kept.blockIds.length <= snapshot.blockIds.length && kept.blockIds.every((id, i) => snapshot.blockIds[i] === id);
+      const builder = extends_ ? kept.builder : new KeyIndexBuilder();
+      const orders = extends_ ? kept.orders : [];
+      const fresh = await snapshot.rowsFromBlock(extends_ ? kept.blockIds.length : 0);
+      builder.add(fresh);
+      for (const o of fresh) orders.push(o);
+      const linkable: Linkable = { snapshot, blockIds: snapshot.blockIds, builder, orders, index: builder.index(snapshot.live) };
+      this.linkable = linkable;
+      return { linkable, added: fresh.length };
+    });
+    this.linking = run.catch(() => undefined);
+    return run;
   }
 
   /** The ring an order belongs to in the last computed rings, or null. */

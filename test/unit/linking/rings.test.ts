@@ -1,8 +1,9 @@
 // Ring finding on small hand-made order sets: which orders join, why (evidence with raw values on
 // both sides), hub suppression by marking and by customer count, overrides, key type and strength.
 import { describe, expect, it } from 'vitest';
-import type { Order } from '../../../shared/domain/order';
-import { buildKeyIndex, buildRings, findRings, linkEdges, ringEvidence, UnionFind, type LinkOptions } from '../../../shared/linking';
+import { generateDemoAll } from '../../../shared/demo';
+import { orderKey, type Order } from '../../../shared/domain/order';
+import { buildKeyIndex, buildRings, findRings, KeyIndexBuilder, linkEdges, ringEvidence, UnionFind, type LinkOptions } from '../../../shared/linking';
 import { order } from '../normalize/orderFixture';
 
 const DAY = 86_400_000;
@@ -114,5 +115,33 @@ describe('findRings', () => {
     const keys = orders.map((o) => `${o.source}:${o.externalId}`);
     expect(findRings(index, keys).rings).toHaveLength(1);
     expect(findRings(index, keys, { keyTypes: ['email'] }).rings).toHaveLength(0);
+  });
+});
+
+describe('KeyIndexBuilder', () => {
+  const demo = generateDemoAll({ orders: 3000, seed: 11, now: Date.UTC(2026, 10, 1) });
+  const keyOf = (orders: readonly Order[]) => (i: number) => orderKey(orders[i] as Order);
+  const ringSets = (orders: readonly Order[], index: ReturnType<typeof buildKeyIndex>) =>
+    buildRings(orders, [], {}, index).rings.map((r) => r.orderKeys.slice().sort().join(' ')).sort();
+
+  it('orders added in batches (one per import) link exactly as one full build', () => {
+    const builder = new KeyIndexBuilder();
+    for (let at = 0; at < demo.orders.length; at += 700) builder.add(demo.orders.slice(at, at + 700));
+    const incremental = ringSets(demo.orders, builder.index());
+    expect(incremental.length).toBeGreaterThan(2);
+    expect(incremental).toEqual(ringSets(demo.orders, buildKeyIndex(demo.orders)));
+  });
+
+  it('orders flagged not live (superseded or undone) link nothing, as if never added', () => {
+    const ring = buildRings(demo.orders, []).rings[0]!;
+    const dropped = new Set(ring.orders.slice(1));
+    const live = new Uint8Array(demo.orders.length).fill(1);
+    for (const i of dropped) live[i] = 0;
+    const builder = new KeyIndexBuilder();
+    builder.add(demo.orders);
+    const masked = findRings(builder.index(live), keyOf(demo.orders)).rings.map((r) => r.orders.map((i) => orderKey(demo.orders[i]!)).sort().join(' ')).sort();
+    const kept = demo.orders.filter((_, i) => !dropped.has(i));
+    expect(masked).toEqual(ringSets(kept, buildKeyIndex(kept)));
+    expect(masked.some((r) => r.includes(orderKey(demo.orders[ring.orders[1]!]!)))).toBe(false);
   });
 });

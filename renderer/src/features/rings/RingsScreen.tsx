@@ -81,6 +81,7 @@ export function RingsScreen() {
           <span className="count" data-testid="rings-count">
             {formatCount(overview.rings.length)} rings over {formatCount(overview.orders)} orders · {formatCount(overview.hubs.length)} hubs held back · linked in{' '}
             {formatCount(overview.computedMs)} ms
+            {overview.indexedOrders > 0 && ` (${formatCount(overview.indexedOrders)} new orders normalised in ${formatCount(overview.indexMs)} ms)`}
           </span>
         )}
       </header>
