@@ -103,3 +103,32 @@ test('ring lists, linking options, the timeline, and "Show its ring" from an ord
   await expect(shown.getByRole('heading', { level: 2 })).toHaveText(ringTitle);
   await expect(shown.getByRole('table', { name: 'Ring orders' })).toContainText(orderNo);
 });
+
+test('expand a neighbour: an order shows its other key values, a key value shows the orders outside the ring that have it', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Rings' }).click();
+  await expect(page.getByTestId('rings-count')).toHaveText(/rings over/, { timeout: 60_000 });
+  await page.getByRole('table', { name: 'Rings' }).locator('tbody tr').first().click();
+  const ring = page.getByRole('region', { name: /^Ring / });
+  const graph = ring.getByTestId('ring-graph');
+  const nodes = async () => Number(/(\d+) nodes/.exec((await graph.getAttribute('aria-label'))!)![1]);
+  const before = await nodes();
+
+  const firstOrder = ring.getByRole('table', { name: 'Ring orders' }).getByRole('button', { name: /^Expand neighbours of order / }).first();
+  const orderLabel = (await firstOrder.getAttribute('aria-label'))!.replace('Expand neighbours of ', '');
+  await firstOrder.click();
+  const expansions = ring.getByTestId('ring-expansions');
+  await expect(expansions.locator('li').first()).toContainText(new RegExp(`^${orderLabel}: \\+\\d+ nodes`));
+  const afterOrder = await nodes();
+  // Every order has keys the ring does not link on (its name, its e-mail at least).
+  expect(afterOrder).toBeGreaterThan(before);
+
+  // Expanding one of its own key values brings that value's other orders, if any; the graph
+  // never loses nodes and the step is listed.
+  const key = expansions.getByRole('button', { name: /^Expand (card|device|email|phone|address|ip|account|name) / }).first();
+  const keyLabel = (await key.getAttribute('aria-label'))!.replace('Expand ', '');
+  await key.click();
+  await expect(expansions.locator('li')).toHaveCount(2);
+  await expect(expansions.locator('li').nth(1)).toContainText(`${keyLabel}: +`);
+  expect(await nodes()).toBeGreaterThanOrEqual(afterOrder);
+});

@@ -3,6 +3,8 @@
 import { createDb } from '../db/schema';
 import { loadDemoData } from '../db/demoLoader';
 import { OrderStore } from '../db/orderStore';
+import { RingService } from '../db/ringService';
+import { linkEdges } from '../../../shared/linking';
 import { generateDemo } from '../../../shared/demo';
 import { MARKETPLACES } from '../../../shared/domain/order';
 
@@ -37,6 +39,35 @@ function txDone(tx: IDBTransaction): Promise<void> {
 }
 
 const bench = {
+  /**
+   * Rings over the app cache with the app's own service (as the cache worker runs it): the first
+   * run reads, decodes and normalises every order into the key index; later runs link from the
+   * kept index, as after an option change, an override or a verdict. Returns the linked pairs
+   * (little-endian int32, base64) for the networkx baseline.
+   */
+  async rings(runs: number) {
+    const db = createDb();
+    const store = new OrderStore(db);
+    await store.open();
+    const service = new RingService(db, store);
+    const t0 = performance.now();
+    const first = await service.compute();
+    const firstMs = performance.now() - t0;
+    const warm: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const t = performance.now();
+      await service.compute();
+      warm.push(performance.now() - t);
+    }
+    const index = service.keyIndex()!;
+    const edges = linkEdges(index);
+    const bytes = new Uint8Array(edges.buffer, edges.byteOffset, edges.byteLength);
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    db.close();
+    return { orders: first.orders, rows: index.orderCount, rings: first.rings.length, hubs: first.hubs.length, firstMs, indexMs: first.indexMs, warm, pairs: edges.length / 2, edges: btoa(binary) };
+  },
+
   /** Loads the demo year into the app's cache; returns orders written and ms taken. */
   async seedApp(orders: number, now: number) {
     const db = createDb();

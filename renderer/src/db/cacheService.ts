@@ -5,7 +5,7 @@ import { loadDemoData } from './demoLoader';
 import { MetaRepository, type MetaValues } from './metaRepository';
 import { OrderStore, type OrderQuery, type OrderRow } from './orderStore';
 import type { WorkbenchDb } from './schema';
-import { RingService, type RingDetail, type RingsOverview } from './ringService';
+import { RingService, type GraphExpansion, type RingDetail, type RingsOverview } from './ringService';
 import type { LinkOptions } from '../../../shared/linking';
 import type { KeyType } from '../../../shared/normalize';
 import type { OverrideEntry } from './ringDecisions';
@@ -87,6 +87,10 @@ export class CacheService {
 
   async ringDetail(id: string): Promise<RingDetail> {
     return this.ringService.detail(id);
+  }
+
+  ringExpand(nodeId: string, known: string[]): GraphExpansion {
+    return this.ringService.expand(nodeId, known);
   }
 
   ringOf(orderKey: string): string | null {

@@ -47,13 +47,23 @@ interface Linkable {
 }
 
 export interface RingGraph {
-  nodes: { id: string; kind: 'order' | KeyType; label: string; hub: boolean }[];
-  edges: { id: string; source: string; target: string; type: KeyType }[];
+  /** `outside`: added by expanding a neighbour, not part of the ring's own links. */
+  nodes: { id: string; kind: 'order' | KeyType; label: string; hub: boolean; outside?: boolean }[];
+  edges: { id: string; source: string; target: string; type: KeyType; outside?: boolean }[];
 }
+
+/** What expanding one node adds to a ring's graph; `more` counts neighbours left out by the cap. */
+export interface GraphExpansion extends RingGraph {
+  more: number;
+}
+
+const EXPAND_CAP = 30;
 
 export interface RingDetail extends RingSummary {
   marks: RingMarkRecord[];
   orders: Order[];
+  /** Graph node id of each of `orders` (same order). */
+  orderNodes: string[];
   evidence: RingLink[];
   graph: RingGraph;
 }
@@ -136,6 +146,67 @@ export class RingService {
     return run;
   }
 
+  /** The key index of the last run (null before the first): the bench exports its edge list. */
+  keyIndex(): KeyIndex | null {
+    return this.linkable?.index ?? null;
+  }
+
+  /**
+   * Neighbours of a graph node beyond the ring's own links: for an order, every key value it has
+   * (weak keys, held-back hubs, values no one else shares); for a key value, the current orders
+   * that have it, in or outside the ring. Nodes and edges in `known` are not repeated.
+   */
+  expand(nodeId: string, known: readonly string[]): GraphExpansion {
+    const index = this.linkable?.index;
+    if (!index || !this.report) throw new Error('Rings are not computed yet; open the Rings screen again');
+    const have = new Set(known);
+    const hubValues = new Set(this.report.hubs.map((h) => h.key));
+    const out: GraphExpansion = { nodes: [], edges: [], more: 0 };
+    const keyNode = (k: number) => {
+      const info = index.keys[k]!;
+      return { id: `k:${info.type}:${info.value}`, info };
+    };
+    const orderNode = (pos: number) => `o:${pos}`;
+    const addNode = (n: RingGraph['nodes'][number]) => {
+      if (have.has(n.id)) return;
+      have.add(n.id);
+      out.nodes.push(n);
+    };
+    const addEdge = (e: RingGraph['edges'][number]) => {
+      if (have.has(e.id)) return;
+      have.add(e.id);
+      out.edges.push(e);
+    };
+    const order = /^o:(\d+)$/.exec(nodeId);
+    if (order) {
+      const pos = Number(order[1]);
+      if (!(pos < index.orderCount)) throw new Error(`No order ${nodeId} in the last computed rings`);
+      const keys = index.orderKeys.subarray(index.orderStart[pos]!, index.orderStart[pos + 1]!);
+      for (const k of keys) {
+        const { id, info } = keyNode(k);
+        addNode({ id, kind: info.type, label: info.value, hub: hubValues.has(k) || info.marked, outside: true });
+        addEdge({ id: `e:${pos}:${info.type}:${info.value}`, source: nodeId, target: id, type: info.type, outside: true });
+      }
+      return out;
+    }
+    const key = /^k:([a-z]+):(.*)$/s.exec(nodeId);
+    const k = key ? index.keyId(key[1] as KeyType, key[2]!) : undefined;
+    if (k === undefined) throw new Error(`No key value ${nodeId} in the cache`);
+    const { info } = keyNode(k);
+    const start = index.keyStart[k]!;
+    const end = index.keyStart[k + 1]!;
+    for (let j = start; j < end; j++) {
+      const pos = index.keyOrders[j]!;
+      if (out.nodes.length >= EXPAND_CAP && !have.has(orderNode(pos))) {
+        out.more++;
+        continue;
+      }
+      addNode({ id: orderNode(pos), kind: 'order', label: this.orders[pos]!.externalId, hub: false, outside: true });
+      addEdge({ id: `e:${pos}:${info.type}:${info.value}`, source: orderNode(pos), target: nodeId, type: info.type, outside: true });
+    }
+    return out;
+  }
+
   /** The ring an order belongs to in the last computed rings, or null. */
   ringOf(orderKey: string): string | null {
     return this.report?.rings.find((r) => r.orderKeys.includes(orderKey))?.id ?? null;
@@ -169,6 +240,7 @@ export class RingService {
       mark: marks[0] ?? null,
       marks,
       orders,
+      orderNodes: ring.orders.map((pos) => `o:${pos}`),
       evidence: ringEvidence(ring, report.index, this.orders),
       graph,
     };

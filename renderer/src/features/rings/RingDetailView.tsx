@@ -1,8 +1,8 @@
 // One ring: its figures, why its orders are linked, the link graph, and its orders.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
-import type { RingDetail } from '../../db/ringService';
+import type { GraphExpansion, RingDetail, RingGraph as Graph } from '../../db/ringService';
 import type { RingMarkRecord } from '../../db/schema';
 import type { KeyType } from '../../../../shared/normalize';
 import { cardSummary } from '../orders/orderColumns';
@@ -18,6 +18,8 @@ const VERDICTS = [
 export interface RingActions {
   neverLink(type: KeyType, value: string, reason: string): Promise<void>;
   mark(status: RingMarkRecord['status'], note: string): Promise<void>;
+  /** Neighbours of a graph node beyond the ring (known: ids already drawn). */
+  expand(nodeId: string, known: string[]): Promise<GraphExpansion>;
 }
 
 export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; onClose(): void; actions: RingActions }) {
@@ -36,17 +38,34 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
     }
   };
   const onSelect = useCallback((id: string | null) => setSelected(id), []);
+  const [graph, setGraph] = useState<Graph>(ring.graph);
+  const [expanded, setExpanded] = useState<{ summary: string; keys: Graph['nodes'] }[]>([]);
+  useEffect(() => {
+    setGraph(ring.graph);
+    setExpanded([]);
+  }, [ring.graph]);
+  const expand = (nodeId: string, label: string) =>
+    act(async () => {
+      const known = [...graph.nodes.map((n) => n.id), ...graph.edges.map((e) => e.id)];
+      const more = await actions.expand(nodeId, known);
+      setGraph((g) => ({ nodes: [...g.nodes, ...more.nodes], edges: [...g.edges, ...more.edges] }));
+      setExpanded((list) => [
+        ...list,
+        {
+          summary: `${label}: +${more.nodes.length} nodes, +${more.edges.length} links${more.more ? ` (${more.more} more orders not drawn)` : ''}`,
+          keys: more.nodes.filter((n) => n.kind !== 'order'),
+        },
+      ]);
+    });
   const m = ring.metrics;
   const shown = useMemo(() => {
-    if (!selected) return ring.orders;
-    if (selected.startsWith('o:')) {
-      const label = ring.graph.nodes.find((n) => n.id === selected)?.label;
-      return ring.orders.filter((o) => o.externalId === label);
-    }
-    const linked = new Set(ring.graph.edges.filter((e) => e.target === selected).map((e) => e.source));
-    const labels = new Set(ring.graph.nodes.filter((n) => linked.has(n.id)).map((n) => n.label));
-    return ring.orders.filter((o) => labels.has(o.externalId));
-  }, [selected, ring]);
+    const all = ring.orders.map((o, i) => ({ o, node: ring.orderNodes[i]! }));
+    if (!selected) return all;
+    if (selected.startsWith('o:')) return all.filter((x) => x.node === selected);
+    const linked = new Set(graph.edges.filter((e) => e.target === selected).map((e) => e.source));
+    return all.filter((x) => linked.has(x.node));
+  }, [selected, ring, graph]);
+  const selectedNode = selected ? graph.nodes.find((n) => n.id === selected) : undefined;
   return (
     <section className="panel wide ring-detail" aria-label={`Ring ${ring.id}`}>
       <header className="wizard-head">
@@ -143,7 +162,32 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
         </p>
       )}
       <div className="ring-body">
-        <RingGraph graph={ring.graph} onSelect={onSelect} />
+        <div className="ring-graph-box">
+          <RingGraph graph={graph} onSelect={onSelect} />
+          <div className="toolbar">
+            {selectedNode ? (
+              <button onClick={() => void expand(selectedNode.id, selectedNode.label)}>
+                Expand {selectedNode.kind === 'order' ? `order ${selectedNode.label}` : `${selectedNode.kind} ${selectedNode.label}`}
+              </button>
+            ) : (
+              <span className="muted">Click a node to see its orders; expand it to see its neighbours outside the ring (faded).</span>
+            )}
+          </div>
+          {expanded.length > 0 && (
+            <ul className="muted" data-testid="ring-expansions">
+              {expanded.map((x, i) => (
+                <li key={i}>
+                  {x.summary}
+                  {x.keys.slice(0, 8).map((k) => (
+                    <button key={k.id} className="link" aria-label={`Expand ${k.kind} ${k.label}`} onClick={() => void expand(k.id, `${k.kind} ${k.label}`)}>
+                      {` ${k.kind} ${k.label}${k.hub ? ' (hub)' : ''}`}
+                    </button>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
         <div className="ring-why">
           <h3>Why these orders are linked</h3>
           <ul data-testid="ring-evidence">
@@ -177,10 +221,11 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
             <th>Ship to</th>
             <th>Card</th>
             <th>IP</th>
+            <th />
           </tr>
         </thead>
         <tbody>
-          {shown.map((o) => (
+          {shown.map(({ o, node }) => (
             <tr key={`${o.source}:${o.externalId}`}>
               <td>{formatDateTime(o.createdAt)}</td>
               <td>{o.externalId}</td>
@@ -190,6 +235,11 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
               <td>{`${o.shipName}, ${o.shipStreet}, ${o.shipPostcode} ${o.shipCity}`}</td>
               <td>{cardSummary(o)}</td>
               <td>{o.ip}</td>
+              <td>
+                <button className="link" aria-label={`Expand neighbours of order ${o.externalId}`} onClick={() => void expand(node, `order ${o.externalId}`)}>
+                  expand
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>

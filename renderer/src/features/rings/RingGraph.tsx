@@ -1,5 +1,5 @@
 // The link graph of one ring: orders and the key values they share, coloured by key type,
-// hubs drawn dashed. Cytoscape lays it out and gives pan, zoom and selection.
+// hubs drawn dashed, expanded neighbours outside the ring faded. Cytoscape lays it out and gives pan, zoom and selection.
 import { useEffect, useRef } from 'react';
 import cytoscape from 'cytoscape';
 import type { RingGraph as Graph } from '../../db/ringService';
@@ -23,8 +23,8 @@ export function RingGraph({ graph, onSelect }: { graph: Graph; onSelect(nodeId: 
     const cy = cytoscape({
       container: box.current,
       elements: [
-        ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.label, kind: n.kind, hub: n.hub ? 1 : 0 } })),
-        ...graph.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, kind: e.type } })),
+        ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.label, kind: n.kind, hub: n.hub ? 1 : 0, outside: n.outside ? 1 : 0 } })),
+        ...graph.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, kind: e.type, outside: e.outside ? 1 : 0 } })),
       ],
       style: [
         { selector: 'node', style: { label: 'data(label)', 'font-size': 9, color: '#1c2430', 'text-valign': 'bottom', 'text-margin-y': 3, width: 14, height: 14 } },
@@ -34,6 +34,9 @@ export function RingGraph({ graph, onSelect }: { graph: Graph; onSelect(nodeId: 
           .map(([k, c]) => ({ selector: `node[kind = "${k}"]`, style: { 'background-color': c, shape: 'diamond' as const, width: 20, height: 20 } })),
         ...Object.entries(KEY_COLOUR).map(([k, c]) => ({ selector: `edge[kind = "${k}"]`, style: { 'line-color': c, width: 1.5, opacity: 0.7 } })),
         { selector: 'node[hub = 1]', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#111' } },
+        // Expanded neighbours, outside the ring's own links: faded, dotted.
+        { selector: 'node[outside = 1]', style: { opacity: 0.55 } },
+        { selector: 'edge[outside = 1]', style: { 'line-style': 'dotted', opacity: 0.5 } },
         { selector: ':selected', style: { 'border-width': 3, 'border-color': '#2f6fde' } },
       ],
       layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 6000, idealEdgeLength: () => 60 },
