@@ -13,6 +13,8 @@ import { startServer } from '../resources/scripts/serve.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
+// BENCH_ONLY=rings seeds the app cache and measures only the rings figures.
+const ONLY = process.env.BENCH_ONLY ?? '';
 const NOW = Date.UTC(2026, 10, 24);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -70,6 +72,84 @@ const FIRST_ROW_OBSERVER = () => {
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
 };
 
+const fig = (value, unit, baseline, baselineValue, lowerIsBetter = true) => ({
+  value: Math.round(value * 10) / 10,
+  unit,
+  baseline,
+  baseline_value: Math.round(baselineValue * 10) / 10,
+  ratio: Math.round((lowerIsBetter ? baselineValue / value : value / baselineValue) * 100) / 100,
+});
+
+/** networkx for the baseline: Debian's python3-networkx, installed when missing and possible. */
+function ensureNetworkx() {
+  const probe = () => spawnSync('python3', ['-c', 'import networkx'], { stdio: 'ignore' }).status === 0;
+  if (probe()) return;
+  log('python3-networkx is missing; installing it with apt-get (the rings baseline needs it)');
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  spawnSync(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'install', '-y', 'python3-networkx'], { stdio: 'inherit' });
+  if (!probe()) throw new Error('python3-networkx is needed for the rings baseline: apt-get install -y python3-networkx');
+}
+
+/**
+ * rings_1m_ms: linking every cached order from the kept key index (the app's RingService, as after
+ * any option change, override or verdict), against networkx connected_components on the same
+ * edge list (graph build + components: what networkx needs from the same input). The first run,
+ * which also reads, decodes and normalises every order, is reported as an observation, as are
+ * the Rings screen's response times once its rings are built.
+ */
+async function ringsFigures(base, profile, figures, observations) {
+  ensureNetworkx();
+  const edgesFile = path.join(root, `bench/data/edges-${ORDERS}.bin`);
+  mkdirSync(path.dirname(edgesFile), { recursive: true });
+  let r;
+  await withBrowser(profile, async (page) => {
+    page.setDefaultTimeout(0);
+    await page.goto(`${base}bench.html`);
+    await page.waitForSelector('body[data-ready="1"]');
+    r = await page.evaluate((runs) => window.bench.rings(runs), Math.max(5, RUNS));
+  });
+  writeFileSync(edgesFile, Buffer.from(r.edges, 'base64'));
+  log(`rings: ${r.rings} rings, ${r.hubs} hubs over ${r.orders} orders; first run ${(r.firstMs / 1000).toFixed(1)} s (index ${(r.indexMs / 1000).toFixed(1)} s), then ${r.warm.map((x) => x.toFixed(0)).join('/')} ms; ${r.pairs} linked pairs`);
+  const nx = spawnSync('python3', [path.join(root, 'bench/networkx_components.py'), edgesFile, String(r.rows), String(RUNS)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (nx.status !== 0) throw new Error(`networkx baseline failed: ${nx.stderr}`);
+  const base_ = JSON.parse(nx.stdout);
+  const totals = base_.runs.map((x) => x.build_ms + x.components_ms);
+  log(`networkx ${base_.networkx}: ${base_.runs.map((x) => `${x.build_ms.toFixed(0)}+${x.components_ms.toFixed(0)}`).join(', ')} ms (build+components), ${base_.runs[0].components} components of 2+`);
+  figures.rings_1m_ms = { ...fig(median(r.warm), 'ms', 'networkx_components_ms', median(totals)), baseline_components_only_ms: Math.round(median(base_.runs.map((x) => x.components_ms))), pairs: r.pairs, rings: r.rings };
+  observations.rings_first_run_1m_ms = { value: Math.round(r.firstMs), unit: 'ms', note: `first run after the cache opens: reads and decodes every order and normalises its link keys into the kept index (${Math.round(r.indexMs)} ms of it); later imports normalise only their own orders` };
+
+  // The Rings screen once the rings are built: open the top ring, and re-link with one key type off.
+  await withBrowser(profile, async (page) => {
+    page.setDefaultTimeout(0);
+    await page.goto(`${base}index.html#/rings`);
+    const count = page.getByTestId('rings-count');
+    await count.waitFor();
+    const rowsTable = page.getByRole('table', { name: 'Rings' }).locator('tbody tr');
+    await rowsTable.first().waitFor();
+    const openMs = await page.evaluate(async () => {
+      const t0 = performance.now();
+      document.querySelector('table[aria-label="Rings"] tbody tr')?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      await new Promise((resolve) => {
+        const check = () => {
+          const graph = document.querySelector('[data-testid="ring-graph"]');
+          if (graph && /\d+ links/.test(graph.getAttribute('aria-label') ?? '')) return resolve();
+          requestAnimationFrame(check);
+        };
+        check();
+      });
+      return performance.now() - t0;
+    });
+    const before = (await count.textContent()).split(' · linked in')[0];
+    const t0 = Date.now();
+    await page.getByRole('group', { name: 'Linking options' }).getByLabel('address').uncheck();
+    await page.waitForFunction((b) => (document.querySelector('[data-testid="rings-count"]')?.textContent ?? '').split(' · linked in')[0] !== b, before, { polling: 'raf' });
+    const relinkMs = Date.now() - t0;
+    observations.rings_screen_open_ring_1m_ms = { value: Math.round(openMs), unit: 'ms', goal: 300, note: 'click on the top ring to its link graph drawn, rings already built' };
+    observations.rings_screen_relink_1m_ms = { value: relinkMs, unit: 'ms', goal: 300, note: 'untick one key type to the new ring count on screen (re-link from the kept index)' };
+    log(`rings screen: open top ring ${openMs.toFixed(0)} ms, re-link without addresses ${relinkMs} ms`);
+  });
+}
+
 async function main() {
   build();
   const server = await startServer({ port: Number(process.env.BENCH_PORT ?? 4181), dir: path.join(root, 'out/renderer') });
@@ -86,10 +166,14 @@ async function main() {
       await page.waitForSelector('body[data-ready="1"]');
       const app = await page.evaluate(([n, now]) => window.bench.seedApp(n, now), [ORDERS, NOW]);
       log(`app cache: ${app.orders} orders in ${(app.ms / 1000).toFixed(1)} s`);
+      if (ONLY) return;
       const baseline = await page.evaluate(([n, now]) => window.bench.seedBaseline(n, now), [ORDERS, NOW]);
       log(`baseline store: ${baseline.orders} orders in ${(baseline.ms / 1000).toFixed(1)} s`);
       extra.demo_load_rows_per_s = { value: Math.round(app.orders / (app.ms / 1000)), unit: 'rows/s', baseline: 'idb_put_one_record_per_order_rows_per_s', baseline_value: Math.round(baseline.orders / (baseline.ms / 1000)) };
     });
+
+    await ringsFigures(base, profile, figures, observations);
+    if (!ONLY) {
 
     const cold = [];
     const coldBaseline = [];
@@ -206,19 +290,13 @@ async function main() {
       }
     }
 
-    const fig = (value, unit, baseline, baselineValue, lowerIsBetter = true) => ({
-      value: Math.round(value * 10) / 10,
-      unit,
-      baseline,
-      baseline_value: Math.round(baselineValue * 10) / 10,
-      ratio: Math.round((lowerIsBetter ? baselineValue / value : value / baselineValue) * 100) / 100,
-    });
     figures.cold_open_1m_ms = fig(median(cold), 'ms', 'idb_getall_one_record_per_order_ms', median(coldBaseline));
     figures.filter_1m_ms = fig(median(filter), 'ms', 'idb_compound_index_page_and_count_ms', median(filterBaseline));
     observations.import_1m_longest_main_thread_task_ms = { value: Math.round(median(longestTasks)), unit: 'ms', note: 'longest main-thread task while the import ran (median of runs); 50 ms is the usual responsiveness budget' };
     figures.import_1m_rows_per_s = fig(median(importRates), 'rows/s', 'idb_put_rows_per_s', median(putRates), false);
     const d = extra.demo_load_rows_per_s;
     figures.demo_load_rows_per_s = fig(d.value, d.unit, d.baseline, d.baseline_value, false);
+    }
   } finally {
     await server.close();
     rmSync(profile, { recursive: true, force: true });
@@ -231,8 +309,9 @@ async function main() {
     figures,
     observations,
   };
-  writeFileSync(path.join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-  log('wrote bench/results.json');
+  const out = path.join(root, ONLY ? `bench/results-${ONLY}.json` : 'bench/results.json');
+  writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  log(`wrote ${path.relative(root, out)}`);
   console.log(JSON.stringify(figures, null, 2));
 }
 
