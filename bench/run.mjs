@@ -139,14 +139,23 @@ async function ringsFigures(base, profile, figures, observations) {
       });
       return performance.now() - t0;
     });
-    const before = (await count.textContent()).split(' · linked in')[0];
-    const t0 = Date.now();
-    await page.getByRole('group', { name: 'Linking options' }).getByLabel('address').uncheck();
-    await page.waitForFunction((b) => (document.querySelector('[data-testid="rings-count"]')?.textContent ?? '').split(' · linked in')[0] !== b, before, { polling: 'raf' });
-    const relinkMs = Date.now() - t0;
+    // Untick "address" in the page itself and wait for the new count, drawn and no longer busy.
+    const relinkMs = await page.evaluate(async () => {
+      const countEl = () => document.querySelector('[data-testid="rings-count"]');
+      const rings = () => (countEl()?.textContent ?? '').split(' · linked in')[0];
+      const before = rings();
+      const box = [...document.querySelectorAll('[aria-label="Linking options"] label')].find((l) => l.textContent.trim() === 'address')?.querySelector('input');
+      const t0 = performance.now();
+      box.click();
+      await new Promise((resolve) => {
+        const check = () => (countEl()?.getAttribute('aria-busy') === 'false' && rings() !== before && rings() !== '' ? resolve() : requestAnimationFrame(check));
+        requestAnimationFrame(check);
+      });
+      return performance.now() - t0;
+    });
     observations.rings_screen_open_ring_1m_ms = { value: Math.round(openMs), unit: 'ms', goal: 300, note: 'click on the top ring to its link graph drawn, rings already built' };
-    observations.rings_screen_relink_1m_ms = { value: relinkMs, unit: 'ms', goal: 300, note: 'untick one key type to the new ring count on screen (re-link from the kept index)' };
-    log(`rings screen: open top ring ${openMs.toFixed(0)} ms, re-link without addresses ${relinkMs} ms`);
+    observations.rings_screen_relink_1m_ms = { value: Math.round(relinkMs), unit: 'ms', goal: 300, note: 'untick one key type to the new ring count on screen (re-link from the kept index)' };
+    log(`rings screen: open top ring ${openMs.toFixed(0)} ms, re-link without addresses ${relinkMs.toFixed(0)} ms`);
   });
 }
 

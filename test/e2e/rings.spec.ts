@@ -45,6 +45,13 @@ test('split a ring with a never-link value: the ring count changes, the override
   await expect(ring.getByTestId('ring-marks')).toContainText('Confirmed fraud by K. Weber');
   await expect(rows.first()).toContainText('confirmed fraud');
 
+  // A note is kept apart from the verdict: listed with who and when, the verdict unchanged.
+  await ring.getByLabel('New note').fill('called the customer, no answer');
+  await ring.getByRole('button', { name: 'Add note' }).click();
+  await expect(ring.getByTestId('ring-notes')).toContainText(/K\. Weber, .*: called the customer, no answer/);
+  await expect(ring.getByTestId('ring-marks')).not.toContainText('called the customer');
+  await expect(rows.first()).toContainText('confirmed fraud');
+
   // Never link on every value that holds the ring together: it must dissolve.
   const keyButtons = ring.getByRole('button', { name: /^Never link / });
   const n = await keyButtons.count();

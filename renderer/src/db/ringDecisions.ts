@@ -43,15 +43,17 @@ export class RingDecisions {
   }
 
   async markRing(ringId: string, status: RingMarkRecord['status'], note: string): Promise<void> {
+    if (status === 'note' && !note.trim()) throw new Error('Write the note first');
     await this.db.ringMarks.add({ ringId, status, note: note.trim(), analyst: await this.analyst(), createdAt: Date.now() });
   }
 
-  /** The current verdict per ring (its latest mark). */
+  /** The current verdict per ring (its latest mark that is not a note). */
   async currentMarks(): Promise<Map<string, RingMarkRecord>> {
     const marks = await this.db.ringMarks.orderBy('id').toArray();
-    return new Map(marks.map((m) => [m.ringId, m]));
+    return new Map(marks.filter((m) => m.status !== 'note').map((m) => [m.ringId, m]));
   }
 
+  /** Verdicts and notes of a ring, newest first. */
   async marksOf(ringId: string): Promise<RingMarkRecord[]> {
     return this.db.ringMarks.where('ringId').equals(ringId).reverse().sortBy('id');
   }

@@ -237,7 +237,7 @@ export class RingService {
       rank: index + 1,
       metrics: ring.metrics,
       keys: ring.keys,
-      mark: marks[0] ?? null,
+      mark: marks.find((m) => m.status !== 'note') ?? null,
       marks,
       orders,
       orderNodes: ring.orders.map((pos) => `o:${pos}`),

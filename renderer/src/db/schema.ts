@@ -94,7 +94,8 @@ export interface LinkOverrideRecord {
 export interface RingMarkRecord {
   id?: number;
   ringId: string;
-  status: 'confirmed-fraud' | 'benign' | 'needs-review';
+  /** A verdict, or `note`: an analyst's note that leaves the verdict as it was. */
+  status: 'confirmed-fraud' | 'benign' | 'needs-review' | 'note';
   note: string;
   analyst: string;
   createdAt: number;

@@ -38,6 +38,11 @@ describe('ring decisions', () => {
     expect((await d.currentMarks()).get('ring:shopify:#1')?.status).toBe('confirmed-fraud');
     expect((await d.marksOf('ring:shopify:#1')).map((m) => m.status)).toEqual(['confirmed-fraud', 'needs-review']);
     expect((await d.marksOf('ring:shopify:#1'))[0]!.analyst).toBe('unnamed analyst');
+    // Notes never change the verdict, and an empty note is refused.
+    await d.markRing('ring:shopify:#1', 'note', 'called the customer');
+    await expect(d.markRing('ring:shopify:#1', 'note', '  ')).rejects.toThrow(/Write the note/);
+    expect((await d.currentMarks()).get('ring:shopify:#1')?.status).toBe('confirmed-fraud');
+    expect((await d.marksOf('ring:shopify:#1')).map((m) => m.status)).toEqual(['note', 'confirmed-fraud', 'needs-review']);
     await db.delete();
   });
 });

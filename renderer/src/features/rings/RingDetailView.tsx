@@ -28,6 +28,9 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
   const [reason, setReason] = useState('');
   const [verdict, setVerdict] = useState<RingMarkRecord['status']>(ring.mark?.status ?? 'needs-review');
   const [note, setNote] = useState('');
+  const [newNote, setNewNote] = useState('');
+  const verdicts = ring.marks.filter((m) => m.status !== 'note');
+  const notes = ring.marks.filter((m) => m.status === 'note');
   const [error, setError] = useState<string | null>(null);
   const act = async (job: () => Promise<void>) => {
     setError(null);
@@ -150,12 +153,41 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
         </label>
         <input aria-label="Ring note" placeholder="Note" value={note} onChange={(e) => setNote(e.target.value)} size={50} />
         <button type="submit">Save verdict</button>
-        {ring.marks.length > 0 && (
+        {verdicts.length > 0 && (
           <span className="muted" data-testid="ring-marks">
-            {ring.marks.map((m) => `${VERDICTS.find(([v]) => v === m.status)?.[1]} by ${m.analyst}, ${formatDateTime(m.createdAt)}${m.note ? `: ${m.note}` : ''}`).join(' · ')}
+            {verdicts.map((m) => `${VERDICTS.find(([v]) => v === m.status)?.[1]} by ${m.analyst}, ${formatDateTime(m.createdAt)}${m.note ? `: ${m.note}` : ''}`).join(' · ')}
           </span>
         )}
       </form>
+      <section className="ring-notes" aria-label="Notes on this ring">
+        <form
+          className="toolbar"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(async () => {
+              await actions.mark('note', newNote);
+              setNewNote('');
+            });
+          }}
+        >
+          <textarea aria-label="New note" rows={2} cols={70} placeholder="A note for the team: what you checked, who you called, what is pending" value={newNote} onChange={(e) => setNewNote(e.target.value)} />
+          <button type="submit" disabled={!newNote.trim()}>
+            Add note
+          </button>
+        </form>
+        {notes.length > 0 && (
+          <ul data-testid="ring-notes">
+            {notes.map((n) => (
+              <li key={n.id}>
+                <span className="muted">
+                  {n.analyst}, {formatDateTime(n.createdAt)}:
+                </span>{' '}
+                {n.note}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       {error && (
         <p className="error" role="alert">
           {error}

@@ -1,6 +1,6 @@
 // Rings: groups of orders linked by a shared card, device, email, phone, IP or address,
 // ranked by risk, with the hubs that were held back from linking.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { DEFAULT_KEY_TYPES, type LinkOptions } from '../../../../shared/linking';
 import { KEY_TYPES, STRENGTHS, type Strength } from '../../../../shared/normalize';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
@@ -24,6 +24,7 @@ export function RingsScreen() {
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<RingDetail | null>(null);
   const [filter, setFilter] = useState('');
+  const [busy, setBusy] = useState(false);
   // Rows drawn: a page at a time, so re-linking a million orders redraws in well under 300 ms.
   const [shownRows, setShownRows] = useState(PAGE);
   const [overrides, setOverrides] = useState<OverrideEntry[]>([]);
@@ -39,6 +40,7 @@ export function RingsScreen() {
   /** Re-links with the current overrides and reopens the ring on screen if it still exists. */
   const relink = useCallback(async (reopen: string | null) => {
     setError(null);
+    setBusy(true);
     try {
       const [o, entries] = await Promise.all([cache.rings(options), cache.linkOverrides()]);
       setOverview(o);
@@ -46,11 +48,18 @@ export function RingsScreen() {
       setOpen(reopen && o.rings.some((r) => r.id === reopen) ? await cache.ringDetail(reopen) : null);
     } catch (e) {
       setError((e as Error).message);
+    } finally {
+      setBusy(false);
     }
   }, [options]);
 
+  // New data clears the screen; new linking options keep the old rings on screen until the new ones are in.
+  const shownVersion = useRef(version);
   useEffect(() => {
-    setOverview(null);
+    if (shownVersion.current !== version) {
+      shownVersion.current = version;
+      setOverview(null);
+    }
     void relink(null);
   }, [version, relink]);
 
@@ -82,7 +91,7 @@ export function RingsScreen() {
       <header className="screen-head">
         <h1 id="screen-title">Rings</h1>
         {overview && (
-          <span className="count" data-testid="rings-count">
+          <span className="count" data-testid="rings-count" aria-busy={busy}>
             {formatCount(overview.rings.length)} rings over {formatCount(overview.orders)} orders · {formatCount(overview.hubs.length)} hubs held back · linked in{' '}
             {formatCount(overview.computedMs)} ms
             {overview.indexedOrders > 0 && ` (${formatCount(overview.indexedOrders)} new orders normalised in ${formatCount(overview.indexMs)} ms)`}
