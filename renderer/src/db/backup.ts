@@ -1,6 +1,7 @@
 // Whole-cache backup to one file and restore from it (dexie-export-import: streams tables
 // as JSON and keeps typed arrays, so column blocks survive the round trip bit for bit).
 import { exportDB, importInto, peakImportFile } from 'dexie-export-import';
+import { replacingLogs } from './appendOnly';
 import { DB_NAME, type WorkbenchDb } from './schema';
 
 export interface BackupSummary {
@@ -46,6 +47,7 @@ export async function restoreBackup(db: WorkbenchDb, file: Blob): Promise<Backup
       `The backup comes from a newer version of the app (schema ${summary.databaseVersion}, this app ${db.verno}); update the app first`,
     );
   }
-  await importInto(db, file, { clearTablesBeforeImport: true, acceptVersionDiff: true, chunkSizeBytes: 4 * 1024 * 1024 });
+  // A restore replaces the decision log by the backup's own (chained, verifiable) log.
+  await replacingLogs(db.name, () => importInto(db, file, { clearTablesBeforeImport: true, acceptVersionDiff: true, chunkSizeBytes: 4 * 1024 * 1024 }));
   return summary;
 }

@@ -5,6 +5,7 @@ import { loadDemoData } from './demoLoader';
 import { MetaRepository, type MetaValues } from './metaRepository';
 import { OrderStore, type OrderQuery, type OrderRow } from './orderStore';
 import type { WorkbenchDb } from './schema';
+import { wipeCache } from './wipe';
 import { RingService, type GraphExpansion, type RingDetail, type RingsOverview } from './ringService';
 import type { LinkOptions } from '../../../shared/linking';
 import type { KeyType } from '../../../shared/normalize';
@@ -139,11 +140,9 @@ export class CacheService {
     return summary;
   }
 
-  /** Empties every table; the schema stays. */
+  /** Empties every table but the decision log; the schema stays. */
   async wipe(): Promise<void> {
-    await this.db.transaction('rw', this.db.tables, async () => {
-      await Promise.all(this.db.tables.map((t) => t.clear()));
-    });
+    await wipeCache(this.db);
     await this.reopen();
   }
 }

@@ -1,6 +1,8 @@
 // The local cache's schema. Every version ever shipped stays listed here with its upgrade,
 // so a laptop that skipped releases still migrates step by step (see test/unit/db).
 import { Dexie, type EntityTable } from 'dexie';
+import type { DecisionEntry } from '../../../shared/decisions/chain';
+import { appendOnly } from './appendOnly';
 import type { OrderKeyColumns, OrderTextColumns } from '../../../shared/orders/columns';
 import type { Payment } from '../../../shared/domain/payment';
 import type { Dispute } from '../../../shared/domain/dispute';
@@ -142,7 +144,19 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    // The review decision log, keyed by chain position, append-only (appendOnly.ts), and the
+    // head it must end at (seq and hash of the newest entry).
+    version: 2,
+    stores: {
+      decisions: 'seq, orderKey, at',
+      decisionHead: 'key',
+    },
+  },
 ];
+
+/** Tables that clearing the cache keeps: what analysts decided is not cached data. */
+export const KEPT_ON_WIPE: readonly string[] = ['decisions', 'decisionHead'];
 
 export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
 
@@ -157,6 +171,8 @@ export type WorkbenchDb = Dexie & {
   quarantine: EntityTable<QuarantineRecord, 'id'>;
   linkOverrides: EntityTable<LinkOverrideRecord, 'id'>;
   ringMarks: EntityTable<RingMarkRecord, 'id'>;
+  decisions: EntityTable<DecisionEntry, 'seq'>;
+  decisionHead: EntityTable<{ key: 'head'; seq: number; hash: string }, 'key'>;
   meta: EntityTable<MetaRecord, 'key'>;
 };
 
@@ -168,5 +184,6 @@ export function createDb(name = DB_NAME, uptoVersion = CURRENT_VERSION): Workben
     const declared = db.version(v.version).stores(v.stores);
     if (v.upgrade) declared.upgrade(v.upgrade);
   }
+  if (uptoVersion >= 2) db.use(appendOnly(name, ['decisions']));
   return db;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDb } from '../../../renderer/src/db/schema';
 import { OrderRepository } from '../../../renderer/src/db/orderRepository';
 import { OrderStore } from '../../../renderer/src/db/orderStore';
+import { DecisionLog } from '../../../renderer/src/db/decisionLog';
 import { exportBackup, inspectBackup, restoreBackup } from '../../../renderer/src/db/backup';
 import { NO_FILTER } from '../../../shared/orders/query';
 import { order } from '../../support/orders';
@@ -22,6 +23,7 @@ describe('backup and restore', () => {
     await new OrderRepository(source).append(orders);
     await source.payments.put({ id: 'ch_1', provider: 'stripe', orderRef: '#1', createdAt: 1, amountMinor: 101, currency: 'EUR', status: 'succeeded', email: 'a@b.de', ip: '203.0.113.1', cardBin: '424242', cardLast4: '4242', cardExpiry: '03/27', cardFingerprint: 'fp', cardBrand: 'visa', cardCountry: 'DE' });
     await source.meta.put({ key: 'analystName', value: 'K. Weber' });
+    const decision = await new DecisionLog(source).append({ orderKey: 'shopify:#1', decision: 'hold', reasonCode: 'FRAUD-RING', note: '', analyst: 'K. Weber', at: 1, score: 80, matrixVersion: 1, undoes: null });
     const before = await allOrders(source);
 
     const blob = await exportBackup(source);
@@ -34,6 +36,7 @@ describe('backup and restore', () => {
     // Restore into a cache that holds different data: it must be replaced, not merged.
     const target = createDb('backup-roundtrip');
     await new OrderRepository(target).append([order({ externalId: '#stale' })]);
+    await new DecisionLog(target).append({ orderKey: 'shopify:#stale', decision: 'release', reasonCode: '', note: '', analyst: 'X', at: 2, score: 10, matrixVersion: 1, undoes: null });
     await restoreBackup(target, blob);
     const after = await allOrders(target);
     expect(after).toEqual(before);
@@ -42,6 +45,10 @@ describe('backup and restore', () => {
     expect(await target.meta.get('analystName')).toEqual({ key: 'analystName', value: 'K. Weber' });
     const block = (await target.orderBlocks.toArray())[0]!;
     expect(block.createdAt).toBeInstanceOf(Float64Array);
+    // The restore replaced the decision log by the backup's, which still verifies; append-only holds again after.
+    expect(await new DecisionLog(target).entries()).toEqual([decision]);
+    expect(await new DecisionLog(target).verify()).toEqual({ ok: true, entries: 1 });
+    await expect(target.decisions.clear()).rejects.toThrow(/append-only/);
     await target.delete();
   });
 

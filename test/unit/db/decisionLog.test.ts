@@ -1,0 +1,88 @@
+// The decision log in the cache: append-only in storage (no update, overwrite, delete or clear
+// through Dexie), chained, safe under concurrent appends, and tampering done below the app
+// (raw IndexedDB) is named by verify.
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppendOnlyError } from '../../../renderer/src/db/appendOnly';
+import { DecisionLog } from '../../../renderer/src/db/decisionLog';
+import { createDb, type WorkbenchDb } from '../../../renderer/src/db/schema';
+import { wipeCache } from '../../../renderer/src/db/wipe';
+import type { DecisionInput } from '../../../shared/decisions/chain';
+
+let db: WorkbenchDb;
+let n = 0;
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const hold = (i: number): DecisionInput => ({
+  orderKey: `shopify:#${1000 + i}`, decision: 'hold', reasonCode: 'FRAUD-RING', note: '', analyst: 'K. Weber', at: Date.UTC(2026, 10, 24, 9, i), score: 80, matrixVersion: 1, undoes: null,
+});
+
+describe('decision log storage', () => {
+  it('appends chained entries, also when appends overlap', async () => {
+    db = createDb(`decision-log-${n++}`);
+    const log = new DecisionLog(db);
+    await Promise.all([0, 1, 2, 3, 4].map((i) => log.append(hold(i))));
+    const entries = await log.entries();
+    expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(new Set(entries.map((e) => e.orderKey)).size).toBe(5);
+    expect(await log.verify()).toEqual({ ok: true, entries: 5 });
+  });
+
+  it('refuses update, overwrite, delete and clear through the data layer', async () => {
+    db = createDb(`decision-log-${n++}`);
+    const log = new DecisionLog(db);
+    const first = await log.append(hold(0));
+    await log.append(hold(1));
+    await expect(db.decisions.update(1, { decision: 'release' })).rejects.toThrow(AppendOnlyError);
+    await expect(db.decisions.put({ ...first, note: 'rewritten' })).rejects.toThrow(/append-only/);
+    await expect(db.decisions.delete(1)).rejects.toThrow(/append-only/);
+    await expect(db.decisions.bulkDelete([1, 2])).rejects.toThrow(/append-only/);
+    await expect(db.decisions.where('orderKey').equals('shopify:#1000').delete()).rejects.toThrow(/append-only/);
+    await expect(db.decisions.clear()).rejects.toThrow(/append-only/);
+    await expect(db.decisions.add({ ...first })).rejects.toThrow();
+    expect(await db.decisions.count()).toBe(2);
+    expect(await log.verify()).toEqual({ ok: true, entries: 2 });
+  });
+
+  it('names the entry someone changed or removed beneath the app', async () => {
+    const name = `decision-log-${n++}`;
+    db = createDb(name);
+    const log = new DecisionLog(db);
+    for (let i = 0; i < 4; i++) await log.append(hold(i));
+    db.close();
+    // A plain Dexie handle has no append-only layer: what a tool editing the files could do.
+    const raw = new Dexie(name);
+    await raw.open();
+    const second = await raw.table('decisions').get(2);
+    await raw.table('decisions').put({ ...second, decision: 'release' });
+    raw.close();
+    await db.open();
+    expect(await new DecisionLog(db).verify()).toMatchObject({ ok: false, seq: 2, reason: 'entry 2 was changed after it was written' });
+
+    db.close();
+    const raw2 = new Dexie(name);
+    await raw2.open();
+    await raw2.table('decisions').put(second);
+    await raw2.table('decisions').delete(4);
+    raw2.close();
+    await db.open();
+    expect(await new DecisionLog(db).verify()).toMatchObject({ ok: false, seq: 4 });
+  });
+});
+
+describe('clearing the cache', () => {
+  it('empties the cached data but keeps the decision log and its head', async () => {
+    db = createDb(`decision-log-${n++}`);
+    const log = new DecisionLog(db);
+    await log.append(hold(0));
+    await db.meta.put({ key: 'analystName', value: 'K. Weber' });
+    await wipeCache(db);
+    expect(await db.meta.count()).toBe(0);
+    expect(await log.entries()).toHaveLength(1);
+    expect(await log.verify()).toEqual({ ok: true, entries: 1 });
+  });
+});

@@ -1,0 +1,95 @@
+// The decision log's hash chain: intact logs verify; any edit, deletion, reordering or insertion
+// of stored entries is caught and the first broken entry is named.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { chainEntry, GENESIS, verifyChain, type DecisionEntry, type DecisionInput } from '../../../shared/decisions/chain';
+
+const input = (i: number, fields: Partial<DecisionInput> = {}): DecisionInput => ({
+  orderKey: `shopify:#${1000 + i}`,
+  decision: (['hold', 'release', 'cancel', 'note'] as const)[i % 4]!,
+  reasonCode: i % 2 ? 'FRAUD-RING' : '',
+  note: i % 3 ? `note ${i}` : '',
+  analyst: 'K. Weber',
+  at: Date.UTC(2026, 10, 24, 9, i),
+  score: 40 + i,
+  matrixVersion: 1,
+  undoes: null,
+  ...fields,
+});
+
+async function log(n: number): Promise<DecisionEntry[]> {
+  const out: DecisionEntry[] = [];
+  for (let i = 0; i < n; i++) out.push(await chainEntry(input(i), out.at(-1) ?? null));
+  return out;
+}
+
+const headOf = (entries: DecisionEntry[]) => (entries.length ? { seq: entries.at(-1)!.seq, hash: entries.at(-1)!.hash } : null);
+
+describe('decision chain', () => {
+  it('numbers and chains entries; an intact log verifies', async () => {
+    const entries = await log(5);
+    expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(entries[0]!.prevHash).toBe(GENESIS);
+    expect(entries[3]!.prevHash).toBe(entries[2]!.hash);
+    expect(await verifyChain(entries, headOf(entries))).toEqual({ ok: true, entries: 5 });
+    expect(await verifyChain([], null)).toEqual({ ok: true, entries: 0 });
+  });
+
+  it('the same content always hashes the same, whatever the key order of the stored object', async () => {
+    const [a] = await log(1);
+    const shuffled = Object.fromEntries(Object.entries(a!).reverse()) as unknown as DecisionEntry;
+    expect(await verifyChain([shuffled], headOf([a!]))).toEqual({ ok: true, entries: 1 });
+  });
+
+  it('names an edited entry', async () => {
+    const entries = await log(6);
+    entries[2] = { ...entries[2]!, decision: 'release' };
+    expect(await verifyChain(entries, headOf(entries))).toMatchObject({ ok: false, seq: 3, reason: 'entry 3 was changed after it was written' });
+  });
+
+  it('catches removing the newest entry through the recorded head', async () => {
+    const entries = await log(4);
+    const head = headOf(entries);
+    expect(await verifyChain(entries.slice(0, 3), head)).toMatchObject({ ok: false, seq: 4 });
+    expect(await verifyChain([], head)).toMatchObject({ ok: false, seq: 1 });
+  });
+
+  it('any edit, deletion, swap or insertion of stored entries is detected (property)', async () => {
+    const base = await log(8);
+    const head = headOf(base);
+    const forged = await chainEntry(input(99), base[2]!);
+    const fields = ['orderKey', 'decision', 'reasonCode', 'note', 'analyst', 'at', 'score', 'matrixVersion', 'seq', 'prevHash', 'hash'] as const;
+    const tamper = fc.oneof(
+      fc.record({ kind: fc.constant('edit' as const), at: fc.nat(7), field: fc.constantFrom(...fields) }),
+      fc.record({ kind: fc.constant('delete' as const), at: fc.nat(7) }),
+      fc.record({ kind: fc.constant('swap' as const), at: fc.nat(6) }),
+      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(8) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(tamper, async (t) => {
+        const entries = base.map((e) => ({ ...e }));
+        let expectedSeq: number;
+        if (t.kind === 'edit') {
+          const e = entries[t.at]! as unknown as Record<string, unknown>;
+          const v = e[t.field];
+          e[t.field] = typeof v === 'number' ? v + 1 : `${String(v)}x`;
+          expectedSeq = t.field === 'seq' ? (e.seq as number) : t.at + 1;
+        } else if (t.kind === 'delete') {
+          entries.splice(t.at, 1);
+          expectedSeq = t.at + 2; // the entry now at that position; removing the newest: the head check names it
+          if (t.at === 7) expectedSeq = 8;
+        } else if (t.kind === 'swap') {
+          [entries[t.at], entries[t.at + 1]] = [entries[t.at + 1]!, entries[t.at]!];
+          expectedSeq = t.at + 2;
+        } else {
+          entries.splice(t.at, 0, forged);
+          expectedSeq = 4;
+        }
+        const verdict = await verifyChain(entries, head);
+        expect(verdict.ok).toBe(false);
+        if (!verdict.ok && t.kind !== 'insert') expect(verdict.seq).toBe(expectedSeq);
+      }),
+      { numRuns: 120 },
+    );
+  });
+});
