@@ -2,6 +2,7 @@
 // addresses, money at stake, chargebacks, channels, time span, peak speed, and one risk score.
 
 import type { Dispute } from '../domain/dispute';
+import { reasonFamily } from '../disputes/reasonCodes';
 import type { Marketplace } from '../domain/order';
 import type { KeyType } from '../normalize';
 import type { KeyIndex } from './keyIndex';
@@ -31,11 +32,9 @@ export interface RingMetrics {
   score: number;
 }
 
-const FRAUD_CODES = new Set(['fraudulent', '4837', '4840', '4849', '4863', '4870', '4871', 'f24', 'f29', 'f30', 'f31', 'fr2', 'fr4', 'fr6']);
-
+/** A fraud-family dispute (Visa 10.x, Mastercard 4837, Amex F29, Stripe `fraudulent`, ...). */
 export function isFraudReason(reasonCode: string): boolean {
-  const c = reasonCode.trim().toLowerCase();
-  return FRAUD_CODES.has(c) || /^10\.[1-5]$/.test(c);
+  return reasonFamily('', reasonCode) === 'fraud';
 }
 
 /** Disputes by order key, built once per ring computation. */

@@ -1,0 +1,169 @@
+// Dispute reason codes across networks and PSPs, each with its name and a normalised family, so
+// reports can compare fraud, consumer disputes, processing errors and authorisation across Visa,
+// Mastercard, Amex, PayPal and Stripe. Unknown codes stay `unknown` and say so, never guessed.
+import type { CardNetwork } from '../domain/dispute';
+
+export const REASON_FAMILIES = ['fraud', 'consumer', 'processing', 'authorisation', 'unknown'] as const;
+export type ReasonFamily = (typeof REASON_FAMILIES)[number];
+
+export interface ReasonInfo {
+  family: ReasonFamily;
+  /** The network's own name for the code. */
+  label: string;
+}
+
+type Table = Record<string, [ReasonFamily, string]>;
+
+// Visa Claims Resolution: 10 fraud, 11 authorisation, 12 processing errors, 13 consumer disputes.
+const VISA: Table = {
+  '10.1': ['fraud', 'EMV liability shift counterfeit fraud'],
+  '10.2': ['fraud', 'EMV liability shift non-counterfeit fraud'],
+  '10.3': ['fraud', 'Other fraud: card-present environment'],
+  '10.4': ['fraud', 'Other fraud: card-absent environment'],
+  '10.5': ['fraud', 'Visa Fraud Monitoring Program'],
+  '11.1': ['authorisation', 'Card recovery bulletin'],
+  '11.2': ['authorisation', 'Declined authorisation'],
+  '11.3': ['authorisation', 'No authorisation'],
+  '12.1': ['processing', 'Late presentment'],
+  '12.2': ['processing', 'Incorrect transaction code'],
+  '12.3': ['processing', 'Incorrect currency'],
+  '12.4': ['processing', 'Incorrect account number'],
+  '12.5': ['processing', 'Incorrect amount'],
+  '12.6.1': ['processing', 'Duplicate processing'],
+  '12.6.2': ['processing', 'Paid by other means'],
+  '12.7': ['processing', 'Invalid data'],
+  '13.1': ['consumer', 'Merchandise / services not received'],
+  '13.2': ['consumer', 'Cancelled recurring transaction'],
+  '13.3': ['consumer', 'Not as described or defective merchandise / services'],
+  '13.4': ['consumer', 'Counterfeit merchandise'],
+  '13.5': ['consumer', 'Misrepresentation'],
+  '13.6': ['consumer', 'Credit not processed'],
+  '13.7': ['consumer', 'Cancelled merchandise / services'],
+  '13.8': ['consumer', 'Original credit transaction not accepted'],
+  '13.9': ['consumer', 'Non-receipt of cash or load transaction value'],
+};
+
+const MASTERCARD: Table = {
+  '4837': ['fraud', 'No cardholder authorisation'],
+  '4840': ['fraud', 'Fraudulent processing of transactions'],
+  '4849': ['fraud', 'Questionable merchant activity'],
+  '4863': ['fraud', 'Cardholder does not recognise: potential fraud'],
+  '4870': ['fraud', 'Chip liability shift'],
+  '4871': ['fraud', 'Chip / PIN liability shift'],
+  '4807': ['authorisation', 'Warning bulletin file'],
+  '4808': ['authorisation', 'Authorisation-related chargeback'],
+  '4812': ['authorisation', 'Account number not on file'],
+  '4831': ['processing', 'Transaction amount differs'],
+  '4834': ['processing', 'Point-of-interaction error (duplicate, paid by other means)'],
+  '4842': ['processing', 'Late presentment'],
+  '4846': ['processing', 'Correct transaction currency code not provided'],
+  '4841': ['consumer', 'Cancelled recurring or digital goods transaction'],
+  '4853': ['consumer', 'Cardholder dispute (not received, not as described, defective, credit not processed)'],
+  '4854': ['consumer', 'Cardholder dispute: not elsewhere classified (US only)'],
+  '4855': ['consumer', 'Goods or services not provided'],
+  '4859': ['consumer', 'Addendum, no-show or ATM dispute'],
+  '4860': ['consumer', 'Credit not processed'],
+};
+
+const AMEX: Table = {
+  F10: ['fraud', 'Missing imprint'],
+  F14: ['fraud', 'Missing signature'],
+  F24: ['fraud', 'No card member authorisation'],
+  F29: ['fraud', 'Card not present'],
+  F30: ['fraud', 'EMV counterfeit'],
+  F31: ['fraud', 'EMV lost / stolen / non-received'],
+  FR2: ['fraud', 'Fraud full recourse programme'],
+  FR4: ['fraud', 'Immediate chargeback programme'],
+  FR6: ['fraud', 'Partial immediate chargeback programme'],
+  A01: ['authorisation', 'Charge amount exceeds authorisation amount'],
+  A02: ['authorisation', 'No valid authorisation'],
+  A08: ['authorisation', 'Authorisation approval expired'],
+  P01: ['processing', 'Unassigned card number'],
+  P03: ['processing', 'Credit processed as charge'],
+  P04: ['processing', 'Charge processed as credit'],
+  P05: ['processing', 'Incorrect charge amount'],
+  P07: ['processing', 'Late submission'],
+  P08: ['processing', 'Duplicate charge'],
+  P22: ['processing', 'Non-matching card number'],
+  P23: ['processing', 'Currency discrepancy'],
+  C02: ['consumer', 'Credit not processed'],
+  C04: ['consumer', 'Goods / services returned or refused'],
+  C05: ['consumer', 'Goods / services cancelled'],
+  C08: ['consumer', 'Goods / services not received or only partially received'],
+  C14: ['consumer', 'Paid by other means'],
+  C18: ['consumer', '"No show" or CARDeposit cancelled'],
+  C28: ['consumer', 'Cancelled recurring billing'],
+  C31: ['consumer', 'Goods / services not as described'],
+  C32: ['consumer', 'Goods / services damaged or defective'],
+  M10: ['consumer', 'Vehicle rental: capital damages'],
+  M49: ['consumer', 'Vehicle rental: theft or loss of use'],
+};
+
+// PayPal dispute reasons (API enum, lower-cased).
+const PAYPAL: Table = {
+  unauthorised: ['fraud', 'Unauthorised transaction'],
+  unauthorised_transaction: ['fraud', 'Unauthorised transaction'],
+  unauthorized: ['fraud', 'Unauthorised transaction'],
+  merchandise_or_service_not_received: ['consumer', 'Item not received'],
+  merchandise_or_service_not_as_described: ['consumer', 'Significantly not as described'],
+  credit_not_processed: ['consumer', 'Credit not processed'],
+  canceled_recurring_billing: ['consumer', 'Cancelled recurring billing'],
+  problem_with_remittance: ['consumer', 'Problem with remittance'],
+  duplicate_transaction: ['processing', 'Duplicate transaction'],
+  incorrect_amount: ['processing', 'Incorrect amount'],
+  payment_by_other_means: ['processing', 'Paid by other means'],
+  other: ['unknown', 'Other'],
+};
+
+// Stripe dispute reasons (API enum).
+const STRIPE: Table = {
+  fraudulent: ['fraud', 'Fraudulent'],
+  unrecognized: ['fraud', 'Unrecognised'],
+  product_not_received: ['consumer', 'Product not received'],
+  product_unacceptable: ['consumer', 'Product unacceptable'],
+  subscription_canceled: ['consumer', 'Subscription cancelled'],
+  credit_not_processed: ['consumer', 'Credit not processed'],
+  customer_initiated: ['consumer', 'Customer initiated'],
+  duplicate: ['processing', 'Duplicate'],
+  incorrect_account_details: ['processing', 'Incorrect account details'],
+  bank_cannot_process: ['processing', 'Bank cannot process'],
+  check_returned: ['processing', 'Cheque returned'],
+  debit_not_authorized: ['authorisation', 'Debit not authorised'],
+  insufficient_funds: ['authorisation', 'Insufficient funds'],
+  general: ['unknown', 'General'],
+};
+
+/** Which table a network's codes are in; PSP enums (Stripe, PayPal) are read for any network. */
+const NETWORK_TABLE: Record<CardNetwork, Table> = { visa: VISA, mastercard: MASTERCARD, amex: AMEX, paypal: PAYPAL, stripe: STRIPE };
+
+function normaliseCode(code: string): string {
+  const c = code.trim();
+  // Stripe and PayPal enums are lower snake case; PayPal also writes UNAUTHORISED_TRANSACTION.
+  return /^[A-Za-z]+(_[A-Za-z]+)*$/.test(c) && c.length > 3 ? c.toLowerCase() : c.toUpperCase();
+}
+
+function lookup(table: Table, code: string): ReasonInfo | null {
+  const hit = table[code];
+  return hit ? { family: hit[0], label: hit[1] } : null;
+}
+
+/**
+ * The family and name of a reason code. The network's own table first; then the PSP enums
+ * (a Stripe export writes `fraudulent` for a Visa 10.4); then the other networks' numeric codes
+ * (a generic report may leave the network blank).
+ */
+export function reasonInfo(network: CardNetwork | '', code: string): ReasonInfo {
+  const c = normaliseCode(code);
+  if (!c) return { family: 'unknown', label: 'No reason code' };
+  const own = network ? lookup(NETWORK_TABLE[network], c) : null;
+  if (own) return own;
+  for (const table of [STRIPE, PAYPAL, VISA, MASTERCARD, AMEX]) {
+    const hit = lookup(table, c);
+    if (hit) return hit;
+  }
+  return { family: 'unknown', label: `Unknown reason code ${code.trim()}` };
+}
+
+export function reasonFamily(network: CardNetwork | '', code: string): ReasonFamily {
+  return reasonInfo(network, code).family;
+}

@@ -1,0 +1,50 @@
+// Reason codes as exports write them, across networks and PSPs, to their normalised family.
+import { describe, expect, it } from 'vitest';
+import { reasonFamily, reasonInfo } from '../../../shared/disputes/reasonCodes';
+import type { CardNetwork } from '../../../shared/domain/dispute';
+
+const CASES: [CardNetwork | '', string, string][] = [
+  ['visa', '10.4', 'fraud'],
+  ['visa', ' 10.4 ', 'fraud'],
+  ['visa', '11.3', 'authorisation'],
+  ['visa', '12.6.1', 'processing'],
+  ['visa', '13.1', 'consumer'],
+  ['visa', 'fraudulent', 'fraud'], // a Stripe export of a Visa dispute
+  ['visa', 'product_not_received', 'consumer'],
+  ['mastercard', '4837', 'fraud'],
+  ['mastercard', '4808', 'authorisation'],
+  ['mastercard', '4834', 'processing'],
+  ['mastercard', '4853', 'consumer'],
+  ['amex', 'F29', 'fraud'],
+  ['amex', 'fr2', 'fraud'],
+  ['amex', 'A08', 'authorisation'],
+  ['amex', 'P08', 'processing'],
+  ['amex', 'C08', 'consumer'],
+  ['paypal', 'UNAUTHORISED', 'fraud'],
+  ['paypal', 'MERCHANDISE_OR_SERVICE_NOT_RECEIVED', 'consumer'],
+  ['paypal', 'duplicate_transaction', 'processing'],
+  ['stripe', 'fraudulent', 'fraud'],
+  ['stripe', 'unrecognized', 'fraud'],
+  ['stripe', 'subscription_canceled', 'consumer'],
+  ['stripe', 'bank_cannot_process', 'processing'],
+  ['stripe', 'debit_not_authorized', 'authorisation'],
+  ['stripe', 'general', 'unknown'],
+  ['', '4837', 'fraud'], // a generic report without the network
+  ['', '13.3', 'consumer'],
+  ['visa', '99.9', 'unknown'],
+  ['mastercard', '', 'unknown'],
+];
+
+describe('reason code families', () => {
+  for (const [network, code, family] of CASES) {
+    it(`${network || '(no network)'} ${JSON.stringify(code)} -> ${family}`, () => {
+      expect(reasonFamily(network, code)).toBe(family);
+    });
+  }
+
+  it('names the code, and says when it does not know it', () => {
+    expect(reasonInfo('visa', '10.4').label).toBe('Other fraud: card-absent environment');
+    expect(reasonInfo('visa', '99.9').label).toBe('Unknown reason code 99.9');
+    expect(reasonInfo('stripe', '').label).toBe('No reason code');
+  });
+});
