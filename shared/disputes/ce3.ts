@@ -1,0 +1,91 @@
+// Visa Compelling Evidence 3.0 for a 10.4 (card-absent fraud) dispute, from local history: at
+// least two earlier undisputed transactions on the same card, 120 to 365 days before the
+// disputed one (and before the dispute), each sharing at least two of IP address, device id,
+// shipping address and account with it, one of them IP or device. Shows which orders qualify.
+import type { Dispute } from '../domain/dispute';
+import { orderKey, type Order } from '../domain/order';
+import { linkKeysOf, type LinkKey } from '../normalize';
+
+const DAY_MS = 86_400_000;
+export const CE3_WINDOW_DAYS = { min: 120, max: 365 } as const;
+
+export type Ce3Element = 'ip' | 'device' | 'address' | 'account';
+
+export interface Ce3Prior {
+  orderKey: string;
+  createdAt: number;
+  shared: Ce3Element[];
+}
+
+export interface Ce3Result {
+  /** Visa 10.4 (or Stripe's `fraudulent` on a Visa card) with its order known. */
+  applicable: boolean;
+  qualifies: boolean;
+  priors: Ce3Prior[];
+  /** One sentence for the analyst. */
+  why: string;
+}
+
+export function isCe3Dispute(d: Pick<Dispute, 'network' | 'reasonCode'>): boolean {
+  const code = d.reasonCode.trim().toLowerCase();
+  return d.network === 'visa' && (code === '10.4' || code === 'fraudulent');
+}
+
+interface Facts {
+  card: string;
+  ip: string;
+  device: string;
+  address: string;
+  account: string;
+}
+
+function factsOf(o: Order): Facts {
+  const keys = linkKeysOf(o);
+  const pick = (test: (k: LinkKey) => boolean) => keys.find(test)?.value ?? '';
+  return {
+    // The provider fingerprint when there is one; otherwise BIN + last4 + expiry.
+    card: pick((k) => k.rule === 'fingerprint') || pick((k) => k.rule === 'bin-last4-expiry'),
+    ip: pick((k) => k.rule === 'ip-exact'),
+    device: pick((k) => k.type === 'device'),
+    address: pick((k) => k.type === 'address' && k.rule !== 'street-postcode'),
+    account: pick((k) => k.type === 'account'),
+  };
+}
+
+/**
+ * `history`: orders that may be priors (any order; those on other cards are skipped).
+ * `disputedOrders`: keys of orders that have a dispute of their own (they never count as priors).
+ */
+export function ce3Check(dispute: Dispute, history: readonly Order[], disputedOrders: ReadonlySet<string>): Ce3Result {
+  const none = (why: string, applicable = false): Ce3Result => ({ applicable, qualifies: false, priors: [], why });
+  if (!isCe3Dispute(dispute)) return none('CE 3.0 applies to Visa 10.4 (card-absent fraud) disputes only');
+  const disputed = history.find((o) => orderKey(o) === dispute.orderKey);
+  if (!disputed) return none('the disputed order is not in the cache, so its history cannot be checked');
+  const d = factsOf(disputed);
+  if (!d.card) return none('the disputed order has no card fingerprint or BIN/last4/expiry to match earlier orders on', true);
+  const priors: Ce3Prior[] = [];
+  for (const o of history) {
+    if (o === disputed || o.status === 'cancelled' || o.status === 'refunded' || o.status === 'open') continue;
+    const key = orderKey(o);
+    if (disputedOrders.has(key)) continue;
+    const inWindow = [disputed.createdAt, dispute.openedAt].every((ref) => {
+      const age = (ref - o.createdAt) / DAY_MS;
+      return age >= CE3_WINDOW_DAYS.min && age <= CE3_WINDOW_DAYS.max;
+    });
+    if (!inWindow) continue;
+    const p = factsOf(o);
+    if (p.card !== d.card) continue;
+    const shared = (['ip', 'device', 'address', 'account'] as const).filter((e) => p[e] !== '' && p[e] === d[e]);
+    if (shared.length >= 2 && (shared.includes('ip') || shared.includes('device'))) priors.push({ orderKey: key, createdAt: o.createdAt, shared });
+  }
+  priors.sort((a, b) => a.createdAt - b.createdAt);
+  const qualifies = priors.length >= 2;
+  return {
+    applicable: true,
+    qualifies,
+    priors,
+    why: qualifies
+      ? `${priors.length} earlier undisputed orders on the same card, 120-365 days before, share at least two of IP, device, address and account`
+      : `only ${priors.length} earlier undisputed order${priors.length === 1 ? '' : 's'} on the same card qualif${priors.length === 1 ? 'ies' : 'y'}; CE 3.0 needs two`,
+  };
+}
