@@ -4,20 +4,16 @@ import { ComingScreen } from '../features/placeholder/ComingScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
 import { RingsScreen } from '../features/rings/RingsScreen';
+import { DisputesScreen } from '../features/disputes/DisputesScreen';
 import { useCacheOverview } from '../state/useCacheOverview';
 import { useUi, type Screen } from '../state/uiStore';
 import { Sidebar } from './Sidebar';
 
-const COMING: Record<Exclude<Screen, 'orders' | 'settings' | 'imports' | 'rings'>, { title: string; purpose: string; planned: string[] }> = {
+const COMING: Record<Exclude<Screen, 'orders' | 'settings' | 'imports' | 'rings' | 'disputes'>, { title: string; purpose: string; planned: string[] }> = {
   review: {
     title: 'Review',
     purpose: 'The queue of orders held or in review, scored by an editable matrix.',
     planned: ['Keyboard-first hold / release / cancel with reason codes', 'SLA timers', 'Hash-chained, append-only decision log'],
-  },
-  disputes: {
-    title: 'Disputes',
-    purpose: 'Disputes, chargebacks and refund claims with their reason codes and response deadlines.',
-    planned: ['Deadline view, due in 48 h first', 'Status workflow with every change logged', 'Visa CE 3.0 eligibility check'],
   },
   reports: {
     title: 'Reports',
@@ -46,6 +42,8 @@ export function App() {
           <ImportsScreen />
         ) : screen === 'rings' ? (
           <RingsScreen />
+        ) : screen === 'disputes' ? (
+          <DisputesScreen />
         ) : (
           <ComingScreen {...COMING[screen]} />
         )}

@@ -6,6 +6,7 @@ import { MetaRepository, type MetaValues } from './metaRepository';
 import { OrderStore, type OrderQuery, type OrderRow } from './orderStore';
 import type { WorkbenchDb } from './schema';
 import { wipeCache } from './wipe';
+import { DisputeService, type DisputeDetail, type DisputeRow } from './disputeService';
 import { RingService, type GraphExpansion, type RingDetail, type RingsOverview } from './ringService';
 import type { LinkOptions } from '../../../shared/linking';
 import type { KeyType } from '../../../shared/normalize';
@@ -26,12 +27,14 @@ export class CacheService {
   private readonly store: OrderStore;
   private readonly meta: MetaRepository;
   private readonly ringService: RingService;
+  private readonly disputeService: DisputeService;
   private opened: Promise<number> | null = null;
 
   constructor(private readonly db: WorkbenchDb) {
     this.store = new OrderStore(db);
     this.meta = new MetaRepository(db);
     this.ringService = new RingService(db, this.store);
+    this.disputeService = new DisputeService(db, this.ringService);
   }
 
   private ready(): Promise<number> {
@@ -112,6 +115,16 @@ export class CacheService {
 
   markRing(ringId: string, status: RingMarkRecord['status'], note: string): Promise<void> {
     return this.ringService.decisions.markRing(ringId, status, note);
+  }
+
+  async disputeList(): Promise<DisputeRow[]> {
+    await this.ready();
+    return this.disputeService.list();
+  }
+
+  async disputeDetail(id: string): Promise<DisputeDetail> {
+    await this.ready();
+    return this.disputeService.detail(id);
   }
 
   async disputesDueBetween(from: number, to: number): Promise<Dispute[]> {

@@ -146,6 +146,16 @@ export class RingService {
     return run;
   }
 
+  /**
+   * Every current order of the cache and its key index, built or extended as for a rings run:
+   * the disputes screen finds orders and card histories here.
+   */
+  async current(): Promise<{ orders: readonly Order[]; index: KeyIndex; live: Uint8Array }> {
+    const snapshot = this.store.currentSnapshot();
+    const { linkable } = await this.linkableFor(snapshot);
+    return { orders: linkable.orders, index: linkable.index, live: snapshot.live };
+  }
+
   /** The key index of the last run (null before the first): the bench exports its edge list. */
   keyIndex(): KeyIndex | null {
     return this.linkable?.index ?? null;
