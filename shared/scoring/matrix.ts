@@ -1,0 +1,101 @@
+// The scoring matrix: rules as data (a signal, a condition, points) that an analyst can edit,
+// a 0-100 score per order with the rules that fired and why, and thresholds that map a score to
+// release / review / hold. Pure: the signals are computed elsewhere (signals.ts) per order.
+
+/** Each signal: what it measures (for the matrix editor) and how a fired rule reads. */
+export const SIGNALS = {
+  countryMismatch: { label: 'Billing country differs from shipping country (1 = yes)', text: () => 'billing and shipping countries differ' },
+  disposableEmail: { label: 'Disposable e-mail domain (1 = yes)', text: () => 'disposable e-mail domain' },
+  pickupHighValue: { label: 'Parcel locker or post office delivery: order value in EUR', text: (v: number) => `€${Math.round(v)} order to a parcel locker or post office` },
+  ringSize: { label: 'Orders in its ring', text: (v: number) => `in a ring of ${v} orders` },
+  ringFraudDisputes: { label: 'Fraud chargebacks in its ring', text: (v: number) => `${v} fraud chargeback${v === 1 ? '' : 's'} in its ring` },
+  priorChargebacks: { label: 'Earlier chargebacks on the same card, e-mail or address', text: (v: number) => `${v} earlier chargeback${v === 1 ? '' : 's'} on its card, e-mail or address` },
+  devicesPerCard: { label: 'Devices that used its card within 24 h', text: (v: number) => `card used on ${v} devices in 24 h` },
+  cardsPerDevice: { label: 'Cards used on its device within 24 h', text: (v: number) => `${v} cards used on its device in 24 h` },
+  newCustomer: { label: "Customer's first order (1 = yes)", text: () => "customer's first order" },
+  valueVsHistory: { label: "Order value as a multiple of the customer's average", text: (v: number) => `${v.toFixed(1)}× the customer's average order` },
+} as const satisfies Record<string, { label: string; text(v: number): string }>;
+export type Signal = keyof typeof SIGNALS;
+export type SignalValues = Partial<Record<Signal, number>>;
+
+export interface Rule {
+  id: string;
+  signal: Signal;
+  /** Fires when the signal's value is at least this (flags: 1). */
+  atLeast: number;
+  points: number;
+}
+
+export interface Matrix {
+  version: number;
+  rules: Rule[];
+  /** Scores from `review` up go to review, from `hold` up are held. */
+  thresholds: { review: number; hold: number };
+}
+
+export type Outcome = 'release' | 'review' | 'hold';
+
+export interface Fired {
+  ruleId: string;
+  points: number;
+  /** "+25 card used on 4 devices in 24 h" style text. */
+  text: string;
+}
+
+export interface Score {
+  score: number;
+  outcome: Outcome;
+  fired: Fired[];
+  matrixVersion: number;
+}
+
+export const DEFAULT_MATRIX: Matrix = {
+  version: 1,
+  rules: [
+    { id: 'ring-fraud', signal: 'ringFraudDisputes', atLeast: 1, points: 40 },
+    { id: 'prior-chargeback', signal: 'priorChargebacks', atLeast: 1, points: 35 },
+    { id: 'ring-3', signal: 'ringSize', atLeast: 3, points: 25 },
+    { id: 'devices-per-card', signal: 'devicesPerCard', atLeast: 3, points: 25 },
+    { id: 'cards-per-device', signal: 'cardsPerDevice', atLeast: 3, points: 25 },
+    { id: 'pickup-200', signal: 'pickupHighValue', atLeast: 200, points: 20 },
+    { id: 'disposable-email', signal: 'disposableEmail', atLeast: 1, points: 20 },
+    { id: 'country-mismatch', signal: 'countryMismatch', atLeast: 1, points: 15 },
+    { id: 'value-3x', signal: 'valueVsHistory', atLeast: 3, points: 15 },
+    { id: 'new-customer', signal: 'newCustomer', atLeast: 1, points: 5 },
+  ],
+  thresholds: { review: 30, hold: 60 },
+};
+
+function describe(rule: Rule, value: number): string {
+  return `${rule.points >= 0 ? '+' : ''}${rule.points} ${SIGNALS[rule.signal].text(value)}`;
+}
+
+/** Checks a matrix an analyst edited: a clear message for the first problem, or null. */
+export function matrixProblem(m: Matrix): string | null {
+  const ids = new Set<string>();
+  for (const r of m.rules) {
+    if (!(r.signal in SIGNALS)) return `Rule ${r.id}: unknown signal ${r.signal}`;
+    if (ids.has(r.id)) return `Two rules are called ${r.id}`;
+    ids.add(r.id);
+    if (!Number.isFinite(r.points) || r.points < -100 || r.points > 100) return `Rule ${r.id}: points must be between -100 and 100`;
+    if (!Number.isFinite(r.atLeast)) return `Rule ${r.id}: the condition needs a number`;
+  }
+  const { review, hold } = m.thresholds;
+  if (!(review >= 0 && hold <= 100 && review <= hold)) return 'Thresholds must satisfy 0 ≤ review ≤ hold ≤ 100';
+  return null;
+}
+
+export function scoreOrder(signals: SignalValues, m: Matrix): Score {
+  const fired: Fired[] = [];
+  let total = 0;
+  for (const r of m.rules) {
+    const v = signals[r.signal];
+    if (v === undefined || v < r.atLeast) continue;
+    total += r.points;
+    fired.push({ ruleId: r.id, points: r.points, text: describe(r, v) });
+  }
+  const score = Math.max(0, Math.min(100, total));
+  const outcome: Outcome = score >= m.thresholds.hold ? 'hold' : score >= m.thresholds.review ? 'review' : 'release';
+  fired.sort((a, b) => b.points - a.points);
+  return { score, outcome, fired, matrixVersion: m.version };
+}

@@ -1,0 +1,109 @@
+// Signal values per order for the scoring matrix, from the cache's key index (who shares which
+// card, device, e-mail and address), the rings and the disputes. Computed for the orders asked
+// for (the review candidates), with per-customer figures gathered once over all current orders.
+import type { Dispute } from '../domain/dispute';
+import { orderKey, type Order } from '../domain/order';
+import type { KeyIndex } from '../linking/keyIndex';
+import type { SignalValues } from './matrix';
+import { reasonFamily } from '../disputes/reasonCodes';
+
+const DAY_MS = 86_400_000;
+
+/** Throwaway-mailbox domains (a shipped list; extend it here). */
+export const DISPOSABLE_DOMAINS = new Set([
+  'mailinator.com', 'guerrillamail.com', 'guerrillamail.de', 'sharklasers.com', '10minutemail.com', 'trashmail.com', 'trashmail.de', 'yopmail.com',
+  'yopmail.fr', 'tempmail.com', 'temp-mail.org', 'getnada.com', 'dispostable.com', 'maildrop.cc', 'throwawaymail.com', 'wegwerfmail.de', 'spambog.com',
+  'einrot.com', 'mailnesia.com', 'fakeinbox.com', 'mytemp.email', 'emailondeck.com',
+]);
+
+export interface SignalContext {
+  orders: readonly Order[];
+  live: Uint8Array;
+  index: KeyIndex;
+  disputes: readonly Dispute[];
+  /** Ring per order position (orders in no ring are absent), with its size and fraud disputes. */
+  ringOf: ReadonlyMap<number, { size: number; fraudDisputes: number }>;
+}
+
+export function computeSignals(ctx: SignalContext, positions: readonly number[]): SignalValues[] {
+  const { orders, live, index } = ctx;
+  // Per customer: first order time, order count and value per currency.
+  const first = new Map<number, number>();
+  const totals = new Map<string, { sum: number; count: number }>();
+  for (let i = 0; i < orders.length; i++) {
+    if (!live[i]) continue;
+    const c = index.customerOf[i]!;
+    const o = orders[i]!;
+    if (!(first.get(c)! <= o.createdAt)) first.set(c, o.createdAt);
+    const t = totals.get(`${c}|${o.currency}`) ?? { sum: 0, count: 0 };
+    t.sum += o.totalMinor;
+    t.count++;
+    totals.set(`${c}|${o.currency}`, t);
+  }
+  const disputedOrders = new Map<string, number>();
+  for (const d of ctx.disputes) disputedOrders.set(d.orderKey, (disputedOrders.get(d.orderKey) ?? 0) + 1);
+
+  const keysOf = (i: number) => index.orderKeys.subarray(index.orderStart[i]!, index.orderStart[i + 1]!);
+  const ordersOf = (k: number) => index.keyOrders.subarray(index.keyStart[k]!, index.keyStart[k + 1]!);
+
+  /** Distinct keys of `otherType` among live orders sharing a key of `type` with order i within 24 h. */
+  const spread = (i: number, type: 'card' | 'device', otherType: 'card' | 'device'): number => {
+    const t = orders[i]!.createdAt;
+    const seen = new Set<number>();
+    for (const k of keysOf(i)) {
+      const info = index.keys[k]!;
+      if (info.type !== type || info.rule === 'bin-last4-expiry') continue;
+      for (const j of ordersOf(k)) {
+        if (Math.abs(orders[j]!.createdAt - t) > DAY_MS) continue;
+        for (const k2 of keysOf(j)) {
+          const info2 = index.keys[k2]!;
+          if (info2.type === otherType && info2.rule !== 'bin-last4-expiry') seen.add(k2);
+        }
+      }
+    }
+    return seen.size;
+  };
+
+  return positions.map((i) => {
+    const o = orders[i]!;
+    const v: SignalValues = {};
+    const ship = o.shipCountry.trim().toUpperCase();
+    const bill = o.billCountry.trim().toUpperCase();
+    if (ship && bill && ship !== bill) v.countryMismatch = 1;
+    const domain = o.email.trim().toLowerCase().split('@')[1] ?? '';
+    if (DISPOSABLE_DOMAINS.has(domain)) v.disposableEmail = 1;
+    const keys = keysOf(i);
+    if ([...keys].some((k) => index.keys[k]!.rule === 'pickup-point')) v.pickupHighValue = o.totalMinor / 100;
+    const ring = ctx.ringOf.get(i);
+    if (ring) {
+      v.ringSize = ring.size;
+      v.ringFraudDisputes = ring.fraudDisputes;
+    }
+    // Chargebacks on other orders that share a card, an e-mail or a full address with this one.
+    const others = new Set<number>();
+    for (const k of keys) {
+      const info = index.keys[k]!;
+      const counts = info.type === 'card' || info.type === 'email' || (info.type === 'address' && info.rule !== 'street-postcode' && info.rule !== 'pickup-point');
+      if (!counts || info.marked) continue;
+      for (const j of ordersOf(k)) if (j !== i) others.add(j);
+    }
+    let prior = 0;
+    for (const j of others) prior += disputedOrders.get(orderKey(orders[j]!)) ?? 0;
+    if (prior) v.priorChargebacks = prior;
+    v.devicesPerCard = spread(i, 'card', 'device');
+    v.cardsPerDevice = spread(i, 'device', 'card');
+    const c = index.customerOf[i]!;
+    if (first.get(c) === o.createdAt) v.newCustomer = 1;
+    const t = totals.get(`${c}|${o.currency}`);
+    if (t && t.count > 1) {
+      const avg = (t.sum - o.totalMinor) / (t.count - 1);
+      if (avg > 0) v.valueVsHistory = o.totalMinor / avg;
+    }
+    return v;
+  });
+}
+
+/** Fraud-family disputes per ring, for SignalContext.ringOf. */
+export function isFraudDispute(d: Dispute): boolean {
+  return reasonFamily(d.network, d.reasonCode) === 'fraud';
+}
