@@ -89,7 +89,16 @@ export function planRings(planner: Planner, rng: Rng, tools: RingTools): RingPla
     const kind = r < kinds.length ? (kinds[r] as RingKind) : rng.weighted(RING_KINDS, KIND_WEIGHTS);
     const size = ringSize(rng, cap);
     if (planner.budget < size) break;
-    const times = memberTimes(rng, planner.cal.start, size);
+    let times = memberTimes(rng, planner.cal.start, size);
+    // The last ring is active now: its orders fall in the last day before the export, so they are
+    // still open or paid and land in the review queue. Squeezed without extra draws, so the rest
+    // of the year stays as the seed makes it.
+    if (r === count - 1) {
+      const last = times[times.length - 1] as number;
+      const span = Math.max(1, last - (times[0] as number));
+      const end = planner.cal.now - 1 * 3_600_000;
+      times = times.map((t) => end - ((last - t) / span) * 20 * 3_600_000);
+    }
     const orders = ringOrders(kind, size, rng, planner, tools, nextDrop);
     const members = orders.map((o, i) => planner.place(times[i] as number, rng, { ...o, ring: r }));
     rings.push({ id: `ring-${String(r + 1).padStart(3, '0')}`, kind, members });

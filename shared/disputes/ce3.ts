@@ -65,7 +65,9 @@ export function ce3Check(dispute: Dispute, history: readonly Order[], disputedOr
   if (!d.card) return none('the disputed order has no card fingerprint or BIN/last4/expiry to match earlier orders on', true);
   const priors: Ce3Prior[] = [];
   for (const o of history) {
-    if (o === disputed || o.status === 'cancelled' || o.status === 'refunded' || o.status === 'open') continue;
+    // Settled transactions only: an open order is not captured yet, and a cancelled one may never
+    // have been (a failed payment); a refunded one was a real, undisputed transaction.
+    if (o === disputed || o.status === 'cancelled' || o.status === 'open') continue;
     const key = orderKey(o);
     if (disputedOrders.has(key)) continue;
     const inWindow = [disputed.createdAt, dispute.openedAt].every((ref) => {

@@ -5,16 +5,12 @@ import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
 import { RingsScreen } from '../features/rings/RingsScreen';
 import { DisputesScreen } from '../features/disputes/DisputesScreen';
+import { ReviewScreen } from '../features/review/ReviewScreen';
 import { useCacheOverview } from '../state/useCacheOverview';
 import { useUi, type Screen } from '../state/uiStore';
 import { Sidebar } from './Sidebar';
 
-const COMING: Record<Exclude<Screen, 'orders' | 'settings' | 'imports' | 'rings' | 'disputes'>, { title: string; purpose: string; planned: string[] }> = {
-  review: {
-    title: 'Review',
-    purpose: 'The queue of orders held or in review, scored by an editable matrix.',
-    planned: ['Keyboard-first hold / release / cancel with reason codes', 'SLA timers', 'Hash-chained, append-only decision log'],
-  },
+const COMING: Record<Exclude<Screen, 'orders' | 'settings' | 'imports' | 'rings' | 'disputes' | 'review'>, { title: string; purpose: string; planned: string[] }> = {
   reports: {
     title: 'Reports',
     purpose: 'Fraud-trend and KPI reports for compliance.',
@@ -44,6 +40,8 @@ export function App() {
           <RingsScreen />
         ) : screen === 'disputes' ? (
           <DisputesScreen />
+        ) : screen === 'review' ? (
+          <ReviewScreen />
         ) : (
           <ComingScreen {...COMING[screen]} />
         )}

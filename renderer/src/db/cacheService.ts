@@ -6,6 +6,8 @@ import { MetaRepository, type MetaValues } from './metaRepository';
 import { OrderStore, type OrderQuery, type OrderRow } from './orderStore';
 import type { WorkbenchDb } from './schema';
 import { wipeCache } from './wipe';
+import type { ChainVerdict, Decision, DecisionEntry } from '../../../shared/decisions/chain';
+import { ReviewService, type QueueRow } from './reviewService';
 import { DisputeService, type DisputeDetail, type DisputeRow } from './disputeService';
 import { RingService, type GraphExpansion, type RingDetail, type RingsOverview } from './ringService';
 import type { LinkOptions } from '../../../shared/linking';
@@ -28,6 +30,7 @@ export class CacheService {
   private readonly meta: MetaRepository;
   private readonly ringService: RingService;
   private readonly disputeService: DisputeService;
+  private readonly reviewService: ReviewService;
   private opened: Promise<number> | null = null;
 
   constructor(private readonly db: WorkbenchDb) {
@@ -35,6 +38,7 @@ export class CacheService {
     this.meta = new MetaRepository(db);
     this.ringService = new RingService(db, this.store);
     this.disputeService = new DisputeService(db, this.ringService);
+    this.reviewService = new ReviewService(db, this.ringService);
   }
 
   private ready(): Promise<number> {
@@ -115,6 +119,23 @@ export class CacheService {
 
   markRing(ringId: string, status: RingMarkRecord['status'], note: string): Promise<void> {
     return this.ringService.decisions.markRing(ringId, status, note);
+  }
+
+  async reviewQueue(): Promise<QueueRow[]> {
+    await this.ready();
+    return this.reviewService.queue();
+  }
+
+  decide(orderKey: string, decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry> {
+    return this.reviewService.decide(orderKey, decision, reasonCode, note);
+  }
+
+  decisionLog(): Promise<DecisionEntry[]> {
+    return this.reviewService.entries();
+  }
+
+  verifyDecisionLog(): Promise<ChainVerdict> {
+    return this.reviewService.verify();
   }
 
   async disputeList(): Promise<DisputeRow[]> {

@@ -156,6 +156,16 @@ export class RingService {
     return { orders: linkable.orders, index: linkable.index, live: snapshot.live };
   }
 
+  /** Computes rings with the default options unless a run already did. */
+  async ensureComputed(): Promise<void> {
+    if (!this.report || this.linkable?.snapshot !== this.store.currentSnapshot()) await this.compute();
+  }
+
+  /** The rings of the last run. */
+  lastRings(): readonly RingsReport['rings'][number][] {
+    return this.report?.rings ?? [];
+  }
+
   /** The key index of the last run (null before the first): the bench exports its edge list. */
   keyIndex(): KeyIndex | null {
     return this.linkable?.index ?? null;

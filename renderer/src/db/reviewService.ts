@@ -1,0 +1,108 @@
+// The review queue: current orders not yet shipped (open or paid) that the scoring matrix sends
+// to review or hold, minus those already released or cancelled; held ones stay until decided.
+// Decisions go to the hash-chained decision log with the score and matrix version behind them.
+import { isFraudReason } from '../../../shared/linking/metrics';
+import { DEFAULT_MATRIX, scoreOrder, type Fired, type Matrix, type Outcome } from '../../../shared/scoring/matrix';
+import { computeSignals } from '../../../shared/scoring/signals';
+import type { ChainVerdict, Decision, DecisionEntry } from '../../../shared/decisions/chain';
+import { orderKey, type Marketplace } from '../../../shared/domain/order';
+import { DecisionLog } from './decisionLog';
+import type { RingService } from './ringService';
+import type { WorkbenchDb } from './schema';
+
+export const HOLD_REASONS = ['FRAUD-RING', 'STOLEN-CARD', 'ACCOUNT-TAKEOVER', 'VELOCITY', 'ADDRESS-RISK', 'CHARGEBACK-HISTORY', 'OTHER'] as const;
+export const RELEASE_REASONS = ['CUSTOMER-VERIFIED', 'KNOWN-CUSTOMER', 'FALSE-POSITIVE', 'OTHER'] as const;
+/** Decide within this many hours of the order coming in. */
+export const SLA_HOURS = 24;
+
+export interface QueueRow {
+  orderKey: string;
+  externalId: string;
+  marketplace: Marketplace;
+  totalMinor: number;
+  currency: string;
+  createdAt: number;
+  email: string;
+  score: number;
+  outcome: Outcome;
+  fired: Fired[];
+  matrixVersion: number;
+  /** `held` once an analyst put it on hold. */
+  state: 'review' | 'hold' | 'held';
+  slaDueAt: number;
+}
+
+export class ReviewService {
+  private readonly log: DecisionLog;
+  private scores = new Map<string, { score: number; matrixVersion: number }>();
+
+  constructor(
+    private readonly db: WorkbenchDb,
+    private readonly rings: RingService,
+    private readonly matrix: Matrix = DEFAULT_MATRIX,
+  ) {
+    this.log = new DecisionLog(db);
+  }
+
+  async queue(): Promise<QueueRow[]> {
+    await this.rings.ensureComputed();
+    const [{ orders, index, live }, disputes, entries] = await Promise.all([this.rings.current(), this.db.disputes.toArray(), this.log.entries()]);
+    const last = latestDecisions(entries);
+    const candidates: number[] = [];
+    for (let i = 0; i < orders.length; i++) {
+      const o = orders[i]!;
+      if (!live[i] || (o.status !== 'open' && o.status !== 'paid')) continue;
+      const d = last.get(orderKey(o));
+      if (d === 'release' || d === 'cancel') continue;
+      candidates.push(i);
+    }
+    const fraudByOrder = new Map<string, number>();
+    for (const d of disputes) if (isFraudReason(d.reasonCode)) fraudByOrder.set(d.orderKey, (fraudByOrder.get(d.orderKey) ?? 0) + 1);
+    const ringOf = new Map<number, { size: number; fraudDisputes: number }>();
+    for (const r of this.rings.lastRings()) {
+      const fraud = r.orderKeys.reduce((n, k) => n + (fraudByOrder.get(k) ?? 0), 0);
+      for (const i of r.orders) ringOf.set(i, { size: r.orders.length, fraudDisputes: fraud });
+    }
+    const signals = computeSignals({ orders, live, index, disputes, ringOf }, candidates);
+    const rows: QueueRow[] = [];
+    candidates.forEach((i, n) => {
+      const o = orders[i]!;
+      const s = scoreOrder(signals[n]!, this.matrix);
+      const key = orderKey(o);
+      const held = last.get(key) === 'hold';
+      if (s.outcome === 'release' && !held) return;
+      this.scores.set(key, { score: s.score, matrixVersion: s.matrixVersion });
+      rows.push({
+        orderKey: key, externalId: o.externalId, marketplace: o.marketplace, totalMinor: o.totalMinor, currency: o.currency, createdAt: o.createdAt, email: o.email,
+        score: s.score, outcome: s.outcome, fired: s.fired, matrixVersion: s.matrixVersion, state: held ? 'held' : s.outcome === 'hold' ? 'hold' : 'review',
+        slaDueAt: o.createdAt + SLA_HOURS * 3_600_000,
+      });
+    });
+    // Highest score first; among equals the oldest (longest waiting) first.
+    return rows.sort((a, b) => b.score - a.score || a.createdAt - b.createdAt || (a.orderKey < b.orderKey ? -1 : 1));
+  }
+
+  async decide(key: string, decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry> {
+    if ((decision === 'hold' || decision === 'cancel') && !reasonCode) throw new Error(`A ${decision} needs a reason code`);
+    if (decision === 'note' && !note.trim()) throw new Error('Write the note first');
+    const s = this.scores.get(key);
+    const analyst = ((await this.db.meta.get('analystName'))?.value as string | undefined) || 'unnamed analyst';
+    return this.log.append({ orderKey: key, decision, reasonCode, note: note.trim(), analyst, at: Date.now(), score: s?.score ?? null, matrixVersion: s?.matrixVersion ?? null, undoes: null });
+  }
+
+  /** Newest first. */
+  async entries(): Promise<DecisionEntry[]> {
+    return (await this.log.entries()).reverse();
+  }
+
+  verify(): Promise<ChainVerdict> {
+    return this.log.verify();
+  }
+}
+
+/** The latest hold / release / cancel per order (notes do not change where an order stands). */
+function latestDecisions(entries: readonly DecisionEntry[]): Map<string, Decision> {
+  const out = new Map<string, Decision>();
+  for (const e of entries) if (e.decision === 'hold' || e.decision === 'release' || e.decision === 'cancel') out.set(e.orderKey, e.decision);
+  return out;
+}

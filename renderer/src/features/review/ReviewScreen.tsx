@@ -1,0 +1,251 @@
+// The review queue, keyboard first: J/K move, H hold, R release, C cancel, N note, ? the keys.
+// Hold and cancel ask for a reason code; every decision lands in the hash-chained decision log,
+// which "Verify log" checks end to end.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChainVerdict, Decision, DecisionEntry } from '../../../../shared/decisions/chain';
+import { countdown } from '../../../../shared/disputes/deadlines';
+import { formatCount, formatDateTime, formatMoney } from '../../../../shared/domain/money';
+import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
+import { cache } from '../../db/cacheClient';
+import { HOLD_REASONS, RELEASE_REASONS, SLA_HOURS, type QueueRow } from '../../db/reviewService';
+import { useUi } from '../../state/uiStore';
+
+const KEYS: [string, string][] = [
+  ['J / K', 'next / previous order'],
+  ['H', 'hold (reason code needed)'],
+  ['R', 'release (reason optional)'],
+  ['C', 'cancel (reason code needed)'],
+  ['N', 'add a note'],
+  ['?', 'show or hide these keys'],
+  ['Esc', 'close the form'],
+];
+
+const VERB: Record<Decision, string> = { hold: 'Hold', release: 'Release', cancel: 'Cancel', note: 'Note', undo: 'Undo' };
+
+export function ReviewScreen() {
+  const version = useUi((s) => s.cacheVersion);
+  const [queue, setQueue] = useState<QueueRow[] | null>(null);
+  const [log, setLog] = useState<DecisionEntry[]>([]);
+  const [at, setAt] = useState(0);
+  const [form, setForm] = useState<{ decision: Decision; reason: string; note: string } | null>(null);
+  const [help, setHelp] = useState(false);
+  const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const box = useRef<HTMLElement>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [q, l] = await Promise.all([cache.reviewQueue(), cache.decisionLog()]);
+      setQueue(q);
+      setLog(l);
+      setAt((i) => Math.min(i, Math.max(0, q.length - 1)));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+  useEffect(() => {
+    setQueue(null);
+    void load();
+  }, [version, load]);
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(t);
+  }, []);
+
+  const current = queue?.[at] ?? null;
+  const submit = async () => {
+    if (!form || !current) return;
+    setError(null);
+    try {
+      await cache.decide(current.orderKey, form.decision, form.reason, form.note);
+      setForm(null);
+      setVerdict(null);
+      await load();
+      box.current?.focus();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const onKey = (e: React.KeyboardEvent) => {
+    if (form || e.altKey || e.ctrlKey || e.metaKey) return;
+    const k = e.key.toLowerCase();
+    if (k === 'j') setAt((i) => Math.min(i + 1, (queue?.length ?? 1) - 1));
+    else if (k === 'k') setAt((i) => Math.max(i - 1, 0));
+    else if (k === '?') setHelp((h) => !h);
+    else if (current && (k === 'h' || k === 'r' || k === 'c' || k === 'n')) {
+      const decision: Decision = k === 'h' ? 'hold' : k === 'r' ? 'release' : k === 'c' ? 'cancel' : 'note';
+      setForm({ decision, reason: '', note: '' });
+    } else return;
+    e.preventDefault();
+  };
+
+  useEffect(() => {
+    document.querySelector(`[data-queue-row="${at}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [at]);
+
+  const reasons = form?.decision === 'release' ? RELEASE_REASONS : HOLD_REASONS;
+  return (
+    <section className="screen review" aria-labelledby="screen-title" tabIndex={0} ref={box} onKeyDown={onKey} aria-keyshortcuts="J K H R C N ?">
+      <header className="screen-head">
+        <h1 id="screen-title">Review</h1>
+        {queue && (
+          <span className="count" data-testid="queue-count">
+            {formatCount(queue.length)} orders to decide · {formatCount(queue.filter((r) => r.slaDueAt < now).length)} past the {SLA_HOURS} h target · press ? for the keys
+          </span>
+        )}
+      </header>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!queue && !error && <p role="status">Scoring orders…</p>}
+      {help && (
+        <div className="panel" role="dialog" aria-label="Keyboard shortcuts">
+          <table className="history">
+            <tbody>
+              {KEYS.map(([k, v]) => (
+                <tr key={k}>
+                  <td>
+                    <kbd>{k}</kbd>
+                  </td>
+                  <td>{v}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {form && current && (
+        <form
+          className="confirm"
+          aria-label={`${VERB[form.decision]} order ${current.externalId}`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              setForm(null);
+              box.current?.focus();
+            }
+          }}
+        >
+          <strong>
+            {VERB[form.decision]} order {current.externalId}
+          </strong>
+          {form.decision !== 'note' && (
+            <select aria-label="Reason code" autoFocus value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })}>
+              <option value="">{form.decision === 'release' ? 'No reason code' : 'Choose a reason code…'}</option>
+              {reasons.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          )}
+          <input aria-label="Decision note" autoFocus={form.decision === 'note'} placeholder="Note" value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} size={40} />
+          <button type="submit" className="primary" disabled={(form.decision === 'hold' || form.decision === 'cancel') && !form.reason}>
+            {VERB[form.decision]}
+          </button>
+          <button type="button" onClick={() => setForm(null)}>
+            Cancel form (Esc)
+          </button>
+        </form>
+      )}
+      {queue && queue.length === 0 && <p className="empty-state">Nothing to review: no open order scores into review or hold with the current matrix.</p>}
+      {queue && queue.length > 0 && (
+        <div className="review-body">
+          <table className="history" aria-label="Review queue">
+            <thead>
+              <tr>
+                <th className="right">Score</th>
+                <th>State</th>
+                <th>Order</th>
+                <th>Channel</th>
+                <th className="right">Total</th>
+                <th>Placed (UTC)</th>
+                <th>Decide by</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.slice(0, 300).map((r, i) => (
+                <tr key={r.orderKey} data-queue-row={i} aria-selected={i === at} className={`clickable${i === at ? ' selected' : ''}${r.slaDueAt < now ? ' overdue' : ''}`} onClick={() => setAt(i)}>
+                  <td className="right">
+                    <strong>{r.score}</strong>
+                  </td>
+                  <td>
+                    <span className={`status state-${r.state}`}>{r.state}</span>
+                  </td>
+                  <td>{r.externalId}</td>
+                  <td>{MARKETPLACE_LABEL[r.marketplace]}</td>
+                  <td className="right">{formatMoney(r.totalMinor, r.currency)}</td>
+                  <td>{formatDateTime(r.createdAt)}</td>
+                  <td>{countdown(r.slaDueAt, now)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {current && (
+            <aside className="panel" aria-label={`Why order ${current.externalId} scores ${current.score}`}>
+              <h2>
+                {current.externalId} · score {current.score} ({current.outcome}, matrix v{current.matrixVersion})
+              </h2>
+              <ul data-testid="fired-rules">
+                {current.fired.map((f) => (
+                  <li key={f.ruleId}>{f.text}</li>
+                ))}
+              </ul>
+              <p className="muted">{current.email}</p>
+            </aside>
+          )}
+        </div>
+      )}
+      <section className="panel wide" aria-label="Decision log">
+        <header className="wizard-head">
+          <h2>Decision log ({formatCount(log.length)})</h2>
+          <button onClick={async () => setVerdict(await cache.verifyDecisionLog())}>Verify log</button>
+        </header>
+        {verdict && (
+          <p role="status" data-testid="log-verdict" className={verdict.ok ? 'ok' : 'error'}>
+            {verdict.ok ? `Log intact: all ${formatCount(verdict.entries)} entries verified.` : `Log broken at entry ${verdict.seq}: ${verdict.reason}.`}
+          </p>
+        )}
+        {log.length > 0 && (
+          <table className="history" aria-label="Decisions">
+            <thead>
+              <tr>
+                <th className="right">#</th>
+                <th>Time (UTC)</th>
+                <th>Order</th>
+                <th>Decision</th>
+                <th>Reason</th>
+                <th>Note</th>
+                <th>Analyst</th>
+                <th className="right">Score</th>
+                <th>Matrix</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.slice(0, 200).map((e) => (
+                <tr key={e.seq}>
+                  <td className="right">{e.seq}</td>
+                  <td>{formatDateTime(e.at)}</td>
+                  <td>{e.orderKey.split(':').slice(1).join(':')}</td>
+                  <td>{e.decision}</td>
+                  <td>{e.reasonCode}</td>
+                  <td>{e.note}</td>
+                  <td>{e.analyst}</td>
+                  <td className="right">{e.score ?? ''}</td>
+                  <td>{e.matrixVersion ? `v${e.matrixVersion}` : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </section>
+  );
+}

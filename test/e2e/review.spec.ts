@@ -1,0 +1,72 @@
+import { expect, loadDemo, test } from './fixtures';
+
+test('demo data -> Review -> hold with a reason by keyboard -> the decision is logged -> Verify passes; a tampered entry is named', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Analyst name').fill('K. Weber');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9][\d,]* orders to decide/, { timeout: 60_000 });
+  const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
+  // Highest score first.
+  const scores = (await rows.locator('td:nth-child(1)').allTextContents()).map(Number);
+  expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  await expect(page.getByTestId('fired-rules').locator('li').first()).toHaveText(/^\+\d+ /);
+
+  await page.locator('section.review').focus();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+  await page.keyboard.press('j');
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+  const order = (await rows.nth(1).locator('td:nth-child(3)').textContent())!;
+  const score = (await rows.nth(1).locator('td:nth-child(1)').textContent())!;
+
+  await page.keyboard.press('h');
+  const form = page.getByRole('form', { name: `Hold order ${order}` });
+  await expect(form).toBeVisible();
+  await expect(form.getByRole('button', { name: 'Hold' })).toBeDisabled();
+  await page.keyboard.press('ArrowDown'); // the reason code list has focus: first code
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('same card on four devices');
+  await page.keyboard.press('Enter');
+  await expect(form).toHaveCount(0);
+
+  const log = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
+  await expect(log).toHaveCount(1);
+  await expect(log.first()).toContainText(order);
+  await expect(log.first()).toContainText('hold');
+  await expect(log.first()).toContainText('FRAUD-RING');
+  await expect(log.first()).toContainText('same card on four devices');
+  await expect(log.first()).toContainText('K. Weber');
+  await expect(log.first().locator('td:nth-child(8)')).toHaveText(score);
+  await expect(rows.filter({ hasText: order }).first()).toContainText('held');
+
+  // Release another order with R and no reason code.
+  await page.keyboard.press('k');
+  await page.keyboard.press('r');
+  await page.getByRole('button', { name: 'Release', exact: true }).click();
+  await expect(log).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Verify log' }).click();
+  await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: all 2 entries verified.');
+
+  // Someone edits the first entry beneath the app: Verify names it.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('fraud-workbench');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const tx = db.transaction('decisions', 'readwrite');
+    const store = tx.objectStore('decisions');
+    const get = store.get(1);
+    await new Promise((resolve) => (get.onsuccess = resolve));
+    store.put({ ...get.result, reasonCode: 'OTHER' });
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+  });
+  await page.getByRole('button', { name: 'Verify log' }).click();
+  await expect(page.getByTestId('log-verdict')).toHaveText('Log broken at entry 1: entry 1 was changed after it was written.');
+});
