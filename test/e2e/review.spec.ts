@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, loadDemo, test } from './fixtures';
 
 test('demo data -> Review -> hold with a reason by keyboard -> the decision is logged -> Verify passes; a tampered entry is named', async ({ page }) => {
@@ -46,8 +47,16 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
   // Release another order with R and no reason code.
   await page.keyboard.press('k');
   await page.keyboard.press('r');
+  await page.getByLabel('Decision note').fill('=HYPERLINK("http://evil.example","ok")');
   await page.getByRole('button', { name: 'Release', exact: true }).click();
   await expect(log).toHaveCount(2);
+
+  // Export for the order system: oldest first, a formula in a note is neutralised.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export decisions (CSV)' }).click()]);
+  const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
+  expect(csv[0]).toBe('seq,time_utc,source,order_id,decision,reason_code,note,analyst,score,matrix_version,hash');
+  expect(csv[1]).toMatch(new RegExp(`^1,[^,]+,[a-z_]+,${order.replace('#', '#')},hold,FRAUD-RING,same card on four devices,K\\. Weber,${score},1,[0-9a-f]{64}$`));
+  expect(csv[2]).toContain(`,release,,"'=HYPERLINK(""http://evil.example"",""ok"")",K. Weber,`);
 
   await page.getByRole('button', { name: 'Verify log' }).click();
   await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: all 2 entries verified.');

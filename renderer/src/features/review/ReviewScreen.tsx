@@ -6,7 +6,9 @@ import type { ChainVerdict, Decision, DecisionEntry } from '../../../../shared/d
 import { countdown } from '../../../../shared/disputes/deadlines';
 import { formatCount, formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
+import { toCsv } from '../../../../shared/export/csv';
 import { cache } from '../../db/cacheClient';
+import { platform } from '../../platform';
 import { HOLD_REASONS, RELEASE_REASONS, SLA_HOURS, type QueueRow } from '../../db/reviewService';
 import { useUi } from '../../state/uiStore';
 
@@ -19,6 +21,18 @@ const KEYS: [string, string][] = [
   ['?', 'show or hide these keys'],
   ['Esc', 'close the form'],
 ];
+
+/** The log for the order system, oldest first; cells that a spreadsheet would run are neutralised. */
+function exportDecisions(log: readonly DecisionEntry[]): Promise<boolean> {
+  const csv = toCsv(
+    ['seq', 'time_utc', 'source', 'order_id', 'decision', 'reason_code', 'note', 'analyst', 'score', 'matrix_version', 'hash'],
+    [...log].reverse().map((e) => {
+      const [source, ...id] = e.orderKey.split(':');
+      return [e.seq, new Date(e.at).toISOString(), source, id.join(':'), e.decision, e.reasonCode, e.note, e.analyst, e.score, e.matrixVersion, e.hash];
+    }),
+  );
+  return platform.saveFile({ suggestedName: `decisions-${new Date().toISOString().slice(0, 10)}.csv`, filters: [{ name: 'CSV', extensions: ['csv'] }], data: csv });
+}
 
 const VERB: Record<Decision, string> = { hold: 'Hold', release: 'Release', cancel: 'Cancel', note: 'Note', undo: 'Undo' };
 
@@ -206,7 +220,12 @@ export function ReviewScreen() {
       <section className="panel wide" aria-label="Decision log">
         <header className="wizard-head">
           <h2>Decision log ({formatCount(log.length)})</h2>
-          <button onClick={async () => setVerdict(await cache.verifyDecisionLog())}>Verify log</button>
+          <span className="toolbar">
+            <button onClick={async () => setVerdict(await cache.verifyDecisionLog())}>Verify log</button>
+            <button disabled={log.length === 0} onClick={() => void exportDecisions(log)}>
+              Export decisions (CSV)
+            </button>
+          </span>
         </header>
         {verdict && (
           <p role="status" data-testid="log-verdict" className={verdict.ok ? 'ok' : 'error'}>
