@@ -44,22 +44,37 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
   await expect(log.first().locator('td:nth-child(8)')).toHaveText(score);
   await expect(rows.filter({ hasText: order }).first()).toContainText('held');
 
+  // Undo by keyboard: logged as its own entry, and the order is back to be decided.
+  await page.keyboard.press('u');
+  await expect(log).toHaveCount(2);
+  await expect(log.first()).toContainText('undo');
+  await expect(log.first()).toContainText('undoes entry 1 (hold)');
+  await expect(rows.filter({ hasText: order }).first()).not.toContainText('held');
+  await page.keyboard.press('h');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('same card on four devices');
+  await page.keyboard.press('Enter');
+  await expect(log).toHaveCount(3);
+  await expect(rows.filter({ hasText: order }).first()).toContainText('held');
+
   // Release another order with R and no reason code.
   await page.keyboard.press('k');
   await page.keyboard.press('r');
   await page.getByLabel('Decision note').fill('=HYPERLINK("http://evil.example","ok")');
   await page.getByRole('button', { name: 'Release', exact: true }).click();
-  await expect(log).toHaveCount(2);
+  await expect(log).toHaveCount(4);
 
   // Export for the order system: oldest first, a formula in a note is neutralised.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export decisions (CSV)' }).click()]);
   const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
   expect(csv[0]).toBe('seq,time_utc,source,order_id,decision,reason_code,note,analyst,score,matrix_version,hash');
-  expect(csv[1]).toMatch(new RegExp(`^1,[^,]+,[a-z_]+,${order.replace('#', '#')},hold,FRAUD-RING,same card on four devices,K\\. Weber,${score},1,[0-9a-f]{64}$`));
-  expect(csv[2]).toContain(`,release,,"'=HYPERLINK(""http://evil.example"",""ok"")",K. Weber,`);
+  expect(csv[1]).toMatch(new RegExp(`^1,[^,]+,[a-z_]+,${order},hold,FRAUD-RING,same card on four devices,K\\. Weber,${score},1,[0-9a-f]{64}$`));
+  expect(csv[2]).toMatch(/^2,[^,]+,[a-z_]+,#?[\w-]+,undo,,undoes entry 1 \(hold\),K\. Weber,/);
+  expect(csv[4]).toContain(`,release,,"'=HYPERLINK(""http://evil.example"",""ok"")",K. Weber,`);
 
   await page.getByRole('button', { name: 'Verify log' }).click();
-  await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: all 2 entries verified.');
+  await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: all 4 entries verified.');
 
   // Someone edits the first entry beneath the app: Verify names it.
   await page.evaluate(async () => {

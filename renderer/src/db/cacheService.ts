@@ -130,6 +130,10 @@ export class CacheService {
     return this.reviewService.decide(orderKey, decision, reasonCode, note);
   }
 
+  undoDecision(seq: number): Promise<DecisionEntry> {
+    return this.reviewService.undo(seq);
+  }
+
   decisionLog(): Promise<DecisionEntry[]> {
     return this.reviewService.entries();
   }

@@ -12,6 +12,8 @@ import type { WorkbenchDb } from './schema';
 
 export const HOLD_REASONS = ['FRAUD-RING', 'STOLEN-CARD', 'ACCOUNT-TAKEOVER', 'VELOCITY', 'ADDRESS-RISK', 'CHARGEBACK-HISTORY', 'OTHER'] as const;
 export const RELEASE_REASONS = ['CUSTOMER-VERIFIED', 'KNOWN-CUSTOMER', 'FALSE-POSITIVE', 'OTHER'] as const;
+/** A decision can be undone this long after it was made; the undo is itself logged. */
+export const UNDO_WINDOW_MS = 2 * 60_000;
 /** Decide within this many hours of the order coming in. */
 export const SLA_HOURS = 24;
 
@@ -90,6 +92,17 @@ export class ReviewService {
     return this.log.append({ orderKey: key, decision, reasonCode, note: note.trim(), analyst, at: Date.now(), score: s?.score ?? null, matrixVersion: s?.matrixVersion ?? null, undoes: null });
   }
 
+  /** Reverses a hold, release or cancel made within the undo window, by appending an undo entry. */
+  async undo(seq: number): Promise<DecisionEntry> {
+    const entries = await this.log.entries();
+    const target = entries.find((e) => e.seq === seq);
+    if (!target || (target.decision !== 'hold' && target.decision !== 'release' && target.decision !== 'cancel')) throw new Error(`Entry ${seq} is not a decision that can be undone`);
+    if (entries.some((e) => e.decision === 'undo' && e.undoes === seq)) throw new Error(`Entry ${seq} was already undone`);
+    if (Date.now() - target.at > UNDO_WINDOW_MS) throw new Error(`Entry ${seq} is older than ${UNDO_WINDOW_MS / 60_000} minutes; make a new decision instead`);
+    const analyst = ((await this.db.meta.get('analystName'))?.value as string | undefined) || 'unnamed analyst';
+    return this.log.append({ orderKey: target.orderKey, decision: 'undo', reasonCode: '', note: `undoes entry ${seq} (${target.decision})`, analyst, at: Date.now(), score: target.score, matrixVersion: target.matrixVersion, undoes: seq });
+  }
+
   /** Newest first. */
   async entries(): Promise<DecisionEntry[]> {
     return (await this.log.entries()).reverse();
@@ -100,9 +113,13 @@ export class ReviewService {
   }
 }
 
-/** The latest hold / release / cancel per order (notes do not change where an order stands). */
-function latestDecisions(entries: readonly DecisionEntry[]): Map<string, Decision> {
+/**
+ * Where each order stands: its latest hold / release / cancel that was not undone. Notes do not
+ * change it; an undo brings back what stood before the undone entry.
+ */
+export function latestDecisions(entries: readonly DecisionEntry[]): Map<string, Decision> {
+  const undone = new Set(entries.filter((e) => e.decision === 'undo' && e.undoes !== null).map((e) => e.undoes as number));
   const out = new Map<string, Decision>();
-  for (const e of entries) if (e.decision === 'hold' || e.decision === 'release' || e.decision === 'cancel') out.set(e.orderKey, e.decision);
+  for (const e of entries) if ((e.decision === 'hold' || e.decision === 'release' || e.decision === 'cancel') && !undone.has(e.seq)) out.set(e.orderKey, e.decision);
   return out;
 }

@@ -8,6 +8,8 @@ import { AppendOnlyError } from '../../../renderer/src/db/appendOnly';
 import { DecisionLog } from '../../../renderer/src/db/decisionLog';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/db/schema';
 import { wipeCache } from '../../../renderer/src/db/wipe';
+import { latestDecisions, ReviewService, UNDO_WINDOW_MS } from '../../../renderer/src/db/reviewService';
+import type { RingService } from '../../../renderer/src/db/ringService';
 import type { DecisionInput } from '../../../shared/decisions/chain';
 
 let db: WorkbenchDb;
@@ -84,5 +86,30 @@ describe('clearing the cache', () => {
     expect(await db.meta.count()).toBe(0);
     expect(await log.entries()).toHaveLength(1);
     expect(await log.verify()).toEqual({ ok: true, entries: 1 });
+  });
+});
+
+describe('undo in the review queue', () => {
+  it('an undo is its own entry; the order stands as before; too old or twice is refused', async () => {
+    db = createDb(`decision-log-${n++}`);
+    const review = new ReviewService(db, {} as RingService);
+    const hold1 = await review.decide('shopify:#1', 'hold', 'VELOCITY', '');
+    const release = await review.decide('shopify:#1', 'release', '', 'customer called');
+    expect(latestDecisions(await new DecisionLog(db).entries()).get('shopify:#1')).toBe('release');
+    const undo = await review.undo(release.seq);
+    expect(undo).toMatchObject({ decision: 'undo', undoes: release.seq, orderKey: 'shopify:#1' });
+    expect(latestDecisions(await new DecisionLog(db).entries()).get('shopify:#1')).toBe('hold');
+    await expect(review.undo(release.seq)).rejects.toThrow(/already undone/);
+    await expect(review.undo(undo.seq)).rejects.toThrow(/not a decision/);
+    await expect(review.decide('shopify:#2', 'cancel', '', '')).rejects.toThrow(/needs a reason code/);
+    // Past the window: a raw clock jump, not a stored edit.
+    const realNow = Date.now;
+    Date.now = () => hold1.at + UNDO_WINDOW_MS + 1;
+    try {
+      await expect(review.undo(hold1.seq)).rejects.toThrow(/older than 2 minutes/);
+    } finally {
+      Date.now = realNow;
+    }
+    expect(await new DecisionLog(db).verify()).toEqual({ ok: true, entries: 3 });
   });
 });

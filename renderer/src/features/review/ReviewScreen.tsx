@@ -18,6 +18,7 @@ const KEYS: [string, string][] = [
   ['R', 'release (reason optional)'],
   ['C', 'cancel (reason code needed)'],
   ['N', 'add a note'],
+  ['U', 'undo your last decision (within 2 minutes)'],
   ['?', 'show or hide these keys'],
   ['Esc', 'close the form'],
 ];
@@ -45,6 +46,7 @@ export function ReviewScreen() {
   const [help, setHelp] = useState(false);
   const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [lastMade, setLastMade] = useState<DecisionEntry | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const box = useRef<HTMLElement>(null);
 
@@ -72,11 +74,25 @@ export function ReviewScreen() {
     if (!form || !current) return;
     setError(null);
     try {
-      await cache.decide(current.orderKey, form.decision, form.reason, form.note);
+      const entry = await cache.decide(current.orderKey, form.decision, form.reason, form.note);
+      setLastMade(entry.decision === 'note' ? null : entry);
       setForm(null);
       setVerdict(null);
       await load();
       box.current?.focus();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const undo = async () => {
+    if (!lastMade) return;
+    setError(null);
+    try {
+      await cache.undoDecision(lastMade.seq);
+      setLastMade(null);
+      setVerdict(null);
+      await load();
     } catch (e) {
       setError((e as Error).message);
     }
@@ -88,6 +104,7 @@ export function ReviewScreen() {
     if (k === 'j') setAt((i) => Math.min(i + 1, (queue?.length ?? 1) - 1));
     else if (k === 'k') setAt((i) => Math.max(i - 1, 0));
     else if (k === '?') setHelp((h) => !h);
+    else if (k === 'u' && lastMade) void undo();
     else if (current && (k === 'h' || k === 'r' || k === 'c' || k === 'n')) {
       const decision: Decision = k === 'h' ? 'hold' : k === 'r' ? 'release' : k === 'c' ? 'cancel' : 'note';
       setForm({ decision, reason: '', note: '' });
@@ -116,6 +133,14 @@ export function ReviewScreen() {
         </p>
       )}
       {!queue && !error && <p role="status">Scoring orders…</p>}
+      {lastMade && (
+        <p role="status" data-testid="last-decision">
+          {VERB[lastMade.decision]} of {lastMade.orderKey.split(':').slice(1).join(':')} logged as entry {lastMade.seq}.{' '}
+          <button className="link" onClick={() => void undo()}>
+            Undo (U)
+          </button>
+        </p>
+      )}
       {help && (
         <div className="panel" role="dialog" aria-label="Keyboard shortcuts">
           <table className="history">
