@@ -36,3 +36,38 @@ test('the Visa CE 3.0 check finds the eligible case in the demo data and lists i
   expect(await priors.count()).toBeGreaterThanOrEqual(2);
   for (const shares of await priors.locator('td:nth-child(5)').allTextContents()) expect(shares).toMatch(/ip|device/);
 });
+
+test('a dispute moves through its workflow with every change logged, and its evidence checklist is kept', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Analyst name').fill('M. Schulz');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const rows = page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr');
+  const fresh = rows.filter({ has: page.locator('td:nth-child(2)', { hasText: /^new$/ }) }).first();
+  await expect(fresh).toBeVisible({ timeout: 60_000 });
+  const order = (await fresh.locator('td:nth-child(7)').textContent())!;
+  await fresh.click();
+  const detail = page.getByRole('region', { name: /^Dispute / });
+  await expect(detail.getByTestId('dispute-status')).toHaveText('New');
+  // Not every move is allowed: from New, Won is not offered.
+  await expect(detail.getByRole('button', { name: '→ Won' })).toHaveCount(0);
+  await detail.getByLabel('Status note').fill('asked the warehouse for the delivery scan');
+  await detail.getByRole('button', { name: '→ Gathering evidence' }).click();
+  await expect(detail.getByTestId('dispute-status')).toHaveText('Gathering evidence');
+  await expect(detail.getByTestId('dispute-history')).toContainText('M. Schulz: status → Gathering evidence (asked the warehouse for the delivery scan)');
+  const evidence = detail.getByRole('group', { name: /^Evidence/ });
+  await evidence.getByRole('checkbox').first().click();
+  await expect(evidence.getByRole('checkbox').first()).toBeChecked();
+  await expect(evidence).toContainText(/Evidence \(1 of \d+\)/);
+
+  // Kept across a reload (a new window on the same cache).
+  await page.reload();
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  await rows.filter({ hasText: order }).first().click();
+  await expect(detail.getByTestId('dispute-status')).toHaveText('Gathering evidence');
+  await expect(evidence.getByRole('checkbox').first()).toBeChecked();
+  await detail.getByRole('button', { name: '→ Submitted' }).click();
+  await expect(detail.getByTestId('dispute-history').locator('li')).toHaveCount(3);
+  await expect(rows.filter({ hasText: order }).first()).toHaveAttribute('data-urgency', 'closed');
+});

@@ -1,5 +1,5 @@
 // What the UI may ask of the cache, as one object the worker exposes. Plain data in and out.
-import type { Dispute } from '../../../shared/domain/dispute';
+import type { Dispute, DisputeStatus } from '../../../shared/domain/dispute';
 import { exportBackup, inspectBackup, restoreBackup, type BackupSummary } from './backup';
 import { loadDemoData } from './demoLoader';
 import { MetaRepository, type MetaValues } from './metaRepository';
@@ -150,6 +150,14 @@ export class CacheService {
   async disputeDetail(id: string): Promise<DisputeDetail> {
     await this.ready();
     return this.disputeService.detail(id);
+  }
+
+  setDisputeStatus(id: string, to: DisputeStatus, note: string): Promise<void> {
+    return this.disputeService.setStatus(id, to, note);
+  }
+
+  setDisputeEvidence(id: string, item: string, checked: boolean): Promise<void> {
+    return this.disputeService.setEvidence(id, item, checked);
   }
 
   async disputesDueBetween(from: number, to: number): Promise<Dispute[]> {

@@ -2,10 +2,11 @@
 // for Visa 10.4, the CE 3.0 check from local history (orders on the same card).
 import { ce3Check, isCe3Dispute, type Ce3Result } from '../../../shared/disputes/ce3';
 import { reasonInfo, type ReasonFamily } from '../../../shared/disputes/reasonCodes';
-import type { Dispute } from '../../../shared/domain/dispute';
+import type { Dispute, DisputeStatus } from '../../../shared/domain/dispute';
+import { canMove, EVIDENCE, STATUS_LABEL } from '../../../shared/disputes/workflow';
 import { orderKey, type Marketplace, type Order } from '../../../shared/domain/order';
 import type { RingService } from './ringService';
-import type { WorkbenchDb } from './schema';
+import type { DisputeEventRecord, WorkbenchDb } from './schema';
 
 export interface DisputeRow extends Dispute {
   family: ReasonFamily;
@@ -18,6 +19,9 @@ export interface DisputeRow extends Dispute {
 export interface DisputeDetail extends DisputeRow {
   ce3Check: Ce3Result | null;
   priorOrders: Order[];
+  /** Workflow history, newest first. */
+  events: DisputeEventRecord[];
+  evidence: { item: string; checked: boolean }[];
 }
 
 export class DisputeService {
@@ -27,16 +31,48 @@ export class DisputeService {
   ) {}
 
   async list(): Promise<DisputeRow[]> {
-    const [disputes, ctx] = await Promise.all([this.db.disputes.toArray(), this.context()]);
-    return disputes.map((d) => this.row(d, ctx).row);
+    const [disputes, ctx, events] = await Promise.all([this.db.disputes.toArray(), this.context(), this.db.disputeEvents.orderBy('id').toArray()]);
+    const status = new Map<string, DisputeStatus>();
+    for (const e of events) if (e.kind === 'status' && e.status) status.set(e.disputeId, e.status);
+    return disputes.map((d) => this.row({ ...d, status: status.get(d.id) ?? d.status }, ctx).row);
   }
 
   async detail(id: string): Promise<DisputeDetail> {
-    const [d, ctx] = await Promise.all([this.db.disputes.get(id), this.context()]);
-    if (!d) throw new Error(`Dispute ${id} is not in the cache`);
+    const [stored, ctx, events] = await Promise.all([this.db.disputes.get(id), this.context(), this.eventsOf(id)]);
+    if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
+    const d = { ...stored, status: events.find((e) => e.kind === 'status')?.status ?? stored.status };
     const { row, check } = this.row(d, ctx);
     const priorKeys = new Set(check?.priors.map((p) => p.orderKey) ?? []);
-    return { ...row, ce3Check: check, priorOrders: ctx.orders.filter((o, i) => ctx.live[i] && priorKeys.has(orderKey(o))) };
+    const ticked = new Map<string, boolean>();
+    for (const e of [...events].reverse()) if (e.kind === 'evidence' && e.item) ticked.set(e.item, e.checked === true);
+    return {
+      ...row,
+      ce3Check: check,
+      priorOrders: ctx.orders.filter((o, i) => ctx.live[i] && priorKeys.has(orderKey(o))),
+      events,
+      evidence: EVIDENCE[row.family].map((item) => ({ item, checked: ticked.get(item) ?? false })),
+    };
+  }
+
+  /** Moves a dispute along its workflow; the change is logged with who, when and why. */
+  async setStatus(id: string, to: DisputeStatus, note: string): Promise<void> {
+    const [stored, events] = await Promise.all([this.db.disputes.get(id), this.eventsOf(id)]);
+    if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
+    const from = events.find((e) => e.kind === 'status')?.status ?? stored.status;
+    if (!canMove(from, to)) throw new Error(`A dispute that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
+    await this.db.disputeEvents.add({ disputeId: id, kind: 'status', status: to, note: note.trim(), analyst: await this.analyst(), at: Date.now() });
+  }
+
+  async setEvidence(id: string, item: string, checked: boolean): Promise<void> {
+    await this.db.disputeEvents.add({ disputeId: id, kind: 'evidence', item, checked, note: '', analyst: await this.analyst(), at: Date.now() });
+  }
+
+  private async eventsOf(id: string): Promise<DisputeEventRecord[]> {
+    return (await this.db.disputeEvents.where('disputeId').equals(id).sortBy('id')).reverse();
+  }
+
+  private async analyst(): Promise<string> {
+    return ((await this.db.meta.get('analystName'))?.value as string | undefined) || 'unnamed analyst';
   }
 
   private async context() {

@@ -153,10 +153,30 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       decisionHead: 'key',
     },
   },
+  {
+    // Disputes workflow: status changes and evidence ticks, append-only.
+    version: 3,
+    stores: {
+      disputeEvents: '++id, disputeId, at',
+    },
+  },
 ];
 
-/** Tables that clearing the cache keeps: what analysts decided is not cached data. */
-export const KEPT_ON_WIPE: readonly string[] = ['decisions', 'decisionHead'];
+/** Tables that clearing the cache keeps: what analysts decided is not cached data (append-only logs). */
+export const KEPT_ON_WIPE: readonly string[] = ['decisions', 'decisionHead', 'disputeEvents'];
+
+/** One step of a dispute's workflow: a status change or an evidence item ticked or unticked. */
+export interface DisputeEventRecord {
+  id?: number;
+  disputeId: string;
+  kind: 'status' | 'evidence';
+  status?: import('../../../shared/domain/dispute').DisputeStatus;
+  item?: string;
+  checked?: boolean;
+  note: string;
+  analyst: string;
+  at: number;
+}
 
 export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
 
@@ -173,6 +193,7 @@ export type WorkbenchDb = Dexie & {
   ringMarks: EntityTable<RingMarkRecord, 'id'>;
   decisions: EntityTable<DecisionEntry, 'seq'>;
   decisionHead: EntityTable<{ key: 'head'; seq: number; hash: string }, 'key'>;
+  disputeEvents: EntityTable<DisputeEventRecord, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
 };
 
@@ -184,6 +205,6 @@ export function createDb(name = DB_NAME, uptoVersion = CURRENT_VERSION): Workben
     const declared = db.version(v.version).stores(v.stores);
     if (v.upgrade) declared.upgrade(v.upgrade);
   }
-  if (uptoVersion >= 2) db.use(appendOnly(name, ['decisions']));
+  if (uptoVersion >= 2) db.use(appendOnly(name, uptoVersion >= 3 ? ['decisions', 'disputeEvents'] : ['decisions']));
   return db;
 }

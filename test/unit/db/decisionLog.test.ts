@@ -45,6 +45,9 @@ describe('decision log storage', () => {
     await expect(db.decisions.bulkDelete([1, 2])).rejects.toThrow(/append-only/);
     await expect(db.decisions.where('orderKey').equals('shopify:#1000').delete()).rejects.toThrow(/append-only/);
     await expect(db.decisions.clear()).rejects.toThrow(/append-only/);
+    await db.disputeEvents.add({ disputeId: 'dp_1', kind: 'status', status: 'submitted', note: '', analyst: 'K. Weber', at: 1 });
+    await expect(db.disputeEvents.clear()).rejects.toThrow(/append-only/);
+    await expect(db.disputeEvents.update(1, { status: 'won' })).rejects.toThrow(/append-only/);
     await expect(db.decisions.add({ ...first })).rejects.toThrow();
     expect(await db.decisions.count()).toBe(2);
     expect(await log.verify()).toEqual({ ok: true, entries: 2 });

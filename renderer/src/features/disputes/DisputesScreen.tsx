@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { byDeadline, countdown, urgencyOf, type Urgency } from '../../../../shared/disputes/deadlines';
 import { REASON_FAMILIES, type ReasonFamily } from '../../../../shared/disputes/reasonCodes';
+import { NEXT_STATUS, STATUS_LABEL } from '../../../../shared/disputes/workflow';
 import { formatCount, formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { cache } from '../../db/cacheClient';
@@ -67,7 +68,18 @@ export function DisputesScreen() {
       )}
       {!rows && !error && <p role="status">Reading disputes…</p>}
       {rows && rows.length === 0 && <p className="empty-state">No disputes in the cache yet. Import a Stripe, Adyen or generic dispute report on the Imports screen.</p>}
-      {open && <DisputeDetailView d={open} now={now} onClose={() => setOpen(null)} />}
+      {open && (
+        <DisputeDetailView
+          d={open}
+          now={now}
+          onClose={() => setOpen(null)}
+          onChange={async () => {
+            const [detail, list] = await Promise.all([cache.disputeDetail(open.id), cache.disputeList()]);
+            setOpen(detail);
+            setRows(list);
+          }}
+        />
+      )}
       {rows && rows.length > 0 && (
         <>
           <div className="toolbar">
@@ -124,8 +136,20 @@ export function DisputesScreen() {
   );
 }
 
-function DisputeDetailView({ d, now, onClose }: { d: DisputeDetail; now: number; onClose(): void }) {
+function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDetail; now: number; onClose(): void; onChange(): Promise<void> }) {
   const check = d.ce3Check;
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const act = async (job: () => Promise<void>) => {
+    setError(null);
+    try {
+      await job();
+      await onChange();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const done = d.evidence.filter((e) => e.checked).length;
   return (
     <section className="panel wide" aria-label={`Dispute ${d.id}`}>
       <header className="wizard-head">
@@ -140,6 +164,49 @@ function DisputeDetailView({ d, now, onClose }: { d: DisputeDetail; now: number;
         {FAMILY_LABEL[d.family]} · opened {formatDate(d.openedAt)} · {d.dueAt ? `respond by ${formatDateTime(d.dueAt)} (${countdown(d.dueAt, now)})` : 'no response allowed'} · {d.provider}{' '}
         {d.id} · order {d.order ? d.order.externalId : `${d.orderKey || 'unknown'} (not in cache)`}
       </p>
+      <div className="toolbar" role="group" aria-label="Dispute status">
+        <span>
+          Status: <strong data-testid="dispute-status">{STATUS_LABEL[d.status]}</strong>
+        </span>
+        {NEXT_STATUS[d.status].map((to) => (
+          <button key={to} onClick={() => void act(() => cache.setDisputeStatus(d.id, to, note).then(() => setNote('')))}>
+            → {STATUS_LABEL[to]}
+          </button>
+        ))}
+        {NEXT_STATUS[d.status].length > 0 && <input aria-label="Status note" placeholder="Note for the change (optional)" value={note} onChange={(e) => setNote(e.target.value)} size={36} />}
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="ring-body">
+        <fieldset className="evidence">
+          <legend>
+            Evidence ({done} of {d.evidence.length})
+          </legend>
+          {d.evidence.map((e) => (
+            <label key={e.item} className="inline block">
+              <input type="checkbox" checked={e.checked} onChange={() => void act(() => cache.setDisputeEvidence(d.id, e.item, !e.checked))} /> {e.item}
+            </label>
+          ))}
+        </fieldset>
+        <div>
+          <h3>History</h3>
+          {d.events.length === 0 ? (
+            <p className="muted">No changes yet; status as imported.</p>
+          ) : (
+            <ul data-testid="dispute-history">
+              {d.events.map((e) => (
+                <li key={e.id}>
+                  {formatDateTime(e.at)} · {e.analyst}:{' '}
+                  {e.kind === 'status' ? `status → ${STATUS_LABEL[e.status!]}${e.note ? ` (${e.note})` : ''}` : `${e.checked ? 'ticked' : 'unticked'} “${e.item}”`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
       {check && (
         <div data-testid="ce3-check">
           <h3>Visa Compelling Evidence 3.0: {check.qualifies ? 'eligible' : 'not eligible'}</h3>

@@ -117,7 +117,7 @@ export function BackupPanel() {
       )}
       {confirmWipe && (
         <div className="confirm" role="dialog" aria-label="Confirm clearing the cache">
-          <p>This deletes every order, payment, dispute and setting on this computer. Review decisions are kept: the decision log is append-only. Make a backup first if you may need the rest.</p>
+          <p>This deletes every order, payment, dispute and setting on this computer. Review decisions and dispute histories are kept: those logs are append-only. Make a backup first if you may need the rest.</p>
           <button className="danger" onClick={wipe} disabled={busy !== null}>
             Delete everything
           </button>
