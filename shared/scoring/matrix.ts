@@ -99,3 +99,29 @@ export function scoreOrder(signals: SignalValues, m: Matrix): Score {
   fired.sort((a, b) => b.points - a.points);
   return { score, outcome, fired, matrixVersion: m.version };
 }
+
+export interface Confusion {
+  /** Orders the matrix would hold / send to review / release. */
+  hold: number;
+  review: number;
+  release: number;
+  /** "Flagged" = hold or review; "fraud" = a known outcome: fraud chargeback or confirmed-fraud ring. */
+  truePositive: number;
+  falsePositive: number;
+  falseNegative: number;
+  trueNegative: number;
+}
+
+/** How a matrix would have sorted the cached history, against what is known to have been fraud. */
+export function whatIf(scored: readonly { outcome: Outcome; fraud: boolean }[]): Confusion {
+  const c: Confusion = { hold: 0, review: 0, release: 0, truePositive: 0, falsePositive: 0, falseNegative: 0, trueNegative: 0 };
+  for (const s of scored) {
+    c[s.outcome]++;
+    const flagged = s.outcome !== 'release';
+    if (flagged && s.fraud) c.truePositive++;
+    else if (flagged) c.falsePositive++;
+    else if (s.fraud) c.falseNegative++;
+    else c.trueNegative++;
+  }
+  return c;
+}

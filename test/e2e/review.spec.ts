@@ -94,3 +94,33 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
   await page.getByRole('button', { name: 'Verify log' }).click();
   await expect(page.getByTestId('log-verdict')).toHaveText('Log broken at entry 1: entry 1 was changed after it was written.');
 });
+
+test('edit the scoring matrix, see what it would do on the cached history, save it as a version, and the queue follows', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Review' }).click();
+  const count = page.getByTestId('queue-count');
+  await expect(count).toHaveText(/orders to decide/, { timeout: 60_000 });
+  const before = Number((await count.textContent())!.split(' ')[0]!.replace(/,/g, ''));
+  const panel = page.getByTestId('matrix-panel');
+  await panel.locator('summary').click();
+  await expect(panel.locator('summary')).toContainText('Scoring matrix v1');
+  await panel.getByLabel('new-customer points').fill('40');
+  await panel.getByRole('button', { name: 'What if…' }).click();
+  const table = panel.getByRole('table', { name: 'What if' });
+  const cells = async (row: number) => (await table.locator('tbody tr').nth(row).locator('td').allTextContents()).map((t) => Number(t.replace(/,/g, '')));
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  const [, curHold, curReview, curRelease, curCaught] = await cells(0);
+  const [, draftHold, draftReview, draftRelease, draftCaught] = await cells(1);
+  // Every first order now scores 40 more: more flagged, fewer released, no fraud lost.
+  expect(draftRelease!).toBeLessThan(curRelease!);
+  expect(draftHold! + draftReview!).toBeGreaterThan(curHold! + curReview!);
+  expect(draftCaught!).toBeGreaterThanOrEqual(curCaught!);
+  expect(curHold! + curReview! + curRelease!).toBe(Number((await table.locator('th').first().textContent())!.match(/Over ([\d,]+)/)![1]!.replace(/,/g, '')));
+
+  await panel.getByLabel('Why this change').fill('new accounts are the problem this month');
+  await panel.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(panel.getByTestId('matrix-history')).toContainText(/v2 · .* new accounts are the problem this month/);
+  await expect(panel.locator('summary')).toContainText('Scoring matrix v2');
+  await expect.poll(async () => Number((await count.textContent())!.split(' ')[0]!.replace(/,/g, ''))).toBeGreaterThan(before);
+  await expect(page.getByRole('complementary').getByRole('heading')).toContainText('matrix v2');
+});

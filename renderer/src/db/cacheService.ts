@@ -7,13 +7,14 @@ import { OrderStore, type OrderQuery, type OrderRow } from './orderStore';
 import type { WorkbenchDb } from './schema';
 import { wipeCache } from './wipe';
 import type { ChainVerdict, Decision, DecisionEntry } from '../../../shared/decisions/chain';
-import { ReviewService, type QueueRow } from './reviewService';
+import { ReviewService, type QueueRow, type WhatIf } from './reviewService';
+import type { Matrix } from '../../../shared/scoring/matrix';
 import { DisputeService, type DisputeDetail, type DisputeRow } from './disputeService';
 import { RingService, type GraphExpansion, type RingDetail, type RingsOverview } from './ringService';
 import type { LinkOptions } from '../../../shared/linking';
 import type { KeyType } from '../../../shared/normalize';
 import type { OverrideEntry } from './ringDecisions';
-import type { RingMarkRecord } from './schema';
+import type { MatrixRecord, RingMarkRecord } from './schema';
 
 export interface CacheOverview {
   orders: number;
@@ -128,6 +129,23 @@ export class CacheService {
 
   decide(orderKey: string, decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry> {
     return this.reviewService.decide(orderKey, decision, reasonCode, note);
+  }
+
+  scoringMatrix(): Promise<Matrix> {
+    return this.reviewService.matrix();
+  }
+
+  matrixHistory(): Promise<MatrixRecord[]> {
+    return this.reviewService.matrixHistory();
+  }
+
+  async matrixWhatIf(draft: Matrix): Promise<WhatIf> {
+    await this.ready();
+    return this.reviewService.whatIf(draft);
+  }
+
+  saveMatrix(draft: Matrix, note: string): Promise<number> {
+    return this.reviewService.saveMatrix(draft, note);
   }
 
   undoDecision(seq: number): Promise<DecisionEntry> {

@@ -2,13 +2,13 @@
 // to review or hold, minus those already released or cancelled; held ones stay until decided.
 // Decisions go to the hash-chained decision log with the score and matrix version behind them.
 import { isFraudReason } from '../../../shared/linking/metrics';
-import { DEFAULT_MATRIX, scoreOrder, type Fired, type Matrix, type Outcome } from '../../../shared/scoring/matrix';
+import { DEFAULT_MATRIX, matrixProblem, scoreOrder, whatIf, type Confusion, type Fired, type Matrix, type Outcome } from '../../../shared/scoring/matrix';
 import { computeSignals } from '../../../shared/scoring/signals';
 import type { ChainVerdict, Decision, DecisionEntry } from '../../../shared/decisions/chain';
 import { orderKey, type Marketplace } from '../../../shared/domain/order';
 import { DecisionLog } from './decisionLog';
 import type { RingService } from './ringService';
-import type { WorkbenchDb } from './schema';
+import type { MatrixRecord, WorkbenchDb } from './schema';
 
 export const HOLD_REASONS = ['FRAUD-RING', 'STOLEN-CARD', 'ACCOUNT-TAKEOVER', 'VELOCITY', 'ADDRESS-RISK', 'CHARGEBACK-HISTORY', 'OTHER'] as const;
 export const RELEASE_REASONS = ['CUSTOMER-VERIFIED', 'KNOWN-CUSTOMER', 'FALSE-POSITIVE', 'OTHER'] as const;
@@ -34,6 +34,14 @@ export interface QueueRow {
   slaDueAt: number;
 }
 
+export interface WhatIf {
+  orders: number;
+  /** Orders known to be fraud: a fraud-family chargeback, or a ring confirmed as fraud. */
+  knownFraud: number;
+  current: Confusion & { version: number };
+  draft: Confusion;
+}
+
 export class ReviewService {
   private readonly log: DecisionLog;
   private scores = new Map<string, { score: number; matrixVersion: number }>();
@@ -41,14 +49,61 @@ export class ReviewService {
   constructor(
     private readonly db: WorkbenchDb,
     private readonly rings: RingService,
-    private readonly matrix: Matrix = DEFAULT_MATRIX,
   ) {
     this.log = new DecisionLog(db);
   }
 
-  async queue(): Promise<QueueRow[]> {
+  /** The newest saved matrix, or the default one before anything was saved. */
+  async matrix(): Promise<Matrix> {
+    const latest = await this.db.matrices.orderBy('version').last();
+    return latest?.matrix ?? DEFAULT_MATRIX;
+  }
+
+  async matrixHistory(): Promise<MatrixRecord[]> {
+    return (await this.db.matrices.orderBy('version').toArray()).reverse();
+  }
+
+  /** Saves an edited matrix as the next version (earlier versions stay). */
+  async saveMatrix(draft: Matrix, note: string): Promise<number> {
+    const problem = matrixProblem(draft);
+    if (problem) throw new Error(problem);
+    const version = Math.max(DEFAULT_MATRIX.version, (await this.db.matrices.orderBy('version').last())?.version ?? 0) + 1;
+    await this.db.matrices.add({ version, matrix: { ...draft, version }, analyst: await this.analyst(), savedAt: Date.now(), note: note.trim() });
+    return version;
+  }
+
+  /** How the current matrix and a draft would sort every current order, against known fraud. */
+  async whatIf(draft: Matrix): Promise<WhatIf> {
+    const problem = matrixProblem(draft);
+    if (problem) throw new Error(problem);
+    const ctx = await this.context();
+    const [current, marks] = await Promise.all([this.matrix(), this.rings.decisions.currentMarks()]);
+    const confirmed = new Set<number>();
+    for (const r of this.rings.lastRings()) if (marks.get(r.id)?.status === 'confirmed-fraud') for (const i of r.orders) confirmed.add(i);
+    const all: number[] = [];
+    for (let i = 0; i < ctx.orders.length; i++) if (ctx.live[i]) all.push(i);
+    const signals = computeSignals(ctx, all);
+    const fraud = all.map((i) => confirmed.has(i) || (ctx.fraudByOrder.get(orderKey(ctx.orders[i]!)) ?? 0) > 0);
+    const run = (m: Matrix) => whatIf(signals.map((v, n) => ({ outcome: scoreOrder(v, m).outcome, fraud: fraud[n]! })));
+    return { orders: all.length, knownFraud: fraud.filter(Boolean).length, current: { ...run(current), version: current.version }, draft: run(draft) };
+  }
+
+  private async context() {
     await this.rings.ensureComputed();
-    const [{ orders, index, live }, disputes, entries] = await Promise.all([this.rings.current(), this.db.disputes.toArray(), this.log.entries()]);
+    const [{ orders, index, live }, disputes] = await Promise.all([this.rings.current(), this.db.disputes.toArray()]);
+    const fraudByOrder = new Map<string, number>();
+    for (const d of disputes) if (isFraudReason(d.reasonCode)) fraudByOrder.set(d.orderKey, (fraudByOrder.get(d.orderKey) ?? 0) + 1);
+    const ringOf = new Map<number, { size: number; fraudDisputes: number }>();
+    for (const r of this.rings.lastRings()) {
+      const fraud = r.orderKeys.reduce((n, k) => n + (fraudByOrder.get(k) ?? 0), 0);
+      for (const i of r.orders) ringOf.set(i, { size: r.orders.length, fraudDisputes: fraud });
+    }
+    return { orders, index, live, disputes, ringOf, fraudByOrder };
+  }
+
+  async queue(): Promise<QueueRow[]> {
+    const [ctx, entries, matrix] = await Promise.all([this.context(), this.log.entries(), this.matrix()]);
+    const { orders, live } = ctx;
     const last = latestDecisions(entries);
     const candidates: number[] = [];
     for (let i = 0; i < orders.length; i++) {
@@ -58,18 +113,11 @@ export class ReviewService {
       if (d === 'release' || d === 'cancel') continue;
       candidates.push(i);
     }
-    const fraudByOrder = new Map<string, number>();
-    for (const d of disputes) if (isFraudReason(d.reasonCode)) fraudByOrder.set(d.orderKey, (fraudByOrder.get(d.orderKey) ?? 0) + 1);
-    const ringOf = new Map<number, { size: number; fraudDisputes: number }>();
-    for (const r of this.rings.lastRings()) {
-      const fraud = r.orderKeys.reduce((n, k) => n + (fraudByOrder.get(k) ?? 0), 0);
-      for (const i of r.orders) ringOf.set(i, { size: r.orders.length, fraudDisputes: fraud });
-    }
-    const signals = computeSignals({ orders, live, index, disputes, ringOf }, candidates);
+    const signals = computeSignals(ctx, candidates);
     const rows: QueueRow[] = [];
     candidates.forEach((i, n) => {
       const o = orders[i]!;
-      const s = scoreOrder(signals[n]!, this.matrix);
+      const s = scoreOrder(signals[n]!, matrix);
       const key = orderKey(o);
       const held = last.get(key) === 'hold';
       if (s.outcome === 'release' && !held) return;
@@ -82,6 +130,10 @@ export class ReviewService {
     });
     // Highest score first; among equals the oldest (longest waiting) first.
     return rows.sort((a, b) => b.score - a.score || a.createdAt - b.createdAt || (a.orderKey < b.orderKey ? -1 : 1));
+  }
+
+  private async analyst(): Promise<string> {
+    return ((await this.db.meta.get('analystName'))?.value as string | undefined) || 'unnamed analyst';
   }
 
   async decide(key: string, decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry> {

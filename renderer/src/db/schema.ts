@@ -160,10 +160,26 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       disputeEvents: '++id, disputeId, at',
     },
   },
+  {
+    // Scoring matrix versions as analysts saved them; each score names the version that made it.
+    version: 4,
+    stores: {
+      matrices: 'version, savedAt',
+    },
+  },
 ];
 
 /** Tables that clearing the cache keeps: what analysts decided is not cached data (append-only logs). */
-export const KEPT_ON_WIPE: readonly string[] = ['decisions', 'decisionHead', 'disputeEvents'];
+export const KEPT_ON_WIPE: readonly string[] = ['decisions', 'decisionHead', 'disputeEvents', 'matrices'];
+
+/** A saved scoring matrix version. */
+export interface MatrixRecord {
+  version: number;
+  matrix: import('../../../shared/scoring/matrix').Matrix;
+  analyst: string;
+  savedAt: number;
+  note: string;
+}
 
 /** One step of a dispute's workflow: a status change or an evidence item ticked or unticked. */
 export interface DisputeEventRecord {
@@ -194,6 +210,7 @@ export type WorkbenchDb = Dexie & {
   decisions: EntityTable<DecisionEntry, 'seq'>;
   decisionHead: EntityTable<{ key: 'head'; seq: number; hash: string }, 'key'>;
   disputeEvents: EntityTable<DisputeEventRecord, 'id'>;
+  matrices: EntityTable<MatrixRecord, 'version'>;
   meta: EntityTable<MetaRecord, 'key'>;
 };
 
@@ -205,6 +222,7 @@ export function createDb(name = DB_NAME, uptoVersion = CURRENT_VERSION): Workben
     const declared = db.version(v.version).stores(v.stores);
     if (v.upgrade) declared.upgrade(v.upgrade);
   }
-  if (uptoVersion >= 2) db.use(appendOnly(name, uptoVersion >= 3 ? ['decisions', 'disputeEvents'] : ['decisions']));
+  const logs = ['decisions', ...(uptoVersion >= 3 ? ['disputeEvents'] : []), ...(uptoVersion >= 4 ? ['matrices'] : [])];
+  if (uptoVersion >= 2) db.use(appendOnly(name, logs));
   return db;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildKeyIndex } from '../../../shared/linking';
-import { DEFAULT_MATRIX, matrixProblem, scoreOrder, type Matrix } from '../../../shared/scoring/matrix';
+import { DEFAULT_MATRIX, matrixProblem, scoreOrder, whatIf, type Matrix } from '../../../shared/scoring/matrix';
 import { computeSignals } from '../../../shared/scoring/signals';
 import { order } from '../normalize/orderFixture';
 
@@ -21,6 +21,19 @@ describe('scoring matrix', () => {
     expect(matrixProblem(DEFAULT_MATRIX)).toBeNull();
     expect(matrixProblem({ ...DEFAULT_MATRIX, thresholds: { review: 70, hold: 60 } })).toMatch(/Thresholds/);
     expect(matrixProblem({ ...DEFAULT_MATRIX, rules: [...DEFAULT_MATRIX.rules, DEFAULT_MATRIX.rules[0]!] })).toMatch(/Two rules are called ring-fraud/);
+  });
+});
+
+describe('what if', () => {
+  it('counts outcomes and a confusion matrix of flagged (hold or review) against known fraud', () => {
+    const c = whatIf([
+      { outcome: 'hold', fraud: true },
+      { outcome: 'review', fraud: false },
+      { outcome: 'release', fraud: true },
+      { outcome: 'release', fraud: false },
+      { outcome: 'release', fraud: false },
+    ]);
+    expect(c).toEqual({ hold: 1, review: 1, release: 3, truePositive: 1, falsePositive: 1, falseNegative: 1, trueNegative: 2 });
   });
 });
 

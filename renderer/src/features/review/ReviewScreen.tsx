@@ -11,6 +11,7 @@ import { cache } from '../../db/cacheClient';
 import { platform } from '../../platform';
 import { HOLD_REASONS, RELEASE_REASONS, SLA_HOURS, type QueueRow } from '../../db/reviewService';
 import { useUi } from '../../state/uiStore';
+import { MatrixPanel } from './MatrixPanel';
 
 const KEYS: [string, string][] = [
   ['J / K', 'next / previous order'],
@@ -99,7 +100,7 @@ export function ReviewScreen() {
   };
 
   const onKey = (e: React.KeyboardEvent) => {
-    if (form || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (form || e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('input, select, textarea, details')) return;
     const k = e.key.toLowerCase();
     if (k === 'j') setAt((i) => Math.min(i + 1, (queue?.length ?? 1) - 1));
     else if (k === 'k') setAt((i) => Math.max(i - 1, 0));
@@ -242,6 +243,7 @@ export function ReviewScreen() {
           )}
         </div>
       )}
+      <MatrixPanel onSaved={() => void load()} />
       <section className="panel wide" aria-label="Decision log">
         <header className="wizard-head">
           <h2>Decision log ({formatCount(log.length)})</h2>
