@@ -124,3 +124,27 @@ test('edit the scoring matrix, see what it would do on the cached history, save 
   await expect.poll(async () => Number((await count.textContent())!.split(' ')[0]!.replace(/,/g, ''))).toBeGreaterThan(before);
   await expect(page.getByRole('complementary').getByRole('heading')).toContainText('matrix v2');
 });
+
+test('decide a whole ring at once, with one order excepted', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
+  const ring = page.getByRole('group', { name: 'Decide the ring' });
+  await expect(ring).toBeVisible();
+  const boxes = ring.getByRole('checkbox');
+  const n = await boxes.count();
+  expect(n).toBeGreaterThan(2);
+  const excepted = (await boxes.nth(1).getAttribute('aria-label'))!.replace('Include ', '');
+  await boxes.nth(1).uncheck();
+  await expect(ring.getByRole('button', { name: `Hold ${n - 1}` })).toBeDisabled();
+  await ring.getByLabel('Ring reason code').selectOption('FRAUD-RING');
+  await ring.getByRole('button', { name: `Hold ${n - 1}` }).click();
+
+  const log = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
+  await expect(log).toHaveCount(n - 1);
+  for (const text of await log.allTextContents()) expect(text).toMatch(/hold.*FRAUD-RING.*ring decision on ring:.*1 excepted/);
+  expect((await log.allTextContents()).some((t) => t.includes(excepted))).toBe(false);
+  const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
+  await expect(rows.filter({ hasText: excepted }).first()).not.toContainText('held');
+  await expect(rows.filter({ hasText: 'held' })).toHaveCount(n - 1);
+});

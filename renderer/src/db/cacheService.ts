@@ -148,6 +148,10 @@ export class CacheService {
     return this.reviewService.saveMatrix(draft, note);
   }
 
+  decideMany(keys: string[], decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry[]> {
+    return this.reviewService.decideMany(keys, decision, reasonCode, note);
+  }
+
   undoDecision(seq: number): Promise<DecisionEntry> {
     return this.reviewService.undo(seq);
   }

@@ -29,6 +29,8 @@ export interface QueueRow {
   outcome: Outcome;
   fired: Fired[];
   matrixVersion: number;
+  /** The ring the order is in, if any (decide a ring's queued orders at once). */
+  ringId: string | null;
   /** `held` once an analyst put it on hold. */
   state: 'review' | 'hold' | 'held';
   slaDueAt: number;
@@ -114,6 +116,8 @@ export class ReviewService {
       candidates.push(i);
     }
     const signals = computeSignals(ctx, candidates);
+    const ringIdOf = new Map<number, string>();
+    for (const r of this.rings.lastRings()) for (const i of r.orders) ringIdOf.set(i, r.id);
     const rows: QueueRow[] = [];
     candidates.forEach((i, n) => {
       const o = orders[i]!;
@@ -124,7 +128,7 @@ export class ReviewService {
       this.scores.set(key, { score: s.score, matrixVersion: s.matrixVersion });
       rows.push({
         orderKey: key, externalId: o.externalId, marketplace: o.marketplace, totalMinor: o.totalMinor, currency: o.currency, createdAt: o.createdAt, email: o.email,
-        score: s.score, outcome: s.outcome, fired: s.fired, matrixVersion: s.matrixVersion, state: held ? 'held' : s.outcome === 'hold' ? 'hold' : 'review',
+        score: s.score, outcome: s.outcome, fired: s.fired, matrixVersion: s.matrixVersion, ringId: ringIdOf.get(i) ?? null, state: held ? 'held' : s.outcome === 'hold' ? 'hold' : 'review',
         slaDueAt: o.createdAt + SLA_HOURS * 3_600_000,
       });
     });
@@ -142,6 +146,14 @@ export class ReviewService {
     const s = this.scores.get(key);
     const analyst = ((await this.db.meta.get('analystName'))?.value as string | undefined) || 'unnamed analyst';
     return this.log.append({ orderKey: key, decision, reasonCode, note: note.trim(), analyst, at: Date.now(), score: s?.score ?? null, matrixVersion: s?.matrixVersion ?? null, undoes: null });
+  }
+
+  /** One decision for several orders (a ring, less the analyst's exceptions): one entry each. */
+  async decideMany(keys: readonly string[], decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry[]> {
+    if (keys.length === 0) throw new Error('No orders chosen');
+    const out: DecisionEntry[] = [];
+    for (const key of keys) out.push(await this.decide(key, decision, reasonCode, note));
+    return out;
   }
 
   /** Reverses a hold, release or cancel made within the undo window, by appending an undo entry. */

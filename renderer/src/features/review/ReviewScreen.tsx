@@ -12,6 +12,7 @@ import { platform } from '../../platform';
 import { HOLD_REASONS, RELEASE_REASONS, SLA_HOURS, type QueueRow } from '../../db/reviewService';
 import { useUi } from '../../state/uiStore';
 import { MatrixPanel } from './MatrixPanel';
+import { RingDecision } from './RingDecision';
 
 const KEYS: [string, string][] = [
   ['J / K', 'next / previous order'],
@@ -100,7 +101,7 @@ export function ReviewScreen() {
   };
 
   const onKey = (e: React.KeyboardEvent) => {
-    if (form || e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('input, select, textarea, details')) return;
+    if (form || e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('input, select, textarea, details, fieldset')) return;
     const k = e.key.toLowerCase();
     if (k === 'j') setAt((i) => Math.min(i + 1, (queue?.length ?? 1) - 1));
     else if (k === 'k') setAt((i) => Math.max(i - 1, 0));
@@ -239,6 +240,9 @@ export function ReviewScreen() {
                 ))}
               </ul>
               <p className="muted">{current.email}</p>
+              {current.ringId && queue.filter((r) => r.ringId === current.ringId).length > 1 && (
+                <RingDecision key={current.ringId} ringId={current.ringId} rows={queue.filter((r) => r.ringId === current.ringId)} onDone={load} />
+              )}
             </aside>
           )}
         </div>

@@ -1,0 +1,72 @@
+// Decide every queued order of a ring at once, with per-order exceptions.
+import { useState } from 'react';
+import { formatMoney } from '../../../../shared/domain/money';
+import { cache } from '../../db/cacheClient';
+import { HOLD_REASONS, type QueueRow } from '../../db/reviewService';
+
+export function RingDecision({ ringId, rows, onDone }: { ringId: string; rows: QueueRow[]; onDone(): Promise<void> }) {
+  const [except, setExcept] = useState<Set<string>>(new Set());
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const chosen = rows.filter((r) => !except.has(r.orderKey));
+  const decide = async (decision: 'hold' | 'cancel' | 'release') => {
+    setError(null);
+    try {
+      await cache.decideMany(
+        chosen.map((r) => r.orderKey),
+        decision,
+        reason,
+        `ring decision on ${ringId}${except.size ? `, ${except.size} excepted` : ''}`,
+      );
+      setExcept(new Set());
+      await onDone();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <fieldset className="ring-decision" aria-label="Decide the ring">
+      <legend>Its ring: {rows.length} orders in the queue</legend>
+      {rows.map((r) => (
+        <label key={r.orderKey} className="inline block">
+          <input
+            type="checkbox"
+            aria-label={`Include ${r.externalId}`}
+            checked={!except.has(r.orderKey)}
+            onChange={() => {
+              const next = new Set(except);
+              if (next.has(r.orderKey)) next.delete(r.orderKey);
+              else next.add(r.orderKey);
+              setExcept(next);
+            }}
+          />{' '}
+          {r.externalId} · {formatMoney(r.totalMinor, r.currency)} · score {r.score} · {r.state}
+        </label>
+      ))}
+      <div className="toolbar">
+        <select aria-label="Ring reason code" value={reason} onChange={(e) => setReason(e.target.value)}>
+          <option value="">Reason code…</option>
+          {HOLD_REASONS.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+        <button disabled={!reason || chosen.length === 0} onClick={() => void decide('hold')}>
+          Hold {chosen.length}
+        </button>
+        <button disabled={!reason || chosen.length === 0} onClick={() => void decide('cancel')}>
+          Cancel {chosen.length}
+        </button>
+        <button disabled={chosen.length === 0} onClick={() => void decide('release')}>
+          Release {chosen.length}
+        </button>
+      </div>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
