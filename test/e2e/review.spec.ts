@@ -148,3 +148,24 @@ test('decide a whole ring at once, with one order excepted', async ({ page }) =>
   await expect(rows.filter({ hasText: excepted }).first()).not.toContainText('held');
   await expect(rows.filter({ hasText: 'held' })).toHaveCount(n - 1);
 });
+
+test('the decision target and the reason codes come from Settings', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Decision target in hours').fill('1');
+  await page.getByLabel('Hold reason codes').fill('drop-address\nSTOLEN-CARD\n\nstolen-card');
+  await page.getByRole('button', { name: 'Update review settings' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await expect(page.getByLabel('Hold reason codes')).toHaveValue('DROP-ADDRESS\nSTOLEN-CARD');
+  await page.getByLabel('Hold reason codes').fill('');
+  await page.getByRole('button', { name: 'Update review settings' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Hold and cancel need at least one reason code');
+
+  await page.getByRole('link', { name: 'Review' }).click();
+  // Some queued orders are over an hour old: past the 1 h target.
+  await expect(page.getByTestId('queue-count')).toHaveText(/ · [1-9]\d* past the 1 h target/, { timeout: 60_000 });
+  await page.locator('section.review').focus();
+  await page.keyboard.press('h');
+  const options = await page.getByLabel('Reason code', { exact: true }).locator('option').allTextContents();
+  expect(options).toEqual(['Choose a reason code…', 'DROP-ADDRESS', 'STOLEN-CARD']);
+});

@@ -2,7 +2,7 @@
 import type { Dispute, DisputeStatus } from '../../../shared/domain/dispute';
 import { exportBackup, inspectBackup, restoreBackup, type BackupSummary } from './backup';
 import { loadDemoData } from './demoLoader';
-import { MetaRepository, type MetaValues } from './metaRepository';
+import { MetaRepository, type MetaValues, type ReviewSettings } from './metaRepository';
 import { OrderStore, type OrderQuery, type OrderRow } from './orderStore';
 import type { WorkbenchDb } from './schema';
 import { wipeCache } from './wipe';
@@ -129,6 +129,14 @@ export class CacheService {
 
   decide(orderKey: string, decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry> {
     return this.reviewService.decide(orderKey, decision, reasonCode, note);
+  }
+
+  reviewSettings(): Promise<ReviewSettings> {
+    return this.reviewService.settings();
+  }
+
+  saveReviewSettings(s: ReviewSettings): Promise<ReviewSettings> {
+    return this.reviewService.saveSettings(s);
   }
 
   scoringMatrix(): Promise<Matrix> {

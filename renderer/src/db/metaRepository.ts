@@ -14,6 +14,14 @@ export interface MetaValues {
   dataset: DatasetInfo;
   /** Column mappings the analyst saved in the import wizard. */
   presets: FormatPreset[];
+  /** Review queue settings (defaults in reviewService.ts). */
+  review: ReviewSettings;
+}
+
+export interface ReviewSettings {
+  slaHours: number;
+  holdReasons: string[];
+  releaseReasons: string[];
 }
 
 export class MetaRepository {

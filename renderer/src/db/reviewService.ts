@@ -9,13 +9,25 @@ import { orderKey, type Marketplace } from '../../../shared/domain/order';
 import { DecisionLog } from './decisionLog';
 import type { RingService } from './ringService';
 import type { MatrixRecord, WorkbenchDb } from './schema';
+import type { ReviewSettings } from './metaRepository';
 
 export const HOLD_REASONS = ['FRAUD-RING', 'STOLEN-CARD', 'ACCOUNT-TAKEOVER', 'VELOCITY', 'ADDRESS-RISK', 'CHARGEBACK-HISTORY', 'OTHER'] as const;
 export const RELEASE_REASONS = ['CUSTOMER-VERIFIED', 'KNOWN-CUSTOMER', 'FALSE-POSITIVE', 'OTHER'] as const;
 /** A decision can be undone this long after it was made; the undo is itself logged. */
 export const UNDO_WINDOW_MS = 2 * 60_000;
-/** Decide within this many hours of the order coming in. */
+/** Decide within this many hours of the order coming in (default; Settings changes it). */
 export const SLA_HOURS = 24;
+
+export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { slaHours: SLA_HOURS, holdReasons: [...HOLD_REASONS], releaseReasons: [...RELEASE_REASONS] };
+
+/** Checks and tidies settings an analyst entered. */
+export function cleanReviewSettings(s: ReviewSettings): ReviewSettings {
+  const codes = (list: string[]) => [...new Set(list.map((c) => c.trim().toUpperCase()).filter(Boolean))];
+  if (!(Number.isFinite(s.slaHours) && s.slaHours > 0 && s.slaHours <= 24 * 30)) throw new Error('The decision target must be between 1 hour and 30 days');
+  const holdReasons = codes(s.holdReasons);
+  if (holdReasons.length === 0) throw new Error('Hold and cancel need at least one reason code');
+  return { slaHours: s.slaHours, holdReasons, releaseReasons: codes(s.releaseReasons) };
+}
 
 export interface QueueRow {
   orderKey: string;
@@ -53,6 +65,16 @@ export class ReviewService {
     private readonly rings: RingService,
   ) {
     this.log = new DecisionLog(db);
+  }
+
+  async settings(): Promise<ReviewSettings> {
+    return ((await this.db.meta.get('review'))?.value as ReviewSettings | undefined) ?? DEFAULT_REVIEW_SETTINGS;
+  }
+
+  async saveSettings(s: ReviewSettings): Promise<ReviewSettings> {
+    const clean = cleanReviewSettings(s);
+    await this.db.meta.put({ key: 'review', value: clean });
+    return clean;
   }
 
   /** The newest saved matrix, or the default one before anything was saved. */
@@ -104,7 +126,7 @@ export class ReviewService {
   }
 
   async queue(): Promise<QueueRow[]> {
-    const [ctx, entries, matrix] = await Promise.all([this.context(), this.log.entries(), this.matrix()]);
+    const [ctx, entries, matrix, settings] = await Promise.all([this.context(), this.log.entries(), this.matrix(), this.settings()]);
     const { orders, live } = ctx;
     const last = latestDecisions(entries);
     const candidates: number[] = [];
@@ -129,7 +151,7 @@ export class ReviewService {
       rows.push({
         orderKey: key, externalId: o.externalId, marketplace: o.marketplace, totalMinor: o.totalMinor, currency: o.currency, createdAt: o.createdAt, email: o.email,
         score: s.score, outcome: s.outcome, fired: s.fired, matrixVersion: s.matrixVersion, ringId: ringIdOf.get(i) ?? null, state: held ? 'held' : s.outcome === 'hold' ? 'hold' : 'review',
-        slaDueAt: o.createdAt + SLA_HOURS * 3_600_000,
+        slaDueAt: o.createdAt + settings.slaHours * 3_600_000,
       });
     });
     // Highest score first; among equals the oldest (longest waiting) first.
@@ -142,6 +164,11 @@ export class ReviewService {
 
   async decide(key: string, decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry> {
     if ((decision === 'hold' || decision === 'cancel') && !reasonCode) throw new Error(`A ${decision} needs a reason code`);
+    if (reasonCode) {
+      const s = await this.settings();
+      const allowed = decision === 'release' ? s.releaseReasons : s.holdReasons;
+      if (!allowed.includes(reasonCode)) throw new Error(`${reasonCode} is not a ${decision} reason code; Settings lists them`);
+    }
     if (decision === 'note' && !note.trim()) throw new Error('Write the note first');
     const s = this.scores.get(key);
     const analyst = ((await this.db.meta.get('analystName'))?.value as string | undefined) || 'unnamed analyst';

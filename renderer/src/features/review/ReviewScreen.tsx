@@ -9,7 +9,8 @@ import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { toCsv } from '../../../../shared/export/csv';
 import { cache } from '../../db/cacheClient';
 import { platform } from '../../platform';
-import { HOLD_REASONS, RELEASE_REASONS, SLA_HOURS, type QueueRow } from '../../db/reviewService';
+import type { ReviewSettings } from '../../db/metaRepository';
+import { SLA_HOURS, type QueueRow } from '../../db/reviewService';
 import { useUi } from '../../state/uiStore';
 import { MatrixPanel } from './MatrixPanel';
 import { RingDecision } from './RingDecision';
@@ -49,12 +50,14 @@ export function ReviewScreen() {
   const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [lastMade, setLastMade] = useState<DecisionEntry | null>(null);
+  const [settings, setSettings] = useState<ReviewSettings | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const box = useRef<HTMLElement>(null);
 
   const load = useCallback(async () => {
     try {
-      const [q, l] = await Promise.all([cache.reviewQueue(), cache.decisionLog()]);
+      const [q, l, s] = await Promise.all([cache.reviewQueue(), cache.decisionLog(), cache.reviewSettings()]);
+      setSettings(s);
       setQueue(q);
       setLog(l);
       setAt((i) => Math.min(i, Math.max(0, q.length - 1)));
@@ -118,14 +121,14 @@ export function ReviewScreen() {
     document.querySelector(`[data-queue-row="${at}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [at]);
 
-  const reasons = form?.decision === 'release' ? RELEASE_REASONS : HOLD_REASONS;
+  const reasons = (form?.decision === 'release' ? settings?.releaseReasons : settings?.holdReasons) ?? [];
   return (
     <section className="screen review" aria-labelledby="screen-title" tabIndex={0} ref={box} onKeyDown={onKey} aria-keyshortcuts="J K H R C N ?">
       <header className="screen-head">
         <h1 id="screen-title">Review</h1>
         {queue && (
           <span className="count" data-testid="queue-count">
-            {formatCount(queue.length)} orders to decide · {formatCount(queue.filter((r) => r.slaDueAt < now).length)} past the {SLA_HOURS} h target · press ? for the keys
+            {formatCount(queue.length)} orders to decide · {formatCount(queue.filter((r) => r.slaDueAt < now).length)} past the {settings?.slaHours ?? SLA_HOURS} h target · press ? for the keys
           </span>
         )}
       </header>
@@ -241,7 +244,7 @@ export function ReviewScreen() {
               </ul>
               <p className="muted">{current.email}</p>
               {current.ringId && queue.filter((r) => r.ringId === current.ringId).length > 1 && (
-                <RingDecision key={current.ringId} ringId={current.ringId} rows={queue.filter((r) => r.ringId === current.ringId)} onDone={load} />
+                <RingDecision key={current.ringId} ringId={current.ringId} rows={queue.filter((r) => r.ringId === current.ringId)} reasons={settings?.holdReasons ?? []} onDone={load} />
               )}
             </aside>
           )}

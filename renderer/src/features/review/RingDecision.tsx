@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import { formatMoney } from '../../../../shared/domain/money';
 import { cache } from '../../db/cacheClient';
-import { HOLD_REASONS, type QueueRow } from '../../db/reviewService';
+import type { QueueRow } from '../../db/reviewService';
 
-export function RingDecision({ ringId, rows, onDone }: { ringId: string; rows: QueueRow[]; onDone(): Promise<void> }) {
+export function RingDecision({ ringId, rows, reasons, onDone }: { ringId: string; rows: QueueRow[]; reasons: readonly string[]; onDone(): Promise<void> }) {
   const [except, setExcept] = useState<Set<string>>(new Set());
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +46,7 @@ export function RingDecision({ ringId, rows, onDone }: { ringId: string; rows: Q
       <div className="toolbar">
         <select aria-label="Ring reason code" value={reason} onChange={(e) => setReason(e.target.value)}>
           <option value="">Reason code…</option>
-          {HOLD_REASONS.map((c) => (
+          {reasons.map((c) => (
             <option key={c} value={c}>
               {c}
             </option>

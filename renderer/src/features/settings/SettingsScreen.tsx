@@ -6,6 +6,7 @@ import type { CacheOverview } from '../../db/cacheService';
 import { platform, type AppInfo } from '../../platform';
 import { useUi } from '../../state/uiStore';
 import { BackupPanel } from './BackupPanel';
+import { ReviewSettingsPanel } from './ReviewSettingsPanel';
 import { formatBytes, useStorageStatus } from './useStorageStatus';
 
 export function SettingsScreen({ overview }: { overview: CacheOverview | null }) {
@@ -47,6 +48,7 @@ export function SettingsScreen({ overview }: { overview: CacheOverview | null })
           </div>
         </form>
       </section>
+      <ReviewSettingsPanel />
       <section className="panel" aria-labelledby="storage-title">
         <h2 id="storage-title">Local storage</h2>
         <dl className="facts">
