@@ -12,6 +12,8 @@ export interface DisputeRow extends Dispute {
   family: ReasonFamily;
   reasonLabel: string;
   order: { externalId: string; marketplace: Marketplace; totalMinor: number; currency: string; createdAt: number } | null;
+  /** The ring its order is in, if any. */
+  ringId: string | null;
   /** Visa 10.4 only: does local history give CE 3.0 evidence, and from how many orders. */
   ce3: { qualifies: boolean; priors: number } | null;
 }
@@ -76,13 +78,16 @@ export class DisputeService {
   }
 
   private async context() {
+    await this.rings.ensureComputed();
     const { orders, index, live } = await this.rings.current();
+    const ringOf = new Map<number, string>();
+    for (const r of this.rings.lastRings()) for (const i of r.orders) ringOf.set(i, r.id);
     const disputes = await this.db.disputes.toArray();
     const position = new Map<string, number>();
     orders.forEach((o, i) => {
       if (live[i]) position.set(orderKey(o), i);
     });
-    return { orders, index, live, position, disputed: new Set(disputes.map((d) => d.orderKey)) };
+    return { orders, index, live, position, ringOf, disputed: new Set(disputes.map((d) => d.orderKey)) };
   }
 
   private row(d: Dispute, ctx: Awaited<ReturnType<DisputeService['context']>>): { row: DisputeRow; check: Ce3Result | null } {
@@ -98,6 +103,7 @@ export class DisputeService {
         reasonLabel: info.label,
         order: o ? { externalId: o.externalId, marketplace: o.marketplace, totalMinor: o.totalMinor, currency: o.currency, createdAt: o.createdAt } : null,
         ce3: check ? { qualifies: check.qualifies, priors: check.priors.length } : null,
+        ringId: at === undefined ? null : (ctx.ringOf.get(at) ?? null),
       },
       check,
     };

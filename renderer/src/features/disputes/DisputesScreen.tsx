@@ -28,6 +28,7 @@ const FAMILY_LABEL: Record<ReasonFamily, string> = {
 
 export function DisputesScreen() {
   const version = useUi((s) => s.cacheVersion);
+  const showRingOf = useUi((s) => s.showRingOf);
   const [rows, setRows] = useState<DisputeRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [family, setFamily] = useState<ReasonFamily | 'all'>('all');
@@ -122,7 +123,22 @@ export function DisputesScreen() {
                     <td>{FAMILY_LABEL[r.family]}</td>
                     <td className="right">{formatMoney(r.amountMinor, r.currency)}</td>
                     <td>{formatDate(r.openedAt)}</td>
-                    <td>{r.order ? `${r.order.externalId} · ${MARKETPLACE_LABEL[r.order.marketplace]}` : <span className="muted">not in cache</span>}</td>
+                    <td>
+                      {r.order ? `${r.order.externalId} · ${MARKETPLACE_LABEL[r.order.marketplace]}` : <span className="muted">not in cache</span>}
+                      {r.ringId && (
+                        <button
+                          className="link"
+                          aria-label={`Show the ring of ${r.order?.externalId ?? r.orderKey}`}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            showRingOf(r.orderKey);
+                          }}
+                        >
+                          {' '}
+                          in a ring
+                        </button>
+                      )}
+                    </td>
                     <td>{r.ce3 ? r.ce3.qualifies ? <span className="status status-fulfilled">eligible ({r.ce3.priors} orders)</span> : <span className="muted">not eligible</span> : ''}</td>
                   </tr>
                 );
