@@ -147,6 +147,14 @@ test('decide a whole ring at once, with one order excepted', async ({ page }) =>
   const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
   await expect(rows.filter({ hasText: excepted }).first()).not.toContainText('held');
   await expect(rows.filter({ hasText: 'held' })).toHaveCount(n - 1);
+
+  // One undo takes the whole ring decision back, entry by entry, all logged.
+  await expect(page.getByTestId('last-decision')).toContainText(`Hold of ${n - 1} orders of the ring`);
+  await page.getByTestId('last-decision').getByRole('button', { name: 'Undo (U)' }).click();
+  await expect(log).toHaveCount(2 * (n - 1));
+  await expect(rows.filter({ hasText: 'held' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Verify log' }).click();
+  await expect(page.getByTestId('log-verdict')).toHaveText(`Log intact: all ${2 * (n - 1)} entries verified.`);
 });
 
 test('the decision target and the reason codes come from Settings', async ({ page }) => {

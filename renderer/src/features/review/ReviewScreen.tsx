@@ -49,7 +49,8 @@ export function ReviewScreen() {
   const [help, setHelp] = useState(false);
   const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [lastMade, setLastMade] = useState<DecisionEntry | null>(null);
+  // The last decision (one entry, or one per order of a ring decision), undoable with U.
+  const [lastMade, setLastMade] = useState<DecisionEntry[] | null>(null);
   const [settings, setSettings] = useState<ReviewSettings | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const box = useRef<HTMLElement>(null);
@@ -80,7 +81,7 @@ export function ReviewScreen() {
     setError(null);
     try {
       const entry = await cache.decide(current.orderKey, form.decision, form.reason, form.note);
-      setLastMade(entry.decision === 'note' ? null : entry);
+      setLastMade(entry.decision === 'note' ? null : [entry]);
       setForm(null);
       setVerdict(null);
       await load();
@@ -94,7 +95,7 @@ export function ReviewScreen() {
     if (!lastMade) return;
     setError(null);
     try {
-      await cache.undoDecision(lastMade.seq);
+      for (const e of lastMade) await cache.undoDecision(e.seq);
       setLastMade(null);
       setVerdict(null);
       await load();
@@ -140,7 +141,9 @@ export function ReviewScreen() {
       {!queue && !error && <p role="status">Scoring orders…</p>}
       {lastMade && (
         <p role="status" data-testid="last-decision">
-          {VERB[lastMade.decision]} of {lastMade.orderKey.split(':').slice(1).join(':')} logged as entry {lastMade.seq}.{' '}
+          {lastMade.length === 1
+            ? `${VERB[lastMade[0]!.decision]} of ${lastMade[0]!.orderKey.split(':').slice(1).join(':')} logged as entry ${lastMade[0]!.seq}.`
+            : `${VERB[lastMade[0]!.decision]} of ${lastMade.length} orders of the ring logged as entries ${lastMade[0]!.seq}–${lastMade.at(-1)!.seq}.`}{' '}
           <button className="link" onClick={() => void undo()}>
             Undo (U)
           </button>
@@ -244,7 +247,14 @@ export function ReviewScreen() {
               </ul>
               <p className="muted">{current.email}</p>
               {current.ringId && queue.filter((r) => r.ringId === current.ringId).length > 1 && (
-                <RingDecision key={current.ringId} ringId={current.ringId} rows={queue.filter((r) => r.ringId === current.ringId)} reasons={settings?.holdReasons ?? []} onDone={load} />
+                <RingDecision key={current.ringId} ringId={current.ringId} rows={queue.filter((r) => r.ringId === current.ringId)}
+                  reasons={settings?.holdReasons ?? []}
+                  onDone={async (entries) => {
+                    setLastMade(entries);
+                    setVerdict(null);
+                    await load();
+                  }}
+                />
               )}
             </aside>
           )}

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { formatMoney } from '../../../../shared/domain/money';
 import { cache } from '../../db/cacheClient';
 import type { QueueRow } from '../../db/reviewService';
+import type { DecisionEntry } from '../../../../shared/decisions/chain';
 
-export function RingDecision({ ringId, rows, reasons, onDone }: { ringId: string; rows: QueueRow[]; reasons: readonly string[]; onDone(): Promise<void> }) {
+export function RingDecision({ ringId, rows, reasons, onDone }: { ringId: string; rows: QueueRow[]; reasons: readonly string[]; onDone(entries: DecisionEntry[]): Promise<void> }) {
   const [except, setExcept] = useState<Set<string>>(new Set());
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -12,14 +13,14 @@ export function RingDecision({ ringId, rows, reasons, onDone }: { ringId: string
   const decide = async (decision: 'hold' | 'cancel' | 'release') => {
     setError(null);
     try {
-      await cache.decideMany(
+      const entries = await cache.decideMany(
         chosen.map((r) => r.orderKey),
         decision,
         reason,
         `ring decision on ${ringId}${except.size ? `, ${except.size} excepted` : ''}`,
       );
       setExcept(new Set());
-      await onDone();
+      await onDone(entries);
     } catch (e) {
       setError((e as Error).message);
     }
