@@ -41,6 +41,8 @@ export interface OrderText {
   cardFingerprint: string;
   cardBrand: string;
   paymentMethod: string;
+  /** The marketplace's own fraud-risk flag as exported (Shopify `Risk Level`): '', 'low', 'medium' or 'high'. */
+  riskLevel?: string;
 }
 
 export interface Order extends OrderText {
@@ -73,8 +75,13 @@ export const ORDER_TEXT_FIELDS = [
   'cardFingerprint',
   'cardBrand',
   'paymentMethod',
+  // Added after v1 blocks were written: blocks without it read as '' (see textColumn).
+  'riskLevel',
 ] as const satisfies readonly (keyof OrderText)[];
 export type OrderTextField = (typeof ORDER_TEXT_FIELDS)[number];
+
+/** Text fields an order may lack (added later); empty ones read back as absent. */
+export const OPTIONAL_TEXT_FIELDS: ReadonlySet<OrderTextField> = new Set<OrderTextField>(['riskLevel']);
 
 /** Stable identity of an order across re-imports. */
 export function orderKey(o: Pick<Order, 'source' | 'externalId'>): string {

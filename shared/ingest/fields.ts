@@ -56,6 +56,7 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
   { field: 'ip', label: 'IP address', combine: 'first', synonyms: ['ip', 'ip address', 'ip adresse', 'ip-adresse', 'client ip', 'customer ip', 'browser ip'] },
   { field: 'deviceId', label: 'Device id', combine: 'first', synonyms: ['device id', 'geräte id', 'geraete id', 'device fingerprint', 'geräte-id'] },
   ...CARD_FIELDS,
+  { field: 'riskLevel', label: 'Marketplace risk level', combine: 'first', synonyms: ['risk level', 'fraud risk', 'risk', 'risikostufe', 'betrugsrisiko'] },
   { field: 'paymentMethod', label: 'Payment method', combine: 'first', synonyms: ['payment method', 'zahlungsart', 'zahlungsmethode', 'payment type', 'zahlart'] },
 ];
 

@@ -38,7 +38,7 @@ export type ParsedRecord =
 export const ORDER_HASH_FIELDS = [
   'source', 'externalId', 'marketplace', 'status', 'createdAt', 'totalMinor', 'currency', 'customerId', 'email', 'phone',
   'shipName', 'shipStreet', 'shipPostcode', 'shipCity', 'shipCountry', 'billCountry', 'ip', 'deviceId', 'cardBin',
-  'cardLast4', 'cardExpiry', 'cardFingerprint', 'cardBrand', 'paymentMethod',
+  'cardLast4', 'cardExpiry', 'cardFingerprint', 'cardBrand', 'paymentMethod', 'riskLevel',
 ] as const;
 
 export const PAYMENT_HASH_FIELDS = [

@@ -4,6 +4,7 @@ import {
   MARKETPLACES,
   ORDER_STATUSES,
   ORDER_TEXT_FIELDS,
+  OPTIONAL_TEXT_FIELDS,
   type Marketplace,
   type Order,
   type OrderStatus,
@@ -58,6 +59,11 @@ export function encodeOrders(orders: readonly Order[]): { keys: OrderKeyColumns;
 }
 
 /** Start offset of every value in a joined column, plus one past the end. */
+/** A block's text column, or all-empty values for a field added after the block was written. */
+export function textColumn(columns: Partial<OrderTextColumns>, field: OrderTextField, count: number): string {
+  return columns[field] ?? FIELD_SEPARATOR.repeat(Math.max(0, count - 1));
+}
+
 export function columnOffsets(joined: string, count: number): Uint32Array {
   const offsets = new Uint32Array(count + 1);
   let row = 1;
@@ -101,7 +107,9 @@ export function decodeOrder(
   } as Order;
   for (const f of ORDER_TEXT_FIELDS) {
     const off = offsets[f];
-    o[f] = text[f].slice(off[textRow]!, off[textRow + 1]! - 1);
+    const value = (text[f] ?? '').slice(off[textRow]!, off[textRow + 1]! - 1);
+    // Optional fields stay absent when empty, so an order reads back exactly as it was written.
+    if (value !== '' || !OPTIONAL_TEXT_FIELDS.has(f)) o[f] = value;
   }
   return o;
 }

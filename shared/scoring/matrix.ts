@@ -12,6 +12,7 @@ export const SIGNALS = {
   priorChargebacks: { label: 'Earlier chargebacks on the same card, e-mail or address', text: (v: number) => `${v} earlier chargeback${v === 1 ? '' : 's'} on its card, e-mail or address` },
   devicesPerCard: { label: 'Devices that used its card within 24 h', text: (v: number) => `card used on ${v} devices in 24 h` },
   cardsPerDevice: { label: 'Cards used on its device within 24 h', text: (v: number) => `${v} cards used on its device in 24 h` },
+  marketplaceRisk: { label: 'Marketplace risk flag (1 = medium, 2 = high)', text: (v: number) => `marketplace flags it ${v >= 2 ? 'high' : 'medium'} risk` },
   newCustomer: { label: "Customer's first order (1 = yes)", text: () => "customer's first order" },
   valueVsHistory: { label: "Order value as a multiple of the customer's average", text: (v: number) => `${v.toFixed(1)}× the customer's average order` },
 } as const satisfies Record<string, { label: string; text(v: number): string }>;
@@ -58,6 +59,8 @@ export const DEFAULT_MATRIX: Matrix = {
     { id: 'devices-per-card', signal: 'devicesPerCard', atLeast: 3, points: 25 },
     { id: 'cards-per-device', signal: 'cardsPerDevice', atLeast: 3, points: 25 },
     { id: 'pickup-200', signal: 'pickupHighValue', atLeast: 200, points: 20 },
+    { id: 'marketplace-risk-high', signal: 'marketplaceRisk', atLeast: 2, points: 30 },
+    { id: 'marketplace-risk-medium', signal: 'marketplaceRisk', atLeast: 1, points: 10 },
     { id: 'disposable-email', signal: 'disposableEmail', atLeast: 1, points: 20 },
     { id: 'country-mismatch', signal: 'countryMismatch', atLeast: 1, points: 15 },
     { id: 'value-3x', signal: 'valueVsHistory', atLeast: 3, points: 15 },

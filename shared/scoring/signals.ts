@@ -72,6 +72,8 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     if (ship && bill && ship !== bill) v.countryMismatch = 1;
     const domain = o.email.trim().toLowerCase().split('@')[1] ?? '';
     if (DISPOSABLE_DOMAINS.has(domain)) v.disposableEmail = 1;
+    if (o.riskLevel === 'high') v.marketplaceRisk = 2;
+    else if (o.riskLevel === 'medium') v.marketplaceRisk = 1;
     const keys = keysOf(i);
     if ([...keys].some((k) => index.keys[k]!.rule === 'pickup-point')) v.pickupHighValue = o.totalMinor / 100;
     const ring = ctx.ringOf.get(i);

@@ -1,7 +1,7 @@
 // In-memory view of all cached orders for the Orders screen: key columns load at open, text
 // blocks load on demand (visible rows) or all at once (first search). Runs inside a worker.
 import { ORDER_TEXT_FIELDS, type Order, type OrderTextField } from '../../../shared/domain/order';
-import { columnOffsets, decodeOrder, lastStartAtOrBefore, type OrderTextColumns } from '../../../shared/orders/columns';
+import { columnOffsets, decodeOrder, lastStartAtOrBefore, textColumn, type OrderTextColumns } from '../../../shared/orders/columns';
 import { filterRows, sortPermutation, type OrderFilter, type OrderSort, type OrderSortField } from '../../../shared/orders/query';
 import { SEARCH_FIELDS, normaliseQuery, searchMask, type SearchableBlock } from '../../../shared/orders/search';
 import { OrderRepository, type LoadedKeys } from './orderRepository';
@@ -164,7 +164,10 @@ export class OrderSnapshot {
   private indexText(blockIndex: number, columns: OrderTextColumns): TextBlock {
     const n = this.blockCount(blockIndex);
     const offsets = {} as Record<OrderTextField, Uint32Array>;
-    for (const f of ORDER_TEXT_FIELDS) offsets[f] = columnOffsets(columns[f], n);
+    for (const f of ORDER_TEXT_FIELDS) {
+      columns[f] = textColumn(columns, f, n);
+      offsets[f] = columnOffsets(columns[f], n);
+    }
     return { columns, offsets };
   }
 

@@ -9,12 +9,19 @@ import type { BuildContext, RowGroup } from './context';
 
 const WHAT = 'order';
 
+/** Shopify writes Low / Medium / High (older exports: "Cancel" for high); anything else is kept as ''. */
+export function riskLevelOf(raw: string): string {
+  const v = raw.trim().toLowerCase();
+  if (v === 'high' || v === 'cancel') return 'high';
+  return v === 'low' || v === 'medium' ? v : '';
+}
+
 /** Order fields that the mapping fills, for the record's scope and merge-on-update. */
 export function orderProvided(ctx: BuildContext): string[] {
   const m = (field: string) => ctx.mapped(ctx.f(field));
   const out = new Set<string>(['source', 'externalId', 'marketplace', 'createdAt', 'currency', 'totalMinor']);
   if (m('status') || m('cancelledAt')) out.add('status');
-  const direct = ['customerId', 'email', 'phone', 'shipName', 'shipStreet', 'shipPostcode', 'shipCity', 'shipCountry', 'billCountry', 'ip', 'deviceId', 'cardFingerprint', 'cardBrand', 'paymentMethod'];
+  const direct = ['customerId', 'email', 'phone', 'shipName', 'shipStreet', 'shipPostcode', 'shipCity', 'shipCountry', 'billCountry', 'ip', 'deviceId', 'cardFingerprint', 'cardBrand', 'paymentMethod', 'riskLevel'];
   for (const f of direct) if (m(f)) out.add(f);
   if (m('cardNumber') || m('cardBin')) out.add('cardBin');
   if (m('cardNumber') || m('cardLast4')) out.add('cardLast4');
@@ -29,6 +36,7 @@ function orderFieldIndices(ctx: BuildContext) {
       lineDiscount: f('lineDiscount'), status: f('status'), cancelledAt: f('cancelledAt'), customerId: f('customerId'), email: f('email'),
       phone: f('phone'), shipName: f('shipName'), shipStreet: f('shipStreet'), shipPostcode: f('shipPostcode'), shipCity: f('shipCity'),
       shipCountry: f('shipCountry'), billCountry: f('billCountry'), ip: f('ip'), deviceId: f('deviceId'), paymentMethod: f('paymentMethod'),
+      riskLevel: f('riskLevel'),
   };
 }
 
@@ -91,6 +99,7 @@ export class OrderBuilder {
       cardFingerprint: card.cardFingerprint,
       cardBrand: card.cardBrand,
       paymentMethod: ctx.text(g, F.paymentMethod),
+      riskLevel: riskLevelOf(ctx.text(g, F.riskLevel)),
       marketplace: options.marketplace ?? 'shop',
       status,
       createdAt,

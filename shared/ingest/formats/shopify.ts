@@ -26,6 +26,7 @@ export const SHOPIFY_ORDERS: FormatPreset = {
     shipCountry: 'Shipping Country',
     billCountry: 'Billing Country',
     paymentMethod: 'Payment Method',
+    riskLevel: 'Risk Level',
     // `Device ID` is a point-of-sale device, not the shopper's, so it is not mapped to deviceId.
   },
   options: { source: 'shopify', marketplace: 'shop', timeZone: 'UTC', defaultCurrency: 'EUR', decimalMark: '.', grouping: 'adjacent' },

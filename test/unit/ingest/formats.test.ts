@@ -74,6 +74,8 @@ describe('Shopify orders export', () => {
     });
     expect(o2).toMatchObject({ externalId: '#1002', status: 'cancelled', totalMinor: 12000, shipCountry: 'AT' });
     expect(o3).toMatchObject({ externalId: '#1003', status: 'refunded', totalMinor: 123450, shipCountry: 'IT' });
+    // Shopify's own Risk Level, lower-cased; the scoring matrix reads it.
+    expect([o1, o2, o3].map((o) => o!.riskLevel)).toEqual(['low', 'high', 'medium']);
   });
 
   it('a line-item row away from its order is set aside, not turned into a half order', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ORDER_TEXT_FIELDS } from '../../../shared/domain/order';
-import { FIELD_SEPARATOR, columnOffsets, decodeOrder, encodeOrders, rowAt } from '../../../shared/orders/columns';
+import { FIELD_SEPARATOR, columnOffsets, decodeOrder, encodeOrders, rowAt, textColumn } from '../../../shared/orders/columns';
 import { order } from '../../support/orders';
 
 function roundTrip(orders: ReturnType<typeof order>[]) {
@@ -17,6 +17,19 @@ describe('order column blocks', () => {
       order({ externalId: '302-1234567-7654321', marketplace: 'amazon', status: 'fulfilled', email: '', shipStreet: 'Rue de l’Église 3' }),
       order({ externalId: '#1003', totalMinor: 0, cardLast4: '', ip: '2001:db8::1', shipName: 'Łukasz Żółć' }),
     ];
+    expect(roundTrip(orders)).toEqual(orders);
+  });
+
+  it('reads blocks written before a text field existed: the new field is absent, the rest intact', () => {
+    const orders = [order({ riskLevel: 'high' }), order({ externalId: '#2', email: 'b@example.org' })];
+    const { keys, text } = encodeOrders(orders);
+    const old: Partial<typeof text> = { ...text };
+    delete old.riskLevel;
+    const offsets = Object.fromEntries(ORDER_TEXT_FIELDS.map((f) => [f, columnOffsets(textColumn(old, f, keys.count), keys.count)])) as Parameters<typeof decodeOrder>[3];
+    const back = orders.map((_, i) => decodeOrder(keys, i, old as typeof text, offsets, i));
+    expect(back[0]).toEqual({ ...orders[0], riskLevel: undefined });
+    expect(back[0]).not.toHaveProperty('riskLevel');
+    expect(back[1]).toEqual(orders[1]);
     expect(roundTrip(orders)).toEqual(orders);
   });
 

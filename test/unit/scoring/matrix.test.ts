@@ -53,6 +53,9 @@ describe('signals', () => {
     // Customer a's second order: 4x the average of the first, same e-mail as the disputed #1.
     expect(s4).toMatchObject({ valueVsHistory: 4, priorChargebacks: 1 });
     expect(s4!.newCustomer).toBeUndefined();
+    const [flagged] = computeSignals({ orders: [order({ riskLevel: 'high' })], live: new Uint8Array([1]), index: buildKeyIndex([order()]), disputes: [], ringOf: new Map() }, [0]);
+    expect(flagged!.marketplaceRisk).toBe(2);
+    expect(scoreOrder({ marketplaceRisk: 2 }, DEFAULT_MATRIX).fired.map((f) => f.text)).toEqual(['+30 marketplace flags it high risk', '+10 marketplace flags it high risk']);
   });
 });
 
