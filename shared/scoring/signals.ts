@@ -64,6 +64,21 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     return seen.size;
   };
 
+  /** Distinct accounts (or e-mails where there is no account) shipping to order i's full address within 7 days. */
+  const accountsAt = (i: number): number => {
+    const t = orders[i]!.createdAt;
+    const seen = new Set<number>();
+    for (const k of keysOf(i)) {
+      const info = index.keys[k]!;
+      if (info.type !== 'address' || info.rule === 'street-postcode' || info.rule === 'pickup-point' || info.marked) continue;
+      for (const j of ordersOf(k)) {
+        if (Math.abs(orders[j]!.createdAt - t) > 7 * DAY_MS) continue;
+        seen.add(index.customerOf[j]!);
+      }
+    }
+    return seen.size;
+  };
+
   return positions.map((i) => {
     const o = orders[i]!;
     const v: SignalValues = {};
@@ -93,6 +108,7 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     for (const j of others) prior += disputedOrders.get(orderKey(orders[j]!)) ?? 0;
     if (prior) v.priorChargebacks = prior;
     v.devicesPerCard = spread(i, 'card', 'device');
+    v.accountsPerAddress = accountsAt(i);
     v.cardsPerDevice = spread(i, 'device', 'card');
     const c = index.customerOf[i]!;
     if (first.get(c) === o.createdAt) v.newCustomer = 1;

@@ -55,6 +55,11 @@ describe('signals', () => {
     expect(s4!.newCustomer).toBeUndefined();
     const [flagged] = computeSignals({ orders: [order({ riskLevel: 'high' })], live: new Uint8Array([1]), index: buildKeyIndex([order()]), disputes: [], ringOf: new Map() }, [0]);
     expect(flagged!.marketplaceRisk).toBe(2);
+    // Three customers ship to one flat within a week; a fourth, a month later, does not count.
+    const flat = { shipStreet: 'Königstraße 4', shipPostcode: '10545', shipCountry: 'DE' };
+    const drop = [0, 1, 2, 30].map((d, n) => order({ ...flat, externalId: `#d${n}`, customerId: `x${n}`, email: `x${n}@example.org`, shipName: `Person${n} Drop${n}`, createdAt: t + d * DAY() }));
+    const [a0] = computeSignals({ orders: drop, live: new Uint8Array(4).fill(1), index: buildKeyIndex(drop), disputes: [], ringOf: new Map() }, [0]);
+    expect(a0!.accountsPerAddress).toBe(3);
     expect(scoreOrder({ marketplaceRisk: 2 }, DEFAULT_MATRIX).fired.map((f) => f.text)).toEqual(['+30 marketplace flags it high risk', '+10 marketplace flags it high risk']);
   });
 });
