@@ -1,0 +1,85 @@
+// Card-network monitoring programmes, computed from the cache: monthly ratios as each programme
+// defines them, against thresholds kept as dated data with their source, with an early-warning
+// state before a threshold is reached. Pure; the Reports screen and the CLI share it.
+import type { Dispute } from '../domain/dispute';
+import type { Order } from '../domain/order';
+
+export type Programme = 'visa-vamp' | 'mastercard-ecm';
+
+export interface Threshold {
+  programme: Programme;
+  /** Programme's name for the level, e.g. "excessive", "ECM", "HECM". */
+  level: string;
+  /** Ratio (0.015 = 1.5 %) and count that must both be reached. */
+  ratio: number;
+  count: number;
+  /** First month (YYYY-MM) the threshold applies. */
+  effectiveFrom: string;
+  source: string;
+}
+
+/** Defaults from public programme summaries (../shared/formats.md); analysts edit them as data. */
+export const DEFAULT_THRESHOLDS: readonly Threshold[] = [
+  { programme: 'visa-vamp', level: 'excessive', ratio: 0.015, count: 1500, effectiveFrom: '2025-04', source: 'Visa VAMP merchant "excessive" level, recent public summaries' },
+  { programme: 'mastercard-ecm', level: 'ECM', ratio: 0.015, count: 100, effectiveFrom: '2019-01', source: 'Mastercard Excessive Chargeback Merchant: 100-299 chargebacks and 1.5-2.99 %' },
+  { programme: 'mastercard-ecm', level: 'HECM', ratio: 0.03, count: 300, effectiveFrom: '2019-01', source: 'Mastercard High Excessive Chargeback Merchant: 300+ chargebacks and 3 %+' },
+];
+
+/** Share of a threshold (on both ratio and count) from which a month shows an early warning. */
+export const EARLY_WARNING = 0.75;
+
+export interface ProgrammeMonth {
+  programme: Programme;
+  month: string;
+  /** VAMP: fraud reports + disputes; ECM: chargebacks this month. */
+  numerator: number;
+  /** VAMP: settled card-not-present transactions this month; ECM: transactions last month. */
+  denominator: number;
+  ratio: number;
+  /** The highest level reached, or the one warned about. */
+  state: 'ok' | 'early-warning' | 'over';
+  level: string | null;
+}
+
+const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+
+function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** A settled card transaction on the network's cards (online shop orders are card-not-present). */
+function settledOn(o: Order, brand: string): boolean {
+  return o.cardBrand.trim().toLowerCase() === brand && (o.status === 'paid' || o.status === 'fulfilled' || o.status === 'refunded');
+}
+
+/**
+ * Monthly programme figures. `fraudReports` are issuer fraud reports (TC40) per month where the
+ * exports carry them; none of the supported exports do, so VAMP counts disputes only and says so.
+ */
+export function programmeMonths(orders: readonly Order[], disputes: readonly Dispute[], thresholds: readonly Threshold[] = DEFAULT_THRESHOLDS, fraudReports: ReadonlyMap<string, number> = new Map()): ProgrammeMonth[] {
+  const tx = { visa: new Map<string, number>(), mastercard: new Map<string, number>() };
+  for (const o of orders) {
+    for (const brand of ['visa', 'mastercard'] as const) if (settledOn(o, brand)) tx[brand].set(monthOf(o.createdAt), (tx[brand].get(monthOf(o.createdAt)) ?? 0) + 1);
+  }
+  const cb = { visa: new Map<string, number>(), mastercard: new Map<string, number>() };
+  for (const d of disputes) if (d.network === 'visa' || d.network === 'mastercard') cb[d.network].set(monthOf(d.openedAt), (cb[d.network].get(monthOf(d.openedAt)) ?? 0) + 1);
+  const months = [...new Set([...tx.visa.keys(), ...tx.mastercard.keys(), ...cb.visa.keys(), ...cb.mastercard.keys()])].sort();
+  const out: ProgrammeMonth[] = [];
+  for (const month of months) {
+    const vampN = (cb.visa.get(month) ?? 0) + (fraudReports.get(month) ?? 0);
+    out.push(judge('visa-vamp', month, vampN, tx.visa.get(month) ?? 0, thresholds));
+    out.push(judge('mastercard-ecm', month, cb.mastercard.get(month) ?? 0, tx.mastercard.get(previousMonth(month)) ?? 0, thresholds));
+  }
+  return out;
+}
+
+function judge(programme: Programme, month: string, numerator: number, denominator: number, thresholds: readonly Threshold[]): ProgrammeMonth {
+  const ratio = denominator > 0 ? numerator / denominator : 0;
+  const applicable = thresholds.filter((t) => t.programme === programme && t.effectiveFrom <= month).sort((a, b) => b.ratio - a.ratio);
+  const over = applicable.find((t) => ratio >= t.ratio && numerator >= t.count);
+  if (over) return { programme, month, numerator, denominator, ratio, state: 'over', level: over.level };
+  const lowest = applicable.at(-1);
+  const warn = lowest && ratio >= lowest.ratio * EARLY_WARNING && numerator >= lowest.count * EARLY_WARNING;
+  return { programme, month, numerator, denominator, ratio, state: warn ? 'early-warning' : 'ok', level: warn ? lowest.level : null };
+}

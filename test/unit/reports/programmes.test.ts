@@ -1,0 +1,51 @@
+// Card-network programme ratios on a hand-made month, every figure worked out by hand.
+import { describe, expect, it } from 'vitest';
+import type { Dispute } from '../../../shared/domain/dispute';
+import { programmeMonths, type Threshold } from '../../../shared/reports/programmes';
+import { order } from '../normalize/orderFixture';
+
+const at = (month: number, day: number) => Date.UTC(2026, month - 1, day, 12);
+const dispute = (id: string, network: Dispute['network'], openedAt: number): Dispute => ({ id, provider: 'stripe', paymentId: id, orderKey: `shopify:${id}`, network, reasonCode: '10.4', amountMinor: 1000, currency: 'EUR', openedAt, dueAt: 0, status: 'new' });
+
+// Small thresholds so a dozen orders can cross them: ratio 10 % with 2 counts.
+const SMALL: Threshold[] = [
+  { programme: 'visa-vamp', level: 'excessive', ratio: 0.1, count: 2, effectiveFrom: '2026-01', source: 'test' },
+  { programme: 'mastercard-ecm', level: 'ECM', ratio: 0.1, count: 2, effectiveFrom: '2026-01', source: 'test' },
+  { programme: 'mastercard-ecm', level: 'HECM', ratio: 0.5, count: 3, effectiveFrom: '2026-01', source: 'test' },
+];
+
+describe('card-network programmes', () => {
+  it('VAMP: disputes over settled card-not-present Visa transactions of the month; ECM: chargebacks over last month\'s transactions', () => {
+    const orders = [
+      // May: 10 settled Visa orders (one refunded still counts), 1 open and 1 cancelled that do not; 4 Mastercard.
+      ...Array.from({ length: 9 }, (_, i) => order({ externalId: `#v${i}`, cardBrand: 'visa', status: 'fulfilled', createdAt: at(5, 3 + i) })),
+      order({ externalId: '#v9', cardBrand: 'Visa', status: 'refunded', createdAt: at(5, 20) }),
+      order({ externalId: '#vo', cardBrand: 'visa', status: 'open', createdAt: at(5, 21) }),
+      order({ externalId: '#vc', cardBrand: 'visa', status: 'cancelled', createdAt: at(5, 22) }),
+      ...Array.from({ length: 4 }, (_, i) => order({ externalId: `#m${i}`, cardBrand: 'mastercard', status: 'paid', createdAt: at(5, 5 + i) })),
+      // June: 2 Mastercard orders.
+      order({ externalId: '#m4', cardBrand: 'mastercard', status: 'paid', createdAt: at(6, 2) }),
+      order({ externalId: '#m5', cardBrand: 'mastercard', status: 'paid', createdAt: at(6, 3) }),
+    ];
+    const disputes = [dispute('d1', 'visa', at(5, 25)), dispute('d2', 'visa', at(5, 26)), dispute('d3', 'mastercard', at(6, 10)), dispute('d4', 'mastercard', at(6, 11)), dispute('d5', 'amex', at(6, 12))];
+    const months = programmeMonths(orders, disputes, SMALL);
+    const get = (p: string, m: string) => months.find((x) => x.programme === p && x.month === m)!;
+    // May VAMP: 2 disputes / 10 settled = 20 % >= 10 % with 2 counts: over.
+    expect(get('visa-vamp', '2026-05')).toMatchObject({ numerator: 2, denominator: 10, ratio: 0.2, state: 'over', level: 'excessive' });
+    // June ECM: 2 chargebacks / 4 May transactions = 50 %, but HECM needs 3 counts: ECM.
+    expect(get('mastercard-ecm', '2026-06')).toMatchObject({ numerator: 2, denominator: 4, ratio: 0.5, state: 'over', level: 'ECM' });
+    // May ECM: no chargebacks.
+    expect(get('mastercard-ecm', '2026-05')).toMatchObject({ numerator: 0, state: 'ok', level: null });
+    // June: no Visa transactions and no Visa disputes: ratio 0, ok.
+    expect(get('visa-vamp', '2026-06')).toMatchObject({ numerator: 0, denominator: 0, ratio: 0, state: 'ok' });
+  });
+
+  it('warns from 75 % of a threshold on both ratio and count, and only from its effective month', () => {
+    const orders = Array.from({ length: 20 }, (_, i) => order({ externalId: `#v${i}`, cardBrand: 'visa', status: 'paid', createdAt: at(3, 1 + i) }));
+    const disputes = [dispute('a', 'visa', at(3, 25)), dispute('b', 'visa', at(3, 26))];
+    // 2 / 20 = 10 %: against 12 % and 2 counts that is 83 % of the ratio, 100 % of the count: early warning.
+    const t = (from: string): Threshold[] => [{ programme: 'visa-vamp', level: 'excessive', ratio: 0.12, count: 2, effectiveFrom: from, source: 'test' }];
+    expect(programmeMonths(orders, disputes, t('2026-01')).find((m) => m.programme === 'visa-vamp')).toMatchObject({ ratio: 0.1, state: 'early-warning', level: 'excessive' });
+    expect(programmeMonths(orders, disputes, t('2026-04')).find((m) => m.programme === 'visa-vamp')).toMatchObject({ state: 'ok', level: null });
+  });
+});
