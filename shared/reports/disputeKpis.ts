@@ -1,0 +1,82 @@
+// Dispute KPIs for a period: opened (count and value), answered before the due date, outcomes,
+// and win rates by count and by value, overall and by reason family and network. Pure.
+import type { CardNetwork, Dispute } from '../domain/dispute';
+import { reasonFamily, type ReasonFamily } from '../disputes/reasonCodes';
+
+export interface DisputeFigures {
+  opened: number;
+  openedValueMinor: number;
+  /** Disputes that allowed a response and got one (submitted) before their due date. */
+  respondable: number;
+  respondedInTime: number;
+  won: number;
+  lost: number;
+  accepted: number;
+  /** won / (won + lost); null when nothing was decided. */
+  winRate: number | null;
+  winRateByValue: number | null;
+}
+
+export interface DisputeKpis {
+  all: DisputeFigures;
+  byFamily: Partial<Record<ReasonFamily, DisputeFigures>>;
+  byNetwork: Partial<Record<CardNetwork, DisputeFigures>>;
+  /** Values are summed per currency only when one currency is present; otherwise the figures say so. */
+  currency: string | null;
+}
+
+/**
+ * `from`..`to` (ms, end exclusive) selects disputes by opened date. `submittedAt` is when each
+ * dispute was moved to submitted (from its workflow log); a status won or lost counts as answered.
+ */
+export function disputeKpis(disputes: readonly Dispute[], from: number, to: number, submittedAt: ReadonlyMap<string, number> = new Map()): DisputeKpis {
+  const inPeriod = disputes.filter((d) => d.openedAt >= from && d.openedAt < to);
+  const currencies = new Set(inPeriod.map((d) => d.currency));
+  const group = <K extends string>(key: (d: Dispute) => K) => {
+    const out: Partial<Record<K, Dispute[]>> = {};
+    for (const d of inPeriod) (out[key(d)] ??= []).push(d);
+    return Object.fromEntries(Object.entries(out).map(([k, list]) => [k, figures(list as Dispute[], submittedAt)])) as Partial<Record<K, DisputeFigures>>;
+  };
+  return {
+    all: figures(inPeriod, submittedAt),
+    byFamily: group((d) => reasonFamily(d.network, d.reasonCode)),
+    byNetwork: group((d) => d.network),
+    currency: currencies.size === 1 ? [...currencies][0]! : null,
+  };
+}
+
+function figures(list: readonly Dispute[], submittedAt: ReadonlyMap<string, number>): DisputeFigures {
+  let won = 0;
+  let lost = 0;
+  let wonValue = 0;
+  let decidedValue = 0;
+  let respondable = 0;
+  let inTime = 0;
+  let accepted = 0;
+  for (const d of list) {
+    if (d.status === 'won') {
+      won++;
+      wonValue += d.amountMinor;
+      decidedValue += d.amountMinor;
+    } else if (d.status === 'lost') {
+      lost++;
+      decidedValue += d.amountMinor;
+    } else if (d.status === 'accepted') accepted++;
+    if (d.dueAt > 0) {
+      respondable++;
+      const at = submittedAt.get(d.id);
+      if (at !== undefined ? at <= d.dueAt : d.status === 'won' || d.status === 'lost') inTime++;
+    }
+  }
+  return {
+    opened: list.length,
+    openedValueMinor: list.reduce((n, d) => n + d.amountMinor, 0),
+    respondable,
+    respondedInTime: inTime,
+    won,
+    lost,
+    accepted,
+    winRate: won + lost ? won / (won + lost) : null,
+    winRateByValue: decidedValue ? wonValue / decidedValue : null,
+  };
+}
