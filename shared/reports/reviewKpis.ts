@@ -1,0 +1,73 @@
+// Review KPIs for a period from the decision log: orders reviewed, held, released, cancelled;
+// decision turnaround (median and p90) against the target and the share decided within it; the
+// manual review rate; and the false-positive rate (held, then released). Pure.
+import type { DecisionEntry } from '../decisions/chain';
+
+export interface ReviewKpis {
+  /** Orders with a first hold / release / cancel in the period. */
+  reviewed: number;
+  held: number;
+  released: number;
+  cancelled: number;
+  /** Hours from the order to its first decision. */
+  turnaroundMedianH: number | null;
+  turnaroundP90H: number | null;
+  withinTarget: number | null;
+  /** reviewed / orders placed in the period. */
+  manualReviewRate: number | null;
+  /** Of the orders ever held, the share finally released. */
+  falsePositiveRate: number | null;
+}
+
+function quantile(sorted: readonly number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (at - lo);
+}
+
+/**
+ * `placedAt`: order time per order key. `ordersPlaced`: orders placed in the period (for the
+ * review rate). Undone decisions do not count. Period: first decision time in [from, to).
+ */
+export function reviewKpis(entries: readonly DecisionEntry[], placedAt: ReadonlyMap<string, number>, ordersPlaced: number, from: number, to: number, targetHours: number): ReviewKpis {
+  const undone = new Set(entries.filter((e) => e.decision === 'undo' && e.undoes !== null).map((e) => e.undoes as number));
+  const byOrder = new Map<string, DecisionEntry[]>();
+  for (const e of entries) {
+    if (undone.has(e.seq) || (e.decision !== 'hold' && e.decision !== 'release' && e.decision !== 'cancel')) continue;
+    const list = byOrder.get(e.orderKey) ?? [];
+    list.push(e);
+    byOrder.set(e.orderKey, list);
+  }
+  let reviewed = 0;
+  let everHeld = 0;
+  let heldThenReleased = 0;
+  const final = { hold: 0, release: 0, cancel: 0 };
+  const hours: number[] = [];
+  for (const [key, list] of byOrder) {
+    const first = list[0]!;
+    if (first.at < from || first.at >= to) continue;
+    reviewed++;
+    const last = list.at(-1)!;
+    final[last.decision as 'hold' | 'release' | 'cancel']++;
+    if (list.some((e) => e.decision === 'hold')) {
+      everHeld++;
+      if (last.decision === 'release') heldThenReleased++;
+    }
+    const placed = placedAt.get(key);
+    if (placed !== undefined) hours.push((first.at - placed) / 3_600_000);
+  }
+  hours.sort((a, b) => a - b);
+  return {
+    reviewed,
+    held: final.hold,
+    released: final.release,
+    cancelled: final.cancel,
+    turnaroundMedianH: quantile(hours, 0.5),
+    turnaroundP90H: quantile(hours, 0.9),
+    withinTarget: hours.length ? hours.filter((h) => h <= targetHours).length / hours.length : null,
+    manualReviewRate: ordersPlaced ? reviewed / ordersPlaced : null,
+    falsePositiveRate: everHeld ? heldThenReleased / everHeld : null,
+  };
+}
