@@ -5,6 +5,7 @@ import { reasonInfo, type ReasonFamily } from '../../../shared/disputes/reasonCo
 import type { Dispute, DisputeStatus } from '../../../shared/domain/dispute';
 import { canMove, EVIDENCE, STATUS_LABEL } from '../../../shared/disputes/workflow';
 import { orderKey, type Marketplace, type Order } from '../../../shared/domain/order';
+import { analystName } from './metaRepository';
 import type { RingService } from './ringService';
 import type { DisputeEventRecord, WorkbenchDb } from './schema';
 
@@ -33,7 +34,8 @@ export class DisputeService {
   ) {}
 
   async list(): Promise<DisputeRow[]> {
-    const [disputes, ctx, events] = await Promise.all([this.db.disputes.toArray(), this.context(), this.db.disputeEvents.orderBy('id').toArray()]);
+    const [ctx, events] = await Promise.all([this.context(), this.db.disputeEvents.orderBy('id').toArray()]);
+    const { disputes } = ctx;
     const status = new Map<string, DisputeStatus>();
     for (const e of events) if (e.kind === 'status' && e.status) status.set(e.disputeId, e.status);
     return disputes.map((d) => this.row({ ...d, status: status.get(d.id) ?? d.status }, ctx).row);
@@ -62,19 +64,15 @@ export class DisputeService {
     if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
     const from = events.find((e) => e.kind === 'status')?.status ?? stored.status;
     if (!canMove(from, to)) throw new Error(`A dispute that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
-    await this.db.disputeEvents.add({ disputeId: id, kind: 'status', status: to, note: note.trim(), analyst: await this.analyst(), at: Date.now() });
+    await this.db.disputeEvents.add({ disputeId: id, kind: 'status', status: to, note: note.trim(), analyst: await analystName(this.db), at: Date.now() });
   }
 
   async setEvidence(id: string, item: string, checked: boolean): Promise<void> {
-    await this.db.disputeEvents.add({ disputeId: id, kind: 'evidence', item, checked, note: '', analyst: await this.analyst(), at: Date.now() });
+    await this.db.disputeEvents.add({ disputeId: id, kind: 'evidence', item, checked, note: '', analyst: await analystName(this.db), at: Date.now() });
   }
 
   private async eventsOf(id: string): Promise<DisputeEventRecord[]> {
     return (await this.db.disputeEvents.where('disputeId').equals(id).sortBy('id')).reverse();
-  }
-
-  private async analyst(): Promise<string> {
-    return ((await this.db.meta.get('analystName'))?.value as string | undefined) || 'unnamed analyst';
   }
 
   private async context() {
@@ -87,7 +85,7 @@ export class DisputeService {
     orders.forEach((o, i) => {
       if (live[i]) position.set(orderKey(o), i);
     });
-    return { orders, index, live, position, ringOf, disputed: new Set(disputes.map((d) => d.orderKey)) };
+    return { orders, index, live, position, ringOf, disputes, disputed: new Set(disputes.map((d) => d.orderKey)) };
   }
 
   private row(d: Dispute, ctx: Awaited<ReturnType<DisputeService['context']>>): { row: DisputeRow; check: Ce3Result | null } {

@@ -24,6 +24,11 @@ export interface ReviewSettings {
   releaseReasons: string[];
 }
 
+/** Who decides, as written into every logged decision (Settings sets it). */
+export async function analystName(db: WorkbenchDb): Promise<string> {
+  return ((await db.meta.get('analystName'))?.value as string | undefined) || 'unnamed analyst';
+}
+
 export class MetaRepository {
   constructor(private readonly db: WorkbenchDb) {}
 

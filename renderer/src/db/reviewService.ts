@@ -9,7 +9,7 @@ import { orderKey, type Marketplace } from '../../../shared/domain/order';
 import { DecisionLog } from './decisionLog';
 import type { RingService } from './ringService';
 import type { MatrixRecord, WorkbenchDb } from './schema';
-import type { ReviewSettings } from './metaRepository';
+import { analystName, type ReviewSettings } from './metaRepository';
 
 export const HOLD_REASONS = ['FRAUD-RING', 'STOLEN-CARD', 'ACCOUNT-TAKEOVER', 'VELOCITY', 'ADDRESS-RISK', 'CHARGEBACK-HISTORY', 'OTHER'] as const;
 export const RELEASE_REASONS = ['CUSTOMER-VERIFIED', 'KNOWN-CUSTOMER', 'FALSE-POSITIVE', 'OTHER'] as const;
@@ -92,7 +92,7 @@ export class ReviewService {
     const problem = matrixProblem(draft);
     if (problem) throw new Error(problem);
     const version = Math.max(DEFAULT_MATRIX.version, (await this.db.matrices.orderBy('version').last())?.version ?? 0) + 1;
-    await this.db.matrices.add({ version, matrix: { ...draft, version }, analyst: await this.analyst(), savedAt: Date.now(), note: note.trim() });
+    await this.db.matrices.add({ version, matrix: { ...draft, version }, analyst: await analystName(this.db), savedAt: Date.now(), note: note.trim() });
     return version;
   }
 
@@ -158,10 +158,6 @@ export class ReviewService {
     return rows.sort((a, b) => b.score - a.score || a.createdAt - b.createdAt || (a.orderKey < b.orderKey ? -1 : 1));
   }
 
-  private async analyst(): Promise<string> {
-    return ((await this.db.meta.get('analystName'))?.value as string | undefined) || 'unnamed analyst';
-  }
-
   async decide(key: string, decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry> {
     if ((decision === 'hold' || decision === 'cancel') && !reasonCode) throw new Error(`A ${decision} needs a reason code`);
     if (reasonCode) {
@@ -171,7 +167,7 @@ export class ReviewService {
     }
     if (decision === 'note' && !note.trim()) throw new Error('Write the note first');
     const s = this.scores.get(key);
-    const analyst = ((await this.db.meta.get('analystName'))?.value as string | undefined) || 'unnamed analyst';
+    const analyst = await analystName(this.db);
     return this.log.append({ orderKey: key, decision, reasonCode, note: note.trim(), analyst, at: Date.now(), score: s?.score ?? null, matrixVersion: s?.matrixVersion ?? null, undoes: null });
   }
 
@@ -190,7 +186,7 @@ export class ReviewService {
     if (!target || (target.decision !== 'hold' && target.decision !== 'release' && target.decision !== 'cancel')) throw new Error(`Entry ${seq} is not a decision that can be undone`);
     if (entries.some((e) => e.decision === 'undo' && e.undoes === seq)) throw new Error(`Entry ${seq} was already undone`);
     if (Date.now() - target.at > UNDO_WINDOW_MS) throw new Error(`Entry ${seq} is older than ${UNDO_WINDOW_MS / 60_000} minutes; make a new decision instead`);
-    const analyst = ((await this.db.meta.get('analystName'))?.value as string | undefined) || 'unnamed analyst';
+    const analyst = await analystName(this.db);
     return this.log.append({ orderKey: target.orderKey, decision: 'undo', reasonCode: '', note: `undoes entry ${seq} (${target.decision})`, analyst, at: Date.now(), score: target.score, matrixVersion: target.matrixVersion, undoes: seq });
   }
 
