@@ -1,0 +1,129 @@
+// Money as exports write it (`1.234,56`, `1,234.56`, `12.50 EUR`, `-€5`), read into whole minor
+// units of the currency, exactly: a value with more decimals than the currency has is an error.
+
+/** Amounts are read into integer counts of 1/10,000 so summing line items never rounds. */
+export const AMOUNT_SCALE = 10_000;
+
+export type DecimalMark = '.' | ',';
+
+/**
+ * Parses an amount to an integer number of 1/10,000 units; NaN when it is not an amount. With a
+ * single separator followed by exactly three digits (`1.234`) the file's decimal mark decides.
+ */
+export function parseAmount4(raw: string, decimalMark: DecimalMark): number {
+  let negative = false;
+  let digits = 0;
+  let intPart = 0;
+  let sawDigit = false;
+  // Positions (in digits seen) and kinds of separators.
+  let lastSep = -1;
+  let lastSepDigits = 0;
+  let dots = 0;
+  let commas = 0;
+  let fracDigitsAfterLast = 0;
+  const n = raw.length;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      intPart = intPart * 10 + (c - 48);
+      digits++;
+      sawDigit = true;
+      if (lastSep >= 0) fracDigitsAfterLast++;
+      continue;
+    }
+    if (c === 46 || c === 44) {
+      if (c === 46) dots++;
+      else commas++;
+      lastSep = c;
+      lastSepDigits = digits;
+      fracDigitsAfterLast = 0;
+      continue;
+    }
+    if (c === 45 || c === 0x2212) {
+      negative = !negative;
+      continue;
+    }
+    if (c === 40 || c === 41) {
+      // Accounting style (12.50) is negative.
+      if (c === 40) negative = !negative;
+      continue;
+    }
+    // Spaces, NBSP, thin spaces, apostrophes (Swiss 1'234), plus signs, currency symbols and codes.
+    if (c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 39 || c === 0x2019 || c === 43) continue;
+    if (c === 0x20ac || c === 36 || c === 0xa3 || c === 0xa5 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      if (sawDigit && i + 1 < n && isDigitCode(raw.charCodeAt(i + 1))) return NaN; // letters inside the number
+      continue;
+    }
+    return NaN;
+  }
+  if (digits === 0 || digits > 17) return NaN;
+  let fraction = 0;
+  if (lastSep >= 0) {
+    const lastIsDot = lastSep === 46;
+    const sameKind = lastIsDot ? dots : commas;
+    const otherKind = lastIsDot ? commas : dots;
+    if (otherKind > 0 && sameKind > 1) return NaN;
+    let isDecimal: boolean;
+    if (otherKind > 0) isDecimal = true;
+    else if (sameKind > 1) isDecimal = false;
+    else if (fracDigitsAfterLast === 3) isDecimal = (lastIsDot ? '.' : ',') === decimalMark;
+    else isDecimal = true;
+    if (isDecimal) {
+      fraction = fracDigitsAfterLast;
+      if (lastSepDigits + fraction !== digits) return NaN;
+    }
+  }
+  if (fraction > 4) return NaN;
+  const value = intPart * 10 ** (4 - fraction);
+  if (!Number.isSafeInteger(value)) return NaN;
+  return negative ? -value : value;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+const ZERO_DECIMALS = new Set(['BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF']);
+const THREE_DECIMALS = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
+
+/** Decimal places of minor units (ISO 4217). */
+export function currencyDecimals(currency: string): number {
+  if (ZERO_DECIMALS.has(currency)) return 0;
+  if (THREE_DECIMALS.has(currency)) return 3;
+  return 2;
+}
+
+/** Whole minor units of `currency`, or NaN if the amount has more decimals than the currency. */
+export function toMinorUnits(amount4: number, currency: string): number {
+  const divisor = 10 ** (4 - currencyDecimals(currency));
+  const minor = amount4 / divisor;
+  return Number.isInteger(minor) ? minor : NaN;
+}
+
+/** `eur`, ` EUR `, `€` -> `EUR`; '' when it is not a currency. */
+export function currencyCode(raw: string): string {
+  const s = raw.trim();
+  if (s === '€') return 'EUR';
+  if (s === '$') return 'USD';
+  if (s === '£') return 'GBP';
+  if (s.length !== 3) return '';
+  const up = s.toUpperCase();
+  for (let i = 0; i < 3; i++) {
+    const c = up.charCodeAt(i);
+    if (c < 65 || c > 90) return '';
+  }
+  return up;
+}
+
+/** Votes on the decimal mark of a file from amount cells: `12,50` says comma, `12.50` says dot. */
+export function decimalMarkEvidence(value: string): DecimalMark | null {
+  const s = value.trim();
+  const dot = s.lastIndexOf('.');
+  const comma = s.lastIndexOf(',');
+  const last = Math.max(dot, comma);
+  if (last < 0) return null;
+  const after = s.length - last - 1;
+  if (dot >= 0 && comma >= 0) return dot > comma ? '.' : ',';
+  if (after === 1 || after === 2) return last === dot ? '.' : ',';
+  return null;
+}

@@ -1,0 +1,146 @@
+// Reading typed values out of a group's cells: dates, amounts, currencies, countries and the card
+// summary. Required values that fail set the group aside; optional ones are left empty with a warning.
+import { currencyCode, parseAmount4, toMinorUnits } from '../amounts';
+import { cardSummaryOf } from '../cardData';
+import { countryCode } from '../countries';
+import { expiryFromText, expiryOf, parseTimestamp, type NaiveZone } from '../dates';
+import { cardBrandOf } from '../vocabulary';
+import type { BuildContext, RowGroup } from './context';
+
+/** Epoch ms of field `f`; null after setting the group aside (required and empty or unreadable). */
+export function dateCell(ctx: BuildContext, g: RowGroup, f: number, label: string, required: boolean, what: string, zone: NaiveZone = ctx.zone): number | null {
+  const at = ctx.locate(g, f);
+  if (at.value === '') {
+    if (!required) return 0;
+    ctx.fail(g, at.row, at.column, 'missing-value', `${ctx.fieldLabel(f)} is empty; the ${label} is required`, what);
+    return null;
+  }
+  const t = parseTimestamp(at.value, zone);
+  if (Number.isFinite(t)) return t;
+  if (required) {
+    ctx.fail(g, at.row, at.column, 'invalid-value', `${ctx.columnLabel(at.column)} is not a date the import understands (e.g. 2026-05-01 10:00:00 +0200, 01.05.2026 10:00)`, what);
+    return null;
+  }
+  ctx.messages.warn('invalid-date', `${ctx.columnLabel(at.column)} has values that are not dates; they were left empty`, g.lines[at.row]);
+  return 0;
+}
+
+/** Currency code of field `f` or the preset default; null after setting the group aside. */
+export function currencyCell(ctx: BuildContext, g: RowGroup, f: number, what: string): string | null {
+  const at = ctx.locate(g, f);
+  const code = at.value === '' ? (ctx.preset.options.defaultCurrency ?? '') : currencyCode(at.value);
+  if (code !== '') return code;
+  if (at.value === '') ctx.fail(g, at.row, at.column, 'missing-value', `${ctx.fieldLabel(f)} is empty and the format has no default currency`, what);
+  else ctx.fail(g, at.row, at.column, 'invalid-value', `${ctx.columnLabel(at.column)} is not a three-letter currency code`, what);
+  return null;
+}
+
+/** Amount of one cell in 1/10,000 units; NaN after setting the group aside. */
+export function amountAt(ctx: BuildContext, g: RowGroup, row: number, column: number, what: string): number {
+  const a = parseAmount4(g.rows[row]![column]!, ctx.decimalMark);
+  if (Number.isNaN(a)) ctx.fail(g, row, column, 'invalid-value', `${ctx.columnLabel(column)} is not an amount`, what);
+  return a;
+}
+
+/** Whole minor units; NaN after setting the group aside when the amount is finer than the currency. */
+export function minorUnits(ctx: BuildContext, g: RowGroup, amount4: number, currency: string, row: number, column: number, what: string): number {
+  const minor = toMinorUnits(amount4, currency);
+  if (Number.isNaN(minor)) ctx.fail(g, row, column, 'invalid-value', `${ctx.columnLabel(column)} has more decimals than ${currency} allows`, what);
+  return minor;
+}
+
+/** Sum over all rows and all columns of a `sum` field, in 1/10,000 units; NaN after a failure. */
+export function sumCells(ctx: BuildContext, g: RowGroup, f: number, what: string, absolute = false): number {
+  let total = 0;
+  const cols = ctx.resolved.columns[f]!;
+  for (let r = 0; r < g.rows.length; r++) {
+    const row = g.rows[r]!;
+    for (let k = 0; k < cols.length; k++) {
+      const c = cols[k]!;
+      if (row[c]!.trim() === '') continue;
+      const a = amountAt(ctx, g, r, c, what);
+      if (Number.isNaN(a)) return NaN;
+      total += absolute ? Math.abs(a) : a;
+    }
+  }
+  return total;
+}
+
+export function countryCell(ctx: BuildContext, g: RowGroup, f: number): string {
+  const at = ctx.locate(g, f);
+  const code = countryCode(at.value);
+  if (code !== null) return code;
+  ctx.messages.warn('invalid-country', `${ctx.columnLabel(at.column)} has values that are not countries; they were left empty`, g.lines[at.row]);
+  return '';
+}
+
+/** Postcodes and phones: Excel exports guard leading zeros with an apostrophe. */
+export function guardedCell(ctx: BuildContext, g: RowGroup, f: number): string {
+  const v = ctx.text(g, f);
+  return v.charCodeAt(0) === 39 ? v.slice(1).trim() : v;
+}
+
+export interface CardCells {
+  cardBin: string;
+  cardLast4: string;
+  cardExpiry: string;
+  cardFingerprint: string;
+  cardBrand: string;
+}
+
+const digitsOnly = (s: string) => s.replace(/\D/g, '');
+
+interface CardFieldIndices {
+  number: number;
+  bin: number;
+  last4: number;
+  expiry: number;
+  expMonth: number;
+  expYear: number;
+  fingerprint: number;
+  brand: number;
+}
+const cardIndexCache = new WeakMap<BuildContext, CardFieldIndices>();
+
+function cardIndices(ctx: BuildContext): CardFieldIndices {
+  let ix = cardIndexCache.get(ctx);
+  if (!ix) {
+    ix = {
+      number: ctx.f('cardNumber'), bin: ctx.f('cardBin'), last4: ctx.f('cardLast4'), expiry: ctx.f('cardExpiry'),
+      expMonth: ctx.f('cardExpMonth'), expYear: ctx.f('cardExpYear'), fingerprint: ctx.f('cardFingerprint'), brand: ctx.f('cardBrand'),
+    };
+    cardIndexCache.set(ctx, ix);
+  }
+  return ix;
+}
+
+/**
+ * The card summary. Card-number cells (full or masked) only ever pass through cardSummaryOf;
+ * explicit BIN / last-4 columns win when filled.
+ */
+export function cardCells(ctx: BuildContext, g: RowGroup): CardCells {
+  const F = cardIndices(ctx);
+  const number = ctx.first(g, F.number);
+  const summary = number === '' ? null : cardSummaryOf(number);
+  let bin = ctx.first(g, F.bin);
+  if (bin !== '') bin = digitsOnly(bin);
+  if (bin.length > 8) bin = bin.length >= 13 ? '' : bin.slice(0, 8); // a full number in a BIN column is not kept
+  if (bin !== '' && bin.length < 6) bin = '';
+  let last4 = ctx.first(g, F.last4);
+  if (last4 !== '') last4 = digitsOnly(last4).slice(-4);
+  if (last4.length !== 4) last4 = '';
+  const expiryText = ctx.first(g, F.expiry);
+  let expiry = expiryText !== '' ? expiryFromText(expiryText) : '';
+  if (expiry === '') {
+    const month = ctx.first(g, F.expMonth);
+    const year = ctx.first(g, F.expYear);
+    if (month !== '' && year !== '') expiry = expiryOf(month, year);
+  }
+  return {
+    cardBin: bin || summary?.bin || '',
+    cardLast4: last4 || summary?.last4 || '',
+    cardExpiry: expiry,
+    cardFingerprint: ctx.identifier(g, F.fingerprint),
+    cardBrand: cardBrandOf(ctx.text(g, F.brand)),
+  };
+}

@@ -1,0 +1,132 @@
+// Shared state for turning grouped rows into records: the resolved mapping, the file's reading
+// conventions, and the helpers that read a field across a group's rows or set the group aside.
+import type { DecimalMark } from '../amounts';
+import { hasLongDigitRun, maskCardNumbers } from '../cardData';
+import type { NaiveZone } from '../dates';
+import type { FormatPreset } from '../formats/preset';
+import { readField, sourceColumn, type ResolvedMapping } from '../mapping';
+import { describeColumn, type FileMessages, type RowProblem, type RowProblemCode } from '../problems';
+import type { ParsedRecord } from '../records';
+
+/** Rows that form one record: the line items of an order, the events of a dispute. */
+export class RowGroup {
+  key = '';
+  rows: string[][] = [];
+  lines: number[] = [];
+
+  reset(key: string): void {
+    this.key = key;
+    this.rows.length = 0;
+    this.lines.length = 0;
+  }
+
+  add(row: string[], line: number): void {
+    this.rows.push(row);
+    this.lines.push(line);
+  }
+}
+
+export interface BuildOutput {
+  records: ParsedRecord[];
+  problems: RowProblem[];
+}
+
+/** A field's value and where it was found, for problems that point at a cell. */
+export interface Located {
+  value: string;
+  row: number;
+  column: number;
+}
+
+export class BuildContext {
+  out: BuildOutput = { records: [], problems: [] };
+  private readonly names: readonly string[];
+
+  constructor(
+    readonly file: string,
+    readonly preset: FormatPreset,
+    readonly resolved: ResolvedMapping,
+    readonly decimalMark: DecimalMark,
+    readonly zone: NaiveZone,
+    readonly messages: FileMessages,
+  ) {
+    this.names = resolved.header.names;
+  }
+
+  /** 0-based field index by name. */
+  f(field: string): number {
+    const i = this.resolved.byField.get(field);
+    if (i === undefined) throw new Error(`no field ${field} for ${this.resolved.kind}`);
+    return i;
+  }
+
+  mapped(f: number): boolean {
+    return this.resolved.columns[f]!.length > 0;
+  }
+
+  /** First non-empty value of field `f` over the group's rows, with its row and column. */
+  locate(g: RowGroup, f: number): Located {
+    for (let r = 0; r < g.rows.length; r++) {
+      const value = readField(this.resolved, f, g.rows[r]!);
+      if (value !== '') return { value, row: r, column: sourceColumn(this.resolved, f, g.rows[r]!) };
+    }
+    return { value: '', row: 0, column: this.resolved.columns[f]![0] ?? -1 };
+  }
+
+  first(g: RowGroup, f: number): string {
+    for (let r = 0; r < g.rows.length; r++) {
+      const value = readField(this.resolved, f, g.rows[r]!);
+      if (value !== '') return value;
+    }
+    return '';
+  }
+
+  /** Free text with any card number in it masked; the file summary says so. */
+  text(g: RowGroup, f: number): string {
+    const value = this.first(g, f);
+    if (!hasLongDigitRun(value)) return value;
+    const masked = maskCardNumbers(value);
+    if (masked.masked > 0) {
+      const at = this.locate(g, f);
+      this.messages.warn('masked-card-number', `${this.columnLabel(at.column)} held card numbers inside text; they were masked to BIN and last 4`, g.lines[at.row]);
+    }
+    return masked.text;
+  }
+
+  /** Identifiers stay verbatim unless they read like text (contain spaces), which gets masked. */
+  identifier(g: RowGroup, f: number): string {
+    const value = this.first(g, f);
+    return value.indexOf(' ') === -1 ? value : this.text(g, f);
+  }
+
+  columnLabel(column: number): string {
+    return column >= 0 ? describeColumn(column + 1, this.names[column]) : 'an unmapped column';
+  }
+
+  /** Label of the first column mapped to field `f`, for "is empty" problems. */
+  fieldLabel(f: number): string {
+    return this.columnLabel(this.resolved.columns[f]![0] ?? -1);
+  }
+
+  /** Sets every row of the group aside: the faulty row with the reason, the others as its members. */
+  fail(g: RowGroup, row: number, column: number, code: RowProblemCode, reason: string, what = 'record'): void {
+    const badLine = g.lines[row]!;
+    for (let r = 0; r < g.lines.length; r++) {
+      const p: RowProblem =
+        r === row
+          ? { file: this.file, line: badLine, code, reason }
+          : { file: this.file, line: g.lines[r]!, code: 'group-member', reason: `another row of the same ${what} (line ${badLine}) was set aside` };
+      if (r === row && column >= 0) {
+        p.column = column + 1;
+        p.columnName = this.names[column];
+      }
+      this.out.problems.push(p);
+    }
+  }
+
+  take(): BuildOutput {
+    const out = this.out;
+    this.out = { records: [], problems: [] };
+    return out;
+  }
+}

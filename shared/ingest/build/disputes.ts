@@ -1,0 +1,160 @@
+// Dispute rows to Disputes. Reports such as Adyen's write one row per event of a dispute
+// (notification, chargeback, reversal…): each row is read on its own, then a dispute's events merge,
+// the latest event deciding the status.
+import type { Dispute, DisputeStatus } from '../../domain/dispute';
+import { hashFields } from '../contentHash';
+import { zoneNamed } from '../dates';
+import { DISPUTE_HASH_FIELDS, scopeOf } from '../records';
+import { cardNetworkOf, disputeStatusOf } from '../vocabulary';
+import { amountAt, currencyCell, dateCell, minorUnits } from './cells';
+import { RowGroup, type BuildContext } from './context';
+
+const WHAT = 'dispute event';
+
+interface DisputeEvent {
+  line: number;
+  order: number;
+  paymentId: string;
+  orderRef: string;
+  reasonCode: string;
+  network: string;
+  amountMinor: number;
+  currency: string;
+  at: number;
+  dueAt: number;
+  status: DisputeStatus | null;
+}
+
+export class DisputeBuilder {
+  private readonly scope = scopeOf('dispute', DISPUTE_HASH_FIELDS);
+  private readonly single = new RowGroup();
+
+  constructor(private readonly ctx: BuildContext) {}
+
+  keyField(): number {
+    return this.ctx.f('id');
+  }
+
+  build(g: RowGroup): void {
+    const events: DisputeEvent[] = [];
+    for (let r = 0; r < g.rows.length; r++) {
+      this.single.reset(g.key);
+      this.single.add(g.rows[r]!, g.lines[r]!);
+      const e = this.event(this.single, r);
+      if (e) events.push(e);
+    }
+    if (events.length > 0) this.merge(g.key, events);
+  }
+
+  /** One row read on its own; null after setting that row aside. */
+  private event(g: RowGroup, order: number): DisputeEvent | null {
+    const { ctx } = this;
+    const f = (name: string) => ctx.f(name);
+    let zone = ctx.zone;
+    const zoneText = ctx.first(g, f('timeZone'));
+    if (zoneText !== '') {
+      const named = zoneNamed(zoneText);
+      if (named) zone = named;
+      else ctx.messages.warn('unknown-time-zone', `${ctx.fieldLabel(f('timeZone'))} names time zones the import does not know; the format's zone was used`, g.lines[0]);
+    }
+    const at = dateCell(ctx, g, f('openedAt'), 'dispute date', true, WHAT, zone);
+    if (at === null) return null;
+    const dueAt = dateCell(ctx, g, f('dueAt'), 'due date', false, WHAT, zone);
+    if (dueAt === null) return null;
+    const reasonCode = ctx.first(g, f('reasonCode'));
+    const statusText = ctx.first(g, f('status'));
+    const currency = currencyCell(ctx, g, f('currency'), WHAT);
+    if (currency === null) return null;
+    const amountCell = ctx.locate(g, f('amount'));
+    let amountMinor = 0;
+    if (amountCell.value !== '') {
+      const a = amountAt(ctx, g, amountCell.row, amountCell.column, WHAT);
+      if (Number.isNaN(a)) return null;
+      amountMinor = minorUnits(ctx, g, Math.abs(a), currency, amountCell.row, amountCell.column, WHAT);
+      if (Number.isNaN(amountMinor)) return null;
+    }
+    const status = disputeStatusOf(statusText);
+    if (status === null && statusText !== '') {
+      ctx.messages.warn('unknown-dispute-status', `${ctx.fieldLabel(f('status'))} has dispute states the import does not know; they were read as new`, g.lines[0]);
+    }
+    return {
+      line: g.lines[0]!,
+      order,
+      paymentId: ctx.identifier(g, f('paymentId')),
+      orderRef: ctx.identifier(g, f('orderRef')),
+      reasonCode,
+      network: ctx.first(g, f('network')),
+      amountMinor,
+      currency,
+      at,
+      dueAt,
+      status,
+    };
+  }
+
+  private merge(id: string, events: DisputeEvent[]): void {
+    const { ctx } = this;
+    // Chronological, file order breaking ties: the last event is the dispute's current state.
+    events.sort((a, b) => a.at - b.at || a.order - b.order);
+    const latest = events[events.length - 1]!;
+    const pick = (k: 'paymentId' | 'orderRef' | 'network') => events.find((e) => e[k] !== '')?.[k] ?? '';
+    let reasonCode = '';
+    let amountMinor = 0;
+    let currency = latest.currency;
+    let dueAt = 0;
+    let status: DisputeStatus = 'new';
+    for (const e of events) {
+      if (e.reasonCode !== '') reasonCode = e.reasonCode;
+      if (e.amountMinor !== 0) {
+        amountMinor = e.amountMinor;
+        currency = e.currency;
+      }
+      if (e.dueAt !== 0) dueAt = e.dueAt;
+      if (e.status !== null) status = e.status;
+    }
+    const paymentId = pick('paymentId');
+    const orderRef = pick('orderRef');
+    const lines = events.map((e) => e.line).sort((a, b) => a - b);
+    if (reasonCode === '') {
+      this.failAll(id, lines, 'reasonCode', `${ctx.fieldLabel(ctx.f('reasonCode'))} is empty in every row of this dispute; the reason code is required`, 'missing-value');
+      return;
+    }
+    const network = cardNetworkOf(pick('network'), reasonCode);
+    if (network === null) {
+      this.failAll(id, lines, 'network', 'the card network is unknown: no card brand in the row and a reason code that belongs to no network', 'invalid-value');
+      return;
+    }
+    const orderSource = ctx.preset.options.orderSource;
+    const dispute: Dispute = {
+      id,
+      provider: ctx.preset.options.source,
+      paymentId,
+      orderKey: orderRef && orderSource ? `${orderSource}:${orderRef}` : '',
+      network,
+      reasonCode,
+      amountMinor,
+      currency,
+      openedAt: events[0]!.at,
+      dueAt,
+      status,
+    };
+    ctx.out.records.push({
+      kind: 'dispute',
+      key: id,
+      value: dispute,
+      hash: hashFields(dispute, DISPUTE_HASH_FIELDS),
+      scope: this.scope,
+      provided: DISPUTE_HASH_FIELDS,
+      line: lines[0]!,
+      lines: lines.length > 1 ? lines : null,
+      rows: lines.length,
+    });
+  }
+
+  private failAll(id: string, lines: readonly number[], field: string, reason: string, code: 'missing-value' | 'invalid-value'): void {
+    const g = new RowGroup();
+    g.reset(id);
+    for (const line of lines) g.add([], line);
+    this.ctx.fail(g, 0, this.ctx.resolved.columns[this.ctx.f(field)]![0] ?? -1, code, reason, 'dispute');
+  }
+}

@@ -1,0 +1,70 @@
+// Gathers rows into records by their key: adjacent rows (line items of one order), single rows,
+// or all rows of a key anywhere in the file (dispute events), then hands each group to a builder.
+import { maskCardNumbers } from '../cardData';
+import type { Grouping } from '../formats/preset';
+import { readField } from '../mapping';
+import { RowGroup, type BuildContext } from './context';
+
+export interface RecordBuilder {
+  /** Field whose value is the row's record key. */
+  keyField(): number;
+  build(group: RowGroup): void;
+}
+
+export class Grouper {
+  private readonly open = new RowGroup();
+  private readonly byKey = new Map<string, RowGroup>();
+  private readonly keyF: number;
+
+  constructor(
+    private readonly ctx: BuildContext,
+    private readonly builder: RecordBuilder,
+    private readonly grouping: Grouping,
+  ) {
+    this.keyF = builder.keyField();
+  }
+
+  row(fields: string[], line: number): void {
+    let key = readField(this.ctx.resolved, this.keyF, fields);
+    if (key === '') {
+      const col = this.ctx.resolved.columns[this.keyF]![0] ?? -1;
+      const label = this.ctx.resolved.specs[this.keyF]!.label;
+      this.ctx.out.problems.push({
+        file: this.ctx.file,
+        line,
+        column: col + 1,
+        columnName: this.ctx.resolved.header.names[col],
+        code: 'missing-value',
+        reason: `${this.ctx.fieldLabel(this.keyF)} is empty; every row needs the ${label.toLowerCase()}`,
+      });
+      return;
+    }
+    if (key.indexOf(' ') !== -1) key = maskCardNumbers(key).text;
+    if (this.grouping === 'file') {
+      let g = this.byKey.get(key);
+      if (!g) {
+        g = new RowGroup();
+        g.reset(key);
+        this.byKey.set(key, g);
+      }
+      g.add(fields, line);
+      return;
+    }
+    const g = this.open;
+    if (g.rows.length > 0 && (this.grouping === 'none' || g.key !== key)) this.flush();
+    if (g.rows.length === 0) g.reset(key);
+    g.add(fields, line);
+  }
+
+  end(): void {
+    this.flush();
+    for (const g of this.byKey.values()) this.builder.build(g);
+    this.byKey.clear();
+  }
+
+  private flush(): void {
+    if (this.open.rows.length === 0) return;
+    this.builder.build(this.open);
+    this.open.reset('');
+  }
+}

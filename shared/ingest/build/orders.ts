@@ -1,0 +1,153 @@
+// Rows of one order (a Shopify order's line items, an Amazon order's items) to an Order: order
+// fields from the first row that has them, totals either from the order total or summed items.
+import { orderKey, type Order } from '../../domain/order';
+import { hashFields } from '../contentHash';
+import { ORDER_HASH_FIELDS, scopeOf } from '../records';
+import { orderStatusOf } from '../vocabulary';
+import { amountAt, cardCells, countryCell, currencyCell, dateCell, guardedCell, minorUnits, sumCells } from './cells';
+import type { BuildContext, RowGroup } from './context';
+
+const WHAT = 'order';
+
+/** Order fields that the mapping fills, for the record's scope and merge-on-update. */
+export function orderProvided(ctx: BuildContext): string[] {
+  const m = (field: string) => ctx.mapped(ctx.f(field));
+  const out = new Set<string>(['source', 'externalId', 'marketplace', 'createdAt', 'currency', 'totalMinor']);
+  if (m('status') || m('cancelledAt')) out.add('status');
+  const direct = ['customerId', 'email', 'phone', 'shipName', 'shipStreet', 'shipPostcode', 'shipCity', 'shipCountry', 'billCountry', 'ip', 'deviceId', 'cardFingerprint', 'cardBrand', 'paymentMethod'];
+  for (const f of direct) if (m(f)) out.add(f);
+  if (m('cardNumber') || m('cardBin')) out.add('cardBin');
+  if (m('cardNumber') || m('cardLast4')) out.add('cardLast4');
+  if (m('cardExpiry') || (m('cardExpMonth') && m('cardExpYear'))) out.add('cardExpiry');
+  return ORDER_HASH_FIELDS.filter((f) => out.has(f));
+}
+
+function orderFieldIndices(ctx: BuildContext) {
+  const f = (name: string) => ctx.f(name);
+  return {
+      externalId: f('externalId'), createdAt: f('createdAt'), currency: f('currency'), total: f('total'), lineAmount: f('lineAmount'),
+      lineDiscount: f('lineDiscount'), status: f('status'), cancelledAt: f('cancelledAt'), customerId: f('customerId'), email: f('email'),
+      phone: f('phone'), shipName: f('shipName'), shipStreet: f('shipStreet'), shipPostcode: f('shipPostcode'), shipCity: f('shipCity'),
+      shipCountry: f('shipCountry'), billCountry: f('billCountry'), ip: f('ip'), deviceId: f('deviceId'), paymentMethod: f('paymentMethod'),
+  };
+}
+
+export class OrderBuilder {
+  private readonly F: ReturnType<typeof orderFieldIndices>;
+  private readonly provided: readonly string[];
+  private readonly scope: string;
+
+  constructor(private readonly ctx: BuildContext) {
+    this.F = orderFieldIndices(ctx);
+    this.provided = orderProvided(ctx);
+    this.scope = scopeOf('order', this.provided);
+  }
+
+  /** Key of a row: the order number. */
+  keyField(): number {
+    return this.F.externalId;
+  }
+
+  build(g: RowGroup): void {
+    const { ctx, F } = this;
+    const options = ctx.preset.options;
+    // A line-item row whose order's first row is elsewhere has none of the order's own fields.
+    if (g.rows.length > 0 && this.isOrphan(g)) {
+      ctx.fail(g, 0, ctx.resolved.columns[F.createdAt]![0] ?? -1, 'orphan-row', 'line-item row without its order: the order\'s first row (with date and total) is not directly above it', WHAT);
+      return;
+    }
+    const createdAt = dateCell(ctx, g, F.createdAt, 'order date', true, WHAT);
+    if (createdAt === null) return;
+    const currency = currencyCell(ctx, g, F.currency, WHAT);
+    if (currency === null) return;
+    const totalMinor = this.total(g, currency);
+    if (Number.isNaN(totalMinor)) return;
+    const cancelled = ctx.first(g, F.cancelledAt) !== '';
+    let status = options.defaultStatus ?? 'open';
+    if (ctx.mapped(F.status) || ctx.mapped(F.cancelledAt)) {
+      const s = this.statusOf(ctx.first(g, F.status), cancelled);
+      status = s.status;
+      if (s.unknown) ctx.messages.warn('unknown-status', `${ctx.fieldLabel(F.status)} has status words the import does not know; they were ignored`, g.lines[0]);
+    }
+    const card = cardCells(ctx, g);
+    const order: Order = {
+      externalId: g.key,
+      source: options.source,
+      currency,
+      customerId: ctx.identifier(g, F.customerId),
+      email: ctx.text(g, F.email),
+      phone: guardedCell(ctx, g, F.phone),
+      shipName: ctx.text(g, F.shipName),
+      shipStreet: ctx.text(g, F.shipStreet),
+      shipPostcode: guardedCell(ctx, g, F.shipPostcode),
+      shipCity: ctx.text(g, F.shipCity),
+      shipCountry: countryCell(ctx, g, F.shipCountry),
+      billCountry: countryCell(ctx, g, F.billCountry),
+      ip: ctx.text(g, F.ip),
+      deviceId: ctx.identifier(g, F.deviceId),
+      cardBin: card.cardBin,
+      cardLast4: card.cardLast4,
+      cardExpiry: card.cardExpiry,
+      cardFingerprint: card.cardFingerprint,
+      cardBrand: card.cardBrand,
+      paymentMethod: ctx.text(g, F.paymentMethod),
+      marketplace: options.marketplace ?? 'shop',
+      status,
+      createdAt,
+      totalMinor,
+    };
+    const many = g.lines.length > 1;
+    ctx.out.records.push({
+      kind: 'order',
+      key: orderKey(order),
+      value: order,
+      hash: hashFields(order, this.provided),
+      scope: this.scope,
+      provided: this.provided,
+      line: g.lines[0]!,
+      lines: many ? g.lines.slice() : null,
+      rows: g.lines.length,
+    });
+  }
+
+  // Status cells repeat (`paid|fulfilled` a million times): remember what they mean.
+  private readonly statusMemo = new Map<string, ReturnType<typeof orderStatusOf>>();
+
+  private statusOf(cells: string, cancelled: boolean): ReturnType<typeof orderStatusOf> {
+    if (cancelled) return orderStatusOf(cells, true);
+    let s = this.statusMemo.get(cells);
+    if (!s) {
+      s = orderStatusOf(cells, false);
+      if (this.statusMemo.size < 1000) this.statusMemo.set(cells, s);
+    }
+    return s;
+  }
+
+  private isOrphan(g: RowGroup): boolean {
+    const { ctx, F } = this;
+    if (ctx.first(g, F.createdAt) !== '') return false;
+    return ctx.first(g, F.total) === '' && ctx.first(g, F.status) === '' && ctx.mapped(F.total);
+  }
+
+  /** Order total in minor units: the total column if filled, else items minus discounts. */
+  private total(g: RowGroup, currency: string): number {
+    const { ctx, F } = this;
+    if (ctx.mapped(F.total)) {
+      const at = ctx.locate(g, F.total);
+      if (at.value !== '') {
+        const a = amountAt(ctx, g, at.row, at.column, WHAT);
+        return Number.isNaN(a) ? NaN : minorUnits(ctx, g, a, currency, at.row, at.column, WHAT);
+      }
+      if (!ctx.mapped(F.lineAmount)) {
+        ctx.fail(g, 0, at.column, 'missing-value', `${ctx.fieldLabel(F.total)} is empty; the order total is required`, WHAT);
+        return NaN;
+      }
+    }
+    const items = sumCells(ctx, g, F.lineAmount, WHAT);
+    if (Number.isNaN(items)) return NaN;
+    const discounts = sumCells(ctx, g, F.lineDiscount, WHAT, true);
+    if (Number.isNaN(discounts)) return NaN;
+    const col = ctx.resolved.columns[F.lineAmount]![0] ?? -1;
+    return minorUnits(ctx, g, items - discounts, currency, 0, col, WHAT);
+  }
+}

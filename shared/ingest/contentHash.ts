@@ -1,0 +1,128 @@
+// Fast non-cryptographic hashes: 64-bit content hashes of records (fed field by field), FNV-1a 64
+// for short texts such as scope names, and a word-wise 64-bit hash of a file's bytes.
+
+/** FNV-1a 64 over the UTF-16 code units of `text`, as 16 hex digits. */
+export function fnv1a64(text: string): string {
+  // Offset basis 0xcbf29ce484222325 in 16-bit limbs, least significant first.
+  let h0 = 0x2325;
+  let h1 = 0x8422;
+  let h2 = 0x9ce4;
+  let h3 = 0xcbf2;
+  for (let i = 0; i < text.length; i++) {
+    h0 ^= text.charCodeAt(i);
+    // Multiply by the prime 0x100000001b3 = 2^40 + 0x1b3.
+    const t0 = h0 * 0x1b3;
+    let t1 = h1 * 0x1b3;
+    let t2 = h2 * 0x1b3 + (h0 << 8);
+    let t3 = h3 * 0x1b3 + (h1 << 8);
+    t1 += t0 >>> 16;
+    h0 = t0 & 0xffff;
+    t2 += t1 >>> 16;
+    h1 = t1 & 0xffff;
+    t3 += t2 >>> 16;
+    h2 = t2 & 0xffff;
+    h3 = t3 & 0xffff;
+  }
+  return hex4(h3) + hex4(h2) + hex4(h1) + hex4(h0);
+}
+
+function hex4(n: number): string {
+  return (n + 0x10000).toString(16).slice(1);
+}
+
+/** 53-bit string hash (cyrb53): keys of the in-memory table of records seen in one import. */
+export function cyrb53(text: string, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * Content hash of the listed fields of a record: 64 bits from two independent 32-bit
+ * multiply-xorshift lanes (cyrb53's construction, both lanes kept) over each value's text, with
+ * U+001F between values (cleaned import values cannot contain it). Fed field by field, so no
+ * canonical string is built per record. Numbers print the same on every engine.
+ */
+export function hashFields(record: object, fields: readonly string[]): string {
+  const r = record as Record<string, unknown>;
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < fields.length; i++) {
+    const v = r[fields[i]!];
+    const text = typeof v === 'string' ? v : String(v);
+    for (let k = 0; k < text.length; k++) {
+      const ch = text.charCodeAt(k);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ 0x1f, 2654435761);
+    h2 = Math.imul(h2 ^ 0x1f, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return hex8(h2) + hex8(h1);
+}
+
+// Byte -> two hex digits: Number#toString(16) is slow enough to show up per record.
+const HEX2 = Array.from({ length: 256 }, (_, i) => (i + 0x100).toString(16).slice(1));
+
+function hex8(n: number): string {
+  return HEX2[(n >>> 24) & 255]! + HEX2[(n >>> 16) & 255]! + HEX2[(n >>> 8) & 255]! + HEX2[n & 255]!;
+}
+
+/** Canonical text of the listed fields, as hashFields reads them: for debugging and tests. */
+export function canonicalText(record: object, fields: readonly string[]): string {
+  const r = record as Record<string, unknown>;
+  return fields.map((f) => String(r[f])).join('\u001f') + '\u001f';
+}
+
+/** Hash of a file's bytes fed chunk by chunk; two 32-bit lanes over 32-bit words. */
+export class ByteHasher {
+  private h1 = 0x9e3779b9;
+  private h2 = 0x85ebca6b;
+  private pending = new Uint8Array(4);
+  private pendingLength = 0;
+  private total = 0;
+
+  push(bytes: Uint8Array): void {
+    this.total += bytes.length;
+    let i = 0;
+    while (this.pendingLength > 0 && this.pendingLength < 4 && i < bytes.length) this.pending[this.pendingLength++] = bytes[i++]!;
+    if (this.pendingLength === 4) {
+      this.word(this.pending[0]! | (this.pending[1]! << 8) | (this.pending[2]! << 16) | (this.pending[3]! << 24));
+      this.pendingLength = 0;
+    }
+    const end = i + ((bytes.length - i) & ~3);
+    for (; i < end; i += 4) this.word(bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24));
+    while (i < bytes.length) this.pending[this.pendingLength++] = bytes[i++]!;
+  }
+
+  private word(w: number): void {
+    this.h1 = Math.imul(this.h1 ^ w, 0x9e3779b1);
+    this.h1 = (this.h1 << 13) | (this.h1 >>> 19);
+    this.h2 = Math.imul(this.h2 ^ w, 0x85ebca77);
+    this.h2 = (this.h2 << 17) | (this.h2 >>> 15);
+  }
+
+  /** 16 hex digits over all bytes pushed and their count. */
+  digest(): string {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let k = 0; k < this.pendingLength; k++) {
+      h1 = Math.imul(h1 ^ this.pending[k]!, 0x9e3779b1);
+      h2 = Math.imul(h2 ^ this.pending[k]!, 0x85ebca77);
+    }
+    h1 ^= this.total >>> 0;
+    h2 ^= Math.floor(this.total / 4294967296);
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+  }
+}

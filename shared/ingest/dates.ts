@@ -1,0 +1,177 @@
+// Timestamps as exports write them, to epoch ms (UTC): `2026-05-01 10:00:00 +0200` (Shopify),
+// ISO 8601, `01.05.2026 10:00` (German Excel), zone-less Stripe UTC, epoch seconds or millis.
+
+/** How to read a time written without an offset: a fixed offset, optionally with EU summer time. */
+export interface NaiveZone {
+  offsetMinutes: number;
+  euSummerTime: boolean;
+}
+
+export const UTC: NaiveZone = { offsetMinutes: 0, euSummerTime: false };
+export const CENTRAL_EUROPE: NaiveZone = { offsetMinutes: 60, euSummerTime: true };
+
+const FIXED_ZONES: Record<string, NaiveZone> = {
+  z: UTC,
+  utc: UTC,
+  gmt: UTC,
+  'etc/utc': UTC,
+  // CET names the zone, as reports use it (summer dates included), not the fixed +01:00.
+  cet: CENTRAL_EUROPE,
+  mez: CENTRAL_EUROPE,
+  cest: { offsetMinutes: 120, euSummerTime: false },
+  mesz: { offsetMinutes: 120, euSummerTime: false },
+  bst: { offsetMinutes: 60, euSummerTime: false },
+  wet: { offsetMinutes: 0, euSummerTime: true },
+  eet: { offsetMinutes: 120, euSummerTime: true },
+};
+const WESTERN = new Set(['london', 'dublin', 'lisbon']);
+const EASTERN = new Set(['helsinki', 'athens', 'bucharest', 'sofia', 'riga', 'tallinn', 'vilnius', 'kiev', 'kyiv']);
+
+/** Zone from a name as reports write it (`CET`, `Europe/Amsterdam`, `UTC`); null if unknown. */
+export function zoneNamed(name: string): NaiveZone | null {
+  const key = name.trim().toLowerCase();
+  if (key === '') return null;
+  const fixed = FIXED_ZONES[key];
+  if (fixed) return fixed;
+  if (key.startsWith('europe/')) {
+    const city = key.slice(7);
+    if (WESTERN.has(city)) return FIXED_ZONES.wet!;
+    if (EASTERN.has(city)) return FIXED_ZONES.eet!;
+    return CENTRAL_EUROPE;
+  }
+  return null;
+}
+
+/** EU summer time runs from the last Sunday of March to the last Sunday of October, 01:00 UTC. */
+function lastSundayUtc(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month + 1, 0, 1);
+  const dow = new Date(lastDay).getUTCDay();
+  return lastDay - dow * 86_400_000;
+}
+
+function inEuSummerTime(utcMs: number): boolean {
+  const year = new Date(utcMs).getUTCFullYear();
+  return utcMs >= lastSundayUtc(year, 2) && utcMs < lastSundayUtc(year, 9);
+}
+
+function localToUtc(localMs: number, zone: NaiveZone): number {
+  const standard = localMs - zone.offsetMinutes * 60_000;
+  if (!zone.euSummerTime) return standard;
+  const summer = standard - 3_600_000;
+  return inEuSummerTime(summer) ? summer : standard;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Reads a timestamp; NaN when the text is not one of the understood shapes or not a real date. */
+export function parseTimestamp(raw: string, naive: NaiveZone): number {
+  const s = raw.trim();
+  const n = s.length;
+  if (n === 0) return NaN;
+  let i = 0;
+  const num = (maxLen: number): number => {
+    let v = 0;
+    let len = 0;
+    while (i < n && len < maxLen) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+      i++;
+      len++;
+    }
+    return len === 0 ? -1 : v;
+  };
+  const first = num(13);
+  const firstLen = i;
+  if (i === n && (firstLen === 10 || firstLen === 13)) return firstLen === 10 ? first * 1000 : first;
+  let year: number;
+  let month: number;
+  let day: number;
+  if (firstLen === 4 && (s[i] === '-' || s[i] === '/')) {
+    const sep = s[i++];
+    year = first;
+    month = num(2);
+    if (s[i++] !== sep) return NaN;
+    day = num(2);
+  } else if ((firstLen === 1 || firstLen === 2) && (s[i] === '.' || s[i] === '/' || s[i] === '-')) {
+    const sep = s[i++];
+    day = first;
+    month = num(2);
+    if (s[i++] !== sep) return NaN;
+    const start = i;
+    year = num(4);
+    if (i - start === 2) year += 2000;
+    else if (i - start !== 4) return NaN;
+  } else {
+    return NaN;
+  }
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return NaN;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return NaN;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let millis = 0;
+  if (i < n && (s[i] === 'T' || s[i] === ' ' || s[i] === ',')) {
+    while (i < n && (s[i] === 'T' || s[i] === ' ' || s[i] === ',')) i++;
+    if (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) {
+      hour = num(2);
+      if (s[i++] !== ':') return NaN;
+      minute = num(2);
+      if (minute < 0) return NaN;
+      if (s[i] === ':') {
+        i++;
+        second = num(2);
+        if (second < 0) return NaN;
+        if (s[i] === '.' || s[i] === ',') {
+          i++;
+          const start = i;
+          const frac = num(9);
+          if (frac < 0) return NaN;
+          millis = Math.floor(frac / 10 ** Math.max(0, i - start - 3)) * 10 ** Math.max(0, 3 - (i - start));
+        }
+      }
+      if (hour > 23 || minute > 59 || second > 60) return NaN;
+    }
+  }
+  const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  while (i < n && s[i] === ' ') i++;
+  if (i === n) return localToUtc(local, naive);
+  const c = s[i];
+  if (c === '+' || c === '-') {
+    i++;
+    const start = i;
+    const hh = num(2);
+    if (hh < 0 || i - start !== 2) return NaN;
+    let mm = 0;
+    if (s[i] === ':') i++;
+    if (i < n) {
+      const mStart = i;
+      mm = num(2);
+      if (i - mStart !== 2) return NaN;
+    }
+    if (i !== n || hh > 14 || mm > 59) return NaN;
+    const offset = (hh * 60 + mm) * (c === '+' ? 1 : -1);
+    return local - offset * 60_000;
+  }
+  const zone = zoneNamed(s.slice(i));
+  return zone ? localToUtc(local, zone) : NaN;
+}
+
+/** `MM/YY` from a month (`5`, `05`) and a year (`2027`, `27`); '' if either is not a valid value. */
+export function expiryOf(month: string, year: string): string {
+  const m = Number(month.trim());
+  const yText = year.trim();
+  if (!Number.isInteger(m) || m < 1 || m > 12 || !/^\d{2}(\d{2})?$/.test(yText)) return '';
+  return `${String(m).padStart(2, '0')}/${yText.slice(-2)}`;
+}
+
+/** `MM/YY` from one cell: `05/27`, `5/2027`, `2027-05`, `0527`; '' if not an expiry. */
+export function expiryFromText(value: string): string {
+  const s = value.trim();
+  let m = /^(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$/.exec(s);
+  if (m) return expiryOf(m[1]!, m[2]!);
+  m = /^(\d{4})-(\d{2})$/.exec(s);
+  if (m) return expiryOf(m[2]!, m[1]!);
+  m = /^(\d{2})(\d{2})$/.exec(s);
+  return m ? expiryOf(m[1]!, m[2]!) : '';
+}

@@ -1,0 +1,178 @@
+// Bytes to text for exports of any origin: detects UTF-8 (with or without BOM), UTF-16 LE/BE
+// (by BOM or NUL pattern) and Windows-1252, and decodes byte chunks without splitting characters.
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface EncodingGuess {
+  encoding: TextEncodingName;
+  bom: boolean;
+  /**
+   * False when the sniffed bytes were plain ASCII: the file is read as UTF-8 until a byte says
+   * otherwise, and then as Windows-1252 (European Excel exports often have their first umlaut late).
+   */
+  confident: boolean;
+}
+
+/** Recognises files that are not text exports at all, so the analyst gets a useful message. */
+export function binaryFileKind(head: Uint8Array): string | null {
+  const b = (i: number) => head[i] ?? -1;
+  if (b(0) === 0x50 && b(1) === 0x4b && b(2) === 0x03 && b(3) === 0x04) return 'a ZIP archive or Excel workbook (.xlsx)';
+  if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) return 'an old Excel workbook (.xls)';
+  if (b(0) === 0x25 && b(1) === 0x50 && b(2) === 0x44 && b(3) === 0x46) return 'a PDF document';
+  if (b(0) === 0x1f && b(1) === 0x8b) return 'a gzip archive';
+  if (utf16ByBom(head) || utf16ByNulPattern(head)) return null;
+  // A stray NUL or control byte in a text export sets its row aside; a file full of them is not text.
+  const n = Math.min(head.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const c = head[i]!;
+    if (c < 0x09 || (c > 0x0d && c < 0x20)) control++;
+  }
+  return n > 0 && control * 20 > n ? 'a binary file (it is mostly control bytes)' : null;
+}
+
+function utf16ByBom(head: Uint8Array): TextEncodingName | null {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** ASCII text in UTF-16 has a NUL in every other byte: odd positions for LE, even for BE. */
+function utf16ByNulPattern(head: Uint8Array): TextEncodingName | null {
+  const n = Math.min(head.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) even++;
+    if (head[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd * 10 >= pairs * 7 && even * 10 < pairs) return 'utf-16le';
+  if (even * 10 >= pairs * 7 && odd * 10 < pairs) return 'utf-16be';
+  return null;
+}
+
+export function detectEncoding(head: Uint8Array): EncodingGuess {
+  const bomUtf16 = utf16ByBom(head);
+  if (bomUtf16) return { encoding: bomUtf16, bom: true, confident: true };
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: true, confident: true };
+  const patternUtf16 = utf16ByNulPattern(head);
+  if (patternUtf16) return { encoding: patternUtf16, bom: false, confident: true };
+  let ascii = true;
+  for (let i = 0; i < head.length; i++) {
+    if (head[i]! >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return { encoding: 'utf-8', bom: false, confident: false };
+  try {
+    // stream: true so a character cut off at the end of the sample is not held against UTF-8.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return { encoding: 'utf-8', bom: false, confident: true };
+  } catch {
+    return { encoding: 'windows-1252', bom: false, confident: true };
+  }
+}
+
+// Windows-1252 differs from Latin-1 in 0x80-0x9F. Decoded by table because Node's TextDecoder
+// maps 'windows-1252' to Latin-1 (0x80 -> U+0080 instead of the euro sign), unlike browsers.
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+const utf16leDecoder = new TextDecoder('utf-16le');
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    units[i] = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : b;
+  }
+  // Uint16Array is little-endian on every platform that runs this app.
+  return utf16leDecoder.decode(units);
+}
+
+export interface DecoderReport {
+  encoding: TextEncodingName;
+  /** Byte offset where a tentative UTF-8 reading turned out to be Windows-1252, if it did. */
+  switchedAt?: number;
+  /** Invalid UTF-8 sequences replaced by U+FFFD. */
+  replaced: number;
+}
+
+/** Turns byte chunks into text chunks; multi-byte characters split across chunks come out whole. */
+export class StreamDecoder {
+  private encoding: TextEncodingName;
+  private tentative: boolean;
+  private decoder: TextDecoder | null;
+  private sawNonAscii = false;
+  private bytesSeen = 0;
+  private switchedAt: number | undefined;
+  private replaced = 0;
+
+  constructor(guess: EncodingGuess) {
+    this.encoding = guess.encoding;
+    this.tentative = guess.encoding === 'utf-8' && !guess.confident;
+    this.decoder = this.makeDecoder();
+  }
+
+  private makeDecoder(): TextDecoder | null {
+    if (this.encoding === 'windows-1252') return null;
+    return new TextDecoder(this.encoding, { fatal: this.tentative });
+  }
+
+  push(bytes: Uint8Array): string {
+    const offset = this.bytesSeen;
+    this.bytesSeen += bytes.length;
+    if (!this.decoder) return decodeWindows1252(bytes);
+    let text: string;
+    try {
+      text = this.decoder.decode(bytes, { stream: true });
+    } catch {
+      return this.recover(bytes, offset);
+    }
+    // Fewer UTF-16 units than bytes means a multi-byte sequence went by: the file really is UTF-8.
+    if (this.tentative && text.length !== bytes.length) this.sawNonAscii = true;
+    return this.count(text);
+  }
+
+  end(): string {
+    if (!this.decoder) return '';
+    try {
+      return this.count(this.decoder.decode());
+    } catch {
+      this.replaced++;
+      return '\ufffd';
+    }
+  }
+
+  private recover(bytes: Uint8Array, offset: number): string {
+    this.tentative = false;
+    if (!this.sawNonAscii) {
+      // Everything so far was ASCII, which reads the same in Windows-1252.
+      this.encoding = 'windows-1252';
+      this.switchedAt = offset;
+      this.decoder = null;
+      return decodeWindows1252(bytes);
+    }
+    this.decoder = this.makeDecoder();
+    return this.count(this.decoder!.decode(bytes, { stream: true }));
+  }
+
+  private count(text: string): string {
+    let at = text.indexOf('\ufffd');
+    while (at !== -1) {
+      this.replaced++;
+      at = text.indexOf('\ufffd', at + 1);
+    }
+    return text;
+  }
+
+  report(): DecoderReport {
+    const r: DecoderReport = { encoding: this.encoding, replaced: this.replaced };
+    if (this.switchedAt !== undefined) r.switchedAt = this.switchedAt;
+    return r;
+  }
+}

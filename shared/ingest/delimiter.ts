@@ -1,0 +1,77 @@
+// Finds how a text export is laid out: which of , ; tab | separates fields, and on which line the
+// header sits (exports sometimes open with a title line or blank lines before the header).
+import Papa from 'papaparse';
+import { lineSpan } from './lineEndings';
+
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+export function isDelimiter(value: unknown): value is Delimiter {
+  return typeof value === 'string' && (DELIMITERS as readonly string[]).includes(value);
+}
+
+export interface TextLayout {
+  delimiter: Delimiter;
+  /** Physical line of the header row, 1-based. */
+  headerLine: number;
+  /** Fields in the header row. */
+  columns: number;
+}
+
+interface SampleRow {
+  line: number;
+  count: number;
+}
+
+/** Non-blank records of the sample with their starting line, as split by `delimiter`. */
+function sampleRows(sample: string, delimiter: Delimiter, maxRows: number): SampleRow[] {
+  const parser = new Papa.Parser({ delimiter, newline: '\n', quoteChar: '"' });
+  const data = parser.parse(sample, 0, false).data as string[][];
+  const rows: SampleRow[] = [];
+  let line = 1;
+  for (const fields of data) {
+    // Trailing empty fields (Excel's `;;` on title lines, trailing delimiters) do not count.
+    let count = fields.length;
+    while (count > 0 && fields[count - 1]!.trim() === '') count--;
+    if (count > 0) rows.push({ line, count });
+    line += lineSpan(fields);
+    if (rows.length >= maxRows) break;
+  }
+  return rows;
+}
+
+/**
+ * The field count most rows share. Ties (tiny files) go to a count above one, then to the count
+ * seen first, so a header followed by one ragged row still wins over that row.
+ */
+function modalCount(rows: readonly SampleRow[]): { count: number; support: number } {
+  const freq = new Map<number, number>();
+  for (const r of rows) freq.set(r.count, (freq.get(r.count) ?? 0) + 1);
+  let best = { count: 1, support: 0 };
+  for (const [count, support] of freq) {
+    const better = support > best.support || (support === best.support && best.count === 1 && count > 1);
+    if (better) best = { count, support };
+  }
+  return best;
+}
+
+/**
+ * Layout of normalised text (LF line ends). `sample` should end at a line break unless it is the
+ * whole file. The delimiter whose field count is most consistent across rows wins; the header is
+ * the first non-blank row with at least that many fields (title lines have fewer).
+ */
+export function detectLayout(sample: string, forced?: Delimiter): TextLayout | null {
+  const candidates = forced ? [forced] : DELIMITERS;
+  let best: { layout: TextLayout; score: number } | null = null;
+  for (const delimiter of candidates) {
+    const rows = sampleRows(sample, delimiter, 60);
+    if (rows.length === 0) return null;
+    const modal = modalCount(rows);
+    // One field per row means this character does not separate anything.
+    const score = modal.count > 1 ? modal.support * 1000 + modal.count : 0;
+    const header = rows.find((r) => r.count >= modal.count) ?? rows[0]!;
+    const layout: TextLayout = { delimiter, headerLine: header.line, columns: header.count };
+    if (!best || score > best.score) best = { layout, score };
+  }
+  return best?.layout ?? null;
+}

@@ -1,0 +1,98 @@
+// What an import can fill, per record kind: the fields a column mapping targets, how several
+// columns combine into one field, which are required, and their usual EN/DE column names.
+
+export const RECORD_KINDS = ['orders', 'payments', 'disputes'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/**
+ * first: first non-empty of the mapped columns; firstColumn: only the first mapped column the file
+ * has; join: non-empty values joined; sum: amounts added up (over the columns and an order's rows).
+ */
+export type Combine = 'first' | 'firstColumn' | 'join' | 'sum';
+
+export interface FieldSpec {
+  field: string;
+  label: string;
+  combine: Combine;
+  separator?: string;
+  /** Must be mapped to a column the file has (or, with `requiredUnless`, that other field must). */
+  required?: boolean;
+  requiredUnless?: string;
+  /** Identifiers are stored verbatim (never masked) and need more evidence to count as card numbers. */
+  identifier?: boolean;
+  /** Column names (EN and DE) that suggest this field. */
+  synonyms: readonly string[];
+}
+
+const CARD_FIELDS: FieldSpec[] = [
+  { field: 'cardNumber', label: 'Card number (reduced to BIN + last 4)', combine: 'first', synonyms: ['card number', 'kartennummer', 'pan', 'cc number', 'credit card number'] },
+  { field: 'cardBin', label: 'Card BIN', combine: 'first', synonyms: ['bin', 'iin', 'card bin', 'kartenbin'] },
+  { field: 'cardLast4', label: 'Card last 4', combine: 'first', synonyms: ['last4', 'last 4', 'card last4', 'card last 4', 'letzte 4 ziffern', 'kartenendziffern'] },
+  { field: 'cardExpiry', label: 'Card expiry (MM/YY)', combine: 'first', synonyms: ['expiry', 'card expiry', 'expiration', 'exp date', 'ablaufdatum', 'gültig bis', 'valid thru'] },
+  { field: 'cardExpMonth', label: 'Card expiry month', combine: 'first', synonyms: ['card exp month', 'exp month', 'expiry month', 'ablaufmonat'] },
+  { field: 'cardExpYear', label: 'Card expiry year', combine: 'first', synonyms: ['card exp year', 'exp year', 'expiry year', 'ablaufjahr'] },
+  { field: 'cardFingerprint', label: 'Card fingerprint', combine: 'first', synonyms: ['card fingerprint', 'fingerprint'] },
+  { field: 'cardBrand', label: 'Card brand', combine: 'first', synonyms: ['card brand', 'brand', 'card type', 'kartentyp', 'kartenmarke', 'scheme'] },
+];
+
+export const ORDER_FIELDS: readonly FieldSpec[] = [
+  { field: 'externalId', label: 'Order number', combine: 'first', required: true, identifier: true, synonyms: ['order number', 'order id', 'order no', 'order', 'bestellnummer', 'bestell nr', 'bestellung', 'auftragsnummer', 'order_number', 'order reference'] },
+  { field: 'createdAt', label: 'Order date', combine: 'first', required: true, synonyms: ['created at', 'order date', 'purchase date', 'date', 'bestelldatum', 'datum', 'erstellt am', 'bestellzeit', 'order_date'] },
+  { field: 'currency', label: 'Currency', combine: 'first', synonyms: ['currency', 'währung', 'waehrung', 'currency code'] },
+  { field: 'total', label: 'Order total', combine: 'first', required: true, requiredUnless: 'lineAmount', synonyms: ['total', 'order total', 'amount', 'betrag', 'gesamtbetrag', 'summe', 'gesamtsumme', 'total amount', 'bruttobetrag', 'gesamtpreis'] },
+  { field: 'lineAmount', label: 'Line amounts (summed)', combine: 'sum', synonyms: ['item price', 'line price', 'artikelpreis', 'shipping price', 'versandkosten'] },
+  { field: 'lineDiscount', label: 'Line discounts (subtracted)', combine: 'sum', synonyms: ['discount', 'rabatt', 'promotion discount', 'nachlass'] },
+  { field: 'status', label: 'Status', combine: 'join', separator: '|', synonyms: ['status', 'order status', 'bestellstatus', 'financial status', 'fulfillment status', 'zahlungsstatus', 'versandstatus'] },
+  { field: 'cancelledAt', label: 'Cancelled at', combine: 'first', synonyms: ['cancelled at', 'canceled at', 'storniert am', 'stornodatum'] },
+  { field: 'customerId', label: 'Customer id', combine: 'first', identifier: true, synonyms: ['customer id', 'customer number', 'kundennummer', 'kunden nr', 'kundenid', 'customer_number'] },
+  { field: 'email', label: 'Email', combine: 'first', synonyms: ['email', 'e mail', 'e-mail', 'mail', 'customer email', 'kunden e-mail', 'buyer email', 'e-mail-adresse', 'emailadresse'] },
+  { field: 'phone', label: 'Phone', combine: 'first', synonyms: ['phone', 'telefon', 'telefonnummer', 'tel', 'mobile', 'handy', 'phone number', 'mobilnummer'] },
+  { field: 'shipName', label: 'Ship-to name', combine: 'join', separator: ' ', synonyms: ['shipping name', 'recipient name', 'name', 'empfänger', 'empfaenger', 'kunde', 'customer name', 'lieferadresse name', 'vorname', 'nachname'] },
+  { field: 'shipStreet', label: 'Ship-to street', combine: 'join', separator: ', ', synonyms: ['street', 'address', 'straße', 'strasse', 'adresse', 'address1', 'address line 1', 'anschrift', 'hausnummer', 'shipping street'] },
+  { field: 'shipPostcode', label: 'Ship-to postcode', combine: 'first', synonyms: ['zip', 'postcode', 'postal code', 'plz', 'postleitzahl', 'zip code', 'shipping zip'] },
+  { field: 'shipCity', label: 'Ship-to city', combine: 'first', synonyms: ['city', 'stadt', 'ort', 'shipping city', 'wohnort'] },
+  { field: 'shipCountry', label: 'Ship-to country', combine: 'first', synonyms: ['country', 'land', 'shipping country', 'lieferland', 'country code', 'ländercode'] },
+  { field: 'billCountry', label: 'Billing country', combine: 'first', synonyms: ['billing country', 'rechnungsland', 'bill country'] },
+  { field: 'ip', label: 'IP address', combine: 'first', synonyms: ['ip', 'ip address', 'ip adresse', 'ip-adresse', 'client ip', 'customer ip', 'browser ip'] },
+  { field: 'deviceId', label: 'Device id', combine: 'first', synonyms: ['device id', 'geräte id', 'geraete id', 'device fingerprint', 'geräte-id'] },
+  ...CARD_FIELDS,
+  { field: 'paymentMethod', label: 'Payment method', combine: 'first', synonyms: ['payment method', 'zahlungsart', 'zahlungsmethode', 'payment type', 'zahlart'] },
+];
+
+export const PAYMENT_FIELDS: readonly FieldSpec[] = [
+  { field: 'id', label: 'Payment id', combine: 'first', required: true, identifier: true, synonyms: ['id', 'payment id', 'charge id', 'transaction id', 'transaktions id', 'zahlungs id', 'psp reference'] },
+  { field: 'orderRef', label: 'Order reference', combine: 'firstColumn', identifier: true, synonyms: ['order id', 'order reference', 'order number', 'bestellnummer', 'merchant reference', 'description', 'beschreibung'] },
+  { field: 'createdAt', label: 'Payment date', combine: 'first', required: true, synonyms: ['created date (utc)', 'created', 'date', 'datum', 'payment date', 'zahlungsdatum', 'created at'] },
+  { field: 'amount', label: 'Amount', combine: 'first', required: true, synonyms: ['amount', 'betrag', 'total', 'summe'] },
+  { field: 'amountRefunded', label: 'Amount refunded', combine: 'first', synonyms: ['amount refunded', 'refunded amount', 'erstattet', 'erstatteter betrag'] },
+  { field: 'currency', label: 'Currency', combine: 'first', synonyms: ['currency', 'währung', 'waehrung'] },
+  { field: 'status', label: 'Status', combine: 'first', synonyms: ['status', 'payment status', 'zahlungsstatus'] },
+  { field: 'email', label: 'Email', combine: 'first', synonyms: ['customer email', 'email', 'e-mail', 'e mail', 'mail', 'kunden e-mail'] },
+  { field: 'ip', label: 'IP address', combine: 'first', synonyms: ['ip', 'ip address', 'ip adresse', 'client ip', 'customer ip', 'shopper ip'] },
+  ...CARD_FIELDS,
+  { field: 'cardCountry', label: 'Card issuing country', combine: 'first', synonyms: ['card issue country', 'card country', 'issuer country', 'kartenland'] },
+  { field: 'disputeId', label: 'Dispute id', combine: 'first', identifier: true, synonyms: ['dispute id'] },
+  { field: 'disputeAmount', label: 'Disputed amount', combine: 'first', synonyms: ['disputed amount', 'dispute amount'] },
+  { field: 'disputeStatus', label: 'Dispute status', combine: 'first', synonyms: ['dispute status'] },
+  { field: 'disputeReason', label: 'Dispute reason', combine: 'first', synonyms: ['dispute reason'] },
+  { field: 'disputeOpenedAt', label: 'Dispute date', combine: 'first', synonyms: ['dispute date (utc)', 'dispute date'] },
+  { field: 'disputeDueAt', label: 'Dispute evidence due', combine: 'first', synonyms: ['dispute evidence due (utc)', 'evidence due'] },
+];
+
+export const DISPUTE_FIELDS: readonly FieldSpec[] = [
+  { field: 'id', label: 'Dispute id', combine: 'first', required: true, identifier: true, synonyms: ['dispute id', 'dispute psp reference', 'dispute reference', 'chargeback id', 'id'] },
+  { field: 'paymentId', label: 'Payment (PSP) reference', combine: 'first', identifier: true, synonyms: ['psp reference', 'payment id', 'charge id', 'transaction id', 'pspreferenz'] },
+  { field: 'orderRef', label: 'Order reference', combine: 'firstColumn', identifier: true, synonyms: ['order reference', 'merchant reference', 'order id', 'order number', 'bestellnummer'] },
+  { field: 'reasonCode', label: 'Reason code', combine: 'first', required: true, synonyms: ['reason code', 'reason', 'dispute reason', 'grund', 'rückbuchungsgrund', 'chargeback reason'] },
+  { field: 'amount', label: 'Amount', combine: 'first', required: true, synonyms: ['amount', 'dispute amount', 'disputed amount', 'betrag', 'chargeback amount'] },
+  { field: 'currency', label: 'Currency', combine: 'first', synonyms: ['currency', 'dispute currency', 'währung', 'waehrung'] },
+  { field: 'openedAt', label: 'Opened date', combine: 'first', required: true, synonyms: ['opened date', 'opened', 'created', 'dispute date', 'record date', 'eröffnet am', 'datum', 'date'] },
+  { field: 'dueAt', label: 'Evidence due date', combine: 'first', synonyms: ['due date', 'evidence due by', 'respond by', 'deadline', 'frist', 'fällig am'] },
+  { field: 'status', label: 'Status', combine: 'first', synonyms: ['status', 'dispute status', 'record type'] },
+  { field: 'network', label: 'Card network or brand', combine: 'first', synonyms: ['network', 'card brand', 'scheme', 'payment method', 'kartentyp'] },
+  { field: 'timeZone', label: 'Time zone of the dates', combine: 'first', synonyms: ['time zone', 'timezone', 'record date timezone', 'zeitzone'] },
+];
+
+export function fieldsOf(kind: RecordKind): readonly FieldSpec[] {
+  return kind === 'orders' ? ORDER_FIELDS : kind === 'payments' ? PAYMENT_FIELDS : DISPUTE_FIELDS;
+}

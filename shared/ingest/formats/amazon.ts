@@ -1,0 +1,53 @@
+// Amazon Seller Central order reports (tab-delimited, one row per item): the "All Orders" flat
+// file (no buyer data) and the merchant-fulfilled unshipped/new orders file with the address.
+import type { FormatPreset } from './preset';
+
+// Both reports describe the same orders: one source, so they upsert the same records and each
+// report only overwrites the fields it carries (see ParsedRecord.scope).
+const SOURCE = 'amazon.de';
+
+export const AMAZON_ALL_ORDERS: FormatPreset = {
+  id: 'amazon-all-orders',
+  label: 'Amazon All Orders report',
+  kind: 'orders',
+  markerColumns: ['amazon-order-id', 'purchase-date', 'order-status', 'item-price'],
+  delimiter: '\t',
+  mapping: {
+    externalId: 'amazon-order-id',
+    createdAt: 'purchase-date',
+    currency: 'currency',
+    // item-price is the line total (quantity included) with VAT on Amazon.de.
+    lineAmount: ['item-price', 'shipping-price', 'gift-wrap-price'],
+    lineDiscount: ['item-promotion-discount', 'ship-promotion-discount'],
+    status: 'order-status',
+    shipPostcode: 'ship-postal-code',
+    shipCity: 'ship-city',
+    shipCountry: 'ship-country',
+  },
+  options: { source: SOURCE, marketplace: 'amazon', timeZone: 'UTC', defaultCurrency: 'EUR', decimalMark: '.', grouping: 'adjacent' },
+};
+
+export const AMAZON_UNSHIPPED: FormatPreset = {
+  id: 'amazon-unshipped',
+  label: 'Amazon unshipped orders report (with address)',
+  kind: 'orders',
+  markerColumns: ['order-id', 'order-item-id', 'purchase-date', 'recipient-name', 'ship-address-1'],
+  delimiter: '\t',
+  mapping: {
+    externalId: 'order-id',
+    createdAt: 'purchase-date',
+    currency: 'currency',
+    lineAmount: ['item-price', 'shipping-price'],
+    lineDiscount: ['item-promotion-discount', 'ship-promotion-discount'],
+    // An Amazon relay address (…@marketplace.amazon.de): stable per buyer, never seen elsewhere.
+    email: 'buyer-email',
+    phone: ['buyer-phone-number', 'ship-phone-number'],
+    shipName: 'recipient-name',
+    shipStreet: ['ship-address-1', 'ship-address-2', 'ship-address-3'],
+    shipPostcode: 'ship-postal-code',
+    shipCity: 'ship-city',
+    shipCountry: 'ship-country',
+  },
+  // Unshipped means paid and not yet sent; used only when the order is new to the cache.
+  options: { source: SOURCE, marketplace: 'amazon', timeZone: 'UTC', defaultCurrency: 'EUR', defaultStatus: 'paid', decimalMark: '.', grouping: 'adjacent' },
+};

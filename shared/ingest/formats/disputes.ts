@@ -1,0 +1,47 @@
+// Dispute reports other than Stripe's: Adyen's "Dispute transaction details" (one row per dispute
+// event, `Record Type` says which) and a generic dispute CSV for any other PSP.
+import type { FormatPreset } from './preset';
+
+export const ADYEN_DISPUTES: FormatPreset = {
+  id: 'adyen-disputes',
+  label: 'Adyen dispute report',
+  kind: 'disputes',
+  markerColumns: ['Psp Reference', 'Merchant Reference', 'Record Type', 'Dispute Amount'],
+  mapping: {
+    // Events of one dispute share the Dispute PSP Reference; older reports leave it empty.
+    id: ['Dispute PSP Reference', 'Psp Reference'],
+    paymentId: 'Psp Reference',
+    orderRef: 'Merchant Reference',
+    // The scheme's code (10.4, 4837) is what the reason-code families are keyed by.
+    reasonCode: ['CB Scheme Code', 'RFI Scheme Code', 'CB Reason Code', 'RFI Reason Code', 'Dispute Reason'],
+    amount: 'Dispute Amount',
+    currency: 'Dispute Currency',
+    openedAt: 'Record Date',
+    timeZone: 'Record Date TimeZone',
+    dueAt: ['Dispute End Date', 'Defense Period Ends', 'Respond By'],
+    status: 'Record Type',
+    network: 'Payment Method',
+  },
+  options: { source: 'adyen', timeZone: 'CET', decimalMark: '.', orderSource: 'shopify', grouping: 'file' },
+};
+
+/** A simple dispute CSV any PSP's data can be brought into: one row per dispute. */
+export const GENERIC_DISPUTES: FormatPreset = {
+  id: 'generic-disputes',
+  label: 'Dispute CSV (generic)',
+  kind: 'disputes',
+  markerColumns: ['PSP Reference', 'Order Reference', 'Reason Code', 'Due Date'],
+  mapping: {
+    id: ['Dispute ID', 'PSP Reference'],
+    paymentId: 'PSP Reference',
+    orderRef: 'Order Reference',
+    reasonCode: 'Reason Code',
+    amount: 'Amount',
+    currency: 'Currency',
+    openedAt: ['Opened Date', 'Opened'],
+    dueAt: 'Due Date',
+    status: 'Status',
+    network: ['Network', 'Card Brand', 'Scheme'],
+  },
+  options: { source: 'psp', timeZone: 'Europe/Berlin', orderSource: 'shopify', grouping: 'file' },
+};

@@ -1,0 +1,73 @@
+// A format preset: how to recognise an export (marker columns) and how to read it (column mapping
+// and options). Presets are plain data so analysts can save their own from the mapping wizard.
+import { z } from 'zod';
+import { MARKETPLACES, ORDER_STATUSES, type Marketplace, type OrderStatus } from '../../domain/order';
+import type { DecimalMark } from '../amounts';
+import { DELIMITERS, type Delimiter } from '../delimiter';
+import { RECORD_KINDS, type RecordKind } from '../fields';
+import type { ColumnMapping } from '../mapping';
+
+export type Grouping = 'adjacent' | 'none' | 'file';
+
+export interface PresetOptions {
+  /** Order.source, or Payment/Dispute provider: part of the upsert key, so keep it stable. */
+  source: string;
+  marketplace?: Marketplace;
+  /** Zone of times written without an offset: `UTC`, `Europe/Berlin`, `CET`. Default UTC. */
+  timeZone?: string;
+  defaultCurrency?: string;
+  /** Order status when the file has no status column. */
+  defaultStatus?: OrderStatus;
+  /** Forces the decimal mark; otherwise voted on from the file's amount cells. */
+  decimalMark?: DecimalMark;
+  /** Source of the orders that payments or disputes refer to, to build Dispute.orderKey. */
+  orderSource?: string;
+  /**
+   * adjacent: consecutive rows with the same key are one record (line items); none: one row, one
+   * record; file: rows with the same key anywhere in the file merge (dispute event reports).
+   */
+  grouping?: Grouping;
+}
+
+export interface FormatPreset {
+  id: string;
+  label: string;
+  kind: RecordKind;
+  /** Columns that must all be present for the file to be this format (compared case-insensitively). */
+  markerColumns: readonly string[];
+  delimiter?: Delimiter;
+  mapping: ColumnMapping;
+  options: PresetOptions;
+}
+
+const columnNames = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+/** Schema for presets coming back from storage or a file: validated once, where they enter. */
+export const formatPresetSchema = z.object({
+  id: z.string().min(1).max(100),
+  label: z.string().min(1).max(200),
+  kind: z.enum(RECORD_KINDS),
+  markerColumns: z.array(z.string().min(1)).max(50),
+  delimiter: z.enum(DELIMITERS).optional(),
+  mapping: z.record(z.string(), columnNames),
+  options: z.object({
+    source: z.string().min(1).max(60),
+    marketplace: z.enum(MARKETPLACES).optional(),
+    timeZone: z.string().max(60).optional(),
+    defaultCurrency: z.string().length(3).optional(),
+    defaultStatus: z.enum(ORDER_STATUSES).optional(),
+    decimalMark: z.enum(['.', ',']).optional(),
+    orderSource: z.string().max(60).optional(),
+    grouping: z.enum(['adjacent', 'none', 'file']).optional(),
+  }),
+});
+
+export function parseFormatPreset(value: unknown): { ok: true; preset: FormatPreset } | { ok: false; error: string } {
+  const r = formatPresetSchema.safeParse(value);
+  if (r.success) return { ok: true, preset: r.data as FormatPreset };
+  return { ok: false, error: r.error.issues.map((i) => `${i.path.join('.') || 'preset'}: ${i.message}`).join('; ') };
+}
+
+export function groupingOf(preset: FormatPreset): Grouping {
+  return preset.options.grouping ?? (preset.kind === 'orders' ? 'adjacent' : preset.kind === 'disputes' ? 'file' : 'none');
+}

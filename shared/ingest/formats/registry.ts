@@ -1,0 +1,59 @@
+// The built-in presets and format detection: a file is a format when it has all of that format's
+// marker columns; among several, the one with the most markers (the most specific) wins.
+import { headerKey, type Header } from '../headers';
+import { AMAZON_ALL_ORDERS, AMAZON_UNSHIPPED } from './amazon';
+import { ADYEN_DISPUTES, GENERIC_DISPUTES } from './disputes';
+import type { FormatPreset } from './preset';
+import { SHOPIFY_ORDERS } from './shopify';
+import { STRIPE_DISPUTES, STRIPE_PAYMENTS } from './stripe';
+import { ZALANDO_ORDERS } from './zalando';
+
+export const BUILT_IN_PRESETS: readonly FormatPreset[] = [
+  SHOPIFY_ORDERS,
+  AMAZON_ALL_ORDERS,
+  AMAZON_UNSHIPPED,
+  ZALANDO_ORDERS,
+  STRIPE_PAYMENTS,
+  STRIPE_DISPUTES,
+  ADYEN_DISPUTES,
+  GENERIC_DISPUTES,
+];
+
+export interface FormatMatch {
+  preset: FormatPreset;
+  /** Marker columns the file lacks (empty for a full match). */
+  missing: string[];
+}
+
+export function missingMarkers(header: Pick<Header, 'keys'>, preset: FormatPreset): string[] {
+  return preset.markerColumns.filter((m) => !header.keys.includes(headerKey(m)));
+}
+
+/**
+ * Every preset with at least one marker present, best first: full matches by number of markers,
+ * then partial ones by the share of markers present (for "looks like …, but lacks …" hints).
+ */
+export function rankFormats(header: Pick<Header, 'keys'>, presets: readonly FormatPreset[] = BUILT_IN_PRESETS): FormatMatch[] {
+  const matches: FormatMatch[] = [];
+  for (const preset of presets) {
+    if (preset.markerColumns.length === 0) continue;
+    const missing = missingMarkers(header, preset);
+    if (missing.length < preset.markerColumns.length) matches.push({ preset, missing });
+  }
+  const share = (m: FormatMatch) => 1 - m.missing.length / m.preset.markerColumns.length;
+  return matches.sort((a, b) => {
+    const full = Number(b.missing.length === 0) - Number(a.missing.length === 0);
+    if (full !== 0) return full;
+    if (a.missing.length === 0) return b.preset.markerColumns.length - a.preset.markerColumns.length;
+    return share(b) - share(a);
+  });
+}
+
+export function detectFormat(header: Pick<Header, 'keys'>, presets: readonly FormatPreset[] = BUILT_IN_PRESETS): FormatPreset | null {
+  const best = rankFormats(header, presets)[0];
+  return best && best.missing.length === 0 ? best.preset : null;
+}
+
+export function presetById(id: string, presets: readonly FormatPreset[] = BUILT_IN_PRESETS): FormatPreset | undefined {
+  return presets.find((p) => p.id === id);
+}

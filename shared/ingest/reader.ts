@@ -1,0 +1,281 @@
+// Reads one export from byte chunks to records: sniffs encoding, layout and format from the first
+// 64 KiB, then streams rows through the CSV splitter, the column mapping and the record builders.
+import { ByteHasher } from './contentHash';
+import { BuildContext } from './build/context';
+import { DisputeBuilder } from './build/disputes';
+import { Grouper, type RecordBuilder } from './build/grouping';
+import { OrderBuilder } from './build/orders';
+import { PaymentBuilder } from './build/payments';
+import { isSecurityCodeColumn } from './cardData';
+import { CsvRecordStream, type CsvSink } from './csvStream';
+import { UTC, zoneNamed } from './dates';
+import { binaryFileKind, detectEncoding, StreamDecoder, type EncodingGuess, type TextEncodingName } from './decode';
+import { detectLayout, type Delimiter } from './delimiter';
+import { groupingOf, type FormatPreset } from './formats/preset';
+import { BUILT_IN_PRESETS, missingMarkers, rankFormats } from './formats/registry';
+import type { Header } from './headers';
+import { LineEndingNormaliser } from './lineEndings';
+import { resolveMapping, type ColumnMapping, type ResolvedMapping } from './mapping';
+import { describeColumn, FileMessages, type FileMessage, type RowProblem, type RowProblemCode } from './problems';
+import type { ParsedRecord } from './records';
+import { cardNumberColumns, routeCardNumberColumns, voteDecimalMark, WARMUP_ROWS } from './warmup';
+
+export const SNIFF_BYTES = 64 * 1024;
+
+export interface ReaderOptions {
+  fileName: string;
+  /** The format the analyst chose; when absent it is detected among `presets`. */
+  preset?: FormatPreset;
+  presets?: readonly FormatPreset[];
+  /** Replaces the preset's mapping (the wizard's edited mapping). */
+  mapping?: ColumnMapping;
+  /** Payments: the column that holds the order reference (default: the preset's choice). */
+  orderRefColumn?: string;
+  /** Wizard overrides of what sniffing would decide. */
+  encoding?: TextEncodingName;
+  delimiter?: Delimiter;
+  headerLine?: number;
+}
+
+export interface ParsedBatch {
+  records: ParsedRecord[];
+  /** Rows set aside, one entry per row. */
+  problems: RowProblem[];
+  /** Data rows read so far (records still being grouped included). */
+  rowsRead: number;
+  bytesRead: number;
+}
+
+export interface ReaderInfo {
+  file: string;
+  preset: FormatPreset | null;
+  encoding: TextEncodingName | null;
+  delimiter: Delimiter | null;
+  headerLine: number | null;
+  columns: readonly string[];
+  rowsRead: number;
+  blankLines: number;
+  bytesRead: number;
+  /** Hash of all bytes read; final once `end()` has run. */
+  fileHash: string;
+  errors: FileMessage[];
+  warnings: FileMessage[];
+}
+
+const AMOUNT_FIELDS = ['total', 'lineAmount', 'lineDiscount', 'amount', 'amountRefunded', 'disputeAmount'];
+
+export class ExportReader implements CsvSink {
+  private state: 'sniffing' | 'reading' | 'failed' | 'done' = 'sniffing';
+  private head: Uint8Array[] = [];
+  private headLength = 0;
+  private readonly hasher = new ByteHasher();
+  private readonly messages = new FileMessages();
+  private readonly newlines = new LineEndingNormaliser();
+  private decoder: StreamDecoder | null = null;
+  private csv: CsvRecordStream | null = null;
+  private preset: FormatPreset | null = null;
+  private resolved: ResolvedMapping | null = null;
+  private ctx: BuildContext | null = null;
+  private grouper: Grouper | null = null;
+  private warm: { fields: string[]; line: number }[] | null = [];
+  private problems: RowProblem[] = [];
+  private rowsRead = 0;
+  private bytesRead = 0;
+  private delimiter: Delimiter | null = null;
+  private headerLine: number | null = null;
+  private columns: readonly string[] = [];
+
+  constructor(private readonly options: ReaderOptions) {}
+
+  push(bytes: Uint8Array): ParsedBatch {
+    this.bytesRead += bytes.length;
+    this.hasher.push(bytes);
+    if (this.state === 'sniffing') {
+      this.head.push(bytes);
+      this.headLength += bytes.length;
+      if (this.headLength >= SNIFF_BYTES) this.start();
+    } else if (this.state === 'reading') {
+      this.feed(this.decoder!.push(bytes));
+    }
+    return this.batch();
+  }
+
+  end(): ParsedBatch {
+    if (this.state === 'sniffing') this.start();
+    if (this.state === 'reading') {
+      this.feed(this.decoder!.end());
+      const tail = this.newlines.end();
+      if (tail) this.csv!.push(tail);
+      this.csv!.end();
+      this.finishWarmup();
+      this.grouper?.end();
+      this.closingMessages();
+    }
+    if (this.state !== 'failed') this.state = 'done';
+    return this.batch();
+  }
+
+  info(): ReaderInfo {
+    return {
+      file: this.options.fileName,
+      preset: this.preset,
+      encoding: this.decoder ? this.decoder.report().encoding : null,
+      delimiter: this.delimiter,
+      headerLine: this.headerLine,
+      columns: this.columns,
+      rowsRead: this.rowsRead,
+      blankLines: this.csv?.blankLines ?? 0,
+      bytesRead: this.bytesRead,
+      fileHash: this.hasher.digest(),
+      errors: this.messages.errors,
+      warnings: this.messages.warnings,
+    };
+  }
+
+  private fail(code: string, message: string): void {
+    this.messages.error(code, message);
+    this.state = 'failed';
+    this.head = [];
+  }
+
+  private start(): void {
+    const head = concat(this.head, this.headLength);
+    this.head = [];
+    if (head.length === 0) return this.fail('empty-file', 'the file is empty');
+    const binary = binaryFileKind(head);
+    if (binary) return this.fail('not-text', `this is not a text export: it looks like ${binary}`);
+    const guess: EncodingGuess = this.options.encoding ? { encoding: this.options.encoding, bom: false, confident: true } : detectEncoding(head);
+    this.decoder = new StreamDecoder(guess);
+    const text = this.newlines.push(this.decoder.push(head));
+    const lastBreak = text.lastIndexOf('\n');
+    const sample = lastBreak > 0 && this.headLength >= SNIFF_BYTES ? text.slice(0, lastBreak + 1) : text;
+    const layout = detectLayout(sample, this.options.delimiter);
+    if (!layout) {
+      // Only blank lines so far: a header may still come, so read on with defaults.
+      this.delimiter = this.options.delimiter ?? ',';
+      this.headerLine = this.options.headerLine ?? 1;
+    } else {
+      this.delimiter = layout.delimiter;
+      this.headerLine = this.options.headerLine ?? layout.headerLine;
+    }
+    this.csv = new CsvRecordStream({ delimiter: this.delimiter, headerLine: this.headerLine }, this, this.messages);
+    this.state = 'reading';
+    this.csv.push(text);
+  }
+
+  private feed(text: string): void {
+    if (text.length > 0 && this.state === 'reading') this.csv!.push(this.newlines.push(text));
+  }
+
+  header(header: Header): void {
+    this.columns = header.names;
+    header.keys.forEach((key, i) => {
+      if (isSecurityCodeColumn(key)) this.messages.warn('security-code-column', `${describeColumn(i + 1, header.names[i])} holds card security codes; it was not read`);
+    });
+    const presets = this.options.presets ?? BUILT_IN_PRESETS;
+    const ranked = rankFormats(header, presets);
+    let preset = this.options.preset;
+    if (preset) {
+      const missing = missingMarkers(header, preset);
+      if (missing.length > 0) {
+        const other = ranked.find((m) => m.missing.length === 0 && m.preset.id !== preset!.id);
+        const hint = other ? ` It looks like a ${other.preset.label}.` : '';
+        return this.fail('wrong-format', `this file is not a ${preset.label}: it lacks the columns ${missing.join(', ')}.${hint}`);
+      }
+    } else {
+      const best = ranked[0];
+      if (!best || best.missing.length > 0) {
+        const hint = best ? ` Closest: ${best.preset.label}, which also needs ${best.missing.join(', ')}.` : '';
+        return this.fail('unknown-format', `no known export format has this file's columns; map them in the import wizard.${hint}`);
+      }
+      preset = best.preset;
+    }
+    this.preset = preset;
+    let mapping = this.options.mapping ?? preset.mapping;
+    if (this.options.orderRefColumn) mapping = { ...mapping, orderRef: this.options.orderRefColumn };
+    const { resolved, missing } = resolveMapping(header, preset.kind, mapping);
+    if (missing.length > 0) {
+      const list = missing.map((m) => `${m.label}${m.columns.length ? ` (${m.columns.join(' or ')})` : ''}`).join(', ');
+      return this.fail('missing-columns', `required columns missing for ${preset.label}: ${list}`);
+    }
+    this.resolved = resolved;
+  }
+
+  row(fields: string[], line: number): void {
+    if (this.state !== 'reading' || !this.resolved) return;
+    this.rowsRead++;
+    if (this.warm) {
+      this.warm.push({ fields, line });
+      if (this.warm.length >= WARMUP_ROWS) this.finishWarmup();
+      return;
+    }
+    this.grouper!.row(fields, line);
+  }
+
+  problem(line: number, code: RowProblemCode, reason: string, column?: number, columnName?: string): void {
+    if (this.state !== 'reading') return;
+    this.rowsRead++;
+    const p: RowProblem = { file: this.options.fileName, line, code, reason };
+    if (column !== undefined) p.column = column;
+    if (columnName !== undefined) p.columnName = columnName;
+    this.problems.push(p);
+  }
+
+  private finishWarmup(): void {
+    if (!this.warm || !this.resolved || !this.preset) return;
+    const rows = this.warm.map((w) => w.fields);
+    const resolved = this.resolved;
+    const header = resolved.header;
+    const cardColumns = cardNumberColumns(rows, resolved);
+    routeCardNumberColumns(resolved, cardColumns);
+    const kept = resolved.byField.has('cardNumber');
+    for (const c of cardColumns) {
+      const what = kept ? 'only BIN and last 4 were kept' : 'the column was not read';
+      this.messages.warn('card-number-column', `${describeColumn(c + 1, header.names[c])} held full card numbers; ${what}`);
+    }
+    const options = this.preset.options;
+    const decimalMark = options.decimalMark ?? voteDecimalMark(rows, resolved, AMOUNT_FIELDS) ?? (this.delimiter === ';' ? ',' : '.');
+    let zone = zoneNamed(options.timeZone ?? 'UTC');
+    if (!zone) {
+      this.messages.warn('unknown-time-zone', `the format's time zone is not known; times without an offset were read as UTC`);
+      zone = UTC;
+    }
+    this.ctx = new BuildContext(this.options.fileName, this.preset, resolved, decimalMark, zone, this.messages);
+    const builder: RecordBuilder =
+      this.preset.kind === 'orders' ? new OrderBuilder(this.ctx) : this.preset.kind === 'payments' ? new PaymentBuilder(this.ctx) : new DisputeBuilder(this.ctx);
+    this.grouper = new Grouper(this.ctx, builder, groupingOf(this.preset));
+    const warm = this.warm;
+    this.warm = null;
+    for (const w of warm) this.grouper.row(w.fields, w.line);
+  }
+
+  private closingMessages(): void {
+    if (!this.csv?.header) {
+      this.messages.error('no-header', 'the file has no header row: it holds only blank lines');
+      this.state = 'failed';
+      return;
+    }
+    if (this.rowsRead === 0 && this.resolved) this.messages.warn('no-rows', `the file has a header (line ${this.csv.header.line}) but no data rows`);
+    const report = this.decoder!.report();
+    if (report.replaced > 0) this.messages.warn('invalid-utf8', `${report.replaced} byte sequences were not valid UTF-8 and were replaced with U+FFFD`);
+    if (this.csv.blankLines > 0) this.messages.warn('blank-lines', `${this.csv.blankLines} blank lines were skipped`);
+  }
+
+  private batch(): ParsedBatch {
+    const built = this.ctx ? this.ctx.take() : { records: [], problems: [] };
+    const problems = this.problems.length === 0 ? built.problems : built.problems.length === 0 ? this.problems : this.problems.concat(built.problems);
+    this.problems = [];
+    return { records: built.records, problems, rowsRead: this.rowsRead, bytesRead: this.bytesRead };
+  }
+}
+
+function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

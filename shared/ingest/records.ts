@@ -1,0 +1,60 @@
+// What the import hands to storage: domain records with their upsert key, content hash and the
+// rows they came from, plus the identity helpers the reconciliation and the cache layer share.
+import type { Dispute } from '../domain/dispute';
+import type { Order } from '../domain/order';
+import type { Payment } from '../domain/payment';
+import { fnv1a64 } from './contentHash';
+
+export type DomainKind = 'order' | 'payment' | 'dispute';
+
+export interface ParsedRecordBase {
+  /** Upsert key: `source:externalId` for orders, the PSP id for payments and disputes. */
+  key: string;
+  /** FNV-1a 64 of the canonical text of the fields in `provided`. */
+  hash: string;
+  /**
+   * Names the set of fields this file fills (its `provided` list). Hashes are only comparable
+   * within one scope: an Amazon All Orders row and an unshipped-orders row describe the same
+   * order with different fields, so each report is compared with what that report said before.
+   */
+  scope: string;
+  /** Domain fields read from the file; an update overwrites these and keeps the others. */
+  provided: readonly string[];
+  /** Line of the first row the record was read from. */
+  line: number;
+  /** Lines of all its rows, when there is more than one. */
+  lines: readonly number[] | null;
+  /** Data rows this record accounts for (0 for a record carried on another record's row). */
+  rows: number;
+  /** Records read from the same rows, e.g. the dispute on a Stripe payments row. */
+  companions?: ParsedRecord[];
+}
+
+export type ParsedRecord =
+  | (ParsedRecordBase & { kind: 'order'; value: Order })
+  | (ParsedRecordBase & { kind: 'payment'; value: Payment })
+  | (ParsedRecordBase & { kind: 'dispute'; value: Dispute });
+
+export const ORDER_HASH_FIELDS = [
+  'source', 'externalId', 'marketplace', 'status', 'createdAt', 'totalMinor', 'currency', 'customerId', 'email', 'phone',
+  'shipName', 'shipStreet', 'shipPostcode', 'shipCity', 'shipCountry', 'billCountry', 'ip', 'deviceId', 'cardBin',
+  'cardLast4', 'cardExpiry', 'cardFingerprint', 'cardBrand', 'paymentMethod',
+] as const;
+
+export const PAYMENT_HASH_FIELDS = [
+  'id', 'provider', 'orderRef', 'createdAt', 'amountMinor', 'currency', 'status', 'email', 'ip', 'cardBin', 'cardLast4',
+  'cardExpiry', 'cardFingerprint', 'cardBrand', 'cardCountry',
+] as const;
+
+export const DISPUTE_HASH_FIELDS = [
+  'id', 'provider', 'paymentId', 'orderKey', 'network', 'reasonCode', 'amountMinor', 'currency', 'openedAt', 'dueAt', 'status',
+] as const;
+
+export function recordLines(r: ParsedRecordBase): readonly number[] {
+  return r.lines ?? [r.line];
+}
+
+/** Short stable name of a field set: `order/3f9a…`, the same for every file that fills those fields. */
+export function scopeOf(kind: DomainKind, provided: readonly string[]): string {
+  return `${kind}/${fnv1a64(provided.join(',')).slice(0, 12)}`;
+}

@@ -1,0 +1,88 @@
+// A first look at a file for the import wizard: encoding, delimiter, header row, the first rows,
+// which known formats fit and a suggested mapping, from the file's first bytes only.
+import { binaryFileKind, detectEncoding, StreamDecoder, type TextEncodingName } from './decode';
+import { CsvRecordStream } from './csvStream';
+import { detectLayout, type Delimiter } from './delimiter';
+import type { RecordKind } from './fields';
+import type { FormatPreset } from './formats/preset';
+import { BUILT_IN_PRESETS, rankFormats, type FormatMatch } from './formats/registry';
+import type { Header } from './headers';
+import { LineEndingNormaliser } from './lineEndings';
+import { FileMessages, type FileMessage } from './problems';
+import { suggestMapping, type MappingSuggestion } from './suggest';
+
+export interface SniffOptions {
+  /** True when `head` is the whole file (no partial last line to drop). */
+  wholeFile: boolean;
+  presets?: readonly FormatPreset[];
+  encoding?: TextEncodingName;
+  delimiter?: Delimiter;
+  headerLine?: number;
+  previewRows?: number;
+}
+
+export interface SniffResult {
+  encoding: TextEncodingName | null;
+  delimiter: Delimiter | null;
+  headerLine: number | null;
+  columns: string[];
+  preview: { line: number; fields: string[] }[];
+  /** Presets with at least one marker column present, best first. */
+  formats: FormatMatch[];
+  /** Suggested mappings per record kind, for files no preset fits. */
+  suggestions: Record<RecordKind, MappingSuggestion[]>;
+  errors: FileMessage[];
+  warnings: FileMessage[];
+}
+
+export function sniff(head: Uint8Array, options: SniffOptions): SniffResult {
+  const messages = new FileMessages();
+  const result: SniffResult = {
+    encoding: null, delimiter: null, headerLine: null, columns: [], preview: [], formats: [],
+    suggestions: { orders: [], payments: [], disputes: [] }, errors: [], warnings: [],
+  };
+  const done = () => ({ ...result, errors: messages.errors, warnings: messages.warnings });
+  if (head.length === 0) {
+    messages.error('empty-file', 'the file is empty');
+    return done();
+  }
+  const binary = binaryFileKind(head);
+  if (binary) {
+    messages.error('not-text', `this is not a text export: it looks like ${binary}`);
+    return done();
+  }
+  const guess = options.encoding ? { encoding: options.encoding, bom: false, confident: true } : detectEncoding(head);
+  const decoder = new StreamDecoder(guess);
+  const newlines = new LineEndingNormaliser();
+  let text = newlines.push(decoder.push(head));
+  if (options.wholeFile) text += newlines.push(decoder.end()) + newlines.end();
+  else text = text.slice(0, text.lastIndexOf('\n') + 1);
+  result.encoding = decoder.report().encoding;
+  const layout = detectLayout(text, options.delimiter);
+  if (!layout) {
+    messages.error('no-header', 'the file has no header row: it holds only blank lines');
+    return done();
+  }
+  result.delimiter = layout.delimiter;
+  result.headerLine = options.headerLine ?? layout.headerLine;
+  let header: Header | null = null;
+  const limit = options.previewRows ?? 20;
+  const csv = new CsvRecordStream({ delimiter: layout.delimiter, headerLine: result.headerLine }, {
+    header: (h) => (header = h),
+    row: (fields, line) => {
+      if (result.preview.length < limit) result.preview.push({ line, fields });
+    },
+    problem: () => undefined,
+  }, messages);
+  csv.push(text);
+  csv.end();
+  if (!header) {
+    messages.error('no-header', 'the file has no header row: it holds only blank lines');
+    return done();
+  }
+  const h: Header = header;
+  result.columns = h.names;
+  result.formats = rankFormats(h, options.presets ?? BUILT_IN_PRESETS);
+  for (const kind of ['orders', 'payments', 'disputes'] as const) result.suggestions[kind] = suggestMapping(h.names, kind).suggestions;
+  return done();
+}

@@ -1,0 +1,112 @@
+// The words platforms use for states, mapped to the workbench's: Shopify financial/fulfilment
+// states, Amazon order-status, Zalando states, Stripe and Adyen dispute states, card schemes.
+import type { CardNetwork, DisputeStatus } from '../domain/dispute';
+import type { OrderStatus } from '../domain/order';
+import type { Payment } from '../domain/payment';
+
+function token(raw: string): string {
+  return raw.trim().toLowerCase().replace(/[^a-z0-9äöüß]/g, '');
+}
+
+// Later in this list wins when several columns speak (Shopify `paid` + `fulfilled` -> fulfilled).
+const ORDER_RANK: Record<OrderStatus, number> = { open: 0, paid: 1, fulfilled: 2, refunded: 3, cancelled: 4 };
+
+const ORDER_WORDS: Record<string, OrderStatus> = {
+  pending: 'open', open: 'open', offen: 'open', new: 'open', neu: 'open', initial: 'open', unfulfilled: 'open',
+  partial: 'paid', partiallypaid: 'paid', partiallyfulfilled: 'paid', partiallyrefunded: 'paid', unshipped: 'paid',
+  partiallyshipped: 'paid', shipping: 'paid', paid: 'paid', bezahlt: 'paid', authorized: 'paid', authorised: 'paid',
+  approved: 'paid', captured: 'paid', succeeded: 'paid', pendingavailability: 'open', unfulfillable: 'open',
+  fulfilled: 'fulfilled', shipped: 'fulfilled', delivered: 'fulfilled', versandt: 'fulfilled', verschickt: 'fulfilled',
+  geliefert: 'fulfilled', zugestellt: 'fulfilled', complete: 'fulfilled', completed: 'fulfilled', abgeschlossen: 'fulfilled',
+  dispatched: 'fulfilled', refunded: 'refunded', erstattet: 'refunded', ruckerstattet: 'refunded', rückerstattet: 'refunded',
+  returned: 'refunded', retourniert: 'refunded', restocked: 'refunded', cancelled: 'cancelled', canceled: 'cancelled',
+  storniert: 'cancelled', storno: 'cancelled', voided: 'cancelled', void: 'cancelled', abgebrochen: 'cancelled',
+};
+
+function orderWord(raw: string): OrderStatus | null {
+  const t = token(raw);
+  if (t === '') return null;
+  const exact = ORDER_WORDS[t];
+  if (exact) return exact;
+  if (/cancel|storn/.test(t)) return 'cancelled';
+  if (/refund|erstatt|retour/.test(t)) return 'refunded';
+  if (/ship|fulfil|deliver|versand|geliefert/.test(t)) return 'fulfilled';
+  if (/paid|bezahlt|authori|captur/.test(t)) return 'paid';
+  return null;
+}
+
+/**
+ * Order status from the status cells of one order (joined with `|`) and whether it has a
+ * cancellation date. `unknown` counts words that were not understood.
+ */
+export function orderStatusOf(statusCells: string, cancelled: boolean): { status: OrderStatus; unknown: boolean } {
+  if (cancelled) return { status: 'cancelled', unknown: false };
+  let best: OrderStatus = 'open';
+  let unknown = false;
+  for (const part of statusCells.split('|')) {
+    if (part.trim() === '') continue;
+    const s = orderWord(part);
+    if (s === null) unknown = true;
+    else if (ORDER_RANK[s] > ORDER_RANK[best]) best = s;
+  }
+  return { status: best, unknown };
+}
+
+export function paymentStatusOf(statusCell: string, amount4: number, refunded4: number): Payment['status'] {
+  const t = token(statusCell);
+  if (/fail|declin|block|fehlgeschlagen|abgelehnt|cancel|storn/.test(t)) return 'failed';
+  if (t === 'refunded' || t === 'erstattet' || (refunded4 > 0 && refunded4 >= amount4)) return 'refunded';
+  return 'succeeded';
+}
+
+const DISPUTE_WORDS: Record<string, DisputeStatus> = {
+  warningneedsresponse: 'new', needsresponse: 'new', new: 'new', neu: 'new', open: 'new', offen: 'new',
+  chargeback: 'new', notificationofchargeback: 'new', requestforinformation: 'new', retrievalrequest: 'new',
+  inquiry: 'new', pending: 'new', gatheringevidence: 'gathering_evidence', inprogress: 'gathering_evidence',
+  evidence: 'gathering_evidence', warningunderreview: 'submitted', underreview: 'submitted', submitted: 'submitted',
+  responded: 'submitted', eingereicht: 'submitted', informationsupplied: 'submitted', defended: 'submitted',
+  won: 'won', gewonnen: 'won', warningclosed: 'won', chargebackreversed: 'won', chargebackreversedexternally: 'won',
+  prearbitrationwon: 'won', reversed: 'won', lost: 'lost', verloren: 'lost', secondchargeback: 'lost',
+  prearbitrationlost: 'lost', chargebackexternally: 'lost', accepted: 'accepted', akzeptiert: 'accepted',
+  chargerefunded: 'accepted', notificationoffraud: 'accepted', fraudreport: 'accepted', refunded: 'accepted',
+};
+
+export function disputeStatusOf(raw: string): DisputeStatus | null {
+  return DISPUTE_WORDS[token(raw)] ?? null;
+}
+
+const NETWORK_WORDS: Record<string, CardNetwork> = {
+  visa: 'visa', visaelectron: 'visa', vpay: 'visa', electron: 'visa', mastercard: 'mastercard', mc: 'mastercard',
+  maestro: 'mastercard', debitmastercard: 'mastercard', mastercarddebit: 'mastercard', amex: 'amex',
+  americanexpress: 'amex', paypal: 'paypal',
+};
+
+/**
+ * Card network from a brand or payment-method cell, else from the shape of the reason code (Visa
+ * `10.4`, Mastercard `4837`, Amex `F29`), else `stripe` for Stripe's word-style reasons. Null when
+ * nothing tells.
+ */
+export function cardNetworkOf(brand: string, reasonCode: string): CardNetwork | null {
+  const t = token(brand);
+  if (t !== '') {
+    const exact = NETWORK_WORDS[t];
+    if (exact) return exact;
+    if (t.startsWith('visa')) return 'visa';
+    if (t.startsWith('mc') || t.includes('master') || t.includes('maestro')) return 'mastercard';
+    if (t.startsWith('amex') || t.includes('americanexpress')) return 'amex';
+  }
+  const r = reasonCode.trim();
+  if (/^1[0-3]\.\d{1,2}$/.test(r)) return 'visa';
+  if (/^48\d{2}$/.test(r)) return 'mastercard';
+  if (/^[A-Z][A-Z0-9]\d{1,2}$/.test(r)) return 'amex';
+  if (/^[a-z_]+$/.test(r)) return 'stripe';
+  return null;
+}
+
+/** Card brand as the workbench writes it: `visa`, `mastercard`, `amex`, else the lower-cased word. */
+export function cardBrandOf(raw: string): string {
+  if (raw.trim() === '') return '';
+  const network = cardNetworkOf(raw, '');
+  if (network && network !== 'stripe') return network;
+  return token(raw);
+}

@@ -1,0 +1,140 @@
+// Personal data at the door: full card numbers never leave the import (only BIN + last 4), card
+// security codes are never read, and nothing card-like survives in records, problems or messages.
+import { describe, expect, it } from 'vitest';
+import {
+  cardNumberDigits,
+  cardSummaryOf,
+  isSecurityCodeColumn,
+  luhnValid,
+  maskCardNumbers,
+  parseFormatPreset,
+  suggestMapping,
+  type FormatPreset,
+} from '../../../shared/ingest';
+import { binOf, isCardNumberColumn } from '../../../shared/ingest/cardData';
+import { FIXTURES, fixture, runImport, utf8 } from './support';
+import { readdirSync } from 'node:fs';
+
+/**
+ * Every run of 13-19 digits (single spaces or dashes between digits allowed) that passes Luhn: what
+ * a card-number scanner flags (the same rule as shared/demo/pan-guard).
+ */
+function cardLikeRuns(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(/\d(?:[ -]?\d)*/g)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length >= 13 && digits.length <= 19 && luhnValid(digits)) found.push(m[0]);
+  }
+  return found;
+}
+
+/**
+ * All text the import produced (records, problems, messages). Numbers are left out: epoch-ms
+ * timestamps are 13-digit numbers and pass Luhn one time in ten; a card number would be text.
+ */
+function textOf(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' ? 0 : v));
+}
+
+describe('card numbers', () => {
+  it('recognises card numbers as printed, not ids or phone numbers that happen to pass Luhn', () => {
+    expect(cardNumberDigits('4111111111111111')).toBe('4111111111111111');
+    expect(cardNumberDigits('4111 1111 1111 1111')).toBe('4111111111111111');
+    expect(cardNumberDigits('5555-5555-5555-4444')).toBe('5555555555554444');
+    expect(cardNumberDigits('3782 822463 10005')).toBe('378282246310005');
+    expect(cardNumberDigits('4111111111111112')).toBeNull(); // Luhn fails
+    expect(cardNumberDigits('411-1111111-111111')).toBeNull(); // grouped like an Amazon order number
+    expect(cardNumberDigits('4111 1111 1111 1111 9999 9')).toBeNull(); // too many digits
+    expect(cardNumberDigits('card 4111111111111111')).toBeNull(); // not the whole value
+  });
+
+  it('keeps 8 BIN digits for 16+ digit numbers and 6 for shorter ones', () => {
+    expect(binOf('4111111111111111')).toBe('41111111');
+    expect(binOf('378282246310005')).toBe('378282');
+    expect(cardSummaryOf('411111******1111')).toEqual({ bin: '411111', last4: '1111' });
+    expect(cardSummaryOf('4111 11XX XXXX 1111')).toEqual({ bin: '411111', last4: '1111' });
+    expect(cardSummaryOf('************4444')).toEqual({ bin: '', last4: '4444' });
+    expect(cardSummaryOf('n/a')).toBeNull();
+  });
+
+  it('masks card numbers inside free text, however they are spaced', () => {
+    expect(maskCardNumbers('paid with 4012 8888 8888 1881 yesterday')).toEqual({ text: 'paid with 40128888******1881 yesterday', masked: 1 });
+    expect(maskCardNumbers('ref 00004111111111111111 ok').masked).toBe(1);
+    expect(maskCardNumbers('ref 00004111111111111111 ok').text).not.toContain('4111111111111111');
+    expect(maskCardNumbers('Hauptstraße 5, 10115 Berlin')).toEqual({ text: 'Hauptstraße 5, 10115 Berlin', masked: 0 });
+  });
+
+  it('needs more evidence from identifier columns than from others', () => {
+    expect(isCardNumberColumn({ nonEmpty: 1, cardNumbers: 1 }, 'id', true)).toBe(false);
+    expect(isCardNumberColumn({ nonEmpty: 1, cardNumbers: 1 }, 'notes', false)).toBe(true);
+    expect(isCardNumberColumn({ nonEmpty: 10, cardNumbers: 1 }, 'id', false)).toBe(false);
+    expect(isCardNumberColumn({ nonEmpty: 10, cardNumbers: 1 }, 'card number', true)).toBe(true);
+    expect(isCardNumberColumn({ nonEmpty: 4, cardNumbers: 4 }, 'reference', true)).toBe(true);
+  });
+
+  it('security-code columns by name; check results are not codes', () => {
+    expect(['cvv', 'cvc', 'cvv2', 'card cvc', 'card security code', 'kartenprüfnummer', 'security code'].every(isSecurityCodeColumn)).toBe(true);
+    expect(['card cvc status', 'cvc2 response', 'cvc check', 'card avs zip status', 'service'].some(isSecurityCodeColumn)).toBe(false);
+  });
+});
+
+/** What the wizard saves for a file no preset knows: suggested mapping, validated on the way in. */
+function webshopPreset(headers: string[]): FormatPreset {
+  const { mapping } = suggestMapping(headers, 'orders');
+  const saved = JSON.parse(JSON.stringify({
+    id: 'custom:webshop', label: 'Webshop export', kind: 'orders', markerColumns: ['Order Number', 'Order Date'], mapping,
+    options: { source: 'webshop', marketplace: 'shop', timeZone: 'Europe/Berlin', defaultCurrency: 'EUR' },
+  }));
+  const parsed = parseFormatPreset(saved);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.preset;
+}
+
+describe('importing a file with card numbers and security codes', () => {
+  const headers = 'Order Number,Order Date,Total,Currency,Email,Card Number,CVV,Card Expiry,Shipping Name,Street,Notes'.split(',');
+
+  it('keeps only BIN + last 4, drops the CVV column, masks numbers in text, and says so', async () => {
+    const preset = webshopPreset(headers);
+    expect(preset.mapping).toMatchObject({ cardNumber: 'Card Number', shipStreet: 'Street', cardExpiry: 'Card Expiry' });
+    const run = await runImport(fixture('orders-with-card-numbers.csv'), { preset, presets: [preset] });
+    expect(run.summary.errors).toEqual([]);
+    expect(run.summary.created).toBe(3);
+    expect(run.written.map((r) => r.value)).toEqual([
+      expect.objectContaining({ externalId: 'W-1001', cardBin: '41111111', cardLast4: '1111', cardExpiry: '04/28' }),
+      expect.objectContaining({ externalId: 'W-1002', cardBin: '55555555', cardLast4: '4444', cardExpiry: '11/27', shipStreet: 'Am Hang 4 (card 40128888******1881 on file)' }),
+      expect.objectContaining({ externalId: 'W-1003', cardBin: '378282', cardLast4: '0005', cardExpiry: '01/30' }),
+    ]);
+    expect(run.summary.warnings.map((w) => [w.code, w.message])).toEqual([
+      ['security-code-column', 'column 7 (CVV) holds card security codes; it was not read'],
+      ['card-number-column', 'column 6 (Card Number) held full card numbers; only BIN and last 4 were kept'],
+      ['masked-card-number', 'column 10 (Street) held card numbers inside text; they were masked to BIN and last 4'],
+    ]);
+    const everything = textOf({ summary: run.summary, written: run.written });
+    expect(cardLikeRuns(everything)).toEqual([]);
+    expect(everything).not.toMatch(/"(123|987|4321)"/);
+  });
+
+  it('a card-number column found by its values is never read into another field', async () => {
+    const preset = webshopPreset(headers);
+    const text = 'Order Number,Order Date,Total,Currency,Email,Card Number,CVV,Card Expiry,Shipping Name,Street,Notes\n' +
+      'W-1,2026-05-01 10:00,1.00,EUR,4111111111111111,,,,,,\nW-2,2026-05-01 10:00,1.00,EUR,5555555555554444,,,,,,\n';
+    const run = await runImport(utf8(text), { preset, presets: [preset] });
+    expect(run.written.map((r) => [(r.value as { email: string }).email, (r.value as { cardBin: string }).cardBin])).toEqual([['', '41111111'], ['', '55555555']]);
+    expect(run.summary.warnings.find((w) => w.code === 'card-number-column')!.message).toContain('column 5 (Email)');
+    expect(cardLikeRuns(textOf(run))).toEqual([]);
+  });
+
+  it('a kind without card fields does not read the column at all', async () => {
+    const text = new TextDecoder().decode(fixture('adyen-dispute-report.csv')).replace(/411111\*{6}1111/g, '4111111111111111').replace(/555555\*{6}4444/g, '5555555555554444');
+    const run = await runImport(utf8(text));
+    expect(run.summary.warnings.map((w) => w.message)).toEqual(['column 28 (Shopper PAN) held full card numbers; the column was not read']);
+    expect(cardLikeRuns(textOf(run))).toEqual([]);
+  });
+
+  it('no fixture export leaks anything card-like into what the import produces', async () => {
+    for (const file of readdirSync(FIXTURES)) {
+      const run = await runImport(fixture(file));
+      expect(cardLikeRuns(textOf({ summary: run.summary, written: run.written })), file).toEqual([]);
+    }
+  });
+});

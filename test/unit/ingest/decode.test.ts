@@ -1,0 +1,134 @@
+// Encoding detection and streamed decoding: BOMs, UTF-16 without BOM, Windows-1252 fallback
+// (also when the first non-ASCII byte comes late), characters split across chunks.
+import { describe, expect, it } from 'vitest';
+import { detectEncoding, sniff, StreamDecoder } from '../../../shared/ingest';
+import { binaryFileKind, decodeWindows1252 } from '../../../shared/ingest/decode';
+import { LineEndingNormaliser } from '../../../shared/ingest/lineEndings';
+import { chunked, fixture, utf8 } from './support';
+
+function utf16(text: string, bigEndian: boolean, bom: boolean): Uint8Array {
+  const units = (bom ? '\ufeff' : '') + text;
+  const out = new Uint8Array(units.length * 2);
+  for (let i = 0; i < units.length; i++) {
+    const c = units.charCodeAt(i);
+    out[i * 2 + (bigEndian ? 1 : 0)] = c & 0xff;
+    out[i * 2 + (bigEndian ? 0 : 1)] = c >> 8;
+  }
+  return out;
+}
+
+function cp1252(text: string): Uint8Array {
+  const table: Record<string, number> = { '€': 0x80, '„': 0x84, '“': 0x93, '”': 0x94, '–': 0x96 };
+  return Uint8Array.from([...text].map((ch) => table[ch] ?? ch.charCodeAt(0)));
+}
+
+function decodeAll(bytes: Uint8Array, sizes: number[]): { text: string; decoder: StreamDecoder } {
+  const decoder = new StreamDecoder(detectEncoding(bytes.subarray(0, 64)));
+  let text = '';
+  for (const c of chunked(bytes, sizes)) text += decoder.push(c);
+  return { text: text + decoder.end(), decoder };
+}
+
+const SAMPLE = 'Name;Straße;Betrag\nMüller;Königsallee 1;12,50 €\n';
+
+describe('detectEncoding', () => {
+  it.each([
+    ['UTF-8 with BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(SAMPLE)]), 'utf-8', true],
+    ['UTF-8 without BOM', utf8(SAMPLE), 'utf-8', false],
+    ['UTF-16LE with BOM', utf16(SAMPLE, false, true), 'utf-16le', true],
+    ['UTF-16BE with BOM', utf16(SAMPLE, true, true), 'utf-16be', true],
+    ['UTF-16LE without BOM (NUL pattern)', utf16(SAMPLE, false, false), 'utf-16le', false],
+    ['UTF-16BE without BOM (NUL pattern)', utf16(SAMPLE, true, false), 'utf-16be', false],
+    ['Windows-1252 (invalid as UTF-8)', cp1252(SAMPLE), 'windows-1252', false],
+  ])('%s', (_name, bytes, encoding, bom) => {
+    const guess = detectEncoding(bytes);
+    expect(guess.encoding).toBe(encoding);
+    expect(guess.bom).toBe(bom);
+  });
+
+  it('plain ASCII is UTF-8, tentatively', () => {
+    expect(detectEncoding(utf8('a,b\n1,2\n'))).toEqual({ encoding: 'utf-8', bom: false, confident: false });
+  });
+
+  it('a multi-byte character cut off at the end of the sample does not make it Windows-1252', () => {
+    const bytes = utf8('Name\nMüller');
+    expect(detectEncoding(bytes.subarray(0, bytes.length - 5)).encoding).toBe('utf-8');
+  });
+});
+
+describe('StreamDecoder', () => {
+  for (const [name, bytes] of [
+    ['UTF-8', utf8(SAMPLE)],
+    ['UTF-8 with BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(SAMPLE)])],
+    ['UTF-16LE', utf16(SAMPLE, false, true)],
+    ['UTF-16BE', utf16(SAMPLE, true, false)],
+    ['Windows-1252', cp1252(SAMPLE)],
+  ] as const) {
+    it(`${name}: the same text whatever the chunking (BOM removed)`, () => {
+      for (const sizes of [[1], [2], [3], [5, 1, 2], [1000]]) expect(decodeAll(bytes, sizes).text).toBe(SAMPLE);
+    });
+  }
+
+  it('a file that is ASCII at first and Windows-1252 later switches, with no replacement characters', () => {
+    const head = 'a;b\n'.repeat(20_000);
+    const bytes = new Uint8Array([...utf8(head), ...cp1252('Müller;12,50 €\n')]);
+    const { text, decoder } = decodeAll(bytes, [65_536]);
+    expect(text.endsWith('Müller;12,50 €\n')).toBe(true);
+    expect(decoder.report()).toEqual({ encoding: 'windows-1252', switchedAt: 65_536, replaced: 0 });
+  });
+
+  it('a UTF-8 file with a stray invalid byte keeps UTF-8 and counts the replacement', () => {
+    const decoder = new StreamDecoder({ encoding: 'utf-8', bom: false, confident: true });
+    const text = decoder.push(utf8('Müller\n')) + decoder.push(new Uint8Array([0xff])) + decoder.push(utf8('Straße\n')) + decoder.end();
+    expect(text).toBe('Müller\n\ufffdStraße\n');
+    expect(decoder.report()).toEqual({ encoding: 'utf-8', replaced: 1 });
+  });
+
+  it('after real UTF-8 has been seen, a later invalid byte does not switch to Windows-1252', () => {
+    const decoder = new StreamDecoder(detectEncoding(utf8('a;b\n')));
+    const text = decoder.push(utf8('a;b\n')) + decoder.push(utf8('Müller\n')) + decoder.push(new Uint8Array([0x41, 0xff, 0x0a])) + decoder.end();
+    expect(text).toBe('a;b\nMüller\nA\ufffd\n');
+    expect(decoder.report()).toEqual({ encoding: 'utf-8', replaced: 1 });
+  });
+
+  it('Windows-1252 maps 0x80-0x9F to the characters Excel meant (not Latin-1 controls)', () => {
+    expect(decodeWindows1252(new Uint8Array([0x80, 0x84, 0x93, 0x94, 0x96, 0xe4]))).toBe('€„“”–ä');
+  });
+});
+
+describe('line endings and binary files', () => {
+  it('CRLF split across chunks is one line break; lone CR is one too', () => {
+    const n = new LineEndingNormaliser();
+    expect(n.push('a\r') + n.push('\nb\rc\r') + n.push('') + n.end()).toBe('a\nb\nc\n');
+  });
+
+  it.each([
+    [[0x50, 0x4b, 0x03, 0x04], 'Excel workbook (.xlsx)'],
+    [[0xd0, 0xcf, 0x11, 0xe0], 'old Excel workbook'],
+    [[0x25, 0x50, 0x44, 0x46, 0x2d], 'PDF'],
+  ])('recognises %j as not text', (bytes, what) => {
+    expect(binaryFileKind(new Uint8Array(bytes))).toContain(what);
+  });
+
+  it('a text export with a stray NUL is still text (its row is set aside later)', () => {
+    expect(binaryFileKind(utf8('a,b\n1,\u00002\n3,4\n5,6\n7,8\n'))).toBeNull();
+  });
+});
+
+describe('sniff (the wizard preview)', () => {
+  it('reports layout, preview rows with physical lines, ranked formats and mapping suggestions', () => {
+    const s = sniff(fixture('zalando-orders-de.csv'), { wholeFile: true });
+    expect(s.errors).toEqual([]);
+    expect({ encoding: s.encoding, delimiter: s.delimiter, headerLine: s.headerLine }).toEqual({ encoding: 'windows-1252', delimiter: ';', headerLine: 3 });
+    expect(s.preview.map((p) => p.line)).toEqual([4, 5, 6]);
+    expect(s.preview[0]!.fields[7]).toBe('Jürgen');
+    expect(s.formats[0]!.preset.id).toBe('zalando-orders');
+    expect(s.formats[0]!.missing).toEqual([]);
+    expect(s.suggestions.orders.find((m) => m.field === 'email')?.column).toBe('customer_email');
+  });
+
+  it('drops a partial last line when given only the head of a file', () => {
+    const s = sniff(utf8('a,b\n1,2\n3,'), { wholeFile: false });
+    expect(s.preview.map((p) => p.fields)).toEqual([['1', '2']]);
+  });
+});

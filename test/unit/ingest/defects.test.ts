@@ -1,0 +1,262 @@
+// Bad input gets a clear message with the exact line and column, never a hang or a silent drop,
+// and the answer does not depend on how the bytes were chunked.
+import { describe, expect, it } from 'vitest';
+import { CsvRecordStream, type FormatPreset, type RowProblem } from '../../../shared/ingest';
+import { FileMessages } from '../../../shared/ingest/problems';
+import { SHOPIFY_ORDERS } from '../../../shared/ingest/formats/shopify';
+import { bucketsAddUp, fixture, runImport } from './support';
+
+const SIMPLE: FormatPreset = {
+  id: 'test-orders',
+  label: 'Test orders',
+  kind: 'orders',
+  markerColumns: ['Order', 'Date', 'Total'],
+  mapping: { externalId: 'Order', createdAt: 'Date', total: 'Total', currency: 'Currency', email: 'Email' },
+  options: { source: 'test', marketplace: 'shop', grouping: 'none', defaultCurrency: 'EUR', decimalMark: '.' },
+};
+
+const H = 'Order,Date,Total,Email\n';
+const ok = (id: string) => `${id},2026-05-01 10:00,10.00,${id.toLowerCase()}@example.com\n`;
+
+type Where = Pick<RowProblem, 'line' | 'code'> & { column?: number };
+const where = (p: RowProblem): Where => (p.column === undefined ? { line: p.line, code: p.code } : { line: p.line, column: p.column, code: p.code });
+
+interface Case {
+  name: string;
+  text: string;
+  rows: number;
+  created: number;
+  problems: Where[];
+}
+
+const CASES: Case[] = [
+  {
+    name: 'ragged row with too many fields',
+    text: H + ok('A1') + 'A2,2026-05-01,10.00,a2@example.com,surplus\n' + ok('A3'),
+    rows: 3,
+    created: 2,
+    problems: [{ line: 3, column: 5, code: 'ragged' }],
+  },
+  {
+    name: 'trailing empty fields are not ragged',
+    text: H + 'A1,2026-05-01,10.00,a@example.com,,\n',
+    rows: 1,
+    created: 1,
+    problems: [],
+  },
+  {
+    name: 'ragged row with too few fields names the first missing column',
+    text: H + ok('A1') + ok('A2') + 'A3,2026-05-01\n',
+    rows: 3,
+    created: 2,
+    problems: [{ line: 4, column: 3, code: 'ragged' }],
+  },
+  {
+    name: 'unterminated quote mid-file: only its line is set aside, reading resumes on the next',
+    text: H + ok('A1') + 'A2,2026-05-01,"10.00,b@example.com\n' + ok('A3') + 'A4,2026-05-01,12.00,"d@example.com"\n',
+    rows: 4,
+    created: 3,
+    problems: [{ line: 3, column: 3, code: 'quote' }],
+  },
+  {
+    name: 'unterminated quote on the last line',
+    text: H + ok('A1') + 'A2,2026-05-01,10.00,"b@example.com\n',
+    rows: 2,
+    created: 1,
+    problems: [{ line: 3, column: 4, code: 'quote' }],
+  },
+  {
+    name: 'malformed quotes on one line',
+    text: H + 'A1,2026-05-01,10.00,"a"b@example.com"\n' + ok('A2'),
+    rows: 2,
+    created: 1,
+    problems: [{ line: 2, column: 4, code: 'quote' }],
+  },
+  {
+    name: 'quoted newlines: a record spans lines and later lines keep their physical numbers',
+    text: H + 'A1,2026-05-01,10.00,"multi\nline\nnote"\n' + ok('A2') + 'A3,2026-05-01\n',
+    rows: 3,
+    created: 2,
+    problems: [{ line: 6, column: 3, code: 'ragged' }],
+  },
+  {
+    name: 'mixed line endings (CRLF, LF, lone CR) count as lines',
+    text: H.replace('\n', '\r\n') + ok('A1').replace('\n', '\r\n') + ok('A2') + ok('A3').replace('\n', '\r') + 'A4,2026-05-01\r\n',
+    rows: 4,
+    created: 3,
+    problems: [{ line: 5, column: 3, code: 'ragged' }],
+  },
+  {
+    name: 'a field over 64 KiB sets its row aside',
+    text: H + ok('A1') + `A2,2026-05-01,10.00,${'x'.repeat(70_000)}\n` + ok('A3'),
+    rows: 3,
+    created: 2,
+    problems: [{ line: 3, column: 4, code: 'field-too-long' }],
+  },
+  {
+    name: 'control characters (binary junk) set the row aside',
+    text: H + ok('A1') + 'A2,2026-05-01,10.00,b\u0000\u0007@example.com\n' + ok('A3'),
+    rows: 3,
+    created: 2,
+    problems: [{ line: 3, column: 4, code: 'control-chars' }],
+  },
+  {
+    name: 'an empty required value names its column',
+    text: H + ok('A1') + 'A2,,10.00,b@example.com\n',
+    rows: 2,
+    created: 1,
+    problems: [{ line: 3, column: 2, code: 'missing-value' }],
+  },
+  {
+    name: 'an unreadable date or amount names its column',
+    text: H + 'A1,2026-13-01,10.00,a@example.com\n' + 'A2,2026-05-01,ten,b@example.com\n' + 'A3,2026-05-01,10.005,c@example.com\n',
+    rows: 3,
+    created: 0,
+    problems: [
+      { line: 2, column: 2, code: 'invalid-value' },
+      { line: 3, column: 3, code: 'invalid-value' },
+      { line: 4, column: 3, code: 'invalid-value' },
+    ],
+  },
+  {
+    name: 'an empty key sets the row aside',
+    text: H + ',2026-05-01,10.00,a@example.com\n' + ok('A2'),
+    rows: 2,
+    created: 1,
+    problems: [{ line: 2, column: 1, code: 'missing-value' }],
+  },
+  {
+    name: 'a second, different version of a record in the same file',
+    text: H + ok('A1') + ok('A2') + 'A1,2026-05-01,99.00,a1@example.com\n' + ok('A2'),
+    rows: 4,
+    created: 2,
+    problems: [{ line: 4, code: 'duplicate-key' }],
+  },
+  {
+    name: 'blank lines and title lines before the header are skipped',
+    text: 'Orders export\n\n' + H + ok('A1') + '\n' + ',,,\n' + 'A2,2026-05-01\n',
+    rows: 2,
+    created: 1,
+    problems: [{ line: 7, column: 3, code: 'ragged' }],
+  },
+];
+
+describe('row defects', () => {
+  for (const c of CASES) {
+    for (const sizes of [undefined, [1], [7, 3, 64]]) {
+      it(`${c.name} (chunks ${sizes ? sizes.join('/') : 'whole'})`, async () => {
+        const { summary } = await runImport(c.text, { preset: SIMPLE }, undefined, sizes);
+        expect(summary.errors).toEqual([]);
+        expect(summary.problems.map(where)).toEqual(c.problems);
+        expect(summary.rows).toBe(c.rows);
+        expect(summary.created).toBe(c.created);
+        expect(bucketsAddUp(summary)).toBe(true);
+      });
+    }
+  }
+
+  it('reasons name columns and lines, never the values', async () => {
+    const secret = 'very.secret@example.com';
+    const { summary } = await runImport(H + `A1,2026-13-01,10.00,${secret}\nA2,2026-05-01,10.00,${secret},x\n`, { preset: SIMPLE });
+    expect(summary.problems).toHaveLength(2);
+    expect(summary.problems[0]!.reason).toContain('column 2 (Date)');
+    expect(JSON.stringify(summary)).not.toContain(secret);
+  });
+});
+
+describe('file-level problems', () => {
+  it('an empty file', async () => {
+    const { summary } = await runImport('', { preset: SIMPLE });
+    expect(summary.errors.map((e) => e.code)).toEqual(['empty-file']);
+    expect(summary.rows).toBe(0);
+  });
+
+  it('a file of blank lines has no header', async () => {
+    const { summary } = await runImport('\n\r\n  \n', { preset: SIMPLE });
+    expect(summary.errors.map((e) => e.code)).toEqual(['no-header']);
+  });
+
+  it('a header with no rows is a warning, not an error', async () => {
+    const { summary } = await runImport(H, { preset: SIMPLE });
+    expect(summary.errors).toEqual([]);
+    expect(summary.warnings.map((w) => w.code)).toEqual(['no-rows']);
+    expect(summary.rows).toBe(0);
+  });
+
+  it('duplicate headers: the first column of a name is read, with a warning', async () => {
+    const { summary, written } = await runImport('Order,Date,Total,Email,Email\nA1,2026-05-01,10.00,first@example.com,second@example.com\n', { preset: SIMPLE });
+    expect(summary.warnings.map((w) => w.code)).toContain('duplicate-header');
+    expect(summary.warnings.find((w) => w.code === 'duplicate-header')!.message).toContain('column 5 repeats the name of column 4');
+    expect((written[0]!.value as { email: string }).email).toBe('first@example.com');
+  });
+
+  it('an empty header name is reported with its column', async () => {
+    const { summary } = await runImport('Order,,Date,Total\nA1,x,2026-05-01,10.00\n', { preset: SIMPLE });
+    expect(summary.warnings.find((w) => w.code === 'empty-header')!.message).toContain('column 2 has no name');
+    expect(summary.created).toBe(1);
+  });
+
+  it('a workbook or other binary file is named as such', async () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]);
+    const { summary } = await runImport(zip, { preset: SIMPLE });
+    expect(summary.errors[0]!.code).toBe('not-text');
+    expect(summary.errors[0]!.message).toContain('Excel workbook');
+    const noise = new Uint8Array(4096).map((_, i) => (i * 7919) % 32);
+    expect((await runImport(noise)).summary.errors[0]!.code).toBe('not-text');
+  });
+
+  it('the wrong format chosen names the missing columns and what the file looks like', async () => {
+    const { summary } = await runImport(fixture('stripe-payments.csv'), { preset: SHOPIFY_ORDERS });
+    expect(summary.errors).toHaveLength(1);
+    expect(summary.errors[0]!.code).toBe('wrong-format');
+    expect(summary.errors[0]!.message).toBe(
+      'this file is not a Shopify orders export: it lacks the columns Name, Financial Status, Created at, Lineitem name, Total. It looks like a Stripe payments export.',
+    );
+    expect(summary.rows).toBe(0);
+  });
+
+  it('an unknown format asks for the wizard', async () => {
+    const { summary } = await runImport('Foo,Bar\n1,2\n');
+    expect(summary.errors.map((e) => e.code)).toEqual(['unknown-format']);
+  });
+
+  it('a required column missing from an otherwise matching file is named', async () => {
+    const { summary } = await runImport('Order,Date,Total\nA1,2026-05-01,10.00\n', { preset: { ...SIMPLE, mapping: { ...SIMPLE.mapping, currency: 'Currency' }, options: { ...SIMPLE.options, defaultCurrency: undefined } } });
+    // Currency is optional when… it is not: without a default every row needs one.
+    expect(summary.problems[0]!.code).toBe('missing-value');
+    const missing = await runImport('Order,Total\nA1,10.00\n', { preset: { ...SIMPLE, markerColumns: ['Order'] } });
+    expect(missing.summary.errors[0]!.code).toBe('missing-columns');
+    expect(missing.summary.errors[0]!.message).toContain('Order date (Date)');
+  });
+});
+
+describe('oversized records', () => {
+  it('an unterminated quote cannot swallow more than 1 MiB: its line is set aside and reading resumes', async () => {
+    const lines = [H, ok('A0'), 'A1,2026-05-01,"10.00,a@example.com\n'];
+    for (let i = 2; i < 30_000; i++) lines.push(ok(`A${i}`));
+    const text = lines.join('');
+    expect(text.length).toBeGreaterThan(1024 * 1024);
+    const { summary } = await runImport(text, { preset: SIMPLE }, undefined, [65_536]);
+    expect(summary.problems.map(where)).toEqual([{ line: 3, code: 'record-too-long' }]);
+    expect(summary.rows).toBe(30_000);
+    expect(summary.created).toBe(29_999);
+  });
+
+  it('the record splitter drops a line longer than the limit and keeps counting lines', () => {
+    const seen: { line: number; code?: string; fields?: string[] }[] = [];
+    const stream = new CsvRecordStream(
+      { delimiter: ',', headerLine: 1, maxRecordChars: 100, maxFieldChars: 50 },
+      {
+        header: () => undefined,
+        row: (fields, line) => seen.push({ line, fields }),
+        problem: (line, code) => seen.push({ line, code }),
+      },
+      new FileMessages(),
+    );
+    stream.push('a,b\n1,2\n');
+    for (let i = 0; i < 10; i++) stream.push('x'.repeat(40));
+    stream.push('\n3,4\n');
+    stream.end();
+    expect(seen).toEqual([{ line: 2, fields: ['1', '2'] }, { line: 3, code: 'record-too-long' }, { line: 4, fields: ['3', '4'] }]);
+  });
+});

@@ -1,0 +1,138 @@
+// Cell values as exports write them: amounts, timestamps, countries, states, card networks, and
+// the hashes records are compared by.
+import { describe, expect, it } from 'vitest';
+import { CENTRAL_EUROPE, countryCode, currencyCode, fnv1a64, hashFields, parseAmount4, parseTimestamp, toMinorUnits, UTC } from '../../../shared/ingest';
+import { expiryFromText, expiryOf } from '../../../shared/ingest/dates';
+import { cardNetworkOf, disputeStatusOf, orderStatusOf, paymentStatusOf } from '../../../shared/ingest/vocabulary';
+
+describe('parseAmount4 (1/10,000 units)', () => {
+  it.each([
+    ['12.50', '.', 125_000],
+    ['12,50', ',', 125_000],
+    ['1.234,56', '.', 12_345_600],
+    ['1,234.56', ',', 12_345_600],
+    ['1.234.567', '.', 12_345_670_000],
+    ['1 234,56', ',', 12_345_600],
+    ["1'234.50", '.', 12_345_000],
+    ['1\u00a0234,50 €', ',', 12_345_000],
+    ['EUR 12.50', '.', 125_000],
+    ['€-5', '.', -50_000],
+    ['-12.50', '.', -125_000],
+    ['12.50-', '.', -125_000],
+    ['(12.50)', '.', -125_000],
+    ['.5', '.', 5_000],
+    ['0', '.', 0],
+    ['1.234', ',', 12_340_000],
+    ['1.234', '.', 12_340],
+    ['1,234', ',', 12_340],
+  ] as const)('%s with decimal mark %s', (raw, mark, expected) => {
+    expect(parseAmount4(raw, mark)).toBe(expected);
+  });
+
+  it.each(['', 'abc', '12.3.4,5,6', '12e5', '1.23456', '--', '€'])('%j is not an amount', (raw) => {
+    expect(Number.isNaN(parseAmount4(raw, '.'))).toBe(true);
+  });
+
+  it('minor units respect the currency exponent and refuse finer amounts', () => {
+    expect(toMinorUnits(125_000, 'EUR')).toBe(1250);
+    expect(toMinorUnits(12_340, 'EUR')).toBeNaN();
+    expect(toMinorUnits(12_340, 'KWD')).toBe(1234);
+    expect(toMinorUnits(1_230_000, 'JPY')).toBe(123);
+    expect(toMinorUnits(1_235_000, 'JPY')).toBeNaN();
+  });
+
+  it('currency codes', () => {
+    expect([currencyCode('eur'), currencyCode(' EUR '), currencyCode('€'), currencyCode('euro'), currencyCode('E1R')]).toEqual(['EUR', 'EUR', 'EUR', '', '']);
+  });
+});
+
+describe('parseTimestamp', () => {
+  const at = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  it.each([
+    ['2026-05-01 10:00:00 +0200', UTC, at(2026, 5, 1, 8)],
+    ['2026-05-01 10:00:00 -05:00', UTC, at(2026, 5, 1, 15)],
+    ['2026-05-01T10:00:00Z', CENTRAL_EUROPE, at(2026, 5, 1, 10)],
+    ['2026-05-01T10:00:00.123+00:00', CENTRAL_EUROPE, at(2026, 5, 1, 10, 0, 0, 123)],
+    ['2026-05-01 10:00:00', UTC, at(2026, 5, 1, 10)],
+    ['2026-05-01 10:00:00 UTC', CENTRAL_EUROPE, at(2026, 5, 1, 10)],
+    // Reports write CET for the zone, summer or not (Adyen's Record Date TimeZone): read as Europe/Berlin.
+    ['2026-05-01 10:00:00 CET', UTC, at(2026, 5, 1, 8)],
+    ['2026-05-01 10:00:00 CEST', UTC, at(2026, 5, 1, 8)],
+    ['01.05.2026 10:00', CENTRAL_EUROPE, at(2026, 5, 1, 8)],
+    ['15.01.2026 10:00', CENTRAL_EUROPE, at(2026, 1, 15, 9)],
+    ['1.5.26', UTC, at(2026, 5, 1)],
+    ['2026-05-01', UTC, at(2026, 5, 1)],
+    ['2026/05/01 7:05', UTC, at(2026, 5, 1, 7, 5)],
+    ['1777622400', UTC, at(2026, 5, 1, 8)],
+    ['1777622400000', UTC, at(2026, 5, 1, 8)],
+  ] as const)('%s', (raw, zone, expected) => {
+    expect(parseTimestamp(raw, zone)).toBe(expected);
+  });
+
+  it('EU summer time switches on the last Sundays of March and October', () => {
+    expect(parseTimestamp('2026-03-29 01:59', CENTRAL_EUROPE)).toBe(Date.UTC(2026, 2, 29, 0, 59));
+    expect(parseTimestamp('2026-03-29 03:00', CENTRAL_EUROPE)).toBe(Date.UTC(2026, 2, 29, 1, 0));
+    expect(parseTimestamp('2026-10-25 04:00', CENTRAL_EUROPE)).toBe(Date.UTC(2026, 9, 25, 3, 0));
+  });
+
+  it.each(['', 'yesterday', '2026-13-01', '2026-02-29', '31.04.2026', '2026-05-01 25:00', '2026-05-01 10:00 +2', '2026-05-01 10:00 PST', '20260501'])('%j is not a date', (raw) => {
+    expect(parseTimestamp(raw, UTC)).toBeNaN();
+  });
+
+  it('card expiry as MM/YY', () => {
+    expect([expiryOf('4', '2028'), expiryOf('12', '27'), expiryOf('13', '2028'), expiryOf('4', '202')]).toEqual(['04/28', '12/27', '', '']);
+    expect(['05/27', '5/2027', '2027-05', '0527', 'soon'].map(expiryFromText)).toEqual(['05/27', '05/27', '05/27', '05/27', '']);
+  });
+});
+
+describe('countries', () => {
+  it.each([
+    ['DE', 'DE'], ['de', 'DE'], ['DEU', 'DE'], ['Deutschland', 'DE'], ['Österreich', 'AT'], ['Germany', 'DE'], ['UK', 'GB'], ['', ''], ['Atlantis', null], ['XX', null],
+  ])('%j -> %j', (raw, code) => {
+    expect(countryCode(raw)).toBe(code);
+  });
+});
+
+describe('vocabulary', () => {
+  it('order status: strongest word wins, cancellation date overrides', () => {
+    expect(orderStatusOf('paid|unfulfilled', false).status).toBe('paid');
+    expect(orderStatusOf('paid|fulfilled', false).status).toBe('fulfilled');
+    expect(orderStatusOf('refunded|fulfilled', false).status).toBe('refunded');
+    expect(orderStatusOf('partially_refunded|fulfilled', false).status).toBe('fulfilled');
+    expect(orderStatusOf('Shipped', false).status).toBe('fulfilled');
+    expect(orderStatusOf('Unshipped', false).status).toBe('paid');
+    expect(orderStatusOf('Storniert', false).status).toBe('cancelled');
+    expect(orderStatusOf('paid', true).status).toBe('cancelled');
+    expect(orderStatusOf('frobnicated', false)).toEqual({ status: 'open', unknown: true });
+  });
+
+  it('payment and dispute states', () => {
+    expect(paymentStatusOf('Paid', 100, 0)).toBe('succeeded');
+    expect(paymentStatusOf('Paid', 100, 100)).toBe('refunded');
+    expect(paymentStatusOf('Failed', 100, 0)).toBe('failed');
+    expect(['warning_needs_response', 'under_review', 'won', 'lost', 'warning_closed', 'ChargebackReversed', 'SecondChargeback', 'InformationSupplied', 'NotificationOfFraud', 'bogus'].map(disputeStatusOf)).toEqual([
+      'new', 'submitted', 'won', 'lost', 'won', 'won', 'lost', 'submitted', 'accepted', null,
+    ]);
+  });
+
+  it('card network from brand, else from the reason code family', () => {
+    expect(['Visa', 'MasterCard', 'mc', 'maestro', 'American Express', 'paypal'].map((b) => cardNetworkOf(b, ''))).toEqual(['visa', 'mastercard', 'mastercard', 'mastercard', 'amex', 'paypal']);
+    expect(['10.4', '13.1', '4837', '4853', 'F29', 'fraudulent', 'XYZ-9'].map((r) => cardNetworkOf('', r))).toEqual(['visa', 'visa', 'mastercard', 'mastercard', 'amex', 'stripe', null]);
+  });
+});
+
+describe('hashes', () => {
+  it('FNV-1a 64 matches the reference vectors', () => {
+    expect(fnv1a64('')).toBe('cbf29ce484222325');
+    expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
+    expect(fnv1a64('foobar')).toBe('85944171f73967e8');
+  });
+
+  it('record hashes see every listed field and field boundaries', () => {
+    const h = (r: object) => hashFields(r, ['a', 'b']);
+    expect(h({ a: 'x', b: 'y' })).toMatch(/^[0-9a-f]{16}$/);
+    expect(h({ a: 'x', b: 'y' })).toBe(h({ a: 'x', b: 'y', c: 'ignored' }));
+    expect(h({ a: 'x', b: 'y' })).not.toBe(h({ a: 'xy', b: '' }));
+    expect(h({ a: 1, b: 2 })).not.toBe(h({ a: 12, b: '' }));
+  });
+});
