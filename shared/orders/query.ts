@@ -9,6 +9,8 @@ export interface OrderKeys {
   totalMinor: Float64Array;
   marketplace: Uint8Array;
   status: Uint8Array;
+  /** 0 for a row a later import superseded; such rows never show. */
+  live: Uint8Array;
 }
 
 export interface OrderFilter {
@@ -85,6 +87,7 @@ export function filterRows(
   let k = 0;
   for (let j = 0; j < n; j++) {
     const row = perm[dir === 'asc' ? j : n - 1 - j]!;
+    if (keys.live[row] === 0) continue;
     if (mask !== null && mask[row] === 0) continue;
     if (!anyMk && mk[keys.marketplace[row]!] === 0) continue;
     if (!anySt && st[keys.status[row]!] === 0) continue;

@@ -2,11 +2,12 @@
 import { OrdersScreen } from '../features/orders/OrdersScreen';
 import { ComingScreen } from '../features/placeholder/ComingScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { ImportsScreen } from '../features/imports/ImportsScreen';
 import { useCacheOverview } from '../state/useCacheOverview';
 import { useUi, type Screen } from '../state/uiStore';
 import { Sidebar } from './Sidebar';
 
-const COMING: Record<Exclude<Screen, 'orders' | 'settings'>, { title: string; purpose: string; planned: string[] }> = {
+const COMING: Record<Exclude<Screen, 'orders' | 'settings' | 'imports'>, { title: string; purpose: string; planned: string[] }> = {
   rings: {
     title: 'Rings',
     purpose: 'Groups of orders that share a card, device, email, phone, IP or address, even when written differently.',
@@ -31,15 +32,6 @@ const COMING: Record<Exclude<Screen, 'orders' | 'settings'>, { title: string; pu
     purpose: 'Fraud-trend and KPI reports for compliance.',
     planned: ['Fraud rate by period and marketplace', 'Review SLA and dispute win rate', 'Card-network programme ratios', 'PDF and CSV export'],
   },
-  imports: {
-    title: 'Imports',
-    purpose: 'Bring in order, payment and dispute exports from Shopify, Amazon, Zalando, Stripe and Adyen.',
-    planned: [
-      'Drag and drop with format detection and a mapping wizard',
-      'Every row accounted for: created, updated, unchanged or quarantined',
-      'Import history with undo',
-    ],
-  },
 };
 
 export function App() {
@@ -58,6 +50,8 @@ export function App() {
           <OrdersScreen overview={overview} />
         ) : screen === 'settings' ? (
           <SettingsScreen overview={overview} />
+        ) : screen === 'imports' ? (
+          <ImportsScreen />
         ) : (
           <ComingScreen {...COMING[screen]} />
         )}

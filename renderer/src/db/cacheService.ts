@@ -31,6 +31,11 @@ export class CacheService {
     return this.opened;
   }
 
+  /** Re-reads the cache after another worker (imports) changed it. */
+  async reload(): Promise<void> {
+    await this.reopen();
+  }
+
   private async reopen(): Promise<void> {
     this.opened = this.store.open();
     await this.opened;

@@ -27,6 +27,7 @@ interface TextBlock {
 export class OrderStore {
   private readonly repo: OrderRepository;
   private keys: LoadedKeys | null = null;
+  private liveCount = 0;
   private readonly perms = new Map<OrderSortField, Uint32Array>();
   private readonly texts = new Map<number, Promise<TextBlock>>();
   private result: Uint32Array = new Uint32Array(0);
@@ -39,24 +40,29 @@ export class OrderStore {
   /** (Re)reads the key columns; call after anything wrote orders. */
   async open(): Promise<number> {
     this.keys = await this.repo.loadKeys();
+    this.liveCount = 0;
+    for (const v of this.keys.live) this.liveCount += v;
     this.perms.clear();
     this.texts.clear();
     this.lastSearch = { query: '', mask: null };
     this.result = new Uint32Array(0);
-    return this.keys.count;
+    return this.liveCount;
   }
 
+  /** Current orders (superseded versions excluded). */
   get count(): number {
-    return this.keys?.count ?? 0;
+    return this.liveCount;
   }
 
   /** Earliest and latest order time, for date pickers. */
   span(): { min: number; max: number } | null {
     const k = this.keys;
-    if (!k || k.count === 0) return null;
+    if (!k || this.liveCount === 0) return null;
     let min = Infinity;
     let max = -Infinity;
-    for (const t of k.createdAt) {
+    for (let i = 0; i < k.count; i++) {
+      if (!k.live[i]) continue;
+      const t = k.createdAt[i]!;
       if (t < min) min = t;
       if (t > max) max = t;
     }

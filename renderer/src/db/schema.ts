@@ -4,6 +4,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { OrderKeyColumns, OrderTextColumns } from '../../../shared/orders/columns';
 import type { Payment } from '../../../shared/domain/payment';
 import type { Dispute } from '../../../shared/domain/dispute';
+import type { RowProblem } from '../../../shared/ingest/problems';
 
 export const DB_NAME = 'fraud-workbench';
 
@@ -17,7 +18,68 @@ export interface OrderBlockRecord extends OrderKeyColumns {
   id: number;
   minCreatedAt: number;
   maxCreatedAt: number;
+  /** The import that wrote the block; 0 for demo data. */
+  importId: number;
+  /** 1 for the current version of an order, 0 once a later import superseded it. */
+  live: Uint8Array;
 }
+/** Upsert identity of a block's rows: `source:externalId`, and the scope and hash each was written with. */
+export interface OrderKeyRecord {
+  id: number;
+  keys: string;
+  scopes: string;
+  hashes: string;
+}
+
+export type ImportStatus = 'running' | 'completed' | 'cancelled' | 'interrupted' | 'failed' | 'undone';
+
+export interface ImportRecord {
+  id?: number;
+  fileName: string;
+  fileSize: number;
+  /** Content hash of the file's bytes (final when the import ends). */
+  fileHash: string;
+  format: string | null;
+  formatLabel: string | null;
+  startedAt: number;
+  endedAt: number | null;
+  status: ImportStatus;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  quarantined: number;
+  warnings: string[];
+  errors: string[];
+  /** When undone, and why it could be. */
+  undoneAt: number | null;
+}
+
+/** What an import changed, per batch, so Undo can restore exactly the state before it. */
+export interface ImportUndoRecord {
+  id?: number;
+  importId: number;
+  /** Order rows this import superseded, as [blockId, row] pairs. */
+  supersededOrders: Uint32Array;
+  /** Payments and disputes it created (previous = null) or replaced (previous value). */
+  payments: { key: string; previous: StoredPayment | null }[];
+  disputes: { key: string; previous: StoredDispute | null }[];
+}
+
+export interface QuarantineRecord {
+  id?: number;
+  importId: number;
+  problems: RowProblem[];
+}
+
+/** Which import wrote a record last, with the scope and content hash it was compared by. */
+export interface WriteStamp {
+  importId: number;
+  scope: string;
+  hash: string;
+}
+export type StoredPayment = Payment & { stamp?: WriteStamp };
+export type StoredDispute = Dispute & { stamp?: WriteStamp };
 export interface OrderTextRecord {
   id: number;
   columns: OrderTextColumns;
@@ -38,10 +100,14 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   {
     version: 1,
     stores: {
-      orderBlocks: 'id, minCreatedAt, maxCreatedAt',
+      orderBlocks: 'id, importId',
       orderText: 'id',
+      orderKeys: 'id',
       payments: 'id, orderRef, cardFingerprint, createdAt',
       disputes: 'id, orderKey, paymentId, dueAt, status, openedAt',
+      imports: '++id, startedAt, status',
+      importUndo: '++id, importId',
+      quarantine: '++id, importId',
       meta: 'key',
     },
   },
@@ -52,8 +118,12 @@ export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.versio
 export type WorkbenchDb = Dexie & {
   orderBlocks: EntityTable<OrderBlockRecord, 'id'>;
   orderText: EntityTable<OrderTextRecord, 'id'>;
-  payments: EntityTable<Payment, 'id'>;
-  disputes: EntityTable<Dispute, 'id'>;
+  orderKeys: EntityTable<OrderKeyRecord, 'id'>;
+  payments: EntityTable<StoredPayment, 'id'>;
+  disputes: EntityTable<StoredDispute, 'id'>;
+  imports: EntityTable<ImportRecord, 'id'>;
+  importUndo: EntityTable<ImportUndoRecord, 'id'>;
+  quarantine: EntityTable<QuarantineRecord, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
 };
 

@@ -1,0 +1,7 @@
+// The UI's handle on the import worker.
+import * as Comlink from 'comlink';
+import type { ImportService } from './importService';
+
+const worker = new Worker(new URL('../workers/import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
+
+export const importer = Comlink.wrap<ImportService>(worker);

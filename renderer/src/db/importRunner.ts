@@ -1,0 +1,82 @@
+// One file from bytes to committed records: the shared/ingest reader and reconciliation, with
+// every batch written by ImportWriter. Runs in the import worker; Node tests drive it too.
+import { ExportReader, type ParsedBatch, type ReaderOptions } from '../../../shared/ingest/reader';
+import { ImportSession } from '../../../shared/ingest/reconcile';
+import { ProblemList, summarise, type FileSummary } from '../../../shared/ingest/summary';
+import { ImportWriter } from './importWriter';
+import type { WorkbenchDb } from './schema';
+
+export interface ImportProgress {
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  quarantined: number;
+}
+
+export interface ImportOutcome {
+  importId: number;
+  status: 'completed' | 'cancelled' | 'failed';
+  summary: FileSummary;
+  /** The error that stopped a failed import (I/O or storage), without personal data. */
+  error?: string;
+}
+
+export interface ImportControl {
+  cancelled: boolean;
+}
+
+export async function importFile(
+  db: WorkbenchDb,
+  file: { name: string; size: number; chunks: AsyncIterable<Uint8Array> },
+  options: Omit<ReaderOptions, 'fileName'> = {},
+  control: ImportControl = { cancelled: false },
+  onProgress?: (p: ImportProgress) => void,
+): Promise<ImportOutcome> {
+  const writer = await ImportWriter.start(db, file);
+  const reader = new ExportReader({ ...options, fileName: file.name });
+  const session = new ImportSession(file.name);
+  const problems = new ProblemList();
+
+  const step = async (batch: ParsedBatch) => {
+    await writer.prefetch(batch);
+    const classified = session.classify(batch, writer.known);
+    problems.add(classified.quarantined);
+    await writer.write(classified, { rows: batch.rowsRead, counts: session.counts });
+    const c = session.counts.rows;
+    onProgress?.({ rows: batch.rowsRead, bytes: batch.bytesRead, totalBytes: file.size, created: c.created, updated: c.updated, unchanged: c.unchanged, quarantined: c.quarantined });
+  };
+
+  let status: ImportOutcome['status'] = 'completed';
+  let error: string | undefined;
+  try {
+    for await (const chunk of file.chunks) {
+      await step(reader.push(chunk));
+      if (control.cancelled) {
+        status = 'cancelled';
+        break;
+      }
+    }
+    if (status === 'completed') await step(reader.end());
+  } catch (e) {
+    status = 'failed';
+    error = (e as Error).name === 'QuotaExceededError' ? 'The disk is full: the cache could not store more data' : (e as Error).message;
+  }
+  const summary = summarise(reader.info(), session.counts, problems);
+  await writer.finish({
+    status,
+    fileHash: summary.fileHash,
+    format: summary.format,
+    formatLabel: summary.formatLabel,
+    rows: summary.rows,
+    created: summary.created,
+    updated: summary.updated,
+    unchanged: summary.unchanged,
+    quarantined: summary.quarantined,
+    warnings: summary.warnings.map((w) => w.message),
+    errors: [...summary.errors.map((e) => e.message), ...(error ? [error] : [])],
+  });
+  return { importId: writer.importId, status, summary, ...(error ? { error } : {}) };
+}

@@ -1,0 +1,116 @@
+// One file's import result: the four row buckets (which add up to the rows read), warnings,
+// and the quarantined rows with file, line, column and reason, exportable as CSV.
+import { formatCount } from '../../../../shared/domain/money';
+import { toCsv } from '../../../../shared/export/csv';
+import type { RowProblem } from '../../../../shared/ingest/problems';
+import type { ImportOutcome } from '../../db/importRunner';
+import { platform } from '../../platform';
+
+const SHOWN_PROBLEMS = 200;
+
+export function exportProblems(fileName: string, problems: readonly RowProblem[]): Promise<boolean> {
+  const csv = toCsv(
+    ['file', 'line', 'column', 'column name', 'code', 'reason'],
+    problems.map((p) => [p.file, p.line, p.column ?? '', p.columnName ?? '', p.code, p.reason]),
+  );
+  return platform.saveFile({
+    suggestedName: `${fileName.replace(/\.[^.]+$/, '')}-quarantined-rows.csv`,
+    filters: [{ name: 'CSV', extensions: ['csv'] }],
+    data: csv,
+  });
+}
+
+export function ImportSummaryCard({ outcome }: { outcome: ImportOutcome }) {
+  const s = outcome.summary;
+  const accounted = s.created + s.updated + s.unchanged + s.quarantined;
+  return (
+    <section className="panel import-result" aria-label={`Import of ${s.file}`}>
+      <h2>
+        {s.file} <span className={`status status-${outcome.status}`}>{outcome.status}</span>
+      </h2>
+      <p className="muted">
+        {s.formatLabel ?? 'Format not recognised'}
+        {s.encoding && ` · ${s.encoding}`}
+        {s.delimiter && ` · delimiter ${s.delimiter === '\t' ? 'tab' : `“${s.delimiter}”`}`}
+        {` · ${formatCount(Math.round(s.bytes / 1024))} KB`}
+      </p>
+      <dl className="buckets" data-testid="import-buckets">
+        <div>
+          <dt>Rows read</dt>
+          <dd data-bucket="rows">{formatCount(s.rows)}</dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd data-bucket="created">{formatCount(s.created)}</dd>
+        </div>
+        <div>
+          <dt>Updated</dt>
+          <dd data-bucket="updated">{formatCount(s.updated)}</dd>
+        </div>
+        <div>
+          <dt>Unchanged</dt>
+          <dd data-bucket="unchanged">{formatCount(s.unchanged)}</dd>
+        </div>
+        <div>
+          <dt>Quarantined</dt>
+          <dd data-bucket="quarantined">{formatCount(s.quarantined)}</dd>
+        </div>
+      </dl>
+      <p className={accounted === s.rows ? 'ok' : 'error'} data-testid="import-reconciles">
+        {accounted === s.rows
+          ? `Every row accounted for: ${formatCount(s.created)} + ${formatCount(s.updated)} + ${formatCount(s.unchanged)} + ${formatCount(s.quarantined)} = ${formatCount(s.rows)}`
+          : `Rows do not add up: ${formatCount(accounted)} accounted for, ${formatCount(s.rows)} read`}
+      </p>
+      {[...s.errors, ...s.warnings].length > 0 && (
+        <ul className="messages">
+          {s.errors.map((e, i) => (
+            <li key={`e${i}`} className="error">
+              {e.message}
+              {e.line !== undefined && ` (line ${e.line})`}
+            </li>
+          ))}
+          {s.warnings.map((w, i) => (
+            <li key={`w${i}`} className="warn">
+              {w.message}
+              {w.count !== undefined && w.count > 1 && ` (${formatCount(w.count)} times)`}
+            </li>
+          ))}
+        </ul>
+      )}
+      {outcome.error && <p className="error">{outcome.error}</p>}
+      {s.problems.length > 0 && (
+        <>
+          <h3>
+            Quarantined rows
+            <button className="link" onClick={() => exportProblems(s.file, s.problems)}>
+              Export as CSV
+            </button>
+          </h3>
+          <table className="problems">
+            <thead>
+              <tr>
+                <th>Line</th>
+                <th>Column</th>
+                <th>Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+                <tr key={i}>
+                  <td>{p.line}</td>
+                  <td>{p.columnName ? `${p.columnName} (${p.column})` : (p.column ?? '')}</td>
+                  <td>{p.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {s.problems.length > SHOWN_PROBLEMS && (
+            <p className="muted">
+              Showing the first {SHOWN_PROBLEMS} of {formatCount(s.quarantined)}; export the CSV for all{s.problemsTruncated ? ' that were kept' : ''}.
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

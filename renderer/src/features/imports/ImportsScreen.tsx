@@ -1,0 +1,176 @@
+// Imports: drop or choose export files, watch them stream in (rows, rows/s, ETA, Cancel),
+// see where every row went, and undo the newest import from the history.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import * as Comlink from 'comlink';
+import { formatCount } from '../../../../shared/domain/money';
+import { cache } from '../../db/cacheClient';
+import { importer } from '../../db/importClient';
+import type { ImportEntry } from '../../db/importHistory';
+import type { ImportOutcome, ImportProgress } from '../../db/importRunner';
+import type { FormatChoice } from '../../db/importService';
+import { platform } from '../../platform';
+import { useUi } from '../../state/uiStore';
+import { ImportHistoryTable } from './ImportHistoryTable';
+import { exportProblems, ImportSummaryCard } from './ImportSummaryCard';
+
+const FILE_FILTERS = [{ name: 'Exports', extensions: ['csv', 'txt', 'tsv', 'tab'] }];
+
+interface Running {
+  files: string[];
+  index: number;
+  progress: ImportProgress | null;
+  started: number;
+  rate: number;
+}
+
+function eta(p: ImportProgress, started: number): string {
+  const elapsed = (performance.now() - started) / 1000;
+  if (p.bytes === 0 || elapsed < 1) return '';
+  const left = ((p.totalBytes - p.bytes) / p.bytes) * elapsed;
+  return left < 1 ? 'finishing' : `about ${Math.ceil(left)} s left`;
+}
+
+export function ImportsScreen() {
+  const cacheChanged = useUi((s) => s.cacheChanged);
+  const [formats, setFormats] = useState<FormatChoice[]>([]);
+  const [presetId, setPresetId] = useState('');
+  const [running, setRunning] = useState<Running | null>(null);
+  const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
+  const [history, setHistory] = useState<ImportEntry[]>([]);
+  const [confirmUndo, setConfirmUndo] = useState<ImportEntry | null>(null);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const startedRef = useRef(0);
+
+  const refreshHistory = useCallback(async () => setHistory(await importer.list()), []);
+  useEffect(() => {
+    void importer.formats().then(setFormats);
+    void refreshHistory();
+  }, [refreshHistory]);
+
+  async function run(files: File[]) {
+    if (files.length === 0 || running) return;
+    setMessage(null);
+    setOutcomes([]);
+    startedRef.current = performance.now();
+    setRunning({ files: files.map((f) => f.name), index: 0, progress: null, started: startedRef.current, rate: 0 });
+    try {
+      const result = await importer.run(
+        files,
+        presetId || null,
+        Comlink.proxy((index: number, progress: ImportProgress) =>
+          setRunning((r) => r && { ...r, index, progress, rate: progress.rows / Math.max(0.001, (performance.now() - r.started) / 1000) }),
+        ),
+      );
+      setOutcomes(result);
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message });
+    } finally {
+      setRunning(null);
+      await cache.reload();
+      cacheChanged();
+      await refreshHistory();
+    }
+  }
+
+  async function undo(entry: ImportEntry) {
+    setConfirmUndo(null);
+    try {
+      await importer.undo(entry.id);
+      await cache.reload();
+      cacheChanged();
+      setMessage({ kind: 'ok', text: `Undid the import of ${entry.fileName}` });
+    } catch (e) {
+      setMessage({ kind: 'error', text: (e as Error).message });
+    }
+    await refreshHistory();
+  }
+
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <header className="screen-head">
+        <h1 id="screen-title">Imports</h1>
+      </header>
+      <div
+        className={`dropzone${dragging ? ' over' : ''}`}
+        data-testid="dropzone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          void run(Array.from(e.dataTransfer.files));
+        }}
+      >
+        <p className="lead">Drop Shopify, Amazon, Zalando, Stripe or Adyen exports here</p>
+        <div className="actions">
+          <button className="primary" disabled={running !== null} onClick={async () => run(await platform.openFiles({ title: 'Import exports', filters: FILE_FILTERS, multiple: true }))}>
+            Choose files…
+          </button>
+          <label className="inline">
+            Format
+            <select aria-label="Format" value={presetId} onChange={(e) => setPresetId(e.target.value)} disabled={running !== null}>
+              <option value="">Detect automatically</option>
+              {formats.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <p className="muted">
+          CSV or tab-separated, UTF-8, UTF-16 or Windows-1252. Card numbers are cut to BIN and last 4 on the way in; CVV columns are never stored.
+        </p>
+      </div>
+
+      {running && (
+        <div className="panel progress" role="status" aria-label="Import progress">
+          <span>
+            Importing {running.files[running.index]} ({running.index + 1} of {running.files.length})
+          </span>
+          <progress max={running.progress?.totalBytes ?? 1} value={running.progress?.bytes ?? 0} />
+          {running.progress && (
+            <span data-testid="import-progress">
+              {formatCount(running.progress.rows)} rows · {formatCount(Math.round(running.rate))} rows/s · {eta(running.progress, running.started)}
+            </span>
+          )}
+          <button onClick={() => importer.cancel()}>Cancel</button>
+        </div>
+      )}
+      {message && (
+        <p className={message.kind === 'error' ? 'error' : 'ok'} role={message.kind === 'error' ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      {outcomes.map((o) => (
+        <ImportSummaryCard key={o.importId} outcome={o} />
+      ))}
+
+      <section className="panel wide" aria-labelledby="history-title">
+        <h2 id="history-title">Import history</h2>
+        <ImportHistoryTable
+          entries={history}
+          busy={running !== null}
+          onUndo={setConfirmUndo}
+          onProblems={async (e) => exportProblems(e.fileName, await importer.problems(e.id))}
+        />
+        {confirmUndo && (
+          <div className="confirm" role="dialog" aria-label="Confirm undo">
+            <p>
+              Undo the import of <strong>{confirmUndo.fileName}</strong>? The {formatCount(confirmUndo.created)} rows it created are removed and the{' '}
+              {formatCount(confirmUndo.updated)} it updated get their previous values back. The import stays in the history, marked undone.
+            </p>
+            <button className="primary" onClick={() => undo(confirmUndo)}>
+              Undo import
+            </button>
+            <button onClick={() => setConfirmUndo(null)}>Cancel</button>
+          </div>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDb, type WorkbenchDb } from '../../../renderer/src/db/schema';
+import { importFile } from '../../../renderer/src/db/importRunner';
+import { ImportHistory } from '../../../renderer/src/db/importHistory';
+import { OrderRepository } from '../../../renderer/src/db/orderRepository';
+import { OrderStore } from '../../../renderer/src/db/orderStore';
+import { NO_FILTER } from '../../../shared/orders/query';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/imports/${name}`, import.meta.url)));
+
+async function* chunked(bytes: Uint8Array, size = 512, failAfter = Infinity): AsyncGenerator<Uint8Array> {
+  for (let i = 0, n = 0; i < bytes.length; i += size, n++) {
+    if (n >= failAfter) throw new Error('simulated read failure');
+    yield bytes.subarray(i, i + size);
+  }
+}
+
+const file = (name: string, bytes: Uint8Array, size?: number, failAfter?: number) => ({ name, size: bytes.length, chunks: chunked(bytes, size, failAfter) });
+
+let db: WorkbenchDb;
+let n = 0;
+const fresh = () => (db = createDb(`import-test-${n++}`));
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+async function liveOrders(d: WorkbenchDb) {
+  const store = new OrderStore(d);
+  await store.open();
+  const count = await store.query({ filter: NO_FILTER, sort: { field: 'createdAt', dir: 'asc' }, search: '' });
+  return store.rows(0, count);
+}
+
+describe('importing a file into the cache', () => {
+  it('stores a Shopify export, accounts for every row, and re-imports as unchanged', async () => {
+    fresh();
+    const bytes = fixture('shopify-orders.csv');
+    const first = await importFile(db, file('shopify-orders.csv', bytes, 300));
+    const s = first.summary;
+    expect(first.status).toBe('completed');
+    expect(s.format).toMatch(/shopify/);
+    expect(s.rows).toBeGreaterThan(0);
+    expect(s.created + s.updated + s.unchanged + s.quarantined).toBe(s.rows);
+    const stored = await liveOrders(db);
+    expect(stored.length).toBe(s.records.order.created);
+    expect(await new OrderRepository(db).count()).toBe(stored.length);
+
+    const again = await importFile(db, file('shopify-orders.csv', bytes, 4096));
+    expect(again.summary.created).toBe(0);
+    expect(again.summary.updated).toBe(0);
+    expect(again.summary.unchanged).toBe(s.created + s.updated + s.unchanged);
+    expect(again.summary.quarantined).toBe(s.quarantined);
+    expect((await liveOrders(db)).length).toBe(stored.length);
+
+    const history = await new ImportHistory(db).list();
+    expect(history.map((h) => h.status)).toEqual(['completed', 'completed']);
+    expect(history[0]!.fileHash).toBe(history[1]!.fileHash);
+    expect(history[0]!.undoable).toBe(true);
+    expect(history[1]!.undoable).toBe(false);
+  });
+
+  it('updates a changed order in place of the old version, and Undo restores the old one', async () => {
+    fresh();
+    const original = fixture('shopify-orders.csv');
+    await importFile(db, file('orders.csv', original));
+    const before = await liveOrders(db);
+    const text = new TextDecoder().decode(original);
+    const changed = new TextEncoder().encode(text.replace('anna.schmidt@example.de', 'anna.s@example.de'));
+    const second = await importFile(db, file('orders-changed.csv', changed));
+    expect(second.summary.updated).toBeGreaterThan(0);
+    const after = await liveOrders(db);
+    expect(after.length).toBe(before.length);
+    expect(after.some((o) => o.email === 'anna.s@example.de')).toBe(true);
+    expect(after.some((o) => o.email === 'anna.schmidt@example.de')).toBe(false);
+
+    const history = new ImportHistory(db);
+    const [newest, older] = await history.list();
+    await expect(history.undo(older!.id)).rejects.toThrow(/newer imports first/);
+    await history.undo(newest!.id);
+    const restored = await liveOrders(db);
+    expect(restored.map(({ row: _r, ...o }) => o)).toEqual(before.map(({ row: _r, ...o }) => o));
+    expect((await history.list())[0]!.status).toBe('undone');
+  });
+
+  it('a failed read keeps the completed batches recorded, consistent, and undoable', async () => {
+    fresh();
+    const bytes = fixture('stripe-payments.csv');
+    const out = await importFile(db, file('stripe-payments.csv', bytes, 200, 3));
+    expect(out.status).toBe('failed');
+    expect(out.error).toMatch(/simulated read failure/);
+    const [rec] = await new ImportHistory(db).list();
+    expect(rec!.status).toBe('failed');
+    const stored = await db.payments.count();
+    expect(stored).toBe(out.summary.records.payment.created);
+    expect(rec!.created + rec!.updated + rec!.unchanged + rec!.quarantined).toBe(rec!.rows);
+    await new ImportHistory(db).undo(rec!.id);
+    expect(await db.payments.count()).toBe(0);
+    expect(await db.disputes.count()).toBe(0);
+  });
+
+  it('an import cut off mid-way (app killed) is marked interrupted at the next start', async () => {
+    fresh();
+    const bytes = fixture('shopify-orders.csv');
+    let release!: () => void;
+    const hang = new Promise<void>((r) => (release = r));
+    async function* stalls() {
+      yield bytes.subarray(0, Math.floor(bytes.length / 2));
+      await hang; // the process "dies" here: nothing after this runs
+    }
+    const running = importFile(db, { name: 'big.csv', size: bytes.length, chunks: stalls() });
+    await new Promise((r) => setTimeout(r, 200));
+    // A second app start opens the same cache while the first never finished.
+    const restart = createDb(db.name);
+    const history = new ImportHistory(restart);
+    expect(await history.recoverInterrupted()).toBe(1);
+    const [rec] = await history.list();
+    expect(rec!.status).toBe('interrupted');
+    expect(await new OrderRepository(restart).count()).toBe(rec!.created);
+    expect(rec!.undoable).toBe(true);
+    restart.close();
+    release();
+    await running.catch(() => undefined);
+  });
+});
