@@ -1,0 +1,113 @@
+// What the reports count as confirmed fraud, and how plain orders become report columns. Pure.
+//
+// Confirmed fraud, per order (an order can have several sources; it counts once):
+//  - a fraud-family dispute on it (Visa 10.x, Mastercard 4837/4863, Amex F29, Stripe `fraudulent`, ...);
+//  - its latest review decision, undone ones aside, is `cancel` (the review queue is a fraud review);
+//  - it belongs to a ring an analyst marked as confirmed fraud.
+import type { DecisionEntry } from '../decisions/chain';
+import { reasonFamily } from '../disputes/reasonCodes';
+import type { Dispute } from '../domain/dispute';
+import { MARKETPLACE_LABEL, orderKey, type Order } from '../domain/order';
+import { FRAUD_BY, type TrendChargeback, type TrendDimension, type TrendOrders } from './fraudTrend';
+
+/** Latest effective hold / release / cancel per order key (undone entries and their undos aside). */
+export function finalDecisions(entries: readonly DecisionEntry[]): Map<string, DecisionEntry> {
+  const undone = new Set(entries.filter((e) => e.decision === 'undo' && e.undoes !== null).map((e) => e.undoes as number));
+  const out = new Map<string, DecisionEntry>();
+  for (const e of entries) {
+    if (undone.has(e.seq) || (e.decision !== 'hold' && e.decision !== 'release' && e.decision !== 'cancel')) continue;
+    out.set(e.orderKey, e);
+  }
+  return out;
+}
+
+/** Order key -> FRAUD_BY bits. */
+export function confirmedFraud(disputes: readonly Dispute[], decisions: readonly DecisionEntry[], confirmedRingOrders: Iterable<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  const mark = (key: string, bit: number) => {
+    if (key) out.set(key, (out.get(key) ?? 0) | bit);
+  };
+  for (const d of disputes) if (reasonFamily(d.network, d.reasonCode) === 'fraud') mark(d.orderKey, FRAUD_BY.chargeback);
+  for (const [key, e] of finalDecisions(decisions)) if (e.decision === 'cancel') mark(key, FRAUD_BY.cancelled);
+  for (const key of confirmedRingOrders) mark(key, FRAUD_BY.ring);
+  return out;
+}
+
+/** The group an order falls in for a dimension: free-text values fold case and blanks. */
+export function groupValue(dimension: TrendDimension, o: Pick<Order, 'marketplace' | 'shipCountry' | 'paymentMethod' | 'cardBrand'>): string {
+  if (dimension === 'marketplace') return MARKETPLACE_LABEL[o.marketplace];
+  return foldGroup(dimension === 'country' ? o.shipCountry : dimension === 'paymentMethod' ? o.paymentMethod : o.cardBrand);
+}
+
+export const NOT_GIVEN = '(not given)';
+
+/** `Visa `, `VISA` and `visa` are one group; countries stay upper case. */
+export function foldGroup(raw: string): string {
+  const v = raw.trim();
+  if (v === '') return NOT_GIVEN;
+  return /^[A-Za-z]{2}$/.test(v) ? v.toUpperCase() : v.toLowerCase();
+}
+
+/** Plain orders as report columns (the CLI and tests; the app reads its cache's columns directly). */
+export function trendOrdersOf(orders: readonly Order[], dimension: TrendDimension, fraudByKey: ReadonlyMap<string, number>): { columns: TrendOrders; rowOf: Map<string, number> } {
+  const n = orders.length;
+  const groupLabels: string[] = [];
+  const groupCode = new Map<string, number>();
+  const currencyLabels: string[] = [];
+  const currencyCode = new Map<string, number>();
+  const code = (map: Map<string, number>, labels: string[], v: string) => {
+    let c = map.get(v);
+    if (c === undefined) {
+      c = labels.length;
+      labels.push(v);
+      map.set(v, c);
+    }
+    return c;
+  };
+  const columns: TrendOrders = {
+    count: n,
+    createdAt: new Float64Array(n),
+    totalMinor: new Float64Array(n),
+    live: new Uint8Array(n).fill(1),
+    group: new Uint16Array(n),
+    groupLabels,
+    currency: new Uint16Array(n),
+    currencyLabels,
+    fraud: new Map(),
+  };
+  const rowOf = new Map<string, number>();
+  const fraud = columns.fraud as Map<number, number>;
+  orders.forEach((o, i) => {
+    (columns.createdAt as Float64Array)[i] = o.createdAt;
+    (columns.totalMinor as Float64Array)[i] = o.totalMinor;
+    (columns.group as Uint16Array)[i] = code(groupCode, groupLabels, groupValue(dimension, o));
+    (columns.currency as Uint16Array)[i] = code(currencyCode, currencyLabels, o.currency.trim().toUpperCase());
+    const key = orderKey(o);
+    rowOf.set(key, i);
+    const bits = fraudByKey.get(key);
+    if (bits) fraud.set(i, bits);
+  });
+  return { columns, rowOf };
+}
+
+/** Disputes as chargebacks of the report, joined to their order rows. */
+export function trendChargebacks(disputes: readonly Dispute[], rowOf: (orderKey: string) => number | undefined): TrendChargeback[] {
+  return disputes.map((d) => ({
+    row: d.orderKey ? (rowOf(d.orderKey) ?? -1) : -1,
+    openedAt: d.openedAt,
+    amountMinor: d.amountMinor,
+    currency: d.currency.trim().toUpperCase(),
+    family: reasonFamily(d.network, d.reasonCode),
+  }));
+}
+
+/**
+ * Indicative rates into EUR for a seller's usual currencies, for the reports' values only. Kept as
+ * data with their date; the analyst replaces them with the rates finance uses.
+ */
+export const DEFAULT_RATES = {
+  currency: 'EUR',
+  asOf: '2026-11-02',
+  source: 'indicative ECB reference rates; replace with the rates finance reports with',
+  rates: { EUR: 1, CHF: 1.07, PLN: 0.235, GBP: 1.14, USD: 0.87, SEK: 0.091, DKK: 0.134, CZK: 0.041 } as Record<string, number>,
+};

@@ -1,0 +1,111 @@
+// The fraud-trend report on the hand-written fixture (test/support/reportFixture.ts); every
+// expected figure is worked out by hand in the comments.
+import { describe, expect, it } from 'vitest';
+import { fraudRate, fraudRateByValue, fraudTrend, ringsOfRange, trendRows, type TrendParams } from '../../../shared/reports/fraudTrend';
+import { periodLabel, periodsCovering, previousPeriods } from '../../../shared/reports/periods';
+import { confirmedFraud, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
+import { CONFIRMED_RING_ORDERS, DECISIONS, DISPUTES, ORDERS, RANGE, RATES } from '../../support/reportFixture';
+
+function report(p: Partial<TrendParams> = {}) {
+  const params: TrendParams = { period: 'week', ...RANGE, dimension: 'marketplace', currency: 'EUR', rates: RATES, ...p };
+  const fraud = confirmedFraud(DISPUTES, DECISIONS, CONFIRMED_RING_ORDERS);
+  const { columns, rowOf } = trendOrdersOf(ORDERS, params.dimension, fraud);
+  return fraudTrend(columns, trendChargebacks(DISPUTES, (k) => rowOf.get(k)), params);
+}
+
+describe('report periods', () => {
+  it('labels ISO weeks by their Thursday and widens a range to whole periods', () => {
+    expect(periodLabel('week', Date.UTC(2026, 10, 2))).toBe('2026-W45');
+    // Mon 29 Dec 2025 belongs to 2026-W01 (its Thursday is 1 Jan 2026).
+    expect(periodLabel('week', Date.UTC(2025, 11, 29))).toBe('2026-W01');
+    expect(periodLabel('week', Date.UTC(2020, 11, 28))).toBe('2020-W53');
+    const weeks = periodsCovering('week', Date.UTC(2026, 10, 4), Date.UTC(2026, 10, 10));
+    expect(weeks.map((w) => w.label)).toEqual(['2026-W45', '2026-W46']);
+    expect(weeks[0]!.from).toBe(Date.UTC(2026, 10, 2));
+    expect(previousPeriods('week', weeks).map((w) => w.label)).toEqual(['2026-W43', '2026-W44']);
+    const months = periodsCovering('month', Date.UTC(2026, 0, 15), Date.UTC(2026, 2, 1));
+    expect(months.map((m) => m.label)).toEqual(['2026-01', '2026-02']);
+    expect(previousPeriods('month', months).map((m) => [m.label, m.to])).toEqual([['2025-11', Date.UTC(2025, 11, 1)], ['2025-12', Date.UTC(2026, 0, 1)]]);
+  });
+});
+
+describe('fraud-trend report, by hand', () => {
+  it('sums orders, confirmed fraud and chargebacks over the range and the span before it', () => {
+    const r = report();
+    expect(r.periods.map((p) => p.label)).toEqual(['2026-W45', '2026-W46']);
+    // A1 A2 Z1 S1 | S2 S3 A3 Z2 Z3; A5 sits on the exclusive end. S2 is 400 PLN at 0.25 = 100 EUR.
+    expect(r.total.orders).toBe(9);
+    expect(r.total.orderValueMinor).toBe(78_000); // 430 + 350
+    // Z1 cancelled (80), S1 fraud chargeback (200), S2 ring (100), S3 ring + chargeback (60); Z3's cancel was undone.
+    expect(r.total.fraudOrders).toBe(4);
+    expect(r.total.fraudValueMinor).toBe(44_000);
+    expect(r.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2 });
+    expect(fraudRate(r.total)).toBeCloseTo(4 / 9, 12);
+    expect(fraudRateByValue(r.total)).toBeCloseTo(440 / 780, 12);
+    // Opened in range: S3 4837 (60), A3 13.1 (30), #999 10.4 (25); S1's opens after the range.
+    expect(r.total.chargebacks).toBe(3);
+    expect(r.total.chargebackValueMinor).toBe(11_500);
+    expect(r.total.byFamily.fraud).toEqual({ count: 2, valueMinor: 8_500 });
+    expect(r.total.byFamily.consumer).toEqual({ count: 1, valueMinor: 3_000 });
+    // Previous span W43-W44: A4 S4 Z4 = 220; A4 fraud (120); A4's chargeback opened in W44.
+    expect(r.previousTotal).toMatchObject({ orders: 3, orderValueMinor: 22_000, fraudOrders: 1, fraudValueMinor: 12_000, chargebacks: 1, chargebackValueMinor: 12_000 });
+    expect(r.unconverted).toEqual({});
+  });
+
+  it('splits by marketplace per week, with chargebacks of unknown orders in their own group', () => {
+    const r = report();
+    expect(r.groups).toEqual(['Amazon.de', 'Zalando', 'Own shop', '(order not in cache)']);
+    expect(trendRows(r)).toEqual([
+      { period: '2026-W45', group: 'Amazon.de', orders: 2, orderValue: 150, fraudOrders: 0, fraudValue: 0, chargebacks: 0, chargebackValue: 0 },
+      { period: '2026-W45', group: 'Zalando', orders: 1, orderValue: 80, fraudOrders: 1, fraudValue: 80, chargebacks: 0, chargebackValue: 0 },
+      { period: '2026-W45', group: 'Own shop', orders: 1, orderValue: 200, fraudOrders: 1, fraudValue: 200, chargebacks: 0, chargebackValue: 0 },
+      { period: '2026-W46', group: 'Amazon.de', orders: 1, orderValue: 30, fraudOrders: 0, fraudValue: 0, chargebacks: 1, chargebackValue: 30 },
+      { period: '2026-W46', group: 'Zalando', orders: 2, orderValue: 160, fraudOrders: 0, fraudValue: 0, chargebacks: 0, chargebackValue: 0 },
+      { period: '2026-W46', group: 'Own shop', orders: 2, orderValue: 160, fraudOrders: 2, fraudValue: 160, chargebacks: 1, chargebackValue: 60 },
+      { period: '2026-W46', group: '(order not in cache)', orders: 0, orderValue: 0, fraudOrders: 0, fraudValue: 0, chargebacks: 1, chargebackValue: 25 },
+    ]);
+    expect(r.byPeriod.map((f) => f.orders)).toEqual([4, 5]);
+    // Previous span by group: Amazon A4 (fraud, chargeback), Zalando Z4, shop S4.
+    expect(r.previousByGroup.map((f) => [f.orders, f.fraudOrders, f.chargebacks])).toEqual([[1, 1, 1], [1, 0, 0], [1, 0, 0], [0, 0, 0]]);
+  });
+
+  it('splits by country and card brand, folding case', () => {
+    const byCountry = report({ dimension: 'country' });
+    expect(byCountry.groups).toEqual(['DE', 'AT', 'PL', '(order not in cache)']);
+    expect(byCountry.byGroup.map((f) => [f.orders, f.fraudOrders])).toEqual([[6, 1], [1, 1], [2, 2], [0, 0]]);
+    const byBrand = report({ dimension: 'cardBrand' });
+    // visa: A1 A2 S1 Z2 Z3; mastercard (three spellings): Z1 S2 S3; A3 has none.
+    expect(byBrand.groups.slice(0, 3)).toEqual(['visa', 'mastercard', '(not given)']);
+    expect(byBrand.byGroup.slice(0, 3).map((f) => f.orders)).toEqual([5, 3, 1]);
+  });
+
+  it('counts values it cannot convert apart and leaves them out of the sums', () => {
+    const r = report({ rates: {} });
+    expect(r.total.orders).toBe(9);
+    expect(r.total.orderValueMinor).toBe(68_000); // S2's 400 PLN left out
+    expect(r.unconverted).toEqual({ PLN: 1 });
+  });
+
+  it('reports by month', () => {
+    const r = report({ period: 'month' });
+    expect(r.periods.map((p) => p.label)).toEqual(['2026-11']);
+    expect(r.previous.map((p) => p.label)).toEqual(['2026-10']);
+    // November: the nine plus A5 (999); S1's chargeback (20 Nov) now falls inside.
+    expect(r.total.orders).toBe(10);
+    expect(r.total.orderValueMinor).toBe(177_900);
+    expect(r.total.chargebacks).toBe(4);
+    expect(r.previousTotal.orders).toBe(3);
+  });
+
+  it('names the top rings of the range and the new ones', () => {
+    const d = 86_400_000;
+    const rings = [
+      { id: 'ring:a', times: [RANGE.from - 30 * d, RANGE.from + d], valuesMinor: [5_000, 7_000], score: 40, status: null },
+      { id: 'ring:b', times: [RANGE.from + 2 * d, RANGE.from + 3 * d], valuesMinor: [1_000, 1_000], score: 90, status: 'confirmed-fraud' },
+      { id: 'ring:c', times: [RANGE.from - 40 * d], valuesMinor: [99_000], score: 99, status: null },
+    ];
+    const { top, fresh } = ringsOfRange(rings, RANGE.from, RANGE.to);
+    expect(top.map((r) => [r.id, r.ordersInRange, r.valueInRangeMinor])).toEqual([['ring:a', 1, 7_000], ['ring:b', 2, 2_000]]);
+    expect(fresh.map((r) => r.id)).toEqual(['ring:b']);
+  });
+});
