@@ -2,7 +2,7 @@
 // defines them, against thresholds kept as dated data with their source, with an early-warning
 // state before a threshold is reached. Pure; the Reports screen and the CLI share it.
 import type { Dispute } from '../domain/dispute';
-import type { Order } from '../domain/order';
+import { ORDER_STATUSES, type Order, type OrderStatus } from '../domain/order';
 
 export type Programme = 'visa-vamp' | 'mastercard-ecm';
 
@@ -48,9 +48,17 @@ function previousMonth(month: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-/** A settled card transaction on the network's cards (online shop orders are card-not-present). */
-function settledOn(o: Order, brand: string): boolean {
-  return o.cardBrand.trim().toLowerCase() === brand && (o.status === 'paid' || o.status === 'fulfilled' || o.status === 'refunded');
+/** Statuses of a settled card transaction (online shop orders are card-not-present). */
+const SETTLED: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['paid', 'fulfilled', 'refunded']);
+
+/** Orders as columns: `status` codes index ORDER_STATUSES, `brand` codes index `brandLabels`. */
+export interface ProgrammeOrders {
+  count: number;
+  createdAt: ArrayLike<number>;
+  status: ArrayLike<number>;
+  live: ArrayLike<number>;
+  brand: ArrayLike<number>;
+  brandLabels: readonly string[];
 }
 
 /**
@@ -58,10 +66,66 @@ function settledOn(o: Order, brand: string): boolean {
  * exports carry them; none of the supported exports do, so VAMP counts disputes only and says so.
  */
 export function programmeMonths(orders: readonly Order[], disputes: readonly Dispute[], thresholds: readonly Threshold[] = DEFAULT_THRESHOLDS, fraudReports: ReadonlyMap<string, number> = new Map()): ProgrammeMonth[] {
-  const tx = { visa: new Map<string, number>(), mastercard: new Map<string, number>() };
-  for (const o of orders) {
-    for (const brand of ['visa', 'mastercard'] as const) if (settledOn(o, brand)) tx[brand].set(monthOf(o.createdAt), (tx[brand].get(monthOf(o.createdAt)) ?? 0) + 1);
+  const labels: string[] = [];
+  const codes = new Map<string, number>();
+  const brand = orders.map((o) => {
+    let c = codes.get(o.cardBrand);
+    if (c === undefined) codes.set(o.cardBrand, (c = labels.push(o.cardBrand) - 1));
+    return c;
+  });
+  const columns: ProgrammeOrders = {
+    count: orders.length,
+    createdAt: orders.map((o) => o.createdAt),
+    status: orders.map((o) => ORDER_STATUSES.indexOf(o.status)),
+    live: orders.map(() => 1),
+    brand,
+    brandLabels: labels,
+  };
+  return programmeMonthsOf(columns, disputes, thresholds, fraudReports);
+}
+
+/** As programmeMonths, over columns (1M orders without decoding them). */
+export function programmeMonthsOf(orders: ProgrammeOrders, disputes: readonly Dispute[], thresholds: readonly Threshold[] = DEFAULT_THRESHOLDS, fraudReports: ReadonlyMap<string, number> = new Map()): ProgrammeMonth[] {
+  const network = orders.brandLabels.map((b) => b.trim().toLowerCase()).map((b) => (b === 'visa' ? 0 : b === 'mastercard' ? 1 : -1));
+  const settled = ORDER_STATUSES.map((s) => SETTLED.has(s));
+  // Transactions per UTC month and network, counted by month start without a Date per row.
+  const monthStarts: number[] = [];
+  const counts: [number, number][] = [];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < orders.count; i++) {
+    const t = orders.createdAt[i]!;
+    if (orders.live[i] && t < lo) lo = t;
+    if (orders.live[i] && t > hi) hi = t;
   }
+  if (lo <= hi) {
+    const d = new Date(lo);
+    for (let m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1), k = 0; m <= hi; k++, m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + k, 1)) {
+      monthStarts.push(m);
+      counts.push([0, 0]);
+    }
+  }
+  const starts = new Float64Array(monthStarts);
+  for (let i = 0; i < orders.count; i++) {
+    if (!orders.live[i] || !settled[orders.status[i]!]) continue;
+    const n = network[orders.brand[i]!]!;
+    if (n < 0) continue;
+    const t = orders.createdAt[i]!;
+    let a = 0;
+    let b = starts.length - 1;
+    while (a < b) {
+      const mid = (a + b + 1) >>> 1;
+      if (starts[mid]! <= t) a = mid;
+      else b = mid - 1;
+    }
+    counts[a]![n as 0 | 1]++;
+  }
+  const tx = { visa: new Map<string, number>(), mastercard: new Map<string, number>() };
+  monthStarts.forEach((m, k) => {
+    const month = monthOf(m);
+    if (counts[k]![0]) tx.visa.set(month, counts[k]![0]);
+    if (counts[k]![1]) tx.mastercard.set(month, counts[k]![1]);
+  });
   const cb = { visa: new Map<string, number>(), mastercard: new Map<string, number>() };
   for (const d of disputes) if (d.network === 'visa' || d.network === 'mastercard') cb[d.network].set(monthOf(d.openedAt), (cb[d.network].get(monthOf(d.openedAt)) ?? 0) + 1);
   const months = [...new Set([...tx.visa.keys(), ...tx.mastercard.keys(), ...cb.visa.keys(), ...cb.mastercard.keys()])].sort();

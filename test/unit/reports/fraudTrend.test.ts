@@ -109,3 +109,28 @@ describe('fraud-trend report, by hand', () => {
     expect(fresh.map((r) => r.id)).toEqual(['ring:b']);
   });
 });
+
+describe('KPI report, by hand', () => {
+  it('reviews, disputes and programme months of the range', async () => {
+    const { kpiReport } = await import('../../../shared/reports/kpi');
+    const { programmeMonths, DEFAULT_THRESHOLDS } = await import('../../../shared/reports/programmes');
+    const placedAt = new Map(ORDERS.map((o) => [`${o.source}:${o.externalId}`, o.createdAt]));
+    const k = kpiReport({
+      ...RANGE, slaHours: 24, decisions: DECISIONS, placedAt, ordersPlaced: 9, disputes: DISPUTES, submittedAt: new Map(),
+      programmes: programmeMonths(ORDERS, DISPUTES), thresholds: DEFAULT_THRESHOLDS,
+    });
+    // Z1 cancelled 3 h after the order; Z2 held after 5 h then released (a false positive); Z3's cancel undone.
+    expect(k.review).toMatchObject({ reviewed: 2, held: 0, released: 1, cancelled: 1, withinTarget: 1, falsePositiveRate: 1 });
+    expect(k.review.turnaroundMedianH).toBe(4);
+    expect(k.review.turnaroundP90H).toBeCloseTo(4.8, 9);
+    expect(k.review.manualReviewRate).toBeCloseTo(2 / 9, 12);
+    // Opened in range: S3 (60, lost), A3 (30, won), #999 (25, new); won/lost count as answered in time.
+    expect(k.disputes.all).toMatchObject({ opened: 3, openedValueMinor: 11_500, won: 1, lost: 1, accepted: 0, respondable: 3, respondedInTime: 2, winRate: 0.5 });
+    expect(k.disputes.all.winRateByValue).toBeCloseTo(30 / 90, 12);
+    // November: Visa settled A1 A2 S1 Z2 Z3 A5 = 6, Visa disputes S1 A3 #999 = 3; Mastercard S3 over October's 0 transactions.
+    expect(k.programmes.map((m) => [m.programme, m.month, m.numerator, m.denominator, m.state])).toEqual([
+      ['visa-vamp', '2026-11', 3, 6, 'ok'],
+      ['mastercard-ecm', '2026-11', 1, 0, 'ok'],
+    ]);
+  });
+});

@@ -1,0 +1,51 @@
+// The KPI report for a period: review (from the decision log), disputes, and the card-network
+// programme months the period touches. One assembler for the Reports screen and the CLI.
+import type { DecisionEntry } from '../decisions/chain';
+import type { Dispute } from '../domain/dispute';
+import { disputeKpis, type DisputeKpis } from './disputeKpis';
+import type { ProgrammeMonth, Threshold } from './programmes';
+import { reviewKpis, type ReviewKpis } from './reviewKpis';
+
+export interface KpiInput {
+  from: number;
+  to: number;
+  slaHours: number;
+  decisions: readonly DecisionEntry[];
+  /** Order time per order key, for the decided orders at least. */
+  placedAt: ReadonlyMap<string, number>;
+  /** Orders placed in [from, to). */
+  ordersPlaced: number;
+  disputes: readonly Dispute[];
+  /** When each dispute was moved to submitted. */
+  submittedAt: ReadonlyMap<string, number>;
+  /** Programme months over all the data (programmeMonths / programmeMonthsOf). */
+  programmes: readonly ProgrammeMonth[];
+  thresholds: readonly Threshold[];
+}
+
+export interface KpiReport {
+  from: number;
+  to: number;
+  slaHours: number;
+  review: ReviewKpis;
+  disputes: DisputeKpis;
+  /** Months that overlap [from, to), oldest first, both programmes. */
+  programmes: ProgrammeMonth[];
+  thresholds: Threshold[];
+}
+
+const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
+
+export function kpiReport(input: KpiInput): KpiReport {
+  const first = monthOf(input.from);
+  const last = monthOf(input.to - 1);
+  return {
+    from: input.from,
+    to: input.to,
+    slaHours: input.slaHours,
+    review: reviewKpis(input.decisions, input.placedAt, input.ordersPlaced, input.from, input.to, input.slaHours),
+    disputes: disputeKpis(input.disputes, input.from, input.to, input.submittedAt),
+    programmes: input.programmes.filter((m) => m.month >= first && m.month <= last),
+    thresholds: [...input.thresholds],
+  };
+}
