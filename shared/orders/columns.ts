@@ -24,6 +24,47 @@ export interface OrderKeyColumns {
   status: Uint8Array;
 }
 
+/**
+ * Low-cardinality text fields the reports group by, dictionary-encoded per block (values once,
+ * a code per row) so a report over 1M orders never decodes text. Values are folded as the
+ * reports group them (dictFold); blocks written before these existed are derived from text.
+ */
+export const DICT_FIELDS = ['currency', 'shipCountry', 'paymentMethod', 'cardBrand'] as const;
+export type DictField = (typeof DICT_FIELDS)[number];
+export interface DictColumn {
+  values: string[];
+  codes: Uint16Array;
+}
+export type OrderDictColumns = Record<DictField, DictColumn>;
+
+/** `Visa `, `VISA` and `visa` are one value; currencies and two-letter countries are upper case. */
+export function dictFold(field: DictField, raw: string): string {
+  const v = raw.trim();
+  if (field === 'currency' || /^[A-Za-z]{2}$/.test(v)) return v.toUpperCase();
+  return v.toLowerCase();
+}
+
+export function encodeDict(field: DictField, rawValues: readonly string[]): DictColumn {
+  const values: string[] = [];
+  const index = new Map<string, number>();
+  const codes = new Uint16Array(rawValues.length);
+  rawValues.forEach((raw, i) => {
+    const v = dictFold(field, raw);
+    let c = index.get(v);
+    if (c === undefined) {
+      // More distinct values than a code can name would be junk in a grouping field: fold the rest into one.
+      if (values.length < 0xfffe) c = values.push(v) - 1;
+      else {
+        c = 0xfffe;
+        if (values.length === 0xfffe) values.push('(other)');
+      }
+      index.set(v, c);
+    }
+    codes[i] = c;
+  });
+  return { values, codes };
+}
+
 /** Text columns of one block, each the block's values joined by FIELD_SEPARATOR. */
 export type OrderTextColumns = Record<OrderTextField, string>;
 
@@ -34,7 +75,7 @@ export function cleanText(value: string): string {
   return value.replace(CONTROL_CHARS, ' ');
 }
 
-export function encodeOrders(orders: readonly Order[]): { keys: OrderKeyColumns; text: OrderTextColumns } {
+export function encodeOrders(orders: readonly Order[]): { keys: OrderKeyColumns; text: OrderTextColumns; dict: OrderDictColumns } {
   const n = orders.length;
   const keys: OrderKeyColumns = {
     count: n,
@@ -55,7 +96,9 @@ export function encodeOrders(orders: readonly Order[]): { keys: OrderKeyColumns;
   }
   const text = {} as OrderTextColumns;
   for (const f of ORDER_TEXT_FIELDS) text[f] = parts[f].join(FIELD_SEPARATOR);
-  return { keys, text };
+  const dict = {} as OrderDictColumns;
+  for (const f of DICT_FIELDS) dict[f] = encodeDict(f, parts[f]);
+  return { keys, text, dict };
 }
 
 /** Start offset of every value in a joined column, plus one past the end. */

@@ -58,14 +58,14 @@ function decision(orderKey: string, decision: DecisionEntry['decision'], when: s
   return { seq: ++seq, orderKey, decision, reasonCode: decision === 'release' ? 'FALSE-POSITIVE' : 'STOLEN-CARD', note: '', analyst: 'K. Weber', at: at(when), score: 70, matrixVersion: 1, undoes, prevHash: '', hash: '' };
 }
 
-const z3Cancel = decision('zalando:Z3', 'cancel', '2026-11-14T12:00:00');
+// Built in log order, so each entry's seq is its position in the log.
 export const DECISIONS: DecisionEntry[] = [
   decision('zalando:Z1', 'cancel', '2026-11-04T13:00:00'), // 3 h after the order
   decision('zalando:Z2', 'hold', '2026-11-12T15:00:00'), // 5 h after the order
   decision('zalando:Z2', 'release', '2026-11-13T16:00:00'),
-  z3Cancel,
-  decision('zalando:Z3', 'undo', '2026-11-14T12:01:00', z3Cancel.seq),
+  decision('zalando:Z3', 'cancel', '2026-11-14T12:00:00'),
 ];
+DECISIONS.push(decision('zalando:Z3', 'undo', '2026-11-14T12:01:00', DECISIONS[3]!.seq));
 
 /** Members of the ring marked confirmed fraud. */
 export const CONFIRMED_RING_ORDERS = ['shopify:S2', 'shopify:S3'];

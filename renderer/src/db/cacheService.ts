@@ -14,7 +14,10 @@ import { RingService, type GraphExpansion, type RingDetail, type RingsOverview }
 import type { LinkOptions } from '../../../shared/linking';
 import type { KeyType } from '../../../shared/normalize';
 import type { OverrideEntry } from './ringDecisions';
-import type { MatrixRecord, RingMarkRecord } from './schema';
+import type { MatrixRecord, ReportSnapshotRecord, RingMarkRecord } from './schema';
+import { ReportService, type KpiResult, type ReportRates, type RingsOfRange, type SnapshotKind, type TrendResult } from './reportService';
+import type { TrendParams } from '../../../shared/reports/fraudTrend';
+import type { Threshold } from '../../../shared/reports/programmes';
 
 export interface CacheOverview {
   orders: number;
@@ -32,6 +35,7 @@ export class CacheService {
   private readonly ringService: RingService;
   private readonly disputeService: DisputeService;
   private readonly reviewService: ReviewService;
+  private readonly reportService: ReportService;
   private opened: Promise<number> | null = null;
 
   constructor(private readonly db: WorkbenchDb) {
@@ -40,6 +44,7 @@ export class CacheService {
     this.ringService = new RingService(db, this.store);
     this.disputeService = new DisputeService(db, this.ringService);
     this.reviewService = new ReviewService(db, this.ringService);
+    this.reportService = new ReportService(db, this.store, this.ringService);
   }
 
   private ready(): Promise<number> {
@@ -119,7 +124,50 @@ export class CacheService {
   }
 
   markRing(ringId: string, status: RingMarkRecord['status'], note: string): Promise<void> {
-    return this.ringService.decisions.markRing(ringId, status, note);
+    return this.ringService.decisions.markRing(ringId, status, note, this.ringService.lastRings().find((r) => r.id === ringId)?.orderKeys);
+  }
+
+  async fraudTrend(params: Omit<TrendParams, 'currency' | 'rates'>): Promise<TrendResult> {
+    await this.ready();
+    return this.reportService.fraudTrend(params);
+  }
+
+  async reportRings(from: number, to: number): Promise<RingsOfRange> {
+    await this.ready();
+    return this.reportService.ringsOfRange(from, to);
+  }
+
+  async kpiReport(from: number, to: number): Promise<KpiResult> {
+    await this.ready();
+    return this.reportService.kpi(from, to);
+  }
+
+  reportRates(): Promise<ReportRates> {
+    return this.reportService.rates();
+  }
+
+  saveReportRates(r: ReportRates): Promise<ReportRates> {
+    return this.reportService.saveRates(r);
+  }
+
+  programmeThresholds(): Promise<Threshold[]> {
+    return this.reportService.thresholds();
+  }
+
+  saveProgrammeThresholds(list: Threshold[]): Promise<Threshold[]> {
+    return this.reportService.saveThresholds(list);
+  }
+
+  saveReportSnapshot(kind: SnapshotKind, title: string, params: unknown, figures: unknown, dataHash: string): Promise<ReportSnapshotRecord> {
+    return this.reportService.saveSnapshot(kind, title, params, figures, dataHash);
+  }
+
+  reportSnapshots(): Promise<Omit<ReportSnapshotRecord, 'figures'>[]> {
+    return this.reportService.snapshots();
+  }
+
+  reportSnapshot(id: number): Promise<{ snapshot: ReportSnapshotRecord; intact: boolean }> {
+    return this.reportService.snapshot(id);
   }
 
   async reviewQueue(): Promise<QueueRow[]> {

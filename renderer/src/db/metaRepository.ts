@@ -16,6 +16,10 @@ export interface MetaValues {
   presets: FormatPreset[];
   /** Review queue settings (defaults in reviewService.ts). */
   review: ReviewSettings;
+  /** Reporting currency and conversion rates (defaults in shared/reports/sources.ts). */
+  reportRates: { currency: string; asOf: string; source: string; rates: Record<string, number> };
+  /** Card-network programme thresholds as dated data (defaults in shared/reports/programmes.ts). */
+  programmeThresholds: import('../../../shared/reports/programmes').Threshold[];
 }
 
 export interface ReviewSettings {

@@ -1,6 +1,6 @@
 // Reads and writes orders in column blocks. The only code that knows how orders sit in
 // IndexedDB; everything above it sees Order values or key columns.
-import { FIELD_SEPARATOR, encodeOrders, type OrderTextColumns } from '../../../shared/orders/columns';
+import { DICT_FIELDS, FIELD_SEPARATOR, encodeOrders, type DictField, type OrderDictColumns, type OrderTextColumns } from '../../../shared/orders/columns';
 import { orderKey, type Order } from '../../../shared/domain/order';
 import type { OrderKeys } from '../../../shared/orders/query';
 import type { OrderBlockRecord, OrderKeyRecord, WorkbenchDb } from './schema';
@@ -20,6 +20,50 @@ export interface LoadedKeys extends OrderKeys {
   blockStarts: Uint32Array;
   /** The import that wrote each block (0: demo data). */
   blockImportIds: number[];
+  /** Report grouping fields with one dictionary for all blocks; `missing` blocks carry none yet. */
+  dict: LoadedDict;
+}
+
+export interface LoadedDict {
+  values: Record<DictField, string[]>;
+  codes: Record<DictField, Uint16Array>;
+  /** Block indexes (not ids) written before blocks carried dictionaries. */
+  missing: number[];
+}
+
+/** Merges blocks' dictionaries into one, rewriting each block's codes into the global ones. */
+export function mergeDicts(blocks: readonly { count: number; dict?: OrderDictColumns }[], count: number): LoadedDict {
+  const values = {} as Record<DictField, string[]>;
+  const codes = {} as Record<DictField, Uint16Array>;
+  const missing: number[] = [];
+  blocks.forEach((b, i) => {
+    if (!b.dict) missing.push(i);
+  });
+  for (const f of DICT_FIELDS) {
+    const all: string[] = [];
+    const index = new Map<string, number>();
+    const out = new Uint16Array(count);
+    let at = 0;
+    for (const b of blocks) {
+      const d = b.dict?.[f];
+      if (d) {
+        const remap = new Uint16Array(d.values.length);
+        d.values.forEach((v, j) => {
+          let c = index.get(v);
+          if (c === undefined) {
+            c = Math.min(all.push(v) - 1, 0xffff);
+            index.set(v, c);
+          }
+          remap[j] = c;
+        });
+        for (let r = 0; r < b.count; r++) out[at + r] = remap[d.codes[r]!]!;
+      }
+      at += b.count;
+    }
+    values[f] = all;
+    codes[f] = out;
+  }
+  return { values, codes, missing };
 }
 
 export class OrderRepository {
@@ -46,14 +90,14 @@ export class OrderRepository {
     for (let i = 0; i < orders.length; i += ORDER_BLOCK_SIZE) {
       const slice = orders.slice(i, i + ORDER_BLOCK_SIZE);
       const sliceStamps = stamps?.slice(i, i + ORDER_BLOCK_SIZE);
-      const { keys, text } = encodeOrders(slice);
+      const { keys, text, dict } = encodeOrders(slice);
       let min = Infinity;
       let max = -Infinity;
       for (const t of keys.createdAt) {
         if (t < min) min = t;
         if (t > max) max = t;
       }
-      blocks.push({ id: 0, minCreatedAt: min, maxCreatedAt: max, importId, live: new Uint8Array(slice.length).fill(1), ...keys });
+      blocks.push({ id: 0, minCreatedAt: min, maxCreatedAt: max, importId, live: new Uint8Array(slice.length).fill(1), ...keys, dict });
       texts.push({ id: 0, columns: text });
       keyRecs.push({
         id: 0,
@@ -93,6 +137,7 @@ export class OrderRepository {
       blockIds: blocks.map((b) => b.id),
       blockImportIds: blocks.map((b) => b.importId),
       blockStarts: new Uint32Array(blocks.length),
+      dict: mergeDicts(blocks, count),
     };
     let at = 0;
     blocks.forEach((b, i) => {
@@ -105,6 +150,15 @@ export class OrderRepository {
       at += b.count;
     });
     return keys;
+  }
+
+  /** The joined upsert keys (`source:externalId`) of each block, in the order asked. */
+  async loadKeyRecords(blockIds: number[]): Promise<string[]> {
+    const recs = await this.db.orderKeys.bulkGet(blockIds);
+    return recs.map((r, i) => {
+      if (!r) throw new Error(`Order key block ${blockIds[i]} is missing from the cache`);
+      return r.keys;
+    });
   }
 
   async loadText(blockId: number): Promise<OrderTextColumns> {

@@ -1,10 +1,10 @@
 // In-memory view of all cached orders for the Orders screen: key columns load at open, text
 // blocks load on demand (visible rows) or all at once (first search). Runs inside a worker.
 import { ORDER_TEXT_FIELDS, type Order, type OrderTextField } from '../../../shared/domain/order';
-import { columnOffsets, decodeOrder, lastStartAtOrBefore, textColumn, type OrderTextColumns } from '../../../shared/orders/columns';
+import { DICT_FIELDS, FIELD_SEPARATOR, columnOffsets, decodeOrder, dictFold, lastStartAtOrBefore, textColumn, type DictField, type OrderTextColumns } from '../../../shared/orders/columns';
 import { filterRows, sortPermutation, type OrderFilter, type OrderSort, type OrderSortField } from '../../../shared/orders/query';
 import { SEARCH_FIELDS, normaliseQuery, searchMask, type SearchableBlock } from '../../../shared/orders/search';
-import { OrderRepository, type LoadedKeys } from './orderRepository';
+import { OrderRepository, type LoadedDict, type LoadedKeys } from './orderRepository';
 import type { WorkbenchDb } from './schema';
 
 export interface OrderQuery {
@@ -30,6 +30,9 @@ export class OrderSnapshot {
   private readonly perms = new Map<OrderSortField, Uint32Array>();
   private readonly texts = new Map<number, Promise<TextBlock>>();
   private lastSearch = { query: '', mask: null as Uint8Array | null };
+  private dictDone: Promise<LoadedDict> | null = null;
+  private readonly keyRows = new Map<string, number>();
+  private readonly keyRowsAbsent = new Set<string>();
 
   constructor(
     private readonly repo: OrderRepository,
@@ -38,6 +41,73 @@ export class OrderSnapshot {
     let n = 0;
     for (const v of keys.live) n += v;
     this.liveCount = n;
+  }
+
+  /** The key columns (dates, totals, channel, status, live) of every row, current or superseded. */
+  get keyColumns(): LoadedKeys {
+    return this.keys;
+  }
+
+  /**
+   * Report grouping columns for every row. Blocks written before blocks carried dictionaries
+   * are encoded once from their text (only an older cache pays this, once per snapshot).
+   */
+  dict(): Promise<LoadedDict> {
+    this.dictDone ??= (async () => {
+      const d = this.keys.dict;
+      if (d.missing.length === 0) return d;
+      const values = { ...d.values };
+      const codes = { ...d.codes };
+      const index = {} as Record<DictField, Map<string, number>>;
+      for (const f of DICT_FIELDS) {
+        values[f] = [...values[f]];
+        index[f] = new Map(values[f].map((v, i) => [v, i]));
+      }
+      for (const b of d.missing) {
+        const text = await this.text(b);
+        const start = this.keys.blockStarts[b]!;
+        const n = this.blockCount(b);
+        for (const f of DICT_FIELDS) {
+          const col = text.columns[f];
+          const off = text.offsets[f];
+          for (let r = 0; r < n; r++) {
+            const v = dictFold(f, col.slice(off[r]!, off[r + 1]! - 1));
+            let c = index[f].get(v);
+            if (c === undefined) index[f].set(v, (c = Math.min(values[f].push(v) - 1, 0xffff)));
+            codes[f][start + r] = c;
+          }
+        }
+      }
+      return { values, codes, missing: [] };
+    })();
+    return this.dictDone;
+  }
+
+  /**
+   * Rows of the current versions of the given order keys (`source:externalId`). Reads the
+   * stored upsert keys once per snapshot for each new set of keys; keys not cached are left out.
+   */
+  async rowsOfKeys(wanted: ReadonlySet<string>): Promise<Map<string, number>> {
+    const missing = [...wanted].filter((k) => !this.keyRows.has(k) && !this.keyRowsAbsent.has(k));
+    if (missing.length > 0) {
+      const look = new Set(missing);
+      const k = this.keys;
+      const recs = await this.repo.loadKeyRecords(k.blockIds);
+      recs.forEach((rec, b) => {
+        const start = k.blockStarts[b]!;
+        const keys = rec.split(FIELD_SEPARATOR);
+        for (let r = 0; r < keys.length; r++) {
+          if (k.live[start + r] && look.has(keys[r]!)) this.keyRows.set(keys[r]!, start + r);
+        }
+      });
+      for (const key of missing) if (!this.keyRows.has(key)) this.keyRowsAbsent.add(key);
+    }
+    const out = new Map<string, number>();
+    for (const key of wanted) {
+      const row = this.keyRows.get(key);
+      if (row !== undefined) out.set(key, row);
+    }
+    return out;
   }
 
   /** Earliest and latest order time, for date pickers. */

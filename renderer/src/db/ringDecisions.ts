@@ -38,9 +38,9 @@ export class RingDecisions {
     await this.db.linkOverrides.add({ ...original, id: undefined, reason: reason.trim() || 'undone', analyst: await analystName(this.db), createdAt: Date.now(), revokes: id });
   }
 
-  async markRing(ringId: string, status: RingMarkRecord['status'], note: string): Promise<void> {
+  async markRing(ringId: string, status: RingMarkRecord['status'], note: string, orderKeys?: readonly string[]): Promise<void> {
     if (status === 'note' && !note.trim()) throw new Error('Write the note first');
-    await this.db.ringMarks.add({ ringId, status, note: note.trim(), analyst: await analystName(this.db), createdAt: Date.now() });
+    await this.db.ringMarks.add({ ringId, status, note: note.trim(), analyst: await analystName(this.db), createdAt: Date.now(), ...(orderKeys && status !== 'note' ? { orderKeys: [...orderKeys] } : {}) });
   }
 
   /** The current verdict per ring (its latest mark that is not a note). */

@@ -3,7 +3,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { DecisionEntry } from '../../../shared/decisions/chain';
 import { appendOnly } from './appendOnly';
-import type { OrderKeyColumns, OrderTextColumns } from '../../../shared/orders/columns';
+import type { OrderDictColumns, OrderKeyColumns, OrderTextColumns } from '../../../shared/orders/columns';
 import type { Payment } from '../../../shared/domain/payment';
 import type { Dispute } from '../../../shared/domain/dispute';
 import type { RowProblem } from '../../../shared/ingest/problems';
@@ -24,6 +24,8 @@ export interface OrderBlockRecord extends OrderKeyColumns {
   importId: number;
   /** 1 for the current version of an order, 0 once a later import superseded it. */
   live: Uint8Array;
+  /** Report grouping fields, dictionary-encoded; absent in blocks written before they existed. */
+  dict?: OrderDictColumns;
 }
 /** Upsert identity of a block's rows: `source:externalId`, and the scope and hash each was written with. */
 export interface OrderKeyRecord {
@@ -98,6 +100,8 @@ export interface RingMarkRecord {
   ringId: string;
   /** A verdict, or `note`: an analyst's note that leaves the verdict as it was. */
   status: 'confirmed-fraud' | 'benign' | 'needs-review' | 'note';
+  /** The ring's orders when the verdict was given (reports count what was confirmed). */
+  orderKeys?: string[];
   note: string;
   analyst: string;
   createdAt: number;
@@ -167,10 +171,32 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       matrices: 'version, savedAt',
     },
   },
+  {
+    // Saved reports: parameters, figures, data hash, time and analyst, append-only.
+    version: 5,
+    stores: {
+      reportSnapshots: '++id, kind, createdAt',
+    },
+  },
 ];
 
 /** Tables that clearing the cache keeps: what analysts decided is not cached data (append-only logs). */
-export const KEPT_ON_WIPE: readonly string[] = ['decisions', 'decisionHead', 'disputeEvents', 'matrices'];
+export const KEPT_ON_WIPE: readonly string[] = ['decisions', 'decisionHead', 'disputeEvents', 'matrices', 'reportSnapshots'];
+
+/** A report as it was saved: reopening it shows these figures, whatever the cache holds now. */
+export interface ReportSnapshotRecord {
+  id?: number;
+  kind: 'fraud-trend' | 'kpi';
+  title: string;
+  params: unknown;
+  figures: unknown;
+  /** SHA-256 of the data behind the figures when saved. */
+  dataHash: string;
+  createdAt: number;
+  analyst: string;
+  /** SHA-256 over kind, title, params, figures, dataHash, createdAt and analyst. */
+  hash: string;
+}
 
 /** A saved scoring matrix version. */
 export interface MatrixRecord {
@@ -211,6 +237,7 @@ export type WorkbenchDb = Dexie & {
   decisionHead: EntityTable<{ key: 'head'; seq: number; hash: string }, 'key'>;
   disputeEvents: EntityTable<DisputeEventRecord, 'id'>;
   matrices: EntityTable<MatrixRecord, 'version'>;
+  reportSnapshots: EntityTable<ReportSnapshotRecord, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
 };
 
@@ -222,7 +249,7 @@ export function createDb(name = DB_NAME, uptoVersion = CURRENT_VERSION): Workben
     const declared = db.version(v.version).stores(v.stores);
     if (v.upgrade) declared.upgrade(v.upgrade);
   }
-  const logs = ['decisions', ...(uptoVersion >= 3 ? ['disputeEvents'] : []), ...(uptoVersion >= 4 ? ['matrices'] : [])];
+  const logs = ['decisions', ...(uptoVersion >= 3 ? ['disputeEvents'] : []), ...(uptoVersion >= 4 ? ['matrices'] : []), ...(uptoVersion >= 5 ? ['reportSnapshots'] : [])];
   if (uptoVersion >= 2) db.use(appendOnly(name, logs));
   return db;
 }
