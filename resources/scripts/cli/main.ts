@@ -1,14 +1,16 @@
 // `npm run cli -- <command>`: one table of subcommands. `import` reads exports with the app's own
-// import core; `rings` (issue 4) and `report` (issue 6) will join the table.
+// import core; `rings` links their orders; `report` prints the Reports screen's figures.
 import { runFormats } from './formats';
 import { runImport } from './import';
 import { out, type Command } from './io';
+import { runReport } from './report';
 import { runRings } from './rings';
 
 const COMMANDS: Record<string, Command> = {
   import: runImport,
   formats: runFormats,
   rings: runRings,
+  report: runReport,
 };
 
 export const USAGE = [
@@ -16,7 +18,9 @@ export const USAGE = [
   '  import --dry-run [--json] [--format <id>] [--preset <preset.json>] [--order-ref <column>] <file>...',
   '  formats [--json]            list the export formats the import recognises',
   '  rings --json [--keys card,device,email,address,phone,ip] [--hub-threshold N] <file>...',
-  '  (planned: report)',
+  '  report fraud-trend --json --period week|month [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by marketplace|country|paymentMethod|cardBrand]',
+  '         [--currency EUR] [--decisions <decisions.csv>] <file>...',
+  '  report kpi --json [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sla-hours 24] [--decisions <decisions.csv>] <file>...',
 ].join('\n');
 
 export async function main(argv: readonly string[]): Promise<number> {

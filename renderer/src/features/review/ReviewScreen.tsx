@@ -29,10 +29,10 @@ const KEYS: [string, string][] = [
 /** The log for the order system, oldest first; cells that a spreadsheet would run are neutralised. */
 function exportDecisions(log: readonly DecisionEntry[]): Promise<boolean> {
   const csv = toCsv(
-    ['seq', 'time_utc', 'source', 'order_id', 'decision', 'reason_code', 'note', 'analyst', 'score', 'matrix_version', 'hash'],
+    ['seq', 'time_utc', 'source', 'order_id', 'decision', 'reason_code', 'note', 'analyst', 'score', 'matrix_version', 'hash', 'undoes'],
     [...log].reverse().map((e) => {
       const [source, ...id] = e.orderKey.split(':');
-      return [e.seq, new Date(e.at).toISOString(), source, id.join(':'), e.decision, e.reasonCode, e.note, e.analyst, e.score, e.matrixVersion, e.hash];
+      return [e.seq, new Date(e.at).toISOString(), source, id.join(':'), e.decision, e.reasonCode, e.note, e.analyst, e.score, e.matrixVersion, e.hash, e.undoes ?? ''];
     }),
   );
   return platform.saveFile({ suggestedName: `decisions-${new Date().toISOString().slice(0, 10)}.csv`, filters: [{ name: 'CSV', extensions: ['csv'] }], data: csv });

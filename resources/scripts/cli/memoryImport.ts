@@ -1,0 +1,83 @@
+// Files imported in memory with the app's import core, for the commands that work on the records
+// (`rings`, `report`): one cache across the files, so later files update earlier ones as in the app.
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import type { Dispute } from '../../../shared/domain/dispute';
+import type { Order } from '../../../shared/domain/order';
+import type { Payment } from '../../../shared/domain/payment';
+import { BUILT_IN_PRESETS, importChunks, MemoryKnownRecords, type ClassifiedBatch, type ParsedRecord } from '../../../shared/ingest';
+
+const CHUNK_BYTES = 1 << 20;
+
+/** The in-memory cache that also keeps the records, as the app's database would. */
+export class RecordsInMemory extends MemoryKnownRecords {
+  readonly orders = new Map<string, Order>();
+  readonly payments = new Map<string, Payment>();
+  readonly disputes = new Map<string, Dispute>();
+
+  override remember(batch: Pick<ClassifiedBatch, 'created' | 'updated'>): void {
+    super.remember(batch);
+    for (const r of [...batch.created, ...batch.updated]) this.keep(r);
+  }
+
+  private keep(r: ParsedRecord): void {
+    // An update overwrites only the fields its file provides, like the app's repository merge.
+    const merge = <T extends object>(map: Map<string, T>, value: T): void => {
+      const old = map.get(r.key);
+      if (!old) return void map.set(r.key, value);
+      const next = { ...old } as Record<string, unknown>;
+      for (const f of r.provided) next[f] = (value as Record<string, unknown>)[f];
+      map.set(r.key, next as T);
+    };
+    if (r.kind === 'order') merge(this.orders, r.value);
+    else if (r.kind === 'payment') merge(this.payments, r.value);
+    else merge(this.disputes, r.value);
+  }
+}
+
+/** Shop exports lack the card fingerprint and IP that the Stripe payment of the order carries. */
+export function withPaymentFacts(orders: Order[], payments: Iterable<Payment>): Order[] {
+  const byRef = new Map<string, Payment>();
+  for (const p of payments) if (p.orderRef) byRef.set(p.orderRef, p);
+  return orders.map((o) => {
+    const p = byRef.get(o.externalId);
+    if (!p) return o;
+    return {
+      ...o,
+      cardBin: o.cardBin || p.cardBin, cardLast4: o.cardLast4 || p.cardLast4, cardExpiry: o.cardExpiry || p.cardExpiry,
+      cardFingerprint: o.cardFingerprint || p.cardFingerprint, cardBrand: o.cardBrand || p.cardBrand, ip: o.ip || p.ip, email: o.email || p.email,
+    };
+  });
+}
+
+export interface ImportedRecords {
+  /** With the card facts of their Stripe payments folded in (withPaymentFacts). */
+  orders: Order[];
+  payments: Payment[];
+  disputes: Dispute[];
+}
+
+/**
+ * Imports the files in order into one in-memory cache. A file-level problem (unknown format, ...)
+ * is written to stderr and the run goes on; an unreadable file ends it with exit code 1.
+ */
+export async function importFiles(files: readonly string[]): Promise<ImportedRecords | number> {
+  const known = new RecordsInMemory();
+  for (const file of files) {
+    try {
+      const handle = await open(file, 'r');
+      await handle.close();
+      const summary = await importChunks(createReadStream(file, { highWaterMark: CHUNK_BYTES }), { fileName: path.basename(file), presets: [...BUILT_IN_PRESETS] }, known);
+      for (const e of summary.errors) process.stderr.write(`${file}: ${e.message}\n`);
+    } catch (e) {
+      process.stderr.write(`${file}: cannot read file: ${(e as { code?: string }).code ?? String(e)}\n`);
+      return 1;
+    }
+  }
+  return {
+    orders: withPaymentFacts([...known.orders.values()], known.payments.values()),
+    payments: [...known.payments.values()],
+    disputes: [...known.disputes.values()],
+  };
+}
