@@ -6,6 +6,14 @@ import type { CardNetwork } from '../domain/dispute';
 export const REASON_FAMILIES = ['fraud', 'consumer', 'processing', 'authorisation', 'unknown'] as const;
 export type ReasonFamily = (typeof REASON_FAMILIES)[number];
 
+export const REASON_FAMILY_LABEL: Record<ReasonFamily, string> = {
+  fraud: 'Fraud',
+  consumer: 'Consumer dispute',
+  processing: 'Processing error',
+  authorisation: 'Authorisation',
+  unknown: 'Unknown',
+};
+
 export interface ReasonInfo {
   family: ReasonFamily;
   /** The network's own name for the code. */

@@ -22,6 +22,8 @@ export interface OrderFilter {
   from: number | null;
   /** Exclusive upper bound, epoch ms. */
   to: number | null;
+  /** One value of a report grouping field (a report's click-through), e.g. shipping country PL. */
+  group?: { field: import('./columns').DictField; value: string; label: string } | null;
 }
 
 export const SORT_FIELDS = ['createdAt', 'totalMinor', 'marketplace', 'status'] as const;

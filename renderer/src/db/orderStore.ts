@@ -110,6 +110,17 @@ export class OrderSnapshot {
     return out;
   }
 
+  /** Rows whose grouping field has `value` (folded as stored), within `mask` when given. */
+  private async groupMask(field: DictField, value: string, mask: Uint8Array | null): Promise<Uint8Array> {
+    const d = await this.dict();
+    const code = d.values[field].indexOf(dictFold(field, value));
+    const codes = d.codes[field];
+    const out = new Uint8Array(this.keys.count);
+    if (code < 0) return out;
+    for (let i = 0; i < out.length; i++) out[i] = codes[i] === code && (mask === null || mask[i] === 1) ? 1 : 0;
+    return out;
+  }
+
   /** Earliest and latest order time, for date pickers. */
   span(): { min: number; max: number } | null {
     const k = this.keys;
@@ -127,7 +138,8 @@ export class OrderSnapshot {
 
   /** Rows matching the query, in its order. */
   async query(q: OrderQuery): Promise<Uint32Array> {
-    const mask = await this.searchMaskFor(q.search);
+    let mask = await this.searchMaskFor(q.search);
+    if (q.filter.group) mask = await this.groupMask(q.filter.group.field, q.filter.group.value, mask);
     return filterRows(this.keys, this.permutation(q.sort.field), q.sort.dir, q.filter, mask);
   }
 

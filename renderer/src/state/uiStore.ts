@@ -23,6 +23,8 @@ interface UiState {
   showRingOf(orderKey: string): void;
   ringShown(): void;
   go(screen: Screen): void;
+  /** Opens the Orders screen on exactly these filters (a report's click-through). */
+  showOrders(filter: Partial<OrderFilter>): void;
   setFilter(patch: Partial<OrderFilter>): void;
   setSort(sort: OrderSort): void;
   setSearch(search: string): void;
@@ -44,6 +46,10 @@ export const useUi = create<UiState>((set) => ({
   go: (screen) => {
     if (location.hash !== `#/${screen}`) location.hash = `#/${screen}`;
     set({ screen });
+  },
+  showOrders: (filter) => {
+    location.hash = '#/orders';
+    set({ screen: 'orders', filter: { ...NO_FILTER, ...filter }, search: '' });
   },
   setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
   setSort: (sort) => set({ sort }),

@@ -2,7 +2,7 @@
 // its order; Visa 10.4 disputes show whether local history gives CE 3.0 evidence.
 import { useEffect, useMemo, useState } from 'react';
 import { byDeadline, countdown, urgencyOf, type Urgency } from '../../../../shared/disputes/deadlines';
-import { REASON_FAMILIES, type ReasonFamily } from '../../../../shared/disputes/reasonCodes';
+import { REASON_FAMILIES, REASON_FAMILY_LABEL, type ReasonFamily } from '../../../../shared/disputes/reasonCodes';
 import { NEXT_STATUS, STATUS_LABEL } from '../../../../shared/disputes/workflow';
 import { formatCount, formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
@@ -18,13 +18,7 @@ const URGENCY_LABEL: Record<Urgency, string> = {
   closed: 'Submitted or closed',
 };
 
-const FAMILY_LABEL: Record<ReasonFamily, string> = {
-  fraud: 'Fraud',
-  consumer: 'Consumer dispute',
-  processing: 'Processing error',
-  authorisation: 'Authorisation',
-  unknown: 'Unknown',
-};
+const FAMILY_LABEL = REASON_FAMILY_LABEL;
 
 export function DisputesScreen() {
   const version = useUi((s) => s.cacheVersion);

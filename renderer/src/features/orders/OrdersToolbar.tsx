@@ -77,12 +77,20 @@ export function OrdersToolbar() {
           }}
         />
       </label>
-      {(filter.marketplaces.length > 0 || filter.statuses.length > 0 || filter.from !== null || filter.to !== null || draft) && (
+      {filter.group && (
+        <span className="chip on" data-testid="group-filter">
+          {filter.group.label}
+          <button className="link" aria-label={`Remove the filter ${filter.group.label}`} onClick={() => setFilter({ group: null })}>
+            ✕
+          </button>
+        </span>
+      )}
+      {(filter.marketplaces.length > 0 || filter.statuses.length > 0 || filter.from !== null || filter.to !== null || filter.group || draft) && (
         <button
           className="link"
           onClick={() => {
             setDraft('');
-            setFilter({ marketplaces: [], statuses: [], from: null, to: null });
+            setFilter({ marketplaces: [], statuses: [], from: null, to: null, group: null });
           }}
         >
           Clear filters

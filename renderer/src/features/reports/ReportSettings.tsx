@@ -1,0 +1,159 @@
+// What the reports are judged and valued by, as data the analyst edits: programme thresholds (dated,
+// with their source) and the reporting currency with its conversion rates.
+import { useEffect, useState } from 'react';
+import type { Programme, Threshold } from '../../../../shared/reports/programmes';
+import { cache } from '../../db/cacheClient';
+import type { ReportRates } from '../../db/reportService';
+
+export function ThresholdsEditor({ onSaved }: { onSaved: () => void }) {
+  const [rows, setRows] = useState<Threshold[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    cache.programmeThresholds().then(setRows, (e: Error) => setError(e.message));
+  }, []);
+  if (!rows) return <p className="muted">{error ?? 'Loading thresholds…'}</p>;
+  const edit = (i: number, patch: Partial<Threshold>) => {
+    setSaved(false);
+    setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  };
+  return (
+    <section className="panel wide" aria-labelledby="thresholds-title">
+      <h2 id="thresholds-title">Programme thresholds</h2>
+      <p className="muted small">A month is judged by the thresholds in force from their month on. Add a row when a programme changes; keep the old one so earlier months stay judged as they were.</p>
+      <table className="history edit-table" data-testid="thresholds">
+        <thead>
+          <tr>
+            <th>Programme</th>
+            <th>Level</th>
+            <th className="right">Ratio %</th>
+            <th className="right">Count</th>
+            <th>From (YYYY-MM)</th>
+            <th>Source</th>
+            <th aria-label="Actions" />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((t, i) => (
+            <tr key={i}>
+              <td>
+                <select aria-label={`Programme of threshold ${i + 1}`} value={t.programme} onChange={(e) => edit(i, { programme: e.target.value as Programme })}>
+                  <option value="visa-vamp">Visa VAMP</option>
+                  <option value="mastercard-ecm">Mastercard ECM</option>
+                </select>
+              </td>
+              <td>
+                <input aria-label={`Level of threshold ${i + 1}`} value={t.level} onChange={(e) => edit(i, { level: e.target.value })} size={10} />
+              </td>
+              <td className="right">
+                <input aria-label={`Ratio of threshold ${i + 1}`} type="number" step="0.01" value={+(t.ratio * 100).toFixed(4)} onChange={(e) => edit(i, { ratio: Number(e.target.value) / 100 })} style={{ width: 80 }} />
+              </td>
+              <td className="right">
+                <input aria-label={`Count of threshold ${i + 1}`} type="number" value={t.count} onChange={(e) => edit(i, { count: Number(e.target.value) })} style={{ width: 80 }} />
+              </td>
+              <td>
+                <input aria-label={`First month of threshold ${i + 1}`} value={t.effectiveFrom} onChange={(e) => edit(i, { effectiveFrom: e.target.value })} size={8} />
+              </td>
+              <td>
+                <input aria-label={`Source of threshold ${i + 1}`} value={t.source} onChange={(e) => edit(i, { source: e.target.value })} size={40} />
+              </td>
+              <td>
+                <button className="link" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                  Remove
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions" style={{ marginTop: 8 }}>
+        <button onClick={() => setRows([...rows, { programme: 'visa-vamp', level: '', ratio: 0.01, count: 0, effectiveFrom: new Date().toISOString().slice(0, 7), source: '' }])}>Add threshold</button>
+        <button
+          className="primary"
+          onClick={() => {
+            setError(null);
+            cache.saveProgrammeThresholds(rows).then(
+              (r) => {
+                setRows(r);
+                setSaved(true);
+                onSaved();
+              },
+              (e: Error) => setError(e.message),
+            );
+          }}
+        >
+          Save thresholds
+        </button>
+        {saved && <span className="ok">Saved.</span>}
+        {error && (
+          <span className="error" role="alert">
+            {error}
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}
+
+export function RatesEditor({ onSaved }: { onSaved: () => void }) {
+  const [rates, setRates] = useState<ReportRates | null>(null);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const show = (r: ReportRates) => {
+    setRates(r);
+    setText(Object.entries(r.rates).filter(([c]) => c !== r.currency).map(([c, v]) => `${c} ${v}`).join('\n'));
+  };
+  useEffect(() => {
+    cache.reportRates().then(show, (e: Error) => setError(e.message));
+  }, []);
+  if (!rates) return <p className="muted">{error ?? 'Loading rates…'}</p>;
+  return (
+    <section className="panel" aria-labelledby="rates-title">
+      <h2 id="rates-title">Reporting currency and rates</h2>
+      <p className="muted small">Values of orders and chargebacks in other currencies convert at these rates; a currency without a rate is counted but left out of values, and the report says so.</p>
+      <div className="inline-form">
+        <label htmlFor="rep-currency">Reporting currency</label>
+        <input id="rep-currency" value={rates.currency} onChange={(e) => setRates({ ...rates, currency: e.target.value })} />
+        <label htmlFor="rep-rates">One line per currency: code and how many {rates.currency} one unit is worth</label>
+        <textarea id="rep-rates" rows={6} value={text} onChange={(e) => setText(e.target.value)} className="mono" />
+        <label htmlFor="rep-asof">Rates as of (YYYY-MM-DD)</label>
+        <input id="rep-asof" value={rates.asOf} onChange={(e) => setRates({ ...rates, asOf: e.target.value })} />
+        <label htmlFor="rep-source">Source</label>
+        <input id="rep-source" value={rates.source} onChange={(e) => setRates({ ...rates, source: e.target.value })} />
+      </div>
+      <div className="actions" style={{ marginTop: 8 }}>
+        <button
+          className="primary"
+          onClick={() => {
+            setError(null);
+            setSaved(false);
+            const parsed: Record<string, number> = {};
+            for (const [n, line] of text.split('\n').entries()) {
+              if (!line.trim()) continue;
+              const m = /^\s*([A-Za-z]{3})\s*[ =:]\s*([0-9.]+)\s*$/.exec(line);
+              if (!m) return setError(`Line ${n + 1}: write a currency code and a rate, e.g. "PLN 0.235"`);
+              parsed[m[1]!.toUpperCase()] = Number(m[2]);
+            }
+            cache.saveReportRates({ ...rates, rates: parsed }).then(
+              (r) => {
+                show(r);
+                setSaved(true);
+                onSaved();
+              },
+              (e: Error) => setError(e.message),
+            );
+          }}
+        >
+          Save rates
+        </button>
+        {saved && <span className="ok">Saved.</span>}
+        {error && (
+          <span className="error" role="alert">
+            {error}
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}

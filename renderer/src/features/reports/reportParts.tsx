@@ -1,0 +1,127 @@
+// Building blocks of the report screens: a figure with its change against the previous span, a
+// chart box with a PNG export, and a table with a CSV export. Print hides the export buttons.
+import { useRef, useState, type ReactNode } from 'react';
+import { saveChartPng, saveTableCsv, type TableData } from './exporters';
+
+export const pct = (v: number | null, digits = 2): string => (v === null ? '–' : `${(v * 100).toFixed(digits)} %`);
+
+/** Change of a count or value, as a signed percentage of the previous figure. */
+export function change(now: number, before: number): string {
+  if (before === 0) return now === 0 ? '±0' : 'new';
+  const d = (now - before) / before;
+  return `${d >= 0 ? '+' : '−'}${Math.abs(d * 100).toFixed(1)} %`;
+}
+
+/** Change of a rate, in percentage points. */
+export function changePp(now: number | null, before: number | null): string {
+  if (now === null || before === null) return '–';
+  const d = (now - before) * 100;
+  return `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(2)} pp`;
+}
+
+export function Figure({ label, value, sub, previous, delta, bad }: { label: string; value: string; sub?: string; previous?: string; delta?: string; bad?: boolean }) {
+  return (
+    <div className="figure" data-testid={`figure-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`}>
+      <div className="figure-label">{label}</div>
+      <div className="figure-value">{value}</div>
+      {sub && <div className="figure-sub">{sub}</div>}
+      {previous !== undefined && (
+        <div className="figure-sub">
+          previous {previous}
+          {delta && <span className={bad ? 'delta bad' : 'delta'}> {delta}</span>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ChartBox({ title, note, stamp, children }: { title: string; note?: string; stamp: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <figure className="chart-box">
+      <figcaption>
+        <span className="chart-title">{title}</span>
+        <button
+          className="link no-print"
+          onClick={() => {
+            setError(null);
+            if (ref.current) saveChartPng(ref.current, title, stamp).catch((e: Error) => setError(e.message));
+          }}
+        >
+          PNG
+        </button>
+      </figcaption>
+      {note && <p className="muted small">{note}</p>}
+      <div ref={ref} className="chart-area">
+        {children}
+      </div>
+      {error && <p className="error">{error}</p>}
+    </figure>
+  );
+}
+
+export interface Column {
+  label: string;
+  right?: boolean;
+}
+
+/**
+ * A report table. `rows` are the display cells; `csv` the raw values exported (numbers unformatted).
+ * `actions` renders per-row buttons (not exported, not printed).
+ */
+export function ReportTable({ title, columns, rows, csv, stamp, actions, testId, caption }: {
+  title: string;
+  columns: Column[];
+  rows: ReactNode[][];
+  csv: TableData;
+  stamp: string;
+  actions?: (i: number) => ReactNode;
+  testId?: string;
+  caption?: string;
+}) {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <section className="report-table">
+      <h3>
+        {title}
+        <button className="link no-print" onClick={() => saveTableCsv(csv, stamp).catch((e: Error) => setError(e.message))}>
+          CSV
+        </button>
+      </h3>
+      {caption && <p className="muted small">{caption}</p>}
+      {error && <p className="error">{error}</p>}
+      <table className="history report" data-testid={testId}>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} className={c.right ? 'right' : undefined}>
+                {c.label}
+              </th>
+            ))}
+            {actions && <th className="no-print" aria-label="Actions" />}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={columns.length + (actions ? 1 : 0)} className="muted">
+                Nothing in this range.
+              </td>
+            </tr>
+          )}
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {r.map((cell, j) => (
+                <td key={j} className={columns[j]?.right ? 'right' : undefined}>
+                  {cell}
+                </td>
+              ))}
+              {actions && <td className="no-print">{actions(i)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

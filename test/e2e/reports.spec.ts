@@ -1,0 +1,155 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import type { Page } from '@playwright/test';
+import { expect, loadDemo, test } from './fixtures';
+
+const SHOPIFY = fileURLToPath(new URL('../fixtures/imports/shopify-orders.csv', import.meta.url));
+const FOOTER = '<div style="width:100%;font-size:8px;text-align:center;">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
+
+const num = (s: string | null) => Number((s ?? '').replace(/[^0-9.-]/g, ''));
+
+/** Cells of a report table's body, by row. */
+async function tableRows(page: Page, testId: string): Promise<string[][]> {
+  return page.getByTestId(testId).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
+}
+
+async function openReports(page: Page) {
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await expect(page.getByTestId('report-title')).toHaveText(/^Fraud trend, weekly by marketplace/, { timeout: 60_000 });
+  await expect(page.getByTestId('top-rings')).toBeVisible({ timeout: 60_000 });
+}
+
+test('fraud trend on the demo data: figures agree with the orders behind them, a snapshot reopens unchanged, PDF and PNG export', async ({ page }) => {
+  await loadDemo(page);
+  await openReports(page);
+
+  // The by-marketplace table adds up to the headline figure.
+  const groups = await tableRows(page, 'trend-by-group');
+  expect(groups.map((r) => r[0])).toEqual(expect.arrayContaining(['Amazon.de', 'Zalando', 'Own shop']));
+  const ordersFigure = num(await page.getByTestId('figure-orders').locator('.figure-value').textContent());
+  expect(groups.reduce((n, r) => n + num(r[1]!), 0)).toBe(ordersFigure);
+  // The planted rings of the demo year show among the top rings.
+  expect((await tableRows(page, 'top-rings')).length).toBeGreaterThan(0);
+
+  // Click-through: the Own shop row opens exactly its orders in the Orders screen.
+  const shop = groups.find((r) => r[0] === 'Own shop')!;
+  await page.getByTestId('trend-by-group').locator('tbody tr', { hasText: 'Own shop' }).getByRole('button', { name: 'Orders' }).click();
+  await expect(page.getByTestId('orders-count')).toHaveText(`${shop[1]} of 10,000 orders`);
+  await expect(page.getByRole('button', { name: 'Own shop', pressed: true })).toBeVisible();
+
+  // Split by country: a country's row opens its orders too (a filter the Orders screen shows).
+  await openReports(page);
+  await page.getByLabel('Split by').selectOption('country');
+  await expect(page.getByTestId('report-title')).toHaveText(/by shipping country/);
+  const countries = await tableRows(page, 'trend-by-group');
+  const de = countries.find((r) => r[0] === 'DE')!;
+  expect(num(de[1]!)).toBeGreaterThan(0);
+  await page.getByTestId('trend-by-group').locator('tbody tr', { hasText: /^DE/ }).getByRole('button', { name: 'Orders' }).click();
+  await expect(page.getByTestId('group-filter')).toContainText('Shipping country: DE');
+  await expect(page.getByTestId('orders-count')).toHaveText(`${de[1]} of 10,000 orders`);
+
+  // Save a snapshot, then reopen it from the list: same figures, hash checks out, data unchanged.
+  await openReports(page);
+  const rateShown = await page.getByTestId('figure-fraud-rate').locator('.figure-value').textContent();
+  await page.getByRole('button', { name: 'Save snapshot' }).click();
+  await expect(page.getByRole('button', { name: /^Snapshot #\d+$/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Snapshots' }).click();
+  await page.getByTestId('snapshots').getByRole('button', { name: 'Open' }).first().click();
+  await expect(page.getByTestId('snapshot-banner')).toContainText('Its hash checks out. The data behind it is unchanged.');
+  await expect(page.getByTestId('figure-fraud-rate').locator('.figure-value')).toHaveText(rateShown!);
+  expect(await tableRows(page, 'trend-by-group')).toEqual(groups);
+
+  // A chart as PNG.
+  const [png] = await Promise.all([page.waitForEvent('download'), page.locator('.chart-box', { hasText: 'Orders by marketplace' }).getByRole('button', { name: 'PNG' }).click()]);
+  const bytes = readFileSync(await png.path());
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(bytes.length).toBeGreaterThan(5_000);
+
+  // PDF: the print layout of the snapshot, printed as the Electron shell prints it (page numbers in the footer).
+  await page.evaluate(() => {
+    window.print = () => {
+      document.body.dataset.printed = 'yes';
+    };
+  });
+  await page.getByRole('button', { name: 'Export PDF' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+  const period = (await page.getByTestId('report-title').textContent())!.match(/(\d{4}-W\d{2}) to (\d{4}-W\d{2})/)!;
+  await page.emulateMedia({ media: 'print' });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'report-pdf-'));
+  const pdf = path.join(dir, 'report.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: '<div></div>', footerTemplate: FOOTER });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain(`${period[1]} to ${period[2]}`);
+  expect(text).toMatch(new RegExp(`Fraud rate\\s+${rateShown!.replace('.', '\\.')} \\(`));
+  expect(text).toMatch(/Snapshot hash\s+[0-9a-f]{64}/);
+  expect(text).toContain('Page 1 of');
+  expect(text).not.toContain('Save snapshot');
+});
+
+test('CSV export of a report table neutralises cells a spreadsheet would run', async ({ page }) => {
+  await loadDemo(page);
+  // An own-shop order whose payment method is a spreadsheet formula.
+  const parsed = Papa.parse<string[]>(readFileSync(SHOPIFY, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+  const [header, first] = [parsed.data[0]!, parsed.data[1]!];
+  const row = [...first];
+  const at = (name: string) => header.indexOf(name);
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().replace('T', ' ').slice(0, 19) + ' +0000';
+  row[at('Name')] = '#990001';
+  row[at('Created at')] = yesterday;
+  row[at('Paid at')] = yesterday;
+  row[at('Payment Method')] = '=HYPERLINK("http://evil.example","pay")';
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'report-csv-'));
+  const file = path.join(dir, 'shopify-formula.csv');
+  writeFileSync(file, Papa.unparse([header, row]));
+  await page.goto('/#/imports');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles(file);
+  await expect(page.getByRole('region', { name: 'Import of shopify-formula.csv' })).toBeVisible({ timeout: 60_000 });
+
+  await openReports(page);
+  await page.getByLabel('Split by').selectOption('paymentMethod');
+  await expect(page.getByTestId('trend-by-group')).toContainText('=hyperlink');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.report-table', { hasText: 'By payment method, against the previous span' }).getByRole('button', { name: 'CSV' }).click()]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  const lines = csv.split('\r\n');
+  expect(lines[0]).toBe('paymentMethod,orders,order_value,fraud_orders,fraud_value,fraud_rate,previous_fraud_rate,chargebacks,chargeback_value,currency');
+  const evil = lines.find((l) => l.includes('hyperlink'))!;
+  expect(evil.startsWith(`"'=hyperlink(""http://evil.example"",""pay"")",1,`)).toBe(true);
+  expect(lines.some((l) => l.startsWith('='))).toBe(false);
+});
+
+test('KPI report: programme months judged by thresholds the analyst edits as dated data', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('tab', { name: 'KPIs' }).click();
+  await expect(page.getByTestId('report-title')).toHaveText(/^KPI report \d{4}-\d{2}-01 to/);
+  const opened = num(await page.getByTestId('figure-disputes-opened').locator('.figure-value').textContent());
+  const families = await tableRows(page, 'kpi-by-family');
+  expect(families.reduce((n, r) => n + num(r[1]!), 0)).toBe(opened);
+  const vamp = (await tableRows(page, 'kpi-programmes')).find((r) => r[1] === 'Visa VAMP')!;
+  expect(vamp[5]).toBe('OK');
+
+  // A stricter threshold in force from this month: the same month is now over it.
+  await page.getByRole('tab', { name: 'Thresholds and rates' }).click();
+  await page.getByRole('button', { name: 'Add threshold' }).click();
+  const n = await page.getByTestId('thresholds').locator('tbody tr').count();
+  await page.getByLabel(`Level of threshold ${n}`).fill('internal alert');
+  await page.getByLabel(`Ratio of threshold ${n}`).fill('0.1');
+  await page.getByLabel(`Count of threshold ${n}`).fill('1');
+  await page.getByLabel(`First month of threshold ${n}`).fill(vamp[0]!);
+  await page.getByLabel(`Source of threshold ${n}`).fill('risk committee, 2026-11');
+  await page.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await page.getByRole('tab', { name: 'KPIs' }).click();
+  await expect(page.getByTestId('kpi-programmes').locator('tbody tr', { hasText: `${vamp[0]}Visa VAMP` })).toContainText('Over threshold');
+  await expect(page.getByTestId('kpi-programmes').locator('tbody tr', { hasText: `${vamp[0]}Visa VAMP` })).toContainText('internal alert');
+  // A threshold without its source is refused with a reason.
+  await page.getByRole('tab', { name: 'Thresholds and rates' }).click();
+  await page.getByLabel(`Source of threshold ${n}`).fill('');
+  await page.getByRole('button', { name: 'Save thresholds' }).click();
+  await expect(page.getByRole('alert')).toHaveText(`Threshold ${n}: say where the threshold comes from`);
+});
