@@ -24,7 +24,13 @@ export interface OrderFilter {
   to: number | null;
   /** One value of a report grouping field (a report's click-through), e.g. shipping country PL. */
   group?: { field: import('./columns').DictField; value: string; label: string } | null;
+  /** Only the orders behind a report figure: confirmed fraud, or orders with chargebacks opened in a span. */
+  only?: OrdersBehind | null;
 }
+
+export type OrdersBehind =
+  | { kind: 'confirmed-fraud'; label: string }
+  | { kind: 'chargebacks'; family: import('../disputes/reasonCodes').ReasonFamily | null; openedFrom: number; openedTo: number; label: string };
 
 export const SORT_FIELDS = ['createdAt', 'totalMinor', 'marketplace', 'status'] as const;
 export type OrderSortField = (typeof SORT_FIELDS)[number];

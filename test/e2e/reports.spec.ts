@@ -90,6 +90,29 @@ test('fraud trend on the demo data: figures agree with the orders behind them, a
   expect(text).not.toContain('Save snapshot');
 });
 
+/** ISO week label of a Monday given as YYYY-MM-DD. */
+function isoWeek(day: string): string {
+  const thursday = new Date(Date.parse(`${day}T00:00:00Z`) + 3 * 86_400_000);
+  const year = thursday.getUTCFullYear();
+  return `${year}-W${String(Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1).padStart(2, '0')}`;
+}
+
+test('a bar of the confirmed-fraud chart opens exactly the fraud orders behind it', async ({ page }) => {
+  await loadDemo(page);
+  await openReports(page);
+  const cells = await tableRows(page, 'trend-rows');
+  await page.locator('.chart-box', { hasText: 'Confirmed fraud by marketplace' }).locator('.recharts-bar-rectangle path').first().click();
+  await expect(page.getByTestId('only-filter')).toContainText('Confirmed fraud');
+  const monday = await page.getByLabel('From date').inputValue();
+  const marketplace = (await page.getByRole('group', { name: 'Marketplace' }).getByRole('button', { pressed: true }).textContent())!.trim();
+  const cell = cells.find((r) => r[0] === isoWeek(monday) && r[1] === marketplace)!;
+  expect(num(cell[4]!)).toBeGreaterThan(0);
+  await expect(page.getByTestId('orders-count')).toHaveText(`${cell[4]} of 10,000 orders`);
+  // Removing that filter leaves the week and marketplace: all their orders.
+  await page.getByRole('button', { name: 'Remove the filter Confirmed fraud' }).click();
+  await expect(page.getByTestId('orders-count')).toHaveText(`${cell[2]} of 10,000 orders`);
+});
+
 test('CSV export of a report table neutralises cells a spreadsheet would run', async ({ page }) => {
   await loadDemo(page);
   // An own-shop order whose payment method is a spreadsheet formula.

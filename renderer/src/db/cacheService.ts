@@ -74,7 +74,8 @@ export class CacheService {
 
   async queryOrders(q: OrderQuery): Promise<number> {
     await this.ready();
-    return this.store.query(q);
+    const only = q.filter.only;
+    return this.store.query(q, only ? (snap) => this.reportService.ordersBehind(snap, only) : null);
   }
 
   async orderRows(start: number, end: number): Promise<OrderRow[]> {

@@ -137,8 +137,10 @@ export class OrderSnapshot {
   }
 
   /** Rows matching the query, in its order. */
-  async query(q: OrderQuery): Promise<Uint32Array> {
+  /** `only`: rows to keep (a report's orders behind a figure), on top of filter and search. */
+  async query(q: OrderQuery, only: Uint8Array | null = null): Promise<Uint32Array> {
     let mask = await this.searchMaskFor(q.search);
+    if (only) mask = mask ? mask.map((v, i) => v & only[i]!) : only;
     if (q.filter.group) mask = await this.groupMask(q.filter.group.field, q.filter.group.value, mask);
     return filterRows(this.keys, this.permutation(q.sort.field), q.sort.dir, q.filter, mask);
   }
@@ -330,9 +332,9 @@ export class OrderStore {
   }
 
   /** Runs a query and keeps its rows as the current result; returns how many matched. */
-  async query(q: OrderQuery): Promise<number> {
+  async query(q: OrderQuery, only: ((on: OrderSnapshot) => Promise<Uint8Array>) | null = null): Promise<number> {
     const on = this.current();
-    const rows = await on.query(q);
+    const rows = await on.query(q, only ? await only(on) : null);
     this.result = { on, rows };
     return rows.length;
   }

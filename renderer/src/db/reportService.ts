@@ -11,7 +11,8 @@ import { confirmedFraud, DEFAULT_RATES, NOT_GIVEN } from '../../../shared/report
 import type { DictField } from '../../../shared/orders/columns';
 import { DecisionLog } from './decisionLog';
 import { analystName, MetaRepository } from './metaRepository';
-import type { OrderStore } from './orderStore';
+import type { OrderSnapshot, OrderStore } from './orderStore';
+import type { OrdersBehind } from '../../../shared/orders/query';
 import type { RingService } from './ringService';
 import type { ReportSnapshotRecord, WorkbenchDb } from './schema';
 
@@ -192,6 +193,25 @@ export class ReportService {
     const computedMs = performance.now() - t0;
     const dataHash = await this.dataHash([disputes.map((d) => [d.id, d.status, d.openedAt, d.amountMinor, d.currency, d.reasonCode, d.orderKey]), ringOrders.keys, rates]);
     return { report, dataHash, computedMs, sources: await this.sources(disputes.length, decisions.length, ringOrders.rings) };
+  }
+
+  /** Per row of `snap`: 1 for the orders behind a report figure (confirmed fraud, or chargebacks of a family opened in a span). */
+  async ordersBehind(snap: OrderSnapshot, only: OrdersBehind): Promise<Uint8Array> {
+    const { disputes } = await this.disputes();
+    let keys: Iterable<string>;
+    if (only.kind === 'confirmed-fraud') {
+      const [decisions, ringOrders] = await Promise.all([this.log.entries(), this.confirmedRingOrders()]);
+      keys = confirmedFraud(disputes, decisions, ringOrders.keys).keys();
+    } else {
+      keys = disputes
+        .filter((d) => d.openedAt >= only.openedFrom && d.openedAt < only.openedTo && (only.family === null || reasonFamily(d.network, d.reasonCode) === only.family))
+        .map((d) => d.orderKey)
+        .filter(Boolean);
+    }
+    const rows = await snap.rowsOfKeys(new Set(keys));
+    const mask = new Uint8Array(snap.keyColumns.count);
+    for (const row of rows.values()) mask[row] = 1;
+    return mask;
   }
 
   /** Top and new rings of a range; builds rings first when no run has yet. */

@@ -85,12 +85,20 @@ export function OrdersToolbar() {
           </button>
         </span>
       )}
-      {(filter.marketplaces.length > 0 || filter.statuses.length > 0 || filter.from !== null || filter.to !== null || filter.group || draft) && (
+      {filter.only && (
+        <span className="chip on" data-testid="only-filter">
+          {filter.only.label}
+          <button className="link" aria-label={`Remove the filter ${filter.only.label}`} onClick={() => setFilter({ only: null })}>
+            ✕
+          </button>
+        </span>
+      )}
+      {(filter.marketplaces.length > 0 || filter.statuses.length > 0 || filter.from !== null || filter.to !== null || filter.group || filter.only || draft) && (
         <button
           className="link"
           onClick={() => {
             setDraft('');
-            setFilter({ marketplaces: [], statuses: [], from: null, to: null, group: null });
+            setFilter({ marketplaces: [], statuses: [], from: null, to: null, group: null, only: null });
           }}
         >
           Clear filters

@@ -2,7 +2,7 @@
 // snapshot alike (it only reads the figures it is given). Bars and table rows open the orders
 // behind them.
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { REASON_FAMILIES, REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
+import { REASON_FAMILIES, REASON_FAMILY_LABEL, type ReasonFamily } from '../../../../shared/disputes/reasonCodes';
 import { formatCount, formatDate, formatMoney } from '../../../../shared/domain/money';
 import { DIMENSION_LABEL, fraudRate, fraudRateByValue, major, NO_ORDER_GROUP, trendRows, type PeriodRing, type TrendReport } from '../../../../shared/reports/fraudTrend';
 import { change, changePp, ChartBox, Figure, pct, ReportTable } from './reportParts';
@@ -11,6 +11,9 @@ const COLORS = ['#2f6fde', '#ff8a3d', '#1f7a4c', '#8e5cd9', '#c23b32', '#0f8b8d'
 const FAMILY_COLOR: Record<string, string> = { fraud: '#c23b32', consumer: '#2f6fde', processing: '#b26a00', authorisation: '#8e5cd9', unknown: '#8593a3' };
 /** Charts draw at most this many groups; the rest are summed as "other". */
 const MAX_SERIES = 7;
+
+/** All orders of a cell, its confirmed-fraud orders, or the orders of its chargebacks (by opening date). */
+export type OrdersWhat = 'orders' | 'fraud' | { chargebacks: ReasonFamily };
 
 export interface TrendRings {
   top: PeriodRing[];
@@ -21,8 +24,8 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
   report: TrendReport;
   rings: TrendRings | null;
   stamp: string;
-  /** Period index (null: whole range) and group index (null: all groups). */
-  onOrders?: (period: number | null, group: number | null) => void;
+  /** Period index (null: whole range), group index (null: all groups), and which of their orders. */
+  onOrders?: (period: number | null, group: number | null, what: OrdersWhat) => void;
   onRing?: (ringId: string) => void;
 }) {
   const cur = report.params.currency;
@@ -55,9 +58,9 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
     for (const fam of REASON_FAMILIES) row[`cb_${fam}`] = f.byFamily[fam].count;
     return row;
   });
-  const clickBar = (group: number | null) => (entry: { payload?: { index?: number } }) => {
+  const clickBar = (group: number | null, what: OrdersWhat) => (entry: { payload?: { index?: number } }) => {
     const i = entry.payload?.index;
-    if (typeof i === 'number') onOrders?.(i, group);
+    if (typeof i === 'number') onOrders?.(i, group, what);
   };
   const unconverted = Object.entries(report.unconverted);
 
@@ -85,7 +88,7 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
               <Tooltip />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               {series.map((s, k) => (
-                <Bar key={s.key} dataKey={s.key} name={s.name} stackId="orders" fill={COLORS[k % COLORS.length]} isAnimationActive={false} cursor="pointer" onClick={clickBar(s.group)} />
+                <Bar key={s.key} dataKey={s.key} name={s.name} stackId="orders" fill={COLORS[k % COLORS.length]} isAnimationActive={false} cursor="pointer" onClick={clickBar(s.group, 'orders')} />
               ))}
             </BarChart>
           </ResponsiveContainer>
@@ -97,7 +100,7 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
               margin={{ top: 8, right: 12, bottom: 4, left: 0 }}
               onClick={(s: { activeTooltipIndex?: number | string | null }) => {
                 const i = Number(s?.activeTooltipIndex);
-                if (Number.isInteger(i) && i >= 0) onOrders?.(i, null);
+                if (Number.isInteger(i) && i >= 0) onOrders?.(i, null, 'fraud');
               }}
             >
               <CartesianGrid strokeDasharray="3 3" stroke="#e4e8ee" />
@@ -119,7 +122,7 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
               <Tooltip />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               {series.map((s, k) => (
-                <Bar key={s.key} dataKey={`f${s.key === 'other' ? 'other' : s.key.slice(1)}`} name={s.name} stackId="fraud" fill={COLORS[k % COLORS.length]} isAnimationActive={false} cursor="pointer" onClick={clickBar(s.group)} />
+                <Bar key={s.key} dataKey={`f${s.key === 'other' ? 'other' : s.key.slice(1)}`} name={s.name} stackId="fraud" fill={COLORS[k % COLORS.length]} isAnimationActive={false} cursor="pointer" onClick={clickBar(s.group, 'fraud')} />
               ))}
             </BarChart>
           </ResponsiveContainer>
@@ -133,7 +136,7 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
               <Tooltip />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               {REASON_FAMILIES.filter((f) => t.byFamily[f].count > 0).map((f) => (
-                <Bar key={f} dataKey={`cb_${f}`} name={REASON_FAMILY_LABEL[f]} stackId="cb" fill={FAMILY_COLOR[f]} isAnimationActive={false} />
+                <Bar key={f} dataKey={`cb_${f}`} name={REASON_FAMILY_LABEL[f]} stackId="cb" fill={FAMILY_COLOR[f]} isAnimationActive={false} cursor="pointer" onClick={clickBar(null, { chargebacks: f })} />
               ))}
             </BarChart>
           </ResponsiveContainer>
@@ -160,9 +163,16 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
         }}
         actions={(i) =>
           report.groups[i] !== NO_ORDER_GROUP && onOrders ? (
-            <button className="link" onClick={() => onOrders(null, i)}>
-              Orders
-            </button>
+            <>
+              <button className="link" onClick={() => onOrders(null, i, 'orders')}>
+                Orders
+              </button>
+              {report.byGroup[i]!.fraudOrders > 0 && (
+                <button className="link" onClick={() => onOrders(null, i, 'fraud')}>
+                  Fraud
+                </button>
+              )}
+            </>
           ) : null
         }
       />

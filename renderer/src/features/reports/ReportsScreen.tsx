@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, parseDate } from '../../../../shared/domain
 import { MARKETPLACE_LABEL, type Marketplace } from '../../../../shared/domain/order';
 import { DIMENSION_LABEL, fraudRate, NO_ORDER_GROUP, TREND_DIMENSIONS, type TrendDimension, type TrendReport } from '../../../../shared/reports/fraudTrend';
 import type { KpiReport } from '../../../../shared/reports/kpi';
+import { REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
 import { nextPeriod, periodStart, type PeriodKind } from '../../../../shared/reports/periods';
 import { NOT_GIVEN } from '../../../../shared/reports/sources';
 import type { DictField } from '../../../../shared/orders/columns';
@@ -14,7 +15,7 @@ import type { KpiResult, RingsOfRange, TrendResult } from '../../db/reportServic
 import type { ReportSnapshotRecord } from '../../db/schema';
 import { platform } from '../../platform';
 import { useUi } from '../../state/uiStore';
-import { FraudTrendView, type TrendRings } from './FraudTrendView';
+import { FraudTrendView, type OrdersWhat, type TrendRings } from './FraudTrendView';
 import { KpiView } from './KpiView';
 import { pct } from './reportParts';
 import { RatesEditor, ThresholdsEditor } from './ReportSettings';
@@ -176,11 +177,19 @@ export function ReportsScreen() {
     }
   };
 
-  const ordersOf = (report: TrendReport) => (periodIdx: number | null, groupIdx: number | null) => {
-    const p = periodIdx === null ? { from: report.periods[0]!.from, to: report.periods.at(-1)!.to } : report.periods[periodIdx]!;
+  const ordersOf = (report: TrendReport) => (periodIdx: number | null, groupIdx: number | null, what: OrdersWhat) => {
+    const p = periodIdx === null ? { from: report.periods[0]!.from, to: report.periods.at(-1)!.to, label: `${report.periods[0]!.label} to ${report.periods.at(-1)!.label}` } : report.periods[periodIdx]!;
     const label = groupIdx === null ? null : report.groups[groupIdx]!;
     if (label === NO_ORDER_GROUP) return;
-    const filter: Parameters<typeof showOrders>[0] = { from: p.from, to: p.to };
+    const filter: Parameters<typeof showOrders>[0] = {};
+    if (typeof what === 'object') {
+      // Chargebacks count by the day they were opened; their orders may be older.
+      filter.only = { kind: 'chargebacks', family: what.chargebacks, openedFrom: p.from, openedTo: p.to, label: `${REASON_FAMILY_LABEL[what.chargebacks]} chargebacks opened ${p.label}` };
+    } else {
+      filter.from = p.from;
+      filter.to = p.to;
+      if (what === 'fraud') filter.only = { kind: 'confirmed-fraud', label: 'Confirmed fraud' };
+    }
     if (label !== null) {
       if (report.params.dimension === 'marketplace') {
         const m = (Object.entries(MARKETPLACE_LABEL) as [Marketplace, string][]).find(([, l]) => l === label)?.[0];
