@@ -36,7 +36,8 @@ function canonical(e: Omit<DecisionEntry, 'hash'>): string {
   return JSON.stringify([e.seq, e.prevHash, e.orderKey, e.decision, e.reasonCode, e.note, e.analyst, e.at, e.score, e.matrixVersion, e.undoes]);
 }
 
-async function sha256(text: string): Promise<string> {
+/** SHA-256 of a text's UTF-8 bytes, as hex. */
+export async function sha256(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -155,6 +155,8 @@ test('KPI report: programme months judged by thresholds the analyst edits as dat
   expect(families.reduce((n, r) => n + num(r[1]!), 0)).toBe(opened);
   const vamp = (await tableRows(page, 'kpi-programmes')).find((r) => r[1] === 'Visa VAMP')!;
   expect(vamp[5]).toBe('OK');
+  await page.getByRole('button', { name: 'Save snapshot' }).click();
+  await expect(page.getByRole('button', { name: /^Snapshot #\d+$/ })).toBeVisible();
 
   // A stricter threshold in force from this month: the same month is now over it.
   await page.getByRole('tab', { name: 'Thresholds and rates' }).click();
@@ -170,6 +172,11 @@ test('KPI report: programme months judged by thresholds the analyst edits as dat
   await page.getByRole('tab', { name: 'KPIs' }).click();
   await expect(page.getByTestId('kpi-programmes').locator('tbody tr', { hasText: `${vamp[0]}Visa VAMP` })).toContainText('Over threshold');
   await expect(page.getByTestId('kpi-programmes').locator('tbody tr', { hasText: `${vamp[0]}Visa VAMP` })).toContainText('internal alert');
+  // The snapshot saved before keeps the verdict it had, and says the data behind it changed.
+  await page.getByRole('tab', { name: 'Snapshots' }).click();
+  await page.getByTestId('snapshots').locator('tbody tr', { hasText: 'KPI report' }).getByRole('button', { name: 'Open' }).click();
+  await expect(page.getByTestId('snapshot-banner')).toContainText('Its hash checks out. The cache has changed since');
+  await expect(page.getByTestId('kpi-programmes').locator('tbody tr', { hasText: `${vamp[0]}Visa VAMP` })).toContainText('OK');
   // A threshold without its source is refused with a reason.
   await page.getByRole('tab', { name: 'Thresholds and rates' }).click();
   await page.getByLabel(`Source of threshold ${n}`).fill('');

@@ -4,6 +4,7 @@
 import { MARKETPLACE_LABEL, MARKETPLACES } from '../../../shared/domain/order';
 import type { Dispute, DisputeStatus } from '../../../shared/domain/dispute';
 import { reasonFamily } from '../../../shared/disputes/reasonCodes';
+import { sha256 } from '../../../shared/decisions/chain';
 import { fraudTrend, ringsOfRange, type PeriodRing, type TrendChargeback, type TrendParams, type TrendReport } from '../../../shared/reports/fraudTrend';
 import { kpiReport, type KpiReport } from '../../../shared/reports/kpi';
 import { DEFAULT_THRESHOLDS, programmeMonthsOf, type Threshold } from '../../../shared/reports/programmes';
@@ -45,11 +46,6 @@ export interface KpiResult {
 }
 
 export type SnapshotKind = ReportSnapshotRecord['kind'];
-
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** The canonical text a snapshot's hash covers: fixed field order, figures as stored. */
 export function snapshotCanonical(s: Omit<ReportSnapshotRecord, 'id' | 'hash'>): string {
