@@ -1,16 +1,11 @@
-// "Print report to PDF": renders the sender's page with its print stylesheet, numbered
-// "Page X of Y", and saves it where the analyst chooses.
+// "Print report to PDF": renders the sender's page with its print stylesheet (which numbers the
+// pages "Page X of Y") and saves it where the analyst chooses.
 import type { PrintToPDFOptions, WebContents } from 'electron';
 import { writeFileAtomic } from './atomicWrite';
 
-// Chromium fills the templates' pageNumber/totalPages spans. Templates need explicit font
-// sizes (the default is unreadably small) and an empty header, or Chromium prints the
-// page title and date there.
-const EMPTY_HEADER = '<div></div>';
-const PAGE_X_OF_Y_FOOTER =
-  '<div style="width:100%;font-size:8px;text-align:center;color:#555;">' +
-  'Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
-
+// Page numbers come from the print stylesheet (CSS @page margin boxes, "Page X of Y"), so the
+// PDF the shell saves and the one the browser prints in browser mode are the same layout. Chromium's
+// own header and footer stay off: they would print the page title, URL and date.
 export const PDF_FILTERS = [{ name: 'PDF document', extensions: ['pdf'] }];
 
 /** Linux save dialogs do not add the filter's extension, so the suggestion carries it. */
@@ -22,9 +17,8 @@ export function reportPdfOptions(landscape: boolean): PrintToPDFOptions {
   return {
     printBackground: true,
     landscape,
-    displayHeaderFooter: true,
-    headerTemplate: EMPTY_HEADER,
-    footerTemplate: PAGE_X_OF_Y_FOOTER,
+    displayHeaderFooter: false,
+    preferCSSPageSize: true,
   };
 }
 

@@ -1,5 +1,5 @@
-// Reports print with backgrounds and a "Page X of Y" footer, in the orientation asked
-// for, and are only rendered once the analyst has chosen where to save them.
+// Reports print with backgrounds, the print stylesheet's page size and page numbers (no Chromium
+// header or footer), in the orientation asked for, and only once the analyst chose where to save.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,13 +7,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { pdfFileName, printReportToPdf, reportPdfOptions } from '../../../electron/main/pdfReport';
 
 describe('reportPdfOptions', () => {
-  it('prints backgrounds with a page-numbered footer and a blank header', () => {
+  it('prints backgrounds on the stylesheet\'s pages, without Chromium\'s title/URL/date header and footer', () => {
     const options = reportPdfOptions(true);
     expect(options.printBackground).toBe(true);
     expect(options.landscape).toBe(true);
-    expect(options.displayHeaderFooter).toBe(true);
-    expect(options.footerTemplate).toMatch(/Page <span class="pageNumber"><\/span> of <span class="totalPages"><\/span>/);
-    expect(options.headerTemplate).not.toMatch(/title|date|url/);
+    expect(options.displayHeaderFooter).toBe(false);
+    expect(options.preferCSSPageSize).toBe(true);
     expect(reportPdfOptions(false).landscape).toBe(false);
   });
 });

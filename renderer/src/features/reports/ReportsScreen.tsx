@@ -1,7 +1,7 @@
 // Reports for compliance: the fraud trend and the KPIs of a chosen range, saved as snapshots that
 // reopen unchanged, exported as PDF (a print layout with a title page), CSV per table and PNG per
 // chart. Figures come from the cache worker (reportService.ts); this screen only shows them.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatDate, formatDateTime, parseDate } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL, type Marketplace } from '../../../../shared/domain/order';
 import { DIMENSION_LABEL, fraudRate, NO_ORDER_GROUP, TREND_DIMENSIONS, type TrendDimension, type TrendReport } from '../../../../shared/reports/fraudTrend';
@@ -76,6 +76,9 @@ export function ReportsScreen() {
     }, (e: Error) => setError(e.message));
   }, [version]);
 
+  /** True while an opened snapshot is on screen: live figures must not replace it. */
+  const pinned = useRef(false);
+
   const runTrend = useCallback(async () => {
     if (!range) return;
     const from = parseDate(range.from);
@@ -86,6 +89,7 @@ export function ReportsScreen() {
     setBusy(true);
     try {
       const result: TrendResult = await cache.fraudTrend({ period, from, to: to + DAY, dimension });
+      if (pinned.current) return;
       const figures: TrendFigures = { report: result.report, rings: null, sources: result.sources };
       setShown({ kind: 'fraud-trend', figures, dataHash: result.dataHash, snapshot: null });
       // Rings may need linking first (seconds on a large cache): the figures show before them.
@@ -109,6 +113,7 @@ export function ReportsScreen() {
     setBusy(true);
     try {
       const result: KpiResult = await cache.kpiReport(from, to + DAY);
+      if (pinned.current) return;
       setShown({ kind: 'kpi', figures: { report: result.report, sources: result.sources }, dataHash: result.dataHash, snapshot: null });
     } catch (e) {
       setError((e as Error).message);
@@ -117,13 +122,17 @@ export function ReportsScreen() {
     }
   }, [kpiRange]);
 
-  // Each tab shows its report for the current parameters (a snapshot stays until left).
+  // Each tab shows its report for the current parameters; an opened snapshot stays until the
+  // analyst leaves it (another tab, new parameters, or "Back to live figures").
   useEffect(() => {
-    if (tab === 'trend' && span) void runTrend();
+    if (tab === 'trend' && span && !pinned.current) void runTrend();
   }, [tab, span, runTrend, version, settingsVersion]);
   useEffect(() => {
-    if (tab === 'kpi' && span) void runKpi();
+    if (tab === 'kpi' && span && !pinned.current) void runKpi();
   }, [tab, span, runKpi, version, settingsVersion]);
+  const unpin = () => {
+    pinned.current = false;
+  };
   useEffect(() => {
     if (tab === 'snapshots') cache.reportSnapshots().then(setSnapshots, (e: Error) => setError(e.message));
   }, [tab, version]);
@@ -171,6 +180,7 @@ export function ReportsScreen() {
         dataNow = (await cache.kpiReport(p.from, p.to)).dataHash;
         setShown({ kind: 'kpi', figures: snapshot.figures as KpiFigures, ...base, dataNow });
       }
+      pinned.current = true;
       setTab(snapshot.kind === 'fraud-trend' ? 'trend' : 'kpi');
     } catch (e) {
       setError((e as Error).message);
@@ -219,7 +229,7 @@ export function ReportsScreen() {
         <h1 id="screen-title">Reports</h1>
         <div className="chips" role="tablist">
           {([['trend', 'Fraud trend'], ['kpi', 'KPIs'], ['snapshots', 'Snapshots'], ['settings', 'Thresholds and rates']] as const).map(([id, label]) => (
-            <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'chip on' : 'chip'} onClick={() => { setNote(null); setTab(id); }}>
+            <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'chip on' : 'chip'} onClick={() => { setNote(null); unpin(); setTab(id); }}>
               {label}
             </button>
           ))}
@@ -230,22 +240,22 @@ export function ReportsScreen() {
         <div className="toolbar no-print" aria-label="Report parameters">
           <label className="inline">
             Period
-            <select value={period} onChange={(e) => setPeriod(e.target.value as PeriodKind)} aria-label="Period">
+            <select value={period} onChange={(e) => { unpin(); setPeriod(e.target.value as PeriodKind); }} aria-label="Period">
               <option value="week">Weeks</option>
               <option value="month">Months</option>
             </select>
           </label>
           <label className="inline">
             From
-            <input type="date" aria-label="From" value={range.from} onChange={(e) => setRange({ ...range, from: e.target.value })} />
+            <input type="date" aria-label="From" value={range.from} onChange={(e) => { unpin(); setRange({ ...range, from: e.target.value }); }} />
           </label>
           <label className="inline">
             To
-            <input type="date" aria-label="To" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} />
+            <input type="date" aria-label="To" value={range.to} onChange={(e) => { unpin(); setRange({ ...range, to: e.target.value }); }} />
           </label>
           <label className="inline">
             Split by
-            <select value={dimension} onChange={(e) => setDimension(e.target.value as TrendDimension)} aria-label="Split by">
+            <select value={dimension} onChange={(e) => { unpin(); setDimension(e.target.value as TrendDimension); }} aria-label="Split by">
               {TREND_DIMENSIONS.map((d) => (
                 <option key={d} value={d}>
                   {DIMENSION_LABEL[d]}
@@ -259,11 +269,11 @@ export function ReportsScreen() {
         <div className="toolbar no-print" aria-label="Report parameters">
           <label className="inline">
             From
-            <input type="date" aria-label="From" value={kpiRange.from} onChange={(e) => setKpiRange({ ...kpiRange, from: e.target.value })} />
+            <input type="date" aria-label="From" value={kpiRange.from} onChange={(e) => { unpin(); setKpiRange({ ...kpiRange, from: e.target.value }); }} />
           </label>
           <label className="inline">
             To
-            <input type="date" aria-label="To" value={kpiRange.to} onChange={(e) => setKpiRange({ ...kpiRange, to: e.target.value })} />
+            <input type="date" aria-label="To" value={kpiRange.to} onChange={(e) => { unpin(); setKpiRange({ ...kpiRange, to: e.target.value }); }} />
           </label>
         </div>
       )}
@@ -286,7 +296,7 @@ export function ReportsScreen() {
                 Export PDF
               </button>
               {viewing.snapshot && viewing.intact !== undefined && (
-                <button onClick={() => { setShown(null); void (tab === 'trend' ? runTrend() : runKpi()); }}>Back to live figures</button>
+                <button onClick={() => { unpin(); setShown(null); void (tab === 'trend' ? runTrend() : runKpi()); }}>Back to live figures</button>
               )}
               {busy && <span className="muted">Computing…</span>}
               {note && <span className="ok">{note}</span>}
