@@ -45,7 +45,8 @@ export default defineConfig({
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     worker: { format: 'es' },
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      // Bench builds go to their own directory so they never replace the app build in out/renderer.
+      outDir: resolve(__dirname, process.env.WORKBENCH_BENCH === '1' ? 'out/bench-renderer' : 'out/renderer'),
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'renderer/index.html'),

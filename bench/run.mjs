@@ -13,8 +13,13 @@ import { startServer } from '../resources/scripts/serve.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
-// BENCH_ONLY=rings seeds the app cache and measures only the rings figures.
+// BENCH_ONLY=rings (or report) seeds the app cache and measures only the rings (or report)
+// figures, written to bench/results-<name>.json.
 const ONLY = process.env.BENCH_ONLY ?? '';
+const PARTS = ['rings', 'report'];
+if (ONLY && !PARTS.includes(ONLY)) throw new Error(`BENCH_ONLY must be one of ${PARTS.join(', ')}`);
+// The bench build of the renderer (with bench.html) goes here, never into the app's out/renderer.
+const BENCH_OUT = path.join(root, 'out/bench-renderer');
 const NOW = Date.UTC(2026, 10, 24);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -25,14 +30,21 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-function build() {
-  log('building renderer with the bench page');
-  const r = spawnSync(path.join(root, 'node_modules/.bin/electron-vite'), ['build'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, WORKBENCH_BENCH: '1' },
-  });
-  if (r.status !== 0) throw new Error('electron-vite build failed');
+/**
+ * Builds only the renderer, with the bench page, into out/bench-renderer (the config's outDir when
+ * WORKBENCH_BENCH=1): the app's out/renderer, out/main and out/preload are left as they are.
+ */
+async function build() {
+  log(`building the renderer with the bench page into ${path.relative(root, BENCH_OUT)}`);
+  process.env.WORKBENCH_BENCH = '1';
+  process.env.NODE_ENV_ELECTRON_VITE = 'production';
+  const { resolveConfig } = await import('electron-vite');
+  const { build: viteBuild } = await import('vite');
+  const { config } = await resolveConfig({ root }, 'build', 'production');
+  const outDir = path.resolve(config.renderer?.build?.outDir ?? '');
+  if (outDir !== BENCH_OUT) throw new Error(`the bench build would write to ${outDir}, not ${BENCH_OUT}`);
+  await viteBuild(config.renderer);
+  if (!existsSync(path.join(BENCH_OUT, 'bench.html'))) throw new Error('the bench build has no bench.html');
 }
 
 /** Builds bench/ordersCsv.ts for Node and writes the import input, unless it is already there. */
@@ -159,9 +171,59 @@ async function ringsFigures(base, profile, figures, observations) {
   });
 }
 
+/**
+ * report_1m_ms: the fraud-trend report over the whole cache by week x marketplace, from an opened
+ * cache to the figures, with the app's ReportService.fraudTrend() (what the Reports screen asks the
+ * cache worker), against decoding every order and running the same pure report over them.
+ */
+async function reportFigures(base, profile, figures, observations) {
+  let r;
+  await withBrowser(profile, async (page) => {
+    page.setDefaultTimeout(0);
+    await page.goto(`${base}bench.html`);
+    await page.waitForSelector('body[data-ready="1"]');
+    r = await page.evaluate((runs) => window.bench.report(runs), Math.max(5, RUNS));
+  });
+  const ms = (xs) => xs.map((x) => x.toFixed(0)).join('/');
+  const day = (t) => new Date(t).toISOString().slice(0, 10);
+  log(`report: ${r.orders} orders, ${day(r.from)}..${day(r.to)} (${r.periods} weeks x ${r.groups.length} groups, ${r.rows} rows; by country ${r.countryRows} rows), ${r.fraudOrders} fraud orders, ${r.chargebacks} chargebacks; cache holds ${r.counts.disputes} disputes, ${r.counts.decisions} decisions, ${r.counts.ringMarks} ring verdicts`);
+  log(`report: open ${ms(r.open)} ms; first fraudTrend ${ms(r.first)} ms (of which figures ${ms(r.computed)} ms), repeat ${ms(r.warm)} ms; by country first ${ms(r.country)} ms, repeat ${ms(r.countryWarm)} ms`);
+  log(`report baseline: decode all + report ${ms(r.naive)} ms (decode ${ms(r.naiveDecode)} ms); same figures checked at week x marketplace and week x country`);
+  const { keyRecordKeyChars, keyRecordOtherChars, wantedKeys, foundKeys, ...splitMs } = r.split;
+  log(`report profile (one call's steps, apart): ${Object.entries(splitMs).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')} ms; key records hold ${(keyRecordKeyChars / 1e6).toFixed(1)}M chars of keys and ${(keyRecordOtherChars / 1e6).toFixed(1)}M of scopes and hashes; ${foundKeys} of ${wantedKeys} wanted keys found`);
+  const scope = `the whole span of the data (${day(r.from)} to ${day(r.to)}, ${r.periods} ISO weeks and the same span before), ${r.orders.toLocaleString('en-US')} orders`;
+  figures.report_1m_ms = {
+    ...fig(median(r.first), 'ms', 'decode_all_then_report_ms', median(r.naive)),
+    goal: 250,
+    note:
+      `Fraud-trend report by week x marketplace over ${scope}: ReportService.fraudTrend() called in the bench page on a fresh OrderStore right after open(), first call on it, timed around the call alone; median of ${r.first.length} runs, each on a fresh store. ` +
+      'Includes reading report rates, disputes with their workflow events, the decision log and ring verdicts, the snapshot dictionary columns, resolving the fraud and disputed orders\' keys to rows (reads every block\'s stored keys), the column pass over all rows, the data hash and the sources text. ' +
+      'Excludes open() (observation report_open_cache_1m_ms), the worker message round trip and drawing the screen. ' +
+      `Baseline, same run and same starting point (a fresh opened store): store.allOrders() (reads and decodes every order from the text blocks), the same disputes/decisions/verdict reads, then trendOrdersOf + confirmedFraud + trendChargebacks + fraudTrend from shared/reports. The bench throws unless both give identical trendRows (sorted by period and group) and totals, by marketplace and by country. ` +
+      `Cache: demo data with ${r.counts.disputes} disputes, ${r.counts.decisions} decision-log entries and ${r.counts.ringMarks} ring verdicts.`,
+    baseline_decode_only_ms: Math.round(median(r.naiveDecode)),
+    figures_only_ms: Math.round(median(r.computed) * 10) / 10,
+  };
+  observations.report_open_cache_1m_ms = { value: Math.round(median(r.open)), unit: 'ms', note: 'OrderStore.open() on a fresh store: every block\'s key columns and dictionary columns read and merged (what the cache worker does once at start-up); not part of report_1m_ms' };
+  observations.report_open_then_report_1m_ms = { value: Math.round(median(r.open.map((o, i) => o + r.first[i]))), unit: 'ms', note: 'open() plus the first fraudTrend() by week x marketplace, same runs (a report right after the cache opens)' };
+  observations.report_repeat_1m_ms = { value: Math.round(median(r.warm)), unit: 'ms', note: 'the same fraudTrend() again on the same snapshot (order keys already resolved to rows)' };
+  observations.report_country_1m_ms = { value: Math.round(median(r.country)), unit: 'ms', note: 'first fraudTrend() by week x shipping country on a fresh opened store (groups from the dictionary columns)' };
+  observations.report_country_repeat_1m_ms = { value: Math.round(median(r.countryWarm)), unit: 'ms', note: 'the same by-country call again on the same snapshot' };
+  observations.report_1m_profile_ms = {
+    ...Object.fromEntries(Object.entries(splitMs).map(([k, v]) => [k, Math.round(v * 10) / 10])),
+    unit: 'ms',
+    key_record_key_chars: keyRecordKeyChars,
+    key_record_scope_and_hash_chars: keyRecordOtherChars,
+    wanted_keys: wantedKeys,
+    note:
+      'one pass of the service\'s steps timed apart on a fresh store (reads sequential here, concurrent in the service): open, snapshot dict(), reads (rates, disputes + events, decision log, ring verdicts), rowsOfKeys (every block\'s stored key record read, split and looked up), the column pass (fraudTrend over the key columns); total is their sum. ' +
+      'Then rowsOfKeys again in two parts: keyRecordsRead (bulkGet of every block\'s key record, which also carries scopes and content hashes) and keySplitAndLookup (splitting every key and looking it up in the wanted set).',
+  };
+}
+
 async function main() {
-  build();
-  const server = await startServer({ port: Number(process.env.BENCH_PORT ?? 4181), dir: path.join(root, 'out/renderer') });
+  await build();
+  const server = await startServer({ port: Number(process.env.BENCH_PORT ?? 4181), dir: BENCH_OUT });
   const base = server.url;
   const profile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-'));
   const figures = {};
@@ -181,7 +243,8 @@ async function main() {
       extra.demo_load_rows_per_s = { value: Math.round(app.orders / (app.ms / 1000)), unit: 'rows/s', baseline: 'idb_put_one_record_per_order_rows_per_s', baseline_value: Math.round(baseline.orders / (baseline.ms / 1000)) };
     });
 
-    await ringsFigures(base, profile, figures, observations);
+    if (!ONLY || ONLY === 'rings') await ringsFigures(base, profile, figures, observations);
+    if (!ONLY || ONLY === 'report') await reportFigures(base, profile, figures, observations);
     if (!ONLY) {
 
     const cold = [];

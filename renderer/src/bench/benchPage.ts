@@ -1,12 +1,18 @@
 // Bench-only page (built when WORKBENCH_BENCH=1): seeds the cache and measures the naive
 // baselines each figure in bench/results.json is judged against, in the same browser.
-import { createDb } from '../db/schema';
+import { createDb, type WorkbenchDb } from '../db/schema';
 import { loadDemoData } from '../db/demoLoader';
 import { OrderStore } from '../db/orderStore';
 import { RingService } from '../db/ringService';
+import { ReportService, type TrendResult } from '../db/reportService';
+import { DecisionLog } from '../db/decisionLog';
+import { fraudTrend, trendRows, type TrendParams, type TrendReport } from '../../../shared/reports/fraudTrend';
+import { confirmedFraud, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
+import type { Dispute, DisputeStatus } from '../../../shared/domain/dispute';
+import { FIELD_SEPARATOR } from '../../../shared/orders/columns';
 import { linkEdges } from '../../../shared/linking';
 import { generateDemo } from '../../../shared/demo';
-import { MARKETPLACES } from '../../../shared/domain/order';
+import { MARKETPLACE_LABEL, MARKETPLACES } from '../../../shared/domain/order';
 
 const BASELINE_DB = 'bench-baseline';
 const STORE = 'orders';
@@ -38,7 +44,214 @@ function txDone(tx: IDBTransaction): Promise<void> {
   });
 }
 
+const DAY_MS = 86_400_000;
+
+/** Disputes with the status their workflow log gives them: what ReportService reads. */
+async function workflowDisputes(db: WorkbenchDb): Promise<Dispute[]> {
+  const [stored, events] = await Promise.all([db.disputes.toArray(), db.disputeEvents.orderBy('id').toArray()]);
+  const status = new Map<string, DisputeStatus>();
+  for (const e of events) if (e.kind === 'status' && e.status) status.set(e.disputeId, e.status);
+  return stored.map(({ stamp: _stamp, ...d }) => ({ ...d, status: status.get(d.id) ?? d.status }));
+}
+
+/** Order keys of rings confirmed as fraud, as ReportService takes them. */
+async function confirmedRingKeys(rings: RingService): Promise<string[]> {
+  const keys: string[] = [];
+  for (const m of (await rings.decisions.currentMarks()).values()) {
+    if (m.status !== 'confirmed-fraud') continue;
+    keys.push(...(m.orderKeys ?? rings.lastRings().find((r) => r.id === m.ringId)?.orderKeys ?? []));
+  }
+  return keys;
+}
+
+/** A report's flat rows in a fixed order (the two ways number their groups differently), and its totals. */
+function canonical(r: TrendReport): string {
+  const rows = trendRows(r).sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  return JSON.stringify({ rows, total: r.total, previousTotal: r.previousTotal, unconverted: r.unconverted, periods: r.periods });
+}
+
+function assertSame(fast: TrendReport, naive: TrendReport, what: string): number {
+  const a = canonical(fast);
+  const b = canonical(naive);
+  if (a !== b) {
+    const ra = trendRows(fast).length;
+    const rb = trendRows(naive).length;
+    throw new Error(`report bench: ${what}: the cache's columns and the decoded orders give different figures (${ra} vs ${rb} rows; totals ${JSON.stringify(fast.total)} vs ${JSON.stringify(naive.total)})`);
+  }
+  return trendRows(fast).length;
+}
+
 const bench = {
+  /**
+   * The fraud-trend report over the whole cache by week x marketplace, with the app's own
+   * ReportService (what the Reports screen asks of the cache worker), each run on a fresh
+   * OrderStore: open() (key columns), then the first fraudTrend() after it (timed alone), a
+   * repeat, and the first call by country on another fresh store. Against it, in the same run:
+   * every order decoded from the text blocks (store.allOrders() on a fresh opened store) and
+   * the same pure report over the decoded orders (trendOrdersOf + confirmedFraud +
+   * trendChargebacks + fraudTrend). Throws unless both give the same figures. A last, separate
+   * pass times the service's steps one by one for the profile.
+   */
+  async report(runs: number) {
+    const db = createDb();
+    const span = await (async () => {
+      const s = new OrderStore(db);
+      await s.open();
+      return s.span();
+    })();
+    if (!span) throw new Error('report bench: the cache is empty; seed it first');
+    const from = Math.floor(span.min / DAY_MS) * DAY_MS;
+    const to = Math.floor(span.max / DAY_MS) * DAY_MS + DAY_MS;
+    const params = { period: 'week', from, to, dimension: 'marketplace' } as const satisfies Omit<TrendParams, 'currency' | 'rates'>;
+    const fresh = async () => {
+      const store = new OrderStore(db);
+      const t = performance.now();
+      await store.open();
+      const openMs = performance.now() - t;
+      return { store, openMs, service: new ReportService(db, store, new RingService(db, store)) };
+    };
+    const timed = async (service: ReportService, p: Omit<TrendParams, 'currency' | 'rates'>) => {
+      const t = performance.now();
+      const result = await service.fraudTrend(p);
+      return { ms: performance.now() - t, result };
+    };
+
+    const first: number[] = [];
+    const computed: number[] = [];
+    const open: number[] = [];
+    const warm: number[] = [];
+    const country: number[] = [];
+    const countryWarm: number[] = [];
+    const naive: number[] = [];
+    const naiveDecode: number[] = [];
+    let fastResult: TrendResult | null = null;
+    let countryResult: TrendResult | null = null;
+    let naiveReport: TrendReport | null = null;
+    let naiveCountry: TrendReport | null = null;
+    let decoded = 0;
+    for (let run = 0; run < runs; run++) {
+      // The app's way: opened cache -> figures.
+      {
+        const { openMs, service } = await fresh();
+        open.push(openMs);
+        const a = await timed(service, params);
+        first.push(a.ms);
+        computed.push(a.result.computedMs);
+        warm.push((await timed(service, params)).ms);
+        fastResult = a.result;
+      }
+      {
+        const { service } = await fresh();
+        const c = await timed(service, { ...params, dimension: 'country' });
+        country.push(c.ms);
+        countryWarm.push((await timed(service, { ...params, dimension: 'country' })).ms);
+        countryResult = c.result;
+      }
+      // The naive way, from the same starting point (an opened cache): decode every order, then
+      // the same pure report over plain orders.
+      {
+        const { store, service } = await fresh();
+        const t = performance.now();
+        const { orders } = await store.allOrders();
+        const decodeMs = performance.now() - t;
+        const [rates, disputes, decisions, marks] = await Promise.all([service.rates(), workflowDisputes(db), new DecisionLog(db).entries(), confirmedRingKeys(new RingService(db, store))]);
+        const fraudByKey = confirmedFraud(disputes, decisions, marks);
+        const { columns, rowOf } = trendOrdersOf(orders, 'marketplace', fraudByKey);
+        const report = fraudTrend(columns, trendChargebacks(disputes, (k) => rowOf.get(k)), { ...params, currency: rates.currency, rates: rates.rates });
+        naive.push(performance.now() - t);
+        naiveDecode.push(decodeMs);
+        naiveReport = report;
+        decoded = orders.length;
+        if (run === runs - 1) {
+          // Untimed: the country report over the same decoded orders, for the check below.
+          const byCountry = trendOrdersOf(orders, 'country', fraudByKey);
+          naiveCountry = fraudTrend(byCountry.columns, trendChargebacks(disputes, (k) => byCountry.rowOf.get(k)), { ...params, dimension: 'country', currency: rates.currency, rates: rates.rates });
+        }
+      }
+    }
+    const rows = assertSame(fastResult!.report, naiveReport!, 'week x marketplace');
+    const countryRows = assertSame(countryResult!.report, naiveCountry!, 'week x country');
+
+    // Profile: the service's steps on a fresh store, one at a time (the service runs the reads
+    // concurrently, so these add up to a little more than one call).
+    const split: Record<string, number> = {};
+    {
+      const t0 = performance.now();
+      const { store } = await fresh();
+      const t1 = performance.now();
+      const snap = store.currentSnapshot();
+      const dict = await snap.dict();
+      const t2 = performance.now();
+      const svc = new ReportService(db, store, new RingService(db, store));
+      const [rates, disputes, decisions, ringKeys] = await Promise.all([svc.rates(), workflowDisputes(db), new DecisionLog(db).entries(), confirmedRingKeys(new RingService(db, store))]);
+      const t3 = performance.now();
+      const fraudByKey = confirmedFraud(disputes, decisions, ringKeys);
+      const wanted = new Set<string>(fraudByKey.keys());
+      for (const d of disputes) if (d.orderKey) wanted.add(d.orderKey);
+      const rowOf = await snap.rowsOfKeys(wanted);
+      const t4 = performance.now();
+      const keys = snap.keyColumns;
+      const fraud = new Map<number, number>();
+      for (const [key, bits] of fraudByKey) {
+        const row = rowOf.get(key);
+        if (row !== undefined) fraud.set(row, bits);
+      }
+      fraudTrend(
+        { count: keys.count, createdAt: keys.createdAt, totalMinor: keys.totalMinor, live: keys.live, group: keys.marketplace, groupLabels: MARKETPLACES.map((m) => MARKETPLACE_LABEL[m]), currency: dict.codes.currency, currencyLabels: dict.values.currency, fraud },
+        trendChargebacks(disputes, (k) => rowOf.get(k)),
+        { ...params, currency: rates.currency, rates: rates.rates },
+      );
+      const t5 = performance.now();
+      Object.assign(split, { open: t1 - t0, dict: t2 - t1, reads: t3 - t2, rowsOfKeys: t4 - t3, columnPass: t5 - t4, total: t5 - t0 });
+      // rowsOfKeys apart, after it (so the blocks may be warmer): reading the key records (which
+      // also hold scopes and content hashes), then splitting and looking up every key.
+      const r0 = performance.now();
+      const recs = await db.orderKeys.bulkGet([...snap.blockIds]);
+      const r1 = performance.now();
+      let found = 0;
+      recs.forEach((rec, b) => {
+        const start = keys.blockStarts[b]!;
+        const list = rec!.keys.split(FIELD_SEPARATOR);
+        for (let i = 0; i < list.length; i++) if (keys.live[start + i] && wanted.has(list[i]!)) found++;
+      });
+      const r2 = performance.now();
+      let keyChars = 0;
+      let otherChars = 0;
+      for (const rec of recs) {
+        keyChars += rec!.keys.length;
+        otherChars += rec!.scopes.length + rec!.hashes.length;
+      }
+      Object.assign(split, { keyRecordsRead: r1 - r0, keySplitAndLookup: r2 - r1, keyRecordKeyChars: keyChars, keyRecordOtherChars: otherChars, wantedKeys: wanted.size, foundKeys: found });
+    }
+
+    const counts = { disputes: (await workflowDisputes(db)).length, decisions: await db.decisions.count(), ringMarks: await db.ringMarks.count() };
+    const r = fastResult!.report;
+    db.close();
+    return {
+      orders: r.total.orders,
+      decoded,
+      from,
+      to,
+      periods: r.periods.length,
+      groups: r.groups,
+      rows,
+      countryRows,
+      countryGroups: countryResult!.report.groups.length,
+      fraudOrders: r.total.fraudOrders,
+      chargebacks: r.total.chargebacks,
+      counts,
+      first,
+      computed,
+      open,
+      warm,
+      country,
+      countryWarm,
+      naive,
+      naiveDecode,
+      split,
+    };
+  },
+
   /**
    * Rings over the app cache with the app's own service (as the cache worker runs it): the first
    * run reads, decodes and normalises every order into the key index; later runs link from the
