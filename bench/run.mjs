@@ -197,7 +197,7 @@ async function reportFigures(base, profile, figures, observations) {
     goal: 250,
     note:
       `Fraud-trend report by week x marketplace over ${scope}: ReportService.fraudTrend() called in the bench page on a fresh OrderStore right after open(), first call on it, timed around the call alone; median of ${r.first.length} runs, each on a fresh store. ` +
-      'Includes reading report rates, disputes with their workflow events, the decision log and ring verdicts, the snapshot dictionary columns, resolving the fraud and disputed orders\' keys to rows (reads every block\'s stored keys), the column pass over all rows, the data hash and the sources text. ' +
+      'Includes reading report rates, disputes with their workflow events, the decision log and ring verdicts, the snapshot dictionary columns, resolving the fraud and disputed orders\' keys to rows (a scan of the per-row key hashes; older blocks without them would read their stored keys), the column pass over all rows, the data hash and the sources text. ' +
       'Excludes open() (observation report_open_cache_1m_ms), the worker message round trip and drawing the screen. ' +
       `Baseline, same run and same starting point (a fresh opened store): store.allOrders() (reads and decodes every order from the text blocks), the same disputes/decisions/verdict reads, then trendOrdersOf + confirmedFraud + trendChargebacks + fraudTrend from shared/reports. The bench throws unless both give identical trendRows (sorted by period and group) and totals, by marketplace and by country. ` +
       `Cache: demo data with ${r.counts.disputes} disputes, ${r.counts.decisions} decision-log entries and ${r.counts.ringMarks} ring verdicts.`,

@@ -1,6 +1,6 @@
 // Reads and writes orders in column blocks. The only code that knows how orders sit in
 // IndexedDB; everything above it sees Order values or key columns.
-import { DICT_FIELDS, FIELD_SEPARATOR, encodeOrders, type DictField, type OrderDictColumns, type OrderTextColumns } from '../../../shared/orders/columns';
+import { DICT_FIELDS, FIELD_SEPARATOR, encodeOrders, keyHash, type DictField, type OrderDictColumns, type OrderTextColumns } from '../../../shared/orders/columns';
 import { orderKey, type Order } from '../../../shared/domain/order';
 import type { OrderKeys } from '../../../shared/orders/query';
 import type { OrderBlockRecord, OrderKeyRecord, WorkbenchDb } from './schema';
@@ -22,6 +22,9 @@ export interface LoadedKeys extends OrderKeys {
   blockImportIds: number[];
   /** Report grouping fields with one dictionary for all blocks; `missing` blocks carry none yet. */
   dict: LoadedDict;
+  /** keyHash per row; blocks in `keyHashMissing` (written before) have zeros there. */
+  keyHashes: Float64Array;
+  keyHashMissing: number[];
 }
 
 export interface LoadedDict {
@@ -97,7 +100,7 @@ export class OrderRepository {
         if (t < min) min = t;
         if (t > max) max = t;
       }
-      blocks.push({ id: 0, minCreatedAt: min, maxCreatedAt: max, importId, live: new Uint8Array(slice.length).fill(1), ...keys, dict });
+      blocks.push({ id: 0, minCreatedAt: min, maxCreatedAt: max, importId, live: new Uint8Array(slice.length).fill(1), ...keys, dict, keyHashes: Float64Array.from(slice, (o) => keyHash(orderKey(o))) });
       texts.push({ id: 0, columns: text });
       keyRecs.push({
         id: 0,
@@ -138,6 +141,8 @@ export class OrderRepository {
       blockImportIds: blocks.map((b) => b.importId),
       blockStarts: new Uint32Array(blocks.length),
       dict: mergeDicts(blocks, count),
+      keyHashes: new Float64Array(count),
+      keyHashMissing: [],
     };
     let at = 0;
     blocks.forEach((b, i) => {
@@ -147,6 +152,8 @@ export class OrderRepository {
       keys.marketplace.set(b.marketplace, at);
       keys.status.set(b.status, at);
       keys.live.set(b.live, at);
+      if (b.keyHashes) keys.keyHashes.set(b.keyHashes, at);
+      else keys.keyHashMissing.push(i);
       at += b.count;
     });
     return keys;

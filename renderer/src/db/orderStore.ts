@@ -1,7 +1,7 @@
 // In-memory view of all cached orders for the Orders screen: key columns load at open, text
 // blocks load on demand (visible rows) or all at once (first search). Runs inside a worker.
 import { ORDER_TEXT_FIELDS, type Order, type OrderTextField } from '../../../shared/domain/order';
-import { DICT_FIELDS, FIELD_SEPARATOR, columnOffsets, decodeOrder, dictFold, lastStartAtOrBefore, textColumn, type DictField, type OrderTextColumns } from '../../../shared/orders/columns';
+import { DICT_FIELDS, FIELD_SEPARATOR, columnOffsets, decodeOrder, dictFold, keyHash, lastStartAtOrBefore, textColumn, type DictField, type OrderTextColumns } from '../../../shared/orders/columns';
 import { filterRows, sortPermutation, type OrderFilter, type OrderSort, type OrderSortField } from '../../../shared/orders/query';
 import { SEARCH_FIELDS, normaliseQuery, searchMask, type SearchableBlock } from '../../../shared/orders/search';
 import { OrderRepository, type LoadedDict, type LoadedKeys } from './orderRepository';
@@ -90,16 +90,34 @@ export class OrderSnapshot {
   async rowsOfKeys(wanted: ReadonlySet<string>): Promise<Map<string, number>> {
     const missing = [...wanted].filter((k) => !this.keyRows.has(k) && !this.keyRowsAbsent.has(k));
     if (missing.length > 0) {
-      const look = new Set(missing);
       const k = this.keys;
-      const recs = await this.repo.loadKeyRecords(k.blockIds);
-      recs.forEach((rec, b) => {
+      // Blocks with key hashes: scan the hashes (no strings). Older blocks: read their stored keys.
+      const byHash = new Map<number, string>();
+      for (const key of missing) byHash.set(keyHash(key), key);
+      const old = new Uint8Array(k.blockIds.length);
+      for (const b of k.keyHashMissing) old[b] = 1;
+      const hashes = k.keyHashes;
+      for (let b = 0; b < k.blockIds.length; b++) {
+        if (old[b]) continue;
         const start = k.blockStarts[b]!;
-        const keys = rec.split(FIELD_SEPARATOR);
-        for (let r = 0; r < keys.length; r++) {
-          if (k.live[start + r] && look.has(keys[r]!)) this.keyRows.set(keys[r]!, start + r);
+        const end = b + 1 < k.blockIds.length ? k.blockStarts[b + 1]! : k.count;
+        for (let row = start; row < end; row++) {
+          if (!k.live[row]) continue;
+          const key = byHash.get(hashes[row]!);
+          if (key !== undefined) this.keyRows.set(key, row);
         }
-      });
+      }
+      if (k.keyHashMissing.length > 0) {
+        const look = new Set(missing);
+        const recs = await this.repo.loadKeyRecords(k.keyHashMissing.map((b) => k.blockIds[b]!));
+        recs.forEach((rec, j) => {
+          const start = k.blockStarts[k.keyHashMissing[j]!]!;
+          const keys = rec.split(FIELD_SEPARATOR);
+          for (let r = 0; r < keys.length; r++) {
+            if (k.live[start + r] && look.has(keys[r]!)) this.keyRows.set(keys[r]!, start + r);
+          }
+        });
+      }
       for (const key of missing) if (!this.keyRows.has(key)) this.keyRowsAbsent.add(key);
     }
     const out = new Map<string, number>();

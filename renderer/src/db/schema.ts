@@ -26,6 +26,8 @@ export interface OrderBlockRecord extends OrderKeyColumns {
   live: Uint8Array;
   /** Report grouping fields, dictionary-encoded; absent in blocks written before they existed. */
   dict?: OrderDictColumns;
+  /** keyHash of each row's order key; absent in blocks written before it existed. */
+  keyHashes?: Float64Array;
 }
 /** Upsert identity of a block's rows: `source:externalId`, and the scope and hash each was written with. */
 export interface OrderKeyRecord {

@@ -26,7 +26,7 @@ async function cacheWithFixture(name: string, { oldBlocks = false } = {}) {
   if (oldBlocks) {
     // As a cache written before blocks carried dictionaries.
     const blocks = await db.orderBlocks.toArray();
-    await db.orderBlocks.bulkPut(blocks.map(({ dict: _d, ...b }) => b));
+    await db.orderBlocks.bulkPut(blocks.map(({ dict: _d, keyHashes: _h, ...b }) => b));
   }
   await db.disputes.bulkAdd(DISPUTES);
   const log = new DecisionLog(db);

@@ -66,3 +66,19 @@ describe('order column blocks', () => {
     expect(rowAt(off, 9)).toBe(3);
   });
 });
+
+describe('keyHash', () => {
+  it('is a whole number below 2^52, and 1M distinct order keys get distinct hashes', async () => {
+    const { keyHash } = await import('../../../shared/orders/columns');
+    const seen = new Set<number>();
+    let outOfRange = 0;
+    for (let i = 0; i < 1_000_000; i++) {
+      const h = keyHash(`${i % 3 === 0 ? 'amazon.de:302-' : 'shopify:#'}${i}`);
+      if (!(Number.isInteger(h) && h >= 0 && h < 2 ** 52)) outOfRange++;
+      seen.add(h);
+    }
+    expect(outOfRange).toBe(0);
+    expect(seen.size).toBe(1_000_000);
+    expect(keyHash('shopify:#1001')).not.toBe(keyHash('shopify:#1010'));
+  });
+});

@@ -105,7 +105,7 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
             >
               <CartesianGrid strokeDasharray="3 3" stroke="#e4e8ee" />
               <XAxis dataKey="label" fontSize={11} />
-              <YAxis fontSize={11} unit=" %" />
+              <YAxis fontSize={11} tickFormatter={(v: number) => `${+v.toFixed(2)} %`} />
               <Tooltip formatter={(v) => `${Number(v).toFixed(2)} %`} />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               <Line dataKey="rate" name="by count" stroke="#c23b32" strokeWidth={2} isAnimationActive={false} connectNulls />
