@@ -220,21 +220,24 @@ export interface TrendRow {
 
 export const major = (minor: number): number => Math.round(minor) / 100;
 
+/** The six headline figures in major units, as the CLI and the CSV rows print them. */
+export function majorFigures(f: TrendFigures): Omit<TrendRow, 'period' | 'group'> {
+  return {
+    orders: f.orders,
+    orderValue: major(f.orderValueMinor),
+    fraudOrders: f.fraudOrders,
+    fraudValue: major(f.fraudValueMinor),
+    chargebacks: f.chargebacks,
+    chargebackValue: major(f.chargebackValueMinor),
+  };
+}
+
 export function trendRows(report: TrendReport): TrendRow[] {
   const rows: TrendRow[] = [];
   report.cells.forEach((row, p) =>
     row.forEach((f, g) => {
       if (f.orders === 0 && f.chargebacks === 0) return;
-      rows.push({
-        period: report.periods[p]!.label,
-        group: report.groups[g]!,
-        orders: f.orders,
-        orderValue: major(f.orderValueMinor),
-        fraudOrders: f.fraudOrders,
-        fraudValue: major(f.fraudValueMinor),
-        chargebacks: f.chargebacks,
-        chargebackValue: major(f.chargebackValueMinor),
-      });
+      rows.push({ period: report.periods[p]!.label, group: report.groups[g]!, ...majorFigures(f) });
     }),
   );
   return rows;

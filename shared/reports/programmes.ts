@@ -3,6 +3,7 @@
 // state before a threshold is reached. Pure; the Reports screen and the CLI share it.
 import type { Dispute } from '../domain/dispute';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../domain/order';
+import { periodIndex } from './periods';
 
 export type Programme = 'visa-vamp' | 'mastercard-ecm';
 
@@ -110,14 +111,8 @@ export function programmeMonthsOf(orders: ProgrammeOrders, disputes: readonly Di
     if (!orders.live[i] || !settled[orders.status[i]!]) continue;
     const n = network[orders.brand[i]!]!;
     if (n < 0) continue;
-    const t = orders.createdAt[i]!;
-    let a = 0;
-    let b = starts.length - 1;
-    while (a < b) {
-      const mid = (a + b + 1) >>> 1;
-      if (starts[mid]! <= t) a = mid;
-      else b = mid - 1;
-    }
+    const a = periodIndex(starts, Infinity, orders.createdAt[i]!);
+    if (a < 0) continue;
     counts[a]![n as 0 | 1]++;
   }
   const tx = { visa: new Map<string, number>(), mastercard: new Map<string, number>() };

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { DECISIONS, type Decision, type DecisionEntry } from '../../../shared/decisions/chain';
 import { orderKey } from '../../../shared/domain/order';
-import { fraudTrend, major, NO_ORDER_GROUP, TREND_DIMENSIONS, trendRows, type TrendDimension, type TrendFigures, type TrendReport } from '../../../shared/reports/fraudTrend';
+import { fraudTrend, majorFigures, NO_ORDER_GROUP, TREND_DIMENSIONS, trendRows, type TrendDimension, type TrendReport } from '../../../shared/reports/fraudTrend';
 import { kpiReport } from '../../../shared/reports/kpi';
 import { nextPeriod, periodStart, type PeriodKind } from '../../../shared/reports/periods';
 import { DEFAULT_THRESHOLDS, programmeMonths } from '../../../shared/reports/programmes';
@@ -92,14 +92,7 @@ async function loadDecisions(file: string | undefined): Promise<DecisionEntry[] 
   return parsed.entries;
 }
 
-const figures = (f: TrendFigures) => ({
-  orders: f.orders,
-  orderValue: major(f.orderValueMinor),
-  fraudOrders: f.fraudOrders,
-  fraudValue: major(f.fraudValueMinor),
-  chargebacks: f.chargebacks,
-  chargebackValue: major(f.chargebackValueMinor),
-});
+const figures = majorFigures;
 
 async function runFraudTrend(args: readonly string[], usage: string): Promise<number> {
   const cmd = 'report fraud-trend';

@@ -77,22 +77,8 @@ export function OrdersToolbar() {
           }}
         />
       </label>
-      {filter.group && (
-        <span className="chip on" data-testid="group-filter">
-          {filter.group.label}
-          <button className="link" aria-label={`Remove the filter ${filter.group.label}`} onClick={() => setFilter({ group: null })}>
-            ✕
-          </button>
-        </span>
-      )}
-      {filter.only && (
-        <span className="chip on" data-testid="only-filter">
-          {filter.only.label}
-          <button className="link" aria-label={`Remove the filter ${filter.only.label}`} onClick={() => setFilter({ only: null })}>
-            ✕
-          </button>
-        </span>
-      )}
+      {filter.group && <FilterChip testId="group-filter" label={filter.group.label} onRemove={() => setFilter({ group: null })} />}
+      {filter.only && <FilterChip testId="only-filter" label={filter.only.label} onRemove={() => setFilter({ only: null })} />}
       {(filter.marketplaces.length > 0 || filter.statuses.length > 0 || filter.from !== null || filter.to !== null || filter.group || filter.only || draft) && (
         <button
           className="link"
@@ -105,5 +91,17 @@ export function OrdersToolbar() {
         </button>
       )}
     </div>
+  );
+}
+
+/** A filter set from elsewhere (a report's click-through), shown with a way to remove it. */
+function FilterChip({ label, testId, onRemove }: { label: string; testId: string; onRemove: () => void }) {
+  return (
+    <span className="chip on" data-testid={testId}>
+      {label}
+      <button className="link" aria-label={`Remove the filter ${label}`} onClick={onRemove}>
+        ✕
+      </button>
+    </span>
   );
 }

@@ -15,6 +15,26 @@ const MAX_SERIES = 7;
 /** All orders of a cell, its confirmed-fraud orders, or the orders of its chargebacks (by opening date). */
 export type OrdersWhat = 'orders' | 'fraud' | { chargebacks: ReasonFamily };
 
+type BarClick = (entry: { payload?: { index?: number } }) => void;
+
+/** Stacked bars per period, one series per bar; a click hands the bar's period to `onClick`. */
+function StackedBars({ data, bars }: { data: Record<string, unknown>[]; bars: { key: string; name: string; color: string; onClick: BarClick }[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={240}>
+      <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e4e8ee" />
+        <XAxis dataKey="label" fontSize={11} />
+        <YAxis fontSize={11} allowDecimals={false} />
+        <Tooltip />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {bars.map((b) => (
+          <Bar key={b.key} dataKey={b.key} name={b.name} stackId="stack" fill={b.color} isAnimationActive={false} cursor="pointer" onClick={b.onClick} />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
 export interface TrendRings {
   top: PeriodRing[];
   fresh: PeriodRing[];
@@ -44,7 +64,7 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
     const row: Record<string, number | string | null> = { label: period.label, index: i };
     for (const g of shown) {
       row[`g${g}`] = report.cells[i]![g]!.orders;
-      row[`f${g}`] = report.cells[i]![g]!.fraudOrders;
+      row[`fg${g}`] = report.cells[i]![g]!.fraudOrders;
     }
     if (rest.length) {
       row.other = rest.reduce((n, g) => n + report.cells[i]![g]!.orders, 0);
@@ -58,7 +78,7 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
     for (const fam of REASON_FAMILIES) row[`cb_${fam}`] = f.byFamily[fam].count;
     return row;
   });
-  const clickBar = (group: number | null, what: OrdersWhat) => (entry: { payload?: { index?: number } }) => {
+  const clickBar = (group: number | null, what: OrdersWhat): BarClick => (entry) => {
     const i = entry.payload?.index;
     if (typeof i === 'number') onOrders?.(i, group, what);
   };
@@ -80,18 +100,7 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
       <p className="muted small no-print">Click a bar or a point of a chart, or Orders in a table, to open the orders behind it.</p>
       <div className="charts">
         <ChartBox title={`Orders by ${dim.toLowerCase()}`} stamp={stamp}>
-          <ResponsiveContainer width="100%" height={240}>
-            <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e4e8ee" />
-              <XAxis dataKey="label" fontSize={11} />
-              <YAxis fontSize={11} allowDecimals={false} />
-              <Tooltip />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              {series.map((s, k) => (
-                <Bar key={s.key} dataKey={s.key} name={s.name} stackId="orders" fill={COLORS[k % COLORS.length]} isAnimationActive={false} cursor="pointer" onClick={clickBar(s.group, 'orders')} />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
+          <StackedBars data={data} bars={series.map((s, k) => ({ key: s.key, name: s.name, color: COLORS[k % COLORS.length]!, onClick: clickBar(s.group, 'orders') }))} />
         </ChartBox>
         <ChartBox title="Fraud rate" note="Confirmed-fraud orders over orders placed, per period." stamp={stamp}>
           <ResponsiveContainer width="100%" height={240}>
@@ -114,32 +123,10 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
           </ResponsiveContainer>
         </ChartBox>
         <ChartBox title={`Confirmed fraud by ${dim.toLowerCase()}`} stamp={stamp}>
-          <ResponsiveContainer width="100%" height={240}>
-            <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e4e8ee" />
-              <XAxis dataKey="label" fontSize={11} />
-              <YAxis fontSize={11} allowDecimals={false} />
-              <Tooltip />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              {series.map((s, k) => (
-                <Bar key={s.key} dataKey={`f${s.key === 'other' ? 'other' : s.key.slice(1)}`} name={s.name} stackId="fraud" fill={COLORS[k % COLORS.length]} isAnimationActive={false} cursor="pointer" onClick={clickBar(s.group, 'fraud')} />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
+          <StackedBars data={data} bars={series.map((s, k) => ({ key: `f${s.key}`, name: s.name, color: COLORS[k % COLORS.length]!, onClick: clickBar(s.group, 'fraud') }))} />
         </ChartBox>
         <ChartBox title="Chargebacks by reason family" stamp={stamp}>
-          <ResponsiveContainer width="100%" height={240}>
-            <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e4e8ee" />
-              <XAxis dataKey="label" fontSize={11} />
-              <YAxis fontSize={11} allowDecimals={false} />
-              <Tooltip />
-              <Legend wrapperStyle={{ fontSize: 12 }} />
-              {REASON_FAMILIES.filter((f) => t.byFamily[f].count > 0).map((f) => (
-                <Bar key={f} dataKey={`cb_${f}`} name={REASON_FAMILY_LABEL[f]} stackId="cb" fill={FAMILY_COLOR[f]} isAnimationActive={false} cursor="pointer" onClick={clickBar(null, { chargebacks: f })} />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
+          <StackedBars data={data} bars={REASON_FAMILIES.filter((f) => t.byFamily[f].count > 0).map((f) => ({ key: `cb_${f}`, name: REASON_FAMILY_LABEL[f], color: FAMILY_COLOR[f]!, onClick: clickBar(null, { chargebacks: f }) }))} />
         </ChartBox>
       </div>
 
