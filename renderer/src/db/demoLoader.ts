@@ -20,7 +20,7 @@ export async function loadDemoData(
   for (let step = gen.next(); !step.done; step = gen.next()) {
     const chunk = step.value;
     // One transaction per chunk: an interrupted load leaves whole chunks, never half of one.
-    await db.transaction('rw', [db.orderBlocks, db.orderText, db.orderKeys, db.meta, db.payments, db.disputes], async () => {
+    await db.transaction('rw', [db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.meta, db.payments, db.disputes], async () => {
       await orders.append(chunk.orders);
       await db.payments.bulkPut(chunk.payments);
       await db.disputes.bulkPut(chunk.disputes);

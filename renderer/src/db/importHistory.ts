@@ -28,7 +28,7 @@ export class ImportHistory {
   /** Removes what the import created and restores what it replaced, in one transaction. */
   async undo(importId: number): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.imports, db.importUndo, db.orderBlocks, db.orderText, db.orderKeys, db.payments, db.disputes], async () => {
+    await db.transaction('rw', [db.imports, db.importUndo, db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.payments, db.disputes], async () => {
       const entries = await this.list();
       const target = entries.find((e) => e.id === importId);
       if (!target) throw new Error(`Import ${importId} is not in the history`);
@@ -64,6 +64,7 @@ export class ImportHistory {
       await db.orderBlocks.bulkDelete(blockIds);
       await db.orderText.bulkDelete(blockIds);
       await db.orderKeys.bulkDelete(blockIds);
+      await db.orderReportColumns.bulkDelete(blockIds);
       await db.importUndo.where('importId').equals(importId).delete();
       await db.imports.update(importId, { status: 'undone', undoneAt: Date.now() });
     });

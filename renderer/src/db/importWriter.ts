@@ -99,7 +99,7 @@ export class ImportWriter {
   /** Writes one classified batch and the import's counts so far, all or nothing. */
   async write(batch: ClassifiedBatch, progress: { rows: number; counts: ImportCounts }): Promise<void> {
     const db = this.db;
-    const tables = [db.orderBlocks, db.orderText, db.orderKeys, db.meta, db.payments, db.disputes, db.importUndo, db.quarantine, db.imports];
+    const tables = [db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.meta, db.payments, db.disputes, db.importUndo, db.quarantine, db.imports];
     await db.transaction('rw', tables, async () => {
       const undo: ImportUndoRecord = { importId: this.importId, supersededOrders: new Uint32Array(0), payments: [], disputes: [] };
       const newOrders: Order[] = [];

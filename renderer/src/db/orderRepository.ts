@@ -3,7 +3,7 @@
 import { DICT_FIELDS, FIELD_SEPARATOR, encodeOrders, keyHash, type DictField, type OrderDictColumns, type OrderTextColumns } from '../../../shared/orders/columns';
 import { orderKey, type Order } from '../../../shared/domain/order';
 import type { OrderKeys } from '../../../shared/orders/query';
-import type { OrderBlockRecord, OrderKeyRecord, WorkbenchDb } from './schema';
+import type { OrderBlockRecord, OrderKeyRecord, OrderReportColumnsRecord, WorkbenchDb } from './schema';
 
 export const ORDER_BLOCK_SIZE = 8192;
 const BLOCK_SEQUENCE = 'orderBlockSequence';
@@ -20,11 +20,6 @@ export interface LoadedKeys extends OrderKeys {
   blockStarts: Uint32Array;
   /** The import that wrote each block (0: demo data). */
   blockImportIds: number[];
-  /** Report grouping fields with one dictionary for all blocks; `missing` blocks carry none yet. */
-  dict: LoadedDict;
-  /** keyHash per row; blocks in `keyHashMissing` (written before) have zeros there. */
-  keyHashes: Float64Array;
-  keyHashMissing: number[];
 }
 
 export interface LoadedDict {
@@ -90,6 +85,7 @@ export class OrderRepository {
     const blocks: OrderBlockRecord[] = [];
     const texts: { id: number; columns: OrderTextColumns }[] = [];
     const keyRecs: OrderKeyRecord[] = [];
+    const reportRecs: OrderReportColumnsRecord[] = [];
     for (let i = 0; i < orders.length; i += ORDER_BLOCK_SIZE) {
       const slice = orders.slice(i, i + ORDER_BLOCK_SIZE);
       const sliceStamps = stamps?.slice(i, i + ORDER_BLOCK_SIZE);
@@ -100,7 +96,8 @@ export class OrderRepository {
         if (t < min) min = t;
         if (t > max) max = t;
       }
-      blocks.push({ id: 0, minCreatedAt: min, maxCreatedAt: max, importId, live: new Uint8Array(slice.length).fill(1), ...keys, dict, keyHashes: Float64Array.from(slice, (o) => keyHash(orderKey(o))) });
+      blocks.push({ id: 0, minCreatedAt: min, maxCreatedAt: max, importId, live: new Uint8Array(slice.length).fill(1), ...keys });
+      reportRecs.push({ id: 0, dict, keyHashes: Float64Array.from(slice, (o) => keyHash(orderKey(o))) });
       texts.push({ id: 0, columns: text });
       keyRecs.push({
         id: 0,
@@ -109,19 +106,20 @@ export class OrderRepository {
         hashes: slice.map((_, j) => sliceStamps?.[j]?.hash ?? '').join(FIELD_SEPARATOR),
       });
     }
-    await this.db.transaction('rw', [this.db.orderBlocks, this.db.orderText, this.db.orderKeys, this.db.meta], async () => {
+    await this.db.transaction('rw', [this.db.orderBlocks, this.db.orderText, this.db.orderKeys, this.db.orderReportColumns, this.db.meta], async () => {
       // Block ids are never reused, not even after Undo removed the newest blocks: a reader
       // holding an older snapshot must not load another block's text under the same id.
       const last = await this.db.orderBlocks.orderBy('id').last();
       const seq = ((await this.db.meta.get(BLOCK_SEQUENCE))?.value as number | undefined) ?? 0;
       let nextId = Math.max(last?.id ?? 0, seq) + 1;
       for (let i = 0; i < blocks.length; i++) {
-        blocks[i]!.id = texts[i]!.id = keyRecs[i]!.id = nextId++;
+        blocks[i]!.id = texts[i]!.id = keyRecs[i]!.id = reportRecs[i]!.id = nextId++;
       }
       await this.db.meta.put({ key: BLOCK_SEQUENCE, value: nextId - 1 });
       await this.db.orderBlocks.bulkAdd(blocks);
       await this.db.orderText.bulkAdd(texts);
       await this.db.orderKeys.bulkAdd(keyRecs);
+      await this.db.orderReportColumns.bulkAdd(reportRecs);
     });
     return blocks.map((b) => b.id);
   }
@@ -140,9 +138,6 @@ export class OrderRepository {
       blockIds: blocks.map((b) => b.id),
       blockImportIds: blocks.map((b) => b.importId),
       blockStarts: new Uint32Array(blocks.length),
-      dict: mergeDicts(blocks, count),
-      keyHashes: new Float64Array(count),
-      keyHashMissing: [],
     };
     let at = 0;
     blocks.forEach((b, i) => {
@@ -152,11 +147,14 @@ export class OrderRepository {
       keys.marketplace.set(b.marketplace, at);
       keys.status.set(b.status, at);
       keys.live.set(b.live, at);
-      if (b.keyHashes) keys.keyHashes.set(b.keyHashes, at);
-      else keys.keyHashMissing.push(i);
       at += b.count;
     });
     return keys;
+  }
+
+  /** Report columns of each block, in the order asked; undefined for blocks written before they existed. */
+  async loadReportColumns(blockIds: number[]): Promise<(OrderReportColumnsRecord | undefined)[]> {
+    return this.db.orderReportColumns.bulkGet(blockIds);
   }
 
   /** The joined upsert keys (`source:externalId`) of each block, in the order asked. */

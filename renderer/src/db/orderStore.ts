@@ -4,7 +4,7 @@ import { ORDER_TEXT_FIELDS, type Order, type OrderTextField } from '../../../sha
 import { DICT_FIELDS, FIELD_SEPARATOR, columnOffsets, decodeOrder, dictFold, keyHash, lastStartAtOrBefore, textColumn, type DictField, type OrderTextColumns } from '../../../shared/orders/columns';
 import { filterRows, sortPermutation, type OrderFilter, type OrderSort, type OrderSortField } from '../../../shared/orders/query';
 import { SEARCH_FIELDS, normaliseQuery, searchMask, type SearchableBlock } from '../../../shared/orders/search';
-import { OrderRepository, type LoadedDict, type LoadedKeys } from './orderRepository';
+import { mergeDicts, OrderRepository, type LoadedDict, type LoadedKeys } from './orderRepository';
 import type { WorkbenchDb } from './schema';
 
 export interface OrderQuery {
@@ -24,13 +24,20 @@ interface TextBlock {
   search?: SearchableBlock;
 }
 
+interface ReportColumns {
+  dict: LoadedDict;
+  keyHashes: Float64Array;
+  /** Block indexes without stored report columns (looked up by their stored keys). */
+  hashMissing: number[];
+}
+
 /** One loaded state of the cache: every call that starts on it finishes on it. */
 export class OrderSnapshot {
   readonly liveCount: number;
   private readonly perms = new Map<OrderSortField, Uint32Array>();
   private readonly texts = new Map<number, Promise<TextBlock>>();
   private lastSearch = { query: '', mask: null as Uint8Array | null };
-  private dictDone: Promise<LoadedDict> | null = null;
+  private reportCols: Promise<ReportColumns> | null = null;
   private readonly keyRows = new Map<string, number>();
   private readonly keyRowsAbsent = new Set<string>();
 
@@ -49,69 +56,83 @@ export class OrderSnapshot {
   }
 
   /**
-   * Report grouping columns for every row. Blocks written before blocks carried dictionaries
-   * are encoded once from their text (only an older cache pays this, once per snapshot).
+   * What reports need beyond the key columns, read on first use (never at open): the grouping
+   * fields dictionary-encoded and a keyHash per row. Blocks written before these were stored get
+   * their dictionary from their text, and are looked up by their stored keys instead of hashes.
    */
-  dict(): Promise<LoadedDict> {
-    this.dictDone ??= (async () => {
-      const d = this.keys.dict;
-      if (d.missing.length === 0) return d;
-      const values = { ...d.values };
-      const codes = { ...d.codes };
-      const index = {} as Record<DictField, Map<string, number>>;
+  private reportColumns(): Promise<ReportColumns> {
+    this.reportCols ??= (async () => {
+      const k = this.keys;
+      const recs = await this.repo.loadReportColumns(k.blockIds);
+      const counts = k.blockIds.map((_, b) => this.blockCount(b));
+      const dict = mergeDicts(recs.map((r, b) => ({ count: counts[b]!, dict: r?.dict })), k.count);
+      const keyHashes = new Float64Array(k.count);
+      const hashMissing: number[] = [];
+      recs.forEach((r, b) => {
+        if (r) keyHashes.set(r.keyHashes, k.blockStarts[b]!);
+        else hashMissing.push(b);
+      });
+      if (dict.missing.length > 0) await this.dictFromText(dict);
+      return { dict: { ...dict, missing: [] }, keyHashes, hashMissing };
+    })();
+    return this.reportCols;
+  }
+
+  /** Fills the dictionary codes of blocks that have no stored report columns from their text. */
+  private async dictFromText(d: LoadedDict): Promise<void> {
+    const index = {} as Record<DictField, Map<string, number>>;
+    for (const f of DICT_FIELDS) index[f] = new Map(d.values[f].map((v, i) => [v, i]));
+    for (const b of d.missing) {
+      const text = await this.text(b);
+      const start = this.keys.blockStarts[b]!;
+      const n = this.blockCount(b);
       for (const f of DICT_FIELDS) {
-        values[f] = [...values[f]];
-        index[f] = new Map(values[f].map((v, i) => [v, i]));
-      }
-      for (const b of d.missing) {
-        const text = await this.text(b);
-        const start = this.keys.blockStarts[b]!;
-        const n = this.blockCount(b);
-        for (const f of DICT_FIELDS) {
-          const col = text.columns[f];
-          const off = text.offsets[f];
-          for (let r = 0; r < n; r++) {
-            const v = dictFold(f, col.slice(off[r]!, off[r + 1]! - 1));
-            let c = index[f].get(v);
-            if (c === undefined) index[f].set(v, (c = Math.min(values[f].push(v) - 1, 0xffff)));
-            codes[f][start + r] = c;
-          }
+        const col = text.columns[f];
+        const off = text.offsets[f];
+        for (let r = 0; r < n; r++) {
+          const v = dictFold(f, col.slice(off[r]!, off[r + 1]! - 1));
+          let c = index[f].get(v);
+          if (c === undefined) index[f].set(v, (c = Math.min(d.values[f].push(v) - 1, 0xffff)));
+          d.codes[f][start + r] = c;
         }
       }
-      return { values, codes, missing: [] };
-    })();
-    return this.dictDone;
+    }
+  }
+
+  /** Report grouping columns for every row (see reportColumns). */
+  async dict(): Promise<LoadedDict> {
+    return (await this.reportColumns()).dict;
   }
 
   /**
-   * Rows of the current versions of the given order keys (`source:externalId`). Reads the
-   * stored upsert keys once per snapshot for each new set of keys; keys not cached are left out.
+   * Rows of the current versions of the given order keys (`source:externalId`), found by their
+   * key hashes (older blocks: by their stored keys). Remembered per snapshot; keys not cached are
+   * left out.
    */
   async rowsOfKeys(wanted: ReadonlySet<string>): Promise<Map<string, number>> {
     const missing = [...wanted].filter((k) => !this.keyRows.has(k) && !this.keyRowsAbsent.has(k));
     if (missing.length > 0) {
       const k = this.keys;
-      // Blocks with key hashes: scan the hashes (no strings). Older blocks: read their stored keys.
+      const { keyHashes, hashMissing } = await this.reportColumns();
       const byHash = new Map<number, string>();
       for (const key of missing) byHash.set(keyHash(key), key);
       const old = new Uint8Array(k.blockIds.length);
-      for (const b of k.keyHashMissing) old[b] = 1;
-      const hashes = k.keyHashes;
+      for (const b of hashMissing) old[b] = 1;
       for (let b = 0; b < k.blockIds.length; b++) {
         if (old[b]) continue;
         const start = k.blockStarts[b]!;
-        const end = b + 1 < k.blockIds.length ? k.blockStarts[b + 1]! : k.count;
+        const end = start + this.blockCount(b);
         for (let row = start; row < end; row++) {
           if (!k.live[row]) continue;
-          const key = byHash.get(hashes[row]!);
+          const key = byHash.get(keyHashes[row]!);
           if (key !== undefined) this.keyRows.set(key, row);
         }
       }
-      if (k.keyHashMissing.length > 0) {
+      if (hashMissing.length > 0) {
         const look = new Set(missing);
-        const recs = await this.repo.loadKeyRecords(k.keyHashMissing.map((b) => k.blockIds[b]!));
+        const recs = await this.repo.loadKeyRecords(hashMissing.map((b) => k.blockIds[b]!));
         recs.forEach((rec, j) => {
-          const start = k.blockStarts[k.keyHashMissing[j]!]!;
+          const start = k.blockStarts[hashMissing[j]!]!;
           const keys = rec.split(FIELD_SEPARATOR);
           for (let r = 0; r < keys.length; r++) {
             if (k.live[start + r] && look.has(keys[r]!)) this.keyRows.set(keys[r]!, start + r);

@@ -24,10 +24,17 @@ export interface OrderBlockRecord extends OrderKeyColumns {
   importId: number;
   /** 1 for the current version of an order, 0 once a later import superseded it. */
   live: Uint8Array;
-  /** Report grouping fields, dictionary-encoded; absent in blocks written before they existed. */
-  dict?: OrderDictColumns;
-  /** keyHash of each row's order key; absent in blocks written before it existed. */
-  keyHashes?: Float64Array;
+}
+
+/**
+ * What reports need of a block beyond its key columns, kept apart so opening the cache does not
+ * read it: the grouping fields dictionary-encoded and a keyHash per row's order key. Blocks
+ * written before this existed have none; readers derive it from text and stored keys.
+ */
+export interface OrderReportColumnsRecord {
+  id: number;
+  dict: OrderDictColumns;
+  keyHashes: Float64Array;
 }
 /** Upsert identity of a block's rows: `source:externalId`, and the scope and hash each was written with. */
 export interface OrderKeyRecord {
@@ -180,6 +187,13 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       reportSnapshots: '++id, kind, createdAt',
     },
   },
+  {
+    // Report columns per order block (OrderReportColumnsRecord), read on a report's first use.
+    version: 6,
+    stores: {
+      orderReportColumns: 'id',
+    },
+  },
 ];
 
 /** Tables that clearing the cache keeps: what analysts decided is not cached data (append-only logs). */
@@ -228,6 +242,7 @@ export type WorkbenchDb = Dexie & {
   orderBlocks: EntityTable<OrderBlockRecord, 'id'>;
   orderText: EntityTable<OrderTextRecord, 'id'>;
   orderKeys: EntityTable<OrderKeyRecord, 'id'>;
+  orderReportColumns: EntityTable<OrderReportColumnsRecord, 'id'>;
   payments: EntityTable<StoredPayment, 'id'>;
   disputes: EntityTable<StoredDispute, 'id'>;
   imports: EntityTable<ImportRecord, 'id'>;

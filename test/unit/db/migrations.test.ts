@@ -1,8 +1,13 @@
 // Migration harness: fill a database with the schema of an older version, reopen it with
-// the current code, and compare. Every version adds a case to UPGRADE_CASES (v2: the decision log).
+// the current code, and compare. Every version adds a case to UPGRADE_CASES (v2: the decision log;
+// v5/v6: report snapshots and report columns).
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, SCHEMA_HISTORY, createDb, type WorkbenchDb } from '../../../renderer/src/db/schema';
+import { OrderStore } from '../../../renderer/src/db/orderStore';
+import { orderKey } from '../../../shared/domain/order';
+import { FIELD_SEPARATOR, encodeOrders } from '../../../shared/orders/columns';
+import { order } from '../normalize/orderFixture';
 
 interface UpgradeCase {
   from: number;
@@ -23,6 +28,29 @@ const UPGRADE_CASES: UpgradeCase[] = [
       // v2: the decision log starts empty.
       expect(await db.decisions.count()).toBe(0);
       expect(await db.decisionHead.get('head')).toBeUndefined();
+    },
+  },
+  {
+    // v5: report snapshots; v6: report columns per order block. Blocks written before v6 have
+    // none: reports derive their grouping fields from text and find orders by stored keys.
+    from: 4,
+    fill: async (db) => {
+      const orders = [order({ externalId: '#1', shipCountry: 'pl', cardBrand: 'Visa' }), order({ externalId: '#2', shipCountry: 'DE', cardBrand: 'VISA' })];
+      const { keys, text } = encodeOrders(orders);
+      await db.orderBlocks.add({ id: 1, minCreatedAt: 0, maxCreatedAt: 0, importId: 0, live: new Uint8Array([1, 1]), ...keys });
+      await db.orderText.add({ id: 1, columns: text });
+      await db.orderKeys.add({ id: 1, keys: orders.map(orderKey).join(FIELD_SEPARATOR), scopes: FIELD_SEPARATOR, hashes: FIELD_SEPARATOR });
+    },
+    expect: async (db) => {
+      expect(await db.orderReportColumns.count()).toBe(0);
+      expect(await db.reportSnapshots.count()).toBe(0);
+      const store = new OrderStore(db);
+      await store.open();
+      const snap = store.currentSnapshot();
+      const dict = await snap.dict();
+      expect([...dict.codes.shipCountry].map((c) => dict.values.shipCountry[c])).toEqual(['PL', 'DE']);
+      expect(dict.values.cardBrand).toEqual(['visa']);
+      expect(await snap.rowsOfKeys(new Set(['shopify:#2', 'shopify:#9']))).toEqual(new Map([['shopify:#2', 1]]));
     },
   },
 ];

@@ -24,9 +24,8 @@ async function cacheWithFixture(name: string, { oldBlocks = false } = {}) {
   await new OrderRepository(db).append(ORDERS.slice(0, 6));
   await new OrderRepository(db).append(ORDERS.slice(6));
   if (oldBlocks) {
-    // As a cache written before blocks carried dictionaries.
-    const blocks = await db.orderBlocks.toArray();
-    await db.orderBlocks.bulkPut(blocks.map(({ dict: _d, keyHashes: _h, ...b }) => b));
+    // As a cache written before blocks had report columns.
+    await db.orderReportColumns.clear();
   }
   await db.disputes.bulkAdd(DISPUTES);
   const log = new DecisionLog(db);
