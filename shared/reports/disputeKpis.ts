@@ -6,7 +6,7 @@ import { reasonFamily, type ReasonFamily } from '../disputes/reasonCodes';
 export interface DisputeFigures {
   opened: number;
   openedValueMinor: number;
-  /** Disputes that allowed a response and got one (submitted) before their due date. */
+  /** Disputes whose response was due by now (or that were answered), and of them those answered in time. */
   respondable: number;
   respondedInTime: number;
   won: number;
@@ -27,25 +27,27 @@ export interface DisputeKpis {
 
 /**
  * `from`..`to` (ms, end exclusive) selects disputes by opened date. `submittedAt` is when each
- * dispute was moved to submitted (from its workflow log); a status won or lost counts as answered.
+ * dispute was moved to submitted (from its workflow log); a status submitted, won or lost without
+ * one counts as answered in time. Disputes not yet due at `now` and unanswered are left out of the
+ * answered-in-time share.
  */
-export function disputeKpis(disputes: readonly Dispute[], from: number, to: number, submittedAt: ReadonlyMap<string, number> = new Map()): DisputeKpis {
+export function disputeKpis(disputes: readonly Dispute[], from: number, to: number, submittedAt: ReadonlyMap<string, number> = new Map(), now = Infinity): DisputeKpis {
   const inPeriod = disputes.filter((d) => d.openedAt >= from && d.openedAt < to);
   const currencies = new Set(inPeriod.map((d) => d.currency));
   const group = <K extends string>(key: (d: Dispute) => K) => {
     const out: Partial<Record<K, Dispute[]>> = {};
     for (const d of inPeriod) (out[key(d)] ??= []).push(d);
-    return Object.fromEntries(Object.entries(out).map(([k, list]) => [k, figures(list as Dispute[], submittedAt)])) as Partial<Record<K, DisputeFigures>>;
+    return Object.fromEntries(Object.entries(out).map(([k, list]) => [k, figures(list as Dispute[], submittedAt, now)])) as Partial<Record<K, DisputeFigures>>;
   };
   return {
-    all: figures(inPeriod, submittedAt),
+    all: figures(inPeriod, submittedAt, now),
     byFamily: group((d) => reasonFamily(d.network, d.reasonCode)),
     byNetwork: group((d) => d.network),
     currency: currencies.size === 1 ? [...currencies][0]! : null,
   };
 }
 
-function figures(list: readonly Dispute[], submittedAt: ReadonlyMap<string, number>): DisputeFigures {
+function figures(list: readonly Dispute[], submittedAt: ReadonlyMap<string, number>, now: number): DisputeFigures {
   let won = 0;
   let lost = 0;
   let wonValue = 0;
@@ -63,9 +65,14 @@ function figures(list: readonly Dispute[], submittedAt: ReadonlyMap<string, numb
       decidedValue += d.amountMinor;
     } else if (d.status === 'accepted') accepted++;
     if (d.dueAt > 0) {
-      respondable++;
+      // Imported as submitted, won or lost without a logged submission: answered, time unknown, counted in time.
       const at = submittedAt.get(d.id);
-      if (at !== undefined ? at <= d.dueAt : d.status === 'won' || d.status === 'lost') inTime++;
+      const answered = at !== undefined || d.status === 'submitted' || d.status === 'won' || d.status === 'lost';
+      // Not yet due and not answered: not counted either way until its due date passes.
+      if (answered || d.dueAt <= now) {
+        respondable++;
+        if (at !== undefined ? at <= d.dueAt : answered) inTime++;
+      }
     }
   }
   return {

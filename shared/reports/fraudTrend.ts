@@ -87,7 +87,7 @@ export interface TrendReport {
   previousByGroup: TrendFigures[];
   total: TrendFigures;
   previousTotal: TrendFigures;
-  /** Orders and chargebacks per currency whose values could not convert (no rate): left out of values. */
+  /** Orders and chargebacks of the range per currency whose values could not convert (no rate): left out of values. */
   unconverted: Record<string, number>;
 }
 
@@ -148,7 +148,7 @@ export function fraudTrend(orders: TrendOrders, chargebacks: readonly TrendCharg
     count[c]!++;
     const r = rate[currency[i]!]!;
     if (r === r) value[c]! += Math.round(totalMinor[i]! * r);
-    else noRate(orders.currencyLabels[currency[i]!]!);
+    else if (p >= nPrev) noRate(orders.currencyLabels[currency[i]!]!);
   }
   for (let p = 0; p < all.length; p++) {
     for (let g = 0; g < nGroups; g++) {
@@ -174,7 +174,7 @@ export function fraudTrend(orders: TrendOrders, chargebacks: readonly TrendCharg
     cell.chargebacks++;
     cell.byFamily[cb.family].count++;
     if (r === undefined) {
-      noRate(cb.currency);
+      if (p >= nPrev) noRate(cb.currency);
       continue;
     }
     const v = Math.round(cb.amountMinor * r);

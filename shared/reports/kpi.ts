@@ -21,6 +21,8 @@ export interface KpiInput {
   /** Programme months over all the data (programmeMonths / programmeMonthsOf). */
   programmes: readonly ProgrammeMonth[];
   thresholds: readonly Threshold[];
+  /** For the answered-in-time share: disputes not due yet by then are left out. */
+  now?: number;
 }
 
 export interface KpiReport {
@@ -44,7 +46,7 @@ export function kpiReport(input: KpiInput): KpiReport {
     to: input.to,
     slaHours: input.slaHours,
     review: reviewKpis(input.decisions, input.placedAt, input.ordersPlaced, input.from, input.to, input.slaHours),
-    disputes: disputeKpis(input.disputes, input.from, input.to, input.submittedAt),
+    disputes: disputeKpis(input.disputes, input.from, input.to, input.submittedAt, input.now ?? Infinity),
     programmes: input.programmes.filter((m) => m.month >= first && m.month <= last),
     thresholds: [...input.thresholds],
   };

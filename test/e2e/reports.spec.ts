@@ -37,7 +37,7 @@ test('fraud trend on the demo data: figures agree with the orders behind them, a
 
   // Click-through: the Own shop row opens exactly its orders in the Orders screen.
   const shop = groups.find((r) => r[0] === 'Own shop')!;
-  await page.getByTestId('trend-by-group').locator('tbody tr', { hasText: 'Own shop' }).getByRole('button', { name: 'Orders' }).click();
+  await page.getByRole('button', { name: 'Orders of Own shop', exact: true }).click();
   await expect(page.getByTestId('orders-count')).toHaveText(`${shop[1]} of 10,000 orders`);
   await expect(page.getByRole('button', { name: 'Own shop', pressed: true })).toBeVisible();
 
@@ -48,7 +48,7 @@ test('fraud trend on the demo data: figures agree with the orders behind them, a
   const countries = await tableRows(page, 'trend-by-group');
   const de = countries.find((r) => r[0] === 'DE')!;
   expect(num(de[1]!)).toBeGreaterThan(0);
-  await page.getByTestId('trend-by-group').locator('tbody tr', { hasText: /^DE/ }).getByRole('button', { name: 'Orders' }).click();
+  await page.getByRole('button', { name: 'Orders of DE', exact: true }).click();
   await expect(page.getByTestId('group-filter')).toContainText('Shipping country: DE');
   await expect(page.getByTestId('orders-count')).toHaveText(`${de[1]} of 10,000 orders`);
 
@@ -186,4 +186,12 @@ test('KPI report: programme months judged by thresholds the analyst edits as dat
   await page.getByLabel(`Source of threshold ${n}`).fill('');
   await page.getByRole('button', { name: 'Save thresholds' }).click();
   await expect(page.getByRole('alert')).toHaveText(`Threshold ${n}: say where the threshold comes from`);
+
+  // A range that ends before it starts: an error, and no stale report left to save or print.
+  await page.getByRole('tab', { name: 'KPIs' }).click();
+  await expect(page.getByTestId('report-title')).toBeVisible();
+  await page.getByLabel('To', { exact: true }).fill('2020-01-01');
+  await expect(page.getByRole('alert')).toHaveText('The range must end on or after its first day');
+  await expect(page.getByTestId('report-title')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Export PDF' })).toHaveCount(0);
 });

@@ -103,7 +103,7 @@ export class ReportService {
       if (!t.level.trim()) throw new Error(`${row}: name the level`);
       if (!(t.ratio > 0 && t.ratio < 1)) throw new Error(`${row}: the ratio is a share between 0 and 100 %`);
       if (!(Number.isInteger(t.count) && t.count >= 0)) throw new Error(`${row}: the count is a whole number`);
-      if (!/^\d{4}-\d{2}$/.test(t.effectiveFrom)) throw new Error(`${row}: "effective from" is a month, YYYY-MM`);
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(t.effectiveFrom)) throw new Error(`${row}: "effective from" is a month, YYYY-MM (01-12)`);
       if (!t.source.trim()) throw new Error(`${row}: say where the threshold comes from`);
       return { programme: t.programme, level: t.level.trim(), ratio: t.ratio, count: t.count, effectiveFrom: t.effectiveFrom, source: t.source.trim() };
     });
@@ -250,7 +250,7 @@ export class ReportService {
       disputes,
       thresholds,
     );
-    const report = kpiReport({ from, to, slaHours, decisions, placedAt, ordersPlaced, disputes, submittedAt, programmes, thresholds });
+    const report = kpiReport({ from, to, slaHours, decisions, placedAt, ordersPlaced, disputes, submittedAt, programmes, thresholds, now: Date.now() });
     const dataHash = await this.dataHash([disputes.map((d) => [d.id, d.status, d.openedAt, d.amountMinor, d.reasonCode, submittedAt.get(d.id) ?? 0]), thresholds, slaHours]);
     const marks = await this.rings.decisions.currentMarks();
     const confirmed = [...marks.values()].filter((m) => m.status === 'confirmed-fraud').length;

@@ -40,3 +40,21 @@ describe('dispute KPIs', () => {
     expect(k.currency).toBe('EUR');
   });
 });
+
+describe('answered before due, as of now', () => {
+  it('leaves out disputes not yet due and unanswered; counts imported outcomes as answered', async () => {
+    const { disputeKpis } = await import('../../../shared/reports/disputeKpis');
+    const day = 86_400_000;
+    const base = { provider: 'stripe', paymentId: 'ch', orderKey: 'shopify:#1', network: 'visa' as const, reasonCode: '10.4', amountMinor: 1000, currency: 'EUR', openedAt: 10 * day };
+    const list = [
+      { ...base, id: 'late', dueAt: 15 * day, status: 'new' as const }, // due before now, unanswered: not in time
+      { ...base, id: 'pending', dueAt: 25 * day, status: 'new' as const }, // not due yet: left out
+      { ...base, id: 'logged', dueAt: 18 * day, status: 'submitted' as const }, // submitted on day 17 (logged): in time
+      { ...base, id: 'imported', dueAt: 18 * day, status: 'won' as const }, // won, no log: answered
+      { ...base, id: 'slow', dueAt: 12 * day, status: 'submitted' as const }, // submitted on day 13: late
+    ];
+    const k = disputeKpis(list, 0, 30 * day, new Map([['logged', 17 * day], ['slow', 13 * day]]), 20 * day);
+    expect(k.all.respondable).toBe(4);
+    expect(k.all.respondedInTime).toBe(2);
+  });
+});

@@ -7,6 +7,7 @@ import { formatCount, formatDate, formatMoney } from '../../../../shared/domain/
 import { DIMENSION_LABEL, fraudRate, fraudRateByValue, major, NO_ORDER_GROUP, trendRows, type PeriodRing, type TrendReport } from '../../../../shared/reports/fraudTrend';
 import { change, changePp, ChartBox, Figure, pct, ReportTable } from './reportParts';
 
+const VERDICT: Record<string, string> = { 'confirmed-fraud': 'Confirmed fraud', benign: 'Benign', 'needs-review': 'Needs review' };
 const COLORS = ['#2f6fde', '#ff8a3d', '#1f7a4c', '#8e5cd9', '#c23b32', '#0f8b8d', '#b26a00', '#5f6b7a'];
 const FAMILY_COLOR: Record<string, string> = { fraud: '#c23b32', consumer: '#2f6fde', processing: '#b26a00', authorisation: '#8e5cd9', unknown: '#8593a3' };
 /** Charts draw at most this many groups; the rest are summed as "other". */
@@ -83,11 +84,13 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
     if (typeof i === 'number') onOrders?.(i, group, what);
   };
   const unconverted = Object.entries(report.unconverted);
+  // Groups by orders in the range, largest first; chargebacks without a cached order last.
+  const byOrders = report.groups.map((_, i) => i).sort((a, b) => Number(report.groups[a] === NO_ORDER_GROUP) - Number(report.groups[b] === NO_ORDER_GROUP) || report.byGroup[b]!.orders - report.byGroup[a]!.orders);
 
   return (
     <div className="report-body">
       <div className="figures">
-        <Figure label="Orders" value={formatCount(t.orders)} sub={money(t.orderValueMinor)} previous={formatCount(p.orders)} delta={change(t.orders, p.orders)} />
+        <Figure label="Orders" value={formatCount(t.orders)} sub={unconverted.length ? `${money(t.orderValueMinor)} (incomplete: see below)` : money(t.orderValueMinor)} previous={formatCount(p.orders)} delta={change(t.orders, p.orders)} />
         <Figure label="Confirmed fraud" value={formatCount(t.fraudOrders)} sub={money(t.fraudValueMinor)} previous={formatCount(p.fraudOrders)} delta={change(t.fraudOrders, p.fraudOrders)} bad={t.fraudOrders > p.fraudOrders} />
         <Figure label="Fraud rate" value={pct(fraudRate(t))} sub={`${pct(fraudRateByValue(t))} of value`} previous={pct(fraudRate(p))} delta={changePp(fraudRate(t), fraudRate(p))} bad={(fraudRate(t) ?? 0) > (fraudRate(p) ?? 0)} />
         <Figure label="Chargebacks" value={formatCount(t.chargebacks)} sub={money(t.chargebackValueMinor)} previous={formatCount(p.chargebacks)} delta={change(t.chargebacks, p.chargebacks)} bad={t.chargebacks > p.chargebacks} />
@@ -97,7 +100,7 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
         {unconverted.length > 0 && <span className="warn"> Left out of values for want of a rate: {unconverted.map(([c, n]) => `${formatCount(n)} in ${c}`).join(', ')}.</span>}
       </p>
 
-      <p className="muted small no-print">Click a bar or a point of a chart, or Orders in a table, to open the orders behind it.</p>
+      {onOrders && <p className="muted small no-print">Click a bar or a point of a chart, or Orders in a table, to open the orders behind it.</p>}
       <div className="charts">
         <ChartBox title={`Orders by ${dim.toLowerCase()}`} stamp={stamp}>
           <StackedBars data={data} bars={series.map((s, k) => ({ key: s.key, name: s.name, color: COLORS[k % COLORS.length]!, onClick: clickBar(s.group, 'orders') }))} />
@@ -135,7 +138,8 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
         testId="trend-by-group"
         stamp={stamp}
         columns={[{ label: dim }, { label: 'Orders', right: true }, { label: 'Order value', right: true }, { label: 'Fraud orders', right: true }, { label: 'Fraud value', right: true }, { label: 'Fraud rate', right: true }, { label: 'Previous', right: true }, { label: 'Change', right: true }, { label: 'Chargebacks', right: true }, { label: 'Chargeback value', right: true }]}
-        rows={report.groups.map((g, i) => {
+        rows={byOrders.map((i) => {
+          const g = report.groups[i]!;
           const f = report.byGroup[i]!;
           const q = report.previousByGroup[i]!;
           return [g, formatCount(f.orders), money(f.orderValueMinor), formatCount(f.fraudOrders), money(f.fraudValueMinor), pct(fraudRate(f)), pct(fraudRate(q)), changePp(fraudRate(f), fraudRate(q)), formatCount(f.chargebacks), money(f.chargebackValueMinor)];
@@ -143,25 +147,27 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
         csv={{
           name: `fraud-trend-by-${report.params.dimension}`,
           header: [report.params.dimension, 'orders', 'order_value', 'fraud_orders', 'fraud_value', 'fraud_rate', 'previous_fraud_rate', 'chargebacks', 'chargeback_value', 'currency'],
-          rows: report.groups.map((g, i) => {
+          rows: byOrders.map((i) => {
+            const g = report.groups[i]!;
             const f = report.byGroup[i]!;
             return [g, f.orders, major(f.orderValueMinor), f.fraudOrders, major(f.fraudValueMinor), fraudRate(f), fraudRate(report.previousByGroup[i]!), f.chargebacks, major(f.chargebackValueMinor), cur];
           }),
         }}
-        actions={(i) =>
-          report.groups[i] !== NO_ORDER_GROUP && onOrders ? (
+        actions={(k) => {
+          const i = byOrders[k]!;
+          return report.groups[i] !== NO_ORDER_GROUP && onOrders ? (
             <>
-              <button className="link" onClick={() => onOrders(null, i, 'orders')}>
+              <button className="link" aria-label={`Orders of ${report.groups[i]}`} onClick={() => onOrders(null, i, 'orders')}>
                 Orders
               </button>
               {report.byGroup[i]!.fraudOrders > 0 && (
-                <button className="link" onClick={() => onOrders(null, i, 'fraud')}>
+                <button className="link" aria-label={`Confirmed-fraud orders of ${report.groups[i]}`} onClick={() => onOrders(null, i, 'fraud')}>
                   Fraud
                 </button>
               )}
             </>
-          ) : null
-        }
+          ) : null;
+        }}
       />
 
       <ReportTable
@@ -200,7 +206,7 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
               stamp={stamp}
               caption={id === 'top-rings' ? 'Most order value placed in the range.' : 'First order inside the range, riskiest first.'}
               columns={[{ label: 'Ring' }, { label: 'Orders', right: true }, { label: 'Value', right: true }, { label: 'First seen' }, { label: 'Risk', right: true }, { label: 'Verdict' }]}
-              rows={list.map((r) => [r.id.replace(/^ring:/, ''), formatCount(r.ordersInRange), money(r.valueInRangeMinor), formatDate(r.firstSeen), r.score, r.status ?? '–'])}
+              rows={list.map((r) => [r.id.replace(/^ring:/, ''), formatCount(r.ordersInRange), money(r.valueInRangeMinor), formatDate(r.firstSeen), r.score, VERDICT[r.status ?? ''] ?? '–'])}
               csv={{ name: id, header: ['ring', 'orders_in_range', 'value_in_range', 'first_seen', 'risk', 'verdict', 'currency'], rows: list.map((r) => [r.id, r.ordersInRange, major(r.valueInRangeMinor), formatDate(r.firstSeen), r.score, r.status ?? '', cur]) }}
               actions={(i) =>
                 onRing ? (

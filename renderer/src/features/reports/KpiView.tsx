@@ -51,7 +51,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
       <h2 className="report-h2">Disputes</h2>
       <div className="figures">
         <Figure label="Disputes opened" value={formatCount(d.all.opened)} sub={money(d.all.openedValueMinor)} />
-        <Figure label="Answered before due" value={pct(d.all.respondable ? d.all.respondedInTime / d.all.respondable : null, 1)} sub={`${formatCount(d.all.respondedInTime)} of ${formatCount(d.all.respondable)} that allow a response`} />
+        <Figure label="Answered before due" value={pct(d.all.respondable ? d.all.respondedInTime / d.all.respondable : null, 1)} sub={`${formatCount(d.all.respondedInTime)} of ${formatCount(d.all.respondable)} due by now or answered`} />
         <Figure label="Win rate" value={pct(d.all.winRate, 1)} sub={`${pct(d.all.winRateByValue, 1)} by value · ${d.all.won} won, ${d.all.lost} lost, ${d.all.accepted} accepted`} />
       </div>
       <ReportTable

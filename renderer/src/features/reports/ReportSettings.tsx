@@ -58,7 +58,7 @@ export function ThresholdsEditor({ onSaved }: { onSaved: () => void }) {
                 <input aria-label={`Source of threshold ${i + 1}`} value={t.source} onChange={(e) => edit(i, { source: e.target.value })} size={40} />
               </td>
               <td>
-                <button className="link" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                <button className="link" onClick={() => { setSaved(false); setRows(rows.filter((_, j) => j !== i)); }}>
                   Remove
                 </button>
               </td>
@@ -67,11 +67,12 @@ export function ThresholdsEditor({ onSaved }: { onSaved: () => void }) {
         </tbody>
       </table>
       <div className="actions" style={{ marginTop: 8 }}>
-        <button onClick={() => setRows([...rows, { programme: 'visa-vamp', level: '', ratio: 0.01, count: 0, effectiveFrom: new Date().toISOString().slice(0, 7), source: '' }])}>Add threshold</button>
+        <button onClick={() => { setSaved(false); setRows([...rows, { programme: 'visa-vamp', level: '', ratio: 0.01, count: 0, effectiveFrom: new Date().toISOString().slice(0, 7), source: '' }]); }}>Add threshold</button>
         <button
           className="primary"
           onClick={() => {
             setError(null);
+            setSaved(false);
             cache.saveProgrammeThresholds(rows).then(
               (r) => {
                 setRows(r);
@@ -95,27 +96,60 @@ export function ThresholdsEditor({ onSaved }: { onSaved: () => void }) {
   );
 }
 
+/** `PLN 0.235` per line into a map, or the first line's problem. */
+function parseRates(text: string): Record<string, number> | string {
+  const parsed: Record<string, number> = {};
+  for (const [n, line] of text.split('\n').entries()) {
+    if (!line.trim()) continue;
+    const m = /^\s*([A-Za-z]{3})\s*[ =:]\s*([0-9.]+)\s*$/.exec(line);
+    if (!m) return `Line ${n + 1}: write a currency code and a rate, e.g. "PLN 0.235"`;
+    parsed[m[1]!.toUpperCase()] = Number(m[2]);
+  }
+  return parsed;
+}
+
 export function RatesEditor({ onSaved }: { onSaved: () => void }) {
   const [rates, setRates] = useState<ReportRates | null>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [based, setBased] = useState('');
   const show = (r: ReportRates) => {
     setRates(r);
+    setBased(r.currency);
     setText(Object.entries(r.rates).filter(([c]) => c !== r.currency).map(([c, v]) => `${c} ${v}`).join('\n'));
   };
   useEffect(() => {
     cache.reportRates().then(show, (e: Error) => setError(e.message));
   }, []);
   if (!rates) return <p className="muted">{error ?? 'Loading rates…'}</p>;
+  /**
+   * A new reporting currency re-expresses every rate in it (the old currency gets a line too), so
+   * switching EUR to CHF and back loses nothing. Needs the new currency's rate in the list.
+   */
+  const rebase = () => {
+    const to = rates.currency.trim().toUpperCase();
+    const from = based;
+    if (to === from || !/^[A-Z]{3}$/.test(to)) return;
+    const lines = parseRates(text);
+    if (typeof lines === 'string') return setError(lines);
+    const via = lines[to];
+    if (via === undefined) return setError(`Add a rate for ${to} first (how many ${from} one ${to} is worth), then switch to it`);
+    const next: Record<string, number> = { [from]: +(1 / via).toPrecision(6) };
+    for (const [c, r] of Object.entries(lines)) if (c !== to) next[c] = +(r / via).toPrecision(6);
+    setError(null);
+    setBased(to);
+    setRates({ ...rates, currency: to });
+    setText(Object.entries(next).map(([c, r]) => `${c} ${r}`).join('\n'));
+  };
   return (
     <section className="panel" aria-labelledby="rates-title">
       <h2 id="rates-title">Reporting currency and rates</h2>
       <p className="muted small">Values of orders and chargebacks in other currencies convert at these rates; a currency without a rate is counted but left out of values, and the report says so.</p>
       <div className="inline-form">
         <label htmlFor="rep-currency">Reporting currency</label>
-        <input id="rep-currency" value={rates.currency} onChange={(e) => setRates({ ...rates, currency: e.target.value })} />
-        <label htmlFor="rep-rates">One line per currency: code and how many {rates.currency} one unit is worth</label>
+        <input id="rep-currency" value={rates.currency} onChange={(e) => setRates({ ...rates, currency: e.target.value })} onBlur={() => rebase()} />
+        <label htmlFor="rep-rates">One line per currency: code and how many {based} one unit is worth (changing the reporting currency re-expresses them)</label>
         <textarea id="rep-rates" rows={6} value={text} onChange={(e) => setText(e.target.value)} className="mono" />
         <label htmlFor="rep-asof">Rates as of (YYYY-MM-DD)</label>
         <input id="rep-asof" value={rates.asOf} onChange={(e) => setRates({ ...rates, asOf: e.target.value })} />
@@ -128,13 +162,9 @@ export function RatesEditor({ onSaved }: { onSaved: () => void }) {
           onClick={() => {
             setError(null);
             setSaved(false);
-            const parsed: Record<string, number> = {};
-            for (const [n, line] of text.split('\n').entries()) {
-              if (!line.trim()) continue;
-              const m = /^\s*([A-Za-z]{3})\s*[ =:]\s*([0-9.]+)\s*$/.exec(line);
-              if (!m) return setError(`Line ${n + 1}: write a currency code and a rate, e.g. "PLN 0.235"`);
-              parsed[m[1]!.toUpperCase()] = Number(m[2]);
-            }
+            if (rates.currency.trim().toUpperCase() !== based) return rebase();
+            const parsed = parseRates(text);
+            if (typeof parsed === 'string') return setError(parsed);
             cache.saveReportRates({ ...rates, rates: parsed }).then(
               (r) => {
                 show(r);

@@ -37,7 +37,11 @@ type Shown =
   | { kind: 'fraud-trend'; figures: TrendFigures; dataHash: string; snapshot: ReportSnapshotRecord | null; intact?: boolean; dataNow?: string }
   | { kind: 'kpi'; figures: KpiFigures; dataHash: string; snapshot: ReportSnapshotRecord | null; intact?: boolean; dataNow?: string };
 
-const stampOf = (s: Shown) => (s.snapshot ? `snapshot-${s.snapshot.id}` : new Date().toISOString().slice(0, 10));
+/** File-name part for exports: what the report covers, and its snapshot when saved. */
+function stampOf(s: Shown): string {
+  const what = s.kind === 'fraud-trend' ? `${s.figures.report.params.period}-${s.figures.report.periods[0]!.label}-to-${s.figures.report.periods.at(-1)!.label}` : `${formatDate(s.figures.report.from)}-to-${formatDate(s.figures.report.to - DAY)}`;
+  return s.snapshot ? `${what}-snapshot-${s.snapshot.id}` : what;
+}
 
 function titleOf(s: Shown): string {
   if (s.kind === 'fraud-trend') {
@@ -83,8 +87,13 @@ export function ReportsScreen() {
     if (!range) return;
     const from = parseDate(range.from);
     const to = parseDate(range.to);
-    if (from === null || to === null) return setError('Dates are YYYY-MM-DD');
-    if (to < from) return setError('The range must end on or after its first day');
+    // A report that no longer matches the parameters must not stay on screen to be saved or printed.
+    const fail = (message: string) => {
+      setShown(null);
+      setError(message);
+    };
+    if (from === null || to === null) return fail('Dates are YYYY-MM-DD');
+    if (to < from) return fail('The range must end on or after its first day');
     setError(null);
     setBusy(true);
     try {
@@ -97,7 +106,7 @@ export function ReportsScreen() {
       const rings: RingsOfRange = await cache.reportRings(r.periods[0]!.from, r.periods.at(-1)!.to);
       setShown((s) => (s && s.kind === 'fraud-trend' && s.figures.report === r ? { ...s, figures: { ...s.figures, rings: { top: rings.top, fresh: rings.fresh } } } : s));
     } catch (e) {
-      setError((e as Error).message);
+      fail((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -107,8 +116,12 @@ export function ReportsScreen() {
     if (!kpiRange) return;
     const from = parseDate(kpiRange.from);
     const to = parseDate(kpiRange.to);
-    if (from === null || to === null) return setError('Dates are YYYY-MM-DD');
-    if (to < from) return setError('The range must end on or after its first day');
+    const fail = (message: string) => {
+      setShown(null);
+      setError(message);
+    };
+    if (from === null || to === null) return fail('Dates are YYYY-MM-DD');
+    if (to < from) return fail('The range must end on or after its first day');
     setError(null);
     setBusy(true);
     try {
@@ -116,7 +129,7 @@ export function ReportsScreen() {
       if (pinned.current) return;
       setShown({ kind: 'kpi', figures: { report: result.report, sources: result.sources }, dataHash: result.dataHash, snapshot: null });
     } catch (e) {
-      setError((e as Error).message);
+      fail((e as Error).message);
     } finally {
       setBusy(false);
     }
@@ -142,7 +155,7 @@ export function ReportsScreen() {
     const params = s.kind === 'fraud-trend' ? s.figures.report.params : { from: s.figures.report.from, to: s.figures.report.to };
     const snap = await cache.saveReportSnapshot(s.kind, titleOf(s), params, s.figures, s.dataHash);
     setShown({ ...s, snapshot: snap } as Shown);
-    setNote(`Saved as snapshot #${snap.id}.`);
+    setNote(snap.analyst === 'unnamed analyst' ? `Saved as snapshot #${snap.id}, signed "unnamed analyst": set your name in Settings so snapshots say who saved them.` : `Saved as snapshot #${snap.id}.`);
     return snap;
   };
 
@@ -222,6 +235,8 @@ export function ReportsScreen() {
   }
 
   const viewing = shown && ((tab === 'trend' && shown.kind === 'fraud-trend') || (tab === 'kpi' && shown.kind === 'kpi')) ? shown : null;
+  /** An opened snapshot (not one just saved from live figures): its parameters are its own. */
+  const openedSnapshot = viewing?.snapshot != null && viewing.intact !== undefined;
 
   return (
     <section className="screen reports" aria-labelledby="screen-title">
@@ -236,7 +251,7 @@ export function ReportsScreen() {
         </div>
       </header>
 
-      {tab === 'trend' && range && (
+      {tab === 'trend' && range && !openedSnapshot && (
         <div className="toolbar no-print" aria-label="Report parameters">
           <label className="inline">
             Period
@@ -265,7 +280,7 @@ export function ReportsScreen() {
           </label>
         </div>
       )}
-      {tab === 'kpi' && kpiRange && (
+      {tab === 'kpi' && kpiRange && !openedSnapshot && (
         <div className="toolbar no-print" aria-label="Report parameters">
           <label className="inline">
             From
@@ -401,7 +416,7 @@ function TitlePage({ shown }: { shown: Shown }) {
             </dd>
             <dt>Fraud rate</dt>
             <dd>
-              {pct(fraudRate(t.total))} ({t.total.fraudOrders} of {t.total.orders} orders); previous span {pct(fraudRate(t.previousTotal))}
+              {pct(fraudRate(t.total))} ({t.total.fraudOrders.toLocaleString('en-US')} of {t.total.orders.toLocaleString('en-US')} orders); previous span {pct(fraudRate(t.previousTotal))}
             </dd>
           </>
         ) : (

@@ -38,7 +38,7 @@ export async function chartPng(container: HTMLElement, title = ''): Promise<Blob
   // Legends are HTML next to the SVG in recharts; draw them under the chart as text.
   const legend = [...container.querySelectorAll('.recharts-legend-item')].map((li) => ({
     text: li.textContent ?? '',
-    color: li.querySelector('path, rect')?.getAttribute('fill') ?? li.querySelector('path, line')?.getAttribute('stroke') ?? '#333',
+    color: [...li.querySelectorAll('path, rect, line')].map((e) => [e.getAttribute('fill'), e.getAttribute('stroke')]).flat().find((c) => c && c !== 'none') ?? '#333',
   }));
   const legendHeight = legend.length ? 22 : 0;
   const top = title ? 26 : 0;
