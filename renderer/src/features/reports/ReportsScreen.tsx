@@ -83,11 +83,14 @@ export function ReportsScreen() {
   /** True while an opened snapshot is on screen: live figures must not replace it. */
   const pinned = useRef(false);
 
-  const runTrend = useCallback(async () => {
-    if (!range) return;
-    const from = parseDate(range.from);
-    const to = parseDate(range.to);
-    // A report that no longer matches the parameters must not stay on screen to be saved or printed.
+  /**
+   * Runs one report for a range of days (inclusive): a bad range or a failure clears the report,
+   * so figures that no longer match the parameters cannot stay on screen to be saved or printed.
+   */
+  const runReport = useCallback(async (days: { from: string; to: string } | null, compute: (from: number, toExclusive: number) => Promise<Shown | null>) => {
+    if (!days) return;
+    const from = parseDate(days.from);
+    const to = parseDate(days.to);
     const fail = (message: string) => {
       setShown(null);
       setError(message);
@@ -97,43 +100,38 @@ export function ReportsScreen() {
     setError(null);
     setBusy(true);
     try {
-      const result: TrendResult = await cache.fraudTrend({ period, from, to: to + DAY, dimension });
-      if (pinned.current) return;
-      const figures: TrendFigures = { report: result.report, rings: null, sources: result.sources };
-      setShown({ kind: 'fraud-trend', figures, dataHash: result.dataHash, snapshot: null });
-      // Rings may need linking first (seconds on a large cache): the figures show before them.
-      const r = result.report;
-      const rings: RingsOfRange = await cache.reportRings(r.periods[0]!.from, r.periods.at(-1)!.to);
-      setShown((s) => (s && s.kind === 'fraud-trend' && s.figures.report === r ? { ...s, figures: { ...s.figures, rings: { top: rings.top, fresh: rings.fresh } } } : s));
+      const next = await compute(from, to + DAY);
+      if (next && !pinned.current) setShown(next);
     } catch (e) {
       fail((e as Error).message);
     } finally {
       setBusy(false);
     }
-  }, [range, period, dimension]);
+  }, []);
 
-  const runKpi = useCallback(async () => {
-    if (!kpiRange) return;
-    const from = parseDate(kpiRange.from);
-    const to = parseDate(kpiRange.to);
-    const fail = (message: string) => {
-      setShown(null);
-      setError(message);
-    };
-    if (from === null || to === null) return fail('Dates are YYYY-MM-DD');
-    if (to < from) return fail('The range must end on or after its first day');
-    setError(null);
-    setBusy(true);
-    try {
-      const result: KpiResult = await cache.kpiReport(from, to + DAY);
-      if (pinned.current) return;
-      setShown({ kind: 'kpi', figures: { report: result.report, sources: result.sources }, dataHash: result.dataHash, snapshot: null });
-    } catch (e) {
-      fail((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }, [kpiRange]);
+  const runTrend = useCallback(
+    () =>
+      runReport(range, async (from, to) => {
+        const result: TrendResult = await cache.fraudTrend({ period, from, to, dimension });
+        if (pinned.current) return null;
+        const r = result.report;
+        setShown({ kind: 'fraud-trend', figures: { report: r, rings: null, sources: result.sources }, dataHash: result.dataHash, snapshot: null });
+        // Rings may need linking first (seconds on a large cache): the figures show before them.
+        const rings: RingsOfRange = await cache.reportRings(r.periods[0]!.from, r.periods.at(-1)!.to);
+        setShown((s) => (s && s.kind === 'fraud-trend' && s.figures.report === r ? { ...s, figures: { ...s.figures, rings: { top: rings.top, fresh: rings.fresh } } } : s));
+        return null;
+      }),
+    [runReport, range, period, dimension],
+  );
+
+  const runKpi = useCallback(
+    () =>
+      runReport(kpiRange, async (from, to) => {
+        const result: KpiResult = await cache.kpiReport(from, to);
+        return { kind: 'kpi', figures: { report: result.report, sources: result.sources }, dataHash: result.dataHash, snapshot: null };
+      }),
+    [runReport, kpiRange],
+  );
 
   // Each tab shows its report for the current parameters; an opened snapshot stays until the
   // analyst leaves it (another tab, new parameters, or "Back to live figures").
