@@ -17,9 +17,9 @@ async function tableRows(page: Page, testId: string): Promise<string[][]> {
   return page.getByTestId(testId).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
 }
 
-async function openReports(page: Page) {
+async function openReports(page: Page, title = /^Fraud trend, weekly by marketplace/) {
   await page.getByRole('link', { name: 'Reports' }).click();
-  await expect(page.getByTestId('report-title')).toHaveText(/^Fraud trend, weekly by marketplace/, { timeout: 60_000 });
+  await expect(page.getByTestId('report-title')).toHaveText(title, { timeout: 60_000 });
   await expect(page.getByTestId('top-rings')).toBeVisible({ timeout: 60_000 });
 }
 
@@ -52,8 +52,13 @@ test('fraud trend on the demo data: figures agree with the orders behind them, a
   await expect(page.getByTestId('group-filter')).toContainText('Shipping country: DE');
   await expect(page.getByTestId('orders-count')).toHaveText(`${de[1]} of 10,000 orders`);
 
+  // Back in Reports, the parameters are as the analyst left them.
+  await openReports(page, /^Fraud trend, weekly by shipping country/);
+  await page.getByLabel('Split by').selectOption('marketplace');
+  await expect(page.getByTestId('report-title')).toHaveText(/by marketplace/);
+  await expect(page.getByTestId('top-rings')).toBeVisible();
+
   // Save a snapshot, then reopen it from the list: same figures, hash checks out, data unchanged.
-  await openReports(page);
   const rateShown = await page.getByTestId('figure-fraud-rate').locator('.figure-value').textContent();
   await page.getByRole('button', { name: 'Save snapshot' }).click();
   await expect(page.getByRole('button', { name: /^Snapshot #\d+$/ })).toBeVisible();

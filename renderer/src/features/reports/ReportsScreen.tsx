@@ -15,12 +15,12 @@ import type { KpiResult, RingsOfRange, TrendResult } from '../../db/reportServic
 import type { ReportSnapshotRecord } from '../../db/schema';
 import { platform } from '../../platform';
 import { useUi } from '../../state/uiStore';
+import { useReportParams } from './reportParams';
 import { FraudTrendView, type OrdersWhat, type TrendRings } from './FraudTrendView';
 import { KpiView } from './KpiView';
 import { pct } from './reportParts';
 import { RatesEditor, ThresholdsEditor } from './ReportSettings';
 
-type Tab = 'trend' | 'kpi' | 'snapshots' | 'settings';
 const DAY = 86_400_000;
 const DICT_OF: Record<Exclude<TrendDimension, 'marketplace'>, DictField> = { country: 'shipCountry', paymentMethod: 'paymentMethod', cardBrand: 'cardBrand' };
 
@@ -55,12 +55,8 @@ export function ReportsScreen() {
   const version = useUi((s) => s.cacheVersion);
   const showOrders = useUi((s) => s.showOrders);
   const showRingOf = useUi((s) => s.showRingOf);
-  const [tab, setTab] = useState<Tab>('trend');
+  const { tab, setTab, period, setPeriod, dimension, setDimension, range, setRange, kpiRange, setKpiRange } = useReportParams();
   const [span, setSpan] = useState<{ min: number; max: number } | null | undefined>(undefined);
-  const [period, setPeriod] = useState<PeriodKind>('week');
-  const [dimension, setDimension] = useState<TrendDimension>('marketplace');
-  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
-  const [kpiRange, setKpiRange] = useState<{ from: string; to: string } | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -78,7 +74,7 @@ export function ReportsScreen() {
         setKpiRange((r) => r ?? { from: formatDate(m), to: formatDate(nextPeriod('month', m) - DAY) });
       }
     }, (e: Error) => setError(e.message));
-  }, [version]);
+  }, [version, setRange, setKpiRange]);
 
   /** True while an opened snapshot is on screen: live figures must not replace it. */
   const pinned = useRef(false);

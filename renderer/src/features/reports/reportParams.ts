@@ -1,0 +1,40 @@
+// The Reports screen's parameters, kept while the analyst drills down into Orders and comes back
+// (screen state only, like the orders filter; forgotten on reload).
+import { create } from 'zustand';
+import type { TrendDimension } from '../../../../shared/reports/fraudTrend';
+import type { PeriodKind } from '../../../../shared/reports/periods';
+
+export type ReportTab = 'trend' | 'kpi' | 'snapshots' | 'settings';
+export interface DayRange {
+  from: string;
+  to: string;
+}
+
+type Update<T> = T | ((old: T) => T);
+const apply = <T,>(u: Update<T>, old: T): T => (typeof u === 'function' ? (u as (o: T) => T)(old) : u);
+
+interface ReportParams {
+  tab: ReportTab;
+  period: PeriodKind;
+  dimension: TrendDimension;
+  range: DayRange | null;
+  kpiRange: DayRange | null;
+  setTab(u: Update<ReportTab>): void;
+  setPeriod(u: Update<PeriodKind>): void;
+  setDimension(u: Update<TrendDimension>): void;
+  setRange(u: Update<DayRange | null>): void;
+  setKpiRange(u: Update<DayRange | null>): void;
+}
+
+export const useReportParams = create<ReportParams>((set) => ({
+  tab: 'trend',
+  period: 'week',
+  dimension: 'marketplace',
+  range: null,
+  kpiRange: null,
+  setTab: (u) => set((s) => ({ tab: apply(u, s.tab) })),
+  setPeriod: (u) => set((s) => ({ period: apply(u, s.period) })),
+  setDimension: (u) => set((s) => ({ dimension: apply(u, s.dimension) })),
+  setRange: (u) => set((s) => ({ range: apply(u, s.range) })),
+  setKpiRange: (u) => set((s) => ({ kpiRange: apply(u, s.kpiRange) })),
+}));
