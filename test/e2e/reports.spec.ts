@@ -120,6 +120,14 @@ test('a bar of the confirmed-fraud chart opens exactly the fraud orders behind i
   // Removing that filter leaves the week and marketplace: all their orders.
   await page.getByRole('button', { name: 'Remove the filter Confirmed fraud' }).click();
   await expect(page.getByTestId('orders-count')).toHaveText(`${cell[2]} of 10,000 orders`);
+
+  // A range before the cached data says its figures are partial rather than show a false trend.
+  await openReports(page);
+  await page.getByLabel('From', { exact: true }).fill('2020-01-06');
+  await page.getByLabel('To', { exact: true }).fill('2020-03-01');
+  await expect(page.getByTestId('report-title')).toHaveText(/2020-W02 to 2020-W09/);
+  await expect(page.getByTestId('partial-data')).toContainText('the range itself starts before the first cached order');
+  await expect(page.getByTestId('figure-orders').locator('.figure-value')).toHaveText('0');
 });
 
 test('CSV export of a report table neutralises cells a spreadsheet would run', async ({ page }) => {

@@ -231,13 +231,21 @@ export class ReportService {
   async kpi(from: number, to: number): Promise<KpiResult> {
     const snap = this.store.currentSnapshot();
     const keys = snap.keyColumns;
-    const [dict, { disputes, submittedAt }, decisions, thresholds, settings] = await Promise.all([
+    const [dict, { disputes: stored, submittedAt }, decisions, thresholds, settings, rates] = await Promise.all([
       snap.dict(),
       this.disputes(),
       this.log.entries(),
       this.thresholds(),
       this.meta.get('review'),
+      this.rates(),
     ]);
+    // Dispute values in the reporting currency where a rate allows; the rest keep their own (and
+    // the figures then say the currencies are mixed rather than add them up).
+    const disputes = stored.map((d) => {
+      const c = d.currency.trim().toUpperCase();
+      const r = c === rates.currency ? 1 : rates.rates[c];
+      return r === undefined ? d : { ...d, amountMinor: Math.round(d.amountMinor * r), currency: rates.currency };
+    });
     const slaHours = settings?.slaHours ?? 24;
     const decided = new Set(decisions.map((e) => e.orderKey));
     const rowOf = await snap.rowsOfKeys(decided);
@@ -251,7 +259,7 @@ export class ReportService {
       thresholds,
     );
     const report = kpiReport({ from, to, slaHours, decisions, placedAt, ordersPlaced, disputes, submittedAt, programmes, thresholds, now: Date.now() });
-    const dataHash = await this.dataHash([disputes.map((d) => [d.id, d.status, d.openedAt, d.amountMinor, d.reasonCode, submittedAt.get(d.id) ?? 0]), thresholds, slaHours]);
+    const dataHash = await this.dataHash([disputes.map((d) => [d.id, d.status, d.openedAt, d.amountMinor, d.currency, d.reasonCode, submittedAt.get(d.id) ?? 0]), thresholds, slaHours, rates]);
     const marks = await this.rings.decisions.currentMarks();
     const confirmed = [...marks.values()].filter((m) => m.status === 'confirmed-fraud').length;
     return { report, dataHash, sources: await this.sources(disputes.length, decisions.length, confirmed) };

@@ -41,9 +41,11 @@ export interface TrendRings {
   fresh: PeriodRing[];
 }
 
-export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
+export function FraudTrendView({ report, rings, dataSpan, stamp, onOrders, onRing }: {
   report: TrendReport;
   rings: TrendRings | null;
+  /** First and last cached order when computed: periods beyond it hold partial data. */
+  dataSpan: { min: number; max: number } | null;
   stamp: string;
   /** Period index (null: whole range), group index (null: all groups), and which of their orders. */
   onOrders?: (period: number | null, group: number | null, what: OrdersWhat) => void;
@@ -84,6 +86,13 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
     if (typeof i === 'number') onOrders?.(i, group, what);
   };
   const unconverted = Object.entries(report.unconverted);
+  const partial: string[] = [];
+  if (dataSpan) {
+    const last = report.periods.at(-1)!;
+    if (report.previous[0]!.from < dataSpan.min) partial.push(`the previous span starts before the first cached order (${formatDate(dataSpan.min)}), so its figures cover only part of it`);
+    if (report.periods[0]!.from < dataSpan.min) partial.push(`the range itself starts before the first cached order (${formatDate(dataSpan.min)})`);
+    if (last.to > dataSpan.max + 86_400_000) partial.push(`${last.label} runs past the latest cached order (${formatDate(dataSpan.max)}) and is partial`);
+  }
   // Groups by orders in the range, largest first; chargebacks without a cached order last.
   const byOrders = report.groups.map((_, i) => i).sort((a, b) => Number(report.groups[a] === NO_ORDER_GROUP) - Number(report.groups[b] === NO_ORDER_GROUP) || report.byGroup[b]!.orders - report.byGroup[a]!.orders);
 
@@ -98,6 +107,7 @@ export function FraudTrendView({ report, rings, stamp, onOrders, onRing }: {
       <p className="muted small">
         Previous span: {prevSpan}. Confirmed fraud: {formatCount(t.fraudBy.chargeback)} with a fraud chargeback, {formatCount(t.fraudBy.cancelled)} cancelled in review, {formatCount(t.fraudBy.ring)} in rings confirmed as fraud (an order with two of these counts once). Orders count in the period they were placed, chargebacks in the period they were opened; times are UTC; values in {cur}.
         {unconverted.length > 0 && <span className="warn"> Left out of values for want of a rate: {unconverted.map(([c, n]) => `${formatCount(n)} in ${c}`).join(', ')}.</span>}
+        {partial.length > 0 && <span className="warn" data-testid="partial-data"> Partial data: {partial.join('; ')}. Fraud chargebacks also arrive weeks after the order, so the latest periods understate fraud.</span>}
       </p>
 
       {onOrders && <p className="muted small no-print">Click a bar or a point of a chart, or Orders in a table, to open the orders behind it.</p>}

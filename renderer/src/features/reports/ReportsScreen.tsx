@@ -28,6 +28,8 @@ interface TrendFigures {
   report: TrendReport;
   rings: TrendRings | null;
   sources: string[];
+  /** First and last order time in the cache when computed (absent in older snapshots). */
+  dataSpan?: { min: number; max: number } | null;
 }
 interface KpiFigures {
   report: KpiReport;
@@ -111,13 +113,13 @@ export function ReportsScreen() {
         const result: TrendResult = await cache.fraudTrend({ period, from, to, dimension });
         if (pinned.current) return null;
         const r = result.report;
-        setShown({ kind: 'fraud-trend', figures: { report: r, rings: null, sources: result.sources }, dataHash: result.dataHash, snapshot: null });
+        setShown({ kind: 'fraud-trend', figures: { report: r, rings: null, sources: result.sources, dataSpan: span ?? null }, dataHash: result.dataHash, snapshot: null });
         // Rings may need linking first (seconds on a large cache): the figures show before them.
         const rings: RingsOfRange = await cache.reportRings(r.periods[0]!.from, r.periods.at(-1)!.to);
         setShown((s) => (s && s.kind === 'fraud-trend' && s.figures.report === r ? { ...s, figures: { ...s.figures, rings: { top: rings.top, fresh: rings.fresh } } } : s));
         return null;
       }),
-    [runReport, range, period, dimension],
+    [runReport, range, period, dimension, span],
   );
 
   const runKpi = useCallback(
@@ -323,6 +325,7 @@ export function ReportsScreen() {
             <FraudTrendView
               report={viewing.figures.report}
               rings={viewing.figures.rings}
+              dataSpan={viewing.figures.dataSpan ?? null}
               stamp={stampOf(viewing)}
               onOrders={viewing.snapshot && viewing.intact !== undefined ? undefined : ordersOf(viewing.figures.report)}
               onRing={(id) => showRingOf(id.replace(/^ring:/, ''))}
