@@ -9,6 +9,7 @@ import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { useCacheOverview } from '../state/useCacheOverview';
 import { useUi } from '../state/uiStore';
 import { Sidebar } from './Sidebar';
+import { ErrorAlert } from './Alerts';
 
 export function App() {
   const screen = useUi((s) => s.screen);
@@ -17,11 +18,7 @@ export function App() {
     <div className="app">
       <Sidebar overview={overview} />
       <main className="main">
-        {error && (
-          <p className="error banner" role="alert">
-            The local cache could not be opened: {error}
-          </p>
-        )}
+        <ErrorAlert message={error && `The local cache could not be opened: ${error}`} className="banner" />
         {screen === 'orders' ? (
           <OrdersScreen overview={overview} />
         ) : screen === 'settings' ? (

@@ -9,6 +9,7 @@ import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { cache } from '../../db/cacheClient';
 import type { DisputeDetail, DisputeRow } from '../../db/disputeService';
 import { useUi } from '../../state/uiStore';
+import { ErrorAlert } from '../../app/Alerts';
 
 const URGENCY_LABEL: Record<Urgency, string> = {
   overdue: 'Overdue',
@@ -17,8 +18,6 @@ const URGENCY_LABEL: Record<Urgency, string> = {
   'no-deadline': 'No response allowed',
   closed: 'Submitted or closed',
 };
-
-const FAMILY_LABEL = REASON_FAMILY_LABEL;
 
 export function DisputesScreen() {
   const version = useUi((s) => s.cacheVersion);
@@ -56,11 +55,7 @@ export function DisputesScreen() {
           </span>
         )}
       </header>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {!rows && !error && <p role="status">Reading disputes…</p>}
       {rows && rows.length === 0 && <p className="empty-state">No disputes in the cache yet. Import a Stripe, Adyen or generic dispute report on the Imports screen.</p>}
       {open && (
@@ -81,7 +76,7 @@ export function DisputesScreen() {
             <div className="chips" role="tablist" aria-label="Reason families">
               {(['all', ...REASON_FAMILIES] as const).map((f) => (
                 <button key={f} role="tab" aria-selected={family === f} className={family === f ? 'chip on' : 'chip'} onClick={() => setFamily(f)}>
-                  {f === 'all' ? 'All' : FAMILY_LABEL[f]} ({f === 'all' ? rows.length : rows.filter((r) => r.family === f).length})
+                  {f === 'all' ? 'All' : REASON_FAMILY_LABEL[f]} ({f === 'all' ? rows.length : rows.filter((r) => r.family === f).length})
                 </button>
               ))}
             </div>
@@ -114,7 +109,7 @@ export function DisputesScreen() {
                     <td title={r.reasonLabel}>
                       {r.network} {r.reasonCode} <span className="muted">{r.reasonLabel}</span>
                     </td>
-                    <td>{FAMILY_LABEL[r.family]}</td>
+                    <td>{REASON_FAMILY_LABEL[r.family]}</td>
                     <td className="right">{formatMoney(r.amountMinor, r.currency)}</td>
                     <td>{formatDate(r.openedAt)}</td>
                     <td>
@@ -171,7 +166,7 @@ function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDetail; no
         </button>
       </header>
       <p className="muted">
-        {FAMILY_LABEL[d.family]} · opened {formatDate(d.openedAt)} · {d.dueAt ? `respond by ${formatDateTime(d.dueAt)} (${countdown(d.dueAt, now)})` : 'no response allowed'} · {d.provider}{' '}
+        {REASON_FAMILY_LABEL[d.family]} · opened {formatDate(d.openedAt)} · {d.dueAt ? `respond by ${formatDateTime(d.dueAt)} (${countdown(d.dueAt, now)})` : 'no response allowed'} · {d.provider}{' '}
         {d.id} · order {d.order ? d.order.externalId : `${d.orderKey || 'unknown'} (not in cache)`}
       </p>
       <div className="toolbar" role="group" aria-label="Dispute status">
@@ -185,11 +180,7 @@ function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDetail; no
         ))}
         {NEXT_STATUS[d.status].length > 0 && <input aria-label="Status note" placeholder="Note for the change (optional)" value={note} onChange={(e) => setNote(e.target.value)} size={36} />}
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="ring-body">
         <fieldset className="evidence">
           <legend>

@@ -8,6 +8,7 @@ import type { FormatPreset } from '../../../../shared/ingest/formats/preset';
 import type { SniffResult } from '../../../../shared/ingest/sniff';
 import { importer } from '../../db/importClient';
 import type { LayoutOverrides, MappingCheck } from '../../db/importService';
+import { ErrorAlert } from '../../app/Alerts';
 
 const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
 const DELIMITER_LABEL: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
@@ -240,11 +241,7 @@ export function MappingWizard({ file, onImport, onClose }: { file: File; onImpor
           )}
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { OrderDetail } from './OrderDetail';
 import { OrdersTable } from './OrdersTable';
 import { OrdersToolbar } from './OrdersToolbar';
 import { useOrderRows } from './useOrderRows';
+import { ErrorAlert } from '../../app/Alerts';
 
 export function OrdersScreen({ overview }: { overview: CacheOverview | null }) {
   const rows = useOrderRows();
@@ -32,11 +33,7 @@ export function OrdersScreen({ overview }: { overview: CacheOverview | null }) {
       ) : (
         <>
           <OrdersToolbar />
-          {rows.error && (
-            <p className="error" role="alert">
-              {rows.error}
-            </p>
-          )}
+          <ErrorAlert message={rows.error} />
           <div className="orders-body">
             <OrdersTable rows={rows} onOpen={setOpen} selected={open?.row ?? null} />
             {open && <OrderDetail order={open} onClose={() => setOpen(null)} />}

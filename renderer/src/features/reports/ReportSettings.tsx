@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { Programme, Threshold } from '../../../../shared/reports/programmes';
 import { cache } from '../../db/cacheClient';
 import type { ReportRates } from '../../db/reportService';
+import { SaveStatus } from '../../app/Alerts';
 
 export function ThresholdsEditor({ onSaved }: { onSaved: () => void }) {
   const [rows, setRows] = useState<Threshold[] | null>(null);
@@ -85,12 +86,7 @@ export function ThresholdsEditor({ onSaved }: { onSaved: () => void }) {
         >
           Save thresholds
         </button>
-        {saved && <span className="ok">Saved.</span>}
-        {error && (
-          <span className="error" role="alert">
-            {error}
-          </span>
-        )}
+        <SaveStatus saved={saved} error={error} />
       </div>
     </section>
   );
@@ -177,12 +173,7 @@ export function RatesEditor({ onSaved }: { onSaved: () => void }) {
         >
           Save rates
         </button>
-        {saved && <span className="ok">Saved.</span>}
-        {error && (
-          <span className="error" role="alert">
-            {error}
-          </span>
-        )}
+        <SaveStatus saved={saved} error={error} />
       </div>
     </section>
   );

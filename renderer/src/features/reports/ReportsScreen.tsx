@@ -20,6 +20,7 @@ import { FraudTrendView, type OrdersWhat, type TrendRings } from './FraudTrendVi
 import { KpiView } from './KpiView';
 import { pct } from './reportParts';
 import { RatesEditor, ThresholdsEditor } from './ReportSettings';
+import { ErrorAlert } from '../../app/Alerts';
 
 const DAY = 86_400_000;
 const DICT_OF: Record<Exclude<TrendDimension, 'marketplace'>, DictField> = { country: 'shipCountry', paymentMethod: 'paymentMethod', cardBrand: 'cardBrand' };
@@ -289,11 +290,7 @@ export function ReportsScreen() {
         </div>
       )}
 
-      {error && (
-        <p className="error no-print" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} className="no-print" />
 
       {(tab === 'trend' || tab === 'kpi') && viewing && (
         <>

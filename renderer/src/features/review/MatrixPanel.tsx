@@ -6,6 +6,7 @@ import { SIGNALS, type Confusion, type Matrix } from '../../../../shared/scoring
 import { cache } from '../../db/cacheClient';
 import type { WhatIf } from '../../db/reviewService';
 import type { MatrixRecord } from '../../db/schema';
+import { ErrorAlert } from '../../app/Alerts';
 
 export function MatrixPanel({ onSaved }: { onSaved(): void }) {
   const [draft, setDraft] = useState<Matrix | null>(null);
@@ -85,11 +86,7 @@ export function MatrixPanel({ onSaved }: { onSaved(): void }) {
           What if…
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {result && (
         <>
           <table className="history" aria-label="What if">

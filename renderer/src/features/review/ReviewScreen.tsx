@@ -14,6 +14,7 @@ import { SLA_HOURS, type QueueRow } from '../../db/reviewService';
 import { useUi } from '../../state/uiStore';
 import { MatrixPanel } from './MatrixPanel';
 import { RingDecision } from './RingDecision';
+import { ErrorAlert } from '../../app/Alerts';
 
 const KEYS: [string, string][] = [
   ['J / K', 'next / previous order'],
@@ -133,11 +134,7 @@ export function ReviewScreen() {
           </span>
         )}
       </header>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {!queue && !error && <p role="status">Scoring orders…</p>}
       {lastMade && (
         <p role="status" data-testid="last-decision">

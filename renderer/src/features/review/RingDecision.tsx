@@ -4,6 +4,7 @@ import { formatMoney } from '../../../../shared/domain/money';
 import { cache } from '../../db/cacheClient';
 import type { QueueRow } from '../../db/reviewService';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
+import { ErrorAlert } from '../../app/Alerts';
 
 export function RingDecision({ ringId, rows, reasons, onDone }: { ringId: string; rows: QueueRow[]; reasons: readonly string[]; onDone(entries: DecisionEntry[]): Promise<void> }) {
   const [except, setExcept] = useState<Set<string>>(new Set());
@@ -63,11 +64,7 @@ export function RingDecision({ ringId, rows, reasons, onDone }: { ringId: string
           Release {chosen.length}
         </button>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </fieldset>
   );
 }

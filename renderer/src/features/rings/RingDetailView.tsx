@@ -8,6 +8,7 @@ import type { KeyType } from '../../../../shared/normalize';
 import { cardSummary } from '../orders/orderColumns';
 import { KEY_COLOUR, RingGraph } from './RingGraph';
 import { RingTimeline } from './RingTimeline';
+import { ErrorAlert } from '../../app/Alerts';
 
 const VERDICTS = [
   ['needs-review', 'Needs review'],
@@ -188,11 +189,7 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
           </ul>
         )}
       </section>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <div className="ring-body">
         <div className="ring-graph-box">
           <RingGraph graph={graph} onSelect={onSelect} />

@@ -12,6 +12,7 @@ import type { KeyType } from '../../../../shared/normalize';
 import { useUi } from '../../state/uiStore';
 import { RingDetailView } from './RingDetailView';
 import { OverridesPanel } from './OverridesPanel';
+import { ErrorAlert } from '../../app/Alerts';
 
 const PAGE = 100;
 
@@ -98,11 +99,7 @@ export function RingsScreen() {
           </span>
         )}
       </header>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {!overview && !error && <p role="status">Linking orders…</p>}
       {notice && (
         <p role="status" className="muted">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { formatCount } from '../../../../shared/domain/money';
 import { cache, progress } from '../../db/cacheClient';
 import { useUi } from '../../state/uiStore';
+import { ErrorAlert } from '../../app/Alerts';
 
 const SIZES = [10_000, 100_000, 1_000_000] as const;
 
@@ -61,11 +62,7 @@ export function FirstRun() {
           </span>
         </div>
       )}
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
     </div>
   );
 }
