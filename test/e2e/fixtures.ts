@@ -1,13 +1,25 @@
-// Every browser-mode test runs with a request log: the app must never reach beyond the
-// page's own 127.0.0.1 origin, and each test asserts that at its end.
+// Every browser-mode test runs at a fixed date (the window's clock, which the app's workers
+// follow) and with a request log: the app must never reach beyond the page's own 127.0.0.1
+// origin, and each test asserts that at its end.
 import { test as base, expect, type Page } from '@playwright/test';
+
+/** The date every test runs at unless it names another with `test.use({ now })`. */
+export const TEST_NOW = '2026-11-18T14:00:00Z';
 
 export interface NetworkLog {
   all: string[];
   outside(): string[];
 }
 
-export const test = base.extend<{ network: NetworkLog }>({
+export const test = base.extend<{ network: NetworkLog; now: string; pinnedClock: void }>({
+  now: [TEST_NOW, { option: true }],
+  pinnedClock: [
+    async ({ page, now }, use) => {
+      await page.clock.setFixedTime(new Date(now));
+      await use();
+    },
+    { auto: true },
+  ],
   network: [
     async ({ context, baseURL }, use) => {
       const origin = new URL(baseURL!).origin;

@@ -130,14 +130,14 @@ test('a bar of the confirmed-fraud chart opens exactly the fraud orders behind i
   await expect(page.getByTestId('figure-orders').locator('.figure-value')).toHaveText('0');
 });
 
-test('CSV export of a report table neutralises cells a spreadsheet would run', async ({ page }) => {
+test('CSV export of a report table neutralises cells a spreadsheet would run', async ({ page, now }) => {
   await loadDemo(page);
   // An own-shop order whose payment method is a spreadsheet formula.
   const parsed = Papa.parse<string[]>(readFileSync(SHOPIFY, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true });
   const [header, first] = [parsed.data[0]!, parsed.data[1]!];
   const row = [...first];
   const at = (name: string) => header.indexOf(name);
-  const yesterday = new Date(Date.now() - 86_400_000).toISOString().replace('T', ' ').slice(0, 19) + ' +0000';
+  const yesterday = new Date(Date.parse(now) - 86_400_000).toISOString().replace('T', ' ').slice(0, 19) + ' +0000';
   row[at('Name')] = '#990001';
   row[at('Created at')] = yesterday;
   row[at('Paid at')] = yesterday;
@@ -162,49 +162,73 @@ test('CSV export of a report table neutralises cells a spreadsheet would run', a
   expect(lines.some((l) => l.startsWith('='))).toBe(false);
 });
 
-test('KPI report: programme months judged by thresholds the analyst edits as dated data', async ({ page }) => {
-  await loadDemo(page);
-  await page.getByRole('link', { name: 'Reports' }).click();
-  await page.getByRole('tab', { name: 'KPIs' }).click();
-  await expect(page.getByTestId('report-title')).toHaveText(/^KPI report \d{4}-\d{2}-01 to/);
-  const opened = num(await page.getByTestId('figure-disputes-opened').locator('.figure-value').textContent());
-  const families = await tableRows(page, 'kpi-by-family');
-  expect(families.reduce((n, r) => n + num(r[1]!), 0)).toBe(opened);
-  const vamp = (await tableRows(page, 'kpi-programmes')).find((r) => r[1] === 'Visa VAMP')!;
-  expect(vamp[5]).toBe('OK');
-  await page.getByRole('button', { name: 'Save snapshot' }).click();
-  await expect(page.getByRole('button', { name: /^Snapshot #\d+$/ })).toBeVisible();
+/** First and last day of the calendar month before the one `at` falls in (UTC). */
+function previousMonth(at: string): [string, string] {
+  const d = new Date(at);
+  const first = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1));
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 0));
+  return [first.toISOString().slice(0, 10), last.toISOString().slice(0, 10)];
+}
 
-  // A stricter threshold in force from this month: the same month is now over it.
-  await page.getByRole('tab', { name: 'Thresholds and rates' }).click();
-  await page.getByRole('button', { name: 'Add threshold' }).click();
-  const n = await page.getByTestId('thresholds').locator('tbody tr').count();
-  await page.getByLabel(`Level of threshold ${n}`).fill('internal alert');
-  await page.getByLabel(`Ratio of threshold ${n}`).fill('0.1');
-  await page.getByLabel(`Count of threshold ${n}`).fill('1');
-  await page.getByLabel(`First month of threshold ${n}`).fill(vamp[0]!);
-  await page.getByLabel(`Source of threshold ${n}`).fill('risk committee, 2026-11');
-  await page.getByRole('button', { name: 'Save thresholds' }).click();
-  await expect(page.getByText('Saved.')).toBeVisible();
-  await page.getByRole('tab', { name: 'KPIs' }).click();
-  await expect(page.getByTestId('kpi-programmes').locator('tbody tr', { hasText: `${vamp[0]}Visa VAMP` })).toContainText('Over threshold');
-  await expect(page.getByTestId('kpi-programmes').locator('tbody tr', { hasText: `${vamp[0]}Visa VAMP` })).toContainText('internal alert');
-  // The snapshot saved before keeps the verdict it had, and says the data behind it changed.
-  await page.getByRole('tab', { name: 'Snapshots' }).click();
-  await page.getByTestId('snapshots').locator('tbody tr', { hasText: 'KPI report' }).getByRole('button', { name: 'Open' }).click();
-  await expect(page.getByTestId('snapshot-banner')).toContainText('Its hash checks out. The cache has changed since');
-  await expect(page.getByTestId('kpi-programmes').locator('tbody tr', { hasText: `${vamp[0]}Visa VAMP` })).toContainText('OK');
-  // A threshold without its source is refused with a reason.
-  await page.getByRole('tab', { name: 'Thresholds and rates' }).click();
-  await page.getByLabel(`Source of threshold ${n}`).fill('');
-  await page.getByRole('button', { name: 'Save thresholds' }).click();
-  await expect(page.getByRole('alert')).toHaveText(`Threshold ${n}: say where the threshold comes from`);
+// Mid-month, and the edges where a month-to-date range is empty or the year turns.
+for (const at of ['2026-11-18T14:00:00Z', '2026-12-01T00:30:00Z', '2026-12-31T23:30:00Z', '2027-01-01T00:15:00Z']) {
+  test.describe(`on ${at}`, () => {
+    test.use({ now: at });
+    test(`KPI report: programme months judged by thresholds the analyst edits as dated data (at ${at})`, async ({ page }) => {
+      await loadDemo(page);
+      await page.getByRole('link', { name: 'Reports' }).click();
+      await page.getByRole('tab', { name: 'KPIs' }).click();
+      // Opens on the month so far; judged here on the whole month before it, which has disputes on any day.
+      await expect(page.getByTestId('report-title')).toHaveText(new RegExp(`^KPI report ${at.slice(0, 7)}-01 to`));
+      const [from, to] = previousMonth(at);
+      await page.getByLabel('From', { exact: true }).fill(from);
+      await page.getByLabel('To', { exact: true }).fill(to);
+      await expect(page.getByTestId('report-title')).toHaveText(`KPI report ${from} to ${to}`);
+      const opened = num(await page.getByTestId('figure-disputes-opened').locator('.figure-value').textContent());
+      const families = await tableRows(page, 'kpi-by-family');
+      expect(families.reduce((n, r) => n + num(r[1]!), 0)).toBe(opened);
+      // The programme month of that month with the most disputes (a 10k demo has a few a month).
+      const vamp = (await tableRows(page, 'kpi-programmes'))
+        .filter((r) => r[0] === from.slice(0, 7))
+        .sort((a, b) => num(b[2]!) - num(a[2]!))[0]!;
+      expect(num(vamp[2]!)).toBeGreaterThan(0);
+      expect(vamp[5]).toBe('OK');
+      await page.getByRole('button', { name: 'Save snapshot' }).click();
+      await expect(page.getByRole('button', { name: /^Snapshot #\d+$/ })).toBeVisible();
 
-  // A range that ends before it starts: an error, and no stale report left to save or print.
-  await page.getByRole('tab', { name: 'KPIs' }).click();
-  await expect(page.getByTestId('report-title')).toBeVisible();
-  await page.getByLabel('To', { exact: true }).fill('2020-01-01');
-  await expect(page.getByRole('alert')).toHaveText('The range must end on or after its first day');
-  await expect(page.getByTestId('report-title')).toHaveCount(0);
-  await expect(page.getByRole('button', { name: 'Export PDF' })).toHaveCount(0);
-});
+      // A stricter threshold in force from that month: the same month is now over it.
+      await page.getByRole('tab', { name: 'Thresholds and rates' }).click();
+      await page.getByRole('button', { name: 'Add threshold' }).click();
+      const n = await page.getByTestId('thresholds').locator('tbody tr').count();
+      await page.getByLabel(`Programme of threshold ${n}`).selectOption({ label: vamp[1]! });
+      await page.getByLabel(`Level of threshold ${n}`).fill('internal alert');
+      await page.getByLabel(`Ratio of threshold ${n}`).fill('0.1');
+      await page.getByLabel(`Count of threshold ${n}`).fill('1');
+      await page.getByLabel(`First month of threshold ${n}`).fill(vamp[0]!);
+      await page.getByLabel(`Source of threshold ${n}`).fill('risk committee, 2026-11');
+      await page.getByRole('button', { name: 'Save thresholds' }).click();
+      await expect(page.getByText('Saved.')).toBeVisible();
+      await page.getByRole('tab', { name: 'KPIs' }).click();
+      await expect(page.getByTestId('kpi-programmes').locator('tbody tr', { hasText: `${vamp[0]}${vamp[1]}` })).toContainText('Over threshold');
+      await expect(page.getByTestId('kpi-programmes').locator('tbody tr', { hasText: `${vamp[0]}${vamp[1]}` })).toContainText('internal alert');
+      // The snapshot saved before keeps the verdict it had, and says the data behind it changed.
+      await page.getByRole('tab', { name: 'Snapshots' }).click();
+      await page.getByTestId('snapshots').locator('tbody tr', { hasText: 'KPI report' }).getByRole('button', { name: 'Open' }).click();
+      await expect(page.getByTestId('snapshot-banner')).toContainText('Its hash checks out. The cache has changed since');
+      await expect(page.getByTestId('kpi-programmes').locator('tbody tr', { hasText: `${vamp[0]}${vamp[1]}` })).toContainText('OK');
+      // A threshold without its source is refused with a reason.
+      await page.getByRole('tab', { name: 'Thresholds and rates' }).click();
+      await page.getByLabel(`Source of threshold ${n}`).fill('');
+      await page.getByRole('button', { name: 'Save thresholds' }).click();
+      await expect(page.getByRole('alert')).toHaveText(`Threshold ${n}: say where the threshold comes from`);
+
+      // A range that ends before it starts: an error, and no stale report left to save or print.
+      await page.getByRole('tab', { name: 'KPIs' }).click();
+      await expect(page.getByTestId('report-title')).toBeVisible();
+      await page.getByLabel('To', { exact: true }).fill('2020-01-01');
+      await expect(page.getByRole('alert')).toHaveText('The range must end on or after its first day');
+      await expect(page.getByTestId('report-title')).toHaveCount(0);
+      await expect(page.getByRole('button', { name: 'Export PDF' })).toHaveCount(0);
+    });
+  });
+}

@@ -2,6 +2,7 @@
 // baselines each figure in bench/results.json is judged against, in the same browser.
 import { createDb, type WorkbenchDb } from '../db/schema';
 import { loadDemoData } from '../db/demoLoader';
+import { fixedClock } from '../../../shared/time/clock';
 import { OrderStore } from '../db/orderStore';
 import { RingService } from '../db/ringService';
 import { ReportService, type TrendResult } from '../db/reportService';
@@ -285,7 +286,7 @@ const bench = {
   async seedApp(orders: number, now: number) {
     const db = createDb();
     const t0 = performance.now();
-    const n = await loadDemoData(db, { orders, now });
+    const n = await loadDemoData(db, { orders, clock: fixedClock(now) });
     const ms = performance.now() - t0;
     db.close();
     return { orders: n, ms };

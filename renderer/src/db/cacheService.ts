@@ -1,4 +1,5 @@
 // What the UI may ask of the cache, as one object the worker exposes. Plain data in and out.
+import { systemClock, type Clock } from '../../../shared/time/clock';
 import type { Dispute, DisputeStatus } from '../../../shared/domain/dispute';
 import { exportBackup, inspectBackup, restoreBackup, type BackupSummary } from './backup';
 import { loadDemoData } from './demoLoader';
@@ -38,13 +39,16 @@ export class CacheService {
   private readonly reportService: ReportService;
   private opened: Promise<number> | null = null;
 
-  constructor(private readonly db: WorkbenchDb) {
+  constructor(
+    private readonly db: WorkbenchDb,
+    private readonly clock: Clock = systemClock,
+  ) {
     this.store = new OrderStore(db);
     this.meta = new MetaRepository(db);
-    this.ringService = new RingService(db, this.store);
-    this.disputeService = new DisputeService(db, this.ringService);
-    this.reviewService = new ReviewService(db, this.ringService);
-    this.reportService = new ReportService(db, this.store, this.ringService);
+    this.ringService = new RingService(db, this.store, clock);
+    this.disputeService = new DisputeService(db, this.ringService, clock);
+    this.reviewService = new ReviewService(db, this.ringService, clock);
+    this.reportService = new ReportService(db, this.store, this.ringService, clock);
   }
 
   private ready(): Promise<number> {
@@ -90,7 +94,7 @@ export class CacheService {
   }
 
   async loadDemo(orders: number, onProgress?: ProgressFn): Promise<number> {
-    const n = await loadDemoData(this.db, { orders }, onProgress);
+    const n = await loadDemoData(this.db, { orders, clock: this.clock }, onProgress);
     await this.reopen();
     return n;
   }

@@ -1,5 +1,6 @@
 // Fills an empty cache with the seeded demo year, chunk by chunk, so 1M orders never sit in
 // memory at once and the UI can show progress.
+import { systemClock, type Clock } from '../../../shared/time/clock';
 import { generateDemo } from '../../../shared/demo';
 import { OrderRepository } from './orderRepository';
 import { MetaRepository } from './metaRepository';
@@ -9,13 +10,14 @@ export const DEMO_SEED = 20261124;
 
 export async function loadDemoData(
   db: WorkbenchDb,
-  opts: { orders: number; seed?: number; now?: number },
+  opts: { orders: number; seed?: number; clock?: Clock },
   onProgress?: (written: number, total: number) => void,
 ): Promise<number> {
   const orders = new OrderRepository(db);
   if ((await orders.count()) > 0) throw new Error('The cache already holds orders; demo data loads only into an empty cache');
   const seed = opts.seed ?? DEMO_SEED;
-  const gen = generateDemo({ orders: opts.orders, seed, now: opts.now ?? Date.now(), chunkSize: 8192 });
+  const clock = opts.clock ?? systemClock;
+  const gen = generateDemo({ orders: opts.orders, seed, now: clock.now(), chunkSize: 8192 });
   let written = 0;
   for (let step = gen.next(); !step.done; step = gen.next()) {
     const chunk = step.value;
@@ -28,6 +30,6 @@ export async function loadDemoData(
     written += chunk.orders.length;
     onProgress?.(written, opts.orders);
   }
-  await new MetaRepository(db).set('dataset', { kind: 'demo', orders: written, seed, loadedAt: Date.now() });
+  await new MetaRepository(db).set('dataset', { kind: 'demo', orders: written, seed, loadedAt: clock.now() });
   return written;
 }

@@ -1,5 +1,6 @@
 // Disputes for the Disputes screen: each with its reason family, its order, its deadline and,
 // for Visa 10.4, the CE 3.0 check from local history (orders on the same card).
+import { systemClock, type Clock } from '../../../shared/time/clock';
 import { ce3Check, isCe3Dispute, type Ce3Result } from '../../../shared/disputes/ce3';
 import { reasonInfo, type ReasonFamily } from '../../../shared/disputes/reasonCodes';
 import type { Dispute, DisputeStatus } from '../../../shared/domain/dispute';
@@ -31,6 +32,7 @@ export class DisputeService {
   constructor(
     private readonly db: WorkbenchDb,
     private readonly rings: RingService,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async list(): Promise<DisputeRow[]> {
@@ -64,11 +66,11 @@ export class DisputeService {
     if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
     const from = events.find((e) => e.kind === 'status')?.status ?? stored.status;
     if (!canMove(from, to)) throw new Error(`A dispute that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
-    await this.db.disputeEvents.add({ disputeId: id, kind: 'status', status: to, note: note.trim(), analyst: await analystName(this.db), at: Date.now() });
+    await this.db.disputeEvents.add({ disputeId: id, kind: 'status', status: to, note: note.trim(), analyst: await analystName(this.db), at: this.clock.now() });
   }
 
   async setEvidence(id: string, item: string, checked: boolean): Promise<void> {
-    await this.db.disputeEvents.add({ disputeId: id, kind: 'evidence', item, checked, note: '', analyst: await analystName(this.db), at: Date.now() });
+    await this.db.disputeEvents.add({ disputeId: id, kind: 'evidence', item, checked, note: '', analyst: await analystName(this.db), at: this.clock.now() });
   }
 
   private async eventsOf(id: string): Promise<DisputeEventRecord[]> {

@@ -1,12 +1,16 @@
 // The import history: what each import did, its quarantined rows, Undo of the newest import,
 // and recovery of imports a crash interrupted.
+import { systemClock, type Clock } from '../../../shared/time/clock';
 import type { RowProblem } from '../../../shared/ingest/problems';
 import type { ImportRecord, WorkbenchDb } from './schema';
 
 export type ImportEntry = ImportRecord & { id: number; undoable: boolean };
 
 export class ImportHistory {
-  constructor(private readonly db: WorkbenchDb) {}
+  constructor(
+    private readonly db: WorkbenchDb,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   /** Newest first. Only the newest import not yet undone can be undone. */
   async list(): Promise<ImportEntry[]> {
@@ -22,7 +26,7 @@ export class ImportHistory {
 
   /** An import still marked running when the app starts was cut off (crash, kill, full disk). */
   async recoverInterrupted(): Promise<number> {
-    return this.db.imports.where('status').equals('running').modify({ status: 'interrupted', endedAt: Date.now() });
+    return this.db.imports.where('status').equals('running').modify({ status: 'interrupted', endedAt: this.clock.now() });
   }
 
   /** Removes what the import created and restores what it replaced, in one transaction. */
@@ -66,7 +70,7 @@ export class ImportHistory {
       await db.orderKeys.bulkDelete(blockIds);
       await db.orderReportColumns.bulkDelete(blockIds);
       await db.importUndo.where('importId').equals(importId).delete();
-      await db.imports.update(importId, { status: 'undone', undoneAt: Date.now() });
+      await db.imports.update(importId, { status: 'undone', undoneAt: this.clock.now() });
     });
   }
 }

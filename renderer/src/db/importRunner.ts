@@ -1,5 +1,6 @@
 // One file from bytes to committed records: the shared/ingest reader and reconciliation, with
 // every batch written by ImportWriter. Runs in the import worker; Node tests drive it too.
+import { systemClock, type Clock } from '../../../shared/time/clock';
 import { ExportReader, type ParsedBatch, type ReaderOptions } from '../../../shared/ingest/reader';
 import { ImportSession, type ImportCounts } from '../../../shared/ingest/reconcile';
 import { ProblemList, summarise, type FileSummary } from '../../../shared/ingest/summary';
@@ -36,8 +37,9 @@ export async function importFile(
   options: Omit<ReaderOptions, 'fileName'> = {},
   control: ImportControl = { cancelled: false },
   onProgress?: (p: ImportProgress) => void,
+  clock: Clock = systemClock,
 ): Promise<ImportOutcome> {
-  const writer = await ImportWriter.start(db, file);
+  const writer = await ImportWriter.start(db, file, clock);
   const reader = new ExportReader({ ...options, fileName: file.name });
   const session = new ImportSession(file.name);
   const problems = new ProblemList();

@@ -1,5 +1,6 @@
 // What the Imports screen may ask of the import worker: run files, cancel, the history, the
 // quarantined rows, Undo. Plain data in and out across the worker boundary.
+import { systemClock, type Clock } from '../../../shared/time/clock';
 import { BUILT_IN_PRESETS, presetById } from '../../../shared/ingest/formats/registry';
 import { parseFormatPreset, type FormatPreset } from '../../../shared/ingest/formats/preset';
 import type { RowProblem } from '../../../shared/ingest/problems';
@@ -77,8 +78,11 @@ export class ImportService {
   private readonly meta: MetaRepository;
   private recovered: Promise<number> | null = null;
 
-  constructor(private readonly db: WorkbenchDb) {
-    this.history = new ImportHistory(db);
+  constructor(
+    private readonly db: WorkbenchDb,
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.history = new ImportHistory(db, clock);
     this.meta = new MetaRepository(db);
   }
 
@@ -142,6 +146,7 @@ export class ImportService {
         { ...(preset ? { preset } : {}), presets, ...overrides },
         this.control,
         (p) => onProgress?.(i, p),
+        this.clock,
       );
       outcomes.push(outcome);
     }

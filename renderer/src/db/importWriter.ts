@@ -1,6 +1,7 @@
 // Writes one import into the cache batch by batch. Each batch is one transaction holding its
 // records, its undo data, its quarantined rows and the import's running counts, so a crash or
 // a full disk leaves whole batches, recorded, and nothing half-written.
+import { systemClock, type Clock } from '../../../shared/time/clock';
 import type { Dispute } from '../../../shared/domain/dispute';
 import type { Order } from '../../../shared/domain/order';
 import type { Payment } from '../../../shared/domain/payment';
@@ -42,19 +43,20 @@ export class ImportWriter {
     private readonly db: WorkbenchDb,
     readonly importId: number,
     private readonly index: OrderKeyIndex,
+    private readonly clock: Clock,
   ) {
     this.orders = new OrderRepository(db);
   }
 
   /** Records the import as running and loads what the cache already holds. */
-  static async start(db: WorkbenchDb, file: { name: string; size: number }): Promise<ImportWriter> {
+  static async start(db: WorkbenchDb, file: { name: string; size: number }, clock: Clock = systemClock): Promise<ImportWriter> {
     const record: ImportRecord = {
       fileName: file.name,
       fileSize: file.size,
       fileHash: '',
       format: null,
       formatLabel: null,
-      startedAt: Date.now(),
+      startedAt: clock.now(),
       endedAt: null,
       status: 'running',
       rows: 0,
@@ -67,7 +69,7 @@ export class ImportWriter {
       undoneAt: null,
     };
     const id = (await db.imports.add(record)) as number;
-    return new ImportWriter(db, id, await OrderKeyIndex.load(db));
+    return new ImportWriter(db, id, await OrderKeyIndex.load(db), clock);
   }
 
   /** Loads the stored payments and disputes a batch mentions, so `known` can answer synchronously. */
@@ -209,7 +211,7 @@ export class ImportWriter {
   }
 
   async finish(patch: Partial<ImportRecord> & { status: ImportRecord['status'] }): Promise<void> {
-    await this.db.imports.update(this.importId, { ...patch, endedAt: Date.now() });
+    await this.db.imports.update(this.importId, { ...patch, endedAt: this.clock.now() });
   }
 
   private async readOrder(blockId: number, row: number): Promise<Order> {

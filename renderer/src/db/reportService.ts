@@ -1,6 +1,7 @@
 // The Reports screen's figures, computed in the cache worker from the cache's columns (no order
 // is decoded for the figures), and report snapshots: the parameters, the figures, when, who and
 // a hash of the data behind them, stored append-only so a saved report reopens unchanged.
+import { systemClock, type Clock } from '../../../shared/time/clock';
 import { MARKETPLACE_LABEL, MARKETPLACES } from '../../../shared/domain/order';
 import type { Dispute, DisputeStatus } from '../../../shared/domain/dispute';
 import { reasonFamily } from '../../../shared/disputes/reasonCodes';
@@ -66,6 +67,7 @@ export class ReportService {
     private readonly db: WorkbenchDb,
     private readonly store: OrderStore,
     private readonly rings: RingService,
+    private readonly clock: Clock = systemClock,
   ) {
     this.meta = new MetaRepository(db);
     this.log = new DecisionLog(db);
@@ -258,7 +260,7 @@ export class ReportService {
       disputes,
       thresholds,
     );
-    const report = kpiReport({ from, to, slaHours, decisions, placedAt, ordersPlaced, disputes, submittedAt, programmes, thresholds, now: Date.now() });
+    const report = kpiReport({ from, to, slaHours, decisions, placedAt, ordersPlaced, disputes, submittedAt, programmes, thresholds, now: this.clock.now() });
     const dataHash = await this.dataHash([disputes.map((d) => [d.id, d.status, d.openedAt, d.amountMinor, d.currency, d.reasonCode, submittedAt.get(d.id) ?? 0]), thresholds, slaHours, rates]);
     const marks = await this.rings.decisions.currentMarks();
     const confirmed = [...marks.values()].filter((m) => m.status === 'confirmed-fraud').length;
@@ -278,7 +280,7 @@ export class ReportService {
 
   /** Saves what a report showed; the hash covers the parameters, figures, data hash, time and analyst. */
   async saveSnapshot(kind: SnapshotKind, title: string, params: unknown, figures: unknown, dataHash: string): Promise<ReportSnapshotRecord> {
-    const base = { kind, title: title.trim() || kind, params, figures, dataHash, createdAt: Date.now(), analyst: await analystName(this.db) };
+    const base = { kind, title: title.trim() || kind, params, figures, dataHash, createdAt: this.clock.now(), analyst: await analystName(this.db) };
     const hash = await sha256(snapshotCanonical(base));
     const id = (await this.db.reportSnapshots.add({ ...base, hash })) as number;
     return { ...base, hash, id };

@@ -1,6 +1,7 @@
 // The review queue: current orders not yet shipped (open or paid) that the scoring matrix sends
 // to review or hold, minus those already released or cancelled; held ones stay until decided.
 // Decisions go to the hash-chained decision log with the score and matrix version behind them.
+import { systemClock, type Clock } from '../../../shared/time/clock';
 import { isFraudReason } from '../../../shared/linking/metrics';
 import { DEFAULT_MATRIX, matrixProblem, scoreOrder, whatIf, type Confusion, type Fired, type Matrix, type Outcome } from '../../../shared/scoring/matrix';
 import { computeSignals } from '../../../shared/scoring/signals';
@@ -63,6 +64,7 @@ export class ReviewService {
   constructor(
     private readonly db: WorkbenchDb,
     private readonly rings: RingService,
+    private readonly clock: Clock = systemClock,
   ) {
     this.log = new DecisionLog(db);
   }
@@ -92,7 +94,7 @@ export class ReviewService {
     const problem = matrixProblem(draft);
     if (problem) throw new Error(problem);
     const version = Math.max(DEFAULT_MATRIX.version, (await this.db.matrices.orderBy('version').last())?.version ?? 0) + 1;
-    await this.db.matrices.add({ version, matrix: { ...draft, version }, analyst: await analystName(this.db), savedAt: Date.now(), note: note.trim() });
+    await this.db.matrices.add({ version, matrix: { ...draft, version }, analyst: await analystName(this.db), savedAt: this.clock.now(), note: note.trim() });
     return version;
   }
 
@@ -168,7 +170,7 @@ export class ReviewService {
     if (decision === 'note' && !note.trim()) throw new Error('Write the note first');
     const s = this.scores.get(key);
     const analyst = await analystName(this.db);
-    return this.log.append({ orderKey: key, decision, reasonCode, note: note.trim(), analyst, at: Date.now(), score: s?.score ?? null, matrixVersion: s?.matrixVersion ?? null, undoes: null });
+    return this.log.append({ orderKey: key, decision, reasonCode, note: note.trim(), analyst, at: this.clock.now(), score: s?.score ?? null, matrixVersion: s?.matrixVersion ?? null, undoes: null });
   }
 
   /** One decision for several orders (a ring, less the analyst's exceptions): one entry each. */
@@ -185,9 +187,9 @@ export class ReviewService {
     const target = entries.find((e) => e.seq === seq);
     if (!target || (target.decision !== 'hold' && target.decision !== 'release' && target.decision !== 'cancel')) throw new Error(`Entry ${seq} is not a decision that can be undone`);
     if (entries.some((e) => e.decision === 'undo' && e.undoes === seq)) throw new Error(`Entry ${seq} was already undone`);
-    if (Date.now() - target.at > UNDO_WINDOW_MS) throw new Error(`Entry ${seq} is older than ${UNDO_WINDOW_MS / 60_000} minutes; make a new decision instead`);
+    if (this.clock.now() - target.at > UNDO_WINDOW_MS) throw new Error(`Entry ${seq} is older than ${UNDO_WINDOW_MS / 60_000} minutes; make a new decision instead`);
     const analyst = await analystName(this.db);
-    return this.log.append({ orderKey: target.orderKey, decision: 'undo', reasonCode: '', note: `undoes entry ${seq} (${target.decision})`, analyst, at: Date.now(), score: target.score, matrixVersion: target.matrixVersion, undoes: seq });
+    return this.log.append({ orderKey: target.orderKey, decision: 'undo', reasonCode: '', note: `undoes entry ${seq} (${target.decision})`, analyst, at: this.clock.now(), score: target.score, matrixVersion: target.matrixVersion, undoes: seq });
   }
 
   /** Newest first. */

@@ -1,5 +1,6 @@
 // What analysts decided about linking and rings: key overrides (allow / never link) and ring
 // verdicts, kept append-only with who, when and why, so nothing decided can vanish.
+import { systemClock, type Clock } from '../../../shared/time/clock';
 import type { KeyOverride } from '../../../shared/linking';
 import type { KeyType } from '../../../shared/normalize';
 import { analystName } from './metaRepository';
@@ -8,7 +9,10 @@ import type { LinkOverrideRecord, RingMarkRecord, WorkbenchDb } from './schema';
 export type OverrideEntry = LinkOverrideRecord & { id: number; active: boolean; revokedAt: number | null };
 
 export class RingDecisions {
-  constructor(private readonly db: WorkbenchDb) {}
+  constructor(
+    private readonly db: WorkbenchDb,
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   /** Every override with whether it still applies, newest first (revocations folded in). */
   async overrides(): Promise<OverrideEntry[]> {
@@ -26,7 +30,7 @@ export class RingDecisions {
 
   async addOverride(type: KeyType, value: string, action: 'allow' | 'never-link', reason: string): Promise<number> {
     if (!reason.trim()) throw new Error('Say why: every override is kept with its reason');
-    return (await this.db.linkOverrides.add({ type, value, action, reason: reason.trim(), analyst: await analystName(this.db), createdAt: Date.now() })) as number;
+    return (await this.db.linkOverrides.add({ type, value, action, reason: reason.trim(), analyst: await analystName(this.db), createdAt: this.clock.now() })) as number;
   }
 
   /** Takes an override back by appending a revocation; the original stays in the log. */
@@ -35,12 +39,12 @@ export class RingDecisions {
     if (!original || original.revokes !== undefined) throw new Error(`There is no override ${id} to undo`);
     const current = (await this.overrides()).find((o) => o.id === id);
     if (!current?.active) throw new Error('This override was already undone');
-    await this.db.linkOverrides.add({ ...original, id: undefined, reason: reason.trim() || 'undone', analyst: await analystName(this.db), createdAt: Date.now(), revokes: id });
+    await this.db.linkOverrides.add({ ...original, id: undefined, reason: reason.trim() || 'undone', analyst: await analystName(this.db), createdAt: this.clock.now(), revokes: id });
   }
 
   async markRing(ringId: string, status: RingMarkRecord['status'], note: string, orderKeys?: readonly string[]): Promise<void> {
     if (status === 'note' && !note.trim()) throw new Error('Write the note first');
-    await this.db.ringMarks.add({ ringId, status, note: note.trim(), analyst: await analystName(this.db), createdAt: Date.now(), ...(orderKeys && status !== 'note' ? { orderKeys: [...orderKeys] } : {}) });
+    await this.db.ringMarks.add({ ringId, status, note: note.trim(), analyst: await analystName(this.db), createdAt: this.clock.now(), ...(orderKeys && status !== 'note' ? { orderKeys: [...orderKeys] } : {}) });
   }
 
   /** The current verdict per ring (its latest mark that is not a note). */

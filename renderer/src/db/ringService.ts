@@ -2,6 +2,7 @@
 // linking core, keeps the result for drill-down, and answers with plain summaries. The key index
 // (every order's normalised link keys, interned) is kept between runs and grows with each import:
 // only new blocks are normalised; an undo or wipe (blocks removed) rebuilds it.
+import { systemClock, type Clock } from '../../../shared/time/clock';
 import type { Order } from '../../../shared/domain/order';
 import { buildRings, fastestGrowing, KeyIndexBuilder, type KeyIndex, largest, riskiest, ringEvidence, type Hub, type LinkOptions, type RingLink, type RingsReport } from '../../../shared/linking';
 import type { RingMetrics } from '../../../shared/linking/metrics';
@@ -78,8 +79,9 @@ export class RingService {
   constructor(
     private readonly db: WorkbenchDb,
     private readonly store: OrderStore,
+    clock: Clock = systemClock,
   ) {
-    this.decisions = new RingDecisions(db);
+    this.decisions = new RingDecisions(db, clock);
   }
 
   /** Links every current order; the analysts' active overrides always apply. */

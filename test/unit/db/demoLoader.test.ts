@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../../renderer/src/db/schema';
 import { loadDemoData } from '../../../renderer/src/db/demoLoader';
+import { fixedClock } from '../../../shared/time/clock';
 import { OrderKeyIndex } from '../../../renderer/src/db/orderKeyIndex';
 import { OrderRepository } from '../../../renderer/src/db/orderRepository';
 
@@ -9,7 +10,7 @@ describe('loading demo data', () => {
   it('writes every generated order, payment and dispute, with upsert keys, into an empty cache only', async () => {
     const db = createDb('demo-load-test');
     const progress: number[] = [];
-    const n = await loadDemoData(db, { orders: 3000, now: Date.UTC(2026, 10, 24) }, (done) => progress.push(done));
+    const n = await loadDemoData(db, { orders: 3000, clock: fixedClock(Date.UTC(2026, 10, 24)) }, (done) => progress.push(done));
     expect(n).toBe(3000);
     expect(await new OrderRepository(db).count()).toBe(3000);
     expect((await OrderKeyIndex.load(db)).size).toBe(3000);

@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../../renderer/src/db/demoLoader';
+import { fixedClock } from '../../../shared/time/clock';
 import { OrderRepository } from '../../../renderer/src/db/orderRepository';
 import { OrderStore } from '../../../renderer/src/db/orderStore';
 import { RingService } from '../../../renderer/src/db/ringService';
@@ -26,7 +27,7 @@ async function fromScratch(store: OrderStore) {
 describe('RingService key index', () => {
   it('is kept between runs, extended by an import, and forgets superseded and removed orders', async () => {
     db = createDb('ring-service-test');
-    await loadDemoData(db, { orders: 3000, now: NOW });
+    await loadDemoData(db, { orders: 3000, clock: fixedClock(NOW) });
     const store = new OrderStore(db);
     await store.open();
     const service = new RingService(db, store);
