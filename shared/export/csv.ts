@@ -1,18 +1,72 @@
-// CSV for spreadsheets an analyst will open: quoted where needed, and safe against formula
-// injection (a cell starting with = + - @ tab or CR is prefixed with ' so it stays text).
+// The one CSV writer for every file the app and the CLI hand out: RFC 4180 quoting, any delimiter,
+// and cells a spreadsheet would run as a formula neutralised (OWASP "CSV injection" guidance).
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+export type CsvCell = string | number | null | undefined;
 
+export interface CsvOptions {
+  /** Field delimiter; `,` unless the file being given back uses its own (rows to fix). */
+  delimiter?: string;
+}
+
+/**
+ * Cells a spreadsheet may run: = + - @ (and their full-width forms, which some spreadsheets fold to
+ * ASCII), tab or CR, found after any leading white space or line breaks.
+ */
+const FORMULA_START = /^[^\S\t\r]*[\t\r=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * A plain decimal stays a number: optional minus, digits, optional decimal part (`.` or the
+ * decimal comma of German exports). Nothing else is exempt: `+3`, `-1e3`, `-2+3` are text.
+ */
+const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
+
+/** Whether `text` would be taken for a formula if written as it is. */
+export function isFormulaLike(text: string): boolean {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
+}
+
+/** `text` without its leading apostrophes: what a neutralised cell would show without the guard. */
+function afterApostrophes(text: string): string {
+  let i = 0;
+  while (text.charCodeAt(i) === 39) i++;
+  return text.slice(i);
+}
+
+/**
+ * Prefixes `'` to a formula-like cell, so the spreadsheet shows it as text. A cell that already
+ * starts with apostrophes before a formula gets one more, so `restoreCell` can give back exactly
+ * what was written, however many there were.
+ */
 export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return isFormulaLike(afterApostrophes(value)) ? `'${value}` : value;
 }
 
-function quote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/** The inverse of `neutraliseCell`, for readers of the app's own exports (the decisions CSV). */
+export function restoreCell(cell: string): string {
+  return cell.charCodeAt(0) === 39 && isFormulaLike(afterApostrophes(cell)) ? cell.slice(1) : cell;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  const line = (cells: readonly (string | number | null | undefined)[]) =>
-    cells.map((c) => quote(neutraliseCell(c === null || c === undefined ? '' : String(c)))).join(',');
-  return [line(header), ...rows.map(line)].join('\r\n') + '\r\n';
+/** Text of one cell as written: finite JS numbers as numbers, everything else neutralised. */
+export function cellText(value: CsvCell): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return neutraliseCell(String(value));
+}
+
+function quoted(text: string, delimiter: string): string {
+  const needs = text.includes(delimiter) || /["\r\n]/.test(text);
+  return needs ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One record, without its line break. */
+export function csvRecord(cells: readonly CsvCell[], options: CsvOptions = {}): string {
+  const delimiter = options.delimiter ?? ',';
+  return cells.map((c) => quoted(cellText(c), delimiter)).join(delimiter);
+}
+
+/** A whole file: header and rows, each record ended by CRLF. */
+export function toCsv(header: readonly CsvCell[], rows: readonly (readonly CsvCell[])[], options: CsvOptions = {}): string {
+  let out = csvRecord(header, options) + '\r\n';
+  for (const row of rows) out += csvRecord(row, options) + '\r\n';
+  return out;
 }

@@ -1,6 +1,6 @@
 // The quarantined rows of a file as the analyst can fix them: the file's own header and the
 // rows' original text, plus a column saying what was wrong, ready to correct and import again.
-import { neutraliseCell } from '../export/csv';
+import { csvRecord } from '../export/csv';
 import type { RowProblem } from './problems';
 
 export const PROBLEM_COLUMN = 'Import problem';
@@ -28,10 +28,7 @@ export function rowsToFix(text: string, headerLine: number, delimiter: string, p
     reasons.set(p.line, list);
   }
   const header = lines[headerLine - 1] ?? '';
-  const cell = (v: string) => {
-    const safe = neutraliseCell(v);
-    return safe.includes(delimiter) || /["\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
+  const cell = (v: string) => csvRecord([v], { delimiter });
   const out = [`${header}${delimiter}${PROBLEM_COLUMN}`];
   for (const line of [...reasons.keys()].sort((a, b) => a - b)) {
     const start = line - 1;

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import { DECISIONS, type Decision, type DecisionEntry } from '../../../shared/decisions/chain';
 import { orderKey } from '../../../shared/domain/order';
+import { restoreCell } from '../../../shared/export/csv';
 import { fraudTrend, majorFigures, NO_ORDER_GROUP, TREND_DIMENSIONS, trendRows, type TrendDimension, type TrendReport } from '../../../shared/reports/fraudTrend';
 import { kpiReport } from '../../../shared/reports/kpi';
 import { nextPeriod, periodStart, type PeriodKind } from '../../../shared/reports/periods';
@@ -205,8 +206,6 @@ async function runKpi(args: readonly string[], usage: string): Promise<number> {
 const DECISION_COLUMNS = ['seq', 'time_utc', 'source', 'order_id', 'decision', 'reason_code', 'note', 'analyst', 'score', 'matrix_version', 'hash'] as const;
 type DecisionColumn = (typeof DECISION_COLUMNS)[number] | 'undoes';
 
-/** The export prefixes a cell starting with = + - @ tab or CR with ' (shared/export/csv.ts). */
-const unneutralise = (cell: string): string => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
@@ -250,7 +249,7 @@ export function parseDecisionsCsv(text: string): { entries: DecisionEntry[] } | 
     if (row.cells.length !== names.length) return fail(`row has ${row.cells.length} fields, the header has ${names.length}`);
     const cell = (name: DecisionColumn) => {
       const i = col.get(name);
-      return i === undefined ? '' : unneutralise(row.cells[i]!).trim();
+      return i === undefined ? '' : restoreCell(row.cells[i]!).trim();
     };
     const whole = (name: DecisionColumn, min: number): number | null | string => {
       const v = cell(name);
@@ -282,7 +281,8 @@ export function parseDecisionsCsv(text: string): { entries: DecisionEntry[] } | 
       orderKey: `${source}:${orderId}`,
       decision: decision as Decision,
       reasonCode: cell('reason_code'),
-      note: unneutralise(row.cells[col.get('note')!]!),
+      // The export guards formula-like cells with ' (shared/export/csv.ts); restoreCell undoes exactly that.
+      note: restoreCell(row.cells[col.get('note')!]!),
       analyst: cell('analyst'),
       at,
       score,

@@ -1,23 +1,96 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import fc from 'fast-check';
-import { neutraliseCell, toCsv } from '../../../shared/export/csv';
+import { cellText, csvRecord, isFormulaLike, neutraliseCell, restoreCell, toCsv } from '../../../shared/export/csv';
 
-describe('formula-safe CSV', () => {
-  it('neutralises every cell a spreadsheet would run as a formula', () => {
-    for (const bad of ['=1+1', '+49 30 123', '-5', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://x")']) {
-      expect(neutraliseCell(bad)).toBe(`'${bad}`);
-    }
-    expect(neutraliseCell('Anna')).toBe('Anna');
-    expect(neutraliseCell('')).toBe('');
+describe('formula-safe CSV cells', () => {
+  it.each([
+    ['=1+1'],
+    ['+49 30 123'],
+    ['-2+3'],
+    ['-5 EUR'],
+    ['+3'],
+    ['-1e3'],
+    ['@SUM(A1:A9)'],
+    ['=HYPERLINK("http://evil.example","click")'],
+    ["+cmd|' /C calc'!A0"],
+    ["=cmd|' /C calc'!A0"],
+    ["-cmd|' /C notepad'!'A1'"],
+    ['@cmd|"/c calc"!A0'],
+    ['\tx'],
+    ['\rx'],
+    [' =1+1'],
+    ['   @SUM(1)'],
+    [' \t =1+1'],
+    ['\n=1+1'],
+    ['\r\n=1+1'],
+    ['\n\n+1'],
+    ['\u3000=1+1'],
+    ['\uFF1D1+1'],
+    ['\uFF0B1+1'],
+    ['\uFF0D1+1'],
+    ['\uFF20SUM(A1)'],
+    [' \uFF1DHYPERLINK("x")'],
+  ])('neutralises %j with a leading apostrophe', (bad) => {
+    expect(isFormulaLike(bad)).toBe(true);
+    expect(neutraliseCell(bad)).toBe(`'${bad}`);
   });
 
-  it('round-trips through a CSV parser, quotes and newlines included (property)', () => {
+  it.each([['-12.5'], ['0'], ['-0.5'], ['1234567890123'], ['-12,50'], ['42'], ['Anna'], [''], ['1e3'], ['a=b'], ['x-1'], ['\nline two'], [' leading space']])(
+    'leaves %j as it is (plain numbers stay numbers)',
+    (ok) => {
+      expect(isFormulaLike(ok)).toBe(false);
+      expect(neutraliseCell(ok)).toBe(ok);
+    },
+  );
+
+  it('writes JS numbers as numbers, negative ones included, and non-finite ones as guarded text', () => {
+    expect([-12.5, 0, -0.5, 1234567890123, -3].map(cellText)).toEqual(['-12.5', '0', '-0.5', '1234567890123', '-3']);
+    expect(cellText(-Infinity)).toBe("'-Infinity");
+    expect(cellText(null)).toBe('');
+    expect(cellText(undefined)).toBe('');
+  });
+
+  it.each([['=1+1'], ["'=1+1"], ["''=1+1"], ["'-12.5"], ["'plain"], ['-note starting with a dash'], ['\n=x'], ["'"], ['']])(
+    'restoreCell gives back exactly what was neutralised: %j',
+    (value) => {
+      expect(restoreCell(neutraliseCell(value))).toBe(value);
+    },
+  );
+});
+
+describe('CSV records', () => {
+  it('quotes per RFC 4180: delimiter, quote, CR or LF inside a cell', () => {
+    expect(csvRecord(['a,b', 'say "hi"', 'two\nlines', 'cr\rhere', 'plain'])).toBe('"a,b","say ""hi""","two\nlines","cr\rhere",plain');
+    expect(csvRecord(['a;b', 'a,b'], { delimiter: ';' })).toBe('"a;b";a,b');
+    expect(csvRecord(['a\tb', 'c'], { delimiter: '\t' })).toBe('"a\tb"\tc');
+  });
+
+  it('neutralises before quoting, so the apostrophe sits inside the quotes', () => {
+    expect(csvRecord(['\n=1+1', '=SUM(A1,A2)'])).toBe(`"'\n=1+1","'=SUM(A1,A2)"`);
+  });
+
+  it('writes the header through the same rules and ends every record with CRLF', () => {
+    expect(toCsv(['=name', 'amount'], [['Anna', -12.5], ['-12.5', '-2+3']])).toBe("'=name,amount\r\nAnna,-12.5\r\n-12.5,'-2+3\r\n");
+  });
+
+  it('round-trips through a CSV parser for any delimiter, quotes and newlines included (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 20 }), (rows) => {
-        const csv = toCsv(['a', 'b'], rows);
-        const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: false }).data.slice(1, rows.length + 1);
+      fc.property(fc.constantFrom(',', ';', '\t', '|'), fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 20 }), (delimiter, rows) => {
+        const csv = toCsv(['a', 'b'], rows, { delimiter });
+        const parsed = Papa.parse<string[]>(csv, { delimiter, skipEmptyLines: false }).data.slice(1, rows.length + 1);
         expect(parsed).toEqual(rows.map((r) => r.map(neutraliseCell)));
+        expect(parsed.map((r) => r.map(restoreCell))).toEqual(rows);
+      }),
+    );
+  });
+
+  it('no written cell starts a formula once its guard is accounted for (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ' ', '\uFF1D', '\uFF0D')), { maxLength: 6 }), (parts) => {
+        const value = parts.join('');
+        const cell = neutraliseCell(value);
+        expect(cell.startsWith("'") || !isFormulaLike(cell)).toBe(true);
       }),
     );
   });

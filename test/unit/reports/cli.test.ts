@@ -20,7 +20,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDecisionsCsv } from '../../../resources/scripts/cli/report';
 import type { DecisionEntry } from '../../../shared/decisions/chain';
 import type { Order } from '../../../shared/domain/order';
-import { toCsv } from '../../../shared/export/csv';
+import Papa from 'papaparse';
+import { isFormulaLike, toCsv } from '../../../shared/export/csv';
 import { DECISIONS, DISPUTES, ORDERS } from '../../support/reportFixture';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -253,6 +254,34 @@ describe('the decisions CSV', () => {
     const entries = [entry(1, 'shopify:#10:01', 'hold', null, '=HYPERLINK("http://evil.example","ok")'), entry(2, 'zalando:Z1', 'note', null, 'line one\nline two')];
     const parsed = parseDecisionsCsv(decisionsCsv(entries));
     expect(parsed).toEqual({ entries });
+  });
+
+  it('reads back every note the one CSV writer had to guard, exactly as the analyst wrote it', () => {
+    const notes = [
+      '- customer called, wants it held',
+      '-12.5 refunded already',
+      '-12.5',
+      '+49 30 1234567 called back',
+      ' =1+1',
+      '\n=1+1 on the second line',
+      '\r\n@SUM(A1)',
+      '\uFF1D1+1',
+      '\uFF0D full-width dash',
+      "'=already guarded by hand",
+      "''-two apostrophes",
+      "'-12.5",
+      "'plain apostrophe",
+      '@agent please check',
+      '\tindented',
+    ];
+    const entries = notes.map((note, i) => entry(i + 1, `shopify:#${1000 + i}`, 'note', null, note));
+    const csv = decisionsCsv(entries);
+    // Written guarded: every note cell a spreadsheet would run starts with the apostrophe.
+    const written = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.slice(1).map((r) => r[6]!);
+    expect(written.filter((cell) => isFormulaLike(cell))).toEqual([]);
+    expect(csv).toContain(`,"'- customer called, wants it held",`);
+    expect(csv).toContain(',-12.5,K. Weber,-5,');
+    expect(parseDecisionsCsv(csv)).toEqual({ entries });
   });
 
   it('an undo without undoes reverses the latest earlier decision of its order still standing', () => {
