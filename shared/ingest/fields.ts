@@ -18,7 +18,11 @@ export interface FieldSpec {
   /** Must be mapped to a column the file has (or, with `requiredUnless`, that other field must). */
   required?: boolean;
   requiredUnless?: string;
-  /** Identifiers are stored verbatim (never masked) and need more evidence to count as card numbers. */
+  /**
+   * Ids and link keys: stored verbatim, never masked (that would merge orders or break links), so a
+   * row with a card number in one is set aside. Other fields are free text, where card numbers are
+   * reduced to BIN + last 4.
+   */
   identifier?: boolean;
   /** Column names (EN and DE) that suggest this field. */
   synonyms: readonly string[];
@@ -31,7 +35,7 @@ const CARD_FIELDS: FieldSpec[] = [
   { field: 'cardExpiry', label: 'Card expiry (MM/YY)', combine: 'first', synonyms: ['expiry', 'card expiry', 'expiration', 'exp date', 'ablaufdatum', 'gültig bis', 'valid thru'] },
   { field: 'cardExpMonth', label: 'Card expiry month', combine: 'first', synonyms: ['card exp month', 'exp month', 'expiry month', 'ablaufmonat'] },
   { field: 'cardExpYear', label: 'Card expiry year', combine: 'first', synonyms: ['card exp year', 'exp year', 'expiry year', 'ablaufjahr'] },
-  { field: 'cardFingerprint', label: 'Card fingerprint', combine: 'first', synonyms: ['card fingerprint', 'fingerprint'] },
+  { field: 'cardFingerprint', label: 'Card fingerprint', combine: 'first', identifier: true, synonyms: ['card fingerprint', 'fingerprint'] },
   { field: 'cardBrand', label: 'Card brand', combine: 'first', synonyms: ['card brand', 'brand', 'card type', 'kartentyp', 'kartenmarke', 'scheme'] },
 ];
 
@@ -45,16 +49,16 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
   { field: 'status', label: 'Status', combine: 'join', separator: '|', synonyms: ['status', 'order status', 'bestellstatus', 'financial status', 'fulfillment status', 'zahlungsstatus', 'versandstatus'] },
   { field: 'cancelledAt', label: 'Cancelled at', combine: 'first', synonyms: ['cancelled at', 'canceled at', 'storniert am', 'stornodatum'] },
   { field: 'customerId', label: 'Customer id', combine: 'first', identifier: true, synonyms: ['customer id', 'customer number', 'kundennummer', 'kunden nr', 'kundenid', 'customer_number'] },
-  { field: 'email', label: 'Email', combine: 'first', synonyms: ['email', 'e mail', 'e-mail', 'mail', 'customer email', 'kunden e-mail', 'buyer email', 'e-mail-adresse', 'emailadresse'] },
-  { field: 'phone', label: 'Phone', combine: 'first', synonyms: ['phone', 'telefon', 'telefonnummer', 'tel', 'mobile', 'handy', 'phone number', 'mobilnummer'] },
+  { field: 'email', label: 'Email', combine: 'first', identifier: true, synonyms: ['email', 'e mail', 'e-mail', 'mail', 'customer email', 'kunden e-mail', 'buyer email', 'e-mail-adresse', 'emailadresse'] },
+  { field: 'phone', label: 'Phone', combine: 'first', identifier: true, synonyms: ['phone', 'telefon', 'telefonnummer', 'tel', 'mobile', 'handy', 'phone number', 'mobilnummer'] },
   { field: 'shipName', label: 'Ship-to name', combine: 'join', separator: ' ', synonyms: ['shipping name', 'recipient name', 'name', 'empfänger', 'empfaenger', 'kunde', 'customer name', 'lieferadresse name', 'vorname', 'nachname'] },
   { field: 'shipStreet', label: 'Ship-to street', combine: 'join', separator: ', ', synonyms: ['street', 'address', 'straße', 'strasse', 'adresse', 'address1', 'address line 1', 'anschrift', 'hausnummer', 'shipping street'] },
   { field: 'shipPostcode', label: 'Ship-to postcode', combine: 'first', synonyms: ['zip', 'postcode', 'postal code', 'plz', 'postleitzahl', 'zip code', 'shipping zip'] },
   { field: 'shipCity', label: 'Ship-to city', combine: 'first', synonyms: ['city', 'stadt', 'ort', 'shipping city', 'wohnort'] },
   { field: 'shipCountry', label: 'Ship-to country', combine: 'first', synonyms: ['country', 'land', 'shipping country', 'lieferland', 'country code', 'ländercode'] },
   { field: 'billCountry', label: 'Billing country', combine: 'first', synonyms: ['billing country', 'rechnungsland', 'bill country'] },
-  { field: 'ip', label: 'IP address', combine: 'first', synonyms: ['ip', 'ip address', 'ip adresse', 'ip-adresse', 'client ip', 'customer ip', 'browser ip'] },
-  { field: 'deviceId', label: 'Device id', combine: 'first', synonyms: ['device id', 'geräte id', 'geraete id', 'device fingerprint', 'geräte-id'] },
+  { field: 'ip', label: 'IP address', combine: 'first', identifier: true, synonyms: ['ip', 'ip address', 'ip adresse', 'ip-adresse', 'client ip', 'customer ip', 'browser ip'] },
+  { field: 'deviceId', label: 'Device id', combine: 'first', identifier: true, synonyms: ['device id', 'geräte id', 'geraete id', 'device fingerprint', 'geräte-id'] },
   ...CARD_FIELDS,
   { field: 'riskLevel', label: 'Marketplace risk level', combine: 'first', synonyms: ['risk level', 'fraud risk', 'risk', 'risikostufe', 'betrugsrisiko'] },
   { field: 'paymentMethod', label: 'Payment method', combine: 'first', synonyms: ['payment method', 'zahlungsart', 'zahlungsmethode', 'payment type', 'zahlart'] },
@@ -68,8 +72,8 @@ export const PAYMENT_FIELDS: readonly FieldSpec[] = [
   { field: 'amountRefunded', label: 'Amount refunded', combine: 'first', synonyms: ['amount refunded', 'refunded amount', 'erstattet', 'erstatteter betrag'] },
   { field: 'currency', label: 'Currency', combine: 'first', synonyms: ['currency', 'währung', 'waehrung'] },
   { field: 'status', label: 'Status', combine: 'first', synonyms: ['status', 'payment status', 'zahlungsstatus'] },
-  { field: 'email', label: 'Email', combine: 'first', synonyms: ['customer email', 'email', 'e-mail', 'e mail', 'mail', 'kunden e-mail'] },
-  { field: 'ip', label: 'IP address', combine: 'first', synonyms: ['ip', 'ip address', 'ip adresse', 'client ip', 'customer ip', 'shopper ip'] },
+  { field: 'email', label: 'Email', combine: 'first', identifier: true, synonyms: ['customer email', 'email', 'e-mail', 'e mail', 'mail', 'kunden e-mail'] },
+  { field: 'ip', label: 'IP address', combine: 'first', identifier: true, synonyms: ['ip', 'ip address', 'ip adresse', 'client ip', 'customer ip', 'shopper ip'] },
   ...CARD_FIELDS,
   { field: 'cardCountry', label: 'Card issuing country', combine: 'first', synonyms: ['card issue country', 'card country', 'issuer country', 'kartenland'] },
   { field: 'disputeId', label: 'Dispute id', combine: 'first', identifier: true, synonyms: ['dispute id'] },

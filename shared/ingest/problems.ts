@@ -10,6 +10,7 @@ export type RowProblemCode =
   | 'control-chars'
   | 'missing-value'
   | 'invalid-value'
+  | 'card-number'
   | 'orphan-row'
   | 'group-member'
   | 'duplicate-key';

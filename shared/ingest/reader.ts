@@ -7,6 +7,7 @@ import { Grouper, type RecordBuilder } from './build/grouping';
 import { OrderBuilder } from './build/orders';
 import { PaymentBuilder } from './build/payments';
 import { isSecurityCodeColumn } from './cardData';
+import { CardScreen, cardNumberColumnsOf, routeCardNumberColumns } from './cardScreen';
 import { CsvRecordStream, type CsvSink } from './csvStream';
 import { UTC, zoneNamed } from './dates';
 import { binaryFileKind, detectEncoding, StreamDecoder, type EncodingGuess, type TextEncodingName } from './decode';
@@ -18,7 +19,7 @@ import { LineEndingNormaliser } from './lineEndings';
 import { resolveMapping, type ColumnMapping, type ResolvedMapping } from './mapping';
 import { describeColumn, FileMessages, type FileMessage, type RowProblem, type RowProblemCode } from './problems';
 import type { ParsedRecord } from './records';
-import { cardNumberColumns, routeCardNumberColumns, voteDecimalMark, WARMUP_ROWS } from './warmup';
+import { voteDecimalMark, WARMUP_ROWS } from './warmup';
 
 export const SNIFF_BYTES = 64 * 1024;
 
@@ -77,6 +78,7 @@ export class ExportReader implements CsvSink {
   private resolved: ResolvedMapping | null = null;
   private ctx: BuildContext | null = null;
   private grouper: Grouper | null = null;
+  private screen: CardScreen | null = null;
   private warm: { fields: string[]; line: number }[] | null = [];
   private problems: RowProblem[] = [];
   private rowsRead = 0;
@@ -109,6 +111,7 @@ export class ExportReader implements CsvSink {
       this.csv!.end();
       this.finishWarmup();
       this.grouper?.end();
+      if (this.screen && this.resolved) this.screen.report(this.messages, this.resolved.header.names, this.resolved.byField.has('cardNumber'));
       this.closingMessages();
     }
     if (this.state !== 'failed') this.state = 'done';
@@ -198,12 +201,16 @@ export class ExportReader implements CsvSink {
       const list = missing.map((m) => `${m.label}${m.columns.length ? ` (${m.columns.join(' or ')})` : ''}`).join(', ');
       return this.fail('missing-columns', `required columns missing for ${preset.label}: ${list}`);
     }
+    const cardColumns = cardNumberColumnsOf(resolved);
+    routeCardNumberColumns(resolved, cardColumns);
+    this.screen = new CardScreen(resolved, cardColumns);
     this.resolved = resolved;
   }
 
   row(fields: string[], line: number): void {
     if (this.state !== 'reading' || !this.resolved) return;
     this.rowsRead++;
+    this.screen!.row(fields, line);
     if (this.warm) {
       this.warm.push({ fields, line });
       if (this.warm.length >= WARMUP_ROWS) this.finishWarmup();
@@ -225,14 +232,6 @@ export class ExportReader implements CsvSink {
     if (!this.warm || !this.resolved || !this.preset) return;
     const rows = this.warm.map((w) => w.fields);
     const resolved = this.resolved;
-    const header = resolved.header;
-    const cardColumns = cardNumberColumns(rows, resolved);
-    routeCardNumberColumns(resolved, cardColumns);
-    const kept = resolved.byField.has('cardNumber');
-    for (const c of cardColumns) {
-      const what = kept ? 'only BIN and last 4 were kept' : 'the column was not read';
-      this.messages.warn('card-number-column', `${describeColumn(c + 1, header.names[c])} held full card numbers; ${what}`);
-    }
     const options = this.preset.options;
     const decimalMark = options.decimalMark ?? voteDecimalMark(rows, resolved, AMOUNT_FIELDS) ?? (this.delimiter === ';' ? ',' : '.');
     let zone = zoneNamed(options.timeZone ?? 'UTC');
@@ -243,7 +242,7 @@ export class ExportReader implements CsvSink {
     this.ctx = new BuildContext(this.options.fileName, this.preset, resolved, decimalMark, zone, this.messages);
     const builder: RecordBuilder =
       this.preset.kind === 'orders' ? new OrderBuilder(this.ctx) : this.preset.kind === 'payments' ? new PaymentBuilder(this.ctx) : new DisputeBuilder(this.ctx);
-    this.grouper = new Grouper(this.ctx, builder, groupingOf(this.preset));
+    this.grouper = new Grouper(this.ctx, builder, groupingOf(this.preset), this.screen!);
     const warm = this.warm;
     this.warm = null;
     for (const w of warm) this.grouper.row(w.fields, w.line);

@@ -1,7 +1,6 @@
 // Shared state for turning grouped rows into records: the resolved mapping, the file's reading
 // conventions, and the helpers that read a field across a group's rows or set the group aside.
 import type { DecimalMark } from '../amounts';
-import { hasLongDigitRun, maskCardNumbers } from '../cardData';
 import type { NaiveZone } from '../dates';
 import type { FormatPreset } from '../formats/preset';
 import { readField, sourceColumn, type ResolvedMapping } from '../mapping';
@@ -81,22 +80,14 @@ export class BuildContext {
     return '';
   }
 
-  /** Free text with any card number in it masked; the file summary says so. */
+  /** Free text: any card number in it was reduced to BIN + last 4 as the row was read (cardScreen.ts). */
   text(g: RowGroup, f: number): string {
-    const value = this.first(g, f);
-    if (!hasLongDigitRun(value)) return value;
-    const masked = maskCardNumbers(value);
-    if (masked.masked > 0) {
-      const at = this.locate(g, f);
-      this.messages.warn('masked-card-number', `${this.columnLabel(at.column)} held card numbers inside text; they were masked to BIN and last 4`, g.lines[at.row]);
-    }
-    return masked.text;
+    return this.first(g, f);
   }
 
-  /** Identifiers stay verbatim unless they read like text (contain spaces), which gets masked. */
+  /** An id or link key, verbatim: a group with a card number in one never reaches a builder (grouping.ts). */
   identifier(g: RowGroup, f: number): string {
-    const value = this.first(g, f);
-    return value.indexOf(' ') === -1 ? value : this.text(g, f);
+    return this.first(g, f);
   }
 
   columnLabel(column: number): string {

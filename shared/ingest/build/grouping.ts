@@ -1,6 +1,7 @@
 // Gathers rows into records by their key: adjacent rows (line items of one order), single rows,
 // or all rows of a key anywhere in the file (dispute events), then hands each group to a builder.
-import { maskCardNumbers } from '../cardData';
+import type { CardScreen } from '../cardScreen';
+import type { RecordKind } from '../fields';
 import type { Grouping } from '../formats/preset';
 import { readField } from '../mapping';
 import { RowGroup, type BuildContext } from './context';
@@ -11,6 +12,8 @@ export interface RecordBuilder {
   build(group: RowGroup): void;
 }
 
+const RECORD_NOUN: Record<RecordKind, string> = { orders: 'order', payments: 'payment', disputes: 'dispute' };
+
 export class Grouper {
   private readonly open = new RowGroup();
   private readonly byKey = new Map<string, RowGroup>();
@@ -20,12 +23,13 @@ export class Grouper {
     private readonly ctx: BuildContext,
     private readonly builder: RecordBuilder,
     private readonly grouping: Grouping,
+    private readonly screen: CardScreen,
   ) {
     this.keyF = builder.keyField();
   }
 
   row(fields: string[], line: number): void {
-    let key = readField(this.ctx.resolved, this.keyF, fields);
+    const key = readField(this.ctx.resolved, this.keyF, fields);
     if (key === '') {
       const col = this.ctx.resolved.columns[this.keyF]![0] ?? -1;
       const label = this.ctx.resolved.specs[this.keyF]!.label;
@@ -39,7 +43,6 @@ export class Grouper {
       });
       return;
     }
-    if (key.indexOf(' ') !== -1) key = maskCardNumbers(key).text;
     if (this.grouping === 'file') {
       let g = this.byKey.get(key);
       if (!g) {
@@ -58,13 +61,25 @@ export class Grouper {
 
   end(): void {
     this.flush();
-    for (const g of this.byKey.values()) this.builder.build(g);
+    for (const g of this.byKey.values()) this.build(g);
     this.byKey.clear();
   }
 
   private flush(): void {
     if (this.open.rows.length === 0) return;
-    this.builder.build(this.open);
+    this.build(this.open);
     this.open.reset('');
+  }
+
+  /**
+   * Ids and link keys are never rewritten (a masked order number would merge orders, a masked
+   * device id break its links): a group with a card number in one is set aside, naming the column.
+   */
+  private build(g: RowGroup): void {
+    const found = this.screen.cardInKey(g.rows);
+    if (!found) return this.builder.build(g);
+    const column = this.ctx.columnLabel(found.column);
+    const reason = `${column} holds a card number; ids and link keys are never rewritten, so the row was set aside (remove the card number there and import the row again)`;
+    this.ctx.fail(g, found.row, found.column, 'card-number', reason, RECORD_NOUN[this.ctx.resolved.kind]);
   }
 }

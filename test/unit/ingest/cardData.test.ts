@@ -11,7 +11,7 @@ import {
   suggestMapping,
   type FormatPreset,
 } from '../../../shared/ingest';
-import { binOf, isCardNumberColumn } from '../../../shared/ingest/cardData';
+import { binOf } from '../../../shared/ingest/cardData';
 import { FIXTURES, fixture, runImport, utf8 } from './support';
 import { readdirSync } from 'node:fs';
 
@@ -64,14 +64,6 @@ describe('card numbers', () => {
     expect(maskCardNumbers('Hauptstraße 5, 10115 Berlin')).toEqual({ text: 'Hauptstraße 5, 10115 Berlin', masked: 0 });
   });
 
-  it('needs more evidence from identifier columns than from others', () => {
-    expect(isCardNumberColumn({ nonEmpty: 1, cardNumbers: 1 }, 'id', true)).toBe(false);
-    expect(isCardNumberColumn({ nonEmpty: 1, cardNumbers: 1 }, 'notes', false)).toBe(true);
-    expect(isCardNumberColumn({ nonEmpty: 10, cardNumbers: 1 }, 'id', false)).toBe(false);
-    expect(isCardNumberColumn({ nonEmpty: 10, cardNumbers: 1 }, 'card number', true)).toBe(true);
-    expect(isCardNumberColumn({ nonEmpty: 4, cardNumbers: 4 }, 'reference', true)).toBe(true);
-  });
-
   it('security-code columns by name; check results are not codes', () => {
     expect(['cvv', 'cvc', 'cvv2', 'card cvc', 'card security code', 'kartenprüfnummer', 'security code'].every(isSecurityCodeColumn)).toBe(true);
     expect(['card cvc status', 'cvc2 response', 'cvc check', 'card avs zip status', 'service'].some(isSecurityCodeColumn)).toBe(false);
@@ -93,7 +85,7 @@ function webshopPreset(headers: string[]): FormatPreset {
 describe('importing a file with card numbers and security codes', () => {
   const headers = 'Order Number,Order Date,Total,Currency,Email,Card Number,CVV,Card Expiry,Shipping Name,Street,Notes'.split(',');
 
-  it('keeps only BIN + last 4, drops the CVV column, masks numbers in text, and says so', async () => {
+  it('keeps only BIN + last 4, drops the CVV column, reduces numbers in free text, and says which column and how many cells', async () => {
     const preset = webshopPreset(headers);
     expect(preset.mapping).toMatchObject({ cardNumber: 'Card Number', shipStreet: 'Street', cardExpiry: 'Card Expiry' });
     const run = await runImport(fixture('orders-with-card-numbers.csv'), { preset, presets: [preset] });
@@ -106,28 +98,29 @@ describe('importing a file with card numbers and security codes', () => {
     ]);
     expect(run.summary.warnings.map((w) => [w.code, w.message])).toEqual([
       ['security-code-column', 'column 7 (CVV) holds card security codes; it was not read'],
-      ['card-number-column', 'column 6 (Card Number) held full card numbers; only BIN and last 4 were kept'],
-      ['masked-card-number', 'column 10 (Street) held card numbers inside text; they were masked to BIN and last 4'],
+      ['card-number-column', 'column 6 (Card Number) held full card numbers in 3 cells; only BIN and last 4 were kept'],
+      ['masked-card-number', 'column 10 (Street) held card numbers in 1 cell of text; they were reduced to BIN and last 4'],
     ]);
     const everything = textOf({ summary: run.summary, written: run.written });
     expect(cardLikeRuns(everything)).toEqual([]);
     expect(everything).not.toMatch(/"(123|987|4321)"/);
   });
 
-  it('a card-number column found by its values is never read into another field', async () => {
+  it('card numbers in a link-key column (Email) set their rows aside instead of being read as card data', async () => {
     const preset = webshopPreset(headers);
     const text = 'Order Number,Order Date,Total,Currency,Email,Card Number,CVV,Card Expiry,Shipping Name,Street,Notes\n' +
-      'W-1,2026-05-01 10:00,1.00,EUR,4111111111111111,,,,,,\nW-2,2026-05-01 10:00,1.00,EUR,5555555555554444,,,,,,\n';
+      'W-1,2026-05-01 10:00,1.00,EUR,4111111111111111,,,,,,\nW-2,2026-05-01 10:00,1.00,EUR,5555555555554444,,,,,,\nW-3,2026-05-01 10:00,1.00,EUR,w3@example.com,,,,,,\n';
     const run = await runImport(utf8(text), { preset, presets: [preset] });
-    expect(run.written.map((r) => [(r.value as { email: string }).email, (r.value as { cardBin: string }).cardBin])).toEqual([['', '41111111'], ['', '55555555']]);
-    expect(run.summary.warnings.find((w) => w.code === 'card-number-column')!.message).toContain('column 5 (Email)');
+    expect(run.summary).toMatchObject({ rows: 3, created: 1, quarantined: 2 });
+    expect(run.summary.problems.map((p) => [p.line, p.code, p.column, p.columnName])).toEqual([[2, 'card-number', 5, 'Email'], [3, 'card-number', 5, 'Email']]);
+    expect(run.summary.warnings.map((w) => w.code)).not.toContain('card-number-column');
     expect(cardLikeRuns(textOf(run))).toEqual([]);
   });
 
   it('a kind without card fields does not read the column at all', async () => {
     const text = new TextDecoder().decode(fixture('adyen-dispute-report.csv')).replace(/411111\*{6}1111/g, '4111111111111111').replace(/555555\*{6}4444/g, '5555555555554444');
     const run = await runImport(utf8(text));
-    expect(run.summary.warnings.map((w) => w.message)).toEqual(['column 28 (Shopper PAN) held full card numbers; the column was not read']);
+    expect(run.summary.warnings.map((w) => w.message)).toEqual(['column 28 (Shopper PAN) held full card numbers in 5 cells; the column was not read']);
     expect(cardLikeRuns(textOf(run))).toEqual([]);
   });
 

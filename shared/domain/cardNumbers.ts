@@ -1,0 +1,215 @@
+// What counts as a payment card number: a card network's IIN range at one of its lengths, Luhn-valid,
+// written plainly or in the groups cards are printed in; and finding and reducing such numbers in text.
+import { luhnValid } from './luhn';
+
+export interface CardNetwork {
+  network: string;
+  /** IIN prefixes: a single prefix (`4`) or an inclusive range of equally long ones (`51-55`). */
+  iin: readonly string[];
+  lengths: readonly number[];
+}
+
+const span = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/**
+ * The networks a marketplace seller's customers pay with, from the IIN table of Wikipedia's
+ * "Payment card number" article (2024 revisions), narrowed where a published length would take
+ * common ids for cards (about one random id in ten passes Luhn):
+ * - Maestro is listed at 12-19 digits; kept at 16-19, as Maestro cards are issued today. At 13-15,
+ *   Shopify's 13-digit order ids (`5678901234565`, `6…`) and 15-digit IMEIs with TACs from 50 or
+ *   56-69 would read as Maestro cards.
+ * - Diners Club International (36) is 14-19; Carte Blanche 300-305 and the 3095 and 38-39 ranges
+ *   Discover accepts are 14 or 16 (Cybersource and Vantiv card-type tables), so Amazon order
+ *   numbers written without their dashes (17 digits from 303…) are not Diners cards.
+ * - Left out: UATP (prefix 1, 15 digits: every 15-digit id starting with 1) and UnionPay's newer 81
+ *   range (16-digit PSP references start with 8).
+ * The longest matching prefix decides; between equally long ones, the earlier row (so Maestro's
+ * 56-69 covers only what the rows above leave free, as the table says).
+ */
+export const CARD_NETWORKS: readonly CardNetwork[] = [
+  { network: 'Visa', iin: ['4'], lengths: [13, 16, 19] },
+  { network: 'Mastercard', iin: ['51-55', '2221-2720'], lengths: [16] },
+  { network: 'American Express', iin: ['34', '37'], lengths: [15] },
+  { network: 'Discover', iin: ['6011', '644-649', '65', '622126-622925'], lengths: span(16, 19) },
+  { network: 'JCB', iin: ['3528-3589'], lengths: span(16, 19) },
+  { network: 'Diners Club', iin: ['36'], lengths: span(14, 19) },
+  { network: 'Diners Club', iin: ['300-305', '3095', '38-39'], lengths: [14, 16] },
+  { network: 'UnionPay', iin: ['62'], lengths: span(16, 19) },
+  { network: 'Mir', iin: ['2200-2204'], lengths: span(16, 19) },
+  { network: 'Maestro', iin: ['50', '56-69'], lengths: span(16, 19) },
+];
+
+/** Groups cards are printed in: 16 as 4-4-4-4, 19 as 4-4-4-4-3, Amex 15 as 4-6-5, Diners 14 as 4-6-4. */
+export const CARD_GROUPINGS: readonly (readonly number[])[] = [
+  [4, 4, 4, 4, 3],
+  [4, 4, 4, 4],
+  [4, 6, 5],
+  [4, 6, 4],
+];
+
+interface IinRange {
+  digits: number;
+  low: number;
+  high: number;
+  network: CardNetwork;
+  order: number;
+}
+
+const RANGES: readonly IinRange[] = CARD_NETWORKS.flatMap((network, order) =>
+  network.iin.map((text) => {
+    const [low, high = low] = text.split('-') as [string, string?];
+    return { digits: low.length, low: Number(low), high: Number(high), network, order };
+  }),
+).sort((a, b) => b.digits - a.digits || a.order - b.order);
+
+/** The network whose IIN range holds `digits`' prefix (longest prefix first), or null. */
+function networkByPrefix(digits: string): CardNetwork | null {
+  for (const r of RANGES) {
+    if (digits.length < r.digits) continue;
+    const prefix = Number(digits.slice(0, r.digits));
+    if (prefix >= r.low && prefix <= r.high) return r.network;
+  }
+  return null;
+}
+
+/** The network of a card number in plain digits, or null when no network issues such a number. */
+export function cardNetworkOf(digits: string): string | null {
+  if (digits.length < 13 || digits.length > 19) return null;
+  const network = networkByPrefix(digits);
+  return network && network.lengths.includes(digits.length) && luhnValid(digits) ? network.network : null;
+}
+
+export function isCardNumber(digits: string): boolean {
+  return cardNetworkOf(digits) !== null;
+}
+
+/**
+ * BIN kept from a full card number: the first 8 digits for 16-19 digit numbers (8-digit IINs, and
+ * what PCI DSS allows to keep beside the last 4), the first 6 for shorter ones (Amex, Diners).
+ */
+export function binOf(digits: string): string {
+  return digits.slice(0, digits.length >= 16 ? 8 : 6);
+}
+
+export function last4Of(digits: string): string {
+  return digits.slice(-4);
+}
+
+/** A card number as it may be kept: BIN, six stars, last 4 (`41111111******1111`). */
+export function reducedCardNumber(digits: string): string {
+  return `${binOf(digits)}******${last4Of(digits)}`;
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isSeparator = (c: number): boolean => c === 32 || c === 45;
+
+/** Cheap pre-check: does `text` hold 13+ digits in a row (single spaces or dashes allowed between)? */
+export function hasLongDigitRun(text: string): boolean {
+  if (text.length < 13) return false;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      if (++run >= 13) return true;
+    } else if (!(isSeparator(c) && run > 0 && isDigit(text.charCodeAt(i + 1)))) {
+      run = 0;
+    }
+  }
+  return false;
+}
+
+export interface CardNumberFound {
+  /** Where the number is written in the text, separators included: [start, end). */
+  start: number;
+  end: number;
+  digits: string;
+}
+
+interface DigitGroup {
+  start: number;
+  end: number;
+  digits: string;
+}
+
+/**
+ * Card numbers written in `text`: a run of digits that is a card number as a whole, or groups
+ * joined by single spaces or dashes in a printed card layout. Never part of a longer run (13-digit
+ * order ids inside longer numbers stay whole), never digits after `+` (phone numbers), and never
+ * Amazon-style 3-7-7 or other groupings. The one exception: a zero-padded card in a longer run.
+ */
+export function findCardNumbers(text: string): CardNumberFound[] {
+  const found: CardNumberFound[] = [];
+  if (!hasLongDigitRun(text)) return found;
+  let i = 0;
+  while (i < text.length) {
+    if (!isDigit(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const groups: DigitGroup[] = [];
+    const phone = i > 0 && text.charCodeAt(i - 1) === 43;
+    for (;;) {
+      const start = i;
+      while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+      groups.push({ start, end: i, digits: text.slice(start, i) });
+      if (i + 1 < text.length && isSeparator(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    if (!phone) cardsInGroups(groups, found);
+  }
+  return found;
+}
+
+function cardsInGroups(groups: readonly DigitGroup[], found: CardNumberFound[]): void {
+  let g = 0;
+  while (g < groups.length) {
+    const printed = printedCardAt(groups, g);
+    if (printed) {
+      found.push(printed.card);
+      g += printed.groups;
+      continue;
+    }
+    const run = groups[g]!;
+    const n = run.digits.length;
+    if (n >= 13 && n <= 19 && isCardNumber(run.digits)) found.push({ ...run });
+    else if (n > 19) {
+      // Some systems pad card numbers with zeros to a fixed width (`00004111111111111111`).
+      const pad = run.digits.length - run.digits.replace(/^0+/, '').length;
+      const rest = run.digits.slice(pad);
+      if (pad > 0 && isCardNumber(rest)) found.push({ start: run.start + pad, end: run.end, digits: rest });
+    }
+    g++;
+  }
+}
+
+function printedCardAt(groups: readonly DigitGroup[], g: number): { card: CardNumberFound; groups: number } | null {
+  for (const layout of CARD_GROUPINGS) {
+    if (g + layout.length > groups.length) continue;
+    if (!layout.every((len, k) => groups[g + k]!.digits.length === len)) continue;
+    const parts = groups.slice(g, g + layout.length);
+    const digits = parts.map((p) => p.digits).join('');
+    if (isCardNumber(digits)) return { card: { start: parts[0]!.start, end: parts.at(-1)!.end, digits }, groups: layout.length };
+  }
+  return null;
+}
+
+/** The digits when the whole of `value` (trimmed) is one card number, plain or printed; else null. */
+export function cardNumberDigits(value: string): string | null {
+  const s = value.trim();
+  if (s.length < 13 || s.length > 23) return null;
+  const [only, ...more] = findCardNumbers(s);
+  return only && more.length === 0 && only.start === 0 && only.end === s.length ? only.digits : null;
+}
+
+/** Every card number in `text` reduced to BIN + last 4; `text` itself when there is none. */
+export function maskCardNumbers(text: string): { text: string; masked: number } {
+  const found = findCardNumbers(text);
+  if (found.length === 0) return { text, masked: 0 };
+  let out = '';
+  let from = 0;
+  for (const f of found) {
+    out += text.slice(from, f.start) + reducedCardNumber(f.digits);
+    from = f.end;
+  }
+  return { text: out + text.slice(from), masked: found.length };
+}

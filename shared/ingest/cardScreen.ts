@@ -1,0 +1,106 @@
+// Card numbers in every mapped cell of every row, whatever the column is mapped to: reduced to BIN +
+// last 4 in free text, a reason to set the row aside in ids and link keys, which are never rewritten.
+import { cardNumberDigits, findCardNumbers, hasLongDigitRun, maskCardNumbers } from '../domain/cardNumbers';
+import { namesCardNumber } from './cardData';
+import type { ResolvedMapping } from './mapping';
+import { describeColumn, type FileMessages } from './problems';
+
+/** Columns named like card numbers, and any column the mapping sends to the card-number field. */
+export function cardNumberColumnsOf(resolved: ResolvedMapping): number[] {
+  const columns = new Set<number>();
+  resolved.header.keys.forEach((key, c) => {
+    if (namesCardNumber(key)) columns.add(c);
+  });
+  const f = resolved.byField.get('cardNumber');
+  if (f !== undefined) for (const c of resolved.columns[f]!) columns.add(c);
+  return [...columns].sort((a, b) => a - b);
+}
+
+/**
+ * Takes card-number columns out of every field and feeds them to `cardNumber` (where the kind has
+ * card fields), so their values are only ever reduced to BIN + last 4.
+ */
+export function routeCardNumberColumns(resolved: ResolvedMapping, columns: readonly number[]): void {
+  if (columns.length === 0) return;
+  const drop = new Set(columns);
+  for (let f = 0; f < resolved.columns.length; f++) resolved.columns[f] = resolved.columns[f]!.filter((c) => !drop.has(c));
+  const target = resolved.byField.get('cardNumber');
+  if (target !== undefined) resolved.columns[target] = [...columns];
+}
+
+/** A card number found in an id or link key: the group's row and the file's column (0-based). */
+export interface CardInKey {
+  row: number;
+  column: number;
+}
+
+interface Tally {
+  cells: number;
+  firstLine: number;
+}
+
+export class CardScreen {
+  private readonly keyColumns: number[];
+  private readonly textColumns: number[];
+  private readonly cardColumns: readonly number[];
+  private readonly tallies = new Map<number, Tally>();
+
+  /** `resolved` after `routeCardNumberColumns(resolved, cardColumns)`. */
+  constructor(resolved: ResolvedMapping, cardColumns: readonly number[]) {
+    const keys = new Set<number>();
+    const text = new Set<number>();
+    resolved.specs.forEach((spec, f) => {
+      for (const c of resolved.columns[f]!) (spec.identifier ? keys : text).add(c);
+    });
+    this.cardColumns = cardColumns;
+    this.keyColumns = [...keys];
+    this.textColumns = [...text].filter((c) => !keys.has(c) && !cardColumns.includes(c));
+  }
+
+  /** Reduces card numbers in the row's free-text cells, in place; counts full numbers in card-number columns. */
+  row(fields: string[], line: number): void {
+    for (const c of this.cardColumns) {
+      const v = fields[c];
+      if (v !== undefined && v.length >= 13 && cardNumberDigits(v) !== null) this.tally(c, line);
+    }
+    for (const c of this.textColumns) {
+      const v = fields[c]!;
+      if (!hasLongDigitRun(v)) continue;
+      const masked = maskCardNumbers(v);
+      if (masked.masked === 0) continue;
+      fields[c] = masked.text;
+      this.tally(c, line);
+    }
+  }
+
+  /** The first id or link-key cell of a group's rows that holds a card number, or null. */
+  cardInKey(rows: readonly (readonly string[])[]): CardInKey | null {
+    for (let r = 0; r < rows.length; r++) {
+      for (const c of this.keyColumns) {
+        const v = rows[r]![c]!;
+        if (hasLongDigitRun(v) && findCardNumbers(v).length > 0) return { row: r, column: c };
+      }
+    }
+    return null;
+  }
+
+  /** File warnings, by column: how many cells held card numbers and what became of them. */
+  report(messages: FileMessages, names: readonly string[], cardFieldKept: boolean): void {
+    for (const [c, t] of [...this.tallies].sort((a, b) => a[0] - b[0])) {
+      const column = describeColumn(c + 1, names[c]);
+      const cells = `${t.cells} ${t.cells === 1 ? 'cell' : 'cells'}`;
+      if (this.cardColumns.includes(c)) {
+        const what = cardFieldKept ? 'only BIN and last 4 were kept' : 'the column was not read';
+        messages.warn('card-number-column', `${column} held full card numbers in ${cells}; ${what}`, t.firstLine);
+      } else {
+        messages.warn('masked-card-number', `${column} held card numbers in ${cells} of text; they were reduced to BIN and last 4`, t.firstLine);
+      }
+    }
+  }
+
+  private tally(column: number, line: number): void {
+    const t = this.tallies.get(column);
+    if (t) t.cells++;
+    else this.tallies.set(column, { cells: 1, firstLine: line });
+  }
+}

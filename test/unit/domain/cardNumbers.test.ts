@@ -1,0 +1,70 @@
+// What a card number is: the networks' published test numbers are, plain and as printed; the ids a
+// marketplace export is full of (Shopify, Amazon, IMEIs, phones) are not, though they pass Luhn.
+import { describe, expect, it } from 'vitest';
+import {
+  CARD_NETWORKS,
+  cardNetworkOf,
+  cardNumberDigits,
+  findCardNumbers,
+  maskCardNumbers,
+  reducedCardNumber,
+} from '../../../shared/domain/cardNumbers';
+import { luhnValid } from '../../../shared/domain/luhn';
+import { LUHN_VALID_IDS, TEST_CARDS } from './cardFixtures';
+
+describe('the card-number table', () => {
+  it.each(TEST_CARDS)('$network test card $plain is a card, plain and printed as $printed', ({ network, plain, printed }) => {
+    expect(cardNetworkOf(plain)).toBe(network);
+    expect(cardNumberDigits(plain)).toBe(plain);
+    expect(cardNumberDigits(printed)).toBe(plain);
+    expect(cardNumberDigits(` ${printed} `)).toBe(plain);
+  });
+
+  it.each(LUHN_VALID_IDS)('a %s (%s) passes Luhn but is not a card', (_what, id) => {
+    expect(luhnValid(id.replace(/\D/g, ''))).toBe(true);
+    expect(cardNumberDigits(id)).toBeNull();
+    expect(findCardNumbers(`ref ${id} ok`)).toEqual([]);
+  });
+
+  it('takes a 15-digit number for a card only in a range issued at 15 digits (Amex, Diners 36)', () => {
+    const fifteen = CARD_NETWORKS.filter((n) => n.lengths.includes(15)).map((n) => [n.network, n.iin]);
+    expect(fifteen).toEqual([['American Express', ['34', '37']], ['Diners Club', ['36']]]);
+    // An Amex-shaped number that fails Luhn, and a 16-digit Visa cut to 15: not cards.
+    expect(cardNetworkOf('378282246310006')).toBeNull();
+    expect(cardNetworkOf('411111111111111')).toBeNull();
+  });
+
+  it('only prints the lengths and layouts cards are issued in', () => {
+    expect(cardNumberDigits('4111 1111 1111 1111 9999 9')).toBeNull(); // too many digits
+    expect(cardNumberDigits('41 11 11 11 11 11 11 11')).toBeNull(); // pairs are not a card layout
+    expect(cardNumberDigits('4111-111111-111111')).toBeNull(); // 4-6-6
+    expect(cardNumberDigits('4111111111112')).toBeNull(); // Visa-13 shape, Luhn fails
+    expect(cardNumberDigits('card 4111111111111111')).toBeNull(); // not the whole value
+    expect(cardNumberDigits('5105105105105100 5105105105105100')).toBeNull(); // two numbers
+  });
+});
+
+describe('card numbers in text', () => {
+  it('reduces every card number in free text to BIN + last 4, keeping the words around it', () => {
+    expect(maskCardNumbers('paid with 4012 8888 8888 1881 yesterday')).toEqual({ text: 'paid with 40128888******1881 yesterday', masked: 1 });
+    expect(maskCardNumbers('Amex 3782-822463-10005, Visa 4111111111111111.')).toEqual({ text: 'Amex 378282******0005, Visa 41111111******1111.', masked: 2 });
+    expect(maskCardNumbers('Invoice 2026-05-01 4111111111111111')).toEqual({ text: 'Invoice 2026-05-01 41111111******1111', masked: 1 });
+    expect(maskCardNumbers('PAN:5555555555554444/exp 04/28').text).toBe('PAN:55555555******4444/exp 04/28');
+  });
+
+  it('finds a zero-padded card number inside a longer run', () => {
+    expect(maskCardNumbers('ref 00004111111111111111 ok')).toEqual({ text: 'ref 000041111111******1111 ok', masked: 1 });
+  });
+
+  it('leaves addresses, order numbers, IMEIs and phone numbers alone', () => {
+    for (const text of ['Hauptstraße 5, 10115 Berlin', 'order 303-1234567-1234564 shipped', 'IMEI 356938035643809', 'call +4915112345678', 'tracking 00340434161094042557', 'Shopify #5678901234565']) {
+      expect(maskCardNumbers(text)).toEqual({ text, masked: 0 });
+    }
+  });
+
+  it('keeps 8 BIN digits for 16-19 digit numbers and 6 for shorter ones', () => {
+    expect(reducedCardNumber('4111111111111111')).toBe('41111111******1111');
+    expect(reducedCardNumber('378282246310005')).toBe('378282******0005');
+    expect(reducedCardNumber('4222222222222')).toBe('422222******2222');
+  });
+});
