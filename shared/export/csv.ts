@@ -1,5 +1,7 @@
 // The one CSV writer for every file the app and the CLI hand out: RFC 4180 quoting, any delimiter,
-// and cells a spreadsheet would run as a formula neutralised (OWASP "CSV injection" guidance).
+// card numbers reduced to BIN + last 4, and cells a spreadsheet would run as a formula neutralised
+// (OWASP "CSV injection" guidance).
+import { isCardNumber, maskCardNumbers, reducedCardNumber } from '../domain/cardNumbers';
 
 export type CsvCell = string | number | null | undefined;
 
@@ -46,11 +48,17 @@ export function restoreCell(cell: string): string {
   return cell.charCodeAt(0) === 39 && isFormulaLike(afterApostrophes(cell)) ? cell.slice(1) : cell;
 }
 
-/** Text of one cell as written: finite JS numbers as numbers, everything else neutralised. */
+/**
+ * Text of one cell as written: finite JS numbers as numbers, everything else neutralised; a card
+ * number anywhere in a cell (a number value included) is reduced to BIN + last 4 first.
+ */
 export function cellText(value: CsvCell): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return neutraliseCell(String(value));
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    const digits = String(value);
+    return digits.length >= 13 && isCardNumber(digits) ? reducedCardNumber(digits) : digits;
+  }
+  return neutraliseCell(maskCardNumbers(String(value)).text);
 }
 
 function quoted(text: string, delimiter: string): string {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import fc from 'fast-check';
 import { cellText, csvRecord, isFormulaLike, neutraliseCell, restoreCell, toCsv } from '../../../shared/export/csv';
+import { LUHN_VALID_IDS, TEST_CARDS } from '../domain/cardFixtures';
 
 describe('formula-safe CSV cells', () => {
   it.each([
@@ -57,6 +58,24 @@ describe('formula-safe CSV cells', () => {
       expect(restoreCell(neutraliseCell(value))).toBe(value);
     },
   );
+});
+
+describe('card numbers in exported cells', () => {
+  it.each(TEST_CARDS)('a $network card ($printed) never leaves in full, alone or inside text', ({ plain, printed }) => {
+    const reduced = `${plain.slice(0, plain.length >= 16 ? 8 : 6)}******${plain.slice(-4)}`;
+    expect(cellText(plain)).toBe(reduced);
+    expect(cellText(printed)).toBe(reduced);
+    expect(cellText(`=HYPERLINK("x","${printed}")`)).toBe(`'=HYPERLINK("x","${reduced}")`);
+  });
+
+  it('a card number passed as a JS number is reduced too; other numbers stay numbers', () => {
+    expect(cellText(4111111111111111)).toBe('41111111******1111');
+    expect(cellText(1767225600000)).toBe('1767225600000'); // epoch ms: 13 digits, no card network
+  });
+
+  it.each(LUHN_VALID_IDS)('a %s (%s) is exported as written', (_what, id) => {
+    expect(restoreCell(cellText(id))).toBe(id);
+  });
 });
 
 describe('CSV records', () => {
