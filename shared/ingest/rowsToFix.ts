@@ -1,18 +1,40 @@
-// The quarantined rows of a file as the analyst can fix them: the file's own header and the
-// rows' original text, plus a column saying what was wrong, ready to correct and import again.
+// The quarantined rows of a file as the analyst can fix them: the file's own header and delimiter,
+// each row's cells re-written through the one CSV writer (card numbers reduced, security codes
+// emptied, formulas neutralised), plus a column saying what was wrong, ready to correct and import.
+import Papa from 'papaparse';
+import { binOf, last4Of } from '../domain/cardNumbers';
 import { csvRecord } from '../export/csv';
-import type { RowProblem } from './problems';
+import { isSecurityCodeColumn, namesCardNumber } from './cardData';
+import { headerKey } from './headers';
+import { lineSpan } from './lineEndings';
+import type { RowProblem, RowProblemCode } from './problems';
 
 export const PROBLEM_COLUMN = 'Import problem';
 
-/** Lines a record starting at `start` spans: until its quotes balance (capped, for broken quotes). */
-function recordEnd(lines: readonly string[], start: number, maxLines = 200): number {
-  let quotes = 0;
-  for (let i = start; i < lines.length && i < start + maxLines; i++) {
-    for (const ch of lines[i]!) if (ch === '"') quotes++;
-    if (quotes % 2 === 0) return i;
+/** Problems after which the import read only the row's own line (see csvStream.ts). */
+const ONE_LINE: ReadonlySet<RowProblemCode> = new Set(['quote', 'record-too-long']);
+
+/**
+ * The fields of the record starting at line index `start`, parsed as the import parsed it: a
+ * quoted field may run over several lines (the window grows until the record closes), unless the
+ * import set the row aside for its quotes, which it read as its own line only.
+ */
+function recordAt(lines: readonly string[], start: number, delimiter: string, oneLine: boolean): string[] {
+  const parse = (text: string) => Papa.parse<string[]>(text, { delimiter, newline: '\n', quoteChar: '"', preview: 1 });
+  if (oneLine) return parse(lines[start]!).data[0] ?? [''];
+  for (let window = 1; ; window *= 4) {
+    const end = Math.min(lines.length, start + window);
+    const result = parse(lines.slice(start, end).join('\n'));
+    const fields = result.data[0] ?? [''];
+    const open = result.errors.some((e) => e.code === 'MissingQuotes');
+    if ((!open && lineSpan(fields) <= end - start) || end === lines.length) return fields;
   }
-  return start; // an unterminated quote: only its own line is the row
+}
+
+/** A cell of a column named like card numbers: anything with 12-19 digits is cut to BIN + last 4. */
+function cardColumnCell(value: string): string {
+  const digits = value.replace(/[\s-]/g, '');
+  return /^\d{12,19}$/.test(digits) ? `${binOf(digits)}******${last4Of(digits)}` : value;
 }
 
 /**
@@ -22,20 +44,31 @@ function recordEnd(lines: readonly string[], start: number, maxLines = 200): num
 export function rowsToFix(text: string, headerLine: number, delimiter: string, problems: readonly RowProblem[]): string {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const reasons = new Map<number, string[]>();
+  const oneLine = new Set<number>();
   for (const p of problems) {
     const list = reasons.get(p.line) ?? [];
     list.push(p.columnName ? `${p.columnName}: ${p.reason}` : p.reason);
     reasons.set(p.line, list);
+    if (ONE_LINE.has(p.code)) oneLine.add(p.line);
   }
-  const header = lines[headerLine - 1] ?? '';
-  const cell = (v: string) => csvRecord([v], { delimiter });
-  const out = [`${header}${delimiter}${PROBLEM_COLUMN}`];
+  const header = recordAt(lines, headerLine - 1, delimiter, false);
+  const keys = header.map(headerKey);
+  const cell = (value: string, i: number): string => {
+    const key = keys[i];
+    if (key === undefined) return value; // surplus fields of a ragged row
+    if (isSecurityCodeColumn(key)) return '';
+    return namesCardNumber(key) ? cardColumnCell(value) : value;
+  };
+  const options = { delimiter };
+  const out = [csvRecord([...header, PROBLEM_COLUMN], options)];
   for (const line of [...reasons.keys()].sort((a, b) => a - b)) {
     const start = line - 1;
     if (start < headerLine || start >= lines.length) continue;
-    const end = recordEnd(lines, start);
-    const raw = lines.slice(start, end + 1).join('\n');
-    out.push(`${raw}${delimiter}${cell([...new Set(reasons.get(line))].join('; '))}`);
+    const fields = recordAt(lines, start, delimiter, oneLine.has(line)).map(cell);
+    // Short rows are padded and empty trailing extras cut, so the problem sits in its own column.
+    while (fields.length < header.length) fields.push('');
+    while (fields.length > header.length && fields.at(-1)!.trim() === '') fields.pop();
+    out.push(csvRecord([...fields, [...new Set(reasons.get(line))].join('; ')], options));
   }
   return out.join('\r\n') + '\r\n';
 }

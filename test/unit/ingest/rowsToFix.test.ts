@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { luhnValid } from '../../../shared/domain/luhn';
+import { isFormulaLike } from '../../../shared/export/csv';
 import { importChunks, MemoryKnownRecords } from '../../../shared/ingest';
 import { PROBLEM_COLUMN, rowsToFix } from '../../../shared/ingest/rowsToFix';
+import { TEST_CARDS } from '../domain/cardFixtures';
 
 const stripe = readFileSync(new URL('../../fixtures/imports/stripe-payments.csv', import.meta.url), 'utf8').replace(/^\uFEFF/, '');
 
@@ -9,8 +13,21 @@ async function dryRun(name: string, text: string, known = new MemoryKnownRecords
   return importChunks([new TextEncoder().encode(text)], { fileName: name }, known);
 }
 
+/** Runs of 13-19 digits (single spaces or dashes between) that pass Luhn: what a PAN scanner flags. */
+function cardLikeRuns(text: string): string[] {
+  return [...text.matchAll(/\d(?:[ -]?\d)*/g)].map((m) => m[0]).filter((run) => {
+    const digits = run.replace(/\D/g, '');
+    return digits.length >= 13 && digits.length <= 19 && luhnValid(digits);
+  });
+}
+
+/** Every cell of a rows-to-fix file, as a spreadsheet would read it. */
+function cellsOf(csv: string, delimiter = ','): string[][] {
+  return Papa.parse<string[]>(csv, { delimiter, skipEmptyLines: true }).data;
+}
+
 describe('rows to fix', () => {
-  it('gives back the header and the quarantined rows as written, which import once corrected', async () => {
+  it('gives back the header and the quarantined rows, which import once corrected', async () => {
     const [header, ...rows] = stripe.trimEnd().split('\n');
     const broken = [header, rows[0] + ',surplus', ...rows.slice(1)].join('\n') + '\n';
     const known = new MemoryKnownRecords();
@@ -31,13 +48,81 @@ describe('rows to fix', () => {
     expect(second.created).toBe(1);
   });
 
-  it('keeps a multi-line quoted record whole and lists each row once with all its reasons', () => {
+  it('keeps a multi-line quoted record whole as one row, lists each row once with all its reasons, and pads short rows', () => {
     const text = 'a,b,c\n1,"two\nlines",3\n4,5\n';
     const out = rowsToFix(text, 1, ',', [
       { file: 'f', line: 2, code: 'invalid-value', reason: 'bad b', columnName: 'b', column: 2 },
       { file: 'f', line: 2, code: 'invalid-value', reason: 'bad c', columnName: 'c', column: 3 },
       { file: 'f', line: 4, code: 'ragged', reason: '=too few fields' },
     ]);
-    expect(out).toBe(`a,b,c,${PROBLEM_COLUMN}\r\n1,"two\nlines",3,b: bad b; c: bad c\r\n4,5,'=too few fields\r\n`);
+    expect(out).toBe(`a,b,c,${PROBLEM_COLUMN}\r\n1,"two\nlines",3,b: bad b; c: bad c\r\n4,5,,'=too few fields\r\n`);
+  });
+
+  it('neutralises formulas, reduces card numbers and empties security codes, in the file\'s own delimiter', () => {
+    const text = [
+      '=Bestellnummer;Datum;Betrag;Kartennummer;CVV;Notiz',
+      'W-1;01.05.2026;-12,50;4111 1111 1111 1111;123;"=HYPERLINK(""http://evil.example"";""Rechnung"")"',
+      'W-2;01.05.2026;5,00;5555555555554444;987;@SUM(1+1)*cmd|\' /C calc\'!A0',
+      'W-3;01.05.2026;7,00;378282******0005;4321; +cmd|\' /C calc\'!A0 bezahlt mit 3782 822463 10005',
+      'W-4;01.05.2026;8,00;;;"zwei',
+      '-2+3 Zeilen"',
+    ].join('\r\n');
+    const problems = [2, 3, 4, 5].map((line) => ({ file: 'f', line, code: 'invalid-value' as const, reason: 'check this row' }));
+    const out = rowsToFix(text, 1, ';', problems);
+    expect(cellsOf(out, ';')).toEqual([
+      ["'=Bestellnummer", 'Datum', 'Betrag', 'Kartennummer', 'CVV', 'Notiz', PROBLEM_COLUMN],
+      ['W-1', '01.05.2026', '-12,50', '41111111******1111', '', `'=HYPERLINK("http://evil.example";"Rechnung")`, 'check this row'],
+      ['W-2', '01.05.2026', '5,00', '55555555******4444', '', "'@SUM(1+1)*cmd|' /C calc'!A0", 'check this row'],
+      ['W-3', '01.05.2026', '7,00', '378282******0005', '', "' +cmd|' /C calc'!A0 bezahlt mit 378282******0005", 'check this row'],
+      ['W-4', '01.05.2026', '8,00', '', '', 'zwei\n-2+3 Zeilen', 'check this row'],
+    ]);
+    expect(out.split('\r\n')[0]).toBe(`'=Bestellnummer;Datum;Betrag;Kartennummer;CVV;Notiz;${PROBLEM_COLUMN}`);
+  });
+
+  it('an unterminated quote is given back as its own line only, guarded like any other', () => {
+    const text = 'a,b,c\n=cmd|\' /C calc\'!A0,x,"open\n1,2,3\n';
+    const out = rowsToFix(text, 1, ',', [{ file: 'f', line: 2, code: 'quote', reason: 'unterminated quote' }]);
+    expect(cellsOf(out)).toEqual([
+      ['a', 'b', 'c', PROBLEM_COLUMN],
+      ["'=cmd|' /C calc'!A0", 'x', 'open', 'unterminated quote'],
+    ]);
+  });
+
+  it.each(TEST_CARDS)('a $network card in any column never goes back out in full ($printed)', ({ plain, printed }) => {
+    const text = `Order,Card Number,Card CVC,Note\nW-1,${printed},123,paid with ${printed}\nW-2,${plain},456,"${plain}"\n`;
+    const out = rowsToFix(text, 1, ',', [2, 3].map((line) => ({ file: 'f', line, code: 'invalid-value' as const, reason: 'bad' })));
+    expect(cardLikeRuns(out)).toEqual([]);
+    expect(cellsOf(out).slice(1).map((r) => r[2])).toEqual(['', '']);
+  });
+
+  it('a row set aside for a card number in its customer id comes back with the number reduced and the reason', async () => {
+    const text = 'Name,Email,Financial Status,Created at,Currency,Total,Lineitem name,Customer ID\n' +
+      '#1001,a@example.com,paid,2026-05-01 10:00:00 +0200,EUR,50.00,Shoe,4111111111111111\n' +
+      '#1002,b@example.com,paid,2026-05-01 11:00:00 +0200,EUR,5.00,Socks,C-2\n';
+    // A Shopify export whose mapping sends Customer ID to the customer id (what the wizard would save).
+    const summary = await importChunks([new TextEncoder().encode(text)], { fileName: 'shop.csv', mapping: { externalId: 'Name', createdAt: 'Created at', currency: 'Currency', total: 'Total', email: 'Email', customerId: 'Customer ID' } }, new MemoryKnownRecords());
+    expect(summary.quarantined).toBe(1);
+    const out = rowsToFix(text, summary.headerLine!, summary.delimiter!, summary.problems);
+    const [, row] = cellsOf(out);
+    expect(row!.slice(0, 8)).toEqual(['#1001', 'a@example.com', 'paid', '2026-05-01 10:00:00 +0200', 'EUR', '50.00', 'Shoe', '41111111******1111']);
+    expect(row![8]).toMatch(/^Customer ID: column 8 \(Customer ID\) holds a card number/);
+    expect(cardLikeRuns(out)).toEqual([]);
+  });
+
+  it('every injection payload comes back guarded, and no cell a spreadsheet would run survives', () => {
+    const payloads = ['=1+1', ' =1+1', '\n=1+1', '\r\n@SUM(A1)', '\uFF1D1+1', '\uFF0B1', '\uFF0D1', '\uFF20SUM(1)', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1)', '\tx'];
+    const text = `a,b\n${payloads.map((p) => `"${p.replace(/"/g, '""')}",x`).join('\n')}\n`;
+    // Each record starts on the line after the previous one ends (payloads with a line break span two).
+    const lines: number[] = [];
+    let line = 2;
+    for (const p of payloads) {
+      lines.push(line);
+      line += 1 + (p.match(/\n/g)?.length ?? 0);
+    }
+    const out = rowsToFix(text, 1, ',', lines.map((line) => ({ file: 'f', line, code: 'invalid-value' as const, reason: 'bad' })));
+    const cells = cellsOf(out).slice(1);
+    // Line breaks come back as LF, as the import reads them.
+    expect(cells.map((r) => r[0])).toEqual(payloads.map((p) => `'${p.replace(/\r\n/g, '\n')}`));
+    expect(cells.flat().filter(isFormulaLike)).toEqual([]);
   });
 });
