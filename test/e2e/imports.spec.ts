@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import Papa from 'papaparse';
 import { expect, search, test, visibleRows } from './fixtures';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/imports', import.meta.url));
@@ -11,6 +12,27 @@ async function importFiles(page: Page, files: string[]) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
   await chooser.setFiles(files);
   await expect(page.getByRole('region', { name: `Import of ${path.basename(files.at(-1)!)}` })).toBeVisible({ timeout: 60_000 });
+}
+
+/** Runs of 13-19 digits (single spaces or dashes between) passing Luhn: what a card-number scanner flags. */
+function cardLikeRuns(text: string): string[] {
+  return [...text.matchAll(/\d(?:[ -]?\d)*/g)].map((m) => m[0]).filter((run) => {
+    const digits = run.replace(/\D/g, '');
+    if (digits.length < 13 || digits.length > 19) return false;
+    let sum = 0;
+    for (let i = 0; i < digits.length; i++) {
+      let d = Number(digits[digits.length - 1 - i]);
+      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      sum += d;
+    }
+    return sum % 10 === 0;
+  });
+}
+
+/** Cells a spreadsheet would run as a formula (OWASP CSV injection), written without the ' guard. */
+function unguardedFormulas(csv: string): string[] {
+  const cells = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.flat();
+  return cells.filter((c) => /^[^\S\t\r]*[\t\r=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(c) && !/^-?\d+([.,]\d+)?$/.test(c));
 }
 
 async function buckets(page: Page, file: string) {
@@ -54,21 +76,40 @@ test('a Shopify export imports, shows in Orders, re-imports as unchanged, and Un
   await expect(page.getByRole('heading', { name: 'Your local cache is empty' })).toBeVisible();
 });
 
-test('bad rows are quarantined with line and column, nothing is lost, and the list exports as safe CSV', async ({ page }, testInfo) => {
-  const good = readFileSync(path.join(FIXTURES, 'stripe-payments.csv'), 'utf8').replace(/^\uFEFF/, '');
-  const [header, ...lines] = good.trimEnd().split(/\r?\n/);
-  const columns = header!.split(',').length;
-  // Line 3 gets an extra field; the last line an unterminated quote.
-  const broken = [header, lines[0], lines[1] + ',surplus', ...lines.slice(2), `=cmd|' /C calc'!A0${',x'.repeat(columns - 2)},"open`].join('\n');
+test('bad rows are quarantined with line and column, nothing is lost, and both exports are safe CSV: no formula, full card number or CVV goes out', async ({ page }, testInfo) => {
+  const good = Papa.parse<string[]>(readFileSync(path.join(FIXTURES, 'stripe-payments.csv'), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+  // The Stripe export with a CVC column and a free-text note, as some hand-made exports have.
+  const header = [...good[0]!, 'Card CVC', 'Note'];
+  const rows = good.slice(1);
+  const col = (name: string) => header.indexOf(name);
+  const line = (cells: readonly string[]) => Papa.unparse([cells]);
+  const badAmount = [...rows[0]!, '321', 'paid with 4111 1111 1111 1111'];
+  badAmount[col('id')] = 'ch_badAmount';
+  badAmount[col('Amount')] = 'lots';
+  badAmount[col('Description')] = '@SUM(1+1)';
+  const cardInId = [...rows[0]!, '654', '=HYPERLINK("http://evil.example","invoice")'];
+  cardInId[col('id')] = '4111111111111111';
+  // Line 3 gets an extra field; then a bad amount, a card number as payment id, an unterminated quote.
+  const broken = [
+    line(header),
+    line([...rows[0]!, '123', 'ok']),
+    `${line([...rows[1]!, '456', 'ok'])},surplus`,
+    ...rows.slice(2).map((r) => line([...r, '789', ''])),
+    line(badAmount),
+    line(cardInId),
+    `=cmd|' /C calc'!A0${',x'.repeat(header.length - 2)},"open`,
+  ].join('\n');
   const file = testInfo.outputPath('stripe-broken.csv');
   writeFileSync(file, broken);
   await importFiles(page, [file]);
   const b = await buckets(page, 'stripe-broken.csv');
-  expect(b.quarantined).toBeGreaterThanOrEqual(2);
+  expect(b.quarantined).toBe(4);
   expect(b.created + b.updated + b.unchanged + b.quarantined).toBe(b.rows);
   const card = page.getByRole('region', { name: 'Import of stripe-broken.csv' });
   const problemRows = card.locator('table.problems tbody tr');
   await expect(problemRows.first()).toContainText('3');
+  await expect(card.locator('table.problems')).toContainText('column 1 (id) holds a card number');
+  await expect(card).not.toContainText('4111');
 
   const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Export as CSV' }).click()]);
   const out = testInfo.outputPath(download.suggestedFilename());
@@ -76,21 +117,60 @@ test('bad rows are quarantined with line and column, nothing is lost, and the li
   const csv = readFileSync(out, 'utf8');
   expect(csv.split('\r\n')[0]).toBe('file,line,column,column name,code,reason');
   expect(csv).toContain('stripe-broken.csv,3,');
-  for (const line of csv.split('\r\n').slice(1)) expect(line).not.toMatch(/^[=+\-@]/);
+  expect(unguardedFormulas(csv)).toEqual([]);
 
-  // Fix: the rows as written, with the file's header and a note of what was wrong.
+  // Fix: the rows with the file's header and a note of what was wrong, every cell made safe.
   const [fixDownload] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Export rows to fix' }).click()]);
   const toFixPath = testInfo.outputPath(fixDownload.suggestedFilename());
   await fixDownload.saveAs(toFixPath);
-  const toFix = readFileSync(toFixPath, 'utf8').replace(/^\uFEFF/, '').split('\r\n');
-  expect(toFix[0]).toBe(`${header},Import problem`);
-  expect(toFix[1]!.startsWith(`${lines[1]},surplus,`)).toBe(true);
+  const toFixText = readFileSync(toFixPath, 'utf8').replace(/^\uFEFF/, '');
+  const toFix = toFixText.split('\r\n');
+  expect(toFix[0]).toBe(`${line(header)},Import problem`);
+  expect(toFix[1]!.startsWith(`${line([...rows[1]!, '', 'ok'])},surplus,`)).toBe(true);
+  const fixCells = Papa.parse<string[]>(toFixText, { skipEmptyLines: true }).data;
+  expect(fixCells).toHaveLength(5);
+  expect(fixCells.slice(1).map((r) => r[col('Card CVC')])).toEqual(['', '', '', '']);
+  expect(cardLikeRuns(toFixText)).toEqual([]);
+  expect(toFixText).toContain('paid with 41111111******1111');
+  expect(unguardedFormulas(toFixText)).toEqual([]);
+  expect(fixCells.flat()).toEqual(expect.arrayContaining(["'@SUM(1+1)", `'=HYPERLINK("http://evil.example","invoice")`, "'=cmd|' /C calc'!A0"]));
+
   // The analyst removes the stray value and the note from the ragged row and imports it again.
   const fixed = testInfo.outputPath('stripe-fixed.csv');
   writeFileSync(fixed, [toFix[0], toFix[1]!.replace(/,surplus,.*$/, ',')].join('\n') + '\n');
   await importFiles(page, [fixed]);
   const after = await buckets(page, 'stripe-fixed.csv');
   expect(after).toEqual({ rows: 1, created: 1, updated: 0, unchanged: 0, quarantined: 0 });
+});
+
+test('a card number in the customer-id column sets those orders aside with the reason shown, and is never stored', async ({ page }, testInfo) => {
+  const header = 'order_number;order_date;customer_number;customer_email;status;shipping_address.city;shipping_address.country_code;currency;order_amount';
+  const file = testInfo.outputPath('zalando-card-in-customer.csv');
+  writeFileSync(file, [
+    header,
+    '10105559001;01.05.2026 10:00;4111111111111111;a@example.de;approved;Berlin;DE;EUR;10,00',
+    '10105559002;01.05.2026 11:00;Z-4712;b@example.de;approved;Berlin;DE;EUR;20,00',
+    '10105559003;01.05.2026 12:00;4111111111111111;c@example.de;approved;Berlin;DE;EUR;30,00',
+  ].join('\n') + '\n');
+  await importFiles(page, [file]);
+  expect(await buckets(page, 'zalando-card-in-customer.csv')).toEqual({ rows: 3, created: 1, updated: 0, unchanged: 0, quarantined: 2 });
+  const card = page.getByRole('region', { name: 'Import of zalando-card-in-customer.csv' });
+  await expect(card.getByTestId('import-reconciles')).toHaveText(/^Every row accounted for/);
+  const problems = card.locator('table.problems tbody tr');
+  await expect(problems).toHaveCount(2);
+  for (const [i, lineNo] of [2, 4].entries()) {
+    await expect(problems.nth(i)).toContainText(String(lineNo));
+    await expect(problems.nth(i)).toContainText('column 3 (customer_number) holds a card number');
+  }
+  await expect(card).not.toContainText('4111');
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Back up to file…' }).click()]);
+  const backup = testInfo.outputPath('backup.json');
+  await download.saveAs(backup);
+  const text = readFileSync(backup, 'utf8');
+  expect(text).toContain('Z-4712');
+  expect(text).not.toContain('4111111111111111');
 });
 
 test('full card numbers never reach the cache: only BIN and last 4 are kept, CVV is dropped', async ({ page }, testInfo) => {
