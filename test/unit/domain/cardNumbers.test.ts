@@ -20,7 +20,7 @@ describe('the card-number table', () => {
     expect(cardNumberDigits(` ${printed} `)).toBe(plain);
   });
 
-  it.each(LUHN_VALID_IDS)('a %s (%s) passes Luhn but is not a card', (_what, id) => {
+  it.each(LUHN_VALID_IDS)('%s: %s passes Luhn but is not a card', (_what, id) => {
     expect(luhnValid(id.replace(/\D/g, ''))).toBe(true);
     expect(cardNumberDigits(id)).toBeNull();
     expect(findCardNumbers(`ref ${id} ok`)).toEqual([]);

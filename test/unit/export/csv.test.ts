@@ -73,7 +73,7 @@ describe('card numbers in exported cells', () => {
     expect(cellText(1767225600000)).toBe('1767225600000'); // epoch ms: 13 digits, no card network
   });
 
-  it.each(LUHN_VALID_IDS)('a %s (%s) is exported as written', (_what, id) => {
+  it.each(LUHN_VALID_IDS)('%s: %s is exported as written', (_what, id) => {
     expect(restoreCell(cellText(id))).toBe(id);
   });
 });

@@ -66,7 +66,7 @@ describe('card numbers in ids and link keys', () => {
     expect(run.summary.problems.map((p) => [p.line, p.columnName])).toEqual([[2, 'Device ID'], [3, 'Order Number']]);
   });
 
-  it.each(ID_COLUMNS.flatMap((column) => LUHN_VALID_IDS.map(([what, id]) => ({ column, what, id }))))('a $what ($id) in $column imports as written, without a warning', async ({ column, id }) => {
+  it.each(ID_COLUMNS.flatMap((column) => LUHN_VALID_IDS.map(([what, id]) => ({ column, what, id }))))('$what $id in $column imports as written, without a warning', async ({ column, id }) => {
     const run = await importWebshop([{ [column]: id }]);
     expect(run.summary).toMatchObject({ rows: 1, created: 1, quarantined: 0 });
     expect(run.summary.warnings).toEqual([]);
