@@ -1,6 +1,5 @@
 // The one CSV writer for every file the app and the CLI hand out: RFC 4180 quoting, any delimiter,
-// card numbers reduced to BIN + last 4, and cells a spreadsheet would run as a formula neutralised
-// (OWASP "CSV injection" guidance).
+// card numbers cut to BIN + last 4, formula-like cells neutralised (OWASP "CSV injection").
 import { isCardNumber, maskCardNumbers, reducedCardNumber } from '../domain/cardNumbers';
 
 export type CsvCell = string | number | null | undefined;

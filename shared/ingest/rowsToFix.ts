@@ -1,6 +1,5 @@
-// The quarantined rows of a file as the analyst can fix them: the file's own header and delimiter,
-// each row's cells re-written through the one CSV writer (card numbers reduced, security codes
-// emptied, formulas neutralised), plus a column saying what was wrong, ready to correct and import.
+// The quarantined rows of a file for the analyst to fix and import again: its own header and delimiter,
+// each row's cells re-written safely (one CSV writer, CVVs emptied), plus what was wrong with it.
 import Papa from 'papaparse';
 import { binOf, last4Of } from '../domain/cardNumbers';
 import { csvRecord } from '../export/csv';
