@@ -23,8 +23,21 @@ const EXCLUDED_CHECKS = ['AvailableSecurityFixesGlobalCheck'];
 const require = createRequire(import.meta.url);
 const scannerDir = dirname(require.resolve('@doyensec/electronegativity/package.json'));
 
+/**
+ * The Electron version the scan judges: the exact pin in package.json, which is what ships.
+ * A node_modules copy that differs (a stale install) fails the scan rather than judging
+ * code against rules for a version the app does not use.
+ */
 function electronVersion() {
-  return JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  const pinned = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).devDependencies?.electron;
+  if (typeof pinned !== 'string' || !/^\d+\.\d+\.\d+$/.test(pinned)) {
+    throw new Error(`package.json must pin electron to an exact version (x.y.z), found ${JSON.stringify(pinned)}`);
+  }
+  const installed = JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  if (installed !== pinned) {
+    throw new Error(`node_modules has Electron ${installed} but package.json pins ${pinned}; run ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci`);
+  }
+  return pinned;
 }
 
 /** Makes electronegativity's translation download a local no-op, so the scan never goes online. */
