@@ -22,6 +22,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Bundle main's dependencies (zod, via shared/ipc.ts) too: the packaged app ships no
+      // node_modules at all (see electron-builder.config.ts), so nothing may be left to require.
+      externalizeDeps: false,
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
     },
   },

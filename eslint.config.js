@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'bench/results.json', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'release/**', 'node_modules/**', 'bench/results.json', 'test-results/**', 'playwright-report/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['renderer/**/*.{ts,tsx}'],
