@@ -1,6 +1,7 @@
 // The one IPC contract between renderer and Electron main. Preload exposes exactly these
 // channels and main registers handlers only for them, so neither side can drift.
 import { z } from 'zod';
+import { managedPolicyReadingSchema } from './policy/managedPolicy';
 
 const fileFilter = z.object({ name: z.string().max(100), extensions: z.array(z.string().max(20)).max(20) });
 
@@ -38,6 +39,11 @@ export const ipcContract = {
   'print:to-pdf': {
     args: z.tuple([z.object({ suggestedName: z.string().max(255), landscape: z.boolean() })]),
     result: z.object({ saved: z.boolean(), path: z.string().optional() }),
+  },
+  /** The organisation's policy file (see electron/main/managedPolicy.ts), as main read it. */
+  'policy:managed': {
+    args: z.tuple([]),
+    result: managedPolicyReadingSchema,
   },
 } as const;
 

@@ -8,6 +8,7 @@ import { APP_ENTRY_URL, isAppUrl, trustedOrigins } from './appOrigin';
 import { devServerUrlFrom, userDataOverrideFrom } from './devLaunch';
 import { askSavePath } from './fileDialogs';
 import { registerWorkbenchHandlers } from './ipcHandlers';
+import { managedPolicyPath, managedPolicySource } from './managedPolicy';
 import { createMainWindow } from './mainWindow';
 import { buildMenuTemplate, screenUrl, type MenuScreen } from './menu';
 import { guardWebContents } from './navigationGuards';
@@ -92,7 +93,9 @@ if (!app.requestSingleInstanceLock()) {
       denyAllPermissions(session.defaultSession, log);
       blockOutboundRequests(session.defaultSession, devServer, log);
       handleAppProtocol(protocol, rendererRoot);
-      registerWorkbenchHandlers(createValidatedIpc(ipcMain, { trustedOrigins: origins }, log));
+      const managedPolicy = managedPolicySource(managedPolicyPath(process.platform, process.env), log);
+      void managedPolicy(); // read at start, so a refused policy file is logged even if Settings is never opened
+      registerWorkbenchHandlers(createValidatedIpc(ipcMain, { trustedOrigins: origins }, log), { managedPolicy });
       Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(menuActions, { isDev, isMac: process.platform === 'darwin' })));
       mainWindow = createMainWindow({ preloadPath, entryUrl: devServer?.href ?? APP_ENTRY_URL, isDev, log });
       mainWindow.on('closed', () => {

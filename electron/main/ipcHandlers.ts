@@ -1,10 +1,11 @@
-// The handlers behind the four contract channels, registered through the validating
-// wrapper. Each one only joins pieces that are tested on their own.
+// The handlers behind the contract channels, registered through the validating wrapper.
+// Each one only joins pieces that are tested on their own.
 import { app, BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron';
 import { writeFileAtomic } from './atomicWrite';
 import { workbenchAppInfo } from './appInfo';
 import { readChosenFiles } from './chosenFiles';
 import { askOpenPaths, askSavePath } from './fileDialogs';
+import type { ManagedPolicyReading } from '../../shared/policy/managedPolicy';
 import { pdfFileName, printReportToPdf, PDF_FILTERS } from './pdfReport';
 import type { ValidatedIpc } from './validatedIpc';
 
@@ -15,8 +16,14 @@ function windowOf(event: IpcMainInvokeEvent): BrowserWindow {
   return window;
 }
 
-export function registerWorkbenchHandlers(ipc: ValidatedIpc): void {
+export interface WorkbenchSources {
+  managedPolicy(): Promise<ManagedPolicyReading>;
+}
+
+export function registerWorkbenchHandlers(ipc: ValidatedIpc, sources: WorkbenchSources): void {
   ipc.handle('app:info', () => workbenchAppInfo(app, process.versions, process.platform));
+
+  ipc.handle('policy:managed', () => sources.managedPolicy());
 
   ipc.handle('dialog:open-files', async (event, { title, filters, multiple }) => {
     const paths = await askOpenPaths(dialog, windowOf(event), { title, filters, multiple });
