@@ -49,4 +49,8 @@ export const browserPlatform: Platform = {
     const runtime = engine ? `${engine[1] === 'Version' ? 'Safari' : engine[1] === 'Edg' ? 'Edge' : engine[1]} ${engine[2]}` : 'unknown browser';
     return { name: 'Fraud Workbench', version: __APP_VERSION__, host: 'browser', runtime };
   },
+  // A web page cannot read the machine's policy folder: browser mode runs unmanaged.
+  async managedPolicy() {
+    return { status: 'none' };
+  },
 };

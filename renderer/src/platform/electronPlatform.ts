@@ -1,5 +1,5 @@
-// Inside the Electron shell: native dialogs and printToPDF through the preload bridge,
-// which exposes exactly the IPC contract in shared/ipc.ts.
+// Inside the Electron shell: native dialogs, printToPDF and the managed policy through the
+// preload bridge, which exposes exactly the IPC contract in shared/ipc.ts.
 import type { WorkbenchBridge } from '../../../shared/ipc';
 import type { Platform } from './platform';
 
@@ -20,6 +20,9 @@ export function electronPlatform(bridge: WorkbenchBridge): Platform {
     async appInfo() {
       const info = await bridge['app:info']();
       return { name: info.name, version: info.version, host: 'electron', runtime: `Electron ${info.electron}, Chrome ${info.chrome}` };
+    },
+    managedPolicy() {
+      return bridge['policy:managed']();
     },
   };
 }

@@ -5,7 +5,7 @@ import { browserPlatform } from './browserPlatform';
 import { electronPlatform } from './electronPlatform';
 import type { Platform } from './platform';
 
-export type { Platform, AppInfo, FileFilter } from './platform';
+export type { Platform, AppInfo, FileFilter, ManagedPolicyReading } from './platform';
 
 const bridge = (globalThis as unknown as Record<string, WorkbenchBridge | undefined>)[BRIDGE_GLOBAL];
 

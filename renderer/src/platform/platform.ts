@@ -1,5 +1,8 @@
 // The one seam between the app and its host. Screens call `platform`; only this folder
 // knows whether it runs inside the Electron shell or as a page in a browser.
+import type { ManagedPolicyReading } from '../../../shared/policy/managedPolicy';
+
+export type { ManagedPolicyReading };
 
 export interface FileFilter {
   name: string;
@@ -22,4 +25,6 @@ export interface Platform {
   /** Prints the current window's print layout to PDF; false when cancelled. */
   printToPdf(opts: { suggestedName: string; landscape: boolean }): Promise<boolean>;
   appInfo(): Promise<AppInfo>;
+  /** The policy the organisation deployed on this computer; `none` when there is none. */
+  managedPolicy(): Promise<ManagedPolicyReading>;
 }

@@ -1,4 +1,5 @@
-// Settings: who is deciding (for the decision log), storage, backup and about.
+// Settings: who is deciding (for the decision log), the organisation's policy, storage,
+// backup and about.
 import { useEffect, useState } from 'react';
 import { formatCount } from '../../../../shared/domain/money';
 import { cache } from '../../db/cacheClient';
@@ -6,6 +7,7 @@ import type { CacheOverview } from '../../db/cacheService';
 import { platform, type AppInfo } from '../../platform';
 import { useUi } from '../../state/uiStore';
 import { BackupPanel } from './BackupPanel';
+import { ManagedPolicyPanel } from './ManagedPolicyPanel';
 import { ReviewSettingsPanel } from './ReviewSettingsPanel';
 import { formatBytes, useStorageStatus } from './useStorageStatus';
 
@@ -48,6 +50,7 @@ export function SettingsScreen({ overview }: { overview: CacheOverview | null })
           </div>
         </form>
       </section>
+      <ManagedPolicyPanel />
       <ReviewSettingsPanel />
       <section className="panel" aria-labelledby="storage-title">
         <h2 id="storage-title">Local storage</h2>
