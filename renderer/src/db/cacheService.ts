@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../../../shared/time/clock';
 import type { Dispute, DisputeStatus } from '../../../shared/domain/dispute';
 import { exportBackup, inspectBackup, restoreBackup, type BackupSummary } from './backup';
 import { loadDemoData } from './demoLoader';
+import { DiskFullError, isDiskFull, savingOrDiskFull } from './diskFull';
 import { MetaRepository, type MetaValues, type ReviewSettings } from './metaRepository';
 import { OrderStore, type OrderQuery, type OrderRow } from './orderStore';
 import type { WorkbenchDb } from './schema';
@@ -121,15 +122,16 @@ export class CacheService {
   }
 
   addLinkOverride(type: KeyType, value: string, action: 'allow' | 'never-link', reason: string): Promise<number> {
-    return this.ringService.decisions.addOverride(type, value, action, reason);
+    return savingOrDiskFull('the link override', () => this.ringService.decisions.addOverride(type, value, action, reason));
   }
 
   revokeLinkOverride(id: number, reason: string): Promise<void> {
-    return this.ringService.decisions.revokeOverride(id, reason);
+    return savingOrDiskFull('the undo of the link override', () => this.ringService.decisions.revokeOverride(id, reason));
   }
 
   markRing(ringId: string, status: RingMarkRecord['status'], note: string): Promise<void> {
-    return this.ringService.decisions.markRing(ringId, status, note, this.ringService.lastRings().find((r) => r.id === ringId)?.orderKeys);
+    const orderKeys = this.ringService.lastRings().find((r) => r.id === ringId)?.orderKeys;
+    return savingOrDiskFull(status === 'note' ? 'the note on the ring' : 'the verdict on the ring', () => this.ringService.decisions.markRing(ringId, status, note, orderKeys));
   }
 
   async fraudTrend(params: Omit<TrendParams, 'currency' | 'rates'>): Promise<TrendResult> {
@@ -152,7 +154,7 @@ export class CacheService {
   }
 
   saveReportRates(r: ReportRates): Promise<ReportRates> {
-    return this.reportService.saveRates(r);
+    return savingOrDiskFull('the exchange rates', () => this.reportService.saveRates(r));
   }
 
   programmeThresholds(): Promise<Threshold[]> {
@@ -160,11 +162,11 @@ export class CacheService {
   }
 
   saveProgrammeThresholds(list: Threshold[]): Promise<Threshold[]> {
-    return this.reportService.saveThresholds(list);
+    return savingOrDiskFull('the programme thresholds', () => this.reportService.saveThresholds(list));
   }
 
   saveReportSnapshot(kind: SnapshotKind, title: string, params: unknown, figures: unknown, dataHash: string): Promise<ReportSnapshotRecord> {
-    return this.reportService.saveSnapshot(kind, title, params, figures, dataHash);
+    return savingOrDiskFull('the report snapshot', () => this.reportService.saveSnapshot(kind, title, params, figures, dataHash));
   }
 
   reportSnapshots(): Promise<Omit<ReportSnapshotRecord, 'figures'>[]> {
@@ -181,7 +183,7 @@ export class CacheService {
   }
 
   decide(orderKey: string, decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry> {
-    return this.reviewService.decide(orderKey, decision, reasonCode, note);
+    return savingOrDiskFull(decision === 'note' ? 'the note' : 'the decision', () => this.reviewService.decide(orderKey, decision, reasonCode, note));
   }
 
   reviewSettings(): Promise<ReviewSettings> {
@@ -189,7 +191,7 @@ export class CacheService {
   }
 
   saveReviewSettings(s: ReviewSettings): Promise<ReviewSettings> {
-    return this.reviewService.saveSettings(s);
+    return savingOrDiskFull('the review settings', () => this.reviewService.saveSettings(s));
   }
 
   scoringMatrix(): Promise<Matrix> {
@@ -206,15 +208,16 @@ export class CacheService {
   }
 
   saveMatrix(draft: Matrix, note: string): Promise<number> {
-    return this.reviewService.saveMatrix(draft, note);
+    return savingOrDiskFull('the scoring matrix', () => this.reviewService.saveMatrix(draft, note));
   }
 
+  /** A full disk part-way says how many of the decisions were logged (see ReviewService). */
   decideMany(keys: string[], decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry[]> {
     return this.reviewService.decideMany(keys, decision, reasonCode, note);
   }
 
   undoDecision(seq: number): Promise<DecisionEntry> {
-    return this.reviewService.undo(seq);
+    return savingOrDiskFull('the undo of the decision', () => this.reviewService.undo(seq));
   }
 
   decisionLog(): Promise<DecisionEntry[]> {
@@ -236,11 +239,11 @@ export class CacheService {
   }
 
   setDisputeStatus(id: string, to: DisputeStatus, note: string): Promise<void> {
-    return this.disputeService.setStatus(id, to, note);
+    return savingOrDiskFull("the dispute's status change", () => this.disputeService.setStatus(id, to, note));
   }
 
   setDisputeEvidence(id: string, item: string, checked: boolean): Promise<void> {
-    return this.disputeService.setEvidence(id, item, checked);
+    return savingOrDiskFull('the evidence tick', () => this.disputeService.setEvidence(id, item, checked));
   }
 
   async disputesDueBetween(from: number, to: number): Promise<Dispute[]> {
@@ -252,7 +255,7 @@ export class CacheService {
   }
 
   async setAnalystName(name: string): Promise<void> {
-    await this.meta.set('analystName', name.trim().slice(0, 80));
+    await savingOrDiskFull('your name', () => this.meta.set('analystName', name.trim().slice(0, 80)));
   }
 
   async backup(onProgress?: ProgressFn): Promise<Blob> {
@@ -264,7 +267,14 @@ export class CacheService {
   }
 
   async restore(file: Blob): Promise<BackupSummary> {
-    const summary = await restoreBackup(this.db, file);
+    let summary: BackupSummary;
+    try {
+      summary = await restoreBackup(this.db, file);
+    } catch (e) {
+      // The import is one transaction: nothing of a backup the disk could not hold was stored.
+      if (isDiskFull(e)) throw new DiskFullError({ kind: 'restore' }, { cause: e });
+      throw e;
+    }
     await this.reopen();
     return summary;
   }

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../../../shared/time/clock';
 import { generateDemo } from '../../../shared/demo';
 import { OrderRepository } from './orderRepository';
 import { MetaRepository } from './metaRepository';
+import { DiskFullError, isDiskFull } from './diskFull';
 import type { WorkbenchDb } from './schema';
 
 export const DEMO_SEED = 20261124;
@@ -19,17 +20,22 @@ export async function loadDemoData(
   const clock = opts.clock ?? systemClock;
   const gen = generateDemo({ orders: opts.orders, seed, now: clock.now(), chunkSize: 8192 });
   let written = 0;
-  for (let step = gen.next(); !step.done; step = gen.next()) {
-    const chunk = step.value;
-    // One transaction per chunk: an interrupted load leaves whole chunks, never half of one.
-    await db.transaction('rw', [db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.meta, db.payments, db.disputes], async () => {
-      await orders.append(chunk.orders);
-      await db.payments.bulkPut(chunk.payments);
-      await db.disputes.bulkPut(chunk.disputes);
-    });
-    written += chunk.orders.length;
-    onProgress?.(written, opts.orders);
+  try {
+    for (let step = gen.next(); !step.done; step = gen.next()) {
+      const chunk = step.value;
+      // One transaction per chunk: an interrupted load leaves whole chunks, never half of one.
+      await db.transaction('rw', [db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.meta, db.payments, db.disputes], async () => {
+        await orders.append(chunk.orders);
+        await db.payments.bulkPut(chunk.payments);
+        await db.disputes.bulkPut(chunk.disputes);
+      });
+      written += chunk.orders.length;
+      onProgress?.(written, opts.orders);
+    }
+    await new MetaRepository(db).set('dataset', { kind: 'demo', orders: written, seed, loadedAt: clock.now() });
+  } catch (e) {
+    if (isDiskFull(e)) throw new DiskFullError({ kind: 'demo', ordersStored: written, ordersPlanned: opts.orders }, { cause: e });
+    throw e;
   }
-  await new MetaRepository(db).set('dataset', { kind: 'demo', orders: written, seed, loadedAt: clock.now() });
   return written;
 }

@@ -1,9 +1,11 @@
 // One file from bytes to committed records: the shared/ingest reader and reconciliation, with
 // every batch written by ImportWriter. Runs in the import worker; Node tests drive it too.
+// A full disk stops it like a crash would: whole batches kept, the import interrupted.
 import { systemClock, type Clock } from '../../../shared/time/clock';
 import { ExportReader, type ParsedBatch, type ReaderOptions } from '../../../shared/ingest/reader';
 import { ImportSession, type ImportCounts } from '../../../shared/ingest/reconcile';
 import { ProblemList, summarise, type FileSummary } from '../../../shared/ingest/summary';
+import { diskFullMessage, isDiskFull } from './diskFull';
 import { ImportWriter } from './importWriter';
 import type { WorkbenchDb } from './schema';
 
@@ -21,9 +23,10 @@ export interface ImportOutcome {
   importId: number;
   /** Own-shop orders that took card and IP details from payments (either file first). */
   enrichedOrders: number;
-  status: 'completed' | 'cancelled' | 'failed';
+  /** Interrupted: the disk filled up; the committed batches stay, as after a crash. */
+  status: 'completed' | 'cancelled' | 'interrupted' | 'failed';
   summary: FileSummary;
-  /** The error that stopped a failed import (I/O or storage), without personal data. */
+  /** What stopped an interrupted or failed import (I/O or storage), without personal data. */
   error?: string;
 }
 
@@ -72,15 +75,31 @@ export async function importFile(
     }
     if (status === 'completed') await step(reader.end());
   } catch (e) {
-    status = 'failed';
-    error = (e as Error).name === 'QuotaExceededError' ? 'The disk is full: the cache could not store more data' : (e as Error).message;
+    const full = isDiskFull(e);
+    status = full ? 'interrupted' : 'failed';
+    error = full ? diskFullMessage({ kind: 'import', file: file.name, rowsStored: placed(committed.counts) }) : (e as Error).message;
   }
   // A finished import read every row; one cut short reports only what it committed.
   const counts = status === 'completed' ? session.counts : committed.counts;
   const enrichedOrders = status === 'completed' ? writer.enrichedOrders : committed.enriched;
   const read = summarise(reader.info(), counts, problems);
   const summary = status === 'completed' ? read : { ...read, rows: placed(counts) };
-  await writer.finish({
+  try {
+    await finish(writer, status, summary, enrichedOrders, error);
+  } catch (e) {
+    // No room even for the closing record: it stays "running", and the history shows it
+    // interrupted once recovered, which is what the analyst is told.
+    if (!isDiskFull(e)) throw e;
+    if (status !== 'interrupted') {
+      status = 'interrupted';
+      error = diskFullMessage({ kind: 'import', file: file.name, rowsStored: placed(counts) });
+    }
+  }
+  return { importId: writer.importId, enrichedOrders, status, summary, ...(error ? { error } : {}) };
+}
+
+function finish(writer: ImportWriter, status: ImportOutcome['status'], summary: FileSummary, enrichedOrders: number, error: string | undefined): Promise<void> {
+  return writer.finish({
     status,
     fileHash: summary.fileHash,
     format: summary.format,
@@ -94,5 +113,4 @@ export async function importFile(
     errors: [...summary.errors.map((e) => e.message), ...(error ? [error] : [])],
     enrichedOrders,
   });
-  return { importId: writer.importId, enrichedOrders, status, summary, ...(error ? { error } : {}) };
 }

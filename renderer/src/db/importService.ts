@@ -11,6 +11,7 @@ import type { FileSummary } from '../../../shared/ingest/summary';
 import type { TextEncodingName } from '../../../shared/ingest/decode';
 import type { Delimiter } from '../../../shared/ingest/delimiter';
 import { MetaRepository } from './metaRepository';
+import { savingOrDiskFull } from './diskFull';
 import { ImportHistory, type ImportEntry } from './importHistory';
 import { importFile, type ImportControl, type ImportOutcome, type ImportProgress } from './importRunner';
 import type { WorkbenchDb } from './schema';
@@ -127,7 +128,7 @@ export class ImportService {
     if (!parsed.ok) throw new Error(`The mapping is not valid: ${parsed.error}`);
     if (BUILT_IN_PRESETS.some((p) => p.id === preset.id)) throw new Error('A built-in format already has this name');
     const saved = ((await this.meta.get('presets')) ?? []).filter((p) => p.id !== preset.id);
-    await this.meta.set('presets', [...saved, parsed.preset]);
+    await savingOrDiskFull('the column mapping', () => this.meta.set('presets', [...saved, parsed.preset]));
   }
 
   /** Imports the files one after another; `presetId` forces a format, otherwise it is detected. */
@@ -140,14 +141,15 @@ export class ImportService {
     const outcomes: ImportOutcome[] = [];
     for (const [i, file] of files.entries()) {
       if (this.control.cancelled) break;
-      const outcome = await importFile(
+      // A full disk mid-file is an outcome (interrupted); before the file's record exists, an error.
+      const outcome = await savingOrDiskFull(`the import of ${file.name}`, () => importFile(
         this.db,
         { name: file.name, size: file.size, chunks: coalescedChunks(file) },
         { ...(preset ? { preset } : {}), presets, ...overrides },
         this.control,
         (p) => onProgress?.(i, p),
         this.clock,
-      );
+      ));
       outcomes.push(outcome);
     }
     return outcomes;
@@ -180,6 +182,6 @@ export class ImportService {
   }
 
   undo(importId: number): Promise<void> {
-    return this.history.undo(importId);
+    return savingOrDiskFull('the undo of the import', () => this.history.undo(importId));
   }
 }

@@ -7,6 +7,7 @@ import { DEFAULT_MATRIX, matrixProblem, scoreOrder, whatIf, type Confusion, type
 import { computeSignals } from '../../../shared/scoring/signals';
 import type { ChainVerdict, Decision, DecisionEntry } from '../../../shared/decisions/chain';
 import { orderKey, type Marketplace } from '../../../shared/domain/order';
+import { DiskFullError, isDiskFull } from './diskFull';
 import { DecisionLog } from './decisionLog';
 import type { RingService } from './ringService';
 import type { MatrixRecord, WorkbenchDb } from './schema';
@@ -177,7 +178,13 @@ export class ReviewService {
   async decideMany(keys: readonly string[], decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry[]> {
     if (keys.length === 0) throw new Error('No orders chosen');
     const out: DecisionEntry[] = [];
-    for (const key of keys) out.push(await this.decide(key, decision, reasonCode, note));
+    try {
+      for (const key of keys) out.push(await this.decide(key, decision, reasonCode, note));
+    } catch (e) {
+      // Each entry is its own append: a full disk leaves the first ones logged, and says so.
+      if (isDiskFull(e)) throw new DiskFullError({ kind: 'decisions', logged: out.length, total: keys.length }, { cause: e });
+      throw e;
+    }
     return out;
   }
 

@@ -205,8 +205,8 @@ describe('an import cut short', () => {
       return add(...args);
     }) as typeof add;
     const out = await importFile(db, file('zalando.csv', bytes, 16 * 1024));
-    expect(out.status).toBe('failed');
-    expect(out.error).toMatch(/disk is full/);
+    expect(out.status).toBe('interrupted');
+    expect(out.error).toMatch(/^The disk is full: the import of zalando\.csv stopped\./);
     const [rec] = await new ImportHistory(db).list();
     expect(await new OrderRepository(db).count()).toBe(rec!.created);
     expect(out.summary.created).toBe(rec!.created);

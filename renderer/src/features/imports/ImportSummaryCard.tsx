@@ -5,6 +5,7 @@ import { toCsv } from '../../../../shared/export/csv';
 import type { RowProblem } from '../../../../shared/ingest/problems';
 import type { ImportOutcome } from '../../db/importRunner';
 import { platform } from '../../platform';
+import { ErrorAlert } from '../../app/Alerts';
 
 const SHOWN_PROBLEMS = 200;
 
@@ -82,7 +83,7 @@ export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOu
           ))}
         </ul>
       )}
-      {outcome.error && <p className="error">{outcome.error}</p>}
+      <ErrorAlert message={outcome.error} />
       {onMap && (
         <p>
           <button className="primary" onClick={onMap}>

@@ -266,7 +266,12 @@ export function RingsScreen() {
               aria-label="Allow a hub to link"
               onSubmit={async (e) => {
                 e.preventDefault();
-                await cache.addLinkOverride(allowing.type, allowing.value, 'allow', allowReason);
+                try {
+                  await cache.addLinkOverride(allowing.type, allowing.value, 'allow', allowReason);
+                } catch (err) {
+                  setError((err as Error).message);
+                  return;
+                }
                 setAllowing(null);
                 setAllowReason('');
                 await relink(open?.id ?? null);
@@ -287,7 +292,12 @@ export function RingsScreen() {
           <OverridesPanel
             overrides={overrides}
             onUndo={async (id) => {
-              await cache.revokeLinkOverride(id, 'undone from the overrides list');
+              try {
+                await cache.revokeLinkOverride(id, 'undone from the overrides list');
+              } catch (err) {
+                setError((err as Error).message);
+                return;
+              }
               await relink(open?.id ?? null);
             }}
           />

@@ -5,6 +5,7 @@ import { formatCount } from '../../../../shared/domain/money';
 import { cache } from '../../db/cacheClient';
 import type { CacheOverview } from '../../db/cacheService';
 import { platform, type AppInfo } from '../../platform';
+import { ErrorAlert } from '../../app/Alerts';
 import { useUi } from '../../state/uiStore';
 import { BackupPanel } from './BackupPanel';
 import { ManagedPolicyPanel } from './ManagedPolicyPanel';
@@ -16,6 +17,7 @@ export function SettingsScreen({ overview }: { overview: CacheOverview | null })
   const { status, requestPersist } = useStorageStatus(version);
   const [name, setName] = useState('');
   const [savedName, setSavedName] = useState<string | null>(null);
+  const [nameError, setNameError] = useState<string | null>(null);
   const [info, setInfo] = useState<AppInfo | null>(null);
 
   useEffect(() => {
@@ -37,8 +39,13 @@ export function SettingsScreen({ overview }: { overview: CacheOverview | null })
           className="inline-form"
           onSubmit={async (e) => {
             e.preventDefault();
-            await cache.setAnalystName(name);
-            setSavedName(name.trim());
+            setNameError(null);
+            try {
+              await cache.setAnalystName(name);
+              setSavedName(name.trim());
+            } catch (err) {
+              setNameError((err as Error).message);
+            }
           }}
         >
           <label htmlFor="analyst-name">Your name, written into every decision you log</label>
@@ -48,6 +55,7 @@ export function SettingsScreen({ overview }: { overview: CacheOverview | null })
               Save
             </button>
           </div>
+          <ErrorAlert message={nameError} />
         </form>
       </section>
       <ManagedPolicyPanel />
