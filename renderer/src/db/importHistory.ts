@@ -1,7 +1,8 @@
 // The import history: what each import did, its quarantined rows, Undo of the newest import,
-// and recovery of imports a crash interrupted.
+// and recovery of imports a crash interrupted (not those another tab is still running).
 import { systemClock, type Clock } from '../../../shared/time/clock';
 import type { RowProblem } from '../../../shared/ingest/problems';
+import { defaultRunLocks, type RunLocks } from './runLocks';
 import type { ImportRecord, WorkbenchDb } from './schema';
 
 export type ImportEntry = ImportRecord & { id: number; undoable: boolean };
@@ -10,6 +11,7 @@ export class ImportHistory {
   constructor(
     private readonly db: WorkbenchDb,
     private readonly clock: Clock = systemClock,
+    private readonly locks: RunLocks = defaultRunLocks(),
   ) {}
 
   /** Newest first. Only the newest import not yet undone can be undone. */
@@ -24,9 +26,24 @@ export class ImportHistory {
     return recs.flatMap((r) => r.problems);
   }
 
-  /** An import still marked running when the app starts was cut off (crash, kill, full disk). */
+  /**
+   * Marks interrupted the imports still recorded as running whose tab no longer holds their
+   * lock: cut off by a crash, a closed tab or a full disk. One that another tab is running
+   * stays running. Returns how many were marked.
+   */
   async recoverInterrupted(): Promise<number> {
-    return this.db.imports.where('status').equals('running').modify({ status: 'interrupted', endedAt: this.clock.now() });
+    const running = await this.db.imports.where('status').equals('running').toArray();
+    let marked = 0;
+    for (const rec of running) {
+      if (rec.runLock !== undefined && (await this.locks.isHeld(rec.runLock))) continue;
+      // Only if still running: the import may have ended between the two reads.
+      marked += await this.db.imports
+        .where('id')
+        .equals(rec.id!)
+        .and((i) => i.status === 'running')
+        .modify({ status: 'interrupted', endedAt: this.clock.now() });
+    }
+    return marked;
   }
 
   /** Removes what the import created and restores what it replaced, in one transaction. */

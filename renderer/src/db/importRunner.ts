@@ -7,6 +7,7 @@ import { ImportSession, type ImportCounts } from '../../../shared/ingest/reconci
 import { ProblemList, summarise, type FileSummary } from '../../../shared/ingest/summary';
 import { diskFullMessage, isDiskFull } from './diskFull';
 import { ImportWriter } from './importWriter';
+import { defaultRunLocks, newRunLockName, type RunLocks } from './runLocks';
 import type { WorkbenchDb } from './schema';
 
 export interface ImportProgress {
@@ -41,8 +42,24 @@ export async function importFile(
   control: ImportControl = { cancelled: false },
   onProgress?: (p: ImportProgress) => void,
   clock: Clock = systemClock,
+  locks: RunLocks = defaultRunLocks(),
 ): Promise<ImportOutcome> {
-  const writer = await ImportWriter.start(db, file, clock);
+  // The lock is this tab's claim on the import: held before its record says "running" and
+  // until the record says how it ended, so another tab never takes it for a crashed one.
+  const runLock = newRunLockName();
+  return locks.hold(runLock, () => run(db, file, options, control, onProgress, clock, runLock));
+}
+
+async function run(
+  db: WorkbenchDb,
+  file: { name: string; size: number; chunks: AsyncIterable<Uint8Array> },
+  options: Omit<ReaderOptions, 'fileName'>,
+  control: ImportControl,
+  onProgress: ((p: ImportProgress) => void) | undefined,
+  clock: Clock,
+  runLock: string,
+): Promise<ImportOutcome> {
+  const writer = await ImportWriter.start(db, file, clock, runLock);
   const reader = new ExportReader({ ...options, fileName: file.name });
   const session = new ImportSession(file.name);
   const problems = new ProblemList();
@@ -87,8 +104,8 @@ export async function importFile(
   try {
     await finish(writer, status, summary, enrichedOrders, error);
   } catch (e) {
-    // No room even for the closing record: it stays "running", and the history shows it
-    // interrupted once recovered, which is what the analyst is told.
+    // No room even for the closing record: it stays "running" until this run's lock goes,
+    // and the history then shows it interrupted, which is what the analyst is told.
     if (!isDiskFull(e)) throw e;
     if (status !== 'interrupted') {
       status = 'interrupted';

@@ -11,9 +11,10 @@ import type { FileSummary } from '../../../shared/ingest/summary';
 import type { TextEncodingName } from '../../../shared/ingest/decode';
 import type { Delimiter } from '../../../shared/ingest/delimiter';
 import { MetaRepository } from './metaRepository';
-import { savingOrDiskFull } from './diskFull';
+import { isDiskFull, savingOrDiskFull } from './diskFull';
 import { ImportHistory, type ImportEntry } from './importHistory';
 import { importFile, type ImportControl, type ImportOutcome, type ImportProgress } from './importRunner';
+import { defaultRunLocks, type RunLocks } from './runLocks';
 import type { WorkbenchDb } from './schema';
 
 /** Bytes handed to the reader at once: large enough that each batch is a sizeable transaction. */
@@ -77,13 +78,13 @@ export class ImportService {
   private control: ImportControl = { cancelled: false };
   private readonly history: ImportHistory;
   private readonly meta: MetaRepository;
-  private recovered: Promise<number> | null = null;
 
   constructor(
     private readonly db: WorkbenchDb,
     private readonly clock: Clock = systemClock,
+    private readonly locks: RunLocks = defaultRunLocks(),
   ) {
-    this.history = new ImportHistory(db, clock);
+    this.history = new ImportHistory(db, clock, locks);
     this.meta = new MetaRepository(db);
   }
 
@@ -149,6 +150,7 @@ export class ImportService {
         this.control,
         (p) => onProgress?.(i, p),
         this.clock,
+        this.locks,
       ));
       outcomes.push(outcome);
     }
@@ -166,10 +168,18 @@ export class ImportService {
     this.control.cancelled = true;
   }
 
-  /** Marks imports a crash cut off; runs once per app start. */
-  recover(): Promise<number> {
-    this.recovered ??= this.history.recoverInterrupted();
-    return this.recovered;
+  /**
+   * Marks imports a crash or a closed tab cut off. Runs whenever the history is read: an
+   * import another tab is running keeps its lock and stays running until it ends there.
+   */
+  async recover(): Promise<number> {
+    try {
+      return await this.history.recoverInterrupted();
+    } catch (e) {
+      // Too full to mark them now: the history still lists, and the next look tries again.
+      if (isDiskFull(e)) return 0;
+      throw e;
+    }
   }
 
   async list(): Promise<ImportEntry[]> {

@@ -1,7 +1,7 @@
 // Writes one import into the cache batch by batch. Each batch is one transaction holding its
 // records, its undo data, its quarantined rows and the import's running counts, so a crash or
 // a full disk leaves whole batches, recorded, and nothing half-written.
-import { systemClock, type Clock } from '../../../shared/time/clock';
+import type { Clock } from '../../../shared/time/clock';
 import type { Dispute } from '../../../shared/domain/dispute';
 import type { Order } from '../../../shared/domain/order';
 import type { Payment } from '../../../shared/domain/payment';
@@ -48,8 +48,8 @@ export class ImportWriter {
     this.orders = new OrderRepository(db);
   }
 
-  /** Records the import as running and loads what the cache already holds. */
-  static async start(db: WorkbenchDb, file: { name: string; size: number }, clock: Clock = systemClock): Promise<ImportWriter> {
+  /** Records the import as running, claimed by `runLock`, and loads what the cache already holds. */
+  static async start(db: WorkbenchDb, file: { name: string; size: number }, clock: Clock, runLock: string): Promise<ImportWriter> {
     const record: ImportRecord = {
       fileName: file.name,
       fileSize: file.size,
@@ -67,6 +67,7 @@ export class ImportWriter {
       warnings: [],
       errors: [],
       undoneAt: null,
+      runLock,
     };
     const id = (await db.imports.add(record)) as number;
     return new ImportWriter(db, id, await OrderKeyIndex.load(db), clock);

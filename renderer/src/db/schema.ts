@@ -68,6 +68,11 @@ export interface ImportRecord {
   enrichedOrders?: number;
   /** When undone, and why it could be. */
   undoneAt: number | null;
+  /**
+   * The Web Lock the tab running the import holds until the import ends (runLocks.ts): while
+   * it is held the import is running elsewhere, not interrupted. Absent before locks existed.
+   */
+  runLock?: string;
 }
 
 /** What an import changed, per batch, so Undo can restore exactly the state before it. */

@@ -8,6 +8,7 @@ import { createDb, type WorkbenchDb } from '../../../renderer/src/db/schema';
 import { diskFullMessage, DiskFullError, isDiskFull } from '../../../renderer/src/db/diskFull';
 import { importFile } from '../../../renderer/src/db/importRunner';
 import { ImportHistory } from '../../../renderer/src/db/importHistory';
+import { ImportService } from '../../../renderer/src/db/importService';
 import { OrderRepository } from '../../../renderer/src/db/orderRepository';
 import { loadDemoData } from '../../../renderer/src/db/demoLoader';
 import { CacheService } from '../../../renderer/src/db/cacheService';
@@ -128,6 +129,8 @@ describe('an import when the disk fills up', () => {
     const out = await importFile(db, file('orders.csv', new TextEncoder().encode(zalandoExport(3000))), {}, undefined, undefined, clock);
     expect(out.status).toBe('interrupted');
     expect(out.error).toMatch(/^The disk is full: the import of orders\.csv stopped\. The first [\d,]+ rows were stored; the rest were not\./);
+    // Too full to mark it interrupted yet: the Imports screen still gets its history.
+    await expect(new ImportService(db, clock).list()).resolves.toHaveLength(1);
     disk.free();
     const history = new ImportHistory(db, clock);
     await history.recoverInterrupted();

@@ -15,6 +15,8 @@ import { exportProblems, ImportSummaryCard } from './ImportSummaryCard';
 import { MappingWizard } from './MappingWizard';
 
 const FILE_FILTERS = [{ name: 'Exports', extensions: ['csv', 'txt', 'tsv', 'tab'] }];
+/** How often the history is re-read while another tab's import runs. */
+const FOLLOW_MS = 1000;
 
 interface Running {
   files: string[];
@@ -51,6 +53,27 @@ export function ImportsScreen() {
     void importer.formats().then(setFormats);
     void refreshHistory();
   }, [refreshHistory]);
+
+  // An import running in another tab or window: follow it here until it ends (completed, or
+  // interrupted when that tab closes), then read the cache it changed.
+  const elsewhere = running === null && history.some((e) => e.status === 'running');
+  useEffect(() => {
+    if (!elsewhere) return;
+    let live = true;
+    const timer = setTimeout(async () => {
+      const next = await importer.list();
+      if (!live) return;
+      setHistory(next);
+      if (!next.some((e) => e.status === 'running')) {
+        await cache.reload();
+        cacheChanged();
+      }
+    }, FOLLOW_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [elsewhere, history, cacheChanged]);
 
   async function run(files: File[], chosenPreset: string | null = presetId || null, overrides: LayoutOverrides = {}) {
     if (files.length === 0 || running) return;
