@@ -1,5 +1,6 @@
 // Line endings made uniform before parsing: CRLF and lone CR (old Mac, mixed exports) become LF,
-// so one record splitter and one physical-line count serve every file.
+// so one record splitter and one physical-line count serve every file; and what to say of a
+// file in which none turn up.
 
 export class LineEndingNormaliser {
   private pendingCR = false;
@@ -23,6 +24,22 @@ export class LineEndingNormaliser {
     this.pendingCR = false;
     return '\n';
   }
+}
+
+const NOT_LINE_BASED = 'it is not a CSV or TSV export (or its lines end in a way the app does not read)';
+
+function sizeInWords(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MiB` : `${Math.floor(bytes / 1024)} KiB`;
+}
+
+/** The file-level error for a file whose first `bytes` hold no line break (LF, CRLF or CR). */
+export function noLineBreaksMessage(bytes: number): string {
+  return `the file has no line breaks in its first ${sizeInWords(bytes)}: ${NOT_LINE_BASED}`;
+}
+
+/** The same after some blank lines: a line before any header runs on for `bytes` without ending. */
+export function unendingLineMessage(bytes: number): string {
+  return `a line before the header runs on for more than ${sizeInWords(bytes)} without a line break: ${NOT_LINE_BASED}`;
 }
 
 /** Number of LF characters in `text` between `from` and `to`. */

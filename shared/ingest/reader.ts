@@ -8,20 +8,27 @@ import { OrderBuilder } from './build/orders';
 import { PaymentBuilder } from './build/payments';
 import { isSecurityCodeColumn } from './cardData';
 import { CardScreen, cardNumberColumnsOf, routeCardNumberColumns } from './cardScreen';
-import { CsvRecordStream, type CsvSink } from './csvStream';
+import { CsvRecordStream, MAX_RECORD_CHARS, type CsvSink } from './csvStream';
 import { UTC, zoneNamed } from './dates';
 import { binaryFileKind, detectEncoding, StreamDecoder, type EncodingGuess, type TextEncodingName } from './decode';
 import { detectLayout, type Delimiter } from './delimiter';
 import { groupingOf, type FormatPreset } from './formats/preset';
 import { BUILT_IN_PRESETS, missingMarkers, rankFormats } from './formats/registry';
 import type { Header } from './headers';
-import { LineEndingNormaliser } from './lineEndings';
+import { LineEndingNormaliser, noLineBreaksMessage, unendingLineMessage } from './lineEndings';
 import { resolveMapping, type ColumnMapping, type ResolvedMapping } from './mapping';
 import { describeColumn, FileMessages, type FileMessage, type RowProblem, type RowProblemCode } from './problems';
 import type { ParsedRecord } from './records';
 import { voteDecimalMark, WARMUP_ROWS } from './warmup';
 
 export const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * Text read before the header without a line break, past which the file is not line-based:
+ * reading stops there (a 200 MB file with no newline is not read on looking for one). No more
+ * than the longest record the splitter holds, so the reader, not the splitter, decides.
+ */
+export const MAX_UNBROKEN_BEFORE_HEADER = MAX_RECORD_CHARS;
 
 export interface ReaderOptions {
   fileName: string;
@@ -86,6 +93,9 @@ export class ExportReader implements CsvSink {
   private delimiter: Delimiter | null = null;
   private headerLine: number | null = null;
   private columns: readonly string[] = [];
+  /** Before the header: characters since the last line break, and whether there was one. */
+  private unbroken = 0;
+  private sawLineBreak = false;
 
   constructor(private readonly options: ReaderOptions) {}
 
@@ -150,6 +160,7 @@ export class ExportReader implements CsvSink {
     const guess: EncodingGuess = this.options.encoding ? { encoding: this.options.encoding, bom: false, confident: true } : detectEncoding(head);
     this.decoder = new StreamDecoder(guess);
     const text = this.newlines.push(this.decoder.push(head));
+    if (this.runsOnWithoutLineBreak(text)) return;
     const lastBreak = text.lastIndexOf('\n');
     const sample = lastBreak > 0 && this.headLength >= SNIFF_BYTES ? text.slice(0, lastBreak + 1) : text;
     const layout = detectLayout(sample, this.options.delimiter);
@@ -167,7 +178,26 @@ export class ExportReader implements CsvSink {
   }
 
   private feed(text: string): void {
-    if (text.length > 0 && this.state === 'reading') this.csv!.push(this.newlines.push(text));
+    if (text.length === 0 || this.state !== 'reading') return;
+    const normalised = this.newlines.push(text);
+    if (this.runsOnWithoutLineBreak(normalised)) return;
+    this.csv!.push(normalised);
+  }
+
+  /** Before the header, fails the file once a run of text without a line break is too long to be a line. */
+  private runsOnWithoutLineBreak(text: string): boolean {
+    if (this.csv?.header) return false;
+    const last = text.lastIndexOf('\n');
+    if (last === -1) this.unbroken += text.length;
+    else {
+      this.sawLineBreak = true;
+      this.unbroken = text.length - last - 1;
+    }
+    if (this.unbroken <= MAX_UNBROKEN_BEFORE_HEADER) return false;
+    // Characters are at least a byte each, so this many characters are at least this many bytes.
+    if (this.sawLineBreak) this.fail('line-too-long', unendingLineMessage(MAX_UNBROKEN_BEFORE_HEADER));
+    else this.fail('no-line-breaks', noLineBreaksMessage(MAX_UNBROKEN_BEFORE_HEADER));
+    return true;
   }
 
   header(header: Header): void {

@@ -7,7 +7,7 @@ import type { RecordKind } from './fields';
 import type { FormatPreset } from './formats/preset';
 import { BUILT_IN_PRESETS, rankFormats, type FormatMatch } from './formats/registry';
 import type { Header } from './headers';
-import { LineEndingNormaliser } from './lineEndings';
+import { LineEndingNormaliser, noLineBreaksMessage } from './lineEndings';
 import { FileMessages, type FileMessage } from './problems';
 import { suggestMapping, type MappingSuggestion } from './suggest';
 
@@ -55,12 +55,21 @@ export function sniff(head: Uint8Array, options: SniffOptions): SniffResult {
   const decoder = new StreamDecoder(guess);
   const newlines = new LineEndingNormaliser();
   let text = newlines.push(decoder.push(head));
-  if (options.wholeFile) text += newlines.push(decoder.end()) + newlines.end();
-  else text = text.slice(0, text.lastIndexOf('\n') + 1);
   result.encoding = decoder.report().encoding;
+  if (options.wholeFile) text += newlines.push(decoder.end()) + newlines.end();
+  else {
+    const lastBreak = text.lastIndexOf('\n');
+    if (lastBreak === -1) {
+      messages.error('no-line-breaks', noLineBreaksMessage(head.length));
+      return done();
+    }
+    text = text.slice(0, lastBreak + 1);
+  }
+  // Only the head was read: say so rather than speak for the whole file.
+  const onlyBlank = options.wholeFile ? 'the file has no header row: it holds only blank lines' : `the file has no header row in its first ${Math.floor(head.length / 1024)} KiB: they hold only blank lines`;
   const layout = detectLayout(text, options.delimiter);
   if (!layout) {
-    messages.error('no-header', 'the file has no header row: it holds only blank lines');
+    messages.error('no-header', onlyBlank);
     return done();
   }
   result.delimiter = layout.delimiter;
@@ -77,7 +86,7 @@ export function sniff(head: Uint8Array, options: SniffOptions): SniffResult {
   csv.push(text);
   csv.end();
   if (!header) {
-    messages.error('no-header', 'the file has no header row: it holds only blank lines');
+    messages.error('no-header', onlyBlank);
     return done();
   }
   const h: Header = header;

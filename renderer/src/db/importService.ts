@@ -7,6 +7,7 @@ import type { RowProblem } from '../../../shared/ingest/problems';
 import { ExportReader, SNIFF_BYTES } from '../../../shared/ingest/reader';
 import { sniff, type SniffResult } from '../../../shared/ingest/sniff';
 import { rowsToFix } from '../../../shared/ingest/rowsToFix';
+import { noLineBreaksMessage } from '../../../shared/ingest/lineEndings';
 import type { FileSummary } from '../../../shared/ingest/summary';
 import type { TextEncodingName } from '../../../shared/ingest/decode';
 import type { Delimiter } from '../../../shared/ingest/delimiter';
@@ -107,7 +108,11 @@ export class ImportService {
     const parsed = parseFormatPreset(preset);
     if (!parsed.ok) throw new Error(`The mapping is not valid: ${parsed.error}`);
     let head = new Uint8Array(await file.slice(0, CHECK_BYTES).arrayBuffer());
-    if (file.size > CHECK_BYTES) head = head.subarray(0, head.lastIndexOf(10) + 1);
+    if (file.size > CHECK_BYTES) {
+      const lastBreak = Math.max(head.lastIndexOf(10), head.lastIndexOf(13));
+      if (lastBreak === -1) return { rows: 0, records: 0, quarantined: 0, problems: [], errors: [noLineBreaksMessage(head.length)], warnings: [] };
+      head = head.subarray(0, lastBreak + 1);
+    }
     const reader = new ExportReader({ fileName: (file as File).name ?? 'file', preset: parsed.preset, ...overrides });
     const a = reader.push(head);
     const b = reader.end();

@@ -4,10 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/db/schema';
 import { importFile } from '../../../renderer/src/db/importRunner';
 import { ImportHistory } from '../../../renderer/src/db/importHistory';
+import { ImportService } from '../../../renderer/src/db/importService';
 import { OrderRepository } from '../../../renderer/src/db/orderRepository';
 import { OrderStore } from '../../../renderer/src/db/orderStore';
 import { NO_FILTER } from '../../../shared/orders/query';
 import { zalandoExport } from '../../support/zalandoExport';
+import { BUILT_IN_PRESETS } from '../../../shared/ingest/formats/registry';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/imports/${name}`, import.meta.url)));
 
@@ -187,5 +189,31 @@ describe('an import cut short', () => {
     expect(await new OrderRepository(db).count()).toBe(rec!.created);
     expect(out.summary.created).toBe(rec!.created);
     expect(rec!.created + rec!.updated + rec!.unchanged + rec!.quarantined).toBe(rec!.rows);
+  });
+});
+
+describe('a file with no line breaks', () => {
+  const noBreaksIn = (first: string) => `the file has no line breaks in its first ${first}: it is not a CSV or TSV export (or its lines end in a way the app does not read)`;
+
+  it('imported: says so, stores nothing, and reads on only to hash the bytes', async () => {
+    fresh();
+    const chunk = new TextEncoder().encode('a,b,c,'.repeat(700_000)); // ~4 MB
+    async function* unbroken() {
+      for (let i = 0; i < 10; i++) yield chunk;
+    }
+    const out = await importFile(db, { name: 'orders.csv', size: chunk.length * 10, chunks: unbroken() });
+    expect(out.summary.errors.map((e) => e.message)).toEqual([noBreaksIn('1 MiB')]);
+    expect(out.summary.rows).toBe(0);
+    expect(out.summary.bytes).toBe(chunk.length * 10);
+    const [rec] = await new ImportHistory(db).list();
+    expect(rec!.errors).toEqual(out.summary.errors.map((e) => e.message));
+    expect(await new OrderRepository(db).count()).toBe(0);
+  });
+
+  it("checked in the wizard: says so instead of calling the file empty", async () => {
+    fresh();
+    const file = new Blob(['a;b;c;'.repeat(100_000)]);
+    const check = await new ImportService(db).check(file, BUILT_IN_PRESETS[0]!);
+    expect(check.errors).toEqual([noBreaksIn('256 KiB')]);
   });
 });
