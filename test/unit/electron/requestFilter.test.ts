@@ -44,20 +44,59 @@ describe('isRequestAllowed (development)', () => {
   });
 });
 
-describe('blockOutboundRequests', () => {
-  it('cancels blocked requests and logs only their origin', () => {
-    let listener: ((details: { url: string }, callback: (r: { cancel: boolean }) => void) => void) | undefined;
-    const session = { webRequest: { onBeforeRequest: (l: typeof listener) => (listener = l) } };
-    const log = vi.fn();
-    blockOutboundRequests(session as unknown as Pick<Session, 'webRequest'>, null, log);
+/** A session that records the one onBeforeRequest handler the filter registers, and asks it. */
+function filteredSession(devServer: URL | null) {
+  const handlers: ((details: { url: string }, callback: (r: { cancel?: boolean }) => void) => void)[] = [];
+  const session = { webRequest: { onBeforeRequest: (h: (typeof handlers)[number]) => handlers.push(h) } };
+  const log = vi.fn();
+  blockOutboundRequests(session as unknown as Pick<Session, 'webRequest'>, devServer, log);
+  /** What the session does with a request to `url`: one answer, cancelled or not. */
+  const decide = (url: string): 'cancelled' | 'allowed' => {
+    const answers: { cancel?: boolean }[] = [];
+    for (const h of handlers) h({ url }, (r) => answers.push(r));
+    expect(answers, `one answer for ${url}`).toHaveLength(1);
+    return answers[0]!.cancel === true ? 'cancelled' : 'allowed';
+  };
+  return { handlers, log, decide };
+}
 
-    const callback = vi.fn();
-    listener!({ url: 'https://tracker.example/pixel?email=jane@example.com' }, callback);
-    expect(callback).toHaveBeenCalledWith({ cancel: true });
+describe('blockOutboundRequests', () => {
+  it('registers one handler on the session', () => {
+    expect(filteredSession(null).handlers).toHaveLength(1);
+  });
+
+  it.each([
+    'http://127.0.0.1:45123/collect',
+    'http://localhost:5173/',
+    'https://example.com/',
+    'ws://127.0.0.1:45123/socket',
+    'wss://example.com/socket',
+    'file:///etc/passwd',
+    'app://other/index.html',
+  ])('cancels %s in production', (url) => {
+    expect(filteredSession(null).decide(url)).toBe('cancelled');
+  });
+
+  it.each(['app://workbench/index.html', 'app://workbench/assets/cache.worker-abc.js', 'data:text/plain,ok', 'blob:app://workbench/5f0c'])('lets %s through in production', (url) => {
+    expect(filteredSession(null).decide(url)).toBe('allowed');
+  });
+
+  it('lets the dev server through only in development, and nothing else on loopback', () => {
+    const dev = filteredSession(new URL('http://localhost:5173/'));
+    expect(dev.decide('http://localhost:5173/src/main.tsx')).toBe('allowed');
+    expect(dev.decide('ws://localhost:5173/')).toBe('allowed');
+    expect(dev.decide('http://127.0.0.1:45123/collect')).toBe('cancelled');
+    expect(dev.decide('https://example.com/')).toBe('cancelled');
+    expect(filteredSession(null).decide('http://localhost:5173/src/main.tsx')).toBe('cancelled');
+  });
+
+  it('logs only the origin of what it blocked', () => {
+    const { decide, log } = filteredSession(null);
+    decide('https://tracker.example/pixel?email=jane@example.com');
+    expect(log).toHaveBeenCalledTimes(1);
     expect(String(log.mock.calls[0]?.[0])).toContain('https://tracker.example');
     expect(String(log.mock.calls[0]?.[0])).not.toContain('jane@example.com');
-
-    listener!({ url: 'app://workbench/index.html' }, callback);
-    expect(callback).toHaveBeenLastCalledWith({ cancel: false });
+    decide('app://workbench/index.html');
+    expect(log).toHaveBeenCalledTimes(1);
   });
 });
