@@ -43,6 +43,11 @@ export class CardScreen {
   private readonly keyColumns: number[];
   private readonly textColumns: number[];
   private readonly cardColumns: readonly number[];
+  /**
+   * Phone numbers have at most 15 digits (E.164): in a phone column a plain run of 13-15 digits is
+   * a number written without its + (49151…), not a card; grouped like a card, or longer, it is one.
+   */
+  private readonly phoneColumns = new Set<number>();
   private readonly tallies = new Map<number, Tally>();
 
   /** `resolved` after `routeCardNumberColumns(resolved, cardColumns)`. */
@@ -51,6 +56,7 @@ export class CardScreen {
     const text = new Set<number>();
     resolved.specs.forEach((spec, f) => {
       for (const c of resolved.columns[f]!) (spec.identifier ? keys : text).add(c);
+      if (spec.field === 'phone') for (const c of resolved.columns[f]!) this.phoneColumns.add(c);
     });
     this.cardColumns = cardColumns;
     this.keyColumns = [...keys];
@@ -78,7 +84,10 @@ export class CardScreen {
     for (let r = 0; r < rows.length; r++) {
       for (const c of this.keyColumns) {
         const v = rows[r]![c]!;
-        if (hasLongDigitRun(v) && findCardNumbers(v).length > 0) return { row: r, column: c };
+        if (!hasLongDigitRun(v)) continue;
+        const found = findCardNumbers(v);
+        const isCard = (f: { start: number; end: number; digits: string }) => !this.phoneColumns.has(c) || f.digits.length > 15 || f.end - f.start > f.digits.length;
+        if (found.some(isCard)) return { row: r, column: c };
       }
     }
     return null;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFormatPreset, suggestMapping, type FormatPreset } from '../../../shared/ingest';
 import { LUHN_VALID_IDS, TEST_CARDS } from '../domain/cardFixtures';
 import { bucketsAddUp, fixture, runImport, utf8, values } from './support';
+import { luhnValid as LUHN } from '../../../shared/domain/luhn';
 
 const HEADERS = ['Order Number', 'Order Date', 'Total', 'Currency', 'Customer ID', 'Email', 'Phone', 'Device ID', 'Shipping Name', 'Street', 'City', 'Notes'];
 const ID_COLUMNS = ['Order Number', 'Customer ID', 'Email', 'Phone', 'Device ID'] as const;
@@ -37,6 +38,17 @@ const preset = webshopPreset();
 const importWebshop = (rows: readonly Row[]) => runImport(utf8(webshopCsv(rows)), { preset, presets: [preset] });
 
 describe('card numbers in ids and link keys', () => {
+  it('phone numbers written without their + (13 digits, Luhn-valid, starting 49) import as phones', async () => {
+    // German mobile numbers in E.164 without the plus: 49 + 11 digits. These happen to pass Luhn and start like Visa.
+    const phones = ['4915112345678', '4917612345679', '4916098765434'];
+    for (const p of phones) expect(LUHN(p), p).toBe(true);
+    const run = await importWebshop(phones.map((Phone) => ({ Phone })));
+    expect(run.summary).toMatchObject({ rows: 3, created: 3, quarantined: 0 });
+    // Written like a card (4-4-4-1 is no card layout, 4-6-5 is), or longer than any phone, it is a card.
+    const grouped = await importWebshop([{ Phone: '3782 822463 10005' }, { Phone: '4111111111111111' }]);
+    expect(grouped.summary).toMatchObject({ rows: 2, created: 0, quarantined: 2 });
+  });
+
   it('two orders with 4111111111111111 in Customer ID are set aside, naming the column; the rest import', async () => {
     const run = await importWebshop([{ 'Customer ID': '4111111111111111' }, {}, { 'Customer ID': '4111111111111111' }]);
     expect(run.summary).toMatchObject({ rows: 3, created: 1, quarantined: 2 });
@@ -49,7 +61,9 @@ describe('card numbers in ids and link keys', () => {
     expect(JSON.stringify(run.summary)).not.toContain('4111');
   });
 
-  it.each(ID_COLUMNS.flatMap((column) => TEST_CARDS.flatMap(({ network, plain, printed }) => [plain, printed].map((card) => ({ column, network, card })))))(
+  // A phone has at most 15 digits: a plain 13-15 digit run in Phone is a phone without its + (next test).
+  const phoneLike = (column: string, card: string) => column === 'Phone' && /^\d{13,15}$/.test(card);
+  it.each(ID_COLUMNS.flatMap((column) => TEST_CARDS.flatMap(({ network, plain, printed }) => [plain, printed].filter((card) => !phoneLike(column, card)).map((card) => ({ column, network, card })))))(
     'a $network card $card in $column sets its row aside',
     async ({ column, card }) => {
       const run = await importWebshop([{ [column]: card }, {}]);
