@@ -10,6 +10,17 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/set-state-in-effect': 'off' },
   },
   {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/app/exportFile.ts', 'renderer/src/platform/**'],
+    rules: {
+      // Every file the app writes is logged (who, when, what, rows, log head): through app/exportFile.ts only.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='platform'][property.name=/^(saveFile|printToPdf)$/]", message: 'Write files through app/exportFile.ts, so the export log misses none.' },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     rules: {
       // shared/ is the pure domain: no UI, storage or host imports.

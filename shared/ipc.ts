@@ -2,6 +2,7 @@
 // channels and main registers handlers only for them, so neither side can drift.
 import { z } from 'zod';
 import { managedPolicyReadingSchema } from './policy/managedPolicy';
+import { decisionEntrySchema, logHeadSchema } from './decisions/schema';
 
 const fileFilter = z.object({ name: z.string().max(100), extensions: z.array(z.string().max(20)).max(20) });
 
@@ -14,6 +15,8 @@ export const ipcContract = {
       electron: z.string(),
       chrome: z.string(),
       platform: z.string(),
+      /** The OS account's name: the default analyst name, which the analyst confirms or changes. */
+      account: z.string().max(80),
     }),
   },
   'dialog:open-files': {
@@ -45,7 +48,30 @@ export const ipcContract = {
     args: z.tuple([]),
     result: managedPolicyReadingSchema,
   },
+  // The decision log's witness outside IndexedDB: an append-only checkpoint file in the user-data
+  // folder that main grows only by entries it recomputes (shared/decisions/checkpoints.ts).
+  'checkpoint:read': {
+    args: z.tuple([]),
+    result: z.object({
+      heads: z.array(logHeadSchema).max(10_000_000),
+      restores: z.array(z.object({ at: z.number(), keep: z.number().int().min(0), supersedes: logHeadSchema })).max(100_000),
+      updatedAt: z.number().nullable(),
+      problem: z.string().max(500).nullable(),
+    }),
+  },
+  'checkpoint:extend': {
+    args: z.tuple([z.array(decisionEntrySchema).max(5_000)]),
+    result: checkpointResult(),
+  },
+  'checkpoint:restore': {
+    args: z.tuple([decisionEntrySchema]),
+    result: checkpointResult(),
+  },
 } as const;
+
+function checkpointResult() {
+  return z.union([z.object({ ok: z.literal(true), head: logHeadSchema }), z.object({ ok: z.literal(false), reason: z.string().max(1000) })]);
+}
 
 export type IpcChannel = keyof typeof ipcContract;
 export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];

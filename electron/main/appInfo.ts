@@ -9,6 +9,7 @@ export function workbenchAppInfo(
   app: Pick<App, 'getVersion'>,
   versions: NodeJS.ProcessVersions,
   platform: NodeJS.Platform,
+  account = '',
 ): IpcResult<'app:info'> {
   return {
     name: PRODUCT_NAME,
@@ -16,5 +17,6 @@ export function workbenchAppInfo(
     electron: versions['electron'] ?? 'unknown',
     chrome: versions['chrome'] ?? 'unknown',
     platform,
+    account: account.slice(0, 80),
   };
 }

@@ -1,6 +1,9 @@
-// The handlers behind the contract channels, registered through the validating wrapper.
-// Each one only joins pieces that are tested on their own.
+// The handlers behind the contract channels, registered through the validating
+// wrapper. Each one only joins pieces that are tested on their own.
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
 import { app, BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron';
+import { CheckpointFile, CHECKPOINT_FILE_NAME } from './checkpointFile';
 import { writeFileAtomic } from './atomicWrite';
 import { workbenchAppInfo } from './appInfo';
 import { readChosenFiles } from './chosenFiles';
@@ -16,12 +19,26 @@ function windowOf(event: IpcMainInvokeEvent): BrowserWindow {
   return window;
 }
 
+/** The OS account's name, the default analyst name; empty where the OS will not say. */
+function osAccount(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
 export interface WorkbenchSources {
   managedPolicy(): Promise<ManagedPolicyReading>;
 }
 
 export function registerWorkbenchHandlers(ipc: ValidatedIpc, sources: WorkbenchSources): void {
-  ipc.handle('app:info', () => workbenchAppInfo(app, process.versions, process.platform));
+  ipc.handle('app:info', () => workbenchAppInfo(app, process.versions, process.platform, osAccount()));
+
+  const checkpoints = new CheckpointFile(join(app.getPath('userData'), CHECKPOINT_FILE_NAME));
+  ipc.handle('checkpoint:read', () => checkpoints.read());
+  ipc.handle('checkpoint:extend', (_event, entries) => checkpoints.extend(entries));
+  ipc.handle('checkpoint:restore', (_event, entry) => checkpoints.restore(entry));
 
   ipc.handle('policy:managed', () => sources.managedPolicy());
 

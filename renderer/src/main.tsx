@@ -3,12 +3,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { AnalystGate } from './app/AnalystGate';
 import './styles.css';
 
 void navigator.storage?.persist?.().catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <AnalystGate>
+      <App />
+    </AnalystGate>
   </StrictMode>,
 );

@@ -1,10 +1,28 @@
 // The decision log's integrity: every entry carries the SHA-256 of the one before it and of its
 // own content, so any edit, deletion, reordering or insertion of stored entries shows up when the
 // chain is verified, and verification names the first entry where it breaks. Pure; WebCrypto
-// (browser, worker and Node 20 all have crypto.subtle).
+// (browser, worker, Node 20 and Electron's main all have crypto.subtle).
+//
+// Entries are written in form 2: the chain covers a salted hash of the note, not the note, so a
+// note that holds personal data can be erased on request while the chain still verifies. Form-1
+// entries (before notes were salted) still verify as they were written.
 
-export const DECISIONS = ['hold', 'release', 'cancel', 'note', 'undo'] as const;
+/** What an analyst did: decisions on orders, and the trust events the log also witnesses. */
+export const DECISIONS = ['hold', 'release', 'cancel', 'note', 'undo', 'restore', 'erasure', 'retention'] as const;
 export type Decision = (typeof DECISIONS)[number];
+
+/** The three that settle an order; the others are notes, undos and events about the log itself. */
+export const ORDER_DECISIONS = ['hold', 'release', 'cancel'] as const satisfies readonly Decision[];
+export type OrderDecision = (typeof ORDER_DECISIONS)[number];
+export function isOrderDecision(d: Decision): d is OrderDecision {
+  return d === 'hold' || d === 'release' || d === 'cancel';
+}
+
+/** Newest entry of a log: its position and hash. `{ seq: 0, hash: GENESIS }` is the empty log. */
+export interface LogHead {
+  seq: number;
+  hash: string;
+}
 
 /** What an analyst decided, before the log numbers and chains it. */
 export interface DecisionInput {
@@ -18,6 +36,10 @@ export interface DecisionInput {
   matrixVersion: number | null;
   /** For `undo`: the seq of the entry it reverses. */
   undoes: number | null;
+  /** For `erasure`: the entries whose notes it erased. */
+  refs?: number[];
+  /** For `restore`: the head of the log the restore replaced. */
+  supersedes?: LogHead | null;
 }
 
 export interface DecisionEntry extends DecisionInput {
@@ -27,12 +49,32 @@ export interface DecisionEntry extends DecisionInput {
   prevHash: string;
   /** SHA-256 (hex) of this entry's canonical content, prevHash included. */
   hash: string;
+  /** 2 for entries whose chain covers the note's salted hash; absent on form-1 entries. */
+  form?: 2;
+  /** Random per entry (hex), so a short note cannot be found by hashing guesses. */
+  noteSalt?: string;
+  /** SHA-256 of salt + note. */
+  noteHash?: string;
+  /** Set when the note was erased on request (the erasure is its own entry, listing this one). */
+  noteErased?: boolean;
 }
 
 export const GENESIS = '0'.repeat(64);
+export const EMPTY_HEAD: LogHead = { seq: 0, hash: GENESIS };
+
+export function headOf(entries: readonly Pick<DecisionEntry, 'seq' | 'hash'>[]): LogHead {
+  const last = entries.at(-1);
+  return last ? { seq: last.seq, hash: last.hash } : EMPTY_HEAD;
+}
 
 /** Field order is fixed here, not by object key order, so the same entry always hashes the same. */
 function canonical(e: Omit<DecisionEntry, 'hash'>): string {
+  if (e.form === 2) {
+    return JSON.stringify([
+      2, e.seq, e.prevHash, e.orderKey, e.decision, e.reasonCode, e.noteSalt ?? '', e.noteHash ?? '', e.analyst, e.at, e.score, e.matrixVersion, e.undoes,
+      e.refs ?? [], e.supersedes ? [e.supersedes.seq, e.supersedes.hash] : null,
+    ]);
+  }
   return JSON.stringify([e.seq, e.prevHash, e.orderKey, e.decision, e.reasonCode, e.note, e.analyst, e.at, e.score, e.matrixVersion, e.undoes]);
 }
 
@@ -42,22 +84,53 @@ export async function sha256(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+export function noteHashOf(salt: string, note: string): Promise<string> {
+  return sha256(`${salt}\u0000${note}`);
+}
+
+function randomSalt(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** The next entry after `last` (null for the first), numbered and chained. */
-export async function chainEntry(input: DecisionInput, last: Pick<DecisionEntry, 'seq' | 'hash'> | null): Promise<DecisionEntry> {
-  const body = {
+export async function chainEntry(input: DecisionInput, last: Pick<DecisionEntry, 'seq' | 'hash'> | null, salt: string = randomSalt()): Promise<DecisionEntry> {
+  const body: Omit<DecisionEntry, 'hash'> = {
+    form: 2,
     orderKey: input.orderKey,
     decision: input.decision,
     reasonCode: input.reasonCode,
     note: input.note,
+    noteSalt: salt,
+    noteHash: await noteHashOf(salt, input.note),
     analyst: input.analyst,
     at: input.at,
     score: input.score,
     matrixVersion: input.matrixVersion,
     undoes: input.undoes,
-    seq: last ? last.seq + 1 : 1,
-    prevHash: last ? last.hash : GENESIS,
+    ...(input.refs?.length ? { refs: [...input.refs] } : {}),
+    ...(input.supersedes ? { supersedes: { seq: input.supersedes.seq, hash: input.supersedes.hash } } : {}),
+    seq: last && last.seq > 0 ? last.seq + 1 : 1,
+    prevHash: last && last.seq > 0 ? last.hash : GENESIS,
   };
   return { ...body, hash: await sha256(canonical(body)) };
+}
+
+/** Entries chained one after another from `last`. */
+export async function chainEntries(inputs: readonly DecisionInput[], last: LogHead | null): Promise<DecisionEntry[]> {
+  const out: DecisionEntry[] = [];
+  let prev: LogHead | null = last;
+  for (const input of inputs) {
+    const e = await chainEntry(input, prev);
+    out.push(e);
+    prev = e;
+  }
+  return out;
+}
+
+/** Recomputes one entry's hash from its content (the chain position is checked by the caller). */
+export async function entryHashHolds(e: DecisionEntry): Promise<boolean> {
+  const { hash, ...body } = e;
+  return (await sha256(canonical(body))) === hash;
 }
 
 export type ChainVerdict =
@@ -65,24 +138,41 @@ export type ChainVerdict =
   | { ok: false; entries: number; seq: number; reason: string };
 
 /**
- * Checks entries as stored (in storage order) against the chain, and the last one against the
- * head recorded beside the log (so removing the newest entries is caught too). Names the first
- * entry that breaks it.
+ * Checks that `entries` continue the chain after `from` (the empty log by default): numbered
+ * without gaps, each chained to the one before, each hash matching its content and each kept
+ * note matching its salted hash. Names the first entry that breaks it.
  */
-export async function verifyChain(entries: readonly DecisionEntry[], head: Pick<DecisionEntry, 'seq' | 'hash'> | null): Promise<ChainVerdict> {
-  let prev: DecisionEntry | null = null;
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!;
+export async function verifySegment(entries: readonly DecisionEntry[], from: LogHead = EMPTY_HEAD): Promise<ChainVerdict> {
+  let prev = from;
+  for (const e of entries) {
     const fail = (reason: string): ChainVerdict => ({ ok: false, entries: entries.length, seq: e.seq, reason });
-    if (e.seq !== i + 1) return fail(prev ? `entry ${e.seq} follows entry ${prev.seq}: an entry was removed, inserted or moved` : `the log starts at entry ${e.seq}, not 1: entries were removed`);
-    if (e.prevHash !== (prev ? prev.hash : GENESIS)) return fail(`entry ${e.seq} does not chain to the entry before it: an entry was removed, inserted or changed`);
-    const { hash, ...body } = e;
-    if ((await sha256(canonical(body))) !== hash) return fail(`entry ${e.seq} was changed after it was written`);
+    if (e.seq !== prev.seq + 1) {
+      return fail(prev.seq > 0 ? `entry ${e.seq} follows entry ${prev.seq}: an entry was removed, inserted or moved` : `the log starts at entry ${e.seq}, not 1: entries were removed`);
+    }
+    if (e.prevHash !== prev.hash) return fail(`entry ${e.seq} does not chain to the entry before it: an entry was removed, inserted or changed`);
+    if (!(await entryHashHolds(e))) return fail(`entry ${e.seq} was changed after it was written`);
+    if (e.form === 2 && !e.noteErased && (await noteHashOf(e.noteSalt ?? '', e.note)) !== e.noteHash) return fail(`the note of entry ${e.seq} was changed after it was written`);
+    if (e.form !== 2 && e.noteErased) return fail(`entry ${e.seq} claims an erased note, which its form cannot have`);
     prev = e;
   }
+  return { ok: true, entries: entries.length };
+}
+
+/**
+ * Checks entries as stored (in storage order) against the chain, and the last one against the
+ * head recorded beside the log (so removing the newest entries is caught too); every erased note
+ * must be listed by an erasure or retention entry. Names the first entry that breaks it.
+ */
+export async function verifyChain(entries: readonly DecisionEntry[], head: Pick<DecisionEntry, 'seq' | 'hash'> | null): Promise<ChainVerdict> {
+  const chain = await verifySegment(entries);
+  if (!chain.ok) return chain;
+  const prev = entries.at(-1) ?? null;
   if (head && (!prev || prev.seq !== head.seq || prev.hash !== head.hash)) {
     return { ok: false, entries: entries.length, seq: prev ? prev.seq + 1 : 1, reason: `the log ends at entry ${prev?.seq ?? 0} but entry ${head.seq} was written: the newest entries were removed` };
   }
   if (!head && prev) return { ok: false, entries: entries.length, seq: 1, reason: 'the log has entries but no recorded head: it was replaced' };
+  const erasedBy = new Set(entries.filter((e) => e.decision === 'erasure' || e.decision === 'retention').flatMap((e) => e.refs ?? []));
+  const unlogged = entries.find((e) => e.noteErased && !erasedBy.has(e.seq));
+  if (unlogged) return { ok: false, entries: entries.length, seq: unlogged.seq, reason: `the note of entry ${unlogged.seq} was removed without a logged erasure` };
   return { ok: true, entries: entries.length };
 }

@@ -1,55 +1,179 @@
-import { readFileSync } from 'node:fs';
-import { expect, loadDemo, test } from './fixtures';
+// Backup and restore in the browser: an encrypted backup brings back the same cache; a file that
+// is not a backup, a wrong passphrase, a hostile or cut-off backup and a forged log are refused
+// and change nothing; an older backup sets later decisions aside only with a logged reason.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { chainEntries, headOf, type DecisionEntry, type DecisionInput } from '../../shared/decisions/chain';
+import { openBackup, sealBackup } from '../support/backupFiles';
+import { enterAnalystName, expect, loadDemo, test } from './fixtures';
 
-test('backup, wipe and restore bring back the same cache', async ({ page }, testInfo) => {
-  await loadDemo(page);
+const PASSPHRASE = 'plum tree on the hill 42';
+
+/** Releases the next `n` orders of the review queue (no reason code needed). */
+async function release(page: Page, n: number): Promise<void> {
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
+  const log = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
+  const before = (await log.count()) || 0;
+  for (let i = 0; i < n; i++) {
+    await page.locator('section.review').focus();
+    await page.keyboard.press('r');
+    await page.getByRole('button', { name: 'Release', exact: true }).click();
+    await expect(log).toHaveCount(before + i + 1);
+  }
+}
+
+async function backUp(page: Page, path: string, passphrase = PASSPHRASE): Promise<void> {
   await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Analyst name').fill('K. Weber');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Back up to file…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Back up the cache' });
+  await dialog.getByLabel('Backup passphrase').fill(passphrase);
+  await dialog.getByLabel('Repeat the passphrase').fill(passphrase);
+  const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Write backup' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^fraud-workbench-backup-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.fwbackup$/);
+  await download.saveAs(path);
+  await expect(page.getByText(/^Backup written: .*encrypted/)).toBeVisible();
+}
+
+/** Chooses a file to restore and, for an encrypted one, gives the passphrase. */
+async function chooseBackup(page: Page, path: string, passphrase: string | null = PASSPHRASE): Promise<void> {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Restore from file…' }).click()]);
+  await chooser.setFiles(path);
+  if (passphrase !== null) {
+    const dialog = page.getByRole('dialog', { name: 'Backup passphrase' });
+    await dialog.getByLabel('Passphrase of the backup').fill(passphrase);
+    await dialog.getByRole('button', { name: 'Read backup' }).click();
+  }
+}
+
+async function verifyLog(page: Page, entries: number): Promise<void> {
+  await page.getByRole('link', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Verify log' }).click();
+  await expect(page.getByTestId('log-verdict')).toHaveText(`Log intact: all ${entries} entries verified.`);
+}
+
+test('backup, clear and restore bring back the same cache; the dialog speaks the analyst\'s language and the restore is logged', async ({ page }, testInfo) => {
+  await loadDemo(page);
+  await release(page, 3);
+  await page.getByRole('link', { name: 'Settings' }).click();
   const counts = page.getByTestId('settings-counts');
   await expect(counts).toHaveText(/^10,000 orders, [\d,]+ payments, [\d,]+ disputes$/);
   const before = await counts.textContent();
-  await expect(page.getByTestId('storage-persisted')).not.toHaveText('unknown');
-  await expect(page.getByTestId('storage-used')).toContainText('MB');
-
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Back up to file…' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^fraud-workbench-backup-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.json$/);
-  const file = testInfo.outputPath(download.suggestedFilename());
-  await download.saveAs(file);
-  const json = JSON.parse(readFileSync(file, 'utf8'));
-  expect(json.formatName).toBe('dexie');
-  expect(json.data.databaseName).toBe('fraud-workbench');
-  await expect(page.getByText(/^Backup written: /)).toBeVisible();
+  const file = testInfo.outputPath('backup.fwbackup');
+  await backUp(page, file);
+  // Encrypted and compact: no customer data readable in the file.
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(0, 8).toString('latin1')).toBe('FWBACKUP');
+  expect(bytes.toString('latin1')).not.toMatch(/@(gmail|web|gmx|t-online)\./);
+  expect(bytes.length).toBeLessThan(3 * 1024 * 1024);
 
   await page.getByRole('button', { name: 'Clear local cache…' }).click();
   await page.getByRole('button', { name: 'Delete everything' }).click();
+  // Settings went with the cache: the app asks who is deciding again.
+  await enterAnalystName(page, 'L. Braun');
   await expect(counts).toHaveText('0 orders, 0 payments, 0 disputes');
-  await expect(page.getByLabel('Analyst name')).toHaveValue('');
-  await page.getByRole('link', { name: 'Orders' }).click();
-  await expect(page.getByRole('heading', { name: 'Your local cache is empty' })).toBeVisible();
 
-  await page.getByRole('link', { name: 'Settings' }).click();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Restore from file…' }).click()]);
-  await chooser.setFiles(file);
+  await chooseBackup(page, file);
   const confirm = page.getByRole('dialog', { name: 'Confirm restore' });
-  await expect(confirm).toContainText('order blocks');
+  await expect(confirm.getByTestId('restore-summary')).toHaveText(
+    /^backup\.fwbackup was written 2026-11-18 \d\d:\d\d UTC by K\. Weber\. It holds 10,000 orders, [\d,]+ payments, [\d,]+ disputes, 3 decisions.*; its decision log verified to entry 3\.$/,
+  );
+  await expect(confirm.getByTestId('restore-loss')).toHaveCount(0);
   await confirm.getByRole('button', { name: 'Replace cache with this backup' }).click();
-  await expect(page.getByText(/^Restored from /)).toBeVisible();
+  await expect(page.getByText(/^Restored from backup\.fwbackup; logged as entry 4 of the decision log\.$/)).toBeVisible();
   await expect(counts).toHaveText(before!);
+  // The backup's settings came back, the analyst name with them.
   await expect(page.getByLabel('Analyst name')).toHaveValue('K. Weber');
-
+  await expect(page.getByRole('table', { name: 'Exports' }).locator('tbody tr').first()).toContainText('backup');
+  await verifyLog(page, 4);
+  await expect(page.getByRole('table', { name: 'Decisions' }).locator('tbody tr').first()).toContainText('restore');
   await page.getByRole('link', { name: 'Orders' }).click();
   await expect(page.getByTestId('orders-count')).toHaveText('10,000 orders');
 });
 
-test('restoring a file that is not a backup is refused and the cache is untouched', async ({ page }, testInfo) => {
+test('a failed restore changes nothing: not a backup, a wrong passphrase, a hostile backup and a cut-off one are refused', async ({ page }, testInfo) => {
   await loadDemo(page);
-  await page.getByRole('link', { name: 'Settings' }).click();
-  const bogus = testInfo.outputPath('orders.csv');
-  const { writeFileSync } = await import('node:fs');
-  writeFileSync(bogus, 'Name,Email\n#1001,anna@example.com\n');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Restore from file…' }).click()]);
-  await chooser.setFiles(bogus);
-  await expect(page.getByRole('alert')).toContainText('not a Fraud Workbench backup');
-  await expect(page.getByTestId('settings-counts')).toHaveText(/^10,000 orders/);
+  await release(page, 2);
+  const file = testInfo.outputPath('backup.fwbackup');
+  await backUp(page, file);
+  const counts = page.getByTestId('settings-counts');
+  const before = await counts.textContent();
+  const alert = page.locator('section[aria-labelledby="backup-title"]').getByRole('alert');
+
+  const csv = testInfo.outputPath('orders.csv');
+  writeFileSync(csv, 'Name,Email\n#1001,anna@example.com\n');
+  await chooseBackup(page, csv, null);
+  await expect(alert).toContainText('not a Fraud Workbench backup');
+
+  await chooseBackup(page, file, 'not the passphrase');
+  await expect(alert).toHaveText('The passphrase is not the one this backup was written with');
+
+  // A JSON backup of an earlier version with one table the app does not know.
+  const legacy = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/backups/schema-6.json', import.meta.url)), 'utf8'));
+  legacy.data.tables.push({ name: 'evil', schema: '++id', rowCount: 1 });
+  legacy.data.data.push({ tableName: 'evil', inbound: true, rows: [{ id: 1 }] });
+  const hostile = testInfo.outputPath('hostile.json');
+  writeFileSync(hostile, JSON.stringify(legacy));
+  await chooseBackup(page, hostile, null);
+  await expect(alert).toHaveText('The backup holds a table this app does not know: evil');
+
+  const cut = testInfo.outputPath('cut.fwbackup');
+  const whole = readFileSync(file);
+  writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.9)));
+  await chooseBackup(page, cut);
+  await expect(alert).toHaveText(/cut off/);
+
+  await expect(page.getByRole('dialog', { name: 'Confirm restore' })).toHaveCount(0);
+  await expect(counts).toHaveText(before!);
+  await verifyLog(page, 2);
+});
+
+test('restore of an older backup sets the later decisions aside only with a reason, which is logged', async ({ page }, testInfo) => {
+  await loadDemo(page);
+  await release(page, 2);
+  const file = testInfo.outputPath('older.fwbackup');
+  await backUp(page, file);
+  await release(page, 3);
+  await chooseBackup(page, file);
+  const confirm = page.getByRole('dialog', { name: 'Confirm restore' });
+  await expect(confirm.getByTestId('restore-loss')).toHaveText(/^3 decisions after entry 2 will be set aside: kept in the archive/);
+  const replace = confirm.getByRole('button', { name: 'Replace cache with this backup' });
+  await expect(replace).toBeDisabled();
+  await confirm.getByLabel('Why restore this older backup').fill('cache damaged by a crash; last good backup');
+  await replace.click();
+  await expect(page.getByText(/^Restored from older\.fwbackup; logged as entry 3 of the decision log\.$/)).toBeVisible();
+  await verifyLog(page, 3);
+  const newest = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr').first();
+  await expect(newest).toContainText('restore');
+  await expect(newest).toContainText('3 decisions after entry 2 set aside. Reason: cache damaged by a crash; last good backup');
+});
+
+test('a forged backup (its log rewritten with every hash recomputed) is refused and changes nothing', async ({ page }, testInfo) => {
+  await loadDemo(page);
+  await release(page, 3);
+  const file = testInfo.outputPath('genuine.fwbackup');
+  await backUp(page, file);
+  const counts = page.getByTestId('settings-counts');
+  const before = await counts.textContent();
+
+  // The forger knows the passphrase: entry 2 turns from release into cancel, every hash after it recomputed.
+  const { manifest, tables } = await openBackup(readFileSync(file), PASSPHRASE);
+  const entries = (tables.get('decisions') as DecisionEntry[]).sort((a, b) => a.seq - b.seq);
+  const inputs: DecisionInput[] = entries.slice(1).map(({ seq: _s, prevHash: _p, hash: _h, form: _f, noteSalt: _ns, noteHash: _nh, ...input }, i) =>
+    i === 0 ? { ...input, decision: 'cancel', reasonCode: 'FRAUD-RING' } : input,
+  );
+  const forged = [entries[0]!, ...(await chainEntries(inputs, headOf(entries.slice(0, 1))))];
+  tables.set('decisions', forged);
+  tables.set('decisionHead', [{ key: 'head', ...headOf(forged) }]);
+  const forgedFile = testInfo.outputPath('forged.fwbackup');
+  writeFileSync(forgedFile, await sealBackup({ ...manifest, logHead: headOf(forged) }, tables, PASSPHRASE));
+
+  await chooseBackup(page, forgedFile);
+  await expect(page.locator('section[aria-labelledby="backup-title"]').getByRole('alert')).toHaveText(
+    "The backup's decision log differs from this laptop's at entry 2: it is not a copy of this log (it was forged, or comes from another laptop). Nothing was changed.",
+  );
+  await expect(counts).toHaveText(before!);
+  await verifyLog(page, 3);
 });

@@ -40,8 +40,9 @@ test('the Visa CE 3.0 check finds the eligible case in the demo data and lists i
 test('a dispute moves through its workflow with every change logged, and its evidence checklist is kept', async ({ page }) => {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Analyst name').fill('M. Schulz');
-  await page.getByRole('button', { name: 'Save' }).click();
+  const analyst = page.getByRole('region', { name: 'Analyst' });
+  await analyst.getByLabel('Analyst name').fill('M. Schulz');
+  await analyst.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('link', { name: 'Disputes' }).click();
   const rows = page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr');
   const fresh = rows.filter({ has: page.locator('td:nth-child(2)', { hasText: /^new$/ }) }).first();

@@ -11,11 +11,25 @@ export interface NetworkLog {
   outside(): string[];
 }
 
-export const test = base.extend<{ network: NetworkLog; now: string; pinnedClock: void }>({
+/** The analyst every test signs in as at first run, unless it names another (or null: no name yet). */
+export const TEST_ANALYST = 'K. Weber';
+
+export const test = base.extend<{ network: NetworkLog; now: string; pinnedClock: void; analyst: string | null; namedAnalyst: void }>({
   now: [TEST_NOW, { option: true }],
   pinnedClock: [
     async ({ page, now }, use) => {
       await page.clock.setFixedTime(new Date(now));
+      await use();
+    },
+    { auto: true },
+  ],
+  analyst: [TEST_ANALYST, { option: true }],
+  namedAnalyst: [
+    async ({ page, analyst, pinnedClock: _clock, network: _network }, use) => {
+      if (analyst !== null) {
+        await page.goto('/');
+        await enterAnalystName(page, analyst);
+      }
       await use();
     },
     { auto: true },
@@ -38,6 +52,14 @@ export const test = base.extend<{ network: NetworkLog; now: string; pinnedClock:
 });
 
 export { expect };
+
+/** Answers the first-run question: who is deciding. */
+export async function enterAnalystName(page: Page, name: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Who is deciding?' })).toBeVisible();
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Who is deciding?' })).toHaveCount(0);
+}
 
 export async function loadDemo(page: Page, size = '10,000 orders'): Promise<void> {
   await page.goto('/#/orders');
@@ -63,5 +85,27 @@ export async function visibleRows(page: Page): Promise<Record<string, string>[]>
       .filter((r) => Number(r.getAttribute('aria-rowindex')) > 1 && !r.querySelector('[aria-busy]'))
       .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
       .map((r) => Object.fromEntries([...r.querySelectorAll('[role="gridcell"]')].map((c, i) => [headers[i] ?? String(i), (c.textContent ?? '').trim()])));
+  });
+}
+
+/** Every record of every store of the app's IndexedDB as text: what the cache holds, to search. */
+export async function cacheText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('fraud-workbench');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const parts: string[] = [];
+    for (const name of [...db.objectStoreNames]) {
+      const rows = await new Promise<unknown[]>((resolve, reject) => {
+        const r = db.transaction(name).objectStore(name).getAll();
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      parts.push(`${name}: ${JSON.stringify(rows)}`);
+    }
+    db.close();
+    return parts.join('\n');
   });
 }

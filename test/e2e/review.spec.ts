@@ -4,8 +4,6 @@ import { expect, loadDemo, test } from './fixtures';
 test('demo data -> Review -> hold with a reason by keyboard -> the decision is logged -> Verify passes; a tampered entry is named', async ({ page }) => {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Analyst name').fill('K. Weber');
-  await page.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('link', { name: 'Review' }).click();
   await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9][\d,]* orders to decide/, { timeout: 60_000 });
   const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');

@@ -11,6 +11,8 @@ const MAIN_ENTRY = join(PROJECT_ROOT, 'out', 'main', 'index.js');
 export interface Workbench {
   app: ElectronApplication;
   page: Page;
+  /** The throwaway user-data folder (the cache, the decision log's checkpoint file). */
+  profile: string;
 }
 
 const binary = findElectronBinary();
@@ -27,7 +29,7 @@ export const test = base.extend<{ workbench: Workbench }>({
     try {
       const page = await app.firstWindow();
       await page.waitForLoadState('domcontentloaded');
-      await use({ app, page });
+      await use({ app, page, profile });
     } finally {
       await app.close();
       rmSync(profile, { recursive: true, force: true });

@@ -2,6 +2,8 @@
 // baselines each figure in bench/results.json is judged against, in the same browser.
 import { createDb, type WorkbenchDb } from '../db/schema';
 import { loadDemoData } from '../db/demoLoader';
+import { applyRestore, planRestore, readBackup, writeBackup } from '../db/backup';
+import { exportDB, importInto } from 'dexie-export-import';
 import { fixedClock } from '../../../shared/time/clock';
 import { OrderStore } from '../db/orderStore';
 import { RingService } from '../db/ringService';
@@ -280,6 +282,47 @@ const bench = {
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     db.close();
     return { orders: first.orders, rows: index.orderCount, rings: first.rings.length, hubs: first.hubs.length, firstMs, indexMs: first.indexMs, warm, pairs: edges.length / 2, edges: btoa(binary) };
+  },
+
+  /**
+   * backup_1m: the app's backup (encrypted container) of the seeded cache against the JSON backup
+   * it wrote before (dexie-export-import exportDB), each timed and sized; then restore of each into
+   * an empty cache: read + check + relate + one transaction, against importInto.
+   */
+  async backup() {
+    const passphrase = 'bench passphrase, not a secret';
+    const db = createDb();
+    await db.meta.put({ key: 'analystName', value: 'bench' });
+    let t0 = performance.now();
+    const { blob, manifest } = await writeBackup(db, { passphrase, clock: fixedClock(Date.UTC(2026, 10, 24)) });
+    const writeMs = performance.now() - t0;
+    t0 = performance.now();
+    const json = await exportDB(db);
+    const jsonMs = performance.now() - t0;
+    db.close();
+
+    const target = createDb('fraud-workbench-bench-restore');
+    await target.delete();
+    await target.open();
+    await target.meta.put({ key: 'analystName', value: 'bench' });
+    t0 = performance.now();
+    const staged = await readBackup(blob, passphrase);
+    const readMs = performance.now() - t0;
+    const pending = await planRestore(target, staged, []);
+    const checkMs = performance.now() - t0 - readMs;
+    await applyRestore(target, pending, { reason: '', clock: fixedClock(Date.UTC(2026, 10, 24)) });
+    const restoreMs = performance.now() - t0;
+    const restoredOrders = pending.plan.counts.orders;
+    await target.delete();
+
+    const baseline = createDb('fraud-workbench-bench-restore-json');
+    await baseline.delete();
+    await baseline.open();
+    t0 = performance.now();
+    await importInto(baseline, json, { acceptNameDiff: true, clearTablesBeforeImport: true, chunkSizeBytes: 4 * 1024 * 1024 });
+    const jsonRestoreMs = performance.now() - t0;
+    await baseline.delete();
+    return { orders: manifest.counts['orders'], restoredOrders, bytes: blob.size, jsonBytes: json.size, writeMs, jsonMs, readMs, checkMs, restoreMs, jsonRestoreMs };
   },
 
   /** Loads the demo year into the app's cache; returns orders written and ms taken. */

@@ -1,14 +1,18 @@
 // What the UI may ask of the cache, as one object the worker exposes. Plain data in and out.
 import { systemClock, type Clock } from '../../../shared/time/clock';
 import type { Dispute, DisputeStatus } from '../../../shared/domain/dispute';
-import { exportBackup, inspectBackup, restoreBackup, type BackupSummary } from './backup';
+import { applyRestore, backupKind, planRestore, readBackup, writeBackup, type PendingRestore, type RestorePlan } from './backup';
 import { loadDemoData } from './demoLoader';
 import { DiskFullError, isDiskFull, savingOrDiskFull } from './diskFull';
-import { MetaRepository, type MetaValues, type ReviewSettings } from './metaRepository';
+import { cleanAnalystName, MetaRepository, type MetaValues, type ReviewSettings } from './metaRepository';
 import { OrderStore, type OrderQuery, type OrderRow } from './orderStore';
 import type { WorkbenchDb } from './schema';
 import { wipeCache } from './wipe';
-import type { ChainVerdict, Decision, DecisionEntry } from '../../../shared/decisions/chain';
+import type { Decision, DecisionEntry, LogHead } from '../../../shared/decisions/chain';
+import type { Witness } from '../../../shared/decisions/witness';
+import { DecisionLog, type LogVerdict } from './decisionLog';
+import { ExportLog, type ExportInput } from './exportLog';
+import { applyPersonalDataPlan, planCustomerErasure, planRetention, retentionCutoff, summarise, type PersonalDataPlan, type PlanSummary } from './personalData';
 import { ReviewService, type QueueRow, type WhatIf } from './reviewService';
 import type { Matrix } from '../../../shared/scoring/matrix';
 import { DisputeService, type DisputeDetail, type DisputeRow } from './disputeService';
@@ -16,7 +20,7 @@ import { RingService, type GraphExpansion, type RingDetail, type RingsOverview }
 import type { LinkOptions } from '../../../shared/linking';
 import type { KeyType } from '../../../shared/normalize';
 import type { OverrideEntry } from './ringDecisions';
-import type { MatrixRecord, ReportSnapshotRecord, RingMarkRecord } from './schema';
+import type { ExportLogRecord, MatrixRecord, ReportSnapshotRecord, RetentionSummaryRecord, RingMarkRecord } from './schema';
 import { ReportService, type KpiResult, type ReportRates, type RingsOfRange, type SnapshotKind, type TrendResult } from './reportService';
 import type { TrendParams } from '../../../shared/reports/fraudTrend';
 import type { Threshold } from '../../../shared/reports/programmes';
@@ -38,6 +42,10 @@ export class CacheService {
   private readonly disputeService: DisputeService;
   private readonly reviewService: ReviewService;
   private readonly reportService: ReportService;
+  private readonly log: DecisionLog;
+  private restoreToken = 0;
+  private pendingRestore: { token: number; pending: PendingRestore } | null = null;
+  private pendingPlan: { token: number; plan: PersonalDataPlan } | null = null;
   private opened: Promise<number> | null = null;
 
   constructor(
@@ -50,6 +58,7 @@ export class CacheService {
     this.disputeService = new DisputeService(db, this.ringService, clock);
     this.reviewService = new ReviewService(db, this.ringService, clock);
     this.reportService = new ReportService(db, this.store, this.ringService, clock);
+    this.log = new DecisionLog(db);
   }
 
   private ready(): Promise<number> {
@@ -213,19 +222,53 @@ export class CacheService {
 
   /** A full disk part-way says how many of the decisions were logged (see ReviewService). */
   decideMany(keys: string[], decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry[]> {
-    return this.reviewService.decideMany(keys, decision, reasonCode, note);
+    // One transaction: a full disk logs none of them.
+    return savingOrDiskFull(keys.length === 1 ? 'the decision' : `the ${keys.length} decisions`, () => this.reviewService.decideMany(keys, decision, reasonCode, note));
   }
 
   undoDecision(seq: number): Promise<DecisionEntry> {
     return savingOrDiskFull('the undo of the decision', () => this.reviewService.undo(seq));
   }
 
+  /** Undoes a whole ring decision: every entry or none. */
+  undoDecisions(seqs: number[]): Promise<DecisionEntry[]> {
+    return savingOrDiskFull(seqs.length === 1 ? 'the undo of the decision' : `the undo of ${seqs.length} decisions`, () => this.reviewService.undoMany(seqs));
+  }
+
+  /** Records a file the window wrote (after the save succeeded). */
+  logExport(input: ExportInput): Promise<ExportLogRecord> {
+    return new ExportLog(this.db, this.clock).add(input);
+  }
+
+  exportLog(): Promise<ExportLogRecord[]> {
+    return new ExportLog(this.db, this.clock).list();
+  }
+
+  /** Browser mode: remembers the checkpoint the analyst downloaded, for the reminder. */
+  async markCheckpointDownloaded(head: LogHead): Promise<void> {
+    await this.meta.set('checkpointDownloaded', { at: this.clock.now(), seq: head.seq, hash: head.hash });
+  }
+
+  async checkpointDownloaded(): Promise<{ at: number; seq: number; hash: string } | null> {
+    return (await this.meta.get('checkpointDownloaded')) ?? null;
+  }
+
+  /** Entries a checkpoint has not seen yet (after `seq`), oldest first. */
+  decisionsAfter(seq: number): Promise<DecisionEntry[]> {
+    return this.log.entriesAfter(seq);
+  }
+
+  logHead(): Promise<LogHead> {
+    return this.log.head();
+  }
+
   decisionLog(): Promise<DecisionEntry[]> {
     return this.reviewService.entries();
   }
 
-  verifyDecisionLog(): Promise<ChainVerdict> {
-    return this.reviewService.verify();
+  /** The chain on its own, and against each witness the window brings (checkpoints, chosen files). */
+  verifyDecisionLog(witnesses: Witness[] = []): Promise<LogVerdict> {
+    return this.reviewService.verify(witnesses);
   }
 
   async disputeList(): Promise<DisputeRow[]> {
@@ -254,29 +297,100 @@ export class CacheService {
     return (await this.meta.get('analystName')) ?? '';
   }
 
-  async setAnalystName(name: string): Promise<void> {
-    await savingOrDiskFull('your name', () => this.meta.set('analystName', name.trim().slice(0, 80)));
+  async setAnalystName(name: string): Promise<string> {
+    const clean = cleanAnalystName(name);
+    await savingOrDiskFull('your name', () => this.meta.set('analystName', clean));
+    return clean;
   }
 
-  async backup(onProgress?: ProgressFn): Promise<Blob> {
-    return exportBackup(this.db, onProgress);
+  /** Writes the whole cache into one encrypted file; the header names the decision log's head. */
+  async backup(passphrase: string, appVersion: string, onProgress?: ProgressFn): Promise<{ blob: Blob; orders: number; logHead: LogHead }> {
+    const { blob, manifest } = await writeBackup(this.db, { passphrase, appVersion, clock: this.clock, ...(onProgress ? { onProgress } : {}) });
+    return { blob, orders: manifest.counts['orders'] ?? 0, logHead: manifest.logHead };
   }
 
-  async inspectBackup(file: Blob): Promise<BackupSummary> {
-    return inspectBackup(file);
+  /**
+   * Reads and checks a backup in full and relates it to this laptop's log and the witnesses the
+   * window brings; nothing is changed. The restore waits for the analyst under the returned token.
+   */
+  async inspectBackup(file: Blob, passphrase: string | null, witnesses: Witness[] = [], onProgress?: ProgressFn): Promise<{ token: number; plan: RestorePlan }> {
+    const staged = await readBackup(file, passphrase, onProgress);
+    const pending = await planRestore(this.db, staged, witnesses);
+    const token = ++this.restoreToken;
+    this.pendingRestore = { token, pending };
+    return { token, plan: pending.plan };
   }
 
-  async restore(file: Blob): Promise<BackupSummary> {
-    let summary: BackupSummary;
+  /** Restores the inspected backup in one transaction; returns the logged restore entry. */
+  async restore(token: number, reason: string): Promise<DecisionEntry> {
+    const p = this.pendingRestore;
+    if (!p || p.token !== token) throw new Error('Choose the backup again: the one inspected is no longer waiting');
+    let entry: DecisionEntry;
     try {
-      summary = await restoreBackup(this.db, file);
+      entry = await applyRestore(this.db, p.pending, { reason, clock: this.clock });
     } catch (e) {
-      // The import is one transaction: nothing of a backup the disk could not hold was stored.
+      // The restore is one transaction: nothing of a backup the disk could not hold was stored.
       if (isDiskFull(e)) throw new DiskFullError({ kind: 'restore' }, { cause: e });
       throw e;
     }
+    this.pendingRestore = null;
     await this.reopen();
-    return summary;
+    return entry;
+  }
+
+  /** What kind of file the analyst chose: this app's encrypted container, an older JSON backup, or neither. */
+  backupKind(file: Blob): Promise<'container' | 'legacy-json' | 'other'> {
+    return backupKind(file);
+  }
+
+  cancelRestore(): void {
+    this.pendingRestore = null;
+  }
+
+  /** What erasing one customer (by email or customer id) would remove; nothing changes yet. */
+  async planErasure(who: string): Promise<{ token: number; summary: PlanSummary }> {
+    const plan = await planCustomerErasure(this.db, who);
+    if (plan.orders === 0 && plan.payments.length === 0) throw new Error('No order or payment in the cache belongs to that customer');
+    return this.holdPlan(plan);
+  }
+
+  /** What the retention period would purge today; nothing changes yet. */
+  async planRetention(): Promise<{ token: number; summary: PlanSummary } | null> {
+    const cutoff = retentionCutoff((await this.meta.get('retentionMonths')) ?? 0, this.clock.now());
+    if (cutoff === null) return null;
+    return this.holdPlan(await planRetention(this.db, cutoff));
+  }
+
+  private holdPlan(plan: PersonalDataPlan): { token: number; summary: PlanSummary } {
+    const token = ++this.restoreToken;
+    this.pendingPlan = { token, plan };
+    return { token, summary: summarise(plan) };
+  }
+
+  /** Applies a planned erasure or purge in one transaction; returns its log entry. */
+  async applyPersonalData(token: number, reference: string): Promise<DecisionEntry> {
+    const p = this.pendingPlan;
+    if (!p || p.token !== token) throw new Error('Find the data again: the plan shown is no longer waiting');
+    const entry = await savingOrDiskFull(p.plan.kind === 'erasure' ? 'the erasure' : 'the retention purge', () => applyPersonalDataPlan(this.db, p.plan, { reference, clock: this.clock }));
+    this.pendingPlan = null;
+    this.ringService.invalidate();
+    await this.reopen();
+    return entry;
+  }
+
+  /** What each retention purge removed, per month, newest first. */
+  async retentionSummaries(): Promise<RetentionSummaryRecord[]> {
+    return (await this.db.retentionSummaries.orderBy('id').toArray()).reverse();
+  }
+
+  async retentionMonths(): Promise<number> {
+    return (await this.meta.get('retentionMonths')) ?? 0;
+  }
+
+  async setRetentionMonths(months: number): Promise<number> {
+    retentionCutoff(months, this.clock.now());
+    await savingOrDiskFull('the retention period', () => this.meta.set('retentionMonths', months));
+    return months;
   }
 
   /** Empties every table but the decision log; the schema stays. */

@@ -9,7 +9,6 @@ const WHAT_TO_DO = 'Free disk space, or back up (Settings → Back up to file…
 export type CutShortWrite =
   | { kind: 'import'; file: string; rowsStored: number }
   | { kind: 'demo'; ordersStored: number; ordersPlanned: number }
-  | { kind: 'decisions'; logged: number; total: number }
   | { kind: 'restore' }
   /** One change made in one transaction (`what` reads "the decision", "the settings"...). */
   | { kind: 'change'; what: string };
@@ -54,14 +53,9 @@ export function diskFullMessage(write: CutShortWrite): string {
     }
     case 'demo':
       return `${full}: the demo data did not fit. ${formatCount(write.ordersStored)} of ${formatCount(write.ordersPlanned)} orders were stored; the rest were not. Clear the cache (Settings → Clear local cache…) and load a smaller demo, or free disk space first.`;
-    case 'decisions': {
-      const rest = write.total - write.logged;
-      const lost = rest === 1 ? 'the last one was not' : `the other ${formatCount(rest)} were not`;
-      return `${full}: ${formatCount(write.logged)} of ${formatCount(write.total)} decisions were logged; ${lost}. ${WHAT_TO_DO}, then decide the rest again.`;
-    }
     case 'restore':
       // dexie-export-import empties the tables before its (all-or-nothing) import transaction.
-      return `${full}: the backup could not be restored. The restore had emptied the cache first and none of the backup was stored, so the cache is now empty. Free disk space, then restore the backup again.`;
+      return `${full}: the backup could not be restored. A restore is written in one step, so nothing changed: the cache is as it was. Free disk space, then restore the backup again.`;
     case 'change':
       return `${full}: ${write.what} could not be saved; nothing changed. ${WHAT_TO_DO}, then try again.`;
     default: {

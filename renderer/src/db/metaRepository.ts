@@ -20,6 +20,12 @@ export interface MetaValues {
   reportRates: { currency: string; asOf: string; source: string; rates: Record<string, number> };
   /** Card-network programme thresholds as dated data (defaults in shared/reports/programmes.ts). */
   programmeThresholds: import('../../../shared/reports/programmes').Threshold[];
+  /** The highest order block id ever given out (ids are never reused; see orderRepository.ts). */
+  orderBlockSequence: number;
+  /** Browser mode: when the analyst last downloaded a checkpoint of the decision log, and its head. */
+  checkpointDownloaded: { at: number; seq: number; hash: string };
+  /** Months personal data is kept (0: no retention period). */
+  retentionMonths: number;
 }
 
 export interface ReviewSettings {
@@ -28,9 +34,27 @@ export interface ReviewSettings {
   releaseReasons: string[];
 }
 
-/** Who decides, as written into every logged decision (Settings sets it). */
+/** Thrown when something would be logged without a name: nothing is accepted as "unnamed". */
+export class NoAnalystError extends Error {
+  constructor() {
+    super('Say who you are first: enter your name (Settings → Analyst). Every decision, verdict and change is logged under it.');
+    this.name = 'NoAnalystError';
+  }
+}
+
+/** Who decides, as written into every logged decision, verdict, override, dispute change and snapshot. */
 export async function analystName(db: WorkbenchDb): Promise<string> {
-  return ((await db.meta.get('analystName'))?.value as string | undefined) || 'unnamed analyst';
+  const name = (((await db.meta.get('analystName'))?.value as string | undefined) ?? '').trim();
+  if (!name) throw new NoAnalystError();
+  return name;
+}
+
+/** Names are self-declared until a team server signs analysts in: keep them short and printable. */
+export function cleanAnalystName(name: string): string {
+  const clean = name.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!clean) throw new Error('Enter your name: every decision is logged under it');
+  if (clean.length > 80) throw new Error('A name is at most 80 characters');
+  return clean;
 }
 
 export class MetaRepository {

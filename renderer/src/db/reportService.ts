@@ -50,7 +50,10 @@ export type SnapshotKind = ReportSnapshotRecord['kind'];
 
 /** The canonical text a snapshot's hash covers: fixed field order, figures as stored. */
 export function snapshotCanonical(s: Omit<ReportSnapshotRecord, 'id' | 'hash'>): string {
-  return JSON.stringify([s.kind, s.title, s.params, s.figures, s.dataHash, s.createdAt, s.analyst]);
+  const fields: unknown[] = [s.kind, s.title, s.params, s.figures, s.dataHash, s.createdAt, s.analyst];
+  // Snapshots since schema 7 also name the decision log's head they were made from.
+  if (s.logHead) fields.push([s.logHead.seq, s.logHead.hash]);
+  return JSON.stringify(fields);
 }
 
 const DIMENSION_FIELD: Record<Exclude<TrendParams['dimension'], 'marketplace'>, DictField> = {
@@ -278,9 +281,11 @@ export class ReportService {
     return out;
   }
 
-  /** Saves what a report showed; the hash covers the parameters, figures, data hash, time and analyst. */
+  /** Saves what a report showed; the hash covers the parameters, figures, data hash, time, analyst and the log's head. */
   async saveSnapshot(kind: SnapshotKind, title: string, params: unknown, figures: unknown, dataHash: string): Promise<ReportSnapshotRecord> {
-    const base = { kind, title: title.trim() || kind, params, figures, dataHash, createdAt: this.clock.now(), analyst: await analystName(this.db) };
+    const analyst = await analystName(this.db);
+    const logHead = await this.log.head();
+    const base = { kind, title: title.trim() || kind, params, figures, dataHash, createdAt: this.clock.now(), analyst, logHead };
     const hash = await sha256(snapshotCanonical(base));
     const id = (await this.db.reportSnapshots.add({ ...base, hash })) as number;
     return { ...base, hash, id };

@@ -5,10 +5,10 @@ import { systemClock, type Clock } from '../../../shared/time/clock';
 import { isFraudReason } from '../../../shared/linking/metrics';
 import { DEFAULT_MATRIX, matrixProblem, scoreOrder, whatIf, type Confusion, type Fired, type Matrix, type Outcome } from '../../../shared/scoring/matrix';
 import { computeSignals } from '../../../shared/scoring/signals';
-import type { ChainVerdict, Decision, DecisionEntry } from '../../../shared/decisions/chain';
+import { isOrderDecision, type Decision, type DecisionEntry, type DecisionInput } from '../../../shared/decisions/chain';
 import { orderKey, type Marketplace } from '../../../shared/domain/order';
-import { DiskFullError, isDiskFull } from './diskFull';
-import { DecisionLog } from './decisionLog';
+import { DecisionLog, type LogVerdict } from './decisionLog';
+import type { Witness } from '../../../shared/decisions/witness';
 import type { RingService } from './ringService';
 import type { MatrixRecord, WorkbenchDb } from './schema';
 import { analystName, type ReviewSettings } from './metaRepository';
@@ -161,7 +161,9 @@ export class ReviewService {
     return rows.sort((a, b) => b.score - a.score || a.createdAt - b.createdAt || (a.orderKey < b.orderKey ? -1 : 1));
   }
 
-  async decide(key: string, decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry> {
+  /** Checks a decision before it is logged; throws what is wrong in the analyst's words. */
+  private async check(decision: Decision, reasonCode: string, note: string): Promise<void> {
+    if (decision !== 'hold' && decision !== 'release' && decision !== 'cancel' && decision !== 'note') throw new Error(`${decision} is not a decision on an order`);
     if ((decision === 'hold' || decision === 'cancel') && !reasonCode) throw new Error(`A ${decision} needs a reason code`);
     if (reasonCode) {
       const s = await this.settings();
@@ -169,34 +171,46 @@ export class ReviewService {
       if (!allowed.includes(reasonCode)) throw new Error(`${reasonCode} is not a ${decision} reason code; Settings lists them`);
     }
     if (decision === 'note' && !note.trim()) throw new Error('Write the note first');
-    const s = this.scores.get(key);
-    const analyst = await analystName(this.db);
-    return this.log.append({ orderKey: key, decision, reasonCode, note: note.trim(), analyst, at: this.clock.now(), score: s?.score ?? null, matrixVersion: s?.matrixVersion ?? null, undoes: null });
   }
 
-  /** One decision for several orders (a ring, less the analyst's exceptions): one entry each. */
+  private async inputFor(key: string, decision: Decision, reasonCode: string, note: string, analyst: string): Promise<DecisionInput> {
+    const s = this.scores.get(key);
+    return { orderKey: key, decision, reasonCode, note: note.trim(), analyst, at: this.clock.now(), score: s?.score ?? null, matrixVersion: s?.matrixVersion ?? null, undoes: null };
+  }
+
+  async decide(key: string, decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry> {
+    return (await this.decideMany([key], decision, reasonCode, note))[0]!;
+  }
+
+  /** One decision for several orders (a ring, less the analyst's exceptions): one entry each, all logged or none. */
   async decideMany(keys: readonly string[], decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry[]> {
     if (keys.length === 0) throw new Error('No orders chosen');
-    const out: DecisionEntry[] = [];
-    try {
-      for (const key of keys) out.push(await this.decide(key, decision, reasonCode, note));
-    } catch (e) {
-      // Each entry is its own append: a full disk leaves the first ones logged, and says so.
-      if (isDiskFull(e)) throw new DiskFullError({ kind: 'decisions', logged: out.length, total: keys.length }, { cause: e });
-      throw e;
-    }
-    return out;
+    await this.check(decision, reasonCode, note);
+    const analyst = await analystName(this.db);
+    const inputs = await Promise.all(keys.map((key) => this.inputFor(key, decision, reasonCode, note, analyst)));
+    return this.log.appendAll(inputs);
   }
 
   /** Reverses a hold, release or cancel made within the undo window, by appending an undo entry. */
   async undo(seq: number): Promise<DecisionEntry> {
+    return (await this.undoMany([seq]))[0]!;
+  }
+
+  /** Reverses several decisions (a whole ring decision) at once: every undo is logged, or none is. */
+  async undoMany(seqs: readonly number[]): Promise<DecisionEntry[]> {
+    if (seqs.length === 0) throw new Error('Nothing to undo');
     const entries = await this.log.entries();
-    const target = entries.find((e) => e.seq === seq);
-    if (!target || (target.decision !== 'hold' && target.decision !== 'release' && target.decision !== 'cancel')) throw new Error(`Entry ${seq} is not a decision that can be undone`);
-    if (entries.some((e) => e.decision === 'undo' && e.undoes === seq)) throw new Error(`Entry ${seq} was already undone`);
-    if (this.clock.now() - target.at > UNDO_WINDOW_MS) throw new Error(`Entry ${seq} is older than ${UNDO_WINDOW_MS / 60_000} minutes; make a new decision instead`);
     const analyst = await analystName(this.db);
-    return this.log.append({ orderKey: target.orderKey, decision: 'undo', reasonCode: '', note: `undoes entry ${seq} (${target.decision})`, analyst, at: this.clock.now(), score: target.score, matrixVersion: target.matrixVersion, undoes: seq });
+    const now = this.clock.now();
+    const inputs = seqs.map((seq): DecisionInput => {
+      const target = entries.find((e) => e.seq === seq);
+      if (!target || !isOrderDecision(target.decision)) throw new Error(`Entry ${seq} is not a decision that can be undone`);
+      if (entries.some((e) => e.decision === 'undo' && e.undoes === seq)) throw new Error(`Entry ${seq} was already undone`);
+      if (now - target.at > UNDO_WINDOW_MS) throw new Error(`Entry ${seq} is older than ${UNDO_WINDOW_MS / 60_000} minutes; make a new decision instead`);
+      return { orderKey: target.orderKey, decision: 'undo', reasonCode: '', note: `undoes entry ${seq} (${target.decision})`, analyst, at: now, score: target.score, matrixVersion: target.matrixVersion, undoes: seq };
+    });
+    if (new Set(seqs).size !== seqs.length) throw new Error('An entry is listed twice');
+    return this.log.appendAll(inputs);
   }
 
   /** Newest first. */
@@ -204,8 +218,8 @@ export class ReviewService {
     return (await this.log.entries()).reverse();
   }
 
-  verify(): Promise<ChainVerdict> {
-    return this.log.verify();
+  verify(witnesses: readonly Witness[] = []): Promise<LogVerdict> {
+    return this.log.verify(witnesses);
   }
 }
 
@@ -216,6 +230,6 @@ export class ReviewService {
 export function latestDecisions(entries: readonly DecisionEntry[]): Map<string, Decision> {
   const undone = new Set(entries.filter((e) => e.decision === 'undo' && e.undoes !== null).map((e) => e.undoes as number));
   const out = new Map<string, Decision>();
-  for (const e of entries) if ((e.decision === 'hold' || e.decision === 'release' || e.decision === 'cancel') && !undone.has(e.seq)) out.set(e.orderKey, e.decision);
+  for (const e of entries) if (isOrderDecision(e.decision) && !undone.has(e.seq)) out.set(e.orderKey, e.decision);
   return out;
 }

@@ -84,6 +84,11 @@ export class RingService {
     this.decisions = new RingDecisions(db, clock);
   }
 
+  /** Forgets the key index: personal fields of stored blocks changed (an erasure), so it is built again. */
+  invalidate(): void {
+    this.linkable = null;
+  }
+
   /** Links every current order; the analysts' active overrides always apply. */
   async compute(options: Omit<LinkOptions, 'overrides'> = {}): Promise<RingsOverview> {
     const t0 = performance.now();

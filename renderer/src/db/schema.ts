@@ -199,10 +199,67 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       orderReportColumns: 'id',
     },
   },
+  {
+    // Trust: every file written (exportLog), decision-log entries a restore set aside
+    // (logArchive), and what retention purged, kept as summaries (retentionSummaries). All append-only.
+    version: 7,
+    stores: {
+      exportLog: '++id, at',
+      logArchive: '++id, restoreSeq',
+      retentionSummaries: '++id, at',
+    },
+  },
 ];
 
 /** Tables that clearing the cache keeps: what analysts decided is not cached data (append-only logs). */
-export const KEPT_ON_WIPE: readonly string[] = ['decisions', 'decisionHead', 'disputeEvents', 'matrices', 'reportSnapshots'];
+export const KEPT_ON_WIPE: readonly string[] = ['decisions', 'decisionHead', 'disputeEvents', 'matrices', 'reportSnapshots', 'exportLog', 'logArchive', 'retentionSummaries'];
+
+/** Tables only appends may change (appendOnly.ts), with the schema version that added each. */
+export const APPEND_ONLY: readonly { table: string; since: number }[] = [
+  { table: 'decisions', since: 2 },
+  { table: 'disputeEvents', since: 3 },
+  { table: 'matrices', since: 4 },
+  { table: 'reportSnapshots', since: 5 },
+  { table: 'exportLog', since: 7 },
+  { table: 'logArchive', since: 7 },
+  { table: 'retentionSummaries', since: 7 },
+];
+
+/** One file the app wrote: who, when, what, how many rows, from which decision-log head. */
+export interface ExportLogRecord {
+  id?: number;
+  at: number;
+  analyst: string;
+  kind: 'csv' | 'pdf' | 'png' | 'backup' | 'checkpoint' | 'rows-to-fix' | 'decisions-csv';
+  fileName: string;
+  /** Rows written (a table's rows, a backup's orders), or null where rows mean nothing (a chart). */
+  rows: number | null;
+  /** What it shows, in a few words ("Fraud trend 2026-W40 to 2026-W47, by marketplace"). */
+  what: string;
+  logHead: { seq: number; hash: string };
+}
+
+/**
+ * Rows of append-only logs (decisions, dispute changes, snapshots, exports...) that a restore of
+ * an older backup set aside: kept, no longer in force, so nothing an analyst did vanishes.
+ */
+export interface LogArchiveRecord {
+  id?: number;
+  /** The seq of the restore entry that set it aside. */
+  restoreSeq: number;
+  table: string;
+  row: unknown;
+}
+
+/** What a retention purge removed, kept as counts per month so reports over old months say so. */
+export interface RetentionSummaryRecord {
+  id?: number;
+  at: number;
+  analyst: string;
+  /** Orders, payments and disputes dated before this were purged (epoch ms). */
+  before: number;
+  months: { month: string; orders: number; orderValueMinor: Record<string, number>; payments: number; disputes: number }[];
+}
 
 /** A report as it was saved: reopening it shows these figures, whatever the cache holds now. */
 export interface ReportSnapshotRecord {
@@ -215,8 +272,10 @@ export interface ReportSnapshotRecord {
   dataHash: string;
   createdAt: number;
   analyst: string;
-  /** SHA-256 over kind, title, params, figures, dataHash, createdAt and analyst. */
+  /** SHA-256 over kind, title, params, figures, dataHash, createdAt and analyst (and logHead, when set). */
   hash: string;
+  /** The decision log's head when it was saved (snapshots since schema 7). */
+  logHead?: { seq: number; hash: string };
 }
 
 /** A saved scoring matrix version. */
@@ -261,6 +320,9 @@ export type WorkbenchDb = Dexie & {
   matrices: EntityTable<MatrixRecord, 'version'>;
   reportSnapshots: EntityTable<ReportSnapshotRecord, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  exportLog: EntityTable<ExportLogRecord, 'id'>;
+  logArchive: EntityTable<LogArchiveRecord, 'id'>;
+  retentionSummaries: EntityTable<RetentionSummaryRecord, 'id'>;
 };
 
 /** Opens the cache declaring the schema history up to `uptoVersion` (tests pass older ones). */
@@ -271,7 +333,7 @@ export function createDb(name = DB_NAME, uptoVersion = CURRENT_VERSION): Workben
     const declared = db.version(v.version).stores(v.stores);
     if (v.upgrade) declared.upgrade(v.upgrade);
   }
-  const logs = ['decisions', ...(uptoVersion >= 3 ? ['disputeEvents'] : []), ...(uptoVersion >= 4 ? ['matrices'] : []), ...(uptoVersion >= 5 ? ['reportSnapshots'] : [])];
-  if (uptoVersion >= 2) db.use(appendOnly(name, logs));
+  const logs = APPEND_ONLY.filter((t) => t.since <= uptoVersion).map((t) => t.table);
+  if (logs.length) db.use(appendOnly(name, logs));
   return db;
 }

@@ -47,10 +47,11 @@ export const browserPlatform: Platform = {
   async appInfo(): Promise<AppInfo> {
     const engine = /(Firefox|Edg|Chrome|Version)\/(\d+)/.exec(navigator.userAgent);
     const runtime = engine ? `${engine[1] === 'Version' ? 'Safari' : engine[1] === 'Edg' ? 'Edge' : engine[1]} ${engine[2]}` : 'unknown browser';
-    return { name: 'Fraud Workbench', version: __APP_VERSION__, host: 'browser', runtime };
+    return { name: 'Fraud Workbench', version: __APP_VERSION__, host: 'browser', runtime, account: '' };
   },
   // A web page cannot read the machine's policy folder: browser mode runs unmanaged.
   async managedPolicy() {
     return { status: 'none' };
   },
+  checkpoints: null,
 };

@@ -19,7 +19,12 @@ export function electronPlatform(bridge: WorkbenchBridge): Platform {
     },
     async appInfo() {
       const info = await bridge['app:info']();
-      return { name: info.name, version: info.version, host: 'electron', runtime: `Electron ${info.electron}, Chrome ${info.chrome}` };
+      return { name: info.name, version: info.version, host: 'electron', runtime: `Electron ${info.electron}, Chrome ${info.chrome}`, account: info.account };
+    },
+    checkpoints: {
+      read: () => bridge['checkpoint:read'](),
+      extend: (entries) => bridge['checkpoint:extend'](entries),
+      restore: (entry) => bridge['checkpoint:restore'](entry),
     },
     managedPolicy() {
       return bridge['policy:managed']();

@@ -4,6 +4,8 @@ import type { ManagedPolicyReading } from '../../../shared/policy/managedPolicy'
 
 export type { ManagedPolicyReading };
 
+import type { DecisionEntry, LogHead } from '../../../shared/decisions/chain';
+
 export interface FileFilter {
   name: string;
   extensions: string[];
@@ -15,6 +17,29 @@ export interface AppInfo {
   host: 'electron' | 'browser';
   /** Electron/Chrome versions in the shell; the browser's user agent in browser mode. */
   runtime: string;
+  /** The OS account's name (the default analyst name); empty in browser mode. */
+  account: string;
+}
+
+export type CheckpointAnswer = { ok: true; head: LogHead } | { ok: false; reason: string };
+
+/** What the checkpoint keeper outside IndexedDB has seen of the decision log. */
+export interface CheckpointState {
+  heads: LogHead[];
+  restores: { at: number; keep: number; supersedes: LogHead }[];
+  updatedAt: number | null;
+  problem: string | null;
+}
+
+/**
+ * The decision log's witness outside the database: the shell keeps an append-only checkpoint file
+ * it grows only by entries it recomputes. Browser mode has no such place (the analyst downloads
+ * checkpoints instead), so there it is null.
+ */
+export interface CheckpointKeeper {
+  read(): Promise<CheckpointState>;
+  extend(entries: DecisionEntry[]): Promise<CheckpointAnswer>;
+  restore(entry: DecisionEntry): Promise<CheckpointAnswer>;
 }
 
 export interface Platform {
@@ -27,4 +52,5 @@ export interface Platform {
   appInfo(): Promise<AppInfo>;
   /** The policy the organisation deployed on this computer; `none` when there is none. */
   managedPolicy(): Promise<ManagedPolicyReading>;
+  readonly checkpoints: CheckpointKeeper | null;
 }

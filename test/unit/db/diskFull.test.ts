@@ -12,7 +12,8 @@ import { ImportService } from '../../../renderer/src/db/importService';
 import { OrderRepository } from '../../../renderer/src/db/orderRepository';
 import { loadDemoData } from '../../../renderer/src/db/demoLoader';
 import { CacheService } from '../../../renderer/src/db/cacheService';
-import { exportBackup } from '../../../renderer/src/db/backup';
+import { writeBackup } from '../../../renderer/src/db/backup';
+import { PASSPHRASE, TEST_ITERATIONS } from '../../support/backupCache';
 import { fixedClock } from '../../../shared/time/clock';
 import { zalandoExport } from '../../support/zalandoExport';
 import { diskFillsUp, quotaError } from '../../support/fullDisk';
@@ -75,10 +76,6 @@ describe('the message', () => {
     expect(diskFullMessage({ kind: 'change', what: 'the decision' })).toBe(`The disk is full: the decision could not be saved; nothing changed. ${WHAT_TO_DO}, then try again.`);
   });
 
-  it('for several decisions says how many were logged', () => {
-    expect(diskFullMessage({ kind: 'decisions', logged: 3, total: 10 })).toMatch(/^The disk is full: 3 of 10 decisions were logged; the other 7 were not\./);
-    expect(diskFullMessage({ kind: 'decisions', logged: 2, total: 3 })).toContain('the last one was not');
-  });
 });
 
 describe('an import when the disk fills up', () => {
@@ -154,7 +151,12 @@ describe('the demo load when the disk fills up', () => {
 
 describe('single changes when the disk is full', () => {
   it('each says what could not be saved, and nothing changed', async () => {
-    const db = fresh();
+    // The analyst's name was stored before the disk filled up (nothing is logged without one).
+    const name = `disk-full-${n++}`;
+    const before = createDb(name);
+    await before.meta.put({ key: 'analystName', value: 'K. Weber' });
+    before.close();
+    const db = fresh(name);
     diskFillsUp(db, 'meta', 0, '*');
     const cache = new CacheService(db, clock);
     const cases: [string, () => Promise<unknown>][] = [
@@ -168,7 +170,7 @@ describe('single changes when the disk is full', () => {
       await expect(write(), what).rejects.toThrow(`The disk is full: ${what} could not be saved; nothing changed. ${WHAT_TO_DO}, then try again.`);
     }
     expect(await db.decisions.count()).toBe(0);
-    expect(await db.meta.count()).toBe(0);
+    expect(await db.meta.toArray()).toEqual([{ key: 'analystName', value: 'K. Weber' }]);
     expect(await db.disputeEvents.count()).toBe(0);
     expect(await db.linkOverrides.count()).toBe(0);
   });
@@ -179,30 +181,32 @@ describe('single changes when the disk is full', () => {
     await expect(new CacheService(db, clock).decide('shopify:#1001', 'hold', '', '')).rejects.toThrow('A hold needs a reason code');
   });
 
-  it('a decision for several orders says how many were logged', async () => {
+  it('a decision for several orders (a ring) is logged whole or not at all', async () => {
     const db = fresh();
-    diskFillsUp(db, 'decisions', 2, ['decisionHead']);
+    diskFillsUp(db, 'decisions', 0, ['decisionHead']);
+    await db.meta.put({ key: 'analystName', value: 'K. Weber' });
     const cache = new CacheService(db, clock);
     await expect(cache.decideMany(['shopify:#1', 'shopify:#2', 'shopify:#3'], 'note', '', 'ring reviewed')).rejects.toThrow(
-      /^The disk is full: 2 of 3 decisions were logged; the last one was not\./,
+      /^The disk is full: the 3 decisions could not be saved; nothing changed\./,
     );
-    expect(await db.decisions.count()).toBe(2);
+    expect(await db.decisions.count()).toBe(0);
+    expect(await db.decisionHead.count()).toBe(0);
   });
 
-  it('a restore that does not fit says the cache is now empty, and it is', async () => {
-    const source = fresh('disk-full-restore');
+  it('a restore that does not fit says nothing changed, and nothing did', async () => {
+    const source = fresh('disk-full-restore-source');
     await source.meta.put({ key: 'analystName', value: 'From the backup' });
-    const backup = await exportBackup(source);
-    source.close();
-    await source.delete();
+    const { blob } = await writeBackup(source, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock });
 
     const target = fresh('disk-full-restore');
     diskFillsUp(target, 'meta', 1, '*');
     await target.meta.put({ key: 'analystName', value: 'Before the restore' });
-    await expect(new CacheService(target, clock).restore(backup)).rejects.toThrow(
-      'The disk is full: the backup could not be restored. The restore had emptied the cache first and none of the backup was stored, so the cache is now empty. Free disk space, then restore the backup again.',
+    const service = new CacheService(target, clock);
+    const { token } = await service.inspectBackup(blob, PASSPHRASE);
+    await expect(service.restore(token, '')).rejects.toThrow(
+      'The disk is full: the backup could not be restored. A restore is written in one step, so nothing changed: the cache is as it was. Free disk space, then restore the backup again.',
     );
-    // dexie-export-import clears the tables before its import transaction, so this is the truth.
-    expect(await target.meta.count()).toBe(0);
+    // The restore is one transaction: the cache is exactly as it was.
+    expect(await target.meta.toArray()).toEqual([{ key: 'analystName', value: 'Before the restore' }]);
   });
 });

@@ -30,7 +30,7 @@ async function cacheWithFixture(name: string, { oldBlocks = false } = {}) {
   await db.disputes.bulkAdd(DISPUTES);
   const log = new DecisionLog(db);
   for (const { seq: _s, prevHash: _p, hash: _h, ...e } of DECISIONS) await log.append(e);
-  await db.ringMarks.add({ ringId: 'ring:shopify:S2', status: 'confirmed-fraud', orderKeys: CONFIRMED_RING_ORDERS, note: '', analyst: 'K. Weber', createdAt: Date.now() });
+  await db.ringMarks.add({ ringId: 'ring:shopify:S2', status: 'confirmed-fraud', orderKeys: CONFIRMED_RING_ORDERS, note: '', analyst: 'K. Weber', createdAt: Date.UTC(2026, 10, 16) });
   await db.meta.put({ key: 'reportRates', value: { currency: 'EUR', asOf: '2026-11-01', source: 'test', rates: { EUR: 1, PLN: 0.25 } } });
   const store = new OrderStore(db);
   await store.open();
@@ -79,7 +79,13 @@ describe('ReportService', () => {
   it('saves a snapshot that reopens unchanged after the data changed, and cannot be overwritten', async () => {
     const service = await cacheWithFixture('report-service-4');
     const { report, dataHash } = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'marketplace' });
+    // A snapshot is signed by a named analyst or not saved at all.
+    await expect(service.saveSnapshot('fraud-trend', 'unsigned', report.params, report, dataHash)).rejects.toThrow(/Say who you are first/);
+    await db.meta.put({ key: 'analystName', value: 'K. Weber' });
     const saved = await service.saveSnapshot('fraud-trend', 'W45-W46 by marketplace', report.params, report, dataHash);
+    // It names the decision log's head it was made from, inside what its hash covers.
+    expect(saved.logHead).toEqual(await new DecisionLog(db).head());
+    expect(saved.logHead!.seq).toBe(DECISIONS.length);
     await db.disputes.clear();
     const changed = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'marketplace' });
     expect(changed.dataHash).not.toBe(dataHash);

@@ -32,12 +32,15 @@ describe('ring decisions', () => {
   it('a ring carries its latest verdict and the whole history of verdicts', async () => {
     const db = createDb('ring-marks-test');
     const d = new RingDecisions(db);
+    // No verdict without a name: nothing is accepted as "unnamed analyst".
+    await expect(d.markRing('ring:shopify:#1', 'needs-review', '')).rejects.toThrow(/Say who you are first/);
+    await db.meta.put({ key: 'analystName', value: 'L. Braun' });
     await d.markRing('ring:shopify:#1', 'needs-review', '');
     await d.markRing('ring:shopify:#1', 'confirmed-fraud', 'chargebacks came in');
     await d.markRing('ring:zalando:9', 'benign', 'family');
     expect((await d.currentMarks()).get('ring:shopify:#1')?.status).toBe('confirmed-fraud');
     expect((await d.marksOf('ring:shopify:#1')).map((m) => m.status)).toEqual(['confirmed-fraud', 'needs-review']);
-    expect((await d.marksOf('ring:shopify:#1'))[0]!.analyst).toBe('unnamed analyst');
+    expect((await d.marksOf('ring:shopify:#1'))[0]!.analyst).toBe('L. Braun');
     // Notes never change the verdict, and an empty note is refused.
     await d.markRing('ring:shopify:#1', 'note', 'called the customer');
     await expect(d.markRing('ring:shopify:#1', 'note', '  ')).rejects.toThrow(/Write the note/);

@@ -38,7 +38,7 @@ function invoke(channel: string, event: IpcMainInvokeEvent, ...args: unknown[]):
 
 describe('registration', () => {
   it('registers contract channels with ipcMain', () => {
-    ipc.handle('app:info', () => ({ name: 'n', version: 'v', electron: 'e', chrome: 'c', platform: 'linux' }));
+    ipc.handle('app:info', () => ({ name: 'n', version: 'v', electron: 'e', chrome: 'c', platform: 'linux', account: 'kweber' }));
     expect([...listeners.keys()]).toEqual(['app:info']);
   });
 

@@ -294,7 +294,7 @@ describe('the decisions CSV', () => {
     ['', 1, 'empty file'],
     ['seq,time_utc,order_id\r\n', 1, 'columns source, decision, reason_code, note, analyst, score, matrix_version, hash missing'],
     // Line 3 holds the second row of a quoted note; line 4 is the bad row.
-    [`${decisionsCsv([entry(1, 's:A', 'hold', null, 'two\nlines')])}2,2026-11-04T12:00:00.000Z,s,A,shrug,,,K. Weber,,,ab,\r\n`, 4, 'decision shrug is not one of hold, release, cancel, note, undo'],
+    [`${decisionsCsv([entry(1, 's:A', 'hold', null, 'two\nlines')])}2,2026-11-04T12:00:00.000Z,s,A,shrug,,,K. Weber,,,ab,\r\n`, 4, 'decision shrug is not one of hold, release, cancel, note, undo, restore, erasure, retention'],
     [`${decisionsCsv([])}1,04.11.2026 12:00,s,A,hold,,,K. Weber,,,ab,\r\n`, 2, 'time_utc is not an ISO 8601 time: 04.11.2026 12:00'],
     [`${decisionsCsv([])}1,2026-11-04T12:00:00.000Z,s,A,hold,,,K. Weber,,,ab\r\n`, 2, 'row has 11 fields, the header has 12'],
     [`${decisionsCsv([])}x,2026-11-04T12:00:00.000Z,s,A,hold,,,K. Weber,,,ab,\r\n`, 2, 'seq is not a whole number from 1: x'],
@@ -308,7 +308,7 @@ describe('the decisions CSV', () => {
     const r = cli('report', 'kpi', '--json', '--decisions', decisions, ...exportFiles());
     expect(r.status).toBe(1);
     // Header on line 1, the five entries on lines 2-6.
-    expect(r.stderr).toBe(`${decisions}:7: decision shrug is not one of hold, release, cancel, note, undo\n`);
+    expect(r.stderr).toBe(`${decisions}:7: decision shrug is not one of hold, release, cancel, note, undo, restore, erasure, retention\n`);
     expect(r.stdout).toBe('');
   });
 });

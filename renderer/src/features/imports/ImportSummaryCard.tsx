@@ -4,7 +4,7 @@ import { formatCount } from '../../../../shared/domain/money';
 import { toCsv } from '../../../../shared/export/csv';
 import type { RowProblem } from '../../../../shared/ingest/problems';
 import type { ImportOutcome } from '../../db/importRunner';
-import { platform } from '../../platform';
+import { exportFile } from '../../app/exportFile';
 import { ErrorAlert } from '../../app/Alerts';
 
 const SHOWN_PROBLEMS = 200;
@@ -14,10 +14,13 @@ export function exportProblems(fileName: string, problems: readonly RowProblem[]
     ['file', 'line', 'column', 'column name', 'code', 'reason'],
     problems.map((p) => [p.file, p.line, p.column ?? '', p.columnName ?? '', p.code, p.reason]),
   );
-  return platform.saveFile({
+  return exportFile({
+    kind: 'csv',
     suggestedName: `${fileName.replace(/\.[^.]+$/, '')}-quarantined-rows.csv`,
     filters: [{ name: 'CSV', extensions: ['csv'] }],
     data: csv,
+    rows: problems.length,
+    what: `quarantined rows of ${fileName}`,
   });
 }
 

@@ -9,6 +9,7 @@ import type { ImportEntry } from '../../db/importHistory';
 import type { ImportOutcome, ImportProgress } from '../../db/importRunner';
 import type { FormatChoice, LayoutOverrides } from '../../db/importService';
 import { platform } from '../../platform';
+import { exportFile } from '../../app/exportFile';
 import { useUi } from '../../state/uiStore';
 import { ImportHistoryTable } from './ImportHistoryTable';
 import { exportProblems, ImportSummaryCard } from './ImportSummaryCard';
@@ -223,11 +224,14 @@ export function ImportsScreen() {
             o.summary.problems.length > 0 && lastFiles.has(o.summary.file)
               ? async () => {
                   const csv = await importer.rowsToFix(lastFiles.get(o.summary.file)!, o.summary);
-                  await platform.saveFile({
+                  await exportFile({
+                    kind: 'rows-to-fix',
                     suggestedName: `${o.summary.file.replace(/\.[^.]+$/, '')}-rows-to-fix.csv`,
                     filters: [{ name: 'CSV', extensions: ['csv'] }],
                     // UTF-8 with BOM so spreadsheet programs read umlauts right.
                     data: new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }),
+                    rows: o.summary.quarantined,
+                    what: `rows to fix of ${o.summary.file}`,
                   });
                 }
               : undefined

@@ -13,7 +13,8 @@ import type { DictField } from '../../../../shared/orders/columns';
 import { cache } from '../../db/cacheClient';
 import type { KpiResult, RingsOfRange, TrendResult } from '../../db/reportService';
 import type { ReportSnapshotRecord } from '../../db/schema';
-import { platform } from '../../platform';
+import { exportPdf as printAndLog } from '../../app/exportFile';
+import { titleWithHead } from '../../../../shared/decisions/witnessFiles';
 import { useUi } from '../../state/uiStore';
 import { useReportParams } from './reportParams';
 import { FraudTrendView, type OrdersWhat, type TrendRings } from './FraudTrendView';
@@ -152,7 +153,7 @@ export function ReportsScreen() {
     const params = s.kind === 'fraud-trend' ? s.figures.report.params : { from: s.figures.report.from, to: s.figures.report.to };
     const snap = await cache.saveReportSnapshot(s.kind, titleOf(s), params, s.figures, s.dataHash);
     setShown({ ...s, snapshot: snap } as Shown);
-    setNote(snap.analyst === 'unnamed analyst' ? `Saved as snapshot #${snap.id}, signed "unnamed analyst": set your name in Settings so snapshots say who saved them.` : `Saved as snapshot #${snap.id}.`);
+    setNote(`Saved as snapshot #${snap.id}, signed by ${snap.analyst}.`);
     return snap;
   };
 
@@ -164,9 +165,10 @@ export function ReportsScreen() {
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
       const name = `${titleOf(s).replace(/[^A-Za-z0-9-]+/g, '-')}-snapshot-${snap.id}`;
       const before = document.title;
-      document.title = name;
+      // The PDF's title names the decision log's head, so the file can later witness the log.
+      document.title = snap.logHead ? titleWithHead(name, snap.logHead) : name;
       try {
-        await platform.printToPdf({ suggestedName: `${name}.pdf`, landscape: false });
+        await printAndLog({ suggestedName: `${name}.pdf`, landscape: false, rows: null, what: `${titleOf(s)}, snapshot #${snap.id}` });
       } finally {
         document.title = before;
       }
@@ -437,6 +439,8 @@ function TitlePage({ shown }: { shown: Shown }) {
         <dd className="mono">{snap?.hash ?? '–'}</dd>
         <dt>Data hash</dt>
         <dd className="mono">{shown.dataHash}</dd>
+        <dt>Decision log</dt>
+        <dd className="mono">{snap?.logHead ? `entry ${snap.logHead.seq}, ${snap.logHead.hash}` : '–'}</dd>
       </dl>
     </section>
   );

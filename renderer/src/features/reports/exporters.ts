@@ -1,7 +1,7 @@
 // Report exports: a table as CSV (formula-injection safe, see shared/export/csv.ts) and a chart
 // as PNG (its SVG drawn onto a canvas at twice the size, on white, with the app's font).
 import { toCsv } from '../../../../shared/export/csv';
-import { platform } from '../../platform';
+import { exportFile } from '../../app/exportFile';
 
 export interface TableData {
   name: string;
@@ -12,10 +12,13 @@ export interface TableData {
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 export function saveTableCsv(table: TableData, stamp: string): Promise<boolean> {
-  return platform.saveFile({
+  return exportFile({
+    kind: 'csv',
     suggestedName: `${slug(table.name)}-${stamp}.csv`,
     filters: [{ name: 'CSV', extensions: ['csv'] }],
     data: toCsv(table.header, table.rows),
+    rows: table.rows.length,
+    what: `report table: ${table.name}`,
   });
 }
 
@@ -83,5 +86,5 @@ export async function chartPng(container: HTMLElement, title = ''): Promise<Blob
 
 export async function saveChartPng(container: HTMLElement, name: string, stamp: string): Promise<boolean> {
   const png = await chartPng(container, name);
-  return platform.saveFile({ suggestedName: `${slug(name)}-${stamp}.png`, filters: [{ name: 'PNG image', extensions: ['png'] }], data: png });
+  return exportFile({ kind: 'png', suggestedName: `${slug(name)}-${stamp}.png`, filters: [{ name: 'PNG image', extensions: ['png'] }], data: png, rows: null, what: `report chart: ${name}` });
 }

@@ -2,17 +2,16 @@
 // Hold and cancel ask for a reason code; every decision lands in the hash-chained decision log,
 // which "Verify log" checks end to end.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ChainVerdict, Decision, DecisionEntry } from '../../../../shared/decisions/chain';
+import type { Decision, DecisionEntry } from '../../../../shared/decisions/chain';
 import { countdown } from '../../../../shared/disputes/deadlines';
 import { formatCount, formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
-import { toCsv } from '../../../../shared/export/csv';
 import { cache } from '../../db/cacheClient';
-import { platform } from '../../platform';
 import type { ReviewSettings } from '../../db/metaRepository';
 import { SLA_HOURS, type QueueRow } from '../../db/reviewService';
 import { useUi } from '../../state/uiStore';
 import { MatrixPanel } from './MatrixPanel';
+import { DecisionLogPanel } from './DecisionLogPanel';
 import { RingDecision } from './RingDecision';
 import { ErrorAlert } from '../../app/Alerts';
 
@@ -27,28 +26,15 @@ const KEYS: [string, string][] = [
   ['Esc', 'close the form'],
 ];
 
-/** The log for the order system, oldest first; cells that a spreadsheet would run are neutralised. */
-function exportDecisions(log: readonly DecisionEntry[]): Promise<boolean> {
-  const csv = toCsv(
-    ['seq', 'time_utc', 'source', 'order_id', 'decision', 'reason_code', 'note', 'analyst', 'score', 'matrix_version', 'hash', 'undoes'],
-    [...log].reverse().map((e) => {
-      const [source, ...id] = e.orderKey.split(':');
-      return [e.seq, new Date(e.at).toISOString(), source, id.join(':'), e.decision, e.reasonCode, e.note, e.analyst, e.score, e.matrixVersion, e.hash, e.undoes ?? ''];
-    }),
-  );
-  return platform.saveFile({ suggestedName: `decisions-${new Date().toISOString().slice(0, 10)}.csv`, filters: [{ name: 'CSV', extensions: ['csv'] }], data: csv });
-}
-
-const VERB: Record<Decision, string> = { hold: 'Hold', release: 'Release', cancel: 'Cancel', note: 'Note', undo: 'Undo' };
+const VERB: Record<Decision, string> = { hold: 'Hold', release: 'Release', cancel: 'Cancel', note: 'Note', undo: 'Undo', restore: 'Restore', erasure: 'Erasure', retention: 'Retention' };
 
 export function ReviewScreen() {
   const version = useUi((s) => s.cacheVersion);
   const [queue, setQueue] = useState<QueueRow[] | null>(null);
-  const [log, setLog] = useState<DecisionEntry[]>([]);
+  const [log, setLog] = useState<DecisionEntry[] | null>(null);
   const [at, setAt] = useState(0);
   const [form, setForm] = useState<{ decision: Decision; reason: string; note: string } | null>(null);
   const [help, setHelp] = useState(false);
-  const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The last decision (one entry, or one per order of a ring decision), undoable with U.
   const [lastMade, setLastMade] = useState<DecisionEntry[] | null>(null);
@@ -84,7 +70,6 @@ export function ReviewScreen() {
       const entry = await cache.decide(current.orderKey, form.decision, form.reason, form.note);
       setLastMade(entry.decision === 'note' ? null : [entry]);
       setForm(null);
-      setVerdict(null);
       await load();
       box.current?.focus();
     } catch (e) {
@@ -96,9 +81,9 @@ export function ReviewScreen() {
     if (!lastMade) return;
     setError(null);
     try {
-      for (const e of lastMade) await cache.undoDecision(e.seq);
+      // A ring decision is undone whole: every undo is logged, or none is.
+      await cache.undoDecisions(lastMade.map((e) => e.seq));
       setLastMade(null);
-      setVerdict(null);
       await load();
     } catch (e) {
       setError((e as Error).message);
@@ -248,8 +233,7 @@ export function ReviewScreen() {
                   reasons={settings?.holdReasons ?? []}
                   onDone={async (entries) => {
                     setLastMade(entries);
-                    setVerdict(null);
-                    await load();
+                                  await load();
                   }}
                 />
               )}
@@ -258,54 +242,7 @@ export function ReviewScreen() {
         </div>
       )}
       <MatrixPanel onSaved={() => void load()} />
-      <section className="panel wide" aria-label="Decision log">
-        <header className="wizard-head">
-          <h2>Decision log ({formatCount(log.length)})</h2>
-          <span className="toolbar">
-            <button onClick={async () => setVerdict(await cache.verifyDecisionLog())}>Verify log</button>
-            <button disabled={log.length === 0} onClick={() => void exportDecisions(log)}>
-              Export decisions (CSV)
-            </button>
-          </span>
-        </header>
-        {verdict && (
-          <p role="status" data-testid="log-verdict" className={verdict.ok ? 'ok' : 'error'}>
-            {verdict.ok ? `Log intact: all ${formatCount(verdict.entries)} entries verified.` : `Log broken at entry ${verdict.seq}: ${verdict.reason}.`}
-          </p>
-        )}
-        {log.length > 0 && (
-          <table className="history" aria-label="Decisions">
-            <thead>
-              <tr>
-                <th className="right">#</th>
-                <th>Time (UTC)</th>
-                <th>Order</th>
-                <th>Decision</th>
-                <th>Reason</th>
-                <th>Note</th>
-                <th>Analyst</th>
-                <th className="right">Score</th>
-                <th>Matrix</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.slice(0, 200).map((e) => (
-                <tr key={e.seq}>
-                  <td className="right">{e.seq}</td>
-                  <td>{formatDateTime(e.at)}</td>
-                  <td>{e.orderKey.split(':').slice(1).join(':')}</td>
-                  <td>{e.decision}</td>
-                  <td>{e.reasonCode}</td>
-                  <td>{e.note}</td>
-                  <td>{e.analyst}</td>
-                  <td className="right">{e.score ?? ''}</td>
-                  <td>{e.matrixVersion ? `v${e.matrixVersion}` : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      {log && <DecisionLogPanel log={log} />}
     </section>
   );
 }

@@ -8,6 +8,8 @@ import { platform, type AppInfo } from '../../platform';
 import { ErrorAlert } from '../../app/Alerts';
 import { useUi } from '../../state/uiStore';
 import { BackupPanel } from './BackupPanel';
+import { PersonalDataPanel } from './PersonalDataPanel';
+import { ExportLogPanel } from './ExportLogPanel';
 import { ManagedPolicyPanel } from './ManagedPolicyPanel';
 import { ReviewSettingsPanel } from './ReviewSettingsPanel';
 import { formatBytes, useStorageStatus } from './useStorageStatus';
@@ -41,14 +43,15 @@ export function SettingsScreen({ overview }: { overview: CacheOverview | null })
             e.preventDefault();
             setNameError(null);
             try {
-              await cache.setAnalystName(name);
-              setSavedName(name.trim());
+              const clean = await cache.setAnalystName(name);
+              setName(clean);
+              setSavedName(clean);
             } catch (err) {
               setNameError((err as Error).message);
             }
           }}
         >
-          <label htmlFor="analyst-name">Your name, written into every decision you log</label>
+          <label htmlFor="analyst-name">Your name, written into every decision, verdict, change, snapshot and export you log (self-declared until a team server signs analysts in)</label>
           <div className="row">
             <input id="analyst-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} aria-label="Analyst name" />
             <button type="submit" disabled={name.trim() === savedName}>
@@ -103,6 +106,8 @@ export function SettingsScreen({ overview }: { overview: CacheOverview | null })
         </dl>
       </section>
       <BackupPanel />
+      <PersonalDataPanel />
+      <ExportLogPanel />
       <section className="panel" aria-labelledby="about-title">
         <h2 id="about-title">About</h2>
         <p data-testid="app-info">

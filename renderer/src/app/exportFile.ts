@@ -1,0 +1,30 @@
+// Writing a file the analyst asked for, and logging it: every CSV, PDF, PNG, backup and checkpoint
+// goes through here, so the export log (who, when, what, rows, log head) misses none.
+import { cache } from '../db/cacheClient';
+import type { ExportLogRecord } from '../db/schema';
+import { platform, type FileFilter } from '../platform';
+
+export interface ExportRequest {
+  kind: ExportLogRecord['kind'];
+  suggestedName: string;
+  filters: FileFilter[];
+  data: Blob | string;
+  /** Rows written (table rows, a backup's orders); null where rows mean nothing. */
+  rows: number | null;
+  /** What the file shows, in a few words. */
+  what: string;
+}
+
+/** Saves the file; logs it when it was written. False when the analyst cancelled. */
+export async function exportFile(req: ExportRequest): Promise<boolean> {
+  const saved = await platform.saveFile({ suggestedName: req.suggestedName, filters: req.filters, data: req.data });
+  if (saved) await cache.logExport({ kind: req.kind, fileName: req.suggestedName, rows: req.rows, what: req.what });
+  return saved;
+}
+
+/** Prints the report layout to PDF and logs it. */
+export async function exportPdf(opts: { suggestedName: string; landscape: boolean; rows: number | null; what: string }): Promise<boolean> {
+  const saved = await platform.printToPdf({ suggestedName: opts.suggestedName, landscape: opts.landscape });
+  if (saved) await cache.logExport({ kind: 'pdf', fileName: opts.suggestedName, rows: opts.rows, what: opts.what });
+  return saved;
+}

@@ -1,0 +1,173 @@
+// The decision log as the analyst and compliance see it: every entry, "Verify log" against its own
+// chain and the witnesses outside the database (the checkpoint file; any checkpoint, backup,
+// decisions CSV or report PDF chosen with "Verify against a file…"), checkpoint downloads in browser
+// mode with a reminder, and the decisions CSV for the order system.
+import { useEffect, useState } from 'react';
+import type { DecisionEntry } from '../../../../shared/decisions/chain';
+import type { WitnessVerdict } from '../../../../shared/decisions/witness';
+import { formatCount, formatDateTime } from '../../../../shared/domain/money';
+import { toCsv } from '../../../../shared/export/csv';
+import { cache } from '../../db/cacheClient';
+import type { LogVerdict } from '../../db/decisionLog';
+import { exportFile } from '../../app/exportFile';
+import { downloadCheckpoint, standingWitnesses, syncCheckpoint, witnessOf, type WitnessStatus } from '../../app/logWitness';
+import { platform } from '../../platform';
+import { ErrorAlert } from '../../app/Alerts';
+
+const WITNESS_FILTERS = [{ name: 'Checkpoint, backup, decisions CSV or report PDF', extensions: ['jsonl', 'fwbackup', 'csv', 'pdf'] }];
+
+/** The log for the order system, oldest first; every entry's seq and hash make the file a witness too. */
+function exportDecisions(log: readonly DecisionEntry[]): Promise<boolean> {
+  const oldestFirst = [...log].reverse();
+  const csv = toCsv(
+    ['seq', 'time_utc', 'source', 'order_id', 'decision', 'reason_code', 'note', 'analyst', 'score', 'matrix_version', 'hash', 'undoes'],
+    oldestFirst.map((e) => {
+      const [source, ...id] = e.orderKey.split(':');
+      return [e.seq, new Date(e.at).toISOString(), source, id.join(':'), e.decision, e.reasonCode, e.note, e.analyst, e.score, e.matrixVersion, e.hash, e.undoes ?? ''];
+    }),
+  );
+  const head = oldestFirst.at(-1)?.seq ?? 0;
+  return exportFile({
+    kind: 'decisions-csv',
+    suggestedName: `decisions-${new Date().toISOString().slice(0, 10)}-to-entry-${head}.csv`,
+    filters: [{ name: 'CSV', extensions: ['csv'] }],
+    data: csv,
+    rows: oldestFirst.length,
+    what: `decision log entries 1 to ${head}`,
+  });
+}
+
+function witnessText(v: WitnessVerdict): string {
+  return v.ok ? `Matches ${v.source}${v.upTo ? ` (to entry ${formatCount(v.upTo)})` : ''}.` : `Differs from ${v.source}: ${v.reason}.`;
+}
+
+function StatusLine({ status, onDownload }: { status: WitnessStatus | null; onDownload(): void }) {
+  if (!status) return null;
+  if (status.keeper === 'file') {
+    return (
+      <p className={status.problem ? 'error' : 'muted'} data-testid="checkpoint-status">
+        {status.problem ?? `Checkpoint file beside the app: the log is witnessed to entry ${formatCount(status.head.seq)}${status.updatedAt ? ` (${formatDateTime(status.updatedAt)})` : ''}.`}
+      </p>
+    );
+  }
+  const last = status.lastDownload;
+  return (
+    <p className={status.due ? 'warning' : 'muted'} data-testid="checkpoint-status">
+      {last ? `Last checkpoint downloaded ${formatDateTime(last.at)} at entry ${formatCount(last.seq)}; the log is at entry ${formatCount(status.logHead.seq)}.` : 'No checkpoint of the log downloaded yet.'}
+      {status.due && ` In browser mode the log's only witness outside this browser is a checkpoint you keep: download one (reminder after ${status.reminderDays} days).`}{' '}
+      <button className="link" onClick={onDownload}>
+        Download checkpoint
+      </button>
+    </p>
+  );
+}
+
+export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
+  const [verdict, setVerdict] = useState<LogVerdict | null>(null);
+  const [fileVerdict, setFileVerdict] = useState<WitnessVerdict | null>(null);
+  const [status, setStatus] = useState<WitnessStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const head = log[0]?.seq ?? 0;
+
+  // The log changed (a decision, an undo, a restore): the checkpoint file catches up.
+  useEffect(() => {
+    let live = true;
+    setVerdict(null);
+    setFileVerdict(null);
+    syncCheckpoint().then(
+      (s) => live && setStatus(s),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [head]);
+
+  const act = async (job: () => Promise<void>) => {
+    setError(null);
+    try {
+      await job();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const verify = () => act(async () => setVerdict(await cache.verifyDecisionLog(await standingWitnesses())));
+  const verifyAgainstFile = () =>
+    act(async () => {
+      const [file] = await platform.openFiles({ title: 'Verify the decision log against a file', filters: WITNESS_FILTERS, multiple: false });
+      if (!file) return;
+      const result = await cache.verifyDecisionLog([await witnessOf(file)]);
+      setVerdict({ chain: result.chain, witnesses: [] });
+      setFileVerdict(result.witnesses[0]!);
+    });
+  const download = () =>
+    act(async () => {
+      await downloadCheckpoint();
+      setStatus(await syncCheckpoint());
+    });
+
+  const chain = verdict?.chain;
+  return (
+    <section className="panel wide" aria-label="Decision log">
+      <header className="wizard-head">
+        <h2>Decision log ({formatCount(log.length)})</h2>
+        <span className="toolbar">
+          <button onClick={() => void verify()}>Verify log</button>
+          <button onClick={() => void verifyAgainstFile()}>Verify against a file…</button>
+          <button disabled={log.length === 0} onClick={() => void act(async () => void (await exportDecisions(log)))}>
+            Export decisions (CSV)
+          </button>
+        </span>
+      </header>
+      <StatusLine status={status} onDownload={() => void download()} />
+      <ErrorAlert message={error} />
+      {chain && (
+        <p role="status" data-testid="log-verdict" className={chain.ok ? 'ok' : 'error'}>
+          {chain.ok ? `Log intact: all ${formatCount(chain.entries)} entries verified.` : `Log broken at entry ${chain.seq}: ${chain.reason}.`}
+        </p>
+      )}
+      {verdict?.witnesses.map((w) => (
+        <p key={w.source} role="status" data-testid="witness-verdict" className={w.ok ? 'ok' : 'error'}>
+          {witnessText(w)}
+        </p>
+      ))}
+      {fileVerdict && (
+        <p role="status" data-testid="witness-verdict" className={fileVerdict.ok ? 'ok' : 'error'}>
+          {witnessText(fileVerdict)}
+        </p>
+      )}
+      {log.length > 0 && (
+        <table className="history" aria-label="Decisions">
+          <thead>
+            <tr>
+              <th className="right">#</th>
+              <th>Time (UTC)</th>
+              <th>Order</th>
+              <th>Decision</th>
+              <th>Reason</th>
+              <th>Note</th>
+              <th>Analyst</th>
+              <th className="right">Score</th>
+              <th>Matrix</th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.slice(0, 200).map((e) => (
+              <tr key={e.seq}>
+                <td className="right">{e.seq}</td>
+                <td>{formatDateTime(e.at)}</td>
+                <td>{e.orderKey.split(':').slice(1).join(':')}</td>
+                <td>{e.decision}</td>
+                <td>{e.reasonCode}</td>
+                <td>{e.noteErased ? <em className="muted">erased on request</em> : e.note}</td>
+                <td>{e.analyst}</td>
+                <td className="right">{e.score ?? ''}</td>
+                <td>{e.matrixVersion ? `v${e.matrixVersion}` : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+// Personal data: erase one customer on request (GDPR Art. 17) and the retention period. Both show
+// what would go before anything changes, and both are entries in the decision log.
+import { useEffect, useState } from 'react';
+import { formatCount, formatDate } from '../../../../shared/domain/money';
+import { cache } from '../../db/cacheClient';
+import type { PlanSummary } from '../../db/personalData';
+import type { RetentionSummaryRecord } from '../../db/schema';
+import { syncCheckpoint } from '../../app/logWitness';
+import { useUi } from '../../state/uiStore';
+import { ErrorAlert } from '../../app/Alerts';
+
+type Pending = { kind: 'erasure' | 'retention'; token: number; summary: PlanSummary } | null;
+
+function describe(s: PlanSummary): string {
+  const parts = [`${formatCount(s.orders)} order${s.orders === 1 ? '' : 's'}${s.orderNumbers.length ? ` (${s.orderNumbers.join(', ')}${s.orders > s.orderNumbers.length ? ', …' : ''})` : ''}`, `${formatCount(s.payments)} payment${s.payments === 1 ? '' : 's'}`];
+  if (s.notes) parts.push(`${formatCount(s.notes)} decision note${s.notes === 1 ? '' : 's'}`);
+  if (s.overrides) parts.push(`${formatCount(s.overrides)} link override${s.overrides === 1 ? '' : 's'}`);
+  return parts.join(', ');
+}
+
+export function PersonalDataPanel() {
+  const version = useUi((s) => s.cacheVersion);
+  const cacheChanged = useUi((s) => s.cacheChanged);
+  const [who, setWho] = useState('');
+  const [reference, setReference] = useState('');
+  const [months, setMonths] = useState('0');
+  const [pending, setPending] = useState<Pending>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [purges, setPurges] = useState<RetentionSummaryRecord[]>([]);
+
+  useEffect(() => {
+    void cache.retentionMonths().then((m) => setMonths(String(m)));
+    void cache.retentionSummaries().then(setPurges);
+  }, [version]);
+
+  const act = async (job: () => Promise<void>) => {
+    setError(null);
+    setMessage(null);
+    try {
+      await job();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const apply = (p: NonNullable<Pending>) =>
+    act(async () => {
+      const entry = await cache.applyPersonalData(p.token, reference);
+      setPending(null);
+      setWho('');
+      setReference('');
+      cacheChanged();
+      await syncCheckpoint();
+      setMessage(`${p.kind === 'erasure' ? 'Erased' : 'Purged'}; logged as entry ${entry.seq} of the decision log.`);
+    });
+
+  return (
+    <section className="panel" aria-labelledby="personal-title">
+      <h2 id="personal-title">Personal data</h2>
+      <form
+        className="inline-form"
+        aria-label="Erase a customer"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act(async () => setPending({ kind: 'erasure', ...(await cache.planErasure(who)) }));
+        }}
+      >
+        <label htmlFor="erase-who">Erase a customer on request (GDPR Art. 17): their email or customer id</label>
+        <div className="row">
+          <input id="erase-who" value={who} onChange={(e) => setWho(e.target.value)} size={32} aria-label="Customer email or customer id" />
+          <input value={reference} onChange={(e) => setReference(e.target.value)} size={20} aria-label="Request reference" placeholder="Request reference (ticket no.)" />
+          <button type="submit" disabled={!who.trim()}>
+            Find…
+          </button>
+        </div>
+      </form>
+      <form
+        className="inline-form"
+        aria-label="Retention period"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act(async () => {
+            await cache.setRetentionMonths(Number(months));
+            setMessage(Number(months) ? `Personal data is kept for ${months} months.` : 'No retention period: personal data is kept until erased.');
+          });
+        }}
+      >
+        <label htmlFor="retention-months">Keep personal data of orders and payments for (months; 0 keeps it until erased)</label>
+        <div className="row">
+          <input id="retention-months" type="number" min={0} max={240} value={months} onChange={(e) => setMonths(e.target.value)} style={{ width: 80 }} />
+          <button type="submit">Save</button>
+          <button
+            type="button"
+            disabled={Number(months) === 0}
+            onClick={() =>
+              void act(async () => {
+                const plan = await cache.planRetention();
+                if (plan) setPending({ kind: 'retention', ...plan });
+              })
+            }
+          >
+            Purge older data now…
+          </button>
+        </div>
+      </form>
+      {pending && (
+        <div className="confirm" role="dialog" aria-label={pending.kind === 'erasure' ? 'Confirm erasure' : 'Confirm purge'}>
+          <p data-testid="personal-plan">
+            {pending.kind === 'retention' && pending.summary.before !== null ? `Placed before ${formatDate(pending.summary.before)}: ` : ''}
+            {describe(pending.summary)} will lose their personal data (names, emails, phones, addresses, IPs, devices, card details). Dates,
+            amounts, channels and countries stay for reports. Backups written before still hold it.
+            {pending.summary.keptNotes.length > 0 && ` The notes of entries ${pending.summary.keptNotes.join(', ')} were written before notes could be erased and stay.`}
+          </p>
+          <button className="danger" onClick={() => void apply(pending)} disabled={pending.kind === 'erasure' && !reference.trim()}>
+            {pending.kind === 'erasure' ? 'Erase' : 'Purge'}
+          </button>
+          <button onClick={() => setPending(null)}>Cancel</button>
+          {pending.kind === 'erasure' && !reference.trim() && <span className="muted">Give the request’s reference first: it is logged.</span>}
+        </div>
+      )}
+      {purges.length > 0 && (
+        <ul className="muted" data-testid="retention-summaries" aria-label="Purges so far">
+          {purges.map((p) => (
+            <li key={p.id}>
+              {formatDate(p.at)} by {p.analyst}: personal data placed before {formatDate(p.before)} purged, kept as counts for{' '}
+              {p.months.length} month{p.months.length === 1 ? '' : 's'} ({formatCount(p.months.reduce((n, m) => n + m.orders, 0))} orders,{' '}
+              {formatCount(p.months.reduce((n, m) => n + m.payments, 0))} payments)
+            </li>
+          ))}
+        </ul>
+      )}
+      {message && (
+        <p className="ok" role="status">
+          {message}
+        </p>
+      )}
+      <ErrorAlert message={error} />
+    </section>
+  );
+}

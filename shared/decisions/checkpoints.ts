@@ -1,0 +1,169 @@
+// Checkpoints of the decision log kept outside IndexedDB: an append-only ledger of the hash of
+// every entry it has seen. It grows only by entries that extend it (recomputed here, never taken
+// on trust), or by a logged restore that names the head it replaces and keeps a prefix the ledger
+// itself witnessed. Pure: Electron's main keeps it as a file; browser mode downloads it.
+import { verifySegment, type DecisionEntry, type LogHead, EMPTY_HEAD, entryHashHolds } from './chain';
+
+export const CHECKPOINT_FORMAT = 'fraud-workbench-checkpoints';
+
+export type CheckpointLine =
+  | { kind: 'extend'; at: number; from: number; hashes: string[] }
+  | { kind: 'restore'; at: number; keep: number; supersedes: LogHead; hash: string };
+
+export interface RestoreMark {
+  at: number;
+  /** Entries 1..keep were kept; the restore entry is keep + 1. */
+  keep: number;
+  supersedes: LogHead;
+}
+
+/** What the ledger knows now: the hash of every witnessed entry, and the restores it allowed. */
+export class CheckpointLedger {
+  private hashes: string[] = [];
+  readonly restores: RestoreMark[] = [];
+  updatedAt: number | null = null;
+
+  get head(): LogHead {
+    return this.hashes.length ? { seq: this.hashes.length, hash: this.hashes.at(-1)! } : EMPTY_HEAD;
+  }
+
+  hashAt(seq: number): string | undefined {
+    return seq === 0 ? EMPTY_HEAD.hash : this.hashes[seq - 1];
+  }
+
+  /** Every witnessed entry's head, oldest first. */
+  heads(): LogHead[] {
+    return this.hashes.map((hash, i) => ({ seq: i + 1, hash }));
+  }
+
+  /** Applies a line already written (reading the file back); refuses one that does not fit. */
+  apply(line: CheckpointLine): void {
+    if (line.kind === 'extend') {
+      if (line.from !== this.hashes.length) throw new Error(`an extension from entry ${line.from} does not follow entry ${this.hashes.length}`);
+      this.hashes.push(...line.hashes);
+    } else {
+      if (line.keep > this.hashes.length) throw new Error(`a restore keeps ${line.keep} entries of ${this.hashes.length}`);
+      this.hashes = [...this.hashes.slice(0, line.keep), line.hash];
+      this.restores.push({ at: line.at, keep: line.keep, supersedes: line.supersedes });
+    }
+    this.updatedAt = line.at;
+  }
+}
+
+export type LedgerResult = { ok: true; line: CheckpointLine | null; head: LogHead } | { ok: false; reason: string };
+
+/** The line that witnesses `entries`, if they extend what the ledger saw (already-seen entries must match). */
+export async function extensionOf(ledger: CheckpointLedger, entries: readonly DecisionEntry[], at: number): Promise<LedgerResult> {
+  const sorted = [...entries].sort((a, b) => a.seq - b.seq);
+  // Entries the ledger already holds are accepted only if they are the same ones.
+  const fresh: DecisionEntry[] = [];
+  for (const e of sorted) {
+    const known = ledger.hashAt(e.seq);
+    if (known === undefined) fresh.push(e);
+    else if (known !== e.hash) return { ok: false, reason: `entry ${e.seq} differs from the one the checkpoint saw: the log was changed` };
+  }
+  if (fresh.length === 0) return { ok: true, line: null, head: ledger.head };
+  const verdict = await verifySegment(fresh, ledger.head);
+  if (!verdict.ok) return { ok: false, reason: `the entries do not extend the checkpoint: ${verdict.reason}` };
+  const line: CheckpointLine = { kind: 'extend', at, from: ledger.head.seq, hashes: fresh.map((e) => e.hash) };
+  return { ok: true, line, head: { seq: fresh.at(-1)!.seq, hash: fresh.at(-1)!.hash } };
+}
+
+/**
+ * The line that witnesses a restore: its entry must be a `restore` that names the ledger's head
+ * as the one it replaces and chains to an entry the ledger saw (the backup's log is a prefix of
+ * the witnessed one). A forged or foreign log has other hashes and is refused.
+ */
+export async function restoreOf(ledger: CheckpointLedger, entry: DecisionEntry, at: number): Promise<LedgerResult> {
+  if (entry.decision !== 'restore') return { ok: false, reason: `entry ${entry.seq} is a ${entry.decision}, not a restore` };
+  if (!(await entryHashHolds(entry))) return { ok: false, reason: `entry ${entry.seq} does not match its own hash` };
+  const head = ledger.head;
+  if (head.seq === 0) return { ok: false, reason: 'the checkpoint has seen no entries: there is nothing a restore replaces; extend it instead' };
+  if (!entry.supersedes || entry.supersedes.seq !== head.seq || entry.supersedes.hash !== head.hash) {
+    return { ok: false, reason: `the restore must name the checkpoint's head (entry ${head.seq}) as the one it replaces` };
+  }
+  const keep = entry.seq - 1;
+  const kept = ledger.hashAt(keep);
+  if (kept === undefined) return { ok: false, reason: `the restored log ends at entry ${keep}, past the ${head.seq} entries the checkpoint saw: extend, not restore` };
+  if (entry.prevHash !== kept) return { ok: false, reason: `the restored log's entry ${keep} differs from the one the checkpoint saw: it is not an older copy of this log` };
+  return { ok: true, line: { kind: 'restore', at, keep, supersedes: head, hash: entry.hash }, head: { seq: entry.seq, hash: entry.hash } };
+}
+
+/** The ledger as a file: a header line, then one JSON line per checkpoint. */
+export function ledgerHeader(): string {
+  return JSON.stringify({ format: CHECKPOINT_FORMAT, version: 1 });
+}
+
+export function serialiseLine(line: CheckpointLine): string {
+  return JSON.stringify(line);
+}
+
+/**
+ * Reads a ledger file back. A last line cut off mid-write (a crash) is dropped and reported;
+ * any other line that does not fit makes the whole file untrustworthy and is an error.
+ */
+export function parseLedger(text: string): { ledger: CheckpointLedger; problem: string | null } {
+  const lines = text.split('\n');
+  const ledger = new CheckpointLedger();
+  const first = lines[0]?.trim() ?? '';
+  if (!first) return { ledger, problem: null };
+  let header: unknown;
+  try {
+    header = JSON.parse(first);
+  } catch {
+    throw new Error('line 1 is not a checkpoint file header');
+  }
+  if ((header as { format?: unknown }).format !== CHECKPOINT_FORMAT) throw new Error('line 1 is not a checkpoint file header');
+  let problem: string | null = null;
+  for (let i = 1; i < lines.length; i++) {
+    const raw = lines[i]!.trim();
+    if (!raw) continue;
+    let line: CheckpointLine;
+    try {
+      line = checkLine(parseJson(raw));
+    } catch (e) {
+      const isLast = lines.slice(i + 1).every((l) => !l.trim());
+      if (isLast && !text.endsWith('\n')) {
+        problem = `line ${i + 1} was cut off while it was written and is ignored`;
+        break;
+      }
+      throw new Error(`line ${i + 1}: ${(e as Error).message}`, { cause: e });
+    }
+    try {
+      ledger.apply(line);
+    } catch (e) {
+      throw new Error(`line ${i + 1}: ${(e as Error).message}`, { cause: e });
+    }
+  }
+  return { ledger, problem };
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new Error('not a checkpoint line');
+  }
+}
+
+function checkLine(v: unknown): CheckpointLine {
+  const o = v as Record<string, unknown>;
+  const isInt = (x: unknown) => Number.isInteger(x) && (x as number) >= 0;
+  if (o && o['kind'] === 'extend' && isInt(o['at']) && isInt(o['from']) && Array.isArray(o['hashes']) && o['hashes'].every((h) => typeof h === 'string' && HEX64.test(h))) {
+    return { kind: 'extend', at: o['at'] as number, from: o['from'] as number, hashes: o['hashes'] as string[] };
+  }
+  const sup = o?.['supersedes'] as Record<string, unknown> | undefined;
+  if (o && o['kind'] === 'restore' && isInt(o['at']) && isInt(o['keep']) && typeof o['hash'] === 'string' && HEX64.test(o['hash']) && sup && isInt(sup['seq']) && typeof sup['hash'] === 'string' && HEX64.test(sup['hash'])) {
+    return { kind: 'restore', at: o['at'] as number, keep: o['keep'] as number, hash: o['hash'], supersedes: { seq: sup['seq'] as number, hash: sup['hash'] } };
+  }
+  throw new Error('not a checkpoint line');
+}
+
+/** A whole ledger as one file (browser mode's checkpoint download): header and one extension. */
+export function ledgerFile(heads: readonly LogHead[], at: number): string {
+  const lines = [ledgerHeader()];
+  if (heads.length) lines.push(serialiseLine({ kind: 'extend', at, from: 0, hashes: heads.map((h) => h.hash) }));
+  return lines.join('\n') + '\n';
+}

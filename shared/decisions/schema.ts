@@ -1,0 +1,32 @@
+// The decision log's entries as they cross a boundary (a backup, an IPC call to the checkpoint
+// keeper): checked field by field once, where they enter, so code inside can trust their shape.
+import { z } from 'zod';
+import { DECISIONS, type DecisionEntry } from './chain';
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
+const text = (max: number) => z.string().max(max);
+
+export const logHeadSchema = z.object({ seq: z.number().int().min(0), hash: hex64 }).strict();
+
+export const decisionEntrySchema = z
+  .object({
+    seq: z.number().int().min(1),
+    prevHash: hex64,
+    hash: hex64,
+    orderKey: text(300),
+    decision: z.enum(DECISIONS),
+    reasonCode: text(80),
+    note: text(4000),
+    analyst: text(80),
+    at: z.number().int().min(0),
+    score: z.number().finite().nullable(),
+    matrixVersion: z.number().int().nullable(),
+    undoes: z.number().int().min(1).nullable(),
+    refs: z.array(z.number().int().min(1)).max(100_000).optional(),
+    supersedes: logHeadSchema.nullable().optional(),
+    form: z.literal(2).optional(),
+    noteSalt: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+    noteHash: hex64.optional(),
+    noteErased: z.boolean().optional(),
+  })
+  .strict() satisfies z.ZodType<DecisionEntry>;

@@ -1,0 +1,74 @@
+// Witnesses of the decision log kept outside the database: checkpoint files, backups, report
+// PDFs and decisions CSVs each record the log head (or every entry's hash) they were made from.
+// A log rewritten so that its own chain verifies still differs from what its witnesses saw.
+import { EMPTY_HEAD, type DecisionEntry, type LogHead } from './chain';
+
+export interface Witness {
+  /** What saw the log, in the analyst's words: "the checkpoint file", "report-2026-W47.pdf". */
+  source: string;
+  /** When it was made, if it says (epoch ms). */
+  at: number | null;
+  /** Heads it saw, oldest first: one for a backup or a PDF, every entry for a checkpoint file or a decisions CSV. */
+  heads: LogHead[];
+}
+
+export type WitnessVerdict =
+  | { ok: true; source: string; checked: number; upTo: number }
+  | { ok: false; source: string; seq: number; kind: 'shorter' | 'changed' | 'head'; reason: string };
+
+const shortHash = (h: string) => h.slice(0, 12);
+
+/**
+ * Compares a log with one witness and names the first difference: a shorter log (entries the
+ * witness saw are gone), a changed entry (its hash differs from the one witnessed), or a
+ * different head (a log of the same length that is not the one witnessed).
+ */
+export function compareWithWitness(entries: readonly Pick<DecisionEntry, 'seq' | 'hash'>[], witness: Witness): WitnessVerdict {
+  const bySeq = new Map(entries.map((e) => [e.seq, e.hash]));
+  const last = entries.at(-1)?.seq ?? 0;
+  const when = witness.at !== null ? ` (${new Date(witness.at).toISOString().slice(0, 16).replace('T', ' ')} UTC)` : '';
+  const heads = [...witness.heads].filter((h) => h.seq > 0).sort((a, b) => a.seq - b.seq);
+  for (const h of heads) {
+    const mine = bySeq.get(h.seq);
+    if (mine === undefined) {
+      const newest = heads.at(-1)!;
+      return {
+        ok: false,
+        source: witness.source,
+        seq: last + 1,
+        kind: 'shorter',
+        reason: `the log ends at entry ${last}, but ${witness.source}${when} saw entry ${newest.seq}: entries were removed`,
+      };
+    }
+    if (mine !== h.hash) {
+      const isHead = h.seq === last;
+      return {
+        ok: false,
+        source: witness.source,
+        seq: h.seq,
+        kind: isHead ? 'head' : 'changed',
+        reason: isHead
+          ? `the log's head (entry ${h.seq}, ${shortHash(mine)}…) is not the head ${witness.source}${when} saw (${shortHash(h.hash)}…): the log was rewritten`
+          : `entry ${h.seq} differs from what ${witness.source}${when} saw (${shortHash(mine)}… instead of ${shortHash(h.hash)}…): it, or an entry before it, was changed`,
+      };
+    }
+  }
+  return { ok: true, source: witness.source, checked: heads.length, upTo: heads.at(-1)?.seq ?? EMPTY_HEAD.seq };
+}
+
+/**
+ * Where a log stands against a witness that saw an older state: the witness's entries must be
+ * a prefix of the log. Used by restore to tell a genuine older backup (fewer entries, the same
+ * hashes) from a forged or foreign one (other hashes).
+ */
+export function relateLogs(
+  current: readonly Pick<DecisionEntry, 'seq' | 'hash'>[],
+  incoming: readonly Pick<DecisionEntry, 'seq' | 'hash'>[],
+): { relation: 'same' | 'older' | 'newer' | 'diverged'; commonUpTo: number; firstDifference: number | null } {
+  const n = Math.min(current.length, incoming.length);
+  for (let i = 0; i < n; i++) {
+    if (current[i]!.hash !== incoming[i]!.hash) return { relation: 'diverged', commonUpTo: i, firstDifference: current[i]!.seq };
+  }
+  const relation = current.length === incoming.length ? 'same' : incoming.length < current.length ? 'older' : 'newer';
+  return { relation, commonUpTo: n, firstDifference: null };
+}

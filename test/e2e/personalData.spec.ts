@@ -1,0 +1,78 @@
+// Personal data in the browser: a customer erased on request is gone from every search, their
+// decision notes are erased, and the log still verifies and names the erasure; the retention
+// period purges older personal data the same way.
+import { expect, loadDemo, search, test, visibleRows } from './fixtures';
+
+test('erasure: a customer erased on request is gone from search, their note is erased, and the log verifies and names the erasure', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
+  const email = (await page.getByTestId('fired-rules').locator('xpath=following-sibling::p[1]').textContent())!.trim();
+  expect(email).toContain('@');
+  await page.locator('section.review').focus();
+  await page.keyboard.press('n');
+  await page.getByLabel('Decision note').fill(`called ${email} back, customer confirmed`);
+  await page.getByRole('button', { name: 'Note', exact: true }).click();
+  const log = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
+  await expect(log).toHaveCount(1);
+
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, email);
+  const before = Number((await page.getByTestId('orders-count').textContent())!.split(' ')[0]);
+  expect(before).toBeGreaterThan(0);
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Customer email or customer id').fill(email.toUpperCase());
+  await page.getByLabel('Request reference').fill('GDPR-2026-118');
+  await page.getByRole('button', { name: 'Find…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm erasure' });
+  await expect(dialog.getByTestId('personal-plan')).toContainText(new RegExp(`^${before} orders? \\(`));
+  await expect(dialog.getByTestId('personal-plan')).toContainText('1 decision note');
+  await dialog.getByRole('button', { name: 'Erase' }).click();
+  await expect(page.getByText(/^Erased; logged as entry 2 of the decision log\.$/)).toBeVisible();
+
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, email);
+  await expect(page.getByTestId('orders-count')).toHaveText('0 of 10,000 orders');
+
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(log).toHaveCount(2);
+  await expect(log.first()).toContainText('erasure');
+  await expect(log.first()).toContainText('on request GDPR-2026-118; notes of entries 1 erased');
+  await expect(log.nth(1)).toContainText('erased on request');
+  await expect(page.getByRole('table', { name: 'Decisions' })).not.toContainText(email);
+  await page.getByRole('button', { name: 'Verify log' }).click();
+  await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: all 2 entries verified.');
+});
+
+test('retention: personal data older than the period is purged, a summary is kept, and the log names the purge', async ({ page }) => {
+  await loadDemo(page);
+  // The oldest order shown, and its email.
+  await page.getByRole('columnheader', { name: /Date \(UTC\)/ }).click();
+  await expect.poll(async () => (await visibleRows(page)).length).toBeGreaterThan(3);
+  const oldest = (await visibleRows(page))[0]!;
+  expect(oldest['Date (UTC)']! < '2026-05-18').toBe(true);
+  expect(oldest.Email).toContain('@');
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel(/Keep personal data of orders and payments for/).fill('6');
+  await page.getByRole('form', { name: 'Retention period' }).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Personal data is kept for 6 months.')).toBeVisible();
+  await page.getByRole('button', { name: 'Purge older data now…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm purge' });
+  await expect(dialog.getByTestId('personal-plan')).toContainText(/^Placed before 2026-05-18: [\d,]+ orders/);
+  await dialog.getByRole('button', { name: 'Purge' }).click();
+  await expect(page.getByText(/^Purged; logged as entry 1 of the decision log\.$/)).toBeVisible();
+  await expect(page.getByTestId('retention-summaries')).toContainText(/^2026-11-18 by K\. Weber: personal data placed before 2026-05-18 purged, kept as counts for \d+ months \([\d,]+ orders, [\d,]+ payments\)$/);
+
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, oldest.Order!);
+  const row = (await visibleRows(page))[0]!;
+  expect(row.Email).toBe('');
+  expect(row['Ship to']).toBe('');
+  expect(row.Total).toBe(oldest.Total);
+  await page.getByRole('link', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Verify log' }).click();
+  await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: all 1 entries verified.');
+  await expect(page.getByRole('table', { name: 'Decisions' }).locator('tbody tr').first()).toContainText('Retention: purged the personal data of');
+});
