@@ -2,10 +2,10 @@
 // before and after: "nothing changed" is asserted on every table, typed arrays included.
 import { encodeRecord } from '../../shared/backup/records';
 import { writeContainer, type BackupManifest } from '../../shared/backup/container';
-import { DecisionLog } from '../../renderer/src/db/decisionLog';
-import { OrderRepository } from '../../renderer/src/db/orderRepository';
-import { createDb, type WorkbenchDb } from '../../renderer/src/db/schema';
-import { TABLE_NAMES } from '../../renderer/src/db/backup/tableSchemas';
+import { DecisionLog } from '../../renderer/src/core/storage/decisionLog';
+import { OrderRepository } from '../../renderer/src/core/storage/orderRepository';
+import { createDb, type WorkbenchDb } from '../../renderer/src/core/storage/schema';
+import { TABLE_NAMES } from '../../renderer/src/core/backup/tableSchemas';
 import type { DecisionInput } from '../../shared/decisions/chain';
 import { order } from './orders';
 

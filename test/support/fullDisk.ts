@@ -1,7 +1,7 @@
 // A disk that fills up, for fake-indexeddb tests: a Dexie DBCore middleware that lets a number
 // of writes to one table through, then fails adds and puts the way a browser at its quota does.
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
-import type { WorkbenchDb } from '../../renderer/src/db/schema';
+import type { WorkbenchDb } from '../../renderer/src/core/storage/schema';
 
 /** The error IndexedDB aborts a transaction with when the origin's quota is used up. */
 export function quotaError(): DOMException {

@@ -3,7 +3,7 @@
 // In the desktop app the OS account is offered; the name is self-declared until a team server
 // signs analysts in.
 import { useEffect, useState, type ReactNode } from 'react';
-import { cache } from '../db/cacheClient';
+import { cache } from '../core/client';
 import { platform } from '../platform';
 import { useUi } from '../state/uiStore';
 import { ErrorAlert } from './Alerts';

@@ -5,7 +5,7 @@ import { headOf, type DecisionEntry, type LogHead } from '../../../shared/decisi
 import { ledgerFile } from '../../../shared/decisions/checkpoints';
 import type { Witness } from '../../../shared/decisions/witness';
 import { witnessFromFile } from '../../../shared/decisions/witnessFiles';
-import { cache } from '../db/cacheClient';
+import { cache } from '../core/client';
 import { platform } from '../platform';
 import { exportFile } from './exportFile';
 

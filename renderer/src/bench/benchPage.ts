@@ -1,14 +1,14 @@
 // Bench-only page (built when WORKBENCH_BENCH=1): seeds the cache and measures the naive
 // baselines each figure in bench/results.json is judged against, in the same browser.
-import { createDb, type WorkbenchDb } from '../db/schema';
-import { loadDemoData } from '../db/demoLoader';
-import { applyRestore, planRestore, readBackup, writeBackup } from '../db/backup';
+import { createDb, type WorkbenchDb } from '../core/storage/schema';
+import { loadDemoData } from '../core/orders/demoLoader';
+import { applyRestore, planRestore, readBackup, writeBackup } from '../core/backup';
 import { exportDB, importInto } from 'dexie-export-import';
 import { fixedClock } from '../../../shared/time/clock';
-import { OrderStore } from '../db/orderStore';
-import { RingService } from '../db/ringService';
-import { ReportService, type TrendResult } from '../db/reportService';
-import { DecisionLog } from '../db/decisionLog';
+import { OrderStore } from '../core/storage/orderStore';
+import { RingService } from '../core/rings/ringService';
+import { ReportService, type TrendResult } from '../core/reports/reportService';
+import { DecisionLog } from '../core/storage/decisionLog';
 import { fraudTrend, trendRows, type TrendParams, type TrendReport } from '../../../shared/reports/fraudTrend';
 import { confirmedFraud, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
 import type { Dispute, DisputeStatus } from '../../../shared/domain/dispute';

@@ -6,8 +6,8 @@ import { REASON_FAMILIES, REASON_FAMILY_LABEL, type ReasonFamily } from '../../.
 import { NEXT_STATUS, STATUS_LABEL } from '../../../../shared/disputes/workflow';
 import { formatCount, formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
-import { cache } from '../../db/cacheClient';
-import type { DisputeDetail, DisputeRow } from '../../db/disputeService';
+import { cache } from '../../core/client';
+import type { DisputeDetail, DisputeRow } from '../../core/disputes/disputeService';
 import { useUi } from '../../state/uiStore';
 import { ErrorAlert } from '../../app/Alerts';
 

@@ -3,11 +3,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import * as Comlink from 'comlink';
 import { formatCount } from '../../../../shared/domain/money';
-import { cache } from '../../db/cacheClient';
-import { importer } from '../../db/importClient';
-import type { ImportEntry } from '../../db/importHistory';
-import type { ImportOutcome, ImportProgress } from '../../db/importRunner';
-import type { FormatChoice, LayoutOverrides } from '../../db/importService';
+import { cache } from '../../core/client';
+import { importer } from '../../core/importClient';
+import type { ImportEntry } from '../../core/imports/importHistory';
+import type { ImportOutcome, ImportProgress } from '../../core/imports/importRunner';
+import type { FormatChoice, LayoutOverrides } from '../../core/imports/importService';
 import { platform } from '../../platform';
 import { exportFile } from '../../app/exportFile';
 import { useUi } from '../../state/uiStore';

@@ -2,7 +2,7 @@
 import { MARKETPLACE_LABEL, orderKey } from '../../../../shared/domain/order';
 import { useUi } from '../../state/uiStore';
 import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
-import type { OrderRow } from '../../db/orderStore';
+import type { OrderRow } from '../../core/storage/orderStore';
 import { cardSummary } from './orderColumns';
 
 export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): void }) {

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import type { OrderSortField } from '../../../../shared/orders/query';
-import type { OrderRow } from '../../db/orderStore';
+import type { OrderRow } from '../../core/storage/orderStore';
 
 export interface OrderColumn {
   id: string;

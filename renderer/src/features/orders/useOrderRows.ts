@@ -1,8 +1,8 @@
 // Runs the current orders query in the cache worker and fetches result rows page by page
 // as the table scrolls; stale pages from an older query are dropped.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { cache } from '../../db/cacheClient';
-import type { OrderRow } from '../../db/orderStore';
+import { cache } from '../../core/client';
+import type { OrderRow } from '../../core/storage/orderStore';
 import { useUi } from '../../state/uiStore';
 
 export const PAGE_SIZE = 100;

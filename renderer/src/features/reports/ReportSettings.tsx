@@ -2,8 +2,8 @@
 // with their source) and the reporting currency with its conversion rates.
 import { useEffect, useState } from 'react';
 import type { Programme, Threshold } from '../../../../shared/reports/programmes';
-import { cache } from '../../db/cacheClient';
-import type { ReportRates } from '../../db/reportService';
+import { cache } from '../../core/client';
+import type { ReportRates } from '../../core/reports/reportService';
 import { SaveStatus } from '../../app/Alerts';
 
 export function ThresholdsEditor({ onSaved }: { onSaved: () => void }) {

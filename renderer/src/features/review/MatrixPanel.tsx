@@ -3,9 +3,9 @@
 import { useEffect, useState } from 'react';
 import { formatCount, formatDateTime } from '../../../../shared/domain/money';
 import { SIGNALS, type Confusion, type Matrix } from '../../../../shared/scoring/matrix';
-import { cache } from '../../db/cacheClient';
-import type { WhatIf } from '../../db/reviewService';
-import type { MatrixRecord } from '../../db/schema';
+import { cache } from '../../core/client';
+import type { WhatIf } from '../../core/review/reviewService';
+import type { MatrixRecord } from '../../core/storage/schema';
 import { ErrorAlert } from '../../app/Alerts';
 
 export function MatrixPanel({ onSaved }: { onSaved(): void }) {

@@ -6,9 +6,9 @@ import type { Decision, DecisionEntry } from '../../../../shared/decisions/chain
 import { countdown } from '../../../../shared/disputes/deadlines';
 import { formatCount, formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
-import { cache } from '../../db/cacheClient';
-import type { ReviewSettings } from '../../db/metaRepository';
-import { SLA_HOURS, type QueueRow } from '../../db/reviewService';
+import { cache } from '../../core/client';
+import type { ReviewSettings } from '../../core/storage/metaRepository';
+import { SLA_HOURS, type QueueRow } from '../../core/review/reviewService';
 import { useUi } from '../../state/uiStore';
 import { MatrixPanel } from './MatrixPanel';
 import { DecisionLogPanel } from './DecisionLogPanel';

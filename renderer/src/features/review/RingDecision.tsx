@@ -1,8 +1,8 @@
 // Decide every queued order of a ring at once, with per-order exceptions.
 import { useState } from 'react';
 import { formatMoney } from '../../../../shared/domain/money';
-import { cache } from '../../db/cacheClient';
-import type { QueueRow } from '../../db/reviewService';
+import { cache } from '../../core/client';
+import type { QueueRow } from '../../core/review/reviewService';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { ErrorAlert } from '../../app/Alerts';
 

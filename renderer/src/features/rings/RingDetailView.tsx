@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
-import type { GraphExpansion, RingDetail, RingGraph as Graph } from '../../db/ringService';
-import type { RingMarkRecord } from '../../db/schema';
+import type { GraphExpansion, RingDetail, RingGraph as Graph } from '../../core/rings/ringService';
+import type { RingMarkRecord } from '../../core/storage/schema';
 import type { KeyType } from '../../../../shared/normalize';
 import { cardSummary } from '../orders/orderColumns';
 import { KEY_COLOUR, RingGraph } from './RingGraph';

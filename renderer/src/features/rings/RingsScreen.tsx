@@ -5,9 +5,9 @@ import { DEFAULT_KEY_TYPES, type LinkOptions } from '../../../../shared/linking'
 import { KEY_TYPES, STRENGTHS, type Strength } from '../../../../shared/normalize';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { formatCount, formatDate, formatMoney } from '../../../../shared/domain/money';
-import { cache } from '../../db/cacheClient';
-import { RING_LISTS, type RingDetail, type RingList, type RingsOverview } from '../../db/ringService';
-import type { OverrideEntry } from '../../db/ringDecisions';
+import { cache } from '../../core/client';
+import { RING_LISTS, type RingDetail, type RingList, type RingsOverview } from '../../core/rings/ringService';
+import type { OverrideEntry } from '../../core/rings/ringDecisions';
 import type { KeyType } from '../../../../shared/normalize';
 import { useUi } from '../../state/uiStore';
 import { RingDetailView } from './RingDetailView';

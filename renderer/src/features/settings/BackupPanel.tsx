@@ -2,8 +2,8 @@
 // related to the decision log and its witnesses, then all or nothing), and clearing the cache.
 import { useState } from 'react';
 import { formatCount } from '../../../../shared/domain/money';
-import { cache, progress } from '../../db/cacheClient';
-import type { RestorePlan } from '../../db/backup/restore';
+import { cache, progress } from '../../core/client';
+import type { RestorePlan } from '../../core/backup/restore';
 import { exportFile } from '../../app/exportFile';
 import { standingWitnesses, syncCheckpoint, witnessRestore } from '../../app/logWitness';
 import { platform } from '../../platform';

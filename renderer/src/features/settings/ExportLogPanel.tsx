@@ -2,8 +2,8 @@
 // who, when, what, how many rows and the decision log's head it was made from. Append-only.
 import { useEffect, useState } from 'react';
 import { formatCount, formatDateTime } from '../../../../shared/domain/money';
-import { cache } from '../../db/cacheClient';
-import type { ExportLogRecord } from '../../db/schema';
+import { cache } from '../../core/client';
+import type { ExportLogRecord } from '../../core/storage/schema';
 import { useUi } from '../../state/uiStore';
 import { ErrorAlert } from '../../app/Alerts';
 

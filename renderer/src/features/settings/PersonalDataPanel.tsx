@@ -2,9 +2,9 @@
 // what would go before anything changes, and both are entries in the decision log.
 import { useEffect, useState } from 'react';
 import { formatCount, formatDate } from '../../../../shared/domain/money';
-import { cache } from '../../db/cacheClient';
-import type { PlanSummary } from '../../db/personalData';
-import type { RetentionSummaryRecord } from '../../db/schema';
+import { cache } from '../../core/client';
+import type { PlanSummary } from '../../core/privacy/personalData';
+import type { RetentionSummaryRecord } from '../../core/storage/schema';
 import { syncCheckpoint } from '../../app/logWitness';
 import { useUi } from '../../state/uiStore';
 import { ErrorAlert } from '../../app/Alerts';

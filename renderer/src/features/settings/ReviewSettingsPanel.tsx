@@ -1,6 +1,6 @@
 // Review settings: the decision target (SLA) and the reason codes offered for hold / cancel and release.
 import { useEffect, useState } from 'react';
-import { cache } from '../../db/cacheClient';
+import { cache } from '../../core/client';
 
 export function ReviewSettingsPanel() {
   const [sla, setSla] = useState('');

@@ -2,8 +2,8 @@
 // backup and about.
 import { useEffect, useState } from 'react';
 import { formatCount } from '../../../../shared/domain/money';
-import { cache } from '../../db/cacheClient';
-import type { CacheOverview } from '../../db/cacheService';
+import { cache } from '../../core/client';
+import type { CacheOverview } from '../../core/cacheService';
 import { platform, type AppInfo } from '../../platform';
 import { ErrorAlert } from '../../app/Alerts';
 import { useUi } from '../../state/uiStore';

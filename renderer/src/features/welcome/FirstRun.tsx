@@ -1,7 +1,7 @@
 // Shown when the cache is empty: load the seeded demo year, or go and import real exports.
 import { useState } from 'react';
 import { formatCount } from '../../../../shared/domain/money';
-import { cache, progress } from '../../db/cacheClient';
+import { cache, progress } from '../../core/client';
 import { useUi } from '../../state/uiStore';
 import { ErrorAlert } from '../../app/Alerts';
 

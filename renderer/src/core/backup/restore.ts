@@ -1,0 +1,202 @@
+// Restore, all or nothing: a backup is read and checked in full first (readBackup, checkBackup),
+// then related to this laptop's decision log and its witnesses, then written in ONE transaction
+// over every table, so any failure (a full disk, a crash) leaves the cache exactly as it was.
+// Entries of append-only logs the backup lacks are set aside in the archive, never dropped, and
+// the restore itself is a logged entry naming the head it replaced.
+import { BackupError } from '../../../../shared/backup/container';
+import { encodeRecord } from '../../../../shared/backup/records';
+import { chainEntry, headOf, verifyChain, type DecisionEntry, type LogHead } from '../../../../shared/decisions/chain';
+import { compareWithWitness, relateLogs, type Witness } from '../../../../shared/decisions/witness';
+import { systemClock, type Clock } from '../../../../shared/time/clock';
+import { replacingLogs } from '../storage/appendOnly';
+import { analystName } from '../storage/metaRepository';
+import { APPEND_ONLY, type LogArchiveRecord, type WorkbenchDb } from '../storage/schema';
+import { checkBackup } from './checkBackup';
+import type { StagedBackup } from './readBackup';
+import { describeCounts, type SummaryCounts } from './summary';
+import { TABLE_NAMES } from './tableSchemas';
+
+export interface RestorePlan {
+  fileName: string;
+  format: StagedBackup['format'];
+  /** When and by whom it was written (container backups say; legacy JSON does not). */
+  createdAt: number | null;
+  createdBy: string | null;
+  schemaVersion: number;
+  counts: SummaryCounts;
+  /** "10,000 orders, 2,648 payments, 17 disputes, 11 decisions" */
+  summary: string;
+  /** The backup's log verified to this entry (0: it holds no decisions). */
+  verifiedTo: number;
+  /** How the backup's log relates to the log here (or to what the witnesses saw, if this one is broken). */
+  relation: 'same' | 'older' | 'newer' | 'empty-here';
+  /** Decisions here after the backup's last entry, which the restore sets aside (archived, no longer in force). */
+  lostDecisions: number;
+  /** Rows of other append-only logs here that the backup lacks and that clash with its own (set aside). */
+  lostOther: number;
+  /** Rows of other append-only logs here that the backup lacks (exports, snapshots, dispute changes): kept in force. */
+  keptOther: number;
+  /** A reason is required when decisions would be set aside. */
+  needsReason: boolean;
+  /** The witnesses the backup was checked against, for the dialog. */
+  witnessedBy: string[];
+  /** The head this restore replaces (named in its log entry). */
+  supersedes: LogHead;
+}
+
+/** A backup checked and related, waiting for the analyst's confirmation. */
+export interface PendingRestore {
+  staged: StagedBackup;
+  plan: RestorePlan;
+  entries: DecisionEntry[];
+}
+
+/**
+ * Relates a checked backup to this laptop: refuses one whose log has other hashes than the log
+ * here (when that verifies) or than any witness saw, and counts what a restore would set aside.
+ */
+export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witnesses: readonly Witness[]): Promise<PendingRestore> {
+  const { counts, entries } = await checkBackup(staged);
+  const local = await db.decisions.orderBy('seq').toArray();
+  const localHead = await db.decisionHead.get('head');
+  const localOk = (await verifyChain(local, localHead ?? null)).ok;
+  // The truth to compare with: this laptop's log if it verifies, and every witness in any case.
+  if (localOk && local.length) {
+    const rel = relateLogs(local, entries);
+    if (rel.relation === 'diverged') {
+      throw new BackupError(`The backup's decision log differs from this laptop's at entry ${rel.firstDifference}: it is not a copy of this log (it was forged, or comes from another laptop). Nothing was changed.`);
+    }
+  }
+  for (const w of witnesses) {
+    // A witness may have seen more than the backup holds (an older backup): only shared entries must match.
+    const shared = { ...w, heads: w.heads.filter((h) => h.seq <= entries.length) };
+    const verdict = compareWithWitness(entries, shared);
+    if (!verdict.ok) throw new BackupError(`The backup's decision log differs from ${w.source}: ${verdict.reason}. Nothing was changed.`);
+  }
+  const witnessedNewest = Math.max(0, ...witnesses.flatMap((w) => w.heads.map((h) => h.seq)));
+  const hereHead = localOk ? (local.at(-1)?.seq ?? 0) : 0;
+  const newest = Math.max(hereHead, witnessedNewest);
+  const lostDecisions = Math.max(0, newest - entries.length);
+  // The head replaced: this log's when it verifies and is the newest known; else the newest a witness saw.
+  let supersedes: LogHead = localOk ? headOf(local) : headOf([]);
+  if (witnessedNewest > supersedes.seq) {
+    const w = witnesses.flatMap((x) => x.heads).filter((h) => h.seq === witnessedNewest)[0]!;
+    supersedes = { seq: w.seq, hash: w.hash };
+  }
+  const lostOther = await lostAppendOnlyRows(db, staged).then((rows) => rows.filter((r) => r.table !== 'decisions' && !r.keep).length);
+  const keptOther = await lostAppendOnlyRows(db, staged).then((rows) => rows.filter((r) => r.keep).length);
+  const plan: RestorePlan = {
+    fileName: staged.fileName,
+    format: staged.format,
+    createdAt: staged.header?.createdAt ?? null,
+    createdBy: staged.header?.createdBy ?? null,
+    schemaVersion: staged.schemaVersion,
+    counts,
+    summary: describeCounts(counts),
+    verifiedTo: entries.at(-1)?.seq ?? 0,
+    relation: newest === 0 ? 'empty-here' : entries.length === newest ? 'same' : entries.length < newest ? 'older' : 'newer',
+    lostDecisions,
+    lostOther,
+    keptOther,
+    needsReason: lostDecisions > 0,
+    witnessedBy: witnesses.map((w) => w.source),
+    supersedes,
+  };
+  return { staged, plan, entries };
+}
+
+/**
+ * Rows of append-only logs here that the backup does not hold as they are. Decisions among them
+ * are set aside (the log is one chain); the others (exports, snapshots, dispute changes, matrix
+ * versions, retention summaries) stay in force after the backup's own, unless their key is taken
+ * by another row in the backup, in which case they are set aside too.
+ */
+async function lostAppendOnlyRows(db: WorkbenchDb, staged: StagedBackup): Promise<{ table: string; row: unknown; keep: boolean }[]> {
+  const lost: { table: string; row: unknown; keep: boolean }[] = [];
+  for (const { table } of APPEND_ONLY) {
+    if (table === 'logArchive') continue; // the archive itself is merged, see applyRestore
+    const t = db.table(table);
+    const keyPath = t.schema.primKey.keyPath as string;
+    const autoKey = t.schema.primKey.auto;
+    const theirRows = (staged.tables.get(table as never) ?? []) as Record<string, unknown>[];
+    const theirs = new Set(theirRows.map(encodeRecord));
+    const theirKeys = new Set(theirRows.map((r) => r[keyPath]));
+    for (const row of (await t.toArray()) as Record<string, unknown>[]) {
+      if (theirs.has(encodeRecord(row))) continue;
+      lost.push({ table, row, keep: table !== 'decisions' && (autoKey || !theirKeys.has(row[keyPath])) });
+    }
+  }
+  return lost;
+}
+
+export interface RestoreOptions {
+  reason: string;
+  clock?: Clock;
+  /** Tests use this to make the write fail part-way. */
+  beforeCommit?: () => void;
+}
+
+/**
+ * Writes the backup over the cache in one transaction. Returns the logged restore entry; the
+ * window then hands it to the checkpoint keeper.
+ */
+export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opts: RestoreOptions): Promise<DecisionEntry> {
+  const { staged, plan, entries } = pending;
+  const reason = opts.reason.trim();
+  if (plan.needsReason && !reason) throw new Error(`Say why: ${plan.lostDecisions} decisions after entry ${plan.verifiedTo} will be set aside`);
+  const clock = opts.clock ?? systemClock;
+  const analyst = await analystName(db).catch(() => ((staged.tables.get('meta') ?? []) as { key: string; value: unknown }[]).find((m) => m.key === 'analystName')?.value as string | undefined);
+  if (!analyst) throw new Error('Say who you are first: enter your name (Settings → Analyst). A restore is logged under it.');
+  const lost = await lostAppendOnlyRows(db, staged);
+  const localArchive = await db.logArchive.toArray();
+  const what = `Restored ${plan.fileName}${plan.createdAt ? ` (written ${new Date(plan.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC${plan.createdBy ? ` by ${plan.createdBy}` : ''})` : ''}: ${plan.summary}`;
+  const setAside = plan.lostDecisions > 0 ? `; ${plan.lostDecisions} decisions after entry ${plan.verifiedTo} set aside` : '';
+  const entry = await chainEntry(
+    {
+      orderKey: '',
+      decision: 'restore',
+      reasonCode: '',
+      note: `${what}${setAside}${reason ? `. Reason: ${reason}` : ''}`.slice(0, 4000),
+      analyst,
+      at: clock.now(),
+      score: null,
+      matrixVersion: null,
+      undoes: null,
+      supersedes: plan.supersedes,
+    },
+    headOf(entries),
+  );
+  await replacingLogs(db.name, () =>
+    db.transaction('rw', db.tables, async () => {
+      for (const t of db.tables) await t.clear();
+      for (const name of TABLE_NAMES) {
+        const rows = staged.tables.get(name) ?? [];
+        if (name === 'logArchive') continue;
+        if (rows.length) await db.table(name).bulkAdd(rows);
+      }
+      // The archive: the backup's, then what this laptop had set aside before, then what this restore sets aside.
+      const archive: LogArchiveRecord[] = [];
+      for (const r of (staged.tables.get('logArchive') ?? []) as LogArchiveRecord[]) archive.push(r);
+      const theirs = new Set(archive.map((r) => encodeRecord({ ...r, id: undefined })));
+      for (const r of localArchive) if (!theirs.has(encodeRecord({ ...r, id: undefined }))) archive.push({ ...r, id: undefined });
+      for (const l of lost.filter((x) => !x.keep)) archive.push({ restoreSeq: entry.seq, table: l.table, row: l.row });
+      // Made here since the backup and not in its way: they stay in force, after the backup's own.
+      for (const l of lost.filter((x) => x.keep)) {
+        const t = db.table(l.table);
+        const row = { ...(l.row as Record<string, unknown>) };
+        if (t.schema.primKey.auto) delete row[t.schema.primKey.keyPath as string];
+        await t.add(row);
+      }
+      await db.logArchive.bulkAdd(archive.map((r) => (r.id === undefined ? withoutId(r) : r)));
+      await db.decisions.add(entry);
+      await db.decisionHead.put({ key: 'head', seq: entry.seq, hash: entry.hash });
+      opts.beforeCommit?.();
+    }),
+  );
+  return entry;
+}
+
+function withoutId(r: LogArchiveRecord): LogArchiveRecord {
+  const { id: _id, ...rest } = r;
+  return rest;
+}

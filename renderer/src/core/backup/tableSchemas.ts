@@ -1,0 +1,252 @@
+// Every stored table's rows, described once so a backup is checked row by row before anything
+// is restored: a row of the wrong shape, an unknown table or an oversized field is refused with
+// the table and row named, never written into a cache the app then cannot open.
+import { z } from 'zod';
+import { decisionEntrySchema, logHeadSchema } from '../../../../shared/decisions/schema';
+import { CARD_NETWORKS, DISPUTE_STATUSES } from '../../../../shared/domain/dispute';
+import { ORDER_TEXT_FIELDS } from '../../../../shared/domain/order';
+import { DICT_FIELDS } from '../../../../shared/orders/columns';
+import { metaRecordSchema } from '../storage/metaSchemas';
+import type { WorkbenchDb } from '../storage/schema';
+
+const id = z.number().int().min(0);
+const time = z.number().finite();
+const short = z.string().max(500);
+/** A joined text column of up to 8,192 values. */
+const column = z.string().max(16 * 1024 * 1024);
+const u8 = z.instanceof(Uint8Array);
+const f64 = z.instanceof(Float64Array);
+
+const writeStamp = z.object({ importId: id, scope: short, hash: short }).strict();
+
+const payment = z
+  .object({
+    id: short,
+    provider: short,
+    orderRef: short,
+    createdAt: time,
+    amountMinor: z.number().finite(),
+    currency: z.string().max(10),
+    status: z.enum(['succeeded', 'failed', 'refunded']),
+    email: short,
+    ip: z.string().max(100),
+    // Card data is BIN + last 4 + expiry or a fingerprint: a longer "BIN" would be a card number.
+    cardBin: z.string().regex(/^\d{0,8}$/, 'a BIN of at most 8 digits'),
+    cardLast4: z.string().regex(/^\d{0,4}$/, 'at most the last 4 digits'),
+    cardExpiry: z.string().max(10),
+    cardFingerprint: z.string().max(200),
+    cardBrand: z.string().max(50),
+    cardCountry: z.string().max(10),
+    stamp: writeStamp.optional(),
+  })
+  .strict();
+
+const dispute = z
+  .object({
+    id: short,
+    provider: short,
+    paymentId: short,
+    orderKey: short,
+    network: z.enum(CARD_NETWORKS),
+    reasonCode: z.string().max(50),
+    amountMinor: z.number().finite(),
+    currency: z.string().max(10),
+    openedAt: time,
+    dueAt: time,
+    status: z.enum(DISPUTE_STATUSES),
+    stamp: writeStamp.optional(),
+  })
+  .strict();
+
+const rowProblem = z
+  .object({
+    file: short,
+    line: z.number().int().min(0),
+    column: z.number().int().min(0).optional(),
+    columnName: short.optional(),
+    code: z.string().max(50),
+    reason: z.string().max(2000),
+  })
+  .strict();
+
+const dictColumn = z.object({ values: z.array(z.string().max(500)).max(0x10000), codes: z.instanceof(Uint16Array) }).strict();
+
+/** Row schemas per table of the current schema. A table missing here cannot be restored. */
+export const TABLE_ROWS = {
+  orderBlocks: z
+    .object({
+      id,
+      minCreatedAt: time,
+      maxCreatedAt: time,
+      importId: id,
+      live: u8,
+      count: z.number().int().min(0).max(65_536),
+      createdAt: f64,
+      totalMinor: f64,
+      marketplace: u8,
+      status: u8,
+    })
+    .strict(),
+  orderText: z.object({ id, columns: z.record(z.enum(ORDER_TEXT_FIELDS), column) }).strict(),
+  orderKeys: z.object({ id, keys: column, scopes: column, hashes: column }).strict(),
+  orderReportColumns: z.object({ id, dict: z.record(z.enum(DICT_FIELDS), dictColumn), keyHashes: f64 }).strict(),
+  payments: payment,
+  disputes: dispute,
+  imports: z
+    .object({
+      id,
+      fileName: short,
+      fileSize: z.number().int().min(0),
+      fileHash: z.string().max(200),
+      format: short.nullable(),
+      formatLabel: short.nullable(),
+      startedAt: time,
+      endedAt: time.nullable(),
+      status: z.enum(['running', 'completed', 'cancelled', 'interrupted', 'failed', 'undone']),
+      rows: z.number().int().min(0),
+      created: z.number().int().min(0),
+      updated: z.number().int().min(0),
+      unchanged: z.number().int().min(0),
+      quarantined: z.number().int().min(0),
+      warnings: z.array(z.string().max(2000)).max(1000),
+      errors: z.array(z.string().max(2000)).max(1000),
+      enrichedOrders: z.number().int().min(0).optional(),
+      undoneAt: time.nullable(),
+    })
+    .strict(),
+  importUndo: z
+    .object({
+      id,
+      importId: id,
+      supersededOrders: z.instanceof(Uint32Array),
+      payments: z.array(z.object({ key: short, previous: payment.nullable() }).strict()),
+      disputes: z.array(z.object({ key: short, previous: dispute.nullable() }).strict()),
+    })
+    .strict(),
+  quarantine: z.object({ id, importId: id, problems: z.array(rowProblem).max(100_000) }).strict(),
+  linkOverrides: z
+    .object({
+      id,
+      type: z.string().max(50),
+      value: short,
+      action: z.enum(['allow', 'never-link']),
+      reason: z.string().max(2000),
+      analyst: z.string().max(80),
+      createdAt: time,
+      revokes: id.optional(),
+    })
+    .strict(),
+  ringMarks: z
+    .object({
+      id,
+      ringId: short,
+      status: z.enum(['confirmed-fraud', 'benign', 'needs-review', 'note']),
+      orderKeys: z.array(short).max(1_000_000).optional(),
+      note: z.string().max(4000),
+      analyst: z.string().max(80),
+      createdAt: time,
+    })
+    .strict(),
+  decisions: decisionEntrySchema,
+  decisionHead: z.object({ key: z.literal('head'), seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+  disputeEvents: z
+    .object({
+      id,
+      disputeId: short,
+      kind: z.enum(['status', 'evidence']),
+      status: z.enum(DISPUTE_STATUSES).optional(),
+      item: short.optional(),
+      checked: z.boolean().optional(),
+      note: z.string().max(4000),
+      analyst: z.string().max(80),
+      at: time,
+    })
+    .strict(),
+  matrices: z
+    .object({
+      version: z.number().int().min(1),
+      matrix: z
+        .object({
+          version: z.number().int().min(0),
+          rules: z.array(z.object({ id: z.string().max(100), signal: z.string().max(100), atLeast: z.number().finite(), points: z.number().finite() }).strict()).max(500),
+          thresholds: z.object({ review: z.number().finite(), hold: z.number().finite() }).strict(),
+        })
+        .strict(),
+      analyst: z.string().max(80),
+      savedAt: time,
+      note: z.string().max(4000),
+    })
+    .strict(),
+  reportSnapshots: z
+    .object({
+      id,
+      kind: z.enum(['fraud-trend', 'kpi']),
+      title: z.string().max(500),
+      params: z.unknown(),
+      figures: z.unknown(),
+      dataHash: z.string().max(200),
+      createdAt: time,
+      analyst: z.string().max(80),
+      hash: z.string().regex(/^[0-9a-f]{64}$/),
+      logHead: logHeadSchema.optional(),
+    })
+    .strict(),
+  meta: metaRecordSchema,
+  exportLog: z
+    .object({
+      id,
+      at: time,
+      analyst: z.string().max(80),
+      kind: z.enum(['csv', 'pdf', 'png', 'backup', 'checkpoint', 'rows-to-fix', 'decisions-csv']),
+      fileName: z.string().max(300),
+      rows: z.number().int().min(0).nullable(),
+      what: z.string().max(500),
+      logHead: logHeadSchema,
+    })
+    .strict(),
+  logArchive: z
+    .object({ id, restoreSeq: z.number().int().min(1), table: z.enum(['decisions', 'disputeEvents', 'matrices', 'reportSnapshots', 'exportLog', 'retentionSummaries']), row: z.unknown() })
+    .strict()
+    .superRefine((r, ctx) => {
+      const inner = (ARCHIVED_ROWS as Record<string, z.ZodType>)[r.table]!.safeParse(r.row);
+      if (!inner.success) for (const issue of inner.error.issues) ctx.addIssue({ ...issue, path: ['row', ...issue.path] } as z.core.$ZodRawIssue);
+    }),
+  retentionSummaries: z
+    .object({
+      id,
+      at: time,
+      analyst: z.string().max(80),
+      before: time,
+      months: z
+        .array(
+          z
+            .object({
+              month: z.string().regex(/^\d{4}-\d{2}$/),
+              orders: z.number().int().min(0),
+              orderValueMinor: z.record(z.string().max(10), z.number().finite()),
+              payments: z.number().int().min(0),
+              disputes: z.number().int().min(0),
+            })
+            .strict(),
+        )
+        .max(10_000),
+    })
+    .strict(),
+} satisfies Record<Exclude<keyof WorkbenchDb, keyof import('dexie').Dexie>, z.ZodType>;
+
+/** Rows the archive may hold: those of the append-only logs, checked like the live ones. */
+const ARCHIVED_ROWS = {
+  decisions: TABLE_ROWS.decisions,
+  disputeEvents: TABLE_ROWS.disputeEvents,
+  matrices: TABLE_ROWS.matrices,
+  reportSnapshots: TABLE_ROWS.reportSnapshots,
+  exportLog: TABLE_ROWS.exportLog,
+  retentionSummaries: TABLE_ROWS.retentionSummaries,
+};
+
+export type TableName = keyof typeof TABLE_ROWS;
+export const TABLE_NAMES = Object.keys(TABLE_ROWS) as TableName[];
+
+export function isTableName(name: string): name is TableName {
+  return Object.hasOwn(TABLE_ROWS, name);
+}

@@ -1,0 +1,10 @@
+// The worker that owns the local cache for the UI: opening, querying and bulk writes run
+// here so the window stays responsive while 1M orders load or filter. Its clock follows the
+// window's (see shared/time/clock.ts), so the whole app has one "now".
+import * as Comlink from 'comlink';
+import { createDb } from './storage/schema';
+import { CacheService } from './cacheService';
+import { FollowingClock } from '../../../shared/time/clock';
+
+const clock = new FollowingClock();
+Comlink.expose(Object.assign(new CacheService(createDb(), clock), { followClock: (now: number) => clock.follow(now) }));

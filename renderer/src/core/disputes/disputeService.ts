@@ -1,0 +1,123 @@
+// Disputes for the Disputes screen: each with its reason family, its order, its deadline and,
+// for Visa 10.4, the CE 3.0 check from local history (orders on the same card).
+import { systemClock, type Clock } from '../../../../shared/time/clock';
+import { ce3Check, isCe3Dispute, type Ce3Result } from '../../../../shared/disputes/ce3';
+import { reasonInfo, type ReasonFamily } from '../../../../shared/disputes/reasonCodes';
+import type { Dispute, DisputeStatus } from '../../../../shared/domain/dispute';
+import { canMove, EVIDENCE, STATUS_LABEL } from '../../../../shared/disputes/workflow';
+import { orderKey, type Marketplace, type Order } from '../../../../shared/domain/order';
+import { analystName } from '../storage/metaRepository';
+import type { RingService } from '../rings/ringService';
+import type { DisputeEventRecord, WorkbenchDb } from '../storage/schema';
+
+export interface DisputeRow extends Dispute {
+  family: ReasonFamily;
+  reasonLabel: string;
+  order: { externalId: string; marketplace: Marketplace; totalMinor: number; currency: string; createdAt: number } | null;
+  /** The ring its order is in, if any. */
+  ringId: string | null;
+  /** Visa 10.4 only: does local history give CE 3.0 evidence, and from how many orders. */
+  ce3: { qualifies: boolean; priors: number } | null;
+}
+
+export interface DisputeDetail extends DisputeRow {
+  ce3Check: Ce3Result | null;
+  priorOrders: Order[];
+  /** Workflow history, newest first. */
+  events: DisputeEventRecord[];
+  evidence: { item: string; checked: boolean }[];
+}
+
+export class DisputeService {
+  constructor(
+    private readonly db: WorkbenchDb,
+    private readonly rings: RingService,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  async list(): Promise<DisputeRow[]> {
+    const [ctx, events] = await Promise.all([this.context(), this.db.disputeEvents.orderBy('id').toArray()]);
+    const { disputes } = ctx;
+    const status = new Map<string, DisputeStatus>();
+    for (const e of events) if (e.kind === 'status' && e.status) status.set(e.disputeId, e.status);
+    return disputes.map((d) => this.row({ ...d, status: status.get(d.id) ?? d.status }, ctx).row);
+  }
+
+  async detail(id: string): Promise<DisputeDetail> {
+    const [stored, ctx, events] = await Promise.all([this.db.disputes.get(id), this.context(), this.eventsOf(id)]);
+    if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
+    const d = { ...stored, status: events.find((e) => e.kind === 'status')?.status ?? stored.status };
+    const { row, check } = this.row(d, ctx);
+    const priorKeys = new Set(check?.priors.map((p) => p.orderKey) ?? []);
+    const ticked = new Map<string, boolean>();
+    for (const e of [...events].reverse()) if (e.kind === 'evidence' && e.item) ticked.set(e.item, e.checked === true);
+    return {
+      ...row,
+      ce3Check: check,
+      priorOrders: ctx.orders.filter((o, i) => ctx.live[i] && priorKeys.has(orderKey(o))),
+      events,
+      evidence: EVIDENCE[row.family].map((item) => ({ item, checked: ticked.get(item) ?? false })),
+    };
+  }
+
+  /** Moves a dispute along its workflow; the change is logged with who, when and why. */
+  async setStatus(id: string, to: DisputeStatus, note: string): Promise<void> {
+    const [stored, events] = await Promise.all([this.db.disputes.get(id), this.eventsOf(id)]);
+    if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
+    const from = events.find((e) => e.kind === 'status')?.status ?? stored.status;
+    if (!canMove(from, to)) throw new Error(`A dispute that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
+    await this.db.disputeEvents.add({ disputeId: id, kind: 'status', status: to, note: note.trim(), analyst: await analystName(this.db), at: this.clock.now() });
+  }
+
+  async setEvidence(id: string, item: string, checked: boolean): Promise<void> {
+    await this.db.disputeEvents.add({ disputeId: id, kind: 'evidence', item, checked, note: '', analyst: await analystName(this.db), at: this.clock.now() });
+  }
+
+  private async eventsOf(id: string): Promise<DisputeEventRecord[]> {
+    return (await this.db.disputeEvents.where('disputeId').equals(id).sortBy('id')).reverse();
+  }
+
+  private async context() {
+    await this.rings.ensureComputed();
+    const { orders, index, live } = await this.rings.current();
+    const ringOf = new Map<number, string>();
+    for (const r of this.rings.lastRings()) for (const i of r.orders) ringOf.set(i, r.id);
+    const disputes = await this.db.disputes.toArray();
+    const position = new Map<string, number>();
+    orders.forEach((o, i) => {
+      if (live[i]) position.set(orderKey(o), i);
+    });
+    return { orders, index, live, position, ringOf, disputes, disputed: new Set(disputes.map((d) => d.orderKey)) };
+  }
+
+  private row(d: Dispute, ctx: Awaited<ReturnType<DisputeService['context']>>): { row: DisputeRow; check: Ce3Result | null } {
+    const info = reasonInfo(d.network, d.reasonCode);
+    const at = ctx.position.get(d.orderKey);
+    const o = at === undefined ? null : ctx.orders[at]!;
+    let check: Ce3Result | null = null;
+    if (isCe3Dispute(d) && o) check = ce3Check(d, this.cardHistory(at!, ctx), ctx.disputed);
+    return {
+      row: {
+        ...d,
+        family: info.family,
+        reasonLabel: info.label,
+        order: o ? { externalId: o.externalId, marketplace: o.marketplace, totalMinor: o.totalMinor, currency: o.currency, createdAt: o.createdAt } : null,
+        ce3: check ? { qualifies: check.qualifies, priors: check.priors.length } : null,
+        ringId: at === undefined ? null : (ctx.ringOf.get(at) ?? null),
+      },
+      check,
+    };
+  }
+
+  /** The order at `at` and every current order sharing one of its card keys. */
+  private cardHistory(at: number, ctx: Awaited<ReturnType<DisputeService['context']>>): Order[] {
+    const { index, orders, live } = ctx;
+    const seen = new Set<number>([at]);
+    for (let j = index.orderStart[at]!; j < index.orderStart[at + 1]!; j++) {
+      const k = index.orderKeys[j]!;
+      if (index.keys[k]!.type !== 'card') continue;
+      for (let m = index.keyStart[k]!; m < index.keyStart[k + 1]!; m++) if (live[index.keyOrders[m]!]) seen.add(index.keyOrders[m]!);
+    }
+    return [...seen].map((i) => orders[i]!);
+  }
+}

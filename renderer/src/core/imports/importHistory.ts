@@ -1,0 +1,93 @@
+// The import history: what each import did, its quarantined rows, Undo of the newest import,
+// and recovery of imports a crash interrupted (not those another tab is still running).
+import { systemClock, type Clock } from '../../../../shared/time/clock';
+import type { RowProblem } from '../../../../shared/ingest/problems';
+import { defaultRunLocks, type RunLocks } from '../storage/runLocks';
+import type { ImportRecord, WorkbenchDb } from '../storage/schema';
+
+export type ImportEntry = ImportRecord & { id: number; undoable: boolean };
+
+export class ImportHistory {
+  constructor(
+    private readonly db: WorkbenchDb,
+    private readonly clock: Clock = systemClock,
+    private readonly locks: RunLocks = defaultRunLocks(),
+  ) {}
+
+  /** Newest first. Only the newest import not yet undone can be undone. */
+  async list(): Promise<ImportEntry[]> {
+    const all = (await this.db.imports.orderBy('id').reverse().toArray()) as (ImportRecord & { id: number })[];
+    const newest = all.find((i) => i.status !== 'undone');
+    return all.map((i) => ({ ...i, undoable: i === newest && i.status !== 'running' }));
+  }
+
+  async problems(importId: number): Promise<RowProblem[]> {
+    const recs = await this.db.quarantine.where('importId').equals(importId).sortBy('id');
+    return recs.flatMap((r) => r.problems);
+  }
+
+  /**
+   * Marks interrupted the imports still recorded as running whose tab no longer holds their
+   * lock: cut off by a crash, a closed tab or a full disk. One that another tab is running
+   * stays running. Returns how many were marked.
+   */
+  async recoverInterrupted(): Promise<number> {
+    const running = await this.db.imports.where('status').equals('running').toArray();
+    let marked = 0;
+    for (const rec of running) {
+      if (rec.runLock !== undefined && (await this.locks.isHeld(rec.runLock))) continue;
+      // Only if still running: the import may have ended between the two reads.
+      marked += await this.db.imports
+        .where('id')
+        .equals(rec.id!)
+        .and((i) => i.status === 'running')
+        .modify({ status: 'interrupted', endedAt: this.clock.now() });
+    }
+    return marked;
+  }
+
+  /** Removes what the import created and restores what it replaced, in one transaction. */
+  async undo(importId: number): Promise<void> {
+    const db = this.db;
+    await db.transaction('rw', [db.imports, db.importUndo, db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.payments, db.disputes], async () => {
+      const entries = await this.list();
+      const target = entries.find((e) => e.id === importId);
+      if (!target) throw new Error(`Import ${importId} is not in the history`);
+      if (!target.undoable) {
+        throw new Error(
+          target.status === 'undone' ? 'This import was already undone' : 'Undo the newer imports first: imports are undone newest first',
+        );
+      }
+      const undo = await db.importUndo.where('importId').equals(importId).reverse().sortBy('id');
+      const revive = new Map<number, number[]>();
+      for (const u of undo) {
+        for (const p of [...u.payments].reverse()) {
+          if (p.previous) await db.payments.put(p.previous);
+          else await db.payments.delete(p.key);
+        }
+        for (const d of [...u.disputes].reverse()) {
+          if (d.previous) await db.disputes.put(d.previous);
+          else await db.disputes.delete(d.key);
+        }
+        for (let i = 0; i < u.supersededOrders.length; i += 2) {
+          const rows = revive.get(u.supersededOrders[i]!) ?? [];
+          rows.push(u.supersededOrders[i + 1]!);
+          revive.set(u.supersededOrders[i]!, rows);
+        }
+      }
+      for (const [blockId, rows] of revive) {
+        const block = await db.orderBlocks.get(blockId);
+        if (!block) continue;
+        for (const r of rows) block.live[r] = 1;
+        await db.orderBlocks.update(blockId, { live: block.live });
+      }
+      const blockIds = (await db.orderBlocks.where('importId').equals(importId).primaryKeys()) as number[];
+      await db.orderBlocks.bulkDelete(blockIds);
+      await db.orderText.bulkDelete(blockIds);
+      await db.orderKeys.bulkDelete(blockIds);
+      await db.orderReportColumns.bulkDelete(blockIds);
+      await db.importUndo.where('importId').equals(importId).delete();
+      await db.imports.update(importId, { status: 'undone', undoneAt: this.clock.now() });
+    });
+  }
+}

@@ -1,0 +1,133 @@
+// One file from bytes to committed records: the shared/ingest reader and reconciliation, with
+// every batch written by ImportWriter. Runs in the import worker; Node tests drive it too.
+// A full disk stops it like a crash would: whole batches kept, the import interrupted.
+import { systemClock, type Clock } from '../../../../shared/time/clock';
+import { ExportReader, type ParsedBatch, type ReaderOptions } from '../../../../shared/ingest/reader';
+import { ImportSession, type ImportCounts } from '../../../../shared/ingest/reconcile';
+import { ProblemList, summarise, type FileSummary } from '../../../../shared/ingest/summary';
+import { diskFullMessage, isDiskFull } from '../storage/diskFull';
+import { ImportWriter } from './importWriter';
+import { defaultRunLocks, newRunLockName, type RunLocks } from '../storage/runLocks';
+import type { WorkbenchDb } from '../storage/schema';
+
+export interface ImportProgress {
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  quarantined: number;
+}
+
+export interface ImportOutcome {
+  importId: number;
+  /** Own-shop orders that took card and IP details from payments (either file first). */
+  enrichedOrders: number;
+  /** Interrupted: the disk filled up; the committed batches stay, as after a crash. */
+  status: 'completed' | 'cancelled' | 'interrupted' | 'failed';
+  summary: FileSummary;
+  /** What stopped an interrupted or failed import (I/O or storage), without personal data. */
+  error?: string;
+}
+
+export interface ImportControl {
+  cancelled: boolean;
+}
+
+export async function importFile(
+  db: WorkbenchDb,
+  file: { name: string; size: number; chunks: AsyncIterable<Uint8Array> },
+  options: Omit<ReaderOptions, 'fileName'> = {},
+  control: ImportControl = { cancelled: false },
+  onProgress?: (p: ImportProgress) => void,
+  clock: Clock = systemClock,
+  locks: RunLocks = defaultRunLocks(),
+): Promise<ImportOutcome> {
+  // The lock is this tab's claim on the import: held before its record says "running" and
+  // until the record says how it ended, so another tab never takes it for a crashed one.
+  const runLock = newRunLockName();
+  return locks.hold(runLock, () => run(db, file, options, control, onProgress, clock, runLock));
+}
+
+async function run(
+  db: WorkbenchDb,
+  file: { name: string; size: number; chunks: AsyncIterable<Uint8Array> },
+  options: Omit<ReaderOptions, 'fileName'>,
+  control: ImportControl,
+  onProgress: ((p: ImportProgress) => void) | undefined,
+  clock: Clock,
+  runLock: string,
+): Promise<ImportOutcome> {
+  const writer = await ImportWriter.start(db, file, clock, runLock);
+  const reader = new ExportReader({ ...options, fileName: file.name });
+  const session = new ImportSession(file.name);
+  const problems = new ProblemList();
+  // What the committed batches hold. Rows the reader still holds (warm-up, an order whose
+  // next rows may follow) and a batch whose transaction aborted are not in it.
+  const copy = (c: ImportCounts): ImportCounts => structuredClone(c);
+  let committed = { counts: copy(session.counts), enriched: 0 };
+  const placed = (c: ImportCounts) => c.rows.created + c.rows.updated + c.rows.unchanged + c.rows.quarantined;
+
+  const step = async (batch: ParsedBatch) => {
+    writer.orderSource = reader.info().preset?.options.orderSource ?? writer.orderSource;
+    await writer.prefetch(batch);
+    const classified = session.classify(batch, writer.known);
+    await writer.write(classified, { rows: placed(session.counts), counts: session.counts });
+    problems.add(classified.quarantined);
+    committed = { counts: copy(session.counts), enriched: writer.enrichedOrders };
+    const c = session.counts.rows;
+    onProgress?.({ rows: batch.rowsRead, bytes: batch.bytesRead, totalBytes: file.size, created: c.created, updated: c.updated, unchanged: c.unchanged, quarantined: c.quarantined });
+  };
+
+  let status: ImportOutcome['status'] = 'completed';
+  let error: string | undefined;
+  try {
+    for await (const chunk of file.chunks) {
+      await step(reader.push(chunk));
+      if (control.cancelled) {
+        status = 'cancelled';
+        break;
+      }
+    }
+    if (status === 'completed') await step(reader.end());
+  } catch (e) {
+    const full = isDiskFull(e);
+    status = full ? 'interrupted' : 'failed';
+    error = full ? diskFullMessage({ kind: 'import', file: file.name, rowsStored: placed(committed.counts) }) : (e as Error).message;
+  }
+  // A finished import read every row; one cut short reports only what it committed.
+  const counts = status === 'completed' ? session.counts : committed.counts;
+  const enrichedOrders = status === 'completed' ? writer.enrichedOrders : committed.enriched;
+  const read = summarise(reader.info(), counts, problems);
+  const summary = status === 'completed' ? read : { ...read, rows: placed(counts) };
+  try {
+    await finish(writer, status, summary, enrichedOrders, error);
+  } catch (e) {
+    // No room even for the closing record: it stays "running" until this run's lock goes,
+    // and the history then shows it interrupted, which is what the analyst is told.
+    if (!isDiskFull(e)) throw e;
+    if (status !== 'interrupted') {
+      status = 'interrupted';
+      error = diskFullMessage({ kind: 'import', file: file.name, rowsStored: placed(counts) });
+    }
+  }
+  return { importId: writer.importId, enrichedOrders, status, summary, ...(error ? { error } : {}) };
+}
+
+function finish(writer: ImportWriter, status: ImportOutcome['status'], summary: FileSummary, enrichedOrders: number, error: string | undefined): Promise<void> {
+  return writer.finish({
+    status,
+    fileHash: summary.fileHash,
+    format: summary.format,
+    formatLabel: summary.formatLabel,
+    rows: summary.rows,
+    created: summary.created,
+    updated: summary.updated,
+    unchanged: summary.unchanged,
+    quarantined: summary.quarantined,
+    warnings: summary.warnings.map((w) => w.message),
+    errors: [...summary.errors.map((e) => e.message), ...(error ? [error] : [])],
+    enrichedOrders,
+  });
+}

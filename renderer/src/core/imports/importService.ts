@@ -1,0 +1,202 @@
+// What the Imports screen may ask of the import worker: run files, cancel, the history, the
+// quarantined rows, Undo. Plain data in and out across the worker boundary.
+import { systemClock, type Clock } from '../../../../shared/time/clock';
+import { BUILT_IN_PRESETS, presetById } from '../../../../shared/ingest/formats/registry';
+import { parseFormatPreset, type FormatPreset } from '../../../../shared/ingest/formats/preset';
+import type { RowProblem } from '../../../../shared/ingest/problems';
+import { ExportReader, SNIFF_BYTES } from '../../../../shared/ingest/reader';
+import { sniff, type SniffResult } from '../../../../shared/ingest/sniff';
+import { rowsToFix } from '../../../../shared/ingest/rowsToFix';
+import { noLineBreaksMessage } from '../../../../shared/ingest/lineEndings';
+import type { FileSummary } from '../../../../shared/ingest/summary';
+import type { TextEncodingName } from '../../../../shared/ingest/decode';
+import type { Delimiter } from '../../../../shared/ingest/delimiter';
+import { MetaRepository } from '../storage/metaRepository';
+import { isDiskFull, savingOrDiskFull } from '../storage/diskFull';
+import { ImportHistory, type ImportEntry } from './importHistory';
+import { importFile, type ImportControl, type ImportOutcome, type ImportProgress } from './importRunner';
+import { defaultRunLocks, type RunLocks } from '../storage/runLocks';
+import type { WorkbenchDb } from '../storage/schema';
+
+/** Bytes handed to the reader at once: large enough that each batch is a sizeable transaction. */
+const READ_CHUNK = 4 * 1024 * 1024;
+
+export interface FormatChoice {
+  id: string;
+  label: string;
+  kind: string;
+}
+
+export interface LayoutOverrides {
+  encoding?: TextEncodingName;
+  delimiter?: Delimiter;
+  headerLine?: number;
+  /** Payments: the column holding the order reference, instead of the preset's choice. */
+  orderRefColumn?: string;
+}
+
+/** What a mapping would do to the first rows of a file, before anything is written. */
+export interface MappingCheck {
+  rows: number;
+  records: number;
+  quarantined: number;
+  problems: RowProblem[];
+  errors: string[];
+  warnings: string[];
+}
+
+/** Rows the wizard checks a mapping against: the file's first bytes, cut at a line end. */
+const CHECK_BYTES = 256 * 1024;
+
+export type FileProgressFn = (fileIndex: number, p: ImportProgress) => void;
+
+async function* coalescedChunks(file: Blob): AsyncGenerator<Uint8Array> {
+  const reader = file.stream().getReader();
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (value) {
+      parts.push(value);
+      size += value.length;
+    }
+    if (size >= READ_CHUNK || (done && size > 0)) {
+      const out = new Uint8Array(size);
+      let at = 0;
+      for (const p of parts) {
+        out.set(p, at);
+        at += p.length;
+      }
+      parts = [];
+      size = 0;
+      yield out;
+    }
+    if (done) return;
+  }
+}
+
+export class ImportService {
+  private control: ImportControl = { cancelled: false };
+  private readonly history: ImportHistory;
+  private readonly meta: MetaRepository;
+
+  constructor(
+    private readonly db: WorkbenchDb,
+    private readonly clock: Clock = systemClock,
+    private readonly locks: RunLocks = defaultRunLocks(),
+  ) {
+    this.history = new ImportHistory(db, clock, locks);
+    this.meta = new MetaRepository(db);
+  }
+
+  private async allPresets(): Promise<FormatPreset[]> {
+    return [...BUILT_IN_PRESETS, ...((await this.meta.get('presets')) ?? [])];
+  }
+
+  async formats(): Promise<FormatChoice[]> {
+    return (await this.allPresets()).map((p) => ({ id: p.id, label: p.label, kind: p.kind }));
+  }
+
+  /** The wizard's first look: encoding, delimiter, header row, preview, formats, suggestions. */
+  async inspect(file: Blob, overrides: LayoutOverrides = {}): Promise<SniffResult> {
+    const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+    return sniff(head, { wholeFile: file.size <= SNIFF_BYTES, presets: await this.allPresets(), previewRows: 8, ...overrides });
+  }
+
+  /** Runs a mapping over the file's first rows without writing anything. */
+  async check(file: Blob, preset: FormatPreset, overrides: LayoutOverrides = {}): Promise<MappingCheck> {
+    const parsed = parseFormatPreset(preset);
+    if (!parsed.ok) throw new Error(`The mapping is not valid: ${parsed.error}`);
+    let head = new Uint8Array(await file.slice(0, CHECK_BYTES).arrayBuffer());
+    if (file.size > CHECK_BYTES) {
+      const lastBreak = Math.max(head.lastIndexOf(10), head.lastIndexOf(13));
+      if (lastBreak === -1) return { rows: 0, records: 0, quarantined: 0, problems: [], errors: [noLineBreaksMessage(head.length)], warnings: [] };
+      head = head.subarray(0, lastBreak + 1);
+    }
+    const reader = new ExportReader({ fileName: (file as File).name ?? 'file', preset: parsed.preset, ...overrides });
+    const a = reader.push(head);
+    const b = reader.end();
+    const info = reader.info();
+    const problems = [...a.problems, ...b.problems];
+    return {
+      rows: info.rowsRead,
+      records: a.records.length + b.records.length,
+      quarantined: problems.length,
+      problems: problems.slice(0, 50),
+      errors: info.errors.map((e) => e.message),
+      warnings: info.warnings.map((w) => w.message),
+    };
+  }
+
+  /** Saves (or replaces, by id) a preset made in the wizard; it then detects like a built-in one. */
+  async savePreset(preset: FormatPreset): Promise<void> {
+    const parsed = parseFormatPreset(preset);
+    if (!parsed.ok) throw new Error(`The mapping is not valid: ${parsed.error}`);
+    if (BUILT_IN_PRESETS.some((p) => p.id === preset.id)) throw new Error('A built-in format already has this name');
+    const saved = ((await this.meta.get('presets')) ?? []).filter((p) => p.id !== preset.id);
+    await savingOrDiskFull('the column mapping', () => this.meta.set('presets', [...saved, parsed.preset]));
+  }
+
+  /** Imports the files one after another; `presetId` forces a format, otherwise it is detected. */
+  async run(files: File[], presetId: string | null, onProgress?: FileProgressFn, overrides: LayoutOverrides = {}): Promise<ImportOutcome[]> {
+    await this.recover();
+    this.control = { cancelled: false };
+    const presets = await this.allPresets();
+    const preset = presetId ? presetById(presetId, presets) : undefined;
+    if (presetId && !preset) throw new Error(`No format named ${presetId}`);
+    const outcomes: ImportOutcome[] = [];
+    for (const [i, file] of files.entries()) {
+      if (this.control.cancelled) break;
+      // A full disk mid-file is an outcome (interrupted); before the file's record exists, an error.
+      const outcome = await savingOrDiskFull(`the import of ${file.name}`, () => importFile(
+        this.db,
+        { name: file.name, size: file.size, chunks: coalescedChunks(file) },
+        { ...(preset ? { preset } : {}), presets, ...overrides },
+        this.control,
+        (p) => onProgress?.(i, p),
+        this.clock,
+        this.locks,
+      ));
+      outcomes.push(outcome);
+    }
+    return outcomes;
+  }
+
+  /** The file's header and its quarantined rows as written, for the analyst to correct and import again. */
+  async rowsToFix(file: Blob, summary: FileSummary): Promise<string> {
+    if (summary.headerLine === null || summary.delimiter === null) throw new Error('The file has no header row to fix rows against');
+    const text = new TextDecoder(summary.encoding ?? 'utf-8').decode(await file.arrayBuffer());
+    return rowsToFix(text, summary.headerLine, summary.delimiter, summary.problems);
+  }
+
+  cancel(): void {
+    this.control.cancelled = true;
+  }
+
+  /**
+   * Marks imports a crash or a closed tab cut off. Runs whenever the history is read: an
+   * import another tab is running keeps its lock and stays running until it ends there.
+   */
+  async recover(): Promise<number> {
+    try {
+      return await this.history.recoverInterrupted();
+    } catch (e) {
+      // Too full to mark them now: the history still lists, and the next look tries again.
+      if (isDiskFull(e)) return 0;
+      throw e;
+    }
+  }
+
+  async list(): Promise<ImportEntry[]> {
+    await this.recover();
+    return this.history.list();
+  }
+
+  problems(importId: number): Promise<RowProblem[]> {
+    return this.history.problems(importId);
+  }
+
+  undo(importId: number): Promise<void> {
+    return savingOrDiskFull('the undo of the import', () => this.history.undo(importId));
+  }
+}

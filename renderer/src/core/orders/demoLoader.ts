@@ -1,0 +1,41 @@
+// Fills an empty cache with the seeded demo year, chunk by chunk, so 1M orders never sit in
+// memory at once and the UI can show progress.
+import { systemClock, type Clock } from '../../../../shared/time/clock';
+import { generateDemo } from '../../../../shared/demo';
+import { OrderRepository } from '../storage/orderRepository';
+import { MetaRepository } from '../storage/metaRepository';
+import { DiskFullError, isDiskFull } from '../storage/diskFull';
+import type { WorkbenchDb } from '../storage/schema';
+
+export const DEMO_SEED = 20261124;
+
+export async function loadDemoData(
+  db: WorkbenchDb,
+  opts: { orders: number; seed?: number; clock?: Clock },
+  onProgress?: (written: number, total: number) => void,
+): Promise<number> {
+  const orders = new OrderRepository(db);
+  if ((await orders.count()) > 0) throw new Error('The cache already holds orders; demo data loads only into an empty cache');
+  const seed = opts.seed ?? DEMO_SEED;
+  const clock = opts.clock ?? systemClock;
+  const gen = generateDemo({ orders: opts.orders, seed, now: clock.now(), chunkSize: 8192 });
+  let written = 0;
+  try {
+    for (let step = gen.next(); !step.done; step = gen.next()) {
+      const chunk = step.value;
+      // One transaction per chunk: an interrupted load leaves whole chunks, never half of one.
+      await db.transaction('rw', [db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.meta, db.payments, db.disputes], async () => {
+        await orders.append(chunk.orders);
+        await db.payments.bulkPut(chunk.payments);
+        await db.disputes.bulkPut(chunk.disputes);
+      });
+      written += chunk.orders.length;
+      onProgress?.(written, opts.orders);
+    }
+    await new MetaRepository(db).set('dataset', { kind: 'demo', orders: written, seed, loadedAt: clock.now() });
+  } catch (e) {
+    if (isDiskFull(e)) throw new DiskFullError({ kind: 'demo', ordersStored: written, ordersPlanned: opts.orders }, { cause: e });
+    throw e;
+  }
+  return written;
+}

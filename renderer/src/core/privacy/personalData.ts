@@ -1,0 +1,220 @@
+// Personal data on request and by age: erasing one customer (GDPR Art. 17) and the retention
+// period. Personal fields go from orders, payments and the copies import undo keeps; what reports
+// need (dates, amounts, channel, country, card brand) stays, unlinkable. Notes in the decision log
+// are erased while their salted hash keeps the chain verifying; the erasure is itself an entry.
+import { chainEntry, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
+import { orderKey, type OrderTextField } from '../../../../shared/domain/order';
+import type { Payment } from '../../../../shared/domain/payment';
+import { FIELD_SEPARATOR, textColumn } from '../../../../shared/orders/columns';
+import { systemClock, type Clock } from '../../../../shared/time/clock';
+import { replacingLogs } from '../storage/appendOnly';
+import { analystName } from '../storage/metaRepository';
+import type { RetentionSummaryRecord, StoredPayment, WorkbenchDb } from '../storage/schema';
+
+/** Order fields that identify a person. Dates, amounts, channel, countries, card brand and method stay. */
+export const PERSONAL_ORDER_FIELDS = ['customerId', 'email', 'phone', 'shipName', 'shipStreet', 'shipPostcode', 'shipCity', 'ip', 'deviceId', 'cardBin', 'cardLast4', 'cardExpiry', 'cardFingerprint'] as const satisfies readonly OrderTextField[];
+export const PERSONAL_PAYMENT_FIELDS = ['email', 'ip', 'cardBin', 'cardLast4', 'cardExpiry', 'cardFingerprint'] as const satisfies readonly (keyof Payment)[];
+
+/** What an erasure or a retention purge would touch, before anything is changed. */
+export interface PersonalDataPlan {
+  kind: 'erasure' | 'retention';
+  /** Rows per order block whose personal fields go. */
+  rows: Map<number, number[]>;
+  orderKeys: string[];
+  orders: number;
+  payments: string[];
+  /** Form-2 entries whose notes go (their salted hashes stay in the chain). */
+  notes: number[];
+  /** Entries written before notes were salted: their notes cannot go without breaking the chain. */
+  keptNotes: number[];
+  /** Link overrides whose value was one of this customer's. */
+  overrides: number[];
+  /** Retention: cut-off time and counts per month for the summary. */
+  before?: number;
+  months?: RetentionSummaryRecord['months'];
+}
+
+export interface PlanSummary {
+  orders: number;
+  orderNumbers: string[];
+  payments: number;
+  notes: number;
+  keptNotes: number[];
+  overrides: number;
+  before: number | null;
+}
+
+export function summarise(plan: PersonalDataPlan): PlanSummary {
+  return {
+    orders: plan.orders,
+    orderNumbers: plan.orderKeys.slice(0, 20).map((k) => k.split(':').slice(1).join(':')),
+    payments: plan.payments.length,
+    notes: plan.notes.length,
+    keptNotes: plan.keptNotes,
+    overrides: plan.overrides.length,
+    before: plan.before ?? null,
+  };
+}
+
+const blank = (s: string) => s.trim().toLowerCase();
+
+interface RowMatch {
+  (columns: (field: OrderTextField) => string[], row: number, createdAt: number): boolean;
+}
+
+async function planOrders(db: WorkbenchDb, match: RowMatch): Promise<{ rows: Map<number, number[]>; keys: string[]; values: Map<OrderTextField, Set<string>>; createdAt: number[]; totals: { currency: string; minor: number }[] }> {
+  const rows = new Map<number, number[]>();
+  const keys: string[] = [];
+  const createdAt: number[] = [];
+  const totals: { currency: string; minor: number }[] = [];
+  const values = new Map<OrderTextField, Set<string>>(PERSONAL_ORDER_FIELDS.map((f) => [f, new Set<string>()]));
+  const blocks = await db.orderBlocks.toArray();
+  for (const b of blocks) {
+    const text = await db.orderText.get(b.id);
+    if (!text) continue;
+    const split = new Map<OrderTextField, string[]>();
+    const column = (f: OrderTextField) => {
+      let v = split.get(f);
+      if (!v) split.set(f, (v = textColumn(text.columns, f, b.count).split(FIELD_SEPARATOR)));
+      return v;
+    };
+    for (let r = 0; r < b.count; r++) {
+      if (!match(column, r, b.createdAt[r]!)) continue;
+      if (!rows.has(b.id)) rows.set(b.id, []);
+      rows.get(b.id)!.push(r);
+      keys.push(orderKey({ source: column('source')[r]!, externalId: column('externalId')[r]! }));
+      createdAt.push(b.createdAt[r]!);
+      totals.push({ currency: column('currency')[r]!, minor: b.totalMinor[r]! });
+      for (const f of PERSONAL_ORDER_FIELDS) {
+        const v = column(f)[r]!;
+        if (v) values.get(f)!.add(v);
+      }
+    }
+  }
+  return { rows, keys, values, createdAt, totals };
+}
+
+async function planNotes(db: WorkbenchDb, entryMatches: (e: DecisionEntry) => boolean): Promise<{ notes: number[]; keptNotes: number[] }> {
+  const notes: number[] = [];
+  const keptNotes: number[] = [];
+  for (const e of await db.decisions.orderBy('seq').toArray()) {
+    if (!e.note || e.noteErased || !entryMatches(e)) continue;
+    (e.form === 2 ? notes : keptNotes).push(e.seq);
+  }
+  return { notes, keptNotes };
+}
+
+/** Everything held about one customer, found by email (any letter case) or customer id. */
+export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise<PersonalDataPlan> {
+  const id = who.trim();
+  if (!id) throw new Error('Enter the customer’s email or customer id');
+  const byEmail = id.includes('@');
+  const wanted = blank(id);
+  const found = await planOrders(db, (column, r) => (byEmail ? blank(column('email')[r]!) === wanted : column('customerId')[r]! === id));
+  const orderKeys = new Set(found.keys);
+  const orderIds = new Set(found.keys.map((k) => k.split(':').slice(1).join(':')));
+  const payments = (await db.payments.toArray()).filter((p) => (byEmail && blank(p.email) === wanted) || orderIds.has(p.orderRef)).map((p) => p.id);
+  const { notes, keptNotes } = await planNotes(db, (e) => orderKeys.has(e.orderKey));
+  const linkValues = new Set([...found.values.get('email')!, ...found.values.get('phone')!, ...found.values.get('ip')!, ...found.values.get('deviceId')!].map(blank));
+  if (byEmail) linkValues.add(wanted);
+  const overrides = (await db.linkOverrides.toArray()).filter((o) => linkValues.has(blank(o.value))).map((o) => o.id!);
+  return { kind: 'erasure', rows: found.rows, orderKeys: found.keys, orders: found.keys.length, payments, notes, keptNotes, overrides };
+}
+
+/** Personal data older than `before`: orders placed, payments made and notes written before it. */
+export async function planRetention(db: WorkbenchDb, before: number): Promise<PersonalDataPlan> {
+  const found = await planOrders(db, (column, r, createdAt) => createdAt < before && PERSONAL_ORDER_FIELDS.some((f) => column(f)[r] !== ''));
+  const payments = (await db.payments.where('createdAt').below(before).toArray()).filter((p) => PERSONAL_PAYMENT_FIELDS.some((f) => p[f] !== '')).map((p) => p.id);
+  const { notes, keptNotes } = await planNotes(db, (e) => e.at < before);
+  const months = new Map<string, RetentionSummaryRecord['months'][number]>();
+  found.createdAt.forEach((t, i) => {
+    const month = new Date(t).toISOString().slice(0, 7);
+    const m = months.get(month) ?? { month, orders: 0, orderValueMinor: {}, payments: 0, disputes: 0 };
+    m.orders++;
+    const { currency, minor } = found.totals[i]!;
+    m.orderValueMinor[currency] = (m.orderValueMinor[currency] ?? 0) + minor;
+    months.set(month, m);
+  });
+  for (const p of await db.payments.bulkGet(payments)) {
+    const month = new Date(p!.createdAt).toISOString().slice(0, 7);
+    const m = months.get(month) ?? { month, orders: 0, orderValueMinor: {}, payments: 0, disputes: 0 };
+    m.payments++;
+    months.set(month, m);
+  }
+  return { kind: 'retention', rows: found.rows, orderKeys: found.keys, orders: found.keys.length, payments, notes, keptNotes, overrides: [], before, months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)) };
+}
+
+function scrubPayment<T extends Partial<StoredPayment>>(p: T): T {
+  const out = { ...p };
+  for (const f of PERSONAL_PAYMENT_FIELDS) if (f in out) (out as Record<string, unknown>)[f] = '';
+  return out;
+}
+
+export interface ApplyOptions {
+  /** Erasure: the request's reference (a ticket number: no personal data). */
+  reference: string;
+  clock?: Clock;
+}
+
+/**
+ * Applies a plan in one transaction and logs it: personal fields blanked, notes erased, the entry
+ * (kind erasure or retention, listing the erased notes in its refs) appended to the chain.
+ */
+export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataPlan, opts: ApplyOptions): Promise<DecisionEntry> {
+  const clock = opts.clock ?? systemClock;
+  const analyst = await analystName(db);
+  const reference = opts.reference.trim().slice(0, 200);
+  if (plan.kind === 'erasure' && !reference) throw new Error('Give the request’s reference (a ticket number, not the person’s name): it is logged');
+  const what =
+    plan.kind === 'erasure'
+      ? `Erased the personal data of ${plan.orders} orders and ${plan.payments.length} payments on request ${reference}`
+      : `Retention: purged the personal data of ${plan.orders} orders and ${plan.payments.length} payments placed before ${new Date(plan.before!).toISOString().slice(0, 10)}`;
+  const notes = plan.notes.length ? `; notes of entries ${plan.notes.join(', ')} erased` : '';
+  const kept = plan.keptNotes.length ? `; notes of entries ${plan.keptNotes.join(', ')} predate salted notes and stay` : '';
+  const input: DecisionInput = { orderKey: '', decision: plan.kind, reasonCode: '', note: `${what}${notes}${kept}`, analyst, at: clock.now(), score: null, matrixVersion: null, undoes: null, refs: plan.notes };
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const head = ((await db.decisionHead.get('head')) ?? null) as LogHead | null;
+    const entry = await chainEntry(input, head);
+    const done = await replacingLogs(db.name, () =>
+      db.transaction('rw', [db.orderText, db.orderBlocks, db.payments, db.importUndo, db.decisions, db.decisionHead, db.linkOverrides, db.retentionSummaries], async () => {
+        const now = await db.decisionHead.get('head');
+        if ((now?.seq ?? 0) !== (head?.seq ?? 0)) return false;
+        for (const [blockId, rows] of plan.rows) {
+          const [text, block] = await Promise.all([db.orderText.get(blockId), db.orderBlocks.get(blockId)]);
+          if (!text || !block) continue;
+          const columns = { ...text.columns };
+          for (const f of PERSONAL_ORDER_FIELDS) {
+            const values = textColumn(columns, f, block.count).split(FIELD_SEPARATOR);
+            for (const r of rows) values[r] = '';
+            columns[f] = values.join(FIELD_SEPARATOR);
+          }
+          await db.orderText.put({ id: blockId, columns });
+        }
+        const ids = new Set(plan.payments);
+        for (const p of await db.payments.bulkGet(plan.payments)) if (p) await db.payments.put(scrubPayment(p));
+        await db.importUndo.toCollection().modify((u) => {
+          u.payments = u.payments.map((x) => (x.previous && (ids.has(x.key) || (plan.before !== undefined && x.previous.createdAt < plan.before)) ? { ...x, previous: scrubPayment(x.previous) } : x));
+        });
+        for (const seq of plan.notes) {
+          const e = await db.decisions.get(seq);
+          if (e) await db.decisions.put({ ...e, note: '', noteErased: true });
+        }
+        for (const id of plan.overrides) await db.linkOverrides.update(id, { value: '', reason: 'erased on request' });
+        if (plan.kind === 'retention') await db.retentionSummaries.add({ at: input.at, analyst, before: plan.before!, months: plan.months ?? [] });
+        await db.decisions.add(entry);
+        await db.decisionHead.put({ key: 'head', seq: entry.seq, hash: entry.hash });
+        return true;
+      }),
+    );
+    if (done) return entry;
+  }
+  throw new Error('The decision log is busy; try again');
+}
+
+/** The retention period (months; 0 keeps everything) and the cut-off it gives at `now` (UTC). */
+export function retentionCutoff(months: number, now: number): number | null {
+  if (!Number.isInteger(months) || months < 0 || months > 240) throw new Error('The retention period is a whole number of months between 0 and 240');
+  if (months === 0) return null;
+  const d = new Date(now);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, d.getUTCDate());
+}

@@ -1,0 +1,306 @@
+// The Reports screen's figures, computed in the cache worker from the cache's columns (no order
+// is decoded for the figures), and report snapshots: the parameters, the figures, when, who and
+// a hash of the data behind them, stored append-only so a saved report reopens unchanged.
+import { systemClock, type Clock } from '../../../../shared/time/clock';
+import { MARKETPLACE_LABEL, MARKETPLACES } from '../../../../shared/domain/order';
+import type { Dispute, DisputeStatus } from '../../../../shared/domain/dispute';
+import { reasonFamily } from '../../../../shared/disputes/reasonCodes';
+import { sha256 } from '../../../../shared/decisions/chain';
+import { fraudTrend, ringsOfRange, type PeriodRing, type TrendChargeback, type TrendParams, type TrendReport } from '../../../../shared/reports/fraudTrend';
+import { kpiReport, type KpiReport } from '../../../../shared/reports/kpi';
+import { DEFAULT_THRESHOLDS, programmeMonthsOf, type Threshold } from '../../../../shared/reports/programmes';
+import { confirmedFraud, DEFAULT_RATES, NOT_GIVEN } from '../../../../shared/reports/sources';
+import type { DictField } from '../../../../shared/orders/columns';
+import { DecisionLog } from '../storage/decisionLog';
+import { analystName, MetaRepository } from '../storage/metaRepository';
+import type { OrderSnapshot, OrderStore } from '../storage/orderStore';
+import type { OrdersBehind } from '../../../../shared/orders/query';
+import type { RingService } from '../rings/ringService';
+import type { ReportSnapshotRecord, WorkbenchDb } from '../storage/schema';
+
+export interface ReportRates {
+  currency: string;
+  asOf: string;
+  source: string;
+  rates: Record<string, number>;
+}
+
+export interface TrendResult {
+  report: TrendReport;
+  /** SHA-256 of the data behind the figures (orders, disputes, decisions, verdicts, rates). */
+  dataHash: string;
+  computedMs: number;
+  sources: string[];
+}
+
+export interface RingsOfRange {
+  top: PeriodRing[];
+  fresh: PeriodRing[];
+  /** Rings were built from the cache for this answer (false: none to build from). */
+  built: boolean;
+}
+
+export interface KpiResult {
+  report: KpiReport;
+  dataHash: string;
+  sources: string[];
+}
+
+export type SnapshotKind = ReportSnapshotRecord['kind'];
+
+/** The canonical text a snapshot's hash covers: fixed field order, figures as stored. */
+export function snapshotCanonical(s: Omit<ReportSnapshotRecord, 'id' | 'hash'>): string {
+  const fields: unknown[] = [s.kind, s.title, s.params, s.figures, s.dataHash, s.createdAt, s.analyst];
+  // Snapshots since schema 7 also name the decision log's head they were made from.
+  if (s.logHead) fields.push([s.logHead.seq, s.logHead.hash]);
+  return JSON.stringify(fields);
+}
+
+const DIMENSION_FIELD: Record<Exclude<TrendParams['dimension'], 'marketplace'>, DictField> = {
+  country: 'shipCountry',
+  paymentMethod: 'paymentMethod',
+  cardBrand: 'cardBrand',
+};
+
+export class ReportService {
+  private readonly meta: MetaRepository;
+  private readonly log: DecisionLog;
+
+  constructor(
+    private readonly db: WorkbenchDb,
+    private readonly store: OrderStore,
+    private readonly rings: RingService,
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.meta = new MetaRepository(db);
+    this.log = new DecisionLog(db);
+  }
+
+  async rates(): Promise<ReportRates> {
+    return ((await this.meta.get('reportRates')) as ReportRates | undefined) ?? { ...DEFAULT_RATES, rates: { ...DEFAULT_RATES.rates } };
+  }
+
+  async saveRates(r: ReportRates): Promise<ReportRates> {
+    const currency = r.currency.trim().toUpperCase();
+    if (!/^[A-Z]{3}$/.test(currency)) throw new Error('The reporting currency is a three-letter code, e.g. EUR');
+    const rates: Record<string, number> = {};
+    for (const [c, v] of Object.entries(r.rates)) {
+      const code = c.trim().toUpperCase();
+      if (!/^[A-Z]{3}$/.test(code)) throw new Error(`"${c}" is not a currency code`);
+      if (!(Number.isFinite(v) && v > 0)) throw new Error(`The rate for ${code} must be a positive number`);
+      rates[code] = v;
+    }
+    rates[currency] = 1;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.asOf)) throw new Error('Give the date the rates are from as YYYY-MM-DD');
+    const clean = { currency, asOf: r.asOf, source: r.source.trim() || 'entered by the analyst', rates };
+    await this.meta.set('reportRates', clean);
+    return clean;
+  }
+
+  async thresholds(): Promise<Threshold[]> {
+    return ((await this.meta.get('programmeThresholds')) as Threshold[] | undefined) ?? DEFAULT_THRESHOLDS.map((t) => ({ ...t }));
+  }
+
+  async saveThresholds(list: Threshold[]): Promise<Threshold[]> {
+    const clean = list.map((t, i) => {
+      const row = `Threshold ${i + 1}`;
+      if (t.programme !== 'visa-vamp' && t.programme !== 'mastercard-ecm') throw new Error(`${row}: unknown programme`);
+      if (!t.level.trim()) throw new Error(`${row}: name the level`);
+      if (!(t.ratio > 0 && t.ratio < 1)) throw new Error(`${row}: the ratio is a share between 0 and 100 %`);
+      if (!(Number.isInteger(t.count) && t.count >= 0)) throw new Error(`${row}: the count is a whole number`);
+      if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(t.effectiveFrom)) throw new Error(`${row}: "effective from" is a month, YYYY-MM (01-12)`);
+      if (!t.source.trim()) throw new Error(`${row}: say where the threshold comes from`);
+      return { programme: t.programme, level: t.level.trim(), ratio: t.ratio, count: t.count, effectiveFrom: t.effectiveFrom, source: t.source.trim() };
+    });
+    await this.meta.set('programmeThresholds', clean);
+    return clean;
+  }
+
+  /** Disputes with the status their workflow log gives them, and when each was submitted. */
+  private async disputes(): Promise<{ disputes: Dispute[]; submittedAt: Map<string, number> }> {
+    const [stored, events] = await Promise.all([this.db.disputes.toArray(), this.db.disputeEvents.orderBy('id').toArray()]);
+    const status = new Map<string, DisputeStatus>();
+    const submittedAt = new Map<string, number>();
+    for (const e of events) {
+      if (e.kind !== 'status' || !e.status) continue;
+      status.set(e.disputeId, e.status);
+      if (e.status === 'submitted' && !submittedAt.has(e.disputeId)) submittedAt.set(e.disputeId, e.at);
+    }
+    const disputes = stored.map(({ stamp: _stamp, ...d }) => ({ ...d, status: status.get(d.id) ?? d.status }));
+    return { disputes, submittedAt };
+  }
+
+  /** Order keys of rings confirmed as fraud: as marked (stored with the verdict) or as last linked. */
+  private async confirmedRingOrders(): Promise<{ keys: string[]; rings: number }> {
+    const marks = await this.rings.decisions.currentMarks();
+    const keys: string[] = [];
+    let rings = 0;
+    for (const m of marks.values()) {
+      if (m.status !== 'confirmed-fraud') continue;
+      rings++;
+      const members = m.orderKeys ?? this.rings.lastRings().find((r) => r.id === m.ringId)?.orderKeys ?? [];
+      keys.push(...members);
+    }
+    return { keys, rings };
+  }
+
+  private async dataHash(parts: unknown[]): Promise<string> {
+    const snap = this.store.currentSnapshot();
+    let live = 0;
+    for (const v of snap.live) live += v;
+    const head = await this.db.decisionHead.get('head');
+    const lastMark = await this.db.ringMarks.orderBy('id').last();
+    return sha256(JSON.stringify([snap.blockIds, live, head ?? null, lastMark?.id ?? 0, ...parts]));
+  }
+
+  async fraudTrend(params: Omit<TrendParams, 'currency' | 'rates'>): Promise<TrendResult> {
+    const t0 = performance.now();
+    const snap = this.store.currentSnapshot();
+    const keys = snap.keyColumns;
+    const [rates, dict, { disputes }, decisions, ringOrders] = await Promise.all([this.rates(), snap.dict(), this.disputes(), this.log.entries(), this.confirmedRingOrders()]);
+    const fraudByKey = confirmedFraud(disputes, decisions, ringOrders.keys);
+    const wanted = new Set<string>(fraudByKey.keys());
+    for (const d of disputes) if (d.orderKey) wanted.add(d.orderKey);
+    const rowOf = await snap.rowsOfKeys(wanted);
+    const fraud = new Map<number, number>();
+    for (const [key, bits] of fraudByKey) {
+      const row = rowOf.get(key);
+      if (row !== undefined) fraud.set(row, bits);
+    }
+    const chargebacks: TrendChargeback[] = disputes.map((d) => ({
+      row: rowOf.get(d.orderKey) ?? -1,
+      openedAt: d.openedAt,
+      amountMinor: d.amountMinor,
+      currency: d.currency.trim().toUpperCase(),
+      family: reasonFamily(d.network, d.reasonCode),
+    }));
+    const field = params.dimension === 'marketplace' ? null : DIMENSION_FIELD[params.dimension];
+    const full: TrendParams = { ...params, currency: rates.currency, rates: rates.rates };
+    const report = fraudTrend(
+      {
+        count: keys.count,
+        createdAt: keys.createdAt,
+        totalMinor: keys.totalMinor,
+        live: keys.live,
+        group: field ? dict.codes[field] : keys.marketplace,
+        groupLabels: field ? dict.values[field].map((v) => v || NOT_GIVEN) : MARKETPLACES.map((m) => MARKETPLACE_LABEL[m]),
+        currency: dict.codes.currency,
+        currencyLabels: dict.values.currency,
+        fraud,
+      },
+      chargebacks,
+      full,
+    );
+    const computedMs = performance.now() - t0;
+    const dataHash = await this.dataHash([disputes.map((d) => [d.id, d.status, d.openedAt, d.amountMinor, d.currency, d.reasonCode, d.orderKey]), ringOrders.keys, rates]);
+    return { report, dataHash, computedMs, sources: await this.sources(disputes.length, decisions.length, ringOrders.rings) };
+  }
+
+  /** Per row of `snap`: 1 for the orders behind a report figure (confirmed fraud, or chargebacks of a family opened in a span). */
+  async ordersBehind(snap: OrderSnapshot, only: OrdersBehind): Promise<Uint8Array> {
+    const { disputes } = await this.disputes();
+    let keys: Iterable<string>;
+    if (only.kind === 'confirmed-fraud') {
+      const [decisions, ringOrders] = await Promise.all([this.log.entries(), this.confirmedRingOrders()]);
+      keys = confirmedFraud(disputes, decisions, ringOrders.keys).keys();
+    } else {
+      keys = disputes
+        .filter((d) => d.openedAt >= only.openedFrom && d.openedAt < only.openedTo && (only.family === null || reasonFamily(d.network, d.reasonCode) === only.family))
+        .map((d) => d.orderKey)
+        .filter(Boolean);
+    }
+    const rows = await snap.rowsOfKeys(new Set(keys));
+    const mask = new Uint8Array(snap.keyColumns.count);
+    for (const row of rows.values()) mask[row] = 1;
+    return mask;
+  }
+
+  /** Top and new rings of a range; builds rings first when no run has yet. */
+  async ringsOfRange(from: number, to: number): Promise<RingsOfRange> {
+    await this.rings.ensureComputed();
+    const [{ orders }, marks, rates] = await Promise.all([this.rings.current(), this.rings.decisions.currentMarks(), this.rates()]);
+    const toReporting = (minor: number, currency: string) => {
+      const r = currency === rates.currency ? 1 : rates.rates[currency.toUpperCase()];
+      return r === undefined ? 0 : Math.round(minor * r);
+    };
+    const list = this.rings.lastRings().map((r) => ({
+      id: r.id,
+      times: r.times,
+      valuesMinor: r.orders.map((i) => toReporting(orders[i]!.totalMinor, orders[i]!.currency)),
+      score: r.metrics.score,
+      status: marks.get(r.id)?.status ?? null,
+    }));
+    return { ...ringsOfRange(list, from, to), built: list.length > 0 };
+  }
+
+  async kpi(from: number, to: number): Promise<KpiResult> {
+    const snap = this.store.currentSnapshot();
+    const keys = snap.keyColumns;
+    const [dict, { disputes: stored, submittedAt }, decisions, thresholds, settings, rates] = await Promise.all([
+      snap.dict(),
+      this.disputes(),
+      this.log.entries(),
+      this.thresholds(),
+      this.meta.get('review'),
+      this.rates(),
+    ]);
+    // Dispute values in the reporting currency where a rate allows; the rest keep their own (and
+    // the figures then say the currencies are mixed rather than add them up).
+    const disputes = stored.map((d) => {
+      const c = d.currency.trim().toUpperCase();
+      const r = c === rates.currency ? 1 : rates.rates[c];
+      return r === undefined ? d : { ...d, amountMinor: Math.round(d.amountMinor * r), currency: rates.currency };
+    });
+    const slaHours = settings?.slaHours ?? 24;
+    const decided = new Set(decisions.map((e) => e.orderKey));
+    const rowOf = await snap.rowsOfKeys(decided);
+    const placedAt = new Map<string, number>();
+    for (const [key, row] of rowOf) placedAt.set(key, keys.createdAt[row]!);
+    let ordersPlaced = 0;
+    for (let i = 0; i < keys.count; i++) if (keys.live[i] && keys.createdAt[i]! >= from && keys.createdAt[i]! < to) ordersPlaced++;
+    const programmes = programmeMonthsOf(
+      { count: keys.count, createdAt: keys.createdAt, status: keys.status, live: keys.live, brand: dict.codes.cardBrand, brandLabels: dict.values.cardBrand },
+      disputes,
+      thresholds,
+    );
+    const report = kpiReport({ from, to, slaHours, decisions, placedAt, ordersPlaced, disputes, submittedAt, programmes, thresholds, now: this.clock.now() });
+    const dataHash = await this.dataHash([disputes.map((d) => [d.id, d.status, d.openedAt, d.amountMinor, d.currency, d.reasonCode, submittedAt.get(d.id) ?? 0]), thresholds, slaHours, rates]);
+    const marks = await this.rings.decisions.currentMarks();
+    const confirmed = [...marks.values()].filter((m) => m.status === 'confirmed-fraud').length;
+    return { report, dataHash, sources: await this.sources(disputes.length, decisions.length, confirmed) };
+  }
+
+  /** What the figures were computed from, in words for the report's title page. */
+  private async sources(disputes: number, decisions: number, confirmedRings: number): Promise<string[]> {
+    const [dataset, imports] = await Promise.all([this.meta.get('dataset'), this.db.imports.where('status').equals('completed').toArray()]);
+    const out = [`${this.store.count.toLocaleString('en')} orders in the local cache`];
+    if (dataset?.kind === 'demo') out.push(`demo data (seed ${dataset.seed ?? '-'}, loaded ${new Date(dataset.loadedAt).toISOString().slice(0, 10)})`);
+    for (const i of imports.slice(-8)) out.push(`import ${i.fileName} (${i.formatLabel ?? i.format ?? 'mapped'}, ${new Date(i.startedAt).toISOString().slice(0, 10)}, content hash ${i.fileHash.slice(0, 12)})`);
+    if (imports.length > 8) out.push(`and ${imports.length - 8} earlier imports`);
+    out.push(`${disputes.toLocaleString('en')} disputes, ${decisions.toLocaleString('en')} decision-log entries, ${confirmedRings} rings confirmed as fraud`);
+    return out;
+  }
+
+  /** Saves what a report showed; the hash covers the parameters, figures, data hash, time, analyst and the log's head. */
+  async saveSnapshot(kind: SnapshotKind, title: string, params: unknown, figures: unknown, dataHash: string): Promise<ReportSnapshotRecord> {
+    const analyst = await analystName(this.db);
+    const logHead = await this.log.head();
+    const base = { kind, title: title.trim() || kind, params, figures, dataHash, createdAt: this.clock.now(), analyst, logHead };
+    const hash = await sha256(snapshotCanonical(base));
+    const id = (await this.db.reportSnapshots.add({ ...base, hash })) as number;
+    return { ...base, hash, id };
+  }
+
+  async snapshots(): Promise<Omit<ReportSnapshotRecord, 'figures'>[]> {
+    const all = await this.db.reportSnapshots.orderBy('id').reverse().toArray();
+    return all.map(({ figures: _f, ...rest }) => rest);
+  }
+
+  /** A saved snapshot as stored, with whether its hash still matches its content. */
+  async snapshot(id: number): Promise<{ snapshot: ReportSnapshotRecord; intact: boolean }> {
+    const s = await this.db.reportSnapshots.get(id);
+    if (!s) throw new Error(`There is no report snapshot ${id}`);
+    const { id: _id, hash, ...base } = s;
+    return { snapshot: s, intact: (await sha256(snapshotCanonical(base))) === hash };
+  }
+}

@@ -1,0 +1,235 @@
+// The review queue: current orders not yet shipped (open or paid) that the scoring matrix sends
+// to review or hold, minus those already released or cancelled; held ones stay until decided.
+// Decisions go to the hash-chained decision log with the score and matrix version behind them.
+import { systemClock, type Clock } from '../../../../shared/time/clock';
+import { isFraudReason } from '../../../../shared/linking/metrics';
+import { DEFAULT_MATRIX, matrixProblem, scoreOrder, whatIf, type Confusion, type Fired, type Matrix, type Outcome } from '../../../../shared/scoring/matrix';
+import { computeSignals } from '../../../../shared/scoring/signals';
+import { isOrderDecision, type Decision, type DecisionEntry, type DecisionInput } from '../../../../shared/decisions/chain';
+import { orderKey, type Marketplace } from '../../../../shared/domain/order';
+import { DecisionLog, type LogVerdict } from '../storage/decisionLog';
+import type { Witness } from '../../../../shared/decisions/witness';
+import type { RingService } from '../rings/ringService';
+import type { MatrixRecord, WorkbenchDb } from '../storage/schema';
+import { analystName, type ReviewSettings } from '../storage/metaRepository';
+
+export const HOLD_REASONS = ['FRAUD-RING', 'STOLEN-CARD', 'ACCOUNT-TAKEOVER', 'VELOCITY', 'ADDRESS-RISK', 'CHARGEBACK-HISTORY', 'OTHER'] as const;
+export const RELEASE_REASONS = ['CUSTOMER-VERIFIED', 'KNOWN-CUSTOMER', 'FALSE-POSITIVE', 'OTHER'] as const;
+/** A decision can be undone this long after it was made; the undo is itself logged. */
+export const UNDO_WINDOW_MS = 2 * 60_000;
+/** Decide within this many hours of the order coming in (default; Settings changes it). */
+export const SLA_HOURS = 24;
+
+export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { slaHours: SLA_HOURS, holdReasons: [...HOLD_REASONS], releaseReasons: [...RELEASE_REASONS] };
+
+/** Checks and tidies settings an analyst entered. */
+export function cleanReviewSettings(s: ReviewSettings): ReviewSettings {
+  const codes = (list: string[]) => [...new Set(list.map((c) => c.trim().toUpperCase()).filter(Boolean))];
+  if (!(Number.isFinite(s.slaHours) && s.slaHours > 0 && s.slaHours <= 24 * 30)) throw new Error('The decision target must be between 1 hour and 30 days');
+  const holdReasons = codes(s.holdReasons);
+  if (holdReasons.length === 0) throw new Error('Hold and cancel need at least one reason code');
+  return { slaHours: s.slaHours, holdReasons, releaseReasons: codes(s.releaseReasons) };
+}
+
+export interface QueueRow {
+  orderKey: string;
+  externalId: string;
+  marketplace: Marketplace;
+  totalMinor: number;
+  currency: string;
+  createdAt: number;
+  email: string;
+  score: number;
+  outcome: Outcome;
+  fired: Fired[];
+  matrixVersion: number;
+  /** The ring the order is in, if any (decide a ring's queued orders at once). */
+  ringId: string | null;
+  /** `held` once an analyst put it on hold. */
+  state: 'review' | 'hold' | 'held';
+  slaDueAt: number;
+}
+
+export interface WhatIf {
+  orders: number;
+  /** Orders known to be fraud: a fraud-family chargeback, or a ring confirmed as fraud. */
+  knownFraud: number;
+  current: Confusion & { version: number };
+  draft: Confusion;
+}
+
+export class ReviewService {
+  private readonly log: DecisionLog;
+  private scores = new Map<string, { score: number; matrixVersion: number }>();
+
+  constructor(
+    private readonly db: WorkbenchDb,
+    private readonly rings: RingService,
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.log = new DecisionLog(db);
+  }
+
+  async settings(): Promise<ReviewSettings> {
+    return ((await this.db.meta.get('review'))?.value as ReviewSettings | undefined) ?? DEFAULT_REVIEW_SETTINGS;
+  }
+
+  async saveSettings(s: ReviewSettings): Promise<ReviewSettings> {
+    const clean = cleanReviewSettings(s);
+    await this.db.meta.put({ key: 'review', value: clean });
+    return clean;
+  }
+
+  /** The newest saved matrix, or the default one before anything was saved. */
+  async matrix(): Promise<Matrix> {
+    const latest = await this.db.matrices.orderBy('version').last();
+    return latest?.matrix ?? DEFAULT_MATRIX;
+  }
+
+  async matrixHistory(): Promise<MatrixRecord[]> {
+    return (await this.db.matrices.orderBy('version').toArray()).reverse();
+  }
+
+  /** Saves an edited matrix as the next version (earlier versions stay). */
+  async saveMatrix(draft: Matrix, note: string): Promise<number> {
+    const problem = matrixProblem(draft);
+    if (problem) throw new Error(problem);
+    const version = Math.max(DEFAULT_MATRIX.version, (await this.db.matrices.orderBy('version').last())?.version ?? 0) + 1;
+    await this.db.matrices.add({ version, matrix: { ...draft, version }, analyst: await analystName(this.db), savedAt: this.clock.now(), note: note.trim() });
+    return version;
+  }
+
+  /** How the current matrix and a draft would sort every current order, against known fraud. */
+  async whatIf(draft: Matrix): Promise<WhatIf> {
+    const problem = matrixProblem(draft);
+    if (problem) throw new Error(problem);
+    const ctx = await this.context();
+    const [current, marks] = await Promise.all([this.matrix(), this.rings.decisions.currentMarks()]);
+    const confirmed = new Set<number>();
+    for (const r of this.rings.lastRings()) if (marks.get(r.id)?.status === 'confirmed-fraud') for (const i of r.orders) confirmed.add(i);
+    const all: number[] = [];
+    for (let i = 0; i < ctx.orders.length; i++) if (ctx.live[i]) all.push(i);
+    const signals = computeSignals(ctx, all);
+    const fraud = all.map((i) => confirmed.has(i) || (ctx.fraudByOrder.get(orderKey(ctx.orders[i]!)) ?? 0) > 0);
+    const run = (m: Matrix) => whatIf(signals.map((v, n) => ({ outcome: scoreOrder(v, m).outcome, fraud: fraud[n]! })));
+    return { orders: all.length, knownFraud: fraud.filter(Boolean).length, current: { ...run(current), version: current.version }, draft: run(draft) };
+  }
+
+  private async context() {
+    await this.rings.ensureComputed();
+    const [{ orders, index, live }, disputes] = await Promise.all([this.rings.current(), this.db.disputes.toArray()]);
+    const fraudByOrder = new Map<string, number>();
+    for (const d of disputes) if (isFraudReason(d.reasonCode)) fraudByOrder.set(d.orderKey, (fraudByOrder.get(d.orderKey) ?? 0) + 1);
+    const ringOf = new Map<number, { size: number; fraudDisputes: number }>();
+    for (const r of this.rings.lastRings()) {
+      const fraud = r.orderKeys.reduce((n, k) => n + (fraudByOrder.get(k) ?? 0), 0);
+      for (const i of r.orders) ringOf.set(i, { size: r.orders.length, fraudDisputes: fraud });
+    }
+    return { orders, index, live, disputes, ringOf, fraudByOrder };
+  }
+
+  async queue(): Promise<QueueRow[]> {
+    const [ctx, entries, matrix, settings] = await Promise.all([this.context(), this.log.entries(), this.matrix(), this.settings()]);
+    const { orders, live } = ctx;
+    const last = latestDecisions(entries);
+    const candidates: number[] = [];
+    for (let i = 0; i < orders.length; i++) {
+      const o = orders[i]!;
+      if (!live[i] || (o.status !== 'open' && o.status !== 'paid')) continue;
+      const d = last.get(orderKey(o));
+      if (d === 'release' || d === 'cancel') continue;
+      candidates.push(i);
+    }
+    const signals = computeSignals(ctx, candidates);
+    const ringIdOf = new Map<number, string>();
+    for (const r of this.rings.lastRings()) for (const i of r.orders) ringIdOf.set(i, r.id);
+    const rows: QueueRow[] = [];
+    candidates.forEach((i, n) => {
+      const o = orders[i]!;
+      const s = scoreOrder(signals[n]!, matrix);
+      const key = orderKey(o);
+      const held = last.get(key) === 'hold';
+      if (s.outcome === 'release' && !held) return;
+      this.scores.set(key, { score: s.score, matrixVersion: s.matrixVersion });
+      rows.push({
+        orderKey: key, externalId: o.externalId, marketplace: o.marketplace, totalMinor: o.totalMinor, currency: o.currency, createdAt: o.createdAt, email: o.email,
+        score: s.score, outcome: s.outcome, fired: s.fired, matrixVersion: s.matrixVersion, ringId: ringIdOf.get(i) ?? null, state: held ? 'held' : s.outcome === 'hold' ? 'hold' : 'review',
+        slaDueAt: o.createdAt + settings.slaHours * 3_600_000,
+      });
+    });
+    // Highest score first; among equals the oldest (longest waiting) first.
+    return rows.sort((a, b) => b.score - a.score || a.createdAt - b.createdAt || (a.orderKey < b.orderKey ? -1 : 1));
+  }
+
+  /** Checks a decision before it is logged; throws what is wrong in the analyst's words. */
+  private async check(decision: Decision, reasonCode: string, note: string): Promise<void> {
+    if (decision !== 'hold' && decision !== 'release' && decision !== 'cancel' && decision !== 'note') throw new Error(`${decision} is not a decision on an order`);
+    if ((decision === 'hold' || decision === 'cancel') && !reasonCode) throw new Error(`A ${decision} needs a reason code`);
+    if (reasonCode) {
+      const s = await this.settings();
+      const allowed = decision === 'release' ? s.releaseReasons : s.holdReasons;
+      if (!allowed.includes(reasonCode)) throw new Error(`${reasonCode} is not a ${decision} reason code; Settings lists them`);
+    }
+    if (decision === 'note' && !note.trim()) throw new Error('Write the note first');
+  }
+
+  private async inputFor(key: string, decision: Decision, reasonCode: string, note: string, analyst: string): Promise<DecisionInput> {
+    const s = this.scores.get(key);
+    return { orderKey: key, decision, reasonCode, note: note.trim(), analyst, at: this.clock.now(), score: s?.score ?? null, matrixVersion: s?.matrixVersion ?? null, undoes: null };
+  }
+
+  async decide(key: string, decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry> {
+    return (await this.decideMany([key], decision, reasonCode, note))[0]!;
+  }
+
+  /** One decision for several orders (a ring, less the analyst's exceptions): one entry each, all logged or none. */
+  async decideMany(keys: readonly string[], decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry[]> {
+    if (keys.length === 0) throw new Error('No orders chosen');
+    await this.check(decision, reasonCode, note);
+    const analyst = await analystName(this.db);
+    const inputs = await Promise.all(keys.map((key) => this.inputFor(key, decision, reasonCode, note, analyst)));
+    return this.log.appendAll(inputs);
+  }
+
+  /** Reverses a hold, release or cancel made within the undo window, by appending an undo entry. */
+  async undo(seq: number): Promise<DecisionEntry> {
+    return (await this.undoMany([seq]))[0]!;
+  }
+
+  /** Reverses several decisions (a whole ring decision) at once: every undo is logged, or none is. */
+  async undoMany(seqs: readonly number[]): Promise<DecisionEntry[]> {
+    if (seqs.length === 0) throw new Error('Nothing to undo');
+    const entries = await this.log.entries();
+    const analyst = await analystName(this.db);
+    const now = this.clock.now();
+    const inputs = seqs.map((seq): DecisionInput => {
+      const target = entries.find((e) => e.seq === seq);
+      if (!target || !isOrderDecision(target.decision)) throw new Error(`Entry ${seq} is not a decision that can be undone`);
+      if (entries.some((e) => e.decision === 'undo' && e.undoes === seq)) throw new Error(`Entry ${seq} was already undone`);
+      if (now - target.at > UNDO_WINDOW_MS) throw new Error(`Entry ${seq} is older than ${UNDO_WINDOW_MS / 60_000} minutes; make a new decision instead`);
+      return { orderKey: target.orderKey, decision: 'undo', reasonCode: '', note: `undoes entry ${seq} (${target.decision})`, analyst, at: now, score: target.score, matrixVersion: target.matrixVersion, undoes: seq };
+    });
+    if (new Set(seqs).size !== seqs.length) throw new Error('An entry is listed twice');
+    return this.log.appendAll(inputs);
+  }
+
+  /** Newest first. */
+  async entries(): Promise<DecisionEntry[]> {
+    return (await this.log.entries()).reverse();
+  }
+
+  verify(witnesses: readonly Witness[] = []): Promise<LogVerdict> {
+    return this.log.verify(witnesses);
+  }
+}
+
+/**
+ * Where each order stands: its latest hold / release / cancel that was not undone. Notes do not
+ * change it; an undo brings back what stood before the undone entry.
+ */
+export function latestDecisions(entries: readonly DecisionEntry[]): Map<string, Decision> {
+  const undone = new Set(entries.filter((e) => e.decision === 'undo' && e.undoes !== null).map((e) => e.undoes as number));
+  const out = new Map<string, Decision>();
+  for (const e of entries) if (isOrderDecision(e.decision) && !undone.has(e.seq)) out.set(e.orderKey, e.decision);
+  return out;
+}

@@ -1,0 +1,60 @@
+// What analysts decided about linking and rings: key overrides (allow / never link) and ring
+// verdicts, kept append-only with who, when and why, so nothing decided can vanish.
+import { systemClock, type Clock } from '../../../../shared/time/clock';
+import type { KeyOverride } from '../../../../shared/linking';
+import type { KeyType } from '../../../../shared/normalize';
+import { analystName } from '../storage/metaRepository';
+import type { LinkOverrideRecord, RingMarkRecord, WorkbenchDb } from '../storage/schema';
+
+export type OverrideEntry = LinkOverrideRecord & { id: number; active: boolean; revokedAt: number | null };
+
+export class RingDecisions {
+  constructor(
+    private readonly db: WorkbenchDb,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  /** Every override with whether it still applies, newest first (revocations folded in). */
+  async overrides(): Promise<OverrideEntry[]> {
+    const all = (await this.db.linkOverrides.orderBy('id').toArray()) as (LinkOverrideRecord & { id: number })[];
+    const revoked = new Map(all.filter((r) => r.revokes !== undefined).map((r) => [r.revokes!, r.createdAt]));
+    return all
+      .filter((r) => r.revokes === undefined)
+      .map((r) => ({ ...r, active: !revoked.has(r.id), revokedAt: revoked.get(r.id) ?? null }))
+      .reverse();
+  }
+
+  async activeOverrides(): Promise<KeyOverride[]> {
+    return (await this.overrides()).filter((o) => o.active).map((o) => ({ type: o.type as KeyType, value: o.value, action: o.action }));
+  }
+
+  async addOverride(type: KeyType, value: string, action: 'allow' | 'never-link', reason: string): Promise<number> {
+    if (!reason.trim()) throw new Error('Say why: every override is kept with its reason');
+    return (await this.db.linkOverrides.add({ type, value, action, reason: reason.trim(), analyst: await analystName(this.db), createdAt: this.clock.now() })) as number;
+  }
+
+  /** Takes an override back by appending a revocation; the original stays in the log. */
+  async revokeOverride(id: number, reason: string): Promise<void> {
+    const original = await this.db.linkOverrides.get(id);
+    if (!original || original.revokes !== undefined) throw new Error(`There is no override ${id} to undo`);
+    const current = (await this.overrides()).find((o) => o.id === id);
+    if (!current?.active) throw new Error('This override was already undone');
+    await this.db.linkOverrides.add({ ...original, id: undefined, reason: reason.trim() || 'undone', analyst: await analystName(this.db), createdAt: this.clock.now(), revokes: id });
+  }
+
+  async markRing(ringId: string, status: RingMarkRecord['status'], note: string, orderKeys?: readonly string[]): Promise<void> {
+    if (status === 'note' && !note.trim()) throw new Error('Write the note first');
+    await this.db.ringMarks.add({ ringId, status, note: note.trim(), analyst: await analystName(this.db), createdAt: this.clock.now(), ...(orderKeys && status !== 'note' ? { orderKeys: [...orderKeys] } : {}) });
+  }
+
+  /** The current verdict per ring (its latest mark that is not a note). */
+  async currentMarks(): Promise<Map<string, RingMarkRecord>> {
+    const marks = await this.db.ringMarks.orderBy('id').toArray();
+    return new Map(marks.filter((m) => m.status !== 'note').map((m) => [m.ringId, m]));
+  }
+
+  /** Verdicts and notes of a ring, newest first. */
+  async marksOf(ringId: string): Promise<RingMarkRecord[]> {
+    return this.db.ringMarks.where('ringId').equals(ringId).reverse().sortBy('id');
+  }
+}

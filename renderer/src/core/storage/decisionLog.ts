@@ -1,0 +1,60 @@
+// The review decision log: append-only (enforced in storage, see appendOnly.ts) and hash-chained
+// (shared/decisions/chain.ts). Appends compute the hashes outside the transaction (WebCrypto is
+// not an IndexedDB operation) and commit only if no other append got in first; otherwise they
+// retry. A batch (a ring decision and its undo) commits whole or not at all.
+import { chainEntries, headOf, verifyChain, type ChainVerdict, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
+import { compareWithWitness, type Witness, type WitnessVerdict } from '../../../../shared/decisions/witness';
+import type { WorkbenchDb } from './schema';
+
+export interface LogVerdict {
+  chain: ChainVerdict;
+  /** One verdict per witness the caller brought (checkpoint file, files chosen by the analyst). */
+  witnesses: WitnessVerdict[];
+}
+
+export class DecisionLog {
+  constructor(private readonly db: WorkbenchDb) {}
+
+  async append(input: DecisionInput): Promise<DecisionEntry> {
+    return (await this.appendAll([input]))[0]!;
+  }
+
+  /** Appends every input or none: a failure part-way leaves the log as it was. */
+  async appendAll(inputs: readonly DecisionInput[]): Promise<DecisionEntry[]> {
+    if (inputs.length === 0) return [];
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const head = (await this.db.decisionHead.get('head')) ?? null;
+      const entries = await chainEntries(inputs, head);
+      const written = await this.db.transaction('rw', [this.db.decisions, this.db.decisionHead], async () => {
+        const now = (await this.db.decisionHead.get('head')) ?? null;
+        if ((now?.seq ?? 0) !== (head?.seq ?? 0)) return false;
+        await this.db.decisions.bulkAdd(entries);
+        const last = entries.at(-1)!;
+        await this.db.decisionHead.put({ key: 'head', seq: last.seq, hash: last.hash });
+        return true;
+      });
+      if (written) return entries;
+    }
+    throw new Error('The decision log is busy; try again');
+  }
+
+  /** Entries in chain order, newest last. */
+  entries(): Promise<DecisionEntry[]> {
+    return this.db.decisions.orderBy('seq').toArray();
+  }
+
+  /** Entries after `seq`, oldest first (what a checkpoint has not seen yet). */
+  entriesAfter(seq: number): Promise<DecisionEntry[]> {
+    return this.db.decisions.where('seq').above(seq).sortBy('seq');
+  }
+
+  async head(): Promise<LogHead> {
+    const h = await this.db.decisionHead.get('head');
+    return h ? { seq: h.seq, hash: h.hash } : headOf([]);
+  }
+
+  async verify(witnesses: readonly Witness[] = []): Promise<LogVerdict> {
+    const [entries, head] = await Promise.all([this.entries(), this.db.decisionHead.get('head')]);
+    return { chain: await verifyChain(entries, head ?? null), witnesses: witnesses.map((w) => compareWithWitness(entries, w)) };
+  }
+}

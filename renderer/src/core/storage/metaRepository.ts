@@ -1,0 +1,71 @@
+// Small named settings and facts about the cache (analyst name, where the data came from).
+import type { FormatPreset } from '../../../../shared/ingest/formats/preset';
+import type { WorkbenchDb } from './schema';
+
+export interface DatasetInfo {
+  kind: 'demo' | 'import';
+  orders: number;
+  seed?: number;
+  loadedAt: number;
+}
+
+export interface MetaValues {
+  analystName: string;
+  dataset: DatasetInfo;
+  /** Column mappings the analyst saved in the import wizard. */
+  presets: FormatPreset[];
+  /** Review queue settings (defaults in reviewService.ts). */
+  review: ReviewSettings;
+  /** Reporting currency and conversion rates (defaults in shared/reports/sources.ts). */
+  reportRates: { currency: string; asOf: string; source: string; rates: Record<string, number> };
+  /** Card-network programme thresholds as dated data (defaults in shared/reports/programmes.ts). */
+  programmeThresholds: import('../../../../shared/reports/programmes').Threshold[];
+  /** The highest order block id ever given out (ids are never reused; see orderRepository.ts). */
+  orderBlockSequence: number;
+  /** Browser mode: when the analyst last downloaded a checkpoint of the decision log, and its head. */
+  checkpointDownloaded: { at: number; seq: number; hash: string };
+  /** Months personal data is kept (0: no retention period). */
+  retentionMonths: number;
+}
+
+export interface ReviewSettings {
+  slaHours: number;
+  holdReasons: string[];
+  releaseReasons: string[];
+}
+
+/** Thrown when something would be logged without a name: nothing is accepted as "unnamed". */
+export class NoAnalystError extends Error {
+  constructor() {
+    super('Say who you are first: enter your name (Settings → Analyst). Every decision, verdict and change is logged under it.');
+    this.name = 'NoAnalystError';
+  }
+}
+
+/** Who decides, as written into every logged decision, verdict, override, dispute change and snapshot. */
+export async function analystName(db: WorkbenchDb): Promise<string> {
+  const name = (((await db.meta.get('analystName'))?.value as string | undefined) ?? '').trim();
+  if (!name) throw new NoAnalystError();
+  return name;
+}
+
+/** Names are self-declared until a team server signs analysts in: keep them short and printable. */
+export function cleanAnalystName(name: string): string {
+  const clean = name.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!clean) throw new Error('Enter your name: every decision is logged under it');
+  if (clean.length > 80) throw new Error('A name is at most 80 characters');
+  return clean;
+}
+
+export class MetaRepository {
+  constructor(private readonly db: WorkbenchDb) {}
+
+  async get<K extends keyof MetaValues>(key: K): Promise<MetaValues[K] | undefined> {
+    const rec = await this.db.meta.get(key);
+    return rec?.value as MetaValues[K] | undefined;
+  }
+
+  async set<K extends keyof MetaValues>(key: K, value: MetaValues[K]): Promise<void> {
+    await this.db.meta.put({ key, value });
+  }
+}

@@ -1,0 +1,182 @@
+// Reads and writes orders in column blocks. The only code that knows how orders sit in
+// IndexedDB; everything above it sees Order values or key columns.
+import { DICT_FIELDS, FIELD_SEPARATOR, encodeOrders, keyHash, type DictField, type OrderDictColumns, type OrderTextColumns } from '../../../../shared/orders/columns';
+import { orderKey, type Order } from '../../../../shared/domain/order';
+import type { OrderKeys } from '../../../../shared/orders/query';
+import type { OrderBlockRecord, OrderKeyRecord, OrderReportColumnsRecord, WorkbenchDb } from './schema';
+
+export const ORDER_BLOCK_SIZE = 8192;
+const BLOCK_SEQUENCE = 'orderBlockSequence';
+
+/** How each appended order was compared on import: its scope and content hash. */
+export interface OrderStamp {
+  scope: string;
+  hash: string;
+}
+
+export interface LoadedKeys extends OrderKeys {
+  /** Block ids in storage order, and the global row each one starts at. */
+  blockIds: number[];
+  blockStarts: Uint32Array;
+  /** The import that wrote each block (0: demo data). */
+  blockImportIds: number[];
+}
+
+export interface LoadedDict {
+  values: Record<DictField, string[]>;
+  codes: Record<DictField, Uint16Array>;
+  /** Block indexes (not ids) written before blocks carried dictionaries. */
+  missing: number[];
+}
+
+/** Merges blocks' dictionaries into one, rewriting each block's codes into the global ones. */
+export function mergeDicts(blocks: readonly { count: number; dict?: OrderDictColumns }[], count: number): LoadedDict {
+  const values = {} as Record<DictField, string[]>;
+  const codes = {} as Record<DictField, Uint16Array>;
+  const missing: number[] = [];
+  blocks.forEach((b, i) => {
+    if (!b.dict) missing.push(i);
+  });
+  for (const f of DICT_FIELDS) {
+    const all: string[] = [];
+    const index = new Map<string, number>();
+    const out = new Uint16Array(count);
+    let at = 0;
+    for (const b of blocks) {
+      const d = b.dict?.[f];
+      if (d) {
+        const remap = new Uint16Array(d.values.length);
+        d.values.forEach((v, j) => {
+          let c = index.get(v);
+          if (c === undefined) {
+            c = Math.min(all.push(v) - 1, 0xffff);
+            index.set(v, c);
+          }
+          remap[j] = c;
+        });
+        for (let r = 0; r < b.count; r++) out[at + r] = remap[d.codes[r]!]!;
+      }
+      at += b.count;
+    }
+    values[f] = all;
+    codes[f] = out;
+  }
+  return { values, codes, missing };
+}
+
+export class OrderRepository {
+  constructor(private readonly db: WorkbenchDb) {}
+
+  /** Orders in the cache, current versions only. */
+  async count(): Promise<number> {
+    let n = 0;
+    await this.db.orderBlocks.each((b) => {
+      for (const v of b.live) n += v;
+    });
+    return n;
+  }
+
+  /**
+   * Appends orders as new blocks, live; callers pass chunks in the order they want rows kept.
+   * Returns the new block ids. Joins the caller's transaction when there is one.
+   */
+  async append(orders: readonly Order[], importId = 0, stamps?: readonly OrderStamp[]): Promise<number[]> {
+    if (orders.length === 0) return [];
+    const blocks: OrderBlockRecord[] = [];
+    const texts: { id: number; columns: OrderTextColumns }[] = [];
+    const keyRecs: OrderKeyRecord[] = [];
+    const reportRecs: OrderReportColumnsRecord[] = [];
+    for (let i = 0; i < orders.length; i += ORDER_BLOCK_SIZE) {
+      const slice = orders.slice(i, i + ORDER_BLOCK_SIZE);
+      const sliceStamps = stamps?.slice(i, i + ORDER_BLOCK_SIZE);
+      const { keys, text, dict } = encodeOrders(slice);
+      let min = Infinity;
+      let max = -Infinity;
+      for (const t of keys.createdAt) {
+        if (t < min) min = t;
+        if (t > max) max = t;
+      }
+      blocks.push({ id: 0, minCreatedAt: min, maxCreatedAt: max, importId, live: new Uint8Array(slice.length).fill(1), ...keys });
+      reportRecs.push({ id: 0, dict, keyHashes: Float64Array.from(slice, (o) => keyHash(orderKey(o))) });
+      texts.push({ id: 0, columns: text });
+      keyRecs.push({
+        id: 0,
+        keys: slice.map(orderKey).join(FIELD_SEPARATOR),
+        scopes: slice.map((_, j) => sliceStamps?.[j]?.scope ?? '').join(FIELD_SEPARATOR),
+        hashes: slice.map((_, j) => sliceStamps?.[j]?.hash ?? '').join(FIELD_SEPARATOR),
+      });
+    }
+    await this.db.transaction('rw', [this.db.orderBlocks, this.db.orderText, this.db.orderKeys, this.db.orderReportColumns, this.db.meta], async () => {
+      // Block ids are never reused, not even after Undo removed the newest blocks: a reader
+      // holding an older snapshot must not load another block's text under the same id.
+      const last = await this.db.orderBlocks.orderBy('id').last();
+      const seq = ((await this.db.meta.get(BLOCK_SEQUENCE))?.value as number | undefined) ?? 0;
+      let nextId = Math.max(last?.id ?? 0, seq) + 1;
+      for (let i = 0; i < blocks.length; i++) {
+        blocks[i]!.id = texts[i]!.id = keyRecs[i]!.id = reportRecs[i]!.id = nextId++;
+      }
+      await this.db.meta.put({ key: BLOCK_SEQUENCE, value: nextId - 1 });
+      await this.db.orderBlocks.bulkAdd(blocks);
+      await this.db.orderText.bulkAdd(texts);
+      await this.db.orderKeys.bulkAdd(keyRecs);
+      await this.db.orderReportColumns.bulkAdd(reportRecs);
+    });
+    return blocks.map((b) => b.id);
+  }
+
+  /** Key columns of every cached order, concatenated in block order. */
+  async loadKeys(): Promise<LoadedKeys> {
+    const blocks = await this.db.orderBlocks.orderBy('id').toArray();
+    const count = blocks.reduce((n, b) => n + b.count, 0);
+    const keys: LoadedKeys = {
+      count,
+      createdAt: new Float64Array(count),
+      totalMinor: new Float64Array(count),
+      marketplace: new Uint8Array(count),
+      status: new Uint8Array(count),
+      live: new Uint8Array(count),
+      blockIds: blocks.map((b) => b.id),
+      blockImportIds: blocks.map((b) => b.importId),
+      blockStarts: new Uint32Array(blocks.length),
+    };
+    let at = 0;
+    blocks.forEach((b, i) => {
+      keys.blockStarts[i] = at;
+      keys.createdAt.set(b.createdAt, at);
+      keys.totalMinor.set(b.totalMinor, at);
+      keys.marketplace.set(b.marketplace, at);
+      keys.status.set(b.status, at);
+      keys.live.set(b.live, at);
+      at += b.count;
+    });
+    return keys;
+  }
+
+  /** Report columns of each block, in the order asked; undefined for blocks written before they existed. */
+  async loadReportColumns(blockIds: number[]): Promise<(OrderReportColumnsRecord | undefined)[]> {
+    return this.db.orderReportColumns.bulkGet(blockIds);
+  }
+
+  /** The joined upsert keys (`source:externalId`) of each block, in the order asked. */
+  async loadKeyRecords(blockIds: number[]): Promise<string[]> {
+    const recs = await this.db.orderKeys.bulkGet(blockIds);
+    return recs.map((r, i) => {
+      if (!r) throw new Error(`Order key block ${blockIds[i]} is missing from the cache`);
+      return r.keys;
+    });
+  }
+
+  async loadText(blockId: number): Promise<OrderTextColumns> {
+    const rec = await this.db.orderText.get(blockId);
+    if (!rec) throw new Error(`Order text block ${blockId} is missing from the cache`);
+    return rec.columns;
+  }
+
+  async loadTexts(blockIds: number[]): Promise<OrderTextColumns[]> {
+    const recs = await this.db.orderText.bulkGet(blockIds);
+    return recs.map((r, i) => {
+      if (!r) throw new Error(`Order text block ${blockIds[i]} is missing from the cache`);
+      return r.columns;
+    });
+  }
+}

@@ -1,0 +1,339 @@
+// The local cache's schema. Every version ever shipped stays listed here with its upgrade,
+// so a laptop that skipped releases still migrates step by step (see test/unit/core).
+import { Dexie, type EntityTable } from 'dexie';
+import type { DecisionEntry } from '../../../../shared/decisions/chain';
+import { appendOnly } from './appendOnly';
+import type { OrderDictColumns, OrderKeyColumns, OrderTextColumns } from '../../../../shared/orders/columns';
+import type { Payment } from '../../../../shared/domain/payment';
+import type { Dispute } from '../../../../shared/domain/dispute';
+import type { RowProblem } from '../../../../shared/ingest/problems';
+
+export const DB_NAME = 'fraud-workbench';
+
+/**
+ * Orders are stored in blocks of up to ORDER_BLOCK_SIZE rows, column-wise: one record of
+ * compact key columns (dates, totals, channel, status) that loads for all orders at start,
+ * and one record of text columns per block that loads on demand. One record per order
+ * would cap a 1M-order cache at ~16k rows/s on write and seconds on every open.
+ */
+export interface OrderBlockRecord extends OrderKeyColumns {
+  id: number;
+  minCreatedAt: number;
+  maxCreatedAt: number;
+  /** The import that wrote the block; 0 for demo data. */
+  importId: number;
+  /** 1 for the current version of an order, 0 once a later import superseded it. */
+  live: Uint8Array;
+}
+
+/**
+ * What reports need of a block beyond its key columns, kept apart so opening the cache does not
+ * read it: the grouping fields dictionary-encoded and a keyHash per row's order key. Blocks
+ * written before this existed have none; readers derive it from text and stored keys.
+ */
+export interface OrderReportColumnsRecord {
+  id: number;
+  dict: OrderDictColumns;
+  keyHashes: Float64Array;
+}
+/** Upsert identity of a block's rows: `source:externalId`, and the scope and hash each was written with. */
+export interface OrderKeyRecord {
+  id: number;
+  keys: string;
+  scopes: string;
+  hashes: string;
+}
+
+export type ImportStatus = 'running' | 'completed' | 'cancelled' | 'interrupted' | 'failed' | 'undone';
+
+export interface ImportRecord {
+  id?: number;
+  fileName: string;
+  fileSize: number;
+  /** Content hash of the file's bytes (final when the import ends). */
+  fileHash: string;
+  format: string | null;
+  formatLabel: string | null;
+  startedAt: number;
+  endedAt: number | null;
+  status: ImportStatus;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  quarantined: number;
+  warnings: string[];
+  errors: string[];
+  /** Own-shop orders that took card and IP details from payments in this import. */
+  enrichedOrders?: number;
+  /** When undone, and why it could be. */
+  undoneAt: number | null;
+  /**
+   * The Web Lock the tab running the import holds until the import ends (runLocks.ts): while
+   * it is held the import is running elsewhere, not interrupted. Absent before locks existed.
+   */
+  runLock?: string;
+}
+
+/** What an import changed, per batch, so Undo can restore exactly the state before it. */
+export interface ImportUndoRecord {
+  id?: number;
+  importId: number;
+  /** Order rows this import superseded, as [blockId, row] pairs. */
+  supersededOrders: Uint32Array;
+  /** Payments and disputes it created (previous = null) or replaced (previous value). */
+  payments: { key: string; previous: StoredPayment | null }[];
+  disputes: { key: string; previous: StoredDispute | null }[];
+}
+
+export interface QuarantineRecord {
+  id?: number;
+  importId: number;
+  problems: RowProblem[];
+}
+
+/**
+ * An analyst's decision about one key value: link it although it looks like a hub, or never
+ * link it (splits a ring). Append-only: undoing one appends a record that revokes it.
+ */
+export interface LinkOverrideRecord {
+  id?: number;
+  type: string;
+  value: string;
+  action: 'allow' | 'never-link';
+  reason: string;
+  analyst: string;
+  createdAt: number;
+  /** Set on a revocation: the id of the override it takes back. */
+  revokes?: number;
+}
+
+/** An analyst's verdict on a ring, append-only; the latest per ring is its current status. */
+export interface RingMarkRecord {
+  id?: number;
+  ringId: string;
+  /** A verdict, or `note`: an analyst's note that leaves the verdict as it was. */
+  status: 'confirmed-fraud' | 'benign' | 'needs-review' | 'note';
+  /** The ring's orders when the verdict was given (reports count what was confirmed). */
+  orderKeys?: string[];
+  note: string;
+  analyst: string;
+  createdAt: number;
+}
+
+/** Which import wrote a record last, with the scope and content hash it was compared by. */
+export interface WriteStamp {
+  importId: number;
+  scope: string;
+  hash: string;
+}
+export type StoredPayment = Payment & { stamp?: WriteStamp };
+export type StoredDispute = Dispute & { stamp?: WriteStamp };
+export interface OrderTextRecord {
+  id: number;
+  columns: OrderTextColumns;
+}
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void> | void;
+}
+
+/** Append-only history of the schema. Never edit a shipped entry; add a new one. */
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      orderBlocks: 'id, importId',
+      orderText: 'id',
+      orderKeys: 'id',
+      payments: 'id, orderRef, cardFingerprint, createdAt',
+      disputes: 'id, orderKey, paymentId, dueAt, status, openedAt',
+      imports: '++id, startedAt, status',
+      importUndo: '++id, importId',
+      quarantine: '++id, importId',
+      linkOverrides: '++id, createdAt',
+      ringMarks: '++id, ringId, createdAt',
+      meta: 'key',
+    },
+  },
+  {
+    // The review decision log, keyed by chain position, append-only (appendOnly.ts), and the
+    // head it must end at (seq and hash of the newest entry).
+    version: 2,
+    stores: {
+      decisions: 'seq, orderKey, at',
+      decisionHead: 'key',
+    },
+  },
+  {
+    // Disputes workflow: status changes and evidence ticks, append-only.
+    version: 3,
+    stores: {
+      disputeEvents: '++id, disputeId, at',
+    },
+  },
+  {
+    // Scoring matrix versions as analysts saved them; each score names the version that made it.
+    version: 4,
+    stores: {
+      matrices: 'version, savedAt',
+    },
+  },
+  {
+    // Saved reports: parameters, figures, data hash, time and analyst, append-only.
+    version: 5,
+    stores: {
+      reportSnapshots: '++id, kind, createdAt',
+    },
+  },
+  {
+    // Report columns per order block (OrderReportColumnsRecord), read on a report's first use.
+    version: 6,
+    stores: {
+      orderReportColumns: 'id',
+    },
+  },
+  {
+    // Trust: every file written (exportLog), decision-log entries a restore set aside
+    // (logArchive), and what retention purged, kept as summaries (retentionSummaries). All append-only.
+    version: 7,
+    stores: {
+      exportLog: '++id, at',
+      logArchive: '++id, restoreSeq',
+      retentionSummaries: '++id, at',
+    },
+  },
+];
+
+/** Tables that clearing the cache keeps: what analysts decided is not cached data (append-only logs). */
+export const KEPT_ON_WIPE: readonly string[] = ['decisions', 'decisionHead', 'disputeEvents', 'matrices', 'reportSnapshots', 'exportLog', 'logArchive', 'retentionSummaries'];
+
+/** Tables only appends may change (appendOnly.ts), with the schema version that added each. */
+export const APPEND_ONLY: readonly { table: string; since: number }[] = [
+  { table: 'decisions', since: 2 },
+  { table: 'disputeEvents', since: 3 },
+  { table: 'matrices', since: 4 },
+  { table: 'reportSnapshots', since: 5 },
+  { table: 'exportLog', since: 7 },
+  { table: 'logArchive', since: 7 },
+  { table: 'retentionSummaries', since: 7 },
+];
+
+/** One file the app wrote: who, when, what, how many rows, from which decision-log head. */
+export interface ExportLogRecord {
+  id?: number;
+  at: number;
+  analyst: string;
+  kind: 'csv' | 'pdf' | 'png' | 'backup' | 'checkpoint' | 'rows-to-fix' | 'decisions-csv';
+  fileName: string;
+  /** Rows written (a table's rows, a backup's orders), or null where rows mean nothing (a chart). */
+  rows: number | null;
+  /** What it shows, in a few words ("Fraud trend 2026-W40 to 2026-W47, by marketplace"). */
+  what: string;
+  logHead: { seq: number; hash: string };
+}
+
+/**
+ * Rows of append-only logs (decisions, dispute changes, snapshots, exports...) that a restore of
+ * an older backup set aside: kept, no longer in force, so nothing an analyst did vanishes.
+ */
+export interface LogArchiveRecord {
+  id?: number;
+  /** The seq of the restore entry that set it aside. */
+  restoreSeq: number;
+  table: string;
+  row: unknown;
+}
+
+/** What a retention purge removed, kept as counts per month so reports over old months say so. */
+export interface RetentionSummaryRecord {
+  id?: number;
+  at: number;
+  analyst: string;
+  /** Orders, payments and disputes dated before this were purged (epoch ms). */
+  before: number;
+  months: { month: string; orders: number; orderValueMinor: Record<string, number>; payments: number; disputes: number }[];
+}
+
+/** A report as it was saved: reopening it shows these figures, whatever the cache holds now. */
+export interface ReportSnapshotRecord {
+  id?: number;
+  kind: 'fraud-trend' | 'kpi';
+  title: string;
+  params: unknown;
+  figures: unknown;
+  /** SHA-256 of the data behind the figures when saved. */
+  dataHash: string;
+  createdAt: number;
+  analyst: string;
+  /** SHA-256 over kind, title, params, figures, dataHash, createdAt and analyst (and logHead, when set). */
+  hash: string;
+  /** The decision log's head when it was saved (snapshots since schema 7). */
+  logHead?: { seq: number; hash: string };
+}
+
+/** A saved scoring matrix version. */
+export interface MatrixRecord {
+  version: number;
+  matrix: import('../../../../shared/scoring/matrix').Matrix;
+  analyst: string;
+  savedAt: number;
+  note: string;
+}
+
+/** One step of a dispute's workflow: a status change or an evidence item ticked or unticked. */
+export interface DisputeEventRecord {
+  id?: number;
+  disputeId: string;
+  kind: 'status' | 'evidence';
+  status?: import('../../../../shared/domain/dispute').DisputeStatus;
+  item?: string;
+  checked?: boolean;
+  note: string;
+  analyst: string;
+  at: number;
+}
+
+export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
+
+export type WorkbenchDb = Dexie & {
+  orderBlocks: EntityTable<OrderBlockRecord, 'id'>;
+  orderText: EntityTable<OrderTextRecord, 'id'>;
+  orderKeys: EntityTable<OrderKeyRecord, 'id'>;
+  orderReportColumns: EntityTable<OrderReportColumnsRecord, 'id'>;
+  payments: EntityTable<StoredPayment, 'id'>;
+  disputes: EntityTable<StoredDispute, 'id'>;
+  imports: EntityTable<ImportRecord, 'id'>;
+  importUndo: EntityTable<ImportUndoRecord, 'id'>;
+  quarantine: EntityTable<QuarantineRecord, 'id'>;
+  linkOverrides: EntityTable<LinkOverrideRecord, 'id'>;
+  ringMarks: EntityTable<RingMarkRecord, 'id'>;
+  decisions: EntityTable<DecisionEntry, 'seq'>;
+  decisionHead: EntityTable<{ key: 'head'; seq: number; hash: string }, 'key'>;
+  disputeEvents: EntityTable<DisputeEventRecord, 'id'>;
+  matrices: EntityTable<MatrixRecord, 'version'>;
+  reportSnapshots: EntityTable<ReportSnapshotRecord, 'id'>;
+  meta: EntityTable<MetaRecord, 'key'>;
+  exportLog: EntityTable<ExportLogRecord, 'id'>;
+  logArchive: EntityTable<LogArchiveRecord, 'id'>;
+  retentionSummaries: EntityTable<RetentionSummaryRecord, 'id'>;
+};
+
+/** Opens the cache declaring the schema history up to `uptoVersion` (tests pass older ones). */
+export function createDb(name = DB_NAME, uptoVersion = CURRENT_VERSION): WorkbenchDb {
+  const db = new Dexie(name) as WorkbenchDb;
+  for (const v of SCHEMA_HISTORY) {
+    if (v.version > uptoVersion) break;
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
+  const logs = APPEND_ONLY.filter((t) => t.since <= uptoVersion).map((t) => t.table);
+  if (logs.length) db.use(appendOnly(name, logs));
+  return db;
+}

@@ -1,0 +1,201 @@
+// Backup and restore: the encrypted container round-trips every table; a restore is all or
+// nothing; a wrong passphrase, an edited or cut-off file, a forged log or a foreign backup is
+// refused before anything changes; an older backup sets later decisions aside, never drops them.
+import 'fake-indexeddb/auto';
+import '../../support/blobReader';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyRestore, planRestore, readBackup, writeBackup } from '../../../renderer/src/core/backup';
+import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
+import { ExportLog } from '../../../renderer/src/core/storage/exportLog';
+import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
+import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { chainEntry, headOf, sha256, type DecisionEntry } from '../../../shared/decisions/chain';
+import { fixedClock } from '../../../shared/time/clock';
+import { craftContainer, decisionInput, dump, fillCache, PASSPHRASE, tablesOf, TEST_ITERATIONS } from '../../support/backupCache';
+import { order } from '../../support/orders';
+
+const clock = fixedClock(Date.UTC(2026, 10, 18, 14, 0));
+const opened: WorkbenchDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+async function cache(name: string, decisions = 3): Promise<WorkbenchDb> {
+  const db = await fillCache(name, decisions);
+  opened.push(db);
+  return db;
+}
+const backupOf = async (db: WorkbenchDb) => (await writeBackup(db, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock })).blob;
+const restore = async (db: WorkbenchDb, file: Blob, reason = '', witnesses = []) => applyRestore(db, await planRestore(db, await readBackup(file, PASSPHRASE), witnesses), { reason, clock });
+
+describe('backup container', () => {
+  it('round-trips every table, typed-array blocks included, and logs the restore after the backup\'s own log', async () => {
+    const source = await cache('bk-source', 3);
+    const before = await dump(source);
+    const file = await backupOf(source);
+    // Compact: 300 orders and the rest fit in a few kilobytes, and the header can be read without the passphrase.
+    expect(file.size).toBeLessThan(40_000);
+    expect(new TextDecoder().decode(await file.slice(0, 8).arrayBuffer())).toBe('FWBACKUP');
+
+    // Restore over a cache holding other data with the same log prefix? No: a fresh laptop.
+    const target = createDb('bk-target');
+    opened.push(target);
+    await target.meta.put({ key: 'analystName', value: 'L. Braun' });
+    const pending = await planRestore(target, await readBackup(file, PASSPHRASE), []);
+    expect(pending.plan.summary).toBe('300 orders, 1 payment, 1 dispute, 3 decisions, 1 dispute change, 1 ring verdict or note');
+    expect(pending.plan).toMatchObject({ verifiedTo: 3, relation: 'empty-here', lostDecisions: 0, needsReason: false, format: 'container', createdBy: 'K. Weber' });
+    const entry = await applyRestore(target, pending, { reason: '', clock });
+    const after = await dump(target);
+    for (const name of Object.keys(before)) if (name !== 'decisions' && name !== 'decisionHead') expect(after[name], name).toEqual(before[name]);
+    expect(after['decisions']!.slice(0, 3)).toEqual(before['decisions']);
+    // Logged under the analyst who restored, naming the (empty) head it replaced.
+    expect(entry).toMatchObject({ seq: 4, decision: 'restore', analyst: 'L. Braun', supersedes: { seq: 0 } });
+    expect((await target.orderBlocks.toArray())[0]!.createdAt).toBeInstanceOf(Float64Array);
+    expect((await new DecisionLog(target).verify()).chain).toEqual({ ok: true, entries: 4 });
+    await expect(target.decisions.clear()).rejects.toThrow(/append-only/);
+  });
+
+  it('refuses a wrong passphrase, a file that is not a backup, and a header edited after writing; the cache is untouched', async () => {
+    const db = await cache('bk-refuse');
+    const file = await backupOf(db);
+    const before = await dump(db);
+    await expect(readBackup(file, 'not the passphrase at all')).rejects.toThrow('The passphrase is not the one this backup was written with');
+    await expect(readBackup(new Blob(['Name,Email\n#1,a@b.de\n']), PASSPHRASE)).rejects.toThrow(/not a Fraud Workbench backup/);
+    // Change the header's order count in place (same length): the chunks are bound to the header.
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const text = new TextDecoder('latin1').decode(bytes);
+    const at = text.indexOf('"orders":300');
+    expect(at).toBeGreaterThan(0);
+    bytes.set(new TextEncoder().encode('"orders":900'), at);
+    await expect(readBackup(new Blob([bytes]), PASSPHRASE)).rejects.toThrow(/changed after it was written/);
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('a file cut off anywhere is refused as cut off or damaged, never restored in part', async () => {
+    const db = await cache('bk-cut');
+    const file = await backupOf(db);
+    for (let tenth = 1; tenth <= 9; tenth++) {
+      const cut = file.slice(0, Math.floor((file.size * tenth) / 10));
+      await expect(readBackup(cut, PASSPHRASE), `cut at ${tenth}0 %`).rejects.toThrow(/cut off|damaged|not a Fraud Workbench backup/);
+    }
+    await expect(readBackup(file.slice(0, file.size - 1), PASSPHRASE)).rejects.toThrow(/cut off|damaged/);
+  });
+
+  it('a write that fails part-way leaves every table exactly as it was', async () => {
+    const target = await cache('bk-fail-target', 2);
+    const file = await backupOf(target);
+    await new OrderRepository(target).append([order({ externalId: '#stale' })]);
+    const before = await dump(target);
+    const pending = await planRestore(target, await readBackup(file, PASSPHRASE), []);
+    await expect(
+      applyRestore(target, pending, {
+        reason: '',
+        clock,
+        beforeCommit: () => {
+          throw new Error('disk full (simulated)');
+        },
+      }),
+    ).rejects.toThrow('disk full (simulated)');
+    expect(await dump(target)).toEqual(before);
+  });
+});
+
+describe('restore and the decision log', () => {
+  it('an older backup of this laptop sets the newer decisions aside with a reason, archived and logged', async () => {
+    const db = await cache('bk-older', 5);
+    const file = await backupOf(db);
+    const log = new DecisionLog(db);
+    for (let i = 5; i < 16; i++) await log.append(decisionInput(i));
+    await new ExportLog(db, clock).add({ kind: 'csv', fileName: 'kpi.csv', rows: 4, what: 'report table' });
+    const headBefore = await log.head();
+    const pending = await planRestore(db, await readBackup(file, PASSPHRASE), []);
+    expect(pending.plan).toMatchObject({ relation: 'older', verifiedTo: 5, lostDecisions: 11, needsReason: true, supersedes: headBefore, keptOther: 1, lostOther: 0 });
+    await expect(applyRestore(db, pending, { reason: '  ', clock })).rejects.toThrow('Say why: 11 decisions after entry 5 will be set aside');
+    const entry = await applyRestore(db, pending, { reason: 'laptop disk failed; restoring last night\'s backup', clock });
+    expect(entry).toMatchObject({ seq: 6, decision: 'restore', supersedes: headBefore });
+    expect(entry.note).toContain("Reason: laptop disk failed; restoring last night's backup");
+    expect(entry.note).toContain('11 decisions after entry 5 set aside');
+    const archived = await db.logArchive.where('restoreSeq').equals(6).toArray();
+    expect(archived.filter((a) => a.table === 'decisions').map((a) => (a.row as DecisionEntry).seq)).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
+    expect((await log.verify()).chain).toEqual({ ok: true, entries: 6 });
+    // What was exported since the backup stays in the export log: history is not rolled back.
+    expect((await db.exportLog.toArray()).map((e) => e.fileName)).toEqual(['kpi.csv']);
+  });
+
+  it('refuses a backup whose log was rewritten so its own chain verifies (forged): other hashes than this laptop', async () => {
+    const db = await cache('bk-forged', 4);
+    const entries = await new DecisionLog(db).entries();
+    // Entry 2 turned from release into cancel, every hash after it recomputed: the file's own chain is fine.
+    const forged: DecisionEntry[] = [entries[0]!];
+    for (const e of entries.slice(1)) {
+      const { seq: _s, prevHash: _p, hash: _h, form: _f, noteSalt: _ns, noteHash: _nh, ...input } = e;
+      forged.push(await chainEntry(e.seq === 2 ? { ...input, decision: 'cancel', reasonCode: 'FRAUD-RING' } : input, forged.at(-1)!));
+    }
+    const tables = (await tablesOf(db)).map(([n, rows]): [string, unknown[]] => [n, n === 'decisions' ? forged : n === 'decisionHead' ? [{ key: 'head', ...headOf(forged) }] : rows]);
+    const file = await craftContainer(tables, { schemaVersion: 7, logHead: headOf(forged) });
+    const before = await dump(db);
+    await expect(planRestore(db, await readBackup(file, PASSPHRASE), [])).rejects.toThrow("The backup's decision log differs from this laptop's at entry 2");
+    // On a laptop whose own log is gone, the checkpoint still tells them apart.
+    const empty = createDb('bk-forged-empty');
+    opened.push(empty);
+    const witness = { source: 'the checkpoint file', at: null, heads: entries.map((e) => ({ seq: e.seq, hash: e.hash })) };
+    await expect(planRestore(empty, await readBackup(file, PASSPHRASE), [witness])).rejects.toThrow(/differs from the checkpoint file: entry 2 differs/);
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('refuses a backup whose own log does not verify: an edited, a reordered or a missing entry', async () => {
+    const db = await cache('bk-badlog', 4);
+    const entries = await new DecisionLog(db).entries();
+    const variants: [string, DecisionEntry[], RegExp][] = [
+      ['edited', entries.map((e) => (e.seq === 2 ? { ...e, decision: 'cancel' as const } : e)), /entry 2 was changed/],
+      // Rows are keyed by seq: a reorder swaps which content sits at which position.
+      ['reordered', [entries[0]!, { ...entries[2]!, seq: 2 }, { ...entries[1]!, seq: 3 }, entries[3]!], /entry 2 (was changed|does not chain)/],
+      ['missing', entries.filter((e) => e.seq !== 3), /follows entry 2/],
+      ['note changed', entries.map((e) => (e.seq === 1 ? { ...e, note: 'nothing to see' } : e)), /note of entry 1 was changed/],
+    ];
+    for (const [what, list, message] of variants) {
+      const tables = (await tablesOf(db)).map(([n, rows]): [string, unknown[]] => [n, n === 'decisions' ? list : rows]);
+      const file = await craftContainer(tables, { schemaVersion: 7, logHead: headOf(entries) });
+      await expect(readBackup(file, PASSPHRASE).then((s) => planRestore(db, s, [])), what).rejects.toThrow(message);
+    }
+  });
+
+  it('refuses unknown tables, rows of the wrong shape, full card numbers and oversized fields, naming table and row', async () => {
+    const db = await cache('bk-shapes', 1);
+    const base = await tablesOf(db);
+    const head = headOf(await new DecisionLog(db).entries());
+    const cases: [string, [string, unknown[]][], RegExp][] = [
+      ['unknown table', [...base, ['evil', [{ id: 1 }]]], /a table this app does not know: evil/],
+      ['malformed block', base.map(([n, r]): [string, unknown[]] => [n, n === 'orderBlocks' ? [{ id: 1, foo: 'bar' }] : r]), /orderBlocks row 1 is not valid/],
+      ['full card number as BIN', base.map(([n, r]): [string, unknown[]] => [n, n === 'payments' ? [{ ...(r[0] as object), cardBin: '4111111111111111' }] : r]), /payments row 1 is not valid: cardBin a BIN of at most 8 digits/],
+      ['full card number in a street', base.map(([n, r]): [string, unknown[]] => [n, n === 'orderText' ? [{ ...(r[0] as { columns: object }), columns: { ...(r[0] as { columns: Record<string, string> }).columns, shipStreet: (r[0] as { columns: Record<string, string> }).columns['shipStreet']!.replace(/^[^\u001f]*/, '4111 1111 1111 1111') } }] : r]), /order block 1 holds a full card number in shipStreet/],
+      ['full card number as an order reference', base.map(([n, r]): [string, unknown[]] => [n, n === 'payments' ? [{ ...(r[0] as object), orderRef: '5555555555554444' }] : r]), /payments row 1 holds a full card number/],
+      ['huge string', base.map(([n, r]): [string, unknown[]] => [n, n === 'disputes' ? [{ ...(r[0] as object), reasonCode: 'x'.repeat(2_000_000) }] : r]), /disputes row 1 is not valid: reasonCode/],
+      ['unknown setting', base.map(([n, r]): [string, unknown[]] => [n, n === 'meta' ? [...r, { key: 'evilSetting', value: 1 }] : r]), /meta row \d+ is not valid: key is a setting this app does not know/],
+      ['block columns disagree', base.map(([n, r]): [string, unknown[]] => [n, n === 'orderBlocks' ? [{ ...(r[0] as object), live: new Uint8Array(3) }] : r]), /order block 1 is not valid: live has 3 values for 300 orders/],
+    ];
+    const before = await dump(db);
+    for (const [what, tables, message] of cases) {
+      const file = await craftContainer(tables, { schemaVersion: 7, logHead: head });
+      await expect(readBackup(file, PASSPHRASE).then((s) => planRestore(db, s, [])), what).rejects.toThrow(message);
+    }
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('refuses a newer schema and a schema that never existed', async () => {
+    const db = await cache('bk-versions', 0);
+    await expect(readBackup(await craftContainer([], { schemaVersion: 99 }), PASSPHRASE)).rejects.toThrow('newer version of the app (schema 99');
+    await expect(readBackup(await craftContainer([], { schemaVersion: 0 }), PASSPHRASE)).rejects.toThrow(/header is not valid|never had/);
+    expect(await db.orderBlocks.count()).toBe(1);
+  });
+
+  it('a report snapshot edited inside a backup is refused', async () => {
+    const db = await cache('bk-snapshot', 0);
+    const base = { kind: 'kpi' as const, title: 'KPI', params: {}, figures: { opened: 3 }, dataHash: 'd', createdAt: 1, analyst: 'K. Weber' };
+    const hash = await sha256(JSON.stringify([base.kind, base.title, base.params, base.figures, base.dataHash, base.createdAt, base.analyst]));
+    await db.reportSnapshots.add({ ...base, hash });
+    const tables = (await tablesOf(db)).map(([n, rows]): [string, unknown[]] => [n, n === 'reportSnapshots' ? rows.map((r) => ({ ...(r as object), figures: { opened: 0 } })) : rows]);
+    await expect(readBackup(await craftContainer(tables, { schemaVersion: 7 }), PASSPHRASE).then((s) => planRestore(db, s, []))).rejects.toThrow(/snapshot 1 does not match its hash/);
+  });
+});
+
+export { restore };

@@ -1,0 +1,219 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { importFile } from '../../../renderer/src/core/imports/importRunner';
+import { ImportHistory } from '../../../renderer/src/core/imports/importHistory';
+import { ImportService } from '../../../renderer/src/core/imports/importService';
+import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
+import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
+import { NO_FILTER } from '../../../shared/orders/query';
+import { zalandoExport } from '../../support/zalandoExport';
+import { BUILT_IN_PRESETS } from '../../../shared/ingest/formats/registry';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/imports/${name}`, import.meta.url)));
+
+async function* chunked(bytes: Uint8Array, size = 512, failAfter = Infinity): AsyncGenerator<Uint8Array> {
+  for (let i = 0, n = 0; i < bytes.length; i += size, n++) {
+    if (n >= failAfter) throw new Error('simulated read failure');
+    yield bytes.subarray(i, i + size);
+  }
+}
+
+const file = (name: string, bytes: Uint8Array, size?: number, failAfter?: number) => ({ name, size: bytes.length, chunks: chunked(bytes, size, failAfter) });
+
+let db: WorkbenchDb;
+let n = 0;
+const fresh = () => (db = createDb(`import-test-${n++}`));
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+async function liveOrders(d: WorkbenchDb) {
+  const store = new OrderStore(d);
+  await store.open();
+  const count = await store.query({ filter: NO_FILTER, sort: { field: 'createdAt', dir: 'asc' }, search: '' });
+  return store.rows(0, count);
+}
+
+describe('importing a file into the cache', () => {
+  it('stores a Shopify export, accounts for every row, and re-imports as unchanged', async () => {
+    fresh();
+    const bytes = fixture('shopify-orders.csv');
+    const first = await importFile(db, file('shopify-orders.csv', bytes, 300));
+    const s = first.summary;
+    expect(first.status).toBe('completed');
+    expect(s.format).toMatch(/shopify/);
+    expect(s.rows).toBeGreaterThan(0);
+    expect(s.created + s.updated + s.unchanged + s.quarantined).toBe(s.rows);
+    const stored = await liveOrders(db);
+    expect(stored.length).toBe(s.records.order.created);
+    expect(await new OrderRepository(db).count()).toBe(stored.length);
+
+    const again = await importFile(db, file('shopify-orders.csv', bytes, 4096));
+    expect(again.summary.created).toBe(0);
+    expect(again.summary.updated).toBe(0);
+    expect(again.summary.unchanged).toBe(s.created + s.updated + s.unchanged);
+    expect(again.summary.quarantined).toBe(s.quarantined);
+    expect((await liveOrders(db)).length).toBe(stored.length);
+
+    const history = await new ImportHistory(db).list();
+    expect(history.map((h) => h.status)).toEqual(['completed', 'completed']);
+    expect(history[0]!.fileHash).toBe(history[1]!.fileHash);
+    expect(history[0]!.undoable).toBe(true);
+    expect(history[1]!.undoable).toBe(false);
+  });
+
+  it('updates a changed order in place of the old version, and Undo restores the old one', async () => {
+    fresh();
+    const original = fixture('shopify-orders.csv');
+    await importFile(db, file('orders.csv', original));
+    const before = await liveOrders(db);
+    const text = new TextDecoder().decode(original);
+    const changed = new TextEncoder().encode(text.replace('anna.schmidt@example.de', 'anna.s@example.de'));
+    const second = await importFile(db, file('orders-changed.csv', changed));
+    expect(second.summary.updated).toBeGreaterThan(0);
+    const after = await liveOrders(db);
+    expect(after.length).toBe(before.length);
+    expect(after.some((o) => o.email === 'anna.s@example.de')).toBe(true);
+    expect(after.some((o) => o.email === 'anna.schmidt@example.de')).toBe(false);
+
+    const history = new ImportHistory(db);
+    const [newest, older] = await history.list();
+    await expect(history.undo(older!.id)).rejects.toThrow(/newer imports first/);
+    await history.undo(newest!.id);
+    const restored = await liveOrders(db);
+    expect(restored.map(({ row: _r, ...o }) => o)).toEqual(before.map(({ row: _r, ...o }) => o));
+    expect((await history.list())[0]!.status).toBe('undone');
+  });
+
+  it('joins Stripe payments onto Shopify orders in either order, and Undo takes the join back', async () => {
+    fresh();
+    const shopify = fixture('shopify-orders.csv');
+    const stripe = fixture('stripe-payments.csv');
+    await importFile(db, file('shopify-orders.csv', shopify));
+    const beforeJoin = await liveOrders(db);
+    const bare = beforeJoin.find((o) => o.externalId === '#1001')!;
+    expect(bare.cardLast4).toBe('');
+    const payments = await importFile(db, file('stripe-payments.csv', stripe));
+    expect(payments.enrichedOrders).toBeGreaterThan(0);
+    const joined = (await liveOrders(db)).find((o) => o.externalId === '#1001')!;
+    expect(joined).toMatchObject({ cardLast4: '4242', cardFingerprint: 'Fp1aBcD2eF', ip: '203.0.113.7' });
+    // Joined versions replace the bare ones; no order is duplicated.
+    expect((await liveOrders(db)).length).toBe(beforeJoin.length);
+
+    // The other way round in a fresh cache: payments first, then the orders take them on arrival.
+    const other = createDb(`import-test-${n++}`);
+    await importFile(other, file('stripe-payments.csv', stripe));
+    const late = await importFile(other, file('shopify-orders.csv', shopify));
+    expect(late.enrichedOrders).toBe(payments.enrichedOrders);
+    expect((await liveOrders(other)).find((o) => o.externalId === '#1001')).toMatchObject({ cardLast4: '4242', ip: '203.0.113.7' });
+    await other.delete();
+
+    const history = new ImportHistory(db);
+    await history.undo((await history.list())[0]!.id);
+    expect((await liveOrders(db)).find((o) => o.externalId === '#1001')!.cardLast4).toBe('');
+  });
+
+  it('a failed read keeps the completed batches recorded, consistent, and undoable', async () => {
+    fresh();
+    const bytes = fixture('stripe-payments.csv');
+    const out = await importFile(db, file('stripe-payments.csv', bytes, 200, 3));
+    expect(out.status).toBe('failed');
+    expect(out.error).toMatch(/simulated read failure/);
+    const [rec] = await new ImportHistory(db).list();
+    expect(rec!.status).toBe('failed');
+    const stored = await db.payments.count();
+    expect(stored).toBe(out.summary.records.payment.created);
+    expect(rec!.created + rec!.updated + rec!.unchanged + rec!.quarantined).toBe(rec!.rows);
+    await new ImportHistory(db).undo(rec!.id);
+    expect(await db.payments.count()).toBe(0);
+    expect(await db.disputes.count()).toBe(0);
+  });
+});
+
+describe('the running record of an import', () => {
+  it('counts only rows placed in a bucket, so a cut-off import still adds up', async () => {
+    fresh();
+    // Zalando rows group by order: after each chunk the last order's rows may still follow.
+    const bytes = new TextEncoder().encode(zalandoExport(4000));
+    const snapshots: { rows: number; sum: number }[] = [];
+    const orig = db.imports.update.bind(db.imports);
+    db.imports.update = (async (key: number, changes: Record<string, number>) => {
+      if ('rows' in changes && changes.created !== undefined) {
+        snapshots.push({ rows: changes.rows!, sum: changes.created + changes.updated! + changes.unchanged! + changes.quarantined! });
+      }
+      return orig(key, changes as never);
+    }) as unknown as typeof db.imports.update;
+    await importFile(db, file('zalando.csv', bytes, 16 * 1024));
+    expect(snapshots.length).toBeGreaterThan(2);
+    for (const s of snapshots) expect(s.rows).toBe(s.sum);
+  });
+});
+
+describe('an import cut short', () => {
+  it('cancelled: the record and the summary count only committed rows, and they add up', async () => {
+    fresh();
+    const bytes = new TextEncoder().encode(zalandoExport(4000));
+    const control = { cancelled: false };
+    let batches = 0;
+    const out = await importFile(db, file('zalando.csv', bytes, 16 * 1024), {}, control, () => {
+      if (++batches === 6) control.cancelled = true;
+    });
+    expect(out.status).toBe('cancelled');
+    const [rec] = await new ImportHistory(db).list();
+    expect(rec!.created + rec!.updated + rec!.unchanged + rec!.quarantined).toBe(rec!.rows);
+    expect(out.summary.created + out.summary.updated + out.summary.unchanged + out.summary.quarantined).toBe(out.summary.rows);
+    expect(rec!.rows).toBeLessThan(4000);
+    expect(await new OrderRepository(db).count()).toBe(rec!.created);
+  });
+
+  it('a batch whose transaction aborts (disk full) is not counted: the record matches the cache', async () => {
+    fresh();
+    const bytes = new TextEncoder().encode(zalandoExport(4000));
+    const add = db.importUndo.add.bind(db.importUndo);
+    let calls = 0;
+    db.importUndo.add = ((...args: Parameters<typeof add>) => {
+      if (++calls === 4) {
+        const e = new Error('quota');
+        e.name = 'QuotaExceededError';
+        throw e;
+      }
+      return add(...args);
+    }) as typeof add;
+    const out = await importFile(db, file('zalando.csv', bytes, 16 * 1024));
+    expect(out.status).toBe('interrupted');
+    expect(out.error).toMatch(/^The disk is full: the import of zalando\.csv stopped\./);
+    const [rec] = await new ImportHistory(db).list();
+    expect(await new OrderRepository(db).count()).toBe(rec!.created);
+    expect(out.summary.created).toBe(rec!.created);
+    expect(rec!.created + rec!.updated + rec!.unchanged + rec!.quarantined).toBe(rec!.rows);
+  });
+});
+
+describe('a file with no line breaks', () => {
+  const noBreaksIn = (first: string) => `the file has no line breaks in its first ${first}: it is not a CSV or TSV export (or its lines end in a way the app does not read)`;
+
+  it('imported: says so, stores nothing, and reads on only to hash the bytes', async () => {
+    fresh();
+    const chunk = new TextEncoder().encode('a,b,c,'.repeat(700_000)); // ~4 MB
+    async function* unbroken() {
+      for (let i = 0; i < 10; i++) yield chunk;
+    }
+    const out = await importFile(db, { name: 'orders.csv', size: chunk.length * 10, chunks: unbroken() });
+    expect(out.summary.errors.map((e) => e.message)).toEqual([noBreaksIn('1 MiB')]);
+    expect(out.summary.rows).toBe(0);
+    expect(out.summary.bytes).toBe(chunk.length * 10);
+    const [rec] = await new ImportHistory(db).list();
+    expect(rec!.errors).toEqual(out.summary.errors.map((e) => e.message));
+    expect(await new OrderRepository(db).count()).toBe(0);
+  });
+
+  it("checked in the wizard: says so instead of calling the file empty", async () => {
+    fresh();
+    const file = new Blob(['a;b;c;'.repeat(100_000)]);
+    const check = await new ImportService(db).check(file, BUILT_IN_PRESETS[0]!);
+    expect(check.errors).toEqual([noBreaksIn('256 KiB')]);
+  });
+});

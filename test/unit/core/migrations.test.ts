@@ -1,0 +1,109 @@
+// Migration harness: fill a database with the schema of an older version, reopen it with
+// the current code, and compare. Every version adds a case to UPGRADE_CASES (v2: the decision log;
+// v5/v6: report snapshots and report columns).
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { CURRENT_VERSION, SCHEMA_HISTORY, createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
+import { orderKey } from '../../../shared/domain/order';
+import { FIELD_SEPARATOR, encodeOrders } from '../../../shared/orders/columns';
+import { order } from '../normalize/orderFixture';
+
+interface UpgradeCase {
+  from: number;
+  fill(db: WorkbenchDb): Promise<void>;
+  expect(db: WorkbenchDb): Promise<void>;
+}
+
+const UPGRADE_CASES: UpgradeCase[] = [
+  {
+    from: 1,
+    fill: async (db) => {
+      await db.meta.put({ key: 'analystName', value: 'K. Weber' });
+      await db.disputes.put({ id: 'dp_1', provider: 'stripe', paymentId: 'ch_1', orderKey: 'shopify:#1', network: 'visa', reasonCode: '10.4', amountMinor: 5000, currency: 'EUR', openedAt: 1, dueAt: 2, status: 'new' });
+    },
+    expect: async (db) => {
+      expect(await db.meta.get('analystName')).toEqual({ key: 'analystName', value: 'K. Weber' });
+      expect((await db.disputes.get('dp_1'))?.reasonCode).toBe('10.4');
+      // v2: the decision log starts empty.
+      expect(await db.decisions.count()).toBe(0);
+      expect(await db.decisionHead.get('head')).toBeUndefined();
+    },
+  },
+  {
+    // v5: report snapshots; v6: report columns per order block. Blocks written before v6 have
+    // none: reports derive their grouping fields from text and find orders by stored keys.
+    from: 4,
+    fill: async (db) => {
+      const orders = [order({ externalId: '#1', shipCountry: 'pl', cardBrand: 'Visa' }), order({ externalId: '#2', shipCountry: 'DE', cardBrand: 'VISA' })];
+      const { keys, text } = encodeOrders(orders);
+      await db.orderBlocks.add({ id: 1, minCreatedAt: 0, maxCreatedAt: 0, importId: 0, live: new Uint8Array([1, 1]), ...keys });
+      await db.orderText.add({ id: 1, columns: text });
+      await db.orderKeys.add({ id: 1, keys: orders.map(orderKey).join(FIELD_SEPARATOR), scopes: FIELD_SEPARATOR, hashes: FIELD_SEPARATOR });
+    },
+    expect: async (db) => {
+      expect(await db.orderReportColumns.count()).toBe(0);
+      expect(await db.reportSnapshots.count()).toBe(0);
+      const store = new OrderStore(db);
+      await store.open();
+      const snap = store.currentSnapshot();
+      const dict = await snap.dict();
+      expect([...dict.codes.shipCountry].map((c) => dict.values.shipCountry[c])).toEqual(['PL', 'DE']);
+      expect(dict.values.cardBrand).toEqual(['visa']);
+      expect(await snap.rowsOfKeys(new Set(['shopify:#2', 'shopify:#9']))).toEqual(new Map([['shopify:#2', 1]]));
+    },
+  },
+];
+
+let n = 0;
+describe('schema migrations', () => {
+  it('keeps the schema history append-only and strictly increasing', () => {
+    const versions = SCHEMA_HISTORY.map((v) => v.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(versions.at(-1)).toBe(CURRENT_VERSION);
+  });
+
+  for (const c of UPGRADE_CASES) {
+    it(`upgrades a cache created at v${c.from} to v${CURRENT_VERSION} without losing data`, async () => {
+      const name = `migration-${n++}`;
+      const old = createDb(name, c.from);
+      await old.open();
+      expect(old.verno).toBe(c.from);
+      await c.fill(old);
+      old.close();
+
+      const current = createDb(name);
+      await current.open();
+      expect(current.verno).toBe(CURRENT_VERSION);
+      // Every table any version declared (and did not drop with null) is there.
+      const declared = new Set<string>();
+      for (const v of SCHEMA_HISTORY) {
+        for (const [t, spec] of Object.entries(v.stores)) {
+          if (spec === null) declared.delete(t);
+          else declared.add(t);
+        }
+      }
+      expect(current.tables.map((t) => t.name).sort()).toEqual([...declared].sort());
+      await c.expect(current);
+      current.close();
+      await current.delete();
+    });
+  }
+
+  it('still reads its own tables from a cache a newer app version wrote (downgrade)', async () => {
+    // Dexie 4 opens a database at a higher installed version when the tables it declares
+    // exist; an analyst who rolls back a release keeps working on the same cache.
+    const name = `migration-${n++}`;
+    const newer = createDb(name);
+    newer.version(CURRENT_VERSION + 1).stores({ extra: 'id' });
+    await newer.open();
+    await newer.meta.put({ key: 'analystName', value: 'From the future' });
+    newer.close();
+    const current = createDb(name);
+    await current.open();
+    expect(await current.meta.get('analystName')).toEqual({ key: 'analystName', value: 'From the future' });
+    current.close();
+    await current.delete();
+  });
+});

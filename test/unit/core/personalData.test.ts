@@ -1,0 +1,127 @@
+// Erasing one customer and the retention period: personal fields go from orders, payments and the
+// copies import undo keeps; notes go from the decision log while its chain still verifies, and the
+// erasure itself is an entry. A note removed without such an entry is caught.
+import 'fake-indexeddb/auto';
+import '../../support/blobReader';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CacheService } from '../../../renderer/src/core/cacheService';
+import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
+import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
+import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
+import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { retentionCutoff } from '../../../renderer/src/core/privacy/personalData';
+import { NO_FILTER } from '../../../shared/orders/query';
+import { fixedClock } from '../../../shared/time/clock';
+import { order } from '../../support/orders';
+
+const NOW = Date.UTC(2026, 10, 18, 14);
+const clock = fixedClock(NOW);
+const dbs: WorkbenchDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+async function cacheWithCustomers(name: string) {
+  const db = createDb(name);
+  dbs.push(db);
+  await db.meta.put({ key: 'analystName', value: 'K. Weber' });
+  await new OrderRepository(db).append([
+    order({ externalId: '#1001', email: 'Anna.Schmidt@gmail.com', shipName: 'Anna Schmidt', customerId: 'c-1', createdAt: Date.UTC(2025, 0, 10) }),
+    order({ externalId: '#1002', email: 'anna.schmidt@gmail.com', shipName: 'Anna Schmidt', customerId: 'c-1', createdAt: Date.UTC(2026, 10, 10) }),
+    order({ externalId: '#1003', email: 'tim.wolf@web.de', shipName: 'Tim Wolf', customerId: 'c-2', phone: '+49 30 1234', ip: '198.51.100.9', deviceId: 'dev-9', createdAt: Date.UTC(2025, 1, 10) }),
+  ]);
+  await db.payments.put({ id: 'ch_1', provider: 'stripe', orderRef: '#1002', createdAt: Date.UTC(2026, 10, 10), amountMinor: 100, currency: 'EUR', status: 'succeeded', email: 'anna.schmidt@gmail.com', ip: '203.0.113.7', cardBin: '42424242', cardLast4: '4242', cardExpiry: '03/27', cardFingerprint: 'fpA', cardBrand: 'visa', cardCountry: 'DE' });
+  await db.payments.put({ id: 'ch_2', provider: 'stripe', orderRef: '#1003', createdAt: Date.UTC(2025, 1, 10), amountMinor: 200, currency: 'EUR', status: 'succeeded', email: 'tim.wolf@web.de', ip: '198.51.100.9', cardBin: '55555555', cardLast4: '4444', cardExpiry: '01/26', cardFingerprint: 'fpT', cardBrand: 'mastercard', cardCountry: 'DE' });
+  await db.linkOverrides.add({ type: 'email', value: 'anna.schmidt@gmail.com', action: 'never-link', reason: 'shared inbox', analyst: 'K. Weber', createdAt: 1 });
+  const log = new DecisionLog(db);
+  const base = { reasonCode: '', analyst: 'K. Weber', score: null, matrixVersion: null, undoes: null };
+  await log.append({ ...base, orderKey: 'shopify:#1002', decision: 'note', note: 'Anna called from +49 170 555 and confirmed the order', at: Date.UTC(2026, 10, 11) });
+  await log.append({ ...base, orderKey: 'shopify:#1003', decision: 'note', note: 'Tim Wolf asked for a call back', at: Date.UTC(2025, 1, 11) });
+  await log.append({ ...base, orderKey: 'shopify:#1002', decision: 'release', note: '', at: Date.UTC(2026, 10, 11) });
+  return { db, service: new CacheService(db, clock) };
+}
+
+async function texts(db: WorkbenchDb) {
+  const store = new OrderStore(db);
+  const n = await store.open();
+  await store.query({ filter: NO_FILTER, sort: { field: 'createdAt', dir: 'asc' }, search: '' });
+  return store.rows(0, n);
+}
+
+describe('erasing one customer', () => {
+  it('blanks their personal fields, payments, notes and overrides; keeps what reports need; the chain verifies and the erasure is logged', async () => {
+    const { db, service } = await cacheWithCustomers('erase-1');
+    const { token, summary } = await service.planErasure('  ANNA.SCHMIDT@gmail.com ');
+    expect(summary).toMatchObject({ orders: 2, orderNumbers: ['#1001', '#1002'], payments: 1, notes: 1, keptNotes: [], overrides: 1 });
+    await expect(service.applyPersonalData(token, ' ')).rejects.toThrow(/reference/);
+    const entry = await service.applyPersonalData(token, 'GDPR-2026-118');
+    expect(entry).toMatchObject({ decision: 'erasure', refs: [1], seq: 4 });
+    expect(entry.note).toBe('Erased the personal data of 2 orders and 1 payments on request GDPR-2026-118; notes of entries 1 erased');
+    expect(entry.note).not.toMatch(/anna|schmidt/i);
+
+    const rows = await texts(db);
+    const anna = rows.filter((o) => o.externalId !== '#1003');
+    for (const o of anna) expect([o.email, o.shipName, o.customerId, o.ip, o.cardLast4]).toEqual(['', '', '', '', '']);
+    expect(anna.map((o) => [o.totalMinor, o.shipCountry, o.cardBrand])).toEqual([[12_999, 'DE', 'visa'], [12_999, 'DE', 'visa']]);
+    expect(rows.find((o) => o.externalId === '#1003')!.email).toBe('tim.wolf@web.de');
+    expect(await db.payments.get('ch_1')).toMatchObject({ email: '', ip: '', cardBin: '', cardLast4: '', cardFingerprint: '', amountMinor: 100, cardBrand: 'visa' });
+    expect((await db.payments.get('ch_2'))!.email).toBe('tim.wolf@web.de');
+    expect((await db.linkOverrides.toArray())[0]!.value).toBe('');
+
+    const log = new DecisionLog(db);
+    const entries = await log.entries();
+    expect(entries[0]).toMatchObject({ note: '', noteErased: true });
+    expect(entries[1]!.note).toBe('Tim Wolf asked for a call back');
+    expect((await log.verify()).chain).toEqual({ ok: true, entries: 4 });
+    expect(JSON.stringify(await db.decisions.toArray())).not.toMatch(/Anna/);
+  });
+
+  it('an unknown customer is said so, and nothing is planned', async () => {
+    const { service } = await cacheWithCustomers('erase-2');
+    await expect(service.planErasure('nobody@example.com')).rejects.toThrow('No order or payment in the cache belongs to that customer');
+  });
+
+  it('a note removed beneath the app without a logged erasure breaks the chain check', async () => {
+    const { db } = await cacheWithCustomers('erase-3');
+    const raw = (await db.decisions.toArray())[0]!;
+    db.close();
+    const { Dexie } = await import('dexie');
+    const plain = new Dexie('erase-3');
+    await plain.open();
+    await plain.table('decisions').put({ ...raw, note: '', noteErased: true });
+    plain.close();
+    await db.open();
+    expect((await new DecisionLog(db).verify()).chain).toMatchObject({ ok: false, seq: 1, reason: 'the note of entry 1 was removed without a logged erasure' });
+  });
+});
+
+describe('the retention period', () => {
+  it('cut-off is N calendar months back; 0 keeps everything', () => {
+    expect(retentionCutoff(0, NOW)).toBeNull();
+    expect(new Date(retentionCutoff(12, NOW)!).toISOString()).toBe('2025-11-18T00:00:00.000Z');
+    expect(new Date(retentionCutoff(1, Date.UTC(2027, 0, 1))!).toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(() => retentionCutoff(-1, NOW)).toThrow(/between 0 and 240/);
+  });
+
+  it('purges personal data older than the period, keeps a summary per month, and the chain still verifies', async () => {
+    const { db, service } = await cacheWithCustomers('retention-1');
+    expect(await service.planRetention()).toBeNull();
+    await service.setRetentionMonths(12);
+    const { token, summary } = (await service.planRetention())!;
+    expect(summary).toMatchObject({ orders: 2, orderNumbers: ['#1001', '#1003'], payments: 1, notes: 1, before: Date.UTC(2025, 10, 18) });
+    const entry = await service.applyPersonalData(token, '');
+    expect(entry).toMatchObject({ decision: 'retention', refs: [2] });
+    expect(entry.note).toBe('Retention: purged the personal data of 2 orders and 1 payments placed before 2025-11-18; notes of entries 2 erased');
+    const rows = await texts(db);
+    expect(rows.map((o) => [o.externalId, o.email])).toEqual([['#1001', ''], ['#1003', ''], ['#1002', 'anna.schmidt@gmail.com']]);
+    expect((await db.payments.get('ch_2'))!.ip).toBe('');
+    const [summaryRecord] = await db.retentionSummaries.toArray();
+    expect(summaryRecord).toMatchObject({ before: Date.UTC(2025, 10, 18), analyst: 'K. Weber', months: [
+      { month: '2025-01', orders: 1, orderValueMinor: { EUR: 12_999 }, payments: 0 },
+      { month: '2025-02', orders: 1, orderValueMinor: { EUR: 12_999 }, payments: 1 },
+    ] });
+    expect((await new DecisionLog(db).verify()).chain).toEqual({ ok: true, entries: 4 });
+    // Nothing older is left to purge.
+    expect((await service.planRetention())!.summary).toMatchObject({ orders: 0, payments: 0, notes: 0 });
+  });
+});

@@ -1,0 +1,100 @@
+// The report service over a real (fake-indexeddb) cache holding the hand-written fixture: its
+// figures are the hand-computed ones, blocks written before dictionaries existed report the same,
+// and a saved snapshot reopens unchanged, intact and impossible to overwrite.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
+import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
+import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
+import { ReportService } from '../../../renderer/src/core/reports/reportService';
+import { RingService } from '../../../renderer/src/core/rings/ringService';
+import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { trendRows } from '../../../shared/reports/fraudTrend';
+import { CONFIRMED_RING_ORDERS, DECISIONS, DISPUTES, ORDERS, RANGE } from '../../support/reportFixture';
+
+let db: WorkbenchDb;
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+async function cacheWithFixture(name: string, { oldBlocks = false } = {}) {
+  db = createDb(name);
+  // Two appends: two blocks, so the dictionaries of different blocks must merge.
+  await new OrderRepository(db).append(ORDERS.slice(0, 6));
+  await new OrderRepository(db).append(ORDERS.slice(6));
+  if (oldBlocks) {
+    // As a cache written before blocks had report columns.
+    await db.orderReportColumns.clear();
+  }
+  await db.disputes.bulkAdd(DISPUTES);
+  const log = new DecisionLog(db);
+  for (const { seq: _s, prevHash: _p, hash: _h, ...e } of DECISIONS) await log.append(e);
+  await db.ringMarks.add({ ringId: 'ring:shopify:S2', status: 'confirmed-fraud', orderKeys: CONFIRMED_RING_ORDERS, note: '', analyst: 'K. Weber', createdAt: Date.UTC(2026, 10, 16) });
+  await db.meta.put({ key: 'reportRates', value: { currency: 'EUR', asOf: '2026-11-01', source: 'test', rates: { EUR: 1, PLN: 0.25 } } });
+  const store = new OrderStore(db);
+  await store.open();
+  return new ReportService(db, store, new RingService(db, store));
+}
+
+const WEEK_ROWS = [
+  ['2026-W45', 'Amazon.de', 2, 150, 0, 0, 0, 0],
+  ['2026-W45', 'Zalando', 1, 80, 1, 80, 0, 0],
+  ['2026-W45', 'Own shop', 1, 200, 1, 200, 0, 0],
+  ['2026-W46', 'Amazon.de', 1, 30, 0, 0, 1, 30],
+  ['2026-W46', 'Zalando', 2, 160, 0, 0, 0, 0],
+  ['2026-W46', 'Own shop', 2, 160, 2, 160, 1, 60],
+  ['2026-W46', '(order not in cache)', 0, 0, 0, 0, 1, 25],
+];
+
+describe('ReportService', () => {
+  it('reports the fixture by week and marketplace as computed by hand', async () => {
+    const service = await cacheWithFixture('report-service-1');
+    const { report, dataHash } = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'marketplace' });
+    expect(trendRows(report).map((r) => Object.values(r))).toEqual(WEEK_ROWS);
+    expect(report.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2 });
+    expect(dataHash).toMatch(/^[0-9a-f]{64}$/);
+    const byCountry = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'country' });
+    expect(byCountry.report.groups).toEqual(['DE', 'AT', 'PL', '(order not in cache)']);
+    expect(byCountry.report.byGroup.map((f) => [f.orders, f.fraudOrders])).toEqual([[6, 1], [1, 1], [2, 2], [0, 0]]);
+  });
+
+  it('reports the same from blocks written before they carried dictionaries', async () => {
+    const service = await cacheWithFixture('report-service-2', { oldBlocks: true });
+    const { report } = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'marketplace' });
+    expect(trendRows(report).map((r) => Object.values(r))).toEqual(WEEK_ROWS);
+    const byBrand = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'cardBrand' });
+    expect(byBrand.report.byGroup.slice(0, 3).map((f) => f.orders)).toEqual([5, 3, 1]);
+  });
+
+  it('computes the KPI report from the cache', async () => {
+    const service = await cacheWithFixture('report-service-3');
+    const { report } = await service.kpi(RANGE.from, RANGE.to);
+    expect(report.review).toMatchObject({ reviewed: 2, released: 1, cancelled: 1, falsePositiveRate: 1 });
+    expect(report.review.manualReviewRate).toBeCloseTo(2 / 9, 12);
+    expect(report.disputes.all).toMatchObject({ opened: 3, won: 1, lost: 1 });
+    expect(report.programmes.map((m) => [m.programme, m.numerator, m.denominator])).toEqual([['visa-vamp', 3, 6], ['mastercard-ecm', 1, 0]]);
+  });
+
+  it('saves a snapshot that reopens unchanged after the data changed, and cannot be overwritten', async () => {
+    const service = await cacheWithFixture('report-service-4');
+    const { report, dataHash } = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'marketplace' });
+    // A snapshot is signed by a named analyst or not saved at all.
+    await expect(service.saveSnapshot('fraud-trend', 'unsigned', report.params, report, dataHash)).rejects.toThrow(/Say who you are first/);
+    await db.meta.put({ key: 'analystName', value: 'K. Weber' });
+    const saved = await service.saveSnapshot('fraud-trend', 'W45-W46 by marketplace', report.params, report, dataHash);
+    // It names the decision log's head it was made from, inside what its hash covers.
+    expect(saved.logHead).toEqual(await new DecisionLog(db).head());
+    expect(saved.logHead!.seq).toBe(DECISIONS.length);
+    await db.disputes.clear();
+    const changed = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'marketplace' });
+    expect(changed.dataHash).not.toBe(dataHash);
+    const { snapshot, intact } = await service.snapshot(saved.id!);
+    expect(intact).toBe(true);
+    expect(snapshot.figures).toEqual(report);
+    expect(snapshot.hash).toBe(saved.hash);
+    await expect(db.reportSnapshots.put({ ...snapshot, title: 'edited' })).rejects.toThrow();
+    await expect(db.reportSnapshots.delete(saved.id!)).rejects.toThrow();
+    expect((await service.snapshots()).map((s) => s.title)).toEqual(['W45-W46 by marketplace']);
+  });
+});

@@ -1,0 +1,72 @@
+// The rings service keeps its key index between runs: a second run normalises nothing, an import
+// normalises only its own orders, and superseded or removed orders stop linking. Each state is
+// checked against a fresh service that builds everything from scratch.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadDemoData } from '../../../renderer/src/core/orders/demoLoader';
+import { fixedClock } from '../../../shared/time/clock';
+import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
+import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
+import { RingService } from '../../../renderer/src/core/rings/ringService';
+import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { order } from '../normalize/orderFixture';
+
+let db: WorkbenchDb;
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const NOW = Date.UTC(2026, 10, 1);
+const ringsOf = (o: Awaited<ReturnType<RingService['compute']>>) => o.rings.map((r) => `${r.id}:${r.metrics.orders}`).sort();
+
+async function fromScratch(store: OrderStore) {
+  return ringsOf(await new RingService(db, store).compute());
+}
+
+describe('RingService key index', () => {
+  it('is kept between runs, extended by an import, and forgets superseded and removed orders', async () => {
+    db = createDb('ring-service-test');
+    await loadDemoData(db, { orders: 3000, clock: fixedClock(NOW) });
+    const store = new OrderStore(db);
+    await store.open();
+    const service = new RingService(db, store);
+
+    const first = await service.compute();
+    expect(first.indexedOrders).toBe(3000);
+    expect(first.rings.length).toBeGreaterThan(2);
+    const again = await service.compute({ keyTypes: ['card', 'device'] });
+    expect(again.indexedOrders).toBe(0);
+    expect((await service.compute()).indexedOrders).toBe(0);
+
+    // An import of two new customers sharing a device: only they are normalised, and they ring.
+    const shared = { deviceId: 'dev-new-ring-1', createdAt: NOW - 3_600_000 };
+    const repo = new OrderRepository(db);
+    const [blockId] = await repo.append([
+      order({ externalId: '#new-1', customerId: 'n1', email: 'n1@example.org', shipName: 'Ann Neu', ...shared }),
+      order({ externalId: '#new-2', customerId: 'n2', email: 'n2@example.org', shipName: 'Bo Neu', ...shared }),
+    ], 0);
+    await store.open();
+    const extended = await service.compute();
+    expect(extended.indexedOrders).toBe(2);
+    expect(ringsOf(extended)).toContain('ring:shopify:#new-1:2');
+    expect(ringsOf(extended)).toEqual(await fromScratch(store));
+
+    // One of them superseded (its row no longer live): that ring is gone, nothing re-normalised.
+    const block = (await db.orderBlocks.get(blockId!))!;
+    block.live[1] = 0;
+    await db.orderBlocks.update(blockId!, { live: block.live });
+    await store.open();
+    const superseded = await service.compute();
+    expect(superseded.indexedOrders).toBe(0);
+    expect(ringsOf(superseded)).not.toContain('ring:shopify:#new-1:2');
+    expect(ringsOf(superseded)).toEqual(await fromScratch(store));
+
+    // The block removed (an undo): the index is rebuilt from what is left.
+    await db.orderBlocks.delete(blockId!);
+    await store.open();
+    const undone = await service.compute();
+    expect(undone.indexedOrders).toBe(3000);
+    expect(ringsOf(undone)).toEqual(ringsOf(first));
+  });
+});
