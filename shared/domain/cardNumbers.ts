@@ -155,15 +155,15 @@ export function findCardNumbers(text: string): CardNumberFound[] {
       if (i + 1 < text.length && isSeparator(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1))) i++;
       else break;
     }
-    if (!phone) cardsInGroups(groups, found);
+    if (!phone) cardsInGroups(text, groups, found);
   }
   return found;
 }
 
-function cardsInGroups(groups: readonly DigitGroup[], found: CardNumberFound[]): void {
+function cardsInGroups(text: string, groups: readonly DigitGroup[], found: CardNumberFound[]): void {
   let g = 0;
   while (g < groups.length) {
-    const printed = printedCardAt(groups, g);
+    const printed = printedCardAt(text, groups, g);
     if (printed) {
       found.push(printed.card);
       g += printed.groups;
@@ -182,11 +182,16 @@ function cardsInGroups(groups: readonly DigitGroup[], found: CardNumberFound[]):
   }
 }
 
-function printedCardAt(groups: readonly DigitGroup[], g: number): { card: CardNumberFound; groups: number } | null {
+/** A letter right before or after a digit group makes it part of a word or hex token (`…-3095f3d4`). */
+const isLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+
+function printedCardAt(text: string, groups: readonly DigitGroup[], g: number): { card: CardNumberFound; groups: number } | null {
   for (const layout of CARD_GROUPINGS) {
     if (g + layout.length > groups.length) continue;
     if (!layout.every((len, k) => groups[g + k]!.digits.length === len)) continue;
     const parts = groups.slice(g, g + layout.length);
+    // A printed card stands alone: digits of a uuid (`e2faa952-3026-4904-9376-3095f3d4ddc4`) are not one.
+    if (isLetter(text.charCodeAt(parts[0]!.start - 1)) || isLetter(text.charCodeAt(parts.at(-1)!.end))) continue;
     const digits = parts.map((p) => p.digits).join('');
     if (isCardNumber(digits)) return { card: { start: parts[0]!.start, end: parts.at(-1)!.end, digits }, groups: layout.length };
   }

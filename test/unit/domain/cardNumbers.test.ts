@@ -62,6 +62,14 @@ describe('card numbers in text', () => {
     }
   });
 
+  it('leaves uuids alone whose middle groups happen to print like a Luhn-valid card', () => {
+    // Found in the 1M-order demo: 3026-4904-9376-3095 passes Luhn in a Diners range, but the 3095 is glued to "f3d4ddc4".
+    const uuid = 'e2faa952-3026-4904-9376-3095f3d4ddc4';
+    expect(findCardNumbers(uuid)).toEqual([]);
+    // Standing alone, the same digits are a card number.
+    expect(findCardNumbers('card 3026-4904-9376-3095 declined').map((f) => f.digits)).toEqual(['3026490493763095']);
+  });
+
   it('keeps 8 BIN digits for 16-19 digit numbers and 6 for shorter ones', () => {
     expect(reducedCardNumber('4111111111111111')).toBe('41111111******1111');
     expect(reducedCardNumber('378282246310005')).toBe('378282******0005');
