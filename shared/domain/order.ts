@@ -87,3 +87,9 @@ export const OPTIONAL_TEXT_FIELDS: ReadonlySet<OrderTextField> = new Set<OrderTe
 export function orderKey(o: Pick<Order, 'source' | 'externalId'>): string {
   return `${o.source}:${o.externalId}`;
 }
+
+/** The card as the analyst sees it: brand, last 4 and expiry (`Visa •••• 1111 04/27`); '' without one. */
+export function cardSummary(o: Pick<Order, 'cardBrand' | 'cardLast4' | 'cardExpiry'>): string {
+  if (!o.cardLast4) return '';
+  return `${o.cardBrand ? o.cardBrand + ' ' : ''}•••• ${o.cardLast4}${o.cardExpiry ? ' ' + o.cardExpiry : ''}`;
+}

@@ -3,6 +3,10 @@
 
 import type { RingMetrics } from './metrics';
 
+/** The ready-made lists, in the order the screen offers them. */
+export const RING_LISTS = ['riskiest', 'largest', 'growing', 'new'] as const;
+export type RingList = (typeof RING_LISTS)[number];
+
 export interface RankedRing {
   id: string;
   metrics: RingMetrics;

@@ -1,7 +1,7 @@
 // Left navigation between the workbench's screens, with the cache size underneath.
 import { formatCount } from '../../../shared/domain/money';
 import { SCREENS, useUi, type Screen } from '../state/uiStore';
-import type { CacheOverview } from '../core/cacheService';
+import type { CacheOverview } from '../core/contract';
 
 export const SCREEN_LABEL: Record<Screen, string> = {
   orders: 'Orders',

@@ -1,7 +1,7 @@
 // Writing a file the analyst asked for, and logging it: every CSV, PDF, PNG, backup and checkpoint
 // goes through here, so the export log (who, when, what, rows, log head) misses none.
 import { cache } from '../core/client';
-import type { ExportLogRecord } from '../core/storage/schema';
+import type { ExportLogRecord } from '../core/contract';
 import { platform, type FileFilter } from '../platform';
 
 export interface ExportRequest {

@@ -2,9 +2,11 @@
 // here so the window stays responsive while 1M orders load or filter. Its clock follows the
 // window's (see shared/time/clock.ts), so the whole app has one "now".
 import * as Comlink from 'comlink';
-import { createDb } from './storage/schema';
-import { CacheService } from './cacheService';
 import { FollowingClock } from '../../../shared/time/clock';
+import { createDb } from './storage/schema';
+import { createCore } from './createCore';
+import type { CoreHandlers, FollowsClock } from './contract';
 
 const clock = new FollowingClock();
-Comlink.expose(Object.assign(new CacheService(createDb(), clock), { followClock: (now: number) => clock.follow(now) }));
+const exposed: CoreHandlers & FollowsClock = { ...createCore(createDb(), clock), followClock: (now: number) => clock.follow(now) };
+Comlink.expose(exposed);

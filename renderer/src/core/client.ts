@@ -1,14 +1,18 @@
-// The UI's handle on the cache worker. Screens import `cache` and await its methods.
+// The window's handles on the two workers. Screens import `cache` and `importer` and await
+// their handlers; the contract (contract.ts) types both.
 import * as Comlink from 'comlink';
-import type { CacheService, ProgressFn } from './cacheService';
+import type { CoreHandlers, FollowsClock, ImportHandlers, ProgressFn } from './contract';
 
-const worker = new Worker(new URL('./cache.worker.ts', import.meta.url), { type: 'module', name: 'cache' });
+const cacheWorker = new Worker(new URL('./cache.worker.ts', import.meta.url), { type: 'module', name: 'cache' });
+const importWorker = new Worker(new URL('./imports/import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
 
-export const cache = Comlink.wrap<CacheService & { followClock(now: number): void }>(worker);
-// The window's clock is the app's clock; the worker keeps the difference to it.
+export const cache = Comlink.wrap<CoreHandlers & FollowsClock>(cacheWorker);
+export const importer = Comlink.wrap<ImportHandlers & FollowsClock>(importWorker);
+// The window's clock is the app's clock; the workers keep the difference to it.
 void cache.followClock(Date.now());
+void importer.followClock(Date.now());
 
-/** Wraps a progress callback so it can cross into the worker. */
+/** Wraps a progress callback so it can cross into a worker. */
 export function progress(fn: ProgressFn): ProgressFn {
   return Comlink.proxy(fn);
 }

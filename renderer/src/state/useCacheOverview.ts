@@ -1,7 +1,7 @@
 // Counts and provenance of the cache, re-read whenever something changed it.
 import { useEffect, useState } from 'react';
 import { cache } from '../core/client';
-import type { CacheOverview } from '../core/cacheService';
+import type { CacheOverview } from '../core/contract';
 import { useUi } from './uiStore';
 
 export function useCacheOverview(): { overview: CacheOverview | null; error: string | null } {

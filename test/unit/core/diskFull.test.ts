@@ -11,7 +11,7 @@ import { ImportHistory } from '../../../renderer/src/core/imports/importHistory'
 import { ImportService } from '../../../renderer/src/core/imports/importService';
 import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
 import { loadDemoData } from '../../../renderer/src/core/orders/demoLoader';
-import { CacheService } from '../../../renderer/src/core/cacheService';
+import { createCore } from '../../../renderer/src/core/createCore';
 import { writeBackup } from '../../../renderer/src/core/backup';
 import { PASSPHRASE, TEST_ITERATIONS } from '../../support/backupCache';
 import { fixedClock } from '../../../shared/time/clock';
@@ -158,7 +158,7 @@ describe('single changes when the disk is full', () => {
     before.close();
     const db = fresh(name);
     diskFillsUp(db, 'meta', 0, '*');
-    const cache = new CacheService(db, clock);
+    const cache = createCore(db, clock);
     const cases: [string, () => Promise<unknown>][] = [
       ['the note', () => cache.decide('shopify:#1001', 'note', '', 'called the customer')],
       ['your name', () => cache.setAnalystName('K. Weber')],
@@ -178,14 +178,14 @@ describe('single changes when the disk is full', () => {
   it('other failures keep their own message', async () => {
     const db = fresh();
     diskFillsUp(db, 'meta', 0, '*');
-    await expect(new CacheService(db, clock).decide('shopify:#1001', 'hold', '', '')).rejects.toThrow('A hold needs a reason code');
+    await expect(createCore(db, clock).decide('shopify:#1001', 'hold', '', '')).rejects.toThrow('A hold needs a reason code');
   });
 
   it('a decision for several orders (a ring) is logged whole or not at all', async () => {
     const db = fresh();
     diskFillsUp(db, 'decisions', 0, ['decisionHead']);
     await db.meta.put({ key: 'analystName', value: 'K. Weber' });
-    const cache = new CacheService(db, clock);
+    const cache = createCore(db, clock);
     await expect(cache.decideMany(['shopify:#1', 'shopify:#2', 'shopify:#3'], 'note', '', 'ring reviewed')).rejects.toThrow(
       /^The disk is full: the 3 decisions could not be saved; nothing changed\./,
     );
@@ -201,7 +201,7 @@ describe('single changes when the disk is full', () => {
     const target = fresh('disk-full-restore');
     diskFillsUp(target, 'meta', 1, '*');
     await target.meta.put({ key: 'analystName', value: 'Before the restore' });
-    const service = new CacheService(target, clock);
+    const service = createCore(target, clock);
     const { token } = await service.inspectBackup(blob, PASSPHRASE);
     await expect(service.restore(token, '')).rejects.toThrow(
       'The disk is full: the backup could not be restored. A restore is written in one step, so nothing changed: the cache is as it was. Free disk space, then restore the backup again.',

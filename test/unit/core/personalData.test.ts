@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import '../../support/blobReader';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CacheService } from '../../../renderer/src/core/cacheService';
+import { createCore } from '../../../renderer/src/core/createCore';
 import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
 import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
 import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
@@ -38,7 +38,7 @@ async function cacheWithCustomers(name: string) {
   await log.append({ ...base, orderKey: 'shopify:#1002', decision: 'note', note: 'Anna called from +49 170 555 and confirmed the order', at: Date.UTC(2026, 10, 11) });
   await log.append({ ...base, orderKey: 'shopify:#1003', decision: 'note', note: 'Tim Wolf asked for a call back', at: Date.UTC(2025, 1, 11) });
   await log.append({ ...base, orderKey: 'shopify:#1002', decision: 'release', note: '', at: Date.UTC(2026, 10, 11) });
-  return { db, service: new CacheService(db, clock) };
+  return { db, service: createCore(db, clock) };
 }
 
 async function texts(db: WorkbenchDb) {

@@ -1,6 +1,7 @@
 // The review queue: current orders not yet shipped (open or paid) that the scoring matrix sends
 // to review or hold, minus those already released or cancelled; held ones stay until decided.
 // Decisions go to the hash-chained decision log with the score and matrix version behind them.
+import { SLA_HOURS } from '../../../../shared/decisions/sla';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { isFraudReason } from '../../../../shared/linking/metrics';
 import { DEFAULT_MATRIX, matrixProblem, scoreOrder, whatIf, type Confusion, type Fired, type Matrix, type Outcome } from '../../../../shared/scoring/matrix';
@@ -18,7 +19,6 @@ export const RELEASE_REASONS = ['CUSTOMER-VERIFIED', 'KNOWN-CUSTOMER', 'FALSE-PO
 /** A decision can be undone this long after it was made; the undo is itself logged. */
 export const UNDO_WINDOW_MS = 2 * 60_000;
 /** Decide within this many hours of the order coming in (default; Settings changes it). */
-export const SLA_HOURS = 24;
 
 export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { slaHours: SLA_HOURS, holdReasons: [...HOLD_REASONS], releaseReasons: [...RELEASE_REASONS] };
 

@@ -4,6 +4,7 @@
 // only new blocks are normalised; an undo or wipe (blocks removed) rebuilds it.
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import type { Order } from '../../../../shared/domain/order';
+import { type RingList } from '../../../../shared/linking/lists';
 import { buildRings, fastestGrowing, KeyIndexBuilder, type KeyIndex, largest, riskiest, ringEvidence, type Hub, type LinkOptions, type RingLink, type RingsReport } from '../../../../shared/linking';
 import type { RingMetrics } from '../../../../shared/linking/metrics';
 import { linkKeysOf, type KeyType } from '../../../../shared/normalize';
@@ -20,8 +21,6 @@ export interface RingSummary {
   mark: RingMarkRecord | null;
 }
 
-export const RING_LISTS = ['riskiest', 'largest', 'growing', 'new'] as const;
-export type RingList = (typeof RING_LISTS)[number];
 
 export interface RingsOverview {
   rings: RingSummary[];

@@ -7,7 +7,7 @@ import { NEXT_STATUS, STATUS_LABEL } from '../../../../shared/disputes/workflow'
 import { formatCount, formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { cache } from '../../core/client';
-import type { DisputeDetail, DisputeRow } from '../../core/disputes/disputeService';
+import type { DisputeDetail, DisputeRow } from '../../core/contract';
 import { useUi } from '../../state/uiStore';
 import { ErrorAlert } from '../../app/Alerts';
 

@@ -1,6 +1,6 @@
 // Every import ever run on this cache, newest first, with Undo for the newest one.
 import { formatCount, formatDateTime } from '../../../../shared/domain/money';
-import type { ImportEntry } from '../../core/imports/importHistory';
+import type { ImportEntry } from '../../core/contract';
 
 export function ImportHistoryTable({ entries, onUndo, onProblems, busy }: { entries: ImportEntry[]; onUndo(e: ImportEntry): void; onProblems(e: ImportEntry): void; busy: boolean }) {
   if (entries.length === 0) return <p className="muted">No imports yet.</p>;

@@ -3,7 +3,7 @@
 import { formatCount } from '../../../../shared/domain/money';
 import { toCsv } from '../../../../shared/export/csv';
 import type { RowProblem } from '../../../../shared/ingest/problems';
-import type { ImportOutcome } from '../../core/imports/importRunner';
+import type { ImportOutcome } from '../../core/contract';
 import { exportFile } from '../../app/exportFile';
 import { ErrorAlert } from '../../app/Alerts';
 

@@ -3,11 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import * as Comlink from 'comlink';
 import { formatCount } from '../../../../shared/domain/money';
-import { cache } from '../../core/client';
-import { importer } from '../../core/importClient';
-import type { ImportEntry } from '../../core/imports/importHistory';
-import type { ImportOutcome, ImportProgress } from '../../core/imports/importRunner';
-import type { FormatChoice, LayoutOverrides } from '../../core/imports/importService';
+import { cache, importer } from '../../core/client';
+import type { ImportEntry, ImportOutcome, ImportProgress, FormatChoice, LayoutOverrides } from '../../core/contract';
 import { platform } from '../../platform';
 import { exportFile } from '../../app/exportFile';
 import { useUi } from '../../state/uiStore';

@@ -6,8 +6,8 @@ import { MARKETPLACES, MARKETPLACE_LABEL, type Marketplace } from '../../../../s
 import { fieldsOf, RECORD_KINDS, type RecordKind } from '../../../../shared/ingest/fields';
 import type { FormatPreset } from '../../../../shared/ingest/formats/preset';
 import type { SniffResult } from '../../../../shared/ingest/sniff';
-import { importer } from '../../core/importClient';
-import type { LayoutOverrides, MappingCheck } from '../../core/imports/importService';
+import { importer } from '../../core/client';
+import type { LayoutOverrides, MappingCheck } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
 
 const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;

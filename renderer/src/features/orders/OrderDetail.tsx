@@ -2,8 +2,8 @@
 import { MARKETPLACE_LABEL, orderKey } from '../../../../shared/domain/order';
 import { useUi } from '../../state/uiStore';
 import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
-import type { OrderRow } from '../../core/storage/orderStore';
-import { cardSummary } from './orderColumns';
+import type { OrderRow } from '../../core/contract';
+import { cardSummary } from '../../../../shared/domain/order';
 
 export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): void }) {
   const showRingOf = useUi((s) => s.showRingOf);

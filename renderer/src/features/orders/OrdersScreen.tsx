@@ -2,9 +2,8 @@
 // when the cache is empty.
 import { useState } from 'react';
 import { formatCount } from '../../../../shared/domain/money';
-import type { CacheOverview } from '../../core/cacheService';
-import type { OrderRow } from '../../core/storage/orderStore';
-import { FirstRun } from '../welcome/FirstRun';
+import type { CacheOverview, OrderRow } from '../../core/contract';
+import { FirstRun } from '../welcome';
 import { OrderDetail } from './OrderDetail';
 import { OrdersTable } from './OrdersTable';
 import { OrdersToolbar } from './OrdersToolbar';

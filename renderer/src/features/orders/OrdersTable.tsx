@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useUi } from '../../state/uiStore';
-import type { OrderRow } from '../../core/storage/orderStore';
+import type { OrderRow } from '../../core/contract';
 import { GRID_TEMPLATE, ORDER_COLUMNS, TABLE_WIDTH } from './orderColumns';
 import type { OrderRowsState } from './useOrderRows';
 

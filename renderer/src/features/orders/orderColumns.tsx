@@ -1,9 +1,9 @@
 // The columns of the orders table: what an analyst scans first, left to right.
 import type { ReactNode } from 'react';
-import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
+import { cardSummary, MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import type { OrderSortField } from '../../../../shared/orders/query';
-import type { OrderRow } from '../../core/storage/orderStore';
+import type { OrderRow } from '../../core/contract';
 
 export interface OrderColumn {
   id: string;
@@ -14,10 +14,6 @@ export interface OrderColumn {
   cell(o: OrderRow): ReactNode;
 }
 
-export function cardSummary(o: Pick<OrderRow, 'cardBrand' | 'cardLast4' | 'cardExpiry'>): string {
-  if (!o.cardLast4) return '';
-  return `${o.cardBrand ? o.cardBrand + ' ' : ''}•••• ${o.cardLast4}${o.cardExpiry ? ' ' + o.cardExpiry : ''}`;
-}
 
 export const ORDER_COLUMNS: OrderColumn[] = [
   { id: 'createdAt', label: 'Date (UTC)', width: 150, sort: 'createdAt', cell: (o) => formatDateTime(o.createdAt) },

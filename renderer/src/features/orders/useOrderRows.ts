@@ -2,7 +2,7 @@
 // as the table scrolls; stale pages from an older query are dropped.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { cache } from '../../core/client';
-import type { OrderRow } from '../../core/storage/orderStore';
+import type { OrderRow } from '../../core/contract';
 import { useUi } from '../../state/uiStore';
 
 export const PAGE_SIZE = 100;

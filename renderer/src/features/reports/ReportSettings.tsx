@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Programme, Threshold } from '../../../../shared/reports/programmes';
 import { cache } from '../../core/client';
-import type { ReportRates } from '../../core/reports/reportService';
+import type { ReportRates } from '../../core/contract';
 import { SaveStatus } from '../../app/Alerts';
 
 export function ThresholdsEditor({ onSaved }: { onSaved: () => void }) {

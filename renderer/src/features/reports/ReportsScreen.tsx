@@ -11,8 +11,7 @@ import { nextPeriod, periodStart, type PeriodKind } from '../../../../shared/rep
 import { NOT_GIVEN } from '../../../../shared/reports/sources';
 import type { DictField } from '../../../../shared/orders/columns';
 import { cache } from '../../core/client';
-import type { KpiResult, RingsOfRange, TrendResult } from '../../core/reports/reportService';
-import type { ReportSnapshotRecord } from '../../core/storage/schema';
+import type { KpiResult, RingsOfRange, TrendResult, ReportSnapshotRecord } from '../../core/contract';
 import { exportPdf as printAndLog } from '../../app/exportFile';
 import { titleWithHead } from '../../../../shared/decisions/witnessFiles';
 import { useUi } from '../../state/uiStore';

@@ -8,7 +8,7 @@ import type { WitnessVerdict } from '../../../../shared/decisions/witness';
 import { formatCount, formatDateTime } from '../../../../shared/domain/money';
 import { toCsv } from '../../../../shared/export/csv';
 import { cache } from '../../core/client';
-import type { LogVerdict } from '../../core/storage/decisionLog';
+import type { LogVerdict } from '../../core/contract';
 import { exportFile } from '../../app/exportFile';
 import { downloadCheckpoint, standingWitnesses, syncCheckpoint, witnessOf, type WitnessStatus } from '../../app/logWitness';
 import { platform } from '../../platform';

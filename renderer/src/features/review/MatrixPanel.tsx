@@ -4,8 +4,7 @@ import { useEffect, useState } from 'react';
 import { formatCount, formatDateTime } from '../../../../shared/domain/money';
 import { SIGNALS, type Confusion, type Matrix } from '../../../../shared/scoring/matrix';
 import { cache } from '../../core/client';
-import type { WhatIf } from '../../core/review/reviewService';
-import type { MatrixRecord } from '../../core/storage/schema';
+import type { WhatIf, MatrixRecord } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
 
 export function MatrixPanel({ onSaved }: { onSaved(): void }) {

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { formatMoney } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
-import type { QueueRow } from '../../core/review/reviewService';
+import type { QueueRow } from '../../core/contract';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { ErrorAlert } from '../../app/Alerts';
 

@@ -1,7 +1,7 @@
 // The analysts' linking overrides, newest first, with who, when, why and whether each
 // still applies; Undo appends a revocation rather than deleting anything.
 import { formatDateTime } from '../../../../shared/domain/money';
-import type { OverrideEntry } from '../../core/rings/ringDecisions';
+import type { OverrideEntry } from '../../core/contract';
 
 export function OverridesPanel({ overrides, onUndo }: { overrides: OverrideEntry[]; onUndo(id: number): void }) {
   return (

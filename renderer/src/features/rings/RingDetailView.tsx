@@ -2,10 +2,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
-import type { GraphExpansion, RingDetail, RingGraph as Graph } from '../../core/rings/ringService';
-import type { RingMarkRecord } from '../../core/storage/schema';
+import type { GraphExpansion, RingDetail, RingGraph as Graph, RingVerdict } from '../../core/contract';
 import type { KeyType } from '../../../../shared/normalize';
-import { cardSummary } from '../orders/orderColumns';
+import { cardSummary } from '../../../../shared/domain/order';
 import { KEY_COLOUR, RingGraph } from './RingGraph';
 import { RingTimeline } from './RingTimeline';
 import { ErrorAlert } from '../../app/Alerts';
@@ -18,7 +17,7 @@ const VERDICTS = [
 
 export interface RingActions {
   neverLink(type: KeyType, value: string, reason: string): Promise<void>;
-  mark(status: RingMarkRecord['status'], note: string): Promise<void>;
+  mark(status: RingVerdict, note: string): Promise<void>;
   /** Neighbours of a graph node beyond the ring (known: ids already drawn). */
   expand(nodeId: string, known: string[]): Promise<GraphExpansion>;
 }
@@ -27,7 +26,7 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
   const [selected, setSelected] = useState<string | null>(null);
   const [splitting, setSplitting] = useState<{ type: KeyType; value: string } | null>(null);
   const [reason, setReason] = useState('');
-  const [verdict, setVerdict] = useState<RingMarkRecord['status']>(ring.mark?.status ?? 'needs-review');
+  const [verdict, setVerdict] = useState<RingVerdict>(ring.mark?.status ?? 'needs-review');
   const [note, setNote] = useState('');
   const [newNote, setNewNote] = useState('');
   const verdicts = ring.marks.filter((m) => m.status !== 'note');
@@ -144,7 +143,7 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
       >
         <label className="inline">
           Verdict
-          <select aria-label="Verdict" value={verdict} onChange={(e) => setVerdict(e.target.value as RingMarkRecord['status'])}>
+          <select aria-label="Verdict" value={verdict} onChange={(e) => setVerdict(e.target.value as RingVerdict)}>
             {VERDICTS.map(([v, l]) => (
               <option key={v} value={v}>
                 {l}

@@ -2,7 +2,7 @@
 // hubs drawn dashed, expanded neighbours outside the ring faded. Cytoscape lays it out and gives pan, zoom and selection.
 import { useEffect, useRef } from 'react';
 import cytoscape from 'cytoscape';
-import type { RingGraph as Graph } from '../../core/rings/ringService';
+import type { RingGraph as Graph } from '../../core/contract';
 
 export const KEY_COLOUR: Record<string, string> = {
   order: '#5f6b7a',

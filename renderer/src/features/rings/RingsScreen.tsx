@@ -6,8 +6,7 @@ import { KEY_TYPES, STRENGTHS, type Strength } from '../../../../shared/normaliz
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { formatCount, formatDate, formatMoney } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
-import { RING_LISTS, type RingDetail, type RingList, type RingsOverview } from '../../core/rings/ringService';
-import type { OverrideEntry } from '../../core/rings/ringDecisions';
+import { RING_LISTS, type RingDetail, type RingList, type RingsOverview, type OverrideEntry } from '../../core/contract';
 import type { KeyType } from '../../../../shared/normalize';
 import { useUi } from '../../state/uiStore';
 import { RingDetailView } from './RingDetailView';

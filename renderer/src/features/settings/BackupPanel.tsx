@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { formatCount } from '../../../../shared/domain/money';
 import { cache, progress } from '../../core/client';
-import type { RestorePlan } from '../../core/backup/restore';
+import type { RestorePlan } from '../../core/contract';
 import { exportFile } from '../../app/exportFile';
 import { standingWitnesses, syncCheckpoint, witnessRestore } from '../../app/logWitness';
 import { platform } from '../../platform';

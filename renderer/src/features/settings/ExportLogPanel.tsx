@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { formatCount, formatDateTime } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
-import type { ExportLogRecord } from '../../core/storage/schema';
+import type { ExportLogRecord } from '../../core/contract';
 import { useUi } from '../../state/uiStore';
 import { ErrorAlert } from '../../app/Alerts';
 

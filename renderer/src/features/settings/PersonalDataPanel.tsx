@@ -3,8 +3,7 @@
 import { useEffect, useState } from 'react';
 import { formatCount, formatDate } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
-import type { PlanSummary } from '../../core/privacy/personalData';
-import type { RetentionSummaryRecord } from '../../core/storage/schema';
+import type { PlanSummary, RetentionSummaryRecord } from '../../core/contract';
 import { syncCheckpoint } from '../../app/logWitness';
 import { useUi } from '../../state/uiStore';
 import { ErrorAlert } from '../../app/Alerts';

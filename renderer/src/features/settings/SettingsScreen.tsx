@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { formatCount } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
-import type { CacheOverview } from '../../core/cacheService';
+import type { CacheOverview } from '../../core/contract';
 import { platform, type AppInfo } from '../../platform';
 import { ErrorAlert } from '../../app/Alerts';
 import { useUi } from '../../state/uiStore';

@@ -1,0 +1,44 @@
+// The one contract between screens and the core: the joined handler maps of every room, and the
+// plain types their handlers take and return. Screens import from here (types) and client.ts.
+import type { BackupHandlers } from './backup/handlers';
+import type { DisputesHandlers } from './disputes/handlers';
+import type { ImportHandlers } from './imports/handlers';
+import type { LogHandlers } from './log/handlers';
+import type { OrdersHandlers } from './orders/handlers';
+import type { PrivacyHandlers } from './privacy/handlers';
+import type { ReportsHandlers } from './reports/handlers';
+import type { ReviewHandlers } from './review/handlers';
+import type { RingsHandlers } from './rings/handlers';
+
+/** What the cache worker answers. A handler name appears in exactly one room. */
+export type CoreHandlers = OrdersHandlers & RingsHandlers & ReviewHandlers & LogHandlers & DisputesHandlers & ReportsHandlers & BackupHandlers & PrivacyHandlers;
+
+/** What the import worker answers: imports stream and write beside the cache worker. */
+export type { ImportHandlers };
+
+/** Both workers keep their clock in step with the window's. */
+export interface FollowsClock {
+  followClock(now: number): void;
+}
+
+export type { ProgressFn } from './context';
+export type { CacheOverview } from './orders/handlers';
+export type { OrderQuery, OrderRow } from './storage/orderStore';
+export type { RingVerdict } from './rings/handlers';
+export { RING_LISTS, type RingList } from '../../../shared/linking/lists';
+export type { GraphExpansion, RingDetail, RingGraph, RingsOverview } from './rings/ringService';
+export type { OverrideEntry } from './rings/ringDecisions';
+export { SLA_HOURS } from '../../../shared/decisions/sla';
+export type { QueueRow, WhatIf } from './review/reviewService';
+export type { ReviewSettings } from './storage/metaRepository';
+export type { LogVerdict } from './storage/decisionLog';
+export type { CheckpointDownload } from './log/handlers';
+export type { DisputeDetail, DisputeRow } from './disputes/disputeService';
+export type { KpiResult, ReportRates, RingsOfRange, SnapshotKind, TrendResult } from './reports/reportService';
+export type { BackupKind } from './backup/handlers';
+export type { RestorePlan } from './backup/restore';
+export type { PlanSummary } from './privacy/personalData';
+export type { ExportLogRecord, MatrixRecord, ReportSnapshotRecord, RetentionSummaryRecord } from './storage/schema';
+export type { ImportEntry } from './imports/importHistory';
+export type { ImportOutcome, ImportProgress } from './imports/importRunner';
+export type { FormatChoice, LayoutOverrides, MappingCheck } from './imports/importService';

@@ -1,0 +1,27 @@
+// The Disputes room: the list by deadline, one dispute's detail, its workflow and evidence.
+import type { Dispute, DisputeStatus } from '../../../../shared/domain/dispute';
+import { savingOrDiskFull } from '../storage/diskFull';
+import type { CoreContext } from '../context';
+import type { DisputeDetail, DisputeRow, DisputeService } from './disputeService';
+
+export function disputesHandlers(ctx: CoreContext, disputes: DisputeService) {
+  return {
+    async disputeList(): Promise<DisputeRow[]> {
+      await ctx.ready();
+      return disputes.list();
+    },
+
+    async disputeDetail(id: string): Promise<DisputeDetail> {
+      await ctx.ready();
+      return disputes.detail(id);
+    },
+
+    setDisputeStatus: (id: string, to: DisputeStatus, note: string): Promise<void> => savingOrDiskFull("the dispute's status change", () => disputes.setStatus(id, to, note)),
+
+    setDisputeEvidence: (id: string, item: string, checked: boolean): Promise<void> => savingOrDiskFull('the evidence tick', () => disputes.setEvidence(id, item, checked)),
+
+    disputesDueBetween: (from: number, to: number): Promise<Dispute[]> => ctx.db.disputes.where('dueAt').between(from, to, true, false).toArray(),
+  };
+}
+
+export type DisputesHandlers = ReturnType<typeof disputesHandlers>;

@@ -1,0 +1,61 @@
+// The Orders room: what the cache holds, the orders table's query and rows, search warm-up, the
+// demo data and clearing the cache.
+import type { MetaValues } from '../storage/metaRepository';
+import type { OrderQuery, OrderRow } from '../storage/orderStore';
+import { wipeCache } from '../storage/wipe';
+import type { CoreContext, ProgressFn } from '../context';
+import type { ReportService } from '../reports/reportService';
+import { loadDemoData } from './demoLoader';
+
+export interface CacheOverview {
+  orders: number;
+  payments: number;
+  disputes: number;
+  span: { min: number; max: number } | null;
+  dataset: MetaValues['dataset'] | null;
+}
+
+export function ordersHandlers(ctx: CoreContext, reports: ReportService) {
+  const { db, store } = ctx;
+  return {
+    async overview(): Promise<CacheOverview> {
+      await ctx.ready();
+      const [payments, disputes, dataset] = await Promise.all([db.payments.count(), db.disputes.count(), ctx.meta.get('dataset')]);
+      return { orders: store.count, payments, disputes, span: store.span(), dataset: dataset ?? null };
+    },
+
+    async queryOrders(q: OrderQuery): Promise<number> {
+      await ctx.ready();
+      const only = q.filter.only;
+      return store.query(q, only ? (snap) => reports.ordersBehind(snap, only) : null);
+    },
+
+    async orderRows(start: number, end: number): Promise<OrderRow[]> {
+      await ctx.ready();
+      return store.rows(start, end);
+    },
+
+    /** Warms the search index in the background after the first screen is up. */
+    async prepareSearch(onProgress?: ProgressFn): Promise<void> {
+      await ctx.ready();
+      await store.loadAllText(onProgress);
+    },
+
+    async loadDemo(orders: number, onProgress?: ProgressFn): Promise<number> {
+      const n = await loadDemoData(db, { orders, clock: ctx.clock }, onProgress);
+      await ctx.reopen();
+      return n;
+    },
+
+    /** Re-reads the cache after another worker (imports) changed it. */
+    reload: (): Promise<void> => ctx.reopen(),
+
+    /** Empties every table but the decision log; the schema stays. */
+    async wipe(): Promise<void> {
+      await wipeCache(db);
+      await ctx.reopen();
+    },
+  };
+}
+
+export type OrdersHandlers = ReturnType<typeof ordersHandlers>;

@@ -1,0 +1,58 @@
+// The Privacy room: erasing one customer on request (GDPR Art. 17) and the retention period.
+// Each is planned first (nothing changes), shown, then applied in one transaction and logged.
+import type { DecisionEntry } from '../../../../shared/decisions/chain';
+import { savingOrDiskFull } from '../storage/diskFull';
+import type { RetentionSummaryRecord } from '../storage/schema';
+import type { CoreContext } from '../context';
+import { applyPersonalDataPlan, planCustomerErasure, planRetention, retentionCutoff, summarise, type PersonalDataPlan, type PlanSummary } from './personalData';
+
+export function privacyHandlers(ctx: CoreContext) {
+  let tokens = 0;
+  let waiting: { token: number; plan: PersonalDataPlan } | null = null;
+  const hold = (plan: PersonalDataPlan): { token: number; summary: PlanSummary } => {
+    waiting = { token: ++tokens, plan };
+    return { token: waiting.token, summary: summarise(plan) };
+  };
+  const months = async (): Promise<number> => (await ctx.meta.get('retentionMonths')) ?? 0;
+  return {
+    /** What erasing one customer (by email or customer id) would remove; nothing changes yet. */
+    async planErasure(who: string): Promise<{ token: number; summary: PlanSummary }> {
+      const plan = await planCustomerErasure(ctx.db, who);
+      if (plan.orders === 0 && plan.payments.length === 0) throw new Error('No order or payment in the cache belongs to that customer');
+      return hold(plan);
+    },
+
+    /** What the retention period would purge today; nothing changes yet. */
+    async planRetention(): Promise<{ token: number; summary: PlanSummary } | null> {
+      const cutoff = retentionCutoff(await months(), ctx.clock.now());
+      return cutoff === null ? null : hold(await planRetention(ctx.db, cutoff));
+    },
+
+    /** Applies a planned erasure or purge in one transaction; returns its log entry. */
+    async applyPersonalData(token: number, reference: string): Promise<DecisionEntry> {
+      const w = waiting;
+      if (!w || w.token !== token) throw new Error('Find the data again: the plan shown is no longer waiting');
+      const what = w.plan.kind === 'erasure' ? 'the erasure' : 'the retention purge';
+      const entry = await savingOrDiskFull(what, () => applyPersonalDataPlan(ctx.db, w.plan, { reference, clock: ctx.clock }));
+      waiting = null;
+      ctx.rings.invalidate();
+      await ctx.reopen();
+      return entry;
+    },
+
+    /** What each retention purge removed, per month, newest first. */
+    async retentionSummaries(): Promise<RetentionSummaryRecord[]> {
+      return (await ctx.db.retentionSummaries.orderBy('id').toArray()).reverse();
+    },
+
+    retentionMonths: months,
+
+    async setRetentionMonths(m: number): Promise<number> {
+      retentionCutoff(m, ctx.clock.now());
+      await savingOrDiskFull('the retention period', () => ctx.meta.set('retentionMonths', m));
+      return m;
+    },
+  };
+}
+
+export type PrivacyHandlers = ReturnType<typeof privacyHandlers>;

@@ -1,0 +1,63 @@
+// The Review room: the queue, decisions and their undo, review settings, the scoring matrix
+// and the analyst's name every entry carries.
+import type { Decision, DecisionEntry } from '../../../../shared/decisions/chain';
+import type { Matrix } from '../../../../shared/scoring/matrix';
+import { savingOrDiskFull } from '../storage/diskFull';
+import { cleanAnalystName, type ReviewSettings } from '../storage/metaRepository';
+import type { MatrixRecord } from '../storage/schema';
+import type { CoreContext } from '../context';
+import type { QueueRow, ReviewService, WhatIf } from './reviewService';
+
+const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+
+export function reviewHandlers(ctx: CoreContext, review: ReviewService) {
+  return {
+    async reviewQueue(): Promise<QueueRow[]> {
+      await ctx.ready();
+      return review.queue();
+    },
+
+    decide(orderKey: string, decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry> {
+      return savingOrDiskFull(decision === 'note' ? 'the note' : 'the decision', () => review.decide(orderKey, decision, reasonCode, note));
+    },
+
+    /** One transaction: a full disk logs none of them. */
+    decideMany(keys: string[], decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry[]> {
+      return savingOrDiskFull(plural(keys.length, 'the decision', `the ${keys.length} decisions`), () => review.decideMany(keys, decision, reasonCode, note));
+    },
+
+    undoDecision: (seq: number): Promise<DecisionEntry> => savingOrDiskFull('the undo of the decision', () => review.undo(seq)),
+
+    /** Undoes a whole ring decision: every entry or none. */
+    undoDecisions(seqs: number[]): Promise<DecisionEntry[]> {
+      return savingOrDiskFull(plural(seqs.length, 'the undo of the decision', `the undo of ${seqs.length} decisions`), () => review.undoMany(seqs));
+    },
+
+    reviewSettings: (): Promise<ReviewSettings> => review.settings(),
+
+    saveReviewSettings: (s: ReviewSettings): Promise<ReviewSettings> => savingOrDiskFull('the review settings', () => review.saveSettings(s)),
+
+    scoringMatrix: (): Promise<Matrix> => review.matrix(),
+
+    matrixHistory: (): Promise<MatrixRecord[]> => review.matrixHistory(),
+
+    async matrixWhatIf(draft: Matrix): Promise<WhatIf> {
+      await ctx.ready();
+      return review.whatIf(draft);
+    },
+
+    saveMatrix: (draft: Matrix, note: string): Promise<number> => savingOrDiskFull('the scoring matrix', () => review.saveMatrix(draft, note)),
+
+    async getAnalystName(): Promise<string> {
+      return (await ctx.meta.get('analystName')) ?? '';
+    },
+
+    async setAnalystName(name: string): Promise<string> {
+      const clean = cleanAnalystName(name);
+      await savingOrDiskFull('your name', () => ctx.meta.set('analystName', clean));
+      return clean;
+    },
+  };
+}
+
+export type ReviewHandlers = ReturnType<typeof reviewHandlers>;

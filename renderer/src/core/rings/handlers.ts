@@ -1,0 +1,43 @@
+// The Rings room: linking, a ring's detail and graph, never-link overrides and ring verdicts.
+import type { LinkOptions } from '../../../../shared/linking';
+import type { KeyType } from '../../../../shared/normalize';
+import { savingOrDiskFull } from '../storage/diskFull';
+import type { RingMarkRecord } from '../storage/schema';
+import type { CoreContext } from '../context';
+import type { OverrideEntry } from './ringDecisions';
+import type { GraphExpansion, RingDetail, RingsOverview } from './ringService';
+
+export type RingVerdict = RingMarkRecord['status'];
+
+export function ringsHandlers(ctx: CoreContext) {
+  const rings = ctx.rings;
+  return {
+    async rings(options: Omit<LinkOptions, 'overrides'> = {}): Promise<RingsOverview> {
+      await ctx.ready();
+      return rings.compute(options);
+    },
+
+    ringDetail: (id: string): Promise<RingDetail> => rings.detail(id),
+
+    ringExpand: (nodeId: string, known: string[]): GraphExpansion => rings.expand(nodeId, known),
+
+    ringOf: (orderKey: string): string | null => rings.ringOf(orderKey),
+
+    linkOverrides: (): Promise<OverrideEntry[]> => rings.decisions.overrides(),
+
+    addLinkOverride(type: KeyType, value: string, action: 'allow' | 'never-link', reason: string): Promise<number> {
+      return savingOrDiskFull('the link override', () => rings.decisions.addOverride(type, value, action, reason));
+    },
+
+    revokeLinkOverride(id: number, reason: string): Promise<void> {
+      return savingOrDiskFull('the undo of the link override', () => rings.decisions.revokeOverride(id, reason));
+    },
+
+    markRing(ringId: string, status: RingVerdict, note: string): Promise<void> {
+      const orderKeys = rings.lastRings().find((r) => r.id === ringId)?.orderKeys;
+      return savingOrDiskFull(status === 'note' ? 'the note on the ring' : 'the verdict on the ring', () => rings.decisions.markRing(ringId, status, note, orderKeys));
+    },
+  };
+}
+
+export type RingsHandlers = ReturnType<typeof ringsHandlers>;
