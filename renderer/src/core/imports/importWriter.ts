@@ -2,30 +2,20 @@
 // records, its undo data, its quarantined rows and the import's running counts, so a crash or
 // a full disk leaves whole batches, recorded, and nothing half-written.
 import type { Clock } from '../../../../shared/time/clock';
-import type { Dispute } from '../../../../shared/domain/dispute';
 import type { Order } from '../../../../shared/domain/order';
-import type { Payment } from '../../../../shared/domain/payment';
+import type { RowProblem } from '../../../../shared/ingest/problems';
+import { mergeProvided, ordersPaymentsReach, paymentRefsOf, planBatchWrites, withDecisivePayments, type BatchWrites, type OrderStamp, type StoredAt } from '../../../../shared/ingest/writePlan';
 import type { ClassifiedBatch, ImportCounts, KnownRecords } from '../../../../shared/ingest/reconcile';
 import type { DomainKind, ParsedRecord } from '../../../../shared/ingest/records';
 import type { ParsedBatch } from '../../../../shared/ingest/reader';
 import { columnOffsets, decodeOrder } from '../../../../shared/orders/columns';
 import { ORDER_TEXT_FIELDS, type OrderTextField } from '../../../../shared/domain/order';
-import { decisivePayment, orderRefVariants, withPaymentFacts } from '../../../../shared/orders/paymentFacts';
-import { ORDER_BLOCK_SIZE, OrderRepository, type OrderStamp } from '../storage/orderRepository';
+import { ORDER_BLOCK_SIZE, OrderRepository } from '../storage/orderRepository';
 import { OrderKeyIndex } from '../storage/orderKeyIndex';
-import type { ImportRecord, ImportUndoRecord, StoredDispute, StoredPayment, WorkbenchDb } from '../storage/schema';
+import type { ImportRecord, StoredDispute, StoredPayment, WorkbenchDb } from '../storage/schema';
 
 /** Most quarantined rows kept per import; the counts stay exact beyond it. */
 export const MAX_STORED_PROBLEMS = 10_000;
-
-type OrderRec = Extract<ParsedRecord, { kind: 'order' }>;
-
-/** Takes the fields a file provided from `update` and keeps the rest of `current`. */
-function merge<T extends object>(current: T, update: T, provided: readonly string[]): T {
-  const out = { ...current } as Record<string, unknown>;
-  for (const f of provided) out[f] = (update as Record<string, unknown>)[f];
-  return out as T;
-}
 
 export class ImportWriter {
   private readonly orders: OrderRepository;
@@ -104,111 +94,80 @@ export class ImportWriter {
     const db = this.db;
     const tables = [db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.meta, db.payments, db.disputes, db.importUndo, db.quarantine, db.imports];
     await db.transaction('rw', tables, async () => {
-      const undo: ImportUndoRecord = { importId: this.importId, supersededOrders: new Uint32Array(0), payments: [], disputes: [] };
-      const newOrders: Order[] = [];
-      const stamps: OrderStamp[] = [];
-      const keys: string[] = [];
-      const orderUpdates: OrderRec[] = [];
-      const payments: StoredPayment[] = [];
-      const disputes: StoredDispute[] = [];
-      for (const rec of [...batch.created, ...batch.updated]) {
-        const stamp = { importId: this.importId, scope: rec.scope, hash: rec.hash };
-        if (rec.kind === 'order') {
-          if (this.index.get(rec.key)) orderUpdates.push(rec);
-          else {
-            newOrders.push(rec.value);
-            stamps.push(stamp);
-            keys.push(rec.key);
-          }
-        } else if (rec.kind === 'payment') {
-          const previous = this.prefetched.payments.get(rec.key) ?? null;
-          const next: StoredPayment = { ...(previous ? merge<Payment>(previous, rec.value, rec.provided) : rec.value), stamp };
-          undo.payments.push({ key: rec.key, previous });
-          this.prefetched.payments.set(rec.key, next);
-          payments.push(next);
-        } else {
-          const previous = this.prefetched.disputes.get(rec.key) ?? null;
-          const next: StoredDispute = { ...(previous ? merge<Dispute>(previous, rec.value, rec.provided) : rec.value), stamp };
-          undo.disputes.push({ key: rec.key, previous });
-          this.prefetched.disputes.set(rec.key, next);
-          disputes.push(next);
-        }
-      }
-      await db.payments.bulkPut(payments);
-      await db.disputes.bulkPut(disputes);
-      // An updated order: its new version is appended, the old row marked superseded.
-      const superseded: number[] = [];
-      for (const rec of orderUpdates) {
-        const at = this.index.get(rec.key)!;
-        const current = await this.readOrder(at.blockId, at.row);
-        newOrders.push(merge<Order>(current, rec.value, rec.provided));
-        stamps.push({ scope: rec.scope, hash: rec.hash });
-        keys.push(rec.key);
-        superseded.push(at.blockId, at.row);
-      }
-      // Shop orders take the card and IP facts of their payments: orders written now from the
-      // payments already stored, and stored orders from the payments written now.
-      const writing = new Set(keys);
-      const touched: { key: string; at: { blockId: number; row: number; scope: string; hash: string } }[] = [];
-      for (const p of payments) {
-        for (const ref of orderRefVariants(p.orderRef)) {
-          const key = `${this.orderSource}:${ref}`;
-          const at = writing.has(key) ? undefined : this.index.get(key);
-          if (!at) continue;
-          touched.push({ key, at });
-          writing.add(key);
-        }
-      }
-      const current = await Promise.all(touched.map((t) => this.readOrder(t.at.blockId, t.at.row)));
-      const joined = await this.joinPayments([...newOrders, ...current]);
-      const fromFile = newOrders.length;
-      joined.slice(0, fromFile).forEach((o, i) => {
-        if (o !== newOrders[i]) this.enrichedOrders++;
-        newOrders[i] = o;
+      const plan = planBatchWrites([...batch.created, ...batch.updated], this.importId, {
+        hasOrder: (key) => this.index.get(key) !== undefined,
+        payment: (key) => this.prefetched.payments.get(key) ?? null,
+        dispute: (key) => this.prefetched.disputes.get(key) ?? null,
       });
-      touched.forEach((t, i) => {
-        const o = joined[fromFile + i]!;
-        if (o === current[i]) return;
-        this.enrichedOrders++;
-        newOrders.push(o);
-        stamps.push({ scope: t.at.scope, hash: t.at.hash });
-        keys.push(t.key);
-        superseded.push(t.at.blockId, t.at.row);
+      for (const c of plan.payments) this.prefetched.payments.set(c.key, c.next);
+      for (const c of plan.disputes) this.prefetched.disputes.set(c.key, c.next);
+      await db.payments.bulkPut(plan.payments.map((c) => c.next));
+      await db.disputes.bulkPut(plan.disputes.map((c) => c.next));
+      const writes = await this.orderWrites(plan);
+      await this.supersede(writes.superseded);
+      const blockIds = await this.orders.append(writes.orders, this.importId, writes.stamps);
+      this.reindex(blockIds, writes.keys, writes.stamps);
+      await db.importUndo.add({
+        importId: this.importId,
+        supersededOrders: Uint32Array.from(writes.superseded),
+        payments: plan.payments.map(({ key, previous }) => ({ key, previous })),
+        disputes: plan.disputes.map(({ key, previous }) => ({ key, previous })),
       });
-      await this.supersede(superseded);
-      undo.supersededOrders = Uint32Array.from(superseded);
-      const blockIds = await this.orders.append(newOrders, this.importId, stamps);
-      this.reindex(blockIds, keys, stamps);
-      await db.importUndo.add(undo);
-      const room = MAX_STORED_PROBLEMS - this.storedProblems;
-      if (batch.quarantined.length > 0 && room > 0) {
-        const problems = batch.quarantined.slice(0, room);
-        this.storedProblems += problems.length;
-        await db.quarantine.add({ importId: this.importId, problems });
-      }
+      await this.keepProblems(batch.quarantined);
       const c = progress.counts.rows;
       await db.imports.update(this.importId, { rows: progress.rows, created: c.created, updated: c.updated, unchanged: c.unchanged, quarantined: c.quarantined });
     });
   }
 
-  /** Each own-shop order with the facts of its decisive stored payment (same object when none adds anything). */
-  private async joinPayments(orders: Order[]): Promise<Order[]> {
-    // The same rule both ways round: the orders of the source the payments refer to.
-    const joins = (o: Order) => o.marketplace === 'shop' && o.source === this.orderSource;
-    const shop = orders.filter(joins);
-    if (shop.length === 0) return orders;
-    const refs = [...new Set(shop.flatMap((o) => orderRefVariants(o.externalId)))];
-    const byRef = new Map<string, Payment[]>();
-    for (const p of await this.db.payments.where('orderRef').anyOf(refs).toArray()) {
-      const list = byRef.get(p.orderRef) ?? [];
-      list.push(p);
-      byRef.set(p.orderRef, list);
+  /**
+   * The order versions to append: new orders, updated orders merged onto their stored version,
+   * and stored orders that take card and IP facts from this batch's payments. Every stored
+   * version replaced is listed in `superseded` as [blockId, row] pairs.
+   */
+  private async orderWrites(plan: BatchWrites): Promise<{ orders: Order[]; stamps: OrderStamp[]; keys: string[]; superseded: number[] }> {
+    const orders = plan.created.map((c) => c.order);
+    const stamps: OrderStamp[] = plan.created.map((c) => c.stamp);
+    const keys = plan.created.map((c) => c.key);
+    const superseded: number[] = [];
+    const replace = (key: string, order: Order, stamp: OrderStamp, at: StoredAt) => {
+      orders.push(order);
+      stamps.push(stamp);
+      keys.push(key);
+      superseded.push(at.blockId, at.row);
+    };
+    for (const rec of plan.updated) {
+      const at = this.index.get(rec.key)!;
+      replace(rec.key, mergeProvided<Order>(await this.readOrder(at.blockId, at.row), rec.value, rec.provided), { scope: rec.scope, hash: rec.hash }, at);
     }
-    return orders.map((o) => {
-      if (!joins(o)) return o;
-      const p = decisivePayment(orderRefVariants(o.externalId).flatMap((r) => byRef.get(r) ?? []));
-      return p ? withPaymentFacts(o, p) : o;
+    // Shop orders take the card and IP facts of their payments: orders written now from the
+    // payments already stored, and stored orders from the payments written now.
+    const reached = ordersPaymentsReach(plan.payments.map((c) => c.next), this.orderSource, new Set(keys), (key) => this.index.get(key));
+    const current = await Promise.all(reached.map((t) => this.readOrder(t.at.blockId, t.at.row)));
+    const all = [...orders, ...current];
+    const refs = paymentRefsOf(all, this.orderSource);
+    const payments = refs.length === 0 ? [] : await this.db.payments.where('orderRef').anyOf(refs).toArray();
+    const joined = withDecisivePayments(all, payments, this.orderSource);
+    const fromFile = orders.length;
+    for (let i = 0; i < fromFile; i++) {
+      if (joined[i] !== orders[i]) this.enrichedOrders++;
+      orders[i] = joined[i]!;
+    }
+    reached.forEach((t, i) => {
+      const o = joined[fromFile + i]!;
+      if (o === current[i]) return;
+      this.enrichedOrders++;
+      replace(t.key, o, { scope: t.at.scope, hash: t.at.hash }, t.at);
     });
+    return { orders, stamps, keys, superseded };
+  }
+
+  /** Keeps the batch's quarantined rows, up to MAX_STORED_PROBLEMS per import. */
+  private async keepProblems(problems: readonly RowProblem[]): Promise<void> {
+    const room = MAX_STORED_PROBLEMS - this.storedProblems;
+    if (problems.length === 0 || room <= 0) return;
+    const kept = problems.slice(0, room);
+    this.storedProblems += kept.length;
+    await this.db.quarantine.add({ importId: this.importId, problems: kept });
   }
 
   async finish(patch: Partial<ImportRecord> & { status: ImportRecord['status'] }): Promise<void> {

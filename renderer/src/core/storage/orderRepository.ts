@@ -1,5 +1,6 @@
 // Reads and writes orders in column blocks. The only code that knows how orders sit in
 // IndexedDB; everything above it sees Order values or key columns.
+import type { OrderStamp } from '../../../../shared/ingest/writePlan';
 import { DICT_FIELDS, FIELD_SEPARATOR, encodeOrders, keyHash, type DictField, type OrderDictColumns, type OrderTextColumns } from '../../../../shared/orders/columns';
 import { orderKey, type Order } from '../../../../shared/domain/order';
 import type { OrderKeys } from '../../../../shared/orders/query';
@@ -9,10 +10,7 @@ export const ORDER_BLOCK_SIZE = 8192;
 const BLOCK_SEQUENCE = 'orderBlockSequence';
 
 /** How each appended order was compared on import: its scope and content hash. */
-export interface OrderStamp {
-  scope: string;
-  hash: string;
-}
+export type { OrderStamp };
 
 export interface LoadedKeys extends OrderKeys {
   /** Block ids in storage order, and the global row each one starts at. */

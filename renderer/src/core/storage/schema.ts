@@ -1,5 +1,6 @@
 // The local cache's schema. Every version ever shipped stays listed here with its upgrade,
 // so a laptop that skipped releases still migrates step by step (see test/unit/core).
+import type { Stamped, WriteStamp } from '../../../../shared/ingest/writePlan';
 import { Dexie, type EntityTable } from 'dexie';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { appendOnly } from './appendOnly';
@@ -121,14 +122,9 @@ export interface RingMarkRecord {
   createdAt: number;
 }
 
-/** Which import wrote a record last, with the scope and content hash it was compared by. */
-export interface WriteStamp {
-  importId: number;
-  scope: string;
-  hash: string;
-}
-export type StoredPayment = Payment & { stamp?: WriteStamp };
-export type StoredDispute = Dispute & { stamp?: WriteStamp };
+export type { WriteStamp };
+export type StoredPayment = Stamped<Payment>;
+export type StoredDispute = Stamped<Dispute>;
 export interface OrderTextRecord {
   id: number;
   columns: OrderTextColumns;

@@ -1,0 +1,135 @@
+// What one classified batch changes in the cache, decided without touching it: new orders,
+// order updates, merged payments and disputes with their undo data, and the orders that take
+// card and IP facts from payments. The import writer only reads what this asks for and writes.
+import type { Dispute } from '../domain/dispute';
+import type { Order } from '../domain/order';
+import type { Payment } from '../domain/payment';
+import { decisivePayment, orderRefVariants, withPaymentFacts } from '../orders/paymentFacts';
+import type { ParsedRecord } from './records';
+
+/** Which import wrote a record last, with the scope and content hash it was compared by. */
+export interface WriteStamp {
+  importId: number;
+  scope: string;
+  hash: string;
+}
+
+/** An order's scope and hash, as kept beside it; where it is stored, for orders already in the cache. */
+export interface OrderStamp {
+  scope: string;
+  hash: string;
+}
+export interface StoredAt extends OrderStamp {
+  blockId: number;
+  row: number;
+}
+
+export type Stamped<T> = T & { stamp?: WriteStamp };
+type OrderRecord = Extract<ParsedRecord, { kind: 'order' }>;
+
+/** Takes the fields a file provided from `update` and keeps the rest of `current`. */
+export function mergeProvided<T extends object>(current: T, update: T, provided: readonly string[]): T {
+  const out = { ...current } as Record<string, unknown>;
+  for (const f of provided) out[f] = (update as Record<string, unknown>)[f];
+  return out as T;
+}
+
+export interface RecordChange<T> {
+  key: string;
+  /** What the cache held before this batch (undo puts it back); null for a new record. */
+  previous: Stamped<T> | null;
+  next: Stamped<T>;
+}
+
+export interface BatchWrites {
+  /** Orders not in the cache yet, in file order. */
+  created: { key: string; order: Order; stamp: WriteStamp }[];
+  /** Records of orders the cache holds: merged onto the stored version once it is read. */
+  updated: OrderRecord[];
+  payments: RecordChange<Payment>[];
+  disputes: RecordChange<Dispute>[];
+}
+
+export interface StoredLookup {
+  hasOrder(key: string): boolean;
+  /** The stored payment or dispute (as earlier batches of this import left it), or null. */
+  payment(key: string): Stamped<Payment> | null;
+  dispute(key: string): Stamped<Dispute> | null;
+}
+
+/**
+ * Sorts a batch's created and updated records into writes. A payment or dispute met twice in
+ * one batch merges onto its first version, as two batches would.
+ */
+export function planBatchWrites(records: readonly ParsedRecord[], importId: number, stored: StoredLookup): BatchWrites {
+  const out: BatchWrites = { created: [], updated: [], payments: [], disputes: [] };
+  const seen = { payment: new Map<string, Stamped<Payment>>(), dispute: new Map<string, Stamped<Dispute>>() };
+  const change = <T extends object>(rec: { key: string; value: T; provided: readonly string[] }, stamp: WriteStamp, previous: Stamped<T> | null): RecordChange<T> => ({
+    key: rec.key,
+    previous,
+    next: { ...(previous ? mergeProvided<T>(previous, rec.value, rec.provided) : rec.value), stamp },
+  });
+  for (const rec of records) {
+    const stamp = { importId, scope: rec.scope, hash: rec.hash };
+    if (rec.kind === 'order') {
+      if (stored.hasOrder(rec.key)) out.updated.push(rec);
+      else out.created.push({ key: rec.key, order: rec.value, stamp });
+    } else if (rec.kind === 'payment') {
+      const c = change(rec, stamp, seen.payment.get(rec.key) ?? stored.payment(rec.key));
+      seen.payment.set(rec.key, c.next);
+      out.payments.push(c);
+    } else {
+      const c = change(rec, stamp, seen.dispute.get(rec.key) ?? stored.dispute(rec.key));
+      seen.dispute.set(rec.key, c.next);
+      out.disputes.push(c);
+    }
+  }
+  return out;
+}
+
+/**
+ * Stored shop orders the batch's payments refer to (by any spelling of the order number), other
+ * than those being written now: they may take the card and IP facts of those payments.
+ */
+export function ordersPaymentsReach(
+  payments: readonly Payment[],
+  orderSource: string,
+  writing: ReadonlySet<string>,
+  storedAt: (key: string) => StoredAt | undefined,
+): { key: string; at: StoredAt }[] {
+  const seen = new Set(writing);
+  const out: { key: string; at: StoredAt }[] = [];
+  for (const p of payments) {
+    for (const ref of orderRefVariants(p.orderRef)) {
+      const key = `${orderSource}:${ref}`;
+      const at = seen.has(key) ? undefined : storedAt(key);
+      if (!at) continue;
+      out.push({ key, at });
+      seen.add(key);
+    }
+  }
+  return out;
+}
+
+/** The own-shop orders of the source the payments refer to: the one rule, both ways round. */
+export const joinsPayments = (o: Order, orderSource: string): boolean => o.marketplace === 'shop' && o.source === orderSource;
+
+/** Order references whose payments `orders` need (every spelling), for one query. */
+export function paymentRefsOf(orders: readonly Order[], orderSource: string): string[] {
+  return [...new Set(orders.filter((o) => joinsPayments(o, orderSource)).flatMap((o) => orderRefVariants(o.externalId)))];
+}
+
+/** Each joining order with the facts of its decisive payment: the same object when none adds anything. */
+export function withDecisivePayments(orders: readonly Order[], payments: readonly Payment[], orderSource: string): Order[] {
+  const byRef = new Map<string, Payment[]>();
+  for (const p of payments) {
+    const list = byRef.get(p.orderRef) ?? [];
+    list.push(p);
+    byRef.set(p.orderRef, list);
+  }
+  return orders.map((o) => {
+    if (!joinsPayments(o, orderSource)) return o;
+    const p = decisivePayment(orderRefVariants(o.externalId).flatMap((r) => byRef.get(r) ?? []));
+    return p ? withPaymentFacts(o, p) : o;
+  });
+}

@@ -1,0 +1,65 @@
+// What a batch writes, decided without a database: new orders and updates, payments merged onto
+// what the cache (or an earlier record of the batch) holds with undo data, and the payment join.
+import { describe, expect, it } from 'vitest';
+import type { Payment } from '../../../shared/domain/payment';
+import type { ParsedRecord } from '../../../shared/ingest/records';
+import { mergeProvided, ordersPaymentsReach, paymentRefsOf, planBatchWrites, withDecisivePayments, type StoredLookup } from '../../../shared/ingest/writePlan';
+import { order } from '../normalize/orderFixture';
+
+const payment = (fields: Partial<Payment> = {}): Payment => ({
+  id: 'ch_1', provider: 'stripe', orderRef: '#1001', createdAt: 1000, amountMinor: 1000, currency: 'EUR', status: 'succeeded', email: '', ip: '',
+  cardBin: '', cardLast4: '', cardExpiry: '', cardFingerprint: '', cardBrand: '', cardCountry: '', ...fields,
+});
+const base = { scope: 's', hash: 'h', line: 2, lines: null, rows: 1 };
+const rec = <K extends ParsedRecord['kind']>(kind: K, key: string, value: Extract<ParsedRecord, { kind: K }>['value'], provided: string[]): ParsedRecord =>
+  ({ ...base, kind, key, value, provided }) as ParsedRecord;
+const nothingStored: StoredLookup = { hasOrder: () => false, payment: () => null, dispute: () => null };
+
+describe('planBatchWrites', () => {
+  it('sends orders the cache lacks to created (stamped with the import) and the others to updated', () => {
+    const plan = planBatchWrites([rec('order', 'shopify:#1', order(), ['email']), rec('order', 'shopify:#2', order({ externalId: '#2' }), ['email'])], 7, {
+      ...nothingStored,
+      hasOrder: (k) => k === 'shopify:#2',
+    });
+    expect(plan.created.map((c) => [c.key, c.stamp])).toEqual([['shopify:#1', { importId: 7, scope: 's', hash: 'h' }]]);
+    expect(plan.updated.map((r) => r.key)).toEqual(['shopify:#2']);
+  });
+
+  it('merges a payment onto the stored one, keeping what the file did not provide, and keeps the stored one for undo', () => {
+    const stored = { ...payment({ email: 'a@example.com', ip: '10.0.0.1' }), stamp: { importId: 1, scope: 'x', hash: 'old' } };
+    const plan = planBatchWrites([rec('payment', 'ch_1', payment({ ip: '10.0.0.2', email: '' }), ['ip'])], 2, { ...nothingStored, payment: () => stored });
+    expect(plan.payments).toHaveLength(1);
+    expect(plan.payments[0]!.previous).toBe(stored);
+    expect(plan.payments[0]!.next).toMatchObject({ email: 'a@example.com', ip: '10.0.0.2', stamp: { importId: 2, hash: 'h' } });
+  });
+
+  it('merges a payment met twice in one batch onto its first version, and undo goes back to the stored one in two steps', () => {
+    const plan = planBatchWrites([rec('payment', 'ch_1', payment({ ip: '1.1.1.1' }), ['ip', 'email']), rec('payment', 'ch_1', payment({ email: 'b@example.com' }), ['email'])], 3, nothingStored);
+    expect(plan.payments.map((c) => c.previous?.ip ?? null)).toEqual([null, '1.1.1.1']);
+    expect(plan.payments[1]!.next).toMatchObject({ ip: '1.1.1.1', email: 'b@example.com' });
+  });
+});
+
+describe('the payment join', () => {
+  it('reaches stored shop orders by any spelling of the order number, once, and not those being written', () => {
+    const at = { blockId: 1, row: 4, scope: 's', hash: 'h' };
+    const stored = new Map([['shopify:#1001', at], ['shopify:1002', { ...at, row: 5 }]]);
+    const reached = ordersPaymentsReach([payment({ orderRef: '1001' }), payment({ orderRef: '#1001' }), payment({ orderRef: '#1002' }), payment({ orderRef: '#1003' })], 'shopify', new Set(['shopify:#1003']), (k) => stored.get(k));
+    expect(reached.map((r) => r.key)).toEqual(['shopify:#1001', 'shopify:1002']);
+  });
+
+  it('gives a shop order of the payments\' source the facts of its decisive payment; others stay the same object', () => {
+    const shop = order({ externalId: '#1001' });
+    const amazon = order({ externalId: '#1001', marketplace: 'amazon', source: 'amazon' });
+    const paid = [payment({ status: 'failed', cardLast4: '0002' }), payment({ id: 'ch_2', cardLast4: '4242', cardBin: '424242', createdAt: 900 })];
+    expect(paymentRefsOf([shop, amazon], 'shopify')).toEqual(['#1001', '1001']);
+    const [joined, untouched] = withDecisivePayments([shop, amazon], paid, 'shopify');
+    expect(joined).toMatchObject({ cardLast4: '4242', cardBin: '424242' });
+    expect(untouched).toBe(amazon);
+    expect(withDecisivePayments([shop], [], 'shopify')[0]).toBe(shop);
+  });
+
+  it('mergeProvided takes only the provided fields', () => {
+    expect(mergeProvided({ a: 1, b: 2 }, { a: 9, b: 8 }, ['b'])).toEqual({ a: 1, b: 8 });
+  });
+});
