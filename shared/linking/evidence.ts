@@ -1,7 +1,7 @@
 // Why two orders are in one ring: for each spanning-tree edge, the shared key with the raw text
 // on both sides and the rule that matched, re-read from the two orders only when asked.
 
-import { describeLinkKey, linkKeysOf, type KeyType, type LinkableOrder, type Strength } from '../normalize';
+import { describeLinkKey, isCardSummaryRule, linkKeysOf, type KeyType, type LinkableOrder, type Strength } from '../normalize';
 import type { KeyIndex } from './keyIndex';
 import type { RingCore } from './rings';
 
@@ -21,7 +21,7 @@ export interface RingLink {
 
 function rawOf(o: LinkableOrder, type: KeyType, value: string): { raw: string; cardSummary?: string } {
   const keys = linkKeysOf(o);
-  const summary = keys.find((x) => x.rule === 'bin-last4-expiry')?.value;
+  const summary = keys.find((x) => isCardSummaryRule(x.rule))?.value;
   return { raw: keys.find((x) => x.type === type && x.value === value)?.raw ?? '', ...(summary ? { cardSummary: summary } : {}) };
 }
 

@@ -4,7 +4,7 @@
 import type { Dispute } from '../domain/dispute';
 import { reasonFamily } from '../disputes/reasonCodes';
 import type { Marketplace } from '../domain/order';
-import type { KeyType } from '../normalize';
+import { isCardSummaryRule, type KeyType } from '../normalize';
 import type { KeyIndex } from './keyIndex';
 import type { RingCore } from './rings';
 
@@ -100,7 +100,7 @@ export function ringMetrics(
       const k = index.orderKeys[j] as number;
       const info = index.keys[k];
       // Cards count by the strongest identity present, addresses by the full address only.
-      if (info && info.rule !== 'bin-last4-expiry' && info.rule !== 'street-postcode' && info.rule !== 'ipv4-24' && info.rule !== 'ipv6-64') distinct[info.type].add(k);
+      if (info && !isCardSummaryRule(info.rule) && info.rule !== 'street-postcode' && info.rule !== 'ipv4-24' && info.rule !== 'ipv6-64') distinct[info.type].add(k);
     }
     valueMinor[o.currency] = (valueMinor[o.currency] ?? 0) + o.totalMinor;
     marketplaces.add(o.marketplace);

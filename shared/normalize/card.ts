@@ -1,5 +1,7 @@
 // Card summaries to link values: the provider's fingerprint identifies the card itself; without it,
-// BIN + last 4 + expiry is a weaker stand-in (different cards can share all three).
+// BIN + last 4 + expiry is a weaker stand-in (different cards can share all three), and BIN + last 4
+// alone weaker still: medium with an 8-digit BIN, weak with 6. No value is ever derived from a full
+// card number (a hash of it could be reversed from BIN and last 4 in about a thousand tries).
 
 /** `MM/YY` from "3/27", "03/2027", "0327", "03-27"; null when it is not a month and year. */
 export function normaliseExpiry(raw: string): string | null {
@@ -19,10 +21,30 @@ export function cardSummaryValue(bin: string, last4: string, expiry: string): st
   return `${b.slice(0, 6)}|${l}|${e}`;
 }
 
-/** "4111 11** **** 1111 exp 03/27" for explanations; never more than BIN and last 4. */
+/** The rules whose value is a card summary (`BIN|last4|expiry`), not the card's own identity. */
+export const CARD_SUMMARY_RULES = ['bin-last4-expiry', 'bin8-last4', 'bin6-last4'] as const;
+export type CardSummaryRule = (typeof CARD_SUMMARY_RULES)[number];
+
+export function isCardSummaryRule(rule: string): rule is CardSummaryRule {
+  return (CARD_SUMMARY_RULES as readonly string[]).includes(rule);
+}
+
+/**
+ * Without an expiry: `BIN8|last4|` when the file gave 8 BIN digits (medium: an 8-digit BIN is one
+ * issuer's narrow range), else `BIN6|last4|` (weak: thousands of cardholders share a 6-digit BIN's last 4).
+ */
+export function cardWithoutExpiryValue(bin: string, last4: string): { value: string; rule: 'bin8-last4' | 'bin6-last4' } | null {
+  const b = bin.replace(/\D/g, '');
+  const l = last4.replace(/\D/g, '');
+  if (b.length < 6 || l.length !== 4) return null;
+  return b.length >= 8 ? { value: `${b.slice(0, 8)}|${l}|`, rule: 'bin8-last4' } : { value: `${b.slice(0, 6)}|${l}|`, rule: 'bin6-last4' };
+}
+
+/** "4111 11** **** 1111 exp 03/27" (or "4111 1111 **** 1111") for explanations; never more than BIN and last 4. */
 export function describeCardSummary(value: string): string {
   const [bin = '', last4 = '', expiry = ''] = value.split('|');
-  return `${bin.slice(0, 4)} ${bin.slice(4, 6)}** **** ${last4} exp ${expiry}`;
+  const shown = bin.length >= 8 ? `${bin.slice(0, 4)} ${bin.slice(4, 8)} **** ${last4}` : `${bin.slice(0, 4)} ${bin.slice(4, 6)}** **** ${last4}`;
+  return expiry ? `${shown} exp ${expiry}` : shown;
 }
 
 export function normaliseFingerprint(raw: string): string | null {

@@ -1,11 +1,13 @@
 // Words for a link key in an explanation: "card 4111 11** **** 1111 exp 03/27 (fingerprint match)".
 
-import { describeCardSummary } from './card';
+import { describeCardSummary, isCardSummaryRule } from './card';
 import type { LinkKey } from './linkKey';
 
 const RULE_WORDS: Record<string, string> = {
   fingerprint: 'fingerprint match',
   'bin-last4-expiry': 'same BIN, last 4 and expiry',
+  'bin8-last4': 'same 8-digit BIN and last 4, no expiry in the file',
+  'bin6-last4': 'same BIN and last 4 only, no expiry in the file',
   'device-id': 'same device id',
   exact: 'same e-mail address',
   'gmail-dots-and-tags': 'same Gmail mailbox, dots and +tags ignored',
@@ -25,7 +27,7 @@ const RULE_WORDS: Record<string, string> = {
 /** `cardSummary`: the order's `BIN|last4|MM/YY` value, shown instead of a fingerprint when known. */
 export function describeLinkKey(k: Pick<LinkKey, 'type' | 'value' | 'rule' | 'raw'>, cardSummary?: string): string {
   // The fingerprint itself means nothing to a person; the card summary of the same order does.
-  const summary = k.rule === 'bin-last4-expiry' ? k.value : cardSummary;
+  const summary = isCardSummaryRule(k.rule) ? k.value : cardSummary;
   const shown = k.type === 'card' && summary ? describeCardSummary(summary) : k.type === 'card' ? k.raw : k.value;
   return `${k.type} ${shown} (${RULE_WORDS[k.rule] ?? k.rule})`;
 }

@@ -3,7 +3,7 @@
 
 import type { Order } from '../domain/order';
 import { addressParts } from './address';
-import { cardSummaryValue, normaliseFingerprint } from './card';
+import { cardSummaryValue, cardWithoutExpiryValue, normaliseFingerprint } from './card';
 import { normaliseEmail } from './email';
 import type { LinkKey } from './linkKey';
 import { normaliseDeviceId, normaliseIp } from './network';
@@ -71,6 +71,11 @@ export function linkKeysOf(o: LinkableOrder): LinkKey[] {
   if (fingerprint) out.push({ type: 'card', value: `fp:${fingerprint}`, strength: 'strong', raw: o.cardFingerprint, rule: 'fingerprint' });
   const summary = cardSummaryValue(o.cardBin, o.cardLast4, o.cardExpiry);
   if (summary) out.push({ type: 'card', value: summary, strength: 'medium', raw: `${o.cardBin} ${o.cardLast4} ${o.cardExpiry}`, rule: 'bin-last4-expiry' });
+  else if (!fingerprint) {
+    // A file with the card number but no expiry (cut to BIN + last 4 at import) still links its orders.
+    const partial = cardWithoutExpiryValue(o.cardBin, o.cardLast4);
+    if (partial) out.push({ type: 'card', value: partial.value, strength: partial.rule === 'bin8-last4' ? 'medium' : 'weak', raw: `${o.cardBin} ${o.cardLast4}`, rule: partial.rule });
+  }
   const device = normaliseDeviceId(o.deviceId);
   if (device) out.push({ type: 'device', value: device, strength: 'strong', raw: o.deviceId, rule: 'device-id' });
   const email = normaliseEmail(o.email);

@@ -4,6 +4,7 @@
 import type { Dispute } from '../domain/dispute';
 import { orderKey, type Order } from '../domain/order';
 import type { KeyIndex } from '../linking/keyIndex';
+import { isCardSummaryRule } from '../normalize/card';
 import type { SignalValues } from './matrix';
 import { reasonFamily } from '../disputes/reasonCodes';
 
@@ -52,12 +53,12 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     const seen = new Set<number>();
     for (const k of keysOf(i)) {
       const info = index.keys[k]!;
-      if (info.type !== type || info.rule === 'bin-last4-expiry') continue;
+      if (info.type !== type || isCardSummaryRule(info.rule)) continue;
       for (const j of ordersOf(k)) {
         if (Math.abs(orders[j]!.createdAt - t) > DAY_MS) continue;
         for (const k2 of keysOf(j)) {
           const info2 = index.keys[k2]!;
-          if (info2.type === otherType && info2.rule !== 'bin-last4-expiry') seen.add(k2);
+          if (info2.type === otherType && !isCardSummaryRule(info2.rule)) seen.add(k2);
         }
       }
     }

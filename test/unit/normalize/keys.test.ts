@@ -29,6 +29,19 @@ describe('linkKeysOf', () => {
     expect(find(keys, 'gmail-dots-and-tags')?.raw).toBe('A.Pohl+1@gmail.com');
   });
 
+  it('a card without expiry or fingerprint still links: 8-digit BIN + last 4 at medium, 6-digit at weak', () => {
+    const cards = (fields: Parameters<typeof order>[0]) => linkKeysOf(order(fields)).filter((k) => k.type === 'card').map((k) => [k.value, k.strength, k.rule]);
+    // A file with the full number (4111 1111 1111 1111) and no expiry keeps 8 BIN digits and the last 4.
+    expect(cards({ cardBin: '41111111', cardLast4: '1111' })).toEqual([['41111111|1111|', 'medium', 'bin8-last4']]);
+    expect(cards({ cardBin: '411111', cardLast4: '1111' })).toEqual([['411111|1111|', 'weak', 'bin6-last4']]);
+    // With an expiry or a fingerprint, those stand for the card and the partial key is not added.
+    expect(cards({ cardBin: '41111111', cardLast4: '1111', cardExpiry: '03/27' })).toEqual([['411111|1111|03/27', 'medium', 'bin-last4-expiry']]);
+    expect(cards({ cardBin: '41111111', cardLast4: '1111', cardFingerprint: 'buVbaHKV99VQG1Bt' })).toEqual([['fp:buVbaHKV99VQG1Bt', 'strong', 'fingerprint']]);
+    expect(cards({ cardBin: '4111', cardLast4: '1111' })).toEqual([]);
+    const key = linkKeysOf(order({ cardBin: '41111111', cardLast4: '1111' })).find((k) => k.type === 'card')!;
+    expect(describeLinkKey(key)).toBe('card 4111 1111 **** 1111 (same 8-digit BIN and last 4, no expiry in the file)');
+  });
+
   it('an Amazon order links by buyer id but never by its relay e-mail; FBA orders give nothing', () => {
     const mfn = linkKeysOf(order({ source: 'amazon.de', marketplace: 'amazon', customerId: 'A1HHQ6KLV2NC86', email: 'hjdylydfcoky1dn@marketplace.amazon.de' }));
     expect(mfn.map((k) => k.type)).toEqual(['account']);
