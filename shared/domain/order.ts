@@ -43,6 +43,11 @@ export interface OrderText {
   paymentMethod: string;
   /** The marketplace's own fraud-risk flag as exported (Shopify `Risk Level`): '', 'low', 'medium' or 'high'. */
   riskLevel?: string;
+  /** Card checks of the order's payment (CVC, AVS, 3-D Secure): see cardChecks.ts for the values. */
+  cvcCheck?: string;
+  avsPostcodeCheck?: string;
+  avsLine1Check?: string;
+  threeDs?: string;
 }
 
 export interface Order extends OrderText {
@@ -75,13 +80,17 @@ export const ORDER_TEXT_FIELDS = [
   'cardFingerprint',
   'cardBrand',
   'paymentMethod',
-  // Added after v1 blocks were written: blocks without it read as '' (see textColumn).
+  // Added after v1 blocks were written: blocks without them read as '' (see textColumn).
   'riskLevel',
+  'cvcCheck',
+  'avsPostcodeCheck',
+  'avsLine1Check',
+  'threeDs',
 ] as const satisfies readonly (keyof OrderText)[];
 export type OrderTextField = (typeof ORDER_TEXT_FIELDS)[number];
 
 /** Text fields an order may lack (added later); empty ones read back as absent. */
-export const OPTIONAL_TEXT_FIELDS: ReadonlySet<OrderTextField> = new Set<OrderTextField>(['riskLevel']);
+export const OPTIONAL_TEXT_FIELDS: ReadonlySet<OrderTextField> = new Set<OrderTextField>(['riskLevel', 'cvcCheck', 'avsPostcodeCheck', 'avsLine1Check', 'threeDs']);
 
 /** Stable identity of an order across re-imports. */
 export function orderKey(o: Pick<Order, 'source' | 'externalId'>): string {

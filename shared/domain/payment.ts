@@ -1,7 +1,8 @@
 // A card payment as a PSP (Stripe) reports it, joined to an order by reference.
 // Card data is reduced to BIN + last4 + expiry + fingerprint at the door.
+import type { CardChecks } from './cardChecks';
 
-export interface Payment {
+export interface Payment extends CardChecks {
   /** PSP id, e.g. Stripe `ch_…`/`py_…`. */
   id: string;
   provider: string;
@@ -19,4 +20,6 @@ export interface Payment {
   cardFingerprint: string;
   cardBrand: string;
   cardCountry: string;
+  /** The shop's checkout device id, carried in the provider's metadata (`device_id (metadata)`). */
+  deviceId?: string;
 }

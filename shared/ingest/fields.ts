@@ -39,6 +39,15 @@ const CARD_FIELDS: FieldSpec[] = [
   { field: 'cardBrand', label: 'Card brand', combine: 'first', synonyms: ['card brand', 'brand', 'card type', 'kartentyp', 'kartenmarke', 'scheme'] },
 ];
 
+/** The issuer's answers to the card checks; see shared/domain/cardChecks.ts for the values read. */
+const CARD_CHECK_FIELDS: FieldSpec[] = [
+  { field: 'cvcCheck', label: 'CVC check result', combine: 'first', synonyms: ['card cvc status', 'cvc check', 'cvc result', 'cvc2 response', 'cvv result', 'cvv2 result', 'cvc status'] },
+  { field: 'avsPostcodeCheck', label: 'AVS postcode check', combine: 'first', synonyms: ['card avs zip status', 'avs zip check', 'avs postal code check', 'avs zip result'] },
+  { field: 'avsLine1Check', label: 'AVS address line 1 check', combine: 'first', synonyms: ['card avs line1 status', 'avs line1 check', 'avs street check', 'avs address check'] },
+  { field: 'avsResult', label: 'AVS result (postcode and address in one column)', combine: 'first', synonyms: ['avs response', 'avs result', 'avs result code', 'avs code'] },
+  { field: 'threeDs', label: '3-D Secure result', combine: 'first', synonyms: ['3d authentication response', '3ds result', '3d secure result', '3d secure', 'three d secure', 'eci', '3ds authenticated'] },
+];
+
 export const ORDER_FIELDS: readonly FieldSpec[] = [
   { field: 'externalId', label: 'Order number', combine: 'first', required: true, identifier: true, synonyms: ['order number', 'order id', 'order no', 'order', 'bestellnummer', 'bestell nr', 'bestellung', 'auftragsnummer', 'order_number', 'order reference'] },
   { field: 'createdAt', label: 'Order date', combine: 'first', required: true, synonyms: ['created at', 'order date', 'purchase date', 'date', 'bestelldatum', 'datum', 'erstellt am', 'bestellzeit', 'order_date'] },
@@ -60,6 +69,7 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
   { field: 'ip', label: 'IP address', combine: 'first', identifier: true, synonyms: ['ip', 'ip address', 'ip adresse', 'ip-adresse', 'client ip', 'customer ip', 'browser ip'] },
   { field: 'deviceId', label: 'Device id', combine: 'first', identifier: true, synonyms: ['device id', 'geräte id', 'geraete id', 'device fingerprint', 'geräte-id'] },
   ...CARD_FIELDS,
+  ...CARD_CHECK_FIELDS,
   { field: 'riskLevel', label: 'Marketplace risk level', combine: 'first', synonyms: ['risk level', 'fraud risk', 'risk', 'risikostufe', 'betrugsrisiko'] },
   { field: 'paymentMethod', label: 'Payment method', combine: 'first', synonyms: ['payment method', 'zahlungsart', 'zahlungsmethode', 'payment type', 'zahlart'] },
 ];
@@ -73,8 +83,10 @@ export const PAYMENT_FIELDS: readonly FieldSpec[] = [
   { field: 'currency', label: 'Currency', combine: 'first', synonyms: ['currency', 'währung', 'waehrung'] },
   { field: 'status', label: 'Status', combine: 'first', synonyms: ['status', 'payment status', 'zahlungsstatus'] },
   { field: 'email', label: 'Email', combine: 'first', identifier: true, synonyms: ['customer email', 'email', 'e-mail', 'e mail', 'mail', 'kunden e-mail'] },
-  { field: 'ip', label: 'IP address', combine: 'first', identifier: true, synonyms: ['ip', 'ip address', 'ip adresse', 'client ip', 'customer ip', 'shopper ip'] },
+  { field: 'ip', label: 'IP address', combine: 'first', identifier: true, synonyms: ['ip', 'ip address', 'ip adresse', 'client ip', 'customer ip', 'shopper ip', 'ip metadata', 'ip address metadata', 'customer ip metadata'] },
+  { field: 'deviceId', label: 'Device id (checkout)', combine: 'first', identifier: true, synonyms: ['device id metadata', 'device id', 'device fingerprint', 'device fingerprint metadata', 'deviceid metadata', 'shopper device fingerprint'] },
   ...CARD_FIELDS,
+  ...CARD_CHECK_FIELDS,
   { field: 'cardCountry', label: 'Card issuing country', combine: 'first', synonyms: ['card issue country', 'card country', 'issuer country', 'kartenland'] },
   { field: 'disputeId', label: 'Dispute id', combine: 'first', identifier: true, synonyms: ['dispute id'] },
   { field: 'disputeAmount', label: 'Disputed amount', combine: 'first', synonyms: ['disputed amount', 'dispute amount'] },

@@ -38,12 +38,14 @@ export type ParsedRecord =
 export const ORDER_HASH_FIELDS = [
   'source', 'externalId', 'marketplace', 'status', 'createdAt', 'totalMinor', 'currency', 'customerId', 'email', 'phone',
   'shipName', 'shipStreet', 'shipPostcode', 'shipCity', 'shipCountry', 'billCountry', 'ip', 'deviceId', 'cardBin',
-  'cardLast4', 'cardExpiry', 'cardFingerprint', 'cardBrand', 'paymentMethod', 'riskLevel',
+  'cardLast4', 'cardExpiry', 'cardFingerprint', 'cardBrand', 'paymentMethod', 'riskLevel', 'cvcCheck', 'avsPostcodeCheck',
+  'avsLine1Check', 'threeDs',
 ] as const;
 
 export const PAYMENT_HASH_FIELDS = [
   'id', 'provider', 'orderRef', 'createdAt', 'amountMinor', 'currency', 'status', 'email', 'ip', 'cardBin', 'cardLast4',
-  'cardExpiry', 'cardFingerprint', 'cardBrand', 'cardCountry',
+  'cardExpiry', 'cardFingerprint', 'cardBrand', 'cardCountry', 'deviceId', 'cvcCheck', 'avsPostcodeCheck', 'avsLine1Check',
+  'threeDs',
 ] as const;
 
 export const DISPUTE_HASH_FIELDS = [

@@ -1,5 +1,6 @@
 // Joins a PSP payment onto its order: the order takes the card summary, IP and (when it has
 // none) the email the payment carried, so linking sees the card and IP behind a shop order.
+import { CARD_CHECK_FIELDS } from '../domain/cardChecks';
 import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
 
@@ -42,9 +43,15 @@ export function withPaymentFacts(order: Order, p: Payment): Order {
     cardFingerprint: p.cardFingerprint || order.cardFingerprint,
     cardBrand: p.cardBrand || order.cardBrand,
     ip: p.ip || order.ip,
+    // The order's own device wins: the payment's is what the provider's metadata repeated.
+    deviceId: order.deviceId || p.deviceId || '',
     email: order.email || p.email,
     paymentMethod: order.paymentMethod || (p.cardLast4 ? 'card' : ''),
   };
+  for (const k of CARD_CHECK_FIELDS) {
+    const v = p[k] || order[k];
+    if (v) next[k] = v;
+  }
   const changed = (Object.keys(next) as (keyof Order)[]).some((k) => next[k] !== order[k]);
   return changed ? next : order;
 }

@@ -88,6 +88,10 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     if (ship && bill && ship !== bill) v.countryMismatch = 1;
     const domain = o.email.trim().toLowerCase().split('@')[1] ?? '';
     if (DISPOSABLE_DOMAINS.has(domain)) v.disposableEmail = 1;
+    if (o.cvcCheck === 'fail') v.cvcFailed = 1;
+    const avsFails = Number(o.avsPostcodeCheck === 'fail') + Number(o.avsLine1Check === 'fail');
+    if (avsFails) v.avsFailed = avsFails;
+    if (o.threeDs === 'failed') v.threeDsFailed = 1;
     if (o.riskLevel === 'high') v.marketplaceRisk = 2;
     else if (o.riskLevel === 'medium') v.marketplaceRisk = 1;
     const keys = keysOf(i);

@@ -214,3 +214,21 @@ test('the analyst chooses which payment column holds the order reference', async
   const [row] = await visibleRows(page);
   expect(row!.Card).toMatch(/•••• 4242/);
 });
+
+test('a checkout device id in Stripe metadata reaches the orders, links them into a ring, and the card checks show on the order', async ({ page }, testInfo) => {
+  // The real export plus the metadata column a shop's integration writes (`<key> (metadata)`): one device on #1001 and #1003.
+  const lines = readFileSync(path.join(FIXTURES, 'stripe-payments.csv'), 'utf8').split('\n');
+  const file = testInfo.outputPath('stripe-device.csv');
+  writeFileSync(file, lines.map((l, i) => (l === '' ? l : `${l},${i === 0 ? 'device_id (metadata)' : i === 1 || i === 3 ? 'dev-7f3a9c21' : ''}`)).join('\n'));
+  await importFiles(page, [path.join(FIXTURES, 'shopify-orders.csv'), file]);
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, '#1001');
+  await page.locator('[role="row"][aria-rowindex="2"]').click();
+  const detail = page.getByRole('complementary', { name: 'Order #1001' });
+  await expect(detail.locator('div', { has: page.locator('dt', { hasText: /^Card checks$/ }) }).locator('dd')).toHaveText('CVC passed · AVS postcode passed');
+  await expect(detail.locator('div', { has: page.locator('dt', { hasText: /^Device$/ }) }).locator('dd')).toHaveText('dev-7f3a9c21');
+  await detail.getByRole('button', { name: 'Show its ring' }).click();
+  const ring = page.getByRole('region', { name: /^Ring / });
+  await expect(ring.getByRole('table', { name: 'Ring orders' })).toContainText('#1003', { timeout: 60_000 });
+  await expect(ring).toContainText('same device id');
+});

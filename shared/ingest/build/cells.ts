@@ -6,6 +6,7 @@ import { countryCode } from '../countries';
 import { expiryFromText, expiryOf, parseTimestamp, type NaiveZone } from '../dates';
 import { cardBrandOf } from '../vocabulary';
 import type { BuildContext, RowGroup } from './context';
+import { avsOf, CARD_CHECK_FIELDS, cardCheckOf, threeDsOf, type CardCheckField, type CardChecks } from '../../domain/cardChecks';
 
 /** Epoch ms of field `f`; null after setting the group aside (required and empty or unreadable). */
 export function dateCell(ctx: BuildContext, g: RowGroup, f: number, label: string, required: boolean, what: string, zone: NaiveZone = ctx.zone): number | null {
@@ -143,4 +144,24 @@ export function cardCells(ctx: BuildContext, g: RowGroup): CardCells {
     cardFingerprint: ctx.identifier(g, F.fingerprint),
     cardBrand: cardBrandOf(ctx.text(g, F.brand)),
   };
+}
+
+/** The card checks the mapping provides, read into the app's words; only known answers are set. */
+export function cardCheckCells(ctx: BuildContext, g: RowGroup): CardChecks {
+  const f = (name: string) => ctx.first(g, ctx.f(name));
+  const avs = avsOf(f('avsResult'));
+  const checks: CardChecks = {
+    cvcCheck: cardCheckOf(f('cvcCheck')),
+    avsPostcodeCheck: cardCheckOf(f('avsPostcodeCheck')) || avs.postcode,
+    avsLine1Check: cardCheckOf(f('avsLine1Check')) || avs.line1,
+    threeDs: threeDsOf(f('threeDs')),
+  };
+  for (const k of CARD_CHECK_FIELDS) if (!checks[k]) delete checks[k];
+  return checks;
+}
+
+/** Which card-check fields a mapping fills, for the record's provided list. */
+export function cardChecksProvided(ctx: BuildContext): CardCheckField[] {
+  const m = (name: string) => ctx.mapped(ctx.f(name));
+  return CARD_CHECK_FIELDS.filter((k) => m(k) || ((k === 'avsPostcodeCheck' || k === 'avsLine1Check') && m('avsResult')));
 }

@@ -4,7 +4,7 @@ import { orderKey, type Order } from '../../domain/order';
 import { hashFields } from '../contentHash';
 import { ORDER_HASH_FIELDS, scopeOf } from '../records';
 import { orderStatusOf } from '../vocabulary';
-import { amountAt, cardCells, countryCell, currencyCell, dateCell, guardedCell, minorUnits, sumCells } from './cells';
+import { amountAt, cardCells, cardCheckCells, cardChecksProvided, countryCell, currencyCell, dateCell, guardedCell, minorUnits, sumCells } from './cells';
 import type { BuildContext, RowGroup } from './context';
 
 const WHAT = 'order';
@@ -26,6 +26,7 @@ export function orderProvided(ctx: BuildContext): string[] {
   if (m('cardNumber') || m('cardBin')) out.add('cardBin');
   if (m('cardNumber') || m('cardLast4')) out.add('cardLast4');
   if (m('cardExpiry') || (m('cardExpMonth') && m('cardExpYear'))) out.add('cardExpiry');
+  for (const c of cardChecksProvided(ctx)) out.add(c);
   return ORDER_HASH_FIELDS.filter((f) => out.has(f));
 }
 
@@ -100,6 +101,7 @@ export class OrderBuilder {
       cardBrand: card.cardBrand,
       paymentMethod: ctx.text(g, F.paymentMethod),
       riskLevel: riskLevelOf(ctx.text(g, F.riskLevel)),
+      ...cardCheckCells(ctx, g),
       marketplace: options.marketplace ?? 'shop',
       status,
       createdAt,

@@ -6,7 +6,7 @@ import type { Payment } from '../../domain/payment';
 import { hashFields } from '../contentHash';
 import { DISPUTE_HASH_FIELDS, PAYMENT_HASH_FIELDS, scopeOf, type ParsedRecord } from '../records';
 import { cardNetworkOf, disputeStatusOf, paymentStatusOf } from '../vocabulary';
-import { amountAt, cardCells, countryCell, currencyCell, dateCell, minorUnits } from './cells';
+import { amountAt, cardCells, cardCheckCells, cardChecksProvided, countryCell, currencyCell, dateCell, minorUnits } from './cells';
 import type { BuildContext, RowGroup } from './context';
 
 const WHAT = 'payment';
@@ -14,7 +14,8 @@ const WHAT = 'payment';
 function paymentProvided(ctx: BuildContext): string[] {
   const m = (field: string) => ctx.mapped(ctx.f(field));
   const out = new Set<string>(['id', 'provider', 'createdAt', 'amountMinor', 'currency', 'status']);
-  for (const f of ['orderRef', 'email', 'ip', 'cardFingerprint', 'cardBrand', 'cardCountry']) if (m(f)) out.add(f);
+  for (const f of ['orderRef', 'email', 'ip', 'deviceId', 'cardFingerprint', 'cardBrand', 'cardCountry']) if (m(f)) out.add(f);
+  for (const c of cardChecksProvided(ctx)) out.add(c);
   if (m('cardNumber') || m('cardBin')) out.add('cardBin');
   if (m('cardNumber') || m('cardLast4')) out.add('cardLast4');
   if (m('cardExpiry') || (m('cardExpMonth') && m('cardExpYear'))) out.add('cardExpiry');
@@ -29,6 +30,7 @@ function paymentFieldIndices(ctx: BuildContext) {
     cardCountry: f('cardCountry'),
     createdAt: f('createdAt'),
     currency: f('currency'),
+    deviceId: f('deviceId'),
     disputeAmount: f('disputeAmount'),
     disputeDueAt: f('disputeDueAt'),
     disputeId: f('disputeId'),
@@ -97,6 +99,8 @@ export class PaymentBuilder {
       cardFingerprint: card.cardFingerprint,
       cardBrand: card.cardBrand,
       cardCountry: countryCell(ctx, g, F.cardCountry),
+      ...(ctx.mapped(F.deviceId) ? { deviceId: ctx.identifier(g, F.deviceId) } : {}),
+      ...cardCheckCells(ctx, g),
     };
     const dispute = this.dispute(g, payment);
     if (dispute === null) return;

@@ -29,6 +29,11 @@ export const STRIPE_PAYMENTS: FormatPreset = {
     cardFingerprint: 'Card Fingerprint',
     cardBrand: 'Card Brand',
     cardCountry: 'Card Issue Country',
+    cvcCheck: 'Card CVC Status',
+    avsPostcodeCheck: 'Card AVS Zip Status',
+    avsLine1Check: 'Card AVS Line1 Status',
+    // The shop's checkout device, when its integration writes it into the charge's metadata.
+    deviceId: ['device_id (metadata)', 'device_fingerprint (metadata)', 'deviceId (metadata)'],
     disputeId: ['Dispute ID'],
     disputeAmount: 'Disputed Amount',
     disputeStatus: 'Dispute Status',

@@ -10,6 +10,7 @@ import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
 import { NO_FILTER } from '../../../shared/orders/query';
 import { zalandoExport } from '../../support/zalandoExport';
 import { BUILT_IN_PRESETS } from '../../../shared/ingest/formats/registry';
+import { linkKeysOf } from '../../../shared/normalize';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/imports/${name}`, import.meta.url)));
 
@@ -114,6 +115,24 @@ describe('importing a file into the cache', () => {
     const history = new ImportHistory(db);
     await history.undo((await history.list())[0]!.id);
     expect((await liveOrders(db)).find((o) => o.externalId === '#1001')!.cardLast4).toBe('');
+  });
+
+  it('a checkout device id in Stripe metadata reaches its orders and links them; card checks come along', async () => {
+    fresh();
+    // The real export plus the metadata column a shop's integration writes (`<key> (metadata)`).
+    const lines = new TextDecoder().decode(fixture('stripe-payments.csv')).split('\n');
+    const withDevice = lines.map((l, i) => (l === '' ? l : `${l},${i === 0 ? 'device_id (metadata)' : i === 1 || i === 3 ? 'dev-7f3a9c21' : ''}`)).join('\n');
+    await importFile(db, file('shopify-orders.csv', fixture('shopify-orders.csv')));
+    await importFile(db, file('stripe-payments.csv', new TextEncoder().encode(withDevice)));
+    expect((await db.payments.get('ch_3PaidAAA1'))?.deviceId).toBe('dev-7f3a9c21');
+    const orders = await liveOrders(db);
+    const [a, b] = ['#1001', '#1003'].map((id) => orders.find((o) => o.externalId === id)!);
+    expect(a).toMatchObject({ deviceId: 'dev-7f3a9c21', cvcCheck: 'pass', avsPostcodeCheck: 'pass' });
+    expect(b).toMatchObject({ deviceId: 'dev-7f3a9c21', cvcCheck: 'pass' });
+    expect(b).not.toHaveProperty('avsPostcodeCheck');
+    const deviceKey = (o: typeof a) => linkKeysOf(o!).find((k) => k.type === 'device')?.value;
+    expect(deviceKey(a)).toBeDefined();
+    expect(deviceKey(a)).toBe(deviceKey(b));
   });
 
   it('a failed read keeps the completed batches recorded, consistent, and undoable', async () => {

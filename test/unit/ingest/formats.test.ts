@@ -144,7 +144,11 @@ describe('Stripe payments export', () => {
     expect(payments[0]).toEqual({
       id: 'ch_3PaidAAA1', provider: 'stripe', orderRef: '#1001', createdAt: utc(2026, 5, 1, 8, 0, 5), amountMinor: 5990, currency: 'EUR', status: 'succeeded',
       email: 'anna.schmidt@example.de', ip: '203.0.113.7', cardBin: '', cardLast4: '4242', cardExpiry: '04/28', cardFingerprint: 'Fp1aBcD2eF', cardBrand: 'visa', cardCountry: 'DE',
+      // Card CVC Status and Card AVS Zip Status say pass; AVS Line1 is empty, so it is not set.
+      cvcCheck: 'pass', avsPostcodeCheck: 'pass',
     });
+    expect(payments[1]).toMatchObject({ cvcCheck: 'unavailable' });
+    expect(payments[1]).not.toHaveProperty('avsPostcodeCheck');
     expect(payments.map((p) => [p.id, p.status, p.cardBrand, p.orderRef])).toEqual([
       ['ch_3PaidAAA1', 'succeeded', 'visa', '#1001'],
       ['ch_3DispBBB2', 'succeeded', 'mastercard', '#1004'],

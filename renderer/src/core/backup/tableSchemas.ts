@@ -1,6 +1,7 @@
 // Every stored table's rows, described once so a backup is checked row by row before anything
 // is restored: a row of the wrong shape, an unknown table or an oversized field is refused with
 // the table and row named, never written into a cache the app then cannot open.
+import { CARD_CHECK_RESULTS, THREE_DS_RESULTS } from '../../../../shared/domain/cardChecks';
 import { z } from 'zod';
 import { decisionEntrySchema, logHeadSchema } from '../../../../shared/decisions/schema';
 import { CARD_NETWORKS, DISPUTE_STATUSES } from '../../../../shared/domain/dispute';
@@ -37,6 +38,11 @@ const payment = z
     cardFingerprint: z.string().max(200),
     cardBrand: z.string().max(50),
     cardCountry: z.string().max(10),
+    deviceId: short.optional(),
+    cvcCheck: z.enum(CARD_CHECK_RESULTS).optional(),
+    avsPostcodeCheck: z.enum(CARD_CHECK_RESULTS).optional(),
+    avsLine1Check: z.enum(CARD_CHECK_RESULTS).optional(),
+    threeDs: z.enum(THREE_DS_RESULTS).optional(),
     stamp: writeStamp.optional(),
   })
   .strict();
@@ -87,7 +93,8 @@ export const TABLE_ROWS = {
       status: u8,
     })
     .strict(),
-  orderText: z.object({ id, columns: z.record(z.enum(ORDER_TEXT_FIELDS), column) }).strict(),
+  // Fields added later (riskLevel, the card checks) are absent from blocks written before them.
+  orderText: z.object({ id, columns: z.partialRecord(z.enum(ORDER_TEXT_FIELDS), column) }).strict(),
   orderKeys: z.object({ id, keys: column, scopes: column, hashes: column }).strict(),
   orderReportColumns: z.object({ id, dict: z.record(z.enum(DICT_FIELDS), dictColumn), keyHashes: f64 }).strict(),
   payments: payment,

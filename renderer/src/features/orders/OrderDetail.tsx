@@ -4,6 +4,7 @@ import { useUi } from '../../state/uiStore';
 import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import type { OrderRow } from '../../core/contract';
 import { cardSummary } from '../../../../shared/domain/order';
+import { describeCardChecks } from '../../../../shared/domain/cardChecks';
 
 export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): void }) {
   const showRingOf = useUi((s) => s.showRingOf);
@@ -43,6 +44,7 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
         ['Card', cardSummary(order)],
         ['BIN', order.cardBin],
         ['Fingerprint', order.cardFingerprint],
+        ['Card checks', describeCardChecks(order)],
         ['IP', order.ip],
         ['Device', order.deviceId],
       ],
