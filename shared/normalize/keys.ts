@@ -101,7 +101,9 @@ export function linkKeysOf(o: LinkableOrder): LinkKey[] {
 /**
  * Values that say "same customer", not "same ring": the account id, the exact (lower-cased)
  * e-mail and name + postcode. Orders joined by these count as one customer, so one person's
- * orders across Amazon, Zalando and the shop are not a ring of three.
+ * orders across Amazon, Zalando and the shop are not a ring of three. A file with none of them
+ * (a card-transactions export) names the cardholder by the card: one person's repeat purchases
+ * with one card are one identity, not a ring, while many cards on one device are many.
  */
 export function customerValuesOf(o: LinkableOrder): string[] {
   const out: string[] = [];
@@ -112,5 +114,10 @@ export function customerValuesOf(o: LinkableOrder): string[] {
   const name = nameValue(o.shipName);
   const postcode = o.shipPostcode.replace(/[^0-9a-z]/gi, '').toUpperCase();
   if (name && postcode) out.push(`n:${postcode}|${name}`);
+  if (out.length === 0) {
+    const fingerprint = normaliseFingerprint(o.cardFingerprint);
+    const card = fingerprint ? `fp:${fingerprint}` : (cardSummaryValue(o.cardBin, o.cardLast4, o.cardExpiry) ?? cardWithoutExpiryValue(o.cardBin, o.cardLast4)?.value);
+    if (card) out.push(`c:${card}`);
+  }
   return out;
 }

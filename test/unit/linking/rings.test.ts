@@ -27,6 +27,14 @@ describe('UnionFind', () => {
 });
 
 describe('findRings', () => {
+  it('a card-transactions file (no account, e-mail or name): one cardholder\'s repeat purchases are no ring, many cards on one device are', () => {
+    const address = { shipStreet: 'Hauptstraße 5', shipPostcode: '10115', shipCity: 'Berlin' };
+    const repeat = [1, 2, 3].map((n) => order({ externalId: `#r${n}`, cardBin: '41111111', cardLast4: '1111', createdAt: n * DAY, ...address }));
+    expect(ringsOf(repeat)).toEqual([]);
+    const testing = [1, 2, 3, 4].map((n) => order({ externalId: `#t${n}`, cardBin: '52000000', cardLast4: `000${n}`, deviceId: 'dev-card-tester-1', createdAt: n * 60_000 }));
+    expect(ringsOf(testing)).toEqual([testing.map((o) => orderKey(o)).sort()]);
+  });
+
   it('joins orders of different customers through a chain of different keys', () => {
     const a = customerOrder({ cardFingerprint: 'FP-RING-1' });
     const b = customerOrder({ cardFingerprint: 'FP-RING-1', deviceId: 'device-abc-123' });

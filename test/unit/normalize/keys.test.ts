@@ -96,4 +96,13 @@ describe('linkKeysOf', () => {
     const values = customerValuesOf(order({ customerId: 'C1', email: 'A.Pohl+1@Gmail.com', phone: '0170 1234567', shipName: 'Anna Pohl', shipStreet: 'Weg 1', shipPostcode: '80482' }));
     expect(values).toEqual(['a:shopify:c1', 'e:a.pohl+1@gmail.com', 'n:80482|anna pohl']);
   });
+
+  it('a file with no account, e-mail or name names the cardholder by the card, the strongest form it has', () => {
+    expect(customerValuesOf(order({ cardFingerprint: 'buVbaHKV99VQG1Bt', cardBin: '41111111', cardLast4: '1111' }))).toEqual(['c:fp:buVbaHKV99VQG1Bt']);
+    expect(customerValuesOf(order({ cardBin: '41111111', cardLast4: '1111', cardExpiry: '03/27' }))).toEqual(['c:411111|1111|03/27']);
+    expect(customerValuesOf(order({ cardBin: '41111111', cardLast4: '1111' }))).toEqual(['c:41111111|1111|']);
+    // With any identity of its own the card is not used: a stolen card is not its buyer.
+    expect(customerValuesOf(order({ email: 'a@example.com', cardBin: '41111111', cardLast4: '1111' }))).toEqual(['e:a@example.com']);
+    expect(customerValuesOf(order())).toEqual([]);
+  });
 });
