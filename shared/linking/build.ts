@@ -6,7 +6,7 @@ import { orderKey, type Order } from '../domain/order';
 import type { KeyType } from '../normalize';
 import { buildKeyIndex, type KeyIndex } from './keyIndex';
 import { disputesByOrder, ringMetrics, type RingMetrics } from './metrics';
-import { findRings, type Hub, type LinkOptions } from './rings';
+import { findRings, type Burst, type Hub, type LinkOptions } from './rings';
 import type { RingEdge } from './rings';
 
 export interface Ring {
@@ -25,6 +25,8 @@ export interface Ring {
 export interface RingsReport {
   rings: Ring[];
   hubs: Hub[];
+  /** Values shared by as many identities as a hub, but within days: they link, and say why. */
+  bursts: Burst[];
   index: KeyIndex;
 }
 
@@ -57,5 +59,5 @@ export function buildRings(
     };
   });
   rings.sort((a, b) => b.metrics.score - a.metrics.score || b.metrics.orders - a.metrics.orders || (a.id < b.id ? -1 : 1));
-  return { rings, hubs: result.hubs, index };
+  return { rings, hubs: result.hubs, bursts: result.bursts, index };
 }

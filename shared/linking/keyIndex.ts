@@ -34,6 +34,8 @@ export interface KeyIndex {
   /** Distinct customers and active span (ms) per key, over live orders. */
   keyCustomers: Int32Array;
   keySpanMs: Float64Array;
+  /** createdAt per order position, for bursts (hubs.ts). */
+  orderTime: Float64Array;
 }
 
 const TYPE_CODE = new Map<KeyType, number>(KEY_TYPES.map((t, i) => [t, i]));
@@ -140,6 +142,7 @@ export class KeyIndexBuilder {
       customerOf,
       keyCustomers,
       keySpanMs,
+      orderTime: this.createdAt.subarray(0, n),
     };
   }
 

@@ -2,6 +2,7 @@
 // values shared by too many customers held back as hubs, and the analyst's overrides applied.
 
 import { KEY_TYPES, strengthRank, type KeyType, type Strength } from '../normalize';
+import { describeHubEvidence, hubRulesFor, judgeSharedKey, type HubEvidence, type HubRules } from './hubs';
 import type { KeyIndex, KeyInfo } from './keyIndex';
 import { UnionFind } from './unionFind';
 
@@ -17,13 +18,11 @@ export interface LinkOptions {
   keyTypes?: readonly KeyType[];
   /** Weakest key that may link; default `medium` (no /24 networks, street-only or name keys). */
   minStrength?: Strength;
-  /** A value used by more than this many distinct customers is a hub; default 8. */
+  /** When a value shared by many identities is a hub, per key type (defaults: DEFAULT_HUB_RULES). */
+  hubRules?: HubRules;
+  /** For every key type at once: a value used by more than this many identities may be a hub. */
   hubThreshold?: number;
-  /**
-   * ... and only if its use spans more than this many days; default 45. Fraud rings burn a card,
-   * device or drop address in a burst; offices, lockers and forwarders serve people all year.
-   * 0 makes the rule a pure customer count.
-   */
+  /** For every key type at once: ... if its use spans more than this many days (0: any span). */
   hubMinSpanDays?: number;
   overrides?: readonly KeyOverride[];
   /** A component is a ring from this many distinct customers; default 2 (one person's repeat orders are not a ring). */
@@ -38,10 +37,22 @@ export interface Hub {
   value: string;
   customers: number;
   orders: number;
-  /** `marked`: a collection point or forwarder by its text; `shared-by-many`: the customer-count rule. */
+  /** `marked`: a collection point or forwarder by its text; `shared-by-many`: steady use by many identities. */
   reason: 'marked' | 'shared-by-many';
   /** True when an `allow` override lets it link anyway. */
   allowed: boolean;
+  /** What was weighed (shared-by-many) and the verdict in words. */
+  evidence?: HubEvidence;
+  why: string;
+}
+
+/** A value shared by as many identities as a hub but within days: it links, and says why. */
+export interface Burst {
+  key: number;
+  type: KeyType;
+  value: string;
+  evidence: HubEvidence;
+  why: string;
 }
 
 /** A spanning-tree edge: orders a and b (positions) joined by key `key`. */
@@ -64,28 +75,31 @@ export interface RingCore {
 export interface RingResult {
   rings: RingCore[];
   hubs: Hub[];
+  bursts: Burst[];
   /** Component root per order position (equal roots = same component). */
   componentOf: Int32Array;
 }
 
-const DAY_MS = 86_400_000;
 
-/** Which keys link under `options`, and which are hubs. */
-export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links: Uint8Array; hubs: Hub[] } {
+/** Which keys link under `options`, which are hubs, and which large ones link as bursts. */
+export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links: Uint8Array; hubs: Hub[]; bursts: Burst[] } {
   const typeOk = new Uint8Array(KEY_TYPES.length);
   for (const t of options.keyTypes ?? DEFAULT_KEY_TYPES) typeOk[KEY_TYPES.indexOf(t)] = 1;
   const minRank = strengthRank(options.minStrength ?? 'medium');
-  const threshold = options.hubThreshold ?? 8;
-  const minSpan = (options.hubMinSpanDays ?? 45) * DAY_MS;
+  const rules = hubRulesFor(options.hubRules, {
+    ...(options.hubThreshold !== undefined ? { identities: options.hubThreshold } : {}),
+    ...(options.hubMinSpanDays !== undefined ? { steadyDays: options.hubMinSpanDays } : {}),
+  });
   const action = new Map<number, KeyOverride['action']>();
   for (const o of options.overrides ?? []) {
     const id = index.keyId(o.type, o.value);
     if (id !== undefined) action.set(id, o.action);
   }
-  const { keyStart, keyType, keyStrength, keyMarked, keyCustomers, keySpanMs } = index;
+  const { keyStart, keyType, keyStrength, keyMarked, keyCustomers } = index;
   const keyCount = keyType.length;
   const links = new Uint8Array(keyCount);
   const hubs: Hub[] = [];
+  const bursts: Burst[] = [];
   for (let id = 0; id < keyCount; id++) {
     const orders = (keyStart[id + 1] as number) - (keyStart[id] as number);
     // Only keys that could link under these options: a /24 network is no hub news when /24s do not link.
@@ -93,16 +107,20 @@ export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links
     const act = action.size ? action.get(id) : undefined;
     if (act === 'never-link') continue;
     const customers = keyCustomers[id] as number;
-    const shared = customers > threshold && (keySpanMs[id] as number) > minSpan;
-    if (keyMarked[id] || shared) {
+    const judged = keyMarked[id] ? null : judgeSharedKey(index, id, rules[KEY_TYPES[keyType[id] as number]!]);
+    if (keyMarked[id] || judged?.hub) {
       const k = index.keys[id] as KeyInfo;
-      hubs.push({ key: id, type: k.type, value: k.value, customers, orders, reason: keyMarked[id] ? 'marked' : 'shared-by-many', allowed: act === 'allow' });
+      const why = judged ? describeHubEvidence(judged.evidence, true) : 'a collection point or forwarder, by its address';
+      hubs.push({ key: id, type: k.type, value: k.value, customers, orders, reason: keyMarked[id] ? 'marked' : 'shared-by-many', allowed: act === 'allow', ...(judged ? { evidence: judged.evidence } : {}), why });
       if (act !== 'allow') continue;
+    } else if (judged) {
+      const k = index.keys[id] as KeyInfo;
+      bursts.push({ key: id, type: k.type, value: k.value, evidence: judged.evidence, why: describeHubEvidence(judged.evidence, false) });
     }
     links[id] = 1;
   }
   hubs.sort((x, y) => y.customers - x.customers || x.type.localeCompare(y.type) || x.value.localeCompare(y.value));
-  return { links, hubs };
+  return { links, hubs, bursts };
 }
 
 /**
@@ -133,7 +151,7 @@ export function linkEdges(index: KeyIndex, options: LinkOptions = {}): Int32Arra
  */
 export function findRings(index: KeyIndex, orderKeys: readonly string[] | ((i: number) => string), options: LinkOptions = {}): RingResult {
   const keyOf = typeof orderKeys === 'function' ? orderKeys : (i: number) => orderKeys[i] as string;
-  const { links, hubs } = linkingKeys(index, options);
+  const { links, hubs, bursts } = linkingKeys(index, options);
   const n = index.orderCount;
   const { keyStart, keyOrders, customerOf } = index;
   const work = scratchFor(index);
@@ -227,7 +245,7 @@ export function findRings(index: KeyIndex, orderKeys: readonly string[] | ((i: n
     };
     for (let t = 0; t < treeLength; t += 3) ringAt(tree[t] as number)?.edges.push({ a: tree[t] as number, b: tree[t + 1] as number, key: tree[t + 2] as number });
     for (let k = 0; k < links.length; k++) if (links[k]) ringAt(keyOrders[keyStart[k] as number] as number)?.sharedKeys.push(k);
-    return { rings, hubs, componentOf };
+    return { rings, hubs, bursts, componentOf };
   }
 }
 

@@ -70,3 +70,29 @@ describe('RingService key index', () => {
     expect(ringsOf(undone)).toEqual(ringsOf(first));
   });
 });
+
+describe('hub rules as data', () => {
+  it('saved per key type, checked, kept, and applied to the next linking; a bad rule is refused with its reason', async () => {
+    db = createDb('ring-service-hub-rules');
+    const DAY = 86_400_000;
+    // 9 accounts on one device: one months earlier, 8 within two days.
+    const orders = Array.from({ length: 9 }, (_, i) =>
+      order({ externalId: `#${i + 1}`, customerId: `c${i}`, email: `p${i}@example.org`, deviceId: 'dev-burst-9', createdAt: i === 0 ? 0 : 120 * DAY + i * 3_600_000 }),
+    );
+    await new OrderRepository(db).append(orders);
+    const store = new OrderStore(db);
+    await store.open();
+    const service = new RingService(db, store);
+    const before = await service.compute();
+    expect(before.rings.map((r) => r.metrics.orders)).toEqual([9]);
+    expect(before.bursts.map((b) => b.value)).toEqual(['dev-burst-9']);
+    await expect(service.saveHubRules({ device: { burstShare: 0 } })).rejects.toThrow('Hub rule for device: the burst share must be more than 0');
+    const saved = await service.saveHubRules({ device: { burstShare: 0.95 } });
+    expect(saved.device).toEqual({ identities: 8, steadyDays: 45, burstShare: 0.95, burstDays: 7 });
+    expect(saved.ip.burstDays).toBe(1);
+    // A new service (a reload) reads the saved rules: the device is now held back as a hub, with why.
+    const after = await new RingService(db, store).compute();
+    expect(after.rings).toEqual([]);
+    expect(after.hubs.map((h) => [h.value, h.why])).toEqual([['dev-burst-9', '9 identities over 120 days, 8 of them within 7 days: steady use by many, held back as a hub']]);
+  });
+});

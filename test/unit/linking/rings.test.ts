@@ -86,9 +86,28 @@ describe('findRings', () => {
     expect(buildRings([...spread, ...burst], [], { minStrength: 'weak' }).hubs.map((h) => h.value)).toContain('195.145.73.0/24');
     expect(report.rings.map((r) => r.orders.length)).toEqual([10]);
     expect(report.rings[0]?.keys.ip).toEqual(['185.220.1.7']);
-    // With the span rule off, the burst is a hub too; with a higher threshold neither is.
-    expect(ringsOf([...spread, ...burst], { hubMinSpanDays: 0 })).toEqual([]);
+    expect(report.hubs[0]?.why).toBe('10 identities over 270 days, 1 of them within 1 day: steady use by many, held back as a hub');
+    // With the span rule off the burst is a hub candidate too, still links (it is a burst) and says why.
+    const spanOff = buildRings([...spread, ...burst], [], { hubMinSpanDays: 0 });
+    expect(spanOff.rings).toHaveLength(1);
+    expect(spanOff.bursts.map((b) => [b.value, b.why])).toEqual([['185.220.1.7', '10 identities over 0 days, 10 of them within 1 day: a burst, linked as a ring']]);
+    // With burst detection off too it is a hub.
+    expect(ringsOf([...spread, ...burst], { hubMinSpanDays: 0, hubRules: { ip: { burstShare: 2 } } })).toEqual([]);
+    // With a higher threshold neither is a hub candidate.
     expect(ringsOf([...spread, ...burst], { hubThreshold: 10 })).toHaveLength(2);
+  });
+
+  it('a device used by 9 accounts, 8 of them within days, is a ring though one use was months earlier; a locker used all year is a hub', () => {
+    // The real case: the fixed count + total span rule held this device back as "shared by many".
+    const early = customerOrder({ deviceId: 'dev-burst-9', createdAt: 0 });
+    const burst = Array.from({ length: 8 }, (_, i) => customerOrder({ deviceId: 'dev-burst-9', createdAt: 120 * DAY + i * 6 * 3_600_000 }));
+    const steady = Array.from({ length: 12 }, (_, i) => customerOrder({ deviceId: 'dev-office-proxy', createdAt: i * 25 * DAY }));
+    const report = buildRings([early, ...burst, ...steady]);
+    expect(report.rings.map((r) => r.orders.length)).toEqual([9]);
+    expect(report.hubs.map((h) => [h.value, h.reason])).toEqual([['dev-office-proxy', 'shared-by-many']]);
+    expect(report.bursts.map((b) => [b.value, b.evidence.identities, b.evidence.burstIdentities])).toEqual([['dev-burst-9', 9, 8]]);
+    // Per key type: a stricter burst share for devices holds it back as well.
+    expect(ringsOf([early, ...burst], { hubRules: { device: { burstShare: 0.95 } } })).toEqual([]);
   });
 
   it('never-link splits a ring at that value', () => {

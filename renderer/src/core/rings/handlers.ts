@@ -1,5 +1,5 @@
 // The Rings room: linking, a ring's detail and graph, never-link overrides and ring verdicts.
-import type { LinkOptions } from '../../../../shared/linking';
+import type { HubRule, HubRules, LinkOptions } from '../../../../shared/linking';
 import type { KeyType } from '../../../../shared/normalize';
 import { savingOrDiskFull } from '../storage/diskFull';
 import type { RingMarkRecord } from '../storage/schema';
@@ -22,6 +22,11 @@ export function ringsHandlers(ctx: CoreContext) {
     ringExpand: (nodeId: string, known: string[]): GraphExpansion => rings.expand(nodeId, known),
 
     ringOf: (orderKey: string): string | null => rings.ringOf(orderKey),
+
+    /** When a value shared by many identities is held back as a hub, per key type. */
+    hubRules: (): Promise<Record<KeyType, HubRule>> => rings.hubRules(),
+
+    saveHubRules: (r: HubRules): Promise<Record<KeyType, HubRule>> => savingOrDiskFull('the hub rules', () => rings.saveHubRules(r)),
 
     linkOverrides: (): Promise<OverrideEntry[]> => rings.decisions.overrides(),
 

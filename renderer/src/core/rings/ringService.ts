@@ -5,7 +5,8 @@
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import type { Order } from '../../../../shared/domain/order';
 import { type RingList } from '../../../../shared/linking/lists';
-import { buildRings, fastestGrowing, KeyIndexBuilder, type KeyIndex, largest, riskiest, ringEvidence, type Hub, type LinkOptions, type RingLink, type RingsReport } from '../../../../shared/linking';
+import { buildRings, fastestGrowing, hubRuleProblem, hubRulesFor, KeyIndexBuilder, type Burst, type HubRule, type HubRules, type KeyIndex, largest, riskiest, ringEvidence, type Hub, type LinkOptions, type RingLink, type RingsReport } from '../../../../shared/linking';
+import { MetaRepository } from '../storage/metaRepository';
 import type { RingMetrics } from '../../../../shared/linking/metrics';
 import { linkKeysOf, type KeyType } from '../../../../shared/normalize';
 import type { OrderSnapshot, OrderStore } from '../storage/orderStore';
@@ -29,6 +30,8 @@ export interface RingsOverview {
   /** The import the `new` list refers to, if any. */
   latestImport: { id: number; fileName: string } | null;
   hubs: Hub[];
+  /** Values shared by as many identities as a hub but within days: linked, with the evidence. */
+  bursts: Burst[];
   orders: number;
   computedMs: number;
   /** Of computedMs: normalising and interning orders new since the last run (0 when none). */
@@ -74,6 +77,7 @@ export class RingService {
   private linkable: Linkable | null = null;
   private linking: Promise<unknown> = Promise.resolve();
   readonly decisions: RingDecisions;
+  private readonly meta: MetaRepository;
 
   constructor(
     private readonly db: WorkbenchDb,
@@ -81,6 +85,23 @@ export class RingService {
     clock: Clock = systemClock,
   ) {
     this.decisions = new RingDecisions(db, clock);
+    this.meta = new MetaRepository(db);
+  }
+
+  /** The analyst's hub rules per key type (defaults where none were saved). */
+  async hubRules(): Promise<Record<KeyType, HubRule>> {
+    return hubRulesFor(await this.meta.get('hubRules'));
+  }
+
+  /** Saves hub rules after checking them; they are data, like the programme thresholds. */
+  async saveHubRules(rules: HubRules): Promise<Record<KeyType, HubRule>> {
+    const full = hubRulesFor(rules);
+    for (const [type, r] of Object.entries(full)) {
+      const problem = hubRuleProblem(r);
+      if (problem) throw new Error(`Hub rule for ${type}: ${problem}`);
+    }
+    await this.meta.set('hubRules', full);
+    return full;
   }
 
   /** Forgets the key index: personal fields of stored blocks changed (an erasure), so it is built again. */
@@ -92,17 +113,18 @@ export class RingService {
   async compute(options: Omit<LinkOptions, 'overrides'> = {}): Promise<RingsOverview> {
     const t0 = performance.now();
     const snapshot = this.store.currentSnapshot();
-    const [{ linkable, added }, disputes, overrides, marks, imports] = await Promise.all([
+    const [{ linkable, added }, disputes, overrides, marks, imports, hubRules] = await Promise.all([
       this.linkableFor(snapshot),
       this.db.disputes.toArray(),
       this.decisions.activeOverrides(),
       this.decisions.currentMarks(),
       this.db.imports.where('status').anyOf('completed', 'interrupted', 'cancelled', 'failed').toArray(),
+      this.hubRules(),
     ]);
     const indexMs = performance.now() - t0;
     const { orders, index } = linkable;
     // Built from this call's own snapshot and stored together, so an overlapping call cannot mix them.
-    const report = buildRings(orders, disputes, { ...options, overrides }, index);
+    const report = buildRings(orders, disputes, { hubRules, ...options, overrides }, index);
     this.orders = orders;
     this.report = report;
     const rings = report.rings;
@@ -122,6 +144,7 @@ export class RingService {
       },
       latestImport: latest ? { id: latest.id!, fileName: latest.fileName } : null,
       hubs: report.hubs,
+      bursts: report.bursts,
       orders: snapshot.liveCount,
       computedMs: Math.round(performance.now() - t0),
       indexMs: Math.round(indexMs),

@@ -26,6 +26,8 @@ export interface MetaValues {
   checkpointDownloaded: { at: number; seq: number; hash: string };
   /** Months personal data is kept (0: no retention period). */
   retentionMonths: number;
+  /** When a value shared by many identities is a hub, per key type (defaults in shared/linking/hubs.ts). */
+  hubRules: Record<import('../../../../shared/normalize').KeyType, import('../../../../shared/linking/hubs').HubRule>;
 }
 
 export interface ReviewSettings {

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { formatPresetSchema } from '../../../../shared/ingest/formats/preset';
 import type { MetaValues } from './metaRepository';
+import { KEY_TYPES, type KeyType } from '../../../../shared/normalize';
+import type { HubRule } from '../../../../shared/linking/hubs';
 
 const text = (max: number) => z.string().max(max);
 
@@ -28,6 +30,11 @@ export const META_VALUE_SCHEMAS: { [K in keyof MetaValues]: z.ZodType<MetaValues
     .max(200),
   orderBlockSequence: z.number().int().min(0),
   retentionMonths: z.number().int().min(0).max(240),
+  hubRules: z.object(
+    Object.fromEntries(
+      KEY_TYPES.map((t) => [t, z.object({ identities: z.number().int().min(2).max(10_000), steadyDays: z.number().min(0).max(3650), burstShare: z.number().gt(0).max(2), burstDays: z.number().gt(0).max(365) }).strict()]),
+    ) as unknown as Record<KeyType, z.ZodType<HubRule>>,
+  ).strict() as unknown as z.ZodType<MetaValues['hubRules']>,
   checkpointDownloaded: z.object({ at: z.number().finite(), seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
 };
 

@@ -1,0 +1,108 @@
+// When a value shared by many identities is a hub (held back) and when it is a ring: by evidence,
+// per key type. Steady use by many over months is a parcel locker, a warehouse or an office
+// proxy; many identities on one device, card, e-mail or phone within days is the strongest fraud
+// signal there is, whatever the count. The thresholds are data the analyst can change.
+import { KEY_TYPES, type KeyType } from '../normalize';
+import type { KeyIndex } from './keyIndex';
+
+export interface HubRule {
+  /** A value is a hub candidate when more identities than this use it... */
+  identities: number;
+  /** ...over more than this many days between first and last use... */
+  steadyDays: number;
+  /** ...unless this share (0-1) of its identities or more used it within `burstDays` of each other. */
+  burstShare: number;
+  burstDays: number;
+}
+
+/**
+ * Defaults (README, Rings): 8 identities is more than a household or a small office shares;
+ * 45 days separates a campaign from steady use; half the identities within a week (a day for
+ * IPs, which rotate) is a burst, not a locker. Collection points marked by their text are hubs
+ * whatever these say, unless the analyst allows them.
+ */
+export const DEFAULT_HUB_RULES: Readonly<Record<KeyType, HubRule>> = {
+  card: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7 },
+  device: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7 },
+  email: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7 },
+  phone: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7 },
+  address: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7 },
+  ip: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 1 },
+  account: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7 },
+  name: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7 },
+};
+
+export type HubRules = Partial<Record<KeyType, Partial<HubRule>>>;
+
+/** The rule for each key type: defaults, then the analyst's table, then a one-off count or span. */
+export function hubRulesFor(rules: HubRules = {}, overrides: { identities?: number; steadyDays?: number } = {}): Record<KeyType, HubRule> {
+  const out = {} as Record<KeyType, HubRule>;
+  for (const t of KEY_TYPES) out[t] = { ...DEFAULT_HUB_RULES[t], ...rules[t], ...overrides };
+  return out;
+}
+
+/** What is wrong with a rule, in the analyst's words; null when it is fine. */
+export function hubRuleProblem(r: HubRule): string | null {
+  if (!Number.isInteger(r.identities) || r.identities < 2 || r.identities > 10_000) return 'the number of identities must be a whole number from 2 to 10,000';
+  if (!Number.isFinite(r.steadyDays) || r.steadyDays < 0 || r.steadyDays > 3650) return 'the steady-use span must be from 0 to 3,650 days';
+  if (!Number.isFinite(r.burstDays) || r.burstDays <= 0 || r.burstDays > 365) return 'the burst window must be more than 0 and at most 365 days';
+  if (!Number.isFinite(r.burstShare) || r.burstShare <= 0 || r.burstShare > 2) return 'the burst share must be more than 0 (above 1 turns burst detection off)';
+  return null;
+}
+
+/** What was weighed for one value: its identities, their span and the densest burst. */
+export interface HubEvidence {
+  identities: number;
+  spanDays: number;
+  /** Most identities that used it within `burstDays` of each other. */
+  burstIdentities: number;
+  burstDays: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The most distinct identities among key k's live orders within any window of `windowMs`. */
+export function densestBurst(index: KeyIndex, k: number, windowMs: number): number {
+  const start = index.keyStart[k] as number;
+  const end = index.keyStart[k + 1] as number;
+  const uses: { t: number; c: number }[] = [];
+  for (let j = start; j < end; j++) {
+    const i = index.keyOrders[j] as number;
+    uses.push({ t: index.orderTime[i] as number, c: index.customerOf[i] as number });
+  }
+  uses.sort((a, b) => a.t - b.t);
+  const inWindow = new Map<number, number>();
+  let best = 0;
+  let lo = 0;
+  for (let hi = 0; hi < uses.length; hi++) {
+    const u = uses[hi]!;
+    inWindow.set(u.c, (inWindow.get(u.c) ?? 0) + 1);
+    while (u.t - uses[lo]!.t > windowMs) {
+      const c = uses[lo++]!.c;
+      const left = inWindow.get(c)! - 1;
+      if (left === 0) inWindow.delete(c);
+      else inWindow.set(c, left);
+    }
+    best = Math.max(best, inWindow.size);
+  }
+  return best;
+}
+
+/**
+ * Hub or not for a key that is not marked as a collection point: null when it is too small or
+ * too short-lived to be a hub candidate; else the evidence and the verdict.
+ */
+export function judgeSharedKey(index: KeyIndex, k: number, rule: HubRule): { hub: boolean; evidence: HubEvidence } | null {
+  const identities = index.keyCustomers[k] as number;
+  const span = index.keySpanMs[k] as number;
+  if (identities <= rule.identities || span <= rule.steadyDays * DAY_MS) return null;
+  const burstIdentities = densestBurst(index, k, rule.burstDays * DAY_MS);
+  const evidence = { identities, spanDays: Math.round(span / DAY_MS), burstIdentities, burstDays: rule.burstDays };
+  return { hub: burstIdentities < rule.burstShare * identities, evidence };
+}
+
+/** "9 identities over 120 days, at most 2 within 7 days: steady use" for the hubs list. */
+export function describeHubEvidence(e: HubEvidence, hub: boolean): string {
+  const span = `${e.identities} identities over ${e.spanDays} days, ${e.burstIdentities} of them within ${e.burstDays} day${e.burstDays === 1 ? '' : 's'}`;
+  return `${span}: ${hub ? 'steady use by many, held back as a hub' : 'a burst, linked as a ring'}`;
+}
