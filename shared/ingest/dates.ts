@@ -1,70 +1,19 @@
 // Timestamps as exports write them, to epoch ms (UTC): `2026-05-01 10:00:00 +0200` (Shopify),
 // ISO 8601, `01.05.2026 10:00` (German Excel), zone-less Stripe UTC, epoch seconds or millis.
+import { timeZoneNamed, UTC_ZONE, type TimeZone } from '../time/zones';
 
-/** How to read a time written without an offset: a fixed offset, optionally with EU summer time. */
-export interface NaiveZone {
-  offsetMinutes: number;
-  euSummerTime: boolean;
-}
+/** How to read a time written without an offset: a zone from Intl (shared/time/zones.ts). */
+export type { TimeZone } from '../time/zones';
+export { timeZoneNamed, timeZoneProblem } from '../time/zones';
 
-export const UTC: NaiveZone = { offsetMinutes: 0, euSummerTime: false };
-export const CENTRAL_EUROPE: NaiveZone = { offsetMinutes: 60, euSummerTime: true };
-
-const FIXED_ZONES: Record<string, NaiveZone> = {
-  z: UTC,
-  utc: UTC,
-  gmt: UTC,
-  'etc/utc': UTC,
-  // CET names the zone, as reports use it (summer dates included), not the fixed +01:00.
-  cet: CENTRAL_EUROPE,
-  mez: CENTRAL_EUROPE,
-  cest: { offsetMinutes: 120, euSummerTime: false },
-  mesz: { offsetMinutes: 120, euSummerTime: false },
-  bst: { offsetMinutes: 60, euSummerTime: false },
-  wet: { offsetMinutes: 0, euSummerTime: true },
-  eet: { offsetMinutes: 120, euSummerTime: true },
-};
-const WESTERN = new Set(['london', 'dublin', 'lisbon']);
-const EASTERN = new Set(['helsinki', 'athens', 'bucharest', 'sofia', 'riga', 'tallinn', 'vilnius', 'kiev', 'kyiv']);
-
-/** Zone from a name as reports write it (`CET`, `Europe/Amsterdam`, `UTC`); null if unknown. */
-export function zoneNamed(name: string): NaiveZone | null {
-  const key = name.trim().toLowerCase();
-  if (key === '') return null;
-  const fixed = FIXED_ZONES[key];
-  if (fixed) return fixed;
-  if (key.startsWith('europe/')) {
-    const city = key.slice(7);
-    if (WESTERN.has(city)) return FIXED_ZONES.wet!;
-    if (EASTERN.has(city)) return FIXED_ZONES.eet!;
-    return CENTRAL_EUROPE;
-  }
-  return null;
-}
-
-/** EU summer time runs from the last Sunday of March to the last Sunday of October, 01:00 UTC. */
-function lastSundayUtc(year: number, month: number): number {
-  const lastDay = Date.UTC(year, month + 1, 0, 1);
-  const dow = new Date(lastDay).getUTCDay();
-  return lastDay - dow * 86_400_000;
-}
-
-function inEuSummerTime(utcMs: number): boolean {
-  const year = new Date(utcMs).getUTCFullYear();
-  return utcMs >= lastSundayUtc(year, 2) && utcMs < lastSundayUtc(year, 9);
-}
-
-function localToUtc(localMs: number, zone: NaiveZone): number {
-  const standard = localMs - zone.offsetMinutes * 60_000;
-  if (!zone.euSummerTime) return standard;
-  const summer = standard - 3_600_000;
-  return inEuSummerTime(summer) ? summer : standard;
-}
+export const UTC: TimeZone = UTC_ZONE;
+/** Europe/Berlin, the zone German exports and `CET` mean. */
+export const CENTRAL_EUROPE: TimeZone = timeZoneNamed('CET')!;
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Reads a timestamp; NaN when the text is not one of the understood shapes or not a real date. */
-export function parseTimestamp(raw: string, naive: NaiveZone): number {
+export function parseTimestamp(raw: string, naive: TimeZone): number {
   const s = raw.trim();
   const n = s.length;
   if (n === 0) return NaN;
@@ -135,7 +84,7 @@ export function parseTimestamp(raw: string, naive: NaiveZone): number {
   }
   const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
   while (i < n && s[i] === ' ') i++;
-  if (i === n) return localToUtc(local, naive);
+  if (i === n) return naive.instantOf(local);
   const c = s[i];
   if (c === '+' || c === '-') {
     i++;
@@ -153,8 +102,8 @@ export function parseTimestamp(raw: string, naive: NaiveZone): number {
     const offset = (hh * 60 + mm) * (c === '+' ? 1 : -1);
     return local - offset * 60_000;
   }
-  const zone = zoneNamed(s.slice(i));
-  return zone ? localToUtc(local, zone) : NaN;
+  const zone = timeZoneNamed(s.slice(i));
+  return zone ? zone.instantOf(local) : NaN;
 }
 
 /** `MM/YY` from a month (`5`, `05`) and a year (`2027`, `27`); '' if either is not a valid value. */

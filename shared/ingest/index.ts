@@ -23,6 +23,6 @@ export { CsvRecordStream, MAX_FIELD_CHARS, MAX_RECORD_CHARS, type CsvSink } from
 export { LineEndingNormaliser } from './lineEndings';
 export { cardNumberDigits, cardSummaryOf, luhnValid, maskCardNumbers, isSecurityCodeColumn } from './cardData';
 export { parseAmount4, toMinorUnits, currencyCode } from './amounts';
-export { parseTimestamp, zoneNamed, UTC, CENTRAL_EUROPE } from './dates';
+export { parseTimestamp, timeZoneNamed, timeZoneProblem, UTC, CENTRAL_EUROPE, type TimeZone } from './dates';
 export { countryCode } from './countries';
 export { fnv1a64, canonicalText, hashFields } from './contentHash';

@@ -9,7 +9,7 @@ import { PaymentBuilder } from './build/payments';
 import { isSecurityCodeColumn } from './cardData';
 import { CardScreen, cardNumberColumnsOf, routeCardNumberColumns } from './cardScreen';
 import { CsvRecordStream, MAX_RECORD_CHARS, type CsvSink } from './csvStream';
-import { UTC, zoneNamed } from './dates';
+import { timeZoneNamed, timeZoneProblem, UTC } from './dates';
 import { binaryFileKind, detectEncoding, StreamDecoder, type EncodingGuess, type TextEncodingName } from './decode';
 import { detectLayout, type Delimiter } from './delimiter';
 import { groupingOf, type FormatPreset } from './formats/preset';
@@ -264,9 +264,10 @@ export class ExportReader implements CsvSink {
     const resolved = this.resolved;
     const options = this.preset.options;
     const decimalMark = options.decimalMark ?? voteDecimalMark(rows, resolved, AMOUNT_FIELDS) ?? (this.delimiter === ';' ? ',' : '.');
-    let zone = zoneNamed(options.timeZone ?? 'UTC');
+    let zone = timeZoneNamed(options.timeZone ?? 'UTC');
     if (!zone) {
-      this.messages.warn('unknown-time-zone', `the format's time zone is not known; times without an offset were read as UTC`);
+      // Saved presets are checked when saved; this is a preset handed in without that check.
+      this.messages.warn('unknown-time-zone', `the format's time zone ${timeZoneProblem(options.timeZone ?? '')}; times without an offset were read as UTC`);
       zone = UTC;
     }
     this.ctx = new BuildContext(this.options.fileName, this.preset, resolved, decimalMark, zone, this.messages);

@@ -3,13 +3,13 @@
 import { currencyCode, parseAmount4, toMinorUnits } from '../amounts';
 import { cardSummaryOf } from '../cardData';
 import { countryCode } from '../countries';
-import { expiryFromText, expiryOf, parseTimestamp, type NaiveZone } from '../dates';
+import { expiryFromText, expiryOf, parseTimestamp, type TimeZone } from '../dates';
 import { cardBrandOf } from '../vocabulary';
 import type { BuildContext, RowGroup } from './context';
 import { avsOf, CARD_CHECK_FIELDS, cardCheckOf, threeDsOf, type CardCheckField, type CardChecks } from '../../domain/cardChecks';
 
 /** Epoch ms of field `f`; null after setting the group aside (required and empty or unreadable). */
-export function dateCell(ctx: BuildContext, g: RowGroup, f: number, label: string, required: boolean, what: string, zone: NaiveZone = ctx.zone): number | null {
+export function dateCell(ctx: BuildContext, g: RowGroup, f: number, label: string, required: boolean, what: string, zone: TimeZone = ctx.zone): number | null {
   const at = ctx.locate(g, f);
   if (at.value === '') {
     if (!required) return 0;

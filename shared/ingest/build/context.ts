@@ -1,7 +1,7 @@
 // Shared state for turning grouped rows into records: the resolved mapping, the file's reading
 // conventions, and the helpers that read a field across a group's rows or set the group aside.
 import type { DecimalMark } from '../amounts';
-import type { NaiveZone } from '../dates';
+import type { TimeZone } from '../dates';
 import type { FormatPreset } from '../formats/preset';
 import { readField, sourceColumn, type ResolvedMapping } from '../mapping';
 import { describeColumn, type FileMessages, type RowProblem, type RowProblemCode } from '../problems';
@@ -46,7 +46,7 @@ export class BuildContext {
     readonly preset: FormatPreset,
     readonly resolved: ResolvedMapping,
     readonly decimalMark: DecimalMark,
-    readonly zone: NaiveZone,
+    readonly zone: TimeZone,
     readonly messages: FileMessages,
   ) {
     this.names = resolved.header.names;

@@ -3,7 +3,7 @@
 // the latest event deciding the status.
 import type { Dispute, DisputeStatus } from '../../domain/dispute';
 import { hashFields } from '../contentHash';
-import { zoneNamed } from '../dates';
+import { timeZoneNamed } from '../dates';
 import { DISPUTE_HASH_FIELDS, scopeOf } from '../records';
 import { cardNetworkOf, disputeStatusOf } from '../vocabulary';
 import { amountAt, currencyCell, dateCell, minorUnits } from './cells';
@@ -53,7 +53,7 @@ export class DisputeBuilder {
     let zone = ctx.zone;
     const zoneText = ctx.first(g, f('timeZone'));
     if (zoneText !== '') {
-      const named = zoneNamed(zoneText);
+      const named = timeZoneNamed(zoneText);
       if (named) zone = named;
       else ctx.messages.warn('unknown-time-zone', `${ctx.fieldLabel(f('timeZone'))} names time zones the import does not know; the format's zone was used`, g.lines[0]);
     }

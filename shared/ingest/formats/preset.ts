@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { MARKETPLACES, ORDER_STATUSES, type Marketplace, type OrderStatus } from '../../domain/order';
 import type { DecimalMark } from '../amounts';
+import { timeZoneProblem } from '../../time/zones';
 import { DELIMITERS, type Delimiter } from '../delimiter';
 import { RECORD_KINDS, type RecordKind } from '../fields';
 import type { ColumnMapping } from '../mapping';
@@ -53,7 +54,15 @@ export const formatPresetSchema = z.object({
   options: z.object({
     source: z.string().min(1).max(60),
     marketplace: z.enum(MARKETPLACES).optional(),
-    timeZone: z.string().max(60).optional(),
+    // Checked here, where presets enter (the wizard, a preset file, a backup), not when a file is read.
+    timeZone: z
+      .string()
+      .max(60)
+      .superRefine((name, ctx) => {
+        const problem = timeZoneProblem(name);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
     defaultCurrency: z.string().length(3).optional(),
     defaultStatus: z.enum(ORDER_STATUSES).optional(),
     decimalMark: z.enum(['.', ',']).optional(),
