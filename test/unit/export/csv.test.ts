@@ -76,6 +76,16 @@ describe('card numbers in exported cells', () => {
   it.each(LUHN_VALID_IDS)('%s: %s is exported as written', (_what, id) => {
     expect(restoreCell(cellText(id))).toBe(id);
   });
+
+  it('a SHA-256 is written exactly, though a run of its digits passes the card check; anything else given as one is text', () => {
+    // A real digest (the decision log's entry hashes are such): 095936793400… reads as a card number.
+    const hash = '5d8f6cce532a7aeb57196be62344095936793400b3aeb3580d248b17d5518a86';
+    expect(cellText(hash)).not.toBe(hash);
+    expect(cellText({ sha256: hash })).toBe(hash);
+    expect(cellText({ sha256: '=1+1' })).toBe("'=1+1");
+    expect(cellText({ sha256: '4111111111111111' })).toBe('41111111******1111');
+    expect(cellText({ sha256: hash.toUpperCase() })).not.toBe(hash.toUpperCase());
+  });
 });
 
 describe('CSV records', () => {

@@ -23,7 +23,7 @@ function exportDecisions(log: readonly DecisionEntry[]): Promise<boolean> {
     ['seq', 'time_utc', 'source', 'order_id', 'decision', 'reason_code', 'note', 'analyst', 'score', 'matrix_version', 'hash', 'undoes'],
     oldestFirst.map((e) => {
       const [source, ...id] = e.orderKey.split(':');
-      return [e.seq, new Date(e.at).toISOString(), source, id.join(':'), e.decision, e.reasonCode, e.note, e.analyst, e.score, e.matrixVersion, e.hash, e.undoes ?? ''];
+      return [e.seq, new Date(e.at).toISOString(), source, id.join(':'), e.decision, e.reasonCode, e.note, e.analyst, e.score, e.matrixVersion, { sha256: e.hash }, e.undoes ?? ''];
     }),
   );
   const head = oldestFirst.at(-1)?.seq ?? 0;
