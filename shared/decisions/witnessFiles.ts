@@ -4,6 +4,7 @@
 import Papa from 'papaparse';
 import { readHeader } from '../backup/container';
 import { parseLedger } from './checkpoints';
+import { readDecisionsCsv } from './decisionsCsv';
 import type { LogHead } from './chain';
 import type { Witness } from './witness';
 
@@ -52,15 +53,14 @@ export async function witnessFromFile(file: Blob, name: string): Promise<Witness
     if (problem) console.warn(`[checkpoint] ${name}: ${problem}`);
     return { source: name, at: ledger.updatedAt, heads: ledger.heads() };
   }
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
-  const fields = parsed.meta.fields ?? [];
+  const fields = Papa.parse<string[]>(text, { preview: 1 }).data[0] ?? [];
   if (fields.includes('seq') && fields.includes('hash')) {
+    const read = readDecisionsCsv(text);
+    if (!('entries' in read)) throw new Error(`${name} line ${read.line}: ${read.error}`);
     const heads: LogHead[] = [];
-    for (const [i, row] of parsed.data.entries()) {
-      const seq = Number(row['seq']);
-      const hash = (row['hash'] ?? '').trim();
-      if (!Number.isInteger(seq) || seq < 1 || !HEX64.test(hash)) throw new Error(`${name} line ${i + 2}: a decisions CSV row needs a seq and a 64-character hash`);
-      heads.push({ seq, hash });
+    for (const e of read.entries) {
+      if (!HEX64.test(e.hash)) throw new Error(`${name}: entry ${e.seq} has no 64-character hash, so the file cannot witness the log`);
+      heads.push({ seq: e.seq, hash: e.hash });
     }
     return { source: name, at: null, heads };
   }

@@ -3,10 +3,9 @@
 // cannot carry (ring verdicts, the dispute workflow log) is left out and named in `notes`; review
 // decisions come from the decisions CSV the Review screen exports (`--decisions`).
 import { readFile } from 'node:fs/promises';
-import Papa from 'papaparse';
-import { DECISIONS, type Decision, type DecisionEntry } from '../../../shared/decisions/chain';
+import type { DecisionEntry } from '../../../shared/decisions/chain';
+import { readDecisionsCsv } from '../../../shared/decisions/decisionsCsv';
 import { orderKey } from '../../../shared/domain/order';
-import { restoreCell } from '../../../shared/export/csv';
 import { fraudTrend, majorFigures, NO_ORDER_GROUP, TREND_DIMENSIONS, trendRows, type TrendDimension, type TrendReport } from '../../../shared/reports/fraudTrend';
 import { kpiReport } from '../../../shared/reports/kpi';
 import { nextPeriod, periodStart, type PeriodKind } from '../../../shared/reports/periods';
@@ -85,7 +84,7 @@ async function loadDecisions(file: string | undefined): Promise<DecisionEntry[] 
     process.stderr.write(`${file}: cannot read file: ${(e as { code?: string }).code ?? String(e)}\n`);
     return 1;
   }
-  const parsed = parseDecisionsCsv(text);
+  const parsed = readDecisionsCsv(text);
   if ('error' in parsed) {
     process.stderr.write(`${file}:${parsed.line}: ${parsed.error}\n`);
     return 1;
@@ -199,111 +198,4 @@ async function runKpi(args: readonly string[], usage: string): Promise<number> {
   ];
   out(JSON.stringify({ ...report, from: iso(report.from), to: iso(report.to), notes }, null, 2));
   return 0;
-}
-
-// ---- The decisions CSV of the Review screen ----------------------------------------------------
-
-const DECISION_COLUMNS = ['seq', 'time_utc', 'source', 'order_id', 'decision', 'reason_code', 'note', 'analyst', 'score', 'matrix_version', 'hash'] as const;
-type DecisionColumn = (typeof DECISION_COLUMNS)[number] | 'undoes';
-
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/**
- * Decision entries from the Review screen's CSV export (oldest first; an `undoes` column at the
- * end in newer exports). An undo without `undoes` reverses the latest earlier hold / release /
- * cancel of its order that is not undone already. Errors name the file's physical line.
- */
-export function parseDecisionsCsv(text: string): { entries: DecisionEntry[] } | { line: number; error: string } {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const rows: { line: number; cells: string[]; error?: string }[] = [];
-  let consumed = 0;
-  let line = 1;
-  Papa.parse<string[]>(body, {
-    delimiter: ',',
-    skipEmptyLines: false,
-    step: (r) => {
-      rows.push({ line, cells: r.data, ...(r.errors.length ? { error: r.errors[0]!.message } : {}) });
-      const end = r.meta.cursor;
-      for (let i = consumed; i < end; i++) if (body.charCodeAt(i) === 10) line++;
-      consumed = end;
-    },
-  });
-  const records = rows.filter((r) => r.error !== undefined || !(r.cells.length === 1 && r.cells[0]!.trim() === ''));
-  const header = records[0];
-  if (!header) return { line: 1, error: `empty file; expected the decisions export header ${DECISION_COLUMNS.join(',')}` };
-  if (header.error) return { line: header.line, error: header.error };
-  const names = header.cells.map((c) => c.trim().toLowerCase());
-  const col = new Map<DecisionColumn, number>();
-  for (const name of [...DECISION_COLUMNS, 'undoes'] as const) {
-    const i = names.indexOf(name);
-    if (i >= 0) col.set(name, i);
-  }
-  const missing = DECISION_COLUMNS.filter((c) => !col.has(c));
-  if (missing.length) return { line: header.line, error: `not a decisions export: column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} missing` };
-
-  const entries: DecisionEntry[] = [];
-  const seen = new Set<number>();
-  for (const row of records.slice(1)) {
-    const fail = (error: string) => ({ line: row.line, error });
-    if (row.error) return fail(row.error);
-    if (row.cells.length !== names.length) return fail(`row has ${row.cells.length} fields, the header has ${names.length}`);
-    const cell = (name: DecisionColumn) => {
-      const i = col.get(name);
-      return i === undefined ? '' : restoreCell(row.cells[i]!).trim();
-    };
-    const whole = (name: DecisionColumn, min: number): number | null | string => {
-      const v = cell(name);
-      if (v === '') return null;
-      return /^-?\d+$/.test(v) && Number(v) >= min ? Number(v) : `${name} is not a whole number${min > 0 ? ` from ${min}` : ''}: ${v}`;
-    };
-    const seq = whole('seq', 1);
-    if (typeof seq !== 'number') return fail(typeof seq === 'string' ? seq : 'seq is empty');
-    if (seen.has(seq)) return fail(`seq ${seq} appears twice`);
-    seen.add(seq);
-    const time = cell('time_utc');
-    const at = ISO_TIME.test(time) ? Date.parse(time) : NaN;
-    if (Number.isNaN(at)) return fail(`time_utc is not an ISO 8601 time: ${time || '(empty)'}`);
-    const source = cell('source');
-    const orderId = cell('order_id');
-    if (source === '' || orderId === '') return fail('source and order_id are required');
-    const decision = cell('decision').toLowerCase();
-    if (!(DECISIONS as readonly string[]).includes(decision)) return fail(`decision ${decision || '(empty)'} is not one of ${DECISIONS.join(', ')}`);
-    const scoreText = cell('score');
-    const score = scoreText === '' ? null : Number(scoreText);
-    if (score !== null && !Number.isFinite(score)) return fail(`score is not a number: ${scoreText}`);
-    const matrixVersion = whole('matrix_version', 0);
-    if (typeof matrixVersion === 'string') return fail(matrixVersion);
-    const undoes = whole('undoes', 1);
-    if (typeof undoes === 'string') return fail(undoes);
-    if (undoes !== null && decision !== 'undo') return fail(`undoes is set on a ${decision} entry`);
-    entries.push({
-      seq,
-      orderKey: `${source}:${orderId}`,
-      decision: decision as Decision,
-      reasonCode: cell('reason_code'),
-      // The export guards formula-like cells with ' (shared/export/csv.ts); restoreCell undoes exactly that.
-      note: restoreCell(row.cells[col.get('note')!]!),
-      analyst: cell('analyst'),
-      at,
-      score,
-      matrixVersion,
-      undoes,
-      prevHash: '',
-      hash: cell('hash'),
-    });
-  }
-  entries.sort((x, y) => x.seq - y.seq);
-  // Older exports have no undoes column: an undo reverses its order's latest decision still standing.
-  const undone = new Set(entries.flatMap((e) => (e.decision === 'undo' && e.undoes !== null ? [e.undoes] : [])));
-  entries.forEach((e, i) => {
-    if (e.decision !== 'undo' || e.undoes !== null) return;
-    for (let j = i - 1; j >= 0; j--) {
-      const d = entries[j]!;
-      if (d.orderKey !== e.orderKey || undone.has(d.seq) || (d.decision !== 'hold' && d.decision !== 'release' && d.decision !== 'cancel')) continue;
-      e.undoes = d.seq;
-      undone.add(d.seq);
-      break;
-    }
-  });
-  return { entries };
 }

@@ -1,5 +1,6 @@
 // `npm run cli -- report`: the hand-written report fixture (test/support/reportFixture.ts) written
-// out as the real exports the import recognises, plus the Review screen's decisions CSV, and the
+// out as the real exports the import recognises, plus the Review screen's decisions CSV (its one
+// writer; the reader's own tests are in test/unit/decisions/decisionsCsv.test.ts), and the
 // reports checked against figures worked out by hand from the fixture's comments.
 //
 // What does not round-trip through the exports, and so differs from fraudTrend.test.ts:
@@ -17,11 +18,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseDecisionsCsv } from '../../../resources/scripts/cli/report';
-import type { DecisionEntry } from '../../../shared/decisions/chain';
+import { DECISIONS_CSV_HEAD_BEFORE_UNDOES, writeDecisionsCsv } from '../../../shared/decisions/decisionsCsv';
 import type { Order } from '../../../shared/domain/order';
-import Papa from 'papaparse';
-import { isFormulaLike, toCsv } from '../../../shared/export/csv';
+import { toCsv } from '../../../shared/export/csv';
 import { DECISIONS, DISPUTES, ORDERS } from '../../support/reportFixture';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -85,19 +84,6 @@ function disputes(): string {
   );
 }
 
-/** The Review screen's export (exportDecisions): oldest first, `undoes` last unless an older export. */
-function decisionsCsv(entries: readonly DecisionEntry[], withUndoes = true): string {
-  const header = ['seq', 'time_utc', 'source', 'order_id', 'decision', 'reason_code', 'note', 'analyst', 'score', 'matrix_version', 'hash'];
-  return toCsv(
-    withUndoes ? [...header, 'undoes'] : header,
-    entries.map((e) => {
-      const [source, ...id] = e.orderKey.split(':');
-      const row = [e.seq, iso(e.at), source, id.join(':'), e.decision, e.reasonCode, e.note, e.analyst, e.score, e.matrixVersion, e.hash];
-      return withUndoes ? [...row, e.undoes ?? ''] : row;
-    }),
-  );
-}
-
 function write(name: string, text: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'fw-report-'));
   const file = path.join(dir, name);
@@ -143,7 +129,7 @@ const row = (period: string, group: string, orders: number, orderValue: number, 
 describe('npm run cli -- report fraud-trend', () => {
   it('reproduces the hand-computed weekly rows from the exports and the decisions CSV', () => {
     const files = exportFiles();
-    const decisions = write('decisions.csv', decisionsCsv(DECISIONS));
+    const decisions = write('decisions.csv', writeDecisionsCsv(DECISIONS));
     const r = json<TrendJson>(cli('report', 'fraud-trend', '--period', 'week', ...RANGE, '--json', '--decisions', decisions, ...files));
     expect(r).toMatchObject({ period: 'week', from: '2026-11-02T00:00:00.000Z', to: '2026-11-16T00:00:00.000Z', currency: 'EUR' });
     expect(r.rows).toEqual([
@@ -204,7 +190,7 @@ describe('npm run cli -- report fraud-trend', () => {
 
 describe('npm run cli -- report kpi', () => {
   it('gives the hand-computed review and dispute figures', () => {
-    const decisions = write('decisions.csv', decisionsCsv(DECISIONS));
+    const decisions = write('decisions.csv', writeDecisionsCsv(DECISIONS));
     const k = json<{ from: string; to: string; slaHours: number; review: Record<string, unknown>; disputes: { all: Record<string, unknown>; currency: string }; programmes: Record<string, unknown>[]; notes: string[] }>(
       cli('report', 'kpi', '--json', ...RANGE, '--decisions', decisions, ...exportFiles()),
     );
@@ -230,7 +216,7 @@ describe('npm run cli -- report kpi', () => {
   });
 
   it('reads an older export without the undoes column: an undo reverses its order\'s latest decision', () => {
-    const decisions = write('decisions.csv', decisionsCsv(DECISIONS, false));
+    const decisions = write('decisions.csv', writeDecisionsCsv(DECISIONS, DECISIONS_CSV_HEAD_BEFORE_UNDOES));
     const k = json<{ review: Record<string, unknown> }>(cli('report', 'kpi', '--json', ...RANGE, '--decisions', decisions, ...exportFiles()));
     expect(k.review).toMatchObject({ reviewed: 2, released: 1, cancelled: 1 });
   });
@@ -246,65 +232,8 @@ describe('npm run cli -- report kpi', () => {
 });
 
 describe('the decisions CSV', () => {
-  const entry = (seq: number, orderKey: string, decision: DecisionEntry['decision'], undoes: number | null = null, note = ''): DecisionEntry => ({
-    seq, orderKey, decision, reasonCode: '', note, analyst: 'K. Weber', at: Date.UTC(2026, 10, 4, 12, seq), score: -5, matrixVersion: null, undoes, prevHash: '', hash: 'ab',
-  });
-
-  it('reads the export back: formula-neutralised cells, order ids with colons, null cells', () => {
-    const entries = [entry(1, 'shopify:#10:01', 'hold', null, '=HYPERLINK("http://evil.example","ok")'), entry(2, 'zalando:Z1', 'note', null, 'line one\nline two')];
-    const parsed = parseDecisionsCsv(decisionsCsv(entries));
-    expect(parsed).toEqual({ entries });
-  });
-
-  it('reads back every note the one CSV writer had to guard, exactly as the analyst wrote it', () => {
-    const notes = [
-      '- customer called, wants it held',
-      '-12.5 refunded already',
-      '-12.5',
-      '+49 30 1234567 called back',
-      ' =1+1',
-      '\n=1+1 on the second line',
-      '\r\n@SUM(A1)',
-      '\uFF1D1+1',
-      '\uFF0D full-width dash',
-      "'=already guarded by hand",
-      "''-two apostrophes",
-      "'-12.5",
-      "'plain apostrophe",
-      '@agent please check',
-      '\tindented',
-    ];
-    const entries = notes.map((note, i) => entry(i + 1, `shopify:#${1000 + i}`, 'note', null, note));
-    const csv = decisionsCsv(entries);
-    // Written guarded: every note cell a spreadsheet would run starts with the apostrophe.
-    const written = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.slice(1).map((r) => r[6]!);
-    expect(written.filter((cell) => isFormulaLike(cell))).toEqual([]);
-    expect(csv).toContain(`,"'- customer called, wants it held",`);
-    expect(csv).toContain(',-12.5,K. Weber,-5,');
-    expect(parseDecisionsCsv(csv)).toEqual({ entries });
-  });
-
-  it('an undo without undoes reverses the latest earlier decision of its order still standing', () => {
-    const entries = [entry(1, 's:A', 'hold'), entry(2, 's:B', 'cancel'), entry(3, 's:A', 'release'), entry(4, 's:A', 'undo'), entry(5, 's:A', 'undo'), entry(6, 's:B', 'note'), entry(7, 's:B', 'undo')];
-    const parsed = parseDecisionsCsv(decisionsCsv(entries, false));
-    expect('entries' in parsed && parsed.entries.map((e) => [e.seq, e.undoes])).toEqual([[1, null], [2, null], [3, null], [4, 3], [5, 1], [6, null], [7, 2]]);
-  });
-
-  it.each([
-    ['', 1, 'empty file'],
-    ['seq,time_utc,order_id\r\n', 1, 'columns source, decision, reason_code, note, analyst, score, matrix_version, hash missing'],
-    // Line 3 holds the second row of a quoted note; line 4 is the bad row.
-    [`${decisionsCsv([entry(1, 's:A', 'hold', null, 'two\nlines')])}2,2026-11-04T12:00:00.000Z,s,A,shrug,,,K. Weber,,,ab,\r\n`, 4, 'decision shrug is not one of hold, release, cancel, note, undo, restore, erasure, retention'],
-    [`${decisionsCsv([])}1,04.11.2026 12:00,s,A,hold,,,K. Weber,,,ab,\r\n`, 2, 'time_utc is not an ISO 8601 time: 04.11.2026 12:00'],
-    [`${decisionsCsv([])}1,2026-11-04T12:00:00.000Z,s,A,hold,,,K. Weber,,,ab\r\n`, 2, 'row has 11 fields, the header has 12'],
-    [`${decisionsCsv([])}x,2026-11-04T12:00:00.000Z,s,A,hold,,,K. Weber,,,ab,\r\n`, 2, 'seq is not a whole number from 1: x'],
-    [`${decisionsCsv([])}\r\n1,2026-11-04T12:00:00.000Z,s,A,hold,,"unclosed,K. Weber,,,ab,\r\n`, 3, 'Quoted field unterminated'],
-  ])('rejects %j at line %i', (text, line, error) => {
-    expect(parseDecisionsCsv(text)).toEqual({ line, error: expect.stringContaining(error) });
-  });
-
   it('a bad decisions CSV exits 1 naming file and line', () => {
-    const decisions = write('decisions.csv', `${decisionsCsv(DECISIONS)}6,2026-11-20T10:00:00.000Z,zalando,Z4,shrug,,,K. Weber,,,,\r\n`);
+    const decisions = write('decisions.csv', `${writeDecisionsCsv(DECISIONS)}6,2026-11-20T10:00:00.000Z,zalando,Z4,shrug,,,K. Weber,,,,\r\n`);
     const r = cli('report', 'kpi', '--json', '--decisions', decisions, ...exportFiles());
     expect(r.status).toBe(1);
     // Header on line 1, the five entries on lines 2-6.

@@ -4,9 +4,9 @@
 // mode with a reminder, and the decisions CSV for the order system.
 import { useEffect, useState } from 'react';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
+import { writeDecisionsCsv } from '../../../../shared/decisions/decisionsCsv';
 import type { WitnessVerdict } from '../../../../shared/decisions/witness';
 import { formatCount, formatDateTime } from '../../../../shared/domain/money';
-import { toCsv } from '../../../../shared/export/csv';
 import { cache } from '../../core/client';
 import type { LogVerdict } from '../../core/contract';
 import { exportFile } from '../../app/exportFile';
@@ -18,21 +18,13 @@ const WITNESS_FILTERS = [{ name: 'Checkpoint, backup, decisions CSV or report PD
 
 /** The log for the order system, oldest first; every entry's seq and hash make the file a witness too. */
 function exportDecisions(log: readonly DecisionEntry[]): Promise<boolean> {
-  const oldestFirst = [...log].reverse();
-  const csv = toCsv(
-    ['seq', 'time_utc', 'source', 'order_id', 'decision', 'reason_code', 'note', 'analyst', 'score', 'matrix_version', 'hash', 'undoes'],
-    oldestFirst.map((e) => {
-      const [source, ...id] = e.orderKey.split(':');
-      return [e.seq, new Date(e.at).toISOString(), source, id.join(':'), e.decision, e.reasonCode, e.note, e.analyst, e.score, e.matrixVersion, { sha256: e.hash }, e.undoes ?? ''];
-    }),
-  );
-  const head = oldestFirst.at(-1)?.seq ?? 0;
+  const head = log.reduce((max, e) => Math.max(max, e.seq), 0);
   return exportFile({
     kind: 'decisions-csv',
     suggestedName: `decisions-${new Date().toISOString().slice(0, 10)}-to-entry-${head}.csv`,
     filters: [{ name: 'CSV', extensions: ['csv'] }],
-    data: csv,
-    rows: oldestFirst.length,
+    data: writeDecisionsCsv(log),
+    rows: log.length,
     what: `decision log entries 1 to ${head}`,
   });
 }
