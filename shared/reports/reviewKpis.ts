@@ -2,6 +2,7 @@
 // decision turnaround (median and p90) against the target and the share decided within it; the
 // manual review rate; and the false-positive rate (held, then released). Pure.
 import type { DecisionEntry } from '../decisions/chain';
+import { decisionsInForce } from '../decisions/standing';
 
 export interface ReviewKpis {
   /** Orders with a first hold / release / cancel in the period. */
@@ -32,14 +33,7 @@ function quantile(sorted: readonly number[], q: number): number | null {
  * review rate). Undone decisions do not count. Period: first decision time in [from, to).
  */
 export function reviewKpis(entries: readonly DecisionEntry[], placedAt: ReadonlyMap<string, number>, ordersPlaced: number, from: number, to: number, targetHours: number): ReviewKpis {
-  const undone = new Set(entries.filter((e) => e.decision === 'undo' && e.undoes !== null).map((e) => e.undoes as number));
-  const byOrder = new Map<string, DecisionEntry[]>();
-  for (const e of entries) {
-    if (undone.has(e.seq) || (e.decision !== 'hold' && e.decision !== 'release' && e.decision !== 'cancel')) continue;
-    const list = byOrder.get(e.orderKey) ?? [];
-    list.push(e);
-    byOrder.set(e.orderKey, list);
-  }
+  const byOrder = decisionsInForce(entries);
   let reviewed = 0;
   let everHeld = 0;
   let heldThenReleased = 0;
@@ -50,7 +44,7 @@ export function reviewKpis(entries: readonly DecisionEntry[], placedAt: Readonly
     if (first.at < from || first.at >= to) continue;
     reviewed++;
     const last = list.at(-1)!;
-    final[last.decision as 'hold' | 'release' | 'cancel']++;
+    final[last.decision]++;
     if (list.some((e) => e.decision === 'hold')) {
       everHeld++;
       if (last.decision === 'release') heldThenReleased++;

@@ -2,24 +2,14 @@
 //
 // Confirmed fraud, per order (an order can have several sources; it counts once):
 //  - a fraud-family dispute on it (Visa 10.x, Mastercard 4837/4863, Amex F29, Stripe `fraudulent`, ...);
-//  - its latest review decision, undone ones aside, is `cancel` (the review queue is a fraud review);
+//  - the review decision that stands on it is `cancel` (the review queue is a fraud review);
 //  - it belongs to a ring an analyst marked as confirmed fraud.
 import type { DecisionEntry } from '../decisions/chain';
+import { decisionThatStands } from '../decisions/standing';
 import { reasonFamily } from '../disputes/reasonCodes';
 import type { Dispute } from '../domain/dispute';
 import { MARKETPLACE_LABEL, orderKey, type Order } from '../domain/order';
 import { FRAUD_BY, type TrendChargeback, type TrendDimension, type TrendOrders } from './fraudTrend';
-
-/** Latest effective hold / release / cancel per order key (undone entries and their undos aside). */
-export function finalDecisions(entries: readonly DecisionEntry[]): Map<string, DecisionEntry> {
-  const undone = new Set(entries.filter((e) => e.decision === 'undo' && e.undoes !== null).map((e) => e.undoes as number));
-  const out = new Map<string, DecisionEntry>();
-  for (const e of entries) {
-    if (undone.has(e.seq) || (e.decision !== 'hold' && e.decision !== 'release' && e.decision !== 'cancel')) continue;
-    out.set(e.orderKey, e);
-  }
-  return out;
-}
 
 /** Order key -> FRAUD_BY bits. */
 export function confirmedFraud(disputes: readonly Dispute[], decisions: readonly DecisionEntry[], confirmedRingOrders: Iterable<string>): Map<string, number> {
@@ -28,7 +18,7 @@ export function confirmedFraud(disputes: readonly Dispute[], decisions: readonly
     if (key) out.set(key, (out.get(key) ?? 0) | bit);
   };
   for (const d of disputes) if (reasonFamily(d.network, d.reasonCode) === 'fraud') mark(d.orderKey, FRAUD_BY.chargeback);
-  for (const [key, e] of finalDecisions(decisions)) if (e.decision === 'cancel') mark(key, FRAUD_BY.cancelled);
+  for (const [key, e] of decisionThatStands(decisions)) if (e.decision === 'cancel') mark(key, FRAUD_BY.cancelled);
   for (const key of confirmedRingOrders) mark(key, FRAUD_BY.ring);
   return out;
 }
