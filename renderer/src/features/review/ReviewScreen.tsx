@@ -3,6 +3,8 @@
 // which "Verify log" checks end to end.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Decision, DecisionEntry } from '../../../../shared/decisions/chain';
+import { needsReasonCode, reasonCodesFor } from '../../../../shared/decisions/reasons';
+import { UNDO_WINDOW_MS } from '../../../../shared/decisions/undo';
 import { countdown } from '../../../../shared/disputes/deadlines';
 import { formatCount, formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
@@ -20,7 +22,7 @@ const KEYS: [string, string][] = [
   ['R', 'release (reason optional)'],
   ['C', 'cancel (reason code needed)'],
   ['N', 'add a note'],
-  ['U', 'undo your last decision (within 2 minutes)'],
+  ['U', `undo your last decision (within ${UNDO_WINDOW_MS / 60_000} minutes)`],
   ['?', 'show or hide these keys'],
   ['Esc', 'close the form'],
 ];
@@ -107,7 +109,7 @@ export function ReviewScreen() {
     document.querySelector(`[data-queue-row="${at}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [at]);
 
-  const reasons = (form?.decision === 'release' ? settings?.releaseReasons : settings?.holdReasons) ?? [];
+  const reasons = form && settings ? reasonCodesFor(form.decision, settings) : [];
   return (
     <section className="screen review" aria-labelledby="screen-title" tabIndex={0} ref={box} onKeyDown={onKey} aria-keyshortcuts="J K H R C N ?">
       <header className="screen-head">
@@ -175,7 +177,7 @@ export function ReviewScreen() {
             </select>
           )}
           <input aria-label="Decision note" autoFocus={form.decision === 'note'} placeholder="Note" value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} size={40} />
-          <button type="submit" className="primary" disabled={(form.decision === 'hold' || form.decision === 'cancel') && !form.reason}>
+          <button type="submit" className="primary" disabled={needsReasonCode(form.decision) && !form.reason}>
             {VERB[form.decision]}
           </button>
           <button type="button" onClick={() => setForm(null)}>

@@ -3,15 +3,22 @@ import { useState } from 'react';
 import { formatMoney } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
 import type { QueueRow } from '../../core/contract';
-import type { DecisionEntry } from '../../../../shared/decisions/chain';
+import type { DecisionEntry, OrderDecision } from '../../../../shared/decisions/chain';
+import { needsReasonCode } from '../../../../shared/decisions/reasons';
 import { ErrorAlert } from '../../app/Alerts';
+
+const RING_DECISIONS: readonly [OrderDecision, string][] = [
+  ['hold', 'Hold'],
+  ['cancel', 'Cancel'],
+  ['release', 'Release'],
+];
 
 export function RingDecision({ ringId, rows, reasons, onDone }: { ringId: string; rows: QueueRow[]; reasons: readonly string[]; onDone(entries: DecisionEntry[]): Promise<void> }) {
   const [except, setExcept] = useState<Set<string>>(new Set());
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const chosen = rows.filter((r) => !except.has(r.orderKey));
-  const decide = async (decision: 'hold' | 'cancel' | 'release') => {
+  const decide = async (decision: OrderDecision) => {
     setError(null);
     try {
       const entries = await cache.decideMany(
@@ -54,15 +61,11 @@ export function RingDecision({ ringId, rows, reasons, onDone }: { ringId: string
             </option>
           ))}
         </select>
-        <button disabled={!reason || chosen.length === 0} onClick={() => void decide('hold')}>
-          Hold {chosen.length}
-        </button>
-        <button disabled={!reason || chosen.length === 0} onClick={() => void decide('cancel')}>
-          Cancel {chosen.length}
-        </button>
-        <button disabled={chosen.length === 0} onClick={() => void decide('release')}>
-          Release {chosen.length}
-        </button>
+        {RING_DECISIONS.map(([decision, verb]) => (
+          <button key={decision} disabled={(needsReasonCode(decision) && !reason) || chosen.length === 0} onClick={() => void decide(decision)}>
+            {verb} {chosen.length}
+          </button>
+        ))}
       </div>
       <ErrorAlert message={error} />
     </fieldset>

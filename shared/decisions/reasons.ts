@@ -1,0 +1,28 @@
+// What a decision on an order needs before it is logged: hold and cancel a reason code from the hold
+// list, a release at most one from the release list, a note its text. The review form asks the same.
+import { isOrderDecision, type Decision } from './chain';
+
+/** The analyst's reason code lists (Settings). */
+export interface ReasonLists {
+  holdReasons: readonly string[];
+  releaseReasons: readonly string[];
+}
+
+/** Hold and cancel must say why; a release may. */
+export function needsReasonCode(decision: Decision): boolean {
+  return decision === 'hold' || decision === 'cancel';
+}
+
+/** The codes a decision may carry: the release list for a release, the hold list for the rest. */
+export function reasonCodesFor(decision: Decision, lists: ReasonLists): readonly string[] {
+  return decision === 'release' ? lists.releaseReasons : lists.holdReasons;
+}
+
+/** Why a decision cannot be logged as it is, in the analyst's words; null when it can. */
+export function decisionProblem(decision: Decision, reasonCode: string, note: string, lists: ReasonLists): string | null {
+  if (!isOrderDecision(decision) && decision !== 'note') return `${decision} is not a decision on an order`;
+  if (needsReasonCode(decision) && !reasonCode) return `A ${decision} needs a reason code`;
+  if (reasonCode && !reasonCodesFor(decision, lists).includes(reasonCode)) return `${reasonCode} is not a ${decision} reason code; Settings lists them`;
+  if (decision === 'note' && !note.trim()) return 'Write the note first';
+  return null;
+}
