@@ -14,7 +14,7 @@ import {
   type FormatPreset,
   type ReaderOptions,
 } from '../../../shared/ingest';
-import { out, parseArgs, table, usageError } from './io';
+import { out, parseArgs, pathIn, table, usageError, type CliIo } from './io';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -25,24 +25,24 @@ interface FileResult {
   unreadable?: string;
 }
 
-export async function runImport(args: readonly string[], usage: string): Promise<number> {
+export async function runImport(args: readonly string[], io: CliIo, usage: string): Promise<number> {
   const a = parseArgs(args, ['--dry-run', '--json'], ['--format', '--preset', '--order-ref']);
-  if (a.unknown.length) return usageError(`import: unknown option ${a.unknown.join(' ')}`, usage);
-  if (!a.flags.has('--dry-run')) return usageError('import: the command line has no cache to write to; use --dry-run', usage);
-  if (a.positional.length === 0) return usageError('import: name at least one file', usage);
+  if (a.unknown.length) return usageError(io, `import: unknown option ${a.unknown.join(' ')}`, usage);
+  if (!a.flags.has('--dry-run')) return usageError(io, 'import: the command line has no cache to write to; use --dry-run', usage);
+  if (a.positional.length === 0) return usageError(io, 'import: name at least one file', usage);
   const presets: FormatPreset[] = [...BUILT_IN_PRESETS];
   let chosen: FormatPreset | undefined;
   const presetFile = a.values.get('--preset');
   if (presetFile) {
-    const loaded = await loadPreset(presetFile);
-    if (typeof loaded === 'string') return usageError(`import: ${loaded}`, usage);
+    const loaded = await loadPreset(presetFile, io);
+    if (typeof loaded === 'string') return usageError(io, `import: ${loaded}`, usage);
     presets.unshift(loaded);
     chosen = loaded;
   }
   const formatId = a.values.get('--format');
   if (formatId) {
     chosen = presetById(formatId, presets);
-    if (!chosen) return usageError(`import: unknown format ${formatId} (see: npm run cli -- formats)`, usage);
+    if (!chosen) return usageError(io, `import: unknown format ${formatId} (see: npm run cli -- formats)`, usage);
   }
   const known = new MemoryKnownRecords();
   const results: FileResult[] = [];
@@ -51,17 +51,17 @@ export async function runImport(args: readonly string[], usage: string): Promise
     if (chosen) options.preset = chosen;
     const orderRef = a.values.get('--order-ref');
     if (orderRef) options.orderRefColumn = orderRef;
-    results.push(await importOne(file, options, known));
+    results.push(await importOne(file, options, known, io));
   }
-  if (a.flags.has('--json')) out(JSON.stringify({ files: results.map(toJson) }, null, 2));
-  else out(render(results));
+  if (a.flags.has('--json')) out(io, JSON.stringify({ files: results.map(toJson) }, null, 2));
+  else out(io, render(results));
   return results.some((r) => r.unreadable) ? 1 : 0;
 }
 
-async function loadPreset(file: string): Promise<FormatPreset | string> {
+async function loadPreset(file: string, io: CliIo): Promise<FormatPreset | string> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readFile(pathIn(io, file), 'utf8');
   } catch (e) {
     return `cannot read preset ${file}: ${errorCode(e)}`;
   }
@@ -75,12 +75,12 @@ async function loadPreset(file: string): Promise<FormatPreset | string> {
   return parsed.ok ? parsed.preset : `preset ${file} is not valid: ${parsed.error}`;
 }
 
-async function importOne(file: string, options: ReaderOptions, known: MemoryKnownRecords): Promise<FileResult> {
+async function importOne(file: string, options: ReaderOptions, known: MemoryKnownRecords, io: CliIo): Promise<FileResult> {
   try {
     // Opening first turns a missing or unreadable file into one clear message before any output.
-    const handle = await open(file, 'r');
+    const handle = await open(pathIn(io, file), 'r');
     await handle.close();
-    const summary = await importChunks(createReadStream(file, { highWaterMark: CHUNK_BYTES }), options, known);
+    const summary = await importChunks(createReadStream(pathIn(io, file), { highWaterMark: CHUNK_BYTES }), options, known);
     return { file, summary };
   } catch (e) {
     return { file, unreadable: `cannot read file: ${errorCode(e)}` };

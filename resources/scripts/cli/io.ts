@@ -1,14 +1,33 @@
-// Small shared pieces of the CLI: the command signature, argument parsing, output helpers.
+// What every CLI command shares: where it writes and reads (the process, or a test's capture), its
+// signature (arguments in, exit code out), argument parsing and the text table.
+import path from 'node:path';
 
-/** A subcommand: arguments after its name; returns the exit code. */
-export type Command = (args: readonly string[], usage: string) => Promise<number>;
-
-export function out(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+/** The command's world: its two output streams and the directory relative file names start from. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
 }
 
-export function usageError(message: string, usage: string): number {
-  process.stderr.write(`${message}\n${usage}\n`);
+/** The running process's streams and directory, for `npm run cli`. */
+export function processIo(): CliIo {
+  return { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t), cwd: process.cwd() };
+}
+
+/** A subcommand: arguments after its name; returns the exit code, so a test can run it in process. */
+export type Command = (args: readonly string[], io: CliIo, usage: string) => Promise<number>;
+
+/** `file` as the command line named it, to open from the command's directory. */
+export function pathIn(io: CliIo, file: string): string {
+  return path.resolve(io.cwd, file);
+}
+
+export function out(io: CliIo, text: string): void {
+  io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export function usageError(io: CliIo, message: string, usage: string): number {
+  io.stderr(`${message}\n${usage}\n`);
   return 2;
 }
 

@@ -2,7 +2,7 @@
 // import core; `rings` links their orders; `report` prints the Reports screen's figures.
 import { runFormats } from './formats';
 import { runImport } from './import';
-import { out, type Command } from './io';
+import { out, processIo, type CliIo, type Command } from './io';
 import { runReport } from './report';
 import { runRings } from './rings';
 
@@ -23,16 +23,17 @@ export const USAGE = [
   '  report kpi --json [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sla-hours 24] [--decisions <decisions.csv>] <file>...',
 ].join('\n');
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** Runs one command line; the exit code is returned, not set, so tests call it in process. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--help' || name === '-h' || name === 'help') {
-    out(USAGE);
+    out(io, USAGE);
     return 0;
   }
-  const command = name ? COMMANDS[name] : undefined;
+  const command = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    process.stderr.write(`${name ? `unknown command: ${name}\n` : ''}${USAGE}\n`);
+    io.stderr(`${name ? `unknown command: ${name}\n` : ''}${USAGE}\n`);
     return 2;
   }
-  return command(rest, USAGE);
+  return command(rest, io, USAGE);
 }

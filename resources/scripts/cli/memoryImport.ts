@@ -7,6 +7,7 @@ import type { Dispute } from '../../../shared/domain/dispute';
 import type { Order } from '../../../shared/domain/order';
 import type { Payment } from '../../../shared/domain/payment';
 import { BUILT_IN_PRESETS, importChunks, MemoryKnownRecords, type ClassifiedBatch, type ParsedRecord } from '../../../shared/ingest';
+import { pathIn, type CliIo } from './io';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -62,16 +63,16 @@ export interface ImportedRecords {
  * Imports the files in order into one in-memory cache. A file-level problem (unknown format, ...)
  * is written to stderr and the run goes on; an unreadable file ends it with exit code 1.
  */
-export async function importFiles(files: readonly string[]): Promise<ImportedRecords | number> {
+export async function importFiles(files: readonly string[], io: CliIo): Promise<ImportedRecords | number> {
   const known = new RecordsInMemory();
   for (const file of files) {
     try {
-      const handle = await open(file, 'r');
+      const handle = await open(pathIn(io, file), 'r');
       await handle.close();
-      const summary = await importChunks(createReadStream(file, { highWaterMark: CHUNK_BYTES }), { fileName: path.basename(file), presets: [...BUILT_IN_PRESETS] }, known);
-      for (const e of summary.errors) process.stderr.write(`${file}: ${e.message}\n`);
+      const summary = await importChunks(createReadStream(pathIn(io, file), { highWaterMark: CHUNK_BYTES }), { fileName: path.basename(file), presets: [...BUILT_IN_PRESETS] }, known);
+      for (const e of summary.errors) io.stderr(`${file}: ${e.message}\n`);
     } catch (e) {
-      process.stderr.write(`${file}: cannot read file: ${(e as { code?: string }).code ?? String(e)}\n`);
+      io.stderr(`${file}: cannot read file: ${(e as { code?: string }).code ?? String(e)}\n`);
       return 1;
     }
   }

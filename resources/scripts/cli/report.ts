@@ -11,18 +11,18 @@ import { kpiReport } from '../../../shared/reports/kpi';
 import { nextPeriod, periodStart, type PeriodKind } from '../../../shared/reports/periods';
 import { DEFAULT_THRESHOLDS, programmeMonths } from '../../../shared/reports/programmes';
 import { confirmedFraud, DEFAULT_RATES, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
-import { out, parseArgs, usageError, type ParsedArgs } from './io';
+import { out, parseArgs, pathIn, usageError, type CliIo, type ParsedArgs } from './io';
 import { importFiles, type ImportedRecords } from './memoryImport';
 
 /** Periods in the default fraud-trend range. */
 const DEFAULT_PERIODS = 12;
 const DAY = 86_400_000;
 
-export async function runReport(args: readonly string[], usage: string): Promise<number> {
+export async function runReport(args: readonly string[], io: CliIo, usage: string): Promise<number> {
   const [name, ...rest] = args;
-  if (name === 'fraud-trend') return runFraudTrend(rest, usage);
-  if (name === 'kpi') return runKpi(rest, usage);
-  return usageError(name ? `report: unknown report ${name}; choose fraud-trend or kpi` : 'report: name a report: fraud-trend or kpi', usage);
+  if (name === 'fraud-trend') return runFraudTrend(rest, io, usage);
+  if (name === 'kpi') return runKpi(rest, io, usage);
+  return usageError(io, name ? `report: unknown report ${name}; choose fraud-trend or kpi` : 'report: name a report: fraud-trend or kpi', usage);
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -75,18 +75,18 @@ function rangeOf(days: DayOptions, kind: PeriodKind, count: number, records: Imp
   return { from: days.from ?? from, to };
 }
 
-async function loadDecisions(file: string | undefined): Promise<DecisionEntry[] | number> {
+async function loadDecisions(file: string | undefined, io: CliIo): Promise<DecisionEntry[] | number> {
   if (file === undefined) return [];
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readFile(pathIn(io, file), 'utf8');
   } catch (e) {
-    process.stderr.write(`${file}: cannot read file: ${(e as { code?: string }).code ?? String(e)}\n`);
+    io.stderr(`${file}: cannot read file: ${(e as { code?: string }).code ?? String(e)}\n`);
     return 1;
   }
   const parsed = readDecisionsCsv(text);
   if ('error' in parsed) {
-    process.stderr.write(`${file}:${parsed.line}: ${parsed.error}\n`);
+    io.stderr(`${file}:${parsed.line}: ${parsed.error}\n`);
     return 1;
   }
   return parsed.entries;
@@ -94,28 +94,28 @@ async function loadDecisions(file: string | undefined): Promise<DecisionEntry[] 
 
 const figures = majorFigures;
 
-async function runFraudTrend(args: readonly string[], usage: string): Promise<number> {
+async function runFraudTrend(args: readonly string[], io: CliIo, usage: string): Promise<number> {
   const cmd = 'report fraud-trend';
   const a = parseArgs(args, ['--json'], ['--period', '--from', '--to', '--by', '--currency', '--decisions']);
   const days = commonOptions(cmd, a);
-  if (typeof days === 'string') return usageError(days, usage);
+  if (typeof days === 'string') return usageError(io, days, usage);
   const period = a.values.get('--period');
-  if (period !== 'week' && period !== 'month') return usageError(`${cmd}: --period needs week or month${period === undefined ? '' : `, got ${period}`}`, usage);
+  if (period !== 'week' && period !== 'month') return usageError(io, `${cmd}: --period needs week or month${period === undefined ? '' : `, got ${period}`}`, usage);
   const by = a.values.get('--by') ?? 'marketplace';
-  if (!(TREND_DIMENSIONS as readonly string[]).includes(by)) return usageError(`${cmd}: --by needs one of ${TREND_DIMENSIONS.join(', ')}, got ${by}`, usage);
+  if (!(TREND_DIMENSIONS as readonly string[]).includes(by)) return usageError(io, `${cmd}: --by needs one of ${TREND_DIMENSIONS.join(', ')}, got ${by}`, usage);
   const dimension = by as TrendDimension;
   const currency = (a.values.get('--currency') ?? DEFAULT_RATES.currency).trim().toUpperCase();
   const base = DEFAULT_RATES.rates;
   const toReporting = base[currency];
-  if (toReporting === undefined) return usageError(`${cmd}: no rate for --currency ${currency}; choose from ${Object.keys(base).join(', ')}`, usage);
+  if (toReporting === undefined) return usageError(io, `${cmd}: no rate for --currency ${currency}; choose from ${Object.keys(base).join(', ')}`, usage);
 
-  const decisions = await loadDecisions(a.values.get('--decisions'));
+  const decisions = await loadDecisions(a.values.get('--decisions'), io);
   if (typeof decisions === 'number') return decisions;
-  const records = await importFiles(a.positional);
+  const records = await importFiles(a.positional, io);
   if (typeof records === 'number') return records;
   const range = rangeOf(days, period, DEFAULT_PERIODS, records);
   if (typeof range === 'string') {
-    process.stderr.write(`${cmd}: ${range}\n`);
+    io.stderr(`${cmd}: ${range}\n`);
     return 1;
   }
   // The rates are into EUR; into another reporting currency through EUR.
@@ -128,7 +128,7 @@ async function runFraudTrend(args: readonly string[], usage: string): Promise<nu
     report = fraudTrend(columns, trendChargebacks(records.disputes, (k) => rowOf.get(k)), { period, ...range, dimension, currency, rates });
   } catch (e) {
     // More than 1000 periods: the range, not the data, is at fault.
-    if (e instanceof RangeError) return usageError(`${cmd}: ${e.message}`, usage);
+    if (e instanceof RangeError) return usageError(io, `${cmd}: ${e.message}`, usage);
     throw e;
   }
   const notes = [
@@ -153,25 +153,25 @@ async function runFraudTrend(args: readonly string[], usage: string): Promise<nu
     unconverted: report.unconverted,
     notes,
   };
-  out(JSON.stringify(json, null, 2));
+  out(io, JSON.stringify(json, null, 2));
   return 0;
 }
 
-async function runKpi(args: readonly string[], usage: string): Promise<number> {
+async function runKpi(args: readonly string[], io: CliIo, usage: string): Promise<number> {
   const cmd = 'report kpi';
   const a = parseArgs(args, ['--json'], ['--from', '--to', '--sla-hours', '--decisions']);
   const days = commonOptions(cmd, a);
-  if (typeof days === 'string') return usageError(days, usage);
+  if (typeof days === 'string') return usageError(io, days, usage);
   const sla = a.values.get('--sla-hours') ?? '24';
-  if (!/^\d+(\.\d+)?$/.test(sla) || Number(sla) <= 0) return usageError(`${cmd}: --sla-hours needs a number of hours above 0, got ${sla}`, usage);
+  if (!/^\d+(\.\d+)?$/.test(sla) || Number(sla) <= 0) return usageError(io, `${cmd}: --sla-hours needs a number of hours above 0, got ${sla}`, usage);
 
-  const decisions = await loadDecisions(a.values.get('--decisions'));
+  const decisions = await loadDecisions(a.values.get('--decisions'), io);
   if (typeof decisions === 'number') return decisions;
-  const records = await importFiles(a.positional);
+  const records = await importFiles(a.positional, io);
   if (typeof records === 'number') return records;
   const range = rangeOf(days, 'month', 1, records);
   if (typeof range === 'string') {
-    process.stderr.write(`${cmd}: ${range}\n`);
+    io.stderr(`${cmd}: ${range}\n`);
     return 1;
   }
   const { orders, disputes } = records;
@@ -196,6 +196,6 @@ async function runKpi(args: readonly string[], usage: string): Promise<number> {
     'Dispute submission times live in the app\'s dispute workflow log, not in the exports: a dispute counts as answered in time when it was won or lost.',
     'Programme months are computed over all the orders and disputes in the files; Visa VAMP counts disputes only (the exports carry no issuer fraud reports); card brands of own-shop orders come from their Stripe payments.',
   ];
-  out(JSON.stringify({ ...report, from: iso(report.from), to: iso(report.to), notes }, null, 2));
+  out(io, JSON.stringify({ ...report, from: iso(report.from), to: iso(report.to), notes }, null, 2));
   return 0;
 }

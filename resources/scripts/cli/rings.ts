@@ -2,7 +2,7 @@
 // payment card facts into their orders, links them with shared/linking and prints rings and hubs.
 import { buildRings, type LinkOptions } from '../../../shared/linking';
 import { isKeyType, type KeyType } from '../../../shared/normalize';
-import { out, parseArgs, usageError } from './io';
+import { out, parseArgs, usageError, type CliIo } from './io';
 import { importFiles } from './memoryImport';
 
 const CLI_KEY_TYPES = ['card', 'device', 'email', 'address', 'phone', 'ip'] as const;
@@ -13,25 +13,25 @@ function parseKeys(list: string): KeyType[] | string {
   return bad.length || names.length === 0 ? `unknown key type ${bad.join(',') || '(none)'}; choose from ${CLI_KEY_TYPES.join(',')}` : (names as KeyType[]);
 }
 
-export async function runRings(args: readonly string[], usage: string): Promise<number> {
+export async function runRings(args: readonly string[], io: CliIo, usage: string): Promise<number> {
   const a = parseArgs(args, ['--json'], ['--keys', '--hub-threshold']);
-  if (a.unknown.length) return usageError(`rings: unknown option ${a.unknown.join(' ')}`, usage);
-  if (!a.flags.has('--json')) return usageError('rings: only --json output is available', usage);
-  if (a.positional.length === 0) return usageError('rings: name at least one file', usage);
+  if (a.unknown.length) return usageError(io, `rings: unknown option ${a.unknown.join(' ')}`, usage);
+  if (!a.flags.has('--json')) return usageError(io, 'rings: only --json output is available', usage);
+  if (a.positional.length === 0) return usageError(io, 'rings: name at least one file', usage);
   // The UI's key choices; account ids always link a customer's own orders (they never join two customers' rings on their own).
   const options: LinkOptions = { keyTypes: [...CLI_KEY_TYPES, 'account'] };
   const keys = a.values.get('--keys');
   if (keys !== undefined) {
     const parsed = parseKeys(keys);
-    if (typeof parsed === 'string') return usageError(`rings: ${parsed}`, usage);
+    if (typeof parsed === 'string') return usageError(io, `rings: ${parsed}`, usage);
     options.keyTypes = [...parsed, 'account'];
   }
   const threshold = a.values.get('--hub-threshold');
   if (threshold !== undefined) {
-    if (!/^\d+$/.test(threshold)) return usageError(`rings: --hub-threshold needs a whole number, got ${threshold}`, usage);
+    if (!/^\d+$/.test(threshold)) return usageError(io, `rings: --hub-threshold needs a whole number, got ${threshold}`, usage);
     options.hubThreshold = Number(threshold);
   }
-  const imported = await importFiles(a.positional);
+  const imported = await importFiles(a.positional, io);
   if (typeof imported === 'number') return imported;
   const report = buildRings(imported.orders, imported.disputes, options);
   const rings = report.rings.filter((r) => r.orders.length >= 2).map((r) => ({
@@ -42,6 +42,6 @@ export async function runRings(args: readonly string[], usage: string): Promise<
     score: r.metrics.score,
   }));
   const hubs = report.hubs.map((h) => ({ keyType: h.type, value: h.value, customers: h.customers }));
-  out(JSON.stringify({ rings, hubs }, null, 2));
+  out(io, JSON.stringify({ rings, hubs }, null, 2));
   return 0;
 }

@@ -1,20 +1,13 @@
 // The command line runs the same import core in plain Node: JSON shape, counts across files,
 // exit codes (non-zero only for unreadable files and usage errors).
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cli, cliIn, cliProcess } from '../../support/cli';
 import { FIXTURES } from './support';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const fx = (name: string) => path.join(FIXTURES, name);
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'resources/scripts/cli.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 interface FileJson {
   file: string;
@@ -29,8 +22,9 @@ interface FileJson {
 }
 
 describe('npm run cli -- import --dry-run --json', () => {
+  // The one run of `import` as its own process; the other cases call the command in process.
   it('reports every file with its format and buckets, sharing one cache across the run', () => {
-    const r = cli('import', '--dry-run', '--json', fx('shopify-orders.csv'), fx('amazon-all-orders.txt'), fx('amazon-unshipped.txt'), fx('stripe-payments.csv'), fx('shopify-orders.csv'));
+    const r = cliProcess('import', '--dry-run', '--json', fx('shopify-orders.csv'), fx('amazon-all-orders.txt'), fx('amazon-unshipped.txt'), fx('stripe-payments.csv'), fx('shopify-orders.csv'));
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const files = (JSON.parse(r.stdout) as { files: FileJson[] }).files;
@@ -43,11 +37,11 @@ describe('npm run cli -- import --dry-run --json', () => {
     ]);
   });
 
-  it('lists quarantined rows with line, column and reason', () => {
+  it('lists quarantined rows with line, column and reason', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fw-cli-'));
     const file = path.join(dir, 'disputes.csv');
     writeFileSync(file, 'PSP Reference,Order Reference,Reason Code,Amount,Currency,Opened Date,Due Date,Status\nP1,#1,10.4,10.00,EUR,2026-05-01,2026-05-20,open\nP2,#2,10.4,10.00,EUR,2026-05-01\nP3,#3,4837,ten,EUR,2026-05-01,2026-05-20,open\n');
-    const r = cli('import', '--dry-run', '--json', file);
+    const r = await cli('import', '--dry-run', '--json', file);
     expect(r.status).toBe(0);
     const [f] = (JSON.parse(r.stdout) as { files: FileJson[] }).files;
     expect(f).toMatchObject({ format: 'generic-disputes', rows: 3, created: 1, updated: 0, unchanged: 0 });
@@ -57,15 +51,15 @@ describe('npm run cli -- import --dry-run --json', () => {
     ]);
   });
 
-  it('a file-level problem is reported in the file entry, with exit code 0', () => {
-    const r = cli('import', '--dry-run', '--json', fx('orders-with-card-numbers.csv'));
+  it('a file-level problem is reported in the file entry, with exit code 0', async () => {
+    const r = await cli('import', '--dry-run', '--json', fx('orders-with-card-numbers.csv'));
     expect(r.status).toBe(0);
     const [f] = (JSON.parse(r.stdout) as { files: FileJson[] }).files;
     expect(f).toMatchObject({ format: null, rows: 0, quarantined: [] });
     expect(f!.errors.map((e) => e.code)).toEqual(['unknown-format']);
   });
 
-  it('a saved preset (validated) reads a custom file; no card number reaches the output', () => {
+  it('a saved preset (validated) reads a custom file; no card number reaches the output', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fw-cli-'));
     const preset = path.join(dir, 'webshop.json');
     writeFileSync(preset, JSON.stringify({
@@ -73,7 +67,7 @@ describe('npm run cli -- import --dry-run --json', () => {
       mapping: { externalId: 'Order Number', createdAt: 'Order Date', total: 'Total', currency: 'Currency', email: 'Email', cardNumber: 'Card Number', shipStreet: 'Street' },
       options: { source: 'webshop', marketplace: 'shop', timeZone: 'Europe/Berlin' },
     }));
-    const r = cli('import', '--dry-run', '--json', '--preset', preset, fx('orders-with-card-numbers.csv'));
+    const r = await cli('import', '--dry-run', '--json', '--preset', preset, fx('orders-with-card-numbers.csv'));
     expect(r.status).toBe(0);
     const [f] = (JSON.parse(r.stdout) as { files: FileJson[] }).files;
     expect(f).toMatchObject({ format: 'custom:webshop', rows: 3, created: 3 });
@@ -81,16 +75,22 @@ describe('npm run cli -- import --dry-run --json', () => {
     expect(r.stdout).not.toMatch(/4111111111111111|5555-5555-5555-4444|378282246310005|4012 8888 8888 1881/);
   });
 
-  it('an unreadable file exits 1 and the other files are still reported', () => {
-    const r = cli('import', '--dry-run', '--json', path.join(FIXTURES, 'no-such-file.csv'), fx('amazon-all-orders.txt'));
+  it('an unreadable file exits 1 and the other files are still reported', async () => {
+    const r = await cli('import', '--dry-run', '--json', path.join(FIXTURES, 'no-such-file.csv'), fx('amazon-all-orders.txt'));
     expect(r.status).toBe(1);
     const files = (JSON.parse(r.stdout) as { files: FileJson[] }).files;
     expect(files[0]).toMatchObject({ rows: 0, format: null, errors: [{ code: 'unreadable', message: 'cannot read file: ENOENT' }] });
     expect(files[1]).toMatchObject({ format: 'amazon-all-orders', created: 3 });
   });
 
-  it('prints a readable table without --json', () => {
-    const r = cli('import', '--dry-run', fx('zalando-orders-de.csv'));
+  it('reads relative file names from the directory it runs in', async () => {
+    const r = await cliIn(FIXTURES, 'import', '--dry-run', '--json', 'zalando-orders-de.csv');
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { files: FileJson[] }).files.map((f) => [f.file, f.format, f.created])).toEqual([['zalando-orders-de.csv', 'zalando-orders', 3]]);
+  });
+
+  it('prints a readable table without --json', async () => {
+    const r = await cli('import', '--dry-run', fx('zalando-orders-de.csv'));
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^file\s+format\s+rows\s+created\s+updated\s+unchanged\s+quarantined$/);
     expect(r.stdout).toMatch(/zalando-orders-de\.csv\s+zalando-orders\s+3\s+3\s+0\s+0\s+0/);
@@ -99,20 +99,22 @@ describe('npm run cli -- import --dry-run --json', () => {
   it.each([
     [[], 'usage: npm run cli'],
     [['frobnicate'], 'unknown command: frobnicate'],
+    [['toString'], 'unknown command: toString'],
     [['import', fx('shopify-orders.csv')], 'use --dry-run'],
     [['import', '--dry-run'], 'name at least one file'],
     [['import', '--dry-run', '--format', 'nope', fx('shopify-orders.csv')], 'unknown format nope'],
     [['import', '--dry-run', '--verbose', fx('shopify-orders.csv')], 'unknown option --verbose'],
-  ])('usage error %j exits 2 with the usage line', (args, message) => {
-    const r = cli(...args);
+  ])('usage error %j exits 2 with the usage line', async (args, message) => {
+    const r = await cli(...args);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr).toContain('usage: npm run cli -- <command>');
     expect(r.stdout).toBe('');
   });
 
+  // The one run of `formats` as its own process.
   it('lists the formats it knows', () => {
-    const r = cli('formats', '--json');
+    const r = cliProcess('formats', '--json');
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { formats: { id: string }[] }).formats.map((f) => f.id)).toContain('adyen-disputes');
   });

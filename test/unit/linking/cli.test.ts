@@ -1,18 +1,10 @@
 // `npm run cli -- rings --json`: imports files in memory, folds Stripe card facts into shop orders,
 // prints rings (two or more customers) with their shared normalised keys, and the hubs.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'resources/scripts/cli.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { cli, cliProcess } from '../../support/cli';
 
 interface RingsJson {
   rings: { id: string; orderIds: string[]; size: number; keys: Record<string, string[]>; score: number }[];
@@ -49,8 +41,9 @@ function files(): string[] {
 const summary = (json: RingsJson) => [...json.rings].sort((a, b) => a.id.localeCompare(b.id)).map((r) => [r.orderIds, r.keys]);
 
 describe('npm run cli -- rings --json', () => {
+  // The one run of `rings` as its own process; the other cases call the command in process.
   it('prints rings with their shared normalised keys and the hubs', () => {
-    const r = cli('rings', '--json', ...files());
+    const r = cliProcess('rings', '--json', ...files());
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout) as RingsJson;
@@ -67,8 +60,8 @@ describe('npm run cli -- rings --json', () => {
     expect(json.hubs).toEqual([{ keyType: 'address', value: 'DE|20095|packstation|123', customers: 3 }]);
   });
 
-  it('--keys limits the key types that link', () => {
-    const r = cli('rings', '--json', '--keys', 'card,address', ...files());
+  it('--keys limits the key types that link', async () => {
+    const r = await cli('rings', '--json', '--keys', 'card,address', ...files());
     expect(r.status).toBe(0);
     expect(summary(JSON.parse(r.stdout) as RingsJson)).toEqual([
       [['shopify:#2003', 'shopify:#2004'], { address: ['DE|70173|konigstr|12'] }],
@@ -76,8 +69,8 @@ describe('npm run cli -- rings --json', () => {
     ]);
   });
 
-  it('--hub-threshold turns a value shared by more customers into a hub', () => {
-    const r = cli('rings', '--json', '--hub-threshold', '1', ...files());
+  it('--hub-threshold turns a value shared by more customers into a hub', async () => {
+    const r = await cli('rings', '--json', '--hub-threshold', '1', ...files());
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout) as RingsJson;
     // The span rule: these values are used within days, a burst, so they still link.
@@ -91,15 +84,15 @@ describe('npm run cli -- rings --json', () => {
     [['rings', '--json', '--keys', 'card,shoe', 'x.csv'], 'unknown key type shoe'],
     [['rings', '--json', '--hub-threshold', 'many', 'x.csv'], 'needs a whole number'],
     [['rings', '--json', '--verbose', 'x.csv'], 'unknown option --verbose'],
-  ])('usage error %j exits 2', (args, message) => {
-    const r = cli(...args);
+  ])('usage error %j exits 2', async (args, message) => {
+    const r = await cli(...args);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stdout).toBe('');
   });
 
-  it('an unreadable file exits 1 with its name', () => {
-    const r = cli('rings', '--json', path.join(os.tmpdir(), 'no-such-file-fw.csv'));
+  it('an unreadable file exits 1 with its name', async () => {
+    const r = await cli('rings', '--json', path.join(os.tmpdir(), 'no-such-file-fw.csv'));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('no-such-file-fw.csv: cannot read file: ENOENT');
   });

@@ -12,23 +12,15 @@
 //  - The CLI converts at DEFAULT_RATES (PLN 0.235, not the fixture's 0.25): S2's 400 PLN is 94 EUR.
 //  - Amazon orders get the source `amazon.de` (no decisions or shop disputes refer to them);
 //    Zalando exports carry no card brand; own-shop card brands come from their Stripe payments.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cli, cliProcess, type CliRun } from '../../support/cli';
 import { DECISIONS_CSV_HEAD_BEFORE_UNDOES, writeDecisionsCsv } from '../../../shared/decisions/decisionsCsv';
 import type { Order } from '../../../shared/domain/order';
 import { toCsv } from '../../../shared/export/csv';
 import { DECISIONS, DISPUTES, ORDERS } from '../../support/reportFixture';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(root, 'resources/scripts/cli.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const money = (minor: number) => (minor / 100).toFixed(2);
@@ -104,7 +96,7 @@ function exportFiles(): string[] {
 
 const RANGE = ['--from', '2026-11-02', '--to', '2026-11-15'];
 
-function json<T = Record<string, unknown>>(r: ReturnType<typeof cli>): T {
+function json<T = Record<string, unknown>>(r: CliRun): T {
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout) as T;
@@ -127,10 +119,11 @@ const row = (period: string, group: string, orders: number, orderValue: number, 
 });
 
 describe('npm run cli -- report fraud-trend', () => {
+  // The one run of `report` as its own process; the other cases call the command in process.
   it('reproduces the hand-computed weekly rows from the exports and the decisions CSV', () => {
     const files = exportFiles();
     const decisions = write('decisions.csv', writeDecisionsCsv(DECISIONS));
-    const r = json<TrendJson>(cli('report', 'fraud-trend', '--period', 'week', ...RANGE, '--json', '--decisions', decisions, ...files));
+    const r = json<TrendJson>(cliProcess('report', 'fraud-trend', '--period', 'week', ...RANGE, '--json', '--decisions', decisions, ...files));
     expect(r).toMatchObject({ period: 'week', from: '2026-11-02T00:00:00.000Z', to: '2026-11-16T00:00:00.000Z', currency: 'EUR' });
     expect(r.rows).toEqual([
       // W45: A1 100 + A2 50; Z1 80 cancelled in review; S1 200 with a fraud chargeback (opened 20 Nov, after the range).
@@ -153,8 +146,8 @@ describe('npm run cli -- report fraud-trend', () => {
     expect(r.notes.join('\n')).toMatch(/ring verdicts live in the app/);
   });
 
-  it('without --decisions no order counts as cancelled in review; --by names the row key', () => {
-    const r = json<TrendJson>(cli('report', 'fraud-trend', '--json', '--period', 'week', ...RANGE, '--by', 'country', ...exportFiles()));
+  it('without --decisions no order counts as cancelled in review; --by names the row key', async () => {
+    const r = json<TrendJson>(await cli('report', 'fraud-trend', '--json', '--period', 'week', ...RANGE, '--by', 'country', ...exportFiles()));
     // Groups by first order: DE (A1), AT (Z1), PL (S2). Z1 is no longer fraud: only S1 and S3 are.
     expect(r.rows).toEqual([
       row('2026-W45', 'DE', 3, 350, 1, 200, 0, 0, 'country'), // A1 A2 S1
@@ -167,20 +160,20 @@ describe('npm run cli -- report fraud-trend', () => {
     expect(r.notes.join('\n')).toMatch(/No --decisions file/);
   });
 
-  it('by default reports the 12 weeks ending with the week of the latest order', () => {
-    const r = json<TrendJson>(cli('report', 'fraud-trend', '--json', '--period', 'week', ...exportFiles()));
+  it('by default reports the 12 weeks ending with the week of the latest order', async () => {
+    const r = json<TrendJson>(await cli('report', 'fraud-trend', '--json', '--period', 'week', ...exportFiles()));
     // A5 is placed Mon 16 Nov 00:00, W47: W36 (Mon 31 Aug) to W47 (ends Mon 23 Nov).
     expect([r.from, r.to]).toEqual(['2026-08-31T00:00:00.000Z', '2026-11-23T00:00:00.000Z']);
     expect([...new Set(r.rows.map((x) => x.period))]).toEqual(['2026-W43', '2026-W44', '2026-W45', '2026-W46', '2026-W47']);
     // All thirteen orders and all five disputes (S1's opens 20 Nov, in W47); nothing in the 12 weeks before.
     expect(r.total).toMatchObject({ orders: 13, chargebacks: 5 });
     expect(r.previous).toMatchObject({ orders: 0, chargebacks: 0 });
-    const months = json<TrendJson>(cli('report', 'fraud-trend', '--json', '--period', 'month', ...exportFiles()));
+    const months = json<TrendJson>(await cli('report', 'fraud-trend', '--json', '--period', 'month', ...exportFiles()));
     expect([months.from, months.to]).toEqual(['2025-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z']);
   });
 
-  it('reports in another currency through the EUR rates', () => {
-    const r = json<TrendJson>(cli('report', 'fraud-trend', '--json', '--period', 'month', ...RANGE, '--currency', 'pln', ...exportFiles()));
+  it('reports in another currency through the EUR rates', async () => {
+    const r = json<TrendJson>(await cli('report', 'fraud-trend', '--json', '--period', 'month', ...RANGE, '--currency', 'pln', ...exportFiles()));
     expect(r.currency).toBe('PLN');
     // The range widens to November. Own shop: S1 200 EUR = 851.06 PLN (200 / 0.235 = 851.0638),
     // S3 60 EUR = 255.32 PLN (255.3191), S2 400 PLN as it is: 1506.38.
@@ -189,10 +182,10 @@ describe('npm run cli -- report fraud-trend', () => {
 });
 
 describe('npm run cli -- report kpi', () => {
-  it('gives the hand-computed review and dispute figures', () => {
+  it('gives the hand-computed review and dispute figures', async () => {
     const decisions = write('decisions.csv', writeDecisionsCsv(DECISIONS));
     const k = json<{ from: string; to: string; slaHours: number; review: Record<string, unknown>; disputes: { all: Record<string, unknown>; currency: string }; programmes: Record<string, unknown>[]; notes: string[] }>(
-      cli('report', 'kpi', '--json', ...RANGE, '--decisions', decisions, ...exportFiles()),
+      await cli('report', 'kpi', '--json', ...RANGE, '--decisions', decisions, ...exportFiles()),
     );
     expect([k.from, k.to, k.slaHours]).toEqual(['2026-11-02T00:00:00.000Z', '2026-11-16T00:00:00.000Z', 24]);
     // Z1 cancelled 3 h after the order; Z2 held after 5 h, then released (a false positive); Z3's cancel undone.
@@ -215,14 +208,14 @@ describe('npm run cli -- report kpi', () => {
     ]);
   });
 
-  it('reads an older export without the undoes column: an undo reverses its order\'s latest decision', () => {
+  it('reads an older export without the undoes column: an undo reverses its order\'s latest decision', async () => {
     const decisions = write('decisions.csv', writeDecisionsCsv(DECISIONS, DECISIONS_CSV_HEAD_BEFORE_UNDOES));
-    const k = json<{ review: Record<string, unknown> }>(cli('report', 'kpi', '--json', ...RANGE, '--decisions', decisions, ...exportFiles()));
+    const k = json<{ review: Record<string, unknown> }>(await cli('report', 'kpi', '--json', ...RANGE, '--decisions', decisions, ...exportFiles()));
     expect(k.review).toMatchObject({ reviewed: 2, released: 1, cancelled: 1 });
   });
 
-  it('without --decisions computes the review on an empty log, over the month of the latest order', () => {
-    const k = json<{ from: string; to: string; review: Record<string, unknown>; notes: string[] }>(cli('report', 'kpi', '--json', '--sla-hours', '8', ...exportFiles()));
+  it('without --decisions computes the review on an empty log, over the month of the latest order', async () => {
+    const k = json<{ from: string; to: string; review: Record<string, unknown>; notes: string[] }>(await cli('report', 'kpi', '--json', '--sla-hours', '8', ...exportFiles()));
     // A5 (16 Nov) is the latest order: November.
     expect([k.from, k.to]).toEqual(['2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z']);
     // November's orders: the nine of the range and A5.
@@ -232,9 +225,9 @@ describe('npm run cli -- report kpi', () => {
 });
 
 describe('the decisions CSV', () => {
-  it('a bad decisions CSV exits 1 naming file and line', () => {
+  it('a bad decisions CSV exits 1 naming file and line', async () => {
     const decisions = write('decisions.csv', `${writeDecisionsCsv(DECISIONS)}6,2026-11-20T10:00:00.000Z,zalando,Z4,shrug,,,K. Weber,,,,\r\n`);
-    const r = cli('report', 'kpi', '--json', '--decisions', decisions, ...exportFiles());
+    const r = await cli('report', 'kpi', '--json', '--decisions', decisions, ...exportFiles());
     expect(r.status).toBe(1);
     // Header on line 1, the five entries on lines 2-6.
     expect(r.stderr).toBe(`${decisions}:7: decision shrug is not one of hold, release, cancel, note, undo, restore, erasure, retention\n`);
@@ -259,20 +252,20 @@ describe('report usage', () => {
     [['report', 'kpi', '--json', '--sla-hours', 'soon', 'x.csv'], '--sla-hours needs a number of hours above 0'],
     [['report', 'kpi', '--json', '--period', 'week', 'x.csv'], 'unknown option --period'],
     [['report', 'kpi', '--json'], 'report kpi: name at least one file'],
-  ])('%j exits 2 with the usage', (args, message) => {
-    const r = cli(...args);
+  ])('%j exits 2 with the usage', async (args, message) => {
+    const r = await cli(...args);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr).toContain('report fraud-trend --json --period week|month');
     expect(r.stdout).toBe('');
   });
 
-  it('an unreadable export or decisions file exits 1 with its name', () => {
+  it('an unreadable export or decisions file exits 1 with its name', async () => {
     const missing = path.join(os.tmpdir(), 'no-such-file-fw.csv');
-    const r = cli('report', 'fraud-trend', '--json', '--period', 'week', missing);
+    const r = await cli('report', 'fraud-trend', '--json', '--period', 'week', missing);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('no-such-file-fw.csv: cannot read file: ENOENT');
-    const d = cli('report', 'kpi', '--json', '--decisions', missing, ...exportFiles());
+    const d = await cli('report', 'kpi', '--json', '--decisions', missing, ...exportFiles());
     expect(d.status).toBe(1);
     expect(d.stderr).toContain('no-such-file-fw.csv: cannot read file: ENOENT');
     expect(d.stdout).toBe('');
