@@ -232,3 +232,18 @@ test('a checkout device id in Stripe metadata reaches the orders, links them int
   await expect(ring.getByRole('table', { name: 'Ring orders' })).toContainText('#1003', { timeout: 60_000 });
   await expect(ring).toContainText('same device id');
 });
+
+test('the import card counts orders, not lines, and says how many new orders are work and how many are history', async ({ page }, testInfo) => {
+  // A year-old export: every order is history. The same orders renumbered and dated yesterday: two are work.
+  await importFiles(page, [path.join(FIXTURES, 'shopify-orders.csv')]);
+  const card = page.getByRole('region', { name: 'Import of shopify-orders.csv' });
+  await expect(card.getByTestId('import-records')).toHaveText('3 orders (3 new) from 6 lines');
+  await expect(card.getByTestId('import-review-window')).toHaveText('0 new orders from the last 14 days go to scoring for review; 3 older orders are kept as history, not queued.');
+  const recent = readFileSync(path.join(FIXTURES, 'shopify-orders.csv'), 'utf8').replaceAll('#100', '#200').replaceAll('2026-05-01', '2026-11-17');
+  const file = testInfo.outputPath('shopify-recent.csv');
+  writeFileSync(file, recent);
+  await importFiles(page, [file]);
+  const second = page.getByRole('region', { name: 'Import of shopify-recent.csv' });
+  await expect(second.getByTestId('import-records')).toHaveText('3 orders (3 new) from 6 lines');
+  await expect(second.getByTestId('import-review-window')).toHaveText('2 new orders from the last 14 days go to scoring for review; 1 older order is kept as history, not queued.');
+});

@@ -168,6 +168,17 @@ test('the decision target and the reason codes come from Settings', async ({ pag
   await page.getByRole('button', { name: 'Update review settings' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
   await expect(page.getByLabel('Hold reason codes')).toHaveValue('DROP-ADDRESS\nSTOLEN-CARD');
+  // The review window: 14 days unless changed; kept across a reload; nonsense refused.
+  await expect(page.getByLabel('Review window in days')).toHaveValue('14');
+  await page.getByLabel('Review window in days').fill('0');
+  await page.getByRole('button', { name: 'Update review settings' }).click();
+  await expect(page.getByRole('alert')).toHaveText('The review window must be a whole number of days from 1 to 365');
+  await page.getByLabel('Review window in days').fill('30');
+  await page.getByRole('button', { name: 'Update review settings' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await page.reload();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Review window in days')).toHaveValue('30');
   await page.getByLabel('Hold reason codes').fill('');
   await page.getByRole('button', { name: 'Update review settings' }).click();
   await expect(page.getByRole('alert')).toHaveText('Hold and cancel need at least one reason code');

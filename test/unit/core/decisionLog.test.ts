@@ -8,7 +8,9 @@ import { AppendOnlyError } from '../../../renderer/src/core/storage/appendOnly';
 import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { wipeCache } from '../../../renderer/src/core/storage/wipe';
-import { latestDecisions, ReviewService, UNDO_WINDOW_MS } from '../../../renderer/src/core/review/reviewService';
+import { ReviewService } from '../../../renderer/src/core/review/reviewService';
+import { decisionThatStands } from '../../../shared/decisions/standing';
+import { UNDO_WINDOW_MS } from '../../../shared/decisions/undo';
 import type { RingService } from '../../../renderer/src/core/rings/ringService';
 import type { DecisionInput } from '../../../shared/decisions/chain';
 
@@ -102,10 +104,10 @@ describe('undo in the review queue', () => {
     await db.meta.put({ key: 'analystName', value: 'K. Weber' });
     const hold1 = await review.decide('shopify:#1', 'hold', 'VELOCITY', '');
     const release = await review.decide('shopify:#1', 'release', '', 'customer called');
-    expect(latestDecisions(await new DecisionLog(db).entries()).get('shopify:#1')).toBe('release');
+    expect(decisionThatStands(await new DecisionLog(db).entries()).get('shopify:#1')?.decision).toBe('release');
     const undo = await review.undo(release.seq);
     expect(undo).toMatchObject({ decision: 'undo', undoes: release.seq, orderKey: 'shopify:#1' });
-    expect(latestDecisions(await new DecisionLog(db).entries()).get('shopify:#1')).toBe('hold');
+    expect(decisionThatStands(await new DecisionLog(db).entries()).get('shopify:#1')?.decision).toBe('hold');
     await expect(review.undo(release.seq)).rejects.toThrow(/already undone/);
     await expect(review.undo(undo.seq)).rejects.toThrow(/not a decision/);
     await expect(review.decide('shopify:#2', 'cancel', '', '')).rejects.toThrow(/needs a reason code/);

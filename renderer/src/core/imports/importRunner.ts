@@ -24,6 +24,8 @@ export interface ImportOutcome {
   importId: number;
   /** Own-shop orders that took card and IP details from payments (either file first). */
   enrichedOrders: number;
+  /** New orders inside the review window (scored for review) and older ones kept as history. */
+  review: { windowDays: number; recent: number; history: number };
   /** Interrupted: the disk filled up; the committed batches stay, as after a crash. */
   status: 'completed' | 'cancelled' | 'interrupted' | 'failed';
   summary: FileSummary;
@@ -66,7 +68,7 @@ async function run(
   // What the committed batches hold. Rows the reader still holds (warm-up, an order whose
   // next rows may follow) and a batch whose transaction aborted are not in it.
   const copy = (c: ImportCounts): ImportCounts => structuredClone(c);
-  let committed = { counts: copy(session.counts), enriched: 0 };
+  let committed = { counts: copy(session.counts), enriched: 0, review: { ...writer.review } };
   const placed = (c: ImportCounts) => c.rows.created + c.rows.updated + c.rows.unchanged + c.rows.quarantined;
 
   const step = async (batch: ParsedBatch) => {
@@ -75,7 +77,7 @@ async function run(
     const classified = session.classify(batch, writer.known);
     await writer.write(classified, { rows: placed(session.counts), counts: session.counts });
     problems.add(classified.quarantined);
-    committed = { counts: copy(session.counts), enriched: writer.enrichedOrders };
+    committed = { counts: copy(session.counts), enriched: writer.enrichedOrders, review: { ...writer.review } };
     const c = session.counts.rows;
     onProgress?.({ rows: batch.rowsRead, bytes: batch.bytesRead, totalBytes: file.size, created: c.created, updated: c.updated, unchanged: c.unchanged, quarantined: c.quarantined });
   };
@@ -99,6 +101,7 @@ async function run(
   // A finished import read every row; one cut short reports only what it committed.
   const counts = status === 'completed' ? session.counts : committed.counts;
   const enrichedOrders = status === 'completed' ? writer.enrichedOrders : committed.enriched;
+  const review = status === 'completed' ? { ...writer.review } : committed.review;
   const read = summarise(reader.info(), counts, problems);
   const summary = status === 'completed' ? read : { ...read, rows: placed(counts) };
   try {
@@ -112,7 +115,7 @@ async function run(
       error = diskFullMessage({ kind: 'import', file: file.name, rowsStored: placed(counts) });
     }
   }
-  return { importId: writer.importId, enrichedOrders, status, summary, ...(error ? { error } : {}) };
+  return { importId: writer.importId, enrichedOrders, review, status, summary, ...(error ? { error } : {}) };
 }
 
 function finish(writer: ImportWriter, status: ImportOutcome['status'], summary: FileSummary, enrichedOrders: number, error: string | undefined): Promise<void> {

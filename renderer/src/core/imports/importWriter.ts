@@ -12,6 +12,8 @@ import { columnOffsets, decodeOrder } from '../../../../shared/orders/columns';
 import { ORDER_TEXT_FIELDS, type OrderTextField } from '../../../../shared/domain/order';
 import { ORDER_BLOCK_SIZE, OrderRepository } from '../storage/orderRepository';
 import { OrderKeyIndex } from '../storage/orderKeyIndex';
+import { MetaRepository } from '../storage/metaRepository';
+import { REVIEW_WINDOW_DAYS, reviewWindowStart } from '../../../../shared/decisions/sla';
 import type { ImportRecord, StoredDispute, StoredPayment, WorkbenchDb } from '../storage/schema';
 
 /** Most quarantined rows kept per import; the counts stay exact beyond it. */
@@ -22,6 +24,8 @@ export class ImportWriter {
   private storedProblems = 0;
   /** Orders that took card and IP facts from this import's payments (or this import's orders from stored payments). */
   enrichedOrders = 0;
+  /** New orders inside the review window (they go to scoring for review) and older ones (history). */
+  readonly review = { windowDays: REVIEW_WINDOW_DAYS, recent: 0, history: 0 };
   /** Source of the orders the payments in this file refer to (the preset's orderSource). */
   orderSource = 'shopify';
   private prefetched: { payments: Map<string, StoredPayment>; disputes: Map<string, StoredDispute> } = {
@@ -60,7 +64,9 @@ export class ImportWriter {
       runLock,
     };
     const id = (await db.imports.add(record)) as number;
-    return new ImportWriter(db, id, await OrderKeyIndex.load(db), clock);
+    const writer = new ImportWriter(db, id, await OrderKeyIndex.load(db), clock);
+    writer.review.windowDays = (await new MetaRepository(db).get('review'))?.windowDays ?? REVIEW_WINDOW_DAYS;
+    return writer;
   }
 
   /** Loads the stored payments and disputes a batch mentions, so `known` can answer synchronously. */
@@ -103,6 +109,8 @@ export class ImportWriter {
       for (const c of plan.disputes) this.prefetched.disputes.set(c.key, c.next);
       await db.payments.bulkPut(plan.payments.map((c) => c.next));
       await db.disputes.bulkPut(plan.disputes.map((c) => c.next));
+      const since = reviewWindowStart(this.clock.now(), this.review.windowDays);
+      for (const c of plan.created) this.review[c.order.createdAt >= since ? 'recent' : 'history']++;
       const writes = await this.orderWrites(plan);
       await this.supersede(writes.superseded);
       const blockIds = await this.orders.append(writes.orders, this.importId, writes.stamps);

@@ -1,12 +1,15 @@
 // The review queue: current orders not yet shipped (open or paid) that the scoring matrix sends
 // to review or hold, minus those already released or cancelled; held ones stay until decided.
 // Decisions go to the hash-chained decision log with the score and matrix version behind them.
-import { SLA_HOURS } from '../../../../shared/decisions/sla';
+import { REVIEW_WINDOW_DAYS, reviewWindowStart, SLA_HOURS } from '../../../../shared/decisions/sla';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { isFraudReason } from '../../../../shared/linking/metrics';
 import { DEFAULT_MATRIX, matrixProblem, scoreOrder, whatIf, type Confusion, type Fired, type Matrix, type Outcome } from '../../../../shared/scoring/matrix';
 import { computeSignals } from '../../../../shared/scoring/signals';
-import { isOrderDecision, type Decision, type DecisionEntry, type DecisionInput } from '../../../../shared/decisions/chain';
+import type { Decision, DecisionEntry, DecisionInput } from '../../../../shared/decisions/chain';
+import { decisionProblem } from '../../../../shared/decisions/reasons';
+import { decisionThatStands } from '../../../../shared/decisions/standing';
+import { undoProblem } from '../../../../shared/decisions/undo';
 import { orderKey, type Marketplace } from '../../../../shared/domain/order';
 import { DecisionLog, type LogVerdict } from '../storage/decisionLog';
 import type { Witness } from '../../../../shared/decisions/witness';
@@ -16,19 +19,18 @@ import { analystName, type ReviewSettings } from '../storage/metaRepository';
 
 export const HOLD_REASONS = ['FRAUD-RING', 'STOLEN-CARD', 'ACCOUNT-TAKEOVER', 'VELOCITY', 'ADDRESS-RISK', 'CHARGEBACK-HISTORY', 'OTHER'] as const;
 export const RELEASE_REASONS = ['CUSTOMER-VERIFIED', 'KNOWN-CUSTOMER', 'FALSE-POSITIVE', 'OTHER'] as const;
-/** A decision can be undone this long after it was made; the undo is itself logged. */
-export const UNDO_WINDOW_MS = 2 * 60_000;
-/** Decide within this many hours of the order coming in (default; Settings changes it). */
 
-export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { slaHours: SLA_HOURS, holdReasons: [...HOLD_REASONS], releaseReasons: [...RELEASE_REASONS] };
+export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { slaHours: SLA_HOURS, windowDays: REVIEW_WINDOW_DAYS, holdReasons: [...HOLD_REASONS], releaseReasons: [...RELEASE_REASONS] };
 
 /** Checks and tidies settings an analyst entered. */
 export function cleanReviewSettings(s: ReviewSettings): ReviewSettings {
   const codes = (list: string[]) => [...new Set(list.map((c) => c.trim().toUpperCase()).filter(Boolean))];
   if (!(Number.isFinite(s.slaHours) && s.slaHours > 0 && s.slaHours <= 24 * 30)) throw new Error('The decision target must be between 1 hour and 30 days');
+  const windowDays = s.windowDays ?? REVIEW_WINDOW_DAYS;
+  if (!(Number.isInteger(windowDays) && windowDays >= 1 && windowDays <= 365)) throw new Error('The review window must be a whole number of days from 1 to 365');
   const holdReasons = codes(s.holdReasons);
   if (holdReasons.length === 0) throw new Error('Hold and cancel need at least one reason code');
-  return { slaHours: s.slaHours, holdReasons, releaseReasons: codes(s.releaseReasons) };
+  return { slaHours: s.slaHours, windowDays, holdReasons, releaseReasons: codes(s.releaseReasons) };
 }
 
 export interface QueueRow {
@@ -71,7 +73,9 @@ export class ReviewService {
   }
 
   async settings(): Promise<ReviewSettings> {
-    return ((await this.db.meta.get('review'))?.value as ReviewSettings | undefined) ?? DEFAULT_REVIEW_SETTINGS;
+    const saved = (await this.db.meta.get('review'))?.value as ReviewSettings | undefined;
+    // Settings saved before the review window existed take its default.
+    return saved ? { ...saved, windowDays: saved.windowDays ?? REVIEW_WINDOW_DAYS } : DEFAULT_REVIEW_SETTINGS;
   }
 
   async saveSettings(s: ReviewSettings): Promise<ReviewSettings> {
@@ -131,13 +135,17 @@ export class ReviewService {
   async queue(): Promise<QueueRow[]> {
     const [ctx, entries, matrix, settings] = await Promise.all([this.context(), this.log.entries(), this.matrix(), this.settings()]);
     const { orders, live } = ctx;
-    const last = latestDecisions(entries);
+    const standing = decisionThatStands(entries);
+    const last = { get: (key: string) => standing.get(key)?.decision };
+    // History is not work: orders older than the review window are kept, not queued (a held one stays).
+    const since = reviewWindowStart(this.clock.now(), settings.windowDays);
     const candidates: number[] = [];
     for (let i = 0; i < orders.length; i++) {
       const o = orders[i]!;
       if (!live[i] || (o.status !== 'open' && o.status !== 'paid')) continue;
       const d = last.get(orderKey(o));
       if (d === 'release' || d === 'cancel') continue;
+      if (o.createdAt < since && d !== 'hold') continue;
       candidates.push(i);
     }
     const signals = computeSignals(ctx, candidates);
@@ -163,14 +171,8 @@ export class ReviewService {
 
   /** Checks a decision before it is logged; throws what is wrong in the analyst's words. */
   private async check(decision: Decision, reasonCode: string, note: string): Promise<void> {
-    if (decision !== 'hold' && decision !== 'release' && decision !== 'cancel' && decision !== 'note') throw new Error(`${decision} is not a decision on an order`);
-    if ((decision === 'hold' || decision === 'cancel') && !reasonCode) throw new Error(`A ${decision} needs a reason code`);
-    if (reasonCode) {
-      const s = await this.settings();
-      const allowed = decision === 'release' ? s.releaseReasons : s.holdReasons;
-      if (!allowed.includes(reasonCode)) throw new Error(`${reasonCode} is not a ${decision} reason code; Settings lists them`);
-    }
-    if (decision === 'note' && !note.trim()) throw new Error('Write the note first');
+    const problem = decisionProblem(decision, reasonCode, note, await this.settings());
+    if (problem) throw new Error(problem);
   }
 
   private async inputFor(key: string, decision: Decision, reasonCode: string, note: string, analyst: string): Promise<DecisionInput> {
@@ -203,10 +205,9 @@ export class ReviewService {
     const analyst = await analystName(this.db);
     const now = this.clock.now();
     const inputs = seqs.map((seq): DecisionInput => {
-      const target = entries.find((e) => e.seq === seq);
-      if (!target || !isOrderDecision(target.decision)) throw new Error(`Entry ${seq} is not a decision that can be undone`);
-      if (entries.some((e) => e.decision === 'undo' && e.undoes === seq)) throw new Error(`Entry ${seq} was already undone`);
-      if (now - target.at > UNDO_WINDOW_MS) throw new Error(`Entry ${seq} is older than ${UNDO_WINDOW_MS / 60_000} minutes; make a new decision instead`);
+      const problem = undoProblem(seq, entries, now);
+      if (problem) throw new Error(problem);
+      const target = entries.find((e) => e.seq === seq)!;
       return { orderKey: target.orderKey, decision: 'undo', reasonCode: '', note: `undoes entry ${seq} (${target.decision})`, analyst, at: now, score: target.score, matrixVersion: target.matrixVersion, undoes: seq };
     });
     if (new Set(seqs).size !== seqs.length) throw new Error('An entry is listed twice');
@@ -221,15 +222,4 @@ export class ReviewService {
   verify(witnesses: readonly Witness[] = []): Promise<LogVerdict> {
     return this.log.verify(witnesses);
   }
-}
-
-/**
- * Where each order stands: its latest hold / release / cancel that was not undone. Notes do not
- * change it; an undo brings back what stood before the undone entry.
- */
-export function latestDecisions(entries: readonly DecisionEntry[]): Map<string, Decision> {
-  const undone = new Set(entries.filter((e) => e.decision === 'undo' && e.undoes !== null).map((e) => e.undoes as number));
-  const out = new Map<string, Decision>();
-  for (const e of entries) if (isOrderDecision(e.decision) && !undone.has(e.seq)) out.set(e.orderKey, e.decision);
-  return out;
 }

@@ -32,6 +32,8 @@ export interface MetaValues {
 
 export interface ReviewSettings {
   slaHours: number;
+  /** Orders older than this many days are history, not queued (shared/decisions/sla.ts). Absent in settings saved before it existed. */
+  windowDays?: number;
   holdReasons: string[];
   releaseReasons: string[];
 }

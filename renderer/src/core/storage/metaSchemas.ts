@@ -12,7 +12,7 @@ export const META_VALUE_SCHEMAS: { [K in keyof MetaValues]: z.ZodType<MetaValues
   analystName: text(80),
   dataset: z.object({ kind: z.enum(['demo', 'import']), orders: z.number().int().min(0), seed: z.number().int().optional(), loadedAt: z.number().finite() }).strict(),
   presets: z.array(formatPresetSchema).max(500) as unknown as z.ZodType<MetaValues['presets']>,
-  review: z.object({ slaHours: z.number().finite(), holdReasons: z.array(text(80)).max(200), releaseReasons: z.array(text(80)).max(200) }).strict(),
+  review: z.object({ slaHours: z.number().finite(), windowDays: z.number().int().min(1).max(365).optional(), holdReasons: z.array(text(80)).max(200), releaseReasons: z.array(text(80)).max(200) }).strict(),
   reportRates: z.object({ currency: text(10), asOf: text(20), source: text(500), rates: z.record(text(10), z.number().finite().positive()) }).strict(),
   programmeThresholds: z
     .array(

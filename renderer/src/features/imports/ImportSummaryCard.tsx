@@ -24,6 +24,37 @@ export function exportProblems(fileName: string, problems: readonly RowProblem[]
   });
 }
 
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** What the rows became: "51 orders from 121 lines (51 new)", and how many of the new ones are work. */
+function RecordsLine({ outcome }: { outcome: ImportOutcome }) {
+  const s = outcome.summary;
+  const parts = (['order', 'payment', 'dispute'] as const)
+    .map((kind) => {
+      const r = s.records[kind];
+      const total = r.created + r.updated + r.unchanged;
+      if (total === 0) return null;
+      const detail = [r.created && `${formatCount(r.created)} new`, r.updated && `${formatCount(r.updated)} updated`, r.unchanged && `${formatCount(r.unchanged)} unchanged`].filter(Boolean).join(', ');
+      return `${plural(total, kind, `${kind}s`)} (${detail})`;
+    })
+    .filter(Boolean);
+  if (parts.length === 0) return null;
+  const { recent, history, windowDays } = outcome.review;
+  return (
+    <>
+      <p data-testid="import-records">
+        {parts.join(' · ')} from {plural(s.rows, 'line', 'lines')}
+      </p>
+      {recent + history > 0 && (
+        <p data-testid="import-review-window">
+          {plural(recent, 'new order', 'new orders')} from the last {windowDays} days {recent === 1 ? 'goes' : 'go'} to scoring for review
+          {history > 0 && `; ${plural(history, 'older order is', 'older orders are')} kept as history, not queued`}.
+        </p>
+      )}
+    </>
+  );
+}
+
 export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOutcome; onMap?: () => void; onFix?: () => void }) {
   const s = outcome.summary;
   const accounted = s.created + s.updated + s.unchanged + s.quarantined;
@@ -65,6 +96,7 @@ export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOu
           ? `Every row accounted for: ${formatCount(s.created)} + ${formatCount(s.updated)} + ${formatCount(s.unchanged)} + ${formatCount(s.quarantined)} = ${formatCount(s.rows)}`
           : `Rows do not add up: ${formatCount(accounted)} accounted for, ${formatCount(s.rows)} read`}
       </p>
+      <RecordsLine outcome={outcome} />
       {outcome.enrichedOrders > 0 && (
         <p data-testid="import-enriched">
           {formatCount(outcome.enrichedOrders)} own-shop {outcome.enrichedOrders === 1 ? 'order took card and IP details from its payment' : 'orders took card and IP details from their payments'}.

@@ -1,15 +1,18 @@
-// Review settings: the decision target (SLA) and the reason codes offered for hold / cancel and release.
+// Review settings: the decision target (SLA), the review window (older orders are history, not
+// work) and the reason codes offered for hold / cancel and release.
 import { useEffect, useState } from 'react';
 import { cache } from '../../core/client';
 
 export function ReviewSettingsPanel() {
   const [sla, setSla] = useState('');
+  const [windowDays, setWindowDays] = useState('');
   const [hold, setHold] = useState('');
   const [release, setRelease] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   useEffect(() => {
     void cache.reviewSettings().then((s) => {
       setSla(String(s.slaHours));
+      setWindowDays(String(s.windowDays ?? ''));
       setHold(s.holdReasons.join('\n'));
       setRelease(s.releaseReasons.join('\n'));
     });
@@ -22,7 +25,7 @@ export function ReviewSettingsPanel() {
         onSubmit={async (e) => {
           e.preventDefault();
           try {
-            const s = await cache.saveReviewSettings({ slaHours: Number(sla), holdReasons: hold.split('\n'), releaseReasons: release.split('\n') });
+            const s = await cache.saveReviewSettings({ slaHours: Number(sla), windowDays: Number(windowDays), holdReasons: hold.split('\n'), releaseReasons: release.split('\n') });
             setHold(s.holdReasons.join('\n'));
             setRelease(s.releaseReasons.join('\n'));
             setMessage({ ok: true, text: 'Saved.' });
@@ -35,6 +38,11 @@ export function ReviewSettingsPanel() {
           Decide within (hours)
           <input type="number" min={1} aria-label="Decision target in hours" value={sla} onChange={(e) => setSla(e.target.value)} style={{ width: 80 }} />
         </label>
+        <label>
+          Review orders from the last (days)
+          <input type="number" aria-label="Review window in days" value={windowDays} onChange={(e) => setWindowDays(e.target.value)} style={{ width: 80 }} />
+        </label>
+        <p className="muted">Older orders are stored, linked and reported as history, but not queued (a held one stays).</p>
         <div className="row">
           <label>
             Hold and cancel reason codes, one per line
