@@ -13,7 +13,14 @@ export const CENTRAL_EUROPE: TimeZone = timeZoneNamed('CET')!;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Reads a timestamp; NaN when the text is not one of the understood shapes or not a real date. */
-export function parseTimestamp(raw: string, naive: TimeZone): number {
+/**
+ * Which of the first two fields of a short numeric date (`4/18/15`, `18.04.2015`) is the day:
+ * `DMY` (Europe) or `MDY` (US). Four-digit first fields are always year-first. See dateOrder.ts
+ * for how a column's order is settled from its values.
+ */
+export type DateOrder = 'DMY' | 'MDY';
+
+export function parseTimestamp(raw: string, naive: TimeZone, order: DateOrder = 'DMY'): number {
   const s = raw.trim();
   const n = s.length;
   if (n === 0) return NaN;
@@ -44,8 +51,14 @@ export function parseTimestamp(raw: string, naive: TimeZone): number {
     day = num(2);
   } else if ((firstLen === 1 || firstLen === 2) && (s[i] === '.' || s[i] === '/' || s[i] === '-')) {
     const sep = s[i++];
-    day = first;
-    month = num(2);
+    const second = num(2);
+    if (order === 'DMY') {
+      day = first;
+      month = second;
+    } else {
+      month = first;
+      day = second;
+    }
     if (s[i++] !== sep) return NaN;
     const start = i;
     year = num(4);
@@ -78,6 +91,15 @@ export function parseTimestamp(raw: string, naive: TimeZone): number {
           if (frac < 0) return NaN;
           millis = Math.floor(frac / 10 ** Math.max(0, i - start - 3)) * 10 ** Math.max(0, 3 - (i - start));
         }
+      }
+      // 12-hour times (`2:47 PM`, `12:05 am`), as US exports write them.
+      let j = i;
+      while (j < n && s[j] === ' ') j++;
+      const ap = s.slice(j, j + 2).toLowerCase();
+      if ((ap === 'am' || ap === 'pm') && (j + 2 === n || s[j + 2] === ' ')) {
+        if (hour < 1 || hour > 12) return NaN;
+        hour = (hour % 12) + (ap === 'pm' ? 12 : 0);
+        i = j + 2;
       }
       if (hour > 23 || minute > 59 || second > 60) return NaN;
     }

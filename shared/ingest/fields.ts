@@ -74,6 +74,9 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
   { field: 'paymentMethod', label: 'Payment method', combine: 'first', synonyms: ['payment method', 'zahlungsart', 'zahlungsmethode', 'payment type', 'zahlart'] },
 ];
 
+/** Fields that hold dates: their columns' day/month order is settled from their values (dateOrder.ts). */
+export const DATE_FIELDS: readonly string[] = ['createdAt', 'cancelledAt', 'disputeOpenedAt', 'disputeDueAt', 'openedAt', 'dueAt'];
+
 export const PAYMENT_FIELDS: readonly FieldSpec[] = [
   { field: 'id', label: 'Payment id', combine: 'first', required: true, identifier: true, synonyms: ['id', 'payment id', 'charge id', 'transaction id', 'transaktions id', 'zahlungs id', 'psp reference'] },
   { field: 'orderRef', label: 'Order reference', combine: 'first', identifier: true, synonyms: ['order id', 'order reference', 'order number', 'bestellnummer', 'merchant reference', 'description', 'beschreibung'] },

@@ -20,6 +20,9 @@ import { resolveMapping, type ColumnMapping, type ResolvedMapping } from './mapp
 import { describeColumn, FileMessages, type FileMessage, type RowProblem, type RowProblemCode } from './problems';
 import type { ParsedRecord } from './records';
 import { voteDecimalMark, WARMUP_ROWS } from './warmup';
+import { DateOrderVote, type SettledOrder } from './dateOrder';
+import type { DateOrder } from './dates';
+import { DATE_FIELDS } from './fields';
 
 export const SNIFF_BYTES = 64 * 1024;
 
@@ -43,6 +46,8 @@ export interface ReaderOptions {
   encoding?: TextEncodingName;
   delimiter?: Delimiter;
   headerLine?: number;
+  /** The analyst's day/month order for date columns whose values do not settle it (wizard). */
+  dateOrder?: DateOrder;
 }
 
 export interface ParsedBatch {
@@ -68,7 +73,18 @@ export interface ReaderInfo {
   fileHash: string;
   errors: FileMessage[];
   warnings: FileMessage[];
+  /** The day/month order each date column was read in, and why (settled from its values, the format, ...). */
+  dateOrders: DateColumnOrder[];
 }
+
+export interface DateColumnOrder extends SettledOrder {
+  /** 0-based source column and its header. */
+  column: number;
+  name: string;
+}
+
+/** Most rows held back while a date column's order is unsettled (a month's first 12 days can take many). */
+export const DATE_WARMUP_MAX_ROWS = 50_000;
 
 const AMOUNT_FIELDS = ['total', 'lineAmount', 'lineDiscount', 'amount', 'amountRefunded', 'disputeAmount'];
 
@@ -87,6 +103,9 @@ export class ExportReader implements CsvSink {
   private grouper: Grouper | null = null;
   private screen: CardScreen | null = null;
   private warm: { fields: string[]; line: number }[] | null = [];
+  /** Votes on the day/month order of each date column, while the warm-up lasts. */
+  private dateVotes = new Map<number, DateOrderVote>();
+  private settledDates: DateColumnOrder[] = [];
   private problems: RowProblem[] = [];
   private rowsRead = 0;
   private bytesRead = 0;
@@ -142,6 +161,7 @@ export class ExportReader implements CsvSink {
       fileHash: this.hasher.digest(),
       errors: this.messages.errors,
       warnings: this.messages.warnings,
+      dateOrders: this.settledDates,
     };
   }
 
@@ -235,6 +255,10 @@ export class ExportReader implements CsvSink {
     routeCardNumberColumns(resolved, cardColumns);
     this.screen = new CardScreen(resolved, cardColumns);
     this.resolved = resolved;
+    for (const field of DATE_FIELDS) {
+      const f = resolved.byField.get(field);
+      if (f !== undefined) for (const c of resolved.columns[f]!) this.dateVotes.set(c, new DateOrderVote());
+    }
   }
 
   row(fields: string[], line: number): void {
@@ -243,7 +267,9 @@ export class ExportReader implements CsvSink {
     this.screen!.row(fields, line);
     if (this.warm) {
       this.warm.push({ fields, line });
-      if (this.warm.length >= WARMUP_ROWS) this.finishWarmup();
+      for (const [c, vote] of this.dateVotes) vote.add(fields[c] ?? '', line);
+      // Rows wait until every date column's values have said which order they use, within reason.
+      if (this.warm.length >= WARMUP_ROWS && (this.warm.length >= DATE_WARMUP_MAX_ROWS || [...this.dateVotes.values()].every((v) => v.decided))) this.finishWarmup();
       return;
     }
     this.grouper!.row(fields, line);
@@ -270,7 +296,14 @@ export class ExportReader implements CsvSink {
       this.messages.warn('unknown-time-zone', `the format's time zone ${timeZoneProblem(options.timeZone ?? '')}; times without an offset were read as UTC`);
       zone = UTC;
     }
-    this.ctx = new BuildContext(this.options.fileName, this.preset, resolved, decimalMark, zone, this.messages);
+    const dateOrders = new Map<number, DateOrder>();
+    for (const [c, vote] of this.dateVotes) {
+      const settled = vote.settle(this.options.dateOrder ?? options.dateOrder, 'DMY');
+      if (!settled) continue;
+      dateOrders.set(c, settled.order);
+      this.settledDates.push({ column: c, name: resolved.header.names[c] ?? '', ...settled });
+    }
+    this.ctx = new BuildContext(this.options.fileName, this.preset, resolved, decimalMark, zone, this.messages, dateOrders);
     const builder: RecordBuilder =
       this.preset.kind === 'orders' ? new OrderBuilder(this.ctx) : this.preset.kind === 'payments' ? new PaymentBuilder(this.ctx) : new DisputeBuilder(this.ctx);
     this.grouper = new Grouper(this.ctx, builder, groupingOf(this.preset), this.screen!);

@@ -1,7 +1,7 @@
 // One file's import, start to end, for callers that hold the cache in memory (the CLI, tests), and
 // the summary every caller shows: the four row buckets, which always add up to the rows read.
 import type { FileMessage, RowProblem } from './problems';
-import { ExportReader, type ReaderInfo, type ReaderOptions } from './reader';
+import { ExportReader, type DateColumnOrder, type ReaderInfo, type ReaderOptions } from './reader';
 import { ImportSession, type ClassifiedBatch, type ImportCounts, type KnownRecords } from './reconcile';
 import type { DomainKind } from './records';
 
@@ -30,6 +30,8 @@ export interface FileSummary {
   fileHash: string;
   errors: FileMessage[];
   warnings: FileMessage[];
+  /** The day/month order each date column was read in, and why. */
+  dateOrders: DateColumnOrder[];
 }
 
 /** Collects the listed problems of a running import, capped. */
@@ -66,6 +68,7 @@ export function summarise(info: ReaderInfo, counts: ImportCounts, problems: Prob
     fileHash: info.fileHash,
     errors: info.errors,
     warnings: info.warnings,
+    dateOrders: info.dateOrders,
   };
 }
 

@@ -3,6 +3,7 @@
 import { currencyCode, parseAmount4, toMinorUnits } from '../amounts';
 import { cardSummaryOf } from '../cardData';
 import { countryCode } from '../countries';
+import { dateOrderConflict } from '../dateOrder';
 import { expiryFromText, expiryOf, parseTimestamp, type TimeZone } from '../dates';
 import { cardBrandOf } from '../vocabulary';
 import type { BuildContext, RowGroup } from './context';
@@ -16,7 +17,14 @@ export function dateCell(ctx: BuildContext, g: RowGroup, f: number, label: strin
     ctx.fail(g, at.row, at.column, 'missing-value', `${ctx.fieldLabel(f)} is empty; the ${label} is required`, what);
     return null;
   }
-  const t = parseTimestamp(at.value, zone);
+  const order = ctx.dateOrderOf(at.column);
+  // Never a silent swap: a value its column's order cannot hold is set aside, saying why.
+  const conflict = dateOrderConflict(at.value, order);
+  if (conflict) {
+    ctx.fail(g, at.row, at.column, 'invalid-value', `${ctx.columnLabel(at.column)}: ${conflict}`, what);
+    return null;
+  }
+  const t = parseTimestamp(at.value, zone, order);
   if (Number.isFinite(t)) return t;
   if (required) {
     ctx.fail(g, at.row, at.column, 'invalid-value', `${ctx.columnLabel(at.column)} is not a date the import understands (e.g. 2026-05-01 10:00:00 +0200, 01.05.2026 10:00)`, what);

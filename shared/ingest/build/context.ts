@@ -1,5 +1,6 @@
 // Shared state for turning grouped rows into records: the resolved mapping, the file's reading
 // conventions, and the helpers that read a field across a group's rows or set the group aside.
+import type { DateOrder } from '../dates';
 import type { DecimalMark } from '../amounts';
 import type { TimeZone } from '../dates';
 import type { FormatPreset } from '../formats/preset';
@@ -48,8 +49,15 @@ export class BuildContext {
     readonly decimalMark: DecimalMark,
     readonly zone: TimeZone,
     readonly messages: FileMessages,
+    /** Day/month order per source column of a date field (settled in the reader's warm-up). */
+    private readonly dateOrders: ReadonlyMap<number, DateOrder> = new Map(),
   ) {
     this.names = resolved.header.names;
+  }
+
+  /** The day/month order of short dates in source column `column`. */
+  dateOrderOf(column: number): DateOrder {
+    return this.dateOrders.get(column) ?? 'DMY';
   }
 
   /** 0-based field index by name. */

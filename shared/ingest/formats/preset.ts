@@ -1,5 +1,6 @@
 // A format preset: how to recognise an export (marker columns) and how to read it (column mapping
 // and options). Presets are plain data so analysts can save their own from the mapping wizard.
+import type { DateOrder } from '../dates';
 import { z } from 'zod';
 import { MARKETPLACES, ORDER_STATUSES, type Marketplace, type OrderStatus } from '../../domain/order';
 import type { DecimalMark } from '../amounts';
@@ -16,6 +17,11 @@ export interface PresetOptions {
   marketplace?: Marketplace;
   /** Zone of times written without an offset: `UTC`, `Europe/Berlin`, `CET`. Default UTC. */
   timeZone?: string;
+  /**
+   * Day/month order of short dates (`4/5/15`) when a column's own values do not settle it: values
+   * such as 18/4/15 or 4/18/15 always do, and win. Default: day-first.
+   */
+  dateOrder?: DateOrder;
   defaultCurrency?: string;
   /** Order status when the file has no status column. */
   defaultStatus?: OrderStatus;
@@ -53,6 +59,7 @@ export const formatPresetSchema = z.object({
   mapping: z.record(z.string(), columnNames),
   options: z.object({
     source: z.string().min(1).max(60),
+    dateOrder: z.enum(['DMY', 'MDY']).optional(),
     marketplace: z.enum(MARKETPLACES).optional(),
     // Checked here, where presets enter (the wizard, a preset file, a backup), not when a file is read.
     timeZone: z

@@ -1,0 +1,104 @@
+// US and European dates read right with no hint: each date column's day/month order is settled
+// from its own values, a value that contradicts it is quarantined with the reason, a column that
+// never says keeps the format's order, and the order used (and why) is reported. Never a silent swap.
+import { describe, expect, it } from 'vitest';
+import { dateOrderEvidence, dateOrderExample, DateOrderVote } from '../../../shared/ingest/dateOrder';
+import { parseTimestamp, UTC } from '../../../shared/ingest/dates';
+import { parseFormatPreset, type FormatPreset } from '../../../shared/ingest';
+import type { Order } from '../../../shared/domain/order';
+import { bucketsAddUp, runImport, utf8, values } from './support';
+
+function preset(dateOrder?: 'DMY' | 'MDY'): FormatPreset {
+  const parsed = parseFormatPreset({
+    id: 'custom:tx', label: 'Transactions', kind: 'orders', markerColumns: ['Order', 'Date'],
+    mapping: { externalId: 'Order', createdAt: 'Date', total: 'Total' },
+    options: { source: 'tx', marketplace: 'shop', timeZone: 'UTC', defaultCurrency: 'EUR', ...(dateOrder ? { dateOrder } : {}) },
+  });
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.preset;
+}
+const csv = (dates: readonly string[]) => ['Order,Date,Total', ...dates.map((d, i) => `T${i + 1},${d},10.00`)].join('\n') + '\n';
+const importDates = (dates: readonly string[], p = preset()) => runImport(utf8(csv(dates)), { preset: p, presets: [p] });
+const iso = (t: number) => new Date(t).toISOString().slice(0, 16);
+
+describe('a value says which order its column uses', () => {
+  it.each([
+    ['4/18/15 2:47', 'MDY'], ['18/4/15 2:47', 'DMY'], ['04-30-22', 'MDY'], ['30.04.2022', 'DMY'], ['4/5/15', null], ['2015-04-18', null], ['13/13/15', null],
+  ])('%j → %j', (value, order) => expect(dateOrderEvidence(value)).toBe(order));
+
+  it('reads month-first, two-digit years, dashes and 12-hour times', () => {
+    expect(iso(parseTimestamp('4/18/15 2:47', UTC, 'MDY'))).toBe('2015-04-18T02:47');
+    expect(iso(parseTimestamp('04-30-22', UTC, 'MDY'))).toBe('2022-04-30T00:00');
+    expect(iso(parseTimestamp('4/18/2015 2:47 PM', UTC, 'MDY'))).toBe('2015-04-18T14:47');
+    expect(iso(parseTimestamp('4/18/2015 12:05 am', UTC, 'MDY'))).toBe('2015-04-18T00:05');
+    expect(parseTimestamp('4/18/2015 13:05 PM', UTC, 'MDY')).toBeNaN();
+    expect(iso(parseTimestamp('18.04.2015 14:47', UTC))).toBe('2015-04-18T14:47');
+    expect(dateOrderExample('4/18/15', 'MDY')).toBe('4/18/15 → 18 Apr 2015');
+  });
+
+  it('a vote: the majority wins, dotted dates default to day-first, silence keeps the format\'s order', () => {
+    const v = new DateOrderVote();
+    for (const [d, l] of [['4/5/15', 2], ['4/18/15', 3], ['4/19/15', 4], ['19/4/15', 5]] as const) v.add(d, l);
+    expect(v.settle(undefined, 'DMY')).toEqual({ order: 'MDY', by: 'values', example: { value: '4/18/15', line: 3 } });
+    const dots = new DateOrderVote();
+    dots.add('01.05.2026', 2);
+    expect(dots.settle(undefined, 'MDY')).toEqual({ order: 'DMY', by: 'dots' });
+    const quiet = new DateOrderVote();
+    quiet.add('4/5/15', 2);
+    expect(quiet.settle('MDY', 'DMY')).toEqual({ order: 'MDY', by: 'format' });
+    expect(quiet.settle(undefined, 'DMY')).toEqual({ order: 'DMY', by: 'default' });
+  });
+});
+
+describe('importing dated files with no hint', () => {
+  // A US card-transactions file: days 1-12 say nothing, day 13 on says month-first (58 % of a month).
+  const us = Array.from({ length: 30 }, (_, i) => `4/${i + 1}/15 2:47`);
+  const eu = Array.from({ length: 30 }, (_, i) => `${i + 1}/4/15 14:47`);
+
+  it('a month-first file imports completely and correctly, and says so', async () => {
+    const run = await importDates(us);
+    expect(run.summary).toMatchObject({ rows: 30, created: 30, quarantined: 0 });
+    const orders = values<Order>(run, 'order');
+    expect(iso(orders[0]!.createdAt)).toBe('2015-04-01T02:47');
+    expect(iso(orders[17]!.createdAt)).toBe('2015-04-18T02:47');
+    expect(run.summary.dateOrders).toEqual([{ column: 1, name: 'Date', order: 'MDY', by: 'values', example: { value: '4/13/15 2:47', line: 14 } }]);
+  });
+
+  it('a day-first file imports completely and correctly', async () => {
+    const run = await importDates(eu);
+    expect(run.summary).toMatchObject({ rows: 30, created: 30, quarantined: 0 });
+    expect(iso(values<Order>(run, 'order')[3]!.createdAt)).toBe('2015-04-04T14:47');
+    expect(run.summary.dateOrders[0]).toMatchObject({ order: 'DMY', by: 'values' });
+  });
+
+  it('settles the order even when the telling value comes after the first 256 rows', async () => {
+    const long = [...Array.from({ length: 400 }, (_, i) => `4/${(i % 12) + 1}/15`), '4/13/15'];
+    const run = await importDates(long);
+    expect(run.summary.quarantined).toBe(0);
+    expect(iso(values<Order>(run, 'order')[4]!.createdAt)).toBe('2015-04-05T00:00');
+    expect(run.summary.dateOrders[0]).toMatchObject({ order: 'MDY', by: 'values', example: { line: 402 } });
+  });
+
+  it('a value that contradicts its column is quarantined with the reason, never swapped', async () => {
+    const run = await importDates([...us.slice(0, 20), '25/4/15 2:47']);
+    expect(bucketsAddUp(run.summary)).toBe(true);
+    expect(run.summary.quarantined).toBe(1);
+    expect(run.summary.problems[0]).toMatchObject({ line: 22, column: 2, reason: expect.stringContaining('25/4/15 2:47 can only be day/month/year, but this column\'s dates are month/day/year') });
+  });
+
+  it('a column that never says keeps the format\'s order, and the card says it was the format\'s', async () => {
+    const run = await importDates(['4/5/15', '6/7/15'], preset('MDY'));
+    expect(iso(values<Order>(run, 'order')[0]!.createdAt)).toBe('2015-04-05T00:00');
+    expect(run.summary.dateOrders[0]).toMatchObject({ order: 'MDY', by: 'format' });
+    // Values that say otherwise win over the format's order.
+    expect((await importDates(eu, preset('MDY'))).summary.dateOrders[0]).toMatchObject({ order: 'DMY', by: 'values' });
+  });
+
+  it('ISO dates say nothing and need nothing', async () => {
+    const run = await importDates(['2026-05-01 10:00', '2026-05-13 10:00']);
+    expect(run.summary).toMatchObject({ created: 2, quarantined: 0 });
+    expect(run.summary.dateOrders).toEqual([]);
+    // Short dates that never say: read day-first, and the card says no value told.
+    expect((await importDates(['4/5/15', '6/7/15'])).summary.dateOrders[0]).toMatchObject({ order: 'DMY', by: 'default' });
+  });
+});
