@@ -2,18 +2,10 @@
 // would land in the cache: created, updated, unchanged or quarantined. Files share one in-memory
 // cache, so a second file overlapping the first shows as unchanged or updated.
 import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  BUILT_IN_PRESETS,
-  importChunks,
-  MemoryKnownRecords,
-  parseFormatPreset,
-  presetById,
-  type FileSummary,
-  type FormatPreset,
-  type ReaderOptions,
-} from '../../../shared/ingest';
+import { importChunks, MemoryKnownRecords, type FileSummary, type ReaderOptions } from '../../../shared/ingest';
+import { chooseFormat, errorCode, FORMAT_OPTIONS } from './formatChoice';
 import { out, parseArgs, pathIn, table, usageError, type CliIo } from './io';
 
 const CHUNK_BYTES = 1 << 20;
@@ -26,24 +18,13 @@ interface FileResult {
 }
 
 export async function runImport(args: readonly string[], io: CliIo, usage: string): Promise<number> {
-  const a = parseArgs(args, ['--dry-run', '--json'], ['--format', '--preset', '--order-ref']);
+  const a = parseArgs(args, ['--dry-run', '--json'], [...FORMAT_OPTIONS, '--order-ref']);
   if (a.unknown.length) return usageError(io, `import: unknown option ${a.unknown.join(' ')}`, usage);
   if (!a.flags.has('--dry-run')) return usageError(io, 'import: the command line has no cache to write to; use --dry-run', usage);
   if (a.positional.length === 0) return usageError(io, 'import: name at least one file', usage);
-  const presets: FormatPreset[] = [...BUILT_IN_PRESETS];
-  let chosen: FormatPreset | undefined;
-  const presetFile = a.values.get('--preset');
-  if (presetFile) {
-    const loaded = await loadPreset(presetFile, io);
-    if (typeof loaded === 'string') return usageError(io, `import: ${loaded}`, usage);
-    presets.unshift(loaded);
-    chosen = loaded;
-  }
-  const formatId = a.values.get('--format');
-  if (formatId) {
-    chosen = presetById(formatId, presets);
-    if (!chosen) return usageError(io, `import: unknown format ${formatId} (see: npm run cli -- formats)`, usage);
-  }
+  const choice = await chooseFormat(a, io);
+  if (typeof choice === 'string') return usageError(io, `import: ${choice}`, usage);
+  const { presets, chosen } = choice;
   const known = new MemoryKnownRecords();
   const results: FileResult[] = [];
   for (const file of a.positional) {
@@ -55,24 +36,9 @@ export async function runImport(args: readonly string[], io: CliIo, usage: strin
   }
   if (a.flags.has('--json')) out(io, JSON.stringify({ files: results.map(toJson) }, null, 2));
   else out(io, render(results));
-  return results.some((r) => r.unreadable) ? 1 : 0;
-}
-
-async function loadPreset(file: string, io: CliIo): Promise<FormatPreset | string> {
-  let text: string;
-  try {
-    text = await readFile(pathIn(io, file), 'utf8');
-  } catch (e) {
-    return `cannot read preset ${file}: ${errorCode(e)}`;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return `preset ${file} is not JSON`;
-  }
-  const parsed = parseFormatPreset(json);
-  return parsed.ok ? parsed.preset : `preset ${file} is not valid: ${parsed.error}`;
+  // A file no format reads is an error, not an empty result: said on stderr, exit 3.
+  for (const r of results) for (const e of r.summary?.errors ?? []) io.stderr(`${r.file}: ${e.message}\n`);
+  return results.some((r) => r.unreadable) ? 1 : results.some((r) => (r.summary?.errors.length ?? 0) > 0) ? 3 : 0;
 }
 
 async function importOne(file: string, options: ReaderOptions, known: MemoryKnownRecords, io: CliIo): Promise<FileResult> {
@@ -85,11 +51,6 @@ async function importOne(file: string, options: ReaderOptions, known: MemoryKnow
   } catch (e) {
     return { file, unreadable: `cannot read file: ${errorCode(e)}` };
   }
-}
-
-function errorCode(e: unknown): string {
-  const code = (e as { code?: unknown })?.code;
-  return typeof code === 'string' ? code : e instanceof Error ? e.message : 'unknown error';
 }
 
 function toJson(r: FileResult): Record<string, unknown> {

@@ -17,10 +17,11 @@ export const USAGE = [
   'usage: npm run cli -- <command> [options]',
   '  import --dry-run [--json] [--format <id>] [--preset <preset.json>] [--order-ref <column>] <file>...',
   '  formats [--json]            list the export formats the import recognises',
-  '  rings --json [--keys card,device,email,address,phone,ip] [--hub-threshold N] <file>...',
+  '  rings --json [--keys card,device,email,address,phone,ip] [--hub-threshold N] [--format <id>] [--preset <preset.json>] <file>...',
   '  report fraud-trend --json --period week|month [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by marketplace|country|paymentMethod|cardBrand]',
-  '         [--currency EUR] [--decisions <decisions.csv>] <file>...',
-  '  report kpi --json [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sla-hours 24] [--decisions <decisions.csv>] <file>...',
+  '         [--currency EUR] [--decisions <decisions.csv>] [--format <id>] [--preset <preset.json>] <file>...',
+  '  report kpi --json [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sla-hours 24] [--decisions <decisions.csv>] [--format <id>] [--preset <preset.json>] <file>...',
+  'exit codes: 0 done, 1 a file could not be read, 2 usage error, 3 a file no format reads (or not as the chosen one)',
 ].join('\n');
 
 /** Runs one command line; the exit code is returned, not set, so tests call it in process. */

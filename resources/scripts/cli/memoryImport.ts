@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { Dispute } from '../../../shared/domain/dispute';
 import type { Order } from '../../../shared/domain/order';
 import type { Payment } from '../../../shared/domain/payment';
-import { BUILT_IN_PRESETS, importChunks, MemoryKnownRecords, type ClassifiedBatch, type ParsedRecord } from '../../../shared/ingest';
+import { importChunks, MemoryKnownRecords, type ClassifiedBatch, type ParsedRecord, type ReaderOptions } from '../../../shared/ingest';
+import type { FormatChoice } from './formatChoice';
 import { pathIn, type CliIo } from './io';
 
 const CHUNK_BYTES = 1 << 20;
@@ -60,22 +61,27 @@ export interface ImportedRecords {
 }
 
 /**
- * Imports the files in order into one in-memory cache. A file-level problem (unknown format, ...)
- * is written to stderr and the run goes on; an unreadable file ends it with exit code 1.
+ * Imports the files in order into one in-memory cache. An unreadable file ends the run with exit
+ * code 1; a file no format reads (or that fails to read as the chosen one) ends it with exit
+ * code 3 after every file's problems are on stderr: a figure over part of the data would mislead.
  */
-export async function importFiles(files: readonly string[], io: CliIo): Promise<ImportedRecords | number> {
+export async function importFiles(files: readonly string[], io: CliIo, choice: FormatChoice): Promise<ImportedRecords | number> {
   const known = new RecordsInMemory();
+  let failed = false;
   for (const file of files) {
     try {
       const handle = await open(pathIn(io, file), 'r');
       await handle.close();
-      const summary = await importChunks(createReadStream(pathIn(io, file), { highWaterMark: CHUNK_BYTES }), { fileName: path.basename(file), presets: [...BUILT_IN_PRESETS] }, known);
+      const options: ReaderOptions = { fileName: path.basename(file), presets: choice.presets, ...(choice.chosen ? { preset: choice.chosen } : {}) };
+      const summary = await importChunks(createReadStream(pathIn(io, file), { highWaterMark: CHUNK_BYTES }), options, known);
       for (const e of summary.errors) io.stderr(`${file}: ${e.message}\n`);
+      if (summary.errors.length > 0) failed = true;
     } catch (e) {
       io.stderr(`${file}: cannot read file: ${(e as { code?: string }).code ?? String(e)}\n`);
       return 1;
     }
   }
+  if (failed) return 3;
   return {
     orders: withPaymentFacts([...known.orders.values()], known.payments.values()),
     payments: [...known.payments.values()],

@@ -13,6 +13,7 @@ import { DEFAULT_THRESHOLDS, programmeMonths } from '../../../shared/reports/pro
 import { confirmedFraud, DEFAULT_RATES, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
 import { out, parseArgs, pathIn, usageError, type CliIo, type ParsedArgs } from './io';
 import { importFiles, type ImportedRecords } from './memoryImport';
+import { chooseFormat, FORMAT_OPTIONS } from './formatChoice';
 
 /** Periods in the default fraud-trend range. */
 const DEFAULT_PERIODS = 12;
@@ -96,7 +97,7 @@ const figures = majorFigures;
 
 async function runFraudTrend(args: readonly string[], io: CliIo, usage: string): Promise<number> {
   const cmd = 'report fraud-trend';
-  const a = parseArgs(args, ['--json'], ['--period', '--from', '--to', '--by', '--currency', '--decisions']);
+  const a = parseArgs(args, ['--json'], ['--period', '--from', '--to', '--by', '--currency', '--decisions', ...FORMAT_OPTIONS]);
   const days = commonOptions(cmd, a);
   if (typeof days === 'string') return usageError(io, days, usage);
   const period = a.values.get('--period');
@@ -111,7 +112,9 @@ async function runFraudTrend(args: readonly string[], io: CliIo, usage: string):
 
   const decisions = await loadDecisions(a.values.get('--decisions'), io);
   if (typeof decisions === 'number') return decisions;
-  const records = await importFiles(a.positional, io);
+  const choice = await chooseFormat(a, io);
+  if (typeof choice === 'string') return usageError(io, `${cmd}: ${choice}`, usage);
+  const records = await importFiles(a.positional, io, choice);
   if (typeof records === 'number') return records;
   const range = rangeOf(days, period, DEFAULT_PERIODS, records);
   if (typeof range === 'string') {
@@ -159,7 +162,7 @@ async function runFraudTrend(args: readonly string[], io: CliIo, usage: string):
 
 async function runKpi(args: readonly string[], io: CliIo, usage: string): Promise<number> {
   const cmd = 'report kpi';
-  const a = parseArgs(args, ['--json'], ['--from', '--to', '--sla-hours', '--decisions']);
+  const a = parseArgs(args, ['--json'], ['--from', '--to', '--sla-hours', '--decisions', ...FORMAT_OPTIONS]);
   const days = commonOptions(cmd, a);
   if (typeof days === 'string') return usageError(io, days, usage);
   const sla = a.values.get('--sla-hours') ?? '24';
@@ -167,7 +170,9 @@ async function runKpi(args: readonly string[], io: CliIo, usage: string): Promis
 
   const decisions = await loadDecisions(a.values.get('--decisions'), io);
   if (typeof decisions === 'number') return decisions;
-  const records = await importFiles(a.positional, io);
+  const choice = await chooseFormat(a, io);
+  if (typeof choice === 'string') return usageError(io, `${cmd}: ${choice}`, usage);
+  const records = await importFiles(a.positional, io, choice);
   if (typeof records === 'number') return records;
   const range = rangeOf(days, 'month', 1, records);
   if (typeof range === 'string') {

@@ -1,5 +1,5 @@
 // The command line runs the same import core in plain Node: JSON shape, counts across files,
-// exit codes (non-zero only for unreadable files and usage errors).
+// exit codes (1 unreadable file, 2 usage error, 3 a file no format reads).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,12 +51,27 @@ describe('npm run cli -- import --dry-run --json', () => {
     ]);
   });
 
-  it('a file-level problem is reported in the file entry, with exit code 0', async () => {
+  it('a file no format reads is reported in its entry, said on stderr, and exits 3', async () => {
     const r = await cli('import', '--dry-run', '--json', fx('orders-with-card-numbers.csv'));
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(3);
     const [f] = (JSON.parse(r.stdout) as { files: FileJson[] }).files;
     expect(f).toMatchObject({ format: null, rows: 0, quarantined: [] });
     expect(f!.errors.map((e) => e.code)).toEqual(['unknown-format']);
+    expect(r.stderr).toMatch(/orders-with-card-numbers\.csv: .*format/);
+  });
+
+  it('rings and report take --format and --preset like import, and refuse a file no format reads', async () => {
+    for (const command of [['rings', '--json'], ['report', 'kpi', '--json']]) {
+      const unknown = await cli(...command, fx('orders-with-card-numbers.csv'));
+      expect(unknown.status, command.join(' ')).toBe(3);
+      expect(unknown.stdout).toBe('');
+      expect(unknown.stderr).toMatch(/orders-with-card-numbers\.csv: /);
+      const bad = await cli(...command, '--format', 'no-such-format', fx('shopify-orders.csv'));
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain('unknown format no-such-format');
+      const chosen = await cli(...command, '--format', 'shopify-orders', fx('shopify-orders.csv'));
+      expect(chosen.status, chosen.stderr).toBe(0);
+    }
   });
 
   it('a saved preset (validated) reads a custom file; no card number reaches the output', async () => {
