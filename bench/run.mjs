@@ -241,6 +241,24 @@ async function backupFigures(base, profile, figures) {
   figures.restore_1m_ms = { ...fig(r.restoreMs, 'ms', 'json_import_ms', r.jsonRestoreMs), note: 'Read, decrypt, decompress, check every row and block, verify the log and relate it, then one transaction over every table, into an empty cache. Baseline: dexie-export-import importInto of the JSON backup, with none of those checks and not all or nothing.', read_ms: Math.round(r.readMs), checks_ms: Math.round(r.checkMs) };
 }
 
+/**
+ * ring_quality_demo and ring_quality_planted: the linker's precision and recall (default options)
+ * on planted truth, with every run: a faster linker that finds worse rings is no improvement.
+ */
+async function qualityFigures(base, profile, figures) {
+  let q;
+  await withBrowser(profile, async (page) => {
+    page.setDefaultTimeout(0);
+    await page.goto(`${base}bench.html`);
+    await page.waitForSelector('body[data-ready="1"]');
+    q = await page.evaluate((now) => window.bench.ringQuality(now), NOW);
+  });
+  log(`ring quality: demo ${JSON.stringify(q.demo)}; planted cases ${JSON.stringify(q.planted)}`);
+  const goal = { recall: 0.95, precision: 0.9 };
+  figures.ring_quality_demo = { ...q.demo, unit: 'share', baseline: 'goal', baseline_value: goal, note: "The demo year's planted rings (100k orders, fixed seed), default linking options." };
+  figures.ring_quality_planted = { ...q.planted, unit: 'share', baseline: 'goal', baseline_value: goal, note: 'shared/demo/plantedCases.ts: device bursts, card testing on one device or IP, steady hubs, repeat customers with and without accounts (fixed seed, scale 4).' };
+}
+
 async function main() {
   await build();
   const server = await startServer({ port: Number(process.env.BENCH_PORT ?? 4181), dir: BENCH_OUT });
@@ -263,6 +281,7 @@ async function main() {
       extra.demo_load_rows_per_s = { value: Math.round(app.orders / (app.ms / 1000)), unit: 'rows/s', baseline: 'idb_put_one_record_per_order_rows_per_s', baseline_value: Math.round(baseline.orders / (baseline.ms / 1000)) };
     });
 
+    await qualityFigures(base, profile, figures);
     if (!ONLY || ONLY === 'rings') await ringsFigures(base, profile, figures, observations);
     if (!ONLY || ONLY === 'report') await reportFigures(base, profile, figures, observations);
     if (!ONLY || ONLY === 'backup') await backupFigures(base, profile, figures);

@@ -14,7 +14,10 @@ import { confirmedFraud, trendChargebacks, trendOrdersOf } from '../../../shared
 import type { Dispute, DisputeStatus } from '../../../shared/domain/dispute';
 import { FIELD_SEPARATOR } from '../../../shared/orders/columns';
 import { linkEdges } from '../../../shared/linking';
-import { generateDemo } from '../../../shared/demo';
+import { generateDemo, generateDemoAll } from '../../../shared/demo';
+import { generatePlantedCases } from '../../../shared/demo/plantedCases';
+import { ringQuality } from '../../../shared/linking/quality';
+import { buildRings } from '../../../shared/linking';
 import { MARKETPLACE_LABEL, MARKETPLACES } from '../../../shared/domain/order';
 
 const BASELINE_DB = 'bench-baseline';
@@ -289,6 +292,19 @@ const bench = {
    * it wrote before (dexie-export-import exportDB), each timed and sized; then restore of each into
    * an empty cache: read + check + relate + one transaction, against importInto.
    */
+  /**
+   * ring_quality: precision and recall of the linker with default options, on the demo's planted
+   * rings (100k orders) and on the planted-cases generator (device bursts, card testing, steady
+   * hubs, repeat customers with and without accounts). Deterministic: seeds are fixed.
+   */
+  ringQuality(now: number) {
+    const demo = generateDemoAll({ orders: 100_000, seed: 20261124, now });
+    const demoQuality = ringQuality(buildRings(demo.orders, demo.disputes).rings, demo.truth.rings, demo.truth.hubs);
+    const cases = generatePlantedCases(20261124, now, 4);
+    const plantedQuality = ringQuality(buildRings(cases.orders).rings, cases.rings, cases.hubs);
+    return { demo: demoQuality, planted: plantedQuality };
+  },
+
   async backup() {
     const passphrase = 'bench passphrase, not a secret';
     const db = createDb();
