@@ -63,7 +63,7 @@ export function generatePlantedCases(seed: number, now: number, scale = 1): Plan
   }
   for (let k = 0; k < 8 * scale; k++) {
     // Card testing: 10-30 small orders, each with another card, from one device or IP within hours; no accounts.
-    const shared = b.rng.chance(0.5) ? { deviceId: id(b, 'dev') } : { ip: `198.51.100.${b.rng.int(255)}` };
+    const shared = b.rng.chance(0.5) ? { deviceId: id(b, 'dev') } : { ip: `198.51.${100 + b.rng.int(100)}.${1 + b.rng.int(254)}` };
     const start = now - (10 + b.rng.int(250)) * DAY;
     plant('card-testing', Array.from({ length: 10 + b.rng.int(21) }, () => blank(b, { ...shared, totalMinor: 100 + b.rng.int(400), cardBin: bin(b), cardLast4: fourDigits(b), cardExpiry: '12/28', createdAt: start + b.rng.int(6 * 60) * 60_000 })));
   }
