@@ -27,7 +27,7 @@ export interface SniffResult {
   headerLine: number | null;
   columns: string[];
   preview: { line: number; fields: string[] }[];
-  /** Presets with at least one marker column present, best first. */
+  /** Presets the file fits, then near misses (sharing a marker specific to the format), best first. */
   formats: FormatMatch[];
   /** Suggested mappings per record kind, for files no preset fits. */
   suggestions: Record<RecordKind, MappingSuggestion[]>;

@@ -30,15 +30,35 @@ export function missingMarkers(header: Pick<Header, 'keys'>, preset: FormatPrese
 }
 
 /**
- * Every preset with at least one marker present, best first: full matches by number of markers,
- * then partial ones by the share of markers present (for "looks like …, but lacks …" hints).
+ * Column names many exports share (an Amazon report and a Stripe export both have a currency): a
+ * file that shares only these with a format is not a near miss of it. Header keys, EN and DE.
+ */
+const GENERIC_COLUMNS: ReadonlySet<string> = new Set([
+  'id', 'name', 'email', 'e-mail', 'status', 'type', 'currency', 'amount', 'total', 'date', 'time', 'created', 'created at',
+  'description', 'reason', 'note', 'country', 'quantity', 'price', 'fee', 'net', 'gross', 'balance', 'sku', 'title',
+  'transaction id', 'order id', 'datum', 'uhrzeit', 'typ', 'währung', 'betrag', 'brutto', 'netto', 'gebühr', 'beschreibung',
+  'land', 'menge', 'preis', 'summe', 'guthaben', 'bestellnummer',
+]);
+
+/** Whether a file that lacks some of `preset`'s markers still has one only that kind of export has. */
+export function sharesSpecificMarker(header: Pick<Header, 'keys'>, preset: FormatPreset): boolean {
+  return preset.markerColumns.some((m) => {
+    const key = headerKey(m);
+    return !GENERIC_COLUMNS.has(key) && header.keys.includes(key);
+  });
+}
+
+/**
+ * Presets the file fits, best first: full matches by number of markers, then near misses by the
+ * share of markers present (for "looks like …, but lacks …" hints). A near miss must share a marker
+ * specific to its format; generic columns alone (id, Status, Currency) suggest nothing.
  */
 export function rankFormats(header: Pick<Header, 'keys'>, presets: readonly FormatPreset[] = BUILT_IN_PRESETS): FormatMatch[] {
   const matches: FormatMatch[] = [];
   for (const preset of presets) {
     if (preset.markerColumns.length === 0) continue;
     const missing = missingMarkers(header, preset);
-    if (missing.length < preset.markerColumns.length) matches.push({ preset, missing });
+    if (missing.length === 0 || (missing.length < preset.markerColumns.length && sharesSpecificMarker(header, preset))) matches.push({ preset, missing });
   }
   const share = (m: FormatMatch) => 1 - m.missing.length / m.preset.markerColumns.length;
   return matches.sort((a, b) => {

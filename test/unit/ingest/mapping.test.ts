@@ -107,4 +107,21 @@ describe('format detection', () => {
     expect(ranked[0]!.preset.id).toBe('shopify-orders');
     expect(ranked[0]!.missing).toEqual(['Lineitem name', 'Total']);
   });
+
+  it('suggests no format that shares only generic columns with the file', () => {
+    // Columns of Amazon's All Orders flat file without the ones its preset looks for: `currency`
+    // alone once made this "closest to a Stripe payments export".
+    const amazonRest = ['merchant-order-id', 'last-updated-date', 'fulfillment-channel', 'sales-channel', 'sku', 'asin', 'quantity', 'currency', 'ship-city'];
+    expect(rankFormats(header(amazonRest))).toEqual([]);
+    expect(rankFormats(header(['id', 'Status', 'Currency', 'Amount', 'Date', 'Name', 'Email', 'Type']))).toEqual([]);
+    // One specific column is enough for a hint; its generic neighbours still count towards the share.
+    const stripeLike = rankFormats(header(['id', 'Amount', 'Currency', 'Created date (UTC)']));
+    expect(stripeLike.map((m) => [m.preset.id, m.missing])).toEqual([['stripe-payments', ['Status']]]);
+  });
+
+  it('an unknown file is told no "closest" format when it shares only generic columns', async () => {
+    const { summary } = await runImport('amazon-order-idx\tcurrency\tquantity\tsku\nA-1\tEUR\t1\tS1\n', { fileName: 'amazon.txt' });
+    expect(summary.errors.map((e) => e.code)).toEqual(['unknown-format']);
+    expect(summary.errors[0]!.message).toBe("no known export format has this file's columns; map them in the import wizard.");
+  });
 });
