@@ -80,7 +80,9 @@ export const DATE_FIELDS: readonly string[] = ['createdAt', 'cancelledAt', 'disp
 export const PAYMENT_FIELDS: readonly FieldSpec[] = [
   { field: 'id', label: 'Payment id', combine: 'first', required: true, identifier: true, synonyms: ['id', 'payment id', 'charge id', 'transaction id', 'transaktions id', 'zahlungs id', 'psp reference'] },
   { field: 'orderRef', label: 'Order reference', combine: 'first', identifier: true, synonyms: ['order id', 'order reference', 'order number', 'bestellnummer', 'merchant reference', 'description', 'beschreibung'] },
-  { field: 'createdAt', label: 'Payment date', combine: 'first', required: true, synonyms: ['created date (utc)', 'created', 'date', 'datum', 'payment date', 'zahlungsdatum', 'created at'] },
+  { field: 'createdAt', label: 'Payment date', combine: 'first', required: true, synonyms: ['created date (utc)', 'created', 'date', 'datum', 'payment date', 'zahlungsdatum', 'created at', 'creation date'] },
+  { field: 'createdTime', label: 'Payment time (when the date column has the day only)', combine: 'first', synonyms: ['time', 'uhrzeit', 'payment time'] },
+  { field: 'timeZone', label: 'Time zone of the payment date', combine: 'first', synonyms: ['time zone', 'timezone', 'zeitzone'] },
   { field: 'amount', label: 'Amount', combine: 'first', required: true, synonyms: ['amount', 'betrag', 'total', 'summe'] },
   { field: 'amountRefunded', label: 'Amount refunded', combine: 'first', synonyms: ['amount refunded', 'refunded amount', 'erstattet', 'erstatteter betrag'] },
   { field: 'currency', label: 'Currency', combine: 'first', synonyms: ['currency', 'währung', 'waehrung'] },

@@ -52,9 +52,10 @@ export function orderStatusOf(statusCells: string, cancelled: boolean): { status
   return { status: best, unknown };
 }
 
+/** Adyen's `Refused` and PayPal's `Denied` are failed attempts too: card testing shows as those. */
 export function paymentStatusOf(statusCell: string, amount4: number, refunded4: number): Payment['status'] {
   const t = token(statusCell);
-  if (/fail|declin|block|fehlgeschlagen|abgelehnt|cancel|storn/.test(t)) return 'failed';
+  if (/fail|declin|block|fehlgeschlagen|abgelehnt|cancel|storn|refus|denied/.test(t)) return 'failed';
   if (t === 'refunded' || t === 'erstattet' || (refunded4 > 0 && refunded4 >= amount4)) return 'refunded';
   return 'succeeded';
 }

@@ -4,13 +4,16 @@ import { currencyCode, parseAmount4, toMinorUnits } from '../amounts';
 import { cardSummaryOf } from '../cardData';
 import { countryCode } from '../countries';
 import { dateOrderConflict } from '../dateOrder';
-import { expiryFromText, expiryOf, parseTimestamp, type TimeZone } from '../dates';
+import { expiryFromText, expiryOf, parseTimestamp, timeZoneNamed, type TimeZone } from '../dates';
 import { cardBrandOf } from '../vocabulary';
 import type { BuildContext, RowGroup } from './context';
 import { avsOf, CARD_CHECK_FIELDS, cardCheckOf, threeDsOf, type CardCheckField, type CardChecks } from '../../domain/cardChecks';
 
-/** Epoch ms of field `f`; null after setting the group aside (required and empty or unreadable). */
-export function dateCell(ctx: BuildContext, g: RowGroup, f: number, label: string, required: boolean, what: string, zone: TimeZone = ctx.zone): number | null {
+/**
+ * Epoch ms of field `f`, with the time of day from field `timeF` when the file keeps it apart (PayPal's
+ * Date and Time); null after setting the group aside (required and empty or unreadable).
+ */
+export function dateCell(ctx: BuildContext, g: RowGroup, f: number, label: string, required: boolean, what: string, zone: TimeZone = ctx.zone, timeF = -1): number | null {
   const at = ctx.locate(g, f);
   if (at.value === '') {
     if (!required) return 0;
@@ -24,7 +27,8 @@ export function dateCell(ctx: BuildContext, g: RowGroup, f: number, label: strin
     ctx.fail(g, at.row, at.column, 'invalid-value', `${ctx.columnLabel(at.column)}: ${conflict}`, what);
     return null;
   }
-  const t = parseTimestamp(at.value, zone, order);
+  const time = timeF >= 0 ? ctx.first(g, timeF) : '';
+  const t = parseTimestamp(time === '' ? at.value : `${at.value} ${time}`, zone, order);
   if (Number.isFinite(t)) return t;
   if (required) {
     ctx.fail(g, at.row, at.column, 'invalid-value', `${ctx.columnLabel(at.column)} is not a date the import understands (e.g. 2026-05-01 10:00:00 +0200, 01.05.2026 10:00)`, what);
@@ -32,6 +36,16 @@ export function dateCell(ctx: BuildContext, g: RowGroup, f: number, label: strin
   }
   ctx.messages.warn('invalid-date', `${ctx.columnLabel(at.column)} has values that are not dates; they were left empty`, g.lines[at.row]);
   return 0;
+}
+
+/** The zone a row names in field `f` (Adyen's TimeZone, PayPal's Zeitzone), else the format's. */
+export function zoneCell(ctx: BuildContext, g: RowGroup, f: number): TimeZone {
+  const text = ctx.first(g, f);
+  if (text === '') return ctx.zone;
+  const named = timeZoneNamed(text);
+  if (named) return named;
+  ctx.messages.warn('unknown-time-zone', `${ctx.fieldLabel(f)} names time zones the import does not know; the format's zone was used`, g.lines[0]);
+  return ctx.zone;
 }
 
 /** Currency code of field `f` or the preset default; null after setting the group aside. */

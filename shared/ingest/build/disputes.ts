@@ -3,10 +3,9 @@
 // the latest event deciding the status.
 import type { Dispute, DisputeStatus } from '../../domain/dispute';
 import { hashFields } from '../contentHash';
-import { timeZoneNamed } from '../dates';
 import { DISPUTE_HASH_FIELDS, scopeOf } from '../records';
 import { cardNetworkOf, disputeStatusOf } from '../vocabulary';
-import { amountAt, currencyCell, dateCell, minorUnits } from './cells';
+import { amountAt, currencyCell, dateCell, minorUnits, zoneCell } from './cells';
 import { RowGroup, type BuildContext } from './context';
 
 const WHAT = 'dispute event';
@@ -50,13 +49,7 @@ export class DisputeBuilder {
   private event(g: RowGroup, order: number): DisputeEvent | null {
     const { ctx } = this;
     const f = (name: string) => ctx.f(name);
-    let zone = ctx.zone;
-    const zoneText = ctx.first(g, f('timeZone'));
-    if (zoneText !== '') {
-      const named = timeZoneNamed(zoneText);
-      if (named) zone = named;
-      else ctx.messages.warn('unknown-time-zone', `${ctx.fieldLabel(f('timeZone'))} names time zones the import does not know; the format's zone was used`, g.lines[0]);
-    }
+    const zone = zoneCell(ctx, g, f('timeZone'));
     const at = dateCell(ctx, g, f('openedAt'), 'dispute date', true, WHAT, zone);
     if (at === null) return null;
     const dueAt = dateCell(ctx, g, f('dueAt'), 'due date', false, WHAT, zone);

@@ -6,7 +6,7 @@ import type { Payment } from '../../domain/payment';
 import { hashFields } from '../contentHash';
 import { DISPUTE_HASH_FIELDS, PAYMENT_HASH_FIELDS, scopeOf, type ParsedRecord } from '../records';
 import { cardNetworkOf, disputeStatusOf, paymentStatusOf } from '../vocabulary';
-import { amountAt, cardCells, cardCheckCells, cardChecksProvided, countryCell, currencyCell, dateCell, minorUnits } from './cells';
+import { amountAt, cardCells, cardCheckCells, cardChecksProvided, countryCell, currencyCell, dateCell, minorUnits, zoneCell } from './cells';
 import type { BuildContext, RowGroup } from './context';
 
 const WHAT = 'payment';
@@ -29,6 +29,7 @@ function paymentFieldIndices(ctx: BuildContext) {
     amountRefunded: f('amountRefunded'),
     cardCountry: f('cardCountry'),
     createdAt: f('createdAt'),
+    createdTime: f('createdTime'),
     currency: f('currency'),
     deviceId: f('deviceId'),
     disputeAmount: f('disputeAmount'),
@@ -42,6 +43,7 @@ function paymentFieldIndices(ctx: BuildContext) {
     ip: f('ip'),
     orderRef: f('orderRef'),
     status: f('status'),
+    timeZone: f('timeZone'),
   };
 }
 
@@ -64,7 +66,7 @@ export class PaymentBuilder {
   build(g: RowGroup): void {
     const { ctx } = this;
     const { F } = this;
-    const createdAt = dateCell(ctx, g, F.createdAt, 'payment date', true, WHAT);
+    const createdAt = dateCell(ctx, g, F.createdAt, 'payment date', true, WHAT, zoneCell(ctx, g, F.timeZone), F.createdTime);
     if (createdAt === null) return;
     const currency = currencyCell(ctx, g, F.currency, WHAT);
     if (currency === null) return;

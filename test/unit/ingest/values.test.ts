@@ -110,6 +110,7 @@ describe('vocabulary', () => {
     expect(paymentStatusOf('Paid', 100, 0)).toBe('succeeded');
     expect(paymentStatusOf('Paid', 100, 100)).toBe('refunded');
     expect(paymentStatusOf('Failed', 100, 0)).toBe('failed');
+    expect([paymentStatusOf('Refused', 100, 0), paymentStatusOf('Denied', 100, 0), paymentStatusOf('Abgeschlossen', 100, 0)]).toEqual(['failed', 'failed', 'succeeded']);
     expect(['warning_needs_response', 'under_review', 'won', 'lost', 'warning_closed', 'ChargebackReversed', 'SecondChargeback', 'InformationSupplied', 'NotificationOfFraud', 'bogus'].map(disputeStatusOf)).toEqual([
       'new', 'submitted', 'won', 'lost', 'won', 'won', 'lost', 'submitted', 'accepted', null,
     ]);
