@@ -13,7 +13,9 @@ export type RowProblemCode =
   | 'card-number'
   | 'orphan-row'
   | 'group-member'
-  | 'duplicate-key';
+  | 'duplicate-key'
+  /** A row of another kind in a mixed file (a fee or transfer among PayPal payments): nothing to fix. */
+  | 'other-row-kind';
 
 export interface RowProblem {
   file: string;

@@ -38,13 +38,16 @@ function cardColumnCell(value: string): string {
 
 /**
  * `text` is the whole file decoded, `headerLine` and the problems' lines are 1-based physical
- * lines. Each quarantined row appears once, in file order, with its reasons joined.
+ * lines. Each quarantined row appears once, in file order, with its reasons joined; rows set aside
+ * as another kind of row (`other-row-kind`) are left out.
  */
 export function rowsToFix(text: string, headerLine: number, delimiter: string, problems: readonly RowProblem[]): string {
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
   const reasons = new Map<number, string[]>();
   const oneLine = new Set<number>();
   for (const p of problems) {
+    // A fee or transfer row of a mixed file has nothing to fix; imported again it is set aside again.
+    if (p.code === 'other-row-kind') continue;
     const list = reasons.get(p.line) ?? [];
     list.push(p.columnName ? `${p.columnName}: ${p.reason}` : p.reason);
     reasons.set(p.line, list);

@@ -5,6 +5,7 @@ import type { RecordKind } from '../fields';
 import type { Grouping } from '../formats/preset';
 import { readField } from '../mapping';
 import { RowGroup, type BuildContext } from './context';
+import { RowKindFilter } from './rowKinds';
 
 export interface RecordBuilder {
   /** Field whose value is the row's record key. */
@@ -18,6 +19,7 @@ export class Grouper {
   private readonly open = new RowGroup();
   private readonly byKey = new Map<string, RowGroup>();
   private readonly keyF: number;
+  private readonly rowKinds: RowKindFilter | null;
 
   constructor(
     private readonly ctx: BuildContext,
@@ -26,9 +28,16 @@ export class Grouper {
     private readonly screen: CardScreen,
   ) {
     this.keyF = builder.keyField();
+    this.rowKinds = ctx.preset.rowKinds ? new RowKindFilter(ctx, ctx.preset.rowKinds) : null;
   }
 
   row(fields: string[], line: number): void {
+    // A fee or transfer row of a mixed file is not a record, whatever its key: named as such first.
+    const other = this.rowKinds?.problemOf(fields, line);
+    if (other) {
+      this.ctx.out.problems.push(other);
+      return;
+    }
     const key = readField(this.ctx.resolved, this.keyF, fields);
     if (key === '') {
       const col = this.ctx.resolved.columns[this.keyF]![0] ?? -1;

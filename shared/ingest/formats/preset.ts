@@ -36,6 +36,24 @@ export interface PresetOptions {
   grouping?: Grouping;
 }
 
+/**
+ * For a file that mixes kinds of rows (PayPal's activity download lists fees, refunds, holds and
+ * transfers among the payments): which rows are records of the preset's kind. The others are set
+ * aside, each with the reason, so every row is still accounted for.
+ */
+export interface RowKindRule {
+  /** Column naming the row's kind: the first of these the file has. Without one, only the amount decides. */
+  column: string | readonly string[];
+  /** A record's kind holds one of these words (case-insensitive)… */
+  include: readonly string[];
+  /** …and none of these. */
+  exclude?: readonly string[];
+  /** And its amount is above zero: money received, not paid out or refunded. */
+  positiveAmount?: boolean;
+  /** What the rows kept are, for the reason the others get: `customer payment`. */
+  noun: string;
+}
+
 export interface FormatPreset {
   id: string;
   label: string;
@@ -45,9 +63,11 @@ export interface FormatPreset {
   delimiter?: Delimiter;
   mapping: ColumnMapping;
   options: PresetOptions;
+  rowKinds?: RowKindRule;
 }
 
 const columnNames = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+const words = z.array(z.string().min(1).max(60)).max(100);
 
 /** Schema for presets coming back from storage or a file: validated once, where they enter. */
 export const formatPresetSchema = z.object({
@@ -76,6 +96,9 @@ export const formatPresetSchema = z.object({
     orderSource: z.string().max(60).optional(),
     grouping: z.enum(['adjacent', 'none', 'file']).optional(),
   }),
+  rowKinds: z
+    .object({ column: columnNames, include: words.min(1), exclude: words.optional(), positiveAmount: z.boolean().optional(), noun: z.string().min(1).max(60) })
+    .optional(),
 });
 
 export function parseFormatPreset(value: unknown): { ok: true; preset: FormatPreset } | { ok: false; error: string } {

@@ -1,0 +1,54 @@
+// Which rows of a mixed export are records of the preset's kind (PayPal's activity download lists
+// fees, refunds, holds and transfers among the payments); the others are set aside with the reason.
+import { parseAmount4 } from '../amounts';
+import type { RowKindRule } from '../formats/preset';
+import { headerKey } from '../headers';
+import { readField, sourceColumn } from '../mapping';
+import type { RowProblem } from '../problems';
+import type { BuildContext } from './context';
+
+export class RowKindFilter {
+  /** 0-based column naming the row's kind, or -1 when the file has none of the rule's columns. */
+  private readonly kindColumn: number;
+  private readonly include: readonly string[];
+  private readonly exclude: readonly string[];
+  /** Field whose amount must be above zero, or -1. */
+  private readonly amountF: number;
+
+  constructor(
+    private readonly ctx: BuildContext,
+    private readonly rule: RowKindRule,
+  ) {
+    const keys = ctx.resolved.header.keys;
+    const names = typeof rule.column === 'string' ? [rule.column] : rule.column;
+    this.kindColumn = names.map((n) => keys.indexOf(headerKey(n))).find((i) => i >= 0) ?? -1;
+    this.include = rule.include.map((w) => w.toLowerCase());
+    this.exclude = (rule.exclude ?? []).map((w) => w.toLowerCase());
+    const amount = ctx.resolved.byField.get('amount') ?? ctx.resolved.byField.get('total');
+    this.amountF = rule.positiveAmount && amount !== undefined && ctx.mapped(amount) ? amount : -1;
+  }
+
+  /** The problem that sets this row aside, or null when it is a record of the preset's kind. */
+  problemOf(fields: readonly string[], line: number): RowProblem | null {
+    const { ctx, rule } = this;
+    if (this.kindColumn >= 0) {
+      const kind = fields[this.kindColumn]!.trim().toLowerCase();
+      const isKind = this.include.some((w) => kind.includes(w)) && !this.exclude.some((w) => kind.includes(w));
+      if (!isKind) return this.problem(line, this.kindColumn, `${ctx.columnLabel(this.kindColumn)} says this row is not a ${rule.noun}; it was not imported as one`);
+    }
+    if (this.amountF >= 0) {
+      const value = readField(ctx.resolved, this.amountF, fields);
+      // An unreadable amount is the builder's to report; only a readable one at or below zero is money out.
+      const amount = value === '' ? NaN : parseAmount4(value, ctx.decimalMark);
+      if (amount <= 0) {
+        const column = sourceColumn(ctx.resolved, this.amountF, fields);
+        return this.problem(line, column, `${ctx.columnLabel(column)} is not above zero: money paid out or refunded is not a ${rule.noun}; the row was not imported as one`);
+      }
+    }
+    return null;
+  }
+
+  private problem(line: number, column: number, reason: string): RowProblem {
+    return { file: this.ctx.file, line, column: column + 1, columnName: this.ctx.resolved.header.names[column], code: 'other-row-kind', reason };
+  }
+}
