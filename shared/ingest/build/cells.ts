@@ -42,7 +42,7 @@ export function dateCell(ctx: BuildContext, g: RowGroup, f: number, label: strin
 export function zoneCell(ctx: BuildContext, g: RowGroup, f: number): TimeZone {
   const text = ctx.first(g, f);
   if (text === '') return ctx.zone;
-  const named = timeZoneNamed(text);
+  const named = timeZoneNamed(ctx.preset.options.zoneNames?.[text.toUpperCase()] ?? text);
   if (named) return named;
   ctx.messages.warn('unknown-time-zone', `${ctx.fieldLabel(f)} names time zones the import does not know; the format's zone was used`, g.lines[0]);
   return ctx.zone;

@@ -22,6 +22,11 @@ export interface PresetOptions {
    * such as 18/4/15 or 4/18/15 always do, and win. Default: day-first.
    */
   dateOrder?: DateOrder;
+  /**
+   * Abbreviations this export writes in a zone column that are not read everywhere (PST is US
+   * Pacific to PayPal, Philippine time elsewhere), upper case, each with the IANA zone it means.
+   */
+  zoneNames?: Readonly<Record<string, string>>;
   defaultCurrency?: string;
   /** Order status when the file has no status column. */
   defaultStatus?: OrderStatus;
@@ -89,6 +94,15 @@ export const formatPresetSchema = z.object({
         const problem = timeZoneProblem(name);
         if (problem) ctx.addIssue({ code: 'custom', message: problem });
       })
+      .optional(),
+    zoneNames: z
+      .record(
+        z.string().regex(/^[A-Z]{2,6}$/),
+        z.string().max(60).superRefine((name, ctx) => {
+          const problem = timeZoneProblem(name);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        }),
+      )
       .optional(),
     defaultCurrency: z.string().length(3).optional(),
     defaultStatus: z.enum(ORDER_STATUSES).optional(),

@@ -3,6 +3,7 @@
 import { headerKey, type Header } from '../headers';
 import { AMAZON_ALL_ORDERS, AMAZON_UNSHIPPED } from './amazon';
 import { ADYEN_DISPUTES, GENERIC_DISPUTES } from './disputes';
+import { PAYPAL_ACTIVITY_DE, PAYPAL_ACTIVITY_EN } from './paypal';
 import type { FormatPreset } from './preset';
 import { SHOPIFY_ORDERS } from './shopify';
 import { STRIPE_DISPUTES, STRIPE_PAYMENTS } from './stripe';
@@ -15,6 +16,8 @@ export const BUILT_IN_PRESETS: readonly FormatPreset[] = [
   ZALANDO_ORDERS,
   STRIPE_PAYMENTS,
   STRIPE_DISPUTES,
+  PAYPAL_ACTIVITY_EN,
+  PAYPAL_ACTIVITY_DE,
   ADYEN_DISPUTES,
   GENERIC_DISPUTES,
 ];

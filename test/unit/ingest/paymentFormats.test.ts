@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Payment } from '../../../shared/domain/payment';
 import { parseFormatPreset, type FormatPreset } from '../../../shared/ingest';
 import { rowsToFix } from '../../../shared/ingest/rowsToFix';
-import { bucketsAddUp, runImport, values } from './support';
+import { bucketsAddUp, fixture, runImport, values } from './support';
 
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => Date.UTC(y, mo - 1, d, h, mi, s);
 
@@ -36,6 +36,15 @@ describe('payment date, time of day and time zone in columns of their own', () =
       ['T6', utc(2018, 9, 3, 22)],
     ]);
     expect(bucketsAddUp(run.summary)).toBe(true);
+  });
+
+  it('zone abbreviations the format names (PayPal\'s PST and PDT) and no others', async () => {
+    const pacific: FormatPreset = { ...preset, options: { ...preset.options, zoneNames: { PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles' } } };
+    const text = 'Txn,Date,Time,Zone,Amount,Currency\nT1,22.07.2016,12:15:13,PDT,1.00,EUR\nT2,29.12.2015,07:45:51,pst,1.00,EUR\n';
+    expect(values<Payment>(await runImport(text, { preset: pacific }), 'payment').map((p) => p.createdAt)).toEqual([utc(2016, 7, 22, 19, 15, 13), utc(2015, 12, 29, 15, 45, 51)]);
+    const plain = await runImport(text, { preset });
+    expect(plain.summary.warnings.map((w) => w.code)).toEqual(['unknown-time-zone']);
+    expect(parseFormatPreset({ ...pacific, options: { ...pacific.options, zoneNames: { PST: 'Pacific' } } })).toMatchObject({ ok: false, error: expect.stringContaining('options.zoneNames.PST') });
   });
 
   it('a zone the import does not know is named once, and the format\'s zone is used', async () => {
@@ -89,5 +98,61 @@ describe('a file that mixes kinds of rows', () => {
     expect(parseFormatPreset(preset).ok).toBe(true);
     const bad = parseFormatPreset({ ...preset, rowKinds: { column: 'Type', include: [], noun: 'payment' } });
     expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('rowKinds.include') });
+  });
+});
+
+describe('PayPal downloads', () => {
+  interface Case { file: string; format: string; rows: number; payments: number; otherKind: number }
+  const CASES: Case[] = [
+    { file: 'paypal-activity-de.csv', format: 'paypal-activity-de', rows: 8, payments: 3, otherKind: 5 },
+    { file: 'paypal-activity-en.csv', format: 'paypal-activity-en', rows: 7, payments: 3, otherKind: 4 },
+    { file: 'paypal-statement-en.csv', format: 'paypal-activity-en', rows: 4, payments: 2, otherKind: 2 },
+  ];
+  for (const c of CASES) {
+    it(`${c.file}: detected; customer payments stored, every other row set aside as another kind`, async () => {
+      const run = await runImport(fixture(c.file), { fileName: c.file });
+      expect(run.summary.errors).toEqual([]);
+      expect(run.summary.warnings).toEqual([]);
+      expect(run.summary.format).toBe(c.format);
+      expect(run.summary.rows).toBe(c.rows);
+      expect(run.summary.records.payment.created).toBe(c.payments);
+      expect(run.summary.problems.map((p) => p.code)).toEqual(Array(c.otherKind).fill('other-row-kind'));
+      expect(bucketsAddUp(run.summary)).toBe(true);
+      const again = await runImport(fixture(c.file), { fileName: c.file }, run.known);
+      expect({ unchanged: again.summary.unchanged, quarantined: again.summary.quarantined }).toEqual({ unchanged: c.payments, quarantined: c.otherKind });
+      const bytewise = await runImport(fixture(c.file), { fileName: c.file }, undefined, [1]);
+      expect(bytewise.written.map((r) => [r.key, r.hash])).toEqual(run.written.map((r) => [r.key, r.hash]));
+    });
+  }
+
+  it('German: decimal commas, Zeitzone per row, the order number from Rechnungsnummer or Zollnummer', async () => {
+    const run = await runImport(fixture('paypal-activity-de.csv'));
+    expect(values<Payment>(run, 'payment')).toEqual([
+      expect.objectContaining({ id: '1AB23456CD7890123', provider: 'paypal', orderRef: '#1001', createdAt: utc(2026, 5, 5, 12, 32, 15), amountMinor: 119000, currency: 'EUR', status: 'succeeded', email: 'anna.schmidt@example.com' }),
+      expect.objectContaining({ id: '2BC34567DE8901234', orderRef: '#1002', createdAt: utc(2026, 5, 6, 7, 5, 41), amountMinor: 5990, status: 'succeeded', email: 'ben.keller@example.com' }),
+      // Storniert: the buyer's payment did not go through.
+      expect.objectContaining({ id: '7GH89012IJ3456789', orderRef: '#1005', createdAt: utc(2026, 5, 10, 20, 13, 5), amountMinor: 24900, status: 'failed' }),
+    ]);
+    expect(run.summary.problems.map((p) => [p.line, p.columnName])).toEqual([[4, 'Typ'], [5, 'Typ'], [6, 'Typ'], [7, 'Brutto'], [9, 'Typ']]);
+  });
+
+  it('English activity download: US dates month first, PDT, the custom field when the invoice number is empty', async () => {
+    const run = await runImport(fixture('paypal-activity-en.csv'));
+    expect(values<Payment>(run, 'payment').map((p) => [p.id, p.orderRef, p.createdAt, p.amountMinor, p.status, p.email])).toEqual([
+      ['9AB12345CD6789012', '#1004', utc(2026, 5, 4, 17, 15, 42), 8900, 'succeeded', 'dana.white@example.com'],
+      ['8BC23456DE7890123', '#1006', utc(2026, 5, 15, 1, 2, 10), 123450, 'succeeded', 'eli.novak@example.com'],
+      ['5EF56789GH0123456', '#1007', utc(2026, 5, 21, 14, 45, 51), 1500, 'failed', 'fay.lind@example.com'],
+    ]);
+    // Payment Hold, General Withdrawal, a payment the seller made, a bank deposit.
+    expect(run.summary.problems.map((p) => [p.line, p.columnName])).toEqual([[4, 'Type'], [5, 'Type'], [7, 'Gross'], [8, 'Type']]);
+  });
+
+  it('English statement: Description names the kind, an IANA zone or CET per row, no Status column', async () => {
+    const run = await runImport(fixture('paypal-statement-en.csv'));
+    expect(values<Payment>(run, 'payment').map((p) => [p.id, p.orderRef, p.createdAt, p.amountMinor, p.currency, p.status])).toEqual([
+      ['2HI89012JK3456789', '#1008', utc(2026, 9, 5, 3, 44, 10), 130980, 'USD', 'succeeded'],
+      ['9KL12345MN6789012', '#1009', utc(2026, 9, 27, 16, 16, 12), 92070, 'EUR', 'succeeded'],
+    ]);
+    expect(run.summary.problems.map((p) => [p.line, p.columnName])).toEqual([[3, 'Description'], [4, 'Description']]);
   });
 });

@@ -1,0 +1,80 @@
+// PayPal's CSV downloads (Activity download, Statements) with English and with German column names:
+// one row per transaction of the account, customer payments among fees, refunds, holds and transfers.
+import type { FormatPreset, PresetOptions, RowKindRule } from './preset';
+
+// One provider for both languages: a re-export in the other language upserts the same payments.
+const OPTIONS: PresetOptions = {
+  source: 'paypal',
+  // Rows name their own zone (TimeZone / Zeitzone); this is for rows that leave it empty.
+  timeZone: 'Europe/Berlin',
+  // US accounts write Pacific times as PST and PDT, which the import does not read everywhere.
+  zoneNames: { PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles' },
+  orderSource: 'shopify',
+  grouping: 'none',
+};
+
+/**
+ * A customer payment is a payment type with money coming in. The activity download's Type (the
+ * statement's Description) also names refunds, holds and their releases, currency conversions,
+ * withdrawals and bank deposits; a payment the seller made shows with a negative gross.
+ */
+const PAYMENTS_ONLY_EN: RowKindRule = {
+  column: ['Type', 'Description'],
+  include: ['payment'],
+  exclude: ['refund', 'reversal', 'hold', 'release', 'withdrawal', 'conversion', 'fee', 'update to'],
+  positiveAmount: true,
+  noun: 'customer payment',
+};
+
+const PAYMENTS_ONLY_DE: RowKindRule = {
+  column: ['Typ', 'Beschreibung'],
+  include: ['zahlung'],
+  exclude: ['rückzahlung', 'erstattung', 'rückbuchung', 'storno', 'stornierung', 'einbehalt', 'freigabe', 'abbuchung', 'umrechnung', 'gebühr', 'entgelt'],
+  positiveAmount: true,
+  noun: 'customer payment',
+};
+
+export const PAYPAL_ACTIVITY_EN: FormatPreset = {
+  id: 'paypal-activity-en',
+  label: 'PayPal activity download (English)',
+  kind: 'payments',
+  markerColumns: ['Transaction ID', 'Gross', 'Net', 'From Email Address'],
+  mapping: {
+    id: 'Transaction ID',
+    // The shop's order number goes into the invoice number; some integrations use the custom field.
+    orderRef: ['Invoice Number', 'Invoice ID', 'Custom Number'],
+    createdAt: 'Date',
+    createdTime: 'Time',
+    timeZone: ['TimeZone', 'Time Zone'],
+    amount: 'Gross',
+    currency: 'Currency',
+    // The balance-affecting statement has no Status column: its rows are completed.
+    status: 'Status',
+    // On money received the sender is the buyer.
+    email: 'From Email Address',
+  },
+  // Amounts are `1,309.80` or, from some German accounts, `1.309,80`: the file's cells decide.
+  options: OPTIONS,
+  rowKinds: PAYMENTS_ONLY_EN,
+};
+
+export const PAYPAL_ACTIVITY_DE: FormatPreset = {
+  id: 'paypal-activity-de',
+  label: 'PayPal Aktivitäten-Download (deutsch)',
+  kind: 'payments',
+  markerColumns: ['Transaktionscode', 'Brutto', 'Netto', 'Absender E-Mail-Adresse'],
+  mapping: {
+    id: 'Transaktionscode',
+    // `Zollnummer` is the German export's name for the custom field (English: Custom Number).
+    orderRef: ['Rechnungsnummer', 'Zollnummer'],
+    createdAt: 'Datum',
+    createdTime: 'Uhrzeit',
+    timeZone: 'Zeitzone',
+    amount: 'Brutto',
+    currency: 'Währung',
+    status: 'Status',
+    email: 'Absender E-Mail-Adresse',
+  },
+  options: { ...OPTIONS, decimalMark: ',' },
+  rowKinds: PAYMENTS_ONLY_DE,
+};
