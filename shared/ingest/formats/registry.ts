@@ -1,6 +1,7 @@
 // The built-in presets and format detection: a file is a format when it has all of that format's
 // marker columns; among several, the one with the most markers (the most specific) wins.
 import { headerKey, type Header } from '../headers';
+import { ADYEN_RECEIVED_PAYMENTS } from './adyen';
 import { AMAZON_ALL_ORDERS, AMAZON_UNSHIPPED } from './amazon';
 import { ADYEN_DISPUTES, GENERIC_DISPUTES } from './disputes';
 import { PAYPAL_ACTIVITY_DE, PAYPAL_ACTIVITY_EN } from './paypal';
@@ -18,6 +19,7 @@ export const BUILT_IN_PRESETS: readonly FormatPreset[] = [
   STRIPE_DISPUTES,
   PAYPAL_ACTIVITY_EN,
   PAYPAL_ACTIVITY_DE,
+  ADYEN_RECEIVED_PAYMENTS,
   ADYEN_DISPUTES,
   GENERIC_DISPUTES,
 ];

@@ -156,3 +156,28 @@ describe('PayPal downloads', () => {
     expect(run.summary.problems.map((p) => [p.line, p.columnName])).toEqual([[3, 'Description'], [4, 'Description']]);
   });
 });
+
+describe('Adyen received payments report', () => {
+  it('shopper IP and e-mail, BIN and last 4 from the masked PAN, issuer country, the CVC, AVS and 3-D Secure answers', async () => {
+    const run = await runImport(fixture('adyen-received-payments.csv'), { fileName: 'received_payments_report_2026_05_07.csv' });
+    expect(run.summary.errors).toEqual([]);
+    expect(run.summary.warnings).toEqual([]);
+    expect({ format: run.summary.format, rows: run.summary.rows, created: run.summary.created, quarantined: run.summary.quarantined }).toEqual({
+      format: 'adyen-received-payments', rows: 4, created: 4, quarantined: 0,
+    });
+    const [visa, mc, amex, paypal] = values<Payment>(run, 'payment');
+    expect(visa).toEqual({
+      id: '8836000000001011', provider: 'adyen', orderRef: '#1001', createdAt: utc(2026, 5, 1, 8, 0, 5), amountMinor: 5990, currency: 'EUR', status: 'succeeded',
+      email: 'anna.schmidt@example.com', ip: '203.0.113.7', cardBin: '411111', cardLast4: '1111', cardExpiry: '', cardFingerprint: '', cardBrand: 'visa', cardCountry: 'DE',
+      cvcCheck: 'pass', avsPostcodeCheck: 'pass', avsLine1Check: 'pass', threeDs: 'authenticated',
+    });
+    expect(mc).toMatchObject({ cardBrand: 'mastercard', cardBin: '555555', cardCountry: 'US', cvcCheck: 'fail', avsPostcodeCheck: 'fail', avsLine1Check: 'fail', threeDs: 'attempted' });
+    // A refused attempt is kept as a failed payment: card testing is made of these.
+    expect(amex).toMatchObject({ status: 'failed', cardBrand: 'amex', cardBin: '378282', cardLast4: '0005', cvcCheck: 'unavailable', avsPostcodeCheck: 'unavailable', threeDs: 'failed' });
+    expect(paypal).toMatchObject({ cardBrand: 'paypal', cardBin: '', amountMinor: 123450, ip: '203.0.113.88', createdAt: utc(2026, 5, 7, 10) });
+    expect(paypal).not.toHaveProperty('cvcCheck');
+    expect(bucketsAddUp(run.summary)).toBe(true);
+    const again = await runImport(fixture('adyen-received-payments.csv'), {}, run.known);
+    expect(again.summary.unchanged).toBe(4);
+  });
+});
