@@ -60,7 +60,7 @@ export const PAYPAL_ACTIVITY_EN: FormatPreset = {
 
 export const PAYPAL_ACTIVITY_DE: FormatPreset = {
   id: 'paypal-activity-de',
-  label: 'PayPal Aktivitäten-Download (deutsch)',
+  label: 'PayPal activity download (German)',
   kind: 'payments',
   markerColumns: ['Transaktionscode', 'Brutto', 'Netto', 'Absender E-Mail-Adresse'],
   mapping: {
