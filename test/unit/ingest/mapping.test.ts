@@ -102,6 +102,17 @@ describe('format detection', () => {
     expect(detect(['Name', 'Email'])).toBeNull();
   });
 
+  it('PayPal in English and German, the statement layouts included; Adyen payments apart from its disputes', () => {
+    const en = ['Date', 'Time', 'TimeZone', 'Name', 'Type', 'Status', 'Currency', 'Gross', 'Fee', 'Net', 'From Email Address', 'To Email Address', 'Transaction ID'];
+    const enStatement = ['Date', 'Time', 'Time Zone', 'Description', 'Currency', 'Gross', 'Fee', 'Net', 'Balance', 'Transaction ID', 'From Email Address', 'Name', 'Invoice ID'];
+    const de = ['Datum', 'Uhrzeit', 'Zeitzone', 'Name', 'Typ', 'Status', 'Währung', 'Brutto', 'Gebühr', 'Netto', 'Absender E-Mail-Adresse', 'Empfänger E-Mail-Adresse', 'Transaktionscode'];
+    const deStatement = ['Datum', 'Uhrzeit', 'Zeitzone', 'Beschreibung', 'Währung', 'Brutto', 'Entgelt', 'Netto', 'Guthaben', 'Transaktionscode', 'Absender E-Mail-Adresse', 'Name', 'Rechnungsnummer'];
+    expect([en, enStatement, de, deStatement].map(detect)).toEqual(['paypal-activity-en', 'paypal-activity-en', 'paypal-activity-de', 'paypal-activity-de']);
+    const adyen = ['Company Account', 'Merchant Account', 'Psp Reference', 'Merchant Reference', 'Payment Method', 'Creation Date', 'TimeZone', 'Currency', 'Amount', 'Type', 'Risk Scoring', 'Shopper Interaction', 'Acquirer Response'];
+    expect(detect(adyen)).toBe('adyen-received-payments');
+    expect(detect(['Psp Reference', 'Merchant Reference', 'Record Date', 'Record Type', 'Dispute Amount', 'Shopper IP'])).toBe('adyen-disputes');
+  });
+
   it('ranks partial matches for "looks like" hints', () => {
     const ranked = rankFormats(header(['Name', 'Financial Status', 'Created at']));
     expect(ranked[0]!.preset.id).toBe('shopify-orders');
