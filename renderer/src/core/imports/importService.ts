@@ -8,6 +8,8 @@ import { ExportReader, SNIFF_BYTES } from '../../../../shared/ingest/reader';
 import { sniff, type SniffResult } from '../../../../shared/ingest/sniff';
 import { rowsToFix } from '../../../../shared/ingest/rowsToFix';
 import { noLineBreaksMessage } from '../../../../shared/ingest/lineEndings';
+import { dateOrderExample } from '../../../../shared/ingest/dateOrder';
+import type { DateColumnOrder } from '../../../../shared/ingest/reader';
 import type { FileSummary } from '../../../../shared/ingest/summary';
 import type { TextEncodingName } from '../../../../shared/ingest/decode';
 import type { Delimiter } from '../../../../shared/ingest/delimiter';
@@ -43,6 +45,8 @@ export interface MappingCheck {
   problems: RowProblem[];
   errors: string[];
   warnings: string[];
+  /** The day/month order each date column would be read in, why, and an example (`4/18/15 → 18 Apr 2015`). */
+  dateOrders: (DateColumnOrder & { shown: string })[];
 }
 
 /** Rows the wizard checks a mapping against: the file's first bytes, cut at a line end. */
@@ -110,7 +114,7 @@ export class ImportService {
     let head = new Uint8Array(await file.slice(0, CHECK_BYTES).arrayBuffer());
     if (file.size > CHECK_BYTES) {
       const lastBreak = Math.max(head.lastIndexOf(10), head.lastIndexOf(13));
-      if (lastBreak === -1) return { rows: 0, records: 0, quarantined: 0, problems: [], errors: [noLineBreaksMessage(head.length)], warnings: [] };
+      if (lastBreak === -1) return { rows: 0, records: 0, quarantined: 0, problems: [], errors: [noLineBreaksMessage(head.length)], warnings: [], dateOrders: [] };
       head = head.subarray(0, lastBreak + 1);
     }
     const reader = new ExportReader({ fileName: (file as File).name ?? 'file', preset: parsed.preset, ...overrides });
@@ -125,6 +129,7 @@ export class ImportService {
       problems: problems.slice(0, 50),
       errors: info.errors.map((e) => e.message),
       warnings: info.warnings.map((w) => w.message),
+      dateOrders: info.dateOrders.map((d) => ({ ...d, shown: d.example ? dateOrderExample(d.example.value, d.order) : '' })),
     };
   }
 
