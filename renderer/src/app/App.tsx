@@ -1,4 +1,5 @@
 // The workbench window: navigation on the left, one screen on the right.
+import type { ComponentType } from 'react';
 import { OrdersScreen } from '../features/orders/OrdersScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
@@ -6,34 +7,33 @@ import { RingsScreen } from '../features/rings/RingsScreen';
 import { DisputesScreen } from '../features/disputes/DisputesScreen';
 import { ReviewScreen } from '../features/review/ReviewScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
+import type { CacheOverview } from '../core/contract';
 import { useCacheOverview } from '../state/useCacheOverview';
-import { useUi } from '../state/uiStore';
+import { useUi, type Screen } from '../state/uiStore';
 import { Sidebar } from './Sidebar';
 import { ErrorAlert } from './Alerts';
+
+/** Every screen has its component: a screen added to SCREENS without one does not compile. */
+const SCREEN_COMPONENT: Record<Screen, ComponentType<{ overview: CacheOverview | null }>> = {
+  orders: OrdersScreen,
+  rings: RingsScreen,
+  review: ReviewScreen,
+  disputes: DisputesScreen,
+  reports: ReportsScreen,
+  imports: ImportsScreen,
+  settings: SettingsScreen,
+};
 
 export function App() {
   const screen = useUi((s) => s.screen);
   const { overview, error } = useCacheOverview();
+  const Current = SCREEN_COMPONENT[screen];
   return (
     <div className="app">
       <Sidebar overview={overview} />
       <main className="main">
         <ErrorAlert message={error && `The local cache could not be opened: ${error}`} className="banner" />
-        {screen === 'orders' ? (
-          <OrdersScreen overview={overview} />
-        ) : screen === 'settings' ? (
-          <SettingsScreen overview={overview} />
-        ) : screen === 'imports' ? (
-          <ImportsScreen />
-        ) : screen === 'rings' ? (
-          <RingsScreen />
-        ) : screen === 'disputes' ? (
-          <DisputesScreen />
-        ) : screen === 'review' ? (
-          <ReviewScreen />
-        ) : (
-          <ReportsScreen />
-        )}
+        <Current overview={overview} />
       </main>
     </div>
   );
