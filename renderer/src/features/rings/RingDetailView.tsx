@@ -87,20 +87,20 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
         · {m.disputes} disputes ({m.fraudDisputes} fraud)
       </p>
       <div className="ring-keys" data-testid="ring-keys">
-        {Object.entries(ring.keys).map(([type, values]) => (
+        {(Object.entries(ring.keys) as [KeyType, string[]][]).map(([type, values]) => (
           <div key={type}>
             <span className="key-type" style={{ background: KEY_COLOUR[type] }}>
               {type}
             </span>
-            {values!.slice(0, 6).map((v) => (
+            {values.slice(0, 6).map((v) => (
               <span key={v} className="key-value">
                 {v}
-                <button className="link" aria-label={`Never link ${type} ${v}`} onClick={() => setSplitting({ type: type as KeyType, value: v })}>
+                <button className="link" aria-label={`Never link ${type} ${v}`} onClick={() => setSplitting({ type, value: v })}>
                   never link…
                 </button>
               </span>
             ))}
-            {values!.length > 6 && ` · +${values!.length - 6}`}
+            {values.length > 6 && ` · +${values.length - 6}`}
           </div>
         ))}
       </div>

@@ -2,10 +2,13 @@
 // hubs drawn dashed, expanded neighbours outside the ring faded. Cytoscape lays it out and gives pan, zoom and selection.
 import { useEffect, useRef } from 'react';
 import cytoscape from 'cytoscape';
+import type { KeyType } from '../../../../shared/normalize';
 import type { RingGraph as Graph } from '../../core/contract';
 
-export const KEY_COLOUR: Record<string, string> = {
-  order: '#5f6b7a',
+/** Order nodes: neutral, so the key types' colours carry the links. */
+const ORDER_COLOUR = '#5f6b7a';
+/** One colour per key type: a new key type does not compile until it has one. */
+export const KEY_COLOUR: Record<KeyType, string> = {
   card: '#c2410c',
   device: '#7c3aed',
   email: '#2563eb',
@@ -28,10 +31,8 @@ export function RingGraph({ graph, onSelect }: { graph: Graph; onSelect(nodeId: 
       ],
       style: [
         { selector: 'node', style: { label: 'data(label)', 'font-size': 9, color: '#1c2430', 'text-valign': 'bottom', 'text-margin-y': 3, width: 14, height: 14 } },
-        { selector: 'node[kind = "order"]', style: { shape: 'round-rectangle', 'background-color': KEY_COLOUR.order!, width: 12, height: 12 } },
-        ...Object.entries(KEY_COLOUR)
-          .filter(([k]) => k !== 'order')
-          .map(([k, c]) => ({ selector: `node[kind = "${k}"]`, style: { 'background-color': c, shape: 'diamond' as const, width: 20, height: 20 } })),
+        { selector: 'node[kind = "order"]', style: { shape: 'round-rectangle', 'background-color': ORDER_COLOUR, width: 12, height: 12 } },
+        ...Object.entries(KEY_COLOUR).map(([k, c]) => ({ selector: `node[kind = "${k}"]`, style: { 'background-color': c, shape: 'diamond' as const, width: 20, height: 20 } })),
         ...Object.entries(KEY_COLOUR).map(([k, c]) => ({ selector: `edge[kind = "${k}"]`, style: { 'line-color': c, width: 1.5, opacity: 0.7 } })),
         { selector: 'node[hub = 1]', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#111' } },
         // Expanded neighbours, outside the ring's own links: faded, dotted.
