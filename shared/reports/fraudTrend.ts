@@ -22,7 +22,7 @@ export const DIMENSION_LABEL: Record<TrendDimension, string> = {
 export const FRAUD_BY = { chargeback: 1, cancelled: 2, ring: 4 } as const;
 export type FraudSource = keyof typeof FRAUD_BY;
 
-/** Orders as columns; `group` codes index `groupLabels`, `currency` codes index `currencyLabels`. */
+/** Orders as columns; `group` codes index `groupLabels` and `groupKeys`, `currency` codes index `currencyLabels`. */
 export interface TrendOrders {
   count: number;
   createdAt: ArrayLike<number>;
@@ -31,6 +31,8 @@ export interface TrendOrders {
   live: ArrayLike<number>;
   group: ArrayLike<number>;
   groupLabels: readonly string[];
+  /** What identifies each group to an order filter: a marketplace code, or the grouping field's value ('' when not given). */
+  groupKeys: readonly string[];
   currency: ArrayLike<number>;
   currencyLabels: readonly string[];
   /** Confirmed-fraud rows: row -> FRAUD_BY bits. */
@@ -79,6 +81,8 @@ export interface TrendReport {
   previous: PeriodSpan[];
   /** Group labels; the last is NO_ORDER_GROUP when chargebacks had no cached order. */
   groups: string[];
+  /** Per group, its key (TrendOrders.groupKeys); null for NO_ORDER_GROUP. Absent in snapshots saved before keys were kept. */
+  groupKeys: (string | null)[];
   /** cells[period][group]. */
   cells: TrendFigures[][];
   byPeriod: TrendFigures[];
@@ -126,6 +130,7 @@ export function fraudTrend(orders: TrendOrders, chargebacks: readonly TrendCharg
   const end = all.at(-1)!.to;
   const nPrev = previous.length;
   const groups = [...orders.groupLabels];
+  const groupKeys: (string | null)[] = [...orders.groupKeys];
   const unknownGroup = groups.length;
   const nGroups = groups.length + 1;
   const cells: TrendFigures[][] = all.map(() => Array.from({ length: nGroups }, emptyFigures));
@@ -184,8 +189,10 @@ export function fraudTrend(orders: TrendOrders, chargebacks: readonly TrendCharg
 
   // Drop the "not in cache" group when nothing fell into it.
   const keepUnknown = cells.some((row) => row[unknownGroup]!.chargebacks > 0);
-  if (keepUnknown) groups.push(NO_ORDER_GROUP);
-  else for (const row of cells) row.pop();
+  if (keepUnknown) {
+    groups.push(NO_ORDER_GROUP);
+    groupKeys.push(null);
+  } else for (const row of cells) row.pop();
 
   const sum = (rows: TrendFigures[][]) => {
     const byGroup = groups.map(() => emptyFigures());
@@ -203,7 +210,7 @@ export function fraudTrend(orders: TrendOrders, chargebacks: readonly TrendCharg
     for (const f of row) add(t, f);
     return t;
   });
-  return { params, periods, previous, groups, cells: curCells, byPeriod, byGroup: cur.byGroup, previousByGroup: prev.byGroup, total: cur.total, previousTotal: prev.total, unconverted };
+  return { params, periods, previous, groups, groupKeys, cells: curCells, byPeriod, byGroup: cur.byGroup, previousByGroup: prev.byGroup, total: cur.total, previousTotal: prev.total, unconverted };
 }
 
 /** The CLI's and the CSV's flat rows: one per period and group, values in major units. */

@@ -23,10 +23,19 @@ export function confirmedFraud(disputes: readonly Dispute[], decisions: readonly
   return out;
 }
 
+type Grouped = Pick<Order, 'marketplace' | 'shipCountry' | 'paymentMethod' | 'cardBrand'>;
+
 /** The group an order falls in for a dimension: free-text values fold case and blanks. */
-export function groupValue(dimension: TrendDimension, o: Pick<Order, 'marketplace' | 'shipCountry' | 'paymentMethod' | 'cardBrand'>): string {
+export function groupValue(dimension: TrendDimension, o: Grouped): string {
   if (dimension === 'marketplace') return MARKETPLACE_LABEL[o.marketplace];
   return foldGroup(dimension === 'country' ? o.shipCountry : dimension === 'paymentMethod' ? o.paymentMethod : o.cardBrand);
+}
+
+/** The key of an order's group (TrendOrders.groupKeys): its marketplace code, or the folded value, '' when not given. */
+function groupKeyOf(dimension: TrendDimension, o: Grouped): string {
+  if (dimension === 'marketplace') return o.marketplace;
+  const label = groupValue(dimension, o);
+  return label === NOT_GIVEN ? '' : label;
 }
 
 export const NOT_GIVEN = '(not given)';
@@ -42,15 +51,17 @@ export function foldGroup(raw: string): string {
 export function trendOrdersOf(orders: readonly Order[], dimension: TrendDimension, fraudByKey: ReadonlyMap<string, number>): { columns: TrendOrders; rowOf: Map<string, number> } {
   const n = orders.length;
   const groupLabels: string[] = [];
+  const groupKeys: string[] = [];
   const groupCode = new Map<string, number>();
   const currencyLabels: string[] = [];
   const currencyCode = new Map<string, number>();
-  const code = (map: Map<string, number>, labels: string[], v: string) => {
+  const code = (map: Map<string, number>, labels: string[], v: string, onNew?: () => void) => {
     let c = map.get(v);
     if (c === undefined) {
       c = labels.length;
       labels.push(v);
       map.set(v, c);
+      onNew?.();
     }
     return c;
   };
@@ -61,6 +72,7 @@ export function trendOrdersOf(orders: readonly Order[], dimension: TrendDimensio
     live: new Uint8Array(n).fill(1),
     group: new Uint16Array(n),
     groupLabels,
+    groupKeys,
     currency: new Uint16Array(n),
     currencyLabels,
     fraud: new Map(),
@@ -70,7 +82,7 @@ export function trendOrdersOf(orders: readonly Order[], dimension: TrendDimensio
   orders.forEach((o, i) => {
     (columns.createdAt as Float64Array)[i] = o.createdAt;
     (columns.totalMinor as Float64Array)[i] = o.totalMinor;
-    (columns.group as Uint16Array)[i] = code(groupCode, groupLabels, groupValue(dimension, o));
+    (columns.group as Uint16Array)[i] = code(groupCode, groupLabels, groupValue(dimension, o), () => groupKeys.push(groupKeyOf(dimension, o)));
     (columns.currency as Uint16Array)[i] = code(currencyCode, currencyLabels, o.currency.trim().toUpperCase());
     const key = orderKey(o);
     rowOf.set(key, i);

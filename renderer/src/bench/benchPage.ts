@@ -203,7 +203,7 @@ const bench = {
         if (row !== undefined) fraud.set(row, bits);
       }
       fraudTrend(
-        { count: keys.count, createdAt: keys.createdAt, totalMinor: keys.totalMinor, live: keys.live, group: keys.marketplace, groupLabels: MARKETPLACES.map((m) => MARKETPLACE_LABEL[m]), currency: dict.codes.currency, currencyLabels: dict.values.currency, fraud },
+        { count: keys.count, createdAt: keys.createdAt, totalMinor: keys.totalMinor, live: keys.live, group: keys.marketplace, groupLabels: MARKETPLACES.map((m) => MARKETPLACE_LABEL[m]), groupKeys: MARKETPLACES, currency: dict.codes.currency, currencyLabels: dict.values.currency, fraud },
         trendChargebacks(disputes, (k) => rowOf.get(k)),
         { ...params, currency: rates.currency, rates: rates.rates },
       );

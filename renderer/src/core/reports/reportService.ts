@@ -10,7 +10,7 @@ import { fraudTrend, ringsOfRange, type PeriodRing, type TrendChargeback, type T
 import { kpiReport, type KpiReport } from '../../../../shared/reports/kpi';
 import { DEFAULT_THRESHOLDS, programmeMonthsOf, type Threshold } from '../../../../shared/reports/programmes';
 import { confirmedFraud, DEFAULT_RATES, NOT_GIVEN } from '../../../../shared/reports/sources';
-import type { DictField } from '../../../../shared/orders/columns';
+import { DIMENSION_FIELD } from '../../../../shared/reports/ordersBehind';
 import { DecisionLog } from '../storage/decisionLog';
 import { analystName, MetaRepository } from '../storage/metaRepository';
 import type { OrderSnapshot, OrderStore } from '../storage/orderStore';
@@ -55,12 +55,6 @@ export function snapshotCanonical(s: Omit<ReportSnapshotRecord, 'id' | 'hash'>):
   if (s.logHead) fields.push([s.logHead.seq, s.logHead.hash]);
   return JSON.stringify(fields);
 }
-
-const DIMENSION_FIELD: Record<Exclude<TrendParams['dimension'], 'marketplace'>, DictField> = {
-  country: 'shipCountry',
-  paymentMethod: 'paymentMethod',
-  cardBrand: 'cardBrand',
-};
 
 export class ReportService {
   private readonly meta: MetaRepository;
@@ -184,6 +178,7 @@ export class ReportService {
         live: keys.live,
         group: field ? dict.codes[field] : keys.marketplace,
         groupLabels: field ? dict.values[field].map((v) => v || NOT_GIVEN) : MARKETPLACES.map((m) => MARKETPLACE_LABEL[m]),
+        groupKeys: field ? dict.values[field] : MARKETPLACES,
         currency: dict.codes.currency,
         currencyLabels: dict.values.currency,
         fraud,

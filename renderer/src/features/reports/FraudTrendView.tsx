@@ -2,9 +2,10 @@
 // snapshot alike (it only reads the figures it is given). Bars and table rows open the orders
 // behind them.
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { REASON_FAMILIES, REASON_FAMILY_LABEL, type ReasonFamily } from '../../../../shared/disputes/reasonCodes';
+import { REASON_FAMILIES, REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
 import { formatCount, formatDate, formatMoney } from '../../../../shared/domain/money';
 import { DIMENSION_LABEL, fraudRate, fraudRateByValue, major, NO_ORDER_GROUP, trendRows, type PeriodRing, type TrendReport } from '../../../../shared/reports/fraudTrend';
+import type { OrdersWhat } from '../../../../shared/reports/ordersBehind';
 import { change, changePp, ChartBox, Figure, pct, ReportTable } from './reportParts';
 
 const VERDICT: Record<string, string> = { 'confirmed-fraud': 'Confirmed fraud', benign: 'Benign', 'needs-review': 'Needs review' };
@@ -12,9 +13,6 @@ const COLORS = ['#2f6fde', '#ff8a3d', '#1f7a4c', '#8e5cd9', '#c23b32', '#0f8b8d'
 const FAMILY_COLOR: Record<string, string> = { fraud: '#c23b32', consumer: '#2f6fde', processing: '#b26a00', authorisation: '#8e5cd9', unknown: '#8593a3' };
 /** Charts draw at most this many groups; the rest are summed as "other". */
 const MAX_SERIES = 7;
-
-/** All orders of a cell, its confirmed-fraud orders, or the orders of its chargebacks (by opening date). */
-export type OrdersWhat = 'orders' | 'fraud' | { chargebacks: ReasonFamily };
 
 type BarClick = (entry: { payload?: { index?: number } }) => void;
 

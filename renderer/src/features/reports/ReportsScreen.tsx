@@ -3,27 +3,23 @@
 // chart. Figures come from the cache worker (reportService.ts); this screen only shows them.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { formatDate, formatDateTime, parseDate } from '../../../../shared/domain/money';
-import { MARKETPLACE_LABEL, type Marketplace } from '../../../../shared/domain/order';
-import { DIMENSION_LABEL, fraudRate, NO_ORDER_GROUP, TREND_DIMENSIONS, type TrendDimension, type TrendReport } from '../../../../shared/reports/fraudTrend';
+import { DIMENSION_LABEL, fraudRate, TREND_DIMENSIONS, type TrendDimension, type TrendReport } from '../../../../shared/reports/fraudTrend';
+import { ordersBehindFigure, type OrdersWhat } from '../../../../shared/reports/ordersBehind';
 import type { KpiReport } from '../../../../shared/reports/kpi';
-import { REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
 import { nextPeriod, periodStart, type PeriodKind } from '../../../../shared/reports/periods';
-import { NOT_GIVEN } from '../../../../shared/reports/sources';
-import type { DictField } from '../../../../shared/orders/columns';
 import { cache } from '../../core/client';
 import type { KpiResult, RingsOfRange, TrendResult, ReportSnapshotRecord } from '../../core/contract';
 import { exportPdf as printAndLog } from '../../app/exportFile';
 import { titleWithHead } from '../../../../shared/decisions/witnessFiles';
 import { useUi } from '../../state/uiStore';
 import { useReportParams } from './reportParams';
-import { FraudTrendView, type OrdersWhat, type TrendRings } from './FraudTrendView';
+import { FraudTrendView, type TrendRings } from './FraudTrendView';
 import { KpiView } from './KpiView';
 import { pct } from './reportParts';
 import { RatesEditor, ThresholdsEditor } from './ReportSettings';
 import { ErrorAlert } from '../../app/Alerts';
 
 const DAY = 86_400_000;
-const DICT_OF: Record<Exclude<TrendDimension, 'marketplace'>, DictField> = { country: 'shipCountry', paymentMethod: 'paymentMethod', cardBrand: 'cardBrand' };
 
 interface TrendFigures {
   report: TrendReport;
@@ -199,27 +195,8 @@ export function ReportsScreen() {
   };
 
   const ordersOf = (report: TrendReport) => (periodIdx: number | null, groupIdx: number | null, what: OrdersWhat) => {
-    const p = periodIdx === null ? { from: report.periods[0]!.from, to: report.periods.at(-1)!.to, label: `${report.periods[0]!.label} to ${report.periods.at(-1)!.label}` } : report.periods[periodIdx]!;
-    const label = groupIdx === null ? null : report.groups[groupIdx]!;
-    if (label === NO_ORDER_GROUP) return;
-    const filter: Parameters<typeof showOrders>[0] = {};
-    if (typeof what === 'object') {
-      // Chargebacks count by the day they were opened; their orders may be older.
-      filter.only = { kind: 'chargebacks', family: what.chargebacks, openedFrom: p.from, openedTo: p.to, label: `${REASON_FAMILY_LABEL[what.chargebacks]} chargebacks opened ${p.label}` };
-    } else {
-      filter.from = p.from;
-      filter.to = p.to;
-      if (what === 'fraud') filter.only = { kind: 'confirmed-fraud', label: 'Confirmed fraud' };
-    }
-    if (label !== null) {
-      if (report.params.dimension === 'marketplace') {
-        const m = (Object.entries(MARKETPLACE_LABEL) as [Marketplace, string][]).find(([, l]) => l === label)?.[0];
-        if (m) filter.marketplaces = [m];
-      } else {
-        filter.group = { field: DICT_OF[report.params.dimension], value: label === NOT_GIVEN ? '' : label, label: `${DIMENSION_LABEL[report.params.dimension]}: ${label}` };
-      }
-    }
-    showOrders(filter);
+    const filter = ordersBehindFigure(report, periodIdx, groupIdx, what);
+    if (filter) showOrders(filter);
   };
 
   if (span === undefined) return <section className="screen"><p className="muted">Opening the cache…</p></section>;
