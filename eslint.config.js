@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     // Screens talk to the core through its contract (types) and client (the worker handles) only.
-    files: ['renderer/src/app/**/*.{ts,tsx}', 'renderer/src/state/**/*.{ts,tsx}'],
+    files: ['renderer/src/app/**/*.{ts,tsx}', 'renderer/src/state/**/*.{ts,tsx}', 'renderer/src/ui/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: SCREEN_LAYERING }] },
   },
   {

@@ -1,0 +1,79 @@
+// The Reports screen's tabs and the parameters of its two live reports: period, range and split
+// for the fraud trend, a range of days for the KPIs. Hidden in print.
+import { DIMENSION_LABEL, TREND_DIMENSIONS, type TrendDimension } from '../../../../shared/reports/fraudTrend';
+import type { PeriodKind } from '../../../../shared/reports/periods';
+import type { DayRange, ReportTab } from './reportParams';
+
+const TABS: [ReportTab, string][] = [
+  ['trend', 'Fraud trend'],
+  ['kpi', 'KPIs'],
+  ['snapshots', 'Snapshots'],
+  ['settings', 'Thresholds and rates'],
+];
+
+export function ReportTabs({ tab, onChoose }: { tab: ReportTab; onChoose(tab: ReportTab): void }) {
+  return (
+    <div className="chips" role="tablist">
+      {TABS.map(([id, label]) => (
+        <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'chip on' : 'chip'} onClick={() => onChoose(id)}>
+          {label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function RangeInputs({ range, onChange }: { range: DayRange; onChange(range: DayRange): void }) {
+  return (
+    <>
+      <label className="inline">
+        From
+        <input type="date" aria-label="From" value={range.from} onChange={(e) => onChange({ ...range, from: e.target.value })} />
+      </label>
+      <label className="inline">
+        To
+        <input type="date" aria-label="To" value={range.to} onChange={(e) => onChange({ ...range, to: e.target.value })} />
+      </label>
+    </>
+  );
+}
+
+export function TrendParamsBar(props: {
+  period: PeriodKind;
+  range: DayRange;
+  dimension: TrendDimension;
+  setPeriod(p: PeriodKind): void;
+  setRange(r: DayRange): void;
+  setDimension(d: TrendDimension): void;
+}) {
+  return (
+    <div className="toolbar no-print" aria-label="Report parameters">
+      <label className="inline">
+        Period
+        <select value={props.period} onChange={(e) => props.setPeriod(e.target.value as PeriodKind)} aria-label="Period">
+          <option value="week">Weeks</option>
+          <option value="month">Months</option>
+        </select>
+      </label>
+      <RangeInputs range={props.range} onChange={props.setRange} />
+      <label className="inline">
+        Split by
+        <select value={props.dimension} onChange={(e) => props.setDimension(e.target.value as TrendDimension)} aria-label="Split by">
+          {TREND_DIMENSIONS.map((d) => (
+            <option key={d} value={d}>
+              {DIMENSION_LABEL[d]}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+export function KpiParamsBar({ range, setRange }: { range: DayRange; setRange(r: DayRange): void }) {
+  return (
+    <div className="toolbar no-print" aria-label="Report parameters">
+      <RangeInputs range={range} onChange={setRange} />
+    </div>
+  );
+}

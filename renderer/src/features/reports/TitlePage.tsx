@@ -1,0 +1,68 @@
+// The printed report's first page: what it shows, over which period and filters, from which data,
+// and the hashes (snapshot, data, decision log) that let a reader check the PDF later. Print only.
+import { formatDate, formatDateTime } from '../../../../shared/domain/money';
+import { DIMENSION_LABEL, fraudRate } from '../../../../shared/reports/fraudTrend';
+import type { KpiReport } from '../../../../shared/reports/kpi';
+import { pct } from './reportParts';
+import { DAY, titleOf, type Shown } from './shownReport';
+
+/** The PDF's first page: what, when, from what, and the snapshot's hash. Print only. */
+export function TitlePage({ shown }: { shown: Shown }) {
+  const snap = shown.snapshot;
+  const isTrend = shown.kind === 'fraud-trend';
+  const t = isTrend ? shown.figures.report : null;
+  return (
+    <section className="print-only title-page" aria-hidden="true">
+      <p className="title-brand">Fraud Workbench</p>
+      <h1>{titleOf(shown)}</h1>
+      <dl>
+        {t ? (
+          <>
+            <dt>Period</dt>
+            <dd>
+              {formatDate(t.periods[0]!.from)} to {formatDate(t.periods.at(-1)!.to - DAY)} ({t.periods.length} {t.params.period === 'week' ? 'ISO weeks' : 'months'}, {t.periods[0]!.label} to {t.periods.at(-1)!.label}), UTC
+            </dd>
+            <dt>Compared with</dt>
+            <dd>
+              {formatDate(t.previous[0]!.from)} to {formatDate(t.previous.at(-1)!.to - DAY)}
+            </dd>
+            <dt>Filters</dt>
+            <dd>
+              All orders in the cache, split by {DIMENSION_LABEL[t.params.dimension].toLowerCase()}; values in {t.params.currency}
+              {Object.keys(t.params.rates).length > 1 ? ` (other currencies at ${Object.entries(t.params.rates).filter(([c]) => c !== t.params.currency).map(([c, r]) => `${c} ${r}`).join(', ')})` : ''}
+            </dd>
+            <dt>Fraud rate</dt>
+            <dd>
+              {pct(fraudRate(t.total))} ({t.total.fraudOrders.toLocaleString('en-US')} of {t.total.orders.toLocaleString('en-US')} orders); previous span {pct(fraudRate(t.previousTotal))}
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>Period</dt>
+            <dd>
+              {formatDate((shown.figures.report as KpiReport).from)} to {formatDate((shown.figures.report as KpiReport).to - DAY)}, UTC
+            </dd>
+            <dt>Filters</dt>
+            <dd>All orders, decisions and disputes in the cache; decision target {(shown.figures.report as KpiReport).slaHours} h</dd>
+          </>
+        )}
+        <dt>Data sources</dt>
+        <dd>
+          <ul>
+            {shown.figures.sources.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </dd>
+        <dt>Snapshot</dt>
+        <dd className="mono">{snap ? `#${snap.id}, saved ${formatDateTime(snap.createdAt)} UTC by ${snap.analyst}` : 'not saved'}</dd>
+        <dt>Snapshot hash</dt>
+        <dd className="mono">{snap?.hash ?? '–'}</dd>
+        <dt>Data hash</dt>
+        <dd className="mono">{shown.dataHash}</dd>
+        <dt>Decision log</dt>
+        <dd className="mono">{snap?.logHead ? `entry ${snap.logHead.seq}, ${snap.logHead.hash}` : '–'}</dd>
+      </dl>
+    </section>
+  );
+}

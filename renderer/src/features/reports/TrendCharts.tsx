@@ -1,0 +1,80 @@
+// The fraud trend's four charts: orders and confirmed fraud stacked by group, the fraud rate by
+// count and value, chargebacks by reason family. A click on a bar or a point opens its orders.
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { REASON_FAMILIES, REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
+import { DIMENSION_LABEL, type TrendReport } from '../../../../shared/reports/fraudTrend';
+import type { OrdersWhat } from '../../../../shared/reports/ordersBehind';
+import { ChartBox } from './reportParts';
+import type { Series } from './trendChartData';
+
+const COLORS = ['#2f6fde', '#ff8a3d', '#1f7a4c', '#8e5cd9', '#c23b32', '#0f8b8d', '#b26a00', '#5f6b7a'];
+const FAMILY_COLOR: Record<string, string> = { fraud: '#c23b32', consumer: '#2f6fde', processing: '#b26a00', authorisation: '#8e5cd9', unknown: '#8593a3' };
+
+type BarClick = (entry: { payload?: { index?: number } }) => void;
+type OnOrders = (period: number | null, group: number | null, what: OrdersWhat) => void;
+
+/** Stacked bars per period, one series per bar; a click hands the bar's period to `onClick`. */
+function StackedBars({ data, bars }: { data: Record<string, unknown>[]; bars: { key: string; name: string; color: string; onClick: BarClick }[] }) {
+  return (
+    <ResponsiveContainer width="100%" height={240}>
+      <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="#e4e8ee" />
+        <XAxis dataKey="label" fontSize={11} />
+        <YAxis fontSize={11} allowDecimals={false} />
+        <Tooltip />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {bars.map((b) => (
+          <Bar key={b.key} dataKey={b.key} name={b.name} stackId="stack" fill={b.color} isAnimationActive={false} cursor="pointer" onClick={b.onClick} />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+function FraudRateChart({ data, onOrders }: { data: Record<string, unknown>[]; onOrders?: OnOrders }) {
+  return (
+    <ResponsiveContainer width="100%" height={240}>
+      <LineChart
+        data={data}
+        margin={{ top: 8, right: 12, bottom: 4, left: 0 }}
+        onClick={(s: { activeTooltipIndex?: number | string | null }) => {
+          const i = Number(s?.activeTooltipIndex);
+          if (Number.isInteger(i) && i >= 0) onOrders?.(i, null, 'fraud');
+        }}
+      >
+        <CartesianGrid strokeDasharray="3 3" stroke="#e4e8ee" />
+        <XAxis dataKey="label" fontSize={11} />
+        <YAxis fontSize={11} tickFormatter={(v: number) => `${+v.toFixed(2)} %`} />
+        <Tooltip formatter={(v) => `${Number(v).toFixed(2)} %`} />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Line dataKey="rate" name="by count" stroke="#c23b32" strokeWidth={2} isAnimationActive={false} connectNulls />
+        <Line dataKey="rateValue" name="by value" stroke="#ff8a3d" strokeDasharray="4 3" isAnimationActive={false} connectNulls />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}
+
+export function TrendCharts({ report, series, data, stamp, onOrders }: { report: TrendReport; series: Series[]; data: Record<string, unknown>[]; stamp: string; onOrders?: OnOrders }) {
+  const dim = DIMENSION_LABEL[report.params.dimension].toLowerCase();
+  const clickBar = (group: number | null, what: OrdersWhat): BarClick => (entry) => {
+    const i = entry.payload?.index;
+    if (typeof i === 'number') onOrders?.(i, group, what);
+  };
+  const bySeries = (prefix: string, what: OrdersWhat) => series.map((s, k) => ({ key: `${prefix}${s.key}`, name: s.name, color: COLORS[k % COLORS.length]!, onClick: clickBar(s.group, what) }));
+  return (
+    <div className="charts">
+      <ChartBox title={`Orders by ${dim}`} stamp={stamp}>
+        <StackedBars data={data} bars={bySeries('', 'orders')} />
+      </ChartBox>
+      <ChartBox title="Fraud rate" note="Confirmed-fraud orders over orders placed, per period." stamp={stamp}>
+        <FraudRateChart data={data} onOrders={onOrders} />
+      </ChartBox>
+      <ChartBox title={`Confirmed fraud by ${dim}`} stamp={stamp}>
+        <StackedBars data={data} bars={bySeries('f', 'fraud')} />
+      </ChartBox>
+      <ChartBox title="Chargebacks by reason family" stamp={stamp}>
+        <StackedBars data={data} bars={REASON_FAMILIES.filter((f) => report.total.byFamily[f].count > 0).map((f) => ({ key: `cb_${f}`, name: REASON_FAMILY_LABEL[f], color: FAMILY_COLOR[f]!, onClick: clickBar(null, { chargebacks: f }) }))} />
+      </ChartBox>
+    </div>
+  );
+}

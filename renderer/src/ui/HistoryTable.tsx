@@ -1,0 +1,65 @@
+// The workbench's plain tables (logs, queues, lists of rings, disputes, imports): columns declared
+// once as data, so every table gets the same header, alignment and row markup.
+import type { HTMLAttributes, ReactNode } from 'react';
+
+export interface Column<Row> {
+  /** Header cell; null leaves it empty (an actions column). */
+  header: ReactNode;
+  /** Names an empty header for screen readers. */
+  headerLabel?: string;
+  cell(row: Row, index: number): ReactNode;
+  /** Numbers align right, in the header and the cells. */
+  right?: boolean;
+  /** Extra class of the body cells, e.g. `mono` for hashes. */
+  className?: string;
+  /** A body cell's tooltip (the whole value of a shortened one). */
+  title?(row: Row): string | undefined;
+}
+
+type DataAttributes = { [name: `data-${string}`]: string | number | boolean | undefined };
+export type RowAttributes = HTMLAttributes<HTMLTableRowElement> & DataAttributes;
+
+export function HistoryTable<Row>({ rows, columns, rowKey, rowProps, label, testId, className = 'history', headless = false }: {
+  rows: readonly Row[];
+  columns: readonly Column<Row>[];
+  rowKey(row: Row, index: number): string | number;
+  /** Per-row attributes: a click handler, selection, data-* hooks for tests and styles. */
+  rowProps?: (row: Row, index: number) => RowAttributes;
+  /** The table's accessible name. */
+  label?: string;
+  testId?: string;
+  className?: string;
+  /** No header row (a two-column key table). */
+  headless?: boolean;
+}) {
+  return (
+    <table className={className} aria-label={label} data-testid={testId}>
+      {!headless && (
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={i} className={c.right ? 'right' : undefined} aria-label={c.headerLabel}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+      )}
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={rowKey(row, i)} {...rowProps?.(row, i)}>
+            {columns.map((c, j) => (
+              <td key={j} className={cellClass(c)} title={c.title?.(row)}>
+                {c.cell(row, i)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function cellClass(c: Column<unknown>): string | undefined {
+  return [c.right ? 'right' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined;
+}
