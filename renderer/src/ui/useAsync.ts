@@ -94,3 +94,11 @@ export function useAsync<T>(load: () => Promise<T> | null, deps: DependencyList,
 
   return { value, error, busy: running > 0, setValue, setError, reload, run };
 }
+
+const NOTHING_TO_LOAD = () => null;
+
+/** A form's or a panel's actions with nothing to load: `run`, `busy` and `error` of useAsync. */
+export function useActions(): Pick<Async<never>, 'run' | 'busy' | 'error' | 'setError'> {
+  const { run, busy, error, setError } = useAsync<never>(NOTHING_TO_LOAD, []);
+  return { run, busy, error, setError };
+}

@@ -2,51 +2,34 @@
 // still applies; Undo appends a revocation rather than deleting anything.
 import { formatDateTime } from '../../../../shared/domain/money';
 import type { OverrideEntry } from '../../core/contract';
+import { HistoryTable, type Column } from '../../ui/HistoryTable';
 
 export function OverridesPanel({ overrides, onUndo }: { overrides: OverrideEntry[]; onUndo(id: number): void }) {
+  const columns: Column<OverrideEntry>[] = [
+    { header: 'When (UTC)', cell: (o) => formatDateTime(o.createdAt) },
+    { header: 'Who', cell: (o) => o.analyst },
+    { header: 'Action', cell: (o) => o.action },
+    { header: 'Key', cell: (o) => o.type },
+    { header: 'Value', cell: (o) => o.value },
+    { header: 'Why', cell: (o) => o.reason },
+    { header: 'Status', cell: (o) => (o.active ? 'active' : `undone ${formatDateTime(o.revokedAt!)}`) },
+    {
+      header: null,
+      cell: (o) =>
+        o.active && (
+          <button className="link" onClick={() => onUndo(o.id)}>
+            Undo
+          </button>
+        ),
+    },
+  ];
   return (
     <section className="panel wide" aria-labelledby="overrides-title">
       <h2 id="overrides-title">Linking overrides</h2>
       {overrides.length === 0 ? (
         <p className="muted">None. Use “never link…” on a ring's value, or “allow linking…” on a hub.</p>
       ) : (
-        <table className="history" aria-label="Linking overrides">
-          <thead>
-            <tr>
-              <th>When (UTC)</th>
-              <th>Who</th>
-              <th>Action</th>
-              <th>Key</th>
-              <th>Value</th>
-              <th>Why</th>
-              <th>Status</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {overrides.map((o) => (
-              <tr key={o.id} data-active={o.active}>
-                <td>{formatDateTime(o.createdAt)}</td>
-                <td>{o.analyst}</td>
-                <td>{o.action}</td>
-                <td>{o.type}</td>
-                <td>{o.value}</td>
-                <td>{o.reason}</td>
-                <td>{o.active ? 'active' : `undone ${formatDateTime(o.revokedAt!)}`}</td>
-                <td>
-                  {o.active && (
-                    <button
-                      className="link"
-                      onClick={() => onUndo(o.id)}
-                    >
-                      Undo
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <HistoryTable rows={overrides} columns={columns} rowKey={(o) => o.id} rowProps={(o) => ({ 'data-active': o.active })} label="Linking overrides" />
       )}
     </section>
   );

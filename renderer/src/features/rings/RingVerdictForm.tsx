@@ -1,0 +1,76 @@
+// The analysts' word on a ring: a verdict (needs review, confirmed fraud, benign) with a note, and
+// free notes for the team, each kept with who and when.
+import { useState } from 'react';
+import { formatDateTime } from '../../../../shared/domain/money';
+import type { RingDetail, RingVerdict } from '../../core/contract';
+
+const VERDICTS = [
+  ['needs-review', 'Needs review'],
+  ['confirmed-fraud', 'Confirmed fraud'],
+  ['benign', 'Benign'],
+] as const;
+
+/** `onMark` resolves true once the verdict or note is kept. */
+export function RingVerdictForm({ ring, onMark }: { ring: RingDetail; onMark(status: RingVerdict, note: string): Promise<boolean> }) {
+  const [verdict, setVerdict] = useState<RingVerdict>(ring.mark?.status ?? 'needs-review');
+  const [note, setNote] = useState('');
+  const [newNote, setNewNote] = useState('');
+  const verdicts = ring.marks.filter((m) => m.status !== 'note');
+  const notes = ring.marks.filter((m) => m.status === 'note');
+  return (
+    <>
+      <form
+        className="toolbar verdict"
+        aria-label="Ring verdict"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await onMark(verdict, note)) setNote('');
+        }}
+      >
+        <label className="inline">
+          Verdict
+          <select aria-label="Verdict" value={verdict} onChange={(e) => setVerdict(e.target.value as RingVerdict)}>
+            {VERDICTS.map(([v, l]) => (
+              <option key={v} value={v}>
+                {l}
+              </option>
+            ))}
+          </select>
+        </label>
+        <input aria-label="Ring note" placeholder="Note" value={note} onChange={(e) => setNote(e.target.value)} size={50} />
+        <button type="submit">Save verdict</button>
+        {verdicts.length > 0 && (
+          <span className="muted" data-testid="ring-marks">
+            {verdicts.map((m) => `${VERDICTS.find(([v]) => v === m.status)?.[1]} by ${m.analyst}, ${formatDateTime(m.createdAt)}${m.note ? `: ${m.note}` : ''}`).join(' · ')}
+          </span>
+        )}
+      </form>
+      <section className="ring-notes" aria-label="Notes on this ring">
+        <form
+          className="toolbar"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (await onMark('note', newNote)) setNewNote('');
+          }}
+        >
+          <textarea aria-label="New note" rows={2} cols={70} placeholder="A note for the team: what you checked, who you called, what is pending" value={newNote} onChange={(e) => setNewNote(e.target.value)} />
+          <button type="submit" disabled={!newNote.trim()}>
+            Add note
+          </button>
+        </form>
+        {notes.length > 0 && (
+          <ul data-testid="ring-notes">
+            {notes.map((n) => (
+              <li key={n.id}>
+                <span className="muted">
+                  {n.analyst}, {formatDateTime(n.createdAt)}:
+                </span>{' '}
+                {n.note}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+// One ring's link graph as the analyst explores it: the selected node, the neighbours expanded
+// beyond the ring, and the ring's orders linked to the selected node.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { RingDetail, RingGraph as Graph } from '../../core/contract';
+import type { RingActions } from './RingDetailView';
+
+export interface Expansion {
+  summary: string;
+  keys: Graph['nodes'];
+}
+
+export function useRingGraph(ring: RingDetail, expandNode: RingActions['expand'], run: <R>(job: () => Promise<R>) => Promise<R | undefined>) {
+  const [selected, setSelected] = useState<string | null>(null);
+  const [graph, setGraph] = useState<Graph>(ring.graph);
+  const [expanded, setExpanded] = useState<Expansion[]>([]);
+  useEffect(() => {
+    setGraph(ring.graph);
+    setExpanded([]);
+  }, [ring.graph]);
+  const onSelect = useCallback((id: string | null) => setSelected(id), []);
+
+  const expand = (nodeId: string, label: string) =>
+    run(async () => {
+      const known = [...graph.nodes.map((n) => n.id), ...graph.edges.map((e) => e.id)];
+      const more = await expandNode(nodeId, known);
+      setGraph((g) => ({ nodes: [...g.nodes, ...more.nodes], edges: [...g.edges, ...more.edges] }));
+      setExpanded((list) => [
+        ...list,
+        {
+          summary: `${label}: +${more.nodes.length} nodes, +${more.edges.length} links${more.more ? ` (${more.more} more orders not drawn)` : ''}`,
+          keys: more.nodes.filter((n) => n.kind !== 'order'),
+        },
+      ]);
+    });
+
+  /** The ring's orders, or those linked to the selected node. */
+  const shown = useMemo(() => {
+    const all = ring.orders.map((o, i) => ({ o, node: ring.orderNodes[i]! }));
+    if (!selected) return all;
+    if (selected.startsWith('o:')) return all.filter((x) => x.node === selected);
+    const linked = new Set(graph.edges.filter((e) => e.target === selected).map((e) => e.source));
+    return all.filter((x) => linked.has(x.node));
+  }, [selected, ring, graph]);
+
+  const selectedNode = selected ? graph.nodes.find((n) => n.id === selected) : undefined;
+  return { graph, expanded, selected, selectedNode, onSelect, clearSelection: () => setSelected(null), expand, shown };
+}

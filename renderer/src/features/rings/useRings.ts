@@ -1,0 +1,100 @@
+// The Rings screen's data: rings linked with the chosen options and overrides, the open ring, and
+// the actions that change the linking (overrides, verdicts) and link again.
+import { useEffect, useRef, useState } from 'react';
+import { DEFAULT_KEY_TYPES, type LinkOptions } from '../../../../shared/linking';
+import type { KeyType } from '../../../../shared/normalize';
+import { cache } from '../../core/client';
+import type { RingDetail, RingVerdict } from '../../core/contract';
+import { useUi } from '../../state/uiStore';
+import { useAsync } from '../../ui/useAsync';
+import type { RingActions } from './RingDetailView';
+
+export type RingLinkOptions = Required<Pick<LinkOptions, 'keyTypes' | 'minStrength' | 'hubThreshold'>>;
+
+export function useRings() {
+  const version = useUi((s) => s.cacheVersion);
+  const ringFor = useUi((s) => s.ringFor);
+  const ringShown = useUi((s) => s.ringShown);
+  const [options, setOptions] = useState<RingLinkOptions>({ keyTypes: DEFAULT_KEY_TYPES, minStrength: 'medium', hubThreshold: 8 });
+  const [open, setOpen] = useState<RingDetail | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** The ring to reopen after the next linking, if it still exists (new options or data close it). */
+  const reopenRef = useRef<string | null>(null);
+
+  const linked = useAsync(
+    async () => {
+      const reopen = reopenRef.current;
+      reopenRef.current = null;
+      const [overview, overrides] = await Promise.all([cache.rings(options), cache.linkOverrides()]);
+      setOpen(reopen && overview.rings.some((r) => r.id === reopen) ? await cache.ringDetail(reopen) : null);
+      return { overview, overrides };
+    },
+    [version, options],
+    { keepStale: true },
+  );
+  const { setValue, reload, run } = linked;
+
+  // New data clears the screen; new linking options keep the old rings on screen until the new ones are in.
+  const shownVersion = useRef(version);
+  useEffect(() => {
+    if (shownVersion.current === version) return;
+    shownVersion.current = version;
+    setValue(null);
+  }, [version, setValue]);
+
+  /** Links again with the current overrides and reopens `reopen` if it still exists. */
+  const relink = (reopen: string | null) => {
+    reopenRef.current = reopen;
+    return reload();
+  };
+
+  const overview = linked.value?.overview ?? null;
+  // "Show its ring" from an order: open that order's ring once the rings are computed.
+  useEffect(() => {
+    if (!overview || !ringFor) return;
+    ringShown();
+    void (async () => {
+      const id = await cache.ringOf(ringFor);
+      if (id) setOpen(await cache.ringDetail(id));
+      else setNotice(`Order ${ringFor.split(':').slice(1).join(':')} is not in any ring with these linking options.`);
+    })();
+  }, [overview, ringFor, ringShown]);
+
+  const ringActions = (ring: RingDetail): RingActions => ({
+    neverLink: async (type, value, reason) => {
+      await cache.addLinkOverride(type, value, 'never-link', reason);
+      await relink(ring.id);
+    },
+    mark: async (status: RingVerdict, note) => {
+      await cache.markRing(ring.id, status, note);
+      await relink(ring.id);
+    },
+    expand: (nodeId, known) => cache.ringExpand(nodeId, known),
+  });
+
+  return {
+    overview,
+    overrides: linked.value?.overrides ?? [],
+    error: linked.error,
+    busy: linked.busy,
+    notice,
+    options,
+    setOptions,
+    open,
+    openRing: (id: string) => void run(async () => setOpen(await cache.ringDetail(id))),
+    closeRing: () => setOpen(null),
+    ringActions,
+    /** Lets a hub link; resolves true once the override is kept (the rings are then linked again). */
+    allowHub: async (type: KeyType, value: string, reason: string): Promise<boolean> => {
+      const kept = await run(() => cache.addLinkOverride(type, value, 'allow', reason));
+      if (kept === undefined) return false;
+      void relink(open?.id ?? null);
+      return true;
+    },
+    undoOverride: (id: number) =>
+      run(async () => {
+        await cache.revokeLinkOverride(id, 'undone from the overrides list');
+        await relink(open?.id ?? null);
+      }),
+  };
+}
