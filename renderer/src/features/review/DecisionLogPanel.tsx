@@ -2,7 +2,7 @@
 // chain and the witnesses outside the database (the checkpoint file; any checkpoint, backup,
 // decisions CSV or report PDF chosen with "Verify against a file…"), checkpoint downloads in browser
 // mode with a reminder, and the decisions CSV for the order system.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { writeDecisionsCsv } from '../../../../shared/decisions/decisionsCsv';
 import type { WitnessVerdict } from '../../../../shared/decisions/witness';
@@ -13,6 +13,8 @@ import { exportFile } from '../../app/exportFile';
 import { downloadCheckpoint, standingWitnesses, syncCheckpoint, witnessOf, type WitnessStatus } from '../../app/logWitness';
 import { platform } from '../../platform';
 import { ErrorAlert } from '../../app/Alerts';
+import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { useAsync } from '../../ui/useAsync';
 
 const WITNESS_FILTERS = [{ name: 'Checkpoint, backup, decisions CSV or report PDF', extensions: ['jsonl', 'fwbackup', 'csv', 'pdf'] }];
 
@@ -54,35 +56,29 @@ function StatusLine({ status, onDownload }: { status: WitnessStatus | null; onDo
   );
 }
 
+const LOG_COLUMNS: Column<DecisionEntry>[] = [
+  { header: '#', right: true, cell: (e) => e.seq },
+  { header: 'Time (UTC)', cell: (e) => formatDateTime(e.at) },
+  { header: 'Order', cell: (e) => e.orderKey.split(':').slice(1).join(':') },
+  { header: 'Decision', cell: (e) => e.decision },
+  { header: 'Reason', cell: (e) => e.reasonCode },
+  { header: 'Note', cell: (e) => (e.noteErased ? <em className="muted">erased on request</em> : e.note) },
+  { header: 'Analyst', cell: (e) => e.analyst },
+  { header: 'Score', right: true, cell: (e) => e.score ?? '' },
+  { header: 'Matrix', cell: (e) => (e.matrixVersion ? `v${e.matrixVersion}` : '') },
+];
+
 export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
   const [verdict, setVerdict] = useState<LogVerdict | null>(null);
   const [fileVerdict, setFileVerdict] = useState<WitnessVerdict | null>(null);
-  const [status, setStatus] = useState<WitnessStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const head = log[0]?.seq ?? 0;
-
   // The log changed (a decision, an undo, a restore): the checkpoint file catches up.
-  useEffect(() => {
-    let live = true;
+  const checkpoint = useAsync(() => {
     setVerdict(null);
     setFileVerdict(null);
-    syncCheckpoint().then(
-      (s) => live && setStatus(s),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [head]);
-
-  const act = async (job: () => Promise<void>) => {
-    setError(null);
-    try {
-      await job();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+    return syncCheckpoint();
+  }, [head], { keepStale: true });
+  const { value: status, setValue: setStatus, error, run: act } = checkpoint;
   const verify = () => act(async () => setVerdict(await cache.verifyDecisionLog(await standingWitnesses())));
   const verifyAgainstFile = () =>
     act(async () => {
@@ -128,38 +124,7 @@ export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
           {witnessText(fileVerdict)}
         </p>
       )}
-      {log.length > 0 && (
-        <table className="history" aria-label="Decisions">
-          <thead>
-            <tr>
-              <th className="right">#</th>
-              <th>Time (UTC)</th>
-              <th>Order</th>
-              <th>Decision</th>
-              <th>Reason</th>
-              <th>Note</th>
-              <th>Analyst</th>
-              <th className="right">Score</th>
-              <th>Matrix</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.slice(0, 200).map((e) => (
-              <tr key={e.seq}>
-                <td className="right">{e.seq}</td>
-                <td>{formatDateTime(e.at)}</td>
-                <td>{e.orderKey.split(':').slice(1).join(':')}</td>
-                <td>{e.decision}</td>
-                <td>{e.reasonCode}</td>
-                <td>{e.noteErased ? <em className="muted">erased on request</em> : e.note}</td>
-                <td>{e.analyst}</td>
-                <td className="right">{e.score ?? ''}</td>
-                <td>{e.matrixVersion ? `v${e.matrixVersion}` : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {log.length > 0 && <HistoryTable rows={log.slice(0, 200)} columns={LOG_COLUMNS} rowKey={(e) => e.seq} label="Decisions" />}
     </section>
   );
 }

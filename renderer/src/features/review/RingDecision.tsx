@@ -6,6 +6,7 @@ import type { QueueRow } from '../../core/contract';
 import type { DecisionEntry, OrderDecision } from '../../../../shared/decisions/chain';
 import { needsReasonCode } from '../../../../shared/decisions/reasons';
 import { ErrorAlert } from '../../app/Alerts';
+import { useActions } from '../../ui/useAsync';
 
 const RING_DECISIONS: readonly [OrderDecision, string][] = [
   ['hold', 'Hold'],
@@ -16,11 +17,10 @@ const RING_DECISIONS: readonly [OrderDecision, string][] = [
 export function RingDecision({ ringId, rows, reasons, onDone }: { ringId: string; rows: QueueRow[]; reasons: readonly string[]; onDone(entries: DecisionEntry[]): Promise<void> }) {
   const [except, setExcept] = useState<Set<string>>(new Set());
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useActions();
   const chosen = rows.filter((r) => !except.has(r.orderKey));
-  const decide = async (decision: OrderDecision) => {
-    setError(null);
-    try {
+  const decide = (decision: OrderDecision) =>
+    run(async () => {
       const entries = await cache.decideMany(
         chosen.map((r) => r.orderKey),
         decision,
@@ -29,10 +29,7 @@ export function RingDecision({ ringId, rows, reasons, onDone }: { ringId: string
       );
       setExcept(new Set());
       await onDone(entries);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+    });
   return (
     <fieldset className="ring-decision" aria-label="Decide the ring">
       <legend>Its ring: {rows.length} orders in the queue</legend>

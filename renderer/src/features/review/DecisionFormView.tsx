@@ -1,0 +1,56 @@
+// The form a decision key opens: the order, a reason code (needed for hold and cancel), a note,
+// and Esc to close it.
+import type { Decision } from '../../../../shared/decisions/chain';
+import { needsReasonCode } from '../../../../shared/decisions/reasons';
+import type { QueueRow } from '../../core/contract';
+import { reviewAction } from './reviewKeys';
+import type { DecisionForm } from './useReviewQueue';
+
+export const VERB: Record<Decision, string> = { hold: 'Hold', release: 'Release', cancel: 'Cancel', note: 'Note', undo: 'Undo', restore: 'Restore', erasure: 'Erasure', retention: 'Retention' };
+
+export function DecisionFormView({ form, order, reasons, onChange, onSubmit, onClose, onCancel }: {
+  form: DecisionForm;
+  order: QueueRow;
+  /** The reason codes offered for this decision. */
+  reasons: readonly string[];
+  onChange(form: DecisionForm): void;
+  onSubmit(): void;
+  /** Esc: closes the form and gives the keys back to the queue. */
+  onClose(): void;
+  onCancel(): void;
+}) {
+  return (
+    <form
+      className="confirm"
+      aria-label={`${VERB[form.decision]} order ${order.externalId}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+      onKeyDown={(e) => {
+        if (reviewAction(e.key) === 'close') onClose();
+      }}
+    >
+      <strong>
+        {VERB[form.decision]} order {order.externalId}
+      </strong>
+      {form.decision !== 'note' && (
+        <select aria-label="Reason code" autoFocus value={form.reason} onChange={(e) => onChange({ ...form, reason: e.target.value })}>
+          <option value="">{form.decision === 'release' ? 'No reason code' : 'Choose a reason code…'}</option>
+          {reasons.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      )}
+      <input aria-label="Decision note" autoFocus={form.decision === 'note'} placeholder="Note" value={form.note} onChange={(e) => onChange({ ...form, note: e.target.value })} size={40} />
+      <button type="submit" className="primary" disabled={needsReasonCode(form.decision) && !form.reason}>
+        {VERB[form.decision]}
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel form (Esc)
+      </button>
+    </form>
+  );
+}

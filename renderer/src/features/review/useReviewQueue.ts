@@ -1,0 +1,113 @@
+// The Review screen's data and actions: the queue, the decision log and the review settings, the
+// order at the cursor and its decision form, decisions and their undo, and what each key does.
+import { useEffect, useState } from 'react';
+import type { Decision, DecisionEntry } from '../../../../shared/decisions/chain';
+import { cache } from '../../core/client';
+import { useUi } from '../../state/uiStore';
+import { useAsync } from '../../ui/useAsync';
+import type { ReviewAction } from './reviewKeys';
+
+export interface DecisionForm {
+  decision: Decision;
+  reason: string;
+  note: string;
+}
+
+export function useReviewQueue() {
+  const version = useUi((s) => s.cacheVersion);
+  const [at, setAt] = useState(0);
+  const [form, setForm] = useState<DecisionForm | null>(null);
+  const [help, setHelp] = useState(false);
+  // The last decision (one entry, or one per order of a ring decision), undoable with U.
+  const [lastMade, setLastMade] = useState<DecisionEntry[] | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const data = useAsync(async () => {
+    const [queue, log, settings] = await Promise.all([cache.reviewQueue(), cache.decisionLog(), cache.reviewSettings()]);
+    setAt((i) => Math.min(i, Math.max(0, queue.length - 1)));
+    return { queue, log, settings };
+  }, [version]);
+  const { reload, run } = data;
+  // Countdowns move on by the minute.
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(t);
+  }, []);
+
+  const queue = data.value?.queue ?? null;
+  const current = queue?.[at] ?? null;
+
+  /** Logs the form's decision on the current order; true once it is in the log. */
+  const submit = async (): Promise<boolean> => {
+    if (!form || !current) return false;
+    const entry = await run(() => cache.decide(current.orderKey, form.decision, form.reason, form.note));
+    if (!entry) return false;
+    setLastMade(entry.decision === 'note' ? null : [entry]);
+    setForm(null);
+    await reload();
+    return true;
+  };
+
+  const undo = () =>
+    run(async () => {
+      if (!lastMade) return;
+      // A ring decision is undone whole: every undo is logged, or none is.
+      await cache.undoDecisions(lastMade.map((e) => e.seq));
+      setLastMade(null);
+      await reload();
+    });
+
+  /** Does what a key asks; false when it does not apply now (the key is then left to the browser). */
+  const perform = (action: ReviewAction): boolean => {
+    switch (action) {
+      case 'next':
+        setAt((i) => Math.min(i + 1, (queue?.length ?? 1) - 1));
+        return true;
+      case 'previous':
+        setAt((i) => Math.max(i - 1, 0));
+        return true;
+      case 'help':
+        setHelp((h) => !h);
+        return true;
+      case 'undo':
+        if (!lastMade) return false;
+        void undo();
+        return true;
+      case 'hold':
+      case 'release':
+      case 'cancel':
+      case 'note':
+        if (!current) return false;
+        setForm({ decision: action, reason: '', note: '' });
+        return true;
+      case 'close':
+        // Esc belongs to the decision form.
+        return false;
+      default:
+        return action satisfies never;
+    }
+  };
+
+  return {
+    queue,
+    log: data.value?.log ?? null,
+    settings: data.value?.settings ?? null,
+    error: data.error,
+    now,
+    at,
+    setAt,
+    current,
+    form,
+    setForm,
+    help,
+    lastMade,
+    submit,
+    undo,
+    perform,
+    /** A ring decided at once: its entries are the last decision, undoable together. */
+    ringDecided: async (entries: DecisionEntry[]) => {
+      setLastMade(entries);
+      await reload();
+    },
+    reload,
+  };
+}
