@@ -1,59 +1,69 @@
-// Every import ever run on this cache, newest first, with Undo for the newest one.
+// Every import ever run on this cache, newest first, with Undo for the newest one (confirmed
+// first: what it created goes, what it updated gets its previous values back).
+import { useState } from 'react';
 import { formatCount, formatDateTime } from '../../../../shared/domain/money';
 import type { ImportEntry } from '../../core/contract';
+import { HistoryTable, type Column } from '../../ui/HistoryTable';
 
 export function ImportHistoryTable({ entries, onUndo, onProblems, busy }: { entries: ImportEntry[]; onUndo(e: ImportEntry): void; onProblems(e: ImportEntry): void; busy: boolean }) {
-  if (entries.length === 0) return <p className="muted">No imports yet.</p>;
+  const [confirmUndo, setConfirmUndo] = useState<ImportEntry | null>(null);
+  const columns: Column<ImportEntry>[] = [
+    { header: 'Started (UTC)', cell: (e) => formatDateTime(e.startedAt) },
+    { header: 'File', cell: (e) => e.fileName },
+    { header: 'Format', cell: (e) => e.formatLabel ?? '—' },
+    { header: 'Status', cell: (e) => <span className={`status status-${e.status}`}>{e.status}</span> },
+    { header: 'Rows', right: true, cell: (e) => formatCount(e.rows) },
+    { header: 'Created', right: true, cell: (e) => formatCount(e.created) },
+    { header: 'Updated', right: true, cell: (e) => formatCount(e.updated) },
+    { header: 'Unchanged', right: true, cell: (e) => formatCount(e.unchanged) },
+    {
+      header: 'Quarantined',
+      right: true,
+      cell: (e) =>
+        e.quarantined > 0 ? (
+          <button className="link" onClick={() => onProblems(e)}>
+            {formatCount(e.quarantined)}
+          </button>
+        ) : (
+          0
+        ),
+    },
+    { header: 'Content hash', className: 'mono', cell: (e) => e.fileHash.slice(0, 12) },
+    {
+      header: null,
+      cell: (e) =>
+        e.undoable && (
+          <button onClick={() => setConfirmUndo(e)} disabled={busy}>
+            Undo
+          </button>
+        ),
+    },
+  ];
   return (
-    <table className="history" aria-label="Import history">
-      <thead>
-        <tr>
-          <th>Started (UTC)</th>
-          <th>File</th>
-          <th>Format</th>
-          <th>Status</th>
-          <th className="right">Rows</th>
-          <th className="right">Created</th>
-          <th className="right">Updated</th>
-          <th className="right">Unchanged</th>
-          <th className="right">Quarantined</th>
-          <th>Content hash</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.id} data-status={e.status}>
-            <td>{formatDateTime(e.startedAt)}</td>
-            <td>{e.fileName}</td>
-            <td>{e.formatLabel ?? '—'}</td>
-            <td>
-              <span className={`status status-${e.status}`}>{e.status}</span>
-            </td>
-            <td className="right">{formatCount(e.rows)}</td>
-            <td className="right">{formatCount(e.created)}</td>
-            <td className="right">{formatCount(e.updated)}</td>
-            <td className="right">{formatCount(e.unchanged)}</td>
-            <td className="right">
-              {e.quarantined > 0 ? (
-                <button className="link" onClick={() => onProblems(e)}>
-                  {formatCount(e.quarantined)}
-                </button>
-              ) : (
-                0
-              )}
-            </td>
-            <td className="mono">{e.fileHash.slice(0, 12)}</td>
-            <td>
-              {e.undoable && (
-                <button onClick={() => onUndo(e)} disabled={busy}>
-                  Undo
-                </button>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <>
+      {entries.length === 0 ? (
+        <p className="muted">No imports yet.</p>
+      ) : (
+        <HistoryTable rows={entries} columns={columns} rowKey={(e) => e.id} rowProps={(e) => ({ 'data-status': e.status })} label="Import history" />
+      )}
+      {confirmUndo && (
+        <div className="confirm" role="dialog" aria-label="Confirm undo">
+          <p>
+            Undo the import of <strong>{confirmUndo.fileName}</strong>? The {formatCount(confirmUndo.created)} rows it created are removed and the{' '}
+            {formatCount(confirmUndo.updated)} it updated get their previous values back. The import stays in the history, marked undone.
+          </p>
+          <button
+            className="primary"
+            onClick={() => {
+              setConfirmUndo(null);
+              onUndo(confirmUndo);
+            }}
+          >
+            Undo import
+          </button>
+          <button onClick={() => setConfirmUndo(null)}>Cancel</button>
+        </div>
+      )}
+    </>
   );
 }

@@ -2,8 +2,13 @@
 // for the fraud trend, a range of days for the KPIs. Hidden in print.
 import { DIMENSION_LABEL, TREND_DIMENSIONS, type TrendDimension } from '../../../../shared/reports/fraudTrend';
 import type { PeriodKind } from '../../../../shared/reports/periods';
+import { Choice } from '../../ui/Choice';
 import type { DayRange, ReportTab } from './reportParams';
 
+const PERIODS = [
+  ['week', 'Weeks'],
+  ['month', 'Months'],
+] as const;
 const TABS: [ReportTab, string][] = [
   ['trend', 'Fraud trend'],
   ['kpi', 'KPIs'],
@@ -48,24 +53,9 @@ export function TrendParamsBar(props: {
 }) {
   return (
     <div className="toolbar no-print" aria-label="Report parameters">
-      <label className="inline">
-        Period
-        <select value={props.period} onChange={(e) => props.setPeriod(e.target.value as PeriodKind)} aria-label="Period">
-          <option value="week">Weeks</option>
-          <option value="month">Months</option>
-        </select>
-      </label>
+      <Choice label="Period" value={props.period} options={PERIODS} onChange={props.setPeriod} />
       <RangeInputs range={props.range} onChange={props.setRange} />
-      <label className="inline">
-        Split by
-        <select value={props.dimension} onChange={(e) => props.setDimension(e.target.value as TrendDimension)} aria-label="Split by">
-          {TREND_DIMENSIONS.map((d) => (
-            <option key={d} value={d}>
-              {DIMENSION_LABEL[d]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Choice label="Split by" value={props.dimension} options={TREND_DIMENSIONS.map((d) => [d, DIMENSION_LABEL[d]] as const)} onChange={props.setDimension} />
     </div>
   );
 }

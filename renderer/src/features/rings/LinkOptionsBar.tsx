@@ -1,6 +1,7 @@
 // How rings are linked: which key types link, the weakest key that counts, and from how many
 // customers a shared value is a hub held back from linking.
-import { KEY_TYPES, STRENGTHS, type Strength } from '../../../../shared/normalize';
+import { KEY_TYPES, STRENGTHS } from '../../../../shared/normalize';
+import { Choice } from '../../ui/Choice';
 import type { RingLinkOptions } from './useRings';
 
 export function LinkOptionsBar({ options, onChange }: { options: RingLinkOptions; onChange(options: RingLinkOptions): void }) {
@@ -17,14 +18,7 @@ export function LinkOptionsBar({ options, onChange }: { options: RingLinkOptions
           {t}
         </label>
       ))}
-      <label className="inline">
-        weakest key
-        <select aria-label="Weakest key" value={options.minStrength} onChange={(e) => onChange({ ...options, minStrength: e.target.value as Strength })}>
-          {STRENGTHS.map((x) => (
-            <option key={x}>{x}</option>
-          ))}
-        </select>
-      </label>
+      <Choice label="weakest key" name="Weakest key" value={options.minStrength} options={STRENGTHS.map((x) => [x, x] as const)} onChange={(minStrength) => onChange({ ...options, minStrength })} />
       <label className="inline">
         hub above
         <input

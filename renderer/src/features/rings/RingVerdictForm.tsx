@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { formatDateTime } from '../../../../shared/domain/money';
 import type { RingDetail, RingVerdict } from '../../core/contract';
+import { Choice } from '../../ui/Choice';
 
 const VERDICTS = [
   ['needs-review', 'Needs review'],
@@ -27,16 +28,7 @@ export function RingVerdictForm({ ring, onMark }: { ring: RingDetail; onMark(sta
           if (await onMark(verdict, note)) setNote('');
         }}
       >
-        <label className="inline">
-          Verdict
-          <select aria-label="Verdict" value={verdict} onChange={(e) => setVerdict(e.target.value as RingVerdict)}>
-            {VERDICTS.map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice<RingVerdict> label="Verdict" value={verdict} options={VERDICTS} onChange={setVerdict} />
         <input aria-label="Ring note" placeholder="Note" value={note} onChange={(e) => setNote(e.target.value)} size={50} />
         <button type="submit">Save verdict</button>
         {verdicts.length > 0 && (

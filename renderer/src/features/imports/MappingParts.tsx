@@ -1,0 +1,125 @@
+// The mapping wizard's parts: the file's layout (encoding, delimiter, header line, record kind),
+// its first rows, the field-to-column mapping, the preset's name and defaults, and the check.
+import { MARKETPLACES, MARKETPLACE_LABEL } from '../../../../shared/domain/order';
+import { RECORD_KINDS, type FieldSpec, type RecordKind } from '../../../../shared/ingest/fields';
+import type { SniffResult } from '../../../../shared/ingest/sniff';
+import type { LayoutOverrides, MappingCheck } from '../../core/contract';
+import { Choice } from '../../ui/Choice';
+import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { slug, type PresetDetails } from './useMappingWizard';
+
+const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+const DELIMITERS = [
+  [',', 'comma'],
+  [';', 'semicolon'],
+  ['\t', 'tab'],
+  ['|', 'pipe'],
+] as const;
+const KIND_LABEL: Record<RecordKind, string> = { orders: 'Orders', payments: 'Payments', disputes: 'Disputes' };
+
+export function LayoutBar({ sniffed, overrides, setOverrides, kind, setKind }: {
+  sniffed: SniffResult;
+  overrides: LayoutOverrides;
+  setOverrides(o: LayoutOverrides): void;
+  kind: RecordKind;
+  setKind(k: RecordKind): void;
+}) {
+  return (
+    <div className="toolbar">
+      <Choice label="Encoding" value={overrides.encoding ?? sniffed.encoding ?? 'utf-8'} options={ENCODINGS.map((x) => [x, x] as const)} onChange={(encoding) => setOverrides({ ...overrides, encoding })} />
+      <Choice label="Delimiter" value={overrides.delimiter ?? sniffed.delimiter ?? ','} options={DELIMITERS} onChange={(delimiter) => setOverrides({ ...overrides, delimiter })} />
+      <label className="inline">
+        Header on line
+        <input aria-label="Header line" type="number" min={1} max={50} value={overrides.headerLine ?? sniffed.headerLine ?? 1} onChange={(e) => setOverrides({ ...overrides, headerLine: Number(e.target.value) })} />
+      </label>
+      <Choice label="Rows are" name="Record kind" value={kind} options={RECORD_KINDS.map((k) => [k, KIND_LABEL[k]] as const)} onChange={setKind} />
+    </div>
+  );
+}
+
+type PreviewRow = SniffResult['preview'][number];
+
+export function FilePreview({ sniffed }: { sniffed: SniffResult }) {
+  const columns: Column<PreviewRow>[] = [{ header: 'Line', cell: (r) => r.line }, ...sniffed.columns.map((c, i): Column<PreviewRow> => ({ header: c, cell: (r) => r.fields[i] ?? '' }))];
+  return (
+    <div className="preview-scroll">
+      <HistoryTable rows={sniffed.preview} columns={columns} rowKey={(r) => r.line} label="Preview" className="preview" />
+    </div>
+  );
+}
+
+export function MappingTable({ fields, columns, mapping, setMapping }: { fields: readonly FieldSpec[]; columns: string[]; mapping: Record<string, string>; setMapping(m: Record<string, string>): void }) {
+  const table: Column<FieldSpec>[] = [
+    {
+      header: 'Field',
+      cell: (f) => (
+        <>
+          {f.label}
+          {f.required && <span className="required" title="required"> *</span>}
+        </>
+      ),
+    },
+    {
+      header: 'Column in the file',
+      cell: (f) => (
+        <select aria-label={f.label} value={mapping[f.field] ?? ''} onChange={(e) => setMapping({ ...mapping, [f.field]: e.target.value })}>
+          <option value="">— not in this file —</option>
+          {columns.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      ),
+    },
+  ];
+  return <HistoryTable rows={fields} columns={table} rowKey={(f) => f.field} label="Column mapping" className="mapping" />;
+}
+
+export function PresetBar({ details, setDetails, kind }: { details: PresetDetails; setDetails(d: PresetDetails): void; kind: RecordKind }) {
+  const { name, source, marketplace, currency } = details;
+  return (
+    <div className="toolbar">
+      <label className="inline">
+        Preset name
+        <input aria-label="Preset name" value={name} onChange={(e) => setDetails({ ...details, name: e.target.value })} maxLength={100} />
+      </label>
+      <label className="inline">
+        Source
+        <input aria-label="Source" value={source} placeholder={slug(name).slice(7)} onChange={(e) => setDetails({ ...details, source: e.target.value })} maxLength={60} />
+      </label>
+      {kind === 'orders' && (
+        <Choice label="Channel" value={marketplace} options={MARKETPLACES.map((m) => [m, MARKETPLACE_LABEL[m]] as const)} onChange={(m) => setDetails({ ...details, marketplace: m })} />
+      )}
+      <label className="inline">
+        Currency if missing
+        <input aria-label="Default currency" value={currency} maxLength={3} size={4} onChange={(e) => setDetails({ ...details, currency: e.target.value.toUpperCase() })} />
+      </label>
+    </div>
+  );
+}
+
+export function MappingCheckView({ check }: { check: MappingCheck }) {
+  return (
+    <div className="check" role="status" aria-label="Mapping check">
+      <p>
+        First {check.rows} rows: {check.records} {check.records === 1 ? 'record' : 'records'}, {check.quarantined} would be quarantined.
+      </p>
+      {[...check.errors, ...check.warnings].map((m, i) => (
+        <p key={i} className={i < check.errors.length ? 'error' : 'warn'}>
+          {m}
+        </p>
+      ))}
+      {check.problems.length > 0 && (
+        <ul>
+          {check.problems.slice(0, 10).map((p, i) => (
+            <li key={i}>
+              line {p.line}
+              {p.columnName ? `, ${p.columnName}` : ''}: {p.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

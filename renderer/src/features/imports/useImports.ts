@@ -1,0 +1,121 @@
+// The Imports screen's data and actions: the formats and the import history, the import running
+// here (with progress) or in another tab (followed until it ends), its outcomes, and Undo.
+import { useEffect, useState } from 'react';
+import * as Comlink from 'comlink';
+import { cache, importer } from '../../core/client';
+import type { ImportEntry, ImportOutcome, ImportProgress, LayoutOverrides } from '../../core/contract';
+import { exportFile } from '../../app/exportFile';
+import { useUi } from '../../state/uiStore';
+import { useActions, useAsync } from '../../ui/useAsync';
+import { exportProblems } from './ImportSummaryCard';
+
+/** How often the history is re-read while another tab's import runs. */
+const FOLLOW_MS = 1000;
+
+export interface Running {
+  files: string[];
+  index: number;
+  progress: ImportProgress | null;
+  started: number;
+  rate: number;
+}
+
+export function useImports() {
+  const cacheChanged = useUi((s) => s.cacheChanged);
+  const formats = useAsync(() => importer.formats(), [], { keepStale: true });
+  const history = useAsync(() => importer.list(), [], { keepStale: true });
+  const actions = useActions();
+  const [presetId, setPresetId] = useState('');
+  const [orderRefColumn, setOrderRefColumn] = useState('');
+  const [running, setRunning] = useState<Running | null>(null);
+  const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
+  const [note, setNote] = useState<string | null>(null);
+  const [lastFiles, setLastFiles] = useState(new Map<string, File>());
+  const entries = history.value ?? [];
+
+  // An import running in another tab or window: follow it here until it ends (completed, or
+  // interrupted when that tab closes), then read the cache it changed.
+  const elsewhere = running === null && entries.some((e) => e.status === 'running');
+  const { setValue: setHistory } = history;
+  useEffect(() => {
+    if (!elsewhere) return;
+    let live = true;
+    const timer = setTimeout(async () => {
+      const next = await importer.list();
+      if (!live) return;
+      setHistory(next);
+      if (!next.some((e) => e.status === 'running')) {
+        await cache.reload();
+        cacheChanged();
+      }
+    }, FOLLOW_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [elsewhere, history.value, setHistory, cacheChanged]);
+
+  async function run(files: File[], chosenPreset: string | null = presetId || null, overrides: LayoutOverrides = {}) {
+    if (files.length === 0 || running) return;
+    setLastFiles(new Map(files.map((f) => [f.name, f])));
+    setNote(null);
+    setOutcomes([]);
+    const started = performance.now();
+    setRunning({ files: files.map((f) => f.name), index: 0, progress: null, started, rate: 0 });
+    const onProgress = Comlink.proxy((index: number, progress: ImportProgress) => setRunning((r) => r && { ...r, index, progress, rate: progress.rows / Math.max(0.001, (performance.now() - r.started) / 1000) }));
+    const result = await actions.run(() => importer.run(files, chosenPreset, onProgress, { ...(orderRefColumn.trim() ? { orderRefColumn: orderRefColumn.trim() } : {}), ...overrides }));
+    if (result) setOutcomes(result);
+    setRunning(null);
+    // Whatever happened, the cache, the history and the formats (a preset saved by the wizard) are read again.
+    await cache.reload();
+    cacheChanged();
+    await history.reload();
+    await formats.reload();
+  }
+
+  async function undo(entry: ImportEntry) {
+    setNote(null);
+    const undone = await actions.run(async () => {
+      await importer.undo(entry.id);
+      await cache.reload();
+      cacheChanged();
+      return true;
+    });
+    if (undone) setNote(`Undid the import of ${entry.fileName}`);
+    await history.reload();
+  }
+
+  /** The file's quarantined rows as they were, to fix in a spreadsheet and import again. */
+  const rowsToFix = (o: ImportOutcome) =>
+    actions.run(async () => {
+      const csv = await importer.rowsToFix(lastFiles.get(o.summary.file)!, o.summary);
+      await exportFile({
+        kind: 'rows-to-fix',
+        suggestedName: `${o.summary.file.replace(/\.[^.]+$/, '')}-rows-to-fix.csv`,
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+        // UTF-8 with BOM so spreadsheet programs read umlauts right.
+        data: new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }),
+        rows: o.summary.quarantined,
+        what: `rows to fix of ${o.summary.file}`,
+      });
+    });
+
+  return {
+    formats: formats.value ?? [],
+    history: entries,
+    presetId,
+    setPresetId,
+    orderRefColumn,
+    setOrderRefColumn,
+    running,
+    outcomes,
+    lastFiles,
+    note,
+    error: actions.error ?? history.error ?? formats.error,
+    run,
+    undo,
+    rowsToFix,
+    problems: (e: ImportEntry) => actions.run(async () => exportProblems(e.fileName, await importer.problems(e.id))),
+    cancel: () => importer.cancel(),
+  };
+}

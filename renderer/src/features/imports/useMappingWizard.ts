@@ -1,0 +1,80 @@
+// The mapping wizard's data: the file's detected layout (read again when the analyst corrects it),
+// the record kind and column mapping (suggested by name), the preset they make, and its check.
+import { useEffect, useMemo, useState } from 'react';
+import type { Marketplace } from '../../../../shared/domain/order';
+import { fieldsOf, RECORD_KINDS, type RecordKind } from '../../../../shared/ingest/fields';
+import type { FormatPreset } from '../../../../shared/ingest/formats/preset';
+import { importer } from '../../core/client';
+import type { LayoutOverrides, MappingCheck } from '../../core/contract';
+import { useAsync } from '../../ui/useAsync';
+
+/** A preset's id from its name. */
+export function slug(name: string): string {
+  return 'custom-' + name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+export interface PresetDetails {
+  name: string;
+  source: string;
+  marketplace: Marketplace;
+  currency: string;
+}
+
+export function useMappingWizard(file: File, onImport: (presetId: string, overrides: LayoutOverrides) => void) {
+  const [overrides, setOverrides] = useState<LayoutOverrides>({});
+  const [kind, setKind] = useState<RecordKind>('orders');
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [details, setDetails] = useState<PresetDetails>({ name: file.name.replace(/\.[^.]+$/, ''), source: '', marketplace: 'shop', currency: 'EUR' });
+  const [check, setCheck] = useState<MappingCheck | null>(null);
+  const sniff = useAsync(
+    async () => {
+      const r = await importer.inspect(file, overrides);
+      // The kind with the most columns recognised, until the analyst corrects the layout.
+      const best = [...RECORD_KINDS].sort((a, b) => r.suggestions[b].length - r.suggestions[a].length)[0]!;
+      setKind((k) => (Object.keys(overrides).length ? k : best));
+      return r;
+    },
+    [file, overrides],
+    { keepStale: true },
+  );
+  const sniffed = sniff.value;
+
+  // Each time the kind or the columns change, start from the suggestions.
+  useEffect(() => {
+    if (!sniffed) return;
+    setMapping(Object.fromEntries(sniffed.suggestions[kind].map((s) => [s.field, s.column])));
+    setCheck(null);
+  }, [sniffed, kind]);
+
+  const fields = useMemo(() => fieldsOf(kind), [kind]);
+  const missing = fields.filter((f) => f.required && !mapping[f.field] && !(f.requiredUnless && mapping[f.requiredUnless]));
+
+  function preset(): FormatPreset {
+    const { name, source, marketplace, currency } = details;
+    const used = Object.entries(mapping).filter(([, c]) => c);
+    const markers = fields.filter((f) => f.required && mapping[f.field]).map((f) => mapping[f.field]!);
+    return {
+      id: slug(name),
+      label: name.trim(),
+      kind,
+      markerColumns: markers.length ? markers : used.slice(0, 3).map(([, c]) => c),
+      ...(overrides.delimiter ? { delimiter: overrides.delimiter } : {}),
+      mapping: Object.fromEntries(used),
+      options: { source: source.trim() || slug(name).slice(7), ...(kind === 'orders' ? { marketplace } : {}), defaultCurrency: currency },
+    };
+  }
+
+  /** Checks the mapping on the first rows; with `save`, a clean check saves the preset and imports. */
+  const run = (save: boolean) =>
+    sniff.run(async () => {
+      const p = preset();
+      const result = await importer.check(file, p, overrides);
+      setCheck(result);
+      if (save && result.errors.length === 0) {
+        await importer.savePreset(p);
+        onImport(p.id, overrides);
+      }
+    });
+
+  return { sniffed, overrides, setOverrides, kind, setKind, fields, mapping, setMapping, missing, details, setDetails, check, error: sniff.error, run };
+}
