@@ -1,10 +1,11 @@
 // The Review screen's data and actions: the queue, the decision log and the review settings, the
 // order at the cursor and its decision form, decisions and their undo, and what each key does.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Decision, DecisionEntry } from '../../../../shared/decisions/chain';
 import { cache } from '../../core/client';
 import { useUi } from '../../state/uiStore';
 import { useAsync } from '../../ui/useAsync';
+import { useMinuteClock } from '../../ui/useMinuteClock';
 import type { ReviewAction } from './reviewKeys';
 
 export interface DecisionForm {
@@ -20,18 +21,13 @@ export function useReviewQueue() {
   const [help, setHelp] = useState(false);
   // The last decision (one entry, or one per order of a ring decision), undoable with U.
   const [lastMade, setLastMade] = useState<DecisionEntry[] | null>(null);
-  const [now, setNow] = useState(() => Date.now());
+  const now = useMinuteClock();
   const data = useAsync(async () => {
     const [queue, log, settings] = await Promise.all([cache.reviewQueue(), cache.decisionLog(), cache.reviewSettings()]);
     setAt((i) => Math.min(i, Math.max(0, queue.length - 1)));
     return { queue, log, settings };
   }, [version]);
   const { reload, run } = data;
-  // Countdowns move on by the minute.
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(t);
-  }, []);
 
   const queue = data.value?.queue ?? null;
   const current = queue?.[at] ?? null;

@@ -1,0 +1,109 @@
+// One dispute: its deadline, status workflow with a note per change, the evidence checklist, its
+// history, and for Visa 10.4 whether the customer's prior orders give CE 3.0 evidence.
+import { useState } from 'react';
+import { countdown } from '../../../../shared/disputes/deadlines';
+import { REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
+import { NEXT_STATUS, STATUS_LABEL } from '../../../../shared/disputes/workflow';
+import { formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
+import type { Ce3Result } from '../../../../shared/disputes/ce3';
+import { MARKETPLACE_LABEL, type Order } from '../../../../shared/domain/order';
+import { cache } from '../../core/client';
+import type { DisputeDetail } from '../../core/contract';
+import { ErrorAlert } from '../../app/Alerts';
+import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { useActions } from '../../ui/useAsync';
+
+export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDetail; now: number; onClose(): void; onChange(): Promise<void> }) {
+  const check = d.ce3Check;
+  const [note, setNote] = useState('');
+  const { run, error } = useActions();
+  /** A change to the dispute, then the dispute and the list read again. */
+  const act = (job: () => Promise<void>) =>
+    run(async () => {
+      await job();
+      await onChange();
+    });
+  const done = d.evidence.filter((e) => e.checked).length;
+  return (
+    <section className="panel wide" aria-label={`Dispute ${d.id}`}>
+      <header className="wizard-head">
+        <h2>
+          {d.network} {d.reasonCode} · {d.reasonLabel} · {formatMoney(d.amountMinor, d.currency)}
+        </h2>
+        <button className="link" onClick={onClose} aria-label="Close the dispute">
+          ✕
+        </button>
+      </header>
+      <p className="muted">
+        {REASON_FAMILY_LABEL[d.family]} · opened {formatDate(d.openedAt)} · {d.dueAt ? `respond by ${formatDateTime(d.dueAt)} (${countdown(d.dueAt, now)})` : 'no response allowed'} · {d.provider}{' '}
+        {d.id} · order {d.order ? d.order.externalId : `${d.orderKey || 'unknown'} (not in cache)`}
+      </p>
+      <div className="toolbar" role="group" aria-label="Dispute status">
+        <span>
+          Status: <strong data-testid="dispute-status">{STATUS_LABEL[d.status]}</strong>
+        </span>
+        {NEXT_STATUS[d.status].map((to) => (
+          <button key={to} onClick={() => void act(() => cache.setDisputeStatus(d.id, to, note).then(() => setNote('')))}>
+            → {STATUS_LABEL[to]}
+          </button>
+        ))}
+        {NEXT_STATUS[d.status].length > 0 && <input aria-label="Status note" placeholder="Note for the change (optional)" value={note} onChange={(e) => setNote(e.target.value)} size={36} />}
+      </div>
+      <ErrorAlert message={error} />
+      <div className="ring-body">
+        <fieldset className="evidence">
+          <legend>
+            Evidence ({done} of {d.evidence.length})
+          </legend>
+          {d.evidence.map((e) => (
+            <label key={e.item} className="inline block">
+              <input type="checkbox" checked={e.checked} onChange={() => void act(() => cache.setDisputeEvidence(d.id, e.item, !e.checked))} /> {e.item}
+            </label>
+          ))}
+        </fieldset>
+        <div>
+          <h3>History</h3>
+          {d.events.length === 0 ? (
+            <p className="muted">No changes yet; status as imported.</p>
+          ) : (
+            <ul data-testid="dispute-history">
+              {d.events.map((e) => (
+                <li key={e.id}>
+                  {formatDateTime(e.at)} · {e.analyst}:{' '}
+                  {e.kind === 'status' ? `status → ${STATUS_LABEL[e.status!]}${e.note ? ` (${e.note})` : ''}` : `${e.checked ? 'ticked' : 'unticked'} “${e.item}”`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+      {check && (
+        <div data-testid="ce3-check">
+          <h3>Visa Compelling Evidence 3.0: {check.qualifies ? 'eligible' : 'not eligible'}</h3>
+          <p>{check.why}.</p>
+          {d.priorOrders.length > 0 && <PriorOrdersTable check={check} orders={d.priorOrders} />}
+        </div>
+      )}
+    </section>
+  );
+}
+
+interface Prior {
+  p: Ce3Result['priors'][number];
+  /** The prior order, when it is in the cache. */
+  o: Order | undefined;
+}
+
+const PRIOR_COLUMNS: Column<Prior>[] = [
+  { header: 'Date (UTC)', cell: ({ p }) => formatDateTime(p.createdAt) },
+  { header: 'Order', cell: ({ p, o }) => o?.externalId ?? p.orderKey },
+  { header: 'Channel', cell: ({ o }) => (o ? MARKETPLACE_LABEL[o.marketplace] : '') },
+  { header: 'Total', cell: ({ o }) => (o ? formatMoney(o.totalMinor, o.currency) : '') },
+  { header: 'Shares', cell: ({ p }) => p.shared.join(', ') },
+];
+
+/** The customer's earlier orders that CE 3.0 counts, with what each shares with the disputed one. */
+function PriorOrdersTable({ check, orders }: { check: Ce3Result; orders: Order[] }) {
+  const rows = check.priors.map((p) => ({ p, o: orders.find((x) => `${x.source}:${x.externalId}` === p.orderKey) }));
+  return <HistoryTable rows={rows} columns={PRIOR_COLUMNS} rowKey={({ p }) => p.orderKey} label="CE 3.0 prior orders" />;
+}

@@ -1,0 +1,88 @@
+// Disputes by deadline, most urgent first: countdown, status, reason and family, amount, the
+// order (and its ring, if any) and whether Visa CE 3.0 evidence is available.
+import { countdown, urgencyOf, type Urgency } from '../../../../shared/disputes/deadlines';
+import { REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
+import { formatCount, formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
+import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
+import type { DisputeRow } from '../../core/contract';
+import { HistoryTable, type Column } from '../../ui/HistoryTable';
+
+const URGENCY_LABEL: Record<Urgency, string> = {
+  overdue: 'Overdue',
+  'due-48h': 'Due within 48 h',
+  open: 'Open',
+  'no-deadline': 'No response allowed',
+  closed: 'Submitted or closed',
+};
+
+/** Rows drawn: the most urgent. */
+const SHOWN = 500;
+
+interface Dated {
+  r: DisputeRow;
+  urgency: Urgency;
+}
+
+export function DisputesTable({ sorted, now, onOpen, onRing }: { sorted: DisputeRow[]; now: number; onOpen(id: string): void; onRing(orderKey: string): void }) {
+  const columns: Column<Dated>[] = [
+    {
+      header: 'Due',
+      title: ({ r }) => (r.dueAt ? formatDateTime(r.dueAt) : ''),
+      cell: ({ r, urgency }) => (
+        <>
+          <strong>{r.dueAt && urgency !== 'closed' ? countdown(r.dueAt, now) : '—'}</strong>
+          <div className="muted">{URGENCY_LABEL[urgency]}</div>
+        </>
+      ),
+    },
+    { header: 'Status', cell: ({ r }) => <span className="status">{r.status.replace('_', ' ')}</span> },
+    {
+      header: 'Reason',
+      title: ({ r }) => r.reasonLabel,
+      cell: ({ r }) => (
+        <>
+          {r.network} {r.reasonCode} <span className="muted">{r.reasonLabel}</span>
+        </>
+      ),
+    },
+    { header: 'Family', cell: ({ r }) => REASON_FAMILY_LABEL[r.family] },
+    { header: 'Amount', right: true, cell: ({ r }) => formatMoney(r.amountMinor, r.currency) },
+    { header: 'Opened', cell: ({ r }) => formatDate(r.openedAt) },
+    { header: 'Order', cell: ({ r }) => <OrderCell r={r} onRing={onRing} /> },
+    { header: 'CE 3.0', cell: ({ r }) => (r.ce3 ? r.ce3.qualifies ? <span className="status status-fulfilled">eligible ({r.ce3.priors} orders)</span> : <span className="muted">not eligible</span> : '') },
+  ];
+  const rows = sorted.slice(0, SHOWN).map((r) => ({ r, urgency: urgencyOf(r, now) }));
+  return (
+    <>
+      <HistoryTable
+        rows={rows}
+        columns={columns}
+        rowKey={({ r }) => r.id}
+        rowProps={({ r, urgency }) => ({ className: `clickable urgency-${urgency}`, 'data-urgency': urgency, onClick: () => onOpen(r.id) })}
+        label="Disputes by deadline"
+      />
+      {sorted.length > SHOWN && <p className="muted">Showing the {SHOWN} most urgent of {formatCount(sorted.length)}.</p>}
+    </>
+  );
+}
+
+function OrderCell({ r, onRing }: { r: DisputeRow; onRing(orderKey: string): void }) {
+  return (
+    <>
+      {r.order ? `${r.order.externalId} · ${MARKETPLACE_LABEL[r.order.marketplace]}` : <span className="muted">not in cache</span>}
+      {r.ringId && (
+        <button
+          className="link"
+          aria-label={`Show the ring of ${r.order?.externalId ?? r.orderKey}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            onRing(r.orderKey);
+          }}
+        >
+          {' '}
+          in a ring
+        </button>
+      )}
+    </>
+  );
+}
