@@ -1,6 +1,7 @@
 // A change the analyst confirms with a reason that is logged with it (never link a value, let a
 // hub link): what will happen, the reason, and the button that needs one.
 import type { ReactNode } from 'react';
+import { SubmitForm } from './SubmitForm';
 
 export function ReasonForm({ label, reason, setReason, reasonLabel, placeholder, confirm, onConfirm, onClose, children }: {
   /** The form's accessible name. */
@@ -18,11 +19,10 @@ export function ReasonForm({ label, reason, setReason, reasonLabel, placeholder,
   children: ReactNode;
 }) {
   return (
-    <form
+    <SubmitForm
       className="confirm"
       aria-label={label}
-      onSubmit={async (e) => {
-        e.preventDefault();
+      onSubmit={async () => {
         if (!(await onConfirm())) return;
         onClose();
         setReason('');
@@ -36,6 +36,6 @@ export function ReasonForm({ label, reason, setReason, reasonLabel, placeholder,
       <button type="button" onClick={onClose}>
         Cancel
       </button>
-    </form>
+    </SubmitForm>
   );
 }

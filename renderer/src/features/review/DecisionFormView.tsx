@@ -5,6 +5,7 @@ import { needsReasonCode } from '../../../../shared/decisions/reasons';
 import type { QueueRow } from '../../core/contract';
 import { reviewAction } from './reviewKeys';
 import type { DecisionForm } from './useReviewQueue';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 export const VERB: Record<Decision, string> = { hold: 'Hold', release: 'Release', cancel: 'Cancel', note: 'Note', undo: 'Undo', restore: 'Restore', erasure: 'Erasure', retention: 'Retention' };
 
@@ -20,13 +21,10 @@ export function DecisionFormView({ form, order, reasons, onChange, onSubmit, onC
   onCancel(): void;
 }) {
   return (
-    <form
+    <SubmitForm
       className="confirm"
       aria-label={`${VERB[form.decision]} order ${order.externalId}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        onSubmit();
-      }}
+      onSubmit={onSubmit}
       onKeyDown={(e) => {
         if (reviewAction(e.key) === 'close') onClose();
       }}
@@ -51,6 +49,6 @@ export function DecisionFormView({ form, order, reasons, onChange, onSubmit, onC
       <button type="button" onClick={onCancel}>
         Cancel form (Esc)
       </button>
-    </form>
+    </SubmitForm>
   );
 }

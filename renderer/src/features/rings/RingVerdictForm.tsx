@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { formatDateTime } from '../../../../shared/domain/money';
 import type { RingDetail, RingVerdict } from '../../core/contract';
 import { Choice } from '../../ui/Choice';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 const VERDICTS = [
   ['needs-review', 'Needs review'],
@@ -20,11 +21,10 @@ export function RingVerdictForm({ ring, onMark }: { ring: RingDetail; onMark(sta
   const notes = ring.marks.filter((m) => m.status === 'note');
   return (
     <>
-      <form
+      <SubmitForm
         className="toolbar verdict"
         aria-label="Ring verdict"
-        onSubmit={async (e) => {
-          e.preventDefault();
+        onSubmit={async () => {
           if (await onMark(verdict, note)) setNote('');
         }}
       >
@@ -36,12 +36,11 @@ export function RingVerdictForm({ ring, onMark }: { ring: RingDetail; onMark(sta
             {verdicts.map((m) => `${VERDICTS.find(([v]) => v === m.status)?.[1]} by ${m.analyst}, ${formatDateTime(m.createdAt)}${m.note ? `: ${m.note}` : ''}`).join(' · ')}
           </span>
         )}
-      </form>
+      </SubmitForm>
       <section className="ring-notes" aria-label="Notes on this ring">
-        <form
+        <SubmitForm
           className="toolbar"
-          onSubmit={async (e) => {
-            e.preventDefault();
+          onSubmit={async () => {
             if (await onMark('note', newNote)) setNewNote('');
           }}
         >
@@ -49,7 +48,7 @@ export function RingVerdictForm({ ring, onMark }: { ring: RingDetail; onMark(sta
           <button type="submit" disabled={!newNote.trim()}>
             Add note
           </button>
-        </form>
+        </SubmitForm>
         {notes.length > 0 && (
           <ul data-testid="ring-notes">
             {notes.map((n) => (

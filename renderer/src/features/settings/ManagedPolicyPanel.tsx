@@ -1,23 +1,13 @@
 // "Managed by your organisation": the policy values IT deployed on this computer, or why
 // the policy file was refused. Shows nothing when no policy is deployed (and in browser mode).
-import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../../app/Alerts';
 import { platform, type ManagedPolicyReading } from '../../platform';
+import { useAsync } from '../../ui/useAsync';
 import { managedPolicyRows } from './managedPolicyRows';
 
 function useManagedPolicy(): ManagedPolicyReading | null {
-  const [reading, setReading] = useState<ManagedPolicyReading | null>(null);
-  useEffect(() => {
-    let live = true;
-    platform
-      .managedPolicy()
-      .then((r) => live && setReading(r))
-      .catch(() => live && setReading({ status: 'none' }));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return reading;
+  // Main reads and judges the policy file; a failed IPC call leaves the panel out, as with no policy.
+  return useAsync(() => platform.managedPolicy().catch((): ManagedPolicyReading => ({ status: 'none' })), []).value;
 }
 
 export function ManagedPolicyPanel() {

@@ -1,14 +1,10 @@
 // Personal data: erase one customer on request (GDPR Art. 17) and the retention period. Both show
 // what would go before anything changes, and both are entries in the decision log.
-import { useEffect, useState } from 'react';
 import { formatCount, formatDate } from '../../../../shared/domain/money';
-import { cache } from '../../core/client';
-import type { PlanSummary, RetentionSummaryRecord } from '../../core/contract';
-import { syncCheckpoint } from '../../app/logWitness';
-import { useUi } from '../../state/uiStore';
+import type { PlanSummary } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
-
-type Pending = { kind: 'erasure' | 'retention'; token: number; summary: PlanSummary } | null;
+import { usePersonalData } from './usePersonalData';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 function describe(s: PlanSummary): string {
   const parts = [`${formatCount(s.orders)} order${s.orders === 1 ? '' : 's'}${s.orderNumbers.length ? ` (${s.orderNumbers.join(', ')}${s.orders > s.orderNumbers.length ? ', …' : ''})` : ''}`, `${formatCount(s.payments)} payment${s.payments === 1 ? '' : 's'}`];
@@ -18,52 +14,16 @@ function describe(s: PlanSummary): string {
 }
 
 export function PersonalDataPanel() {
-  const version = useUi((s) => s.cacheVersion);
-  const cacheChanged = useUi((s) => s.cacheChanged);
-  const [who, setWho] = useState('');
-  const [reference, setReference] = useState('');
-  const [months, setMonths] = useState('0');
-  const [pending, setPending] = useState<Pending>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [purges, setPurges] = useState<RetentionSummaryRecord[]>([]);
-
-  useEffect(() => {
-    void cache.retentionMonths().then((m) => setMonths(String(m)));
-    void cache.retentionSummaries().then(setPurges);
-  }, [version]);
-
-  const act = async (job: () => Promise<void>) => {
-    setError(null);
-    setMessage(null);
-    try {
-      await job();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-
-  const apply = (p: NonNullable<Pending>) =>
-    act(async () => {
-      const entry = await cache.applyPersonalData(p.token, reference);
-      setPending(null);
-      setWho('');
-      setReference('');
-      cacheChanged();
-      await syncCheckpoint();
-      setMessage(`${p.kind === 'erasure' ? 'Erased' : 'Purged'}; logged as entry ${entry.seq} of the decision log.`);
-    });
+  const pd = usePersonalData();
+  const { who, setWho, reference, setReference, months, setMonths, pending, setPending, message, error, purges } = pd;
 
   return (
     <section className="panel" aria-labelledby="personal-title">
       <h2 id="personal-title">Personal data</h2>
-      <form
+      <SubmitForm
         className="inline-form"
         aria-label="Erase a customer"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void act(async () => setPending({ kind: 'erasure', ...(await cache.planErasure(who)) }));
-        }}
+        onSubmit={() => void pd.findCustomer()}
       >
         <label htmlFor="erase-who">Erase a customer on request (GDPR Art. 17): their email or customer id</label>
         <div className="row">
@@ -73,17 +33,11 @@ export function PersonalDataPanel() {
             Find…
           </button>
         </div>
-      </form>
-      <form
+      </SubmitForm>
+      <SubmitForm
         className="inline-form"
         aria-label="Retention period"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void act(async () => {
-            await cache.setRetentionMonths(Number(months));
-            setMessage(Number(months) ? `Personal data is kept for ${months} months.` : 'No retention period: personal data is kept until erased.');
-          });
-        }}
+        onSubmit={() => void pd.saveMonths()}
       >
         <label htmlFor="retention-months">Keep personal data of orders and payments for (months; 0 keeps it until erased)</label>
         <div className="row">
@@ -92,17 +46,12 @@ export function PersonalDataPanel() {
           <button
             type="button"
             disabled={Number(months) === 0}
-            onClick={() =>
-              void act(async () => {
-                const plan = await cache.planRetention();
-                if (plan) setPending({ kind: 'retention', ...plan });
-              })
-            }
+            onClick={() => void pd.planPurge()}
           >
             Purge older data now…
           </button>
         </div>
-      </form>
+      </SubmitForm>
       {pending && (
         <div className="confirm" role="dialog" aria-label={pending.kind === 'erasure' ? 'Confirm erasure' : 'Confirm purge'}>
           <p data-testid="personal-plan">
@@ -111,7 +60,7 @@ export function PersonalDataPanel() {
             amounts, channels and countries stay for reports. Backups written before still hold it.
             {pending.summary.keptNotes.length > 0 && ` The notes of entries ${pending.summary.keptNotes.join(', ')} were written before notes could be erased and stay.`}
           </p>
-          <button className="danger" onClick={() => void apply(pending)} disabled={pending.kind === 'erasure' && !reference.trim()}>
+          <button className="danger" onClick={() => void pd.apply(pending)} disabled={pending.kind === 'erasure' && !reference.trim()}>
             {pending.kind === 'erasure' ? 'Erase' : 'Purge'}
           </button>
           <button onClick={() => setPending(null)}>Cancel</button>

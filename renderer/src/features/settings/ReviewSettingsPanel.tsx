@@ -1,38 +1,43 @@
 // Review settings: the decision target (SLA), the review window (older orders are history, not
 // work) and the reason codes offered for hold / cancel and release.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import type { ReviewSettings } from '../../core/contract';
 import { cache } from '../../core/client';
+import { ErrorAlert } from '../../app/Alerts';
+import { useAsync } from '../../ui/useAsync';
+import { SubmitForm } from '../../ui/SubmitForm';
 
 export function ReviewSettingsPanel() {
   const [sla, setSla] = useState('');
   const [windowDays, setWindowDays] = useState('');
   const [hold, setHold] = useState('');
   const [release, setRelease] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  useEffect(() => {
-    void cache.reviewSettings().then((s) => {
-      setSla(String(s.slaHours));
-      setWindowDays(String(s.windowDays ?? ''));
-      setHold(s.holdReasons.join('\n'));
-      setRelease(s.releaseReasons.join('\n'));
-    });
+  const [saved, setSaved] = useState(false);
+  /** The codes as the service kept them (trimmed, upper case, without repeats). */
+  const show = (s: ReviewSettings) => {
+    setHold(s.holdReasons.join('\n'));
+    setRelease(s.releaseReasons.join('\n'));
+  };
+  const settings = useAsync(async () => {
+    const s = await cache.reviewSettings();
+    setSla(String(s.slaHours));
+    setWindowDays(String(s.windowDays ?? ''));
+    show(s);
+    return s;
   }, []);
+  const save = async () => {
+    setSaved(false);
+    const s = await settings.run(() => cache.saveReviewSettings({ slaHours: Number(sla), windowDays: Number(windowDays), holdReasons: hold.split('\n'), releaseReasons: release.split('\n') }));
+    if (!s) return;
+    show(s);
+    setSaved(true);
+  };
   return (
     <section className="panel" aria-labelledby="review-settings-title">
       <h2 id="review-settings-title">Review</h2>
-      <form
+      <SubmitForm
         className="inline-form"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          try {
-            const s = await cache.saveReviewSettings({ slaHours: Number(sla), windowDays: Number(windowDays), holdReasons: hold.split('\n'), releaseReasons: release.split('\n') });
-            setHold(s.holdReasons.join('\n'));
-            setRelease(s.releaseReasons.join('\n'));
-            setMessage({ ok: true, text: 'Saved.' });
-          } catch (err) {
-            setMessage({ ok: false, text: (err as Error).message });
-          }
-        }}
+        onSubmit={() => void save()}
       >
         <label>
           Decide within (hours)
@@ -54,12 +59,13 @@ export function ReviewSettingsPanel() {
           </label>
         </div>
         <button type="submit">Update review settings</button>
-        {message && (
-          <p role={message.ok ? 'status' : 'alert'} className={message.ok ? 'ok' : 'error'}>
-            {message.text}
+        {saved && (
+          <p role="status" className="ok">
+            Saved.
           </p>
         )}
-      </form>
+        <ErrorAlert message={settings.error} />
+      </SubmitForm>
     </section>
   );
 }

@@ -1,12 +1,11 @@
 // Settings: who is deciding (for the decision log), the organisation's policy, storage,
 // backup and about.
-import { useEffect, useState } from 'react';
 import { formatCount } from '../../../../shared/domain/money';
-import { cache } from '../../core/client';
 import type { CacheOverview } from '../../core/contract';
-import { platform, type AppInfo } from '../../platform';
-import { ErrorAlert } from '../../app/Alerts';
+import { platform } from '../../platform';
 import { useUi } from '../../state/uiStore';
+import { useAsync } from '../../ui/useAsync';
+import { AnalystPanel } from './AnalystPanel';
 import { BackupPanel } from './BackupPanel';
 import { PersonalDataPanel } from './PersonalDataPanel';
 import { ExportLogPanel } from './ExportLogPanel';
@@ -17,50 +16,14 @@ import { formatBytes, useStorageStatus } from './useStorageStatus';
 export function SettingsScreen({ overview }: { overview: CacheOverview | null }) {
   const version = useUi((s) => s.cacheVersion);
   const { status, requestPersist } = useStorageStatus(version);
-  const [name, setName] = useState('');
-  const [savedName, setSavedName] = useState<string | null>(null);
-  const [nameError, setNameError] = useState<string | null>(null);
-  const [info, setInfo] = useState<AppInfo | null>(null);
-
-  useEffect(() => {
-    void cache.getAnalystName().then((n) => {
-      setName(n);
-      setSavedName(n);
-    });
-    void platform.appInfo().then(setInfo);
-  }, [version]);
+  const info = useAsync(() => platform.appInfo(), [version], { keepStale: true }).value;
 
   return (
     <section className="screen settings" aria-labelledby="screen-title">
       <header className="screen-head">
         <h1 id="screen-title">Settings</h1>
       </header>
-      <section className="panel" aria-labelledby="analyst-title">
-        <h2 id="analyst-title">Analyst</h2>
-        <form
-          className="inline-form"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            setNameError(null);
-            try {
-              const clean = await cache.setAnalystName(name);
-              setName(clean);
-              setSavedName(clean);
-            } catch (err) {
-              setNameError((err as Error).message);
-            }
-          }}
-        >
-          <label htmlFor="analyst-name">Your name, written into every decision, verdict, change, snapshot and export you log (self-declared until a team server signs analysts in)</label>
-          <div className="row">
-            <input id="analyst-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} aria-label="Analyst name" />
-            <button type="submit" disabled={name.trim() === savedName}>
-              Save
-            </button>
-          </div>
-          <ErrorAlert message={nameError} />
-        </form>
-      </section>
+      <AnalystPanel version={version} />
       <ManagedPolicyPanel />
       <ReviewSettingsPanel />
       <section className="panel" aria-labelledby="storage-title">

@@ -1,0 +1,68 @@
+// Personal data from Settings: plan an erasure (one customer) or a purge (the retention period),
+// show what would go, then apply it as an entry of the decision log; and the retention period.
+import { useState } from 'react';
+import { cache } from '../../core/client';
+import type { PlanSummary } from '../../core/contract';
+import { syncCheckpoint } from '../../app/logWitness';
+import { useUi } from '../../state/uiStore';
+import { useAsync } from '../../ui/useAsync';
+
+export type Pending = { kind: 'erasure' | 'retention'; token: number; summary: PlanSummary } | null;
+
+export function usePersonalData() {
+  const version = useUi((s) => s.cacheVersion);
+  const cacheChanged = useUi((s) => s.cacheChanged);
+  const [who, setWho] = useState('');
+  const [reference, setReference] = useState('');
+  const [months, setMonths] = useState('0');
+  const [pending, setPending] = useState<Pending>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const purges = useAsync(
+    async () => {
+      const [m, summaries] = await Promise.all([cache.retentionMonths(), cache.retentionSummaries()]);
+      setMonths(String(m));
+      return summaries;
+    },
+    [version],
+    { keepStale: true },
+  );
+  const act = (job: () => Promise<void>) => {
+    setMessage(null);
+    return purges.run(job);
+  };
+
+  return {
+    who,
+    setWho,
+    reference,
+    setReference,
+    months,
+    setMonths,
+    pending,
+    setPending,
+    message,
+    error: purges.error,
+    purges: purges.value ?? [],
+    findCustomer: () => act(async () => setPending({ kind: 'erasure', ...(await cache.planErasure(who)) })),
+    saveMonths: () =>
+      act(async () => {
+        await cache.setRetentionMonths(Number(months));
+        setMessage(Number(months) ? `Personal data is kept for ${months} months.` : 'No retention period: personal data is kept until erased.');
+      }),
+    planPurge: () =>
+      act(async () => {
+        const plan = await cache.planRetention();
+        if (plan) setPending({ kind: 'retention', ...plan });
+      }),
+    apply: (p: NonNullable<Pending>) =>
+      act(async () => {
+        const entry = await cache.applyPersonalData(p.token, reference);
+        setPending(null);
+        setWho('');
+        setReference('');
+        cacheChanged();
+        await syncCheckpoint();
+        setMessage(`${p.kind === 'erasure' ? 'Erased' : 'Purged'}; logged as entry ${entry.seq} of the decision log.`);
+      }),
+  };
+}
