@@ -2,51 +2,46 @@
 // dispute change, snapshot and export is logged under this name, so nothing is accepted before it.
 // In the desktop app the OS account is offered; the name is self-declared until a team server
 // signs analysts in.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { cache } from '../core/client';
 import { platform } from '../platform';
 import { useUi } from '../state/uiStore';
+import { SubmitForm } from '../ui/SubmitForm';
+import { useAsync } from '../ui/useAsync';
 import { ErrorAlert } from './Alerts';
 
 export function AnalystGate({ children }: { children: ReactNode }) {
   const version = useUi((s) => s.cacheVersion);
   const cacheChanged = useUi((s) => s.cacheChanged);
-  const [known, setKnown] = useState<boolean | null>(null);
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void Promise.all([cache.getAnalystName(), platform.appInfo()]).then(
-      ([saved, info]) => {
-        if (!live) return;
-        setKnown(saved.trim() !== '');
+  const gate = useAsync(
+    async () => {
+      try {
+        const [saved, info] = await Promise.all([cache.getAnalystName(), platform.appInfo()]);
         if (!saved.trim()) setName(info.account);
-      },
-      () => live && setKnown(true), // the cache cannot be read: the app says so on its own screens
-    );
-    return () => {
-      live = false;
-    };
-  }, [version]);
+        return saved.trim() !== '';
+      } catch {
+        return true; // the cache cannot be read: the app says so on its own screens
+      }
+    },
+    [version],
+    { keepStale: true },
+  );
+  const known = gate.value;
 
   if (known === null) return null;
   if (known) return <>{children}</>;
   return (
     <main className="gate">
-      <form
+      <SubmitForm
         className="panel"
         aria-labelledby="gate-title"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setError(null);
-          try {
+        onSubmit={() =>
+          void gate.run(async () => {
             await cache.setAnalystName(name);
             cacheChanged();
-          } catch (err) {
-            setError((err as Error).message);
-          }
-        }}
+          })
+        }
       >
         <h1 id="gate-title">Who is deciding?</h1>
         <p>
@@ -60,8 +55,8 @@ export function AnalystGate({ children }: { children: ReactNode }) {
             Continue
           </button>
         </div>
-        <ErrorAlert message={error} />
-      </form>
+        <ErrorAlert message={gate.error} />
+      </SubmitForm>
     </main>
   );
 }

@@ -1,89 +1,65 @@
 // What the reports are judged and valued by, as data the analyst edits: programme thresholds (dated,
 // with their source) and the reporting currency with its conversion rates.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Programme, Threshold } from '../../../../shared/reports/programmes';
 import { cache } from '../../core/client';
 import type { ReportRates } from '../../core/contract';
 import { SaveStatus } from '../../app/Alerts';
+import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { useAsync } from '../../ui/useAsync';
 
 export function ThresholdsEditor({ onSaved }: { onSaved: () => void }) {
-  const [rows, setRows] = useState<Threshold[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const thresholds = useAsync(() => cache.programmeThresholds(), []);
+  const { value: rows, setValue: setRows, error } = thresholds;
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    cache.programmeThresholds().then(setRows, (e: Error) => setError(e.message));
-  }, []);
   if (!rows) return <p className="muted">{error ?? 'Loading thresholds…'}</p>;
-  const edit = (i: number, patch: Partial<Threshold>) => {
+  const change = (next: Threshold[]) => {
     setSaved(false);
-    setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+    setRows(next);
   };
+  const edit = (i: number, patch: Partial<Threshold>) => change(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const save = async () => {
+    setSaved(false);
+    const kept = await thresholds.run(() => cache.saveProgrammeThresholds(rows));
+    if (!kept) return;
+    setRows(kept);
+    setSaved(true);
+    onSaved();
+  };
+  const n = (i: number) => `of threshold ${i + 1}`;
+  const columns: Column<Threshold>[] = [
+    {
+      header: 'Programme',
+      cell: (t, i) => (
+        <select aria-label={`Programme ${n(i)}`} value={t.programme} onChange={(e) => edit(i, { programme: e.target.value as Programme })}>
+          <option value="visa-vamp">Visa VAMP</option>
+          <option value="mastercard-ecm">Mastercard ECM</option>
+        </select>
+      ),
+    },
+    { header: 'Level', cell: (t, i) => <input aria-label={`Level ${n(i)}`} value={t.level} onChange={(e) => edit(i, { level: e.target.value })} size={10} /> },
+    { header: 'Ratio %', right: true, cell: (t, i) => <input aria-label={`Ratio ${n(i)}`} type="number" step="0.01" value={+(t.ratio * 100).toFixed(4)} onChange={(e) => edit(i, { ratio: Number(e.target.value) / 100 })} style={{ width: 80 }} /> },
+    { header: 'Count', right: true, cell: (t, i) => <input aria-label={`Count ${n(i)}`} type="number" value={t.count} onChange={(e) => edit(i, { count: Number(e.target.value) })} style={{ width: 80 }} /> },
+    { header: 'From (YYYY-MM)', cell: (t, i) => <input aria-label={`First month ${n(i)}`} value={t.effectiveFrom} onChange={(e) => edit(i, { effectiveFrom: e.target.value })} size={8} /> },
+    { header: 'Source', cell: (t, i) => <input aria-label={`Source ${n(i)}`} value={t.source} onChange={(e) => edit(i, { source: e.target.value })} size={40} /> },
+    {
+      header: null,
+      headerLabel: 'Actions',
+      cell: (_, i) => (
+        <button className="link" onClick={() => change(rows.filter((_, j) => j !== i))}>
+          Remove
+        </button>
+      ),
+    },
+  ];
   return (
     <section className="panel wide" aria-labelledby="thresholds-title">
       <h2 id="thresholds-title">Programme thresholds</h2>
       <p className="muted small">A month is judged by the thresholds in force from their month on. Add a row when a programme changes; keep the old one so earlier months stay judged as they were.</p>
-      <table className="history edit-table" data-testid="thresholds">
-        <thead>
-          <tr>
-            <th>Programme</th>
-            <th>Level</th>
-            <th className="right">Ratio %</th>
-            <th className="right">Count</th>
-            <th>From (YYYY-MM)</th>
-            <th>Source</th>
-            <th aria-label="Actions" />
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((t, i) => (
-            <tr key={i}>
-              <td>
-                <select aria-label={`Programme of threshold ${i + 1}`} value={t.programme} onChange={(e) => edit(i, { programme: e.target.value as Programme })}>
-                  <option value="visa-vamp">Visa VAMP</option>
-                  <option value="mastercard-ecm">Mastercard ECM</option>
-                </select>
-              </td>
-              <td>
-                <input aria-label={`Level of threshold ${i + 1}`} value={t.level} onChange={(e) => edit(i, { level: e.target.value })} size={10} />
-              </td>
-              <td className="right">
-                <input aria-label={`Ratio of threshold ${i + 1}`} type="number" step="0.01" value={+(t.ratio * 100).toFixed(4)} onChange={(e) => edit(i, { ratio: Number(e.target.value) / 100 })} style={{ width: 80 }} />
-              </td>
-              <td className="right">
-                <input aria-label={`Count of threshold ${i + 1}`} type="number" value={t.count} onChange={(e) => edit(i, { count: Number(e.target.value) })} style={{ width: 80 }} />
-              </td>
-              <td>
-                <input aria-label={`First month of threshold ${i + 1}`} value={t.effectiveFrom} onChange={(e) => edit(i, { effectiveFrom: e.target.value })} size={8} />
-              </td>
-              <td>
-                <input aria-label={`Source of threshold ${i + 1}`} value={t.source} onChange={(e) => edit(i, { source: e.target.value })} size={40} />
-              </td>
-              <td>
-                <button className="link" onClick={() => { setSaved(false); setRows(rows.filter((_, j) => j !== i)); }}>
-                  Remove
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HistoryTable rows={rows} columns={columns} rowKey={(_, i) => i} className="history edit-table" testId="thresholds" />
       <div className="actions" style={{ marginTop: 8 }}>
-        <button onClick={() => { setSaved(false); setRows([...rows, { programme: 'visa-vamp', level: '', ratio: 0.01, count: 0, effectiveFrom: new Date().toISOString().slice(0, 7), source: '' }]); }}>Add threshold</button>
-        <button
-          className="primary"
-          onClick={() => {
-            setError(null);
-            setSaved(false);
-            cache.saveProgrammeThresholds(rows).then(
-              (r) => {
-                setRows(r);
-                setSaved(true);
-                onSaved();
-              },
-              (e: Error) => setError(e.message),
-            );
-          }}
-        >
+        <button onClick={() => change([...rows, { programme: 'visa-vamp', level: '', ratio: 0.01, count: 0, effectiveFrom: new Date().toISOString().slice(0, 7), source: '' }])}>Add threshold</button>
+        <button className="primary" onClick={() => void save()}>
           Save thresholds
         </button>
         <SaveStatus saved={saved} error={error} />
@@ -107,7 +83,6 @@ function parseRates(text: string): Record<string, number> | string {
 export function RatesEditor({ onSaved }: { onSaved: () => void }) {
   const [rates, setRates] = useState<ReportRates | null>(null);
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [based, setBased] = useState('');
   const show = (r: ReportRates) => {
@@ -115,9 +90,12 @@ export function RatesEditor({ onSaved }: { onSaved: () => void }) {
     setBased(r.currency);
     setText(Object.entries(r.rates).filter(([c]) => c !== r.currency).map(([c, v]) => `${c} ${v}`).join('\n'));
   };
-  useEffect(() => {
-    cache.reportRates().then(show, (e: Error) => setError(e.message));
+  const stored = useAsync(async () => {
+    const r = await cache.reportRates();
+    show(r);
+    return r;
   }, []);
+  const { error, setError, run } = stored;
   if (!rates) return <p className="muted">{error ?? 'Loading rates…'}</p>;
   /**
    * A new reporting currency re-expresses every rate in it (the old currency gets a line too), so
@@ -138,6 +116,19 @@ export function RatesEditor({ onSaved }: { onSaved: () => void }) {
     setRates({ ...rates, currency: to });
     setText(Object.entries(next).map(([c, r]) => `${c} ${r}`).join('\n'));
   };
+  /** A changed reporting currency is re-expressed first; saved rates are shown as the service kept them. */
+  const save = async () => {
+    setError(null);
+    setSaved(false);
+    if (rates.currency.trim().toUpperCase() !== based) return rebase();
+    const parsed = parseRates(text);
+    if (typeof parsed === 'string') return setError(parsed);
+    const kept = await run(() => cache.saveReportRates({ ...rates, rates: parsed }));
+    if (!kept) return;
+    show(kept);
+    setSaved(true);
+    onSaved();
+  };
   return (
     <section className="panel" aria-labelledby="rates-title">
       <h2 id="rates-title">Reporting currency and rates</h2>
@@ -153,24 +144,7 @@ export function RatesEditor({ onSaved }: { onSaved: () => void }) {
         <input id="rep-source" value={rates.source} onChange={(e) => setRates({ ...rates, source: e.target.value })} />
       </div>
       <div className="actions" style={{ marginTop: 8 }}>
-        <button
-          className="primary"
-          onClick={() => {
-            setError(null);
-            setSaved(false);
-            if (rates.currency.trim().toUpperCase() !== based) return rebase();
-            const parsed = parseRates(text);
-            if (typeof parsed === 'string') return setError(parsed);
-            cache.saveReportRates({ ...rates, rates: parsed }).then(
-              (r) => {
-                show(r);
-                setSaved(true);
-                onSaved();
-              },
-              (e: Error) => setError(e.message),
-            );
-          }}
-        >
+        <button className="primary" onClick={() => void save()}>
           Save rates
         </button>
         <SaveStatus saved={saved} error={error} />

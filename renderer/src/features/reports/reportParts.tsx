@@ -1,6 +1,7 @@
 // Building blocks of the report screens: a figure with its change against the previous span, a
 // chart box with a PNG export, and a table with a CSV export. Print hides the export buttons.
-import { useRef, useState, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useActions } from '../../ui/useAsync';
 import { saveChartPng, saveTableCsv, type TableData } from './exporters';
 
 export const pct = (v: number | null, digits = 2): string => (v === null ? '–' : `${(v * 100).toFixed(digits)} %`);
@@ -37,7 +38,7 @@ export function Figure({ label, value, sub, previous, delta, bad }: { label: str
 
 export function ChartBox({ title, note, stamp, children }: { title: string; note?: string; stamp: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useActions();
   return (
     <figure className="chart-box">
       <figcaption>
@@ -45,8 +46,8 @@ export function ChartBox({ title, note, stamp, children }: { title: string; note
         <button
           className="link no-print"
           onClick={() => {
-            setError(null);
-            if (ref.current) saveChartPng(ref.current, title, stamp).catch((e: Error) => setError(e.message));
+            const chart = ref.current;
+            if (chart) void run(() => saveChartPng(chart, title, stamp));
           }}
         >
           PNG
@@ -80,12 +81,12 @@ export function ReportTable({ title, columns, rows, csv, stamp, actions, testId,
   testId?: string;
   caption?: string;
 }) {
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useActions();
   return (
     <section className="report-table">
       <h3>
         {title}
-        <button className="link no-print" onClick={() => saveTableCsv(csv, stamp).catch((e: Error) => setError(e.message))}>
+        <button className="link no-print" onClick={() => void run(() => saveTableCsv(csv, stamp))}>
           CSV
         </button>
       </h3>

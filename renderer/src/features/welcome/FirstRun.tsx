@@ -4,28 +4,25 @@ import { formatCount } from '../../../../shared/domain/money';
 import { cache, progress } from '../../core/client';
 import { useUi } from '../../state/uiStore';
 import { ErrorAlert } from '../../app/Alerts';
+import { useActions } from '../../ui/useAsync';
 
 const SIZES = [10_000, 100_000, 1_000_000] as const;
 
 export function FirstRun() {
   const [size, setSize] = useState<number>(10_000);
   const [state, setState] = useState<{ done: number; total: number; rate: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { run, error } = useActions();
   const cacheChanged = useUi((s) => s.cacheChanged);
   const go = useUi((s) => s.go);
 
   async function loadDemo() {
-    setError(null);
     const started = performance.now();
     setState({ done: 0, total: size, rate: 0 });
-    try {
+    await run(async () => {
       await cache.loadDemo(size, progress((done, total) => setState({ done, total, rate: done / ((performance.now() - started) / 1000) })));
       cacheChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setState(null);
-    }
+    });
+    setState(null);
   }
 
   return (
