@@ -87,6 +87,83 @@ function assertSame(fast: TrendReport, naive: TrendReport, what: string): number
   return trendRows(fast).length;
 }
 
+type TrendAsked = Omit<TrendParams, 'currency' | 'rates'>;
+type FreshStore = () => Promise<{ store: OrderStore; openMs: number; service: ReportService }>;
+
+/** The report service's steps on a fresh store, one at a time, for the profile. */
+async function profileTrendSteps(db: WorkbenchDb, params: TrendAsked, fresh: FreshStore): Promise<Record<string, number>> {
+  const split: Record<string, number> = {};
+  const t0 = performance.now();
+  const { store } = await fresh();
+  const t1 = performance.now();
+  const snap = store.currentSnapshot();
+  const dict = await snap.dict();
+  const t2 = performance.now();
+  const svc = new ReportService(db, store, new RingService(db, store));
+  const [rates, disputes, decisions, ringKeys] = await Promise.all([svc.rates(), workflowDisputes(db), new DecisionLog(db).entries(), confirmedRingKeys(new RingService(db, store))]);
+  const t3 = performance.now();
+  const fraudByKey = confirmedFraud(disputes, decisions, ringKeys);
+  const wanted = new Set<string>(fraudByKey.keys());
+  for (const d of disputes) if (d.orderKey) wanted.add(d.orderKey);
+  const rowOf = await snap.rowsOfKeys(wanted);
+  const t4 = performance.now();
+  const keys = snap.keyColumns;
+  const fraud = new Map<number, number>();
+  for (const [key, bits] of fraudByKey) {
+    const row = rowOf.get(key);
+    if (row !== undefined) fraud.set(row, bits);
+  }
+  fraudTrend(
+    { count: keys.count, createdAt: keys.createdAt, totalMinor: keys.totalMinor, live: keys.live, group: keys.marketplace, groupLabels: MARKETPLACES.map((m) => MARKETPLACE_LABEL[m]), groupKeys: MARKETPLACES, currency: dict.codes.currency, currencyLabels: dict.values.currency, fraud },
+    trendChargebacks(disputes, (k) => rowOf.get(k)),
+    { ...params, currency: rates.currency, rates: rates.rates },
+  );
+  const t5 = performance.now();
+  Object.assign(split, { open: t1 - t0, dict: t2 - t1, reads: t3 - t2, rowsOfKeys: t4 - t3, columnPass: t5 - t4, total: t5 - t0 });
+  // rowsOfKeys apart, after it (so the blocks may be warmer): reading the key records (which
+  // also hold scopes and content hashes), then splitting and looking up every key.
+  const r0 = performance.now();
+  const recs = await db.orderKeys.bulkGet([...snap.blockIds]);
+  const r1 = performance.now();
+  let found = 0;
+  recs.forEach((rec, b) => {
+    const start = keys.blockStarts[b]!;
+    const list = rec!.keys.split(FIELD_SEPARATOR);
+    for (let i = 0; i < list.length; i++) if (keys.live[start + i] && wanted.has(list[i]!)) found++;
+  });
+  const r2 = performance.now();
+  let keyChars = 0;
+  let otherChars = 0;
+  for (const rec of recs) {
+    keyChars += rec!.keys.length;
+    otherChars += rec!.scopes.length + rec!.hashes.length;
+  }
+  Object.assign(split, { keyRecordsRead: r1 - r0, keySplitAndLookup: r2 - r1, keyRecordKeyChars: keyChars, keyRecordOtherChars: otherChars, wantedKeys: wanted.size, foundKeys: found });
+  return split;
+}
+
+/**
+ * The fraud trend the naive way, from an opened cache: every order decoded, then the pure report
+ * over plain orders (timed), and with `byCountry` the country report too (untimed, for the check).
+ */
+async function naiveTrend(db: WorkbenchDb, params: TrendAsked, fresh: FreshStore, byCountry: boolean) {
+  const { store, service } = await fresh();
+  const t = performance.now();
+  const { orders } = await store.allOrders();
+  const decodeMs = performance.now() - t;
+  const [rates, disputes, decisions, marks] = await Promise.all([service.rates(), workflowDisputes(db), new DecisionLog(db).entries(), confirmedRingKeys(new RingService(db, store))]);
+  const fraudByKey = confirmedFraud(disputes, decisions, marks);
+  const { columns, rowOf } = trendOrdersOf(orders, 'marketplace', fraudByKey);
+  const report = fraudTrend(columns, trendChargebacks(disputes, (k) => rowOf.get(k)), { ...params, currency: rates.currency, rates: rates.rates });
+  const ms = performance.now() - t;
+  let country: TrendReport | null = null;
+  if (byCountry) {
+    const c = trendOrdersOf(orders, 'country', fraudByKey);
+    country = fraudTrend(c.columns, trendChargebacks(disputes, (k) => c.rowOf.get(k)), { ...params, dimension: 'country', currency: rates.currency, rates: rates.rates });
+  }
+  return { ms, decodeMs, report, decoded: orders.length, byCountry: country };
+}
+
 const bench = {
   /**
    * The fraud-trend report over the whole cache by week x marketplace, with the app's own
@@ -108,15 +185,15 @@ const bench = {
     if (!span) throw new Error('report bench: the cache is empty; seed it first');
     const from = Math.floor(span.min / DAY_MS) * DAY_MS;
     const to = Math.floor(span.max / DAY_MS) * DAY_MS + DAY_MS;
-    const params = { period: 'week', from, to, dimension: 'marketplace' } as const satisfies Omit<TrendParams, 'currency' | 'rates'>;
-    const fresh = async () => {
+    const params = { period: 'week', from, to, dimension: 'marketplace' } as const satisfies TrendAsked;
+    const fresh: FreshStore = async () => {
       const store = new OrderStore(db);
       const t = performance.now();
       await store.open();
       const openMs = performance.now() - t;
       return { store, openMs, service: new ReportService(db, store, new RingService(db, store)) };
     };
-    const timed = async (service: ReportService, p: Omit<TrendParams, 'currency' | 'rates'>) => {
+    const timed = async (service: ReportService, p: TrendAsked) => {
       const t = performance.now();
       const result = await service.fraudTrend(p);
       return { ms: performance.now() - t, result };
@@ -156,23 +233,12 @@ const bench = {
       // The naive way, from the same starting point (an opened cache): decode every order, then
       // the same pure report over plain orders.
       {
-        const { store, service } = await fresh();
-        const t = performance.now();
-        const { orders } = await store.allOrders();
-        const decodeMs = performance.now() - t;
-        const [rates, disputes, decisions, marks] = await Promise.all([service.rates(), workflowDisputes(db), new DecisionLog(db).entries(), confirmedRingKeys(new RingService(db, store))]);
-        const fraudByKey = confirmedFraud(disputes, decisions, marks);
-        const { columns, rowOf } = trendOrdersOf(orders, 'marketplace', fraudByKey);
-        const report = fraudTrend(columns, trendChargebacks(disputes, (k) => rowOf.get(k)), { ...params, currency: rates.currency, rates: rates.rates });
-        naive.push(performance.now() - t);
-        naiveDecode.push(decodeMs);
-        naiveReport = report;
-        decoded = orders.length;
-        if (run === runs - 1) {
-          // Untimed: the country report over the same decoded orders, for the check below.
-          const byCountry = trendOrdersOf(orders, 'country', fraudByKey);
-          naiveCountry = fraudTrend(byCountry.columns, trendChargebacks(disputes, (k) => byCountry.rowOf.get(k)), { ...params, dimension: 'country', currency: rates.currency, rates: rates.rates });
-        }
+        const n = await naiveTrend(db, params, fresh, run === runs - 1);
+        naive.push(n.ms);
+        naiveDecode.push(n.decodeMs);
+        naiveReport = n.report;
+        decoded = n.decoded;
+        if (n.byCountry) naiveCountry = n.byCountry;
       }
     }
     const rows = assertSame(fastResult!.report, naiveReport!, 'week x marketplace');
@@ -180,55 +246,7 @@ const bench = {
 
     // Profile: the service's steps on a fresh store, one at a time (the service runs the reads
     // concurrently, so these add up to a little more than one call).
-    const split: Record<string, number> = {};
-    {
-      const t0 = performance.now();
-      const { store } = await fresh();
-      const t1 = performance.now();
-      const snap = store.currentSnapshot();
-      const dict = await snap.dict();
-      const t2 = performance.now();
-      const svc = new ReportService(db, store, new RingService(db, store));
-      const [rates, disputes, decisions, ringKeys] = await Promise.all([svc.rates(), workflowDisputes(db), new DecisionLog(db).entries(), confirmedRingKeys(new RingService(db, store))]);
-      const t3 = performance.now();
-      const fraudByKey = confirmedFraud(disputes, decisions, ringKeys);
-      const wanted = new Set<string>(fraudByKey.keys());
-      for (const d of disputes) if (d.orderKey) wanted.add(d.orderKey);
-      const rowOf = await snap.rowsOfKeys(wanted);
-      const t4 = performance.now();
-      const keys = snap.keyColumns;
-      const fraud = new Map<number, number>();
-      for (const [key, bits] of fraudByKey) {
-        const row = rowOf.get(key);
-        if (row !== undefined) fraud.set(row, bits);
-      }
-      fraudTrend(
-        { count: keys.count, createdAt: keys.createdAt, totalMinor: keys.totalMinor, live: keys.live, group: keys.marketplace, groupLabels: MARKETPLACES.map((m) => MARKETPLACE_LABEL[m]), groupKeys: MARKETPLACES, currency: dict.codes.currency, currencyLabels: dict.values.currency, fraud },
-        trendChargebacks(disputes, (k) => rowOf.get(k)),
-        { ...params, currency: rates.currency, rates: rates.rates },
-      );
-      const t5 = performance.now();
-      Object.assign(split, { open: t1 - t0, dict: t2 - t1, reads: t3 - t2, rowsOfKeys: t4 - t3, columnPass: t5 - t4, total: t5 - t0 });
-      // rowsOfKeys apart, after it (so the blocks may be warmer): reading the key records (which
-      // also hold scopes and content hashes), then splitting and looking up every key.
-      const r0 = performance.now();
-      const recs = await db.orderKeys.bulkGet([...snap.blockIds]);
-      const r1 = performance.now();
-      let found = 0;
-      recs.forEach((rec, b) => {
-        const start = keys.blockStarts[b]!;
-        const list = rec!.keys.split(FIELD_SEPARATOR);
-        for (let i = 0; i < list.length; i++) if (keys.live[start + i] && wanted.has(list[i]!)) found++;
-      });
-      const r2 = performance.now();
-      let keyChars = 0;
-      let otherChars = 0;
-      for (const rec of recs) {
-        keyChars += rec!.keys.length;
-        otherChars += rec!.scopes.length + rec!.hashes.length;
-      }
-      Object.assign(split, { keyRecordsRead: r1 - r0, keySplitAndLookup: r2 - r1, keyRecordKeyChars: keyChars, keyRecordOtherChars: otherChars, wantedKeys: wanted.size, foundKeys: found });
-    }
+    const split = await profileTrendSteps(db, params, fresh);
 
     const counts = { disputes: (await workflowDisputes(db)).length, decisions: await db.decisions.count(), ringMarks: await db.ringMarks.count() };
     const r = fastResult!.report;
