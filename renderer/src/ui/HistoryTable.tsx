@@ -14,12 +14,14 @@ export interface Column<Row> {
   className?: string;
   /** A body cell's tooltip (the whole value of a shortened one). */
   title?(row: Row): string | undefined;
+  /** Left out of print (buttons), header and cells. */
+  noPrint?: boolean;
 }
 
 type DataAttributes = { [name: `data-${string}`]: string | number | boolean | undefined };
 export type RowAttributes = HTMLAttributes<HTMLTableRowElement> & DataAttributes;
 
-export function HistoryTable<Row>({ rows, columns, rowKey, rowProps, label, testId, className = 'history', headless = false }: {
+export function HistoryTable<Row>({ rows, columns, rowKey, rowProps, label, testId, className = 'history', headless = false, empty }: {
   rows: readonly Row[];
   columns: readonly Column<Row>[];
   rowKey(row: Row, index: number): string | number;
@@ -31,6 +33,8 @@ export function HistoryTable<Row>({ rows, columns, rowKey, rowProps, label, test
   className?: string;
   /** No header row (a two-column key table). */
   headless?: boolean;
+  /** Said in one row across the table when there are no rows. */
+  empty?: ReactNode;
 }) {
   return (
     <table className={className} aria-label={label} data-testid={testId}>
@@ -38,7 +42,7 @@ export function HistoryTable<Row>({ rows, columns, rowKey, rowProps, label, test
         <thead>
           <tr>
             {columns.map((c, i) => (
-              <th key={i} className={c.right ? 'right' : undefined} aria-label={c.headerLabel}>
+              <th key={i} className={headerClass(c)} aria-label={c.headerLabel}>
                 {c.header}
               </th>
             ))}
@@ -46,6 +50,13 @@ export function HistoryTable<Row>({ rows, columns, rowKey, rowProps, label, test
         </thead>
       )}
       <tbody>
+        {rows.length === 0 && empty !== undefined && (
+          <tr>
+            <td colSpan={columns.length} className="muted">
+              {empty}
+            </td>
+          </tr>
+        )}
         {rows.map((row, i) => (
           <tr key={rowKey(row, i)} {...rowProps?.(row, i)}>
             {columns.map((c, j) => (
@@ -60,6 +71,10 @@ export function HistoryTable<Row>({ rows, columns, rowKey, rowProps, label, test
   );
 }
 
+function headerClass(c: Column<unknown>): string | undefined {
+  return [c.right ? 'right' : '', c.noPrint ? 'no-print' : ''].filter(Boolean).join(' ') || undefined;
+}
+
 function cellClass(c: Column<unknown>): string | undefined {
-  return [c.right ? 'right' : '', c.className ?? ''].filter(Boolean).join(' ') || undefined;
+  return [c.right ? 'right' : '', c.className ?? '', c.noPrint ? 'no-print' : ''].filter(Boolean).join(' ') || undefined;
 }

@@ -7,8 +7,15 @@ import { DATE_ORDER_WORDS, dateOrderExample } from '../../../../shared/ingest/da
 import type { ImportOutcome } from '../../core/contract';
 import { exportFile } from '../../app/exportFile';
 import { ErrorAlert } from '../../app/Alerts';
+import { HistoryTable, type Column } from '../../ui/HistoryTable';
 
 const SHOWN_PROBLEMS = 200;
+
+const PROBLEM_COLUMNS: Column<RowProblem>[] = [
+  { header: 'Line', cell: (p) => p.line },
+  { header: 'Column', cell: (p) => (p.columnName ? `${p.columnName} (${p.column})` : (p.column ?? '')) },
+  { header: 'Reason', cell: (p) => p.reason },
+];
 
 export function exportProblems(fileName: string, problems: readonly RowProblem[]): Promise<boolean> {
   const csv = toCsv(
@@ -160,24 +167,7 @@ export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOu
               </button>
             )}
           </h3>
-          <table className="problems">
-            <thead>
-              <tr>
-                <th>Line</th>
-                <th>Column</th>
-                <th>Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
-                <tr key={i}>
-                  <td>{p.line}</td>
-                  <td>{p.columnName ? `${p.columnName} (${p.column})` : (p.column ?? '')}</td>
-                  <td>{p.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <HistoryTable rows={s.problems.slice(0, SHOWN_PROBLEMS)} columns={PROBLEM_COLUMNS} rowKey={(_, i) => i} className="problems" />
           {s.problems.length > SHOWN_PROBLEMS && (
             <p className="muted">
               Showing the first {SHOWN_PROBLEMS} of {formatCount(s.quarantined)}; export the CSV for all{s.problemsTruncated ? ' that were kept' : ''}.

@@ -1,6 +1,7 @@
 // Building blocks of the report screens: a figure with its change against the previous span, a
 // chart box with a PNG export, and a table with a CSV export. Print hides the export buttons.
 import { useRef, type ReactNode } from 'react';
+import { HistoryTable, type Column as TableColumn } from '../../ui/HistoryTable';
 import { useActions } from '../../ui/useAsync';
 import { saveChartPng, saveTableCsv, type TableData } from './exporters';
 
@@ -82,6 +83,8 @@ export function ReportTable({ title, columns, rows, csv, stamp, actions, testId,
   caption?: string;
 }) {
   const { run, error } = useActions();
+  const tableColumns: TableColumn<ReactNode[]>[] = columns.map((c, j) => ({ header: c.label, right: c.right, cell: (r) => r[j] }));
+  if (actions) tableColumns.push({ header: null, headerLabel: 'Actions', noPrint: true, cell: (_, i) => actions(i) });
   return (
     <section className="report-table">
       <h3>
@@ -92,37 +95,7 @@ export function ReportTable({ title, columns, rows, csv, stamp, actions, testId,
       </h3>
       {caption && <p className="muted small">{caption}</p>}
       {error && <p className="error">{error}</p>}
-      <table className="history report" data-testid={testId}>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.label} className={c.right ? 'right' : undefined}>
-                {c.label}
-              </th>
-            ))}
-            {actions && <th className="no-print" aria-label="Actions" />}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={columns.length + (actions ? 1 : 0)} className="muted">
-                Nothing in this range.
-              </td>
-            </tr>
-          )}
-          {rows.map((r, i) => (
-            <tr key={i}>
-              {r.map((cell, j) => (
-                <td key={j} className={columns[j]?.right ? 'right' : undefined}>
-                  {cell}
-                </td>
-              ))}
-              {actions && <td className="no-print">{actions(i)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <HistoryTable rows={rows} columns={tableColumns} rowKey={(_, i) => i} className="history report" testId={testId} empty="Nothing in this range." />
     </section>
   );
 }
