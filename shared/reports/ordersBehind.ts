@@ -30,7 +30,13 @@ export function ordersBehindFigure(report: TrendReport, periodIdx: number | null
   const filter: Partial<OrderFilter> = {};
   if (typeof what === 'object') {
     // Chargebacks count by the day they were opened; their orders may be older.
-    filter.only = { kind: 'chargebacks', family: what.chargebacks, openedFrom: period.from, openedTo: period.to, label: `${REASON_FAMILY_LABEL[what.chargebacks]} chargebacks opened ${period.label}` };
+    filter.only = {
+      kind: 'chargebacks',
+      family: what.chargebacks,
+      openedFrom: period.from,
+      openedTo: period.to,
+      label: `${REASON_FAMILY_LABEL[what.chargebacks]} chargebacks opened ${period.label}`,
+    };
   } else {
     filter.from = period.from;
     filter.to = period.to;

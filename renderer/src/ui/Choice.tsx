@@ -1,7 +1,13 @@
 // A labelled drop-down of fixed choices (period, split, encoding, verdict…), typed by its values
 // so a screen gets back the value it listed, not a string to cast.
 
-export function Choice<T extends string>({ label, name = label, value, options, onChange }: {
+export function Choice<T extends string>({
+  label,
+  name = label,
+  value,
+  options,
+  onChange,
+}: {
   /** The text before the drop-down. */
   label: string;
   /** Its accessible name, when it differs from the label. */

@@ -21,7 +21,17 @@ export interface Column<Row> {
 type DataAttributes = { [name: `data-${string}`]: string | number | boolean | undefined };
 export type RowAttributes = HTMLAttributes<HTMLTableRowElement> & DataAttributes;
 
-export function HistoryTable<Row>({ rows, columns, rowKey, rowProps, label, testId, className = 'history', headless = false, empty }: {
+export function HistoryTable<Row>({
+  rows,
+  columns,
+  rowKey,
+  rowProps,
+  label,
+  testId,
+  className = 'history',
+  headless = false,
+  empty,
+}: {
   rows: readonly Row[];
   columns: readonly Column<Row>[];
   rowKey(row: Row, index: number): string | number;

@@ -3,7 +3,17 @@
 import type { ReactNode } from 'react';
 import { SubmitForm } from './SubmitForm';
 
-export function ReasonForm({ label, reason, setReason, reasonLabel, placeholder, confirm, onConfirm, onClose, children }: {
+export function ReasonForm({
+  label,
+  reason,
+  setReason,
+  reasonLabel,
+  placeholder,
+  confirm,
+  onConfirm,
+  onClose,
+  children,
+}: {
   /** The form's accessible name. */
   label: string;
   reason: string;

@@ -10,7 +10,11 @@ function report(p: Partial<TrendParams> = {}) {
   const params: TrendParams = { period: 'week', ...RANGE, dimension: 'marketplace', currency: 'EUR', rates: RATES, ...p };
   const fraud = confirmedFraud(DISPUTES, DECISIONS, CONFIRMED_RING_ORDERS);
   const { columns, rowOf } = trendOrdersOf(ORDERS, params.dimension, fraud);
-  return fraudTrend(columns, trendChargebacks(DISPUTES, (k) => rowOf.get(k)), params);
+  return fraudTrend(
+    columns,
+    trendChargebacks(DISPUTES, (k) => rowOf.get(k)),
+    params,
+  );
 }
 
 const W45 = { from: Date.UTC(2026, 10, 2), to: Date.UTC(2026, 10, 9) };
@@ -27,7 +31,12 @@ describe('the orders behind a fraud-trend figure', () => {
   it('opens the whole range for a table row and only its confirmed fraud for a fraud figure', () => {
     const r = report();
     const amazon = r.groups.indexOf('Amazon.de');
-    expect(ordersBehindFigure(r, null, amazon, 'fraud')).toEqual({ from: W45.from, to: W46.to, marketplaces: ['amazon'], only: { kind: 'confirmed-fraud', label: 'Confirmed fraud' } });
+    expect(ordersBehindFigure(r, null, amazon, 'fraud')).toEqual({
+      from: W45.from,
+      to: W46.to,
+      marketplaces: ['amazon'],
+      only: { kind: 'confirmed-fraud', label: 'Confirmed fraud' },
+    });
     expect(ordersBehindFigure(r, 1, null, 'fraud')).toEqual({ from: W46.from, to: W46.to, only: { kind: 'confirmed-fraud', label: 'Confirmed fraud' } });
   });
 

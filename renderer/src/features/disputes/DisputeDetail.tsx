@@ -35,8 +35,9 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
         </button>
       </header>
       <p className="muted">
-        {REASON_FAMILY_LABEL[d.family]} · opened {formatDate(d.openedAt)} · {d.dueAt ? `respond by ${formatDateTime(d.dueAt)} (${countdown(d.dueAt, now)})` : 'no response allowed'} · {d.provider}{' '}
-        {d.id} · order {d.order ? d.order.externalId : `${d.orderKey || 'unknown'} (not in cache)`}
+        {REASON_FAMILY_LABEL[d.family]} · opened {formatDate(d.openedAt)} ·{' '}
+        {d.dueAt ? `respond by ${formatDateTime(d.dueAt)} (${countdown(d.dueAt, now)})` : 'no response allowed'} · {d.provider} {d.id} · order{' '}
+        {d.order ? d.order.externalId : `${d.orderKey || 'unknown'} (not in cache)`}
       </p>
       <div className="toolbar" role="group" aria-label="Dispute status">
         <span>
@@ -47,7 +48,9 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
             → {STATUS_LABEL[to]}
           </button>
         ))}
-        {NEXT_STATUS[d.status].length > 0 && <input aria-label="Status note" placeholder="Note for the change (optional)" value={note} onChange={(e) => setNote(e.target.value)} size={36} />}
+        {NEXT_STATUS[d.status].length > 0 && (
+          <input aria-label="Status note" placeholder="Note for the change (optional)" value={note} onChange={(e) => setNote(e.target.value)} size={36} />
+        )}
       </div>
       <ErrorAlert message={error} />
       <div className="ring-body">
@@ -70,7 +73,9 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
               {d.events.map((e) => (
                 <li key={e.id}>
                   {formatDateTime(e.at)} · {e.analyst}:{' '}
-                  {e.kind === 'status' ? `status → ${STATUS_LABEL[e.status!]}${e.note ? ` (${e.note})` : ''}` : `${e.checked ? 'ticked' : 'unticked'} “${e.item}”`}
+                  {e.kind === 'status'
+                    ? `status → ${STATUS_LABEL[e.status!]}${e.note ? ` (${e.note})` : ''}`
+                    : `${e.checked ? 'ticked' : 'unticked'} “${e.item}”`}
                 </li>
               ))}
             </ul>

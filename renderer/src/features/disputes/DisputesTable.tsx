@@ -23,7 +23,17 @@ interface Dated {
   urgency: Urgency;
 }
 
-export function DisputesTable({ sorted, now, onOpen, onRing }: { sorted: DisputeRow[]; now: number; onOpen(id: string): void; onRing(orderKey: string): void }) {
+export function DisputesTable({
+  sorted,
+  now,
+  onOpen,
+  onRing,
+}: {
+  sorted: DisputeRow[];
+  now: number;
+  onOpen(id: string): void;
+  onRing(orderKey: string): void;
+}) {
   const columns: Column<Dated>[] = [
     {
       header: 'Due',
@@ -49,7 +59,19 @@ export function DisputesTable({ sorted, now, onOpen, onRing }: { sorted: Dispute
     { header: 'Amount', right: true, cell: ({ r }) => formatMoney(r.amountMinor, r.currency) },
     { header: 'Opened', cell: ({ r }) => formatDate(r.openedAt) },
     { header: 'Order', cell: ({ r }) => <OrderCell r={r} onRing={onRing} /> },
-    { header: 'CE 3.0', cell: ({ r }) => (r.ce3 ? r.ce3.qualifies ? <span className="status status-fulfilled">eligible ({r.ce3.priors} orders)</span> : <span className="muted">not eligible</span> : '') },
+    {
+      header: 'CE 3.0',
+      cell: ({ r }) =>
+        r.ce3 ? (
+          r.ce3.qualifies ? (
+            <span className="status status-fulfilled">eligible ({r.ce3.priors} orders)</span>
+          ) : (
+            <span className="muted">not eligible</span>
+          )
+        ) : (
+          ''
+        ),
+    },
   ];
   const rows = sorted.slice(0, SHOWN).map((r) => ({ r, urgency: urgencyOf(r, now) }));
   return (
@@ -61,7 +83,11 @@ export function DisputesTable({ sorted, now, onOpen, onRing }: { sorted: Dispute
         rowProps={({ r, urgency }) => ({ className: `clickable urgency-${urgency}`, 'data-urgency': urgency, onClick: () => onOpen(r.id) })}
         label="Disputes by deadline"
       />
-      {sorted.length > SHOWN && <p className="muted">Showing the {SHOWN} most urgent of {formatCount(sorted.length)}.</p>}
+      {sorted.length > SHOWN && (
+        <p className="muted">
+          Showing the {SHOWN} most urgent of {formatCount(sorted.length)}.
+        </p>
+      )}
     </>
   );
 }

@@ -18,7 +18,14 @@ export function useDisputes() {
   const rows = list.value;
   const { setValue: setRows, run } = list;
 
-  const sorted = useMemo(() => byDeadline((rows ?? []).filter((r) => family === 'all' || r.family === family), now), [rows, family, now]);
+  const sorted = useMemo(
+    () =>
+      byDeadline(
+        (rows ?? []).filter((r) => family === 'all' || r.family === family),
+        now,
+      ),
+    [rows, family, now],
+  );
   const counts = useMemo(() => {
     const c: Record<Urgency, number> = { overdue: 0, 'due-48h': 0, open: 0, 'no-deadline': 0, closed: 0 };
     for (const r of rows ?? []) c[urgencyOf(r, now)]++;

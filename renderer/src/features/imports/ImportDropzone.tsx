@@ -6,7 +6,16 @@ import { platform } from '../../platform';
 
 const FILE_FILTERS = [{ name: 'Exports', extensions: ['csv', 'txt', 'tsv', 'tab'] }];
 
-export function ImportDropzone({ formats, presetId, setPresetId, orderRefColumn, setOrderRefColumn, busy, onFiles, onMap }: {
+export function ImportDropzone({
+  formats,
+  presetId,
+  setPresetId,
+  orderRefColumn,
+  setOrderRefColumn,
+  busy,
+  onFiles,
+  onMap,
+}: {
   formats: FormatChoice[];
   presetId: string;
   setPresetId(id: string): void;
@@ -35,7 +44,11 @@ export function ImportDropzone({ formats, presetId, setPresetId, orderRefColumn,
     >
       <p className="lead">Drop Shopify, Amazon, Zalando, Stripe or Adyen exports here</p>
       <div className="actions">
-        <button className="primary" disabled={busy} onClick={async () => onFiles(await platform.openFiles({ title: 'Import exports', filters: FILE_FILTERS, multiple: true }))}>
+        <button
+          className="primary"
+          disabled={busy}
+          onClick={async () => onFiles(await platform.openFiles({ title: 'Import exports', filters: FILE_FILTERS, multiple: true }))}
+        >
           Choose files…
         </button>
         <button

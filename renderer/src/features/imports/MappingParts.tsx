@@ -17,7 +17,13 @@ const DELIMITERS = [
 ] as const;
 const KIND_LABEL: Record<RecordKind, string> = { orders: 'Orders', payments: 'Payments', disputes: 'Disputes' };
 
-export function LayoutBar({ sniffed, overrides, setOverrides, kind, setKind }: {
+export function LayoutBar({
+  sniffed,
+  overrides,
+  setOverrides,
+  kind,
+  setKind,
+}: {
   sniffed: SniffResult;
   overrides: LayoutOverrides;
   setOverrides(o: LayoutOverrides): void;
@@ -26,11 +32,28 @@ export function LayoutBar({ sniffed, overrides, setOverrides, kind, setKind }: {
 }) {
   return (
     <div className="toolbar">
-      <Choice label="Encoding" value={overrides.encoding ?? sniffed.encoding ?? 'utf-8'} options={ENCODINGS.map((x) => [x, x] as const)} onChange={(encoding) => setOverrides({ ...overrides, encoding })} />
-      <Choice label="Delimiter" value={overrides.delimiter ?? sniffed.delimiter ?? ','} options={DELIMITERS} onChange={(delimiter) => setOverrides({ ...overrides, delimiter })} />
+      <Choice
+        label="Encoding"
+        value={overrides.encoding ?? sniffed.encoding ?? 'utf-8'}
+        options={ENCODINGS.map((x) => [x, x] as const)}
+        onChange={(encoding) => setOverrides({ ...overrides, encoding })}
+      />
+      <Choice
+        label="Delimiter"
+        value={overrides.delimiter ?? sniffed.delimiter ?? ','}
+        options={DELIMITERS}
+        onChange={(delimiter) => setOverrides({ ...overrides, delimiter })}
+      />
       <label className="inline">
         Header on line
-        <input aria-label="Header line" type="number" min={1} max={50} value={overrides.headerLine ?? sniffed.headerLine ?? 1} onChange={(e) => setOverrides({ ...overrides, headerLine: Number(e.target.value) })} />
+        <input
+          aria-label="Header line"
+          type="number"
+          min={1}
+          max={50}
+          value={overrides.headerLine ?? sniffed.headerLine ?? 1}
+          onChange={(e) => setOverrides({ ...overrides, headerLine: Number(e.target.value) })}
+        />
       </label>
       <Choice label="Rows are" name="Record kind" value={kind} options={RECORD_KINDS.map((k) => [k, KIND_LABEL[k]] as const)} onChange={setKind} />
     </div>
@@ -40,7 +63,10 @@ export function LayoutBar({ sniffed, overrides, setOverrides, kind, setKind }: {
 type PreviewRow = SniffResult['preview'][number];
 
 export function FilePreview({ sniffed }: { sniffed: SniffResult }) {
-  const columns: Column<PreviewRow>[] = [{ header: 'Line', cell: (r) => r.line }, ...sniffed.columns.map((c, i): Column<PreviewRow> => ({ header: c, cell: (r) => r.fields[i] ?? '' }))];
+  const columns: Column<PreviewRow>[] = [
+    { header: 'Line', cell: (r) => r.line },
+    ...sniffed.columns.map((c, i): Column<PreviewRow> => ({ header: c, cell: (r) => r.fields[i] ?? '' })),
+  ];
   return (
     <div className="preview-scroll">
       <HistoryTable rows={sniffed.preview} columns={columns} rowKey={(r) => r.line} label="Preview" className="preview" />
@@ -48,14 +74,29 @@ export function FilePreview({ sniffed }: { sniffed: SniffResult }) {
   );
 }
 
-export function MappingTable({ fields, columns, mapping, setMapping }: { fields: readonly FieldSpec[]; columns: string[]; mapping: Record<string, string>; setMapping(m: Record<string, string>): void }) {
+export function MappingTable({
+  fields,
+  columns,
+  mapping,
+  setMapping,
+}: {
+  fields: readonly FieldSpec[];
+  columns: string[];
+  mapping: Record<string, string>;
+  setMapping(m: Record<string, string>): void;
+}) {
   const table: Column<FieldSpec>[] = [
     {
       header: 'Field',
       cell: (f) => (
         <>
           {f.label}
-          {f.required && <span className="required" title="required"> *</span>}
+          {f.required && (
+            <span className="required" title="required">
+              {' '}
+              *
+            </span>
+          )}
         </>
       ),
     },
@@ -86,14 +127,31 @@ export function PresetBar({ details, setDetails, kind }: { details: PresetDetail
       </label>
       <label className="inline">
         Source
-        <input aria-label="Source" value={source} placeholder={slug(name).slice(7)} onChange={(e) => setDetails({ ...details, source: e.target.value })} maxLength={60} />
+        <input
+          aria-label="Source"
+          value={source}
+          placeholder={slug(name).slice(7)}
+          onChange={(e) => setDetails({ ...details, source: e.target.value })}
+          maxLength={60}
+        />
       </label>
       {kind === 'orders' && (
-        <Choice label="Channel" value={marketplace} options={MARKETPLACES.map((m) => [m, MARKETPLACE_LABEL[m]] as const)} onChange={(m) => setDetails({ ...details, marketplace: m })} />
+        <Choice
+          label="Channel"
+          value={marketplace}
+          options={MARKETPLACES.map((m) => [m, MARKETPLACE_LABEL[m]] as const)}
+          onChange={(m) => setDetails({ ...details, marketplace: m })}
+        />
       )}
       <label className="inline">
         Currency if missing
-        <input aria-label="Default currency" value={currency} maxLength={3} size={4} onChange={(e) => setDetails({ ...details, currency: e.target.value.toUpperCase() })} />
+        <input
+          aria-label="Default currency"
+          value={currency}
+          maxLength={3}
+          size={4}
+          onChange={(e) => setDetails({ ...details, currency: e.target.value.toUpperCase() })}
+        />
       </label>
     </div>
   );

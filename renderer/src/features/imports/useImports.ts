@@ -62,8 +62,12 @@ export function useImports() {
     setOutcomes([]);
     const started = performance.now();
     setRunning({ files: files.map((f) => f.name), index: 0, progress: null, started, rate: 0 });
-    const onProgress = Comlink.proxy((index: number, progress: ImportProgress) => setRunning((r) => r && { ...r, index, progress, rate: progress.rows / Math.max(0.001, (performance.now() - r.started) / 1000) }));
-    const result = await actions.run(() => importer.run(files, chosenPreset, onProgress, { ...(orderRefColumn.trim() ? { orderRefColumn: orderRefColumn.trim() } : {}), ...overrides }));
+    const onProgress = Comlink.proxy((index: number, progress: ImportProgress) =>
+      setRunning((r) => r && { ...r, index, progress, rate: progress.rows / Math.max(0.001, (performance.now() - r.started) / 1000) }),
+    );
+    const result = await actions.run(() =>
+      importer.run(files, chosenPreset, onProgress, { ...(orderRefColumn.trim() ? { orderRefColumn: orderRefColumn.trim() } : {}), ...overrides }),
+    );
     if (result) setOutcomes(result);
     setRunning(null);
     // Whatever happened, the cache, the history and the formats (a preset saved by the wizard) are read again.

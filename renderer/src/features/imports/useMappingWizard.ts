@@ -10,7 +10,15 @@ import { useAsync } from '../../ui/useAsync';
 
 /** A preset's id from its name. */
 export function slug(name: string): string {
-  return 'custom-' + name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return (
+    'custom-' +
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60)
+  );
 }
 
 export interface PresetDetails {

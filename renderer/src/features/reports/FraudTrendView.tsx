@@ -7,10 +7,18 @@ import type { OrdersWhat } from '../../../../shared/reports/ordersBehind';
 import { change, changePp, Figure, pct } from './reportParts';
 import { partialData, trendChartData } from './trendChartData';
 import { TrendCharts } from './TrendCharts';
-import { ByFamilyTable, ByGroupTable, PeriodRowsTable, RingTables } from './TrendTables';
+import { RingTables } from './RingTables';
+import { ByFamilyTable, ByGroupTable, PeriodRowsTable } from './TrendTables';
 import type { TrendRings } from './shownReport';
 
-export function FraudTrendView({ report, rings, dataSpan, stamp, onOrders, onRing }: {
+export function FraudTrendView({
+  report,
+  rings,
+  dataSpan,
+  stamp,
+  onOrders,
+  onRing,
+}: {
   report: TrendReport;
   rings: TrendRings | null;
   /** First and last cached order when computed: periods beyond it hold partial data. */
@@ -32,15 +40,36 @@ export function FraudTrendView({ report, rings, dataSpan, stamp, onOrders, onRin
   return (
     <div className="report-body">
       <div className="figures">
-        <Figure label="Orders" value={formatCount(t.orders)} sub={unconverted.length ? `${money(t.orderValueMinor)} (incomplete: see below)` : money(t.orderValueMinor)} previous={formatCount(p.orders)} delta={change(t.orders, p.orders)} />
-        <Figure label="Confirmed fraud" value={formatCount(t.fraudOrders)} sub={money(t.fraudValueMinor)} previous={formatCount(p.fraudOrders)} delta={change(t.fraudOrders, p.fraudOrders)} bad={t.fraudOrders > p.fraudOrders} />
-        <Figure label="Fraud rate" value={pct(fraudRate(t))} sub={`${pct(fraudRateByValue(t))} of value`} previous={pct(fraudRate(p))} delta={changePp(fraudRate(t), fraudRate(p))} bad={(fraudRate(t) ?? 0) > (fraudRate(p) ?? 0)} />
-        <Figure label="Chargebacks" value={formatCount(t.chargebacks)} sub={money(t.chargebackValueMinor)} previous={formatCount(p.chargebacks)} delta={change(t.chargebacks, p.chargebacks)} bad={t.chargebacks > p.chargebacks} />
+        <CountFigure
+          label="Orders"
+          now={t.orders}
+          before={p.orders}
+          sub={unconverted.length ? `${money(t.orderValueMinor)} (incomplete: see below)` : money(t.orderValueMinor)}
+        />
+        <CountFigure label="Confirmed fraud" now={t.fraudOrders} before={p.fraudOrders} sub={money(t.fraudValueMinor)} worseWhenUp />
+        <Figure
+          label="Fraud rate"
+          value={pct(fraudRate(t))}
+          sub={`${pct(fraudRateByValue(t))} of value`}
+          previous={pct(fraudRate(p))}
+          delta={changePp(fraudRate(t), fraudRate(p))}
+          bad={(fraudRate(t) ?? 0) > (fraudRate(p) ?? 0)}
+        />
+        <CountFigure label="Chargebacks" now={t.chargebacks} before={p.chargebacks} sub={money(t.chargebackValueMinor)} worseWhenUp />
       </div>
       <p className="muted small">
-        Previous span: {prevSpan}. Confirmed fraud: {formatCount(t.fraudBy.chargeback)} with a fraud chargeback, {formatCount(t.fraudBy.cancelled)} cancelled in review, {formatCount(t.fraudBy.ring)} in rings confirmed as fraud (an order with two of these counts once). Orders count in the period they were placed, chargebacks in the period they were opened; times are UTC; values in {cur}.
-        {unconverted.length > 0 && <span className="warn"> Left out of values for want of a rate: {unconverted.map(([c, n]) => `${formatCount(n)} in ${c}`).join(', ')}.</span>}
-        {partial.length > 0 && <span className="warn" data-testid="partial-data"> Partial data: {partial.join('; ')}. Fraud chargebacks also arrive weeks after the order, so the latest periods understate fraud.</span>}
+        Previous span: {prevSpan}. Confirmed fraud: {formatCount(t.fraudBy.chargeback)} with a fraud chargeback, {formatCount(t.fraudBy.cancelled)} cancelled in
+        review, {formatCount(t.fraudBy.ring)} in rings confirmed as fraud (an order with two of these counts once). Orders count in the period they were placed,
+        chargebacks in the period they were opened; times are UTC; values in {cur}.
+        {unconverted.length > 0 && (
+          <span className="warn"> Left out of values for want of a rate: {unconverted.map(([c, n]) => `${formatCount(n)} in ${c}`).join(', ')}.</span>
+        )}
+        {partial.length > 0 && (
+          <span className="warn" data-testid="partial-data">
+            {' '}
+            Partial data: {partial.join('; ')}. Fraud chargebacks also arrive weeks after the order, so the latest periods understate fraud.
+          </span>
+        )}
       </p>
 
       {onOrders && <p className="muted small no-print">Click a bar or a point of a chart, or Orders in a table, to open the orders behind it.</p>}
@@ -50,5 +79,12 @@ export function FraudTrendView({ report, rings, dataSpan, stamp, onOrders, onRin
       <PeriodRowsTable report={report} stamp={stamp} money={money} />
       <RingTables rings={rings} stamp={stamp} currency={cur} onRing={onRing} />
     </div>
+  );
+}
+
+/** A count against the previous span; `worseWhenUp` marks a rise as bad (fraud, chargebacks). */
+function CountFigure({ label, now, before, sub, worseWhenUp = false }: { label: string; now: number; before: number; sub: string; worseWhenUp?: boolean }) {
+  return (
+    <Figure label={label} value={formatCount(now)} sub={sub} previous={formatCount(before)} delta={change(now, before)} bad={worseWhenUp && now > before} />
   );
 }

@@ -7,7 +7,16 @@ import { KpiView } from './KpiView';
 import { isOpenedSnapshot, stampOf, titleOf, type Shown } from './shownReport';
 import { TitlePage } from './TitlePage';
 
-export function ShownReportView({ viewing, busy, note, onSave, onExportPdf, onBackToLive, onOrders, onRing }: {
+export function ShownReportView({
+  viewing,
+  busy,
+  note,
+  onSave,
+  onExportPdf,
+  onBackToLive,
+  onOrders,
+  onRing,
+}: {
   viewing: Shown;
   busy: boolean;
   note: string | null;
@@ -21,7 +30,9 @@ export function ShownReportView({ viewing, busy, note, onSave, onExportPdf, onBa
   return (
     <>
       <div className="report-actions no-print">
-        <h2 className="report-title" data-testid="report-title">{titleOf(viewing)}</h2>
+        <h2 className="report-title" data-testid="report-title">
+          {titleOf(viewing)}
+        </h2>
         <div className="actions">
           <button onClick={onSave} disabled={viewing.snapshot !== null}>
             {viewing.snapshot ? `Snapshot #${viewing.snapshot.id}` : 'Save snapshot'}
@@ -37,7 +48,14 @@ export function ShownReportView({ viewing, busy, note, onSave, onExportPdf, onBa
       {opened && <SnapshotBanner shown={viewing} />}
       <TitlePage shown={viewing} />
       {viewing.kind === 'fraud-trend' ? (
-        <FraudTrendView report={viewing.figures.report} rings={viewing.figures.rings} dataSpan={viewing.figures.dataSpan ?? null} stamp={stampOf(viewing)} onOrders={onOrders} onRing={onRing} />
+        <FraudTrendView
+          report={viewing.figures.report}
+          rings={viewing.figures.rings}
+          dataSpan={viewing.figures.dataSpan ?? null}
+          stamp={stampOf(viewing)}
+          onOrders={onOrders}
+          onRing={onRing}
+        />
       ) : (
         <KpiView report={viewing.figures.report} stamp={stampOf(viewing)} />
       )}

@@ -27,7 +27,9 @@ export function SnapshotList({ snapshots, onOpen }: { snapshots: Listed[] | null
       {snapshots === null ? (
         <p className="muted">Loading…</p>
       ) : snapshots.length === 0 ? (
-        <p className="empty-note">No saved reports yet. Save one from the Fraud trend or KPIs tab; it keeps its figures, parameters and a hash of the data behind them.</p>
+        <p className="empty-note">
+          No saved reports yet. Save one from the Fraud trend or KPIs tab; it keeps its figures, parameters and a hash of the data behind them.
+        </p>
       ) : (
         <HistoryTable rows={snapshots} columns={columns} rowKey={(s) => s.id!} testId="snapshots" />
       )}

@@ -20,7 +20,8 @@ export function TitlePage({ shown }: { shown: Shown }) {
           <>
             <dt>Period</dt>
             <dd>
-              {formatDate(t.periods[0]!.from)} to {formatDate(t.periods.at(-1)!.to - DAY)} ({t.periods.length} {t.params.period === 'week' ? 'ISO weeks' : 'months'}, {t.periods[0]!.label} to {t.periods.at(-1)!.label}), UTC
+              {formatDate(t.periods[0]!.from)} to {formatDate(t.periods.at(-1)!.to - DAY)} ({t.periods.length}{' '}
+              {t.params.period === 'week' ? 'ISO weeks' : 'months'}, {t.periods[0]!.label} to {t.periods.at(-1)!.label}), UTC
             </dd>
             <dt>Compared with</dt>
             <dd>
@@ -29,11 +30,17 @@ export function TitlePage({ shown }: { shown: Shown }) {
             <dt>Filters</dt>
             <dd>
               All orders in the cache, split by {DIMENSION_LABEL[t.params.dimension].toLowerCase()}; values in {t.params.currency}
-              {Object.keys(t.params.rates).length > 1 ? ` (other currencies at ${Object.entries(t.params.rates).filter(([c]) => c !== t.params.currency).map(([c, r]) => `${c} ${r}`).join(', ')})` : ''}
+              {Object.keys(t.params.rates).length > 1
+                ? ` (other currencies at ${Object.entries(t.params.rates)
+                    .filter(([c]) => c !== t.params.currency)
+                    .map(([c, r]) => `${c} ${r}`)
+                    .join(', ')})`
+                : ''}
             </dd>
             <dt>Fraud rate</dt>
             <dd>
-              {pct(fraudRate(t.total))} ({t.total.fraudOrders.toLocaleString('en-US')} of {t.total.orders.toLocaleString('en-US')} orders); previous span {pct(fraudRate(t.previousTotal))}
+              {pct(fraudRate(t.total))} ({t.total.fraudOrders.toLocaleString('en-US')} of {t.total.orders.toLocaleString('en-US')} orders); previous span{' '}
+              {pct(fraudRate(t.previousTotal))}
             </dd>
           </>
         ) : (

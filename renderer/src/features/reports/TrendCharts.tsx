@@ -54,13 +54,28 @@ function FraudRateChart({ data, onOrders }: { data: Record<string, unknown>[]; o
   );
 }
 
-export function TrendCharts({ report, series, data, stamp, onOrders }: { report: TrendReport; series: Series[]; data: Record<string, unknown>[]; stamp: string; onOrders?: OnOrders }) {
+export function TrendCharts({
+  report,
+  series,
+  data,
+  stamp,
+  onOrders,
+}: {
+  report: TrendReport;
+  series: Series[];
+  data: Record<string, unknown>[];
+  stamp: string;
+  onOrders?: OnOrders;
+}) {
   const dim = DIMENSION_LABEL[report.params.dimension].toLowerCase();
-  const clickBar = (group: number | null, what: OrdersWhat): BarClick => (entry) => {
-    const i = entry.payload?.index;
-    if (typeof i === 'number') onOrders?.(i, group, what);
-  };
-  const bySeries = (prefix: string, what: OrdersWhat) => series.map((s, k) => ({ key: `${prefix}${s.key}`, name: s.name, color: COLORS[k % COLORS.length]!, onClick: clickBar(s.group, what) }));
+  const clickBar =
+    (group: number | null, what: OrdersWhat): BarClick =>
+    (entry) => {
+      const i = entry.payload?.index;
+      if (typeof i === 'number') onOrders?.(i, group, what);
+    };
+  const bySeries = (prefix: string, what: OrdersWhat) =>
+    series.map((s, k) => ({ key: `${prefix}${s.key}`, name: s.name, color: COLORS[k % COLORS.length]!, onClick: clickBar(s.group, what) }));
   return (
     <div className="charts">
       <ChartBox title={`Orders by ${dim}`} stamp={stamp}>
@@ -73,7 +88,15 @@ export function TrendCharts({ report, series, data, stamp, onOrders }: { report:
         <StackedBars data={data} bars={bySeries('f', 'fraud')} />
       </ChartBox>
       <ChartBox title="Chargebacks by reason family" stamp={stamp}>
-        <StackedBars data={data} bars={REASON_FAMILIES.filter((f) => report.total.byFamily[f].count > 0).map((f) => ({ key: `cb_${f}`, name: REASON_FAMILY_LABEL[f], color: FAMILY_COLOR[f]!, onClick: clickBar(null, { chargebacks: f }) }))} />
+        <StackedBars
+          data={data}
+          bars={REASON_FAMILIES.filter((f) => report.total.byFamily[f].count > 0).map((f) => ({
+            key: `cb_${f}`,
+            name: REASON_FAMILY_LABEL[f],
+            color: FAMILY_COLOR[f]!,
+            onClick: clickBar(null, { chargebacks: f }),
+          }))}
+        />
       </ChartBox>
     </div>
   );

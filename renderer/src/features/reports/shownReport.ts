@@ -34,7 +34,10 @@ export const isOpenedSnapshot = (s: Shown | null): boolean => s?.snapshot != nul
 
 /** File-name part for exports: what the report covers, and its snapshot when saved. */
 export function stampOf(s: Shown): string {
-  const what = s.kind === 'fraud-trend' ? `${s.figures.report.params.period}-${s.figures.report.periods[0]!.label}-to-${s.figures.report.periods.at(-1)!.label}` : `${formatDate(s.figures.report.from)}-to-${formatDate(s.figures.report.to - DAY)}`;
+  const what =
+    s.kind === 'fraud-trend'
+      ? `${s.figures.report.params.period}-${s.figures.report.periods[0]!.label}-to-${s.figures.report.periods.at(-1)!.label}`
+      : `${formatDate(s.figures.report.from)}-to-${formatDate(s.figures.report.to - DAY)}`;
   return s.snapshot ? `${what}-snapshot-${s.snapshot.id}` : what;
 }
 

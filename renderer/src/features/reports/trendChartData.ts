@@ -16,10 +16,16 @@ export interface Series {
 
 /** Chart series (the largest groups by orders, the rest as one) and a data row per period. */
 export function trendChartData(report: TrendReport): { series: Series[]; data: Record<string, number | string | null>[] } {
-  const order = report.groups.map((_, g) => g).filter((g) => report.groups[g] !== NO_ORDER_GROUP).sort((a, b) => report.byGroup[b]!.orders - report.byGroup[a]!.orders);
+  const order = report.groups
+    .map((_, g) => g)
+    .filter((g) => report.groups[g] !== NO_ORDER_GROUP)
+    .sort((a, b) => report.byGroup[b]!.orders - report.byGroup[a]!.orders);
   const shown = order.slice(0, MAX_SERIES);
   const rest = order.slice(MAX_SERIES);
-  const series: Series[] = [...shown.map((g) => ({ key: `g${g}`, name: report.groups[g]!, group: g as number | null })), ...(rest.length ? [{ key: 'other', name: `${rest.length} other`, group: null }] : [])];
+  const series: Series[] = [
+    ...shown.map((g) => ({ key: `g${g}`, name: report.groups[g]!, group: g as number | null })),
+    ...(rest.length ? [{ key: 'other', name: `${rest.length} other`, group: null }] : []),
+  ];
   const data = report.periods.map((period, i) => {
     const row: Record<string, number | string | null> = { label: period.label, index: i };
     for (const g of shown) {
@@ -46,7 +52,8 @@ export function partialData(report: TrendReport, dataSpan: { min: number; max: n
   const partial: string[] = [];
   if (!dataSpan) return partial;
   const last = report.periods.at(-1)!;
-  if (report.previous[0]!.from < dataSpan.min) partial.push(`the previous span starts before the first cached order (${formatDate(dataSpan.min)}), so its figures cover only part of it`);
+  if (report.previous[0]!.from < dataSpan.min)
+    partial.push(`the previous span starts before the first cached order (${formatDate(dataSpan.min)}), so its figures cover only part of it`);
   if (report.periods[0]!.from < dataSpan.min) partial.push(`the range itself starts before the first cached order (${formatDate(dataSpan.min)})`);
   if (last.to > dataSpan.max + 86_400_000) partial.push(`${last.label} runs past the latest cached order (${formatDate(dataSpan.max)}) and is partial`);
   return partial;
@@ -54,5 +61,10 @@ export function partialData(report: TrendReport, dataSpan: { min: number; max: n
 
 /** Group indexes by orders in the range, largest first; chargebacks without a cached order last. */
 export function groupsByOrders(report: TrendReport): number[] {
-  return report.groups.map((_, i) => i).sort((a, b) => Number(report.groups[a] === NO_ORDER_GROUP) - Number(report.groups[b] === NO_ORDER_GROUP) || report.byGroup[b]!.orders - report.byGroup[a]!.orders);
+  return report.groups
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        Number(report.groups[a] === NO_ORDER_GROUP) - Number(report.groups[b] === NO_ORDER_GROUP) || report.byGroup[b]!.orders - report.byGroup[a]!.orders,
+    );
 }

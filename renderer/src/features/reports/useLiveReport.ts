@@ -59,10 +59,17 @@ export function useLiveReport({ tab, period, dimension, range, kpiRange, span, v
         const result = await cache.fraudTrend({ period, from, to, dimension });
         if (pinnedRef.current) return null;
         const r = result.report;
-        setShown({ kind: 'fraud-trend', figures: { report: r, rings: null, sources: result.sources, dataSpan: span ?? null }, dataHash: result.dataHash, snapshot: null });
+        setShown({
+          kind: 'fraud-trend',
+          figures: { report: r, rings: null, sources: result.sources, dataSpan: span ?? null },
+          dataHash: result.dataHash,
+          snapshot: null,
+        });
         // Rings may need linking first (seconds on a large cache): the figures show before them.
         const rings = await cache.reportRings(r.periods[0]!.from, r.periods.at(-1)!.to);
-        setShown((s) => (s && s.kind === 'fraud-trend' && s.figures.report === r ? { ...s, figures: { ...s.figures, rings: { top: rings.top, fresh: rings.fresh } } } : s));
+        setShown((s) =>
+          s && s.kind === 'fraud-trend' && s.figures.report === r ? { ...s, figures: { ...s.figures, rings: { top: rings.top, fresh: rings.fresh } } } : s,
+        );
         return null;
       }),
     [runReport, range, period, dimension, span, setShown, pinnedRef],

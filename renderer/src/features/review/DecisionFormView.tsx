@@ -7,9 +7,26 @@ import { reviewAction } from './reviewKeys';
 import type { DecisionForm } from './useReviewQueue';
 import { SubmitForm } from '../../ui/SubmitForm';
 
-export const VERB: Record<Decision, string> = { hold: 'Hold', release: 'Release', cancel: 'Cancel', note: 'Note', undo: 'Undo', restore: 'Restore', erasure: 'Erasure', retention: 'Retention' };
+export const VERB: Record<Decision, string> = {
+  hold: 'Hold',
+  release: 'Release',
+  cancel: 'Cancel',
+  note: 'Note',
+  undo: 'Undo',
+  restore: 'Restore',
+  erasure: 'Erasure',
+  retention: 'Retention',
+};
 
-export function DecisionFormView({ form, order, reasons, onChange, onSubmit, onClose, onCancel }: {
+export function DecisionFormView({
+  form,
+  order,
+  reasons,
+  onChange,
+  onSubmit,
+  onClose,
+  onCancel,
+}: {
   form: DecisionForm;
   order: QueueRow;
   /** The reason codes offered for this decision. */
@@ -42,7 +59,14 @@ export function DecisionFormView({ form, order, reasons, onChange, onSubmit, onC
           ))}
         </select>
       )}
-      <input aria-label="Decision note" autoFocus={form.decision === 'note'} placeholder="Note" value={form.note} onChange={(e) => onChange({ ...form, note: e.target.value })} size={40} />
+      <input
+        aria-label="Decision note"
+        autoFocus={form.decision === 'note'}
+        placeholder="Note"
+        value={form.note}
+        onChange={(e) => onChange({ ...form, note: e.target.value })}
+        size={40}
+      />
       <button type="submit" className="primary" disabled={needsReasonCode(form.decision) && !form.reason}>
         {VERB[form.decision]}
       </button>

@@ -11,7 +11,14 @@ import { RingDecision } from './RingDecision';
 /** Rows drawn: the queue is worked from the top. */
 const SHOWN = 300;
 
-export function ReviewQueueTable({ queue, at, now, holdReasons, onPick, onRingDecided }: {
+export function ReviewQueueTable({
+  queue,
+  at,
+  now,
+  holdReasons,
+  onPick,
+  onRingDecided,
+}: {
   queue: QueueRow[];
   at: number;
   now: number;
@@ -36,7 +43,12 @@ export function ReviewQueueTable({ queue, at, now, holdReasons, onPick, onRingDe
         rows={queue.slice(0, SHOWN)}
         columns={columns}
         rowKey={(r) => r.orderKey}
-        rowProps={(r, i) => ({ 'data-queue-row': i, 'aria-selected': i === at, className: `clickable${i === at ? ' selected' : ''}${r.slaDueAt < now ? ' overdue' : ''}`, onClick: () => onPick(i) })}
+        rowProps={(r, i) => ({
+          'data-queue-row': i,
+          'aria-selected': i === at,
+          className: `clickable${i === at ? ' selected' : ''}${r.slaDueAt < now ? ' overdue' : ''}`,
+          onClick: () => onPick(i),
+        })}
         label="Review queue"
       />
       {current && (
@@ -50,7 +62,9 @@ export function ReviewQueueTable({ queue, at, now, holdReasons, onPick, onRingDe
             ))}
           </ul>
           <p className="muted">{current.email}</p>
-          {current.ringId && ringRows.length > 1 && <RingDecision key={current.ringId} ringId={current.ringId} rows={ringRows} reasons={holdReasons} onDone={onRingDecided} />}
+          {current.ringId && ringRows.length > 1 && (
+            <RingDecision key={current.ringId} ringId={current.ringId} rows={ringRows} reasons={holdReasons} onDone={onRingDecided} />
+          )}
         </aside>
       )}
     </div>

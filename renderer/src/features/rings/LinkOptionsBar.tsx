@@ -13,12 +13,20 @@ export function LinkOptionsBar({ options, onChange }: { options: RingLinkOptions
           <input
             type="checkbox"
             checked={options.keyTypes.includes(t)}
-            onChange={() => onChange({ ...options, keyTypes: options.keyTypes.includes(t) ? options.keyTypes.filter((x) => x !== t) : [...options.keyTypes, t] })}
+            onChange={() =>
+              onChange({ ...options, keyTypes: options.keyTypes.includes(t) ? options.keyTypes.filter((x) => x !== t) : [...options.keyTypes, t] })
+            }
           />
           {t}
         </label>
       ))}
-      <Choice label="weakest key" name="Weakest key" value={options.minStrength} options={STRENGTHS.map((x) => [x, x] as const)} onChange={(minStrength) => onChange({ ...options, minStrength })} />
+      <Choice
+        label="weakest key"
+        name="Weakest key"
+        value={options.minStrength}
+        options={STRENGTHS.map((x) => [x, x] as const)}
+        onChange={(minStrength) => onChange({ ...options, minStrength })}
+      />
       <label className="inline">
         hub above
         <input

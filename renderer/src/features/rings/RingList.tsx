@@ -18,7 +18,13 @@ const COLUMNS: Column<Ring>[] = [
   { header: 'Customers', right: true, cell: (r) => r.metrics.customers },
   { header: 'Cards', right: true, cell: (r) => r.metrics.cards },
   { header: 'Devices', right: true, cell: (r) => r.metrics.devices },
-  { header: 'Value', cell: (r) => Object.entries(r.metrics.valueMinor).map(([c, v]) => formatMoney(v, c)).join(' + ') },
+  {
+    header: 'Value',
+    cell: (r) =>
+      Object.entries(r.metrics.valueMinor)
+        .map(([c, v]) => formatMoney(v, c))
+        .join(' + '),
+  },
   { header: 'Fraud disputes', right: true, cell: (r) => r.metrics.fraudDisputes },
   { header: 'Channels', cell: (r) => r.metrics.marketplaces.map((x) => MARKETPLACE_LABEL[x]).join(', ') },
   { header: 'First seen', cell: (r) => formatDate(r.metrics.firstSeen) },
@@ -34,7 +40,9 @@ export function RingList({ overview, onOpen }: { overview: RingsOverview; onOpen
   const [shownRows, setShownRows] = useState(PAGE);
   const q = filter.trim().toLowerCase();
   const byId = new Map(overview.rings.map((r) => [r.id, r]));
-  const rings = overview.lists[list].map((id) => byId.get(id)!).filter((r) => !q || Object.values(r.keys).some((vs) => vs!.some((v) => v.toLowerCase().includes(q))));
+  const rings = overview.lists[list]
+    .map((id) => byId.get(id)!)
+    .filter((r) => !q || Object.values(r.keys).some((vs) => vs!.some((v) => v.toLowerCase().includes(q))));
   const label: Record<ListName, string> = {
     riskiest: 'Riskiest',
     largest: 'Largest',
@@ -51,9 +59,22 @@ export function RingList({ overview, onOpen }: { overview: RingsOverview; onOpen
             </button>
           ))}
         </div>
-        <input className="search" type="search" aria-label="Search rings" placeholder="Search a card, email, address, IP or device in the rings" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input
+          className="search"
+          type="search"
+          aria-label="Search rings"
+          placeholder="Search a card, email, address, IP or device in the rings"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
       </div>
-      <HistoryTable rows={rings.slice(0, shownRows)} columns={COLUMNS} rowKey={(r) => r.id} rowProps={(r) => ({ className: 'clickable', onClick: () => onOpen(r.id) })} label="Rings" />
+      <HistoryTable
+        rows={rings.slice(0, shownRows)}
+        columns={COLUMNS}
+        rowKey={(r) => r.id}
+        rowProps={(r) => ({ className: 'clickable', onClick: () => onOpen(r.id) })}
+        label="Rings"
+      />
       {rings.length > shownRows && (
         <p className="muted">
           Showing {formatCount(shownRows)} of {formatCount(rings.length)} rings.{' '}

@@ -33,7 +33,9 @@ export function RingVerdictForm({ ring, onMark }: { ring: RingDetail; onMark(sta
         <button type="submit">Save verdict</button>
         {verdicts.length > 0 && (
           <span className="muted" data-testid="ring-marks">
-            {verdicts.map((m) => `${VERDICTS.find(([v]) => v === m.status)?.[1]} by ${m.analyst}, ${formatDateTime(m.createdAt)}${m.note ? `: ${m.note}` : ''}`).join(' · ')}
+            {verdicts
+              .map((m) => `${VERDICTS.find(([v]) => v === m.status)?.[1]} by ${m.analyst}, ${formatDateTime(m.createdAt)}${m.note ? `: ${m.note}` : ''}`)
+              .join(' · ')}
           </span>
         )}
       </SubmitForm>
@@ -44,7 +46,14 @@ export function RingVerdictForm({ ring, onMark }: { ring: RingDetail; onMark(sta
             if (await onMark('note', newNote)) setNewNote('');
           }}
         >
-          <textarea aria-label="New note" rows={2} cols={70} placeholder="A note for the team: what you checked, who you called, what is pending" value={newNote} onChange={(e) => setNewNote(e.target.value)} />
+          <textarea
+            aria-label="New note"
+            rows={2}
+            cols={70}
+            placeholder="A note for the team: what you checked, who you called, what is pending"
+            value={newNote}
+            onChange={(e) => setNewNote(e.target.value)}
+          />
           <button type="submit" disabled={!newNote.trim()}>
             Add note
           </button>

@@ -26,11 +26,10 @@ export function AnalystPanel({ version }: { version: number }) {
   return (
     <section className="panel" aria-labelledby="analyst-title">
       <h2 id="analyst-title">Analyst</h2>
-      <SubmitForm
-        className="inline-form"
-        onSubmit={() => void save()}
-      >
-        <label htmlFor="analyst-name">Your name, written into every decision, verdict, change, snapshot and export you log (self-declared until a team server signs analysts in)</label>
+      <SubmitForm className="inline-form" onSubmit={() => void save()}>
+        <label htmlFor="analyst-name">
+          Your name, written into every decision, verdict, change, snapshot and export you log (self-declared until a team server signs analysts in)
+        </label>
         <div className="row">
           <input id="analyst-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} aria-label="Analyst name" />
           <button type="submit" disabled={name.trim() === saved.value}>

@@ -8,7 +8,15 @@ const MIN_PASSPHRASE = 10;
 
 const utc = (t: number) => `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
-export function BackupPassphraseForm({ pass, setPass, pass2, setPass2, busy, onWrite, onCancel }: {
+export function BackupPassphraseForm({
+  pass,
+  setPass,
+  pass2,
+  setPass2,
+  busy,
+  onWrite,
+  onCancel,
+}: {
   pass: string;
   setPass(p: string): void;
   pass2: string;
@@ -18,15 +26,10 @@ export function BackupPassphraseForm({ pass, setPass, pass2, setPass2, busy, onW
   onCancel(): void;
 }) {
   return (
-    <SubmitForm
-      className="confirm"
-      role="dialog"
-      aria-label="Back up the cache"
-      onSubmit={onWrite}
-    >
+    <SubmitForm className="confirm" role="dialog" aria-label="Back up the cache" onSubmit={onWrite}>
       <p>Choose a passphrase of at least {MIN_PASSPHRASE} characters. Without it the backup cannot be read, by anyone.</p>
-      <input type="password" aria-label="Backup passphrase" autoComplete="new-password" autoFocus value={pass} onChange={(e) => setPass(e.target.value)} size={28} />
-      <input type="password" aria-label="Repeat the passphrase" autoComplete="new-password" value={pass2} onChange={(e) => setPass2(e.target.value)} size={28} />
+      <PassphraseInput label="Backup passphrase" autoComplete="new-password" autoFocus value={pass} onChange={setPass} />
+      <PassphraseInput label="Repeat the passphrase" autoComplete="new-password" value={pass2} onChange={setPass2} />
       <button type="submit" className="primary" disabled={busy || pass.length < MIN_PASSPHRASE || pass !== pass2}>
         Write backup
       </button>
@@ -38,19 +41,27 @@ export function BackupPassphraseForm({ pass, setPass, pass2, setPass2, busy, onW
   );
 }
 
-export function RestorePassphraseForm({ file, pass, setPass, busy, onRead, onCancel }: { file: File; pass: string; setPass(p: string): void; busy: boolean; onRead(): void; onCancel(): void }) {
+export function RestorePassphraseForm({
+  file,
+  pass,
+  setPass,
+  busy,
+  onRead,
+  onCancel,
+}: {
+  file: File;
+  pass: string;
+  setPass(p: string): void;
+  busy: boolean;
+  onRead(): void;
+  onCancel(): void;
+}) {
   return (
-    <SubmitForm
-      className="confirm"
-      role="dialog"
-      aria-label="Backup passphrase"
-      onSubmit={onRead}
-    >
+    <SubmitForm className="confirm" role="dialog" aria-label="Backup passphrase" onSubmit={onRead}>
       <p>
-        <strong>{file.name}</strong> is encrypted. Enter the passphrase it was written with; it is read and checked in full before
-        anything changes.
+        <strong>{file.name}</strong> is encrypted. Enter the passphrase it was written with; it is read and checked in full before anything changes.
       </p>
-      <input type="password" aria-label="Passphrase of the backup" autoComplete="current-password" autoFocus value={pass} onChange={(e) => setPass(e.target.value)} size={28} />
+      <PassphraseInput label="Passphrase of the backup" autoComplete="current-password" autoFocus value={pass} onChange={setPass} />
       <button type="submit" className="primary" disabled={busy || pass.length === 0}>
         Read backup
       </button>
@@ -65,8 +76,8 @@ export function WipeConfirm({ busy, onWipe, onCancel }: { busy: boolean; onWipe(
   return (
     <div className="confirm" role="dialog" aria-label="Confirm clearing the cache">
       <p>
-        This deletes every order, payment, dispute and setting on this computer. Review decisions, dispute histories, snapshots and the
-        export log are kept: those logs are append-only. Make a backup first if you may need the rest.
+        This deletes every order, payment, dispute and setting on this computer. Review decisions, dispute histories, snapshots and the export log are kept:
+        those logs are append-only. Make a backup first if you may need the rest.
       </p>
       <button className="danger" onClick={onWipe} disabled={busy}>
         Delete everything
@@ -78,26 +89,53 @@ export function WipeConfirm({ busy, onWipe, onCancel }: { busy: boolean; onWipe(
   );
 }
 
-export function RestoreConfirm(props: { step: Extract<Step, { kind: 'confirm' }>; reason: string; setReason(r: string): void; busy: boolean; onRestore(): void; onCancel(): void }) {
+export function RestoreConfirm(props: {
+  step: Extract<Step, { kind: 'confirm' }>;
+  reason: string;
+  setReason(r: string): void;
+  busy: boolean;
+  onRestore(): void;
+  onCancel(): void;
+}) {
   const { plan, file } = props.step;
-  const written = plan.createdAt ? ` was written ${utc(plan.createdAt)}${plan.createdBy ? ` by ${plan.createdBy}` : ''}` : ' is a backup of an earlier version of the app';
+  const written = plan.createdAt
+    ? ` was written ${utc(plan.createdAt)}${plan.createdBy ? ` by ${plan.createdBy}` : ''}`
+    : ' is a backup of an earlier version of the app';
   const witnessed = plan.witnessedBy.length ? ` and matches ${plan.witnessedBy.join(', ')}` : '';
   return (
     <div className="confirm" role="dialog" aria-label="Confirm restore">
       <p data-testid="restore-summary">
         <strong>{file.name}</strong>
-        {written}. It holds {plan.summary}; {plan.verifiedTo > 0 ? `its decision log verified to entry ${formatCount(plan.verifiedTo)}${witnessed}` : 'no decisions'}.
+        {written}. It holds {plan.summary};{' '}
+        {plan.verifiedTo > 0 ? `its decision log verified to entry ${formatCount(plan.verifiedTo)}${witnessed}` : 'no decisions'}.
       </p>
       {plan.lostDecisions > 0 && (
         <p data-testid="restore-loss" className="error">
-          {formatCount(plan.lostDecisions)} decision{plan.lostDecisions === 1 ? '' : 's'} after entry {formatCount(plan.verifiedTo)} will be set aside: kept in the archive, no longer in force.
+          {formatCount(plan.lostDecisions)} decision{plan.lostDecisions === 1 ? '' : 's'} after entry {formatCount(plan.verifiedTo)} will be set aside: kept in
+          the archive, no longer in force.
         </p>
       )}
-      {plan.keptOther > 0 && <p>{formatCount(plan.keptOther)} other logged change{plan.keptOther === 1 ? '' : 's'} made here since (exports, snapshots, dispute changes) stay, after the backup's own.</p>}
-      {plan.lostOther > 0 && <p>{formatCount(plan.lostOther)} other logged change{plan.lostOther === 1 ? '' : 's'} clash with the backup's and will be kept in the archive.</p>}
+      {plan.keptOther > 0 && (
+        <p>
+          {formatCount(plan.keptOther)} other logged change{plan.keptOther === 1 ? '' : 's'} made here since (exports, snapshots, dispute changes) stay, after
+          the backup's own.
+        </p>
+      )}
+      {plan.lostOther > 0 && (
+        <p>
+          {formatCount(plan.lostOther)} other logged change{plan.lostOther === 1 ? '' : 's'} clash with the backup's and will be kept in the archive.
+        </p>
+      )}
       <p>Restoring replaces everything in the local cache and is logged in the decision log under your name.</p>
       {plan.needsReason && (
-        <input aria-label="Why restore this older backup" placeholder="Why restore this older backup? (logged)" value={props.reason} onChange={(e) => props.setReason(e.target.value)} size={50} autoFocus />
+        <input
+          aria-label="Why restore this older backup"
+          placeholder="Why restore this older backup? (logged)"
+          value={props.reason}
+          onChange={(e) => props.setReason(e.target.value)}
+          size={50}
+          autoFocus
+        />
       )}
       <button className="primary" onClick={props.onRestore} disabled={props.busy || (plan.needsReason && !props.reason.trim())}>
         Replace cache with this backup
@@ -106,5 +144,32 @@ export function RestoreConfirm(props: { step: Extract<Step, { kind: 'confirm' }>
         Cancel
       </button>
     </div>
+  );
+}
+
+/** A passphrase field, typed hidden; `autoComplete` tells a password manager whether it is a new one or one to fill in. */
+function PassphraseInput({
+  label,
+  autoComplete,
+  autoFocus,
+  value,
+  onChange,
+}: {
+  label: string;
+  autoComplete: 'new-password' | 'current-password';
+  autoFocus?: boolean;
+  value: string;
+  onChange(v: string): void;
+}) {
+  return (
+    <input
+      type="password"
+      aria-label={label}
+      autoComplete={autoComplete}
+      autoFocus={autoFocus}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      size={28}
+    />
   );
 }

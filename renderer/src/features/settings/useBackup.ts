@@ -83,7 +83,14 @@ export function useBackup() {
         const { blob, orders, logHead } = await cache.backup(pass, info.version, progress(onProgress));
         const name = backupName(new Date());
         reset();
-        const saved = await exportFile({ kind: 'backup', suggestedName: name, filters: BACKUP_FILTER, data: blob, rows: orders, what: `backup of the cache, decision log to entry ${logHead.seq}` });
+        const saved = await exportFile({
+          kind: 'backup',
+          suggestedName: name,
+          filters: BACKUP_FILTER,
+          data: blob,
+          rows: orders,
+          what: `backup of the cache, decision log to entry ${logHead.seq}`,
+        });
         return saved ? `Backup written: ${name} (${(blob.size / 1024 / 1024).toFixed(1)} MB, encrypted). Keep the passphrase apart from the file.` : null;
       }),
     chooseRestore: () =>

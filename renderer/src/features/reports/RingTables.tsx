@@ -1,0 +1,69 @@
+// The top and new rings of a fraud trend's range, each table with its CSV and an Open per ring;
+// shown once the rings are linked, which may take seconds after the figures.
+import { formatCount, formatDate, formatMoney } from '../../../../shared/domain/money';
+import { major } from '../../../../shared/reports/fraudTrend';
+import { ReportTable } from './reportParts';
+import type { TrendRings } from './shownReport';
+
+const VERDICT: Record<string, string> = { 'confirmed-fraud': 'Confirmed fraud', benign: 'Benign', 'needs-review': 'Needs review' };
+
+export function RingTables({
+  rings,
+  stamp,
+  currency,
+  onRing,
+}: {
+  rings: TrendRings | null;
+  stamp: string;
+  currency: string;
+  onRing?: (ringId: string) => void;
+}) {
+  if (!rings) return <p className="muted no-print">Linking rings for the ring tables…</p>;
+  const money = (minor: number) => formatMoney(minor, currency);
+  return (
+    <div className="two-col">
+      {(
+        [
+          ['Top rings of the range', rings.top, 'top-rings'],
+          ['New rings in the range', rings.fresh, 'new-rings'],
+        ] as const
+      ).map(([title, list, id]) => (
+        <ReportTable
+          key={id}
+          title={title}
+          testId={id}
+          stamp={stamp}
+          caption={id === 'top-rings' ? 'Most order value placed in the range.' : 'First order inside the range, riskiest first.'}
+          columns={[
+            { label: 'Ring' },
+            { label: 'Orders', right: true },
+            { label: 'Value', right: true },
+            { label: 'First seen' },
+            { label: 'Risk', right: true },
+            { label: 'Verdict' },
+          ]}
+          rows={list.map((r) => [
+            r.id.replace(/^ring:/, ''),
+            formatCount(r.ordersInRange),
+            money(r.valueInRangeMinor),
+            formatDate(r.firstSeen),
+            r.score,
+            VERDICT[r.status ?? ''] ?? '–',
+          ])}
+          csv={{
+            name: id,
+            header: ['ring', 'orders_in_range', 'value_in_range', 'first_seen', 'risk', 'verdict', 'currency'],
+            rows: list.map((r) => [r.id, r.ordersInRange, major(r.valueInRangeMinor), formatDate(r.firstSeen), r.score, r.status ?? '', currency]),
+          }}
+          actions={(i) =>
+            onRing ? (
+              <button className="link" onClick={() => onRing(list[i]!.id)}>
+                Open
+              </button>
+            ) : null
+          }
+        />
+      ))}
+    </div>
+  );
+}
