@@ -145,3 +145,47 @@ test('expand a neighbour: an order shows its other key values, a key value shows
   await expect(expansions.locator('li').nth(1)).toContainText(`${keyLabel}: +`);
   expect(await nodes()).toBeGreaterThanOrEqual(afterOrder);
 });
+
+test('hubs say what was weighed; the hub rules in Settings change what is held back, are checked when saved, and reset', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Rings' }).click();
+  const count = page.getByTestId('rings-count');
+  await expect(count).toHaveText(/rings over/, { timeout: 60_000 });
+  const hubsHeld = async () => Number((await count.textContent())!.match(/· (\d+) hubs? held back/)![1]);
+  const before = await hubsHeld();
+  expect(before).toBeGreaterThan(0);
+  await page.getByText(/^Hubs held back from linking/).click();
+  const hubs = page.getByRole('table', { name: 'Hubs' });
+  // Every hub says why: a collection point by its text, or steady use by many with the figures weighed.
+  const whys = await hubs.locator('tbody tr td:nth-child(5)').allTextContents();
+  expect(whys.length).toBe(before);
+  for (const why of whys) expect(why).toMatch(/^(a collection point or forwarder, by its address|\d+ identities over \d+ days, \d+ of them within \d+ days?: steady use by many, held back as a hub)$/);
+  const steadyIp = whys.some((w) => /steady use/.test(w));
+  expect(steadyIp, 'the demo has a hub held back by evidence (the office proxy)').toBe(true);
+
+  // Settings → Rings: a rule out of range is refused with the reason, nothing saved.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const rules = page.getByRole('region', { name: 'Rings: hubs and bursts' });
+  await rules.getByLabel('ip: more than … identities').fill('1');
+  await rules.getByRole('button', { name: 'Update hub rules' }).click();
+  await expect(rules.getByRole('alert')).toHaveText(/Hub rule for ip: the number of identities must be a whole number from 2 to 10,000/);
+
+  // Raising every key type's count above any shared value's: nothing is a hub by evidence any more.
+  for (const t of ['card', 'device', 'email', 'phone', 'address', 'ip', 'account', 'name']) await rules.getByLabel(`${t}: more than … identities`).fill('10000');
+  await rules.getByRole('button', { name: 'Update hub rules' }).click();
+  await expect(rules.getByRole('status')).toHaveText(/Saved/);
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Rings: hubs and bursts' }).getByLabel('ip: more than … identities')).toHaveValue('10000');
+
+  await page.getByRole('link', { name: 'Rings' }).click();
+  await expect(count).toHaveText(/rings over/, { timeout: 60_000 });
+  const marked = whys.filter((w) => /collection point/.test(w)).length;
+  await expect.poll(hubsHeld).toBe(marked);
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('region', { name: 'Rings: hubs and bursts' }).getByRole('button', { name: 'Reset to defaults' }).click();
+  await expect(page.getByRole('region', { name: 'Rings: hubs and bursts' }).getByLabel('ip: more than … identities')).toHaveValue('8');
+  await page.getByRole('link', { name: 'Rings' }).click();
+  await expect(count).toHaveText(/rings over/, { timeout: 60_000 });
+  await expect.poll(hubsHeld).toBe(before);
+});

@@ -8,7 +8,16 @@ import { ReasonForm } from '../../ui/ReasonForm';
 
 type Hub = RingsOverview['hubs'][number];
 
-export function HubsPanel({ hubs, onAllow }: { hubs: Hub[]; onAllow(type: KeyType, value: string, reason: string): Promise<boolean> }) {
+type Burst = RingsOverview['bursts'][number];
+
+const BURST_COLUMNS: Column<Burst>[] = [
+  { header: 'Key', cell: (b) => b.type },
+  { header: 'Value', cell: (b) => b.value },
+  { header: 'Identities', right: true, cell: (b) => b.evidence.identities },
+  { header: 'Why', cell: (b) => b.why, className: 'wrap' },
+];
+
+export function HubsPanel({ hubs, bursts, onAllow }: { hubs: Hub[]; bursts: Burst[]; onAllow(type: KeyType, value: string, reason: string): Promise<boolean> }) {
   const [allowing, setAllowing] = useState<{ type: KeyType; value: string } | null>(null);
   const [reason, setReason] = useState('');
   const columns: Column<Hub>[] = [
@@ -16,7 +25,7 @@ export function HubsPanel({ hubs, onAllow }: { hubs: Hub[]; onAllow(type: KeyTyp
     { header: 'Value', cell: (h) => h.value },
     { header: 'Customers', right: true, cell: (h) => h.customers },
     { header: 'Orders', right: true, cell: (h) => h.orders },
-    { header: 'Why', cell: (h) => (h.reason === 'marked' ? 'collection point or forwarder' : 'shared by many customers') },
+    { header: 'Why', cell: (h) => h.why, className: 'wrap' },
     {
       header: null,
       cell: (h) =>
@@ -33,6 +42,15 @@ export function HubsPanel({ hubs, onAllow }: { hubs: Hub[]; onAllow(type: KeyTyp
         <details className="panel wide">
           <summary>Hubs held back from linking ({hubs.length})</summary>
           <HistoryTable rows={hubs.slice(0, 200)} columns={columns} rowKey={(h) => h.key} label="Hubs" />
+        </details>
+      )}
+      {bursts.length > 0 && (
+        <details className="panel wide">
+          <summary>
+            Shared by many, linked as a burst ({bursts.length})
+          </summary>
+          <p className="muted">Many identities used these values within days: the strongest fraud signal, so they link whatever the count (Settings → Rings).</p>
+          <HistoryTable rows={bursts.slice(0, 200)} columns={BURST_COLUMNS} rowKey={(b) => b.key} label="Bursts" />
         </details>
       )}
       {allowing && (

@@ -1,5 +1,5 @@
-// How rings are linked: which key types link, the weakest key that counts, and from how many
-// customers a shared value is a hub held back from linking.
+// How rings are linked: which key types link, the weakest key that counts, and (for this visit
+// only) from how many identities a steadily shared value is a hub; empty uses Settings → Rings.
 import { KEY_TYPES, STRENGTHS } from '../../../../shared/normalize';
 import { Choice } from '../../ui/Choice';
 import type { RingLinkOptions } from './useRings';
@@ -33,12 +33,18 @@ export function LinkOptionsBar({ options, onChange }: { options: RingLinkOptions
           aria-label="Hub threshold"
           type="number"
           min={2}
-          max={1000}
-          value={options.hubThreshold}
-          onChange={(e) => onChange({ ...options, hubThreshold: Math.max(2, Number(e.target.value) || 8) })}
+          max={10000}
+          placeholder="rules"
+          title="Empty: the hub rules in Settings → Rings"
+          value={options.hubThreshold ?? ''}
+          onChange={(e) => {
+            const { hubThreshold: _, ...rest } = options;
+            const n = Math.round(Number(e.target.value));
+            onChange(e.target.value.trim() === '' || !Number.isFinite(n) ? rest : { ...rest, hubThreshold: Math.max(2, n) });
+          }}
           style={{ width: 64 }}
         />
-        customers
+        identities
       </label>
     </div>
   );

@@ -36,7 +36,7 @@ export function RingsScreen() {
         <>
           <LinkOptionsBar options={r.options} onChange={r.setOptions} />
           <RingList overview={overview} onOpen={r.openRing} />
-          <HubsPanel hubs={overview.hubs} onAllow={r.allowHub} />
+          <HubsPanel hubs={overview.hubs} bursts={overview.bursts} onAllow={r.allowHub} />
           <OverridesPanel overrides={r.overrides} onUndo={(id) => void r.undoOverride(id)} />
         </>
       )}

@@ -9,13 +9,14 @@ import { useUi } from '../../state/uiStore';
 import { useAsync } from '../../ui/useAsync';
 import type { RingActions } from './RingDetailView';
 
-export type RingLinkOptions = Required<Pick<LinkOptions, 'keyTypes' | 'minStrength' | 'hubThreshold'>>;
+/** Key types and strength as chosen on the screen; a hub threshold only when the analyst types a one-off one (else Settings → Rings). */
+export type RingLinkOptions = Required<Pick<LinkOptions, 'keyTypes' | 'minStrength'>> & Pick<LinkOptions, 'hubThreshold'>;
 
 export function useRings() {
   const version = useUi((s) => s.cacheVersion);
   const ringFor = useUi((s) => s.ringFor);
   const ringShown = useUi((s) => s.ringShown);
-  const [options, setOptions] = useState<RingLinkOptions>({ keyTypes: DEFAULT_KEY_TYPES, minStrength: 'medium', hubThreshold: 8 });
+  const [options, setOptions] = useState<RingLinkOptions>({ keyTypes: DEFAULT_KEY_TYPES, minStrength: 'medium' });
   const [open, setOpen] = useState<RingDetail | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   /** The ring to reopen after the next linking, if it still exists (new options or data close it). */

@@ -11,6 +11,7 @@ import { PersonalDataPanel } from './PersonalDataPanel';
 import { ExportLogPanel } from './ExportLogPanel';
 import { ManagedPolicyPanel } from './ManagedPolicyPanel';
 import { ReviewSettingsPanel } from './ReviewSettingsPanel';
+import { HubRulesPanel } from './HubRulesPanel';
 import { formatBytes, useStorageStatus } from './useStorageStatus';
 
 export function SettingsScreen({ overview }: { overview: CacheOverview | null }) {
@@ -26,6 +27,7 @@ export function SettingsScreen({ overview }: { overview: CacheOverview | null })
       <AnalystPanel version={version} />
       <ManagedPolicyPanel />
       <ReviewSettingsPanel />
+      <HubRulesPanel />
       <section className="panel" aria-labelledby="storage-title">
         <h2 id="storage-title">Local storage</h2>
         <dl className="facts">

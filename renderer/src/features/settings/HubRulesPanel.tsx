@@ -1,0 +1,116 @@
+// Rings: when a value shared by many identities is held back as a hub, per key type. Steady use
+// by more than N identities over more than D days is a hub (a locker, a warehouse, an office
+// proxy); a share of them within a few days is a burst and links whatever the count.
+import { useState } from 'react';
+import { DEFAULT_HUB_RULES, type HubRule } from '../../../../shared/linking/hubs';
+import { KEY_TYPES, type KeyType } from '../../../../shared/normalize';
+import { cache } from '../../core/client';
+import { ErrorAlert } from '../../app/Alerts';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { useAsync } from '../../ui/useAsync';
+
+/** The form's text per field; burst share in per cent, as the analyst types it. */
+type Draft = Record<KeyType, { identities: string; steadyDays: string; burstPercent: string; burstDays: string }>;
+
+function draftOf(rules: Record<KeyType, HubRule>): Draft {
+  const out = {} as Draft;
+  for (const t of KEY_TYPES) {
+    const r = rules[t];
+    out[t] = { identities: String(r.identities), steadyDays: String(r.steadyDays), burstPercent: String(Math.round(r.burstShare * 1000) / 10), burstDays: String(r.burstDays) };
+  }
+  return out;
+}
+
+function rulesOf(draft: Draft): Record<KeyType, HubRule> {
+  const out = {} as Record<KeyType, HubRule>;
+  for (const t of KEY_TYPES) {
+    const d = draft[t];
+    const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+    out[t] = { identities: num(d.identities), steadyDays: num(d.steadyDays), burstShare: num(d.burstPercent) / 100, burstDays: num(d.burstDays) };
+  }
+  return out;
+}
+
+const FIELDS = [
+  { field: 'identities', label: 'more than … identities', width: 70 },
+  { field: 'steadyDays', label: 'over more than … days', width: 70 },
+  { field: 'burstPercent', label: 'unless … % of them', width: 60 },
+  { field: 'burstDays', label: 'used it within … days', width: 60 },
+] as const;
+
+export function HubRulesPanel() {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [saved, setSaved] = useState(false);
+  const rules = useAsync(async () => {
+    const r = await cache.hubRules();
+    setDraft(draftOf(r));
+    return r;
+  }, []);
+  const save = async (next: Record<KeyType, HubRule>) => {
+    setSaved(false);
+    const r = await rules.run(() => cache.saveHubRules(next));
+    if (!r) return;
+    setDraft(draftOf(r));
+    setSaved(true);
+  };
+  const edit = (t: KeyType, field: keyof Draft[KeyType], value: string) => {
+    setSaved(false);
+    setDraft((d) => (d ? { ...d, [t]: { ...d[t], [field]: value } } : d));
+  };
+  return (
+    <section className="panel" aria-labelledby="hub-rules-title">
+      <h2 id="hub-rules-title">Rings: hubs and bursts</h2>
+      <p className="muted">
+        A value shared by more identities than this, over more days than this, is a hub (a parcel locker, a warehouse, an office proxy) and is held back from linking,
+        unless that share of its identities used it within that many days: then it is a burst and links as a ring, whatever the count.
+      </p>
+      {draft && (
+        <SubmitForm onSubmit={() => void save(rulesOf(draft))}>
+          <table className="history" aria-label="Hub rules">
+            <thead>
+              <tr>
+                <th scope="col">Key</th>
+                {FIELDS.map((f) => (
+                  <th key={f.field} scope="col">
+                    {f.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {KEY_TYPES.map((t) => (
+                <tr key={t}>
+                  <th scope="row">{t}</th>
+                  {FIELDS.map((f) => (
+                    <td key={f.field}>
+                      <input
+                        type="number"
+                        step="any"
+                        aria-label={`${t}: ${f.label}`}
+                        value={draft[t][f.field]}
+                        onChange={(e) => edit(t, f.field, e.target.value)}
+                        style={{ width: f.width }}
+                      />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="row">
+            <button type="submit">Update hub rules</button>
+            <button type="button" className="link" onClick={() => void save({ ...DEFAULT_HUB_RULES })}>
+              Reset to defaults
+            </button>
+          </div>
+          {saved && (
+            <p role="status" className="ok">
+              Saved. Rings are judged by these rules from the next visit.
+            </p>
+          )}
+        </SubmitForm>
+      )}
+      <ErrorAlert message={rules.error} />
+    </section>
+  );
+}
