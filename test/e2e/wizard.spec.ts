@@ -60,3 +60,74 @@ test('an unknown export is mapped in the wizard, saved as a preset, imported, an
   await expect(page.getByLabel('Format')).toContainText('Webshop Bestellexport');
   expect(path.basename(file)).toBe('shop-export.csv');
 });
+
+// A US shop's export: month first, two-digit years, 12-hour clock. The first rows could be read
+// either way; a later row (4/18) settles it. No setting is touched.
+const US_EXPORT = [
+  'Order No,Order Date,Customer Email,Ship Zip,Ship City,Ship Country,Order Total,Currency',
+  'US-1001,4/5/26 9:05 AM,amy@example.com,10001,New York,US,19.99,USD',
+  'US-1002,4/6/26 2:47 PM,bo@example.com,94105,San Francisco,US,42.50,USD',
+  'US-1003,4/18/26 11:00 PM,cy@example.com,60601,Chicago,US,5.00,USD',
+].join('\n');
+
+// A file whose dates never tell (every day is 12 or less): the analyst says month first.
+const UNTOLD_EXPORT = [
+  'Ref,Placed,Email,Zip,City,Country,Amount,Currency',
+  'UT-1,3/4/2026 10:00,dee@example.com,10001,New York,US,10.00,USD',
+  'UT-2,5/6/2026 10:00,eve@example.com,10001,New York,US,11.00,USD',
+].join('\n');
+
+async function mapInWizard(page: import('@playwright/test').Page, file: string, name: string, columns: { number: string; date: string; total: string }) {
+  await page.goto('/#/imports');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles(file);
+  const card = page.getByRole('region', { name: `Import of ${path.basename(file)}` });
+  await expect(card).toContainText('Format not recognised');
+  await card.getByRole('button', { name: 'Map its columns…' }).click();
+  const wizard = page.getByRole('region', { name: 'Mapping wizard' });
+  await wizard.getByLabel('Order number').selectOption(columns.number);
+  await wizard.getByLabel('Order date').selectOption(columns.date);
+  await wizard.getByLabel('Order total').selectOption(columns.total);
+  await wizard.getByLabel('Preset name').fill(name);
+  return wizard;
+}
+
+test('dates: a month-first export is read month-first by its own values, and a file whose dates never tell takes the order chosen in the wizard', async ({ page }, testInfo) => {
+  const us = testInfo.outputPath('us-orders.csv');
+  writeFileSync(us, US_EXPORT);
+  let wizard = await mapInWizard(page, us, 'US shop', { number: 'Order No', date: 'Order Date', total: 'Order Total' });
+  await wizard.getByRole('button', { name: 'Check the first rows' }).click();
+  let check = wizard.getByRole('status', { name: 'Mapping check' });
+  await expect(check).toContainText('First 3 rows: 3 records, 0 would be quarantined.');
+  await expect(check.getByTestId('check-date-orders')).toHaveText('Dates in “Order Date” read as month/day/year: its values say so (4/18/26 → 18 Apr 2026, line 4)');
+  await wizard.getByRole('button', { name: 'Save preset and import' }).click();
+  const done = page.getByRole('region', { name: 'Import of us-orders.csv' });
+  await expect(done.locator('[data-bucket="created"]')).toHaveText('3');
+  await expect(done.getByTestId('import-date-orders')).toContainText('month/day/year: its values say so');
+
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, 'US-1001');
+  expect((await visibleRows(page))[0]).toMatchObject({ Order: 'US-1001', 'Date (UTC)': '2026-04-05 09:05' });
+  await search(page, 'US-1002');
+  expect((await visibleRows(page))[0]).toMatchObject({ Order: 'US-1002', 'Date (UTC)': '2026-04-06 14:47' });
+
+  const untold = testInfo.outputPath('untold.csv');
+  writeFileSync(untold, UNTOLD_EXPORT);
+  wizard = await mapInWizard(page, untold, 'Untold shop', { number: 'Ref', date: 'Placed', total: 'Amount' });
+  await wizard.getByRole('button', { name: 'Check the first rows' }).click();
+  check = wizard.getByRole('status', { name: 'Mapping check' });
+  // Nothing in the file tells: the guess is shown as a guess.
+  await expect(check.getByTestId('check-date-orders')).toContainText('Dates in “Placed” read as day/month/year: no value in the file tells the order');
+  await wizard.getByLabel('Date order').selectOption('MDY');
+  await wizard.getByLabel('Time zone').fill('America/New_York');
+  await wizard.getByRole('button', { name: 'Check the first rows' }).click();
+  await expect(check.getByTestId('check-date-orders')).toHaveText('Dates in “Placed” read as month/day/year: the format says so (no value in the file tells)');
+  await wizard.getByRole('button', { name: 'Save preset and import' }).click();
+  const second = page.getByRole('region', { name: 'Import of untold.csv' });
+  await expect(second.locator('[data-bucket="created"]')).toHaveText('2');
+
+  await page.getByRole('link', { name: 'Orders' }).click();
+  // 4 March 10:00 in New York (standard time until 8 March, UTC-5) is 15:00 UTC.
+  await search(page, 'UT-1');
+  expect((await visibleRows(page))[0]).toMatchObject({ Order: 'UT-1', 'Date (UTC)': '2026-03-04 15:00' });
+});

@@ -3,7 +3,7 @@
 import { formatCount } from '../../../../shared/domain/money';
 import { toCsv } from '../../../../shared/export/csv';
 import type { RowProblem } from '../../../../shared/ingest/problems';
-import { DATE_ORDER_WORDS, dateOrderExample } from '../../../../shared/ingest/dateOrder';
+import { DateOrderList } from './DateOrderList';
 import type { ImportOutcome } from '../../core/contract';
 import { exportFile } from '../../app/exportFile';
 import { ErrorAlert } from '../../app/Alerts';
@@ -65,21 +65,7 @@ function RecordsLine({ outcome }: { outcome: ImportOutcome }) {
 
 /** Which day/month order each date column was read in, and why: never a silent guess. */
 function DateOrders({ outcome }: { outcome: ImportOutcome }) {
-  const list = outcome.summary.dateOrders;
-  if (list.length === 0) return null;
-  return (
-    <ul className="date-orders" data-testid="import-date-orders">
-      {list.map((d) => (
-        <li key={d.column} className={d.by === 'default' ? 'warn' : undefined}>
-          Dates in “{d.name}” read as {DATE_ORDER_WORDS[d.order]}
-          {d.by === 'values' && d.example && `: its values say so (${dateOrderExample(d.example.value, d.order)}, line ${d.example.line})`}
-          {d.by === 'format' && ': the format says so (no value in the file tells)'}
-          {d.by === 'dots' && ' (dotted dates)'}
-          {d.by === 'default' && ': no value in the file tells the order; check an order, or choose month-first for this format in the wizard'}
-        </li>
-      ))}
-    </ul>
-  );
+  return <DateOrderList list={outcome.summary.dateOrders} testId="import-date-orders" />;
 }
 
 export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOutcome; onMap?: () => void; onFix?: () => void }) {

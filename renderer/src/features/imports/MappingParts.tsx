@@ -6,7 +6,11 @@ import type { SniffResult } from '../../../../shared/ingest/sniff';
 import type { LayoutOverrides, MappingCheck } from '../../core/contract';
 import { Choice } from '../../ui/Choice';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { DateOrderList } from './DateOrderList';
 import { slug, type PresetDetails } from './useMappingWizard';
+
+/** IANA zone names the browser knows, offered as the analyst types (any of them is read). */
+const ZONE_NAMES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
 const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
 const DELIMITERS = [
@@ -118,7 +122,7 @@ export function MappingTable({
 }
 
 export function PresetBar({ details, setDetails, kind }: { details: PresetDetails; setDetails(d: PresetDetails): void; kind: RecordKind }) {
-  const { name, source, marketplace, currency } = details;
+  const { name, source, marketplace, currency, dateOrder, timeZone } = details;
   return (
     <div className="toolbar">
       <label className="inline">
@@ -153,6 +157,34 @@ export function PresetBar({ details, setDetails, kind }: { details: PresetDetail
           onChange={(e) => setDetails({ ...details, currency: e.target.value.toUpperCase() })}
         />
       </label>
+      <Choice
+        label="Short dates the file does not settle"
+        name="Date order"
+        value={dateOrder}
+        options={[
+          ['unsaid', 'not said (read day first, flagged as a guess)'],
+          ['DMY', 'day first (18/4 reads as 18 April)'],
+          ['MDY', 'month first (4/18 reads as 18 April)'],
+        ]}
+        onChange={(o) => setDetails({ ...details, dateOrder: o })}
+      />
+      <label className="inline">
+        Times without an offset are in
+        <input
+          aria-label="Time zone"
+          value={timeZone}
+          placeholder="UTC"
+          list="time-zone-names"
+          size={16}
+          maxLength={60}
+          onChange={(e) => setDetails({ ...details, timeZone: e.target.value })}
+        />
+        <datalist id="time-zone-names">
+          {ZONE_NAMES.map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
+      </label>
     </div>
   );
 }
@@ -168,6 +200,7 @@ export function MappingCheckView({ check }: { check: MappingCheck }) {
           {m}
         </p>
       ))}
+      <DateOrderList list={check.dateOrders} testId="check-date-orders" />
       {check.problems.length > 0 && (
         <ul>
           {check.problems.slice(0, 10).map((p, i) => (

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Marketplace } from '../../../../shared/domain/order';
 import { fieldsOf, RECORD_KINDS, type RecordKind } from '../../../../shared/ingest/fields';
+import type { DateOrder } from '../../../../shared/ingest/dates';
 import type { FormatPreset } from '../../../../shared/ingest/formats/preset';
 import { importer } from '../../core/client';
 import type { LayoutOverrides, MappingCheck } from '../../core/contract';
@@ -26,13 +27,17 @@ export interface PresetDetails {
   source: string;
   marketplace: Marketplace;
   currency: string;
+  /** Order of short dates that no value of their column settles (a value such as 4/18 always does, and wins). */
+  dateOrder: DateOrder | 'unsaid';
+  /** Zone of times written without an offset; empty is UTC. */
+  timeZone: string;
 }
 
 export function useMappingWizard(file: File, onImport: (presetId: string, overrides: LayoutOverrides) => void) {
   const [overrides, setOverrides] = useState<LayoutOverrides>({});
   const [kind, setKind] = useState<RecordKind>('orders');
   const [mapping, setMapping] = useState<Record<string, string>>({});
-  const [details, setDetails] = useState<PresetDetails>({ name: file.name.replace(/\.[^.]+$/, ''), source: '', marketplace: 'shop', currency: 'EUR' });
+  const [details, setDetails] = useState<PresetDetails>({ name: file.name.replace(/\.[^.]+$/, ''), source: '', marketplace: 'shop', currency: 'EUR', dateOrder: 'unsaid', timeZone: '' });
   const [check, setCheck] = useState<MappingCheck | null>(null);
   const sniff = useAsync(
     async () => {
@@ -58,7 +63,7 @@ export function useMappingWizard(file: File, onImport: (presetId: string, overri
   const missing = fields.filter((f) => f.required && !mapping[f.field] && !(f.requiredUnless && mapping[f.requiredUnless]));
 
   function preset(): FormatPreset {
-    const { name, source, marketplace, currency } = details;
+    const { name, source, marketplace, currency, dateOrder, timeZone } = details;
     const used = Object.entries(mapping).filter(([, c]) => c);
     const markers = fields.filter((f) => f.required && mapping[f.field]).map((f) => mapping[f.field]!);
     return {
@@ -68,7 +73,7 @@ export function useMappingWizard(file: File, onImport: (presetId: string, overri
       markerColumns: markers.length ? markers : used.slice(0, 3).map(([, c]) => c),
       ...(overrides.delimiter ? { delimiter: overrides.delimiter } : {}),
       mapping: Object.fromEntries(used),
-      options: { source: source.trim() || slug(name).slice(7), ...(kind === 'orders' ? { marketplace } : {}), defaultCurrency: currency },
+      options: { source: source.trim() || slug(name).slice(7), ...(kind === 'orders' ? { marketplace } : {}), defaultCurrency: currency, ...(dateOrder !== 'unsaid' ? { dateOrder } : {}), ...(timeZone.trim() ? { timeZone: timeZone.trim() } : {}) },
     };
   }
 

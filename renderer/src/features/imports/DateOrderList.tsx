@@ -1,0 +1,21 @@
+// Which day/month order each date column is read in, and why, with the value that settled it:
+// on the import card and in the wizard's check. A guess is shown as one, never made silently.
+import { DATE_ORDER_WORDS, dateOrderExample } from '../../../../shared/ingest/dateOrder';
+import type { DateColumnOrder } from '../../../../shared/ingest/reader';
+
+export function DateOrderList({ list, testId }: { list: readonly DateColumnOrder[]; testId: string }) {
+  if (list.length === 0) return null;
+  return (
+    <ul className="date-orders" data-testid={testId}>
+      {list.map((d) => (
+        <li key={d.column} className={d.by === 'default' ? 'warn' : undefined}>
+          Dates in “{d.name}” read as {DATE_ORDER_WORDS[d.order]}
+          {d.by === 'values' && d.example && `: its values say so (${dateOrderExample(d.example.value, d.order)}, line ${d.example.line})`}
+          {d.by === 'format' && ': the format says so (no value in the file tells)'}
+          {d.by === 'dots' && ' (dotted dates)'}
+          {d.by === 'default' && ': no value in the file tells the order; check an order, or choose month-first for this format in the wizard'}
+        </li>
+      ))}
+    </ul>
+  );
+}
