@@ -2,7 +2,10 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const SCREEN_LAYERING = [
-  { group: ['**/core/**', '!**/core/contract', '!**/core/client'], message: 'Screens use the core through core/contract (types) and core/client (calls), never its rooms or storage.' },
+  {
+    group: ['**/core/**', '!**/core/contract', '!**/core/client'],
+    message: 'Screens use the core through core/contract (types) and core/client (calls), never its rooms or storage.',
+  },
   { group: ['dexie*'], message: 'Only renderer/src/core/storage knows IndexedDB.' },
 ];
 
@@ -21,7 +24,10 @@ export default tseslint.config(
       // Every file the app writes is logged (who, when, what, rows, log head): through app/exportFile.ts only.
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='platform'][property.name=/^(saveFile|printToPdf)$/]", message: 'Write files through app/exportFile.ts, so the export log misses none.' },
+        {
+          selector: "MemberExpression[object.name='platform'][property.name=/^(saveFile|printToPdf)$/]",
+          message: 'Write files through app/exportFile.ts, so the export log misses none.',
+        },
       ],
     },
   },
@@ -36,7 +42,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...SCREEN_LAYERING, { regex: '^\\.\\./[^./][^/]*/.+', message: "Import another feature through its index ('../welcome'), not its internals." }] },
+        {
+          patterns: [
+            ...SCREEN_LAYERING,
+            { regex: '^\\.\\./[^./][^/]*/.+', message: "Import another feature through its index ('../welcome'), not its internals." },
+          ],
+        },
       ],
     },
   },
@@ -54,10 +65,7 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: {
       // shared/ is the pure domain: no UI, storage or host imports.
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['react*', 'dexie*', 'electron*', '**/renderer/**', '**/electron/**'] },
-      ],
+      'no-restricted-imports': ['error', { patterns: ['react*', 'dexie*', 'electron*', '**/renderer/**', '**/electron/**'] }],
     },
   },
   {

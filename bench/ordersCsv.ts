@@ -5,9 +5,22 @@ import { once } from 'node:events';
 import { generateDemo } from '../shared/demo';
 
 const HEADER = [
-  'order_number', 'order_date', 'customer_number', 'customer_email', 'customer_phone', 'status', 'line_status',
-  'shipping_address.first_name', 'shipping_address.last_name', 'shipping_address.address_line_1', 'shipping_address.zip_code',
-  'shipping_address.city', 'shipping_address.country_code', 'currency', 'order_amount', 'article_name',
+  'order_number',
+  'order_date',
+  'customer_number',
+  'customer_email',
+  'customer_phone',
+  'status',
+  'line_status',
+  'shipping_address.first_name',
+  'shipping_address.last_name',
+  'shipping_address.address_line_1',
+  'shipping_address.zip_code',
+  'shipping_address.city',
+  'shipping_address.country_code',
+  'currency',
+  'order_amount',
+  'article_name',
 ];
 
 const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
@@ -30,9 +43,22 @@ export async function writeOrdersCsv(path: string, orders: number, seed: number,
       const [first, ...rest] = o.shipName.split(' ');
       lines.push(
         [
-          o.externalId, new Date(o.createdAt).toISOString(), o.customerId, o.email, o.phone, STATUS[o.status],
-          o.status === 'refunded' ? 'returned' : o.status === 'cancelled' ? 'canceled' : 'shipped', first ?? '', rest.join(' '),
-          o.shipStreet, o.shipPostcode, o.shipCity, o.shipCountry, o.currency, (o.totalMinor / 100).toFixed(2), ARTICLES[rows % ARTICLES.length]!,
+          o.externalId,
+          new Date(o.createdAt).toISOString(),
+          o.customerId,
+          o.email,
+          o.phone,
+          STATUS[o.status],
+          o.status === 'refunded' ? 'returned' : o.status === 'cancelled' ? 'canceled' : 'shipped',
+          first ?? '',
+          rest.join(' '),
+          o.shipStreet,
+          o.shipPostcode,
+          o.shipCity,
+          o.shipCountry,
+          o.currency,
+          (o.totalMinor / 100).toFixed(2),
+          ARTICLES[rows % ARTICLES.length]!,
         ]
           .map((v) => cell(String(v)))
           .join(','),

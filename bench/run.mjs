@@ -65,7 +65,12 @@ async function ordersCsv() {
 }
 
 async function withBrowser(userDataDir, fn) {
-  const ctx = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1440, height: 900 } });
+  const ctx = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1440, height: 900 },
+  });
   try {
     const page = ctx.pages()[0] ?? (await ctx.newPage());
     return await fn(page);
@@ -121,14 +126,30 @@ async function ringsFigures(base, profile, figures, observations) {
     r = await page.evaluate((runs) => window.bench.rings(runs), Math.max(5, RUNS));
   });
   writeFileSync(edgesFile, Buffer.from(r.edges, 'base64'));
-  log(`rings: ${r.rings} rings, ${r.hubs} hubs over ${r.orders} orders; first run ${(r.firstMs / 1000).toFixed(1)} s (index ${(r.indexMs / 1000).toFixed(1)} s), then ${r.warm.map((x) => x.toFixed(0)).join('/')} ms; ${r.pairs} linked pairs`);
-  const nx = spawnSync('python3', [path.join(root, 'bench/networkx_components.py'), edgesFile, String(r.rows), String(RUNS)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  log(
+    `rings: ${r.rings} rings, ${r.hubs} hubs over ${r.orders} orders; first run ${(r.firstMs / 1000).toFixed(1)} s (index ${(r.indexMs / 1000).toFixed(1)} s), then ${r.warm.map((x) => x.toFixed(0)).join('/')} ms; ${r.pairs} linked pairs`,
+  );
+  const nx = spawnSync('python3', [path.join(root, 'bench/networkx_components.py'), edgesFile, String(r.rows), String(RUNS)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (nx.status !== 0) throw new Error(`networkx baseline failed: ${nx.stderr}`);
   const base_ = JSON.parse(nx.stdout);
   const totals = base_.runs.map((x) => x.build_ms + x.components_ms);
-  log(`networkx ${base_.networkx}: ${base_.runs.map((x) => `${x.build_ms.toFixed(0)}+${x.components_ms.toFixed(0)}`).join(', ')} ms (build+components), ${base_.runs[0].components} components of 2+`);
-  figures.rings_1m_ms = { ...fig(median(r.warm), 'ms', 'networkx_components_ms', median(totals)), baseline_components_only_ms: Math.round(median(base_.runs.map((x) => x.components_ms))), pairs: r.pairs, rings: r.rings };
-  observations.rings_first_run_1m_ms = { value: Math.round(r.firstMs), unit: 'ms', note: `first run after the cache opens: reads and decodes every order and normalises its link keys into the kept index (${Math.round(r.indexMs)} ms of it); later imports normalise only their own orders` };
+  log(
+    `networkx ${base_.networkx}: ${base_.runs.map((x) => `${x.build_ms.toFixed(0)}+${x.components_ms.toFixed(0)}`).join(', ')} ms (build+components), ${base_.runs[0].components} components of 2+`,
+  );
+  figures.rings_1m_ms = {
+    ...fig(median(r.warm), 'ms', 'networkx_components_ms', median(totals)),
+    baseline_components_only_ms: Math.round(median(base_.runs.map((x) => x.components_ms))),
+    pairs: r.pairs,
+    rings: r.rings,
+  };
+  observations.rings_first_run_1m_ms = {
+    value: Math.round(r.firstMs),
+    unit: 'ms',
+    note: `first run after the cache opens: reads and decodes every order and normalises its link keys into the kept index (${Math.round(r.indexMs)} ms of it); later imports normalise only their own orders`,
+  };
 
   // The Rings screen once the rings are built: open the top ring, and re-link with one key type off.
   await withBrowser(profile, async (page) => {
@@ -156,17 +177,30 @@ async function ringsFigures(base, profile, figures, observations) {
       const countEl = () => document.querySelector('[data-testid="rings-count"]');
       const rings = () => (countEl()?.textContent ?? '').split(' · linked in')[0];
       const before = rings();
-      const box = [...document.querySelectorAll('[aria-label="Linking options"] label')].find((l) => l.textContent.trim() === 'address')?.querySelector('input');
+      const box = [...document.querySelectorAll('[aria-label="Linking options"] label')]
+        .find((l) => l.textContent.trim() === 'address')
+        ?.querySelector('input');
       const t0 = performance.now();
       box.click();
       await new Promise((resolve) => {
-        const check = () => (countEl()?.getAttribute('aria-busy') === 'false' && rings() !== before && rings() !== '' ? resolve() : requestAnimationFrame(check));
+        const check = () =>
+          countEl()?.getAttribute('aria-busy') === 'false' && rings() !== before && rings() !== '' ? resolve() : requestAnimationFrame(check);
         requestAnimationFrame(check);
       });
       return performance.now() - t0;
     });
-    observations.rings_screen_open_ring_1m_ms = { value: Math.round(openMs), unit: 'ms', goal: 300, note: 'click on the top ring to its link graph drawn, rings already built' };
-    observations.rings_screen_relink_1m_ms = { value: Math.round(relinkMs), unit: 'ms', goal: 300, note: 'untick one key type to the new ring count on screen (re-link from the kept index)' };
+    observations.rings_screen_open_ring_1m_ms = {
+      value: Math.round(openMs),
+      unit: 'ms',
+      goal: 300,
+      note: 'click on the top ring to its link graph drawn, rings already built',
+    };
+    observations.rings_screen_relink_1m_ms = {
+      value: Math.round(relinkMs),
+      unit: 'ms',
+      goal: 300,
+      note: 'untick one key type to the new ring count on screen (re-link from the kept index)',
+    };
     log(`rings screen: open top ring ${openMs.toFixed(0)} ms, re-link without addresses ${relinkMs.toFixed(0)} ms`);
   });
 }
@@ -186,29 +220,59 @@ async function reportFigures(base, profile, figures, observations) {
   });
   const ms = (xs) => xs.map((x) => x.toFixed(0)).join('/');
   const day = (t) => new Date(t).toISOString().slice(0, 10);
-  log(`report: ${r.orders} orders, ${day(r.from)}..${day(r.to)} (${r.periods} weeks x ${r.groups.length} groups, ${r.rows} rows; by country ${r.countryRows} rows), ${r.fraudOrders} fraud orders, ${r.chargebacks} chargebacks; cache holds ${r.counts.disputes} disputes, ${r.counts.decisions} decisions, ${r.counts.ringMarks} ring verdicts`);
-  log(`report: open ${ms(r.open)} ms; first fraudTrend ${ms(r.first)} ms (of which figures ${ms(r.computed)} ms), repeat ${ms(r.warm)} ms; by country first ${ms(r.country)} ms, repeat ${ms(r.countryWarm)} ms`);
+  log(
+    `report: ${r.orders} orders, ${day(r.from)}..${day(r.to)} (${r.periods} weeks x ${r.groups.length} groups, ${r.rows} rows; by country ${r.countryRows} rows), ${r.fraudOrders} fraud orders, ${r.chargebacks} chargebacks; cache holds ${r.counts.disputes} disputes, ${r.counts.decisions} decisions, ${r.counts.ringMarks} ring verdicts`,
+  );
+  log(
+    `report: open ${ms(r.open)} ms; first fraudTrend ${ms(r.first)} ms (of which figures ${ms(r.computed)} ms), repeat ${ms(r.warm)} ms; by country first ${ms(r.country)} ms, repeat ${ms(r.countryWarm)} ms`,
+  );
   log(`report baseline: decode all + report ${ms(r.naive)} ms (decode ${ms(r.naiveDecode)} ms); same figures checked at week x marketplace and week x country`);
   const { keyRecordKeyChars, keyRecordOtherChars, wantedKeys, foundKeys, ...splitMs } = r.split;
-  log(`report profile (one call's steps, apart): ${Object.entries(splitMs).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')} ms; key records hold ${(keyRecordKeyChars / 1e6).toFixed(1)}M chars of keys and ${(keyRecordOtherChars / 1e6).toFixed(1)}M of scopes and hashes; ${foundKeys} of ${wantedKeys} wanted keys found`);
+  log(
+    `report profile (one call's steps, apart): ${Object.entries(splitMs)
+      .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+      .join(
+        ', ',
+      )} ms; key records hold ${(keyRecordKeyChars / 1e6).toFixed(1)}M chars of keys and ${(keyRecordOtherChars / 1e6).toFixed(1)}M of scopes and hashes; ${foundKeys} of ${wantedKeys} wanted keys found`,
+  );
   const scope = `the whole span of the data (${day(r.from)} to ${day(r.to)}, ${r.periods} ISO weeks and the same span before), ${r.orders.toLocaleString('en-US')} orders`;
   figures.report_1m_ms = {
     ...fig(median(r.first), 'ms', 'decode_all_then_report_ms', median(r.naive)),
     goal: 250,
     note:
       `Fraud-trend report by week x marketplace over ${scope}: ReportService.fraudTrend() called in the bench page on a fresh OrderStore right after open(), first call on it, timed around the call alone; median of ${r.first.length} runs, each on a fresh store. ` +
-      'Includes reading report rates, disputes with their workflow events, the decision log and ring verdicts, the snapshot dictionary columns, resolving the fraud and disputed orders\' keys to rows (a scan of the per-row key hashes; older blocks without them would read their stored keys), the column pass over all rows, the data hash and the sources text. ' +
+      "Includes reading report rates, disputes with their workflow events, the decision log and ring verdicts, the snapshot dictionary columns, resolving the fraud and disputed orders' keys to rows (a scan of the per-row key hashes; older blocks without them would read their stored keys), the column pass over all rows, the data hash and the sources text. " +
       'Excludes open() (observation report_open_cache_1m_ms), the worker message round trip and drawing the screen. ' +
       `Baseline, same run and same starting point (a fresh opened store): store.allOrders() (reads and decodes every order from the text blocks), the same disputes/decisions/verdict reads, then trendOrdersOf + confirmedFraud + trendChargebacks + fraudTrend from shared/reports. The bench throws unless both give identical trendRows (sorted by period and group) and totals, by marketplace and by country. ` +
       `Cache: demo data with ${r.counts.disputes} disputes, ${r.counts.decisions} decision-log entries and ${r.counts.ringMarks} ring verdicts.`,
     baseline_decode_only_ms: Math.round(median(r.naiveDecode)),
     figures_only_ms: Math.round(median(r.computed) * 10) / 10,
   };
-  observations.report_open_cache_1m_ms = { value: Math.round(median(r.open)), unit: 'ms', note: 'OrderStore.open() on a fresh store: every block\'s key columns and dictionary columns read and merged (what the cache worker does once at start-up); not part of report_1m_ms' };
-  observations.report_open_then_report_1m_ms = { value: Math.round(median(r.open.map((o, i) => o + r.first[i]))), unit: 'ms', note: 'open() plus the first fraudTrend() by week x marketplace, same runs (a report right after the cache opens)' };
-  observations.report_repeat_1m_ms = { value: Math.round(median(r.warm)), unit: 'ms', note: 'the same fraudTrend() again on the same snapshot (order keys already resolved to rows)' };
-  observations.report_country_1m_ms = { value: Math.round(median(r.country)), unit: 'ms', note: 'first fraudTrend() by week x shipping country on a fresh opened store (groups from the dictionary columns)' };
-  observations.report_country_repeat_1m_ms = { value: Math.round(median(r.countryWarm)), unit: 'ms', note: 'the same by-country call again on the same snapshot' };
+  observations.report_open_cache_1m_ms = {
+    value: Math.round(median(r.open)),
+    unit: 'ms',
+    note: "OrderStore.open() on a fresh store: every block's key columns and dictionary columns read and merged (what the cache worker does once at start-up); not part of report_1m_ms",
+  };
+  observations.report_open_then_report_1m_ms = {
+    value: Math.round(median(r.open.map((o, i) => o + r.first[i]))),
+    unit: 'ms',
+    note: 'open() plus the first fraudTrend() by week x marketplace, same runs (a report right after the cache opens)',
+  };
+  observations.report_repeat_1m_ms = {
+    value: Math.round(median(r.warm)),
+    unit: 'ms',
+    note: 'the same fraudTrend() again on the same snapshot (order keys already resolved to rows)',
+  };
+  observations.report_country_1m_ms = {
+    value: Math.round(median(r.country)),
+    unit: 'ms',
+    note: 'first fraudTrend() by week x shipping country on a fresh opened store (groups from the dictionary columns)',
+  };
+  observations.report_country_repeat_1m_ms = {
+    value: Math.round(median(r.countryWarm)),
+    unit: 'ms',
+    note: 'the same by-country call again on the same snapshot',
+  };
   observations.report_1m_profile_ms = {
     ...Object.fromEntries(Object.entries(splitMs).map(([k, v]) => [k, Math.round(v * 10) / 10])),
     unit: 'ms',
@@ -216,8 +280,8 @@ async function reportFigures(base, profile, figures, observations) {
     key_record_scope_and_hash_chars: keyRecordOtherChars,
     wanted_keys: wantedKeys,
     note:
-      'one pass of the service\'s steps timed apart on a fresh store (reads sequential here, concurrent in the service): open, snapshot dict(), reads (rates, disputes + events, decision log, ring verdicts), rowsOfKeys (every block\'s stored key record read, split and looked up), the column pass (fraudTrend over the key columns); total is their sum. ' +
-      'Then rowsOfKeys again in two parts: keyRecordsRead (bulkGet of every block\'s key record, which also carries scopes and content hashes) and keySplitAndLookup (splitting every key and looking it up in the wanted set).',
+      "one pass of the service's steps timed apart on a fresh store (reads sequential here, concurrent in the service): open, snapshot dict(), reads (rates, disputes + events, decision log, ring verdicts), rowsOfKeys (every block's stored key record read, split and looked up), the column pass (fraudTrend over the key columns); total is their sum. " +
+      "Then rowsOfKeys again in two parts: keyRecordsRead (bulkGet of every block's key record, which also carries scopes and content hashes) and keySplitAndLookup (splitting every key and looking it up in the wanted set).",
   };
 }
 
@@ -235,10 +299,20 @@ async function backupFigures(base, profile, figures) {
   });
   if (r.restoredOrders !== r.orders) throw new Error(`the restore brought back ${r.restoredOrders} orders of ${r.orders}`);
   const mb = (b) => Math.round((b / 2 ** 20) * 10) / 10;
-  log(`backup: ${r.orders} orders, ${mb(r.bytes)} MiB in ${(r.writeMs / 1000).toFixed(1)} s (JSON before: ${mb(r.jsonBytes)} MiB in ${(r.jsonMs / 1000).toFixed(1)} s); restore ${(r.restoreMs / 1000).toFixed(1)} s (read ${(r.readMs / 1000).toFixed(1)} s, checks ${(r.checkMs / 1000).toFixed(1)} s; JSON import before: ${(r.jsonRestoreMs / 1000).toFixed(1)} s)`);
-  figures.backup_1m_ms = { ...fig(r.writeMs, 'ms', 'json_export_ms', r.jsonMs), note: 'Settings → Back up: every table as stored, gzip, AES-256-GCM under PBKDF2-SHA256 (600,000 iterations), in the bench page (no worker round trip). Baseline: dexie-export-import exportDB, what the app wrote before (unencrypted JSON).' };
+  log(
+    `backup: ${r.orders} orders, ${mb(r.bytes)} MiB in ${(r.writeMs / 1000).toFixed(1)} s (JSON before: ${mb(r.jsonBytes)} MiB in ${(r.jsonMs / 1000).toFixed(1)} s); restore ${(r.restoreMs / 1000).toFixed(1)} s (read ${(r.readMs / 1000).toFixed(1)} s, checks ${(r.checkMs / 1000).toFixed(1)} s; JSON import before: ${(r.jsonRestoreMs / 1000).toFixed(1)} s)`,
+  );
+  figures.backup_1m_ms = {
+    ...fig(r.writeMs, 'ms', 'json_export_ms', r.jsonMs),
+    note: 'Settings → Back up: every table as stored, gzip, AES-256-GCM under PBKDF2-SHA256 (600,000 iterations), in the bench page (no worker round trip). Baseline: dexie-export-import exportDB, what the app wrote before (unencrypted JSON).',
+  };
   figures.backup_1m_bytes = { ...fig(r.bytes, 'bytes', 'json_export_bytes', r.jsonBytes), value_mib: mb(r.bytes), baseline_mib: mb(r.jsonBytes) };
-  figures.restore_1m_ms = { ...fig(r.restoreMs, 'ms', 'json_import_ms', r.jsonRestoreMs), note: 'Read, decrypt, decompress, check every row and block, verify the log and relate it, then one transaction over every table, into an empty cache. Baseline: dexie-export-import importInto of the JSON backup, with none of those checks and not all or nothing.', read_ms: Math.round(r.readMs), checks_ms: Math.round(r.checkMs) };
+  figures.restore_1m_ms = {
+    ...fig(r.restoreMs, 'ms', 'json_import_ms', r.jsonRestoreMs),
+    note: 'Read, decrypt, decompress, check every row and block, verify the log and relate it, then one transaction over every table, into an empty cache. Baseline: dexie-export-import importInto of the JSON backup, with none of those checks and not all or nothing.',
+    read_ms: Math.round(r.readMs),
+    checks_ms: Math.round(r.checkMs),
+  };
 }
 
 /**
@@ -255,8 +329,20 @@ async function qualityFigures(base, profile, figures) {
   });
   log(`ring quality: demo ${JSON.stringify(q.demo)}; planted cases ${JSON.stringify(q.planted)}`);
   const goal = { recall: 0.95, precision: 0.9 };
-  figures.ring_quality_demo = { ...q.demo, unit: 'share', baseline: 'goal', baseline_value: goal, note: "The demo year's planted rings (100k orders, fixed seed), default linking options." };
-  figures.ring_quality_planted = { ...q.planted, unit: 'share', baseline: 'goal', baseline_value: goal, note: 'shared/demo/plantedCases.ts: device bursts, card testing on one device or IP, steady hubs, repeat customers with and without accounts (fixed seed, scale 4).' };
+  figures.ring_quality_demo = {
+    ...q.demo,
+    unit: 'share',
+    baseline: 'goal',
+    baseline_value: goal,
+    note: "The demo year's planted rings (100k orders, fixed seed), default linking options.",
+  };
+  figures.ring_quality_planted = {
+    ...q.planted,
+    unit: 'share',
+    baseline: 'goal',
+    baseline_value: goal,
+    note: 'shared/demo/plantedCases.ts: device bursts, card testing on one device or IP, steady hubs, repeat customers with and without accounts (fixed seed, scale 4).',
+  };
 }
 
 async function main() {
@@ -278,7 +364,12 @@ async function main() {
       if (ONLY) return;
       const baseline = await page.evaluate(([n, now]) => window.bench.seedBaseline(n, now), [ORDERS, NOW]);
       log(`baseline store: ${baseline.orders} orders in ${(baseline.ms / 1000).toFixed(1)} s`);
-      extra.demo_load_rows_per_s = { value: Math.round(app.orders / (app.ms / 1000)), unit: 'rows/s', baseline: 'idb_put_one_record_per_order_rows_per_s', baseline_value: Math.round(baseline.orders / (baseline.ms / 1000)) };
+      extra.demo_load_rows_per_s = {
+        value: Math.round(app.orders / (app.ms / 1000)),
+        unit: 'rows/s',
+        baseline: 'idb_put_one_record_per_order_rows_per_s',
+        baseline_value: Math.round(baseline.orders / (baseline.ms / 1000)),
+      };
     });
 
     await qualityFigures(base, profile, figures);
@@ -286,128 +377,144 @@ async function main() {
     if (!ONLY || ONLY === 'report') await reportFigures(base, profile, figures, observations);
     if (!ONLY || ONLY === 'backup') await backupFigures(base, profile, figures);
     if (!ONLY) {
+      const cold = [];
+      const coldBaseline = [];
+      const filter = [];
+      const filterBaseline = [];
+      const from = NOW - 90 * 86_400_000;
+      const to = NOW - 30 * 86_400_000;
+      for (let run = 0; run < RUNS; run++) {
+        await withBrowser(profile, async (page) => {
+          page.setDefaultTimeout(120_000);
+          await page.addInitScript(FIRST_ROW_OBSERVER);
+          await page.goto(`${base}index.html#/orders`);
+          await page.waitForFunction(() => window.__firstRowAt !== undefined);
+          cold.push(await page.evaluate(() => window.__firstRowAt));
 
-    const cold = [];
-    const coldBaseline = [];
-    const filter = [];
-    const filterBaseline = [];
-    const from = NOW - 90 * 86_400_000;
-    const to = NOW - 30 * 86_400_000;
-    for (let run = 0; run < RUNS; run++) {
-      await withBrowser(profile, async (page) => {
-        page.setDefaultTimeout(120_000);
-        await page.addInitScript(FIRST_ROW_OBSERVER);
-        await page.goto(`${base}index.html#/orders`);
-        await page.waitForFunction(() => window.__firstRowAt !== undefined);
-        cold.push(await page.evaluate(() => window.__firstRowAt));
-
-        // Filter: marketplace + date range, from the click to the first page on screen.
-        await page.getByLabel('From date').fill(new Date(from).toISOString().slice(0, 10));
-        await page.getByLabel('To date').fill(new Date(to - 86_400_000).toISOString().slice(0, 10));
-        const settled = () => page.waitForFunction(() => document.querySelector('[data-testid="orders-count"]')?.getAttribute('aria-busy') === 'false');
-        await page.waitForTimeout(300);
-        await settled();
-        for (const label of ['Zalando', 'Amazon.de', 'Own shop']) {
-          const ms = await page.evaluate(async (label) => {
-            const button = [...document.querySelectorAll('.chips button')].find((b) => b.textContent === label);
-            const countEl = () => document.querySelector('[data-testid="orders-count"]');
-            const before = countEl()?.textContent;
-            const t0 = performance.now();
-            button.click();
-            await new Promise((resolve) => {
-              const done = () => {
-                const text = countEl()?.textContent ?? '';
-                const cell = document.querySelector('[role="row"][aria-rowindex="2"] [role="gridcell"]:not([aria-busy])');
-                if (text !== before && countEl()?.getAttribute('aria-busy') === 'false' && cell?.textContent) {
-                  obs.disconnect();
-                  resolve();
-                }
-              };
-              const obs = new MutationObserver(done);
-              obs.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
-            });
-            const elapsed = performance.now() - t0;
-            const on = countEl()?.textContent;
-            button.click(); // back to all marketplaces for the next label
-            await new Promise((resolve) => {
-              const obs = new MutationObserver(() => {
-                if (countEl()?.textContent !== on && countEl()?.getAttribute('aria-busy') === 'false') {
-                  obs.disconnect();
-                  resolve();
-                }
+          // Filter: marketplace + date range, from the click to the first page on screen.
+          await page.getByLabel('From date').fill(new Date(from).toISOString().slice(0, 10));
+          await page.getByLabel('To date').fill(new Date(to - 86_400_000).toISOString().slice(0, 10));
+          const settled = () => page.waitForFunction(() => document.querySelector('[data-testid="orders-count"]')?.getAttribute('aria-busy') === 'false');
+          await page.waitForTimeout(300);
+          await settled();
+          for (const label of ['Zalando', 'Amazon.de', 'Own shop']) {
+            const ms = await page.evaluate(async (label) => {
+              const button = [...document.querySelectorAll('.chips button')].find((b) => b.textContent === label);
+              const countEl = () => document.querySelector('[data-testid="orders-count"]');
+              const before = countEl()?.textContent;
+              const t0 = performance.now();
+              button.click();
+              await new Promise((resolve) => {
+                const done = () => {
+                  const text = countEl()?.textContent ?? '';
+                  const cell = document.querySelector('[role="row"][aria-rowindex="2"] [role="gridcell"]:not([aria-busy])');
+                  if (text !== before && countEl()?.getAttribute('aria-busy') === 'false' && cell?.textContent) {
+                    obs.disconnect();
+                    resolve();
+                  }
+                };
+                const obs = new MutationObserver(done);
+                obs.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
               });
-              obs.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
-            });
-            return elapsed;
-          }, label);
-          filter.push(ms);
-        }
-      });
-      await withBrowser(profile, async (page) => {
-        page.setDefaultTimeout(0);
-        await page.goto(`${base}bench.html`);
-        await page.waitForSelector('body[data-ready="1"]');
-        const r = await page.evaluate(() => window.bench.baselineGetAll());
-        coldBaseline.push(r.sinceNavigation);
-        for (const m of ['zalando', 'amazon', 'shop']) {
-          const f = await page.evaluate(([m, from, to]) => window.bench.baselineFilter(m, from, to), [m, from, to]);
-          filterBaseline.push(f.ms);
-        }
-      });
-      log(`run ${run + 1}/${RUNS}: cold open ${cold.at(-1).toFixed(0)} ms (baseline ${coldBaseline.at(-1).toFixed(0)} ms), filter ${filter.slice(-3).map((x) => x.toFixed(0)).join('/')} ms (baseline ${filterBaseline.slice(-3).map((x) => x.toFixed(0)).join('/')} ms)`);
-    }
-    // Import: a generated 1M-row export through the Imports screen, from choosing the file to
-    // the summary (every batch committed), then the orders count on the Orders screen.
-    const csv = await ordersCsv();
-    const csvBytes = statSync(csv).size;
-    const importRates = [];
-    const putRates = [];
-    const longestTasks = [];
-    for (let run = 0; run < RUNS; run++) {
-      const importProfile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-import-'));
-      try {
-        await withBrowser(importProfile, async (page) => {
-          page.setDefaultTimeout(0);
-          await page.goto(`${base}index.html#/imports`);
-          const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
-          // The window must stay responsive while the worker imports: record main-thread long tasks.
-          await page.evaluate(() => {
-            window.__longTasks = [];
-            new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
-          });
-          const t0 = Date.now();
-          await chooser.setFiles(csv);
-          const card = page.getByRole('region', { name: `Import of ${path.basename(csv)}` });
-          await card.waitFor();
-          const seconds = (Date.now() - t0) / 1000;
-          const rows = Number((await card.locator('[data-bucket="rows"]').textContent()).replace(/,/g, ''));
-          const created = Number((await card.locator('[data-bucket="created"]').textContent()).replace(/,/g, ''));
-          const tasks = await page.evaluate(() => window.__longTasks);
-          longestTasks.push(Math.max(0, ...tasks));
-          await page.getByRole('link', { name: 'Orders' }).click();
-          await page.getByTestId('orders-count').filter({ hasText: `${created.toLocaleString('en-US')} orders` }).waitFor();
-          importRates.push(rows / seconds);
-          log(`import run ${run + 1}/${RUNS}: ${rows} rows (${created} created) in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s, ${(csvBytes / 2 ** 20 / seconds).toFixed(1)} MiB/s`);
+              const elapsed = performance.now() - t0;
+              const on = countEl()?.textContent;
+              button.click(); // back to all marketplaces for the next label
+              await new Promise((resolve) => {
+                const obs = new MutationObserver(() => {
+                  if (countEl()?.textContent !== on && countEl()?.getAttribute('aria-busy') === 'false') {
+                    obs.disconnect();
+                    resolve();
+                  }
+                });
+                obs.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+              });
+              return elapsed;
+            }, label);
+            filter.push(ms);
+          }
         });
-        await withBrowser(importProfile, async (page) => {
+        await withBrowser(profile, async (page) => {
           page.setDefaultTimeout(0);
           await page.goto(`${base}bench.html`);
           await page.waitForSelector('body[data-ready="1"]');
-          const r = await page.evaluate(([n, now]) => window.bench.seedBaseline(n, now, 'bench-put-baseline'), [ORDERS, NOW]);
-          putRates.push(r.orders / (r.ms / 1000));
-          log(`baseline put run ${run + 1}/${RUNS}: ${Math.round(r.orders / (r.ms / 1000))} rows/s`);
+          const r = await page.evaluate(() => window.bench.baselineGetAll());
+          coldBaseline.push(r.sinceNavigation);
+          for (const m of ['zalando', 'amazon', 'shop']) {
+            const f = await page.evaluate(([m, from, to]) => window.bench.baselineFilter(m, from, to), [m, from, to]);
+            filterBaseline.push(f.ms);
+          }
         });
-      } finally {
-        rmSync(importProfile, { recursive: true, force: true });
+        log(
+          `run ${run + 1}/${RUNS}: cold open ${cold.at(-1).toFixed(0)} ms (baseline ${coldBaseline.at(-1).toFixed(0)} ms), filter ${filter
+            .slice(-3)
+            .map((x) => x.toFixed(0))
+            .join('/')} ms (baseline ${filterBaseline
+            .slice(-3)
+            .map((x) => x.toFixed(0))
+            .join('/')} ms)`,
+        );
       }
-    }
+      // Import: a generated 1M-row export through the Imports screen, from choosing the file to
+      // the summary (every batch committed), then the orders count on the Orders screen.
+      const csv = await ordersCsv();
+      const csvBytes = statSync(csv).size;
+      const importRates = [];
+      const putRates = [];
+      const longestTasks = [];
+      for (let run = 0; run < RUNS; run++) {
+        const importProfile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-import-'));
+        try {
+          await withBrowser(importProfile, async (page) => {
+            page.setDefaultTimeout(0);
+            await page.goto(`${base}index.html#/imports`);
+            const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+            // The window must stay responsive while the worker imports: record main-thread long tasks.
+            await page.evaluate(() => {
+              window.__longTasks = [];
+              new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+            });
+            const t0 = Date.now();
+            await chooser.setFiles(csv);
+            const card = page.getByRole('region', { name: `Import of ${path.basename(csv)}` });
+            await card.waitFor();
+            const seconds = (Date.now() - t0) / 1000;
+            const rows = Number((await card.locator('[data-bucket="rows"]').textContent()).replace(/,/g, ''));
+            const created = Number((await card.locator('[data-bucket="created"]').textContent()).replace(/,/g, ''));
+            const tasks = await page.evaluate(() => window.__longTasks);
+            longestTasks.push(Math.max(0, ...tasks));
+            await page.getByRole('link', { name: 'Orders' }).click();
+            await page
+              .getByTestId('orders-count')
+              .filter({ hasText: `${created.toLocaleString('en-US')} orders` })
+              .waitFor();
+            importRates.push(rows / seconds);
+            log(
+              `import run ${run + 1}/${RUNS}: ${rows} rows (${created} created) in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s, ${(csvBytes / 2 ** 20 / seconds).toFixed(1)} MiB/s`,
+            );
+          });
+          await withBrowser(importProfile, async (page) => {
+            page.setDefaultTimeout(0);
+            await page.goto(`${base}bench.html`);
+            await page.waitForSelector('body[data-ready="1"]');
+            const r = await page.evaluate(([n, now]) => window.bench.seedBaseline(n, now, 'bench-put-baseline'), [ORDERS, NOW]);
+            putRates.push(r.orders / (r.ms / 1000));
+            log(`baseline put run ${run + 1}/${RUNS}: ${Math.round(r.orders / (r.ms / 1000))} rows/s`);
+          });
+        } finally {
+          rmSync(importProfile, { recursive: true, force: true });
+        }
+      }
 
-    figures.cold_open_1m_ms = fig(median(cold), 'ms', 'idb_getall_one_record_per_order_ms', median(coldBaseline));
-    figures.filter_1m_ms = fig(median(filter), 'ms', 'idb_compound_index_page_and_count_ms', median(filterBaseline));
-    observations.import_1m_longest_main_thread_task_ms = { value: Math.round(median(longestTasks)), unit: 'ms', note: 'longest main-thread task while the import ran (median of runs); 50 ms is the usual responsiveness budget' };
-    figures.import_1m_rows_per_s = fig(median(importRates), 'rows/s', 'idb_put_rows_per_s', median(putRates), false);
-    const d = extra.demo_load_rows_per_s;
-    figures.demo_load_rows_per_s = fig(d.value, d.unit, d.baseline, d.baseline_value, false);
+      figures.cold_open_1m_ms = fig(median(cold), 'ms', 'idb_getall_one_record_per_order_ms', median(coldBaseline));
+      figures.filter_1m_ms = fig(median(filter), 'ms', 'idb_compound_index_page_and_count_ms', median(filterBaseline));
+      observations.import_1m_longest_main_thread_task_ms = {
+        value: Math.round(median(longestTasks)),
+        unit: 'ms',
+        note: 'longest main-thread task while the import ran (median of runs); 50 ms is the usual responsiveness budget',
+      };
+      figures.import_1m_rows_per_s = fig(median(importRates), 'rows/s', 'idb_put_rows_per_s', median(putRates), false);
+      const d = extra.demo_load_rows_per_s;
+      figures.demo_load_rows_per_s = fig(d.value, d.unit, d.baseline, d.baseline_value, false);
     }
   } finally {
     await server.close();
@@ -416,7 +523,15 @@ async function main() {
   const chromiumVersion = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim();
   const results = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memory_gib: Math.round(os.totalmem() / 2 ** 30), node: process.version, browser: chromiumVersion, orders: ORDERS, runs: RUNS },
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      memory_gib: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      browser: chromiumVersion,
+      orders: ORDERS,
+      runs: RUNS,
+    },
     notes: 'ratio = baseline / value for times (higher is better), value / baseline for rates. Medians of the runs.',
     figures,
     observations,

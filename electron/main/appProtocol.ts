@@ -12,9 +12,7 @@ import { APP_HOST, APP_SCHEME } from './appOrigin';
  * their own assets. No bypassCSP, no service workers, no CORS exemptions.
  */
 export function registerAppSchemeAsPrivileged(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {

@@ -2,7 +2,16 @@
 // only by lines the pure ledger (shared/decisions/checkpoints.ts) accepts, and syncs each line to
 // disk before answering. Calls are queued, so two windows cannot interleave appends.
 import { appendFile, open, readFile } from 'node:fs/promises';
-import { CheckpointLedger, extensionOf, ledgerHeader, parseLedger, restoreOf, serialiseLine, type CheckpointLine, type LedgerResult } from '../../shared/decisions/checkpoints';
+import {
+  CheckpointLedger,
+  extensionOf,
+  ledgerHeader,
+  parseLedger,
+  restoreOf,
+  serialiseLine,
+  type CheckpointLine,
+  type LedgerResult,
+} from '../../shared/decisions/checkpoints';
 import type { DecisionEntry } from '../../shared/decisions/chain';
 import type { IpcResult } from '../../shared/ipc';
 

@@ -2,10 +2,7 @@
 // USB...) is denied: a fraud workbench reading CSV files needs none of them.
 import type { Session } from 'electron';
 
-export type PermissionSession = Pick<
-  Session,
-  'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'
->;
+export type PermissionSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
 
 export function denyAllPermissions(session: PermissionSession, log: (message: string) => void): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {

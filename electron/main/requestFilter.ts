@@ -25,11 +25,7 @@ export function isRequestAllowed(rawUrl: string, devServer: URL | null): boolean
   return false;
 }
 
-export function blockOutboundRequests(
-  session: Pick<Session, 'webRequest'>,
-  devServer: URL | null,
-  log: (message: string) => void,
-): void {
+export function blockOutboundRequests(session: Pick<Session, 'webRequest'>, devServer: URL | null, log: (message: string) => void): void {
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isRequestAllowed(details.url, devServer);
     if (!allowed) log(`[guard] request to ${loggableTarget(details.url)} blocked: the app works offline`);

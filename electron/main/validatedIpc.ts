@@ -4,10 +4,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { ipcContract, type IpcArgs, type IpcChannel, type IpcResult } from '../../shared/ipc';
 import { isAppUrl, loggableTarget } from './appOrigin';
 
-export type ChannelHandler<C extends IpcChannel> = (
-  event: IpcMainInvokeEvent,
-  ...args: IpcArgs<C>
-) => Promise<IpcResult<C>> | IpcResult<C>;
+export type ChannelHandler<C extends IpcChannel> = (event: IpcMainInvokeEvent, ...args: IpcArgs<C>) => Promise<IpcResult<C>> | IpcResult<C>;
 
 /** The part of ipcMain the wrapper needs; nothing else in main may call `handle`. */
 export interface IpcRegistrar {
@@ -59,11 +56,7 @@ export interface ValidatedIpc {
   handle<C extends IpcChannel>(channel: C, handler: ChannelHandler<C>): void;
 }
 
-export function createValidatedIpc(
-  ipcMain: IpcRegistrar,
-  policy: SenderPolicy,
-  log: (message: string) => void,
-): ValidatedIpc {
+export function createValidatedIpc(ipcMain: IpcRegistrar, policy: SenderPolicy, log: (message: string) => void): ValidatedIpc {
   const registered = new Set<string>();
 
   return {

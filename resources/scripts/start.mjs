@@ -49,7 +49,7 @@ async function serveBrowserMode() {
     [
       '',
       `The Electron ${version} binary is not installed here (node_modules/electron/dist is missing).`,
-      "Its npm postinstall downloads the binary from the internet, which this machine cannot reach.",
+      'Its npm postinstall downloads the binary from the internet, which this machine cannot reach.',
       'On a machine with network access, install it with:  node node_modules/electron/install.js',
       'Meanwhile the same build runs in your browser (browser mode: file dialogs and print use the browser).',
       '',

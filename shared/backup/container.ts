@@ -79,7 +79,10 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
 
 async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
   const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
-  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, base, { name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
 }
 
 function nonce(prefix: Uint8Array, index: number): Uint8Array {
@@ -119,7 +122,15 @@ export async function writeContainer(opts: WriteOptions): Promise<Blob> {
     formatVersion: BACKUP_FORMAT_VERSION,
     ...opts.manifest,
     compression: 'gzip',
-    encryption: { kdf: 'PBKDF2-SHA256', iterations, salt: bytesToBase64(salt), cipher: 'AES-256-GCM', noncePrefix: bytesToBase64(prefix), chunkBytes, keyCheck: bytesToBase64(keyCheck) },
+    encryption: {
+      kdf: 'PBKDF2-SHA256',
+      iterations,
+      salt: bytesToBase64(salt),
+      cipher: 'AES-256-GCM',
+      noncePrefix: bytesToBase64(prefix),
+      chunkBytes,
+      keyCheck: bytesToBase64(keyCheck),
+    },
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const headerDigest = new Uint8Array(await crypto.subtle.digest('SHA-256', headerBytes as BufferSource));
@@ -128,7 +139,13 @@ export async function writeContainer(opts: WriteOptions): Promise<Blob> {
   let index = 0;
   const seal = async (plain: Uint8Array, final: boolean) => {
     const aad = await chunkAad(headerDigest, index, final);
-    const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce(prefix, index) as BufferSource, additionalData: aad as BufferSource }, key, plain as BufferSource));
+    const sealed = new Uint8Array(
+      await crypto.subtle.encrypt(
+        { name: 'AES-GCM', iv: nonce(prefix, index) as BufferSource, additionalData: aad as BufferSource },
+        key,
+        plain as BufferSource,
+      ),
+    );
     parts.push(u32be(sealed.length) as BlobPart, sealed as BlobPart);
     index++;
   };
@@ -234,7 +251,13 @@ export async function* readBody(file: Blob, opts: ReadOptions): AsyncGenerator<U
       for (const final of [false, true]) {
         try {
           const aad = await chunkAad(headerDigest, index, final);
-          plain = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: nonce(prefix, index) as BufferSource, additionalData: aad as BufferSource }, key, sealed as BufferSource));
+          plain = new Uint8Array(
+            await crypto.subtle.decrypt(
+              { name: 'AES-GCM', iv: nonce(prefix, index) as BufferSource, additionalData: aad as BufferSource },
+              key,
+              sealed as BufferSource,
+            ),
+          );
           sawFinal = final;
           break;
         } catch {

@@ -71,8 +71,21 @@ export function headOf(entries: readonly Pick<DecisionEntry, 'seq' | 'hash'>[]):
 function canonical(e: Omit<DecisionEntry, 'hash'>): string {
   if (e.form === 2) {
     return JSON.stringify([
-      2, e.seq, e.prevHash, e.orderKey, e.decision, e.reasonCode, e.noteSalt ?? '', e.noteHash ?? '', e.analyst, e.at, e.score, e.matrixVersion, e.undoes,
-      e.refs ?? [], e.supersedes ? [e.supersedes.seq, e.supersedes.hash] : null,
+      2,
+      e.seq,
+      e.prevHash,
+      e.orderKey,
+      e.decision,
+      e.reasonCode,
+      e.noteSalt ?? '',
+      e.noteHash ?? '',
+      e.analyst,
+      e.at,
+      e.score,
+      e.matrixVersion,
+      e.undoes,
+      e.refs ?? [],
+      e.supersedes ? [e.supersedes.seq, e.supersedes.hash] : null,
     ]);
   }
   return JSON.stringify([e.seq, e.prevHash, e.orderKey, e.decision, e.reasonCode, e.note, e.analyst, e.at, e.score, e.matrixVersion, e.undoes]);
@@ -133,9 +146,7 @@ export async function entryHashHolds(e: DecisionEntry): Promise<boolean> {
   return (await sha256(canonical(body))) === hash;
 }
 
-export type ChainVerdict =
-  | { ok: true; entries: number }
-  | { ok: false; entries: number; seq: number; reason: string };
+export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries: number; seq: number; reason: string };
 
 /**
  * Checks that `entries` continue the chain after `from` (the empty log by default): numbered
@@ -147,11 +158,16 @@ export async function verifySegment(entries: readonly DecisionEntry[], from: Log
   for (const e of entries) {
     const fail = (reason: string): ChainVerdict => ({ ok: false, entries: entries.length, seq: e.seq, reason });
     if (e.seq !== prev.seq + 1) {
-      return fail(prev.seq > 0 ? `entry ${e.seq} follows entry ${prev.seq}: an entry was removed, inserted or moved` : `the log starts at entry ${e.seq}, not 1: entries were removed`);
+      return fail(
+        prev.seq > 0
+          ? `entry ${e.seq} follows entry ${prev.seq}: an entry was removed, inserted or moved`
+          : `the log starts at entry ${e.seq}, not 1: entries were removed`,
+      );
     }
     if (e.prevHash !== prev.hash) return fail(`entry ${e.seq} does not chain to the entry before it: an entry was removed, inserted or changed`);
     if (!(await entryHashHolds(e))) return fail(`entry ${e.seq} was changed after it was written`);
-    if (e.form === 2 && !e.noteErased && (await noteHashOf(e.noteSalt ?? '', e.note)) !== e.noteHash) return fail(`the note of entry ${e.seq} was changed after it was written`);
+    if (e.form === 2 && !e.noteErased && (await noteHashOf(e.noteSalt ?? '', e.note)) !== e.noteHash)
+      return fail(`the note of entry ${e.seq} was changed after it was written`);
     if (e.form !== 2 && e.noteErased) return fail(`entry ${e.seq} claims an erased note, which its form cannot have`);
     prev = e;
   }
@@ -168,11 +184,17 @@ export async function verifyChain(entries: readonly DecisionEntry[], head: Pick<
   if (!chain.ok) return chain;
   const prev = entries.at(-1) ?? null;
   if (head && (!prev || prev.seq !== head.seq || prev.hash !== head.hash)) {
-    return { ok: false, entries: entries.length, seq: prev ? prev.seq + 1 : 1, reason: `the log ends at entry ${prev?.seq ?? 0} but entry ${head.seq} was written: the newest entries were removed` };
+    return {
+      ok: false,
+      entries: entries.length,
+      seq: prev ? prev.seq + 1 : 1,
+      reason: `the log ends at entry ${prev?.seq ?? 0} but entry ${head.seq} was written: the newest entries were removed`,
+    };
   }
   if (!head && prev) return { ok: false, entries: entries.length, seq: 1, reason: 'the log has entries but no recorded head: it was replaced' };
   const erasedBy = new Set(entries.filter((e) => e.decision === 'erasure' || e.decision === 'retention').flatMap((e) => e.refs ?? []));
   const unlogged = entries.find((e) => e.noteErased && !erasedBy.has(e.seq));
-  if (unlogged) return { ok: false, entries: entries.length, seq: unlogged.seq, reason: `the note of entry ${unlogged.seq} was removed without a logged erasure` };
+  if (unlogged)
+    return { ok: false, entries: entries.length, seq: unlogged.seq, reason: `the note of entry ${unlogged.seq} was removed without a logged erasure` };
   return { ok: true, entries: entries.length };
 }

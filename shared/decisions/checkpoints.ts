@@ -7,8 +7,7 @@ import { verifySegment, type DecisionEntry, type LogHead, EMPTY_HEAD, entryHashH
 export const CHECKPOINT_FORMAT = 'fraud-workbench-checkpoints';
 
 export type CheckpointLine =
-  | { kind: 'extend'; at: number; from: number; hashes: string[] }
-  | { kind: 'restore'; at: number; keep: number; supersedes: LogHead; hash: string };
+  { kind: 'extend'; at: number; from: number; hashes: string[] } | { kind: 'restore'; at: number; keep: number; supersedes: LogHead; hash: string };
 
 export interface RestoreMark {
   at: number;
@@ -84,8 +83,10 @@ export async function restoreOf(ledger: CheckpointLedger, entry: DecisionEntry, 
   }
   const keep = entry.seq - 1;
   const kept = ledger.hashAt(keep);
-  if (kept === undefined) return { ok: false, reason: `the restored log ends at entry ${keep}, past the ${head.seq} entries the checkpoint saw: extend, not restore` };
-  if (entry.prevHash !== kept) return { ok: false, reason: `the restored log's entry ${keep} differs from the one the checkpoint saw: it is not an older copy of this log` };
+  if (kept === undefined)
+    return { ok: false, reason: `the restored log ends at entry ${keep}, past the ${head.seq} entries the checkpoint saw: extend, not restore` };
+  if (entry.prevHash !== kept)
+    return { ok: false, reason: `the restored log's entry ${keep} differs from the one the checkpoint saw: it is not an older copy of this log` };
   return { ok: true, line: { kind: 'restore', at, keep, supersedes: head, hash: entry.hash }, head: { seq: entry.seq, hash: entry.hash } };
 }
 
@@ -151,11 +152,29 @@ function parseJson(raw: string): unknown {
 function checkLine(v: unknown): CheckpointLine {
   const o = v as Record<string, unknown>;
   const isInt = (x: unknown) => Number.isInteger(x) && (x as number) >= 0;
-  if (o && o['kind'] === 'extend' && isInt(o['at']) && isInt(o['from']) && Array.isArray(o['hashes']) && o['hashes'].every((h) => typeof h === 'string' && HEX64.test(h))) {
+  if (
+    o &&
+    o['kind'] === 'extend' &&
+    isInt(o['at']) &&
+    isInt(o['from']) &&
+    Array.isArray(o['hashes']) &&
+    o['hashes'].every((h) => typeof h === 'string' && HEX64.test(h))
+  ) {
     return { kind: 'extend', at: o['at'] as number, from: o['from'] as number, hashes: o['hashes'] as string[] };
   }
   const sup = o?.['supersedes'] as Record<string, unknown> | undefined;
-  if (o && o['kind'] === 'restore' && isInt(o['at']) && isInt(o['keep']) && typeof o['hash'] === 'string' && HEX64.test(o['hash']) && sup && isInt(sup['seq']) && typeof sup['hash'] === 'string' && HEX64.test(sup['hash'])) {
+  if (
+    o &&
+    o['kind'] === 'restore' &&
+    isInt(o['at']) &&
+    isInt(o['keep']) &&
+    typeof o['hash'] === 'string' &&
+    HEX64.test(o['hash']) &&
+    sup &&
+    isInt(sup['seq']) &&
+    typeof sup['hash'] === 'string' &&
+    HEX64.test(sup['hash'])
+  ) {
     return { kind: 'restore', at: o['at'] as number, keep: o['keep'] as number, hash: o['hash'], supersedes: { seq: sup['seq'] as number, hash: sup['hash'] } };
   }
   throw new Error('not a checkpoint line');

@@ -6,7 +6,20 @@ import { toCsv, restoreCell, type CsvCell } from '../export/csv';
 import { DECISIONS, isOrderDecision, type Decision, type DecisionEntry } from './chain';
 
 /** The columns as the app writes them, `undoes` last (added after the first exports). */
-export const DECISIONS_CSV_HEAD = ['seq', 'time_utc', 'source', 'order_id', 'decision', 'reason_code', 'note', 'analyst', 'score', 'matrix_version', 'hash', 'undoes'] as const;
+export const DECISIONS_CSV_HEAD = [
+  'seq',
+  'time_utc',
+  'source',
+  'order_id',
+  'decision',
+  'reason_code',
+  'note',
+  'analyst',
+  'score',
+  'matrix_version',
+  'hash',
+  'undoes',
+] as const;
 /** The columns of exports made before `undoes`: still read (an undo then reverses its order's latest decision). */
 export const DECISIONS_CSV_HEAD_BEFORE_UNDOES = DECISIONS_CSV_HEAD.slice(0, -1) as readonly DecisionsCsvColumn[];
 
@@ -122,7 +135,8 @@ export function readDecisionsCsv(text: string): DecisionsCsvRead {
     const at = ISO_TIME.test(time) ? Date.parse(time) : NaN;
     if (Number.isNaN(at)) return fail(`time_utc is not an ISO 8601 time: ${time || '(empty)'}`, 'time_utc');
     const decision = cell('decision').toLowerCase();
-    if (!(DECISIONS as readonly string[]).includes(decision)) return fail(`decision ${decision || '(empty)'} is not one of ${DECISIONS.join(', ')}`, 'decision');
+    if (!(DECISIONS as readonly string[]).includes(decision))
+      return fail(`decision ${decision || '(empty)'} is not one of ${DECISIONS.join(', ')}`, 'decision');
     const source = cell('source');
     const orderId = cell('order_id');
     const logEvent = LOG_EVENTS.includes(decision as Decision) && source === '' && orderId === '';

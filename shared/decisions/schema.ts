@@ -25,7 +25,10 @@ export const decisionEntrySchema = z
     refs: z.array(z.number().int().min(1)).max(100_000).optional(),
     supersedes: logHeadSchema.nullable().optional(),
     form: z.literal(2).optional(),
-    noteSalt: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+    noteSalt: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/)
+      .optional(),
     noteHash: hex64.optional(),
     noteErased: z.boolean().optional(),
   })

@@ -21,10 +21,7 @@ export interface Calendar {
 }
 
 // Local hour 0..23, Europe/Berlin.
-const INTRADAY = [
-  0.35, 0.2, 0.12, 0.08, 0.07, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0, 1.05, 1.1, 1.05, 1.0, 1.0, 1.05, 1.15, 1.3, 1.5,
-  1.6, 1.5, 1.1, 0.65,
-];
+const INTRADAY = [0.35, 0.2, 0.12, 0.08, 0.07, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0, 1.05, 1.1, 1.05, 1.0, 1.0, 1.05, 1.15, 1.3, 1.5, 1.6, 1.5, 1.1, 0.65];
 // Sunday first, as Date#getUTCDay counts.
 const WEEKDAY = [1.12, 1.08, 1.0, 0.98, 0.96, 0.9, 0.82];
 const MONTH = [0.95, 0.85, 0.95, 0.95, 1.0, 0.95, 0.9, 0.9, 0.95, 1.05, 1.2, 1.3];
@@ -88,10 +85,7 @@ export function planCalendar(orders: number, now: number, seed: number): Calenda
     }
     const trend = 0.9 + (0.2 * h) / YEAR_HOURS;
     const w =
-      dayFactor(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), local.getUTCDay()) *
-      (INTRADAY[local.getUTCHours()] as number) *
-      trend *
-      noise;
+      dayFactor(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), local.getUTCDay()) * (INTRADAY[local.getUTCHours()] as number) * trend * noise;
     weights[h] = w;
     total += w;
   }

@@ -35,12 +35,18 @@ function plantCardholderHistory(
   const homeIp = network.ipv4('DE', person.localKey, 0);
   const mobileIp = network.ipv4('DE', person.localKey, 1);
   const order = (extra: Partial<PlannedOrder>): PlannedOrder => ({
-    person: person.index, marketplace: 'shop', value: 'normal', fraud: false, card, deviceId, ip: homeIp,
-    status: 'fulfilled', disputeChance: 0, ...extra,
+    person: person.index,
+    marketplace: 'shop',
+    value: 'normal',
+    fraud: false,
+    card,
+    deviceId,
+    ip: homeIp,
+    status: 'fulfilled',
+    disputeChance: 0,
+    ...extra,
   });
-  priorsDaysBefore.forEach((days, i) =>
-    planner.place(disputedAt - days * DAY_MS, rng, order({ ip: i === 0 ? homeIp : mobileIp })),
-  );
+  priorsDaysBefore.forEach((days, i) => planner.place(disputedAt - days * DAY_MS, rng, order({ ip: i === 0 ? homeIp : mobileIp })));
   planner.place(disputedAt, rng, order({ dispute }));
 }
 
@@ -48,15 +54,14 @@ export function planCases(planner: Planner, rng: Rng, cards: CardSpace, network:
   const now = planner.cal.now;
   if (planner.orders < 500) return;
   const fraud104 = (status: 'new' | 'gathering_evidence'): PlannedDispute => ({
-    reason: 'fraudulent', reasonCode: '10.4', openAfterDays: 12, status,
+    reason: 'fraudulent',
+    reasonCode: '10.4',
+    openAfterDays: 12,
+    status,
   });
-  plantCardholderHistory(
-    planner, rng, cards, network, draw, now - 28 * DAY_MS, [rng.range(230, 300), rng.range(150, 200)], fraud104('gathering_evidence'),
-  );
+  plantCardholderHistory(planner, rng, cards, network, draw, now - 28 * DAY_MS, [rng.range(230, 300), rng.range(150, 200)], fraud104('gathering_evidence'));
   // Near miss: only one prior falls in the 120-365 day window; the other is 60 days old.
-  plantCardholderHistory(
-    planner, rng, cards, network, draw, now - 33 * DAY_MS, [rng.range(180, 260), 60], fraud104('new'),
-  );
+  plantCardholderHistory(planner, rng, cards, network, draw, now - 33 * DAY_MS, [rng.range(180, 260), 60], fraud104('new'));
   const deadlines: [dueIn: number, status: 'new' | 'gathering_evidence'][] = [
     [rng.range(6, 20) * HOUR_MS, 'gathering_evidence'],
     [rng.range(21, 34) * HOUR_MS, 'new'],
@@ -70,7 +75,11 @@ export function planCases(planner: Planner, rng: Rng, cards: CardSpace, network:
     const dueAt = now + dueIn;
     const person = planner.person();
     planner.place(dueAt - (window + rng.range(10, 40)) * DAY_MS, rng, {
-      person: person.index, marketplace: 'shop', value: 'normal', fraud: false, status: 'fulfilled',
+      person: person.index,
+      marketplace: 'shop',
+      value: 'normal',
+      fraud: false,
+      status: 'fulfilled',
       dispute: { reason: reasons[i] as PlannedDispute['reason'], dueAt, window, status },
     });
   });

@@ -12,9 +12,7 @@ import { STREAM } from './streams';
 
 export const BASE_DISPUTE_RATE = 0.0035;
 
-const REASONS: readonly DisputeReason[] = [
-  'fraudulent', 'product_not_received', 'product_unacceptable', 'credit_not_processed', 'duplicate', 'general',
-];
+const REASONS: readonly DisputeReason[] = ['fraudulent', 'product_not_received', 'product_unacceptable', 'credit_not_processed', 'duplicate', 'general'];
 const REASON_WEIGHTS = [52, 20, 13, 8, 3, 4];
 
 /** Network reason codes per Stripe reason (Visa, Mastercard, Amex). */

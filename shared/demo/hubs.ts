@@ -97,7 +97,7 @@ export function planHubs(planner: Planner, rng: Rng): HubPlan[] {
         city: forwarder.city,
         shipCountry: 'DE',
         billCountry: 'CH',
-        shipName: `${p.first} ${p.last} KD-${String(hash3(p.key, 0xc4, 0x11) % 90000 + 10000)}`,
+        shipName: `${p.first} ${p.last} KD-${String((hash3(p.key, 0xc4, 0x11) % 90000) + 10000)}`,
         phone: formatPhone(panSafePhone('CH', hash3(p.key, 1, 2), String(p.key % 10_000_000).padStart(7, '0')), phoneFormatFor('shop', r.float())),
       }),
       channels: anywhere,
@@ -114,7 +114,15 @@ export function planHubs(planner: Planner, rng: Rng): HubPlan[] {
         const t = planner.cal.start + rng.float() * YEAR_DAYS * DAY_MS;
         const fields = hub.fields(person, rng);
         const currency = fields.billCountry === 'CH' && marketplace === 'shop' && rng.chance(0.5) ? 'CHF' : undefined;
-        const planned: PlannedOrder = { person: person.index, marketplace, value: 'normal', fraud: false, hubs: [h], ...fields, ...(currency ? { currency } : {}) };
+        const planned: PlannedOrder = {
+          person: person.index,
+          marketplace,
+          value: 'normal',
+          fraud: false,
+          hubs: [h],
+          ...fields,
+          ...(currency ? { currency } : {}),
+        };
         hub.members.push(planner.place(t, rng, planned));
       }
     }

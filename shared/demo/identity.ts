@@ -35,15 +35,45 @@ const STYLES = 12;
 const SUFFIX_SPREAD = 16;
 
 const DOMAINS: Record<Country, readonly (readonly [string, number])[]> = {
-  DE: [['gmx.de', 40], ['web.de', 40], ['t-online.de', 20]],
-  AT: [['gmx.at', 45], ['aon.at', 30], ['chello.at', 25]],
-  NL: [['ziggo.nl', 35], ['kpnmail.nl', 30], ['hotmail.nl', 20], ['live.nl', 15]],
-  PL: [['wp.pl', 35], ['onet.pl', 30], ['o2.pl', 20], ['interia.pl', 15]],
-  FR: [['orange.fr', 35], ['free.fr', 30], ['sfr.fr', 20], ['laposte.net', 15]],
+  DE: [
+    ['gmx.de', 40],
+    ['web.de', 40],
+    ['t-online.de', 20],
+  ],
+  AT: [
+    ['gmx.at', 45],
+    ['aon.at', 30],
+    ['chello.at', 25],
+  ],
+  NL: [
+    ['ziggo.nl', 35],
+    ['kpnmail.nl', 30],
+    ['hotmail.nl', 20],
+    ['live.nl', 15],
+  ],
+  PL: [
+    ['wp.pl', 35],
+    ['onet.pl', 30],
+    ['o2.pl', 20],
+    ['interia.pl', 15],
+  ],
+  FR: [
+    ['orange.fr', 35],
+    ['free.fr', 30],
+    ['sfr.fr', 20],
+    ['laposte.net', 15],
+  ],
 };
-const GMAIL: readonly (readonly [string, number])[] = [['gmail.com', 88], ['googlemail.com', 12]];
+const GMAIL: readonly (readonly [string, number])[] = [
+  ['gmail.com', 88],
+  ['googlemail.com', 12],
+];
 const INTERNATIONAL: readonly (readonly [string, number])[] = [
-  ['outlook.com', 35], ['icloud.com', 30], ['yahoo.com', 15], ['hotmail.com', 10], ['yahoo.de', 10],
+  ['outlook.com', 35],
+  ['icloud.com', 30],
+  ['yahoo.com', 15],
+  ['hotmail.com', 10],
+  ['yahoo.de', 10],
 ];
 
 function pickWeighted(table: readonly (readonly [string, number])[], u: number): string {
@@ -132,9 +162,19 @@ export class IdentitySpace {
     const last = surnameFor(space.country, space.lasts[lastIndex] as string, female);
     const localKey = (pair * STYLES + style) * this.levels + level;
     const person: Person = {
-      index, key, localKey, country: space.country, first, last, female,
-      street: '', postcode: '', city: '',
-      firstIndex, style, level,
+      index,
+      key,
+      localKey,
+      country: space.country,
+      first,
+      last,
+      female,
+      street: '',
+      postcode: '',
+      city: '',
+      firstIndex,
+      style,
+      level,
     };
     this.address(space, person);
     return person;
@@ -166,15 +206,7 @@ export class IdentitySpace {
    * may differ by dots alone. Every pattern keeps the full surname, and surnames differ between
    * countries, so the same given name in two countries cannot collide.
    */
-  private emailOf(
-    space: CountrySpace,
-    key: number,
-    first: string,
-    last: string,
-    firstIndex: number,
-    style: number,
-    level: number,
-  ): string {
+  private emailOf(space: CountrySpace, key: number, first: string, last: string, firstIndex: number, style: number, level: number): string {
     const domainClass = Math.floor(style / 4);
     const pattern = style % 4;
     const f = mailName(first);
@@ -182,10 +214,7 @@ export class IdentitySpace {
     const spreadDraw = unit3(this.seed, STREAM.identity, key);
     const spread = spreadDraw < 0.4 ? 0 : 1 + Math.floor(((spreadDraw - 0.4) / 0.6) * (SUFFIX_SPREAD - 1));
     const sepDraw = hash3(this.seed, STREAM.token, key) % 100;
-    const domain = pickWeighted(
-      domainClass === 0 ? GMAIL : domainClass === 1 ? DOMAINS[space.country] : INTERNATIONAL,
-      unit3(key, this.seed, STREAM.identity),
-    );
+    const domain = pickWeighted(domainClass === 0 ? GMAIL : domainClass === 1 ? DOMAINS[space.country] : INTERNATIONAL, unit3(key, this.seed, STREAM.identity));
     const sep = sepDraw < 65 ? '.' : sepDraw < 90 || domainClass === 0 ? '' : '_';
     let local: string;
     if (pattern === 0) local = f + sep + l + emailSuffix(level * SUFFIX_SPREAD + spread);

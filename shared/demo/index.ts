@@ -3,14 +3,4 @@
 // streamed in chronological chunks. Same options, same data; pure TS for workers and Node.
 
 export { generateDemo, generateDemoAll } from './generate';
-export type {
-  Ce3EligibleCase,
-  DemoChunk,
-  DemoOptions,
-  DemoSize,
-  DemoTruth,
-  HubKeyType,
-  PlantedHub,
-  PlantedRing,
-  RingKind,
-} from './types';
+export type { Ce3EligibleCase, DemoChunk, DemoOptions, DemoSize, DemoTruth, HubKeyType, PlantedHub, PlantedRing, RingKind } from './types';

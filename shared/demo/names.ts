@@ -84,8 +84,31 @@ export function surnameFor(country: Country, last: string, female: boolean): str
 }
 
 const ASCII: Record<string, string> = {
-  ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', é: 'e', è: 'e', ê: 'e', ë: 'e', à: 'a', â: 'a', ç: 'c', î: 'i', ï: 'i',
-  ô: 'o', û: 'u', ù: 'u', ą: 'a', ć: 'c', ę: 'e', ł: 'l', ń: 'n', ó: 'o', ś: 's', ź: 'z', ż: 'z',
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  ß: 'ss',
+  é: 'e',
+  è: 'e',
+  ê: 'e',
+  ë: 'e',
+  à: 'a',
+  â: 'a',
+  ç: 'c',
+  î: 'i',
+  ï: 'i',
+  ô: 'o',
+  û: 'u',
+  ù: 'u',
+  ą: 'a',
+  ć: 'c',
+  ę: 'e',
+  ł: 'l',
+  ń: 'n',
+  ó: 'o',
+  ś: 's',
+  ź: 'z',
+  ż: 'z',
 };
 
 const mailNames = new Map<string, string>();

@@ -11,16 +11,41 @@ type Block = readonly [a: number, b: number, prefix: number];
 
 // Large consumer-broadband allocations in each country (approximate, for realism only).
 const V4: Record<Country, readonly Block[]> = {
-  DE: [[79, 192, 10], [91, 0, 10], [84, 128, 10], [2, 200, 13], [31, 16, 12]],
-  AT: [[80, 108, 14], [178, 112, 13], [91, 112, 14]],
-  NL: [[82, 168, 14], [84, 24, 13], [145, 128, 11]],
-  PL: [[83, 0, 11], [89, 64, 12]],
-  FR: [[90, 0, 9], [86, 192, 11]],
+  DE: [
+    [79, 192, 10],
+    [91, 0, 10],
+    [84, 128, 10],
+    [2, 200, 13],
+    [31, 16, 12],
+  ],
+  AT: [
+    [80, 108, 14],
+    [178, 112, 13],
+    [91, 112, 14],
+  ],
+  NL: [
+    [82, 168, 14],
+    [84, 24, 13],
+    [145, 128, 11],
+  ],
+  PL: [
+    [83, 0, 11],
+    [89, 64, 12],
+  ],
+  FR: [
+    [90, 0, 9],
+    [86, 192, 11],
+  ],
 };
 const V6: Record<Country, string> = { DE: '2003', AT: '2a02:8388', NL: '2001:1c00', PL: '2a01:110f', FR: '2a01:cb00' };
 
 /** Data-centre / VPN exits that fraud rings check out through. */
-const HOSTING: readonly Block[] = [[185, 220, 16], [45, 134, 16], [193, 176, 16], [146, 70, 16]];
+const HOSTING: readonly Block[] = [
+  [185, 220, 16],
+  [45, 134, 16],
+  [193, 176, 16],
+  [146, 70, 16],
+];
 
 const usable = (b: Block): number => 2 ** (32 - b[2] - 8) * 254;
 
@@ -50,7 +75,10 @@ export class NetworkSpace {
         return [c, { blocks: V4[c], perm: new Permutation(size, hash3(seed, STREAM.ip, i)) }] as const;
       }),
     );
-    this.hosting = new Permutation(HOSTING.reduce((sum, b) => sum + usable(b), 0), hash3(seed, STREAM.ip, 99));
+    this.hosting = new Permutation(
+      HOSTING.reduce((sum, b) => sum + usable(b), 0),
+      hash3(seed, STREAM.ip, 99),
+    );
   }
 
   /** Slot 0 is the home line, slot 1 the phone's mobile connection. */
@@ -93,9 +121,6 @@ export class NetworkSpace {
   static uuid(hex: string): string {
     const v = '89ab'[parseInt(hex[16] as string, 16) & 3];
     // Position 14 holds the version digit "4" and must stay.
-    return panSafeToken(
-      `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${v}${hex.slice(17, 20)}-${hex.slice(20, 32)}`,
-      [14],
-    );
+    return panSafeToken(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${v}${hex.slice(17, 20)}-${hex.slice(20, 32)}`, [14]);
   }
 }

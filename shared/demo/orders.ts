@@ -138,7 +138,9 @@ export class OrderWriter {
     order.source = 'shopify';
     order.customerId = this.accounts.shopCustomerId(person.key);
     order.email = planned?.email ?? this.identities.email(person);
-    order.ip = planned?.ip ?? (rng.chance(0.7) ? this.network.homeIp(person.country, person.key, person.localKey) : this.network.ipv4(person.country, person.localKey, 1));
+    order.ip =
+      planned?.ip ??
+      (rng.chance(0.7) ? this.network.homeIp(person.country, person.key, person.localKey) : this.network.ipv4(person.country, person.localKey, 1));
     order.deviceId = planned?.deviceId ?? this.network.deviceId(person.key, twoDevices && rng.chance(0.35) ? 1 : 0);
     order.cardBin = card.bin;
     order.cardLast4 = card.last4;

@@ -32,7 +32,12 @@ const CALLING: Record<PhoneCountry, { cc: string; trunk: string; prefixes: reado
 
 /** Prefixes kept out of the customer base, so planted ring phones cannot collide with anyone. */
 export const RESERVED_PREFIX: Record<PhoneCountry, string> = {
-  DE: '157', AT: '677', NL: '68', PL: '45', FR: '69', CH: '75',
+  DE: '157',
+  AT: '677',
+  NL: '68',
+  PL: '45',
+  FR: '69',
+  CH: '75',
 };
 
 const SUBSCRIBERS = 10_000_000;

@@ -10,13 +10,7 @@ import type { Card } from './cards';
 import type { IdentitySpace, Person } from './identity';
 import type { Rng } from './prng';
 
-export type DisputeReason =
-  | 'fraudulent'
-  | 'product_not_received'
-  | 'product_unacceptable'
-  | 'credit_not_processed'
-  | 'duplicate'
-  | 'general';
+export type DisputeReason = 'fraudulent' | 'product_not_received' | 'product_unacceptable' | 'credit_not_processed' | 'duplicate' | 'general';
 
 export interface PlannedDispute {
   reason: DisputeReason;

@@ -27,9 +27,31 @@ interface Builder {
 function blank(b: Builder, fields: Partial<Order>): Order {
   const n = ++b.next;
   return {
-    externalId: `#P${n}`, source: 'planted', marketplace: 'shop', status: 'paid', currency: 'EUR', totalMinor: 2000 + b.rng.int(20_000), createdAt: b.now - b.rng.int(300) * DAY,
-    customerId: '', email: '', phone: '', shipName: '', shipStreet: '', shipPostcode: '', shipCity: '', shipCountry: 'DE', billCountry: 'DE', ip: '',
-    deviceId: '', cardBin: '', cardLast4: '', cardExpiry: '', cardFingerprint: '', cardBrand: '', paymentMethod: 'card', ...fields,
+    externalId: `#P${n}`,
+    source: 'planted',
+    marketplace: 'shop',
+    status: 'paid',
+    currency: 'EUR',
+    totalMinor: 2000 + b.rng.int(20_000),
+    createdAt: b.now - b.rng.int(300) * DAY,
+    customerId: '',
+    email: '',
+    phone: '',
+    shipName: '',
+    shipStreet: '',
+    shipPostcode: '',
+    shipCity: '',
+    shipCountry: 'DE',
+    billCountry: 'DE',
+    ip: '',
+    deviceId: '',
+    cardBin: '',
+    cardLast4: '',
+    cardExpiry: '',
+    cardFingerprint: '',
+    cardBrand: '',
+    paymentMethod: 'card',
+    ...fields,
   };
 }
 
@@ -42,8 +64,17 @@ const bin = (b: Builder) => String(400_000 + b.rng.int(100_000));
 /** A person with an account: their own e-mail, name, address, card and device. */
 function person(b: Builder, n: number): Partial<Order> {
   return {
-    customerId: id(b, 'cus'), email: `person${b.next}-${n}@example.org`, shipName: `Kunde${b.next} Nummer${n}`, shipStreet: `Lindenweg ${1 + b.rng.int(200)}`, shipPostcode: postcode(b),
-    shipCity: 'Köln', cardBin: bin(b), cardLast4: fourDigits(b), cardExpiry: `0${1 + b.rng.int(9)}/2${7 + b.rng.int(3)}`, deviceId: id(b, 'dev'), ip: `100.${64 + b.rng.int(64)}.${b.rng.int(256)}.${1 + b.rng.int(254)}`,
+    customerId: id(b, 'cus'),
+    email: `person${b.next}-${n}@example.org`,
+    shipName: `Kunde${b.next} Nummer${n}`,
+    shipStreet: `Lindenweg ${1 + b.rng.int(200)}`,
+    shipPostcode: postcode(b),
+    shipCity: 'Köln',
+    cardBin: bin(b),
+    cardLast4: fourDigits(b),
+    cardExpiry: `0${1 + b.rng.int(9)}/2${7 + b.rng.int(3)}`,
+    deviceId: id(b, 'dev'),
+    ip: `100.${64 + b.rng.int(64)}.${b.rng.int(256)}.${1 + b.rng.int(254)}`,
   };
 }
 
@@ -59,22 +90,44 @@ export function generatePlantedCases(seed: number, now: number, scale = 1): Plan
     // Device burst: 5-12 accounts on one device within two days, whatever the count.
     const device = id(b, 'dev');
     const start = now - (30 + b.rng.int(200)) * DAY;
-    plant('device-burst', Array.from({ length: 5 + b.rng.int(8) }, (_, i) => blank(b, { ...person(b, i), deviceId: device, createdAt: start + b.rng.int(48) * HOUR })));
+    plant(
+      'device-burst',
+      Array.from({ length: 5 + b.rng.int(8) }, (_, i) => blank(b, { ...person(b, i), deviceId: device, createdAt: start + b.rng.int(48) * HOUR })),
+    );
   }
   for (let k = 0; k < 8 * scale; k++) {
     // Card testing: 10-30 small orders, each with another card, from one device or IP within hours; no accounts.
     const shared = b.rng.chance(0.5) ? { deviceId: id(b, 'dev') } : { ip: `198.51.${100 + b.rng.int(100)}.${1 + b.rng.int(254)}` };
     const start = now - (10 + b.rng.int(250)) * DAY;
-    plant('card-testing', Array.from({ length: 10 + b.rng.int(21) }, () => blank(b, { ...shared, totalMinor: 100 + b.rng.int(400), cardBin: bin(b), cardLast4: fourDigits(b), cardExpiry: '12/28', createdAt: start + b.rng.int(6 * 60) * 60_000 })));
+    plant(
+      'card-testing',
+      Array.from({ length: 10 + b.rng.int(21) }, () =>
+        blank(b, {
+          ...shared,
+          totalMinor: 100 + b.rng.int(400),
+          cardBin: bin(b),
+          cardLast4: fourDigits(b),
+          cardExpiry: '12/28',
+          createdAt: start + b.rng.int(6 * 60) * 60_000,
+        }),
+      ),
+    );
   }
   for (let k = 0; k < 6 * scale; k++) {
     // Steady hub: 20-40 honest people use one locker or office IP, spread over 6-12 months.
     const packstation = b.rng.chance(0.5);
-    const value = packstation ? { shipStreet: `Packstation ${100 + b.rng.int(800)}`, shipPostcode: postcode(b), shipCity: 'Berlin' } : { ip: `192.0.2.${b.rng.int(255)}` };
+    const value = packstation
+      ? { shipStreet: `Packstation ${100 + b.rng.int(800)}`, shipPostcode: postcode(b), shipCity: 'Berlin' }
+      : { ip: `192.0.2.${b.rng.int(255)}` };
     const span = (180 + b.rng.int(180)) * DAY;
     const orders = Array.from({ length: 20 + b.rng.int(21) }, (_, i) => blank(b, { ...person(b, i), ...value, createdAt: now - b.rng.int(span) }));
     b.orders.push(...orders);
-    hubs.push({ kind: packstation ? 'packstation' : 'corporate-proxy-ip', keyType: packstation ? 'address' : 'ip', value: JSON.stringify(value), orderKeys: orders.map((o) => `planted:${o.externalId}`) });
+    hubs.push({
+      kind: packstation ? 'packstation' : 'corporate-proxy-ip',
+      keyType: packstation ? 'address' : 'ip',
+      value: JSON.stringify(value),
+      orderKeys: orders.map((o) => `planted:${o.externalId}`),
+    });
   }
   for (let k = 0; k < 40 * scale; k++) {
     // Repeat customers: 2-8 orders of one person over months; half have no account or e-mail (card transactions).

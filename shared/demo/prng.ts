@@ -122,12 +122,7 @@ export function rngFor(seed: number, stream: number, index: number): Rng {
 
 /** Puts `rng` at the start of the (seed, stream, index) stream; same draws as rngFor. */
 export function reseedFor(rng: Rng, seed: number, stream: number, index: number): Rng {
-  return rng.reseed(
-    hash3(seed, stream, index),
-    hash3(index, seed, stream ^ 0x5bd1e995),
-    hash3(stream, index, seed + 0x27d4eb2f),
-    (0x9e3779b9 ^ index) | 0,
-  );
+  return rng.reseed(hash3(seed, stream, index), hash3(index, seed, stream ^ 0x5bd1e995), hash3(stream, index, seed + 0x27d4eb2f), (0x9e3779b9 ^ index) | 0);
 }
 
 /** A fixed categorical distribution, prepared once for hot loops. */
@@ -211,9 +206,7 @@ const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2
 
 /** Eight lower-case hex digits of a 32-bit integer (toString(16) is slow in hot loops). */
 export function hex32(h: number): string {
-  return (
-    (HEX_BYTE[h >>> 24] as string) + HEX_BYTE[(h >>> 16) & 255] + HEX_BYTE[(h >>> 8) & 255] + HEX_BYTE[h & 255]
-  );
+  return (HEX_BYTE[h >>> 24] as string) + HEX_BYTE[(h >>> 16) & 255] + HEX_BYTE[(h >>> 8) & 255] + HEX_BYTE[h & 255];
 }
 
 export const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

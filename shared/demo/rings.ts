@@ -22,9 +22,7 @@ import {
   type DropAddress,
 } from './variants';
 
-export const RING_KINDS: readonly RingKind[] = [
-  'shared-card', 'shared-device', 'address-variants', 'email-variants', 'phone-variants', 'mixed',
-];
+export const RING_KINDS: readonly RingKind[] = ['shared-card', 'shared-device', 'address-variants', 'email-variants', 'phone-variants', 'mixed'];
 const KIND_WEIGHTS = [22, 15, 20, 13, 12, 18];
 
 type LinkType = 'card' | 'device' | 'address' | 'email' | 'phone';
@@ -62,9 +60,7 @@ function memberTimes(rng: Rng, start: number, count: number): number[] {
   const first = start + rng.int(Math.max(1, YEAR_DAYS - spanDays - 2)) * DAY_MS + rng.int(DAY_MS);
   const burstAt = first + rng.float() * Math.max(0, spanDays - 3) * DAY_MS;
   const burstLength = rng.range(1, 3) * DAY_MS;
-  const times = Array.from({ length: count }, () =>
-    rng.chance(0.6) ? burstAt + rng.float() * burstLength : first + rng.float() * spanDays * DAY_MS,
-  );
+  const times = Array.from({ length: count }, () => (rng.chance(0.6) ? burstAt + rng.float() * burstLength : first + rng.float() * spanDays * DAY_MS));
   return times.sort((a, b) => a - b);
 }
 
@@ -118,14 +114,7 @@ function base(planner: Planner, marketplace: Marketplace): PlannedOrder {
   return { person: p.index, marketplace, value: 'resellable', fraud: true, disputeChance: 0.15 };
 }
 
-function ringOrders(
-  kind: RingKind,
-  size: number,
-  rng: Rng,
-  planner: Planner,
-  tools: RingTools,
-  nextDrop: () => DropAddress,
-): PlannedOrder[] {
+function ringOrders(kind: RingKind, size: number, rng: Rng, planner: Planner, tools: RingTools, nextDrop: () => DropAddress): PlannedOrder[] {
   const anyChannel = (): Marketplace => rng.weighted<Marketplace>(['amazon', 'zalando', 'shop'], [35, 30, 35]);
   const mailChannel = (): Marketplace => (rng.chance(0.45) ? 'zalando' : 'shop');
   if (kind === 'shared-card') {
@@ -135,7 +124,10 @@ function ringOrders(
   if (kind === 'shared-device') {
     const deviceId = NetworkSpace.uuid(rng.chars(HEX, 32));
     return Array.from({ length: size }, () => ({
-      ...base(planner, 'shop'), deviceId, card: stolenCard(rng, tools), ...shopExtras(tools),
+      ...base(planner, 'shop'),
+      deviceId,
+      card: stolenCard(rng, tools),
+      ...shopExtras(tools),
     }));
   }
   if (kind === 'address-variants') {
@@ -207,7 +199,12 @@ function mixedChain(size: number, rng: Rng, planner: Planner, tools: RingTools, 
   });
   members.forEach((m, k) => {
     const need = needs[k] as Set<LinkType>;
-    m.marketplace = need.has('card') || need.has('device') ? 'shop' : need.has('email') ? rng.pick(['zalando', 'shop'] as const) : rng.pick(['amazon', 'zalando', 'shop'] as const);
+    m.marketplace =
+      need.has('card') || need.has('device')
+        ? 'shop'
+        : need.has('email')
+          ? rng.pick(['zalando', 'shop'] as const)
+          : rng.pick(['amazon', 'zalando', 'shop'] as const);
     if (m.marketplace === 'shop') Object.assign(m, shopExtras(tools));
   });
   return members;

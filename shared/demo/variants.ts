@@ -13,8 +13,18 @@ export interface DropAddress {
 }
 
 const DROP_STREETS = [
-  'Königstraße', 'Müllerstraße', 'Gürtelstraße', 'Jägerstraße', 'Bülowstraße', 'Lützowstraße',
-  'Röntgenstraße', 'Mühlenstraße', 'Grünstraße', 'Försterstraße', 'Dürerstraße', 'Schützenstraße',
+  'Königstraße',
+  'Müllerstraße',
+  'Gürtelstraße',
+  'Jägerstraße',
+  'Bülowstraße',
+  'Lützowstraße',
+  'Röntgenstraße',
+  'Mühlenstraße',
+  'Grünstraße',
+  'Försterstraße',
+  'Dürerstraße',
+  'Schützenstraße',
 ];
 
 export function dropAddress(rng: Rng, n: number): DropAddress {

@@ -27,8 +27,21 @@ export function canMove(from: DisputeStatus, to: DisputeStatus): boolean {
 const COMMON = ['Order confirmation and invoice', 'Customer communication'];
 
 export const EVIDENCE: Record<ReasonFamily, readonly string[]> = {
-  fraud: ['AVS and CVC check results', '3-D Secure authentication', 'Proof of delivery to the billing address', 'Earlier undisputed orders on the card (CE 3.0)', 'IP address and device of the order', ...COMMON],
-  consumer: ['Proof of delivery (tracking, signature)', 'Product description as shown at purchase', 'Refund and return policy accepted at checkout', 'Returns or refunds already issued', ...COMMON],
+  fraud: [
+    'AVS and CVC check results',
+    '3-D Secure authentication',
+    'Proof of delivery to the billing address',
+    'Earlier undisputed orders on the card (CE 3.0)',
+    'IP address and device of the order',
+    ...COMMON,
+  ],
+  consumer: [
+    'Proof of delivery (tracking, signature)',
+    'Product description as shown at purchase',
+    'Refund and return policy accepted at checkout',
+    'Returns or refunds already issued',
+    ...COMMON,
+  ],
   processing: ['Transaction receipt with amount and currency', 'Proof the charge is not a duplicate', 'Authorisation record', ...COMMON],
   authorisation: ['Authorisation approval code and date', 'Capture within the authorisation validity', ...COMMON],
   unknown: ['Proof of delivery', ...COMMON],

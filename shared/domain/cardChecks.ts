@@ -21,10 +21,29 @@ export const CARD_CHECK_FIELDS = ['cvcCheck', 'avsPostcodeCheck', 'avsLine1Check
 export type CardCheckField = (typeof CARD_CHECK_FIELDS)[number];
 
 const CHECK_WORDS: Record<string, CardCheckResult> = {
-  pass: 'pass', passed: 'pass', match: 'pass', matched: 'pass', matches: 'pass', y: 'pass', yes: 'pass', ok: 'pass',
-  fail: 'fail', failed: 'fail', failure: 'fail', 'no match': 'fail', mismatch: 'fail', n: 'fail', no: 'fail',
-  unavailable: 'unavailable', 'not available': 'unavailable', 'not supported': 'unavailable', u: 'unavailable', unknown: 'unavailable',
-  unchecked: 'unchecked', 'not checked': 'unchecked', 'not provided': 'unchecked',
+  pass: 'pass',
+  passed: 'pass',
+  match: 'pass',
+  matched: 'pass',
+  matches: 'pass',
+  y: 'pass',
+  yes: 'pass',
+  ok: 'pass',
+  fail: 'fail',
+  failed: 'fail',
+  failure: 'fail',
+  'no match': 'fail',
+  mismatch: 'fail',
+  n: 'fail',
+  no: 'fail',
+  unavailable: 'unavailable',
+  'not available': 'unavailable',
+  'not supported': 'unavailable',
+  u: 'unavailable',
+  unknown: 'unavailable',
+  unchecked: 'unchecked',
+  'not checked': 'unchecked',
+  'not provided': 'unchecked',
 };
 
 /**
@@ -32,7 +51,13 @@ const CHECK_WORDS: Record<string, CardCheckResult> = {
  * codes (`1 Matches`, `2 No Match`, `0 Unknown`…) by their words. '' for anything else.
  */
 export function cardCheckOf(raw: string): CardCheckResult | '' {
-  const s = raw.trim().toLowerCase().replace(/^\d+\s+/, '').replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const s = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^\d+\s+/, '')
+    .replace(/[^a-z ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (s === '') return '';
   if (s in CHECK_WORDS) return CHECK_WORDS[s]!;
   if (s.startsWith('match')) return 'pass';
@@ -55,7 +80,8 @@ export function threeDsOf(raw: string): ThreeDsResult | '' {
 
 /** "CVC failed · AVS postcode passed, line 1 failed · 3-D Secure authenticated" for the order panel; '' if none is known. */
 export function describeCardChecks(c: CardChecks): string {
-  const word = (r: string | undefined) => (r === 'pass' ? 'passed' : r === 'fail' ? 'failed' : r === 'unavailable' ? 'unavailable' : r === 'unchecked' ? 'not checked' : '');
+  const word = (r: string | undefined) =>
+    r === 'pass' ? 'passed' : r === 'fail' ? 'failed' : r === 'unavailable' ? 'unavailable' : r === 'unchecked' ? 'not checked' : '';
   const parts: string[] = [];
   if (word(c.cvcCheck)) parts.push(`CVC ${word(c.cvcCheck)}`);
   const avs = [word(c.avsPostcodeCheck) && `postcode ${word(c.avsPostcodeCheck)}`, word(c.avsLine1Check) && `line 1 ${word(c.avsLine1Check)}`].filter(Boolean);
@@ -68,12 +94,24 @@ type Avs = { postcode: CardCheckResult | ''; line1: CardCheckResult | '' };
 
 /** The card networks' one-letter AVS codes (Visa, Mastercard, Amex), as postcode and line-1 results. */
 const AVS_LETTERS: Record<string, Avs> = {
-  Y: { postcode: 'pass', line1: 'pass' }, X: { postcode: 'pass', line1: 'pass' }, D: { postcode: 'pass', line1: 'pass' }, M: { postcode: 'pass', line1: 'pass' }, F: { postcode: 'pass', line1: 'pass' },
-  A: { postcode: 'fail', line1: 'pass' }, B: { postcode: 'unchecked', line1: 'pass' },
-  Z: { postcode: 'pass', line1: 'fail' }, W: { postcode: 'pass', line1: 'fail' }, P: { postcode: 'pass', line1: 'unchecked' },
-  N: { postcode: 'fail', line1: 'fail' }, C: { postcode: 'unchecked', line1: 'unchecked' }, I: { postcode: 'unchecked', line1: 'unchecked' },
-  U: { postcode: 'unavailable', line1: 'unavailable' }, R: { postcode: 'unavailable', line1: 'unavailable' }, S: { postcode: 'unavailable', line1: 'unavailable' },
-  G: { postcode: 'unavailable', line1: 'unavailable' }, E: { postcode: 'unavailable', line1: 'unavailable' },
+  Y: { postcode: 'pass', line1: 'pass' },
+  X: { postcode: 'pass', line1: 'pass' },
+  D: { postcode: 'pass', line1: 'pass' },
+  M: { postcode: 'pass', line1: 'pass' },
+  F: { postcode: 'pass', line1: 'pass' },
+  A: { postcode: 'fail', line1: 'pass' },
+  B: { postcode: 'unchecked', line1: 'pass' },
+  Z: { postcode: 'pass', line1: 'fail' },
+  W: { postcode: 'pass', line1: 'fail' },
+  P: { postcode: 'pass', line1: 'unchecked' },
+  N: { postcode: 'fail', line1: 'fail' },
+  C: { postcode: 'unchecked', line1: 'unchecked' },
+  I: { postcode: 'unchecked', line1: 'unchecked' },
+  U: { postcode: 'unavailable', line1: 'unavailable' },
+  R: { postcode: 'unavailable', line1: 'unavailable' },
+  S: { postcode: 'unavailable', line1: 'unavailable' },
+  G: { postcode: 'unavailable', line1: 'unavailable' },
+  E: { postcode: 'unavailable', line1: 'unavailable' },
 };
 
 function clauseVerdict(c: string): CardCheckResult | '' {

@@ -90,7 +90,13 @@ export const ORDER_TEXT_FIELDS = [
 export type OrderTextField = (typeof ORDER_TEXT_FIELDS)[number];
 
 /** Text fields an order may lack (added later); empty ones read back as absent. */
-export const OPTIONAL_TEXT_FIELDS: ReadonlySet<OrderTextField> = new Set<OrderTextField>(['riskLevel', 'cvcCheck', 'avsPostcodeCheck', 'avsLine1Check', 'threeDs']);
+export const OPTIONAL_TEXT_FIELDS: ReadonlySet<OrderTextField> = new Set<OrderTextField>([
+  'riskLevel',
+  'cvcCheck',
+  'avsPostcodeCheck',
+  'avsLine1Check',
+  'threeDs',
+]);
 
 /** Stable identity of an order across re-imports. */
 export function orderKey(o: Pick<Order, 'source' | 'externalId'>): string {

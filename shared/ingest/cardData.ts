@@ -25,7 +25,8 @@ export function cardSummaryOf(value: string): CardSummary | null {
 }
 
 // Security codes: by name. Check results (Stripe `Card CVC Status`, `CVC check`) are not codes.
-const SECURITY_CODE_NAMES = /(^|[^a-z])(cvv2?|cvc2?|cid|csc|cav2|kpn)([^a-z]|$)|security code|sicherheitscode|prüfnummer|prufnummer|pruefnummer|prüfziffer|pruefziffer/;
+const SECURITY_CODE_NAMES =
+  /(^|[^a-z])(cvv2?|cvc2?|cid|csc|cav2|kpn)([^a-z]|$)|security code|sicherheitscode|prüfnummer|prufnummer|pruefnummer|prüfziffer|pruefziffer/;
 const CHECK_RESULT_NAMES = /status|check|result|response|ergebnis|match/;
 
 /** True for columns holding card security codes, which are never read. `key` is a header key. */

@@ -86,7 +86,8 @@ export class CardScreen {
         const v = rows[r]![c]!;
         if (!hasLongDigitRun(v)) continue;
         const found = findCardNumbers(v);
-        const isCard = (f: { start: number; end: number; digits: string }) => !this.phoneColumns.has(c) || f.digits.length > 15 || f.end - f.start > f.digits.length;
+        const isCard = (f: { start: number; end: number; digits: string }) =>
+          !this.phoneColumns.has(c) || f.digits.length > 15 || f.end - f.start > f.digits.length;
         if (found.some(isCard)) return { row: r, column: c };
       }
     }

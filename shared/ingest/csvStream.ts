@@ -110,7 +110,11 @@ export class CsvRecordStream {
       }
       // A record this long is an unterminated quote or garbage: set its first line aside and
       // read on from the next line, so one stray quote cannot swallow the rest of the file.
-      this.setAside(this.line, 'record-too-long', `a record starting on this line runs past ${this.maxRecord >> 20} MiB (an unterminated quote?); this line was set aside and reading resumed on the next line`);
+      this.setAside(
+        this.line,
+        'record-too-long',
+        `a record starting on this line runs past ${this.maxRecord >> 20} MiB (an unterminated quote?); this line was set aside and reading resumed on the next line`,
+      );
       this.line++;
       const nl = rest.indexOf('\n');
       if (nl === -1) {
@@ -154,7 +158,12 @@ export class CsvRecordStream {
   private quoteDamage(fields: string[], at: number, span: number, code: string, input: string, startLine: number): number {
     if (span > 1) {
       const col = fields.findIndex((f) => f.indexOf('\n') !== -1);
-      this.setAside(at, 'quote', 'a quoted field opens on this line and does not close before the line ends (unterminated or malformed quote); this line was set aside and reading resumed on the next line', col + 1);
+      this.setAside(
+        at,
+        'quote',
+        'a quoted field opens on this line and does not close before the line ends (unterminated or malformed quote); this line was set aside and reading resumed on the next line',
+        col + 1,
+      );
       this.line = at + 1;
       return offsetOfLine(input, at + 1 - startLine);
     }
@@ -187,7 +196,12 @@ export class CsvRecordStream {
       }
       fields.length = expected; // trailing delimiters, as Excel writes them
     } else if (n < expected) {
-      this.setAside(line, 'ragged', `row has ${n} fields, the header has ${expected}: ${describeColumn(n + 1, this.header.names[n])} onwards are missing`, n + 1);
+      this.setAside(
+        line,
+        'ragged',
+        `row has ${n} fields, the header has ${expected}: ${describeColumn(n + 1, this.header.names[n])} onwards are missing`,
+        n + 1,
+      );
       return;
     }
     for (let j = 0; j < expected; j++) {
@@ -199,7 +213,12 @@ export class CsvRecordStream {
     if (this.controlInInput) {
       for (let j = 0; j < expected; j++) {
         if (CONTROL_CHARS.test(fields[j]!)) {
-          this.setAside(line, 'control-chars', `${describeColumn(j + 1, this.header.names[j])} contains control characters (binary data in a text export)`, j + 1);
+          this.setAside(
+            line,
+            'control-chars',
+            `${describeColumn(j + 1, this.header.names[j])} contains control characters (binary data in a text export)`,
+            j + 1,
+          );
           return;
         }
       }

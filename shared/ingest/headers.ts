@@ -34,11 +34,7 @@ export function readHeader(fields: readonly string[], line: number, messages: Fi
     }
     const first = firstAt.get(key);
     if (first !== undefined) {
-      messages.warn(
-        'duplicate-header',
-        `column ${i + 1} repeats the name of column ${first + 1} (${raw.trim()}); the import reads column ${first + 1}`,
-        line,
-      );
+      messages.warn('duplicate-header', `column ${i + 1} repeats the name of column ${first + 1} (${raw.trim()}); the import reads column ${first + 1}`, line);
     } else {
       firstAt.set(key, i);
     }

@@ -223,7 +223,8 @@ export class ExportReader implements CsvSink {
   header(header: Header): void {
     this.columns = header.names;
     header.keys.forEach((key, i) => {
-      if (isSecurityCodeColumn(key)) this.messages.warn('security-code-column', `${describeColumn(i + 1, header.names[i])} holds card security codes; it was not read`);
+      if (isSecurityCodeColumn(key))
+        this.messages.warn('security-code-column', `${describeColumn(i + 1, header.names[i])} holds card security codes; it was not read`);
     });
     const presets = this.options.presets ?? BUILT_IN_PRESETS;
     const ranked = rankFormats(header, presets);
@@ -269,7 +270,8 @@ export class ExportReader implements CsvSink {
       this.warm.push({ fields, line });
       for (const [c, vote] of this.dateVotes) vote.add(fields[c] ?? '', line);
       // Rows wait until every date column's values have said which order they use, within reason.
-      if (this.warm.length >= WARMUP_ROWS && (this.warm.length >= DATE_WARMUP_MAX_ROWS || [...this.dateVotes.values()].every((v) => v.decided))) this.finishWarmup();
+      if (this.warm.length >= WARMUP_ROWS && (this.warm.length >= DATE_WARMUP_MAX_ROWS || [...this.dateVotes.values()].every((v) => v.decided)))
+        this.finishWarmup();
       return;
     }
     this.grouper!.row(fields, line);
@@ -305,7 +307,11 @@ export class ExportReader implements CsvSink {
     }
     this.ctx = new BuildContext(this.options.fileName, this.preset, resolved, decimalMark, zone, this.messages, dateOrders);
     const builder: RecordBuilder =
-      this.preset.kind === 'orders' ? new OrderBuilder(this.ctx) : this.preset.kind === 'payments' ? new PaymentBuilder(this.ctx) : new DisputeBuilder(this.ctx);
+      this.preset.kind === 'orders'
+        ? new OrderBuilder(this.ctx)
+        : this.preset.kind === 'payments'
+          ? new PaymentBuilder(this.ctx)
+          : new DisputeBuilder(this.ctx);
     this.grouper = new Grouper(this.ctx, builder, groupingOf(this.preset), this.screen!);
     const warm = this.warm;
     this.warm = null;

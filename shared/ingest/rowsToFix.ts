@@ -42,7 +42,10 @@ function cardColumnCell(value: string): string {
  * as another kind of row (`other-row-kind`) are left out.
  */
 export function rowsToFix(text: string, headerLine: number, delimiter: string, problems: readonly RowProblem[]): string {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const reasons = new Map<number, string[]>();
   const oneLine = new Set<number>();
   for (const p of problems) {

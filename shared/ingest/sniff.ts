@@ -38,8 +38,15 @@ export interface SniffResult {
 export function sniff(head: Uint8Array, options: SniffOptions): SniffResult {
   const messages = new FileMessages();
   const result: SniffResult = {
-    encoding: null, delimiter: null, headerLine: null, columns: [], preview: [], formats: [],
-    suggestions: { orders: [], payments: [], disputes: [] }, errors: [], warnings: [],
+    encoding: null,
+    delimiter: null,
+    headerLine: null,
+    columns: [],
+    preview: [],
+    formats: [],
+    suggestions: { orders: [], payments: [], disputes: [] },
+    errors: [],
+    warnings: [],
   };
   const done = () => ({ ...result, errors: messages.errors, warnings: messages.warnings });
   if (head.length === 0) {
@@ -66,7 +73,9 @@ export function sniff(head: Uint8Array, options: SniffOptions): SniffResult {
     text = text.slice(0, lastBreak + 1);
   }
   // Only the head was read: say so rather than speak for the whole file.
-  const onlyBlank = options.wholeFile ? 'the file has no header row: it holds only blank lines' : `the file has no header row in its first ${Math.floor(head.length / 1024)} KiB: they hold only blank lines`;
+  const onlyBlank = options.wholeFile
+    ? 'the file has no header row: it holds only blank lines'
+    : `the file has no header row in its first ${Math.floor(head.length / 1024)} KiB: they hold only blank lines`;
   const layout = detectLayout(text, options.delimiter);
   if (!layout) {
     messages.error('no-header', onlyBlank);
@@ -76,13 +85,17 @@ export function sniff(head: Uint8Array, options: SniffOptions): SniffResult {
   result.headerLine = options.headerLine ?? layout.headerLine;
   let header: Header | null = null;
   const limit = options.previewRows ?? 20;
-  const csv = new CsvRecordStream({ delimiter: layout.delimiter, headerLine: result.headerLine }, {
-    header: (h) => (header = h),
-    row: (fields, line) => {
-      if (result.preview.length < limit) result.preview.push({ line, fields });
+  const csv = new CsvRecordStream(
+    { delimiter: layout.delimiter, headerLine: result.headerLine },
+    {
+      header: (h) => (header = h),
+      row: (fields, line) => {
+        if (result.preview.length < limit) result.preview.push({ line, fields });
+      },
+      problem: () => undefined,
     },
-    problem: () => undefined,
-  }, messages);
+    messages,
+  );
   csv.push(text);
   csv.end();
   if (!header) {

@@ -5,22 +5,64 @@ import type { OrderStatus } from '../domain/order';
 import type { Payment } from '../domain/payment';
 
 function token(raw: string): string {
-  return raw.trim().toLowerCase().replace(/[^a-z0-9äöüß]/g, '');
+  return raw
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9äöüß]/g, '');
 }
 
 // Later in this list wins when several columns speak (Shopify `paid` + `fulfilled` -> fulfilled).
 const ORDER_RANK: Record<OrderStatus, number> = { open: 0, paid: 1, fulfilled: 2, refunded: 3, cancelled: 4 };
 
 const ORDER_WORDS: Record<string, OrderStatus> = {
-  pending: 'open', open: 'open', offen: 'open', new: 'open', neu: 'open', initial: 'open', unfulfilled: 'open',
-  partial: 'paid', partiallypaid: 'paid', partiallyfulfilled: 'paid', partiallyrefunded: 'paid', unshipped: 'paid',
-  partiallyshipped: 'paid', shipping: 'paid', paid: 'paid', bezahlt: 'paid', authorized: 'paid', authorised: 'paid',
-  approved: 'paid', captured: 'paid', succeeded: 'paid', pendingavailability: 'open', unfulfillable: 'open',
-  fulfilled: 'fulfilled', shipped: 'fulfilled', delivered: 'fulfilled', versandt: 'fulfilled', verschickt: 'fulfilled',
-  geliefert: 'fulfilled', zugestellt: 'fulfilled', complete: 'fulfilled', completed: 'fulfilled', abgeschlossen: 'fulfilled',
-  dispatched: 'fulfilled', refunded: 'refunded', erstattet: 'refunded', ruckerstattet: 'refunded', rückerstattet: 'refunded',
-  returned: 'refunded', retourniert: 'refunded', restocked: 'refunded', cancelled: 'cancelled', canceled: 'cancelled',
-  storniert: 'cancelled', storno: 'cancelled', voided: 'cancelled', void: 'cancelled', abgebrochen: 'cancelled',
+  pending: 'open',
+  open: 'open',
+  offen: 'open',
+  new: 'open',
+  neu: 'open',
+  initial: 'open',
+  unfulfilled: 'open',
+  partial: 'paid',
+  partiallypaid: 'paid',
+  partiallyfulfilled: 'paid',
+  partiallyrefunded: 'paid',
+  unshipped: 'paid',
+  partiallyshipped: 'paid',
+  shipping: 'paid',
+  paid: 'paid',
+  bezahlt: 'paid',
+  authorized: 'paid',
+  authorised: 'paid',
+  approved: 'paid',
+  captured: 'paid',
+  succeeded: 'paid',
+  pendingavailability: 'open',
+  unfulfillable: 'open',
+  fulfilled: 'fulfilled',
+  shipped: 'fulfilled',
+  delivered: 'fulfilled',
+  versandt: 'fulfilled',
+  verschickt: 'fulfilled',
+  geliefert: 'fulfilled',
+  zugestellt: 'fulfilled',
+  complete: 'fulfilled',
+  completed: 'fulfilled',
+  abgeschlossen: 'fulfilled',
+  dispatched: 'fulfilled',
+  refunded: 'refunded',
+  erstattet: 'refunded',
+  ruckerstattet: 'refunded',
+  rückerstattet: 'refunded',
+  returned: 'refunded',
+  retourniert: 'refunded',
+  restocked: 'refunded',
+  cancelled: 'cancelled',
+  canceled: 'cancelled',
+  storniert: 'cancelled',
+  storno: 'cancelled',
+  voided: 'cancelled',
+  void: 'cancelled',
+  abgebrochen: 'cancelled',
 };
 
 function orderWord(raw: string): OrderStatus | null {
@@ -61,15 +103,46 @@ export function paymentStatusOf(statusCell: string, amount4: number, refunded4: 
 }
 
 const DISPUTE_WORDS: Record<string, DisputeStatus> = {
-  warningneedsresponse: 'new', needsresponse: 'new', new: 'new', neu: 'new', open: 'new', offen: 'new',
-  chargeback: 'new', notificationofchargeback: 'new', requestforinformation: 'new', retrievalrequest: 'new',
-  inquiry: 'new', pending: 'new', gatheringevidence: 'gathering_evidence', inprogress: 'gathering_evidence',
-  evidence: 'gathering_evidence', warningunderreview: 'submitted', underreview: 'submitted', submitted: 'submitted',
-  responded: 'submitted', eingereicht: 'submitted', informationsupplied: 'submitted', defended: 'submitted',
-  won: 'won', gewonnen: 'won', warningclosed: 'won', chargebackreversed: 'won', chargebackreversedexternally: 'won',
-  prearbitrationwon: 'won', reversed: 'won', lost: 'lost', verloren: 'lost', secondchargeback: 'lost',
-  prearbitrationlost: 'lost', chargebackexternally: 'lost', accepted: 'accepted', akzeptiert: 'accepted',
-  chargerefunded: 'accepted', notificationoffraud: 'accepted', fraudreport: 'accepted', refunded: 'accepted',
+  warningneedsresponse: 'new',
+  needsresponse: 'new',
+  new: 'new',
+  neu: 'new',
+  open: 'new',
+  offen: 'new',
+  chargeback: 'new',
+  notificationofchargeback: 'new',
+  requestforinformation: 'new',
+  retrievalrequest: 'new',
+  inquiry: 'new',
+  pending: 'new',
+  gatheringevidence: 'gathering_evidence',
+  inprogress: 'gathering_evidence',
+  evidence: 'gathering_evidence',
+  warningunderreview: 'submitted',
+  underreview: 'submitted',
+  submitted: 'submitted',
+  responded: 'submitted',
+  eingereicht: 'submitted',
+  informationsupplied: 'submitted',
+  defended: 'submitted',
+  won: 'won',
+  gewonnen: 'won',
+  warningclosed: 'won',
+  chargebackreversed: 'won',
+  chargebackreversedexternally: 'won',
+  prearbitrationwon: 'won',
+  reversed: 'won',
+  lost: 'lost',
+  verloren: 'lost',
+  secondchargeback: 'lost',
+  prearbitrationlost: 'lost',
+  chargebackexternally: 'lost',
+  accepted: 'accepted',
+  akzeptiert: 'accepted',
+  chargerefunded: 'accepted',
+  notificationoffraud: 'accepted',
+  fraudreport: 'accepted',
+  refunded: 'accepted',
 };
 
 export function disputeStatusOf(raw: string): DisputeStatus | null {
@@ -77,9 +150,18 @@ export function disputeStatusOf(raw: string): DisputeStatus | null {
 }
 
 const NETWORK_WORDS: Record<string, CardNetwork> = {
-  visa: 'visa', visaelectron: 'visa', vpay: 'visa', electron: 'visa', mastercard: 'mastercard', mc: 'mastercard',
-  maestro: 'mastercard', debitmastercard: 'mastercard', mastercarddebit: 'mastercard', amex: 'amex',
-  americanexpress: 'amex', paypal: 'paypal',
+  visa: 'visa',
+  visaelectron: 'visa',
+  vpay: 'visa',
+  electron: 'visa',
+  mastercard: 'mastercard',
+  mc: 'mastercard',
+  maestro: 'mastercard',
+  debitmastercard: 'mastercard',
+  mastercarddebit: 'mastercard',
+  amex: 'amex',
+  americanexpress: 'amex',
+  paypal: 'paypal',
 };
 
 /**

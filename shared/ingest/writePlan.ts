@@ -64,7 +64,11 @@ export interface StoredLookup {
 export function planBatchWrites(records: readonly ParsedRecord[], importId: number, stored: StoredLookup): BatchWrites {
   const out: BatchWrites = { created: [], updated: [], payments: [], disputes: [] };
   const seen = { payment: new Map<string, Stamped<Payment>>(), dispute: new Map<string, Stamped<Dispute>>() };
-  const change = <T extends object>(rec: { key: string; value: T; provided: readonly string[] }, stamp: WriteStamp, previous: Stamped<T> | null): RecordChange<T> => ({
+  const change = <T extends object>(
+    rec: { key: string; value: T; provided: readonly string[] },
+    stamp: WriteStamp,
+    previous: Stamped<T> | null,
+  ): RecordChange<T> => ({
     key: rec.key,
     previous,
     next: { ...(previous ? mergeProvided<T>(previous, rec.value, rec.provided) : rec.value), stamp },

@@ -30,12 +30,7 @@ export interface RingsReport {
   index: KeyIndex;
 }
 
-export function buildRings(
-  orders: readonly Order[],
-  disputes: readonly Dispute[] = [],
-  options: LinkOptions = {},
-  prebuilt?: KeyIndex,
-): RingsReport {
+export function buildRings(orders: readonly Order[], disputes: readonly Dispute[] = [], options: LinkOptions = {}, prebuilt?: KeyIndex): RingsReport {
   const index = prebuilt ?? buildKeyIndex(orders);
   // Order keys are built for ring members only: a million strings per run would cost more than linking.
   const keyOf = (i: number) => orderKey(orders[i] as Order);

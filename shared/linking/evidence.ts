@@ -32,7 +32,14 @@ export function ringEvidence(ring: Pick<RingCore, 'id' | 'edges'>, index: KeyInd
     const a = rawOf(orders[e.a] as LinkableOrder, key.type, key.value);
     const b = rawOf(orders[e.b] as LinkableOrder, key.type, key.value);
     return {
-      a: e.a, b: e.b, type: key.type, value: key.value, strength: key.strength, rule: key.rule, rawA: a.raw, rawB: b.raw,
+      a: e.a,
+      b: e.b,
+      type: key.type,
+      value: key.value,
+      strength: key.strength,
+      rule: key.rule,
+      rawA: a.raw,
+      rawB: b.raw,
       because: describeLinkKey({ type: key.type, value: key.value, rule: key.rule, raw: a.raw }, a.cardSummary),
     };
   });

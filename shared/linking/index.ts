@@ -3,9 +3,31 @@
 
 export { UnionFind } from './unionFind';
 export { buildKeyIndex, KeyIndexBuilder, type KeyIndex, type KeyInfo, type IndexableOrder } from './keyIndex';
-export { findRings, linkEdges, linkingKeys, DEFAULT_KEY_TYPES, type Burst, type Hub, type KeyOverride, type LinkOptions, type RingCore, type RingEdge, type RingResult } from './rings';
+export {
+  findRings,
+  linkEdges,
+  linkingKeys,
+  DEFAULT_KEY_TYPES,
+  type Burst,
+  type Hub,
+  type KeyOverride,
+  type LinkOptions,
+  type RingCore,
+  type RingEdge,
+  type RingResult,
+} from './rings';
 export { ringMetrics, riskScore, isFraudReason, disputesByOrder, type RingMetrics, type RingOrder } from './metrics';
 export { ringEvidence, type RingLink } from './evidence';
 export { riskiest, largest, fastestGrowing, newSince, growthOf, type Growth, type RankedRing } from './lists';
 export { buildRings, type Ring, type RingsReport } from './build';
-export { DEFAULT_HUB_RULES, densestBurst, describeHubEvidence, hubRuleProblem, hubRulesFor, judgeSharedKey, type HubEvidence, type HubRule, type HubRules } from './hubs';
+export {
+  DEFAULT_HUB_RULES,
+  densestBurst,
+  describeHubEvidence,
+  hubRuleProblem,
+  hubRulesFor,
+  judgeSharedKey,
+  type HubEvidence,
+  type HubRule,
+  type HubRules,
+} from './hubs';

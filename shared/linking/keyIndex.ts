@@ -178,7 +178,8 @@ function invert(orderStart: Int32Array, orderKeys: Int32Array, keyCount: number,
   let pairs = 0;
   for (let i = 0; i + 1 < orderStart.length; i++) {
     if (live && !live[i]) continue;
-    for (let j = orderStart[i] as number; j < (orderStart[i + 1] as number); j++) keyStart[(orderKeys[j] as number) + 1] = (keyStart[(orderKeys[j] as number) + 1] as number) + 1;
+    for (let j = orderStart[i] as number; j < (orderStart[i + 1] as number); j++)
+      keyStart[(orderKeys[j] as number) + 1] = (keyStart[(orderKeys[j] as number) + 1] as number) + 1;
     pairs += (orderStart[i + 1] as number) - (orderStart[i] as number);
   }
   for (let k = 0; k < keyCount; k++) keyStart[k + 1] = (keyStart[k + 1] as number) + (keyStart[k] as number);

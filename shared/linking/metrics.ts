@@ -87,7 +87,14 @@ export function ringMetrics(
   disputes: ReadonlyMap<string, readonly Dispute[]>,
 ): RingMetrics {
   const distinct: Record<KeyType, Set<number>> = {
-    card: new Set(), device: new Set(), email: new Set(), phone: new Set(), address: new Set(), ip: new Set(), account: new Set(), name: new Set(),
+    card: new Set(),
+    device: new Set(),
+    email: new Set(),
+    phone: new Set(),
+    address: new Set(),
+    ip: new Set(),
+    account: new Set(),
+    name: new Set(),
   };
   const valueMinor: Record<string, number> = {};
   const marketplaces = new Set<Marketplace>();
@@ -100,7 +107,8 @@ export function ringMetrics(
       const k = index.orderKeys[j] as number;
       const info = index.keys[k];
       // Cards count by the strongest identity present, addresses by the full address only.
-      if (info && !isCardSummaryRule(info.rule) && info.rule !== 'street-postcode' && info.rule !== 'ipv4-24' && info.rule !== 'ipv6-64') distinct[info.type].add(k);
+      if (info && !isCardSummaryRule(info.rule) && info.rule !== 'street-postcode' && info.rule !== 'ipv4-24' && info.rule !== 'ipv6-64')
+        distinct[info.type].add(k);
     }
     valueMinor[o.currency] = (valueMinor[o.currency] ?? 0) + o.totalMinor;
     marketplaces.add(o.marketplace);

@@ -14,7 +14,11 @@ export interface RingQuality {
   planted: number;
 }
 
-export function ringQuality(rings: readonly Pick<Ring, 'orderKeys'>[], planted: readonly { id: string; orderKeys: readonly string[] }[], hubs: readonly { orderKeys: readonly string[] }[]): RingQuality {
+export function ringQuality(
+  rings: readonly Pick<Ring, 'orderKeys'>[],
+  planted: readonly { id: string; orderKeys: readonly string[] }[],
+  hubs: readonly { orderKeys: readonly string[] }[],
+): RingQuality {
   const ringOf = new Map<string, number>();
   rings.forEach((r, i) => r.orderKeys.forEach((k) => ringOf.set(k, i)));
   let found = 0;
@@ -49,5 +53,12 @@ export function ringQuality(rings: readonly Pick<Ring, 'orderKeys'>[], planted: 
     return [...counts.values()].some((n) => n >= hub.orderKeys.length / 4);
   }).length;
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  return { recall: members ? round(found / members) : 1, precision: inRings ? round(agreeing / inRings) : 1, merged, hubRings, rings: rings.length, planted: planted.length };
+  return {
+    recall: members ? round(found / members) : 1,
+    precision: inRings ? round(agreeing / inRings) : 1,
+    merged,
+    hubRings,
+    rings: rings.length,
+    planted: planted.length,
+  };
 }

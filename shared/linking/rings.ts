@@ -80,7 +80,6 @@ export interface RingResult {
   componentOf: Int32Array;
 }
 
-
 /** Which keys link under `options`, which are hubs, and which large ones link as bursts. */
 export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links: Uint8Array; hubs: Hub[]; bursts: Burst[] } {
   const typeOk = new Uint8Array(KEY_TYPES.length);
@@ -111,7 +110,17 @@ export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links
     if (keyMarked[id] || judged?.hub) {
       const k = index.keys[id] as KeyInfo;
       const why = judged ? describeHubEvidence(judged.evidence, true) : 'a collection point or forwarder, by its address';
-      hubs.push({ key: id, type: k.type, value: k.value, customers, orders, reason: keyMarked[id] ? 'marked' : 'shared-by-many', allowed: act === 'allow', ...(judged ? { evidence: judged.evidence } : {}), why });
+      hubs.push({
+        key: id,
+        type: k.type,
+        value: k.value,
+        customers,
+        orders,
+        reason: keyMarked[id] ? 'marked' : 'shared-by-many',
+        allowed: act === 'allow',
+        ...(judged ? { evidence: judged.evidence } : {}),
+        why,
+      });
       if (act !== 'allow') continue;
     } else if (judged) {
       const k = index.keys[id] as KeyInfo;
@@ -243,7 +252,8 @@ export function findRings(index: KeyIndex, orderKeys: readonly string[] | ((i: n
       const m = ringOfRoot[componentOf[order] as number] as number;
       return m >= 0 && (keep[m] as number) >= 0 ? rings[keep[m] as number] : undefined;
     };
-    for (let t = 0; t < treeLength; t += 3) ringAt(tree[t] as number)?.edges.push({ a: tree[t] as number, b: tree[t + 1] as number, key: tree[t + 2] as number });
+    for (let t = 0; t < treeLength; t += 3)
+      ringAt(tree[t] as number)?.edges.push({ a: tree[t] as number, b: tree[t + 1] as number, key: tree[t + 2] as number });
     for (let k = 0; k < links.length; k++) if (links[k]) ringAt(keyOrders[keyStart[k] as number] as number)?.sharedKeys.push(k);
     return { rings, hubs, bursts, componentOf };
   }
@@ -266,7 +276,14 @@ function scratchFor(index: KeyIndex): Scratch {
   let s = scratches.get(index);
   if (!s) {
     const n = index.orderCount;
-    s = { parent: new Int32Array(n), unionSize: new Int32Array(n), size: new Int32Array(n), customers: new Int32Array(n), lastRoot: new Int32Array(n), ringOfRoot: new Int32Array(n) };
+    s = {
+      parent: new Int32Array(n),
+      unionSize: new Int32Array(n),
+      size: new Int32Array(n),
+      customers: new Int32Array(n),
+      lastRoot: new Int32Array(n),
+      ringOfRoot: new Int32Array(n),
+    };
     scratches.set(index, s);
   }
   return s;

@@ -63,7 +63,10 @@ function parseStreetLineUncached(line: string): ParsedStreet {
   // A slash after the house number introduces the flat (Austrian "21/12", Polish "15/3").
   const segments = line
     .replace(/(\d)\s*\/\s*(\w)/g, '$1 apt $2')
-    .replace(/(\d)\s*[-–]\s*(\d)/g, `$1 ${RANGE} $2`).split(/[,;]/).map((s) => foldText(s)).filter(Boolean);
+    .replace(/(\d)\s*[-–]\s*(\d)/g, `$1 ${RANGE} $2`)
+    .split(/[,;]/)
+    .map((s) => foldText(s))
+    .filter(Boolean);
   const leadingNumber = segments.length > 1 && /^\d{1,5}[a-z]?$/.test(segments[0] as string);
   const joined = leadingNumber ? [`${segments[0]} ${segments[1]}`, ...segments.slice(2)] : segments;
   const primaryAt = joined.findIndex((s) => /[a-z]{2}/.test(s) && !UNIT_START.test(s));

@@ -15,10 +15,31 @@ const GMAIL = new Set(['gmail.com', 'googlemail.com']);
  * character), and the national ISPs (orange.fr, wp.pl, ziggo.nl...) whose support is undocumented.
  */
 const PLUS_TAG_PROVIDERS = new Set([
-  'outlook.com', 'outlook.de', 'hotmail.com', 'hotmail.de', 'hotmail.nl', 'hotmail.fr', 'hotmail.it', 'hotmail.es',
-  'hotmail.co.uk', 'live.com', 'live.de', 'live.nl', 'live.fr', 'live.it', 'msn.com',
-  'icloud.com', 'me.com', 'mac.com',
-  'proton.me', 'protonmail.com', 'pm.me', 'fastmail.com', 'mailbox.org', 'posteo.de', 'posteo.net',
+  'outlook.com',
+  'outlook.de',
+  'hotmail.com',
+  'hotmail.de',
+  'hotmail.nl',
+  'hotmail.fr',
+  'hotmail.it',
+  'hotmail.es',
+  'hotmail.co.uk',
+  'live.com',
+  'live.de',
+  'live.nl',
+  'live.fr',
+  'live.it',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'proton.me',
+  'protonmail.com',
+  'pm.me',
+  'fastmail.com',
+  'mailbox.org',
+  'posteo.de',
+  'posteo.net',
 ]);
 
 /** Amazon hides buyers behind per-order relay addresses; equal relays say nothing about a person. */

@@ -7,7 +7,16 @@ export { normaliseEmail, isMarketplaceRelay, type NormalisedEmail } from './emai
 export { normalisePhone, DIALLING, HOME_COUNTRY } from './phone';
 export { parseStreetLine, normalisePostcode, addressParts, type ParsedStreet, type AddressParts } from './address';
 export { pickupPoint, forwarderMark, type Pickup } from './pickup';
-export { CARD_SUMMARY_RULES, cardSummaryValue, cardWithoutExpiryValue, describeCardSummary, isCardSummaryRule, normaliseExpiry, normaliseFingerprint, type CardSummaryRule } from './card';
+export {
+  CARD_SUMMARY_RULES,
+  cardSummaryValue,
+  cardWithoutExpiryValue,
+  describeCardSummary,
+  isCardSummaryRule,
+  normaliseExpiry,
+  normaliseFingerprint,
+  type CardSummaryRule,
+} from './card';
 export { normaliseIp, normaliseDeviceId, type IpKeys } from './network';
 export { linkKeysOf, customerValuesOf, nameValue, accountValue, type LinkableOrder } from './keys';
 export { describeLinkKey } from './describe';

@@ -14,7 +14,21 @@ import { foldText, umlautSkeleton } from './text';
 /** The fields linkKeysOf reads. */
 export type LinkableOrder = Pick<
   Order,
-  'source' | 'customerId' | 'email' | 'phone' | 'shipName' | 'shipStreet' | 'shipPostcode' | 'shipCountry' | 'billCountry' | 'ip' | 'deviceId' | 'cardBin' | 'cardLast4' | 'cardExpiry' | 'cardFingerprint'
+  | 'source'
+  | 'customerId'
+  | 'email'
+  | 'phone'
+  | 'shipName'
+  | 'shipStreet'
+  | 'shipPostcode'
+  | 'shipCountry'
+  | 'billCountry'
+  | 'ip'
+  | 'deviceId'
+  | 'cardBin'
+  | 'cardLast4'
+  | 'cardExpiry'
+  | 'cardFingerprint'
 >;
 
 /**
@@ -35,7 +49,9 @@ export function nameValue(shipName: string): string {
 const names = new Map<string, string>();
 
 function nameValueUncached(shipName: string): string {
-  const tokens = foldText(shipName.replace(/\b(kd|kdnr|c\/o)\b[-.: ]*\d*/gi, ' ')).split(' ').filter((t) => t && !/\d/.test(t));
+  const tokens = foldText(shipName.replace(/\b(kd|kdnr|c\/o)\b[-.: ]*\d*/gi, ' '))
+    .split(' ')
+    .filter((t) => t && !/\d/.test(t));
   if (tokens.length < 2 || !tokens.some((t) => t.length > 1)) return '';
   return tokens.map(umlautSkeleton).sort().join(' ');
 }
@@ -60,9 +76,23 @@ function addressKeys(o: LinkableOrder, out: LinkKey[]): void {
   if (a.street.number) {
     const flat = a.street.flat ? `|${a.street.flat}` : '';
     const value = `${a.country}|${a.postcode}|${a.street.street}|${a.street.number}${flat}`;
-    out.push({ type: 'address', value, strength: 'medium', raw, rule: flat ? 'street-number-flat-postcode' : 'street-number-postcode', ...(hub ? { hub } : {}) });
+    out.push({
+      type: 'address',
+      value,
+      strength: 'medium',
+      raw,
+      rule: flat ? 'street-number-flat-postcode' : 'street-number-postcode',
+      ...(hub ? { hub } : {}),
+    });
   }
-  out.push({ type: 'address', value: `${a.country}|${a.postcode}|${a.street.street}`, strength: 'weak', raw, rule: 'street-postcode', ...(hub ? { hub } : {}) });
+  out.push({
+    type: 'address',
+    value: `${a.country}|${a.postcode}|${a.street.street}`,
+    strength: 'weak',
+    raw,
+    rule: 'street-postcode',
+    ...(hub ? { hub } : {}),
+  });
 }
 
 export function linkKeysOf(o: LinkableOrder): LinkKey[] {
@@ -74,7 +104,14 @@ export function linkKeysOf(o: LinkableOrder): LinkKey[] {
   else if (!fingerprint) {
     // A file with the card number but no expiry (cut to BIN + last 4 at import) still links its orders.
     const partial = cardWithoutExpiryValue(o.cardBin, o.cardLast4);
-    if (partial) out.push({ type: 'card', value: partial.value, strength: partial.rule === 'bin8-last4' ? 'medium' : 'weak', raw: `${o.cardBin} ${o.cardLast4}`, rule: partial.rule });
+    if (partial)
+      out.push({
+        type: 'card',
+        value: partial.value,
+        strength: partial.rule === 'bin8-last4' ? 'medium' : 'weak',
+        raw: `${o.cardBin} ${o.cardLast4}`,
+        rule: partial.rule,
+      });
   }
   const device = normaliseDeviceId(o.deviceId);
   if (device) out.push({ type: 'device', value: device, strength: 'strong', raw: o.deviceId, rule: 'device-id' });
@@ -116,7 +153,9 @@ export function customerValuesOf(o: LinkableOrder): string[] {
   if (name && postcode) out.push(`n:${postcode}|${name}`);
   if (out.length === 0) {
     const fingerprint = normaliseFingerprint(o.cardFingerprint);
-    const card = fingerprint ? `fp:${fingerprint}` : (cardSummaryValue(o.cardBin, o.cardLast4, o.cardExpiry) ?? cardWithoutExpiryValue(o.cardBin, o.cardLast4)?.value);
+    const card = fingerprint
+      ? `fp:${fingerprint}`
+      : (cardSummaryValue(o.cardBin, o.cardLast4, o.cardExpiry) ?? cardWithoutExpiryValue(o.cardBin, o.cardLast4)?.value);
     if (card) out.push(`c:${card}`);
   }
   return out;

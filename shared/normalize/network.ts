@@ -14,7 +14,15 @@ function ipv4(s: string): number[] | null {
 }
 
 function isPrivateV4([a, b]: number[]): boolean {
-  return a === 10 || a === 127 || a === 0 || (a === 172 && (b as number) >= 16 && (b as number) <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && (b as number) >= 64 && (b as number) <= 127);
+  return (
+    a === 10 ||
+    a === 127 ||
+    a === 0 ||
+    (a === 172 && (b as number) >= 16 && (b as number) <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 169 && b === 254) ||
+    (a === 100 && (b as number) >= 64 && (b as number) <= 127)
+  );
 }
 
 /** Eight 16-bit groups, or null; "::" expanded so "2003:0db8::1" and "2003:db8:0:0::1" agree. */
@@ -31,7 +39,10 @@ function ipv6Groups(s: string): number[] | null {
 }
 
 export function normaliseIp(raw: string): IpKeys | null {
-  const s = raw.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const s = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   if (!s) return null;
   const v4 = ipv4(s.replace(/^::ffff:/, ''));
   if (v4) {

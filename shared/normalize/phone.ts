@@ -10,12 +10,23 @@ interface Dialling {
 }
 
 export const DIALLING: Record<string, Dialling> = {
-  DE: { cc: '49', trunk: '0', nsn: [6, 11] }, AT: { cc: '43', trunk: '0', nsn: [4, 13] }, CH: { cc: '41', trunk: '0', nsn: [9, 9] },
-  NL: { cc: '31', trunk: '0', nsn: [9, 9] }, BE: { cc: '32', trunk: '0', nsn: [8, 9] }, FR: { cc: '33', trunk: '0', nsn: [9, 9] },
-  LU: { cc: '352', trunk: '', nsn: [4, 11] }, PL: { cc: '48', trunk: '', nsn: [9, 9] }, IT: { cc: '39', trunk: '', nsn: [6, 11] },
-  ES: { cc: '34', trunk: '', nsn: [9, 9] }, CZ: { cc: '420', trunk: '', nsn: [9, 9] }, DK: { cc: '45', trunk: '', nsn: [8, 8] },
-  SE: { cc: '46', trunk: '0', nsn: [7, 9] }, GB: { cc: '44', trunk: '0', nsn: [9, 10] }, IE: { cc: '353', trunk: '0', nsn: [7, 9] },
-  PT: { cc: '351', trunk: '', nsn: [9, 9] }, US: { cc: '1', trunk: '', nsn: [10, 10] },
+  DE: { cc: '49', trunk: '0', nsn: [6, 11] },
+  AT: { cc: '43', trunk: '0', nsn: [4, 13] },
+  CH: { cc: '41', trunk: '0', nsn: [9, 9] },
+  NL: { cc: '31', trunk: '0', nsn: [9, 9] },
+  BE: { cc: '32', trunk: '0', nsn: [8, 9] },
+  FR: { cc: '33', trunk: '0', nsn: [9, 9] },
+  LU: { cc: '352', trunk: '', nsn: [4, 11] },
+  PL: { cc: '48', trunk: '', nsn: [9, 9] },
+  IT: { cc: '39', trunk: '', nsn: [6, 11] },
+  ES: { cc: '34', trunk: '', nsn: [9, 9] },
+  CZ: { cc: '420', trunk: '', nsn: [9, 9] },
+  DK: { cc: '45', trunk: '', nsn: [8, 8] },
+  SE: { cc: '46', trunk: '0', nsn: [7, 9] },
+  GB: { cc: '44', trunk: '0', nsn: [9, 10] },
+  IE: { cc: '353', trunk: '0', nsn: [7, 9] },
+  PT: { cc: '351', trunk: '', nsn: [9, 9] },
+  US: { cc: '1', trunk: '', nsn: [10, 10] },
 };
 
 /** The seller's home market: a national number that cannot belong to the order's country is read here. */

@@ -2,13 +2,29 @@
 // (ä -> ae, so "Müller" and "Mueller" agree), accents, Polish/Nordic letters and punctuation.
 
 const SPECIAL: Record<string, string> = {
-  ß: 'ss', ẞ: 'ss', ä: 'ae', ö: 'oe', ü: 'ue', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i',
+  ß: 'ss',
+  ẞ: 'ss',
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
 };
 
 /** Lower case ASCII letters, digits and single spaces; other punctuation becomes a space. */
 export function foldText(s: string): string {
   // Most text is plain ASCII: skip the Unicode decomposition, the slow part.
-  if (/^[\x20-\x7e]*$/.test(s)) return s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  if (/^[\x20-\x7e]*$/.test(s))
+    return s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   const lower = s.toLowerCase().replace(/[ßẞäöüæœøłđðþı]/g, (ch) => SPECIAL[ch] ?? ch);
   // NFKD splits "é" into "e" + combining accent and "º" into "o"; the marks are then dropped.
   return lower

@@ -28,7 +28,8 @@ const STATUS_RANK: Record<Payment['status'], number> = { succeeded: 2, refunded:
 export function decisivePayment(payments: readonly Payment[]): Payment | undefined {
   let best: Payment | undefined;
   for (const p of payments) {
-    if (!best || STATUS_RANK[p.status] > STATUS_RANK[best.status] || (STATUS_RANK[p.status] === STATUS_RANK[best.status] && p.createdAt > best.createdAt)) best = p;
+    if (!best || STATUS_RANK[p.status] > STATUS_RANK[best.status] || (STATUS_RANK[p.status] === STATUS_RANK[best.status] && p.createdAt > best.createdAt))
+      best = p;
   }
   return best;
 }

@@ -75,13 +75,7 @@ export function sortPermutation(keys: OrderKeys, field: OrderSortField): Uint32A
  * Rows that pass the filter (and the optional search mask), in the order of `perm`
  * read forwards for ascending and backwards for descending.
  */
-export function filterRows(
-  keys: OrderKeys,
-  perm: Uint32Array,
-  dir: 'asc' | 'desc',
-  filter: OrderFilter,
-  mask: Uint8Array | null,
-): Uint32Array {
+export function filterRows(keys: OrderKeys, perm: Uint32Array, dir: 'asc' | 'desc', filter: OrderFilter, mask: Uint8Array | null): Uint32Array {
   const n = keys.count;
   const mk = new Uint8Array(256);
   const st = new Uint8Array(256);

@@ -31,7 +31,13 @@ export interface DisputeKpis {
  * one counts as answered in time. Disputes not yet due at `now` and unanswered are left out of the
  * answered-in-time share.
  */
-export function disputeKpis(disputes: readonly Dispute[], from: number, to: number, submittedAt: ReadonlyMap<string, number> = new Map(), now = Infinity): DisputeKpis {
+export function disputeKpis(
+  disputes: readonly Dispute[],
+  from: number,
+  to: number,
+  submittedAt: ReadonlyMap<string, number> = new Map(),
+  now = Infinity,
+): DisputeKpis {
   const inPeriod = disputes.filter((d) => d.openedAt >= from && d.openedAt < to);
   const currencies = new Set(inPeriod.map((d) => d.currency));
   const group = <K extends string>(key: (d: Dispute) => K) => {

@@ -100,7 +100,16 @@ export const NO_ORDER_GROUP = '(order not in cache)';
 export function emptyFigures(): TrendFigures {
   const byFamily = {} as Record<ReasonFamily, FamilyFigures>;
   for (const f of REASON_FAMILIES) byFamily[f] = { count: 0, valueMinor: 0 };
-  return { orders: 0, orderValueMinor: 0, fraudOrders: 0, fraudValueMinor: 0, fraudBy: { chargeback: 0, cancelled: 0, ring: 0 }, chargebacks: 0, chargebackValueMinor: 0, byFamily };
+  return {
+    orders: 0,
+    orderValueMinor: 0,
+    fraudOrders: 0,
+    fraudValueMinor: 0,
+    fraudBy: { chargeback: 0, cancelled: 0, ring: 0 },
+    chargebacks: 0,
+    chargebackValueMinor: 0,
+    byFamily,
+  };
 }
 
 function add(into: TrendFigures, f: TrendFigures): void {
@@ -210,7 +219,20 @@ export function fraudTrend(orders: TrendOrders, chargebacks: readonly TrendCharg
     for (const f of row) add(t, f);
     return t;
   });
-  return { params, periods, previous, groups, groupKeys, cells: curCells, byPeriod, byGroup: cur.byGroup, previousByGroup: prev.byGroup, total: cur.total, previousTotal: prev.total, unconverted };
+  return {
+    params,
+    periods,
+    previous,
+    groups,
+    groupKeys,
+    cells: curCells,
+    byPeriod,
+    byGroup: cur.byGroup,
+    previousByGroup: prev.byGroup,
+    total: cur.total,
+    previousTotal: prev.total,
+    unconverted,
+  };
 }
 
 /** The CLI's and the CSV's flat rows: one per period and group, values in major units. */
@@ -289,6 +311,9 @@ export function ringsOfRange(rings: readonly TrendRing[], from: number, to: numb
   }
   const byId = (a: PeriodRing, b: PeriodRing) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const top = [...inRange].sort((a, b) => b.valueInRangeMinor - a.valueInRangeMinor || b.score - a.score || byId(a, b)).slice(0, limit);
-  const fresh = inRange.filter((r) => r.firstSeen >= from).sort((a, b) => b.score - a.score || b.valueInRangeMinor - a.valueInRangeMinor || byId(a, b)).slice(0, limit);
+  const fresh = inRange
+    .filter((r) => r.firstSeen >= from)
+    .sort((a, b) => b.score - a.score || b.valueInRangeMinor - a.valueInRangeMinor || byId(a, b))
+    .slice(0, limit);
   return { top, fresh };
 }

@@ -21,9 +21,30 @@ export interface Threshold {
 
 /** Defaults from public programme summaries (../shared/formats.md); analysts edit them as data. */
 export const DEFAULT_THRESHOLDS: readonly Threshold[] = [
-  { programme: 'visa-vamp', level: 'excessive', ratio: 0.015, count: 1500, effectiveFrom: '2025-04', source: 'Visa VAMP merchant "excessive" level, recent public summaries' },
-  { programme: 'mastercard-ecm', level: 'ECM', ratio: 0.015, count: 100, effectiveFrom: '2019-01', source: 'Mastercard Excessive Chargeback Merchant: 100-299 chargebacks and 1.5-2.99 %' },
-  { programme: 'mastercard-ecm', level: 'HECM', ratio: 0.03, count: 300, effectiveFrom: '2019-01', source: 'Mastercard High Excessive Chargeback Merchant: 300+ chargebacks and 3 %+' },
+  {
+    programme: 'visa-vamp',
+    level: 'excessive',
+    ratio: 0.015,
+    count: 1500,
+    effectiveFrom: '2025-04',
+    source: 'Visa VAMP merchant "excessive" level, recent public summaries',
+  },
+  {
+    programme: 'mastercard-ecm',
+    level: 'ECM',
+    ratio: 0.015,
+    count: 100,
+    effectiveFrom: '2019-01',
+    source: 'Mastercard Excessive Chargeback Merchant: 100-299 chargebacks and 1.5-2.99 %',
+  },
+  {
+    programme: 'mastercard-ecm',
+    level: 'HECM',
+    ratio: 0.03,
+    count: 300,
+    effectiveFrom: '2019-01',
+    source: 'Mastercard High Excessive Chargeback Merchant: 300+ chargebacks and 3 %+',
+  },
 ];
 
 /** Share of a threshold (on both ratio and count) from which a month shows an early warning. */
@@ -66,7 +87,12 @@ export interface ProgrammeOrders {
  * Monthly programme figures. `fraudReports` are issuer fraud reports (TC40) per month where the
  * exports carry them; none of the supported exports do, so VAMP counts disputes only and says so.
  */
-export function programmeMonths(orders: readonly Order[], disputes: readonly Dispute[], thresholds: readonly Threshold[] = DEFAULT_THRESHOLDS, fraudReports: ReadonlyMap<string, number> = new Map()): ProgrammeMonth[] {
+export function programmeMonths(
+  orders: readonly Order[],
+  disputes: readonly Dispute[],
+  thresholds: readonly Threshold[] = DEFAULT_THRESHOLDS,
+  fraudReports: ReadonlyMap<string, number> = new Map(),
+): ProgrammeMonth[] {
   const labels: string[] = [];
   const codes = new Map<string, number>();
   const brand = orders.map((o) => {
@@ -86,7 +112,12 @@ export function programmeMonths(orders: readonly Order[], disputes: readonly Dis
 }
 
 /** As programmeMonths, over columns (1M orders without decoding them). */
-export function programmeMonthsOf(orders: ProgrammeOrders, disputes: readonly Dispute[], thresholds: readonly Threshold[] = DEFAULT_THRESHOLDS, fraudReports: ReadonlyMap<string, number> = new Map()): ProgrammeMonth[] {
+export function programmeMonthsOf(
+  orders: ProgrammeOrders,
+  disputes: readonly Dispute[],
+  thresholds: readonly Threshold[] = DEFAULT_THRESHOLDS,
+  fraudReports: ReadonlyMap<string, number> = new Map(),
+): ProgrammeMonth[] {
   const network = orders.brandLabels.map((b) => b.trim().toLowerCase()).map((b) => (b === 'visa' ? 0 : b === 'mastercard' ? 1 : -1));
   const settled = ORDER_STATUSES.map((s) => SETTLED.has(s));
   // Transactions per UTC month and network, counted by month start without a Date per row.
@@ -122,7 +153,8 @@ export function programmeMonthsOf(orders: ProgrammeOrders, disputes: readonly Di
     if (counts[k]![1]) tx.mastercard.set(month, counts[k]![1]);
   });
   const cb = { visa: new Map<string, number>(), mastercard: new Map<string, number>() };
-  for (const d of disputes) if (d.network === 'visa' || d.network === 'mastercard') cb[d.network].set(monthOf(d.openedAt), (cb[d.network].get(monthOf(d.openedAt)) ?? 0) + 1);
+  for (const d of disputes)
+    if (d.network === 'visa' || d.network === 'mastercard') cb[d.network].set(monthOf(d.openedAt), (cb[d.network].get(monthOf(d.openedAt)) ?? 0) + 1);
   const months = [...new Set([...tx.visa.keys(), ...tx.mastercard.keys(), ...cb.visa.keys(), ...cb.mastercard.keys()])].sort();
   const out: ProgrammeMonth[] = [];
   for (const month of months) {

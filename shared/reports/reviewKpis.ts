@@ -32,7 +32,14 @@ function quantile(sorted: readonly number[], q: number): number | null {
  * `placedAt`: order time per order key. `ordersPlaced`: orders placed in the period (for the
  * review rate). Undone decisions do not count. Period: first decision time in [from, to).
  */
-export function reviewKpis(entries: readonly DecisionEntry[], placedAt: ReadonlyMap<string, number>, ordersPlaced: number, from: number, to: number, targetHours: number): ReviewKpis {
+export function reviewKpis(
+  entries: readonly DecisionEntry[],
+  placedAt: ReadonlyMap<string, number>,
+  ordersPlaced: number,
+  from: number,
+  to: number,
+  targetHours: number,
+): ReviewKpis {
   const byOrder = decisionsInForce(entries);
   let reviewed = 0;
   let everHeld = 0;

@@ -48,7 +48,11 @@ export function foldGroup(raw: string): string {
 }
 
 /** Plain orders as report columns (the CLI and tests; the app reads its cache's columns directly). */
-export function trendOrdersOf(orders: readonly Order[], dimension: TrendDimension, fraudByKey: ReadonlyMap<string, number>): { columns: TrendOrders; rowOf: Map<string, number> } {
+export function trendOrdersOf(
+  orders: readonly Order[],
+  dimension: TrendDimension,
+  fraudByKey: ReadonlyMap<string, number>,
+): { columns: TrendOrders; rowOf: Map<string, number> } {
   const n = orders.length;
   const groupLabels: string[] = [];
   const groupKeys: string[] = [];

@@ -6,15 +6,24 @@
 export const SIGNALS = {
   countryMismatch: { label: 'Billing country differs from shipping country (1 = yes)', text: () => 'billing and shipping countries differ' },
   disposableEmail: { label: 'Disposable e-mail domain (1 = yes)', text: () => 'disposable e-mail domain' },
-  pickupHighValue: { label: 'Parcel locker or post office delivery: order value in EUR', text: (v: number) => `€${Math.round(v)} order to a parcel locker or post office` },
+  pickupHighValue: {
+    label: 'Parcel locker or post office delivery: order value in EUR',
+    text: (v: number) => `€${Math.round(v)} order to a parcel locker or post office`,
+  },
   ringSize: { label: 'Orders in its ring', text: (v: number) => `in a ring of ${v} orders` },
   ringFraudDisputes: { label: 'Fraud chargebacks in its ring', text: (v: number) => `${v} fraud chargeback${v === 1 ? '' : 's'} in its ring` },
-  priorChargebacks: { label: 'Earlier chargebacks on the same card, e-mail or address', text: (v: number) => `${v} earlier chargeback${v === 1 ? '' : 's'} on its card, e-mail or address` },
+  priorChargebacks: {
+    label: 'Earlier chargebacks on the same card, e-mail or address',
+    text: (v: number) => `${v} earlier chargeback${v === 1 ? '' : 's'} on its card, e-mail or address`,
+  },
   devicesPerCard: { label: 'Devices that used its card within 24 h', text: (v: number) => `card used on ${v} devices in 24 h` },
   accountsPerAddress: { label: 'Accounts shipping to its address within 7 days', text: (v: number) => `${v} accounts ship to its address within 7 days` },
   cardsPerDevice: { label: 'Cards used on its device within 24 h', text: (v: number) => `${v} cards used on its device in 24 h` },
   cvcFailed: { label: 'The issuer says the CVC was wrong (1 = yes)', text: () => 'CVC check failed' },
-  avsFailed: { label: 'Address check failed: 1 = postcode or line 1, 2 = both', text: (v: number) => (v >= 2 ? 'AVS: postcode and address both failed' : 'AVS: postcode or address failed') },
+  avsFailed: {
+    label: 'Address check failed: 1 = postcode or line 1, 2 = both',
+    text: (v: number) => (v >= 2 ? 'AVS: postcode and address both failed' : 'AVS: postcode or address failed'),
+  },
   threeDsFailed: { label: '3-D Secure authentication failed (1 = yes)', text: () => '3-D Secure authentication failed' },
   marketplaceRisk: { label: 'Marketplace risk flag (1 = medium, 2 = high)', text: (v: number) => `marketplace flags it ${v >= 2 ? 'high' : 'medium'} risk` },
   newCustomer: { label: "Customer's first order (1 = yes)", text: () => "customer's first order" },

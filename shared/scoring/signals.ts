@@ -12,9 +12,28 @@ const DAY_MS = 86_400_000;
 
 /** Throwaway-mailbox domains (a shipped list; extend it here). */
 export const DISPOSABLE_DOMAINS = new Set([
-  'mailinator.com', 'guerrillamail.com', 'guerrillamail.de', 'sharklasers.com', '10minutemail.com', 'trashmail.com', 'trashmail.de', 'yopmail.com',
-  'yopmail.fr', 'tempmail.com', 'temp-mail.org', 'getnada.com', 'dispostable.com', 'maildrop.cc', 'throwawaymail.com', 'wegwerfmail.de', 'spambog.com',
-  'einrot.com', 'mailnesia.com', 'fakeinbox.com', 'mytemp.email', 'emailondeck.com',
+  'mailinator.com',
+  'guerrillamail.com',
+  'guerrillamail.de',
+  'sharklasers.com',
+  '10minutemail.com',
+  'trashmail.com',
+  'trashmail.de',
+  'yopmail.com',
+  'yopmail.fr',
+  'tempmail.com',
+  'temp-mail.org',
+  'getnada.com',
+  'dispostable.com',
+  'maildrop.cc',
+  'throwawaymail.com',
+  'wegwerfmail.de',
+  'spambog.com',
+  'einrot.com',
+  'mailnesia.com',
+  'fakeinbox.com',
+  'mytemp.email',
+  'emailondeck.com',
 ]);
 
 export interface SignalContext {
@@ -105,7 +124,8 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     const others = new Set<number>();
     for (const k of keys) {
       const info = index.keys[k]!;
-      const counts = info.type === 'card' || info.type === 'email' || (info.type === 'address' && info.rule !== 'street-postcode' && info.rule !== 'pickup-point');
+      const counts =
+        info.type === 'card' || info.type === 'email' || (info.type === 'address' && info.rule !== 'street-postcode' && info.rule !== 'pickup-point');
       if (!counts || info.marked) continue;
       for (const j of ordersOf(k)) if (j !== i) others.add(j);
     }

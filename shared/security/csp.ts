@@ -21,6 +21,4 @@ export const CONTENT_SECURITY_POLICY: string = CSP_DIRECTIVES.join('; ');
  * The same policy for a `<meta http-equiv="Content-Security-Policy">` tag. Browsers ignore
  * frame-ancestors in meta tags (and log a warning), so it is left out; headers keep it.
  */
-export const CONTENT_SECURITY_POLICY_META: string = CSP_DIRECTIVES.filter(
-  (directive) => !directive.startsWith('frame-ancestors'),
-).join('; ');
+export const CONTENT_SECURITY_POLICY_META: string = CSP_DIRECTIVES.filter((directive) => !directive.startsWith('frame-ancestors')).join('; ');

@@ -54,7 +54,7 @@ async function verifyLog(page: Page, entries: number): Promise<void> {
   await expect(page.getByTestId('log-verdict')).toHaveText(`Log intact: all ${entries} entries verified.`);
 }
 
-test('backup, clear and restore bring back the same cache; the dialog speaks the analyst\'s language and the restore is logged', async ({ page }, testInfo) => {
+test("backup, clear and restore bring back the same cache; the dialog speaks the analyst's language and the restore is logged", async ({ page }, testInfo) => {
   await loadDemo(page);
   await release(page, 3);
   await page.getByRole('link', { name: 'Settings' }).click();
@@ -161,9 +161,11 @@ test('a forged backup (its log rewritten with every hash recomputed) is refused 
   // The forger knows the passphrase: entry 2 turns from release into cancel, every hash after it recomputed.
   const { manifest, tables } = await openBackup(readFileSync(file), PASSPHRASE);
   const entries = (tables.get('decisions') as DecisionEntry[]).sort((a, b) => a.seq - b.seq);
-  const inputs: DecisionInput[] = entries.slice(1).map(({ seq: _s, prevHash: _p, hash: _h, form: _f, noteSalt: _ns, noteHash: _nh, ...input }, i) =>
-    i === 0 ? { ...input, decision: 'cancel', reasonCode: 'FRAUD-RING' } : input,
-  );
+  const inputs: DecisionInput[] = entries
+    .slice(1)
+    .map(({ seq: _s, prevHash: _p, hash: _h, form: _f, noteSalt: _ns, noteHash: _nh, ...input }, i) =>
+      i === 0 ? { ...input, decision: 'cancel', reasonCode: 'FRAUD-RING' } : input,
+    );
   const forged = [entries[0]!, ...(await chainEntries(inputs, headOf(entries.slice(0, 1))))];
   tables.set('decisions', forged);
   tables.set('decisionHead', [{ key: 'head', ...headOf(forged) }]);

@@ -76,7 +76,10 @@ test('a dispute moves through its workflow with every change logged, and its evi
 test('a dispute on an order in a ring leads to that ring', async ({ page }) => {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Disputes' }).click();
-  const link = page.getByRole('table', { name: 'Disputes by deadline' }).getByRole('button', { name: /^Show the ring of / }).first();
+  const link = page
+    .getByRole('table', { name: 'Disputes by deadline' })
+    .getByRole('button', { name: /^Show the ring of / })
+    .first();
   await expect(link).toBeVisible({ timeout: 60_000 });
   const order = (await link.getAttribute('aria-label'))!.replace('Show the ring of ', '');
   await link.click();

@@ -16,17 +16,19 @@ async function importFiles(page: Page, files: string[]) {
 
 /** Runs of 13-19 digits (single spaces or dashes between) passing Luhn: what a card-number scanner flags. */
 function cardLikeRuns(text: string): string[] {
-  return [...text.matchAll(/\d(?:[ -]?\d)*/g)].map((m) => m[0]).filter((run) => {
-    const digits = run.replace(/\D/g, '');
-    if (digits.length < 13 || digits.length > 19) return false;
-    let sum = 0;
-    for (let i = 0; i < digits.length; i++) {
-      let d = Number(digits[digits.length - 1 - i]);
-      if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-      sum += d;
-    }
-    return sum % 10 === 0;
-  });
+  return [...text.matchAll(/\d(?:[ -]?\d)*/g)]
+    .map((m) => m[0])
+    .filter((run) => {
+      const digits = run.replace(/\D/g, '');
+      if (digits.length < 13 || digits.length > 19) return false;
+      let sum = 0;
+      for (let i = 0; i < digits.length; i++) {
+        let d = Number(digits[digits.length - 1 - i]);
+        if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+        sum += d;
+      }
+      return sum % 10 === 0;
+    });
 }
 
 /** Cells a spreadsheet would run as a formula (OWASP CSV injection), written without the ' guard. */
@@ -38,7 +40,13 @@ function unguardedFormulas(csv: string): string[] {
 async function buckets(page: Page, file: string) {
   const card = page.getByRole('region', { name: `Import of ${file}` });
   const read = async (b: string) => Number((await card.locator(`[data-bucket="${b}"]`).textContent())!.replace(/,/g, ''));
-  return { rows: await read('rows'), created: await read('created'), updated: await read('updated'), unchanged: await read('unchanged'), quarantined: await read('quarantined') };
+  return {
+    rows: await read('rows'),
+    created: await read('created'),
+    updated: await read('updated'),
+    unchanged: await read('unchanged'),
+    quarantined: await read('quarantined'),
+  };
 }
 
 test('a Shopify export imports, shows in Orders, re-imports as unchanged, and Undo removes it', async ({ page }) => {
@@ -76,7 +84,9 @@ test('a Shopify export imports, shows in Orders, re-imports as unchanged, and Un
   await expect(page.getByRole('heading', { name: 'Your local cache is empty' })).toBeVisible();
 });
 
-test('bad rows are quarantined with line and column, nothing is lost, and both exports are safe CSV: no formula, full card number or CVV goes out', async ({ page }, testInfo) => {
+test('bad rows are quarantined with line and column, nothing is lost, and both exports are safe CSV: no formula, full card number or CVV goes out', async ({
+  page,
+}, testInfo) => {
   const good = Papa.parse<string[]>(readFileSync(path.join(FIXTURES, 'stripe-payments.csv'), 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
   // The Stripe export with a CVC column and a free-text note, as some hand-made exports have.
   const header = [...good[0]!, 'Card CVC', 'Note'];
@@ -146,12 +156,15 @@ test('bad rows are quarantined with line and column, nothing is lost, and both e
 test('a card number in the customer-id column sets those orders aside with the reason shown, and is never stored', async ({ page }, testInfo) => {
   const header = 'order_number;order_date;customer_number;customer_email;status;shipping_address.city;shipping_address.country_code;currency;order_amount';
   const file = testInfo.outputPath('zalando-card-in-customer.csv');
-  writeFileSync(file, [
-    header,
-    '10105559001;01.05.2026 10:00;4111111111111111;a@example.de;approved;Berlin;DE;EUR;10,00',
-    '10105559002;01.05.2026 11:00;Z-4712;b@example.de;approved;Berlin;DE;EUR;20,00',
-    '10105559003;01.05.2026 12:00;4111111111111111;c@example.de;approved;Berlin;DE;EUR;30,00',
-  ].join('\n') + '\n');
+  writeFileSync(
+    file,
+    [
+      header,
+      '10105559001;01.05.2026 10:00;4111111111111111;a@example.de;approved;Berlin;DE;EUR;10,00',
+      '10105559002;01.05.2026 11:00;Z-4712;b@example.de;approved;Berlin;DE;EUR;20,00',
+      '10105559003;01.05.2026 12:00;4111111111111111;c@example.de;approved;Berlin;DE;EUR;30,00',
+    ].join('\n') + '\n',
+  );
   await importFiles(page, [file]);
   expect(await buckets(page, 'zalando-card-in-customer.csv')).toEqual({ rows: 3, created: 1, updated: 0, unchanged: 0, quarantined: 2 });
   const card = page.getByRole('region', { name: 'Import of zalando-card-in-customer.csv' });
@@ -172,7 +185,10 @@ test('a card number in the customer-id column sets those orders aside with the r
 
 test('full card numbers never reach the cache: only BIN and last 4 are kept, CVV is dropped', async ({ page }, testInfo) => {
   const file = testInfo.outputPath('shop-with-pans.csv');
-  const shopify = readFileSync(path.join(FIXTURES, 'shopify-orders.csv'), 'utf8').replace(/^\uFEFF/, '').trimEnd().split(/\r?\n/);
+  const shopify = readFileSync(path.join(FIXTURES, 'shopify-orders.csv'), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split(/\r?\n/);
   // A raw card-number column and a CVV column appended to a real Shopify export.
   const withPans = shopify.map((line, i) => (i === 0 ? `${line},Card Number,CVV` : `${line},4111 1111 1111 1111,123`));
   writeFileSync(file, withPans.join('\n'));
@@ -215,7 +231,9 @@ test('the analyst chooses which payment column holds the order reference', async
   expect(row!.Card).toMatch(/•••• 4242/);
 });
 
-test('a checkout device id in Stripe metadata reaches the orders, links them into a ring, and the card checks show on the order', async ({ page }, testInfo) => {
+test('a checkout device id in Stripe metadata reaches the orders, links them into a ring, and the card checks show on the order', async ({
+  page,
+}, testInfo) => {
   // The real export plus the metadata column a shop's integration writes (`<key> (metadata)`): one device on #1001 and #1003.
   const lines = readFileSync(path.join(FIXTURES, 'stripe-payments.csv'), 'utf8').split('\n');
   const file = testInfo.outputPath('stripe-device.csv');
@@ -238,12 +256,16 @@ test('the import card counts orders, not lines, and says how many new orders are
   await importFiles(page, [path.join(FIXTURES, 'shopify-orders.csv')]);
   const card = page.getByRole('region', { name: 'Import of shopify-orders.csv' });
   await expect(card.getByTestId('import-records')).toHaveText('3 orders (3 new) from 6 lines');
-  await expect(card.getByTestId('import-review-window')).toHaveText('0 new orders from the last 14 days go to scoring for review; 3 older orders are kept as history, not queued.');
+  await expect(card.getByTestId('import-review-window')).toHaveText(
+    '0 new orders from the last 14 days go to scoring for review; 3 older orders are kept as history, not queued.',
+  );
   const recent = readFileSync(path.join(FIXTURES, 'shopify-orders.csv'), 'utf8').replaceAll('#100', '#200').replaceAll('2026-05-01', '2026-11-17');
   const file = testInfo.outputPath('shopify-recent.csv');
   writeFileSync(file, recent);
   await importFiles(page, [file]);
   const second = page.getByRole('region', { name: 'Import of shopify-recent.csv' });
   await expect(second.getByTestId('import-records')).toHaveText('3 orders (3 new) from 6 lines');
-  await expect(second.getByTestId('import-review-window')).toHaveText('2 new orders from the last 14 days go to scoring for review; 1 older order is kept as history, not queued.');
+  await expect(second.getByTestId('import-review-window')).toHaveText(
+    '2 new orders from the last 14 days go to scoring for review; 1 older order is kept as history, not queued.',
+  );
 });

@@ -61,7 +61,9 @@ async function rewritten(entries: DecisionEntry[], seq: number): Promise<Decisio
   const kept = sorted.filter((e) => e.seq < seq);
   const inputs: DecisionInput[] = sorted
     .filter((e) => e.seq >= seq)
-    .map(({ seq: s, prevHash: _p, hash: _h, form: _f, noteSalt: _ns, noteHash: _nh, ...input }) => (s === seq ? { ...input, decision: 'cancel', reasonCode: 'FRAUD-RING' } : input));
+    .map(({ seq: s, prevHash: _p, hash: _h, form: _f, noteSalt: _ns, noteHash: _nh, ...input }) =>
+      s === seq ? { ...input, decision: 'cancel', reasonCode: 'FRAUD-RING' } : input,
+    );
   return [...kept, ...(await chainEntries(inputs, kept.length ? headOf(kept) : null))];
 }
 
@@ -70,7 +72,9 @@ async function verifyAgainst(page: Page, file: string) {
   await chooser.setFiles(file);
 }
 
-test('checkpoint: a tampered log with every hash and the head recomputed verifies on its own, but not against the downloaded checkpoint, the decisions CSV or the report PDF', async ({ page }, testInfo) => {
+test('checkpoint: a tampered log with every hash and the head recomputed verifies on its own, but not against the downloaded checkpoint, the decisions CSV or the report PDF', async ({
+  page,
+}, testInfo) => {
   await loadDemo(page);
   await release(page, 4);
   const status = page.getByTestId('checkpoint-status');
@@ -110,18 +114,25 @@ test('checkpoint: a tampered log with every hash and the head recomputed verifie
   await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: all 4 entries verified.');
 
   await verifyAgainst(page, checkpoint);
-  await expect(page.getByTestId('witness-verdict')).toHaveText(/^Differs from decision-log-checkpoint-.*\.jsonl: entry 2 differs from what .* saw .*: it, or an entry before it, was changed\.$/);
+  await expect(page.getByTestId('witness-verdict')).toHaveText(
+    /^Differs from decision-log-checkpoint-.*\.jsonl: entry 2 differs from what .* saw .*: it, or an entry before it, was changed\.$/,
+  );
   await verifyAgainst(page, csv);
   await expect(page.getByTestId('witness-verdict')).toHaveText(/^Differs from decisions-.*\.csv: entry 2 differs/);
   await verifyAgainst(page, pdf);
-  await expect(page.getByTestId('witness-verdict')).toHaveText(/^Differs from report\.pdf: the log's head \(entry 4, [0-9a-f]{12}…\) is not the head report\.pdf saw/);
+  await expect(page.getByTestId('witness-verdict')).toHaveText(
+    /^Differs from report\.pdf: the log's head \(entry 4, [0-9a-f]{12}…\) is not the head report\.pdf saw/,
+  );
   expect(readFileSync(pdf).subarray(0, 4).toString('latin1')).toBe('%PDF');
 });
 
 test('checkpoint: a tampered log cut short (head moved back) or emptied is named shorter than the checkpoint saw', async ({ page }, testInfo) => {
   await loadDemo(page);
   await release(page, 3);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('checkpoint-status').getByRole('button', { name: 'Download checkpoint' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('checkpoint-status').getByRole('button', { name: 'Download checkpoint' }).click(),
+  ]);
   const checkpoint = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(checkpoint);
   const entries = (await readLog(page)).sort((a, b) => a.seq - b.seq);
@@ -132,7 +143,9 @@ test('checkpoint: a tampered log cut short (head moved back) or emptied is named
   await page.getByRole('button', { name: 'Verify log' }).click();
   await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: all 1 entries verified.');
   await verifyAgainst(page, checkpoint);
-  await expect(page.getByTestId('witness-verdict')).toHaveText(/^Differs from decision-log-checkpoint-.*: the log ends at entry 1, but .* saw entry 3: entries were removed\.$/);
+  await expect(page.getByTestId('witness-verdict')).toHaveText(
+    /^Differs from decision-log-checkpoint-.*: the log ends at entry 1, but .* saw entry 3: entries were removed\.$/,
+  );
 
   await writeLog(page, []);
   await page.reload();

@@ -63,9 +63,7 @@ test.describe('first run and the orders table', () => {
     const monthStart = `${newest.slice(0, 7)}-01`;
     await page.getByLabel('From date').fill(monthStart);
     await page.getByLabel('To date').fill(newest);
-    await expect
-      .poll(async () => Number((await page.getByTestId('orders-count').textContent())!.split(' ')[0]!.replace(/,/g, '')))
-      .toBeLessThan(zalandoCount);
+    await expect.poll(async () => Number((await page.getByTestId('orders-count').textContent())!.split(' ')[0]!.replace(/,/g, ''))).toBeLessThan(zalandoCount);
     for (const r of await visibleRows(page)) {
       expect(r.Channel).toBe('Zalando');
       expect(r['Date (UTC)']! >= monthStart && r['Date (UTC)']!.slice(0, 10) <= newest).toBe(true);

@@ -63,7 +63,9 @@ test('retention: personal data older than the period is purged, a summary is kep
   await expect(dialog.getByTestId('personal-plan')).toContainText(/^Placed before 2026-05-18: [\d,]+ orders/);
   await dialog.getByRole('button', { name: 'Purge' }).click();
   await expect(page.getByText(/^Purged; logged as entry 1 of the decision log\.$/)).toBeVisible();
-  await expect(page.getByTestId('retention-summaries')).toContainText(/^2026-11-18 by K\. Weber: personal data placed before 2026-05-18 purged, kept as counts for \d+ months \([\d,]+ orders, [\d,]+ payments\)$/);
+  await expect(page.getByTestId('retention-summaries')).toContainText(
+    /^2026-11-18 by K\. Weber: personal data placed before 2026-05-18 purged, kept as counts for \d+ months \([\d,]+ orders, [\d,]+ payments\)$/,
+  );
 
   await page.getByRole('link', { name: 'Orders' }).click();
   await search(page, oldest.Order!);

@@ -14,7 +14,10 @@ const num = (s: string | null) => Number((s ?? '').replace(/[^0-9.-]/g, ''));
 
 /** Cells of a report table's body, by row. */
 async function tableRows(page: Page, testId: string): Promise<string[][]> {
-  return page.getByTestId(testId).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
+  return page
+    .getByTestId(testId)
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
 }
 
 async function openReports(page: Page, title = /^Fraud trend, weekly by marketplace/) {
@@ -70,7 +73,10 @@ test('fraud trend on the demo data: figures agree with the orders behind them, a
   expect(await tableRows(page, 'trend-by-group')).toEqual(groups.map((r) => [...r.slice(0, -1), '']));
 
   // A chart as PNG.
-  const [png] = await Promise.all([page.waitForEvent('download'), page.locator('.chart-box', { hasText: 'Orders by marketplace' }).getByRole('button', { name: 'PNG' }).click()]);
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.chart-box', { hasText: 'Orders by marketplace' }).getByRole('button', { name: 'PNG' }).click(),
+  ]);
   const bytes = readFileSync(await png.path());
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
   expect(bytes.length).toBeGreaterThan(5_000);
@@ -153,7 +159,10 @@ test('CSV export of a report table neutralises cells a spreadsheet would run', a
   await openReports(page);
   await page.getByLabel('Split by').selectOption('paymentMethod');
   await expect(page.getByTestId('trend-by-group')).toContainText('=hyperlink');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.report-table', { hasText: 'By payment method, against the previous span' }).getByRole('button', { name: 'CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.report-table', { hasText: 'By payment method, against the previous span' }).getByRole('button', { name: 'CSV' }).click(),
+  ]);
   const csv = readFileSync(await download.path(), 'utf8');
   const lines = csv.split('\r\n');
   expect(lines[0]).toBe('paymentMethod,orders,order_value,fraud_orders,fraud_value,fraud_rate,previous_fraud_rate,chargebacks,chargeback_value,currency');
@@ -188,9 +197,7 @@ for (const at of ['2026-11-18T14:00:00Z', '2026-12-01T00:30:00Z', '2026-12-31T23
       const families = await tableRows(page, 'kpi-by-family');
       expect(families.reduce((n, r) => n + num(r[1]!), 0)).toBe(opened);
       // The programme month of that month with the most disputes (a 10k demo has a few a month).
-      const vamp = (await tableRows(page, 'kpi-programmes'))
-        .filter((r) => r[0] === from.slice(0, 7))
-        .sort((a, b) => num(b[2]!) - num(a[2]!))[0]!;
+      const vamp = (await tableRows(page, 'kpi-programmes')).filter((r) => r[0] === from.slice(0, 7)).sort((a, b) => num(b[2]!) - num(a[2]!))[0]!;
       expect(num(vamp[2]!)).toBeGreaterThan(0);
       expect(vamp[5]).toBe('OK');
       await page.getByRole('button', { name: 'Save snapshot' }).click();

@@ -127,7 +127,10 @@ test('expand a neighbour: an order shows its other key values, a key value shows
   const nodes = async () => Number(/(\d+) nodes/.exec((await graph.getAttribute('aria-label'))!)![1]);
   const before = await nodes();
 
-  const firstOrder = ring.getByRole('table', { name: 'Ring orders' }).getByRole('button', { name: /^Expand neighbours of order / }).first();
+  const firstOrder = ring
+    .getByRole('table', { name: 'Ring orders' })
+    .getByRole('button', { name: /^Expand neighbours of order / })
+    .first();
   const orderLabel = (await firstOrder.getAttribute('aria-label'))!.replace('Expand neighbours of ', '');
   await firstOrder.click();
   const expansions = ring.getByTestId('ring-expansions');
@@ -159,7 +162,10 @@ test('hubs say what was weighed; the hub rules in Settings change what is held b
   // Every hub says why: a collection point by its text, or steady use by many with the figures weighed.
   const whys = await hubs.locator('tbody tr td:nth-child(5)').allTextContents();
   expect(whys.length).toBe(before);
-  for (const why of whys) expect(why).toMatch(/^(a collection point or forwarder, by its address|\d+ identities over \d+ days, \d+ of them within \d+ days?: steady use by many, held back as a hub)$/);
+  for (const why of whys)
+    expect(why).toMatch(
+      /^(a collection point or forwarder, by its address|\d+ identities over \d+ days, \d+ of them within \d+ days?: steady use by many, held back as a hub)$/,
+    );
   const steadyIp = whys.some((w) => /steady use/.test(w));
   expect(steadyIp, 'the demo has a hub held back by evidence (the office proxy)').toBe(true);
 
@@ -171,7 +177,8 @@ test('hubs say what was weighed; the hub rules in Settings change what is held b
   await expect(rules.getByRole('alert')).toHaveText(/Hub rule for ip: the number of identities must be a whole number from 2 to 10,000/);
 
   // Raising every key type's count above any shared value's: nothing is a hub by evidence any more.
-  for (const t of ['card', 'device', 'email', 'phone', 'address', 'ip', 'account', 'name']) await rules.getByLabel(`${t}: more than … identities`).fill('10000');
+  for (const t of ['card', 'device', 'email', 'phone', 'address', 'ip', 'account', 'name'])
+    await rules.getByLabel(`${t}: more than … identities`).fill('10000');
   await rules.getByRole('button', { name: 'Update hub rules' }).click();
   await expect(rules.getByRole('status')).toHaveText(/Saved/);
   await page.reload();

@@ -92,14 +92,18 @@ async function mapInWizard(page: import('@playwright/test').Page, file: string, 
   return wizard;
 }
 
-test('dates: a month-first export is read month-first by its own values, and a file whose dates never tell takes the order chosen in the wizard', async ({ page }, testInfo) => {
+test('dates: a month-first export is read month-first by its own values, and a file whose dates never tell takes the order chosen in the wizard', async ({
+  page,
+}, testInfo) => {
   const us = testInfo.outputPath('us-orders.csv');
   writeFileSync(us, US_EXPORT);
   let wizard = await mapInWizard(page, us, 'US shop', { number: 'Order No', date: 'Order Date', total: 'Order Total' });
   await wizard.getByRole('button', { name: 'Check the first rows' }).click();
   let check = wizard.getByRole('status', { name: 'Mapping check' });
   await expect(check).toContainText('First 3 rows: 3 records, 0 would be quarantined.');
-  await expect(check.getByTestId('check-date-orders')).toHaveText('Dates in “Order Date” read as month/day/year: its values say so (4/18/26 → 18 Apr 2026, line 4)');
+  await expect(check.getByTestId('check-date-orders')).toHaveText(
+    'Dates in “Order Date” read as month/day/year: its values say so (4/18/26 → 18 Apr 2026, line 4)',
+  );
   await wizard.getByRole('button', { name: 'Save preset and import' }).click();
   const done = page.getByRole('region', { name: 'Import of us-orders.csv' });
   await expect(done.locator('[data-bucket="created"]')).toHaveText('3');

@@ -31,9 +31,7 @@ test('exposes window.workbench with exactly the contract channels', async ({ wor
 });
 
 test('answers app:info through the bridge', async ({ workbench: { page } }) => {
-  const info = await page.evaluate(() =>
-    (window as unknown as { workbench: Record<string, () => Promise<Record<string, string>>> }).workbench['app:info']!(),
-  );
+  const info = await page.evaluate(() => (window as unknown as { workbench: Record<string, () => Promise<Record<string, string>>> }).workbench['app:info']!());
   expect(info['name']).toBe('Fraud Workbench');
   expect(info['electron']).toMatch(/^\d+\.\d+\.\d+/);
 });

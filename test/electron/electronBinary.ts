@@ -10,7 +10,7 @@ const ELECTRON_PACKAGE = join(PROJECT_ROOT, 'node_modules', 'electron');
 export type ElectronBinary = { installed: true; path: string } | { installed: false; reason: string };
 
 const INSTALL_HINT =
-  "its npm postinstall downloads it from the internet, which this machine cannot reach; on a machine with network access run `node node_modules/electron/install.js`";
+  'its npm postinstall downloads it from the internet, which this machine cannot reach; on a machine with network access run `node node_modules/electron/install.js`';
 
 export function findElectronBinary(): ElectronBinary {
   const pathFile = join(ELECTRON_PACKAGE, 'path.txt');

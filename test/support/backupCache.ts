@@ -31,11 +31,48 @@ export function decisionInput(i: number, patch: Partial<DecisionInput> = {}): De
 /** Orders, a payment, a dispute, a dispute change, a ring verdict, settings and `decisions` log entries. */
 export async function fillCache(name: string, decisions = 3, orders = 300): Promise<WorkbenchDb> {
   const db = createDb(name);
-  await new OrderRepository(db).append(Array.from({ length: orders }, (_, i) => order({ externalId: `#${1000 + i}`, createdAt: Date.UTC(2026, 9, 1) + i * 60_000, totalMinor: 1000 + i })));
-  await db.payments.put({ id: 'ch_1', provider: 'stripe', orderRef: '#1001', createdAt: Date.UTC(2026, 9, 1), amountMinor: 1001, currency: 'EUR', status: 'succeeded', email: 'anna@example.de', ip: '203.0.113.1', cardBin: '42424242', cardLast4: '4242', cardExpiry: '03/27', cardFingerprint: 'fp', cardBrand: 'visa', cardCountry: 'DE' });
-  await db.disputes.put({ id: 'dp_1', provider: 'stripe', paymentId: 'ch_1', orderKey: 'shopify:#1001', network: 'visa', reasonCode: '10.4', amountMinor: 1001, currency: 'EUR', openedAt: Date.UTC(2026, 9, 20), dueAt: Date.UTC(2026, 10, 10), status: 'new' });
+  await new OrderRepository(db).append(
+    Array.from({ length: orders }, (_, i) => order({ externalId: `#${1000 + i}`, createdAt: Date.UTC(2026, 9, 1) + i * 60_000, totalMinor: 1000 + i })),
+  );
+  await db.payments.put({
+    id: 'ch_1',
+    provider: 'stripe',
+    orderRef: '#1001',
+    createdAt: Date.UTC(2026, 9, 1),
+    amountMinor: 1001,
+    currency: 'EUR',
+    status: 'succeeded',
+    email: 'anna@example.de',
+    ip: '203.0.113.1',
+    cardBin: '42424242',
+    cardLast4: '4242',
+    cardExpiry: '03/27',
+    cardFingerprint: 'fp',
+    cardBrand: 'visa',
+    cardCountry: 'DE',
+  });
+  await db.disputes.put({
+    id: 'dp_1',
+    provider: 'stripe',
+    paymentId: 'ch_1',
+    orderKey: 'shopify:#1001',
+    network: 'visa',
+    reasonCode: '10.4',
+    amountMinor: 1001,
+    currency: 'EUR',
+    openedAt: Date.UTC(2026, 9, 20),
+    dueAt: Date.UTC(2026, 10, 10),
+    status: 'new',
+  });
   await db.disputeEvents.add({ disputeId: 'dp_1', kind: 'status', status: 'gathering_evidence', note: '', analyst: 'K. Weber', at: Date.UTC(2026, 9, 21) });
-  await db.ringMarks.add({ ringId: 'ring:shopify:#1001', status: 'confirmed-fraud', orderKeys: ['shopify:#1001', 'shopify:#1002'], note: 'same device', analyst: 'K. Weber', createdAt: Date.UTC(2026, 9, 22) });
+  await db.ringMarks.add({
+    ringId: 'ring:shopify:#1001',
+    status: 'confirmed-fraud',
+    orderKeys: ['shopify:#1001', 'shopify:#1002'],
+    note: 'same device',
+    analyst: 'K. Weber',
+    createdAt: Date.UTC(2026, 9, 22),
+  });
   await db.meta.put({ key: 'analystName', value: 'K. Weber' });
   const log = new DecisionLog(db);
   for (let i = 0; i < decisions; i++) await log.append(decisionInput(i));
@@ -50,7 +87,11 @@ export async function dump(db: WorkbenchDb): Promise<Record<string, string[]>> {
 }
 
 /** A container with whatever tables and header the test wants (a hostile file made with the right passphrase). */
-export async function craftContainer(tables: [string, unknown[]][], manifest: Partial<BackupManifest> & Pick<BackupManifest, 'schemaVersion'>, opts: { end?: boolean; rowsOverride?: Record<string, number> } = {}): Promise<Blob> {
+export async function craftContainer(
+  tables: [string, unknown[]][],
+  manifest: Partial<BackupManifest> & Pick<BackupManifest, 'schemaVersion'>,
+  opts: { end?: boolean; rowsOverride?: Record<string, number> } = {},
+): Promise<Blob> {
   const enc = new TextEncoder();
   async function* body(): AsyncGenerator<Uint8Array> {
     yield enc.encode(encodeRecord({ kind: 'start', schemaVersion: manifest.schemaVersion }) + '\n');

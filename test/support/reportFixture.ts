@@ -10,10 +10,31 @@ const SOURCE: Record<Marketplace, string> = { amazon: 'amazon', zalando: 'zaland
 
 function order(id: string, marketplace: Marketplace, when: string, euros: number, f: Partial<Order> = {}): Order {
   return {
-    externalId: id, source: SOURCE[marketplace], currency: 'EUR', customerId: `c-${id}`, email: `${id.toLowerCase()}@example.org`, phone: '',
-    shipName: 'Test Kunde', shipStreet: 'Hauptstr. 5', shipPostcode: '10115', shipCity: 'Berlin', shipCountry: 'DE', billCountry: 'DE',
-    ip: '', deviceId: '', cardBin: '', cardLast4: '', cardExpiry: '', cardFingerprint: '', cardBrand: 'visa', paymentMethod: 'card',
-    marketplace, status: 'paid', createdAt: at(when), totalMinor: Math.round(euros * 100), ...f,
+    externalId: id,
+    source: SOURCE[marketplace],
+    currency: 'EUR',
+    customerId: `c-${id}`,
+    email: `${id.toLowerCase()}@example.org`,
+    phone: '',
+    shipName: 'Test Kunde',
+    shipStreet: 'Hauptstr. 5',
+    shipPostcode: '10115',
+    shipCity: 'Berlin',
+    shipCountry: 'DE',
+    billCountry: 'DE',
+    ip: '',
+    deviceId: '',
+    cardBin: '',
+    cardLast4: '',
+    cardExpiry: '',
+    cardFingerprint: '',
+    cardBrand: 'visa',
+    paymentMethod: 'card',
+    marketplace,
+    status: 'paid',
+    createdAt: at(when),
+    totalMinor: Math.round(euros * 100),
+    ...f,
   };
 }
 
@@ -41,8 +62,28 @@ export const ORDERS: Order[] = [
   order('A5', 'amazon', '2026-11-16T00:00:00', 999),
 ];
 
-function dispute(id: string, orderKey: string, network: Dispute['network'], reasonCode: string, euros: number, opened: string, status: Dispute['status'] = 'new'): Dispute {
-  return { id, provider: 'stripe', paymentId: `ch_${id}`, orderKey, network, reasonCode, amountMinor: euros * 100, currency: 'EUR', openedAt: at(opened), dueAt: at(opened) + 20 * 86_400_000, status };
+function dispute(
+  id: string,
+  orderKey: string,
+  network: Dispute['network'],
+  reasonCode: string,
+  euros: number,
+  opened: string,
+  status: Dispute['status'] = 'new',
+): Dispute {
+  return {
+    id,
+    provider: 'stripe',
+    paymentId: `ch_${id}`,
+    orderKey,
+    network,
+    reasonCode,
+    amountMinor: euros * 100,
+    currency: 'EUR',
+    openedAt: at(opened),
+    dueAt: at(opened) + 20 * 86_400_000,
+    status,
+  };
 }
 
 export const DISPUTES: Dispute[] = [
@@ -55,7 +96,20 @@ export const DISPUTES: Dispute[] = [
 
 let seq = 0;
 function decision(orderKey: string, decision: DecisionEntry['decision'], when: string, undoes: number | null = null): DecisionEntry {
-  return { seq: ++seq, orderKey, decision, reasonCode: decision === 'release' ? 'FALSE-POSITIVE' : 'STOLEN-CARD', note: '', analyst: 'K. Weber', at: at(when), score: 70, matrixVersion: 1, undoes, prevHash: '', hash: '' };
+  return {
+    seq: ++seq,
+    orderKey,
+    decision,
+    reasonCode: decision === 'release' ? 'FALSE-POSITIVE' : 'STOLEN-CARD',
+    note: '',
+    analyst: 'K. Weber',
+    at: at(when),
+    score: 70,
+    matrixVersion: 1,
+    undoes,
+    prevHash: '',
+    hash: '',
+  };
 }
 
 // Built in log order, so each entry's seq is its position in the log.

@@ -45,8 +45,8 @@ export function AnalystGate({ children }: { children: ReactNode }) {
       >
         <h1 id="gate-title">Who is deciding?</h1>
         <p>
-          Your name goes into every decision, ring verdict, override, dispute change, report snapshot and export you make, in logs that
-          cannot be rewritten unseen. It is self-declared on this computer until a team server signs analysts in.
+          Your name goes into every decision, ring verdict, override, dispute change, report snapshot and export you make, in logs that cannot be rewritten
+          unseen. It is self-declared on this computer until a team server signs analysts in.
         </p>
         <label htmlFor="gate-name">Your name</label>
         <div className="row">

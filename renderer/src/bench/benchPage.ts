@@ -82,7 +82,9 @@ function assertSame(fast: TrendReport, naive: TrendReport, what: string): number
   if (a !== b) {
     const ra = trendRows(fast).length;
     const rb = trendRows(naive).length;
-    throw new Error(`report bench: ${what}: the cache's columns and the decoded orders give different figures (${ra} vs ${rb} rows; totals ${JSON.stringify(fast.total)} vs ${JSON.stringify(naive.total)})`);
+    throw new Error(
+      `report bench: ${what}: the cache's columns and the decoded orders give different figures (${ra} vs ${rb} rows; totals ${JSON.stringify(fast.total)} vs ${JSON.stringify(naive.total)})`,
+    );
   }
   return trendRows(fast).length;
 }
@@ -100,7 +102,12 @@ async function profileTrendSteps(db: WorkbenchDb, params: TrendAsked, fresh: Fre
   const dict = await snap.dict();
   const t2 = performance.now();
   const svc = new ReportService(db, store, new RingService(db, store));
-  const [rates, disputes, decisions, ringKeys] = await Promise.all([svc.rates(), workflowDisputes(db), new DecisionLog(db).entries(), confirmedRingKeys(new RingService(db, store))]);
+  const [rates, disputes, decisions, ringKeys] = await Promise.all([
+    svc.rates(),
+    workflowDisputes(db),
+    new DecisionLog(db).entries(),
+    confirmedRingKeys(new RingService(db, store)),
+  ]);
   const t3 = performance.now();
   const fraudByKey = confirmedFraud(disputes, decisions, ringKeys);
   const wanted = new Set<string>(fraudByKey.keys());
@@ -114,7 +121,18 @@ async function profileTrendSteps(db: WorkbenchDb, params: TrendAsked, fresh: Fre
     if (row !== undefined) fraud.set(row, bits);
   }
   fraudTrend(
-    { count: keys.count, createdAt: keys.createdAt, totalMinor: keys.totalMinor, live: keys.live, group: keys.marketplace, groupLabels: MARKETPLACES.map((m) => MARKETPLACE_LABEL[m]), groupKeys: MARKETPLACES, currency: dict.codes.currency, currencyLabels: dict.values.currency, fraud },
+    {
+      count: keys.count,
+      createdAt: keys.createdAt,
+      totalMinor: keys.totalMinor,
+      live: keys.live,
+      group: keys.marketplace,
+      groupLabels: MARKETPLACES.map((m) => MARKETPLACE_LABEL[m]),
+      groupKeys: MARKETPLACES,
+      currency: dict.codes.currency,
+      currencyLabels: dict.values.currency,
+      fraud,
+    },
     trendChargebacks(disputes, (k) => rowOf.get(k)),
     { ...params, currency: rates.currency, rates: rates.rates },
   );
@@ -138,7 +156,14 @@ async function profileTrendSteps(db: WorkbenchDb, params: TrendAsked, fresh: Fre
     keyChars += rec!.keys.length;
     otherChars += rec!.scopes.length + rec!.hashes.length;
   }
-  Object.assign(split, { keyRecordsRead: r1 - r0, keySplitAndLookup: r2 - r1, keyRecordKeyChars: keyChars, keyRecordOtherChars: otherChars, wantedKeys: wanted.size, foundKeys: found });
+  Object.assign(split, {
+    keyRecordsRead: r1 - r0,
+    keySplitAndLookup: r2 - r1,
+    keyRecordKeyChars: keyChars,
+    keyRecordOtherChars: otherChars,
+    wantedKeys: wanted.size,
+    foundKeys: found,
+  });
   return split;
 }
 
@@ -151,15 +176,28 @@ async function naiveTrend(db: WorkbenchDb, params: TrendAsked, fresh: FreshStore
   const t = performance.now();
   const { orders } = await store.allOrders();
   const decodeMs = performance.now() - t;
-  const [rates, disputes, decisions, marks] = await Promise.all([service.rates(), workflowDisputes(db), new DecisionLog(db).entries(), confirmedRingKeys(new RingService(db, store))]);
+  const [rates, disputes, decisions, marks] = await Promise.all([
+    service.rates(),
+    workflowDisputes(db),
+    new DecisionLog(db).entries(),
+    confirmedRingKeys(new RingService(db, store)),
+  ]);
   const fraudByKey = confirmedFraud(disputes, decisions, marks);
   const { columns, rowOf } = trendOrdersOf(orders, 'marketplace', fraudByKey);
-  const report = fraudTrend(columns, trendChargebacks(disputes, (k) => rowOf.get(k)), { ...params, currency: rates.currency, rates: rates.rates });
+  const report = fraudTrend(
+    columns,
+    trendChargebacks(disputes, (k) => rowOf.get(k)),
+    { ...params, currency: rates.currency, rates: rates.rates },
+  );
   const ms = performance.now() - t;
   let country: TrendReport | null = null;
   if (byCountry) {
     const c = trendOrdersOf(orders, 'country', fraudByKey);
-    country = fraudTrend(c.columns, trendChargebacks(disputes, (k) => c.rowOf.get(k)), { ...params, dimension: 'country', currency: rates.currency, rates: rates.rates });
+    country = fraudTrend(
+      c.columns,
+      trendChargebacks(disputes, (k) => c.rowOf.get(k)),
+      { ...params, dimension: 'country', currency: rates.currency, rates: rates.rates },
+    );
   }
   return { ms, decodeMs, report, decoded: orders.length, byCountry: country };
 }
@@ -302,7 +340,17 @@ const bench = {
     let binary = '';
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     db.close();
-    return { orders: first.orders, rows: index.orderCount, rings: first.rings.length, hubs: first.hubs.length, firstMs, indexMs: first.indexMs, warm, pairs: edges.length / 2, edges: btoa(binary) };
+    return {
+      orders: first.orders,
+      rows: index.orderCount,
+      rings: first.rings.length,
+      hubs: first.hubs.length,
+      firstMs,
+      indexMs: first.indexMs,
+      warm,
+      pairs: edges.length / 2,
+      edges: btoa(binary),
+    };
   },
 
   /**
@@ -357,7 +405,18 @@ const bench = {
     await importInto(baseline, json, { acceptNameDiff: true, chunkSizeBytes: 4 * 1024 * 1024 });
     const jsonRestoreMs = performance.now() - t0;
     await baseline.delete();
-    return { orders: manifest.counts['orders'], restoredOrders, bytes: blob.size, jsonBytes: json.size, writeMs, jsonMs, readMs, checkMs, restoreMs, jsonRestoreMs };
+    return {
+      orders: manifest.counts['orders'],
+      restoredOrders,
+      bytes: blob.size,
+      jsonBytes: json.size,
+      writeMs,
+      jsonMs,
+      readMs,
+      checkMs,
+      restoreMs,
+      jsonRestoreMs,
+    };
   },
 
   /** Loads the demo year into the app's cache; returns orders written and ms taken. */

@@ -11,7 +11,14 @@ import type { ReviewHandlers } from './review/handlers';
 import type { RingsHandlers } from './rings/handlers';
 
 /** What the cache worker answers. A handler name appears in exactly one room. */
-export type CoreHandlers = OrdersHandlers & RingsHandlers & ReviewHandlers & LogHandlers & DisputesHandlers & ReportsHandlers & BackupHandlers & PrivacyHandlers;
+export type CoreHandlers = OrdersHandlers &
+  RingsHandlers &
+  ReviewHandlers &
+  LogHandlers &
+  DisputesHandlers &
+  ReportsHandlers &
+  BackupHandlers &
+  PrivacyHandlers;
 
 /** What the import worker answers: imports stream and write beside the cache worker. */
 export type { ImportHandlers };

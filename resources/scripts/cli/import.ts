@@ -54,7 +54,18 @@ async function importOne(file: string, options: ReaderOptions, known: MemoryKnow
 }
 
 function toJson(r: FileResult): Record<string, unknown> {
-  if (!r.summary) return { file: r.file, format: null, rows: 0, created: 0, updated: 0, unchanged: 0, quarantined: [], errors: [{ level: 'error', code: 'unreadable', message: r.unreadable }], warnings: [] };
+  if (!r.summary)
+    return {
+      file: r.file,
+      format: null,
+      rows: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      quarantined: [],
+      errors: [{ level: 'error', code: 'unreadable', message: r.unreadable }],
+      warnings: [],
+    };
   const s = r.summary;
   return {
     file: r.file,

@@ -47,8 +47,13 @@ export function withPaymentFacts(orders: Order[], payments: Iterable<Payment>): 
     if (!p) return o;
     return {
       ...o,
-      cardBin: o.cardBin || p.cardBin, cardLast4: o.cardLast4 || p.cardLast4, cardExpiry: o.cardExpiry || p.cardExpiry,
-      cardFingerprint: o.cardFingerprint || p.cardFingerprint, cardBrand: o.cardBrand || p.cardBrand, ip: o.ip || p.ip, email: o.email || p.email,
+      cardBin: o.cardBin || p.cardBin,
+      cardLast4: o.cardLast4 || p.cardLast4,
+      cardExpiry: o.cardExpiry || p.cardExpiry,
+      cardFingerprint: o.cardFingerprint || p.cardFingerprint,
+      cardBrand: o.cardBrand || p.cardBrand,
+      ip: o.ip || p.ip,
+      email: o.email || p.email,
     };
   });
 }

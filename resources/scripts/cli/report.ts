@@ -6,7 +6,15 @@ import { readFile } from 'node:fs/promises';
 import type { DecisionEntry } from '../../../shared/decisions/chain';
 import { readDecisionsCsv } from '../../../shared/decisions/decisionsCsv';
 import { orderKey } from '../../../shared/domain/order';
-import { fraudTrend, majorFigures, NO_ORDER_GROUP, TREND_DIMENSIONS, trendRows, type TrendDimension, type TrendReport } from '../../../shared/reports/fraudTrend';
+import {
+  fraudTrend,
+  majorFigures,
+  NO_ORDER_GROUP,
+  TREND_DIMENSIONS,
+  trendRows,
+  type TrendDimension,
+  type TrendReport,
+} from '../../../shared/reports/fraudTrend';
 import { kpiReport } from '../../../shared/reports/kpi';
 import { nextPeriod, periodStart, type PeriodKind } from '../../../shared/reports/periods';
 import { DEFAULT_THRESHOLDS, programmeMonths } from '../../../shared/reports/programmes';
@@ -48,7 +56,10 @@ function commonOptions(cmd: string, a: ParsedArgs): DayOptions | string {
   if (a.unknown.length) return `${cmd}: unknown option ${a.unknown.join(' ')}`;
   if (!a.flags.has('--json')) return `${cmd}: only --json output is available`;
   const days: DayOptions = {};
-  for (const [option, key] of [['--from', 'from'], ['--to', 'to']] as const) {
+  for (const [option, key] of [
+    ['--from', 'from'],
+    ['--to', 'to'],
+  ] as const) {
     const text = a.values.get(option);
     if (text === undefined) continue;
     const t = parseDay(text);
@@ -101,9 +112,11 @@ async function runFraudTrend(args: readonly string[], io: CliIo, usage: string):
   const days = commonOptions(cmd, a);
   if (typeof days === 'string') return usageError(io, days, usage);
   const period = a.values.get('--period');
-  if (period !== 'week' && period !== 'month') return usageError(io, `${cmd}: --period needs week or month${period === undefined ? '' : `, got ${period}`}`, usage);
+  if (period !== 'week' && period !== 'month')
+    return usageError(io, `${cmd}: --period needs week or month${period === undefined ? '' : `, got ${period}`}`, usage);
   const by = a.values.get('--by') ?? 'marketplace';
-  if (!(TREND_DIMENSIONS as readonly string[]).includes(by)) return usageError(io, `${cmd}: --by needs one of ${TREND_DIMENSIONS.join(', ')}, got ${by}`, usage);
+  if (!(TREND_DIMENSIONS as readonly string[]).includes(by))
+    return usageError(io, `${cmd}: --by needs one of ${TREND_DIMENSIONS.join(', ')}, got ${by}`, usage);
   const dimension = by as TrendDimension;
   const currency = (a.values.get('--currency') ?? DEFAULT_RATES.currency).trim().toUpperCase();
   const base = DEFAULT_RATES.rates;
@@ -128,7 +141,11 @@ async function runFraudTrend(args: readonly string[], io: CliIo, usage: string):
   const { columns, rowOf } = trendOrdersOf(records.orders, dimension, fraud);
   let report: TrendReport;
   try {
-    report = fraudTrend(columns, trendChargebacks(records.disputes, (k) => rowOf.get(k)), { period, ...range, dimension, currency, rates });
+    report = fraudTrend(
+      columns,
+      trendChargebacks(records.disputes, (k) => rowOf.get(k)),
+      { period, ...range, dimension, currency, rates },
+    );
   } catch (e) {
     // More than 1000 periods: the range, not the data, is at fault.
     if (e instanceof RangeError) return usageError(io, `${cmd}: ${e.message}`, usage);
@@ -198,7 +215,7 @@ async function runKpi(args: readonly string[], io: CliIo, usage: string): Promis
     a.values.has('--decisions')
       ? `Review decisions: ${decisions.length} entries from ${a.values.get('--decisions')}.`
       : 'No --decisions file: the review figures are computed on an empty decision log.',
-    'Dispute submission times live in the app\'s dispute workflow log, not in the exports: a dispute counts as answered in time when it was won or lost.',
+    "Dispute submission times live in the app's dispute workflow log, not in the exports: a dispute counts as answered in time when it was won or lost.",
     'Programme months are computed over all the orders and disputes in the files; Visa VAMP counts disputes only (the exports carry no issuer fraud reports); card brands of own-shop orders come from their Stripe payments.',
   ];
   out(io, JSON.stringify({ ...report, from: iso(report.from), to: iso(report.to), notes }, null, 2));

@@ -9,7 +9,10 @@ import { chooseFormat, FORMAT_OPTIONS } from './formatChoice';
 const CLI_KEY_TYPES = ['card', 'device', 'email', 'address', 'phone', 'ip'] as const;
 
 function parseKeys(list: string): KeyType[] | string {
-  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = names.filter((n) => !(CLI_KEY_TYPES as readonly string[]).includes(n) || !isKeyType(n));
   return bad.length || names.length === 0 ? `unknown key type ${bad.join(',') || '(none)'}; choose from ${CLI_KEY_TYPES.join(',')}` : (names as KeyType[]);
 }
@@ -37,13 +40,15 @@ export async function runRings(args: readonly string[], io: CliIo, usage: string
   const imported = await importFiles(a.positional, io, choice);
   if (typeof imported === 'number') return imported;
   const report = buildRings(imported.orders, imported.disputes, options);
-  const rings = report.rings.filter((r) => r.orders.length >= 2).map((r) => ({
-    id: r.id,
-    orderIds: r.orderKeys,
-    size: r.orders.length,
-    keys: Object.fromEntries(Object.entries(r.keys).filter(([type]) => type !== 'account')),
-    score: r.metrics.score,
-  }));
+  const rings = report.rings
+    .filter((r) => r.orders.length >= 2)
+    .map((r) => ({
+      id: r.id,
+      orderIds: r.orderKeys,
+      size: r.orders.length,
+      keys: Object.fromEntries(Object.entries(r.keys).filter(([type]) => type !== 'account')),
+      score: r.metrics.score,
+    }));
   const hubs = report.hubs.map((h) => ({ keyType: h.type, value: h.value, customers: h.customers }));
   out(io, JSON.stringify({ rings, hubs }, null, 2));
   return 0;

@@ -13,7 +13,16 @@ import { avsOf, CARD_CHECK_FIELDS, cardCheckOf, threeDsOf, type CardCheckField, 
  * Epoch ms of field `f`, with the time of day from field `timeF` when the file keeps it apart (PayPal's
  * Date and Time); null after setting the group aside (required and empty or unreadable).
  */
-export function dateCell(ctx: BuildContext, g: RowGroup, f: number, label: string, required: boolean, what: string, zone: TimeZone = ctx.zone, timeF = -1): number | null {
+export function dateCell(
+  ctx: BuildContext,
+  g: RowGroup,
+  f: number,
+  label: string,
+  required: boolean,
+  what: string,
+  zone: TimeZone = ctx.zone,
+  timeF = -1,
+): number | null {
   const at = ctx.locate(g, f);
   if (at.value === '') {
     if (!required) return 0;
@@ -31,7 +40,14 @@ export function dateCell(ctx: BuildContext, g: RowGroup, f: number, label: strin
   const t = parseTimestamp(time === '' ? at.value : `${at.value} ${time}`, zone, order);
   if (Number.isFinite(t)) return t;
   if (required) {
-    ctx.fail(g, at.row, at.column, 'invalid-value', `${ctx.columnLabel(at.column)} is not a date the import understands (e.g. 2026-05-01 10:00:00 +0200, 01.05.2026 10:00)`, what);
+    ctx.fail(
+      g,
+      at.row,
+      at.column,
+      'invalid-value',
+      `${ctx.columnLabel(at.column)} is not a date the import understands (e.g. 2026-05-01 10:00:00 +0200, 01.05.2026 10:00)`,
+      what,
+    );
     return null;
   }
   ctx.messages.warn('invalid-date', `${ctx.columnLabel(at.column)} has values that are not dates; they were left empty`, g.lines[at.row]);
@@ -129,8 +145,14 @@ function cardIndices(ctx: BuildContext): CardFieldIndices {
   let ix = cardIndexCache.get(ctx);
   if (!ix) {
     ix = {
-      number: ctx.f('cardNumber'), bin: ctx.f('cardBin'), last4: ctx.f('cardLast4'), expiry: ctx.f('cardExpiry'),
-      expMonth: ctx.f('cardExpMonth'), expYear: ctx.f('cardExpYear'), fingerprint: ctx.f('cardFingerprint'), brand: ctx.f('cardBrand'),
+      number: ctx.f('cardNumber'),
+      bin: ctx.f('cardBin'),
+      last4: ctx.f('cardLast4'),
+      expiry: ctx.f('cardExpiry'),
+      expMonth: ctx.f('cardExpMonth'),
+      expYear: ctx.f('cardExpYear'),
+      fingerprint: ctx.f('cardFingerprint'),
+      brand: ctx.f('cardBrand'),
     };
     cardIndexCache.set(ctx, ix);
   }

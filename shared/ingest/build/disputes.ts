@@ -68,7 +68,11 @@ export class DisputeBuilder {
     }
     const status = disputeStatusOf(statusText);
     if (status === null && statusText !== '') {
-      ctx.messages.warn('unknown-dispute-status', `${ctx.fieldLabel(f('status'))} has dispute states the import does not know; they were read as new`, g.lines[0]);
+      ctx.messages.warn(
+        'unknown-dispute-status',
+        `${ctx.fieldLabel(f('status'))} has dispute states the import does not know; they were read as new`,
+        g.lines[0],
+      );
     }
     return {
       line: g.lines[0]!,
@@ -109,7 +113,13 @@ export class DisputeBuilder {
     const orderRef = pick('orderRef');
     const lines = events.map((e) => e.line).sort((a, b) => a - b);
     if (reasonCode === '') {
-      this.failAll(id, lines, 'reasonCode', `${ctx.fieldLabel(ctx.f('reasonCode'))} is empty in every row of this dispute; the reason code is required`, 'missing-value');
+      this.failAll(
+        id,
+        lines,
+        'reasonCode',
+        `${ctx.fieldLabel(ctx.f('reasonCode'))} is empty in every row of this dispute; the reason code is required`,
+        'missing-value',
+      );
       return;
     }
     const network = cardNetworkOf(pick('network'), reasonCode);

@@ -21,7 +21,23 @@ export function orderProvided(ctx: BuildContext): string[] {
   const m = (field: string) => ctx.mapped(ctx.f(field));
   const out = new Set<string>(['source', 'externalId', 'marketplace', 'createdAt', 'currency', 'totalMinor']);
   if (m('status') || m('cancelledAt')) out.add('status');
-  const direct = ['customerId', 'email', 'phone', 'shipName', 'shipStreet', 'shipPostcode', 'shipCity', 'shipCountry', 'billCountry', 'ip', 'deviceId', 'cardFingerprint', 'cardBrand', 'paymentMethod', 'riskLevel'];
+  const direct = [
+    'customerId',
+    'email',
+    'phone',
+    'shipName',
+    'shipStreet',
+    'shipPostcode',
+    'shipCity',
+    'shipCountry',
+    'billCountry',
+    'ip',
+    'deviceId',
+    'cardFingerprint',
+    'cardBrand',
+    'paymentMethod',
+    'riskLevel',
+  ];
   for (const f of direct) if (m(f)) out.add(f);
   if (m('cardNumber') || m('cardBin')) out.add('cardBin');
   if (m('cardNumber') || m('cardLast4')) out.add('cardLast4');
@@ -33,11 +49,27 @@ export function orderProvided(ctx: BuildContext): string[] {
 function orderFieldIndices(ctx: BuildContext) {
   const f = (name: string) => ctx.f(name);
   return {
-      externalId: f('externalId'), createdAt: f('createdAt'), currency: f('currency'), total: f('total'), lineAmount: f('lineAmount'),
-      lineDiscount: f('lineDiscount'), status: f('status'), cancelledAt: f('cancelledAt'), customerId: f('customerId'), email: f('email'),
-      phone: f('phone'), shipName: f('shipName'), shipStreet: f('shipStreet'), shipPostcode: f('shipPostcode'), shipCity: f('shipCity'),
-      shipCountry: f('shipCountry'), billCountry: f('billCountry'), ip: f('ip'), deviceId: f('deviceId'), paymentMethod: f('paymentMethod'),
-      riskLevel: f('riskLevel'),
+    externalId: f('externalId'),
+    createdAt: f('createdAt'),
+    currency: f('currency'),
+    total: f('total'),
+    lineAmount: f('lineAmount'),
+    lineDiscount: f('lineDiscount'),
+    status: f('status'),
+    cancelledAt: f('cancelledAt'),
+    customerId: f('customerId'),
+    email: f('email'),
+    phone: f('phone'),
+    shipName: f('shipName'),
+    shipStreet: f('shipStreet'),
+    shipPostcode: f('shipPostcode'),
+    shipCity: f('shipCity'),
+    shipCountry: f('shipCountry'),
+    billCountry: f('billCountry'),
+    ip: f('ip'),
+    deviceId: f('deviceId'),
+    paymentMethod: f('paymentMethod'),
+    riskLevel: f('riskLevel'),
   };
 }
 
@@ -62,7 +94,14 @@ export class OrderBuilder {
     const options = ctx.preset.options;
     // A line-item row whose order's first row is elsewhere has none of the order's own fields.
     if (g.rows.length > 0 && this.isOrphan(g)) {
-      ctx.fail(g, 0, ctx.resolved.columns[F.createdAt]![0] ?? -1, 'orphan-row', 'line-item row without its order: the order\'s first row (with date and total) is not directly above it', WHAT);
+      ctx.fail(
+        g,
+        0,
+        ctx.resolved.columns[F.createdAt]![0] ?? -1,
+        'orphan-row',
+        "line-item row without its order: the order's first row (with date and total) is not directly above it",
+        WHAT,
+      );
       return;
     }
     const createdAt = dateCell(ctx, g, F.createdAt, 'order date', true, WHAT);
@@ -76,7 +115,8 @@ export class OrderBuilder {
     if (ctx.mapped(F.status) || ctx.mapped(F.cancelledAt)) {
       const s = this.statusOf(ctx.first(g, F.status), cancelled);
       status = s.status;
-      if (s.unknown) ctx.messages.warn('unknown-status', `${ctx.fieldLabel(F.status)} has status words the import does not know; they were ignored`, g.lines[0]);
+      if (s.unknown)
+        ctx.messages.warn('unknown-status', `${ctx.fieldLabel(F.status)} has status words the import does not know; they were ignored`, g.lines[0]);
     }
     const card = cardCells(ctx, g);
     const order: Order = {

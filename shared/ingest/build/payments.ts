@@ -156,7 +156,12 @@ export class PaymentBuilder {
     }
     let status = disputeStatusOf(statusText);
     if (status === null) {
-      if (statusText !== '') ctx.messages.warn('unknown-dispute-status', `${ctx.fieldLabel(F.disputeStatus)} has dispute states the import does not know; such disputes were read as new`, g.lines[0]);
+      if (statusText !== '')
+        ctx.messages.warn(
+          'unknown-dispute-status',
+          `${ctx.fieldLabel(F.disputeStatus)} has dispute states the import does not know; such disputes were read as new`,
+          g.lines[0],
+        );
       status = 'new';
     }
     const orderSource = ctx.preset.options.orderSource;

@@ -34,7 +34,8 @@ export class RowKindFilter {
     if (this.kindColumn >= 0) {
       const kind = fields[this.kindColumn]!.trim().toLowerCase();
       const isKind = this.include.some((w) => kind.includes(w)) && !this.exclude.some((w) => kind.includes(w));
-      if (!isKind) return this.problem(line, this.kindColumn, `${ctx.columnLabel(this.kindColumn)} says this row is not a ${rule.noun}; it was not imported as one`);
+      if (!isKind)
+        return this.problem(line, this.kindColumn, `${ctx.columnLabel(this.kindColumn)} says this row is not a ${rule.noun}; it was not imported as one`);
     }
     if (this.amountF >= 0) {
       const value = readField(ctx.resolved, this.amountF, fields);
@@ -42,7 +43,11 @@ export class RowKindFilter {
       const amount = value === '' ? NaN : parseAmount4(value, ctx.decimalMark);
       if (amount <= 0) {
         const column = sourceColumn(ctx.resolved, this.amountF, fields);
-        return this.problem(line, column, `${ctx.columnLabel(column)} is not above zero: money paid out or refunded is not a ${rule.noun}; the row was not imported as one`);
+        return this.problem(
+          line,
+          column,
+          `${ctx.columnLabel(column)} is not above zero: money paid out or refunded is not a ${rule.noun}; the row was not imported as one`,
+        );
       }
     }
     return null;

@@ -98,10 +98,13 @@ export const formatPresetSchema = z.object({
     zoneNames: z
       .record(
         z.string().regex(/^[A-Z]{2,6}$/),
-        z.string().max(60).superRefine((name, ctx) => {
-          const problem = timeZoneProblem(name);
-          if (problem) ctx.addIssue({ code: 'custom', message: problem });
-        }),
+        z
+          .string()
+          .max(60)
+          .superRefine((name, ctx) => {
+            const problem = timeZoneProblem(name);
+            if (problem) ctx.addIssue({ code: 'custom', message: problem });
+          }),
       )
       .optional(),
     defaultCurrency: z.string().length(3).optional(),

@@ -25,10 +25,11 @@ async function cache(name: string, decisions = 3): Promise<WorkbenchDb> {
   return db;
 }
 const backupOf = async (db: WorkbenchDb) => (await writeBackup(db, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock })).blob;
-const restore = async (db: WorkbenchDb, file: Blob, reason = '', witnesses = []) => applyRestore(db, await planRestore(db, await readBackup(file, PASSPHRASE), witnesses), { reason, clock });
+const restore = async (db: WorkbenchDb, file: Blob, reason = '', witnesses = []) =>
+  applyRestore(db, await planRestore(db, await readBackup(file, PASSPHRASE), witnesses), { reason, clock });
 
 describe('backup container', () => {
-  it('round-trips every table, typed-array blocks included, and logs the restore after the backup\'s own log', async () => {
+  it("round-trips every table, typed-array blocks included, and logs the restore after the backup's own log", async () => {
     const source = await cache('bk-source', 3);
     const before = await dump(source);
     const file = await backupOf(source);
@@ -42,7 +43,14 @@ describe('backup container', () => {
     await target.meta.put({ key: 'analystName', value: 'L. Braun' });
     const pending = await planRestore(target, await readBackup(file, PASSPHRASE), []);
     expect(pending.plan.summary).toBe('300 orders, 1 payment, 1 dispute, 3 decisions, 1 dispute change, 1 ring verdict or note');
-    expect(pending.plan).toMatchObject({ verifiedTo: 3, relation: 'empty-here', lostDecisions: 0, needsReason: false, format: 'container', createdBy: 'K. Weber' });
+    expect(pending.plan).toMatchObject({
+      verifiedTo: 3,
+      relation: 'empty-here',
+      lostDecisions: 0,
+      needsReason: false,
+      format: 'container',
+      createdBy: 'K. Weber',
+    });
     const entry = await applyRestore(target, pending, { reason: '', clock });
     const after = await dump(target);
     for (const name of Object.keys(before)) if (name !== 'decisions' && name !== 'decisionHead') expect(after[name], name).toEqual(before[name]);
@@ -108,9 +116,17 @@ describe('restore and the decision log', () => {
     await new ExportLog(db, clock).add({ kind: 'csv', fileName: 'kpi.csv', rows: 4, what: 'report table' });
     const headBefore = await log.head();
     const pending = await planRestore(db, await readBackup(file, PASSPHRASE), []);
-    expect(pending.plan).toMatchObject({ relation: 'older', verifiedTo: 5, lostDecisions: 11, needsReason: true, supersedes: headBefore, keptOther: 1, lostOther: 0 });
+    expect(pending.plan).toMatchObject({
+      relation: 'older',
+      verifiedTo: 5,
+      lostDecisions: 11,
+      needsReason: true,
+      supersedes: headBefore,
+      keptOther: 1,
+      lostOther: 0,
+    });
     await expect(applyRestore(db, pending, { reason: '  ', clock })).rejects.toThrow('Say why: 11 decisions after entry 5 will be set aside');
-    const entry = await applyRestore(db, pending, { reason: 'laptop disk failed; restoring last night\'s backup', clock });
+    const entry = await applyRestore(db, pending, { reason: "laptop disk failed; restoring last night's backup", clock });
     expect(entry).toMatchObject({ seq: 6, decision: 'restore', supersedes: headBefore });
     expect(entry.note).toContain("Reason: laptop disk failed; restoring last night's backup");
     expect(entry.note).toContain('11 decisions after entry 5 set aside');
@@ -130,7 +146,10 @@ describe('restore and the decision log', () => {
       const { seq: _s, prevHash: _p, hash: _h, form: _f, noteSalt: _ns, noteHash: _nh, ...input } = e;
       forged.push(await chainEntry(e.seq === 2 ? { ...input, decision: 'cancel', reasonCode: 'FRAUD-RING' } : input, forged.at(-1)!));
     }
-    const tables = (await tablesOf(db)).map(([n, rows]): [string, unknown[]] => [n, n === 'decisions' ? forged : n === 'decisionHead' ? [{ key: 'head', ...headOf(forged) }] : rows]);
+    const tables = (await tablesOf(db)).map(([n, rows]): [string, unknown[]] => [
+      n,
+      n === 'decisions' ? forged : n === 'decisionHead' ? [{ key: 'head', ...headOf(forged) }] : rows,
+    ]);
     const file = await craftContainer(tables, { schemaVersion: 7, logHead: headOf(forged) });
     const before = await dump(db);
     await expect(planRestore(db, await readBackup(file, PASSPHRASE), [])).rejects.toThrow("The backup's decision log differs from this laptop's at entry 2");
@@ -155,7 +174,10 @@ describe('restore and the decision log', () => {
     for (const [what, list, message] of variants) {
       const tables = (await tablesOf(db)).map(([n, rows]): [string, unknown[]] => [n, n === 'decisions' ? list : rows]);
       const file = await craftContainer(tables, { schemaVersion: 7, logHead: headOf(entries) });
-      await expect(readBackup(file, PASSPHRASE).then((s) => planRestore(db, s, [])), what).rejects.toThrow(message);
+      await expect(
+        readBackup(file, PASSPHRASE).then((s) => planRestore(db, s, [])),
+        what,
+      ).rejects.toThrow(message);
     }
   });
 
@@ -166,17 +188,57 @@ describe('restore and the decision log', () => {
     const cases: [string, [string, unknown[]][], RegExp][] = [
       ['unknown table', [...base, ['evil', [{ id: 1 }]]], /a table this app does not know: evil/],
       ['malformed block', base.map(([n, r]): [string, unknown[]] => [n, n === 'orderBlocks' ? [{ id: 1, foo: 'bar' }] : r]), /orderBlocks row 1 is not valid/],
-      ['full card number as BIN', base.map(([n, r]): [string, unknown[]] => [n, n === 'payments' ? [{ ...(r[0] as object), cardBin: '4111111111111111' }] : r]), /payments row 1 is not valid: cardBin a BIN of at most 8 digits/],
-      ['full card number in a street', base.map(([n, r]): [string, unknown[]] => [n, n === 'orderText' ? [{ ...(r[0] as { columns: object }), columns: { ...(r[0] as { columns: Record<string, string> }).columns, shipStreet: (r[0] as { columns: Record<string, string> }).columns['shipStreet']!.replace(/^[^\u001f]*/, '4111 1111 1111 1111') } }] : r]), /order block 1 holds a full card number in shipStreet/],
-      ['full card number as an order reference', base.map(([n, r]): [string, unknown[]] => [n, n === 'payments' ? [{ ...(r[0] as object), orderRef: '5555555555554444' }] : r]), /payments row 1 holds a full card number/],
-      ['huge string', base.map(([n, r]): [string, unknown[]] => [n, n === 'disputes' ? [{ ...(r[0] as object), reasonCode: 'x'.repeat(2_000_000) }] : r]), /disputes row 1 is not valid: reasonCode/],
-      ['unknown setting', base.map(([n, r]): [string, unknown[]] => [n, n === 'meta' ? [...r, { key: 'evilSetting', value: 1 }] : r]), /meta row \d+ is not valid: key is a setting this app does not know/],
-      ['block columns disagree', base.map(([n, r]): [string, unknown[]] => [n, n === 'orderBlocks' ? [{ ...(r[0] as object), live: new Uint8Array(3) }] : r]), /order block 1 is not valid: live has 3 values for 300 orders/],
+      [
+        'full card number as BIN',
+        base.map(([n, r]): [string, unknown[]] => [n, n === 'payments' ? [{ ...(r[0] as object), cardBin: '4111111111111111' }] : r]),
+        /payments row 1 is not valid: cardBin a BIN of at most 8 digits/,
+      ],
+      [
+        'full card number in a street',
+        base.map(([n, r]): [string, unknown[]] => [
+          n,
+          n === 'orderText'
+            ? [
+                {
+                  ...(r[0] as { columns: object }),
+                  columns: {
+                    ...(r[0] as { columns: Record<string, string> }).columns,
+                    shipStreet: (r[0] as { columns: Record<string, string> }).columns['shipStreet']!.replace(/^[^\u001f]*/, '4111 1111 1111 1111'),
+                  },
+                },
+              ]
+            : r,
+        ]),
+        /order block 1 holds a full card number in shipStreet/,
+      ],
+      [
+        'full card number as an order reference',
+        base.map(([n, r]): [string, unknown[]] => [n, n === 'payments' ? [{ ...(r[0] as object), orderRef: '5555555555554444' }] : r]),
+        /payments row 1 holds a full card number/,
+      ],
+      [
+        'huge string',
+        base.map(([n, r]): [string, unknown[]] => [n, n === 'disputes' ? [{ ...(r[0] as object), reasonCode: 'x'.repeat(2_000_000) }] : r]),
+        /disputes row 1 is not valid: reasonCode/,
+      ],
+      [
+        'unknown setting',
+        base.map(([n, r]): [string, unknown[]] => [n, n === 'meta' ? [...r, { key: 'evilSetting', value: 1 }] : r]),
+        /meta row \d+ is not valid: key is a setting this app does not know/,
+      ],
+      [
+        'block columns disagree',
+        base.map(([n, r]): [string, unknown[]] => [n, n === 'orderBlocks' ? [{ ...(r[0] as object), live: new Uint8Array(3) }] : r]),
+        /order block 1 is not valid: live has 3 values for 300 orders/,
+      ],
     ];
     const before = await dump(db);
     for (const [what, tables, message] of cases) {
       const file = await craftContainer(tables, { schemaVersion: 7, logHead: head });
-      await expect(readBackup(file, PASSPHRASE).then((s) => planRestore(db, s, [])), what).rejects.toThrow(message);
+      await expect(
+        readBackup(file, PASSPHRASE).then((s) => planRestore(db, s, [])),
+        what,
+      ).rejects.toThrow(message);
     }
     expect(await dump(db)).toEqual(before);
   });
@@ -193,8 +255,13 @@ describe('restore and the decision log', () => {
     const base = { kind: 'kpi' as const, title: 'KPI', params: {}, figures: { opened: 3 }, dataHash: 'd', createdAt: 1, analyst: 'K. Weber' };
     const hash = await sha256(JSON.stringify([base.kind, base.title, base.params, base.figures, base.dataHash, base.createdAt, base.analyst]));
     await db.reportSnapshots.add({ ...base, hash });
-    const tables = (await tablesOf(db)).map(([n, rows]): [string, unknown[]] => [n, n === 'reportSnapshots' ? rows.map((r) => ({ ...(r as object), figures: { opened: 0 } })) : rows]);
-    await expect(readBackup(await craftContainer(tables, { schemaVersion: 7 }), PASSPHRASE).then((s) => planRestore(db, s, []))).rejects.toThrow(/snapshot 1 does not match its hash/);
+    const tables = (await tablesOf(db)).map(([n, rows]): [string, unknown[]] => [
+      n,
+      n === 'reportSnapshots' ? rows.map((r) => ({ ...(r as object), figures: { opened: 0 } })) : rows,
+    ]);
+    await expect(readBackup(await craftContainer(tables, { schemaVersion: 7 }), PASSPHRASE).then((s) => planRestore(db, s, []))).rejects.toThrow(
+      /snapshot 1 does not match its hash/,
+    );
   });
 });
 

@@ -74,10 +74,21 @@ describe('hostile backups are refused and change nothing', () => {
         else if (edit.op === 'swap') {
           const j = edit.with % list.length;
           if (i === j) list.splice(i, 1);
-          else [list[i], list[j]] = [{ ...list[j]!, seq: list[i]!.seq }, { ...list[i]!, seq: list[j]!.seq }];
+          else
+            [list[i], list[j]] = [
+              { ...list[j]!, seq: list[i]!.seq },
+              { ...list[i]!, seq: list[j]!.seq },
+            ];
         } else {
           const e = list[i]! as unknown as Record<string, unknown>;
-          e[edit.field] = edit.field === 'at' ? (e['at'] as number) + 1 : edit.field === 'decision' ? (e['decision'] === 'cancel' ? 'release' : 'cancel') : `${String(e[edit.field])}x`;
+          e[edit.field] =
+            edit.field === 'at'
+              ? (e['at'] as number) + 1
+              : edit.field === 'decision'
+                ? e['decision'] === 'cancel'
+                  ? 'release'
+                  : 'cancel'
+                : `${String(e[edit.field])}x`;
         }
         const crafted = tables.map(([n, rows]): [string, unknown[]] => [n, n === 'decisions' ? list : rows]);
         await expect(attempt(await craftContainer(crafted, { schemaVersion: 7, logHead: headOf(entries) }))).rejects.toThrow(/decision log/);
@@ -95,8 +106,12 @@ describe('hostile backups are refused and change nothing', () => {
         fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !known.has(s) && !s.includes('\n')),
         async (table, junk, unknown) => {
           const withJunk = tables.map(([n, rows]): [string, unknown[]] => [n, n === table ? [junk, ...rows.slice(1)] : rows]);
-          await expect(attempt(await craftContainer(withJunk, { schemaVersion: 7, logHead: headOf(entries) }))).rejects.toThrow(/not valid|does not match|does not verify|twice|differs/);
-          await expect(attempt(await craftContainer([...tables, [unknown, [{ id: 1 }]]], { schemaVersion: 7, logHead: headOf(entries) }))).rejects.toThrow(/does not know/);
+          await expect(attempt(await craftContainer(withJunk, { schemaVersion: 7, logHead: headOf(entries) }))).rejects.toThrow(
+            /not valid|does not match|does not verify|twice|differs/,
+          );
+          await expect(attempt(await craftContainer([...tables, [unknown, [{ id: 1 }]]], { schemaVersion: 7, logHead: headOf(entries) }))).rejects.toThrow(
+            /does not know/,
+          );
         },
       ),
       { numRuns: 30 },

@@ -22,7 +22,15 @@ afterEach(async () => {
 });
 
 const hold = (i: number): DecisionInput => ({
-  orderKey: `shopify:#${1000 + i}`, decision: 'hold', reasonCode: 'FRAUD-RING', note: '', analyst: 'K. Weber', at: Date.UTC(2026, 10, 24, 9, i), score: 80, matrixVersion: 1, undoes: null,
+  orderKey: `shopify:#${1000 + i}`,
+  decision: 'hold',
+  reasonCode: 'FRAUD-RING',
+  note: '',
+  analyst: 'K. Weber',
+  at: Date.UTC(2026, 10, 24, 9, i),
+  score: 80,
+  matrixVersion: 1,
+  undoes: null,
 });
 
 describe('decision log storage', () => {

@@ -73,9 +73,10 @@ describe('the message', () => {
   });
 
   it('for one change says nothing changed', () => {
-    expect(diskFullMessage({ kind: 'change', what: 'the decision' })).toBe(`The disk is full: the decision could not be saved; nothing changed. ${WHAT_TO_DO}, then try again.`);
+    expect(diskFullMessage({ kind: 'change', what: 'the decision' })).toBe(
+      `The disk is full: the decision could not be saved; nothing changed. ${WHAT_TO_DO}, then try again.`,
+    );
   });
-
 });
 
 describe('an import when the disk fills up', () => {
@@ -144,7 +145,9 @@ describe('the demo load when the disk fills up', () => {
     diskFillsUp(db, 'orderBlocks', 1);
     const load = loadDemoData(db, { orders: 10_000, clock });
     await expect(load).rejects.toThrow(DiskFullError);
-    await expect(load).rejects.toThrow(/^The disk is full: the demo data did not fit\. 8,192 of 10,000 orders were stored; the rest were not\. Clear the cache/);
+    await expect(load).rejects.toThrow(
+      /^The disk is full: the demo data did not fit\. 8,192 of 10,000 orders were stored; the rest were not\. Clear the cache/,
+    );
     expect(await new OrderRepository(db).count()).toBe(8192);
   });
 });

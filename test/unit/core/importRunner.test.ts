@@ -212,7 +212,8 @@ describe('an import cut short', () => {
 });
 
 describe('a file with no line breaks', () => {
-  const noBreaksIn = (first: string) => `the file has no line breaks in its first ${first}: it is not a CSV or TSV export (or its lines end in a way the app does not read)`;
+  const noBreaksIn = (first: string) =>
+    `the file has no line breaks in its first ${first}: it is not a CSV or TSV export (or its lines end in a way the app does not read)`;
 
   it('imported: says so, stores nothing, and reads on only to hash the bytes', async () => {
     fresh();
@@ -229,7 +230,7 @@ describe('a file with no line breaks', () => {
     expect(await new OrderRepository(db).count()).toBe(0);
   });
 
-  it("checked in the wizard: says so instead of calling the file empty", async () => {
+  it('checked in the wizard: says so instead of calling the file empty', async () => {
     fresh();
     const file = new Blob(['a;b;c;'.repeat(100_000)]);
     const check = await new ImportService(db).check(file, BUILT_IN_PRESETS[0]!);

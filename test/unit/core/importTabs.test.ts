@@ -45,7 +45,15 @@ async function startImport(db: WorkbenchDb, tab: MemoryRunLocks) {
     await paused;
     yield bytes.subarray(half);
   }
-  const outcome: Promise<ImportOutcome> = importFile(db, { name: 'orders.csv', size: bytes.length, chunks: chunks() }, {}, undefined, (p) => p.created > 0 && committed(), clock, tab);
+  const outcome: Promise<ImportOutcome> = importFile(
+    db,
+    { name: 'orders.csv', size: bytes.length, chunks: chunks() },
+    {},
+    undefined,
+    (p) => p.created > 0 && committed(),
+    clock,
+    tab,
+  );
   await someCommitted;
   return { outcome, resume };
 }
@@ -73,7 +81,7 @@ describe('an import running in one tab, seen from another', () => {
     expect(await new OrderRepository(b).count()).toBe(ROWS);
   });
 
-  it("is recovered as interrupted once its tab died, with the committed batches kept", async () => {
+  it('is recovered as interrupted once its tab died, with the committed batches kept', async () => {
     const locks = new MemoryLockManager();
     const a = connect();
     const tabA = locks.tab();
@@ -111,8 +119,22 @@ describe('an import running in one tab, seen from another', () => {
   it('an import recorded before imports held locks is recovered as before', async () => {
     const db = connect();
     await db.imports.add({
-      fileName: 'old.csv', fileSize: 1, fileHash: '', format: null, formatLabel: null, startedAt: 1, endedAt: null, status: 'running',
-      rows: 0, created: 0, updated: 0, unchanged: 0, quarantined: 0, warnings: [], errors: [], undoneAt: null,
+      fileName: 'old.csv',
+      fileSize: 1,
+      fileHash: '',
+      format: null,
+      formatLabel: null,
+      startedAt: 1,
+      endedAt: null,
+      status: 'running',
+      rows: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      quarantined: 0,
+      warnings: [],
+      errors: [],
+      undoneAt: null,
     });
     const history = new ImportHistory(db, clock, new MemoryLockManager().tab());
     expect(await history.recoverInterrupted()).toBe(1);

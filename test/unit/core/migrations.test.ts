@@ -20,7 +20,19 @@ const UPGRADE_CASES: UpgradeCase[] = [
     from: 1,
     fill: async (db) => {
       await db.meta.put({ key: 'analystName', value: 'K. Weber' });
-      await db.disputes.put({ id: 'dp_1', provider: 'stripe', paymentId: 'ch_1', orderKey: 'shopify:#1', network: 'visa', reasonCode: '10.4', amountMinor: 5000, currency: 'EUR', openedAt: 1, dueAt: 2, status: 'new' });
+      await db.disputes.put({
+        id: 'dp_1',
+        provider: 'stripe',
+        paymentId: 'ch_1',
+        orderKey: 'shopify:#1',
+        network: 'visa',
+        reasonCode: '10.4',
+        amountMinor: 5000,
+        currency: 'EUR',
+        openedAt: 1,
+        dueAt: 2,
+        status: 'new',
+      });
     },
     expect: async (db) => {
       expect(await db.meta.get('analystName')).toEqual({ key: 'analystName', value: 'K. Weber' });

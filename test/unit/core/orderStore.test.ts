@@ -34,7 +34,9 @@ describe('OrderStore over column blocks', () => {
     expect(await store.open()).toBe(total);
     expect(await store.query({ filter: NO_FILTER, sort: { field: 'createdAt', dir: 'asc' }, search: '' })).toBe(total);
     const rows = await store.rows(ORDER_BLOCK_SIZE - 2, ORDER_BLOCK_SIZE + 2);
-    expect(rows.map((r) => r.externalId)).toEqual([ORDER_BLOCK_SIZE - 2, ORDER_BLOCK_SIZE - 1, ORDER_BLOCK_SIZE, ORDER_BLOCK_SIZE + 1].map((i) => `#${10000 + i}`));
+    expect(rows.map((r) => r.externalId)).toEqual(
+      [ORDER_BLOCK_SIZE - 2, ORDER_BLOCK_SIZE - 1, ORDER_BLOCK_SIZE, ORDER_BLOCK_SIZE + 1].map((i) => `#${10000 + i}`),
+    );
     const { row: _row, ...first } = (await store.rows(total - 1, total))[0]!;
     expect(first).toEqual(orders[total - 1]);
   });
@@ -45,14 +47,20 @@ describe('OrderStore over column blocks', () => {
     await new OrderRepository(db).append(orders);
     const store = new OrderStore(db);
     await store.open();
-    const n = await store.query({ filter: { ...NO_FILTER, marketplaces: ['zalando'], from: T0 + 10 * HOUR, to: T0 + 20 * HOUR }, sort: { field: 'createdAt', dir: 'desc' }, search: '' });
+    const n = await store.query({
+      filter: { ...NO_FILTER, marketplaces: ['zalando'], from: T0 + 10 * HOUR, to: T0 + 20 * HOUR },
+      sort: { field: 'createdAt', dir: 'desc' },
+      search: '',
+    });
     expect(n).toBe(5);
     expect((await store.rows(0, 5)).map((r) => r.externalId)).toEqual(['#19', '#17', '#15', '#13', '#11']);
   });
 
   it('searches text it has not loaded yet, across blocks', async () => {
     const db = freshDb();
-    const orders = Array.from({ length: ORDER_BLOCK_SIZE + 5 }, (_, i) => order({ externalId: `#${i}`, createdAt: T0 + i, email: i === ORDER_BLOCK_SIZE + 3 ? 'Needle.Person@gmail.com' : `p${i}@gmx.de` }));
+    const orders = Array.from({ length: ORDER_BLOCK_SIZE + 5 }, (_, i) =>
+      order({ externalId: `#${i}`, createdAt: T0 + i, email: i === ORDER_BLOCK_SIZE + 3 ? 'Needle.Person@gmail.com' : `p${i}@gmx.de` }),
+    );
     await new OrderRepository(db).append(orders);
     const store = new OrderStore(db);
     await store.open();

@@ -28,14 +28,68 @@ async function cacheWithCustomers(name: string) {
   await new OrderRepository(db).append([
     order({ externalId: '#1001', email: 'Anna.Schmidt@gmail.com', shipName: 'Anna Schmidt', customerId: 'c-1', createdAt: Date.UTC(2025, 0, 10) }),
     order({ externalId: '#1002', email: 'anna.schmidt@gmail.com', shipName: 'Anna Schmidt', customerId: 'c-1', createdAt: Date.UTC(2026, 10, 10) }),
-    order({ externalId: '#1003', email: 'tim.wolf@web.de', shipName: 'Tim Wolf', customerId: 'c-2', phone: '+49 30 1234', ip: '198.51.100.9', deviceId: 'dev-9', createdAt: Date.UTC(2025, 1, 10) }),
+    order({
+      externalId: '#1003',
+      email: 'tim.wolf@web.de',
+      shipName: 'Tim Wolf',
+      customerId: 'c-2',
+      phone: '+49 30 1234',
+      ip: '198.51.100.9',
+      deviceId: 'dev-9',
+      createdAt: Date.UTC(2025, 1, 10),
+    }),
   ]);
-  await db.payments.put({ id: 'ch_1', provider: 'stripe', orderRef: '#1002', createdAt: Date.UTC(2026, 10, 10), amountMinor: 100, currency: 'EUR', status: 'succeeded', email: 'anna.schmidt@gmail.com', ip: '203.0.113.7', cardBin: '42424242', cardLast4: '4242', cardExpiry: '03/27', cardFingerprint: 'fpA', cardBrand: 'visa', cardCountry: 'DE' });
-  await db.payments.put({ id: 'ch_2', provider: 'stripe', orderRef: '#1003', createdAt: Date.UTC(2025, 1, 10), amountMinor: 200, currency: 'EUR', status: 'succeeded', email: 'tim.wolf@web.de', ip: '198.51.100.9', cardBin: '55555555', cardLast4: '4444', cardExpiry: '01/26', cardFingerprint: 'fpT', cardBrand: 'mastercard', cardCountry: 'DE' });
-  await db.linkOverrides.add({ type: 'email', value: 'anna.schmidt@gmail.com', action: 'never-link', reason: 'shared inbox', analyst: 'K. Weber', createdAt: 1 });
+  await db.payments.put({
+    id: 'ch_1',
+    provider: 'stripe',
+    orderRef: '#1002',
+    createdAt: Date.UTC(2026, 10, 10),
+    amountMinor: 100,
+    currency: 'EUR',
+    status: 'succeeded',
+    email: 'anna.schmidt@gmail.com',
+    ip: '203.0.113.7',
+    cardBin: '42424242',
+    cardLast4: '4242',
+    cardExpiry: '03/27',
+    cardFingerprint: 'fpA',
+    cardBrand: 'visa',
+    cardCountry: 'DE',
+  });
+  await db.payments.put({
+    id: 'ch_2',
+    provider: 'stripe',
+    orderRef: '#1003',
+    createdAt: Date.UTC(2025, 1, 10),
+    amountMinor: 200,
+    currency: 'EUR',
+    status: 'succeeded',
+    email: 'tim.wolf@web.de',
+    ip: '198.51.100.9',
+    cardBin: '55555555',
+    cardLast4: '4444',
+    cardExpiry: '01/26',
+    cardFingerprint: 'fpT',
+    cardBrand: 'mastercard',
+    cardCountry: 'DE',
+  });
+  await db.linkOverrides.add({
+    type: 'email',
+    value: 'anna.schmidt@gmail.com',
+    action: 'never-link',
+    reason: 'shared inbox',
+    analyst: 'K. Weber',
+    createdAt: 1,
+  });
   const log = new DecisionLog(db);
   const base = { reasonCode: '', analyst: 'K. Weber', score: null, matrixVersion: null, undoes: null };
-  await log.append({ ...base, orderKey: 'shopify:#1002', decision: 'note', note: 'Anna called from +49 170 555 and confirmed the order', at: Date.UTC(2026, 10, 11) });
+  await log.append({
+    ...base,
+    orderKey: 'shopify:#1002',
+    decision: 'note',
+    note: 'Anna called from +49 170 555 and confirmed the order',
+    at: Date.UTC(2026, 10, 11),
+  });
   await log.append({ ...base, orderKey: 'shopify:#1003', decision: 'note', note: 'Tim Wolf asked for a call back', at: Date.UTC(2025, 1, 11) });
   await log.append({ ...base, orderKey: 'shopify:#1002', decision: 'release', note: '', at: Date.UTC(2026, 10, 11) });
   return { db, service: createCore(db, clock) };
@@ -62,9 +116,20 @@ describe('erasing one customer', () => {
     const rows = await texts(db);
     const anna = rows.filter((o) => o.externalId !== '#1003');
     for (const o of anna) expect([o.email, o.shipName, o.customerId, o.ip, o.cardLast4]).toEqual(['', '', '', '', '']);
-    expect(anna.map((o) => [o.totalMinor, o.shipCountry, o.cardBrand])).toEqual([[12_999, 'DE', 'visa'], [12_999, 'DE', 'visa']]);
+    expect(anna.map((o) => [o.totalMinor, o.shipCountry, o.cardBrand])).toEqual([
+      [12_999, 'DE', 'visa'],
+      [12_999, 'DE', 'visa'],
+    ]);
     expect(rows.find((o) => o.externalId === '#1003')!.email).toBe('tim.wolf@web.de');
-    expect(await db.payments.get('ch_1')).toMatchObject({ email: '', ip: '', cardBin: '', cardLast4: '', cardFingerprint: '', amountMinor: 100, cardBrand: 'visa' });
+    expect(await db.payments.get('ch_1')).toMatchObject({
+      email: '',
+      ip: '',
+      cardBin: '',
+      cardLast4: '',
+      cardFingerprint: '',
+      amountMinor: 100,
+      cardBrand: 'visa',
+    });
     expect((await db.payments.get('ch_2'))!.email).toBe('tim.wolf@web.de');
     expect((await db.linkOverrides.toArray())[0]!.value).toBe('');
 
@@ -113,13 +178,21 @@ describe('the retention period', () => {
     expect(entry).toMatchObject({ decision: 'retention', refs: [2] });
     expect(entry.note).toBe('Retention: purged the personal data of 2 orders and 1 payments placed before 2025-11-18; notes of entries 2 erased');
     const rows = await texts(db);
-    expect(rows.map((o) => [o.externalId, o.email])).toEqual([['#1001', ''], ['#1003', ''], ['#1002', 'anna.schmidt@gmail.com']]);
+    expect(rows.map((o) => [o.externalId, o.email])).toEqual([
+      ['#1001', ''],
+      ['#1003', ''],
+      ['#1002', 'anna.schmidt@gmail.com'],
+    ]);
     expect((await db.payments.get('ch_2'))!.ip).toBe('');
     const [summaryRecord] = await db.retentionSummaries.toArray();
-    expect(summaryRecord).toMatchObject({ before: Date.UTC(2025, 10, 18), analyst: 'K. Weber', months: [
-      { month: '2025-01', orders: 1, orderValueMinor: { EUR: 12_999 }, payments: 0 },
-      { month: '2025-02', orders: 1, orderValueMinor: { EUR: 12_999 }, payments: 1 },
-    ] });
+    expect(summaryRecord).toMatchObject({
+      before: Date.UTC(2025, 10, 18),
+      analyst: 'K. Weber',
+      months: [
+        { month: '2025-01', orders: 1, orderValueMinor: { EUR: 12_999 }, payments: 0 },
+        { month: '2025-02', orders: 1, orderValueMinor: { EUR: 12_999 }, payments: 1 },
+      ],
+    });
     expect((await new DecisionLog(db).verify()).chain).toEqual({ ok: true, entries: 4 });
     // Nothing older is left to purge.
     expect((await service.planRetention())!.summary).toMatchObject({ orders: 0, payments: 0, notes: 0 });

@@ -30,7 +30,14 @@ async function cacheWithFixture(name: string, { oldBlocks = false } = {}) {
   await db.disputes.bulkAdd(DISPUTES);
   const log = new DecisionLog(db);
   for (const { seq: _s, prevHash: _p, hash: _h, ...e } of DECISIONS) await log.append(e);
-  await db.ringMarks.add({ ringId: 'ring:shopify:S2', status: 'confirmed-fraud', orderKeys: CONFIRMED_RING_ORDERS, note: '', analyst: 'K. Weber', createdAt: Date.UTC(2026, 10, 16) });
+  await db.ringMarks.add({
+    ringId: 'ring:shopify:S2',
+    status: 'confirmed-fraud',
+    orderKeys: CONFIRMED_RING_ORDERS,
+    note: '',
+    analyst: 'K. Weber',
+    createdAt: Date.UTC(2026, 10, 16),
+  });
   await db.meta.put({ key: 'reportRates', value: { currency: 'EUR', asOf: '2026-11-01', source: 'test', rates: { EUR: 1, PLN: 0.25 } } });
   const store = new OrderStore(db);
   await store.open();
@@ -56,7 +63,12 @@ describe('ReportService', () => {
     expect(dataHash).toMatch(/^[0-9a-f]{64}$/);
     const byCountry = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'country' });
     expect(byCountry.report.groups).toEqual(['DE', 'AT', 'PL', '(order not in cache)']);
-    expect(byCountry.report.byGroup.map((f) => [f.orders, f.fraudOrders])).toEqual([[6, 1], [1, 1], [2, 2], [0, 0]]);
+    expect(byCountry.report.byGroup.map((f) => [f.orders, f.fraudOrders])).toEqual([
+      [6, 1],
+      [1, 1],
+      [2, 2],
+      [0, 0],
+    ]);
   });
 
   it('reports the same from blocks written before they carried dictionaries', async () => {
@@ -73,7 +85,10 @@ describe('ReportService', () => {
     expect(report.review).toMatchObject({ reviewed: 2, released: 1, cancelled: 1, falsePositiveRate: 1 });
     expect(report.review.manualReviewRate).toBeCloseTo(2 / 9, 12);
     expect(report.disputes.all).toMatchObject({ opened: 3, won: 1, lost: 1 });
-    expect(report.programmes.map((m) => [m.programme, m.numerator, m.denominator])).toEqual([['visa-vamp', 3, 6], ['mastercard-ecm', 1, 0]]);
+    expect(report.programmes.map((m) => [m.programme, m.numerator, m.denominator])).toEqual([
+      ['visa-vamp', 3, 6],
+      ['mastercard-ecm', 1, 0],
+    ]);
   });
 
   it('saves a snapshot that reopens unchanged after the data changed, and cannot be overwritten', async () => {

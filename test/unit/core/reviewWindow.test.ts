@@ -22,11 +22,16 @@ describe('the review window', () => {
   it('queues only orders from the last 14 days, keeps a held older one, and follows the saved setting', async () => {
     db = createDb('review-window');
     // A year of paid orders, one every 10 days, each a new customer; the matrix queues new customers.
-    const orders = Array.from({ length: 37 }, (_, i) => order({ externalId: `#${i + 1}`, customerId: `c${i}`, email: `p${i}@example.org`, status: 'paid', createdAt: NOW - i * 10 * DAY - 3_600_000 }));
+    const orders = Array.from({ length: 37 }, (_, i) =>
+      order({ externalId: `#${i + 1}`, customerId: `c${i}`, email: `p${i}@example.org`, status: 'paid', createdAt: NOW - i * 10 * DAY - 3_600_000 }),
+    );
     await new OrderRepository(db).append(orders);
     const core = createCore(db, fixedClock(NOW));
     await core.setAnalystName('K. Weber');
-    await core.saveMatrix({ version: 0, rules: [{ id: 'new', signal: 'newCustomer', atLeast: 1, points: 60 }], thresholds: { review: 50, hold: 90 } }, 'queue every new customer');
+    await core.saveMatrix(
+      { version: 0, rules: [{ id: 'new', signal: 'newCustomer', atLeast: 1, points: 60 }], thresholds: { review: 50, hold: 90 } },
+      'queue every new customer',
+    );
     const all = await core.saveReviewSettings({ ...(await core.reviewSettings()), windowDays: 365 });
     expect(all.windowDays).toBe(365);
     expect(await core.reviewQueue()).toHaveLength(37);
@@ -35,7 +40,13 @@ describe('the review window', () => {
     await core.saveReviewSettings({ ...(await core.reviewSettings()), windowDays: REVIEW_WINDOW_DAYS });
     const queue = await core.reviewQueue();
     // #1 (1 h old) and #2 (10 days): inside the window; #20 (190 days) stays because it is held.
-    expect(queue.map((r) => [r.orderKey, r.state]).sort()).toEqual([['shopify:#1', 'review'], ['shopify:#2', 'review'], ['shopify:#20', 'held']]);
-    await expect(core.saveReviewSettings({ ...(await core.reviewSettings()), windowDays: 0 })).rejects.toThrow('The review window must be a whole number of days from 1 to 365');
+    expect(queue.map((r) => [r.orderKey, r.state]).sort()).toEqual([
+      ['shopify:#1', 'review'],
+      ['shopify:#2', 'review'],
+      ['shopify:#20', 'held'],
+    ]);
+    await expect(core.saveReviewSettings({ ...(await core.reviewSettings()), windowDays: 0 })).rejects.toThrow(
+      'The review window must be a whole number of days from 1 to 365',
+    );
   });
 });

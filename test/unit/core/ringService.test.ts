@@ -42,10 +42,13 @@ describe('RingService key index', () => {
     // An import of two new customers sharing a device: only they are normalised, and they ring.
     const shared = { deviceId: 'dev-new-ring-1', createdAt: NOW - 3_600_000 };
     const repo = new OrderRepository(db);
-    const [blockId] = await repo.append([
-      order({ externalId: '#new-1', customerId: 'n1', email: 'n1@example.org', shipName: 'Ann Neu', ...shared }),
-      order({ externalId: '#new-2', customerId: 'n2', email: 'n2@example.org', shipName: 'Bo Neu', ...shared }),
-    ], 0);
+    const [blockId] = await repo.append(
+      [
+        order({ externalId: '#new-1', customerId: 'n1', email: 'n1@example.org', shipName: 'Ann Neu', ...shared }),
+        order({ externalId: '#new-2', customerId: 'n2', email: 'n2@example.org', shipName: 'Bo Neu', ...shared }),
+      ],
+      0,
+    );
     await store.open();
     const extended = await service.compute();
     expect(extended.indexedOrders).toBe(2);
@@ -77,7 +80,13 @@ describe('hub rules as data', () => {
     const DAY = 86_400_000;
     // 9 accounts on one device: one months earlier, 8 within two days.
     const orders = Array.from({ length: 9 }, (_, i) =>
-      order({ externalId: `#${i + 1}`, customerId: `c${i}`, email: `p${i}@example.org`, deviceId: 'dev-burst-9', createdAt: i === 0 ? 0 : 120 * DAY + i * 3_600_000 }),
+      order({
+        externalId: `#${i + 1}`,
+        customerId: `c${i}`,
+        email: `p${i}@example.org`,
+        deviceId: 'dev-burst-9',
+        createdAt: i === 0 ? 0 : 120 * DAY + i * 3_600_000,
+      }),
     );
     await new OrderRepository(db).append(orders);
     const store = new OrderStore(db);
@@ -93,6 +102,8 @@ describe('hub rules as data', () => {
     // A new service (a reload) reads the saved rules: the device is now held back as a hub, with why.
     const after = await new RingService(db, store).compute();
     expect(after.rings).toEqual([]);
-    expect(after.hubs.map((h) => [h.value, h.why])).toEqual([['dev-burst-9', '9 identities over 120 days, 8 of them within 7 days: steady use by many, held back as a hub']]);
+    expect(after.hubs.map((h) => [h.value, h.why])).toEqual([
+      ['dev-burst-9', '9 identities over 120 days, 8 of them within 7 days: steady use by many, held back as a hub'],
+    ]);
   });
 });

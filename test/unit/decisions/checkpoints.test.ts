@@ -14,7 +14,10 @@ import { decisionInput } from '../../support/backupCache';
 const AT = Date.UTC(2026, 10, 18, 14);
 
 async function log(n: number, from: DecisionEntry[] = []): Promise<DecisionEntry[]> {
-  const more = await chainEntries(Array.from({ length: n }, (_, i) => decisionInput(from.length + i)), from.length ? headOf(from) : null);
+  const more = await chainEntries(
+    Array.from({ length: n }, (_, i) => decisionInput(from.length + i)),
+    from.length ? headOf(from) : null,
+  );
   return [...from, ...more];
 }
 
@@ -55,7 +58,10 @@ describe('checkpoint ledger', () => {
     const good = await restore(entries.slice(0, 5));
     const r = await restoreOf(l, good, AT);
     expect(r).toMatchObject({ ok: true, head: { seq: 6 }, line: { kind: 'restore', keep: 5 } });
-    expect(await restoreOf(l, await restore(entries.slice(0, 5), headOf(entries.slice(0, 9))), AT)).toMatchObject({ ok: false, reason: expect.stringContaining("must name the checkpoint's head (entry 16)") });
+    expect(await restoreOf(l, await restore(entries.slice(0, 5), headOf(entries.slice(0, 9))), AT)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("must name the checkpoint's head (entry 16)"),
+    });
     const foreign = await log(5);
     expect(await restoreOf(l, await restore(foreign), AT)).toMatchObject({ ok: false, reason: expect.stringContaining('not an older copy of this log') });
     if (r.ok && r.line) l.apply(r.line);
@@ -76,7 +82,12 @@ describe('checkpoint ledger', () => {
     const entries = await log(6);
     const witness = { source: 'the checkpoint file', at: AT, heads: entries.map((e) => ({ seq: e.seq, hash: e.hash })) };
     expect(compareWithWitness(entries, witness)).toEqual({ ok: true, source: 'the checkpoint file', checked: 6, upTo: 6 });
-    expect(compareWithWitness(entries.slice(0, 4), witness)).toMatchObject({ ok: false, kind: 'shorter', seq: 5, reason: expect.stringContaining('the log ends at entry 4, but the checkpoint file (2026-11-18 14:00 UTC) saw entry 6') });
+    expect(compareWithWitness(entries.slice(0, 4), witness)).toMatchObject({
+      ok: false,
+      kind: 'shorter',
+      seq: 5,
+      reason: expect.stringContaining('the log ends at entry 4, but the checkpoint file (2026-11-18 14:00 UTC) saw entry 6'),
+    });
     const rewritten = [...entries.slice(0, 2), ...(await log(4, entries.slice(0, 2))).slice(2)];
     expect(compareWithWitness(rewritten, witness)).toMatchObject({ ok: false, kind: 'changed', seq: 3 });
     expect(compareWithWitness(rewritten, { source: 'report.pdf', at: null, heads: [headOf(entries)] })).toMatchObject({ ok: false, kind: 'head', seq: 6 });

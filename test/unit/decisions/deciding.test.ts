@@ -38,7 +38,12 @@ describe('reason codes', () => {
 
 describe('undo', () => {
   const at = Date.UTC(2026, 10, 24, 9, 0);
-  const e = (seq: number, decision: Decision, undoes: number | null = null): Pick<DecisionEntry, 'seq' | 'decision' | 'undoes' | 'at'> => ({ seq, decision, undoes, at });
+  const e = (seq: number, decision: Decision, undoes: number | null = null): Pick<DecisionEntry, 'seq' | 'decision' | 'undoes' | 'at'> => ({
+    seq,
+    decision,
+    undoes,
+    at,
+  });
   const entries = [e(1, 'hold'), e(2, 'note'), e(3, 'release'), e(4, 'undo', 3)];
 
   it('is allowed within the window, to the millisecond', () => {

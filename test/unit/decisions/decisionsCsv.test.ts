@@ -9,22 +9,62 @@ import { maskCardNumbers } from '../../../shared/domain/cardNumbers';
 import { isFormulaLike } from '../../../shared/export/csv';
 
 const entry = (seq: number, orderKey: string, decision: DecisionEntry['decision'], undoes: number | null = null, note = ''): DecisionEntry => ({
-  seq, orderKey, decision, reasonCode: '', note, analyst: 'K. Weber', at: Date.UTC(2026, 10, 4, 12, seq), score: -5, matrixVersion: null, undoes, prevHash: '', hash: 'ab',
+  seq,
+  orderKey,
+  decision,
+  reasonCode: '',
+  note,
+  analyst: 'K. Weber',
+  at: Date.UTC(2026, 10, 4, 12, seq),
+  score: -5,
+  matrixVersion: null,
+  undoes,
+  prevHash: '',
+  hash: 'ab',
 });
 const older = (entries: readonly DecisionEntry[]) => writeDecisionsCsv(entries, DECISIONS_CSV_HEAD_BEFORE_UNDOES);
 
 describe('writing the decisions CSV', () => {
   const H = (c: string) => c.repeat(64);
   const logged = (seq: number, f: Partial<DecisionEntry>): DecisionEntry => ({
-    seq, orderKey: 'shopify:#1001', decision: 'hold', reasonCode: 'STOLEN-CARD', note: '', analyst: 'K. Weber', at: Date.UTC(2026, 10, 24, 9, seq, 30, 250),
-    score: 72, matrixVersion: 3, undoes: null, prevHash: H('0'), hash: H('a'), ...f,
+    seq,
+    orderKey: 'shopify:#1001',
+    decision: 'hold',
+    reasonCode: 'STOLEN-CARD',
+    note: '',
+    analyst: 'K. Weber',
+    at: Date.UTC(2026, 10, 24, 9, seq, 30, 250),
+    score: 72,
+    matrixVersion: 3,
+    undoes: null,
+    prevHash: H('0'),
+    hash: H('a'),
+    ...f,
   });
   const log = [
     logged(1, {}),
     logged(2, { decision: 'note', reasonCode: '', note: '=HYPERLINK("http://evil.example","ok"), called back\nsecond line', hash: H('b') }),
-    logged(3, { orderKey: 'amazon.de:302-1234567-7654321:2', decision: 'release', reasonCode: 'FALSE-POSITIVE', note: '-12.5', score: -5, matrixVersion: null, hash: H('c') }),
+    logged(3, {
+      orderKey: 'amazon.de:302-1234567-7654321:2',
+      decision: 'release',
+      reasonCode: 'FALSE-POSITIVE',
+      note: '-12.5',
+      score: -5,
+      matrixVersion: null,
+      hash: H('c'),
+    }),
     logged(4, { decision: 'undo', reasonCode: '', note: 'undoes entry 1 (hold)', undoes: 1, hash: H('d') }),
-    logged(5, { orderKey: '', decision: 'erasure', reasonCode: '', note: 'erased notes of 1 order', analyst: '@admin', score: null, matrixVersion: null, hash: H('e'), refs: [2] }),
+    logged(5, {
+      orderKey: '',
+      decision: 'erasure',
+      reasonCode: '',
+      note: 'erased notes of 1 order',
+      analyst: '@admin',
+      score: null,
+      matrixVersion: null,
+      hash: H('e'),
+      refs: [2],
+    }),
   ];
 
   it('writes the bytes the Review screen has always exported, oldest first, from the newest-first log', () => {
@@ -53,7 +93,10 @@ describe('writing the decisions CSV', () => {
 
 describe('reading the decisions CSV', () => {
   it('reads the export back: formula-neutralised cells, order ids with colons, null cells', () => {
-    const entries = [entry(1, 'shopify:#10:01', 'hold', null, '=HYPERLINK("http://evil.example","ok")'), entry(2, 'zalando:Z1', 'note', null, 'line one\nline two')];
+    const entries = [
+      entry(1, 'shopify:#10:01', 'hold', null, '=HYPERLINK("http://evil.example","ok")'),
+      entry(2, 'zalando:Z1', 'note', null, 'line one\nline two'),
+    ];
     const parsed = readDecisionsCsv(writeDecisionsCsv(entries));
     expect(parsed).toEqual({ entries });
   });
@@ -79,7 +122,9 @@ describe('reading the decisions CSV', () => {
     const entries = notes.map((note, i) => entry(i + 1, `shopify:#${1000 + i}`, 'note', null, note));
     const csv = writeDecisionsCsv(entries);
     // Written guarded: every note cell a spreadsheet would run starts with the apostrophe.
-    const written = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.slice(1).map((r) => r[6]!);
+    const written = Papa.parse<string[]>(csv, { skipEmptyLines: true })
+      .data.slice(1)
+      .map((r) => r[6]!);
     expect(written.filter((cell) => isFormulaLike(cell))).toEqual([]);
     expect(csv).toContain(`,"'- customer called, wants it held",`);
     expect(csv).toContain(',-12.5,K. Weber,-5,');
@@ -87,12 +132,28 @@ describe('reading the decisions CSV', () => {
   });
 
   it('an undo without undoes reverses the latest earlier decision of its order still standing', () => {
-    const entries = [entry(1, 's:A', 'hold'), entry(2, 's:B', 'cancel'), entry(3, 's:A', 'release'), entry(4, 's:A', 'undo'), entry(5, 's:A', 'undo'), entry(6, 's:B', 'note'), entry(7, 's:B', 'undo')];
+    const entries = [
+      entry(1, 's:A', 'hold'),
+      entry(2, 's:B', 'cancel'),
+      entry(3, 's:A', 'release'),
+      entry(4, 's:A', 'undo'),
+      entry(5, 's:A', 'undo'),
+      entry(6, 's:B', 'note'),
+      entry(7, 's:B', 'undo'),
+    ];
     const parsed = readDecisionsCsv(older(entries));
-    expect('entries' in parsed && parsed.entries.map((e) => [e.seq, e.undoes])).toEqual([[1, null], [2, null], [3, null], [4, 3], [5, 1], [6, null], [7, 2]]);
+    expect('entries' in parsed && parsed.entries.map((e) => [e.seq, e.undoes])).toEqual([
+      [1, null],
+      [2, null],
+      [3, null],
+      [4, 3],
+      [5, 1],
+      [6, null],
+      [7, 2],
+    ]);
   });
 
-  it('reads the log\'s own events, which name no order (a restore, an erasure, a retention run)', () => {
+  it("reads the log's own events, which name no order (a restore, an erasure, a retention run)", () => {
     const entries = [entry(1, 's:A', 'hold'), entry(2, '', 'restore'), entry(3, '', 'erasure', null, 'erased notes of 1 order'), entry(4, '', 'retention')];
     expect(readDecisionsCsv(writeDecisionsCsv(entries))).toEqual({ entries });
   });
@@ -101,7 +162,12 @@ describe('reading the decisions CSV', () => {
     ['', 1, undefined, 'empty file'],
     ['seq,time_utc,order_id\r\n', 1, undefined, 'columns source, decision, reason_code, note, analyst, score, matrix_version, hash missing'],
     // Line 3 holds the second row of a quoted note; line 4 is the bad row.
-    [`${writeDecisionsCsv([entry(1, 's:A', 'hold', null, 'two\nlines')])}2,2026-11-04T12:00:00.000Z,s,A,shrug,,,K. Weber,,,ab,\r\n`, 4, 'decision', 'decision shrug is not one of hold, release, cancel, note, undo, restore, erasure, retention'],
+    [
+      `${writeDecisionsCsv([entry(1, 's:A', 'hold', null, 'two\nlines')])}2,2026-11-04T12:00:00.000Z,s,A,shrug,,,K. Weber,,,ab,\r\n`,
+      4,
+      'decision',
+      'decision shrug is not one of hold, release, cancel, note, undo, restore, erasure, retention',
+    ],
     [`${writeDecisionsCsv([])}1,04.11.2026 12:00,s,A,hold,,,K. Weber,,,ab,\r\n`, 2, 'time_utc', 'time_utc is not an ISO 8601 time: 04.11.2026 12:00'],
     [`${writeDecisionsCsv([])}1,2026-11-04T12:00:00.000Z,s,A,hold,,,K. Weber,,,ab\r\n`, 2, undefined, 'row has 11 fields, the header has 12'],
     [`${writeDecisionsCsv([])}x,2026-11-04T12:00:00.000Z,s,A,hold,,,K. Weber,,,ab,\r\n`, 2, 'seq', 'seq is not a whole number from 1: x'],
@@ -144,11 +210,19 @@ describe('the decisions CSV round trip', () => {
       rows.map((r, i): DecisionEntry => {
         const logEvent = r.decision === 'restore' || r.decision === 'erasure' || r.decision === 'retention';
         return {
-          seq: i + 1, orderKey: logEvent ? '' : `${r.source}:${r.orderId}`, decision: r.decision, reasonCode: r.reasonCode, note: r.note, analyst: r.analyst,
-          at: r.at, score: r.score, matrixVersion: r.matrixVersion,
+          seq: i + 1,
+          orderKey: logEvent ? '' : `${r.source}:${r.orderId}`,
+          decision: r.decision,
+          reasonCode: r.reasonCode,
+          note: r.note,
+          analyst: r.analyst,
+          at: r.at,
+          score: r.score,
+          matrixVersion: r.matrixVersion,
           // The app logs an undo with the entry it reverses.
           undoes: r.decision === 'undo' ? Math.max(1, i) : null,
-          prevHash: '', hash: r.hash,
+          prevHash: '',
+          hash: r.hash,
         };
       }),
     );

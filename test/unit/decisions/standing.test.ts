@@ -10,8 +10,18 @@ type Step = [orderKey: string, decision: Decision, undoes?: number];
 /** A log from steps, seq = position + 1. */
 const log = (...steps: Step[]): DecisionEntry[] =>
   steps.map(([orderKey, decision, undoes], i) => ({
-    seq: i + 1, orderKey, decision, reasonCode: '', note: '', analyst: 'K. Weber', at: Date.UTC(2026, 10, 24, 9, i), score: null, matrixVersion: null,
-    undoes: undoes ?? null, prevHash: '', hash: '',
+    seq: i + 1,
+    orderKey,
+    decision,
+    reasonCode: '',
+    note: '',
+    analyst: 'K. Weber',
+    at: Date.UTC(2026, 10, 24, 9, i),
+    score: null,
+    matrixVersion: null,
+    undoes: undoes ?? null,
+    prevHash: '',
+    hash: '',
   }));
 
 const standing = (entries: DecisionEntry[]) => Object.fromEntries([...decisionThatStands(entries)].map(([k, e]) => [k, `${e.decision} ${e.seq}`]));
@@ -19,30 +29,104 @@ const standing = (entries: DecisionEntry[]) => Object.fromEntries([...decisionTh
 describe('decisionThatStands', () => {
   it.each<[string, Step[], Record<string, string>]>([
     ['nothing decided', [], {}],
-    ['the latest decision', [['s:A', 'hold'], ['s:A', 'release']], { 's:A': 'release 2' }],
-    ['a note changes nothing', [['s:A', 'hold'], ['s:A', 'note']], { 's:A': 'hold 1' }],
+    [
+      'the latest decision',
+      [
+        ['s:A', 'hold'],
+        ['s:A', 'release'],
+      ],
+      { 's:A': 'release 2' },
+    ],
+    [
+      'a note changes nothing',
+      [
+        ['s:A', 'hold'],
+        ['s:A', 'note'],
+      ],
+      { 's:A': 'hold 1' },
+    ],
     ['a note alone decides nothing', [['s:A', 'note']], {}],
-    ['undoing the latest brings back the one before', [['s:A', 'hold'], ['s:A', 'release'], ['s:A', 'undo', 2]], { 's:A': 'hold 1' }],
-    ['undoing the only decision leaves none', [['s:A', 'cancel'], ['s:A', 'undo', 1]], {}],
-    ['an undo reaches only its entry', [['s:A', 'hold'], ['s:B', 'hold'], ['s:A', 'undo', 1]], { 's:B': 'hold 2' }],
-    ['undoing an undo brings nothing back (the app refuses it; a file may hold it)', [['s:A', 'hold'], ['s:A', 'undo', 1], ['s:A', 'undo', 2]], {}],
-    ['an undo without its entry changes nothing', [['s:A', 'hold'], ['s:A', 'undo']], { 's:A': 'hold 1' }],
-    ['an undo counts wherever it sits in the log', [['s:A', 'undo', 2], ['s:A', 'hold']], {}],
+    [
+      'undoing the latest brings back the one before',
+      [
+        ['s:A', 'hold'],
+        ['s:A', 'release'],
+        ['s:A', 'undo', 2],
+      ],
+      { 's:A': 'hold 1' },
+    ],
+    [
+      'undoing the only decision leaves none',
+      [
+        ['s:A', 'cancel'],
+        ['s:A', 'undo', 1],
+      ],
+      {},
+    ],
+    [
+      'an undo reaches only its entry',
+      [
+        ['s:A', 'hold'],
+        ['s:B', 'hold'],
+        ['s:A', 'undo', 1],
+      ],
+      { 's:B': 'hold 2' },
+    ],
+    [
+      'undoing an undo brings nothing back (the app refuses it; a file may hold it)',
+      [
+        ['s:A', 'hold'],
+        ['s:A', 'undo', 1],
+        ['s:A', 'undo', 2],
+      ],
+      {},
+    ],
+    [
+      'an undo without its entry changes nothing',
+      [
+        ['s:A', 'hold'],
+        ['s:A', 'undo'],
+      ],
+      { 's:A': 'hold 1' },
+    ],
+    [
+      'an undo counts wherever it sits in the log',
+      [
+        ['s:A', 'undo', 2],
+        ['s:A', 'hold'],
+      ],
+      {},
+    ],
     [
       // Ring decision on A, B and C with B excepted: one entry per decided order; B keeps its release.
       'a ring decision with an exception',
-      [['s:B', 'release'], ['s:A', 'hold'], ['s:C', 'hold']],
+      [
+        ['s:B', 'release'],
+        ['s:A', 'hold'],
+        ['s:C', 'hold'],
+      ],
       { 's:B': 'release 1', 's:A': 'hold 2', 's:C': 'hold 3' },
     ],
     [
       'undoing a ring decision whole brings back what stood on each order',
-      [['s:A', 'release'], ['s:A', 'cancel'], ['s:C', 'cancel'], ['s:A', 'undo', 2], ['s:C', 'undo', 3]],
+      [
+        ['s:A', 'release'],
+        ['s:A', 'cancel'],
+        ['s:C', 'cancel'],
+        ['s:A', 'undo', 2],
+        ['s:C', 'undo', 3],
+      ],
       { 's:A': 'release 1' },
     ],
     [
       // A restore supersedes the log it replaced: an event about the log, not a decision on an order.
-      'the log\'s own events (restore, erasure, retention) decide nothing',
-      [['s:A', 'hold'], ['', 'restore'], ['', 'erasure'], ['', 'retention']],
+      "the log's own events (restore, erasure, retention) decide nothing",
+      [
+        ['s:A', 'hold'],
+        ['', 'restore'],
+        ['', 'erasure'],
+        ['', 'retention'],
+      ],
       { 's:A': 'hold 1' },
     ],
   ])('%s', (_, steps, expected) => {
@@ -56,7 +140,7 @@ describe('decisionThatStands', () => {
 });
 
 describe('decisionsInForce', () => {
-  it('lists each order\'s decisions no undo reversed, oldest first', () => {
+  it("lists each order's decisions no undo reversed, oldest first", () => {
     const entries = log(['s:A', 'hold'], ['s:B', 'cancel'], ['s:A', 'release'], ['s:A', 'note'], ['s:A', 'cancel'], ['s:A', 'undo', 5], ['s:B', 'undo', 2]);
     const inForce = decisionsInForce(entries);
     expect([...inForce].map(([k, list]) => [k, list.map((e) => e.seq)])).toEqual([['s:A', [1, 3]]]);
@@ -77,7 +161,11 @@ function standingBefore(entries: readonly DecisionEntry[]): Map<string, Decision
 
 describe('the same rule as before', () => {
   it('gives what the queue and the reports gave, for any log', () => {
-    const step = fc.tuple(fc.constantFrom('s:A', 's:B', 's:C', ''), fc.constantFrom(...DECISIONS), fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }));
+    const step = fc.tuple(
+      fc.constantFrom('s:A', 's:B', 's:C', ''),
+      fc.constantFrom(...DECISIONS),
+      fc.option(fc.integer({ min: 1, max: 30 }), { nil: undefined }),
+    );
     fc.assert(
       fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
         const entries = log(...steps.map(([k, d, u]): Step => (d === 'undo' ? [k, d, u] : [k, d])));

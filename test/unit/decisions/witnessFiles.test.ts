@@ -6,16 +6,33 @@ import { writeDecisionsCsv } from '../../../shared/decisions/decisionsCsv';
 import { witnessFromFile } from '../../../shared/decisions/witnessFiles';
 
 const entry = (seq: number, hash: string): DecisionEntry => ({
-  seq, orderKey: 'shopify:#1', decision: 'note', reasonCode: '', note: `note ${seq}`, analyst: 'K. Weber', at: Date.UTC(2026, 10, 24, 9, seq), score: null, matrixVersion: null,
-  undoes: null, prevHash: '', hash,
+  seq,
+  orderKey: 'shopify:#1',
+  decision: 'note',
+  reasonCode: '',
+  note: `note ${seq}`,
+  analyst: 'K. Weber',
+  at: Date.UTC(2026, 10, 24, 9, seq),
+  score: null,
+  matrixVersion: null,
+  undoes: null,
+  prevHash: '',
+  hash,
 });
 const file = (text: string) => new Blob([text]);
 
 describe('a decisions CSV as a witness', () => {
-  it('gives every entry\'s seq and hash, oldest first, including hashes the card check would have masked', async () => {
+  it("gives every entry's seq and hash, oldest first, including hashes the card check would have masked", async () => {
     const masked = '5d8f6cce532a7aeb57196be62344095936793400b3aeb3580d248b17d5518a86';
     const w = await witnessFromFile(file(`\uFEFF${writeDecisionsCsv([entry(2, masked), entry(1, 'a'.repeat(64))])}`), 'decisions.csv');
-    expect(w).toEqual({ source: 'decisions.csv', at: null, heads: [{ seq: 1, hash: 'a'.repeat(64) }, { seq: 2, hash: masked }] });
+    expect(w).toEqual({
+      source: 'decisions.csv',
+      at: null,
+      heads: [
+        { seq: 1, hash: 'a'.repeat(64) },
+        { seq: 2, hash: masked },
+      ],
+    });
   });
 
   it('refuses an entry without a 64-character hash, naming it', async () => {

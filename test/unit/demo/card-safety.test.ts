@@ -32,12 +32,7 @@ describe('demo data: no card numbers anywhere', () => {
   });
 
   it('finds no 13-19 digit Luhn-valid number in any order, payment, dispute or truth field', () => {
-    const texts = [
-      ...allFieldValues(demo.orders),
-      ...allFieldValues(demo.payments),
-      ...allFieldValues(demo.disputes),
-      JSON.stringify(demo.truth),
-    ];
+    const texts = [...allFieldValues(demo.orders), ...allFieldValues(demo.payments), ...allFieldValues(demo.disputes), JSON.stringify(demo.truth)];
     const hits = texts.flatMap((t) => panLikeNumbers(t));
     expect(hits).toEqual([]);
   });

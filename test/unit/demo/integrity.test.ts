@@ -31,7 +31,11 @@ describe('demo data: referential integrity', () => {
       expect(p.provider).toBe('stripe');
       expect([p.amountMinor, p.currency, p.email, p.ip]).toEqual([o.totalMinor, o.currency, o.email, o.ip]);
       expect([p.cardBin, p.cardLast4, p.cardExpiry, p.cardFingerprint, p.cardBrand]).toEqual([
-        o.cardBin, o.cardLast4, o.cardExpiry, o.cardFingerprint, o.cardBrand,
+        o.cardBin,
+        o.cardLast4,
+        o.cardExpiry,
+        o.cardFingerprint,
+        o.cardBrand,
       ]);
       expect(p.createdAt).toBeGreaterThanOrEqual(o.createdAt);
       expect(p.createdAt - o.createdAt).toBeLessThanOrEqual(60_000);

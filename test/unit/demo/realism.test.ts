@@ -46,7 +46,11 @@ describe('demo data: looks like a year of a German multi-channel seller', () => 
     const old = orders.filter((o) => NOW - o.createdAt > 30 * DAY);
     expect(old.some((o) => o.status === 'open' || o.status === 'paid')).toBe(false);
     for (const status of ['cancelled', 'refunded'] as const) expect(share(old, (o) => o.status === status)).toBeGreaterThan(0.02);
-    const returns = (m: Order['marketplace']) => share(old.filter((o) => o.marketplace === m), (o) => o.status === 'refunded');
+    const returns = (m: Order['marketplace']) =>
+      share(
+        old.filter((o) => o.marketplace === m),
+        (o) => o.status === 'refunded',
+      );
     expect(returns('zalando')).toBeGreaterThan(2 * returns('amazon'));
   });
 

@@ -77,7 +77,10 @@ describe('demo truth: planted rings', () => {
           expect(components(o, linkKeys)).toBe(1);
           // No single key type covers the ring: each one alone leaves it in pieces.
           for (const type of ['card', 'device', 'address', 'email', 'phone']) {
-            expect(components(o, (x) => linkKeys(x).filter((k) => k.startsWith(type))), `${r.id} ${type}`).toBeGreaterThan(1);
+            expect(
+              components(o, (x) => linkKeys(x).filter((k) => k.startsWith(type))),
+              `${r.id} ${type}`,
+            ).toBeGreaterThan(1);
           }
           break;
         }
@@ -107,7 +110,10 @@ describe('demo truth: planted rings', () => {
       return t.some((start) => t.filter((x) => x >= start && x < start + 3 * DAY).length >= Math.ceil(t.length * 0.4));
     });
     expect(bursty.length).toBeGreaterThanOrEqual(Math.ceil(big.length * 0.7));
-    const ringEur = rings.flatMap((r) => r.orders).filter((o) => o.currency === 'EUR').map((o) => o.totalMinor);
+    const ringEur = rings
+      .flatMap((r) => r.orders)
+      .filter((o) => o.currency === 'EUR')
+      .map((o) => o.totalMinor);
     const allEur = demo.orders.filter((o) => o.currency === 'EUR').map((o) => o.totalMinor);
     expect(median(ringEur)).toBeGreaterThan(2.5 * median(allEur));
   });

@@ -41,9 +41,18 @@ describe('Visa CE 3.0 check', () => {
 
   it('counts priors by the rules: window, same card, undisputed, two shared elements with IP or device', () => {
     const now = Date.UTC(2026, 10, 1);
-    const base = { cardFingerprint: 'fp_ce3', ip: '203.0.113.9', deviceId: 'dev-ce3', customerId: 'c-1', shipStreet: 'Hauptstraße 5', shipPostcode: '10115', status: 'fulfilled' as const };
+    const base = {
+      cardFingerprint: 'fp_ce3',
+      ip: '203.0.113.9',
+      deviceId: 'dev-ce3',
+      customerId: 'c-1',
+      shipStreet: 'Hauptstraße 5',
+      shipPostcode: '10115',
+      status: 'fulfilled' as const,
+    };
     const disputedOrder = order({ ...base, externalId: '#900', createdAt: now });
-    const prior = (id: string, daysBefore: number, fields: Partial<Order> = {}) => order({ ...base, externalId: id, createdAt: now - daysBefore * DAY, ...fields });
+    const prior = (id: string, daysBefore: number, fields: Partial<Order> = {}) =>
+      order({ ...base, externalId: id, createdAt: now - daysBefore * DAY, ...fields });
     const history = [
       disputedOrder,
       prior('#1', 200, { shipStreet: 'Hauptstr. 5' }), // qualifies: address written differently still matches
@@ -56,7 +65,19 @@ describe('Visa CE 3.0 check', () => {
       prior('#8', 200, { status: 'cancelled' }),
       prior('#9', 200, { status: 'open' }),
     ];
-    const dispute = { id: 'dp_1', provider: 'stripe', paymentId: 'ch_1', orderKey: orderKey(disputedOrder), network: 'visa' as const, reasonCode: '10.4', amountMinor: 100, currency: 'EUR', openedAt: now + 10 * DAY, dueAt: now + 30 * DAY, status: 'new' as const };
+    const dispute = {
+      id: 'dp_1',
+      provider: 'stripe',
+      paymentId: 'ch_1',
+      orderKey: orderKey(disputedOrder),
+      network: 'visa' as const,
+      reasonCode: '10.4',
+      amountMinor: 100,
+      currency: 'EUR',
+      openedAt: now + 10 * DAY,
+      dueAt: now + 30 * DAY,
+      status: 'new' as const,
+    };
     const result = ce3Check(dispute, history, new Set([orderKey(disputedOrder), 'shopify:#7']));
     expect(result.priors.map((p) => p.orderKey)).toEqual(['shopify:#1', 'shopify:#2']);
     expect(result.priors[1]!.shared).toEqual(['device', 'address', 'account']);

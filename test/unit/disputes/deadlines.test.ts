@@ -4,11 +4,25 @@ import type { Dispute } from '../../../shared/domain/dispute';
 
 const H = 3_600_000;
 const NOW = Date.UTC(2026, 10, 24, 12);
-const d = (id: string, dueIn: number | null, status: Dispute['status'] = 'new'): Pick<Dispute, 'id' | 'status' | 'dueAt' | 'openedAt'> => ({ id, status, dueAt: dueIn === null ? 0 : NOW + dueIn * H, openedAt: NOW - 100 * H });
+const d = (id: string, dueIn: number | null, status: Dispute['status'] = 'new'): Pick<Dispute, 'id' | 'status' | 'dueAt' | 'openedAt'> => ({
+  id,
+  status,
+  dueAt: dueIn === null ? 0 : NOW + dueIn * H,
+  openedAt: NOW - 100 * H,
+});
 
 describe('dispute deadlines', () => {
   it('orders overdue, then due within 48 h, then the rest by due date; closed and no-deadline last', () => {
-    const list = [d('later', 200), d('won', -5, 'won'), d('soon', 47), d('none', null), d('late', -1), d('sooner', 2), d('submitted', -3, 'submitted'), d('latest-overdue', -30)];
+    const list = [
+      d('later', 200),
+      d('won', -5, 'won'),
+      d('soon', 47),
+      d('none', null),
+      d('late', -1),
+      d('sooner', 2),
+      d('submitted', -3, 'submitted'),
+      d('latest-overdue', -30),
+    ];
     expect(byDeadline(list, NOW).map((x) => x.id)).toEqual(['latest-overdue', 'late', 'sooner', 'soon', 'later', 'none', 'won', 'submitted']);
     expect(urgencyOf(d('x', 48), NOW)).toBe('due-48h');
     expect(urgencyOf(d('x', 49), NOW)).toBe('open');

@@ -4,13 +4,26 @@ import { avsOf, cardCheckOf, describeCardChecks, threeDsOf } from '../../../shar
 
 describe('card checks', () => {
   it.each([
-    ['pass', 'pass'], ['fail', 'fail'], ['unavailable', 'unavailable'], ['unchecked', 'unchecked'], // Stripe
-    ['1 Matches', 'pass'], ['2 No Match', 'fail'], ['0 Unknown', 'unavailable'], ['3 Not checked', 'unchecked'], // Adyen CVC2
-    ['Y', 'pass'], ['N', 'fail'], ['', ''], ['maybe', ''],
+    ['pass', 'pass'],
+    ['fail', 'fail'],
+    ['unavailable', 'unavailable'],
+    ['unchecked', 'unchecked'], // Stripe
+    ['1 Matches', 'pass'],
+    ['2 No Match', 'fail'],
+    ['0 Unknown', 'unavailable'],
+    ['3 Not checked', 'unchecked'], // Adyen CVC2
+    ['Y', 'pass'],
+    ['N', 'fail'],
+    ['', ''],
+    ['maybe', ''],
   ])('CVC %j reads as %j', (raw, want) => expect(cardCheckOf(raw)).toBe(want));
 
   it.each([
-    ['Y', 'pass', 'pass'], ['A', 'fail', 'pass'], ['Z', 'pass', 'fail'], ['N', 'fail', 'fail'], ['U', 'unavailable', 'unavailable'],
+    ['Y', 'pass', 'pass'],
+    ['A', 'fail', 'pass'],
+    ['Z', 'pass', 'fail'],
+    ['N', 'fail', 'fail'],
+    ['U', 'unavailable', 'unavailable'],
     ["1 Address matches, postal code doesn't", 'fail', 'pass'],
     ['2 Neither postal code nor address match', 'fail', 'fail'],
     ["6 Postal code matches, address doesn't match", 'pass', 'fail'],
@@ -20,8 +33,16 @@ describe('card checks', () => {
   ])('AVS %j: postcode %j, line 1 %j', (raw, postcode, line1) => expect(avsOf(raw)).toEqual({ postcode, line1 }));
 
   it.each([
-    ['05', 'authenticated'], ['02', 'authenticated'], ['06', 'attempted'], ['07', 'unavailable'], ['Y', 'authenticated'], ['N', 'failed'],
-    ['authenticated', 'authenticated'], ['AttemptAuthentication', 'attempted'], ['not enrolled', 'not-enrolled'], ['', ''],
+    ['05', 'authenticated'],
+    ['02', 'authenticated'],
+    ['06', 'attempted'],
+    ['07', 'unavailable'],
+    ['Y', 'authenticated'],
+    ['N', 'failed'],
+    ['authenticated', 'authenticated'],
+    ['AttemptAuthentication', 'attempted'],
+    ['not enrolled', 'not-enrolled'],
+    ['', ''],
   ])('3-D Secure %j reads as %j', (raw, want) => expect(threeDsOf(raw)).toBe(want));
 
   it('describes what is known for the order panel', () => {

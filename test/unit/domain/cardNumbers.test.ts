@@ -1,14 +1,7 @@
 // What a card number is: the networks' published test numbers are, plain and as printed; the ids a
 // marketplace export is full of (Shopify, Amazon, IMEIs, phones) are not, though they pass Luhn.
 import { describe, expect, it } from 'vitest';
-import {
-  CARD_NETWORKS,
-  cardNetworkOf,
-  cardNumberDigits,
-  findCardNumbers,
-  maskCardNumbers,
-  reducedCardNumber,
-} from '../../../shared/domain/cardNumbers';
+import { CARD_NETWORKS, cardNetworkOf, cardNumberDigits, findCardNumbers, maskCardNumbers, reducedCardNumber } from '../../../shared/domain/cardNumbers';
 import { luhnValid } from '../../../shared/domain/luhn';
 import { LUHN_VALID_IDS, TEST_CARDS } from './cardFixtures';
 
@@ -28,7 +21,10 @@ describe('the card-number table', () => {
 
   it('takes a 15-digit number for a card only in a range issued at 15 digits (Amex, Diners 36)', () => {
     const fifteen = CARD_NETWORKS.filter((n) => n.lengths.includes(15)).map((n) => [n.network, n.iin]);
-    expect(fifteen).toEqual([['American Express', ['34', '37']], ['Diners Club', ['36']]]);
+    expect(fifteen).toEqual([
+      ['American Express', ['34', '37']],
+      ['Diners Club', ['36']],
+    ]);
     // An Amex-shaped number that fails Luhn, and a 16-digit Visa cut to 15: not cards.
     expect(cardNetworkOf('378282246310006')).toBeNull();
     expect(cardNetworkOf('411111111111111')).toBeNull();
@@ -57,7 +53,14 @@ describe('card numbers in text', () => {
   });
 
   it('leaves addresses, order numbers, IMEIs and phone numbers alone', () => {
-    for (const text of ['Hauptstraße 5, 10115 Berlin', 'order 303-1234567-1234564 shipped', 'IMEI 356938035643809', 'call +4915112345678', 'tracking 00340434161094042557', 'Shopify #5678901234565']) {
+    for (const text of [
+      'Hauptstraße 5, 10115 Berlin',
+      'order 303-1234567-1234564 shipped',
+      'IMEI 356938035643809',
+      'call +4915112345678',
+      'tracking 00340434161094042557',
+      'Shopify #5678901234565',
+    ]) {
       expect(maskCardNumbers(text)).toEqual({ text, masked: 0 });
     }
   });

@@ -4,12 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  contentTypeFor,
-  registerAppSchemeAsPrivileged,
-  resolveRendererFile,
-  serveRendererRequest,
-} from '../../../electron/main/appProtocol';
+import { contentTypeFor, registerAppSchemeAsPrivileged, resolveRendererFile, serveRendererRequest } from '../../../electron/main/appProtocol';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
 
 let base: string;
@@ -100,8 +95,6 @@ describe('registerAppSchemeAsPrivileged', () => {
   it('registers app: as standard, secure and fetch-capable, without bypassing CSP', () => {
     const registerSchemesAsPrivileged = vi.fn();
     registerAppSchemeAsPrivileged({ registerSchemesAsPrivileged });
-    expect(registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-    ]);
+    expect(registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   });
 });

@@ -38,9 +38,7 @@ describe('readChosenFiles', () => {
   });
 
   it('refuses folders and other non-files', async () => {
-    await expect(readChosenFiles([join(dir, 'orders.csv'), join(dir, 'exports')])).rejects.toThrow(
-      /"exports" is not a regular file/,
-    );
+    await expect(readChosenFiles([join(dir, 'orders.csv'), join(dir, 'exports')])).rejects.toThrow(/"exports" is not a regular file/);
   });
 
   it('keeps one reply under the ~512 MiB IPC serialisation limit', () => {

@@ -5,9 +5,7 @@ import { EXTERNAL_LINK_HOSTS, externalLinkToOpen } from '../../../electron/main/
 
 describe('externalLinkToOpen', () => {
   it('opens https links to listed hosts, normalised', () => {
-    expect(externalLinkToOpen('https://usa.visa.com/support/merchant/library.html')).toBe(
-      'https://usa.visa.com/support/merchant/library.html',
-    );
+    expect(externalLinkToOpen('https://usa.visa.com/support/merchant/library.html')).toBe('https://usa.visa.com/support/merchant/library.html');
     expect(externalLinkToOpen('https://WWW.MASTERCARD.US/en-us/business.html')).toBe('https://www.mastercard.us/en-us/business.html');
   });
 

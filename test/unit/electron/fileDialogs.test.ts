@@ -37,17 +37,12 @@ describe('askSavePath', () => {
       defaultFolder: '/home/analyst/Documents',
     });
     expect(path).toBe('/home/analyst/Documents/q3.csv');
-    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
-      window,
-      expect.objectContaining({ defaultPath: expect.stringMatching(/Documents[\\/]q3\.csv$/) }),
-    );
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(window, expect.objectContaining({ defaultPath: expect.stringMatching(/Documents[\\/]q3\.csv$/) }));
   });
 
   it('returns null when the analyst cancels', async () => {
     const dialog = { showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: '' })), showOpenDialog: vi.fn() };
-    expect(
-      await askSavePath(dialog as unknown as DialogHost, window, { suggestedName: 'x', filters: [], defaultFolder: '/tmp' }),
-    ).toBeNull();
+    expect(await askSavePath(dialog as unknown as DialogHost, window, { suggestedName: 'x', filters: [], defaultFolder: '/tmp' })).toBeNull();
   });
 });
 

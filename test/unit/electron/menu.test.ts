@@ -26,12 +26,7 @@ const click = (item: MenuItemConstructorOptions) => (item.click as () => void)()
 
 describe('buildMenuTemplate', () => {
   it('has File, Edit, View and Help (and the app menu first on macOS)', () => {
-    expect(buildMenuTemplate(actions(), { isDev: false, isMac: false }).map((m) => m.label)).toEqual([
-      '&File',
-      '&Edit',
-      '&View',
-      '&Help',
-    ]);
+    expect(buildMenuTemplate(actions(), { isDev: false, isMac: false }).map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
     expect(buildMenuTemplate(actions(), { isDev: false, isMac: true })[0]).toEqual({ role: 'appMenu' });
   });
 

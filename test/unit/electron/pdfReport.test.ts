@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { pdfFileName, printReportToPdf, reportPdfOptions } from '../../../electron/main/pdfReport';
 
 describe('reportPdfOptions', () => {
-  it('prints backgrounds on the stylesheet\'s pages, without Chromium\'s title/URL/date header and footer', () => {
+  it("prints backgrounds on the stylesheet's pages, without Chromium's title/URL/date header and footer", () => {
     const options = reportPdfOptions(true);
     expect(options.printBackground).toBe(true);
     expect(options.landscape).toBe(true);

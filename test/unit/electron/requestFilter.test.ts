@@ -77,9 +77,12 @@ describe('blockOutboundRequests', () => {
     expect(filteredSession(null).decide(url)).toBe('cancelled');
   });
 
-  it.each(['app://workbench/index.html', 'app://workbench/assets/cache.worker-abc.js', 'data:text/plain,ok', 'blob:app://workbench/5f0c'])('lets %s through in production', (url) => {
-    expect(filteredSession(null).decide(url)).toBe('allowed');
-  });
+  it.each(['app://workbench/index.html', 'app://workbench/assets/cache.worker-abc.js', 'data:text/plain,ok', 'blob:app://workbench/5f0c'])(
+    'lets %s through in production',
+    (url) => {
+      expect(filteredSession(null).decide(url)).toBe('allowed');
+    },
+  );
 
   it('lets the dev server through only in development, and nothing else on loopback', () => {
     const dev = filteredSession(new URL('http://localhost:5173/'));

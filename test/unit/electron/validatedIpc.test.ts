@@ -3,12 +3,7 @@
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 import type { IpcChannel } from '../../../shared/ipc';
-import {
-  createValidatedIpc,
-  IpcRefusedError,
-  type IpcRegistrar,
-  type ValidatedIpc,
-} from '../../../electron/main/validatedIpc';
+import { createValidatedIpc, IpcRefusedError, type IpcRegistrar, type ValidatedIpc } from '../../../electron/main/validatedIpc';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
@@ -84,9 +79,7 @@ describe('calls', () => {
 
   it('refuses look-alike app origins and opaque senders', async () => {
     for (const url of ['app://workbench.evil/index.html', 'app://other/index.html', 'data:text/html,x', 'about:blank']) {
-      await expect(invoke('print:to-pdf', senderEvent(url), { suggestedName: 'a', landscape: false })).rejects.toThrow(
-        /not the app's own origin/,
-      );
+      await expect(invoke('print:to-pdf', senderEvent(url), { suggestedName: 'a', landscape: false })).rejects.toThrow(/not the app's own origin/);
     }
     expect(handler).not.toHaveBeenCalled();
   });
@@ -98,9 +91,7 @@ describe('calls', () => {
   });
 
   it('refuses when the sending frame is already gone', async () => {
-    await expect(invoke('print:to-pdf', senderEvent(null), { suggestedName: 'a', landscape: false })).rejects.toThrow(
-      /navigated away or been destroyed/,
-    );
+    await expect(invoke('print:to-pdf', senderEvent(null), { suggestedName: 'a', landscape: false })).rejects.toThrow(/navigated away or been destroyed/);
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -117,12 +108,8 @@ describe('calls', () => {
   it('refuses missing, extra and oversized arguments', async () => {
     const event = senderEvent(APP_PAGE);
     await expect(invoke('print:to-pdf', event)).rejects.toThrow(/invalid arguments/);
-    await expect(invoke('print:to-pdf', event, { suggestedName: 'a', landscape: false }, 'second')).rejects.toThrow(
-      /invalid arguments/,
-    );
-    await expect(invoke('print:to-pdf', event, { suggestedName: 'x'.repeat(256), landscape: false })).rejects.toThrow(
-      /suggestedName: too_big/,
-    );
+    await expect(invoke('print:to-pdf', event, { suggestedName: 'a', landscape: false }, 'second')).rejects.toThrow(/invalid arguments/);
+    await expect(invoke('print:to-pdf', event, { suggestedName: 'x'.repeat(256), landscape: false })).rejects.toThrow(/suggestedName: too_big/);
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -134,12 +121,11 @@ describe('calls', () => {
       vi.fn(),
     );
     devIpc.handle('print:to-pdf', handler);
-    await expect(
-      devListeners.get('print:to-pdf')!(senderEvent('http://localhost:5173/'), { suggestedName: 'a', landscape: false }),
-    ).resolves.toEqual({ saved: true, path: '/reports/a' });
-    await expect(invoke('print:to-pdf', senderEvent('http://localhost:5173/'), { suggestedName: 'a', landscape: false })).rejects.toThrow(
-      IpcRefusedError,
-    );
+    await expect(devListeners.get('print:to-pdf')!(senderEvent('http://localhost:5173/'), { suggestedName: 'a', landscape: false })).resolves.toEqual({
+      saved: true,
+      path: '/reports/a',
+    });
+    await expect(invoke('print:to-pdf', senderEvent('http://localhost:5173/'), { suggestedName: 'a', landscape: false })).rejects.toThrow(IpcRefusedError);
   });
 
   it('logs a failing handler by error name and code only, and rethrows it', async () => {

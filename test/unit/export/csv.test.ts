@@ -100,27 +100,42 @@ describe('CSV records', () => {
   });
 
   it('writes the header through the same rules and ends every record with CRLF', () => {
-    expect(toCsv(['=name', 'amount'], [['Anna', -12.5], ['-12.5', '-2+3']])).toBe("'=name,amount\r\nAnna,-12.5\r\n-12.5,'-2+3\r\n");
+    expect(
+      toCsv(
+        ['=name', 'amount'],
+        [
+          ['Anna', -12.5],
+          ['-12.5', '-2+3'],
+        ],
+      ),
+    ).toBe("'=name,amount\r\nAnna,-12.5\r\n-12.5,'-2+3\r\n");
   });
 
   it('round-trips through a CSV parser for any delimiter, quotes and newlines included (property)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(',', ';', '\t', '|'), fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 20 }), (delimiter, rows) => {
-        const csv = toCsv(['a', 'b'], rows, { delimiter });
-        const parsed = Papa.parse<string[]>(csv, { delimiter, skipEmptyLines: false }).data.slice(1, rows.length + 1);
-        expect(parsed).toEqual(rows.map((r) => r.map(neutraliseCell)));
-        expect(parsed.map((r) => r.map(restoreCell))).toEqual(rows);
-      }),
+      fc.property(
+        fc.constantFrom(',', ';', '\t', '|'),
+        fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 20 }),
+        (delimiter, rows) => {
+          const csv = toCsv(['a', 'b'], rows, { delimiter });
+          const parsed = Papa.parse<string[]>(csv, { delimiter, skipEmptyLines: false }).data.slice(1, rows.length + 1);
+          expect(parsed).toEqual(rows.map((r) => r.map(neutraliseCell)));
+          expect(parsed.map((r) => r.map(restoreCell))).toEqual(rows);
+        },
+      ),
     );
   });
 
   it('no written cell starts a formula once its guard is accounted for (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ' ', '\uFF1D', '\uFF0D')), { maxLength: 6 }), (parts) => {
-        const value = parts.join('');
-        const cell = neutraliseCell(value);
-        expect(cell.startsWith("'") || !isFormulaLike(cell)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', ' ', '\uFF1D', '\uFF0D')), { maxLength: 6 }),
+        (parts) => {
+          const value = parts.join('');
+          const cell = neutraliseCell(value);
+          expect(cell.startsWith("'") || !isFormulaLike(cell)).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -73,10 +73,16 @@ describe('card numbers', () => {
 /** What the wizard saves for a file no preset knows: suggested mapping, validated on the way in. */
 function webshopPreset(headers: string[]): FormatPreset {
   const { mapping } = suggestMapping(headers, 'orders');
-  const saved = JSON.parse(JSON.stringify({
-    id: 'custom:webshop', label: 'Webshop export', kind: 'orders', markerColumns: ['Order Number', 'Order Date'], mapping,
-    options: { source: 'webshop', marketplace: 'shop', timeZone: 'Europe/Berlin', defaultCurrency: 'EUR' },
-  }));
+  const saved = JSON.parse(
+    JSON.stringify({
+      id: 'custom:webshop',
+      label: 'Webshop export',
+      kind: 'orders',
+      markerColumns: ['Order Number', 'Order Date'],
+      mapping,
+      options: { source: 'webshop', marketplace: 'shop', timeZone: 'Europe/Berlin', defaultCurrency: 'EUR' },
+    }),
+  );
   const parsed = parseFormatPreset(saved);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.preset;
@@ -93,7 +99,13 @@ describe('importing a file with card numbers and security codes', () => {
     expect(run.summary.created).toBe(3);
     expect(run.written.map((r) => r.value)).toEqual([
       expect.objectContaining({ externalId: 'W-1001', cardBin: '41111111', cardLast4: '1111', cardExpiry: '04/28' }),
-      expect.objectContaining({ externalId: 'W-1002', cardBin: '55555555', cardLast4: '4444', cardExpiry: '11/27', shipStreet: 'Am Hang 4 (card 40128888******1881 on file)' }),
+      expect.objectContaining({
+        externalId: 'W-1002',
+        cardBin: '55555555',
+        cardLast4: '4444',
+        cardExpiry: '11/27',
+        shipStreet: 'Am Hang 4 (card 40128888******1881 on file)',
+      }),
       expect.objectContaining({ externalId: 'W-1003', cardBin: '378282', cardLast4: '0005', cardExpiry: '01/30' }),
     ]);
     expect(run.summary.warnings.map((w) => [w.code, w.message])).toEqual([
@@ -108,17 +120,24 @@ describe('importing a file with card numbers and security codes', () => {
 
   it('card numbers in a link-key column (Email) set their rows aside instead of being read as card data', async () => {
     const preset = webshopPreset(headers);
-    const text = 'Order Number,Order Date,Total,Currency,Email,Card Number,CVV,Card Expiry,Shipping Name,Street,Notes\n' +
+    const text =
+      'Order Number,Order Date,Total,Currency,Email,Card Number,CVV,Card Expiry,Shipping Name,Street,Notes\n' +
       'W-1,2026-05-01 10:00,1.00,EUR,4111111111111111,,,,,,\nW-2,2026-05-01 10:00,1.00,EUR,5555555555554444,,,,,,\nW-3,2026-05-01 10:00,1.00,EUR,w3@example.com,,,,,,\n';
     const run = await runImport(utf8(text), { preset, presets: [preset] });
     expect(run.summary).toMatchObject({ rows: 3, created: 1, quarantined: 2 });
-    expect(run.summary.problems.map((p) => [p.line, p.code, p.column, p.columnName])).toEqual([[2, 'card-number', 5, 'Email'], [3, 'card-number', 5, 'Email']]);
+    expect(run.summary.problems.map((p) => [p.line, p.code, p.column, p.columnName])).toEqual([
+      [2, 'card-number', 5, 'Email'],
+      [3, 'card-number', 5, 'Email'],
+    ]);
     expect(run.summary.warnings.map((w) => w.code)).not.toContain('card-number-column');
     expect(cardLikeRuns(textOf(run))).toEqual([]);
   });
 
   it('a kind without card fields does not read the column at all', async () => {
-    const text = new TextDecoder().decode(fixture('adyen-dispute-report.csv')).replace(/411111\*{6}1111/g, '4111111111111111').replace(/555555\*{6}4444/g, '5555555555554444');
+    const text = new TextDecoder()
+      .decode(fixture('adyen-dispute-report.csv'))
+      .replace(/411111\*{6}1111/g, '4111111111111111')
+      .replace(/555555\*{6}4444/g, '5555555555554444');
     const run = await runImport(utf8(text));
     expect(run.summary.warnings.map((w) => w.message)).toEqual(['column 28 (Shopper PAN) held full card numbers in 5 cells; the column was not read']);
     expect(cardLikeRuns(textOf(run))).toEqual([]);

@@ -14,7 +14,11 @@ const TEXT_COLUMNS = ['Shipping Name', 'Street', 'City'] as const;
 function webshopPreset(): FormatPreset {
   const { mapping } = suggestMapping(HEADERS, 'orders');
   const parsed = parseFormatPreset({
-    id: 'custom:webshop', label: 'Webshop export', kind: 'orders', markerColumns: ['Order Number', 'Order Date'], mapping,
+    id: 'custom:webshop',
+    label: 'Webshop export',
+    kind: 'orders',
+    markerColumns: ['Order Number', 'Order Date'],
+    mapping,
     options: { source: 'webshop', marketplace: 'shop', timeZone: 'Europe/Berlin', defaultCurrency: 'EUR' },
   });
   if (!parsed.ok) throw new Error(parsed.error);
@@ -27,7 +31,17 @@ type Row = Partial<Record<(typeof HEADERS)[number], string>>;
 function webshopCsv(rows: readonly Row[]): string {
   const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const lines = rows.map((r, i) => {
-    const base: Row = { 'Order Number': `W-${i + 1}`, 'Order Date': '2026-05-01 10:00', Total: '10.00', Currency: 'EUR', 'Customer ID': `C-${i + 1}`, Email: `w${i + 1}@example.com`, 'Shipping Name': 'Eva Lang', Street: 'Ringstraße 1', City: 'Berlin' };
+    const base: Row = {
+      'Order Number': `W-${i + 1}`,
+      'Order Date': '2026-05-01 10:00',
+      Total: '10.00',
+      Currency: 'EUR',
+      'Customer ID': `C-${i + 1}`,
+      Email: `w${i + 1}@example.com`,
+      'Shipping Name': 'Eva Lang',
+      Street: 'Ringstraße 1',
+      City: 'Berlin',
+    };
     const cells: Row = { ...base, ...r };
     return HEADERS.map((h) => quote(cells[h] ?? '')).join(',');
   });
@@ -53,56 +67,82 @@ describe('card numbers in ids and link keys', () => {
     const run = await importWebshop([{ 'Customer ID': '4111111111111111' }, {}, { 'Customer ID': '4111111111111111' }]);
     expect(run.summary).toMatchObject({ rows: 3, created: 1, quarantined: 2 });
     expect(bucketsAddUp(run.summary)).toBe(true);
-    expect(run.summary.problems).toEqual([2, 4].map((line) => ({
-      file: 'test.csv', line, code: 'card-number', column: 5, columnName: 'Customer ID',
-      reason: 'column 5 (Customer ID) holds a card number; ids and link keys are never rewritten, so the row was set aside (remove the card number there and import the row again)',
-    })));
+    expect(run.summary.problems).toEqual(
+      [2, 4].map((line) => ({
+        file: 'test.csv',
+        line,
+        code: 'card-number',
+        column: 5,
+        columnName: 'Customer ID',
+        reason:
+          'column 5 (Customer ID) holds a card number; ids and link keys are never rewritten, so the row was set aside (remove the card number there and import the row again)',
+      })),
+    );
     expect(values<{ externalId: string; customerId: string }>(run, 'order').map((o) => [o.externalId, o.customerId])).toEqual([['W-2', 'C-2']]);
     expect(JSON.stringify(run.summary)).not.toContain('4111');
   });
 
   // A phone has at most 15 digits: a plain 13-15 digit run in Phone is a phone without its + (next test).
   const phoneLike = (column: string, card: string) => column === 'Phone' && /^\d{13,15}$/.test(card);
-  it.each(ID_COLUMNS.flatMap((column) => TEST_CARDS.flatMap(({ network, plain, printed }) => [plain, printed].filter((card) => !phoneLike(column, card)).map((card) => ({ column, network, card })))))(
-    'a $network card $card in $column sets its row aside',
-    async ({ column, card }) => {
-      const run = await importWebshop([{ [column]: card }, {}]);
-      expect(run.summary).toMatchObject({ rows: 2, created: 1, quarantined: 1 });
-      const [p] = run.summary.problems;
-      expect(p).toMatchObject({ line: 2, code: 'card-number', columnName: column });
-      expect(p!.reason).toContain(`(${column}) holds a card number`);
-      expect(JSON.stringify(run)).not.toContain(card);
-    },
-  );
+  it.each(
+    ID_COLUMNS.flatMap((column) =>
+      TEST_CARDS.flatMap(({ network, plain, printed }) =>
+        [plain, printed].filter((card) => !phoneLike(column, card)).map((card) => ({ column, network, card })),
+      ),
+    ),
+  )('a $network card $card in $column sets its row aside', async ({ column, card }) => {
+    const run = await importWebshop([{ [column]: card }, {}]);
+    expect(run.summary).toMatchObject({ rows: 2, created: 1, quarantined: 1 });
+    const [p] = run.summary.problems;
+    expect(p).toMatchObject({ line: 2, code: 'card-number', columnName: column });
+    expect(p!.reason).toContain(`(${column}) holds a card number`);
+    expect(JSON.stringify(run)).not.toContain(card);
+  });
 
   it('a card number inside an id with other text still sets the row aside: ids are never rewritten', async () => {
     const run = await importWebshop([{ 'Device ID': 'dev 4111 1111 1111 1111' }, { 'Order Number': '#5555555555554444' }]);
-    expect(run.summary.problems.map((p) => [p.line, p.columnName])).toEqual([[2, 'Device ID'], [3, 'Order Number']]);
+    expect(run.summary.problems.map((p) => [p.line, p.columnName])).toEqual([
+      [2, 'Device ID'],
+      [3, 'Order Number'],
+    ]);
   });
 
-  it.each(ID_COLUMNS.flatMap((column) => LUHN_VALID_IDS.map(([what, id]) => ({ column, what, id }))))('$what $id in $column imports as written, without a warning', async ({ column, id }) => {
-    const run = await importWebshop([{ [column]: id }]);
-    expect(run.summary).toMatchObject({ rows: 1, created: 1, quarantined: 0 });
-    expect(run.summary.warnings).toEqual([]);
-    expect(JSON.stringify(run.written)).toContain(JSON.stringify(id));
-  });
+  it.each(ID_COLUMNS.flatMap((column) => LUHN_VALID_IDS.map(([what, id]) => ({ column, what, id }))))(
+    '$what $id in $column imports as written, without a warning',
+    async ({ column, id }) => {
+      const run = await importWebshop([{ [column]: id }]);
+      expect(run.summary).toMatchObject({ rows: 1, created: 1, quarantined: 0 });
+      expect(run.summary.warnings).toEqual([]);
+      expect(JSON.stringify(run.written)).toContain(JSON.stringify(id));
+    },
+  );
 
   it('a card number in a later line-item row sets the whole order aside, and the rows still add up', async () => {
-    const text = [
-      'Name,Email,Financial Status,Created at,Currency,Total,Lineitem name,Lineitem price,Phone',
-      '#1001,a@example.com,paid,2026-05-01 10:00:00 +0200,EUR,50.00,Shoe,40.00,+49 30 1234567',
-      '#1001,a@example.com,,,,,Socks,10.00,4111111111111111',
-      '#1002,b@example.com,paid,2026-05-01 11:00:00 +0200,EUR,5.00,Socks,5.00,',
-    ].join('\n') + '\n';
+    const text =
+      [
+        'Name,Email,Financial Status,Created at,Currency,Total,Lineitem name,Lineitem price,Phone',
+        '#1001,a@example.com,paid,2026-05-01 10:00:00 +0200,EUR,50.00,Shoe,40.00,+49 30 1234567',
+        '#1001,a@example.com,,,,,Socks,10.00,4111111111111111',
+        '#1002,b@example.com,paid,2026-05-01 11:00:00 +0200,EUR,5.00,Socks,5.00,',
+      ].join('\n') + '\n';
     const run = await runImport(utf8(text));
     expect(run.summary).toMatchObject({ rows: 3, created: 1, quarantined: 2 });
-    expect(run.summary.problems.map((p) => [p.line, p.code])).toEqual([[2, 'group-member'], [3, 'card-number']]);
+    expect(run.summary.problems.map((p) => [p.line, p.code])).toEqual([
+      [2, 'group-member'],
+      [3, 'card-number'],
+    ]);
   });
 
   it('payments and disputes: a card number in the payment id, order reference or dispute reference sets the record aside', async () => {
-    const stripe = new TextDecoder().decode(fixture('stripe-payments.csv')).replace('ch_3PaidAAA1', '4111111111111111').replace('Shopify order #1004', '5555 5555 5555 4444');
+    const stripe = new TextDecoder()
+      .decode(fixture('stripe-payments.csv'))
+      .replace('ch_3PaidAAA1', '4111111111111111')
+      .replace('Shopify order #1004', '5555 5555 5555 4444');
     const payments = await runImport(utf8(stripe));
-    expect(payments.summary.problems.map((p) => [p.line, p.code, p.columnName])).toEqual([[2, 'card-number', 'id'], [3, 'card-number', 'Description']]);
+    expect(payments.summary.problems.map((p) => [p.line, p.code, p.columnName])).toEqual([
+      [2, 'card-number', 'id'],
+      [3, 'card-number', 'Description'],
+    ]);
     expect(bucketsAddUp(payments.summary)).toBe(true);
 
     const adyen = new TextDecoder().decode(fixture('adyen-dispute-report.csv')).replace(',#1002,', ',4111111111111111,');
@@ -126,7 +166,12 @@ describe('card numbers in free text', () => {
       expect(values<Record<string, string>>(run, 'order').map((o) => o[field])).toEqual([`card ${reduced} on file`, reduced, expect.not.stringContaining(bin)]);
       const at = HEADERS.indexOf(column) + 1;
       expect(run.summary.warnings).toEqual([
-        { level: 'warning', code: 'masked-card-number', message: `column ${at} (${column}) held card numbers in 2 cells of text; they were reduced to BIN and last 4`, line: 2 },
+        {
+          level: 'warning',
+          code: 'masked-card-number',
+          message: `column ${at} (${column}) held card numbers in 2 cells of text; they were reduced to BIN and last 4`,
+          line: 2,
+        },
       ]);
       expect(JSON.stringify(run)).not.toContain(plain);
     },

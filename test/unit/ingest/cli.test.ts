@@ -24,7 +24,16 @@ interface FileJson {
 describe('npm run cli -- import --dry-run --json', () => {
   // The one run of `import` as its own process; the other cases call the command in process.
   it('reports every file with its format and buckets, sharing one cache across the run', () => {
-    const r = cliProcess('import', '--dry-run', '--json', fx('shopify-orders.csv'), fx('amazon-all-orders.txt'), fx('amazon-unshipped.txt'), fx('stripe-payments.csv'), fx('shopify-orders.csv'));
+    const r = cliProcess(
+      'import',
+      '--dry-run',
+      '--json',
+      fx('shopify-orders.csv'),
+      fx('amazon-all-orders.txt'),
+      fx('amazon-unshipped.txt'),
+      fx('stripe-payments.csv'),
+      fx('shopify-orders.csv'),
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const files = (JSON.parse(r.stdout) as { files: FileJson[] }).files;
@@ -40,13 +49,21 @@ describe('npm run cli -- import --dry-run --json', () => {
   it('lists quarantined rows with line, column and reason', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fw-cli-'));
     const file = path.join(dir, 'disputes.csv');
-    writeFileSync(file, 'PSP Reference,Order Reference,Reason Code,Amount,Currency,Opened Date,Due Date,Status\nP1,#1,10.4,10.00,EUR,2026-05-01,2026-05-20,open\nP2,#2,10.4,10.00,EUR,2026-05-01\nP3,#3,4837,ten,EUR,2026-05-01,2026-05-20,open\n');
+    writeFileSync(
+      file,
+      'PSP Reference,Order Reference,Reason Code,Amount,Currency,Opened Date,Due Date,Status\nP1,#1,10.4,10.00,EUR,2026-05-01,2026-05-20,open\nP2,#2,10.4,10.00,EUR,2026-05-01\nP3,#3,4837,ten,EUR,2026-05-01,2026-05-20,open\n',
+    );
     const r = await cli('import', '--dry-run', '--json', file);
     expect(r.status).toBe(0);
     const [f] = (JSON.parse(r.stdout) as { files: FileJson[] }).files;
     expect(f).toMatchObject({ format: 'generic-disputes', rows: 3, created: 1, updated: 0, unchanged: 0 });
     expect(f!.quarantined).toEqual([
-      expect.objectContaining({ line: 3, column: 7, columnName: 'Due Date', reason: 'row has 6 fields, the header has 8: column 7 (Due Date) onwards are missing' }),
+      expect.objectContaining({
+        line: 3,
+        column: 7,
+        columnName: 'Due Date',
+        reason: 'row has 6 fields, the header has 8: column 7 (Due Date) onwards are missing',
+      }),
       expect.objectContaining({ line: 4, column: 4, columnName: 'Amount', reason: 'column 4 (Amount) is not an amount' }),
     ]);
   });
@@ -61,7 +78,10 @@ describe('npm run cli -- import --dry-run --json', () => {
   });
 
   it('rings and report take --format and --preset like import, and refuse a file no format reads', async () => {
-    for (const command of [['rings', '--json'], ['report', 'kpi', '--json']]) {
+    for (const command of [
+      ['rings', '--json'],
+      ['report', 'kpi', '--json'],
+    ]) {
       const unknown = await cli(...command, fx('orders-with-card-numbers.csv'));
       expect(unknown.status, command.join(' ')).toBe(3);
       expect(unknown.stdout).toBe('');
@@ -77,11 +97,25 @@ describe('npm run cli -- import --dry-run --json', () => {
   it('a saved preset (validated) reads a custom file; no card number reaches the output', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fw-cli-'));
     const preset = path.join(dir, 'webshop.json');
-    writeFileSync(preset, JSON.stringify({
-      id: 'custom:webshop', label: 'Webshop export', kind: 'orders', markerColumns: ['Order Number'],
-      mapping: { externalId: 'Order Number', createdAt: 'Order Date', total: 'Total', currency: 'Currency', email: 'Email', cardNumber: 'Card Number', shipStreet: 'Street' },
-      options: { source: 'webshop', marketplace: 'shop', timeZone: 'Europe/Berlin' },
-    }));
+    writeFileSync(
+      preset,
+      JSON.stringify({
+        id: 'custom:webshop',
+        label: 'Webshop export',
+        kind: 'orders',
+        markerColumns: ['Order Number'],
+        mapping: {
+          externalId: 'Order Number',
+          createdAt: 'Order Date',
+          total: 'Total',
+          currency: 'Currency',
+          email: 'Email',
+          cardNumber: 'Card Number',
+          shipStreet: 'Street',
+        },
+        options: { source: 'webshop', marketplace: 'shop', timeZone: 'Europe/Berlin' },
+      }),
+    );
     const r = await cli('import', '--dry-run', '--json', '--preset', preset, fx('orders-with-card-numbers.csv'));
     expect(r.status).toBe(0);
     const [f] = (JSON.parse(r.stdout) as { files: FileJson[] }).files;
@@ -101,7 +135,9 @@ describe('npm run cli -- import --dry-run --json', () => {
   it('reads relative file names from the directory it runs in', async () => {
     const r = await cliIn(FIXTURES, 'import', '--dry-run', '--json', 'zalando-orders-de.csv');
     expect(r.status).toBe(0);
-    expect((JSON.parse(r.stdout) as { files: FileJson[] }).files.map((f) => [f.file, f.format, f.created])).toEqual([['zalando-orders-de.csv', 'zalando-orders', 3]]);
+    expect((JSON.parse(r.stdout) as { files: FileJson[] }).files.map((f) => [f.file, f.format, f.created])).toEqual([
+      ['zalando-orders-de.csv', 'zalando-orders', 3],
+    ]);
   });
 
   it('prints a readable table without --json', async () => {

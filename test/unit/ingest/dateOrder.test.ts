@@ -10,7 +10,10 @@ import { bucketsAddUp, runImport, utf8, values } from './support';
 
 function preset(dateOrder?: 'DMY' | 'MDY'): FormatPreset {
   const parsed = parseFormatPreset({
-    id: 'custom:tx', label: 'Transactions', kind: 'orders', markerColumns: ['Order', 'Date'],
+    id: 'custom:tx',
+    label: 'Transactions',
+    kind: 'orders',
+    markerColumns: ['Order', 'Date'],
     mapping: { externalId: 'Order', createdAt: 'Date', total: 'Total' },
     options: { source: 'tx', marketplace: 'shop', timeZone: 'UTC', defaultCurrency: 'EUR', ...(dateOrder ? { dateOrder } : {}) },
   });
@@ -23,7 +26,13 @@ const iso = (t: number) => new Date(t).toISOString().slice(0, 16);
 
 describe('a value says which order its column uses', () => {
   it.each([
-    ['4/18/15 2:47', 'MDY'], ['18/4/15 2:47', 'DMY'], ['04-30-22', 'MDY'], ['30.04.2022', 'DMY'], ['4/5/15', null], ['2015-04-18', null], ['13/13/15', null],
+    ['4/18/15 2:47', 'MDY'],
+    ['18/4/15 2:47', 'DMY'],
+    ['04-30-22', 'MDY'],
+    ['30.04.2022', 'DMY'],
+    ['4/5/15', null],
+    ['2015-04-18', null],
+    ['13/13/15', null],
   ])('%j → %j', (value, order) => expect(dateOrderEvidence(value)).toBe(order));
 
   it('reads month-first, two-digit years, dashes and 12-hour times', () => {
@@ -36,9 +45,15 @@ describe('a value says which order its column uses', () => {
     expect(dateOrderExample('4/18/15', 'MDY')).toBe('4/18/15 → 18 Apr 2015');
   });
 
-  it('a vote: the majority wins, dotted dates default to day-first, silence keeps the format\'s order', () => {
+  it("a vote: the majority wins, dotted dates default to day-first, silence keeps the format's order", () => {
     const v = new DateOrderVote();
-    for (const [d, l] of [['4/5/15', 2], ['4/18/15', 3], ['4/19/15', 4], ['19/4/15', 5]] as const) v.add(d, l);
+    for (const [d, l] of [
+      ['4/5/15', 2],
+      ['4/18/15', 3],
+      ['4/19/15', 4],
+      ['19/4/15', 5],
+    ] as const)
+      v.add(d, l);
     expect(v.settle(undefined, 'DMY')).toEqual({ order: 'MDY', by: 'values', example: { value: '4/18/15', line: 3 } });
     const dots = new DateOrderVote();
     dots.add('01.05.2026', 2);
@@ -83,10 +98,14 @@ describe('importing dated files with no hint', () => {
     const run = await importDates([...us.slice(0, 20), '25/4/15 2:47']);
     expect(bucketsAddUp(run.summary)).toBe(true);
     expect(run.summary.quarantined).toBe(1);
-    expect(run.summary.problems[0]).toMatchObject({ line: 22, column: 2, reason: expect.stringContaining('25/4/15 2:47 can only be day/month/year, but this column\'s dates are month/day/year') });
+    expect(run.summary.problems[0]).toMatchObject({
+      line: 22,
+      column: 2,
+      reason: expect.stringContaining("25/4/15 2:47 can only be day/month/year, but this column's dates are month/day/year"),
+    });
   });
 
-  it('a column that never says keeps the format\'s order, and the card says it was the format\'s', async () => {
+  it("a column that never says keeps the format's order, and the card says it was the format's", async () => {
     const run = await importDates(['4/5/15', '6/7/15'], preset('MDY'));
     expect(iso(values<Order>(run, 'order')[0]!.createdAt)).toBe('2015-04-05T00:00');
     expect(run.summary.dateOrders[0]).toMatchObject({ order: 'MDY', by: 'format' });

@@ -144,7 +144,10 @@ const CASES: Case[] = [
     text: H + 'A1,2026-05-01,10.00,a@example.com,x\n' + 'A2,2026-05-01,10.00,b@example.com,y\n',
     rows: 2,
     created: 0,
-    problems: [{ line: 2, column: 5, code: 'ragged' }, { line: 3, column: 5, code: 'ragged' }],
+    problems: [
+      { line: 2, column: 5, code: 'ragged' },
+      { line: 3, column: 5, code: 'ragged' },
+    ],
   },
 ];
 
@@ -191,7 +194,9 @@ describe('file-level problems', () => {
   });
 
   it('duplicate headers: the first column of a name is read, with a warning', async () => {
-    const { summary, written } = await runImport('Order,Date,Total,Email,Email\nA1,2026-05-01,10.00,first@example.com,second@example.com\n', { preset: SIMPLE });
+    const { summary, written } = await runImport('Order,Date,Total,Email,Email\nA1,2026-05-01,10.00,first@example.com,second@example.com\n', {
+      preset: SIMPLE,
+    });
     expect(summary.warnings.map((w) => w.code)).toContain('duplicate-header');
     expect(summary.warnings.find((w) => w.code === 'duplicate-header')!.message).toContain('column 5 repeats the name of column 4');
     expect((written[0]!.value as { email: string }).email).toBe('first@example.com');
@@ -228,7 +233,9 @@ describe('file-level problems', () => {
   });
 
   it('a required column missing from an otherwise matching file is named', async () => {
-    const { summary } = await runImport('Order,Date,Total\nA1,2026-05-01,10.00\n', { preset: { ...SIMPLE, mapping: { ...SIMPLE.mapping, currency: 'Currency' }, options: { ...SIMPLE.options, defaultCurrency: undefined } } });
+    const { summary } = await runImport('Order,Date,Total\nA1,2026-05-01,10.00\n', {
+      preset: { ...SIMPLE, mapping: { ...SIMPLE.mapping, currency: 'Currency' }, options: { ...SIMPLE.options, defaultCurrency: undefined } },
+    });
     // Currency is optional when… it is not: without a default every row needs one.
     expect(summary.problems[0]!.code).toBe('missing-value');
     const missing = await runImport('Order,Total\nA1,10.00\n', { preset: { ...SIMPLE, markerColumns: ['Order'] } });
@@ -264,6 +271,10 @@ describe('oversized records', () => {
     for (let i = 0; i < 10; i++) stream.push('x'.repeat(40));
     stream.push('\n3,4\n');
     stream.end();
-    expect(seen).toEqual([{ line: 2, fields: ['1', '2'] }, { line: 3, code: 'record-too-long' }, { line: 4, fields: ['3', '4'] }]);
+    expect(seen).toEqual([
+      { line: 2, fields: ['1', '2'] },
+      { line: 3, code: 'record-too-long' },
+      { line: 4, fields: ['3', '4'] },
+    ]);
   });
 });

@@ -36,7 +36,10 @@ describe('fixture exports', () => {
       expect(summary.errors).toEqual([]);
       expect(summary.warnings).toEqual([]);
       expect({ format: summary.format, encoding: summary.encoding, delimiter: summary.delimiter, headerLine: summary.headerLine }).toEqual({
-        format: c.format, encoding: c.encoding, delimiter: c.delimiter, headerLine: c.headerLine,
+        format: c.format,
+        encoding: c.encoding,
+        delimiter: c.delimiter,
+        headerLine: c.headerLine,
       });
       expect(summary.rows).toBe(c.rows);
       expect(summary.created).toBe(c.rows);
@@ -51,7 +54,11 @@ describe('fixture exports', () => {
         expect(run.written.map((r) => [r.key, r.hash, r.line, r.lines])).toEqual(whole.written.map((r) => [r.key, r.hash, r.line, r.lines]));
       }
       const again = await runImport(fixture(c.file), {}, whole.known);
-      expect({ created: again.summary.created, updated: again.summary.updated, unchanged: again.summary.unchanged }).toEqual({ created: 0, updated: 0, unchanged: c.rows });
+      expect({ created: again.summary.created, updated: again.summary.updated, unchanged: again.summary.unchanged }).toEqual({
+        created: 0,
+        updated: 0,
+        unchanged: c.rows,
+      });
       expect(again.written).toEqual([]);
     });
   }
@@ -68,9 +75,23 @@ describe('Shopify orders export', () => {
     ]);
     const [o1, o2, o3] = values<Order>(run, 'order');
     expect(o1).toMatchObject({
-      externalId: '#1001', source: 'shopify', marketplace: 'shop', status: 'fulfilled', createdAt: utc(2026, 5, 1, 8), totalMinor: 5990, currency: 'EUR',
-      email: 'anna.schmidt@example.de', phone: '+49 30 1234567', shipName: 'Anna Schmidt', shipStreet: 'Hauptstraße 5, Hinterhaus',
-      shipPostcode: '10115', shipCity: 'Berlin', shipCountry: 'DE', billCountry: 'DE', paymentMethod: 'Shopify Payments', deviceId: '',
+      externalId: '#1001',
+      source: 'shopify',
+      marketplace: 'shop',
+      status: 'fulfilled',
+      createdAt: utc(2026, 5, 1, 8),
+      totalMinor: 5990,
+      currency: 'EUR',
+      email: 'anna.schmidt@example.de',
+      phone: '+49 30 1234567',
+      shipName: 'Anna Schmidt',
+      shipStreet: 'Hauptstraße 5, Hinterhaus',
+      shipPostcode: '10115',
+      shipCity: 'Berlin',
+      shipCountry: 'DE',
+      billCountry: 'DE',
+      paymentMethod: 'Shopify Payments',
+      deviceId: '',
     });
     expect(o2).toMatchObject({ externalId: '#1002', status: 'cancelled', totalMinor: 12000, shipCountry: 'AT' });
     expect(o3).toMatchObject({ externalId: '#1003', status: 'refunded', totalMinor: 123450, shipCountry: 'IT' });
@@ -85,9 +106,7 @@ describe('Shopify orders export', () => {
     const moved = [...lines.slice(0, 3), ...lines.slice(4, -1), orphan, ''].join('\n');
     const { summary } = await runImport(moved);
     expect(summary.created).toBe(5);
-    expect(summary.problems).toEqual([
-      expect.objectContaining({ line: 8, code: 'orphan-row', column: 16, columnName: 'Created at' }),
-    ]);
+    expect(summary.problems).toEqual([expect.objectContaining({ line: 8, code: 'orphan-row', column: 16, columnName: 'Created at' })]);
     expect(bucketsAddUp(summary)).toBe(true);
   });
 
@@ -107,7 +126,17 @@ describe('Shopify orders export', () => {
 describe('Amazon reports', () => {
   it('All Orders: items summed into the order total, discounts subtracted', async () => {
     const [a, b] = values<Order>(await runImport(fixture('amazon-all-orders.txt')), 'order');
-    expect(a).toMatchObject({ externalId: '302-1234567-1234567', source: 'amazon.de', marketplace: 'amazon', status: 'fulfilled', totalMinor: 2598 + 999 + 350 - 200, createdAt: utc(2026, 5, 3, 8), shipCity: 'München', shipPostcode: '80331', email: '' });
+    expect(a).toMatchObject({
+      externalId: '302-1234567-1234567',
+      source: 'amazon.de',
+      marketplace: 'amazon',
+      status: 'fulfilled',
+      totalMinor: 2598 + 999 + 350 - 200,
+      createdAt: utc(2026, 5, 3, 8),
+      shipCity: 'München',
+      shipPostcode: '80331',
+      email: '',
+    });
     expect(b).toMatchObject({ externalId: '305-7654321-7654321', status: 'open', totalMinor: 2480 });
   });
 
@@ -119,7 +148,12 @@ describe('Amazon reports', () => {
     const rec = unshipped.written[0]!;
     expect(rec.provided).toEqual(expect.arrayContaining(['shipName', 'shipStreet', 'email']));
     expect(rec.provided).not.toContain('status');
-    expect(rec.value).toMatchObject({ email: 'abc123xyz@marketplace.amazon.de', shipName: 'Jonas Weber', shipStreet: 'Domstraße 2, 3. OG', phone: '+49 221 555123' });
+    expect(rec.value).toMatchObject({
+      email: 'abc123xyz@marketplace.amazon.de',
+      shipName: 'Jonas Weber',
+      shipStreet: 'Domstraße 2, 3. OG',
+      phone: '+49 221 555123',
+    });
     for (const file of ['amazon-all-orders.txt', 'amazon-unshipped.txt']) {
       const again = await runImport(fixture(file), {}, known);
       expect(again.summary.unchanged).toBe(again.summary.rows);
@@ -132,8 +166,27 @@ describe('Zalando orders (Windows-1252, semicolons, title line)', () => {
     const run = await runImport(fixture('zalando-orders-de.csv'));
     const [a, b] = values<Order>(run, 'order');
     expect(run.written.map((r) => r.lines ?? [r.line])).toEqual([[4, 5], [6]]);
-    expect(a).toMatchObject({ externalId: '10105550001', source: 'zalando', marketplace: 'zalando', shipName: 'Jürgen Müller', shipStreet: 'Königstraße 12', shipCity: 'München', totalMinor: 123456, createdAt: utc(2026, 5, 1, 8), phone: '0171 2345678', customerId: 'Z-4711', status: 'fulfilled' });
-    expect(b).toMatchObject({ shipName: 'Sabine König', shipStreet: 'Währinger Straße 3', shipCountry: 'AT', totalMinor: 7995, createdAt: utc(2026, 5, 2, 21, 15), status: 'paid' });
+    expect(a).toMatchObject({
+      externalId: '10105550001',
+      source: 'zalando',
+      marketplace: 'zalando',
+      shipName: 'Jürgen Müller',
+      shipStreet: 'Königstraße 12',
+      shipCity: 'München',
+      totalMinor: 123456,
+      createdAt: utc(2026, 5, 1, 8),
+      phone: '0171 2345678',
+      customerId: 'Z-4711',
+      status: 'fulfilled',
+    });
+    expect(b).toMatchObject({
+      shipName: 'Sabine König',
+      shipStreet: 'Währinger Straße 3',
+      shipCountry: 'AT',
+      totalMinor: 7995,
+      createdAt: utc(2026, 5, 2, 21, 15),
+      status: 'paid',
+    });
   });
 });
 
@@ -142,10 +195,24 @@ describe('Stripe payments export', () => {
     const run = await runImport(fixture('stripe-payments.csv'));
     const payments = values<Payment>(run, 'payment');
     expect(payments[0]).toEqual({
-      id: 'ch_3PaidAAA1', provider: 'stripe', orderRef: '#1001', createdAt: utc(2026, 5, 1, 8, 0, 5), amountMinor: 5990, currency: 'EUR', status: 'succeeded',
-      email: 'anna.schmidt@example.de', ip: '203.0.113.7', cardBin: '', cardLast4: '4242', cardExpiry: '04/28', cardFingerprint: 'Fp1aBcD2eF', cardBrand: 'visa', cardCountry: 'DE',
+      id: 'ch_3PaidAAA1',
+      provider: 'stripe',
+      orderRef: '#1001',
+      createdAt: utc(2026, 5, 1, 8, 0, 5),
+      amountMinor: 5990,
+      currency: 'EUR',
+      status: 'succeeded',
+      email: 'anna.schmidt@example.de',
+      ip: '203.0.113.7',
+      cardBin: '',
+      cardLast4: '4242',
+      cardExpiry: '04/28',
+      cardFingerprint: 'Fp1aBcD2eF',
+      cardBrand: 'visa',
+      cardCountry: 'DE',
       // Card CVC Status and Card AVS Zip Status say pass; AVS Line1 is empty, so it is not set.
-      cvcCheck: 'pass', avsPostcodeCheck: 'pass',
+      cvcCheck: 'pass',
+      avsPostcodeCheck: 'pass',
     });
     expect(payments[1]).toMatchObject({ cvcCheck: 'unavailable' });
     expect(payments[1]).not.toHaveProperty('avsPostcodeCheck');
@@ -156,7 +223,19 @@ describe('Stripe payments export', () => {
       ['ch_3FailDDD4', 'failed', 'visa', '#1005'],
     ]);
     expect(values<Dispute>(run, 'dispute')).toEqual([
-      { id: 'ch_3DispBBB2/dispute', provider: 'stripe', paymentId: 'ch_3DispBBB2', orderKey: 'shopify:#1004', network: 'mastercard', reasonCode: 'fraudulent', amountMinor: 8900, currency: 'EUR', openedAt: utc(2026, 5, 20, 14), dueAt: utc(2026, 6, 3, 23, 59, 59), status: 'new' },
+      {
+        id: 'ch_3DispBBB2/dispute',
+        provider: 'stripe',
+        paymentId: 'ch_3DispBBB2',
+        orderKey: 'shopify:#1004',
+        network: 'mastercard',
+        reasonCode: 'fraudulent',
+        amountMinor: 8900,
+        currency: 'EUR',
+        openedAt: utc(2026, 5, 20, 14),
+        dueAt: utc(2026, 6, 3, 23, 59, 59),
+        status: 'new',
+      },
     ]);
   });
 
@@ -185,13 +264,44 @@ describe('dispute reports', () => {
       ['8836000000009901', [3, 5]],
     ]);
     const [b, a] = values<Dispute>(run, 'dispute');
-    expect(b).toEqual({ id: '8836000000009902', provider: 'adyen', paymentId: '8836000000000202', orderKey: 'shopify:#1002', network: 'mastercard', reasonCode: '4837', amountMinor: 12000, currency: 'EUR', openedAt: utc(2026, 5, 8, 8), dueAt: utc(2026, 6, 1, 7, 30), status: 'won' });
-    expect(a).toMatchObject({ network: 'visa', reasonCode: '10.4', status: 'new', openedAt: utc(2026, 5, 10, 12, 3), dueAt: utc(2026, 5, 31, 21, 59), amountMinor: 8900 });
+    expect(b).toEqual({
+      id: '8836000000009902',
+      provider: 'adyen',
+      paymentId: '8836000000000202',
+      orderKey: 'shopify:#1002',
+      network: 'mastercard',
+      reasonCode: '4837',
+      amountMinor: 12000,
+      currency: 'EUR',
+      openedAt: utc(2026, 5, 8, 8),
+      dueAt: utc(2026, 6, 1, 7, 30),
+      status: 'won',
+    });
+    expect(a).toMatchObject({
+      network: 'visa',
+      reasonCode: '10.4',
+      status: 'new',
+      openedAt: utc(2026, 5, 10, 12, 3),
+      dueAt: utc(2026, 5, 31, 21, 59),
+      amountMinor: 8900,
+    });
   });
 
   it('generic CSV in UTF-16LE: network from the reason code when no brand is given', async () => {
     const [d1, d2] = values<Dispute>(await runImport(fixture('disputes-unicode.txt')), 'dispute');
-    expect(d1).toEqual({ id: 'DP-2026-001', provider: 'psp', paymentId: 'PSP-77001', orderKey: 'shopify:#1003', network: 'visa', reasonCode: '13.1', amountMinor: 123450, currency: 'EUR', openedAt: utc(2026, 5, 19, 22), dueAt: utc(2026, 6, 8, 22), status: 'new' });
+    expect(d1).toEqual({
+      id: 'DP-2026-001',
+      provider: 'psp',
+      paymentId: 'PSP-77001',
+      orderKey: 'shopify:#1003',
+      network: 'visa',
+      reasonCode: '13.1',
+      amountMinor: 123450,
+      currency: 'EUR',
+      openedAt: utc(2026, 5, 19, 22),
+      dueAt: utc(2026, 6, 8, 22),
+      status: 'new',
+    });
     expect(d2).toMatchObject({ network: 'mastercard', reasonCode: '4853', status: 'won' });
   });
 

@@ -68,7 +68,8 @@ describe('a file with no line breaks', () => {
       {
         level: 'error',
         code: 'line-too-long',
-        message: 'a line before the header runs on for more than 1 MiB without a line break: it is not a CSV or TSV export (or its lines end in a way the app does not read)',
+        message:
+          'a line before the header runs on for more than 1 MiB without a line break: it is not a CSV or TSV export (or its lines end in a way the app does not read)',
       },
     ]);
   });

@@ -20,24 +20,79 @@ const header = (names: string[]) => readHeader(names, 1, new FileMessages());
 describe('suggestMapping', () => {
   it('German order export headers', () => {
     const { mapping } = suggestMapping(
-      ['Bestellnummer', 'Bestelldatum', 'Kundennummer', 'E-Mail', 'Telefon', 'Name', 'Straße', 'PLZ', 'Ort', 'Land', 'Gesamtbetrag', 'Währung', 'Status', 'Zahlungsart', 'Bemerkung'],
+      [
+        'Bestellnummer',
+        'Bestelldatum',
+        'Kundennummer',
+        'E-Mail',
+        'Telefon',
+        'Name',
+        'Straße',
+        'PLZ',
+        'Ort',
+        'Land',
+        'Gesamtbetrag',
+        'Währung',
+        'Status',
+        'Zahlungsart',
+        'Bemerkung',
+      ],
       'orders',
     );
     expect(mapping).toEqual({
-      externalId: 'Bestellnummer', createdAt: 'Bestelldatum', customerId: 'Kundennummer', email: 'E-Mail', phone: 'Telefon', shipName: 'Name', shipStreet: 'Straße',
-      shipPostcode: 'PLZ', shipCity: 'Ort', shipCountry: 'Land', total: 'Gesamtbetrag', currency: 'Währung', status: 'Status', paymentMethod: 'Zahlungsart',
+      externalId: 'Bestellnummer',
+      createdAt: 'Bestelldatum',
+      customerId: 'Kundennummer',
+      email: 'E-Mail',
+      phone: 'Telefon',
+      shipName: 'Name',
+      shipStreet: 'Straße',
+      shipPostcode: 'PLZ',
+      shipCity: 'Ort',
+      shipCountry: 'Land',
+      total: 'Gesamtbetrag',
+      currency: 'Währung',
+      status: 'Status',
+      paymentMethod: 'Zahlungsart',
     });
   });
 
   it('English headers with spelling variants', () => {
-    const { mapping, suggestions } = suggestMapping(['Order ID', 'Order Date', 'Customer E-mail', 'Zip Code', 'City', 'Country', 'Order Total', 'IP Address', 'Card BIN', 'Card last 4'], 'orders');
-    expect(mapping).toMatchObject({ externalId: 'Order ID', createdAt: 'Order Date', email: 'Customer E-mail', shipPostcode: 'Zip Code', shipCity: 'City', shipCountry: 'Country', total: 'Order Total', ip: 'IP Address', cardBin: 'Card BIN', cardLast4: 'Card last 4' });
+    const { mapping, suggestions } = suggestMapping(
+      ['Order ID', 'Order Date', 'Customer E-mail', 'Zip Code', 'City', 'Country', 'Order Total', 'IP Address', 'Card BIN', 'Card last 4'],
+      'orders',
+    );
+    expect(mapping).toMatchObject({
+      externalId: 'Order ID',
+      createdAt: 'Order Date',
+      email: 'Customer E-mail',
+      shipPostcode: 'Zip Code',
+      shipCity: 'City',
+      shipCountry: 'Country',
+      total: 'Order Total',
+      ip: 'IP Address',
+      cardBin: 'Card BIN',
+      cardLast4: 'Card last 4',
+    });
     expect(suggestions.every((s) => s.score >= 0.5 && s.score <= 1)).toBe(true);
   });
 
   it('dispute headers', () => {
-    const { mapping } = suggestMapping(['Chargeback ID', 'PSP Reference', 'Merchant Reference', 'Reason Code', 'Betrag', 'Currency', 'Dispute Date', 'Respond By', 'Status'], 'disputes');
-    expect(mapping).toEqual({ id: 'Chargeback ID', paymentId: 'PSP Reference', orderRef: 'Merchant Reference', reasonCode: 'Reason Code', amount: 'Betrag', currency: 'Currency', openedAt: 'Dispute Date', dueAt: 'Respond By', status: 'Status' });
+    const { mapping } = suggestMapping(
+      ['Chargeback ID', 'PSP Reference', 'Merchant Reference', 'Reason Code', 'Betrag', 'Currency', 'Dispute Date', 'Respond By', 'Status'],
+      'disputes',
+    );
+    expect(mapping).toEqual({
+      id: 'Chargeback ID',
+      paymentId: 'PSP Reference',
+      orderRef: 'Merchant Reference',
+      reasonCode: 'Reason Code',
+      amount: 'Betrag',
+      currency: 'Currency',
+      openedAt: 'Dispute Date',
+      dueAt: 'Respond By',
+      status: 'Status',
+    });
   });
 
   it('suggests nothing for unrelated columns', () => {
@@ -45,12 +100,27 @@ describe('suggestMapping', () => {
   });
 
   it('a suggested mapping imports a German file end to end', async () => {
-    const text = 'Bestellnummer;Bestelldatum;E-Mail;PLZ;Ort;Land;Gesamtbetrag;Währung\nB-1;01.05.2026 10:00;a@example.de;10115;Berlin;Deutschland;1.234,50;EUR\n';
+    const text =
+      'Bestellnummer;Bestelldatum;E-Mail;PLZ;Ort;Land;Gesamtbetrag;Währung\nB-1;01.05.2026 10:00;a@example.de;10115;Berlin;Deutschland;1.234,50;EUR\n';
     const { mapping } = suggestMapping(text.split('\n')[0]!.split(';'), 'orders');
-    const preset: FormatPreset = { id: 'custom:de', label: 'Shop DE', kind: 'orders', markerColumns: ['Bestellnummer'], mapping, options: { source: 'shop-de', marketplace: 'shop', timeZone: 'Europe/Berlin' } };
+    const preset: FormatPreset = {
+      id: 'custom:de',
+      label: 'Shop DE',
+      kind: 'orders',
+      markerColumns: ['Bestellnummer'],
+      mapping,
+      options: { source: 'shop-de', marketplace: 'shop', timeZone: 'Europe/Berlin' },
+    };
     const run = await runImport(utf8(text), { preset });
     expect(run.summary.errors).toEqual([]);
-    expect(run.written[0]!.value).toMatchObject({ externalId: 'B-1', source: 'shop-de', createdAt: Date.UTC(2026, 4, 1, 8), totalMinor: 123450, shipCountry: 'DE', shipPostcode: '10115' });
+    expect(run.written[0]!.value).toMatchObject({
+      externalId: 'B-1',
+      source: 'shop-de',
+      createdAt: Date.UTC(2026, 4, 1, 8),
+      totalMinor: 123450,
+      shipCountry: 'DE',
+      shipPostcode: '10115',
+    });
   });
 });
 
@@ -72,7 +142,11 @@ describe('resolveMapping and applyMapping', () => {
   });
 
   it('header names match case- and space-insensitively', () => {
-    const { resolved, missing } = resolveMapping(header(['  ORDER number ', 'DATE']), 'orders', { externalId: 'Order Number', createdAt: 'date', total: 'Total' });
+    const { resolved, missing } = resolveMapping(header(['  ORDER number ', 'DATE']), 'orders', {
+      externalId: 'Order Number',
+      createdAt: 'date',
+      total: 'Total',
+    });
     expect(missing.map((m) => m.field)).toEqual(['total']);
     expect(applyMapping(resolved, ['A1', '2026-05-01'])).toEqual({ externalId: 'A1', createdAt: '2026-05-01' });
   });
@@ -80,7 +154,8 @@ describe('resolveMapping and applyMapping', () => {
 
 describe('presets', () => {
   it('every built-in preset passes its own schema', () => {
-    for (const p of BUILT_IN_PRESETS) expect(parseFormatPreset(JSON.parse(JSON.stringify(p))), p.id).toEqual({ ok: true, preset: JSON.parse(JSON.stringify(p)) });
+    for (const p of BUILT_IN_PRESETS)
+      expect(parseFormatPreset(JSON.parse(JSON.stringify(p))), p.id).toEqual({ ok: true, preset: JSON.parse(JSON.stringify(p)) });
   });
 
   it('a damaged saved preset is refused with the reason', () => {
@@ -103,12 +178,82 @@ describe('format detection', () => {
   });
 
   it('PayPal in English and German, the statement layouts included; Adyen payments apart from its disputes', () => {
-    const en = ['Date', 'Time', 'TimeZone', 'Name', 'Type', 'Status', 'Currency', 'Gross', 'Fee', 'Net', 'From Email Address', 'To Email Address', 'Transaction ID'];
-    const enStatement = ['Date', 'Time', 'Time Zone', 'Description', 'Currency', 'Gross', 'Fee', 'Net', 'Balance', 'Transaction ID', 'From Email Address', 'Name', 'Invoice ID'];
-    const de = ['Datum', 'Uhrzeit', 'Zeitzone', 'Name', 'Typ', 'Status', 'Währung', 'Brutto', 'Gebühr', 'Netto', 'Absender E-Mail-Adresse', 'Empfänger E-Mail-Adresse', 'Transaktionscode'];
-    const deStatement = ['Datum', 'Uhrzeit', 'Zeitzone', 'Beschreibung', 'Währung', 'Brutto', 'Entgelt', 'Netto', 'Guthaben', 'Transaktionscode', 'Absender E-Mail-Adresse', 'Name', 'Rechnungsnummer'];
+    const en = [
+      'Date',
+      'Time',
+      'TimeZone',
+      'Name',
+      'Type',
+      'Status',
+      'Currency',
+      'Gross',
+      'Fee',
+      'Net',
+      'From Email Address',
+      'To Email Address',
+      'Transaction ID',
+    ];
+    const enStatement = [
+      'Date',
+      'Time',
+      'Time Zone',
+      'Description',
+      'Currency',
+      'Gross',
+      'Fee',
+      'Net',
+      'Balance',
+      'Transaction ID',
+      'From Email Address',
+      'Name',
+      'Invoice ID',
+    ];
+    const de = [
+      'Datum',
+      'Uhrzeit',
+      'Zeitzone',
+      'Name',
+      'Typ',
+      'Status',
+      'Währung',
+      'Brutto',
+      'Gebühr',
+      'Netto',
+      'Absender E-Mail-Adresse',
+      'Empfänger E-Mail-Adresse',
+      'Transaktionscode',
+    ];
+    const deStatement = [
+      'Datum',
+      'Uhrzeit',
+      'Zeitzone',
+      'Beschreibung',
+      'Währung',
+      'Brutto',
+      'Entgelt',
+      'Netto',
+      'Guthaben',
+      'Transaktionscode',
+      'Absender E-Mail-Adresse',
+      'Name',
+      'Rechnungsnummer',
+    ];
     expect([en, enStatement, de, deStatement].map(detect)).toEqual(['paypal-activity-en', 'paypal-activity-en', 'paypal-activity-de', 'paypal-activity-de']);
-    const adyen = ['Company Account', 'Merchant Account', 'Psp Reference', 'Merchant Reference', 'Payment Method', 'Creation Date', 'TimeZone', 'Currency', 'Amount', 'Type', 'Risk Scoring', 'Shopper Interaction', 'Acquirer Response'];
+    const adyen = [
+      'Company Account',
+      'Merchant Account',
+      'Psp Reference',
+      'Merchant Reference',
+      'Payment Method',
+      'Creation Date',
+      'TimeZone',
+      'Currency',
+      'Amount',
+      'Type',
+      'Risk Scoring',
+      'Shopper Interaction',
+      'Acquirer Response',
+    ];
     expect(detect(adyen)).toBe('adyen-received-payments');
     expect(detect(['Psp Reference', 'Merchant Reference', 'Record Date', 'Record Type', 'Dispute Amount', 'Shopper IP'])).toBe('adyen-disputes');
   });

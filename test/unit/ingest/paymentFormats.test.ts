@@ -10,12 +10,15 @@ const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => Date.UTC
 
 describe('payment date, time of day and time zone in columns of their own', () => {
   const preset: FormatPreset = {
-    id: 'custom:split-date', label: 'Split date', kind: 'payments', markerColumns: ['Txn'],
+    id: 'custom:split-date',
+    label: 'Split date',
+    kind: 'payments',
+    markerColumns: ['Txn'],
     mapping: { id: 'Txn', createdAt: 'Date', createdTime: 'Time', timeZone: 'Zone', amount: 'Amount', currency: 'Currency' },
     options: { source: 'split', timeZone: 'UTC' },
   };
 
-  it('joins the date and the time, and reads them in the zone the row names (else the format\'s)', async () => {
+  it("joins the date and the time, and reads them in the zone the row names (else the format's)", async () => {
     const text = [
       'Txn,Date,Time,Zone,Amount,Currency',
       'T1,15.09.2025,14:32:15,CEST,25.00,EUR',
@@ -38,16 +41,22 @@ describe('payment date, time of day and time zone in columns of their own', () =
     expect(bucketsAddUp(run.summary)).toBe(true);
   });
 
-  it('zone abbreviations the format names (PayPal\'s PST and PDT) and no others', async () => {
+  it("zone abbreviations the format names (PayPal's PST and PDT) and no others", async () => {
     const pacific: FormatPreset = { ...preset, options: { ...preset.options, zoneNames: { PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles' } } };
     const text = 'Txn,Date,Time,Zone,Amount,Currency\nT1,22.07.2016,12:15:13,PDT,1.00,EUR\nT2,29.12.2015,07:45:51,pst,1.00,EUR\n';
-    expect(values<Payment>(await runImport(text, { preset: pacific }), 'payment').map((p) => p.createdAt)).toEqual([utc(2016, 7, 22, 19, 15, 13), utc(2015, 12, 29, 15, 45, 51)]);
+    expect(values<Payment>(await runImport(text, { preset: pacific }), 'payment').map((p) => p.createdAt)).toEqual([
+      utc(2016, 7, 22, 19, 15, 13),
+      utc(2015, 12, 29, 15, 45, 51),
+    ]);
     const plain = await runImport(text, { preset });
     expect(plain.summary.warnings.map((w) => w.code)).toEqual(['unknown-time-zone']);
-    expect(parseFormatPreset({ ...pacific, options: { ...pacific.options, zoneNames: { PST: 'Pacific' } } })).toMatchObject({ ok: false, error: expect.stringContaining('options.zoneNames.PST') });
+    expect(parseFormatPreset({ ...pacific, options: { ...pacific.options, zoneNames: { PST: 'Pacific' } } })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('options.zoneNames.PST'),
+    });
   });
 
-  it('a zone the import does not know is named once, and the format\'s zone is used', async () => {
+  it("a zone the import does not know is named once, and the format's zone is used", async () => {
     const run = await runImport('Txn,Date,Time,Zone,Amount,Currency\nT1,15.09.2025,14:32:15,Mars/Olympus,1.00,EUR\n', { preset });
     expect(run.summary.warnings.map((w) => w.code)).toEqual(['unknown-time-zone']);
     expect(values<Payment>(run, 'payment')[0]!.createdAt).toBe(utc(2025, 9, 15, 14, 32, 15));
@@ -56,7 +65,10 @@ describe('payment date, time of day and time zone in columns of their own', () =
 
 describe('a file that mixes kinds of rows', () => {
   const preset: FormatPreset = {
-    id: 'custom:mixed', label: 'Mixed', kind: 'payments', markerColumns: ['Txn'],
+    id: 'custom:mixed',
+    label: 'Mixed',
+    kind: 'payments',
+    markerColumns: ['Txn'],
     mapping: { id: 'Txn', createdAt: 'Date', amount: 'Gross', currency: 'Currency' },
     options: { source: 'mixed', timeZone: 'UTC', decimalMark: '.' },
     rowKinds: { column: ['Kind', 'Type'], include: ['payment'], exclude: ['refund', 'hold'], positiveAmount: true, noun: 'customer payment' },
@@ -83,7 +95,9 @@ describe('a file that mixes kinds of rows', () => {
       [7, 'invalid-value', 'Gross'],
     ]);
     expect(run.summary.problems[0]!.reason).toBe('column 3 (Type) says this row is not a customer payment; it was not imported as one');
-    expect(run.summary.problems[2]!.reason).toBe('column 4 (Gross) is not above zero: money paid out or refunded is not a customer payment; the row was not imported as one');
+    expect(run.summary.problems[2]!.reason).toBe(
+      'column 4 (Gross) is not above zero: money paid out or refunded is not a customer payment; the row was not imported as one',
+    );
     expect({ rows: run.summary.rows, created: run.summary.created, quarantined: run.summary.quarantined }).toEqual({ rows: 6, created: 1, quarantined: 5 });
     expect(bucketsAddUp(run.summary)).toBe(true);
   });
@@ -91,10 +105,15 @@ describe('a file that mixes kinds of rows', () => {
   it('rows of another kind are not rows to fix', async () => {
     const run = await runImport(text, { preset });
     const csv = rowsToFix(text, 1, ',', run.summary.problems);
-    expect(csv.trim().split('\r\n').map((l) => l.split(',')[0])).toEqual(['Txn', 'T6']);
+    expect(
+      csv
+        .trim()
+        .split('\r\n')
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['Txn', 'T6']);
   });
 
-  it('is part of a preset\'s validated data', () => {
+  it("is part of a preset's validated data", () => {
     expect(parseFormatPreset(preset).ok).toBe(true);
     const bad = parseFormatPreset({ ...preset, rowKinds: { column: 'Type', include: [], noun: 'payment' } });
     expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('rowKinds.include') });
@@ -102,7 +121,13 @@ describe('a file that mixes kinds of rows', () => {
 });
 
 describe('PayPal downloads', () => {
-  interface Case { file: string; format: string; rows: number; payments: number; otherKind: number }
+  interface Case {
+    file: string;
+    format: string;
+    rows: number;
+    payments: number;
+    otherKind: number;
+  }
   const CASES: Case[] = [
     { file: 'paypal-activity-de.csv', format: 'paypal-activity-de', rows: 8, payments: 3, otherKind: 5 },
     { file: 'paypal-activity-en.csv', format: 'paypal-activity-en', rows: 7, payments: 3, otherKind: 4 },
@@ -128,12 +153,34 @@ describe('PayPal downloads', () => {
   it('German: decimal commas, Zeitzone per row, the order number from Rechnungsnummer or Zollnummer', async () => {
     const run = await runImport(fixture('paypal-activity-de.csv'));
     expect(values<Payment>(run, 'payment')).toEqual([
-      expect.objectContaining({ id: '1AB23456CD7890123', provider: 'paypal', orderRef: '#1001', createdAt: utc(2026, 5, 5, 12, 32, 15), amountMinor: 119000, currency: 'EUR', status: 'succeeded', email: 'anna.schmidt@example.com' }),
-      expect.objectContaining({ id: '2BC34567DE8901234', orderRef: '#1002', createdAt: utc(2026, 5, 6, 7, 5, 41), amountMinor: 5990, status: 'succeeded', email: 'ben.keller@example.com' }),
+      expect.objectContaining({
+        id: '1AB23456CD7890123',
+        provider: 'paypal',
+        orderRef: '#1001',
+        createdAt: utc(2026, 5, 5, 12, 32, 15),
+        amountMinor: 119000,
+        currency: 'EUR',
+        status: 'succeeded',
+        email: 'anna.schmidt@example.com',
+      }),
+      expect.objectContaining({
+        id: '2BC34567DE8901234',
+        orderRef: '#1002',
+        createdAt: utc(2026, 5, 6, 7, 5, 41),
+        amountMinor: 5990,
+        status: 'succeeded',
+        email: 'ben.keller@example.com',
+      }),
       // Storniert: the buyer's payment did not go through.
       expect.objectContaining({ id: '7GH89012IJ3456789', orderRef: '#1005', createdAt: utc(2026, 5, 10, 20, 13, 5), amountMinor: 24900, status: 'failed' }),
     ]);
-    expect(run.summary.problems.map((p) => [p.line, p.columnName])).toEqual([[4, 'Typ'], [5, 'Typ'], [6, 'Typ'], [7, 'Brutto'], [9, 'Typ']]);
+    expect(run.summary.problems.map((p) => [p.line, p.columnName])).toEqual([
+      [4, 'Typ'],
+      [5, 'Typ'],
+      [6, 'Typ'],
+      [7, 'Brutto'],
+      [9, 'Typ'],
+    ]);
   });
 
   it('English activity download: US dates month first, PDT, the custom field when the invoice number is empty', async () => {
@@ -144,7 +191,12 @@ describe('PayPal downloads', () => {
       ['5EF56789GH0123456', '#1007', utc(2026, 5, 21, 14, 45, 51), 1500, 'failed', 'fay.lind@example.com'],
     ]);
     // Payment Hold, General Withdrawal, a payment the seller made, a bank deposit.
-    expect(run.summary.problems.map((p) => [p.line, p.columnName])).toEqual([[4, 'Type'], [5, 'Type'], [7, 'Gross'], [8, 'Type']]);
+    expect(run.summary.problems.map((p) => [p.line, p.columnName])).toEqual([
+      [4, 'Type'],
+      [5, 'Type'],
+      [7, 'Gross'],
+      [8, 'Type'],
+    ]);
   });
 
   it('English statement: Description names the kind, an IANA zone or CET per row, no Status column', async () => {
@@ -153,7 +205,10 @@ describe('PayPal downloads', () => {
       ['2HI89012JK3456789', '#1008', utc(2026, 9, 5, 3, 44, 10), 130980, 'USD', 'succeeded'],
       ['9KL12345MN6789012', '#1009', utc(2026, 9, 27, 16, 16, 12), 92070, 'EUR', 'succeeded'],
     ]);
-    expect(run.summary.problems.map((p) => [p.line, p.columnName])).toEqual([[3, 'Description'], [4, 'Description']]);
+    expect(run.summary.problems.map((p) => [p.line, p.columnName])).toEqual([
+      [3, 'Description'],
+      [4, 'Description'],
+    ]);
   });
 });
 
@@ -163,17 +218,52 @@ describe('Adyen received payments report', () => {
     expect(run.summary.errors).toEqual([]);
     expect(run.summary.warnings).toEqual([]);
     expect({ format: run.summary.format, rows: run.summary.rows, created: run.summary.created, quarantined: run.summary.quarantined }).toEqual({
-      format: 'adyen-received-payments', rows: 4, created: 4, quarantined: 0,
+      format: 'adyen-received-payments',
+      rows: 4,
+      created: 4,
+      quarantined: 0,
     });
     const [visa, mc, amex, paypal] = values<Payment>(run, 'payment');
     expect(visa).toEqual({
-      id: '8836000000001011', provider: 'adyen', orderRef: '#1001', createdAt: utc(2026, 5, 1, 8, 0, 5), amountMinor: 5990, currency: 'EUR', status: 'succeeded',
-      email: 'anna.schmidt@example.com', ip: '203.0.113.7', cardBin: '411111', cardLast4: '1111', cardExpiry: '', cardFingerprint: '', cardBrand: 'visa', cardCountry: 'DE',
-      cvcCheck: 'pass', avsPostcodeCheck: 'pass', avsLine1Check: 'pass', threeDs: 'authenticated',
+      id: '8836000000001011',
+      provider: 'adyen',
+      orderRef: '#1001',
+      createdAt: utc(2026, 5, 1, 8, 0, 5),
+      amountMinor: 5990,
+      currency: 'EUR',
+      status: 'succeeded',
+      email: 'anna.schmidt@example.com',
+      ip: '203.0.113.7',
+      cardBin: '411111',
+      cardLast4: '1111',
+      cardExpiry: '',
+      cardFingerprint: '',
+      cardBrand: 'visa',
+      cardCountry: 'DE',
+      cvcCheck: 'pass',
+      avsPostcodeCheck: 'pass',
+      avsLine1Check: 'pass',
+      threeDs: 'authenticated',
     });
-    expect(mc).toMatchObject({ cardBrand: 'mastercard', cardBin: '555555', cardCountry: 'US', cvcCheck: 'fail', avsPostcodeCheck: 'fail', avsLine1Check: 'fail', threeDs: 'attempted' });
+    expect(mc).toMatchObject({
+      cardBrand: 'mastercard',
+      cardBin: '555555',
+      cardCountry: 'US',
+      cvcCheck: 'fail',
+      avsPostcodeCheck: 'fail',
+      avsLine1Check: 'fail',
+      threeDs: 'attempted',
+    });
     // A refused attempt is kept as a failed payment: card testing is made of these.
-    expect(amex).toMatchObject({ status: 'failed', cardBrand: 'amex', cardBin: '378282', cardLast4: '0005', cvcCheck: 'unavailable', avsPostcodeCheck: 'unavailable', threeDs: 'failed' });
+    expect(amex).toMatchObject({
+      status: 'failed',
+      cardBrand: 'amex',
+      cardBin: '378282',
+      cardLast4: '0005',
+      cvcCheck: 'unavailable',
+      avsPostcodeCheck: 'unavailable',
+      threeDs: 'failed',
+    });
     expect(paypal).toMatchObject({ cardBrand: 'paypal', cardBin: '', amountMinor: 123450, ip: '203.0.113.88', createdAt: utc(2026, 5, 7, 10) });
     expect(paypal).not.toHaveProperty('cvcCheck');
     expect(bucketsAddUp(run.summary)).toBe(true);

@@ -32,22 +32,39 @@ type Row = { kind: 'ok'; id: number; cents: number; note: string } | { kind: Def
 const quote = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 const rowArb: fc.Arbitrary<Row> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('ok' as const), id: fc.integer({ min: 1, max: 25 }), cents: fc.integer({ min: 0, max: 5 }), note: fc.constantFrom('', 'x', 'two\nlines', 'a, b', 'say "hi"', 'Grüße', 'three\nline\nnote') }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constant('ok' as const),
+      id: fc.integer({ min: 1, max: 25 }),
+      cents: fc.integer({ min: 0, max: 5 }),
+      note: fc.constantFrom('', 'x', 'two\nlines', 'a, b', 'say "hi"', 'Grüße', 'three\nline\nnote'),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constantFrom(...(Object.keys(DEFECTS) as Defect[])), id: fc.integer({ min: 1, max: 25 }) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'blank' as const }) },
 );
 
 function render(row: Row): string {
   switch (row.kind) {
-    case 'ok': return `A${row.id},2026-05-01 10:00,${row.cents}.00,EUR,${quote(row.note)}`;
-    case 'tooMany': return `A${row.id},2026-05-01 10:00,1.00,EUR,x,surplus`;
-    case 'tooFew': return `A${row.id},2026-05-01 10:00`;
-    case 'unterminated': return `A${row.id},2026-05-01 10:00,"1.00,EUR,x`;
-    case 'control': return `A${row.id},2026-05-01 10:00,1.00,EUR,x\u0001y`;
-    case 'badDate': return `A${row.id},2026-99-01 10:00,1.00,EUR,x`;
-    case 'badAmount': return `A${row.id},2026-05-01 10:00,abc,EUR,x`;
-    case 'emptyKey': return `,2026-05-01 10:00,1.00,EUR,x`;
-    case 'blank': return '';
+    case 'ok':
+      return `A${row.id},2026-05-01 10:00,${row.cents}.00,EUR,${quote(row.note)}`;
+    case 'tooMany':
+      return `A${row.id},2026-05-01 10:00,1.00,EUR,x,surplus`;
+    case 'tooFew':
+      return `A${row.id},2026-05-01 10:00`;
+    case 'unterminated':
+      return `A${row.id},2026-05-01 10:00,"1.00,EUR,x`;
+    case 'control':
+      return `A${row.id},2026-05-01 10:00,1.00,EUR,x\u0001y`;
+    case 'badDate':
+      return `A${row.id},2026-99-01 10:00,1.00,EUR,x`;
+    case 'badAmount':
+      return `A${row.id},2026-05-01 10:00,abc,EUR,x`;
+    case 'emptyKey':
+      return `,2026-05-01 10:00,1.00,EUR,x`;
+    case 'blank':
+      return '';
   }
 }
 
@@ -138,7 +155,17 @@ function shopRows(o: ShopOrder): string {
   const rows: ShopRow[] = [];
   for (let i = 0; i < o.items; i++) {
     const first = i === 0;
-    rows.push([`#${o.id}`, 'kunde@example.de', first ? o.status : '', first ? 'EUR' : '', first ? '19.90' : '', first ? '2026-05-01 10:00:00 +0200' : '', `Item ${i}`, '9.95', first ? o.note : '']);
+    rows.push([
+      `#${o.id}`,
+      'kunde@example.de',
+      first ? o.status : '',
+      first ? 'EUR' : '',
+      first ? '19.90' : '',
+      first ? '2026-05-01 10:00:00 +0200' : '',
+      `Item ${i}`,
+      '9.95',
+      first ? o.note : '',
+    ]);
   }
   const d = o.defect;
   if (d && d.row < rows.length) {

@@ -45,8 +45,13 @@ describe('ImportSession', () => {
     const s = new ImportSession('f.csv');
     const out = s.classify(batch([rec('s:1', 'h1', 2), rec('s:1', 'h1', 3), rec('s:1', 'h2', 4, { rows: 2, lines: [4, 5] })]), new MemoryKnownRecords());
     expect(s.counts.rows).toEqual({ created: 1, updated: 0, unchanged: 1, quarantined: 2 });
-    expect(out.quarantined.map((p) => [p.line, p.code])).toEqual([[4, 'duplicate-key'], [5, 'duplicate-key']]);
-    expect(out.quarantined[0]!.reason).toBe('this order was already read at line 2 with different content; a file must hold one version of each order, with an order\'s rows next to each other');
+    expect(out.quarantined.map((p) => [p.line, p.code])).toEqual([
+      [4, 'duplicate-key'],
+      [5, 'duplicate-key'],
+    ]);
+    expect(out.quarantined[0]!.reason).toBe(
+      "this order was already read at line 2 with different content; a file must hold one version of each order, with an order's rows next to each other",
+    );
   });
 
   it('the same key in another kind is another record', () => {

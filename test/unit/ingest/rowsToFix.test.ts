@@ -15,10 +15,12 @@ async function dryRun(name: string, text: string, known = new MemoryKnownRecords
 
 /** Runs of 13-19 digits (single spaces or dashes between) that pass Luhn: what a PAN scanner flags. */
 function cardLikeRuns(text: string): string[] {
-  return [...text.matchAll(/\d(?:[ -]?\d)*/g)].map((m) => m[0]).filter((run) => {
-    const digits = run.replace(/\D/g, '');
-    return digits.length >= 13 && digits.length <= 19 && luhnValid(digits);
-  });
+  return [...text.matchAll(/\d(?:[ -]?\d)*/g)]
+    .map((m) => m[0])
+    .filter((run) => {
+      const digits = run.replace(/\D/g, '');
+      return digits.length >= 13 && digits.length <= 19 && luhnValid(digits);
+    });
 }
 
 /** Every cell of a rows-to-fix file, as a spreadsheet would read it. */
@@ -58,12 +60,12 @@ describe('rows to fix', () => {
     expect(out).toBe(`a,b,c,${PROBLEM_COLUMN}\r\n1,"two\nlines",3,b: bad b; c: bad c\r\n4,5,,'=too few fields\r\n`);
   });
 
-  it('neutralises formulas, reduces card numbers and empties security codes, in the file\'s own delimiter', () => {
+  it("neutralises formulas, reduces card numbers and empties security codes, in the file's own delimiter", () => {
     const text = [
       '=Bestellnummer;Datum;Betrag;Kartennummer;CVV;Notiz',
       'W-1;01.05.2026;-12,50;4111 1111 1111 1111;123;"=HYPERLINK(""http://evil.example"";""Rechnung"")"',
-      'W-2;01.05.2026;5,00;5555555555554444;987;@SUM(1+1)*cmd|\' /C calc\'!A0',
-      'W-3;01.05.2026;7,00;378282******0005;4321; +cmd|\' /C calc\'!A0 bezahlt mit 3782 822463 10005',
+      "W-2;01.05.2026;5,00;5555555555554444;987;@SUM(1+1)*cmd|' /C calc'!A0",
+      "W-3;01.05.2026;7,00;378282******0005;4321; +cmd|' /C calc'!A0 bezahlt mit 3782 822463 10005",
       'W-4;01.05.2026;8,00;;;"zwei',
       '-2+3 Zeilen"',
     ].join('\r\n');
@@ -80,7 +82,7 @@ describe('rows to fix', () => {
   });
 
   it('an unterminated quote is given back as its own line only, guarded like any other', () => {
-    const text = 'a,b,c\n=cmd|\' /C calc\'!A0,x,"open\n1,2,3\n';
+    const text = "a,b,c\n=cmd|' /C calc'!A0,x,\"open\n1,2,3\n";
     const out = rowsToFix(text, 1, ',', [{ file: 'f', line: 2, code: 'quote', reason: 'unterminated quote' }]);
     expect(cellsOf(out)).toEqual([
       ['a', 'b', 'c', PROBLEM_COLUMN],
@@ -90,17 +92,34 @@ describe('rows to fix', () => {
 
   it.each(TEST_CARDS)('a $network card in any column never goes back out in full ($printed)', ({ plain, printed }) => {
     const text = `Order,Card Number,Card CVC,Note\nW-1,${printed},123,paid with ${printed}\nW-2,${plain},456,"${plain}"\n`;
-    const out = rowsToFix(text, 1, ',', [2, 3].map((line) => ({ file: 'f', line, code: 'invalid-value' as const, reason: 'bad' })));
+    const out = rowsToFix(
+      text,
+      1,
+      ',',
+      [2, 3].map((line) => ({ file: 'f', line, code: 'invalid-value' as const, reason: 'bad' })),
+    );
     expect(cardLikeRuns(out)).toEqual([]);
-    expect(cellsOf(out).slice(1).map((r) => r[2])).toEqual(['', '']);
+    expect(
+      cellsOf(out)
+        .slice(1)
+        .map((r) => r[2]),
+    ).toEqual(['', '']);
   });
 
   it('a row set aside for a card number in its customer id comes back with the number reduced and the reason', async () => {
-    const text = 'Name,Email,Financial Status,Created at,Currency,Total,Lineitem name,Customer ID\n' +
+    const text =
+      'Name,Email,Financial Status,Created at,Currency,Total,Lineitem name,Customer ID\n' +
       '#1001,a@example.com,paid,2026-05-01 10:00:00 +0200,EUR,50.00,Shoe,4111111111111111\n' +
       '#1002,b@example.com,paid,2026-05-01 11:00:00 +0200,EUR,5.00,Socks,C-2\n';
     // A Shopify export whose mapping sends Customer ID to the customer id (what the wizard would save).
-    const summary = await importChunks([new TextEncoder().encode(text)], { fileName: 'shop.csv', mapping: { externalId: 'Name', createdAt: 'Created at', currency: 'Currency', total: 'Total', email: 'Email', customerId: 'Customer ID' } }, new MemoryKnownRecords());
+    const summary = await importChunks(
+      [new TextEncoder().encode(text)],
+      {
+        fileName: 'shop.csv',
+        mapping: { externalId: 'Name', createdAt: 'Created at', currency: 'Currency', total: 'Total', email: 'Email', customerId: 'Customer ID' },
+      },
+      new MemoryKnownRecords(),
+    );
     expect(summary.quarantined).toBe(1);
     const out = rowsToFix(text, summary.headerLine!, summary.delimiter!, summary.problems);
     const [, row] = cellsOf(out);
@@ -110,7 +129,20 @@ describe('rows to fix', () => {
   });
 
   it('every injection payload comes back guarded, and no cell a spreadsheet would run survives', () => {
-    const payloads = ['=1+1', ' =1+1', '\n=1+1', '\r\n@SUM(A1)', '\uFF1D1+1', '\uFF0B1', '\uFF0D1', '\uFF20SUM(1)', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1)', '\tx'];
+    const payloads = [
+      '=1+1',
+      ' =1+1',
+      '\n=1+1',
+      '\r\n@SUM(A1)',
+      '\uFF1D1+1',
+      '\uFF0B1',
+      '\uFF0D1',
+      '\uFF20SUM(1)',
+      "+cmd|' /C calc'!A0",
+      '-2+3',
+      '@SUM(1)',
+      '\tx',
+    ];
     const text = `a,b\n${payloads.map((p) => `"${p.replace(/"/g, '""')}",x`).join('\n')}\n`;
     // Each record starts on the line after the previous one ends (payloads with a line break span two).
     const lines: number[] = [];
@@ -119,7 +151,12 @@ describe('rows to fix', () => {
       lines.push(line);
       line += 1 + (p.match(/\n/g)?.length ?? 0);
     }
-    const out = rowsToFix(text, 1, ',', lines.map((line) => ({ file: 'f', line, code: 'invalid-value' as const, reason: 'bad' })));
+    const out = rowsToFix(
+      text,
+      1,
+      ',',
+      lines.map((line) => ({ file: 'f', line, code: 'invalid-value' as const, reason: 'bad' })),
+    );
     const cells = cellsOf(out).slice(1);
     // Line breaks come back as LF, as the import reads them.
     expect(cells.map((r) => r[0])).toEqual(payloads.map((p) => `'${p.replace(/\r\n/g, '\n')}`));

@@ -3,13 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  importChunks,
-  MemoryKnownRecords,
-  type FileSummary,
-  type ParsedRecord,
-  type ReaderOptions,
-} from '../../../shared/ingest';
+import { importChunks, MemoryKnownRecords, type FileSummary, type ParsedRecord, type ReaderOptions } from '../../../shared/ingest';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/imports');
 

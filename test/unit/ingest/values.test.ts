@@ -75,9 +75,12 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('2026-10-25 04:00', CENTRAL_EUROPE)).toBe(Date.UTC(2026, 9, 25, 3, 0));
   });
 
-  it.each(['', 'yesterday', '2026-13-01', '2026-02-29', '31.04.2026', '2026-05-01 25:00', '2026-05-01 10:00 +2', '2026-05-01 10:00 PST', '20260501'])('%j is not a date', (raw) => {
-    expect(parseTimestamp(raw, UTC)).toBeNaN();
-  });
+  it.each(['', 'yesterday', '2026-13-01', '2026-02-29', '31.04.2026', '2026-05-01 25:00', '2026-05-01 10:00 +2', '2026-05-01 10:00 PST', '20260501'])(
+    '%j is not a date',
+    (raw) => {
+      expect(parseTimestamp(raw, UTC)).toBeNaN();
+    },
+  );
 
   it('card expiry as MM/YY', () => {
     expect([expiryOf('4', '2028'), expiryOf('12', '27'), expiryOf('13', '2028'), expiryOf('4', '202')]).toEqual(['04/28', '12/27', '', '']);
@@ -87,7 +90,16 @@ describe('parseTimestamp', () => {
 
 describe('countries', () => {
   it.each([
-    ['DE', 'DE'], ['de', 'DE'], ['DEU', 'DE'], ['Deutschland', 'DE'], ['Österreich', 'AT'], ['Germany', 'DE'], ['UK', 'GB'], ['', ''], ['Atlantis', null], ['XX', null],
+    ['DE', 'DE'],
+    ['de', 'DE'],
+    ['DEU', 'DE'],
+    ['Deutschland', 'DE'],
+    ['Österreich', 'AT'],
+    ['Germany', 'DE'],
+    ['UK', 'GB'],
+    ['', ''],
+    ['Atlantis', null],
+    ['XX', null],
   ])('%j -> %j', (raw, code) => {
     expect(countryCode(raw)).toBe(code);
   });
@@ -110,15 +122,45 @@ describe('vocabulary', () => {
     expect(paymentStatusOf('Paid', 100, 0)).toBe('succeeded');
     expect(paymentStatusOf('Paid', 100, 100)).toBe('refunded');
     expect(paymentStatusOf('Failed', 100, 0)).toBe('failed');
-    expect([paymentStatusOf('Refused', 100, 0), paymentStatusOf('Denied', 100, 0), paymentStatusOf('Abgeschlossen', 100, 0)]).toEqual(['failed', 'failed', 'succeeded']);
-    expect(['warning_needs_response', 'under_review', 'won', 'lost', 'warning_closed', 'ChargebackReversed', 'SecondChargeback', 'InformationSupplied', 'NotificationOfFraud', 'bogus'].map(disputeStatusOf)).toEqual([
-      'new', 'submitted', 'won', 'lost', 'won', 'won', 'lost', 'submitted', 'accepted', null,
+    expect([paymentStatusOf('Refused', 100, 0), paymentStatusOf('Denied', 100, 0), paymentStatusOf('Abgeschlossen', 100, 0)]).toEqual([
+      'failed',
+      'failed',
+      'succeeded',
     ]);
+    expect(
+      [
+        'warning_needs_response',
+        'under_review',
+        'won',
+        'lost',
+        'warning_closed',
+        'ChargebackReversed',
+        'SecondChargeback',
+        'InformationSupplied',
+        'NotificationOfFraud',
+        'bogus',
+      ].map(disputeStatusOf),
+    ).toEqual(['new', 'submitted', 'won', 'lost', 'won', 'won', 'lost', 'submitted', 'accepted', null]);
   });
 
   it('card network from brand, else from the reason code family', () => {
-    expect(['Visa', 'MasterCard', 'mc', 'maestro', 'American Express', 'paypal'].map((b) => cardNetworkOf(b, ''))).toEqual(['visa', 'mastercard', 'mastercard', 'mastercard', 'amex', 'paypal']);
-    expect(['10.4', '13.1', '4837', '4853', 'F29', 'fraudulent', 'XYZ-9'].map((r) => cardNetworkOf('', r))).toEqual(['visa', 'visa', 'mastercard', 'mastercard', 'amex', 'stripe', null]);
+    expect(['Visa', 'MasterCard', 'mc', 'maestro', 'American Express', 'paypal'].map((b) => cardNetworkOf(b, ''))).toEqual([
+      'visa',
+      'mastercard',
+      'mastercard',
+      'mastercard',
+      'amex',
+      'paypal',
+    ]);
+    expect(['10.4', '13.1', '4837', '4853', 'F29', 'fraudulent', 'XYZ-9'].map((r) => cardNetworkOf('', r))).toEqual([
+      'visa',
+      'visa',
+      'mastercard',
+      'mastercard',
+      'amex',
+      'stripe',
+      null,
+    ]);
   });
 });
 

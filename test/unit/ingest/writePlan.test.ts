@@ -7,8 +7,22 @@ import { mergeProvided, ordersPaymentsReach, paymentRefsOf, planBatchWrites, wit
 import { order } from '../normalize/orderFixture';
 
 const payment = (fields: Partial<Payment> = {}): Payment => ({
-  id: 'ch_1', provider: 'stripe', orderRef: '#1001', createdAt: 1000, amountMinor: 1000, currency: 'EUR', status: 'succeeded', email: '', ip: '',
-  cardBin: '', cardLast4: '', cardExpiry: '', cardFingerprint: '', cardBrand: '', cardCountry: '', ...fields,
+  id: 'ch_1',
+  provider: 'stripe',
+  orderRef: '#1001',
+  createdAt: 1000,
+  amountMinor: 1000,
+  currency: 'EUR',
+  status: 'succeeded',
+  email: '',
+  ip: '',
+  cardBin: '',
+  cardLast4: '',
+  cardExpiry: '',
+  cardFingerprint: '',
+  cardBrand: '',
+  cardCountry: '',
+  ...fields,
 });
 const base = { scope: 's', hash: 'h', line: 2, lines: null, rows: 1 };
 const rec = <K extends ParsedRecord['kind']>(kind: K, key: string, value: Extract<ParsedRecord, { kind: K }>['value'], provided: string[]): ParsedRecord =>
@@ -34,7 +48,11 @@ describe('planBatchWrites', () => {
   });
 
   it('merges a payment met twice in one batch onto its first version, and undo goes back to the stored one in two steps', () => {
-    const plan = planBatchWrites([rec('payment', 'ch_1', payment({ ip: '1.1.1.1' }), ['ip', 'email']), rec('payment', 'ch_1', payment({ email: 'b@example.com' }), ['email'])], 3, nothingStored);
+    const plan = planBatchWrites(
+      [rec('payment', 'ch_1', payment({ ip: '1.1.1.1' }), ['ip', 'email']), rec('payment', 'ch_1', payment({ email: 'b@example.com' }), ['email'])],
+      3,
+      nothingStored,
+    );
     expect(plan.payments.map((c) => c.previous?.ip ?? null)).toEqual([null, '1.1.1.1']);
     expect(plan.payments[1]!.next).toMatchObject({ ip: '1.1.1.1', email: 'b@example.com' });
   });
@@ -43,12 +61,20 @@ describe('planBatchWrites', () => {
 describe('the payment join', () => {
   it('reaches stored shop orders by any spelling of the order number, once, and not those being written', () => {
     const at = { blockId: 1, row: 4, scope: 's', hash: 'h' };
-    const stored = new Map([['shopify:#1001', at], ['shopify:1002', { ...at, row: 5 }]]);
-    const reached = ordersPaymentsReach([payment({ orderRef: '1001' }), payment({ orderRef: '#1001' }), payment({ orderRef: '#1002' }), payment({ orderRef: '#1003' })], 'shopify', new Set(['shopify:#1003']), (k) => stored.get(k));
+    const stored = new Map([
+      ['shopify:#1001', at],
+      ['shopify:1002', { ...at, row: 5 }],
+    ]);
+    const reached = ordersPaymentsReach(
+      [payment({ orderRef: '1001' }), payment({ orderRef: '#1001' }), payment({ orderRef: '#1002' }), payment({ orderRef: '#1003' })],
+      'shopify',
+      new Set(['shopify:#1003']),
+      (k) => stored.get(k),
+    );
     expect(reached.map((r) => r.key)).toEqual(['shopify:#1001', 'shopify:1002']);
   });
 
-  it('gives a shop order of the payments\' source the facts of its decisive payment; others stay the same object', () => {
+  it("gives a shop order of the payments' source the facts of its decisive payment; others stay the same object", () => {
     const shop = order({ externalId: '#1001' });
     const amazon = order({ externalId: '#1001', marketplace: 'amazon', source: 'amazon' });
     const paid = [payment({ status: 'failed', cardLast4: '0002' }), payment({ id: 'ch_2', cardLast4: '4242', cardBin: '424242', createdAt: 900 })];

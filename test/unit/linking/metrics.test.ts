@@ -9,14 +9,50 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 function dispute(orderKey: string, reasonCode: string): Dispute {
-  return { id: `dp_${orderKey}_${reasonCode}`, provider: 'stripe', paymentId: 'ch_1', orderKey, network: 'visa', reasonCode, amountMinor: 1000, currency: 'EUR', openedAt: 0, dueAt: 0, status: 'new' };
+  return {
+    id: `dp_${orderKey}_${reasonCode}`,
+    provider: 'stripe',
+    paymentId: 'ch_1',
+    orderKey,
+    network: 'visa',
+    reasonCode,
+    amountMinor: 1000,
+    currency: 'EUR',
+    openedAt: 0,
+    dueAt: 0,
+    status: 'new',
+  };
 }
 
 describe('ring metrics', () => {
   const orders: Order[] = [
-    order({ externalId: '#1', customerId: 'c1', email: 'a@example.org', cardFingerprint: 'FP-SHARED-1', deviceId: 'device-one-1', createdAt: 0, totalMinor: 1000 }),
-    order({ externalId: '#2', customerId: 'c2', email: 'b@example.org', cardFingerprint: 'FP-SHARED-1', deviceId: 'device-two-2', createdAt: 2 * HOUR, totalMinor: 2500 }),
-    order({ externalId: '#3', customerId: 'c3', email: 'c@example.org', cardFingerprint: 'FP-SHARED-1', createdAt: 20 * HOUR, totalMinor: 500, currency: 'PLN' }),
+    order({
+      externalId: '#1',
+      customerId: 'c1',
+      email: 'a@example.org',
+      cardFingerprint: 'FP-SHARED-1',
+      deviceId: 'device-one-1',
+      createdAt: 0,
+      totalMinor: 1000,
+    }),
+    order({
+      externalId: '#2',
+      customerId: 'c2',
+      email: 'b@example.org',
+      cardFingerprint: 'FP-SHARED-1',
+      deviceId: 'device-two-2',
+      createdAt: 2 * HOUR,
+      totalMinor: 2500,
+    }),
+    order({
+      externalId: '#3',
+      customerId: 'c3',
+      email: 'c@example.org',
+      cardFingerprint: 'FP-SHARED-1',
+      createdAt: 20 * HOUR,
+      totalMinor: 500,
+      currency: 'PLN',
+    }),
     order({ externalId: '#4', customerId: 'c4', email: 'd@example.org', cardFingerprint: 'FP-SHARED-1', createdAt: 5 * DAY, totalMinor: 700 }),
     order({ externalId: '#5', source: 'zalando', marketplace: 'zalando', customerId: 'z9', email: 'D@example.org', shipStreet: 'Weg 1', createdAt: 6 * DAY }),
   ];
@@ -25,9 +61,20 @@ describe('ring metrics', () => {
 
   it('counts orders, customers, keys, value, disputes, channels, time span and 24 h peak', () => {
     expect(ring?.metrics).toMatchObject({
-      orders: 5, customers: 4, emails: 4, cards: 1, devices: 2, phones: 0, addresses: 0,
-      valueMinor: { EUR: 1000 + 2500 + 700 + 1000, PLN: 500 }, disputes: 2, fraudDisputes: 1,
-      marketplaces: ['shop', 'zalando'], firstSeen: 0, lastSeen: 6 * DAY, peak24h: 3,
+      orders: 5,
+      customers: 4,
+      emails: 4,
+      cards: 1,
+      devices: 2,
+      phones: 0,
+      addresses: 0,
+      valueMinor: { EUR: 1000 + 2500 + 700 + 1000, PLN: 500 },
+      disputes: 2,
+      fraudDisputes: 1,
+      marketplaces: ['shop', 'zalando'],
+      firstSeen: 0,
+      lastSeen: 6 * DAY,
+      peak24h: 3,
     });
   });
 
@@ -38,14 +85,24 @@ describe('ring metrics', () => {
     expect(riskScore({ ...m, fraudDisputes: 2, disputes: 3 })).toBeGreaterThan(m.score);
   });
 
-  it.each([['10.4', true], ['4837', true], ['F29', true], ['fraudulent', true], ['13.1', false], ['4853', false], ['product_not_received', false]])('reason %s is fraud: %s', (code, fraud) => {
+  it.each([
+    ['10.4', true],
+    ['4837', true],
+    ['F29', true],
+    ['fraudulent', true],
+    ['13.1', false],
+    ['4853', false],
+    ['product_not_received', false],
+  ])('reason %s is fraud: %s', (code, fraud) => {
     expect(isFraudReason(code as string)).toBe(fraud);
   });
 });
 
 describe('ring lists', () => {
   const ring = (id: string, score: number, orders: number, times: number[]): RankedRing => ({
-    id, times, metrics: { score, orders, customers: orders, firstSeen: Math.min(...times) } as RankedRing['metrics'],
+    id,
+    times,
+    metrics: { score, orders, customers: orders, firstSeen: Math.min(...times) } as RankedRing['metrics'],
   });
   const now = 100 * DAY;
   const rings = [

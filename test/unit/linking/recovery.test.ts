@@ -63,7 +63,17 @@ function recovery(orders: number, seed: number): Recovery {
     const rings = new Set(hub.orderKeys.map((k) => ringOfOrder.get(k)).filter((r) => r !== undefined));
     return [...rings].some((r) => hub.orderKeys.filter((k) => ringOfOrder.get(k) === r).length > hub.orderKeys.length / 4);
   }).length;
-  return { recall: found / members, precision: agreeing / inRings, strictPrecision: strict / inRings, benignRings, merged, hubRings, rings: report.rings.length, planted: demo.truth.rings.length, ms: Math.round(ms) };
+  return {
+    recall: found / members,
+    precision: agreeing / inRings,
+    strictPrecision: strict / inRings,
+    benignRings,
+    merged,
+    hubRings,
+    rings: report.rings.length,
+    planted: demo.truth.rings.length,
+    ms: Math.round(ms),
+  };
 }
 
 describe('ring recovery on demo data', () => {
@@ -71,13 +81,17 @@ describe('ring recovery on demo data', () => {
     [10_000, 20260601],
     [10_000, 7],
     [100_000, 11],
-  ])('%i orders, seed %i: recall >= 0.95, precision >= 0.9, no hub merges planted rings', (orders, seed) => {
-    const r = recovery(orders, seed);
-    console.log(`recovery ${orders} orders seed ${seed}: ${JSON.stringify(r)}`);
-    expect(r.planted).toBeGreaterThanOrEqual(5);
-    expect(r.recall).toBeGreaterThanOrEqual(0.95);
-    expect(r.precision).toBeGreaterThanOrEqual(0.9);
-    expect(r.merged).toBe(0);
-    expect(r.hubRings).toBe(0);
-  }, 120_000);
+  ])(
+    '%i orders, seed %i: recall >= 0.95, precision >= 0.9, no hub merges planted rings',
+    (orders, seed) => {
+      const r = recovery(orders, seed);
+      console.log(`recovery ${orders} orders seed ${seed}: ${JSON.stringify(r)}`);
+      expect(r.planted).toBeGreaterThanOrEqual(5);
+      expect(r.recall).toBeGreaterThanOrEqual(0.95);
+      expect(r.precision).toBeGreaterThanOrEqual(0.9);
+      expect(r.merged).toBe(0);
+      expect(r.hubRings).toBe(0);
+    },
+    120_000,
+  );
 });

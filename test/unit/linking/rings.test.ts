@@ -11,11 +11,20 @@ let next = 0;
 /** A distinct customer's order (own account, e-mail and name) with the given shared facts. */
 function customerOrder(fields: Partial<Order> = {}): Order {
   const n = ++next;
-  return order({ externalId: `#${n}`, customerId: `c${n}`, email: `person${n}@example.org`, shipName: `Person Nr${n} Tester${String.fromCharCode(97 + (n % 26))}${n}`, createdAt: n * 60_000, ...fields });
+  return order({
+    externalId: `#${n}`,
+    customerId: `c${n}`,
+    email: `person${n}@example.org`,
+    shipName: `Person Nr${n} Tester${String.fromCharCode(97 + (n % 26))}${n}`,
+    createdAt: n * 60_000,
+    ...fields,
+  });
 }
 
 function ringsOf(orders: Order[], options: LinkOptions = {}): string[][] {
-  return buildRings(orders, [], options).rings.map((r) => r.orderKeys.slice().sort()).sort();
+  return buildRings(orders, [], options)
+    .rings.map((r) => r.orderKeys.slice().sort())
+    .sort();
 }
 
 describe('UnionFind', () => {
@@ -27,11 +36,13 @@ describe('UnionFind', () => {
 });
 
 describe('findRings', () => {
-  it('a card-transactions file (no account, e-mail or name): one cardholder\'s repeat purchases are no ring, many cards on one device are', () => {
+  it("a card-transactions file (no account, e-mail or name): one cardholder's repeat purchases are no ring, many cards on one device are", () => {
     const address = { shipStreet: 'Hauptstraße 5', shipPostcode: '10115', shipCity: 'Berlin' };
     const repeat = [1, 2, 3].map((n) => order({ externalId: `#r${n}`, cardBin: '41111111', cardLast4: '1111', createdAt: n * DAY, ...address }));
     expect(ringsOf(repeat)).toEqual([]);
-    const testing = [1, 2, 3, 4].map((n) => order({ externalId: `#t${n}`, cardBin: '52000000', cardLast4: `000${n}`, deviceId: 'dev-card-tester-1', createdAt: n * 60_000 }));
+    const testing = [1, 2, 3, 4].map((n) =>
+      order({ externalId: `#t${n}`, cardBin: '52000000', cardLast4: `000${n}`, deviceId: 'dev-card-tester-1', createdAt: n * 60_000 }),
+    );
     expect(ringsOf(testing)).toEqual([testing.map((o) => orderKey(o)).sort()]);
   });
 
@@ -53,7 +64,9 @@ describe('findRings', () => {
   it('counts customers per ring even when one customer has orders in two components', () => {
     // Same name and postcode = one customer; two devices = two components, neither a ring.
     const same = { shipName: 'Julia Fink', shipPostcode: '9400', shipCountry: 'AT', customerId: '', email: '' };
-    const orders = ['device-one-11', 'device-two-22', 'device-one-11', 'device-two-22'].map((deviceId, i) => order({ ...same, externalId: `#f${i}`, deviceId }));
+    const orders = ['device-one-11', 'device-two-22', 'device-one-11', 'device-two-22'].map((deviceId, i) =>
+      order({ ...same, externalId: `#f${i}`, deviceId }),
+    );
     expect(ringsOf(orders)).toEqual([]);
   });
 
@@ -65,7 +78,14 @@ describe('findRings', () => {
     const [ring] = report.rings;
     expect(ring?.keys).toEqual({ card: ['411111|1111|03/27'] });
     expect(ringEvidence(ring!, report.index, orders)).toEqual([
-      expect.objectContaining({ type: 'card', rule: 'bin-last4-expiry', strength: 'medium', rawA: '411111 1111 03/27', rawB: '41111111 1111 3/2027', because: 'card 4111 11** **** 1111 exp 03/27 (same BIN, last 4 and expiry)' }),
+      expect.objectContaining({
+        type: 'card',
+        rule: 'bin-last4-expiry',
+        strength: 'medium',
+        rawA: '411111 1111 03/27',
+        rawB: '41111111 1111 3/2027',
+        because: 'card 4111 11** **** 1111 exp 03/27 (same BIN, last 4 and expiry)',
+      }),
     ]);
   });
 
@@ -73,7 +93,9 @@ describe('findRings', () => {
     const orders = [1, 2, 3].map((i) => customerOrder({ shipStreet: `Packstation 184, 8475231${i}`, shipPostcode: '10115' }));
     const report = buildRings(orders);
     expect(report.rings).toEqual([]);
-    expect(report.hubs).toEqual([expect.objectContaining({ type: 'address', value: 'DE|10115|packstation|184', customers: 3, reason: 'marked', allowed: false })]);
+    expect(report.hubs).toEqual([
+      expect.objectContaining({ type: 'address', value: 'DE|10115|packstation|184', customers: 3, reason: 'marked', allowed: false }),
+    ]);
     expect(ringsOf(orders, { overrides: [{ type: 'address', value: 'DE|10115|packstation|184', action: 'allow' }] })).toHaveLength(1);
   });
 
@@ -90,7 +112,9 @@ describe('findRings', () => {
     // With the span rule off the burst is a hub candidate too, still links (it is a burst) and says why.
     const spanOff = buildRings([...spread, ...burst], [], { hubMinSpanDays: 0 });
     expect(spanOff.rings).toHaveLength(1);
-    expect(spanOff.bursts.map((b) => [b.value, b.why])).toEqual([['185.220.1.7', '10 identities over 0 days, 10 of them within 1 day: a burst, linked as a ring']]);
+    expect(spanOff.bursts.map((b) => [b.value, b.why])).toEqual([
+      ['185.220.1.7', '10 identities over 0 days, 10 of them within 1 day: a burst, linked as a ring'],
+    ]);
     // With burst detection off too it is a hub.
     expect(ringsOf([...spread, ...burst], { hubMinSpanDays: 0, hubRules: { ip: { burstShare: 2 } } })).toEqual([]);
     // With a higher threshold neither is a hub candidate.
@@ -130,8 +154,11 @@ describe('findRings', () => {
 
   it('exports the linked pairs for an outside baseline, hubs left out', () => {
     const orders = [
-      customerOrder({ deviceId: 'device-e-1' }), customerOrder({ deviceId: 'device-e-1' }), customerOrder({ deviceId: 'device-e-1' }),
-      customerOrder({ shipStreet: 'Packstation 9, 12345678', shipPostcode: '10115' }), customerOrder({ shipStreet: 'Packstation 9, 87654321', shipPostcode: '10115' }),
+      customerOrder({ deviceId: 'device-e-1' }),
+      customerOrder({ deviceId: 'device-e-1' }),
+      customerOrder({ deviceId: 'device-e-1' }),
+      customerOrder({ shipStreet: 'Packstation 9, 12345678', shipPostcode: '10115' }),
+      customerOrder({ shipStreet: 'Packstation 9, 87654321', shipPostcode: '10115' }),
     ];
     expect([...linkEdges(buildKeyIndex(orders))]).toEqual([0, 1, 0, 2]);
   });
@@ -149,7 +176,9 @@ describe('KeyIndexBuilder', () => {
   const demo = generateDemoAll({ orders: 3000, seed: 11, now: Date.UTC(2026, 10, 1) });
   const keyOf = (orders: readonly Order[]) => (i: number) => orderKey(orders[i] as Order);
   const ringSets = (orders: readonly Order[], index: ReturnType<typeof buildKeyIndex>) =>
-    buildRings(orders, [], {}, index).rings.map((r) => r.orderKeys.slice().sort().join(' ')).sort();
+    buildRings(orders, [], {}, index)
+      .rings.map((r) => r.orderKeys.slice().sort().join(' '))
+      .sort();
 
   it('orders added in batches (one per import) link exactly as one full build', () => {
     const builder = new KeyIndexBuilder();
@@ -166,7 +195,14 @@ describe('KeyIndexBuilder', () => {
     for (const i of dropped) live[i] = 0;
     const builder = new KeyIndexBuilder();
     builder.add(demo.orders);
-    const masked = findRings(builder.index(live), keyOf(demo.orders)).rings.map((r) => r.orders.map((i) => orderKey(demo.orders[i]!)).sort().join(' ')).sort();
+    const masked = findRings(builder.index(live), keyOf(demo.orders))
+      .rings.map((r) =>
+        r.orders
+          .map((i) => orderKey(demo.orders[i]!))
+          .sort()
+          .join(' '),
+      )
+      .sort();
     const kept = demo.orders.filter((_, i) => !dropped.has(i));
     expect(masked).toEqual(ringSets(kept, buildKeyIndex(kept)));
     expect(masked.some((r) => r.includes(orderKey(demo.orders[ring.orders[1]!]!)))).toBe(false);

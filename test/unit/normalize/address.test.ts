@@ -10,7 +10,18 @@ const key = (line: string) => {
 
 describe('parseStreetLine: spelling variants of one address agree', () => {
   it.each([
-    ['Königstraße 12', 'Königstr. 12', 'koenigstrasse 12', 'KÖNIGSTRASSE 12', 'Königstr.12, 2. OG', ' Koenigstrasse 12 ', 'Konigstrasse 12', 'königstr 12', 'Königstraße 12, Hinterhaus', 'Königstraße  12'],
+    [
+      'Königstraße 12',
+      'Königstr. 12',
+      'koenigstrasse 12',
+      'KÖNIGSTRASSE 12',
+      'Königstr.12, 2. OG',
+      ' Koenigstrasse 12 ',
+      'Konigstrasse 12',
+      'königstr 12',
+      'Königstraße 12, Hinterhaus',
+      'Königstraße  12',
+    ],
     ['Königsstraße 3', 'Königs-Straße 3', 'Königs Str. 3'],
     ['Müllerstraße 5a', 'Mueller Str. 5 a', 'Mullerstr. 5A', 'MÜLLERSTRASSE 5a'],
     ['Hauptstraße 5, 2. OG', 'Hauptstr. 5', 'Hauptstr 5 3. Stock'],

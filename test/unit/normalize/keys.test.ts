@@ -2,17 +2,37 @@
 // values agree across spelling variants while relay e-mails, Postnummern and blanks never link.
 import { describe, expect, it } from 'vitest';
 import { order } from './orderFixture';
-import { cardSummaryValue, customerValuesOf, describeLinkKey, linkKeysOf, normaliseDeviceId, normaliseExpiry, normaliseIp, type LinkKey } from '../../../shared/normalize';
+import {
+  cardSummaryValue,
+  customerValuesOf,
+  describeLinkKey,
+  linkKeysOf,
+  normaliseDeviceId,
+  normaliseExpiry,
+  normaliseIp,
+  type LinkKey,
+} from '../../../shared/normalize';
 
 const find = (keys: LinkKey[], rule: string) => keys.find((k) => k.rule === rule);
 
 describe('linkKeysOf', () => {
   it('gives every key of a full shop order with strength and rule', () => {
-    const keys = linkKeysOf(order({
-      customerId: '6042919819412', email: 'A.Pohl+1@gmail.com', phone: '0170/1234567', shipName: 'Anna Pohl',
-      shipStreet: 'Kapellenweg 79, 2. OG', shipPostcode: '80482', ip: '45.134.80.153', deviceId: '8DD7B3BF-30C7-4C5F-A4FC-D7E7DCD426EE',
-      cardBin: '41111111', cardLast4: '1111', cardExpiry: '3/27', cardFingerprint: 'buVbaHKV99VQG1Bt',
-    }));
+    const keys = linkKeysOf(
+      order({
+        customerId: '6042919819412',
+        email: 'A.Pohl+1@gmail.com',
+        phone: '0170/1234567',
+        shipName: 'Anna Pohl',
+        shipStreet: 'Kapellenweg 79, 2. OG',
+        shipPostcode: '80482',
+        ip: '45.134.80.153',
+        deviceId: '8DD7B3BF-30C7-4C5F-A4FC-D7E7DCD426EE',
+        cardBin: '41111111',
+        cardLast4: '1111',
+        cardExpiry: '3/27',
+        cardFingerprint: 'buVbaHKV99VQG1Bt',
+      }),
+    );
     expect(keys.map((k) => [k.type, k.value, k.strength, k.rule])).toEqual([
       ['card', 'fp:buVbaHKV99VQG1Bt', 'strong', 'fingerprint'],
       ['card', '411111|1111|03/27', 'medium', 'bin-last4-expiry'],
@@ -30,7 +50,10 @@ describe('linkKeysOf', () => {
   });
 
   it('a card without expiry or fingerprint still links: 8-digit BIN + last 4 at medium, 6-digit at weak', () => {
-    const cards = (fields: Parameters<typeof order>[0]) => linkKeysOf(order(fields)).filter((k) => k.type === 'card').map((k) => [k.value, k.strength, k.rule]);
+    const cards = (fields: Parameters<typeof order>[0]) =>
+      linkKeysOf(order(fields))
+        .filter((k) => k.type === 'card')
+        .map((k) => [k.value, k.strength, k.rule]);
     // A file with the full number (4111 1111 1111 1111) and no expiry keeps 8 BIN digits and the last 4.
     expect(cards({ cardBin: '41111111', cardLast4: '1111' })).toEqual([['41111111|1111|', 'medium', 'bin8-last4']]);
     expect(cards({ cardBin: '411111', cardLast4: '1111' })).toEqual([['411111|1111|', 'weak', 'bin6-last4']]);
@@ -50,8 +73,8 @@ describe('linkKeysOf', () => {
   });
 
   it('Packstation orders share a hub key without the Postnummer, however it is written', () => {
-    const values = ['Packstation 184, 84752319', '11111111, Packstation 184', 'PACKSTATION 184 22222222', 'Packstation Nr. 184, Postnummer 33333333'].map((street) =>
-      linkKeysOf(order({ shipStreet: street, shipPostcode: '10115' })).filter((k) => k.type === 'address'),
+    const values = ['Packstation 184, 84752319', '11111111, Packstation 184', 'PACKSTATION 184 22222222', 'Packstation Nr. 184, Postnummer 33333333'].map(
+      (street) => linkKeysOf(order({ shipStreet: street, shipPostcode: '10115' })).filter((k) => k.type === 'address'),
     );
     for (const keys of values) expect(keys).toEqual([expect.objectContaining({ value: 'DE|10115|packstation|184', hub: true, rule: 'pickup-point' })]);
   });
@@ -88,12 +111,18 @@ describe('linkKeysOf', () => {
   });
 
   it('explains a card link without ever showing more than BIN and last 4', () => {
-    expect(describeLinkKey({ type: 'card', value: '411111|1111|03/27', rule: 'bin-last4-expiry', raw: '411111 1111 03/27' })).toBe('card 4111 11** **** 1111 exp 03/27 (same BIN, last 4 and expiry)');
-    expect(describeLinkKey({ type: 'card', value: 'fp:abcdef123', rule: 'fingerprint', raw: 'abcdef123' }, '411111|1111|03/27')).toBe('card 4111 11** **** 1111 exp 03/27 (fingerprint match)');
+    expect(describeLinkKey({ type: 'card', value: '411111|1111|03/27', rule: 'bin-last4-expiry', raw: '411111 1111 03/27' })).toBe(
+      'card 4111 11** **** 1111 exp 03/27 (same BIN, last 4 and expiry)',
+    );
+    expect(describeLinkKey({ type: 'card', value: 'fp:abcdef123', rule: 'fingerprint', raw: 'abcdef123' }, '411111|1111|03/27')).toBe(
+      'card 4111 11** **** 1111 exp 03/27 (fingerprint match)',
+    );
   });
 
   it('customer identity: account, exact e-mail and name + postcode; never phone or address', () => {
-    const values = customerValuesOf(order({ customerId: 'C1', email: 'A.Pohl+1@Gmail.com', phone: '0170 1234567', shipName: 'Anna Pohl', shipStreet: 'Weg 1', shipPostcode: '80482' }));
+    const values = customerValuesOf(
+      order({ customerId: 'C1', email: 'A.Pohl+1@Gmail.com', phone: '0170 1234567', shipName: 'Anna Pohl', shipStreet: 'Weg 1', shipPostcode: '80482' }),
+    );
     expect(values).toEqual(['a:shopify:c1', 'e:a.pohl+1@gmail.com', 'n:80482|anna pohl']);
   });
 

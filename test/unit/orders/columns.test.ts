@@ -25,7 +25,9 @@ describe('order column blocks', () => {
     const { keys, text } = encodeOrders(orders);
     const old: Partial<typeof text> = { ...text };
     delete old.riskLevel;
-    const offsets = Object.fromEntries(ORDER_TEXT_FIELDS.map((f) => [f, columnOffsets(textColumn(old, f, keys.count), keys.count)])) as Parameters<typeof decodeOrder>[3];
+    const offsets = Object.fromEntries(ORDER_TEXT_FIELDS.map((f) => [f, columnOffsets(textColumn(old, f, keys.count), keys.count)])) as Parameters<
+      typeof decodeOrder
+    >[3];
     const back = orders.map((_, i) => decodeOrder(keys, i, old as typeof text, offsets, i));
     expect(back[0]).toEqual({ ...orders[0], riskLevel: undefined });
     expect(back[0]).not.toHaveProperty('riskLevel');
@@ -42,16 +44,26 @@ describe('order column blocks', () => {
 
   it('round-trips arbitrary text (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ email: fc.string({ unit: 'binary' }), shipName: fc.string({ unit: 'grapheme' }), externalId: fc.string({ minLength: 0, maxLength: 30 }) }), { maxLength: 40 }), (patches) => {
-        const orders = patches.map((p) => order(p));
-        const back = roundTrip(orders);
-        back.forEach((b, i) => {
-          const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
-          expect(b.email).toBe(clean(orders[i]!.email));
-          expect(b.shipName).toBe(clean(orders[i]!.shipName));
-          expect(b.externalId).toBe(clean(orders[i]!.externalId));
-        });
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            email: fc.string({ unit: 'binary' }),
+            shipName: fc.string({ unit: 'grapheme' }),
+            externalId: fc.string({ minLength: 0, maxLength: 30 }),
+          }),
+          { maxLength: 40 },
+        ),
+        (patches) => {
+          const orders = patches.map((p) => order(p));
+          const back = roundTrip(orders);
+          back.forEach((b, i) => {
+            const clean = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ');
+            expect(b.email).toBe(clean(orders[i]!.email));
+            expect(b.shipName).toBe(clean(orders[i]!.shipName));
+            expect(b.externalId).toBe(clean(orders[i]!.externalId));
+          });
+        },
+      ),
     );
   });
 

@@ -4,8 +4,21 @@ import { decisivePayment, orderReference, orderRefVariants, withPaymentFacts } f
 import { order } from '../../support/orders';
 
 const payment = (patch: Partial<Payment> = {}): Payment => ({
-  id: 'ch_1', provider: 'stripe', orderRef: '#1001', createdAt: 1000, amountMinor: 5990, currency: 'EUR', status: 'succeeded',
-  email: 'anna@example.de', ip: '203.0.113.7', cardBin: '424242', cardLast4: '4242', cardExpiry: '04/28', cardFingerprint: 'Fp1', cardBrand: 'visa', cardCountry: 'DE',
+  id: 'ch_1',
+  provider: 'stripe',
+  orderRef: '#1001',
+  createdAt: 1000,
+  amountMinor: 5990,
+  currency: 'EUR',
+  status: 'succeeded',
+  email: 'anna@example.de',
+  ip: '203.0.113.7',
+  cardBin: '424242',
+  cardLast4: '4242',
+  cardExpiry: '04/28',
+  cardFingerprint: 'Fp1',
+  cardBrand: 'visa',
+  cardCountry: 'DE',
   ...patch,
 });
 
@@ -32,7 +45,16 @@ describe('joining payments onto orders', () => {
   it('gives a shop order the card summary and IP, keeps its own email, and changes nothing twice', () => {
     const bare = order({ cardBin: '', cardLast4: '', cardExpiry: '', cardFingerprint: '', cardBrand: '', ip: '', paymentMethod: '', email: 'shop@example.de' });
     const joined = withPaymentFacts(bare, payment());
-    expect(joined).toMatchObject({ cardBin: '424242', cardLast4: '4242', cardExpiry: '04/28', cardFingerprint: 'Fp1', cardBrand: 'visa', ip: '203.0.113.7', paymentMethod: 'card', email: 'shop@example.de' });
+    expect(joined).toMatchObject({
+      cardBin: '424242',
+      cardLast4: '4242',
+      cardExpiry: '04/28',
+      cardFingerprint: 'Fp1',
+      cardBrand: 'visa',
+      ip: '203.0.113.7',
+      paymentMethod: 'card',
+      email: 'shop@example.de',
+    });
     expect(withPaymentFacts(joined, payment())).toBe(joined);
     expect(withPaymentFacts(order({ email: '' }), payment()).email).toBe('anna@example.de');
   });

@@ -22,7 +22,13 @@ function naive(orders: Order[], filter: OrderFilter, sort: OrderSort, superseded
     .filter(({ o }) => filter.statuses.length === 0 || filter.statuses.includes(o.status))
     .filter(({ o }) => (filter.from === null || o.createdAt >= filter.from) && (filter.to === null || o.createdAt < filter.to));
   const key = (o: Order): number =>
-    sort.field === 'marketplace' ? MARKETPLACES.indexOf(o.marketplace) : sort.field === 'status' ? ORDER_STATUSES.indexOf(o.status) : sort.field === 'createdAt' ? Math.floor(o.createdAt / 1000) : o[sort.field];
+    sort.field === 'marketplace'
+      ? MARKETPLACES.indexOf(o.marketplace)
+      : sort.field === 'status'
+        ? ORDER_STATUSES.indexOf(o.status)
+        : sort.field === 'createdAt'
+          ? Math.floor(o.createdAt / 1000)
+          : o[sort.field];
   rows.sort((a, b) => key(a.o) - key(b.o) || a.i - b.i);
   if (sort.dir === 'desc') rows.reverse();
   return rows.map((r) => r.i);

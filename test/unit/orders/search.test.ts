@@ -14,7 +14,10 @@ function block(orders: ReturnType<typeof order>[], start: number): SearchableBlo
 }
 
 describe('order search', () => {
-  const a = [order({ externalId: '#1001', email: 'Anna@GMX.de', cardLast4: '4242', shipPostcode: '10115' }), order({ externalId: '#1002', email: 'bob@web.de', cardLast4: '1881', shipPostcode: '80331', shipName: 'Bob Maier' })];
+  const a = [
+    order({ externalId: '#1001', email: 'Anna@GMX.de', cardLast4: '4242', shipPostcode: '10115' }),
+    order({ externalId: '#1002', email: 'bob@web.de', cardLast4: '1881', shipPostcode: '80331', shipName: 'Bob Maier' }),
+  ];
   const b = [order({ externalId: '302-1111111-2222222', email: 'x1@marketplace.amazon.de', cardLast4: '', shipPostcode: '20095', shipName: 'Carla Weiß' })];
   const blocks = [block(a, 0), block(b, 2)];
   const hits = (q: string) => Array.from(searchMask(blocks, 3, q)).flatMap((m, i) => (m ? [i] : []));

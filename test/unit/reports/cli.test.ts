@@ -28,14 +28,28 @@ const of = (m: Order['marketplace']) => ORDERS.filter((o) => o.marketplace === m
 
 // Amazon "All Orders" report, the full header of ../shared/formats.md; tab-delimited.
 const AMAZON_HEADER =
-  'amazon-order-id	merchant-order-id	purchase-date	last-updated-date	order-status	fulfillment-channel	sales-channel	order-channel	url	ship-service-level	product-name	sku	asin	item-status	quantity	currency	item-price	item-tax	shipping-price	shipping-tax	gift-wrap-price	gift-wrap-tax	item-promotion-discount	ship-promotion-discount	ship-city	ship-state	ship-postal-code	ship-country	promotion-ids	is-business-order	purchase-order-number	price-designation'.split('\t');
+  'amazon-order-id	merchant-order-id	purchase-date	last-updated-date	order-status	fulfillment-channel	sales-channel	order-channel	url	ship-service-level	product-name	sku	asin	item-status	quantity	currency	item-price	item-tax	shipping-price	shipping-tax	gift-wrap-price	gift-wrap-tax	item-promotion-discount	ship-promotion-discount	ship-city	ship-state	ship-postal-code	ship-country	promotion-ids	is-business-order	purchase-order-number	price-designation'.split(
+    '\t',
+  );
 
 function amazonAllOrders(): string {
   const rows = of('amazon').map((o) => {
     const cells: Record<string, string> = {
-      'amazon-order-id': o.externalId, 'purchase-date': iso(o.createdAt), 'last-updated-date': iso(o.createdAt), 'order-status': 'Unshipped',
-      'fulfillment-channel': 'Merchant', 'sales-channel': 'Amazon.de', 'product-name': 'Jacke', sku: 'J-1', quantity: '1', currency: o.currency,
-      'item-price': money(o.totalMinor), 'shipping-price': '0.00', 'ship-city': o.shipCity, 'ship-postal-code': o.shipPostcode, 'ship-country': o.shipCountry,
+      'amazon-order-id': o.externalId,
+      'purchase-date': iso(o.createdAt),
+      'last-updated-date': iso(o.createdAt),
+      'order-status': 'Unshipped',
+      'fulfillment-channel': 'Merchant',
+      'sales-channel': 'Amazon.de',
+      'product-name': 'Jacke',
+      sku: 'J-1',
+      quantity: '1',
+      currency: o.currency,
+      'item-price': money(o.totalMinor),
+      'shipping-price': '0.00',
+      'ship-city': o.shipCity,
+      'ship-postal-code': o.shipPostcode,
+      'ship-country': o.shipCountry,
     };
     return AMAZON_HEADER.map((h) => cells[h] ?? '').join('\t');
   });
@@ -45,26 +59,121 @@ function amazonAllOrders(): string {
 // Zalando: a flat file of the zDirect field names (the preset's reading; no public CSV exists).
 function zalandoOrders(): string {
   return toCsv(
-    ['order_number', 'order_date', 'customer_number', 'customer_email', 'status', 'shipping_address.first_name', 'shipping_address.last_name', 'shipping_address.address_line_1', 'shipping_address.zip_code', 'shipping_address.city', 'shipping_address.country_code', 'currency', 'order_amount'],
-    of('zalando').map((o) => [o.externalId, iso(o.createdAt), o.customerId, o.email, 'approved', 'Test', 'Kunde', o.shipStreet, o.shipPostcode, o.shipCity, o.shipCountry, o.currency, money(o.totalMinor)]),
+    [
+      'order_number',
+      'order_date',
+      'customer_number',
+      'customer_email',
+      'status',
+      'shipping_address.first_name',
+      'shipping_address.last_name',
+      'shipping_address.address_line_1',
+      'shipping_address.zip_code',
+      'shipping_address.city',
+      'shipping_address.country_code',
+      'currency',
+      'order_amount',
+    ],
+    of('zalando').map((o) => [
+      o.externalId,
+      iso(o.createdAt),
+      o.customerId,
+      o.email,
+      'approved',
+      'Test',
+      'Kunde',
+      o.shipStreet,
+      o.shipPostcode,
+      o.shipCity,
+      o.shipCountry,
+      o.currency,
+      money(o.totalMinor),
+    ]),
   );
 }
 
 // Shopify orders export; `Created at` as Shopify writes it, in Berlin time (CET, +0100 in late October and November).
-const shopifyTime = (ms: number) => `${iso(ms + 3_600_000).slice(0, 19).replace('T', ' ')} +0100`;
+const shopifyTime = (ms: number) =>
+  `${iso(ms + 3_600_000)
+    .slice(0, 19)
+    .replace('T', ' ')} +0100`;
 
 function shopifyOrders(): string {
   return toCsv(
-    ['Name', 'Email', 'Financial Status', 'Currency', 'Total', 'Created at', 'Lineitem name', 'Shipping Name', 'Shipping Address1', 'Shipping Address2', 'Shipping City', 'Shipping Zip', 'Shipping Country', 'Payment Method'],
-    of('shop').map((o) => [o.externalId, o.email, 'paid', o.currency, money(o.totalMinor), shopifyTime(o.createdAt), 'Zelt', o.shipName, o.shipStreet, '', o.shipCity, o.shipPostcode, o.shipCountry, 'Stripe']),
+    [
+      'Name',
+      'Email',
+      'Financial Status',
+      'Currency',
+      'Total',
+      'Created at',
+      'Lineitem name',
+      'Shipping Name',
+      'Shipping Address1',
+      'Shipping Address2',
+      'Shipping City',
+      'Shipping Zip',
+      'Shipping Country',
+      'Payment Method',
+    ],
+    of('shop').map((o) => [
+      o.externalId,
+      o.email,
+      'paid',
+      o.currency,
+      money(o.totalMinor),
+      shopifyTime(o.createdAt),
+      'Zelt',
+      o.shipName,
+      o.shipStreet,
+      '',
+      o.shipCity,
+      o.shipPostcode,
+      o.shipCountry,
+      'Stripe',
+    ]),
   );
 }
 
 // The own-shop orders' Stripe payments: they carry the card brand (Visa, Mastercard spelt three ways).
 function stripePayments(): string {
   return toCsv(
-    ['id', 'Description', 'Created date (UTC)', 'Amount', 'Amount Refunded', 'Currency', 'Captured', 'Status', 'Customer Email', 'Card Brand', 'Card Last4', 'Card Exp Month', 'Card Exp Year', 'Card Issue Country', 'Card Fingerprint', 'order_id (metadata)'],
-    of('shop').map((o) => [`ch_${o.externalId}`, `Shopify order ${o.externalId}`, iso(o.createdAt).slice(0, 19).replace('T', ' '), money(o.totalMinor), '0.00', o.currency.toLowerCase(), 'true', 'Paid', o.email, o.cardBrand, '4242', '3', '2028', 'DE', `Fp${o.externalId}`, o.externalId]),
+    [
+      'id',
+      'Description',
+      'Created date (UTC)',
+      'Amount',
+      'Amount Refunded',
+      'Currency',
+      'Captured',
+      'Status',
+      'Customer Email',
+      'Card Brand',
+      'Card Last4',
+      'Card Exp Month',
+      'Card Exp Year',
+      'Card Issue Country',
+      'Card Fingerprint',
+      'order_id (metadata)',
+    ],
+    of('shop').map((o) => [
+      `ch_${o.externalId}`,
+      `Shopify order ${o.externalId}`,
+      iso(o.createdAt).slice(0, 19).replace('T', ' '),
+      money(o.totalMinor),
+      '0.00',
+      o.currency.toLowerCase(),
+      'true',
+      'Paid',
+      o.email,
+      o.cardBrand,
+      '4242',
+      '3',
+      '2028',
+      'DE',
+      `Fp${o.externalId}`,
+      o.externalId,
+    ]),
   );
 }
 
@@ -72,7 +181,18 @@ function stripePayments(): string {
 function disputes(): string {
   return toCsv(
     ['Dispute ID', 'PSP Reference', 'Order Reference', 'Reason Code', 'Amount', 'Currency', 'Opened Date', 'Due Date', 'Status', 'Network'],
-    DISPUTES.map((d) => [d.id, d.paymentId, d.orderKey.slice(d.orderKey.indexOf(':') + 1), d.reasonCode, money(d.amountMinor), d.currency, iso(d.openedAt), iso(d.dueAt), d.status, d.network]),
+    DISPUTES.map((d) => [
+      d.id,
+      d.paymentId,
+      d.orderKey.slice(d.orderKey.indexOf(':') + 1),
+      d.reasonCode,
+      money(d.amountMinor),
+      d.currency,
+      iso(d.openedAt),
+      iso(d.dueAt),
+      d.status,
+      d.network,
+    ]),
   );
 }
 
@@ -114,8 +234,25 @@ interface TrendJson {
   notes: string[];
 }
 
-const row = (period: string, group: string, orders: number, orderValue: number, fraudOrders: number, fraudValue: number, chargebacks: number, chargebackValue: number, key = 'marketplace') => ({
-  period, [key]: group, orders, orderValue, fraudOrders, fraudValue, chargebacks, chargebackValue,
+const row = (
+  period: string,
+  group: string,
+  orders: number,
+  orderValue: number,
+  fraudOrders: number,
+  fraudValue: number,
+  chargebacks: number,
+  chargebackValue: number,
+  key = 'marketplace',
+) => ({
+  period,
+  [key]: group,
+  orders,
+  orderValue,
+  fraudOrders,
+  fraudValue,
+  chargebacks,
+  chargebackValue,
 });
 
 describe('npm run cli -- report fraud-trend', () => {
@@ -184,19 +321,39 @@ describe('npm run cli -- report fraud-trend', () => {
 describe('npm run cli -- report kpi', () => {
   it('gives the hand-computed review and dispute figures', async () => {
     const decisions = write('decisions.csv', writeDecisionsCsv(DECISIONS));
-    const k = json<{ from: string; to: string; slaHours: number; review: Record<string, unknown>; disputes: { all: Record<string, unknown>; currency: string }; programmes: Record<string, unknown>[]; notes: string[] }>(
-      await cli('report', 'kpi', '--json', ...RANGE, '--decisions', decisions, ...exportFiles()),
-    );
+    const k = json<{
+      from: string;
+      to: string;
+      slaHours: number;
+      review: Record<string, unknown>;
+      disputes: { all: Record<string, unknown>; currency: string };
+      programmes: Record<string, unknown>[];
+      notes: string[];
+    }>(await cli('report', 'kpi', '--json', ...RANGE, '--decisions', decisions, ...exportFiles()));
     expect([k.from, k.to, k.slaHours]).toEqual(['2026-11-02T00:00:00.000Z', '2026-11-16T00:00:00.000Z', 24]);
     // Z1 cancelled 3 h after the order; Z2 held after 5 h, then released (a false positive); Z3's cancel undone.
     // Median of 3 h and 5 h is 4; p90 3 + 0.9 x 2 = 4.8; both within 24 h; 2 of the 9 orders placed in range.
     expect(k.review).toEqual({
-      reviewed: 2, held: 0, released: 1, cancelled: 1, turnaroundMedianH: 4, turnaroundP90H: expect.closeTo(4.8, 9),
-      withinTarget: 1, manualReviewRate: expect.closeTo(2 / 9, 12), falsePositiveRate: 1,
+      reviewed: 2,
+      held: 0,
+      released: 1,
+      cancelled: 1,
+      turnaroundMedianH: 4,
+      turnaroundP90H: expect.closeTo(4.8, 9),
+      withinTarget: 1,
+      manualReviewRate: expect.closeTo(2 / 9, 12),
+      falsePositiveRate: 1,
     });
     // Opened in range: S3 (60, lost), A3 (30, won), #999 (25, new); no workflow log: won and lost count as answered.
     expect(k.disputes.all).toEqual({
-      opened: 3, openedValueMinor: 11_500, respondable: 3, respondedInTime: 2, won: 1, lost: 1, accepted: 0, winRate: 0.5,
+      opened: 3,
+      openedValueMinor: 11_500,
+      respondable: 3,
+      respondedInTime: 2,
+      won: 1,
+      lost: 1,
+      accepted: 0,
+      winRate: 0.5,
       winRateByValue: expect.closeTo(30 / 90, 12),
     });
     expect(k.disputes.currency).toBe('EUR');
@@ -208,14 +365,16 @@ describe('npm run cli -- report kpi', () => {
     ]);
   });
 
-  it('reads an older export without the undoes column: an undo reverses its order\'s latest decision', async () => {
+  it("reads an older export without the undoes column: an undo reverses its order's latest decision", async () => {
     const decisions = write('decisions.csv', writeDecisionsCsv(DECISIONS, DECISIONS_CSV_HEAD_BEFORE_UNDOES));
     const k = json<{ review: Record<string, unknown> }>(await cli('report', 'kpi', '--json', ...RANGE, '--decisions', decisions, ...exportFiles()));
     expect(k.review).toMatchObject({ reviewed: 2, released: 1, cancelled: 1 });
   });
 
   it('without --decisions computes the review on an empty log, over the month of the latest order', async () => {
-    const k = json<{ from: string; to: string; review: Record<string, unknown>; notes: string[] }>(await cli('report', 'kpi', '--json', '--sla-hours', '8', ...exportFiles()));
+    const k = json<{ from: string; to: string; review: Record<string, unknown>; notes: string[] }>(
+      await cli('report', 'kpi', '--json', '--sla-hours', '8', ...exportFiles()),
+    );
     // A5 (16 Nov) is the latest order: November.
     expect([k.from, k.to]).toEqual(['2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z']);
     // November's orders: the nine of the range and A5.

@@ -5,7 +5,20 @@ import { disputeKpis } from '../../../shared/reports/disputeKpis';
 
 const DAY = 86_400_000;
 const T = Date.UTC(2026, 5, 1);
-const d = (id: string, fields: Partial<Dispute>): Dispute => ({ id, provider: 'stripe', paymentId: id, orderKey: '', network: 'visa', reasonCode: '10.4', amountMinor: 1000, currency: 'EUR', openedAt: T + DAY, dueAt: T + 20 * DAY, status: 'new', ...fields });
+const d = (id: string, fields: Partial<Dispute>): Dispute => ({
+  id,
+  provider: 'stripe',
+  paymentId: id,
+  orderKey: '',
+  network: 'visa',
+  reasonCode: '10.4',
+  amountMinor: 1000,
+  currency: 'EUR',
+  openedAt: T + DAY,
+  dueAt: T + 20 * DAY,
+  status: 'new',
+  ...fields,
+});
 
 describe('dispute KPIs', () => {
   const list = [
@@ -45,7 +58,16 @@ describe('answered before due, as of now', () => {
   it('leaves out disputes not yet due and unanswered; counts imported outcomes as answered', async () => {
     const { disputeKpis } = await import('../../../shared/reports/disputeKpis');
     const day = 86_400_000;
-    const base = { provider: 'stripe', paymentId: 'ch', orderKey: 'shopify:#1', network: 'visa' as const, reasonCode: '10.4', amountMinor: 1000, currency: 'EUR', openedAt: 10 * day };
+    const base = {
+      provider: 'stripe',
+      paymentId: 'ch',
+      orderKey: 'shopify:#1',
+      network: 'visa' as const,
+      reasonCode: '10.4',
+      amountMinor: 1000,
+      currency: 'EUR',
+      openedAt: 10 * day,
+    };
     const list = [
       { ...base, id: 'late', dueAt: 15 * day, status: 'new' as const }, // due before now, unanswered: not in time
       { ...base, id: 'pending', dueAt: 25 * day, status: 'new' as const }, // not due yet: left out
@@ -53,7 +75,16 @@ describe('answered before due, as of now', () => {
       { ...base, id: 'imported', dueAt: 18 * day, status: 'won' as const }, // won, no log: answered
       { ...base, id: 'slow', dueAt: 12 * day, status: 'submitted' as const }, // submitted on day 13: late
     ];
-    const k = disputeKpis(list, 0, 30 * day, new Map([['logged', 17 * day], ['slow', 13 * day]]), 20 * day);
+    const k = disputeKpis(
+      list,
+      0,
+      30 * day,
+      new Map([
+        ['logged', 17 * day],
+        ['slow', 13 * day],
+      ]),
+      20 * day,
+    );
     expect(k.all.respondable).toBe(4);
     expect(k.all.respondedInTime).toBe(2);
   });

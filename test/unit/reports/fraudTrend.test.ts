@@ -10,7 +10,11 @@ function report(p: Partial<TrendParams> = {}) {
   const params: TrendParams = { period: 'week', ...RANGE, dimension: 'marketplace', currency: 'EUR', rates: RATES, ...p };
   const fraud = confirmedFraud(DISPUTES, DECISIONS, CONFIRMED_RING_ORDERS);
   const { columns, rowOf } = trendOrdersOf(ORDERS, params.dimension, fraud);
-  return fraudTrend(columns, trendChargebacks(DISPUTES, (k) => rowOf.get(k)), params);
+  return fraudTrend(
+    columns,
+    trendChargebacks(DISPUTES, (k) => rowOf.get(k)),
+    params,
+  );
 }
 
 describe('report periods', () => {
@@ -25,7 +29,10 @@ describe('report periods', () => {
     expect(previousPeriods('week', weeks).map((w) => w.label)).toEqual(['2026-W43', '2026-W44']);
     const months = periodsCovering('month', Date.UTC(2026, 0, 15), Date.UTC(2026, 2, 1));
     expect(months.map((m) => m.label)).toEqual(['2026-01', '2026-02']);
-    expect(previousPeriods('month', months).map((m) => [m.label, m.to])).toEqual([['2025-11', Date.UTC(2025, 11, 1)], ['2025-12', Date.UTC(2026, 0, 1)]]);
+    expect(previousPeriods('month', months).map((m) => [m.label, m.to])).toEqual([
+      ['2025-11', Date.UTC(2025, 11, 1)],
+      ['2025-12', Date.UTC(2026, 0, 1)],
+    ]);
   });
 });
 
@@ -48,7 +55,14 @@ describe('fraud-trend report, by hand', () => {
     expect(r.total.byFamily.fraud).toEqual({ count: 2, valueMinor: 8_500 });
     expect(r.total.byFamily.consumer).toEqual({ count: 1, valueMinor: 3_000 });
     // Previous span W43-W44: A4 S4 Z4 = 220; A4 fraud (120); A4's chargeback opened in W44.
-    expect(r.previousTotal).toMatchObject({ orders: 3, orderValueMinor: 22_000, fraudOrders: 1, fraudValueMinor: 12_000, chargebacks: 1, chargebackValueMinor: 12_000 });
+    expect(r.previousTotal).toMatchObject({
+      orders: 3,
+      orderValueMinor: 22_000,
+      fraudOrders: 1,
+      fraudValueMinor: 12_000,
+      chargebacks: 1,
+      chargebackValueMinor: 12_000,
+    });
     expect(r.unconverted).toEqual({});
   });
 
@@ -66,13 +80,23 @@ describe('fraud-trend report, by hand', () => {
     ]);
     expect(r.byPeriod.map((f) => f.orders)).toEqual([4, 5]);
     // Previous span by group: Amazon A4 (fraud, chargeback), Zalando Z4, shop S4.
-    expect(r.previousByGroup.map((f) => [f.orders, f.fraudOrders, f.chargebacks])).toEqual([[1, 1, 1], [1, 0, 0], [1, 0, 0], [0, 0, 0]]);
+    expect(r.previousByGroup.map((f) => [f.orders, f.fraudOrders, f.chargebacks])).toEqual([
+      [1, 1, 1],
+      [1, 0, 0],
+      [1, 0, 0],
+      [0, 0, 0],
+    ]);
   });
 
   it('splits by country and card brand, folding case', () => {
     const byCountry = report({ dimension: 'country' });
     expect(byCountry.groups).toEqual(['DE', 'AT', 'PL', '(order not in cache)']);
-    expect(byCountry.byGroup.map((f) => [f.orders, f.fraudOrders])).toEqual([[6, 1], [1, 1], [2, 2], [0, 0]]);
+    expect(byCountry.byGroup.map((f) => [f.orders, f.fraudOrders])).toEqual([
+      [6, 1],
+      [1, 1],
+      [2, 2],
+      [0, 0],
+    ]);
     const byBrand = report({ dimension: 'cardBrand' });
     // visa: A1 A2 S1 Z2 Z3; mastercard (three spellings): Z1 S2 S3; A3 has none.
     expect(byBrand.groups.slice(0, 3)).toEqual(['visa', 'mastercard', '(not given)']);
@@ -105,7 +129,10 @@ describe('fraud-trend report, by hand', () => {
       { id: 'ring:c', times: [RANGE.from - 40 * d], valuesMinor: [99_000], score: 99, status: null },
     ];
     const { top, fresh } = ringsOfRange(rings, RANGE.from, RANGE.to);
-    expect(top.map((r) => [r.id, r.ordersInRange, r.valueInRangeMinor])).toEqual([['ring:a', 1, 7_000], ['ring:b', 2, 2_000]]);
+    expect(top.map((r) => [r.id, r.ordersInRange, r.valueInRangeMinor])).toEqual([
+      ['ring:a', 1, 7_000],
+      ['ring:b', 2, 2_000],
+    ]);
     expect(fresh.map((r) => r.id)).toEqual(['ring:b']);
   });
 });
@@ -116,8 +143,15 @@ describe('KPI report, by hand', () => {
     const { programmeMonths, DEFAULT_THRESHOLDS } = await import('../../../shared/reports/programmes');
     const placedAt = new Map(ORDERS.map((o) => [`${o.source}:${o.externalId}`, o.createdAt]));
     const k = kpiReport({
-      ...RANGE, slaHours: 24, decisions: DECISIONS, placedAt, ordersPlaced: 9, disputes: DISPUTES, submittedAt: new Map(),
-      programmes: programmeMonths(ORDERS, DISPUTES), thresholds: DEFAULT_THRESHOLDS,
+      ...RANGE,
+      slaHours: 24,
+      decisions: DECISIONS,
+      placedAt,
+      ordersPlaced: 9,
+      disputes: DISPUTES,
+      submittedAt: new Map(),
+      programmes: programmeMonths(ORDERS, DISPUTES),
+      thresholds: DEFAULT_THRESHOLDS,
     });
     // Z1 cancelled 3 h after the order; Z2 held after 5 h then released (a false positive); Z3's cancel undone.
     expect(k.review).toMatchObject({ reviewed: 2, held: 0, released: 1, cancelled: 1, withinTarget: 1, falsePositiveRate: 1 });
@@ -125,7 +159,16 @@ describe('KPI report, by hand', () => {
     expect(k.review.turnaroundP90H).toBeCloseTo(4.8, 9);
     expect(k.review.manualReviewRate).toBeCloseTo(2 / 9, 12);
     // Opened in range: S3 (60, lost), A3 (30, won), #999 (25, new); won/lost count as answered in time.
-    expect(k.disputes.all).toMatchObject({ opened: 3, openedValueMinor: 11_500, won: 1, lost: 1, accepted: 0, respondable: 3, respondedInTime: 2, winRate: 0.5 });
+    expect(k.disputes.all).toMatchObject({
+      opened: 3,
+      openedValueMinor: 11_500,
+      won: 1,
+      lost: 1,
+      accepted: 0,
+      respondable: 3,
+      respondedInTime: 2,
+      winRate: 0.5,
+    });
     expect(k.disputes.all.winRateByValue).toBeCloseTo(30 / 90, 12);
     // November: Visa settled A1 A2 S1 Z2 Z3 A5 = 6, Visa disputes S1 A3 #999 = 3; Mastercard S3 over October's 0 transactions.
     expect(k.programmes.map((m) => [m.programme, m.month, m.numerator, m.denominator, m.state])).toEqual([

@@ -5,7 +5,19 @@ import { programmeMonths, type Threshold } from '../../../shared/reports/program
 import { order } from '../normalize/orderFixture';
 
 const at = (month: number, day: number) => Date.UTC(2026, month - 1, day, 12);
-const dispute = (id: string, network: Dispute['network'], openedAt: number): Dispute => ({ id, provider: 'stripe', paymentId: id, orderKey: `shopify:${id}`, network, reasonCode: '10.4', amountMinor: 1000, currency: 'EUR', openedAt, dueAt: 0, status: 'new' });
+const dispute = (id: string, network: Dispute['network'], openedAt: number): Dispute => ({
+  id,
+  provider: 'stripe',
+  paymentId: id,
+  orderKey: `shopify:${id}`,
+  network,
+  reasonCode: '10.4',
+  amountMinor: 1000,
+  currency: 'EUR',
+  openedAt,
+  dueAt: 0,
+  status: 'new',
+});
 
 // Small thresholds so a dozen orders can cross them: ratio 10 % with 2 counts.
 const SMALL: Threshold[] = [
@@ -15,7 +27,7 @@ const SMALL: Threshold[] = [
 ];
 
 describe('card-network programmes', () => {
-  it('VAMP: disputes over settled card-not-present Visa transactions of the month; ECM: chargebacks over last month\'s transactions', () => {
+  it("VAMP: disputes over settled card-not-present Visa transactions of the month; ECM: chargebacks over last month's transactions", () => {
     const orders = [
       // May: 10 settled Visa orders (one refunded still counts), 1 open and 1 cancelled that do not; 4 Mastercard.
       ...Array.from({ length: 9 }, (_, i) => order({ externalId: `#v${i}`, cardBrand: 'visa', status: 'fulfilled', createdAt: at(5, 3 + i) })),
@@ -27,7 +39,13 @@ describe('card-network programmes', () => {
       order({ externalId: '#m4', cardBrand: 'mastercard', status: 'paid', createdAt: at(6, 2) }),
       order({ externalId: '#m5', cardBrand: 'mastercard', status: 'paid', createdAt: at(6, 3) }),
     ];
-    const disputes = [dispute('d1', 'visa', at(5, 25)), dispute('d2', 'visa', at(5, 26)), dispute('d3', 'mastercard', at(6, 10)), dispute('d4', 'mastercard', at(6, 11)), dispute('d5', 'amex', at(6, 12))];
+    const disputes = [
+      dispute('d1', 'visa', at(5, 25)),
+      dispute('d2', 'visa', at(5, 26)),
+      dispute('d3', 'mastercard', at(6, 10)),
+      dispute('d4', 'mastercard', at(6, 11)),
+      dispute('d5', 'amex', at(6, 12)),
+    ];
     const months = programmeMonths(orders, disputes, SMALL);
     const get = (p: string, m: string) => months.find((x) => x.programme === p && x.month === m)!;
     // May VAMP: 2 disputes / 10 settled = 20 % >= 10 % with 2 counts: over.
@@ -45,7 +63,11 @@ describe('card-network programmes', () => {
     const disputes = [dispute('a', 'visa', at(3, 25)), dispute('b', 'visa', at(3, 26))];
     // 2 / 20 = 10 %: against 12 % and 2 counts that is 83 % of the ratio, 100 % of the count: early warning.
     const t = (from: string): Threshold[] => [{ programme: 'visa-vamp', level: 'excessive', ratio: 0.12, count: 2, effectiveFrom: from, source: 'test' }];
-    expect(programmeMonths(orders, disputes, t('2026-01')).find((m) => m.programme === 'visa-vamp')).toMatchObject({ ratio: 0.1, state: 'early-warning', level: 'excessive' });
+    expect(programmeMonths(orders, disputes, t('2026-01')).find((m) => m.programme === 'visa-vamp')).toMatchObject({
+      ratio: 0.1,
+      state: 'early-warning',
+      level: 'excessive',
+    });
     expect(programmeMonths(orders, disputes, t('2026-04')).find((m) => m.programme === 'visa-vamp')).toMatchObject({ state: 'ok', level: null });
   });
 });

@@ -7,7 +7,18 @@ const H = 3_600_000;
 const T = Date.UTC(2026, 5, 1);
 let seq = 0;
 const e = (orderKey: string, decision: DecisionEntry['decision'], hoursAfterT: number, undoes: number | null = null): DecisionEntry => ({
-  seq: ++seq, orderKey, decision, reasonCode: '', note: '', analyst: 'K. Weber', at: T + hoursAfterT * H, score: 50, matrixVersion: 1, undoes, prevHash: '', hash: '',
+  seq: ++seq,
+  orderKey,
+  decision,
+  reasonCode: '',
+  note: '',
+  analyst: 'K. Weber',
+  at: T + hoursAfterT * H,
+  score: 50,
+  matrixVersion: 1,
+  undoes,
+  prevHash: '',
+  hash: '',
 });
 
 describe('review KPIs', () => {
@@ -23,7 +34,13 @@ describe('review KPIs', () => {
       e('o5', 'undo', 5.1, o5.seq),
       e('o1', 'note', 3),
     ];
-    const placed = new Map([['o1', T], ['o2', T], ['o3', T], ['o4', T + 2 * H], ['o5', T]]);
+    const placed = new Map([
+      ['o1', T],
+      ['o2', T],
+      ['o3', T],
+      ['o4', T + 2 * H],
+      ['o5', T],
+    ]);
     const k = reviewKpis(log, placed, 40, T, T + 48 * H, 24);
     expect(k).toMatchObject({ reviewed: 4, held: 1, released: 2, cancelled: 1, manualReviewRate: 0.1, falsePositiveRate: 0.5, withinTarget: 0.75 });
     // Turnarounds 2, 2, 10, 30 h: median 6 h, p90 = 10 + (30 - 10) * 0.7 = 24 h.

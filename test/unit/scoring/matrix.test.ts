@@ -41,26 +41,89 @@ describe('signals', () => {
   it('reads velocity, countries, disposable mail, lockers, customer history and earlier chargebacks off the key index', () => {
     const t = Date.UTC(2026, 10, 1);
     const orders = [
-      order({ externalId: '#1', customerId: 'a', email: 'a@example.org', cardFingerprint: 'fp_Q1w2E3r4T5y6U7i8', deviceId: 'dev-7f3a9c21-0001', createdAt: t, totalMinor: 2000 }),
-      order({ externalId: '#2', customerId: 'b', email: 'b@mailinator.com', cardFingerprint: 'fp_Q1w2E3r4T5y6U7i8', deviceId: 'dev-7f3a9c21-0002', createdAt: t + H, totalMinor: 30000, shipStreet: 'Packstation 105', shipPostcode: '10115', billCountry: 'FR', shipCountry: 'DE' }),
-      order({ externalId: '#3', customerId: 'c', email: 'c@example.org', cardFingerprint: 'fp_Q1w2E3r4T5y6U7i8', deviceId: 'dev-7f3a9c21-0003', createdAt: t + 2 * H, totalMinor: 2000 }),
+      order({
+        externalId: '#1',
+        customerId: 'a',
+        email: 'a@example.org',
+        cardFingerprint: 'fp_Q1w2E3r4T5y6U7i8',
+        deviceId: 'dev-7f3a9c21-0001',
+        createdAt: t,
+        totalMinor: 2000,
+      }),
+      order({
+        externalId: '#2',
+        customerId: 'b',
+        email: 'b@mailinator.com',
+        cardFingerprint: 'fp_Q1w2E3r4T5y6U7i8',
+        deviceId: 'dev-7f3a9c21-0002',
+        createdAt: t + H,
+        totalMinor: 30000,
+        shipStreet: 'Packstation 105',
+        shipPostcode: '10115',
+        billCountry: 'FR',
+        shipCountry: 'DE',
+      }),
+      order({
+        externalId: '#3',
+        customerId: 'c',
+        email: 'c@example.org',
+        cardFingerprint: 'fp_Q1w2E3r4T5y6U7i8',
+        deviceId: 'dev-7f3a9c21-0003',
+        createdAt: t + 2 * H,
+        totalMinor: 2000,
+      }),
       order({ externalId: '#4', customerId: 'a', email: 'a@example.org', createdAt: t + 5 * DAY(), totalMinor: 8000 }),
     ];
     const index = buildKeyIndex(orders);
-    const disputes = [{ id: 'dp', provider: 'stripe', paymentId: 'ch', orderKey: 'shopify:#1', network: 'visa' as const, reasonCode: '10.4', amountMinor: 2000, currency: 'EUR', openedAt: t, dueAt: 0, status: 'new' as const }];
-    const [s2, s4] = computeSignals({ orders, live: new Uint8Array(4).fill(1), index, disputes, ringOf: new Map([[1, { size: 3, fraudDisputes: 1 }]]) }, [1, 3]);
-    expect(s2).toMatchObject({ devicesPerCard: 3, cardsPerDevice: 1, countryMismatch: 1, disposableEmail: 1, pickupHighValue: 300, ringSize: 3, ringFraudDisputes: 1, priorChargebacks: 1, newCustomer: 1 });
+    const disputes = [
+      {
+        id: 'dp',
+        provider: 'stripe',
+        paymentId: 'ch',
+        orderKey: 'shopify:#1',
+        network: 'visa' as const,
+        reasonCode: '10.4',
+        amountMinor: 2000,
+        currency: 'EUR',
+        openedAt: t,
+        dueAt: 0,
+        status: 'new' as const,
+      },
+    ];
+    const [s2, s4] = computeSignals(
+      { orders, live: new Uint8Array(4).fill(1), index, disputes, ringOf: new Map([[1, { size: 3, fraudDisputes: 1 }]]) },
+      [1, 3],
+    );
+    expect(s2).toMatchObject({
+      devicesPerCard: 3,
+      cardsPerDevice: 1,
+      countryMismatch: 1,
+      disposableEmail: 1,
+      pickupHighValue: 300,
+      ringSize: 3,
+      ringFraudDisputes: 1,
+      priorChargebacks: 1,
+      newCustomer: 1,
+    });
     // Customer a's second order: 4x the average of the first, same e-mail as the disputed #1.
     expect(s4).toMatchObject({ valueVsHistory: 4, priorChargebacks: 1 });
     expect(s4!.newCustomer).toBeUndefined();
-    const [flagged] = computeSignals({ orders: [order({ riskLevel: 'high' })], live: new Uint8Array([1]), index: buildKeyIndex([order()]), disputes: [], ringOf: new Map() }, [0]);
+    const [flagged] = computeSignals(
+      { orders: [order({ riskLevel: 'high' })], live: new Uint8Array([1]), index: buildKeyIndex([order()]), disputes: [], ringOf: new Map() },
+      [0],
+    );
     expect(flagged!.marketplaceRisk).toBe(2);
     // Three customers ship to one flat within a week; a fourth, a month later, does not count.
     const flat = { shipStreet: 'Königstraße 4', shipPostcode: '10545', shipCountry: 'DE' };
-    const drop = [0, 1, 2, 30].map((d, n) => order({ ...flat, externalId: `#d${n}`, customerId: `x${n}`, email: `x${n}@example.org`, shipName: `Person${n} Drop${n}`, createdAt: t + d * DAY() }));
+    const drop = [0, 1, 2, 30].map((d, n) =>
+      order({ ...flat, externalId: `#d${n}`, customerId: `x${n}`, email: `x${n}@example.org`, shipName: `Person${n} Drop${n}`, createdAt: t + d * DAY() }),
+    );
     const [a0] = computeSignals({ orders: drop, live: new Uint8Array(4).fill(1), index: buildKeyIndex(drop), disputes: [], ringOf: new Map() }, [0]);
     expect(a0!.accountsPerAddress).toBe(3);
-    expect(scoreOrder({ marketplaceRisk: 2 }, DEFAULT_MATRIX).fired.map((f) => f.text)).toEqual(['+30 marketplace flags it high risk', '+10 marketplace flags it high risk']);
+    expect(scoreOrder({ marketplaceRisk: 2 }, DEFAULT_MATRIX).fired.map((f) => f.text)).toEqual([
+      '+30 marketplace flags it high risk',
+      '+10 marketplace flags it high risk',
+    ]);
   });
 });
 

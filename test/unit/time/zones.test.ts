@@ -85,7 +85,7 @@ describe('DST gaps move forward, overlaps take the earlier instant', () => {
     expect(instant(wall, 'Australia/Sydney')).toBe(expected);
   });
 
-  it('finds a switch that falls inside a UTC hour (St. John\'s switches at 05:30Z)', () => {
+  it("finds a switch that falls inside a UTC hour (St. John's switches at 05:30Z)", () => {
     const stJohns = zone('America/St_Johns');
     const H = 3_600_000;
     expect(stJohns.offsetAt(Date.UTC(2026, 2, 8, 5, 29, 59))).toBe(-3.5 * H);
@@ -140,7 +140,10 @@ describe('zone names', () => {
 
 describe('a preset with a zone name', () => {
   const preset = (timeZone: string): FormatPreset => ({
-    id: 'custom:moscow', label: 'Moscow shop', kind: 'orders', markerColumns: ['Order'],
+    id: 'custom:moscow',
+    label: 'Moscow shop',
+    kind: 'orders',
+    markerColumns: ['Order'],
     mapping: { externalId: 'Order', createdAt: 'Date', total: 'Total', currency: 'Currency', email: 'Email' },
     options: { source: 'moscow', marketplace: 'shop', timeZone },
   });

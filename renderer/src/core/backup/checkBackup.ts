@@ -49,7 +49,13 @@ function checkBlocks(staged: StagedBackup): void {
     if (byId.has(b.id)) refuse(`The backup holds order block ${b.id} twice`);
     byId.set(b.id, b);
     const n = b.count;
-    for (const [field, arr] of [['live', b.live], ['createdAt', b.createdAt], ['totalMinor', b.totalMinor], ['marketplace', b.marketplace], ['status', b.status]] as const) {
+    for (const [field, arr] of [
+      ['live', b.live],
+      ['createdAt', b.createdAt],
+      ['totalMinor', b.totalMinor],
+      ['marketplace', b.marketplace],
+      ['status', b.status],
+    ] as const) {
       if (arr.length !== n) refuse(`The backup's order block ${b.id} is not valid: ${field} has ${arr.length} values for ${n} orders`);
     }
     for (let i = 0; i < n; i++) {
@@ -66,11 +72,14 @@ function checkBlocks(staged: StagedBackup): void {
   sameIds('orderKeys');
   for (const t of (staged.tables.get('orderText') ?? []) as OrderTextRecord[]) {
     const n = byId.get(t.id)!.count;
-    for (const [field, col] of Object.entries(t.columns)) if (splitCount(col) !== n) refuse(`The backup's order block ${t.id} is not valid: text column ${field} holds another number of values than the block has orders`);
+    for (const [field, col] of Object.entries(t.columns))
+      if (splitCount(col) !== n)
+        refuse(`The backup's order block ${t.id} is not valid: text column ${field} holds another number of values than the block has orders`);
   }
   for (const k of (staged.tables.get('orderKeys') ?? []) as OrderKeyRecord[]) {
     const n = byId.get(k.id)!.count;
-    if (splitCount(k.keys) !== n || splitCount(k.scopes) !== n || splitCount(k.hashes) !== n) refuse(`The backup's order block ${k.id} is not valid: its upsert keys do not match its orders`);
+    if (splitCount(k.keys) !== n || splitCount(k.scopes) !== n || splitCount(k.hashes) !== n)
+      refuse(`The backup's order block ${k.id} is not valid: its upsert keys do not match its orders`);
   }
   for (const r of (staged.tables.get('orderReportColumns') ?? []) as OrderReportColumnsRecord[]) {
     const b = byId.get(r.id);
@@ -93,15 +102,20 @@ function holdsCardNumber(text: string, phone = false): boolean {
 function checkCardData(staged: StagedBackup): void {
   for (const t of (staged.tables.get('orderText') ?? []) as OrderTextRecord[]) {
     for (const [field, col] of Object.entries(t.columns)) {
-      if (holdsCardNumber(col, field === 'phone')) refuse(`The backup's order block ${t.id} holds a full card number in ${field}: this app never stores one, so the backup was changed by hand`);
+      if (holdsCardNumber(col, field === 'phone'))
+        refuse(`The backup's order block ${t.id} holds a full card number in ${field}: this app never stores one, so the backup was changed by hand`);
     }
-    for (const v of (t.columns.cardBin ?? '').split(FIELD_SEPARATOR)) if (!/^\d{0,8}$/.test(v)) refuse(`The backup's order block ${t.id} holds a card BIN longer than 8 digits`);
-    for (const v of (t.columns.cardLast4 ?? '').split(FIELD_SEPARATOR)) if (!/^\d{0,4}$/.test(v)) refuse(`The backup's order block ${t.id} holds more than the last 4 digits of a card`);
+    for (const v of (t.columns.cardBin ?? '').split(FIELD_SEPARATOR))
+      if (!/^\d{0,8}$/.test(v)) refuse(`The backup's order block ${t.id} holds a card BIN longer than 8 digits`);
+    for (const v of (t.columns.cardLast4 ?? '').split(FIELD_SEPARATOR))
+      if (!/^\d{0,4}$/.test(v)) refuse(`The backup's order block ${t.id} holds more than the last 4 digits of a card`);
   }
   for (const name of ['payments', 'disputes'] as const) {
     const rows = (staged.tables.get(name) ?? []) as Record<string, unknown>[];
     rows.forEach((row, i) => {
-      for (const v of Object.values(row)) if (typeof v === 'string' && holdsCardNumber(v)) refuse(`The backup's ${name} row ${i + 1} holds a full card number: this app never stores one, so the backup was changed by hand`);
+      for (const v of Object.values(row))
+        if (typeof v === 'string' && holdsCardNumber(v))
+          refuse(`The backup's ${name} row ${i + 1} holds a full card number: this app never stores one, so the backup was changed by hand`);
     });
   }
 }
@@ -120,20 +134,23 @@ export async function checkBackup(staged: StagedBackup): Promise<CheckedBackup> 
   if (staged.header) {
     for (const key of SUMMARY_ORDER) {
       const said = staged.header.counts[key];
-      if (said !== undefined && said !== counts[key]) refuse(`The backup's header says ${said} ${key}, but it holds ${counts[key]}: it was changed after it was written`);
+      if (said !== undefined && said !== counts[key])
+        refuse(`The backup's header says ${said} ${key}, but it holds ${counts[key]}: it was changed after it was written`);
     }
   }
-  const entries = ([...((staged.tables.get('decisions') ?? []) as DecisionEntry[])]).sort((a, b) => a.seq - b.seq);
+  const entries = [...((staged.tables.get('decisions') ?? []) as DecisionEntry[])].sort((a, b) => a.seq - b.seq);
   const headRow = ((staged.tables.get('decisionHead') ?? []) as { seq: number; hash: string }[])[0] ?? null;
   const chain = await verifyChain(entries, headRow);
   if (!chain.ok) refuse(`The backup's decision log does not verify: ${chain.reason} (entry ${chain.seq})`);
   if (staged.header) {
     const last = entries.at(-1);
-    if ((last?.seq ?? 0) !== staged.header.logHead.seq || (last && last.hash !== staged.header.logHead.hash)) refuse("The backup's header names another decision-log head than its log ends at: it was changed after it was written");
+    if ((last?.seq ?? 0) !== staged.header.logHead.seq || (last && last.hash !== staged.header.logHead.hash))
+      refuse("The backup's header names another decision-log head than its log ends at: it was changed after it was written");
   }
   for (const s of (staged.tables.get('reportSnapshots') ?? []) as ReportSnapshotRecord[]) {
     const { id: _id, hash, ...base } = s;
-    if ((await sha256(snapshotCanonical(base))) !== hash) refuse(`The backup's report snapshot ${s.id} does not match its hash: it was changed after it was saved`);
+    if ((await sha256(snapshotCanonical(base))) !== hash)
+      refuse(`The backup's report snapshot ${s.id} does not match its hash: it was changed after it was saved`);
   }
   return { counts, entries };
 }

@@ -22,7 +22,12 @@ export function backupHandlers(ctx: CoreContext) {
      * Reads and checks a backup in full and relates it to this laptop's log and the witnesses the
      * window brings; nothing is changed. The restore waits for the analyst under the returned token.
      */
-    async inspectBackup(file: Blob, passphrase: string | null, witnesses: Witness[] = [], onProgress?: ProgressFn): Promise<{ token: number; plan: RestorePlan }> {
+    async inspectBackup(
+      file: Blob,
+      passphrase: string | null,
+      witnesses: Witness[] = [],
+      onProgress?: ProgressFn,
+    ): Promise<{ token: number; plan: RestorePlan }> {
       const staged = await readBackup(file, passphrase, onProgress);
       const pending = await planRestore(ctx.db, staged, witnesses);
       waiting = { token: ++tokens, pending };

@@ -47,7 +47,8 @@ function schemaTables(version: number): Set<string> {
 }
 
 function checkVersion(version: number): void {
-  if (version > CURRENT_VERSION) throw new BackupError(`The backup comes from a newer version of the app (schema ${version}, this app ${CURRENT_VERSION}); update the app first`);
+  if (version > CURRENT_VERSION)
+    throw new BackupError(`The backup comes from a newer version of the app (schema ${version}, this app ${CURRENT_VERSION}); update the app first`);
   if (!SCHEMA_HISTORY.some((v) => v.version === version)) throw new BackupError(`The backup names schema ${version}, which no version of this app ever had`);
 }
 
@@ -81,7 +82,8 @@ async function readContainer(file: File | Blob, passphrase: string, onProgress?:
   const hashes = new Map<string, string>();
   const finishTable = async () => {
     if (!current) return;
-    if (current.got.length !== current.rows) throw new BackupError(`The backup is damaged: table ${current.name} holds ${current.got.length} rows, not the ${current.rows} it announces`);
+    if (current.got.length !== current.rows)
+      throw new BackupError(`The backup is damaged: table ${current.name} holds ${current.got.length} rows, not the ${current.rows} it announces`);
     tables.set(current.name, current.got);
     hashes.set(current.name, await current.hash.hex());
     current = null;
@@ -104,7 +106,8 @@ async function readContainer(file: File | Blob, passphrase: string, onProgress?:
         continue;
       }
       if (state === 'start') {
-        if (r?.['kind'] !== 'start' || r['schemaVersion'] !== header.schemaVersion) throw new BackupError('The backup is damaged: its records do not start as a backup of this schema');
+        if (r?.['kind'] !== 'start' || r['schemaVersion'] !== header.schemaVersion)
+          throw new BackupError('The backup is damaged: its records do not start as a backup of this schema');
         state = 'tables';
       } else if (r?.['kind'] === 'table') {
         await finishTable();
@@ -150,12 +153,15 @@ async function readLegacy(file: File | Blob): Promise<StagedBackup> {
   } catch (e) {
     throw new BackupError(`This file is not a Fraud Workbench backup (${(e as Error).message})`);
   }
-  if (meta?.formatName !== 'dexie' || !meta.data || !Array.isArray(meta.data.tables)) throw new BackupError('This file is not a Fraud Workbench backup (no backup header found)');
-  if (meta.data.databaseName !== 'fraud-workbench') throw new BackupError(`This file is a backup of "${String(meta.data.databaseName).slice(0, 60)}", not of Fraud Workbench`);
+  if (meta?.formatName !== 'dexie' || !meta.data || !Array.isArray(meta.data.tables))
+    throw new BackupError('This file is not a Fraud Workbench backup (no backup header found)');
+  if (meta.data.databaseName !== 'fraud-workbench')
+    throw new BackupError(`This file is a backup of "${String(meta.data.databaseName).slice(0, 60)}", not of Fraud Workbench`);
   const version = Number(meta.data.databaseVersion);
   checkVersion(version);
   const known = schemaTables(version);
-  for (const t of meta.data.tables) if (!known.has(t.name)) throw new BackupError(`The backup holds a table this app does not know: ${String(t.name).slice(0, 60)}`);
+  for (const t of meta.data.tables)
+    if (!known.has(t.name)) throw new BackupError(`The backup holds a table this app does not know: ${String(t.name).slice(0, 60)}`);
   const staging = await freshStaging(version);
   try {
     try {

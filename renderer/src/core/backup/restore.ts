@@ -64,7 +64,9 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
   if (localOk && local.length) {
     const rel = relateLogs(local, entries);
     if (rel.relation === 'diverged') {
-      throw new BackupError(`The backup's decision log differs from this laptop's at entry ${rel.firstDifference}: it is not a copy of this log (it was forged, or comes from another laptop). Nothing was changed.`);
+      throw new BackupError(
+        `The backup's decision log differs from this laptop's at entry ${rel.firstDifference}: it is not a copy of this log (it was forged, or comes from another laptop). Nothing was changed.`,
+      );
     }
   }
   for (const w of witnesses) {
@@ -145,7 +147,9 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
   const reason = opts.reason.trim();
   if (plan.needsReason && !reason) throw new Error(`Say why: ${plan.lostDecisions} decisions after entry ${plan.verifiedTo} will be set aside`);
   const clock = opts.clock ?? systemClock;
-  const analyst = await analystName(db).catch(() => ((staged.tables.get('meta') ?? []) as { key: string; value: unknown }[]).find((m) => m.key === 'analystName')?.value as string | undefined);
+  const analyst = await analystName(db).catch(
+    () => ((staged.tables.get('meta') ?? []) as { key: string; value: unknown }[]).find((m) => m.key === 'analystName')?.value as string | undefined,
+  );
   if (!analyst) throw new Error('Say who you are first: enter your name (Settings → Analyst). A restore is logged under it.');
   const lost = await lostAppendOnlyRows(db, staged);
   const localArchive = await db.logArchive.toArray();

@@ -6,7 +6,18 @@ import type { WorkbenchDb } from '../storage/schema';
 export type SummaryCounts = Record<(typeof SUMMARY_ORDER)[number], number>;
 
 /** The order the confirm dialog names them in. */
-export const SUMMARY_ORDER = ['orders', 'payments', 'disputes', 'decisions', 'disputeChanges', 'ringVerdicts', 'linkOverrides', 'snapshots', 'imports', 'exports'] as const;
+export const SUMMARY_ORDER = [
+  'orders',
+  'payments',
+  'disputes',
+  'decisions',
+  'disputeChanges',
+  'ringVerdicts',
+  'linkOverrides',
+  'snapshots',
+  'imports',
+  'exports',
+] as const;
 
 export const SUMMARY_LABEL: Record<keyof SummaryCounts, [one: string, many: string]> = {
   orders: ['order', 'orders'],

@@ -175,7 +175,9 @@ export const TABLE_ROWS = {
       matrix: z
         .object({
           version: z.number().int().min(0),
-          rules: z.array(z.object({ id: z.string().max(100), signal: z.string().max(100), atLeast: z.number().finite(), points: z.number().finite() }).strict()).max(500),
+          rules: z
+            .array(z.object({ id: z.string().max(100), signal: z.string().max(100), atLeast: z.number().finite(), points: z.number().finite() }).strict())
+            .max(500),
           thresholds: z.object({ review: z.number().finite(), hold: z.number().finite() }).strict(),
         })
         .strict(),
@@ -212,7 +214,12 @@ export const TABLE_ROWS = {
     })
     .strict(),
   logArchive: z
-    .object({ id, restoreSeq: z.number().int().min(1), table: z.enum(['decisions', 'disputeEvents', 'matrices', 'reportSnapshots', 'exportLog', 'retentionSummaries']), row: z.unknown() })
+    .object({
+      id,
+      restoreSeq: z.number().int().min(1),
+      table: z.enum(['decisions', 'disputeEvents', 'matrices', 'reportSnapshots', 'exportLog', 'retentionSummaries']),
+      row: z.unknown(),
+    })
     .strict()
     .superRefine((r, ctx) => {
       const inner = (ARCHIVED_ROWS as Record<string, z.ZodType>)[r.table]!.safeParse(r.row);

@@ -66,7 +66,14 @@ export class DisputeService {
     if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
     const from = events.find((e) => e.kind === 'status')?.status ?? stored.status;
     if (!canMove(from, to)) throw new Error(`A dispute that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
-    await this.db.disputeEvents.add({ disputeId: id, kind: 'status', status: to, note: note.trim(), analyst: await analystName(this.db), at: this.clock.now() });
+    await this.db.disputeEvents.add({
+      disputeId: id,
+      kind: 'status',
+      status: to,
+      note: note.trim(),
+      analyst: await analystName(this.db),
+      at: this.clock.now(),
+    });
   }
 
   async setEvidence(id: string, item: string, checked: boolean): Promise<void> {

@@ -16,9 +16,11 @@ export function disputesHandlers(ctx: CoreContext, disputes: DisputeService) {
       return disputes.detail(id);
     },
 
-    setDisputeStatus: (id: string, to: DisputeStatus, note: string): Promise<void> => savingOrDiskFull("the dispute's status change", () => disputes.setStatus(id, to, note)),
+    setDisputeStatus: (id: string, to: DisputeStatus, note: string): Promise<void> =>
+      savingOrDiskFull("the dispute's status change", () => disputes.setStatus(id, to, note)),
 
-    setDisputeEvidence: (id: string, item: string, checked: boolean): Promise<void> => savingOrDiskFull('the evidence tick', () => disputes.setEvidence(id, item, checked)),
+    setDisputeEvidence: (id: string, item: string, checked: boolean): Promise<void> =>
+      savingOrDiskFull('the evidence tick', () => disputes.setEvidence(id, item, checked)),
 
     disputesDueBetween: (from: number, to: number): Promise<Dispute[]> => ctx.db.disputes.where('dueAt').between(from, to, true, false).toArray(),
   };

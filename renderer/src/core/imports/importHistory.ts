@@ -49,45 +49,47 @@ export class ImportHistory {
   /** Removes what the import created and restores what it replaced, in one transaction. */
   async undo(importId: number): Promise<void> {
     const db = this.db;
-    await db.transaction('rw', [db.imports, db.importUndo, db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.payments, db.disputes], async () => {
-      const entries = await this.list();
-      const target = entries.find((e) => e.id === importId);
-      if (!target) throw new Error(`Import ${importId} is not in the history`);
-      if (!target.undoable) {
-        throw new Error(
-          target.status === 'undone' ? 'This import was already undone' : 'Undo the newer imports first: imports are undone newest first',
-        );
-      }
-      const undo = await db.importUndo.where('importId').equals(importId).reverse().sortBy('id');
-      const revive = new Map<number, number[]>();
-      for (const u of undo) {
-        for (const p of [...u.payments].reverse()) {
-          if (p.previous) await db.payments.put(p.previous);
-          else await db.payments.delete(p.key);
+    await db.transaction(
+      'rw',
+      [db.imports, db.importUndo, db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.payments, db.disputes],
+      async () => {
+        const entries = await this.list();
+        const target = entries.find((e) => e.id === importId);
+        if (!target) throw new Error(`Import ${importId} is not in the history`);
+        if (!target.undoable) {
+          throw new Error(target.status === 'undone' ? 'This import was already undone' : 'Undo the newer imports first: imports are undone newest first');
         }
-        for (const d of [...u.disputes].reverse()) {
-          if (d.previous) await db.disputes.put(d.previous);
-          else await db.disputes.delete(d.key);
+        const undo = await db.importUndo.where('importId').equals(importId).reverse().sortBy('id');
+        const revive = new Map<number, number[]>();
+        for (const u of undo) {
+          for (const p of [...u.payments].reverse()) {
+            if (p.previous) await db.payments.put(p.previous);
+            else await db.payments.delete(p.key);
+          }
+          for (const d of [...u.disputes].reverse()) {
+            if (d.previous) await db.disputes.put(d.previous);
+            else await db.disputes.delete(d.key);
+          }
+          for (let i = 0; i < u.supersededOrders.length; i += 2) {
+            const rows = revive.get(u.supersededOrders[i]!) ?? [];
+            rows.push(u.supersededOrders[i + 1]!);
+            revive.set(u.supersededOrders[i]!, rows);
+          }
         }
-        for (let i = 0; i < u.supersededOrders.length; i += 2) {
-          const rows = revive.get(u.supersededOrders[i]!) ?? [];
-          rows.push(u.supersededOrders[i + 1]!);
-          revive.set(u.supersededOrders[i]!, rows);
+        for (const [blockId, rows] of revive) {
+          const block = await db.orderBlocks.get(blockId);
+          if (!block) continue;
+          for (const r of rows) block.live[r] = 1;
+          await db.orderBlocks.update(blockId, { live: block.live });
         }
-      }
-      for (const [blockId, rows] of revive) {
-        const block = await db.orderBlocks.get(blockId);
-        if (!block) continue;
-        for (const r of rows) block.live[r] = 1;
-        await db.orderBlocks.update(blockId, { live: block.live });
-      }
-      const blockIds = (await db.orderBlocks.where('importId').equals(importId).primaryKeys()) as number[];
-      await db.orderBlocks.bulkDelete(blockIds);
-      await db.orderText.bulkDelete(blockIds);
-      await db.orderKeys.bulkDelete(blockIds);
-      await db.orderReportColumns.bulkDelete(blockIds);
-      await db.importUndo.where('importId').equals(importId).delete();
-      await db.imports.update(importId, { status: 'undone', undoneAt: this.clock.now() });
-    });
+        const blockIds = (await db.orderBlocks.where('importId').equals(importId).primaryKeys()) as number[];
+        await db.orderBlocks.bulkDelete(blockIds);
+        await db.orderText.bulkDelete(blockIds);
+        await db.orderKeys.bulkDelete(blockIds);
+        await db.orderReportColumns.bulkDelete(blockIds);
+        await db.importUndo.where('importId').equals(importId).delete();
+        await db.imports.update(importId, { status: 'undone', undoneAt: this.clock.now() });
+      },
+    );
   }
 }

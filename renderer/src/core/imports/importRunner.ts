@@ -79,7 +79,15 @@ async function run(
     problems.add(classified.quarantined);
     committed = { counts: copy(session.counts), enriched: writer.enrichedOrders, review: { ...writer.review } };
     const c = session.counts.rows;
-    onProgress?.({ rows: batch.rowsRead, bytes: batch.bytesRead, totalBytes: file.size, created: c.created, updated: c.updated, unchanged: c.unchanged, quarantined: c.quarantined });
+    onProgress?.({
+      rows: batch.rowsRead,
+      bytes: batch.bytesRead,
+      totalBytes: file.size,
+      created: c.created,
+      updated: c.updated,
+      unchanged: c.unchanged,
+      quarantined: c.quarantined,
+    });
   };
 
   let status: ImportOutcome['status'] = 'completed';

@@ -114,7 +114,8 @@ export class ImportService {
     let head = new Uint8Array(await file.slice(0, CHECK_BYTES).arrayBuffer());
     if (file.size > CHECK_BYTES) {
       const lastBreak = Math.max(head.lastIndexOf(10), head.lastIndexOf(13));
-      if (lastBreak === -1) return { rows: 0, records: 0, quarantined: 0, problems: [], errors: [noLineBreaksMessage(head.length)], warnings: [], dateOrders: [] };
+      if (lastBreak === -1)
+        return { rows: 0, records: 0, quarantined: 0, problems: [], errors: [noLineBreaksMessage(head.length)], warnings: [], dateOrders: [] };
       head = head.subarray(0, lastBreak + 1);
     }
     const reader = new ExportReader({ fileName: (file as File).name ?? 'file', preset: parsed.preset, ...overrides });
@@ -153,15 +154,17 @@ export class ImportService {
     for (const [i, file] of files.entries()) {
       if (this.control.cancelled) break;
       // A full disk mid-file is an outcome (interrupted); before the file's record exists, an error.
-      const outcome = await savingOrDiskFull(`the import of ${file.name}`, () => importFile(
-        this.db,
-        { name: file.name, size: file.size, chunks: coalescedChunks(file) },
-        { ...(preset ? { preset } : {}), presets, ...overrides },
-        this.control,
-        (p) => onProgress?.(i, p),
-        this.clock,
-        this.locks,
-      ));
+      const outcome = await savingOrDiskFull(`the import of ${file.name}`, () =>
+        importFile(
+          this.db,
+          { name: file.name, size: file.size, chunks: coalescedChunks(file) },
+          { ...(preset ? { preset } : {}), presets, ...overrides },
+          this.control,
+          (p) => onProgress?.(i, p),
+          this.clock,
+          this.locks,
+        ),
+      );
       outcomes.push(outcome);
     }
     return outcomes;

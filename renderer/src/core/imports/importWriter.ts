@@ -4,7 +4,16 @@
 import type { Clock } from '../../../../shared/time/clock';
 import type { Order } from '../../../../shared/domain/order';
 import type { RowProblem } from '../../../../shared/ingest/problems';
-import { mergeProvided, ordersPaymentsReach, paymentRefsOf, planBatchWrites, withDecisivePayments, type BatchWrites, type OrderStamp, type StoredAt } from '../../../../shared/ingest/writePlan';
+import {
+  mergeProvided,
+  ordersPaymentsReach,
+  paymentRefsOf,
+  planBatchWrites,
+  withDecisivePayments,
+  type BatchWrites,
+  type OrderStamp,
+  type StoredAt,
+} from '../../../../shared/ingest/writePlan';
 import type { ClassifiedBatch, ImportCounts, KnownRecords } from '../../../../shared/ingest/reconcile';
 import type { DomainKind, ParsedRecord } from '../../../../shared/ingest/records';
 import type { ParsedBatch } from '../../../../shared/ingest/reader';
@@ -98,7 +107,18 @@ export class ImportWriter {
   /** Writes one classified batch and the import's counts so far, all or nothing. */
   async write(batch: ClassifiedBatch, progress: { rows: number; counts: ImportCounts }): Promise<void> {
     const db = this.db;
-    const tables = [db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.meta, db.payments, db.disputes, db.importUndo, db.quarantine, db.imports];
+    const tables = [
+      db.orderBlocks,
+      db.orderText,
+      db.orderKeys,
+      db.orderReportColumns,
+      db.meta,
+      db.payments,
+      db.disputes,
+      db.importUndo,
+      db.quarantine,
+      db.imports,
+    ];
     await db.transaction('rw', tables, async () => {
       const plan = planBatchWrites([...batch.created, ...batch.updated], this.importId, {
         hasOrder: (key) => this.index.get(key) !== undefined,
@@ -123,7 +143,13 @@ export class ImportWriter {
       });
       await this.keepProblems(batch.quarantined);
       const c = progress.counts.rows;
-      await db.imports.update(this.importId, { rows: progress.rows, created: c.created, updated: c.updated, unchanged: c.unchanged, quarantined: c.quarantined });
+      await db.imports.update(this.importId, {
+        rows: progress.rows,
+        created: c.created,
+        updated: c.updated,
+        unchanged: c.unchanged,
+        quarantined: c.quarantined,
+      });
     });
   }
 
@@ -149,7 +175,12 @@ export class ImportWriter {
     }
     // Shop orders take the card and IP facts of their payments: orders written now from the
     // payments already stored, and stored orders from the payments written now.
-    const reached = ordersPaymentsReach(plan.payments.map((c) => c.next), this.orderSource, new Set(keys), (key) => this.index.get(key));
+    const reached = ordersPaymentsReach(
+      plan.payments.map((c) => c.next),
+      this.orderSource,
+      new Set(keys),
+      (key) => this.index.get(key),
+    );
     const current = await Promise.all(reached.map((t) => this.readOrder(t.at.blockId, t.at.row)));
     const all = [...orders, ...current];
     const refs = paymentRefsOf(all, this.orderSource);

@@ -12,7 +12,21 @@ import { analystName } from '../storage/metaRepository';
 import type { RetentionSummaryRecord, StoredPayment, WorkbenchDb } from '../storage/schema';
 
 /** Order fields that identify a person. Dates, amounts, channel, countries, card brand and method stay. */
-export const PERSONAL_ORDER_FIELDS = ['customerId', 'email', 'phone', 'shipName', 'shipStreet', 'shipPostcode', 'shipCity', 'ip', 'deviceId', 'cardBin', 'cardLast4', 'cardExpiry', 'cardFingerprint'] as const satisfies readonly OrderTextField[];
+export const PERSONAL_ORDER_FIELDS = [
+  'customerId',
+  'email',
+  'phone',
+  'shipName',
+  'shipStreet',
+  'shipPostcode',
+  'shipCity',
+  'ip',
+  'deviceId',
+  'cardBin',
+  'cardLast4',
+  'cardExpiry',
+  'cardFingerprint',
+] as const satisfies readonly OrderTextField[];
 export const PERSONAL_PAYMENT_FIELDS = ['email', 'ip', 'cardBin', 'cardLast4', 'cardExpiry', 'cardFingerprint'] as const satisfies readonly (keyof Payment)[];
 
 /** What an erasure or a retention purge would touch, before anything is changed. */
@@ -62,7 +76,16 @@ interface RowMatch {
   (columns: (field: OrderTextField) => string[], row: number, createdAt: number): boolean;
 }
 
-async function planOrders(db: WorkbenchDb, match: RowMatch): Promise<{ rows: Map<number, number[]>; keys: string[]; values: Map<OrderTextField, Set<string>>; createdAt: number[]; totals: { currency: string; minor: number }[] }> {
+async function planOrders(
+  db: WorkbenchDb,
+  match: RowMatch,
+): Promise<{
+  rows: Map<number, number[]>;
+  keys: string[];
+  values: Map<OrderTextField, Set<string>>;
+  createdAt: number[];
+  totals: { currency: string; minor: number }[];
+}> {
   const rows = new Map<number, number[]>();
   const keys: string[] = [];
   const createdAt: number[] = [];
@@ -115,7 +138,9 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise
   const orderIds = new Set(found.keys.map((k) => k.split(':').slice(1).join(':')));
   const payments = (await db.payments.toArray()).filter((p) => (byEmail && blank(p.email) === wanted) || orderIds.has(p.orderRef)).map((p) => p.id);
   const { notes, keptNotes } = await planNotes(db, (e) => orderKeys.has(e.orderKey));
-  const linkValues = new Set([...found.values.get('email')!, ...found.values.get('phone')!, ...found.values.get('ip')!, ...found.values.get('deviceId')!].map(blank));
+  const linkValues = new Set(
+    [...found.values.get('email')!, ...found.values.get('phone')!, ...found.values.get('ip')!, ...found.values.get('deviceId')!].map(blank),
+  );
   if (byEmail) linkValues.add(wanted);
   const overrides = (await db.linkOverrides.toArray()).filter((o) => linkValues.has(blank(o.value))).map((o) => o.id!);
   return { kind: 'erasure', rows: found.rows, orderKeys: found.keys, orders: found.keys.length, payments, notes, keptNotes, overrides };
@@ -124,7 +149,9 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise
 /** Personal data older than `before`: orders placed, payments made and notes written before it. */
 export async function planRetention(db: WorkbenchDb, before: number): Promise<PersonalDataPlan> {
   const found = await planOrders(db, (column, r, createdAt) => createdAt < before && PERSONAL_ORDER_FIELDS.some((f) => column(f)[r] !== ''));
-  const payments = (await db.payments.where('createdAt').below(before).toArray()).filter((p) => PERSONAL_PAYMENT_FIELDS.some((f) => p[f] !== '')).map((p) => p.id);
+  const payments = (await db.payments.where('createdAt').below(before).toArray())
+    .filter((p) => PERSONAL_PAYMENT_FIELDS.some((f) => p[f] !== ''))
+    .map((p) => p.id);
   const { notes, keptNotes } = await planNotes(db, (e) => e.at < before);
   const months = new Map<string, RetentionSummaryRecord['months'][number]>();
   found.createdAt.forEach((t, i) => {
@@ -141,7 +168,18 @@ export async function planRetention(db: WorkbenchDb, before: number): Promise<Pe
     m.payments++;
     months.set(month, m);
   }
-  return { kind: 'retention', rows: found.rows, orderKeys: found.keys, orders: found.keys.length, payments, notes, keptNotes, overrides: [], before, months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)) };
+  return {
+    kind: 'retention',
+    rows: found.rows,
+    orderKeys: found.keys,
+    orders: found.keys.length,
+    payments,
+    notes,
+    keptNotes,
+    overrides: [],
+    before,
+    months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
+  };
 }
 
 function scrubPayment<T extends Partial<StoredPayment>>(p: T): T {
@@ -171,40 +209,59 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
       : `Retention: purged the personal data of ${plan.orders} orders and ${plan.payments.length} payments placed before ${new Date(plan.before!).toISOString().slice(0, 10)}`;
   const notes = plan.notes.length ? `; notes of entries ${plan.notes.join(', ')} erased` : '';
   const kept = plan.keptNotes.length ? `; notes of entries ${plan.keptNotes.join(', ')} predate salted notes and stay` : '';
-  const input: DecisionInput = { orderKey: '', decision: plan.kind, reasonCode: '', note: `${what}${notes}${kept}`, analyst, at: clock.now(), score: null, matrixVersion: null, undoes: null, refs: plan.notes };
+  const input: DecisionInput = {
+    orderKey: '',
+    decision: plan.kind,
+    reasonCode: '',
+    note: `${what}${notes}${kept}`,
+    analyst,
+    at: clock.now(),
+    score: null,
+    matrixVersion: null,
+    undoes: null,
+    refs: plan.notes,
+  };
   for (let attempt = 0; attempt < 20; attempt++) {
     const head = ((await db.decisionHead.get('head')) ?? null) as LogHead | null;
     const entry = await chainEntry(input, head);
     const done = await replacingLogs(db.name, () =>
-      db.transaction('rw', [db.orderText, db.orderBlocks, db.payments, db.importUndo, db.decisions, db.decisionHead, db.linkOverrides, db.retentionSummaries], async () => {
-        const now = await db.decisionHead.get('head');
-        if ((now?.seq ?? 0) !== (head?.seq ?? 0)) return false;
-        for (const [blockId, rows] of plan.rows) {
-          const [text, block] = await Promise.all([db.orderText.get(blockId), db.orderBlocks.get(blockId)]);
-          if (!text || !block) continue;
-          const columns = { ...text.columns };
-          for (const f of PERSONAL_ORDER_FIELDS) {
-            const values = textColumn(columns, f, block.count).split(FIELD_SEPARATOR);
-            for (const r of rows) values[r] = '';
-            columns[f] = values.join(FIELD_SEPARATOR);
+      db.transaction(
+        'rw',
+        [db.orderText, db.orderBlocks, db.payments, db.importUndo, db.decisions, db.decisionHead, db.linkOverrides, db.retentionSummaries],
+        async () => {
+          const now = await db.decisionHead.get('head');
+          if ((now?.seq ?? 0) !== (head?.seq ?? 0)) return false;
+          for (const [blockId, rows] of plan.rows) {
+            const [text, block] = await Promise.all([db.orderText.get(blockId), db.orderBlocks.get(blockId)]);
+            if (!text || !block) continue;
+            const columns = { ...text.columns };
+            for (const f of PERSONAL_ORDER_FIELDS) {
+              const values = textColumn(columns, f, block.count).split(FIELD_SEPARATOR);
+              for (const r of rows) values[r] = '';
+              columns[f] = values.join(FIELD_SEPARATOR);
+            }
+            await db.orderText.put({ id: blockId, columns });
           }
-          await db.orderText.put({ id: blockId, columns });
-        }
-        const ids = new Set(plan.payments);
-        for (const p of await db.payments.bulkGet(plan.payments)) if (p) await db.payments.put(scrubPayment(p));
-        await db.importUndo.toCollection().modify((u) => {
-          u.payments = u.payments.map((x) => (x.previous && (ids.has(x.key) || (plan.before !== undefined && x.previous.createdAt < plan.before)) ? { ...x, previous: scrubPayment(x.previous) } : x));
-        });
-        for (const seq of plan.notes) {
-          const e = await db.decisions.get(seq);
-          if (e) await db.decisions.put({ ...e, note: '', noteErased: true });
-        }
-        for (const id of plan.overrides) await db.linkOverrides.update(id, { value: '', reason: 'erased on request' });
-        if (plan.kind === 'retention') await db.retentionSummaries.add({ at: input.at, analyst, before: plan.before!, months: plan.months ?? [] });
-        await db.decisions.add(entry);
-        await db.decisionHead.put({ key: 'head', seq: entry.seq, hash: entry.hash });
-        return true;
-      }),
+          const ids = new Set(plan.payments);
+          for (const p of await db.payments.bulkGet(plan.payments)) if (p) await db.payments.put(scrubPayment(p));
+          await db.importUndo.toCollection().modify((u) => {
+            u.payments = u.payments.map((x) =>
+              x.previous && (ids.has(x.key) || (plan.before !== undefined && x.previous.createdAt < plan.before))
+                ? { ...x, previous: scrubPayment(x.previous) }
+                : x,
+            );
+          });
+          for (const seq of plan.notes) {
+            const e = await db.decisions.get(seq);
+            if (e) await db.decisions.put({ ...e, note: '', noteErased: true });
+          }
+          for (const id of plan.overrides) await db.linkOverrides.update(id, { value: '', reason: 'erased on request' });
+          if (plan.kind === 'retention') await db.retentionSummaries.add({ at: input.at, analyst, before: plan.before!, months: plan.months ?? [] });
+          await db.decisions.add(entry);
+          await db.decisionHead.put({ key: 'head', seq: entry.seq, hash: entry.hash });
+          return true;
+        },
+      ),
     );
     if (done) return entry;
   }

@@ -151,7 +151,13 @@ export class ReportService {
     const t0 = performance.now();
     const snap = this.store.currentSnapshot();
     const keys = snap.keyColumns;
-    const [rates, dict, { disputes }, decisions, ringOrders] = await Promise.all([this.rates(), snap.dict(), this.disputes(), this.log.entries(), this.confirmedRingOrders()]);
+    const [rates, dict, { disputes }, decisions, ringOrders] = await Promise.all([
+      this.rates(),
+      snap.dict(),
+      this.disputes(),
+      this.log.entries(),
+      this.confirmedRingOrders(),
+    ]);
     const fraudByKey = confirmedFraud(disputes, decisions, ringOrders.keys);
     const wanted = new Set<string>(fraudByKey.keys());
     for (const d of disputes) if (d.orderKey) wanted.add(d.orderKey);
@@ -187,7 +193,11 @@ export class ReportService {
       full,
     );
     const computedMs = performance.now() - t0;
-    const dataHash = await this.dataHash([disputes.map((d) => [d.id, d.status, d.openedAt, d.amountMinor, d.currency, d.reasonCode, d.orderKey]), ringOrders.keys, rates]);
+    const dataHash = await this.dataHash([
+      disputes.map((d) => [d.id, d.status, d.openedAt, d.amountMinor, d.currency, d.reasonCode, d.orderKey]),
+      ringOrders.keys,
+      rates,
+    ]);
     return { report, dataHash, computedMs, sources: await this.sources(disputes.length, decisions.length, ringOrders.rings) };
   }
 
@@ -200,7 +210,9 @@ export class ReportService {
       keys = confirmedFraud(disputes, decisions, ringOrders.keys).keys();
     } else {
       keys = disputes
-        .filter((d) => d.openedAt >= only.openedFrom && d.openedAt < only.openedTo && (only.family === null || reasonFamily(d.network, d.reasonCode) === only.family))
+        .filter(
+          (d) => d.openedAt >= only.openedFrom && d.openedAt < only.openedTo && (only.family === null || reasonFamily(d.network, d.reasonCode) === only.family),
+        )
         .map((d) => d.orderKey)
         .filter(Boolean);
     }
@@ -259,7 +271,12 @@ export class ReportService {
       thresholds,
     );
     const report = kpiReport({ from, to, slaHours, decisions, placedAt, ordersPlaced, disputes, submittedAt, programmes, thresholds, now: this.clock.now() });
-    const dataHash = await this.dataHash([disputes.map((d) => [d.id, d.status, d.openedAt, d.amountMinor, d.currency, d.reasonCode, submittedAt.get(d.id) ?? 0]), thresholds, slaHours, rates]);
+    const dataHash = await this.dataHash([
+      disputes.map((d) => [d.id, d.status, d.openedAt, d.amountMinor, d.currency, d.reasonCode, submittedAt.get(d.id) ?? 0]),
+      thresholds,
+      slaHours,
+      rates,
+    ]);
     const marks = await this.rings.decisions.currentMarks();
     const confirmed = [...marks.values()].filter((m) => m.status === 'confirmed-fraud').length;
     return { report, dataHash, sources: await this.sources(disputes.length, decisions.length, confirmed) };
@@ -270,7 +287,10 @@ export class ReportService {
     const [dataset, imports] = await Promise.all([this.meta.get('dataset'), this.db.imports.where('status').equals('completed').toArray()]);
     const out = [`${this.store.count.toLocaleString('en')} orders in the local cache`];
     if (dataset?.kind === 'demo') out.push(`demo data (seed ${dataset.seed ?? '-'}, loaded ${new Date(dataset.loadedAt).toISOString().slice(0, 10)})`);
-    for (const i of imports.slice(-8)) out.push(`import ${i.fileName} (${i.formatLabel ?? i.format ?? 'mapped'}, ${new Date(i.startedAt).toISOString().slice(0, 10)}, content hash ${i.fileHash.slice(0, 12)})`);
+    for (const i of imports.slice(-8))
+      out.push(
+        `import ${i.fileName} (${i.formatLabel ?? i.format ?? 'mapped'}, ${new Date(i.startedAt).toISOString().slice(0, 10)}, content hash ${i.fileHash.slice(0, 12)})`,
+      );
     if (imports.length > 8) out.push(`and ${imports.length - 8} earlier imports`);
     out.push(`${disputes.toLocaleString('en')} disputes, ${decisions.toLocaleString('en')} decision-log entries, ${confirmedRings} rings confirmed as fraud`);
     return out;

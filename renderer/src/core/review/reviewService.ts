@@ -20,14 +20,20 @@ import { analystName, type ReviewSettings } from '../storage/metaRepository';
 export const HOLD_REASONS = ['FRAUD-RING', 'STOLEN-CARD', 'ACCOUNT-TAKEOVER', 'VELOCITY', 'ADDRESS-RISK', 'CHARGEBACK-HISTORY', 'OTHER'] as const;
 export const RELEASE_REASONS = ['CUSTOMER-VERIFIED', 'KNOWN-CUSTOMER', 'FALSE-POSITIVE', 'OTHER'] as const;
 
-export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = { slaHours: SLA_HOURS, windowDays: REVIEW_WINDOW_DAYS, holdReasons: [...HOLD_REASONS], releaseReasons: [...RELEASE_REASONS] };
+export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
+  slaHours: SLA_HOURS,
+  windowDays: REVIEW_WINDOW_DAYS,
+  holdReasons: [...HOLD_REASONS],
+  releaseReasons: [...RELEASE_REASONS],
+};
 
 /** Checks and tidies settings an analyst entered. */
 export function cleanReviewSettings(s: ReviewSettings): ReviewSettings {
   const codes = (list: string[]) => [...new Set(list.map((c) => c.trim().toUpperCase()).filter(Boolean))];
   if (!(Number.isFinite(s.slaHours) && s.slaHours > 0 && s.slaHours <= 24 * 30)) throw new Error('The decision target must be between 1 hour and 30 days');
   const windowDays = s.windowDays ?? REVIEW_WINDOW_DAYS;
-  if (!(Number.isInteger(windowDays) && windowDays >= 1 && windowDays <= 365)) throw new Error('The review window must be a whole number of days from 1 to 365');
+  if (!(Number.isInteger(windowDays) && windowDays >= 1 && windowDays <= 365))
+    throw new Error('The review window must be a whole number of days from 1 to 365');
   const holdReasons = codes(s.holdReasons);
   if (holdReasons.length === 0) throw new Error('Hold and cancel need at least one reason code');
   return { slaHours: s.slaHours, windowDays, holdReasons, releaseReasons: codes(s.releaseReasons) };
@@ -160,8 +166,19 @@ export class ReviewService {
       if (s.outcome === 'release' && !held) return;
       this.scores.set(key, { score: s.score, matrixVersion: s.matrixVersion });
       rows.push({
-        orderKey: key, externalId: o.externalId, marketplace: o.marketplace, totalMinor: o.totalMinor, currency: o.currency, createdAt: o.createdAt, email: o.email,
-        score: s.score, outcome: s.outcome, fired: s.fired, matrixVersion: s.matrixVersion, ringId: ringIdOf.get(i) ?? null, state: held ? 'held' : s.outcome === 'hold' ? 'hold' : 'review',
+        orderKey: key,
+        externalId: o.externalId,
+        marketplace: o.marketplace,
+        totalMinor: o.totalMinor,
+        currency: o.currency,
+        createdAt: o.createdAt,
+        email: o.email,
+        score: s.score,
+        outcome: s.outcome,
+        fired: s.fired,
+        matrixVersion: s.matrixVersion,
+        ringId: ringIdOf.get(i) ?? null,
+        state: held ? 'held' : s.outcome === 'hold' ? 'hold' : 'review',
         slaDueAt: o.createdAt + settings.slaHours * 3_600_000,
       });
     });
@@ -177,7 +194,17 @@ export class ReviewService {
 
   private async inputFor(key: string, decision: Decision, reasonCode: string, note: string, analyst: string): Promise<DecisionInput> {
     const s = this.scores.get(key);
-    return { orderKey: key, decision, reasonCode, note: note.trim(), analyst, at: this.clock.now(), score: s?.score ?? null, matrixVersion: s?.matrixVersion ?? null, undoes: null };
+    return {
+      orderKey: key,
+      decision,
+      reasonCode,
+      note: note.trim(),
+      analyst,
+      at: this.clock.now(),
+      score: s?.score ?? null,
+      matrixVersion: s?.matrixVersion ?? null,
+      undoes: null,
+    };
   }
 
   async decide(key: string, decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry> {
@@ -208,7 +235,17 @@ export class ReviewService {
       const problem = undoProblem(seq, entries, now);
       if (problem) throw new Error(problem);
       const target = entries.find((e) => e.seq === seq)!;
-      return { orderKey: target.orderKey, decision: 'undo', reasonCode: '', note: `undoes entry ${seq} (${target.decision})`, analyst, at: now, score: target.score, matrixVersion: target.matrixVersion, undoes: seq };
+      return {
+        orderKey: target.orderKey,
+        decision: 'undo',
+        reasonCode: '',
+        note: `undoes entry ${seq} (${target.decision})`,
+        analyst,
+        at: now,
+        score: target.score,
+        matrixVersion: target.matrixVersion,
+        undoes: seq,
+      };
     });
     if (new Set(seqs).size !== seqs.length) throw new Error('An entry is listed twice');
     return this.log.appendAll(inputs);

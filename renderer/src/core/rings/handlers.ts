@@ -40,7 +40,9 @@ export function ringsHandlers(ctx: CoreContext) {
 
     markRing(ringId: string, status: RingVerdict, note: string): Promise<void> {
       const orderKeys = rings.lastRings().find((r) => r.id === ringId)?.orderKeys;
-      return savingOrDiskFull(status === 'note' ? 'the note on the ring' : 'the verdict on the ring', () => rings.decisions.markRing(ringId, status, note, orderKeys));
+      return savingOrDiskFull(status === 'note' ? 'the note on the ring' : 'the verdict on the ring', () =>
+        rings.decisions.markRing(ringId, status, note, orderKeys),
+      );
     },
   };
 }

@@ -30,7 +30,14 @@ export class RingDecisions {
 
   async addOverride(type: KeyType, value: string, action: 'allow' | 'never-link', reason: string): Promise<number> {
     if (!reason.trim()) throw new Error('Say why: every override is kept with its reason');
-    return (await this.db.linkOverrides.add({ type, value, action, reason: reason.trim(), analyst: await analystName(this.db), createdAt: this.clock.now() })) as number;
+    return (await this.db.linkOverrides.add({
+      type,
+      value,
+      action,
+      reason: reason.trim(),
+      analyst: await analystName(this.db),
+      createdAt: this.clock.now(),
+    })) as number;
   }
 
   /** Takes an override back by appending a revocation; the original stays in the log. */
@@ -39,12 +46,26 @@ export class RingDecisions {
     if (!original || original.revokes !== undefined) throw new Error(`There is no override ${id} to undo`);
     const current = (await this.overrides()).find((o) => o.id === id);
     if (!current?.active) throw new Error('This override was already undone');
-    await this.db.linkOverrides.add({ ...original, id: undefined, reason: reason.trim() || 'undone', analyst: await analystName(this.db), createdAt: this.clock.now(), revokes: id });
+    await this.db.linkOverrides.add({
+      ...original,
+      id: undefined,
+      reason: reason.trim() || 'undone',
+      analyst: await analystName(this.db),
+      createdAt: this.clock.now(),
+      revokes: id,
+    });
   }
 
   async markRing(ringId: string, status: RingMarkRecord['status'], note: string, orderKeys?: readonly string[]): Promise<void> {
     if (status === 'note' && !note.trim()) throw new Error('Write the note first');
-    await this.db.ringMarks.add({ ringId, status, note: note.trim(), analyst: await analystName(this.db), createdAt: this.clock.now(), ...(orderKeys && status !== 'note' ? { orderKeys: [...orderKeys] } : {}) });
+    await this.db.ringMarks.add({
+      ringId,
+      status,
+      note: note.trim(),
+      analyst: await analystName(this.db),
+      createdAt: this.clock.now(),
+      ...(orderKeys && status !== 'note' ? { orderKeys: [...orderKeys] } : {}),
+    });
   }
 
   /** The current verdict per ring (its latest mark that is not a note). */

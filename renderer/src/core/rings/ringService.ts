@@ -5,7 +5,24 @@
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import type { Order } from '../../../../shared/domain/order';
 import { type RingList } from '../../../../shared/linking/lists';
-import { buildRings, fastestGrowing, hubRuleProblem, hubRulesFor, KeyIndexBuilder, type Burst, type HubRule, type HubRules, type KeyIndex, largest, riskiest, ringEvidence, type Hub, type LinkOptions, type RingLink, type RingsReport } from '../../../../shared/linking';
+import {
+  buildRings,
+  fastestGrowing,
+  hubRuleProblem,
+  hubRulesFor,
+  KeyIndexBuilder,
+  type Burst,
+  type HubRule,
+  type HubRules,
+  type KeyIndex,
+  largest,
+  riskiest,
+  ringEvidence,
+  type Hub,
+  type LinkOptions,
+  type RingLink,
+  type RingsReport,
+} from '../../../../shared/linking';
 import { MetaRepository } from '../storage/metaRepository';
 import type { RingMetrics } from '../../../../shared/linking/metrics';
 import { linkKeysOf, type KeyType } from '../../../../shared/normalize';
@@ -21,7 +38,6 @@ export interface RingSummary {
   /** The analysts' current verdict, if any. */
   mark: RingMarkRecord | null;
 }
-
 
 export interface RingsOverview {
   rings: RingSummary[];

@@ -55,7 +55,10 @@ export async function analystName(db: WorkbenchDb): Promise<string> {
 
 /** Names are self-declared until a team server signs analysts in: keep them short and printable. */
 export function cleanAnalystName(name: string): string {
-  const clean = name.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = name
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!clean) throw new Error('Enter your name: every decision is logged under it');
   if (clean.length > 80) throw new Error('A name is at most 80 characters');
   return clean;

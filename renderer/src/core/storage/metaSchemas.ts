@@ -10,9 +10,18 @@ const text = (max: number) => z.string().max(max);
 
 export const META_VALUE_SCHEMAS: { [K in keyof MetaValues]: z.ZodType<MetaValues[K]> } = {
   analystName: text(80),
-  dataset: z.object({ kind: z.enum(['demo', 'import']), orders: z.number().int().min(0), seed: z.number().int().optional(), loadedAt: z.number().finite() }).strict(),
+  dataset: z
+    .object({ kind: z.enum(['demo', 'import']), orders: z.number().int().min(0), seed: z.number().int().optional(), loadedAt: z.number().finite() })
+    .strict(),
   presets: z.array(formatPresetSchema).max(500) as unknown as z.ZodType<MetaValues['presets']>,
-  review: z.object({ slaHours: z.number().finite(), windowDays: z.number().int().min(1).max(365).optional(), holdReasons: z.array(text(80)).max(200), releaseReasons: z.array(text(80)).max(200) }).strict(),
+  review: z
+    .object({
+      slaHours: z.number().finite(),
+      windowDays: z.number().int().min(1).max(365).optional(),
+      holdReasons: z.array(text(80)).max(200),
+      releaseReasons: z.array(text(80)).max(200),
+    })
+    .strict(),
   reportRates: z.object({ currency: text(10), asOf: text(20), source: text(500), rates: z.record(text(10), z.number().finite().positive()) }).strict(),
   programmeThresholds: z
     .array(
@@ -30,11 +39,23 @@ export const META_VALUE_SCHEMAS: { [K in keyof MetaValues]: z.ZodType<MetaValues
     .max(200),
   orderBlockSequence: z.number().int().min(0),
   retentionMonths: z.number().int().min(0).max(240),
-  hubRules: z.object(
-    Object.fromEntries(
-      KEY_TYPES.map((t) => [t, z.object({ identities: z.number().int().min(2).max(10_000), steadyDays: z.number().min(0).max(3650), burstShare: z.number().gt(0).max(2), burstDays: z.number().gt(0).max(365) }).strict()]),
-    ) as unknown as Record<KeyType, z.ZodType<HubRule>>,
-  ).strict() as unknown as z.ZodType<MetaValues['hubRules']>,
+  hubRules: z
+    .object(
+      Object.fromEntries(
+        KEY_TYPES.map((t) => [
+          t,
+          z
+            .object({
+              identities: z.number().int().min(2).max(10_000),
+              steadyDays: z.number().min(0).max(3650),
+              burstShare: z.number().gt(0).max(2),
+              burstDays: z.number().gt(0).max(365),
+            })
+            .strict(),
+        ]),
+      ) as unknown as Record<KeyType, z.ZodType<HubRule>>,
+    )
+    .strict() as unknown as z.ZodType<MetaValues['hubRules']>,
   checkpointDownloaded: z.object({ at: z.number().finite(), seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
 };
 

@@ -1,7 +1,15 @@
 // Reads and writes orders in column blocks. The only code that knows how orders sit in
 // IndexedDB; everything above it sees Order values or key columns.
 import type { OrderStamp } from '../../../../shared/ingest/writePlan';
-import { DICT_FIELDS, FIELD_SEPARATOR, encodeOrders, keyHash, type DictField, type OrderDictColumns, type OrderTextColumns } from '../../../../shared/orders/columns';
+import {
+  DICT_FIELDS,
+  FIELD_SEPARATOR,
+  encodeOrders,
+  keyHash,
+  type DictField,
+  type OrderDictColumns,
+  type OrderTextColumns,
+} from '../../../../shared/orders/columns';
 import { orderKey, type Order } from '../../../../shared/domain/order';
 import type { OrderKeys } from '../../../../shared/orders/query';
 import type { OrderBlockRecord, OrderKeyRecord, OrderReportColumnsRecord, WorkbenchDb } from './schema';

@@ -1,7 +1,18 @@
 // In-memory view of all cached orders for the Orders screen: key columns load at open, text
 // blocks load on demand (visible rows) or all at once (first search). Runs inside a worker.
 import { ORDER_TEXT_FIELDS, type Order, type OrderTextField } from '../../../../shared/domain/order';
-import { DICT_FIELDS, FIELD_SEPARATOR, columnOffsets, decodeOrder, dictFold, keyHash, lastStartAtOrBefore, textColumn, type DictField, type OrderTextColumns } from '../../../../shared/orders/columns';
+import {
+  DICT_FIELDS,
+  FIELD_SEPARATOR,
+  columnOffsets,
+  decodeOrder,
+  dictFold,
+  keyHash,
+  lastStartAtOrBefore,
+  textColumn,
+  type DictField,
+  type OrderTextColumns,
+} from '../../../../shared/orders/columns';
 import { filterRows, sortPermutation, type OrderFilter, type OrderSort, type OrderSortField } from '../../../../shared/orders/query';
 import { SEARCH_FIELDS, normaliseQuery, searchMask, type SearchableBlock } from '../../../../shared/orders/search';
 import { mergeDicts, OrderRepository, type LoadedDict, type LoadedKeys } from './orderRepository';
@@ -65,7 +76,10 @@ export class OrderSnapshot {
       const k = this.keys;
       const recs = await this.repo.loadReportColumns(k.blockIds);
       const counts = k.blockIds.map((_, b) => this.blockCount(b));
-      const dict = mergeDicts(recs.map((r, b) => ({ count: counts[b]!, dict: r?.dict })), k.count);
+      const dict = mergeDicts(
+        recs.map((r, b) => ({ count: counts[b]!, dict: r?.dict })),
+        k.count,
+      );
       const keyHashes = new Float64Array(k.count);
       const hashMissing: number[] = [];
       recs.forEach((r, b) => {

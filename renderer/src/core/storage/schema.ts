@@ -208,7 +208,16 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
 ];
 
 /** Tables that clearing the cache keeps: what analysts decided is not cached data (append-only logs). */
-export const KEPT_ON_WIPE: readonly string[] = ['decisions', 'decisionHead', 'disputeEvents', 'matrices', 'reportSnapshots', 'exportLog', 'logArchive', 'retentionSummaries'];
+export const KEPT_ON_WIPE: readonly string[] = [
+  'decisions',
+  'decisionHead',
+  'disputeEvents',
+  'matrices',
+  'reportSnapshots',
+  'exportLog',
+  'logArchive',
+  'retentionSummaries',
+];
 
 /** Tables only appends may change (appendOnly.ts), with the schema version that added each. */
 export const APPEND_ONLY: readonly { table: string; since: number }[] = [

@@ -25,7 +25,9 @@ export function DisputesScreen() {
       </header>
       <ErrorAlert message={ds.error} />
       {!rows && !ds.error && <p role="status">Reading disputes…</p>}
-      {rows && rows.length === 0 && <p className="empty-state">No disputes in the cache yet. Import a Stripe, Adyen or generic dispute report on the Imports screen.</p>}
+      {rows && rows.length === 0 && (
+        <p className="empty-state">No disputes in the cache yet. Import a Stripe, Adyen or generic dispute report on the Imports screen.</p>
+      )}
       {open && <DisputeDetailView d={open} now={ds.now} onClose={ds.closeDispute} onChange={() => ds.changed(open.id)} />}
       {rows && rows.length > 0 && (
         <>

@@ -5,7 +5,17 @@ import { formatCount, formatDateTime } from '../../../../shared/domain/money';
 import type { ImportEntry } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 
-export function ImportHistoryTable({ entries, onUndo, onProblems, busy }: { entries: ImportEntry[]; onUndo(e: ImportEntry): void; onProblems(e: ImportEntry): void; busy: boolean }) {
+export function ImportHistoryTable({
+  entries,
+  onUndo,
+  onProblems,
+  busy,
+}: {
+  entries: ImportEntry[];
+  onUndo(e: ImportEntry): void;
+  onProblems(e: ImportEntry): void;
+  busy: boolean;
+}) {
   const [confirmUndo, setConfirmUndo] = useState<ImportEntry | null>(null);
   const columns: Column<ImportEntry>[] = [
     { header: 'Started (UTC)', cell: (e) => formatDateTime(e.startedAt) },

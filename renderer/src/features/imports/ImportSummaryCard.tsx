@@ -42,7 +42,13 @@ function RecordsLine({ outcome }: { outcome: ImportOutcome }) {
       const r = s.records[kind];
       const total = r.created + r.updated + r.unchanged;
       if (total === 0) return null;
-      const detail = [r.created && `${formatCount(r.created)} new`, r.updated && `${formatCount(r.updated)} updated`, r.unchanged && `${formatCount(r.unchanged)} unchanged`].filter(Boolean).join(', ');
+      const detail = [
+        r.created && `${formatCount(r.created)} new`,
+        r.updated && `${formatCount(r.updated)} updated`,
+        r.unchanged && `${formatCount(r.unchanged)} unchanged`,
+      ]
+        .filter(Boolean)
+        .join(', ');
       return `${plural(total, kind, `${kind}s`)} (${detail})`;
     })
     .filter(Boolean);
@@ -113,7 +119,8 @@ export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOu
       <DateOrders outcome={outcome} />
       {outcome.enrichedOrders > 0 && (
         <p data-testid="import-enriched">
-          {formatCount(outcome.enrichedOrders)} own-shop {outcome.enrichedOrders === 1 ? 'order took card and IP details from its payment' : 'orders took card and IP details from their payments'}.
+          {formatCount(outcome.enrichedOrders)} own-shop{' '}
+          {outcome.enrichedOrders === 1 ? 'order took card and IP details from its payment' : 'orders took card and IP details from their payments'}.
         </p>
       )}
       {[...s.errors, ...s.warnings].length > 0 && (

@@ -18,7 +18,12 @@ export function MappingWizard({ file, onImport, onClose }: { file: File; onImpor
         </button>
       </header>
       {sniffed && <LayoutBar sniffed={sniffed} overrides={w.overrides} setOverrides={w.setOverrides} kind={w.kind} setKind={w.setKind} />}
-      {sniffed && sniffed.errors.map((e) => <p key={e.code} className="error">{e.message}</p>)}
+      {sniffed &&
+        sniffed.errors.map((e) => (
+          <p key={e.code} className="error">
+            {e.message}
+          </p>
+        ))}
       {sniffed && sniffed.columns.length > 0 && <FilePreview sniffed={sniffed} />}
       {sniffed && <MappingTable fields={w.fields} columns={sniffed.columns} mapping={w.mapping} setMapping={w.setMapping} />}
       <PresetBar details={w.details} setDetails={w.setDetails} kind={w.kind} />

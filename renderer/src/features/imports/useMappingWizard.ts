@@ -37,7 +37,14 @@ export function useMappingWizard(file: File, onImport: (presetId: string, overri
   const [overrides, setOverrides] = useState<LayoutOverrides>({});
   const [kind, setKind] = useState<RecordKind>('orders');
   const [mapping, setMapping] = useState<Record<string, string>>({});
-  const [details, setDetails] = useState<PresetDetails>({ name: file.name.replace(/\.[^.]+$/, ''), source: '', marketplace: 'shop', currency: 'EUR', dateOrder: 'unsaid', timeZone: '' });
+  const [details, setDetails] = useState<PresetDetails>({
+    name: file.name.replace(/\.[^.]+$/, ''),
+    source: '',
+    marketplace: 'shop',
+    currency: 'EUR',
+    dateOrder: 'unsaid',
+    timeZone: '',
+  });
   const [check, setCheck] = useState<MappingCheck | null>(null);
   const sniff = useAsync(
     async () => {
@@ -73,7 +80,13 @@ export function useMappingWizard(file: File, onImport: (presetId: string, overri
       markerColumns: markers.length ? markers : used.slice(0, 3).map(([, c]) => c),
       ...(overrides.delimiter ? { delimiter: overrides.delimiter } : {}),
       mapping: Object.fromEntries(used),
-      options: { source: source.trim() || slug(name).slice(7), ...(kind === 'orders' ? { marketplace } : {}), defaultCurrency: currency, ...(dateOrder !== 'unsaid' ? { dateOrder } : {}), ...(timeZone.trim() ? { timeZone: timeZone.trim() } : {}) },
+      options: {
+        source: source.trim() || slug(name).slice(7),
+        ...(kind === 'orders' ? { marketplace } : {}),
+        defaultCurrency: currency,
+        ...(dateOrder !== 'unsaid' ? { dateOrder } : {}),
+        ...(timeZone.trim() ? { timeZone: timeZone.trim() } : {}),
+      },
     };
   }
 

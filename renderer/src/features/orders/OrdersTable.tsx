@@ -48,10 +48,7 @@ export function OrdersTable({ rows, onOpen, selected }: { rows: OrderRowsState; 
                 aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
               >
                 {c.sort ? (
-                  <button
-                    className="th-sort"
-                    onClick={() => setSort({ field: c.sort!, dir: active && sort.dir === 'desc' ? 'asc' : 'desc' })}
-                  >
+                  <button className="th-sort" onClick={() => setSort({ field: c.sort!, dir: active && sort.dir === 'desc' ? 'asc' : 'desc' })}>
                     {c.label}
                     <span aria-hidden>{active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
                   </button>
@@ -74,13 +71,15 @@ export function OrdersTable({ rows, onOpen, selected }: { rows: OrderRowsState; 
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, gridTemplateColumns: GRID_TEMPLATE }}
                 onClick={() => o && onOpen(o)}
               >
-                {o
-                  ? ORDER_COLUMNS.map((c) => (
-                      <div key={c.id} role="gridcell" className={`td${c.align === 'right' ? ' right' : ''}`}>
-                        {c.cell(o)}
-                      </div>
-                    ))
-                  : <div className="td skeleton" role="gridcell" aria-busy="true" />}
+                {o ? (
+                  ORDER_COLUMNS.map((c) => (
+                    <div key={c.id} role="gridcell" className={`td${c.align === 'right' ? ' right' : ''}`}>
+                      {c.cell(o)}
+                    </div>
+                  ))
+                ) : (
+                  <div className="td skeleton" role="gridcell" aria-busy="true" />
+                )}
               </div>
             );
           })}

@@ -14,7 +14,6 @@ export interface OrderColumn {
   cell(o: OrderRow): ReactNode;
 }
 
-
 export const ORDER_COLUMNS: OrderColumn[] = [
   { id: 'createdAt', label: 'Date (UTC)', width: 150, sort: 'createdAt', cell: (o) => formatDateTime(o.createdAt) },
   { id: 'externalId', label: 'Order', width: 190, cell: (o) => o.externalId },

@@ -20,14 +20,34 @@ function belowCount(m: ProgrammeMonth, thresholds: readonly Threshold[]): string
 const hours = (h: number | null) => (h === null ? '–' : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} d`);
 
 function disputeRow(name: string, f: DisputeFigures, money: (m: number) => string): (string | number)[] {
-  return [name, formatCount(f.opened), money(f.openedValueMinor), `${formatCount(f.respondedInTime)} / ${formatCount(f.respondable)}`, formatCount(f.won), formatCount(f.lost), formatCount(f.accepted), pct(f.winRate, 1), pct(f.winRateByValue, 1)];
+  return [
+    name,
+    formatCount(f.opened),
+    money(f.openedValueMinor),
+    `${formatCount(f.respondedInTime)} / ${formatCount(f.respondable)}`,
+    formatCount(f.won),
+    formatCount(f.lost),
+    formatCount(f.accepted),
+    pct(f.winRate, 1),
+    pct(f.winRateByValue, 1),
+  ];
 }
 
 function disputeCsv(name: string, f: DisputeFigures): (string | number | null)[] {
   return [name, f.opened, f.openedValueMinor / 100, f.respondable, f.respondedInTime, f.won, f.lost, f.accepted, f.winRate, f.winRateByValue];
 }
 
-const DISPUTE_COLUMNS = [{ label: '' }, { label: 'Opened', right: true }, { label: 'Value', right: true }, { label: 'Answered in time', right: true }, { label: 'Won', right: true }, { label: 'Lost', right: true }, { label: 'Accepted', right: true }, { label: 'Win rate', right: true }, { label: 'by value', right: true }];
+const DISPUTE_COLUMNS = [
+  { label: '' },
+  { label: 'Opened', right: true },
+  { label: 'Value', right: true },
+  { label: 'Answered in time', right: true },
+  { label: 'Won', right: true },
+  { label: 'Lost', right: true },
+  { label: 'Accepted', right: true },
+  { label: 'Win rate', right: true },
+  { label: 'by value', right: true },
+];
 const DISPUTE_HEADER = ['group', 'opened', 'opened_value', 'respondable', 'responded_in_time', 'won', 'lost', 'accepted', 'win_rate', 'win_rate_by_value'];
 
 export function KpiView({ report, stamp }: { report: KpiReport; stamp: string }) {
@@ -41,7 +61,11 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
     <div className="report-body">
       <h2 className="report-h2">Review</h2>
       <div className="figures">
-        <Figure label="Orders reviewed" value={formatCount(r.reviewed)} sub={`${formatCount(r.held)} held · ${formatCount(r.released)} released · ${formatCount(r.cancelled)} cancelled`} />
+        <Figure
+          label="Orders reviewed"
+          value={formatCount(r.reviewed)}
+          sub={`${formatCount(r.held)} held · ${formatCount(r.released)} released · ${formatCount(r.cancelled)} cancelled`}
+        />
         <Figure label="Turnaround" value={hours(r.turnaroundMedianH)} sub={`median · p90 ${hours(r.turnaroundP90H)} · target ${report.slaHours} h`} />
         <Figure label="Decided within target" value={pct(r.withinTarget, 1)} />
         <Figure label="Manual review rate" value={pct(r.manualReviewRate, 2)} sub="reviewed over orders placed" />
@@ -51,8 +75,16 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
       <h2 className="report-h2">Disputes</h2>
       <div className="figures">
         <Figure label="Disputes opened" value={formatCount(d.all.opened)} sub={money(d.all.openedValueMinor)} />
-        <Figure label="Answered before due" value={pct(d.all.respondable ? d.all.respondedInTime / d.all.respondable : null, 1)} sub={`${formatCount(d.all.respondedInTime)} of ${formatCount(d.all.respondable)} due by now or answered`} />
-        <Figure label="Win rate" value={pct(d.all.winRate, 1)} sub={`${pct(d.all.winRateByValue, 1)} by value · ${d.all.won} won, ${d.all.lost} lost, ${d.all.accepted} accepted`} />
+        <Figure
+          label="Answered before due"
+          value={pct(d.all.respondable ? d.all.respondedInTime / d.all.respondable : null, 1)}
+          sub={`${formatCount(d.all.respondedInTime)} of ${formatCount(d.all.respondable)} due by now or answered`}
+        />
+        <Figure
+          label="Win rate"
+          value={pct(d.all.winRate, 1)}
+          sub={`${pct(d.all.winRateByValue, 1)} by value · ${d.all.won} won, ${d.all.lost} lost, ${d.all.accepted} accepted`}
+        />
       </div>
       <ReportTable
         title="Disputes by reason family"
@@ -73,22 +105,57 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
 
       <h2 className="report-h2">Card-network programmes</h2>
       <p className="muted small">
-        Visa VAMP: disputes (and issuer fraud reports where an export carries them; none of the supported exports do) over settled card-not-present Visa transactions of the month. Mastercard ECM: chargebacks of the month over Mastercard transactions of the month before. Early warning from {Math.round(EARLY_WARNING * 100)} % of the lowest threshold on both ratio and count.
+        Visa VAMP: disputes (and issuer fraud reports where an export carries them; none of the supported exports do) over settled card-not-present Visa
+        transactions of the month. Mastercard ECM: chargebacks of the month over Mastercard transactions of the month before. Early warning from{' '}
+        {Math.round(EARLY_WARNING * 100)} % of the lowest threshold on both ratio and count.
       </p>
       <ReportTable
         title="Programme months"
         testId="kpi-programmes"
         stamp={stamp}
-        columns={[{ label: 'Month' }, { label: 'Programme' }, { label: 'Disputes', right: true }, { label: 'Transactions', right: true }, { label: 'Ratio', right: true }, { label: 'State' }, { label: 'Level' }]}
-        rows={report.programmes.map((m) => [m.month, PROGRAMME_LABEL[m.programme], formatCount(m.numerator), formatCount(m.denominator), pct(m.ratio, 3), <span key="s" className={`state state-${m.state}`}>{STATE_LABEL[m.state]}</span>, m.level ?? belowCount(m, report.thresholds)])}
-        csv={{ name: 'programme-months', header: ['month', 'programme', 'numerator', 'denominator', 'ratio', 'state', 'level'], rows: report.programmes.map((m) => [m.month, m.programme, m.numerator, m.denominator, m.ratio, m.state, m.level ?? '']) }}
+        columns={[
+          { label: 'Month' },
+          { label: 'Programme' },
+          { label: 'Disputes', right: true },
+          { label: 'Transactions', right: true },
+          { label: 'Ratio', right: true },
+          { label: 'State' },
+          { label: 'Level' },
+        ]}
+        rows={report.programmes.map((m) => [
+          m.month,
+          PROGRAMME_LABEL[m.programme],
+          formatCount(m.numerator),
+          formatCount(m.denominator),
+          pct(m.ratio, 3),
+          <span key="s" className={`state state-${m.state}`}>
+            {STATE_LABEL[m.state]}
+          </span>,
+          m.level ?? belowCount(m, report.thresholds),
+        ])}
+        csv={{
+          name: 'programme-months',
+          header: ['month', 'programme', 'numerator', 'denominator', 'ratio', 'state', 'level'],
+          rows: report.programmes.map((m) => [m.month, m.programme, m.numerator, m.denominator, m.ratio, m.state, m.level ?? '']),
+        }}
       />
       <ReportTable
         title="Thresholds applied"
         stamp={stamp}
-        columns={[{ label: 'Programme' }, { label: 'Level' }, { label: 'Ratio', right: true }, { label: 'Count', right: true }, { label: 'From' }, { label: 'Source' }]}
+        columns={[
+          { label: 'Programme' },
+          { label: 'Level' },
+          { label: 'Ratio', right: true },
+          { label: 'Count', right: true },
+          { label: 'From' },
+          { label: 'Source' },
+        ]}
         rows={report.thresholds.map((t) => [PROGRAMME_LABEL[t.programme], t.level, pct(t.ratio, 2), formatCount(t.count), t.effectiveFrom, t.source])}
-        csv={{ name: 'programme-thresholds', header: ['programme', 'level', 'ratio', 'count', 'effective_from', 'source'], rows: report.thresholds.map((t) => [t.programme, t.level, t.ratio, t.count, t.effectiveFrom, t.source]) }}
+        csv={{
+          name: 'programme-thresholds',
+          header: ['programme', 'level', 'ratio', 'count', 'effective_from', 'source'],
+          rows: report.thresholds.map((t) => [t.programme, t.level, t.ratio, t.count, t.effectiveFrom, t.source]),
+        }}
       />
     </div>
   );

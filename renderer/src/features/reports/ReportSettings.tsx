@@ -38,10 +38,37 @@ export function ThresholdsEditor({ onSaved }: { onSaved: () => void }) {
       ),
     },
     { header: 'Level', cell: (t, i) => <input aria-label={`Level ${n(i)}`} value={t.level} onChange={(e) => edit(i, { level: e.target.value })} size={10} /> },
-    { header: 'Ratio %', right: true, cell: (t, i) => <input aria-label={`Ratio ${n(i)}`} type="number" step="0.01" value={+(t.ratio * 100).toFixed(4)} onChange={(e) => edit(i, { ratio: Number(e.target.value) / 100 })} style={{ width: 80 }} /> },
-    { header: 'Count', right: true, cell: (t, i) => <input aria-label={`Count ${n(i)}`} type="number" value={t.count} onChange={(e) => edit(i, { count: Number(e.target.value) })} style={{ width: 80 }} /> },
-    { header: 'From (YYYY-MM)', cell: (t, i) => <input aria-label={`First month ${n(i)}`} value={t.effectiveFrom} onChange={(e) => edit(i, { effectiveFrom: e.target.value })} size={8} /> },
-    { header: 'Source', cell: (t, i) => <input aria-label={`Source ${n(i)}`} value={t.source} onChange={(e) => edit(i, { source: e.target.value })} size={40} /> },
+    {
+      header: 'Ratio %',
+      right: true,
+      cell: (t, i) => (
+        <input
+          aria-label={`Ratio ${n(i)}`}
+          type="number"
+          step="0.01"
+          value={+(t.ratio * 100).toFixed(4)}
+          onChange={(e) => edit(i, { ratio: Number(e.target.value) / 100 })}
+          style={{ width: 80 }}
+        />
+      ),
+    },
+    {
+      header: 'Count',
+      right: true,
+      cell: (t, i) => (
+        <input aria-label={`Count ${n(i)}`} type="number" value={t.count} onChange={(e) => edit(i, { count: Number(e.target.value) })} style={{ width: 80 }} />
+      ),
+    },
+    {
+      header: 'From (YYYY-MM)',
+      cell: (t, i) => (
+        <input aria-label={`First month ${n(i)}`} value={t.effectiveFrom} onChange={(e) => edit(i, { effectiveFrom: e.target.value })} size={8} />
+      ),
+    },
+    {
+      header: 'Source',
+      cell: (t, i) => <input aria-label={`Source ${n(i)}`} value={t.source} onChange={(e) => edit(i, { source: e.target.value })} size={40} />,
+    },
     {
       header: null,
       headerLabel: 'Actions',
@@ -55,10 +82,19 @@ export function ThresholdsEditor({ onSaved }: { onSaved: () => void }) {
   return (
     <section className="panel wide" aria-labelledby="thresholds-title">
       <h2 id="thresholds-title">Programme thresholds</h2>
-      <p className="muted small">A month is judged by the thresholds in force from their month on. Add a row when a programme changes; keep the old one so earlier months stay judged as they were.</p>
+      <p className="muted small">
+        A month is judged by the thresholds in force from their month on. Add a row when a programme changes; keep the old one so earlier months stay judged as
+        they were.
+      </p>
       <HistoryTable rows={rows} columns={columns} rowKey={(_, i) => i} className="history edit-table" testId="thresholds" />
       <div className="actions" style={{ marginTop: 8 }}>
-        <button onClick={() => change([...rows, { programme: 'visa-vamp', level: '', ratio: 0.01, count: 0, effectiveFrom: new Date().toISOString().slice(0, 7), source: '' }])}>Add threshold</button>
+        <button
+          onClick={() =>
+            change([...rows, { programme: 'visa-vamp', level: '', ratio: 0.01, count: 0, effectiveFrom: new Date().toISOString().slice(0, 7), source: '' }])
+          }
+        >
+          Add threshold
+        </button>
         <button className="primary" onClick={() => void save()}>
           Save thresholds
         </button>
@@ -88,7 +124,12 @@ export function RatesEditor({ onSaved }: { onSaved: () => void }) {
   const show = (r: ReportRates) => {
     setRates(r);
     setBased(r.currency);
-    setText(Object.entries(r.rates).filter(([c]) => c !== r.currency).map(([c, v]) => `${c} ${v}`).join('\n'));
+    setText(
+      Object.entries(r.rates)
+        .filter(([c]) => c !== r.currency)
+        .map(([c, v]) => `${c} ${v}`)
+        .join('\n'),
+    );
   };
   const stored = useAsync(async () => {
     const r = await cache.reportRates();
@@ -114,7 +155,11 @@ export function RatesEditor({ onSaved }: { onSaved: () => void }) {
     setError(null);
     setBased(to);
     setRates({ ...rates, currency: to });
-    setText(Object.entries(next).map(([c, r]) => `${c} ${r}`).join('\n'));
+    setText(
+      Object.entries(next)
+        .map(([c, r]) => `${c} ${r}`)
+        .join('\n'),
+    );
   };
   /** A changed reporting currency is re-expressed first; saved rates are shown as the service kept them. */
   const save = async () => {
@@ -132,11 +177,16 @@ export function RatesEditor({ onSaved }: { onSaved: () => void }) {
   return (
     <section className="panel" aria-labelledby="rates-title">
       <h2 id="rates-title">Reporting currency and rates</h2>
-      <p className="muted small">Values of orders and chargebacks in other currencies convert at these rates; a currency without a rate is counted but left out of values, and the report says so.</p>
+      <p className="muted small">
+        Values of orders and chargebacks in other currencies convert at these rates; a currency without a rate is counted but left out of values, and the report
+        says so.
+      </p>
       <div className="inline-form">
         <label htmlFor="rep-currency">Reporting currency</label>
         <input id="rep-currency" value={rates.currency} onChange={(e) => setRates({ ...rates, currency: e.target.value })} onBlur={() => rebase()} />
-        <label htmlFor="rep-rates">One line per currency: code and how many {based} one unit is worth (changing the reporting currency re-expresses them)</label>
+        <label htmlFor="rep-rates">
+          One line per currency: code and how many {based} one unit is worth (changing the reporting currency re-expresses them)
+        </label>
         <textarea id="rep-rates" rows={6} value={text} onChange={(e) => setText(e.target.value)} className="mono" />
         <label htmlFor="rep-asof">Rates as of (YYYY-MM-DD)</label>
         <input id="rep-asof" value={rates.asOf} onChange={(e) => setRates({ ...rates, asOf: e.target.value })} />

@@ -10,7 +10,12 @@ import { useReport } from './useReport';
 
 export function ReportsScreen() {
   const r = useReport();
-  if (r.span === undefined) return <section className="screen"><p className="muted">Opening the cache…</p></section>;
+  if (r.span === undefined)
+    return (
+      <section className="screen">
+        <p className="muted">Opening the cache…</p>
+      </section>
+    );
   if (r.span === null) {
     return (
       <section className="screen" aria-labelledby="screen-title">
@@ -27,7 +32,9 @@ export function ReportsScreen() {
         <h1 id="screen-title">Reports</h1>
         <ReportTabs tab={tab} onChoose={r.chooseTab} />
       </header>
-      {tab === 'trend' && r.range && !r.openedSnapshot && <TrendParamsBar period={r.period} range={r.range} dimension={r.dimension} setPeriod={r.setPeriod} setRange={r.setRange} setDimension={r.setDimension} />}
+      {tab === 'trend' && r.range && !r.openedSnapshot && (
+        <TrendParamsBar period={r.period} range={r.range} dimension={r.dimension} setPeriod={r.setPeriod} setRange={r.setRange} setDimension={r.setDimension} />
+      )}
       {tab === 'kpi' && r.kpiRange && !r.openedSnapshot && <KpiParamsBar range={r.kpiRange} setRange={r.setKpiRange} />}
 
       <ErrorAlert message={r.error} className="no-print" />

@@ -9,7 +9,11 @@ export interface TableData {
   rows: (string | number | null)[][];
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export function saveTableCsv(table: TableData, stamp: string): Promise<boolean> {
   return exportFile({
@@ -41,7 +45,11 @@ export async function chartPng(container: HTMLElement, title = ''): Promise<Blob
   // Legends are HTML next to the SVG in recharts; draw them under the chart as text.
   const legend = [...container.querySelectorAll('.recharts-legend-item')].map((li) => ({
     text: li.textContent ?? '',
-    color: [...li.querySelectorAll('path, rect, line')].map((e) => [e.getAttribute('fill'), e.getAttribute('stroke')]).flat().find((c) => c && c !== 'none') ?? '#333',
+    color:
+      [...li.querySelectorAll('path, rect, line')]
+        .map((e) => [e.getAttribute('fill'), e.getAttribute('stroke')])
+        .flat()
+        .find((c) => c && c !== 'none') ?? '#333',
   }));
   const legendHeight = legend.length ? 22 : 0;
   const top = title ? 26 : 0;
@@ -86,5 +94,12 @@ export async function chartPng(container: HTMLElement, title = ''): Promise<Blob
 
 export async function saveChartPng(container: HTMLElement, name: string, stamp: string): Promise<boolean> {
   const png = await chartPng(container, name);
-  return exportFile({ kind: 'png', suggestedName: `${slug(name)}-${stamp}.png`, filters: [{ name: 'PNG image', extensions: ['png'] }], data: png, rows: null, what: `report chart: ${name}` });
+  return exportFile({
+    kind: 'png',
+    suggestedName: `${slug(name)}-${stamp}.png`,
+    filters: [{ name: 'PNG image', extensions: ['png'] }],
+    data: png,
+    rows: null,
+    what: `report chart: ${name}`,
+  });
 }

@@ -11,7 +11,7 @@ export interface DayRange {
 }
 
 type Update<T> = T | ((old: T) => T);
-const apply = <T,>(u: Update<T>, old: T): T => (typeof u === 'function' ? (u as (o: T) => T)(old) : u);
+const apply = <T>(u: Update<T>, old: T): T => (typeof u === 'function' ? (u as (o: T) => T)(old) : u);
 
 interface ReportParams {
   tab: ReportTab;

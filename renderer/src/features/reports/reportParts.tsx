@@ -21,7 +21,21 @@ export function changePp(now: number | null, before: number | null): string {
   return `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(2)} pp`;
 }
 
-export function Figure({ label, value, sub, previous, delta, bad }: { label: string; value: string; sub?: string; previous?: string; delta?: string; bad?: boolean }) {
+export function Figure({
+  label,
+  value,
+  sub,
+  previous,
+  delta,
+  bad,
+}: {
+  label: string;
+  value: string;
+  sub?: string;
+  previous?: string;
+  delta?: string;
+  bad?: boolean;
+}) {
   return (
     <div className="figure" data-testid={`figure-${label.toLowerCase().replace(/[^a-z]+/g, '-')}`}>
       <div className="figure-label">{label}</div>
@@ -72,7 +86,16 @@ export interface Column {
  * A report table. `rows` are the display cells; `csv` the raw values exported (numbers unformatted).
  * `actions` renders per-row buttons (not exported, not printed).
  */
-export function ReportTable({ title, columns, rows, csv, stamp, actions, testId, caption }: {
+export function ReportTable({
+  title,
+  columns,
+  rows,
+  csv,
+  stamp,
+  actions,
+  testId,
+  caption,
+}: {
   title: string;
   columns: Column[];
   rows: ReactNode[][];

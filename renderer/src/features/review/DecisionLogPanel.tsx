@@ -40,15 +40,19 @@ function StatusLine({ status, onDownload }: { status: WitnessStatus | null; onDo
   if (status.keeper === 'file') {
     return (
       <p className={status.problem ? 'error' : 'muted'} data-testid="checkpoint-status">
-        {status.problem ?? `Checkpoint file beside the app: the log is witnessed to entry ${formatCount(status.head.seq)}${status.updatedAt ? ` (${formatDateTime(status.updatedAt)})` : ''}.`}
+        {status.problem ??
+          `Checkpoint file beside the app: the log is witnessed to entry ${formatCount(status.head.seq)}${status.updatedAt ? ` (${formatDateTime(status.updatedAt)})` : ''}.`}
       </p>
     );
   }
   const last = status.lastDownload;
   return (
     <p className={status.due ? 'warning' : 'muted'} data-testid="checkpoint-status">
-      {last ? `Last checkpoint downloaded ${formatDateTime(last.at)} at entry ${formatCount(last.seq)}; the log is at entry ${formatCount(status.logHead.seq)}.` : 'No checkpoint of the log downloaded yet.'}
-      {status.due && ` In browser mode the log's only witness outside this browser is a checkpoint you keep: download one (reminder after ${status.reminderDays} days).`}{' '}
+      {last
+        ? `Last checkpoint downloaded ${formatDateTime(last.at)} at entry ${formatCount(last.seq)}; the log is at entry ${formatCount(status.logHead.seq)}.`
+        : 'No checkpoint of the log downloaded yet.'}
+      {status.due &&
+        ` In browser mode the log's only witness outside this browser is a checkpoint you keep: download one (reminder after ${status.reminderDays} days).`}{' '}
       <button className="link" onClick={onDownload}>
         Download checkpoint
       </button>
@@ -73,11 +77,15 @@ export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
   const [fileVerdict, setFileVerdict] = useState<WitnessVerdict | null>(null);
   const head = log[0]?.seq ?? 0;
   // The log changed (a decision, an undo, a restore): the checkpoint file catches up.
-  const checkpoint = useAsync(() => {
-    setVerdict(null);
-    setFileVerdict(null);
-    return syncCheckpoint();
-  }, [head], { keepStale: true });
+  const checkpoint = useAsync(
+    () => {
+      setVerdict(null);
+      setFileVerdict(null);
+      return syncCheckpoint();
+    },
+    [head],
+    { keepStale: true },
+  );
   const { value: status, setValue: setStatus, error, run: act } = checkpoint;
   const verify = () => act(async () => setVerdict(await cache.verifyDecisionLog(await standingWitnesses())));
   const verifyAgainstFile = () =>

@@ -31,7 +31,8 @@ function useMatrix(onSaved: () => void) {
     busy: m.busy,
     error: m.error,
     setThreshold: (which: 'review' | 'hold', value: number) => edit((d) => ({ ...d, thresholds: { ...d.thresholds, [which]: value } })),
-    setRule: (id: string, field: 'points' | 'atLeast', value: number) => edit((d) => ({ ...d, rules: d.rules.map((r) => (r.id === id ? { ...r, [field]: value } : r)) })),
+    setRule: (id: string, field: 'points' | 'atLeast', value: number) =>
+      edit((d) => ({ ...d, rules: d.rules.map((r) => (r.id === id ? { ...r, [field]: value } : r)) })),
     whatIf: (draft: Matrix) => run(async () => setResult(await cache.matrixWhatIf(draft))),
     /** Saves the draft as a new version; true once saved. */
     save: async (draft: Matrix, note: string) =>
@@ -52,8 +53,33 @@ export function MatrixPanel({ onSaved }: { onSaved(): void }) {
   if (!draft) return null;
   const rules: Column<Rule>[] = [
     { header: 'Signal', cell: (r) => SIGNALS[r.signal].label },
-    { header: 'At least', right: true, cell: (r) => <input type="number" aria-label={`${r.id} at least`} value={r.atLeast} step="any" onChange={(e) => mx.setRule(r.id, 'atLeast', Number(e.target.value))} style={{ width: 80 }} /> },
-    { header: 'Points', right: true, cell: (r) => <input type="number" aria-label={`${r.id} points`} value={r.points} onChange={(e) => mx.setRule(r.id, 'points', Number(e.target.value))} style={{ width: 70 }} /> },
+    {
+      header: 'At least',
+      right: true,
+      cell: (r) => (
+        <input
+          type="number"
+          aria-label={`${r.id} at least`}
+          value={r.atLeast}
+          step="any"
+          onChange={(e) => mx.setRule(r.id, 'atLeast', Number(e.target.value))}
+          style={{ width: 80 }}
+        />
+      ),
+    },
+    {
+      header: 'Points',
+      right: true,
+      cell: (r) => (
+        <input
+          type="number"
+          aria-label={`${r.id} points`}
+          value={r.points}
+          onChange={(e) => mx.setRule(r.id, 'points', Number(e.target.value))}
+          style={{ width: 70 }}
+        />
+      ),
+    },
   ];
   return (
     <details className="panel wide matrix" data-testid="matrix-panel">
@@ -64,11 +90,23 @@ export function MatrixPanel({ onSaved }: { onSaved(): void }) {
       <div className="toolbar">
         <label className="inline">
           Review from
-          <input type="number" aria-label="Review threshold" value={draft.thresholds.review} onChange={(e) => mx.setThreshold('review', Number(e.target.value))} style={{ width: 70 }} />
+          <input
+            type="number"
+            aria-label="Review threshold"
+            value={draft.thresholds.review}
+            onChange={(e) => mx.setThreshold('review', Number(e.target.value))}
+            style={{ width: 70 }}
+          />
         </label>
         <label className="inline">
           Hold from
-          <input type="number" aria-label="Hold threshold" value={draft.thresholds.hold} onChange={(e) => mx.setThreshold('hold', Number(e.target.value))} style={{ width: 70 }} />
+          <input
+            type="number"
+            aria-label="Hold threshold"
+            value={draft.thresholds.hold}
+            onChange={(e) => mx.setThreshold('hold', Number(e.target.value))}
+            style={{ width: 70 }}
+          />
         </label>
         <button disabled={busy} onClick={() => void mx.whatIf(draft)}>
           What if…
@@ -79,7 +117,13 @@ export function MatrixPanel({ onSaved }: { onSaved(): void }) {
         <>
           <WhatIfTable result={result} />
           <div className="toolbar">
-            <input aria-label="Why this change" placeholder="Why this change (kept with the version)" value={note} onChange={(e) => setNote(e.target.value)} size={50} />
+            <input
+              aria-label="Why this change"
+              placeholder="Why this change (kept with the version)"
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              size={50}
+            />
             <button
               className="primary"
               disabled={busy || !note.trim()}

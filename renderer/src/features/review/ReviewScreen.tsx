@@ -35,7 +35,8 @@ export function ReviewScreen() {
         <h1 id="screen-title">Review</h1>
         {queue && (
           <span className="count" data-testid="queue-count">
-            {formatCount(queue.length)} orders to decide · {formatCount(queue.filter((r) => r.slaDueAt < now).length)} past the {settings?.slaHours ?? SLA_HOURS} h target · press ? for the keys
+            {formatCount(queue.length)} orders to decide · {formatCount(queue.filter((r) => r.slaDueAt < now).length)} past the{' '}
+            {settings?.slaHours ?? SLA_HOURS} h target · press ? for the keys
           </span>
         )}
       </header>
@@ -60,7 +61,9 @@ export function ReviewScreen() {
         />
       )}
       {queue && queue.length === 0 && <p className="empty-state">Nothing to review: no open order scores into review or hold with the current matrix.</p>}
-      {queue && queue.length > 0 && <ReviewQueueTable queue={queue} at={at} now={now} holdReasons={settings?.holdReasons ?? []} onPick={q.setAt} onRingDecided={q.ringDecided} />}
+      {queue && queue.length > 0 && (
+        <ReviewQueueTable queue={queue} at={at} now={now} holdReasons={settings?.holdReasons ?? []} onPick={q.setAt} onRingDecided={q.ringDecided} />
+      )}
       <MatrixPanel onSaved={() => void q.reload()} />
       {q.log && <DecisionLogPanel log={q.log} />}
     </section>

@@ -14,7 +14,17 @@ const RING_DECISIONS: readonly [OrderDecision, string][] = [
   ['release', 'Release'],
 ];
 
-export function RingDecision({ ringId, rows, reasons, onDone }: { ringId: string; rows: QueueRow[]; reasons: readonly string[]; onDone(entries: DecisionEntry[]): Promise<void> }) {
+export function RingDecision({
+  ringId,
+  rows,
+  reasons,
+  onDone,
+}: {
+  ringId: string;
+  rows: QueueRow[];
+  reasons: readonly string[];
+  onDone(entries: DecisionEntry[]): Promise<void>;
+}) {
   const [except, setExcept] = useState<Set<string>>(new Set());
   const [reason, setReason] = useState('');
   const { run, error } = useActions();

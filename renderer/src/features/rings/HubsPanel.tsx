@@ -17,7 +17,15 @@ const BURST_COLUMNS: Column<Burst>[] = [
   { header: 'Why', cell: (b) => b.why, className: 'wrap' },
 ];
 
-export function HubsPanel({ hubs, bursts, onAllow }: { hubs: Hub[]; bursts: Burst[]; onAllow(type: KeyType, value: string, reason: string): Promise<boolean> }) {
+export function HubsPanel({
+  hubs,
+  bursts,
+  onAllow,
+}: {
+  hubs: Hub[];
+  bursts: Burst[];
+  onAllow(type: KeyType, value: string, reason: string): Promise<boolean>;
+}) {
   const [allowing, setAllowing] = useState<{ type: KeyType; value: string } | null>(null);
   const [reason, setReason] = useState('');
   const columns: Column<Hub>[] = [
@@ -46,10 +54,10 @@ export function HubsPanel({ hubs, bursts, onAllow }: { hubs: Hub[]; bursts: Burs
       )}
       {bursts.length > 0 && (
         <details className="panel wide">
-          <summary>
-            Shared by many, linked as a burst ({bursts.length})
-          </summary>
-          <p className="muted">Many identities used these values within days: the strongest fraud signal, so they link whatever the count (Settings → Rings).</p>
+          <summary>Shared by many, linked as a burst ({bursts.length})</summary>
+          <p className="muted">
+            Many identities used these values within days: the strongest fraud signal, so they link whatever the count (Settings → Rings).
+          </p>
           <HistoryTable rows={bursts.slice(0, 200)} columns={BURST_COLUMNS} rowKey={(b) => b.key} label="Bursts" />
         </details>
       )}

@@ -30,9 +30,15 @@ export function RingGraph({ graph, onSelect }: { graph: Graph; onSelect(nodeId: 
         ...graph.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, kind: e.type, outside: e.outside ? 1 : 0 } })),
       ],
       style: [
-        { selector: 'node', style: { label: 'data(label)', 'font-size': 9, color: '#1c2430', 'text-valign': 'bottom', 'text-margin-y': 3, width: 14, height: 14 } },
+        {
+          selector: 'node',
+          style: { label: 'data(label)', 'font-size': 9, color: '#1c2430', 'text-valign': 'bottom', 'text-margin-y': 3, width: 14, height: 14 },
+        },
         { selector: 'node[kind = "order"]', style: { shape: 'round-rectangle', 'background-color': ORDER_COLOUR, width: 12, height: 12 } },
-        ...Object.entries(KEY_COLOUR).map(([k, c]) => ({ selector: `node[kind = "${k}"]`, style: { 'background-color': c, shape: 'diamond' as const, width: 20, height: 20 } })),
+        ...Object.entries(KEY_COLOUR).map(([k, c]) => ({
+          selector: `node[kind = "${k}"]`,
+          style: { 'background-color': c, shape: 'diamond' as const, width: 20, height: 20 },
+        })),
         ...Object.entries(KEY_COLOUR).map(([k, c]) => ({ selector: `edge[kind = "${k}"]`, style: { 'line-color': c, width: 1.5, opacity: 0.7 } })),
         { selector: 'node[hub = 1]', style: { 'border-width': 2, 'border-style': 'dashed', 'border-color': '#111' } },
         // Expanded neighbours, outside the ring's own links: faded, dotted.
@@ -49,5 +55,13 @@ export function RingGraph({ graph, onSelect }: { graph: Graph; onSelect(nodeId: 
     });
     return () => cy.destroy();
   }, [graph, onSelect]);
-  return <div className="ring-graph" ref={box} role="img" aria-label={`Link graph: ${graph.nodes.length} nodes, ${graph.edges.length} links`} data-testid="ring-graph" />;
+  return (
+    <div
+      className="ring-graph"
+      ref={box}
+      role="img"
+      aria-label={`Link graph: ${graph.nodes.length} nodes, ${graph.edges.length} links`}
+      data-testid="ring-graph"
+    />
+  );
 }

@@ -18,8 +18,8 @@ export function RingsScreen() {
         <h1 id="screen-title">Rings</h1>
         {overview && (
           <span className="count" data-testid="rings-count" aria-busy={r.busy}>
-            {formatCount(overview.rings.length)} rings over {formatCount(overview.orders)} orders · {formatCount(overview.hubs.length)} hubs held back · linked in{' '}
-            {formatCount(overview.computedMs)} ms
+            {formatCount(overview.rings.length)} rings over {formatCount(overview.orders)} orders · {formatCount(overview.hubs.length)} hubs held back · linked
+            in {formatCount(overview.computedMs)} ms
             {overview.indexedOrders > 0 && ` (${formatCount(overview.indexedOrders)} new orders normalised in ${formatCount(overview.indexMs)} ms)`}
           </span>
         )}

@@ -12,8 +12,8 @@ export function BackupPanel() {
     <section className="panel" aria-labelledby="backup-title">
       <h2 id="backup-title">Backup and restore</h2>
       <p className="muted">
-        A backup is one file with every order, payment, dispute, decision and setting in the cache, compressed and encrypted with a
-        passphrase you choose. It holds personal data: keep it where your company keeps such files, and the passphrase apart from it.
+        A backup is one file with every order, payment, dispute, decision and setting in the cache, compressed and encrypted with a passphrase you choose. It
+        holds personal data: keep it where your company keeps such files, and the passphrase apart from it.
       </p>
       <div className="actions">
         <button onClick={() => (b.reset(), b.setStep({ kind: 'backup-passphrase' }))} disabled={!idle}>
@@ -26,12 +26,37 @@ export function BackupPanel() {
           Clear local cache…
         </button>
       </div>
-      {step.kind === 'backup-passphrase' && <BackupPassphraseForm pass={b.pass} setPass={b.setPass} pass2={b.pass2} setPass2={b.setPass2} busy={!idle} onWrite={() => void b.backup()} onCancel={b.reset} />}
-      {step.kind === 'restore-passphrase' && <RestorePassphraseForm file={step.file} pass={b.pass} setPass={b.setPass} busy={!idle} onRead={() => void b.readEncrypted(step.file)} onCancel={b.reset} />}
-      {step.kind === 'confirm' && <RestoreConfirm step={step} reason={b.reason} setReason={b.setReason} busy={!idle} onRestore={() => void b.restore(step)} onCancel={b.cancelRestore} />}
+      {step.kind === 'backup-passphrase' && (
+        <BackupPassphraseForm
+          pass={b.pass}
+          setPass={b.setPass}
+          pass2={b.pass2}
+          setPass2={b.setPass2}
+          busy={!idle}
+          onWrite={() => void b.backup()}
+          onCancel={b.reset}
+        />
+      )}
+      {step.kind === 'restore-passphrase' && (
+        <RestorePassphraseForm
+          file={step.file}
+          pass={b.pass}
+          setPass={b.setPass}
+          busy={!idle}
+          onRead={() => void b.readEncrypted(step.file)}
+          onCancel={b.reset}
+        />
+      )}
+      {step.kind === 'confirm' && (
+        <RestoreConfirm step={step} reason={b.reason} setReason={b.setReason} busy={!idle} onRestore={() => void b.restore(step)} onCancel={b.cancelRestore} />
+      )}
       {step.kind === 'wipe' && <WipeConfirm busy={!idle} onWipe={() => void b.wipe()} onCancel={b.reset} />}
       {b.busy && <ProgressLine busy={b.busy} />}
-      {b.note && <p className="ok" role="status">{b.note}</p>}
+      {b.note && (
+        <p className="ok" role="status">
+          {b.note}
+        </p>
+      )}
       <ErrorAlert message={b.error} />
     </section>
   );

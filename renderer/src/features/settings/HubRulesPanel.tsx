@@ -16,7 +16,12 @@ function draftOf(rules: Record<KeyType, HubRule>): Draft {
   const out = {} as Draft;
   for (const t of KEY_TYPES) {
     const r = rules[t];
-    out[t] = { identities: String(r.identities), steadyDays: String(r.steadyDays), burstPercent: String(Math.round(r.burstShare * 1000) / 10), burstDays: String(r.burstDays) };
+    out[t] = {
+      identities: String(r.identities),
+      steadyDays: String(r.steadyDays),
+      burstPercent: String(Math.round(r.burstShare * 1000) / 10),
+      burstDays: String(r.burstDays),
+    };
   }
   return out;
 }
@@ -61,8 +66,8 @@ export function HubRulesPanel() {
     <section className="panel" aria-labelledby="hub-rules-title">
       <h2 id="hub-rules-title">Rings: hubs and bursts</h2>
       <p className="muted">
-        A value shared by more identities than this, over more days than this, is a hub (a parcel locker, a warehouse, an office proxy) and is held back from linking,
-        unless that share of its identities used it within that many days: then it is a burst and links as a ring, whatever the count.
+        A value shared by more identities than this, over more days than this, is a hub (a parcel locker, a warehouse, an office proxy) and is held back from
+        linking, unless that share of its identities used it within that many days: then it is a burst and links as a ring, whatever the count.
       </p>
       {draft && (
         <SubmitForm onSubmit={() => void save(rulesOf(draft))}>

@@ -18,7 +18,9 @@ export function ManagedPolicyPanel() {
       <h2 id="managed-policy-title">Managed by your organisation</h2>
       {reading.status === 'refused' ? (
         <>
-          <ErrorAlert message={`The policy file ${reading.source} was refused and is ignored; the app uses its own defaults. Ask your IT administrator to correct:`} />
+          <ErrorAlert
+            message={`The policy file ${reading.source} was refused and is ignored; the app uses its own defaults. Ask your IT administrator to correct:`}
+          />
           <ul>
             {reading.problems.map((problem) => (
               <li key={problem}>{problem}</li>

@@ -7,7 +7,10 @@ import { usePersonalData } from './usePersonalData';
 import { SubmitForm } from '../../ui/SubmitForm';
 
 function describe(s: PlanSummary): string {
-  const parts = [`${formatCount(s.orders)} order${s.orders === 1 ? '' : 's'}${s.orderNumbers.length ? ` (${s.orderNumbers.join(', ')}${s.orders > s.orderNumbers.length ? ', …' : ''})` : ''}`, `${formatCount(s.payments)} payment${s.payments === 1 ? '' : 's'}`];
+  const parts = [
+    `${formatCount(s.orders)} order${s.orders === 1 ? '' : 's'}${s.orderNumbers.length ? ` (${s.orderNumbers.join(', ')}${s.orders > s.orderNumbers.length ? ', …' : ''})` : ''}`,
+    `${formatCount(s.payments)} payment${s.payments === 1 ? '' : 's'}`,
+  ];
   if (s.notes) parts.push(`${formatCount(s.notes)} decision note${s.notes === 1 ? '' : 's'}`);
   if (s.overrides) parts.push(`${formatCount(s.overrides)} link override${s.overrides === 1 ? '' : 's'}`);
   return parts.join(', ');
@@ -20,34 +23,28 @@ export function PersonalDataPanel() {
   return (
     <section className="panel" aria-labelledby="personal-title">
       <h2 id="personal-title">Personal data</h2>
-      <SubmitForm
-        className="inline-form"
-        aria-label="Erase a customer"
-        onSubmit={() => void pd.findCustomer()}
-      >
+      <SubmitForm className="inline-form" aria-label="Erase a customer" onSubmit={() => void pd.findCustomer()}>
         <label htmlFor="erase-who">Erase a customer on request (GDPR Art. 17): their email or customer id</label>
         <div className="row">
           <input id="erase-who" value={who} onChange={(e) => setWho(e.target.value)} size={32} aria-label="Customer email or customer id" />
-          <input value={reference} onChange={(e) => setReference(e.target.value)} size={20} aria-label="Request reference" placeholder="Request reference (ticket no.)" />
+          <input
+            value={reference}
+            onChange={(e) => setReference(e.target.value)}
+            size={20}
+            aria-label="Request reference"
+            placeholder="Request reference (ticket no.)"
+          />
           <button type="submit" disabled={!who.trim()}>
             Find…
           </button>
         </div>
       </SubmitForm>
-      <SubmitForm
-        className="inline-form"
-        aria-label="Retention period"
-        onSubmit={() => void pd.saveMonths()}
-      >
+      <SubmitForm className="inline-form" aria-label="Retention period" onSubmit={() => void pd.saveMonths()}>
         <label htmlFor="retention-months">Keep personal data of orders and payments for (months; 0 keeps it until erased)</label>
         <div className="row">
           <input id="retention-months" type="number" min={0} max={240} value={months} onChange={(e) => setMonths(e.target.value)} style={{ width: 80 }} />
           <button type="submit">Save</button>
-          <button
-            type="button"
-            disabled={Number(months) === 0}
-            onClick={() => void pd.planPurge()}
-          >
+          <button type="button" disabled={Number(months) === 0} onClick={() => void pd.planPurge()}>
             Purge older data now…
           </button>
         </div>
@@ -56,9 +53,10 @@ export function PersonalDataPanel() {
         <div className="confirm" role="dialog" aria-label={pending.kind === 'erasure' ? 'Confirm erasure' : 'Confirm purge'}>
           <p data-testid="personal-plan">
             {pending.kind === 'retention' && pending.summary.before !== null ? `Placed before ${formatDate(pending.summary.before)}: ` : ''}
-            {describe(pending.summary)} will lose their personal data (names, emails, phones, addresses, IPs, devices, card details). Dates,
-            amounts, channels and countries stay for reports. Backups written before still hold it.
-            {pending.summary.keptNotes.length > 0 && ` The notes of entries ${pending.summary.keptNotes.join(', ')} were written before notes could be erased and stay.`}
+            {describe(pending.summary)} will lose their personal data (names, emails, phones, addresses, IPs, devices, card details). Dates, amounts, channels
+            and countries stay for reports. Backups written before still hold it.
+            {pending.summary.keptNotes.length > 0 &&
+              ` The notes of entries ${pending.summary.keptNotes.join(', ')} were written before notes could be erased and stay.`}
           </p>
           <button className="danger" onClick={() => void pd.apply(pending)} disabled={pending.kind === 'erasure' && !reference.trim()}>
             {pending.kind === 'erasure' ? 'Erase' : 'Purge'}
@@ -71,8 +69,8 @@ export function PersonalDataPanel() {
         <ul className="muted" data-testid="retention-summaries" aria-label="Purges so far">
           {purges.map((p) => (
             <li key={p.id}>
-              {formatDate(p.at)} by {p.analyst}: personal data placed before {formatDate(p.before)} purged, kept as counts for{' '}
-              {p.months.length} month{p.months.length === 1 ? '' : 's'} ({formatCount(p.months.reduce((n, m) => n + m.orders, 0))} orders,{' '}
+              {formatDate(p.at)} by {p.analyst}: personal data placed before {formatDate(p.before)} purged, kept as counts for {p.months.length} month
+              {p.months.length === 1 ? '' : 's'} ({formatCount(p.months.reduce((n, m) => n + m.orders, 0))} orders,{' '}
               {formatCount(p.months.reduce((n, m) => n + m.payments, 0))} payments)
             </li>
           ))}

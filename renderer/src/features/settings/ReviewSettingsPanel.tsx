@@ -27,7 +27,9 @@ export function ReviewSettingsPanel() {
   }, []);
   const save = async () => {
     setSaved(false);
-    const s = await settings.run(() => cache.saveReviewSettings({ slaHours: Number(sla), windowDays: Number(windowDays), holdReasons: hold.split('\n'), releaseReasons: release.split('\n') }));
+    const s = await settings.run(() =>
+      cache.saveReviewSettings({ slaHours: Number(sla), windowDays: Number(windowDays), holdReasons: hold.split('\n'), releaseReasons: release.split('\n') }),
+    );
     if (!s) return;
     show(s);
     setSaved(true);
@@ -35,10 +37,7 @@ export function ReviewSettingsPanel() {
   return (
     <section className="panel" aria-labelledby="review-settings-title">
       <h2 id="review-settings-title">Review</h2>
-      <SubmitForm
-        className="inline-form"
-        onSubmit={() => void save()}
-      >
+      <SubmitForm className="inline-form" onSubmit={() => void save()}>
         <label>
           Decide within (hours)
           <input type="number" min={1} aria-label="Decision target in hours" value={sla} onChange={(e) => setSla(e.target.value)} style={{ width: 80 }} />

@@ -19,7 +19,10 @@ export function FirstRun() {
     const started = performance.now();
     setState({ done: 0, total: size, rate: 0 });
     await run(async () => {
-      await cache.loadDemo(size, progress((done, total) => setState({ done, total, rate: done / ((performance.now() - started) / 1000) })));
+      await cache.loadDemo(
+        size,
+        progress((done, total) => setState({ done, total, rate: done / ((performance.now() - started) / 1000) })),
+      );
       cacheChanged();
     });
     setState(null);
@@ -29,9 +32,9 @@ export function FirstRun() {
     <div className="first-run">
       <h2>Your local cache is empty</h2>
       <p className="lead">
-        Everything stays on this computer. Import your marketplace and payment exports, or explore the workbench with a generated
-        demo year: orders from Amazon.de, Zalando and the own shop, Stripe payments, disputes, a few planted fraud rings and the
-        shared addresses and IPs that look like rings but are not.
+        Everything stays on this computer. Import your marketplace and payment exports, or explore the workbench with a generated demo year: orders from
+        Amazon.de, Zalando and the own shop, Stripe payments, disputes, a few planted fraud rings and the shared addresses and IPs that look like rings but are
+        not.
       </p>
       <fieldset className="size-pick" disabled={state !== null}>
         <legend>Demo size</legend>
