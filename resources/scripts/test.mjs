@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm test: every check the project has, in order of cost, with one summary at the end.
-// Typecheck, lint, unit tests (vitest), the Electron security scan (electronegativity,
+// Typecheck, lint, formatting (prettier --check), unit tests (vitest), the Electron security scan (electronegativity,
 // offline), a production build, then end-to-end tests in Debian Chromium (Playwright).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +20,7 @@ mkdirSync(reports, { recursive: true });
 const steps = [
   { name: 'typecheck', cmd: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
   { name: 'lint', cmd: bin('eslint'), args: ['--max-warnings=0', '.'] },
+  { name: 'format', cmd: bin('prettier'), args: ['--check', '--log-level=warn', '.'] },
   {
     name: 'unit',
     cmd: bin('vitest'),
