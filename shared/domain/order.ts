@@ -48,6 +48,11 @@ export interface OrderText {
   avsPostcodeCheck?: string;
   avsLine1Check?: string;
   threeDs?: string;
+  /**
+   * The channel within the marketplace as the file names it (Amazon's `sales-channel`:
+   * `Amazon.co.uk`), or the own shop's name when the analyst named one; '' when neither.
+   */
+  channel?: string;
 }
 
 export interface Order extends OrderText {
@@ -86,6 +91,7 @@ export const ORDER_TEXT_FIELDS = [
   'avsPostcodeCheck',
   'avsLine1Check',
   'threeDs',
+  'channel',
 ] as const satisfies readonly (keyof OrderText)[];
 export type OrderTextField = (typeof ORDER_TEXT_FIELDS)[number];
 
@@ -96,7 +102,13 @@ export const OPTIONAL_TEXT_FIELDS: ReadonlySet<OrderTextField> = new Set<OrderTe
   'avsPostcodeCheck',
   'avsLine1Check',
   'threeDs',
+  'channel',
 ]);
+
+/** Where an order was sold, as the analyst reads it: `Amazon.co.uk`, `Outlet shop`, else the marketplace (`Own shop`). */
+export function channelLabel(o: Pick<Order, 'marketplace' | 'channel'>): string {
+  return o.channel || MARKETPLACE_LABEL[o.marketplace];
+}
 
 /** Stable identity of an order across re-imports. */
 export function orderKey(o: Pick<Order, 'source' | 'externalId'>): string {

@@ -204,6 +204,12 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
   },
   ...CARD_FIELDS,
   ...CARD_CHECK_FIELDS,
+  {
+    field: 'channel',
+    label: 'Sales channel (Amazon.co.uk, a shop name)',
+    combine: 'first',
+    synonyms: ['sales-channel', 'sales channel', 'vertriebskanal', 'verkaufskanal', 'sales_channel'],
+  },
   { field: 'riskLevel', label: 'Marketplace risk level', combine: 'first', synonyms: ['risk level', 'fraud risk', 'risk', 'risikostufe', 'betrugsrisiko'] },
   {
     field: 'paymentMethod',

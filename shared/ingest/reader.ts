@@ -19,6 +19,7 @@ import { LineEndingNormaliser, noLineBreaksMessage, unendingLineMessage } from '
 import { resolveMapping, type ColumnMapping, type ResolvedMapping } from './mapping';
 import { describeColumn, FileMessages, type FileMessage, type RowProblem, type RowProblemCode } from './problems';
 import type { ParsedRecord } from './records';
+import { cleanShopName, shopSource } from './shops';
 import { voteDecimalMark, WARMUP_ROWS } from './warmup';
 import { DateOrderVote, type SettledOrder } from './dateOrder';
 import type { DateOrder } from './dates';
@@ -48,6 +49,8 @@ export interface ReaderOptions {
   headerLine?: number;
   /** The analyst's day/month order for date columns whose values do not settle it (wizard). */
   dateOrder?: DateOrder;
+  /** The own shop the file is from, when the analyst named one: its orders get their own key (shops.ts). */
+  shop?: string;
 }
 
 export interface ParsedBatch {
@@ -244,7 +247,7 @@ export class ExportReader implements CsvSink {
       }
       preset = best.preset;
     }
-    this.preset = preset;
+    this.preset = this.options.shop ? forShop(preset, this.options.shop) : preset;
     let mapping = this.options.mapping ?? preset.mapping;
     if (this.options.orderRefColumn) mapping = { ...mapping, orderRef: this.options.orderRefColumn };
     const { resolved, missing } = resolveMapping(header, preset.kind, mapping);
@@ -347,4 +350,17 @@ function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
     at += p.length;
   }
   return out;
+}
+
+/**
+ * The preset as it reads a named own shop's file: its orders keyed and labelled by that shop, its
+ * payments and disputes joined to that shop's orders. Marketplace orders (Amazon, Zalando) have
+ * numbers unique across sellers and are read as they are.
+ */
+export function forShop(preset: FormatPreset, shop: string): FormatPreset {
+  const o = preset.options;
+  const name = cleanShopName(shop);
+  if (preset.kind === 'orders')
+    return (o.marketplace ?? 'shop') === 'shop' ? { ...preset, options: { ...o, source: shopSource(o.source, name), channel: name } } : preset;
+  return o.orderSource ? { ...preset, options: { ...o, orderSource: shopSource(o.orderSource, name) } } : preset;
 }

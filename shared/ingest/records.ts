@@ -65,6 +65,7 @@ export const ORDER_HASH_FIELDS = [
   'avsPostcodeCheck',
   'avsLine1Check',
   'threeDs',
+  'channel',
 ] as const;
 
 export const PAYMENT_HASH_FIELDS = [

@@ -269,3 +269,35 @@ test('the import card counts orders, not lines, and says how many new orders are
     '2 new orders from the last 14 days go to scoring for review; 1 older order is kept as history, not queued.',
   );
 });
+
+test('two shops with the same order numbers: the second shop’s export asks, writes nothing until answered, and "another shop" keeps both', async ({
+  page,
+}, testInfo) => {
+  const { shopifyExport, shopOrders } = await import('../support/shopifyExport');
+  const shopA = testInfo.outputPath('orders_export.csv');
+  const outlet = testInfo.outputPath('outlet_orders.csv');
+  writeFileSync(shopA, shopifyExport(shopOrders(40, '2026-05-01', 20, 'a.example')));
+  writeFileSync(outlet, shopifyExport(shopOrders(40, '2026-06-15', 70, 'b.example')));
+  await importFiles(page, [shopA]);
+  expect(await buckets(page, 'orders_export.csv')).toMatchObject({ created: 40 });
+
+  await importFiles(page, [outlet]);
+  const card = page.getByRole('region', { name: 'Import of outlet_orders.csv' });
+  await expect(card.getByTestId('shop-question')).toHaveText(
+    '40 orders #1001–#1040 exist from orders_export.csv with other dates and amounts: the same shop, or another shop? Nothing from this file is imported until you say.',
+  );
+  await expect(card).toContainText('For example #1001: in this file 2026-06-15 09:00 UTC, €70.00; in the cache 2026-05-01 09:00 UTC, €20.00.');
+  await expect(page.getByRole('table', { name: 'Import history' })).not.toContainText('outlet_orders.csv');
+
+  await card.getByLabel('Shop name').fill('Outlet');
+  await card.getByRole('button', { name: 'Import as that shop' }).click();
+  await expect.poll(() => buckets(page, 'outlet_orders.csv').catch(() => null)).toMatchObject({ created: 40, updated: 0 });
+
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, '#1001');
+  const rows = await visibleRows(page);
+  expect(rows.map((r) => [r.Order, r.Channel, r.Total]).sort()).toEqual([
+    ['#1001', 'Outlet', '€70.00'],
+    ['#1001', 'Own shop', '€20.00'],
+  ]);
+});

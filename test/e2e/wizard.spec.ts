@@ -31,7 +31,7 @@ test('an unknown export is mapped in the wizard, saved as a preset, imported, an
   await expect(wizard.getByLabel('Ship-to postcode')).toHaveValue('PLZ');
   await wizard.getByLabel('Order total').selectOption('Betrag');
   await wizard.getByLabel('Preset name').fill('Webshop Bestellexport');
-  await wizard.getByLabel('Channel').selectOption('shop');
+  await wizard.getByLabel('Marketplace', { exact: true }).selectOption('shop');
 
   await wizard.getByRole('button', { name: 'Check the first rows' }).click();
   const check = wizard.getByRole('status', { name: 'Mapping check' });

@@ -48,4 +48,4 @@ export type { PlanSummary } from './privacy/personalData';
 export type { ExportLogRecord, MatrixRecord, ReportSnapshotRecord, RetentionSummaryRecord } from './storage/schema';
 export type { ImportEntry } from './imports/importHistory';
 export type { ImportOutcome, ImportProgress } from './imports/importRunner';
-export type { FormatChoice, LayoutOverrides, MappingCheck } from './imports/importService';
+export type { FormatChoice, ImportQuestion, ImportResult, LayoutOverrides, MappingCheck } from './imports/importService';

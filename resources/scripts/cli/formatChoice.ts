@@ -1,7 +1,8 @@
-// `--format <id>` and `--preset <preset.json>`, the same for every command that reads exports
+// `--format <id>`, `--preset <preset.json>` and `--shop <name>`, the same for every command that reads exports
 // (import, rings, report): the wizard's choices, on the command line.
 import { readFile } from 'node:fs/promises';
 import { BUILT_IN_PRESETS, parseFormatPreset, presetById, type FormatPreset } from '../../../shared/ingest';
+import { shopNameProblem } from '../../../shared/ingest/shops';
 import { pathIn, type CliIo, type ParsedArgs } from './io';
 
 export interface FormatChoice {
@@ -9,9 +10,11 @@ export interface FormatChoice {
   presets: FormatPreset[];
   /** The format every file is read as, when the analyst named one. */
   chosen?: FormatPreset;
+  /** `--shop NAME`: the own shop the files are from (its orders keyed apart, see shared/ingest/shops.ts). */
+  shop?: string;
 }
 
-export const FORMAT_OPTIONS = ['--format', '--preset'] as const;
+export const FORMAT_OPTIONS = ['--format', '--preset', '--shop'] as const;
 
 /** The formats the arguments ask for, or what is wrong with them. */
 export async function chooseFormat(a: ParsedArgs, io: CliIo): Promise<FormatChoice | string> {
@@ -29,7 +32,12 @@ export async function chooseFormat(a: ParsedArgs, io: CliIo): Promise<FormatChoi
     chosen = presetById(formatId, presets);
     if (!chosen) return `unknown format ${formatId} (see: npm run cli -- formats)`;
   }
-  return chosen ? { presets, chosen } : { presets };
+  const shop = a.values.get('--shop');
+  if (shop !== undefined) {
+    const problem = shopNameProblem(shop);
+    if (problem) return `--shop: ${problem}`;
+  }
+  return { presets, ...(chosen ? { chosen } : {}), ...(shop !== undefined ? { shop } : {}) };
 }
 
 async function loadPreset(file: string, io: CliIo): Promise<FormatPreset | string> {

@@ -30,6 +30,7 @@ export async function runImport(args: readonly string[], io: CliIo, usage: strin
   for (const file of a.positional) {
     const options: ReaderOptions = { fileName: path.basename(file), presets };
     if (chosen) options.preset = chosen;
+    if (choice.shop !== undefined) options.shop = choice.shop;
     const orderRef = a.values.get('--order-ref');
     if (orderRef) options.orderRefColumn = orderRef;
     results.push(await importOne(file, options, known, io));

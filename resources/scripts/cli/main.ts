@@ -15,12 +15,12 @@ const COMMANDS: Record<string, Command> = {
 
 export const USAGE = [
   'usage: npm run cli -- <command> [options]',
-  '  import --dry-run [--json] [--format <id>] [--preset <preset.json>] [--order-ref <column>] <file>...',
+  '  import --dry-run [--json] [--format <id>] [--preset <preset.json>] [--shop <name>] [--order-ref <column>] <file>...',
   '  formats [--json]            list the export formats the import recognises',
-  '  rings --json [--keys card,device,email,address,phone,ip] [--hub-threshold N] [--format <id>] [--preset <preset.json>] <file>...',
+  '  rings --json [--keys card,device,email,address,phone,ip] [--hub-threshold N] [--format <id>] [--preset <preset.json>] [--shop <name>] <file>...',
   '  report fraud-trend --json --period week|month [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by marketplace|country|paymentMethod|cardBrand]',
-  '         [--currency EUR] [--decisions <decisions.csv>] [--format <id>] [--preset <preset.json>] <file>...',
-  '  report kpi --json [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sla-hours 24] [--decisions <decisions.csv>] [--format <id>] [--preset <preset.json>] <file>...',
+  '         [--currency EUR] [--decisions <decisions.csv>] [--format <id>] [--preset <preset.json>] [--shop <name>] <file>...',
+  '  report kpi --json [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sla-hours 24] [--decisions <decisions.csv>] [--format <id>] [--preset <preset.json>] [--shop <name>] <file>...',
   'exit codes: 0 done, 1 a file could not be read, 2 usage error, 3 a file no format reads (or not as the chosen one)',
 ].join('\n');
 

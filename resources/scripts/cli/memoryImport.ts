@@ -77,7 +77,12 @@ export async function importFiles(files: readonly string[], io: CliIo, choice: F
     try {
       const handle = await open(pathIn(io, file), 'r');
       await handle.close();
-      const options: ReaderOptions = { fileName: path.basename(file), presets: choice.presets, ...(choice.chosen ? { preset: choice.chosen } : {}) };
+      const options: ReaderOptions = {
+        fileName: path.basename(file),
+        presets: choice.presets,
+        ...(choice.chosen ? { preset: choice.chosen } : {}),
+        ...(choice.shop !== undefined ? { shop: choice.shop } : {}),
+      };
       const summary = await importChunks(createReadStream(pathIn(io, file), { highWaterMark: CHUNK_BYTES }), options, known);
       for (const e of summary.errors) io.stderr(`${file}: ${e.message}\n`);
       if (summary.errors.length > 0) failed = true;

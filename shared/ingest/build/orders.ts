@@ -43,6 +43,7 @@ export function orderProvided(ctx: BuildContext): string[] {
   if (m('cardNumber') || m('cardLast4')) out.add('cardLast4');
   if (m('cardExpiry') || (m('cardExpMonth') && m('cardExpYear'))) out.add('cardExpiry');
   for (const c of cardChecksProvided(ctx)) out.add(c);
+  if (m('channel') || ctx.preset.options.channel) out.add('channel');
   return ORDER_HASH_FIELDS.filter((f) => out.has(f));
 }
 
@@ -70,6 +71,7 @@ function orderFieldIndices(ctx: BuildContext) {
     deviceId: f('deviceId'),
     paymentMethod: f('paymentMethod'),
     riskLevel: f('riskLevel'),
+    channel: f('channel'),
   };
 }
 
@@ -142,6 +144,7 @@ export class OrderBuilder {
       paymentMethod: ctx.text(g, F.paymentMethod),
       riskLevel: riskLevelOf(ctx.text(g, F.riskLevel)),
       ...cardCheckCells(ctx, g),
+      ...(this.provided.includes('channel') ? { channel: ctx.text(g, F.channel) || options.channel || '' } : {}),
       marketplace: options.marketplace ?? 'shop',
       status,
       createdAt,

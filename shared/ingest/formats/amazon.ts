@@ -20,6 +20,8 @@ export const AMAZON_ALL_ORDERS: FormatPreset = {
     lineAmount: ['item-price', 'shipping-price', 'gift-wrap-price'],
     lineDiscount: ['item-promotion-discount', 'ship-promotion-discount'],
     status: 'order-status',
+    // Amazon.de, Amazon.co.uk, Amazon.in ... (Non-Amazon: a multi-channel fulfilment order).
+    channel: 'sales-channel',
     shipPostcode: 'ship-postal-code',
     shipCity: 'ship-city',
     shipCountry: 'ship-country',
@@ -47,6 +49,7 @@ export const AMAZON_UNSHIPPED: FormatPreset = {
     shipPostcode: 'ship-postal-code',
     shipCity: 'ship-city',
     shipCountry: 'ship-country',
+    channel: 'sales-channel',
   },
   // Unshipped means paid and not yet sent; used only when the order is new to the cache.
   options: { source: SOURCE, marketplace: 'amazon', timeZone: 'UTC', defaultCurrency: 'EUR', defaultStatus: 'paid', decimalMark: '.', grouping: 'adjacent' },

@@ -34,6 +34,8 @@ export interface PresetOptions {
   decimalMark?: DecimalMark;
   /** Source of the orders that payments or disputes refer to, to build Dispute.orderKey. */
   orderSource?: string;
+  /** Channel of the orders when the file names none: the own shop's name the analyst gave. */
+  channel?: string;
   /**
    * adjacent: consecutive rows with the same key are one record (line items); none: one row, one
    * record; file: rows with the same key anywhere in the file merge (dispute event reports).
@@ -110,7 +112,8 @@ export const formatPresetSchema = z.object({
     defaultCurrency: z.string().length(3).optional(),
     defaultStatus: z.enum(ORDER_STATUSES).optional(),
     decimalMark: z.enum(['.', ',']).optional(),
-    orderSource: z.string().max(60).optional(),
+    orderSource: z.string().max(120).optional(),
+    channel: z.string().max(60).optional(),
     grouping: z.enum(['adjacent', 'none', 'file']).optional(),
   }),
   rowKinds: z

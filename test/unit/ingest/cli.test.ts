@@ -94,6 +94,18 @@ describe('npm run cli -- import --dry-run --json', () => {
     }
   });
 
+  it('--shop reads own-shop files as that shop: the same file twice, once as another shop, creates its orders again', async () => {
+    const plain = await cli('import', '--dry-run', '--json', fx('shopify-orders.csv'));
+    const named = await cli('import', '--dry-run', '--json', '--shop', 'Outlet', fx('shopify-orders.csv'));
+    expect(named.status, named.stderr).toBe(0);
+    const [a] = (JSON.parse(plain.stdout) as { files: FileJson[] }).files;
+    const [b] = (JSON.parse(named.stdout) as { files: FileJson[] }).files;
+    expect(b).toMatchObject({ format: 'shopify-orders', created: a!.created, quarantined: [] });
+    const bad = await cli('import', '--dry-run', '--json', '--shop', 'a@b', fx('shopify-orders.csv'));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--shop: a shop name cannot hold @');
+  });
+
   it('a saved preset (validated) reads a custom file; no card number reaches the output', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fw-cli-'));
     const preset = path.join(dir, 'webshop.json');

@@ -2,7 +2,7 @@
 // format, layout, row buckets and the records it yields.
 import { describe, expect, it } from 'vitest';
 import type { Dispute } from '../../../shared/domain/dispute';
-import type { Order } from '../../../shared/domain/order';
+import { channelLabel, type Order } from '../../../shared/domain/order';
 import type { Payment } from '../../../shared/domain/payment';
 import { MemoryKnownRecords, type ParsedRecord } from '../../../shared/ingest';
 import { bucketsAddUp, fixture, runImport, utf8, values } from './support';
@@ -136,8 +136,17 @@ describe('Amazon reports', () => {
       shipCity: 'München',
       shipPostcode: '80331',
       email: '',
+      channel: 'Amazon.de',
     });
     expect(b).toMatchObject({ externalId: '305-7654321-7654321', status: 'open', totalMinor: 2480 });
+  });
+
+  it('the sales channel is the order’s channel: an Amazon.co.uk order says so, in the tables too', async () => {
+    const text = new TextDecoder().decode(fixture('amazon-all-orders.txt')).replaceAll('\tAmazon.de\t', '\tAmazon.co.uk\t');
+    const [a] = values<Order>(await runImport(text), 'order');
+    expect(a!.channel).toBe('Amazon.co.uk');
+    expect(channelLabel(a!)).toBe('Amazon.co.uk');
+    expect(channelLabel({ marketplace: 'amazon' })).toBe('Amazon.de');
   });
 
   it('the unshipped report adds the address to an order the All Orders report created, and both re-import unchanged', async () => {

@@ -6,6 +6,8 @@ import { parseFormatPreset, type FormatPreset } from '../../../../shared/ingest/
 import type { RowProblem } from '../../../../shared/ingest/problems';
 import { ExportReader, SNIFF_BYTES } from '../../../../shared/ingest/reader';
 import { sniff, type SniffResult } from '../../../../shared/ingest/sniff';
+import { cleanShopName, shopNameProblem, type ShopChoice, type ShopQuestion } from '../../../../shared/ingest/shops';
+import { shopQuestion } from './shopCheck';
 import { rowsToFix } from '../../../../shared/ingest/rowsToFix';
 import { noLineBreaksMessage } from '../../../../shared/ingest/lineEndings';
 import { dateOrderExample } from '../../../../shared/ingest/dateOrder';
@@ -51,6 +53,15 @@ export interface MappingCheck {
 
 /** Rows the wizard checks a mapping against: the file's first bytes, cut at a line end. */
 const CHECK_BYTES = 256 * 1024;
+
+/** A file not imported yet: its own-shop orders meet orders of the same numbers with other facts. */
+export interface ImportQuestion {
+  status: 'asks';
+  file: string;
+  question: ShopQuestion;
+}
+
+export type ImportResult = ImportOutcome | ImportQuestion;
 
 export type FileProgressFn = (fileIndex: number, p: ImportProgress) => void;
 
@@ -143,22 +154,41 @@ export class ImportService {
     await savingOrDiskFull('the column mapping', () => this.meta.set('presets', [...saved, parsed.preset]));
   }
 
-  /** Imports the files one after another; `presetId` forces a format, otherwise it is detected. */
-  async run(files: File[], presetId: string | null, onProgress?: FileProgressFn, overrides: LayoutOverrides = {}): Promise<ImportOutcome[]> {
+  /**
+   * Imports the files one after another; `presetId` forces a format, otherwise it is detected.
+   * Own-shop orders that would change orders another file wrote (other date, amount or currency)
+   * are not written: the file's result is a question, asked again with `shop` answered.
+   */
+  async run(files: File[], presetId: string | null, onProgress?: FileProgressFn, overrides: LayoutOverrides = {}, shop?: ShopChoice): Promise<ImportResult[]> {
     await this.recover();
     this.control = { cancelled: false };
     const presets = await this.allPresets();
     const preset = presetId ? presetById(presetId, presets) : undefined;
     if (presetId && !preset) throw new Error(`No format named ${presetId}`);
-    const outcomes: ImportOutcome[] = [];
+    const named = shop && 'shop' in shop ? cleanShopName(shop.shop) : null;
+    if (named !== null) {
+      const problem = shopNameProblem(named);
+      if (problem) throw new Error(`Shop name: ${problem}`);
+      const known = (await this.meta.get('shops')) ?? [];
+      if (!known.includes(named)) await savingOrDiskFull('the shop name', () => this.meta.set('shops', [...known, named].slice(-500)));
+    }
+    const outcomes: ImportResult[] = [];
     for (const [i, file] of files.entries()) {
       if (this.control.cancelled) break;
+      const options = { ...(preset ? { preset } : {}), presets, ...overrides, ...(named !== null ? { shop: named } : {}) };
+      if (!shop) {
+        const question = await shopQuestion(this.db, { name: file.name, chunks: coalescedChunks(file) }, options);
+        if (question) {
+          outcomes.push({ status: 'asks', file: file.name, question });
+          continue;
+        }
+      }
       // A full disk mid-file is an outcome (interrupted); before the file's record exists, an error.
       const outcome = await savingOrDiskFull(`the import of ${file.name}`, () =>
         importFile(
           this.db,
           { name: file.name, size: file.size, chunks: coalescedChunks(file) },
-          { ...(preset ? { preset } : {}), presets, ...overrides },
+          options,
           this.control,
           (p) => onProgress?.(i, p),
           this.clock,

@@ -56,6 +56,7 @@ export const META_VALUE_SCHEMAS: { [K in keyof MetaValues]: z.ZodType<MetaValues
       ) as unknown as Record<KeyType, z.ZodType<HubRule>>,
     )
     .strict() as unknown as z.ZodType<MetaValues['hubRules']>,
+  shops: z.array(text(60)).max(500),
   checkpointDownloaded: z.object({ at: z.number().finite(), seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
 };
 

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../app/Alerts';
 import { ImportDropzone } from './ImportDropzone';
 import { ImportHistoryTable } from './ImportHistoryTable';
 import { ImportSummaryCard } from './ImportSummaryCard';
+import { ShopQuestionCard } from './ShopQuestionCard';
 import { MappingWizard } from './MappingWizard';
 import { useImports, type Running } from './useImports';
 
@@ -53,14 +54,18 @@ export function ImportsScreen() {
           }}
         />
       )}
-      {im.outcomes.map((o) => (
-        <ImportSummaryCard
-          key={o.importId}
-          outcome={o}
-          onMap={o.summary.format === null && lastFiles.has(o.summary.file) ? () => setWizardFile(lastFiles.get(o.summary.file)!) : undefined}
-          onFix={o.summary.problems.length > 0 && lastFiles.has(o.summary.file) ? () => void im.rowsToFix(o) : undefined}
-        />
-      ))}
+      {im.outcomes.map((o) =>
+        o.status === 'asks' ? (
+          <ShopQuestionCard key={`asks:${o.file}`} asked={o} busy={running !== null} onAnswer={(choice) => im.answer(o.file, choice)} />
+        ) : (
+          <ImportSummaryCard
+            key={o.importId}
+            outcome={o}
+            onMap={o.summary.format === null && lastFiles.has(o.summary.file) ? () => setWizardFile(lastFiles.get(o.summary.file)!) : undefined}
+            onFix={o.summary.problems.length > 0 && lastFiles.has(o.summary.file) ? () => void im.rowsToFix(o) : undefined}
+          />
+        ),
+      )}
 
       <section className="panel wide" aria-labelledby="history-title">
         <h2 id="history-title">Import history</h2>

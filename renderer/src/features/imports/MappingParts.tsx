@@ -141,7 +141,7 @@ export function PresetBar({ details, setDetails, kind }: { details: PresetDetail
       </label>
       {kind === 'orders' && (
         <Choice
-          label="Channel"
+          label="Marketplace"
           value={marketplace}
           options={MARKETPLACES.map((m) => [m, MARKETPLACE_LABEL[m]] as const)}
           onChange={(m) => setDetails({ ...details, marketplace: m })}

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import * as Comlink from 'comlink';
 import { cache, importer } from '../../core/client';
-import type { ImportEntry, ImportOutcome, ImportProgress, LayoutOverrides } from '../../core/contract';
+import type { ImportEntry, ImportOutcome, ImportProgress, ImportResult, LayoutOverrides } from '../../core/contract';
+import type { ShopChoice } from '../../../../shared/ingest/shops';
 import { exportFile } from '../../app/exportFile';
 import { useUi } from '../../state/uiStore';
 import { useActions, useAsync } from '../../ui/useAsync';
@@ -28,7 +29,9 @@ export function useImports() {
   const [presetId, setPresetId] = useState('');
   const [orderRefColumn, setOrderRefColumn] = useState('');
   const [running, setRunning] = useState<Running | null>(null);
-  const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
+  const [outcomes, setOutcomes] = useState<ImportResult[]>([]);
+  /** How the files of the last run were read, so a question about one can be answered with the same settings. */
+  const [lastRun, setLastRun] = useState<{ preset: string | null; overrides: LayoutOverrides }>({ preset: null, overrides: {} });
   const [note, setNote] = useState<string | null>(null);
   const [lastFiles, setLastFiles] = useState(new Map<string, File>());
   const entries = history.value ?? [];
@@ -55,20 +58,28 @@ export function useImports() {
     };
   }, [elsewhere, history.value, setHistory, cacheChanged]);
 
-  async function run(files: File[], chosenPreset: string | null = presetId || null, overrides: LayoutOverrides = {}) {
+  /**
+   * Imports `files`; with `answer`, re-runs one file held back by a shop question and replaces
+   * that question with its outcome (the other files' results stay on screen).
+   */
+  async function run(files: File[], chosenPreset: string | null = presetId || null, overrides: LayoutOverrides = {}, answer?: ShopChoice) {
     if (files.length === 0 || running) return;
-    setLastFiles(new Map(files.map((f) => [f.name, f])));
+    const names = new Set(files.map((f) => f.name));
+    setLastFiles((m) => new Map([...(answer ? m : []), ...files.map((f) => [f.name, f] as const)]));
     setNote(null);
-    setOutcomes([]);
+    if (!answer) {
+      setOutcomes([]);
+      setLastRun({ preset: chosenPreset, overrides });
+    }
     const started = performance.now();
     setRunning({ files: files.map((f) => f.name), index: 0, progress: null, started, rate: 0 });
     const onProgress = Comlink.proxy((index: number, progress: ImportProgress) =>
       setRunning((r) => r && { ...r, index, progress, rate: progress.rows / Math.max(0.001, (performance.now() - r.started) / 1000) }),
     );
     const result = await actions.run(() =>
-      importer.run(files, chosenPreset, onProgress, { ...(orderRefColumn.trim() ? { orderRefColumn: orderRefColumn.trim() } : {}), ...overrides }),
+      importer.run(files, chosenPreset, onProgress, { ...(orderRefColumn.trim() ? { orderRefColumn: orderRefColumn.trim() } : {}), ...overrides }, answer),
     );
-    if (result) setOutcomes(result);
+    if (result) setOutcomes((prev) => (answer ? [...prev.filter((o) => !(o.status === 'asks' && names.has(o.file))), ...result] : result));
     setRunning(null);
     // Whatever happened, the cache, the history and the formats (a preset saved by the wizard) are read again.
     await cache.reload();
@@ -76,6 +87,12 @@ export function useImports() {
     await history.reload();
     await formats.reload();
   }
+
+  /** The analyst's answer to a shop question: import that file again, as the same or a named shop. */
+  const answer = (file: string, choice: ShopChoice) => {
+    const f = lastFiles.get(file);
+    if (f) void run([f], lastRun.preset, lastRun.overrides, choice);
+  };
 
   async function undo(entry: ImportEntry) {
     setNote(null);
@@ -117,6 +134,7 @@ export function useImports() {
     note,
     error: actions.error ?? history.error ?? formats.error,
     run,
+    answer,
     undo,
     rowsToFix,
     problems: (e: ImportEntry) => actions.run(async () => exportProblems(e.fileName, await importer.problems(e.id))),

@@ -1,5 +1,5 @@
 // Side panel with every stored fact of one order, grouped as an analyst reads them.
-import { MARKETPLACE_LABEL, orderKey } from '../../../../shared/domain/order';
+import { channelLabel, orderKey } from '../../../../shared/domain/order';
 import { useUi } from '../../state/uiStore';
 import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import type { OrderRow } from '../../core/contract';
@@ -13,7 +13,7 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
       'Order',
       [
         ['Order no.', order.externalId],
-        ['Channel', `${MARKETPLACE_LABEL[order.marketplace]} (${order.source})`],
+        ['Channel', `${channelLabel(order)} (${order.source})`],
         ['Placed', `${formatDateTime(order.createdAt)} UTC`],
         ['Status', order.status],
         ['Total', formatMoney(order.totalMinor, order.currency)],

@@ -1,6 +1,6 @@
 // The columns of the orders table: what an analyst scans first, left to right.
 import type { ReactNode } from 'react';
-import { cardSummary, MARKETPLACE_LABEL } from '../../../../shared/domain/order';
+import { cardSummary, channelLabel } from '../../../../shared/domain/order';
 import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import type { OrderSortField } from '../../../../shared/orders/query';
 import type { OrderRow } from '../../core/contract';
@@ -17,7 +17,7 @@ export interface OrderColumn {
 export const ORDER_COLUMNS: OrderColumn[] = [
   { id: 'createdAt', label: 'Date (UTC)', width: 150, sort: 'createdAt', cell: (o) => formatDateTime(o.createdAt) },
   { id: 'externalId', label: 'Order', width: 190, cell: (o) => o.externalId },
-  { id: 'marketplace', label: 'Channel', width: 96, sort: 'marketplace', cell: (o) => MARKETPLACE_LABEL[o.marketplace] },
+  { id: 'marketplace', label: 'Channel', width: 110, sort: 'marketplace', cell: (o) => channelLabel(o) },
   { id: 'status', label: 'Status', width: 88, sort: 'status', cell: (o) => <span className={`status status-${o.status}`}>{o.status}</span> },
   { id: 'total', label: 'Total', width: 100, sort: 'totalMinor', align: 'right', cell: (o) => formatMoney(o.totalMinor, o.currency) },
   { id: 'email', label: 'Email', width: 230, cell: (o) => o.email },

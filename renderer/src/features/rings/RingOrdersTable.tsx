@@ -1,6 +1,6 @@
 // A ring's orders (or those linked to the selected graph node), each with "expand" to draw its
 // neighbours outside the ring.
-import { cardSummary, MARKETPLACE_LABEL, type Order } from '../../../../shared/domain/order';
+import { cardSummary, channelLabel, type Order } from '../../../../shared/domain/order';
 import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 
@@ -14,7 +14,7 @@ export function RingOrdersTable({ orders, onExpand }: { orders: RingOrder[]; onE
   const columns: Column<RingOrder>[] = [
     { header: 'Date (UTC)', cell: ({ o }) => formatDateTime(o.createdAt) },
     { header: 'Order', cell: ({ o }) => o.externalId },
-    { header: 'Channel', cell: ({ o }) => MARKETPLACE_LABEL[o.marketplace] },
+    { header: 'Channel', cell: ({ o }) => channelLabel(o) },
     { header: 'Total', cell: ({ o }) => formatMoney(o.totalMinor, o.currency) },
     { header: 'Email', cell: ({ o }) => o.email },
     { header: 'Ship to', cell: ({ o }) => `${o.shipName}, ${o.shipStreet}, ${o.shipPostcode} ${o.shipCity}` },

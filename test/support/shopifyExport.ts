@@ -1,0 +1,26 @@
+// A minimal Shopify orders export (the columns its preset is detected by, one line item per
+// order), for tests that need two shops whose order numbers meet.
+export interface ShopifyRow {
+  name: string;
+  createdAt: string;
+  total: string;
+  email: string;
+  currency?: string;
+}
+
+const HEADER = ['Name', 'Email', 'Financial Status', 'Currency', 'Total', 'Created at', 'Lineitem name', 'Shipping Zip', 'Shipping City', 'Shipping Country'];
+
+export function shopifyExport(rows: readonly ShopifyRow[]): string {
+  const lines = rows.map((r) => [r.name, r.email, 'paid', r.currency ?? 'EUR', r.total, r.createdAt, 'Item', '10115', 'Berlin', 'DE'].join(','));
+  return [HEADER.join(','), ...lines].join('\n') + '\n';
+}
+
+/** `count` orders #1001, #1002 ... on `day` (YYYY-MM-DD), each with a total derived from `base`. */
+export function shopOrders(count: number, day: string, base: number, emailDomain: string): ShopifyRow[] {
+  return Array.from({ length: count }, (_, i) => ({
+    name: `#${1001 + i}`,
+    createdAt: `${day} ${String(10 + (i % 10)).padStart(2, '0')}:00:00 +0100`,
+    total: (base + i).toFixed(2),
+    email: `buyer${i}@${emailDomain}`,
+  }));
+}
