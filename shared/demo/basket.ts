@@ -17,6 +17,7 @@ const ASSORTMENT: Record<Marketplace | 'resellable', Assortment> = {
   zalando: { median: 55, sigma: 0.6, items: [0.55, 0.83, 0.95, 1] },
   amazon: { median: 32, sigma: 0.8, items: [0.75, 0.93, 1, 1] },
   shop: { median: 60, sigma: 0.7, items: [0.6, 0.85, 1, 1] },
+  other: { median: 45, sigma: 0.7, items: [0.6, 0.85, 1, 1] },
   resellable: { median: 240, sigma: 0.45, items: [0.7, 1, 1, 1] },
 };
 

@@ -6,7 +6,7 @@ import type { Payment } from '../domain/payment';
 import { DAY_MS, HOUR_MS } from './calendar';
 import { Weighted, type Rng } from './prng';
 
-const RETURN_RATE: Record<Marketplace, number> = { zalando: 0.28, amazon: 0.07, shop: 0.11 };
+const RETURN_RATE: Record<Marketplace, number> = { zalando: 0.28, amazon: 0.07, shop: 0.11, other: 0.1 };
 const STATUSES: readonly OrderStatus[] = ['open', 'paid', 'fulfilled', 'cancelled', 'refunded'];
 
 const FRESH = new Weighted(STATUSES, [45, 40, 10, 5, 0]);
@@ -16,6 +16,7 @@ const SETTLED: Record<Marketplace, [Weighted<OrderStatus>, Weighted<OrderStatus>
   amazon: settled('amazon'),
   zalando: settled('zalando'),
   shop: settled('shop'),
+  other: settled('other'),
 };
 
 /** [within two weeks, older]: returns are still coming in for the recent ones. */

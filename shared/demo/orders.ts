@@ -26,7 +26,7 @@ export interface WrittenOrder {
 }
 
 const AMAZON_PREFIXES = ['302', '303', '304', '305', '306'];
-const PHONE_SHOWN: Record<Marketplace, number> = { amazon: 0.65, zalando: 0.8, shop: 0.75 };
+const PHONE_SHOWN: Record<Marketplace, number> = { amazon: 0.65, zalando: 0.8, shop: 0.75, other: 0.7 };
 
 export class OrderWriter {
   private shopNumber = 10001;

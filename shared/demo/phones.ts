@@ -1,6 +1,7 @@
 // Mobile numbers and the many ways people type them (+49 170 1234567, 0170/1234567,
 // 0049170...). One number per customer, unique; the format varies by channel and by person.
 
+import type { Marketplace } from '../domain/order';
 import type { Country } from './names';
 import { luhnValid } from './pan-guard';
 import { Permutation, hash3 } from './prng';
@@ -142,7 +143,7 @@ function national(p: Phone): string {
 }
 
 /** Channel habits: Amazon mostly shows international form, shops get whatever people type. */
-export function phoneFormatFor(channel: 'amazon' | 'zalando' | 'shop', u: number): number {
+export function phoneFormatFor(channel: Marketplace, u: number): number {
   if (channel === 'amazon') return u < 0.45 ? 0 : u < 0.7 ? 8 : u < 0.9 ? 4 : 3;
   if (channel === 'zalando') return u < 0.55 ? 0 : u < 0.85 ? 4 : 3;
   return u < 0.25 ? 3 : u < 0.4 ? 0 : u < 0.52 ? 1 : u < 0.62 ? 8 : u < 0.7 ? 4 : u < 0.77 ? 5 : u < 0.84 ? 7 : u < 0.9 ? 2 : u < 0.95 ? 6 : 9;

@@ -1,13 +1,15 @@
 // The analyst's unit of work: one customer order from any channel, with the link-relevant
 // facts of its payment folded in (card summary, IP, device). Never a full PAN or CVV.
 
-export const MARKETPLACES = ['amazon', 'zalando', 'shop'] as const;
+// Stored as an index into this list: add at the end only.
+export const MARKETPLACES = ['amazon', 'zalando', 'shop', 'other'] as const;
 export type Marketplace = (typeof MARKETPLACES)[number];
 
 export const MARKETPLACE_LABEL: Record<Marketplace, string> = {
   amazon: 'Amazon.de',
   zalando: 'Zalando',
   shop: 'Own shop',
+  other: 'Other marketplace',
 };
 
 export const ORDER_STATUSES = ['open', 'paid', 'fulfilled', 'cancelled', 'refunded'] as const;

@@ -98,6 +98,9 @@ test('dates: a month-first export is read month-first by its own values, and a f
   const us = testInfo.outputPath('us-orders.csv');
   writeFileSync(us, US_EXPORT);
   let wizard = await mapInWizard(page, us, 'US shop', { number: 'Order No', date: 'Order Date', total: 'Order Total' });
+  // Sold on a marketplace the workbench has no preset for: the channel is named here.
+  await wizard.getByLabel('Marketplace', { exact: true }).selectOption('other');
+  await wizard.getByLabel('Channel name').fill('eBay.com');
   await wizard.getByRole('button', { name: 'Check the first rows' }).click();
   let check = wizard.getByRole('status', { name: 'Mapping check' });
   await expect(check).toContainText('First 3 rows: 3 records, 0 would be quarantined.');
@@ -111,7 +114,7 @@ test('dates: a month-first export is read month-first by its own values, and a f
 
   await page.getByRole('link', { name: 'Orders' }).click();
   await search(page, 'US-1001');
-  expect((await visibleRows(page))[0]).toMatchObject({ Order: 'US-1001', 'Date (UTC)': '2026-04-05 09:05' });
+  expect((await visibleRows(page))[0]).toMatchObject({ Order: 'US-1001', 'Date (UTC)': '2026-04-05 09:05', Channel: 'eBay.com' });
   await search(page, 'US-1002');
   expect((await visibleRows(page))[0]).toMatchObject({ Order: 'US-1002', 'Date (UTC)': '2026-04-06 14:47' });
 

@@ -6,7 +6,7 @@ import type { Dispute } from '../../shared/domain/dispute';
 import type { Marketplace, Order } from '../../shared/domain/order';
 
 const at = (iso: string) => Date.parse(`${iso}Z`);
-const SOURCE: Record<Marketplace, string> = { amazon: 'amazon', zalando: 'zalando', shop: 'shopify' };
+const SOURCE: Record<Marketplace, string> = { amazon: 'amazon', zalando: 'zalando', shop: 'shopify', other: 'ebay' };
 
 function order(id: string, marketplace: Marketplace, when: string, euros: number, f: Partial<Order> = {}): Order {
   return {

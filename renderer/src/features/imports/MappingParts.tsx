@@ -147,6 +147,20 @@ export function PresetBar({ details, setDetails, kind }: { details: PresetDetail
           onChange={(m) => setDetails({ ...details, marketplace: m })}
         />
       )}
+      {kind === 'orders' && (
+        <label className="inline">
+          Channel name
+          <input
+            aria-label="Channel name"
+            value={details.channel}
+            placeholder={MARKETPLACE_LABEL[marketplace]}
+            title="Shown for these orders when the file has no sales-channel column: eBay.de, Otto, Kaufland, Outlet shop"
+            maxLength={60}
+            size={14}
+            onChange={(e) => setDetails({ ...details, channel: e.target.value })}
+          />
+        </label>
+      )}
       <label className="inline">
         Currency if missing
         <input

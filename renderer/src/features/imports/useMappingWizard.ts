@@ -31,6 +31,8 @@ export interface PresetDetails {
   dateOrder: DateOrder | 'unsaid';
   /** Zone of times written without an offset; empty is UTC. */
   timeZone: string;
+  /** The channel's name when the file names none (`eBay.de`, `Outlet shop`); empty: the marketplace's. */
+  channel: string;
 }
 
 export function useMappingWizard(file: File, onImport: (presetId: string, overrides: LayoutOverrides) => void) {
@@ -44,6 +46,7 @@ export function useMappingWizard(file: File, onImport: (presetId: string, overri
     currency: 'EUR',
     dateOrder: 'unsaid',
     timeZone: '',
+    channel: '',
   });
   const [check, setCheck] = useState<MappingCheck | null>(null);
   const sniff = useAsync(
@@ -70,7 +73,7 @@ export function useMappingWizard(file: File, onImport: (presetId: string, overri
   const missing = fields.filter((f) => f.required && !mapping[f.field] && !(f.requiredUnless && mapping[f.requiredUnless]));
 
   function preset(): FormatPreset {
-    const { name, source, marketplace, currency, dateOrder, timeZone } = details;
+    const { name, source, marketplace, currency, dateOrder, timeZone, channel } = details;
     const used = Object.entries(mapping).filter(([, c]) => c);
     const markers = fields.filter((f) => f.required && mapping[f.field]).map((f) => mapping[f.field]!);
     return {
@@ -82,7 +85,7 @@ export function useMappingWizard(file: File, onImport: (presetId: string, overri
       mapping: Object.fromEntries(used),
       options: {
         source: source.trim() || slug(name).slice(7),
-        ...(kind === 'orders' ? { marketplace } : {}),
+        ...(kind === 'orders' ? { marketplace, ...(channel.trim() ? { channel: channel.trim() } : {}) } : {}),
         defaultCurrency: currency,
         ...(dateOrder !== 'unsaid' ? { dateOrder } : {}),
         ...(timeZone.trim() ? { timeZone: timeZone.trim() } : {}),

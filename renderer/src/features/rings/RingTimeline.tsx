@@ -1,16 +1,22 @@
 // When a ring's orders came in: orders per day, stacked by channel, so a burst stands out.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { MARKETPLACES, MARKETPLACE_LABEL, type Order } from '../../../../shared/domain/order';
+import { MARKETPLACES, MARKETPLACE_LABEL, type Marketplace, type Order } from '../../../../shared/domain/order';
 import { formatDate } from '../../../../shared/domain/money';
 
 const DAY = 86_400_000;
-const CHANNEL_COLOUR = { amazon: '#f59e0b', zalando: '#ea580c', shop: '#2f6fde' } as const;
+const CHANNEL_COLOUR: Record<Marketplace, string> = { amazon: '#f59e0b', zalando: '#ea580c', shop: '#2f6fde', other: '#7c3aed' };
 
 export function RingTimeline({ orders }: { orders: readonly Order[] }) {
   if (orders.length === 0) return null;
   const first = Math.floor(Math.min(...orders.map((o) => o.createdAt)) / DAY);
   const last = Math.floor(Math.max(...orders.map((o) => o.createdAt)) / DAY);
-  const days = Array.from({ length: Math.min(last - first + 1, 400) }, (_, i) => ({ day: formatDate((first + i) * DAY), amazon: 0, zalando: 0, shop: 0 }));
+  const days = Array.from({ length: Math.min(last - first + 1, 400) }, (_, i) => ({
+    day: formatDate((first + i) * DAY),
+    amazon: 0,
+    zalando: 0,
+    shop: 0,
+    other: 0,
+  }));
   for (const o of orders) {
     const d = days[Math.floor(o.createdAt / DAY) - first];
     if (d) d[o.marketplace]++;
