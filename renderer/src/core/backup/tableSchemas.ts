@@ -2,6 +2,7 @@
 // is restored: a row of the wrong shape, an unknown table or an oversized field is refused with
 // the table and row named, never written into a cache the app then cannot open.
 import { CARD_CHECK_RESULTS, THREE_DS_RESULTS } from '../../../../shared/domain/cardChecks';
+import { KNOWN_OUTCOMES } from '../../../../shared/domain/knownOutcome';
 import { z } from 'zod';
 import { decisionEntrySchema, logHeadSchema } from '../../../../shared/decisions/schema';
 import { CARD_NETWORKS, DISPUTE_STATUSES } from '../../../../shared/domain/dispute';
@@ -43,6 +44,7 @@ const payment = z
     avsPostcodeCheck: z.enum(CARD_CHECK_RESULTS).optional(),
     avsLine1Check: z.enum(CARD_CHECK_RESULTS).optional(),
     threeDs: z.enum(THREE_DS_RESULTS).optional(),
+    knownOutcome: z.enum(KNOWN_OUTCOMES).optional(),
     stamp: writeStamp.optional(),
   })
   .strict();
