@@ -98,7 +98,8 @@ export const TABLE_ROWS = {
   // Fields added later (riskLevel, the card checks) are absent from blocks written before them.
   orderText: z.object({ id, columns: z.partialRecord(z.enum(ORDER_TEXT_FIELDS), column) }).strict(),
   orderKeys: z.object({ id, keys: column, scopes: column, hashes: column }).strict(),
-  orderReportColumns: z.object({ id, dict: z.record(z.enum(DICT_FIELDS), dictColumn), keyHashes: f64 }).strict(),
+  // Dictionaries added later (knownOutcome) are absent from blocks written before them.
+  orderReportColumns: z.object({ id, dict: z.partialRecord(z.enum(DICT_FIELDS), dictColumn), keyHashes: f64 }).strict(),
   payments: payment,
   disputes: dispute,
   imports: z
