@@ -23,28 +23,31 @@ export function OutcomeEvaluation({ result }: { result: WhatIf }) {
       </p>
     );
   const rows: Row[] = [
-    { label: `Current (v${result.current.version}), review from ${o.current.review.threshold}`, e: o.current.review },
-    { label: `Current (v${result.current.version}), hold from ${o.current.hold.threshold}`, e: o.current.hold },
-    { label: `Draft, review from ${o.draft.review.threshold}`, e: o.draft.review },
-    { label: `Draft, hold from ${o.draft.hold.threshold}`, e: o.draft.hold },
+    { label: `Current v${result.current.version}, review ≥ ${o.current.review.threshold}`, e: o.current.review },
+    { label: `Current v${result.current.version}, hold ≥ ${o.current.hold.threshold}`, e: o.current.hold },
+    { label: `Draft, review ≥ ${o.draft.review.threshold}`, e: o.draft.review },
+    { label: `Draft, hold ≥ ${o.draft.hold.threshold}`, e: o.draft.hold },
   ];
   const columns: Column<Row>[] = [
-    { header: `Against ${formatCount(o.orders)} orders with a known outcome (${formatCount(o.fraud)} fraud)`, cell: (r) => r.label },
+    { header: 'Matrix, flagged from', cell: (r) => r.label },
     { header: 'Flagged', right: true, cell: (r) => formatCount(r.e.flagged) },
-    { header: 'Fraud flagged (TP)', right: true, cell: (r) => formatCount(r.e.truePositive) },
-    { header: 'Legit flagged (FP)', right: true, cell: (r) => formatCount(r.e.falsePositive) },
-    { header: 'Fraud missed (FN)', right: true, cell: (r) => formatCount(r.e.falseNegative) },
-    { header: 'Legit passed (TN)', right: true, cell: (r) => formatCount(r.e.trueNegative) },
+    { header: 'TP', right: true, cell: (r) => formatCount(r.e.truePositive) },
+    { header: 'FP', right: true, cell: (r) => formatCount(r.e.falsePositive) },
+    { header: 'FN', right: true, cell: (r) => formatCount(r.e.falseNegative) },
+    { header: 'TN', right: true, cell: (r) => formatCount(r.e.trueNegative) },
     { header: 'Precision', right: true, cell: (r) => share(r.e.precision) },
     { header: 'Recall', right: true, cell: (r) => share(r.e.recall) },
     { header: 'Share flagged', right: true, cell: (r) => share(r.e.flaggedRate) },
   ];
   return (
     <div data-testid="outcome-evaluation">
+      <p data-testid="outcome-evaluation-over">
+        Against {formatCount(o.orders)} orders with a known outcome ({formatCount(o.fraud)} fraud):
+      </p>
       <HistoryTable rows={rows} columns={columns} rowKey={(r) => r.label} label="Against known outcomes" />
       <p className="muted small">
-        Flagged: a score at or above the threshold. At the review threshold the share flagged is the review rate. Precision: of the flagged, the share that was
-        fraud; recall: of the fraud, the share flagged.
+        Flagged: a score at or above the threshold. TP: fraud flagged, FP: legitimate flagged, FN: fraud missed, TN: legitimate passed. Precision: of the
+        flagged, the share that was fraud; recall: of the fraud, the share flagged. At the review threshold the share flagged is the review rate.
       </p>
     </div>
   );
