@@ -55,6 +55,8 @@ export interface OrderText {
    * `Amazon.co.uk`), or the own shop's name when the analyst named one; '' when neither.
    */
   channel?: string;
+  /** What history says the order was, from a labelled export: 'fraud', 'legit' or absent (see knownOutcome.ts). */
+  knownOutcome?: string;
 }
 
 export interface Order extends OrderText {
@@ -94,6 +96,7 @@ export const ORDER_TEXT_FIELDS = [
   'avsLine1Check',
   'threeDs',
   'channel',
+  'knownOutcome',
 ] as const satisfies readonly (keyof OrderText)[];
 export type OrderTextField = (typeof ORDER_TEXT_FIELDS)[number];
 
@@ -105,6 +108,7 @@ export const OPTIONAL_TEXT_FIELDS: ReadonlySet<OrderTextField> = new Set<OrderTe
   'avsLine1Check',
   'threeDs',
   'channel',
+  'knownOutcome',
 ]);
 
 /** Where an order was sold, as the analyst reads it: `Amazon.co.uk`, `Outlet shop`, else the marketplace (`Own shop`). */

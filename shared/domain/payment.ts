@@ -22,4 +22,6 @@ export interface Payment extends CardChecks {
   cardCountry: string;
   /** The shop's checkout device id, carried in the provider's metadata (`device_id (metadata)`). */
   deviceId?: string;
+  /** What history says the payment was, from a labelled export: 'fraud' or 'legit' (knownOutcome.ts); carried to its order. */
+  knownOutcome?: string;
 }

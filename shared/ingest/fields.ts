@@ -26,6 +26,8 @@ export interface FieldSpec {
   identifier?: boolean;
   /** Column names (EN and DE) that suggest this field. */
   synonyms: readonly string[];
+  /** Suggested only for a column named like a synonym (case, spaces and punctuation aside): `Shipping Class` is no `class`. */
+  exactName?: boolean;
 }
 
 const CARD_FIELDS: FieldSpec[] = [
@@ -53,6 +55,35 @@ const CARD_FIELDS: FieldSpec[] = [
   { field: 'cardFingerprint', label: 'Card fingerprint', combine: 'first', identifier: true, synonyms: ['card fingerprint', 'fingerprint'] },
   { field: 'cardBrand', label: 'Card brand', combine: 'first', synonyms: ['card brand', 'brand', 'card type', 'kartentyp', 'kartenmarke', 'scheme'] },
 ];
+
+/**
+ * The known outcome of a labelled export (Kaggle's `Class`, PaySim's `isFraud`, a chargeback flag),
+ * read through the value map in shared/domain/knownOutcome.ts.
+ */
+const KNOWN_OUTCOME_FIELD: FieldSpec = {
+  field: 'knownOutcome',
+  label: 'Known outcome (fraud or legitimate)',
+  combine: 'first',
+  exactName: true,
+  synonyms: [
+    'known outcome',
+    'outcome',
+    'is fraud',
+    'is fraudulent',
+    'fraud',
+    'fraudulent',
+    'fraud flag',
+    'fraud label',
+    'fraud bool',
+    'fraud result',
+    'fraud outcome',
+    'class',
+    'label',
+    'chargeback',
+    'chargeback flag',
+    'betrug',
+  ],
+};
 
 /** The issuer's answers to the card checks; see shared/domain/cardChecks.ts for the values read. */
 const CARD_CHECK_FIELDS: FieldSpec[] = [
@@ -217,6 +248,7 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
     combine: 'first',
     synonyms: ['payment method', 'zahlungsart', 'zahlungsmethode', 'payment type', 'zahlart'],
   },
+  KNOWN_OUTCOME_FIELD,
 ];
 
 /** Fields that hold dates: their columns' day/month order is settled from their values (dateOrder.ts). */
@@ -275,6 +307,7 @@ export const PAYMENT_FIELDS: readonly FieldSpec[] = [
   { field: 'disputeReason', label: 'Dispute reason', combine: 'first', synonyms: ['dispute reason'] },
   { field: 'disputeOpenedAt', label: 'Dispute date', combine: 'first', synonyms: ['dispute date (utc)', 'dispute date'] },
   { field: 'disputeDueAt', label: 'Dispute evidence due', combine: 'first', synonyms: ['dispute evidence due (utc)', 'evidence due'] },
+  KNOWN_OUTCOME_FIELD,
 ];
 
 export const DISPUTE_FIELDS: readonly FieldSpec[] = [

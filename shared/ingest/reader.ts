@@ -1,7 +1,7 @@
 // Reads one export from byte chunks to records: sniffs encoding, layout and format from the first
 // 64 KiB, then streams rows through the CSV splitter, the column mapping and the record builders.
 import { ByteHasher } from './contentHash';
-import { BuildContext } from './build/context';
+import { BuildContext, type OutcomeSeen } from './build/context';
 import { DisputeBuilder } from './build/disputes';
 import { Grouper, type RecordBuilder } from './build/grouping';
 import { OrderBuilder } from './build/orders';
@@ -78,6 +78,8 @@ export interface ReaderInfo {
   warnings: FileMessage[];
   /** The day/month order each date column was read in, and why (settled from its values, the format, ...). */
   dateOrders: DateColumnOrder[];
+  /** The known-outcome column and how the value map read its values so far; null when it is not mapped. */
+  knownOutcomes: { column: string; values: OutcomeSeen[] } | null;
 }
 
 export interface DateColumnOrder extends SettledOrder {
@@ -165,7 +167,16 @@ export class ExportReader implements CsvSink {
       errors: this.messages.errors,
       warnings: this.messages.warnings,
       dateOrders: this.settledDates,
+      knownOutcomes: this.knownOutcomes(),
     };
+  }
+
+  private knownOutcomes(): ReaderInfo['knownOutcomes'] {
+    const f = this.resolved?.byField.get('knownOutcome');
+    const columns = f === undefined ? [] : this.resolved!.columns[f]!;
+    if (columns.length === 0) return null;
+    const names = columns.map((c) => this.resolved!.header.names[c] ?? '').join(' / ');
+    return { column: names, values: this.ctx ? [...this.ctx.outcomes.values()].map((v) => ({ ...v })) : [] };
   }
 
   private fail(code: string, message: string): void {

@@ -66,6 +66,7 @@ export const ORDER_HASH_FIELDS = [
   'avsLine1Check',
   'threeDs',
   'channel',
+  'knownOutcome',
 ] as const;
 
 export const PAYMENT_HASH_FIELDS = [
@@ -89,6 +90,7 @@ export const PAYMENT_HASH_FIELDS = [
   'avsPostcodeCheck',
   'avsLine1Check',
   'threeDs',
+  'knownOutcome',
 ] as const;
 
 export const DISPUTE_HASH_FIELDS = [

@@ -63,7 +63,7 @@ export function suggestMapping(headers: readonly string[], kind: RecordKind): { 
     for (const column of headers) {
       let best = 0;
       for (const syn of spec.synonyms) best = Math.max(best, nameSimilarity(column, syn));
-      if (best >= 0.5) scored.push({ field: spec.field, column, score: Math.round(best * 100) / 100 });
+      if (best >= (spec.exactName ? 0.95 : 0.5)) scored.push({ field: spec.field, column, score: Math.round(best * 100) / 100 });
     }
   }
   scored.sort((a, b) => b.score - a.score);

@@ -27,9 +27,10 @@ export interface OrderKeyColumns {
 /**
  * Low-cardinality text fields the reports group by, dictionary-encoded per block (values once,
  * a code per row) so a report over 1M orders never decodes text. Values are folded as the
- * reports group them (dictFold); blocks written before these existed are derived from text.
+ * reports group them (dictFold); blocks written before these existed are derived from text. The
+ * known outcome is counted, not grouped by: blocks whose dictionaries predate it read it as ''.
  */
-export const DICT_FIELDS = ['currency', 'shipCountry', 'paymentMethod', 'cardBrand'] as const;
+export const DICT_FIELDS = ['currency', 'shipCountry', 'paymentMethod', 'cardBrand', 'knownOutcome'] as const;
 export type DictField = (typeof DICT_FIELDS)[number];
 export interface DictColumn {
   values: string[];

@@ -1,6 +1,7 @@
 // Joins a PSP payment onto its order: the order takes the card summary, IP and (when it has
 // none) the email the payment carried, so linking sees the card and IP behind a shop order.
 import { CARD_CHECK_FIELDS } from '../domain/cardChecks';
+import { combinedOutcome } from '../domain/knownOutcome';
 import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
 
@@ -53,6 +54,9 @@ export function withPaymentFacts(order: Order, p: Payment): Order {
     const v = p[k] || order[k];
     if (v) next[k] = v;
   }
+  // A labelled payments export says what the order was; a known fraud from either side stands.
+  const outcome = combinedOutcome(order.knownOutcome, p.knownOutcome);
+  if (outcome) next.knownOutcome = outcome;
   const changed = (Object.keys(next) as (keyof Order)[]).some((k) => next[k] !== order[k]);
   return changed ? next : order;
 }

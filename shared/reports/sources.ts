@@ -3,7 +3,8 @@
 // Confirmed fraud, per order (an order can have several sources; it counts once):
 //  - a fraud-family dispute on it (Visa 10.x, Mastercard 4837/4863, Amex F29, Stripe `fraudulent`, ...);
 //  - the review decision that stands on it is `cancel` (the review queue is a fraud review);
-//  - it belongs to a ring an analyst marked as confirmed fraud.
+//  - it belongs to a ring an analyst marked as confirmed fraud;
+//  - its known outcome, from a labelled import, is fraud.
 import type { DecisionEntry } from '../decisions/chain';
 import { decisionThatStands } from '../decisions/standing';
 import { reasonFamily } from '../disputes/reasonCodes';
@@ -11,8 +12,13 @@ import type { Dispute } from '../domain/dispute';
 import { MARKETPLACE_LABEL, orderKey, type Order } from '../domain/order';
 import { FRAUD_BY, type TrendChargeback, type TrendDimension, type TrendOrders } from './fraudTrend';
 
-/** Order key -> FRAUD_BY bits. */
-export function confirmedFraud(disputes: readonly Dispute[], decisions: readonly DecisionEntry[], confirmedRingOrders: Iterable<string>): Map<string, number> {
+/** Order key -> FRAUD_BY bits. `knownFraudOrders`: keys of orders whose known outcome is fraud (knownFraudKeys). */
+export function confirmedFraud(
+  disputes: readonly Dispute[],
+  decisions: readonly DecisionEntry[],
+  confirmedRingOrders: Iterable<string>,
+  knownFraudOrders: Iterable<string> = [],
+): Map<string, number> {
   const out = new Map<string, number>();
   const mark = (key: string, bit: number) => {
     if (key) out.set(key, (out.get(key) ?? 0) | bit);
@@ -20,7 +26,35 @@ export function confirmedFraud(disputes: readonly Dispute[], decisions: readonly
   for (const d of disputes) if (reasonFamily(d.network, d.reasonCode) === 'fraud') mark(d.orderKey, FRAUD_BY.chargeback);
   for (const [key, e] of decisionThatStands(decisions)) if (e.decision === 'cancel') mark(key, FRAUD_BY.cancelled);
   for (const key of confirmedRingOrders) mark(key, FRAUD_BY.ring);
+  for (const key of knownFraudOrders) mark(key, FRAUD_BY.outcome);
   return out;
+}
+
+/** Keys of the orders whose known outcome is fraud (plain orders: the CLI, tests, the bench's naive path). */
+export function knownFraudKeys(orders: readonly Pick<Order, 'source' | 'externalId' | 'knownOutcome'>[]): string[] {
+  return orders.filter((o) => o.knownOutcome === 'fraud').map(orderKey);
+}
+
+/**
+ * Confirmed-fraud rows of the cache's columns: the keyed sources at their rows, and every live row
+ * whose known outcome (its dictionary column) is fraud, without decoding any order.
+ */
+export function fraudRowsOf(
+  fraudByKey: ReadonlyMap<string, number>,
+  rowOf: ReadonlyMap<string, number>,
+  knownOutcome: { values: readonly string[]; codes: ArrayLike<number> },
+  live: ArrayLike<number>,
+): Map<number, number> {
+  const fraud = new Map<number, number>();
+  for (const [key, bits] of fraudByKey) {
+    const row = rowOf.get(key);
+    if (row !== undefined) fraud.set(row, bits);
+  }
+  const code = knownOutcome.values.indexOf('fraud');
+  if (code < 0) return fraud;
+  const { codes } = knownOutcome;
+  for (let row = 0; row < codes.length; row++) if (codes[row] === code && live[row]) fraud.set(row, (fraud.get(row) ?? 0) | FRAUD_BY.outcome);
+  return fraud;
 }
 
 type Grouped = Pick<Order, 'marketplace' | 'shipCountry' | 'paymentMethod' | 'cardBrand'>;

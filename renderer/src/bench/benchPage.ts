@@ -10,7 +10,7 @@ import { RingService } from '../core/rings/ringService';
 import { ReportService, type TrendResult } from '../core/reports/reportService';
 import { DecisionLog } from '../core/storage/decisionLog';
 import { fraudTrend, trendRows, type TrendParams, type TrendReport } from '../../../shared/reports/fraudTrend';
-import { confirmedFraud, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
+import { confirmedFraud, fraudRowsOf, knownFraudKeys, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
 import type { Dispute, DisputeStatus } from '../../../shared/domain/dispute';
 import { FIELD_SEPARATOR } from '../../../shared/orders/columns';
 import { linkEdges } from '../../../shared/linking';
@@ -115,11 +115,7 @@ async function profileTrendSteps(db: WorkbenchDb, params: TrendAsked, fresh: Fre
   const rowOf = await snap.rowsOfKeys(wanted);
   const t4 = performance.now();
   const keys = snap.keyColumns;
-  const fraud = new Map<number, number>();
-  for (const [key, bits] of fraudByKey) {
-    const row = rowOf.get(key);
-    if (row !== undefined) fraud.set(row, bits);
-  }
+  const fraud = fraudRowsOf(fraudByKey, rowOf, { values: dict.values.knownOutcome, codes: dict.codes.knownOutcome }, keys.live);
   fraudTrend(
     {
       count: keys.count,
@@ -182,7 +178,7 @@ async function naiveTrend(db: WorkbenchDb, params: TrendAsked, fresh: FreshStore
     new DecisionLog(db).entries(),
     confirmedRingKeys(new RingService(db, store)),
   ]);
-  const fraudByKey = confirmedFraud(disputes, decisions, marks);
+  const fraudByKey = confirmedFraud(disputes, decisions, marks, knownFraudKeys(orders));
   const { columns, rowOf } = trendOrdersOf(orders, 'marketplace', fraudByKey);
   const report = fraudTrend(
     columns,

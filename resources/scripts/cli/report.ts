@@ -18,7 +18,7 @@ import {
 import { kpiReport } from '../../../shared/reports/kpi';
 import { nextPeriod, periodStart, type PeriodKind } from '../../../shared/reports/periods';
 import { DEFAULT_THRESHOLDS, programmeMonths } from '../../../shared/reports/programmes';
-import { confirmedFraud, DEFAULT_RATES, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
+import { confirmedFraud, DEFAULT_RATES, knownFraudKeys, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
 import { out, parseArgs, pathIn, usageError, type CliIo, type ParsedArgs } from './io';
 import { importFiles, type ImportedRecords } from './memoryImport';
 import { chooseFormat, FORMAT_OPTIONS } from './formatChoice';
@@ -137,7 +137,7 @@ async function runFraudTrend(args: readonly string[], io: CliIo, usage: string):
   // The rates are into EUR; into another reporting currency through EUR.
   const rates = Object.fromEntries(Object.entries(base).map(([c, r]) => [c, r / toReporting]));
   // Ring verdicts live in the app's cache, not in any export: no confirmed-ring orders here.
-  const fraud = confirmedFraud(records.disputes, decisions, []);
+  const fraud = confirmedFraud(records.disputes, decisions, [], knownFraudKeys(records.orders));
   const { columns, rowOf } = trendOrdersOf(records.orders, dimension, fraud);
   let report: TrendReport;
   try {
@@ -152,7 +152,7 @@ async function runFraudTrend(args: readonly string[], io: CliIo, usage: string):
     throw e;
   }
   const notes = [
-    'Confirmed fraud here is fraud-family chargebacks and orders cancelled in review; orders of rings confirmed as fraud are not counted: ring verdicts live in the app, not in the exports.',
+    'Confirmed fraud here is fraud-family chargebacks, orders cancelled in review and orders whose known outcome (a mapped outcome column) is fraud; orders of rings confirmed as fraud are not counted: ring verdicts live in the app, not in the exports.',
     a.values.has('--decisions')
       ? `Review decisions: ${decisions.length} entries from ${a.values.get('--decisions')}.`
       : 'No --decisions file: orders cancelled in review are not counted as fraud.',
@@ -170,6 +170,8 @@ async function runFraudTrend(args: readonly string[], io: CliIo, usage: string):
     rows: trendRows(report).map(({ group, period: label, ...f }) => ({ period: label, [dimension]: group, ...f })),
     previous: figures(report.previousTotal),
     total: figures(report.total),
+    /** Confirmed fraud of the range by source; an order with two sources counts in both. */
+    fraudBy: report.total.fraudBy,
     unconverted: report.unconverted,
     notes,
   };

@@ -7,6 +7,7 @@ import { dateOrderConflict } from '../dateOrder';
 import { expiryFromText, expiryOf, parseTimestamp, timeZoneNamed, type TimeZone } from '../dates';
 import { cardBrandOf } from '../vocabulary';
 import type { BuildContext, RowGroup } from './context';
+import { knownOutcomeOf, OUTCOME_MAP_TEXT, type KnownOutcome } from '../../domain/knownOutcome';
 import { avsOf, CARD_CHECK_FIELDS, cardCheckOf, threeDsOf, type CardCheckField, type CardChecks } from '../../domain/cardChecks';
 
 /**
@@ -208,4 +209,19 @@ export function cardCheckCells(ctx: BuildContext, g: RowGroup): CardChecks {
 export function cardChecksProvided(ctx: BuildContext): CardCheckField[] {
   const m = (name: string) => ctx.mapped(ctx.f(name));
   return CARD_CHECK_FIELDS.filter((k) => m(k) || ((k === 'avsPostcodeCheck' || k === 'avsLine1Check') && m('avsResult')));
+}
+
+/**
+ * The known outcome of field `f` through the value map: '' when unmapped or empty; null after
+ * setting the group aside for a value the map cannot read (an outcome is never guessed).
+ */
+export function outcomeCell(ctx: BuildContext, g: RowGroup, f: number, what: string): KnownOutcome | '' | null {
+  if (!ctx.mapped(f)) return '';
+  const at = ctx.locate(g, f);
+  const reads = knownOutcomeOf(at.value);
+  if (reads === '') return '';
+  ctx.noteOutcome(at.value, reads);
+  if (reads !== null) return reads;
+  ctx.fail(g, at.row, at.column, 'invalid-value', `${ctx.columnLabel(at.column)} is not an outcome the import reads (${OUTCOME_MAP_TEXT})`, what);
+  return null;
 }

@@ -7,6 +7,7 @@ import type { FormatPreset } from '../formats/preset';
 import { readField, sourceColumn, type ResolvedMapping } from '../mapping';
 import { describeColumn, type FileMessages, type RowProblem, type RowProblemCode } from '../problems';
 import type { ParsedRecord } from '../records';
+import type { KnownOutcome } from '../../domain/knownOutcome';
 
 /** Rows that form one record: the line items of an order, the events of a dispute. */
 export class RowGroup {
@@ -31,6 +32,16 @@ export interface BuildOutput {
   problems: RowProblem[];
 }
 
+/** A value of the known-outcome column as the value map read it (null: it cannot), and on how many records. */
+export interface OutcomeSeen {
+  value: string;
+  reads: KnownOutcome | null;
+  records: number;
+}
+
+/** Distinct outcome values the wizard's check lists; a labelled export has two or three. */
+const OUTCOME_VALUES_KEPT = 20;
+
 /** A field's value and where it was found, for problems that point at a cell. */
 export interface Located {
   value: string;
@@ -41,6 +52,8 @@ export interface Located {
 export class BuildContext {
   out: BuildOutput = { records: [], problems: [] };
   private readonly names: readonly string[];
+  /** Known-outcome values met so far (folded), for the wizard's check of the value map. */
+  readonly outcomes = new Map<string, OutcomeSeen>();
 
   constructor(
     readonly file: string,
@@ -96,6 +109,14 @@ export class BuildContext {
   /** An id or link key, verbatim: a group with a card number in one never reaches a builder (grouping.ts). */
   identifier(g: RowGroup, f: number): string {
     return this.first(g, f);
+  }
+
+  /** Counts one record's outcome value for the check; only the first few distinct values are kept. */
+  noteOutcome(value: string, reads: KnownOutcome | null): void {
+    const key = value.trim().toLowerCase();
+    const seen = this.outcomes.get(key);
+    if (seen) seen.records++;
+    else if (this.outcomes.size < OUTCOME_VALUES_KEPT) this.outcomes.set(key, { value: value.trim(), reads, records: 1 });
   }
 
   columnLabel(column: number): string {

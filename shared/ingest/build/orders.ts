@@ -4,7 +4,19 @@ import { orderKey, type Order } from '../../domain/order';
 import { hashFields } from '../contentHash';
 import { ORDER_HASH_FIELDS, scopeOf } from '../records';
 import { orderStatusOf } from '../vocabulary';
-import { amountAt, cardCells, cardCheckCells, cardChecksProvided, countryCell, currencyCell, dateCell, guardedCell, minorUnits, sumCells } from './cells';
+import {
+  amountAt,
+  cardCells,
+  cardCheckCells,
+  cardChecksProvided,
+  countryCell,
+  currencyCell,
+  dateCell,
+  guardedCell,
+  minorUnits,
+  outcomeCell,
+  sumCells,
+} from './cells';
 import type { BuildContext, RowGroup } from './context';
 
 const WHAT = 'order';
@@ -44,6 +56,7 @@ export function orderProvided(ctx: BuildContext): string[] {
   if (m('cardExpiry') || (m('cardExpMonth') && m('cardExpYear'))) out.add('cardExpiry');
   for (const c of cardChecksProvided(ctx)) out.add(c);
   if (m('channel') || ctx.preset.options.channel) out.add('channel');
+  if (m('knownOutcome')) out.add('knownOutcome');
   return ORDER_HASH_FIELDS.filter((f) => out.has(f));
 }
 
@@ -72,6 +85,7 @@ function orderFieldIndices(ctx: BuildContext) {
     paymentMethod: f('paymentMethod'),
     riskLevel: f('riskLevel'),
     channel: f('channel'),
+    knownOutcome: f('knownOutcome'),
   };
 }
 
@@ -120,6 +134,8 @@ export class OrderBuilder {
       if (s.unknown)
         ctx.messages.warn('unknown-status', `${ctx.fieldLabel(F.status)} has status words the import does not know; they were ignored`, g.lines[0]);
     }
+    const outcome = outcomeCell(ctx, g, F.knownOutcome, WHAT);
+    if (outcome === null) return;
     const card = cardCells(ctx, g);
     const order: Order = {
       externalId: g.key,
@@ -145,6 +161,7 @@ export class OrderBuilder {
       riskLevel: riskLevelOf(ctx.text(g, F.riskLevel)),
       ...cardCheckCells(ctx, g),
       ...(this.provided.includes('channel') ? { channel: ctx.text(g, F.channel) || options.channel || '' } : {}),
+      ...(outcome ? { knownOutcome: outcome } : {}),
       marketplace: options.marketplace ?? 'shop',
       status,
       createdAt,

@@ -6,7 +6,7 @@ import type { Payment } from '../../domain/payment';
 import { hashFields } from '../contentHash';
 import { DISPUTE_HASH_FIELDS, PAYMENT_HASH_FIELDS, scopeOf, type ParsedRecord } from '../records';
 import { cardNetworkOf, disputeStatusOf, paymentStatusOf } from '../vocabulary';
-import { amountAt, cardCells, cardCheckCells, cardChecksProvided, countryCell, currencyCell, dateCell, minorUnits, zoneCell } from './cells';
+import { amountAt, cardCells, cardCheckCells, cardChecksProvided, countryCell, currencyCell, dateCell, minorUnits, outcomeCell, zoneCell } from './cells';
 import type { BuildContext, RowGroup } from './context';
 
 const WHAT = 'payment';
@@ -16,6 +16,7 @@ function paymentProvided(ctx: BuildContext): string[] {
   const out = new Set<string>(['id', 'provider', 'createdAt', 'amountMinor', 'currency', 'status']);
   for (const f of ['orderRef', 'email', 'ip', 'deviceId', 'cardFingerprint', 'cardBrand', 'cardCountry']) if (m(f)) out.add(f);
   for (const c of cardChecksProvided(ctx)) out.add(c);
+  if (m('knownOutcome')) out.add('knownOutcome');
   if (m('cardNumber') || m('cardBin')) out.add('cardBin');
   if (m('cardNumber') || m('cardLast4')) out.add('cardLast4');
   if (m('cardExpiry') || (m('cardExpMonth') && m('cardExpYear'))) out.add('cardExpiry');
@@ -40,6 +41,7 @@ function paymentFieldIndices(ctx: BuildContext) {
     disputeStatus: f('disputeStatus'),
     email: f('email'),
     id: f('id'),
+    knownOutcome: f('knownOutcome'),
     ip: f('ip'),
     orderRef: f('orderRef'),
     status: f('status'),
@@ -82,6 +84,8 @@ export class PaymentBuilder {
     const refundedAt = ctx.locate(g, F.amountRefunded);
     const refunded4 = refundedAt.value === '' ? 0 : amountAt(ctx, g, refundedAt.row, refundedAt.column, WHAT);
     if (Number.isNaN(refunded4)) return;
+    const outcome = outcomeCell(ctx, g, F.knownOutcome, WHAT);
+    if (outcome === null) return;
     const card = cardCells(ctx, g);
     const options = ctx.preset.options;
     const payment: Payment = {
@@ -103,6 +107,7 @@ export class PaymentBuilder {
       cardCountry: countryCell(ctx, g, F.cardCountry),
       ...(ctx.mapped(F.deviceId) ? { deviceId: ctx.identifier(g, F.deviceId) } : {}),
       ...cardCheckCells(ctx, g),
+      ...(outcome ? { knownOutcome: outcome } : {}),
     };
     const dispute = this.dispute(g, payment);
     if (dispute === null) return;

@@ -62,6 +62,19 @@ describe('backup container', () => {
     await expect(target.decisions.clear()).rejects.toThrow(/append-only/);
   });
 
+  it('round-trips known outcomes on orders (text and report dictionary) and payments', async () => {
+    const source = await cache('bk-outcomes', 1);
+    await new OrderRepository(source).append([order({ externalId: '#9001', knownOutcome: 'fraud' }), order({ externalId: '#9002', knownOutcome: 'legit' })]);
+    await source.payments.update('ch_1', { knownOutcome: 'fraud' });
+    const target = createDb('bk-outcomes-target');
+    opened.push(target);
+    await restore(target, await backupOf(source));
+    expect((await target.payments.get('ch_1'))?.knownOutcome).toBe('fraud');
+    const last = (await target.orderReportColumns.orderBy('id').last())!;
+    expect(last.dict.knownOutcome!.values).toEqual(['fraud', 'legit']);
+    expect((await target.orderText.get(last.id))!.columns.knownOutcome).toBe('fraud\u001flegit');
+  });
+
   it('refuses a wrong passphrase, a file that is not a backup, and a header edited after writing; the cache is untouched', async () => {
     const db = await cache('bk-refuse');
     const file = await backupOf(db);

@@ -10,6 +10,7 @@ import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
 import { NO_FILTER } from '../../../shared/orders/query';
 import { zalandoExport } from '../../support/zalandoExport';
 import { BUILT_IN_PRESETS } from '../../../shared/ingest/formats/registry';
+import { parseFormatPreset } from '../../../shared/ingest/formats/preset';
 import { linkKeysOf } from '../../../shared/normalize';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/imports/${name}`, import.meta.url)));
@@ -133,6 +134,31 @@ describe('importing a file into the cache', () => {
     const deviceKey = (o: typeof a) => linkKeysOf(o!).find((k) => k.type === 'device')?.value;
     expect(deviceKey(a)).toBeDefined();
     expect(deviceKey(a)).toBe(deviceKey(b));
+  });
+
+  it('a labelled payments export carries its known outcome to the orders it pays, and Undo takes it back', async () => {
+    fresh();
+    const parsed = parseFormatPreset({
+      id: 'custom:labelled-payments',
+      label: 'Labelled payments',
+      kind: 'payments',
+      markerColumns: ['charge', 'chargeback'],
+      mapping: { id: 'charge', orderRef: 'order', createdAt: 'created', amount: 'amount', currency: 'currency', knownOutcome: 'chargeback' },
+      options: { source: 'psp', orderSource: 'shopify', timeZone: 'UTC' },
+    });
+    if (!parsed.ok) throw new Error(parsed.error);
+    await importFile(db, file('shopify-orders.csv', fixture('shopify-orders.csv')));
+    const csv = 'charge,order,created,amount,currency,chargeback\nch_1,#1001,2026-05-01 08:00,59.90,EUR,yes\nch_2,#1002,2026-05-01 10:30,120.00,EUR,no\n';
+    const run = await importFile(db, file('labelled.csv', new TextEncoder().encode(csv)), { preset: parsed.preset, presets: [parsed.preset] });
+    expect(run.summary.created).toBe(2);
+    expect((await db.payments.get('ch_1'))?.knownOutcome).toBe('fraud');
+    const orders = await liveOrders(db);
+    expect(orders.find((o) => o.externalId === '#1001')?.knownOutcome).toBe('fraud');
+    expect(orders.find((o) => o.externalId === '#1002')?.knownOutcome).toBe('legit');
+    expect(orders.find((o) => o.externalId === '#1003')).not.toHaveProperty('knownOutcome');
+    const history = new ImportHistory(db);
+    await history.undo((await history.list())[0]!.id);
+    expect((await liveOrders(db)).find((o) => o.externalId === '#1001')).not.toHaveProperty('knownOutcome');
   });
 
   it('a failed read keeps the completed batches recorded, consistent, and undoable', async () => {

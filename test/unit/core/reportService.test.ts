@@ -13,16 +13,18 @@ import { trendRows } from '../../../shared/reports/fraudTrend';
 import { CONFIRMED_RING_ORDERS, DECISIONS, DISPUTES, ORDERS, RANGE } from '../../support/reportFixture';
 
 let db: WorkbenchDb;
+/** The order store of the last cache made. */
+let lastStore: OrderStore;
 afterEach(async () => {
   db.close();
   await db.delete();
 });
 
-async function cacheWithFixture(name: string, { oldBlocks = false } = {}) {
+async function cacheWithFixture(name: string, { oldBlocks = false, orders = ORDERS } = {}) {
   db = createDb(name);
   // Two appends: two blocks, so the dictionaries of different blocks must merge.
-  await new OrderRepository(db).append(ORDERS.slice(0, 6));
-  await new OrderRepository(db).append(ORDERS.slice(6));
+  await new OrderRepository(db).append(orders.slice(0, 6));
+  await new OrderRepository(db).append(orders.slice(6));
   if (oldBlocks) {
     // As a cache written before blocks had report columns.
     await db.orderReportColumns.clear();
@@ -41,8 +43,14 @@ async function cacheWithFixture(name: string, { oldBlocks = false } = {}) {
   await db.meta.put({ key: 'reportRates', value: { currency: 'EUR', asOf: '2026-11-01', source: 'test', rates: { EUR: 1, PLN: 0.25 } } });
   const store = new OrderStore(db);
   await store.open();
+  lastStore = store;
   return new ReportService(db, store, new RingService(db, store));
 }
+
+/** The fixture with known outcomes: A2 fraud (nothing else says so), S1 fraud (also a fraud chargeback), Z2 legit, A4 fraud (previous span). */
+const LABELLED = ORDERS.map((o) =>
+  ['A2', 'S1', 'A4'].includes(o.externalId) ? { ...o, knownOutcome: 'fraud' } : o.externalId === 'Z2' ? { ...o, knownOutcome: 'legit' } : o,
+);
 
 const WEEK_ROWS = [
   ['2026-W45', 'Amazon.de', 2, 150, 0, 0, 0, 0],
@@ -59,7 +67,7 @@ describe('ReportService', () => {
     const service = await cacheWithFixture('report-service-1');
     const { report, dataHash } = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'marketplace' });
     expect(trendRows(report).map((r) => Object.values(r))).toEqual(WEEK_ROWS);
-    expect(report.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2 });
+    expect(report.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2, outcome: 0 });
     expect(dataHash).toMatch(/^[0-9a-f]{64}$/);
     const byCountry = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'country' });
     expect(byCountry.report.groups).toEqual(['DE', 'AT', 'PL', '(order not in cache)']);
@@ -77,6 +85,37 @@ describe('ReportService', () => {
     expect(trendRows(report).map((r) => Object.values(r))).toEqual(WEEK_ROWS);
     const byBrand = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'cardBrand' });
     expect(byBrand.report.byGroup.slice(0, 3).map((f) => f.orders)).toEqual([5, 3, 1]);
+  });
+
+  it('counts a known outcome of fraud as a fourth source of confirmed fraud, and opens those orders', async () => {
+    const service = await cacheWithFixture('report-service-5', { orders: LABELLED });
+    const { report, sources } = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'marketplace' });
+    // A2 (50) is new confirmed fraud; S1 was already (its chargeback) and counts once; Z2's legit changes nothing.
+    expect(report.total).toMatchObject({ fraudOrders: 5, fraudValueMinor: 49_000 });
+    expect(report.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2, outcome: 2 });
+    expect(trendRows(report)[0]).toMatchObject({ period: '2026-W45', group: 'Amazon.de', fraudOrders: 1, fraudValue: 50 });
+    // A4 was fraud by its chargeback already: the previous span's count stays, its split says both.
+    expect(report.previousTotal).toMatchObject({ fraudOrders: 1 });
+    expect(report.previousTotal.fraudBy.outcome).toBe(1);
+    expect(sources).toContain('3 orders whose known outcome (from an imported file) is fraud');
+    const snap = lastStore.currentSnapshot();
+    const mask = await service.ordersBehind(snap, { kind: 'confirmed-fraud', label: 'Confirmed fraud' });
+    const rows = await snap.rowsOfKeys(new Set(['amazon:A2', 'zalando:Z2']));
+    expect([mask[rows.get('amazon:A2')!], mask[rows.get('zalando:Z2')!]]).toEqual([1, 0]);
+  });
+
+  it('reads no outcome from blocks whose dictionaries were written before the field existed', async () => {
+    // The second block's first order is a known fraud, so its dictionary lists 'fraud' first.
+    const orders = ORDERS.map((o) => (o.externalId === 'A3' ? { ...o, knownOutcome: 'fraud' } : o));
+    await cacheWithFixture('report-service-6', { orders });
+    const first = (await db.orderReportColumns.orderBy('id').first())!;
+    delete first.dict.knownOutcome;
+    await db.orderReportColumns.put(first);
+    const fresh = new OrderStore(db);
+    await fresh.open();
+    const { report } = await new ReportService(db, fresh, new RingService(db, fresh)).fraudTrend({ period: 'week', ...RANGE, dimension: 'marketplace' });
+    expect(report.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2, outcome: 1 });
+    expect(report.total.fraudOrders).toBe(5);
   });
 
   it('computes the KPI report from the cache', async () => {

@@ -297,6 +297,35 @@ describe('npm run cli -- report fraud-trend', () => {
     expect(r.notes.join('\n')).toMatch(/No --decisions file/);
   });
 
+  it('a labelled export read with --preset counts its known frauds, split by source', async () => {
+    const preset = write(
+      'labelled.json',
+      JSON.stringify({
+        id: 'custom:labelled',
+        label: 'Labelled orders',
+        kind: 'orders',
+        markerColumns: ['order_id', 'is_fraud'],
+        mapping: { externalId: 'order_id', createdAt: 'order_date', total: 'amount', currency: 'currency', knownOutcome: 'is_fraud' },
+        options: { source: 'labelled', marketplace: 'shop', timeZone: 'UTC' },
+      }),
+    );
+    const file = write(
+      'labelled.csv',
+      [
+        'order_id,order_date,amount,currency,is_fraud',
+        'L-1,2026-11-03 10:00,40.00,EUR,1',
+        'L-2,2026-11-04 10:00,60.00,EUR,0',
+        'L-3,2026-11-10 10:00,25.00,EUR,fraud',
+      ].join('\n'),
+    );
+    const r = json<TrendJson & { fraudBy: Record<string, number> }>(
+      await cli('report', 'fraud-trend', '--json', '--period', 'week', ...RANGE, '--preset', preset, file),
+    );
+    // L-1 (40, W45) and L-3 (25, W46) are known fraud; L-2 is legitimate.
+    expect(r.rows).toEqual([row('2026-W45', 'Own shop', 2, 100, 1, 40, 0, 0), row('2026-W46', 'Own shop', 1, 25, 1, 25, 0, 0)]);
+    expect(r.fraudBy).toEqual({ chargeback: 0, cancelled: 0, ring: 0, outcome: 2 });
+  });
+
   it('by default reports the 12 weeks ending with the week of the latest order', async () => {
     const r = json<TrendJson>(await cli('report', 'fraud-trend', '--json', '--period', 'week', ...exportFiles()));
     // A5 is placed Mon 16 Nov 00:00, W47: W36 (Mon 31 Aug) to W47 (ends Mon 23 Nov).

@@ -3,13 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { fraudRate, fraudRateByValue, fraudTrend, ringsOfRange, trendRows, type TrendParams } from '../../../shared/reports/fraudTrend';
 import { periodLabel, periodsCovering, previousPeriods } from '../../../shared/reports/periods';
-import { confirmedFraud, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
+import { confirmedFraud, fraudRowsOf, knownFraudKeys, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
+import type { Order } from '../../../shared/domain/order';
 import { CONFIRMED_RING_ORDERS, DECISIONS, DISPUTES, ORDERS, RANGE, RATES } from '../../support/reportFixture';
 
-function report(p: Partial<TrendParams> = {}) {
+function report(p: Partial<TrendParams> = {}, orders: readonly Order[] = ORDERS) {
   const params: TrendParams = { period: 'week', ...RANGE, dimension: 'marketplace', currency: 'EUR', rates: RATES, ...p };
-  const fraud = confirmedFraud(DISPUTES, DECISIONS, CONFIRMED_RING_ORDERS);
-  const { columns, rowOf } = trendOrdersOf(ORDERS, params.dimension, fraud);
+  const fraud = confirmedFraud(DISPUTES, DECISIONS, CONFIRMED_RING_ORDERS, knownFraudKeys(orders));
+  const { columns, rowOf } = trendOrdersOf(orders, params.dimension, fraud);
   return fraudTrend(
     columns,
     trendChargebacks(DISPUTES, (k) => rowOf.get(k)),
@@ -46,7 +47,7 @@ describe('fraud-trend report, by hand', () => {
     // Z1 cancelled (80), S1 fraud chargeback (200), S2 ring (100), S3 ring + chargeback (60); Z3's cancel was undone.
     expect(r.total.fraudOrders).toBe(4);
     expect(r.total.fraudValueMinor).toBe(44_000);
-    expect(r.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2 });
+    expect(r.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2, outcome: 0 });
     expect(fraudRate(r.total)).toBeCloseTo(4 / 9, 12);
     expect(fraudRateByValue(r.total)).toBeCloseTo(440 / 780, 12);
     // Opened in range: S3 4837 (60), A3 13.1 (30), #999 10.4 (25); S1's opens after the range.
@@ -134,6 +135,34 @@ describe('fraud-trend report, by hand', () => {
       ['ring:b', 2, 2_000],
     ]);
     expect(fresh.map((r) => r.id)).toEqual(['ring:b']);
+  });
+});
+
+describe('known outcomes, a fourth source of confirmed fraud', () => {
+  const label = (outcomes: Record<string, string>) => ORDERS.map((o) => (outcomes[o.externalId] ? { ...o, knownOutcome: outcomes[o.externalId] } : o));
+
+  it('adds the orders known to be fraud, each counted once, and splits by source', () => {
+    // A2 (50, W45) is fraud only by its outcome; S3 (60) already was (ring + chargeback); Z2 legit adds nothing.
+    const r = report({}, label({ A2: 'fraud', S3: 'fraud', Z2: 'legit' }));
+    expect(r.total.fraudOrders).toBe(5); // 4 + A2
+    expect(r.total.fraudValueMinor).toBe(49_000); // 440 + 50
+    expect(r.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2, outcome: 2 });
+    expect(r.cells[0]![0]).toMatchObject({ fraudOrders: 1, fraudValueMinor: 5_000 }); // W45, Amazon.de
+    expect(r.total.chargebacks).toBe(3); // chargebacks are not outcomes
+  });
+
+  it('leaves every figure as it was when no order is known to be fraud', () => {
+    expect(report({}, label({ A1: 'legit', S1: 'legit', Z2: 'legit' }))).toEqual(report());
+    expect(knownFraudKeys(label({ A1: 'legit', Z1: 'fraud' }))).toEqual(['zalando:Z1']);
+  });
+
+  it('finds fraud rows in the cached dictionary column, live rows only', () => {
+    const rows = fraudRowsOf(new Map([['k', 1]]), new Map([['k', 0]]), { values: ['', 'fraud', 'legit'], codes: [1, 0, 1, 2, 1] }, [1, 1, 1, 1, 0]);
+    expect([...rows]).toEqual([
+      [0, 1 | 8],
+      [2, 8],
+    ]);
+    expect(fraudRowsOf(new Map(), new Map(), { values: ['', 'legit'], codes: [0, 1] }, [1, 1]).size).toBe(0);
   });
 });
 

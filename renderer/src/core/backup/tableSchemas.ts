@@ -2,6 +2,7 @@
 // is restored: a row of the wrong shape, an unknown table or an oversized field is refused with
 // the table and row named, never written into a cache the app then cannot open.
 import { CARD_CHECK_RESULTS, THREE_DS_RESULTS } from '../../../../shared/domain/cardChecks';
+import { KNOWN_OUTCOMES } from '../../../../shared/domain/knownOutcome';
 import { z } from 'zod';
 import { decisionEntrySchema, logHeadSchema } from '../../../../shared/decisions/schema';
 import { CARD_NETWORKS, DISPUTE_STATUSES } from '../../../../shared/domain/dispute';
@@ -43,6 +44,7 @@ const payment = z
     avsPostcodeCheck: z.enum(CARD_CHECK_RESULTS).optional(),
     avsLine1Check: z.enum(CARD_CHECK_RESULTS).optional(),
     threeDs: z.enum(THREE_DS_RESULTS).optional(),
+    knownOutcome: z.enum(KNOWN_OUTCOMES).optional(),
     stamp: writeStamp.optional(),
   })
   .strict();
@@ -96,7 +98,8 @@ export const TABLE_ROWS = {
   // Fields added later (riskLevel, the card checks) are absent from blocks written before them.
   orderText: z.object({ id, columns: z.partialRecord(z.enum(ORDER_TEXT_FIELDS), column) }).strict(),
   orderKeys: z.object({ id, keys: column, scopes: column, hashes: column }).strict(),
-  orderReportColumns: z.object({ id, dict: z.record(z.enum(DICT_FIELDS), dictColumn), keyHashes: f64 }).strict(),
+  // Dictionaries added later (knownOutcome) are absent from blocks written before them.
+  orderReportColumns: z.object({ id, dict: z.partialRecord(z.enum(DICT_FIELDS), dictColumn), keyHashes: f64 }).strict(),
   payments: payment,
   disputes: dispute,
   imports: z

@@ -11,7 +11,7 @@ import { shopQuestion } from './shopCheck';
 import { rowsToFix } from '../../../../shared/ingest/rowsToFix';
 import { noLineBreaksMessage } from '../../../../shared/ingest/lineEndings';
 import { dateOrderExample } from '../../../../shared/ingest/dateOrder';
-import type { DateColumnOrder } from '../../../../shared/ingest/reader';
+import type { DateColumnOrder, ReaderInfo } from '../../../../shared/ingest/reader';
 import type { FileSummary } from '../../../../shared/ingest/summary';
 import type { TextEncodingName } from '../../../../shared/ingest/decode';
 import type { Delimiter } from '../../../../shared/ingest/delimiter';
@@ -49,6 +49,8 @@ export interface MappingCheck {
   warnings: string[];
   /** The day/month order each date column would be read in, why, and an example (`4/18/15 → 18 Apr 2015`). */
   dateOrders: (DateColumnOrder & { shown: string })[];
+  /** How the value map reads the known-outcome column's values in those rows; null when it is not mapped. */
+  knownOutcomes: ReaderInfo['knownOutcomes'];
 }
 
 /** Rows the wizard checks a mapping against: the file's first bytes, cut at a line end. */
@@ -126,7 +128,16 @@ export class ImportService {
     if (file.size > CHECK_BYTES) {
       const lastBreak = Math.max(head.lastIndexOf(10), head.lastIndexOf(13));
       if (lastBreak === -1)
-        return { rows: 0, records: 0, quarantined: 0, problems: [], errors: [noLineBreaksMessage(head.length)], warnings: [], dateOrders: [] };
+        return {
+          rows: 0,
+          records: 0,
+          quarantined: 0,
+          problems: [],
+          errors: [noLineBreaksMessage(head.length)],
+          warnings: [],
+          dateOrders: [],
+          knownOutcomes: null,
+        };
       head = head.subarray(0, lastBreak + 1);
     }
     const reader = new ExportReader({ fileName: (file as File).name ?? 'file', preset: parsed.preset, ...overrides });
@@ -142,6 +153,7 @@ export class ImportService {
       errors: info.errors.map((e) => e.message),
       warnings: info.warnings.map((w) => w.message),
       dateOrders: info.dateOrders.map((d) => ({ ...d, shown: d.example ? dateOrderExample(d.example.value, d.order) : '' })),
+      knownOutcomes: info.knownOutcomes,
     };
   }
 

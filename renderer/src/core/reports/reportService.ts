@@ -6,10 +6,18 @@ import { MARKETPLACE_LABEL, MARKETPLACES } from '../../../../shared/domain/order
 import type { Dispute, DisputeStatus } from '../../../../shared/domain/dispute';
 import { reasonFamily } from '../../../../shared/disputes/reasonCodes';
 import { sha256 } from '../../../../shared/decisions/chain';
-import { fraudTrend, ringsOfRange, type PeriodRing, type TrendChargeback, type TrendParams, type TrendReport } from '../../../../shared/reports/fraudTrend';
+import {
+  FRAUD_BY,
+  fraudTrend,
+  ringsOfRange,
+  type PeriodRing,
+  type TrendChargeback,
+  type TrendParams,
+  type TrendReport,
+} from '../../../../shared/reports/fraudTrend';
 import { kpiReport, type KpiReport } from '../../../../shared/reports/kpi';
 import { DEFAULT_THRESHOLDS, programmeMonthsOf, type Threshold } from '../../../../shared/reports/programmes';
-import { confirmedFraud, DEFAULT_RATES, NOT_GIVEN } from '../../../../shared/reports/sources';
+import { confirmedFraud, DEFAULT_RATES, fraudRowsOf, NOT_GIVEN } from '../../../../shared/reports/sources';
 import { DIMENSION_FIELD } from '../../../../shared/reports/ordersBehind';
 import { DecisionLog } from '../storage/decisionLog';
 import { analystName, MetaRepository } from '../storage/metaRepository';
@@ -162,11 +170,8 @@ export class ReportService {
     const wanted = new Set<string>(fraudByKey.keys());
     for (const d of disputes) if (d.orderKey) wanted.add(d.orderKey);
     const rowOf = await snap.rowsOfKeys(wanted);
-    const fraud = new Map<number, number>();
-    for (const [key, bits] of fraudByKey) {
-      const row = rowOf.get(key);
-      if (row !== undefined) fraud.set(row, bits);
-    }
+    // Known outcomes are read from the orders' own column, by row.
+    const fraud = fraudRowsOf(fraudByKey, rowOf, { values: dict.values.knownOutcome, codes: dict.codes.knownOutcome }, keys.live);
     const chargebacks: TrendChargeback[] = disputes.map((d) => ({
       row: rowOf.get(d.orderKey) ?? -1,
       openedAt: d.openedAt,
@@ -198,7 +203,9 @@ export class ReportService {
       ringOrders.keys,
       rates,
     ]);
-    return { report, dataHash, computedMs, sources: await this.sources(disputes.length, decisions.length, ringOrders.rings) };
+    let knownFraud = 0;
+    for (const bits of fraud.values()) if (bits & FRAUD_BY.outcome) knownFraud++;
+    return { report, dataHash, computedMs, sources: await this.sources(disputes.length, decisions.length, ringOrders.rings, knownFraud) };
   }
 
   /** Per row of `snap`: 1 for the orders behind a report figure (confirmed fraud, or chargebacks of a family opened in a span). */
@@ -219,6 +226,11 @@ export class ReportService {
     const rows = await snap.rowsOfKeys(new Set(keys));
     const mask = new Uint8Array(snap.keyColumns.count);
     for (const row of rows.values()) mask[row] = 1;
+    if (only.kind === 'confirmed-fraud') {
+      const dict = await snap.dict();
+      const known = fraudRowsOf(new Map(), new Map(), { values: dict.values.knownOutcome, codes: dict.codes.knownOutcome }, snap.keyColumns.live);
+      for (const row of known.keys()) mask[row] = 1;
+    }
     return mask;
   }
 
@@ -283,7 +295,7 @@ export class ReportService {
   }
 
   /** What the figures were computed from, in words for the report's title page. */
-  private async sources(disputes: number, decisions: number, confirmedRings: number): Promise<string[]> {
+  private async sources(disputes: number, decisions: number, confirmedRings: number, knownFraud = 0): Promise<string[]> {
     const [dataset, imports] = await Promise.all([this.meta.get('dataset'), this.db.imports.where('status').equals('completed').toArray()]);
     const out = [`${this.store.count.toLocaleString('en')} orders in the local cache`];
     if (dataset?.kind === 'demo') out.push(`demo data (seed ${dataset.seed ?? '-'}, loaded ${new Date(dataset.loadedAt).toISOString().slice(0, 10)})`);
@@ -293,6 +305,7 @@ export class ReportService {
       );
     if (imports.length > 8) out.push(`and ${imports.length - 8} earlier imports`);
     out.push(`${disputes.toLocaleString('en')} disputes, ${decisions.toLocaleString('en')} decision-log entries, ${confirmedRings} rings confirmed as fraud`);
+    if (knownFraud > 0) out.push(`${knownFraud.toLocaleString('en')} orders whose known outcome (from an imported file) is fraud`);
     return out;
   }
 

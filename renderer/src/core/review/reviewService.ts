@@ -6,6 +6,7 @@ import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { isFraudReason } from '../../../../shared/linking/metrics';
 import { DEFAULT_MATRIX, matrixProblem, scoreOrder, whatIf, type Confusion, type Fired, type Matrix, type Outcome } from '../../../../shared/scoring/matrix';
 import { computeSignals } from '../../../../shared/scoring/signals';
+import { evaluateMatrix, type MatrixEvaluation } from '../../../../shared/scoring/evaluate';
 import type { Decision, DecisionEntry, DecisionInput } from '../../../../shared/decisions/chain';
 import { decisionProblem } from '../../../../shared/decisions/reasons';
 import { decisionThatStands } from '../../../../shared/decisions/standing';
@@ -60,10 +61,15 @@ export interface QueueRow {
 
 export interface WhatIf {
   orders: number;
-  /** Orders known to be fraud: a fraud-family chargeback, or a ring confirmed as fraud. */
+  /** Orders known to be fraud: a fraud-family chargeback, a ring confirmed as fraud, or a known outcome of fraud. */
   knownFraud: number;
   current: Confusion & { version: number };
   draft: Confusion;
+  /**
+   * Both matrices against the orders whose outcome an imported file says (fraud or legitimate), at
+   * the review and hold thresholds; null when no order has a known outcome.
+   */
+  outcomes: { orders: number; fraud: number; current: MatrixEvaluation; draft: MatrixEvaluation } | null;
 }
 
 export class ReviewService {
@@ -120,9 +126,31 @@ export class ReviewService {
     const all: number[] = [];
     for (let i = 0; i < ctx.orders.length; i++) if (ctx.live[i]) all.push(i);
     const signals = computeSignals(ctx, all);
-    const fraud = all.map((i) => confirmed.has(i) || (ctx.fraudByOrder.get(orderKey(ctx.orders[i]!)) ?? 0) > 0);
-    const run = (m: Matrix) => whatIf(signals.map((v, n) => ({ outcome: scoreOrder(v, m).outcome, fraud: fraud[n]! })));
-    return { orders: all.length, knownFraud: fraud.filter(Boolean).length, current: { ...run(current), version: current.version }, draft: run(draft) };
+    const outcome = all.map((i) => ctx.orders[i]!.knownOutcome);
+    const fraud = all.map((i, n) => confirmed.has(i) || (ctx.fraudByOrder.get(orderKey(ctx.orders[i]!)) ?? 0) > 0 || outcome[n] === 'fraud');
+    // Positions (in `all`) of the orders whose outcome is known: what the matrices are measured against.
+    const labelled: number[] = [];
+    outcome.forEach((o, n) => {
+      if (o === 'fraud' || o === 'legit') labelled.push(n);
+    });
+    const run = (m: Matrix) => {
+      const scores = signals.map((v) => scoreOrder(v, m));
+      const confusion = whatIf(scores.map((s, n) => ({ outcome: s.outcome, fraud: fraud[n]! })));
+      const evaluation = evaluateMatrix(
+        labelled.map((n) => ({ score: scores[n]!.score, fraud: outcome[n] === 'fraud' })),
+        m.thresholds,
+      );
+      return { confusion, evaluation };
+    };
+    const now = run(current);
+    const next = run(draft);
+    return {
+      orders: all.length,
+      knownFraud: fraud.filter(Boolean).length,
+      current: { ...now.confusion, version: current.version },
+      draft: next.confusion,
+      outcomes: labelled.length ? { orders: labelled.length, fraud: now.evaluation.review.fraud, current: now.evaluation, draft: next.evaluation } : null,
+    };
   }
 
   private async context() {

@@ -36,7 +36,7 @@ export interface LoadedDict {
 }
 
 /** Merges blocks' dictionaries into one, rewriting each block's codes into the global ones. */
-export function mergeDicts(blocks: readonly { count: number; dict?: OrderDictColumns }[], count: number): LoadedDict {
+export function mergeDicts(blocks: readonly { count: number; dict?: Partial<OrderDictColumns> }[], count: number): LoadedDict {
   const values = {} as Record<DictField, string[]>;
   const codes = {} as Record<DictField, Uint16Array>;
   const missing: number[] = [];
@@ -49,7 +49,8 @@ export function mergeDicts(blocks: readonly { count: number; dict?: OrderDictCol
     const out = new Uint16Array(count);
     let at = 0;
     for (const b of blocks) {
-      const d = b.dict?.[f];
+      // A field added to the dictionaries after the block was written (knownOutcome): its rows read ''.
+      const d = b.dict ? (b.dict[f] ?? { values: [''], codes: new Uint16Array(b.count) }) : undefined;
       if (d) {
         const remap = new Uint16Array(d.values.length);
         d.values.forEach((v, j) => {

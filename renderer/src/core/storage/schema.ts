@@ -34,7 +34,8 @@ export interface OrderBlockRecord extends OrderKeyColumns {
  */
 export interface OrderReportColumnsRecord {
   id: number;
-  dict: OrderDictColumns;
+  /** Blocks written before a dictionary field existed lack it (mergeDicts reads their rows as ''). */
+  dict: Partial<OrderDictColumns>;
   keyHashes: Float64Array;
 }
 /** Upsert identity of a block's rows: `source:externalId`, and the scope and hash each was written with. */

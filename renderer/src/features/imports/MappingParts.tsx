@@ -7,6 +7,7 @@ import type { LayoutOverrides, MappingCheck } from '../../core/contract';
 import { Choice } from '../../ui/Choice';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { DateOrderList } from './DateOrderList';
+import { OutcomeMapList } from './OutcomeMapList';
 import { slug, type PresetDetails } from './useMappingWizard';
 
 /** IANA zone names the browser knows, offered as the analyst types (any of them is read). */
@@ -215,6 +216,7 @@ export function MappingCheckView({ check }: { check: MappingCheck }) {
         </p>
       ))}
       <DateOrderList list={check.dateOrders} testId="check-date-orders" />
+      <OutcomeMapList outcomes={check.knownOutcomes} />
       {check.problems.length > 0 && (
         <ul>
           {check.problems.slice(0, 10).map((p, i) => (

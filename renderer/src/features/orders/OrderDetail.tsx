@@ -5,6 +5,7 @@ import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import type { OrderRow } from '../../core/contract';
 import { cardSummary } from '../../../../shared/domain/order';
 import { describeCardChecks } from '../../../../shared/domain/cardChecks';
+import { describeKnownOutcome } from '../../../../shared/domain/knownOutcome';
 
 export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): void }) {
   const showRingOf = useUi((s) => s.showRingOf);
@@ -17,6 +18,7 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
         ['Placed', `${formatDateTime(order.createdAt)} UTC`],
         ['Status', order.status],
         ['Total', formatMoney(order.totalMinor, order.currency)],
+        ['Known outcome', describeKnownOutcome(order.knownOutcome)],
       ],
     ],
     [

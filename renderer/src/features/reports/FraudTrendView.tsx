@@ -58,9 +58,15 @@ export function FraudTrendView({
         <CountFigure label="Chargebacks" now={t.chargebacks} before={p.chargebacks} sub={money(t.chargebackValueMinor)} worseWhenUp />
       </div>
       <p className="muted small">
-        Previous span: {prevSpan}. Confirmed fraud: {formatCount(t.fraudBy.chargeback)} with a fraud chargeback, {formatCount(t.fraudBy.cancelled)} cancelled in
-        review, {formatCount(t.fraudBy.ring)} in rings confirmed as fraud (an order with two of these counts once). Orders count in the period they were placed,
-        chargebacks in the period they were opened; times are UTC; values in {cur}.
+        Previous span: {prevSpan}.{' '}
+        <span data-testid="fraud-sources">
+          Confirmed fraud: {formatCount(t.fraudBy.chargeback)} with a fraud chargeback, {formatCount(t.fraudBy.cancelled)} cancelled in review,{' '}
+          {formatCount(t.fraudBy.ring)} in rings confirmed as fraud
+          {/* Snapshots saved before known outcomes counted have no such figure. */}
+          {t.fraudBy.outcome !== undefined && <>, {formatCount(t.fraudBy.outcome)} with a known outcome of fraud from an imported file</>} (an order with two of
+          these counts once).
+        </span>{' '}
+        Orders count in the period they were placed, chargebacks in the period they were opened; times are UTC; values in {cur}.
         {unconverted.length > 0 && (
           <span className="warn"> Left out of values for want of a rate: {unconverted.map(([c, n]) => `${formatCount(n)} in ${c}`).join(', ')}.</span>
         )}

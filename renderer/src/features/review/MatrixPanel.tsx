@@ -1,5 +1,6 @@
 // The scoring matrix, editable: points and conditions per rule, thresholds; "What if" shows how the
-// draft would have sorted every cached order against known fraud before it is saved as a version.
+// draft would have sorted every cached order against known fraud, and its precision and recall
+// against known outcomes, before it is saved as a version.
 import { useState } from 'react';
 import { formatCount, formatDateTime } from '../../../../shared/domain/money';
 import { SIGNALS, type Confusion, type Matrix } from '../../../../shared/scoring/matrix';
@@ -8,6 +9,7 @@ import type { WhatIf } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { useAsync } from '../../ui/useAsync';
+import { OutcomeEvaluation } from './OutcomeEvaluation';
 
 type Rule = Matrix['rules'][number];
 
@@ -116,6 +118,7 @@ export function MatrixPanel({ onSaved }: { onSaved(): void }) {
       {result && (
         <>
           <WhatIfTable result={result} />
+          <OutcomeEvaluation result={result} />
           <div className="toolbar">
             <input
               aria-label="Why this change"
