@@ -191,17 +191,33 @@ export function cardCells(ctx: BuildContext, g: RowGroup): CardCells {
   };
 }
 
+const NO_CHECKS: Readonly<CardChecks> = Object.freeze({});
+const checkIndexCache = new WeakMap<BuildContext, { cvc: number; postcode: number; line1: number; avs: number; threeDs: number; any: boolean }>();
+
 /** The card checks the mapping provides, read into the app's words; only known answers are set. */
 export function cardCheckCells(ctx: BuildContext, g: RowGroup): CardChecks {
-  const f = (name: string) => ctx.first(g, ctx.f(name));
-  const avs = avsOf(f('avsResult'));
-  const checks: CardChecks = {
-    cvcCheck: cardCheckOf(f('cvcCheck')),
-    avsPostcodeCheck: cardCheckOf(f('avsPostcodeCheck')) || avs.postcode,
-    avsLine1Check: cardCheckOf(f('avsLine1Check')) || avs.line1,
-    threeDs: threeDsOf(f('threeDs')),
-  };
-  for (const k of CARD_CHECK_FIELDS) if (!checks[k]) delete checks[k];
+  let ix = checkIndexCache.get(ctx);
+  if (!ix) {
+    const cvc = ctx.f('cvcCheck');
+    const postcode = ctx.f('avsPostcodeCheck');
+    const line1 = ctx.f('avsLine1Check');
+    const avs = ctx.f('avsResult');
+    const threeDs = ctx.f('threeDs');
+    const any = [cvc, postcode, line1, avs, threeDs].some((i) => ctx.mapped(i));
+    checkIndexCache.set(ctx, (ix = { cvc, postcode, line1, avs, threeDs, any }));
+  }
+  // Most files have no card-check columns: nothing to read per row.
+  if (!ix.any) return NO_CHECKS;
+  const avs = avsOf(ctx.first(g, ix.avs));
+  const checks: CardChecks = {};
+  const cvc = cardCheckOf(ctx.first(g, ix.cvc));
+  if (cvc) checks.cvcCheck = cvc;
+  const postcode = cardCheckOf(ctx.first(g, ix.postcode)) || avs.postcode;
+  if (postcode) checks.avsPostcodeCheck = postcode;
+  const line1 = cardCheckOf(ctx.first(g, ix.line1)) || avs.line1;
+  if (line1) checks.avsLine1Check = line1;
+  const threeDs = threeDsOf(ctx.first(g, ix.threeDs));
+  if (threeDs) checks.threeDs = threeDs;
   return checks;
 }
 
