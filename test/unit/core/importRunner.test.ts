@@ -163,18 +163,29 @@ describe('importing a file into the cache', () => {
 
   it('a failed read keeps the completed batches recorded, consistent, and undoable', async () => {
     fresh();
-    const bytes = fixture('stripe-payments.csv');
-    const out = await importFile(db, file('stripe-payments.csv', bytes, 200, 3));
+    const bytes = new TextEncoder().encode(zalandoExport(3000));
+    // 64 KiB chunks, the read failing at the fourth: the first chunks' batches are in.
+    const out = await importFile(db, file('orders.csv', bytes, 64 * 1024, 3));
     expect(out.status).toBe('failed');
     expect(out.error).toMatch(/simulated read failure/);
     const [rec] = await new ImportHistory(db).list();
     expect(rec!.status).toBe('failed');
-    const stored = await db.payments.count();
-    expect(stored).toBe(out.summary.records.payment.created);
+    const stored = await new OrderRepository(db).count();
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBe(out.summary.records.order.created);
     expect(rec!.created + rec!.updated + rec!.unchanged + rec!.quarantined).toBe(rec!.rows);
+    expect(rec!.undoable).toBe(true);
     await new ImportHistory(db).undo(rec!.id);
+    expect(await new OrderRepository(db).count()).toBe(0);
+  });
+
+  it('a read that fails before any batch is in has nothing to undo', async () => {
+    fresh();
+    const out = await importFile(db, file('stripe-payments.csv', fixture('stripe-payments.csv'), 200, 3));
+    expect(out.status).toBe('failed');
+    const [rec] = await new ImportHistory(db).list();
+    expect(rec).toMatchObject({ status: 'failed', created: 0, updated: 0, undoable: false });
     expect(await db.payments.count()).toBe(0);
-    expect(await db.disputes.count()).toBe(0);
   });
 });
 
@@ -253,6 +264,22 @@ describe('a file with no line breaks', () => {
     expect(out.summary.bytes).toBe(chunk.length * 10);
     const [rec] = await new ImportHistory(db).list();
     expect(rec!.errors).toEqual(out.summary.errors.map((e) => e.message));
+    expect(await new OrderRepository(db).count()).toBe(0);
+    // Not imported, and said so: failed, with nothing to undo.
+    expect(out.status).toBe('failed');
+    expect(rec).toMatchObject({ status: 'failed', undoable: false });
+  });
+
+  it('a file no format reads is failed, not completed; it has nothing to undo and does not block undoing the import before it', async () => {
+    fresh();
+    await importFile(db, file('shopify-orders.csv', fixture('shopify-orders.csv')));
+    const unknown = await importFile(db, file('notes.csv', new TextEncoder().encode('colour,size\nred,XL\n')));
+    expect(unknown.status).toBe('failed');
+    expect(unknown.summary.errors.map((e) => e.code)).toEqual(['unknown-format']);
+    const [failed, shopify] = await new ImportHistory(db).list();
+    expect(failed).toMatchObject({ fileName: 'notes.csv', status: 'failed', undoable: false });
+    expect(shopify).toMatchObject({ fileName: 'shopify-orders.csv', status: 'completed', undoable: true });
+    await new ImportHistory(db).undo(shopify!.id);
     expect(await new OrderRepository(db).count()).toBe(0);
   });
 

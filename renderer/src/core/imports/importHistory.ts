@@ -14,10 +14,14 @@ export class ImportHistory {
     private readonly locks: RunLocks = defaultRunLocks(),
   ) {}
 
-  /** Newest first. Only the newest import not yet undone can be undone. */
+  /**
+   * Newest first. Only the newest import not yet undone can be undone; a file that failed before
+   * writing anything (no format read it) has nothing to undo and blocks none.
+   */
   async list(): Promise<ImportEntry[]> {
     const all = (await this.db.imports.orderBy('id').reverse().toArray()) as (ImportRecord & { id: number })[];
-    const newest = all.find((i) => i.status !== 'undone');
+    const changed = (i: ImportRecord) => i.status !== 'failed' || i.created + i.updated + (i.enrichedOrders ?? 0) > 0;
+    const newest = all.find((i) => i.status !== 'undone' && changed(i));
     return all.map((i) => ({ ...i, undoable: i === newest && i.status !== 'running' }));
   }
 

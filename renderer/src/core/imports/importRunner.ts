@@ -111,6 +111,8 @@ async function run(
   const enrichedOrders = status === 'completed' ? writer.enrichedOrders : committed.enriched;
   const review = status === 'completed' ? { ...writer.review } : committed.review;
   const read = summarise(reader.info(), counts, problems);
+  // A file no format reads (or that is not the chosen one) was not imported: it says so.
+  if (status === 'completed' && read.errors.length > 0 && placed(counts) === 0) status = 'failed';
   const summary = status === 'completed' ? read : { ...read, rows: placed(counts) };
   try {
     await finish(writer, status, summary, enrichedOrders, error);
