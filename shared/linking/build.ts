@@ -5,7 +5,7 @@ import type { Dispute } from '../domain/dispute';
 import { orderKey, type Order } from '../domain/order';
 import type { KeyType } from '../normalize';
 import { buildKeyIndex, type KeyIndex } from './keyIndex';
-import { disputesByOrder, ringMetrics, type RingMetrics } from './metrics';
+import { disputesByOrder, ringMetrics, type RingMetrics, type RingOrder } from './metrics';
 import { findRings, type Burst, type Hub, type LinkOptions } from './rings';
 import type { RingEdge } from './rings';
 
@@ -32,23 +32,40 @@ export interface RingsReport {
 
 export function buildRings(orders: readonly Order[], disputes: readonly Dispute[] = [], options: LinkOptions = {}, prebuilt?: KeyIndex): RingsReport {
   const index = prebuilt ?? buildKeyIndex(orders);
+  return buildRingsFrom(index, { orderKey: (i) => orderKey(orders[i] as Order), ringOrder: (i) => orders[i] as Order }, disputes, options);
+}
+
+/** What ranking needs of an order position, asked for ring members only. */
+export interface RingOrderSource {
+  orderKey(i: number): string;
+  ringOrder(i: number): RingOrder;
+}
+
+/**
+ * Rings from a key index and what ranking needs of ring members: a kept index (read back from the
+ * cache) ranks rings without decoding a single order's text.
+ */
+export function buildRingsFrom(index: KeyIndex, source: RingOrderSource, disputes: readonly Dispute[] = [], options: LinkOptions = {}): RingsReport {
   // Order keys are built for ring members only: a million strings per run would cost more than linking.
-  const keyOf = (i: number) => orderKey(orders[i] as Order);
+  const keyOf = (i: number) => source.orderKey(i);
   const result = findRings(index, keyOf, options);
   const byOrder = disputesByOrder(disputes);
+  // Sparse: only ring members are asked for.
+  const orders: RingOrder[] = [];
   const rings = result.rings.map((core): Ring => {
     const keys: Partial<Record<KeyType, string[]>> = {};
     for (const k of core.sharedKeys) {
-      const info = index.keys[k];
-      if (info) (keys[info.type] ??= []).push(info.value);
+      const info = index.key(k);
+      (keys[info.type] ??= []).push(info.value);
     }
     for (const list of Object.values(keys)) list.sort();
+    for (const i of core.orders) orders[i] = source.ringOrder(i);
     return {
       id: core.id,
       orders: core.orders,
       orderKeys: core.orders.map(keyOf),
       metrics: ringMetrics(core, index, orders, keyOf, byOrder),
-      times: core.orders.map((i) => (orders[i] as Order).createdAt),
+      times: core.orders.map((i) => (orders[i] as RingOrder).createdAt),
       keys,
       edges: core.edges,
     };

@@ -27,7 +27,7 @@ function rawOf(o: LinkableOrder, type: KeyType, value: string): { raw: string; c
 
 export function ringEvidence(ring: Pick<RingCore, 'id' | 'edges'>, index: KeyIndex, orders: readonly LinkableOrder[]): RingLink[] {
   return ring.edges.map((e) => {
-    const key = index.keys[e.key];
+    const key = index.key(e.key);
     if (!key) throw new Error(`ring ${ring.id}: edge names unknown key ${e.key}`);
     const a = rawOf(orders[e.a] as LinkableOrder, key.type, key.value);
     const b = rawOf(orders[e.b] as LinkableOrder, key.type, key.value);

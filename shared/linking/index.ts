@@ -2,7 +2,8 @@
 // overrides applied, metrics and ranked lists. Pure; runs in a Web Worker.
 
 export { UnionFind } from './unionFind';
-export { buildKeyIndex, KeyIndexBuilder, type KeyIndex, type KeyInfo, type IndexableOrder } from './keyIndex';
+export { buildKeyIndex, KeyIndexBuilder, type KeyIndex, type KeyInfo, type IndexableOrder, type KeyIndexState, type KeyIndexCustomers } from './keyIndex';
+export { OrderLabels, type OrderLabelsState } from './orderLabels';
 export {
   findRings,
   linkEdges,
@@ -19,7 +20,7 @@ export {
 export { ringMetrics, riskScore, isFraudReason, disputesByOrder, type RingMetrics, type RingOrder } from './metrics';
 export { ringEvidence, type RingLink } from './evidence';
 export { riskiest, largest, fastestGrowing, newSince, growthOf, type Growth, type RankedRing } from './lists';
-export { buildRings, type Ring, type RingsReport } from './build';
+export { buildRings, buildRingsFrom, type Ring, type RingOrderSource, type RingsReport } from './build';
 export {
   DEFAULT_HUB_RULES,
   densestBurst,

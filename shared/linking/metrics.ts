@@ -105,7 +105,7 @@ export function ringMetrics(
     const o = orders[i] as RingOrder;
     for (let j = index.orderStart[i] as number; j < (index.orderStart[i + 1] as number); j++) {
       const k = index.orderKeys[j] as number;
-      const info = index.keys[k];
+      const info = index.key(k);
       // Cards count by the strongest identity present, addresses by the full address only.
       if (info && !isCardSummaryRule(info.rule) && info.rule !== 'street-postcode' && info.rule !== 'ipv4-24' && info.rule !== 'ipv6-64')
         distinct[info.type].add(k);

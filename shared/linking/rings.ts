@@ -3,7 +3,7 @@
 
 import { KEY_TYPES, strengthRank, type KeyType, type Strength } from '../normalize';
 import { describeHubEvidence, hubRulesFor, judgeSharedKey, type HubEvidence, type HubRules } from './hubs';
-import type { KeyIndex, KeyInfo } from './keyIndex';
+import type { KeyIndex } from './keyIndex';
 import { UnionFind } from './unionFind';
 
 export interface KeyOverride {
@@ -108,7 +108,7 @@ export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links
     const customers = keyCustomers[id] as number;
     const judged = keyMarked[id] ? null : judgeSharedKey(index, id, rules[KEY_TYPES[keyType[id] as number]!]);
     if (keyMarked[id] || judged?.hub) {
-      const k = index.keys[id] as KeyInfo;
+      const k = index.key(id);
       const why = judged ? describeHubEvidence(judged.evidence, true) : 'a collection point or forwarder, by its address';
       hubs.push({
         key: id,
@@ -123,7 +123,7 @@ export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links
       });
       if (act !== 'allow') continue;
     } else if (judged) {
-      const k = index.keys[id] as KeyInfo;
+      const k = index.key(id);
       bursts.push({ key: id, type: k.type, value: k.value, evidence: judged.evidence, why: describeHubEvidence(judged.evidence, false) });
     }
     links[id] = 1;

@@ -71,12 +71,12 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     const t = orders[i]!.createdAt;
     const seen = new Set<number>();
     for (const k of keysOf(i)) {
-      const info = index.keys[k]!;
+      const info = index.key(k);
       if (info.type !== type || isCardSummaryRule(info.rule)) continue;
       for (const j of ordersOf(k)) {
         if (Math.abs(orders[j]!.createdAt - t) > DAY_MS) continue;
         for (const k2 of keysOf(j)) {
-          const info2 = index.keys[k2]!;
+          const info2 = index.key(k2);
           if (info2.type === otherType && !isCardSummaryRule(info2.rule)) seen.add(k2);
         }
       }
@@ -89,7 +89,7 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     const t = orders[i]!.createdAt;
     const seen = new Set<number>();
     for (const k of keysOf(i)) {
-      const info = index.keys[k]!;
+      const info = index.key(k);
       if (info.type !== 'address' || info.rule === 'street-postcode' || info.rule === 'pickup-point' || info.marked) continue;
       for (const j of ordersOf(k)) {
         if (Math.abs(orders[j]!.createdAt - t) > 7 * DAY_MS) continue;
@@ -114,7 +114,7 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     if (o.riskLevel === 'high') v.marketplaceRisk = 2;
     else if (o.riskLevel === 'medium') v.marketplaceRisk = 1;
     const keys = keysOf(i);
-    if ([...keys].some((k) => index.keys[k]!.rule === 'pickup-point')) v.pickupHighValue = o.totalMinor / 100;
+    if ([...keys].some((k) => index.key(k).rule === 'pickup-point')) v.pickupHighValue = o.totalMinor / 100;
     const ring = ctx.ringOf.get(i);
     if (ring) {
       v.ringSize = ring.size;
@@ -123,7 +123,7 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     // Chargebacks on other orders that share a card, an e-mail or a full address with this one.
     const others = new Set<number>();
     for (const k of keys) {
-      const info = index.keys[k]!;
+      const info = index.key(k);
       const counts =
         info.type === 'card' || info.type === 'email' || (info.type === 'address' && info.rule !== 'street-postcode' && info.rule !== 'pickup-point');
       if (!counts || info.marked) continue;

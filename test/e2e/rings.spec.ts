@@ -196,3 +196,42 @@ test('hubs say what was weighed; the hub rules in Settings change what is held b
   await expect(count).toHaveText(/rings over/, { timeout: 60_000 });
   await expect.poll(hubsHeld).toBe(before);
 });
+
+test('after a reload, Rings reads the key index back from the cache and normalises no order', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Rings' }).click();
+  const count = page.getByTestId('rings-count');
+  // The first visit builds the index (every demo order normalised) ...
+  await expect(count).toHaveText(/rings over 10,000 orders .*\(10,000 new orders normalised in/, { timeout: 60_000 });
+  const before = (await count.textContent())!.split(' · linked in')[0];
+  // ... and the cache worker keeps it in the background: wait until the cache holds it.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            new Promise<boolean>((resolve, reject) => {
+              const open = indexedDB.open('fraud-workbench');
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const db = open.result;
+                const get = db.transaction('keyIndex').objectStore('keyIndex').get('head');
+                get.onsuccess = () => {
+                  db.close();
+                  resolve(get.result !== undefined);
+                };
+                get.onerror = () => reject(get.error);
+              };
+            }),
+        ),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+
+  await page.reload();
+  await page.getByRole('link', { name: 'Rings' }).click();
+  await expect(count).toHaveText(/\(key index read from the cache, no orders normalised\)/, { timeout: 60_000 });
+  await expect(count).not.toContainText('new orders normalised');
+  expect((await count.textContent())!.split(' · linked in')[0]).toBe(before);
+  await expect(page.getByRole('table', { name: 'Rings' }).locator('tbody tr').first()).toBeVisible();
+});

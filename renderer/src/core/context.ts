@@ -22,6 +22,7 @@ export interface CoreContext {
 
 export function createContext(db: WorkbenchDb, clock: Clock): CoreContext {
   const store = new OrderStore(db);
+  const rings = new RingService(db, store, clock);
   let opened: Promise<number> | null = null;
   return {
     db,
@@ -29,11 +30,14 @@ export function createContext(db: WorkbenchDb, clock: Clock): CoreContext {
     store,
     meta: new MetaRepository(db),
     log: new DecisionLog(db),
-    rings: new RingService(db, store, clock),
+    rings,
     ready: () => (opened ??= store.open()),
     async reopen() {
       opened = store.open();
       await opened;
+      // An import only added blocks: the key index takes their keys now, in the background, and
+      // the cache keeps it, so the next Rings visit (or app start) normalises nothing.
+      void rings.refresh();
     },
   };
 }

@@ -8,7 +8,7 @@ import { applyRestore, planRestore, readBackup, writeBackup } from '../../../ren
 import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
 import { ExportLog } from '../../../renderer/src/core/storage/exportLog';
 import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
-import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { createDb, CURRENT_VERSION, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { chainEntry, headOf, sha256, type DecisionEntry } from '../../../shared/decisions/chain';
 import { fixedClock } from '../../../shared/time/clock';
 import { craftContainer, decisionInput, dump, fillCache, PASSPHRASE, tablesOf, TEST_ITERATIONS } from '../../support/backupCache';
@@ -163,7 +163,7 @@ describe('restore and the decision log', () => {
       n,
       n === 'decisions' ? forged : n === 'decisionHead' ? [{ key: 'head', ...headOf(forged) }] : rows,
     ]);
-    const file = await craftContainer(tables, { schemaVersion: 7, logHead: headOf(forged) });
+    const file = await craftContainer(tables, { schemaVersion: CURRENT_VERSION, logHead: headOf(forged) });
     const before = await dump(db);
     await expect(planRestore(db, await readBackup(file, PASSPHRASE), [])).rejects.toThrow("The backup's decision log differs from this laptop's at entry 2");
     // On a laptop whose own log is gone, the checkpoint still tells them apart.
@@ -186,7 +186,7 @@ describe('restore and the decision log', () => {
     ];
     for (const [what, list, message] of variants) {
       const tables = (await tablesOf(db)).map(([n, rows]): [string, unknown[]] => [n, n === 'decisions' ? list : rows]);
-      const file = await craftContainer(tables, { schemaVersion: 7, logHead: headOf(entries) });
+      const file = await craftContainer(tables, { schemaVersion: CURRENT_VERSION, logHead: headOf(entries) });
       await expect(
         readBackup(file, PASSPHRASE).then((s) => planRestore(db, s, [])),
         what,
@@ -247,7 +247,7 @@ describe('restore and the decision log', () => {
     ];
     const before = await dump(db);
     for (const [what, tables, message] of cases) {
-      const file = await craftContainer(tables, { schemaVersion: 7, logHead: head });
+      const file = await craftContainer(tables, { schemaVersion: CURRENT_VERSION, logHead: head });
       await expect(
         readBackup(file, PASSPHRASE).then((s) => planRestore(db, s, [])),
         what,
@@ -272,7 +272,7 @@ describe('restore and the decision log', () => {
       n,
       n === 'reportSnapshots' ? rows.map((r) => ({ ...(r as object), figures: { opened: 0 } })) : rows,
     ]);
-    await expect(readBackup(await craftContainer(tables, { schemaVersion: 7 }), PASSPHRASE).then((s) => planRestore(db, s, []))).rejects.toThrow(
+    await expect(readBackup(await craftContainer(tables, { schemaVersion: CURRENT_VERSION }), PASSPHRASE).then((s) => planRestore(db, s, []))).rejects.toThrow(
       /snapshot 1 does not match its hash/,
     );
   });

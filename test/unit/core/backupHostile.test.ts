@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planRestore, readBackup, writeBackup } from '../../../renderer/src/core/backup';
 import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
-import type { WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { CURRENT_VERSION, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { TABLE_NAMES } from '../../../renderer/src/core/backup/tableSchemas';
 import { headOf, type DecisionEntry } from '../../../shared/decisions/chain';
 import { fixedClock } from '../../../shared/time/clock';
@@ -91,7 +91,7 @@ describe('hostile backups are refused and change nothing', () => {
                 : `${String(e[edit.field])}x`;
         }
         const crafted = tables.map(([n, rows]): [string, unknown[]] => [n, n === 'decisions' ? list : rows]);
-        await expect(attempt(await craftContainer(crafted, { schemaVersion: 7, logHead: headOf(entries) }))).rejects.toThrow(/decision log/);
+        await expect(attempt(await craftContainer(crafted, { schemaVersion: CURRENT_VERSION, logHead: headOf(entries) }))).rejects.toThrow(/decision log/);
       }),
       { numRuns: 30 },
     );
@@ -106,12 +106,12 @@ describe('hostile backups are refused and change nothing', () => {
         fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !known.has(s) && !s.includes('\n')),
         async (table, junk, unknown) => {
           const withJunk = tables.map(([n, rows]): [string, unknown[]] => [n, n === table ? [junk, ...rows.slice(1)] : rows]);
-          await expect(attempt(await craftContainer(withJunk, { schemaVersion: 7, logHead: headOf(entries) }))).rejects.toThrow(
+          await expect(attempt(await craftContainer(withJunk, { schemaVersion: CURRENT_VERSION, logHead: headOf(entries) }))).rejects.toThrow(
             /not valid|does not match|does not verify|twice|differs/,
           );
-          await expect(attempt(await craftContainer([...tables, [unknown, [{ id: 1 }]]], { schemaVersion: 7, logHead: headOf(entries) }))).rejects.toThrow(
-            /does not know/,
-          );
+          await expect(
+            attempt(await craftContainer([...tables, [unknown, [{ id: 1 }]]], { schemaVersion: CURRENT_VERSION, logHead: headOf(entries) })),
+          ).rejects.toThrow(/does not know/);
         },
       ),
       { numRuns: 30 },

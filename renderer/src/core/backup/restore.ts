@@ -3,6 +3,7 @@
 // over every table, so any failure (a full disk, a crash) leaves the cache exactly as it was.
 // Entries of append-only logs the backup lacks are set aside in the archive, never dropped, and
 // the restore itself is a logged entry naming the head it replaced.
+import { invalidateKeyIndex } from '../storage/keyIndexStore';
 import { BackupError } from '../../../../shared/backup/container';
 import { encodeRecord } from '../../../../shared/backup/records';
 import { chainEntry, headOf, verifyChain, type DecisionEntry, type LogHead } from '../../../../shared/decisions/chain';
@@ -10,7 +11,7 @@ import { compareWithWitness, relateLogs, type Witness } from '../../../../shared
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { replacingLogs } from '../storage/appendOnly';
 import { analystName } from '../storage/metaRepository';
-import { APPEND_ONLY, type LogArchiveRecord, type WorkbenchDb } from '../storage/schema';
+import { APPEND_ONLY, DERIVED_TABLES, type LogArchiveRecord, type WorkbenchDb } from '../storage/schema';
 import { checkBackup } from './checkBackup';
 import type { StagedBackup } from './readBackup';
 import { describeCounts, type SummaryCounts } from './summary';
@@ -172,7 +173,10 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
   );
   await replacingLogs(db.name, () =>
     db.transaction('rw', db.tables, async () => {
-      for (const t of db.tables) await t.clear();
+      // Derived tables are not in backups: the key index is dropped and its generation bumped, so
+      // an index built from the replaced cache is never trusted (keyIndexStore.ts).
+      for (const t of db.tables) if (!(DERIVED_TABLES as readonly string[]).includes(t.name)) await t.clear();
+      await invalidateKeyIndex(db);
       for (const name of TABLE_NAMES) {
         const rows = staged.tables.get(name) ?? [];
         if (name === 'logArchive') continue;

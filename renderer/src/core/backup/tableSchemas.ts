@@ -9,7 +9,7 @@ import { CARD_NETWORKS, DISPUTE_STATUSES } from '../../../../shared/domain/dispu
 import { ORDER_TEXT_FIELDS } from '../../../../shared/domain/order';
 import { DICT_FIELDS } from '../../../../shared/orders/columns';
 import { metaRecordSchema } from '../storage/metaSchemas';
-import type { WorkbenchDb } from '../storage/schema';
+import type { DERIVED_TABLES, WorkbenchDb } from '../storage/schema';
 
 const id = z.number().int().min(0);
 const time = z.number().finite();
@@ -249,7 +249,7 @@ export const TABLE_ROWS = {
         .max(10_000),
     })
     .strict(),
-} satisfies Record<Exclude<keyof WorkbenchDb, keyof import('dexie').Dexie>, z.ZodType>;
+} satisfies Record<Exclude<keyof WorkbenchDb, keyof import('dexie').Dexie | (typeof DERIVED_TABLES)[number]>, z.ZodType>;
 
 /** Rows the archive may hold: those of the append-only logs, checked like the live ones. */
 const ARCHIVED_ROWS = {

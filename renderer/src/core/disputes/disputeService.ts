@@ -122,7 +122,7 @@ export class DisputeService {
     const seen = new Set<number>([at]);
     for (let j = index.orderStart[at]!; j < index.orderStart[at + 1]!; j++) {
       const k = index.orderKeys[j]!;
-      if (index.keys[k]!.type !== 'card') continue;
+      if (index.key(k).type !== 'card') continue;
       for (let m = index.keyStart[k]!; m < index.keyStart[k + 1]!; m++) if (live[index.keyOrders[m]!]) seen.add(index.keyOrders[m]!);
     }
     return [...seen].map((i) => orders[i]!);

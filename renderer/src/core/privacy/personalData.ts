@@ -2,6 +2,7 @@
 // period. Personal fields go from orders, payments and the copies import undo keeps; what reports
 // need (dates, amounts, channel, country, card brand) stays, unlinkable. Notes in the decision log
 // are erased while their salted hash keeps the chain verifying; the erasure is itself an entry.
+import { invalidateKeyIndex } from '../storage/keyIndexStore';
 import { chainEntry, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
 import { orderKey, type OrderTextField } from '../../../../shared/domain/order';
 import type { Payment } from '../../../../shared/domain/payment';
@@ -227,10 +228,12 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
     const done = await replacingLogs(db.name, () =>
       db.transaction(
         'rw',
-        [db.orderText, db.orderBlocks, db.payments, db.importUndo, db.decisions, db.decisionHead, db.linkOverrides, db.retentionSummaries],
+        [db.orderText, db.orderBlocks, db.payments, db.importUndo, db.decisions, db.decisionHead, db.linkOverrides, db.retentionSummaries, db.keyIndex],
         async () => {
           const now = await db.decisionHead.get('head');
           if ((now?.seq ?? 0) !== (head?.seq ?? 0)) return false;
+          // The kept key index holds the erased values: it goes with them, in this transaction.
+          await invalidateKeyIndex(db);
           for (const [blockId, rows] of plan.rows) {
             const [text, block] = await Promise.all([db.orderText.get(blockId), db.orderBlocks.get(blockId)]);
             if (!text || !block) continue;

@@ -3,7 +3,7 @@ import type { HubRule, HubRules, LinkOptions } from '../../../../shared/linking'
 import type { KeyType } from '../../../../shared/normalize';
 import { savingOrDiskFull } from '../storage/diskFull';
 import type { RingMarkRecord } from '../storage/schema';
-import type { CoreContext } from '../context';
+import type { CoreContext, ProgressFn } from '../context';
 import type { OverrideEntry } from './ringDecisions';
 import type { GraphExpansion, RingDetail, RingsOverview } from './ringService';
 
@@ -12,9 +12,10 @@ export type RingVerdict = RingMarkRecord['status'];
 export function ringsHandlers(ctx: CoreContext) {
   const rings = ctx.rings;
   return {
-    async rings(options: Omit<LinkOptions, 'overrides'> = {}): Promise<RingsOverview> {
+    /** `onProgress`: orders normalised of those to normalise, while the key index is built or extended. */
+    async rings(options: Omit<LinkOptions, 'overrides'> = {}, onProgress?: ProgressFn): Promise<RingsOverview> {
       await ctx.ready();
-      return rings.compute(options);
+      return rings.compute(options, onProgress);
     },
 
     ringDetail: (id: string): Promise<RingDetail> => rings.detail(id),

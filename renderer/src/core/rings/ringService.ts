@@ -1,12 +1,13 @@
 // Rings for the Rings screen: links every current order in the cache worker with the shared
 // linking core, keeps the result for drill-down, and answers with plain summaries. The key index
-// (every order's normalised link keys, interned) is kept between runs and grows with each import:
-// only new blocks are normalised; an undo or wipe (blocks removed) rebuilds it.
+// (every order's normalised link keys, interned) is kept in memory and in the cache
+// (keyIndexStore.ts), read back after a restart and grown with each import: only new blocks are
+// normalised; an undo, an erasure, a restore or a wipe makes it stale, and it is built again.
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import type { Order } from '../../../../shared/domain/order';
 import { type RingList } from '../../../../shared/linking/lists';
 import {
-  buildRings,
+  buildRingsFrom,
   fastestGrowing,
   hubRuleProblem,
   hubRulesFor,
@@ -16,6 +17,7 @@ import {
   type HubRules,
   type KeyIndex,
   largest,
+  OrderLabels,
   riskiest,
   ringEvidence,
   type Hub,
@@ -27,6 +29,8 @@ import { MetaRepository } from '../storage/metaRepository';
 import type { RingMetrics } from '../../../../shared/linking/metrics';
 import { linkKeysOf, type KeyType } from '../../../../shared/normalize';
 import type { OrderSnapshot, OrderStore } from '../storage/orderStore';
+import { keyIndexGeneration, loadKeyIndex, loadKeyIndexCustomers, saveKeyIndex } from '../storage/keyIndexStore';
+import { MARKETPLACES } from '../../../../shared/domain/order';
 import { RingDecisions } from './ringDecisions';
 import type { RingMarkRecord, WorkbenchDb } from '../storage/schema';
 
@@ -52,18 +56,39 @@ export interface RingsOverview {
   computedMs: number;
   /** Of computedMs: normalising and interning orders new since the last run (0 when none). */
   indexMs: number;
-  /** Orders normalised for this run: all of them the first time, then only those new since. */
+  /** Orders normalised for this run: all of them when no kept index fits, then only those new since. */
   indexedOrders: number;
+  /** Orders whose keys came from the index kept in the cache on this run (after a restart), else 0. */
+  restoredOrders: number;
 }
+
+/** Progress of building the key index: orders normalised of those to normalise. */
+export type IndexProgress = (done: number, total: number) => void;
 
 /** The key index over a snapshot's rows (current and superseded; superseded ones never link). */
 interface Linkable {
   snapshot: OrderSnapshot;
   blockIds: readonly number[];
+  /** The cache's key-index generation the text was read at (keyIndexStore.ts). */
+  generation: number;
   builder: KeyIndexBuilder;
-  orders: Order[];
+  labels: OrderLabels;
+  /** The kept index it was restored from, until its customers are read back to add orders. */
+  serial: number | null;
   index: KeyIndex;
 }
+
+/** Every row of a snapshot decoded, for the screens that score or search all orders (review, disputes). */
+interface Decoded {
+  snapshot: OrderSnapshot;
+  blockIds: readonly number[];
+  orders: Order[];
+}
+
+/** Blocks normalised between progress reports and yields, so a long build never holds the worker for seconds. */
+const BLOCKS_PER_STEP = 2;
+
+const isPrefix = (a: readonly number[], b: readonly number[]) => a.length <= b.length && a.every((id, i) => b[i] === id);
 
 export interface RingGraph {
   /** `outside`: added by expanding a neighbour, not part of the ring's own links. */
@@ -89,9 +114,14 @@ export interface RingDetail extends RingSummary {
 
 export class RingService {
   private report: RingsReport | null = null;
-  private orders: Order[] = [];
   private linkable: Linkable | null = null;
   private linking: Promise<unknown> = Promise.resolve();
+  /** The key index and labels the last report was linked from (drill-down reads them). */
+  private reportOn: Linkable | null = null;
+  private decoded: Decoded | null = null;
+  private decoding: Promise<unknown> = Promise.resolve();
+  private saving: Promise<unknown> = Promise.resolve();
+  private progress: IndexProgress | null = null;
   readonly decisions: RingDecisions;
   private readonly meta: MetaRepository;
 
@@ -120,17 +150,41 @@ export class RingService {
     return full;
   }
 
-  /** Forgets the key index: personal fields of stored blocks changed (an erasure), so it is built again. */
+  /**
+   * Forgets the key index in memory: personal fields of stored blocks changed (an erasure) or the
+   * cache was replaced. The kept one was dropped in the same transaction, so it is built again.
+   */
   invalidate(): void {
     this.linkable = null;
+    this.decoded = null;
+  }
+
+  /** Resolves when the key index built or extended so far is kept in the cache (tests, the bench). */
+  async saved(): Promise<void> {
+    await this.linking.catch(() => undefined);
+    await this.saving;
+  }
+
+  /**
+   * Brings the key index up to the current orders in the background (after an import), so the
+   * next visit to Rings, Review or Reports finds it ready and the cache keeps it. Only when an index
+   * is in use or kept: a cache that never linked builds it on first need.
+   */
+  async refresh(): Promise<void> {
+    try {
+      if (!this.linkable && !(await loadKeyIndexHeadExists(this.db))) return;
+      await this.linkableFor(this.store.currentSnapshot());
+    } catch {
+      // In the background: a closed cache or a full disk leaves it to the next visit, which says why.
+    }
   }
 
   /** Links every current order; the analysts' active overrides always apply. */
-  async compute(options: Omit<LinkOptions, 'overrides'> = {}): Promise<RingsOverview> {
+  async compute(options: Omit<LinkOptions, 'overrides'> = {}, onProgress?: IndexProgress): Promise<RingsOverview> {
     const t0 = performance.now();
     const snapshot = this.store.currentSnapshot();
-    const [{ linkable, added }, disputes, overrides, marks, imports, hubRules] = await Promise.all([
-      this.linkableFor(snapshot),
+    const [{ linkable, added, restored }, disputes, overrides, marks, imports, hubRules] = await Promise.all([
+      this.linkableFor(snapshot, onProgress),
       this.db.disputes.toArray(),
       this.decisions.activeOverrides(),
       this.decisions.currentMarks(),
@@ -138,16 +192,31 @@ export class RingService {
       this.hubRules(),
     ]);
     const indexMs = performance.now() - t0;
-    const { orders, index } = linkable;
+    const { labels, index } = linkable;
+    const cols = snapshot.keyColumns;
     // Built from this call's own snapshot and stored together, so an overlapping call cannot mix them.
-    const report = buildRings(orders, disputes, { hubRules, ...options, overrides }, index);
-    this.orders = orders;
+    // Ring members are ranked from the key columns and the index's labels: no order text is read.
+    const report = buildRingsFrom(
+      index,
+      {
+        orderKey: (i) => labels.orderKey(i),
+        ringOrder: (i) => ({
+          marketplace: MARKETPLACES[cols.marketplace[i]!]!,
+          createdAt: cols.createdAt[i]!,
+          totalMinor: cols.totalMinor[i]!,
+          currency: labels.currency(i),
+        }),
+      },
+      disputes,
+      { hubRules, ...options, overrides },
+    );
     this.report = report;
+    this.reportOn = linkable;
     const rings = report.rings;
     const latest = imports.sort((a, b) => b.id! - a.id!)[0];
     const live = snapshot.live;
     let now = 0;
-    for (let i = 0; i < orders.length; i++) if (live[i] && orders[i]!.createdAt > now) now = orders[i]!.createdAt;
+    for (let i = 0; i < index.orderCount; i++) if (live[i] && cols.createdAt[i]! > now) now = cols.createdAt[i]!;
     const ids = (list: { id: string }[]) => list.map((r) => r.id);
     return {
       rings: rings.map((r, i) => ({ id: r.id, rank: i + 1, metrics: r.metrics, keys: r.keys, mark: marks.get(r.id) ?? null })),
@@ -165,40 +234,121 @@ export class RingService {
       computedMs: Math.round(performance.now() - t0),
       indexMs: Math.round(indexMs),
       indexedOrders: added,
+      restoredOrders: restored,
     };
   }
 
   /**
-   * The key index for `snapshot`: the kept one when nothing changed, extended by the new blocks
-   * when the snapshot only added blocks (an import), rebuilt when blocks went away (undo, wipe).
-   * Runs one at a time, so two overlapping calls never add the same blocks twice.
+   * The key index for `snapshot`: the one in memory when nothing changed; else the one kept in the
+   * cache when it covers a prefix of the snapshot's blocks at the current generation; extended by
+   * the blocks after that prefix (an import); built from scratch when none fits (blocks removed by
+   * an undo, text erased, a restore, an old cache). Runs one at a time, so two overlapping calls
+   * never add the same blocks twice; a call's progress goes to whoever waits on the build.
    */
-  private linkableFor(snapshot: OrderSnapshot): Promise<{ linkable: Linkable; added: number }> {
+  private linkableFor(snapshot: OrderSnapshot, onProgress?: IndexProgress): Promise<{ linkable: Linkable; added: number; restored: number }> {
+    if (onProgress) this.progress = onProgress;
     const run = this.linking.then(async () => {
-      const kept = this.linkable;
-      if (kept?.snapshot === snapshot) return { linkable: kept, added: 0 };
-      const extends_ = kept !== null && kept.blockIds.length <= snapshot.blockIds.length && kept.blockIds.every((id, i) => snapshot.blockIds[i] === id);
-      const builder = extends_ ? kept.builder : new KeyIndexBuilder();
-      const orders = extends_ ? kept.orders : [];
-      const fresh = await snapshot.rowsFromBlock(extends_ ? kept.blockIds.length : 0);
-      builder.add(fresh);
-      for (const o of fresh) orders.push(o);
-      const linkable: Linkable = { snapshot, blockIds: snapshot.blockIds, builder, orders, index: builder.index(snapshot.live) };
+      const generation = await keyIndexGeneration(this.db);
+      const inMemory = this.linkable?.generation === generation ? this.linkable : null;
+      if (inMemory?.snapshot === snapshot) return { linkable: inMemory, added: 0, restored: 0 };
+      let base: Omit<Linkable, 'snapshot' | 'index'> | null = inMemory && isPrefix(inMemory.blockIds, snapshot.blockIds) ? inMemory : null;
+      let restored = 0;
+      if (!base && !inMemory) {
+        const kept = await loadKeyIndex(this.db);
+        const fits =
+          kept !== null &&
+          kept.stamp.generation === generation &&
+          isPrefix(kept.stamp.blockIds, snapshot.blockIds) &&
+          kept.stamp.rows === snapshot.rowsBeforeBlock(kept.stamp.blockIds.length) &&
+          kept.index.orderCount === kept.stamp.rows;
+        if (fits) {
+          base = {
+            blockIds: kept.stamp.blockIds,
+            generation,
+            builder: KeyIndexBuilder.restore(kept.index),
+            labels: OrderLabels.restore(kept.labels),
+            serial: kept.serial,
+          };
+          restored = kept.stamp.rows;
+        }
+      }
+      if (base && base.blockIds.length < snapshot.blockIds.length && !base.builder.canAdd) {
+        const customers = base.serial === null ? null : await loadKeyIndexCustomers(this.db, base.serial);
+        if (customers) base.builder.attachCustomers(customers);
+        else base = null;
+      }
+      const builder = base?.builder ?? new KeyIndexBuilder();
+      const labels = base?.labels ?? new OrderLabels();
+      const from = base ? base.blockIds.length : 0;
+      const blocks = snapshot.blockIds.length;
+      const total = snapshot.rowsBeforeBlock(blocks) - snapshot.rowsBeforeBlock(from);
+      let added = 0;
+      for (let b = from; b < blocks; b += BLOCKS_PER_STEP) {
+        const fresh = await snapshot.rowsFromBlock(b, b + BLOCKS_PER_STEP);
+        builder.add(fresh);
+        labels.add(fresh);
+        added += fresh.length;
+        this.progress?.(added, total);
+        // Let other requests (the orders table, a report) in between steps.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      const linkable: Linkable = {
+        snapshot,
+        blockIds: snapshot.blockIds,
+        generation,
+        builder,
+        labels,
+        serial: base?.serial ?? null,
+        index: builder.index(snapshot.live),
+      };
       this.linkable = linkable;
-      return { linkable, added: fresh.length };
+      if (added > 0) this.keep(linkable);
+      return { linkable, added, restored };
     });
-    this.linking = run.catch(() => undefined);
+    this.linking = run.catch(() => undefined).finally(() => (this.progress = null));
+    return run;
+  }
+
+  /** Keeps an index built or extended in memory in the cache, in the background. */
+  private keep(l: Linkable): void {
+    const stamp = { generation: l.generation, blockIds: [...l.blockIds], rows: l.builder.orderCount };
+    const index = l.builder.state();
+    const labels = l.labels.state();
+    const customers = l.builder.customers();
+    if (!customers) return;
+    this.saving = this.saving
+      .then(async () => {
+        const kept = await saveKeyIndex(this.db, stamp, index, labels, customers);
+        if (kept && this.linkable === l) l.serial = kept.serial;
+      })
+      // A full disk or a closed cache only means the next start builds it again.
+      .catch(() => undefined);
+  }
+
+  /** Every row of the snapshot decoded, extended block by block like the key index. */
+  private decodedFor(snapshot: OrderSnapshot): Promise<Order[]> {
+    const run = this.decoding.then(async () => {
+      const kept = this.decoded;
+      if (kept?.snapshot === snapshot) return kept.orders;
+      const extend = kept !== null && isPrefix(kept.blockIds, snapshot.blockIds);
+      const orders = extend ? kept.orders : [];
+      const fresh = await snapshot.rowsFromBlock(extend ? kept.blockIds.length : 0);
+      for (const o of fresh) orders.push(o);
+      this.decoded = { snapshot, blockIds: snapshot.blockIds, orders };
+      return orders;
+    });
+    this.decoding = run.catch(() => undefined);
     return run;
   }
 
   /**
    * Every current order of the cache and its key index, built or extended as for a rings run:
-   * the disputes screen finds orders and card histories here.
+   * the review queue scores them and the disputes screen finds orders and card histories here.
    */
   async current(): Promise<{ orders: readonly Order[]; index: KeyIndex; live: Uint8Array }> {
     const snapshot = this.store.currentSnapshot();
-    const { linkable } = await this.linkableFor(snapshot);
-    return { orders: linkable.orders, index: linkable.index, live: snapshot.live };
+    const [{ linkable }, orders] = await Promise.all([this.linkableFor(snapshot), this.decodedFor(snapshot)]);
+    return { orders, index: linkable.index, live: snapshot.live };
   }
 
   /** Computes rings with the default options unless a run already did. */
@@ -222,13 +372,14 @@ export class RingService {
    * that have it, in or outside the ring. Nodes and edges in `known` are not repeated.
    */
   expand(nodeId: string, known: readonly string[]): GraphExpansion {
-    const index = this.linkable?.index;
-    if (!index || !this.report) throw new Error('Rings are not computed yet; open the Rings screen again');
+    const index = this.report?.index;
+    const labels = this.reportOn?.labels;
+    if (!index || !labels || !this.report) throw new Error('Rings are not computed yet; open the Rings screen again');
     const have = new Set(known);
     const hubValues = new Set(this.report.hubs.map((h) => h.key));
     const out: GraphExpansion = { nodes: [], edges: [], more: 0 };
     const keyNode = (k: number) => {
-      const info = index.keys[k]!;
+      const info = index.key(k);
       return { id: `k:${info.type}:${info.value}`, info };
     };
     const orderNode = (pos: number) => `o:${pos}`;
@@ -266,7 +417,7 @@ export class RingService {
         out.more++;
         continue;
       }
-      addNode({ id: orderNode(pos), kind: 'order', label: this.orders[pos]!.externalId, hub: false, outside: true });
+      addNode({ id: orderNode(pos), kind: 'order', label: externalIdOf(labels.orderKey(pos)), hub: false, outside: true });
       addEdge({ id: `e:${pos}:${info.type}:${info.value}`, source: orderNode(pos), target: nodeId, type: info.type, outside: true });
     }
     return out;
@@ -282,14 +433,17 @@ export class RingService {
     const index = report?.rings.findIndex((r) => r.id === id) ?? -1;
     if (!report || index < 0) throw new Error(`Ring ${id} is not in the last computed rings; recompute and open it again`);
     const ring = report.rings[index]!;
-    const orders = ring.orders.map((i) => this.orders[i]!);
+    const orders = await this.reportOn!.snapshot.rowsAt(ring.orders);
+    // Sparse, by position: the evidence reads the two orders of each link.
+    const byPosition: Order[] = [];
+    ring.orders.forEach((pos, j) => (byPosition[pos] = orders[j]!));
     const hubValues = new Set(report.hubs.map((h) => `${h.type}:${h.value}`));
     const shared = new Map<string, KeyType>();
     for (const [type, values] of Object.entries(ring.keys) as [KeyType, string[]][]) for (const v of values) shared.set(`${type}:${v}`, type);
     const graph: RingGraph = { nodes: [], edges: [] };
     for (const [key, type] of shared) graph.nodes.push({ id: `k:${key}`, kind: type, label: key.slice(type.length + 1), hub: hubValues.has(key) });
     ring.orders.forEach((pos) => {
-      const o = this.orders[pos]!;
+      const o = byPosition[pos]!;
       graph.nodes.push({ id: `o:${pos}`, kind: 'order', label: o.externalId, hub: false });
       for (const k of linkKeysOf(o)) {
         const key = `${k.type}:${k.value}`;
@@ -306,8 +460,17 @@ export class RingService {
       marks,
       orders,
       orderNodes: ring.orders.map((pos) => `o:${pos}`),
-      evidence: ringEvidence(ring, report.index, this.orders),
+      evidence: ringEvidence(ring, report.index, byPosition),
       graph,
     };
   }
+}
+
+/** The order number part of an order key (`source:externalId`). */
+function externalIdOf(key: string): string {
+  return key.slice(key.indexOf(':') + 1);
+}
+
+async function loadKeyIndexHeadExists(db: WorkbenchDb): Promise<boolean> {
+  return (await db.keyIndex.get('head')) !== undefined;
 }

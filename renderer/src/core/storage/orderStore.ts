@@ -227,14 +227,32 @@ export class OrderSnapshot {
     return this.keys.blockImportIds[this.blockOf(row)]!;
   }
 
-  /** Every row of the blocks from `firstBlock` on, current or superseded, decoded in row order. */
-  async rowsFromBlock(firstBlock: number): Promise<Order[]> {
+  /** Rows at these positions (current or superseded), decoded, in the order given. */
+  async rowsAt(positions: readonly number[]): Promise<Order[]> {
+    const keys = this.keys;
+    const out: Order[] = [];
+    for (const row of positions) {
+      const b = this.blockOf(row);
+      const text = await this.text(b);
+      out.push(decodeOrder(keys, row, text.columns, text.offsets, row - keys.blockStarts[b]!));
+    }
+    return out;
+  }
+
+  /** Rows before block `blocks` (all rows when it is the block count). */
+  rowsBeforeBlock(blocks: number): number {
+    return blocks < this.keys.blockIds.length ? this.keys.blockStarts[blocks]! : this.keys.count;
+  }
+
+  /** Every row of the blocks from `firstBlock` on (up to `endBlock`), current or superseded, decoded in row order. */
+  async rowsFromBlock(firstBlock: number, endBlock = this.keys.blockIds.length): Promise<Order[]> {
     const keys = this.keys;
     const out: Order[] = [];
     const BATCH = 16;
-    for (let b0 = firstBlock; b0 < keys.blockIds.length; b0 += BATCH) {
+    const end = Math.min(endBlock, keys.blockIds.length);
+    for (let b0 = firstBlock; b0 < end; b0 += BATCH) {
       const batch: number[] = [];
-      for (let b = b0; b < Math.min(b0 + BATCH, keys.blockIds.length); b++) batch.push(b);
+      for (let b = b0; b < Math.min(b0 + BATCH, end); b++) batch.push(b);
       const missing = batch.filter((b) => !this.texts.has(b));
       const loaded = missing.length ? await this.repo.loadTexts(missing.map((b) => keys.blockIds[b]!)) : [];
       missing.forEach((b, j) => this.texts.set(b, Promise.resolve(this.indexText(b, loaded[j]!))));

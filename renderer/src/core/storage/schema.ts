@@ -206,7 +206,24 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       retentionSummaries: '++id, at',
     },
   },
+  {
+    // The rings' key index, kept so an app start does not normalise every order again
+    // (keyIndexStore.ts): derived data in a few binary records, never in backups.
+    version: 8,
+    stores: {
+      keyIndex: 'part',
+    },
+  },
 ];
+
+/** Tables of data derived from the others: rebuilt, never backed up or restored. */
+export const DERIVED_TABLES = ['keyIndex'] as const;
+
+/** One part of the kept key index (see keyIndexStore.ts). */
+export interface KeyIndexRecord {
+  part: string;
+  value: unknown;
+}
 
 /** Tables that clearing the cache keeps: what analysts decided is not cached data (append-only logs). */
 export const KEPT_ON_WIPE: readonly string[] = [
@@ -329,6 +346,7 @@ export type WorkbenchDb = Dexie & {
   exportLog: EntityTable<ExportLogRecord, 'id'>;
   logArchive: EntityTable<LogArchiveRecord, 'id'>;
   retentionSummaries: EntityTable<RetentionSummaryRecord, 'id'>;
+  keyIndex: EntityTable<KeyIndexRecord, 'part'>;
 };
 
 /** Opens the cache declaring the schema history up to `uptoVersion` (tests pass older ones). */

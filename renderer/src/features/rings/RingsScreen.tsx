@@ -21,11 +21,17 @@ export function RingsScreen() {
             {formatCount(overview.rings.length)} rings over {formatCount(overview.orders)} orders · {formatCount(overview.hubs.length)} hubs held back · linked
             in {formatCount(overview.computedMs)} ms
             {overview.indexedOrders > 0 && ` (${formatCount(overview.indexedOrders)} new orders normalised in ${formatCount(overview.indexMs)} ms)`}
+            {overview.indexedOrders === 0 && overview.restoredOrders > 0 && ' (key index read from the cache, no orders normalised)'}
           </span>
         )}
       </header>
       <ErrorAlert message={r.error} />
-      {!overview && !r.error && <p role="status">Linking orders…</p>}
+      {!overview && !r.error && <p role="status">{r.indexing === null ? 'Linking orders…' : `Linking orders… ${Math.floor(r.indexing * 100)} %`}</p>}
+      {overview && r.indexing !== null && (
+        <p role="status" className="muted">
+          Adding new orders to the key index… {Math.floor(r.indexing * 100)} %
+        </p>
+      )}
       {r.notice && (
         <p role="status" className="muted">
           {r.notice}

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_KEY_TYPES, type LinkOptions } from '../../../../shared/linking';
 import type { KeyType } from '../../../../shared/normalize';
-import { cache } from '../../core/client';
+import { cache, progress } from '../../core/client';
 import type { RingDetail, RingVerdict } from '../../core/contract';
 import { useUi } from '../../state/uiStore';
 import { useAsync } from '../../ui/useAsync';
@@ -19,6 +19,8 @@ export function useRings() {
   const [options, setOptions] = useState<RingLinkOptions>({ keyTypes: DEFAULT_KEY_TYPES, minStrength: 'medium' });
   const [open, setOpen] = useState<RingDetail | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Share of orders normalised while the key index is built or extended (null when not building). */
+  const [indexing, setIndexing] = useState<number | null>(null);
   /** The ring to reopen after the next linking, if it still exists (new options or data close it). */
   const reopenRef = useRef<string | null>(null);
 
@@ -26,7 +28,8 @@ export function useRings() {
     async () => {
       const reopen = reopenRef.current;
       reopenRef.current = null;
-      const [overview, overrides] = await Promise.all([cache.rings(options), cache.linkOverrides()]);
+      const onProgress = progress((done, total) => setIndexing(done < total ? done / total : null));
+      const [overview, overrides] = await Promise.all([cache.rings(options, onProgress), cache.linkOverrides()]).finally(() => setIndexing(null));
       setOpen(reopen && overview.rings.some((r) => r.id === reopen) ? await cache.ringDetail(reopen) : null);
       return { overview, overrides };
     },
@@ -75,6 +78,7 @@ export function useRings() {
 
   return {
     overview,
+    indexing,
     overrides: linked.value?.overrides ?? [],
     error: linked.error,
     busy: linked.busy,
