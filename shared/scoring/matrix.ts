@@ -102,12 +102,23 @@ export function matrixProblem(m: Matrix): string | null {
   return null;
 }
 
+/**
+ * Rules on the same signal are tiers (marketplace risk: medium +10, high +30): of those a value
+ * reaches, only the one with the highest bar counts, so a high flag adds 30, not 30 and 10.
+ */
 export function scoreOrder(signals: SignalValues, m: Matrix): Score {
   const fired: Fired[] = [];
   let total = 0;
+  const tier = new Map<string, Rule>();
   for (const r of m.rules) {
     const v = signals[r.signal];
     if (v === undefined || v < r.atLeast) continue;
+    const best = tier.get(r.signal);
+    if (!best || r.atLeast > best.atLeast) tier.set(r.signal, r);
+  }
+  for (const r of m.rules) {
+    if (tier.get(r.signal) !== r) continue;
+    const v = signals[r.signal]!;
     total += r.points;
     fired.push({ ruleId: r.id, points: r.points, text: describe(r, v) });
   }

@@ -120,10 +120,11 @@ describe('signals', () => {
     );
     const [a0] = computeSignals({ orders: drop, live: new Uint8Array(4).fill(1), index: buildKeyIndex(drop), disputes: [], ringOf: new Map() }, [0]);
     expect(a0!.accountsPerAddress).toBe(3);
-    expect(scoreOrder({ marketplaceRisk: 2 }, DEFAULT_MATRIX).fired.map((f) => f.text)).toEqual([
-      '+30 marketplace flags it high risk',
-      '+10 marketplace flags it high risk',
-    ]);
+    // Tiers of one signal: a high flag is +30, not +30 and +10; a medium flag +10.
+    expect(scoreOrder({ marketplaceRisk: 2 }, DEFAULT_MATRIX)).toMatchObject({ score: 30, fired: [{ text: '+30 marketplace flags it high risk' }] });
+    expect(scoreOrder({ marketplaceRisk: 1 }, DEFAULT_MATRIX)).toMatchObject({ score: 10, fired: [{ text: '+10 marketplace flags it medium risk' }] });
+    // Other signals still add up.
+    expect(scoreOrder({ marketplaceRisk: 2, newCustomer: 1 }, DEFAULT_MATRIX).score).toBe(35);
   });
 });
 
