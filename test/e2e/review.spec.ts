@@ -12,7 +12,7 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
   expect(scores).toEqual([...scores].sort((a, b) => b - a));
   await expect(page.getByTestId('fired-rules').locator('li').first()).toHaveText(/^\+\d+ /);
 
-  await page.locator('section.review').focus();
+  // No click needed: arriving on Review puts the focus on the queue.
   await page.keyboard.press('?');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await page.keyboard.press('?');
@@ -21,6 +21,13 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
   const order = (await rows.nth(1).locator('td:nth-child(3)').textContent())!;
   const score = (await rows.nth(1).locator('td:nth-child(1)').textContent())!;
+
+  // Typing in a field never fires a key: an 'h' in the matrix's threshold box holds nothing.
+  await page.getByTestId('matrix-panel').locator('summary').click();
+  await page.getByLabel('Review threshold').press('h');
+  await expect(page.getByRole('form', { name: /^Hold order/ })).toHaveCount(0);
+  await page.getByTestId('matrix-panel').locator('summary').click();
+  await page.locator('section.review').focus();
 
   await page.keyboard.press('h');
   const form = page.getByRole('form', { name: `Hold order ${order}` });

@@ -28,6 +28,10 @@ export function ReviewScreen() {
   useEffect(() => {
     document.querySelector(`[data-queue-row="${at}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [at]);
+  // Arriving on Review puts the focus on the queue, so J/K/H/R/C/N/? work at once.
+  useEffect(() => {
+    box.current?.focus({ preventScroll: true });
+  }, []);
 
   return (
     <section className="screen review" aria-labelledby="screen-title" tabIndex={0} ref={box} onKeyDown={onKey} aria-keyshortcuts={QUEUE_SHORTCUTS}>
