@@ -39,6 +39,11 @@ export const test = base.extend<{ network: NetworkLog; now: string; pinnedClock:
       const origin = new URL(baseURL!).origin;
       const all: string[] = [];
       context.on('request', (r) => all.push(r.url()));
+      // Every request the page makes is answered: no missing asset (a favicon) and no broken link.
+      const failed: string[] = [];
+      context.on('response', (r) => {
+        if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+      });
       const log: NetworkLog = {
         all,
         outside: () => all.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('blob:') && !u.startsWith('data:')),
@@ -46,6 +51,7 @@ export const test = base.extend<{ network: NetworkLog; now: string; pinnedClock:
       await use(log);
       expect(all.length, 'the page made requests at all (sanity check of the log)').toBeGreaterThan(0);
       expect(log.outside(), 'requests that left 127.0.0.1').toEqual([]);
+      expect(failed, 'requests the local server could not answer').toEqual([]);
     },
     { auto: true },
   ],
