@@ -134,6 +134,13 @@ test('a bar of the confirmed-fraud chart opens exactly the fraud orders behind i
   await expect(page.getByTestId('report-title')).toHaveText(/2020-W02 to 2020-W09/);
   await expect(page.getByTestId('partial-data')).toContainText('the range itself starts before the first cached order');
   await expect(page.getByTestId('figure-orders').locator('.figure-value')).toHaveText('0');
+
+  // Switching to months moves From to the first of its month: the box shows what the report counts from.
+  await page.getByLabel('From', { exact: true }).fill('2026-05-14');
+  await page.getByLabel('Period').selectOption('month');
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2026-05-01');
+  await page.getByLabel('Period').selectOption('week');
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue('2026-04-27');
 });
 
 test('CSV export of a report table neutralises cells a spreadsheet would run', async ({ page, now }) => {

@@ -54,7 +54,9 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
   const r = report.review;
   const d = report.disputes;
   const cur = d.currency ?? '';
-  const money = (m: number) => (d.currency ? formatMoney(m, d.currency) : `${(m / 100).toFixed(2)} (mixed currencies)`);
+  // No currency means several, or none at all: with no disputes there is no value to show.
+  const money = (m: number) =>
+    d.currency ? formatMoney(m, d.currency) : d.all.opened === 0 ? 'none in the period' : `${(m / 100).toFixed(2)} (mixed currencies)`;
   const families = REASON_FAMILIES.filter((f) => d.byFamily[f]);
   const networks = CARD_NETWORKS.filter((n) => d.byNetwork[n]);
   return (

@@ -2,7 +2,8 @@
 // (screen state only, like the orders filter; forgotten on reload).
 import { create } from 'zustand';
 import type { TrendDimension } from '../../../../shared/reports/fraudTrend';
-import type { PeriodKind } from '../../../../shared/reports/periods';
+import { formatDate, parseDate } from '../../../../shared/domain/money';
+import { periodStart, type PeriodKind } from '../../../../shared/reports/periods';
 
 export type ReportTab = 'trend' | 'kpi' | 'snapshots' | 'settings';
 export interface DayRange {
@@ -33,7 +34,14 @@ export const useReportParams = create<ReportParams>((set) => ({
   range: null,
   kpiRange: null,
   setTab: (u) => set((s) => ({ tab: apply(u, s.tab) })),
-  setPeriod: (u) => set((s) => ({ period: apply(u, s.period) })),
+  // The report covers whole periods: the From box moves to the start of the period it falls in,
+  // so it shows what the report counts from (a month from the 1st, a week from its Monday).
+  setPeriod: (u) =>
+    set((s) => {
+      const period = apply(u, s.period);
+      const from = s.range ? parseDate(s.range.from) : null;
+      return { period, range: s.range && from !== null ? { ...s.range, from: formatDate(periodStart(period, from)) } : s.range };
+    }),
   setDimension: (u) => set((s) => ({ dimension: apply(u, s.dimension) })),
   setRange: (u) => set((s) => ({ range: apply(u, s.range) })),
   setKpiRange: (u) => set((s) => ({ kpiRange: apply(u, s.kpiRange) })),
