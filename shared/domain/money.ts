@@ -36,6 +36,11 @@ export function parseDate(value: string): number | null {
   return Number.isNaN(t) || formatDate(t) !== value.trim() ? null : t;
 }
 
+/** "1 hub", "4 hubs", "1,200 orders": a count and its noun (plural: add an s, or say it). */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${formatCount(n)} ${n === 1 ? noun : plural}`;
+}
+
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }

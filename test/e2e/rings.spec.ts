@@ -23,6 +23,15 @@ test('demo data -> Rings -> the top ring shows its shared card or device in the 
   await expect(evidence.first()).toContainText(/↔/);
   const orders = ring.getByRole('table', { name: 'Ring orders' }).locator('tbody tr');
   expect(await orders.count()).toBeGreaterThanOrEqual(2);
+
+  // Another linking option keeps the ring open while it is still a ring; if it is not, the screen says so.
+  const title = await ring.getByRole('heading', { level: 2 }).textContent();
+  const before = await page.getByTestId('rings-count').textContent();
+  await page.getByRole('group', { name: 'Linking options' }).getByLabel('ip').uncheck();
+  await expect(page.getByTestId('rings-count')).not.toHaveText(before!);
+  const notice = page.getByText('The ring you had open is not a ring with these linking options.');
+  await expect(ring.or(notice)).toBeVisible();
+  if (await ring.isVisible()) await expect(ring.getByRole('heading', { level: 2 })).toHaveText(title!);
 });
 
 test('split a ring with a never-link value: the ring count changes, the override is listed with who and why, and Undo restores it', async ({ page }) => {

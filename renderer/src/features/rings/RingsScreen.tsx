@@ -1,6 +1,6 @@
 // Rings: groups of orders linked by a shared card, device, email, phone, IP or address,
 // ranked by risk, with the hubs that were held back from linking.
-import { formatCount } from '../../../../shared/domain/money';
+import { countOf, formatCount } from '../../../../shared/domain/money';
 import { ErrorAlert } from '../../app/Alerts';
 import { HubsPanel } from './HubsPanel';
 import { LinkOptionsBar } from './LinkOptionsBar';
@@ -18,8 +18,8 @@ export function RingsScreen() {
         <h1 id="screen-title">Rings</h1>
         {overview && (
           <span className="count" data-testid="rings-count" aria-busy={r.busy}>
-            {formatCount(overview.rings.length)} rings over {formatCount(overview.orders)} orders · {formatCount(overview.hubs.length)} hubs held back · linked
-            in {formatCount(overview.computedMs)} ms
+            {countOf(overview.rings.length, 'ring')} over {countOf(overview.orders, 'order')} · {countOf(overview.hubs.length, 'hub')} held back · linked in{' '}
+            {formatCount(overview.computedMs)} ms
             {overview.indexedOrders > 0 && ` (${formatCount(overview.indexedOrders)} new orders normalised in ${formatCount(overview.indexMs)} ms)`}
             {overview.indexedOrders === 0 && overview.restoredOrders > 0 && ' (key index read from the cache, no orders normalised)'}
           </span>

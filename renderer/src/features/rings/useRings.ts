@@ -30,7 +30,9 @@ export function useRings() {
       reopenRef.current = null;
       const onProgress = progress((done, total) => setIndexing(done < total ? done / total : null));
       const [overview, overrides] = await Promise.all([cache.rings(options, onProgress), cache.linkOverrides()]).finally(() => setIndexing(null));
-      setOpen(reopen && overview.rings.some((r) => r.id === reopen) ? await cache.ringDetail(reopen) : null);
+      const still = reopen !== null && overview.rings.some((r) => r.id === reopen);
+      setOpen(still ? await cache.ringDetail(reopen) : null);
+      if (reopen !== null && !still) setNotice('The ring you had open is not a ring with these linking options.');
       return { overview, overrides };
     },
     [version, options],
@@ -84,7 +86,12 @@ export function useRings() {
     busy: linked.busy,
     notice,
     options,
-    setOptions,
+    /** New linking options keep the open ring open when it is still a ring (it may have gained or lost orders). */
+    setOptions: (next: RingLinkOptions) => {
+      reopenRef.current = open?.id ?? null;
+      setNotice(null);
+      setOptions(next);
+    },
     open,
     openRing: (id: string) => void run(async () => setOpen(await cache.ringDetail(id))),
     closeRing: () => setOpen(null),
