@@ -12,7 +12,7 @@ export function EvidenceActions({ disputeId }: { disputeId: string }) {
   const blocking = ev.pack?.checks.filter((c) => c.level === 'block').length ?? 0;
   return (
     <div className="evidence-actions">
-      <div className="toolbar" role="group" aria-label="Evidence exports">
+      <div className="toolbar" role="group" aria-label="Exports of the dispute">
         <button onClick={() => void ev.exportPdf()} disabled={ev.busy}>
           Evidence pack (PDF)
         </button>

@@ -3,7 +3,6 @@
 // with the files to upload by hand. Print only: it sits outside the app's root, which print hides.
 import { createPortal } from 'react-dom';
 import { formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
-import { channelLabel } from '../../../../shared/domain/order';
 import type { EvidencePack, PackCheck } from '../../core/contract';
 
 const CHECK_MARK: Record<PackCheck['level'], string> = { ok: '✓', todo: 'To do', block: 'Blocks' };
@@ -104,7 +103,7 @@ function PackBody({ pack }: { pack: EvidencePack }) {
         <tbody>
           {pack.timeline.map((t, i) => (
             <tr key={i} className={t.current ? 'pack-current' : undefined}>
-              <td>{formatDateTime(t.at)}</td>
+              <td className="nowrap">{formatDateTime(t.at)}</td>
               <td>{t.text}</td>
             </tr>
           ))}
@@ -141,23 +140,21 @@ function Ce3Part({ ce3 }: { ce3: NonNullable<EvidencePack['ce3']> }) {
             <tr>
               <th>Date (UTC)</th>
               <th>Order</th>
-              <th>Channel</th>
               <th>Total</th>
               <th>Charge</th>
               <th>Shares with the disputed order</th>
-              <th>Sent</th>
+              <th>To Stripe</th>
             </tr>
           </thead>
           <tbody>
             {ce3.priors.map((p) => (
               <tr key={p.order.externalId + p.order.createdAt}>
-                <td>{formatDate(p.order.createdAt)}</td>
-                <td>{p.order.externalId}</td>
-                <td>{channelLabel(p.order)}</td>
-                <td>{formatMoney(p.order.totalMinor, p.order.currency)}</td>
-                <td>{p.payment?.id ?? '—'}</td>
+                <td className="nowrap">{formatDate(p.order.createdAt)}</td>
+                <td className="nowrap">{p.order.externalId}</td>
+                <td className="nowrap">{formatMoney(p.order.totalMinor, p.order.currency)}</td>
+                <td className="nowrap">{p.payment?.id ?? '—'}</td>
                 <td>{p.shared.join(', ')}</td>
-                <td>{p.sent ? 'yes' : ''}</td>
+                <td className="nowrap">{p.sent ? 'sent' : ''}</td>
               </tr>
             ))}
           </tbody>
