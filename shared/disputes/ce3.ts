@@ -1,7 +1,14 @@
 // Visa Compelling Evidence 3.0 for a 10.4 (card-absent fraud) dispute, from local history: at
 // least two earlier undisputed transactions on the same card, 120 to 365 days before the
-// disputed one (and before the dispute), each sharing at least two of IP address, device id,
-// shipping address and account with it, one of them IP or device. Shows which orders qualify.
+// disputed one (and before the dispute), each sharing with it two of the main elements (IP
+// address, device id) or one main and one secondary (shipping address, account, e-mail).
+// The rule as Stripe states it (docs.stripe.com/disputes/api/visa-ce3, read 2026-11): two prior
+// transactions with the same payment method, paid and undisputed, within 120-365 days of the
+// disputed one, matching it on "two main evidence elements" or "one main evidence element and
+// one secondary evidence element"; main: customer purchase IP, customer device fingerprint or
+// device ID; secondary: shipping address, customer email address, customer account ID. Visa's
+// own wording (Stripe support, "How does Stripe support Visa CE 3.0?"): "more than 119 and fewer
+// than 366 calendar days prior to the disputed transaction processing date".
 import type { Dispute } from '../domain/dispute';
 import { orderKey, type Order } from '../domain/order';
 import { linkKeysOf, type LinkKey } from '../normalize';
@@ -9,7 +16,15 @@ import { linkKeysOf, type LinkKey } from '../normalize';
 const DAY_MS = 86_400_000;
 export const CE3_WINDOW_DAYS = { min: 120, max: 365 } as const;
 
-export type Ce3Element = 'ip' | 'device' | 'address' | 'account';
+export const CE3_ELEMENTS = ['ip', 'device', 'address', 'account', 'email'] as const;
+export type Ce3Element = (typeof CE3_ELEMENTS)[number];
+/** Visa's main evidence elements; the rest are secondary. */
+export const CE3_MAIN: ReadonlySet<Ce3Element> = new Set<Ce3Element>(['ip', 'device']);
+
+/** Two elements shared, at least one of them main (IP or device). */
+export function ce3Matches(shared: readonly Ce3Element[]): boolean {
+  return shared.length >= 2 && shared.some((e) => CE3_MAIN.has(e));
+}
 
 export interface Ce3Prior {
   orderKey: string;
@@ -37,6 +52,7 @@ interface Facts {
   device: string;
   address: string;
   account: string;
+  email: string;
 }
 
 function factsOf(o: Order): Facts {
@@ -49,6 +65,7 @@ function factsOf(o: Order): Facts {
     device: pick((k) => k.type === 'device'),
     address: pick((k) => k.type === 'address' && k.rule !== 'street-postcode'),
     account: pick((k) => k.type === 'account'),
+    email: pick((k) => k.type === 'email'),
   };
 }
 
@@ -77,8 +94,8 @@ export function ce3Check(dispute: Dispute, history: readonly Order[], disputedOr
     if (!inWindow) continue;
     const p = factsOf(o);
     if (p.card !== d.card) continue;
-    const shared = (['ip', 'device', 'address', 'account'] as const).filter((e) => p[e] !== '' && p[e] === d[e]);
-    if (shared.length >= 2 && (shared.includes('ip') || shared.includes('device'))) priors.push({ orderKey: key, createdAt: o.createdAt, shared });
+    const shared = CE3_ELEMENTS.filter((e) => p[e] !== '' && p[e] === d[e]);
+    if (ce3Matches(shared)) priors.push({ orderKey: key, createdAt: o.createdAt, shared });
   }
   priors.sort((a, b) => a.createdAt - b.createdAt);
   const qualifies = priors.length >= 2;
@@ -87,7 +104,7 @@ export function ce3Check(dispute: Dispute, history: readonly Order[], disputedOr
     qualifies,
     priors,
     why: qualifies
-      ? `${priors.length} earlier undisputed orders on the same card, 120-365 days before, share at least two of IP, device, address and account`
+      ? `${priors.length} earlier undisputed orders on the same card, 120-365 days before, share IP or device and one more of IP, device, address, account and e-mail`
       : `only ${priors.length} earlier undisputed order${priors.length === 1 ? '' : 's'} on the same card qualif${priors.length === 1 ? 'ies' : 'y'}; CE 3.0 needs two`,
   };
 }

@@ -46,3 +46,17 @@ export const EVIDENCE: Record<ReasonFamily, readonly string[]> = {
   authorisation: ['Authorisation approval code and date', 'Capture within the authorisation validity', ...COMMON],
   unknown: ['Proof of delivery', ...COMMON],
 };
+
+/**
+ * What moving a dispute to Submitted would override: evidence its family needs that is not ticked,
+ * and a deadline already passed. Empty when nothing needs a reason; otherwise the move needs one,
+ * and these words are logged with it.
+ */
+export function submitOverrides(d: { dueAt: number; evidence: readonly { item: string; checked: boolean }[] }, to: DisputeStatus, now: number): string[] {
+  if (to !== 'submitted') return [];
+  const out: string[] = [];
+  const missing = d.evidence.filter((e) => !e.checked).length;
+  if (missing > 0) out.push(`${missing} of ${d.evidence.length} evidence items missing`);
+  if (d.dueAt && d.dueAt < now) out.push(`after the deadline of ${new Date(d.dueAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  return out;
+}

@@ -68,7 +68,11 @@ test('a dispute moves through its workflow with every change logged, and its evi
   await rows.filter({ hasText: order }).first().click();
   await expect(detail.getByTestId('dispute-status')).toHaveText('Gathering evidence');
   await expect(evidence.getByRole('checkbox').first()).toBeChecked();
+  // One item of several ticked: the submit guard asks why (see evidencePack.spec.ts).
   await detail.getByRole('button', { name: '→ Submitted' }).click();
+  const guard = page.getByRole('dialog', { name: 'Submit anyway?' });
+  await guard.getByLabel('Why submit now').fill('the rest is in the carrier portal');
+  await guard.getByRole('button', { name: 'Submitted anyway' }).click();
   await expect(detail.getByTestId('dispute-history').locator('li')).toHaveCount(3);
   await expect(rows.filter({ hasText: order }).first()).toHaveAttribute('data-urgency', 'closed');
 });

@@ -41,6 +41,7 @@ export type { ReviewSettings } from './storage/metaRepository';
 export type { LogVerdict } from './storage/decisionLog';
 export type { CheckpointDownload } from './log/handlers';
 export type { DisputeDetail, DisputeRow } from './disputes/disputeService';
+export type { EvidencePack, PackCheck } from '../../../shared/disputes/evidence';
 export type { KpiResult, ReportRates, RingsOfRange, SnapshotKind, TrendResult } from './reports/reportService';
 export type { BackupKind } from './backup/handlers';
 export type { RestorePlan } from './backup/restore';

@@ -209,7 +209,7 @@ export const TABLE_ROWS = {
       id,
       at: time,
       analyst: z.string().max(80),
-      kind: z.enum(['csv', 'pdf', 'png', 'backup', 'checkpoint', 'rows-to-fix', 'decisions-csv']),
+      kind: z.enum(['csv', 'pdf', 'png', 'json', 'backup', 'checkpoint', 'rows-to-fix', 'decisions-csv']),
       fileName: z.string().max(300),
       rows: z.number().int().min(0).nullable(),
       what: z.string().max(500),

@@ -1,13 +1,17 @@
 // Disputes for the Disputes screen: each with its reason family, its order, its deadline and,
-// for Visa 10.4, the CE 3.0 check from local history (orders on the same card).
+// for Visa 10.4, the CE 3.0 check from local history (orders on the same card); its evidence pack;
+// and the submit guard (submitting with evidence missing or after the deadline needs a reason).
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { ce3Check, isCe3Dispute, type Ce3Result } from '../../../../shared/disputes/ce3';
 import { reasonInfo, type ReasonFamily } from '../../../../shared/disputes/reasonCodes';
 import type { Dispute, DisputeStatus } from '../../../../shared/domain/dispute';
-import { canMove, EVIDENCE, STATUS_LABEL } from '../../../../shared/disputes/workflow';
+import { canMove, EVIDENCE, STATUS_LABEL, submitOverrides } from '../../../../shared/disputes/workflow';
+import { evidencePack, type EvidencePack, type PackOrder } from '../../../../shared/disputes/evidence';
+import type { Payment } from '../../../../shared/domain/payment';
 import { orderKey, type Marketplace, type Order } from '../../../../shared/domain/order';
 import { analystName } from '../storage/metaRepository';
 import type { RingService } from '../rings/ringService';
+import type { KeyInfo } from '../../../../shared/linking/keyIndex';
 import type { DisputeEventRecord, WorkbenchDb } from '../storage/schema';
 
 export interface DisputeRow extends Dispute {
@@ -26,6 +30,18 @@ export interface DisputeDetail extends DisputeRow {
   /** Workflow history, newest first. */
   events: DisputeEventRecord[];
   evidence: { item: string; checked: boolean }[];
+}
+
+const CARD: ReadonlySet<string> = new Set(['card']);
+const CUSTOMER: ReadonlySet<string> = new Set(['card', 'email', 'account']);
+/** A status note fits the backup's 4,000 characters with what it overrides. */
+const MAX_NOTE = 2_000;
+
+/** The family's checklist with what has been ticked, from the dispute's events (newest first). */
+function checklist(events: readonly DisputeEventRecord[], family: ReasonFamily): { item: string; checked: boolean }[] {
+  const ticked = new Map<string, boolean>();
+  for (const e of [...events].reverse()) if (e.kind === 'evidence' && e.item) ticked.set(e.item, e.checked === true);
+  return EVIDENCE[family].map((item) => ({ item, checked: ticked.get(item) ?? false }));
 }
 
 export class DisputeService {
@@ -49,28 +65,67 @@ export class DisputeService {
     const d = { ...stored, status: events.find((e) => e.kind === 'status')?.status ?? stored.status };
     const { row, check } = this.row(d, ctx);
     const priorKeys = new Set(check?.priors.map((p) => p.orderKey) ?? []);
-    const ticked = new Map<string, boolean>();
-    for (const e of [...events].reverse()) if (e.kind === 'evidence' && e.item) ticked.set(e.item, e.checked === true);
     return {
       ...row,
       ce3Check: check,
       priorOrders: ctx.orders.filter((o, i) => ctx.live[i] && priorKeys.has(orderKey(o))),
       events,
-      evidence: EVIDENCE[row.family].map((item) => ({ item, checked: ticked.get(item) ?? false })),
+      evidence: checklist(events, row.family),
     };
   }
 
-  /** Moves a dispute along its workflow; the change is logged with who, when and why. */
+  /** The evidence pack of one dispute, from the cache: its order, payment, customer history and checks. */
+  async evidencePack(id: string): Promise<EvidencePack> {
+    const [stored, ctx, events] = await Promise.all([this.db.disputes.get(id), this.context(), this.eventsOf(id)]);
+    if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
+    const d = { ...stored, status: events.find((e) => e.kind === 'status')?.status ?? stored.status };
+    const { row, check } = this.row(d, ctx);
+    const at = ctx.position.get(d.orderKey);
+    const members = at === undefined ? [] : this.customerOrders(at, ctx);
+    const orders = members.map((i) => ctx.orders[i]!).sort((a, b) => a.createdAt - b.createdAt);
+    const payments = orders.length
+      ? await this.db.payments
+          .where('orderRef')
+          .anyOf([...new Set(orders.map((o) => o.externalId))])
+          .toArray()
+      : [];
+    const disputed = stored.paymentId ? await this.db.payments.get(stored.paymentId) : undefined;
+    const byOrder = new Map<string, typeof ctx.disputes>();
+    for (const x of ctx.disputes) byOrder.set(x.orderKey, [...(byOrder.get(x.orderKey) ?? []), x]);
+    const paymentOf = (o: Order): Payment | null =>
+      (orderKey(o) === d.orderKey && disputed) || payments.find((p) => p.orderRef === o.externalId && p.status !== 'failed') || null;
+    const history: PackOrder[] = orders.map((o) => ({ order: o, payment: paymentOf(o), disputes: byOrder.get(orderKey(o)) ?? [] }));
+    return evidencePack({
+      dispute: d,
+      family: row.family,
+      reasonLabel: row.reasonLabel,
+      disputed: history.find((h) => orderKey(h.order) === d.orderKey) ?? null,
+      ce3: check,
+      history,
+      checklist: checklist(events, row.family),
+      now: this.clock.now(),
+    });
+  }
+
+  /**
+   * Moves a dispute along its workflow; the change is logged with who, when and why. Submitting
+   * with evidence its family needs unticked, or after the deadline, needs a reason: without one
+   * nothing changes; with one, the reason and what it overrides are logged with the change.
+   */
   async setStatus(id: string, to: DisputeStatus, note: string): Promise<void> {
     const [stored, events] = await Promise.all([this.db.disputes.get(id), this.eventsOf(id)]);
     if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
     const from = events.find((e) => e.kind === 'status')?.status ?? stored.status;
     if (!canMove(from, to)) throw new Error(`A dispute that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
+    const family = reasonInfo(stored.network, stored.reasonCode).family;
+    const overrides = submitOverrides({ dueAt: stored.dueAt, evidence: checklist(events, family) }, to, this.clock.now());
+    const reason = note.trim().slice(0, MAX_NOTE);
+    if (overrides.length && !reason) throw new Error(`Submitting with ${overrides.join(' and ')} needs a reason; nothing was changed`);
     await this.db.disputeEvents.add({
       disputeId: id,
       kind: 'status',
       status: to,
-      note: note.trim(),
+      note: overrides.length ? `${reason} — submitted with ${overrides.join(', ')}` : reason,
       analyst: await analystName(this.db),
       at: this.clock.now(),
     });
@@ -116,15 +171,35 @@ export class DisputeService {
     };
   }
 
-  /** The order at `at` and every current order sharing one of its card keys. */
-  private cardHistory(at: number, ctx: Awaited<ReturnType<DisputeService['context']>>): Order[] {
-    const { index, orders, live } = ctx;
+  /** The order at `at` and every current order sharing one of its keys of the given types. */
+  private sharing(
+    at: number,
+    ctx: Awaited<ReturnType<DisputeService['context']>>,
+    types: ReadonlySet<string>,
+    take: (k: KeyInfo) => boolean = () => true,
+  ): Set<number> {
+    const { index, live } = ctx;
     const seen = new Set<number>([at]);
     for (let j = index.orderStart[at]!; j < index.orderStart[at + 1]!; j++) {
       const k = index.orderKeys[j]!;
-      if (index.key(k).type !== 'card') continue;
+      const info = index.key(k);
+      if (!types.has(info.type) || !take(info)) continue;
       for (let m = index.keyStart[k]!; m < index.keyStart[k + 1]!; m++) if (live[index.keyOrders[m]!]) seen.add(index.keyOrders[m]!);
     }
-    return [...seen].map((i) => orders[i]!);
+    return seen;
+  }
+
+  /** The order at `at` and every current order sharing one of its card keys. */
+  private cardHistory(at: number, ctx: Awaited<ReturnType<DisputeService['context']>>): Order[] {
+    return [...this.sharing(at, ctx, CARD)].map((i) => ctx.orders[i]!);
+  }
+
+  /**
+   * The customer's orders: the same card, e-mail or account as the order at `at`. Only keys that
+   * name one person (strong, or a card's BIN + last 4 + expiry), never a hub: a pack goes to the
+   * bank and must not carry a stranger's orders.
+   */
+  private customerOrders(at: number, ctx: Awaited<ReturnType<DisputeService['context']>>): number[] {
+    return [...this.sharing(at, ctx, CUSTOMER, (k) => !k.marked && (k.strength === 'strong' || k.rule === 'bin-last4-expiry'))];
   }
 }

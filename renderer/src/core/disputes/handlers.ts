@@ -1,5 +1,6 @@
-// The Disputes room: the list by deadline, one dispute's detail, its workflow and evidence.
+// The Disputes room: the list by deadline, one dispute's detail, its workflow, evidence and evidence pack.
 import type { Dispute, DisputeStatus } from '../../../../shared/domain/dispute';
+import type { EvidencePack } from '../../../../shared/disputes/evidence';
 import { savingOrDiskFull } from '../storage/diskFull';
 import type { CoreContext } from '../context';
 import type { DisputeDetail, DisputeRow, DisputeService } from './disputeService';
@@ -14,6 +15,11 @@ export function disputesHandlers(ctx: CoreContext, disputes: DisputeService) {
     async disputeDetail(id: string): Promise<DisputeDetail> {
       await ctx.ready();
       return disputes.detail(id);
+    },
+
+    async disputeEvidencePack(id: string): Promise<EvidencePack> {
+      await ctx.ready();
+      return disputes.evidencePack(id);
     },
 
     setDisputeStatus: (id: string, to: DisputeStatus, note: string): Promise<void> =>

@@ -253,7 +253,7 @@ export interface ExportLogRecord {
   id?: number;
   at: number;
   analyst: string;
-  kind: 'csv' | 'pdf' | 'png' | 'backup' | 'checkpoint' | 'rows-to-fix' | 'decisions-csv';
+  kind: 'csv' | 'pdf' | 'png' | 'json' | 'backup' | 'checkpoint' | 'rows-to-fix' | 'decisions-csv';
   fileName: string;
   /** Rows written (a table's rows, a backup's orders), or null where rows mean nothing (a chart). */
   rows: number | null;

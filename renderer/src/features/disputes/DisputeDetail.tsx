@@ -1,9 +1,11 @@
-// One dispute: its deadline, status workflow with a note per change, the evidence checklist, its
+// One dispute: its deadline, status workflow with a note per change (submitting with evidence
+// missing or after the deadline asks for a reason), the evidence checklist, its exports, its
 // history, and for Visa 10.4 whether the customer's prior orders give CE 3.0 evidence.
 import { useState } from 'react';
 import { countdown } from '../../../../shared/disputes/deadlines';
 import { REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
-import { NEXT_STATUS, STATUS_LABEL } from '../../../../shared/disputes/workflow';
+import { NEXT_STATUS, STATUS_LABEL, submitOverrides } from '../../../../shared/disputes/workflow';
+import type { DisputeStatus } from '../../../../shared/domain/dispute';
 import { formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import type { Ce3Result } from '../../../../shared/disputes/ce3';
 import { MARKETPLACE_LABEL, type Order } from '../../../../shared/domain/order';
@@ -11,11 +13,16 @@ import { cache } from '../../core/client';
 import type { DisputeDetail } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { ReasonForm } from '../../ui/ReasonForm';
 import { useActions } from '../../ui/useAsync';
+import { EvidenceActions } from './EvidenceActions';
 
 export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDetail; now: number; onClose(): void; onChange(): Promise<void> }) {
   const check = d.ce3Check;
   const [note, setNote] = useState('');
+  /** The move waiting for a reason (the submit guard), with what it overrides. */
+  const [guarded, setGuarded] = useState<{ to: DisputeStatus; overrides: string[] } | null>(null);
+  const [reason, setReason] = useState('');
   const { run, error } = useActions();
   /** A change to the dispute, then the dispute and the list read again. */
   const act = (job: () => Promise<void>) =>
@@ -24,6 +31,15 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
       await onChange();
     });
   const done = d.evidence.filter((e) => e.checked).length;
+  const move = (to: DisputeStatus) => {
+    const overrides = submitOverrides(d, to, now);
+    if (overrides.length) {
+      setGuarded({ to, overrides });
+      setReason(note);
+      return;
+    }
+    void act(() => cache.setDisputeStatus(d.id, to, note).then(() => setNote('')));
+  };
   return (
     <section className="panel wide" aria-label={`Dispute ${d.id}`}>
       <header className="wizard-head">
@@ -44,7 +60,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
           Status: <strong data-testid="dispute-status">{STATUS_LABEL[d.status]}</strong>
         </span>
         {NEXT_STATUS[d.status].map((to) => (
-          <button key={to} onClick={() => void act(() => cache.setDisputeStatus(d.id, to, note).then(() => setNote('')))}>
+          <button key={to} onClick={() => move(to)}>
             → {STATUS_LABEL[to]}
           </button>
         ))}
@@ -52,7 +68,35 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
           <input aria-label="Status note" placeholder="Note for the change (optional)" value={note} onChange={(e) => setNote(e.target.value)} size={36} />
         )}
       </div>
+      {guarded && (
+        <div role="dialog" aria-label="Submit anyway?">
+          <ReasonForm
+            label="Reason to submit anyway"
+            reason={reason}
+            setReason={setReason}
+            reasonLabel="Why submit now"
+            placeholder="Why submit now? (logged with the change)"
+            confirm={`${STATUS_LABEL[guarded.to]} anyway`}
+            onConfirm={async () => {
+              let kept = false;
+              await act(async () => {
+                await cache.setDisputeStatus(d.id, guarded.to, reason);
+                kept = true;
+                setNote('');
+              });
+              return kept;
+            }}
+            onClose={() => setGuarded(null)}
+          >
+            <strong>
+              {STATUS_LABEL[guarded.to]} with {guarded.overrides.join(' and ')}?
+            </strong>{' '}
+            Nothing changes without a reason; the reason is logged with the change under your name.
+          </ReasonForm>
+        </div>
+      )}
       <ErrorAlert message={error} />
+      <EvidenceActions disputeId={d.id} />
       <div className="ring-body">
         <fieldset className="evidence">
           <legend>

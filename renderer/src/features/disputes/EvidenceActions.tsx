@@ -1,0 +1,45 @@
+// The dispute's exports: the evidence pack as PDF and Stripe's evidence as JSON, with the checks the
+// pack ran on itself shown once it has been built; and its print layout, hidden on screen.
+import type { PackCheck } from '../../core/contract';
+import { ErrorAlert } from '../../app/Alerts';
+import { EvidencePackPrint } from './EvidencePackView';
+import { useEvidencePack } from './useEvidencePack';
+
+const LEVEL_LABEL: Record<PackCheck['level'], string> = { ok: 'OK', todo: 'To do', block: 'Stripe would refuse' };
+
+export function EvidenceActions({ disputeId }: { disputeId: string }) {
+  const ev = useEvidencePack(disputeId);
+  const blocking = ev.pack?.checks.filter((c) => c.level === 'block').length ?? 0;
+  return (
+    <div className="evidence-actions">
+      <div className="toolbar" role="group" aria-label="Exports of the dispute">
+        <button onClick={() => void ev.exportPdf()} disabled={ev.busy}>
+          Evidence pack (PDF)
+        </button>
+        <button onClick={() => void ev.exportJson()} disabled={ev.busy}>
+          Stripe evidence (JSON)
+        </button>
+        {ev.pack && (
+          <span className="muted" data-testid="pack-summary">
+            Pack for {ev.pack.caseLabel.toLowerCase()}: {blocking ? `${blocking} problem${blocking === 1 ? '' : 's'} to fix` : 'no blocking problem'},{' '}
+            {ev.pack.byHand.length} items to add by hand
+          </span>
+        )}
+      </div>
+      <ErrorAlert message={ev.error} />
+      {ev.pack && (
+        <details className="pack-checks-screen" data-testid="pack-checks">
+          <summary>Checks of the pack</summary>
+          <ul>
+            {ev.pack.checks.map((c) => (
+              <li key={c.text} className={`pack-check-${c.level}`}>
+                <strong>{LEVEL_LABEL[c.level]}</strong> {c.text}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {ev.pack && <EvidencePackPrint pack={ev.pack} />}
+    </div>
+  );
+}

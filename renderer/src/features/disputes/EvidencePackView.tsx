@@ -1,0 +1,165 @@
+// The printed evidence pack: a cover page, then the order, payment, IP and device, CE 3.0 priors,
+// refunds or duplicates as the dispute's reason asks, the customer's timeline, and the pack's checks
+// with the files to upload by hand. Print only: it sits outside the app's root, which print hides.
+import { createPortal } from 'react-dom';
+import { formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
+import type { EvidencePack, PackCheck } from '../../core/contract';
+
+const CHECK_MARK: Record<PackCheck['level'], string> = { ok: '✓', todo: 'To do', block: 'Blocks' };
+
+function Facts({ rows, label }: { rows: [string, string][]; label: string }) {
+  return (
+    <table className="pack-facts" aria-label={label}>
+      <tbody>
+        {rows.map(([k, v]) => (
+          <tr key={k}>
+            <th scope="row">{k}</th>
+            <td>{v}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function EvidencePackPrint({ pack }: { pack: EvidencePack }) {
+  return createPortal(
+    <article className="evidence-pack print-only" data-testid="evidence-pack" aria-label={`Evidence pack ${pack.dispute.id}`}>
+      <section className="title-page">
+        <p className="title-brand">Fraud Workbench · evidence pack</p>
+        <h1>Dispute {pack.dispute.id}</h1>
+        <Facts rows={pack.cover} label="Dispute" />
+        <p className="pack-argument">{pack.contents.argument}</p>
+        <p className="muted">Prepared {formatDateTime(pack.preparedAt)} UTC from the local cache. Card data: BIN and last 4 only.</p>
+      </section>
+      <PackBody pack={pack} />
+    </article>,
+    document.body,
+  );
+}
+
+function PackBody({ pack }: { pack: EvidencePack }) {
+  const parts = new Set(pack.contents.parts);
+  return (
+    <>
+      <h2>Order, customer, shipping and billing</h2>
+      {pack.order.length ? <Facts rows={pack.order} label="Order" /> : <p>The disputed order is not in the cache.</p>}
+      {parts.has('payment-checks') && pack.payment.length > 0 && (
+        <>
+          <h2>Payment and card checks</h2>
+          <Facts rows={pack.payment} label="Payment" />
+        </>
+      )}
+      {parts.has('ip-device') && pack.ipDevice.length > 0 && (
+        <>
+          <h2>IP address and device</h2>
+          <Facts rows={pack.ipDevice} label="IP and device" />
+        </>
+      )}
+      {parts.has('ce3') && pack.ce3 && <Ce3Part ce3={pack.ce3} />}
+      {parts.has('shipping') && (
+        <>
+          <h2>Delivery</h2>
+          <p>Carrier, tracking number and shipping date are not in the cache: add them in Stripe, with the proof of delivery (see the list at the end).</p>
+        </>
+      )}
+      {parts.has('refunds') && (
+        <>
+          <h2>Refunds</h2>
+          {pack.refunds.length ? (
+            <ul>
+              {pack.refunds.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>No refund of this customer's orders in the cache.</p>
+          )}
+        </>
+      )}
+      {parts.has('duplicates') && (
+        <>
+          <h2>The other charge</h2>
+          {pack.duplicates.length ? (
+            <ul>
+              {pack.duplicates.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>No other order of the same amount within 7 days in the cache.</p>
+          )}
+        </>
+      )}
+      <h2>Timeline of the customer's orders, refunds and disputes</h2>
+      {pack.timelineOmitted > 0 && <p className="muted">{pack.timelineOmitted} older entries are left out.</p>}
+      <table className="pack-table" aria-label="Timeline">
+        <thead>
+          <tr>
+            <th>Date (UTC)</th>
+            <th>What</th>
+          </tr>
+        </thead>
+        <tbody>
+          {pack.timeline.map((t, i) => (
+            <tr key={i} className={t.current ? 'pack-current' : undefined}>
+              <td className="nowrap">{formatDateTime(t.at)}</td>
+              <td>{t.text}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Checks before export</h2>
+      <ul className="pack-checks">
+        {pack.checks.map((c) => (
+          <li key={c.text} className={`pack-check-${c.level}`}>
+            <strong>{CHECK_MARK[c.level]}</strong> {c.text}
+          </li>
+        ))}
+      </ul>
+      <h2>To upload or write in Stripe by hand</h2>
+      <ul>
+        {pack.byHand.map((f) => (
+          <li key={`${f.kind}:${f.field}:${f.what}`}>
+            <code>{f.field}</code> ({f.kind === 'file' ? 'file upload' : 'text'}): {f.what}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Ce3Part({ ce3 }: { ce3: NonNullable<EvidencePack['ce3']> }) {
+  return (
+    <>
+      <h2>Visa Compelling Evidence 3.0: {ce3.result.qualifies ? 'eligible' : 'not eligible'}</h2>
+      <p>{ce3.result.why}.</p>
+      {ce3.priors.length > 0 && (
+        <table className="pack-table" aria-label="CE 3.0 prior transactions">
+          <thead>
+            <tr>
+              <th>Date (UTC)</th>
+              <th>Order</th>
+              <th>Total</th>
+              <th>Charge</th>
+              <th>Shares with the disputed order</th>
+              <th>To Stripe</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ce3.priors.map((p) => (
+              <tr key={p.order.externalId + p.order.createdAt}>
+                <td className="nowrap">{formatDate(p.order.createdAt)}</td>
+                <td className="nowrap">{p.order.externalId}</td>
+                <td className="nowrap">{formatMoney(p.order.totalMinor, p.order.currency)}</td>
+                <td className="nowrap">{p.payment?.id ?? '—'}</td>
+                <td>{p.shared.join(', ')}</td>
+                <td className="nowrap">{p.sent ? 'sent' : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+// The evidence pack of a Visa 10.4 dispute with CE 3.0 priors from the demo data: Stripe's evidence
+// JSON (parsed against Stripe's shape, the priors in it), the printed pack (browser mode prints with
+// window.print, which a test cannot save: the page's print layout is printed to PDF here the way the
+// Electron shell prints it, and read with pdftotext), both in the export log; and the submit guard.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { reportPdfOptions } from '../../electron/main/pdfReport';
+import { stripeEvidenceFileSchema } from '../../shared/disputes/stripeEvidence';
+import { expect, loadDemo, test } from './fixtures';
+
+test('evidence pack of a Visa 10.4 dispute with CE 3.0 priors: Stripe JSON with the priors, the printed pack, both logged', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const eligible = page
+    .getByRole('table', { name: 'Disputes by deadline' })
+    .locator('tbody tr')
+    .filter({ hasText: /eligible \(\d+ orders\)/ })
+    .first();
+  await expect(eligible).toBeVisible({ timeout: 60_000 });
+  await eligible.click();
+  const detail = page.getByRole('region', { name: /^Dispute / });
+  const disputeId = (await detail.getAttribute('aria-label'))!.replace('Dispute ', '');
+  const priorOrders = await detail.getByRole('table', { name: 'CE 3.0 prior orders' }).locator('tbody tr td:nth-child(2)').allTextContents();
+  expect(priorOrders.length).toBeGreaterThanOrEqual(2);
+
+  // Stripe evidence JSON: Stripe's shape, exactly two of the qualifying priors with their charges.
+  const [download] = await Promise.all([page.waitForEvent('download'), detail.getByRole('button', { name: 'Stripe evidence (JSON)' }).click()]);
+  expect(download.suggestedFilename()).toBe(`stripe-evidence-${disputeId}.json`);
+  const file = stripeEvidenceFileSchema.parse(JSON.parse(readFileSync(await download.path(), 'utf8')));
+  const ce3 = file.evidence.enhanced_evidence!.visa_compelling_evidence_3;
+  expect(ce3.prior_undisputed_transactions).toHaveLength(2);
+  for (const p of ce3.prior_undisputed_transactions) expect(p.charge).toMatch(/^ch_/);
+  expect(ce3.disputed_transaction.merchandise_or_services).toBe('merchandise');
+  expect(file.evidence.customer_purchase_ip).toBeTruthy();
+  expect(file.evidence.access_activity_log).toContain('UTC order');
+  await expect(detail.getByTestId('pack-summary')).toContainText('Pack for fraud');
+
+  // The PDF: the print path runs, and the pack's print layout is what prints.
+  await page.evaluate(() => {
+    window.print = () => {
+      document.body.dataset.printed = 'yes';
+    };
+  });
+  await detail.getByRole('button', { name: 'Evidence pack (PDF)' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+  await page.emulateMedia({ media: 'print' });
+  const pdf = path.join(mkdtempSync(path.join(os.tmpdir(), 'evidence-pack-')), 'pack.pdf');
+  await page.pdf({ path: pdf, ...reportPdfOptions(false) });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain(`Dispute ${disputeId}`);
+  expect(text).toMatch(/Reason\s+visa (10\.4|fraudulent)/);
+  expect(text).toMatch(/Respond by\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  expect(text).toContain('Payment and card checks');
+  expect(text).toContain('IP address and device');
+  expect(text).toContain('Visa Compelling Evidence 3.0: eligible');
+  for (const o of priorOrders) expect(text).toContain(o);
+  for (const p of ce3.prior_undisputed_transactions) expect(text).toContain(p.charge);
+  expect(text).toContain("Timeline of the customer's orders, refunds and disputes");
+  expect(text).toContain('Checks before export');
+  expect(text).toContain('To upload or write in Stripe by hand');
+  expect(text).toMatch(/receipt \(file upload\)/);
+  // The pack alone: none of the screen around it.
+  expect(text).not.toContain('Disputes by deadline');
+  expect(text).not.toContain('Evidence pack (PDF)');
+  expect(Number(/Page 1 of (\d+)/.exec(text)?.[1])).toBeGreaterThan(1);
+  await page.emulateMedia({ media: 'screen' });
+
+  // Both files are in the export log, saying which dispute and nothing personal.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const exports = page.getByRole('table', { name: 'Exports' }).locator('tbody tr');
+  await expect(exports.filter({ hasText: `evidence-pack-${disputeId}.pdf` })).toContainText(`Evidence pack, dispute ${disputeId}`);
+  await expect(exports.filter({ hasText: `stripe-evidence-${disputeId}.json` })).toContainText('json');
+  expect(await exports.filter({ hasText: disputeId }).allTextContents()).not.toContainEqual(expect.stringContaining('@'));
+});
+
+test('submit guard: an overdue dispute with evidence missing is submitted only with a reason, which is logged', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const rows = page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr');
+  const overdue = rows.filter({ has: page.locator('td:nth-child(2)', { hasText: /^gathering evidence$/ }) }).and(page.locator('tr[data-urgency="overdue"]'));
+  await expect(overdue.first()).toBeVisible({ timeout: 60_000 });
+  await overdue.first().click();
+  const detail = page.getByRole('region', { name: /^Dispute / });
+  await expect(detail.getByTestId('dispute-status')).toHaveText('Gathering evidence');
+  const history = detail.getByTestId('dispute-history').locator('li');
+  const before = await history.count();
+
+  await detail.getByRole('button', { name: '→ Submitted' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Submit anyway?' });
+  await expect(dialog).toContainText(/Submitted with \d+ of \d+ evidence items missing and after the deadline of \d{4}-\d\d-\d\d \d\d:\d\d UTC\?/);
+  // No reason, no change: the button waits for one, and cancelling leaves the dispute as it was.
+  await expect(dialog.getByRole('button', { name: 'Submitted anyway' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(detail.getByTestId('dispute-status')).toHaveText('Gathering evidence');
+  await expect(history).toHaveCount(before);
+
+  await detail.getByRole('button', { name: '→ Submitted' }).click();
+  await dialog.getByLabel('Why submit now').fill('issuer agreed to a late response by phone');
+  await dialog.getByRole('button', { name: 'Submitted anyway' }).click();
+  await expect(detail.getByTestId('dispute-status')).toHaveText('Submitted');
+  await expect(history.first()).toContainText(
+    /K\. Weber: status → Submitted \(issuer agreed to a late response by phone — submitted with \d+ of \d+ evidence items missing, after the deadline of /,
+  );
+});
