@@ -3,6 +3,7 @@
 import type { DecisionEntry } from '../decisions/chain';
 import type { Dispute } from '../domain/dispute';
 import { disputeKpis, type DisputeKpis } from './disputeKpis';
+import { disputeWins, type DisputeWins } from './disputeWins';
 import type { ProgrammeMonth, Threshold } from './programmes';
 import { reviewKpis, type ReviewKpis } from './reviewKpis';
 
@@ -21,6 +22,10 @@ export interface KpiInput {
   /** Programme months over all the data (programmeMonths / programmeMonthsOf). */
   programmes: readonly ProgrammeMonth[];
   thresholds: readonly Threshold[];
+  /** The channel (channelLabel) of each disputed order in the cache. */
+  channelOf?: ReadonlyMap<string, string>;
+  /** Per dispute id, the evidence items ticked; absent where the workflow log is not at hand (the CLI). */
+  evidenceTicked?: ReadonlyMap<string, ReadonlySet<string>>;
   /** For the answered-in-time share: disputes not due yet by then are left out. */
   now?: number;
 }
@@ -31,6 +36,8 @@ export interface KpiReport {
   slaHours: number;
   review: ReviewKpis;
   disputes: DisputeKpis;
+  /** Win rates by channel and by evidence item; absent in snapshots saved before they existed. */
+  wins?: DisputeWins;
   /** Months that overlap [from, to), oldest first, both programmes. */
   programmes: ProgrammeMonth[];
   thresholds: Threshold[];
@@ -47,6 +54,7 @@ export function kpiReport(input: KpiInput): KpiReport {
     slaHours: input.slaHours,
     review: reviewKpis(input.decisions, input.placedAt, input.ordersPlaced, input.from, input.to, input.slaHours),
     disputes: disputeKpis(input.disputes, input.from, input.to, input.submittedAt, input.now ?? Infinity),
+    wins: disputeWins(input.disputes, input.from, input.to, input.channelOf ?? new Map(), input.evidenceTicked ?? null),
     programmes: input.programmes.filter((m) => m.month >= first && m.month <= last),
     thresholds: [...input.thresholds],
   };

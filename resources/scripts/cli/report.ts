@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { DecisionEntry } from '../../../shared/decisions/chain';
 import { readDecisionsCsv } from '../../../shared/decisions/decisionsCsv';
-import { orderKey } from '../../../shared/domain/order';
+import { channelLabel, orderKey } from '../../../shared/domain/order';
 import {
   fraudTrend,
   majorFigures,
@@ -212,12 +212,14 @@ async function runKpi(args: readonly string[], io: CliIo, usage: string): Promis
     submittedAt: new Map(),
     programmes: programmeMonths(orders, disputes, DEFAULT_THRESHOLDS),
     thresholds: DEFAULT_THRESHOLDS,
+    channelOf: new Map(orders.map((o) => [orderKey(o), channelLabel(o)])),
   });
   const notes = [
     a.values.has('--decisions')
       ? `Review decisions: ${decisions.length} entries from ${a.values.get('--decisions')}.`
       : 'No --decisions file: the review figures are computed on an empty decision log.',
     "Dispute submission times live in the app's dispute workflow log, not in the exports: a dispute counts as answered in time when it was won or lost.",
+    "Win rates by evidence item need the ticks of the app's evidence checklist, which the exports do not carry: wins.byEvidence is empty.",
     'Programme months are computed over all the orders and disputes in the files; Visa VAMP counts disputes only (the exports carry no issuer fraud reports); card brands of own-shop orders come from their Stripe payments.',
   ];
   out(io, JSON.stringify({ ...report, from: iso(report.from), to: iso(report.to), notes }, null, 2));

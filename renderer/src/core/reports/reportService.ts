@@ -2,7 +2,7 @@
 // is decoded for the figures), and report snapshots: the parameters, the figures, when, who and
 // a hash of the data behind them, stored append-only so a saved report reopens unchanged.
 import { systemClock, type Clock } from '../../../../shared/time/clock';
-import { MARKETPLACE_LABEL, MARKETPLACES } from '../../../../shared/domain/order';
+import { channelLabel, MARKETPLACE_LABEL, MARKETPLACES } from '../../../../shared/domain/order';
 import type { Dispute, DisputeStatus } from '../../../../shared/domain/dispute';
 import { reasonFamily } from '../../../../shared/disputes/reasonCodes';
 import { sha256 } from '../../../../shared/decisions/chain';
@@ -118,18 +118,25 @@ export class ReportService {
     return clean;
   }
 
-  /** Disputes with the status their workflow log gives them, and when each was submitted. */
-  private async disputes(): Promise<{ disputes: Dispute[]; submittedAt: Map<string, number> }> {
+  /** Disputes with the status their workflow log gives them, when each was submitted, and the evidence items ticked now. */
+  private async disputes(): Promise<{ disputes: Dispute[]; submittedAt: Map<string, number>; ticked: Map<string, Set<string>> }> {
     const [stored, events] = await Promise.all([this.db.disputes.toArray(), this.db.disputeEvents.orderBy('id').toArray()]);
     const status = new Map<string, DisputeStatus>();
     const submittedAt = new Map<string, number>();
+    const ticked = new Map<string, Set<string>>();
     for (const e of events) {
+      if (e.kind === 'evidence' && e.item) {
+        const items = ticked.get(e.disputeId) ?? new Set<string>();
+        if (e.checked) items.add(e.item);
+        else items.delete(e.item);
+        ticked.set(e.disputeId, items);
+      }
       if (e.kind !== 'status' || !e.status) continue;
       status.set(e.disputeId, e.status);
       if (e.status === 'submitted' && !submittedAt.has(e.disputeId)) submittedAt.set(e.disputeId, e.at);
     }
     const disputes = stored.map(({ stamp: _stamp, ...d }) => ({ ...d, status: status.get(d.id) ?? d.status }));
-    return { disputes, submittedAt };
+    return { disputes, submittedAt, ticked };
   }
 
   /** Order keys of rings confirmed as fraud: as marked (stored with the verdict) or as last linked. */
@@ -255,7 +262,7 @@ export class ReportService {
   async kpi(from: number, to: number): Promise<KpiResult> {
     const snap = this.store.currentSnapshot();
     const keys = snap.keyColumns;
-    const [dict, { disputes: stored, submittedAt }, decisions, thresholds, settings, rates] = await Promise.all([
+    const [dict, { disputes: stored, submittedAt, ticked }, decisions, thresholds, settings, rates] = await Promise.all([
       snap.dict(),
       this.disputes(),
       this.log.entries(),
@@ -282,9 +289,36 @@ export class ReportService {
       disputes,
       thresholds,
     );
-    const report = kpiReport({ from, to, slaHours, decisions, placedAt, ordersPlaced, disputes, submittedAt, programmes, thresholds, now: this.clock.now() });
+    // The channel of each disputed order: only those few orders are decoded.
+    const disputedRows = await snap.rowsOfKeys(new Set(disputes.map((d) => d.orderKey).filter(Boolean)));
+    const disputedOrders = await snap.rowsAt([...disputedRows.values()]);
+    const channelOf = new Map([...disputedRows.keys()].map((key, i) => [key, channelLabel(disputedOrders[i]!)]));
+    const report = kpiReport({
+      from,
+      to,
+      slaHours,
+      decisions,
+      placedAt,
+      ordersPlaced,
+      disputes,
+      submittedAt,
+      programmes,
+      thresholds,
+      channelOf,
+      evidenceTicked: ticked,
+      now: this.clock.now(),
+    });
     const dataHash = await this.dataHash([
-      disputes.map((d) => [d.id, d.status, d.openedAt, d.amountMinor, d.currency, d.reasonCode, submittedAt.get(d.id) ?? 0]),
+      disputes.map((d) => [
+        d.id,
+        d.status,
+        d.openedAt,
+        d.amountMinor,
+        d.currency,
+        d.reasonCode,
+        submittedAt.get(d.id) ?? 0,
+        [...(ticked.get(d.id) ?? [])].sort(),
+      ]),
       thresholds,
       slaHours,
       rates,

@@ -5,6 +5,7 @@ import { REASON_FAMILIES, REASON_FAMILY_LABEL } from '../../../../shared/dispute
 import { formatCount, formatMoney } from '../../../../shared/domain/money';
 import type { DisputeFigures } from '../../../../shared/reports/disputeKpis';
 import type { KpiReport } from '../../../../shared/reports/kpi';
+import { TOO_FEW_DECIDED, type DisputeWins, type WinCount } from '../../../../shared/reports/disputeWins';
 import { EARLY_WARNING, type ProgrammeMonth, type Threshold } from '../../../../shared/reports/programmes';
 import { Figure, pct, ReportTable } from './reportParts';
 
@@ -104,6 +105,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         rows={networks.map((n) => disputeRow(n, d.byNetwork[n]!, money))}
         csv={{ name: 'disputes-by-network', header: [...DISPUTE_HEADER, 'currency'], rows: networks.map((n) => [...disputeCsv(n, d.byNetwork[n]!), cur]) }}
       />
+      {report.wins && <WhatWins wins={report.wins} stamp={stamp} />}
 
       <h2 className="report-h2">Card-network programmes</h2>
       <p className="muted small">
@@ -160,5 +162,74 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         }}
       />
     </div>
+  );
+}
+
+/** `38.1 % (8 of 21)`: a win rate with the decided disputes behind it. */
+const winText = (w: WinCount) => (w.winRate === null ? '– (none decided)' : `${pct(w.winRate, 1)} (${w.won} of ${w.won + w.lost})`);
+
+/** Win rates of the decided disputes by the order's channel and by each evidence item ticked or not. */
+function WhatWins({ wins, stamp }: { wins: DisputeWins; stamp: string }) {
+  return (
+    <>
+      <ReportTable
+        title="Win rate by channel"
+        testId="kpi-wins-by-channel"
+        stamp={stamp}
+        caption="Decided disputes (won or lost) opened in the period, by the channel their order was sold on."
+        columns={[{ label: 'Channel' }, { label: 'Won', right: true }, { label: 'Lost', right: true }, { label: 'Win rate', right: true }]}
+        rows={wins.byChannel.map((c) => [c.channel, formatCount(c.won), formatCount(c.lost), pct(c.winRate, 1)])}
+        csv={{
+          name: 'dispute-wins-by-channel',
+          header: ['channel', 'won', 'lost', 'win_rate'],
+          rows: wins.byChannel.map((c) => [c.channel, c.won, c.lost, c.winRate]),
+        }}
+      />
+      {wins.byEvidence.length > 0 && (
+        <ReportTable
+          title="Win rate by evidence item"
+          testId="kpi-wins-by-evidence"
+          stamp={stamp}
+          caption={`Decided disputes whose checklist has the item, with the item ticked and without it. Under ${TOO_FEW_DECIDED} decided on either side the difference is too few to tell.`}
+          columns={[
+            { label: 'Evidence item' },
+            { label: 'Ticked: win rate', right: true },
+            { label: 'Not ticked: win rate', right: true },
+            { label: 'Difference', right: true },
+          ]}
+          rows={wins.byEvidence.map((e) => [
+            e.item,
+            winText(e.ticked),
+            winText(e.notTicked),
+            e.difference === null ? 'too few to tell' : `${e.difference > 0 ? '+' : ''}${(e.difference * 100).toFixed(1)} pts`,
+          ])}
+          csv={{
+            name: 'dispute-wins-by-evidence',
+            header: [
+              'item',
+              'families',
+              'ticked_won',
+              'ticked_lost',
+              'ticked_win_rate',
+              'not_ticked_won',
+              'not_ticked_lost',
+              'not_ticked_win_rate',
+              'difference',
+            ],
+            rows: wins.byEvidence.map((e) => [
+              e.item,
+              e.families.join(' '),
+              e.ticked.won,
+              e.ticked.lost,
+              e.ticked.winRate,
+              e.notTicked.won,
+              e.notTicked.lost,
+              e.notTicked.winRate,
+              e.difference ?? 'too few to tell',
+            ]),
+          }}
+        />
+      )}
+    </>
   );
 }
