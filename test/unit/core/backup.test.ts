@@ -62,6 +62,17 @@ describe('backup container', () => {
     await expect(target.decisions.clear()).rejects.toThrow(/append-only/);
   });
 
+  it('round-trips the cost of responding to a dispute, checked by its meta schema', async () => {
+    const source = await cache('bk-cost', 0);
+    const cost = { costs: [{ currency: 'EUR', costMinor: 4000 }], defaultWinRate: 0.25, source: 'team estimate 2026-11', savedAt: Date.UTC(2026, 10, 3) };
+    await source.meta.put({ key: 'responseCost', value: cost });
+    const target = createDb('bk-cost-target');
+    opened.push(target);
+    await target.meta.put({ key: 'analystName', value: 'L. Braun' });
+    await restore(target, await backupOf(source));
+    expect((await target.meta.get('responseCost'))?.value).toEqual(cost);
+  });
+
   it('round-trips known outcomes on orders (text and report dictionary) and payments', async () => {
     const source = await cache('bk-outcomes', 1);
     await new OrderRepository(source).append([order({ externalId: '#9001', knownOutcome: 'fraud' }), order({ externalId: '#9002', knownOutcome: 'legit' })]);
@@ -238,6 +249,16 @@ describe('restore and the decision log', () => {
         'unknown setting',
         base.map(([n, r]): [string, unknown[]] => [n, n === 'meta' ? [...r, { key: 'evilSetting', value: 1 }] : r]),
         /meta row \d+ is not valid: key is a setting this app does not know/,
+      ],
+      [
+        'a cost of responding below zero',
+        base.map(([n, r]): [string, unknown[]] => [
+          n,
+          n === 'meta'
+            ? [...r, { key: 'responseCost', value: { costs: [{ currency: 'EUR', costMinor: -100 }], defaultWinRate: 0.3, source: 'x', savedAt: null } }]
+            : r,
+        ]),
+        /meta row \d+ is not valid: value\.costs\.0\.costMinor/,
       ],
       [
         'block columns disagree',

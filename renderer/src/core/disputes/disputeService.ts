@@ -1,6 +1,7 @@
 // Disputes for the Disputes screen: each with its reason family, its order, its deadline and,
 // for Visa 10.4, the CE 3.0 check from local history (orders on the same card); its evidence pack;
-// and the submit guard (submitting with evidence missing or after the deadline needs a reason).
+// and the submit guard (submitting with evidence missing or after the deadline needs a reason);
+// for each open dispute, whether responding is worth its cost (respond or accept).
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { ce3Check, isCe3Dispute, type Ce3Result } from '../../../../shared/disputes/ce3';
 import { reasonInfo, type ReasonFamily } from '../../../../shared/disputes/reasonCodes';
@@ -9,7 +10,18 @@ import { canMove, EVIDENCE, STATUS_LABEL, submitOverrides } from '../../../../sh
 import { evidencePack, type EvidencePack, type PackOrder } from '../../../../shared/disputes/evidence';
 import type { Payment } from '../../../../shared/domain/payment';
 import { orderKey, type Marketplace, type Order } from '../../../../shared/domain/order';
-import { analystName } from '../storage/metaRepository';
+import { analystName, MetaRepository } from '../storage/metaRepository';
+import {
+  awaitsAnswer,
+  cleanResponseCost,
+  defaultResponseCost,
+  familyRecord,
+  respondOrAccept,
+  type CostRates,
+  type FamilyRecord,
+  type ResponseCostSettings,
+} from '../../../../shared/disputes/respondOrAccept';
+import { DEFAULT_RATES } from '../../../../shared/reports/sources';
 import type { RingService } from '../rings/ringService';
 import type { KeyInfo } from '../../../../shared/linking/keyIndex';
 import type { DisputeEventRecord, WorkbenchDb } from '../storage/schema';
@@ -22,6 +34,8 @@ export interface DisputeRow extends Dispute {
   ringId: string | null;
   /** Visa 10.4 only: does local history give CE 3.0 evidence, and from how many orders. */
   ce3: { qualifies: boolean; priors: number } | null;
+  /** Respond or accept, for a dispute still to be answered; null once answered, accepted or closed. */
+  hint: ReturnType<typeof respondOrAccept> | null;
 }
 
 export interface DisputeDetail extends DisputeRow {
@@ -52,11 +66,8 @@ export class DisputeService {
   ) {}
 
   async list(): Promise<DisputeRow[]> {
-    const [ctx, events] = await Promise.all([this.context(), this.db.disputeEvents.orderBy('id').toArray()]);
-    const { disputes } = ctx;
-    const status = new Map<string, DisputeStatus>();
-    for (const e of events) if (e.kind === 'status' && e.status) status.set(e.disputeId, e.status);
-    return disputes.map((d) => this.row({ ...d, status: status.get(d.id) ?? d.status }, ctx).row);
+    const ctx = await this.context();
+    return ctx.disputes.map((d) => this.row(d, ctx).row);
   }
 
   async detail(id: string): Promise<DisputeDetail> {
@@ -131,6 +142,18 @@ export class DisputeService {
     });
   }
 
+  /** The cost of responding and the fallback win rate: as saved, else the default in the reporting currency. */
+  async responseCost(): Promise<ResponseCostSettings> {
+    const meta = new MetaRepository(this.db);
+    return (await meta.get('responseCost')) ?? defaultResponseCost((await meta.get('reportRates'))?.currency ?? DEFAULT_RATES.currency);
+  }
+
+  async saveResponseCost(s: ResponseCostSettings): Promise<ResponseCostSettings> {
+    const clean = cleanResponseCost(s, this.clock.now());
+    await new MetaRepository(this.db).set('responseCost', clean);
+    return clean;
+  }
+
   async setEvidence(id: string, item: string, checked: boolean): Promise<void> {
     await this.db.disputeEvents.add({ disputeId: id, kind: 'evidence', item, checked, note: '', analyst: await analystName(this.db), at: this.clock.now() });
   }
@@ -144,12 +167,26 @@ export class DisputeService {
     const { orders, index, live } = await this.rings.current();
     const ringOf = new Map<number, string>();
     for (const r of this.rings.lastRings()) for (const i of r.orders) ringOf.set(i, r.id);
-    const disputes = await this.db.disputes.toArray();
+    const [stored, events, cost, rates] = await Promise.all([
+      this.db.disputes.toArray(),
+      this.db.disputeEvents.orderBy('id').toArray(),
+      this.responseCost(),
+      new MetaRepository(this.db).get('reportRates'),
+    ]);
+    // Every dispute with the status its workflow log gives it: the family win rates count the decided ones.
+    const status = new Map<string, DisputeStatus>();
+    for (const e of events) if (e.kind === 'status' && e.status) status.set(e.disputeId, e.status);
+    const disputes = stored.map((d) => ({ ...d, status: status.get(d.id) ?? d.status }));
     const position = new Map<string, number>();
     orders.forEach((o, i) => {
       if (live[i]) position.set(orderKey(o), i);
     });
-    return { orders, index, live, position, ringOf, disputes, disputed: new Set(disputes.map((d) => d.orderKey)) };
+    const hints: { record: FamilyRecord; cost: ResponseCostSettings; rates: CostRates } = {
+      record: familyRecord(disputes),
+      cost,
+      rates: rates ?? DEFAULT_RATES,
+    };
+    return { orders, index, live, position, ringOf, disputes, disputed: new Set(disputes.map((d) => d.orderKey)), hints };
   }
 
   private row(d: Dispute, ctx: Awaited<ReturnType<DisputeService['context']>>): { row: DisputeRow; check: Ce3Result | null } {
@@ -166,6 +203,7 @@ export class DisputeService {
         order: o ? { externalId: o.externalId, marketplace: o.marketplace, totalMinor: o.totalMinor, currency: o.currency, createdAt: o.createdAt } : null,
         ce3: check ? { qualifies: check.qualifies, priors: check.priors.length } : null,
         ringId: at === undefined ? null : (ctx.ringOf.get(at) ?? null),
+        hint: awaitsAnswer(d) ? respondOrAccept(d, ctx.hints.record, ctx.hints.cost, ctx.hints.rates) : null,
       },
       check,
     };

@@ -1,6 +1,7 @@
 // The Disputes room: the list by deadline, one dispute's detail, its workflow, evidence and evidence pack.
 import type { Dispute, DisputeStatus } from '../../../../shared/domain/dispute';
 import type { EvidencePack } from '../../../../shared/disputes/evidence';
+import type { ResponseCostSettings } from '../../../../shared/disputes/respondOrAccept';
 import { savingOrDiskFull } from '../storage/diskFull';
 import type { CoreContext } from '../context';
 import type { DisputeDetail, DisputeRow, DisputeService } from './disputeService';
@@ -27,6 +28,11 @@ export function disputesHandlers(ctx: CoreContext, disputes: DisputeService) {
 
     setDisputeEvidence: (id: string, item: string, checked: boolean): Promise<void> =>
       savingOrDiskFull('the evidence tick', () => disputes.setEvidence(id, item, checked)),
+
+    disputeResponseCost: (): Promise<ResponseCostSettings> => disputes.responseCost(),
+
+    saveDisputeResponseCost: (s: ResponseCostSettings): Promise<ResponseCostSettings> =>
+      savingOrDiskFull('the cost of responding', () => disputes.saveResponseCost(s)),
 
     disputesDueBetween: (from: number, to: number): Promise<Dispute[]> => ctx.db.disputes.where('dueAt').between(from, to, true, false).toArray(),
   };

@@ -28,6 +28,8 @@ export interface MetaValues {
   retentionMonths: number;
   /** When a value shared by many identities is a hub, per key type (defaults in shared/linking/hubs.ts). */
   hubRules: Record<import('../../../../shared/normalize').KeyType, import('../../../../shared/linking/hubs').HubRule>;
+  /** Cost of responding to a dispute and the fallback win rate (defaults in shared/disputes/respondOrAccept.ts). */
+  responseCost: import('../../../../shared/disputes/respondOrAccept').ResponseCostSettings;
   /** Own shops the analyst named when two shops' order numbers met (shared/ingest/shops.ts). */
   shops: string[];
 }

@@ -57,6 +57,24 @@ export const META_VALUE_SCHEMAS: { [K in keyof MetaValues]: z.ZodType<MetaValues
     )
     .strict() as unknown as z.ZodType<MetaValues['hubRules']>,
   shops: z.array(text(60)).max(500),
+  responseCost: z
+    .object({
+      costs: z
+        .array(
+          z
+            .object({
+              currency: z.string().regex(/^[A-Z]{3}$/),
+              costMinor: z.number().int().min(0).max(100_000_000),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(50),
+      defaultWinRate: z.number().min(0).max(1),
+      source: text(500),
+      savedAt: z.number().finite().nullable(),
+    })
+    .strict(),
   checkpointDownloaded: z.object({ at: z.number().finite(), seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
 };
 

@@ -16,6 +16,7 @@ import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { ReasonForm } from '../../ui/ReasonForm';
 import { useActions } from '../../ui/useAsync';
 import { EvidenceActions } from './EvidenceActions';
+import { ResponseHintText } from './ResponseHintText';
 
 export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDetail; now: number; onClose(): void; onChange(): Promise<void> }) {
   const check = d.ce3Check;
@@ -55,6 +56,11 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
         {d.dueAt ? `respond by ${formatDateTime(d.dueAt)} (${countdown(d.dueAt, now)})` : 'no response allowed'} · {d.provider} {d.id} · order{' '}
         {d.order ? d.order.externalId : `${d.orderKey || 'unknown'} (not in cache)`}
       </p>
+      {d.hint && (
+        <p data-testid="dispute-hint">
+          <ResponseHintText r={d} />
+        </p>
+      )}
       <div className="toolbar" role="group" aria-label="Dispute status">
         <span>
           Status: <strong data-testid="dispute-status">{STATUS_LABEL[d.status]}</strong>

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../app/Alerts';
 import { useUi } from '../../state/uiStore';
 import { DisputeDetailView } from './DisputeDetail';
 import { DisputesTable } from './DisputesTable';
+import { ResponseCostEditor } from './ResponseCostEditor';
 import { useDisputes } from './useDisputes';
 
 export function DisputesScreen() {
@@ -31,6 +32,7 @@ export function DisputesScreen() {
       {open && <DisputeDetailView d={open} now={ds.now} onClose={ds.closeDispute} onChange={() => ds.changed(open.id)} />}
       {rows && rows.length > 0 && (
         <>
+          <ResponseCostEditor onSaved={ds.reload} />
           <FamilyChips rows={rows} family={ds.family} onChoose={ds.setFamily} />
           <DisputesTable sorted={ds.sorted} now={ds.now} onOpen={ds.openDispute} onRing={showRingOf} />
         </>

@@ -1,11 +1,13 @@
 // Disputes by deadline, most urgent first: countdown, status, reason and family, amount, the
-// order (and its ring, if any) and whether Visa CE 3.0 evidence is available.
+// order (and its ring, if any), whether Visa CE 3.0 evidence is available, and for an open dispute
+// whether answering it is worth its cost.
 import { countdown, urgencyOf, type Urgency } from '../../../../shared/disputes/deadlines';
 import { REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
 import { formatCount, formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import type { DisputeRow } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { ResponseHintText } from './ResponseHintText';
 
 const URGENCY_LABEL: Record<Urgency, string> = {
   overdue: 'Overdue',
@@ -57,6 +59,7 @@ export function DisputesTable({
     },
     { header: 'Family', cell: ({ r }) => REASON_FAMILY_LABEL[r.family] },
     { header: 'Amount', right: true, cell: ({ r }) => formatMoney(r.amountMinor, r.currency) },
+    { header: 'Respond or accept', title: ({ r }) => r.hint?.text ?? '', cell: ({ r }) => <ResponseHintText r={r} compact /> },
     { header: 'Opened', cell: ({ r }) => formatDate(r.openedAt) },
     { header: 'Order', cell: ({ r }) => <OrderCell r={r} onRing={onRing} /> },
     {

@@ -43,6 +43,12 @@ export function useDisputes() {
     open,
     openDispute: (id: string) => void run(async () => setOpen(await cache.disputeDetail(id))),
     closeDispute: () => setOpen(null),
+    /** Something every hint depends on changed (the cost of responding): the list and the open dispute are read again. */
+    reload: async () => {
+      const [detail, all] = await Promise.all([open ? cache.disputeDetail(open.id) : null, cache.disputeList()]);
+      setOpen(detail);
+      setRows(all);
+    },
     /** The open dispute changed (status, evidence): it and the list are read again. */
     changed: async (id: string) => {
       const [detail, all] = await Promise.all([cache.disputeDetail(id), cache.disputeList()]);

@@ -1,0 +1,21 @@
+// A dispute's respond-or-accept hint: the verdict, and the sum it comes from (in full on the
+// dispute, as the expected value in the list with the sum on hover).
+import { formatMoney } from '../../../../shared/domain/money';
+import type { DisputeRow } from '../../core/contract';
+
+const VERDICT_LABEL = { respond: 'Respond', accept: 'Accept', unknown: 'No hint' } as const;
+
+export function ResponseHintText({ r, compact = false }: { r: Pick<DisputeRow, 'hint' | 'currency'>; compact?: boolean }) {
+  const hint = r.hint;
+  if (!hint) return null;
+  return (
+    <span className={`hint hint-${hint.verdict}`} data-testid="response-hint" data-verdict={hint.verdict} title={compact ? hint.text : undefined}>
+      <strong>{VERDICT_LABEL[hint.verdict]}</strong>
+      {compact ? (
+        hint.verdict !== 'unknown' && <span className="muted"> {formatMoney(hint.expectedMinor, r.currency)}</span>
+      ) : (
+        <span className="muted">: {hint.text}</span>
+      )}
+    </span>
+  );
+}
