@@ -59,7 +59,6 @@ export function DisputesTable({
     },
     { header: 'Family', cell: ({ r }) => REASON_FAMILY_LABEL[r.family] },
     { header: 'Amount', right: true, cell: ({ r }) => formatMoney(r.amountMinor, r.currency) },
-    { header: 'Respond or accept', title: ({ r }) => r.hint?.text ?? '', cell: ({ r }) => <ResponseHintText r={r} compact /> },
     { header: 'Opened', cell: ({ r }) => formatDate(r.openedAt) },
     { header: 'Order', cell: ({ r }) => <OrderCell r={r} onRing={onRing} /> },
     {
@@ -75,6 +74,7 @@ export function DisputesTable({
           ''
         ),
     },
+    { header: 'Respond or accept', title: ({ r }) => r.hint?.text ?? '', cell: ({ r }) => <ResponseHintText r={r} compact /> },
   ];
   const rows = sorted.slice(0, SHOWN).map((r) => ({ r, urgency: urgencyOf(r, now) }));
   return (
