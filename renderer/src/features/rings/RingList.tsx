@@ -72,7 +72,8 @@ export function RingList({ overview, onOpen }: { overview: RingsOverview; onOpen
         rows={rings.slice(0, shownRows)}
         columns={COLUMNS}
         rowKey={(r) => r.id}
-        rowProps={(r) => ({ className: 'clickable', onClick: () => onOpen(r.id) })}
+        rowProps={() => ({ className: 'clickable' })}
+        onOpen={(r) => onOpen(r.id)}
         label="Rings"
       />
       {rings.length > shownRows && (
