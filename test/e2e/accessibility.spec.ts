@@ -93,3 +93,54 @@ test('accessibility: the mapping wizard and the undo confirm dialog', async ({ p
   await expect(page.getByRole('dialog', { name: 'Confirm undo' })).toBeVisible();
   await expectNoSeriousViolations(page, 'the undo confirm dialog');
 });
+
+test('accessibility: tabs are one tab stop, and arrow keys, Home and End choose the tab and show its panel', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+  const reports = page.getByRole('tablist', { name: 'Reports' });
+  const trend = reports.getByRole('tab', { name: 'Fraud trend' });
+  await expect(trend).toHaveAttribute('aria-selected', 'true');
+  // Roving tab index: only the chosen tab is in the tab order.
+  await expect(reports.locator('[role="tab"][tabindex="0"]')).toHaveCount(1);
+  await trend.focus();
+  await page.keyboard.press('ArrowRight');
+  const kpis = reports.getByRole('tab', { name: 'KPIs' });
+  await expect(kpis).toBeFocused();
+  await expect(kpis).toHaveAttribute('aria-selected', 'true');
+  await expect(trend).toHaveAttribute('aria-selected', 'false');
+  const panel = page.getByRole('tabpanel', { name: 'KPIs' });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByText('Turnaround').first()).toBeVisible({ timeout: 60_000 });
+  await page.keyboard.press('End');
+  await expect(reports.getByRole('tab', { name: 'Thresholds and rates' })).toBeFocused();
+  await expect(page.getByRole('tabpanel', { name: 'Thresholds and rates' })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(trend).toBeFocused();
+  await expect(page.getByRole('tabpanel', { name: 'Fraud trend' })).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(reports.getByRole('tab', { name: 'Thresholds and rates' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Home');
+  await expect(trend).toHaveAttribute('aria-selected', 'true');
+
+  await page.getByRole('link', { name: 'Rings' }).click();
+  const lists = page.getByRole('tablist', { name: 'Ring lists' });
+  await lists.getByRole('tab', { name: /^Riskiest/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  const largest = lists.getByRole('tab', { name: /^Largest/ });
+  await expect(largest).toBeFocused();
+  await expect(largest).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: /^Largest/ }).getByRole('table', { name: 'Rings' })).toBeVisible();
+  // A ring opens from the keyboard too.
+  await page.getByRole('table', { name: 'Rings' }).locator('tbody tr').first().focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: /^Ring / })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const families = page.getByRole('tablist', { name: 'Reason families' });
+  await families.getByRole('tab', { name: /^All/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  const second = families.getByRole('tab').nth(1);
+  await expect(second).toBeFocused();
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel').getByRole('table', { name: 'Disputes by deadline' })).toBeVisible();
+});
