@@ -1,6 +1,6 @@
 // The workbench's plain tables (logs, queues, lists of rings, disputes, imports): columns declared
 // once as data, so every table gets the same header, alignment and row markup.
-import type { HTMLAttributes, ReactNode } from 'react';
+import type { HTMLAttributes, KeyboardEvent, ReactNode } from 'react';
 
 export interface Column<Row> {
   /** Header cell; null leaves it empty (an actions column). */
@@ -26,6 +26,7 @@ export function HistoryTable<Row>({
   columns,
   rowKey,
   rowProps,
+  onOpen,
   label,
   testId,
   className = 'history',
@@ -37,6 +38,8 @@ export function HistoryTable<Row>({
   rowKey(row: Row, index: number): string | number;
   /** Per-row attributes: a click handler, selection, data-* hooks for tests and styles. */
   rowProps?: (row: Row, index: number) => RowAttributes;
+  /** What a click on a row opens; the row is then also a tab stop that Enter or Space opens. */
+  onOpen?(row: Row): void;
   /** The table's accessible name. */
   label?: string;
   testId?: string;
@@ -68,7 +71,7 @@ export function HistoryTable<Row>({
           </tr>
         )}
         {rows.map((row, i) => (
-          <tr key={rowKey(row, i)} {...rowProps?.(row, i)}>
+          <tr key={rowKey(row, i)} {...(onOpen && openable(() => onOpen(row)))} {...rowProps?.(row, i)}>
             {columns.map((c, j) => (
               <td key={j} className={cellClass(c)} title={c.title?.(row)}>
                 {c.cell(row, i)}
@@ -79,6 +82,20 @@ export function HistoryTable<Row>({
       </tbody>
     </table>
   );
+}
+
+/** A row that opens something is reachable and operable by keyboard as well as by the mouse. */
+function openable(open: () => void): RowAttributes {
+  return {
+    tabIndex: 0,
+    onClick: open,
+    onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => {
+      // Keys in a button or field inside the row are theirs, not the row's.
+      if (e.target !== e.currentTarget || (e.key !== 'Enter' && e.key !== ' ')) return;
+      e.preventDefault();
+      open();
+    },
+  };
 }
 
 function headerClass(c: Column<unknown>): string | undefined {

@@ -5,10 +5,13 @@ import { formatCount } from '../../../../shared/domain/money';
 import type { DisputeRow } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
 import { useUi } from '../../state/uiStore';
+import { TabPanel, Tabs } from '../../ui/Tabs';
 import { DisputeDetailView } from './DisputeDetail';
 import { DisputesTable } from './DisputesTable';
 import { ResponseCostEditor } from './ResponseCostEditor';
 import { useDisputes } from './useDisputes';
+
+const FAMILY_TABS_BASE = 'dispute-family';
 
 export function DisputesScreen() {
   const showRingOf = useUi((s) => s.showRingOf);
@@ -34,7 +37,9 @@ export function DisputesScreen() {
         <>
           <ResponseCostEditor onSaved={ds.reload} />
           <FamilyChips rows={rows} family={ds.family} onChoose={ds.setFamily} />
-          <DisputesTable sorted={ds.sorted} now={ds.now} onOpen={ds.openDispute} onRing={showRingOf} />
+          <TabPanel base={FAMILY_TABS_BASE} selected={ds.family} className="tab-panel">
+            <DisputesTable sorted={ds.sorted} now={ds.now} onOpen={ds.openDispute} onRing={showRingOf} />
+          </TabPanel>
         </>
       )}
     </section>
@@ -44,13 +49,16 @@ export function DisputesScreen() {
 function FamilyChips({ rows, family, onChoose }: { rows: DisputeRow[]; family: ReasonFamily | 'all'; onChoose(f: ReasonFamily | 'all'): void }) {
   return (
     <div className="toolbar">
-      <div className="chips" role="tablist" aria-label="Reason families">
-        {(['all', ...REASON_FAMILIES] as const).map((f) => (
-          <button key={f} role="tab" aria-selected={family === f} className={family === f ? 'chip on' : 'chip'} onClick={() => onChoose(f)}>
-            {f === 'all' ? 'All' : REASON_FAMILY_LABEL[f]} ({f === 'all' ? rows.length : rows.filter((r) => r.family === f).length})
-          </button>
-        ))}
-      </div>
+      <Tabs
+        base={FAMILY_TABS_BASE}
+        label="Reason families"
+        tabs={(['all', ...REASON_FAMILIES] as const).map((f) => ({
+          id: f,
+          label: `${f === 'all' ? 'All' : REASON_FAMILY_LABEL[f]} (${f === 'all' ? rows.length : rows.filter((r) => r.family === f).length})`,
+        }))}
+        selected={family}
+        onChoose={onChoose}
+      />
     </div>
   );
 }

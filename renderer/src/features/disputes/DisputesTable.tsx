@@ -83,7 +83,8 @@ export function DisputesTable({
         rows={rows}
         columns={columns}
         rowKey={({ r }) => r.id}
-        rowProps={({ r, urgency }) => ({ className: `clickable urgency-${urgency}`, 'data-urgency': urgency, onClick: () => onOpen(r.id) })}
+        rowProps={({ urgency }) => ({ className: `clickable urgency-${urgency}`, 'data-urgency': urgency })}
+        onOpen={({ r }) => onOpen(r.id)}
         label="Disputes by deadline"
       />
       {sorted.length > SHOWN && (

@@ -3,29 +3,25 @@
 import { DIMENSION_LABEL, TREND_DIMENSIONS, type TrendDimension } from '../../../../shared/reports/fraudTrend';
 import type { PeriodKind } from '../../../../shared/reports/periods';
 import { Choice } from '../../ui/Choice';
+import { Tabs, type Tab } from '../../ui/Tabs';
 import type { DayRange, ReportTab } from './reportParams';
 
 const PERIODS = [
   ['week', 'Weeks'],
   ['month', 'Months'],
 ] as const;
-const TABS: [ReportTab, string][] = [
-  ['trend', 'Fraud trend'],
-  ['kpi', 'KPIs'],
-  ['snapshots', 'Snapshots'],
-  ['settings', 'Thresholds and rates'],
+const TABS: Tab<ReportTab>[] = [
+  { id: 'trend', label: 'Fraud trend' },
+  { id: 'kpi', label: 'KPIs' },
+  { id: 'snapshots', label: 'Snapshots' },
+  { id: 'settings', label: 'Thresholds and rates' },
 ];
 
+/** Ids of the report tabs and their panel. */
+export const REPORT_TABS_BASE = 'report';
+
 export function ReportTabs({ tab, onChoose }: { tab: ReportTab; onChoose(tab: ReportTab): void }) {
-  return (
-    <div className="chips" role="tablist">
-      {TABS.map(([id, label]) => (
-        <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'chip on' : 'chip'} onClick={() => onChoose(id)}>
-          {label}
-        </button>
-      ))}
-    </div>
-  );
+  return <Tabs base={REPORT_TABS_BASE} label="Reports" tabs={TABS} selected={tab} onChoose={onChoose} />;
 }
 
 function RangeInputs({ range, onChange }: { range: DayRange; onChange(range: DayRange): void }) {

@@ -2,7 +2,8 @@
 // reopen unchanged, exported as PDF (a print layout with a title page), CSV per table and PNG per
 // chart. Figures come from the cache worker (reportService.ts); this screen only shows them.
 import { ErrorAlert } from '../../app/Alerts';
-import { KpiParamsBar, ReportTabs, TrendParamsBar } from './ReportToolbars';
+import { TabPanel } from '../../ui/Tabs';
+import { KpiParamsBar, REPORT_TABS_BASE, ReportTabs, TrendParamsBar } from './ReportToolbars';
 import { RatesEditor, ThresholdsEditor } from './ReportSettings';
 import { ShownReportView } from './ShownReportView';
 import { SnapshotList } from './SnapshotList';
@@ -32,35 +33,44 @@ export function ReportsScreen() {
         <h1 id="screen-title">Reports</h1>
         <ReportTabs tab={tab} onChoose={r.chooseTab} />
       </header>
-      {tab === 'trend' && r.range && !r.openedSnapshot && (
-        <TrendParamsBar period={r.period} range={r.range} dimension={r.dimension} setPeriod={r.setPeriod} setRange={r.setRange} setDimension={r.setDimension} />
-      )}
-      {tab === 'kpi' && r.kpiRange && !r.openedSnapshot && <KpiParamsBar range={r.kpiRange} setRange={r.setKpiRange} />}
+      <TabPanel base={REPORT_TABS_BASE} selected={tab} className="tab-panel">
+        {tab === 'trend' && r.range && !r.openedSnapshot && (
+          <TrendParamsBar
+            period={r.period}
+            range={r.range}
+            dimension={r.dimension}
+            setPeriod={r.setPeriod}
+            setRange={r.setRange}
+            setDimension={r.setDimension}
+          />
+        )}
+        {tab === 'kpi' && r.kpiRange && !r.openedSnapshot && <KpiParamsBar range={r.kpiRange} setRange={r.setKpiRange} />}
 
-      <ErrorAlert message={r.error} className="no-print" />
+        <ErrorAlert message={r.error} className="no-print" />
 
-      {live && viewing && (
-        <ShownReportView
-          viewing={viewing}
-          busy={r.busy}
-          note={r.note}
-          onSave={() => void r.save(viewing)}
-          onExportPdf={() => void r.exportPdf(viewing)}
-          onBackToLive={r.backToLive}
-          onOrders={r.onOrders}
-          onRing={r.onRing}
-        />
-      )}
-      {live && !viewing && <p className="muted">{r.busy ? 'Computing…' : ''}</p>}
+        {live && viewing && (
+          <ShownReportView
+            viewing={viewing}
+            busy={r.busy}
+            note={r.note}
+            onSave={() => void r.save(viewing)}
+            onExportPdf={() => void r.exportPdf(viewing)}
+            onBackToLive={r.backToLive}
+            onOrders={r.onOrders}
+            onRing={r.onRing}
+          />
+        )}
+        {live && !viewing && <p className="muted">{r.busy ? 'Computing…' : ''}</p>}
 
-      {tab === 'snapshots' && <SnapshotList snapshots={r.snapshots} onOpen={(id) => void r.openSnapshot(id)} />}
+        {tab === 'snapshots' && <SnapshotList snapshots={r.snapshots} onOpen={(id) => void r.openSnapshot(id)} />}
 
-      {tab === 'settings' && (
-        <div className="settings-stack">
-          <ThresholdsEditor onSaved={r.settingsSaved} />
-          <RatesEditor onSaved={r.settingsSaved} />
-        </div>
-      )}
+        {tab === 'settings' && (
+          <div className="settings-stack">
+            <ThresholdsEditor onSaved={r.settingsSaved} />
+            <RatesEditor onSaved={r.settingsSaved} />
+          </div>
+        )}
+      </TabPanel>
     </section>
   );
 }

@@ -101,8 +101,9 @@ function Expansions({ expanded, onExpand }: { expanded: Expansion[]; onExpand(no
 
 function RingEvidence({ ring }: { ring: RingDetail }) {
   return (
-    <div className="ring-why">
-      <h3>Why these orders are linked</h3>
+    // A box that scrolls on its own: a tab stop and a named region, so keys can scroll it too.
+    <div className="ring-why" tabIndex={0} role="region" aria-labelledby="ring-why-heading">
+      <h3 id="ring-why-heading">Why these orders are linked</h3>
       <ul data-testid="ring-evidence">
         {ring.evidence.slice(0, 40).map((e, i) => (
           <li key={i}>

@@ -5,11 +5,14 @@ import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { formatCount, formatDate, formatMoney } from '../../../../shared/domain/money';
 import { RING_LISTS, type RingList as ListName, type RingsOverview } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { TabPanel, Tabs } from '../../ui/Tabs';
 
 type Ring = RingsOverview['rings'][number];
 
 /** Rows drawn: a page at a time, so re-linking a million orders redraws in well under 300 ms. */
 const PAGE = 100;
+
+const LIST_TABS_BASE = 'ring-list';
 
 const COLUMNS: Column<Ring>[] = [
   { header: 'Rank', right: true, cell: (r) => r.rank },
@@ -52,13 +55,13 @@ export function RingList({ overview, onOpen }: { overview: RingsOverview; onOpen
   return (
     <>
       <div className="toolbar">
-        <div className="chips" role="tablist" aria-label="Ring lists">
-          {RING_LISTS.map((l) => (
-            <button key={l} role="tab" aria-selected={list === l} className={list === l ? 'chip on' : 'chip'} onClick={() => setList(l)}>
-              {label[l]} ({overview.lists[l].length})
-            </button>
-          ))}
-        </div>
+        <Tabs<ListName>
+          base={LIST_TABS_BASE}
+          label="Ring lists"
+          tabs={RING_LISTS.map((l) => ({ id: l, label: `${label[l]} (${overview.lists[l].length})` }))}
+          selected={list}
+          onChoose={setList}
+        />
         <input
           className="search"
           type="search"
@@ -68,21 +71,24 @@ export function RingList({ overview, onOpen }: { overview: RingsOverview; onOpen
           onChange={(e) => setFilter(e.target.value)}
         />
       </div>
-      <HistoryTable
-        rows={rings.slice(0, shownRows)}
-        columns={COLUMNS}
-        rowKey={(r) => r.id}
-        rowProps={(r) => ({ className: 'clickable', onClick: () => onOpen(r.id) })}
-        label="Rings"
-      />
-      {rings.length > shownRows && (
-        <p className="muted">
-          Showing {formatCount(shownRows)} of {formatCount(rings.length)} rings.{' '}
-          <button className="link" onClick={() => setShownRows((n) => n + PAGE)}>
-            Show {formatCount(Math.min(PAGE, rings.length - shownRows))} more
-          </button>
-        </p>
-      )}
+      <TabPanel base={LIST_TABS_BASE} selected={list} className="tab-panel">
+        <HistoryTable
+          rows={rings.slice(0, shownRows)}
+          columns={COLUMNS}
+          rowKey={(r) => r.id}
+          rowProps={() => ({ className: 'clickable' })}
+          onOpen={(r) => onOpen(r.id)}
+          label="Rings"
+        />
+        {rings.length > shownRows && (
+          <p className="muted">
+            Showing {formatCount(shownRows)} of {formatCount(rings.length)} rings.{' '}
+            <button className="link" onClick={() => setShownRows((n) => n + PAGE)}>
+              Show {formatCount(Math.min(PAGE, rings.length - shownRows))} more
+            </button>
+          </p>
+        )}
+      </TabPanel>
     </>
   );
 }
