@@ -202,6 +202,14 @@ export function fraudTrend(orders: TrendOrders, chargebacks: readonly TrendCharg
     groups.push(NO_ORDER_GROUP);
     groupKeys.push(null);
   } else for (const row of cells) row.pop();
+  // And any group with nothing in either span (a marketplace no order came from): no empty series.
+  const used = groups.map((_, g) => cells.some((row) => row[g]!.orders > 0 || row[g]!.chargebacks > 0));
+  if (used.includes(false)) {
+    const keep = <T>(list: T[]) => list.filter((_, g) => used[g]);
+    groups.splice(0, groups.length, ...keep(groups));
+    groupKeys.splice(0, groupKeys.length, ...keep(groupKeys));
+    for (let p = 0; p < cells.length; p++) cells[p] = keep(cells[p]!);
+  }
 
   const sum = (rows: TrendFigures[][]) => {
     const byGroup = groups.map(() => emptyFigures());

@@ -67,6 +67,22 @@ describe('fraud-trend report, by hand', () => {
     expect(r.unconverted).toEqual({});
   });
 
+  it('leaves out a group nothing fell into (a marketplace no order came from): no empty series', () => {
+    const params: TrendParams = { period: 'week', ...RANGE, dimension: 'marketplace', currency: 'EUR', rates: RATES };
+    const fraud = confirmedFraud(DISPUTES, DECISIONS, CONFIRMED_RING_ORDERS, knownFraudKeys(ORDERS));
+    const { columns, rowOf } = trendOrdersOf(ORDERS, 'marketplace', fraud);
+    const withEmpty = { ...columns, groupLabels: [...columns.groupLabels, 'Other marketplace'], groupKeys: [...columns.groupKeys, 'other'] };
+    const r = fraudTrend(
+      withEmpty,
+      trendChargebacks(DISPUTES, (k) => rowOf.get(k)),
+      params,
+    );
+    expect(r.groups).toEqual(['Amazon.de', 'Zalando', 'Own shop', '(order not in cache)']);
+    expect(r.groupKeys).toEqual(['amazon', 'zalando', 'shop', null]);
+    expect(r.cells.every((row) => row.length === 4)).toBe(true);
+    expect(r.byGroup).toHaveLength(4);
+  });
+
   it('splits by marketplace per week, with chargebacks of unknown orders in their own group', () => {
     const r = report();
     expect(r.groups).toEqual(['Amazon.de', 'Zalando', 'Own shop', '(order not in cache)']);

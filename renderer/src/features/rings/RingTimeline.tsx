@@ -30,7 +30,7 @@ export function RingTimeline({ orders }: { orders: readonly Order[] }) {
           <YAxis allowDecimals={false} tick={{ fontSize: 10 }} />
           <Tooltip />
           <Legend wrapperStyle={{ fontSize: 11 }} />
-          {MARKETPLACES.map((m) => (
+          {MARKETPLACES.filter((m) => orders.some((o) => o.marketplace === m)).map((m) => (
             <Bar key={m} dataKey={m} name={MARKETPLACE_LABEL[m]} stackId="c" fill={CHANNEL_COLOUR[m]} isAnimationActive={false} />
           ))}
         </BarChart>
