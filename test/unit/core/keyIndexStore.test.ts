@@ -199,4 +199,19 @@ describe('the key index kept in the cache', () => {
     const email = orders.find((o) => o.email)!.email.toLowerCase();
     expect(b.keyId('email', email)).toBe(a.keyId('email', email));
   });
+
+  it('Review says how far linking has got while the index it scores with is built (an old cache without one)', async () => {
+    const db = await demoCache('key-index-review-progress', 3000);
+    await db.transaction('rw', db.keyIndex, () => db.keyIndex.where('part').notEqual('generation').delete());
+    const core = createCore(db, clock);
+    const seen: [number, number][] = [];
+    const queue = await core.reviewQueue((done, total) => seen.push([done, total]));
+    expect(Array.isArray(queue)).toBe(true);
+    expect(seen.length).toBeGreaterThan(0);
+    const total = seen[0]![1];
+    expect(total).toBe(3000);
+    expect(seen.every(([, t]) => t === total)).toBe(true);
+    expect(seen.map(([d]) => d)).toEqual([...seen.map(([d]) => d)].sort((a, b) => a - b));
+    expect(seen.at(-1)![0]).toBe(total);
+  });
 });

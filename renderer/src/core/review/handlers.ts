@@ -5,16 +5,17 @@ import type { Matrix } from '../../../../shared/scoring/matrix';
 import { savingOrDiskFull } from '../storage/diskFull';
 import { cleanAnalystName, type ReviewSettings } from '../storage/metaRepository';
 import type { MatrixRecord } from '../storage/schema';
-import type { CoreContext } from '../context';
+import type { CoreContext, ProgressFn } from '../context';
 import type { QueueRow, ReviewService, WhatIf } from './reviewService';
 
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
 export function reviewHandlers(ctx: CoreContext, review: ReviewService) {
   return {
-    async reviewQueue(): Promise<QueueRow[]> {
+    /** `onProgress`: orders normalised of those to normalise, while the rings it scores with are linked. */
+    async reviewQueue(onProgress?: ProgressFn): Promise<QueueRow[]> {
       await ctx.ready();
-      return review.queue();
+      return review.queue(onProgress);
     },
 
     decide(orderKey: string, decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry> {

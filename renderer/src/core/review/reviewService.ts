@@ -14,7 +14,7 @@ import { undoProblem } from '../../../../shared/decisions/undo';
 import { orderKey, type Marketplace } from '../../../../shared/domain/order';
 import { DecisionLog, type LogVerdict } from '../storage/decisionLog';
 import type { Witness } from '../../../../shared/decisions/witness';
-import type { RingService } from '../rings/ringService';
+import type { IndexProgress, RingService } from '../rings/ringService';
 import type { MatrixRecord, WorkbenchDb } from '../storage/schema';
 import { analystName, type ReviewSettings } from '../storage/metaRepository';
 
@@ -153,8 +153,8 @@ export class ReviewService {
     };
   }
 
-  private async context() {
-    await this.rings.ensureComputed();
+  private async context(onProgress?: IndexProgress) {
+    await this.rings.ensureComputed(onProgress);
     const [{ orders, index, live }, disputes] = await Promise.all([this.rings.current(), this.db.disputes.toArray()]);
     const fraudByOrder = new Map<string, number>();
     for (const d of disputes) if (isFraudReason(d.reasonCode)) fraudByOrder.set(d.orderKey, (fraudByOrder.get(d.orderKey) ?? 0) + 1);
@@ -166,8 +166,9 @@ export class ReviewService {
     return { orders, index, live, disputes, ringOf, fraudByOrder };
   }
 
-  async queue(): Promise<QueueRow[]> {
-    const [ctx, entries, matrix, settings] = await Promise.all([this.context(), this.log.entries(), this.matrix(), this.settings()]);
+  /** `onProgress`: orders normalised of those to normalise while the rings it scores with are linked. */
+  async queue(onProgress?: IndexProgress): Promise<QueueRow[]> {
+    const [ctx, entries, matrix, settings] = await Promise.all([this.context(onProgress), this.log.entries(), this.matrix(), this.settings()]);
     const { orders, live } = ctx;
     const standing = decisionThatStands(entries);
     const last = { get: (key: string) => standing.get(key)?.decision };

@@ -352,8 +352,9 @@ export class RingService {
   }
 
   /** Computes rings with the default options unless a run already did. */
-  async ensureComputed(): Promise<void> {
-    if (!this.report || this.linkable?.snapshot !== this.store.currentSnapshot()) await this.compute();
+  /** Links if the rings are not current; `onProgress` follows the key index while it is built or extended. */
+  async ensureComputed(onProgress?: IndexProgress): Promise<void> {
+    if (!this.report || this.linkable?.snapshot !== this.store.currentSnapshot()) await this.compute({}, onProgress);
   }
 
   /** The rings of the last run. */

@@ -45,7 +45,9 @@ export function ReviewScreen() {
         )}
       </header>
       <ErrorAlert message={q.error} />
-      {!queue && !q.error && <p role="status">Scoring orders…</p>}
+      {!queue && !q.error && (
+        <p role="status">{q.scoring === null ? 'Scoring orders…' : `Linking orders before scoring them… ${Math.floor(q.scoring * 100)} %`}</p>
+      )}
       {q.lastMade && <LastDecision entries={q.lastMade} onUndo={() => void q.undo()} />}
       {q.help && <KeyHelp />}
       {form && current && (

@@ -2,7 +2,7 @@
 // order at the cursor and its decision form, decisions and their undo, and what each key does.
 import { useState } from 'react';
 import type { Decision, DecisionEntry } from '../../../../shared/decisions/chain';
-import { cache } from '../../core/client';
+import { cache, progress } from '../../core/client';
 import { useUi } from '../../state/uiStore';
 import { useAsync } from '../../ui/useAsync';
 import { useMinuteClock } from '../../ui/useMinuteClock';
@@ -22,8 +22,13 @@ export function useReviewQueue() {
   // The last decision (one entry, or one per order of a ring decision), undoable with U.
   const [lastMade, setLastMade] = useState<DecisionEntry[] | null>(null);
   const now = useMinuteClock();
+  /** Share of orders normalised while the rings the queue is scored with are linked (null when not building). */
+  const [scoring, setScoring] = useState<number | null>(null);
   const data = useAsync(async () => {
-    const [queue, log, settings] = await Promise.all([cache.reviewQueue(), cache.decisionLog(), cache.reviewSettings()]);
+    const onProgress = progress((done, total) => setScoring(done < total ? done / total : null));
+    const [queue, log, settings] = await Promise.all([cache.reviewQueue(onProgress), cache.decisionLog(), cache.reviewSettings()]).finally(() =>
+      setScoring(null),
+    );
     setAt((i) => Math.min(i, Math.max(0, queue.length - 1)));
     return { queue, log, settings };
   }, [version]);
@@ -84,6 +89,7 @@ export function useReviewQueue() {
   };
 
   return {
+    scoring,
     queue,
     log: data.value?.log ?? null,
     settings: data.value?.settings ?? null,
