@@ -39,9 +39,19 @@ test.describe('first run and the orders table', () => {
     await expect(page.getByTestId('orders-count')).toHaveText(/^[\d,]+ of 10,000 orders$/);
     const hits = await visibleRows(page);
     expect(hits.length).toBeGreaterThan(0);
-    for (const r of hits) expect([r.Card, r.Order, r.Postcode, r.Email, r['Ship to']].join(' ')).toContain(last4);
+    // Four digits alone are a card's last 4, and the box says so: every hit is that card's last 4, no order number.
+    for (const r of hits) expect(r.Card).toMatch(new RegExp(`•••• ${last4}\\b`));
     expect(hits.some((r) => r.Card === withCard.Card)).toBe(true);
+    await expect(page.getByTestId('search-reading')).toHaveText(`card last 4 is ${last4} (order:${last4} searches order numbers)`);
     await page.getByRole('button', { name: 'Own shop', exact: true }).click();
+
+    // A city finds its orders; city: searches only the city.
+    const city = withCard.City!;
+    await search(page, `city:${city}`);
+    await expect(page.getByTestId('search-reading')).toHaveText(`city contains “${city.toLowerCase()}”`);
+    const inCity = await visibleRows(page);
+    expect(inCity.length).toBeGreaterThan(0);
+    for (const r of inCity) expect(r.City!.toLowerCase()).toContain(city.toLowerCase());
 
     // Nonsense finds nothing, and says so.
     await search(page, 'no-such-order-zz');

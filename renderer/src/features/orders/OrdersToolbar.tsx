@@ -1,5 +1,6 @@
 // Search box and filters above the orders table: channel, status and date range.
 import { useEffect, useState } from 'react';
+import { parseSearch } from '../../../../shared/orders/search';
 import { MARKETPLACES, MARKETPLACE_LABEL, ORDER_STATUSES, type Marketplace, type OrderStatus } from '../../../../shared/domain/order';
 import { formatDate, parseDate } from '../../../../shared/domain/money';
 import { useUi } from '../../state/uiStore';
@@ -13,6 +14,7 @@ function toggle<T>(list: T[], item: T): T[] {
 export function OrdersToolbar() {
   const { filter, setFilter, search, setSearch } = useUi();
   const [draft, setDraft] = useState(search);
+  const reading = parseSearch(search).reading;
   // Debounce typing so each keystroke does not start a 1M-row scan.
   useEffect(() => {
     const t = setTimeout(() => setSearch(draft), 200);
@@ -24,11 +26,18 @@ export function OrdersToolbar() {
       <input
         type="search"
         className="search"
-        placeholder="Search order no., email, card last4, postcode, name"
+        placeholder="Search orders, or card: email: device: ip: city: zip: order:"
+        title="Order number, email, card BIN or last 4, postcode, city, name, device id or IP; a prefix searches one of them (card:4703, city:Köln, device:…); four digits alone are a card's last 4"
         aria-label="Search orders"
+        aria-describedby={reading ? 'search-reading' : undefined}
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
       />
+      {reading && (
+        <span id="search-reading" className="muted" data-testid="search-reading">
+          {reading}
+        </span>
+      )}
       <div className="chips" role="group" aria-label="Marketplace">
         {MARKETPLACES.map((m: Marketplace) => (
           <button
