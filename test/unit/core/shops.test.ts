@@ -2,6 +2,7 @@
 // without the analyst saying so. Asked, nothing is written; answered "another shop", both shops'
 // orders live side by side; answered "same shop", they update.
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImportService, type ImportResult } from '../../../renderer/src/core/imports/importService';
 import type { ImportOutcome } from '../../../renderer/src/core/imports/importRunner';
@@ -76,5 +77,16 @@ describe('two shops with the same order numbers', () => {
   it('a bad shop name is refused before anything is read', async () => {
     const { service, outlet } = await setUp();
     await expect(service.run([outlet], null, undefined, {}, { shop: 'a@b' })).rejects.toThrow(/Shop name: a shop name cannot hold @/);
+  });
+});
+
+describe('marketplace orders are never a shop question', () => {
+  it('an Amazon unshipped report after the All Orders report (same orders, other fields and totals) updates without asking, however small the files', async () => {
+    db = createDb(`shops-${n++}`);
+    const service = new ImportService(db, clock);
+    const fx = (name: string) => new File([readFileSync(new URL(`../../fixtures/imports/${name}`, import.meta.url))], name);
+    completed((await service.run([fx('amazon-all-orders.txt')], null))[0]);
+    const second = completed((await service.run([fx('amazon-unshipped.txt')], null))[0]);
+    expect(second.summary.updated).toBe(1);
   });
 });

@@ -17,8 +17,6 @@ import {
 import type { ClassifiedBatch, ImportCounts, KnownRecords } from '../../../../shared/ingest/reconcile';
 import type { DomainKind, ParsedRecord } from '../../../../shared/ingest/records';
 import type { ParsedBatch } from '../../../../shared/ingest/reader';
-import { columnOffsets, decodeOrder } from '../../../../shared/orders/columns';
-import { ORDER_TEXT_FIELDS, type OrderTextField } from '../../../../shared/domain/order';
 import { ORDER_BLOCK_SIZE, OrderRepository } from '../storage/orderRepository';
 import { OrderKeyIndex } from '../storage/orderKeyIndex';
 import { MetaRepository } from '../storage/metaRepository';
@@ -214,11 +212,7 @@ export class ImportWriter {
   }
 
   private async readOrder(blockId: number, row: number): Promise<Order> {
-    const [block, text] = await Promise.all([this.db.orderBlocks.get(blockId), this.db.orderText.get(blockId)]);
-    if (!block || !text) throw new Error(`Order block ${blockId} is missing from the cache`);
-    const offsets = {} as Record<OrderTextField, Uint32Array>;
-    for (const f of ORDER_TEXT_FIELDS) offsets[f] = columnOffsets(text.columns[f], block.count);
-    return decodeOrder(block, row, text.columns, offsets, row);
+    return (await this.orders.readRows(blockId, [row])).orders[0]!;
   }
 
   /** Marks [blockId, row] pairs as no longer current. */

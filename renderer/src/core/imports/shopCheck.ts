@@ -2,18 +2,21 @@
 // date, amount or currency? Then the import asks (same shop or another shop) and writes nothing
 // until the analyst answers. Reads the file once more; only own-shop order files on a cache that
 // holds orders pay for it.
-import { ORDER_TEXT_FIELDS, type OrderTextField } from '../../../../shared/domain/order';
+import type { FormatPreset } from '../../../../shared/ingest/formats/preset';
 import { ExportReader, type ParsedBatch, type ReaderOptions } from '../../../../shared/ingest/reader';
 import { ShopClash, type OrderFacts, type ShopQuestion } from '../../../../shared/ingest/shops';
-import { columnOffsets, decodeOrder } from '../../../../shared/orders/columns';
 import { MetaRepository } from '../storage/metaRepository';
 import { OrderKeyIndex, type OrderLocation } from '../storage/orderKeyIndex';
+import { OrderRepository } from '../storage/orderRepository';
 import type { WorkbenchDb } from '../storage/schema';
 
 interface Candidate {
   incoming: OrderFacts;
   at: OrderLocation;
 }
+
+/** Marketplace order numbers are unique across sellers; payments and disputes carry no shop. */
+const ownShopOrders = (preset: FormatPreset) => preset.kind === 'orders' && (preset.options.marketplace ?? 'shop') === 'shop';
 
 export async function shopQuestion(
   db: WorkbenchDb,
@@ -24,6 +27,14 @@ export async function shopQuestion(
   const reader = new ExportReader({ ...options, fileName: file.name });
   let index: OrderKeyIndex | null = null;
   const candidates: Candidate[] = [];
+  /** False once the file is known not to be own-shop orders; loads the index the first time it is. */
+  const readable = async (): Promise<boolean> => {
+    const preset = reader.info().preset;
+    if (!preset) return true;
+    if (!ownShopOrders(preset)) return false;
+    index ??= await OrderKeyIndex.load(db);
+    return true;
+  };
   const visit = (batch: ParsedBatch) => {
     for (const r of batch.records) {
       if (r.kind !== 'order') continue;
@@ -36,32 +47,26 @@ export async function shopQuestion(
   };
   for await (const chunk of file.chunks) {
     const batch = reader.push(chunk);
-    const preset = reader.info().preset;
-    if (preset) {
-      // Marketplace order numbers are unique across sellers; payments and disputes carry no shop.
-      if (preset.kind !== 'orders' || (preset.options.marketplace ?? 'shop') !== 'shop') return null;
-      index ??= await OrderKeyIndex.load(db);
-    }
-    if (batch.records.length) visit(batch);
+    if (!(await readable())) return null;
+    visit(batch);
   }
   const last = reader.end();
-  if (!reader.info().preset || reader.info().preset!.kind !== 'orders') return null;
-  index ??= await OrderKeyIndex.load(db);
+  if (!reader.info().preset || !(await readable())) return null;
   visit(last);
   if (candidates.length === 0) return null;
 
   const clash = new ShopClash();
+  const repository = new OrderRepository(db);
   const files = new Map<number, string>();
   const byBlock = new Map<number, Candidate[]>();
   for (const c of candidates) byBlock.set(c.at.blockId, [...(byBlock.get(c.at.blockId) ?? []), c]);
   for (const [blockId, list] of byBlock) {
-    const [block, text] = await Promise.all([db.orderBlocks.get(blockId), db.orderText.get(blockId)]);
-    if (!block || !text) continue;
-    if (!files.has(block.importId))
-      files.set(block.importId, block.importId ? ((await db.imports.get(block.importId))?.fileName ?? 'an earlier import') : 'the demo data');
-    const offsets = {} as Record<OrderTextField, Uint32Array>;
-    for (const f of ORDER_TEXT_FIELDS) offsets[f] = columnOffsets(text.columns[f], block.count);
-    for (const c of list) clash.add(decodeOrder(block, c.at.row, text.columns, offsets, c.at.row), files.get(block.importId)!, c.incoming);
+    const { orders, importId } = await repository.readRows(
+      blockId,
+      list.map((c) => c.at.row),
+    );
+    if (!files.has(importId)) files.set(importId, importId ? ((await db.imports.get(importId))?.fileName ?? 'an earlier import') : 'the demo data');
+    list.forEach((c, i) => clash.add(orders[i]!, files.get(importId)!, c.incoming));
   }
   return clash.question(file.name, (await new MetaRepository(db).get('shops')) ?? []);
 }

@@ -4,13 +4,15 @@ import type { OrderStamp } from '../../../../shared/ingest/writePlan';
 import {
   DICT_FIELDS,
   FIELD_SEPARATOR,
+  columnOffsets,
+  decodeOrder,
   encodeOrders,
   keyHash,
   type DictField,
   type OrderDictColumns,
   type OrderTextColumns,
 } from '../../../../shared/orders/columns';
-import { orderKey, type Order } from '../../../../shared/domain/order';
+import { ORDER_TEXT_FIELDS, orderKey, type Order, type OrderTextField } from '../../../../shared/domain/order';
 import type { OrderKeys } from '../../../../shared/orders/query';
 import type { OrderBlockRecord, OrderKeyRecord, OrderReportColumnsRecord, WorkbenchDb } from './schema';
 
@@ -171,6 +173,15 @@ export class OrderRepository {
       if (!r) throw new Error(`Order key block ${blockIds[i]} is missing from the cache`);
       return r.keys;
     });
+  }
+
+  /** The orders at `rows` of one block, as stored (live or not); the block is read once. */
+  async readRows(blockId: number, rows: readonly number[]): Promise<{ orders: Order[]; importId: number }> {
+    const [block, text] = await Promise.all([this.db.orderBlocks.get(blockId), this.db.orderText.get(blockId)]);
+    if (!block || !text) throw new Error(`Order block ${blockId} is missing from the cache`);
+    const offsets = {} as Record<OrderTextField, Uint32Array>;
+    for (const f of ORDER_TEXT_FIELDS) offsets[f] = columnOffsets(text.columns[f], block.count);
+    return { orders: rows.map((row) => decodeOrder(block, row, text.columns, offsets, row)), importId: block.importId };
   }
 
   async loadText(blockId: number): Promise<OrderTextColumns> {
