@@ -10,7 +10,6 @@ import { cleanShopName, shopNameProblem, type ShopChoice, type ShopQuestion } fr
 import { shopQuestion } from './shopCheck';
 import { rowsToFix } from '../../../../shared/ingest/rowsToFix';
 import { noLineBreaksMessage } from '../../../../shared/ingest/lineEndings';
-import { dateOrderExample } from '../../../../shared/ingest/dateOrder';
 import type { DateColumnOrder, ReaderInfo } from '../../../../shared/ingest/reader';
 import type { FileSummary } from '../../../../shared/ingest/summary';
 import type { TextEncodingName } from '../../../../shared/ingest/decode';
@@ -47,8 +46,8 @@ export interface MappingCheck {
   problems: RowProblem[];
   errors: string[];
   warnings: string[];
-  /** The day/month order each date column would be read in, why, and an example (`4/18/15 → 18 Apr 2015`). */
-  dateOrders: (DateColumnOrder & { shown: string })[];
+  /** The day/month order each date column would be read in, why, and the value that settled it. */
+  dateOrders: DateColumnOrder[];
   /** How the value map reads the known-outcome column's values in those rows; null when it is not mapped. */
   knownOutcomes: ReaderInfo['knownOutcomes'];
 }
@@ -152,7 +151,7 @@ export class ImportService {
       problems: problems.slice(0, 50),
       errors: info.errors.map((e) => e.message),
       warnings: info.warnings.map((w) => w.message),
-      dateOrders: info.dateOrders.map((d) => ({ ...d, shown: d.example ? dateOrderExample(d.example.value, d.order) : '' })),
+      dateOrders: info.dateOrders,
       knownOutcomes: info.knownOutcomes,
     };
   }

@@ -69,11 +69,6 @@ function RecordsLine({ outcome }: { outcome: ImportOutcome }) {
   );
 }
 
-/** Which day/month order each date column was read in, and why: never a silent guess. */
-function DateOrders({ outcome }: { outcome: ImportOutcome }) {
-  return <DateOrderList list={outcome.summary.dateOrders} testId="import-date-orders" />;
-}
-
 export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOutcome; onMap?: () => void; onFix?: () => void }) {
   const s = outcome.summary;
   const accounted = s.created + s.updated + s.unchanged + s.quarantined;
@@ -116,7 +111,7 @@ export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOu
           : `Rows do not add up: ${formatCount(accounted)} accounted for, ${formatCount(s.rows)} read`}
       </p>
       <RecordsLine outcome={outcome} />
-      <DateOrders outcome={outcome} />
+      <DateOrderList list={s.dateOrders} testId="import-date-orders" />
       {outcome.enrichedOrders > 0 && (
         <p data-testid="import-enriched">
           {formatCount(outcome.enrichedOrders)} own-shop{' '}
