@@ -258,7 +258,9 @@ export class ExportReader implements CsvSink {
       }
       preset = best.preset;
     }
-    this.preset = this.options.shop ? forShop(preset, this.options.shop) : preset;
+    // A shop the analyst named for this file wins over the one a saved format carries.
+    const shop = this.options.shop ?? preset.options.shop;
+    this.preset = shop ? forShop(preset, shop) : preset;
     let mapping = this.options.mapping ?? preset.mapping;
     if (this.options.orderRefColumn) mapping = { ...mapping, orderRef: this.options.orderRefColumn };
     const { resolved, missing } = resolveMapping(header, preset.kind, mapping);

@@ -21,9 +21,13 @@ export function factDifferences(stored: OrderFacts, incoming: OrderFacts): FactD
   return out;
 }
 
-export interface ShopQuestion {
+/** Asked when own-shop orders of a file would change stored orders of the same numbers. */
+export interface ShopClashQuestion {
+  kind: 'clash';
   /** The file being imported. */
   file: string;
+  /** The shop the file was read as (null: the own shop, unnamed); "same shop" updates that shop's orders. */
+  shop: string | null;
   /** Its orders whose number exists with other facts. */
   orders: number;
   /** Lowest and highest of those order numbers (numeric-aware). */
@@ -45,7 +49,7 @@ export class ShopClash {
   private readonly numbers: string[] = [];
   private readonly files = new Set<string>();
   private readonly kinds = new Set<FactDifference>();
-  private example: ShopQuestion['example'] | null = null;
+  private example: ShopClashQuestion['example'] | null = null;
 
   /** Adds one order that exists; returns whether its facts clash. */
   add(stored: OrderFacts, storedFile: string, incoming: OrderFacts): boolean {
@@ -58,12 +62,14 @@ export class ShopClash {
     return true;
   }
 
-  question(file: string, shops: readonly string[]): ShopQuestion | null {
+  question(file: string, shop: string | null, shops: readonly string[]): ShopClashQuestion | null {
     if (!this.example) return null;
     const sorted = [...this.numbers].sort(byNumber);
     const from = [...this.files].sort();
     return {
+      kind: 'clash',
       file,
+      shop,
       orders: sorted.length,
       first: sorted[0]!,
       last: sorted[sorted.length - 1]!,
@@ -79,7 +85,7 @@ export class ShopClash {
 const DIFFERENCE_WORDS: Record<FactDifference, string> = { date: 'dates', amount: 'amounts', currency: 'currencies' };
 
 /** "40 orders #1001–#1040 exist from orders_export.csv with other dates and amounts". */
-export function describeShopQuestion(q: ShopQuestion): string {
+export function describeShopQuestion(q: ShopClashQuestion): string {
   const range = q.orders === 1 ? `order ${q.first} exists` : `${q.orders.toLocaleString('en')} orders ${q.first}–${q.last} exist`;
   const files = q.from.join(', ') + (q.fromCount > q.from.length ? ` and ${q.fromCount - q.from.length} more files` : '');
   const what = q.differs.map((d) => DIFFERENCE_WORDS[d]);
@@ -87,8 +93,45 @@ export function describeShopQuestion(q: ShopQuestion): string {
   return `${range[0]!.toUpperCase()}${range.slice(1)} from ${files} with other ${words}`;
 }
 
-/** What the analyst answered: the same shop (update), or the shop's name (its own orders). */
-export type ShopChoice = { sameShop: true } | { shop: string };
+/**
+ * Asked when the cache holds more than one own shop and a file of own-shop orders, or of payments
+ * or disputes that refer to them, does not say which shop it is from: order numbers alone cannot.
+ */
+export interface WhichShopQuestion {
+  kind: 'which';
+  file: string;
+  /** The format the file was read as, and what its records are. */
+  format: { id: string; label: string; records: 'orders' | 'payments' | 'disputes' };
+  /** Named shops in the cache; the own shop (unnamed) is always an answer too. */
+  shops: string[];
+  /** The shop last chosen for a file of this format (null: the own shop); absent when never asked. */
+  remembered?: string | null;
+}
+
+export type ShopQuestion = ShopClashQuestion | WhichShopQuestion;
+
+/**
+ * What the analyst answered: the shop the file is from (null: the own shop, unnamed), and whether
+ * its orders may update stored orders of that shop with other dates, amounts or currencies
+ * (answered "same shop" to a clash). Without `update`, such a file still asks.
+ */
+export interface ShopChoice {
+  shop: string | null;
+  update?: boolean;
+}
+
+/** How the own shop, the one whose orders are keyed without a name, is called wherever a shop is chosen. */
+export const OWN_SHOP_LABEL = 'Own shop';
+
+/** "Own shop", or the shop's name. */
+export const shopLabel = (shop: string | null | undefined): string => (shop ? shop : OWN_SHOP_LABEL);
+
+/** The question's headline: what was found and what is asked. */
+export function shopQuestionText(q: ShopQuestion): string {
+  if (q.kind === 'clash') return `${describeShopQuestion(q)}: the same shop, or another shop?`;
+  const shops = [OWN_SHOP_LABEL, ...q.shops];
+  return `The cache holds orders of ${shops.length} own shops (${shops.join(', ')}): which shop are the ${q.format.records} in ${q.file} from?`;
+}
 
 /** A shop name as kept: trimmed, single spaces. */
 export function cleanShopName(name: string): string {

@@ -300,4 +300,19 @@ test('two shops with the same order numbers: the second shop’s export asks, wr
     ['#1001', 'Outlet', '€70.00'],
     ['#1001', 'Own shop', '€20.00'],
   ]);
+
+  // The outlet's next export has only new numbers: nothing clashes, yet with two shops it asks which, the outlet offered as last time.
+  const july = testInfo.outputPath('outlet_july.csv');
+  writeFileSync(july, shopifyExport(shopOrders(45, '2026-06-15', 70, 'b.example').slice(40)));
+  await importFiles(page, [july]);
+  const which = page.getByRole('region', { name: 'Import of outlet_july.csv' });
+  await expect(which.getByTestId('shop-question')).toHaveText(
+    'The cache holds orders of 2 own shops (Own shop, Outlet): which shop are the orders in outlet_july.csv from? Nothing from this file is imported until you say.',
+  );
+  await expect(which).toContainText('Last time a Shopify orders export was from Outlet.');
+  await which.getByRole('button', { name: 'Outlet — as last time' }).click();
+  await expect.poll(() => buckets(page, 'outlet_july.csv').catch(() => null)).toMatchObject({ created: 5 });
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, '#1045');
+  expect((await visibleRows(page)).map((r) => [r.Order, r.Channel])).toEqual([['#1045', 'Outlet']]);
 });

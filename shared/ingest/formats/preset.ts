@@ -2,6 +2,7 @@
 // and options). Presets are plain data so analysts can save their own from the mapping wizard.
 import type { DateOrder } from '../dates';
 import { z } from 'zod';
+import { shopNameProblem } from '../shops';
 import { MARKETPLACES, ORDER_STATUSES, type Marketplace, type OrderStatus } from '../../domain/order';
 import type { DecimalMark } from '../amounts';
 import { timeZoneProblem } from '../../time/zones';
@@ -36,6 +37,11 @@ export interface PresetOptions {
   orderSource?: string;
   /** Channel of the orders when the file names none: the own shop's name the analyst gave. */
   channel?: string;
+  /**
+   * A saved format for one named own shop (shared/ingest/shops.ts): its orders are keyed as that
+   * shop's, its payments and disputes join that shop's orders, and nobody is asked which shop.
+   */
+  shop?: string;
   /**
    * adjacent: consecutive rows with the same key are one record (line items); none: one row, one
    * record; file: rows with the same key anywhere in the file merge (dispute event reports).
@@ -114,6 +120,11 @@ export const formatPresetSchema = z.object({
     decimalMark: z.enum(['.', ',']).optional(),
     orderSource: z.string().max(120).optional(),
     channel: z.string().max(60).optional(),
+    shop: z
+      .string()
+      .max(60)
+      .refine((v) => shopNameProblem(v) === null, { message: 'is not a shop name (1-60 characters, no @, : or control characters)' })
+      .optional(),
     grouping: z.enum(['adjacent', 'none', 'file']).optional(),
   }),
   rowKinds: z

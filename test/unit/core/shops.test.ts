@@ -8,6 +8,7 @@ import { ImportService, type ImportResult } from '../../../renderer/src/core/imp
 import type { ImportOutcome } from '../../../renderer/src/core/imports/importRunner';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { OrderKeyIndex } from '../../../renderer/src/core/storage/orderKeyIndex';
+import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
 import { fixedClock } from '../../../shared/time/clock';
 import { shopifyExport, shopOrders } from '../../support/shopifyExport';
 
@@ -53,8 +54,10 @@ describe('two shops with the same order numbers', () => {
     expect(index.size).toBe(80);
     expect(index.get('shopify:#1001')).toBeDefined();
     expect(index.get('shopify@outlet:#1001')).toBeDefined();
-    // The name is remembered and offered next time.
-    expect(await service.run([outlet], null)).toMatchObject([{ status: 'asks', question: { shops: ['Outlet'] } }]);
+    // With two shops in the cache, the next own-shop file asks which shop it is from, the outlet offered as last time.
+    expect(await service.run([outlet], null)).toMatchObject([
+      { status: 'asks', question: { kind: 'which', shops: ['Outlet'], remembered: 'Outlet', format: { id: 'shopify-orders', records: 'orders' } } },
+    ]);
     // Imported again as the outlet: nothing changes.
     const again = completed((await service.run([outlet], null, undefined, {}, { shop: 'Outlet' }))[0]);
     expect(again.summary).toMatchObject({ created: 0, updated: 0, unchanged: 40 });
@@ -62,7 +65,7 @@ describe('two shops with the same order numbers', () => {
 
   it('"same shop" updates them, as the analyst said', async () => {
     const { service, outlet } = await setUp();
-    const second = completed((await service.run([outlet], null, undefined, {}, { sameShop: true }))[0]);
+    const second = completed((await service.run([outlet], null, undefined, {}, { shop: null, update: true }))[0]);
     expect(second.summary).toMatchObject({ created: 0, updated: 40 });
     expect((await OrderKeyIndex.load(db)).size).toBe(40);
   });
@@ -77,6 +80,76 @@ describe('two shops with the same order numbers', () => {
   it('a bad shop name is refused before anything is read', async () => {
     const { service, outlet } = await setUp();
     await expect(service.run([outlet], null, undefined, {}, { shop: 'a@b' })).rejects.toThrow(/Shop name: a shop name cannot hold @/);
+  });
+});
+
+describe('once the cache holds two shops, every own-shop file says which', () => {
+  const fx = (name: string) => new File([readFileSync(new URL(`../../fixtures/imports/${name}`, import.meta.url))], name);
+
+  async function twoShops() {
+    const { service, outlet } = await setUp();
+    completed((await service.run([outlet], null, undefined, {}, { shop: 'Outlet' }))[0]);
+    return service;
+  }
+
+  it('the own shop’s next export asks, even with nothing that clashes, and the answer is remembered for its format', async () => {
+    const service = await twoShops();
+    // New order numbers only: without the question they would silently land in the own shop.
+    const later = file('shop-a-june.csv', shopifyExport(shopOrders(45, '2026-05-01', 20, 'a.example').slice(40)));
+    const [asked] = await service.run([later], null);
+    expect(asked).toMatchObject({ status: 'asks', question: { kind: 'which', shops: ['Outlet'], remembered: 'Outlet' } });
+    expect(await db.imports.count()).toBe(2);
+    const done = completed((await service.run([later], null, undefined, {}, { shop: null }))[0]);
+    expect(done.summary).toMatchObject({ created: 5 });
+    expect((await OrderKeyIndex.load(db)).get('shopify:#1045')).toBeDefined();
+    expect(await service.run([later], null)).toMatchObject([{ question: { kind: 'which', remembered: null } }]);
+  });
+
+  it('payments say which shop too, and join that shop’s orders', async () => {
+    const service = await twoShops();
+    const [asked] = await service.run([fx('stripe-payments.csv')], null);
+    expect(asked).toMatchObject({ status: 'asks', question: { kind: 'which', format: { id: 'stripe-payments', records: 'payments' } } });
+    expect(await db.payments.count()).toBe(0);
+    const paid = completed((await service.run([fx('stripe-payments.csv')], null, undefined, {}, { shop: 'Outlet' }))[0]);
+    expect(paid.enrichedOrders).toBeGreaterThan(0);
+    const index = await OrderKeyIndex.load(db);
+    const ipOf = async (key: string) => {
+      const at = index.get(key)!;
+      return (await new OrderRepository(db).readRows(at.blockId, [at.row])).orders[0]!.ip;
+    };
+    // ch_3PaidAAA1 paid #1001 from 203.0.113.7: the outlet's #1001 has it, the own shop's does not.
+    expect(await ipOf('shopify@outlet:#1001')).toBe('203.0.113.7');
+    expect(await ipOf('shopify:#1001')).toBe('');
+  });
+
+  it('a shop chosen for a file still asks before it changes that shop’s orders', async () => {
+    const service = await twoShops();
+    // The own shop's export, said by mistake to be the outlet's: its #1001-#1040 meet the outlet's with other facts.
+    const own = file('shop-a-again.csv', shopifyExport(shopOrders(40, '2026-05-01', 20, 'a.example')));
+    const [asked] = await service.run([own], null, undefined, {}, { shop: 'Outlet' });
+    expect(asked).toMatchObject({ status: 'asks', question: { kind: 'clash', shop: 'Outlet', orders: 40, from: ['outlet.csv'] } });
+    const updated = completed((await service.run([own], null, undefined, {}, { shop: 'Outlet', update: true }))[0]);
+    expect(updated.summary).toMatchObject({ created: 0, updated: 40 });
+  });
+
+  it('a saved format that names its shop never asks: its files are that shop’s', async () => {
+    const service = await twoShops();
+    const builtIn = (await service.formats()).find((f) => f.id === 'shopify-orders');
+    expect(builtIn).toBeDefined();
+    const { SHOPIFY_ORDERS } = await import('../../../shared/ingest/formats/shopify');
+    await service.savePreset({ ...SHOPIFY_ORDERS, id: 'outlet-shopify', label: 'Outlet (Shopify)', options: { ...SHOPIFY_ORDERS.options, shop: 'Outlet' } });
+    const more = file('outlet-july.csv', shopifyExport(shopOrders(42, '2026-06-15', 70, 'b.example')));
+    const r = completed((await service.run([more], 'outlet-shopify'))[0]);
+    expect(r.summary).toMatchObject({ created: 2, unchanged: 40 });
+    expect((await OrderKeyIndex.load(db)).get('shopify@outlet:#1042')).toBeDefined();
+    await expect(service.savePreset({ ...SHOPIFY_ORDERS, id: 'bad', label: 'Bad', options: { ...SHOPIFY_ORDERS.options, shop: 'a@b' } })).rejects.toThrow(
+      /not a shop name/,
+    );
+  });
+
+  it('marketplace orders never ask which shop', async () => {
+    const service = await twoShops();
+    expect(completed((await service.run([fx('amazon-all-orders.txt')], null))[0]).summary.created).toBeGreaterThan(0);
   });
 });
 

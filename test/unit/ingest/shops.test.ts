@@ -22,9 +22,11 @@ describe('shop clashes', () => {
     const t = Date.UTC(2026, 4, 1, 10);
     for (const n of [1010, 1002, 1040, 1001]) expect(clash.add(facts(`#${n}`, t, 100), 'orders_export.csv', facts(`#${n}`, t + 86_400_000, 250))).toBe(true);
     expect(clash.add(facts('#1003', t, 100), 'orders_export.csv', facts('#1003', t, 100))).toBe(false);
-    const q = clash.question('outlet.csv', ['Outlet'])!;
+    const q = clash.question('outlet.csv', null, ['Outlet'])!;
     expect(q).toMatchObject({
+      kind: 'clash',
       file: 'outlet.csv',
+      shop: null,
       orders: 4,
       first: '#1001',
       last: '#1040',
@@ -34,13 +36,13 @@ describe('shop clashes', () => {
       shops: ['Outlet'],
     });
     expect(describeShopQuestion(q)).toBe('4 orders #1001–#1040 exist from orders_export.csv with other dates and amounts');
-    expect(new ShopClash().question('x.csv', [])).toBeNull();
+    expect(new ShopClash().question('x.csv', null, [])).toBeNull();
   });
 
   it('one order, and many source files, read naturally', () => {
     const clash = new ShopClash();
     for (let i = 0; i < 5; i++) clash.add(facts('#7', 0, 1), `file-${i}.csv`, facts('#7', 0, 2, 'USD'));
-    const q = clash.question('b.csv', [])!;
+    const q = clash.question('b.csv', 'Outlet', [])!;
     expect(describeShopQuestion({ ...q, orders: 1 })).toBe('Order #7 exists from file-0.csv, file-1.csv, file-2.csv and 2 more files with other currencies');
   });
 });

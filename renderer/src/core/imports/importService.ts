@@ -176,7 +176,7 @@ export class ImportService {
     const presets = await this.allPresets();
     const preset = presetId ? presetById(presetId, presets) : undefined;
     if (presetId && !preset) throw new Error(`No format named ${presetId}`);
-    const named = shop && 'shop' in shop ? cleanShopName(shop.shop) : null;
+    const named = shop?.shop != null ? cleanShopName(shop.shop) : null;
     if (named !== null) {
       const problem = shopNameProblem(named);
       if (problem) throw new Error(`Shop name: ${problem}`);
@@ -187,8 +187,8 @@ export class ImportService {
     for (const [i, file] of files.entries()) {
       if (this.control.cancelled) break;
       const options = { ...(preset ? { preset } : {}), presets, ...overrides, ...(named !== null ? { shop: named } : {}) };
-      if (!shop) {
-        const question = await shopQuestion(this.db, { name: file.name, chunks: coalescedChunks(file) }, options);
+      if (!shop?.update) {
+        const question = await shopQuestion(this.db, { name: file.name, chunks: coalescedChunks(file) }, options, shop !== undefined);
         if (question) {
           outcomes.push({ status: 'asks', file: file.name, question });
           continue;
@@ -207,8 +207,17 @@ export class ImportService {
         ),
       );
       outcomes.push(outcome);
+      if (shop && outcome.summary.format) await this.rememberShop(outcome.summary.format, named);
     }
     return outcomes;
+  }
+
+  /** The shop chosen for a file of this format, offered first when the next one asks. */
+  private async rememberShop(format: string, shop: string | null): Promise<void> {
+    const all = (await this.meta.get('presetShops')) ?? {};
+    if (all[format] === (shop ?? '')) return;
+    const kept = Object.fromEntries(Object.entries({ ...all, [format]: shop ?? '' }).slice(-1000));
+    await savingOrDiskFull('the shop of the format', () => this.meta.set('presetShops', kept));
   }
 
   /** The file's header and its quarantined rows as written, for the analyst to correct and import again. */

@@ -1,10 +1,11 @@
-// Before own-shop orders are written: would they change orders another file wrote, with another
-// date, amount or currency? Then the import asks (same shop or another shop) and writes nothing
-// until the analyst answers. Reads the file once more; only own-shop order files on a cache that
-// holds orders pay for it.
+// Before own-shop records are written: which shop are they from, and would they change orders
+// another file wrote, with another date, amount or currency? Either way the import asks and writes
+// nothing until the analyst answers. Which shop is asked once the cache holds more than one own
+// shop and the file (or its saved format) does not say; the clash check reads the file once more,
+// and only own-shop order files on a cache that holds orders pay for it.
 import type { FormatPreset } from '../../../../shared/ingest/formats/preset';
 import { ExportReader, type ParsedBatch, type ReaderOptions } from '../../../../shared/ingest/reader';
-import { ShopClash, type OrderFacts, type ShopQuestion } from '../../../../shared/ingest/shops';
+import { ShopClash, type OrderFacts, type ShopQuestion, type WhichShopQuestion } from '../../../../shared/ingest/shops';
 import { MetaRepository } from '../storage/metaRepository';
 import { OrderKeyIndex, type OrderLocation } from '../storage/orderKeyIndex';
 import { OrderRepository } from '../storage/orderRepository';
@@ -15,22 +16,45 @@ interface Candidate {
   at: OrderLocation;
 }
 
-/** Marketplace order numbers are unique across sellers; payments and disputes carry no shop. */
+/** Marketplace order numbers are unique across sellers; own-shop numbers are not. */
 const ownShopOrders = (preset: FormatPreset) => preset.kind === 'orders' && (preset.options.marketplace ?? 'shop') === 'shop';
 
+/** Own-shop orders, or payments and disputes that join own-shop orders by their number. */
+const ownShopRecords = (preset: FormatPreset) => ownShopOrders(preset) || (preset.kind !== 'orders' && preset.options.orderSource !== undefined);
+
+/**
+ * The question to ask before `file` is imported, or null. `chosen`: the analyst already said which
+ * shop the file is from (in `options.shop`, or the own shop when that is absent).
+ */
 export async function shopQuestion(
   db: WorkbenchDb,
   file: { name: string; chunks: AsyncIterable<Uint8Array> },
   options: Omit<ReaderOptions, 'fileName'>,
+  chosen = false,
 ): Promise<ShopQuestion | null> {
   if ((await db.orderBlocks.count()) === 0) return null;
+  const meta = new MetaRepository(db);
+  const shops = (await meta.get('shops')) ?? [];
   const reader = new ExportReader({ ...options, fileName: file.name });
   let index: OrderKeyIndex | null = null;
+  let which: WhichShopQuestion | null = null;
   const candidates: Candidate[] = [];
-  /** False once the file is known not to be own-shop orders; loads the index the first time it is. */
+  /** False once the file needs no clash check (not own-shop orders, or a shop to ask first); loads the index the first time it does. */
   const readable = async (): Promise<boolean> => {
     const preset = reader.info().preset;
     if (!preset) return true;
+    if (!ownShopRecords(preset)) return false;
+    if (!chosen && shops.length > 0 && !options.shop && !preset.options.shop) {
+      const remembered = (await meta.get('presetShops'))?.[preset.id];
+      which = {
+        kind: 'which',
+        file: file.name,
+        format: { id: preset.id, label: preset.label, records: preset.kind },
+        shops: [...shops],
+        ...(remembered !== undefined ? { remembered: remembered === '' ? null : remembered } : {}),
+      };
+      return false;
+    }
     if (!ownShopOrders(preset)) return false;
     index ??= await OrderKeyIndex.load(db);
     return true;
@@ -47,11 +71,11 @@ export async function shopQuestion(
   };
   for await (const chunk of file.chunks) {
     const batch = reader.push(chunk);
-    if (!(await readable())) return null;
+    if (!(await readable())) return which;
     visit(batch);
   }
   const last = reader.end();
-  if (!reader.info().preset || !(await readable())) return null;
+  if (!reader.info().preset || !(await readable())) return which;
   visit(last);
   if (candidates.length === 0) return null;
 
@@ -68,5 +92,5 @@ export async function shopQuestion(
     if (!files.has(importId)) files.set(importId, importId ? ((await db.imports.get(importId))?.fileName ?? 'an earlier import') : 'the demo data');
     list.forEach((c, i) => clash.add(orders[i]!, files.get(importId)!, c.incoming));
   }
-  return clash.question(file.name, (await new MetaRepository(db).get('shops')) ?? []);
+  return clash.question(file.name, options.shop ?? reader.info().preset?.options.shop ?? null, shops);
 }

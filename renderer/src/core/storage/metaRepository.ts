@@ -32,6 +32,8 @@ export interface MetaValues {
   responseCost: import('../../../../shared/disputes/respondOrAccept').ResponseCostSettings;
   /** Own shops the analyst named when two shops' order numbers met (shared/ingest/shops.ts). */
   shops: string[];
+  /** The shop last chosen for a file of each format (format id → shop name; '' the own shop), offered first next time. */
+  presetShops: Record<string, string>;
 }
 
 export interface ReviewSettings {

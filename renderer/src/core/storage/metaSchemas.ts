@@ -57,6 +57,7 @@ export const META_VALUE_SCHEMAS: { [K in keyof MetaValues]: z.ZodType<MetaValues
     )
     .strict() as unknown as z.ZodType<MetaValues['hubRules']>,
   shops: z.array(text(60)).max(500),
+  presetShops: z.record(text(100), text(60)).refine((r) => Object.keys(r).length <= 1000, { message: 'has more than 1000 formats' }),
   responseCost: z
     .object({
       costs: z

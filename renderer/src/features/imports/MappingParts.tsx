@@ -1,5 +1,6 @@
 // The mapping wizard's parts: the file's layout (encoding, delimiter, header line, record kind),
 // its first rows, the field-to-column mapping, the preset's name and defaults, and the check.
+import { shopNameProblem } from '../../../../shared/ingest/shops';
 import { MARKETPLACES, MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { RECORD_KINDS, type FieldSpec, type RecordKind } from '../../../../shared/ingest/fields';
 import type { SniffResult } from '../../../../shared/ingest/sniff';
@@ -148,18 +149,33 @@ export function PresetBar({ details, setDetails, kind }: { details: PresetDetail
           onChange={(m) => setDetails({ ...details, marketplace: m })}
         />
       )}
-      {kind === 'orders' && (
+      {kind === 'orders' && marketplace !== 'shop' && (
         <label className="inline">
           Channel name
           <input
             aria-label="Channel name"
             value={details.channel}
             placeholder={MARKETPLACE_LABEL[marketplace]}
-            title="Shown for these orders when the file has no sales-channel column: eBay.de, Otto, Kaufland, Outlet shop"
+            title="Shown for these orders when the file has no sales-channel column: eBay.de, Otto, Kaufland"
             maxLength={60}
             size={14}
             onChange={(e) => setDetails({ ...details, channel: e.target.value })}
           />
+        </label>
+      )}
+      {kind === 'orders' && marketplace === 'shop' && (
+        <label className="inline">
+          Shop name
+          <input
+            aria-label="Shop name"
+            value={details.shop}
+            placeholder="Own shop"
+            title="For a second own shop (Outlet, the Austrian shop…): its orders are keyed apart from the other shops', so the same order numbers never merge, and nobody is asked which shop its files are from. Empty: the own shop."
+            maxLength={60}
+            size={14}
+            onChange={(e) => setDetails({ ...details, shop: e.target.value })}
+          />
+          {details.shop.trim() && shopNameProblem(details.shop) && <span className="error">{shopNameProblem(details.shop)}</span>}
         </label>
       )}
       <label className="inline">

@@ -1,5 +1,6 @@
 // The mapping wizard's data: the file's detected layout (read again when the analyst corrects it),
 // the record kind and column mapping (suggested by name), the preset they make, and its check.
+import { cleanShopName } from '../../../../shared/ingest/shops';
 import { useEffect, useMemo, useState } from 'react';
 import type { Marketplace } from '../../../../shared/domain/order';
 import { fieldsOf, RECORD_KINDS, type RecordKind } from '../../../../shared/ingest/fields';
@@ -31,8 +32,10 @@ export interface PresetDetails {
   dateOrder: DateOrder | 'unsaid';
   /** Zone of times written without an offset; empty is UTC. */
   timeZone: string;
-  /** The channel's name when the file names none (`eBay.de`, `Outlet shop`); empty: the marketplace's. */
+  /** The channel's name when the file names none (`eBay.de`, `Otto`); empty: the marketplace's. */
   channel: string;
+  /** Own-shop orders: the named shop this format's files are from (shared/ingest/shops.ts); empty: the own shop, or asked. */
+  shop: string;
 }
 
 export function useMappingWizard(file: File, onImport: (presetId: string, overrides: LayoutOverrides) => void) {
@@ -47,6 +50,7 @@ export function useMappingWizard(file: File, onImport: (presetId: string, overri
     dateOrder: 'unsaid',
     timeZone: '',
     channel: '',
+    shop: '',
   });
   const [check, setCheck] = useState<MappingCheck | null>(null);
   const sniff = useAsync(
@@ -73,7 +77,8 @@ export function useMappingWizard(file: File, onImport: (presetId: string, overri
   const missing = fields.filter((f) => f.required && !mapping[f.field] && !(f.requiredUnless && mapping[f.requiredUnless]));
 
   function preset(): FormatPreset {
-    const { name, source, marketplace, currency, dateOrder, timeZone, channel } = details;
+    const { name, source, marketplace, currency, dateOrder, timeZone, channel, shop } = details;
+    const ownShop = kind === 'orders' && marketplace === 'shop';
     const used = Object.entries(mapping).filter(([, c]) => c);
     const markers = fields.filter((f) => f.required && mapping[f.field]).map((f) => mapping[f.field]!);
     return {
@@ -85,7 +90,8 @@ export function useMappingWizard(file: File, onImport: (presetId: string, overri
       mapping: Object.fromEntries(used),
       options: {
         source: source.trim() || slug(name).slice(7),
-        ...(kind === 'orders' ? { marketplace, ...(channel.trim() ? { channel: channel.trim() } : {}) } : {}),
+        ...(kind === 'orders' ? { marketplace, ...(!ownShop && channel.trim() ? { channel: channel.trim() } : {}) } : {}),
+        ...(ownShop && shop.trim() ? { shop: cleanShopName(shop) } : {}),
         defaultCurrency: currency,
         ...(dateOrder !== 'unsaid' ? { dateOrder } : {}),
         ...(timeZone.trim() ? { timeZone: timeZone.trim() } : {}),
