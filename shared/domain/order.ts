@@ -57,6 +57,8 @@ export interface OrderText {
   channel?: string;
   /** What history says the order was, from a labelled export: 'fraud', 'legit' or absent (see knownOutcome.ts). */
   knownOutcome?: string;
+  /** The shop's checkout session id, from the order export or the payment provider's metadata: one browser session. */
+  sessionId?: string;
 }
 
 export interface Order extends OrderText {
@@ -97,6 +99,7 @@ export const ORDER_TEXT_FIELDS = [
   'threeDs',
   'channel',
   'knownOutcome',
+  'sessionId',
 ] as const satisfies readonly (keyof OrderText)[];
 export type OrderTextField = (typeof ORDER_TEXT_FIELDS)[number];
 
@@ -109,6 +112,7 @@ export const OPTIONAL_TEXT_FIELDS: ReadonlySet<OrderTextField> = new Set<OrderTe
   'threeDs',
   'channel',
   'knownOutcome',
+  'sessionId',
 ]);
 
 /** Where an order was sold, as the analyst reads it: `Amazon.co.uk`, `Outlet shop`, else the marketplace (`Own shop`). */

@@ -22,6 +22,8 @@ export interface Payment extends CardChecks {
   cardCountry: string;
   /** The shop's checkout device id, carried in the provider's metadata (`device_id (metadata)`). */
   deviceId?: string;
+  /** The shop's checkout session id, carried in the provider's metadata (`session_id (metadata)`). */
+  sessionId?: string;
   /** What history says the payment was, from a labelled export: 'fraud' or 'legit' (knownOutcome.ts); carried to its order. */
   knownOutcome?: string;
 }

@@ -233,6 +233,13 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
     identifier: true,
     synonyms: ['device id', 'geräte id', 'geraete id', 'device fingerprint', 'geräte-id'],
   },
+  {
+    field: 'sessionId',
+    label: 'Checkout session id',
+    combine: 'first',
+    identifier: true,
+    synonyms: ['session id', 'checkout session id', 'checkout session', 'session'],
+  },
   ...CARD_FIELDS,
   ...CARD_CHECK_FIELDS,
   {
@@ -297,6 +304,13 @@ export const PAYMENT_FIELDS: readonly FieldSpec[] = [
     combine: 'first',
     identifier: true,
     synonyms: ['device id metadata', 'device id', 'device fingerprint', 'device fingerprint metadata', 'deviceid metadata', 'shopper device fingerprint'],
+  },
+  {
+    field: 'sessionId',
+    label: 'Checkout session id',
+    combine: 'first',
+    identifier: true,
+    synonyms: ['session id metadata', 'checkout session id metadata', 'checkout session metadata', 'sessionid metadata', 'session id', 'checkout session id'],
   },
   ...CARD_FIELDS,
   ...CARD_CHECK_FIELDS,

@@ -67,6 +67,7 @@ export const ORDER_HASH_FIELDS = [
   'threeDs',
   'channel',
   'knownOutcome',
+  'sessionId',
 ] as const;
 
 export const PAYMENT_HASH_FIELDS = [
@@ -91,6 +92,7 @@ export const PAYMENT_HASH_FIELDS = [
   'avsLine1Check',
   'threeDs',
   'knownOutcome',
+  'sessionId',
 ] as const;
 
 export const DISPUTE_HASH_FIELDS = [

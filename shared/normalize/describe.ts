@@ -9,6 +9,7 @@ const RULE_WORDS: Record<string, string> = {
   'bin8-last4': 'same 8-digit BIN and last 4, no expiry in the file',
   'bin6-last4': 'same BIN and last 4 only, no expiry in the file',
   'device-id': 'same device id',
+  'session-id': 'same checkout session',
   exact: 'same e-mail address',
   'gmail-dots-and-tags': 'same Gmail mailbox, dots and +tags ignored',
   'plus-tag': 'same mailbox, +tag ignored',

@@ -25,6 +25,7 @@ export type LinkableOrder = Pick<
   | 'billCountry'
   | 'ip'
   | 'deviceId'
+  | 'sessionId'
   | 'cardBin'
   | 'cardLast4'
   | 'cardExpiry'
@@ -115,6 +116,9 @@ export function linkKeysOf(o: LinkableOrder): LinkKey[] {
   }
   const device = normaliseDeviceId(o.deviceId);
   if (device) out.push({ type: 'device', value: device, strength: 'strong', raw: o.deviceId, rule: 'device-id' });
+  // One checkout session is one browser: orders of several accounts in it were placed on one device.
+  const session = normaliseDeviceId(o.sessionId ?? '');
+  if (session) out.push({ type: 'device', value: `session:${session}`, strength: 'strong', raw: o.sessionId!, rule: 'session-id' });
   const email = normaliseEmail(o.email);
   if (email) out.push({ type: 'email', value: email.value, strength: 'strong', raw: o.email, rule: email.rule });
   const phone = normalisePhone(o.phone, o.shipCountry || o.billCountry);

@@ -50,6 +50,8 @@ export function withPaymentFacts(order: Order, p: Payment): Order {
     email: order.email || p.email,
     paymentMethod: order.paymentMethod || (p.cardLast4 ? 'card' : ''),
   };
+  const session = order.sessionId || p.sessionId;
+  if (session) next.sessionId = session;
   for (const k of CARD_CHECK_FIELDS) {
     const v = p[k] || order[k];
     if (v) next[k] = v;

@@ -231,13 +231,16 @@ test('the analyst chooses which payment column holds the order reference', async
   expect(row!.Card).toMatch(/•••• 4242/);
 });
 
-test('a checkout device id in Stripe metadata reaches the orders, links them into a ring, and the card checks show on the order', async ({
+test('a checkout device id and session in Stripe metadata reach the orders, links them into a ring, and the card checks show on the order', async ({
   page,
 }, testInfo) => {
   // The real export plus the metadata column a shop's integration writes (`<key> (metadata)`): one device on #1001 and #1003.
   const lines = readFileSync(path.join(FIXTURES, 'stripe-payments.csv'), 'utf8').split('\n');
   const file = testInfo.outputPath('stripe-device.csv');
-  writeFileSync(file, lines.map((l, i) => (l === '' ? l : `${l},${i === 0 ? 'device_id (metadata)' : i === 1 || i === 3 ? 'dev-7f3a9c21' : ''}`)).join('\n'));
+  // And the checkout session on #1001's payment.
+  const cells = (i: number) =>
+    i === 0 ? 'device_id (metadata),session_id (metadata)' : `${i === 1 || i === 3 ? 'dev-7f3a9c21' : ''},${i === 1 ? 'cs_live_a1B2c3D4e5' : ''}`;
+  writeFileSync(file, lines.map((l, i) => (l === '' ? l : `${l},${cells(i)}`)).join('\n'));
   await importFiles(page, [path.join(FIXTURES, 'shopify-orders.csv'), file]);
   await page.getByRole('link', { name: 'Orders' }).click();
   await search(page, '#1001');
@@ -245,6 +248,7 @@ test('a checkout device id in Stripe metadata reaches the orders, links them int
   const detail = page.getByRole('complementary', { name: 'Order #1001' });
   await expect(detail.locator('div', { has: page.locator('dt', { hasText: /^Card checks$/ }) }).locator('dd')).toHaveText('CVC passed · AVS postcode passed');
   await expect(detail.locator('div', { has: page.locator('dt', { hasText: /^Device$/ }) }).locator('dd')).toHaveText('dev-7f3a9c21');
+  await expect(detail.locator('div', { has: page.locator('dt', { hasText: /^Checkout session$/ }) }).locator('dd')).toHaveText('cs_live_a1B2c3D4e5');
   await detail.getByRole('button', { name: 'Show its ring' }).click();
   const ring = page.getByRole('region', { name: /^Ring / });
   await expect(ring.getByRole('table', { name: 'Ring orders' })).toContainText('#1003', { timeout: 60_000 });

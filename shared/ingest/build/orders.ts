@@ -45,6 +45,7 @@ export function orderProvided(ctx: BuildContext): string[] {
     'billCountry',
     'ip',
     'deviceId',
+    'sessionId',
     'cardFingerprint',
     'cardBrand',
     'paymentMethod',
@@ -82,6 +83,7 @@ function orderFieldIndices(ctx: BuildContext) {
     billCountry: f('billCountry'),
     ip: f('ip'),
     deviceId: f('deviceId'),
+    sessionId: f('sessionId'),
     paymentMethod: f('paymentMethod'),
     riskLevel: f('riskLevel'),
     channel: f('channel'),
@@ -172,6 +174,10 @@ export class OrderBuilder {
     if (checks.avsPostcodeCheck) order.avsPostcodeCheck = checks.avsPostcodeCheck;
     if (checks.avsLine1Check) order.avsLine1Check = checks.avsLine1Check;
     if (checks.threeDs) order.threeDs = checks.threeDs;
+    if (ctx.mapped(F.sessionId)) {
+      const session = ctx.identifier(g, F.sessionId);
+      if (session) order.sessionId = session;
+    }
     if (this.hasChannel) order.channel = ctx.text(g, F.channel) || options.channel || '';
     if (outcome) order.knownOutcome = outcome;
     const many = g.lines.length > 1;

@@ -14,7 +14,7 @@ const WHAT = 'payment';
 function paymentProvided(ctx: BuildContext): string[] {
   const m = (field: string) => ctx.mapped(ctx.f(field));
   const out = new Set<string>(['id', 'provider', 'createdAt', 'amountMinor', 'currency', 'status']);
-  for (const f of ['orderRef', 'email', 'ip', 'deviceId', 'cardFingerprint', 'cardBrand', 'cardCountry']) if (m(f)) out.add(f);
+  for (const f of ['orderRef', 'email', 'ip', 'deviceId', 'sessionId', 'cardFingerprint', 'cardBrand', 'cardCountry']) if (m(f)) out.add(f);
   for (const c of cardChecksProvided(ctx)) out.add(c);
   if (m('knownOutcome')) out.add('knownOutcome');
   if (m('cardNumber') || m('cardBin')) out.add('cardBin');
@@ -33,6 +33,7 @@ function paymentFieldIndices(ctx: BuildContext) {
     createdTime: f('createdTime'),
     currency: f('currency'),
     deviceId: f('deviceId'),
+    sessionId: f('sessionId'),
     disputeAmount: f('disputeAmount'),
     disputeDueAt: f('disputeDueAt'),
     disputeId: f('disputeId'),
@@ -106,6 +107,7 @@ export class PaymentBuilder {
       cardBrand: card.cardBrand,
       cardCountry: countryCell(ctx, g, F.cardCountry),
       ...(ctx.mapped(F.deviceId) ? { deviceId: ctx.identifier(g, F.deviceId) } : {}),
+      ...(ctx.mapped(F.sessionId) ? { sessionId: ctx.identifier(g, F.sessionId) } : {}),
       ...cardCheckCells(ctx, g),
       ...(outcome ? { knownOutcome: outcome } : {}),
     };

@@ -34,6 +34,8 @@ export const STRIPE_PAYMENTS: FormatPreset = {
     avsLine1Check: 'Card AVS Line1 Status',
     // The shop's checkout device, when its integration writes it into the charge's metadata.
     deviceId: ['device_id (metadata)', 'device_fingerprint (metadata)', 'deviceId (metadata)'],
+    // The shop's checkout session, when its integration writes it into the charge's metadata.
+    sessionId: ['session_id (metadata)', 'checkout_session_id (metadata)', 'sessionId (metadata)'],
     disputeId: ['Dispute ID'],
     disputeAmount: 'Disputed Amount',
     disputeStatus: 'Dispute Status',

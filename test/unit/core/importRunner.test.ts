@@ -136,6 +136,26 @@ describe('importing a file into the cache', () => {
     expect(deviceKey(a)).toBe(deviceKey(b));
   });
 
+  it('a checkout session id in Stripe metadata reaches its orders and links them as one browser', async () => {
+    fresh();
+    const lines = new TextDecoder().decode(fixture('stripe-payments.csv')).split('\n');
+    const withSession = lines
+      .map((l, i) => (l === '' ? l : `${l},${i === 0 ? 'session_id (metadata)' : i === 1 || i === 3 ? 'cs_live_a1B2c3D4e5' : ''}`))
+      .join('\n');
+    await importFile(db, file('shopify-orders.csv', fixture('shopify-orders.csv')));
+    await importFile(db, file('stripe-payments.csv', new TextEncoder().encode(withSession)));
+    expect((await db.payments.get('ch_3PaidAAA1'))?.sessionId).toBe('cs_live_a1B2c3D4e5');
+    expect((await db.payments.get('ch_3DispBBB2'))?.sessionId).toBe('');
+    const orders = await liveOrders(db);
+    const [a, b, c] = ['#1001', '#1003', '#1002'].map((id) => orders.find((o) => o.externalId === id)!);
+    expect(a).toMatchObject({ sessionId: 'cs_live_a1B2c3D4e5' });
+    expect(c).not.toHaveProperty('sessionId');
+    const sessionKey = (o: typeof a) => linkKeysOf(o!).find((k) => k.rule === 'session-id');
+    expect(sessionKey(a)).toMatchObject({ type: 'device', value: 'session:cs_live_a1b2c3d4e5', strength: 'strong' });
+    expect(sessionKey(b)?.value).toBe(sessionKey(a)?.value);
+    expect(sessionKey(c)).toBeUndefined();
+  });
+
   it('a labelled payments export carries its known outcome to the orders it pays, and Undo takes it back', async () => {
     fresh();
     const parsed = parseFormatPreset({

@@ -55,6 +55,9 @@ async function cacheWithCustomers(name: string) {
     cardFingerprint: 'fpA',
     cardBrand: 'visa',
     cardCountry: 'DE',
+    // The checkout device and session the shop wrote into the payment's metadata identify the buyer too.
+    deviceId: 'dev-anna-77',
+    sessionId: 'cs_live_anna1',
   });
   await db.payments.put({
     id: 'ch_2',
@@ -127,6 +130,8 @@ describe('erasing one customer', () => {
       cardBin: '',
       cardLast4: '',
       cardFingerprint: '',
+      deviceId: '',
+      sessionId: '',
       amountMinor: 100,
       cardBrand: 'visa',
     });

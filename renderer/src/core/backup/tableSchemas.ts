@@ -40,6 +40,7 @@ const payment = z
     cardBrand: z.string().max(50),
     cardCountry: z.string().max(10),
     deviceId: short.optional(),
+    sessionId: short.optional(),
     cvcCheck: z.enum(CARD_CHECK_RESULTS).optional(),
     avsPostcodeCheck: z.enum(CARD_CHECK_RESULTS).optional(),
     avsLine1Check: z.enum(CARD_CHECK_RESULTS).optional(),

@@ -23,12 +23,22 @@ export const PERSONAL_ORDER_FIELDS = [
   'shipCity',
   'ip',
   'deviceId',
+  'sessionId',
   'cardBin',
   'cardLast4',
   'cardExpiry',
   'cardFingerprint',
 ] as const satisfies readonly OrderTextField[];
-export const PERSONAL_PAYMENT_FIELDS = ['email', 'ip', 'cardBin', 'cardLast4', 'cardExpiry', 'cardFingerprint'] as const satisfies readonly (keyof Payment)[];
+export const PERSONAL_PAYMENT_FIELDS = [
+  'email',
+  'ip',
+  'cardBin',
+  'cardLast4',
+  'cardExpiry',
+  'cardFingerprint',
+  'deviceId',
+  'sessionId',
+] as const satisfies readonly (keyof Payment)[];
 
 /** What an erasure or a retention purge would touch, before anything is changed. */
 export interface PersonalDataPlan {
@@ -151,7 +161,7 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise
 export async function planRetention(db: WorkbenchDb, before: number): Promise<PersonalDataPlan> {
   const found = await planOrders(db, (column, r, createdAt) => createdAt < before && PERSONAL_ORDER_FIELDS.some((f) => column(f)[r] !== ''));
   const payments = (await db.payments.where('createdAt').below(before).toArray())
-    .filter((p) => PERSONAL_PAYMENT_FIELDS.some((f) => p[f] !== ''))
+    .filter((p) => PERSONAL_PAYMENT_FIELDS.some((f) => (p[f] ?? '') !== ''))
     .map((p) => p.id);
   const { notes, keptNotes } = await planNotes(db, (e) => e.at < before);
   const months = new Map<string, RetentionSummaryRecord['months'][number]>();

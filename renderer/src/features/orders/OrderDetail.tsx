@@ -49,6 +49,7 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
         ['Card checks', describeCardChecks(order)],
         ['IP', order.ip],
         ['Device', order.deviceId],
+        ['Checkout session', order.sessionId ?? ''],
       ],
     ],
   ];
