@@ -113,6 +113,12 @@ const PAYPAL: Table = {
   unauthorised_transaction: ['fraud', 'Unauthorised transaction'],
   unauthorized: ['fraud', 'Unauthorised transaction'],
   merchandise_or_service_not_received: ['consumer', 'Item not received'],
+  // As PayPal's case report and Resolution Center word them ("Non-Receipt", "Not as Described").
+  non_receipt: ['consumer', 'Item not received'],
+  item_not_received: ['consumer', 'Item not received'],
+  not_as_described: ['consumer', 'Significantly not as described'],
+  significantly_not_as_described: ['consumer', 'Significantly not as described'],
+  unauthorized_claim: ['fraud', 'Unauthorised transaction'],
   merchandise_or_service_not_as_described: ['consumer', 'Significantly not as described'],
   credit_not_processed: ['consumer', 'Credit not processed'],
   canceled_recurring_billing: ['consumer', 'Cancelled recurring billing'],
@@ -146,8 +152,9 @@ const NETWORK_TABLE: Record<CardNetwork, Table> = { visa: VISA, mastercard: MAST
 
 function normaliseCode(code: string): string {
   const c = code.trim();
-  // Stripe and PayPal enums are lower snake case; PayPal also writes UNAUTHORISED_TRANSACTION.
-  return /^[A-Za-z]+(_[A-Za-z]+)*$/.test(c) && c.length > 3 ? c.toLowerCase() : c.toUpperCase();
+  // Stripe and PayPal enums are lower snake case; PayPal also writes UNAUTHORISED_TRANSACTION, and
+  // its case report words ("Non-Receipt", "Not as Described") read as the same snake case.
+  return /^[A-Za-z]+([ _-][A-Za-z]+)*$/.test(c) && c.length > 3 ? c.toLowerCase().replace(/[ -]/g, '_') : c.toUpperCase();
 }
 
 function lookup(table: Table, code: string): ReasonInfo | null {

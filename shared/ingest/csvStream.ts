@@ -18,6 +18,11 @@ export interface CsvSink {
   row(fields: string[], line: number): void;
   /** A data row set aside before mapping; called once per such row. */
   problem(line: number, code: RowProblemCode, reason: string, column?: number, columnName?: string): void;
+  /**
+   * A row with fewer fields than the header: true when the sink accounted for it itself (a footer
+   * row of a file that mixes kinds of rows), false to set it aside as ragged.
+   */
+  shortRow?(fields: readonly string[], line: number): boolean;
 }
 
 export interface CsvStreamOptions {
@@ -196,6 +201,7 @@ export class CsvRecordStream {
       }
       fields.length = expected; // trailing delimiters, as Excel writes them
     } else if (n < expected) {
+      if (this.sink.shortRow?.(fields, line)) return;
       this.setAside(
         line,
         'ragged',

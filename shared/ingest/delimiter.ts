@@ -55,6 +55,17 @@ function modalCount(rows: readonly SampleRow[]): { count: number; support: numbe
   return best;
 }
 
+/** The widest count that at least two rows of more than two fields reach or nearly reach (up to 3 trailing fields empty). */
+function wideModal(rows: readonly SampleRow[]): { count: number; support: number } | null {
+  const wide = rows.filter((r) => r.count > 2);
+  let best: { count: number; support: number } | null = null;
+  for (const { count } of wide) {
+    const support = wide.filter((r) => r.count <= count && r.count >= count - 3).length;
+    if (support >= 2 && (!best || support > best.support || (support === best.support && count > best.count))) best = { count, support };
+  }
+  return best;
+}
+
 /**
  * The header is the first row with the modal field count, or an earlier row with at least half as
  * many (and two or more) fields: title lines have one or two fields, while a header above data rows
@@ -76,7 +87,11 @@ export function detectLayout(sample: string, forced?: Delimiter): TextLayout | n
   for (const delimiter of candidates) {
     const rows = sampleRows(sample, delimiter, 60);
     if (rows.length === 0) return null;
-    const modal = modalCount(rows);
+    let modal = modalCount(rows);
+    // Short title and footer rows can outnumber a few wide ones (PayPal's case report: RH, FH, SH
+    // rows above its column row, SF, SC, RF, RC, FF below a handful of cases): then the wide rows
+    // that agree, give or take trailing empty fields, decide.
+    if (modal.count <= 2) modal = wideModal(rows) ?? modal;
     // One field per row means this character does not separate anything.
     const score = modal.count > 1 ? modal.support * 1000 + modal.count : 0;
     const header = headerRow(rows, modal.count);

@@ -4,6 +4,7 @@ import { ByteHasher } from './contentHash';
 import { BuildContext, type OutcomeSeen } from './build/context';
 import { DisputeBuilder } from './build/disputes';
 import { Grouper, type RecordBuilder } from './build/grouping';
+import { shortRowOfOtherKind } from './build/rowKinds';
 import { OrderBuilder } from './build/orders';
 import { PaymentBuilder } from './build/payments';
 import { isSecurityCodeColumn } from './cardData';
@@ -291,6 +292,16 @@ export class ExportReader implements CsvSink {
       return;
     }
     this.grouper!.row(fields, line);
+  }
+
+  shortRow(fields: readonly string[], line: number): boolean {
+    const rule = this.preset?.rowKinds;
+    if (this.state !== 'reading' || !rule || !this.resolved) return false;
+    const p = shortRowOfOtherKind(rule, this.resolved.header, fields, this.options.fileName, line);
+    if (!p) return false;
+    this.rowsRead++;
+    this.problems.push(p);
+    return true;
   }
 
   problem(line: number, code: RowProblemCode, reason: string, column?: number, columnName?: string): void {

@@ -115,6 +115,8 @@ const DISPUTE_WORDS: Record<string, DisputeStatus> = {
   retrievalrequest: 'new',
   inquiry: 'new',
   pending: 'new',
+  // PayPal's case report: a case that waits for the seller is new to the seller's team.
+  waitingforyourresponse: 'new',
   gatheringevidence: 'gathering_evidence',
   inprogress: 'gathering_evidence',
   evidence: 'gathering_evidence',
@@ -125,6 +127,9 @@ const DISPUTE_WORDS: Record<string, DisputeStatus> = {
   eingereicht: 'submitted',
   informationsupplied: 'submitted',
   defended: 'submitted',
+  // PayPal's case report: PayPal disputes the chargeback with the issuer for the seller.
+  disputingonyourbehalf: 'submitted',
+  disputedonyourbehalf: 'submitted',
   won: 'won',
   gewonnen: 'won',
   warningclosed: 'won',

@@ -320,3 +320,25 @@ test('two shops with the same order numbers: the second shop’s export asks, wr
   await search(page, '#1045');
   expect((await visibleRows(page)).map((r) => [r.Order, r.Channel])).toEqual([['#1045', 'Outlet']]);
 });
+
+test('a PayPal case report: the column row under the report headers is found, the cases land in Disputes, the footer rows are set aside as such', async ({
+  page,
+}) => {
+  await importFiles(page, [path.join(FIXTURES, 'shopify-orders.csv'), path.join(FIXTURES, 'paypal-case-report.csv')]);
+  const card = page.getByRole('region', { name: 'Import of paypal-case-report.csv' });
+  await expect(card).toContainText('PayPal case (dispute) report');
+  expect(await buckets(page, 'paypal-case-report.csv')).toMatchObject({ rows: 7, created: 2, quarantined: 5 });
+  await expect(card).toContainText('column 1 (CH) says this row (SF) is not a case row (SB); it was not imported as one');
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const table = page.getByRole('table', { name: 'Disputes by deadline' });
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  // The card chargeback by its Visa code, on its order; the PayPal-funded case by PayPal's own reason.
+  const chargeback = table.locator('tbody tr', { hasText: 'visa 10.4' });
+  await expect(chargeback).toContainText('Fraud');
+  await expect(chargeback).toContainText('€59.90');
+  await expect(chargeback).toContainText('#1001');
+  const claim = table.locator('tbody tr', { hasText: 'paypal Non-Receipt' });
+  await expect(claim).toContainText('Item not received');
+  await expect(claim).toContainText('Consumer dispute');
+  await expect(claim).toContainText('€89.00');
+});

@@ -84,6 +84,13 @@ export function amountAt(ctx: BuildContext, g: RowGroup, row: number, column: nu
 
 /** Whole minor units; NaN after setting the group aside when the amount is finer than the currency. */
 export function minorUnits(ctx: BuildContext, g: RowGroup, amount4: number, currency: string, row: number, column: number, what: string): number {
+  if (ctx.preset.options.amountsInMinorUnits) {
+    // The file writes 5000 for 50.00 EUR: the amount is already in minor units, and whole.
+    const minor = amount4 / 10_000;
+    if (Number.isInteger(minor)) return minor;
+    ctx.fail(g, row, column, 'invalid-value', `${ctx.columnLabel(column)} is not a whole number of minor units (this format writes 5000 for 50.00)`, what);
+    return NaN;
+  }
   const minor = toMinorUnits(amount4, currency);
   if (Number.isNaN(minor)) ctx.fail(g, row, column, 'invalid-value', `${ctx.columnLabel(column)} has more decimals than ${currency} allows`, what);
   return minor;

@@ -122,7 +122,7 @@ export class DisputeBuilder {
       );
       return;
     }
-    const network = cardNetworkOf(pick('network'), reasonCode);
+    const network = cardNetworkOf(pick('network'), reasonCode) ?? ctx.preset.options.defaultNetwork ?? null;
     if (network === null) {
       this.failAll(id, lines, 'network', 'the card network is unknown: no card brand in the row and a reason code that belongs to no network', 'invalid-value');
       return;

@@ -4,8 +4,34 @@ import { parseAmount4 } from '../amounts';
 import type { RowKindRule } from '../formats/preset';
 import { headerKey } from '../headers';
 import { readField, sourceColumn } from '../mapping';
-import type { RowProblem } from '../problems';
+import { describeColumn, type RowProblem } from '../problems';
 import type { BuildContext } from './context';
+
+/**
+ * A row too short for the header whose kind column (within its fields) names another kind, e.g.
+ * the `SF` footer of PayPal's case report below its `SB` case rows; null when it is not one.
+ */
+export function shortRowOfOtherKind(
+  rule: RowKindRule,
+  header: { keys: readonly string[]; names: readonly string[] },
+  fields: readonly string[],
+  file: string,
+  line: number,
+): RowProblem | null {
+  const names = typeof rule.column === 'string' ? [rule.column] : rule.column;
+  const column = names.map((n) => header.keys.indexOf(headerKey(n))).find((i) => i >= 0) ?? -1;
+  if (column < 0 || column >= fields.length) return null;
+  const kind = fields[column]!.trim().toLowerCase();
+  if (kind === '' || rule.include.some((w) => kind.includes(w.toLowerCase()))) return null;
+  return {
+    file,
+    line,
+    column: column + 1,
+    columnName: header.names[column]!,
+    code: 'other-row-kind',
+    reason: `${describeColumn(column + 1, header.names[column])} says this row (${fields[column]!.trim()}) is not a ${rule.noun}; it was not imported as one`,
+  };
+}
 
 export class RowKindFilter {
   /** 0-based column naming the row's kind, or -1 when the file has none of the rule's columns. */

@@ -78,3 +78,42 @@ export const PAYPAL_ACTIVITY_DE: FormatPreset = {
   options: { ...OPTIONS, decimalMark: ',' },
   rowKinds: PAYMENTS_ONLY_DE,
 };
+
+/**
+ * PayPal's Case Report (formerly the Downloadable Dispute Report, `DDR-yyyymmdd.seq.version.CSV`):
+ * chargebacks, disputes, claims and bank returns against the account. The file opens with report,
+ * file and section header rows (`RH`, `FH`, `SH`), names its columns on the `CH` row and writes one
+ * case per `SB` row; footer rows (`SF`, `SC`, `RF`, `RC`, `FF`) carry counts. Amounts are in minor
+ * units without a decimal mark (5000 is 50.00). Column names: PayPal's Case Report specification
+ * (PP_LRD_GenDisputeReport.pdf), as read by edx/edx-analytics-pipeline (see the fixture's README).
+ */
+export const PAYPAL_CASE_REPORT: FormatPreset = {
+  id: 'paypal-case-report',
+  label: 'PayPal case (dispute) report',
+  kind: 'disputes',
+  markerColumns: ['Case type', 'Case ID', 'Original transaction ID', 'Case reason', 'Response due date'],
+  mapping: {
+    id: 'Case ID',
+    paymentId: 'Original transaction ID',
+    // The shop's order number travels as the payment's invoice id.
+    orderRef: 'Transaction invoice ID',
+    // A card chargeback names the network's code (10.4, 4837); PayPal's own cases name their reason.
+    reasonCode: ['Chargeback Reason Code', 'Case reason'],
+    amount: 'Disputed amount',
+    currency: 'Disputed currency',
+    openedAt: 'Case filing date',
+    dueAt: 'Response due date',
+    status: 'Case status',
+    // Filled when a card funded the payment; PayPal-funded cases leave it empty (network: PayPal).
+    network: 'Card Type',
+  },
+  options: {
+    source: 'paypal',
+    timeZone: 'America/Los_Angeles',
+    amountsInMinorUnits: true,
+    defaultNetwork: 'paypal',
+    orderSource: 'shopify',
+    grouping: 'file',
+  },
+  rowKinds: { column: 'CH', include: ['sb'], noun: 'case row (SB)' },
+};

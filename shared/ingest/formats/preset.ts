@@ -4,6 +4,7 @@ import type { DateOrder } from '../dates';
 import { z } from 'zod';
 import { shopNameProblem } from '../shops';
 import { MARKETPLACES, ORDER_STATUSES, type Marketplace, type OrderStatus } from '../../domain/order';
+import { CARD_NETWORKS, type CardNetwork } from '../../domain/dispute';
 import type { DecimalMark } from '../amounts';
 import { timeZoneProblem } from '../../time/zones';
 import { DELIMITERS, type Delimiter } from '../delimiter';
@@ -33,6 +34,10 @@ export interface PresetOptions {
   defaultStatus?: OrderStatus;
   /** Forces the decimal mark; otherwise voted on from the file's amount cells. */
   decimalMark?: DecimalMark;
+  /** Disputes: the network when neither a card-brand cell nor the reason code tells (PayPal's own cases). */
+  defaultNetwork?: CardNetwork;
+  /** Amounts are written in minor units without a decimal mark (PayPal's SFTP reports: 5000 is 50.00). */
+  amountsInMinorUnits?: boolean;
   /** Source of the orders that payments or disputes refer to, to build Dispute.orderKey. */
   orderSource?: string;
   /** Channel of the orders when the file names none: the own shop's name the analyst gave. */
@@ -118,6 +123,8 @@ export const formatPresetSchema = z.object({
     defaultCurrency: z.string().length(3).optional(),
     defaultStatus: z.enum(ORDER_STATUSES).optional(),
     decimalMark: z.enum(['.', ',']).optional(),
+    amountsInMinorUnits: z.boolean().optional(),
+    defaultNetwork: z.enum(CARD_NETWORKS).optional(),
     orderSource: z.string().max(120).optional(),
     channel: z.string().max(60).optional(),
     shop: z

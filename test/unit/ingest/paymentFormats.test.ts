@@ -2,6 +2,8 @@
 // test/fixtures/imports/README.md): values read, and every row accounted for.
 import { describe, expect, it } from 'vitest';
 import type { Payment } from '../../../shared/domain/payment';
+import type { Dispute } from '../../../shared/domain/dispute';
+import { reasonInfo } from '../../../shared/disputes/reasonCodes';
 import { parseFormatPreset, type FormatPreset } from '../../../shared/ingest';
 import { rowsToFix } from '../../../shared/ingest/rowsToFix';
 import { bucketsAddUp, fixture, runImport, values } from './support';
@@ -269,5 +271,51 @@ describe('Adyen received payments report', () => {
     expect(bucketsAddUp(run.summary)).toBe(true);
     const again = await runImport(fixture('adyen-received-payments.csv'), {}, run.known);
     expect(again.summary.unchanged).toBe(4);
+  });
+});
+
+describe('PayPal case report', () => {
+  it('finds the column row below the report headers, reads the cases (amounts in minor units), and sets the footer rows aside as such', async () => {
+    const run = await runImport(fixture('paypal-case-report.csv'));
+    expect(run.summary).toMatchObject({ format: 'paypal-case-report', headerLine: 4, rows: 7, created: 2 });
+    expect(bucketsAddUp(run.summary)).toBe(true);
+    // SF, SC, RF, RC, FF: counts, not cases; named as another kind of row, never as broken ones.
+    expect(run.summary.problems.map((p) => [p.line, p.code])).toEqual([
+      [7, 'other-row-kind'],
+      [8, 'other-row-kind'],
+      [9, 'other-row-kind'],
+      [10, 'other-row-kind'],
+      [11, 'other-row-kind'],
+    ]);
+    expect(run.summary.problems[0]!.reason).toBe('column 1 (CH) says this row (SF) is not a case row (SB); it was not imported as one');
+    expect(run.summary.warnings).toEqual([]);
+    const [chargeback, dispute] = values<Dispute>(run, 'dispute');
+    expect(chargeback).toMatchObject({
+      id: 'PP-D-11111111',
+      provider: 'paypal',
+      paymentId: '5TY12345AB1234567',
+      orderKey: 'shopify:#1001',
+      network: 'visa',
+      reasonCode: '10.4',
+      amountMinor: 5990,
+      currency: 'EUR',
+      status: 'new',
+      // 2026/05/20 09:15:00 -0700 is 16:15 UTC.
+      openedAt: utc(2026, 5, 20, 16, 15),
+      dueAt: utc(2026, 5, 30, 16, 15),
+    });
+    // A PayPal-funded case names no card: PayPal's network, its reason read as PayPal writes it.
+    expect(dispute).toMatchObject({ id: 'PP-D-22222222', network: 'paypal', reasonCode: 'Non-Receipt', amountMinor: 8900, status: 'new' });
+    expect(reasonInfo('paypal', dispute!.reasonCode).family).toBe('consumer');
+  });
+
+  it('an amount with a decimal mark is not minor units: the row is set aside, saying how this format writes money', async () => {
+    const text = new TextDecoder().decode(fixture('paypal-case-report.csv')).replace(',5990,', ',59.90,');
+    const run = await runImport(text);
+    expect(run.summary.created).toBe(1);
+    expect(run.summary.problems.find((p) => p.code === 'invalid-value')?.reason).toMatch(
+      /Disputed amount.*is not a whole number of minor units \(this format writes 5000 for 50\.00\)/,
+    );
+    expect(bucketsAddUp(run.summary)).toBe(true);
   });
 });
