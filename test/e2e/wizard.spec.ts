@@ -140,3 +140,19 @@ test('dates: a month-first export is read month-first by its own values, and a f
   await search(page, 'UT-1');
   expect((await visibleRows(page))[0]).toMatchObject({ Order: 'UT-1', 'Date (UTC)': '2026-03-04 15:00', Channel: 'Outlet US' });
 });
+
+test('amounts written in minor units (4990 for 49.90, as Klarna and PayPal SFTP files write them) are read so when the wizard says', async ({
+  page,
+}, testInfo) => {
+  const file = testInfo.outputPath('minor-units.csv');
+  writeFileSync(file, 'Ref,Placed,Amount\nMU-1,2026-03-04 10:00,4990\nMU-2,2026-03-05 11:00,12000\n');
+  const wizard = await mapInWizard(page, file, 'Minor units shop', { number: 'Ref', date: 'Placed', total: 'Amount' });
+  await wizard.getByLabel('Amounts in minor units (5000 is 50.00)').check();
+  await wizard.getByRole('button', { name: 'Save preset and import' }).click();
+  await expect(page.getByRole('region', { name: 'Import of minor-units.csv' }).locator('[data-bucket="created"]')).toHaveText('2');
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, 'MU-1');
+  expect((await visibleRows(page))[0]).toMatchObject({ Order: 'MU-1', Total: '€49.90' });
+  await search(page, 'MU-2');
+  expect((await visibleRows(page))[0]).toMatchObject({ Order: 'MU-2', Total: '€120.00' });
+});

@@ -188,6 +188,10 @@ export function PresetBar({ details, setDetails, kind }: { details: PresetDetail
           onChange={(e) => setDetails({ ...details, currency: e.target.value.toUpperCase() })}
         />
       </label>
+      <label className="inline">
+        <input type="checkbox" checked={details.minorUnits} onChange={(e) => setDetails({ ...details, minorUnits: e.target.checked })} />
+        Amounts in minor units (5000 is 50.00)
+      </label>
       <Choice
         label="Short dates the file does not settle"
         name="Date order"

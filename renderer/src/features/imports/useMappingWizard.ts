@@ -36,6 +36,8 @@ export interface PresetDetails {
   channel: string;
   /** Own-shop orders: the named shop this format's files are from (shared/ingest/shops.ts); empty: the own shop, or asked. */
   shop: string;
+  /** Amounts written in minor units without a decimal mark (5000 is 50.00), as Klarna's and PayPal's SFTP files do. */
+  minorUnits: boolean;
 }
 
 export function useMappingWizard(file: File, onImport: (presetId: string, overrides: LayoutOverrides) => void) {
@@ -51,6 +53,7 @@ export function useMappingWizard(file: File, onImport: (presetId: string, overri
     timeZone: '',
     channel: '',
     shop: '',
+    minorUnits: false,
   });
   const [check, setCheck] = useState<MappingCheck | null>(null);
   const sniff = useAsync(
@@ -77,7 +80,7 @@ export function useMappingWizard(file: File, onImport: (presetId: string, overri
   const missing = fields.filter((f) => f.required && !mapping[f.field] && !(f.requiredUnless && mapping[f.requiredUnless]));
 
   function preset(): FormatPreset {
-    const { name, source, marketplace, currency, dateOrder, timeZone, channel, shop } = details;
+    const { name, source, marketplace, currency, dateOrder, timeZone, channel, shop, minorUnits } = details;
     const ownShop = kind === 'orders' && marketplace === 'shop';
     const used = Object.entries(mapping).filter(([, c]) => c);
     const markers = fields.filter((f) => f.required && mapping[f.field]).map((f) => mapping[f.field]!);
@@ -93,6 +96,7 @@ export function useMappingWizard(file: File, onImport: (presetId: string, overri
         ...(kind === 'orders' ? { marketplace, ...(!ownShop && channel.trim() ? { channel: channel.trim() } : {}) } : {}),
         ...(ownShop && shop.trim() ? { shop: cleanShopName(shop) } : {}),
         defaultCurrency: currency,
+        ...(minorUnits ? { amountsInMinorUnits: true } : {}),
         ...(dateOrder !== 'unsaid' ? { dateOrder } : {}),
         ...(timeZone.trim() ? { timeZone: timeZone.trim() } : {}),
       },
