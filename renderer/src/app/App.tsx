@@ -1,5 +1,6 @@
 // The workbench window: navigation on the left, one screen on the right.
-import type { ComponentType } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
+import { CommandPalette } from '../features/palette/CommandPalette';
 import { OrdersScreen } from '../features/orders/OrdersScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { ImportsScreen } from '../features/imports/ImportsScreen';
@@ -28,9 +29,21 @@ export function App() {
   const screen = useUi((s) => s.screen);
   const { overview, error } = useCacheOverview();
   const Current = SCREEN_COMPONENT[screen];
+  const [palette, setPalette] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setPalette(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <div className="app">
-      <Sidebar overview={overview} />
+      <Sidebar overview={overview} onGoTo={() => setPalette(true)} />
+      {palette && <CommandPalette onClose={() => setPalette(false)} />}
       <main className="main">
         <ErrorAlert message={error && `The local cache could not be opened: ${error}`} className="banner" />
         <Current overview={overview} />

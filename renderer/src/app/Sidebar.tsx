@@ -23,7 +23,7 @@ const ICON: Record<Screen, string> = {
   settings: '⚙',
 };
 
-export function Sidebar({ overview }: { overview: CacheOverview | null }) {
+export function Sidebar({ overview, onGoTo }: { overview: CacheOverview | null; onGoTo(): void }) {
   const screen = useUi((s) => s.screen);
   const go = useUi((s) => s.go);
   return (
@@ -34,6 +34,9 @@ export function Sidebar({ overview }: { overview: CacheOverview | null }) {
         </span>
         Fraud Workbench
       </div>
+      <button className="goto" onClick={onGoTo} aria-keyshortcuts="Control+K Meta+K">
+        Go to… <kbd>Ctrl K</kbd>
+      </button>
       <ul>
         {SCREENS.map((s) => (
           <li key={s}>

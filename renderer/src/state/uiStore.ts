@@ -22,6 +22,14 @@ interface UiState {
   ringFor: string | null;
   showRingOf(orderKey: string): void;
   ringShown(): void;
+  /** An order the Orders screen opens once its search shows it (a jump from the command palette). */
+  orderFor: string | null;
+  showOrder(orderKey: string, externalId: string): void;
+  orderShown(): void;
+  /** A dispute the Disputes screen opens (a jump from the command palette). */
+  disputeFor: string | null;
+  showDispute(id: string): void;
+  disputeShown(): void;
   go(screen: Screen): void;
   /** Opens the Orders screen on exactly these filters (a report's click-through). */
   showOrders(filter: Partial<OrderFilter>): void;
@@ -43,6 +51,18 @@ export const useUi = create<UiState>((set) => ({
     set({ ringFor: orderKey, screen: 'rings' });
   },
   ringShown: () => set({ ringFor: null }),
+  orderFor: null,
+  showOrder: (orderKey, externalId) => {
+    location.hash = '#/orders';
+    set({ screen: 'orders', filter: NO_FILTER, search: `order:${externalId}`, orderFor: orderKey });
+  },
+  orderShown: () => set({ orderFor: null }),
+  disputeFor: null,
+  showDispute: (id) => {
+    location.hash = '#/disputes';
+    set({ screen: 'disputes', disputeFor: id });
+  },
+  disputeShown: () => set({ disputeFor: null }),
   go: (screen) => {
     if (location.hash !== `#/${screen}`) location.hash = `#/${screen}`;
     set({ screen });

@@ -6,6 +6,7 @@ import { wipeCache } from '../storage/wipe';
 import type { CoreContext, ProgressFn } from '../context';
 import type { ReportService } from '../reports/reportService';
 import { loadDemoData } from './demoLoader';
+import { NO_FILTER } from '../../../../shared/orders/query';
 
 export interface CacheOverview {
   orders: number;
@@ -28,6 +29,12 @@ export function ordersHandlers(ctx: CoreContext, reports: ReportService) {
       await ctx.ready();
       const only = q.filter.only;
       return store.query(q, only ? (snap) => reports.ordersBehind(snap, only) : null);
+    },
+
+    /** Up to `limit` orders a search finds, newest first, leaving the table's result alone (the command palette). */
+    async findOrders(search: string, limit: number): Promise<{ total: number; rows: OrderRow[] }> {
+      await ctx.ready();
+      return store.find({ filter: NO_FILTER, sort: { field: 'createdAt', dir: 'desc' }, search }, Math.max(0, Math.min(limit, 50)));
     },
 
     async orderRows(start: number, end: number): Promise<OrderRow[]> {

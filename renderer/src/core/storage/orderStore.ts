@@ -410,6 +410,13 @@ export class OrderStore {
     return rows.length;
   }
 
+  /** The first `limit` rows of a query, without replacing the current result (the table's). */
+  async find(q: OrderQuery, limit: number): Promise<{ total: number; rows: OrderRow[] }> {
+    const on = this.current();
+    const rows = await on.query(q);
+    return { total: rows.length, rows: await on.rows(rows, 0, limit) };
+  }
+
   /** Rows [start, end) of the current result, decoded. */
   async rows(start: number, end: number): Promise<OrderRow[]> {
     if (!this.result) return [];

@@ -1,6 +1,6 @@
 // The Disputes screen's data: every dispute with its deadline and urgency at the minute, the
 // reason-family filter, and the open dispute, read again after each change to it.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { byDeadline, urgencyOf, type Urgency } from '../../../../shared/disputes/deadlines';
 import type { ReasonFamily } from '../../../../shared/disputes/reasonCodes';
 import { cache } from '../../core/client';
@@ -17,6 +17,15 @@ export function useDisputes() {
   const now = useMinuteClock();
   const rows = list.value;
   const { setValue: setRows, run } = list;
+
+  // A dispute the command palette jumped to opens at once.
+  const disputeFor = useUi((s) => s.disputeFor);
+  const disputeShown = useUi((s) => s.disputeShown);
+  useEffect(() => {
+    if (!disputeFor) return;
+    disputeShown();
+    void run(async () => setOpen(await cache.disputeDetail(disputeFor)));
+  }, [disputeFor, disputeShown, run]);
 
   const sorted = useMemo(
     () =>

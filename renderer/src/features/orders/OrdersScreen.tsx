@@ -1,6 +1,9 @@
 // The orders screen: every cached order, searchable and filterable, or the first-run offer
 // when the cache is empty.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { orderKey } from '../../../../shared/domain/order';
+import { useUi } from '../../state/uiStore';
+import type { OrderRowsState } from './useOrderRows';
 import { formatCount } from '../../../../shared/domain/money';
 import type { CacheOverview, OrderRow } from '../../core/contract';
 import { FirstRun } from '../welcome';
@@ -13,6 +16,7 @@ import { ErrorAlert } from '../../app/Alerts';
 export function OrdersScreen({ overview }: { overview: CacheOverview | null }) {
   const rows = useOrderRows();
   const [open, setOpen] = useState<OrderRow | null>(null);
+  useOpenRequestedOrder(rows, setOpen);
   const empty = overview !== null && overview.orders === 0;
   return (
     <section className="screen orders-screen" aria-labelledby="screen-title">
@@ -42,4 +46,25 @@ export function OrdersScreen({ overview }: { overview: CacheOverview | null }) {
       )}
     </section>
   );
+}
+
+/** The order the command palette jumped to: opened once the search it set has found it. */
+function useOpenRequestedOrder(rows: OrderRowsState, open: (row: OrderRow) => void) {
+  const orderFor = useUi((s) => s.orderFor);
+  const orderShown = useUi((s) => s.orderShown);
+  const search = useUi((s) => s.search);
+  useEffect(() => {
+    if (!orderFor || rows.loading || rows.total === null || rows.appliedSearch !== search) return;
+    const n = Math.min(rows.total, 50);
+    rows.ensureRange(0, n);
+    for (let i = 0; i < n; i++) {
+      const r = rows.row(i);
+      if (r === undefined) return;
+      if (orderKey(r) === orderFor) {
+        open(r);
+        break;
+      }
+    }
+    orderShown();
+  });
 }

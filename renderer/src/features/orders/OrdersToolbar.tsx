@@ -1,5 +1,5 @@
 // Search box and filters above the orders table: channel, status and date range.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { parseSearch } from '../../../../shared/orders/search';
 import { MARKETPLACES, MARKETPLACE_LABEL, ORDER_STATUSES, type Marketplace, type OrderStatus } from '../../../../shared/domain/order';
 import { formatDate, parseDate } from '../../../../shared/domain/money';
@@ -14,12 +14,23 @@ function toggle<T>(list: T[], item: T): T[] {
 export function OrdersToolbar() {
   const { filter, setFilter, search, setSearch } = useUi();
   const [draft, setDraft] = useState(search);
+  const pushed = useRef(search);
   const reading = parseSearch(search).reading;
   // Debounce typing so each keystroke does not start a 1M-row scan.
   useEffect(() => {
-    const t = setTimeout(() => setSearch(draft), 200);
+    const t = setTimeout(() => {
+      pushed.current = draft;
+      setSearch(draft);
+    }, 200);
     return () => clearTimeout(t);
   }, [draft, setSearch]);
+  // A search set elsewhere (the command palette, a report's click-through) shows in the box.
+  useEffect(() => {
+    if (search !== pushed.current) {
+      pushed.current = search;
+      setDraft(search);
+    }
+  }, [search]);
 
   return (
     <div className="toolbar">
