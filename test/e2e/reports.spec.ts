@@ -252,3 +252,31 @@ for (const at of ['2026-11-18T14:00:00Z', '2026-12-01T00:30:00Z', '2026-12-31T23
     });
   });
 }
+
+test('keyboard drill-down: a chart takes the focus, the arrows move between weeks, Enter opens that week’s orders', async ({ page }) => {
+  await loadDemo(page);
+  await openReports(page);
+  const cells = await tableRows(page, 'trend-rows');
+  const chart = page.locator('.chart-box', { hasText: 'Orders by marketplace' });
+  const surface = chart
+    .locator('.recharts-surface, .recharts-wrapper')
+    .filter({ has: page.locator('[tabindex]') })
+    .first();
+  // Tab from the chart's PNG button lands on the chart itself.
+  await chart.getByRole('button', { name: 'PNG' }).focus();
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.closest('.chart-box')?.querySelector('.chart-title')?.textContent ?? null);
+  expect(focused).toBe('Orders by marketplace');
+  // The tooltip follows the arrows: the third week.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const tooltip = chart.locator('.recharts-tooltip-wrapper');
+  await expect(tooltip).toBeVisible();
+  const week = (await tooltip.locator('.recharts-tooltip-label').textContent())!.trim();
+  await page.keyboard.press('Enter');
+  // The Orders screen on that week: as many orders as the report's rows of that week add up to.
+  const ordersOfWeek = cells.filter((r) => r[0] === week).reduce((n, r) => n + num(r[2]!), 0);
+  expect(ordersOfWeek).toBeGreaterThan(0);
+  await expect(page.getByTestId('orders-count')).toHaveText(`${ordersOfWeek.toLocaleString('en')} of 10,000 orders`);
+});
