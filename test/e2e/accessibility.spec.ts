@@ -131,9 +131,16 @@ test('accessibility: tabs are one tab stop, and arrow keys, Home and End choose 
   await expect(largest).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel', { name: /^Largest/ }).getByRole('table', { name: 'Rings' })).toBeVisible();
   // A ring opens from the keyboard too.
-  await page.getByRole('table', { name: 'Rings' }).locator('tbody tr').first().focus();
+  const firstRing = page.getByRole('table', { name: 'Rings' }).locator('tbody tr').first();
+  await firstRing.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: /^Ring / })).toBeVisible();
+  const ring = page.getByRole('region', { name: /^Ring / });
+  await expect(ring).toBeVisible();
+  // The focus moves into what opened, Escape closes it, and the focus is back on the row.
+  await expect(ring.getByRole('heading', { level: 2 })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(ring).toBeHidden();
+  await expect(firstRing).toBeFocused();
 
   await page.getByRole('link', { name: 'Disputes' }).click();
   const families = page.getByRole('tablist', { name: 'Reason families' });

@@ -1,4 +1,5 @@
 // Side panel with every stored fact of one order, grouped as an analyst reads them.
+import { usePanelFocus } from '../../ui/usePanelFocus';
 import { channelLabel, orderKey } from '../../../../shared/domain/order';
 import { useUi } from '../../state/uiStore';
 import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
@@ -53,10 +54,13 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
       ],
     ],
   ];
+  const { headingRef, onPanelKeyDown } = usePanelFocus(order.row, onClose);
   return (
-    <aside className="detail" aria-label={`Order ${order.externalId}`}>
+    <aside className="detail" aria-label={`Order ${order.externalId}`} onKeyDown={onPanelKeyDown}>
       <header>
-        <h2>{order.externalId}</h2>
+        <h2 ref={headingRef} tabIndex={-1}>
+          {order.externalId}
+        </h2>
         <button className="link" onClick={onClose} aria-label="Close order detail">
           ✕
         </button>

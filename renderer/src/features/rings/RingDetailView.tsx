@@ -1,4 +1,5 @@
 // One ring: its figures, why its orders are linked, the link graph, and its orders.
+import { usePanelFocus } from '../../ui/usePanelFocus';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { formatDate, formatMoney } from '../../../../shared/domain/money';
 import type { GraphExpansion, RingDetail, RingVerdict } from '../../core/contract';
@@ -30,10 +31,11 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
     })) === true;
   const m = ring.metrics;
   const node = g.selectedNode;
+  const { headingRef, onPanelKeyDown } = usePanelFocus(ring.id, onClose);
   return (
-    <section className="panel wide ring-detail" aria-label={`Ring ${ring.id}`}>
+    <section className="panel wide ring-detail" aria-label={`Ring ${ring.id}`} onKeyDown={onPanelKeyDown}>
       <header className="wizard-head">
-        <h2>
+        <h2 ref={headingRef} tabIndex={-1}>
           Ring #{ring.rank} · {m.orders} orders · {m.customers} customers · risk {m.score}
         </h2>
         <button className="link" onClick={onClose} aria-label="Close the ring">
