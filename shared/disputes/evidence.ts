@@ -10,6 +10,7 @@ import type { Ce3Element, Ce3Result } from './ce3';
 import { countdown } from './deadlines';
 import { CASE_CONTENTS, EVIDENCE_CASE_LABEL, evidenceCaseOf, type CaseContents, type EvidenceCase } from './evidenceCase';
 import { REASON_FAMILY_LABEL, type ReasonFamily } from './reasonCodes';
+import { ATTACHMENT_PURPOSE_LABEL, ATTACHMENT_TYPE_LABEL, formatBytes, STRIPE_FIELD_OF, type AttachmentPurpose, type AttachmentType } from './attachments';
 import {
   evidenceCharacters,
   postalAddress,
@@ -41,7 +42,20 @@ export interface EvidenceInput {
   /** The customer's orders (same card, e-mail or account), the disputed one included. */
   history: readonly PackOrder[];
   checklist: readonly { item: string; checked: boolean }[];
+  /** Files attached to the dispute, oldest first. */
+  attachments?: readonly PackAttachment[];
   now: number;
+}
+
+/** A file attached to the dispute, as the pack lists it (its bytes stay in the cache). */
+export interface PackAttachment {
+  id: number;
+  name: string;
+  type: AttachmentType;
+  purpose: AttachmentPurpose;
+  size: number;
+  sha256: string;
+  addedAt: number;
 }
 
 export interface PackCheck {
@@ -84,8 +98,10 @@ export interface EvidencePack {
   timelineOmitted: number;
   stripe: StripeEvidenceFile;
   checks: PackCheck[];
-  /** What the analyst uploads or writes in Stripe by hand. */
-  byHand: { field: string; what: string; kind: 'file' | 'text' }[];
+  /** Files attached to the dispute: listed with size and SHA-256, images printed in the pack. */
+  attachments: PackAttachment[];
+  /** What the analyst uploads or writes in Stripe by hand; `attachmentId` names an attached file to upload. */
+  byHand: { field: string; what: string; kind: 'file' | 'text'; attachmentId?: number }[];
 }
 
 /** The cache knows orders, not their lines: the description names the order and its value. */
@@ -298,7 +314,21 @@ export function evidencePack(input: EvidenceInput): EvidencePack {
       text: `${missing.length} of ${input.checklist.length} evidence items are not ticked: ${missing.map((c) => c.item).join('; ')}`,
     });
 
+  const attachments = [...(input.attachments ?? [])];
+  if (attachments.length) {
+    const total = attachments.reduce((n, a) => n + a.size, 0);
+    checks.push({
+      level: 'ok',
+      text: `${attachments.length} attached file${attachments.length === 1 ? '' : 's'} (${formatBytes(total)} in all) listed with their SHA-256; upload each to the field named at the end`,
+    });
+  }
   const byHand: EvidencePack['byHand'] = [
+    ...attachments.map((a) => ({
+      field: STRIPE_FIELD_OF[a.purpose],
+      what: `Attached: ${a.name} (${ATTACHMENT_PURPOSE_LABEL[a.purpose]}, ${ATTACHMENT_TYPE_LABEL[a.type]}, ${formatBytes(a.size)}, SHA-256 ${a.sha256.slice(0, 12)}…)`,
+      kind: 'file' as const,
+      attachmentId: a.id,
+    })),
     ...contents.files.map((f) => ({ field: f.field, what: f.what, kind: 'file' as const })),
     ...contents.byHandText.map((f) => ({ field: f.field, what: f.what, kind: 'text' as const })),
   ];
@@ -320,6 +350,7 @@ export function evidencePack(input: EvidenceInput): EvidencePack {
     timelineOmitted: all.length - timeline.length,
     stripe,
     checks,
+    attachments,
     byHand,
   };
 }

@@ -43,7 +43,14 @@ describe('backup fixtures of every released schema version', () => {
       const store = new OrderStore(db);
       expect(await store.open()).toBe(40);
       expect(await db.reportSnapshots.count()).toBe(version >= 5 ? 1 : 0);
-      expect(await db.disputeEvents.count()).toBe(version >= 3 ? 1 : 0);
+      // Schema 9: a PNG attached to the dispute, its attach logged; its bytes still match their hash.
+      expect(await db.disputeEvents.count()).toBe(version >= 9 ? 2 : version >= 3 ? 1 : 0);
+      const files = await db.disputeAttachments.toArray();
+      expect(files.map((f) => [f.disputeId, f.name, f.type, f.size])).toEqual(
+        version >= 9
+          ? [['dp_1', 'proof-of-delivery.png', 'png', readFileSync(new URL('../../fixtures/attachments/proof-of-delivery.png', import.meta.url)).length]]
+          : [],
+      );
     });
   }
 });

@@ -65,6 +65,29 @@ const UPGRADE_CASES: UpgradeCase[] = [
       expect(await snap.rowsOfKeys(new Set(['shopify:#2', 'shopify:#9']))).toEqual(new Map([['shopify:#2', 1]]));
     },
   },
+  {
+    // v9: dispute attachments, a new table; the dispute history written before stays as it was.
+    from: 8,
+    fill: async (db) => {
+      await db.disputeEvents.add({ disputeId: 'dp_1', kind: 'evidence', item: 'Proof of delivery', checked: true, note: '', analyst: 'K. Weber', at: 1 });
+    },
+    expect: async (db) => {
+      expect(await db.disputeAttachments.count()).toBe(0);
+      expect(await db.disputeEvents.toArray()).toEqual([expect.objectContaining({ disputeId: 'dp_1', kind: 'evidence', checked: true })]);
+      await db.disputeAttachments.add({
+        disputeId: 'dp_1',
+        name: 'pod.pdf',
+        type: 'pdf',
+        purpose: 'proof-of-delivery',
+        size: 5,
+        sha256: '0'.repeat(64),
+        bytes: new TextEncoder().encode('%PDF-'),
+        addedAt: 2,
+        analyst: 'K. Weber',
+      });
+      expect(await db.disputeAttachments.where('disputeId').equals('dp_1').count()).toBe(1);
+    },
+  },
 ];
 
 let n = 0;

@@ -9,7 +9,16 @@ import { FIELD_SEPARATOR } from '../../../../shared/orders/columns';
 import { findCardNumbers, hasLongDigitRun } from '../../../../shared/domain/cardNumbers';
 import { sha256 } from '../../../../shared/decisions/chain';
 import { snapshotCanonical } from '../reports/reportService';
-import type { OrderBlockRecord, OrderKeyRecord, OrderReportColumnsRecord, OrderTextRecord, ReportSnapshotRecord } from '../storage/schema';
+import { ATTACHMENT_LIMITS, sniffAttachment } from '../../../../shared/disputes/attachments';
+import { sha256Hex } from '../disputes/attachmentService';
+import type {
+  DisputeAttachmentRecord,
+  OrderBlockRecord,
+  OrderKeyRecord,
+  OrderReportColumnsRecord,
+  OrderTextRecord,
+  ReportSnapshotRecord,
+} from '../storage/schema';
 import type { StagedBackup } from './readBackup';
 import { countRows, SUMMARY_ORDER, type SummaryCounts } from './summary';
 import { TABLE_NAMES, TABLE_ROWS, type TableName } from './tableSchemas';
@@ -120,6 +129,37 @@ function checkCardData(staged: StagedBackup): void {
   }
 }
 
+/** The name a backup's header lists an attachment under: its id, never the file's own name (the header is not encrypted). */
+export const attachmentFileName = (id: number) => `disputeAttachments/${id}`;
+
+/**
+ * Attached files are what their rows say: the bytes hash to their SHA-256, are of the checked type
+ * by content (a backup cannot bring in a program or a page as an image), within the limits, and
+ * listed in the header with the same size and hash.
+ */
+async function checkAttachments(staged: StagedBackup): Promise<void> {
+  const rows = (staged.tables.get('disputeAttachments') ?? []) as DisputeAttachmentRecord[];
+  const perDispute = new Map<string, number>();
+  for (const a of rows) {
+    const where = `The backup's attachment ${a.id}`;
+    if (a.bytes.length !== a.size) refuse(`${where} holds ${a.bytes.length} bytes, not the ${a.size} its row says`);
+    if ((await sha256Hex(a.bytes)) !== a.sha256) refuse(`${where} does not match its SHA-256: it was changed after it was attached`);
+    const sniffed = sniffAttachment(a.name, a.bytes);
+    if (!sniffed.ok || sniffed.type !== a.type) refuse(`${where} is not the ${a.type.toUpperCase()} its row says it is: refused`);
+    const total = (perDispute.get(a.disputeId) ?? 0) + a.size;
+    if (total > ATTACHMENT_LIMITS.disputeBytes) refuse(`The backup's attachments of one dispute come to more than any dispute may hold`);
+    perDispute.set(a.disputeId, total);
+  }
+  if (!staged.header || staged.schemaVersion < 9) return;
+  const listed = new Map(staged.header.files.map((f) => [f.name, f]));
+  if (listed.size !== rows.length) refuse(`The backup's header lists ${listed.size} files, but it holds ${rows.length} attachments`);
+  for (const a of rows) {
+    const f = listed.get(attachmentFileName(a.id!));
+    if (!f || f.bytes !== a.size || f.sha256 !== a.sha256)
+      refuse(`The backup's attachment ${a.id} is not the file its header lists: it was changed after it was written`);
+  }
+}
+
 export interface CheckedBackup {
   counts: SummaryCounts;
   entries: DecisionEntry[];
@@ -130,6 +170,7 @@ export async function checkBackup(staged: StagedBackup): Promise<CheckedBackup> 
   checkRows(staged);
   checkBlocks(staged);
   checkCardData(staged);
+  await checkAttachments(staged);
   const counts = countRows(staged.tables);
   if (staged.header) {
     for (const key of SUMMARY_ORDER) {

@@ -12,6 +12,7 @@ export const SUMMARY_ORDER = [
   'disputes',
   'decisions',
   'disputeChanges',
+  'attachments',
   'ringVerdicts',
   'linkOverrides',
   'snapshots',
@@ -25,6 +26,7 @@ export const SUMMARY_LABEL: Record<keyof SummaryCounts, [one: string, many: stri
   disputes: ['dispute', 'disputes'],
   decisions: ['decision', 'decisions'],
   disputeChanges: ['dispute change', 'dispute changes'],
+  attachments: ['attached file', 'attached files'],
   ringVerdicts: ['ring verdict or note', 'ring verdicts and notes'],
   linkOverrides: ['link override', 'link overrides'],
   snapshots: ['report snapshot', 'report snapshots'],
@@ -43,6 +45,7 @@ export function countRows(tables: ReadonlyMap<string, readonly unknown[]>): Summ
     disputes: rows('disputes').length,
     decisions: rows('decisions').length,
     disputeChanges: rows('disputeEvents').length,
+    attachments: rows('disputeAttachments').length,
     ringVerdicts: rows('ringMarks').length,
     linkOverrides: rows('linkOverrides').length,
     snapshots: rows('reportSnapshots').length,
@@ -57,18 +60,19 @@ export async function summaryCounts(db: WorkbenchDb): Promise<SummaryCounts> {
   await db.orderBlocks.each((b) => {
     for (const v of b.live) orders += v;
   });
-  const [payments, disputes, decisions, disputeChanges, ringVerdicts, linkOverrides, snapshots, imports, exports] = await Promise.all([
+  const [payments, disputes, decisions, disputeChanges, attachments, ringVerdicts, linkOverrides, snapshots, imports, exports] = await Promise.all([
     db.payments.count(),
     db.disputes.count(),
     db.decisions.count(),
     db.disputeEvents.count(),
+    db.disputeAttachments.count(),
     db.ringMarks.count(),
     db.linkOverrides.count(),
     db.reportSnapshots.count(),
     db.imports.count(),
     db.exportLog.count(),
   ]);
-  return { orders, payments, disputes, decisions, disputeChanges, ringVerdicts, linkOverrides, snapshots, imports, exports };
+  return { orders, payments, disputes, decisions, disputeChanges, attachments, ringVerdicts, linkOverrides, snapshots, imports, exports };
 }
 
 /** "10,000 orders, 2,648 payments, 17 disputes, 11 decisions" (zero counts left out). */

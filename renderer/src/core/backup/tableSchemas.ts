@@ -9,6 +9,7 @@ import { CARD_NETWORKS, DISPUTE_STATUSES } from '../../../../shared/domain/dispu
 import { ORDER_TEXT_FIELDS } from '../../../../shared/domain/order';
 import { DICT_FIELDS } from '../../../../shared/orders/columns';
 import { metaRecordSchema } from '../storage/metaSchemas';
+import { ATTACHMENT_LIMITS, ATTACHMENT_PURPOSES, ATTACHMENT_TYPES } from '../../../../shared/disputes/attachments';
 import type { DERIVED_TABLES, WorkbenchDb } from '../storage/schema';
 
 const id = z.number().int().min(0);
@@ -18,6 +19,8 @@ const short = z.string().max(500);
 const column = z.string().max(16 * 1024 * 1024);
 const u8 = z.instanceof(Uint8Array);
 const f64 = z.instanceof(Float64Array);
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
 const writeStamp = z.object({ importId: id, scope: short, hash: short }).strict();
 
@@ -164,13 +167,38 @@ export const TABLE_ROWS = {
     .object({
       id,
       disputeId: short,
-      kind: z.enum(['status', 'evidence']),
+      kind: z.enum(['status', 'evidence', 'attachment']),
       status: z.enum(DISPUTE_STATUSES).optional(),
       item: short.optional(),
       checked: z.boolean().optional(),
+      file: z
+        .object({
+          action: z.enum(['attached', 'removed']),
+          attachmentId: id,
+          type: z.enum(ATTACHMENT_TYPES),
+          size: z.number().int().min(0).max(ATTACHMENT_LIMITS.fileBytes),
+          sha256: sha256Hex,
+        })
+        .strict()
+        .optional(),
       note: z.string().max(4000),
       analyst: z.string().max(80),
       at: time,
+    })
+    .strict(),
+  // The bytes' type and hash are checked against the bytes themselves in checkBackup.
+  disputeAttachments: z
+    .object({
+      id,
+      disputeId: short,
+      name: z.string().max(ATTACHMENT_LIMITS.nameChars),
+      type: z.enum(ATTACHMENT_TYPES),
+      purpose: z.enum(ATTACHMENT_PURPOSES),
+      size: z.number().int().min(1).max(ATTACHMENT_LIMITS.fileBytes),
+      sha256: sha256Hex,
+      bytes: u8,
+      addedAt: time,
+      analyst: z.string().max(80),
     })
     .strict(),
   matrices: z
@@ -210,7 +238,7 @@ export const TABLE_ROWS = {
       id,
       at: time,
       analyst: z.string().max(80),
-      kind: z.enum(['csv', 'pdf', 'png', 'json', 'backup', 'checkpoint', 'rows-to-fix', 'decisions-csv']),
+      kind: z.enum(['csv', 'pdf', 'png', 'json', 'backup', 'checkpoint', 'rows-to-fix', 'decisions-csv', 'attachment']),
       fileName: z.string().max(300),
       rows: z.number().int().min(0).nullable(),
       what: z.string().max(500),

@@ -10,6 +10,7 @@ import { analystName } from '../storage/metaRepository';
 import { CURRENT_VERSION, type WorkbenchDb } from '../storage/schema';
 import { TABLE_NAMES } from './tableSchemas';
 import { summaryCounts } from './summary';
+import { attachmentFileName } from './checkBackup';
 
 export interface BackupOptions {
   passphrase: string;
@@ -47,7 +48,8 @@ export async function writeBackup(db: WorkbenchDb, opts: BackupOptions): Promise
     counts: await summaryCounts(db),
     tables: rowCounts,
     logHead,
-    files: [],
+    // Attached files by id, size and hash: a restore checks each against its bytes. No names (the header is readable).
+    files: (await db.disputeAttachments.toArray()).map((a) => ({ name: attachmentFileName(a.id!), bytes: a.size, sha256: a.sha256 })),
   };
 
   const encoder = new TextEncoder();

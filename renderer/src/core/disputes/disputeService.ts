@@ -25,6 +25,7 @@ import { DEFAULT_RATES } from '../../../../shared/reports/sources';
 import type { RingService } from '../rings/ringService';
 import type { KeyInfo } from '../../../../shared/linking/keyIndex';
 import type { DisputeEventRecord, WorkbenchDb } from '../storage/schema';
+import { AttachmentService, type AttachmentInfo } from './attachmentService';
 
 export interface DisputeRow extends Dispute {
   family: ReasonFamily;
@@ -44,6 +45,8 @@ export interface DisputeDetail extends DisputeRow {
   /** Workflow history, newest first. */
   events: DisputeEventRecord[];
   evidence: { item: string; checked: boolean }[];
+  /** Files attached to it, oldest first (without their bytes). */
+  attachments: AttachmentInfo[];
 }
 
 const CARD: ReadonlySet<string> = new Set(['card']);
@@ -59,11 +62,15 @@ function checklist(events: readonly DisputeEventRecord[], family: ReasonFamily):
 }
 
 export class DisputeService {
+  readonly attachments: AttachmentService;
+
   constructor(
     private readonly db: WorkbenchDb,
     private readonly rings: RingService,
     private readonly clock: Clock = systemClock,
-  ) {}
+  ) {
+    this.attachments = new AttachmentService(db, clock);
+  }
 
   async list(): Promise<DisputeRow[]> {
     const ctx = await this.context();
@@ -71,7 +78,7 @@ export class DisputeService {
   }
 
   async detail(id: string): Promise<DisputeDetail> {
-    const [stored, ctx, events] = await Promise.all([this.db.disputes.get(id), this.context(), this.eventsOf(id)]);
+    const [stored, ctx, events, attachments] = await Promise.all([this.db.disputes.get(id), this.context(), this.eventsOf(id), this.attachments.list(id)]);
     if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
     const d = { ...stored, status: events.find((e) => e.kind === 'status')?.status ?? stored.status };
     const { row, check } = this.row(d, ctx);
@@ -82,12 +89,13 @@ export class DisputeService {
       priorOrders: ctx.orders.filter((o, i) => ctx.live[i] && priorKeys.has(orderKey(o))),
       events,
       evidence: checklist(events, row.family),
+      attachments,
     };
   }
 
   /** The evidence pack of one dispute, from the cache: its order, payment, customer history and checks. */
   async evidencePack(id: string): Promise<EvidencePack> {
-    const [stored, ctx, events] = await Promise.all([this.db.disputes.get(id), this.context(), this.eventsOf(id)]);
+    const [stored, ctx, events, attachments] = await Promise.all([this.db.disputes.get(id), this.context(), this.eventsOf(id), this.attachments.list(id)]);
     if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
     const d = { ...stored, status: events.find((e) => e.kind === 'status')?.status ?? stored.status };
     const { row, check } = this.row(d, ctx);
@@ -114,6 +122,7 @@ export class DisputeService {
       ce3: check,
       history,
       checklist: checklist(events, row.family),
+      attachments,
       now: this.clock.now(),
     });
   }

@@ -1,10 +1,13 @@
-// The Disputes room: the list by deadline, one dispute's detail, its workflow, evidence and evidence pack.
+// The Disputes room: the list by deadline, one dispute's detail, its workflow, evidence, attached files
+// and evidence pack.
 import type { Dispute, DisputeStatus } from '../../../../shared/domain/dispute';
 import type { EvidencePack } from '../../../../shared/disputes/evidence';
 import type { ResponseCostSettings } from '../../../../shared/disputes/respondOrAccept';
 import { savingOrDiskFull } from '../storage/diskFull';
 import type { CoreContext } from '../context';
 import type { DisputeDetail, DisputeRow, DisputeService } from './disputeService';
+import type { AttachmentPurpose } from '../../../../shared/disputes/attachments';
+import type { AttachmentContent, AttachmentInfo } from './attachmentService';
 
 export function disputesHandlers(ctx: CoreContext, disputes: DisputeService) {
   return {
@@ -28,6 +31,17 @@ export function disputesHandlers(ctx: CoreContext, disputes: DisputeService) {
 
     setDisputeEvidence: (id: string, item: string, checked: boolean): Promise<void> =>
       savingOrDiskFull('the evidence tick', () => disputes.setEvidence(id, item, checked)),
+
+    /** Attaches a file to a dispute: checked by content and size, logged; refused files change nothing. */
+    attachToDispute: (disputeId: string, name: string, bytes: Uint8Array, purpose: AttachmentPurpose): Promise<AttachmentInfo> =>
+      savingOrDiskFull('the attached file', () => disputes.attachments.attach(disputeId, name, bytes, purpose)),
+
+    removeDisputeAttachment: (id: number, reason: string): Promise<void> =>
+      savingOrDiskFull("the attachment's removal", () => disputes.attachments.remove(id, reason)),
+
+    disputeAttachment: (id: number): Promise<AttachmentContent> => disputes.attachments.content(id),
+
+    disputeAttachmentContents: (disputeId: string): Promise<AttachmentContent[]> => disputes.attachments.contents(disputeId),
 
     disputeResponseCost: (): Promise<ResponseCostSettings> => disputes.responseCost(),
 

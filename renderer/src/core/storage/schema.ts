@@ -214,6 +214,14 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       keyIndex: 'part',
     },
   },
+  {
+    // Files attached to disputes (DisputeAttachmentRecord): the bytes with their checked type and
+    // hash. Attaching and removing one is logged in disputeEvents, which stays append-only.
+    version: 9,
+    stores: {
+      disputeAttachments: '++id, disputeId',
+    },
+  },
 ];
 
 /** Tables of data derived from the others: rebuilt, never backed up or restored. */
@@ -230,6 +238,7 @@ export const KEPT_ON_WIPE: readonly string[] = [
   'decisions',
   'decisionHead',
   'disputeEvents',
+  'disputeAttachments',
   'matrices',
   'reportSnapshots',
   'exportLog',
@@ -253,7 +262,7 @@ export interface ExportLogRecord {
   id?: number;
   at: number;
   analyst: string;
-  kind: 'csv' | 'pdf' | 'png' | 'json' | 'backup' | 'checkpoint' | 'rows-to-fix' | 'decisions-csv';
+  kind: 'csv' | 'pdf' | 'png' | 'json' | 'backup' | 'checkpoint' | 'rows-to-fix' | 'decisions-csv' | 'attachment';
   fileName: string;
   /** Rows written (a table's rows, a backup's orders), or null where rows mean nothing (a chart). */
   rows: number | null;
@@ -310,17 +319,46 @@ export interface MatrixRecord {
   note: string;
 }
 
-/** One step of a dispute's workflow: a status change or an evidence item ticked or unticked. */
+/**
+ * One step of a dispute's workflow: a status change, an evidence item ticked or unticked, or a file
+ * attached or removed (named by its id, type, size and hash, never by its name: the log cannot be
+ * erased, and a file's name can carry a customer's name).
+ */
 export interface DisputeEventRecord {
   id?: number;
   disputeId: string;
-  kind: 'status' | 'evidence';
+  kind: 'status' | 'evidence' | 'attachment';
   status?: import('../../../../shared/domain/dispute').DisputeStatus;
   item?: string;
   checked?: boolean;
+  file?: AttachmentEventFile;
   note: string;
   analyst: string;
   at: number;
+}
+
+export interface AttachmentEventFile {
+  action: 'attached' | 'removed';
+  attachmentId: number;
+  type: import('../../../../shared/disputes/attachments').AttachmentType;
+  size: number;
+  sha256: string;
+}
+
+/** A file attached to a dispute, as checked when it came in: its type is what its content says. */
+export interface DisputeAttachmentRecord {
+  id?: number;
+  disputeId: string;
+  /** The file's name as the analyst chose it (shown on the dispute and in its pack, never logged). */
+  name: string;
+  type: import('../../../../shared/disputes/attachments').AttachmentType;
+  purpose: import('../../../../shared/disputes/attachments').AttachmentPurpose;
+  size: number;
+  /** SHA-256 of the bytes, hex. */
+  sha256: string;
+  bytes: Uint8Array;
+  addedAt: number;
+  analyst: string;
 }
 
 export const CURRENT_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
@@ -340,6 +378,7 @@ export type WorkbenchDb = Dexie & {
   decisions: EntityTable<DecisionEntry, 'seq'>;
   decisionHead: EntityTable<{ key: 'head'; seq: number; hash: string }, 'key'>;
   disputeEvents: EntityTable<DisputeEventRecord, 'id'>;
+  disputeAttachments: EntityTable<DisputeAttachmentRecord, 'id'>;
   matrices: EntityTable<MatrixRecord, 'version'>;
   reportSnapshots: EntityTable<ReportSnapshotRecord, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
