@@ -13,12 +13,14 @@ export interface ExportRequest {
   rows: number | null;
   /** What the file shows, in a few words. */
   what: string;
+  /** The name the export log records, when the file's own name may carry personal data (an attachment's). */
+  loggedName?: string;
 }
 
 /** Saves the file; logs it when it was written. False when the analyst cancelled. */
 export async function exportFile(req: ExportRequest): Promise<boolean> {
   const saved = await platform.saveFile({ suggestedName: req.suggestedName, filters: req.filters, data: req.data });
-  if (saved) await cache.logExport({ kind: req.kind, fileName: req.suggestedName, rows: req.rows, what: req.what });
+  if (saved) await cache.logExport({ kind: req.kind, fileName: req.loggedName ?? req.suggestedName, rows: req.rows, what: req.what });
   return saved;
 }
 

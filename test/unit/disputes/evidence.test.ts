@@ -3,7 +3,7 @@
 // shape, and what a pack holds for each reason (fraud, not received, not as described, ...).
 import { describe, expect, it } from 'vitest';
 import { ce3Check } from '../../../shared/disputes/ce3';
-import { evidencePack, type PackOrder } from '../../../shared/disputes/evidence';
+import { evidencePack, type EvidenceInput, type PackOrder } from '../../../shared/disputes/evidence';
 import { CASE_CONTENTS, evidenceCaseOf, type EvidenceCase } from '../../../shared/disputes/evidenceCase';
 import { reasonInfo } from '../../../shared/disputes/reasonCodes';
 import { stripeEvidenceFileSchema, STRIPE_LIMITS } from '../../../shared/disputes/stripeEvidence';
@@ -84,10 +84,14 @@ function payment(o: Order, fields: Partial<Payment> = {}): Payment {
 const packOrder = (o: Order, disputes: Dispute[] = []): PackOrder => ({ order: o, payment: payment(o), disputes });
 
 function packFor(d: Dispute, history: Order[], checked = false) {
+  return evidencePack(inputOf(d, history, checked));
+}
+
+function inputOf(d: Dispute, history: Order[] = [], checked = false): EvidenceInput {
   const disputedKeys = new Set([d.orderKey]);
   const info = reasonInfo(d.network, d.reasonCode);
   const orders = [disputedOrder, ...history];
-  return evidencePack({
+  return {
     dispute: d,
     family: info.family,
     reasonLabel: info.label,
@@ -96,7 +100,7 @@ function packFor(d: Dispute, history: Order[], checked = false) {
     history: orders.sort((a, b) => a.createdAt - b.createdAt).map((o) => packOrder(o, o === disputedOrder ? [d] : [])),
     checklist: EVIDENCE[info.family].map((item) => ({ item, checked })),
     now: NOW,
-  });
+  };
 }
 
 describe('CE 3.0 eligibility on hand-built priors', () => {
@@ -266,5 +270,31 @@ describe('what a pack holds, by what the cardholder claims', () => {
     expect(late.checks).toContainEqual({ level: 'block', text: expect.stringMatching(/^The response deadline passed 2 d ago/) });
     expect(late.checks).toContainEqual({ level: 'todo', text: expect.stringMatching(/^7 of 7 evidence items are not ticked/) });
     expect(packFor(dispute(), [], true).checks.some((c) => c.text.includes('not ticked'))).toBe(false);
+  });
+
+  it('lists attached files with size and SHA-256, and asks for each to be uploaded to the field its purpose names', () => {
+    const base = packFor(dispute(), []);
+    expect(base.attachments).toEqual([]);
+    const files = [
+      { id: 1, name: 'pod.png', type: 'png' as const, purpose: 'proof-of-delivery' as const, size: 35_000, sha256: 'a'.repeat(64), addedAt: AT },
+      { id: 2, name: 'reply.eml', type: 'eml' as const, purpose: 'customer-email' as const, size: 812, sha256: 'b'.repeat(64), addedAt: AT },
+    ];
+    const pack = evidencePack({ ...inputOf(dispute()), attachments: files });
+    expect(pack.attachments).toEqual(files);
+    expect(pack.byHand.slice(0, 2)).toEqual([
+      {
+        field: 'shipping_documentation',
+        kind: 'file',
+        attachmentId: 1,
+        what: `Attached: pod.png (Proof of delivery, PNG image, 34 KB, SHA-256 ${'a'.repeat(12)}…)`,
+      },
+      {
+        field: 'customer_communication',
+        kind: 'file',
+        attachmentId: 2,
+        what: `Attached: reply.eml (Customer e-mail, E-mail (.eml), 812 B, SHA-256 ${'b'.repeat(12)}…)`,
+      },
+    ]);
+    expect(pack.checks).toContainEqual({ level: 'ok', text: expect.stringMatching(/^2 attached files \(35 KB in all\)/) });
   });
 });

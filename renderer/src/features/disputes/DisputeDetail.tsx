@@ -16,6 +16,9 @@ import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { ReasonForm } from '../../ui/ReasonForm';
 import { useActions } from '../../ui/useAsync';
 import { EvidenceActions } from './EvidenceActions';
+import { DisputeAttachments } from './DisputeAttachments';
+import { ATTACHMENT_TYPE_LABEL, formatBytes } from '../../../../shared/disputes/attachments';
+import type { DisputeEventRecord } from '../../core/contract';
 import { ResponseHintText } from './ResponseHintText';
 
 export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDetail; now: number; onClose(): void; onChange(): Promise<void> }) {
@@ -32,6 +35,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
       await onChange();
     });
   const done = d.evidence.filter((e) => e.checked).length;
+  const names = new Map(d.attachments.map((a) => [a.id, a.name]));
   const move = (to: DisputeStatus) => {
     const overrides = submitOverrides(d, to, now);
     if (overrides.length) {
@@ -122,16 +126,14 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
             <ul data-testid="dispute-history">
               {d.events.map((e) => (
                 <li key={e.id}>
-                  {formatDateTime(e.at)} · {e.analyst}:{' '}
-                  {e.kind === 'status'
-                    ? `status → ${STATUS_LABEL[e.status!]}${e.note ? ` (${e.note})` : ''}`
-                    : `${e.checked ? 'ticked' : 'unticked'} “${e.item}”`}
+                  {formatDateTime(e.at)} · {e.analyst}: <EventText e={e} names={names} />
                 </li>
               ))}
             </ul>
           )}
         </div>
       </div>
+      <DisputeAttachments disputeId={d.id} files={d.attachments} onChange={onChange} />
       {check && (
         <div data-testid="ce3-check">
           <h3>Visa Compelling Evidence 3.0: {check.qualifies ? 'eligible' : 'not eligible'}</h3>
@@ -141,6 +143,33 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
       )}
     </section>
   );
+}
+
+/** One history line. A file is named while it is attached; the log itself keeps only its type, size and hash. */
+function EventText({ e, names }: { e: DisputeEventRecord; names: ReadonlyMap<number, string> }) {
+  switch (e.kind) {
+    case 'status':
+      return <>{`status → ${STATUS_LABEL[e.status!]}${e.note ? ` (${e.note})` : ''}`}</>;
+    case 'evidence':
+      return <>{`${e.checked ? 'ticked' : 'unticked'} “${e.item}”`}</>;
+    case 'attachment': {
+      const f = e.file!;
+      const name = names.get(f.attachmentId);
+      return (
+        <>
+          {`${f.action} file ${f.attachmentId}${name ? ` “${name}”` : ''} (${ATTACHMENT_TYPE_LABEL[f.type]}, ${formatBytes(f.size)}, SHA-256 `}
+          <span className="mono" title={f.sha256}>
+            {f.sha256.slice(0, 12)}…
+          </span>
+          ){e.note ? ` (${e.note})` : ''}
+        </>
+      );
+    }
+    default: {
+      const never: never = e.kind;
+      return <>{String(never)}</>;
+    }
+  }
 }
 
 interface Prior {

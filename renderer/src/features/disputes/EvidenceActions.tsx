@@ -39,7 +39,7 @@ export function EvidenceActions({ disputeId }: { disputeId: string }) {
           </ul>
         </details>
       )}
-      {ev.pack && <EvidencePackPrint pack={ev.pack} />}
+      {ev.pack && <EvidencePackPrint pack={ev.pack} images={ev.images} />}
     </div>
   );
 }

@@ -4,6 +4,8 @@
 import { createPortal } from 'react-dom';
 import { formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
 import type { EvidencePack, PackCheck } from '../../core/contract';
+import { ATTACHMENT_PURPOSE_LABEL, ATTACHMENT_TYPE_LABEL, formatBytes } from '../../../../shared/disputes/attachments';
+import type { PackImages } from './useEvidencePack';
 
 const CHECK_MARK: Record<PackCheck['level'], string> = { ok: '✓', todo: 'To do', block: 'Blocks' };
 
@@ -22,7 +24,7 @@ function Facts({ rows, label }: { rows: [string, string][]; label: string }) {
   );
 }
 
-export function EvidencePackPrint({ pack }: { pack: EvidencePack }) {
+export function EvidencePackPrint({ pack, images }: { pack: EvidencePack; images: PackImages }) {
   return createPortal(
     <article className="evidence-pack print-only" data-testid="evidence-pack" aria-label={`Evidence pack ${pack.dispute.id}`}>
       <section className="title-page">
@@ -32,13 +34,13 @@ export function EvidencePackPrint({ pack }: { pack: EvidencePack }) {
         <p className="pack-argument">{pack.contents.argument}</p>
         <p className="muted">Prepared {formatDateTime(pack.preparedAt)} UTC from the local cache. Card data: BIN and last 4 only.</p>
       </section>
-      <PackBody pack={pack} />
+      <PackBody pack={pack} images={images} />
     </article>,
     document.body,
   );
 }
 
-function PackBody({ pack }: { pack: EvidencePack }) {
+function PackBody({ pack, images }: { pack: EvidencePack; images: PackImages }) {
   const parts = new Set(pack.contents.parts);
   return (
     <>
@@ -109,6 +111,7 @@ function PackBody({ pack }: { pack: EvidencePack }) {
           ))}
         </tbody>
       </table>
+      <AttachedFiles pack={pack} images={images} />
       <h2>Checks before export</h2>
       <ul className="pack-checks">
         {pack.checks.map((c) => (
@@ -125,6 +128,49 @@ function PackBody({ pack }: { pack: EvidencePack }) {
           </li>
         ))}
       </ul>
+    </>
+  );
+}
+
+/** The dispute's attached files: each with its size and SHA-256 (so the uploaded copy can be matched), images printed. */
+function AttachedFiles({ pack, images }: { pack: EvidencePack; images: PackImages }) {
+  if (!pack.attachments.length) return null;
+  return (
+    <>
+      <h2>Attached files</h2>
+      <table className="pack-table" aria-label="Attached files">
+        <thead>
+          <tr>
+            <th>File</th>
+            <th>What it shows</th>
+            <th>Type</th>
+            <th>Size</th>
+            <th>SHA-256</th>
+          </tr>
+        </thead>
+        <tbody>
+          {pack.attachments.map((a) => (
+            <tr key={a.id}>
+              <td>{a.name}</td>
+              <td>{ATTACHMENT_PURPOSE_LABEL[a.purpose]}</td>
+              <td className="nowrap">{ATTACHMENT_TYPE_LABEL[a.type]}</td>
+              <td className="nowrap">{formatBytes(a.size)}</td>
+              <td className="pack-hash">{a.sha256}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {pack.attachments.map((a) => {
+        const url = images.get(a.id);
+        return url ? (
+          <figure key={a.id} className="pack-image">
+            <img src={url} alt={`Attached ${a.name}`} />
+            <figcaption>
+              {a.name} · {formatBytes(a.size)} · SHA-256 {a.sha256}
+            </figcaption>
+          </figure>
+        ) : null;
+      })}
     </>
   );
 }
