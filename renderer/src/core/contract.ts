@@ -42,6 +42,7 @@ export type { LogVerdict } from './storage/decisionLog';
 export type { CheckpointDownload } from './log/handlers';
 export type { DisputeDetail, DisputeRow } from './disputes/disputeService';
 export type { AttachmentContent, AttachmentInfo } from './disputes/attachmentService';
+export type { ClaimDetail, ClaimInput, ClaimRow } from './disputes/claimService';
 export type { EvidencePack, PackCheck } from '../../../shared/disputes/evidence';
 export type { ResponseCostSettings, ResponseHint } from '../../../shared/disputes/respondOrAccept';
 export type { KpiResult, ReportRates, RingsOfRange, SnapshotKind, TrendResult } from './reports/reportService';

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../../../shared/time/clock';
 import { backupHandlers } from './backup/handlers';
 import { createContext } from './context';
 import { DisputeService } from './disputes/disputeService';
+import { ClaimService } from './disputes/claimService';
 import { disputesHandlers } from './disputes/handlers';
 import { logHandlers } from './log/handlers';
 import { ordersHandlers } from './orders/handlers';
@@ -26,7 +27,7 @@ export function createCore(db: WorkbenchDb, clock: Clock = systemClock): CoreHan
     ...ringsHandlers(ctx),
     ...reviewHandlers(ctx, review),
     ...logHandlers(ctx, review),
-    ...disputesHandlers(ctx, disputes),
+    ...disputesHandlers(ctx, disputes, new ClaimService(db, clock)),
     ...reportsHandlers(ctx, reports),
     ...backupHandlers(ctx),
     ...privacyHandlers(ctx),

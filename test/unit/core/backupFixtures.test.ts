@@ -43,7 +43,8 @@ describe('backup fixtures of every released schema version', () => {
       const store = new OrderStore(db);
       expect(await store.open()).toBe(40);
       expect(await db.reportSnapshots.count()).toBe(version >= 5 ? 1 : 0);
-      // Schema 9: a PNG attached to the dispute, its attach logged; its bytes still match their hash.
+      // Schema 9: a PNG attached to the dispute, its attach logged (its bytes still match their hash); a PayPal claim.
+      expect((await db.refundClaims.toArray()).map((c) => [c.id, c.kind])).toEqual(version >= 9 ? [['PP-D-12345', 'paypal-inr']] : []);
       expect(await db.disputeEvents.count()).toBe(version >= 9 ? 2 : version >= 3 ? 1 : 0);
       const files = await db.disputeAttachments.toArray();
       expect(files.map((f) => [f.disputeId, f.name, f.type, f.size])).toEqual(

@@ -73,6 +73,7 @@ const UPGRADE_CASES: UpgradeCase[] = [
     },
     expect: async (db) => {
       expect(await db.disputeAttachments.count()).toBe(0);
+      expect(await db.refundClaims.count()).toBe(0);
       expect(await db.disputeEvents.toArray()).toEqual([expect.objectContaining({ disputeId: 'dp_1', kind: 'evidence', checked: true })]);
       await db.disputeAttachments.add({
         disputeId: 'dp_1',

@@ -10,6 +10,7 @@ export const SUMMARY_ORDER = [
   'orders',
   'payments',
   'disputes',
+  'claims',
   'decisions',
   'disputeChanges',
   'attachments',
@@ -24,6 +25,7 @@ export const SUMMARY_LABEL: Record<keyof SummaryCounts, [one: string, many: stri
   orders: ['order', 'orders'],
   payments: ['payment', 'payments'],
   disputes: ['dispute', 'disputes'],
+  claims: ['refund claim', 'refund claims'],
   decisions: ['decision', 'decisions'],
   disputeChanges: ['dispute change', 'dispute changes'],
   attachments: ['attached file', 'attached files'],
@@ -43,6 +45,7 @@ export function countRows(tables: ReadonlyMap<string, readonly unknown[]>): Summ
     orders,
     payments: rows('payments').length,
     disputes: rows('disputes').length,
+    claims: rows('refundClaims').length,
     decisions: rows('decisions').length,
     disputeChanges: rows('disputeEvents').length,
     attachments: rows('disputeAttachments').length,
@@ -60,9 +63,10 @@ export async function summaryCounts(db: WorkbenchDb): Promise<SummaryCounts> {
   await db.orderBlocks.each((b) => {
     for (const v of b.live) orders += v;
   });
-  const [payments, disputes, decisions, disputeChanges, attachments, ringVerdicts, linkOverrides, snapshots, imports, exports] = await Promise.all([
+  const [payments, disputes, claims, decisions, disputeChanges, attachments, ringVerdicts, linkOverrides, snapshots, imports, exports] = await Promise.all([
     db.payments.count(),
     db.disputes.count(),
+    db.refundClaims.count(),
     db.decisions.count(),
     db.disputeEvents.count(),
     db.disputeAttachments.count(),
@@ -72,7 +76,7 @@ export async function summaryCounts(db: WorkbenchDb): Promise<SummaryCounts> {
     db.imports.count(),
     db.exportLog.count(),
   ]);
-  return { orders, payments, disputes, decisions, disputeChanges, attachments, ringVerdicts, linkOverrides, snapshots, imports, exports };
+  return { orders, payments, disputes, claims, decisions, disputeChanges, attachments, ringVerdicts, linkOverrides, snapshots, imports, exports };
 }
 
 /** "10,000 orders, 2,648 payments, 17 disputes, 11 decisions" (zero counts left out). */

@@ -9,6 +9,7 @@ import { CARD_NETWORKS, DISPUTE_STATUSES } from '../../../../shared/domain/dispu
 import { ORDER_TEXT_FIELDS } from '../../../../shared/domain/order';
 import { DICT_FIELDS } from '../../../../shared/orders/columns';
 import { metaRecordSchema } from '../storage/metaSchemas';
+import { CLAIM_KINDS } from '../../../../shared/disputes/claims';
 import { ATTACHMENT_LIMITS, ATTACHMENT_PURPOSES, ATTACHMENT_TYPES } from '../../../../shared/disputes/attachments';
 import type { DERIVED_TABLES, WorkbenchDb } from '../storage/schema';
 
@@ -198,6 +199,21 @@ export const TABLE_ROWS = {
       sha256: sha256Hex,
       bytes: u8,
       addedAt: time,
+      analyst: z.string().max(80),
+    })
+    .strict(),
+  refundClaims: z
+    .object({
+      id: short,
+      kind: z.enum(CLAIM_KINDS),
+      orderRef: short,
+      amountMinor: z.number().finite(),
+      currency: z.string().max(10),
+      openedAt: time,
+      noticeDueAt: time.nullable(),
+      status: z.enum(DISPUTE_STATUSES),
+      reason: z.string().max(500),
+      createdAt: time,
       analyst: z.string().max(80),
     })
     .strict(),

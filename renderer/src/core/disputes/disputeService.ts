@@ -28,6 +28,8 @@ import type { DisputeEventRecord, WorkbenchDb } from '../storage/schema';
 import { AttachmentService, type AttachmentInfo } from './attachmentService';
 
 export interface DisputeRow extends Dispute {
+  /** A chargeback, beside refund claims (ClaimRow) in the one deadline list. */
+  rowType: 'chargeback';
   family: ReasonFamily;
   reasonLabel: string;
   order: { externalId: string; marketplace: Marketplace; totalMinor: number; currency: string; createdAt: number } | null;
@@ -207,6 +209,7 @@ export class DisputeService {
     return {
       row: {
         ...d,
+        rowType: 'chargeback',
         family: info.family,
         reasonLabel: info.label,
         order: o ? { externalId: o.externalId, marketplace: o.marketplace, totalMinor: o.totalMinor, currency: o.currency, createdAt: o.createdAt } : null,

@@ -1,4 +1,4 @@
-// The Disputes room: the list by deadline, one dispute's detail, its workflow, evidence, attached files
+// The Disputes room: the list by deadline (chargebacks and refund claims), one dispute's detail, its workflow, evidence, attached files
 // and evidence pack.
 import type { Dispute, DisputeStatus } from '../../../../shared/domain/dispute';
 import type { EvidencePack } from '../../../../shared/disputes/evidence';
@@ -8,8 +8,10 @@ import type { CoreContext } from '../context';
 import type { DisputeDetail, DisputeRow, DisputeService } from './disputeService';
 import type { AttachmentPurpose } from '../../../../shared/disputes/attachments';
 import type { AttachmentContent, AttachmentInfo } from './attachmentService';
+import type { ClaimDetail, ClaimInput, ClaimRow, ClaimService } from './claimService';
+import type { ClaimWindow } from '../../../../shared/disputes/claims';
 
-export function disputesHandlers(ctx: CoreContext, disputes: DisputeService) {
+export function disputesHandlers(ctx: CoreContext, disputes: DisputeService, claims: ClaimService) {
   return {
     async disputeList(): Promise<DisputeRow[]> {
       await ctx.ready();
@@ -47,6 +49,20 @@ export function disputesHandlers(ctx: CoreContext, disputes: DisputeService) {
 
     saveDisputeResponseCost: (s: ResponseCostSettings): Promise<ResponseCostSettings> =>
       savingOrDiskFull('the cost of responding', () => disputes.saveResponseCost(s)),
+
+    /** Refund claims with their deadlines, for the one deadline list beside the chargebacks. */
+    claimList: (): Promise<ClaimRow[]> => claims.list(),
+
+    claimDetail: (id: string): Promise<ClaimDetail> => claims.detail(id),
+
+    addRefundClaim: (input: ClaimInput): Promise<ClaimRow> => savingOrDiskFull('the refund claim', () => claims.add(input)),
+
+    setClaimStatus: (id: string, to: DisputeStatus, note: string): Promise<void> =>
+      savingOrDiskFull("the claim's status change", () => claims.setStatus(id, to, note)),
+
+    claimWindows: (): Promise<ClaimWindow[]> => claims.windows(),
+
+    saveClaimWindows: (list: ClaimWindow[]): Promise<ClaimWindow[]> => savingOrDiskFull('the claim response windows', () => claims.saveWindows(list)),
 
     disputesDueBetween: (from: number, to: number): Promise<Dispute[]> => ctx.db.disputes.where('dueAt').between(from, to, true, false).toArray(),
   };

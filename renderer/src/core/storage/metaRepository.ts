@@ -30,6 +30,8 @@ export interface MetaValues {
   hubRules: Record<import('../../../../shared/normalize').KeyType, import('../../../../shared/linking/hubs').HubRule>;
   /** Cost of responding to a dispute and the fallback win rate (defaults in shared/disputes/respondOrAccept.ts). */
   responseCost: import('../../../../shared/disputes/respondOrAccept').ResponseCostSettings;
+  /** Response windows of refund claims, dated, with their sources (shared/disputes/claims.ts). */
+  claimWindows: import('../../../../shared/disputes/claims').ClaimWindow[];
   /** Own shops the analyst named when two shops' order numbers met (shared/ingest/shops.ts). */
   shops: string[];
   /** The shop last chosen for a file of each format (format id → shop name; '' the own shop), offered first next time. */

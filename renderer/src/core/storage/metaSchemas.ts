@@ -5,6 +5,7 @@ import { formatPresetSchema } from '../../../../shared/ingest/formats/preset';
 import type { MetaValues } from './metaRepository';
 import { KEY_TYPES, type KeyType } from '../../../../shared/normalize';
 import type { HubRule } from '../../../../shared/linking/hubs';
+import { CLAIM_KINDS, WINDOW_UNITS } from '../../../../shared/disputes/claims';
 
 const text = (max: number) => z.string().max(max);
 
@@ -76,6 +77,21 @@ export const META_VALUE_SCHEMAS: { [K in keyof MetaValues]: z.ZodType<MetaValues
       savedAt: z.number().finite().nullable(),
     })
     .strict(),
+  claimWindows: z
+    .array(
+      z
+        .object({
+          kind: z.enum(CLAIM_KINDS),
+          amount: z.number().int().min(1).max(3650),
+          unit: z.enum(WINDOW_UNITS),
+          effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+          source: text(500),
+          readOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+          note: text(2000),
+        })
+        .strict(),
+    )
+    .max(200),
   checkpointDownloaded: z.object({ at: z.number().finite(), seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
 };
 

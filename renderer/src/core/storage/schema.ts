@@ -217,9 +217,12 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   {
     // Files attached to disputes (DisputeAttachmentRecord): the bytes with their checked type and
     // hash. Attaching and removing one is logged in disputeEvents, which stays append-only.
+    // Refund claims (A-to-z, SAFE-T, PayPal, marketplace returns) entered beside the chargebacks;
+    // their status changes are disputeEvents of `claim:<id>`.
     version: 9,
     stores: {
       disputeAttachments: '++id, disputeId',
+      refundClaims: 'id, kind, openedAt',
     },
   },
 ];
@@ -239,6 +242,7 @@ export const KEPT_ON_WIPE: readonly string[] = [
   'decisionHead',
   'disputeEvents',
   'disputeAttachments',
+  'refundClaims',
   'matrices',
   'reportSnapshots',
   'exportLog',
@@ -379,6 +383,7 @@ export type WorkbenchDb = Dexie & {
   decisionHead: EntityTable<{ key: 'head'; seq: number; hash: string }, 'key'>;
   disputeEvents: EntityTable<DisputeEventRecord, 'id'>;
   disputeAttachments: EntityTable<DisputeAttachmentRecord, 'id'>;
+  refundClaims: EntityTable<import('../../../../shared/disputes/claims').RefundClaim, 'id'>;
   matrices: EntityTable<MatrixRecord, 'version'>;
   reportSnapshots: EntityTable<ReportSnapshotRecord, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;

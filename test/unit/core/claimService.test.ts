@@ -1,0 +1,104 @@
+// Refund claims in the cache: entered by hand with their deadline from the window in force, moved
+// along the dispute workflow with every change in the append-only history, windows saved as data,
+// and both carried by backups.
+import 'fake-indexeddb/auto';
+import '../../support/blobReader';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyRestore, planRestore, readBackup, writeBackup } from '../../../renderer/src/core/backup';
+import { ClaimService } from '../../../renderer/src/core/disputes/claimService';
+import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { DEFAULT_CLAIM_WINDOWS } from '../../../shared/disputes/claims';
+import { fixedClock } from '../../../shared/time/clock';
+import { fillCache, PASSPHRASE, TEST_ITERATIONS } from '../../support/backupCache';
+
+const NOW = Date.UTC(2026, 11, 3, 9, 0);
+const clock = fixedClock(NOW);
+const opened: WorkbenchDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+async function cache(name: string): Promise<WorkbenchDb> {
+  const db = await fillCache(name, 0, 5);
+  opened.push(db);
+  return db;
+}
+const atoz = {
+  id: '123-4567890-A2Z',
+  kind: 'amazon-a-to-z' as const,
+  orderRef: '302-1234567-7654321',
+  amountMinor: 4999,
+  currency: 'eur',
+  openedAt: Date.UTC(2026, 11, 2, 8, 0),
+  noticeDueAt: null,
+  reason: 'item not received',
+};
+
+describe('refund claims', () => {
+  it('enters a claim with the deadline its window gives, named with its source', async () => {
+    const claims = new ClaimService(await cache('claims-add'), clock);
+    const row = await claims.add(atoz);
+    expect(row).toMatchObject({
+      rowType: 'claim',
+      id: '123-4567890-A2Z',
+      currency: 'EUR',
+      status: 'new',
+      analyst: 'K. Weber',
+      createdAt: NOW,
+      kindLabel: 'Amazon A-to-z claim',
+    });
+    expect(row.dueAt).toBe(Date.UTC(2026, 11, 5, 8, 0));
+    expect(row.deadline.text).toContain('72 hours from the claim or Amazon’s request to respond to Amazon (https://sellercentral.amazon.com/');
+    expect((await claims.list()).map((c) => c.id)).toEqual(['123-4567890-A2Z']);
+  });
+
+  it('refuses a claim without a reference, a second one with the same reference, a bad currency', async () => {
+    const claims = new ClaimService(await cache('claims-refuse'), clock);
+    await expect(claims.add({ ...atoz, id: ' ' })).rejects.toThrow('Enter the claim’s reference');
+    await expect(claims.add({ ...atoz, currency: 'euro' })).rejects.toThrow('The currency is a three-letter code');
+    await expect(claims.add({ ...atoz, noticeDueAt: atoz.openedAt - 1 })).rejects.toThrow('before the claim was opened');
+    await claims.add(atoz);
+    await expect(claims.add({ ...atoz, kind: 'paypal-inr' })).rejects.toThrow('Claim 123-4567890-A2Z is already in the list (Amazon A-to-z claim)');
+  });
+
+  it('moves a claim along the workflow, each change logged in the dispute history under claim:<id>', async () => {
+    const db = await cache('claims-status');
+    const claims = new ClaimService(db, clock);
+    await claims.add(atoz);
+    await claims.setStatus(atoz.id, 'gathering_evidence', 'asked the carrier');
+    await claims.setStatus(atoz.id, 'submitted', '');
+    await expect(claims.setStatus(atoz.id, 'new', '')).rejects.toThrow('A claim that is submitted cannot become new');
+    const d = await claims.detail(atoz.id);
+    expect(d.status).toBe('submitted');
+    expect(d.events.map((e) => [e.disputeId, e.status, e.note])).toEqual([
+      ['claim:123-4567890-A2Z', 'submitted', ''],
+      ['claim:123-4567890-A2Z', 'gathering_evidence', 'asked the carrier'],
+    ]);
+    expect((await claims.list())[0]!.status).toBe('submitted');
+  });
+
+  it('takes saved windows: a changed A-to-z window moves the deadline of claims entered before', async () => {
+    const claims = new ClaimService(await cache('claims-windows'), clock);
+    await claims.add(atoz);
+    const windows = (await claims.windows()).map((w) => (w.kind === 'amazon-a-to-z' ? { ...w, amount: 48, note: 'Amazon.de: 48 hours' } : w));
+    await claims.saveWindows(windows);
+    expect((await claims.list())[0]!.dueAt).toBe(Date.UTC(2026, 11, 4, 8, 0));
+    await expect(claims.saveWindows([{ ...DEFAULT_CLAIM_WINDOWS[0]!, source: '' }])).rejects.toThrow('Window 1: name the source');
+  });
+
+  it('backs up and restores claims and their windows', async () => {
+    const db = await cache('claims-backup');
+    const claims = new ClaimService(db, clock);
+    await claims.add(atoz);
+    await claims.saveWindows((await claims.windows()).slice(0, 2));
+    const { blob } = await writeBackup(db, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock });
+    const target = createDb('claims-backup-target');
+    opened.push(target);
+    await target.meta.put({ key: 'analystName', value: 'L. Braun' });
+    const pending = await planRestore(target, await readBackup(blob, PASSPHRASE), []);
+    expect(pending.plan.summary).toContain('1 refund claim');
+    await applyRestore(target, pending, { reason: '', clock });
+    const restored = new ClaimService(target, clock);
+    expect(await restored.list()).toEqual(await claims.list());
+    expect(await restored.windows()).toHaveLength(2);
+  });
+});
