@@ -17,7 +17,7 @@ test('disputes by deadline: overdue and due within 48 h first, each with its rea
 
   // Families: the fraud tab holds only fraud-family reasons.
   await page.getByRole('tab', { name: /^Fraud \(\d+\)$/ }).click();
-  const families = await rows.locator('td:nth-child(4)').allTextContents();
+  const families = await rows.locator('td:nth-child(5)').allTextContents();
   expect(families.length).toBeGreaterThan(0);
   expect(new Set(families)).toEqual(new Set(['Fraud']));
 });
@@ -47,7 +47,7 @@ test('a dispute moves through its workflow with every change logged, and its evi
   const rows = page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr');
   const fresh = rows.filter({ has: page.locator('td:nth-child(2)', { hasText: /^new$/ }) }).first();
   await expect(fresh).toBeVisible({ timeout: 60_000 });
-  const order = (await fresh.locator('td:nth-child(7)').textContent())!;
+  const order = (await fresh.locator('td:nth-child(8)').textContent())!;
   await fresh.click();
   const detail = page.getByRole('region', { name: /^Dispute / });
   await expect(detail.getByTestId('dispute-status')).toHaveText('New');

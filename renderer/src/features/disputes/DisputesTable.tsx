@@ -1,6 +1,7 @@
-// Disputes by deadline, most urgent first: countdown, status, reason and family, amount, the
-// order (and its ring, if any), whether Visa CE 3.0 evidence is available, and for an open dispute
-// whether answering it is worth its cost.
+// Chargebacks and refund claims by deadline, most urgent first: countdown, kind, status, reason and
+// family, amount, the order (and its ring, if any), whether Visa CE 3.0 evidence is available, and for
+// an open dispute whether answering it is worth its cost.
+import type { ReactNode } from 'react';
 import { countdown, urgencyOf, type Urgency } from '../../../../shared/disputes/deadlines';
 import { REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
 import { formatCount, formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
@@ -8,6 +9,7 @@ import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import type { DisputeRow } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { ResponseHintText } from './ResponseHintText';
+import type { DeadlineRow } from './useDisputes';
 
 const URGENCY_LABEL: Record<Urgency, string> = {
   overdue: 'Overdue',
@@ -21,9 +23,12 @@ const URGENCY_LABEL: Record<Urgency, string> = {
 const SHOWN = 500;
 
 interface Dated {
-  r: DisputeRow;
+  r: DeadlineRow;
   urgency: Urgency;
 }
+
+/** A cell of chargebacks only; a claim's is empty. */
+const chargeback = (r: DeadlineRow, cell: (d: DisputeRow) => ReactNode): ReactNode => (r.rowType === 'chargeback' ? cell(r) : '');
 
 export function DisputesTable({
   sorted,
@@ -31,15 +36,15 @@ export function DisputesTable({
   onOpen,
   onRing,
 }: {
-  sorted: DisputeRow[];
+  sorted: DeadlineRow[];
   now: number;
-  onOpen(id: string): void;
+  onOpen(r: DeadlineRow): void;
   onRing(orderKey: string): void;
 }) {
   const columns: Column<Dated>[] = [
     {
       header: 'Due',
-      title: ({ r }) => (r.dueAt ? formatDateTime(r.dueAt) : ''),
+      title: ({ r }) => (r.dueAt ? `${formatDateTime(r.dueAt)} UTC${r.rowType === 'claim' ? `: ${r.deadline.text}` : ''}` : ''),
       cell: ({ r, urgency }) => (
         <>
           <strong>{r.dueAt && urgency !== 'closed' ? countdown(r.dueAt, now) : '—'}</strong>
@@ -48,33 +53,46 @@ export function DisputesTable({
       ),
     },
     { header: 'Status', cell: ({ r }) => <span className="status">{r.status.replace('_', ' ')}</span> },
+    { header: 'Kind', cell: ({ r }) => (r.rowType === 'claim' ? r.kindLabel : 'Chargeback') },
     {
       header: 'Reason',
-      title: ({ r }) => r.reasonLabel,
-      cell: ({ r }) => (
-        <>
-          {r.network} {r.reasonCode} <span className="muted">{r.reasonLabel}</span>
-        </>
-      ),
+      className: 'wrap',
+      title: ({ r }) => (r.rowType === 'claim' ? r.reason : r.reasonLabel),
+      cell: ({ r }) =>
+        r.rowType === 'claim' ? (
+          <>
+            {r.id} <span className="muted">{r.reason}</span>
+          </>
+        ) : (
+          <>
+            {r.network} {r.reasonCode} <span className="muted">{r.reasonLabel}</span>
+          </>
+        ),
     },
-    { header: 'Family', cell: ({ r }) => REASON_FAMILY_LABEL[r.family] },
+    { header: 'Family', cell: ({ r }) => (r.rowType === 'claim' ? <span className="muted">refund claim</span> : REASON_FAMILY_LABEL[r.family]) },
     { header: 'Amount', right: true, cell: ({ r }) => formatMoney(r.amountMinor, r.currency) },
     { header: 'Opened', cell: ({ r }) => formatDate(r.openedAt) },
-    { header: 'Order', cell: ({ r }) => <OrderCell r={r} onRing={onRing} /> },
+    { header: 'Order', cell: ({ r }) => (r.rowType === 'claim' ? r.orderRef || <span className="muted">—</span> : <OrderCell r={r} onRing={onRing} />) },
     {
       header: 'CE 3.0',
       cell: ({ r }) =>
-        r.ce3 ? (
-          r.ce3.qualifies ? (
-            <span className="status status-fulfilled">eligible ({r.ce3.priors} orders)</span>
+        chargeback(r, (r) =>
+          r.ce3 ? (
+            r.ce3.qualifies ? (
+              <span className="status status-fulfilled">eligible ({r.ce3.priors} orders)</span>
+            ) : (
+              <span className="muted">not eligible</span>
+            )
           ) : (
-            <span className="muted">not eligible</span>
-          )
-        ) : (
-          ''
+            ''
+          ),
         ),
     },
-    { header: 'Respond or accept', title: ({ r }) => r.hint?.text ?? '', cell: ({ r }) => <ResponseHintText r={r} compact /> },
+    {
+      header: 'Respond or accept',
+      title: ({ r }) => (r.rowType === 'chargeback' ? (r.hint?.text ?? '') : ''),
+      cell: ({ r }) => chargeback(r, (r) => <ResponseHintText r={r} compact />),
+    },
   ];
   const rows = sorted.slice(0, SHOWN).map((r) => ({ r, urgency: urgencyOf(r, now) }));
   return (
@@ -82,9 +100,13 @@ export function DisputesTable({
       <HistoryTable
         rows={rows}
         columns={columns}
-        rowKey={({ r }) => r.id}
-        rowProps={({ urgency }) => ({ className: `clickable urgency-${urgency}`, 'data-urgency': urgency })}
-        onOpen={({ r }) => onOpen(r.id)}
+        rowKey={({ r }) => `${r.rowType}:${r.id}`}
+        rowProps={({ r, urgency }) => ({
+          className: `clickable urgency-${urgency}`,
+          'data-urgency': urgency,
+          'data-kind': r.rowType === 'claim' ? r.kind : 'chargeback',
+        })}
+        onOpen={({ r }) => onOpen(r)}
         label="Disputes by deadline"
       />
       {sorted.length > SHOWN && (

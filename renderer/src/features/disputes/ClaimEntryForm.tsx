@@ -1,0 +1,106 @@
+// Entering a refund claim by hand: its kind, the marketplace's reference, the order, amount, when its
+// clock started and, when the notice names one, its deadline. The deadline the kind's window gives is
+// shown before saving, with where the window comes from.
+import { useState } from 'react';
+import { claimDeadline, CLAIM_DUTY, CLAIM_KINDS, CLAIM_KIND_LABEL, type ClaimKind, type ClaimWindow } from '../../../../shared/disputes/claims';
+import { formatDateTime } from '../../../../shared/domain/money';
+import { ErrorAlert } from '../../app/Alerts';
+import { cache } from '../../core/client';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { useActions } from '../../ui/useAsync';
+
+/** `2026-12-02T08:00` (the form's local-time field) read as UTC, the time the app shows everywhere; NaN when empty. */
+export function utcOfField(value: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!) : NaN;
+}
+
+/** "49.99" or "49,99" in minor units, or NaN. */
+function minorOf(amount: string): number {
+  const m = /^\s*(\d+)(?:[.,](\d{1,2}))?\s*$/.exec(amount);
+  return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : NaN;
+}
+
+const EMPTY = { kind: 'amazon-a-to-z' as ClaimKind, id: '', orderRef: '', amount: '', currency: 'EUR', openedAt: '', noticeDueAt: '', reason: '' };
+
+export function ClaimEntryForm({ windows, onSaved }: { windows: ClaimWindow[] | null; onSaved(id: string): Promise<void> }) {
+  const [f, setF] = useState(EMPTY);
+  const [saved, setSaved] = useState<string | null>(null);
+  const { run, error, setError, busy } = useActions();
+  const set = (patch: Partial<typeof f>) => {
+    setSaved(null);
+    setF({ ...f, ...patch });
+  };
+  const opened = utcOfField(f.openedAt);
+  const preview = windows && Number.isFinite(opened) ? claimDeadline({ kind: f.kind, openedAt: opened, noticeDueAt: null }, windows) : null;
+  const save = async () => {
+    setSaved(null);
+    const amountMinor = minorOf(f.amount);
+    if (!Number.isFinite(amountMinor)) return setError('The amount is a number, e.g. 49.99');
+    if (!Number.isFinite(opened)) return setError('Enter when the claim was opened (UTC)');
+    const notice = f.noticeDueAt ? utcOfField(f.noticeDueAt) : null;
+    const row = await run(() =>
+      cache.addRefundClaim({
+        id: f.id,
+        kind: f.kind,
+        orderRef: f.orderRef,
+        amountMinor,
+        currency: f.currency,
+        openedAt: opened,
+        noticeDueAt: notice,
+        reason: f.reason,
+      }),
+    );
+    if (!row) return;
+    setF({ ...EMPTY, kind: f.kind, currency: f.currency });
+    setSaved(`Claim ${row.id} entered: respond by ${row.dueAt ? `${formatDateTime(row.dueAt)} UTC` : 'no deadline known'}`);
+    await onSaved(row.id);
+  };
+  return (
+    <details className="panel" data-testid="claim-entry">
+      <summary>Enter a refund claim (A-to-z, SAFE-T, PayPal, marketplace return)</summary>
+      <SubmitForm className="inline-form" aria-label="Enter a refund claim" onSubmit={() => void save()}>
+        <label htmlFor="claim-kind">Kind</label>
+        <select id="claim-kind" value={f.kind} onChange={(e) => set({ kind: e.target.value as ClaimKind })}>
+          {CLAIM_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {CLAIM_KIND_LABEL[k]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="claim-id">Claim or case reference</label>
+        <input id="claim-id" value={f.id} onChange={(e) => set({ id: e.target.value })} placeholder="as the marketplace writes it" />
+        <label htmlFor="claim-order">Order number</label>
+        <input id="claim-order" value={f.orderRef} onChange={(e) => set({ orderRef: e.target.value })} />
+        <label htmlFor="claim-amount">Amount</label>
+        <span>
+          <input id="claim-amount" value={f.amount} onChange={(e) => set({ amount: e.target.value })} size={10} inputMode="decimal" />{' '}
+          <input aria-label="Currency" value={f.currency} onChange={(e) => set({ currency: e.target.value })} size={4} />
+        </span>
+        <label htmlFor="claim-opened">Clock starts (UTC): {CLAIM_DUTY[f.kind].startsAt}</label>
+        <input id="claim-opened" type="datetime-local" value={f.openedAt} onChange={(e) => set({ openedAt: e.target.value })} />
+        <label htmlFor="claim-notice">Deadline from the notice (UTC, optional)</label>
+        <input id="claim-notice" type="datetime-local" value={f.noticeDueAt} onChange={(e) => set({ noticeDueAt: e.target.value })} />
+        <label htmlFor="claim-reason">What the buyer says (no personal data)</label>
+        <input id="claim-reason" value={f.reason} onChange={(e) => set({ reason: e.target.value })} size={40} />
+        {preview && (
+          <p className="muted small" data-testid="claim-preview">
+            {preview.dueAt ? `Respond by ${formatDateTime(preview.dueAt)} UTC: ${preview.text}` : `No deadline: ${preview.text}`}
+            {f.noticeDueAt ? ' (the notice’s deadline will count instead)' : ''}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            Enter claim
+          </button>
+          {saved && (
+            <span role="status" className="muted">
+              {saved}
+            </span>
+          )}
+        </div>
+      </SubmitForm>
+      <ErrorAlert message={error} />
+    </details>
+  );
+}

@@ -1,0 +1,84 @@
+// Refund claims beside chargebacks: a claim entered by hand gets the deadline its kind's window gives
+// (with the window's source), sits in the one deadline list among the chargebacks by urgency, filters
+// by kind, moves along its workflow with each change logged, and follows an edited, dated window.
+import { expectNoSeriousViolations } from './axe';
+import { expect, loadDemo, test } from './fixtures';
+
+test('claim: an A-to-z claim entered by hand shows its deadline in the list with the chargebacks, and follows an edited window', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const rows = page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr');
+  await expect(rows.first()).toBeVisible({ timeout: 60_000 });
+  const chargebacks = await rows.count();
+
+  const form = page.getByRole('form', { name: 'Enter a refund claim' });
+  await page.getByText('Enter a refund claim (A-to-z, SAFE-T, PayPal, marketplace return)').click();
+  await form.getByLabel('Kind').selectOption({ label: 'Amazon A-to-z claim' });
+  await form.getByLabel('Claim or case reference').fill('A2Z-7001');
+  await form.getByLabel('Order number').fill('302-1111111-2222222');
+  await form.getByLabel('Amount').fill('59.90');
+  // The test runs at 2026-11-18 14:00 UTC: a claim of the 17th at 10:00 is due in 44 hours.
+  await form.getByLabel(/^Clock starts \(UTC\)/).fill('2026-11-17T10:00');
+  await form.getByLabel('What the buyer says (no personal data)').fill('parcel not received');
+  await expect(form.getByTestId('claim-preview')).toContainText(
+    'Respond by 2026-11-20 10:00 UTC: 72 hours from the claim or Amazon’s request to respond to Amazon (https://sellercentral.amazon.com/',
+  );
+  await expectNoSeriousViolations(page, 'the refund claim form', { include: '[data-testid="claim-entry"]' });
+  await form.getByRole('button', { name: 'Enter claim' }).click();
+  await expect(form.getByRole('status')).toHaveText('Claim A2Z-7001 entered: respond by 2026-11-20 10:00 UTC');
+
+  // In the one list, among the chargebacks, by urgency: due within 48 h, after every overdue one.
+  await expect(rows).toHaveCount(chargebacks + 1);
+  await expect(page.getByTestId('disputes-count')).toContainText('· 1 refund claim ·');
+  const claim = rows.filter({ hasText: 'A2Z-7001' });
+  await expect(claim).toHaveAttribute('data-kind', 'amazon-a-to-z');
+  await expect(claim).toHaveAttribute('data-urgency', 'due-48h');
+  await expect(claim.locator('td').nth(0)).toContainText('in 44 h');
+  await expect(claim.locator('td').nth(2)).toHaveText('Amazon A-to-z claim');
+  await expect(claim.locator('td').nth(0)).toHaveAttribute('title', /^2026-11-20 10:00 UTC: 72 hours from/);
+  const urgencies = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-urgency')));
+  const at = urgencies.indexOf('due-48h');
+  expect(urgencies.slice(0, at).every((u) => u === 'overdue')).toBe(true);
+  expect(urgencies.slice(at + 1)).not.toContain('overdue');
+  expect(await rows.evaluateAll((trs) => trs.filter((tr) => tr.getAttribute('data-kind') === 'chargeback').length)).toBe(chargebacks);
+
+  // Filter by kind: claims alone, chargebacks alone.
+  await page.getByLabel('Kind of dispute').selectOption({ label: 'Refund claims' });
+  await expect(rows).toHaveCount(1);
+  await page.getByLabel('Kind of dispute').selectOption({ label: 'Chargebacks' });
+  await expect(rows).toHaveCount(chargebacks);
+  await page.getByLabel('Kind of dispute').selectOption({ label: 'Chargebacks and refund claims' });
+
+  // Its panel: the deadline and where the window comes from; a status change logged with its note.
+  await claim.click();
+  const panel = page.getByRole('region', { name: 'Claim A2Z-7001' });
+  await expect(panel.getByTestId('claim-deadline')).toContainText('Respond by 2026-11-20 10:00 UTC (in 44 h)');
+  await expect(panel.getByTestId('claim-deadline')).toContainText('read 2026-12-03');
+  await panel.getByLabel('Status note').fill('asked the carrier for the delivery scan');
+  await panel.getByRole('button', { name: '→ Gathering evidence' }).click();
+  await expect(panel.getByTestId('claim-status')).toHaveText('Gathering evidence');
+  await expect(panel.getByTestId('claim-history')).toContainText('K. Weber: status → Gathering evidence (asked the carrier for the delivery scan)');
+  await expectNoSeriousViolations(page, 'a refund claim', { include: '[aria-label="Claim A2Z-7001"]' });
+
+  // Amazon.de answers in 48 hours: a window row from 2026-11-01 moves this claim's deadline, not older ones'.
+  await page.getByText(/^Claim response windows:/).click();
+  const windows = page.getByRole('table', { name: 'Claim response windows' });
+  await page.getByRole('button', { name: 'Add window' }).click();
+  const n = await windows.locator('tbody tr').count();
+  const of = `of window ${n}`;
+  await windows.getByLabel(`Kind ${of}`).selectOption({ label: 'Amazon A-to-z claim' });
+  await windows.getByLabel(`Length ${of}`).fill('48');
+  await windows.getByLabel(`Unit ${of}`).selectOption({ label: 'hours' });
+  await windows.getByLabel(`First day ${of}`).fill('2026-11-01');
+  await page.getByRole('button', { name: 'Save windows' }).click();
+  await expect(page.getByTestId('claim-windows').getByRole('alert')).toContainText(`Window ${n}: name the source`);
+  await windows.getByLabel(`Source ${of}`).fill('https://sellercentral.amazon.de/help/hub/reference/external/G1781');
+  await windows.getByLabel(`Read on ${of}`).fill('2026-12-03');
+  await page.getByRole('button', { name: 'Save windows' }).click();
+  await expect(page.getByTestId('claim-windows').locator('summary')).toContainText('Amazon A-to-z 48 hours');
+  await expect(claim.locator('td').nth(0)).toContainText('in 20 h');
+  await expect(panel.getByTestId('claim-deadline')).toContainText('Respond by 2026-11-19 10:00 UTC (in 20 h): 48 hours from the claim');
+  await expectNoSeriousViolations(page, 'Disputes with a refund claim and the windows open');
+  await page.getByRole('region', { name: 'Claim A2Z-7001' }).scrollIntoViewIfNeeded();
+  await page.getByRole('table', { name: 'Disputes by deadline' }).scrollIntoViewIfNeeded();
+});
