@@ -10,6 +10,7 @@ import { OrderRepository } from '../../../renderer/src/core/storage/orderReposit
 import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { retentionCutoff } from '../../../renderer/src/core/privacy/personalData';
+import { AttachmentService } from '../../../renderer/src/core/disputes/attachmentService';
 import { NO_FILTER } from '../../../shared/orders/query';
 import { fixedClock } from '../../../shared/time/clock';
 import { order } from '../../support/orders';
@@ -144,6 +145,40 @@ describe('erasing one customer', () => {
     expect(entries[1]!.note).toBe('Tim Wolf asked for a call back');
     expect((await log.verify()).chain).toEqual({ ok: true, entries: 4 });
     expect(JSON.stringify(await db.decisions.toArray())).not.toMatch(/Anna/);
+  });
+
+  it('removes the files attached to their disputes, whole, each removal left in the dispute’s history', async () => {
+    const { db, service } = await cacheWithCustomers('erase-files');
+    const dispute = {
+      provider: 'stripe',
+      paymentId: '',
+      network: 'visa' as const,
+      reasonCode: '10.4',
+      amountMinor: 100,
+      currency: 'EUR',
+      openedAt: NOW,
+      dueAt: NOW,
+      status: 'new' as const,
+    };
+    await db.disputes.bulkPut([
+      { ...dispute, id: 'dp_1', orderKey: 'shopify:#1002' },
+      { ...dispute, id: 'dp_2', orderKey: 'shopify:#1003' },
+    ]);
+    const files = new AttachmentService(db, clock);
+    const mail = new TextEncoder().encode('From: anna.schmidt@gmail.com\nSubject: my order\n\nIt never came.');
+    await files.attach('dp_1', 'anna-schmidt-mail.eml', mail, 'customer-email');
+    await files.attach('dp_2', 'pod.pdf', new TextEncoder().encode('%PDF-1.4 delivered'), 'proof-of-delivery');
+    const { token, summary } = await service.planErasure('anna.schmidt@gmail.com');
+    expect(summary.attachments).toBe(1);
+    const entry = await service.applyPersonalData(token, 'GDPR-2026-119');
+    expect(entry.note).toContain('; 1 attached file removed');
+    expect((await db.disputeAttachments.toArray()).map((a) => a.disputeId)).toEqual(['dp_2']);
+    expect(await db.disputeEvents.where('disputeId').equals('dp_1').last()).toMatchObject({
+      kind: 'attachment',
+      file: { action: 'removed', type: 'eml', size: mail.length },
+      note: 'erased on request GDPR-2026-119',
+    });
+    expect(JSON.stringify(await db.disputeEvents.toArray())).not.toMatch(/anna|schmidt/i);
   });
 
   it('an unknown customer is said so, and nothing is planned', async () => {

@@ -54,6 +54,8 @@ export interface PersonalDataPlan {
   keptNotes: number[];
   /** Link overrides whose value was one of this customer's. */
   overrides: number[];
+  /** Files attached to disputes on these orders (delivery proofs, e-mails: personal data through and through). */
+  attachments: number[];
   /** Retention: cut-off time and counts per month for the summary. */
   before?: number;
   months?: RetentionSummaryRecord['months'];
@@ -66,6 +68,7 @@ export interface PlanSummary {
   notes: number;
   keptNotes: number[];
   overrides: number;
+  attachments: number;
   before: number | null;
 }
 
@@ -77,6 +80,7 @@ export function summarise(plan: PersonalDataPlan): PlanSummary {
     notes: plan.notes.length,
     keptNotes: plan.keptNotes,
     overrides: plan.overrides.length,
+    attachments: plan.attachments.length,
     before: plan.before ?? null,
   };
 }
@@ -138,6 +142,24 @@ async function planNotes(db: WorkbenchDb, entryMatches: (e: DecisionEntry) => bo
   return { notes, keptNotes };
 }
 
+/** Files attached to disputes on these orders: they go whole, their removal logged in each dispute's history. */
+async function planAttachments(db: WorkbenchDb, orderKeys: ReadonlySet<string>): Promise<number[]> {
+  if (!orderKeys.size) return [];
+  const disputes = new Set(
+    (
+      await db.disputes
+        .where('orderKey')
+        .anyOf([...orderKeys])
+        .toArray()
+    ).map((d) => d.id),
+  );
+  if (!disputes.size) return [];
+  return (await db.disputeAttachments
+    .where('disputeId')
+    .anyOf([...disputes])
+    .primaryKeys()) as number[];
+}
+
 /** Everything held about one customer, found by email (any letter case) or customer id. */
 export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise<PersonalDataPlan> {
   const id = who.trim();
@@ -154,7 +176,8 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise
   );
   if (byEmail) linkValues.add(wanted);
   const overrides = (await db.linkOverrides.toArray()).filter((o) => linkValues.has(blank(o.value))).map((o) => o.id!);
-  return { kind: 'erasure', rows: found.rows, orderKeys: found.keys, orders: found.keys.length, payments, notes, keptNotes, overrides };
+  const attachments = await planAttachments(db, orderKeys);
+  return { kind: 'erasure', rows: found.rows, orderKeys: found.keys, orders: found.keys.length, payments, notes, keptNotes, overrides, attachments };
 }
 
 /** Personal data older than `before`: orders placed, payments made and notes written before it. */
@@ -188,6 +211,7 @@ export async function planRetention(db: WorkbenchDb, before: number): Promise<Pe
     notes,
     keptNotes,
     overrides: [],
+    attachments: await planAttachments(db, new Set(found.keys)),
     before,
     months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
   };
@@ -219,12 +243,13 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
       ? `Erased the personal data of ${plan.orders} orders and ${plan.payments.length} payments on request ${reference}`
       : `Retention: purged the personal data of ${plan.orders} orders and ${plan.payments.length} payments placed before ${new Date(plan.before!).toISOString().slice(0, 10)}`;
   const notes = plan.notes.length ? `; notes of entries ${plan.notes.join(', ')} erased` : '';
+  const files = plan.attachments.length ? `; ${plan.attachments.length} attached file${plan.attachments.length === 1 ? '' : 's'} removed` : '';
   const kept = plan.keptNotes.length ? `; notes of entries ${plan.keptNotes.join(', ')} predate salted notes and stay` : '';
   const input: DecisionInput = {
     orderKey: '',
     decision: plan.kind,
     reasonCode: '',
-    note: `${what}${notes}${kept}`,
+    note: `${what}${notes}${files}${kept}`,
     analyst,
     at: clock.now(),
     score: null,
@@ -238,7 +263,19 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
     const done = await replacingLogs(db.name, () =>
       db.transaction(
         'rw',
-        [db.orderText, db.orderBlocks, db.payments, db.importUndo, db.decisions, db.decisionHead, db.linkOverrides, db.retentionSummaries, db.keyIndex],
+        [
+          db.orderText,
+          db.orderBlocks,
+          db.payments,
+          db.importUndo,
+          db.decisions,
+          db.decisionHead,
+          db.linkOverrides,
+          db.retentionSummaries,
+          db.keyIndex,
+          db.disputeAttachments,
+          db.disputeEvents,
+        ],
         async () => {
           const now = await db.decisionHead.get('head');
           if ((now?.seq ?? 0) !== (head?.seq ?? 0)) return false;
@@ -269,6 +306,19 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
             if (e) await db.decisions.put({ ...e, note: '', noteErased: true });
           }
           for (const id of plan.overrides) await db.linkOverrides.update(id, { value: '', reason: 'erased on request' });
+          // Attached files go whole; each dispute's history keeps that one was there and why it went.
+          for (const a of await db.disputeAttachments.bulkGet(plan.attachments)) {
+            if (!a) continue;
+            await db.disputeAttachments.delete(a.id!);
+            await db.disputeEvents.add({
+              disputeId: a.disputeId,
+              kind: 'attachment',
+              file: { action: 'removed', attachmentId: a.id!, type: a.type, size: a.size, sha256: a.sha256 },
+              note: plan.kind === 'erasure' ? `erased on request ${reference}` : 'retention period passed',
+              analyst,
+              at: input.at,
+            });
+          }
           if (plan.kind === 'retention') await db.retentionSummaries.add({ at: input.at, analyst, before: plan.before!, months: plan.months ?? [] });
           await db.decisions.add(entry);
           await db.decisionHead.put({ key: 'head', seq: entry.seq, hash: entry.hash });

@@ -13,6 +13,7 @@ function describe(s: PlanSummary): string {
   ];
   if (s.notes) parts.push(`${formatCount(s.notes)} decision note${s.notes === 1 ? '' : 's'}`);
   if (s.overrides) parts.push(`${formatCount(s.overrides)} link override${s.overrides === 1 ? '' : 's'}`);
+  if (s.attachments) parts.push(`${formatCount(s.attachments)} file${s.attachments === 1 ? '' : 's'} attached to their disputes`);
   return parts.join(', ');
 }
 
