@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Retakes the README's screenshots from the current build (npm run build first): serves
 // out/renderer on a free local port, loads the 10k demo data at a fixed date in Debian's
-// Chromium, and writes resources/screenshots/{orders,rings,review,reports,imports}.png.
+// Chromium, and writes resources/screenshots/{orders,rings,review,reports,imports,disputes}.png.
 //   node resources/scripts/screenshots.mjs
 import { spawn } from 'node:child_process';
 import { writeFileSync, mkdtempSync } from 'node:fs';
@@ -79,7 +79,30 @@ try {
   await chooser.setFiles(csv);
   await page.getByRole('region', { name: 'Import of orders_export.csv' }).waitFor();
   await page.screenshot({ path: out('imports.png') });
-  console.log('wrote resources/screenshots/{orders,rings,review,reports,imports}.png');
+
+  // Disputes: a refund claim in the list with the chargebacks, and a dispute with a proof of delivery attached.
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  await page.getByText('Enter a refund claim (A-to-z, SAFE-T, PayPal, marketplace return)').click();
+  const form = page.getByRole('form', { name: 'Enter a refund claim' });
+  await form.getByLabel('Claim or case reference').fill('A2Z-7001');
+  await form.getByLabel('Order number').fill('302-1111111-2222222');
+  await form.getByLabel('Amount').fill('59.90');
+  await form.getByLabel(/^Clock starts \(UTC\)/).fill('2026-11-17T10:00');
+  await form.getByLabel('What the buyer says (no personal data)').fill('parcel not received');
+  await form.getByRole('button', { name: 'Enter claim' }).click();
+  await form.getByRole('status').waitFor();
+  await page.getByText('Enter a refund claim (A-to-z, SAFE-T, PayPal, marketplace return)').click();
+  await page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr').first().click();
+  const detail = page.getByRole('region', { name: /^Dispute / });
+  await detail.getByLabel('What the file shows').selectOption({ label: 'Proof of delivery' });
+  const fixtures = path.join(root, 'test/fixtures/attachments');
+  const [files] = await Promise.all([page.waitForEvent('filechooser'), detail.getByRole('button', { name: 'Attach files…' }).click()]);
+  await files.setFiles([path.join(fixtures, 'proof-of-delivery.png'), path.join(fixtures, 'delivery-confirmation.pdf')]);
+  await detail.getByRole('button', { name: 'Show proof-of-delivery.png' }).click();
+  await detail.getByTestId('attachment-image').waitFor();
+  await detail.getByRole('table', { name: 'Attached files' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: out('disputes.png') });
+  console.log('wrote resources/screenshots/{orders,rings,review,reports,imports,disputes}.png');
 } finally {
   await browser.close();
   server.kill();
