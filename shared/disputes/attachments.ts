@@ -98,6 +98,8 @@ function isMail(bytes: Uint8Array): boolean {
   if (head.includes(0)) return false;
   const text = new TextDecoder('latin1').decode(head);
   const lines = text.split(/\r?\n/);
+  // A message saved from an mbox folder may keep its envelope line ("From sender@host Mon Nov 2 …").
+  if (/^From \S/.test(lines[0] ?? '')) lines.shift();
   const complete = lines.length > 1 && bytes.length > head.length ? lines.slice(0, -1) : lines;
   const names = new Set<string>();
   for (const [i, line] of complete.entries()) {

@@ -45,6 +45,11 @@ describe('attachment type by content', () => {
   it('takes as e-mail only a header block of real mail fields, with one naming where it came from', () => {
     expect(sniffAttachment('m.eml', text('From: a@example.net\nSubject: hi\n\nbody'))).toEqual({ ok: true, type: 'eml' });
     expect(sniffAttachment('m.eml', text('Return-Path: <a@example.net>\r\nDelivered-To: b@example.net\r\n\r\n'))).toEqual({ ok: true, type: 'eml' });
+    // An mbox envelope line before the headers, as some mail clients save a message.
+    expect(sniffAttachment('m.eml', text('From a@example.net Mon Nov  2 10:11:58 2026\nFrom: a@example.net\nSubject: hi\n\nbody'))).toEqual({
+      ok: true,
+      type: 'eml',
+    });
     // One field, or fields no mail client writes first, or a page with a header-like first line.
     expect(sniffAttachment('m.eml', text('Subject: hi\n\nbody'))).toMatchObject({ ok: false });
     expect(sniffAttachment('m.eml', text('Subject: hi\nContent-Type: text/html\n\n<html>'))).toMatchObject({ ok: false });
