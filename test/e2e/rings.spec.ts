@@ -244,3 +244,47 @@ test('after a reload, Rings reads the key index back from the cache and normalis
   expect((await count.textContent())!.split(' · linked in')[0]).toBe(before);
   await expect(page.getByRole('table', { name: 'Rings' }).locator('tbody tr').first()).toBeVisible();
 });
+
+test('a ring of 250 orders is drawn grouped by the values its orders share, and still lists every order', async ({ page }, testInfo) => {
+  const { writeFileSync } = await import('node:fs');
+  // 250 accounts ship to one flat within a day (a drop address in a burst); 30 of them also give one phone.
+  const header =
+    'Name,Email,Financial Status,Currency,Total,Created at,Lineitem name,Shipping Name,Shipping Address1,Shipping Zip,Shipping City,Shipping Country,Shipping Phone';
+  const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Emma', 'Felix', 'Greta', 'Hannes', 'Ida', 'Jonas', 'Klara', 'Lukas', 'Mia', 'Noah', 'Olga', 'Paul'];
+  const LAST = ['Adler', 'Brandt', 'Conrad', 'Dietz', 'Engel', 'Fuchs', 'Graf', 'Hahn', 'Imhof', 'Jung', 'Kraus', 'Lorenz', 'Maier', 'Nagel', 'Ott', 'Pohl'];
+  const lines = Array.from({ length: 250 }, (_, i) =>
+    [
+      `#${5001 + i}`,
+      `buyer${i}@mail${i % 7}.example`,
+      'paid',
+      'EUR',
+      (40 + (i % 30)).toFixed(2),
+      `2026-11-17 ${String(8 + Math.floor(i / 25)).padStart(2, '0')}:${String((i * 2) % 60).padStart(2, '0')}:00 +0100`,
+      'Sneaker',
+      `${FIRST[i % 16]} ${LAST[Math.floor(i / 16)]}`,
+      'Lindenstraße 12',
+      '10969',
+      'Berlin',
+      'DE',
+      i < 30 ? '+49 151 23456789' : '',
+    ].join(','),
+  );
+  const file = testInfo.outputPath('burst.csv');
+  writeFileSync(file, [header, ...lines].join('\n') + '\n');
+  await page.goto('/#/imports');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles(file);
+  await expect(page.getByRole('region', { name: 'Import of burst.csv' }).locator('[data-bucket="created"]')).toHaveText('250', { timeout: 60_000 });
+
+  await page.getByRole('link', { name: 'Rings' }).click();
+  const rows = page.getByRole('table', { name: 'Rings' }).locator('tbody tr');
+  await expect(rows.first()).toBeVisible({ timeout: 60_000 });
+  await rows.first().click();
+  const ring = page.getByRole('region', { name: /^Ring / });
+  await expect(ring.getByRole('heading', { level: 2 })).toContainText('250 orders');
+  const graph = ring.getByTestId('ring-graph');
+  // 30 orders share the flat and the phone, 220 only the flat: two group nodes instead of 250 order nodes.
+  await expect(graph).toHaveAttribute('aria-label', /; 250 orders drawn in 2 groups by the values they share/);
+  await expect(graph).toHaveAttribute('data-labels-hidden', /^\d+$/);
+  expect(await ring.getByRole('table', { name: 'Ring orders' }).locator('tbody tr').count()).toBe(250);
+});

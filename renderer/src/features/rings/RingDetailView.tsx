@@ -54,9 +54,11 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
       <ErrorAlert message={error} />
       <div className="ring-body">
         <div className="ring-graph-box">
-          <RingGraph graph={g.graph} onSelect={g.onSelect} />
+          <RingGraph graph={g.drawn} onSelect={g.onSelect} />
           <div className="toolbar">
-            {node ? (
+            {node?.kind === 'group' ? (
+              <span className="muted">{node.label} that link through the same values, drawn as one node: they are listed below.</span>
+            ) : node ? (
               <button onClick={() => void g.expand(node.id, node.label)}>
                 Expand {node.kind === 'order' ? `order ${node.label}` : `${node.kind} ${node.label}`}
               </button>

@@ -1,9 +1,9 @@
 // The link graph of one ring: orders and the key values they share, coloured by key type,
 // hubs drawn dashed, expanded neighbours outside the ring faded. Cytoscape lays it out and gives pan, zoom and selection.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import cytoscape from 'cytoscape';
 import type { KeyType } from '../../../../shared/normalize';
-import type { RingGraph as Graph } from '../../core/contract';
+import { labelsToHide, type GroupedGraph } from '../../../../shared/linking/graphDrawing';
 
 /** Order nodes: neutral, so the key types' colours carry the links. */
 const ORDER_COLOUR = '#5f6b7a';
@@ -19,21 +19,53 @@ export const KEY_COLOUR: Record<KeyType, string> = {
   name: '#475569',
 };
 
-export function RingGraph({ graph, onSelect }: { graph: Graph; onSelect(nodeId: string | null): void }) {
+/** Whose label stays when two would overlap: key values, then groups, then orders; more links first. */
+const LABEL_RANK: Record<string, number> = { order: 1, group: 2 };
+
+export function RingGraph({ graph, onSelect }: { graph: GroupedGraph; onSelect(nodeId: string | null): void }) {
   const box = useRef<HTMLDivElement>(null);
+  const [hiddenLabels, setHiddenLabels] = useState(0);
   useEffect(() => {
     if (!box.current) return;
+    const size = (n: number) => Math.round(16 + 6 * Math.log2(n));
     const cy = cytoscape({
       container: box.current,
       elements: [
-        ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.label, kind: n.kind, hub: n.hub ? 1 : 0, outside: n.outside ? 1 : 0 } })),
+        ...graph.nodes.map((n) => ({
+          data: {
+            id: n.id,
+            label: n.label,
+            kind: n.kind,
+            hub: n.hub ? 1 : 0,
+            outside: n.outside ? 1 : 0,
+            size: n.kind === 'group' ? size(graph.members.get(n.id)?.length ?? 2) : 14,
+          },
+        })),
         ...graph.edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, kind: e.type, outside: e.outside ? 1 : 0 } })),
       ],
       style: [
         {
           selector: 'node',
-          style: { label: 'data(label)', 'font-size': 9, color: '#1c2430', 'text-valign': 'bottom', 'text-margin-y': 3, width: 14, height: 14 },
+          style: {
+            label: 'data(label)',
+            'font-size': 9,
+            color: '#1c2430',
+            'text-valign': 'bottom',
+            'text-margin-y': 3,
+            'text-background-color': '#ffffff',
+            'text-background-opacity': 0.85,
+            'text-background-padding': '1px',
+            width: 14,
+            height: 14,
+          },
         },
+        {
+          selector: 'node[kind = "group"]',
+          style: { shape: 'ellipse', 'background-color': ORDER_COLOUR, width: 'data(size)', height: 'data(size)', 'font-weight': 'bold' },
+        },
+        // A label that would overlap a more important one waits until its node is pointed at or selected.
+        { selector: 'node.nolabel', style: { label: '' } },
+        { selector: 'node.nolabel:selected, node.nolabel.hover', style: { label: 'data(label)', 'z-index': 10 } },
         { selector: 'node[kind = "order"]', style: { shape: 'round-rectangle', 'background-color': ORDER_COLOUR, width: 12, height: 12 } },
         ...Object.entries(KEY_COLOUR).map(([k, c]) => ({
           selector: `node[kind = "${k}"]`,
@@ -46,9 +78,29 @@ export function RingGraph({ graph, onSelect }: { graph: Graph; onSelect(nodeId: 
         { selector: 'edge[outside = 1]', style: { 'line-style': 'dotted', opacity: 0.5 } },
         { selector: ':selected', style: { 'border-width': 3, 'border-color': '#2f6fde' } },
       ],
-      layout: { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 6000, idealEdgeLength: () => 60 },
+      layout: {
+        name: 'cose',
+        animate: false,
+        randomize: false,
+        nodeDimensionsIncludeLabels: true,
+        nodeRepulsion: () => 6000 + 60 * graph.nodes.length,
+        idealEdgeLength: () => 70,
+      },
       wheelSensitivity: 0.3,
     });
+    // Laid out: labels that would overlap a kept one are hidden, most important kept first.
+    const hidden = labelsToHide(
+      cy.nodes().map((n) => {
+        const b = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+        return { id: n.id(), x1: b.x1, y1: b.y1, x2: b.x2, y2: b.y2, priority: (LABEL_RANK[n.data('kind') as string] ?? 3) * 10_000 + n.degree(false) };
+      }),
+    );
+    cy.nodes().forEach((n) => {
+      if (hidden.has(n.id())) n.addClass('nolabel');
+    });
+    setHiddenLabels(hidden.size);
+    cy.on('mouseover', 'node', (e) => e.target.addClass('hover'));
+    cy.on('mouseout', 'node', (e) => e.target.removeClass('hover'));
     cy.on('tap', 'node', (e) => onSelect(e.target.id()));
     cy.on('tap', (e) => {
       if (e.target === cy) onSelect(null);
@@ -60,8 +112,13 @@ export function RingGraph({ graph, onSelect }: { graph: Graph; onSelect(nodeId: 
       className="ring-graph"
       ref={box}
       role="img"
-      aria-label={`Link graph: ${graph.nodes.length} nodes, ${graph.edges.length} links`}
+      aria-label={
+        `Link graph: ${graph.nodes.length} nodes, ${graph.edges.length} links` +
+        (graph.grouped ? `; ${graph.grouped} orders drawn in ${graph.members.size} groups by the values they share` : '') +
+        (hiddenLabels ? `; ${hiddenLabels} labels that would overlap shown on pointing` : '')
+      }
       data-testid="ring-graph"
+      data-labels-hidden={hiddenLabels}
     />
   );
 }

@@ -2,6 +2,7 @@
 // beyond the ring, and the ring's orders linked to the selected node.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RingDetail, RingGraph as Graph } from '../../core/contract';
+import { groupForDrawing } from '../../../../shared/linking/graphDrawing';
 import type { RingActions } from './RingDetailView';
 
 export interface Expansion {
@@ -33,15 +34,23 @@ export function useRingGraph(ring: RingDetail, expandNode: RingActions['expand']
       ]);
     });
 
-  /** The ring's orders, or those linked to the selected node. */
+  /** What is drawn: a large ring's orders grouped by the key values they link through. */
+  const drawn = useMemo(() => groupForDrawing(graph), [graph]);
+
+  /** The ring's orders, or those linked to the selected node (or drawn in the selected group). */
   const shown = useMemo(() => {
     const all = ring.orders.map((o, i) => ({ o, node: ring.orderNodes[i]! }));
     if (!selected) return all;
     if (selected.startsWith('o:')) return all.filter((x) => x.node === selected);
+    const members = drawn.members.get(selected);
+    if (members) {
+      const inGroup = new Set(members);
+      return all.filter((x) => inGroup.has(x.node));
+    }
     const linked = new Set(graph.edges.filter((e) => e.target === selected).map((e) => e.source));
     return all.filter((x) => linked.has(x.node));
-  }, [selected, ring, graph]);
+  }, [selected, ring, graph, drawn]);
 
-  const selectedNode = selected ? graph.nodes.find((n) => n.id === selected) : undefined;
-  return { graph, expanded, selected, selectedNode, onSelect, clearSelection: () => setSelected(null), expand, shown };
+  const selectedNode = selected ? drawn.nodes.find((n) => n.id === selected) : undefined;
+  return { graph, drawn, expanded, selected, selectedNode, onSelect, clearSelection: () => setSelected(null), expand, shown };
 }
