@@ -258,10 +258,6 @@ test('keyboard drill-down: a chart takes the focus, the arrows move between week
   await openReports(page);
   const cells = await tableRows(page, 'trend-rows');
   const chart = page.locator('.chart-box', { hasText: 'Orders by marketplace' });
-  const surface = chart
-    .locator('.recharts-surface, .recharts-wrapper')
-    .filter({ has: page.locator('[tabindex]') })
-    .first();
   // Tab from the chart's PNG button lands on the chart itself.
   await chart.getByRole('button', { name: 'PNG' }).focus();
   await page.keyboard.press('Tab');
