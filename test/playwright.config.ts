@@ -20,6 +20,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}/`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // Formats follow the system's languages and the theme its scheme: pinned, so no test depends on the machine.
+    locale: 'en-US',
+    colorScheme: 'light',
   },
   webServer: {
     command: `node resources/scripts/serve.mjs --port ${PORT}`,

@@ -1,15 +1,50 @@
 // Money and time as analysts read them: amounts with currency, timestamps unambiguous.
 
+/**
+ * How numbers, money and shown dates are written: `iso` (1,234.56 and 2026-05-01, the default and
+ * what every export, log and evidence file keeps), British English (01/05/2026) or German
+ * (1.234,56 € and 01.05.2026). Only what a screen shows follows it; `formatDate` and
+ * `formatDateTime` stay ISO for inputs, file names and machine-read text.
+ */
+export const DISPLAY_LOCALES = ['iso', 'en-GB', 'de-DE'] as const;
+export type DisplayLocale = (typeof DISPLAY_LOCALES)[number];
+
+let display: DisplayLocale = 'iso';
 const moneyFormats = new Map<string, Intl.NumberFormat>();
+let countFormat: Intl.NumberFormat | null = null;
+
+export function setDisplayLocale(locale: DisplayLocale): void {
+  if (locale === display) return;
+  display = locale;
+  moneyFormats.clear();
+  countFormat = null;
+}
+
+export function displayLocale(): DisplayLocale {
+  return display;
+}
+
+/** The display locale a system's languages ask for (navigator.languages): German, British English, else ISO. */
+export function localeOfSystem(languages: readonly string[]): DisplayLocale {
+  for (const l of languages) {
+    const tag = l.toLowerCase();
+    if (tag === 'de' || tag.startsWith('de-')) return 'de-DE';
+    if (/^en-(gb|ie|au|nz)$/.test(tag)) return 'en-GB';
+    if (tag.startsWith('en')) return 'iso';
+  }
+  return 'iso';
+}
+
+const intlLocale = () => (display === 'iso' ? 'en-IE' : display);
 
 export function formatMoney(minor: number, currency: string): string {
   const code = currency || 'EUR';
   let f = moneyFormats.get(code);
   if (!f) {
     try {
-      f = new Intl.NumberFormat('en-IE', { style: 'currency', currency: code });
+      f = new Intl.NumberFormat(intlLocale(), { style: 'currency', currency: code });
     } catch {
-      f = new Intl.NumberFormat('en-IE', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      f = new Intl.NumberFormat(intlLocale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     }
     moneyFormats.set(code, f);
   }
@@ -28,6 +63,19 @@ export function formatDate(epochMs: number): string {
   return formatDateTime(epochMs).slice(0, 10);
 }
 
+/** A date as the display locale writes it (UTC): 2026-05-01, 01/05/2026 or 01.05.2026. */
+export function showDate(epochMs: number): string {
+  const iso = formatDate(epochMs);
+  if (display === 'iso') return iso;
+  const [y, m, d] = iso.split('-');
+  return display === 'de-DE' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
+}
+
+/** A UTC time as the display locale writes it: 2026-05-01 10:00, 01/05/2026 10:00 or 01.05.2026 10:00. */
+export function showDateTime(epochMs: number): string {
+  return `${showDate(epochMs)} ${formatDateTime(epochMs).slice(11)}`;
+}
+
 /** Parses `YYYY-MM-DD` as the start of that UTC day; null for anything else. */
 export function parseDate(value: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
@@ -42,5 +90,6 @@ export function countOf(n: number, noun: string, plural = `${noun}s`): string {
 }
 
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  countFormat ??= new Intl.NumberFormat(display === 'iso' ? 'en-US' : display);
+  return countFormat.format(n);
 }

@@ -12,6 +12,7 @@ import type { CacheOverview } from '../core/contract';
 import { useCacheOverview } from '../state/useCacheOverview';
 import { useUi, type Screen } from '../state/uiStore';
 import { Sidebar } from './Sidebar';
+import { usePrefs } from '../state/prefs';
 import { ErrorAlert } from './Alerts';
 
 /** Every screen has its component: a screen added to SCREENS without one does not compile. */
@@ -30,6 +31,8 @@ export function App() {
   const { overview, error } = useCacheOverview();
   const Current = SCREEN_COMPONENT[screen];
   const [palette, setPalette] = useState(false);
+  // A new display locale redraws every screen in it (the screens keep no figures of their own).
+  const locale = usePrefs((s) => s.shownLocale);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
@@ -46,7 +49,7 @@ export function App() {
       {palette && <CommandPalette onClose={() => setPalette(false)} />}
       <main className="main">
         <ErrorAlert message={error && `The local cache could not be opened: ${error}`} className="banner" />
-        <Current overview={overview} />
+        <Current key={locale} overview={overview} />
       </main>
     </div>
   );

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { countdown } from '../../../../shared/disputes/deadlines';
 import { NEXT_STATUS, STATUS_LABEL } from '../../../../shared/disputes/workflow';
 import type { DisputeStatus } from '../../../../shared/domain/dispute';
-import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
+import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import { ErrorAlert } from '../../app/Alerts';
 import { cache } from '../../core/client';
 import type { ClaimDetail } from '../../core/contract';
@@ -31,13 +31,13 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
         </button>
       </header>
       <p className="muted">
-        Order {c.orderRef || 'not given'} · opened {formatDateTime(c.openedAt)} UTC{c.reason ? ` · ${c.reason}` : ''} · entered by {c.analyst}
+        Order {c.orderRef || 'not given'} · opened {showDateTime(c.openedAt)} UTC{c.reason ? ` · ${c.reason}` : ''} · entered by {c.analyst}
       </p>
       <p data-testid="claim-deadline">
         {d.dueAt ? (
           <>
             <strong>
-              Respond by {formatDateTime(d.dueAt)} UTC ({countdown(d.dueAt, now)})
+              Respond by {showDateTime(d.dueAt)} UTC ({countdown(d.dueAt, now)})
             </strong>
             : {d.text}.
           </>
@@ -67,7 +67,7 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
         <ul data-testid="claim-history">
           {c.events.map((e) => (
             <li key={e.id}>
-              {formatDateTime(e.at)} · {e.analyst}: status → {e.status ? STATUS_LABEL[e.status] : '?'}
+              {showDateTime(e.at)} · {e.analyst}: status → {e.status ? STATUS_LABEL[e.status] : '?'}
               {e.note ? ` (${e.note})` : ''}
             </li>
           ))}

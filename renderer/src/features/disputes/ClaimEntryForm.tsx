@@ -3,7 +3,7 @@
 // shown before saving, with where the window comes from.
 import { useState } from 'react';
 import { claimDeadline, CLAIM_DUTY, CLAIM_KINDS, CLAIM_KIND_LABEL, type ClaimKind, type ClaimWindow } from '../../../../shared/disputes/claims';
-import { formatDateTime } from '../../../../shared/domain/money';
+import { showDateTime } from '../../../../shared/domain/money';
 import { ErrorAlert } from '../../app/Alerts';
 import { cache } from '../../core/client';
 import { SubmitForm } from '../../ui/SubmitForm';
@@ -53,7 +53,7 @@ export function ClaimEntryForm({ windows, onSaved }: { windows: ClaimWindow[] | 
     );
     if (!row) return;
     setF({ ...EMPTY, kind: f.kind, currency: f.currency });
-    setSaved(`Claim ${row.id} entered: respond by ${row.dueAt ? `${formatDateTime(row.dueAt)} UTC` : 'no deadline known'}`);
+    setSaved(`Claim ${row.id} entered: respond by ${row.dueAt ? `${showDateTime(row.dueAt)} UTC` : 'no deadline known'}`);
     await onSaved(row.id);
   };
   return (
@@ -85,7 +85,7 @@ export function ClaimEntryForm({ windows, onSaved }: { windows: ClaimWindow[] | 
         <input id="claim-reason" value={f.reason} onChange={(e) => set({ reason: e.target.value })} size={40} />
         {preview && (
           <p className="muted small" data-testid="claim-preview">
-            {preview.dueAt ? `Respond by ${formatDateTime(preview.dueAt)} UTC: ${preview.text}` : `No deadline: ${preview.text}`}
+            {preview.dueAt ? `Respond by ${showDateTime(preview.dueAt)} UTC: ${preview.text}` : `No deadline: ${preview.text}`}
             {f.noticeDueAt ? ' (the notice’s deadline will count instead)' : ''}
           </p>
         )}

@@ -16,7 +16,7 @@ import {
   sniffAttachment,
   type AttachmentPurpose,
 } from '../../../../shared/disputes/attachments';
-import { formatDateTime } from '../../../../shared/domain/money';
+import { showDateTime } from '../../../../shared/domain/money';
 import { ErrorAlert } from '../../app/Alerts';
 import { exportFile } from '../../app/exportFile';
 import { cache } from '../../core/client';
@@ -86,7 +86,7 @@ export function DisputeAttachments({ disputeId, files, onChange }: { disputeId: 
     { header: 'Type (by content)', cell: (f) => ATTACHMENT_TYPE_LABEL[f.type] },
     { header: 'Size', right: true, cell: (f) => formatBytes(f.size) },
     { header: 'SHA-256', className: 'mono', title: (f) => f.sha256, cell: (f) => `${f.sha256.slice(0, 12)}…` },
-    { header: 'Added', cell: (f) => `${formatDateTime(f.addedAt)} · ${f.analyst}` },
+    { header: 'Added', cell: (f) => `${showDateTime(f.addedAt)} · ${f.analyst}` },
     {
       header: null,
       headerLabel: 'Actions',

@@ -6,7 +6,7 @@ import { countdown } from '../../../../shared/disputes/deadlines';
 import { REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
 import { NEXT_STATUS, STATUS_LABEL, submitOverrides } from '../../../../shared/disputes/workflow';
 import type { DisputeStatus } from '../../../../shared/domain/dispute';
-import { formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
+import { formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
 import type { Ce3Result } from '../../../../shared/disputes/ce3';
 import { MARKETPLACE_LABEL, type Order } from '../../../../shared/domain/order';
 import { cache } from '../../core/client';
@@ -56,8 +56,8 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
         </button>
       </header>
       <p className="muted">
-        {REASON_FAMILY_LABEL[d.family]} · opened {formatDate(d.openedAt)} ·{' '}
-        {d.dueAt ? `respond by ${formatDateTime(d.dueAt)} (${countdown(d.dueAt, now)})` : 'no response allowed'} · {d.provider} {d.id} · order{' '}
+        {REASON_FAMILY_LABEL[d.family]} · opened {showDate(d.openedAt)} ·{' '}
+        {d.dueAt ? `respond by ${showDateTime(d.dueAt)} (${countdown(d.dueAt, now)})` : 'no response allowed'} · {d.provider} {d.id} · order{' '}
         {d.order ? d.order.externalId : `${d.orderKey || 'unknown'} (not in cache)`}
       </p>
       {d.hint && (
@@ -126,7 +126,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
             <ul data-testid="dispute-history">
               {d.events.map((e) => (
                 <li key={e.id}>
-                  {formatDateTime(e.at)} · {e.analyst}: <EventText e={e} names={names} />
+                  {showDateTime(e.at)} · {e.analyst}: <EventText e={e} names={names} />
                 </li>
               ))}
             </ul>
@@ -179,7 +179,7 @@ interface Prior {
 }
 
 const PRIOR_COLUMNS: Column<Prior>[] = [
-  { header: 'Date (UTC)', cell: ({ p }) => formatDateTime(p.createdAt) },
+  { header: 'Date (UTC)', cell: ({ p }) => showDateTime(p.createdAt) },
   { header: 'Order', cell: ({ p, o }) => o?.externalId ?? p.orderKey },
   { header: 'Channel', cell: ({ o }) => (o ? MARKETPLACE_LABEL[o.marketplace] : '') },
   { header: 'Total', cell: ({ o }) => (o ? formatMoney(o.totalMinor, o.currency) : '') },

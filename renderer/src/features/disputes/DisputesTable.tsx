@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { countdown, urgencyOf, type Urgency } from '../../../../shared/disputes/deadlines';
 import { REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
-import { formatCount, formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
+import { formatCount, formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import type { DisputeRow } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
@@ -44,7 +44,7 @@ export function DisputesTable({
   const columns: Column<Dated>[] = [
     {
       header: 'Due',
-      title: ({ r }) => (r.dueAt ? `${formatDateTime(r.dueAt)} UTC${r.rowType === 'claim' ? `: ${r.deadline.text}` : ''}` : ''),
+      title: ({ r }) => (r.dueAt ? `${showDateTime(r.dueAt)} UTC${r.rowType === 'claim' ? `: ${r.deadline.text}` : ''}` : ''),
       cell: ({ r, urgency }) => (
         <>
           <strong>{r.dueAt && urgency !== 'closed' ? countdown(r.dueAt, now) : '—'}</strong>
@@ -71,7 +71,7 @@ export function DisputesTable({
     },
     { header: 'Family', cell: ({ r }) => (r.rowType === 'claim' ? <span className="muted">refund claim</span> : REASON_FAMILY_LABEL[r.family]) },
     { header: 'Amount', right: true, cell: ({ r }) => formatMoney(r.amountMinor, r.currency) },
-    { header: 'Opened', cell: ({ r }) => formatDate(r.openedAt) },
+    { header: 'Opened', cell: ({ r }) => showDate(r.openedAt) },
     { header: 'Order', cell: ({ r }) => (r.rowType === 'claim' ? r.orderRef || <span className="muted">—</span> : <OrderCell r={r} onRing={onRing} />) },
     {
       header: 'CE 3.0',

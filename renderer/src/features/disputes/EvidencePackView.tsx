@@ -2,7 +2,7 @@
 // refunds or duplicates as the dispute's reason asks, the customer's timeline, and the pack's checks
 // with the files to upload by hand. Print only: it sits outside the app's root, which print hides.
 import { createPortal } from 'react-dom';
-import { formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/money';
+import { formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
 import type { EvidencePack, PackCheck } from '../../core/contract';
 import { ATTACHMENT_PURPOSE_LABEL, ATTACHMENT_TYPE_LABEL, formatBytes } from '../../../../shared/disputes/attachments';
 import type { PackImages } from './useEvidencePack';
@@ -32,7 +32,7 @@ export function EvidencePackPrint({ pack, images }: { pack: EvidencePack; images
         <h1>Dispute {pack.dispute.id}</h1>
         <Facts rows={pack.cover} label="Dispute" />
         <p className="pack-argument">{pack.contents.argument}</p>
-        <p className="muted">Prepared {formatDateTime(pack.preparedAt)} UTC from the local cache. Card data: BIN and last 4 only.</p>
+        <p className="muted">Prepared {showDateTime(pack.preparedAt)} UTC from the local cache. Card data: BIN and last 4 only.</p>
       </section>
       <PackBody pack={pack} images={images} />
     </article>,
@@ -105,7 +105,7 @@ function PackBody({ pack, images }: { pack: EvidencePack; images: PackImages }) 
         <tbody>
           {pack.timeline.map((t, i) => (
             <tr key={i} className={t.current ? 'pack-current' : undefined}>
-              <td className="nowrap">{formatDateTime(t.at)}</td>
+              <td className="nowrap">{showDateTime(t.at)}</td>
               <td>{t.text}</td>
             </tr>
           ))}
@@ -195,7 +195,7 @@ function Ce3Part({ ce3 }: { ce3: NonNullable<EvidencePack['ce3']> }) {
           <tbody>
             {ce3.priors.map((p) => (
               <tr key={p.order.externalId + p.order.createdAt}>
-                <td className="nowrap">{formatDate(p.order.createdAt)}</td>
+                <td className="nowrap">{showDate(p.order.createdAt)}</td>
                 <td className="nowrap">{p.order.externalId}</td>
                 <td className="nowrap">{formatMoney(p.order.totalMinor, p.order.currency)}</td>
                 <td className="nowrap">{p.payment?.id ?? '—'}</td>

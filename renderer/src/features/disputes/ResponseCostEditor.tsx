@@ -1,7 +1,7 @@
 // The cost of responding to a dispute, per currency, and the win rate assumed for a family with
 // too few decided disputes: the analyst's figures behind every respond-or-accept hint.
 import { useState } from 'react';
-import { formatDate, formatMoney } from '../../../../shared/domain/money';
+import { formatMoney, showDate } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
 import type { ResponseCostSettings } from '../../core/contract';
 import { SaveStatus } from '../../app/Alerts';
@@ -50,7 +50,7 @@ export function ResponseCostEditor({ onSaved }: { onSaved: () => Promise<void> }
     <details className="panel" data-testid="response-cost">
       <summary>
         Cost of responding: {formatMoney(first.costMinor, first.currency)} per dispute
-        {value.costs.length > 1 ? ` (+${value.costs.length - 1} currencies)` : ''} · {value.savedAt ? `saved ${formatDate(value.savedAt)}` : 'built-in default'}
+        {value.costs.length > 1 ? ` (+${value.costs.length - 1} currencies)` : ''} · {value.savedAt ? `saved ${showDate(value.savedAt)}` : 'built-in default'}
       </summary>
       <p className="muted small">
         A dispute is worth answering when its family’s win rate × its amount is above this cost. A currency not listed takes the first line’s cost at the report

@@ -1,7 +1,7 @@
 // Every import ever run on this cache, newest first, with Undo for the newest one (confirmed
 // first: what it created goes, what it updated gets its previous values back).
 import { useState } from 'react';
-import { formatCount, formatDateTime } from '../../../../shared/domain/money';
+import { formatCount, showDateTime } from '../../../../shared/domain/money';
 import type { ImportEntry } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 
@@ -18,7 +18,7 @@ export function ImportHistoryTable({
 }) {
   const [confirmUndo, setConfirmUndo] = useState<ImportEntry | null>(null);
   const columns: Column<ImportEntry>[] = [
-    { header: 'Started (UTC)', cell: (e) => formatDateTime(e.startedAt) },
+    { header: 'Started (UTC)', cell: (e) => showDateTime(e.startedAt) },
     { header: 'File', cell: (e) => e.fileName },
     { header: 'Format', cell: (e) => e.formatLabel ?? '—' },
     { header: 'Status', cell: (e) => <span className={`status status-${e.status}`}>{e.status}</span> },

@@ -1,7 +1,7 @@
 // A file held back until the analyst says which own shop it is from: because the cache holds more
 // than one shop, or because its orders meet orders of the same numbers with other facts.
 import { useState } from 'react';
-import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
+import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import {
   OWN_SHOP_LABEL,
   shopLabel,
@@ -15,7 +15,7 @@ import {
 import type { ImportQuestion } from '../../core/contract';
 import { SubmitForm } from '../../ui/SubmitForm';
 
-const facts = (o: OrderFacts) => `${formatDateTime(o.createdAt)} UTC, ${formatMoney(o.totalMinor, o.currency)}`;
+const facts = (o: OrderFacts) => `${showDateTime(o.createdAt)} UTC, ${formatMoney(o.totalMinor, o.currency)}`;
 
 type Answer = (choice: ShopChoice) => void;
 

@@ -2,7 +2,7 @@
 import { usePanelFocus } from '../../ui/usePanelFocus';
 import { channelLabel, orderKey } from '../../../../shared/domain/order';
 import { useUi } from '../../state/uiStore';
-import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
+import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import type { OrderRow } from '../../core/contract';
 import { cardSummary } from '../../../../shared/domain/order';
 import { describeCardChecks } from '../../../../shared/domain/cardChecks';
@@ -16,7 +16,7 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
       [
         ['Order no.', order.externalId],
         ['Channel', `${channelLabel(order)} (${order.source})`],
-        ['Placed', `${formatDateTime(order.createdAt)} UTC`],
+        ['Placed', `${showDateTime(order.createdAt)} UTC`],
         ['Status', order.status],
         ['Total', formatMoney(order.totalMinor, order.currency)],
         ['Known outcome', describeKnownOutcome(order.knownOutcome)],

@@ -1,7 +1,7 @@
 // The columns of the orders table: what an analyst scans first, left to right.
 import type { ReactNode } from 'react';
 import { cardSummary, channelLabel } from '../../../../shared/domain/order';
-import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
+import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import type { OrderSortField } from '../../../../shared/orders/query';
 import type { OrderRow } from '../../core/contract';
 
@@ -15,7 +15,7 @@ export interface OrderColumn {
 }
 
 export const ORDER_COLUMNS: OrderColumn[] = [
-  { id: 'createdAt', label: 'Date (UTC)', width: 150, sort: 'createdAt', cell: (o) => formatDateTime(o.createdAt) },
+  { id: 'createdAt', label: 'Date (UTC)', width: 150, sort: 'createdAt', cell: (o) => showDateTime(o.createdAt) },
   { id: 'externalId', label: 'Order', width: 190, cell: (o) => o.externalId },
   { id: 'marketplace', label: 'Channel', width: 110, sort: 'marketplace', cell: (o) => channelLabel(o) },
   { id: 'status', label: 'Status', width: 88, sort: 'status', cell: (o) => <span className={`status status-${o.status}`}>{o.status}</span> },

@@ -1,6 +1,6 @@
 // The top and new rings of a fraud trend's range, each table with its CSV and an Open per ring;
 // shown once the rings are linked, which may take seconds after the figures.
-import { formatCount, formatDate, formatMoney } from '../../../../shared/domain/money';
+import { formatCount, formatDate, formatMoney, showDate } from '../../../../shared/domain/money';
 import { major } from '../../../../shared/reports/fraudTrend';
 import { ReportTable } from './reportParts';
 import type { TrendRings } from './shownReport';
@@ -46,7 +46,7 @@ export function RingTables({
             r.id.replace(/^ring:/, ''),
             formatCount(r.ordersInRange),
             money(r.valueInRangeMinor),
-            formatDate(r.firstSeen),
+            showDate(r.firstSeen),
             r.score,
             VERDICT[r.status ?? ''] ?? '–',
           ])}

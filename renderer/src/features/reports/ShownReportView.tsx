@@ -1,6 +1,6 @@
 // The report on screen: its title and actions (save, PDF, back to live figures), the banner of an
 // opened snapshot, the print title page, and the fraud-trend or KPI figures themselves.
-import { formatDateTime } from '../../../../shared/domain/money';
+import { showDateTime } from '../../../../shared/domain/money';
 import type { OrdersWhat } from '../../../../shared/reports/ordersBehind';
 import { FraudTrendView } from './FraudTrendView';
 import { KpiView } from './KpiView';
@@ -68,7 +68,7 @@ function SnapshotBanner({ shown }: { shown: Shown }) {
   const snap = shown.snapshot!;
   return (
     <p className={shown.intact ? 'snapshot-banner' : 'snapshot-banner error'} data-testid="snapshot-banner" role="status">
-      Snapshot #{snap.id}, saved {formatDateTime(snap.createdAt)} UTC by {snap.analyst}: the figures as they were then.{' '}
+      Snapshot #{snap.id}, saved {showDateTime(snap.createdAt)} UTC by {snap.analyst}: the figures as they were then.{' '}
       {shown.intact ? 'Its hash checks out.' : 'Its content no longer matches its hash: it was altered.'}{' '}
       {shown.dataNow === shown.dataHash ? 'The data behind it is unchanged.' : 'The cache has changed since; live figures would differ.'}
     </p>

@@ -1,5 +1,5 @@
 // The saved report snapshots, newest first, each with its hash and an Open that reopens it as saved.
-import { formatDateTime } from '../../../../shared/domain/money';
+import { showDateTime } from '../../../../shared/domain/money';
 import type { ReportSnapshotRecord } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 
@@ -9,7 +9,7 @@ export function SnapshotList({ snapshots, onOpen }: { snapshots: Listed[] | null
   const columns: Column<Listed>[] = [
     { header: '#', cell: (s) => s.id },
     { header: 'Report', cell: (s) => s.title },
-    { header: 'Saved (UTC)', cell: (s) => formatDateTime(s.createdAt) },
+    { header: 'Saved (UTC)', cell: (s) => showDateTime(s.createdAt) },
     { header: 'By', cell: (s) => s.analyst },
     { header: 'Hash', className: 'mono', title: (s) => s.hash, cell: (s) => `${s.hash.slice(0, 16)}…` },
     {

@@ -1,6 +1,6 @@
 // The printed report's first page: what it shows, over which period and filters, from which data,
 // and the hashes (snapshot, data, decision log) that let a reader check the PDF later. Print only.
-import { formatDate, formatDateTime } from '../../../../shared/domain/money';
+import { showDate, showDateTime } from '../../../../shared/domain/money';
 import { DIMENSION_LABEL, fraudRate } from '../../../../shared/reports/fraudTrend';
 import type { KpiReport } from '../../../../shared/reports/kpi';
 import { pct } from './reportParts';
@@ -20,12 +20,12 @@ export function TitlePage({ shown }: { shown: Shown }) {
           <>
             <dt>Period</dt>
             <dd>
-              {formatDate(t.periods[0]!.from)} to {formatDate(t.periods.at(-1)!.to - DAY)} ({t.periods.length}{' '}
-              {t.params.period === 'week' ? 'ISO weeks' : 'months'}, {t.periods[0]!.label} to {t.periods.at(-1)!.label}), UTC
+              {showDate(t.periods[0]!.from)} to {showDate(t.periods.at(-1)!.to - DAY)} ({t.periods.length} {t.params.period === 'week' ? 'ISO weeks' : 'months'}
+              , {t.periods[0]!.label} to {t.periods.at(-1)!.label}), UTC
             </dd>
             <dt>Compared with</dt>
             <dd>
-              {formatDate(t.previous[0]!.from)} to {formatDate(t.previous.at(-1)!.to - DAY)}
+              {showDate(t.previous[0]!.from)} to {showDate(t.previous.at(-1)!.to - DAY)}
             </dd>
             <dt>Filters</dt>
             <dd>
@@ -47,7 +47,7 @@ export function TitlePage({ shown }: { shown: Shown }) {
           <>
             <dt>Period</dt>
             <dd>
-              {formatDate((shown.figures.report as KpiReport).from)} to {formatDate((shown.figures.report as KpiReport).to - DAY)}, UTC
+              {showDate((shown.figures.report as KpiReport).from)} to {showDate((shown.figures.report as KpiReport).to - DAY)}, UTC
             </dd>
             <dt>Filters</dt>
             <dd>All orders, decisions and disputes in the cache; decision target {(shown.figures.report as KpiReport).slaHours} h</dd>
@@ -62,7 +62,7 @@ export function TitlePage({ shown }: { shown: Shown }) {
           </ul>
         </dd>
         <dt>Snapshot</dt>
-        <dd className="mono">{snap ? `#${snap.id}, saved ${formatDateTime(snap.createdAt)} UTC by ${snap.analyst}` : 'not saved'}</dd>
+        <dd className="mono">{snap ? `#${snap.id}, saved ${showDateTime(snap.createdAt)} UTC by ${snap.analyst}` : 'not saved'}</dd>
         <dt>Snapshot hash</dt>
         <dd className="mono">{snap?.hash ?? '–'}</dd>
         <dt>Data hash</dt>

@@ -1,7 +1,7 @@
 // What the fraud-trend charts and tables draw, derived from a report: the largest groups as
 // series (the rest summed as "other"), one data row per period, and where the data is partial.
 import { REASON_FAMILIES } from '../../../../shared/disputes/reasonCodes';
-import { formatDate } from '../../../../shared/domain/money';
+import { showDate } from '../../../../shared/domain/money';
 import { fraudRate, fraudRateByValue, NO_ORDER_GROUP, type TrendReport } from '../../../../shared/reports/fraudTrend';
 
 /** Charts draw at most this many groups; the rest are summed as "other". */
@@ -53,9 +53,9 @@ export function partialData(report: TrendReport, dataSpan: { min: number; max: n
   if (!dataSpan) return partial;
   const last = report.periods.at(-1)!;
   if (report.previous[0]!.from < dataSpan.min)
-    partial.push(`the previous span starts before the first cached order (${formatDate(dataSpan.min)}), so its figures cover only part of it`);
-  if (report.periods[0]!.from < dataSpan.min) partial.push(`the range itself starts before the first cached order (${formatDate(dataSpan.min)})`);
-  if (last.to > dataSpan.max + 86_400_000) partial.push(`${last.label} runs past the latest cached order (${formatDate(dataSpan.max)}) and is partial`);
+    partial.push(`the previous span starts before the first cached order (${showDate(dataSpan.min)}), so its figures cover only part of it`);
+  if (report.periods[0]!.from < dataSpan.min) partial.push(`the range itself starts before the first cached order (${showDate(dataSpan.min)})`);
+  if (last.to > dataSpan.max + 86_400_000) partial.push(`${last.label} runs past the latest cached order (${showDate(dataSpan.max)}) and is partial`);
   return partial;
 }
 

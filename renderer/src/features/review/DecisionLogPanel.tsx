@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { writeDecisionsCsv } from '../../../../shared/decisions/decisionsCsv';
 import type { WitnessVerdict } from '../../../../shared/decisions/witness';
-import { formatCount, formatDateTime } from '../../../../shared/domain/money';
+import { formatCount, showDateTime } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
 import type { LogVerdict } from '../../core/contract';
 import { exportFile } from '../../app/exportFile';
@@ -41,7 +41,7 @@ function StatusLine({ status, onDownload }: { status: WitnessStatus | null; onDo
     return (
       <p className={status.problem ? 'error' : 'muted'} data-testid="checkpoint-status">
         {status.problem ??
-          `Checkpoint file beside the app: the log is witnessed to entry ${formatCount(status.head.seq)}${status.updatedAt ? ` (${formatDateTime(status.updatedAt)})` : ''}.`}
+          `Checkpoint file beside the app: the log is witnessed to entry ${formatCount(status.head.seq)}${status.updatedAt ? ` (${showDateTime(status.updatedAt)})` : ''}.`}
       </p>
     );
   }
@@ -49,7 +49,7 @@ function StatusLine({ status, onDownload }: { status: WitnessStatus | null; onDo
   return (
     <p className={status.due ? 'warning' : 'muted'} data-testid="checkpoint-status">
       {last
-        ? `Last checkpoint downloaded ${formatDateTime(last.at)} at entry ${formatCount(last.seq)}; the log is at entry ${formatCount(status.logHead.seq)}.`
+        ? `Last checkpoint downloaded ${showDateTime(last.at)} at entry ${formatCount(last.seq)}; the log is at entry ${formatCount(status.logHead.seq)}.`
         : 'No checkpoint of the log downloaded yet.'}
       {status.due &&
         ` In browser mode the log's only witness outside this browser is a checkpoint you keep: download one (reminder after ${status.reminderDays} days).`}{' '}
@@ -62,7 +62,7 @@ function StatusLine({ status, onDownload }: { status: WitnessStatus | null; onDo
 
 const LOG_COLUMNS: Column<DecisionEntry>[] = [
   { header: '#', right: true, cell: (e) => e.seq },
-  { header: 'Time (UTC)', cell: (e) => formatDateTime(e.at) },
+  { header: 'Time (UTC)', cell: (e) => showDateTime(e.at) },
   { header: 'Order', cell: (e) => e.orderKey.split(':').slice(1).join(':') },
   { header: 'Decision', cell: (e) => e.decision },
   { header: 'Reason', cell: (e) => e.reasonCode },

@@ -2,7 +2,7 @@
 // draft would have sorted every cached order against known fraud, and its precision and recall
 // against known outcomes, before it is saved as a version.
 import { useState } from 'react';
-import { formatCount, formatDateTime } from '../../../../shared/domain/money';
+import { formatCount, showDateTime } from '../../../../shared/domain/money';
 import { SIGNALS, type Confusion, type Matrix } from '../../../../shared/scoring/matrix';
 import { cache } from '../../core/client';
 import type { WhatIf } from '../../core/contract';
@@ -143,7 +143,7 @@ export function MatrixPanel({ onSaved }: { onSaved(): void }) {
         <ul className="muted" data-testid="matrix-history">
           {mx.history.map((h) => (
             <li key={h.version}>
-              v{h.version} · {formatDateTime(h.savedAt)} · {h.analyst}: {h.note}
+              v{h.version} · {showDateTime(h.savedAt)} · {h.analyst}: {h.note}
             </li>
           ))}
         </ul>

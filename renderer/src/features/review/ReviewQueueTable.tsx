@@ -2,7 +2,7 @@
 // that fired, and its ring's other queued orders to decide at once.
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { countdown } from '../../../../shared/disputes/deadlines';
-import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
+import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import type { QueueRow } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
@@ -32,7 +32,7 @@ export function ReviewQueueTable({
     { header: 'Order', cell: (r) => r.externalId },
     { header: 'Channel', cell: (r) => MARKETPLACE_LABEL[r.marketplace] },
     { header: 'Total', right: true, cell: (r) => formatMoney(r.totalMinor, r.currency) },
-    { header: 'Placed (UTC)', cell: (r) => formatDateTime(r.createdAt) },
+    { header: 'Placed (UTC)', cell: (r) => showDateTime(r.createdAt) },
     { header: 'Decide by', cell: (r) => countdown(r.slaDueAt, now) },
   ];
   const current = queue[at];

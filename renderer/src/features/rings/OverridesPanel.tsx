@@ -1,18 +1,18 @@
 // The analysts' linking overrides, newest first, with who, when, why and whether each
 // still applies; Undo appends a revocation rather than deleting anything.
-import { formatDateTime } from '../../../../shared/domain/money';
+import { showDateTime } from '../../../../shared/domain/money';
 import type { OverrideEntry } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 
 export function OverridesPanel({ overrides, onUndo }: { overrides: OverrideEntry[]; onUndo(id: number): void }) {
   const columns: Column<OverrideEntry>[] = [
-    { header: 'When (UTC)', cell: (o) => formatDateTime(o.createdAt) },
+    { header: 'When (UTC)', cell: (o) => showDateTime(o.createdAt) },
     { header: 'Who', cell: (o) => o.analyst },
     { header: 'Action', cell: (o) => o.action },
     { header: 'Key', cell: (o) => o.type },
     { header: 'Value', cell: (o) => o.value },
     { header: 'Why', cell: (o) => o.reason },
-    { header: 'Status', cell: (o) => (o.active ? 'active' : `undone ${formatDateTime(o.revokedAt!)}`) },
+    { header: 'Status', cell: (o) => (o.active ? 'active' : `undone ${showDateTime(o.revokedAt!)}`) },
     {
       header: null,
       cell: (o) =>

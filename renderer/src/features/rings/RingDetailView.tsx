@@ -1,7 +1,7 @@
 // One ring: its figures, why its orders are linked, the link graph, and its orders.
 import { usePanelFocus } from '../../ui/usePanelFocus';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
-import { formatDate, formatMoney } from '../../../../shared/domain/money';
+import { formatMoney, showDate } from '../../../../shared/domain/money';
 import type { GraphExpansion, RingDetail, RingVerdict } from '../../core/contract';
 import type { KeyType } from '../../../../shared/normalize';
 import { ErrorAlert } from '../../app/Alerts';
@@ -43,7 +43,7 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
         </button>
       </header>
       <p className="muted">
-        {formatDate(m.firstSeen)} – {formatDate(m.lastSeen)} · peak {m.peak24h} orders in 24 h · {m.marketplaces.map((x) => MARKETPLACE_LABEL[x]).join(', ')} ·{' '}
+        {showDate(m.firstSeen)} – {showDate(m.lastSeen)} · peak {m.peak24h} orders in 24 h · {m.marketplaces.map((x) => MARKETPLACE_LABEL[x]).join(', ')} ·{' '}
         {Object.entries(m.valueMinor)
           .map(([c, v]) => formatMoney(v, c))
           .join(' + ')}{' '}

@@ -2,7 +2,7 @@
 // by any key value, drawn a page at a time; a row opens its ring.
 import { useState } from 'react';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
-import { formatCount, formatDate, formatMoney } from '../../../../shared/domain/money';
+import { formatCount, formatMoney, showDate } from '../../../../shared/domain/money';
 import { RING_LISTS, type RingList as ListName, type RingsOverview } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { TabPanel, Tabs } from '../../ui/Tabs';
@@ -30,8 +30,8 @@ const COLUMNS: Column<Ring>[] = [
   },
   { header: 'Fraud disputes', right: true, cell: (r) => r.metrics.fraudDisputes },
   { header: 'Channels', cell: (r) => r.metrics.marketplaces.map((x) => MARKETPLACE_LABEL[x]).join(', ') },
-  { header: 'First seen', cell: (r) => formatDate(r.metrics.firstSeen) },
-  { header: 'Last seen', cell: (r) => formatDate(r.metrics.lastSeen) },
+  { header: 'First seen', cell: (r) => showDate(r.metrics.firstSeen) },
+  { header: 'Last seen', cell: (r) => showDate(r.metrics.lastSeen) },
   { header: 'Peak / 24 h', right: true, cell: (r) => r.metrics.peak24h },
   { header: 'Linked by', cell: (r) => Object.keys(r.keys).join(', ') },
   { header: 'Verdict', cell: (r) => (r.mark ? <span className={`status mark-${r.mark.status}`}>{r.mark.status.replace('-', ' ')}</span> : '') },

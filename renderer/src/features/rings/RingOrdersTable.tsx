@@ -1,7 +1,7 @@
 // A ring's orders (or those linked to the selected graph node), each with "expand" to draw its
 // neighbours outside the ring.
 import { cardSummary, channelLabel, type Order } from '../../../../shared/domain/order';
-import { formatDateTime, formatMoney } from '../../../../shared/domain/money';
+import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 
 export interface RingOrder {
@@ -12,7 +12,7 @@ export interface RingOrder {
 
 export function RingOrdersTable({ orders, onExpand }: { orders: RingOrder[]; onExpand(node: string, label: string): void }) {
   const columns: Column<RingOrder>[] = [
-    { header: 'Date (UTC)', cell: ({ o }) => formatDateTime(o.createdAt) },
+    { header: 'Date (UTC)', cell: ({ o }) => showDateTime(o.createdAt) },
     { header: 'Order', cell: ({ o }) => o.externalId },
     { header: 'Channel', cell: ({ o }) => channelLabel(o) },
     { header: 'Total', cell: ({ o }) => formatMoney(o.totalMinor, o.currency) },

@@ -1,7 +1,7 @@
 // When a ring's orders came in: orders per day, stacked by channel, so a burst stands out.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { MARKETPLACES, MARKETPLACE_LABEL, type Marketplace, type Order } from '../../../../shared/domain/order';
-import { formatDate } from '../../../../shared/domain/money';
+import { showDate } from '../../../../shared/domain/money';
 
 const DAY = 86_400_000;
 const CHANNEL_COLOUR: Record<Marketplace, string> = { amazon: '#f59e0b', zalando: '#ea580c', shop: '#2f6fde', other: '#7c3aed' };
@@ -11,7 +11,7 @@ export function RingTimeline({ orders }: { orders: readonly Order[] }) {
   const first = Math.floor(Math.min(...orders.map((o) => o.createdAt)) / DAY);
   const last = Math.floor(Math.max(...orders.map((o) => o.createdAt)) / DAY);
   const days = Array.from({ length: Math.min(last - first + 1, 400) }, (_, i) => ({
-    day: formatDate((first + i) * DAY),
+    day: showDate((first + i) * DAY),
     amazon: 0,
     zalando: 0,
     shop: 0,

@@ -1,7 +1,7 @@
 // The analysts' word on a ring: a verdict (needs review, confirmed fraud, benign) with a note, and
 // free notes for the team, each kept with who and when.
 import { useState } from 'react';
-import { formatDateTime } from '../../../../shared/domain/money';
+import { showDateTime } from '../../../../shared/domain/money';
 import type { RingDetail, RingVerdict } from '../../core/contract';
 import { Choice } from '../../ui/Choice';
 import { SubmitForm } from '../../ui/SubmitForm';
@@ -34,7 +34,7 @@ export function RingVerdictForm({ ring, onMark }: { ring: RingDetail; onMark(sta
         {verdicts.length > 0 && (
           <span className="muted" data-testid="ring-marks">
             {verdicts
-              .map((m) => `${VERDICTS.find(([v]) => v === m.status)?.[1]} by ${m.analyst}, ${formatDateTime(m.createdAt)}${m.note ? `: ${m.note}` : ''}`)
+              .map((m) => `${VERDICTS.find(([v]) => v === m.status)?.[1]} by ${m.analyst}, ${showDateTime(m.createdAt)}${m.note ? `: ${m.note}` : ''}`)
               .join(' · ')}
           </span>
         )}
@@ -63,7 +63,7 @@ export function RingVerdictForm({ ring, onMark }: { ring: RingDetail; onMark(sta
             {notes.map((n) => (
               <li key={n.id}>
                 <span className="muted">
-                  {n.analyst}, {formatDateTime(n.createdAt)}:
+                  {n.analyst}, {showDateTime(n.createdAt)}:
                 </span>{' '}
                 {n.note}
               </li>

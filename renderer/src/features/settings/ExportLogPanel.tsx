@@ -1,6 +1,6 @@
 // The export log for compliance: every CSV, PDF, PNG, backup and checkpoint the app wrote, with
 // who, when, what, how many rows and the decision log's head it was made from. Append-only.
-import { formatCount, formatDateTime } from '../../../../shared/domain/money';
+import { formatCount, showDateTime } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
 import type { ExportLogRecord } from '../../core/contract';
 import { useUi } from '../../state/uiStore';
@@ -9,7 +9,7 @@ import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { useAsync } from '../../ui/useAsync';
 
 const COLUMNS: Column<ExportLogRecord>[] = [
-  { header: 'Time (UTC)', cell: (r) => formatDateTime(r.at) },
+  { header: 'Time (UTC)', cell: (r) => showDateTime(r.at) },
   { header: 'Analyst', cell: (r) => r.analyst },
   { header: 'Kind', cell: (r) => r.kind },
   { header: 'File', cell: (r) => r.fileName },

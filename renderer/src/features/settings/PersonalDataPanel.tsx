@@ -1,6 +1,6 @@
 // Personal data: erase one customer on request (GDPR Art. 17) and the retention period. Both show
 // what would go before anything changes, and both are entries in the decision log.
-import { formatCount, formatDate } from '../../../../shared/domain/money';
+import { formatCount, showDate } from '../../../../shared/domain/money';
 import type { PlanSummary } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
 import { usePersonalData } from './usePersonalData';
@@ -53,7 +53,7 @@ export function PersonalDataPanel() {
       {pending && (
         <div className="confirm" role="dialog" aria-label={pending.kind === 'erasure' ? 'Confirm erasure' : 'Confirm purge'}>
           <p data-testid="personal-plan">
-            {pending.kind === 'retention' && pending.summary.before !== null ? `Placed before ${formatDate(pending.summary.before)}: ` : ''}
+            {pending.kind === 'retention' && pending.summary.before !== null ? `Placed before ${showDate(pending.summary.before)}: ` : ''}
             {describe(pending.summary)} will lose their personal data (names, emails, phones, addresses, IPs, devices, card details). Dates, amounts, channels
             and countries stay for reports. Backups written before still hold it.
             {pending.summary.keptNotes.length > 0 &&
@@ -70,7 +70,7 @@ export function PersonalDataPanel() {
         <ul className="muted" data-testid="retention-summaries" aria-label="Purges so far">
           {purges.map((p) => (
             <li key={p.id}>
-              {formatDate(p.at)} by {p.analyst}: personal data placed before {formatDate(p.before)} purged, kept as counts for {p.months.length} month
+              {showDate(p.at)} by {p.analyst}: personal data placed before {showDate(p.before)} purged, kept as counts for {p.months.length} month
               {p.months.length === 1 ? '' : 's'} ({formatCount(p.months.reduce((n, m) => n + m.orders, 0))} orders,{' '}
               {formatCount(p.months.reduce((n, m) => n + m.payments, 0))} payments)
             </li>

@@ -12,6 +12,7 @@ import { ExportLogPanel } from './ExportLogPanel';
 import { ManagedPolicyPanel } from './ManagedPolicyPanel';
 import { ReviewSettingsPanel } from './ReviewSettingsPanel';
 import { HubRulesPanel } from './HubRulesPanel';
+import { DisplayPanel } from './DisplayPanel';
 import { formatBytes, useStorageStatus } from './useStorageStatus';
 
 export function SettingsScreen({ overview }: { overview: CacheOverview | null }) {
@@ -28,6 +29,7 @@ export function SettingsScreen({ overview }: { overview: CacheOverview | null })
       <ManagedPolicyPanel />
       <ReviewSettingsPanel />
       <HubRulesPanel />
+      <DisplayPanel />
       <section className="panel" aria-labelledby="storage-title">
         <h2 id="storage-title">Local storage</h2>
         <dl className="facts">

@@ -1,0 +1,67 @@
+// Display preferences: German or British formats for numbers, money and dates, from the system's
+// languages or chosen in Settings; a dark theme that follows the system or is chosen; both kept.
+import { expectNoSeriousViolations } from './axe';
+import { expect, loadDemo, test, visibleRows } from './fixtures';
+
+test('German formats chosen in Settings show in the tables, the sidebar and the example; ISO again restores them', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const example = page.getByTestId('display-example');
+  await expect(example).toContainText('Shown as: 2026-05-01 09:05 UTC · €1,234.56 · 10,000 orders');
+  await page.getByLabel('Numbers, money and dates').selectOption('de-DE');
+  await expect(example).toContainText(/Shown as: 01\.05\.2026 09:05 UTC · 1\.234,56\s€ · 10\.000 orders/);
+  await expect(page.getByTestId('cache-summary')).toContainText('10.000 orders');
+
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await expect(page.getByTestId('orders-count')).toHaveText('10.000 orders');
+  const row = (await visibleRows(page))[0]!;
+  expect(row['Date (UTC)']).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/);
+  expect(row.Total).toMatch(/^\d{1,3}(\.\d{3})*,\d\d\s€$/);
+
+  // Kept on this laptop: a reload shows the same.
+  await page.reload();
+  await expect(page.getByTestId('orders-count')).toHaveText('10.000 orders', { timeout: 60_000 });
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Numbers, money and dates').selectOption('iso');
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await expect(page.getByTestId('orders-count')).toHaveText('10,000 orders');
+  expect((await visibleRows(page))[0]!['Date (UTC)']).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+});
+
+test('the dark theme: chosen, or following the system; every screen keeps its contrast', async ({ page }) => {
+  await loadDemo(page);
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  // "System" (the default) follows the operating system's scheme as it changes.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(html).toHaveAttribute('data-theme', 'light');
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  for (const screen of ['Orders', 'Rings', 'Review', 'Disputes', 'Reports', 'Imports', 'Settings']) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: screen }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(screen);
+    await page.waitForLoadState('networkidle');
+    await expectNoSeriousViolations(page, `${screen}, dark theme`);
+  }
+  // Chosen dark stays dark whatever the system says, and after a reload.
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+});
+
+test.describe('on a German system', () => {
+  test.use({ locale: 'de-DE' });
+  test('formats are German until the analyst chooses otherwise', async ({ page }) => {
+    // The first-run offer already counts the German way.
+    await loadDemo(page, '10.000 orders');
+    await expect(page.getByTestId('cache-summary')).toContainText('10.000 orders');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect(page.getByLabel('Numbers, money and dates')).toHaveValue('system');
+    await expect(page.getByTestId('display-example')).toContainText(/01\.05\.2026 09:05 UTC · 1\.234,56\s€/);
+  });
+});
