@@ -88,3 +88,37 @@ export function searchMask(blocks: readonly SearchableBlock[], totalRows: number
   }
   return mask;
 }
+
+/** What free text can be narrowed to, in the order the search box offers it. */
+export const MATCH_GROUPS = [
+  { prefix: 'order', words: 'order number' },
+  { prefix: 'email', words: 'email' },
+  { prefix: 'name', words: 'name' },
+  { prefix: 'city', words: 'city' },
+  { prefix: 'zip', words: 'postcode' },
+  { prefix: 'card', words: 'card BIN or last 4' },
+  { prefix: 'device', words: 'device id' },
+  { prefix: 'ip', words: 'IP' },
+] as const;
+
+export interface MatchGroup {
+  /** The prefix that narrows the search to this group: `email:müller`. */
+  prefix: string;
+  words: string;
+  /** The search that narrows to it, as the box would hold it. */
+  search: string;
+  /** Orders it finds under the table's filters (filled in by the store). */
+  count: number;
+}
+
+/**
+ * For free text (no prefix, not a card's last 4), the narrower searches it can become, one per
+ * group of columns ("order:müller", "email:müller" …); null for a query already read as
+ * something narrower. The store counts each the way the table would show it, filters included.
+ */
+export function matchGroupSearches(query: string): Omit<MatchGroup, 'count'>[] | null {
+  const s = parseSearch(query);
+  if (s.reading !== null || s.text === '') return null;
+  // As typed (the search is case-insensitive; the box keeps the analyst's spelling).
+  return MATCH_GROUPS.map((g) => ({ prefix: g.prefix, words: g.words, search: `${g.prefix}:${query.trim()}` }));
+}

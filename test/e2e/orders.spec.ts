@@ -53,8 +53,21 @@ test.describe('first run and the orders table', () => {
     expect(inCity.length).toBeGreaterThan(0);
     for (const r of inCity) expect(r.City!.toLowerCase()).toContain(city.toLowerCase());
 
+    // Free text says where it matched, group by group; a group narrows the search to it.
+    await page.getByRole('button', { name: 'Own shop', exact: true }).click();
+    await search(page, city);
+    const groups = page.getByRole('group', { name: 'Matched in' });
+    const inCityGroup = groups.getByRole('button', { name: /^city [\d,]+$/ });
+    await expect(inCityGroup).toBeVisible();
+    const n = (await inCityGroup.textContent())!.replace(/\D/g, '');
+    await inCityGroup.click();
+    await expect(page.getByLabel('Search orders')).toHaveValue(`city:${city}`);
+    await expect(page.getByTestId('orders-count')).toHaveText(`${Number(n).toLocaleString('en-US')} of 10,000 orders`);
+    await expect(groups).toBeHidden();
+
     // Nonsense finds nothing, and says so.
     await search(page, 'no-such-order-zz');
+    await expect(page.getByRole('group', { name: 'Matched in' })).toContainText('No match in any column.');
     await expect(page.getByTestId('orders-count')).toHaveText('0 of 10,000 orders');
     await expect(page.getByText('No order matches these filters.')).toBeVisible();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { columnOffsets, encodeOrders } from '../../../shared/orders/columns';
-import { parseSearch, SEARCH_FIELDS, searchMask, type SearchableBlock } from '../../../shared/orders/search';
+import { matchGroupSearches, parseSearch, SEARCH_FIELDS, searchMask, type SearchableBlock } from '../../../shared/orders/search';
 import { order } from '../../support/orders';
 
 function block(orders: ReturnType<typeof order>[], start: number): SearchableBlock {
@@ -94,5 +94,28 @@ describe('order search', () => {
   it('matches everything for an empty query and nothing for an absent one', () => {
     expect(hits('  ')).toEqual([0, 1, 2]);
     expect(hits('nobody@nowhere')).toEqual([]);
+  });
+});
+
+describe('where free text can narrow to', () => {
+  it('one prefixed search per group of columns, each what the search box would hold', () => {
+    expect(matchGroupSearches('  Koeln ')?.map((g) => g.search)).toEqual([
+      'order:Koeln',
+      'email:Koeln',
+      'name:Koeln',
+      'city:Koeln',
+      'zip:Koeln',
+      'card:Koeln',
+      'device:Koeln',
+      'ip:Koeln',
+    ]);
+    // Every prefix offered is one the search box reads as that group.
+    for (const g of matchGroupSearches('koeln')!) expect(parseSearch(g.search).reading).toContain('koeln');
+  });
+
+  it('nothing for a query already narrowed: a prefix, a card’s last 4, or nothing', () => {
+    expect(matchGroupSearches('city:koeln')).toBeNull();
+    expect(matchGroupSearches('4242')).toBeNull();
+    expect(matchGroupSearches('  ')).toBeNull();
   });
 });

@@ -6,7 +6,8 @@ import { wipeCache } from '../storage/wipe';
 import type { CoreContext, ProgressFn } from '../context';
 import type { ReportService } from '../reports/reportService';
 import { loadDemoData } from './demoLoader';
-import { NO_FILTER } from '../../../../shared/orders/query';
+import { NO_FILTER, type OrderFilter } from '../../../../shared/orders/query';
+import type { MatchGroup } from '../../../../shared/orders/search';
 
 export interface CacheOverview {
   orders: number;
@@ -35,6 +36,12 @@ export function ordersHandlers(ctx: CoreContext, reports: ReportService) {
     async findOrders(search: string, limit: number): Promise<{ total: number; rows: OrderRow[] }> {
       await ctx.ready();
       return store.find({ filter: NO_FILTER, sort: { field: 'createdAt', dir: 'desc' }, search }, Math.max(0, Math.min(limit, 50)));
+    },
+
+    /** Free text's matches per group of columns, for the search box to offer narrowing; null for a narrower query. */
+    async searchMatchGroups(search: string, filter: OrderFilter): Promise<MatchGroup[] | null> {
+      await ctx.ready();
+      return store.matchGroups(search, filter);
     },
 
     async orderRows(start: number, end: number): Promise<OrderRow[]> {

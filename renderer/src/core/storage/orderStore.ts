@@ -14,7 +14,7 @@ import {
   type OrderTextColumns,
 } from '../../../../shared/orders/columns';
 import { filterRows, sortPermutation, type OrderFilter, type OrderSort, type OrderSortField } from '../../../../shared/orders/query';
-import { SEARCH_FIELDS, normaliseQuery, searchMask, type SearchableBlock } from '../../../../shared/orders/search';
+import { SEARCH_FIELDS, matchGroupSearches, normaliseQuery, searchMask, type MatchGroup, type SearchableBlock } from '../../../../shared/orders/search';
 import { mergeDicts, OrderRepository, type LoadedDict, type LoadedKeys } from './orderRepository';
 import type { WorkbenchDb } from './schema';
 
@@ -366,6 +366,15 @@ export class OrderSnapshot {
     this.lastSearch = { query: q, mask };
     return mask;
   }
+
+  /** Free text's matches per group of columns under these filters (what each narrower search would show); null for a narrower query. */
+  async matchGroups(query: string, filter: OrderFilter): Promise<MatchGroup[] | null> {
+    const searches = matchGroupSearches(query);
+    if (!searches) return null;
+    const out: MatchGroup[] = [];
+    for (const g of searches) out.push({ ...g, count: (await this.query({ filter, sort: { field: 'createdAt', dir: 'desc' }, search: g.search })).length });
+    return out;
+  }
 }
 
 /**
@@ -415,6 +424,10 @@ export class OrderStore {
     const on = this.current();
     const rows = await on.query(q);
     return { total: rows.length, rows: await on.rows(rows, 0, limit) };
+  }
+
+  matchGroups(query: string, filter: OrderFilter): Promise<MatchGroup[] | null> {
+    return this.current().matchGroups(query, filter);
   }
 
   /** Rows [start, end) of the current result, decoded. */

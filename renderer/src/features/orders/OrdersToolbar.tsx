@@ -1,6 +1,7 @@
 // Search box and filters above the orders table: channel, status and date range.
 import { useEffect, useRef, useState } from 'react';
 import { parseSearch } from '../../../../shared/orders/search';
+import { SearchMatchGroups } from './SearchMatchGroups';
 import { MARKETPLACES, MARKETPLACE_LABEL, ORDER_STATUSES, type Marketplace, type OrderStatus } from '../../../../shared/domain/order';
 import { formatDate, parseDate } from '../../../../shared/domain/money';
 import { useUi } from '../../state/uiStore';
@@ -49,6 +50,7 @@ export function OrdersToolbar() {
           {reading}
         </span>
       )}
+      <SearchMatchGroups />
       <div className="chips" role="group" aria-label="Marketplace">
         {MARKETPLACES.map((m: Marketplace) => (
           <button
