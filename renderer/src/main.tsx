@@ -1,17 +1,8 @@
-// Renderer entry: asks once for persistent storage (so the engine does not evict the cache
-// under disk pressure) and mounts the app.
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { AnalystGate } from './app/AnalystGate';
-import './styles.css';
+// Renderer entry: starts the cache worker before anything else, so it opens the cache while the
+// window's code loads, asks once for persistent storage (so the engine does not evict the cache
+// under disk pressure) and mounts the app from its own chunk.
+import './core/client';
 
 void navigator.storage?.persist?.().catch(() => undefined);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AnalystGate>
-      <App />
-    </AnalystGate>
-  </StrictMode>,
-);
+void import('./app/mount').then(({ mountApp }) => mountApp(document.getElementById('root')!));

@@ -8,5 +8,5 @@ import { createCore } from './createCore';
 import type { CoreHandlers, FollowsClock } from './contract';
 
 const clock = new FollowingClock();
-const exposed: CoreHandlers & FollowsClock = { ...createCore(createDb(), clock), followClock: (now: number) => clock.follow(now) };
+const exposed: CoreHandlers & FollowsClock = { ...createCore(createDb(), clock, { openNow: true }), followClock: (now: number) => clock.follow(now) };
 Comlink.expose(exposed);

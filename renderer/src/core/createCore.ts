@@ -17,8 +17,11 @@ import { ringsHandlers } from './rings/handlers';
 import type { WorkbenchDb } from './storage/schema';
 import type { CoreHandlers } from './contract';
 
-export function createCore(db: WorkbenchDb, clock: Clock = systemClock): CoreHandlers {
+/** `openNow`: open the order store at once (the cache worker at start-up) instead of on the first call. */
+export function createCore(db: WorkbenchDb, clock: Clock = systemClock, { openNow = false } = {}): CoreHandlers {
   const ctx = createContext(db, clock);
+  // Every screen but Settings and Imports needs the store: the window's first calls then find it open or opening.
+  if (openNow) void ctx.ready().catch(() => undefined);
   const review = new ReviewService(db, ctx.rings, clock);
   const reports = new ReportService(db, ctx.store, ctx.rings, clock);
   const disputes = new DisputeService(db, ctx.rings, clock);

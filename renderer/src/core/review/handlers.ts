@@ -14,6 +14,7 @@ export function reviewHandlers(ctx: CoreContext, review: ReviewService) {
   return {
     /** `onProgress`: orders normalised of those to normalise, while the rings it scores with are linked. */
     async reviewQueue(onProgress?: ProgressFn): Promise<QueueRow[]> {
+      ctx.rings.prefetchKept();
       await ctx.ready();
       return review.queue(onProgress);
     },

@@ -14,6 +14,8 @@ export function ringsHandlers(ctx: CoreContext) {
   return {
     /** `onProgress`: orders normalised of those to normalise, while the key index is built or extended. */
     async rings(options: Omit<LinkOptions, 'overrides'> = {}, onProgress?: ProgressFn): Promise<RingsOverview> {
+      // After a start the kept key index is read while the cache opens, not after it.
+      rings.prefetchKept();
       await ctx.ready();
       return rings.compute(options, onProgress);
     },

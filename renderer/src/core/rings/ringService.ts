@@ -122,6 +122,8 @@ export class RingService {
   private decoding: Promise<unknown> = Promise.resolve();
   private saving: Promise<unknown> = Promise.resolve();
   private progress: IndexProgress | null = null;
+  /** The kept key index being read ahead of the first run after a start (prefetchKept). */
+  private keptRead: ReturnType<typeof loadKeyIndex> | null = null;
   readonly decisions: RingDecisions;
   private readonly meta: MetaRepository;
 
@@ -157,6 +159,17 @@ export class RingService {
   invalidate(): void {
     this.linkable = null;
     this.decoded = null;
+    this.keptRead = null;
+  }
+
+  /**
+   * Starts reading the kept key index when none is in memory (the first Rings, Review or Disputes
+   * call after a start), so that read overlaps opening the order store. The first run uses it
+   * under the same checks as a read of its own: stamp, generation and blocks.
+   */
+  prefetchKept(): void {
+    if (this.linkable || this.keptRead) return;
+    this.keptRead = loadKeyIndex(this.db).catch(() => null);
   }
 
   /** Resolves when the key index built or extended so far is kept in the cache (tests, the bench). */
@@ -254,7 +267,8 @@ export class RingService {
       let base: Omit<Linkable, 'snapshot' | 'index'> | null = inMemory && isPrefix(inMemory.blockIds, snapshot.blockIds) ? inMemory : null;
       let restored = 0;
       if (!base && !inMemory) {
-        const kept = await loadKeyIndex(this.db);
+        const kept = await (this.keptRead ?? loadKeyIndex(this.db));
+        this.keptRead = null;
         const fits =
           kept !== null &&
           kept.stamp.generation === generation &&
