@@ -189,9 +189,10 @@ async function ringsFigures(base, profile, figures, observations) {
   figures.rings_key_index_1m_bytes = {
     ...fig(r.keptBytes, 'bytes', 'edge_list_bytes', r.pairs * 8),
     value_mib: Math.round((r.keptBytes / 2 ** 20) * 10) / 10,
+    read_at_start_mib: Math.round((r.keptStartBytes / 2 ** 20) * 10) / 10,
     keys: r.keptKeys,
     save_ms: Math.round(r.saveMs),
-    note: "The key index as the cache keeps it (typed arrays and joined text, payload bytes), against the linker's edge list as int32 pairs (what networkx reads); the index also holds every key value, its strength and rule, customers and each order's key.",
+    note: "The key index as the cache keeps it (typed arrays and joined text, payload bytes), against the linker's edge list as int32 pairs (what networkx reads); the index also holds every key value, its strength and rule, customers and each order's key. read_at_start_mib: the part a start reads to show rings (linking arrays, order labels, values of keys on two or more orders); every value and the customers are read only to add orders or look any key up.",
   };
   observations.rings_first_run_1m_ms = {
     value: Math.round(r.firstMs),

@@ -93,8 +93,10 @@ export function densestBurst(index: KeyIndex, k: number, windowMs: number): numb
  * too short-lived to be a hub candidate; else the evidence and the verdict.
  */
 export function judgeSharedKey(index: KeyIndex, k: number, rule: HubRule): { hub: boolean; evidence: HubEvidence } | null {
-  const identities = index.keyCustomers[k] as number;
-  const span = index.keySpanMs[k] as number;
+  // No more identities than orders: most keys are dismissed without counting their customers.
+  if ((index.keyStart[k + 1] as number) - (index.keyStart[k] as number) <= rule.identities) return null;
+  const identities = index.customersOf(k);
+  const span = index.spanMsOf(k);
   if (identities <= rule.identities || span <= rule.steadyDays * DAY_MS) return null;
   const burstIdentities = densestBurst(index, k, rule.burstDays * DAY_MS);
   const evidence = { identities, spanDays: Math.round(span / DAY_MS), burstIdentities, burstDays: rule.burstDays };

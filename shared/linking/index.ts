@@ -2,7 +2,17 @@
 // overrides applied, metrics and ranked lists. Pure; runs in a Web Worker.
 
 export { UnionFind } from './unionFind';
-export { buildKeyIndex, KeyIndexBuilder, type KeyIndex, type KeyInfo, type IndexableOrder, type KeyIndexState, type KeyIndexCustomers } from './keyIndex';
+export {
+  buildKeyIndex,
+  KeyIndexBuilder,
+  type KeyIndex,
+  type KeyInfo,
+  type IndexableOrder,
+  type KeyIndexState,
+  type KeyIndexCustomers,
+  type KeyIndexText,
+  type KeyIndexSharedText,
+} from './keyIndex';
 export { OrderLabels, type OrderLabelsState } from './orderLabels';
 export {
   findRings,

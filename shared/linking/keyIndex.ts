@@ -17,13 +17,19 @@ export interface KeyInfo {
 export interface KeyIndex {
   orderCount: number;
   keyCount: number;
-  /** Type, value, strength, rule and mark of key k, made when asked (a million keys are not a million objects). */
+  /**
+   * Type, value, strength, rule and mark of key k, made when asked (a million keys are not a million
+   * objects). An index restored without its full text knows the values of keys on two or more
+   * orders only (all that can link, be a hub or a ring's shared value); other keys throw.
+   */
   key(k: number): KeyInfo;
+  /** The normalisation rule of key k (no text is read). */
+  ruleOf(k: number): string;
   /** Per key, as typed arrays for the linker's loops: index into KEY_TYPES, strength rank, marked flag. */
   keyType: Uint8Array;
   keyStrength: Uint8Array;
   keyMarked: Uint8Array;
-  /** Key id of a (type, normalised value), if any order has it. */
+  /** Key id of a (type, normalised value), if any order has it (restored without full text: if two or more orders have it). */
   keyId(type: KeyType, value: string): number | undefined;
   /** CSR: live orders of key k are keyOrders[keyStart[k] .. keyStart[k+1]). */
   keyStart: Int32Array;
@@ -33,16 +39,21 @@ export interface KeyIndex {
   orderKeys: Int32Array;
   /** Customer number per order (see customerValuesOf); equal numbers mean the same customer. */
   customerOf: Int32Array;
-  /** Distinct customers and active span (ms) per key, over live orders. */
-  keyCustomers: Int32Array;
-  keySpanMs: Float64Array;
+  /**
+   * Distinct customers and active span (ms) of key k, over live orders: counted when first asked
+   * (only keys on more orders than a hub rule's identities are), since at least one customer and no
+   * span is all most keys have.
+   */
+  customersOf(k: number): number;
+  spanMsOf(k: number): number;
   /** createdAt per order position, for bursts (hubs.ts). */
   orderTime: Float64Array;
 }
 
 /**
- * What a builder interned, as plain typed arrays and joined text: written to the cache as a few
+ * What a builder interned that linking needs, as plain typed arrays: written to the cache as a few
  * records and read back without normalising a single order (renderer/src/core/storage/keyIndexStore.ts).
+ * Order times are not kept: they are the cache's own key columns, given back to restore().
  */
 export interface KeyIndexState {
   orderCount: number;
@@ -53,13 +64,27 @@ export interface KeyIndexState {
   /** Index into `rules` per key. */
   keyRule: Uint8Array;
   rules: string[];
-  /** Every key's normalised value, concatenated; key k ends at keyTextEnd[k]. */
-  keyText: string;
-  keyTextEnd: Int32Array;
   orderStart: Int32Array;
   orderKeys: Int32Array;
-  createdAt: Float64Array;
-  customerParent: Int32Array;
+  /** Customer number per order position (a resolved union-find: every entry is its set's root). */
+  customerOf: Int32Array;
+}
+
+/** Every key's normalised value, concatenated; key k ends at end[k]. Needed to add orders or look any key up. */
+export interface KeyIndexText {
+  text: string;
+  end: Int32Array;
+}
+
+/**
+ * The values of the keys that two or more orders have, the only ones that can link: what a start
+ * reads back to show rings (a third of the keys in the demo year), the full text staying on disk.
+ */
+export interface KeyIndexSharedText {
+  /** Key ids, ascending. */
+  ids: Int32Array;
+  text: string;
+  end: Int32Array;
 }
 
 /** The customer values seen so far and the first order of each: needed only to add more orders. */
@@ -90,6 +115,22 @@ function joinText(values: readonly string[], base?: { text: string; end: Int32Ar
   });
   return { text: (base ? base.text.slice(0, baseCount ? (base.end[baseCount - 1] as number) : 0) : '') + values.join(''), end };
 }
+
+/** Position of `k` in the ascending `ids`, or -1. */
+function findSorted(ids: Int32Array, k: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = ids[mid] as number;
+    if (v === k) return mid;
+    if (v < k) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+const sliceOf = (text: string, end: Int32Array, i: number): string => text.slice(i === 0 ? 0 : (end[i - 1] as number), end[i] as number);
 
 /** A list of strings that may start as joined text (read back from the cache) and grows by appends. */
 class TextList {
@@ -128,7 +169,10 @@ class TextList {
 export class KeyIndexBuilder {
   /** Made on first need: a restored builder links without them, and builds them only to add or look up. */
   private ids: Map<KeyType, Map<string, number>> | null = new Map(KEY_TYPES.map((t) => [t, new Map()]));
-  private values = new TextList();
+  /** Every key's value; null on a restored builder until attachText(). */
+  private values: TextList | null = new TextList();
+  /** On a restored builder: the values of keys on two or more orders, enough to show rings. */
+  private shared: KeyIndexSharedText | null = null;
   private readonly rules: string[] = [];
   private readonly ruleCode = new Map<string, number>();
   private keyCount = 0;
@@ -149,12 +193,18 @@ export class KeyIndexBuilder {
     return this.n;
   }
 
-  /** A builder that continues from a saved state; `add` needs attachCustomers() first. */
-  static restore(s: KeyIndexState): KeyIndexBuilder {
+  /**
+   * A builder that continues from a saved state, with each order's time (the cache's key columns,
+   * at least `orderCount` of them) and the shared keys' values (or attachShared() later, before any
+   * value is asked for); `add` needs attachText() and attachCustomers() first.
+   */
+  static restore(s: KeyIndexState, createdAt: Float64Array, shared: KeyIndexSharedText | null = null): KeyIndexBuilder {
+    if (createdAt.length < s.orderCount) throw new Error(`KeyIndexBuilder: ${createdAt.length} order times for ${s.orderCount} orders`);
     const b = new KeyIndexBuilder();
     b.ids = null;
     b.customerIds = null;
-    b.values = new TextList(s.keyText, s.keyTextEnd);
+    b.values = null;
+    b.shared = shared;
     s.rules.forEach((r, i) => {
       b.rules.push(r);
       b.ruleCode.set(r, i);
@@ -167,15 +217,16 @@ export class KeyIndexBuilder {
     b.orderStart = s.orderStart;
     b.flat = s.orderKeys;
     b.used = s.orderStart[s.orderCount] as number;
-    b.createdAt = s.createdAt;
-    b.customerParent = s.customerParent;
+    b.createdAt = createdAt.slice(0, s.orderCount);
+    b.customerParent = s.customerOf;
     b.n = s.orderCount;
     return b;
   }
 
   /** What was interned so far (copies, so later adds do not change it). */
   state(): KeyIndexState {
-    const { text, end } = this.values.joined();
+    const customerOf = new Int32Array(this.n);
+    for (let i = 0; i < this.n; i++) customerOf[i] = this.findCustomer(i);
     return {
       orderCount: this.n,
       keyCount: this.keyCount,
@@ -184,13 +235,52 @@ export class KeyIndexBuilder {
       keyMarked: this.keyMarked.slice(0, this.keyCount),
       keyRule: this.keyRule.slice(0, this.keyCount),
       rules: [...this.rules],
-      keyText: text,
-      keyTextEnd: end.slice(0, this.keyCount),
       orderStart: this.orderStart.slice(0, this.n + 1),
       orderKeys: this.flat.slice(0, this.used),
-      createdAt: this.createdAt.slice(0, this.n),
-      customerParent: this.customerParent.slice(0, this.n),
+      customerOf,
     };
+  }
+
+  /** The values of the shared keys, for a restored builder that links before its text is read. */
+  attachShared(shared: KeyIndexSharedText): void {
+    this.shared = shared;
+  }
+
+  /** True when every key's value is at hand (always, unless restored without attachText). */
+  get hasText(): boolean {
+    return this.values !== null;
+  }
+
+  attachText(t: KeyIndexText): void {
+    if (t.end.length !== this.keyCount) throw new Error(`KeyIndexBuilder: text for ${t.end.length} keys, the index has ${this.keyCount}`);
+    this.values = new TextList(t.text, t.end);
+  }
+
+  /** Every key's value, joined (null on a restored builder before attachText). */
+  text(): KeyIndexText | null {
+    if (!this.values) return null;
+    const { text, end } = this.values.joined();
+    return { text, end: end.slice(0, this.keyCount) };
+  }
+
+  /** The values of keys that two or more orders have (null on a restored builder before attachText). */
+  sharedText(): KeyIndexSharedText | null {
+    const values = this.values;
+    if (!values) return null;
+    const uses = new Uint8Array(this.keyCount);
+    for (let j = 0; j < this.used; j++) {
+      const k = this.flat[j] as number;
+      if ((uses[k] as number) < 2) uses[k] = (uses[k] as number) + 1;
+    }
+    const ids: number[] = [];
+    const text: string[] = [];
+    for (let k = 0; k < this.keyCount; k++) {
+      if (uses[k] !== 2) continue;
+      ids.push(k);
+      text.push(values.at(k));
+    }
+    const joined = joinText(text);
+    return { ids: Int32Array.from(ids), text: joined.text, end: joined.end };
   }
 
   /** Customer values and their first orders (null on a restored builder before attachCustomers). */
@@ -200,9 +290,9 @@ export class KeyIndexBuilder {
     return { text, textEnd: end, first: Int32Array.from(this.customerIds.values()) };
   }
 
-  /** True when `add` can run (always, unless restored without its customers). */
+  /** True when `add` can run (always, unless restored without its text or customers). */
   get canAdd(): boolean {
-    return this.customerIds !== null;
+    return this.customerIds !== null && this.values !== null;
   }
 
   attachCustomers(c: KeyIndexCustomers): void {
@@ -212,19 +302,32 @@ export class KeyIndexBuilder {
     this.customerIds = map;
   }
 
+  /** Ids by value: of every key, or (restored without text) of the shared keys until the text comes. */
   private idMaps(): Map<KeyType, Map<string, number>> {
-    if (!this.ids) {
+    if (!this.ids || (this.idsShared && this.values)) {
       const ids = new Map<KeyType, Map<string, number>>(KEY_TYPES.map((t) => [t, new Map()]));
-      for (let k = 0; k < this.keyCount; k++) (ids.get(KEY_TYPES[this.keyType[k] as number]!) as Map<string, number>).set(this.values.at(k), k);
+      const byType = (k: number) => ids.get(KEY_TYPES[this.keyType[k] as number]!) as Map<string, number>;
+      if (this.values) for (let k = 0; k < this.keyCount; k++) byType(k).set(this.values.at(k), k);
+      else if (this.shared) this.shared.ids.forEach((k, i) => byType(k).set(sliceOf(this.shared!.text, this.shared!.end, i), k));
       this.ids = ids;
+      this.idsShared = !this.values;
     }
     return this.ids;
+  }
+
+  private idsShared = false;
+
+  private valueOf(k: number): string {
+    if (this.values) return this.values.at(k);
+    const i = this.shared ? findSorted(this.shared.ids, k) : -1;
+    if (i < 0) throw new Error(`KeyIndexBuilder: the value of key ${k} is not read back yet (only shared keys are, until attachText)`);
+    return sliceOf(this.shared!.text, this.shared!.end, i);
   }
 
   private info(k: number): KeyInfo {
     return {
       type: KEY_TYPES[this.keyType[k] as number]!,
-      value: this.values.at(k),
+      value: this.valueOf(k),
       strength: STRENGTHS[this.keyStrength[k] as number]!,
       rule: this.rules[this.keyRule[k] as number]!,
       marked: this.keyMarked[k] === 1,
@@ -232,8 +335,9 @@ export class KeyIndexBuilder {
   }
 
   add(orders: readonly IndexableOrder[]): void {
-    if (!this.customerIds) throw new Error('KeyIndexBuilder: attach the customers of a restored index before adding orders');
+    if (!this.customerIds || !this.values) throw new Error('KeyIndexBuilder: attach the text and customers of a restored index before adding orders');
     const customerIds = this.customerIds;
+    const values = this.values;
     const ids = this.idMaps();
     const need = this.n + orders.length;
     this.orderStart = grow(this.orderStart, need + 1);
@@ -250,7 +354,7 @@ export class KeyIndexBuilder {
         if (kid === undefined) {
           kid = this.keyCount++;
           byValue.set(k.value, kid);
-          this.values.push(k.value);
+          values.push(k.value);
           let rule = this.ruleCode.get(k.rule);
           if (rule === undefined) {
             rule = this.rules.push(k.rule) - 1;
@@ -290,7 +394,7 @@ export class KeyIndexBuilder {
     for (let i = 0; i < n; i++) customerOf[i] = this.findCustomer(i);
     const keyCount = this.keyCount;
     const { keyStart, keyOrders } = invert(orderStart, orderKeys, keyCount, live);
-    const { keyCustomers, keySpanMs } = keyStats(keyStart, keyOrders, customerOf, this.createdAt, n);
+    const stats = new KeyStats(keyStart, keyOrders, customerOf, this.createdAt);
     const infos = new Map<number, KeyInfo>();
     return {
       orderCount: n,
@@ -301,6 +405,7 @@ export class KeyIndexBuilder {
         if (!info) infos.set(k, (info = this.info(k)));
         return info;
       },
+      ruleOf: (k) => this.rules[this.keyRule[k] as number]!,
       keyType: this.keyType.subarray(0, keyCount),
       keyStrength: this.keyStrength.subarray(0, keyCount),
       keyMarked: this.keyMarked.subarray(0, keyCount),
@@ -313,8 +418,8 @@ export class KeyIndexBuilder {
       orderStart,
       orderKeys,
       customerOf,
-      keyCustomers,
-      keySpanMs,
+      customersOf: (k) => stats.customers(k),
+      spanMsOf: (k) => stats.spanMs(k),
       orderTime: this.createdAt.subarray(0, n),
     };
   }
@@ -369,29 +474,53 @@ function invert(orderStart: Int32Array, orderKeys: Int32Array, keyCount: number,
   return { keyStart, keyOrders };
 }
 
-function keyStats(keyStart: Int32Array, keyOrders: Int32Array, customerOf: Int32Array, createdAt: Float64Array, orderCount: number) {
-  const keyCount = keyStart.length - 1;
-  const keyCustomers = new Int32Array(keyCount);
-  const keySpanMs = new Float64Array(keyCount);
-  // seen[c] = k + 1 when customer c was already counted for key k: no per-key set.
-  const seen = new Int32Array(orderCount);
-  for (let k = 0; k < keyCount; k++) {
+/** Distinct customers and active span per key, counted on first ask and remembered. */
+class KeyStats {
+  private customerCount: Int32Array | null = null;
+  private span: Float64Array | null = null;
+  /** seen[c] = k + 1 when customer c was already counted for key k: no per-key set. */
+  private seen: Int32Array | null = null;
+
+  constructor(
+    private readonly keyStart: Int32Array,
+    private readonly keyOrders: Int32Array,
+    private readonly customerOf: Int32Array,
+    private readonly createdAt: Float64Array,
+  ) {}
+
+  customers(k: number): number {
+    this.count(k);
+    return this.customerCount![k] as number;
+  }
+
+  spanMs(k: number): number {
+    this.count(k);
+    return this.span![k] as number;
+  }
+
+  private count(k: number): void {
+    if (!(k >= 0 && k + 1 < this.keyStart.length)) throw new Error(`No key ${k} in the key index`);
+    if (!this.customerCount || !this.span || !this.seen) {
+      this.customerCount = new Int32Array(this.keyStart.length - 1).fill(-1);
+      this.span = new Float64Array(this.keyStart.length - 1);
+      this.seen = new Int32Array(this.customerOf.length);
+    }
+    if ((this.customerCount[k] as number) >= 0) return;
     let distinct = 0;
     let first = Infinity;
     let last = -Infinity;
-    for (let j = keyStart[k] as number; j < (keyStart[k + 1] as number); j++) {
-      const i = keyOrders[j] as number;
-      const c = customerOf[i] as number;
-      if (seen[c] !== k + 1) {
-        seen[c] = k + 1;
+    for (let j = this.keyStart[k] as number; j < (this.keyStart[k + 1] as number); j++) {
+      const i = this.keyOrders[j] as number;
+      const c = this.customerOf[i] as number;
+      if (this.seen[c] !== k + 1) {
+        this.seen[c] = k + 1;
         distinct++;
       }
-      const t = createdAt[i] as number;
+      const t = this.createdAt[i] as number;
       if (t < first) first = t;
       if (t > last) last = t;
     }
-    keyCustomers[k] = distinct;
-    keySpanMs[k] = last - first;
+    this.customerCount[k] = distinct;
+    this.span[k] = distinct > 0 ? last - first : 0;
   }
-  return { keyCustomers, keySpanMs };
 }

@@ -4,7 +4,7 @@
 import type { Dispute } from '../domain/dispute';
 import { reasonFamily } from '../disputes/reasonCodes';
 import type { Marketplace } from '../domain/order';
-import { isCardSummaryRule, type KeyType } from '../normalize';
+import { isCardSummaryRule, KEY_TYPES, type KeyType } from '../normalize';
 import type { KeyIndex } from './keyIndex';
 import type { RingCore } from './rings';
 
@@ -105,10 +105,11 @@ export function ringMetrics(
     const o = orders[i] as RingOrder;
     for (let j = index.orderStart[i] as number; j < (index.orderStart[i + 1] as number); j++) {
       const k = index.orderKeys[j] as number;
-      const info = index.key(k);
+      // Type and rule only: a ring member's own keys need not have their values read back.
+      const rule = index.ruleOf(k);
       // Cards count by the strongest identity present, addresses by the full address only.
-      if (info && !isCardSummaryRule(info.rule) && info.rule !== 'street-postcode' && info.rule !== 'ipv4-24' && info.rule !== 'ipv6-64')
-        distinct[info.type].add(k);
+      if (!isCardSummaryRule(rule) && rule !== 'street-postcode' && rule !== 'ipv4-24' && rule !== 'ipv6-64')
+        distinct[KEY_TYPES[index.keyType[k] as number]!].add(k);
     }
     valueMinor[o.currency] = (valueMinor[o.currency] ?? 0) + o.totalMinor;
     marketplaces.add(o.marketplace);

@@ -94,7 +94,7 @@ export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links
     const id = index.keyId(o.type, o.value);
     if (id !== undefined) action.set(id, o.action);
   }
-  const { keyStart, keyType, keyStrength, keyMarked, keyCustomers } = index;
+  const { keyStart, keyType, keyStrength, keyMarked } = index;
   const keyCount = keyType.length;
   const links = new Uint8Array(keyCount);
   const hubs: Hub[] = [];
@@ -105,7 +105,6 @@ export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links
     if (orders < 2 || !typeOk[keyType[id] as number] || (keyStrength[id] as number) < minRank) continue;
     const act = action.size ? action.get(id) : undefined;
     if (act === 'never-link') continue;
-    const customers = keyCustomers[id] as number;
     const judged = keyMarked[id] ? null : judgeSharedKey(index, id, rules[KEY_TYPES[keyType[id] as number]!]);
     if (keyMarked[id] || judged?.hub) {
       const k = index.key(id);
@@ -114,7 +113,7 @@ export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links
         key: id,
         type: k.type,
         value: k.value,
-        customers,
+        customers: index.customersOf(id),
         orders,
         reason: keyMarked[id] ? 'marked' : 'shared-by-many',
         allowed: act === 'allow',

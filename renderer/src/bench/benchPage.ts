@@ -367,6 +367,7 @@ const bench = {
       edges: btoa(binary),
       saveMs,
       keptBytes: kept?.bytes ?? 0,
+      keptStartBytes: kept?.startBytes ?? 0,
       keptKeys: kept?.keyCount ?? 0,
       cold,
       coldIndexed,

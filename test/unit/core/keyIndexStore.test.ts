@@ -10,7 +10,14 @@ import { ImportHistory } from '../../../renderer/src/core/imports/importHistory'
 import { importFile } from '../../../renderer/src/core/imports/importRunner';
 import { loadDemoData } from '../../../renderer/src/core/orders/demoLoader';
 import { RingService } from '../../../renderer/src/core/rings/ringService';
-import { keyIndexGeneration, keyIndexInfo, saveKeyIndex } from '../../../renderer/src/core/storage/keyIndexStore';
+import {
+  keyIndexGeneration,
+  keyIndexInfo,
+  loadKeyIndex,
+  loadKeyIndexCustomers,
+  loadKeyIndexText,
+  saveKeyIndex,
+} from '../../../renderer/src/core/storage/keyIndexStore';
 import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { wipeCache } from '../../../renderer/src/core/storage/wipe';
@@ -89,7 +96,10 @@ describe('the key index kept in the cache', () => {
     expect(b.orders).toEqual(a.orders);
     expect(b.graph).toEqual(a.graph);
     const keyNode = b.graph.nodes.find((n) => n.kind !== 'order')!.id;
-    expect(second.expand(keyNode, [])).toEqual(first.expand(keyNode, []));
+    expect(await second.expand(keyNode, [])).toEqual(await first.expand(keyNode, []));
+    // An order's own keys include values no other order has: read back on demand.
+    const orderNode = b.graph.nodes.find((n) => n.kind === 'order')!.id;
+    expect(await second.expand(orderNode, [])).toEqual(await first.expand(orderNode, []));
     // Other options re-link from it too, as from a fresh build.
     expect(ringsOf(await second.compute({ keyTypes: ['card', 'device'] }))).toEqual(ringsOf(await first.compute({ keyTypes: ['card', 'device'] })));
     expect(ringsOf(await fromScratch(db))).toEqual(ringsOf(built));
@@ -161,11 +171,41 @@ describe('the key index kept in the cache', () => {
     labels.add(orders);
     await wipeCache(db);
     const blockIds = [1];
-    expect(await saveKeyIndex(db, { generation, blockIds, rows: orders.length }, builder.state(), labels.state(), builder.customers()!)).toBeNull();
+    const parts = () => ({
+      index: builder.state(),
+      text: builder.text()!,
+      shared: builder.sharedText()!,
+      labels: labels.state(),
+      customers: builder.customers()!,
+    });
+    expect(await saveKeyIndex(db, { generation, blockIds, rows: orders.length }, parts())).toBeNull();
     expect(await keyIndexInfo(db)).toBeNull();
-    expect(
-      await saveKeyIndex(db, { generation: generation + 1, blockIds, rows: orders.length }, builder.state(), labels.state(), builder.customers()!),
-    ).not.toBeNull();
+    expect(await saveKeyIndex(db, { generation: generation + 1, blockIds, rows: orders.length }, parts())).not.toBeNull();
+  });
+
+  it('reads back what it kept, packed or not: values and order keys longer than a byte can count', async () => {
+    const db = await demoCache('key-index-packing', 40);
+    const orders = (await (await started(db)).current()).orders.map((o) => ({ ...o }));
+    const long = `${'x'.repeat(300)}@example.com`;
+    orders[0]!.email = long;
+    orders[1]!.email = long;
+    orders[2]!.externalId = 'N'.repeat(300);
+    const builder = new KeyIndexBuilder();
+    const labels = new OrderLabels();
+    builder.add(orders);
+    labels.add(orders);
+    const stamp = { generation: await keyIndexGeneration(db), blockIds: [1], rows: orders.length };
+    const parts = { index: builder.state(), text: builder.text()!, shared: builder.sharedText()!, labels: labels.state(), customers: builder.customers()! };
+    expect(parts.shared.text).toContain(long);
+    const kept = (await saveKeyIndex(db, stamp, parts))!;
+    const back = (await loadKeyIndex(db))!;
+    expect(back.serial).toBe(kept.serial);
+    expect(back.index).toEqual(parts.index);
+    expect(await back.rest).toEqual({ labels: parts.labels, shared: parts.shared });
+    expect(await loadKeyIndexText(db, kept.serial)).toEqual(parts.text);
+    expect(await loadKeyIndexCustomers(db, kept.serial)).toEqual(parts.customers);
+    const info = (await keyIndexInfo(db))!;
+    expect(info.startBytes).toBeLessThan(info.bytes);
   });
 
   it('restores a builder that adds more orders exactly as one that never stopped', async () => {
@@ -175,26 +215,24 @@ describe('the key index kept in the cache', () => {
     whole.add(orders);
     const part = new KeyIndexBuilder();
     part.add(orders.slice(0, 250));
-    const resumed = KeyIndexBuilder.restore(structuredClone(part.state()));
+    const createdAt = Float64Array.from(orders, (o) => o.createdAt);
+    const resumed = KeyIndexBuilder.restore(structuredClone(part.state()), createdAt, structuredClone(part.sharedText()!));
     expect(resumed.canAdd).toBe(false);
+    // Restored without its full text, it knows the shared keys' values, and adds only with text and customers.
+    expect(resumed.hasText).toBe(false);
     resumed.attachCustomers(structuredClone(part.customers()!));
+    expect(resumed.canAdd).toBe(false);
+    resumed.attachText(structuredClone(part.text()!));
     resumed.add(orders.slice(250));
     const a = whole.index();
     const b = resumed.index();
     expect(b.keyCount).toBe(a.keyCount);
-    for (const f of [
-      'keyType',
-      'keyStrength',
-      'keyMarked',
-      'keyStart',
-      'keyOrders',
-      'orderStart',
-      'orderKeys',
-      'customerOf',
-      'keyCustomers',
-      'keySpanMs',
-    ] as const)
+    for (const f of ['keyType', 'keyStrength', 'keyMarked', 'keyStart', 'keyOrders', 'orderStart', 'orderKeys', 'customerOf'] as const)
       expect(Array.from(b[f])).toEqual(Array.from(a[f]));
+    for (let k = 0; k < a.keyCount; k++) {
+      expect(b.customersOf(k)).toBe(a.customersOf(k));
+      expect(b.spanMsOf(k)).toBe(a.spanMsOf(k));
+    }
     for (let k = 0; k < a.keyCount; k++) expect(b.key(k)).toEqual(a.key(k));
     const email = orders.find((o) => o.email)!.email.toLowerCase();
     expect(b.keyId('email', email)).toBe(a.keyId('email', email));

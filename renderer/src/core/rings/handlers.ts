@@ -20,9 +20,17 @@ export function ringsHandlers(ctx: CoreContext) {
       return rings.compute(options, onProgress);
     },
 
+    /**
+     * The screen the window opens first, told at start: Rings and Review link every order, so the
+     * kept key index is read while the cache opens and the window's code loads, not after.
+     */
+    firstScreen(screen: string): void {
+      if (screen === 'rings' || screen === 'review') rings.prefetchKept();
+    },
+
     ringDetail: (id: string): Promise<RingDetail> => rings.detail(id),
 
-    ringExpand: (nodeId: string, known: string[]): GraphExpansion => rings.expand(nodeId, known),
+    ringExpand: (nodeId: string, known: string[]): Promise<GraphExpansion> => rings.expand(nodeId, known),
 
     ringOf: (orderKey: string): string | null => rings.ringOf(orderKey),
 

@@ -29,7 +29,7 @@ import { MetaRepository } from '../storage/metaRepository';
 import type { RingMetrics } from '../../../../shared/linking/metrics';
 import { linkKeysOf, type KeyType } from '../../../../shared/normalize';
 import type { OrderSnapshot, OrderStore } from '../storage/orderStore';
-import { keyIndexGeneration, loadKeyIndex, loadKeyIndexCustomers, saveKeyIndex } from '../storage/keyIndexStore';
+import { keyIndexGeneration, loadKeyIndex, loadKeyIndexCustomers, loadKeyIndexText, saveKeyIndex, type KeptKeyIndex } from '../storage/keyIndexStore';
 import { MARKETPLACES } from '../../../../shared/domain/order';
 import { RingDecisions } from './ringDecisions';
 import type { RingMarkRecord, WorkbenchDb } from '../storage/schema';
@@ -264,75 +264,120 @@ export class RingService {
       const generation = await keyIndexGeneration(this.db);
       const inMemory = this.linkable?.generation === generation ? this.linkable : null;
       if (inMemory?.snapshot === snapshot) return { linkable: inMemory, added: 0, restored: 0 };
-      let base: Omit<Linkable, 'snapshot' | 'index'> | null = inMemory && isPrefix(inMemory.blockIds, snapshot.blockIds) ? inMemory : null;
-      let restored = 0;
-      if (!base && !inMemory) {
-        const kept = await (this.keptRead ?? loadKeyIndex(this.db));
-        this.keptRead = null;
-        const fits =
-          kept !== null &&
-          kept.stamp.generation === generation &&
-          isPrefix(kept.stamp.blockIds, snapshot.blockIds) &&
-          kept.stamp.rows === snapshot.rowsBeforeBlock(kept.stamp.blockIds.length) &&
-          kept.index.orderCount === kept.stamp.rows;
-        if (fits) {
-          base = {
-            blockIds: kept.stamp.blockIds,
-            generation,
-            builder: KeyIndexBuilder.restore(kept.index),
-            labels: OrderLabels.restore(kept.labels),
-            serial: kept.serial,
-          };
-          restored = kept.stamp.rows;
-        }
-      }
-      if (base && base.blockIds.length < snapshot.blockIds.length && !base.builder.canAdd) {
-        const customers = base.serial === null ? null : await loadKeyIndexCustomers(this.db, base.serial);
-        if (customers) base.builder.attachCustomers(customers);
-        else base = null;
-      }
-      const builder = base?.builder ?? new KeyIndexBuilder();
-      const labels = base?.labels ?? new OrderLabels();
-      const from = base ? base.blockIds.length : 0;
-      const blocks = snapshot.blockIds.length;
-      const total = snapshot.rowsBeforeBlock(blocks) - snapshot.rowsBeforeBlock(from);
-      let added = 0;
-      for (let b = from; b < blocks; b += BLOCKS_PER_STEP) {
-        const fresh = await snapshot.rowsFromBlock(b, b + BLOCKS_PER_STEP);
-        builder.add(fresh);
-        labels.add(fresh);
-        added += fresh.length;
-        this.progress?.(added, total);
-        // Let other requests (the orders table, a report) in between steps.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
-      const linkable: Linkable = {
-        snapshot,
-        blockIds: snapshot.blockIds,
-        generation,
-        builder,
-        labels,
-        serial: base?.serial ?? null,
-        index: builder.index(snapshot.live),
-      };
-      this.linkable = linkable;
-      if (added > 0) this.keep(linkable);
-      return { linkable, added, restored };
+      const extendable = inMemory && isPrefix(inMemory.blockIds, snapshot.blockIds) ? inMemory : null;
+      const kept = extendable || inMemory ? null : await (this.keptRead ?? loadKeyIndex(this.db));
+      this.keptRead = null;
+      // A kept index whose parts another save replaced while they were read is built again.
+      return (await this.linkFrom(snapshot, generation, extendable, kept)) ?? (await this.linkFrom(snapshot, generation, null, null))!;
     });
     this.linking = run.catch(() => undefined).finally(() => (this.progress = null));
     return run;
+  }
+
+  /**
+   * The key index for `snapshot` from what is at hand: an index in memory to extend, else a kept one
+   * that fits, else none (every order normalised). Null when the kept one's parts were replaced by
+   * another save while they were read.
+   */
+  private async linkFrom(
+    snapshot: OrderSnapshot,
+    generation: number,
+    extendable: Linkable | null,
+    kept: KeptKeyIndex | null,
+  ): Promise<{ linkable: Linkable; added: number; restored: number } | null> {
+    let base: Omit<Linkable, 'snapshot' | 'index'> | null = extendable;
+    let rest: KeptKeyIndex['rest'] | null = null;
+    let restored = 0;
+    const fits =
+      kept !== null &&
+      kept.stamp.generation === generation &&
+      isPrefix(kept.stamp.blockIds, snapshot.blockIds) &&
+      kept.stamp.rows === snapshot.rowsBeforeBlock(kept.stamp.blockIds.length) &&
+      kept.index.orderCount === kept.stamp.rows;
+    if (fits) {
+      // Order times are the cache's own key columns; labels and shared values follow in `rest`.
+      base = {
+        blockIds: kept.stamp.blockIds,
+        generation,
+        builder: KeyIndexBuilder.restore(kept.index, snapshot.keyColumns.createdAt),
+        labels: new OrderLabels(),
+        serial: kept.serial,
+      };
+      rest = kept.rest;
+      restored = kept.stamp.rows;
+    }
+    const restoreRest = async (into: Omit<Linkable, 'snapshot' | 'index'>): Promise<boolean> => {
+      const r = await rest!;
+      rest = null;
+      if (!r) return false;
+      into.builder.attachShared(r.shared);
+      into.labels = OrderLabels.restore(r.labels);
+      return true;
+    };
+    if (base && base.blockIds.length < snapshot.blockIds.length) {
+      if (rest && !(await restoreRest(base))) return null;
+      if (!(await this.attachForAdding(base))) base = null;
+    }
+    const builder = base?.builder ?? new KeyIndexBuilder();
+    const from = base ? base.blockIds.length : 0;
+    const blocks = snapshot.blockIds.length;
+    const total = snapshot.rowsBeforeBlock(blocks) - snapshot.rowsBeforeBlock(from);
+    const labels = base?.labels ?? new OrderLabels();
+    let added = 0;
+    for (let b = from; b < blocks; b += BLOCKS_PER_STEP) {
+      const fresh = await snapshot.rowsFromBlock(b, b + BLOCKS_PER_STEP);
+      builder.add(fresh);
+      labels.add(fresh);
+      added += fresh.length;
+      this.progress?.(added, total);
+      // Let other requests (the orders table, a report) in between steps.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    // Linking arrays first: the labels and shared values of a kept index arrive meanwhile.
+    const index = builder.index(snapshot.live);
+    const linkable: Linkable = { snapshot, blockIds: snapshot.blockIds, generation, builder, labels, serial: base?.serial ?? null, index };
+    if (rest && !(await restoreRest(linkable))) return null;
+    this.linkable = linkable;
+    if (added > 0) this.keep(linkable);
+    return { linkable, added, restored };
+  }
+
+  /** Reads a restored index's full text and customers, needed to add orders; false when another save replaced them. */
+  private async attachForAdding(l: Omit<Linkable, 'snapshot' | 'index'>): Promise<boolean> {
+    if (l.builder.canAdd) return true;
+    if (l.serial === null) return false;
+    const [text, customers] = await Promise.all([l.builder.hasText ? null : loadKeyIndexText(this.db, l.serial), loadKeyIndexCustomers(this.db, l.serial)]);
+    if ((!l.builder.hasText && !text) || !customers) return false;
+    if (text) l.builder.attachText(text);
+    l.builder.attachCustomers(customers);
+    return true;
+  }
+
+  /**
+   * Every key's value for the index in memory (restored ones read back only the shared keys' values):
+   * scoring, the disputes screen and graph expansion look up any key. False when another save
+   * replaced the kept text; the caller links again.
+   */
+  private async attachText(l: Linkable): Promise<boolean> {
+    if (l.builder.hasText) return true;
+    const text = l.serial === null ? null : await loadKeyIndexText(this.db, l.serial);
+    if (!text) return false;
+    l.builder.attachText(text);
+    return true;
   }
 
   /** Keeps an index built or extended in memory in the cache, in the background. */
   private keep(l: Linkable): void {
     const stamp = { generation: l.generation, blockIds: [...l.blockIds], rows: l.builder.orderCount };
     const index = l.builder.state();
+    const text = l.builder.text();
+    const shared = l.builder.sharedText();
     const labels = l.labels.state();
     const customers = l.builder.customers();
-    if (!customers) return;
+    if (!customers || !text || !shared) return;
     this.saving = this.saving
       .then(async () => {
-        const kept = await saveKeyIndex(this.db, stamp, index, labels, customers);
+        const kept = await saveKeyIndex(this.db, stamp, { index, text, shared, labels, customers });
         if (kept && this.linkable === l) l.serial = kept.serial;
       })
       // A full disk or a closed cache only means the next start builds it again.
@@ -361,8 +406,19 @@ export class RingService {
    */
   async current(): Promise<{ orders: readonly Order[]; index: KeyIndex; live: Uint8Array }> {
     const snapshot = this.store.currentSnapshot();
-    const [{ linkable }, orders] = await Promise.all([this.linkableFor(snapshot), this.decodedFor(snapshot)]);
+    const [linkable, orders] = await Promise.all([this.linkableWithText(snapshot), this.decodedFor(snapshot)]);
     return { orders, index: linkable.index, live: snapshot.live };
+  }
+
+  /** The key index for `snapshot` with every key's value at hand (see attachText). */
+  private async linkableWithText(snapshot: OrderSnapshot): Promise<Linkable> {
+    const { linkable } = await this.linkableFor(snapshot);
+    if (await this.attachText(linkable)) return linkable;
+    // The kept text was replaced by a newer save: forget this index and read or build it again.
+    if (this.linkable === linkable) this.linkable = null;
+    const again = (await this.linkableFor(snapshot)).linkable;
+    if (!(await this.attachText(again))) throw new Error('The key index changed while it was read; open the screen again');
+    return again;
   }
 
   /** Computes rings with the default options unless a run already did. */
@@ -386,10 +442,12 @@ export class RingService {
    * (weak keys, held-back hubs, values no one else shares); for a key value, the current orders
    * that have it, in or outside the ring. Nodes and edges in `known` are not repeated.
    */
-  expand(nodeId: string, known: readonly string[]): GraphExpansion {
+  async expand(nodeId: string, known: readonly string[]): Promise<GraphExpansion> {
     const index = this.report?.index;
     const labels = this.reportOn?.labels;
-    if (!index || !labels || !this.report) throw new Error('Rings are not computed yet; open the Rings screen again');
+    if (!index || !labels || !this.report || !this.reportOn) throw new Error('Rings are not computed yet; open the Rings screen again');
+    // An order's own keys may be values no one else shares: read every value back first.
+    if (!(await this.attachText(this.reportOn))) throw new Error('The key index changed since the rings were linked; open the Rings screen again');
     const have = new Set(known);
     const hubValues = new Set(this.report.hubs.map((h) => h.key));
     const out: GraphExpansion = { nodes: [], edges: [], more: 0 };
