@@ -9,4 +9,6 @@ import type { CoreHandlers, FollowsClock } from './contract';
 
 const clock = new FollowingClock();
 const exposed: CoreHandlers & FollowsClock = { ...createCore(createDb(), clock, { openNow: true }), followClock: (now: number) => clock.follow(now) };
+// The window names the worker after its first screen (client.ts): read ahead for it at once.
+exposed.firstScreen(self.name.replace(/^cache:/, ''));
 Comlink.expose(exposed);

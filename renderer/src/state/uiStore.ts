@@ -3,13 +3,9 @@
 import { create } from 'zustand';
 import { NO_FILTER, type OrderFilter, type OrderSort } from '../../../shared/orders/query';
 
-export const SCREENS = ['orders', 'rings', 'review', 'disputes', 'reports', 'imports', 'settings'] as const;
-export type Screen = (typeof SCREENS)[number];
+import { screenFromHash, type Screen } from './screens';
 
-function screenFromHash(hash: string): Screen {
-  const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0] as Screen;
-  return SCREENS.includes(name) ? name : 'orders';
-}
+export { SCREENS, type Screen } from './screens';
 
 interface UiState {
   screen: Screen;
