@@ -71,13 +71,21 @@ export function resolveStaticFile(root, requestPath) {
   return candidate;
 }
 
-function headersFor(contentType) {
+/** Built chunks are named by their content hash (`assets/mount-DfRj338Y.js`): a name never changes content. */
+const HASHED_ASSET = /\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.(?:js|css)$/;
+
+/**
+ * Pages are revalidated on every load, hashed chunks cached for good: the browser then keeps the
+ * chunks' compiled code between loads (V8's code cache), so the window and its workers start
+ * without compiling the app again.
+ */
+function headersFor(contentType, filePath = '') {
   return {
     'Content-Type': contentType,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-cache',
+    'Cache-Control': HASHED_ASSET.test(filePath.split(sep).join('/')) ? 'public, max-age=31536000, immutable' : 'no-cache',
   };
 }
 
@@ -91,8 +99,8 @@ function isExpectedHost(hostHeader, port) {
 }
 
 async function answer(root, request, response, port) {
-  const send = (status, body, contentType = 'text/plain; charset=utf-8') => {
-    response.writeHead(status, headersFor(contentType));
+  const send = (status, body, contentType = 'text/plain; charset=utf-8', filePath = '') => {
+    response.writeHead(status, headersFor(contentType, filePath));
     response.end(request.method === 'HEAD' ? undefined : body);
   };
   if (!isExpectedHost(request.headers.host, port)) return send(421, 'Misdirected request');
@@ -101,7 +109,7 @@ async function answer(root, request, response, port) {
   if (filePath === null) return send(404, 'Not found');
   try {
     if (!(await stat(filePath)).isFile()) return send(404, 'Not found');
-    send(200, await readFile(filePath), contentTypeFor(filePath));
+    send(200, await readFile(filePath), contentTypeFor(filePath), filePath);
   } catch {
     send(404, 'Not found');
   }
