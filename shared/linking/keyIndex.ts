@@ -474,12 +474,12 @@ function invert(orderStart: Int32Array, orderKeys: Int32Array, keyCount: number,
   return { keyStart, keyOrders };
 }
 
-/** Distinct customers and active span per key, counted on first ask and remembered. */
+/**
+ * Distinct customers and active span per key, counted on first ask and remembered: few keys are
+ * asked (those on more orders than a hub rule's identities), so no per-key arrays are made.
+ */
 class KeyStats {
-  private customerCount: Int32Array | null = null;
-  private span: Float64Array | null = null;
-  /** seen[c] = k + 1 when customer c was already counted for key k: no per-key set. */
-  private seen: Int32Array | null = null;
+  private readonly counted = new Map<number, { customers: number; spanMs: number }>();
 
   constructor(
     private readonly keyStart: Int32Array,
@@ -489,38 +489,29 @@ class KeyStats {
   ) {}
 
   customers(k: number): number {
-    this.count(k);
-    return this.customerCount![k] as number;
+    return this.of(k).customers;
   }
 
   spanMs(k: number): number {
-    this.count(k);
-    return this.span![k] as number;
+    return this.of(k).spanMs;
   }
 
-  private count(k: number): void {
+  private of(k: number): { customers: number; spanMs: number } {
+    let c = this.counted.get(k);
+    if (c) return c;
     if (!(k >= 0 && k + 1 < this.keyStart.length)) throw new Error(`No key ${k} in the key index`);
-    if (!this.customerCount || !this.span || !this.seen) {
-      this.customerCount = new Int32Array(this.keyStart.length - 1).fill(-1);
-      this.span = new Float64Array(this.keyStart.length - 1);
-      this.seen = new Int32Array(this.customerOf.length);
-    }
-    if ((this.customerCount[k] as number) >= 0) return;
-    let distinct = 0;
+    const customers = new Set<number>();
     let first = Infinity;
     let last = -Infinity;
     for (let j = this.keyStart[k] as number; j < (this.keyStart[k + 1] as number); j++) {
       const i = this.keyOrders[j] as number;
-      const c = this.customerOf[i] as number;
-      if (this.seen[c] !== k + 1) {
-        this.seen[c] = k + 1;
-        distinct++;
-      }
+      customers.add(this.customerOf[i] as number);
       const t = this.createdAt[i] as number;
       if (t < first) first = t;
       if (t > last) last = t;
     }
-    this.customerCount[k] = distinct;
-    this.span[k] = distinct > 0 ? last - first : 0;
+    c = { customers: customers.size, spanMs: customers.size > 0 ? last - first : 0 };
+    this.counted.set(k, c);
+    return c;
   }
 }

@@ -261,6 +261,15 @@ export class RingService {
   private linkableFor(snapshot: OrderSnapshot, onProgress?: IndexProgress): Promise<{ linkable: Linkable; added: number; restored: number }> {
     if (onProgress) this.progress = onProgress;
     const run = this.linking.then(async () => {
+      // A read-ahead at start (nothing in memory) carries the generation it read before its large
+      // reads: asked again now, the answer would wait behind them.
+      const ahead = this.linkable ? null : this.keptRead;
+      this.keptRead = null;
+      if (ahead) {
+        const kept = await ahead;
+        const generation = kept ? kept.stamp.generation : await keyIndexGeneration(this.db);
+        return (await this.linkFrom(snapshot, generation, null, kept)) ?? (await this.linkFrom(snapshot, generation, null, null))!;
+      }
       const generation = await keyIndexGeneration(this.db);
       const inMemory = this.linkable?.generation === generation ? this.linkable : null;
       if (inMemory?.snapshot === snapshot) return { linkable: inMemory, added: 0, restored: 0 };

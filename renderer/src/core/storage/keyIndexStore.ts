@@ -147,8 +147,10 @@ async function partsOf(db: WorkbenchDb, serial: number, parts: string[]): Promis
  * can start while they arrive.
  */
 export async function loadKeyIndex(db: WorkbenchDb): Promise<KeptKeyIndex | null> {
-  const head = (await db.keyIndex.get('head'))?.value as KeyIndexHead | undefined;
-  if (!head || head.format !== FORMAT) return null;
+  // Head and generation first: small reads asked after the parts would wait behind them.
+  const [headPart, generation] = await Promise.all([db.keyIndex.get('head'), generationIn(db)]);
+  const head = headPart?.value as KeyIndexHead | undefined;
+  if (!head || head.format !== FORMAT || head.generation !== generation) return null;
   const rest = partsOf(db, head.serial, ['labels', 'sharedText']).then((p) => {
     if (!p) return null;
     const shared = p[1] as StoredShared;
@@ -156,8 +158,8 @@ export async function loadKeyIndex(db: WorkbenchDb): Promise<KeptKeyIndex | null
   });
   // A failed read of the linking arrays leaves nothing waiting on the rest.
   rest.catch(() => undefined);
-  const [parts, generation] = await Promise.all([partsOf(db, head.serial, INDEX_PARTS), generationIn(db)]);
-  if (!parts || head.generation !== generation) return null;
+  const parts = await partsOf(db, head.serial, INDEX_PARTS);
+  if (!parts) return null;
   const plain = {} as Record<string, unknown>;
   PLAIN_FIELDS.forEach((f, i) => (plain[f] = parts[i]));
   const index: KeyIndexState = {
