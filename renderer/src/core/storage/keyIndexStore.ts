@@ -5,6 +5,7 @@
 // order labels and the values of keys on two or more orders. Every key's value and the customers,
 // needed to add orders or look up any key, are read when asked (loadKeyIndexText, ...Customers).
 import type { KeyIndexCustomers, KeyIndexSharedText, KeyIndexState, KeyIndexText, OrderLabelsState } from '../../../../shared/linking';
+import { KEY_TYPES, STRENGTHS } from '../../../../shared/normalize';
 import type { WorkbenchDb } from './schema';
 
 /** What a kept index covers: these blocks in this order, with this many rows, at this generation. */
@@ -71,8 +72,12 @@ function unpackEnds(packed: Uint8Array | Int32Array, leadingZero: boolean): Int3
   return ends;
 }
 
+/** A ninth key type or a fourth strength would not fit packKeyBits: this then fails to compile. */
+const KEY_BITS_FIT: [(typeof KEY_TYPES)['length'], (typeof STRENGTHS)['length']] extends [1 | 2 | 3 | 4 | 5 | 6 | 7 | 8, 1 | 2 | 3 | 4] ? true : never = true;
+
 /** Type (3 bits), strength (2) and the collection-point mark (1) of every key in one byte. */
 function packKeyBits(s: KeyIndexState): Uint8Array {
+  if (!KEY_BITS_FIT) throw new Error('key types or strengths do not fit a byte');
   const bits = new Uint8Array(s.keyCount);
   for (let k = 0; k < s.keyCount; k++) bits[k] = (s.keyType[k] as number) | ((s.keyStrength[k] as number) << 3) | ((s.keyMarked[k] as number) << 5);
   return bits;
