@@ -20,6 +20,7 @@ import { generatePlantedCases } from '../../../shared/demo/plantedCases';
 import { ringQuality } from '../../../shared/linking/quality';
 import { buildRings } from '../../../shared/linking';
 import { MARKETPLACE_LABEL, MARKETPLACES } from '../../../shared/domain/order';
+import Papa from 'papaparse';
 
 const BASELINE_DB = 'bench-baseline';
 const STORE = 'orders';
@@ -438,6 +439,29 @@ const bench = {
       restoreMs,
       jsonRestoreMs,
     };
+  },
+
+  /**
+   * The import's parser alone on the same file: the File read as a stream, decoded as UTF-8 and
+   * split into records by papaparse with the import's settings
+   * (shared/ingest/csvStream.ts), nothing mapped, normalised or written. Rows and ms.
+   */
+  async parseOnly(file: File) {
+    const t0 = performance.now();
+    const parser = new Papa.Parser({ delimiter: ',', newline: '\n', quoteChar: '"' });
+    const decoder = new TextDecoder('utf-8');
+    let rows = 0;
+    let carry = '';
+    const reader = file.stream().getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      const text = carry + (done ? decoder.decode() : decoder.decode(value, { stream: true }));
+      const result = parser.parse(text, 0, !done);
+      rows += result.data.length;
+      if (done) break;
+      carry = text.substring(result.meta.cursor as number);
+    }
+    return { rows: rows - 1, ms: performance.now() - t0 };
   },
 
   /** Loads the demo year into the app's cache; returns orders written and ms taken. */
