@@ -1,90 +1,176 @@
-// A virtualised table over the current query result: only the visible rows exist in the
-// DOM, so 1M orders scroll like 100.
-import { useEffect, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+// A virtualised table over the current query result: only the visible rows exist in the DOM, and
+// the scroll space is capped with scaled scrolling (ui/scaledScroll.ts), so 1M orders scroll like
+// 100 and every row is drawn where it is. Columns fit the width by priority (ui/columnFit.ts).
+import { useEffect, useLayoutEffect, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useUi } from '../../state/uiStore';
 import type { OrderRow } from '../../core/contract';
-import { GRID_TEMPLATE, ORDER_COLUMNS, TABLE_WIDTH } from './orderColumns';
+import { ColumnChooser } from '../../ui/ColumnChooser';
+import { columnsThatFit } from '../../ui/columnFit';
+import { offsetShowing, rowTop, rowsInView } from '../../ui/scaledScroll';
+import { useColumnChoice } from '../../ui/useColumnChoice';
+import { useScaledScroll } from '../../ui/useScaledScroll';
+import { ORDER_COLUMNS, gridTemplate, tableWidth, type OrderColumn } from './orderColumns';
 import type { OrderRowsState } from './useOrderRows';
 
-const ROW_HEIGHT = 30;
+export const ROW_HEIGHT = 30;
+const OVERSCAN = 12;
 
 export function OrdersTable({ rows, onOpen, selected }: { rows: OrderRowsState; onOpen(o: OrderRow): void; selected: number | null }) {
-  const { sort, setSort } = useUi();
-  const scroller = useRef<HTMLDivElement>(null);
   const total = rows.total ?? 0;
-  // No React Compiler in this build, so the library's unmemoisable API is fine here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
+  const scroll = useScaledScroll(total, ROW_HEIGHT);
+  const { box: scroller, head, offset, scrollTop, geometry, scrollToOffset } = scroll;
+  const [active, setActive] = useState<number | null>(null);
+  const { first, last } = rowsInView(offset, geometry, OVERSCAN);
   const { ensureRange, version } = rows;
   useEffect(() => {
     if (total > 0) ensureRange(first, last);
   }, [first, last, total, version, ensureRange]);
 
-  // A new result starts at the top.
+  // A new result starts at the top, with no row under the cursor.
   useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
-  }, [version]);
+    scrollToOffset(0, true);
+    setActive(null);
+  }, [version, scrollToOffset]);
 
+  const choice = useColumnChoice('orders');
+  const width = useBoxWidth(scroller);
+  const { shown, hiddenToFit } = columnsThatFit(ORDER_COLUMNS, width, choice.hidden);
+  const template = gridTemplate(shown);
+
+  const moveTo = (index: number) => {
+    const i = Math.min(Math.max(index, 0), total - 1);
+    setActive(i);
+    scrollToOffset(offsetShowing(i, offset, geometry));
+  };
+  const pageRows = Math.max(1, Math.floor(geometry.viewport / ROW_HEIGHT) - 1);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (total === 0 || e.target !== e.currentTarget) return;
+    const at = active ?? Math.floor(offset / ROW_HEIGHT) - 1;
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => moveTo(at + 1),
+      ArrowUp: () => moveTo(at - 1),
+      PageDown: () => moveTo(at + pageRows),
+      PageUp: () => moveTo(at - pageRows),
+      Home: () => moveTo(0),
+      End: () => moveTo(total - 1),
+      Enter: () => {
+        const o = active === null ? undefined : rows.row(active);
+        if (o) onOpen(o);
+      },
+    };
+    const act = keys[e.key];
+    if (!act || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    act();
+  };
+
+  const drawn: number[] = [];
+  for (let i = first; i <= last; i++) drawn.push(i);
+  const activeShown = active !== null && active >= first && active <= last;
   return (
-    <div className="table-scroll" ref={scroller} role="grid" aria-rowcount={total + 1} aria-label="Orders">
-      <div className="table-inner" style={{ width: TABLE_WIDTH }}>
-        <div className="thead" role="row" style={{ gridTemplateColumns: GRID_TEMPLATE }}>
-          {ORDER_COLUMNS.map((c) => {
-            const active = c.sort !== undefined && sort.field === c.sort;
-            return (
-              <div
-                key={c.id}
-                role="columnheader"
-                className={`th${c.align === 'right' ? ' right' : ''}`}
-                aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
-              >
-                {c.sort ? (
-                  <button className="th-sort" onClick={() => setSort({ field: c.sort!, dir: active && sort.dir === 'desc' ? 'asc' : 'desc' })}>
-                    {c.label}
-                    <span aria-hidden>{active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
-                  </button>
-                ) : (
-                  c.label
-                )}
-              </div>
-            );
-          })}
-        </div>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {items.map((item) => {
-            const o = rows.row(item.index);
-            return (
-              <div
-                key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                className={`tr${o && o.row === selected ? ' selected' : ''}${item.index % 2 ? ' odd' : ''}`}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, gridTemplateColumns: GRID_TEMPLATE }}
-                onClick={() => o && onOpen(o)}
-              >
-                {o ? (
-                  ORDER_COLUMNS.map((c) => (
-                    <div key={c.id} role="gridcell" className={`td${c.align === 'right' ? ' right' : ''}`}>
-                      {c.cell(o)}
-                    </div>
-                  ))
-                ) : (
-                  <div className="td skeleton" role="gridcell" aria-busy="true" />
-                )}
-              </div>
-            );
-          })}
+    <div className="orders-table">
+      <ColumnChooser
+        table="Orders"
+        columns={ORDER_COLUMNS.map((c) => ({ id: c.id, name: c.label, priority: c.priority }))}
+        choice={choice}
+        hiddenToFit={hiddenToFit.map((c) => c.id)}
+      />
+      <div
+        className="table-scroll"
+        ref={scroller}
+        role="grid"
+        tabIndex={0}
+        aria-rowcount={total + 1}
+        aria-colcount={shown.length}
+        aria-label="Orders"
+        aria-activedescendant={activeShown ? rowId(active) : undefined}
+        onKeyDown={onKeyDown}
+        data-scale={scroll.space < total * ROW_HEIGHT ? 'scaled' : 'native'}
+      >
+        <div className="table-inner" style={{ minWidth: tableWidth(shown) }}>
+          <HeaderRow columns={shown} template={template} head={head} />
+          <div className="tbody" style={{ height: scroll.space }}>
+            {drawn.map((index) => {
+              const o = rows.row(index);
+              return (
+                <div
+                  key={index}
+                  id={rowId(index)}
+                  role="row"
+                  aria-rowindex={index + 2}
+                  aria-selected={o !== undefined && o.row === selected}
+                  className={`tr${o && o.row === selected ? ' selected' : ''}${index % 2 ? ' odd' : ''}${index === active ? ' active' : ''}`}
+                  style={{ transform: `translateY(${rowTop(index, scrollTop, offset, ROW_HEIGHT)}px)`, height: ROW_HEIGHT, gridTemplateColumns: template }}
+                  onClick={() => {
+                    setActive(index);
+                    if (o) onOpen(o);
+                  }}
+                >
+                  {o ? (
+                    shown.map((c) => {
+                      const text = c.text(o);
+                      return (
+                        <div key={c.id} role="gridcell" className={`td${c.align === 'right' ? ' right' : ''}`} title={text || undefined}>
+                          {c.cell ? c.cell(o) : text}
+                        </div>
+                      );
+                    })
+                  ) : (
+                    <div className="td skeleton" role="gridcell" aria-busy="true" />
+                  )}
+                </div>
+              );
+            })}
+          </div>
         </div>
       </div>
     </div>
   );
+}
+
+function rowId(index: number): string {
+  return `orders-row-${index}`;
+}
+
+function HeaderRow({ columns, template, head }: { columns: readonly OrderColumn[]; template: string; head: RefObject<HTMLDivElement | null> }) {
+  const { sort, setSort } = useUi();
+  return (
+    <div className="thead" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }} ref={head}>
+      {columns.map((c) => {
+        const active = c.sort !== undefined && sort.field === c.sort;
+        return (
+          <div
+            key={c.id}
+            role="columnheader"
+            className={`th${c.align === 'right' ? ' right' : ''}`}
+            aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+          >
+            {c.sort ? (
+              <button className="th-sort" onClick={() => setSort({ field: c.sort!, dir: active && sort.dir === 'desc' ? 'asc' : 'desc' })}>
+                {c.label}
+                <span aria-hidden>{active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+              </button>
+            ) : (
+              c.label
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The box's inner width, kept as it resizes. */
+function useBoxWidth(box: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(Number.POSITIVE_INFINITY);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const measure = () => setWidth(el.clientWidth);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [box]);
+  return width;
 }

@@ -1,4 +1,6 @@
-// The columns of the orders table: what an analyst scans first, left to right.
+// The columns of the orders table: what an analyst scans first, left to right. Widths are the
+// least each needs; priority says which hide first when the table is narrower than all of them
+// (every value stays in the order's detail panel).
 import type { ReactNode } from 'react';
 import { cardSummary, channelLabel } from '../../../../shared/domain/order';
 import { formatMoney, showDateTime } from '../../../../shared/domain/money';
@@ -9,25 +11,43 @@ export interface OrderColumn {
   id: string;
   label: string;
   width: number;
+  /** 1 always shows; higher numbers hide first. */
+  priority: number;
   sort?: OrderSortField;
   align?: 'right';
-  cell(o: OrderRow): ReactNode;
+  /** The cell's whole value as text: its tooltip when the cell is too narrow for it. */
+  text(o: OrderRow): string;
+  cell?(o: OrderRow): ReactNode;
 }
 
 export const ORDER_COLUMNS: OrderColumn[] = [
-  { id: 'createdAt', label: 'Date (UTC)', width: 150, sort: 'createdAt', cell: (o) => showDateTime(o.createdAt) },
-  { id: 'externalId', label: 'Order', width: 190, cell: (o) => o.externalId },
-  { id: 'marketplace', label: 'Channel', width: 110, sort: 'marketplace', cell: (o) => channelLabel(o) },
-  { id: 'status', label: 'Status', width: 88, sort: 'status', cell: (o) => <span className={`status status-${o.status}`}>{o.status}</span> },
-  { id: 'total', label: 'Total', width: 100, sort: 'totalMinor', align: 'right', cell: (o) => formatMoney(o.totalMinor, o.currency) },
-  { id: 'email', label: 'Email', width: 230, cell: (o) => o.email },
-  { id: 'shipName', label: 'Ship to', width: 160, cell: (o) => o.shipName },
-  { id: 'shipPostcode', label: 'Postcode', width: 80, cell: (o) => o.shipPostcode },
-  { id: 'shipCity', label: 'City', width: 120, cell: (o) => o.shipCity },
-  { id: 'shipCountry', label: 'Ctry', width: 48, cell: (o) => o.shipCountry },
-  { id: 'card', label: 'Card', width: 170, cell: (o) => cardSummary(o) },
-  { id: 'ip', label: 'IP', width: 130, cell: (o) => o.ip },
+  { id: 'createdAt', label: 'Date (UTC)', width: 140, priority: 1, sort: 'createdAt', text: (o) => showDateTime(o.createdAt) },
+  { id: 'externalId', label: 'Order', width: 170, priority: 1, text: (o) => o.externalId },
+  { id: 'marketplace', label: 'Channel', width: 104, priority: 2, sort: 'marketplace', text: (o) => channelLabel(o) },
+  {
+    id: 'status',
+    label: 'Status',
+    width: 84,
+    priority: 2,
+    sort: 'status',
+    text: (o) => o.status,
+    cell: (o) => <span className={`status status-${o.status}`}>{o.status}</span>,
+  },
+  { id: 'total', label: 'Total', width: 96, priority: 1, sort: 'totalMinor', align: 'right', text: (o) => formatMoney(o.totalMinor, o.currency) },
+  { id: 'email', label: 'Email', width: 210, priority: 3, text: (o) => o.email },
+  { id: 'card', label: 'Card', width: 150, priority: 4, text: (o) => cardSummary(o) },
+  { id: 'shipCity', label: 'City', width: 110, priority: 5, text: (o) => o.shipCity },
+  { id: 'shipName', label: 'Ship to', width: 140, priority: 6, text: (o) => o.shipName },
+  { id: 'shipPostcode', label: 'Postcode', width: 76, priority: 7, text: (o) => o.shipPostcode },
+  { id: 'shipCountry', label: 'Ctry', width: 46, priority: 7, text: (o) => o.shipCountry },
+  { id: 'ip', label: 'IP', width: 120, priority: 8, text: (o) => o.ip },
 ];
 
-export const TABLE_WIDTH = ORDER_COLUMNS.reduce((w, c) => w + c.width, 0);
-export const GRID_TEMPLATE = ORDER_COLUMNS.map((c) => `${c.width}px`).join(' ');
+/** Columns share the width beyond their least in proportion to it. */
+export function gridTemplate(columns: readonly OrderColumn[]): string {
+  return columns.map((c) => `minmax(${c.width}px, ${c.width}fr)`).join(' ');
+}
+
+export function tableWidth(columns: readonly OrderColumn[]): number {
+  return columns.reduce((w, c) => w + c.width, 0);
+}
