@@ -16,6 +16,10 @@ export interface Column<Row> {
   title?(row: Row): string | undefined;
   /** Left out of print (buttons), header and cells. */
   noPrint?: boolean;
+  /** Names the column for the column chooser and its stored choice (FittedTable). */
+  id?: string;
+  /** 1 always shows; a higher number hides earlier when the table is too wide (FittedTable). */
+  priority?: number;
 }
 
 type DataAttributes = { [name: `data-${string}`]: string | number | boolean | undefined };

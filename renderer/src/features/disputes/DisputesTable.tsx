@@ -7,7 +7,7 @@ import { REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
 import { formatCount, formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import type { DisputeRow } from '../../core/contract';
-import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { FittedTable, type FitColumn } from '../../ui/FittedTable';
 import { ResponseHintText } from './ResponseHintText';
 import type { DeadlineRow } from './useDisputes';
 
@@ -41,8 +41,13 @@ export function DisputesTable({
   onOpen(r: DeadlineRow): void;
   onRing(orderKey: string): void;
 }) {
-  const columns: Column<Dated>[] = [
+  // Priorities: the deadline, the claim, the money and what to do stay; the rest hides right to
+  // left as the width shrinks (the dispute's detail shows it all). Text columns wrap at spaces
+  // first, so a column hides only when wrapping is not enough.
+  const columns: FitColumn<Dated>[] = [
     {
+      id: 'due',
+      priority: 1,
       header: 'Due',
       title: ({ r }) => (r.dueAt ? `${showDateTime(r.dueAt)} UTC${r.rowType === 'claim' ? `: ${r.deadline.text}` : ''}` : ''),
       cell: ({ r, urgency }) => (
@@ -52,9 +57,11 @@ export function DisputesTable({
         </>
       ),
     },
-    { header: 'Status', cell: ({ r }) => <span className="status">{r.status.replace('_', ' ')}</span> },
-    { header: 'Kind', cell: ({ r }) => (r.rowType === 'claim' ? r.kindLabel : 'Chargeback') },
+    { id: 'status', priority: 2, header: 'Status', cell: ({ r }) => <span className="status">{r.status.replace('_', ' ')}</span> },
+    { id: 'kind', priority: 3, header: 'Kind', className: 'wrap-words', cell: ({ r }) => (r.rowType === 'claim' ? r.kindLabel : 'Chargeback') },
     {
+      id: 'reason',
+      priority: 1,
       header: 'Reason',
       className: 'wrap',
       title: ({ r }) => (r.rowType === 'claim' ? r.reason : r.reasonLabel),
@@ -69,11 +76,25 @@ export function DisputesTable({
           </>
         ),
     },
-    { header: 'Family', cell: ({ r }) => (r.rowType === 'claim' ? <span className="muted">refund claim</span> : REASON_FAMILY_LABEL[r.family]) },
-    { header: 'Amount', right: true, cell: ({ r }) => formatMoney(r.amountMinor, r.currency) },
-    { header: 'Opened', cell: ({ r }) => showDate(r.openedAt) },
-    { header: 'Order', cell: ({ r }) => (r.rowType === 'claim' ? r.orderRef || <span className="muted">—</span> : <OrderCell r={r} onRing={onRing} />) },
     {
+      id: 'family',
+      priority: 4,
+      header: 'Family',
+      className: 'wrap-words',
+      cell: ({ r }) => (r.rowType === 'claim' ? <span className="muted">refund claim</span> : REASON_FAMILY_LABEL[r.family]),
+    },
+    { id: 'amount', priority: 1, header: 'Amount', right: true, cell: ({ r }) => formatMoney(r.amountMinor, r.currency) },
+    { id: 'opened', priority: 5, header: 'Opened', cell: ({ r }) => showDate(r.openedAt) },
+    {
+      id: 'order',
+      priority: 3,
+      header: 'Order',
+      className: 'wrap-words',
+      cell: ({ r }) => (r.rowType === 'claim' ? r.orderRef || <span className="muted">—</span> : <OrderCell r={r} onRing={onRing} />),
+    },
+    {
+      id: 'ce3',
+      priority: 4,
       header: 'CE 3.0',
       cell: ({ r }) =>
         chargeback(r, (r) =>
@@ -89,6 +110,8 @@ export function DisputesTable({
         ),
     },
     {
+      id: 'respond',
+      priority: 2,
       header: 'Respond or accept',
       title: ({ r }) => (r.rowType === 'chargeback' ? (r.hint?.text ?? '') : ''),
       cell: ({ r }) => chargeback(r, (r) => <ResponseHintText r={r} compact />),
@@ -97,7 +120,8 @@ export function DisputesTable({
   const rows = sorted.slice(0, SHOWN).map((r) => ({ r, urgency: urgencyOf(r, now) }));
   return (
     <>
-      <HistoryTable
+      <FittedTable
+        tableId="disputes"
         rows={rows}
         columns={columns}
         rowKey={({ r }) => `${r.rowType}:${r.id}`}

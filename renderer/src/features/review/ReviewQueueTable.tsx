@@ -5,7 +5,7 @@ import { countdown } from '../../../../shared/disputes/deadlines';
 import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import type { QueueRow } from '../../core/contract';
-import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { FittedTable, type FitColumn } from '../../ui/FittedTable';
 import { RingDecision } from './RingDecision';
 
 /** Rows drawn: the queue is worked from the top. */
@@ -26,20 +26,22 @@ export function ReviewQueueTable({
   onPick(index: number): void;
   onRingDecided(entries: DecisionEntry[]): Promise<void>;
 }) {
-  const columns: Column<QueueRow>[] = [
-    { header: 'Score', right: true, cell: (r) => <strong>{r.score}</strong> },
-    { header: 'State', cell: (r) => <span className={`status state-${r.state}`}>{r.state}</span> },
-    { header: 'Order', cell: (r) => r.externalId },
-    { header: 'Channel', cell: (r) => MARKETPLACE_LABEL[r.marketplace] },
-    { header: 'Total', right: true, cell: (r) => formatMoney(r.totalMinor, r.currency) },
-    { header: 'Placed (UTC)', cell: (r) => showDateTime(r.createdAt) },
-    { header: 'Decide by', cell: (r) => countdown(r.slaDueAt, now) },
+  const columns: FitColumn<QueueRow>[] = [
+    { id: 'score', priority: 1, header: 'Score', right: true, cell: (r) => <strong>{r.score}</strong> },
+    { id: 'state', priority: 2, header: 'State', cell: (r) => <span className={`status state-${r.state}`}>{r.state}</span> },
+    { id: 'order', priority: 1, header: 'Order', cell: (r) => r.externalId },
+    { id: 'channel', priority: 3, header: 'Channel', cell: (r) => MARKETPLACE_LABEL[r.marketplace] },
+    { id: 'total', priority: 2, header: 'Total', right: true, cell: (r) => formatMoney(r.totalMinor, r.currency) },
+    { id: 'placed', priority: 4, header: 'Placed (UTC)', cell: (r) => showDateTime(r.createdAt) },
+    { id: 'decideBy', priority: 1, header: 'Decide by', cell: (r) => countdown(r.slaDueAt, now) },
   ];
   const current = queue[at];
   const ringRows = current?.ringId ? queue.filter((r) => r.ringId === current.ringId) : [];
   return (
     <div className="review-body">
-      <HistoryTable
+      <FittedTable
+        tableId="review-queue"
+        scrolls
         rows={queue.slice(0, SHOWN)}
         columns={columns}
         rowKey={(r) => r.orderKey}
@@ -56,6 +58,9 @@ export function ReviewQueueTable({
           <h2>
             {current.externalId} · score {current.score} ({current.outcome}, matrix v{current.matrixVersion})
           </h2>
+          <p className="muted">
+            {MARKETPLACE_LABEL[current.marketplace]} · {formatMoney(current.totalMinor, current.currency)} · placed {showDateTime(current.createdAt)} UTC
+          </p>
           <ul data-testid="fired-rules">
             {current.fired.map((f) => (
               <li key={f.ruleId}>{f.text}</li>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { formatCount, formatMoney, showDate } from '../../../../shared/domain/money';
 import { RING_LISTS, type RingList as ListName, type RingsOverview } from '../../core/contract';
-import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { FittedTable, type FitColumn } from '../../ui/FittedTable';
 import { TabPanel, Tabs } from '../../ui/Tabs';
 
 type Ring = RingsOverview['rings'][number];
@@ -14,27 +14,38 @@ const PAGE = 100;
 
 const LIST_TABS_BASE = 'ring-list';
 
-const COLUMNS: Column<Ring>[] = [
-  { header: 'Rank', right: true, cell: (r) => r.rank },
-  { header: 'Risk', right: true, cell: (r) => <strong>{r.metrics.score}</strong> },
-  { header: 'Orders', right: true, cell: (r) => r.metrics.orders },
-  { header: 'Customers', right: true, cell: (r) => r.metrics.customers },
-  { header: 'Cards', right: true, cell: (r) => r.metrics.cards },
-  { header: 'Devices', right: true, cell: (r) => r.metrics.devices },
+// Priorities: what ranks and names a ring stays; the rest hides right to left as the width
+// shrinks, and the ring's detail shows it all.
+const COLUMNS: FitColumn<Ring>[] = [
+  { id: 'rank', priority: 1, header: 'Rank', right: true, cell: (r) => r.rank },
+  { id: 'risk', priority: 1, header: 'Risk', right: true, cell: (r) => <strong>{r.metrics.score}</strong> },
+  { id: 'orders', priority: 1, header: 'Orders', right: true, cell: (r) => r.metrics.orders },
+  { id: 'customers', priority: 3, header: 'Customers', right: true, cell: (r) => r.metrics.customers },
+  { id: 'cards', priority: 3, header: 'Cards', right: true, cell: (r) => r.metrics.cards },
+  { id: 'devices', priority: 3, header: 'Devices', right: true, cell: (r) => r.metrics.devices },
   {
+    id: 'value',
+    priority: 2,
     header: 'Value',
+    // Several currencies wrap, one per line, rather than push other columns out.
+    className: 'wrap-words',
     cell: (r) =>
       Object.entries(r.metrics.valueMinor)
         .map(([c, v]) => formatMoney(v, c))
         .join(' + '),
   },
-  { header: 'Fraud disputes', right: true, cell: (r) => r.metrics.fraudDisputes },
-  { header: 'Channels', cell: (r) => r.metrics.marketplaces.map((x) => MARKETPLACE_LABEL[x]).join(', ') },
-  { header: 'First seen', cell: (r) => showDate(r.metrics.firstSeen) },
-  { header: 'Last seen', cell: (r) => showDate(r.metrics.lastSeen) },
-  { header: 'Peak / 24 h', right: true, cell: (r) => r.metrics.peak24h },
-  { header: 'Linked by', cell: (r) => Object.keys(r.keys).join(', ') },
-  { header: 'Verdict', cell: (r) => (r.mark ? <span className={`status mark-${r.mark.status}`}>{r.mark.status.replace('-', ' ')}</span> : '') },
+  { id: 'fraudDisputes', priority: 4, header: 'Fraud disputes', right: true, cell: (r) => r.metrics.fraudDisputes },
+  { id: 'channels', priority: 5, header: 'Channels', cell: (r) => r.metrics.marketplaces.map((x) => MARKETPLACE_LABEL[x]).join(', ') },
+  { id: 'firstSeen', priority: 6, header: 'First seen', cell: (r) => showDate(r.metrics.firstSeen) },
+  { id: 'lastSeen', priority: 4, header: 'Last seen', cell: (r) => showDate(r.metrics.lastSeen) },
+  { id: 'peak24h', priority: 5, header: 'Peak / 24 h', right: true, cell: (r) => r.metrics.peak24h },
+  { id: 'linkedBy', priority: 2, header: 'Linked by', cell: (r) => Object.keys(r.keys).join(', ') },
+  {
+    id: 'verdict',
+    priority: 2,
+    header: 'Verdict',
+    cell: (r) => (r.mark ? <span className={`status mark-${r.mark.status}`}>{r.mark.status.replace('-', ' ')}</span> : ''),
+  },
 ];
 
 export function RingList({ overview, onOpen }: { overview: RingsOverview; onOpen(ringId: string): void }) {
@@ -72,7 +83,8 @@ export function RingList({ overview, onOpen }: { overview: RingsOverview; onOpen
         />
       </div>
       <TabPanel base={LIST_TABS_BASE} selected={list} className="tab-panel">
-        <HistoryTable
+        <FittedTable
+          tableId="rings"
           rows={rings.slice(0, shownRows)}
           columns={COLUMNS}
           rowKey={(r) => r.id}
