@@ -64,3 +64,36 @@ test('orders, rings, review and disputes tables fit 1280, 1440 and 1920 px witho
     }
   }
 });
+
+test('narrower, low-priority columns hide first and are named; the column chooser is kept across a reload', async ({ page }) => {
+  await loadDemo(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/#/rings');
+  const rings = page.getByRole('table', { name: 'Rings' });
+  await expect(rings.locator('tbody tr').first()).toBeVisible({ timeout: 60_000 });
+  const narrow = await headers(page, 'Rings');
+  const hiddenNote = page.getByTestId('hidden-to-fit');
+  await expect(hiddenNote).toContainText('Hidden to fit the width:');
+  const hiddenAt1280 = (await hiddenNote.textContent())!.replace(/^Hidden to fit the width: | \(in the detail\)$/g, '').split(', ');
+  for (const h of hiddenAt1280) expect(narrow).not.toContain(h);
+  // What ranks and names a ring never hides.
+  for (const h of ['Rank', 'Risk', 'Orders', 'Value', 'Linked by', 'Verdict']) expect(narrow).toContain(h);
+
+  // Wider, everything shows again.
+  await page.setViewportSize({ width: 1920, height: 900 });
+  await expect(hiddenNote).toHaveCount(0);
+  expect(await headers(page, 'Rings')).toEqual(expect.arrayContaining([...narrow, ...hiddenAt1280]));
+
+  // The chooser switches a column off, and the choice outlives a reload.
+  await page.getByText('Columns', { exact: true }).click();
+  const chooser = page.getByRole('group', { name: 'Columns of Rings' });
+  await expect(chooser.getByLabel('Rank')).toBeDisabled();
+  await chooser.getByLabel('Cards').uncheck();
+  expect(await headers(page, 'Rings')).not.toContain('Cards');
+  await page.reload();
+  await expect(rings.locator('tbody tr').first()).toBeVisible({ timeout: 60_000 });
+  expect(await headers(page, 'Rings')).not.toContain('Cards');
+  await page.getByText('Columns', { exact: true }).click();
+  await chooser.getByLabel('Cards').check();
+  expect(await headers(page, 'Rings')).toContain('Cards');
+});
