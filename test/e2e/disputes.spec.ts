@@ -47,7 +47,9 @@ test('a dispute moves through its workflow with every change logged, and its evi
   const rows = page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr');
   const fresh = rows.filter({ has: page.locator('td:nth-child(2)', { hasText: /^new$/ }) }).first();
   await expect(fresh).toBeVisible({ timeout: 60_000 });
-  const order = (await fresh.locator('td:nth-child(8)').textContent())!;
+  // Columns hide to fit the width, so the Order column is found by its header.
+  const headers = (await page.getByRole('table', { name: 'Disputes by deadline' }).locator('thead th').allTextContents()).map((h) => h.trim());
+  const order = (await fresh.locator('td').nth(headers.indexOf('Order')).textContent())!;
   await fresh.click();
   const detail = page.getByRole('region', { name: /^Dispute / });
   await expect(detail.getByTestId('dispute-status')).toHaveText('New');

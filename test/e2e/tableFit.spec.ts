@@ -14,6 +14,8 @@ async function clipped(page: Page): Promise<string[]> {
     const main = document.querySelector('main')!.getBoundingClientRect();
     const named = (el: Element) => el.getAttribute('aria-label') ?? el.closest('[aria-label]')?.getAttribute('aria-label') ?? el.tagName;
     for (const table of document.querySelectorAll('table, [role="grid"]')) {
+      // Tables in a closed panel (a settings editor under a collapsed summary) are not shown.
+      if (!table.checkVisibility()) continue;
       const box = table.closest('.table-fit, .table-scroll') ?? table;
       if (box.scrollWidth > box.clientWidth) problems.push(`${named(table)}: box scrolls sideways (${box.scrollWidth} > ${box.clientWidth})`);
       const r = table.getBoundingClientRect();
