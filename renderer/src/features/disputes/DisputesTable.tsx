@@ -57,7 +57,7 @@ export function DisputesTable({
         </>
       ),
     },
-    { id: 'status', priority: 2, header: 'Status', cell: ({ r }) => <span className="status">{r.status.replace('_', ' ')}</span> },
+    { id: 'status', priority: 2, header: 'Status', className: 'wrap-words', cell: ({ r }) => <span className="status">{r.status.replace('_', ' ')}</span> },
     { id: 'kind', priority: 3, header: 'Kind', className: 'wrap-words', cell: ({ r }) => (r.rowType === 'claim' ? r.kindLabel : 'Chargeback') },
     {
       id: 'reason',
