@@ -53,6 +53,8 @@ test('a dispute moves through its workflow with every change logged, and its evi
   await fresh.click();
   const detail = page.getByRole('region', { name: /^Dispute / });
   await expect(detail.getByTestId('dispute-status')).toHaveText('New');
+  // The panel takes the focus as it opens.
+  await expect(detail.getByRole('heading', { level: 2 })).toBeFocused();
   // Not every move is allowed: from New, Won is not offered.
   await expect(detail.getByRole('button', { name: '→ Won' })).toHaveCount(0);
   await detail.getByLabel('Status note').fill('asked the warehouse for the delivery scan');
@@ -77,6 +79,10 @@ test('a dispute moves through its workflow with every change logged, and its evi
   await guard.getByRole('button', { name: 'Submitted anyway' }).click();
   await expect(detail.getByTestId('dispute-history').locator('li')).toHaveCount(3);
   await expect(rows.filter({ hasText: order }).first()).toHaveAttribute('data-urgency', 'closed');
+  // Escape closes it (not while typing in a field).
+  await detail.getByRole('heading', { level: 2 }).focus();
+  await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
 });
 
 test('a dispute on an order in a ring leads to that ring', async ({ page }) => {

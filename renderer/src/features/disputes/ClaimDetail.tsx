@@ -1,5 +1,6 @@
 // One refund claim: its kind, reference, order and amount, its deadline with where the window comes
 // from, the status workflow disputes use (each change logged with a note), and its history.
+import { usePanelFocus } from '../../ui/usePanelFocus';
 import { useState } from 'react';
 import { countdown } from '../../../../shared/disputes/deadlines';
 import { NEXT_STATUS, STATUS_LABEL } from '../../../../shared/disputes/workflow';
@@ -20,10 +21,11 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
       await onChange();
     });
   const d = c.deadline;
+  const { headingRef, onPanelKeyDown } = usePanelFocus(c.id, onClose);
   return (
-    <section className="panel wide" aria-label={`Claim ${c.id}`}>
+    <section className="panel wide" aria-label={`Claim ${c.id}`} onKeyDown={onPanelKeyDown}>
       <header className="wizard-head">
-        <h2>
+        <h2 ref={headingRef} tabIndex={-1}>
           {c.kindLabel} {c.id} · {formatMoney(c.amountMinor, c.currency)}
         </h2>
         <button className="link" onClick={onClose} aria-label="Close the claim">

@@ -1,6 +1,7 @@
 // One dispute: its deadline, status workflow with a note per change (submitting with evidence
 // missing or after the deadline asks for a reason), the evidence checklist, its exports, its
 // history, and for Visa 10.4 whether the customer's prior orders give CE 3.0 evidence.
+import { usePanelFocus } from '../../ui/usePanelFocus';
 import { useState } from 'react';
 import { countdown } from '../../../../shared/disputes/deadlines';
 import { REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
@@ -45,10 +46,11 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
     }
     void act(() => cache.setDisputeStatus(d.id, to, note).then(() => setNote('')));
   };
+  const { headingRef, onPanelKeyDown } = usePanelFocus(d.id, onClose);
   return (
-    <section className="panel wide" aria-label={`Dispute ${d.id}`}>
+    <section className="panel wide" aria-label={`Dispute ${d.id}`} onKeyDown={onPanelKeyDown}>
       <header className="wizard-head">
-        <h2>
+        <h2 ref={headingRef} tabIndex={-1}>
           {d.network} {d.reasonCode} · {d.reasonLabel} · {formatMoney(d.amountMinor, d.currency)}
         </h2>
         <button className="link" onClick={onClose} aria-label="Close the dispute">
