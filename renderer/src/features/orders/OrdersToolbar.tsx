@@ -38,7 +38,7 @@ export function OrdersToolbar() {
       <input
         type="search"
         className="search"
-        placeholder="Search orders, or card: email: device: ip: city: zip: order:"
+        placeholder="Search orders, or card: email: ip: city: …"
         title="Order number, email, card BIN or last 4, postcode, city, name, device id or IP; a prefix searches one of them (card:4703, city:Köln, device:…); four digits alone are a card's last 4"
         aria-label="Search orders"
         aria-describedby={reading ? 'search-reading' : undefined}
