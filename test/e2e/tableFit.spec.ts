@@ -99,3 +99,41 @@ test('narrower, low-priority columns hide first and are named; the column choose
   await chooser.getByLabel('Cards').check();
   expect(await headers(page, 'Rings')).toContain('Cards');
 });
+
+test('a column is resized by dragging its header edge or with the arrow keys, kept across a reload, and sized to its content again', async ({ page }) => {
+  await loadDemo(page);
+  await page.setViewportSize({ width: 1920, height: 900 });
+  await page.goto('/#/rings');
+  const rings = page.getByRole('table', { name: 'Rings' });
+  await expect(rings.locator('tbody tr').first()).toBeVisible({ timeout: 60_000 });
+  const valueHeader = rings.locator('thead th', { hasText: /^Value$/ });
+  const width = async () => Math.round((await valueHeader.boundingBox())!.width);
+  const auto = await width();
+
+  // Dragged 60 px wider.
+  const handle = rings.getByRole('separator', { name: 'Resize the Value column' });
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2, { steps: 3 });
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2, { steps: 3 });
+  await page.mouse.up();
+  await expect.poll(width).toBe(auto + 60);
+
+  // From the keyboard: Shift+→ is 40 px more, ← 10 px less.
+  await handle.focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(width).toBe(auto + 90);
+  await expect(handle).toHaveAttribute('aria-valuenow', String(auto + 90));
+
+  // Kept on this laptop.
+  await page.reload();
+  await expect(rings.locator('tbody tr').first()).toBeVisible({ timeout: 60_000 });
+  await expect.poll(width).toBe(auto + 90);
+
+  // Delete sizes it to its content again.
+  await rings.getByRole('separator', { name: 'Resize the Value column' }).focus();
+  await page.keyboard.press('Delete');
+  await expect.poll(width).toBe(auto);
+});

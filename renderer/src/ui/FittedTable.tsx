@@ -6,6 +6,8 @@ import { ColumnChooser } from './ColumnChooser';
 import { nextToHide } from './columnFit';
 import { HistoryTable, type Column } from './HistoryTable';
 import { useColumnChoice } from './useColumnChoice';
+import { useColumnWidths } from './useColumnWidths';
+import { ColumnResizer } from './ColumnResizer';
 
 export type FitColumn<Row> = Column<Row> & { id: string; priority: number };
 
@@ -37,13 +39,33 @@ export function FittedTable<Row>({
   scrolls?: boolean;
 }) {
   const choice = useColumnChoice(tableId);
+  const { widths, setWidth } = useColumnWidths(tableId);
   const [fit, setFit] = useState<Fit>({ hidden: [], width: 0, chosen: choice.hidden, overflows: false });
   const box = useRef<HTMLDivElement>(null);
   // A new choice re-fits from everything chosen.
   const current = fit.chosen === choice.hidden;
   const hiddenToFit = useMemo(() => (current ? fit.hidden : []), [current, fit.hidden]);
   const overflows = current && fit.overflows;
-  const shown = useMemo(() => columns.filter((c) => !choice.hidden.has(c.id) && !hiddenToFit.includes(c.id)), [columns, choice.hidden, hiddenToFit]);
+  const shown = useMemo(
+    () =>
+      columns
+        .filter((c) => !choice.hidden.has(c.id) && !hiddenToFit.includes(c.id))
+        .map((c) => {
+          const name = typeof c.header === 'string' ? c.header : (c.headerLabel ?? c.id);
+          const width = widths[c.id];
+          return {
+            ...c,
+            ...(width ? { width } : {}),
+            header: (
+              <>
+                {c.header}
+                <ColumnResizer name={name} width={width} onWidth={(w) => setWidth(c.id, w)} />
+              </>
+            ),
+          };
+        }),
+    [columns, choice.hidden, hiddenToFit, widths, setWidth],
+  );
 
   // After each render, before paint: one more column hidden while the table is wider than its box.
   // New rows can widen it too.

@@ -20,6 +20,8 @@ export interface Column<Row> {
   id?: string;
   /** 1 always shows; a higher number hides earlier when the table is too wide (FittedTable). */
   priority?: number;
+  /** A width the analyst dragged the column to, in px (FittedTable); absent: as wide as its content asks. */
+  width?: number;
 }
 
 type DataAttributes = { [name: `data-${string}`]: string | number | boolean | undefined };
@@ -59,7 +61,12 @@ export function HistoryTable<Row>({
         <thead>
           <tr>
             {columns.map((c, i) => (
-              <th key={i} className={headerClass(c)} aria-label={c.headerLabel}>
+              <th
+                key={i}
+                className={headerClass(c)}
+                aria-label={c.headerLabel}
+                style={c.width ? { width: c.width, minWidth: c.width, maxWidth: c.width } : undefined}
+              >
                 {c.header}
               </th>
             ))}
