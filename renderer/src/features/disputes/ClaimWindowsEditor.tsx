@@ -1,7 +1,6 @@
 // The response windows of refund claims as data the analyst edits: per kind, how long, from which day
 // it applies, where it is stated and the day that was read. A marketplace that changes its rule gets a
 // new row from its date, so claims opened before keep the window they had.
-import { useState } from 'react';
 import {
   CLAIM_KINDS,
   CLAIM_KIND_LABEL,
@@ -16,24 +15,12 @@ import { SaveStatus } from '../../app/Alerts';
 import { cache } from '../../core/client';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import type { Async } from '../../ui/useAsync';
+import { useRowsEditor } from '../../ui/useRowsEditor';
 
 export function ClaimWindowsEditor({ windows, onSaved }: { windows: Async<ClaimWindow[]>; onSaved(): Promise<void> }) {
-  const { value: rows, setValue: setRows, error } = windows;
-  const [saved, setSaved] = useState(false);
+  const { rows, saved, change, edit, save } = useRowsEditor(windows, (r) => cache.saveClaimWindows(r), onSaved);
+  const error = windows.error;
   if (!rows) return <p className="muted">{error ?? 'Reading the claim windows…'}</p>;
-  const change = (next: ClaimWindow[]) => {
-    setSaved(false);
-    setRows(next);
-  };
-  const edit = (i: number, patch: Partial<ClaimWindow>) => change(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const save = async () => {
-    setSaved(false);
-    const kept = await windows.run(() => cache.saveClaimWindows(rows));
-    if (!kept) return;
-    setRows(kept);
-    setSaved(true);
-    await onSaved();
-  };
   const n = (i: number) => `of window ${i + 1}`;
   const columns: Column<ClaimWindow>[] = [
     {

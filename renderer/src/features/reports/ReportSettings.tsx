@@ -7,25 +7,13 @@ import type { ReportRates } from '../../core/contract';
 import { SaveStatus } from '../../app/Alerts';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { useAsync } from '../../ui/useAsync';
+import { useRowsEditor } from '../../ui/useRowsEditor';
 
 export function ThresholdsEditor({ onSaved }: { onSaved: () => void }) {
   const thresholds = useAsync(() => cache.programmeThresholds(), []);
-  const { value: rows, setValue: setRows, error } = thresholds;
-  const [saved, setSaved] = useState(false);
+  const { rows, saved, change, edit, save } = useRowsEditor(thresholds, (r) => cache.saveProgrammeThresholds(r), onSaved);
+  const error = thresholds.error;
   if (!rows) return <p className="muted">{error ?? 'Loading thresholds…'}</p>;
-  const change = (next: Threshold[]) => {
-    setSaved(false);
-    setRows(next);
-  };
-  const edit = (i: number, patch: Partial<Threshold>) => change(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const save = async () => {
-    setSaved(false);
-    const kept = await thresholds.run(() => cache.saveProgrammeThresholds(rows));
-    if (!kept) return;
-    setRows(kept);
-    setSaved(true);
-    onSaved();
-  };
   const n = (i: number) => `of threshold ${i + 1}`;
   const columns: Column<Threshold>[] = [
     {
