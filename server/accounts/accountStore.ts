@@ -1,0 +1,74 @@
+// Accounts in PostgreSQL: adding them (the CLI), finding one to sign in, counting wrong
+// passwords towards the lock-out, and unlocking.
+import type pg from 'pg';
+import type { Role } from '../../shared/team';
+import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords';
+
+export interface Account {
+  id: number;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  failedSignIns: number;
+  lockedUntil: number | null;
+  disabled: boolean;
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+const COLUMNS = 'id, name, role, password_hash AS "passwordHash", failed_sign_ins AS "failedSignIns", locked_until AS "lockedUntil", disabled';
+
+/** pg returns bigint columns as strings; ours are epoch milliseconds, well within a double. */
+function fromRow(row: Record<string, unknown>): Account {
+  return { ...(row as unknown as Account), lockedUntil: row.lockedUntil === null ? null : Number(row.lockedUntil) };
+}
+
+export async function findAccount(db: Queryable, name: string): Promise<Account | null> {
+  const r = await db.query(`SELECT ${COLUMNS} FROM accounts WHERE lower(name) = lower($1)`, [name]);
+  return r.rows[0] ? fromRow(r.rows[0]) : null;
+}
+
+export async function findAccountById(db: Queryable, id: number): Promise<Account | null> {
+  const r = await db.query(`SELECT ${COLUMNS} FROM accounts WHERE id = $1`, [id]);
+  return r.rows[0] ? fromRow(r.rows[0]) : null;
+}
+
+export type AddAccountResult = { ok: true; account: Account } | { ok: false; reason: string };
+
+export async function addAccount(db: Queryable, input: { name: string; role: Role; password: string }, now: number): Promise<AddAccountResult> {
+  if (input.password.length < MIN_PASSWORD_LENGTH) return { ok: false, reason: `a password needs at least ${MIN_PASSWORD_LENGTH} characters` };
+  if (await findAccount(db, input.name)) return { ok: false, reason: `an account named ${input.name} exists` };
+  const passwordHash = await hashPassword(input.password);
+  const r = await db.query(`INSERT INTO accounts (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`, [
+    input.name,
+    input.role,
+    passwordHash,
+    now,
+  ]);
+  return { ok: true, account: fromRow(r.rows[0]) };
+}
+
+export async function listAccounts(db: Queryable): Promise<Account[]> {
+  return (await db.query(`SELECT ${COLUMNS} FROM accounts ORDER BY name`)).rows.map(fromRow);
+}
+
+/** Counts one more wrong password; at the limit the account locks until `lockUntil` and the count starts again. */
+export async function recordFailedSignIn(db: Queryable, id: number, maxFailures: number, lockUntil: number): Promise<{ locked: boolean }> {
+  const r = await db.query<{ locked: boolean }>(
+    `UPDATE accounts SET
+       failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END,
+       locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN $3 ELSE locked_until END
+     WHERE id = $1 RETURNING (failed_sign_ins = 0) AS locked`,
+    [id, maxFailures, lockUntil],
+  );
+  return { locked: r.rows[0]?.locked ?? false };
+}
+
+export async function recordSignIn(db: Queryable, id: number): Promise<void> {
+  await db.query('UPDATE accounts SET failed_sign_ins = 0, locked_until = NULL WHERE id = $1', [id]);
+}
+
+export async function unlockAccount(db: Queryable, name: string): Promise<boolean> {
+  const r = await db.query('UPDATE accounts SET failed_sign_ins = 0, locked_until = NULL WHERE lower(name) = lower($1)', [name]);
+  return r.rowCount === 1;
+}

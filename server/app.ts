@@ -1,0 +1,102 @@
+// The team server as a Fastify instance built from its dependencies (database, clock, settings),
+// so tests run it in-process at a fixed time and `main.ts` runs it on a port.
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import { MINIMUM_CLIENT_SCHEMA_VERSION, SCHEMA_HEADER, TEAM_SCHEMA_VERSION } from '../shared/team';
+import type { Clock } from '../shared/time/clock';
+import { SignInRateLimit } from './accounts/signIn';
+import { checkSession, type SignedIn } from './accounts/sessions';
+import type { TeamServerConfig } from './config';
+import type { BeforeCommit } from './events/eventStore';
+import { refusal, send, type Refusal } from './http/refusal';
+import { claimRoutes } from './http/routes/claimRoutes';
+import { eventRoutes } from './http/routes/eventRoutes';
+import { sessionRoutes } from './http/routes/sessionRoutes';
+
+export interface TeamServerDeps {
+  pool: pg.Pool;
+  clock: Clock;
+  config: TeamServerConfig;
+  /** Log requests (method, path, status, time) and event ids and kinds; never bodies. */
+  logger?: boolean;
+  https?: { cert: string | Buffer; key: string | Buffer } | null;
+  /** Tests only: runs inside each push's transaction just before it commits. */
+  beforePushCommits?: BeforeCommit;
+}
+
+/** What every route gets: the dependencies and who is signed in. */
+export interface RouteContext extends TeamServerDeps {
+  rateLimit: SignInRateLimit;
+  signedIn(request: FastifyRequest): Promise<SignedIn | Refusal>;
+}
+
+export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: deps.config.bodyLimitBytes,
+    ...(deps.https ? { https: deps.https } : {}),
+    logger: deps.logger
+      ? {
+          // The path only: a query string could carry what a log should not keep.
+          serializers: { req: (req) => ({ method: req.method, path: req.url.split('?')[0], remoteAddress: req.ip }) },
+        }
+      : false,
+  });
+
+  const context: RouteContext = {
+    ...deps,
+    rateLimit: new SignInRateLimit(deps.config.signInsPerMinute, deps.clock),
+    async signedIn(request) {
+      const header = request.headers.authorization ?? '';
+      const token = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header)?.[1];
+      if (!token) return refusal(401, 'no-session', 'not signed in: send Authorization: Bearer <token> from POST /v1/session');
+      const check = await checkSession(deps.pool, token, deps.clock.now());
+      return check.ok ? check.signedIn : refusal(401, check.code, check.reason);
+    },
+  };
+
+  // Every /v1 request says which protocol it speaks; an old laptop is told to update before it changes anything.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/v1/')) return;
+    const raw = request.headers[SCHEMA_HEADER];
+    const version = typeof raw === 'string' && /^\d{1,6}$/.test(raw) ? Number(raw) : null;
+    if (version === null) return send(reply, refusal(400, 'no-schema-version', `send the protocol version in the ${SCHEMA_HEADER} header`));
+    if (version < MINIMUM_CLIENT_SCHEMA_VERSION)
+      return send(
+        reply,
+        refusal(
+          426,
+          'update-required',
+          `this app speaks team protocol ${version}; the server needs ${MINIMUM_CLIENT_SCHEMA_VERSION} or later: update the app`,
+          {
+            minimumSchemaVersion: MINIMUM_CLIENT_SCHEMA_VERSION,
+          },
+        ),
+      );
+    if (version > TEAM_SCHEMA_VERSION)
+      return send(
+        reply,
+        refusal(400, 'server-too-old', `this server speaks team protocol up to ${TEAM_SCHEMA_VERSION}, the app ${version}: update the server`),
+      );
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    switch (error.code) {
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return send(reply, refusal(413, 'too-large', `the request body is over ${deps.config.bodyLimitBytes} bytes: send fewer events per push`));
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return send(reply, refusal(415, 'media-type', 'send the body as application/json'));
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return send(reply, refusal(400, 'malformed', 'the body is empty; a JSON body was expected'));
+    }
+    if (error.statusCode === 400 || error instanceof SyntaxError) return send(reply, refusal(400, 'malformed', `the body is not valid JSON: ${error.message}`));
+    request.log.error({ err: { message: error.message, code: error.code, stack: error.stack } }, 'request failed');
+    return send(reply, refusal(500, 'internal', 'the server failed; nothing was changed by this request, try again'));
+  });
+  app.setNotFoundHandler((request, reply) => send(reply, refusal(404, 'not-found', `no such endpoint: ${request.method} ${request.url.split('?')[0]}`)));
+
+  app.get('/health', async () => ({ ok: true, schemaVersion: TEAM_SCHEMA_VERSION }));
+  sessionRoutes(app, context);
+  eventRoutes(app, context);
+  claimRoutes(app, context);
+  return app;
+}

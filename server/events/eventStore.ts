@@ -1,0 +1,152 @@
+// The team's events in PostgreSQL. A push is one transaction: every event extends its device's
+// chain or nothing is stored. Pushes take one lock in turn, so server_seq is handed out in commit
+// order and a pull that read up to N never misses an event below N committed later.
+import type pg from 'pg';
+import { chainBreak, GENESIS_HEAD, payloadText, type DeviceHead, type PulledEvent, type PushAnswer, type TeamEvent } from '../../shared/team';
+import { refusal, type Refusal } from '../http/refusal';
+
+const PUSH_LOCK = 0x7eab_0002;
+
+/** Runs inside a push's transaction just before it commits; tests use it to cut the connection there. */
+export type BeforeCommit = (client: pg.PoolClient) => Promise<void>;
+
+export async function appendEvents(
+  pool: pg.Pool,
+  events: readonly TeamEvent[],
+  by: { accountId: number; now: number },
+  beforeCommit?: BeforeCommit,
+): Promise<PushAnswer | Refusal> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
+    const known = new Map(
+      (await client.query<{ id: string; hash: string }>('SELECT id::text, hash FROM events WHERE id = ANY($1::uuid[])', [events.map((e) => e.id)])).rows.map(
+        (r) => [r.id, r.hash],
+      ),
+    );
+    const devices = [...new Set(events.map((e) => e.deviceId))];
+    const heads = new Map(
+      (
+        await client.query<{ device_id: string; seq: number; hash: string }>(
+          'SELECT device_id::text, seq, hash FROM device_heads WHERE device_id = ANY($1::uuid[])',
+          [devices],
+        )
+      ).rows.map((r) => [r.device_id, { seq: r.seq, hash: r.hash }]),
+    );
+    const fresh: TeamEvent[] = [];
+    let duplicates = 0;
+    for (const [index, e] of events.entries()) {
+      const had = known.get(e.id);
+      if (had !== undefined) {
+        // The hash covers id, device, seq and content: the same hash is the same event, sent again.
+        if (had === e.hash) {
+          duplicates += 1;
+          continue;
+        }
+        await client.query('ROLLBACK');
+        return refusal(409, 'id-reused', `event ${e.id} was stored before with other content: an event is never changed once sent`, { index, eventId: e.id });
+      }
+      const head = heads.get(e.deviceId) ?? GENESIS_HEAD;
+      const breaks = chainBreak(e, head);
+      if (breaks) {
+        await client.query('ROLLBACK');
+        return refusal(409, breaks.code, breaks.reason, { index, eventId: e.id });
+      }
+      fresh.push(e);
+      known.set(e.id, e.hash);
+      heads.set(e.deviceId, { seq: e.seq, hash: e.hash });
+    }
+    if (fresh.length > 0) {
+      await insertEvents(client, fresh, by);
+      const moved = [...new Set(fresh.map((e) => e.deviceId))];
+      await client.query(
+        `INSERT INTO device_heads (device_id, seq, hash, updated_at) SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::bigint[])
+         ON CONFLICT (device_id) DO UPDATE SET seq = EXCLUDED.seq, hash = EXCLUDED.hash, updated_at = EXCLUDED.updated_at`,
+        [moved, moved.map((d) => heads.get(d)!.seq), moved.map((d) => heads.get(d)!.hash), moved.map(() => by.now)],
+      );
+    }
+    if (beforeCommit) await beforeCommit(client);
+    await client.query('COMMIT');
+    return {
+      accepted: fresh.length,
+      duplicates,
+      heads: devices.map((deviceId) => ({ deviceId, ...(heads.get(deviceId) ?? GENESIS_HEAD) })),
+    };
+  } catch (err) {
+    broken = true;
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    // A connection that failed mid-transaction is not trusted again.
+    client.release(broken);
+  }
+}
+
+async function insertEvents(client: pg.PoolClient, events: readonly TeamEvent[], by: { accountId: number; now: number }): Promise<void> {
+  const column = <T>(pick: (e: TeamEvent) => T) => events.map(pick);
+  await client.query(
+    `INSERT INTO events (id, device_id, seq, prev_hash, hash, kind, payload, analyst, at, schema_version, account_id, received_at)
+     SELECT *, $11::int, $12::bigint FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::bigint[], $10::int[])`,
+    [
+      column((e) => e.id),
+      column((e) => e.deviceId),
+      column((e) => e.seq),
+      column((e) => e.prevHash),
+      column((e) => e.hash),
+      column((e) => e.kind),
+      column((e) => payloadText(e)),
+      column((e) => e.analyst),
+      column((e) => e.at),
+      column((e) => e.schemaVersion),
+      by.accountId,
+      by.now,
+    ],
+  );
+}
+
+interface EventRow {
+  server_seq: string;
+  id: string;
+  device_id: string;
+  seq: number;
+  prev_hash: string;
+  hash: string;
+  kind: TeamEvent['kind'];
+  payload: string;
+  analyst: string;
+  at: string;
+  schema_version: number;
+  received_at: string;
+}
+
+/** Events after the cursor, oldest first, one page; `more` says whether another page waits. */
+export async function pullEvents(pool: pg.Pool, after: number, limit: number): Promise<{ events: PulledEvent[]; cursor: number; more: boolean }> {
+  const r = await pool.query<EventRow>(
+    `SELECT server_seq, id::text, device_id::text, seq, prev_hash, hash, kind, payload, analyst, at, schema_version, received_at
+       FROM events WHERE server_seq > $1 ORDER BY server_seq LIMIT $2`,
+    [after, limit + 1],
+  );
+  const rows = r.rows.slice(0, limit);
+  const events = rows.map((row): PulledEvent => ({
+    serverSeq: Number(row.server_seq),
+    id: row.id,
+    deviceId: row.device_id,
+    seq: row.seq,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    kind: row.kind,
+    payload: JSON.parse(row.payload),
+    analyst: row.analyst,
+    at: Number(row.at),
+    schemaVersion: row.schema_version,
+    receivedAt: Number(row.received_at),
+  }));
+  return { events, cursor: events.at(-1)?.serverSeq ?? after, more: r.rows.length > limit };
+}
+
+export async function deviceHead(pool: pg.Pool, deviceId: string): Promise<DeviceHead> {
+  const r = await pool.query<{ seq: number; hash: string }>('SELECT seq, hash FROM device_heads WHERE device_id = $1', [deviceId]);
+  return { deviceId, ...(r.rows[0] ?? GENESIS_HEAD) };
+}

@@ -1,0 +1,49 @@
+// Signing in and out, and the team settings every laptop reads (the idle lock time) and an admin sets.
+import type { FastifyInstance } from 'fastify';
+import { MINIMUM_CLIENT_SCHEMA_VERSION, mayChangeSettings, signInRequestSchema, TEAM_SCHEMA_VERSION, teamSettingsSchema } from '../../../shared/team';
+import type { RouteContext } from '../../app';
+import { endSession } from '../../accounts/sessions';
+import { signIn } from '../../accounts/signIn';
+import { readSettings, writeSettings } from '../../accounts/settingsStore';
+import { isRefusal, parseOrRefuse, refusal, send } from '../refusal';
+
+export function sessionRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.post('/v1/session', async (request, reply) => {
+    const input = parseOrRefuse(signInRequestSchema, request.body, 'the sign-in');
+    if (isRefusal(input)) return send(reply, input);
+    const answer = await signIn(ctx.pool, ctx, { ...input, address: request.ip });
+    if (isRefusal(answer)) return send(reply, answer);
+    request.log.info({ account: answer.account.name }, 'signed in');
+    return reply.code(201).send(answer);
+  });
+
+  app.delete('/v1/session', async (request, reply) => {
+    const who = await ctx.signedIn(request);
+    if (isRefusal(who)) return send(reply, who);
+    await endSession(ctx.pool, request.headers.authorization!.slice('Bearer '.length));
+    return reply.code(204).send();
+  });
+
+  app.get('/v1/settings', async (request, reply) => {
+    const who = await ctx.signedIn(request);
+    if (isRefusal(who)) return send(reply, who);
+    return {
+      settings: await readSettings(ctx.pool),
+      account: { name: who.name, role: who.role },
+      sessionExpiresAt: who.expiresAt,
+      schemaVersion: TEAM_SCHEMA_VERSION,
+      minimumSchemaVersion: MINIMUM_CLIENT_SCHEMA_VERSION,
+    };
+  });
+
+  app.put('/v1/settings', async (request, reply) => {
+    const who = await ctx.signedIn(request);
+    if (isRefusal(who)) return send(reply, who);
+    if (!mayChangeSettings(who.role)) return send(reply, refusal(403, 'forbidden', `only an admin changes team settings; ${who.name} is ${who.role}`));
+    const settings = parseOrRefuse(teamSettingsSchema.strict(), request.body, 'the settings');
+    if (isRefusal(settings)) return send(reply, settings);
+    await writeSettings(ctx.pool, settings);
+    request.log.info({ account: who.name, keys: Object.keys(settings) }, 'settings changed');
+    return { settings: await readSettings(ctx.pool) };
+  });
+}

@@ -1,0 +1,6 @@
+// The team protocol: events and their chain, the requests and answers, and who may do what.
+export * from './canonicalJson';
+export * from './events';
+export * from './messages';
+export * from './protocol';
+export * from './rights';

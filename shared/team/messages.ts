@@ -1,0 +1,69 @@
+// The team server's requests and answers, as zod schemas both sides parse with: the server where
+// a request enters, the laptop where an answer enters.
+import { z } from 'zod';
+import { teamEventSchema } from './events';
+import { PULL_LIMITS, ROLES } from './protocol';
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+export const accountNameSchema = z
+  .string()
+  .min(2)
+  .max(80)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._'-]*$/u, "letters, digits, spaces and . _ ' - only, starting with a letter or digit");
+
+export const signInRequestSchema = z.strictObject({ name: accountNameSchema, password: z.string().min(1).max(1024) });
+export const accountSchema = z.object({ name: z.string(), role: z.enum(ROLES) });
+export const signInAnswerSchema = z.object({ token: z.string(), expiresAt: z.int(), account: accountSchema });
+
+export const teamSettingsSchema = z.object({
+  /** Minutes without input after which the laptop locks and asks for the password again. */
+  idleLockMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60),
+});
+export type TeamSettings = z.infer<typeof teamSettingsSchema>;
+export const settingsAnswerSchema = z.object({
+  settings: teamSettingsSchema,
+  account: accountSchema,
+  sessionExpiresAt: z.int(),
+  schemaVersion: z.int(),
+  minimumSchemaVersion: z.int(),
+});
+
+/** A push: one device's events, oldest first. The count limit is checked by the server (413), not here (400). */
+export const pushRequestSchema = z.strictObject({ events: z.array(teamEventSchema).min(1) });
+export const deviceHeadSchema = z.object({ deviceId: z.string(), seq: z.int().min(0), hash: hex64 });
+export type DeviceHead = z.infer<typeof deviceHeadSchema>;
+export const pushAnswerSchema = z.object({
+  /** Events stored by this push. */
+  accepted: z.int(),
+  /** Events the server already had, with the same content (a retry): nothing changed for them. */
+  duplicates: z.int(),
+  heads: z.array(deviceHeadSchema),
+});
+export type PushAnswer = z.infer<typeof pushAnswerSchema>;
+
+/** A pull from the server's cursor (exclusive): the cursor is the last `serverSeq` the laptop holds. */
+export const pullQuerySchema = z.strictObject({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(PULL_LIMITS.maxPage).default(PULL_LIMITS.defaultPage),
+});
+export const pulledEventSchema = teamEventSchema.extend({ serverSeq: z.int().min(1), receivedAt: z.int() });
+export type PulledEvent = z.infer<typeof pulledEventSchema>;
+export const pullAnswerSchema = z.object({ events: z.array(pulledEventSchema), cursor: z.int().min(0), more: z.boolean() });
+export type PullAnswer = z.infer<typeof pullAnswerSchema>;
+
+export const CLAIM_SUBJECTS = ['order', 'ring', 'dispute'] as const;
+export type ClaimSubject = (typeof CLAIM_SUBJECTS)[number];
+export const claimTargetSchema = z.strictObject({ subject: z.enum(CLAIM_SUBJECTS), key: z.string().min(1).max(300) });
+export const reassignRequestSchema = claimTargetSchema.extend({ to: accountNameSchema });
+export const claimSchema = z.object({
+  subject: z.enum(CLAIM_SUBJECTS),
+  key: z.string(),
+  holder: z.string(),
+  since: z.int(),
+  assignedBy: z.string().nullable(),
+});
+export type Claim = z.infer<typeof claimSchema>;
+export const claimsAnswerSchema = z.object({ claims: z.array(claimSchema) });

@@ -1,0 +1,40 @@
+// The team server's protocol in numbers and names, shared by the server and the laptop's sync
+// client so neither can drift: schema versions, limits, roles and the header that carries them.
+
+/** The protocol this code speaks. Raise it when an event's shape or hash rule changes. */
+export const TEAM_SCHEMA_VERSION = 1;
+/** The oldest client the server still takes events from; older ones are told to update (426). */
+export const MINIMUM_CLIENT_SCHEMA_VERSION = 1;
+/** Every /v1 request names the protocol it speaks in this header. */
+export const SCHEMA_HEADER = 'x-workbench-schema';
+/** Sessions travel as `Authorization: Bearer <token>`. */
+export const AUTHORIZATION_SCHEME = 'Bearer';
+
+/** Limits a push must stay within; the server answers 413 past them and changes nothing. */
+export const PUSH_LIMITS = {
+  /** Events in one batch. */
+  maxEvents: 1000,
+  /** A payload's canonical JSON, in UTF-8 bytes. */
+  maxPayloadBytes: 64 * 1024,
+  /** A whole request body, in bytes (a full batch of small events fits with room to spare). */
+  maxBodyBytes: 8 * 1024 * 1024,
+} as const;
+
+export const PULL_LIMITS = { defaultPage: 500, maxPage: 5000 } as const;
+
+export const ROLES = ['admin', 'lead', 'analyst', 'compliance'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What the server answers on every refusal: what was wrong, in words a person can act on. */
+export interface TeamError {
+  error: string;
+  /** A stable name for the case, for the client to branch on. */
+  code: string;
+  /** For a push refused part way: the index in the batch and the id of the first event refused. */
+  index?: number;
+  eventId?: string;
+  /** For 426: the schema version the client must speak at least. */
+  minimumSchemaVersion?: number;
+  /** For a case claimed by someone else: who has it, and since when. */
+  claim?: { subject: string; key: string; holder: string; since: number; assignedBy: string | null };
+}

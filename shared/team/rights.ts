@@ -1,0 +1,40 @@
+// Who may do what on the team server, in one table per action so a new role or kind is a
+// compile error until it is decided here.
+import type { EventKind } from './events';
+import type { Role } from './protocol';
+
+/**
+ * Which roles may push each kind of event. Compliance is read-only on cases: it leaves only the
+ * traces of its own reading (report snapshots and export-log entries). A laptop must not let a
+ * role record what it may not push, since a refused event blocks the rest of that device's chain.
+ */
+export const MAY_PUSH: Record<EventKind, readonly Role[]> = {
+  decision: ['admin', 'lead', 'analyst'],
+  'ring-verdict': ['admin', 'lead', 'analyst'],
+  note: ['admin', 'lead', 'analyst'],
+  'link-override': ['admin', 'lead', 'analyst'],
+  'dispute-status': ['admin', 'lead', 'analyst'],
+  'evidence-change': ['admin', 'lead', 'analyst'],
+  attachment: ['admin', 'lead', 'analyst'],
+  'scoring-matrix': ['admin', 'lead', 'analyst'],
+  'report-snapshot': ['admin', 'lead', 'analyst', 'compliance'],
+  'export-log': ['admin', 'lead', 'analyst', 'compliance'],
+};
+
+export function mayPush(role: Role, kind: EventKind): boolean {
+  return MAY_PUSH[kind].includes(role);
+}
+
+/** Claiming a case is case work: not for compliance. */
+export function mayClaim(role: Role): boolean {
+  return role !== 'compliance';
+}
+
+/** Handing a case to someone else, or taking it from its holder, is a lead's call. */
+export function mayReassign(role: Role): boolean {
+  return role === 'lead' || role === 'admin';
+}
+
+export function mayChangeSettings(role: Role): boolean {
+  return role === 'admin';
+}
