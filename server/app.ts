@@ -42,6 +42,9 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
       : false,
   });
 
+  // An idle connection the database dropped (a restart, a network cut) is replaced, not fatal.
+  deps.pool.on('error', (err) => app.log.warn({ err: { message: err.message } }, 'database connection lost'));
+
   const context: RouteContext = {
     ...deps,
     rateLimit: new SignInRateLimit(deps.config.signInsPerMinute, deps.clock),

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm test: every check the project has, in order of cost, with one summary at the end.
-// Typecheck, lint, formatting (prettier --check), unit tests (vitest), the Electron security scan (electronegativity,
+// Typecheck, lint, formatting (prettier --check), unit tests (vitest), the team server's tests against a throwaway
+// PostgreSQL, the Electron security scan (electronegativity,
 // offline), a production build, then end-to-end tests in Debian Chromium (Playwright).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -27,6 +28,23 @@ const steps = [
     args: ['run', '--config', 'test/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(reports, 'vitest.json')}`],
     counts: () => {
       const r = JSON.parse(readFileSync(path.join(reports, 'vitest.json'), 'utf8'));
+      return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
+    },
+  },
+  {
+    // The team server against a real PostgreSQL the tests start themselves (a throwaway cluster).
+    name: 'server',
+    cmd: bin('vitest'),
+    args: [
+      'run',
+      '--config',
+      'test/server/vitest.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${path.join(reports, 'server.json')}`,
+    ],
+    counts: () => {
+      const r = JSON.parse(readFileSync(path.join(reports, 'server.json'), 'utf8'));
       return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests };
     },
   },

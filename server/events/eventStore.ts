@@ -17,6 +17,9 @@ export async function appendEvents(
   beforeCommit?: BeforeCommit,
 ): Promise<PushAnswer | Refusal> {
   const client = await pool.connect();
+  // A connection cut mid-push also reports on the client: the failed query already says so.
+  const ignoreCut = () => undefined;
+  client.on('error', ignoreCut);
   let broken = false;
   try {
     await client.query('BEGIN');
@@ -80,6 +83,7 @@ export async function appendEvents(
     throw err;
   } finally {
     // A connection that failed mid-transaction is not trusted again.
+    client.off('error', ignoreCut);
     client.release(broken);
   }
 }

@@ -40,7 +40,8 @@ export const teamEventSchema = z.strictObject({
   payload: z.record(z.string(), z.json()),
   analyst: z.string().min(1).max(80),
   at: z.int().min(0),
-  schemaVersion: z.int().min(1),
+  // Any version parses, so an old one can be told to update (426) rather than called malformed.
+  schemaVersion: z.int().min(0),
 });
 export type TeamEvent = z.infer<typeof teamEventSchema>;
 

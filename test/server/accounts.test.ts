@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, TEST_CONFIG, type Harness } from './teamServerHarness';
+
+describe('team server accounts', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.addUser('Ana Admin', 'admin');
+    await h.addUser('Ben', 'analyst');
+    await h.addUser('Cleo', 'analyst');
+  });
+  afterAll(() => h.close());
+
+  it('add a user and sign in: a session token, the account and its role, attributed by name in any case', async () => {
+    const r = await h.call('POST', '/v1/session', null, { name: 'ben', password: 'correct horse battery staple' });
+    expect(r.status).toBe(201);
+    expect(r.body.account).toEqual({ name: 'Ben', role: 'analyst' });
+    expect(r.body.expiresAt).toBe(h.clock.now() + TEST_CONFIG.sessionHours * 3_600_000);
+    const stored = (await h.pool.query('SELECT token_hash FROM sessions')).rows.map((row) => row.token_hash);
+    expect(stored).not.toContain(r.body.token); // only its hash is kept
+    const settings = await h.call('GET', '/v1/settings', r.body.token);
+    expect(settings.body.account).toEqual({ name: 'Ben', role: 'analyst' });
+  });
+
+  it('answer a wrong password and an unknown name alike', async () => {
+    const wrong = await h.call('POST', '/v1/session', null, { name: 'Ben', password: 'nope' });
+    const unknown = await h.call('POST', '/v1/session', null, { name: 'Nobody', password: 'nope' });
+    expect([wrong.status, unknown.status]).toEqual([401, 401]);
+    expect(wrong.body.error).toBe(unknown.body.error);
+    await h.signIn('Ben'); // a right password resets the count
+  });
+
+  it('lock an account after N wrong passwords, refuse even the right one until the lock ends', async () => {
+    const tries = [];
+    for (let i = 0; i < TEST_CONFIG.lockout.maxFailures; i++)
+      tries.push((await h.call('POST', '/v1/session', null, { name: 'Cleo', password: `guess ${i}` })).status);
+    expect(tries).toEqual([401, 401, 423]);
+    const right = await h.call('POST', '/v1/session', null, { name: 'Cleo', password: 'correct horse battery staple' });
+    expect(right.status).toBe(423);
+    expect(right.body.error).toMatch(/locked .* until 2026-12-31T22:10:00\.000Z/);
+    h.clock.advance(TEST_CONFIG.lockout.lockMinutes * 60_000 + 1);
+    expect((await h.call('POST', '/v1/session', null, { name: 'Cleo', password: 'correct horse battery staple' })).status).toBe(201);
+  });
+
+  it('refuse an expired session, and a signed-out one', async () => {
+    const token = await h.signIn('Ben');
+    h.clock.advance(TEST_CONFIG.sessionHours * 3_600_000 - 1);
+    expect((await h.call('GET', '/v1/settings', token)).status).toBe(200);
+    h.clock.advance(1); // past midnight into 2027
+    const expired = await h.call('GET', '/v1/settings', token);
+    expect(expired).toMatchObject({ status: 401, body: { code: 'session-expired' } });
+    const other = await h.signIn('Ben');
+    expect((await h.call('DELETE', '/v1/session', other)).status).toBe(204);
+    expect((await h.call('GET', '/v1/events', other)).body.code).toBe('no-session');
+    expect((await h.call('GET', '/v1/events', null)).status).toBe(401);
+  });
+
+  it('serve the idle lock time that only an admin sets', async () => {
+    const admin = await h.signIn('Ana Admin');
+    const ben = await h.signIn('Ben');
+    expect((await h.call('GET', '/v1/settings', ben)).body.settings).toEqual({ idleLockMinutes: 15 });
+    expect((await h.call('PUT', '/v1/settings', ben, { idleLockMinutes: 120 })).status).toBe(403);
+    expect((await h.call('PUT', '/v1/settings', admin, { idleLockMinutes: 0 })).status).toBe(400);
+    expect((await h.call('PUT', '/v1/settings', admin, { idleLockMinutes: 5 })).status).toBe(200);
+    expect((await h.call('GET', '/v1/settings', ben)).body.settings).toEqual({ idleLockMinutes: 5 });
+  });
+});
+
+describe('team server sign-in rate limit', () => {
+  it('refuse a burst of sign-ins from one address with 429 until a minute passes', async () => {
+    const h = await startHarness({ config: { ...TEST_CONFIG, signInsPerMinute: 3, lockout: { maxFailures: 100, lockMinutes: 1 } } });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await h.call('POST', '/v1/session', null, { name: 'Nobody', password: 'x' })).status);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      h.clock.advance(60_001);
+      expect((await h.call('POST', '/v1/session', null, { name: 'Nobody', password: 'x' })).status).toBe(401);
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -1,0 +1,123 @@
+// A team server on its own fresh database at a clock the test moves, with accounts, sign-in and
+// push/pull helpers, so each test reads as what an analyst's laptop does.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { addAccount } from '../../server/accounts/accountStore';
+import { buildTeamServer, type TeamServerDeps } from '../../server/app';
+import type { TeamServerConfig } from '../../server/config';
+import { createDatabase } from '../../server/postgres/localCluster';
+import { migrate } from '../../server/postgres/migrate';
+import { chainTeamEvents, GENESIS_HEAD, SCHEMA_HEADER, TEAM_SCHEMA_VERSION, type EventKind, type Role, type TeamEvent } from '../../shared/team';
+import type { LogHead } from '../../shared/decisions/chain';
+
+export const START = Date.UTC(2026, 11, 31, 22, 0); // New Year's Eve: session expiry and lock-out cross the year
+
+export class ManualClock {
+  constructor(private at = START) {}
+  now(): number {
+    return this.at;
+  }
+  advance(ms: number): void {
+    this.at += ms;
+  }
+}
+
+export const TEST_CONFIG: TeamServerConfig = {
+  lockout: { maxFailures: 3, lockMinutes: 10 },
+  sessionHours: 8,
+  signInsPerMinute: 1000,
+  bodyLimitBytes: 256 * 1024,
+};
+
+export const PASSWORD = 'correct horse battery staple';
+
+/** A fresh database on the test cluster, migrated. */
+export async function freshDatabase(): Promise<{ url: string; pool: pg.Pool }> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `t_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+  await createDatabase(adminUrl, name);
+  const url = adminUrl.replace(/\/postgres$/, `/${name}`);
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  await migrate(pool);
+  return { url, pool };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the answer's fields it checks
+export type Answer = { status: number; body: any };
+
+export interface Harness {
+  app: FastifyInstance;
+  pool: pg.Pool;
+  url: string;
+  clock: ManualClock;
+  addUser(name: string, role: Role): Promise<void>;
+  signIn(name: string): Promise<string>;
+  call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, token: string | null, body?: unknown): Promise<Answer>;
+  push(token: string, events: TeamEvent[]): Promise<Answer>;
+  /** A new server process on the same database, as after a restart. */
+  restart(overrides?: Partial<TeamServerDeps>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(overrides: Partial<TeamServerDeps> = {}): Promise<Harness> {
+  const { url, pool } = await freshDatabase();
+  const clock = new ManualClock();
+  const build = (more: Partial<TeamServerDeps>) => buildTeamServer({ pool, clock, config: TEST_CONFIG, ...overrides, ...more });
+  const h: Harness = {
+    app: await build({}),
+    pool,
+    url,
+    clock,
+    async addUser(name, role) {
+      const r = await addAccount(pool, { name, role, password: PASSWORD }, clock.now());
+      if (!r.ok) throw new Error(r.reason);
+    },
+    async signIn(name) {
+      const r = await h.call('POST', '/v1/session', null, { name, password: PASSWORD });
+      if (r.status !== 201) throw new Error(`sign-in of ${name} failed: ${JSON.stringify(r.body)}`);
+      return r.body.token;
+    },
+    async call(method, path, token, body) {
+      const r = await h.app.inject({
+        method,
+        url: path,
+        headers: { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        ...(body !== undefined ? { payload: body as object } : {}),
+      });
+      return { status: r.statusCode, body: r.body ? JSON.parse(r.body) : null };
+    },
+    push: (token, events) => h.call('POST', '/v1/events', token, { events }),
+    async restart(more = {}) {
+      await h.app.close();
+      h.app = await build(more);
+    },
+    async close() {
+      await h.app.close();
+      await pool.end();
+    },
+  };
+  return h;
+}
+
+/** One laptop: a device id and its chain's head, making events the way the app will. */
+export class Laptop {
+  readonly deviceId = randomUUID();
+  head: LogHead = GENESIS_HEAD;
+  constructor(public analyst: string) {}
+
+  async record(n: number, kind: EventKind = 'decision'): Promise<TeamEvent[]> {
+    const inputs = Array.from({ length: n }, (_, i) => ({
+      id: randomUUID(),
+      kind,
+      payload: { orderKey: `shopify:#${1000 + this.head.seq + i}`, decision: 'hold', reasonCode: 'ring', note: 'same card as #1001' },
+      analyst: this.analyst,
+      at: START + (this.head.seq + i) * 1000,
+    }));
+    const events = await chainTeamEvents(inputs, this.deviceId, this.head);
+    const last = events.at(-1);
+    if (last) this.head = { seq: last.seq, hash: last.hash };
+    return events;
+  }
+}
