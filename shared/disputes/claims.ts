@@ -16,6 +16,15 @@ export const CLAIM_KIND_LABEL: Record<ClaimKind, string> = {
   'marketplace-return': 'Marketplace return dispute',
 };
 
+/** Whose claim it is: a claim is known by its marketplace and its reference (two marketplaces may share a reference). */
+export const CLAIM_MARKETPLACE: Record<ClaimKind, 'amazon' | 'paypal' | 'other'> = {
+  'amazon-a-to-z': 'amazon',
+  'amazon-safe-t': 'amazon',
+  'paypal-inr': 'paypal',
+  'paypal-snad': 'paypal',
+  'marketplace-return': 'other',
+};
+
 /** What the seller must do by the deadline, and from what the clock runs. */
 export const CLAIM_DUTY: Record<ClaimKind, { duty: string; startsAt: string }> = {
   'amazon-a-to-z': { duty: 'respond to Amazon', startsAt: 'the claim or Amazon’s request' },

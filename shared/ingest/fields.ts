@@ -1,7 +1,7 @@
 // What an import can fill, per record kind: the fields a column mapping targets, how several
 // columns combine into one field, which are required, and their usual EN/DE column names.
 
-export const RECORD_KINDS = ['orders', 'payments', 'disputes'] as const;
+export const RECORD_KINDS = ['orders', 'payments', 'disputes', 'claims'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /**
@@ -373,8 +373,81 @@ export const DISPUTE_FIELDS: readonly FieldSpec[] = [
   { field: 'status', label: 'Status', combine: 'first', synonyms: ['status', 'dispute status', 'record type'] },
   { field: 'network', label: 'Card network or brand', combine: 'first', synonyms: ['network', 'card brand', 'scheme', 'payment method', 'kartentyp'] },
   { field: 'timeZone', label: 'Time zone of the dates', combine: 'first', synonyms: ['time zone', 'timezone', 'record date timezone', 'zeitzone'] },
+  {
+    field: 'caseType',
+    label: 'Case type (buyer claims become refund claims)',
+    combine: 'first',
+    exactName: true,
+    synonyms: ['case type'],
+  },
+];
+
+/**
+ * Refund claims (A-to-z, SAFE-T, PayPal buyer claims, marketplace returns). No marketplace publishes
+ * a claims download with a fixed header, so these are mapped in the wizard; the kind comes from a
+ * column or, for a file of one kind, from the format.
+ */
+export const CLAIM_FIELDS: readonly FieldSpec[] = [
+  {
+    field: 'id',
+    label: 'Claim or case reference',
+    combine: 'first',
+    required: true,
+    identifier: true,
+    synonyms: ['claim id', 'claim reference', 'claim number', 'case id', 'case number', 'a-to-z claim id', 'safe-t claim id', 'return request id', 'rma id'],
+  },
+  {
+    field: 'claimKind',
+    label: 'Kind of claim (A-to-z, SAFE-T, INR, SNAD, Return)',
+    combine: 'first',
+    synonyms: ['claim type', 'claim kind', 'kind of claim', 'type of claim'],
+  },
+  {
+    field: 'orderRef',
+    label: 'Order number',
+    combine: 'firstColumn',
+    identifier: true,
+    synonyms: ['order id', 'amazon order id', 'order number', 'order reference', 'bestellnummer'],
+  },
+  {
+    field: 'amount',
+    label: 'Claim amount',
+    combine: 'first',
+    required: true,
+    synonyms: ['claim amount', 'amount', 'disputed amount', 'refund amount', 'betrag'],
+  },
+  { field: 'currency', label: 'Currency', combine: 'first', synonyms: ['currency', 'claim currency', 'währung', 'waehrung'] },
+  {
+    field: 'openedAt',
+    label: 'Opened (the clock starts)',
+    combine: 'first',
+    required: true,
+    synonyms: ['claim date', 'claim filed', 'filed', 'opened', 'opened date', 'case filing date', 'claim creation time', 'created'],
+  },
+  {
+    field: 'dueAt',
+    label: 'Deadline the notice names',
+    combine: 'first',
+    synonyms: ['respond by', 'response due date', 'response due', 'deadline', 'due date', 'frist'],
+  },
+  { field: 'reason', label: 'Reason (a few words, no personal data)', combine: 'first', synonyms: ['claim reason', 'reason', 'case reason', 'grund'] },
+  { field: 'status', label: 'Status', combine: 'first', synonyms: ['claim status', 'case status', 'status'] },
+  { field: 'timeZone', label: 'Time zone of the dates', combine: 'first', synonyms: ['time zone', 'timezone', 'zeitzone'] },
 ];
 
 export function fieldsOf(kind: RecordKind): readonly FieldSpec[] {
-  return kind === 'orders' ? ORDER_FIELDS : kind === 'payments' ? PAYMENT_FIELDS : DISPUTE_FIELDS;
+  switch (kind) {
+    case 'orders':
+      return ORDER_FIELDS;
+    case 'payments':
+      return PAYMENT_FIELDS;
+    case 'disputes':
+      return DISPUTE_FIELDS;
+    case 'claims':
+      return CLAIM_FIELDS;
+    default: {
+      const never: never = kind;
+      throw new Error(`unknown record kind ${String(never)}`);
+    }
+  }
 }

@@ -2,11 +2,9 @@
 // 64 KiB, then streams rows through the CSV splitter, the column mapping and the record builders.
 import { ByteHasher } from './contentHash';
 import { BuildContext, type OutcomeSeen } from './build/context';
-import { DisputeBuilder } from './build/disputes';
+import { builderFor } from './build/builders';
 import { Grouper, type RecordBuilder } from './build/grouping';
 import { shortRowOfOtherKind } from './build/rowKinds';
-import { OrderBuilder } from './build/orders';
-import { PaymentBuilder } from './build/payments';
 import { isSecurityCodeColumn } from './cardData';
 import { CardScreen, cardNumberColumnsOf, routeCardNumberColumns } from './cardScreen';
 import { CsvRecordStream, MAX_RECORD_CHARS, type CsvSink } from './csvStream';
@@ -333,12 +331,7 @@ export class ExportReader implements CsvSink {
       this.settledDates.push({ column: c, name: resolved.header.names[c] ?? '', ...settled });
     }
     this.ctx = new BuildContext(this.options.fileName, this.preset, resolved, decimalMark, zone, this.messages, dateOrders);
-    const builder: RecordBuilder =
-      this.preset.kind === 'orders'
-        ? new OrderBuilder(this.ctx)
-        : this.preset.kind === 'payments'
-          ? new PaymentBuilder(this.ctx)
-          : new DisputeBuilder(this.ctx);
+    const builder: RecordBuilder = builderFor(this.preset.kind, this.ctx);
     this.grouper = new Grouper(this.ctx, builder, groupingOf(this.preset), this.screen!);
     const warm = this.warm;
     this.warm = null;

@@ -17,6 +17,11 @@ export interface KnownRecords {
   hashOf(kind: DomainKind, key: string, scope: string): string | undefined;
   /** Whether the cache holds a record with this key, from any import. */
   has(kind: DomainKind, key: string): boolean;
+  /**
+   * Why a record may not take its key though nothing in the file clashes: a claim reference the cache
+   * holds for another marketplace's claim. Null (or no method): it may.
+   */
+  refusal?(rec: ParsedRecord): string | null;
 }
 
 export interface BucketCounts {
@@ -40,13 +45,13 @@ export interface ImportCounts {
   records: Record<DomainKind, BucketCounts>;
 }
 
-const KIND_WORD: Record<DomainKind, string> = { order: 'order', payment: 'payment', dispute: 'dispute' };
+const KIND_WORD: Record<DomainKind, string> = { order: 'order', payment: 'payment', dispute: 'dispute', claim: 'claim' };
 const zero = (): BucketCounts => ({ created: 0, updated: 0, unchanged: 0 });
 
 export class ImportSession {
   readonly counts: ImportCounts = {
     rows: { created: 0, updated: 0, unchanged: 0, quarantined: 0 },
-    records: { order: zero(), payment: zero(), dispute: zero() },
+    records: { order: zero(), payment: zero(), dispute: zero(), claim: zero() },
   };
   private readonly seen = new SeenRecords();
 
@@ -56,6 +61,11 @@ export class ImportSession {
     const out: ClassifiedBatch = { created: [], updated: [], quarantined: batch.problems.slice() };
     this.counts.rows.quarantined += batch.problems.length;
     for (const rec of batch.records) {
+      const refused = known.refusal?.(rec);
+      if (refused) {
+        this.refuse(rec, refused, out);
+        continue;
+      }
       const bucket = this.bucketOf(rec, known);
       if (typeof bucket === 'number') {
         this.setAside(rec, bucket, out);
@@ -91,6 +101,19 @@ export class ImportSession {
     else if (bucket === 'updated') out.updated.push(rec);
   }
 
+  /** Sets a record's rows aside with `reason`, naming its key column on its first row. */
+  private refuse(rec: ParsedRecord, reason: string, out: ClassifiedBatch): void {
+    recordLines(rec).forEach((line, i) => {
+      const at = rec.keyColumn ? { column: rec.keyColumn.column, columnName: rec.keyColumn.name } : {};
+      out.quarantined.push(
+        i === 0
+          ? { file: this.file, line, code: 'duplicate-key', reason, ...at }
+          : { file: this.file, line, code: 'group-member', reason: `another row of the same ${KIND_WORD[rec.kind]} (line ${rec.line}) was set aside` },
+      );
+      this.counts.rows.quarantined++;
+    });
+  }
+
   private setAside(rec: ParsedRecord, firstLine: number, out: ClassifiedBatch): void {
     const word = KIND_WORD[rec.kind];
     for (const line of recordLines(rec)) {
@@ -108,8 +131,13 @@ export class ImportSession {
 /** KnownRecords held in memory: the CLI's cache across the files of one run, and the tests'. */
 export class MemoryKnownRecords implements KnownRecords {
   // Nested by kind and scope so a lookup builds no composite key string.
-  private readonly hashes: Record<DomainKind, Map<string, Map<string, string>>> = { order: new Map(), payment: new Map(), dispute: new Map() };
-  private readonly keys: Record<DomainKind, Set<string>> = { order: new Set(), payment: new Set(), dispute: new Set() };
+  private readonly hashes: Record<DomainKind, Map<string, Map<string, string>>> = {
+    order: new Map(),
+    payment: new Map(),
+    dispute: new Map(),
+    claim: new Map(),
+  };
+  private readonly keys: Record<DomainKind, Set<string>> = { order: new Set(), payment: new Set(), dispute: new Set(), claim: new Set() };
 
   hashOf(kind: DomainKind, key: string, scope: string): string | undefined {
     return this.hashes[kind].get(scope)?.get(key);
@@ -133,6 +161,6 @@ export class MemoryKnownRecords implements KnownRecords {
   }
 
   get size(): number {
-    return this.keys.order.size + this.keys.payment.size + this.keys.dispute.size;
+    return this.keys.order.size + this.keys.payment.size + this.keys.dispute.size + this.keys.claim.size;
   }
 }

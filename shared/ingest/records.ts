@@ -1,14 +1,15 @@
 // What the import hands to storage: domain records with their upsert key, content hash and the
 // rows they came from, plus the identity helpers the reconciliation and the cache layer share.
+import type { RefundClaim } from '../disputes/claims';
 import type { Dispute } from '../domain/dispute';
 import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
 import { fnv1a64 } from './contentHash';
 
-export type DomainKind = 'order' | 'payment' | 'dispute';
+export type DomainKind = 'order' | 'payment' | 'dispute' | 'claim';
 
 export interface ParsedRecordBase {
-  /** Upsert key: `source:externalId` for orders, the PSP id for payments and disputes. */
+  /** Upsert key: `source:externalId` for orders, the PSP id for payments and disputes, the case reference for claims. */
   key: string;
   /** FNV-1a 64 of the canonical text of the fields in `provided`. */
   hash: string;
@@ -26,6 +27,8 @@ export interface ParsedRecordBase {
   lines: readonly number[] | null;
   /** Data rows this record accounts for (0 for a record carried on another record's row). */
   rows: number;
+  /** The column its key was read from (1-based, with its header), for a problem about the key itself. */
+  keyColumn?: { column: number; name: string };
   /** Records read from the same rows, e.g. the dispute on a Stripe payments row. */
   companions?: ParsedRecord[];
 }
@@ -33,7 +36,8 @@ export interface ParsedRecordBase {
 export type ParsedRecord =
   | (ParsedRecordBase & { kind: 'order'; value: Order })
   | (ParsedRecordBase & { kind: 'payment'; value: Payment })
-  | (ParsedRecordBase & { kind: 'dispute'; value: Dispute });
+  | (ParsedRecordBase & { kind: 'dispute'; value: Dispute })
+  | (ParsedRecordBase & { kind: 'claim'; value: RefundClaim });
 
 export const ORDER_HASH_FIELDS = [
   'source',
@@ -108,6 +112,9 @@ export const DISPUTE_HASH_FIELDS = [
   'dueAt',
   'status',
 ] as const;
+
+/** A claim's fields an import fills; who entered it and when stay as the first import or the analyst set them. */
+export const CLAIM_HASH_FIELDS = ['id', 'kind', 'orderRef', 'amountMinor', 'currency', 'openedAt', 'noticeDueAt', 'status', 'reason'] as const;
 
 export function recordLines(r: ParsedRecordBase): readonly number[] {
   return r.lines ?? [r.line];

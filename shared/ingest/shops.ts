@@ -3,6 +3,7 @@
 // with another date, amount or currency, is a question for the analyst, never a silent update:
 // the same shop (update them) or another shop (its orders get their own key, nothing merges).
 import type { Order } from '../domain/order';
+import type { RecordKind } from './fields';
 
 /** The facts that never change for one shop's order: when it was placed, its total and currency. */
 export type OrderFacts = Pick<Order, 'externalId' | 'createdAt' | 'totalMinor' | 'currency'>;
@@ -101,7 +102,7 @@ export interface WhichShopQuestion {
   kind: 'which';
   file: string;
   /** The format the file was read as, and what its records are. */
-  format: { id: string; label: string; records: 'orders' | 'payments' | 'disputes' };
+  format: { id: string; label: string; records: RecordKind };
   /** Named shops in the cache; the own shop (unnamed) is always an answer too. */
   shops: string[];
   /** The shop last chosen for a file of this format (null: the own shop); absent when never asked. */

@@ -44,7 +44,7 @@ export function sniff(head: Uint8Array, options: SniffOptions): SniffResult {
     columns: [],
     preview: [],
     formats: [],
-    suggestions: { orders: [], payments: [], disputes: [] },
+    suggestions: { orders: [], payments: [], disputes: [], claims: [] },
     errors: [],
     warnings: [],
   };

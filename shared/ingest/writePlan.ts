@@ -1,6 +1,7 @@
 // What one classified batch changes in the cache, decided without touching it: new orders,
 // order updates, merged payments and disputes with their undo data, and the orders that take
 // card and IP facts from payments. The import writer only reads what this asks for and writes.
+import type { RefundClaim } from '../disputes/claims';
 import type { Dispute } from '../domain/dispute';
 import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
@@ -48,6 +49,7 @@ export interface BatchWrites {
   updated: OrderRecord[];
   payments: RecordChange<Payment>[];
   disputes: RecordChange<Dispute>[];
+  claims: RecordChange<RefundClaim>[];
 }
 
 export interface StoredLookup {
@@ -55,6 +57,7 @@ export interface StoredLookup {
   /** The stored payment or dispute (as earlier batches of this import left it), or null. */
   payment(key: string): Stamped<Payment> | null;
   dispute(key: string): Stamped<Dispute> | null;
+  claim(key: string): Stamped<RefundClaim> | null;
 }
 
 /**
@@ -62,8 +65,8 @@ export interface StoredLookup {
  * one batch merges onto its first version, as two batches would.
  */
 export function planBatchWrites(records: readonly ParsedRecord[], importId: number, stored: StoredLookup): BatchWrites {
-  const out: BatchWrites = { created: [], updated: [], payments: [], disputes: [] };
-  const seen = { payment: new Map<string, Stamped<Payment>>(), dispute: new Map<string, Stamped<Dispute>>() };
+  const out: BatchWrites = { created: [], updated: [], payments: [], disputes: [], claims: [] };
+  const seen = { payment: new Map<string, Stamped<Payment>>(), dispute: new Map<string, Stamped<Dispute>>(), claim: new Map<string, Stamped<RefundClaim>>() };
   const change = <T extends object>(
     rec: { key: string; value: T; provided: readonly string[] },
     stamp: WriteStamp,
@@ -82,10 +85,14 @@ export function planBatchWrites(records: readonly ParsedRecord[], importId: numb
       const c = change(rec, stamp, seen.payment.get(rec.key) ?? stored.payment(rec.key));
       seen.payment.set(rec.key, c.next);
       out.payments.push(c);
-    } else {
+    } else if (rec.kind === 'dispute') {
       const c = change(rec, stamp, seen.dispute.get(rec.key) ?? stored.dispute(rec.key));
       seen.dispute.set(rec.key, c.next);
       out.disputes.push(c);
+    } else {
+      const c = change(rec, stamp, seen.claim.get(rec.key) ?? stored.claim(rec.key));
+      seen.claim.set(rec.key, c.next);
+      out.claims.push(c);
     }
   }
   return out;

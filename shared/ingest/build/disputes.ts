@@ -6,6 +6,8 @@ import { hashFields } from '../contentHash';
 import { DISPUTE_HASH_FIELDS, scopeOf } from '../records';
 import { cardNetworkOf, disputeStatusOf } from '../vocabulary';
 import { amountAt, currencyCell, dateCell, minorUnits, zoneCell } from './cells';
+import { paypalClaimKind } from '../claimKinds';
+import { ClaimBuilder } from './claims';
 import { RowGroup, type BuildContext } from './context';
 
 const WHAT = 'dispute event';
@@ -27,14 +29,26 @@ interface DisputeEvent {
 export class DisputeBuilder {
   private readonly scope = scopeOf('dispute', DISPUTE_HASH_FIELDS);
   private readonly single = new RowGroup();
+  /** A report that lists buyer claims among its cases (a case type column) hands those to this builder. */
+  private readonly claims: ClaimBuilder | null;
 
-  constructor(private readonly ctx: BuildContext) {}
+  constructor(private readonly ctx: BuildContext) {
+    this.claims = ctx.mapped(ctx.f('caseType')) ? new ClaimBuilder(ctx, 'reasonCode') : null;
+  }
 
   keyField(): number {
     return this.ctx.f('id');
   }
 
   build(g: RowGroup): void {
+    if (this.claims) {
+      // A buyer's claim is answered to PayPal, not to a card network: a refund claim, not a chargeback.
+      const kind = paypalClaimKind(this.ctx.first(g, this.ctx.f('caseType')), this.ctx.first(g, this.ctx.f('reasonCode')));
+      if (kind) {
+        this.claims.buildAs(g, kind);
+        return;
+      }
+    }
     const events: DisputeEvent[] = [];
     for (let r = 0; r < g.rows.length; r++) {
       this.single.reset(g.key);

@@ -13,7 +13,7 @@ export interface RecordBuilder {
   build(group: RowGroup): void;
 }
 
-const RECORD_NOUN: Record<RecordKind, string> = { orders: 'order', payments: 'payment', disputes: 'dispute' };
+const RECORD_NOUN: Record<RecordKind, string> = { orders: 'order', payments: 'payment', disputes: 'dispute', claims: 'claim' };
 
 export class Grouper {
   private readonly open = new RowGroup();

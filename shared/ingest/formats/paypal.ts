@@ -84,7 +84,9 @@ export const PAYPAL_ACTIVITY_DE: FormatPreset = {
  * chargebacks, disputes, claims and bank returns against the account. The file opens with report,
  * file and section header rows (`RH`, `FH`, `SH`), names its columns on the `CH` row and writes one
  * case per `SB` row; footer rows (`SF`, `SC`, `RF`, `RC`, `FF`) carry counts. Amounts are in minor
- * units without a decimal mark (5000 is 50.00). Column names: PayPal's Case Report specification
+ * units without a decimal mark (5000 is 50.00). Buyer claims (case type Dispute or Claim, item not
+ * received or not as described) are read as refund claims with the report's response date as the
+ * deadline; chargebacks, bank returns and unauthorised-payment claims stay disputes. Column names: PayPal's Case Report specification
  * (PP_LRD_GenDisputeReport.pdf), as read by edx/edx-analytics-pipeline (see the fixture's README).
  */
 export const PAYPAL_CASE_REPORT: FormatPreset = {
@@ -106,6 +108,9 @@ export const PAYPAL_CASE_REPORT: FormatPreset = {
     status: 'Case status',
     // Filled when a card funded the payment; PayPal-funded cases leave it empty (network: PayPal).
     network: 'Card Type',
+    // Dispute and Claim cases for item not received / not as described are buyer claims answered
+    // to PayPal: they become refund claims (shared/ingest/claimKinds.ts), not chargebacks.
+    caseType: 'Case type',
   },
   options: {
     source: 'paypal',

@@ -10,6 +10,7 @@ import { timeZoneProblem } from '../../time/zones';
 import { DELIMITERS, type Delimiter } from '../delimiter';
 import { RECORD_KINDS, type RecordKind } from '../fields';
 import type { ColumnMapping } from '../mapping';
+import { CLAIM_KINDS, type ClaimKind } from '../../disputes/claims';
 
 export type Grouping = 'adjacent' | 'none' | 'file';
 
@@ -52,6 +53,8 @@ export interface PresetOptions {
    * record; file: rows with the same key anywhere in the file merge (dispute event reports).
    */
   grouping?: Grouping;
+  /** Claims: the kind of every claim in a file that has no kind column (an Amazon A-to-z claims sheet). */
+  claimKind?: ClaimKind;
 }
 
 /**
@@ -133,6 +136,7 @@ export const formatPresetSchema = z.object({
       .refine((v) => shopNameProblem(v) === null, { message: 'is not a shop name (1-60 characters, no @, : or control characters)' })
       .optional(),
     grouping: z.enum(['adjacent', 'none', 'file']).optional(),
+    claimKind: z.enum(CLAIM_KINDS).optional(),
   }),
   rowKinds: z
     .object({ column: columnNames, include: words.min(1), exclude: words.optional(), positiveAmount: z.boolean().optional(), noun: z.string().min(1).max(60) })
@@ -146,5 +150,6 @@ export function parseFormatPreset(value: unknown): { ok: true; preset: FormatPre
 }
 
 export function groupingOf(preset: FormatPreset): Grouping {
+  // A claims file writes one row per claim; a case listed twice with other values is a conflict to show.
   return preset.options.grouping ?? (preset.kind === 'orders' ? 'adjacent' : preset.kind === 'disputes' ? 'file' : 'none');
 }

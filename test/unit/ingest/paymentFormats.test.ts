@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Payment } from '../../../shared/domain/payment';
 import type { Dispute } from '../../../shared/domain/dispute';
-import { reasonInfo } from '../../../shared/disputes/reasonCodes';
 import { parseFormatPreset, type FormatPreset } from '../../../shared/ingest';
 import { rowsToFix } from '../../../shared/ingest/rowsToFix';
 import { bucketsAddUp, fixture, runImport, values } from './support';
@@ -289,7 +288,8 @@ describe('PayPal case report', () => {
     ]);
     expect(run.summary.problems[0]!.reason).toBe('column 1 (CH) says this row (SF) is not a case row (SB); it was not imported as one');
     expect(run.summary.warnings).toEqual([]);
-    const [chargeback, dispute] = values<Dispute>(run, 'dispute');
+    const [chargeback] = values<Dispute>(run, 'dispute');
+    expect(values(run, 'dispute')).toHaveLength(1);
     expect(chargeback).toMatchObject({
       id: 'PP-D-11111111',
       provider: 'paypal',
@@ -304,9 +304,9 @@ describe('PayPal case report', () => {
       openedAt: utc(2026, 5, 20, 16, 15),
       dueAt: utc(2026, 5, 30, 16, 15),
     });
-    // A PayPal-funded case names no card: PayPal's network, its reason read as PayPal writes it.
-    expect(dispute).toMatchObject({ id: 'PP-D-22222222', network: 'paypal', reasonCode: 'Non-Receipt', amountMinor: 8900, status: 'new' });
-    expect(reasonInfo('paypal', dispute!.reasonCode).family).toBe('consumer');
+    // A buyer's Non-Receipt case in PayPal's Resolution Center is a refund claim, answered to PayPal
+    // by the report's response date, not a card chargeback (tests of the routing: claimImports.test.ts).
+    expect(values(run, 'claim')).toEqual([expect.objectContaining({ id: 'PP-D-22222222', kind: 'paypal-inr', amountMinor: 8900, status: 'new' })]);
   });
 
   it('an amount with a decimal mark is not minor units: the row is set aside, saying how this format writes money', async () => {

@@ -27,7 +27,7 @@ const payment = (fields: Partial<Payment> = {}): Payment => ({
 const base = { scope: 's', hash: 'h', line: 2, lines: null, rows: 1 };
 const rec = <K extends ParsedRecord['kind']>(kind: K, key: string, value: Extract<ParsedRecord, { kind: K }>['value'], provided: string[]): ParsedRecord =>
   ({ ...base, kind, key, value, provided }) as ParsedRecord;
-const nothingStored: StoredLookup = { hasOrder: () => false, payment: () => null, dispute: () => null };
+const nothingStored: StoredLookup = { hasOrder: () => false, payment: () => null, dispute: () => null, claim: () => null };
 
 describe('planBatchWrites', () => {
   it('sends orders the cache lacks to created (stamped with the import) and the others to updated', () => {

@@ -54,6 +54,24 @@ const payment = z
   })
   .strict();
 
+/** A refund claim as stored: entered by hand, or imported with the stamp of the import that wrote it. */
+const refundClaim = z
+  .object({
+    id: short,
+    kind: z.enum(CLAIM_KINDS),
+    orderRef: short,
+    amountMinor: z.number().finite(),
+    currency: z.string().max(10),
+    openedAt: time,
+    noticeDueAt: time.nullable(),
+    status: z.enum(DISPUTE_STATUSES),
+    reason: z.string().max(500),
+    createdAt: time,
+    analyst: z.string().max(80),
+    stamp: writeStamp.optional(),
+  })
+  .strict();
+
 const dispute = z
   .object({
     id: short,
@@ -136,6 +154,7 @@ export const TABLE_ROWS = {
       supersededOrders: z.instanceof(Uint32Array),
       payments: z.array(z.object({ key: short, previous: payment.nullable() }).strict()),
       disputes: z.array(z.object({ key: short, previous: dispute.nullable() }).strict()),
+      claims: z.array(z.object({ key: short, previous: refundClaim.nullable() }).strict()).optional(),
     })
     .strict(),
   quarantine: z.object({ id, importId: id, problems: z.array(rowProblem).max(100_000) }).strict(),
@@ -202,21 +221,7 @@ export const TABLE_ROWS = {
       analyst: z.string().max(80),
     })
     .strict(),
-  refundClaims: z
-    .object({
-      id: short,
-      kind: z.enum(CLAIM_KINDS),
-      orderRef: short,
-      amountMinor: z.number().finite(),
-      currency: z.string().max(10),
-      openedAt: time,
-      noticeDueAt: time.nullable(),
-      status: z.enum(DISPUTE_STATUSES),
-      reason: z.string().max(500),
-      createdAt: time,
-      analyst: z.string().max(80),
-    })
-    .strict(),
+  refundClaims: refundClaim,
   matrices: z
     .object({
       version: z.number().int().min(1),

@@ -55,7 +55,7 @@ export class ImportHistory {
     const db = this.db;
     await db.transaction(
       'rw',
-      [db.imports, db.importUndo, db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.payments, db.disputes],
+      [db.imports, db.importUndo, db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.payments, db.disputes, db.refundClaims],
       async () => {
         const entries = await this.list();
         const target = entries.find((e) => e.id === importId);
@@ -73,6 +73,10 @@ export class ImportHistory {
           for (const d of [...u.disputes].reverse()) {
             if (d.previous) await db.disputes.put(d.previous);
             else await db.disputes.delete(d.key);
+          }
+          for (const c of [...(u.claims ?? [])].reverse()) {
+            if (c.previous) await db.refundClaims.put(c.previous);
+            else await db.refundClaims.delete(c.key);
           }
           for (let i = 0; i < u.supersededOrders.length; i += 2) {
             const rows = revive.get(u.supersededOrders[i]!) ?? [];

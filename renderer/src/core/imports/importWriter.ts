@@ -21,7 +21,8 @@ import { ORDER_BLOCK_SIZE, OrderRepository } from '../storage/orderRepository';
 import { OrderKeyIndex } from '../storage/orderKeyIndex';
 import { MetaRepository } from '../storage/metaRepository';
 import { REVIEW_WINDOW_DAYS, reviewWindowStart } from '../../../../shared/decisions/sla';
-import type { ImportRecord, StoredDispute, StoredPayment, WorkbenchDb } from '../storage/schema';
+import type { ImportRecord, StoredClaim, StoredDispute, StoredPayment, WorkbenchDb } from '../storage/schema';
+import { CLAIM_KIND_LABEL, CLAIM_MARKETPLACE } from '../../../../shared/disputes/claims';
 
 /** Most quarantined rows kept per import; the counts stay exact beyond it. */
 export const MAX_STORED_PROBLEMS = 10_000;
@@ -35,10 +36,13 @@ export class ImportWriter {
   readonly review = { windowDays: REVIEW_WINDOW_DAYS, recent: 0, history: 0 };
   /** Source of the orders the payments in this file refer to (the preset's orderSource). */
   orderSource = 'shopify';
-  private prefetched: { payments: Map<string, StoredPayment>; disputes: Map<string, StoredDispute> } = {
+  private prefetched: { payments: Map<string, StoredPayment>; disputes: Map<string, StoredDispute>; claims: Map<string, StoredClaim> } = {
     payments: new Map(),
     disputes: new Map(),
+    claims: new Map(),
   };
+  /** Who a new claim is entered by: the analyst running the import. */
+  private analyst = '';
 
   private constructor(
     private readonly db: WorkbenchDb,
@@ -73,21 +77,28 @@ export class ImportWriter {
     const id = (await db.imports.add(record)) as number;
     const writer = new ImportWriter(db, id, await OrderKeyIndex.load(db), clock);
     writer.review.windowDays = (await new MetaRepository(db).get('review'))?.windowDays ?? REVIEW_WINDOW_DAYS;
+    // Imports run without a named analyst too; a claim they enter then says it came from an import.
+    writer.analyst = (((await db.meta.get('analystName'))?.value as string | undefined) ?? '').trim() || 'import';
     return writer;
   }
 
   /** Loads the stored payments and disputes a batch mentions, so `known` can answer synchronously. */
   async prefetch(batch: ParsedBatch): Promise<void> {
-    const ids: Record<'payment' | 'dispute', string[]> = { payment: [], dispute: [] };
+    const ids: Record<'payment' | 'dispute' | 'claim', string[]> = { payment: [], dispute: [], claim: [] };
     const visit = (r: ParsedRecord) => {
       if (r.kind !== 'order') ids[r.kind].push(r.key);
       r.companions?.forEach(visit);
     };
     batch.records.forEach(visit);
-    const [payments, disputes] = await Promise.all([this.db.payments.bulkGet(ids.payment), this.db.disputes.bulkGet(ids.dispute)]);
-    this.prefetched = { payments: new Map(), disputes: new Map() };
+    const [payments, disputes, claims] = await Promise.all([
+      this.db.payments.bulkGet(ids.payment),
+      this.db.disputes.bulkGet(ids.dispute),
+      this.db.refundClaims.bulkGet(ids.claim),
+    ]);
+    this.prefetched = { payments: new Map(), disputes: new Map(), claims: new Map() };
     payments.forEach((p) => p && this.prefetched.payments.set(p.id, p));
     disputes.forEach((d) => d && this.prefetched.disputes.set(d.id, d));
+    claims.forEach((c) => c && this.prefetched.claims.set(c.id, c));
   }
 
   readonly known: KnownRecords = {
@@ -96,10 +107,18 @@ export class ImportWriter {
       return stamp && stamp.scope === scope ? stamp.hash : undefined;
     },
     has: (kind: DomainKind, key: string) => (kind === 'order' ? this.index.get(key) !== undefined : this.stored(kind, key) !== undefined),
+    // A claim is known by its marketplace and its reference: the same reference from another
+    // marketplace is another claim, which must not overwrite the one the cache holds.
+    refusal: (rec: ParsedRecord) => {
+      if (rec.kind !== 'claim') return null;
+      const held = this.prefetched.claims.get(rec.key);
+      if (!held || CLAIM_MARKETPLACE[held.kind] === CLAIM_MARKETPLACE[rec.value.kind]) return null;
+      return `claim ${rec.key} is already in the list as a ${CLAIM_KIND_LABEL[held.kind]}; a claim from another marketplace with the same reference is not merged into it`;
+    },
   };
 
-  private stored(kind: 'payment' | 'dispute', key: string): StoredPayment | StoredDispute | undefined {
-    return kind === 'payment' ? this.prefetched.payments.get(key) : this.prefetched.disputes.get(key);
+  private stored(kind: 'payment' | 'dispute' | 'claim', key: string): StoredPayment | StoredDispute | StoredClaim | undefined {
+    return kind === 'payment' ? this.prefetched.payments.get(key) : kind === 'dispute' ? this.prefetched.disputes.get(key) : this.prefetched.claims.get(key);
   }
 
   /** Writes one classified batch and the import's counts so far, all or nothing. */
@@ -113,6 +132,7 @@ export class ImportWriter {
       db.meta,
       db.payments,
       db.disputes,
+      db.refundClaims,
       db.importUndo,
       db.quarantine,
       db.imports,
@@ -122,11 +142,16 @@ export class ImportWriter {
         hasOrder: (key) => this.index.get(key) !== undefined,
         payment: (key) => this.prefetched.payments.get(key) ?? null,
         dispute: (key) => this.prefetched.disputes.get(key) ?? null,
+        claim: (key) => this.prefetched.claims.get(key) ?? null,
       });
+      // A new claim is entered now, by the analyst importing it; an update keeps who entered it.
+      for (const c of plan.claims) if (!c.previous) c.next = { ...c.next, createdAt: this.clock.now(), analyst: this.analyst };
       for (const c of plan.payments) this.prefetched.payments.set(c.key, c.next);
       for (const c of plan.disputes) this.prefetched.disputes.set(c.key, c.next);
+      for (const c of plan.claims) this.prefetched.claims.set(c.key, c.next);
       await db.payments.bulkPut(plan.payments.map((c) => c.next));
       await db.disputes.bulkPut(plan.disputes.map((c) => c.next));
+      await db.refundClaims.bulkPut(plan.claims.map((c) => c.next));
       const since = reviewWindowStart(this.clock.now(), this.review.windowDays);
       for (const c of plan.created) this.review[c.order.createdAt >= since ? 'recent' : 'history']++;
       const writes = await this.orderWrites(plan);
@@ -138,6 +163,7 @@ export class ImportWriter {
         supersededOrders: Uint32Array.from(writes.superseded),
         payments: plan.payments.map(({ key, previous }) => ({ key, previous })),
         disputes: plan.disputes.map(({ key, previous }) => ({ key, previous })),
+        claims: plan.claims.map(({ key, previous }) => ({ key, previous })),
       });
       await this.keepProblems(batch.quarantined);
       const c = progress.counts.rows;

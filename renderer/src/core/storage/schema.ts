@@ -86,6 +86,8 @@ export interface ImportUndoRecord {
   /** Payments and disputes it created (previous = null) or replaced (previous value). */
   payments: { key: string; previous: StoredPayment | null }[];
   disputes: { key: string; previous: StoredDispute | null }[];
+  /** Refund claims it created or replaced; absent in undo data written before claims were imported. */
+  claims?: { key: string; previous: StoredClaim | null }[];
 }
 
 export interface QuarantineRecord {
@@ -126,6 +128,8 @@ export interface RingMarkRecord {
 export type { WriteStamp };
 export type StoredPayment = Stamped<Payment>;
 export type StoredDispute = Stamped<Dispute>;
+/** A refund claim: entered by hand (no stamp) or by an import, stamped like a dispute. */
+export type StoredClaim = Stamped<import('../../../../shared/disputes/claims').RefundClaim>;
 export interface OrderTextRecord {
   id: number;
   columns: OrderTextColumns;
@@ -383,7 +387,7 @@ export type WorkbenchDb = Dexie & {
   decisionHead: EntityTable<{ key: 'head'; seq: number; hash: string }, 'key'>;
   disputeEvents: EntityTable<DisputeEventRecord, 'id'>;
   disputeAttachments: EntityTable<DisputeAttachmentRecord, 'id'>;
-  refundClaims: EntityTable<import('../../../../shared/disputes/claims').RefundClaim, 'id'>;
+  refundClaims: EntityTable<StoredClaim, 'id'>;
   matrices: EntityTable<MatrixRecord, 'version'>;
   reportSnapshots: EntityTable<ReportSnapshotRecord, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;

@@ -37,7 +37,7 @@ const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n 
 /** What the rows became: "51 orders from 121 lines (51 new)", and how many of the new ones are work. */
 function RecordsLine({ outcome }: { outcome: ImportOutcome }) {
   const s = outcome.summary;
-  const parts = (['order', 'payment', 'dispute'] as const)
+  const parts = (['order', 'payment', 'dispute', 'claim'] as const)
     .map((kind) => {
       const r = s.records[kind];
       const total = r.created + r.updated + r.unchanged;

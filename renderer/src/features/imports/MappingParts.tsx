@@ -21,7 +21,7 @@ const DELIMITERS = [
   ['\t', 'tab'],
   ['|', 'pipe'],
 ] as const;
-const KIND_LABEL: Record<RecordKind, string> = { orders: 'Orders', payments: 'Payments', disputes: 'Disputes' };
+const KIND_LABEL: Record<RecordKind, string> = { orders: 'Orders', payments: 'Payments', disputes: 'Disputes', claims: 'Refund claims' };
 
 export function LayoutBar({
   sniffed,
