@@ -3,7 +3,7 @@
 import { binaryFileKind, detectEncoding, StreamDecoder, type TextEncodingName } from './decode';
 import { CsvRecordStream } from './csvStream';
 import { detectLayout, type Delimiter } from './delimiter';
-import type { RecordKind } from './fields';
+import { RECORD_KINDS, type RecordKind } from './fields';
 import type { FormatPreset } from './formats/preset';
 import { BUILT_IN_PRESETS, rankFormats, type FormatMatch } from './formats/registry';
 import type { Header } from './headers';
@@ -105,6 +105,6 @@ export function sniff(head: Uint8Array, options: SniffOptions): SniffResult {
   const h: Header = header;
   result.columns = h.names;
   result.formats = rankFormats(h, options.presets ?? BUILT_IN_PRESETS);
-  for (const kind of ['orders', 'payments', 'disputes'] as const) result.suggestions[kind] = suggestMapping(h.names, kind).suggestions;
+  for (const kind of RECORD_KINDS) result.suggestions[kind] = suggestMapping(h.names, kind).suggestions;
   return done();
 }

@@ -1,6 +1,9 @@
 // Refund claims beside chargebacks: a claim entered by hand gets the deadline its kind's window gives
 // (with the window's source), sits in the one deadline list among the chargebacks by urgency, filters
 // by kind, moves along its workflow with each change logged, and follows an edited, dated window.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
 import { expect, loadDemo, test } from './fixtures';
 
@@ -81,4 +84,65 @@ test('claim: an A-to-z claim entered by hand shows its deadline in the list with
   await expectNoSeriousViolations(page, 'Disputes with a refund claim and the windows open');
   await page.getByRole('region', { name: 'Claim A2Z-7001' }).scrollIntoViewIfNeeded();
   await page.getByRole('table', { name: 'Disputes by deadline' }).scrollIntoViewIfNeeded();
+});
+
+const IMPORTS = fileURLToPath(new URL('../fixtures/imports', import.meta.url));
+
+async function chooseFile(page: Page, file: string) {
+  await page.goto('/#/imports');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles(path.join(IMPORTS, file));
+  const card = page.getByRole('region', { name: `Import of ${file}` });
+  await expect(card).toBeVisible({ timeout: 60_000 });
+  return card;
+}
+
+test('claim: a PayPal case report’s buyer claim and an A-to-z claims sheet mapped in the wizard come in as refund claims, in the one deadline list with their windows; the same sheet again updates nothing', async ({
+  page,
+}) => {
+  // PayPal: the Visa chargeback stays a dispute, the buyer's Non-Receipt case becomes a claim.
+  const paypal = await chooseFile(page, 'paypal-case-report.csv');
+  await expect(paypal.getByTestId('import-records')).toContainText('1 dispute (1 new) · 1 claim (1 new) from 7 lines');
+
+  // Amazon publishes no A-to-z claims download with a fixed header: the wizard maps the sheet.
+  const sheet = await chooseFile(page, 'amazon-a-to-z-claims.csv');
+  await expect(sheet).toContainText('Format not recognised');
+  await sheet.getByRole('button', { name: 'Map its columns…' }).click();
+  const wizard = page.getByRole('region', { name: 'Mapping wizard' });
+  await wizard.getByLabel('Record kind').selectOption('claims');
+  await expect(wizard.getByLabel('Claim or case reference')).toHaveValue('Claim ID');
+  await expect(wizard.getByLabel('Deadline the notice names')).toHaveValue('Respond By');
+  await expect(wizard).toContainText('Still to map: Kind of claim');
+  await wizard.getByLabel('Kind of claim', { exact: true }).selectOption({ label: 'Amazon A-to-z claim' });
+  await wizard.getByLabel('Preset name').fill('A-to-z claims');
+  await wizard.getByRole('button', { name: 'Check the first rows' }).click();
+  await expect(wizard.getByRole('status', { name: 'Mapping check' })).toContainText('First 3 rows: 2 records, 1 would be quarantined.');
+  await expectNoSeriousViolations(page, 'the wizard mapping a claims sheet', { include: '[aria-label="Mapping wizard"]' });
+  await wizard.getByRole('button', { name: 'Save preset and import' }).click();
+  const done = page.getByRole('region', { name: 'Import of amazon-a-to-z-claims.csv' });
+  await expect(done).toContainText('A-to-z claims');
+  await expect(done.getByTestId('import-records')).toContainText('2 claims (2 new) from 3 lines');
+  await expect(done.locator('[data-bucket="quarantined"]')).toHaveText('1');
+  await expect(done.locator('table.problems')).toContainText('Claim Date');
+
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const rows = page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+  await expect(page.getByTestId('disputes-count')).toContainText('· 3 refund claims ·');
+  // The window applies where the sheet names no deadline; the notice's own deadline where it does.
+  await expect(rows.filter({ hasText: 'AZ-4401' }).locator('td').nth(0)).toHaveAttribute('title', /^2026-12-01 10:00 UTC: 72 hours from the claim/);
+  await expect(rows.filter({ hasText: 'AZ-4402' }).locator('td').nth(0)).toHaveAttribute('title', /^2026-11-30 20:00 UTC: the deadline the notice names/);
+  const paypalClaim = rows.filter({ hasText: 'PP-D-22222222' });
+  await expect(paypalClaim).toHaveAttribute('data-kind', 'paypal-inr');
+  await expect(paypalClaim).toHaveAttribute('data-urgency', 'overdue');
+  await expect(paypalClaim.locator('td').nth(0)).toHaveAttribute('title', /^2026-05-31 21:02 UTC: the deadline the notice names/);
+  await paypalClaim.click();
+  await expect(page.getByRole('region', { name: 'Claim PP-D-22222222' }).getByTestId('claim-deadline')).toContainText('Respond by 2026-05-31 21:02 UTC');
+
+  // Next week's sheet with the same claims: recognised by its saved format, nothing duplicated.
+  const again = await chooseFile(page, 'amazon-a-to-z-claims.csv');
+  await expect(again).toContainText('A-to-z claims');
+  await expect(again.getByTestId('import-records')).toContainText('2 claims (2 unchanged)');
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  await expect(rows).toHaveCount(4);
 });

@@ -323,7 +323,7 @@ test('two shops with the same order numbers: the second shop’s export asks, wr
   expect((await visibleRows(page)).map((r) => [r.Order, r.Channel])).toEqual([['#1045', 'Outlet']]);
 });
 
-test('a PayPal case report: the column row under the report headers is found, the cases land in Disputes, the footer rows are set aside as such', async ({
+test('a PayPal case report: the column row under the report headers is found, the chargeback lands in Disputes and the buyer claim among the refund claims, the footer rows are set aside as such', async ({
   page,
 }) => {
   await importFiles(page, [path.join(FIXTURES, 'shopify-orders.csv'), path.join(FIXTURES, 'paypal-case-report.csv')]);
@@ -339,8 +339,9 @@ test('a PayPal case report: the column row under the report headers is found, th
   await expect(chargeback).toContainText('Fraud');
   await expect(chargeback).toContainText('€59.90');
   await expect(chargeback).toContainText('#1001');
-  const claim = table.locator('tbody tr', { hasText: 'paypal Non-Receipt' });
-  await expect(claim).toContainText('Item not received');
-  await expect(claim).toContainText('Consumer dispute');
+  // The PayPal-funded Non-Receipt case is the buyer's claim in PayPal's Resolution Center: a refund claim.
+  const claim = table.locator('tbody tr[data-kind="paypal-inr"]');
+  await expect(claim).toContainText('PayPal claim: not received');
+  await expect(claim).toContainText('PP-D-22222222');
   await expect(claim).toContainText('€89.00');
 });

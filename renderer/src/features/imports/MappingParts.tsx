@@ -2,6 +2,7 @@
 // its first rows, the field-to-column mapping, the preset's name and defaults, and the check.
 import { shopNameProblem } from '../../../../shared/ingest/shops';
 import { MARKETPLACES, MARKETPLACE_LABEL } from '../../../../shared/domain/order';
+import { CLAIM_KINDS, CLAIM_KIND_LABEL } from '../../../../shared/disputes/claims';
 import { RECORD_KINDS, type FieldSpec, type RecordKind } from '../../../../shared/ingest/fields';
 import type { SniffResult } from '../../../../shared/ingest/sniff';
 import type { LayoutOverrides, MappingCheck } from '../../core/contract';
@@ -177,6 +178,14 @@ export function PresetBar({ details, setDetails, kind }: { details: PresetDetail
           />
           {details.shop.trim() && shopNameProblem(details.shop) && <span className="error">{shopNameProblem(details.shop)}</span>}
         </label>
+      )}
+      {kind === 'claims' && (
+        <Choice
+          label="Kind of claim"
+          value={details.claimKind}
+          options={[['', 'from the kind column'] as const, ...CLAIM_KINDS.map((k) => [k, CLAIM_KIND_LABEL[k]] as const)]}
+          onChange={(k) => setDetails({ ...details, claimKind: k })}
+        />
       )}
       <label className="inline">
         Currency if missing

@@ -2,6 +2,7 @@
 // the record kind and column mapping (suggested by name), the preset they make, and its check.
 import { cleanShopName } from '../../../../shared/ingest/shops';
 import { useEffect, useMemo, useState } from 'react';
+import type { ClaimKind } from '../../../../shared/disputes/claims';
 import type { Marketplace } from '../../../../shared/domain/order';
 import { fieldsOf, RECORD_KINDS, type RecordKind } from '../../../../shared/ingest/fields';
 import type { DateOrder } from '../../../../shared/ingest/dates';
@@ -38,6 +39,8 @@ export interface PresetDetails {
   shop: string;
   /** Amounts written in minor units without a decimal mark (5000 is 50.00), as Klarna's and PayPal's SFTP files do. */
   minorUnits: boolean;
+  /** Refund claims: the kind of every row when the file has no kind column (an A-to-z claims sheet); empty: from the column. */
+  claimKind: ClaimKind | '';
 }
 
 export function useMappingWizard(file: File, onImport: (presetId: string, overrides: LayoutOverrides) => void) {
@@ -54,6 +57,7 @@ export function useMappingWizard(file: File, onImport: (presetId: string, overri
     channel: '',
     shop: '',
     minorUnits: false,
+    claimKind: '',
   });
   const [check, setCheck] = useState<MappingCheck | null>(null);
   const sniff = useAsync(
@@ -77,7 +81,12 @@ export function useMappingWizard(file: File, onImport: (presetId: string, overri
   }, [sniffed, kind]);
 
   const fields = useMemo(() => fieldsOf(kind), [kind]);
-  const missing = fields.filter((f) => f.required && !mapping[f.field] && !(f.requiredUnless && mapping[f.requiredUnless]));
+  const missing = fields.filter(
+    (f) =>
+      (f.required && !mapping[f.field] && !(f.requiredUnless && mapping[f.requiredUnless])) ||
+      // A claim needs its kind: from a column, or one kind for the whole file.
+      (kind === 'claims' && f.field === 'claimKind' && !mapping.claimKind && !details.claimKind),
+  );
 
   function preset(): FormatPreset {
     const { name, source, marketplace, currency, dateOrder, timeZone, channel, shop, minorUnits } = details;
@@ -99,6 +108,7 @@ export function useMappingWizard(file: File, onImport: (presetId: string, overri
         ...(minorUnits ? { amountsInMinorUnits: true } : {}),
         ...(dateOrder !== 'unsaid' ? { dateOrder } : {}),
         ...(timeZone.trim() ? { timeZone: timeZone.trim() } : {}),
+        ...(kind === 'claims' && details.claimKind ? { claimKind: details.claimKind } : {}),
       },
     };
   }
