@@ -10,7 +10,16 @@ import type { Ce3Element, Ce3Result } from './ce3';
 import { countdown } from './deadlines';
 import { CASE_CONTENTS, EVIDENCE_CASE_LABEL, evidenceCaseOf, type CaseContents, type EvidenceCase } from './evidenceCase';
 import { REASON_FAMILY_LABEL, type ReasonFamily } from './reasonCodes';
-import { ATTACHMENT_PURPOSE_LABEL, ATTACHMENT_TYPE_LABEL, formatBytes, STRIPE_FIELD_OF, type AttachmentPurpose, type AttachmentType } from './attachments';
+import { adyenChecks, adyenDefense, isAdyenDispute, type AdyenDefenseFile } from './adyenDefense';
+import {
+  ATTACHMENT_EXTENSION,
+  ATTACHMENT_PURPOSE_LABEL,
+  ATTACHMENT_TYPE_LABEL,
+  formatBytes,
+  STRIPE_FIELD_OF,
+  type AttachmentPurpose,
+  type AttachmentType,
+} from './attachments';
 import {
   evidenceCharacters,
   postalAddress,
@@ -97,6 +106,8 @@ export interface EvidencePack {
   /** Entries older than the printed timeline. */
   timelineOmitted: number;
   stripe: StripeEvidenceFile;
+  /** Adyen's defense documents by defense reason, for a dispute Adyen handles; null for others. */
+  adyen: AdyenDefenseFile | null;
   checks: PackCheck[];
   /** Files attached to the dispute: listed with size and SHA-256, images printed in the pack. */
   attachments: PackAttachment[];
@@ -322,6 +333,22 @@ export function evidencePack(input: EvidenceInput): EvidencePack {
       text: `${attachments.length} attached file${attachments.length === 1 ? '' : 's'} (${formatBytes(total)} in all) listed with their SHA-256; upload each to the field named at the end`,
     });
   }
+  // Adyen takes documents by defense reason, not Stripe's fields: its own file and checks.
+  const adyen = isAdyenDispute(d)
+    ? adyenDefense(
+        d,
+        caseOf,
+        attachments.map((a) => ({
+          id: a.id,
+          purpose: a.purpose,
+          type: a.type,
+          size: a.size,
+          savedAs: `${d.id}-attachment-${a.id}${ATTACHMENT_EXTENSION[a.type]}`,
+        })),
+        o !== null,
+      )
+    : null;
+  if (adyen) checks.push(...adyenChecks(adyen));
   const byHand: EvidencePack['byHand'] = [
     ...attachments.map((a) => ({
       field: STRIPE_FIELD_OF[a.purpose],
@@ -349,6 +376,7 @@ export function evidencePack(input: EvidenceInput): EvidencePack {
     timeline,
     timelineOmitted: all.length - timeline.length,
     stripe,
+    adyen: adyen?.file ?? null,
     checks,
     attachments,
     byHand,

@@ -3,10 +3,12 @@
 // window.print, which a test cannot save: the page's print layout is printed to PDF here the way the
 // Electron shell prints it, and read with pdftotext), both in the export log; and the submit guard.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { reportPdfOptions } from '../../electron/main/pdfReport';
+import type { Locator } from '@playwright/test';
+import { adyenDefenseFileSchema } from '../../shared/disputes/adyenDefense';
 import { stripeEvidenceFileSchema } from '../../shared/disputes/stripeEvidence';
 import { expect, loadDemo, test } from './fixtures';
 
@@ -103,5 +105,82 @@ test('submit guard: an overdue dispute with evidence missing is submitted only w
   await expect(detail.getByTestId('dispute-status')).toHaveText('Submitted');
   await expect(history.first()).toContainText(
     /K\. Weber: status → Submitted \(issuer agreed to a late response by phone — submitted with \d+ of \d+ evidence items missing, after the deadline of /,
+  );
+});
+
+const IMPORTS = new URL('../fixtures/imports/', import.meta.url).pathname;
+const ATTACHMENTS = new URL('../fixtures/attachments/', import.meta.url).pathname;
+
+/** Adyen's defense file as the dispute's button saves it, checked against its shape. */
+async function adyenFile(detail: Locator, disputeId: string) {
+  const [download] = await Promise.all([
+    detail.page().waitForEvent('download'),
+    detail.getByRole('button', { name: 'Adyen defense documents (JSON)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`adyen-defense-${disputeId}.json`);
+  return adyenDefenseFileSchema.parse(JSON.parse(readFileSync(await download.path(), 'utf8')));
+}
+
+test('evidence pack of an Adyen dispute: Adyen’s defense documents by defense reason, filled from the pack and the attached files, what to upload by hand and Adyen’s limits', async ({
+  page,
+}, testInfo) => {
+  // Adyen's dispute report with a Mastercard 4855 (goods not provided) chargeback added on order #1003.
+  const report = readFileSync(path.join(IMPORTS, 'adyen-dispute-report.csv'), 'utf8');
+  const goods =
+    'NordwindGmbH,NordwindShopDE,8836000000000303,#1003,mc,2026-11-12 09:00:00,CET,EUR,45.00,Chargeback,8836000000009903,Goods not provided,,,4855,Goods or Services Not Provided,2026-11-01 10:00:00,CET,EUR,45.00,2026-11-12 09:00:00,CET,2026-11-30 09:00:00,CET,,,,,,DE,DE,,';
+  const file = testInfo.outputPath('adyen-disputes.csv');
+  writeFileSync(file, `${report.trimEnd()}\n${goods}\n`);
+  await page.goto('/#/imports');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles([path.join(IMPORTS, 'shopify-orders.csv'), file]);
+  await expect(page.getByRole('region', { name: 'Import of adyen-disputes.csv' })).toBeVisible({ timeout: 60_000 });
+
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  await page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr', { hasText: 'mastercard 4855' }).click();
+  const detail = page.getByRole('region', { name: 'Dispute 8836000000009903' });
+  const bare = await adyenFile(detail, '8836000000009903');
+  expect(bare).toMatchObject({ defenseReasonCode: 'GoodsOrServicesProvided', scheme: 'mastercard', satisfied: false });
+  expect(bare.toUploadByHand.map((d) => d.defenseDocumentTypeCode)).toEqual(['ProofOfGoodsOrServicesProvided', 'ProofOfAbilityToProvideServices']);
+  const checks = detail.getByTestId('pack-checks');
+  await checks.locator('summary').click();
+  await expect(checks).toContainText('Adyen: upload by hand as ProofOfGoodsOrServicesProvided (OneOrMore): proof of delivery');
+  await expect(checks).toContainText('Adyen limits: Adyen takes PDF up to 2 MB, JPG and TIFF up to 10 MB');
+
+  // A carrier's delivery confirmation attached as proof of delivery fills it; an e-mail Adyen would refuse as it is.
+  await detail.getByLabel('What the file shows').selectOption({ label: 'Proof of delivery' });
+  let [picker] = await Promise.all([page.waitForEvent('filechooser'), detail.getByRole('button', { name: 'Attach files…' }).click()]);
+  await picker.setFiles(path.join(ATTACHMENTS, 'delivery-confirmation.pdf'));
+  await detail.getByLabel('What the file shows').selectOption({ label: 'Customer e-mail' });
+  [picker] = await Promise.all([page.waitForEvent('filechooser'), detail.getByRole('button', { name: 'Attach files…' }).click()]);
+  await picker.setFiles(path.join(ATTACHMENTS, 'customer-reply.eml'));
+  await expect(detail.getByRole('table', { name: 'Attached files' }).locator('tbody tr')).toHaveCount(2);
+  const proved = await adyenFile(detail, '8836000000009903');
+  expect(proved.satisfied).toBe(true);
+  expect(proved.toUploadByHand).toEqual([]);
+  expect(proved.defenseDocumentTypes[0]!.files).toEqual([
+    { file: expect.stringMatching(/^8836000000009903-attachment-\d+\.pdf$/), contentType: 'application/pdf', from: 'attachment' },
+  ]);
+  await expect(checks).toContainText(/Would be refused Adyen would refuse 8836000000009903-attachment-\d+\.eml is EML/);
+
+  // Mastercard fraud on order #1002: CompellingEvidence, the cardholder identified by the evidence pack itself.
+  await page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr', { hasText: 'mastercard 4837' }).click();
+  const fraud = await adyenFile(page.getByRole('region', { name: 'Dispute 8836000000009902' }), '8836000000009902');
+  expect(fraud).toMatchObject({ defenseReasonCode: 'CompellingEvidence', satisfied: true });
+  expect(fraud.defenseDocumentTypes).toEqual([
+    expect.objectContaining({
+      defenseDocumentTypeCode: 'CardholderIdentification',
+      requirementLevel: 'Required',
+      files: [{ file: 'evidence-pack-8836000000009902.pdf', contentType: 'application/pdf', from: 'evidence-pack' }],
+    }),
+  ]);
+  // Visa fraud on an order the cache does not hold: no pack to send, so the defense material is to upload by hand.
+  await page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr', { hasText: 'visa 10.4' }).click();
+  const visa = await adyenFile(page.getByRole('region', { name: 'Dispute 8836000000009901' }), '8836000000009901');
+  expect(visa).toMatchObject({ defenseReasonCode: 'AdditionalInformation', satisfied: false });
+  expect(visa.toUploadByHand.map((d) => d.defenseDocumentTypeCode)).toEqual(['DefenseMaterial']);
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('table', { name: 'Exports' }).locator('tbody tr').filter({ hasText: 'adyen-defense-8836000000009901.json' })).toContainText(
+    'Adyen defense documents, dispute 8836000000009901',
   );
 });

@@ -108,7 +108,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
         </div>
       )}
       <ErrorAlert message={error} />
-      <EvidenceActions disputeId={d.id} />
+      <EvidenceActions disputeId={d.id} provider={d.provider} />
       <div className="ring-body">
         <fieldset className="evidence">
           <legend>

@@ -1,13 +1,15 @@
-// The dispute's exports: the evidence pack as PDF and Stripe's evidence as JSON, with the checks the
+// The dispute's exports: the evidence pack as PDF, Stripe's evidence as JSON and, for an Adyen dispute,
+// Adyen's defense documents by defense reason, with the checks the
 // pack ran on itself shown once it has been built; and its print layout, hidden on screen.
 import type { PackCheck } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
+import { isAdyenDispute } from '../../../../shared/disputes/adyenDefense';
 import { EvidencePackPrint } from './EvidencePackView';
 import { useEvidencePack } from './useEvidencePack';
 
-const LEVEL_LABEL: Record<PackCheck['level'], string> = { ok: 'OK', todo: 'To do', block: 'Stripe would refuse' };
+const LEVEL_LABEL: Record<PackCheck['level'], string> = { ok: 'OK', todo: 'To do', block: 'Would be refused' };
 
-export function EvidenceActions({ disputeId }: { disputeId: string }) {
+export function EvidenceActions({ disputeId, provider }: { disputeId: string; provider: string }) {
   const ev = useEvidencePack(disputeId);
   const blocking = ev.pack?.checks.filter((c) => c.level === 'block').length ?? 0;
   return (
@@ -19,6 +21,11 @@ export function EvidenceActions({ disputeId }: { disputeId: string }) {
         <button onClick={() => void ev.exportJson()} disabled={ev.busy}>
           Stripe evidence (JSON)
         </button>
+        {isAdyenDispute({ provider }) && (
+          <button onClick={() => void ev.exportAdyen()} disabled={ev.busy}>
+            Adyen defense documents (JSON)
+          </button>
+        )}
         {ev.pack && (
           <span className="muted" data-testid="pack-summary">
             Pack for {ev.pack.caseLabel.toLowerCase()}: {blocking ? `${blocking} problem${blocking === 1 ? '' : 's'} to fix` : 'no blocking problem'},{' '}

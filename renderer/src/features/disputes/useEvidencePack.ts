@@ -1,6 +1,6 @@
 // A dispute's evidence pack: read from the cache when the analyst exports it, printed to PDF through
 // the one print path (the pack's print layout stays mounted, hidden on screen) or written as Stripe's
-// evidence JSON; both go through the export log. The pack's own checks are shown beside the buttons.
+// evidence JSON or, for an Adyen dispute, Adyen's defense documents by defense reason; both go through the export log. The pack's own checks are shown beside the buttons.
 import { useEffect, useState } from 'react';
 import { ATTACHMENT_MIME } from '../../../../shared/disputes/attachments';
 import { exportFile, exportPdf } from '../../app/exportFile';
@@ -68,6 +68,20 @@ export function useEvidencePack(disputeId: string) {
           data: `${JSON.stringify(p.stripe, null, 2)}\n`,
           rows: null,
           what: `Stripe evidence, dispute ${p.dispute.id}`,
+        });
+      }),
+    /** Adyen's defense documents by defense reason: offered only for a dispute Adyen handles. */
+    exportAdyen: () =>
+      run(async () => {
+        const p = await load();
+        if (!p.adyen) throw new Error(`Dispute ${p.dispute.id} is not an Adyen dispute: Adyen's defense file is for disputes Adyen handles`);
+        await exportFile({
+          kind: 'json',
+          suggestedName: `adyen-defense-${p.dispute.id}.json`,
+          filters: [{ name: 'JSON', extensions: ['json'] }],
+          data: `${JSON.stringify(p.adyen, null, 2)}\n`,
+          rows: null,
+          what: `Adyen defense documents, dispute ${p.dispute.id}`,
         });
       }),
   };
