@@ -62,11 +62,21 @@ const RANGES: readonly IinRange[] = CARD_NETWORKS.flatMap((network, order) =>
   }),
 ).sort((a, b) => b.digits - a.digits || a.order - b.order);
 
+/** Longest IIN prefix in the table; card numbers (13+ digits) always have this many. */
+const PREFIX_DIGITS = Math.max(...RANGES.map((r) => r.digits));
+const POW10 = Array.from({ length: PREFIX_DIGITS + 1 }, (_, i) => 10 ** i);
+
 /** The network whose IIN range holds `digits`' prefix (longest prefix first), or null. */
 function networkByPrefix(digits: string): CardNetwork | null {
+  // The first six digits read once; each range's prefix is then a division, not a slice per range.
+  let first6 = 0;
+  for (let i = 0; i < PREFIX_DIGITS; i++) {
+    const c = digits.charCodeAt(i);
+    if (!isDigit(c)) return null;
+    first6 = first6 * 10 + (c - 48);
+  }
   for (const r of RANGES) {
-    if (digits.length < r.digits) continue;
-    const prefix = Number(digits.slice(0, r.digits));
+    const prefix = Math.floor(first6 / POW10[PREFIX_DIGITS - r.digits]!);
     if (prefix >= r.low && prefix <= r.high) return r.network;
   }
   return null;

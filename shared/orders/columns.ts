@@ -14,6 +14,7 @@ import {
 /** Separates values inside a joined text column; stripped from input so it can never collide. */
 export const FIELD_SEPARATOR = '\u001f';
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const HAS_CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Compact, always-loaded columns: enough to count, filter by channel/status/date and sort. */
 export interface OrderKeyColumns {
@@ -111,10 +112,16 @@ export function encodeOrders(orders: readonly Order[]): { keys: OrderKeyColumns;
     keys.totalMinor[i] = o.totalMinor;
     keys.marketplace[i] = marketplaceCode(o.marketplace);
     keys.status[i] = statusCode(o.status);
-    for (const f of ORDER_TEXT_FIELDS) parts[f][i] = cleanText(o[f] ?? '');
+    for (const f of ORDER_TEXT_FIELDS) parts[f][i] = o[f] ?? '';
   }
   const text = {} as OrderTextColumns;
-  for (const f of ORDER_TEXT_FIELDS) text[f] = parts[f].join(FIELD_SEPARATOR);
+  for (const f of ORDER_TEXT_FIELDS) {
+    // Imported values are clean already: one test over the column's values (joined without
+    // separators) instead of a replace per cell; a column with a control character is cleaned cell by cell.
+    const values = parts[f];
+    if (HAS_CONTROL_CHAR.test(values.join(''))) for (let i = 0; i < n; i++) values[i] = cleanText(values[i]!);
+    text[f] = values.join(FIELD_SEPARATOR);
+  }
   const dict = {} as OrderDictColumns;
   for (const f of DICT_FIELDS) dict[f] = encodeDict(f, parts[f]);
   return { keys, text, dict };

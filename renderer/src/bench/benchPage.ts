@@ -21,6 +21,8 @@ import { ringQuality } from '../../../shared/linking/quality';
 import { buildRings } from '../../../shared/linking';
 import { MARKETPLACE_LABEL, MARKETPLACES } from '../../../shared/domain/order';
 import Papa from 'papaparse';
+import { importFile } from '../core/imports/importRunner';
+import { coalescedChunks } from '../core/imports/importService';
 
 const BASELINE_DB = 'bench-baseline';
 const STORE = 'orders';
@@ -462,6 +464,20 @@ const bench = {
       carry = text.substring(result.meta.cursor as number);
     }
     return { rows: rows - 1, ms: performance.now() - t0 };
+  },
+
+  /**
+   * The import pipeline on this page's thread (no worker round trip, no screen): the same
+   * importFile the import worker runs, into its own cache. For profiling the import. Rows and ms.
+   */
+  async importInPage(file: File) {
+    const db = createDb('bench-import-in-page');
+    const t0 = performance.now();
+    const r = await importFile(db, { name: file.name, size: file.size, chunks: coalescedChunks(file) });
+    const ms = performance.now() - t0;
+    db.close();
+    await db.delete();
+    return { rows: r.summary.rows, created: r.summary.created, status: r.status, ms };
   },
 
   /** Loads the demo year into the app's cache; returns orders written and ms taken. */

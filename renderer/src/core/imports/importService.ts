@@ -66,7 +66,7 @@ export type ImportResult = ImportOutcome | ImportQuestion;
 
 export type FileProgressFn = (fileIndex: number, p: ImportProgress) => void;
 
-async function* coalescedChunks(file: Blob): AsyncGenerator<Uint8Array> {
+export async function* coalescedChunks(file: Blob): AsyncGenerator<Uint8Array> {
   const reader = file.stream().getReader();
   let parts: Uint8Array[] = [];
   let size = 0;
