@@ -48,6 +48,9 @@ export default defineConfig({
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     worker: { format: 'es' },
     build: {
+      // Minified: the window and its workers parse and compile less at every start (the cache
+      // worker's compile is on the path to the first screen's data).
+      minify: true,
       // Bench builds go to their own directory so they never replace the app build in out/renderer.
       outDir: resolve(__dirname, process.env.WORKBENCH_BENCH === '1' ? 'out/bench-renderer' : 'out/renderer'),
       rollupOptions: {
