@@ -56,11 +56,31 @@ export function hashFields(record: object, fields: readonly string[]): string {
   let h2 = 0x41c6ce57;
   for (let i = 0; i < fields.length; i++) {
     const v = r[fields[i]!];
-    const text = typeof v === 'string' ? v : String(v);
-    for (let k = 0; k < text.length; k++) {
-      const ch = text.charCodeAt(k);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
+    if (typeof v === 'number' && Number.isSafeInteger(v)) {
+      // Times and amounts: their decimal digits fed as String(v) would give them, without the string.
+      let n = v;
+      if (n < 0) {
+        h1 = Math.imul(h1 ^ 0x2d, 2654435761);
+        h2 = Math.imul(h2 ^ 0x2d, 1597334677);
+        n = -n;
+      }
+      let digits = 0;
+      do {
+        DIGITS[digits++] = 48 + (n % 10);
+        n = Math.floor(n / 10);
+      } while (n > 0);
+      while (digits > 0) {
+        const ch = DIGITS[--digits]!;
+        h1 = Math.imul(h1 ^ ch, 2654435761);
+        h2 = Math.imul(h2 ^ ch, 1597334677);
+      }
+    } else {
+      const text = typeof v === 'string' ? v : String(v);
+      for (let k = 0; k < text.length; k++) {
+        const ch = text.charCodeAt(k);
+        h1 = Math.imul(h1 ^ ch, 2654435761);
+        h2 = Math.imul(h2 ^ ch, 1597334677);
+      }
     }
     h1 = Math.imul(h1 ^ 0x1f, 2654435761);
     h2 = Math.imul(h2 ^ 0x1f, 1597334677);
@@ -69,6 +89,9 @@ export function hashFields(record: object, fields: readonly string[]): string {
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return hex8(h2) + hex8(h1);
 }
+
+/** Scratch for an integer's digits, least significant first (16 digits hold any safe integer). */
+const DIGITS = new Uint8Array(16);
 
 // Byte -> two hex digits: Number#toString(16) is slow enough to show up per record.
 const HEX2 = Array.from({ length: 256 }, (_, i) => (i + 0x100).toString(16).slice(1));

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 // Cell values as exports write them: amounts, timestamps, countries, states, card networks, and
 // the hashes records are compared by.
 import { describe, expect, it } from 'vitest';
@@ -177,5 +178,12 @@ describe('hashes', () => {
     expect(h({ a: 'x', b: 'y' })).toBe(h({ a: 'x', b: 'y', c: 'ignored' }));
     expect(h({ a: 'x', b: 'y' })).not.toBe(h({ a: 'xy', b: '' }));
     expect(h({ a: 1, b: 2 })).not.toBe(h({ a: 12, b: '' }));
+  });
+
+  it('hashes a number as the text String() gives it (stored hashes stay comparable)', () => {
+    const h = (r: object) => hashFields(r, ['a', 'b']);
+    const cases = [0, -0, 7, -7, 10, 1763424424000, -1763424424000, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 53, 1e21, 12.5, -0.25, NaN, Infinity];
+    for (const n of cases) expect(h({ a: n, b: 'x' }), String(n)).toBe(h({ a: String(n), b: 'x' }));
+    fc.assert(fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.double()), (n) => h({ a: n, b: n }) === h({ a: String(n), b: String(n) })));
   });
 });
