@@ -3,7 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import type { Protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../shared/security/csp';
 import { APP_HOST, APP_SCHEME } from './appOrigin';
 
 /**
@@ -62,37 +62,41 @@ export function resolveRendererFile(rendererRoot: string, requestUrl: string): s
   return candidate;
 }
 
-function headersFor(contentType: string): Record<string, string> {
+function headersFor(contentType: string, policy: string): Record<string, string> {
   return {
     'Content-Type': contentType,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': policy,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
   };
 }
 
-function refusal(status: 404 | 405): Response {
+function refusal(status: 404 | 405, policy: string): Response {
   return new Response(status === 404 ? 'Not found' : 'Method not allowed', {
     status,
-    headers: headersFor('text/plain; charset=utf-8'),
+    headers: headersFor('text/plain; charset=utf-8', policy),
   });
 }
 
-/** Answers one app:// request from the built renderer folder. */
-export async function serveRendererRequest(rendererRoot: string, request: Request): Promise<Response> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return refusal(405);
+/**
+ * Answers one app:// request from the built renderer folder. `policy` is the run's CSP: the base
+ * one, or with the managed policy's team origin in connect-src (contentSecurityPolicy).
+ */
+export async function serveRendererRequest(rendererRoot: string, request: Request, policy: string = CONTENT_SECURITY_POLICY): Promise<Response> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return refusal(405, policy);
   const filePath = resolveRendererFile(rendererRoot, request.url);
-  if (filePath === null) return refusal(404);
+  if (filePath === null) return refusal(404, policy);
   try {
     const info = await stat(filePath);
-    if (!info.isFile()) return refusal(404);
+    if (!info.isFile()) return refusal(404, policy);
     const body = request.method === 'HEAD' ? null : await readFile(filePath);
-    return new Response(body, { status: 200, headers: headersFor(contentTypeFor(filePath)) });
+    return new Response(body, { status: 200, headers: headersFor(contentTypeFor(filePath), policy) });
   } catch {
-    return refusal(404);
+    return refusal(404, policy);
   }
 }
 
-export function handleAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererRoot: string): void {
-  protocol.handle(APP_SCHEME, (request) => serveRendererRequest(rendererRoot, request));
+export function handleAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererRoot: string, teamOrigin: string | null = null): void {
+  const policy = contentSecurityPolicy(teamOrigin);
+  protocol.handle(APP_SCHEME, (request) => serveRendererRequest(rendererRoot, request, policy));
 }

@@ -8,7 +8,7 @@ import { APP_ENTRY_URL, isAppUrl, trustedOrigins } from './appOrigin';
 import { devServerUrlFrom, userDataOverrideFrom } from './devLaunch';
 import { askSavePath } from './fileDialogs';
 import { registerWorkbenchHandlers } from './ipcHandlers';
-import { managedPolicyPath, managedPolicySource } from './managedPolicy';
+import { managedPolicyPath, managedPolicySource, teamOriginOf } from './managedPolicy';
 import { createMainWindow } from './mainWindow';
 import { buildMenuTemplate, screenUrl, type MenuScreen } from './menu';
 import { guardWebContents } from './navigationGuards';
@@ -89,12 +89,13 @@ if (!app.requestSingleInstanceLock()) {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       denyAllPermissions(session.defaultSession, log);
-      blockOutboundRequests(session.defaultSession, devServer, log);
-      handleAppProtocol(protocol, rendererRoot);
+      // Read before the first page loads: the team origin it names goes into the CSP and the request filter.
       const managedPolicy = managedPolicySource(managedPolicyPath(process.platform, process.env), log);
-      void managedPolicy(); // read at start, so a refused policy file is logged even if Settings is never opened
+      const teamOrigin = teamOriginOf(await managedPolicy());
+      blockOutboundRequests(session.defaultSession, devServer, log, teamOrigin);
+      handleAppProtocol(protocol, rendererRoot, teamOrigin);
       registerWorkbenchHandlers(createValidatedIpc(ipcMain, { trustedOrigins: origins }, log), { managedPolicy });
       Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(menuActions, { isDev, isMac: process.platform === 'darwin' })));
       mainWindow = createMainWindow({ preloadPath, entryUrl: devServer?.href ?? APP_ENTRY_URL, isDev, log });

@@ -83,3 +83,8 @@ export function managedPolicySource(
     return reading;
   };
 }
+
+/** The team server the policy in force names, or null: no policy, a refused one, or no team server. */
+export function teamOriginOf(reading: ManagedPolicyReading): string | null {
+  return reading.status === 'in-force' ? (reading.policy.teamServer?.origin ?? null) : null;
+}

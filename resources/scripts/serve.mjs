@@ -2,8 +2,9 @@
 // Browser mode: a dependency-free static server for the built renderer (out/renderer),
 // loopback only, with the same Content-Security-Policy the Electron shell sends.
 //
-//   node resources/scripts/serve.mjs [--port 4173] [--dir out/renderer] [--host 127.0.0.1]
-//   (--dir is relative to the project root; --port 0 picks a free port)
+//   node resources/scripts/serve.mjs [--port 4173] [--dir out/renderer] [--host 127.0.0.1] [--team-origin URL]
+//   (--dir is relative to the project root; --port 0 picks a free port; the team server's origin
+//   may also come from WORKBENCH_TEAM_ORIGIN: browser mode's stand-in for the managed policy)
 //
 // Also imported by start.mjs, the bench and Playwright via `startServer`.
 import { readFileSync } from 'node:fs';
@@ -25,10 +26,37 @@ function readContentSecurityPolicy() {
   if (!Array.isArray(directives) || directives.length === 0 || !directives.every((d) => typeof d === 'string')) {
     throw new Error(`${fileURLToPath(file)} must hold a non-empty "directives" list of strings`);
   }
-  return directives.join('; ');
+  return directives;
 }
 
-export const CONTENT_SECURITY_POLICY = readContentSecurityPolicy();
+const DIRECTIVES = readContentSecurityPolicy();
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
+
+/**
+ * The team server's origin as shared/team/origin.ts reads it (https, or http on loopback; an
+ * origin only), or an Error naming what is wrong. Repeated here, in plain JS, because this script
+ * runs without a build; test/unit/electron/serveScript.test.ts holds both to the same answers.
+ */
+export function readTeamOrigin(raw) {
+  let url;
+  try {
+    url = new URL(String(raw).trim());
+  } catch {
+    return new Error('must be an https origin such as "https://workbench.example.com"');
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return new Error('must use https (plain http only on 127.0.0.1 or localhost)');
+  if (url.username !== '' || url.password !== '') return new Error('must not carry a user name or password');
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '' || /[?#]$/.test(String(raw).trim()))
+    return new Error('must be an origin only, without a path, query or fragment');
+  return url.origin;
+}
+
+/** The header policy with the team origin added to connect-src only (shared/security/csp.ts builds the same). */
+export function contentSecurityPolicyFor(teamOrigin) {
+  if (teamOrigin === null) return CONTENT_SECURITY_POLICY;
+  return DIRECTIVES.map((d) => (d.split(' ')[0] === 'connect-src' ? `${d} ${teamOrigin}` : d)).join('; ');
+}
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -79,10 +107,10 @@ const HASHED_ASSET = /\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.(?:js|css)$/;
  * chunks' compiled code between loads (V8's code cache), so the window and its workers start
  * without compiling the app again.
  */
-function headersFor(contentType, filePath = '') {
+function headersFor(contentType, filePath = '', policy = CONTENT_SECURITY_POLICY) {
   return {
     'Content-Type': contentType,
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': policy,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': HASHED_ASSET.test(filePath.split(sep).join('/')) ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -98,13 +126,18 @@ function isExpectedHost(hostHeader, port) {
   return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(hostHeader.toLowerCase());
 }
 
-async function answer(root, request, response, port) {
+/** Where the page asks which team server it may talk to (the Electron shell answers from the managed policy instead). */
+export const TEAM_SERVER_PATH = '/team-server.json';
+
+async function answer(root, request, response, port, teamOrigin) {
+  const policy = contentSecurityPolicyFor(teamOrigin);
   const send = (status, body, contentType = 'text/plain; charset=utf-8', filePath = '') => {
-    response.writeHead(status, headersFor(contentType, filePath));
+    response.writeHead(status, headersFor(contentType, filePath, policy));
     response.end(request.method === 'HEAD' ? undefined : body);
   };
   if (!isExpectedHost(request.headers.host, port)) return send(421, 'Misdirected request');
   if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, 'Method not allowed');
+  if (request.url?.split('?')[0] === TEAM_SERVER_PATH) return send(200, JSON.stringify({ origin: teamOrigin }), 'application/json; charset=utf-8');
   const filePath = resolveStaticFile(root, request.url ?? '/');
   if (filePath === null) return send(404, 'Not found');
   try {
@@ -136,10 +169,12 @@ function listen(server, port, host) {
  * port while the asked one is taken (npm start); the default fails loudly instead, so a
  * test runner waiting on a fixed port is never pointed at the wrong server.
  */
-export async function startServer({ port = 4173, dir = 'out/renderer', host = '127.0.0.1', portAttempts = 1 } = {}) {
+export async function startServer({ port = 4173, dir = 'out/renderer', host = '127.0.0.1', portAttempts = 1, teamOrigin = null } = {}) {
   if (!LOOPBACK_HOSTS.has(host)) {
     throw new Error(`Refusing to serve on ${host}: browser mode binds loopback only (127.0.0.1, ::1, localhost).`);
   }
+  const origin = teamOrigin === null ? null : readTeamOrigin(teamOrigin);
+  if (origin instanceof Error) throw new Error(`The team server origin ${origin.message}.`);
   const root = resolve(PROJECT_ROOT, dir);
   const index = join(root, 'index.html');
   try {
@@ -150,7 +185,7 @@ export async function startServer({ port = 4173, dir = 'out/renderer', host = '1
 
   let boundPort = 0;
   const server = createServer((request, response) => {
-    answer(root, request, response, boundPort).catch(() => {
+    answer(root, request, response, boundPort, origin).catch(() => {
       if (!response.headersSent) response.writeHead(500, headersFor('text/plain; charset=utf-8'));
       response.end('Internal error');
     });
@@ -174,6 +209,7 @@ export async function startServer({ port = 4173, dir = 'out/renderer', host = '1
     server,
     port: boundPort,
     url: `http://${urlHost}:${boundPort}/`,
+    teamOrigin: origin,
     close: () => new Promise((done) => server.close(() => done())),
   };
 }
@@ -184,12 +220,15 @@ async function main() {
       port: { type: 'string', default: '4173' },
       dir: { type: 'string', default: 'out/renderer' },
       host: { type: 'string', default: '127.0.0.1' },
+      'team-origin': { type: 'string' },
     },
   });
+  const teamOrigin = values['team-origin'] ?? process.env.WORKBENCH_TEAM_ORIGIN ?? null;
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0-65535, got "${values.port}"`);
-  const { url, close } = await startServer({ port, dir: values.dir, host: values.host });
-  console.log(`Fraud Workbench (browser mode) at ${url}`);
+  const started = await startServer({ port, dir: values.dir, host: values.host, teamOrigin: teamOrigin || null });
+  const { url, close } = started;
+  console.log(`Fraud Workbench (browser mode) at ${url}${started.teamOrigin ? ` (team server ${started.teamOrigin})` : ''}`);
   const stop = () => close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,6 +1,7 @@
 // The policy an IT administrator can deploy beside the app: a small JSON file of defaults,
 // read strictly (unknown keys and wrong types refused, naming the file and the key).
 import { z } from 'zod';
+import { readTeamOrigin } from '../team/origin';
 
 /** At most this many bytes are read; a policy is a few lines, anything bigger is refused. */
 export const MAX_POLICY_BYTES = 64 * 1024;
@@ -15,29 +16,18 @@ const wholeNumber = (min: number, max: number, unit: string) =>
     .max(max, { error: `must be a whole number of ${unit} from ${min} to ${max}` });
 
 /**
- * The team server's address: an https origin and nothing more (no path, query, fragment,
- * user name or password), kept in its normalised form. Reserved: nothing connects to it yet.
+ * The team server's address: an https origin (plain http only on loopback) and nothing more (no
+ * path, query, fragment, user name or password), kept in its normalised form. The app talks to
+ * this origin and no other (shared/security/csp.ts, electron/main/requestFilter.ts).
  */
 export const teamServerOriginSchema = z
   .string({ error: 'must be an https origin such as "https://workbench.example.com"' })
   .max(2048, { error: 'must be an https origin of at most 2048 characters' })
   .transform((raw, context) => {
-    const refuse = (why: string) => {
-      context.addIssue({ code: 'custom', message: why });
-      return z.NEVER;
-    };
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      return refuse('must be an https origin such as "https://workbench.example.com"');
-    }
-    if (url.protocol !== 'https:') return refuse('must use https');
-    if (url.username !== '' || url.password !== '') return refuse('must not carry a user name or password');
-    if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '' || /[?#]$/.test(raw)) {
-      return refuse('must be an origin only, without a path, query or fragment');
-    }
-    return url.origin;
+    const read = readTeamOrigin(raw);
+    if (read.ok) return read.origin;
+    context.addIssue({ code: 'custom', message: read.reason });
+    return z.NEVER;
   });
 
 export const managedPolicySchema = z.strictObject({

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contentTypeFor, registerAppSchemeAsPrivileged, resolveRendererFile, serveRendererRequest } from '../../../electron/main/appProtocol';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../../shared/security/csp';
 
 let base: string;
 let root: string;
@@ -63,6 +63,13 @@ describe('serveRendererRequest', () => {
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await response.text()).toBe('console.log("app")');
+  });
+
+  it("sends the run's policy when the managed policy names a team server", async () => {
+    const policy = contentSecurityPolicy('https://workbench.example.com');
+    const response = await serveRendererRequest(root, new Request('app://workbench/assets/app.js'), policy);
+    expect(response.headers.get('content-security-policy')).toBe(policy);
+    expect((await serveRendererRequest(root, new Request('app://workbench/nope'), policy)).headers.get('content-security-policy')).toBe(policy);
   });
 
   it('answers refusals with 404 and the CSP header too', async () => {

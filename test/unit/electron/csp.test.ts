@@ -2,7 +2,7 @@
 // remote origin anywhere, and the same string for every way the app is served.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META, CSP_DIRECTIVES } from '../../../shared/security/csp';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META, CSP_DIRECTIVES, contentSecurityPolicy } from '../../../shared/security/csp';
 
 function directives(policy: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -59,9 +59,32 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(json.directives.join('; '));
   });
 
-  it('has a <meta> variant that differs only by the header-only frame-ancestors', () => {
-    expect(CONTENT_SECURITY_POLICY_META).toBe(CSP_DIRECTIVES.filter((d) => !d.startsWith('frame-ancestors')).join('; '));
-    expect(directives(CONTENT_SECURITY_POLICY_META).has('frame-ancestors')).toBe(false);
+  it('has a <meta> variant without the header-only frame-ancestors whose connect-src is the outer bound of any team origin', () => {
+    const meta = directives(CONTENT_SECURITY_POLICY_META);
+    expect(meta.has('frame-ancestors')).toBe(false);
+    expect(meta.get('connect-src')).toEqual(["'self'", 'https:', 'http://127.0.0.1:*', 'http://localhost:*', 'http://[::1]:*']);
+    const rest = (p: Map<string, string[]>) => Object.fromEntries([...p].filter(([name]) => name !== 'connect-src' && name !== 'frame-ancestors'));
+    expect(rest(meta)).toEqual(rest(policy));
     expect(directives(CONTENT_SECURITY_POLICY_META).get('script-src')).toEqual(["'self'"]);
+  });
+});
+
+describe('contentSecurityPolicy(teamOrigin)', () => {
+  it('is the base policy when no team server is configured', () => {
+    expect(contentSecurityPolicy(null)).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('adds the one origin to connect-src and changes no other directive', () => {
+    const withTeam = directives(contentSecurityPolicy('https://workbench.example.com'));
+    expect(withTeam.get('connect-src')).toEqual(["'self'", 'https://workbench.example.com']);
+    const base = directives(CONTENT_SECURITY_POLICY);
+    for (const [name, sources] of base) if (name !== 'connect-src') expect(withTeam.get(name), name).toEqual(sources);
+    expect(directives(contentSecurityPolicy('http://127.0.0.1:8787')).get('connect-src')).toEqual(["'self'", 'http://127.0.0.1:8787']);
+  });
+
+  it('refuses anything that is not a bare origin, so no directive can be smuggled in', () => {
+    for (const bad of ['https://a.example; script-src *', 'https://a.example/path', '*', "'unsafe-eval'", 'https://a.example https://b.example']) {
+      expect(() => contentSecurityPolicy(bad), bad).toThrow(/bare origin/);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { managedPolicyPath, managedPolicySource, readManagedPolicy } from '../../../electron/main/managedPolicy';
+import { managedPolicyPath, managedPolicySource, readManagedPolicy, teamOriginOf } from '../../../electron/main/managedPolicy';
 import type { ManagedPolicyReading } from '../../../shared/policy/managedPolicy';
 
 describe('managedPolicyPath', () => {
@@ -110,5 +110,14 @@ describe('managedPolicySource', () => {
     const policy = managedPolicySource(SOURCE, log, () => Promise.reject(new Error(`boom in ${SOURCE}`)));
     await expect(policy()).resolves.toEqual({ status: 'refused', source: SOURCE, problems: ['the file could not be read (unexpected error)'] });
     expect(log.mock.calls.flat().join()).not.toContain('/etc/');
+  });
+});
+
+describe('teamOriginOf', () => {
+  it('is the origin of a policy in force, and null for no policy, a refused one or none named', () => {
+    expect(teamOriginOf({ status: 'in-force', source: '/etc/p', policy: { teamServer: { origin: 'https://w.example' } } })).toBe('https://w.example');
+    expect(teamOriginOf({ status: 'in-force', source: '/etc/p', policy: { review: { slaHours: 4 } } })).toBeNull();
+    expect(teamOriginOf({ status: 'refused', source: '/etc/p', problems: ['x'] })).toBeNull();
+    expect(teamOriginOf({ status: 'none' })).toBeNull();
   });
 });

@@ -4,6 +4,25 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Session } from 'electron';
 import { blockOutboundRequests, isRequestAllowed } from '../../../electron/main/requestFilter';
 
+describe('isRequestAllowed with a team server in the managed policy', () => {
+  const team = 'https://workbench.example.com';
+  it('lets through the one origin, whatever the path', () => {
+    expect(isRequestAllowed('https://workbench.example.com/v1/events?after=3', null, team)).toBe(true);
+    expect(isRequestAllowed('http://127.0.0.1:8787/v1/session', null, 'http://127.0.0.1:8787')).toBe(true);
+  });
+
+  it.each([
+    'http://workbench.example.com/v1/events',
+    'https://workbench.example.com:8443/v1/events',
+    'https://evil.workbench.example.com/',
+    'https://workbench.example.com.evil.example/',
+    'wss://workbench.example.com/',
+    'https://example.com/collect',
+  ])('still blocks %s', (url) => {
+    expect(isRequestAllowed(url, null, team)).toBe(false);
+  });
+});
+
 describe('isRequestAllowed (production)', () => {
   it.each([
     'app://workbench/index.html',

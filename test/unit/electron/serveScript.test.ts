@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../../shared/security/csp';
+import { readTeamOrigin } from '../../../shared/team/origin';
+// @ts-expect-error -- a plain .mjs script without types; its two exports are checked against shared/ below
+import { contentSecurityPolicyFor, readTeamOrigin as readTeamOriginInScript } from '../../../resources/scripts/serve.mjs';
 
 const SERVE = fileURLToPath(new URL('../../../resources/scripts/serve.mjs', import.meta.url));
 
@@ -117,6 +120,46 @@ describe('scripts/serve.mjs', () => {
       await expect(startCli(['--port', String(taken), '--dir', root])).rejects.toThrow(/already in use/);
     } finally {
       blocker.close();
+    }
+  });
+});
+
+describe('scripts/serve.mjs with a team server', () => {
+  it('adds exactly the team origin to connect-src and tells the page which it is', async () => {
+    const started = await startCli(['--port', '0', '--dir', root, '--team-origin', 'http://127.0.0.1:8787/']);
+    try {
+      expect(started.line).toMatch(/\(team server http:\/\/127\.0\.0\.1:8787\)$/);
+      const at = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(started.line)![1]!;
+      const page = await fetch(at);
+      expect(page.headers.get('content-security-policy')).toBe(contentSecurityPolicy('http://127.0.0.1:8787'));
+      expect(await (await fetch(`${at}team-server.json`)).json()).toEqual({ origin: 'http://127.0.0.1:8787' });
+    } finally {
+      started.child.kill();
+    }
+  });
+
+  it('says no team server when none is configured', async () => {
+    expect(await (await fetch(`${origin}team-server.json`)).json()).toEqual({ origin: null });
+  });
+
+  it('refuses a team origin that is not https or loopback http', async () => {
+    await expect(startCli(['--port', '0', '--dir', root, '--team-origin', 'http://workbench.example.com'])).rejects.toThrow(/must use https/);
+  });
+
+  it('reads origins and builds the policy exactly as shared/ does', () => {
+    for (const raw of [
+      'https://Workbench.example.com/',
+      'http://localhost:9000',
+      'http://[::1]:9',
+      'http://10.0.0.1',
+      'https://a.example/x',
+      'https://u:p@a.example',
+      'nope',
+    ]) {
+      const shared = readTeamOrigin(raw);
+      const script = readTeamOriginInScript(raw) as string | Error;
+      expect(script instanceof Error ? { ok: false, reason: script.message } : { ok: true, origin: script }, raw).toEqual(shared);
+      if (shared.ok) expect(contentSecurityPolicyFor(shared.origin)).toBe(contentSecurityPolicy(shared.origin));
     }
   });
 });

@@ -107,8 +107,14 @@ describe('teamServer.origin', () => {
     expect(originOf('https://workbench.example.com:8443')).toMatchObject({ policy: { teamServer: { origin: 'https://workbench.example.com:8443' } } });
   });
 
+  it('takes plain http for a server on this computer only (loopback, as the team server itself allows)', () => {
+    expect(originOf('http://127.0.0.1:8787')).toMatchObject({ policy: { teamServer: { origin: 'http://127.0.0.1:8787' } } });
+    expect(originOf('http://localhost:8787/')).toMatchObject({ policy: { teamServer: { origin: 'http://localhost:8787' } } });
+  });
+
   it.each([
-    ['http://workbench.example.com', '"teamServer.origin" must use https'],
+    ['http://workbench.example.com', '"teamServer.origin" must use https (plain http only on 127.0.0.1 or localhost)'],
+    ['http://10.0.0.7:8787', '"teamServer.origin" must use https (plain http only on 127.0.0.1 or localhost)'],
     ['https://workbench.example.com/api', '"teamServer.origin" must be an origin only, without a path, query or fragment'],
     ['https://workbench.example.com/?team=1', '"teamServer.origin" must be an origin only, without a path, query or fragment'],
     ['https://workbench.example.com#x', '"teamServer.origin" must be an origin only, without a path, query or fragment'],

@@ -1,0 +1,23 @@
+// The team server's address as the laptop accepts it: an origin only (no path, query, fragment or
+// credentials), https, or plain http on this computer's loopback (a server on the same machine or
+// behind a local TLS proxy). Used by the managed policy, the CSP builders and Settings → Team.
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export type TeamOriginReading = { ok: true; origin: string } | { ok: false; reason: string };
+
+export function readTeamOrigin(raw: string): TeamOriginReading {
+  const refuse = (reason: string): TeamOriginReading => ({ ok: false, reason });
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return refuse('must be an https origin such as "https://workbench.example.com"');
+  }
+  const loopback = LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return refuse('must use https (plain http only on 127.0.0.1 or localhost)');
+  if (url.username !== '' || url.password !== '') return refuse('must not carry a user name or password');
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '' || /[?#]$/.test(raw.trim()))
+    return refuse('must be an origin only, without a path, query or fragment');
+  return { ok: true, origin: url.origin };
+}
