@@ -57,6 +57,21 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
     },
   };
 
+  // The laptops' pages are another origin (app://workbench, or browser mode's loopback port), so
+  // the browser asks first (CORS). Any origin may ask: sessions are bearer tokens a page must
+  // already hold, never cookies, so allowing the origin grants nothing by itself.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('access-control-allow-origin', '*');
+    if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
+      return reply
+        .code(204)
+        .header('access-control-allow-methods', 'GET, POST, PUT, DELETE')
+        .header('access-control-allow-headers', `authorization, content-type, ${SCHEMA_HEADER}`)
+        .header('access-control-max-age', '600')
+        .send();
+    }
+  });
+
   // Every /v1 request says which protocol it speaks; an old laptop is told to update before it changes anything.
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/v1/')) return;

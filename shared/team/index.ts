@@ -4,3 +4,5 @@ export * from './events';
 export * from './messages';
 export * from './protocol';
 export * from './rights';
+export * from './origin';
+export * from './records';

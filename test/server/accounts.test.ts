@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startHarness, TEST_CONFIG, type Harness } from './teamServerHarness';
 
 describe('team server accounts', () => {
@@ -78,5 +78,21 @@ describe('team server sign-in rate limit', () => {
     } finally {
       await h.close();
     }
+  });
+});
+
+describe("team server and the laptops' pages", () => {
+  it('lets a laptop page on another origin ask first (CORS preflight), without the schema header, and changes nothing', async () => {
+    const h = await startHarness();
+    onTestFinished(() => h.close());
+    const r = await h.app.inject({
+      method: 'OPTIONS',
+      url: '/v1/events',
+      headers: { origin: 'app://workbench', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, x-workbench-schema' },
+    });
+    expect(r.statusCode).toBe(204);
+    expect(r.headers['access-control-allow-origin']).toBe('*');
+    expect(String(r.headers['access-control-allow-headers'])).toContain('x-workbench-schema');
+    expect((await h.call('GET', '/v1/settings', null)).status).toBe(401); // a real request still needs its session
   });
 });

@@ -14,6 +14,7 @@ import { useUi, type Screen } from '../state/uiStore';
 import { Sidebar } from './Sidebar';
 import { usePrefs } from '../state/prefs';
 import { ErrorAlert } from './Alerts';
+import { IdleLock, useTeamSyncLoop } from '../features/team';
 
 /** Every screen has its component: a screen added to SCREENS without one does not compile. */
 const SCREEN_COMPONENT: Record<Screen, ComponentType<{ overview: CacheOverview | null }>> = {
@@ -31,6 +32,7 @@ export function App() {
   const { overview, error } = useCacheOverview();
   const Current = SCREEN_COMPONENT[screen];
   const [palette, setPalette] = useState(false);
+  useTeamSyncLoop();
   // A new display locale redraws every screen in it (the screens keep no figures of their own).
   const locale = usePrefs((s) => s.shownLocale);
   useEffect(() => {
@@ -47,6 +49,7 @@ export function App() {
     <div className="app">
       <Sidebar overview={overview} onGoTo={() => setPalette(true)} />
       {palette && <CommandPalette onClose={() => setPalette(false)} />}
+      <IdleLock />
       <main className="main">
         <ErrorAlert message={error && `The local cache could not be opened: ${error}`} className="banner" />
         <Current key={locale} overview={overview} />

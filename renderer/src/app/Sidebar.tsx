@@ -2,6 +2,7 @@
 import { formatCount } from '../../../shared/domain/money';
 import { SCREENS, useUi, type Screen } from '../state/uiStore';
 import type { CacheOverview } from '../core/contract';
+import { TeamSyncLine } from '../features/team';
 
 export const SCREEN_LABEL: Record<Screen, string> = {
   orders: 'Orders',
@@ -62,7 +63,8 @@ export function Sidebar({ overview, onGoTo }: { overview: CacheOverview | null; 
           <>
             <div>{formatCount(overview.orders)} orders</div>
             <div>{formatCount(overview.disputes)} disputes</div>
-            <div className="muted">{overview.dataset?.kind === 'demo' ? 'Demo data' : overview.orders ? 'Imported data' : 'Empty cache'} · offline</div>
+            <div className="muted">{overview.dataset?.kind === 'demo' ? 'Demo data' : overview.orders ? 'Imported data' : 'Empty cache'}</div>
+            <TeamSyncLine />
           </>
         ) : (
           <div className="muted">Opening cache…</div>

@@ -9,6 +9,7 @@ import type { PrivacyHandlers } from './privacy/handlers';
 import type { ReportsHandlers } from './reports/handlers';
 import type { ReviewHandlers } from './review/handlers';
 import type { RingsHandlers } from './rings/handlers';
+import type { TeamHandlers } from './team/handlers';
 
 /** What the cache worker answers. A handler name appears in exactly one room. */
 export type CoreHandlers = OrdersHandlers &
@@ -18,7 +19,8 @@ export type CoreHandlers = OrdersHandlers &
   DisputesHandlers &
   ReportsHandlers &
   BackupHandlers &
-  PrivacyHandlers;
+  PrivacyHandlers &
+  TeamHandlers;
 
 /** What the import worker answers: imports stream and write beside the cache worker. */
 export type { ImportHandlers };
@@ -50,6 +52,9 @@ export type { BackupKind } from './backup/handlers';
 export type { RestorePlan } from './backup/restore';
 export type { PlanSummary } from './privacy/personalData';
 export type { DisputeEventRecord, ExportLogRecord, MatrixRecord, ReportSnapshotRecord, RetentionSummaryRecord } from './storage/schema';
+export type { TeamStatus, DeviceChainCheck } from './team/handlers';
+export type { SyncStatus } from './team/teamSync';
+export type { Claim, ClaimSubject, DecisionConflict, TeamDecision } from '../../../shared/team';
 export type { ImportEntry } from './imports/importHistory';
 export type { ImportOutcome, ImportProgress } from './imports/importRunner';
 export type { FormatChoice, ImportQuestion, ImportResult, LayoutOverrides, MappingCheck } from './imports/importService';

@@ -14,6 +14,7 @@ import { ReportService } from './reports/reportService';
 import { reviewHandlers } from './review/handlers';
 import { ReviewService } from './review/reviewService';
 import { ringsHandlers } from './rings/handlers';
+import { teamHandlers } from './team/handlers';
 import type { WorkbenchDb } from './storage/schema';
 import type { CoreHandlers } from './contract';
 
@@ -34,5 +35,6 @@ export function createCore(db: WorkbenchDb, clock: Clock = systemClock, { openNo
     ...reportsHandlers(ctx, reports),
     ...backupHandlers(ctx),
     ...privacyHandlers(ctx),
+    ...teamHandlers(ctx),
   };
 }

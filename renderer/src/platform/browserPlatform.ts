@@ -1,5 +1,6 @@
 // Browser mode: files through the page's own file picker and downloads, PDF through the
 // browser's print dialog on the same print layout the Electron shell prints.
+import { readTeamOrigin } from '../../../shared/team/origin';
 import type { AppInfo, FileFilter, Platform } from './platform';
 
 declare const __APP_VERSION__: string;
@@ -52,6 +53,20 @@ export const browserPlatform: Platform = {
   // A web page cannot read the machine's policy folder: browser mode runs unmanaged.
   async managedPolicy() {
     return { status: 'none' };
+  },
+  // The page's own server says which team server its CSP lets through (serve.mjs --team-origin);
+  // any other host of the page (none, or a plain static server) means no team server.
+  async teamServerOrigin() {
+    try {
+      const answer = await fetch('./team-server.json', { cache: 'no-store', credentials: 'omit' });
+      if (!answer.ok) return null;
+      const body = (await answer.json()) as { origin?: unknown };
+      if (typeof body.origin !== 'string') return null;
+      const read = readTeamOrigin(body.origin);
+      return read.ok ? read.origin : null;
+    } catch {
+      return null;
+    }
   },
   checkpoints: null,
 };

@@ -29,5 +29,10 @@ export function electronPlatform(bridge: WorkbenchBridge): Platform {
     managedPolicy() {
       return bridge['policy:managed']();
     },
+    // Main put the policy's origin into the CSP and its request filter; the same reading names it here.
+    async teamServerOrigin() {
+      const reading = await bridge['policy:managed']();
+      return reading.status === 'in-force' ? (reading.policy.teamServer?.origin ?? null) : null;
+    },
   };
 }

@@ -52,5 +52,7 @@ export interface Platform {
   appInfo(): Promise<AppInfo>;
   /** The policy the organisation deployed on this computer; `none` when there is none. */
   managedPolicy(): Promise<ManagedPolicyReading>;
+  /** The one team server this run may talk to (its CSP names it), or null: no team server, no network. */
+  teamServerOrigin(): Promise<string | null>;
   readonly checkpoints: CheckpointKeeper | null;
 }

@@ -11,7 +11,7 @@ import { compareWithWitness, relateLogs, type Witness } from '../../../../shared
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { replacingLogs } from '../storage/appendOnly';
 import { analystName } from '../storage/metaRepository';
-import { APPEND_ONLY, DERIVED_TABLES, type LogArchiveRecord, type WorkbenchDb } from '../storage/schema';
+import { APPEND_ONLY, NOT_IN_BACKUPS, type LogArchiveRecord, type WorkbenchDb } from '../storage/schema';
 import { checkBackup } from './checkBackup';
 import type { StagedBackup } from './readBackup';
 import { describeCounts, type SummaryCounts } from './summary';
@@ -175,7 +175,7 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
     db.transaction('rw', db.tables, async () => {
       // Derived tables are not in backups: the key index is dropped and its generation bumped, so
       // an index built from the replaced cache is never trusted (keyIndexStore.ts).
-      for (const t of db.tables) if (!(DERIVED_TABLES as readonly string[]).includes(t.name)) await t.clear();
+      for (const t of db.tables) if (!NOT_IN_BACKUPS.includes(t.name)) await t.clear();
       await invalidateKeyIndex(db);
       for (const name of TABLE_NAMES) {
         const rows = staged.tables.get(name) ?? [];

@@ -11,7 +11,7 @@ import { DICT_FIELDS } from '../../../../shared/orders/columns';
 import { metaRecordSchema } from '../storage/metaSchemas';
 import { CLAIM_KINDS } from '../../../../shared/disputes/claims';
 import { ATTACHMENT_LIMITS, ATTACHMENT_PURPOSES, ATTACHMENT_TYPES } from '../../../../shared/disputes/attachments';
-import type { DERIVED_TABLES, WorkbenchDb } from '../storage/schema';
+import type { DERIVED_TABLES, TEAM_TABLES, WorkbenchDb } from '../storage/schema';
 
 const id = z.number().int().min(0);
 const time = z.number().finite();
@@ -299,7 +299,7 @@ export const TABLE_ROWS = {
         .max(10_000),
     })
     .strict(),
-} satisfies Record<Exclude<keyof WorkbenchDb, keyof import('dexie').Dexie | (typeof DERIVED_TABLES)[number]>, z.ZodType>;
+} satisfies Record<Exclude<keyof WorkbenchDb, keyof import('dexie').Dexie | (typeof DERIVED_TABLES)[number] | (typeof TEAM_TABLES)[number]>, z.ZodType>;
 
 /** Rows the archive may hold: those of the append-only logs, checked like the live ones. */
 const ARCHIVED_ROWS = {

@@ -72,7 +72,7 @@ export class AttachmentService {
     if (!ATTACHMENT_PURPOSES.includes(purpose)) throw new AttachmentRefused(`Unknown kind of evidence: ${String(purpose).slice(0, 40)}`);
     const sniffed = sniffAttachment(name, bytes);
     if (!sniffed.ok) throw new AttachmentRefused(sniffed.problem);
-    const analyst = await analystName(this.db);
+    const analyst = await analystName(this.db, 'attachment');
     const sha256 = await sha256Hex(bytes);
     const kept = name.trim().slice(0, ATTACHMENT_LIMITS.nameChars) || `attachment.${sniffed.type}`;
     return this.db.transaction('rw', this.db.disputeAttachments, this.db.disputeEvents, async () => {
@@ -98,7 +98,7 @@ export class AttachmentService {
 
   /** Removes a file; the dispute's history keeps that it was there, what it was and who removed it. */
   async remove(id: number, reason: string): Promise<void> {
-    const analyst = await analystName(this.db);
+    const analyst = await analystName(this.db, 'attachment');
     await this.db.transaction('rw', this.db.disputeAttachments, this.db.disputeEvents, async () => {
       const r = await this.db.disputeAttachments.get(id);
       if (!r) throw new Error(`Attachment ${id} is no longer in the cache`);

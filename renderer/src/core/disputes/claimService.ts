@@ -95,7 +95,7 @@ export class ClaimService {
     if (!parsed.success) throw new Error(parsed.error.issues[0]!.message);
     const v = parsed.data;
     if (v.noticeDueAt !== null && v.noticeDueAt < v.openedAt) throw new Error('The deadline from the notice is before the claim was opened');
-    const claim: RefundClaim = { ...v, status: 'new', createdAt: this.clock.now(), analyst: await analystName(this.db) };
+    const claim: RefundClaim = { ...v, status: 'new', createdAt: this.clock.now(), analyst: await analystName(this.db, 'dispute-status') };
     await this.db.transaction('rw', this.db.refundClaims, async () => {
       const existing = await this.db.refundClaims.get(v.id);
       if (existing) throw new Error(`Claim ${v.id} is already in the list (${CLAIM_KIND_LABEL[existing.kind]})`);
@@ -115,7 +115,7 @@ export class ClaimService {
       kind: 'status',
       status: to,
       note: note.trim().slice(0, MAX_NOTE),
-      analyst: await analystName(this.db),
+      analyst: await analystName(this.db, 'dispute-status'),
       at: this.clock.now(),
     });
   }

@@ -148,7 +148,7 @@ export class DisputeService {
       kind: 'status',
       status: to,
       note: overrides.length ? `${reason} — submitted with ${overrides.join(', ')}` : reason,
-      analyst: await analystName(this.db),
+      analyst: await analystName(this.db, 'dispute-status'),
       at: this.clock.now(),
     });
   }
@@ -166,7 +166,15 @@ export class DisputeService {
   }
 
   async setEvidence(id: string, item: string, checked: boolean): Promise<void> {
-    await this.db.disputeEvents.add({ disputeId: id, kind: 'evidence', item, checked, note: '', analyst: await analystName(this.db), at: this.clock.now() });
+    await this.db.disputeEvents.add({
+      disputeId: id,
+      kind: 'evidence',
+      item,
+      checked,
+      note: '',
+      analyst: await analystName(this.db, 'evidence-change'),
+      at: this.clock.now(),
+    });
   }
 
   private async eventsOf(id: string): Promise<DisputeEventRecord[]> {

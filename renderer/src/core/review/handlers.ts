@@ -3,7 +3,7 @@
 import type { Decision, DecisionEntry } from '../../../../shared/decisions/chain';
 import type { Matrix } from '../../../../shared/scoring/matrix';
 import { savingOrDiskFull } from '../storage/diskFull';
-import { cleanAnalystName, type ReviewSettings } from '../storage/metaRepository';
+import { analystName, cleanAnalystName, type ReviewSettings } from '../storage/metaRepository';
 import type { MatrixRecord } from '../storage/schema';
 import type { CoreContext, ProgressFn } from '../context';
 import type { QueueRow, ReviewService, WhatIf } from './reviewService';
@@ -50,8 +50,9 @@ export function reviewHandlers(ctx: CoreContext, review: ReviewService) {
 
     saveMatrix: (draft: Matrix, note: string): Promise<number> => savingOrDiskFull('the scoring matrix', () => review.saveMatrix(draft, note)),
 
+    /** The name entries are logged under now: the team account while signed in, else the self-declared one. */
     async getAnalystName(): Promise<string> {
-      return (await ctx.meta.get('analystName')) ?? '';
+      return analystName(ctx.db).catch(() => '');
     },
 
     async setAnalystName(name: string): Promise<string> {

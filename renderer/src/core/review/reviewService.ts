@@ -111,7 +111,13 @@ export class ReviewService {
     const problem = matrixProblem(draft);
     if (problem) throw new Error(problem);
     const version = Math.max(DEFAULT_MATRIX.version, (await this.db.matrices.orderBy('version').last())?.version ?? 0) + 1;
-    await this.db.matrices.add({ version, matrix: { ...draft, version }, analyst: await analystName(this.db), savedAt: this.clock.now(), note: note.trim() });
+    await this.db.matrices.add({
+      version,
+      matrix: { ...draft, version },
+      analyst: await analystName(this.db, 'scoring-matrix'),
+      savedAt: this.clock.now(),
+      note: note.trim(),
+    });
     return version;
   }
 
@@ -244,7 +250,7 @@ export class ReviewService {
   async decideMany(keys: readonly string[], decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry[]> {
     if (keys.length === 0) throw new Error('No orders chosen');
     await this.check(decision, reasonCode, note);
-    const analyst = await analystName(this.db);
+    const analyst = await analystName(this.db, 'decision');
     const inputs = await Promise.all(keys.map((key) => this.inputFor(key, decision, reasonCode, note, analyst)));
     return this.log.appendAll(inputs);
   }
@@ -258,7 +264,7 @@ export class ReviewService {
   async undoMany(seqs: readonly number[]): Promise<DecisionEntry[]> {
     if (seqs.length === 0) throw new Error('Nothing to undo');
     const entries = await this.log.entries();
-    const analyst = await analystName(this.db);
+    const analyst = await analystName(this.db, 'decision');
     const now = this.clock.now();
     const inputs = seqs.map((seq): DecisionInput => {
       const problem = undoProblem(seq, entries, now);

@@ -35,7 +35,7 @@ export class RingDecisions {
       value,
       action,
       reason: reason.trim(),
-      analyst: await analystName(this.db),
+      analyst: await analystName(this.db, 'link-override'),
       createdAt: this.clock.now(),
     })) as number;
   }
@@ -50,7 +50,7 @@ export class RingDecisions {
       ...original,
       id: undefined,
       reason: reason.trim() || 'undone',
-      analyst: await analystName(this.db),
+      analyst: await analystName(this.db, 'link-override'),
       createdAt: this.clock.now(),
       revokes: id,
     });
@@ -62,7 +62,7 @@ export class RingDecisions {
       ringId,
       status,
       note: note.trim(),
-      analyst: await analystName(this.db),
+      analyst: await analystName(this.db, 'ring-verdict'),
       createdAt: this.clock.now(),
       ...(orderKeys && status !== 'note' ? { orderKeys: [...orderKeys] } : {}),
     });

@@ -1,6 +1,8 @@
 // Small named settings and facts about the cache (analyst name, where the data came from).
 import type { FormatPreset } from '../../../../shared/ingest/formats/preset';
 import type { WorkbenchDb } from './schema';
+import { mayPush, type EventKind } from '../../../../shared/team';
+import { TeamStore } from './teamStore';
 
 export interface DatasetInfo {
   kind: 'demo' | 'import';
@@ -54,8 +56,26 @@ export class NoAnalystError extends Error {
   }
 }
 
-/** Who decides, as written into every logged decision, verdict, override, dispute change and snapshot. */
-export async function analystName(db: WorkbenchDb): Promise<string> {
+/** Thrown when the signed-in team account may not record this kind (compliance deciding). */
+export class NotYoursToRecordError extends Error {
+  constructor(name: string, role: string, kind: EventKind) {
+    super(`${name} is signed in as ${role}: a ${role} account reads the team's work and does not record a ${kind.replace('-', ' ')}.`);
+    this.name = 'NotYoursToRecordError';
+  }
+}
+
+/**
+ * Who decides, as written into every logged decision, verdict, override, dispute change and
+ * snapshot: the signed-in team account while there is one (the server refuses events under any
+ * other name), else the self-declared name. With `kind`, a role that may not push that kind of
+ * event is refused here, before anything is logged: a refused event would block the device's chain.
+ */
+export async function analystName(db: WorkbenchDb, kind?: EventKind): Promise<string> {
+  const session = await new TeamStore(db).get('session');
+  if (session) {
+    if (kind && !mayPush(session.account.role, kind)) throw new NotYoursToRecordError(session.account.name, session.account.role, kind);
+    return session.account.name;
+  }
   const name = (((await db.meta.get('analystName'))?.value as string | undefined) ?? '').trim();
   if (!name) throw new NoAnalystError();
   return name;

@@ -229,10 +229,31 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       refundClaims: 'id, kind, openedAt',
     },
   },
+  {
+    // The team (issue 15): this laptop's chain of team events (teamOutbox, by seq), the teammates'
+    // events pulled from the server and verified (teamEvents, by event id; by server order and by
+    // the case they are about), and the sync's own state (teamState: session, device id, cursors).
+    version: 10,
+    stores: {
+      teamState: 'key',
+      teamOutbox: 'seq',
+      teamEvents: 'id, serverSeq, subject',
+    },
+  },
 ];
 
 /** Tables of data derived from the others: rebuilt, never backed up or restored. */
 export const DERIVED_TABLES = ['keyIndex'] as const;
+
+/**
+ * The team's tables, never backed up and left as they are by a restore. A backup is this laptop's
+ * case history; the device's team chain belongs to the device (a second laptop restoring it would
+ * fork it at the server), the teammates' events are the server's to give again, and the session
+ * token must not travel in a file.
+ */
+export const TEAM_TABLES = ['teamState', 'teamOutbox', 'teamEvents'] as const;
+
+export const NOT_IN_BACKUPS: readonly string[] = [...DERIVED_TABLES, ...TEAM_TABLES];
 
 /** One part of the kept key index (see keyIndexStore.ts). */
 export interface KeyIndexRecord {
@@ -252,6 +273,9 @@ export const KEPT_ON_WIPE: readonly string[] = [
   'exportLog',
   'logArchive',
   'retentionSummaries',
+  'teamState',
+  'teamOutbox',
+  'teamEvents',
 ];
 
 /** Tables only appends may change (appendOnly.ts), with the schema version that added each. */
@@ -263,6 +287,8 @@ export const APPEND_ONLY: readonly { table: string; since: number }[] = [
   { table: 'exportLog', since: 7 },
   { table: 'logArchive', since: 7 },
   { table: 'retentionSummaries', since: 7 },
+  { table: 'teamOutbox', since: 10 },
+  { table: 'teamEvents', since: 10 },
 ];
 
 /** One file the app wrote: who, when, what, how many rows, from which decision-log head. */
@@ -395,7 +421,19 @@ export type WorkbenchDb = Dexie & {
   logArchive: EntityTable<LogArchiveRecord, 'id'>;
   retentionSummaries: EntityTable<RetentionSummaryRecord, 'id'>;
   keyIndex: EntityTable<KeyIndexRecord, 'part'>;
+  teamState: EntityTable<TeamStateRecord, 'key'>;
+  teamOutbox: EntityTable<import('../../../../shared/team/events').TeamEvent, 'seq'>;
+  teamEvents: EntityTable<StoredTeamEvent, 'id'>;
 };
+
+/** One named value of the team sync's state (teamState.ts reads each with its schema). */
+export interface TeamStateRecord {
+  key: string;
+  value: unknown;
+}
+
+/** A teammate's event as pulled and verified, with the case it is about for lookups ('order:<key>', 'ring:<id>'). */
+export type StoredTeamEvent = import('../../../../shared/team/messages').PulledEvent & { subject: string };
 
 /** Opens the cache declaring the schema history up to `uptoVersion` (tests pass older ones). */
 export function createDb(name = DB_NAME, uptoVersion = CURRENT_VERSION): WorkbenchDb {

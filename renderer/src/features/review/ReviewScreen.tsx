@@ -14,6 +14,7 @@ import { MatrixPanel } from './MatrixPanel';
 import { ReviewQueueTable } from './ReviewQueueTable';
 import { QUEUE_SHORTCUTS, reviewAction } from './reviewKeys';
 import { useReviewQueue } from './useReviewQueue';
+import { TeamConflicts, TeammatesOnOrder } from '../team';
 
 export function ReviewScreen() {
   const q = useReviewQueue();
@@ -48,6 +49,8 @@ export function ReviewScreen() {
       {!queue && !q.error && (
         <p role="status">{q.scoring === null ? 'Scoring orders…' : `Linking orders before scoring them… ${Math.floor(q.scoring * 100)} %`}</p>
       )}
+      <TeamConflicts />
+      {current && <TeammatesOnOrder orderKey={current.orderKey} />}
       {q.lastMade && <LastDecision entries={q.lastMade} onUndo={() => void q.undo()} />}
       {q.help && <KeyHelp />}
       {form && current && (

@@ -6,6 +6,7 @@ import { platform } from '../../platform';
 import { useUi } from '../../state/uiStore';
 import { useAsync } from '../../ui/useAsync';
 import { AnalystPanel } from './AnalystPanel';
+import { TeamPanel } from '../team';
 import { BackupPanel } from './BackupPanel';
 import { PersonalDataPanel } from './PersonalDataPanel';
 import { ExportLogPanel } from './ExportLogPanel';
@@ -25,6 +26,7 @@ export function SettingsScreen({ overview }: { overview: CacheOverview | null })
       <header className="screen-head">
         <h1 id="screen-title">Settings</h1>
       </header>
+      <TeamPanel />
       <AnalystPanel version={version} />
       <ManagedPolicyPanel />
       <ReviewSettingsPanel />
@@ -80,7 +82,7 @@ export function SettingsScreen({ overview }: { overview: CacheOverview | null })
         <p data-testid="app-info">
           {info ? `${info.name} ${info.version} · ${info.host === 'electron' ? 'desktop app' : 'browser mode'} · ${info.runtime}` : '…'}
         </p>
-        <p className="muted">Works offline. The app makes no network requests; nothing leaves this computer.</p>
+        <p className="muted">Works offline. The app makes no network requests but to the team server your organisation configured, if any.</p>
       </section>
     </section>
   );

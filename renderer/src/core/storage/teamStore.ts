@@ -1,0 +1,92 @@
+// The team sync's storage: named state (session, device id, cursors, heads) each read back with
+// its schema, this device's outbox chain, and the teammates' verified events. The only code that
+// knows the team's IndexedDB tables.
+import { z } from 'zod';
+import type { LogHead } from '../../../../shared/decisions/chain';
+import { accountSchema, teamSettingsSchema, type TeamEvent } from '../../../../shared/team';
+import { GENESIS_HEAD } from '../../../../shared/team/events';
+import type { StoredTeamEvent, WorkbenchDb } from './schema';
+
+const head = z.object({ seq: z.int().min(0), hash: z.string() });
+
+/** The session with the team server: which origin, the bearer token and who it signs in. */
+export const teamSessionSchema = z.object({ origin: z.string(), token: z.string(), expiresAt: z.int(), account: accountSchema });
+export type TeamSession = z.infer<typeof teamSessionSchema>;
+
+const STATE = {
+  session: teamSessionSchema,
+  deviceId: z.uuid(),
+  /** The head of this device's outbox chain. */
+  outboxHead: head,
+  /** The head the server confirmed it holds for this device. */
+  confirmedHead: head,
+  /** Last local record turned into a team event, per source (decision log seq + hash, other logs' ids). */
+  collected: z.object({ decisions: head, ringMarks: z.int().min(0) }),
+  /** The server's cursor up to which events were pulled, and each teammate device's verified head. */
+  pullCursor: z.int().min(0),
+  pulledHeads: z.record(z.string(), head),
+  settings: teamSettingsSchema,
+  /** When the server was last reached, and since when it has not been (null: reachable). */
+  reach: z.object({ lastSyncAt: z.int().nullable(), offlineSince: z.int().nullable(), problem: z.string().nullable() }),
+  /** A teammate device whose pulled chain did not verify: its events are kept out. */
+  brokenDevices: z.record(z.string(), z.string()),
+} as const;
+export type TeamStateKey = keyof typeof STATE;
+export type TeamStateValue<K extends TeamStateKey> = z.infer<(typeof STATE)[K]>;
+
+export class TeamStore {
+  constructor(readonly db: WorkbenchDb) {}
+
+  /** A stored value that no longer parses (written by an older build, or tampered) reads as absent. */
+  async get<K extends TeamStateKey>(key: K): Promise<TeamStateValue<K> | undefined> {
+    const row = await this.db.teamState.get(key);
+    if (!row) return undefined;
+    const parsed = STATE[key].safeParse(row.value);
+    return parsed.success ? (parsed.data as TeamStateValue<K>) : undefined;
+  }
+
+  async set<K extends TeamStateKey>(key: K, value: TeamStateValue<K>): Promise<void> {
+    await this.db.teamState.put({ key, value });
+  }
+
+  async remove(key: TeamStateKey): Promise<void> {
+    await this.db.teamState.delete(key);
+  }
+
+  async deviceId(newId: () => string): Promise<string> {
+    const known = await this.get('deviceId');
+    if (known) return known;
+    const id = newId();
+    await this.set('deviceId', id);
+    return id;
+  }
+
+  async outboxHead(): Promise<LogHead> {
+    return (await this.get('outboxHead')) ?? GENESIS_HEAD;
+  }
+
+  async confirmedHead(): Promise<LogHead> {
+    return (await this.get('confirmedHead')) ?? GENESIS_HEAD;
+  }
+
+  /** Outbox events after `seq`, oldest first, at most `limit`. */
+  outboxAfter(seq: number, limit: number): Promise<TeamEvent[]> {
+    return this.db.teamOutbox.where('seq').above(seq).limit(limit).toArray();
+  }
+
+  outbox(): Promise<TeamEvent[]> {
+    return this.db.teamOutbox.orderBy('seq').toArray();
+  }
+
+  /** Teammates' events about one case ('order:<key>'), in the server's order. */
+  async eventsAbout(subject: string): Promise<StoredTeamEvent[]> {
+    return (await this.db.teamEvents.where('subject').equals(subject).toArray()).sort((a, b) => a.serverSeq - b.serverSeq);
+  }
+
+  pulledOfKind(kind: TeamEvent['kind']): Promise<StoredTeamEvent[]> {
+    return this.db.teamEvents
+      .orderBy('serverSeq')
+      .filter((e) => e.kind === kind)
+      .toArray();
+  }
+}

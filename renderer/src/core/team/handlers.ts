@@ -1,0 +1,161 @@
+// The Team room: signing in to the team server and out, the sync round the window drives, the
+// teammates' decisions on an order, conflicts for a lead, claims, and the device chain's check
+// against the server. The origin is the one the platform was configured with (CSP, policy).
+import {
+  decisionConflicts,
+  readTeamOrigin,
+  teamDecisionOf,
+  verifyTeamChain,
+  type Claim,
+  type ClaimSubject,
+  type DecisionConflict,
+  type TeamDecision,
+  type TeamSettings,
+} from '../../../../shared/team';
+import type { CoreContext } from '../context';
+import type { TeamSession } from '../storage/teamStore';
+import { TeamSync, type SyncStatus } from './teamSync';
+import { httpTransport, TeamRefusal, type TeamTransport } from './teamTransport';
+
+export interface TeamStatus extends SyncStatus {
+  origin: string | null;
+  account: TeamSession['account'] | null;
+  sessionExpiresAt: number | null;
+  settings: TeamSettings | null;
+  deviceId: string | null;
+}
+
+export interface DeviceChainCheck {
+  /** This laptop's own chain of team events, checked link by link. */
+  local: { ok: true; seq: number } | { ok: false; reason: string };
+  /** The server's head for this device, and whether the local chain holds it. */
+  server: { seq: number; matches: boolean; reason: string | null } | null;
+  /** Teammates' devices whose pulled chains did not verify. */
+  brokenDevices: { deviceId: string; reason: string }[];
+}
+
+export function teamHandlers(
+  ctx: CoreContext,
+  transportFor: (origin: string) => TeamTransport = (o) => httpTransport(o),
+  newId: () => string = () => crypto.randomUUID(),
+) {
+  const sync = new TeamSync({ db: ctx.db, clock: ctx.clock, transport: transportFor, newId });
+  const store = sync.store;
+
+  async function signedIn(): Promise<{ session: TeamSession; transport: TeamTransport }> {
+    const session = await store.get('session');
+    if (!session) throw new Error('Sign in to the team server first (Settings → Team)');
+    return { session, transport: transportFor(session.origin) };
+  }
+
+  async function teamDecisions(): Promise<TeamDecision[]> {
+    const pulled = (await store.pulledOfKind('decision')).map(teamDecisionOf).filter((d): d is TeamDecision => d !== null);
+    const deviceId = (await store.get('deviceId')) ?? 'this-laptop';
+    const own = (await ctx.log.entries()).map((e) => ({ ...e, deviceId, undoes: e.undoes }));
+    return [...own, ...pulled];
+  }
+
+  return {
+    async teamStatus(): Promise<TeamStatus> {
+      const [status, session, settings, deviceId] = await Promise.all([sync.status(), store.get('session'), store.get('settings'), store.get('deviceId')]);
+      return {
+        ...status,
+        origin: session?.origin ?? null,
+        account: session?.account ?? null,
+        sessionExpiresAt: session?.expiresAt ?? null,
+        settings: settings ?? null,
+        deviceId: deviceId ?? null,
+      };
+    },
+
+    /** Signs in at `origin` (the configured one; the window refuses others first), keeps the token, reads the team settings. */
+    async teamSignIn(origin: string, name: string, password: string): Promise<TeamStatus> {
+      const read = readTeamOrigin(origin);
+      if (!read.ok) throw new Error(`The team server's address ${read.reason}`);
+      const transport = transportFor(read.origin);
+      const answer = await transport.signIn(name.trim(), password);
+      const session: TeamSession = { origin: read.origin, token: answer.token, expiresAt: answer.expiresAt, account: answer.account };
+      const settings = await transport.settings(answer.token);
+      await sync.startCollecting();
+      await store.set('session', session);
+      await store.set('settings', settings.settings);
+      // Where the server's chain for this device ends: an answer lost before sign-out is not sent twice.
+      const deviceId = await store.deviceId(newId);
+      const head = await transport.deviceHead(answer.token, deviceId);
+      const mine = head.seq > 0 ? await ctx.db.teamOutbox.get(head.seq) : null;
+      if (mine && mine.hash === head.hash) await store.set('confirmedHead', { seq: head.seq, hash: head.hash });
+      return this.teamStatus();
+    },
+
+    async teamSignOut(): Promise<void> {
+      const session = await store.get('session');
+      if (!session) return;
+      // The session ends here whatever the server says; an unreachable server lets it expire.
+      await transportFor(session.origin)
+        .signOut(session.token)
+        .catch(() => undefined);
+      await store.remove('session');
+    },
+
+    /** One sync round (the window calls it on a timer and when the network comes back). */
+    syncTeam: (): Promise<SyncStatus> => sync.sync(),
+
+    /** Who decided this order on other laptops: pulled decisions, oldest first. */
+    async teammatesDecisions(orderKey: string): Promise<TeamDecision[]> {
+      return (await store.eventsAbout(`order:${orderKey}`)).map(teamDecisionOf).filter((d): d is TeamDecision => d !== null);
+    },
+
+    /** Orders whose standing decisions differ between laptops (this one included). */
+    async teamConflicts(): Promise<DecisionConflict[]> {
+      return decisionConflicts(await teamDecisions());
+    },
+
+    async teamClaims(): Promise<Claim[]> {
+      const { session, transport } = await signedIn();
+      return transport.claims(session.token);
+    },
+
+    async claimCase(subject: ClaimSubject, key: string): Promise<Claim> {
+      const { session, transport } = await signedIn();
+      return transport.claim(session.token, subject, key);
+    },
+
+    async releaseCase(subject: ClaimSubject, key: string): Promise<void> {
+      const { session, transport } = await signedIn();
+      await transport.release(session.token, subject, key);
+    },
+
+    async reassignCase(subject: ClaimSubject, key: string, to: string): Promise<Claim> {
+      const { session, transport } = await signedIn();
+      return transport.reassign(session.token, subject, key, to);
+    },
+
+    /** Verify: this device's chain on its own, against the server's head for it, and the teammates' chains. */
+    async checkDeviceChain(): Promise<DeviceChainCheck> {
+      const outbox = await store.outbox();
+      const verdict = await verifyTeamChain(outbox);
+      const local = verdict.ok ? ({ ok: true, seq: verdict.head.seq } as const) : ({ ok: false, reason: verdict.reason } as const);
+      const brokenDevices = Object.entries((await store.get('brokenDevices')) ?? {}).map(([deviceId, reason]) => ({ deviceId, reason }));
+      const session = await store.get('session');
+      const deviceId = await store.get('deviceId');
+      if (!session || !deviceId) return { local, server: null, brokenDevices };
+      let head;
+      try {
+        head = await transportFor(session.origin).deviceHead(session.token, deviceId);
+      } catch (error) {
+        if (error instanceof TeamRefusal) throw error;
+        return { local, server: null, brokenDevices };
+      }
+      const at = outbox.find((e) => e.seq === head.seq);
+      const matches = head.seq === 0 || at?.hash === head.hash;
+      const reason = matches
+        ? null
+        : head.seq > outbox.length
+          ? `the server holds ${head.seq} events of this laptop, this laptop only ${outbox.length}: events were lost here`
+          : `event ${head.seq} here differs from the one the server witnessed: this laptop's chain was rewritten`;
+      return { local, server: { seq: head.seq, matches, reason }, brokenDevices };
+    },
+  };
+}
+
+export type TeamHandlers = ReturnType<typeof teamHandlers>;

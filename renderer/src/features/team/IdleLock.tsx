@@ -1,0 +1,57 @@
+// The idle lock: signed in to a team, the app covers itself after the team's idle time without
+// input and asks for the password again (a new session), so an unattended laptop decides nothing.
+import { useEffect, useState } from 'react';
+import { cache } from '../../core/client';
+import { ErrorAlert } from '../../app/Alerts';
+import { IdleWatch, windowTimer, type IdleTimer } from '../../app/idleLock';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { useAsync } from '../../ui/useAsync';
+import { useTeam } from './useTeamStatus';
+
+const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel'] as const;
+
+export function IdleLock({ timer = windowTimer }: { timer?: IdleTimer }) {
+  const status = useTeam((s) => s.status);
+  const [locked, setLocked] = useState(false);
+  const [password, setPassword] = useState('');
+  const unlock = useAsync(() => null, []);
+  const minutes = status?.signedIn ? (status.settings?.idleLockMinutes ?? null) : null;
+
+  useEffect(() => {
+    if (minutes === null || locked) return;
+    const watch = new IdleWatch(minutes * 60_000, () => setLocked(true), timer);
+    const onInput = () => watch.input();
+    for (const e of INPUT_EVENTS) window.addEventListener(e, onInput, { passive: true });
+    return () => {
+      watch.stop();
+      for (const e of INPUT_EVENTS) window.removeEventListener(e, onInput);
+    };
+  }, [minutes, locked, timer]);
+
+  if (!locked || !status?.account || !status.origin) return null;
+  const { origin, account } = status;
+  return (
+    <div className="idle-lock" role="dialog" aria-modal="true" aria-labelledby="idle-lock-title">
+      <SubmitForm
+        className="panel"
+        onSubmit={() =>
+          void unlock.run(async () => {
+            await cache.teamSignIn(origin, account.name, password);
+            setPassword('');
+            setLocked(false);
+            await useTeam.getState().refresh();
+          })
+        }
+      >
+        <h2 id="idle-lock-title">Locked after {minutes} minutes without input</h2>
+        <p>Enter the password of {account.name} to go on.</p>
+        <label htmlFor="idle-lock-password">Password</label>
+        <input id="idle-lock-password" type="password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
+        <button type="submit" className="primary" disabled={!password}>
+          Unlock
+        </button>
+        <ErrorAlert message={unlock.error} />
+      </SubmitForm>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+// One line under the navigation: who is signed in to the team, and whether the work is shared
+// ("synced 14:05") or waiting ("offline since 14:02, 3 changes waiting").
+import { formatCount } from '../../../../shared/domain/money';
+import { useTeam } from './useTeamStatus';
+
+const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+
+export function TeamSyncLine() {
+  const status = useTeam((s) => s.status);
+  if (!status?.signedIn || !status.account) return <div className="muted">offline</div>;
+  const waiting = status.waiting ? `, ${formatCount(status.waiting)} ${status.waiting === 1 ? 'change' : 'changes'} waiting` : '';
+  const state = status.offlineSince
+    ? `offline since ${time(status.offlineSince)}${waiting}`
+    : status.problem
+      ? `not synced: ${status.problem}${waiting}`
+      : status.lastSyncAt
+        ? `synced ${time(status.lastSyncAt)}${waiting}`
+        : `not synced yet${waiting}`;
+  return (
+    <div className="muted" data-testid="team-sync">
+      Team: {status.account.name} ({status.account.role}) · {state}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// The team's state as the window shows it (signed in as, changes waiting, offline since), kept in
+// step with the cache worker, and the sync loop: a round on a timer, when the network returns and
+// soon after something was logged. Durable state stays in the worker's IndexedDB.
+import { useEffect } from 'react';
+import { create } from 'zustand';
+import { cache } from '../../core/client';
+import type { TeamStatus } from '../../core/contract';
+import { useUi } from '../../state/uiStore';
+
+/** Between rounds while signed in: short, since a teammate waits on what this laptop decided. */
+export const SYNC_EVERY_MS = 5_000;
+
+interface TeamState {
+  status: TeamStatus | null;
+  /** Reads the worker's team status (no network). */
+  refresh(): Promise<void>;
+  /** One sync round now, then the status. */
+  syncNow(): Promise<void>;
+}
+
+export const useTeam = create<TeamState>((set) => ({
+  status: null,
+  async refresh() {
+    set({ status: await cache.teamStatus() });
+  },
+  async syncNow() {
+    await cache.syncTeam();
+    set({ status: await cache.teamStatus() });
+  },
+}));
+
+/** Mounted once by the app: runs the sync loop while a team session exists. */
+export function useTeamSyncLoop(): void {
+  const signedIn = useTeam((s) => s.status?.signedIn ?? false);
+  const version = useUi((s) => s.cacheVersion);
+  useEffect(() => {
+    void useTeam
+      .getState()
+      .refresh()
+      .catch(() => undefined);
+  }, []);
+  useEffect(() => {
+    if (!signedIn) return;
+    const round = () =>
+      void useTeam
+        .getState()
+        .syncNow()
+        .catch(() => undefined);
+    round();
+    const every = window.setInterval(round, SYNC_EVERY_MS);
+    window.addEventListener('online', round);
+    return () => {
+      window.clearInterval(every);
+      window.removeEventListener('online', round);
+    };
+  }, [signedIn, version]);
+}

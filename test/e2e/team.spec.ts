@@ -1,0 +1,169 @@
+// The team, end to end: laptops in browser mode signed in as different analysts to one real team
+// server on PostgreSQL (started by this file). Decisions travel both ways, also after a laptop
+// decided offline; a conflict is flagged for a lead; compliance cannot decide; wrong passwords lock.
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { chainTeamEvents, GENESIS_HEAD, SCHEMA_HEADER, TEAM_SCHEMA_VERSION } from '../../shared/team';
+import { enterAnalystName, expect, loadDemo, test as base, TEST_NOW } from './fixtures';
+import { LOCKOUT_AFTER, startTeamServerRun, TEAM_PASSWORD, type TeamServerRun } from './teamServer';
+
+const test = base.extend<{ allowedOrigins: string[] }, { team: TeamServerRun }>({
+  team: [
+    async ({}, use) => {
+      const run = await startTeamServerRun();
+      await use(run);
+      await run.stop();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  baseURL: async ({ team }, use) => use(team.appUrl),
+  allowedOrigins: async ({ team }, use) => use([team.origin]),
+});
+
+/** A second (third…) laptop: its own browser profile, at the tests' date, the analyst's name given. */
+async function laptop(browser: Browser, team: TeamServerRun, selfDeclared: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: team.appUrl, viewport: { width: 1440, height: 900 }, locale: 'en-US', colorScheme: 'light' });
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date(TEST_NOW));
+  await page.goto('/');
+  await enterAnalystName(page, selfDeclared);
+  return { context, page };
+}
+
+/** The team line under the navigation (Settings → Team shows it too). */
+const syncLine = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByTestId('team-sync');
+
+async function signIn(page: Page, name: string, password = TEAM_PASSWORD): Promise<void> {
+  await page.goto('/#/settings');
+  const panel = page.getByRole('region', { name: 'Team', exact: true });
+  await panel.getByLabel('Name').fill(name);
+  await panel.getByLabel('Password').fill(password);
+  await panel.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function signedIn(page: Page, name: string): Promise<void> {
+  await expect(page.getByTestId('team-account')).toContainText(`as ${name}`);
+}
+
+/** Decides the order on top of the review queue; returns its key as Review shows it. */
+async function decideFirst(page: Page, decision: 'Release' | 'Hold'): Promise<void> {
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
+  await page.locator('section.review').focus();
+  await page.keyboard.press(decision === 'Release' ? 'r' : 'h');
+  const form = page.getByRole('form', { name: new RegExp(`^${decision} order`) });
+  if (decision === 'Hold') await form.getByLabel('Reason code').selectOption({ index: 1 });
+  await form.getByRole('button', { name: decision, exact: true }).click();
+}
+
+test('team sync between analysts: A decides and B sees it; B decides offline, both see each other after reconnecting; the lead sees the conflict', async ({
+  page,
+  browser,
+  team,
+}) => {
+  test.setTimeout(300_000);
+  await team.addUser('Ana Weber', 'analyst');
+  await team.addUser('Ben Ito', 'analyst');
+  await team.addUser('Lea Roth', 'lead');
+
+  // Laptop A (this test's page): the self-declared name gives way to the account's.
+  await signIn(page, 'Ana Weber');
+  await signedIn(page, 'Ana Weber');
+  await expect(syncLine(page)).toContainText('Team: Ana Weber (analyst)');
+  await loadDemo(page);
+  await decideFirst(page, 'Release');
+  await expect(page.getByTestId('last-decision')).toBeVisible();
+  const decidedRow = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr').first();
+  await expect(decidedRow).toContainText('Ana Weber');
+  await expect(syncLine(page)).toContainText(/synced \d/, { timeout: 30_000 });
+
+  // Laptop B: same demo data, so the same order is on top of its queue; Ana's release shows on it.
+  const b = await laptop(browser, team, 'B. Self');
+  await signIn(b.page, 'Ben Ito');
+  await signedIn(b.page, 'Ben Ito');
+  await loadDemo(b.page);
+  await b.page.getByRole('link', { name: 'Review' }).click();
+  await expect(b.page.getByTestId('teammates-decisions')).toContainText(/Ana Weber released it · .* · laptop [0-9a-f]{8}/, { timeout: 30_000 });
+
+  // B goes offline (the server's origin unreachable) and holds the same order.
+  await b.context.route(`${team.origin}/**`, (route) => route.abort('internetdisconnected'));
+  await decideFirst(b.page, 'Hold');
+  await expect(syncLine(b.page)).toContainText(/offline since \d.*, 1 change waiting/, { timeout: 30_000 });
+
+  // Back online: nothing was lost, and both laptops see the conflict.
+  await b.context.unroute(`${team.origin}/**`);
+  await expect(syncLine(b.page)).toContainText(/synced \d/, { timeout: 30_000 });
+  await expect(syncLine(b.page)).not.toContainText('waiting');
+  await expect(page.getByTestId('team-conflicts')).toContainText(/Ana Weber released it .*; Ben Ito held it/, { timeout: 30_000 });
+
+  // The lead, on a third laptop with no data of its own yet, sees the conflict flagged for them.
+  const lead = await laptop(browser, team, 'L. Self');
+  await signIn(lead.page, 'Lea Roth');
+  await signedIn(lead.page, 'Lea Roth');
+  await loadDemo(lead.page);
+  await lead.page.getByRole('link', { name: 'Review' }).click();
+  await expect(lead.page.getByTestId('team-conflicts')).toContainText('Decided differently by the team: for you to resolve', { timeout: 30_000 });
+  await expect(lead.page.getByTestId('team-conflicts')).toContainText(/Ana Weber released it .*; Ben Ito held it/);
+  await lead.page.screenshot({ path: test.info().outputPath('lead-review.png') });
+  await b.context.close();
+  await lead.context.close();
+});
+
+test('team compliance cannot decide: the app refuses before logging, and the server answers 403 to a decision pushed anyway', async ({
+  page,
+  team,
+  request,
+}) => {
+  await team.addUser('Cora Meyer', 'compliance');
+  await signIn(page, 'Cora Meyer');
+  await signedIn(page, 'Cora Meyer');
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
+  await page.locator('section.review').focus();
+  await page.keyboard.press('r');
+  await page.getByRole('button', { name: 'Release', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('Cora Meyer is signed in as compliance: a compliance account reads the team');
+  await expect(page.getByTestId('last-decision')).toHaveCount(0);
+
+  const headers = { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION) };
+  const session = await request.post(`${team.origin}/v1/session`, { headers, data: { name: 'Cora Meyer', password: TEAM_PASSWORD } });
+  const { token } = (await session.json()) as { token: string };
+  const events = await chainTeamEvents(
+    [
+      {
+        id: crypto.randomUUID(),
+        kind: 'decision',
+        payload: { orderKey: 'shopify:#1001', decision: 'release' },
+        analyst: 'Cora Meyer',
+        at: Date.parse(TEST_NOW),
+      },
+    ],
+    crypto.randomUUID(),
+    GENESIS_HEAD,
+  );
+  const pushed = await request.post(`${team.origin}/v1/events`, { headers: { ...headers, authorization: `Bearer ${token}` }, data: { events } });
+  expect(pushed.status()).toBe(403);
+});
+
+test(`team sign-in: ${LOCKOUT_AFTER} wrong passwords lock the account, and the app says so`, async ({ page, team }) => {
+  await team.addUser('Dan Okafor', 'analyst');
+  const alert = page.getByRole('region', { name: 'Team', exact: true }).getByRole('alert');
+  for (let i = 0; i < LOCKOUT_AFTER; i++) {
+    await signIn(page, 'Dan Okafor', 'not the password at all');
+    await expect(alert).toBeVisible();
+  }
+  await signIn(page, 'Dan Okafor');
+  await expect(alert).toContainText(/locked/i);
+  await expect(page.getByTestId('team-account')).toHaveCount(0);
+});
+
+test('team settings refuse a server other than the configured one, and name the one the app may talk to', async ({ page, team }) => {
+  await page.goto('/#/settings');
+  const panel = page.getByRole('region', { name: 'Team', exact: true });
+  await expect(panel.getByLabel('Team server')).toHaveValue(team.origin);
+  await panel.getByLabel('Team server').fill('https://elsewhere.example.com');
+  await panel.getByLabel('Name').fill('Ana Weber');
+  await panel.getByLabel('Password').fill(TEAM_PASSWORD);
+  await panel.getByRole('button', { name: 'Sign in' }).click();
+  await expect(panel.getByRole('alert')).toContainText(`This app may talk only to ${team.origin}`);
+});

@@ -1,0 +1,77 @@
+// An in-memory team server with the real one's chain rules (chainBreak, idempotent replays,
+// all-or-nothing pushes), so the sync engine is tested without a network; each call can be made
+// to fail before or after the server changed anything, as a cut connection does.
+import { chainBreak, GENESIS_HEAD, teamEventHash, type PulledEvent, type TeamEvent } from '../../../shared/team';
+import type { LogHead } from '../../../shared/decisions/chain';
+import { TeamRefusal, TeamUnreachable, type TeamTransport } from '../../../renderer/src/core/team/teamTransport';
+
+export class FakeTeamServer {
+  events: PulledEvent[] = [];
+  heads = new Map<string, LogHead>();
+  /** Next calls: 'down' throws before anything happens, 'lose-answer' stores then throws. */
+  faults: ('down' | 'lose-answer')[] = [];
+  duplicates = 0;
+
+  transport(name: string, role: 'analyst' | 'lead' | 'compliance' = 'analyst'): TeamTransport {
+    const fault = () => this.faults.shift();
+    const store = (events: TeamEvent[]) => this.store(events, name);
+    const read = () => this;
+    return {
+      async signIn() {
+        if (fault() === 'down') throw new TeamUnreachable('fake');
+        return { token: `token-of-${name}-0000000000000000`, expiresAt: 1e13, account: { name, role } };
+      },
+      async signOut() {},
+      async settings() {
+        return { settings: { idleLockMinutes: 15 }, account: { name, role }, sessionExpiresAt: 1e13, schemaVersion: 1, minimumSchemaVersion: 1 };
+      },
+      async push(_token, events) {
+        const f = fault();
+        if (f === 'down') throw new TeamUnreachable('fake');
+        const answer = await store(events);
+        if (f === 'lose-answer') throw new TeamUnreachable('fake');
+        return answer;
+      },
+      async pull(_token, after, limit) {
+        const server = read();
+        if (fault() === 'down') throw new TeamUnreachable('fake');
+        const page = server.events.filter((e) => e.serverSeq > after).slice(0, limit);
+        return { events: page, cursor: page.at(-1)?.serverSeq ?? after, more: server.events.some((e) => e.serverSeq > (page.at(-1)?.serverSeq ?? after)) };
+      },
+      async deviceHead(_token, deviceId) {
+        const server = read();
+        return { deviceId, ...(server.heads.get(deviceId) ?? GENESIS_HEAD) };
+      },
+      claims: async () => [],
+      claim: async () => {
+        throw new Error('not in the fake');
+      },
+      release: async () => undefined,
+      reassign: async () => {
+        throw new Error('not in the fake');
+      },
+    };
+  }
+
+  /** Checks the whole batch, then stores it: what the real server's push does. */
+  private async store(events: TeamEvent[], name: string) {
+    const staged = new Map(this.heads);
+    const fresh: TeamEvent[] = [];
+    for (const e of events) {
+      if (e.analyst !== name) throw new TeamRefusal(403, { error: `events are attributed to ${name}`, code: 'forbidden' });
+      const known = this.events.find((k) => k.id === e.id);
+      if (known) {
+        this.duplicates++;
+        continue;
+      }
+      const broken = chainBreak(e, staged.get(e.deviceId) ?? GENESIS_HEAD);
+      if (broken || (await teamEventHash(e)) !== e.hash) throw new TeamRefusal(409, { error: broken?.reason ?? 'hash', code: broken?.code ?? 'hash' });
+      staged.set(e.deviceId, { seq: e.seq, hash: e.hash });
+      fresh.push(e);
+    }
+    for (const e of fresh) this.events.push({ ...e, serverSeq: this.events.length + 1, receivedAt: 0 });
+    this.heads = staged;
+    const devices = [...new Set(events.map((e) => e.deviceId))];
+    return { accepted: fresh.length, duplicates: events.length - fresh.length, heads: devices.map((d) => ({ deviceId: d, ...staged.get(d)! })) };
+  }
+}
