@@ -94,6 +94,9 @@ test('team sync between analysts: A decides and B sees it; B decides offline, bo
   await expect(syncLine(b.page)).toContainText(/synced \d/, { timeout: 30_000 });
   await expect(syncLine(b.page)).not.toContainText('waiting');
   await expect(page.getByTestId('team-conflicts')).toContainText(/Ana Weber released it .*; Ben Ito held it/, { timeout: 30_000 });
+  // Verify checks B's chain of team events against the head the server witnessed for B's laptop.
+  await b.page.getByRole('button', { name: 'Verify log' }).click();
+  await expect(b.page.getByTestId('team-chain-verdict')).toHaveText("This laptop's team chain is intact (1 events); the server witnessed it up to event 1.");
 
   // The lead, on a third laptop with no data of its own yet, sees the conflict flagged for them.
   const lead = await laptop(browser, team, 'L. Self');

@@ -8,7 +8,8 @@ import { writeDecisionsCsv } from '../../../../shared/decisions/decisionsCsv';
 import type { WitnessVerdict } from '../../../../shared/decisions/witness';
 import { formatCount, showDateTime } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
-import type { LogVerdict } from '../../core/contract';
+import type { DeviceChainCheck, LogVerdict } from '../../core/contract';
+import { DeviceChainVerdict } from '../team';
 import { exportFile } from '../../app/exportFile';
 import { downloadCheckpoint, standingWitnesses, syncCheckpoint, witnessOf, type WitnessStatus } from '../../app/logWitness';
 import { platform } from '../../platform';
@@ -87,7 +88,13 @@ export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
     { keepStale: true },
   );
   const { value: status, setValue: setStatus, error, run: act } = checkpoint;
-  const verify = () => act(async () => setVerdict(await cache.verifyDecisionLog(await standingWitnesses())));
+  const [teamCheck, setTeamCheck] = useState<DeviceChainCheck | null>(null);
+  const verify = () =>
+    act(async () => {
+      setVerdict(await cache.verifyDecisionLog(await standingWitnesses()));
+      // In a team, the device's chain of team events is checked too, against the server's head for it.
+      setTeamCheck((await cache.teamStatus()).signedIn ? await cache.checkDeviceChain() : null);
+    });
   const verifyAgainstFile = () =>
     act(async () => {
       const [file] = await platform.openFiles({ title: 'Verify the decision log against a file', filters: WITNESS_FILTERS, multiple: false });
@@ -122,6 +129,7 @@ export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
           {chain.ok ? `Log intact: all ${formatCount(chain.entries)} entries verified.` : `Log broken at entry ${chain.seq}: ${chain.reason}.`}
         </p>
       )}
+      {teamCheck && <DeviceChainVerdict check={teamCheck} />}
       {verdict?.witnesses.map((w) => (
         <p key={w.source} role="status" data-testid="witness-verdict" className={w.ok ? 'ok' : 'error'}>
           {witnessText(w)}

@@ -5,3 +5,4 @@ export { TeamConflicts, TeammatesOnOrder } from './TeamOnOrder';
 export { TeamSyncLine } from './TeamSyncLine';
 export { IdleLock } from './IdleLock';
 export { useTeamSyncLoop } from './useTeamStatus';
+export { DeviceChainVerdict } from './DeviceChainVerdict';
