@@ -12,7 +12,11 @@ import { adyenDefenseFileSchema } from '../../shared/disputes/adyenDefense';
 import { stripeEvidenceFileSchema } from '../../shared/disputes/stripeEvidence';
 import { expect, loadDemo, test } from './fixtures';
 
-test('evidence pack of a Visa 10.4 dispute with CE 3.0 priors: Stripe JSON with the priors, the printed pack, both logged', async ({ page }) => {
+const ATTACHMENTS = new URL('../fixtures/attachments/', import.meta.url).pathname;
+
+test('evidence pack of a Visa 10.4 dispute with CE 3.0 priors and an attachment: Stripe JSON with the priors, the printed pack with the file, both logged', async ({
+  page,
+}) => {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Disputes' }).click();
   const eligible = page
@@ -26,6 +30,10 @@ test('evidence pack of a Visa 10.4 dispute with CE 3.0 priors: Stripe JSON with 
   const disputeId = (await detail.getAttribute('aria-label'))!.replace('Dispute ', '');
   const priorOrders = await detail.getByRole('table', { name: 'CE 3.0 prior orders' }).locator('tbody tr td:nth-child(2)').allTextContents();
   expect(priorOrders.length).toBeGreaterThanOrEqual(2);
+  // An attached screenshot of the customer's account activity goes into the pack.
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), detail.getByRole('button', { name: 'Attach files…' }).click()]);
+  await chooser.setFiles(path.join(ATTACHMENTS, 'proof-of-delivery.png'));
+  await expect(detail.getByRole('table', { name: 'Attached files' }).locator('tbody tr')).toHaveCount(1);
 
   // Stripe evidence JSON: Stripe's shape, exactly two of the qualifying priors with their charges.
   const [download] = await Promise.all([page.waitForEvent('download'), detail.getByRole('button', { name: 'Stripe evidence (JSON)' }).click()]);
@@ -63,6 +71,8 @@ test('evidence pack of a Visa 10.4 dispute with CE 3.0 priors: Stripe JSON with 
   expect(text).toContain('Checks before export');
   expect(text).toContain('To upload or write in Stripe by hand');
   expect(text).toMatch(/receipt \(file upload\)/);
+  expect(text).toContain('Attached files');
+  expect(text).toContain('proof-of-delivery.png');
   // The pack alone: none of the screen around it.
   expect(text).not.toContain('Disputes by deadline');
   expect(text).not.toContain('Evidence pack (PDF)');
@@ -109,7 +119,6 @@ test('submit guard: an overdue dispute with evidence missing is submitted only w
 });
 
 const IMPORTS = new URL('../fixtures/imports/', import.meta.url).pathname;
-const ATTACHMENTS = new URL('../fixtures/attachments/', import.meta.url).pathname;
 
 /** Adyen's defense file as the dispute's button saves it, checked against its shape. */
 async function adyenFile(detail: Locator, disputeId: string) {

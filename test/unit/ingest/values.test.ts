@@ -182,7 +182,23 @@ describe('hashes', () => {
 
   it('hashes a number as the text String() gives it (stored hashes stay comparable)', () => {
     const h = (r: object) => hashFields(r, ['a', 'b']);
-    const cases = [0, -0, 7, -7, 10, 1763424424000, -1763424424000, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 53, 1e21, 12.5, -0.25, NaN, Infinity];
+    const cases = [
+      0,
+      -0,
+      7,
+      -7,
+      10,
+      1763424424000,
+      -1763424424000,
+      Number.MAX_SAFE_INTEGER,
+      -Number.MAX_SAFE_INTEGER,
+      2 ** 53,
+      1e21,
+      12.5,
+      -0.25,
+      NaN,
+      Infinity,
+    ];
     for (const n of cases) expect(h({ a: n, b: 'x' }), String(n)).toBe(h({ a: String(n), b: 'x' }));
     fc.assert(fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.double()), (n) => h({ a: n, b: n }) === h({ a: String(n), b: String(n) })));
   });
