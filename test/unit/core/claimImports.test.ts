@@ -2,13 +2,13 @@
 // in the one claim list with their deadlines, a re-import updates instead of duplicating, Undo takes
 // them back, and a reference another marketplace's claim holds is refused with its line and column.
 import 'fake-indexeddb/auto';
+import { A_TO_Z } from '../../support/aToZClaimsPreset';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClaimService } from '../../../renderer/src/core/disputes/claimService';
 import { ImportHistory } from '../../../renderer/src/core/imports/importHistory';
 import { importFile } from '../../../renderer/src/core/imports/importRunner';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
-import type { FormatPreset } from '../../../shared/ingest/formats/preset';
 import { fixedClock } from '../../../shared/time/clock';
 
 const NOW = Date.UTC(2026, 11, 3, 9, 0);
@@ -18,23 +18,6 @@ async function* once(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
 }
 const file = (name: string, bytes: Uint8Array) => ({ name, size: bytes.length, chunks: once(bytes) });
-const A_TO_Z: FormatPreset = {
-  id: 'custom-a-to-z',
-  label: 'A-to-z claims',
-  kind: 'claims',
-  markerColumns: ['Claim ID', 'Claim Amount'],
-  mapping: {
-    id: 'Claim ID',
-    orderRef: 'Order ID',
-    amount: 'Claim Amount',
-    currency: 'Currency',
-    openedAt: 'Claim Date',
-    dueAt: 'Respond By',
-    reason: 'Claim Reason',
-    status: 'Claim Status',
-  },
-  options: { source: 'amazon-claims', timeZone: 'UTC', claimKind: 'amazon-a-to-z' },
-};
 
 let db: WorkbenchDb;
 let n = 0;

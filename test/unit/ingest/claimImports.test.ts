@@ -1,5 +1,6 @@
 // Refund claims read from files: PayPal's case report sends buyer claims to claims and chargebacks to
 // disputes; a claims sheet mapped in the wizard is read as claims of one kind or of its kind column.
+import { A_TO_Z } from '../../support/aToZClaimsPreset';
 import { describe, expect, it } from 'vitest';
 import type { RefundClaim } from '../../../shared/disputes/claims';
 import type { Dispute } from '../../../shared/domain/dispute';
@@ -8,25 +9,6 @@ import { parseFormatPreset, type FormatPreset } from '../../../shared/ingest/for
 import { bucketsAddUp, fixture, runImport, values } from './support';
 
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0) => Date.UTC(y, mo - 1, d, h, mi);
-
-/** What the wizard saves for the A-to-z sheet: every row an A-to-z claim, no kind column. */
-const A_TO_Z: FormatPreset = {
-  id: 'custom-a-to-z-claims',
-  label: 'A-to-z claims',
-  kind: 'claims',
-  markerColumns: ['Claim ID', 'Claim Amount', 'Claim Date'],
-  mapping: {
-    id: 'Claim ID',
-    orderRef: 'Order ID',
-    amount: 'Claim Amount',
-    currency: 'Currency',
-    openedAt: 'Claim Date',
-    dueAt: 'Respond By',
-    reason: 'Claim Reason',
-    status: 'Claim Status',
-  },
-  options: { source: 'amazon-claims', timeZone: 'UTC', claimKind: 'amazon-a-to-z' },
-};
 
 const CASES_HEADER =
   '"CH","Case type","Case ID","Original transaction ID","Transaction date","Transaction invoice ID","Card Type","Case reason","Claimant name","Claimant email address","Case filing date","Case status","Response due date","Disputed amount","Disputed currency","Disputed transaction ID","Money movement","Settlement type","Seller protection","Seller protection payout amount","Seller protection currency","Payment Tracking ID","Buyer comments","Store ID","Chargeback Reason Code","Outcome"';
