@@ -65,12 +65,22 @@ function refusalOf(status: number, body: unknown): TeamRefusal {
   return new TeamRefusal(status, { ...b, error, code: typeof b.code === 'string' ? b.code : 'unknown' } as TeamError);
 }
 
-export function httpTransport(origin: string, fetchFn: Fetch = (input, init) => fetch(input, init)): TeamTransport {
+/**
+ * How long one call may take before the server counts as unreachable. A call that never ends (a
+ * half-open connection, a proxy that swallows the request) would otherwise hold the sync round, and
+ * every round after it, for as long as the window stays open.
+ */
+export const CALL_TIMEOUT_MS = 60_000;
+
+export function httpTransport(origin: string, fetchFn: Fetch = (input, init) => fetch(input, init), timeoutMs = CALL_TIMEOUT_MS): TeamTransport {
   async function call<T>(method: string, path: string, token: string | null, schema: z.ZodType<T> | null, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION) };
     if (token) headers['authorization'] = `${AUTHORIZATION_SCHEME} ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
     let response: Response;
+    let text: string;
     try {
       // No cookies and no referrer: the bearer token is the only credential, the path the only address.
       response = await fetchFn(`${origin}${path}`, {
@@ -80,11 +90,15 @@ export function httpTransport(origin: string, fetchFn: Fetch = (input, init) => 
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
         cache: 'no-store',
+        signal: abort.signal,
       });
+      // The body counts against the same time: an answer cut off half way is no answer.
+      text = await response.text();
     } catch {
       throw new TeamUnreachable(origin);
+    } finally {
+      clearTimeout(timer);
     }
-    const text = await response.text().catch(() => '');
     let json: unknown = null;
     try {
       json = text ? JSON.parse(text) : null;
