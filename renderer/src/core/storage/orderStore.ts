@@ -14,7 +14,15 @@ import {
   type OrderTextColumns,
 } from '../../../../shared/orders/columns';
 import { filterRows, sortPermutation, type OrderFilter, type OrderSort, type OrderSortField } from '../../../../shared/orders/query';
-import { SEARCH_FIELDS, matchGroupSearches, normaliseQuery, searchMask, type MatchGroup, type SearchableBlock } from '../../../../shared/orders/search';
+import {
+  MATCH_GROUPS,
+  SEARCH_FIELDS,
+  matchGroupSearches,
+  normaliseQuery,
+  searchMask,
+  type MatchGroup,
+  type SearchableBlock,
+} from '../../../../shared/orders/search';
 import { mergeDicts, OrderRepository, type LoadedDict, type LoadedKeys } from './orderRepository';
 import type { WorkbenchDb } from './schema';
 
@@ -42,12 +50,20 @@ interface ReportColumns {
   hashMissing: number[];
 }
 
+/** Masks kept per snapshot: a free-text search and each of its narrowed groups, with one to spare (1 byte per order each). */
+export const SEARCH_MASKS_KEPT = MATCH_GROUPS.length + 2;
+
 /** One loaded state of the cache: every call that starts on it finishes on it. */
 export class OrderSnapshot {
   readonly liveCount: number;
   private readonly perms = new Map<OrderSortField, Uint32Array>();
   private readonly texts = new Map<number, Promise<TextBlock>>();
-  private lastSearch = { query: '', mask: null as Uint8Array | null };
+  /**
+   * Recent searches' masks, least recent first. The search box's "matched in" counts run one
+   * narrowed query per group right after the free-text one; with room for all of them, the table's
+   * next page of the free text and a click on a group both find their mask instead of rescanning.
+   */
+  private readonly searchMasks = new Map<string, Uint8Array>();
   private reportCols: Promise<ReportColumns> | null = null;
   private readonly keyRows = new Map<string, number>();
   private readonly keyRowsAbsent = new Set<string>();
@@ -344,7 +360,12 @@ export class OrderSnapshot {
   private async searchMaskFor(query: string): Promise<Uint8Array | null> {
     const q = normaliseQuery(query);
     if (q === '') return null;
-    if (this.lastSearch.query === q && this.lastSearch.mask) return this.lastSearch.mask;
+    const known = this.searchMasks.get(q);
+    if (known) {
+      this.searchMasks.delete(q);
+      this.searchMasks.set(q, known);
+      return known;
+    }
     await this.loadAllText();
     const keys = this.keys;
     const blocks: SearchableBlock[] = [];
@@ -363,7 +384,11 @@ export class OrderSnapshot {
       blocks.push(t.search);
     }
     const mask = searchMask(blocks, keys.count, q);
-    this.lastSearch = { query: q, mask };
+    this.searchMasks.set(q, mask);
+    for (const oldest of this.searchMasks.keys()) {
+      if (this.searchMasks.size <= SEARCH_MASKS_KEPT) break;
+      this.searchMasks.delete(oldest);
+    }
     return mask;
   }
 
