@@ -18,6 +18,18 @@ async function rendered(): Promise<void> {
 /** Attached images by id, as Blob URLs of their checked type, for the printed pack. */
 export type PackImages = ReadonlyMap<number, string>;
 
+/** A provider's JSON file, through the export log like every export. */
+function exportJson(suggestedName: string, value: unknown, what: string): Promise<unknown> {
+  return exportFile({
+    kind: 'json',
+    suggestedName,
+    filters: [{ name: 'JSON', extensions: ['json'] }],
+    data: `${JSON.stringify(value, null, 2)}\n`,
+    rows: null,
+    what,
+  });
+}
+
 export function useEvidencePack(disputeId: string) {
   const [pack, setPack] = useState<EvidencePack | null>(null);
   const [images, setImages] = useState<PackImages>(new Map());
@@ -61,28 +73,14 @@ export function useEvidencePack(disputeId: string) {
     exportJson: () =>
       run(async () => {
         const p = await load();
-        await exportFile({
-          kind: 'json',
-          suggestedName: `stripe-evidence-${p.dispute.id}.json`,
-          filters: [{ name: 'JSON', extensions: ['json'] }],
-          data: `${JSON.stringify(p.stripe, null, 2)}\n`,
-          rows: null,
-          what: `Stripe evidence, dispute ${p.dispute.id}`,
-        });
+        await exportJson(`stripe-evidence-${p.dispute.id}.json`, p.stripe, `Stripe evidence, dispute ${p.dispute.id}`);
       }),
     /** Adyen's defense documents by defense reason: offered only for a dispute Adyen handles. */
     exportAdyen: () =>
       run(async () => {
         const p = await load();
         if (!p.adyen) throw new Error(`Dispute ${p.dispute.id} is not an Adyen dispute: Adyen's defense file is for disputes Adyen handles`);
-        await exportFile({
-          kind: 'json',
-          suggestedName: `adyen-defense-${p.dispute.id}.json`,
-          filters: [{ name: 'JSON', extensions: ['json'] }],
-          data: `${JSON.stringify(p.adyen, null, 2)}\n`,
-          rows: null,
-          what: `Adyen defense documents, dispute ${p.dispute.id}`,
-        });
+        await exportJson(`adyen-defense-${p.dispute.id}.json`, p.adyen, `Adyen defense documents, dispute ${p.dispute.id}`);
       }),
   };
 }
