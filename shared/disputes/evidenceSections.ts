@@ -1,0 +1,126 @@
+// The evidence pack's printed tables (cover, order, payment, IP and device) and the pieces they are
+// built from: card and check wording, the customer's timeline, CE 3.0 prior choice and duplicate charges.
+import { formatDate, formatDateTime, formatMoney } from '../domain/money';
+import { channelLabel, orderKey, type Order } from '../domain/order';
+import { countdown } from './deadlines';
+import { EVIDENCE_CASE_LABEL, type EvidenceCase } from './evidenceCase';
+import { REASON_FAMILY_LABEL } from './reasonCodes';
+import { postalAddress, STRIPE_LIMITS } from './stripeEvidence';
+import type { EvidenceInput, EvidencePack, PackOrder, PackPrior, TimelineEntry } from './evidence';
+
+const DAY_MS = 86_400_000;
+
+/** The cache knows orders, not their lines: the description names the order and its value. */
+export function productDescription(o: Order): string {
+  return `Goods of order ${o.externalId} (${channelLabel(o)}, ${formatDate(o.createdAt)}), ${formatMoney(o.totalMinor, o.currency)}`;
+}
+
+function cardText(o: Order): string {
+  if (!o.cardLast4) return '';
+  return `${o.cardBrand ? o.cardBrand + ' ' : ''}BIN ${o.cardBin || '?'} •••• ${o.cardLast4}`;
+}
+
+const CHECK_WORD: Record<string, string> = { pass: 'passed', fail: 'failed', unavailable: 'unavailable', unchecked: 'not checked' };
+const word = (v: string | undefined) => (v ? (CHECK_WORD[v] ?? v) : 'not in the export');
+
+/** The two priors sent to Stripe: most shared elements first, then the most recent. */
+export function choosePriors(priors: PackPrior[]): PackPrior[] {
+  return [...priors].sort((a, b) => b.shared.length - a.shared.length || b.order.createdAt - a.order.createdAt).slice(0, STRIPE_LIMITS.ce3Priors);
+}
+
+/** At the same moment an order comes before its refund and its dispute. */
+const KIND_RANK: Record<TimelineEntry['kind'], number> = { order: 0, refund: 1, dispute: 2 };
+
+export function timelineOf(history: readonly PackOrder[], current: string): TimelineEntry[] {
+  const out: TimelineEntry[] = [];
+  for (const h of history) {
+    const o = h.order;
+    const mine = orderKey(o) === current;
+    out.push({
+      at: o.createdAt,
+      kind: 'order',
+      current: mine,
+      text: `Order ${o.externalId} · ${channelLabel(o)} · ${formatMoney(o.totalMinor, o.currency)} · ${o.status}`,
+    });
+    if (o.status === 'refunded' || h.payment?.status === 'refunded')
+      out.push({
+        at: o.createdAt,
+        kind: 'refund',
+        current: mine,
+        text: `Refund of order ${o.externalId} (the export gives no refund date; shown at the order's)`,
+      });
+    for (const d of h.disputes)
+      out.push({
+        at: d.openedAt,
+        kind: 'dispute',
+        current: mine,
+        text: `Dispute ${d.id} · ${d.network} ${d.reasonCode} · ${formatMoney(d.amountMinor, d.currency)} · ${d.status}`,
+      });
+  }
+  return out.sort((a, b) => a.at - b.at || KIND_RANK[a.kind] - KIND_RANK[b.kind]);
+}
+
+/** A likely other charge for a duplicate claim: same customer, same amount, within 7 days. */
+export function duplicateCandidates(disputed: PackOrder | null, history: readonly PackOrder[]): PackOrder[] {
+  if (!disputed) return [];
+  const o = disputed.order;
+  return history.filter(
+    (h) =>
+      orderKey(h.order) !== orderKey(o) &&
+      h.order.totalMinor === o.totalMinor &&
+      h.order.currency === o.currency &&
+      Math.abs(h.order.createdAt - o.createdAt) <= 7 * DAY_MS,
+  );
+}
+
+/** The pack's tables of facts, each row a label and what the cache knows ("not in the export" when nothing). */
+export function packSections(input: EvidenceInput, caseOf: EvidenceCase): Pick<EvidencePack, 'cover' | 'order' | 'payment' | 'ipDevice'> {
+  const { dispute: d, disputed, now } = input;
+  const o = disputed?.order ?? null;
+  const p = disputed?.payment ?? null;
+  const cover: EvidencePack['cover'] = [
+    ['Dispute', `${d.id} (${d.provider})`],
+    ['Reason', `${d.network} ${d.reasonCode} · ${input.reasonLabel}`],
+    ['Family', `${REASON_FAMILY_LABEL[input.family]} · pack for: ${EVIDENCE_CASE_LABEL[caseOf]}`],
+    ['Network', d.network],
+    ['Amount', formatMoney(d.amountMinor, d.currency)],
+    ['Opened', formatDate(d.openedAt)],
+    ['Respond by', d.dueAt ? `${formatDateTime(d.dueAt)} UTC (${countdown(d.dueAt, now)})` : 'no response allowed'],
+    ['Order', o ? `${o.externalId} · ${channelLabel(o)} · ${formatDateTime(o.createdAt)} UTC` : `${d.orderKey || 'unknown'} (not in the cache)`],
+  ];
+  const order: EvidencePack['order'] = o
+    ? [
+        ['Order', `${o.externalId} (${channelLabel(o)})`],
+        ['Placed', `${formatDateTime(o.createdAt)} UTC`],
+        ['Total', formatMoney(o.totalMinor, o.currency)],
+        ['Status', o.status],
+        ['Customer', [o.shipName, o.customerId && `account ${o.customerId}`].filter(Boolean).join(' · ') || 'not in the export'],
+        ['E-mail', o.email || 'not in the export'],
+        ['Phone', o.phone || 'not in the export'],
+        ['Shipping address', postalAddress(o) || 'not in the export'],
+        ['Billing country', o.billCountry || 'not in the export'],
+      ]
+    : [];
+  const payment: EvidencePack['payment'] = o
+    ? [
+        ['Payment', p ? `${p.id} (${p.provider}) · ${formatMoney(p.amountMinor, p.currency)} · ${p.status}` : d.paymentId || 'not in the cache'],
+        ['Card', cardText(o) || 'no card'],
+        ['Method', o.paymentMethod || p?.provider || 'not in the export'],
+        ['CVC', word(o.cvcCheck ?? p?.cvcCheck)],
+        ['AVS postcode', word(o.avsPostcodeCheck ?? p?.avsPostcodeCheck)],
+        ['AVS address line 1', word(o.avsLine1Check ?? p?.avsLine1Check)],
+        ['3-D Secure', o.threeDs ?? p?.threeDs ?? 'not in the export'],
+      ]
+    : [];
+  const ipDevice: EvidencePack['ipDevice'] = o
+    ? [
+        ['IP address', o.ip || p?.ip || 'not in the export'],
+        ['Device', o.deviceId || p?.deviceId || 'not in the export'],
+        [
+          'Other orders from this IP or device',
+          String(input.history.filter((h) => h.order !== o && ((o.ip && h.order.ip === o.ip) || (o.deviceId && h.order.deviceId === o.deviceId))).length),
+        ],
+      ]
+    : [];
+  return { cover, order, payment, ipDevice };
+}
