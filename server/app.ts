@@ -9,6 +9,7 @@ import { checkSession, type SignedIn } from './accounts/sessions';
 import type { TeamServerConfig } from './config';
 import type { BeforeCommit } from './events/eventStore';
 import { refusal, send, type Refusal } from './http/refusal';
+import { accountRoutes } from './http/routes/accountRoutes';
 import { claimRoutes } from './http/routes/claimRoutes';
 import { eventRoutes } from './http/routes/eventRoutes';
 import { sessionRoutes } from './http/routes/sessionRoutes';
@@ -116,5 +117,6 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
   sessionRoutes(app, context);
   eventRoutes(app, context);
   claimRoutes(app, context);
+  accountRoutes(app, context);
   return app;
 }

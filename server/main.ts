@@ -1,5 +1,5 @@
 // `npm run server [-- serve] [--data DIR] [--host H] [--port N]` starts the team server;
-// `add-user`, `list-users` and `unlock-user` manage accounts. DATABASE_URL names the database;
+// `add-user`, `list-users`, `unlock-user`, `disable-user` and `enable-user` manage accounts. DATABASE_URL names the database;
 // without it the server runs a PostgreSQL cluster of its own in the data folder.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { accountNameSchema, ROLES, type Role } from '../shared/team';
 import { systemClock } from '../shared/time/clock';
-import { addAccount, listAccounts, unlockAccount } from './accounts/accountStore';
+import { addAccount, listAccounts, setAccountDisabled, unlockAccount } from './accounts/accountStore';
 import { buildTeamServer } from './app';
 import { configFromEnvironment } from './config';
 import { migrate } from './postgres/migrate';
@@ -20,7 +20,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const USAGE = `npm run server -- [serve] [--data DIR] [--host 127.0.0.1] [--port 8787]
 npm run server -- add-user --name NAME --role admin|lead|analyst|compliance   (password from TEAM_PASSWORD or stdin)
 npm run server -- list-users
-npm run server -- unlock-user --name NAME`;
+npm run server -- unlock-user --name NAME
+npm run server -- disable-user|enable-user --name NAME   (disabling ends its sessions; its claims stay for a lead to reassign)`;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -82,6 +83,14 @@ async function manageAccounts(): Promise<number> {
         if (!(await unlockAccount(pool, values.name))) return (console.error(`There is no account named ${values.name}.`), 1);
         console.log(`Unlocked ${values.name}.`);
         return 0;
+      case 'disable-user':
+      case 'enable-user': {
+        if (!values.name) return (console.error(USAGE), 2);
+        const disabled = command === 'disable-user';
+        if (!(await setAccountDisabled(pool, values.name, disabled))) return (console.error(`There is no account named ${values.name}.`), 1);
+        console.log(`${disabled ? 'Disabled' : 'Enabled'} ${values.name}.`);
+        return 0;
+      }
       default:
         console.error(`Unknown command ${command}.\n${USAGE}`);
         return 2;

@@ -72,3 +72,24 @@ export async function unlockAccount(db: Queryable, name: string): Promise<boolea
   const r = await db.query('UPDATE accounts SET failed_sign_ins = 0, locked_until = NULL WHERE lower(name) = lower($1)', [name]);
   return r.rowCount === 1;
 }
+
+/**
+ * Disables an account (its sessions end in the same transaction, so it is out at once) or enables
+ * it again. Its claims stay as they are: the team still sees who held what, and a lead reassigns.
+ */
+export async function setAccountDisabled(pool: pg.Pool, name: string, disabled: boolean): Promise<Account | null> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const r = await client.query(`UPDATE accounts SET disabled = $2 WHERE lower(name) = lower($1) RETURNING ${COLUMNS}`, [name, disabled]);
+    const row = r.rows[0];
+    if (row && disabled) await client.query('DELETE FROM sessions WHERE account_id = $1', [row.id]);
+    await client.query('COMMIT');
+    return row ? fromRow(row) : null;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -6,3 +6,4 @@ export * from './protocol';
 export * from './rights';
 export * from './origin';
 export * from './records';
+export * from './accountMessages';

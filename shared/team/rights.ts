@@ -35,6 +35,16 @@ export function mayReassign(role: Role): boolean {
   return role === 'lead' || role === 'admin';
 }
 
+/** The team's accounts (names, roles, active or not): a lead needs them to hand cases out. */
+export function mayListAccounts(role: Role): boolean {
+  return role === 'lead' || role === 'admin';
+}
+
+/** Disabling and enabling accounts is an admin's. */
+export function mayManageAccounts(role: Role): boolean {
+  return role === 'admin';
+}
+
 export function mayChangeSettings(role: Role): boolean {
   return role === 'admin';
 }
