@@ -7,3 +7,4 @@ export * from './rights';
 export * from './origin';
 export * from './records';
 export * from './accountMessages';
+export * from './caseKeys';

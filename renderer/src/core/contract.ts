@@ -54,7 +54,7 @@ export type { PlanSummary } from './privacy/personalData';
 export type { DisputeEventRecord, ExportLogRecord, MatrixRecord, ReportSnapshotRecord, RetentionSummaryRecord } from './storage/schema';
 export type { TeamStatus, DeviceChainCheck } from './team/handlers';
 export type { SyncStatus } from './team/teamSync';
-export type { Claim, ClaimSubject, DecisionConflict, TeamDecision } from '../../../shared/team';
+export type { Claim, ClaimSubject, DecisionConflict, TeamAccount, TeamDecision } from '../../../shared/team';
 export type { ImportEntry } from './imports/importHistory';
 export type { ImportOutcome, ImportProgress } from './imports/importRunner';
 export type { FormatChoice, ImportQuestion, ImportResult, LayoutOverrides, MappingCheck } from './imports/importService';

@@ -50,6 +50,8 @@ export class FakeTeamServer {
       reassign: async () => {
         throw new Error('not in the fake');
       },
+      accounts: async () => [],
+      setAccountDisabled: async () => undefined,
     };
   }
 

@@ -9,6 +9,7 @@ import {
   type Claim,
   type ClaimSubject,
   type DecisionConflict,
+  type TeamAccount,
   type TeamDecision,
   type TeamSettings,
 } from '../../../../shared/team';
@@ -128,6 +129,16 @@ export function teamHandlers(
     async reassignCase(subject: ClaimSubject, key: string, to: string): Promise<Claim> {
       const { session, transport } = await signedIn();
       return transport.reassign(session.token, subject, key, to);
+    },
+
+    async teamAccounts(): Promise<TeamAccount[]> {
+      const { session, transport } = await signedIn();
+      return transport.accounts(session.token);
+    },
+
+    async setTeamAccountDisabled(name: string, disabled: boolean): Promise<void> {
+      const { session, transport } = await signedIn();
+      await transport.setAccountDisabled(session.token, name, disabled);
     },
 
     /** Verify: this device's chain on its own, against the server's head for it, and the teammates' chains. */

@@ -3,6 +3,7 @@
 // server's answers are untrusted too). A refusal is a TeamRefusal; no answer at all is TeamUnreachable.
 import type { z } from 'zod';
 import {
+  accountsAnswerSchema,
   AUTHORIZATION_SCHEME,
   claimSchema,
   claimsAnswerSchema,
@@ -18,6 +19,7 @@ import {
   type DeviceHead,
   type PullAnswer,
   type PushAnswer,
+  type TeamAccount,
   type TeamError,
   type TeamEvent,
 } from '../../../../shared/team';
@@ -54,6 +56,10 @@ export interface TeamTransport {
   claim(token: string, subject: ClaimSubject, key: string): Promise<Claim>;
   release(token: string, subject: ClaimSubject, key: string): Promise<void>;
   reassign(token: string, subject: ClaimSubject, key: string, to: string): Promise<Claim>;
+  /** The team's accounts (a lead's or admin's call). */
+  accounts(token: string): Promise<TeamAccount[]>;
+  /** Disables or enables an account (an admin's call). */
+  setAccountDisabled(token: string, name: string, disabled: boolean): Promise<void>;
 }
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -123,6 +129,8 @@ export function httpTransport(origin: string, fetchFn: Fetch = (input, init) => 
     claim: (token, subject, key) => call('POST', '/v1/claims', token, claimAnswer, { subject, key }),
     release: (token, subject, key) => call('POST', '/v1/claims/release', token, null, { subject, key }),
     reassign: (token, subject, key, to) => call('POST', '/v1/claims/reassign', token, claimAnswer, { subject, key, to }),
+    accounts: async (token) => (await call('GET', '/v1/accounts', token, accountsAnswerSchema)).accounts,
+    setAccountDisabled: (token, name, disabled) => call('POST', '/v1/accounts/state', token, null, { name, disabled }),
   };
 }
 
