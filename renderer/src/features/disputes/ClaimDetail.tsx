@@ -10,6 +10,8 @@ import { ErrorAlert } from '../../app/Alerts';
 import { cache } from '../../core/client';
 import type { ClaimDetail } from '../../core/contract';
 import { useActions } from '../../ui/useAsync';
+import { caseOf } from '../../../../shared/team/caseKeys';
+import { CaseClaimBar } from '../team';
 
 export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail; now: number; onClose(): void; onChange(): Promise<void> }) {
   const [note, setNote] = useState('');
@@ -35,6 +37,7 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
       <p className="muted">
         Order {c.orderRef || 'not given'} · opened {showDateTime(c.openedAt)} UTC{c.reason ? ` · ${c.reason}` : ''} · entered by {c.analyst}
       </p>
+      <CaseClaimBar of={caseOf.refundClaim(c.id)} what="refund claim" />
       <p data-testid="claim-deadline">
         {d.dueAt ? (
           <>

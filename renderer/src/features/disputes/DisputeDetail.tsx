@@ -21,6 +21,8 @@ import { DisputeAttachments } from './DisputeAttachments';
 import { ATTACHMENT_TYPE_LABEL, formatBytes } from '../../../../shared/disputes/attachments';
 import type { DisputeEventRecord } from '../../core/contract';
 import { ResponseHintText } from './ResponseHintText';
+import { caseOf } from '../../../../shared/team/caseKeys';
+import { CaseClaimBar } from '../team';
 
 export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDetail; now: number; onClose(): void; onChange(): Promise<void> }) {
   const check = d.ce3Check;
@@ -62,6 +64,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
         {d.dueAt ? `respond by ${showDateTime(d.dueAt)} (${countdown(d.dueAt, now)})` : 'no response allowed'} · {d.provider} {d.id} · order{' '}
         {d.order ? d.order.externalId : `${d.orderKey || 'unknown'} (not in cache)`}
       </p>
+      <CaseClaimBar of={caseOf.chargeback(d.id)} what="dispute" />
       {d.hint && (
         <p data-testid="dispute-hint">
           <ResponseHintText r={d} />

@@ -9,6 +9,8 @@ import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import type { DisputeRow } from '../../core/contract';
 import { FittedTable, type FitColumn } from '../../ui/FittedTable';
 import { ResponseHintText } from './ResponseHintText';
+import { caseOf } from '../../../../shared/team/caseKeys';
+import { ClaimMarker } from '../team';
 import type { DeadlineRow } from './useDisputes';
 
 const URGENCY_LABEL: Record<Urgency, string> = {
@@ -57,7 +59,18 @@ export function DisputesTable({
         </>
       ),
     },
-    { id: 'status', priority: 2, header: 'Status', className: 'wrap-words', cell: ({ r }) => <span className="status">{r.status.replace('_', ' ')}</span> },
+    {
+      id: 'status',
+      priority: 2,
+      header: 'Status',
+      className: 'wrap-words',
+      cell: ({ r }) => (
+        <>
+          <span className="status">{r.status.replace('_', ' ')}</span>
+          <ClaimMarker of={r.rowType === 'claim' ? caseOf.refundClaim(r.id) : caseOf.chargeback(r.id)} />
+        </>
+      ),
+    },
     { id: 'kind', priority: 3, header: 'Kind', className: 'wrap-words', cell: ({ r }) => (r.rowType === 'claim' ? r.kindLabel : 'Chargeback') },
     {
       id: 'reason',

@@ -7,6 +7,8 @@ import type { OrderRow } from '../../core/contract';
 import { cardSummary } from '../../../../shared/domain/order';
 import { describeCardChecks } from '../../../../shared/domain/cardChecks';
 import { describeKnownOutcome } from '../../../../shared/domain/knownOutcome';
+import { caseOf } from '../../../../shared/team/caseKeys';
+import { CaseClaimBar } from '../team';
 
 export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): void }) {
   const showRingOf = useUi((s) => s.showRingOf);
@@ -65,6 +67,7 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
           ✕
         </button>
       </header>
+      <CaseClaimBar of={caseOf.order(orderKey(order))} what="order" />
       <button className="link" onClick={() => showRingOf(orderKey(order))}>
         Show its ring
       </button>

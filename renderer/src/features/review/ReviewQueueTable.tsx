@@ -6,6 +6,8 @@ import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import type { QueueRow } from '../../core/contract';
 import { FittedTable, type FitColumn } from '../../ui/FittedTable';
+import { caseOf } from '../../../../shared/team/caseKeys';
+import { CaseClaimBar, ClaimMarker } from '../team';
 import { RingDecision } from './RingDecision';
 
 /** Rows drawn: the queue is worked from the top. */
@@ -29,7 +31,17 @@ export function ReviewQueueTable({
   const columns: FitColumn<QueueRow>[] = [
     { id: 'score', priority: 1, header: 'Score', right: true, cell: (r) => <strong>{r.score}</strong> },
     { id: 'state', priority: 2, header: 'State', cell: (r) => <span className={`status state-${r.state}`}>{r.state}</span> },
-    { id: 'order', priority: 1, header: 'Order', cell: (r) => r.externalId },
+    {
+      id: 'order',
+      priority: 1,
+      header: 'Order',
+      cell: (r) => (
+        <>
+          {r.externalId}
+          <ClaimMarker of={caseOf.order(r.orderKey)} />
+        </>
+      ),
+    },
     { id: 'channel', priority: 3, header: 'Channel', cell: (r) => MARKETPLACE_LABEL[r.marketplace] },
     { id: 'total', priority: 2, header: 'Total', right: true, cell: (r) => formatMoney(r.totalMinor, r.currency) },
     { id: 'placed', priority: 4, header: 'Placed (UTC)', cell: (r) => showDateTime(r.createdAt) },
@@ -61,6 +73,7 @@ export function ReviewQueueTable({
           <p className="muted">
             {MARKETPLACE_LABEL[current.marketplace]} · {formatMoney(current.totalMinor, current.currency)} · placed {showDateTime(current.createdAt)} UTC
           </p>
+          <CaseClaimBar of={caseOf.order(current.orderKey)} what="order" />
           <ul data-testid="fired-rules">
             {current.fired.map((f) => (
               <li key={f.ruleId}>{f.text}</li>

@@ -6,6 +6,8 @@ import type { GraphExpansion, RingDetail, RingVerdict } from '../../core/contrac
 import type { KeyType } from '../../../../shared/normalize';
 import { ErrorAlert } from '../../app/Alerts';
 import { useActions } from '../../ui/useAsync';
+import { caseOf } from '../../../../shared/team/caseKeys';
+import { CaseClaimBar } from '../team';
 import { RingGraph } from './RingGraph';
 import { RingKeys } from './RingKeys';
 import { RingOrdersTable } from './RingOrdersTable';
@@ -49,6 +51,7 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
           .join(' + ')}{' '}
         · {m.disputes} disputes ({m.fraudDisputes} fraud)
       </p>
+      <CaseClaimBar of={caseOf.ring(ring.id)} what="ring" />
       <RingKeys keys={ring.keys} onNeverLink={(type, value, reason) => done(() => actions.neverLink(type, value, reason))} />
       <RingVerdictForm ring={ring} onMark={(status, note) => done(() => actions.mark(status, note))} />
       <ErrorAlert message={error} />

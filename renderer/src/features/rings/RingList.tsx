@@ -6,6 +6,8 @@ import { formatCount, formatMoney, showDate } from '../../../../shared/domain/mo
 import { RING_LISTS, type RingList as ListName, type RingsOverview } from '../../core/contract';
 import { FittedTable, type FitColumn } from '../../ui/FittedTable';
 import { TabPanel, Tabs } from '../../ui/Tabs';
+import { caseOf } from '../../../../shared/team/caseKeys';
+import { ClaimMarker } from '../team';
 
 type Ring = RingsOverview['rings'][number];
 
@@ -44,7 +46,12 @@ const COLUMNS: FitColumn<Ring>[] = [
     id: 'verdict',
     priority: 2,
     header: 'Verdict',
-    cell: (r) => (r.mark ? <span className={`status mark-${r.mark.status}`}>{r.mark.status.replace('-', ' ')}</span> : ''),
+    cell: (r) => (
+      <>
+        {r.mark ? <span className={`status mark-${r.mark.status}`}>{r.mark.status.replace('-', ' ')}</span> : ''}
+        <ClaimMarker of={caseOf.ring(r.id)} />
+      </>
+    ),
   },
 ];
 

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../app/Alerts';
 import { useUi } from '../../state/uiStore';
 import { SubmitForm } from '../../ui/SubmitForm';
 import { useAsync } from '../../ui/useAsync';
+import { TeamAccounts } from './TeamAccounts';
 import { TeamSyncLine } from './TeamSyncLine';
 import { useTeam } from './useTeamStatus';
 
@@ -65,6 +66,7 @@ export function TeamPanel() {
             <button onClick={() => void useTeam.getState().syncNow()}>Sync now</button>
             <button onClick={() => void signOut()}>Sign out</button>
           </div>
+          <TeamAccounts />
         </>
       ) : (
         <SubmitForm className="inline-form" onSubmit={() => void signIn()}>

@@ -6,3 +6,5 @@ export { TeamSyncLine } from './TeamSyncLine';
 export { IdleLock } from './IdleLock';
 export { useTeamSyncLoop } from './useTeamStatus';
 export { DeviceChainVerdict } from './DeviceChainVerdict';
+export { CaseClaimBar } from './CaseClaimBar';
+export { ClaimMarker } from './ClaimMarker';

@@ -1,11 +1,13 @@
 // The team's state as the window shows it (signed in as, changes waiting, offline since), kept in
 // step with the cache worker, and the sync loop: a round on a timer, when the network returns and
-// soon after something was logged. Durable state stays in the worker's IndexedDB.
+// soon after something was logged; each round also reads who holds which case. Durable state
+// stays in the worker's IndexedDB.
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { cache } from '../../core/client';
 import type { TeamStatus } from '../../core/contract';
 import { useUi } from '../../state/uiStore';
+import { useCaseClaims } from './useCaseClaims';
 
 /** Between rounds while signed in: short, since a teammate waits on what this laptop decided. */
 export const SYNC_EVERY_MS = 5_000;
@@ -40,12 +42,16 @@ export function useTeamSyncLoop(): void {
       .catch(() => undefined);
   }, []);
   useEffect(() => {
-    if (!signedIn) return;
+    if (!signedIn) {
+      useCaseClaims.getState().clear();
+      return;
+    }
     const round = () =>
       void useTeam
         .getState()
         .syncNow()
-        .catch(() => undefined);
+        .catch(() => undefined)
+        .then(() => useCaseClaims.getState().refresh(useTeam.getState().status));
     round();
     const every = window.setInterval(round, SYNC_EVERY_MS);
     window.addEventListener('online', round);
