@@ -1,48 +1,11 @@
 // The team, end to end: laptops in browser mode signed in as different analysts to one real team
-// server on PostgreSQL (started by this file). Decisions travel both ways, also after a laptop
+// server on PostgreSQL (the teamLaptops fixture starts it). Decisions travel both ways, also after a laptop
 // decided offline; a conflict is flagged for a lead; compliance cannot decide; wrong passwords lock.
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { chainTeamEvents, GENESIS_HEAD, SCHEMA_HEADER, TEAM_SCHEMA_VERSION } from '../../shared/team';
-import { enterAnalystName, expect, loadDemo, test as base, TEST_NOW } from './fixtures';
-import { LOCKOUT_AFTER, startTeamServerRun, TEAM_PASSWORD, type TeamServerRun } from './teamServer';
-
-const test = base.extend<{ allowedOrigins: string[] }, { team: TeamServerRun }>({
-  team: [
-    async ({}, use) => {
-      const run = await startTeamServerRun();
-      await use(run);
-      await run.stop();
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-  baseURL: async ({ team }, use) => use(team.appUrl),
-  allowedOrigins: async ({ team }, use) => use([team.origin]),
-});
-
-/** A second (third…) laptop: its own browser profile, at the tests' date, the analyst's name given. */
-async function laptop(browser: Browser, team: TeamServerRun, selfDeclared: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: team.appUrl, viewport: { width: 1440, height: 900 }, locale: 'en-US', colorScheme: 'light' });
-  const page = await context.newPage();
-  await page.clock.setFixedTime(new Date(TEST_NOW));
-  await page.goto('/');
-  await enterAnalystName(page, selfDeclared);
-  return { context, page };
-}
-
-/** The team line under the navigation (Settings → Team shows it too). */
-const syncLine = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByTestId('team-sync');
-
-async function signIn(page: Page, name: string, password = TEAM_PASSWORD): Promise<void> {
-  await page.goto('/#/settings');
-  const panel = page.getByRole('region', { name: 'Team', exact: true });
-  await panel.getByLabel('Name').fill(name);
-  await panel.getByLabel('Password').fill(password);
-  await panel.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signedIn(page: Page, name: string): Promise<void> {
-  await expect(page.getByTestId('team-account')).toContainText(`as ${name}`);
-}
+import { expect, loadDemo, TEST_NOW } from './fixtures';
+import { laptop, signedIn, signIn, syncLine, test } from './teamLaptops';
+import { LOCKOUT_AFTER, TEAM_PASSWORD } from './teamServer';
 
 /** Decides the order on top of the review queue; returns its key as Review shows it. */
 async function decideFirst(page: Page, decision: 'Release' | 'Hold'): Promise<void> {

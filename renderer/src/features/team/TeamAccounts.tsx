@@ -27,7 +27,7 @@ export function TeamAccounts() {
       {accounts === null ? (
         <p className="muted">Reading the team&apos;s accounts…</p>
       ) : (
-        <table className="team-accounts" aria-labelledby="team-accounts-title">
+        <table className="history team-accounts" aria-labelledby="team-accounts-title">
           <thead>
             <tr>
               <th scope="col">Name</th>
