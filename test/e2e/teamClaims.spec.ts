@@ -5,7 +5,7 @@
 // an admin disables an account in Settings → Team.
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
-import { expect, loadDemo } from './fixtures';
+import { expect, loadDemo, search, visibleRows } from './fixtures';
 import { laptop, signedIn, signIn, test } from './teamLaptops';
 
 /** "Dec 3, 2026, 2:05 PM": the server's time, so the test names its shape, never its day. */
@@ -71,7 +71,9 @@ test('team claims: A claims an order, B sees who has it since when and cannot ta
   const onLead = await reviewTopOrder(lead.page);
   await expect(onLead.getByTestId('case-claim-holder')).toHaveText(new RegExp(`^Claimed by Ida Berg ${SINCE}\\.$`), { timeout: 30_000 });
   const pick = onLead.getByLabel('Reassign to');
-  await expect(pick.locator('option')).toHaveText(['choose…', 'Jon Park (analyst)', 'Kim Lund (lead)']);
+  // Active analysts and leads (other specs' accounts share this server), never the holder, compliance or an admin.
+  await expect.poll(() => pick.locator('option').allTextContents()).toEqual(expect.arrayContaining(['choose…', 'Jon Park (analyst)', 'Kim Lund (lead)']));
+  expect((await pick.locator('option').allTextContents()).filter((o) => /Ida Berg|compliance|admin/.test(o))).toEqual([]);
   await pick.selectOption('Jon Park');
   await onLead.getByRole('button', { name: 'Reassign' }).click();
   await expect(onLead.getByTestId('case-claim-holder')).toHaveText(new RegExp(`^Claimed by Jon Park ${SINCE}, assigned by Kim Lund\\.$`));
@@ -82,6 +84,18 @@ test('team claims: A claims an order, B sees who has it since when and cannot ta
   await expect(onA.getByRole('button', { name: 'Release' })).toHaveCount(0);
   await expect(topRowMarker(page)).toHaveText(/^JPClaimed by Jon Park since/);
   await expect(onB.getByTestId('case-claim-holder')).toHaveText(/^Claimed by Jon Park \(you\)/, { timeout: 30_000 });
+
+  // The Orders screen's panel of the same order says the same.
+  const why = await page.getByRole('complementary', { name: /^Why order / }).getAttribute('aria-label');
+  const orderNo = /^Why order (.+) scores/.exec(why ?? '')![1]!;
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, orderNo);
+  const at = (await visibleRows(page)).findIndex((r) => r.Order === orderNo);
+  expect(at).toBeGreaterThanOrEqual(0);
+  await page.locator(`[role="row"][aria-rowindex="${at + 2}"]`).click();
+  await expect(page.getByRole('complementary', { name: `Order ${orderNo}` }).getByTestId('case-claim-holder')).toHaveText(
+    new RegExp(`^Claimed by Jon Park ${SINCE}, assigned by Kim Lund\\.$`),
+  );
 
   // A ring: B claims the riskiest ring; A's ring list marks it, and A's ring panel names B.
   await b.page.getByRole('link', { name: 'Rings' }).click();
