@@ -2,7 +2,7 @@
 // so tests run it in-process at a fixed time and `main.ts` runs it on a port.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import { MINIMUM_CLIENT_SCHEMA_VERSION, SCHEMA_HEADER, TEAM_SCHEMA_VERSION } from '../shared/team';
+import { DEVICE_KEY_HEADER, MINIMUM_CLIENT_SCHEMA_VERSION, SCHEMA_HEADER, TEAM_SCHEMA_VERSION } from '../shared/team';
 import type { Clock } from '../shared/time/clock';
 import { SignInRateLimit } from './accounts/signIn';
 import { checkSession, type SignedIn } from './accounts/sessions';
@@ -67,7 +67,7 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
       return reply
         .code(204)
         .header('access-control-allow-methods', 'GET, POST, PUT, DELETE')
-        .header('access-control-allow-headers', `authorization, content-type, ${SCHEMA_HEADER}`)
+        .header('access-control-allow-headers', `authorization, content-type, ${SCHEMA_HEADER}, ${DEVICE_KEY_HEADER}`)
         .header('access-control-max-age', '600')
         .send();
     }

@@ -4,6 +4,7 @@
 import type pg from 'pg';
 import { chainBreak, GENESIS_HEAD, payloadText, type DeviceHead, type PulledEvent, type PushAnswer, type TeamEvent } from '../../shared/team';
 import { refusal, type Refusal } from '../http/refusal';
+import { checkDeviceKeys } from './deviceKeys';
 
 const PUSH_LOCK = 0x7eab_0002;
 
@@ -13,7 +14,7 @@ export type BeforeCommit = (client: pg.PoolClient) => Promise<void>;
 export async function appendEvents(
   pool: pg.Pool,
   events: readonly TeamEvent[],
-  by: { accountId: number; now: number },
+  by: { accountId: number; now: number; deviceKeyHash?: string | null },
   beforeCommit?: BeforeCommit,
 ): Promise<PushAnswer | Refusal> {
   const client = await pool.connect();
@@ -24,6 +25,11 @@ export async function appendEvents(
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
+    const unbound = await checkDeviceKeys(client, [...new Set(events.map((e) => e.deviceId))], by.deviceKeyHash ?? null, by);
+    if (unbound) {
+      await client.query('ROLLBACK');
+      return unbound;
+    }
     const known = new Map(
       (await client.query<{ id: string; hash: string }>('SELECT id::text, hash FROM events WHERE id = ANY($1::uuid[])', [events.map((e) => e.id)])).rows.map(
         (r) => [r.id, r.hash],

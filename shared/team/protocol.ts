@@ -7,6 +7,13 @@ export const TEAM_SCHEMA_VERSION = 1;
 export const MINIMUM_CLIENT_SCHEMA_VERSION = 1;
 /** Every /v1 request names the protocol it speaks in this header. */
 export const SCHEMA_HEADER = 'x-workbench-schema';
+/**
+ * A push names this laptop's device key in this header: a secret the laptop makes at its first
+ * push, which binds its device id so no other laptop can extend that chain.
+ */
+export const DEVICE_KEY_HEADER = 'x-workbench-device-key';
+/** What a device key looks like: random bytes in base64url. */
+export const DEVICE_KEY_PATTERN = /^[A-Za-z0-9_-]{32,128}$/;
 /** Sessions travel as `Authorization: Bearer <token>`. */
 export const AUTHORIZATION_SCHEME = 'Bearer';
 

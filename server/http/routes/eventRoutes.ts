@@ -3,6 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  DEVICE_KEY_HEADER,
+  DEVICE_KEY_PATTERN,
   MINIMUM_CLIENT_SCHEMA_VERSION,
   mayPush,
   PAYLOAD_TOO_LARGE,
@@ -16,6 +18,7 @@ import {
 } from '../../../shared/team';
 import type { SignedIn } from '../../accounts/sessions';
 import type { RouteContext } from '../../app';
+import { deviceKeyHash } from '../../events/deviceKeys';
 import { appendEvents, deviceHead, pullEvents } from '../../events/eventStore';
 import { isRefusal, parseOrRefuse, refusal, send, type Refusal } from '../refusal';
 
@@ -30,8 +33,12 @@ export function eventRoutes(app: FastifyInstance, ctx: RouteContext): void {
     if (isRefusal(push)) return send(reply, push);
     const problem = await firstProblem(push.events, who);
     if (problem) return send(reply, problem);
+    const key = request.headers[DEVICE_KEY_HEADER];
+    if (key !== undefined && (typeof key !== 'string' || !DEVICE_KEY_PATTERN.test(key)))
+      return send(reply, refusal(400, 'malformed', `the ${DEVICE_KEY_HEADER} header is not a device key (32 to 128 base64url characters)`));
 
-    const answer = await appendEvents(ctx.pool, push.events, { accountId: who.accountId, now: ctx.clock.now() }, ctx.beforePushCommits);
+    const by = { accountId: who.accountId, now: ctx.clock.now(), deviceKeyHash: key === undefined ? null : deviceKeyHash(key) };
+    const answer = await appendEvents(ctx.pool, push.events, by, ctx.beforePushCommits);
     if (isRefusal(answer)) {
       request.log.info({ account: who.name, refused: answer.body.code, eventId: answer.body.eventId }, 'push refused');
       return send(reply, answer);
