@@ -3,7 +3,7 @@
 // knows the team's IndexedDB tables.
 import { z } from 'zod';
 import type { LogHead } from '../../../../shared/decisions/chain';
-import { accountSchema, teamSettingsSchema, type TeamEvent } from '../../../../shared/team';
+import { accountSchema, DEVICE_KEY_PATTERN, teamSettingsSchema, type TeamEvent } from '../../../../shared/team';
 import { GENESIS_HEAD } from '../../../../shared/team/events';
 import type { StoredTeamEvent, WorkbenchDb } from './schema';
 
@@ -16,6 +16,8 @@ export type TeamSession = z.infer<typeof teamSessionSchema>;
 const STATE = {
   session: teamSessionSchema,
   deviceId: z.uuid(),
+  /** The secret that binds this device's chain at the server (see server/events/deviceKeys.ts). */
+  deviceKey: z.string().regex(DEVICE_KEY_PATTERN),
   /** The head of this device's outbox chain. */
   outboxHead: head,
   /** The head the server confirmed it holds for this device. */
@@ -59,6 +61,19 @@ export class TeamStore {
     const id = newId();
     await this.set('deviceId', id);
     return id;
+  }
+
+  /** This laptop's device key, made on first use: 32 random bytes, base64url. */
+  async deviceKey(): Promise<string> {
+    const known = await this.get('deviceKey');
+    if (known) return known;
+    const bytes = crypto.getRandomValues(new Uint8Array(32));
+    const key = btoa(String.fromCharCode(...bytes))
+      .replaceAll('+', '-')
+      .replaceAll('/', '_')
+      .replace(/=+$/, '');
+    await this.set('deviceKey', key);
+    return key;
   }
 
   async outboxHead(): Promise<LogHead> {

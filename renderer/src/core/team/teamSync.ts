@@ -101,13 +101,14 @@ export class TeamSync {
   /** Sends the outbox from the confirmed head on, in batches; the server's answer moves the confirmed head. */
   async push(session: TeamSession, transport: TeamTransport): Promise<number> {
     const deviceId = await this.store.deviceId(this.deps.newId);
+    const deviceKey = await this.store.deviceKey();
     const batch = Math.min(this.deps.pushBatch ?? 500, PUSH_LIMITS.maxEvents);
     let sent = 0;
     for (;;) {
       const confirmed = await this.store.confirmedHead();
       const events = await this.store.outboxAfter(confirmed.seq, batch);
       if (events.length === 0) return sent;
-      const answer = await transport.push(session.token, events);
+      const answer = await transport.push(session.token, events, deviceKey);
       const mine = answer.heads.find((h) => h.deviceId === deviceId);
       const last = events.at(-1)!;
       // The server says where this device's chain now ends; only a head this laptop wrote is taken.

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import {
   accountsAnswerSchema,
   AUTHORIZATION_SCHEME,
+  DEVICE_KEY_HEADER,
   claimSchema,
   claimsAnswerSchema,
   deviceHeadSchema,
@@ -49,7 +50,8 @@ export interface TeamTransport {
   signIn(name: string, password: string): Promise<SignInAnswer>;
   signOut(token: string): Promise<void>;
   settings(token: string): Promise<SettingsAnswer>;
-  push(token: string, events: TeamEvent[]): Promise<PushAnswer>;
+  /** Pushes this device's events with its device key, which binds the device's chain to this laptop. */
+  push(token: string, events: TeamEvent[], deviceKey?: string): Promise<PushAnswer>;
   pull(token: string, after: number, limit: number): Promise<PullAnswer>;
   deviceHead(token: string, deviceId: string): Promise<DeviceHead>;
   claims(token: string): Promise<Claim[]>;
@@ -79,8 +81,15 @@ function refusalOf(status: number, body: unknown): TeamRefusal {
 export const CALL_TIMEOUT_MS = 60_000;
 
 export function httpTransport(origin: string, fetchFn: Fetch = (input, init) => fetch(input, init), timeoutMs = CALL_TIMEOUT_MS): TeamTransport {
-  async function call<T>(method: string, path: string, token: string | null, schema: z.ZodType<T> | null, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION) };
+  async function call<T>(
+    method: string,
+    path: string,
+    token: string | null,
+    schema: z.ZodType<T> | null,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<T> {
+    const headers: Record<string, string> = { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION), ...extraHeaders };
     if (token) headers['authorization'] = `${AUTHORIZATION_SCHEME} ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const abort = new AbortController();
@@ -122,7 +131,7 @@ export function httpTransport(origin: string, fetchFn: Fetch = (input, init) => 
     signIn: (name, password) => call('POST', '/v1/session', null, signInAnswerSchema, { name, password }),
     signOut: (token) => call('DELETE', '/v1/session', token, null),
     settings: (token) => call('GET', '/v1/settings', token, settingsAnswerSchema),
-    push: (token, events) => call('POST', '/v1/events', token, pushAnswerSchema, { events }),
+    push: (token, events, deviceKey) => call('POST', '/v1/events', token, pushAnswerSchema, { events }, deviceKey ? { [DEVICE_KEY_HEADER]: deviceKey } : {}),
     pull: (token, after, limit) => call('GET', `/v1/events?after=${after}&limit=${limit}`, token, pullAnswerSchema),
     deviceHead: (token, deviceId) => call('GET', `/v1/devices/${encodeURIComponent(deviceId)}/head`, token, deviceHeadSchema),
     claims: async (token) => (await call('GET', '/v1/claims', token, claimsAnswerSchema)).claims,
