@@ -2,7 +2,7 @@
 // chain or nothing is stored. Pushes take one lock in turn, so server_seq is handed out in commit
 // order and a pull that read up to N never misses an event below N committed later.
 import type pg from 'pg';
-import { chainBreak, GENESIS_HEAD, payloadText, type DeviceHead, type PulledEvent, type PushAnswer, type TeamEvent } from '../../shared/team';
+import { chainBreak, GENESIS_HEAD, parseCasePayload, payloadText, type DeviceHead, type PulledEvent, type PushAnswer, type TeamEvent } from '../../shared/team';
 import { refusal, type Refusal } from '../http/refusal';
 import { checkDeviceKeys } from './deviceKeys';
 
@@ -69,6 +69,8 @@ export async function appendEvents(
     }
     if (fresh.length > 0) {
       await insertEvents(client, fresh, by);
+      await keepPersonalTexts(client, fresh);
+      await applyErasures(client, fresh, by.now);
       const moved = [...new Set(fresh.map((e) => e.deviceId))];
       await client.query(
         `INSERT INTO device_heads (device_id, seq, hash, updated_at) SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::bigint[])
@@ -116,6 +118,32 @@ async function insertEvents(client: pg.PoolClient, events: readonly TeamEvent[],
   );
 }
 
+/** The text beside each new event, unless an erasure already named that event. */
+async function keepPersonalTexts(client: pg.PoolClient, events: readonly TeamEvent[]): Promise<void> {
+  const withText = events.filter((e) => e.personal && Object.keys(e.personal).length > 0);
+  if (withText.length === 0) return;
+  await client.query(
+    `INSERT INTO event_texts (event_id, texts) SELECT t.id, t.texts FROM unnest($1::uuid[], $2::text[]) AS t(id, texts)
+     WHERE NOT EXISTS (SELECT 1 FROM event_text_erasures x WHERE x.event_id = t.id)`,
+    [withText.map((e) => e.id), withText.map((e) => JSON.stringify(e.personal))],
+  );
+}
+
+/** An erasure deletes the text beside the events it names (any device's) and remembers them; the events stay. */
+async function applyErasures(client: pg.PoolClient, events: readonly TeamEvent[], now: number): Promise<void> {
+  for (const e of events) {
+    if (e.kind !== 'erasure') continue;
+    const read = parseCasePayload(e);
+    if (!read.ok || read.record.kind !== 'erasure' || read.record.payload.eventIds.length === 0) continue;
+    const ids = read.record.payload.eventIds;
+    await client.query('DELETE FROM event_texts WHERE event_id = ANY($1::uuid[])', [ids]);
+    await client.query(
+      `INSERT INTO event_text_erasures (event_id, erasure_id, at) SELECT unnest($1::uuid[]), $2::uuid, $3::bigint ON CONFLICT (event_id) DO NOTHING`,
+      [ids, e.id, now],
+    );
+  }
+}
+
 interface EventRow {
   server_seq: string;
   id: string;
@@ -129,13 +157,14 @@ interface EventRow {
   at: string;
   schema_version: number;
   received_at: string;
+  texts: string | null;
 }
 
 /** Events after the cursor, oldest first, one page; `more` says whether another page waits. */
 export async function pullEvents(pool: pg.Pool, after: number, limit: number): Promise<{ events: PulledEvent[]; cursor: number; more: boolean }> {
   const r = await pool.query<EventRow>(
-    `SELECT server_seq, id::text, device_id::text, seq, prev_hash, hash, kind, payload, analyst, at, schema_version, received_at
-       FROM events WHERE server_seq > $1 ORDER BY server_seq LIMIT $2`,
+    `SELECT e.server_seq, e.id::text, e.device_id::text, e.seq, e.prev_hash, e.hash, e.kind, e.payload, e.analyst, e.at, e.schema_version, e.received_at, t.texts
+       FROM events e LEFT JOIN event_texts t ON t.event_id = e.id WHERE e.server_seq > $1 ORDER BY e.server_seq LIMIT $2`,
     [after, limit + 1],
   );
   const rows = r.rows.slice(0, limit);
@@ -152,6 +181,7 @@ export async function pullEvents(pool: pg.Pool, after: number, limit: number): P
     at: Number(row.at),
     schemaVersion: row.schema_version,
     receivedAt: Number(row.received_at),
+    ...(row.texts ? { personal: JSON.parse(row.texts) } : {}),
   }));
   return { events, cursor: events.at(-1)?.serverSeq ?? after, more: r.rows.length > limit };
 }

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { GENESIS, sha256, type LogHead } from '../decisions/chain';
 import { canonicalJson, type Json } from './canonicalJson';
+import { personalTextSchema, type PersonalText } from './personalText';
 import { PUSH_LIMITS, TEAM_SCHEMA_VERSION } from './protocol';
 
 export const EVENT_KINDS = [
@@ -17,6 +18,7 @@ export const EVENT_KINDS = [
   'scoring-matrix',
   'report-snapshot',
   'export-log',
+  'erasure',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -42,6 +44,8 @@ export const teamEventSchema = z.strictObject({
   at: z.int().min(0),
   // Any version parses, so an old one can be told to update (426) rather than called malformed.
   schemaVersion: z.int().min(0),
+  /** Personal text beside the event, outside its hash (personalText.ts): absent when none, or erased. */
+  personal: personalTextSchema.optional(),
 });
 export type TeamEvent = z.infer<typeof teamEventSchema>;
 
@@ -52,6 +56,8 @@ export interface TeamEventInput {
   payload: { [key: string]: Json };
   analyst: string;
   at: number;
+  /** Text kept beside the event, never chained (personalText.ts). */
+  personal?: PersonalText;
 }
 
 /** Field order is fixed by this array, and the payload is canonical, so the same event always hashes the same. */

@@ -8,3 +8,7 @@ export * from './origin';
 export * from './records';
 export * from './accountMessages';
 export * from './caseKeys';
+export * from './personalText';
+export * from './casePayloads';
+export * from './caseRecordInputs';
+export * from './teammatesRecords';

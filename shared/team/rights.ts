@@ -19,6 +19,8 @@ export const MAY_PUSH: Record<EventKind, readonly Role[]> = {
   'scoring-matrix': ['admin', 'lead', 'analyst'],
   'report-snapshot': ['admin', 'lead', 'analyst', 'compliance'],
   'export-log': ['admin', 'lead', 'analyst', 'compliance'],
+  // Erasing personal data on request is case work; it blanks text beside events, never the events.
+  erasure: ['admin', 'lead', 'analyst'],
 };
 
 export function mayPush(role: Role, kind: EventKind): boolean {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainTeamEvent, GENESIS_HEAD, PUSH_LIMITS, SCHEMA_HEADER, teamEventHash, verifyTeamChain, type PulledEvent, type TeamEvent } from '../../shared/team';
-import { Laptop, startHarness, type Harness } from './teamServerHarness';
+import { Laptop, samplePayload, startHarness, type Harness } from './teamServerHarness';
 
 describe('team events sync', () => {
   let h: Harness;
@@ -45,7 +45,7 @@ describe('team events sync', () => {
     const fromAna = pulled.filter((e) => e.deviceId === anaLaptop.deviceId);
     const fromBen = pulled.filter((e) => e.deviceId === benLaptop.deviceId);
     expect([fromAna.length, fromBen.length]).toEqual([6, 3]);
-    expect(fromBen[0]).toMatchObject({ analyst: 'Ben', kind: 'ring-verdict', payload: { orderKey: 'shopify:#1000' } });
+    expect(fromBen[0]).toMatchObject({ analyst: 'Ben', kind: 'ring-verdict', payload: { ringId: 'ring-0' } });
     for (const [laptop, events] of [
       [anaLaptop, fromAna],
       [benLaptop, fromBen],
@@ -97,7 +97,7 @@ describe('team events sync', () => {
     expect(r.body.error).toMatch(/next is 5, not 6/);
 
     // Rewrite: event 2 again with other content and a new id.
-    const rewrite = await chainTeamEvent({ ...input('Ana'), payload: { orderKey: 'shopify:#1001', decision: 'release' } }, laptop.deviceId, {
+    const rewrite = await chainTeamEvent({ ...input('Ana'), payload: { ...samplePayload('decision', 1), decision: 'release' } }, laptop.deviceId, {
       seq: 1,
       hash: stored[0]!.hash,
     });
@@ -105,7 +105,7 @@ describe('team events sync', () => {
     expect(r).toMatchObject({ status: 409, body: { code: 'rewrite', index: 1 } });
 
     // Same id, other content.
-    const changed = { ...stored[2]!, payload: { orderKey: 'shopify:#1002', decision: 'cancel' } };
+    const changed = { ...stored[2]!, payload: { ...samplePayload('decision', 2), decision: 'cancel' } };
     r = await h.push(ana, [{ ...changed, hash: await teamEventHash(changed) }]);
     expect(r).toMatchObject({ status: 409, body: { code: 'id-reused' } });
 
@@ -178,5 +178,5 @@ describe('team events sync', () => {
 });
 
 function input(analyst: string) {
-  return { id: randomUUID(), kind: 'decision' as const, payload: { orderKey: 'shopify:#1001', decision: 'hold' }, analyst, at: 0 };
+  return { id: randomUUID(), kind: 'decision' as const, payload: samplePayload('decision', 1), analyst, at: 0 };
 }

@@ -9,7 +9,7 @@ import { buildTeamServer, type TeamServerDeps } from '../../server/app';
 import type { TeamServerConfig } from '../../server/config';
 import { createDatabase } from '../../server/postgres/localCluster';
 import { migrate } from '../../server/postgres/migrate';
-import { chainTeamEvents, GENESIS_HEAD, SCHEMA_HEADER, TEAM_SCHEMA_VERSION, type EventKind, type Role, type TeamEvent } from '../../shared/team';
+import { chainTeamEvents, GENESIS_HEAD, SCHEMA_HEADER, TEAM_SCHEMA_VERSION, type Role, type TeamEvent, type TeamEventInput } from '../../shared/team';
 import type { LogHead } from '../../shared/decisions/chain';
 
 export const START = Date.UTC(2026, 11, 31, 22, 0); // New Year's Eve: session expiry and lock-out cross the year
@@ -107,17 +107,47 @@ export class Laptop {
   head: LogHead = GENESIS_HEAD;
   constructor(public analyst: string) {}
 
-  async record(n: number, kind: EventKind = 'decision'): Promise<TeamEvent[]> {
+  async record(n: number, kind: SampleKind = 'decision'): Promise<TeamEvent[]> {
     const inputs = Array.from({ length: n }, (_, i) => ({
       id: randomUUID(),
       kind,
-      payload: { orderKey: `shopify:#${1000 + this.head.seq + i}`, decision: 'hold', reasonCode: 'ring', note: 'same card as #1001' },
+      payload: samplePayload(kind, this.head.seq + i),
       analyst: this.analyst,
       at: START + (this.head.seq + i) * 1000,
     }));
+    return this.chain(inputs);
+  }
+
+  /** Chains inputs made by the test (any kind) after this laptop's head. */
+  async chain(inputs: TeamEventInput[]): Promise<TeamEvent[]> {
     const events = await chainTeamEvents(inputs, this.deviceId, this.head);
     const last = events.at(-1);
     if (last) this.head = { seq: last.seq, hash: last.hash };
-    return events;
+    return events.map((e, i) => (inputs[i]!.personal ? { ...e, personal: inputs[i]!.personal } : e));
+  }
+}
+
+export type SampleKind = 'decision' | 'ring-verdict' | 'report-snapshot' | 'export-log';
+
+/** A payload each kind's schema takes: a hold on order #1000+n, a verdict on ring n, snapshot or export n. */
+export function samplePayload(kind: SampleKind, n: number): TeamEventInput['payload'] {
+  const head = { seq: n, hash: 'b'.repeat(64) };
+  switch (kind) {
+    case 'decision':
+      return { orderKey: `shopify:#${1000 + n}`, decision: 'hold', reasonCode: 'ring', logSeq: n + 1, undoes: null, score: 72, matrixVersion: 1 };
+    case 'ring-verdict':
+      return { ringId: `ring-${n}`, status: 'confirmed-fraud', orderKeys: [`shopify:#${1000 + n}`], markId: n + 1 };
+    case 'report-snapshot':
+      return {
+        snapshotId: n + 1,
+        kind: 'kpi',
+        title: 'KPI 2026-12',
+        figuresHash: 'c'.repeat(64),
+        dataHash: 'd'.repeat(64),
+        hash: 'e'.repeat(64),
+        logHead: head,
+      };
+    case 'export-log':
+      return { exportId: n + 1, kind: 'csv', rows: 12, logHead: head, nameHash: null, whatHash: null };
   }
 }

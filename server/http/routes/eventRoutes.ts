@@ -11,6 +11,8 @@ import {
   payloadBytes,
   pullQuerySchema,
   PUSH_LIMITS,
+  parseCasePayload,
+  personalTextProblem,
   pushRequestSchema,
   TEAM_SCHEMA_VERSION,
   teamEventHash,
@@ -99,6 +101,11 @@ async function firstProblem(events: readonly TeamEvent[], who: SignedIn): Promis
       );
     if (!mayPush(who.role, e.kind)) return refusal(403, 'forbidden-kind', `a ${who.role} account may not push ${e.kind} events`, at);
     if ((await teamEventHash(e)) !== e.hash) return refusal(400, 'hash-mismatch', `event ${e.id}: its hash does not match its content`, at);
+    // Each kind's payload is read with its schema here, so no laptop pulls a record it cannot read.
+    const read = parseCasePayload(e);
+    if (!read.ok) return refusal(400, 'malformed-payload', `event ${e.id}: ${read.reason}`, at);
+    const text = await personalTextProblem(e.payload, e.personal);
+    if (text) return refusal(400, 'personal-text-mismatch', `event ${e.id}: ${text}`, at);
   }
   return null;
 }
