@@ -10,6 +10,7 @@ import type { ReportsHandlers } from './reports/handlers';
 import type { ReviewHandlers } from './review/handlers';
 import type { RingsHandlers } from './rings/handlers';
 import type { TeamHandlers } from './team/handlers';
+import type { TeamCaseHandlers } from './team/caseHandlers';
 
 /** What the cache worker answers. A handler name appears in exactly one room. */
 export type CoreHandlers = OrdersHandlers &
@@ -20,7 +21,8 @@ export type CoreHandlers = OrdersHandlers &
   ReportsHandlers &
   BackupHandlers &
   PrivacyHandlers &
-  TeamHandlers;
+  TeamHandlers &
+  TeamCaseHandlers;
 
 /** What the import worker answers: imports stream and write beside the cache worker. */
 export type { ImportHandlers };
@@ -54,6 +56,8 @@ export type { PlanSummary } from './privacy/personalData';
 export type { DisputeEventRecord, ExportLogRecord, MatrixRecord, ReportSnapshotRecord, RetentionSummaryRecord } from './storage/schema';
 export type { TeamStatus, DeviceChainCheck } from './team/handlers';
 export type { SyncStatus } from './team/teamSync';
+export type { TeamOverrideRow } from './team/caseHandlers';
+export type { TeammateDisputeStep, TeammateNote } from '../../../shared/team/teammatesRecords';
 export type { Claim, ClaimSubject, DecisionConflict, TeamAccount, TeamDecision } from '../../../shared/team';
 export type { ImportEntry } from './imports/importHistory';
 export type { ImportOutcome, ImportProgress } from './imports/importRunner';

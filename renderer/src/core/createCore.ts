@@ -15,6 +15,7 @@ import { reviewHandlers } from './review/handlers';
 import { ReviewService } from './review/reviewService';
 import { ringsHandlers } from './rings/handlers';
 import { teamHandlers } from './team/handlers';
+import { teamCaseHandlers } from './team/caseHandlers';
 import type { WorkbenchDb } from './storage/schema';
 import type { CoreHandlers } from './contract';
 
@@ -36,5 +37,6 @@ export function createCore(db: WorkbenchDb, clock: Clock = systemClock, { openNo
     ...backupHandlers(ctx),
     ...privacyHandlers(ctx),
     ...teamHandlers(ctx),
+    ...teamCaseHandlers(ctx),
   };
 }

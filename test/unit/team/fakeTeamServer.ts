@@ -1,7 +1,7 @@
 // An in-memory team server with the real one's chain rules (chainBreak, idempotent replays,
 // all-or-nothing pushes), so the sync engine is tested without a network; each call can be made
 // to fail before or after the server changed anything, as a cut connection does.
-import { chainBreak, GENESIS_HEAD, teamEventHash, type PulledEvent, type TeamEvent } from '../../../shared/team';
+import { chainBreak, GENESIS_HEAD, parseCasePayload, teamEventHash, type PulledEvent, type TeamEvent } from '../../../shared/team';
 import type { LogHead } from '../../../shared/decisions/chain';
 import { TeamRefusal, TeamUnreachable, type TeamTransport } from '../../../renderer/src/core/team/teamTransport';
 
@@ -66,12 +66,21 @@ export class FakeTeamServer {
         this.duplicates++;
         continue;
       }
+      const read = parseCasePayload(e);
+      if (!read.ok) throw new TeamRefusal(400, { error: read.reason, code: 'malformed-payload' });
       const broken = chainBreak(e, staged.get(e.deviceId) ?? GENESIS_HEAD);
       if (broken || (await teamEventHash(e)) !== e.hash) throw new TeamRefusal(409, { error: broken?.reason ?? 'hash', code: broken?.code ?? 'hash' });
       staged.set(e.deviceId, { seq: e.seq, hash: e.hash });
       fresh.push(e);
     }
     for (const e of fresh) this.events.push({ ...e, serverSeq: this.events.length + 1, receivedAt: 0 });
+    // An erasure deletes the text beside the events it names, as the real server's does.
+    for (const e of fresh) {
+      const read = parseCasePayload(e);
+      if (!read.ok || read.record.kind !== 'erasure') continue;
+      const named = new Set(read.record.payload.eventIds);
+      this.events = this.events.map(({ personal, ...k }) => (named.has(k.id) || !personal ? k : { ...k, personal }));
+    }
     this.heads = staged;
     const devices = [...new Set(events.map((e) => e.deviceId))];
     return { accepted: fresh.length, duplicates: events.length - fresh.length, heads: devices.map((d) => ({ deviceId: d, ...staged.get(d)! })) };

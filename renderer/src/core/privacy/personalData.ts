@@ -10,6 +10,7 @@ import { FIELD_SEPARATOR, textColumn } from '../../../../shared/orders/columns';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { replacingLogs } from '../storage/appendOnly';
 import { analystName } from '../storage/metaRepository';
+import { eraseTeamTexts } from '../team/teamTexts';
 import type { RetentionSummaryRecord, StoredPayment, WorkbenchDb } from '../storage/schema';
 
 /** Order fields that identify a person. Dates, amounts, channel, countries, card brand and method stay. */
@@ -56,6 +57,8 @@ export interface PersonalDataPlan {
   overrides: number[];
   /** Files attached to disputes on these orders (delivery proofs, e-mails: personal data through and through). */
   attachments: number[];
+  /** Erasure: the customer's linked values (lower case), whose team override texts go too. */
+  linkValues?: string[];
   /** Retention: cut-off time and counts per month for the summary. */
   before?: number;
   months?: RetentionSummaryRecord['months'];
@@ -177,7 +180,18 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise
   if (byEmail) linkValues.add(wanted);
   const overrides = (await db.linkOverrides.toArray()).filter((o) => linkValues.has(blank(o.value))).map((o) => o.id!);
   const attachments = await planAttachments(db, orderKeys);
-  return { kind: 'erasure', rows: found.rows, orderKeys: found.keys, orders: found.keys.length, payments, notes, keptNotes, overrides, attachments };
+  return {
+    kind: 'erasure',
+    rows: found.rows,
+    orderKeys: found.keys,
+    orders: found.keys.length,
+    payments,
+    notes,
+    keptNotes,
+    overrides,
+    attachments,
+    linkValues: [...linkValues],
+  };
 }
 
 /** Personal data older than `before`: orders placed, payments made and notes written before it. */
@@ -275,6 +289,9 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
           db.keyIndex,
           db.disputeAttachments,
           db.disputeEvents,
+          db.disputes,
+          db.teamText,
+          db.teamState,
         ],
         async () => {
           const now = await db.decisionHead.get('head');
@@ -322,6 +339,18 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
           if (plan.kind === 'retention') await db.retentionSummaries.add({ at: input.at, analyst, before: plan.before!, months: plan.months ?? [] });
           await db.decisions.add(entry);
           await db.decisionHead.put({ key: 'head', seq: entry.seq, hash: entry.hash });
+          // The team's copies: the text beside events about these orders, their disputes and the
+          // customer's linked values goes here, and the entry's erasure event takes it off the server.
+          const disputeIds = plan.orderKeys.length ? ((await db.disputes.where('orderKey').anyOf(plan.orderKeys).primaryKeys()) as string[]) : [];
+          await eraseTeamTexts(
+            db,
+            {
+              subjects: [...plan.orderKeys.map((k) => `order:${k}`), ...disputeIds.map((d) => `dispute:${d}`)],
+              linkValues: plan.linkValues ?? [],
+              ...(plan.kind === 'retention' ? { before: plan.before! } : {}),
+            },
+            entry.seq,
+          );
           return true;
         },
       ),

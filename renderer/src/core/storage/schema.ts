@@ -240,6 +240,15 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       teamEvents: 'id, serverSeq, subject',
     },
   },
+  {
+    // Personal text beside team events (notes, linked values, file names), by event id, for this
+    // device's events and teammates' alike: kept apart from the append-only outbox and pulled
+    // events, whose hashes cover only a salted hash of each text, so an erasure can blank it.
+    version: 11,
+    stores: {
+      teamText: 'eventId, subject',
+    },
+  },
 ];
 
 /** Tables of data derived from the others: rebuilt, never backed up or restored. */
@@ -251,7 +260,7 @@ export const DERIVED_TABLES = ['keyIndex'] as const;
  * fork it at the server), the teammates' events are the server's to give again, and the session
  * token must not travel in a file.
  */
-export const TEAM_TABLES = ['teamState', 'teamOutbox', 'teamEvents'] as const;
+export const TEAM_TABLES = ['teamState', 'teamOutbox', 'teamEvents', 'teamText'] as const;
 
 export const NOT_IN_BACKUPS: readonly string[] = [...DERIVED_TABLES, ...TEAM_TABLES];
 
@@ -276,6 +285,7 @@ export const KEPT_ON_WIPE: readonly string[] = [
   'teamState',
   'teamOutbox',
   'teamEvents',
+  'teamText',
 ];
 
 /** Tables only appends may change (appendOnly.ts), with the schema version that added each. */
@@ -424,7 +434,17 @@ export type WorkbenchDb = Dexie & {
   teamState: EntityTable<TeamStateRecord, 'key'>;
   teamOutbox: EntityTable<import('../../../../shared/team/events').TeamEvent, 'seq'>;
   teamEvents: EntityTable<StoredTeamEvent, 'id'>;
+  teamText: EntityTable<TeamTextRecord, 'eventId'>;
 };
+
+/** The personal text beside one team event (this device's or a teammate's), blankable by an erasure. */
+export interface TeamTextRecord {
+  eventId: string;
+  /** The case the event is about ('order:<key>', 'dispute:<id>', 'overrides'…), for erasures and lookups. */
+  subject: string;
+  at: number;
+  personal: import('../../../../shared/team/personalText').PersonalText;
+}
 
 /** One named value of the team sync's state (teamState.ts reads each with its schema). */
 export interface TeamStateRecord {

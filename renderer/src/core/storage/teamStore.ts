@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { LogHead } from '../../../../shared/decisions/chain';
 import { accountSchema, DEVICE_KEY_PATTERN, teamSettingsSchema, type TeamEvent } from '../../../../shared/team';
 import { GENESIS_HEAD } from '../../../../shared/team/events';
+import type { PersonalText } from '../../../../shared/team/personalText';
 import type { StoredTeamEvent, WorkbenchDb } from './schema';
 
 const head = z.object({ seq: z.int().min(0), hash: z.string() });
@@ -22,8 +23,22 @@ const STATE = {
   outboxHead: head,
   /** The head the server confirmed it holds for this device. */
   confirmedHead: head,
-  /** Last local record turned into a team event, per source (decision log seq + hash, other logs' ids). */
-  collected: z.object({ decisions: head, ringMarks: z.int().min(0) }),
+  /**
+   * Last local record turned into a team event, per source (decision log seq + hash, other logs'
+   * ids, the matrix version). Sources added later are absent in older values: collecting starts
+   * them at their newest record, as signing in does.
+   */
+  collected: z.object({
+    decisions: head,
+    ringMarks: z.int().min(0),
+    linkOverrides: z.int().min(0).optional(),
+    disputeEvents: z.int().min(0).optional(),
+    matrices: z.int().min(0).optional(),
+    reportSnapshots: z.int().min(0).optional(),
+    exportLog: z.int().min(0).optional(),
+  }),
+  /** Per erasure or retention entry of the decision log (its seq), the team events whose text it blanked here. */
+  pendingErasures: z.record(z.string(), z.array(z.uuid())),
   /** The server's cursor up to which events were pulled, and each teammate device's verified head. */
   pullCursor: z.int().min(0),
   pulledHeads: z.record(z.string(), head),
@@ -96,6 +111,12 @@ export class TeamStore {
   /** Teammates' events about one case ('order:<key>'), in the server's order. */
   async eventsAbout(subject: string): Promise<StoredTeamEvent[]> {
     return (await this.db.teamEvents.where('subject').equals(subject).toArray()).sort((a, b) => a.serverSeq - b.serverSeq);
+  }
+
+  /** The personal text beside each event ({} when none travelled or it was erased). */
+  async textsOf(eventIds: readonly string[]): Promise<Map<string, PersonalText>> {
+    const rows = await this.db.teamText.bulkGet([...eventIds]);
+    return new Map(rows.filter((r) => r !== undefined).map((r) => [r.eventId, r.personal]));
   }
 
   pulledOfKind(kind: TeamEvent['kind']): Promise<StoredTeamEvent[]> {

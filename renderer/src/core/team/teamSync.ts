@@ -3,10 +3,12 @@
 // the server's cursor, each device's chain verified before it is stored. Every step can stop at
 // any point and run again: pushes resend from the confirmed head (the server ignores what it has),
 // pulls store events and the cursor in one transaction, and event ids make both idempotent.
-import { chainTeamEvents, PUSH_LIMITS, verifyTeamChain, type PulledEvent, type TeamEventInput } from '../../../../shared/team';
-import { decisionEventInput, ringVerdictEventInput, subjectOf } from '../../../../shared/team/records';
+import { chainTeamEvents, PUSH_LIMITS, verifyTeamChain, type PulledEvent } from '../../../../shared/team';
+import { caseSubject } from '../../../../shared/team/casePayloads';
 import type { Clock } from '../../../../shared/time/clock';
 import { TeamStore, type TeamSession } from '../storage/teamStore';
+import { completeCursors, gatherRecords, newestRecords } from './teamCollect';
+import { firstMisfit, keepPulledTexts, witnessedTexts } from './teamTexts';
 import type { WorkbenchDb } from '../storage/schema';
 import { TeamRefusal, TeamUnreachable, type TeamTransport } from './teamTransport';
 
@@ -51,31 +53,31 @@ export class TeamSync {
     // if nothing moved in between (as the decision log does), else go again.
     for (let attempt = 0; attempt < 10; attempt++) {
       const stored = await this.store.get('collected');
-      const collected = stored ?? (await this.startingPoint());
-      // A restore replaced the log beneath the cursor: go on from its new head, exporting no history twice.
-      const atCursor = collected.decisions.seq > 0 ? await db.decisions.get(collected.decisions.seq) : null;
-      const decisionsFrom = collected.decisions.seq > 0 && atCursor?.hash !== collected.decisions.hash ? await this.logHead() : collected.decisions;
-      const decisions = await db.decisions.where('seq').above(decisionsFrom.seq).sortBy('seq');
-      const marks = await db.ringMarks.where('id').above(collected.ringMarks).sortBy('id');
-      const mine = (analyst: string) => analyst === session.account.name;
-      const inputs: TeamEventInput[] = [
-        ...decisions.filter((e) => mine(e.analyst)).map((e) => decisionEventInput(e, this.deps.newId())),
-        ...marks.filter((m) => mine(m.analyst)).map((m) => ringVerdictEventInput({ ...m, id: m.id! }, this.deps.newId())),
-      ].sort((a, b) => a.at - b.at);
+      const pending = (await this.store.get('pendingErasures')) ?? {};
+      const from = stored ? await completeCursors(db, stored) : await newestRecords(db);
+      const { inputs, next, erasuresUsed } = await gatherRecords(db, from, session.account.name, pending, this.deps.newId);
       const head = await this.store.outboxHead();
       const events = await chainTeamEvents(inputs, deviceId, head);
-      const lastDecision = decisions.at(-1);
-      const next = {
-        decisions: lastDecision ? { seq: lastDecision.seq, hash: lastDecision.hash } : decisionsFrom,
-        ringMarks: marks.at(-1)?.id ?? collected.ringMarks,
-      };
-      const written = await db.transaction('rw', [db.teamState, db.teamOutbox], async () => {
-        const [nowHead, nowCollected] = await Promise.all([this.store.outboxHead(), this.store.get('collected')]);
-        if (nowHead.seq !== head.seq || JSON.stringify(nowCollected) !== JSON.stringify(stored)) return false;
+      const written = await db.transaction('rw', [db.teamState, db.teamOutbox, db.teamText], async () => {
+        const [nowHead, nowCollected, nowPending] = await Promise.all([
+          this.store.outboxHead(),
+          this.store.get('collected'),
+          this.store.get('pendingErasures'),
+        ]);
+        if (nowHead.seq !== head.seq || JSON.stringify(nowCollected) !== JSON.stringify(stored) || JSON.stringify(nowPending ?? {}) !== JSON.stringify(pending))
+          return false;
         if (events.length) await db.teamOutbox.bulkAdd(events);
+        // The outbox is append-only; the text beside each event sits apart, where an erasure can reach it.
+        const texts = events.flatMap((e, i) => {
+          const personal = inputs[i]!.personal;
+          return personal ? [{ eventId: e.id, subject: caseSubject(e), at: e.at, personal }] : [];
+        });
+        if (texts.length) await db.teamText.bulkAdd(texts);
         const last = events.at(-1);
         if (last) await this.store.set('outboxHead', { seq: last.seq, hash: last.hash });
         await this.store.set('collected', next);
+        if (erasuresUsed.length)
+          await this.store.set('pendingErasures', Object.fromEntries(Object.entries(pending).filter(([seq]) => !erasuresUsed.includes(seq))));
         return true;
       });
       if (written) return events.length;
@@ -85,17 +87,7 @@ export class TeamSync {
 
   /** Called at sign-in: records made from now on are the team's; what is already in the logs stays this laptop's history. */
   async startCollecting(): Promise<void> {
-    if (!(await this.store.get('collected'))) await this.store.set('collected', await this.startingPoint());
-  }
-
-  private async startingPoint() {
-    const lastMark = await this.deps.db.ringMarks.orderBy('id').last();
-    return { decisions: await this.logHead(), ringMarks: lastMark?.id ?? 0 };
-  }
-
-  private async logHead() {
-    const h = await this.deps.db.decisionHead.get('head');
-    return h ? { seq: h.seq, hash: h.hash } : { seq: 0, hash: '' };
+    if (!(await this.store.get('collected'))) await this.store.set('collected', await newestRecords(this.deps.db));
   }
 
   /** Sends the outbox from the confirmed head on, in batches; the server's answer moves the confirmed head. */
@@ -106,8 +98,14 @@ export class TeamSync {
     let sent = 0;
     for (;;) {
       const confirmed = await this.store.confirmedHead();
-      const events = await this.store.outboxAfter(confirmed.seq, batch);
-      if (events.length === 0) return sent;
+      const chained = await this.store.outboxAfter(confirmed.seq, batch);
+      if (chained.length === 0) return sent;
+      // Each event goes with the text beside it as it is now: an erased text is not sent.
+      const texts = await this.store.textsOf(chained.map((e) => e.id));
+      const events = chained.map((e) => {
+        const personal = texts.get(e.id);
+        return personal && Object.keys(personal).length ? { ...e, personal } : e;
+      });
       const answer = await transport.push(session.token, events, deviceKey);
       const mine = answer.heads.find((h) => h.deviceId === deviceId);
       const last = events.at(-1)!;
@@ -134,17 +132,21 @@ export class TeamSync {
       for (const e of page.events) if (e.deviceId !== deviceId && !broken[e.deviceId]) byDevice.set(e.deviceId, [...(byDevice.get(e.deviceId) ?? []), e]);
       for (const [device, events] of byDevice) {
         const verdict = await verifyTeamChain(events, heads[device]);
-        if (!verdict.ok) {
-          broken[device] = verdict.reason;
+        // A payload that does not fit its kind is refused by the server; here it means the server cannot be trusted for this chain.
+        const misfit = verdict.ok ? await firstMisfit(events) : null;
+        if (!verdict.ok || misfit) {
+          broken[device] = verdict.ok ? misfit! : verdict.reason;
           continue;
         }
         heads[device] = verdict.head;
         keep.push(...events);
       }
-      await db.transaction('rw', [db.teamEvents, db.teamState], async () => {
+      const witnessed = await witnessedTexts(keep);
+      await db.transaction('rw', [db.teamEvents, db.teamState, db.teamText], async () => {
         const known = new Set((await db.teamEvents.bulkGet(keep.map((e) => e.id))).filter((e) => e !== undefined).map((e) => e.id));
         const fresh = keep.filter((e) => !known.has(e.id));
-        if (fresh.length) await db.teamEvents.bulkAdd(fresh.map((e) => ({ ...e, subject: subjectOf(e) })));
+        if (fresh.length) await db.teamEvents.bulkAdd(fresh.map(({ personal: _text, ...e }) => ({ ...e, subject: caseSubject(e) })));
+        await keepPulledTexts(db, fresh, witnessed);
         await this.store.set('pulledHeads', heads);
         await this.store.set('brokenDevices', broken);
         await this.store.set('pullCursor', Math.max(after, page.cursor));
