@@ -49,3 +49,9 @@ export async function signIn(page: Page, name: string, password = TEAM_PASSWORD)
 export async function signedIn(page: Page, name: string): Promise<void> {
   await expect(page.getByTestId('team-account')).toContainText(`as ${name}`);
 }
+
+/** Waits for the laptop's next completed sync round with nothing left waiting. */
+export async function synced(page: Page): Promise<void> {
+  await expect(syncLine(page)).toContainText(/synced \d/, { timeout: 30_000 });
+  await expect(syncLine(page)).not.toContainText('waiting', { timeout: 30_000 });
+}

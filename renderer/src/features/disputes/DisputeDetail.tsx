@@ -14,6 +14,7 @@ import { cache } from '../../core/client';
 import type { DisputeDetail } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { TeammatesOnDispute } from '../team';
 import { ReasonForm } from '../../ui/ReasonForm';
 import { useActions } from '../../ui/useAsync';
 import { EvidenceActions } from './EvidenceActions';
@@ -136,6 +137,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
               ))}
             </ul>
           )}
+          <TeammatesOnDispute disputeId={d.id} />
         </div>
       </div>
       <DisputeAttachments disputeId={d.id} files={d.attachments} onChange={onChange} />

@@ -14,7 +14,7 @@ import { MatrixPanel } from './MatrixPanel';
 import { ReviewQueueTable } from './ReviewQueueTable';
 import { QUEUE_SHORTCUTS, reviewAction } from './reviewKeys';
 import { useReviewQueue } from './useReviewQueue';
-import { TeamConflicts, TeammatesOnOrder } from '../team';
+import { TeamConflicts, TeammatesNotes, TeammatesOnOrder } from '../team';
 
 export function ReviewScreen() {
   const q = useReviewQueue();
@@ -51,6 +51,7 @@ export function ReviewScreen() {
       )}
       <TeamConflicts />
       {current && <TeammatesOnOrder orderKey={current.orderKey} />}
+      {current && <TeammatesNotes orderKey={current.orderKey} />}
       {q.lastMade && <LastDecision entries={q.lastMade} onUndo={() => void q.undo()} />}
       {q.help && <KeyHelp />}
       {form && current && (

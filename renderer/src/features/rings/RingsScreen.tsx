@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../app/Alerts';
 import { HubsPanel } from './HubsPanel';
 import { LinkOptionsBar } from './LinkOptionsBar';
 import { OverridesPanel } from './OverridesPanel';
+import { TeamOverridesPanel } from '../team';
 import { RingDetailView } from './RingDetailView';
 import { RingList } from './RingList';
 import { useRings } from './useRings';
@@ -44,6 +45,7 @@ export function RingsScreen() {
           <RingList overview={overview} onOpen={r.openRing} />
           <HubsPanel hubs={overview.hubs} bursts={overview.bursts} onAllow={r.allowHub} />
           <OverridesPanel overrides={r.overrides} onUndo={(id) => void r.undoOverride(id)} />
+          <TeamOverridesPanel onApply={(device, id) => void r.applyTeamOverride(device, id)} refreshKey={r.overrides} />
         </>
       )}
     </section>

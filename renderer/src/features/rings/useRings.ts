@@ -103,6 +103,12 @@ export function useRings() {
       void relink(open?.id ?? null);
       return true;
     },
+    /** Makes a teammate's override this laptop's own, then links again. */
+    applyTeamOverride: (deviceId: string, overrideId: number) =>
+      run(async () => {
+        await cache.applyTeamOverride(deviceId, overrideId);
+        await relink(open?.id ?? null);
+      }),
     undoOverride: (id: number) =>
       run(async () => {
         await cache.revokeLinkOverride(id, 'undone from the overrides list');

@@ -8,3 +8,4 @@ export { useTeamSyncLoop } from './useTeamStatus';
 export { DeviceChainVerdict } from './DeviceChainVerdict';
 export { CaseClaimBar } from './CaseClaimBar';
 export { ClaimMarker } from './ClaimMarker';
+export { TeammatesNotes, TeammatesOnDispute, TeamOverridesPanel } from './TeamRecords';

@@ -1,0 +1,102 @@
+// What syncs beyond decisions, end to end: two laptops signed in as two analysts on one real team
+// server. Ana's note on an order and her never-link override reach Ben (who applies the override
+// as his own); Ana erases the customer, and the note's text is gone on Ben's laptop and at the
+// server while every device's chain still verifies.
+import type { APIRequestContext } from '@playwright/test';
+import { SCHEMA_HEADER, TEAM_SCHEMA_VERSION, verifyTeamChain, type PulledEvent } from '../../shared/team';
+import { expect, loadDemo } from './fixtures';
+import { laptop, signedIn, signIn, synced, test } from './teamLaptops';
+import { TEAM_PASSWORD, type TeamServerRun } from './teamServer';
+
+/** Everything the server holds, as a compliance account reads it. */
+async function serverEvents(request: APIRequestContext, team: TeamServerRun): Promise<PulledEvent[]> {
+  const headers = { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION) };
+  const session = await request.post(`${team.origin}/v1/session`, { headers, data: { name: 'Cora Meyer', password: TEAM_PASSWORD } });
+  const { token } = (await session.json()) as { token: string };
+  const pulled = await request.get(`${team.origin}/v1/events?after=0&limit=5000`, { headers: { ...headers, authorization: `Bearer ${token}` } });
+  return ((await pulled.json()) as { events: PulledEvent[] }).events;
+}
+
+test('team sync of notes and overrides: Ben sees Ana’s note and applies her never-link override; her erasure reaches Ben and the server', async ({
+  page,
+  browser,
+  team,
+  request,
+}) => {
+  test.setTimeout(300_000);
+  await team.addUser('Ana Weber', 'analyst');
+  await team.addUser('Ben Ito', 'analyst');
+  await team.addUser('Cora Meyer', 'compliance');
+
+  // Laptop A: a note naming the customer on the order on top of the queue.
+  await signIn(page, 'Ana Weber');
+  await signedIn(page, 'Ana Weber');
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
+  const email = (await page.getByTestId('fired-rules').locator('xpath=following-sibling::p[1]').textContent())!.trim();
+  expect(email).toContain('@');
+  await page.locator('section.review').focus();
+  await page.keyboard.press('n');
+  await page.getByLabel('Decision note').fill(`called ${email} back, says the parcel never came`);
+  await page.getByRole('button', { name: 'Note', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Decisions' }).locator('tbody tr')).toHaveCount(1);
+
+  // …and a never-link override on a value of the first ring.
+  await page.getByRole('link', { name: 'Rings' }).click();
+  await expect(page.getByTestId('rings-count')).toHaveText(/rings over/, { timeout: 60_000 });
+  await page.getByRole('table', { name: 'Rings' }).locator('tbody tr').first().click();
+  const neverLink = page
+    .getByRole('region', { name: /^Ring / })
+    .getByRole('button', { name: /^Never link \w+ / })
+    .first();
+  const value = (await neverLink.getAttribute('aria-label'))!.replace(/^Never link \w+ /, '');
+  await neverLink.click();
+  await page.getByLabel('Reason', { exact: true }).fill('our returns warehouse');
+  await page.getByRole('button', { name: 'Never link', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Linking overrides' }).locator('tbody tr').first()).toContainText(value);
+  await synced(page);
+
+  // Laptop B, with the same demo data: the note on the same order, the override offered in Rings.
+  const b = await laptop(browser, team, 'B. Self');
+  await signIn(b.page, 'Ben Ito');
+  await signedIn(b.page, 'Ben Ito');
+  await loadDemo(b.page);
+  await b.page.getByRole('link', { name: 'Review' }).click();
+  const notes = b.page.getByTestId('teammates-notes');
+  await expect(notes).toContainText(`Ana Weber noted: called ${email} back, says the parcel never came`, { timeout: 30_000 });
+  await b.page.getByRole('link', { name: 'Rings' }).click();
+  const teamOverrides = b.page.getByRole('table', { name: "Teammates' linking overrides" });
+  await expect(teamOverrides.locator('tbody tr').first()).toContainText('never-link', { timeout: 60_000 });
+  await expect(teamOverrides.locator('tbody tr').first()).toContainText('our returns warehouse');
+  await b.page.screenshot({ path: '/tmp/sync-team-overrides.png', fullPage: true });
+  await teamOverrides.getByRole('button', { name: `Apply Ana Weber's never-link override of ${value} here` }).click();
+  const mine = b.page.getByRole('table', { name: 'Linking overrides' }).locator('tbody tr').first();
+  await expect(mine).toContainText(value);
+  await expect(mine).toContainText("Ana Weber's override: our returns warehouse");
+  await expect(mine).toContainText('Ben Ito');
+  await expect(teamOverrides.locator('tbody tr').first()).toContainText('applied');
+
+  // Ana erases the customer on request: the note's text goes from Ben's laptop and from the server.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Customer email or customer id').fill(email);
+  await page.getByLabel('Request reference').fill('GDPR-2026-204');
+  await page.getByRole('button', { name: 'Find…' }).click();
+  await page.getByRole('dialog', { name: 'Confirm erasure' }).getByRole('button', { name: 'Erase' }).click();
+  await expect(page.getByText(/^Erased; logged as entry 2 of the decision log\.$/)).toBeVisible();
+  await synced(page);
+  await b.page.getByRole('link', { name: 'Review' }).click();
+  await expect(notes).toContainText('Ana Weber noted: (erased on request)', { timeout: 30_000 });
+  await expect(notes).not.toContainText(email);
+  await b.page.screenshot({ path: '/tmp/sync-erased-note.png' });
+
+  const held = await serverEvents(request, team);
+  expect(JSON.stringify(held)).not.toContain(email);
+  expect(held.filter((e) => e.kind === 'erasure')).toHaveLength(1);
+  expect(held.filter((e) => e.kind === 'note')).toHaveLength(1);
+  for (const device of new Set(held.map((e) => e.deviceId))) {
+    const chain = held.filter((e) => e.deviceId === device).map(({ serverSeq: _s, receivedAt: _r, ...e }) => e);
+    expect((await verifyTeamChain(chain)).ok).toBe(true);
+  }
+  await b.context.close();
+});
