@@ -83,12 +83,6 @@ export function teammateDisputeSteps(events: readonly Pulled[], texts: Texts): T
   return out.sort((a, b) => b.at - a.at);
 }
 
-/** The status a dispute has after teammates' changes, when their latest is later than `since`. */
-export function latestTeamStatus(steps: readonly TeammateDisputeStep[], since: number): { status: DisputeStatus; analyst: string; at: number } | null {
-  const latest = steps.find((s) => s.kind === 'status');
-  return latest && latest.kind === 'status' && latest.at > since ? { status: latest.status, analyst: latest.analyst, at: latest.at } : null;
-}
-
 export interface TeamOverride {
   /** Which laptop made it, and its id there (revocations name it). */
   deviceId: string;

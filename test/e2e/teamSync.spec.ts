@@ -100,3 +100,49 @@ test('team sync of notes and overrides: Ben sees Ana’s note and applies her ne
   }
   await b.context.close();
 });
+
+test('team sync of dispute work: Ben sees Ana’s status change, with her reason, and her evidence tick in the dispute panel', async ({
+  page,
+  browser,
+  team,
+}) => {
+  test.setTimeout(240_000);
+  await team.addUser('Dana Roth', 'analyst');
+  await team.addUser('Emil Brandt', 'analyst');
+  const openFirstNewDispute = async (p: typeof page) => {
+    await loadDemo(p);
+    await p.getByRole('link', { name: 'Disputes' }).click();
+    const rows = p.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr');
+    const fresh = rows.filter({ has: p.locator('td:nth-child(2)', { hasText: /^new$/ }) }).first();
+    await expect(fresh).toBeVisible({ timeout: 60_000 });
+    await fresh.click();
+    const detail = p.getByRole('region', { name: /^Dispute / });
+    await expect(detail.getByTestId('dispute-status')).toHaveText('New');
+    return detail;
+  };
+
+  await signIn(page, 'Dana Roth');
+  const mine = await openFirstNewDispute(page);
+  const name = await mine.getAttribute('aria-label');
+  await mine.getByLabel('Status note').fill('asked the warehouse for the delivery scan');
+  await mine.getByRole('button', { name: '→ Gathering evidence' }).click();
+  await expect(mine.getByTestId('dispute-status')).toHaveText('Gathering evidence');
+  const item = mine
+    .getByRole('group', { name: /^Evidence/ })
+    .getByRole('checkbox')
+    .first();
+  const itemName = (await item.locator('xpath=..').textContent())!.trim();
+  await item.click();
+  await expect(item).toBeChecked();
+  await synced(page);
+
+  const b = await laptop(browser, team, 'E. Self');
+  await signIn(b.page, 'Emil Brandt');
+  const theirs = await openFirstNewDispute(b.page);
+  expect(await theirs.getAttribute('aria-label')).toBe(name);
+  const teammates = theirs.getByTestId('teammates-dispute');
+  await expect(teammates).toContainText('Dana Roth: status → Gathering evidence (asked the warehouse for the delivery scan)', { timeout: 30_000 });
+  await expect(teammates).toContainText(`Dana Roth: ticked “${itemName}”`);
+  await theirs.screenshot({ path: '/tmp/sync-dispute-panel.png' });
+  await b.context.close();
+});
