@@ -38,7 +38,7 @@ try {
     const inputs = Array.from({ length: TOTAL / DEVICES }, (_, i) => ({
       id: randomUUID(),
       kind: 'decision' as const,
-      payload: { orderKey: `shopify:#${100000 + i}`, decision: 'hold', reasonCode: 'ring', noteHash: 'a'.repeat(64), score: 72 },
+      payload: { orderKey: `shopify:#${100000 + i}`, decision: 'hold', reasonCode: 'ring', logSeq: i + 1, undoes: null, noteHash: 'a'.repeat(64), score: 72 },
       analyst: 'Bench',
       at: 1_790_000_000_000 + i,
     }));
