@@ -4,6 +4,7 @@
 // server while every device's chain still verifies.
 import type { APIRequestContext } from '@playwright/test';
 import { SCHEMA_HEADER, TEAM_SCHEMA_VERSION, verifyTeamChain, type PulledEvent } from '../../shared/team';
+import { expectNoSeriousViolations } from './axe';
 import { expect, loadDemo } from './fixtures';
 import { laptop, signedIn, signIn, synced, test } from './teamLaptops';
 import { TEAM_PASSWORD, type TeamServerRun } from './teamServer';
@@ -70,6 +71,7 @@ test('team sync of notes and overrides: Ben sees Ana’s note and applies her ne
   await expect(teamOverrides.locator('tbody tr').first()).toContainText('never-link', { timeout: 60_000 });
   await expect(teamOverrides.locator('tbody tr').first()).toContainText('our returns warehouse');
   await b.page.screenshot({ path: '/tmp/sync-team-overrides.png', fullPage: true });
+  await expectNoSeriousViolations(b.page, "teammates' linking overrides", { include: '[data-testid="team-overrides"]' });
   await teamOverrides.getByRole('button', { name: `Apply Ana Weber's never-link override of ${value} here` }).click();
   const mine = b.page.getByRole('table', { name: 'Linking overrides' }).locator('tbody tr').first();
   await expect(mine).toContainText(value);
@@ -89,6 +91,7 @@ test('team sync of notes and overrides: Ben sees Ana’s note and applies her ne
   await expect(notes).toContainText('Ana Weber noted: (erased on request)', { timeout: 30_000 });
   await expect(notes).not.toContainText(email);
   await b.page.screenshot({ path: '/tmp/sync-erased-note.png' });
+  await expectNoSeriousViolations(b.page, "teammates' notes", { include: '[data-testid="teammates-notes"]' });
 
   const held = await serverEvents(request, team);
   expect(JSON.stringify(held)).not.toContain(email);
@@ -144,5 +147,6 @@ test('team sync of dispute work: Ben sees Ana’s status change, with her reason
   await expect(teammates).toContainText('Dana Roth: status → Gathering evidence (asked the warehouse for the delivery scan)', { timeout: 30_000 });
   await expect(teammates).toContainText(`Dana Roth: ticked “${itemName}”`);
   await theirs.screenshot({ path: '/tmp/sync-dispute-panel.png' });
+  await expectNoSeriousViolations(b.page, 'teammates on a dispute', { include: '[data-testid="teammates-dispute"]' });
   await b.context.close();
 });
