@@ -1,6 +1,6 @@
 // What syncs beyond decisions, end to end: two laptops signed in as two analysts on one real team
-// server. Ana's note on an order and her never-link override reach Ben (who applies the override
-// as his own); Ana erases the customer, and the note's text is gone on Ben's laptop and at the
+// server. Greta's note on an order and her never-link override reach Hugo (who applies the override
+// as his own); Greta erases the customer, and the note's text is gone on Hugo's laptop and at the
 // server while every device's chain still verifies.
 import type { APIRequestContext } from '@playwright/test';
 import { SCHEMA_HEADER, TEAM_SCHEMA_VERSION, verifyTeamChain, type PulledEvent } from '../../shared/team';
@@ -12,26 +12,26 @@ import { TEAM_PASSWORD, type TeamServerRun } from './teamServer';
 /** Everything the server holds, as a compliance account reads it. */
 async function serverEvents(request: APIRequestContext, team: TeamServerRun): Promise<PulledEvent[]> {
   const headers = { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION) };
-  const session = await request.post(`${team.origin}/v1/session`, { headers, data: { name: 'Cora Meyer', password: TEAM_PASSWORD } });
+  const session = await request.post(`${team.origin}/v1/session`, { headers, data: { name: 'Olga Sand', password: TEAM_PASSWORD } });
   const { token } = (await session.json()) as { token: string };
   const pulled = await request.get(`${team.origin}/v1/events?after=0&limit=5000`, { headers: { ...headers, authorization: `Bearer ${token}` } });
   return ((await pulled.json()) as { events: PulledEvent[] }).events;
 }
 
-test('team sync of notes and overrides: Ben sees Ana’s note and applies her never-link override; her erasure reaches Ben and the server', async ({
+test('team sync of notes and overrides: Hugo sees Greta’s note and applies her never-link override; her erasure reaches Hugo and the server', async ({
   page,
   browser,
   team,
   request,
 }) => {
   test.setTimeout(300_000);
-  await team.addUser('Ana Weber', 'analyst');
-  await team.addUser('Ben Ito', 'analyst');
-  await team.addUser('Cora Meyer', 'compliance');
+  await team.addUser('Greta Lind', 'analyst');
+  await team.addUser('Hugo Brand', 'analyst');
+  await team.addUser('Olga Sand', 'compliance');
 
   // Laptop A: a note naming the customer on the order on top of the queue.
-  await signIn(page, 'Ana Weber');
-  await signedIn(page, 'Ana Weber');
+  await signIn(page, 'Greta Lind');
+  await signedIn(page, 'Greta Lind');
   await loadDemo(page);
   await page.getByRole('link', { name: 'Review' }).click();
   await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
@@ -60,26 +60,26 @@ test('team sync of notes and overrides: Ben sees Ana’s note and applies her ne
 
   // Laptop B, with the same demo data: the note on the same order, the override offered in Rings.
   const b = await laptop(browser, team, 'B. Self');
-  await signIn(b.page, 'Ben Ito');
-  await signedIn(b.page, 'Ben Ito');
+  await signIn(b.page, 'Hugo Brand');
+  await signedIn(b.page, 'Hugo Brand');
   await loadDemo(b.page);
   await b.page.getByRole('link', { name: 'Review' }).click();
   const notes = b.page.getByTestId('teammates-notes');
-  await expect(notes).toContainText(`Ana Weber noted: called ${email} back, says the parcel never came`, { timeout: 30_000 });
+  await expect(notes).toContainText(`Greta Lind noted: called ${email} back, says the parcel never came`, { timeout: 30_000 });
   await b.page.getByRole('link', { name: 'Rings' }).click();
   const teamOverrides = b.page.getByRole('table', { name: "Teammates' linking overrides" });
   await expect(teamOverrides.locator('tbody tr').first()).toContainText('never-link', { timeout: 60_000 });
   await expect(teamOverrides.locator('tbody tr').first()).toContainText('our returns warehouse');
   await b.page.screenshot({ path: '/tmp/sync-team-overrides.png', fullPage: true });
   await expectNoSeriousViolations(b.page, "teammates' linking overrides", { include: '[data-testid="team-overrides"]' });
-  await teamOverrides.getByRole('button', { name: `Apply Ana Weber's never-link override of ${value} here` }).click();
+  await teamOverrides.getByRole('button', { name: `Apply Greta Lind's never-link override of ${value} here` }).click();
   const mine = b.page.getByRole('table', { name: 'Linking overrides' }).locator('tbody tr').first();
   await expect(mine).toContainText(value);
-  await expect(mine).toContainText("Ana Weber's override: our returns warehouse");
-  await expect(mine).toContainText('Ben Ito');
+  await expect(mine).toContainText("Greta Lind's override: our returns warehouse");
+  await expect(mine).toContainText('Hugo Brand');
   await expect(teamOverrides.locator('tbody tr').first()).toContainText('applied');
 
-  // Ana erases the customer on request: the note's text goes from Ben's laptop and from the server.
+  // Greta erases the customer on request: the note's text goes from Hugo's laptop and from the server.
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Customer email or customer id').fill(email);
   await page.getByLabel('Request reference').fill('GDPR-2026-204');
@@ -88,7 +88,7 @@ test('team sync of notes and overrides: Ben sees Ana’s note and applies her ne
   await expect(page.getByText(/^Erased; logged as entry 2 of the decision log\.$/)).toBeVisible();
   await synced(page);
   await b.page.getByRole('link', { name: 'Review' }).click();
-  await expect(notes).toContainText('Ana Weber noted: (erased on request)', { timeout: 30_000 });
+  await expect(notes).toContainText('Greta Lind noted: (erased on request)', { timeout: 30_000 });
   await expect(notes).not.toContainText(email);
   await b.page.screenshot({ path: '/tmp/sync-erased-note.png' });
   await expectNoSeriousViolations(b.page, "teammates' notes", { include: '[data-testid="teammates-notes"]' });
@@ -104,14 +104,14 @@ test('team sync of notes and overrides: Ben sees Ana’s note and applies her ne
   await b.context.close();
 });
 
-test('team sync of dispute work: Ben sees Ana’s status change, with her reason, and her evidence tick in the dispute panel', async ({
+test('team sync of dispute work: Hugo sees Greta’s status change, with her reason, and her evidence tick in the dispute panel', async ({
   page,
   browser,
   team,
 }) => {
   test.setTimeout(240_000);
-  await team.addUser('Dana Roth', 'analyst');
-  await team.addUser('Emil Brandt', 'analyst');
+  await team.addUser('Rosa Dahl', 'analyst');
+  await team.addUser('Timo Falk', 'analyst');
   const openFirstNewDispute = async (p: typeof page) => {
     await loadDemo(p);
     await p.getByRole('link', { name: 'Disputes' }).click();
@@ -124,7 +124,7 @@ test('team sync of dispute work: Ben sees Ana’s status change, with her reason
     return detail;
   };
 
-  await signIn(page, 'Dana Roth');
+  await signIn(page, 'Rosa Dahl');
   const mine = await openFirstNewDispute(page);
   const name = await mine.getAttribute('aria-label');
   await mine.getByLabel('Status note').fill('asked the warehouse for the delivery scan');
@@ -140,12 +140,12 @@ test('team sync of dispute work: Ben sees Ana’s status change, with her reason
   await synced(page);
 
   const b = await laptop(browser, team, 'E. Self');
-  await signIn(b.page, 'Emil Brandt');
+  await signIn(b.page, 'Timo Falk');
   const theirs = await openFirstNewDispute(b.page);
   expect(await theirs.getAttribute('aria-label')).toBe(name);
   const teammates = theirs.getByTestId('teammates-dispute');
-  await expect(teammates).toContainText('Dana Roth: status → Gathering evidence (asked the warehouse for the delivery scan)', { timeout: 30_000 });
-  await expect(teammates).toContainText(`Dana Roth: ticked “${itemName}”`);
+  await expect(teammates).toContainText('Rosa Dahl: status → Gathering evidence (asked the warehouse for the delivery scan)', { timeout: 30_000 });
+  await expect(teammates).toContainText(`Rosa Dahl: ticked “${itemName}”`);
   await theirs.screenshot({ path: '/tmp/sync-dispute-panel.png' });
   await expectNoSeriousViolations(b.page, 'teammates on a dispute', { include: '[data-testid="teammates-dispute"]' });
   await b.context.close();
