@@ -104,7 +104,7 @@ test('team sync of notes and overrides: Hugo sees Greta’s note and applies her
   await b.context.close();
 });
 
-test('team sync of dispute work: Hugo sees Greta’s status change, with her reason, and her evidence tick in the dispute panel', async ({
+test('team sync of dispute work: Timo sees Rosa’s status change, with her reason, and her evidence tick in the dispute panel', async ({
   page,
   browser,
   team,
