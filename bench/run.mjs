@@ -13,10 +13,13 @@ import { startServer } from '../resources/scripts/serve.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
-// BENCH_ONLY=rings (or report) seeds the app cache and measures only the rings (or report)
-// figures, written to bench/results-<name>.json.
+// BENCH_ONLY=rings (or report, backup) seeds the app cache and measures only the rings (or report,
+// backup) figures, written to bench/results-<name>.json; BENCH_ONLY=import measures the demo load
+// and the import alone. BENCH_AB_DIR names another bench build (an out/bench-renderer copied from
+// the code before a change): the import and demo-load runs of both builds are then interleaved.
 const ONLY = process.env.BENCH_ONLY ?? '';
-const PARTS = ['rings', 'report', 'backup'];
+const PARTS = ['rings', 'report', 'backup', 'import'];
+const AB_DIR = process.env.BENCH_AB_DIR ? path.resolve(process.env.BENCH_AB_DIR) : '';
 if (ONLY && !PARTS.includes(ONLY)) throw new Error(`BENCH_ONLY must be one of ${PARTS.join(', ')}`);
 // The bench build of the renderer (with bench.html) goes here, never into the app's out/renderer.
 const BENCH_OUT = path.join(root, 'out/bench-renderer');
@@ -413,10 +416,167 @@ async function qualityFigures(base, profile, figures) {
   };
 }
 
+/**
+ * One run of the 1M-row import through the Imports screen of the build served at `base`, in a new
+ * profile: from choosing the file to the summary (every batch committed), then the orders count on
+ * the Orders screen; then, in the same profile and build, the parser alone on the same file and
+ * (with `putBaseline`) the one-record-per-order IndexedDB baseline.
+ */
+async function importRun(base, csv, putBaseline) {
+  const csvBytes = statSync(csv).size;
+  const importProfile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-import-'));
+  const out = {};
+  try {
+    await withBrowser(importProfile, async (page) => {
+      page.setDefaultTimeout(0);
+      await page.goto(`${base}index.html#/imports`);
+      // A new profile asks who is deciding before any screen.
+      const choose = page.getByRole('button', { name: 'Choose files…' });
+      await page.locator('#gate-name').or(choose).first().waitFor();
+      if (await page.locator('#gate-name').isVisible()) {
+        await page.locator('#gate-name').fill('Bench');
+        await page.getByRole('button', { name: 'Continue' }).click();
+      }
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+      // The window must stay responsive while the worker imports: record main-thread long tasks.
+      await page.evaluate(() => {
+        window.__longTasks = [];
+        new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+      });
+      const t0 = Date.now();
+      await chooser.setFiles(csv);
+      const card = page.getByRole('region', { name: `Import of ${path.basename(csv)}` });
+      await card.waitFor();
+      const seconds = (Date.now() - t0) / 1000;
+      const bucket = async (name) => Number((await card.locator(`[data-bucket="${name}"]`).textContent()).replace(/,/g, ''));
+      const rows = await bucket('rows');
+      const created = await bucket('created');
+      const placed = created + (await bucket('updated')) + (await bucket('unchanged')) + (await bucket('quarantined'));
+      if (rows !== placed) throw new Error(`the import read ${rows} rows but placed ${placed} (created, updated, unchanged, quarantined)`);
+      const tasks = await page.evaluate(() => window.__longTasks);
+      out.longest = Math.max(0, ...tasks);
+      out.peak = rendererPeakBytes(importProfile);
+      await page.getByRole('link', { name: 'Orders' }).click();
+      await page
+        .getByTestId('orders-count')
+        .filter({ hasText: `${created.toLocaleString('en-US')} orders` })
+        .waitFor();
+      out.rate = rows / seconds;
+      out.line = `${rows} rows (${created} created) in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s, ${(csvBytes / 2 ** 20 / seconds).toFixed(1)} MiB/s, peak ${Math.round(out.peak / 2 ** 20)} MiB`;
+    });
+    await withBrowser(importProfile, async (page) => {
+      page.setDefaultTimeout(0);
+      await page.goto(`${base}bench.html`);
+      await page.waitForSelector('body[data-ready="1"]');
+      if (putBaseline) {
+        const r = await page.evaluate(([n, now]) => window.bench.seedBaseline(n, now, 'bench-put-baseline'), [ORDERS, NOW]);
+        out.putRate = r.orders / (r.ms / 1000);
+      }
+      // The parser alone on the same file, in the same browser build and run.
+      await page.evaluate(() => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.id = 'bench-file';
+        document.body.append(input);
+      });
+      await page.setInputFiles('#bench-file', csv);
+      const p = await page.evaluate(() => window.bench.parseOnly(document.getElementById('bench-file').files[0]));
+      out.parseRate = p.rows / (p.ms / 1000);
+    });
+  } finally {
+    rmSync(importProfile, { recursive: true, force: true });
+  }
+  return out;
+}
+
+/** The demo year loaded into the app cache of the build at `base`, in a new profile: rows/s. */
+async function demoLoadRun(base) {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-demo-'));
+  try {
+    return await withBrowser(profile, async (page) => {
+      page.setDefaultTimeout(0);
+      await page.goto(`${base}bench.html`);
+      await page.waitForSelector('body[data-ready="1"]');
+      const app = await page.evaluate(([n, now]) => window.bench.seedApp(n, now), [ORDERS, NOW]);
+      return app.orders / (app.ms / 1000);
+    });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/**
+ * import_1m_rows_per_s (with the parser alone on the same file, the main thread's longest task and
+ * the window's peak memory), and with BENCH_AB_DIR (another bench build, e.g. of main) the same
+ * runs of that build interleaved with this one's, and the demo load of each, so a change is judged
+ * against its previous code on the same machine at the same time.
+ */
+async function importFigures(base, abBase, putRate, figures, observations) {
+  const csv = await ordersCsv();
+  const builds = [{ name: 'this', base, runs: [], demo: [] }];
+  if (abBase) builds.push({ name: 'previous', base: abBase, runs: [], demo: [] });
+  for (let run = 0; run < RUNS; run++) {
+    // Alternate which build goes first, so neither always meets a warmer (or busier) machine.
+    for (const b of run % 2 ? [...builds].reverse() : builds) {
+      const r = await importRun(b.base, csv, putRate === undefined);
+      b.runs.push(r);
+      log(
+        `import run ${run + 1}/${RUNS} (${b.name} build): ${r.line}; parser only ${Math.round(r.parseRate)} rows/s${r.putRate ? `; baseline put ${Math.round(r.putRate)} rows/s` : ''}`,
+      );
+    }
+    if (abBase) {
+      for (const b of run % 2 ? builds : [...builds].reverse()) {
+        b.demo.push(await demoLoadRun(b.base));
+        log(`demo load run ${run + 1}/${RUNS} (${b.name} build): ${Math.round(b.demo.at(-1))} rows/s`);
+      }
+    }
+  }
+  const [self, previous] = builds;
+  const m = (runs, k) => median(runs.map((r) => r[k]));
+  observations.import_1m_longest_main_thread_task_ms = {
+    value: Math.round(m(self.runs, 'longest')),
+    unit: 'ms',
+    note: 'longest main-thread task while the import ran (median of runs); 50 ms is the usual responsiveness budget',
+  };
+  figures.import_1m_rows_per_s = {
+    ...fig(m(self.runs, 'rate'), 'rows/s', 'idb_put_rows_per_s', putRate ?? m(self.runs, 'putRate'), false),
+    goal: 150000,
+    parser_only_rows_per_s: Math.round(m(self.runs, 'parseRate')),
+    share_of_parser_rate: Math.round((m(self.runs, 'rate') / m(self.runs, 'parseRate')) * 100) / 100,
+    ...(previous
+      ? {
+          previous_build_rows_per_s: Math.round(m(previous.runs, 'rate')),
+          previous_build_parser_only_rows_per_s: Math.round(m(previous.runs, 'parseRate')),
+        }
+      : {}),
+    note:
+      'A generated 1M-row orders export through the Imports screen, from choosing the file to the summary (read, parse, normalise, write blocks, reconcile). parser_only_rows_per_s: the same file in the same run, read as a stream, decoded and split into records by papaparse with the import settings (bench page), nothing else.' +
+      (previous ? ' previous_build_*: the build in BENCH_AB_DIR, its runs interleaved with these.' : ''),
+  };
+  observations.import_1m_peak_memory_bytes = {
+    value: Math.round(m(self.runs, 'peak')),
+    unit: 'bytes',
+    value_mib: Math.round(m(self.runs, 'peak') / 2 ** 20),
+    goal_mib: 1024,
+    ...(previous ? { previous_build_mib: Math.round(m(previous.runs, 'peak') / 2 ** 20) } : {}),
+    note: "peak resident memory (VmHWM) of the window's renderer process after the import: the window, the cache worker and the import worker together (dedicated workers share their window's process), so an upper bound on the import worker's",
+  };
+  if (previous) {
+    observations.demo_load_ab_rows_per_s = {
+      value: Math.round(median(self.demo)),
+      unit: 'rows/s',
+      previous_build: Math.round(median(previous.demo)),
+      note: 'the 1M demo year loaded into a new profile by each build, runs interleaved (medians)',
+    };
+  }
+}
+
 async function main() {
   await build();
   const server = await startServer({ port: Number(process.env.BENCH_PORT ?? 4181), dir: BENCH_OUT });
   const base = server.url;
+  if (AB_DIR && !existsSync(path.join(AB_DIR, 'bench.html'))) throw new Error(`BENCH_AB_DIR ${AB_DIR} holds no bench build (bench.html)`);
+  const abServer = AB_DIR ? await startServer({ port: Number(process.env.BENCH_PORT ?? 4181) + 1, dir: AB_DIR }) : null;
   const profile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-'));
   const figures = {};
   const observations = {};
@@ -429,7 +589,7 @@ async function main() {
       await page.waitForSelector('body[data-ready="1"]');
       const app = await page.evaluate(([n, now]) => window.bench.seedApp(n, now), [ORDERS, NOW]);
       log(`app cache: ${app.orders} orders in ${(app.ms / 1000).toFixed(1)} s`);
-      if (ONLY) return;
+      if (ONLY && ONLY !== 'import') return;
       const baseline = await page.evaluate(([n, now]) => window.bench.seedBaseline(n, now), [ORDERS, NOW]);
       log(`baseline store: ${baseline.orders} orders in ${(baseline.ms / 1000).toFixed(1)} s`);
       extra.demo_load_rows_per_s = {
@@ -440,7 +600,7 @@ async function main() {
       };
     });
 
-    await qualityFigures(base, profile, figures);
+    if (ONLY !== 'import') await qualityFigures(base, profile, figures);
     if (!ONLY || ONLY === 'rings') await ringsFigures(base, profile, figures, observations);
     if (!ONLY || ONLY === 'report') await reportFigures(base, profile, figures, observations);
     if (!ONLY || ONLY === 'backup') await backupFigures(base, profile, figures);
@@ -522,103 +682,19 @@ async function main() {
             .join('/')} ms)`,
         );
       }
-      // Import: a generated 1M-row export through the Imports screen, from choosing the file to
-      // the summary (every batch committed), then the orders count on the Orders screen.
-      const csv = await ordersCsv();
-      const csvBytes = statSync(csv).size;
-      const importRates = [];
-      const putRates = [];
-      const longestTasks = [];
-      const parseRates = [];
-      const peaks = [];
-      for (let run = 0; run < RUNS; run++) {
-        const importProfile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-import-'));
-        try {
-          await withBrowser(importProfile, async (page) => {
-            page.setDefaultTimeout(0);
-            await page.goto(`${base}index.html#/imports`);
-            // A new profile asks who is deciding before any screen.
-            const choose = page.getByRole('button', { name: 'Choose files…' });
-            await page.locator('#gate-name').or(choose).first().waitFor();
-            if (await page.locator('#gate-name').isVisible()) {
-              await page.locator('#gate-name').fill('Bench');
-              await page.getByRole('button', { name: 'Continue' }).click();
-            }
-            const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
-            // The window must stay responsive while the worker imports: record main-thread long tasks.
-            await page.evaluate(() => {
-              window.__longTasks = [];
-              new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
-            });
-            const t0 = Date.now();
-            await chooser.setFiles(csv);
-            const card = page.getByRole('region', { name: `Import of ${path.basename(csv)}` });
-            await card.waitFor();
-            const seconds = (Date.now() - t0) / 1000;
-            const rows = Number((await card.locator('[data-bucket="rows"]').textContent()).replace(/,/g, ''));
-            const created = Number((await card.locator('[data-bucket="created"]').textContent()).replace(/,/g, ''));
-            const tasks = await page.evaluate(() => window.__longTasks);
-            longestTasks.push(Math.max(0, ...tasks));
-            peaks.push(rendererPeakBytes(importProfile));
-            await page.getByRole('link', { name: 'Orders' }).click();
-            await page
-              .getByTestId('orders-count')
-              .filter({ hasText: `${created.toLocaleString('en-US')} orders` })
-              .waitFor();
-            importRates.push(rows / seconds);
-            log(
-              `import run ${run + 1}/${RUNS}: ${rows} rows (${created} created) in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s, ${(csvBytes / 2 ** 20 / seconds).toFixed(1)} MiB/s`,
-            );
-          });
-          await withBrowser(importProfile, async (page) => {
-            page.setDefaultTimeout(0);
-            await page.goto(`${base}bench.html`);
-            await page.waitForSelector('body[data-ready="1"]');
-            const r = await page.evaluate(([n, now]) => window.bench.seedBaseline(n, now, 'bench-put-baseline'), [ORDERS, NOW]);
-            putRates.push(r.orders / (r.ms / 1000));
-            log(`baseline put run ${run + 1}/${RUNS}: ${Math.round(r.orders / (r.ms / 1000))} rows/s`);
-            // The parser alone on the same file, in the same browser build and run.
-            await page.evaluate(() => {
-              const input = document.createElement('input');
-              input.type = 'file';
-              input.id = 'bench-file';
-              document.body.append(input);
-            });
-            await page.setInputFiles('#bench-file', csv);
-            const p = await page.evaluate(() => window.bench.parseOnly(document.getElementById('bench-file').files[0]));
-            parseRates.push(p.rows / (p.ms / 1000));
-            log(`parser only run ${run + 1}/${RUNS}: ${p.rows} rows in ${(p.ms / 1000).toFixed(1)} s = ${Math.round(p.rows / (p.ms / 1000))} rows/s`);
-          });
-        } finally {
-          rmSync(importProfile, { recursive: true, force: true });
-        }
-      }
-
       figures.cold_open_1m_ms = fig(median(cold), 'ms', 'idb_getall_one_record_per_order_ms', median(coldBaseline));
       figures.filter_1m_ms = fig(median(filter), 'ms', 'idb_compound_index_page_and_count_ms', median(filterBaseline));
-      observations.import_1m_longest_main_thread_task_ms = {
-        value: Math.round(median(longestTasks)),
-        unit: 'ms',
-        note: 'longest main-thread task while the import ran (median of runs); 50 ms is the usual responsiveness budget',
-      };
-      figures.import_1m_rows_per_s = {
-        ...fig(median(importRates), 'rows/s', 'idb_put_rows_per_s', median(putRates), false),
-        goal: 150000,
-        parser_only_rows_per_s: Math.round(median(parseRates)),
-        note: 'A generated 1M-row Shopify orders export through the Imports screen, from choosing the file to the summary (read, parse, normalise, write blocks, reconcile). parser_only_rows_per_s: the same file in the same run, read as a stream, decoded and split into records by papaparse with the import settings (bench page), nothing else.',
-      };
-      observations.import_1m_peak_memory_bytes = {
-        value: Math.round(median(peaks)),
-        unit: 'bytes',
-        value_mib: Math.round(median(peaks) / 2 ** 20),
-        goal_mib: 1024,
-        note: "peak resident memory (VmHWM) of the window's renderer process after the import: the window, the cache worker and the import worker together (dedicated workers share their window's process), so an upper bound on the import worker's",
-      };
+    }
+    if (!ONLY || ONLY === 'import') {
+      // Alone, the demo seed's one-record-per-order baseline stands for the import's too (the same
+      // puts); the full run measures it again beside each import.
+      await importFigures(base, abServer?.url, ONLY ? extra.demo_load_rows_per_s.baseline_value : undefined, figures, observations);
       const d = extra.demo_load_rows_per_s;
       figures.demo_load_rows_per_s = { ...fig(d.value, d.unit, d.baseline, d.baseline_value, false), goal: 100000 };
     }
   } finally {
     await server.close();
+    await abServer?.close();
     rmSync(profile, { recursive: true, force: true });
   }
   const chromiumVersion = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim();
