@@ -14,7 +14,8 @@ import {
 /** Separates values inside a joined text column; stripped from input so it can never collide. */
 export const FIELD_SEPARATOR = '\u001f';
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const HAS_CONTROL_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** The control characters other than the separator itself (counted apart). */
+const CONTROL_BUT_SEPARATOR = /[\u0000-\u0008\u000b\u000c\u000e-\u001e\u007f]/;
 
 /** Compact, always-loaded columns: enough to count, filter by channel/status/date and sort. */
 export interface OrderKeyColumns {
@@ -33,6 +34,7 @@ export interface OrderKeyColumns {
  */
 export const DICT_FIELDS = ['currency', 'shipCountry', 'paymentMethod', 'cardBrand', 'knownOutcome'] as const;
 export type DictField = (typeof DICT_FIELDS)[number];
+const isDictField = (f: string): f is DictField => (DICT_FIELDS as readonly string[]).includes(f);
 export interface DictColumn {
   values: string[];
   codes: Uint16Array;
@@ -49,21 +51,28 @@ export function dictFold(field: DictField, raw: string): string {
 export function encodeDict(field: DictField, rawValues: readonly string[]): DictColumn {
   const values: string[] = [];
   const index = new Map<string, number>();
+  // Raw values repeat (a million `EUR`s): fold each distinct one once.
+  const byRaw = new Map<string, number>();
   const codes = new Uint16Array(rawValues.length);
-  rawValues.forEach((raw, i) => {
-    const v = dictFold(field, raw);
-    let c = index.get(v);
+  for (let i = 0; i < rawValues.length; i++) {
+    const raw = rawValues[i]!;
+    let c = byRaw.get(raw);
     if (c === undefined) {
-      // More distinct values than a code can name would be junk in a grouping field: fold the rest into one.
-      if (values.length < 0xfffe) c = values.push(v) - 1;
-      else {
-        c = 0xfffe;
-        if (values.length === 0xfffe) values.push('(other)');
+      const v = dictFold(field, raw);
+      c = index.get(v);
+      if (c === undefined) {
+        // More distinct values than a code can name would be junk in a grouping field: fold the rest into one.
+        if (values.length < 0xfffe) c = values.push(v) - 1;
+        else {
+          c = 0xfffe;
+          if (values.length === 0xfffe) values.push('(other)');
+        }
+        index.set(v, c);
       }
-      index.set(v, c);
+      byRaw.set(raw, c);
     }
     codes[i] = c;
-  });
+  }
   return { values, codes };
 }
 
@@ -95,6 +104,58 @@ export function cleanText(value: string): string {
   return value.replace(CONTROL_CHARS, ' ');
 }
 
+/**
+ * Each text field of an order, read by its own small function: one field per call site, so each
+ * read is a plain property load instead of a lookup by a name that changes every time.
+ */
+const TEXT_OF: Record<OrderTextField, (o: Order) => string | undefined> = {
+  externalId: (o) => o.externalId,
+  source: (o) => o.source,
+  currency: (o) => o.currency,
+  customerId: (o) => o.customerId,
+  email: (o) => o.email,
+  phone: (o) => o.phone,
+  shipName: (o) => o.shipName,
+  shipStreet: (o) => o.shipStreet,
+  shipPostcode: (o) => o.shipPostcode,
+  shipCity: (o) => o.shipCity,
+  shipCountry: (o) => o.shipCountry,
+  billCountry: (o) => o.billCountry,
+  ip: (o) => o.ip,
+  deviceId: (o) => o.deviceId,
+  cardBin: (o) => o.cardBin,
+  cardLast4: (o) => o.cardLast4,
+  cardExpiry: (o) => o.cardExpiry,
+  cardFingerprint: (o) => o.cardFingerprint,
+  cardBrand: (o) => o.cardBrand,
+  paymentMethod: (o) => o.paymentMethod,
+  riskLevel: (o) => o.riskLevel,
+  cvcCheck: (o) => o.cvcCheck,
+  avsPostcodeCheck: (o) => o.avsPostcodeCheck,
+  avsLine1Check: (o) => o.avsLine1Check,
+  threeDs: (o) => o.threeDs,
+  channel: (o) => o.channel,
+  knownOutcome: (o) => o.knownOutcome,
+  sessionId: (o) => o.sessionId,
+};
+
+/** Joins a column's values; a value holding a control character (the separator included) is cleaned first. */
+function joinColumn(values: string[]): string {
+  const n = values.length;
+  const joined = values.join(FIELD_SEPARATOR);
+  // Imported values are clean already: one test over the joined column instead of a replace per
+  // cell. Separators other than the n - 1 the join put in came from a value.
+  if (!CONTROL_BUT_SEPARATOR.test(joined) && separatorCount(joined) === n - 1) return joined;
+  for (let i = 0; i < n; i++) values[i] = cleanText(values[i]!);
+  return values.join(FIELD_SEPARATOR);
+}
+
+function separatorCount(joined: string): number {
+  let count = 0;
+  for (let i = joined.indexOf(FIELD_SEPARATOR); i !== -1; i = joined.indexOf(FIELD_SEPARATOR, i + 1)) count++;
+  return count;
+}
+
 export function encodeOrders(orders: readonly Order[]): { keys: OrderKeyColumns; text: OrderTextColumns; dict: OrderDictColumns } {
   const n = orders.length;
   const keys: OrderKeyColumns = {
@@ -104,26 +165,23 @@ export function encodeOrders(orders: readonly Order[]): { keys: OrderKeyColumns;
     marketplace: new Uint8Array(n),
     status: new Uint8Array(n),
   };
-  const parts = {} as Record<OrderTextField, string[]>;
-  for (const f of ORDER_TEXT_FIELDS) parts[f] = new Array<string>(n);
   for (let i = 0; i < n; i++) {
     const o = orders[i]!;
     keys.createdAt[i] = o.createdAt;
     keys.totalMinor[i] = o.totalMinor;
     keys.marketplace[i] = marketplaceCode(o.marketplace);
     keys.status[i] = statusCode(o.status);
-    for (const f of ORDER_TEXT_FIELDS) parts[f][i] = o[f] ?? '';
   }
   const text = {} as OrderTextColumns;
-  for (const f of ORDER_TEXT_FIELDS) {
-    // Imported values are clean already: one test over the column's values (joined without
-    // separators) instead of a replace per cell; a column with a control character is cleaned cell by cell.
-    const values = parts[f];
-    if (HAS_CONTROL_CHAR.test(values.join(''))) for (let i = 0; i < n; i++) values[i] = cleanText(values[i]!);
-    text[f] = values.join(FIELD_SEPARATOR);
-  }
   const dict = {} as OrderDictColumns;
-  for (const f of DICT_FIELDS) dict[f] = encodeDict(f, parts[f]);
+  for (const f of ORDER_TEXT_FIELDS) {
+    const read = TEXT_OF[f];
+    const values = new Array<string>(n);
+    for (let i = 0; i < n; i++) values[i] = read(orders[i]!) ?? '';
+    text[f] = joinColumn(values);
+    // Dictionaries fold the values as stored (joinColumn cleaned them in place).
+    if (isDictField(f)) dict[f] = encodeDict(f, values);
+  }
   return { keys, text, dict };
 }
 

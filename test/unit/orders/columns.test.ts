@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ORDER_TEXT_FIELDS } from '../../../shared/domain/order';
-import { FIELD_SEPARATOR, columnOffsets, decodeOrder, encodeOrders, rowAt, textColumn } from '../../../shared/orders/columns';
+import { MARKETPLACES, ORDER_STATUSES, ORDER_TEXT_FIELDS, OPTIONAL_TEXT_FIELDS, type Order, type OrderTextField } from '../../../shared/domain/order';
+import { generateDemo } from '../../../shared/demo';
+import { DICT_FIELDS, FIELD_SEPARATOR, cleanText, columnOffsets, decodeOrder, dictFold, encodeOrders, rowAt, textColumn } from '../../../shared/orders/columns';
 import { order } from '../../support/orders';
 
 function roundTrip(orders: ReturnType<typeof order>[]) {
@@ -92,5 +93,73 @@ describe('keyHash', () => {
     expect(outOfRange).toBe(0);
     expect(seen.size).toBe(1_000_000);
     expect(keyHash('shopify:#1001')).not.toBe(keyHash('shopify:#1010'));
+  });
+});
+
+/**
+ * The block encoder as it was first written (a keyed read per order and field, one join to test
+ * for control characters, a fold per dictionary value): the reference the faster encoder must match.
+ */
+function referenceEncode(orders: readonly Order[]) {
+  const n = orders.length;
+  const parts = Object.fromEntries(ORDER_TEXT_FIELDS.map((f) => [f, orders.map((o) => o[f] ?? '')])) as Record<OrderTextField, string[]>;
+  const text = {} as Record<OrderTextField, string>;
+  for (const f of ORDER_TEXT_FIELDS) {
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(parts[f].join(''))) parts[f] = parts[f].map(cleanText);
+    text[f] = parts[f].join(FIELD_SEPARATOR);
+  }
+  const dict = Object.fromEntries(
+    DICT_FIELDS.map((f) => {
+      const values: string[] = [];
+      const codes = new Uint16Array(n);
+      parts[f].forEach((raw, i) => {
+        const v = dictFold(f, raw);
+        let c = values.indexOf(v);
+        if (c === -1) c = values.push(v) - 1;
+        codes[i] = c;
+      });
+      return [f, { values, codes }];
+    }),
+  );
+  const keys = {
+    count: n,
+    createdAt: Float64Array.from(orders, (o) => o.createdAt),
+    totalMinor: Float64Array.from(orders, (o) => o.totalMinor),
+    marketplace: Uint8Array.from(orders, (o) => MARKETPLACES.indexOf(o.marketplace)),
+    status: Uint8Array.from(orders, (o) => ORDER_STATUSES.indexOf(o.status)),
+  };
+  return { keys, text, dict };
+}
+
+describe('encodeOrders against the reference encoder', () => {
+  // Text that imports and hostile files carry: control characters, the separator, case variants of dictionary values.
+  const hostile = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 12 }),
+    fc.constantFrom('', 'EUR', 'eur', ' Eur ', 'Visa', 'VISA', 'visa', 'de', 'DE', 'card', `a${FIELD_SEPARATOR}b`, 'x\u0007', '\u007f', 'Zeile 1\nZeile 2'),
+  );
+  const orderArb = fc.record(
+    Object.fromEntries([
+      ...ORDER_TEXT_FIELDS.map((f) => [f, OPTIONAL_TEXT_FIELDS.has(f) ? fc.option(hostile, { nil: undefined }) : hostile]),
+      ['marketplace', fc.constantFrom(...MARKETPLACES)],
+      ['status', fc.constantFrom(...ORDER_STATUSES)],
+      ['createdAt', fc.integer({ min: 0, max: 2 ** 42 })],
+      ['totalMinor', fc.integer({ min: -1e9, max: 1e9 })],
+    ]) as Record<string, fc.Arbitrary<unknown>>,
+  ) as unknown as fc.Arbitrary<Order>;
+
+  it('gives the same key columns, text columns and dictionaries (property)', () => {
+    fc.assert(
+      fc.property(fc.array(orderArb, { maxLength: 30 }), (orders) => {
+        // Absent optional fields stay absent, as the builders leave them.
+        for (const o of orders) for (const f of ORDER_TEXT_FIELDS) if (o[f] === undefined) delete o[f];
+        expect(encodeOrders(orders)).toEqual(referenceEncode(orders));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same blocks for generated demo orders', () => {
+    const gen = generateDemo({ orders: 9000, seed: 11, now: Date.UTC(2026, 10, 24), chunkSize: 4500 });
+    for (let step = gen.next(); !step.done; step = gen.next()) expect(encodeOrders(step.value.orders)).toEqual(referenceEncode(step.value.orders));
   });
 });
