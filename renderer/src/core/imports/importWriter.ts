@@ -156,7 +156,7 @@ export class ImportWriter {
       for (const c of plan.created) this.review[c.order.createdAt >= since ? 'recent' : 'history']++;
       const writes = await this.orderWrites(plan);
       await this.supersede(writes.superseded);
-      const blockIds = await this.orders.append(writes.orders, this.importId, writes.stamps);
+      const blockIds = await this.orders.append(writes.orders, this.importId, writes.stamps, writes.keys);
       this.reindex(blockIds, writes.keys, writes.stamps);
       await db.importUndo.add({
         importId: this.importId,
@@ -199,16 +199,23 @@ export class ImportWriter {
     }
     // Shop orders take the card and IP facts of their payments: orders written now from the
     // payments already stored, and stored orders from the payments written now.
-    const reached = ordersPaymentsReach(
-      plan.payments.map((c) => c.next),
-      this.orderSource,
-      new Set(keys),
-      (key) => this.index.get(key),
-    );
+    const reached =
+      plan.payments.length === 0
+        ? []
+        : ordersPaymentsReach(
+            plan.payments.map((c) => c.next),
+            this.orderSource,
+            new Set(keys),
+            (key) => this.index.get(key),
+          );
     const current = await Promise.all(reached.map((t) => this.readOrder(t.at.blockId, t.at.row)));
-    const all = [...orders, ...current];
-    const refs = paymentRefsOf(all, this.orderSource);
+    const all = current.length === 0 ? orders : [...orders, ...current];
+    // A cache without payments has none to join: the orders file alone (the usual first import)
+    // then skips listing every order's reference spellings and asking for them.
+    const noPayments = plan.payments.length === 0 && (await this.db.payments.limit(1).primaryKeys()).length === 0;
+    const refs = noPayments ? [] : paymentRefsOf(all, this.orderSource);
     const payments = refs.length === 0 ? [] : await this.db.payments.where('orderRef').anyOf(refs).toArray();
+    if (payments.length === 0) return { orders, stamps, keys, superseded };
     const joined = withDecisivePayments(all, payments, this.orderSource);
     const fromFile = orders.length;
     for (let i = 0; i < fromFile; i++) {

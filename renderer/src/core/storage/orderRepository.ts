@@ -87,9 +87,10 @@ export class OrderRepository {
 
   /**
    * Appends orders as new blocks, live; callers pass chunks in the order they want rows kept.
-   * Returns the new block ids. Joins the caller's transaction when there is one.
+   * Returns the new block ids. Joins the caller's transaction when there is one. `keys`, when the
+   * caller has them, are the orders' upsert keys (`orderKey` of each), so they are not built again.
    */
-  async append(orders: readonly Order[], importId = 0, stamps?: readonly OrderStamp[]): Promise<number[]> {
+  async append(orders: readonly Order[], importId = 0, stamps?: readonly OrderStamp[], keys?: readonly string[]): Promise<number[]> {
     if (orders.length === 0) return [];
     const blocks: OrderBlockRecord[] = [];
     const texts: { id: number; columns: OrderTextColumns }[] = [];
@@ -98,19 +99,20 @@ export class OrderRepository {
     for (let i = 0; i < orders.length; i += ORDER_BLOCK_SIZE) {
       const slice = orders.slice(i, i + ORDER_BLOCK_SIZE);
       const sliceStamps = stamps?.slice(i, i + ORDER_BLOCK_SIZE);
-      const { keys, text, dict } = encodeOrders(slice);
+      const sliceKeys = keys ? keys.slice(i, i + ORDER_BLOCK_SIZE) : slice.map(orderKey);
+      const { keys: columns, text, dict } = encodeOrders(slice);
       let min = Infinity;
       let max = -Infinity;
-      for (const t of keys.createdAt) {
+      for (const t of columns.createdAt) {
         if (t < min) min = t;
         if (t > max) max = t;
       }
-      blocks.push({ id: 0, minCreatedAt: min, maxCreatedAt: max, importId, live: new Uint8Array(slice.length).fill(1), ...keys });
-      reportRecs.push({ id: 0, dict, keyHashes: Float64Array.from(slice, (o) => keyHash(orderKey(o))) });
+      blocks.push({ id: 0, minCreatedAt: min, maxCreatedAt: max, importId, live: new Uint8Array(slice.length).fill(1), ...columns });
+      reportRecs.push({ id: 0, dict, keyHashes: Float64Array.from(sliceKeys, keyHash) });
       texts.push({ id: 0, columns: text });
       keyRecs.push({
         id: 0,
-        keys: slice.map(orderKey).join(FIELD_SEPARATOR),
+        keys: sliceKeys.join(FIELD_SEPARATOR),
         scopes: slice.map((_, j) => sliceStamps?.[j]?.scope ?? '').join(FIELD_SEPARATOR),
         hashes: slice.map((_, j) => sliceStamps?.[j]?.hash ?? '').join(FIELD_SEPARATOR),
       });
