@@ -5,7 +5,7 @@ import '../../support/blobReader';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
-import { diskFullMessage, DiskFullError, isDiskFull } from '../../../renderer/src/core/storage/diskFull';
+import { diskFullMessage, DiskFullError, isDiskFull, writesTogether } from '../../../renderer/src/core/storage/diskFull';
 import { importFile } from '../../../renderer/src/core/imports/importRunner';
 import { ImportHistory } from '../../../renderer/src/core/imports/importHistory';
 import { ImportService } from '../../../renderer/src/core/imports/importService';
@@ -211,5 +211,15 @@ describe('single changes when the disk is full', () => {
     );
     // The restore is one transaction: the cache is exactly as it was.
     expect(await target.meta.toArray()).toEqual([{ key: 'analystName', value: 'Before the restore' }]);
+  });
+});
+
+describe('writes issued together in one transaction', () => {
+  it('report the full disk, not the abort its siblings met, and otherwise the first failure', async () => {
+    const aborted = Object.assign(new Error('Transaction has already completed or failed'), { name: 'TransactionInactiveError' });
+    const rejected = (e: unknown) => Promise.reject(e);
+    await expect(writesTogether([rejected(aborted), rejected(quotaError()), Promise.resolve(1)])).rejects.toSatisfy(isDiskFull);
+    await expect(writesTogether([Promise.resolve(1), rejected(aborted), rejected(new Error('second'))])).rejects.toBe(aborted);
+    await expect(writesTogether([Promise.resolve(1), Promise.resolve(2)])).resolves.toBeUndefined();
   });
 });

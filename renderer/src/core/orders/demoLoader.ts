@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { generateDemo } from '../../../../shared/demo';
 import { OrderRepository } from '../storage/orderRepository';
 import { MetaRepository } from '../storage/metaRepository';
-import { DiskFullError, isDiskFull } from '../storage/diskFull';
+import { DiskFullError, isDiskFull, writesTogether } from '../storage/diskFull';
 import type { WorkbenchDb } from '../storage/schema';
 
 export const DEMO_SEED = 20261124;
@@ -20,18 +20,26 @@ export async function loadDemoData(
   const clock = opts.clock ?? systemClock;
   const gen = generateDemo({ orders: opts.orders, seed, now: clock.now(), chunkSize: 8192 });
   let written = 0;
+  // The chunk being written: the next one is generated while its transaction commits (the database
+  // works in its own thread meanwhile); chunks still commit one after another, in order.
+  let writing: Promise<void> = Promise.resolve();
   try {
     for (let step = gen.next(); !step.done; step = gen.next()) {
       const chunk = step.value;
+      await writing;
       // One transaction per chunk: an interrupted load leaves whole chunks, never half of one.
-      await db.transaction('rw', [db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.meta, db.payments, db.disputes], async () => {
-        await orders.append(chunk.orders);
-        await db.payments.bulkPut(chunk.payments);
-        await db.disputes.bulkPut(chunk.disputes);
-      });
-      written += chunk.orders.length;
-      onProgress?.(written, opts.orders);
+      writing = db
+        .transaction('rw', [db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.meta, db.payments, db.disputes], async () => {
+          await writesTogether([orders.append(chunk.orders), db.payments.bulkPut(chunk.payments), db.disputes.bulkPut(chunk.disputes)]);
+        })
+        .then(() => {
+          written += chunk.orders.length;
+          onProgress?.(written, opts.orders);
+        });
+      // Awaited before the next chunk or the end; a failure meanwhile is not an unhandled one.
+      writing.catch(() => undefined);
     }
+    await writing;
     await new MetaRepository(db).set('dataset', { kind: 'demo', orders: written, seed, loadedAt: clock.now() });
   } catch (e) {
     if (isDiskFull(e)) throw new DiskFullError({ kind: 'demo', ordersStored: written, ordersPlanned: opts.orders }, { cause: e });

@@ -74,3 +74,14 @@ export async function savingOrDiskFull<T>(what: string, write: () => Promise<T>)
     throw e;
   }
 }
+
+/**
+ * Waits for writes issued together in one transaction. When any fails, throws the disk-full failure
+ * among them if there is one (its siblings then fail only because the transaction aborted), else the
+ * first failure: a full disk is never reported as an aborted transaction.
+ */
+export async function writesTogether(writes: readonly Promise<unknown>[]): Promise<void> {
+  const settled = await Promise.allSettled(writes);
+  const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  if (failures.length > 0) throw failures.find((f) => isDiskFull(f)) ?? failures[0];
+}

@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/orders/columns';
 import { ORDER_TEXT_FIELDS, orderKey, type Order, type OrderTextField } from '../../../../shared/domain/order';
 import type { OrderKeys } from '../../../../shared/orders/query';
+import { writesTogether } from './diskFull';
 import type { OrderBlockRecord, OrderKeyRecord, OrderReportColumnsRecord, WorkbenchDb } from './schema';
 
 export const ORDER_BLOCK_SIZE = 8192;
@@ -126,11 +127,14 @@ export class OrderRepository {
       for (let i = 0; i < blocks.length; i++) {
         blocks[i]!.id = texts[i]!.id = keyRecs[i]!.id = reportRecs[i]!.id = nextId++;
       }
-      await this.db.meta.put({ key: BLOCK_SEQUENCE, value: nextId - 1 });
-      await this.db.orderBlocks.bulkAdd(blocks);
-      await this.db.orderText.bulkAdd(texts);
-      await this.db.orderKeys.bulkAdd(keyRecs);
-      await this.db.orderReportColumns.bulkAdd(reportRecs);
+      // All requests at once: the database works through them while this thread does not wait on each.
+      await writesTogether([
+        this.db.meta.put({ key: BLOCK_SEQUENCE, value: nextId - 1 }),
+        this.db.orderBlocks.bulkAdd(blocks),
+        this.db.orderText.bulkAdd(texts),
+        this.db.orderKeys.bulkAdd(keyRecs),
+        this.db.orderReportColumns.bulkAdd(reportRecs),
+      ]);
     });
     return blocks.map((b) => b.id);
   }
