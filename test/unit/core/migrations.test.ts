@@ -8,6 +8,7 @@ import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
 import { orderKey } from '../../../shared/domain/order';
 import { FIELD_SEPARATOR, encodeOrders } from '../../../shared/orders/columns';
 import { order } from '../normalize/orderFixture';
+import type { Payment } from '../../../shared/domain/payment';
 
 interface UpgradeCase {
   from: number;
@@ -89,7 +90,51 @@ const UPGRADE_CASES: UpgradeCase[] = [
       expect(await db.disputeAttachments.where('disputeId').equals('dp_1').count()).toBe(1);
     },
   },
+  {
+    // v12: payments without the cardFingerprint index; their records, fingerprints included, and
+    // the lookups by order reference and by date stay as they were.
+    from: 10,
+    fill: async (db) => {
+      await db.payments.bulkPut([payment('pi_1', '#1001', 'fpAAAA', 1), payment('pi_2', '#1002', 'fpAAAA', 2)]);
+      expect(db.payments.schema.indexes.map((i) => i.name)).toContain('cardFingerprint');
+    },
+    expect: async (db) => {
+      expect(db.payments.schema.indexes.map((i) => i.name).sort()).toEqual(['createdAt', 'orderRef']);
+      expect(await db.payments.orderBy('id').toArray()).toEqual([payment('pi_1', '#1001', 'fpAAAA', 1), payment('pi_2', '#1002', 'fpAAAA', 2)]);
+      expect((await db.payments.where('orderRef').equals('#1002').toArray()).map((p) => p.id)).toEqual(['pi_2']);
+      expect((await db.payments.where('createdAt').below(2).toArray()).map((p) => p.id)).toEqual(['pi_1']);
+      // The index is gone from the database itself, not only from what this code declares.
+      const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open(db.name);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      expect([...raw.transaction('payments').objectStore('payments').indexNames].sort()).toEqual(['createdAt', 'orderRef']);
+      raw.close();
+    },
+  },
 ];
+
+function payment(id: string, orderRef: string, cardFingerprint: string, createdAt: number): Payment {
+  return {
+    id,
+    provider: 'stripe',
+    orderRef,
+    createdAt,
+    amountMinor: 5000,
+    currency: 'EUR',
+    status: 'succeeded',
+    email: 'anna.schmidt@gmail.com',
+    ip: '203.0.113.7',
+    cardBin: '424242',
+    cardLast4: '4242',
+    cardExpiry: '03/27',
+    cardFingerprint,
+    cardBrand: 'visa',
+    cardCountry: 'DE',
+    deviceId: '',
+  };
+}
 
 let n = 0;
 describe('schema migrations', () => {
