@@ -103,10 +103,11 @@ export class ImportWriter {
 
   readonly known: KnownRecords = {
     hashOf: (kind: DomainKind, key: string, scope: string) => {
-      const stamp = kind === 'order' ? this.index.get(key) : this.stored(kind, key)?.stamp;
+      if (kind === 'order') return this.index.hashIn(key, scope);
+      const stamp = this.stored(kind, key)?.stamp;
       return stamp && stamp.scope === scope ? stamp.hash : undefined;
     },
-    has: (kind: DomainKind, key: string) => (kind === 'order' ? this.index.get(key) !== undefined : this.stored(kind, key) !== undefined),
+    has: (kind: DomainKind, key: string) => (kind === 'order' ? this.index.has(key) : this.stored(kind, key) !== undefined),
     // A claim is known by its marketplace and its reference: the same reference from another
     // marketplace is another claim, which must not overwrite the one the cache holds.
     refusal: (rec: ParsedRecord) => {
@@ -139,7 +140,7 @@ export class ImportWriter {
     ];
     await db.transaction('rw', tables, async () => {
       const plan = planBatchWrites([...batch.created, ...batch.updated], this.importId, {
-        hasOrder: (key) => this.index.get(key) !== undefined,
+        hasOrder: (key) => this.index.has(key),
         payment: (key) => this.prefetched.payments.get(key) ?? null,
         dispute: (key) => this.prefetched.disputes.get(key) ?? null,
         claim: (key) => this.prefetched.claims.get(key) ?? null,

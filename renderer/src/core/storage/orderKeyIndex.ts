@@ -10,8 +10,21 @@ export interface OrderLocation {
   hash: string;
 }
 
+/**
+ * Kept column-wise: a key's slot in typed arrays (block, row, scope) and a list of hashes, not an
+ * object per order. A million orders were a million location objects for the collector to trace
+ * and move through every import; now they are a few arrays.
+ */
 export class OrderKeyIndex {
-  private readonly byKey = new Map<string, OrderLocation>();
+  private readonly slotOf = new Map<string, number>();
+  private blockIds = new Float64Array(1024);
+  private rows = new Uint32Array(1024);
+  private scopeIds = new Uint32Array(1024);
+  private readonly hashes: string[] = [];
+  /** Scopes are few (one per field set a format fills): each kept once. */
+  private readonly scopes: string[] = [];
+  private readonly scopeIdOf = new Map<string, number>();
+  private used = 0;
 
   static async load(db: WorkbenchDb): Promise<OrderKeyIndex> {
     const index = new OrderKeyIndex();
@@ -24,25 +37,70 @@ export class OrderKeyIndex {
       const scopes = k.scopes.split(FIELD_SEPARATOR);
       const hashes = k.hashes.split(FIELD_SEPARATOR);
       for (let row = 0; row < ks.length; row++) {
-        if (alive[row]) index.byKey.set(ks[row]!, { blockId: k.id, row, scope: scopes[row]!, hash: hashes[row]! });
+        if (alive[row]) index.put(ks[row]!, k.id, row, scopes[row]!, hashes[row]!);
       }
     }
     return index;
   }
 
   get(key: string): OrderLocation | undefined {
-    return this.byKey.get(key);
+    const slot = this.slotOf.get(key);
+    if (slot === undefined) return undefined;
+    return { blockId: this.blockIds[slot]!, row: this.rows[slot]!, scope: this.scopes[this.scopeIds[slot]!]!, hash: this.hashes[slot]! };
+  }
+
+  has(key: string): boolean {
+    return this.slotOf.has(key);
+  }
+
+  /** The hash the order was written with, when it was read through `scope`; else undefined. */
+  hashIn(key: string, scope: string): string | undefined {
+    const slot = this.slotOf.get(key);
+    if (slot === undefined || this.scopes[this.scopeIds[slot]!] !== scope) return undefined;
+    return this.hashes[slot];
   }
 
   set(key: string, at: OrderLocation): void {
-    this.byKey.set(key, at);
+    this.put(key, at.blockId, at.row, at.scope, at.hash);
   }
 
   delete(key: string): void {
-    this.byKey.delete(key);
+    // The slot stays unused: deletes are rare (none during an import).
+    this.slotOf.delete(key);
   }
 
   get size(): number {
-    return this.byKey.size;
+    return this.slotOf.size;
+  }
+
+  private put(key: string, blockId: number, row: number, scope: string, hash: string): void {
+    let slot = this.slotOf.get(key);
+    if (slot === undefined) {
+      slot = this.used++;
+      if (slot === this.rows.length) this.grow();
+      this.slotOf.set(key, slot);
+    }
+    let scopeId = this.scopeIdOf.get(scope);
+    if (scopeId === undefined) {
+      scopeId = this.scopes.push(scope) - 1;
+      this.scopeIdOf.set(scope, scopeId);
+    }
+    this.blockIds[slot] = blockId;
+    this.rows[slot] = row;
+    this.scopeIds[slot] = scopeId;
+    this.hashes[slot] = hash;
+  }
+
+  private grow(): void {
+    const size = this.rows.length * 2;
+    const blockIds = new Float64Array(size);
+    blockIds.set(this.blockIds);
+    const rows = new Uint32Array(size);
+    rows.set(this.rows);
+    const scopeIds = new Uint32Array(size);
+    scopeIds.set(this.scopeIds);
+    this.blockIds = blockIds;
+    this.rows = rows;
+    this.scopeIds = scopeIds;
   }
 }
