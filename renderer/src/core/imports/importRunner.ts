@@ -92,31 +92,16 @@ async function run(
 
   let status: ImportOutcome['status'] = 'completed';
   let error: string | undefined;
-  // The batch being written: the next chunk is read and parsed while its transaction commits (the
-  // database works in its own thread meanwhile). Batches are still classified and written one
-  // after another, in file order: a step starts only once the one before it has committed.
-  let writing: Promise<void> = Promise.resolve();
-  const startStep = (batch: ParsedBatch) => {
-    writing = step(batch);
-    // Awaited before the next step or the end; a failure meanwhile is not an unhandled one.
-    writing.catch(() => undefined);
-  };
   try {
     for await (const chunk of file.chunks) {
-      const batch = reader.push(chunk);
-      await writing;
-      if (control.cancelled) break;
-      startStep(batch);
+      await step(reader.push(chunk));
+      if (control.cancelled) {
+        status = 'cancelled';
+        break;
+      }
     }
-    await writing;
-    if (control.cancelled) status = 'cancelled';
-    else await step(reader.end());
-  } catch (thrown) {
-    // A batch still being written ends before the record is closed; its failure came first in the file.
-    const e = await writing.then(
-      () => thrown,
-      (failed: unknown) => failed,
-    );
+    if (status === 'completed') await step(reader.end());
+  } catch (e) {
     const full = isDiskFull(e);
     status = full ? 'interrupted' : 'failed';
     error = full ? diskFullMessage({ kind: 'import', file: file.name, rowsStored: placed(committed.counts) }) : (e as Error).message;
