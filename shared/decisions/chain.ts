@@ -40,6 +40,17 @@ export interface DecisionInput {
   refs?: number[];
   /** For `restore`: the head of the log the restore replaced. */
   supersedes?: LogHead | null;
+  /**
+   * For a lead's resolution of a team conflict (a hold, release or cancel): the decisions it
+   * settles, each by the laptop that logged it and its seq in that laptop's log.
+   */
+  settles?: DecisionRef[];
+}
+
+/** A decision anywhere in the team: the laptop (team device id) whose log holds it, and its seq there. */
+export interface DecisionRef {
+  deviceId: string;
+  seq: number;
 }
 
 export interface DecisionEntry extends DecisionInput {
@@ -86,6 +97,8 @@ function canonical(e: Omit<DecisionEntry, 'hash'>): string {
       e.undoes,
       e.refs ?? [],
       e.supersedes ? [e.supersedes.seq, e.supersedes.hash] : null,
+      // Resolutions came later: only they carry the field, so every earlier entry hashes as it did.
+      ...(e.settles?.length ? [e.settles.map((r) => [r.deviceId, r.seq])] : []),
     ]);
   }
   return JSON.stringify([e.seq, e.prevHash, e.orderKey, e.decision, e.reasonCode, e.note, e.analyst, e.at, e.score, e.matrixVersion, e.undoes]);
@@ -122,6 +135,7 @@ export async function chainEntry(input: DecisionInput, last: Pick<DecisionEntry,
     undoes: input.undoes,
     ...(input.refs?.length ? { refs: [...input.refs] } : {}),
     ...(input.supersedes ? { supersedes: { seq: input.supersedes.seq, hash: input.supersedes.hash } } : {}),
+    ...(input.settles?.length ? { settles: input.settles.map((r) => ({ deviceId: r.deviceId, seq: r.seq })) } : {}),
     seq: last && last.seq > 0 ? last.seq + 1 : 1,
     prevHash: last && last.seq > 0 ? last.hash : GENESIS,
   };

@@ -24,6 +24,11 @@ export const decisionEntrySchema = z
     undoes: z.number().int().min(1).nullable(),
     refs: z.array(z.number().int().min(1)).max(100_000).optional(),
     supersedes: logHeadSchema.nullable().optional(),
+    settles: z
+      .array(z.object({ deviceId: text(100).min(1), seq: z.number().int().min(1) }).strict())
+      .min(1)
+      .max(10_000)
+      .optional(),
     form: z.literal(2).optional(),
     noteSalt: z
       .string()

@@ -19,6 +19,8 @@ export const EVENT_KINDS = [
   'report-snapshot',
   'export-log',
   'erasure',
+  // A lead's decision on an order two laptops decided differently (a decision that names the ones it settles).
+  'resolution',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -12,3 +12,4 @@ export * from './personalText';
 export * from './casePayloads';
 export * from './caseRecordInputs';
 export * from './teammatesRecords';
+export * from './standing';

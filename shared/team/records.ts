@@ -2,15 +2,18 @@
 // which case each is about, what stands per device, and where two analysts disagree on an order.
 // Notes never travel: the server's log cannot be erased, and a note can hold a customer's details.
 import { z } from 'zod';
-import { DECISIONS, type DecisionEntry, type OrderDecision } from '../decisions/chain';
-import { decisionThatStands } from '../decisions/standing';
+import { DECISIONS, isOrderDecision, type DecisionEntry, type DecisionRef } from '../decisions/chain';
 import type { TeamEvent, TeamEventInput } from './events';
 
-/** A local decision-log entry as a team event: what was decided, by whom, when; the log seq ties undos to what they undo. */
+/**
+ * A local decision-log entry as a team event: what was decided, by whom, when; the log seq ties
+ * undos to what they undo. A lead's resolution travels as its own kind, which the server takes
+ * from leads and admins only, and names the decisions it settles.
+ */
 export function decisionEventInput(entry: DecisionEntry, id: string): TeamEventInput {
   return {
     id,
-    kind: 'decision',
+    kind: entry.settles?.length ? 'resolution' : 'decision',
     analyst: entry.analyst,
     at: entry.at,
     payload: {
@@ -21,6 +24,7 @@ export function decisionEventInput(entry: DecisionEntry, id: string): TeamEventI
       matrixVersion: entry.matrixVersion,
       logSeq: entry.seq,
       undoes: entry.undoes,
+      ...(entry.settles?.length ? { settles: entry.settles.map((r) => ({ deviceId: r.deviceId, seq: r.seq })) } : {}),
     },
   };
 }
@@ -51,12 +55,17 @@ const decisionPayload = z.object({
   reasonCode: z.string().max(200),
   logSeq: z.int().min(1),
   undoes: z.int().min(1).nullable(),
+  settles: z
+    .array(z.object({ deviceId: z.string().min(1).max(100), seq: z.int().min(1) }))
+    .min(1)
+    .max(10_000)
+    .optional(),
 });
 const ringVerdictPayload = z.object({ ringId: z.string().min(1).max(300), status: z.enum(['confirmed-fraud', 'benign', 'needs-review', 'note']) });
 
 /** The case an event is about, for lookups: 'order:<key>', 'ring:<id>', or '' for the rest (and for payloads that do not parse). */
 export function subjectOf(e: Pick<TeamEvent, 'kind' | 'payload'>): string {
-  if (e.kind === 'decision') {
+  if (e.kind === 'decision' || e.kind === 'resolution') {
     const p = decisionPayload.safeParse(e.payload);
     return p.success ? `order:${p.data.orderKey}` : '';
   }
@@ -78,44 +87,20 @@ export interface TeamDecision {
   /** The seq in the deciding laptop's own log (undos name it). */
   seq: number;
   undoes: number | null;
+  /** For a lead's resolution: the decisions it settles; null for any other decision. */
+  settles: DecisionRef[] | null;
 }
 
-/** A pulled decision event's facts, or null when its payload is not a decision's. */
+/**
+ * A pulled decision or resolution event's facts, or null when its payload is not a decision's.
+ * Only a resolution event settles anything: the server takes those from leads alone, so a list of
+ * settled decisions inside an analyst's decision event is ignored, and a resolution must hold one.
+ */
 export function teamDecisionOf(e: Pick<TeamEvent, 'kind' | 'payload' | 'deviceId' | 'analyst' | 'at'>): TeamDecision | null {
-  if (e.kind !== 'decision') return null;
+  if (e.kind !== 'decision' && e.kind !== 'resolution') return null;
   const p = decisionPayload.safeParse(e.payload);
   if (!p.success) return null;
-  const { logSeq, ...rest } = p.data;
-  return { ...rest, seq: logSeq, deviceId: e.deviceId, analyst: e.analyst, at: e.at };
-}
-
-export type StandingTeamDecision = TeamDecision & { decision: OrderDecision };
-
-/** Per order, the decision that stands on each laptop (its own undos applied), oldest first. */
-export function standingPerDevice(decisions: readonly TeamDecision[]): Map<string, StandingTeamDecision[]> {
-  const byDevice = new Map<string, TeamDecision[]>();
-  for (const d of decisions) byDevice.set(d.deviceId, [...(byDevice.get(d.deviceId) ?? []), d]);
-  const out = new Map<string, StandingTeamDecision[]>();
-  for (const list of byDevice.values()) {
-    for (const [orderKey, stands] of decisionThatStands([...list].sort((a, b) => a.seq - b.seq))) {
-      out.set(orderKey, [...(out.get(orderKey) ?? []), stands]);
-    }
-  }
-  for (const list of out.values()) list.sort((a, b) => a.at - b.at);
-  return out;
-}
-
-export interface DecisionConflict {
-  orderKey: string;
-  /** Each laptop's standing decision, oldest first; the later one counts until a lead resolves it. */
-  decisions: StandingTeamDecision[];
-}
-
-/** Orders on which the standing decisions of two or more laptops differ (hold on one, release on another). */
-export function decisionConflicts(decisions: readonly TeamDecision[]): DecisionConflict[] {
-  const out: DecisionConflict[] = [];
-  for (const [orderKey, standing] of standingPerDevice(decisions)) {
-    if (new Set(standing.map((d) => d.decision)).size > 1) out.push({ orderKey, decisions: standing });
-  }
-  return out.sort((a, b) => a.orderKey.localeCompare(b.orderKey));
+  const { logSeq, settles, ...rest } = p.data;
+  if (e.kind === 'resolution' && (!settles || !isOrderDecision(rest.decision))) return null;
+  return { ...rest, seq: logSeq, deviceId: e.deviceId, analyst: e.analyst, at: e.at, settles: e.kind === 'resolution' ? (settles ?? null) : null };
 }

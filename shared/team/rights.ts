@@ -21,6 +21,8 @@ export const MAY_PUSH: Record<EventKind, readonly Role[]> = {
   'export-log': ['admin', 'lead', 'analyst', 'compliance'],
   // Erasing personal data on request is case work; it blanks text beside events, never the events.
   erasure: ['admin', 'lead', 'analyst'],
+  // Settling what analysts decided differently is a lead's call.
+  resolution: ['admin', 'lead'],
 };
 
 export function mayPush(role: Role, kind: EventKind): boolean {
@@ -45,6 +47,11 @@ export function mayListAccounts(role: Role): boolean {
 /** Disabling and enabling accounts is an admin's. */
 export function mayManageAccounts(role: Role): boolean {
   return role === 'admin';
+}
+
+/** Deciding which of the team's conflicting decisions on an order stands. */
+export function mayResolve(role: Role): boolean {
+  return mayPush(role, 'resolution');
 }
 
 export function mayChangeSettings(role: Role): boolean {

@@ -123,6 +123,19 @@ describe('team events sync', () => {
     expect((await h.push(carla, [...(await compliance.record(1, 'report-snapshot')), ...(await compliance.record(1, 'export-log'))])).status).toBe(200);
   });
 
+  it('take a resolution of a conflict from a lead but refuse one from an analyst (403), storing nothing of its batch', async () => {
+    const count = async () => (await h.pool.query(`SELECT count(*)::int AS n FROM events WHERE kind = 'resolution'`)).rows[0].n;
+    const before = await count();
+    const analyst = new Laptop('Ana');
+    const r = await h.push(ana, [...(await analyst.record(1, 'decision')), ...(await analyst.record(1, 'resolution'))]);
+    expect(r).toMatchObject({ status: 403, body: { code: 'forbidden-kind', index: 1 } });
+    expect(r.body.error).toMatch(/an? analyst account may not push resolution events/);
+    expect((await h.call('GET', `/v1/devices/${analyst.deviceId}/head`, ana)).body.seq).toBe(0);
+    const lead = new Laptop('Ben');
+    expect((await h.push(ben, await lead.record(1, 'resolution'))).status).toBe(200);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('refuse an event that names another analyst than the signed-in account (403)', async () => {
     const r = await h.push(ana, await new Laptop('Ben').record(1));
     expect(r).toMatchObject({ status: 403, body: { code: 'analyst-mismatch' } });
