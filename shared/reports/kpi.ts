@@ -1,17 +1,20 @@
-// The KPI report for a period: review (from the decision log), disputes, and the card-network
-// programme months the period touches. One assembler for the Reports screen and the CLI.
-import type { DecisionEntry } from '../decisions/chain';
+// The KPI report for a period: review (from the decision log, or the team's decisions), per
+// analyst, disputes, and the card-network programme months the period touches. One assembler for
+// the Reports screen and the CLI.
+import type { TeamDecisionFacts } from '../team/standing';
 import type { Dispute } from '../domain/dispute';
 import { disputeKpis, type DisputeKpis } from './disputeKpis';
 import { disputeWins, type DisputeWins } from './disputeWins';
 import type { ProgrammeMonth, Threshold } from './programmes';
 import { reviewKpis, type ReviewKpis } from './reviewKpis';
+import { teamKpis, type TeamKpis } from './teamKpis';
 
 export interface KpiInput {
   from: number;
   to: number;
   slaHours: number;
-  decisions: readonly DecisionEntry[];
+  /** This laptop's log, and with a team the teammates' decisions (each with its laptop's device id). */
+  decisions: readonly TeamDecisionFacts[];
   /** Order time per order key, for the decided orders at least. */
   placedAt: ReadonlyMap<string, number>;
   /** Orders placed in [from, to). */
@@ -35,6 +38,8 @@ export interface KpiReport {
   to: number;
   slaHours: number;
   review: ReviewKpis;
+  /** Per analyst and the unresolved conflicts; absent in snapshots saved before team reports. */
+  team?: TeamKpis;
   disputes: DisputeKpis;
   /** Win rates by channel and by evidence item; absent in snapshots saved before they existed. */
   wins?: DisputeWins;
@@ -53,6 +58,7 @@ export function kpiReport(input: KpiInput): KpiReport {
     to: input.to,
     slaHours: input.slaHours,
     review: reviewKpis(input.decisions, input.placedAt, input.ordersPlaced, input.from, input.to, input.slaHours),
+    team: teamKpis(input.decisions, input.placedAt, input.from, input.to, input.slaHours),
     disputes: disputeKpis(input.disputes, input.from, input.to, input.submittedAt, input.now ?? Infinity),
     wins: disputeWins(input.disputes, input.from, input.to, input.channelOf ?? new Map(), input.evidenceTicked ?? null),
     programmes: input.programmes.filter((m) => m.month >= first && m.month <= last),

@@ -1,8 +1,8 @@
-// Review KPIs for a period from the decision log: orders reviewed, held, released, cancelled;
-// decision turnaround (median and p90) against the target and the share decided within it; the
-// manual review rate; and the false-positive rate (held, then released). Pure.
-import type { DecisionEntry } from '../decisions/chain';
-import { decisionsInForce } from '../decisions/standing';
+// Review KPIs for a period from the decision log, or the team's decisions: orders reviewed, held,
+// released, cancelled (each order once, by the decision that stands for the team); decision
+// turnaround (median and p90) against the target and the share decided within it; the manual
+// review rate; and the false-positive rate (held, then released). Pure.
+import { teamDecisionsThatStand, type TeamDecisionFacts } from '../team/standing';
 
 export interface ReviewKpis {
   /** Orders with a first hold / release / cancel in the period. */
@@ -20,7 +20,7 @@ export interface ReviewKpis {
   falsePositiveRate: number | null;
 }
 
-function quantile(sorted: readonly number[], q: number): number | null {
+export function quantile(sorted: readonly number[], q: number): number | null {
   if (sorted.length === 0) return null;
   const at = (sorted.length - 1) * q;
   const lo = Math.floor(at);
@@ -33,24 +33,22 @@ function quantile(sorted: readonly number[], q: number): number | null {
  * review rate). Undone decisions do not count. Period: first decision time in [from, to).
  */
 export function reviewKpis(
-  entries: readonly DecisionEntry[],
+  entries: readonly TeamDecisionFacts[],
   placedAt: ReadonlyMap<string, number>,
   ordersPlaced: number,
   from: number,
   to: number,
   targetHours: number,
 ): ReviewKpis {
-  const byOrder = decisionsInForce(entries);
   let reviewed = 0;
   let everHeld = 0;
   let heldThenReleased = 0;
   const final = { hold: 0, release: 0, cancel: 0 };
   const hours: number[] = [];
-  for (const [key, list] of byOrder) {
+  for (const [key, { inForce: list, stands: last }] of teamDecisionsThatStand(entries)) {
     const first = list[0]!;
     if (first.at < from || first.at >= to) continue;
     reviewed++;
-    const last = list.at(-1)!;
     final[last.decision]++;
     if (list.some((e) => e.decision === 'hold')) {
       everHeld++;

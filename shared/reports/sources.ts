@@ -2,11 +2,11 @@
 //
 // Confirmed fraud, per order (an order can have several sources; it counts once):
 //  - a fraud-family dispute on it (Visa 10.x, Mastercard 4837/4863, Amex F29, Stripe `fraudulent`, ...);
-//  - the review decision that stands on it is `cancel` (the review queue is a fraud review);
+//  - the review decision that stands on it is `cancel` (the review queue is a fraud review; with
+//    a team, the lead's resolution, else the later decision);
 //  - it belongs to a ring an analyst marked as confirmed fraud;
 //  - its known outcome, from a labelled import, is fraud.
-import type { DecisionEntry } from '../decisions/chain';
-import { decisionThatStands } from '../decisions/standing';
+import { teamDecisionsThatStand, type TeamDecisionFacts } from '../team/standing';
 import { reasonFamily } from '../disputes/reasonCodes';
 import type { Dispute } from '../domain/dispute';
 import { MARKETPLACE_LABEL, orderKey, type Order } from '../domain/order';
@@ -15,7 +15,7 @@ import { FRAUD_BY, type TrendChargeback, type TrendDimension, type TrendOrders }
 /** Order key -> FRAUD_BY bits. `knownFraudOrders`: keys of orders whose known outcome is fraud (knownFraudKeys). */
 export function confirmedFraud(
   disputes: readonly Dispute[],
-  decisions: readonly DecisionEntry[],
+  decisions: readonly TeamDecisionFacts[],
   confirmedRingOrders: Iterable<string>,
   knownFraudOrders: Iterable<string> = [],
 ): Map<string, number> {
@@ -24,7 +24,7 @@ export function confirmedFraud(
     if (key) out.set(key, (out.get(key) ?? 0) | bit);
   };
   for (const d of disputes) if (reasonFamily(d.network, d.reasonCode) === 'fraud') mark(d.orderKey, FRAUD_BY.chargeback);
-  for (const [key, e] of decisionThatStands(decisions)) if (e.decision === 'cancel') mark(key, FRAUD_BY.cancelled);
+  for (const [key, s] of teamDecisionsThatStand(decisions)) if (s.stands.decision === 'cancel') mark(key, FRAUD_BY.cancelled);
   for (const key of confirmedRingOrders) mark(key, FRAUD_BY.ring);
   for (const key of knownFraudOrders) mark(key, FRAUD_BY.outcome);
   return out;

@@ -58,7 +58,7 @@ export type { TeamStatus, DeviceChainCheck } from './team/handlers';
 export type { SyncStatus } from './team/teamSync';
 export type { TeamOverrideRow } from './team/caseHandlers';
 export type { TeammateDisputeStep, TeammateNote } from '../../../shared/team/teammatesRecords';
-export type { Claim, ClaimSubject, DecisionConflict, TeamAccount, TeamDecision } from '../../../shared/team';
+export type { Claim, ClaimSubject, DecisionConflict, TeamAccount, TeamDecision, TeamStanding } from '../../../shared/team';
 export type { ImportEntry } from './imports/importHistory';
 export type { ImportOutcome, ImportProgress } from './imports/importRunner';
 export type { FormatChoice, ImportQuestion, ImportResult, LayoutOverrides, MappingCheck } from './imports/importService';

@@ -108,6 +108,8 @@ describe('team sync', () => {
     const lead = await laptop(server, 'Lea Lead', 'lead');
     for (const l of [a, b, lead]) await l.team.teamSignIn(ORIGIN, l === a ? 'Ana Weber' : l === b ? 'Ben Ito' : 'Lea Lead', 'pw');
     await a.decide('shopify:#1001', 'hold');
+    // Ben decides a minute later (at equal times the laptops' ids would order them).
+    b.clock.at += 60_000;
     await b.decide('shopify:#1001', 'release');
     await b.decide('shopify:#1002', 'hold');
     await a.team.syncTeam();

@@ -1,5 +1,6 @@
 // The Reports screen's figures, computed in the cache worker from the cache's columns (no order
-// is decoded for the figures), and report snapshots: the parameters, the figures, when, who and
+// is decoded for the figures) and the team's decisions (this laptop's log and the verified pulled
+// ones, each order once by the decision that stands for the team), and report snapshots: the parameters, the figures, when, who and
 // a hash of the data behind them, stored append-only so a saved report reopens unchanged.
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { channelLabel, MARKETPLACE_LABEL, MARKETPLACES } from '../../../../shared/domain/order';
@@ -19,7 +20,10 @@ import { kpiReport, type KpiReport } from '../../../../shared/reports/kpi';
 import { DEFAULT_THRESHOLDS, programmeMonthsOf, type Threshold } from '../../../../shared/reports/programmes';
 import { confirmedFraud, DEFAULT_RATES, fraudRowsOf, NOT_GIVEN } from '../../../../shared/reports/sources';
 import { DIMENSION_FIELD } from '../../../../shared/reports/ordersBehind';
+import { teamDecisionsThatStand } from '../../../../shared/team/standing';
 import { DecisionLog } from '../storage/decisionLog';
+import { TeamStore } from '../storage/teamStore';
+import { readTeamDecisions, type TeamDecisions } from '../team/teamDecisions';
 import { analystName, MetaRepository } from '../storage/metaRepository';
 import type { OrderSnapshot, OrderStore } from '../storage/orderStore';
 import type { OrdersBehind } from '../../../../shared/orders/query';
@@ -67,6 +71,7 @@ export function snapshotCanonical(s: Omit<ReportSnapshotRecord, 'id' | 'hash'>):
 export class ReportService {
   private readonly meta: MetaRepository;
   private readonly log: DecisionLog;
+  private readonly team: TeamStore;
 
   constructor(
     private readonly db: WorkbenchDb,
@@ -76,6 +81,11 @@ export class ReportService {
   ) {
     this.meta = new MetaRepository(db);
     this.log = new DecisionLog(db);
+    this.team = new TeamStore(db);
+  }
+
+  private teamDecisions(): Promise<TeamDecisions> {
+    return readTeamDecisions(this.log, this.team);
   }
 
   async rates(): Promise<ReportRates> {
@@ -159,7 +169,9 @@ export class ReportService {
     for (const v of snap.live) live += v;
     const head = await this.db.decisionHead.get('head');
     const lastMark = await this.db.ringMarks.orderBy('id').last();
-    return sha256(JSON.stringify([snap.blockIds, live, head ?? null, lastMark?.id ?? 0, ...parts]));
+    // Teammates' decisions pulled since change the figures too.
+    const pulledUpTo = (await this.team.get('pullCursor')) ?? 0;
+    return sha256(JSON.stringify([snap.blockIds, live, head ?? null, lastMark?.id ?? 0, ...(pulledUpTo ? [{ pulledUpTo }] : []), ...parts]));
   }
 
   async fraudTrend(params: Omit<TrendParams, 'currency' | 'rates'>): Promise<TrendResult> {
@@ -170,10 +182,10 @@ export class ReportService {
       this.rates(),
       snap.dict(),
       this.disputes(),
-      this.log.entries(),
+      this.teamDecisions(),
       this.confirmedRingOrders(),
     ]);
-    const fraudByKey = confirmedFraud(disputes, decisions, ringOrders.keys);
+    const fraudByKey = confirmedFraud(disputes, decisions.decisions, ringOrders.keys);
     const wanted = new Set<string>(fraudByKey.keys());
     for (const d of disputes) if (d.orderKey) wanted.add(d.orderKey);
     const rowOf = await snap.rowsOfKeys(wanted);
@@ -212,7 +224,7 @@ export class ReportService {
     ]);
     let knownFraud = 0;
     for (const bits of fraud.values()) if (bits & FRAUD_BY.outcome) knownFraud++;
-    return { report, dataHash, computedMs, sources: await this.sources(disputes.length, decisions.length, ringOrders.rings, knownFraud) };
+    return { report, dataHash, computedMs, sources: await this.sources(disputes.length, decisions, ringOrders.rings, knownFraud) };
   }
 
   /** Per row of `snap`: 1 for the orders behind a report figure (confirmed fraud, or chargebacks of a family opened in a span). */
@@ -220,8 +232,8 @@ export class ReportService {
     const { disputes } = await this.disputes();
     let keys: Iterable<string>;
     if (only.kind === 'confirmed-fraud') {
-      const [decisions, ringOrders] = await Promise.all([this.log.entries(), this.confirmedRingOrders()]);
-      keys = confirmedFraud(disputes, decisions, ringOrders.keys).keys();
+      const [decisions, ringOrders] = await Promise.all([this.teamDecisions(), this.confirmedRingOrders()]);
+      keys = confirmedFraud(disputes, decisions.decisions, ringOrders.keys).keys();
     } else {
       keys = disputes
         .filter(
@@ -262,10 +274,10 @@ export class ReportService {
   async kpi(from: number, to: number): Promise<KpiResult> {
     const snap = this.store.currentSnapshot();
     const keys = snap.keyColumns;
-    const [dict, { disputes: stored, submittedAt, ticked }, decisions, thresholds, settings, rates] = await Promise.all([
+    const [dict, { disputes: stored, submittedAt, ticked }, team, thresholds, settings, rates] = await Promise.all([
       snap.dict(),
       this.disputes(),
-      this.log.entries(),
+      this.teamDecisions(),
       this.thresholds(),
       this.meta.get('review'),
       this.rates(),
@@ -278,6 +290,7 @@ export class ReportService {
       return r === undefined ? d : { ...d, amountMinor: Math.round(d.amountMinor * r), currency: rates.currency };
     });
     const slaHours = settings?.slaHours ?? 24;
+    const { decisions } = team;
     const decided = new Set(decisions.map((e) => e.orderKey));
     const rowOf = await snap.rowsOfKeys(decided);
     const placedAt = new Map<string, number>();
@@ -325,11 +338,11 @@ export class ReportService {
     ]);
     const marks = await this.rings.decisions.currentMarks();
     const confirmed = [...marks.values()].filter((m) => m.status === 'confirmed-fraud').length;
-    return { report, dataHash, sources: await this.sources(disputes.length, decisions.length, confirmed) };
+    return { report, dataHash, sources: await this.sources(disputes.length, team, confirmed) };
   }
 
   /** What the figures were computed from, in words for the report's title page. */
-  private async sources(disputes: number, decisions: number, confirmedRings: number, knownFraud = 0): Promise<string[]> {
+  private async sources(disputes: number, team: TeamDecisions, confirmedRings: number, knownFraud = 0): Promise<string[]> {
     const [dataset, imports] = await Promise.all([this.meta.get('dataset'), this.db.imports.where('status').equals('completed').toArray()]);
     const out = [`${this.store.count.toLocaleString('en')} orders in the local cache`];
     if (dataset?.kind === 'demo') out.push(`demo data (seed ${dataset.seed ?? '-'}, loaded ${new Date(dataset.loadedAt).toISOString().slice(0, 10)})`);
@@ -338,7 +351,18 @@ export class ReportService {
         `import ${i.fileName} (${i.formatLabel ?? i.format ?? 'mapped'}, ${new Date(i.startedAt).toISOString().slice(0, 10)}, content hash ${i.fileHash.slice(0, 12)})`,
       );
     if (imports.length > 8) out.push(`and ${imports.length - 8} earlier imports`);
-    out.push(`${disputes.toLocaleString('en')} disputes, ${decisions.toLocaleString('en')} decision-log entries, ${confirmedRings} rings confirmed as fraud`);
+    const logEntries = team.decisions.length - team.pulled;
+    out.push(`${disputes.toLocaleString('en')} disputes, ${logEntries.toLocaleString('en')} decision-log entries, ${confirmedRings} rings confirmed as fraud`);
+    if (team.pulled > 0) {
+      out.push(
+        `${team.pulled.toLocaleString('en')} decisions pulled from ${team.laptops} teammate laptop${team.laptops === 1 ? '' : 's'} (verified chains of the team server), each order counted once by the decision that stands for the team`,
+      );
+      const open = [...teamDecisionsThatStand(team.decisions).values()].filter((s) => s.conflict).length;
+      if (open > 0)
+        out.push(
+          `${open.toLocaleString('en')} order${open === 1 ? '' : 's'} decided differently by the team and not resolved by a lead: counted by the later decision`,
+        );
+    }
     if (knownFraud > 0) out.push(`${knownFraud.toLocaleString('en')} orders whose known outcome (from an imported file) is fraud`);
     return out;
   }

@@ -28,6 +28,13 @@ export const DEFAULT_REVIEW_SETTINGS: ReviewSettings = {
   releaseReasons: [...RELEASE_REASONS],
 };
 
+/** The review settings as saved, or the defaults (a lead's resolution asks the same reason codes as the queue). */
+export async function readReviewSettings(db: WorkbenchDb): Promise<ReviewSettings> {
+  const saved = (await db.meta.get('review'))?.value as ReviewSettings | undefined;
+  // Settings saved before the review window existed take its default.
+  return saved ? { ...saved, windowDays: saved.windowDays ?? REVIEW_WINDOW_DAYS } : DEFAULT_REVIEW_SETTINGS;
+}
+
 /** Checks and tidies settings an analyst entered. */
 export function cleanReviewSettings(s: ReviewSettings): ReviewSettings {
   const codes = (list: string[]) => [...new Set(list.map((c) => c.trim().toUpperCase()).filter(Boolean))];
@@ -84,10 +91,8 @@ export class ReviewService {
     this.log = new DecisionLog(db);
   }
 
-  async settings(): Promise<ReviewSettings> {
-    const saved = (await this.db.meta.get('review'))?.value as ReviewSettings | undefined;
-    // Settings saved before the review window existed take its default.
-    return saved ? { ...saved, windowDays: saved.windowDays ?? REVIEW_WINDOW_DAYS } : DEFAULT_REVIEW_SETTINGS;
+  settings(): Promise<ReviewSettings> {
+    return readReviewSettings(this.db);
   }
 
   async saveSettings(s: ReviewSettings): Promise<ReviewSettings> {

@@ -1,10 +1,13 @@
 // The Team room: signing in to the team server and out, the sync round the window drives, the
 // teammates' decisions on an order, conflicts for a lead, claims, and the device chain's check
 // against the server. The origin is the one the platform was configured with (CSP, policy).
+import type { Decision, DecisionEntry } from '../../../../shared/decisions/chain';
 import {
   decisionConflicts,
   readTeamOrigin,
+  resolvedConflicts,
   teamDecisionOf,
+  teamDecisionsThatStand,
   verifyTeamChain,
   type Claim,
   type ClaimSubject,
@@ -12,8 +15,12 @@ import {
   type TeamAccount,
   type TeamDecision,
   type TeamSettings,
+  type TeamStanding,
 } from '../../../../shared/team';
 import type { CoreContext } from '../context';
+import { savingOrDiskFull } from '../storage/diskFull';
+import { resolveConflict } from './resolutions';
+import { readTeamDecisions } from './teamDecisions';
 import type { TeamSession } from '../storage/teamStore';
 import { TeamSync, type SyncStatus } from './teamSync';
 import { httpTransport, TeamRefusal, type TeamTransport } from './teamTransport';
@@ -49,12 +56,7 @@ export function teamHandlers(
     return { session, transport: transportFor(session.origin) };
   }
 
-  async function teamDecisions(): Promise<TeamDecision[]> {
-    const pulled = (await store.pulledOfKind('decision')).map(teamDecisionOf).filter((d): d is TeamDecision => d !== null);
-    const deviceId = (await store.get('deviceId')) ?? 'this-laptop';
-    const own = (await ctx.log.entries()).map((e) => ({ ...e, deviceId, undoes: e.undoes }));
-    return [...own, ...pulled];
-  }
+  const teamDecisions = async (): Promise<TeamDecision[]> => (await readTeamDecisions(ctx.log, store)).decisions;
 
   return {
     async teamStatus(): Promise<TeamStatus> {
@@ -106,9 +108,24 @@ export function teamHandlers(
       return (await store.eventsAbout(`order:${orderKey}`)).map(teamDecisionOf).filter((d): d is TeamDecision => d !== null);
     },
 
-    /** Orders whose standing decisions differ between laptops (this one included). */
-    async teamConflicts(): Promise<DecisionConflict[]> {
+    /** Orders whose open decisions differ between laptops (this one included): never resolved, or decided again since. */
+    async teamConflicts(): Promise<DecisionConflict<TeamDecision>[]> {
       return decisionConflicts(await teamDecisions());
+    },
+
+    /** Orders a lead's resolution settles, with the decisions it settled. */
+    async teamResolutions(): Promise<TeamStanding<TeamDecision>[]> {
+      return resolvedConflicts(await teamDecisions());
+    },
+
+    /** The team's decisions on one order and the one that stands (null: nobody decided it). */
+    async teamStandingOf(orderKey: string): Promise<TeamStanding<TeamDecision> | null> {
+      return teamDecisionsThatStand((await teamDecisions()).filter((d) => d.orderKey === orderKey)).get(orderKey) ?? null;
+    },
+
+    /** A lead decides which decision stands on an order the team decided differently (logged here, synced as a resolution). */
+    resolveConflict(orderKey: string, decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry> {
+      return savingOrDiskFull('the resolution', () => resolveConflict(ctx, store, orderKey, decision, reasonCode, note));
     },
 
     async teamClaims(): Promise<Claim[]> {
