@@ -2,7 +2,7 @@
 // event's payload with it (400 when it does not fit) and a laptop parses a pulled one (the device
 // is kept out when it does not), so no reader ever meets a payload it did not check.
 import { z } from 'zod';
-import { DECISIONS } from '../decisions/chain';
+import { DECISIONS, ORDER_DECISIONS } from '../decisions/chain';
 import { ATTACHMENT_PURPOSES, ATTACHMENT_TYPES } from '../disputes/attachments';
 import { DISPUTE_STATUSES } from '../domain/dispute';
 import { KEY_TYPES } from '../normalize/linkKey';
@@ -26,6 +26,19 @@ export const PAYLOADS = {
     reasonCode: z.string().max(200),
     logSeq: localId,
     undoes: localId.nullable(),
+    noteHash: textHash.optional(),
+  }),
+  /** A lead's decision on an order the team decided differently, naming what it settles (device, log seq). */
+  resolution: z.object({
+    orderKey: key,
+    decision: z.enum(ORDER_DECISIONS),
+    reasonCode: z.string().max(200),
+    logSeq: localId,
+    undoes: z.null(),
+    settles: z
+      .array(z.object({ deviceId: z.string().min(1).max(100), seq: localId }))
+      .min(1)
+      .max(10_000),
     noteHash: textHash.optional(),
   }),
   'ring-verdict': z.object({ ringId: key, status: z.enum(['confirmed-fraud', 'benign', 'needs-review', 'note']), markId: localId.optional() }),
@@ -112,6 +125,7 @@ export function caseSubject(e: Pick<TeamEvent, 'kind' | 'payload'>): string {
     case 'decision':
       return r.payload.orderKey ? `order:${r.payload.orderKey}` : '';
     case 'note':
+    case 'resolution':
       return `order:${r.payload.orderKey}`;
     case 'ring-verdict':
       return `ring:${r.payload.ringId}`;

@@ -55,3 +55,35 @@ export async function synced(page: Page): Promise<void> {
   await expect(syncLine(page)).toContainText(/synced \d/, { timeout: 30_000 });
   await expect(syncLine(page)).not.toContainText('waiting', { timeout: 30_000 });
 }
+
+export const HOUR = 3_600_000;
+
+/**
+ * Sets the laptop's clock to `at` and reloads, so its cache worker (which follows the page's clock
+ * from its start, with real elapsed time) follows the new time. Demo data is generated at the
+ * clock's time: load it before moving, and every laptop holds the same orders.
+ */
+export async function moveClock(page: Page, at: number): Promise<void> {
+  await page.clock.setFixedTime(new Date(at));
+  await page.reload();
+}
+
+/** Decides an order in Review (`orderId`, or the one on top of the queue); returns the order's id as Review shows it. */
+export async function decideOrder(page: Page, decision: 'Release' | 'Hold', orderId?: string): Promise<string> {
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
+  if (orderId) {
+    await page
+      .locator('[data-queue-row]')
+      .filter({ has: page.getByRole('cell', { name: orderId, exact: true }) })
+      .click();
+  }
+  await page.locator('section.review').focus();
+  await page.keyboard.press(decision === 'Release' ? 'r' : 'h');
+  const form = page.getByRole('form', { name: new RegExp(`^${decision} order`) });
+  const id = (await form.getAttribute('aria-label'))!.replace(`${decision} order `, '');
+  if (decision === 'Hold') await form.getByLabel('Reason code').selectOption({ index: 1 });
+  await form.getByRole('button', { name: decision, exact: true }).click();
+  await expect(page.getByTestId('last-decision')).toContainText(`${decision} of ${id} logged`);
+  return id;
+}

@@ -127,7 +127,7 @@ export class Laptop {
   }
 }
 
-export type SampleKind = 'decision' | 'ring-verdict' | 'report-snapshot' | 'export-log';
+export type SampleKind = 'decision' | 'resolution' | 'ring-verdict' | 'report-snapshot' | 'export-log';
 
 /** A payload each kind's schema takes: a hold on order #1000+n, a verdict on ring n, snapshot or export n. */
 export function samplePayload(kind: SampleKind, n: number): TeamEventInput['payload'] {
@@ -135,6 +135,15 @@ export function samplePayload(kind: SampleKind, n: number): TeamEventInput['payl
   switch (kind) {
     case 'decision':
       return { orderKey: `shopify:#${1000 + n}`, decision: 'hold', reasonCode: 'ring', logSeq: n + 1, undoes: null, score: 72, matrixVersion: 1 };
+    case 'resolution':
+      return {
+        orderKey: `shopify:#${1000 + n}`,
+        decision: 'cancel',
+        reasonCode: 'ring',
+        logSeq: n + 1,
+        undoes: null,
+        settles: [{ deviceId: 'a'.repeat(8), seq: 1 }],
+      };
     case 'ring-verdict':
       return { ringId: `ring-${n}`, status: 'confirmed-fraud', orderKeys: [`shopify:#${1000 + n}`], markId: n + 1 };
     case 'report-snapshot':

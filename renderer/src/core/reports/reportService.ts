@@ -20,10 +20,10 @@ import { kpiReport, type KpiReport } from '../../../../shared/reports/kpi';
 import { DEFAULT_THRESHOLDS, programmeMonthsOf, type Threshold } from '../../../../shared/reports/programmes';
 import { confirmedFraud, DEFAULT_RATES, fraudRowsOf, NOT_GIVEN } from '../../../../shared/reports/sources';
 import { DIMENSION_FIELD } from '../../../../shared/reports/ordersBehind';
-import { teamDecisionsThatStand } from '../../../../shared/team/standing';
 import { DecisionLog } from '../storage/decisionLog';
 import { TeamStore } from '../storage/teamStore';
 import { readTeamDecisions, type TeamDecisions } from '../team/teamDecisions';
+import { describeSources, teamLines } from './reportSources';
 import { analystName, MetaRepository } from '../storage/metaRepository';
 import type { OrderSnapshot, OrderStore } from '../storage/orderStore';
 import type { OrdersBehind } from '../../../../shared/orders/query';
@@ -43,6 +43,8 @@ export interface TrendResult {
   dataHash: string;
   computedMs: number;
   sources: string[];
+  /** Whose decisions the figures count, when teammates' are among them (also in `sources`). */
+  team: string[];
 }
 
 export interface RingsOfRange {
@@ -56,6 +58,7 @@ export interface KpiResult {
   report: KpiReport;
   dataHash: string;
   sources: string[];
+  team: string[];
 }
 
 export type SnapshotKind = ReportSnapshotRecord['kind'];
@@ -224,7 +227,13 @@ export class ReportService {
     ]);
     let knownFraud = 0;
     for (const bits of fraud.values()) if (bits & FRAUD_BY.outcome) knownFraud++;
-    return { report, dataHash, computedMs, sources: await this.sources(disputes.length, decisions, ringOrders.rings, knownFraud) };
+    return {
+      report,
+      dataHash,
+      computedMs,
+      sources: await this.sources(disputes.length, decisions, ringOrders.rings, knownFraud),
+      team: teamLines(decisions),
+    };
   }
 
   /** Per row of `snap`: 1 for the orders behind a report figure (confirmed fraud, or chargebacks of a family opened in a span). */
@@ -338,33 +347,13 @@ export class ReportService {
     ]);
     const marks = await this.rings.decisions.currentMarks();
     const confirmed = [...marks.values()].filter((m) => m.status === 'confirmed-fraud').length;
-    return { report, dataHash, sources: await this.sources(disputes.length, team, confirmed) };
+    return { report, dataHash, sources: await this.sources(disputes.length, team, confirmed), team: teamLines(team) };
   }
 
   /** What the figures were computed from, in words for the report's title page. */
   private async sources(disputes: number, team: TeamDecisions, confirmedRings: number, knownFraud = 0): Promise<string[]> {
     const [dataset, imports] = await Promise.all([this.meta.get('dataset'), this.db.imports.where('status').equals('completed').toArray()]);
-    const out = [`${this.store.count.toLocaleString('en')} orders in the local cache`];
-    if (dataset?.kind === 'demo') out.push(`demo data (seed ${dataset.seed ?? '-'}, loaded ${new Date(dataset.loadedAt).toISOString().slice(0, 10)})`);
-    for (const i of imports.slice(-8))
-      out.push(
-        `import ${i.fileName} (${i.formatLabel ?? i.format ?? 'mapped'}, ${new Date(i.startedAt).toISOString().slice(0, 10)}, content hash ${i.fileHash.slice(0, 12)})`,
-      );
-    if (imports.length > 8) out.push(`and ${imports.length - 8} earlier imports`);
-    const logEntries = team.decisions.length - team.pulled;
-    out.push(`${disputes.toLocaleString('en')} disputes, ${logEntries.toLocaleString('en')} decision-log entries, ${confirmedRings} rings confirmed as fraud`);
-    if (team.pulled > 0) {
-      out.push(
-        `${team.pulled.toLocaleString('en')} decisions pulled from ${team.laptops} teammate laptop${team.laptops === 1 ? '' : 's'} (verified chains of the team server), each order counted once by the decision that stands for the team`,
-      );
-      const open = [...teamDecisionsThatStand(team.decisions).values()].filter((s) => s.conflict).length;
-      if (open > 0)
-        out.push(
-          `${open.toLocaleString('en')} order${open === 1 ? '' : 's'} decided differently by the team and not resolved by a lead: counted by the later decision`,
-        );
-    }
-    if (knownFraud > 0) out.push(`${knownFraud.toLocaleString('en')} orders whose known outcome (from an imported file) is fraud`);
-    return out;
+    return describeSources({ orders: this.store.count, dataset, imports, disputes, team, confirmedRings, knownFraud });
   }
 
   /** Saves what a report showed; the hash covers the parameters, figures, data hash, time, analyst and the log's head. */

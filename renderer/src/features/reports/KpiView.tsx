@@ -7,7 +7,8 @@ import type { DisputeFigures } from '../../../../shared/reports/disputeKpis';
 import type { KpiReport } from '../../../../shared/reports/kpi';
 import { TOO_FEW_DECIDED, type DisputeWins, type WinCount } from '../../../../shared/reports/disputeWins';
 import { EARLY_WARNING, type ProgrammeMonth, type Threshold } from '../../../../shared/reports/programmes';
-import { Figure, pct, ReportTable } from './reportParts';
+import { Figure, hours, pct, ReportTable } from './reportParts';
+import { TeamKpisView } from './TeamKpisView';
 
 const PROGRAMME_LABEL: Record<ProgrammeMonth['programme'], string> = { 'visa-vamp': 'Visa VAMP', 'mastercard-ecm': 'Mastercard ECM' };
 const STATE_LABEL: Record<ProgrammeMonth['state'], string> = { ok: 'OK', 'early-warning': 'Early warning', over: 'Over threshold' };
@@ -17,8 +18,6 @@ function belowCount(m: ProgrammeMonth, thresholds: readonly Threshold[]): string
   if (!lowest) return 'no threshold in force';
   return m.ratio >= lowest.ratio ? `ratio over ${pct(lowest.ratio, 1)}, count under ${formatCount(lowest.count)}` : '–';
 }
-
-const hours = (h: number | null) => (h === null ? '–' : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} d`);
 
 function disputeRow(name: string, f: DisputeFigures, money: (m: number) => string): (string | number)[] {
   return [
@@ -74,6 +73,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         <Figure label="Manual review rate" value={pct(r.manualReviewRate, 2)} sub="reviewed over orders placed" />
         <Figure label="False positives" value={pct(r.falsePositiveRate, 1)} sub="held, then released" />
       </div>
+      {report.team && <TeamKpisView team={report.team} slaHours={report.slaHours} stamp={stamp} />}
 
       <h2 className="report-h2">Disputes</h2>
       <div className="figures">

@@ -47,6 +47,13 @@ export function ShownReportView({
       </div>
       {opened && <SnapshotBanner shown={viewing} />}
       <TitlePage shown={viewing} />
+      {viewing.figures.team && viewing.figures.team.length > 0 && (
+        <div className="report-team muted small" data-testid="report-team">
+          {viewing.figures.team.map((line) => (
+            <p key={line}>{line}</p>
+          ))}
+        </div>
+      )}
       {viewing.kind === 'fraud-trend' ? (
         <FraudTrendView
           report={viewing.figures.report}

@@ -5,6 +5,9 @@ import { HistoryTable, type Column as TableColumn } from '../../ui/HistoryTable'
 import { useActions } from '../../ui/useAsync';
 import { saveChartPng, saveTableCsv, type TableData } from './exporters';
 
+/** Hours as `5.2 h`, or days from two days on. */
+export const hours = (h: number | null): string => (h === null ? '–' : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} d`);
+
 export const pct = (v: number | null, digits = 2): string => (v === null ? '–' : `${(v * 100).toFixed(digits)} %`);
 
 /** Change of a count or value, as a signed percentage of the previous figure. */

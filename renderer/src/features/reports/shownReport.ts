@@ -17,12 +17,16 @@ export interface TrendFigures {
   report: TrendReport;
   rings: TrendRings | null;
   sources: string[];
+  /** Whose decisions count, with a team (absent in older snapshots). */
+  team?: string[];
   /** First and last order time in the cache when computed (absent in older snapshots). */
   dataSpan?: { min: number; max: number } | null;
 }
 export interface KpiFigures {
   report: KpiReport;
   sources: string[];
+  /** Whose decisions count, with a team (absent in older snapshots). */
+  team?: string[];
 }
 /** `intact` and `dataNow` are set for an opened snapshot only. */
 export type Shown =

@@ -61,7 +61,7 @@ export function useLiveReport({ tab, period, dimension, range, kpiRange, span, v
         const r = result.report;
         setShown({
           kind: 'fraud-trend',
-          figures: { report: r, rings: null, sources: result.sources, dataSpan: span ?? null },
+          figures: { report: r, rings: null, sources: result.sources, team: result.team, dataSpan: span ?? null },
           dataHash: result.dataHash,
           snapshot: null,
         });
@@ -79,7 +79,7 @@ export function useLiveReport({ tab, period, dimension, range, kpiRange, span, v
     () =>
       runReport(kpiRange, async (from, to) => {
         const result = await cache.kpiReport(from, to);
-        return { kind: 'kpi', figures: { report: result.report, sources: result.sources }, dataHash: result.dataHash, snapshot: null };
+        return { kind: 'kpi', figures: { report: result.report, sources: result.sources, team: result.team }, dataHash: result.dataHash, snapshot: null };
       }),
     [runReport, kpiRange],
   );

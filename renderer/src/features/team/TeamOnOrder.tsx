@@ -1,53 +1,47 @@
 // In Review: what teammates decided on the order in front of the analyst (who, when, on which
-// laptop), and for everyone, flagged for a lead, the orders the team decided differently.
-import type { DecisionConflict, TeamDecision } from '../../core/contract';
+// laptop) and what stands for the team: a lead's resolution with its history, or a conflict a
+// lead can resolve right here.
+import { useState } from 'react';
 import { cache } from '../../core/client';
 import { useUi } from '../../state/uiStore';
 import { useAsync } from '../../ui/useAsync';
+import { ResolveForm } from './ResolveForm';
+import { isLead, orderId, resolutionText, who } from './teamWords';
 import { useTeam } from './useTeamStatus';
-
-const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const VERB: Record<string, string> = { hold: 'held', release: 'released', cancel: 'cancelled', note: 'noted', undo: 'undid a decision on' };
-
-function who(d: TeamDecision): string {
-  return `${d.analyst} ${VERB[d.decision] ?? d.decision} it${d.reasonCode ? ` (${d.reasonCode})` : ''} · ${when(d.at)} · laptop ${d.deviceId.slice(0, 8)}`;
-}
 
 export function TeammatesOnOrder({ orderKey }: { orderKey: string }) {
   const status = useTeam((s) => s.status);
   const version = useUi((s) => s.cacheVersion);
-  const decisions = useAsync(() => (status?.signedIn ? cache.teammatesDecisions(orderKey) : null), [orderKey, status?.lastSyncAt, version]).value;
-  if (!decisions || decisions.length === 0) return null;
+  const [resolving, setResolving] = useState(false);
+  const signedIn = status?.signedIn ?? false;
+  const seen = useAsync(
+    async () => (signedIn ? { decisions: await cache.teammatesDecisions(orderKey), standing: await cache.teamStandingOf(orderKey) } : null),
+    [orderKey, signedIn, status?.lastSyncAt, version],
+    { keepStale: true },
+  ).value;
+  if (!seen || seen.decisions.length === 0) return null;
+  const { decisions, standing } = seen;
   return (
     <section className="panel" aria-label="Teammates' decisions on this order" data-testid="teammates-decisions">
-      <h2>Teammates on {orderKey.split(':').slice(1).join(':')}</h2>
+      <h2>Teammates on {orderId(orderKey)}</h2>
       <ul>
         {decisions.map((d) => (
           <li key={`${d.deviceId}:${d.seq}`}>{who(d)}</li>
         ))}
       </ul>
-    </section>
-  );
-}
-
-export function TeamConflicts() {
-  const status = useTeam((s) => s.status);
-  const version = useUi((s) => s.cacheVersion);
-  const conflicts = useAsync<DecisionConflict[]>(() => (status?.signedIn ? cache.teamConflicts() : null), [status?.lastSyncAt, version]).value;
-  if (!conflicts || conflicts.length === 0) return null;
-  const lead = status?.account?.role === 'lead' || status?.account?.role === 'admin';
-  return (
-    <section className="panel team-conflict" aria-labelledby="conflicts-title" data-testid="team-conflicts">
-      <h2 id="conflicts-title">Decided differently by the team{lead ? ': for you to resolve' : ''}</h2>
-      <p className="muted">Both decisions stay in the log; until a lead decides the order, the later one counts.</p>
-      <ul>
-        {conflicts.map((c) => (
-          <li key={c.orderKey}>
-            <strong>{c.orderKey.split(':').slice(1).join(':')}</strong>:{' '}
-            {c.decisions.map((d) => `${d.analyst} ${VERB[d.decision]} it (${when(d.at)})`).join('; ')}
-          </li>
-        ))}
-      </ul>
+      {standing?.resolution && !standing.conflict && <p data-testid="order-resolution">{resolutionText(standing)}</p>}
+      {standing?.conflict && isLead(status?.account?.role) && (
+        <div className="team-conflict">
+          The team decided it differently.{' '}
+          {resolving ? (
+            <ResolveForm orderKey={orderKey} onDone={() => setResolving(false)} />
+          ) : (
+            <button className="link" onClick={() => setResolving(true)}>
+              Resolve {orderId(orderKey)}…
+            </button>
+          )}
+        </div>
+      )}
     </section>
   );
 }

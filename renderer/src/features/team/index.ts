@@ -1,7 +1,8 @@
 // The team's views other screens show: Settings → Team, Review's teammates and conflicts, the
 // sync line, the idle lock, and the sync loop the app runs.
 export { TeamPanel } from './TeamPanel';
-export { TeamConflicts, TeammatesOnOrder } from './TeamOnOrder';
+export { TeammatesOnOrder } from './TeamOnOrder';
+export { TeamConflicts } from './TeamConflicts';
 export { TeamSyncLine } from './TeamSyncLine';
 export { IdleLock } from './IdleLock';
 export { useTeamSyncLoop } from './useTeamStatus';
