@@ -5,8 +5,8 @@
 import type { APIRequestContext } from '@playwright/test';
 import { SCHEMA_HEADER, TEAM_SCHEMA_VERSION, verifyTeamChain, type PulledEvent } from '../../shared/team';
 import { expectNoSeriousViolations } from './axe';
-import { expect, loadDemo } from './fixtures';
-import { laptop, signedIn, signIn, synced, test } from './teamLaptops';
+import { expect, loadDemo, TEST_NOW } from './fixtures';
+import { HOUR, laptop, moveClock, signedIn, signIn, synced, test } from './teamLaptops';
 import { TEAM_PASSWORD, type TeamServerRun } from './teamServer';
 
 /** Everything the server holds, as a compliance account reads it. */
@@ -148,5 +148,53 @@ test('team sync of dispute work: Timo sees Rosa’s status change, with her reas
   await expect(teammates).toContainText(`Rosa Dahl: ticked “${itemName}”`);
   await theirs.screenshot({ path: '/tmp/sync-dispute-panel.png' });
   await expectNoSeriousViolations(b.page, 'teammates on a dispute', { include: '[data-testid="teammates-dispute"]' });
+  await b.context.close();
+});
+
+test('team sync of ring verdicts: the latest verdict stands on both laptops, with the whole history shown', async ({ page, browser, team }) => {
+  test.setTimeout(300_000);
+  await team.addUser('Ivo Kern', 'analyst');
+  await team.addUser('Jana Wolf', 'analyst');
+  const openFirstRing = async (p: typeof page) => {
+    await p.getByRole('link', { name: 'Rings' }).click();
+    await expect(p.getByTestId('rings-count')).toHaveText(/rings over/, { timeout: 60_000 });
+    await p.getByRole('table', { name: 'Rings' }).locator('tbody tr').first().click();
+    return p.getByRole('region', { name: /^Ring / });
+  };
+
+  // Ivo confirms the riskiest ring as fraud.
+  await signIn(page, 'Ivo Kern');
+  await signedIn(page, 'Ivo Kern');
+  await loadDemo(page);
+  const ivos = await openFirstRing(page);
+  const ringName = await ivos.getAttribute('aria-label');
+  await ivos.getByLabel('Verdict', { exact: true }).selectOption('confirmed-fraud');
+  await ivos.getByRole('button', { name: 'Save verdict' }).click();
+  await expect(ivos.getByTestId('ring-marks')).toContainText('Confirmed fraud by Ivo Kern');
+  await synced(page);
+
+  // Jana, with the same demo orders, sees his verdict on the same ring; an hour later she calls it benign.
+  const b = await laptop(browser, team, 'J. Self');
+  await signIn(b.page, 'Jana Wolf');
+  await signedIn(b.page, 'Jana Wolf');
+  await loadDemo(b.page);
+  await synced(b.page);
+  await moveClock(b.page, Date.parse(TEST_NOW) + HOUR);
+  const janas = await openFirstRing(b.page);
+  expect(await janas.getAttribute('aria-label')).toBe(ringName);
+  await expect(janas.getByTestId('ring-marks')).toContainText('Confirmed fraud by Ivo Kern', { timeout: 30_000 });
+  await expect(janas.getByLabel('Verdict', { exact: true })).toHaveValue('confirmed-fraud');
+  await janas.getByLabel('Verdict', { exact: true }).selectOption('benign');
+  await janas.getByRole('button', { name: 'Save verdict' }).click();
+  await expect(janas.getByTestId('ring-marks')).toContainText(/^Benign by Jana Wolf, .* · Confirmed fraud by Ivo Kern/);
+  await synced(b.page);
+
+  // On Ivo's laptop Jana's later verdict now stands, his own still in the history.
+  await expect(async () => {
+    await page.reload();
+    const again = await openFirstRing(page);
+    await expect(again.getByTestId('ring-marks')).toContainText(/^Benign by Jana Wolf, .* · Confirmed fraud by Ivo Kern/, { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(page.getByRole('table', { name: 'Rings' }).locator('tbody tr').first()).toContainText('benign');
   await b.context.close();
 });

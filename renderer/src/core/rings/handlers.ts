@@ -49,6 +49,11 @@ export function ringsHandlers(ctx: CoreContext) {
       return savingOrDiskFull('the undo of the link override', () => rings.decisions.revokeOverride(id, reason));
     },
 
+    /** The verdict that stands per ring now (this laptop's or a teammate's, the latest): the list follows team sync without linking again. */
+    async ringVerdicts(): Promise<Record<string, RingMarkRecord>> {
+      return Object.fromEntries(await rings.decisions.currentMarks());
+    },
+
     markRing(ringId: string, status: RingVerdict, note: string): Promise<void> {
       const orderKeys = rings.lastRings().find((r) => r.id === ringId)?.orderKeys;
       return savingOrDiskFull(status === 'note' ? 'the note on the ring' : 'the verdict on the ring', () =>

@@ -3,6 +3,7 @@
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import type { KeyOverride } from '../../../../shared/linking';
 import type { KeyType } from '../../../../shared/normalize';
+import { ringVerdictHistories, teammateRingVerdicts, type TeamRingVerdict } from '../../../../shared/team/ringVerdicts';
 import { analystName } from '../storage/metaRepository';
 import type { LinkOverrideRecord, RingMarkRecord, WorkbenchDb } from '../storage/schema';
 
@@ -68,14 +69,43 @@ export class RingDecisions {
     });
   }
 
-  /** The current verdict per ring (its latest mark that is not a note). */
+  /**
+   * The verdict that stands per ring: the latest given, on this laptop or (signed in to a team) on a
+   * teammate's, whose verdicts arrive through team sync (`teamEvents`). Reports, Review's scoring and
+   * the Rings list all read it here, so the team's latest verdict counts everywhere.
+   */
   async currentMarks(): Promise<Map<string, RingMarkRecord>> {
-    const marks = await this.db.ringMarks.orderBy('id').toArray();
-    return new Map(marks.filter((m) => m.status !== 'note').map((m) => [m.ringId, m]));
+    const marks = (await this.db.ringMarks.orderBy('id').toArray()).filter((m) => m.status !== 'note');
+    const own = new Map(marks.map((m) => [m.ringId, m]));
+    const teammates = teammateRingVerdicts(await this.db.teamEvents.where('subject').startsWith('ring:').toArray());
+    if (teammates.length === 0) return own;
+    const out = new Map<string, RingMarkRecord>();
+    for (const [ringId, history] of ringVerdictHistories([...marks.map(ownVerdict), ...teammates])) {
+      const last = history.at(-1)!;
+      out.set(ringId, last.deviceId === null ? own.get(ringId)! : teammateMark(last));
+    }
+    return out;
   }
 
-  /** Verdicts and notes of a ring, newest first. */
+  /** Verdicts and notes of a ring, newest first: this laptop's, and teammates' verdicts (notes stay on their laptop). */
   async marksOf(ringId: string): Promise<RingMarkRecord[]> {
-    return this.db.ringMarks.where('ringId').equals(ringId).reverse().sortBy('id');
+    const own = await this.db.ringMarks.where('ringId').equals(ringId).sortBy('id');
+    const teammates = teammateRingVerdicts(await this.db.teamEvents.where('subject').equals(`ring:${ringId}`).toArray());
+    if (teammates.length === 0) return own.reverse();
+    // Newest first by time, notes in their place; at the same moment a teammate's verdict counts as
+    // the later, as ringVerdictHistories orders it, so the panel's verdict is the one that stands.
+    const teammatesFirst = (a: RingMarkRecord, b: RingMarkRecord) => (a.id === undefined ? -1 : 0) - (b.id === undefined ? -1 : 0) || (b.id ?? 0) - (a.id ?? 0);
+    return [...own, ...teammates.map(teammateMark)].sort((a, b) => b.createdAt - a.createdAt || teammatesFirst(a, b));
   }
 }
+
+const ownVerdict = (m: RingMarkRecord): TeamRingVerdict => ({
+  ringId: m.ringId,
+  status: m.status as TeamRingVerdict['status'],
+  analyst: m.analyst,
+  at: m.createdAt,
+  deviceId: null,
+});
+
+/** A teammate's verdict as a mark: no id (it is not in this laptop's log) and no note (notes do not travel). */
+const teammateMark = (v: TeamRingVerdict): RingMarkRecord => ({ ringId: v.ringId, status: v.status, note: '', analyst: v.analyst, createdAt: v.at });

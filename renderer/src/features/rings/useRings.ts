@@ -1,11 +1,12 @@
 // The Rings screen's data: rings linked with the chosen options and overrides, the open ring, and
 // the actions that change the linking (overrides, verdicts) and link again.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_KEY_TYPES, type LinkOptions } from '../../../../shared/linking';
 import type { KeyType } from '../../../../shared/normalize';
 import { cache, progress } from '../../core/client';
 import type { RingDetail, RingVerdict } from '../../core/contract';
 import { useUi } from '../../state/uiStore';
+import { useTeam } from '../team';
 import { useAsync } from '../../ui/useAsync';
 import type { RingActions } from './RingDetailView';
 
@@ -54,7 +55,18 @@ export function useRings() {
     return reload();
   };
 
-  const overview = linked.value?.overview ?? null;
+  // Signed in to a team, each sync round may bring a teammate's verdict, and the latest verdict
+  // stands: re-read the verdicts (cheap) instead of linking again, and show them in the list.
+  const teamSyncAt = useTeam((s) => (s.status?.signedIn ? s.status.lastSyncAt : null));
+  const teamVerdicts = useAsync(() => (teamSyncAt === null ? null : cache.ringVerdicts()), [teamSyncAt, linked.value]).value ?? null;
+  const linkedOverview = linked.value?.overview ?? null;
+  const overview = useMemo(
+    () =>
+      linkedOverview && teamVerdicts
+        ? { ...linkedOverview, rings: linkedOverview.rings.map((r) => ({ ...r, mark: teamVerdicts[r.id] ?? null })) }
+        : linkedOverview,
+    [linkedOverview, teamVerdicts],
+  );
   // "Show its ring" from an order: open that order's ring once the rings are computed.
   useEffect(() => {
     if (!overview || !ringFor) return;

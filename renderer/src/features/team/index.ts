@@ -5,7 +5,7 @@ export { TeammatesOnOrder } from './TeamOnOrder';
 export { TeamConflicts } from './TeamConflicts';
 export { TeamSyncLine } from './TeamSyncLine';
 export { IdleLock } from './IdleLock';
-export { useTeamSyncLoop } from './useTeamStatus';
+export { useTeam, useTeamSyncLoop } from './useTeamStatus';
 export { DeviceChainVerdict } from './DeviceChainVerdict';
 export { CaseClaimBar } from './CaseClaimBar';
 export { ClaimMarker } from './ClaimMarker';
