@@ -1,9 +1,10 @@
 // The team, end to end: laptops in browser mode signed in as different analysts to one real team
 // server on PostgreSQL (the teamLaptops fixture starts it). Decisions travel both ways, also after a laptop
-// decided offline; a conflict is flagged for a lead; compliance cannot decide; wrong passwords lock.
+// decided offline; a conflict is flagged for a lead; compliance cannot decide; wrong passwords lock;
+// an idle laptop locks.
 import type { Page } from '@playwright/test';
 import { chainTeamEvents, GENESIS_HEAD, SCHEMA_HEADER, TEAM_SCHEMA_VERSION } from '../../shared/team';
-import { expect, loadDemo, TEST_NOW } from './fixtures';
+import { enterAnalystName, expect, loadDemo, TEST_NOW } from './fixtures';
 import { laptop, signedIn, signIn, syncLine, test } from './teamLaptops';
 import { LOCKOUT_AFTER, TEAM_PASSWORD } from './teamServer';
 
@@ -136,4 +137,51 @@ test('team settings refuse a server other than the configured one, and name the 
   await panel.getByLabel('Password').fill(TEAM_PASSWORD);
   await panel.getByRole('button', { name: 'Sign in' }).click();
   await expect(panel.getByRole('alert')).toContainText(`This app may talk only to ${team.origin}`);
+});
+
+test('team idle lock: after the admin-set idle time without input the laptop locks, input keeps it open, and the password unlocks it', async ({
+  browser,
+  team,
+  request,
+}) => {
+  await team.addUser('Ada Admin', 'admin');
+  await team.addUser('Ina Vogt', 'analyst');
+  const headers = { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION) };
+  const session = await request.post(`${team.origin}/v1/session`, { headers, data: { name: 'Ada Admin', password: TEAM_PASSWORD } });
+  const admin = { ...headers, authorization: `Bearer ${((await session.json()) as { token: string }).token}` };
+  const before = (await (await request.get(`${team.origin}/v1/settings`, { headers: admin })).json()) as { settings: { idleLockMinutes: number } };
+  const set = await request.put(`${team.origin}/v1/settings`, { headers: admin, data: { idleLockMinutes: 2 } });
+  expect(set.status()).toBe(200);
+  // A laptop whose window clock the test moves: Playwright's clock drives the app's timers.
+  const context = await browser.newContext({ baseURL: team.appUrl, viewport: { width: 1440, height: 900 }, locale: 'en-US', colorScheme: 'light' });
+  try {
+    const page = await context.newPage();
+    await page.clock.install({ time: new Date(TEST_NOW) });
+    await page.goto('/');
+    await enterAnalystName(page, 'I. Self');
+    await signIn(page, 'Ina Vogt');
+    await signedIn(page, 'Ina Vogt');
+    const lock = page.getByRole('dialog', { name: 'Locked after 2 minutes without input' });
+
+    // 90 s idle, a key, 90 s idle: never 2 minutes without input, so still open.
+    await page.clock.fastForward(90_000);
+    await page.keyboard.press('Shift');
+    await page.clock.fastForward(90_000);
+    await expect(lock).toHaveCount(0);
+    // 30 s more without input: 2 minutes since the key, and the laptop locks.
+    await page.clock.fastForward(31_000);
+    await expect(lock).toBeVisible();
+    await expect(lock).toContainText('Enter the password of Ina Vogt to go on.');
+    await lock.getByLabel('Password').fill('not the password at all');
+    await lock.getByRole('button', { name: 'Unlock' }).click();
+    await expect(lock.getByRole('alert')).toBeVisible();
+    await expect(lock).toBeVisible();
+    await lock.getByLabel('Password').fill(TEAM_PASSWORD);
+    await lock.getByRole('button', { name: 'Unlock' }).click();
+    await expect(lock).toHaveCount(0);
+    await signedIn(page, 'Ina Vogt');
+  } finally {
+    await context.close();
+    await request.put(`${team.origin}/v1/settings`, { headers: admin, data: { idleLockMinutes: before.settings.idleLockMinutes } });
+  }
 });
