@@ -13,3 +13,4 @@ export * from './casePayloads';
 export * from './caseRecordInputs';
 export * from './teammatesRecords';
 export * from './standing';
+export * from './importOps';
