@@ -29,14 +29,20 @@ export function teammateRingVerdicts(events: readonly Pick<PulledEvent, 'kind' |
 }
 
 /**
- * One history per ring, oldest first: by the time each analyst gave the verdict, and at the same
- * time this laptop's before a teammate's, teammates' by device, so every laptop orders them alike.
- * The last entry is the verdict that stands.
+ * The order of a ring's verdicts, oldest first: by the time each analyst gave the verdict, and at
+ * the same time this laptop's before a teammate's, teammates' by device, so every laptop orders
+ * them alike. The rule behind both the history (below) and the ring panel's list (ringDecisions.ts).
  */
+export function verdictOrder(a: Pick<TeamRingVerdict, 'at' | 'deviceId'>, b: Pick<TeamRingVerdict, 'at' | 'deviceId'>): number {
+  if (a.at !== b.at) return a.at - b.at;
+  if (a.deviceId === b.deviceId) return 0;
+  return a.deviceId === null ? -1 : b.deviceId === null ? 1 : a.deviceId.localeCompare(b.deviceId);
+}
+
+/** One history per ring, in verdictOrder: the last entry is the verdict that stands. */
 export function ringVerdictHistories(verdicts: readonly TeamRingVerdict[]): Map<string, TeamRingVerdict[]> {
   const byRing = new Map<string, TeamRingVerdict[]>();
   for (const v of verdicts) byRing.set(v.ringId, [...(byRing.get(v.ringId) ?? []), v]);
-  for (const list of byRing.values())
-    list.sort((a, b) => a.at - b.at || (a.deviceId === null ? -1 : b.deviceId === null ? 1 : a.deviceId.localeCompare(b.deviceId)));
+  for (const list of byRing.values()) list.sort(verdictOrder);
   return byRing;
 }

@@ -106,4 +106,27 @@ describe('RingDecisions with teammates’ verdicts', () => {
     ]);
     expect((await decisions.marksOf('ring:shopify:#2002')).map((m) => m.analyst)).toEqual(['K. Weber', 'Cara Meyer']);
   });
+
+  it('at one moment, the panel lists first the verdict the list shows: one rule orders both', async () => {
+    const opened = (db = createDb(`ring-verdicts-${randomUUID()}`));
+    await opened.open();
+    await opened.meta.put({ key: 'analystName', value: 'K. Weber' });
+    const decisions = new RingDecisions(opened, { now: () => T });
+    await decisions.markRing('ring:shopify:#1001', 'needs-review', 'first look');
+    await decisions.markRing('ring:shopify:#1001', 'benign', 'second look');
+    // Cara's device sorts after Ben's: hers stands.
+    await opened.teamEvents.bulkAdd([
+      pulledVerdict(CARA, 'Cara Meyer', 'ring:shopify:#1001', 'confirmed-fraud', T),
+      pulledVerdict(BEN, 'Ben Ito', 'ring:shopify:#1001', 'needs-review', T),
+    ]);
+    const stands = (await decisions.currentMarks()).get('ring:shopify:#1001')!;
+    const listed = await decisions.marksOf('ring:shopify:#1001');
+    expect([stands.analyst, stands.status]).toEqual(['Cara Meyer', 'confirmed-fraud']);
+    expect(listed.map((m) => [m.analyst, m.status])).toEqual([
+      ['Cara Meyer', 'confirmed-fraud'],
+      ['Ben Ito', 'needs-review'],
+      ['K. Weber', 'benign'],
+      ['K. Weber', 'needs-review'],
+    ]);
+  });
 });

@@ -3,7 +3,7 @@
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import type { KeyOverride } from '../../../../shared/linking';
 import type { KeyType } from '../../../../shared/normalize';
-import { ringVerdictHistories, teammateRingVerdicts, type TeamRingVerdict } from '../../../../shared/team/ringVerdicts';
+import { ringVerdictHistories, teammateRingVerdicts, verdictOrder, type TeamRingVerdict } from '../../../../shared/team/ringVerdicts';
 import { analystName } from '../storage/metaRepository';
 import type { LinkOverrideRecord, RingMarkRecord, WorkbenchDb } from '../storage/schema';
 
@@ -92,10 +92,13 @@ export class RingDecisions {
     const own = await this.db.ringMarks.where('ringId').equals(ringId).sortBy('id');
     const teammates = teammateRingVerdicts(await this.db.teamEvents.where('subject').equals(`ring:${ringId}`).toArray());
     if (teammates.length === 0) return own.reverse();
-    // Newest first by time, notes in their place; at the same moment a teammate's verdict counts as
-    // the later, as ringVerdictHistories orders it, so the panel's verdict is the one that stands.
-    const teammatesFirst = (a: RingMarkRecord, b: RingMarkRecord) => (a.id === undefined ? -1 : 0) - (b.id === undefined ? -1 : 0) || (b.id ?? 0) - (a.id ?? 0);
-    return [...own, ...teammates.map(teammateMark)].sort((a, b) => b.createdAt - a.createdAt || teammatesFirst(a, b));
+    // Newest first, notes in their place, in the order the team's history has (verdictOrder), so the
+    // panel's first verdict is the one that stands; this laptop's own at one moment by log id.
+    const all = [
+      ...own.map((mark) => ({ mark, at: mark.createdAt, deviceId: null })),
+      ...teammates.map((v) => ({ mark: teammateMark(v), at: v.at, deviceId: v.deviceId })),
+    ];
+    return all.sort((a, b) => verdictOrder(b, a) || (b.mark.id ?? 0) - (a.mark.id ?? 0)).map((e) => e.mark);
   }
 }
 
