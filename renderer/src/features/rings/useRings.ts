@@ -58,15 +58,21 @@ export function useRings() {
   // Signed in to a team, each sync round may bring a teammate's verdict, and the latest verdict
   // stands: re-read the verdicts (cheap) instead of linking again, and show them in the list.
   const teamSyncAt = useTeam((s) => (s.status?.signedIn ? s.status.lastSyncAt : null));
-  const readVerdicts = useAsync(() => (teamSyncAt === null ? null : cache.ringVerdicts()), [teamSyncAt, linked.value]).value ?? null;
-  // A round that brought no new verdict gives an equal map: keep the old one, so the list of
+  // A round that brought no new verdict gives an equal map: the old one is kept, so the list of
   // rings is not drawn again every few seconds for nothing.
-  const keptVerdicts = useRef<typeof readVerdicts>(null);
-  const teamVerdicts = useMemo(() => {
-    if (readVerdicts && keptVerdicts.current && JSON.stringify(readVerdicts) === JSON.stringify(keptVerdicts.current)) return keptVerdicts.current;
-    keptVerdicts.current = readVerdicts;
-    return readVerdicts;
-  }, [readVerdicts]);
+  const keptVerdicts = useRef<Awaited<ReturnType<typeof cache.ringVerdicts>> | null>(null);
+  const teamVerdicts =
+    useAsync(
+      () =>
+        teamSyncAt === null
+          ? null
+          : cache.ringVerdicts().then((read) => {
+              if (keptVerdicts.current && JSON.stringify(read) === JSON.stringify(keptVerdicts.current)) return keptVerdicts.current;
+              keptVerdicts.current = read;
+              return read;
+            }),
+      [teamSyncAt, linked.value],
+    ).value ?? null;
   const linkedOverview = linked.value?.overview ?? null;
   const overview = useMemo(
     () =>
