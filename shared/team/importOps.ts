@@ -19,9 +19,13 @@ export const IMPORT_OP_LIMITS = {
   maxDigestChars: 256 * 1024,
 } as const;
 
+/** The roles an admin may let import or undo for the team: compliance reads only, so it is never one. */
+export const IMPORT_ROLES = ['admin', 'lead', 'analyst'] as const satisfies readonly Role[];
+export type ImportRole = (typeof IMPORT_ROLES)[number];
+
 /** Roles that may import for the team, and undo a team import, unless the admin changes them. */
-export const DEFAULT_IMPORT_ROLES: readonly Role[] = ['admin', 'lead'];
-export const DEFAULT_UNDO_IMPORT_ROLES: readonly Role[] = ['admin', 'lead'];
+export const DEFAULT_IMPORT_ROLES: readonly ImportRole[] = ['admin', 'lead'];
+export const DEFAULT_UNDO_IMPORT_ROLES: readonly ImportRole[] = ['admin', 'lead'];
 
 /**
  * What a laptop holds of the team's orders, compared with what the author of an operation held
@@ -94,6 +98,7 @@ export const uploadStateSchema = z.strictObject({
   /** Set once the operation is ordered. */
   seq: z.int().min(1).nullable(),
 });
+export type UploadState = z.infer<typeof uploadStateSchema>;
 
 /** POST /v1/imports/:opId/complete and POST /v1/imports/:opId/undo: the laptop's place in the order and what it then holds. */
 export const completeRequestSchema = z.strictObject({
@@ -101,8 +106,13 @@ export const completeRequestSchema = z.strictObject({
   basedOn: z.int().min(0),
   liveDigest: liveDigestSchema,
 });
+export type CompleteRequest = z.infer<typeof completeRequestSchema>;
 export const undoRequestSchema = completeRequestSchema.extend({ undoOpId: z.uuid(), deviceId: z.uuid() });
-export const completeAnswerSchema = z.union([z.strictObject({ op: teamOpSchema }), z.strictObject({ duplicateOf: teamOpSchema })]);
+export type UndoRequest = z.infer<typeof undoRequestSchema>;
+/** An undo is ordered or refused: it has no duplicate to point to. */
+export const undoAnswerSchema = z.strictObject({ op: teamOpSchema });
+export type UndoAnswer = z.infer<typeof undoAnswerSchema>;
+export const completeAnswerSchema = z.union([undoAnswerSchema, z.strictObject({ duplicateOf: teamOpSchema })]);
 export type CompleteAnswer = z.infer<typeof completeAnswerSchema>;
 
 export const opsQuerySchema = z.strictObject({
@@ -116,8 +126,8 @@ export type OpsAnswer = z.infer<typeof opsAnswerSchema>;
 /** Who may import for the team and undo its imports (team settings; the defaults above when unset). */
 export const importRightsSchema = z.strictObject({
   // Compliance reads only: it is never among them.
-  importRoles: z.array(z.enum(['admin', 'lead', 'analyst'])).max(3),
-  undoImportRoles: z.array(z.enum(['admin', 'lead', 'analyst'])).max(3),
+  importRoles: z.array(z.enum(IMPORT_ROLES)).max(IMPORT_ROLES.length),
+  undoImportRoles: z.array(z.enum(IMPORT_ROLES)).max(IMPORT_ROLES.length),
 });
 export type ImportRights = z.infer<typeof importRightsSchema>;
 

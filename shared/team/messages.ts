@@ -2,6 +2,7 @@
 // a request enters, the laptop where an answer enters.
 import { z } from 'zod';
 import { teamEventSchema } from './events';
+import { DEFAULT_IMPORT_ROLES, DEFAULT_UNDO_IMPORT_ROLES, importRightsSchema } from './importOps';
 import { PULL_LIMITS, ROLES } from './protocol';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
@@ -15,14 +16,30 @@ export const signInRequestSchema = z.strictObject({ name: accountNameSchema, pas
 export const accountSchema = z.object({ name: z.string(), role: z.enum(ROLES) });
 export const signInAnswerSchema = z.object({ token: z.string(), expiresAt: z.int(), account: accountSchema });
 
-export const teamSettingsSchema = z.object({
+const settingFields = {
   /** Minutes without input after which the laptop locks and asks for the password again. */
   idleLockMinutes: z
     .int()
     .min(1)
     .max(24 * 60),
+  /** Who may import for the team, and who may undo a team import (never compliance). */
+  importRoles: importRightsSchema.shape.importRoles,
+  undoImportRoles: importRightsSchema.shape.undoImportRoles,
+};
+
+/** The team's settings as read: a setting no admin has set yet reads as its default. */
+export const teamSettingsSchema = z.object({
+  idleLockMinutes: settingFields.idleLockMinutes,
+  importRoles: settingFields.importRoles.default(() => [...DEFAULT_IMPORT_ROLES]),
+  undoImportRoles: settingFields.undoImportRoles.default(() => [...DEFAULT_UNDO_IMPORT_ROLES]),
 });
 export type TeamSettings = z.infer<typeof teamSettingsSchema>;
+/** What an admin sends to change settings: only the ones it names change. */
+export const settingsChangeSchema = z
+  .strictObject(settingFields)
+  .partial()
+  .refine((change) => Object.keys(change).length > 0, 'name at least one setting to change');
+export type SettingsChange = z.infer<typeof settingsChangeSchema>;
 export const settingsAnswerSchema = z.object({
   settings: teamSettingsSchema,
   account: accountSchema,

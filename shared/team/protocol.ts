@@ -42,6 +42,10 @@ export interface TeamError {
   eventId?: string;
   /** For 426: the schema version the client must speak at least. */
   minimumSchemaVersion?: number;
+  /** For a team operation based on an older place in the order (409 `behind`): the latest place, to catch up to. */
+  latest?: number;
+  /** For a team import completed before all its chunks arrived: the chunk numbers the server lacks. */
+  missing?: number[];
   /** For a case claimed by someone else: who has it, and since when. */
   claim?: { subject: string; key: string; holder: string; since: number; assignedBy: string | null };
 }

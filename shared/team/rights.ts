@@ -1,6 +1,7 @@
 // Who may do what on the team server, in one table per action so a new role or kind is a
 // compile error until it is decided here.
 import type { EventKind } from './events';
+import type { ImportRights } from './importOps';
 import type { Role } from './protocol';
 
 /**
@@ -56,4 +57,14 @@ export function mayResolve(role: Role): boolean {
 
 export function mayChangeSettings(role: Role): boolean {
   return role === 'admin';
+}
+
+/** Importing a file for the whole team: the roles the team's settings name, never compliance (it reads only). */
+export function mayImportForTeam(role: Role, rights: ImportRights): boolean {
+  return role !== 'compliance' && rights.importRoles.includes(role);
+}
+
+/** Undoing a team import, for every laptop: the roles the team's settings name, never compliance. */
+export function mayUndoTeamImport(role: Role, rights: ImportRights): boolean {
+  return role !== 'compliance' && rights.undoImportRoles.includes(role);
 }

@@ -58,11 +58,25 @@ describe('team server accounts', () => {
   it('serve the idle lock time that only an admin sets', async () => {
     const admin = await h.signIn('Ana Admin');
     const ben = await h.signIn('Ben');
-    expect((await h.call('GET', '/v1/settings', ben)).body.settings).toEqual({ idleLockMinutes: 15 });
+    // Who may import for the team reads as its default until an admin sets it.
+    const defaults = { importRoles: ['admin', 'lead'], undoImportRoles: ['admin', 'lead'] };
+    expect((await h.call('GET', '/v1/settings', ben)).body.settings).toEqual({ idleLockMinutes: 15, ...defaults });
     expect((await h.call('PUT', '/v1/settings', ben, { idleLockMinutes: 120 })).status).toBe(403);
     expect((await h.call('PUT', '/v1/settings', admin, { idleLockMinutes: 0 })).status).toBe(400);
     expect((await h.call('PUT', '/v1/settings', admin, { idleLockMinutes: 5 })).status).toBe(200);
-    expect((await h.call('GET', '/v1/settings', ben)).body.settings).toEqual({ idleLockMinutes: 5 });
+    expect((await h.call('GET', '/v1/settings', ben)).body.settings).toEqual({ idleLockMinutes: 5, ...defaults });
+  });
+
+  it('change one setting at a time, keeping the others, and never let compliance import', async () => {
+    const admin = await h.signIn('Ana Admin');
+    let r = await h.call('PUT', '/v1/settings', admin, { importRoles: ['admin', 'lead', 'analyst'] });
+    expect(r.body.settings).toEqual({ idleLockMinutes: 5, importRoles: ['admin', 'lead', 'analyst'], undoImportRoles: ['admin', 'lead'] });
+    r = await h.call('PUT', '/v1/settings', admin, { idleLockMinutes: 20 });
+    expect(r.body.settings).toMatchObject({ idleLockMinutes: 20, importRoles: ['admin', 'lead', 'analyst'] });
+    expect(await h.call('PUT', '/v1/settings', admin, { undoImportRoles: ['compliance'] })).toMatchObject({ status: 400, body: { code: 'malformed' } });
+    expect(await h.call('PUT', '/v1/settings', admin, {})).toMatchObject({ status: 400, body: { code: 'malformed' } });
+    expect(await h.call('PUT', '/v1/settings', admin, { idleLockMinutes: 20, colour: 'red' })).toMatchObject({ status: 400 });
+    await h.call('PUT', '/v1/settings', admin, { importRoles: ['admin', 'lead'], idleLockMinutes: 5 });
   });
 });
 

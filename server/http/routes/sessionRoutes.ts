@@ -1,6 +1,7 @@
-// Signing in and out, and the team settings every laptop reads (the idle lock time) and an admin sets.
+// Signing in and out, and the team settings every laptop reads (the idle lock time, who may import
+// for the team) and an admin sets.
 import type { FastifyInstance } from 'fastify';
-import { MINIMUM_CLIENT_SCHEMA_VERSION, mayChangeSettings, signInRequestSchema, TEAM_SCHEMA_VERSION, teamSettingsSchema } from '../../../shared/team';
+import { MINIMUM_CLIENT_SCHEMA_VERSION, mayChangeSettings, signInRequestSchema, settingsChangeSchema, TEAM_SCHEMA_VERSION } from '../../../shared/team';
 import type { RouteContext } from '../../app';
 import { endSession } from '../../accounts/sessions';
 import { signIn } from '../../accounts/signIn';
@@ -40,7 +41,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const who = await ctx.signedIn(request);
     if (isRefusal(who)) return send(reply, who);
     if (!mayChangeSettings(who.role)) return send(reply, refusal(403, 'forbidden', `only an admin changes team settings; ${who.name} is ${who.role}`));
-    const settings = parseOrRefuse(teamSettingsSchema.strict(), request.body, 'the settings');
+    const settings = parseOrRefuse(settingsChangeSchema, request.body, 'the settings');
     if (isRefusal(settings)) return send(reply, settings);
     await writeSettings(ctx.pool, settings);
     request.log.info({ account: who.name, keys: Object.keys(settings) }, 'settings changed');

@@ -1,7 +1,16 @@
 // An in-memory team server with the real one's chain rules (chainBreak, idempotent replays,
 // all-or-nothing pushes), so the sync engine is tested without a network; each call can be made
 // to fail before or after the server changed anything, as a cut connection does.
-import { chainBreak, GENESIS_HEAD, parseCasePayload, teamEventHash, type PulledEvent, type TeamEvent } from '../../../shared/team';
+import {
+  chainBreak,
+  DEFAULT_IMPORT_ROLES,
+  DEFAULT_UNDO_IMPORT_ROLES,
+  GENESIS_HEAD,
+  parseCasePayload,
+  teamEventHash,
+  type PulledEvent,
+  type TeamEvent,
+} from '../../../shared/team';
 import type { LogHead } from '../../../shared/decisions/chain';
 import { TeamRefusal, TeamUnreachable, type TeamTransport } from '../../../renderer/src/core/team/teamTransport';
 
@@ -23,7 +32,13 @@ export class FakeTeamServer {
       },
       async signOut() {},
       async settings() {
-        return { settings: { idleLockMinutes: 15 }, account: { name, role }, sessionExpiresAt: 1e13, schemaVersion: 1, minimumSchemaVersion: 1 };
+        return {
+          settings: { idleLockMinutes: 15, importRoles: [...DEFAULT_IMPORT_ROLES], undoImportRoles: [...DEFAULT_UNDO_IMPORT_ROLES] },
+          account: { name, role },
+          sessionExpiresAt: 1e13,
+          schemaVersion: 1,
+          minimumSchemaVersion: 1,
+        };
       },
       async push(_token, events) {
         const f = fault();
