@@ -12,6 +12,8 @@ import { refusal, send, type Refusal } from './http/refusal';
 import { accountRoutes } from './http/routes/accountRoutes';
 import { claimRoutes } from './http/routes/claimRoutes';
 import { eventRoutes } from './http/routes/eventRoutes';
+import { CHUNK_PATH, importChunkRoutes } from './http/routes/importChunkRoutes';
+import { importRoutes } from './http/routes/importRoutes';
 import { sessionRoutes } from './http/routes/sessionRoutes';
 
 export interface TeamServerDeps {
@@ -101,6 +103,11 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
   app.setErrorHandler((error: FastifyError, request, reply) => {
     switch (error.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        if (request.routeOptions.url === CHUNK_PATH)
+          return send(
+            reply,
+            refusal(413, 'too-large', `a chunk may be at most ${request.routeOptions.bodyLimit} bytes as sent (gzip): send fewer records per chunk`),
+          );
         return send(reply, refusal(413, 'too-large', `the request body is over ${deps.config.bodyLimitBytes} bytes: send fewer events per push`));
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return send(reply, refusal(415, 'media-type', 'send the body as application/json'));
@@ -118,5 +125,7 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
   eventRoutes(app, context);
   claimRoutes(app, context);
   accountRoutes(app, context);
+  importRoutes(app, context);
+  importChunkRoutes(app, context);
   return app;
 }

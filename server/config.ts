@@ -1,7 +1,7 @@
 // The server's settings from its environment, checked once at start: lock-out, session length,
 // sign-in rate, address and TLS. The idle lock time is a team setting kept in the database.
 import { z } from 'zod';
-import { PUSH_LIMITS } from '../shared/team';
+import { IMPORT_OP_LIMITS, PUSH_LIMITS } from '../shared/team';
 
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
@@ -20,6 +20,17 @@ export interface TeamServerConfig {
   /** Sign-in attempts one address may make per minute, whatever the names tried. */
   signInsPerMinute: number;
   bodyLimitBytes: number;
+  /** How large one chunk of a team import may be, as sent and decompressed; IMPORT_OP_LIMITS unless a test sets smaller ones. */
+  importLimits?: ImportChunkLimits;
+}
+
+export interface ImportChunkLimits {
+  maxChunkBytes: number;
+  maxChunkRawBytes: number;
+}
+
+export function importChunkLimits(config: TeamServerConfig): ImportChunkLimits {
+  return config.importLimits ?? { maxChunkBytes: IMPORT_OP_LIMITS.maxChunkBytes, maxChunkRawBytes: IMPORT_OP_LIMITS.maxChunkRawBytes };
 }
 
 export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): TeamServerConfig {

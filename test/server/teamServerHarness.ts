@@ -47,6 +47,8 @@ export async function freshDatabase(): Promise<{ url: string; pool: pg.Pool }> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the answer's fields it checks
 export type Answer = { status: number; body: any };
 
+export type BinaryAnswer = Answer & { bytes: Buffer; contentType: string | undefined };
+
 export interface Harness {
   app: FastifyInstance;
   pool: pg.Pool;
@@ -56,6 +58,8 @@ export interface Harness {
   signIn(name: string): Promise<string>;
   call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, token: string | null, body?: unknown): Promise<Answer>;
   push(token: string, events: TeamEvent[]): Promise<Answer>;
+  /** A call with a binary body (a chunk's gzip bytes) or a binary answer; `bytes` is the answer as sent. */
+  binary(method: 'GET' | 'PUT', url: string, token: string | null, body?: Buffer, contentType?: string): Promise<BinaryAnswer>;
   /** A new server process on the same database, as after a restart. */
   restart(overrides?: Partial<TeamServerDeps>): Promise<void>;
   close(): Promise<void>;
@@ -89,6 +93,21 @@ export async function startHarness(overrides: Partial<TeamServerDeps> = {}): Pro
       return { status: r.statusCode, body: r.body ? JSON.parse(r.body) : null };
     },
     push: (token, events) => h.call('POST', '/v1/events', token, { events }),
+    async binary(method, path, token, body, contentType = 'application/octet-stream') {
+      const r = await h.app.inject({
+        method,
+        url: path,
+        headers: {
+          [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(body !== undefined ? { 'content-type': contentType } : {}),
+        },
+        ...(body !== undefined ? { payload: body } : {}),
+      });
+      const type = r.headers['content-type'];
+      const json = typeof type === 'string' && type.startsWith('application/json') && r.body ? JSON.parse(r.body) : null;
+      return { status: r.statusCode, body: json, bytes: r.rawPayload, contentType: typeof type === 'string' ? type : undefined };
+    },
     async restart(more = {}) {
       await h.app.close();
       h.app = await build(more);
