@@ -14,6 +14,10 @@ import {
 import type { LogHead } from '../../../shared/decisions/chain';
 import { TeamRefusal, TeamUnreachable, type TeamTransport } from '../../../renderer/src/core/team/teamTransport';
 
+const notInTheFake = async (): Promise<never> => {
+  throw new Error('not in the fake');
+};
+
 export class FakeTeamServer {
   events: PulledEvent[] = [];
   heads = new Map<string, LogHead>();
@@ -67,6 +71,14 @@ export class FakeTeamServer {
       },
       accounts: async () => [],
       setAccountDisabled: async () => undefined,
+      // Team imports are tested against the real server (test/server/importOps.test.ts).
+      declareImport: notInTheFake,
+      uploadChunk: notInTheFake,
+      uploadState: notInTheFake,
+      completeImport: notInTheFake,
+      undoImport: notInTheFake,
+      teamOps: notInTheFake,
+      opChunk: notInTheFake,
     };
   }
 
