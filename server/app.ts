@@ -22,6 +22,8 @@ export interface TeamServerDeps {
   config: TeamServerConfig;
   /** Log requests (method, path, status, time) and event ids and kinds; never bodies. */
   logger?: boolean;
+  /** Tests only: where the log goes instead of stdout. */
+  logStream?: { write(line: string): void };
   https?: { cert: string | Buffer; key: string | Buffer } | null;
   /** Tests only: runs inside each push's transaction just before it commits. */
   beforePushCommits?: BeforeCommit;
@@ -39,6 +41,7 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
     ...(deps.https ? { https: deps.https } : {}),
     logger: deps.logger
       ? {
+          ...(deps.logStream ? { stream: deps.logStream } : {}),
           // The path only: a query string could carry what a log should not keep.
           serializers: { req: (req) => ({ method: req.method, path: req.url.split('?')[0], remoteAddress: req.ip }) },
         }

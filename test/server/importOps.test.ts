@@ -203,3 +203,25 @@ describe('team import chunk limits', () => {
     expect((await complete(h, lea, imp.declaration.opId, 0)).body.op.seq).toBe(1);
   });
 });
+
+describe('team import logs', () => {
+  it('name operation ids and counts, never file names or records', async () => {
+    const lines: string[] = [];
+    const h = await startHarness({ logger: true, logStream: { write: (line) => void lines.push(line) } });
+    try {
+      await h.addUser('Lea', 'lead');
+      const lea = await h.signIn('Lea');
+      const imp = sampleImport({ chunks: 2, shop: 'Müller Shop' });
+      await upload(h, lea, imp);
+      await complete(h, lea, imp.declaration.opId, 0);
+      await putChunk(h, lea, sampleImport(), 0); // refused: never declared
+      await h.binary('GET', `/v1/imports/${imp.declaration.opId}/chunks/1`, lea);
+      const log = lines.join('');
+      expect(log).toContain(imp.declaration.opId);
+      expect(log).toMatch(/"records":6/);
+      for (const secret of [imp.declaration.fileName, 'Müller', 'buyer0@example.com', imp.declaration.fileHash]) expect(log).not.toContain(secret);
+    } finally {
+      await h.close();
+    }
+  });
+});
