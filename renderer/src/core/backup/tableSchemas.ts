@@ -1,15 +1,13 @@
 // Every stored table's rows, described once so a backup is checked row by row before anything
 // is restored: a row of the wrong shape, an unknown table or an oversized field is refused with
 // the table and row named, never written into a cache the app then cannot open.
-import { CARD_CHECK_RESULTS, THREE_DS_RESULTS } from '../../../../shared/domain/cardChecks';
-import { KNOWN_OUTCOMES } from '../../../../shared/domain/knownOutcome';
 import { z } from 'zod';
 import { decisionEntrySchema, logHeadSchema } from '../../../../shared/decisions/schema';
-import { CARD_NETWORKS, DISPUTE_STATUSES } from '../../../../shared/domain/dispute';
+import { DISPUTE_STATUSES } from '../../../../shared/domain/dispute';
+import { disputeSchema, paymentSchema, refundClaimSchema } from '../../../../shared/domain/recordSchemas';
 import { ORDER_TEXT_FIELDS } from '../../../../shared/domain/order';
 import { DICT_FIELDS } from '../../../../shared/orders/columns';
 import { metaRecordSchema } from '../storage/metaSchemas';
-import { CLAIM_KINDS } from '../../../../shared/disputes/claims';
 import { ATTACHMENT_LIMITS, ATTACHMENT_PURPOSES, ATTACHMENT_TYPES } from '../../../../shared/disputes/attachments';
 import type { DERIVED_TABLES, TEAM_TABLES, WorkbenchDb } from '../storage/schema';
 
@@ -25,69 +23,13 @@ const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 
 const writeStamp = z.object({ importId: id, scope: short, hash: short }).strict();
 
-const payment = z
-  .object({
-    id: short,
-    provider: short,
-    orderRef: short,
-    createdAt: time,
-    amountMinor: z.number().finite(),
-    currency: z.string().max(10),
-    status: z.enum(['succeeded', 'failed', 'refunded']),
-    email: short,
-    ip: z.string().max(100),
-    // Card data is BIN + last 4 + expiry or a fingerprint: a longer "BIN" would be a card number.
-    cardBin: z.string().regex(/^\d{0,8}$/, 'a BIN of at most 8 digits'),
-    cardLast4: z.string().regex(/^\d{0,4}$/, 'at most the last 4 digits'),
-    cardExpiry: z.string().max(10),
-    cardFingerprint: z.string().max(200),
-    cardBrand: z.string().max(50),
-    cardCountry: z.string().max(10),
-    deviceId: short.optional(),
-    sessionId: short.optional(),
-    cvcCheck: z.enum(CARD_CHECK_RESULTS).optional(),
-    avsPostcodeCheck: z.enum(CARD_CHECK_RESULTS).optional(),
-    avsLine1Check: z.enum(CARD_CHECK_RESULTS).optional(),
-    threeDs: z.enum(THREE_DS_RESULTS).optional(),
-    knownOutcome: z.enum(KNOWN_OUTCOMES).optional(),
-    stamp: writeStamp.optional(),
-  })
-  .strict();
+// The domain's own fields are described once in shared/; a stored row adds the import that wrote it.
+const payment = paymentSchema.extend({ stamp: writeStamp.optional() });
 
 /** A refund claim as stored: entered by hand, or imported with the stamp of the import that wrote it. */
-const refundClaim = z
-  .object({
-    id: short,
-    kind: z.enum(CLAIM_KINDS),
-    orderRef: short,
-    amountMinor: z.number().finite(),
-    currency: z.string().max(10),
-    openedAt: time,
-    noticeDueAt: time.nullable(),
-    status: z.enum(DISPUTE_STATUSES),
-    reason: z.string().max(500),
-    createdAt: time,
-    analyst: z.string().max(80),
-    stamp: writeStamp.optional(),
-  })
-  .strict();
+const refundClaim = refundClaimSchema.extend({ stamp: writeStamp.optional() });
 
-const dispute = z
-  .object({
-    id: short,
-    provider: short,
-    paymentId: short,
-    orderKey: short,
-    network: z.enum(CARD_NETWORKS),
-    reasonCode: z.string().max(50),
-    amountMinor: z.number().finite(),
-    currency: z.string().max(10),
-    openedAt: time,
-    dueAt: time,
-    status: z.enum(DISPUTE_STATUSES),
-    stamp: writeStamp.optional(),
-  })
-  .strict();
+const dispute = disputeSchema.extend({ stamp: writeStamp.optional() });
 
 const rowProblem = z
   .object({
