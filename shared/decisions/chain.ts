@@ -105,8 +105,13 @@ function canonical(e: Omit<DecisionEntry, 'hash'>): string {
 }
 
 /** SHA-256 of a text's UTF-8 bytes, as hex. */
-export async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+export function sha256(text: string): Promise<string> {
+  return sha256OfBytes(new TextEncoder().encode(text));
+}
+
+/** SHA-256 of bytes, as hex. */
+export async function sha256OfBytes(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 

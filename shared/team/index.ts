@@ -14,3 +14,5 @@ export * from './caseRecordInputs';
 export * from './teammatesRecords';
 export * from './standing';
 export * from './importOps';
+export * from './importRecordSchema';
+export * from './importChunks';

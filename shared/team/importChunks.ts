@@ -1,0 +1,169 @@
+// A team import's records on the wire: batches of parsed records as gzip NDJSON, each named by the
+// SHA-256 of its uncompressed bytes; a pulled chunk is inflated within bounds, hashed, then parsed.
+import { sha256, sha256OfBytes } from '../decisions/chain';
+import type { ParsedRecord } from '../ingest/records';
+import { IMPORT_OP_LIMITS, opDigestText } from './importOps';
+import { parsedRecordSchema, recordProblem } from './importRecordSchema';
+
+/** Where a chunk belongs: the operation's file name and the chunk's index in its `chunkHashes` (from 0). */
+export interface ChunkPlace {
+  file: string;
+  chunk: number;
+}
+
+/** What a chunk may be; the protocol's limits unless a test needs smaller ones. */
+export interface ChunkLimits {
+  maxChunkBytes: number;
+  maxChunkRawBytes: number;
+  /** Top-level records in one chunk (their companions ride along). */
+  maxRecords: number;
+}
+
+const PROTOCOL_LIMITS: ChunkLimits = {
+  maxChunkBytes: IMPORT_OP_LIMITS.maxChunkBytes,
+  maxChunkRawBytes: IMPORT_OP_LIMITS.maxChunkRawBytes,
+  maxRecords: IMPORT_OP_LIMITS.recordsPerChunk,
+};
+
+/** A chunk that cannot be applied, with where it is: `orders.csv, chunk 3, line 17: cardBin: …` (chunks and lines count from 1). */
+export class TeamChunkError extends Error {
+  override readonly name = 'TeamChunkError';
+  constructor(
+    readonly file: string,
+    /** Index in the operation's chunks, from 0. */
+    readonly chunk: number,
+    /** Line within the chunk, from 1; null when the chunk as a whole is wrong. */
+    readonly line: number | null,
+    readonly reason: string,
+  ) {
+    super(`${file}, chunk ${chunk + 1}${line === null ? '' : `, line ${line}`}: ${reason}`);
+  }
+}
+
+/**
+ * Records in batches of `perChunk`, in order. An operation has at least one chunk (its
+ * declaration names one hash or more), so no records make one empty chunk.
+ */
+export function splitIntoChunks(records: ParsedRecord[], perChunk: number = IMPORT_OP_LIMITS.recordsPerChunk): ParsedRecord[][] {
+  if (!Number.isInteger(perChunk) || perChunk < 1) throw new RangeError(`records per chunk must be a whole number from 1, not ${perChunk}`);
+  if (records.length === 0) return [[]];
+  const chunks: ParsedRecord[][] = [];
+  for (let i = 0; i < records.length; i += perChunk) chunks.push(records.slice(i, i + perChunk));
+  return chunks;
+}
+
+/**
+ * One chunk as sent: NDJSON (a record per line, each line ended by "\n") in UTF-8, gzip-compressed.
+ * `hash` is the SHA-256 of the uncompressed bytes. Throws when the chunk would break the
+ * protocol's limits, since every teammate (or the server) would then refuse it.
+ */
+export async function encodeChunk(
+  records: readonly ParsedRecord[],
+  limits: Partial<ChunkLimits> = {},
+): Promise<{ gzip: Uint8Array; hash: string; rawBytes: number }> {
+  const max = { ...PROTOCOL_LIMITS, ...limits };
+  let text = '';
+  for (const r of records) text += JSON.stringify(r) + '\n';
+  const raw = new TextEncoder().encode(text);
+  if (raw.length > max.maxChunkRawBytes)
+    throw new RangeError(`a chunk of ${raw.length} bytes is past the ${max.maxChunkRawBytes} a teammate accepts: use smaller chunks`);
+  const hash = await sha256OfBytes(raw);
+  const gzip = new Uint8Array(await new Response(streamOf(raw, raw.length).pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+  if (gzip.length > max.maxChunkBytes)
+    throw new RangeError(`a compressed chunk of ${gzip.length} bytes is past the server's ${max.maxChunkBytes}: use smaller chunks`);
+  return { gzip, hash, rawBytes: raw.length };
+}
+
+/**
+ * A pulled chunk's records, or a TeamChunkError: inflated no further than `maxChunkRawBytes`,
+ * checked against `expectedHash` (the operation's), then each line parsed as a record.
+ */
+export async function decodeChunk(gzip: Uint8Array, expectedHash: string, where: ChunkPlace, limits: Partial<ChunkLimits> = {}): Promise<ParsedRecord[]> {
+  const max = { ...PROTOCOL_LIMITS, ...limits };
+  const fail = (reason: string, line: number | null = null) => new TeamChunkError(where.file, where.chunk, line, reason);
+  if (gzip.length > max.maxChunkBytes) throw fail(`${gzip.length} bytes compressed, past the ${max.maxChunkBytes} a chunk may have`);
+  let raw: Uint8Array<ArrayBuffer> | null;
+  try {
+    raw = await readAll(streamOf(gzip, INFLATE_SLICE).pipeThrough(new DecompressionStream('gzip')), max.maxChunkRawBytes);
+  } catch {
+    throw fail('not a gzip stream (damaged or cut short)');
+  }
+  if (raw === null) throw fail(`it inflates past ${max.maxChunkRawBytes} bytes, more than a chunk may hold`);
+  if ((await sha256OfBytes(raw)) !== expectedHash) throw fail("its content does not match the operation's hash for it");
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(raw);
+  } catch {
+    throw fail('not UTF-8 text');
+  }
+  if (text === '') return [];
+  if (!text.endsWith('\n')) throw fail('the last line is not ended', text.split('\n').length);
+  const lines = text.slice(0, -1).split('\n');
+  if (lines.length > max.maxRecords) throw fail(`${lines.length} records, more than the ${max.maxRecords} a chunk may hold`);
+  const records: ParsedRecord[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let json: unknown;
+    try {
+      json = JSON.parse(lines[i]!);
+    } catch {
+      throw fail('not JSON', i + 1);
+    }
+    const parsed = parsedRecordSchema.safeParse(json);
+    if (!parsed.success) throw fail(recordProblem(parsed.error), i + 1);
+    records.push(parsed.data);
+  }
+  return records;
+}
+
+/** The operation's own digest, as its declaration carries it. */
+export function opDigest(chunkHashes: readonly string[]): Promise<string> {
+  return sha256(opDigestText(chunkHashes));
+}
+
+/**
+ * Compressed input is fed in slices this small: an engine may inflate a whole input chunk before
+ * it looks at backpressure, and gzip inflates at most about 1,032 times, so a slice can never
+ * become more than about 4 MiB past the limit before the reader stops.
+ */
+const INFLATE_SLICE = 4096;
+
+function streamOf(bytes: Uint8Array, slice: number): ReadableStream<Uint8Array<ArrayBuffer>> {
+  let at = 0;
+  return new ReadableStream<Uint8Array<ArrayBuffer>>(
+    {
+      pull(controller) {
+        if (at >= bytes.length) {
+          controller.close();
+          return;
+        }
+        controller.enqueue(bytes.slice(at, at + slice));
+        at += slice;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/** A stream's bytes in one array, or null (the stream cancelled) once they pass `limit`. */
+async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  const reader = stream.getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(new ArrayBuffer(total));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
