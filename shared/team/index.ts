@@ -16,3 +16,4 @@ export * from './standing';
 export * from './importOps';
 export * from './importRecordSchema';
 export * from './importChunks';
+export * from './liveDigest';
