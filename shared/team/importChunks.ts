@@ -54,8 +54,8 @@ export function splitIntoChunks(records: ParsedRecord[], perChunk: number = IMPO
 
 /**
  * One chunk as sent: NDJSON (a record per line, each line ended by "\n") in UTF-8, gzip-compressed.
- * `hash` is the SHA-256 of the uncompressed bytes. Throws when the chunk would break the
- * protocol's limits, since every teammate (or the server) would then refuse it.
+ * `hash` is the SHA-256 of the uncompressed bytes. Throws when a record or the chunk would break
+ * the protocol (the record schema, the limits), since every teammate (or the server) would refuse it.
  */
 export async function encodeChunk(
   records: readonly ParsedRecord[],
@@ -63,7 +63,14 @@ export async function encodeChunk(
 ): Promise<{ gzip: Uint8Array; hash: string; rawBytes: number }> {
   const max = { ...PROTOCOL_LIMITS, ...limits };
   let text = '';
-  for (const r of records) text += JSON.stringify(r) + '\n';
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    // Checked as a teammate will check it: the server orders an operation before anyone pulls
+    // it, and one that every laptop refuses would stand in the team's order for good.
+    const checked = parsedRecordSchema.safeParse(r);
+    if (!checked.success) throw new RangeError(`record ${i + 1} of the chunk (line ${r.line} of the file): ${recordProblem(checked.error)}`);
+    text += JSON.stringify(r) + '\n';
+  }
   const raw = new TextEncoder().encode(text);
   if (raw.length > max.maxChunkRawBytes)
     throw new RangeError(`a chunk of ${raw.length} bytes is past the ${max.maxChunkRawBytes} a teammate accepts: use smaller chunks`);

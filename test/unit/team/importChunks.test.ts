@@ -14,7 +14,7 @@ const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).dige
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const WHERE = { file: 'orders_2026-11.csv', chunk: 2 };
 
-function order(externalId: string, cardBin = '424242'): ParsedRecord {
+function order(externalId: string, cardBin = '424242'): Extract<ParsedRecord, { kind: 'order' }> {
   return {
     kind: 'order',
     key: `shopify:${externalId}`,
@@ -129,7 +129,7 @@ describe('team import chunks', () => {
   });
 
   it('refuses a card number in the BIN, naming the line', async () => {
-    const { gzip, hash } = await encodeChunk([order('#1001'), order('#1002', '4242424242424242')]);
+    const { gzip, hash } = serverChunk(`${JSON.stringify(order('#1001'))}\n${JSON.stringify(order('#1002', '4242424242424242'))}\n`);
     await expect(decodeChunk(gzip, hash, WHERE)).rejects.toThrow('orders_2026-11.csv, chunk 3, line 2: cardBin: a BIN of at most 8 digits');
     const error = await decodeChunk(gzip, hash, WHERE).catch((e: unknown) => e);
     expect(error).toMatchObject({ file: 'orders_2026-11.csv', chunk: 2, line: 2 });
@@ -173,5 +173,12 @@ describe('team import chunks', () => {
 
   it('refuses to encode a chunk a teammate would refuse', async () => {
     await expect(encodeChunk([order('#1001')], { maxChunkRawBytes: 100 })).rejects.toThrow(/past the 100 a teammate accepts/);
+    const long = { ...order('#1002'), line: 2043 };
+    await expect(encodeChunk([order('#1001'), { ...long, value: { ...long.value, email: 'x'.repeat(501) } }])).rejects.toThrow(
+      /^record 2 of the chunk \(line 2043 of the file\): email: /,
+    );
+    await expect(encodeChunk([order('#1001', '4242424242424242')])).rejects.toThrow(
+      'record 1 of the chunk (line 2 of the file): cardBin: a BIN of at most 8 digits',
+    );
   });
 });
