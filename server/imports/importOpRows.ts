@@ -3,7 +3,7 @@
 import type { ImportDeclaration, LiveDigest, TeamOp } from '../../shared/team';
 
 /** The columns read for an operation, with its author's name (`by`). */
-export const OP_COLUMNS = `o.op_id::text, o.seq, o.kind, o.undoes::text, o.file_name, o.file_hash, o.format, o.format_label, o.shop, o.records,
+export const OP_COLUMNS = `o.op_id::text, o.seq, o.kind, o.undoes::text, o.file_name, o.file_hash, o.format, o.format_label, o.order_source, o.shop, o.records,
   o.chunk_hashes, o.digest, o.account_id, a.name AS by, o.device_id::text, o.created_at, o.ordered_at, o.live_digest, o.undone_by::text`;
 export const OP_FROM = 'import_ops o JOIN accounts a ON a.id = o.account_id';
 
@@ -16,6 +16,7 @@ export interface OpRow {
   file_hash: string;
   format: string;
   format_label: string;
+  order_source: string;
   shop: string | null;
   records: number;
   chunk_hashes: string[];
@@ -41,6 +42,7 @@ export function teamOpOf(row: OpRow): TeamOp | null {
     fileHash: row.file_hash,
     format: row.format,
     formatLabel: row.format_label,
+    orderSource: row.order_source,
     shop: row.shop,
     records: row.records,
     chunkHashes: row.chunk_hashes,
@@ -68,6 +70,7 @@ export function sameDeclaration(row: OpRow, d: ImportDeclaration): boolean {
     row.file_hash === d.fileHash &&
     row.format === d.format &&
     row.format_label === d.formatLabel &&
+    row.order_source === d.orderSource &&
     row.shop === d.shop &&
     row.records === d.records &&
     row.digest === d.digest &&

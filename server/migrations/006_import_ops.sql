@@ -10,6 +10,9 @@ CREATE TABLE import_ops (
   file_hash text NOT NULL,
   format text NOT NULL,
   format_label text NOT NULL,
+  -- Which source's orders the file's payments refer to (its format's orderSource), so a teammate
+  -- without that format joins them alike.
+  order_source text NOT NULL,
   shop text,
   records integer NOT NULL CHECK (records >= 0),
   chunk_hashes text[] NOT NULL,

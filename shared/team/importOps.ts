@@ -51,6 +51,8 @@ export const importDeclarationSchema = z.strictObject({
   fileHash: z.string().min(1).max(128),
   format: z.string().min(1).max(200),
   formatLabel: z.string().max(200),
+  /** Which source's orders the file's payments refer to (its format's orderSource): a teammate may lack the format. */
+  orderSource: z.string().min(1).max(100),
   /** The own shop the analyst said the file is from; null for the first (unnamed) shop and other formats. */
   shop: z.string().max(80).nullable(),
   records: z.int().min(0),
@@ -71,6 +73,7 @@ export const teamOpSchema = z.strictObject({
   fileHash: z.string(),
   format: z.string(),
   formatLabel: z.string(),
+  orderSource: z.string(),
   shop: z.string().nullable(),
   records: z.int().min(0),
   chunkHashes: z.array(hex64),

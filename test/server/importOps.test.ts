@@ -36,7 +36,7 @@ describe('team import uploads', () => {
     h.clock.advance(5_000);
     const done = await complete(h, lea, imp.declaration.opId, 0);
     expect(done.status).toBe(200);
-    const { fileHash, format, formatLabel, shop, records, chunkHashes, digest, fileName, deviceId, opId } = imp.declaration;
+    const { fileHash, format, formatLabel, orderSource, shop, records, chunkHashes, digest, fileName, deviceId, opId } = imp.declaration;
     expect(completeAnswerSchema.parse(done.body)).toEqual({
       op: {
         seq: 1,
@@ -47,6 +47,7 @@ describe('team import uploads', () => {
         fileHash,
         format,
         formatLabel,
+        orderSource,
         shop,
         records,
         chunkHashes,

@@ -38,6 +38,7 @@ export function sampleImport(
       fileHash: sha256(`file ${file}`),
       format: options.format ?? 'shopify-orders',
       formatLabel: 'Shopify orders',
+      orderSource: 'shopify',
       shop: options.shop === undefined ? null : options.shop,
       records: chunkCount * perChunk,
       chunkHashes,
