@@ -60,5 +60,8 @@ export type { TeamOverrideRow } from './team/caseHandlers';
 export type { TeammateDisputeStep, TeammateNote } from '../../../shared/team/teammatesRecords';
 export type { Claim, ClaimSubject, DecisionConflict, TeamAccount, TeamDecision, TeamStanding } from '../../../shared/team';
 export type { ImportEntry } from './imports/importHistory';
+export type { ImportListEntry } from './imports/importService';
+export type { TeamOrdersCheck } from './team/teamOrdersCheck';
+export type { TeamOrdersRound } from './team/teamOrders';
 export type { ImportOutcome, ImportProgress } from './imports/importRunner';
 export type { FormatChoice, ImportQuestion, ImportResult, LayoutOverrides, MappingCheck } from './imports/importService';

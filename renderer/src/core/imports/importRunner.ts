@@ -2,7 +2,7 @@
 // every batch written by ImportWriter. Runs in the import worker; Node tests drive it too.
 // A full disk stops it like a crash would: whole batches kept, the import interrupted.
 import { systemClock, type Clock } from '../../../../shared/time/clock';
-import { ExportReader, type ParsedBatch, type ReaderOptions } from '../../../../shared/ingest/reader';
+import { ExportReader, type ParsedBatch, type ReaderInfo, type ReaderOptions } from '../../../../shared/ingest/reader';
 import { ImportSession, type ImportCounts } from '../../../../shared/ingest/reconcile';
 import { ProblemList, summarise, type FileSummary } from '../../../../shared/ingest/summary';
 import { diskFullMessage, isDiskFull } from '../storage/diskFull';
@@ -37,6 +37,50 @@ export interface ImportControl {
   cancelled: boolean;
 }
 
+/**
+ * Where an import's records come from: a file read by the ExportReader, or a team operation's
+ * records as they travelled (teamOpApply.ts). Either way they are classified and written alike.
+ */
+export interface RecordSource {
+  batches: AsyncIterable<ParsedBatch>;
+  /** What was read so far: the file's format, hash, errors and warnings. */
+  info(): ReaderInfo;
+  /** Which source's orders the payments refer to (the preset's orderSource). */
+  orderSource(): string | undefined;
+  /** Set when reading stopped because the import was cancelled. */
+  cancelled(): boolean;
+  /** The format as the source names it, where no preset read the records (a team operation). */
+  facts?(): { format: string; formatLabel: string };
+}
+
+/** The records of a file as the ExportReader reads them, chunk by chunk, until the end or a cancel. */
+export function readerSource(
+  file: { name: string; chunks: AsyncIterable<Uint8Array> },
+  options: Omit<ReaderOptions, 'fileName'>,
+  control: ImportControl,
+): RecordSource {
+  const reader = new ExportReader({ ...options, fileName: file.name });
+  let cut = false;
+  async function* batches(): AsyncGenerator<ParsedBatch> {
+    for await (const chunk of file.chunks) {
+      yield reader.push(chunk);
+      if (control.cancelled) {
+        cut = true;
+        return;
+      }
+    }
+    yield reader.end();
+  }
+  return { batches: batches(), info: () => reader.info(), orderSource: () => reader.info().preset?.options.orderSource, cancelled: () => cut };
+}
+
+/** What else an import may do: name the team operation it is, and see each batch once it is written. */
+export interface ImportExtras {
+  teamOpId?: string;
+  /** Called with each batch's records after the batch committed (the team capture, teamOpCapture.ts). */
+  afterBatch?: (batch: ParsedBatch) => Promise<void>;
+}
+
 export async function importFile(
   db: WorkbenchDb,
   file: { name: string; size: number; chunks: AsyncIterable<Uint8Array> },
@@ -45,24 +89,39 @@ export async function importFile(
   onProgress?: (p: ImportProgress) => void,
   clock: Clock = systemClock,
   locks: RunLocks = defaultRunLocks(),
+  extras: ImportExtras = {},
+): Promise<ImportOutcome> {
+  return importRecords(db, file, readerSource(file, options, control), control, onProgress, clock, locks, extras);
+}
+
+/** Classifies and writes the records of `source` as one import, under this tab's run lock. */
+export async function importRecords(
+  db: WorkbenchDb,
+  file: { name: string; size: number },
+  source: RecordSource,
+  control: ImportControl = { cancelled: false },
+  onProgress?: (p: ImportProgress) => void,
+  clock: Clock = systemClock,
+  locks: RunLocks = defaultRunLocks(),
+  extras: ImportExtras = {},
 ): Promise<ImportOutcome> {
   // The lock is this tab's claim on the import: held before its record says "running" and
   // until the record says how it ended, so another tab never takes it for a crashed one.
   const runLock = newRunLockName();
-  return locks.hold(runLock, () => run(db, file, options, control, onProgress, clock, runLock));
+  return locks.hold(runLock, () => run(db, file, source, control, onProgress, clock, runLock, extras));
 }
 
 async function run(
   db: WorkbenchDb,
-  file: { name: string; size: number; chunks: AsyncIterable<Uint8Array> },
-  options: Omit<ReaderOptions, 'fileName'>,
+  file: { name: string; size: number },
+  source: RecordSource,
   control: ImportControl,
   onProgress: ((p: ImportProgress) => void) | undefined,
   clock: Clock,
   runLock: string,
+  extras: ImportExtras,
 ): Promise<ImportOutcome> {
-  const writer = await ImportWriter.start(db, file, clock, runLock);
-  const reader = new ExportReader({ ...options, fileName: file.name });
+  const writer = await ImportWriter.start(db, file, clock, runLock, extras.teamOpId);
   const session = new ImportSession(file.name);
   const problems = new ProblemList();
   // What the committed batches hold. Rows the reader still holds (warm-up, an order whose
@@ -72,12 +131,13 @@ async function run(
   const placed = (c: ImportCounts) => c.rows.created + c.rows.updated + c.rows.unchanged + c.rows.quarantined;
 
   const step = async (batch: ParsedBatch) => {
-    writer.orderSource = reader.info().preset?.options.orderSource ?? writer.orderSource;
+    writer.orderSource = source.orderSource() ?? writer.orderSource;
     await writer.prefetch(batch);
     const classified = session.classify(batch, writer.known);
     await writer.write(classified, { rows: placed(session.counts), counts: session.counts });
     problems.add(classified.quarantined);
     committed = { counts: copy(session.counts), enriched: writer.enrichedOrders, review: { ...writer.review } };
+    await extras.afterBatch?.(batch);
     const c = session.counts.rows;
     onProgress?.({
       rows: batch.rowsRead,
@@ -93,14 +153,8 @@ async function run(
   let status: ImportOutcome['status'] = 'completed';
   let error: string | undefined;
   try {
-    for await (const chunk of file.chunks) {
-      await step(reader.push(chunk));
-      if (control.cancelled) {
-        status = 'cancelled';
-        break;
-      }
-    }
-    if (status === 'completed') await step(reader.end());
+    for await (const batch of source.batches) await step(batch);
+    if (source.cancelled()) status = 'cancelled';
   } catch (e) {
     const full = isDiskFull(e);
     status = full ? 'interrupted' : 'failed';
@@ -110,7 +164,7 @@ async function run(
   const counts = status === 'completed' ? session.counts : committed.counts;
   const enrichedOrders = status === 'completed' ? writer.enrichedOrders : committed.enriched;
   const review = status === 'completed' ? { ...writer.review } : committed.review;
-  const read = summarise(reader.info(), counts, problems);
+  const read = { ...summarise(source.info(), counts, problems), ...source.facts?.() };
   // A file no format reads (or that is not the chosen one) was not imported: it says so.
   if (status === 'completed' && read.errors.length > 0 && placed(counts) === 0) status = 'failed';
   const summary = status === 'completed' ? read : { ...read, rows: placed(counts) };

@@ -20,6 +20,11 @@ import { ImportHistory, type ImportEntry } from './importHistory';
 import { importFile, type ImportControl, type ImportOutcome, type ImportProgress } from './importRunner';
 import { defaultRunLocks, type RunLocks } from '../storage/runLocks';
 import type { WorkbenchDb } from '../storage/schema';
+import { TeamStore } from '../storage/teamStore';
+import { TeamOpCapture } from '../team/teamOpCapture';
+import { TeamOrders, type TeamOrdersRound } from '../team/teamOrders';
+import type { TeamOrdersCheck } from '../team/teamOrdersCheck';
+import { httpTransport, type TeamTransport } from '../team/teamTransport';
 
 /** Bytes handed to the reader at once: large enough that each batch is a sizeable transaction. */
 const READ_CHUNK = 4 * 1024 * 1024;
@@ -64,6 +69,11 @@ export interface ImportQuestion {
 
 export type ImportResult = ImportOutcome | ImportQuestion;
 
+/** An import as the history lists it, with what the team made of it when it is a team operation. */
+export type ImportListEntry = ImportEntry & {
+  team: { state: 'waiting' | 'shared' | 'duplicate' | 'refused'; by: string; mine: boolean; problem: string | null } | null;
+};
+
 export type FileProgressFn = (fileIndex: number, p: ImportProgress) => void;
 
 export async function* coalescedChunks(file: Blob): AsyncGenerator<Uint8Array> {
@@ -95,14 +105,44 @@ export class ImportService {
   private control: ImportControl = { cancelled: false };
   private readonly history: ImportHistory;
   private readonly meta: MetaRepository;
+  private readonly team: TeamOrders;
+  /** Imports, undos and the team's operations change the cache one at a time. */
+  private serial: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: WorkbenchDb,
     private readonly clock: Clock = systemClock,
     private readonly locks: RunLocks = defaultRunLocks(),
+    private readonly transport: (origin: string) => TeamTransport = (o) => httpTransport(o),
+    private readonly newId: () => string = () => crypto.randomUUID(),
   ) {
     this.history = new ImportHistory(db, clock, locks);
     this.meta = new MetaRepository(db);
+    this.team = new TeamOrders({ db, clock, locks, transport, newId });
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.serial.then(work, work);
+    this.serial = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The team's imports pulled and applied, this laptop's pushed (issue 16); nothing to do when signed out. */
+  syncTeamOrders(): Promise<TeamOrdersRound> {
+    return this.inTurn(() => this.team.sync());
+  }
+
+  /** Does this laptop hold the team's orders? What it lacks, what it has alone, how many orders differ. */
+  checkTeamOrders(): Promise<TeamOrdersCheck> {
+    return this.inTurn(() => this.team.check());
+  }
+
+  /** While signed in to a team, an import keeps its records to share them (teamOpCapture.ts). */
+  private async capture(): Promise<TeamOpCapture | null> {
+    const store = new TeamStore(this.db);
+    const session = await store.get('session');
+    if (!session) return null;
+    return new TeamOpCapture(this.db, this.newId(), { analyst: session.account.name, deviceId: await store.deviceId(this.newId) });
   }
 
   private async allPresets(): Promise<FormatPreset[]> {
@@ -170,7 +210,17 @@ export class ImportService {
    * Own-shop orders that would change orders another file wrote (other date, amount or currency)
    * are not written: the file's result is a question, asked again with `shop` answered.
    */
-  async run(files: File[], presetId: string | null, onProgress?: FileProgressFn, overrides: LayoutOverrides = {}, shop?: ShopChoice): Promise<ImportResult[]> {
+  run(files: File[], presetId: string | null, onProgress?: FileProgressFn, overrides: LayoutOverrides = {}, shop?: ShopChoice): Promise<ImportResult[]> {
+    return this.inTurn(() => this.runFiles(files, presetId, onProgress, overrides, shop));
+  }
+
+  private async runFiles(
+    files: File[],
+    presetId: string | null,
+    onProgress?: FileProgressFn,
+    overrides: LayoutOverrides = {},
+    shop?: ShopChoice,
+  ): Promise<ImportResult[]> {
     await this.recover();
     this.control = { cancelled: false };
     const presets = await this.allPresets();
@@ -194,6 +244,7 @@ export class ImportService {
           continue;
         }
       }
+      const capture = await this.capture();
       // A full disk mid-file is an outcome (interrupted); before the file's record exists, an error.
       const outcome = await savingOrDiskFull(`the import of ${file.name}`, () =>
         importFile(
@@ -204,8 +255,16 @@ export class ImportService {
           (p) => onProgress?.(i, p),
           this.clock,
           this.locks,
+          capture ? { teamOpId: capture.opId, afterBatch: (b) => capture.add(b) } : {},
         ),
       );
+      if (capture) {
+        const format = outcome.summary.format;
+        const orderSource = (format ? presetById(format, presets)?.options.orderSource : undefined) ?? 'shopify';
+        await savingOrDiskFull(`the team copy of ${file.name}`, () =>
+          capture.end(outcome, { fileName: file.name, shop: named, orderSource, at: this.clock.now() }),
+        );
+      }
       outcomes.push(outcome);
       if (shop && outcome.summary.format) await this.rememberShop(outcome.summary.format, named);
     }
@@ -245,16 +304,33 @@ export class ImportService {
     }
   }
 
-  async list(): Promise<ImportEntry[]> {
+  async list(): Promise<ImportListEntry[]> {
     await this.recover();
-    return this.history.list();
+    const [entries, ops, deviceId] = await Promise.all([this.history.list(), this.db.teamOps.toArray(), new TeamStore(this.db).get('deviceId')]);
+    const byId = new Map(ops.map((o) => [o.opId, o]));
+    return entries.map((e) => {
+      const op = e.teamOpId ? byId.get(e.teamOpId) : undefined;
+      return { ...e, team: op ? { state: op.state, by: op.by, mine: op.deviceId === deviceId, problem: op.problem } : null };
+    });
   }
 
   problems(importId: number): Promise<RowProblem[]> {
     return this.history.problems(importId);
   }
 
+  /**
+   * Undoes an import. A team import is undone for the whole team (the server must be reachable and
+   * the role allowed); one made here and not shared yet is undone here and never sent.
+   */
   undo(importId: number): Promise<void> {
-    return savingOrDiskFull('the undo of the import', () => this.history.undo(importId));
+    return this.inTurn(() =>
+      savingOrDiskFull('the undo of the import', async () => {
+        const entry = await this.db.imports.get(importId);
+        const op = entry?.teamOpId ? await this.db.teamOps.get(entry.teamOpId) : undefined;
+        if (op?.state === 'shared') return this.team.undoShared(op);
+        await this.history.undo(importId);
+        if (op) await this.team.forget(op.opId);
+      }),
+    );
   }
 }

@@ -54,7 +54,7 @@ export class ImportWriter {
   }
 
   /** Records the import as running, claimed by `runLock`, and loads what the cache already holds. */
-  static async start(db: WorkbenchDb, file: { name: string; size: number }, clock: Clock, runLock: string): Promise<ImportWriter> {
+  static async start(db: WorkbenchDb, file: { name: string; size: number }, clock: Clock, runLock: string, teamOpId?: string): Promise<ImportWriter> {
     const record: ImportRecord = {
       fileName: file.name,
       fileSize: file.size,
@@ -73,6 +73,7 @@ export class ImportWriter {
       errors: [],
       undoneAt: null,
       runLock,
+      ...(teamOpId ? { teamOpId } : {}),
     };
     const id = (await db.imports.add(record)) as number;
     const writer = new ImportWriter(db, id, await OrderKeyIndex.load(db), clock);

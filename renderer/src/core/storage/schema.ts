@@ -75,6 +75,50 @@ export interface ImportRecord {
    * it is held the import is running elsewhere, not interrupted. Absent before locks existed.
    */
   runLock?: string;
+  /** The team operation (issue 16) this import is: made here and shared or waiting, or a teammate's applied here. */
+  teamOpId?: string;
+}
+
+/**
+ * A team import operation as this laptop knows it (issue 16). `waiting`: made here, not yet
+ * ordered by the server; `shared`: ordered (its `seq`); `duplicate`: the server already had the
+ * file as another operation, which stands instead; `refused`: the server will not take it (no
+ * right to import for the team), so it stays on this laptop only.
+ */
+export interface TeamOpRecord {
+  opId: string;
+  seq: number | null;
+  kind: 'import' | 'undo';
+  undoes: string | null;
+  state: 'waiting' | 'shared' | 'duplicate' | 'refused';
+  /** Whether its effect is in the cache now (imports: its records written; undos: done). */
+  applied: boolean;
+  /** The local import that wrote its records, while it has one. */
+  importId: number | null;
+  fileName: string;
+  fileHash: string;
+  format: string;
+  formatLabel: string;
+  shop: string | null;
+  /** Which source's orders its payments refer to (the preset's orderSource). */
+  orderSource: string;
+  records: number;
+  chunkHashes: string[];
+  digest: string;
+  by: string;
+  deviceId: string;
+  at: number;
+  /** What its author held right after it (shared operations). */
+  liveDigest: import('../../../../shared/team/importOps').LiveDigest | null;
+  /** Why it is refused, or what stopped it last. */
+  problem: string | null;
+}
+
+/** One chunk of a team operation's records, gzip as it travels. */
+export interface TeamOpChunkRecord {
+  opId: string;
+  n: number;
+  gzip: Uint8Array;
 }
 
 /** What an import changed, per batch, so Undo can restore exactly the state before it. */
@@ -258,6 +302,16 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       payments: 'id, orderRef, createdAt',
     },
   },
+  {
+    // Team imports (issue 16): the operations this laptop knows (its own, waiting or shared, and
+    // the team's, by the server's order) and their records in the gzip chunks they travel in.
+    // Cached data like the orders they write: a cleared cache pulls them again.
+    version: 13,
+    stores: {
+      teamOps: 'opId, seq, importId',
+      teamOpChunks: '[opId+n]',
+    },
+  },
 ];
 
 /** Tables of data derived from the others: rebuilt, never backed up or restored. */
@@ -269,7 +323,7 @@ export const DERIVED_TABLES = ['keyIndex'] as const;
  * fork it at the server), the teammates' events are the server's to give again, and the session
  * token must not travel in a file.
  */
-export const TEAM_TABLES = ['teamState', 'teamOutbox', 'teamEvents', 'teamText'] as const;
+export const TEAM_TABLES = ['teamState', 'teamOutbox', 'teamEvents', 'teamText', 'teamOps', 'teamOpChunks'] as const;
 
 export const NOT_IN_BACKUPS: readonly string[] = [...DERIVED_TABLES, ...TEAM_TABLES];
 
@@ -444,6 +498,8 @@ export type WorkbenchDb = Dexie & {
   teamOutbox: EntityTable<import('../../../../shared/team/events').TeamEvent, 'seq'>;
   teamEvents: EntityTable<StoredTeamEvent, 'id'>;
   teamText: EntityTable<TeamTextRecord, 'eventId'>;
+  teamOps: EntityTable<TeamOpRecord, 'opId'>;
+  teamOpChunks: import('dexie').Table<TeamOpChunkRecord, [string, number]>;
 };
 
 /** The personal text beside one team event (this device's or a teammate's), blankable by an erasure. */

@@ -2,7 +2,7 @@
 // first: what it created goes, what it updated gets its previous values back).
 import { useState } from 'react';
 import { formatCount, showDateTime } from '../../../../shared/domain/money';
-import type { ImportEntry } from '../../core/contract';
+import type { ImportListEntry as ImportEntry } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 
 export function ImportHistoryTable({
@@ -39,12 +39,13 @@ export function ImportHistoryTable({
         ),
     },
     { header: 'Content hash', className: 'mono', cell: (e) => e.fileHash.slice(0, 12) },
+    { header: 'Team', cell: (e) => <TeamCell entry={e} /> },
     {
       header: null,
       cell: (e) =>
         e.undoable && (
           <button onClick={() => setConfirmUndo(e)} disabled={busy}>
-            Undo
+            {e.team?.state === 'shared' ? 'Undo for the team' : 'Undo'}
           </button>
         ),
     },
@@ -61,6 +62,8 @@ export function ImportHistoryTable({
           <p>
             Undo the import of <strong>{confirmUndo.fileName}</strong>? The {formatCount(confirmUndo.created)} rows it created are removed and the{' '}
             {formatCount(confirmUndo.updated)} it updated get their previous values back. The import stays in the history, marked undone.
+            {confirmUndo.team?.state === 'shared' &&
+              ' It is a team import: it is undone on every teammate’s laptop too, and the team server records that you undid it.'}
           </p>
           <button
             className="primary"
@@ -76,4 +79,28 @@ export function ImportHistoryTable({
       )}
     </>
   );
+}
+
+/** What the team made of an import: shared (by whom), waiting to be shared, or kept on this laptop only. */
+function TeamCell({ entry }: { entry: ImportEntry }) {
+  const team = entry.team;
+  if (!team) return <span className="muted">—</span>;
+  switch (team.state) {
+    case 'shared':
+      return <span data-team="shared">{team.mine ? 'Shared with the team' : `From ${team.by}`}</span>;
+    case 'waiting':
+      return (
+        <span data-team="waiting" title={team.problem ?? undefined}>
+          Waiting to be shared{team.problem ? ` (${team.problem})` : ''}
+        </span>
+      );
+    case 'refused':
+      return (
+        <span data-team="refused" title={team.problem ?? undefined}>
+          This laptop only: {team.problem}
+        </span>
+      );
+    case 'duplicate':
+      return <span data-team="duplicate">{team.problem ?? 'The team already had this file'}</span>;
+  }
 }

@@ -1,5 +1,6 @@
 // Settings → Team: the team server this app may talk to (set by the organisation: the CSP lets
 // nothing else through), sign in with name and password, sign out, and how the sync stands.
+import { TeamOrdersCheck } from './TeamOrdersCheck';
 import { useState } from 'react';
 import { readTeamOrigin } from '../../../../shared/team/origin';
 import { cache } from '../../core/client';
@@ -66,6 +67,7 @@ export function TeamPanel() {
             <button onClick={() => void useTeam.getState().syncNow()}>Sync now</button>
             <button onClick={() => void signOut()}>Sign out</button>
           </div>
+          <TeamOrdersCheck />
           <TeamAccounts />
         </>
       ) : (

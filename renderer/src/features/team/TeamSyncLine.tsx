@@ -7,8 +7,10 @@ const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: 
 
 export function TeamSyncLine() {
   const status = useTeam((s) => s.status);
+  const orders = useTeam((s) => s.orders);
   if (!status?.signedIn || !status.account) return <div className="muted">offline</div>;
-  const waiting = status.waiting ? `, ${formatCount(status.waiting)} ${status.waiting === 1 ? 'change' : 'changes'} waiting` : '';
+  const imports = orders?.waiting ? `, ${formatCount(orders.waiting)} ${orders.waiting === 1 ? 'import' : 'imports'} waiting` : '';
+  const waiting = (status.waiting ? `, ${formatCount(status.waiting)} ${status.waiting === 1 ? 'change' : 'changes'} waiting` : '') + imports;
   const state = status.offlineSince
     ? `offline since ${time(status.offlineSince)}${waiting}`
     : status.problem
@@ -19,6 +21,7 @@ export function TeamSyncLine() {
   return (
     <div className="muted" data-testid="team-sync">
       Team: {status.account.name} ({status.account.role}) · {state}
+      {orders?.problem ? ` · team imports: ${orders.problem}` : ''}
     </div>
   );
 }

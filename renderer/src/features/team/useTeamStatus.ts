@@ -4,8 +4,8 @@
 // stays in the worker's IndexedDB.
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { cache } from '../../core/client';
-import type { TeamStatus } from '../../core/contract';
+import { cache, importer } from '../../core/client';
+import type { TeamOrdersRound, TeamStatus } from '../../core/contract';
 import { useUi } from '../../state/uiStore';
 import { useCaseClaims } from './useCaseClaims';
 
@@ -14,6 +14,8 @@ export const SYNC_EVERY_MS = 5_000;
 
 interface TeamState {
   status: TeamStatus | null;
+  /** The team's imports (issue 16): this laptop's waiting to be shared, and what stopped the last round. */
+  orders: TeamOrdersRound | null;
   /** Reads the worker's team status (no network). */
   refresh(): Promise<void>;
   /** One sync round now, then the status. */
@@ -22,12 +24,22 @@ interface TeamState {
 
 export const useTeam = create<TeamState>((set) => ({
   status: null,
+  orders: null,
   async refresh() {
     set({ status: await cache.teamStatus() });
   },
   async syncNow() {
     await cache.syncTeam();
-    set({ status: await cache.teamStatus() });
+    const status = await cache.teamStatus();
+    set({ status });
+    if (!status.signedIn) return;
+    // The team's imports run in the import worker, one at a time with the analyst's own imports.
+    const orders = await importer.syncTeamOrders();
+    set({ orders });
+    if (orders.changed) {
+      await cache.reload();
+      useUi.getState().cacheChanged();
+    }
   },
 }));
 

@@ -1,0 +1,221 @@
+// Team imports end to end below the UI (issue 16): two laptops' caches (fake-indexeddb) with
+// the app's import service and sync, talking to the real team server on a real PostgreSQL.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ImportService } from '../../renderer/src/core/imports/importService';
+import { createDb, type WorkbenchDb } from '../../renderer/src/core/storage/schema';
+import { liveOrderStamps } from '../../renderer/src/core/storage/liveOrderStamps';
+import { TeamStore } from '../../renderer/src/core/storage/teamStore';
+import { httpTransport } from '../../renderer/src/core/team/teamTransport';
+import { FIELD_SEPARATOR } from '../../shared/orders/columns';
+import type { Role } from '../../shared/team';
+import { shopifyExport, shopOrders } from '../support/shopifyExport';
+import { startHarness, type Harness } from './teamServerHarness';
+
+const ORIGIN = 'https://team.example';
+
+/** Fetch through the in-process server, with a switch to cut the network and a hook to fail one call. */
+class Network {
+  down = false;
+  failNext: ((method: string, path: string) => boolean) | null = null;
+  constructor(private readonly h: Harness) {}
+
+  fetch = async (input: string, init: RequestInit): Promise<Response> => {
+    const path = input.slice(ORIGIN.length);
+    const method = init.method ?? 'GET';
+    if (this.down) throw new TypeError('network down');
+    if (this.failNext?.(method, path)) {
+      this.failNext = null;
+      throw new TypeError('connection reset');
+    }
+    const body = init.body;
+    const r = await this.h.app.inject({
+      method: method as 'GET',
+      url: path,
+      headers: init.headers as Record<string, string>,
+      ...(body === undefined || body === null ? {} : { payload: typeof body === 'string' ? body : Buffer.from(body as Uint8Array) }),
+    });
+    return new Response(r.statusCode === 204 ? null : new Uint8Array(r.rawPayload), { status: r.statusCode, headers: r.headers as Record<string, string> });
+  };
+}
+
+let n = 0;
+let h: Harness;
+let net: Network;
+const dbs: WorkbenchDb[] = [];
+
+async function laptop(name: string, role: Role): Promise<{ db: WorkbenchDb; imports: ImportService }> {
+  await h.addUser(name, role);
+  const token = await h.signIn(name);
+  const db = createDb(`team-orders-${n++}`);
+  dbs.push(db);
+  await new TeamStore(db).set('session', { origin: ORIGIN, token, expiresAt: Date.UTC(2030, 0, 1), account: { name, role } });
+  const imports = new ImportService(db, h.clock, undefined, (o) => httpTransport(o, net.fetch));
+  return { db, imports };
+}
+
+const csv = (rows: ReturnType<typeof shopOrders>, name: string) => new File([shopifyExport(rows)], name);
+
+/** The live orders team operations wrote here, as `key stamp` lines, sorted. */
+async function teamOrders(db: WorkbenchDb): Promise<string[]> {
+  const ops = await db.teamOps.filter((o) => o.applied && o.importId !== null && o.state === 'shared').toArray();
+  return (
+    await liveOrderStamps(
+      db,
+      ops.map((o) => o.importId!),
+    )
+  )
+    .map((e) => `${e.key} ${e.stamp}`)
+    .sort();
+}
+
+/** Every live order row in the cache by key: a key twice would be a duplicate order. */
+async function liveKeys(db: WorkbenchDb): Promise<string[]> {
+  const blocks = await db.orderBlocks.toArray();
+  const keys: string[] = [];
+  for (const b of blocks) {
+    const k = (await db.orderKeys.get(b.id))!.keys.split(FIELD_SEPARATOR);
+    k.forEach((key, r) => b.live[r] === 1 && keys.push(key));
+  }
+  return keys.sort();
+}
+
+beforeEach(async () => {
+  h = await startHarness();
+  net = new Network(h);
+});
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+  await h.close();
+});
+
+describe('team imports between two laptops', () => {
+  it('a lead imports, the teammate syncs and holds the same live orders; the check says so', async () => {
+    const a = await laptop('Ana Weber', 'lead');
+    const b = await laptop('Ben Ito', 'analyst');
+    const [outcome] = await a.imports.run([csv(shopOrders(40, '2026-11-03', 20, 'example.de'), 'orders_2026-11.csv')], null);
+    expect(outcome).toMatchObject({ status: 'completed' });
+    expect((await a.imports.syncTeamOrders()).waiting).toBe(0);
+
+    const round = await b.imports.syncTeamOrders();
+    expect(round).toMatchObject({ changed: true, problem: null });
+    const here = await teamOrders(b.db);
+    expect(here).toHaveLength(40);
+    expect(here).toEqual(await teamOrders(a.db));
+    const [entry] = await b.imports.list();
+    expect(entry).toMatchObject({ fileName: 'orders_2026-11.csv', status: 'completed', team: { state: 'shared', by: 'Ana Weber', mine: false } });
+    expect(await b.imports.checkTeamOrders()).toMatchObject({ missing: [], notShared: [], ordersDiffer: 0 });
+  });
+
+  it('an undo for the team reaches the teammate, and an analyst may not undo a team import', async () => {
+    const a = await laptop('Ana Weber', 'lead');
+    const b = await laptop('Ben Ito', 'analyst');
+    const [first] = await a.imports.run([csv(shopOrders(30, '2026-11-03', 20, 'example.de'), 'orders_2026-11.csv')], null);
+    await a.imports.syncTeamOrders();
+    await b.imports.syncTeamOrders();
+    const bEntry = (await b.imports.list())[0]!;
+    await expect(b.imports.undo(bEntry.id)).rejects.toThrow(/undo/i);
+    expect(await teamOrders(b.db)).toHaveLength(30);
+
+    await a.imports.undo((first as { importId: number }).importId);
+    expect(await liveKeys(a.db)).toEqual([]);
+    await b.imports.syncTeamOrders();
+    expect(await liveKeys(b.db)).toEqual([]);
+    expect((await b.imports.list()).find((e) => e.fileName === 'orders_2026-11.csv')!.status).toBe('undone');
+    expect(await b.imports.checkTeamOrders()).toMatchObject({ missing: [], ordersDiffer: 0 });
+  });
+
+  it('both laptops import the same file offline, then sync: one operation, no duplicate orders', async () => {
+    const a = await laptop('Ana Weber', 'lead');
+    const b = await laptop('Cleo Brandt', 'lead');
+    const rows = shopOrders(25, '2026-11-04', 40, 'example.com');
+    net.down = true;
+    await a.imports.run([csv(rows, 'orders_week45.csv')], null);
+    await b.imports.run([csv(rows, 'orders_week45.csv')], null);
+    expect((await a.imports.syncTeamOrders()).waiting).toBe(1);
+    net.down = false;
+    await a.imports.syncTeamOrders();
+    await b.imports.syncTeamOrders();
+    await a.imports.syncTeamOrders();
+    const ops = await h.pool.query('SELECT count(*)::int AS n FROM import_ops WHERE seq IS NOT NULL');
+    expect(ops.rows[0].n).toBe(1);
+    for (const l of [a, b]) {
+      const keys = await liveKeys(l.db);
+      expect(keys).toHaveLength(25);
+      expect(new Set(keys).size).toBe(25);
+    }
+    expect(await teamOrders(b.db)).toEqual(await teamOrders(a.db));
+    const bEntries = await b.imports.list();
+    expect(bEntries.some((e) => e.team?.state === 'duplicate')).toBe(true);
+  });
+
+  it('a transfer cut off mid-way resumes where it stopped, on both ends', async () => {
+    const a = await laptop('Ana Weber', 'lead');
+    const b = await laptop('Ben Ito', 'analyst');
+    // 12,000 orders: three chunks of records.
+    await a.imports.run([csv(shopOrders(12_000, '2026-11-05', 10, 'example.de'), 'orders_big.csv')], null);
+    let puts = 0;
+    net.failNext = (method, path) => method === 'PUT' && path.includes('/chunks/') && ++puts === 2;
+    await a.imports.syncTeamOrders();
+    const state = await h.pool.query('SELECT count(*)::int AS n FROM import_op_chunks');
+    expect(state.rows[0].n).toBe(1);
+    await a.imports.syncTeamOrders();
+    expect((await h.pool.query('SELECT count(*)::int AS n FROM import_ops WHERE seq IS NOT NULL')).rows[0].n).toBe(1);
+
+    let gets = 0;
+    net.failNext = (method, path) => method === 'GET' && path.includes('/chunks/') && ++gets === 2;
+    await b.imports.syncTeamOrders();
+    expect(await b.db.teamOpChunks.count()).toBe(1);
+    expect(await liveKeys(b.db)).toEqual([]);
+    await b.imports.syncTeamOrders();
+    expect(await teamOrders(b.db)).toHaveLength(12_000);
+    expect(await teamOrders(b.db)).toEqual(await teamOrders(a.db));
+  });
+
+  it('the check names a missing team import and an order that differs', async () => {
+    const a = await laptop('Ana Weber', 'lead');
+    const b = await laptop('Ben Ito', 'analyst');
+    await a.imports.run([csv(shopOrders(20, '2026-11-03', 20, 'example.de'), 'orders_2026-10.csv')], null);
+    await a.imports.syncTeamOrders();
+    await b.imports.syncTeamOrders();
+    // Plant a difference in B's cache: one order's stamp as if another version of it had been written.
+    const block = (await b.db.orderBlocks.toArray()).at(-1)!;
+    const keys = (await b.db.orderKeys.get(block.id))!;
+    const hashes = keys.hashes.split(FIELD_SEPARATOR);
+    hashes[3] = 'not-the-teams';
+    await b.db.orderKeys.put({ ...keys, hashes: hashes.join(FIELD_SEPARATOR) });
+    const planted = keys.keys.split(FIELD_SEPARATOR)[3]!;
+
+    const later = shopOrders(5, '2026-11-20', 90, 'example.org').map((r, i) => ({ ...r, name: `#${2001 + i}` }));
+    await a.imports.run([csv(later, 'orders_2026-11.csv')], null);
+    await a.imports.syncTeamOrders();
+    const check = await b.imports.checkTeamOrders();
+    expect(check.missing).toEqual([{ fileName: 'orders_2026-11.csv', by: 'Ana Weber', kind: 'import' }]);
+    expect(check.ordersDiffer).toBe(1);
+    expect(check.differingHere).toEqual([planted]);
+  });
+
+  it("an analyst's import stays on that laptop, and the team's imports go under it", async () => {
+    const a = await laptop('Ana Weber', 'lead');
+    const b = await laptop('Ben Ito', 'analyst');
+    await b.imports.run([csv(shopOrders(10, '2026-11-06', 70, 'example.net'), 'my_sample.csv')], null);
+    const refused = await b.imports.syncTeamOrders();
+    expect(refused.problem).toBeNull();
+    expect((await b.imports.list())[0]!.team).toMatchObject({ state: 'refused' });
+    expect((await h.pool.query('SELECT count(*)::int AS n FROM import_ops WHERE seq IS NOT NULL')).rows[0].n).toBe(0);
+
+    await a.imports.run([csv(shopOrders(15, '2026-11-02', 30, 'example.de'), 'orders_2026-11.csv')], null);
+    await a.imports.syncTeamOrders();
+    await b.imports.syncTeamOrders();
+    // Order numbers #1001-#1010 are in both files: the analyst's own file, lifted and written again, stays on top.
+    const keys = await liveKeys(b.db);
+    expect(keys).toHaveLength(15);
+    expect(await teamOrders(b.db)).toHaveLength(5);
+    const check = await b.imports.checkTeamOrders();
+    expect(check.notShared).toMatchObject([{ fileName: 'my_sample.csv', state: 'refused' }]);
+    expect(check.missing).toEqual([]);
+  });
+});
