@@ -218,4 +218,19 @@ describe('team imports between two laptops', () => {
     expect(check.notShared).toMatchObject([{ fileName: 'my_sample.csv', state: 'refused' }]);
     expect(check.missing).toEqual([]);
   });
+
+  it('an import whose records the team cannot take is imported here all the same, and says why it stays here', async () => {
+    const a = await laptop('Ana Weber', 'lead');
+    const rows = shopOrders(3, '2026-11-03', 20, 'example.de');
+    rows[1] = { ...rows[1]!, email: `${'x'.repeat(600)}@example.de` };
+    const [outcome] = await a.imports.run([csv(rows, 'odd_export.csv')], null);
+    expect(outcome).toMatchObject({ status: 'completed' });
+    await a.imports.syncTeamOrders();
+    const [entry] = await a.imports.list();
+    expect(entry!.team).toMatchObject({ state: 'refused' });
+    expect(entry!.team!.problem).toMatch(/^cannot be shared: .*email/);
+    expect(await liveKeys(a.db)).toHaveLength(3);
+    expect(await a.db.teamOpChunks.count()).toBe(0);
+    expect((await h.pool.query('SELECT count(*)::int AS n FROM import_ops')).rows[0].n).toBe(0);
+  });
 });

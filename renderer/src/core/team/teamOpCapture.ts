@@ -8,6 +8,8 @@ import type { TeamOpRecord, WorkbenchDb } from '../storage/schema';
 
 export class TeamOpCapture {
   private held: ParsedRecord[] = [];
+  /** Why the import cannot be shared (a record the team's schema refuses); its records are then not kept. */
+  private unshareable: string | null = null;
   private readonly hashes: string[] = [];
   private records = 0;
 
@@ -20,9 +22,21 @@ export class TeamOpCapture {
 
   /** Takes a written batch's records; every full chunk is compressed and stored. */
   async add(batch: ParsedBatch): Promise<void> {
-    for (const r of batch.records) this.held.push(r);
     this.records += batch.records.length;
-    while (this.held.length >= this.perChunk) await this.store(this.held.splice(0, this.perChunk));
+    if (this.unshareable) return;
+    for (const r of batch.records) this.held.push(r);
+    try {
+      while (this.held.length >= this.perChunk) await this.store(this.held.splice(0, this.perChunk));
+    } catch (e) {
+      // The import itself goes on: it only cannot travel to the team.
+      await this.giveUp(e);
+    }
+  }
+
+  private async giveUp(e: unknown): Promise<void> {
+    this.unshareable = `cannot be shared: ${(e as Error).message}`;
+    this.held = [];
+    await this.discard();
   }
 
   private async store(records: ParsedRecord[]): Promise<void> {
@@ -41,13 +55,14 @@ export class TeamOpCapture {
       await this.discard();
       return null;
     }
-    if (this.held.length) await this.store(this.held.splice(0));
+    if (this.held.length && !this.unshareable) await this.store(this.held.splice(0)).catch((e: unknown) => this.giveUp(e));
     const op: TeamOpRecord = {
       opId: this.opId,
       seq: null,
       kind: 'import',
       undoes: null,
-      state: 'waiting',
+      // An import the team's schema refuses stays on this laptop, with no records kept to send.
+      state: this.unshareable ? 'refused' : 'waiting',
       applied: true,
       importId: outcome.importId,
       fileName: facts.fileName,
@@ -57,13 +72,13 @@ export class TeamOpCapture {
       shop: facts.shop,
       orderSource: facts.orderSource,
       records: this.records,
-      chunkHashes: [...this.hashes],
-      digest: await opDigest(this.hashes),
+      chunkHashes: this.unshareable ? [] : [...this.hashes],
+      digest: await opDigest(this.unshareable ? [] : this.hashes),
       by: this.by.analyst,
       deviceId: this.by.deviceId,
       at: facts.at,
       liveDigest: null,
-      problem: null,
+      problem: this.unshareable,
     };
     await this.db.teamOps.put(op);
     return op;

@@ -129,7 +129,8 @@ export class TeamOrders {
   /** Undoes this laptop's not-yet-ordered imports, newest first; returns them oldest first. */
   private async liftOwn(above?: TeamOpRecord): Promise<TeamOpRecord[]> {
     const { db } = this.deps;
-    const own = (await db.teamOps.filter((o) => o.state !== 'shared' && o.applied && o.importId !== null).toArray())
+    // One kept without its records (the team's schema refused them) cannot be written again: it stays where it is.
+    const own = (await db.teamOps.filter((o) => o.state !== 'shared' && o.applied && o.importId !== null && o.chunkHashes.length > 0).toArray())
       .filter((o) => !above || o.importId! > above.importId!)
       .sort((a, b) => b.importId! - a.importId!);
     for (const op of own) {
