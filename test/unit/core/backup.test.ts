@@ -62,6 +62,39 @@ describe('backup container', () => {
     await expect(target.decisions.clear()).rejects.toThrow(/append-only/);
   });
 
+  it("forgets the team import operations of the replaced cache, so the team's are applied again to the restored orders", async () => {
+    const source = await cache('bk-team-source', 1);
+    const file = await backupOf(source);
+    const target = await cache('bk-team-target', 0);
+    await target.teamOps.put({
+      opId: '7d0c7a52-1b2c-4d3e-8f90-0a1b2c3d4e5f',
+      seq: 1,
+      kind: 'import',
+      undoes: null,
+      state: 'shared',
+      applied: true,
+      importId: 1,
+      fileName: 'orders.csv',
+      fileHash: 'f'.repeat(64),
+      format: 'shopify-orders',
+      formatLabel: 'Shopify orders',
+      shop: null,
+      orderSource: 'shopify',
+      records: 1,
+      chunkHashes: ['a'.repeat(64)],
+      digest: 'b'.repeat(64),
+      by: 'Ana Weber',
+      deviceId: '0f1e2d3c-4b5a-4968-8776-655443322110',
+      at: 0,
+      liveDigest: { orders: 1, cells: '' },
+      problem: null,
+    });
+    await target.teamOpChunks.put({ opId: '7d0c7a52-1b2c-4d3e-8f90-0a1b2c3d4e5f', n: 0, gzip: new Uint8Array([1]) });
+    await restore(target, file, 'back to Monday');
+    expect(await target.teamOps.count()).toBe(0);
+    expect(await target.teamOpChunks.count()).toBe(0);
+  });
+
   it('round-trips the cost of responding to a dispute, checked by its meta schema', async () => {
     const source = await cache('bk-cost', 0);
     const cost = { costs: [{ currency: 'EUR', costMinor: 4000 }], defaultWinRate: 0.25, source: 'team estimate 2026-11', savedAt: Date.UTC(2026, 10, 3) };

@@ -177,6 +177,10 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
       // an index built from the replaced cache is never trusted (keyIndexStore.ts).
       for (const t of db.tables) if (!NOT_IN_BACKUPS.includes(t.name)) await t.clear();
       await invalidateKeyIndex(db);
+      // The team's import operations describe the imports of the cache being replaced: forgotten,
+      // so the next sync pulls the team's operations again and applies them to the restored orders.
+      await db.teamOps.clear();
+      await db.teamOpChunks.clear();
       for (const name of TABLE_NAMES) {
         const rows = staged.tables.get(name) ?? [];
         if (name === 'logArchive') continue;
