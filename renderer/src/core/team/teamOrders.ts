@@ -89,8 +89,10 @@ export class TeamOrders {
       for (const op of page.ops) {
         const known = await db.teamOps.get(op.opId);
         // One of this laptop's own, ordered though its answer was lost: it is applied already.
-        if (known) await db.teamOps.update(op.opId, { seq: op.seq, state: 'shared', liveDigest: op.liveDigest, problem: null });
-        else await db.teamOps.put(recordOf(op));
+        if (known) {
+          await db.teamOps.update(op.opId, { seq: op.seq, state: 'shared', liveDigest: op.liveDigest, problem: null });
+          if (known.applied) await dropChunks(db, op.opId);
+        } else await db.teamOps.put(recordOf(op));
       }
       if (!page.more || page.ops.length === 0) break;
     }
