@@ -5,7 +5,10 @@ import Papa from 'papaparse';
 import { toCsv, restoreCell, type CsvCell } from '../export/csv';
 import { DECISIONS, isOrderDecision, type Decision, type DecisionEntry } from './chain';
 
-/** The columns as the app writes them, `undoes` last (added after the first exports). */
+/**
+ * The columns as the app writes them: `undoes` and then `settles` came after the first exports.
+ * `settles` names what a lead's resolution settles, each as `<device>/<seq>`, separated by `;`.
+ */
 export const DECISIONS_CSV_HEAD = [
   'seq',
   'time_utc',
@@ -19,9 +22,14 @@ export const DECISIONS_CSV_HEAD = [
   'matrix_version',
   'hash',
   'undoes',
+  'settles',
 ] as const;
 /** The columns of exports made before `undoes`: still read (an undo then reverses its order's latest decision). */
-export const DECISIONS_CSV_HEAD_BEFORE_UNDOES = DECISIONS_CSV_HEAD.slice(0, -1) as readonly DecisionsCsvColumn[];
+export const DECISIONS_CSV_HEAD_BEFORE_UNDOES = DECISIONS_CSV_HEAD.slice(0, DECISIONS_CSV_HEAD.indexOf('undoes')) as readonly DecisionsCsvColumn[];
+/** The columns of exports made before `settles` (no resolutions in them). */
+export const DECISIONS_CSV_HEAD_BEFORE_SETTLES = DECISIONS_CSV_HEAD.slice(0, DECISIONS_CSV_HEAD.indexOf('settles')) as readonly DecisionsCsvColumn[];
+
+const SETTLES_PART = /^([^;/\s]{1,100})\/([1-9]\d{0,14})$/;
 
 export type DecisionsCsvColumn = (typeof DECISIONS_CSV_HEAD)[number];
 
@@ -51,6 +59,7 @@ export function writeDecisionsCsv(entries: readonly DecisionEntry[], head: reado
         matrix_version: e.matrixVersion,
         hash: { sha256: e.hash },
         undoes: e.undoes ?? '',
+        settles: e.settles?.map((r) => `${r.deviceId}/${r.seq}`).join(';') ?? '',
       };
       return head.map((c) => cells[c]);
     }),
@@ -149,6 +158,11 @@ export function readDecisionsCsv(text: string): DecisionsCsvRead {
     const undoes = whole('undoes', 1);
     if (undoes !== null && typeof undoes !== 'number') return undoes;
     if (undoes !== null && decision !== 'undo') return fail(`undoes is set on a ${decision} entry`, 'undoes');
+    const settlesText = cell('settles');
+    const settles = settlesText === '' ? [] : settlesText.split(';').map((p) => SETTLES_PART.exec(p.trim()));
+    const badPart = settles.findIndex((m) => m === null);
+    if (badPart >= 0) return fail(`settles part ${badPart + 1} is not <device>/<seq>: ${settlesText.split(';')[badPart]}`, 'settles');
+    if (settles.length && !isOrderDecision(decision as Decision)) return fail(`settles is set on a ${decision} entry`, 'settles');
     entries.push({
       seq,
       orderKey: logEvent ? '' : `${source}:${orderId}`,
@@ -161,6 +175,7 @@ export function readDecisionsCsv(text: string): DecisionsCsvRead {
       score,
       matrixVersion,
       undoes,
+      ...(settles.length ? { settles: settles.map((m) => ({ deviceId: m![1]!, seq: Number(m![2]) })) } : {}),
       prevHash: '',
       hash: cell('hash'),
     });
