@@ -9,6 +9,7 @@ import { TeamStore } from '../../renderer/src/core/storage/teamStore';
 import { httpTransport } from '../../renderer/src/core/team/teamTransport';
 import { FIELD_SEPARATOR } from '../../shared/orders/columns';
 import type { Role } from '../../shared/team';
+import type { TeamOrdersProgress } from '../../renderer/src/core/team/teamOrders';
 import { shopifyExport, shopOrders } from '../support/shopifyExport';
 import { startHarness, type Harness } from './teamServerHarness';
 
@@ -209,6 +210,11 @@ describe('team imports between two laptops', () => {
 
     await a.imports.run([csv(shopOrders(15, '2026-11-02', 30, 'example.de'), 'orders_2026-11.csv')], null);
     await a.imports.syncTeamOrders();
+    // A fetch cut off leaves the analyst's own import where it was, on top.
+    net.failNext = (method, path) => method === 'GET' && path.includes('/chunks/');
+    await b.imports.syncTeamOrders();
+    expect(await liveKeys(b.db)).toHaveLength(10);
+    expect((await b.imports.list())[0]!).toMatchObject({ fileName: 'my_sample.csv', status: 'completed' });
     await b.imports.syncTeamOrders();
     // Order numbers #1001-#1010 are in both files: the analyst's own file, lifted and written again, stays on top.
     const keys = await liveKeys(b.db);
@@ -232,5 +238,34 @@ describe('team imports between two laptops', () => {
     expect(await liveKeys(a.db)).toHaveLength(3);
     expect(await a.db.teamOpChunks.count()).toBe(0);
     expect((await h.pool.query('SELECT count(*)::int AS n FROM import_ops')).rows[0].n).toBe(0);
+  });
+
+  it('a first pull says what it fetches and writes, and hands over each team import once written', async () => {
+    const a = await laptop('Ana Weber', 'lead');
+    const b = await laptop('Ben Ito', 'analyst');
+    await a.imports.run([csv(shopOrders(12_000, '2026-11-05', 10, 'example.de'), 'orders_big.csv')], null);
+    const later = shopOrders(30, '2026-11-20', 90, 'example.org').map((r, i) => ({ ...r, name: `#${20_001 + i}` }));
+    await a.imports.run([csv(later, 'orders_late.csv')], null);
+    await a.imports.syncTeamOrders();
+    const seen: TeamOrdersProgress[] = [];
+    const liveWhenHanded: number[] = [];
+    await b.imports.syncTeamOrders((p) => {
+      seen.push(p);
+      if (p.phase === 'applied') void liveKeys(b.db).then((k) => liveWhenHanded.push(k.length));
+    });
+    const downloads = seen.filter((p) => p.phase === 'download');
+    expect(downloads.map((p) => [p.fileName, p.done, p.total])).toEqual([
+      ['orders_big.csv', 0, 3],
+      ['orders_big.csv', 1, 3],
+      ['orders_big.csv', 2, 3],
+      ['orders_late.csv', 0, 1],
+    ]);
+    const writes = seen.filter((p) => p.phase === 'apply');
+    expect(writes.at(-1)).toMatchObject({ fileName: 'orders_late.csv', rows: 30, records: 30 });
+    expect(writes.find((p) => p.fileName === 'orders_big.csv' && p.rows === 12_000)).toMatchObject({ records: 12_000, by: 'Ana Weber' });
+    expect(seen.filter((p) => p.phase === 'applied').map((p) => p.fileName)).toEqual(['orders_big.csv', 'orders_late.csv']);
+    // Handed over in order: the first import's orders were there before the second was written.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(liveWhenHanded[0]).toBeGreaterThanOrEqual(12_000);
   });
 });

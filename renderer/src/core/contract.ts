@@ -62,6 +62,6 @@ export type { Claim, ClaimSubject, DecisionConflict, TeamAccount, TeamDecision, 
 export type { ImportEntry } from './imports/importHistory';
 export type { ImportListEntry } from './imports/importService';
 export type { TeamOrdersCheck } from './team/teamOrdersCheck';
-export type { TeamOrdersRound } from './team/teamOrders';
+export type { TeamOrdersProgress, TeamOrdersRound } from './team/teamOrders';
 export type { ImportOutcome, ImportProgress } from './imports/importRunner';
 export type { FormatChoice, ImportQuestion, ImportResult, LayoutOverrides, MappingCheck } from './imports/importService';

@@ -22,7 +22,7 @@ import { defaultRunLocks, type RunLocks } from '../storage/runLocks';
 import type { WorkbenchDb } from '../storage/schema';
 import { TeamStore } from '../storage/teamStore';
 import { TeamOpCapture } from '../team/teamOpCapture';
-import { TeamOrders, type TeamOrdersRound } from '../team/teamOrders';
+import { TeamOrders, type TeamOrdersProgress, type TeamOrdersRound } from '../team/teamOrders';
 import type { TeamOrdersCheck } from '../team/teamOrdersCheck';
 import { httpTransport, type TeamTransport } from '../team/teamTransport';
 
@@ -128,8 +128,8 @@ export class ImportService {
   }
 
   /** The team's imports pulled and applied, this laptop's pushed (issue 16); nothing to do when signed out. */
-  syncTeamOrders(): Promise<TeamOrdersRound> {
-    return this.inTurn(() => this.team.sync());
+  syncTeamOrders(onProgress?: (p: TeamOrdersProgress) => void): Promise<TeamOrdersRound> {
+    return this.inTurn(() => this.team.sync(onProgress));
   }
 
   /** Does this laptop hold the team's orders? What it lacks, what it has alone, how many orders differ. */

@@ -30,12 +30,25 @@ export interface TeamOrdersRound {
   problem: string | null;
 }
 
+/**
+ * What a round is doing, for the window: fetching a team import's chunks, writing its records, or
+ * done with one operation (`applied`: the window reads the cache again, so the app works on what
+ * has arrived while the rest comes).
+ */
+export type TeamOrdersProgress =
+  | { phase: 'download'; fileName: string; by: string; done: number; total: number }
+  /** Rows written so far (an order of several line items is several rows), of an operation of `records` records. */
+  | { phase: 'apply'; fileName: string; by: string; rows: number; records: number }
+  | { phase: 'applied'; fileName: string; by: string };
+
 /** Rounds of pull, apply and push in one sync (a busy team can order an operation in between). */
 const MAX_PASSES = 5;
 
 export class TeamOrders {
   private readonly store: TeamStore;
   private readonly history: ImportHistory;
+  /** The window's progress callback for the round running now (none between rounds). */
+  private report: (p: TeamOrdersProgress) => void = () => undefined;
 
   constructor(private readonly deps: TeamOrdersDeps) {
     this.store = new TeamStore(deps.db);
@@ -43,7 +56,16 @@ export class TeamOrders {
   }
 
   /** Pull the team's operations, apply them under this laptop's own, push its own; the server unreachable is not a problem. */
-  async sync(): Promise<TeamOrdersRound> {
+  async sync(onProgress?: (p: TeamOrdersProgress) => void): Promise<TeamOrdersRound> {
+    this.report = onProgress ?? (() => undefined);
+    try {
+      return await this.round();
+    } finally {
+      this.report = () => undefined;
+    }
+  }
+
+  private async round(): Promise<TeamOrdersRound> {
     const session = await this.store.get('session');
     let changed = false;
     let problem: string | null = null;
@@ -52,7 +74,7 @@ export class TeamOrders {
       try {
         for (let pass = 0; pass < MAX_PASSES; pass++) {
           await this.pull(session, transport);
-          changed = (await this.applyPulled()) || changed;
+          changed = (await this.applyPulled(session, transport)) || changed;
           const pushed = await this.pushNext(session, transport);
           changed = pushed.changed || changed;
           if (pushed.outcome === 'none') break;
@@ -81,7 +103,7 @@ export class TeamOrders {
     return at;
   }
 
-  /** Stores the team's operations after the cursor and fetches the records of the imports among them. */
+  /** Stores the team's operations after the cursor (their records are fetched as each is applied). */
   private async pull(session: TeamSession, transport: TeamTransport): Promise<void> {
     const { db } = this.deps;
     for (;;) {
@@ -96,26 +118,28 @@ export class TeamOrders {
       }
       if (!page.more || page.ops.length === 0) break;
     }
-    const toFetch = await db.teamOps.filter((o) => o.kind === 'import' && o.state === 'shared' && !o.applied).toArray();
-    for (const op of toFetch) {
-      for (let n = 0; n < op.chunkHashes.length; n++) {
-        if (await db.teamOpChunks.get([op.opId, n])) continue;
-        const gzip = await transport.opChunk(session.token, op.opId, n);
-        await db.teamOpChunks.put({ opId: op.opId, n, gzip });
-      }
-    }
   }
 
   /** Applies the ordered operations not yet applied, in order, with this laptop's own lifted above them. */
-  private async applyPulled(): Promise<boolean> {
+  private async applyPulled(session: TeamSession, transport: TeamTransport): Promise<boolean> {
     const { db } = this.deps;
     const ordered = await db.teamOps.orderBy('seq').toArray();
     const pending = ordered.filter((o) => !o.applied && !(o.kind === 'import' && undoneLater(o, ordered)));
     if (pending.length === 0) return false;
-    const lifted = await this.liftOwn();
-    for (const op of pending) {
-      if (op.kind === 'import') await this.applyImport(op);
-      else {
+    // This laptop's own imports are lifted once the first operation's records are here, and put
+    // back whatever happens next (a fetch cut off leaves them on top, as they were).
+    let lifted: TeamOpRecord[] | null = null;
+    try {
+      for (const op of pending) {
+        // One operation at a time: its records fetched, then written, so the first arrive first.
+        if (op.kind === 'import') await this.fetch(session, transport, op);
+        lifted ??= await this.liftOwn();
+        if (op.kind === 'import') {
+          await this.applyImport(op);
+          // Nothing of this laptop's own is above it: the window may show it now.
+          if (lifted.length === 0) this.report({ phase: 'applied', fileName: op.fileName, by: op.by });
+          continue;
+        }
         const target = op.undoes ? await db.teamOps.get(op.undoes) : undefined;
         if (target?.applied && target.importId !== null) {
           await this.history.undo(target.importId);
@@ -123,8 +147,9 @@ export class TeamOrders {
         }
         await db.teamOps.update(op.opId, { applied: true });
       }
+    } finally {
+      if (lifted) await this.restoreOwn(lifted);
     }
-    await this.restoreOwn(lifted);
     return true;
   }
 
@@ -153,7 +178,8 @@ export class TeamOrders {
   private async applyImport(op: TeamOpRecord): Promise<ImportOutcome> {
     const { db, clock, locks } = this.deps;
     await this.undoPartial(op.opId);
-    const outcome = await importRecords(db, { name: op.fileName, size: 0 }, teamOpSource(db, op), undefined, undefined, clock, locks, { teamOpId: op.opId });
+    const progress = (p: { rows: number }) => this.report({ phase: 'apply', fileName: op.fileName, by: op.by, rows: p.rows, records: op.records });
+    const outcome = await importRecords(db, { name: op.fileName, size: 0 }, teamOpSource(db, op), undefined, progress, clock, locks, { teamOpId: op.opId });
     if (outcome.status !== 'completed') {
       await this.undoPartial(op.opId);
       throw new Error(`The team import of ${op.fileName} could not be applied here: ${outcome.error ?? outcome.status}`);
@@ -245,7 +271,7 @@ export class TeamOrders {
     if (!session) throw new Error(`${op.fileName} is a team import: sign in to the team to undo it for everyone`);
     const transport = this.deps.transport(session.origin);
     await this.pull(session, transport);
-    await this.applyPulled();
+    await this.applyPulled(session, transport);
     const { db } = this.deps;
     // The place this undo is based on: every operation up to the newest is applied here.
     const basedOn = await this.appliedSeq();
@@ -266,7 +292,7 @@ export class TeamOrders {
     } catch (e) {
       // Refused or unreachable: the import is written again from the team's records.
       await this.pull(session, transport).catch(() => undefined);
-      await this.refetch(session, transport, current).catch(() => undefined);
+      await this.fetch(session, transport, current).catch(() => undefined);
       await this.applyImport((await db.teamOps.get(op.opId))!);
       throw e;
     } finally {
@@ -295,9 +321,11 @@ export class TeamOrders {
     return checkTeamOrders(this.deps.db, await this.appliedSeq(), await this.cursor());
   }
 
-  private async refetch(session: TeamSession, transport: TeamTransport, op: TeamOpRecord): Promise<void> {
+  /** The chunks of an operation this laptop does not hold yet; those already here are not fetched again. */
+  private async fetch(session: TeamSession, transport: TeamTransport, op: TeamOpRecord): Promise<void> {
     for (let n = 0; n < op.chunkHashes.length; n++) {
       if (await this.deps.db.teamOpChunks.get([op.opId, n])) continue;
+      this.report({ phase: 'download', fileName: op.fileName, by: op.by, done: n, total: op.chunkHashes.length });
       await this.deps.db.teamOpChunks.put({ opId: op.opId, n, gzip: await transport.opChunk(session.token, op.opId, n) });
     }
   }

@@ -8,6 +8,7 @@ const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: 
 export function TeamSyncLine() {
   const status = useTeam((s) => s.status);
   const orders = useTeam((s) => s.orders);
+  const teamImport = useTeam((s) => s.teamImport);
   if (!status?.signedIn || !status.account) return <div className="muted">offline</div>;
   const imports = orders?.waiting ? `, ${formatCount(orders.waiting)} ${orders.waiting === 1 ? 'import' : 'imports'} waiting` : '';
   const waiting = (status.waiting ? `, ${formatCount(status.waiting)} ${status.waiting === 1 ? 'change' : 'changes'} waiting` : '') + imports;
@@ -22,6 +23,16 @@ export function TeamSyncLine() {
     <div className="muted" data-testid="team-sync">
       Team: {status.account.name} ({status.account.role}) · {state}
       {orders?.problem ? ` · team imports: ${orders.problem}` : ''}
+      {teamImport && (
+        <span role="status" data-testid="team-import-progress">
+          {' · '}
+          {teamImport.phase === 'download'
+            ? `fetching ${teamImport.by}'s import ${teamImport.fileName}: part ${formatCount(teamImport.done + 1)} of ${formatCount(teamImport.total)}`
+            : teamImport.phase === 'apply'
+              ? `writing ${teamImport.by}'s import ${teamImport.fileName}: ${formatCount(teamImport.rows)} rows (${formatCount(teamImport.records)} records)`
+              : ''}
+        </span>
+      )}
     </div>
   );
 }

@@ -4,8 +4,9 @@
 // stays in the worker's IndexedDB.
 import { useEffect } from 'react';
 import { create } from 'zustand';
+import * as Comlink from 'comlink';
 import { cache, importer } from '../../core/client';
-import type { TeamOrdersRound, TeamStatus } from '../../core/contract';
+import type { TeamOrdersProgress, TeamOrdersRound, TeamStatus } from '../../core/contract';
 import { useUi } from '../../state/uiStore';
 import { useCaseClaims } from './useCaseClaims';
 
@@ -16,6 +17,8 @@ interface TeamState {
   status: TeamStatus | null;
   /** The team's imports (issue 16): this laptop's waiting to be shared, and what stopped the last round. */
   orders: TeamOrdersRound | null;
+  /** What the round is fetching or writing of a team import now; null between. */
+  teamImport: TeamOrdersProgress | null;
   /** Reads the worker's team status (no network). */
   refresh(): Promise<void>;
   /** One sync round now, then the status. */
@@ -25,6 +28,7 @@ interface TeamState {
 export const useTeam = create<TeamState>((set) => ({
   status: null,
   orders: null,
+  teamImport: null,
   async refresh() {
     set({ status: await cache.teamStatus() });
   },
@@ -34,11 +38,21 @@ export const useTeam = create<TeamState>((set) => ({
     set({ status });
     if (!status.signedIn) return;
     // The team's imports run in the import worker, one at a time with the analyst's own imports.
-    const orders = await importer.syncTeamOrders();
-    set({ orders });
-    if (orders.changed) {
+    const shown = async () => {
       await cache.reload();
       useUi.getState().cacheChanged();
+    };
+    // Each team import is shown once written, while the next ones are still coming.
+    const onProgress = Comlink.proxy((p: TeamOrdersProgress) => {
+      set({ teamImport: p.phase === 'applied' ? null : p });
+      if (p.phase === 'applied') void shown();
+    });
+    try {
+      const orders = await importer.syncTeamOrders(onProgress);
+      set({ orders });
+      if (orders.changed) await shown();
+    } finally {
+      set({ teamImport: null });
     }
   },
 }));
