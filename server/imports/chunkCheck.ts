@@ -1,8 +1,10 @@
 // A chunk of a team import checked before it is stored: it must be gzip, stay under the raw limit
-// once decompressed (a small body that inflates without end is refused), and hash to its declared SHA-256.
+// once decompressed (a small body that inflates without end is refused), hash to its declared
+// SHA-256, and hold records every laptop will read (the schema they parse pulled chunks with).
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
+import { parseChunkRecords, TeamChunkError } from '../../shared/team';
 import { refusal, type Refusal } from '../http/refusal';
 
 const inflate = promisify(gunzip);
@@ -20,5 +22,12 @@ export async function checkChunk(gzipBytes: Buffer, expectedHash: string, maxRaw
   const hash = createHash('sha256').update(raw).digest('hex');
   if (hash !== expectedHash)
     return refusal(400, 'chunk-hash-mismatch', `chunk ${n} does not match its declared SHA-256: nothing was stored, send the chunk again`);
+  // Ordered, an operation stands in every laptop's order: one they would all refuse would stop them all there.
+  try {
+    parseChunkRecords(raw, { file: 'the import', chunk: n });
+  } catch (err) {
+    if (!(err instanceof TeamChunkError)) throw err;
+    return refusal(400, 'malformed-records', `${err.message}: a laptop could not apply this import, so it is not kept`);
+  }
   return { rawBytes: raw.length };
 }

@@ -97,6 +97,17 @@ export async function decodeChunk(gzip: Uint8Array, expectedHash: string, where:
   }
   if (raw === null) throw fail(`it inflates past ${max.maxChunkRawBytes} bytes, more than a chunk may hold`);
   if ((await sha256OfBytes(raw)) !== expectedHash) throw fail("its content does not match the operation's hash for it");
+  return parseChunkRecords(raw, where, limits);
+}
+
+/**
+ * The records of a chunk's decompressed bytes, each line parsed with the record schema, or a
+ * TeamChunkError naming the line. The server runs it too before it keeps a chunk, so no operation
+ * every laptop would refuse can take a place in the team's order.
+ */
+export function parseChunkRecords(raw: Uint8Array, where: ChunkPlace, limits: Partial<ChunkLimits> = {}): ParsedRecord[] {
+  const max = { ...PROTOCOL_LIMITS, ...limits };
+  const fail = (reason: string, line: number | null = null) => new TeamChunkError(where.file, where.chunk, line, reason);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(raw);

@@ -1,10 +1,10 @@
 // Team imports on the server, the upload's side: a lead's laptop declares an import and sends its
 // gzip chunks, each checked against its SHA-256 and the size limits; teammates read the operation
 // and get the chunks byte for byte. Uploads resume after a lost answer or a server restart.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { completeAnswerSchema, declareAnswerSchema, opsAnswerSchema, uploadStateSchema } from '../../shared/team';
+import { completeAnswerSchema, declareAnswerSchema, opDigestText, opsAnswerSchema, uploadStateSchema } from '../../shared/team';
 import { complete, declare, latest, putChunk, sampleImport, upload } from './teamImports';
 import { startHarness, TEST_CONFIG, type Harness } from './teamServerHarness';
 
@@ -123,6 +123,33 @@ describe('team import uploads', () => {
     // Compression may differ: the hash is of the decompressed bytes.
     expect((await putChunk(h, lea, imp, 0, gzipSync(imp.raw[0]!, { level: 1 }))).status).toBe(204);
     expect(await chunkCount(h, opId)).toBe(1);
+  });
+
+  it('refuse a chunk whose records a laptop would refuse (a card number where the BIN goes), so no such import is ever ordered', async () => {
+    const imp = sampleImport({ chunks: 1 });
+    const lines = imp.raw[0]!.toString('utf8').split('\n');
+    const record = JSON.parse(lines[1]!) as { value: { cardBin: string } };
+    record.value.cardBin = '4111111111111111';
+    lines[1] = JSON.stringify(record);
+    const raw = Buffer.from(lines.join('\n'));
+    const hash = createHash('sha256').update(raw).digest('hex');
+    const poisoned = {
+      declaration: {
+        ...imp.declaration,
+        chunkHashes: [hash],
+        digest: createHash('sha256')
+          .update(opDigestText([hash]))
+          .digest('hex'),
+      },
+      chunks: [gzipSync(raw)],
+      raw: [raw],
+    };
+    expect((await declare(h, lea, poisoned)).status).toBe(201);
+    const r = await putChunk(h, lea, poisoned, 0);
+    expect(r).toMatchObject({ status: 400, body: { code: 'malformed-records' } });
+    expect(r.body.error).toMatch(/chunk 1, line 2: .*cardBin/);
+    expect(await chunkCount(h, poisoned.declaration.opId)).toBe(0);
+    expect((await complete(h, lea, poisoned.declaration.opId, 0)).body.code).toBe('chunks-missing');
   });
 
   it('refuse a declaration whose digest is not its chunk hashes’, or that is malformed', async () => {

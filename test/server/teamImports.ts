@@ -2,7 +2,10 @@
 // chunks with their SHA-256s, the declaration, and the calls that send, complete and undo one.
 import { createHash, randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { ExportReader } from '../../shared/ingest/reader';
+import type { ParsedRecord } from '../../shared/ingest/records';
 import { opDigestText, type ImportDeclaration, type LiveDigest } from '../../shared/team';
+import { shopifyExport } from '../support/shopifyExport';
 import type { Answer, Harness } from './teamServerHarness';
 
 export interface SampleImport {
@@ -21,12 +24,13 @@ export function sampleImport(
   const file = options.file ?? randomUUID();
   const chunkCount = options.chunks ?? 2;
   const perChunk = options.perChunk ?? 3;
+  const records = shopifyRecords(chunkCount * perChunk, file);
   const raw = Array.from({ length: chunkCount }, (_, c) =>
     Buffer.from(
-      Array.from({ length: perChunk }, (_, i) => {
-        const n = c * perChunk + i;
-        return JSON.stringify({ kind: 'order', orderId: `#${1000 + n}`, email: `buyer${n}@example.com`, total: 1999 + n, file }) + '\n';
-      }).join(''),
+      records
+        .slice(c * perChunk, (c + 1) * perChunk)
+        .map((r) => JSON.stringify(r) + '\n')
+        .join(''),
     ),
   );
   const chunkHashes = raw.map((r) => sha256(r));
@@ -47,6 +51,19 @@ export function sampleImport(
     chunks: raw.map((r) => gzipSync(r)),
     raw,
   };
+}
+
+/** Orders #1000… as the app's reader parses them from a Shopify export (e-mails differ per `file`). */
+export function shopifyRecords(count: number, file: string): ParsedRecord[] {
+  const rows = Array.from({ length: count }, (_, n) => ({
+    name: `#${1000 + n}`,
+    email: `buyer${n}.${file.slice(0, 8)}@example.com`,
+    total: (19.99 + n).toFixed(2),
+    createdAt: '2026-11-03 10:00:00 +0100',
+  }));
+  const reader = new ExportReader({ fileName: 'orders.csv' });
+  const bytes = new TextEncoder().encode(shopifyExport(rows));
+  return [...reader.push(bytes).records, ...reader.end().records];
 }
 
 export function liveDigest(orders: number): LiveDigest {
