@@ -2,7 +2,15 @@
 // so tests run it in-process at a fixed time and `main.ts` runs it on a port.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import type pg from 'pg';
-import { DEVICE_KEY_HEADER, MINIMUM_CLIENT_SCHEMA_VERSION, SCHEMA_HEADER, TEAM_SCHEMA_VERSION } from '../shared/team';
+import { formatBytes } from '../shared/disputes/attachments';
+import {
+  ATTACHMENT_FILE_LIMITS,
+  ATTACHMENT_FILE_ROUTE,
+  DEVICE_KEY_HEADER,
+  MINIMUM_CLIENT_SCHEMA_VERSION,
+  SCHEMA_HEADER,
+  TEAM_SCHEMA_VERSION,
+} from '../shared/team';
 import type { Clock } from '../shared/time/clock';
 import { SignInRateLimit } from './accounts/signIn';
 import { checkSession, type SignedIn } from './accounts/sessions';
@@ -10,6 +18,7 @@ import type { TeamServerConfig } from './config';
 import type { BeforeCommit } from './events/eventStore';
 import { refusal, send, type Refusal } from './http/refusal';
 import { accountRoutes } from './http/routes/accountRoutes';
+import { attachmentRoutes } from './http/routes/attachmentRoutes';
 import { claimRoutes } from './http/routes/claimRoutes';
 import { eventRoutes } from './http/routes/eventRoutes';
 import { CHUNK_PATH, importChunkRoutes } from './http/routes/importChunkRoutes';
@@ -71,7 +80,7 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
       return reply
         .code(204)
-        .header('access-control-allow-methods', 'GET, POST, PUT, DELETE')
+        .header('access-control-allow-methods', 'GET, HEAD, POST, PUT, DELETE')
         .header('access-control-allow-headers', `authorization, content-type, ${SCHEMA_HEADER}, ${DEVICE_KEY_HEADER}`)
         .header('access-control-max-age', '600')
         .send();
@@ -111,6 +120,8 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
             reply,
             refusal(413, 'too-large', `a chunk may be at most ${request.routeOptions.bodyLimit} bytes as sent (gzip): send fewer records per chunk`),
           );
+        if (request.routeOptions.url === ATTACHMENT_FILE_ROUTE)
+          return send(reply, refusal(413, 'too-large', `a file may be at most ${formatBytes(ATTACHMENT_FILE_LIMITS.maxFileBytes)}; nothing was stored`));
         return send(reply, refusal(413, 'too-large', `the request body is over ${deps.config.bodyLimitBytes} bytes: send fewer events per push`));
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return send(reply, refusal(415, 'media-type', 'send the body as application/json'));
@@ -130,5 +141,6 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
   accountRoutes(app, context);
   importRoutes(app, context);
   importChunkRoutes(app, context);
+  attachmentRoutes(app, context);
   return app;
 }

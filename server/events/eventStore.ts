@@ -3,6 +3,7 @@
 // order and a pull that read up to N never misses an event below N committed later.
 import type pg from 'pg';
 import { chainBreak, GENESIS_HEAD, parseCasePayload, payloadText, type DeviceHead, type PulledEvent, type PushAnswer, type TeamEvent } from '../../shared/team';
+import { dropErasedFiles, noteAttachmentEvents } from '../attachments/attachmentStore';
 import { refusal, type Refusal } from '../http/refusal';
 import { checkDeviceKeys } from './deviceKeys';
 
@@ -70,6 +71,7 @@ export async function appendEvents(
     if (fresh.length > 0) {
       await insertEvents(client, fresh, by);
       await keepPersonalTexts(client, fresh);
+      await noteAttachmentEvents(client, fresh);
       await applyErasures(client, fresh, by.now);
       const moved = [...new Set(fresh.map((e) => e.deviceId))];
       await client.query(
@@ -129,7 +131,10 @@ async function keepPersonalTexts(client: pg.PoolClient, events: readonly TeamEve
   );
 }
 
-/** An erasure deletes the text beside the events it names (any device's) and remembers them; the events stay. */
+/**
+ * An erasure deletes the text beside the events it names (any device's) and the attached files
+ * they named, and remembers them; the events stay.
+ */
 async function applyErasures(client: pg.PoolClient, events: readonly TeamEvent[], now: number): Promise<void> {
   for (const e of events) {
     if (e.kind !== 'erasure') continue;
@@ -141,6 +146,7 @@ async function applyErasures(client: pg.PoolClient, events: readonly TeamEvent[]
       `INSERT INTO event_text_erasures (event_id, erasure_id, at) SELECT unnest($1::uuid[]), $2::uuid, $3::bigint ON CONFLICT (event_id) DO NOTHING`,
       [ids, e.id, now],
     );
+    await dropErasedFiles(client, ids);
   }
 }
 

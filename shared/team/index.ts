@@ -17,3 +17,4 @@ export * from './importOps';
 export * from './importRecordSchema';
 export * from './importChunks';
 export * from './liveDigest';
+export * from './attachmentFiles';
