@@ -3,6 +3,7 @@
 // to fail before or after the server changed anything, as a cut connection does.
 import {
   chainBreak,
+  checkReceivedFile,
   DEFAULT_IMPORT_ROLES,
   DEFAULT_UNDO_IMPORT_ROLES,
   GENESIS_HEAD,
@@ -24,6 +25,11 @@ export class FakeTeamServer {
   /** Next calls: 'down' throws before anything happens, 'lose-answer' stores then throws. */
   faults: ('down' | 'lose-answer')[] = [];
   duplicates = 0;
+  /** Attached files' bytes by SHA-256, and the SHA-256 of each upload that arrived (a replay too). */
+  files = new Map<string, Uint8Array>();
+  uploads: string[] = [];
+  /** Events an erasure named. */
+  erased = new Set<string>();
 
   transport(name: string, role: 'analyst' | 'lead' | 'compliance' = 'analyst'): TeamTransport {
     const fault = () => this.faults.shift();
@@ -79,7 +85,36 @@ export class FakeTeamServer {
       undoImport: notInTheFake,
       teamOps: notInTheFake,
       opChunk: notInTheFake,
+      async uploadAttachment(_token, sha256, bytes) {
+        const f = fault();
+        if (f === 'down') throw new TeamUnreachable('fake');
+        const server = read();
+        if (role === 'compliance') throw new TeamRefusal(403, { error: 'compliance sends no files', code: 'forbidden' });
+        const checked = await checkReceivedFile(bytes, sha256, 'the file');
+        if (!checked.ok) throw new TeamRefusal(checked.code === 'too-large' ? 413 : 400, { error: checked.problem, code: checked.code });
+        const naming = server.eventsAttaching(sha256);
+        if (naming.length === 0) throw new TeamRefusal(409, { error: 'no attachment event names the file', code: 'not-named' });
+        if (naming.every((e) => server.erased.has(e.id))) throw new TeamRefusal(410, { error: 'the file was erased', code: 'erased' });
+        server.uploads.push(sha256);
+        if (!server.files.has(sha256)) server.files.set(sha256, new Uint8Array(bytes));
+        if (f === 'lose-answer') throw new TeamUnreachable('fake');
+      },
+      async attachmentHeld(_token, sha256) {
+        if (fault() === 'down') throw new TeamUnreachable('fake');
+        return read().files.has(sha256);
+      },
+      async attachmentBytes(_token, sha256) {
+        if (fault() === 'down') throw new TeamUnreachable('fake');
+        const bytes = read().files.get(sha256);
+        if (!bytes) throw new TeamRefusal(404, { error: 'the team server holds no such file', code: 'no-such-file' });
+        return new Uint8Array(bytes);
+      },
     };
+  }
+
+  /** The events that attach the file with this SHA-256. */
+  eventsAttaching(sha256: string): PulledEvent[] {
+    return this.events.filter((e) => e.kind === 'attachment' && e.payload['action'] === 'attached' && e.payload['sha256'] === sha256);
   }
 
   /** Checks the whole batch, then stores it: what the real server's push does. */
@@ -101,12 +136,17 @@ export class FakeTeamServer {
       fresh.push(e);
     }
     for (const e of fresh) this.events.push({ ...e, serverSeq: this.events.length + 1, receivedAt: 0 });
-    // An erasure deletes the text beside the events it names, as the real server's does.
+    // An erasure deletes the text beside the events it names, and the files no other live event attaches, as the real server's does.
     for (const e of fresh) {
       const read = parseCasePayload(e);
       if (!read.ok || read.record.kind !== 'erasure') continue;
       const named = new Set(read.record.payload.eventIds);
+      for (const id of named) this.erased.add(id);
       this.events = this.events.map(({ personal, ...k }) => (named.has(k.id) || !personal ? k : { ...k, personal }));
+      for (const k of this.events.filter((x) => named.has(x.id) && x.kind === 'attachment')) {
+        const sha256 = String(k.payload['sha256']);
+        if (this.eventsAttaching(sha256).every((x) => this.erased.has(x.id))) this.files.delete(sha256);
+      }
     }
     this.heads = staged;
     const devices = [...new Set(events.map((e) => e.deviceId))];

@@ -198,3 +198,50 @@ describe('httpTransport, team imports', () => {
     expect(await fetched).toBeInstanceOf(TeamUnreachable);
   });
 });
+
+describe('httpTransport, attachment files', () => {
+  const SHA = 'ab'.repeat(32);
+  const pdf = new TextEncoder().encode('%PDF-1.7\n1 0 obj\n');
+
+  it('sends a file as its raw bytes under its SHA-256, application/octet-stream, and reads a refusal with its code', async () => {
+    const { seen, fetchFn } = recordingFetch(
+      () => new Response(null, { status: 204 }),
+      json({ error: 'the file is not the file its SHA-256 names', code: 'hash-mismatch' }, 400),
+    );
+    const transport = httpTransport(ORIGIN, fetchFn);
+    expect(await transport.uploadAttachment('tok', SHA, pdf)).toBeUndefined();
+    expect(seen[0]).toMatchObject({ url: `${ORIGIN}/v1/attachments/${SHA}`, init: { method: 'PUT', credentials: 'omit' } });
+    expect(seen[0]!.headers).toEqual({ [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION), authorization: 'Bearer tok', 'content-type': 'application/octet-stream' });
+    expect([...(seen[0]!.init.body as Uint8Array)]).toEqual([...pdf]);
+    const refused = (await transport.uploadAttachment('tok', SHA, pdf).catch((e: unknown) => e)) as TeamRefusal;
+    expect([refused.status, refused.answer.code]).toEqual([400, 'hash-mismatch']);
+  });
+
+  it('asks whether the server holds a file with HEAD: 204 yes, 404 no, anything else a refusal', async () => {
+    const { seen, fetchFn } = recordingFetch(
+      () => new Response(null, { status: 204 }),
+      () => new Response(null, { status: 404 }),
+      () => new Response(null, { status: 401 }),
+    );
+    const transport = httpTransport(ORIGIN, fetchFn);
+    expect(await transport.attachmentHeld('tok', SHA)).toBe(true);
+    expect(await transport.attachmentHeld('tok', SHA)).toBe(false);
+    const ended = (await transport.attachmentHeld('tok', SHA).catch((e: unknown) => e)) as TeamRefusal;
+    expect(ended).toBeInstanceOf(TeamRefusal);
+    expect(ended.status).toBe(401);
+    expect(seen.map((s) => `${s.init.method} ${s.url.slice(ORIGIN.length)}`)).toEqual(Array(3).fill(`HEAD /v1/attachments/${SHA}`));
+    expect(seen[0]!.init.body).toBeUndefined();
+  });
+
+  it('fetches a file as bytes, and reads a file the server lacks as a refusal', async () => {
+    const { seen, fetchFn } = recordingFetch(
+      () => new Response(pdf, { status: 200, headers: { 'content-type': 'application/octet-stream' } }),
+      json({ error: 'the team server holds no file abababababab…', code: 'no-such-file' }, 404),
+    );
+    const transport = httpTransport(ORIGIN, fetchFn);
+    expect([...(await transport.attachmentBytes('tok', SHA))]).toEqual([...pdf]);
+    expect(seen[0]).toMatchObject({ url: `${ORIGIN}/v1/attachments/${SHA}`, init: { method: 'GET', body: undefined } });
+    const missing = (await transport.attachmentBytes('tok', SHA).catch((e: unknown) => e)) as TeamRefusal;
+    expect([missing.status, missing.answer.code]).toEqual([404, 'no-such-file']);
+  });
+});

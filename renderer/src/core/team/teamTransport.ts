@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import {
   accountsAnswerSchema,
+  attachmentFilePath,
   AUTHORIZATION_SCHEME,
   DEVICE_KEY_HEADER,
   claimSchema,
@@ -88,6 +89,12 @@ export interface TeamTransport {
   teamOps(token: string, after: number, limit: number): Promise<OpsAnswer>;
   /** One chunk of an ordered import, as its author sent it (gzip). */
   opChunk(token: string, opId: string, n: number): Promise<Uint8Array>;
+  /** Sends an attached file's bytes under their SHA-256 (its attachment event pushed first); bytes the server holds change nothing. */
+  uploadAttachment(token: string, sha256: string, bytes: Uint8Array): Promise<void>;
+  /** Whether the server holds a file's bytes, asked without them. */
+  attachmentHeld(token: string, sha256: string): Promise<boolean>;
+  /** A teammate's attached file as the server holds it; unchecked, the caller checks it against its event's SHA-256. */
+  attachmentBytes(token: string, sha256: string): Promise<Uint8Array>;
 }
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -180,7 +187,15 @@ export function httpTransport(origin: string, fetchFn: Fetch = (input, init) => 
     return bytes;
   }
 
+  async function holds(path: string, token: string): Promise<boolean> {
+    const { response, text } = await exchange('HEAD', path, token, undefined, {}, 'json');
+    if (response.status === 404) return false;
+    if (!response.ok) throw refused(response, text);
+    return true;
+  }
+
   const op = (opId: string) => `/v1/imports/${encodeURIComponent(opId)}`;
+  const file = (sha256: string) => attachmentFilePath(encodeURIComponent(sha256));
 
   return {
     signIn: (name, password) => call('POST', '/v1/session', null, signInAnswerSchema, { name, password }),
@@ -202,6 +217,9 @@ export function httpTransport(origin: string, fetchFn: Fetch = (input, init) => 
     undoImport: (token, opId, body) => call('POST', `${op(opId)}/undo`, token, undoAnswerSchema, body),
     teamOps: (token, after, limit) => call('GET', `/v1/imports?after=${after}&limit=${limit}`, token, opsAnswerSchema),
     opChunk: (token, opId, n) => readBytes(`${op(opId)}/chunks/${n}`, token),
+    uploadAttachment: (token, sha256, bytes) => sendBytes(file(sha256), token, bytes),
+    attachmentHeld: (token, sha256) => holds(file(sha256), token),
+    attachmentBytes: (token, sha256) => readBytes(file(sha256), token),
   };
 }
 
