@@ -56,11 +56,21 @@ export type TeammateDisputeStep =
       type: string;
       size: number;
       sha256: string;
+      /** An attached file its laptop removed since (or erased): no longer the teammate's evidence. */
+      removedSince: boolean;
     };
 
 /** What teammates did on one dispute (or claim), newest first. */
 export function teammateDisputeSteps(events: readonly Pulled[], texts: Texts): TeammateDisputeStep[] {
   const out: TeammateDisputeStep[] = [];
+  // A file is its laptop's attachment id there: a removal names the one it takes back.
+  const removals = new Map<string, number>();
+  for (const e of events) {
+    const read = e.kind === 'attachment' ? parseCasePayload(e) : null;
+    if (!read?.ok || read.record.kind !== 'attachment' || read.record.payload.action !== 'removed') continue;
+    const file = `${e.deviceId}:${read.record.payload.attachmentId}`;
+    removals.set(file, Math.max(e.serverSeq, removals.get(file) ?? 0));
+  }
   for (const e of events) {
     const read = parseCasePayload(e);
     if (!read.ok) continue;
@@ -78,6 +88,7 @@ export function teammateDisputeSteps(events: readonly Pulled[], texts: Texts): T
         type: r.payload.type,
         size: r.payload.size,
         sha256: r.payload.sha256,
+        removedSince: r.payload.action === 'attached' && (removals.get(`${e.deviceId}:${r.payload.attachmentId}`) ?? 0) > e.serverSeq,
       });
   }
   return out.sort((a, b) => b.at - a.at);

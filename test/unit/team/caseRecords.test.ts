@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createContext } from '../../../renderer/src/core/context';
+import { sha256Hex } from '../../../renderer/src/core/disputes/attachmentService';
 import { applyPersonalDataPlan } from '../../../renderer/src/core/privacy/personalData';
 import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
@@ -62,14 +63,15 @@ async function recordEveryKind(l: Awaited<ReturnType<typeof laptop>>, analyst: s
     at: at(),
   });
   await l.db.disputeEvents.add({ disputeId: 'stripe:dp_1', kind: 'evidence', item: 'Proof of delivery', checked: true, note: '', analyst, at: at() });
-  const bytes = new Uint8Array([37, 80, 68, 70]);
+  const bytes = new TextEncoder().encode('%PDF-1.7\n');
+  const sha256 = await sha256Hex(bytes);
   const attachmentId = (await l.db.disputeAttachments.add({
     disputeId: 'stripe:dp_1',
     name: 'jane-roe-pod.pdf',
     type: 'pdf',
     purpose: 'proof-of-delivery',
-    size: 4,
-    sha256: 'a'.repeat(64),
+    size: bytes.length,
+    sha256,
     bytes,
     addedAt: at(),
     analyst,
@@ -77,7 +79,7 @@ async function recordEveryKind(l: Awaited<ReturnType<typeof laptop>>, analyst: s
   await l.db.disputeEvents.add({
     disputeId: 'stripe:dp_1',
     kind: 'attachment',
-    file: { action: 'attached', attachmentId, type: 'pdf', size: 4, sha256: 'a'.repeat(64) },
+    file: { action: 'attached', attachmentId, type: 'pdf', size: bytes.length, sha256 },
     note: '',
     analyst,
     at: at(),
@@ -168,7 +170,7 @@ describe('team sync of every record kind', () => {
     expect(await b.team.teammatesNotes('shopify:#9999')).toEqual([]);
     const steps = await b.team.teammatesDisputeSteps('stripe:dp_1');
     expect(steps.map((s) => s.kind)).toEqual(['attachment', 'evidence', 'status']);
-    expect(steps[0]).toMatchObject({ name: 'jane-roe-pod.pdf', type: 'pdf', size: 4 });
+    expect(steps[0]).toMatchObject({ name: 'jane-roe-pod.pdf', type: 'pdf', size: 9 });
     expect(steps[2]).toMatchObject({ status: 'gathering_evidence', note: 'asked Jane for the receipt', analyst: 'Ana Weber' });
 
     const [offered] = await b.team.teamOverrides();

@@ -28,6 +28,8 @@ export class FakeTeamServer {
   /** Attached files' bytes by SHA-256, and the SHA-256 of each upload that arrived (a replay too). */
   files = new Map<string, Uint8Array>();
   uploads: string[] = [];
+  /** Next file uploads: 'down' fails before the file arrives, 'lose-answer' keeps it and fails after. */
+  uploadFaults: ('down' | 'lose-answer')[] = [];
   /** Events an erasure named. */
   erased = new Set<string>();
 
@@ -86,7 +88,7 @@ export class FakeTeamServer {
       teamOps: notInTheFake,
       opChunk: notInTheFake,
       async uploadAttachment(_token, sha256, bytes) {
-        const f = fault();
+        const f = read().uploadFaults.shift();
         if (f === 'down') throw new TeamUnreachable('fake');
         const server = read();
         if (role === 'compliance') throw new TeamRefusal(403, { error: 'compliance sends no files', code: 'forbidden' });

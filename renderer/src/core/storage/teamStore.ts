@@ -39,6 +39,8 @@ const STATE = {
   }),
   /** Per erasure or retention entry of the decision log (its seq), the team events whose text it blanked here. */
   pendingErasures: z.record(z.string(), z.array(z.uuid())),
+  /** The outbox seq up to which every pushed attachment event's file was sent (or settled: removed or erased since). */
+  filesSentThrough: z.int().min(0),
   /** The server's cursor up to which events were pulled, and each teammate device's verified head. */
   pullCursor: z.int().min(0),
   pulledHeads: z.record(z.string(), head),

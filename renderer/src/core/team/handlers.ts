@@ -17,9 +17,12 @@ import {
   type TeamSettings,
   type TeamStanding,
 } from '../../../../shared/team';
+import { defaultPurpose } from '../../../../shared/disputes/attachments';
 import type { CoreContext } from '../context';
+import { AttachmentService, type AttachmentInfo } from '../disputes/attachmentService';
 import { savingOrDiskFull } from '../storage/diskFull';
 import { resolveConflict } from './resolutions';
+import { fetchTeammateFile, type TeammateFile } from './teamAttachments';
 import { readTeamDecisions } from './teamDecisions';
 import type { TeamSession } from '../storage/teamStore';
 import { TeamSync, type SyncStatus } from './teamSync';
@@ -126,6 +129,21 @@ export function teamHandlers(
     /** A lead decides which decision stands on an order the team decided differently (logged here, synced as a resolution). */
     resolveConflict(orderKey: string, decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry> {
       return savingOrDiskFull('the resolution', () => resolveConflict(ctx, store, orderKey, decision, reasonCode, note));
+    },
+
+    /** A teammate's attached file from the team server, checked against the SHA-256 its event names (to save it). */
+    async teammateAttachment(eventId: string): Promise<TeammateFile> {
+      const { session, transport } = await signedIn();
+      return fetchTeammateFile(ctx.db, store, session, transport, eventId);
+    },
+
+    /** A teammate's attached file added to the dispute's files here, with the checks any attached file gets. */
+    async addTeammateAttachment(eventId: string): Promise<AttachmentInfo> {
+      const { session, transport } = await signedIn();
+      const file = await fetchTeammateFile(ctx.db, store, session, transport, eventId);
+      return savingOrDiskFull('the attached file', () =>
+        new AttachmentService(ctx.db, ctx.clock).attach(file.disputeId, file.name, file.bytes, file.purpose ?? defaultPurpose(file.type)),
+      );
     },
 
     async teamClaims(): Promise<Claim[]> {

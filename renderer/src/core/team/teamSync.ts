@@ -7,6 +7,7 @@ import { chainTeamEvents, PUSH_LIMITS, verifyTeamChain, type PulledEvent } from 
 import { caseSubject } from '../../../../shared/team/casePayloads';
 import type { Clock } from '../../../../shared/time/clock';
 import { TeamStore, type TeamSession } from '../storage/teamStore';
+import { filesWaiting, sendAttachedFiles } from './teamAttachments';
 import { completeCursors, gatherRecords, newestRecords } from './teamCollect';
 import { firstMisfit, keepPulledTexts, witnessedTexts } from './teamTexts';
 import type { WorkbenchDb } from '../storage/schema';
@@ -26,6 +27,8 @@ export interface SyncStatus {
   signedIn: boolean;
   /** Changes recorded here the server has not confirmed yet (in the outbox or not yet collected). */
   waiting: number;
+  /** Files attached here whose events went to the server but whose bytes have not yet. */
+  filesWaiting: number;
   lastSyncAt: number | null;
   offlineSince: number | null;
   problem: string | null;
@@ -117,6 +120,11 @@ export class TeamSync {
     }
   }
 
+  /** Sends the files of the attachment events pushed so far that the server lacks (see teamAttachments.ts). */
+  sendFiles(session: TeamSession, transport: TeamTransport): Promise<{ sent: number; problem: string | null }> {
+    return sendAttachedFiles(this.deps.db, this.store, session, transport);
+  }
+
   /** Pulls teammates' events page by page, verifying each device's chain; a broken chain is kept out and named. */
   async pull(session: TeamSession, transport: TeamTransport): Promise<number> {
     const { db } = this.deps;
@@ -170,8 +178,10 @@ export class TeamSync {
     const transport = this.deps.transport(session.origin);
     try {
       await this.push(session, transport);
+      // Right after their events: a teammate who pulls an attachment can soon fetch its file.
+      const files = await this.sendFiles(session, transport);
       await this.pull(session, transport);
-      await this.store.set('reach', { lastSyncAt: this.deps.clock.now(), offlineSince: null, problem: null });
+      await this.store.set('reach', { lastSyncAt: this.deps.clock.now(), offlineSince: null, problem: files.problem });
     } catch (error) {
       if (error instanceof TeamUnreachable) {
         await this.store.set('reach', { ...reach, offlineSince: reach.offlineSince ?? this.deps.clock.now(), problem: null });
@@ -185,15 +195,17 @@ export class TeamSync {
   }
 
   async status(): Promise<SyncStatus> {
-    const [session, outbox, confirmed, reach] = await Promise.all([
+    const [session, outbox, confirmed, reach, files] = await Promise.all([
       this.store.get('session'),
       this.store.outboxHead(),
       this.store.confirmedHead(),
       this.store.get('reach'),
+      filesWaiting(this.deps.db, this.store),
     ]);
     return {
       signedIn: session !== undefined,
       waiting: Math.max(0, outbox.seq - confirmed.seq),
+      filesWaiting: files,
       lastSyncAt: reach?.lastSyncAt ?? null,
       offlineSince: reach?.offlineSince ?? null,
       problem: reach?.problem ?? null,

@@ -1,5 +1,5 @@
 // One line under the navigation: who is signed in to the team, and whether the work is shared
-// ("synced 14:05") or waiting ("offline since 14:02, 3 changes waiting").
+// ("synced 14:05") or waiting ("offline since 14:02, 3 changes waiting, 1 file waiting").
 import { formatCount } from '../../../../shared/domain/money';
 import { useTeam } from './useTeamStatus';
 
@@ -11,7 +11,8 @@ export function TeamSyncLine() {
   const teamImport = useTeam((s) => s.teamImport);
   if (!status?.signedIn || !status.account) return <div className="muted">offline</div>;
   const imports = orders?.waiting ? `, ${formatCount(orders.waiting)} ${orders.waiting === 1 ? 'import' : 'imports'} waiting` : '';
-  const waiting = (status.waiting ? `, ${formatCount(status.waiting)} ${status.waiting === 1 ? 'change' : 'changes'} waiting` : '') + imports;
+  const files = status.filesWaiting ? `, ${formatCount(status.filesWaiting)} ${status.filesWaiting === 1 ? 'file' : 'files'} waiting` : '';
+  const waiting = (status.waiting ? `, ${formatCount(status.waiting)} ${status.waiting === 1 ? 'change' : 'changes'} waiting` : '') + files + imports;
   const state = status.offlineSince
     ? `offline since ${time(status.offlineSince)}${waiting}`
     : status.problem
