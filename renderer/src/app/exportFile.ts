@@ -1,5 +1,6 @@
 // Writing a file the analyst asked for, and logging it: every CSV, PDF, PNG, backup and checkpoint
 // goes through here, so the export log (who, when, what, rows, log head) misses none.
+import { ATTACHMENT_EXTENSION, ATTACHMENT_MIME, ATTACHMENT_TYPE_LABEL, savedName, type AttachmentType } from '../../../shared/disputes/attachments';
 import { cache } from '../core/client';
 import type { ExportLogRecord } from '../core/contract';
 import { platform, type FileFilter } from '../platform';
@@ -29,4 +30,21 @@ export async function exportPdf(opts: { suggestedName: string; landscape: boolea
   const saved = await platform.printToPdf({ suggestedName: opts.suggestedName, landscape: opts.landscape });
   if (saved) await cache.logExport({ kind: 'pdf', fileName: opts.suggestedName, rows: opts.rows, what: opts.what });
   return saved;
+}
+
+/**
+ * Saves a dispute's file under its own name with the extension of its checked type, as a file and
+ * never opened; the export log names it `loggedName` (its own name may carry personal data).
+ */
+export function exportAttachment(file: { name: string; type: AttachmentType; bytes: Uint8Array }, loggedName: string, what: string): Promise<boolean> {
+  const ext = ATTACHMENT_EXTENSION[file.type];
+  return exportFile({
+    kind: 'attachment',
+    suggestedName: savedName(file.name, file.type),
+    loggedName: `${loggedName}${ext}`,
+    filters: [{ name: ATTACHMENT_TYPE_LABEL[file.type], extensions: [ext.replace('.', '')] }],
+    data: new Blob([file.bytes as BlobPart], { type: ATTACHMENT_MIME[file.type] }),
+    rows: null,
+    what,
+  });
 }

@@ -56,6 +56,7 @@ export type { PlanSummary } from './privacy/personalData';
 export type { DisputeEventRecord, ExportLogRecord, MatrixRecord, ReportSnapshotRecord, RetentionSummaryRecord } from './storage/schema';
 export type { TeamStatus, DeviceChainCheck } from './team/handlers';
 export type { SyncStatus } from './team/teamSync';
+export type { TeammateFile } from './team/teamAttachments';
 export type { TeamOverrideRow } from './team/caseHandlers';
 export type { TeammateDisputeStep, TeammateNote } from '../../../shared/team/teammatesRecords';
 export type { Claim, ClaimSubject, DecisionConflict, TeamAccount, TeamDecision, TeamStanding } from '../../../shared/team';

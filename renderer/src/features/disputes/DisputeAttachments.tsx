@@ -4,7 +4,6 @@
 // plain text, a PDF only as a saved file.
 import { useEffect, useState } from 'react';
 import {
-  ATTACHMENT_EXTENSION,
   ATTACHMENT_LIMITS,
   ATTACHMENT_MIME,
   ATTACHMENT_PURPOSES,
@@ -12,13 +11,12 @@ import {
   ATTACHMENT_TYPE_LABEL,
   defaultPurpose,
   formatBytes,
-  savedName,
   sniffAttachment,
   type AttachmentPurpose,
 } from '../../../../shared/disputes/attachments';
 import { showDateTime } from '../../../../shared/domain/money';
 import { ErrorAlert } from '../../app/Alerts';
-import { exportFile } from '../../app/exportFile';
+import { exportAttachment } from '../../app/exportFile';
 import { cache } from '../../core/client';
 import type { AttachmentContent, AttachmentInfo } from '../../core/contract';
 import { platform } from '../../platform';
@@ -62,16 +60,7 @@ export function DisputeAttachments({ disputeId, files, onChange }: { disputeId: 
   const save = (f: AttachmentInfo) =>
     run(async () => {
       const c = await cache.disputeAttachment(f.id);
-      const ext = ATTACHMENT_EXTENSION[c.type];
-      await exportFile({
-        kind: 'attachment',
-        suggestedName: savedName(c.name, c.type),
-        loggedName: `${disputeId}-attachment-${c.id}${ext}`,
-        filters: [{ name: ATTACHMENT_TYPE_LABEL[c.type], extensions: [ext.replace('.', '')] }],
-        data: new Blob([c.bytes as BlobPart], { type: ATTACHMENT_MIME[c.type] }),
-        rows: null,
-        what: `Attachment ${c.id} of dispute ${disputeId} (${ATTACHMENT_TYPE_LABEL[c.type]})`,
-      });
+      await exportAttachment(c, `${disputeId}-attachment-${c.id}`, `Attachment ${c.id} of dispute ${disputeId} (${ATTACHMENT_TYPE_LABEL[c.type]})`);
     });
 
   const show = (f: AttachmentInfo) =>

@@ -137,7 +137,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
               ))}
             </ul>
           )}
-          <TeammatesOnDispute disputeId={d.id} />
+          <TeammatesOnDispute disputeId={d.id} here={d.attachments} onChange={onChange} />
         </div>
       </div>
       <DisputeAttachments disputeId={d.id} files={d.attachments} onChange={onChange} />

@@ -1,13 +1,16 @@
 // Teammates' records where an analyst looks for them: their notes on the order in front of the
-// analyst, their changes to the open dispute, and their linking overrides beside this laptop's
-// (applied here only when the analyst says so). An erased text says so instead of showing blank.
+// analyst, their changes and files on the open dispute, and their linking overrides beside this
+// laptop's (applied here only when the analyst says so). An erased text says so instead of showing blank.
+import { ATTACHMENT_TYPE_LABEL } from '../../../../shared/disputes/attachments';
 import { showDateTime } from '../../../../shared/domain/money';
 import { STATUS_LABEL } from '../../../../shared/disputes/workflow';
-import type { TeammateDisputeStep, TeammateNote, TeamOverrideRow } from '../../core/contract';
+import { ErrorAlert } from '../../app/Alerts';
+import { exportAttachment } from '../../app/exportFile';
+import type { AttachmentInfo, TeammateDisputeStep, TeammateNote, TeamOverrideRow } from '../../core/contract';
 import { cache } from '../../core/client';
 import { useUi } from '../../state/uiStore';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
-import { useAsync } from '../../ui/useAsync';
+import { useActions, useAsync } from '../../ui/useAsync';
 import { useTeam } from './useTeamStatus';
 
 const ERASED = 'erased on request';
@@ -48,7 +51,7 @@ function stepText(s: TeammateDisputeStep): string {
     case 'evidence':
       return `${s.checked ? 'ticked' : 'unticked'} “${s.item}”`;
     case 'attachment':
-      return `${s.action} ${s.name ?? `a file (${ERASED})`} (${s.type.toUpperCase()}, ${s.size} bytes, SHA-256 ${s.sha256.slice(0, 12)}…)`;
+      return `${s.action} ${s.name ?? `a file (${ERASED})`} (${s.type.toUpperCase()}, ${s.size} bytes, SHA-256 ${s.sha256.slice(0, 12)}…)${s.removedSince ? ', removed since' : ''}`;
     default: {
       const never: never = s;
       return String(never);
@@ -56,17 +59,58 @@ function stepText(s: TeammateDisputeStep): string {
   }
 }
 
-/** In the dispute panel: what teammates did on it; their files stay on their laptops (named by hash). */
-export function TeammatesOnDispute({ disputeId }: { disputeId: string }) {
+type TeammateFileStep = Extract<TeammateDisputeStep, { kind: 'attachment' }>;
+
+/**
+ * In the dispute panel: what teammates did on it. A file a teammate attached (and still has) is
+ * offered from the team server, checked against its SHA-256 first: saved as a file, never opened,
+ * or added to this dispute's files here, so it goes into this laptop's evidence pack.
+ */
+export function TeammatesOnDispute({ disputeId, here, onChange }: { disputeId: string; here: readonly AttachmentInfo[]; onChange(): Promise<void> }) {
   const steps = useTeamRecords(() => cache.teammatesDisputeSteps(disputeId), [disputeId]);
+  const { run, busy, error } = useActions();
   if (!steps || steps.length === 0) return null;
+
+  const download = (s: TeammateFileStep) =>
+    run(async () => {
+      const file = await cache.teammateAttachment(s.eventId);
+      await exportAttachment(
+        file,
+        `${disputeId}-team-attachment-${s.sha256.slice(0, 12)}`,
+        `${s.analyst}'s attachment to dispute ${disputeId}, from the team (${ATTACHMENT_TYPE_LABEL[file.type]})`,
+      );
+    });
+  const addHere = (s: TeammateFileStep) =>
+    run(async () => {
+      await cache.addTeammateAttachment(s.eventId);
+      await onChange();
+    });
+  const offered = (s: TeammateDisputeStep): s is TeammateFileStep & { name: string } =>
+    s.kind === 'attachment' && s.action === 'attached' && !s.removedSince && s.name !== null;
+
   return (
     <div data-testid="teammates-dispute">
       <h3>Teammates on this dispute</h3>
+      <ErrorAlert message={error} />
       <ul>
         {steps.map((s) => (
           <li key={s.eventId}>
             {showDateTime(s.at)} · {s.analyst}: {stepText(s)}
+            {offered(s) && (
+              <>
+                {' '}
+                <button className="link" disabled={busy} onClick={() => void download(s)} aria-label={`Download ${s.name} from the team`}>
+                  Download from the team
+                </button>{' '}
+                {here.some((f) => f.sha256 === s.sha256) ? (
+                  <span className="muted">(in this dispute's files)</span>
+                ) : (
+                  <button className="link" disabled={busy} onClick={() => void addHere(s)} aria-label={`Add ${s.name} to this dispute's evidence`}>
+                    Add to this dispute's evidence
+                  </button>
+                )}
+              </>
+            )}
           </li>
         ))}
       </ul>
