@@ -8,6 +8,7 @@ import type { ShopChoice } from '../../../../shared/ingest/shops';
 import { exportFile } from '../../app/exportFile';
 import { useUi } from '../../state/uiStore';
 import { useActions, useAsync } from '../../ui/useAsync';
+import { useTeam } from '../team/useTeamStatus';
 import { exportProblems } from './ImportSummaryCard';
 
 /** How often the history is re-read while another tab's import runs. */
@@ -23,8 +24,12 @@ export interface Running {
 
 export function useImports() {
   const cacheChanged = useUi((s) => s.cacheChanged);
+  // A team sync round changes the history while this screen shows it: a teammate's import applied
+  // or undone here (the cache changed), and one of ours shared, refused or still waiting.
+  const version = useUi((s) => s.cacheVersion);
+  const teamRound = useTeam((s) => s.orders);
   const formats = useAsync(() => importer.formats(), [], { keepStale: true });
-  const history = useAsync(() => importer.list(), [], { keepStale: true });
+  const history = useAsync(() => importer.list(), [version], { keepStale: true });
   const actions = useActions();
   const [presetId, setPresetId] = useState('');
   const [orderRefColumn, setOrderRefColumn] = useState('');
@@ -35,6 +40,11 @@ export function useImports() {
   const [note, setNote] = useState<string | null>(null);
   const [lastFiles, setLastFiles] = useState(new Map<string, File>());
   const entries = history.value ?? [];
+  const sharing = entries.some((e) => e.team?.state === 'waiting');
+  const { reload: reloadHistory } = history;
+  useEffect(() => {
+    if (sharing) void reloadHistory();
+  }, [sharing, teamRound, reloadHistory]);
 
   // An import running in another tab or window: follow it here until it ends (completed, or
   // interrupted when that tab closes), then read the cache it changed.
