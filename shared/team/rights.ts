@@ -68,3 +68,20 @@ export function mayImportForTeam(role: Role, rights: ImportRights): boolean {
 export function mayUndoTeamImport(role: Role, rights: ImportRights): boolean {
   return role !== 'compliance' && rights.undoImportRoles.includes(role);
 }
+
+/** Who a team setting lets do something, in words: "only admin and lead accounts may", "no account may". */
+export function whoMay(roles: readonly Role[]): string {
+  if (roles.length === 0) return 'no account may';
+  const named = roles.length === 1 ? roles[0] : `${roles.slice(0, -1).join(', ')} and ${roles.at(-1)}`;
+  return `only ${named} accounts may`;
+}
+
+/**
+ * Whether this laptop offers "Undo for the team" on a team import, or why not (words that follow
+ * "it is a team import:"): the session's role against the team's settings, as the server checks them.
+ */
+export function teamImportUndoOffer(session: { role: Role; rights: ImportRights } | null): { offered: true } | { offered: false; why: string } {
+  if (!session) return { offered: false, why: 'sign in to the team to undo it for everyone' };
+  if (mayUndoTeamImport(session.role, session.rights)) return { offered: true };
+  return { offered: false, why: `${whoMay(session.rights.undoImportRoles)} undo a team import` };
+}

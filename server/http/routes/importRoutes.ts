@@ -12,6 +12,7 @@ import {
   opDigestText,
   opsQuerySchema,
   undoRequestSchema,
+  whoMay,
   type ImportRights,
 } from '../../../shared/team';
 import type { SignedIn } from '../../accounts/sessions';
@@ -116,10 +117,3 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext): void {
 }
 
 const ADMIN_DECIDES = 'An admin changes who may in the team settings';
-
-/** "admin and lead accounts", "no account". */
-function whoMay(roles: readonly string[]): string {
-  if (roles.length === 0) return 'no account may';
-  const named = roles.length === 1 ? roles[0] : `${roles.slice(0, -1).join(', ')} and ${roles.at(-1)}`;
-  return `only ${named} accounts may`;
-}

@@ -1,5 +1,6 @@
 // Every import ever run on this cache, newest first, with Undo for the newest one (confirmed
-// first: what it created goes, what it updated gets its previous values back).
+// first: what it created goes, what it updated gets its previous values back). A team import is
+// undone for the whole team, offered only to a role the team lets undo (else it says who may).
 import { useState } from 'react';
 import { formatCount, showDateTime } from '../../../../shared/domain/money';
 import type { ImportListEntry as ImportEntry } from '../../core/contract';
@@ -10,11 +11,14 @@ export function ImportHistoryTable({
   onUndo,
   onProblems,
   busy,
+  teamUndo,
 }: {
   entries: ImportEntry[];
   onUndo(e: ImportEntry): void;
   onProblems(e: ImportEntry): void;
   busy: boolean;
+  /** Whether this laptop's session may undo a team import, or why not. */
+  teamUndo: { offered: true } | { offered: false; why: string };
 }) {
   const [confirmUndo, setConfirmUndo] = useState<ImportEntry | null>(null);
   const columns: Column<ImportEntry>[] = [
@@ -42,20 +46,32 @@ export function ImportHistoryTable({
     { header: 'Team', cell: (e) => <TeamCell entry={e} /> },
     {
       header: null,
-      cell: (e) =>
-        e.undoable && (
-          <button onClick={() => setConfirmUndo(e)} disabled={busy}>
-            {e.team?.state === 'shared' ? 'Undo for the team' : 'Undo'}
-          </button>
-        ),
+      cell: (e) => {
+        const forTeam = e.team?.state === 'shared';
+        return (
+          e.undoable &&
+          (!forTeam || teamUndo.offered) && (
+            <button onClick={() => setConfirmUndo(e)} disabled={busy}>
+              {forTeam ? 'Undo for the team' : 'Undo'}
+            </button>
+          )
+        );
+      },
     },
   ];
+  // The newest import is the team's and this session may not undo it: said once, under the table.
+  const notOffered = teamUndo.offered ? null : entries.find((e) => e.undoable && e.team?.state === 'shared');
   return (
     <>
       {entries.length === 0 ? (
         <p className="muted">No imports yet.</p>
       ) : (
         <HistoryTable rows={entries} columns={columns} rowKey={(e) => e.id} rowProps={(e) => ({ 'data-status': e.status })} label="Import history" />
+      )}
+      {notOffered && !teamUndo.offered && (
+        <p className="muted" data-testid="team-undo-why">
+          {notOffered.fileName} is a team import: {teamUndo.why}.
+        </p>
       )}
       {confirmUndo && (
         <div className="confirm" role="dialog" aria-label="Confirm undo">

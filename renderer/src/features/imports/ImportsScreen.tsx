@@ -2,6 +2,7 @@
 // see where every row went, and undo the newest import from the history.
 import { useState } from 'react';
 import { formatCount } from '../../../../shared/domain/money';
+import { DEFAULT_IMPORT_ROLES, DEFAULT_UNDO_IMPORT_ROLES, teamImportUndoOffer } from '../../../../shared/team';
 import type { ImportProgress } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
 import { ImportDropzone } from './ImportDropzone';
@@ -10,6 +11,7 @@ import { ImportSummaryCard } from './ImportSummaryCard';
 import { ShopQuestionCard } from './ShopQuestionCard';
 import { MappingWizard } from './MappingWizard';
 import { useImports, type Running } from './useImports';
+import { useTeam } from '../team/useTeamStatus';
 
 function eta(p: ImportProgress, started: number): string {
   const elapsed = (performance.now() - started) / 1000;
@@ -22,6 +24,10 @@ export function ImportsScreen() {
   const im = useImports();
   const [wizardFile, setWizardFile] = useState<File | null>(null);
   const { running, lastFiles } = im;
+  const team = useTeam((s) => s.status);
+  // The team's settings as read at sign-in (what the server checks), its defaults before any were read.
+  const rights = team?.settings ?? { importRoles: [...DEFAULT_IMPORT_ROLES], undoImportRoles: [...DEFAULT_UNDO_IMPORT_ROLES] };
+  const teamUndo = teamImportUndoOffer(team?.signedIn && team.account ? { role: team.account.role, rights } : null);
   return (
     <section className="screen" aria-labelledby="screen-title">
       <header className="screen-head">
@@ -69,7 +75,13 @@ export function ImportsScreen() {
 
       <section className="panel wide" aria-labelledby="history-title">
         <h2 id="history-title">Import history</h2>
-        <ImportHistoryTable entries={im.history} busy={running !== null} onUndo={(e) => void im.undo(e)} onProblems={(e) => void im.problems(e)} />
+        <ImportHistoryTable
+          entries={im.history}
+          busy={running !== null}
+          teamUndo={teamUndo}
+          onUndo={(e) => void im.undo(e)}
+          onProblems={(e) => void im.problems(e)}
+        />
       </section>
     </section>
   );
