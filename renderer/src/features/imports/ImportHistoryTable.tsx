@@ -22,9 +22,9 @@ export function ImportHistoryTable({
 }) {
   const [confirmUndo, setConfirmUndo] = useState<ImportEntry | null>(null);
   const columns: Column<ImportEntry>[] = [
-    { header: 'Started (UTC)', cell: (e) => showDateTime(e.startedAt) },
+    { header: 'Started (UTC)', className: 'wrap-words', cell: (e) => showDateTime(e.startedAt) },
     { header: 'File', cell: (e) => e.fileName },
-    { header: 'Format', cell: (e) => e.formatLabel ?? '—' },
+    { header: 'Format', className: 'wrap-words', cell: (e) => e.formatLabel ?? '—' },
     { header: 'Status', cell: (e) => <span className={`status status-${e.status}`}>{e.status}</span> },
     { header: 'Rows', right: true, cell: (e) => formatCount(e.rows) },
     { header: 'Created', right: true, cell: (e) => formatCount(e.created) },
@@ -43,7 +43,8 @@ export function ImportHistoryTable({
         ),
     },
     { header: 'Content hash', className: 'mono', cell: (e) => e.fileHash.slice(0, 12) },
-    { header: 'Team', cell: (e) => <TeamCell entry={e} /> },
+    // The team's words can be long (who may import, why a file stays here): they wrap, so the table fits its box.
+    { header: 'Team', className: 'wrap-words', cell: (e) => <TeamCell entry={e} /> },
     {
       header: null,
       cell: (e) => {
@@ -66,7 +67,14 @@ export function ImportHistoryTable({
       {entries.length === 0 ? (
         <p className="muted">No imports yet.</p>
       ) : (
-        <HistoryTable rows={entries} columns={columns} rowKey={(e) => e.id} rowProps={(e) => ({ 'data-status': e.status })} label="Import history" />
+        <HistoryTable
+          className="history import-history"
+          rows={entries}
+          columns={columns}
+          rowKey={(e) => e.id}
+          rowProps={(e) => ({ 'data-status': e.status })}
+          label="Import history"
+        />
       )}
       {notOffered && !teamUndo.offered && (
         <p className="muted" data-testid="team-undo-why">
