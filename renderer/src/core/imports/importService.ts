@@ -304,10 +304,22 @@ export class ImportService {
     }
   }
 
+  /**
+   * The history, newest first. The team sync lifts this laptop's unshared imports off and writes
+   * them again above the team's (teamOrders.ts): each writing is a record, but the analyst made one
+   * import, so an operation shows once, as its latest writing (the earlier ones are all undone).
+   */
   async list(): Promise<ImportListEntry[]> {
     await this.recover();
-    const [entries, ops, deviceId] = await Promise.all([this.history.list(), this.db.teamOps.toArray(), new TeamStore(this.db).get('deviceId')]);
+    const [all, ops, deviceId] = await Promise.all([this.history.list(), this.db.teamOps.toArray(), new TeamStore(this.db).get('deviceId')]);
     const byId = new Map(ops.map((o) => [o.opId, o]));
+    const shown = new Set<string>();
+    const entries = all.filter((e) => {
+      if (!e.teamOpId) return true;
+      if (shown.has(e.teamOpId)) return false;
+      shown.add(e.teamOpId);
+      return true;
+    });
     return entries.map((e) => {
       const op = e.teamOpId ? byId.get(e.teamOpId) : undefined;
       return { ...e, team: op ? { state: op.state, by: op.by, mine: op.deviceId === deviceId, problem: op.problem } : null };
