@@ -23,7 +23,19 @@ export function ImportHistoryTable({
   const [confirmUndo, setConfirmUndo] = useState<ImportEntry | null>(null);
   const columns: Column<ImportEntry>[] = [
     { header: 'Started (UTC)', className: 'wrap-words', cell: (e) => showDateTime(e.startedAt) },
-    { header: 'File', cell: (e) => e.fileName },
+    {
+      header: 'File',
+      // The content hash under the name (one file, one hash): a column of its own left the team's words no room.
+      cell: (e) => (
+        <>
+          {e.fileName}
+          <span className="file-hash mono muted">
+            <span className="visually-hidden">content hash </span>
+            {e.fileHash.slice(0, 12)}
+          </span>
+        </>
+      ),
+    },
     { header: 'Format', className: 'wrap-words', cell: (e) => e.formatLabel ?? '—' },
     { header: 'Status', cell: (e) => <span className={`status status-${e.status}`}>{e.status}</span> },
     { header: 'Rows', right: true, cell: (e) => formatCount(e.rows) },
@@ -42,9 +54,8 @@ export function ImportHistoryTable({
           0
         ),
     },
-    { header: 'Content hash', className: 'mono', cell: (e) => e.fileHash.slice(0, 12) },
     // The team's words can be long (who may import, why a file stays here): they wrap, so the table fits its box.
-    { header: 'Team', className: 'wrap-words', cell: (e) => <TeamCell entry={e} /> },
+    { header: 'Team', className: 'wrap-words team-words', cell: (e) => <TeamCell entry={e} /> },
     {
       header: null,
       cell: (e) => {
@@ -125,6 +136,9 @@ function TeamCell({ entry }: { entry: ImportEntry }) {
         </span>
       );
     case 'duplicate':
-      return <span data-team="duplicate">{team.problem ?? 'The team already had this file'}</span>;
+      // The reason reads on after a colon elsewhere; here it starts the cell.
+      return <span data-team="duplicate">{team.problem ? sentence(team.problem) : 'The team already had this file'}</span>;
   }
 }
+
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
