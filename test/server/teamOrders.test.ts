@@ -19,11 +19,14 @@ const ORIGIN = 'https://team.example';
 class Network {
   down = false;
   failNext: ((method: string, path: string) => boolean) | null = null;
+  /** Every request as `METHOD path`, in order. */
+  readonly calls: string[] = [];
   constructor(private readonly h: Harness) {}
 
   fetch = async (input: string, init: RequestInit): Promise<Response> => {
     const path = input.slice(ORIGIN.length);
     const method = init.method ?? 'GET';
+    this.calls.push(`${method} ${path}`);
     if (this.down) throw new TypeError('network down');
     if (this.failNext?.(method, path)) {
       this.failNext = null;
@@ -127,6 +130,33 @@ describe('team imports between two laptops', () => {
     expect(await liveKeys(b.db)).toEqual([]);
     expect((await b.imports.list()).find((e) => e.fileName === 'orders_2026-11.csv')!.status).toBe('undone');
     expect(await b.imports.checkTeamOrders()).toMatchObject({ missing: [], ordersDiffer: 0 });
+
+    // A teammate joining now has nothing to apply, and fetches none of the undone import's records.
+    const c = await laptop('Cleo Brandt', 'analyst');
+    net.calls.length = 0;
+    expect(await c.imports.syncTeamOrders()).toMatchObject({ problem: null });
+    expect(net.calls.filter((call) => call.includes('/chunks/'))).toEqual([]);
+    expect(await c.db.teamOps.count()).toBe(2);
+    expect(await c.db.teamOpChunks.count()).toBe(0);
+    expect(await liveKeys(c.db)).toEqual([]);
+    expect(await c.imports.checkTeamOrders()).toMatchObject({ missing: [], ordersDiffer: 0 });
+  });
+
+  it('records fetched before the team undid their import are dropped when the undo arrives', async () => {
+    const a = await laptop('Ana Weber', 'lead');
+    const b = await laptop('Ben Ito', 'analyst');
+    await a.imports.run([csv(shopOrders(12_000, '2026-11-05', 10, 'example.de'), 'orders_big.csv')], null);
+    await a.imports.syncTeamOrders();
+    // B gets the first chunk, then loses the network before the second.
+    let gets = 0;
+    net.failNext = (method, path) => method === 'GET' && path.includes('/chunks/') && ++gets === 2;
+    await b.imports.syncTeamOrders();
+    expect(await b.db.teamOpChunks.count()).toBe(1);
+
+    await a.imports.undo((await a.imports.list())[0]!.id);
+    await b.imports.syncTeamOrders();
+    expect(await b.db.teamOpChunks.count()).toBe(0);
+    expect(await liveKeys(b.db)).toEqual([]);
   });
 
   it('both laptops import the same file offline, then sync: one operation, no duplicate orders', async () => {

@@ -115,6 +115,8 @@ export class TeamOrders {
           await db.teamOps.update(op.opId, { seq: op.seq, state: 'shared', liveDigest: op.liveDigest, problem: null });
           if (known.applied) await dropChunks(db, op.opId);
         } else await db.teamOps.put(recordOf(op));
+        // Records of an import fetched but not applied before the team undid it are of no more use.
+        if (!known && op.kind === 'undo' && op.undoes && !(await db.teamOps.get(op.undoes))?.applied) await dropChunks(db, op.undoes);
       }
       if (!page.more || page.ops.length === 0) break;
     }
