@@ -63,7 +63,7 @@ export function TeamPanel() {
             {status.settings ? `The app locks after ${status.settings.idleLockMinutes} minutes without input.` : ''} This laptop is device{' '}
             {status.deviceId?.slice(0, 8)}.
           </p>
-          <div className="row">
+          <div className="toolbar">
             <button onClick={() => void useTeam.getState().syncNow()}>Sync now</button>
             <button onClick={() => void signOut()}>Sign out</button>
           </div>
