@@ -233,6 +233,28 @@ describe('team imports between two laptops', () => {
     expect(check.differingHere).toEqual([planted]);
   });
 
+  it('the check names a team order an import made while signed out changed', async () => {
+    const a = await laptop('Ana Weber', 'lead');
+    const b = await laptop('Ben Ito', 'analyst');
+    const rows = shopOrders(20, '2026-11-03', 20, 'example.de');
+    await a.imports.run([csv(rows, 'orders_2026-10.csv')], null);
+    await a.imports.syncTeamOrders();
+    await b.imports.syncTeamOrders();
+    // Signed out, B corrects #1004's amount, as the same shop: the import is B's alone.
+    const store = new TeamStore(b.db);
+    const session = (await store.get('session'))!;
+    await store.remove('session');
+    const [corrected] = await b.imports.run([csv([{ ...rows[3]!, total: '99.00' }], 'correction.csv')], null, undefined, {}, { shop: null, update: true });
+    expect(corrected).toMatchObject({ status: 'completed', summary: { updated: 1 } });
+    await store.set('session', session);
+    await b.imports.syncTeamOrders();
+
+    const check = await b.imports.checkTeamOrders();
+    expect(check).toMatchObject({ missing: [], notShared: [], ordersDiffer: 1 });
+    expect(check.differingHere).toHaveLength(1);
+    expect(check.differingHere[0]).toMatch(/#1004$/);
+  });
+
   it("an analyst's import stays on that laptop, and the team's imports go under it", async () => {
     const a = await laptop('Ana Weber', 'lead');
     const b = await laptop('Ben Ito', 'analyst');

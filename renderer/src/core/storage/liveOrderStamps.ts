@@ -1,5 +1,5 @@
 // The live orders written by a set of imports, as (order key, stamp) pairs: what the team-orders
-// digest covers. Reads the key columns and live flags of those imports' blocks only.
+// digest covers; and every order key those imports wrote. Reads those imports' blocks only.
 import { FIELD_SEPARATOR } from '../../../../shared/orders/columns';
 import type { WorkbenchDb } from './schema';
 
@@ -28,4 +28,15 @@ export async function liveOrderStamps(db: WorkbenchDb, importIds: readonly numbe
     });
   }
   return out;
+}
+
+/** Every order key the blocks of `importIds` hold, live or not (an order a later import replaced here too). */
+export async function orderKeysWritten(db: WorkbenchDb, importIds: readonly number[]): Promise<Set<string>> {
+  const keys = new Set<string>();
+  if (importIds.length === 0) return keys;
+  const blockIds = (await db.orderBlocks.where('importId').anyOf(importIds).primaryKeys()) as number[];
+  for (let i = 0; i < blockIds.length; i += 200) {
+    for (const k of await db.orderKeys.bulkGet(blockIds.slice(i, i + 200))) if (k) for (const key of k.keys.split(FIELD_SEPARATOR)) keys.add(key);
+  }
+  return keys;
 }

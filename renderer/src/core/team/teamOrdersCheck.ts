@@ -1,8 +1,8 @@
 // Can this laptop prove it holds the team's orders? Its live orders from team imports, as a
 // digest, against the one the author of the last operation it applied reported; the team's
 // operations it lacks and its own not yet shared, named by file.
-import { buildLiveDigest, compareLiveDigests, entryIdOf, type LiveDigest } from '../../../../shared/team';
-import { liveOrderStamps } from '../storage/liveOrderStamps';
+import { buildLiveDigest, compareLiveDigests, entryIdOf, keyIdOf, keyIdOfEntry, type LiveDigest } from '../../../../shared/team';
+import { liveOrderStamps, orderKeysWritten } from '../storage/liveOrderStamps';
 import type { TeamOpRecord, WorkbenchDb } from '../storage/schema';
 
 /** The digest of the live orders written by the team's applied operations (and `alsoOps`, about to be). */
@@ -27,7 +27,11 @@ export interface TeamOrdersCheck {
   /** Against the digest the author of operation `appliedSeq` reported: null when it cannot be counted, 0 when equal. */
   comparedWith: { fileName: string; by: string; kind: 'import' | 'undo' } | null;
   ordersDiffer: number | null;
-  /** Up to 20 of this laptop's orders that are not as the team has them (order keys). */
+  /**
+   * Up to 20 of the orders that differ (order keys): held here in a version the team does not
+   * have, or written by a team import and not live here in the team's version (changed by an
+   * import made while signed out, say).
+   */
   differingHere: string[];
 }
 
@@ -43,16 +47,17 @@ export async function checkTeamOrders(db: WorkbenchDb, appliedSeq: number, lates
     .map((o) => ({ fileName: o.fileName, state: o.state, problem: o.problem }));
   const at = ordered.find((o) => o.seq === appliedSeq);
   if (!at?.liveDigest) return { appliedSeq, latestSeq, missing, notShared, comparedWith: null, ordersDiffer: null, differingHere: [] };
-  const teamOps = ops.filter((o) => o.applied && o.importId !== null && o.state === 'shared');
-  const entries = await liveOrderStamps(
-    db,
-    teamOps.map((o) => o.importId!),
-  );
+  const teamImports = ops.filter((o) => o.applied && o.importId !== null && o.state === 'shared').map((o) => o.importId!);
+  const entries = await liveOrderStamps(db, teamImports);
   const comparison = compareLiveDigests(buildLiveDigest(entries), at.liveDigest);
   // The server's copy of the author's digest did not read: nothing can be said of the orders, and that is said.
   if ('error' in comparison) throw new Error(`The team's digest after ${at.fileName} cannot be read: ${comparison.error}`);
   const mineOnly = new Set(comparison.mineOnly);
   const differingHere = mineOnly.size === 0 ? [] : entries.filter((e) => mineOnly.has(entryIdOf(e.key, e.stamp))).map((e) => e.key);
+  // The team's versions this laptop lacks, named by the key half of their entry ids among the keys the team's imports wrote here.
+  const theirsOnly = new Set(comparison.theirsOnly.map(keyIdOfEntry));
+  const written = theirsOnly.size === 0 ? [] : [...(await orderKeysWritten(db, teamImports))];
+  differingHere.push(...written.filter((key) => theirsOnly.has(keyIdOf(key))));
   return {
     appliedSeq,
     latestSeq,
