@@ -186,7 +186,8 @@ export class TeamOrders {
       await this.undoPartial(op.opId);
       throw new Error(`The team import of ${op.fileName} could not be applied here: ${outcome.error ?? outcome.status}`);
     }
-    await db.teamOps.update(op.opId, { applied: true, importId: outcome.importId, problem: null });
+    // Written again after a lift, this laptop's own keeps what it says (why the team refused it, say).
+    await db.teamOps.update(op.opId, { applied: true, importId: outcome.importId, ...(op.state === 'shared' ? { problem: null } : {}) });
     // An ordered operation's records are the server's to give again; this laptop's own wait here until ordered.
     if (op.state === 'shared') await dropChunks(db, op.opId);
     return outcome;
