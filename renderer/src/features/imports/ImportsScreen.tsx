@@ -11,7 +11,7 @@ import { ImportSummaryCard } from './ImportSummaryCard';
 import { ShopQuestionCard } from './ShopQuestionCard';
 import { MappingWizard } from './MappingWizard';
 import { useImports, type Running } from './useImports';
-import { useTeam } from '../team/useTeamStatus';
+import { useTeam } from '../team';
 
 function eta(p: ImportProgress, started: number): string {
   const elapsed = (performance.now() - started) / 1000;

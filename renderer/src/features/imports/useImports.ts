@@ -8,7 +8,7 @@ import type { ShopChoice } from '../../../../shared/ingest/shops';
 import { exportFile } from '../../app/exportFile';
 import { useUi } from '../../state/uiStore';
 import { useActions, useAsync } from '../../ui/useAsync';
-import { useTeam } from '../team/useTeamStatus';
+import { useTeam } from '../team';
 import { exportProblems } from './ImportSummaryCard';
 
 /** How often the history is re-read while another tab's import runs. */
