@@ -9,16 +9,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { startServer } from '../resources/scripts/serve.mjs';
+import { teamFigures } from './teamFigures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const RUNS = Math.max(3, Number(process.env.BENCH_RUNS ?? 3));
 // BENCH_ONLY=rings (or report, backup) seeds the app cache and measures only the rings (or report,
 // backup) figures, written to bench/results-<name>.json; BENCH_ONLY=import measures the demo load
-// and the import alone. BENCH_AB_DIR names another bench build (an out/bench-renderer copied from
+// and the import alone; BENCH_ONLY=team a team import's push by one laptop and first pull by
+// another through a team server on loopback (bench/teamFigures.mjs). BENCH_AB_DIR names another bench build (an out/bench-renderer copied from
 // the code before a change): the import and demo-load runs of both builds are then interleaved.
 const ONLY = process.env.BENCH_ONLY ?? '';
-const PARTS = ['rings', 'report', 'backup', 'import'];
+const PARTS = ['rings', 'report', 'backup', 'import', 'team'];
 const AB_DIR = process.env.BENCH_AB_DIR ? path.resolve(process.env.BENCH_AB_DIR) : '';
 if (ONLY && !PARTS.includes(ONLY)) throw new Error(`BENCH_ONLY must be one of ${PARTS.join(', ')}`);
 // The bench build of the renderer (with bench.html) goes here, never into the app's out/renderer.
@@ -594,8 +596,9 @@ async function main() {
   const observations = {};
   const extra = {};
   try {
-    // Alone, the import part seeds nothing: it loads the demo year once per run (and per build).
-    if (ONLY !== 'import') {
+    // Alone, the import and team parts seed nothing: the import loads the demo year once per run
+    // (and per build), the team part makes its own caches from the orders file.
+    if (ONLY !== 'import' && ONLY !== 'team') {
       log(`seeding ${ORDERS.toLocaleString('en-US')} demo orders (app layout and baseline layout)`);
       await withBrowser(profile, async (page) => {
         page.setDefaultTimeout(0);
@@ -615,7 +618,7 @@ async function main() {
       });
     }
 
-    if (ONLY !== 'import') await qualityFigures(base, profile, figures);
+    if (ONLY !== 'import' && ONLY !== 'team') await qualityFigures(base, profile, figures);
     if (!ONLY || ONLY === 'rings') await ringsFigures(base, profile, figures, observations);
     if (!ONLY || ONLY === 'report') await reportFigures(base, profile, figures, observations);
     if (!ONLY || ONLY === 'backup') await backupFigures(base, profile, figures);
@@ -702,6 +705,11 @@ async function main() {
     }
     if (!ONLY || ONLY === 'import') {
       await importFigures(base, abServer?.url, figures, observations, extra.demo_load_rows_per_s);
+    }
+    if (!ONLY || ONLY === 'team') {
+      const csv = await ordersCsv();
+      const helpers = { benchOut: BENCH_OUT, csv, csvName: path.basename(csv), runs: RUNS, withBrowser, rendererPeakBytes, fig, median, log };
+      await teamFigures(helpers, figures, observations);
     }
   } finally {
     await server.close();

@@ -23,6 +23,7 @@ import { MARKETPLACE_LABEL, MARKETPLACES } from '../../../shared/domain/order';
 import Papa from 'papaparse';
 import { importFile } from '../core/imports/importRunner';
 import { coalescedChunks } from '../core/imports/importService';
+import { teamBench } from './teamBench';
 
 const BASELINE_DB = 'bench-baseline';
 const STORE = 'orders';
@@ -203,6 +204,7 @@ async function naiveTrend(db: WorkbenchDb, params: TrendAsked, fresh: FreshStore
 }
 
 const bench = {
+  ...teamBench,
   /**
    * The fraud-trend report over the whole cache by week x marketplace, with the app's own
    * ReportService (what the Reports screen asks of the cache worker), each run on a fresh
