@@ -9,11 +9,18 @@ import { refusal, type Refusal } from '../http/refusal';
 
 const inflate = promisify(gunzip);
 
+/**
+ * Output is taken 1 MiB at a time: zlib's default 16 KiB makes a 4 MiB chunk (the bench's 5,000
+ * orders) some 260 trips between the thread pool and the event loop, 18.5 ms to inflate it
+ * against 6.8 ms. The raw limit holds to within one step.
+ */
+export const INFLATE_STEP_BYTES = 1024 * 1024;
+
 /** The chunk's size once decompressed, or why it is refused. Decompression runs off the event loop. */
 export async function checkChunk(gzipBytes: Buffer, expectedHash: string, maxRawBytes: number, n: number): Promise<{ rawBytes: number } | Refusal> {
   let raw: Buffer;
   try {
-    raw = await inflate(gzipBytes, { maxOutputLength: maxRawBytes });
+    raw = await inflate(gzipBytes, { maxOutputLength: maxRawBytes, chunkSize: INFLATE_STEP_BYTES });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
       return refusal(413, 'chunk-too-large', `chunk ${n} decompresses to more than ${maxRawBytes} bytes: send fewer records per chunk`);
