@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { startServer } from '../resources/scripts/serve.mjs';
-import { teamFigures } from './teamFigures.mjs';
+import { teamFigures, teamPrerequisites } from './teamFigures.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
@@ -586,6 +586,8 @@ async function importFigures(base, abBase, figures, observations, seeded) {
 }
 
 async function main() {
+  // The team figures come last and need PostgreSQL: a machine without it is told now, not hours in.
+  if (!ONLY || ONLY === 'team') await teamPrerequisites();
   await build();
   const server = await startServer({ port: Number(process.env.BENCH_PORT ?? 4181), dir: BENCH_OUT });
   const base = server.url;

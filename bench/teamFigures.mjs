@@ -7,6 +7,12 @@ import path from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import { startServer } from '../resources/scripts/serve.mjs';
 
+/** Throws, saying what to install, when there is no PostgreSQL for the bench's team server. */
+export async function teamPrerequisites() {
+  const { findPostgresBin } = await tsImport('../server/postgres/localCluster.ts', import.meta.url);
+  findPostgresBin();
+}
+
 /**
  * One laptop: a browser on a new profile (an empty IndexedDB) showing the bench page served with
  * the team origin in its CSP, the page's ImportService signed in as `account` (or not: null).
