@@ -10,7 +10,7 @@ import { httpTransport, TeamRefusal, type TeamTransport } from '../../renderer/s
 import { migrate, readMigrations } from '../../server/postgres/migrate';
 import { ATTACHMENT_LIMITS } from '../../shared/disputes/attachments';
 import { attachmentFilePath, payloadText, type TeamEventInput } from '../../shared/team';
-import { freshDatabase, Laptop, START, startHarness, type Harness } from './teamServerHarness';
+import { freshDatabase, type Harness, injectFetch, Laptop, START, startHarness } from './teamServerHarness';
 
 const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/attachments');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name));
@@ -183,18 +183,7 @@ describe('the laptop transport on attachment files', () => {
   beforeAll(async () => {
     h = await startHarness();
     await h.addUser('Ana Weber', 'analyst');
-    transport = httpTransport('http://team.test', async (url, init) => {
-      const r = await h.app.inject({
-        method: init.method as 'GET',
-        url: url.slice('http://team.test'.length),
-        headers: init.headers as Record<string, string>,
-        ...(init.body !== undefined ? { payload: typeof init.body === 'string' ? init.body : Buffer.from(init.body as Uint8Array) } : {}),
-      });
-      return new Response(r.rawPayload.length > 0 ? new Uint8Array(r.rawPayload) : null, {
-        status: r.statusCode,
-        headers: r.headers as Record<string, string>,
-      });
-    });
+    transport = httpTransport('http://team.test', injectFetch(h, 'http://team.test'));
   });
   afterAll(() => h.close());
 

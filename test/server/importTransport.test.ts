@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { httpTransport, TeamRefusal, type TeamTransport } from '../../renderer/src/core/team/teamTransport';
 import { liveDigest, sampleImport } from './teamImports';
-import { startHarness, type Harness } from './teamServerHarness';
+import { type Harness, injectFetch, startHarness } from './teamServerHarness';
 
 describe('the laptop transport on team imports', () => {
   let h: Harness;
@@ -14,18 +14,7 @@ describe('the laptop transport on team imports', () => {
     await h.addUser('Lea', 'lead');
     await h.addUser('Carla', 'compliance');
     [lea, carla] = [await h.signIn('Lea'), await h.signIn('Carla')];
-    transport = httpTransport('http://team.test', async (url, init) => {
-      const r = await h.app.inject({
-        method: init.method as 'GET',
-        url: url.slice('http://team.test'.length),
-        headers: init.headers as Record<string, string>,
-        ...(init.body !== undefined ? { payload: typeof init.body === 'string' ? init.body : Buffer.from(init.body as Uint8Array) } : {}),
-      });
-      return new Response(r.rawPayload.length > 0 ? new Uint8Array(r.rawPayload) : null, {
-        status: r.statusCode,
-        headers: r.headers as Record<string, string>,
-      });
-    });
+    transport = httpTransport('http://team.test', injectFetch(h, 'http://team.test'));
   });
   afterAll(() => h.close());
 

@@ -11,7 +11,7 @@ import { FIELD_SEPARATOR } from '../../shared/orders/columns';
 import type { Role } from '../../shared/team';
 import type { TeamOrdersProgress } from '../../renderer/src/core/team/teamOrders';
 import { shopifyExport, shopOrders } from '../support/shopifyExport';
-import { startHarness, type Harness } from './teamServerHarness';
+import { injectFetch, startHarness, type Harness } from './teamServerHarness';
 
 const ORIGIN = 'https://team.example';
 
@@ -21,7 +21,10 @@ class Network {
   failNext: ((method: string, path: string) => boolean) | null = null;
   /** Every request as `METHOD path`, in order. */
   readonly calls: string[] = [];
-  constructor(private readonly h: Harness) {}
+  private readonly inject: (url: string, init: RequestInit) => Promise<Response>;
+  constructor(h: Harness) {
+    this.inject = injectFetch(h, ORIGIN);
+  }
 
   fetch = async (input: string, init: RequestInit): Promise<Response> => {
     const path = input.slice(ORIGIN.length);
@@ -32,14 +35,7 @@ class Network {
       this.failNext = null;
       throw new TypeError('connection reset');
     }
-    const body = init.body;
-    const r = await this.h.app.inject({
-      method: method as 'GET',
-      url: path,
-      headers: init.headers as Record<string, string>,
-      ...(body === undefined || body === null ? {} : { payload: typeof body === 'string' ? body : Buffer.from(body as Uint8Array) }),
-    });
-    return new Response(r.statusCode === 204 ? null : new Uint8Array(r.rawPayload), { status: r.statusCode, headers: r.headers as Record<string, string> });
+    return this.inject(input, init);
   };
 }
 

@@ -179,3 +179,22 @@ export function samplePayload(kind: SampleKind, n: number): TeamEventInput['payl
       return { exportId: n + 1, kind: 'csv', rows: 12, logHead: head, nameHash: null, whatHash: null };
   }
 }
+
+/**
+ * `fetch` through the in-process server at `origin`, as the laptop's transport calls it: binary
+ * bodies as Buffers, answers with their bytes, status and headers.
+ */
+export function injectFetch(h: Pick<Harness, 'app'>, origin: string): (url: string, init: RequestInit) => Promise<Response> {
+  return async (url, init) => {
+    const r = await h.app.inject({
+      method: init.method as 'GET',
+      url: url.slice(origin.length),
+      headers: init.headers as Record<string, string>,
+      ...(init.body !== undefined && init.body !== null ? { payload: typeof init.body === 'string' ? init.body : Buffer.from(init.body as Uint8Array) } : {}),
+    });
+    return new Response(r.statusCode === 204 || r.rawPayload.length === 0 ? null : new Uint8Array(r.rawPayload), {
+      status: r.statusCode,
+      headers: r.headers as Record<string, string>,
+    });
+  };
+}
