@@ -1,73 +1,226 @@
-// Writes the bench's import input: the seeded demo orders as a Zalando-style orders export
-// (16 columns, comma-separated, ISO dates), streamed to disk so 1M rows never sit in memory.
+// Writes the bench's import input: the seeded demo orders as a Shopify orders export, the shape
+// the import issue measures (the 79 columns of a current export, one row per line item: an order
+// with several items spans several rows, its own columns filled on the first one, `Name`, `Email`
+// and `Phone` repeated on the rest; dates with the shop's offset, `'` before postcodes as
+// spreadsheets leave them), streamed to disk so 1M rows never sit in memory. `rows` counts data
+// rows, not orders: 1M rows hold about 670k orders.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { generateDemo } from '../shared/demo';
+import type { Order } from '../shared/domain/order';
 
-const HEADER = [
-  'order_number',
-  'order_date',
-  'customer_number',
-  'customer_email',
-  'customer_phone',
-  'status',
-  'line_status',
-  'shipping_address.first_name',
-  'shipping_address.last_name',
-  'shipping_address.address_line_1',
-  'shipping_address.zip_code',
-  'shipping_address.city',
-  'shipping_address.country_code',
-  'currency',
-  'order_amount',
-  'article_name',
-];
+export const SHOPIFY_HEADER = [
+  'Name',
+  'Email',
+  'Financial Status',
+  'Paid at',
+  'Fulfillment Status',
+  'Fulfilled at',
+  'Accepts Marketing',
+  'Currency',
+  'Subtotal',
+  'Shipping',
+  'Taxes',
+  'Total',
+  'Discount Code',
+  'Discount Amount',
+  'Shipping Method',
+  'Created at',
+  'Lineitem quantity',
+  'Lineitem name',
+  'Lineitem price',
+  'Lineitem compare at price',
+  'Lineitem sku',
+  'Lineitem requires shipping',
+  'Lineitem taxable',
+  'Lineitem fulfillment status',
+  'Billing Name',
+  'Billing Street',
+  'Billing Address1',
+  'Billing Address2',
+  'Billing Company',
+  'Billing City',
+  'Billing Zip',
+  'Billing Province',
+  'Billing Country',
+  'Billing Phone',
+  'Shipping Name',
+  'Shipping Street',
+  'Shipping Address1',
+  'Shipping Address2',
+  'Shipping Company',
+  'Shipping City',
+  'Shipping Zip',
+  'Shipping Province',
+  'Shipping Country',
+  'Shipping Phone',
+  'Notes',
+  'Note Attributes',
+  'Cancelled at',
+  'Payment Method',
+  'Payment Reference',
+  'Refunded Amount',
+  'Vendor',
+  'Outstanding Balance',
+  'Employee',
+  'Location',
+  'Device ID',
+  'Id',
+  'Tags',
+  'Risk Level',
+  'Source',
+  'Lineitem discount',
+  'Tax 1 Name',
+  'Tax 1 Value',
+  'Tax 2 Name',
+  'Tax 2 Value',
+  'Tax 3 Name',
+  'Tax 3 Value',
+  'Tax 4 Name',
+  'Tax 4 Value',
+  'Tax 5 Name',
+  'Tax 5 Value',
+  'Phone',
+  'Receipt Number',
+  'Duties',
+  'Billing Province Name',
+  'Shipping Province Name',
+  'Payment ID',
+  'Payment Terms Name',
+  'Next Payment Due At',
+  'Payment References',
+] as const;
+
+const COLUMN = Object.fromEntries(SHOPIFY_HEADER.map((h, i) => [h, i])) as Record<(typeof SHOPIFY_HEADER)[number], number>;
+const ARTICLES = [
+  ['Daunenjacke - M', 'DJ-M', 149.0],
+  ['Sneaker Low - 42', 'SL-42', 89.95],
+  ['Jeans Slim - 32/32', 'JS-3232', 69.9],
+  ['Strickpullover - L', 'SP-L', 59.0],
+  ['Sommerkleid - 38', 'SK-38', 45.5],
+  ['Chelsea Boots - 41', 'CB-41', 119.0],
+  ['Rucksack', 'RS-1', 39.99],
+  ['Socken 3er-Pack', 'SO-3', 15.0],
+] as const;
+const FINANCIAL = { open: 'pending', paid: 'paid', fulfilled: 'paid', cancelled: 'voided', refunded: 'refunded' } as const;
+const RISK = ['Low', 'Low', 'Low', 'Low', 'Medium', 'High'] as const;
 
 const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-const ARTICLES = ['Daunenjacke', 'Sneaker Low', 'Jeans Slim', 'Strickpullover', 'Sommerkleid', 'Chelsea Boots', 'Rucksack', 'Softshelljacke'];
-const STATUS = { open: 'initial', paid: 'approved', fulfilled: 'fulfilled', cancelled: 'fulfilled', refunded: 'fulfilled' } as const;
+const money = (minor: number) => (minor / 100).toFixed(2);
 
-export async function writeOrdersCsv(path: string, orders: number, seed: number, now: number): Promise<{ rows: number; bytes: number }> {
+/** A Shopify timestamp: the shop's local time (Berlin, +01:00 or +02:00 by the EU rule) and its offset. */
+export function shopifyTime(ms: number): string {
+  const y = new Date(ms).getUTCFullYear();
+  const lastSunday = (month: number) => {
+    const d = new Date(Date.UTC(y, month + 1, 0, 1));
+    return d.getTime() - d.getUTCDay() * 86_400_000;
+  };
+  const summer = ms >= lastSunday(2) && ms < lastSunday(9);
+  const local = new Date(ms + (summer ? 2 : 1) * 3_600_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 19)} ${summer ? '+0200' : '+0100'}`;
+}
+
+/** The rows of one order: its first row with the order's columns, then one row per further item. */
+function orderRows(o: Order, number: number, items: number): string[] {
+  const total = o.totalMinor;
+  const shipping = total > 5000 ? 0 : 490;
+  const taxes = Math.round(((total - shipping) * 19) / 119);
+  const created = shopifyTime(o.createdAt);
+  const paid = o.status === 'open' ? '' : created;
+  const [address1, ...rest] = o.shipStreet.split(', ');
+  const first = new Array<string>(SHOPIFY_HEADER.length).fill('');
+  const set = (name: keyof typeof COLUMN, v: string) => (first[COLUMN[name]] = cell(v));
+  set('Name', `#${number}`);
+  set('Email', o.email);
+  set('Financial Status', FINANCIAL[o.status]);
+  set('Paid at', paid);
+  set('Fulfillment Status', o.status === 'fulfilled' || o.status === 'refunded' ? 'fulfilled' : 'unfulfilled');
+  set('Accepts Marketing', number % 3 === 0 ? 'yes' : 'no');
+  set('Currency', o.currency);
+  set('Subtotal', money(total - shipping));
+  set('Shipping', money(shipping));
+  set('Taxes', money(taxes));
+  set('Total', money(total));
+  set('Shipping Method', 'DHL Paket');
+  set('Created at', created);
+  set('Billing Name', o.shipName);
+  set('Billing Street', o.shipStreet);
+  set('Billing Address1', address1 ?? '');
+  set('Billing Address2', rest.join(', '));
+  set('Billing City', o.shipCity);
+  set('Billing Zip', `'${o.shipPostcode}`);
+  set('Billing Country', o.billCountry || o.shipCountry);
+  set('Billing Phone', o.phone);
+  set('Shipping Name', o.shipName);
+  set('Shipping Street', o.shipStreet);
+  set('Shipping Address1', address1 ?? '');
+  set('Shipping Address2', rest.join(', '));
+  set('Shipping City', o.shipCity);
+  set('Shipping Zip', `'${o.shipPostcode}`);
+  set('Shipping Country', o.shipCountry);
+  set('Shipping Phone', o.phone);
+  set('Cancelled at', o.status === 'cancelled' ? created : '');
+  set('Payment Method', 'Shopify Payments');
+  set('Payment Reference', `c${number}.1`);
+  set('Refunded Amount', o.status === 'refunded' ? money(total) : '0.00');
+  set('Vendor', 'Nordwind');
+  set('Outstanding Balance', '0.00');
+  set('Id', String(5_800_000_000_000 + number));
+  set('Risk Level', RISK[number % RISK.length]!);
+  set('Source', 'web');
+  set('Tax 1 Name', 'DE MwSt 19%');
+  set('Tax 1 Value', money(taxes));
+  set('Phone', o.phone);
+  set('Payment ID', `c${number}.1`);
+  set('Payment References', `c${number}.1`);
+  const rows: string[][] = [];
+  for (let i = 0; i < items; i++) {
+    const row = i === 0 ? first : new Array<string>(SHOPIFY_HEADER.length).fill('');
+    if (i > 0) {
+      row[COLUMN.Name] = first[COLUMN.Name]!;
+      row[COLUMN.Email] = first[COLUMN.Email]!;
+      row[COLUMN.Phone] = first[COLUMN.Phone]!;
+    }
+    const [name, sku, price] = ARTICLES[(number + i * 3) % ARTICLES.length]!;
+    row[COLUMN['Lineitem quantity']] = '1';
+    row[COLUMN['Lineitem name']] = cell(name);
+    row[COLUMN['Lineitem price']] = price.toFixed(2);
+    row[COLUMN['Lineitem sku']] = sku;
+    row[COLUMN['Lineitem requires shipping']] = 'true';
+    row[COLUMN['Lineitem taxable']] = 'true';
+    row[COLUMN['Lineitem fulfillment status']] = o.status === 'fulfilled' ? 'fulfilled' : 'pending';
+    row[COLUMN['Lineitem discount']] = '0.00';
+    rows.push(row);
+  }
+  return rows.map((r) => r.join(','));
+}
+
+/** Writes `rows` data rows: the last order has as many items as there is room for. */
+export async function writeOrdersCsv(path: string, rows: number, seed: number, now: number): Promise<{ rows: number; orders: number; bytes: number }> {
   const out = createWriteStream(path);
   let bytes = 0;
-  let rows = 0;
+  let written = 0;
+  let orders = 0;
   const write = async (text: string) => {
     bytes += Buffer.byteLength(text);
     if (!out.write(text)) await once(out, 'drain');
   };
-  await write(HEADER.join(',') + '\n');
-  const gen = generateDemo({ orders, seed, now, chunkSize: 10_000 });
-  for (let step = gen.next(); !step.done; step = gen.next()) {
+  await write(SHOPIFY_HEADER.join(',') + '\n');
+  // Enough demo orders for `rows` rows at 1.5 rows per order; the generator stops when they are written.
+  const gen = generateDemo({ orders: rows, seed, now, chunkSize: 10_000 });
+  for (let step = gen.next(); !step.done && written < rows; step = gen.next()) {
     const lines: string[] = [];
     for (const o of step.value.orders) {
-      const [first, ...rest] = o.shipName.split(' ');
-      lines.push(
-        [
-          o.externalId,
-          new Date(o.createdAt).toISOString(),
-          o.customerId,
-          o.email,
-          o.phone,
-          STATUS[o.status],
-          o.status === 'refunded' ? 'returned' : o.status === 'cancelled' ? 'canceled' : 'shipped',
-          first ?? '',
-          rest.join(' '),
-          o.shipStreet,
-          o.shipPostcode,
-          o.shipCity,
-          o.shipCountry,
-          o.currency,
-          (o.totalMinor / 100).toFixed(2),
-          ARTICLES[rows % ARTICLES.length]!,
-        ]
-          .map((v) => cell(String(v)))
-          .join(','),
-      );
-      rows++;
+      if (written >= rows) break;
+      orders++;
+      // One item in 6 of 10 orders, two in 3, three in 1; never more rows than asked for.
+      const items = Math.min([1, 1, 2, 1, 3, 1, 2, 1, 2, 1][orders % 10]!, rows - written);
+      for (const line of orderRows(o, 1000 + orders, items)) lines.push(line);
+      written += items;
     }
     await write(lines.join('\n') + '\n');
   }
   out.end();
   await once(out, 'finish');
-  return { rows, bytes };
+  return { rows: written, orders, bytes };
 }
