@@ -494,6 +494,43 @@ async function importRun(base, csv, putBaseline) {
   return out;
 }
 
+/**
+ * Where one import of the file spends its time: importFile on the bench page's thread (no worker,
+ * no screen) with ImportExtras.stageMs, in a new profile. Reading includes the parser's own time.
+ */
+async function importStages(base, csv) {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-stages-'));
+  try {
+    return await withBrowser(profile, async (page) => {
+      page.setDefaultTimeout(0);
+      await page.goto(`${base}bench.html`);
+      await page.waitForSelector('body[data-ready="1"]');
+      await page.evaluate(() => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.id = 'bench-file';
+        document.body.append(input);
+      });
+      await page.setInputFiles('#bench-file', csv);
+      const r = await page.evaluate(() => window.bench.importInPage(document.getElementById('bench-file').files[0]));
+      const round = (x) => Math.round(x);
+      log(
+        `import stages (in page, ${r.rows} rows in ${(r.ms / 1000).toFixed(1)} s): ${Object.entries(r.stages)
+          .map(([k, v]) => `${k} ${round(v)}`)
+          .join(', ')}`,
+      );
+      return {
+        value: round(r.ms),
+        unit: 'ms',
+        ...Object.fromEntries(Object.entries(r.stages).map(([k, v]) => [k, k === 'batches' ? v : round(v)])),
+        note: "One import of the same file with importFile on the bench page's thread (no worker round trip, no screen), its time by stage summed over batches: start (recording the import, loading the order keys), read (bytes to records: decode, CSV split, normalise, card screen, content hash), prefetch, classify, write (plan, encode blocks, the transaction), afterBatch.",
+      };
+    });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 /** The demo year loaded into the app cache of the build at `base`, in a new profile: rows/s. */
 async function demoLoadRun(base) {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-demo-'));
@@ -542,6 +579,7 @@ async function importFigures(base, abBase, figures, observations, seeded) {
   }
   const [self, previous] = builds;
   const m = (runs, k) => median(runs.map((r) => r[k]));
+  observations.import_1m_stages_ms = await importStages(base, csv);
   observations.import_1m_longest_main_thread_task_ms = {
     value: Math.round(m(self.runs, 'longest')),
     unit: 'ms',

@@ -21,7 +21,7 @@ import { ringQuality } from '../../../shared/linking/quality';
 import { buildRings } from '../../../shared/linking';
 import { MARKETPLACE_LABEL, MARKETPLACES } from '../../../shared/domain/order';
 import Papa from 'papaparse';
-import { importFile } from '../core/imports/importRunner';
+import { importFile, noStageMs } from '../core/imports/importRunner';
 import { coalescedChunks } from '../core/imports/importService';
 import { teamBench } from './teamBench';
 
@@ -470,16 +470,20 @@ const bench = {
 
   /**
    * The import pipeline on this page's thread (no worker round trip, no screen): the same
-   * importFile the import worker runs, into its own cache. For profiling the import. Rows and ms.
+   * importFile the import worker runs, into its own cache. For profiling the import: rows, ms and
+   * where the time went (ImportStageMs).
    */
   async importInPage(file: File) {
     const db = createDb('bench-import-in-page');
+    const stages = noStageMs();
     const t0 = performance.now();
-    const r = await importFile(db, { name: file.name, size: file.size, chunks: coalescedChunks(file) });
+    const r = await importFile(db, { name: file.name, size: file.size, chunks: coalescedChunks(file) }, {}, undefined, undefined, undefined, undefined, {
+      stageMs: stages,
+    });
     const ms = performance.now() - t0;
     db.close();
     await db.delete();
-    return { rows: r.summary.rows, created: r.summary.created, status: r.status, ms };
+    return { rows: r.summary.rows, created: r.summary.created, status: r.status, ms, stages };
   },
 
   /** Loads the demo year into the app's cache; returns orders written and ms taken. */

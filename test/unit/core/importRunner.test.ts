@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
-import { importFile } from '../../../renderer/src/core/imports/importRunner';
+import { importFile, noStageMs } from '../../../renderer/src/core/imports/importRunner';
 import { ImportHistory } from '../../../renderer/src/core/imports/importHistory';
 import { ImportService } from '../../../renderer/src/core/imports/importService';
 import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
@@ -225,6 +225,30 @@ describe('the running record of an import', () => {
     await importFile(db, file('zalando.csv', bytes, 16 * 1024));
     expect(snapshots.length).toBeGreaterThan(2);
     for (const s of snapshots) expect(s.rows).toBe(s.sum);
+  });
+
+  it('says, when asked, where its time went: every batch in each stage, within the time the import took', async () => {
+    fresh();
+    const bytes = new TextEncoder().encode(zalandoExport(4000));
+    let batches = 0;
+    const stageMs = noStageMs();
+    const t0 = performance.now();
+    const r = await importFile(db, file('zalando.csv', bytes, 16 * 1024), {}, undefined, undefined, undefined, undefined, {
+      stageMs,
+      afterBatch: async () => {
+        batches++;
+      },
+    });
+    const took = performance.now() - t0;
+    expect(r.status).toBe('completed');
+    expect(batches).toBeGreaterThan(2);
+    const { batches: counted, ...stages } = stageMs;
+    expect(counted).toBe(batches);
+    for (const ms of Object.values(stages)) expect(ms).toBeGreaterThanOrEqual(0);
+    // Reading and writing are never free; all stages together are the import less its closing record.
+    expect(stages.read).toBeGreaterThan(0);
+    expect(stages.write).toBeGreaterThan(0);
+    expect(Object.values(stages).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(took);
   });
 });
 

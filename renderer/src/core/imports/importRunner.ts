@@ -74,11 +74,35 @@ export function readerSource(
   return { batches: batches(), info: () => reader.info(), orderSource: () => reader.info().preset?.options.orderSource, cancelled: () => cut };
 }
 
+/**
+ * Where an import's time went, in ms, each batch stage summed over the batches: starting, reading
+ * (bytes to records: decode, split, normalise, hash), loading what the batch's records meet in the
+ * cache, classifying, writing (planning, encoding blocks, the transaction) and what runs after
+ * each batch (the team capture).
+ */
+export interface ImportStageMs {
+  /** Recording the import and loading the cache's order keys. */
+  start: number;
+  read: number;
+  prefetch: number;
+  classify: number;
+  write: number;
+  afterBatch: number;
+  batches: number;
+}
+
 /** What else an import may do: name the team operation it is, and see each batch once it is written. */
 export interface ImportExtras {
   teamOpId?: string;
   /** Called with each batch's records after the batch committed (the team capture, teamOpCapture.ts). */
   afterBatch?: (batch: ParsedBatch) => Promise<void>;
+  /** Filled with where the time went, when given (the bench's import profile). */
+  stageMs?: ImportStageMs;
+}
+
+/** Stage timings starting at zero, for `ImportExtras.stageMs`. */
+export function noStageMs(): ImportStageMs {
+  return { start: 0, read: 0, prefetch: 0, classify: 0, write: 0, afterBatch: 0, batches: 0 };
 }
 
 export async function importFile(
@@ -121,7 +145,17 @@ async function run(
   runLock: string,
   extras: ImportExtras,
 ): Promise<ImportOutcome> {
+  const stages = extras.stageMs;
+  const now = () => globalThis.performance.now();
+  let mark = now();
+  const lap = (stage: Exclude<keyof ImportStageMs, 'batches'>) => {
+    if (!stages) return;
+    const t = now();
+    stages[stage] += t - mark;
+    mark = t;
+  };
   const writer = await ImportWriter.start(db, file, clock, runLock, extras.teamOpId);
+  lap('start');
   const session = new ImportSession(file.name);
   const problems = new ProblemList();
   // What the committed batches hold. Rows the reader still holds (warm-up, an order whose
@@ -131,13 +165,19 @@ async function run(
   const placed = (c: ImportCounts) => c.rows.created + c.rows.updated + c.rows.unchanged + c.rows.quarantined;
 
   const step = async (batch: ParsedBatch) => {
+    lap('read');
     writer.orderSource = source.orderSource() ?? writer.orderSource;
     await writer.prefetch(batch);
+    lap('prefetch');
     const classified = session.classify(batch, writer.known);
+    lap('classify');
     await writer.write(classified, { rows: placed(session.counts), counts: session.counts });
+    lap('write');
     problems.add(classified.quarantined);
     committed = { counts: copy(session.counts), enriched: writer.enrichedOrders, review: { ...writer.review } };
     await extras.afterBatch?.(batch);
+    lap('afterBatch');
+    if (stages) stages.batches++;
     const c = session.counts.rows;
     onProgress?.({
       rows: batch.rowsRead,
