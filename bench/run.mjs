@@ -70,6 +70,17 @@ async function ordersCsv() {
   return file;
 }
 
+/** Hands the file on disk to the bench page as the File of a file input with id `id`. */
+async function setBenchFile(page, file, id = 'bench-file') {
+  await page.evaluate((inputId) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = inputId;
+    document.body.append(input);
+  }, id);
+  await page.setInputFiles(`#${id}`, file);
+}
+
 async function withBrowser(userDataDir, fn) {
   const ctx = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -478,13 +489,7 @@ async function importRun(base, csv, putBaseline) {
         out.putRate = r.orders / (r.ms / 1000);
       }
       // The parser alone on the same file, in the same browser build and run.
-      await page.evaluate(() => {
-        const input = document.createElement('input');
-        input.type = 'file';
-        input.id = 'bench-file';
-        document.body.append(input);
-      });
-      await page.setInputFiles('#bench-file', csv);
+      await setBenchFile(page, csv);
       const p = await page.evaluate(() => window.bench.parseOnly(document.getElementById('bench-file').files[0]));
       out.parseRate = p.rows / (p.ms / 1000);
     });
@@ -505,13 +510,7 @@ async function importStages(base, csv) {
       page.setDefaultTimeout(0);
       await page.goto(`${base}bench.html`);
       await page.waitForSelector('body[data-ready="1"]');
-      await page.evaluate(() => {
-        const input = document.createElement('input');
-        input.type = 'file';
-        input.id = 'bench-file';
-        document.body.append(input);
-      });
-      await page.setInputFiles('#bench-file', csv);
+      await setBenchFile(page, csv);
       const r = await page.evaluate(() => window.bench.importInPage(document.getElementById('bench-file').files[0]));
       const round = (x) => Math.round(x);
       log(
@@ -751,7 +750,7 @@ async function main() {
     }
     if (!ONLY || ONLY === 'team') {
       const csv = await ordersCsv();
-      const helpers = { benchOut: BENCH_OUT, csv, csvName: path.basename(csv), runs: RUNS, withBrowser, rendererPeakBytes, fig, median, log };
+      const helpers = { benchOut: BENCH_OUT, csv, csvName: path.basename(csv), runs: RUNS, withBrowser, setBenchFile, rendererPeakBytes, fig, median, log };
       await teamFigures(helpers, figures, observations);
     }
   } finally {

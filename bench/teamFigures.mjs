@@ -34,21 +34,15 @@ async function onLaptop(h, url, account, fn) {
 }
 
 /** ImportService.run on the orders file in the page (setInputFiles hands it the file on disk). */
-async function importIn(page, csv) {
-  await page.evaluate(() => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.id = 'bench-team-file';
-    document.body.append(input);
-  });
-  await page.setInputFiles('#bench-team-file', csv);
+async function importIn(h, page, csv) {
+  await h.setBenchFile(page, csv, 'bench-team-file');
   return page.evaluate(() => window.bench.teamImportFile(document.getElementById('bench-team-file').files[0]));
 }
 
-const plainImport = (h, url, csv) => onLaptop(h, url, null, async (page) => ({ import: await importIn(page, csv) }));
+const plainImport = (h, url, csv) => onLaptop(h, url, null, async (page) => ({ import: await importIn(h, page, csv) }));
 
 /**
- * h: { benchOut, csv, runs, withBrowser, rendererPeakBytes, fig, median, log }. Each run has a fresh
+ * h: { benchOut, csv, runs, withBrowser, setBenchFile, rendererPeakBytes, fig, median, log }. Each run has a fresh
  * team (database, server, accounts) and four fresh profiles, in this order: a plain import (A's
  * baseline), A's import and push, B's first pull and check, a plain import (B's baseline).
  */
@@ -67,7 +61,7 @@ export async function teamFigures(h, figures, observations) {
         h.log(`team run ${run + 1}/${h.runs}: plain import (no session) ${s(plainBefore.import.ms)} s, ${plainBefore.import.liveOrders} live orders`);
 
         const a = await onLaptop(h, site.url, as(LEAD), async (page) => {
-          const imported = await importIn(page, h.csv);
+          const imported = await importIn(h, page, h.csv);
           if (imported.op?.state !== 'waiting')
             throw new Error(`A's import did not become a team operation waiting to be shared: ${JSON.stringify(imported.op)}`);
           const push = await page.evaluate(() => window.bench.teamSync());

@@ -139,22 +139,18 @@ export function shopifyOrderRows(o: Order, number: number, items: number): strin
   set('Total', money(total));
   set('Shipping Method', 'DHL Paket');
   set('Created at', created);
-  set('Billing Name', o.shipName);
-  set('Billing Street', o.shipStreet);
-  set('Billing Address1', address1 ?? '');
-  set('Billing Address2', rest.join(', '));
-  set('Billing City', o.shipCity);
-  set('Billing Zip', `'${o.shipPostcode}`);
+  // The demo has one address per order: it is written as both the billing and the shipping one.
+  for (const side of ['Billing', 'Shipping'] as const) {
+    set(`${side} Name`, o.shipName);
+    set(`${side} Street`, o.shipStreet);
+    set(`${side} Address1`, address1 ?? '');
+    set(`${side} Address2`, rest.join(', '));
+    set(`${side} City`, o.shipCity);
+    set(`${side} Zip`, `'${o.shipPostcode}`);
+    set(`${side} Phone`, o.phone);
+  }
   set('Billing Country', o.billCountry || o.shipCountry);
-  set('Billing Phone', o.phone);
-  set('Shipping Name', o.shipName);
-  set('Shipping Street', o.shipStreet);
-  set('Shipping Address1', address1 ?? '');
-  set('Shipping Address2', rest.join(', '));
-  set('Shipping City', o.shipCity);
-  set('Shipping Zip', `'${o.shipPostcode}`);
   set('Shipping Country', o.shipCountry);
-  set('Shipping Phone', o.phone);
   set('Cancelled at', o.status === 'cancelled' ? created : '');
   set('Payment Method', 'Shopify Payments');
   set('Payment Reference', `c${number}.1`);
