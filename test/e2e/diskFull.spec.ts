@@ -18,7 +18,8 @@ async function smallDisk(page: Page, origin: string, bytes: number): Promise<voi
 }
 
 // The quota must be set before the page first opens the cache: no first-run visit before it.
-test.use({ analyst: null });
+// On disk: the quota is a disk's, and an incognito context's in-memory storage does not keep to it.
+test.use({ analyst: null, onDisk: true });
 
 test('a full disk during an import keeps the first rows, shows the import as interrupted, and says what to do', async ({ page, baseURL }, testInfo) => {
   const file = testInfo.outputPath('orders.csv');
