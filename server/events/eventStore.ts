@@ -6,6 +6,7 @@ import { chainBreak, GENESIS_HEAD, parseCasePayload, payloadText, type DeviceHea
 import { dropErasedFiles, noteAttachmentEvents } from '../attachments/attachmentStore';
 import { refusal, type Refusal } from '../http/refusal';
 import { checkDeviceKeys } from './deviceKeys';
+import { inLockedTransaction } from '../postgres/lockedTransaction';
 
 const PUSH_LOCK = 0x7eab_0002;
 
@@ -18,19 +19,9 @@ export async function appendEvents(
   by: { accountId: number; now: number; deviceKeyHash?: string | null },
   beforeCommit?: BeforeCommit,
 ): Promise<PushAnswer | Refusal> {
-  const client = await pool.connect();
-  // A connection cut mid-push also reports on the client: the failed query already says so.
-  const ignoreCut = () => undefined;
-  client.on('error', ignoreCut);
-  let broken = false;
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
+  return inLockedTransaction<PushAnswer | Refusal>(pool, PUSH_LOCK, async (client) => {
     const unbound = await checkDeviceKeys(client, [...new Set(events.map((e) => e.deviceId))], by.deviceKeyHash ?? null, by);
-    if (unbound) {
-      await client.query('ROLLBACK');
-      return unbound;
-    }
+    if (unbound) return { rollBack: unbound };
     const known = new Map(
       (await client.query<{ id: string; hash: string }>('SELECT id::text, hash FROM events WHERE id = ANY($1::uuid[])', [events.map((e) => e.id)])).rows.map(
         (r) => [r.id, r.hash],
@@ -55,15 +46,16 @@ export async function appendEvents(
           duplicates += 1;
           continue;
         }
-        await client.query('ROLLBACK');
-        return refusal(409, 'id-reused', `event ${e.id} was stored before with other content: an event is never changed once sent`, { index, eventId: e.id });
+        return {
+          rollBack: refusal(409, 'id-reused', `event ${e.id} was stored before with other content: an event is never changed once sent`, {
+            index,
+            eventId: e.id,
+          }),
+        };
       }
       const head = heads.get(e.deviceId) ?? GENESIS_HEAD;
       const breaks = chainBreak(e, head);
-      if (breaks) {
-        await client.query('ROLLBACK');
-        return refusal(409, breaks.code, breaks.reason, { index, eventId: e.id });
-      }
+      if (breaks) return { rollBack: refusal(409, breaks.code, breaks.reason, { index, eventId: e.id }) };
       fresh.push(e);
       known.set(e.id, e.hash);
       heads.set(e.deviceId, { seq: e.seq, hash: e.hash });
@@ -81,21 +73,14 @@ export async function appendEvents(
       );
     }
     if (beforeCommit) await beforeCommit(client);
-    await client.query('COMMIT');
     return {
-      accepted: fresh.length,
-      duplicates,
-      heads: devices.map((deviceId) => ({ deviceId, ...(heads.get(deviceId) ?? GENESIS_HEAD) })),
+      commit: {
+        accepted: fresh.length,
+        duplicates,
+        heads: devices.map((deviceId) => ({ deviceId, ...(heads.get(deviceId) ?? GENESIS_HEAD) })),
+      },
     };
-  } catch (err) {
-    broken = true;
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    // A connection that failed mid-transaction is not trusted again.
-    client.off('error', ignoreCut);
-    client.release(broken);
-  }
+  });
 }
 
 async function insertEvents(client: pg.PoolClient, events: readonly TeamEvent[], by: { accountId: number; now: number }): Promise<void> {

@@ -5,31 +5,14 @@ import type { CompleteAnswer, CompleteRequest, UndoAnswer, UndoRequest } from '.
 import { refusal, type Refusal } from '../http/refusal';
 import { orderedOp, teamOpOf, type OpRow } from './importOpRows';
 import { liveImportOf, notYours, readOp, receivedChunks, type Author, type Db } from './importOpStore';
+import { inLockedTransaction } from '../postgres/lockedTransaction';
 
 /** Any number, the same in every server process: two orderings never run at once. */
 const ORDER_LOCK = 0x7eab_0006;
 
 /** Runs one ordering step in a transaction holding the order lock; a refusal commits nothing it did not mean to. */
-async function inOrder<T>(pool: pg.Pool, step: (db: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  // A connection cut mid-step also reports on the client: the failed query already says so.
-  const ignoreCut = () => undefined;
-  client.on('error', ignoreCut);
-  let broken = false;
-  try {
-    await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1)', [ORDER_LOCK]);
-    const result = await step(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    broken = true;
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.off('error', ignoreCut);
-    client.release(broken);
-  }
+function inOrder<T>(pool: pg.Pool, step: (db: pg.PoolClient) => Promise<T>): Promise<T> {
+  return inLockedTransaction(pool, ORDER_LOCK, async (db) => ({ commit: await step(db) }));
 }
 
 async function latestPlace(db: Db): Promise<number> {
