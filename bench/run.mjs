@@ -70,6 +70,13 @@ async function ordersCsv() {
   return file;
 }
 
+/** Opens the bench page of the build served at `base` and waits until it is ready; no step times out. */
+async function openBenchPage(page, base) {
+  page.setDefaultTimeout(0);
+  await page.goto(`${base}bench.html`);
+  await page.waitForSelector('body[data-ready="1"]');
+}
+
 /** Hands the file on disk to the bench page as the File of a file input with id `id`. */
 async function setBenchFile(page, file, id = 'bench-file') {
   await page.evaluate((inputId) => {
@@ -165,9 +172,7 @@ async function ringsFigures(base, profile, figures, observations) {
   mkdirSync(path.dirname(edgesFile), { recursive: true });
   let r;
   await withBrowser(profile, async (page) => {
-    page.setDefaultTimeout(0);
-    await page.goto(`${base}bench.html`);
-    await page.waitForSelector('body[data-ready="1"]');
+    await openBenchPage(page, base);
     r = await page.evaluate((runs) => window.bench.rings(runs), Math.max(5, RUNS));
   });
   writeFileSync(edgesFile, Buffer.from(r.edges, 'base64'));
@@ -298,9 +303,7 @@ async function ringsFigures(base, profile, figures, observations) {
 async function reportFigures(base, profile, figures, observations) {
   let r;
   await withBrowser(profile, async (page) => {
-    page.setDefaultTimeout(0);
-    await page.goto(`${base}bench.html`);
-    await page.waitForSelector('body[data-ready="1"]');
+    await openBenchPage(page, base);
     r = await page.evaluate((runs) => window.bench.report(runs), Math.max(5, RUNS));
   });
   const ms = (xs) => xs.map((x) => x.toFixed(0)).join('/');
@@ -377,9 +380,7 @@ async function reportFigures(base, profile, figures, observations) {
 async function backupFigures(base, profile, figures) {
   let r;
   await withBrowser(profile, async (page) => {
-    page.setDefaultTimeout(0);
-    await page.goto(`${base}bench.html`);
-    await page.waitForSelector('body[data-ready="1"]');
+    await openBenchPage(page, base);
     r = await page.evaluate(() => window.bench.backup());
   });
   if (r.restoredOrders !== r.orders) throw new Error(`the restore brought back ${r.restoredOrders} orders of ${r.orders}`);
@@ -407,9 +408,7 @@ async function backupFigures(base, profile, figures) {
 async function qualityFigures(base, profile, figures) {
   let q;
   await withBrowser(profile, async (page) => {
-    page.setDefaultTimeout(0);
-    await page.goto(`${base}bench.html`);
-    await page.waitForSelector('body[data-ready="1"]');
+    await openBenchPage(page, base);
     q = await page.evaluate((now) => window.bench.ringQuality(now), NOW);
   });
   log(`ring quality: demo ${JSON.stringify(q.demo)}; planted cases ${JSON.stringify(q.planted)}`);
@@ -481,9 +480,7 @@ async function importRun(base, csv, putBaseline) {
       out.line = `${rows} rows (${created} created) in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s, ${(csvBytes / 2 ** 20 / seconds).toFixed(1)} MiB/s, peak ${Math.round(out.peak / 2 ** 20)} MiB`;
     });
     await withBrowser(importProfile, async (page) => {
-      page.setDefaultTimeout(0);
-      await page.goto(`${base}bench.html`);
-      await page.waitForSelector('body[data-ready="1"]');
+      await openBenchPage(page, base);
       if (putBaseline) {
         const r = await page.evaluate(([n, now]) => window.bench.seedBaseline(n, now, 'bench-put-baseline'), [ORDERS, NOW]);
         out.putRate = r.orders / (r.ms / 1000);
@@ -507,9 +504,7 @@ async function importStages(base, csv) {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-stages-'));
   try {
     return await withBrowser(profile, async (page) => {
-      page.setDefaultTimeout(0);
-      await page.goto(`${base}bench.html`);
-      await page.waitForSelector('body[data-ready="1"]');
+      await openBenchPage(page, base);
       await setBenchFile(page, csv);
       const r = await page.evaluate(() => window.bench.importInPage(document.getElementById('bench-file').files[0]));
       const round = (x) => Math.round(x);
@@ -535,9 +530,7 @@ async function demoLoadRun(base) {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-demo-'));
   try {
     return await withBrowser(profile, async (page) => {
-      page.setDefaultTimeout(0);
-      await page.goto(`${base}bench.html`);
-      await page.waitForSelector('body[data-ready="1"]');
+      await openBenchPage(page, base);
       const app = await page.evaluate(([n, now]) => window.bench.seedApp(n, now), [ORDERS, NOW]);
       return app.orders / (app.ms / 1000);
     });
@@ -643,9 +636,7 @@ async function main() {
     if (ONLY !== 'import' && ONLY !== 'team') {
       log(`seeding ${ORDERS.toLocaleString('en-US')} demo orders (app layout and baseline layout)`);
       await withBrowser(profile, async (page) => {
-        page.setDefaultTimeout(0);
-        await page.goto(`${base}bench.html`);
-        await page.waitForSelector('body[data-ready="1"]');
+        await openBenchPage(page, base);
         const app = await page.evaluate(([n, now]) => window.bench.seedApp(n, now), [ORDERS, NOW]);
         log(`app cache: ${app.orders} orders in ${(app.ms / 1000).toFixed(1)} s`);
         if (ONLY) return;
@@ -722,9 +713,7 @@ async function main() {
           }
         });
         await withBrowser(profile, async (page) => {
-          page.setDefaultTimeout(0);
-          await page.goto(`${base}bench.html`);
-          await page.waitForSelector('body[data-ready="1"]');
+          await openBenchPage(page, base);
           const r = await page.evaluate(() => window.bench.baselineGetAll());
           coldBaseline.push(r.sinceNavigation);
           for (const m of ['zalando', 'amazon', 'shop']) {
@@ -750,7 +739,19 @@ async function main() {
     }
     if (!ONLY || ONLY === 'team') {
       const csv = await ordersCsv();
-      const helpers = { benchOut: BENCH_OUT, csv, csvName: path.basename(csv), runs: RUNS, withBrowser, setBenchFile, rendererPeakBytes, fig, median, log };
+      const helpers = {
+        benchOut: BENCH_OUT,
+        csv,
+        csvName: path.basename(csv),
+        runs: RUNS,
+        withBrowser,
+        openBenchPage,
+        setBenchFile,
+        rendererPeakBytes,
+        fig,
+        median,
+        log,
+      };
       await teamFigures(helpers, figures, observations);
     }
   } finally {

@@ -21,9 +21,7 @@ async function onLaptop(h, url, account, fn) {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-team-'));
   try {
     return await h.withBrowser(profile, async (page) => {
-      page.setDefaultTimeout(0);
-      await page.goto(`${url}bench.html`);
-      await page.waitForSelector('body[data-ready="1"]');
+      await h.openBenchPage(page, url);
       await page.evaluate((a) => window.bench.teamLaptop(a), account);
       const r = await fn(page, () => h.rendererPeakBytes(profile));
       return { ...r, peak: h.rendererPeakBytes(profile) };
@@ -42,7 +40,7 @@ async function importIn(h, page, csv) {
 const plainImport = (h, url, csv) => onLaptop(h, url, null, async (page) => ({ import: await importIn(h, page, csv) }));
 
 /**
- * h: { benchOut, csv, runs, withBrowser, setBenchFile, rendererPeakBytes, fig, median, log }. Each run has a fresh
+ * h: { benchOut, csv, runs, withBrowser, openBenchPage, setBenchFile, rendererPeakBytes, fig, median, log }. Each run has a fresh
  * team (database, server, accounts) and four fresh profiles, in this order: a plain import (A's
  * baseline), A's import and push, B's first pull and check, a plain import (B's baseline).
  */
