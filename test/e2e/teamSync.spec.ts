@@ -189,6 +189,11 @@ test('team sync of ring verdicts: the latest verdict stands on both laptops, wit
   await expect(janas.getByTestId('ring-marks')).toContainText(/^Benign by Jana Wolf, .* · Confirmed fraud by Ivo Kern/);
   await synced(b.page);
 
+  // On Ivo's laptop the ring he still has open shows Jana's later verdict once a sync round brings
+  // it, without a reload: the history and the verdict the form offers.
+  await expect(ivos.getByTestId('ring-marks')).toContainText(/^Benign by Jana Wolf, .* · Confirmed fraud by Ivo Kern/, { timeout: 30_000 });
+  await expect(ivos.getByLabel('Verdict', { exact: true })).toHaveValue('benign');
+
   // On Ivo's laptop Jana's later verdict now stands, his own still in the history.
   await expect(async () => {
     await page.reload();

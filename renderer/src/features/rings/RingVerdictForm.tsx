@@ -14,7 +14,10 @@ const VERDICTS = [
 
 /** `onMark` resolves true once the verdict or note is kept. */
 export function RingVerdictForm({ ring, onMark }: { ring: RingDetail; onMark(status: RingVerdict, note: string): Promise<boolean> }) {
-  const [verdict, setVerdict] = useState<RingVerdict>(ring.mark?.status ?? 'needs-review');
+  // The verdict that stands until the analyst picks another: a teammate's, arriving while the ring
+  // is open, shows here too.
+  const [chosen, setChosen] = useState<RingVerdict | null>(null);
+  const verdict = chosen ?? ring.mark?.status ?? 'needs-review';
   const [note, setNote] = useState('');
   const [newNote, setNewNote] = useState('');
   const verdicts = ring.marks.filter((m) => m.status !== 'note');
@@ -25,10 +28,13 @@ export function RingVerdictForm({ ring, onMark }: { ring: RingDetail; onMark(sta
         className="toolbar verdict"
         aria-label="Ring verdict"
         onSubmit={async () => {
-          if (await onMark(verdict, note)) setNote('');
+          if (await onMark(verdict, note)) {
+            setNote('');
+            setChosen(null);
+          }
         }}
       >
-        <Choice<RingVerdict> label="Verdict" value={verdict} options={VERDICTS} onChange={setVerdict} />
+        <Choice<RingVerdict> label="Verdict" value={verdict} options={VERDICTS} onChange={setChosen} />
         <input aria-label="Ring note" placeholder="Note" value={note} onChange={(e) => setNote(e.target.value)} size={50} />
         <button type="submit">Save verdict</button>
         {verdicts.length > 0 && (

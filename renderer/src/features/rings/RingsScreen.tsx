@@ -38,7 +38,7 @@ export function RingsScreen() {
           {r.notice}
         </p>
       )}
-      {open && <RingDetailView ring={open} onClose={r.closeRing} actions={r.ringActions(open)} />}
+      {open && <RingDetailView key={open.id} ring={open} onClose={r.closeRing} actions={r.ringActions(open)} />}
       {overview && (
         <>
           <LinkOptionsBar options={r.options} onChange={r.setOptions} />

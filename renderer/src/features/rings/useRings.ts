@@ -73,6 +73,26 @@ export function useRings() {
             }),
       [teamSyncAt, linked.value],
     ).value ?? null;
+  // The open ring shows the verdicts a sync round brought too, not only the list: its detail is
+  // read again when the verdicts changed (not when a ring is opened, which reads it anyway).
+  const openId = open?.id ?? null;
+  const verdictsShown = useRef(teamVerdicts);
+  useEffect(() => {
+    if (verdictsShown.current === teamVerdicts) return;
+    verdictsShown.current = teamVerdicts;
+    if (openId === null) return;
+    let live = true;
+    cache
+      .ringDetail(openId)
+      .then((detail) => {
+        if (live) setOpen((shown) => (shown?.id === openId ? detail : shown));
+      })
+      // A ring gone since (new data) is closed by the next linking; until then the open one stays.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [teamVerdicts, openId]);
   const linkedOverview = linked.value?.overview ?? null;
   const overview = useMemo(
     () =>
