@@ -1,5 +1,6 @@
 // A small cache with something in every kind of table, and a dump of a whole cache to compare
 // before and after: "nothing changed" is asserted on every table, typed arrays included.
+import { PaymentStore } from '../../renderer/src/core/storage/paymentStore';
 import { encodeRecord } from '../../shared/backup/records';
 import { writeContainer, type BackupManifest } from '../../shared/backup/container';
 import { DecisionLog } from '../../renderer/src/core/storage/decisionLog';
@@ -34,23 +35,25 @@ export async function fillCache(name: string, decisions = 3, orders = 300): Prom
   await new OrderRepository(db).append(
     Array.from({ length: orders }, (_, i) => order({ externalId: `#${1000 + i}`, createdAt: Date.UTC(2026, 9, 1) + i * 60_000, totalMinor: 1000 + i })),
   );
-  await db.payments.put({
-    id: 'ch_1',
-    provider: 'stripe',
-    orderRef: '#1001',
-    createdAt: Date.UTC(2026, 9, 1),
-    amountMinor: 1001,
-    currency: 'EUR',
-    status: 'succeeded',
-    email: 'anna@example.de',
-    ip: '203.0.113.1',
-    cardBin: '42424242',
-    cardLast4: '4242',
-    cardExpiry: '03/27',
-    cardFingerprint: 'fp',
-    cardBrand: 'visa',
-    cardCountry: 'DE',
-  });
+  await new PaymentStore(db).put([
+    {
+      id: 'ch_1',
+      provider: 'stripe',
+      orderRef: '#1001',
+      createdAt: Date.UTC(2026, 9, 1),
+      amountMinor: 1001,
+      currency: 'EUR',
+      status: 'succeeded',
+      email: 'anna@example.de',
+      ip: '203.0.113.1',
+      cardBin: '42424242',
+      cardLast4: '4242',
+      cardExpiry: '03/27',
+      cardFingerprint: 'fp',
+      cardBrand: 'visa',
+      cardCountry: 'DE',
+    },
+  ]);
   await db.disputes.put({
     id: 'dp_1',
     provider: 'stripe',

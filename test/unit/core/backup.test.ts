@@ -1,6 +1,8 @@
 // Backup and restore: the encrypted container round-trips every table; a restore is all or
 // nothing; a wrong passphrase, an edited or cut-off file, a forged log or a foreign backup is
 // refused before anything changes; an older backup sets later decisions aside, never drops them.
+import { PAYMENT_BLOCK_SIZE, PaymentStore } from '../../../renderer/src/core/storage/paymentStore';
+import type { PaymentBlockRecord } from '../../../renderer/src/core/storage/schema';
 import 'fake-indexeddb/auto';
 import '../../support/blobReader';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -109,11 +111,11 @@ describe('backup container', () => {
   it('round-trips known outcomes on orders (text and report dictionary) and payments', async () => {
     const source = await cache('bk-outcomes', 1);
     await new OrderRepository(source).append([order({ externalId: '#9001', knownOutcome: 'fraud' }), order({ externalId: '#9002', knownOutcome: 'legit' })]);
-    await source.payments.update('ch_1', { knownOutcome: 'fraud' });
+    await new PaymentStore(source).put([{ ...(await new PaymentStore(source).get('ch_1'))!, knownOutcome: 'fraud' }]);
     const target = createDb('bk-outcomes-target');
     opened.push(target);
     await restore(target, await backupOf(source));
-    expect((await target.payments.get('ch_1'))?.knownOutcome).toBe('fraud');
+    expect((await new PaymentStore(target).get('ch_1'))?.knownOutcome).toBe('fraud');
     const last = (await target.orderReportColumns.orderBy('id').last())!;
     expect(last.dict.knownOutcome!.values).toEqual(['fraud', 'legit']);
     expect((await target.orderText.get(last.id))!.columns.knownOutcome).toBe('fraud\u001flegit');
@@ -238,6 +240,12 @@ describe('restore and the decision log', () => {
     }
   });
 
+  /** The backup's one payment block with its first payment changed. */
+  const paymentBlock = (rows: unknown[], patch: object): PaymentBlockRecord => {
+    const b = rows[0] as PaymentBlockRecord;
+    return { ...b, rows: [{ ...b.rows[0]!, ...patch }, ...b.rows.slice(1)] };
+  };
+
   it('refuses unknown tables, rows of the wrong shape, full card numbers and oversized fields, naming table and row', async () => {
     const db = await cache('bk-shapes', 1);
     const base = await tablesOf(db);
@@ -247,8 +255,8 @@ describe('restore and the decision log', () => {
       ['malformed block', base.map(([n, r]): [string, unknown[]] => [n, n === 'orderBlocks' ? [{ id: 1, foo: 'bar' }] : r]), /orderBlocks row 1 is not valid/],
       [
         'full card number as BIN',
-        base.map(([n, r]): [string, unknown[]] => [n, n === 'payments' ? [{ ...(r[0] as object), cardBin: '4111111111111111' }] : r]),
-        /payments row 1 is not valid: cardBin a BIN of at most 8 digits/,
+        base.map(([n, r]): [string, unknown[]] => [n, n === 'paymentBlocks' ? [paymentBlock(r, { cardBin: '4111111111111111' })] : r]),
+        /paymentBlocks row 1 is not valid: rows\.0\.cardBin a BIN of at most 8 digits/,
       ],
       [
         'full card number in a street',
@@ -270,8 +278,23 @@ describe('restore and the decision log', () => {
       ],
       [
         'full card number as an order reference',
-        base.map(([n, r]): [string, unknown[]] => [n, n === 'payments' ? [{ ...(r[0] as object), orderRef: '5555555555554444' }] : r]),
+        base.map(([n, r]): [string, unknown[]] => [n, n === 'paymentBlocks' ? [paymentBlock(r, { orderRef: '5555555555554444' })] : r]),
         /payments row 1 holds a full card number/,
+      ],
+      [
+        'one payment in two blocks',
+        base.map(([n, r]): [string, unknown[]] => [n, n === 'paymentBlocks' ? [r[0], { ...paymentBlock(r, {}), id: 2 }] : r]),
+        /holds payment ch_1 twice/,
+      ],
+      [
+        'a payment block over its size',
+        base.map(([n, r]): [string, unknown[]] => [
+          n,
+          n === 'paymentBlocks'
+            ? [{ id: 1, rows: Array.from({ length: PAYMENT_BLOCK_SIZE + 1 }, (_, i) => ({ ...paymentBlock(r, {}).rows[0]!, id: `ch_${i}` })) }]
+            : r,
+        ]),
+        /paymentBlocks row 1 is not valid: rows/,
       ],
       [
         'huge string',

@@ -1,3 +1,4 @@
+import { PaymentStore } from '../../../renderer/src/core/storage/paymentStore';
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -125,7 +126,7 @@ describe('importing a file into the cache', () => {
     const withDevice = lines.map((l, i) => (l === '' ? l : `${l},${i === 0 ? 'device_id (metadata)' : i === 1 || i === 3 ? 'dev-7f3a9c21' : ''}`)).join('\n');
     await importFile(db, file('shopify-orders.csv', fixture('shopify-orders.csv')));
     await importFile(db, file('stripe-payments.csv', new TextEncoder().encode(withDevice)));
-    expect((await db.payments.get('ch_3PaidAAA1'))?.deviceId).toBe('dev-7f3a9c21');
+    expect((await new PaymentStore(db).get('ch_3PaidAAA1'))?.deviceId).toBe('dev-7f3a9c21');
     const orders = await liveOrders(db);
     const [a, b] = ['#1001', '#1003'].map((id) => orders.find((o) => o.externalId === id)!);
     expect(a).toMatchObject({ deviceId: 'dev-7f3a9c21', cvcCheck: 'pass', avsPostcodeCheck: 'pass' });
@@ -144,8 +145,8 @@ describe('importing a file into the cache', () => {
       .join('\n');
     await importFile(db, file('shopify-orders.csv', fixture('shopify-orders.csv')));
     await importFile(db, file('stripe-payments.csv', new TextEncoder().encode(withSession)));
-    expect((await db.payments.get('ch_3PaidAAA1'))?.sessionId).toBe('cs_live_a1B2c3D4e5');
-    expect((await db.payments.get('ch_3DispBBB2'))?.sessionId).toBe('');
+    expect((await new PaymentStore(db).get('ch_3PaidAAA1'))?.sessionId).toBe('cs_live_a1B2c3D4e5');
+    expect((await new PaymentStore(db).get('ch_3DispBBB2'))?.sessionId).toBe('');
     const orders = await liveOrders(db);
     const [a, b, c] = ['#1001', '#1003', '#1002'].map((id) => orders.find((o) => o.externalId === id)!);
     expect(a).toMatchObject({ sessionId: 'cs_live_a1B2c3D4e5' });
@@ -171,7 +172,7 @@ describe('importing a file into the cache', () => {
     const csv = 'charge,order,created,amount,currency,chargeback\nch_1,#1001,2026-05-01 08:00,59.90,EUR,yes\nch_2,#1002,2026-05-01 10:30,120.00,EUR,no\n';
     const run = await importFile(db, file('labelled.csv', new TextEncoder().encode(csv)), { preset: parsed.preset, presets: [parsed.preset] });
     expect(run.summary.created).toBe(2);
-    expect((await db.payments.get('ch_1'))?.knownOutcome).toBe('fraud');
+    expect((await new PaymentStore(db).get('ch_1'))?.knownOutcome).toBe('fraud');
     const orders = await liveOrders(db);
     expect(orders.find((o) => o.externalId === '#1001')?.knownOutcome).toBe('fraud');
     expect(orders.find((o) => o.externalId === '#1002')?.knownOutcome).toBe('legit');
@@ -205,7 +206,7 @@ describe('importing a file into the cache', () => {
     expect(out.status).toBe('failed');
     const [rec] = await new ImportHistory(db).list();
     expect(rec).toMatchObject({ status: 'failed', created: 0, updated: 0, undoable: false });
-    expect(await db.payments.count()).toBe(0);
+    expect(await new PaymentStore(db).count()).toBe(0);
   });
 });
 

@@ -9,6 +9,7 @@ import { orderKey } from '../../../shared/domain/order';
 import { FIELD_SEPARATOR, encodeOrders } from '../../../shared/orders/columns';
 import { order } from '../normalize/orderFixture';
 import type { Payment } from '../../../shared/domain/payment';
+import { PAYMENT_BLOCK_SIZE, PaymentStore, paymentKeysOf } from '../../../renderer/src/core/storage/paymentStore';
 
 interface UpgradeCase {
   from: number;
@@ -91,19 +92,21 @@ const UPGRADE_CASES: UpgradeCase[] = [
     },
   },
   {
-    // v12: payments without the cardFingerprint index; their records, fingerprints included, and
-    // the lookups by order reference and by date stay as they were.
+    // v12: payments without the cardFingerprint index; v14: payments in blocks. Their records,
+    // fingerprints included, and the lookups by id, order reference and date stay as they were.
     from: 10,
     fill: async (db) => {
-      await db.payments.bulkPut([payment('pi_1', '#1001', 'fpAAAA', 1), payment('pi_2', '#1002', 'fpAAAA', 2)]);
-      expect(db.payments.schema.indexes.map((i) => i.name)).toContain('cardFingerprint');
+      await db.table('payments').bulkPut([payment('pi_1', '#1001', 'fpAAAA', 1), payment('pi_2', '#1002', 'fpAAAA', 2)]);
+      expect(db.table('payments').schema.indexes.map((i) => i.name)).toContain('cardFingerprint');
     },
     expect: async (db) => {
-      expect(db.payments.schema.indexes.map((i) => i.name).sort()).toEqual(['createdAt', 'orderRef']);
-      expect(await db.payments.orderBy('id').toArray()).toEqual([payment('pi_1', '#1001', 'fpAAAA', 1), payment('pi_2', '#1002', 'fpAAAA', 2)]);
-      expect((await db.payments.where('orderRef').equals('#1002').toArray()).map((p) => p.id)).toEqual(['pi_2']);
-      expect((await db.payments.where('createdAt').below(2).toArray()).map((p) => p.id)).toEqual(['pi_1']);
-      // The index is gone from the database itself, not only from what this code declares.
+      const store = new PaymentStore(db);
+      expect(await store.all()).toEqual([payment('pi_1', '#1001', 'fpAAAA', 1), payment('pi_2', '#1002', 'fpAAAA', 2)]);
+      expect((await store.byOrderRefs(['#1002'])).map((p) => p.id)).toEqual(['pi_2']);
+      expect((await store.createdBefore(2)).map((p) => p.id)).toEqual(['pi_1']);
+      expect(await store.count()).toBe(2);
+      // The old table is left empty, its fingerprint index gone from the database itself.
+      expect(await db.table('payments').count()).toBe(0);
       const raw = await new Promise<IDBDatabase>((resolve, reject) => {
         const r = indexedDB.open(db.name);
         r.onsuccess = () => resolve(r.result);
@@ -111,6 +114,36 @@ const UPGRADE_CASES: UpgradeCase[] = [
       });
       expect([...raw.transaction('payments').objectStore('payments').indexNames].sort()).toEqual(['createdAt', 'orderRef']);
       raw.close();
+    },
+  },
+  {
+    // v14: more payments than one block holds move into blocks in id order, each once, with
+    // their keys; a later write fills the last block before it starts a new one.
+    from: 13,
+    fill: async (db) => {
+      const many = Array.from({ length: PAYMENT_BLOCK_SIZE + 5 }, (_, i) => payment(`pi_${String(i).padStart(5, '0')}`, `#${i % 700}`, `fp${i % 3}`, 1000 + i));
+      await db.table('payments').bulkPut(many.reverse());
+    },
+    expect: async (db) => {
+      const n = PAYMENT_BLOCK_SIZE + 5;
+      const blocks = await db.paymentBlocks.orderBy('id').toArray();
+      expect(blocks.map((b) => [b.id, b.rows.length])).toEqual([
+        [1, PAYMENT_BLOCK_SIZE],
+        [2, 5],
+      ]);
+      const ids = blocks.flatMap((b) => b.rows.map((p) => p.id));
+      expect(ids).toEqual([...ids].sort());
+      expect(new Set(ids).size).toBe(n);
+      expect(await db.paymentKeys.toArray()).toEqual(blocks.map(paymentKeysOf));
+      const store = new PaymentStore(db);
+      expect(await store.count()).toBe(n);
+      expect(await store.get('pi_04100')).toEqual(payment('pi_04100', `#${4100 % 700}`, `fp${4100 % 3}`, 5100));
+      expect((await store.byOrderRefs(['#5'])).map((p) => p.id)).toEqual(['pi_00005', 'pi_00705', 'pi_01405', 'pi_02105', 'pi_02805', 'pi_03505']);
+      expect(await db.table('payments').count()).toBe(0);
+      await db.transaction('rw', db.paymentBlocks, db.paymentKeys, async () => {
+        await store.put([payment('pi_new', '#1', 'fp', 1)]);
+      });
+      expect((await db.paymentBlocks.get(2))!.rows.map((p) => p.id).at(-1)).toBe('pi_new');
     },
   },
 ];

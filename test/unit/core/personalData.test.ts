@@ -1,6 +1,7 @@
 // Erasing one customer and the retention period: personal fields go from orders, payments and the
 // copies import undo keeps; notes go from the decision log while its chain still verifies, and the
 // erasure itself is an entry. A note removed without such an entry is caught.
+import { PaymentStore } from '../../../renderer/src/core/storage/paymentStore';
 import 'fake-indexeddb/auto';
 import '../../support/blobReader';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,43 +41,47 @@ async function cacheWithCustomers(name: string) {
       createdAt: Date.UTC(2025, 1, 10),
     }),
   ]);
-  await db.payments.put({
-    id: 'ch_1',
-    provider: 'stripe',
-    orderRef: '#1002',
-    createdAt: Date.UTC(2026, 10, 10),
-    amountMinor: 100,
-    currency: 'EUR',
-    status: 'succeeded',
-    email: 'anna.schmidt@gmail.com',
-    ip: '203.0.113.7',
-    cardBin: '42424242',
-    cardLast4: '4242',
-    cardExpiry: '03/27',
-    cardFingerprint: 'fpA',
-    cardBrand: 'visa',
-    cardCountry: 'DE',
-    // The checkout device and session the shop wrote into the payment's metadata identify the buyer too.
-    deviceId: 'dev-anna-77',
-    sessionId: 'cs_live_anna1',
-  });
-  await db.payments.put({
-    id: 'ch_2',
-    provider: 'stripe',
-    orderRef: '#1003',
-    createdAt: Date.UTC(2025, 1, 10),
-    amountMinor: 200,
-    currency: 'EUR',
-    status: 'succeeded',
-    email: 'tim.wolf@web.de',
-    ip: '198.51.100.9',
-    cardBin: '55555555',
-    cardLast4: '4444',
-    cardExpiry: '01/26',
-    cardFingerprint: 'fpT',
-    cardBrand: 'mastercard',
-    cardCountry: 'DE',
-  });
+  await new PaymentStore(db).put([
+    {
+      id: 'ch_1',
+      provider: 'stripe',
+      orderRef: '#1002',
+      createdAt: Date.UTC(2026, 10, 10),
+      amountMinor: 100,
+      currency: 'EUR',
+      status: 'succeeded',
+      email: 'anna.schmidt@gmail.com',
+      ip: '203.0.113.7',
+      cardBin: '42424242',
+      cardLast4: '4242',
+      cardExpiry: '03/27',
+      cardFingerprint: 'fpA',
+      cardBrand: 'visa',
+      cardCountry: 'DE',
+      // The checkout device and session the shop wrote into the payment's metadata identify the buyer too.
+      deviceId: 'dev-anna-77',
+      sessionId: 'cs_live_anna1',
+    },
+  ]);
+  await new PaymentStore(db).put([
+    {
+      id: 'ch_2',
+      provider: 'stripe',
+      orderRef: '#1003',
+      createdAt: Date.UTC(2025, 1, 10),
+      amountMinor: 200,
+      currency: 'EUR',
+      status: 'succeeded',
+      email: 'tim.wolf@web.de',
+      ip: '198.51.100.9',
+      cardBin: '55555555',
+      cardLast4: '4444',
+      cardExpiry: '01/26',
+      cardFingerprint: 'fpT',
+      cardBrand: 'mastercard',
+      cardCountry: 'DE',
+    },
+  ]);
   await db.linkOverrides.add({
     type: 'email',
     value: 'anna.schmidt@gmail.com',
@@ -125,7 +130,7 @@ describe('erasing one customer', () => {
       [12_999, 'DE', 'visa'],
     ]);
     expect(rows.find((o) => o.externalId === '#1003')!.email).toBe('tim.wolf@web.de');
-    expect(await db.payments.get('ch_1')).toMatchObject({
+    expect(await new PaymentStore(db).get('ch_1')).toMatchObject({
       email: '',
       ip: '',
       cardBin: '',
@@ -136,7 +141,7 @@ describe('erasing one customer', () => {
       amountMinor: 100,
       cardBrand: 'visa',
     });
-    expect((await db.payments.get('ch_2'))!.email).toBe('tim.wolf@web.de');
+    expect((await new PaymentStore(db).get('ch_2'))!.email).toBe('tim.wolf@web.de');
     expect((await db.linkOverrides.toArray())[0]!.value).toBe('');
 
     const log = new DecisionLog(db);
@@ -223,7 +228,7 @@ describe('the retention period', () => {
       ['#1003', ''],
       ['#1002', 'anna.schmidt@gmail.com'],
     ]);
-    expect((await db.payments.get('ch_2'))!.ip).toBe('');
+    expect((await new PaymentStore(db).get('ch_2'))!.ip).toBe('');
     const [summaryRecord] = await db.retentionSummaries.toArray();
     expect(summaryRecord).toMatchObject({
       before: Date.UTC(2025, 10, 18),

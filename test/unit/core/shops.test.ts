@@ -1,6 +1,7 @@
 // Two own shops number their orders alike: the second shop's export never overwrites the first's
 // without the analyst saying so. Asked, nothing is written; answered "another shop", both shops'
 // orders live side by side; answered "same shop", they update.
+import { PaymentStore } from '../../../renderer/src/core/storage/paymentStore';
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -109,7 +110,7 @@ describe('once the cache holds two shops, every own-shop file says which', () =>
     const service = await twoShops();
     const [asked] = await service.run([fx('stripe-payments.csv')], null);
     expect(asked).toMatchObject({ status: 'asks', question: { kind: 'which', format: { id: 'stripe-payments', records: 'payments' } } });
-    expect(await db.payments.count()).toBe(0);
+    expect(await new PaymentStore(db).count()).toBe(0);
     const paid = completed((await service.run([fx('stripe-payments.csv')], null, undefined, {}, { shop: 'Outlet' }))[0]);
     expect(paid.enrichedOrders).toBeGreaterThan(0);
     const index = await OrderKeyIndex.load(db);

@@ -14,6 +14,7 @@ import { sha256Hex } from '../disputes/attachmentService';
 import type {
   DisputeAttachmentRecord,
   OrderBlockRecord,
+  PaymentBlockRecord,
   OrderKeyRecord,
   OrderReportColumnsRecord,
   OrderTextRecord,
@@ -50,8 +51,23 @@ function splitCount(column: string): number {
   return n;
 }
 
+/** Each payment once: two copies of one id would leave the cache's lookups naming one block and counting two. */
+function checkPaymentBlocks(staged: StagedBackup): void {
+  const blocks = new Set<number>();
+  const ids = new Set<string>();
+  for (const b of (staged.tables.get('paymentBlocks') ?? []) as PaymentBlockRecord[]) {
+    if (blocks.has(b.id)) refuse(`The backup holds payment block ${b.id} twice`);
+    blocks.add(b.id);
+    for (const p of b.rows) {
+      if (ids.has(p.id)) refuse(`The backup holds payment ${p.id.slice(0, 60)} twice`);
+      ids.add(p.id);
+    }
+  }
+}
+
 /** Column blocks must agree with each other: a block the app cannot open would make the cache unusable. */
 function checkBlocks(staged: StagedBackup): void {
+  checkPaymentBlocks(staged);
   const blocks = (staged.tables.get('orderBlocks') ?? []) as OrderBlockRecord[];
   const byId = new Map<number, OrderBlockRecord>();
   for (const b of blocks) {
@@ -119,8 +135,9 @@ function checkCardData(staged: StagedBackup): void {
     for (const v of (t.columns.cardLast4 ?? '').split(FIELD_SEPARATOR))
       if (!/^\d{0,4}$/.test(v)) refuse(`The backup's order block ${t.id} holds more than the last 4 digits of a card`);
   }
+  const payments = ((staged.tables.get('paymentBlocks') ?? []) as PaymentBlockRecord[]).flatMap((b) => b.rows);
   for (const name of ['payments', 'disputes'] as const) {
-    const rows = (staged.tables.get(name) ?? []) as Record<string, unknown>[];
+    const rows = (name === 'payments' ? payments : (staged.tables.get(name) ?? [])) as Record<string, unknown>[];
     rows.forEach((row, i) => {
       for (const v of Object.values(row))
         if (typeof v === 'string' && holdsCardNumber(v))

@@ -4,6 +4,7 @@
 // Entries of append-only logs the backup lacks are set aside in the archive, never dropped, and
 // the restore itself is a logged entry naming the head it replaced.
 import { invalidateKeyIndex } from '../storage/keyIndexStore';
+import { rebuildPaymentKeys } from '../storage/paymentStore';
 import { BackupError } from '../../../../shared/backup/container';
 import { encodeRecord } from '../../../../shared/backup/records';
 import { chainEntry, headOf, verifyChain, type DecisionEntry, type LogHead } from '../../../../shared/decisions/chain';
@@ -186,6 +187,8 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
         if (name === 'logArchive') continue;
         if (rows.length) await db.table(name).bulkAdd(rows);
       }
+      // The payment blocks' lookups are derived from them, never taken from a file.
+      await rebuildPaymentKeys(db);
       // The archive: the backup's, then what this laptop had set aside before, then what this restore sets aside.
       const archive: LogArchiveRecord[] = [];
       for (const r of (staged.tables.get('logArchive') ?? []) as LogArchiveRecord[]) archive.push(r);

@@ -1,7 +1,8 @@
 // What a cache or a backup holds, in the analyst's words: orders (current versions), payments,
 // disputes, decisions... The same counts are written into a backup's header and recomputed from
 // its rows before a restore, so a file whose header and content disagree is refused.
-import type { WorkbenchDb } from '../storage/schema';
+import type { PaymentBlockRecord, WorkbenchDb } from '../storage/schema';
+import { PaymentStore } from '../storage/paymentStore';
 
 export type SummaryCounts = Record<(typeof SUMMARY_ORDER)[number], number>;
 
@@ -41,9 +42,11 @@ export function countRows(tables: ReadonlyMap<string, readonly unknown[]>): Summ
   const rows = (name: string) => tables.get(name) ?? [];
   let orders = 0;
   for (const b of rows('orderBlocks') as { live: Uint8Array }[]) for (const v of b.live) orders += v;
+  let payments = 0;
+  for (const b of rows('paymentBlocks') as PaymentBlockRecord[]) payments += b.rows.length;
   return {
     orders,
-    payments: rows('payments').length,
+    payments,
     disputes: rows('disputes').length,
     claims: rows('refundClaims').length,
     decisions: rows('decisions').length,
@@ -64,7 +67,7 @@ export async function summaryCounts(db: WorkbenchDb): Promise<SummaryCounts> {
     for (const v of b.live) orders += v;
   });
   const [payments, disputes, claims, decisions, disputeChanges, attachments, ringVerdicts, linkOverrides, snapshots, imports, exports] = await Promise.all([
-    db.payments.count(),
+    new PaymentStore(db).count(),
     db.disputes.count(),
     db.refundClaims.count(),
     db.decisions.count(),

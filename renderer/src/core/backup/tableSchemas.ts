@@ -8,8 +8,9 @@ import { disputeSchema, paymentSchema, refundClaimSchema } from '../../../../sha
 import { ORDER_TEXT_FIELDS } from '../../../../shared/domain/order';
 import { DICT_FIELDS } from '../../../../shared/orders/columns';
 import { metaRecordSchema } from '../storage/metaSchemas';
+import { PAYMENT_BLOCK_SIZE } from '../storage/paymentStore';
 import { ATTACHMENT_LIMITS, ATTACHMENT_PURPOSES, ATTACHMENT_TYPES } from '../../../../shared/disputes/attachments';
-import type { DERIVED_TABLES, TEAM_TABLES, WorkbenchDb } from '../storage/schema';
+import type { DERIVED_TABLES, RETIRED_TABLES, TEAM_TABLES, WorkbenchDb } from '../storage/schema';
 
 const id = z.number().int().min(0);
 const time = z.number().finite();
@@ -65,7 +66,8 @@ export const TABLE_ROWS = {
   orderKeys: z.object({ id, keys: column, scopes: column, hashes: column }).strict(),
   // Dictionaries added later (knownOutcome) are absent from blocks written before them.
   orderReportColumns: z.object({ id, dict: z.partialRecord(z.enum(DICT_FIELDS), dictColumn), keyHashes: f64 }).strict(),
-  payments: payment,
+  // Blocks of payments (paymentStore.ts); their keys are derived again on restore.
+  paymentBlocks: z.object({ id: id.min(1), rows: z.array(payment).min(1).max(PAYMENT_BLOCK_SIZE) }).strict(),
   disputes: dispute,
   imports: z
     .object({
@@ -241,7 +243,10 @@ export const TABLE_ROWS = {
         .max(10_000),
     })
     .strict(),
-} satisfies Record<Exclude<keyof WorkbenchDb, keyof import('dexie').Dexie | (typeof DERIVED_TABLES)[number] | (typeof TEAM_TABLES)[number]>, z.ZodType>;
+} satisfies Record<
+  Exclude<keyof WorkbenchDb, keyof import('dexie').Dexie | (typeof DERIVED_TABLES)[number] | (typeof TEAM_TABLES)[number] | (typeof RETIRED_TABLES)[number]>,
+  z.ZodType
+>;
 
 /** Rows the archive may hold: those of the append-only logs, checked like the live ones. */
 const ARCHIVED_ROWS = {

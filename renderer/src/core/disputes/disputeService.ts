@@ -23,6 +23,7 @@ import {
 } from '../../../../shared/disputes/respondOrAccept';
 import { DEFAULT_RATES } from '../../../../shared/reports/sources';
 import type { RingService } from '../rings/ringService';
+import { PaymentStore } from '../storage/paymentStore';
 import type { KeyInfo } from '../../../../shared/linking/keyIndex';
 import type { DisputeEventRecord, WorkbenchDb } from '../storage/schema';
 import { AttachmentService, type AttachmentInfo } from './attachmentService';
@@ -104,13 +105,9 @@ export class DisputeService {
     const at = ctx.position.get(d.orderKey);
     const members = at === undefined ? [] : this.customerOrders(at, ctx);
     const orders = members.map((i) => ctx.orders[i]!).sort((a, b) => a.createdAt - b.createdAt);
-    const payments = orders.length
-      ? await this.db.payments
-          .where('orderRef')
-          .anyOf([...new Set(orders.map((o) => o.externalId))])
-          .toArray()
-      : [];
-    const disputed = stored.paymentId ? await this.db.payments.get(stored.paymentId) : undefined;
+    const store = new PaymentStore(this.db);
+    const payments = orders.length ? await store.byOrderRefs(orders.map((o) => o.externalId)) : [];
+    const disputed = stored.paymentId ? await store.get(stored.paymentId) : undefined;
     const byOrder = new Map<string, typeof ctx.disputes>();
     for (const x of ctx.disputes) byOrder.set(x.orderKey, [...(byOrder.get(x.orderKey) ?? []), x]);
     const paymentOf = (o: Order): Payment | null =>

@@ -3,7 +3,8 @@
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import type { RowProblem } from '../../../../shared/ingest/problems';
 import { defaultRunLocks, type RunLocks } from '../storage/runLocks';
-import type { ImportRecord, WorkbenchDb } from '../storage/schema';
+import type { ImportRecord, StoredPayment, WorkbenchDb } from '../storage/schema';
+import { PaymentStore } from '../storage/paymentStore';
 
 export type ImportEntry = ImportRecord & { id: number; undoable: boolean };
 
@@ -55,7 +56,18 @@ export class ImportHistory {
     const db = this.db;
     await db.transaction(
       'rw',
-      [db.imports, db.importUndo, db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.payments, db.disputes, db.refundClaims],
+      [
+        db.imports,
+        db.importUndo,
+        db.orderBlocks,
+        db.orderText,
+        db.orderKeys,
+        db.orderReportColumns,
+        db.paymentBlocks,
+        db.paymentKeys,
+        db.disputes,
+        db.refundClaims,
+      ],
       async () => {
         const entries = await this.list();
         const target = entries.find((e) => e.id === importId);
@@ -65,11 +77,10 @@ export class ImportHistory {
         }
         const undo = await db.importUndo.where('importId').equals(importId).reverse().sortBy('id');
         const revive = new Map<number, number[]>();
+        // Undone newest first: what a payment was before its first change here is what stands.
+        const paymentsBefore = new Map<string, StoredPayment | null>();
         for (const u of undo) {
-          for (const p of [...u.payments].reverse()) {
-            if (p.previous) await db.payments.put(p.previous);
-            else await db.payments.delete(p.key);
-          }
+          for (const p of [...u.payments].reverse()) paymentsBefore.set(p.key, p.previous);
           for (const d of [...u.disputes].reverse()) {
             if (d.previous) await db.disputes.put(d.previous);
             else await db.disputes.delete(d.key);
@@ -84,6 +95,9 @@ export class ImportHistory {
             revive.set(u.supersededOrders[i]!, rows);
           }
         }
+        const payments = new PaymentStore(db);
+        await payments.put([...paymentsBefore.values()].filter((p) => p !== null));
+        await payments.delete([...paymentsBefore].filter(([, p]) => p === null).map(([key]) => key));
         for (const [blockId, rows] of revive) {
           const block = await db.orderBlocks.get(blockId);
           if (!block) continue;

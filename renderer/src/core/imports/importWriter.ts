@@ -20,6 +20,7 @@ import type { ParsedBatch } from '../../../../shared/ingest/reader';
 import { ORDER_BLOCK_SIZE, OrderRepository } from '../storage/orderRepository';
 import { OrderKeyIndex } from '../storage/orderKeyIndex';
 import { MetaRepository } from '../storage/metaRepository';
+import { PaymentStore } from '../storage/paymentStore';
 import { REVIEW_WINDOW_DAYS, reviewWindowStart } from '../../../../shared/decisions/sla';
 import type { ImportRecord, StoredClaim, StoredDispute, StoredPayment, WorkbenchDb } from '../storage/schema';
 import { CLAIM_KIND_LABEL, CLAIM_MARKETPLACE } from '../../../../shared/disputes/claims';
@@ -29,6 +30,8 @@ export const MAX_STORED_PROBLEMS = 10_000;
 
 export class ImportWriter {
   private readonly orders: OrderRepository;
+  /** The cached payments, its index read once at the start and kept up to date by this import's writes. */
+  private readonly payments: PaymentStore;
   private storedProblems = 0;
   /** Orders that took card and IP facts from this import's payments (or this import's orders from stored payments). */
   enrichedOrders = 0;
@@ -51,6 +54,7 @@ export class ImportWriter {
     private readonly clock: Clock,
   ) {
     this.orders = new OrderRepository(db);
+    this.payments = new PaymentStore(db);
   }
 
   /** Records the import as running, claimed by `runLock`, and loads what the cache already holds. */
@@ -77,6 +81,7 @@ export class ImportWriter {
     };
     const id = (await db.imports.add(record)) as number;
     const writer = new ImportWriter(db, id, await OrderKeyIndex.load(db), clock);
+    await writer.payments.index();
     writer.review.windowDays = (await new MetaRepository(db).get('review'))?.windowDays ?? REVIEW_WINDOW_DAYS;
     // Imports run without a named analyst too; a claim they enter then says it came from an import.
     writer.analyst = (((await db.meta.get('analystName'))?.value as string | undefined) ?? '').trim() || 'import';
@@ -92,7 +97,7 @@ export class ImportWriter {
     };
     batch.records.forEach(visit);
     const [payments, disputes, claims] = await Promise.all([
-      this.db.payments.bulkGet(ids.payment),
+      this.payments.bulkGet(ids.payment),
       this.db.disputes.bulkGet(ids.dispute),
       this.db.refundClaims.bulkGet(ids.claim),
     ]);
@@ -132,7 +137,8 @@ export class ImportWriter {
       db.orderKeys,
       db.orderReportColumns,
       db.meta,
-      db.payments,
+      db.paymentBlocks,
+      db.paymentKeys,
       db.disputes,
       db.refundClaims,
       db.importUndo,
@@ -151,7 +157,7 @@ export class ImportWriter {
       for (const c of plan.payments) this.prefetched.payments.set(c.key, c.next);
       for (const c of plan.disputes) this.prefetched.disputes.set(c.key, c.next);
       for (const c of plan.claims) this.prefetched.claims.set(c.key, c.next);
-      await db.payments.bulkPut(plan.payments.map((c) => c.next));
+      await this.payments.put(plan.payments.map((c) => c.next));
       await db.disputes.bulkPut(plan.disputes.map((c) => c.next));
       await db.refundClaims.bulkPut(plan.claims.map((c) => c.next));
       const since = reviewWindowStart(this.clock.now(), this.review.windowDays);
@@ -214,9 +220,9 @@ export class ImportWriter {
     const all = current.length === 0 ? orders : [...orders, ...current];
     // A cache without payments has none to join: the orders file alone (the usual first import)
     // then skips listing every order's reference spellings and asking for them.
-    const noPayments = plan.payments.length === 0 && (await this.db.payments.limit(1).primaryKeys()).length === 0;
+    const noPayments = plan.payments.length === 0 && (await this.payments.count()) === 0;
     const refs = noPayments ? [] : paymentRefsOf(all, this.orderSource);
-    const payments = refs.length === 0 ? [] : await this.db.payments.where('orderRef').anyOf(refs).toArray();
+    const payments = refs.length === 0 ? [] : await this.payments.byOrderRefs(refs);
     if (payments.length === 0) return { orders, stamps, keys, superseded };
     const joined = withDecisivePayments(all, payments, this.orderSource);
     const fromFile = orders.length;

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { generateDemo } from '../../../../shared/demo';
 import { OrderRepository } from '../storage/orderRepository';
 import { MetaRepository } from '../storage/metaRepository';
+import { PaymentStore } from '../storage/paymentStore';
 import { DiskFullError, isDiskFull, writesTogether } from '../storage/diskFull';
 import type { WorkbenchDb } from '../storage/schema';
 
@@ -16,6 +17,7 @@ export async function loadDemoData(
 ): Promise<number> {
   const orders = new OrderRepository(db);
   if ((await orders.count()) > 0) throw new Error('The cache already holds orders; demo data loads only into an empty cache');
+  const payments = new PaymentStore(db);
   const seed = opts.seed ?? DEMO_SEED;
   const clock = opts.clock ?? systemClock;
   const gen = generateDemo({ orders: opts.orders, seed, now: clock.now(), chunkSize: 8192 });
@@ -29,9 +31,13 @@ export async function loadDemoData(
       await writing;
       // One transaction per chunk: an interrupted load leaves whole chunks, never half of one.
       writing = db
-        .transaction('rw', [db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.meta, db.payments, db.disputes], async () => {
-          await writesTogether([orders.append(chunk.orders), db.payments.bulkPut(chunk.payments), db.disputes.bulkPut(chunk.disputes)]);
-        })
+        .transaction(
+          'rw',
+          [db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.meta, db.paymentBlocks, db.paymentKeys, db.disputes],
+          async () => {
+            await writesTogether([orders.append(chunk.orders), payments.put(chunk.payments), db.disputes.bulkPut(chunk.disputes)]);
+          },
+        )
         .then(() => {
           written += chunk.orders.length;
           onProgress?.(written, opts.orders);

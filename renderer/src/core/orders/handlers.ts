@@ -1,5 +1,6 @@
 // The Orders room: what the cache holds, the orders table's query and rows, search warm-up, the
 // demo data and clearing the cache.
+import { PaymentStore } from '../storage/paymentStore';
 import type { MetaValues } from '../storage/metaRepository';
 import type { OrderQuery, OrderRow } from '../storage/orderStore';
 import { wipeCache } from '../storage/wipe';
@@ -22,7 +23,7 @@ export function ordersHandlers(ctx: CoreContext, reports: ReportService) {
   return {
     async overview(): Promise<CacheOverview> {
       await ctx.ready();
-      const [payments, disputes, dataset] = await Promise.all([db.payments.count(), db.disputes.count(), ctx.meta.get('dataset')]);
+      const [payments, disputes, dataset] = await Promise.all([new PaymentStore(db).count(), db.disputes.count(), ctx.meta.get('dataset')]);
       return { orders: store.count, payments, disputes, span: store.span(), dataset: dataset ?? null };
     },
 

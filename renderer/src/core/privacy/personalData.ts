@@ -3,6 +3,7 @@
 // need (dates, amounts, channel, country, card brand) stays, unlinkable. Notes in the decision log
 // are erased while their salted hash keeps the chain verifying; the erasure is itself an entry.
 import { invalidateKeyIndex } from '../storage/keyIndexStore';
+import { PaymentStore } from '../storage/paymentStore';
 import { chainEntry, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
 import { orderKey, type OrderTextField } from '../../../../shared/domain/order';
 import type { Payment } from '../../../../shared/domain/payment';
@@ -172,7 +173,7 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise
   const found = await planOrders(db, (column, r) => (byEmail ? blank(column('email')[r]!) === wanted : column('customerId')[r]! === id));
   const orderKeys = new Set(found.keys);
   const orderIds = new Set(found.keys.map((k) => k.split(':').slice(1).join(':')));
-  const payments = (await db.payments.toArray()).filter((p) => (byEmail && blank(p.email) === wanted) || orderIds.has(p.orderRef)).map((p) => p.id);
+  const payments = (await new PaymentStore(db).all()).filter((p) => (byEmail && blank(p.email) === wanted) || orderIds.has(p.orderRef)).map((p) => p.id);
   const { notes, keptNotes } = await planNotes(db, (e) => orderKeys.has(e.orderKey));
   const linkValues = new Set(
     [...found.values.get('email')!, ...found.values.get('phone')!, ...found.values.get('ip')!, ...found.values.get('deviceId')!].map(blank),
@@ -197,9 +198,8 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise
 /** Personal data older than `before`: orders placed, payments made and notes written before it. */
 export async function planRetention(db: WorkbenchDb, before: number): Promise<PersonalDataPlan> {
   const found = await planOrders(db, (column, r, createdAt) => createdAt < before && PERSONAL_ORDER_FIELDS.some((f) => column(f)[r] !== ''));
-  const payments = (await db.payments.where('createdAt').below(before).toArray())
-    .filter((p) => PERSONAL_PAYMENT_FIELDS.some((f) => (p[f] ?? '') !== ''))
-    .map((p) => p.id);
+  const purged = (await new PaymentStore(db).createdBefore(before)).filter((p) => PERSONAL_PAYMENT_FIELDS.some((f) => (p[f] ?? '') !== ''));
+  const payments = purged.map((p) => p.id);
   const { notes, keptNotes } = await planNotes(db, (e) => e.at < before);
   const months = new Map<string, RetentionSummaryRecord['months'][number]>();
   found.createdAt.forEach((t, i) => {
@@ -210,8 +210,8 @@ export async function planRetention(db: WorkbenchDb, before: number): Promise<Pe
     m.orderValueMinor[currency] = (m.orderValueMinor[currency] ?? 0) + minor;
     months.set(month, m);
   });
-  for (const p of await db.payments.bulkGet(payments)) {
-    const month = new Date(p!.createdAt).toISOString().slice(0, 7);
+  for (const p of purged) {
+    const month = new Date(p.createdAt).toISOString().slice(0, 7);
     const m = months.get(month) ?? { month, orders: 0, orderValueMinor: {}, payments: 0, disputes: 0 };
     m.payments++;
     months.set(month, m);
@@ -280,7 +280,8 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
         [
           db.orderText,
           db.orderBlocks,
-          db.payments,
+          db.paymentBlocks,
+          db.paymentKeys,
           db.importUndo,
           db.decisions,
           db.decisionHead,
@@ -310,7 +311,8 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
             await db.orderText.put({ id: blockId, columns });
           }
           const ids = new Set(plan.payments);
-          for (const p of await db.payments.bulkGet(plan.payments)) if (p) await db.payments.put(scrubPayment(p));
+          const payments = new PaymentStore(db);
+          await payments.put((await payments.bulkGet(plan.payments)).filter((p) => p !== undefined).map(scrubPayment));
           await db.importUndo.toCollection().modify((u) => {
             u.payments = u.payments.map((x) =>
               x.previous && (ids.has(x.key) || (plan.before !== undefined && x.previous.createdAt < plan.before))

@@ -8,6 +8,7 @@ import type { OrderDictColumns, OrderKeyColumns, OrderTextColumns } from '../../
 import type { Payment } from '../../../../shared/domain/payment';
 import type { Dispute } from '../../../../shared/domain/dispute';
 import type { RowProblem } from '../../../../shared/ingest/problems';
+import { PAYMENT_BLOCK_SIZE, paymentKeysOf } from './paymentStore';
 
 export const DB_NAME = 'fraud-workbench';
 
@@ -171,6 +172,22 @@ export interface RingMarkRecord {
 
 export type { WriteStamp };
 export type StoredPayment = Stamped<Payment>;
+
+/** Up to PAYMENT_BLOCK_SIZE payments, in the order they were first written (paymentStore.ts). */
+export interface PaymentBlockRecord {
+  id: number;
+  rows: StoredPayment[];
+}
+
+/** A payment block's lookups: its ids, order references and dates, row by row. */
+export interface PaymentKeysRecord {
+  id: number;
+  /** Its payments (ids.length), indexed: the cache's payment count reads index keys only. */
+  count: number;
+  ids: string[];
+  orderRefs: string[];
+  createdAt: Float64Array;
+}
 export type StoredDispute = Stamped<Dispute>;
 /** A refund claim: entered by hand (no stamp) or by an import, stamped like a dispute. */
 export type StoredClaim = Stamped<import('../../../../shared/disputes/claims').RefundClaim>;
@@ -312,10 +329,40 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       teamOpChunks: '[opId+n]',
     },
   },
+  {
+    // Payments in blocks (paymentStore.ts): one record per payment cost ~100 µs each to write,
+    // most of the demo load and of any large payments file. The payments move into blocks in id
+    // order; the old table stays, emptied, so an app rolled back to an earlier release still
+    // opens the cache (it then shows no payments until this release runs again).
+    version: 14,
+    stores: {
+      paymentBlocks: 'id',
+      // Indexed by count so the number of payments is summed from index keys, no block read.
+      paymentKeys: 'id, count',
+    },
+    upgrade: async (tx) => {
+      const legacy = tx.table<StoredPayment, string>('payments');
+      let last: string | undefined;
+      for (let id = 1; ; id++) {
+        const rows = await (last === undefined ? legacy.orderBy(':id') : legacy.where(':id').above(last)).limit(PAYMENT_BLOCK_SIZE).toArray();
+        if (rows.length === 0) break;
+        last = rows.at(-1)!.id;
+        const block: PaymentBlockRecord = { id, rows };
+        await tx.table('paymentBlocks').add(block);
+        await tx.table('paymentKeys').add(paymentKeysOf(block));
+      }
+      await legacy.clear();
+    },
+  },
 ];
 
 /** Tables of data derived from the others: rebuilt, never backed up or restored. */
-export const DERIVED_TABLES = ['keyIndex'] as const;
+export const DERIVED_TABLES = ['keyIndex', 'paymentKeys'] as const;
+
+/** Tables an earlier schema used and this one leaves empty (kept so a rolled-back app still opens the cache). */
+export const RETIRED_TABLES = ['payments'] as const;
+/** The schema version that retired them: backups written before it still hold their rows. */
+export const RETIRED_SINCE = 14;
 
 /**
  * The team's tables, never backed up and left as they are by a restore. A backup is this laptop's
@@ -325,7 +372,7 @@ export const DERIVED_TABLES = ['keyIndex'] as const;
  */
 export const TEAM_TABLES = ['teamState', 'teamOutbox', 'teamEvents', 'teamText', 'teamOps', 'teamOpChunks'] as const;
 
-export const NOT_IN_BACKUPS: readonly string[] = [...DERIVED_TABLES, ...TEAM_TABLES];
+export const NOT_IN_BACKUPS: readonly string[] = [...DERIVED_TABLES, ...TEAM_TABLES, ...RETIRED_TABLES];
 
 /** One part of the kept key index (see keyIndexStore.ts). */
 export interface KeyIndexRecord {
@@ -475,7 +522,8 @@ export type WorkbenchDb = Dexie & {
   orderText: EntityTable<OrderTextRecord, 'id'>;
   orderKeys: EntityTable<OrderKeyRecord, 'id'>;
   orderReportColumns: EntityTable<OrderReportColumnsRecord, 'id'>;
-  payments: EntityTable<StoredPayment, 'id'>;
+  paymentBlocks: EntityTable<PaymentBlockRecord, 'id'>;
+  paymentKeys: EntityTable<PaymentKeysRecord, 'id'>;
   disputes: EntityTable<StoredDispute, 'id'>;
   imports: EntityTable<ImportRecord, 'id'>;
   importUndo: EntityTable<ImportUndoRecord, 'id'>;
