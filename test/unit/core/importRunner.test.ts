@@ -182,6 +182,35 @@ describe('importing a file into the cache', () => {
     expect((await liveOrders(db)).find((o) => o.externalId === '#1001')).not.toHaveProperty('knownOutcome');
   });
 
+  it('a payment a later file changes is replaced where it is stored; Undo brings back the version before, then none', async () => {
+    fresh();
+    const stripe = new TextDecoder().decode(fixture('stripe-payments.csv'));
+    await importFile(db, file('stripe-payments.csv', new TextEncoder().encode(stripe)));
+    const store = () => new PaymentStore(db);
+    const before = await store().all();
+    expect(before.length).toBeGreaterThan(1);
+    const first = before.find((p) => p.id === 'ch_3PaidAAA1')!;
+    expect(first.amountMinor).toBe(5990);
+    // The same export a day later: the payment was partly refunded, its amount and status changed.
+    const later = stripe.replace(
+      'ch_3PaidAAA1,Shopify order #1001,2026-05-01 08:00:05,59.90,0.00,eur',
+      'ch_3PaidAAA1,Shopify order #1001,2026-05-01 08:00:05,49.90,0.00,eur',
+    );
+    expect(later).not.toBe(stripe);
+    const run = await importFile(db, file('stripe-payments-later.csv', new TextEncoder().encode(later)));
+    expect(run.summary).toMatchObject({ created: 0, updated: 1 });
+    expect((await store().get('ch_3PaidAAA1'))!.amountMinor).toBe(4990);
+    expect(await store().count()).toBe(before.length);
+    expect(await db.paymentBlocks.count()).toBe(1);
+    const history = new ImportHistory(db);
+    await history.undo((await history.list())[0]!.id);
+    expect(await store().all()).toEqual(before);
+    await history.undo((await history.list())[1]!.id);
+    expect(await store().count()).toBe(0);
+    expect(await db.paymentBlocks.count()).toBe(0);
+    expect(await db.paymentKeys.count()).toBe(0);
+  });
+
   it('a failed read keeps the completed batches recorded, consistent, and undoable', async () => {
     fresh();
     const bytes = new TextEncoder().encode(zalandoExport(3000));
