@@ -9,6 +9,7 @@ import { useUi } from '../state/uiStore';
 import { SubmitForm } from '../ui/SubmitForm';
 import { useAsync } from '../ui/useAsync';
 import { ErrorAlert } from './Alerts';
+import { CacheOpening } from './CacheOpening';
 
 export function AnalystGate({ children }: { children: ReactNode }) {
   const version = useUi((s) => s.cacheVersion);
@@ -29,7 +30,12 @@ export function AnalystGate({ children }: { children: ReactNode }) {
   );
   const known = gate.value;
 
-  if (known === null) return null;
+  if (known === null)
+    return (
+      <main className="gate">
+        <CacheOpening quiet />
+      </main>
+    );
   if (known) return <>{children}</>;
   return (
     <main className="gate">

@@ -3,6 +3,7 @@ import { formatCount } from '../../../shared/domain/money';
 import { SCREENS, useUi, type Screen } from '../state/uiStore';
 import type { CacheOverview } from '../core/contract';
 import { TeamSyncLine } from '../features/team';
+import { CacheOpening } from './CacheOpening';
 
 export const SCREEN_LABEL: Record<Screen, string> = {
   orders: 'Orders',
@@ -67,7 +68,7 @@ export function Sidebar({ overview, onGoTo }: { overview: CacheOverview | null; 
             <TeamSyncLine />
           </>
         ) : (
-          <div className="muted">Opening cache…</div>
+          <CacheOpening />
         )}
       </div>
     </nav>

@@ -3,7 +3,7 @@
 // v5/v6: report snapshots and report columns).
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, SCHEMA_HISTORY, createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { CURRENT_VERSION, SCHEMA_HISTORY, createDb, upgradeProgress, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
 import { orderKey } from '../../../shared/domain/order';
 import { FIELD_SEPARATOR, encodeOrders } from '../../../shared/orders/columns';
@@ -204,6 +204,30 @@ describe('schema migrations', () => {
       await current.delete();
     });
   }
+
+  it('says how far the move of payments into blocks is while the cache opens, and nothing once it is done', async () => {
+    const name = `migration-${n++}`;
+    const old = createDb(name, 13);
+    await old.open();
+    const total = 3 * PAYMENT_BLOCK_SIZE + 1;
+    await old.table('payments').bulkPut(Array.from({ length: total }, (_, i) => payment(`pi_${i}`, `#${i}`, 'fp', i)));
+    old.close();
+    const seen: (typeof upgradeProgress.current)[] = [];
+    const watch = setInterval(() => seen.push(upgradeProgress.current), 0);
+    const current = createDb(name);
+    await current.open();
+    clearInterval(watch);
+    const states = seen.filter((s) => s !== null);
+    expect(states.length).toBeGreaterThan(0);
+    for (const s of states) expect(s).toMatchObject({ what: 'moving payments into blocks', total });
+    const done = states.map((s) => s.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done.at(-1)).toBeGreaterThan(0);
+    expect(upgradeProgress.current).toBeNull();
+    expect(await new PaymentStore(current).count()).toBe(total);
+    current.close();
+    await current.delete();
+  });
 
   it('still reads its own tables from a cache a newer app version wrote (downgrade)', async () => {
     // Dexie 4 opens a database at a higher installed version when the tables it declares

@@ -1,6 +1,7 @@
 // The Orders room: what the cache holds, the orders table's query and rows, search warm-up, the
 // demo data and clearing the cache.
 import { PaymentStore } from '../storage/paymentStore';
+import { upgradeProgress } from '../storage/schema';
 import type { MetaValues } from '../storage/metaRepository';
 import type { OrderQuery, OrderRow } from '../storage/orderStore';
 import { wipeCache } from '../storage/wipe';
@@ -21,6 +22,11 @@ export interface CacheOverview {
 export function ordersHandlers(ctx: CoreContext, reports: ReportService) {
   const { db, store } = ctx;
   return {
+    /** What the cache is doing while it opens: a schema upgrade's progress, or null. */
+    openingProgress(): { what: string; done: number; total: number } | null {
+      return upgradeProgress.current;
+    },
+
     async overview(): Promise<CacheOverview> {
       await ctx.ready();
       const [payments, disputes, dataset] = await Promise.all([new PaymentStore(db).count(), db.disputes.count(), ctx.meta.get('dataset')]);

@@ -206,6 +206,12 @@ export interface SchemaVersion {
   upgrade?: (tx: import('dexie').Transaction) => Promise<void> | void;
 }
 
+/**
+ * What a long schema upgrade is doing while the cache opens (the sidebar shows it: a large cache
+ * can take seconds once, at the first start of a new release), null when none runs here.
+ */
+export const upgradeProgress: { current: { what: string; done: number; total: number } | null } = { current: null };
+
 /** Append-only history of the schema. Never edit a shipped entry; add a new one. */
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   {
@@ -342,16 +348,24 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     },
     upgrade: async (tx) => {
       const legacy = tx.table<StoredPayment, string>('payments');
+      const total = await legacy.count();
       let last: string | undefined;
-      for (let id = 1; ; id++) {
-        const rows = await (last === undefined ? legacy.orderBy(':id') : legacy.where(':id').above(last)).limit(PAYMENT_BLOCK_SIZE).toArray();
-        if (rows.length === 0) break;
-        last = rows.at(-1)!.id;
-        const block: PaymentBlockRecord = { id, rows };
-        await tx.table('paymentBlocks').add(block);
-        await tx.table('paymentKeys').add(paymentKeysOf(block));
+      let done = 0;
+      try {
+        for (let id = 1; ; id++) {
+          upgradeProgress.current = { what: 'moving payments into blocks', done, total };
+          const rows = await (last === undefined ? legacy.orderBy(':id') : legacy.where(':id').above(last)).limit(PAYMENT_BLOCK_SIZE).toArray();
+          if (rows.length === 0) break;
+          last = rows.at(-1)!.id;
+          const block: PaymentBlockRecord = { id, rows };
+          await tx.table('paymentBlocks').add(block);
+          await tx.table('paymentKeys').add(paymentKeysOf(block));
+          done += rows.length;
+        }
+        await legacy.clear();
+      } finally {
+        upgradeProgress.current = null;
       }
-      await legacy.clear();
     },
   },
 ];
