@@ -96,31 +96,31 @@ describe('payments in blocks', () => {
     );
   });
 
-  it('a payment written again stays where it was; new ones fill the newest block, then start another', async () => {
+  it('a payment written again stays where it was; a few new ones fill the newest block, more start their own', async () => {
     const db = await freshDb();
-    const store = new PaymentStore(db, BLOCK);
+    const store = new PaymentStore(db, 16);
     const write = (ps: StoredPayment[]) =>
       db.transaction('rw', db.paymentBlocks, db.paymentKeys, async () => {
         await store.put(ps);
       });
-    await write([payment('a', '#1', 1, 1), payment('b', '#1', 2, 1)]);
-    await write([payment('c', '#2', 3, 1), payment('d', '#2', 4, 1), payment('a', '#1', 1, 500)]);
+    const many = (prefix: string, k: number) => Array.from({ length: k }, (_, i) => payment(`${prefix}${i}`, '#1', i, 1));
+    await write(many('a', 10));
+    // Two new (at most an eighth of a block) join the newest block; the changed one stays in place.
+    await write([...many('b', 2), payment('a3', '#1', 3, 500)]);
+    // Three new start a block of their own: a larger write never rewrites the block before it.
+    await write(many('c', 3));
     const blocks = await db.paymentBlocks.orderBy('id').toArray();
-    expect(blocks.map((b) => b.rows.map((p) => [p.id, p.amountMinor]))).toEqual([
-      [
-        ['a', 500],
-        ['b', 1],
-        ['c', 1],
-      ],
-      [['d', 1]],
+    expect(blocks.map((b) => b.rows.map((p) => p.id))).toEqual([
+      [...many('a', 10).map((p) => p.id), 'b0', 'b1'],
+      ['c0', 'c1', 'c2'],
     ]);
+    expect(blocks[0]!.rows.find((p) => p.id === 'a3')!.amountMinor).toBe(500);
     // A block emptied by removals goes, keys and all.
     await db.transaction('rw', db.paymentBlocks, db.paymentKeys, async () => {
-      await store.delete(['d']);
+      await store.delete(['c0', 'c1', 'c2']);
     });
-    await write([payment('e', '#3', 5, 1), payment('f', '#3', 5, 1), payment('g', '#3', 5, 1), payment('h', '#3', 5, 1)]);
-    expect((await db.paymentKeys.orderBy('id').toArray()).map((k) => k.ids)).toEqual([['a', 'b', 'c'], ['e', 'f', 'g'], ['h']]);
-    expect(await db.paymentBlocks.count()).toBe(3);
+    expect((await db.paymentKeys.toArray()).map((k) => k.count)).toEqual([12]);
+    expect(await db.paymentBlocks.count()).toBe(1);
     db.close();
     await db.delete();
   });

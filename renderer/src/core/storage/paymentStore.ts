@@ -6,6 +6,8 @@
 import type { PaymentBlockRecord, PaymentKeysRecord, StoredPayment, WorkbenchDb } from './schema';
 
 export const PAYMENT_BLOCK_SIZE = 4096;
+/** New payments fill the newest block only when they are at most 1/FILL_BELOW of a block. */
+const FILL_BELOW = 8;
 
 /** The keys record of a block: what lookups by id, order reference and date read. */
 export function paymentKeysOf(block: PaymentBlockRecord): PaymentKeysRecord {
@@ -170,8 +172,8 @@ export class PaymentStore {
   }
 
   /**
-   * Writes payments: one already cached is replaced where it lies, a new one fills the newest
-   * block, then new blocks. The last version of an id in `payments` stands.
+   * Writes payments: one already cached is replaced where it lies; new ones go to new blocks, or
+   * fill the newest block when they are few. The last version of an id in `payments` stands.
    */
   async put(payments: readonly StoredPayment[]): Promise<void> {
     if (payments.length === 0) return;
@@ -190,8 +192,11 @@ export class PaymentStore {
       if (!m) touched.set(b, (m = new Map()));
       m.set(p.id, p);
     }
+    // A few new payments (a small file, an undo) fill the newest block rather than start a tiny one;
+    // a larger write starts its own blocks, so a big import or the demo load never rewrites a block
+    // it has just written (each rewrite clones the whole block again).
     const last = index.last;
-    const fillLast = last !== null && last.rows < this.blockSize && fresh.length > 0;
+    const fillLast = last !== null && last.rows < this.blockSize && fresh.length > 0 && fresh.length * FILL_BELOW <= this.blockSize;
     const read = await this.blocks([...touched.keys(), ...(fillLast && !touched.has(last.id) ? [last.id] : [])]);
     const out: PaymentBlockRecord[] = [];
     for (const [id, block] of read) {
