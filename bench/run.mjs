@@ -52,23 +52,33 @@ async function build() {
   if (!existsSync(path.join(BENCH_OUT, 'bench.html'))) throw new Error('the bench build has no bench.html');
 }
 
-/** Builds bench/ordersCsv.ts for Node and writes the import input, unless it is already there. */
-async function ordersCsv() {
-  const file = path.join(root, `bench/data/shopify-orders-${ORDERS}.csv`);
+/**
+ * Builds a bench/*Csv.ts writer for Node and writes its input file with it, unless the file and its
+ * .json sidecar (what the writer wrote: rows, bytes, orders) are already there.
+ */
+async function generatedCsv(file, source, writer, rows) {
   if (existsSync(file) && existsSync(`${file}.json`)) return file;
   mkdirSync(path.dirname(file), { recursive: true });
   const { build: rolldownBuild } = await import('rolldown');
-  const outFile = path.join(root, 'out/bench/ordersCsv.mjs');
-  await rolldownBuild({ input: path.join(root, 'bench/ordersCsv.ts'), platform: 'node', logLevel: 'warn', output: { file: outFile, format: 'esm' } });
-  const { writeOrdersCsv } = await import(outFile);
+  const outFile = path.join(root, 'out/bench', `${path.basename(source, '.ts')}.mjs`);
+  await rolldownBuild({ input: path.join(root, source), platform: 'node', logLevel: 'warn', output: { file: outFile, format: 'esm' } });
+  const mod = await import(outFile);
   const tmp = `${file}.tmp`;
-  const r = await writeOrdersCsv(tmp, ORDERS, 20261124, NOW);
+  const r = await mod[writer](tmp, rows, 20261124, NOW);
   const { renameSync } = await import('node:fs');
   renameSync(tmp, file);
   writeFileSync(`${file}.json`, JSON.stringify(r));
-  log(`wrote ${file}: ${r.rows} rows (${r.orders} orders), ${(r.bytes / 2 ** 20).toFixed(0)} MiB`);
+  log(`wrote ${file}: ${r.rows} rows${r.orders ? ` (${r.orders} orders)` : ''}, ${(r.bytes / 2 ** 20).toFixed(0)} MiB`);
   return file;
 }
+
+/** The import input: the demo orders as a 1M-row Shopify export (bench/ordersCsv.ts). */
+const ordersCsv = () => generatedCsv(path.join(root, `bench/data/shopify-orders-${ORDERS}.csv`), 'bench/ordersCsv.ts', 'writeOrdersCsv', ORDERS);
+
+/** A quarter as many payments, the demo's own-shop card payments as a Stripe export (bench/paymentsCsv.ts). */
+const PAYMENT_ROWS = Math.round(ORDERS / 4);
+const paymentsCsv = () =>
+  generatedCsv(path.join(root, `bench/data/stripe-payments-${PAYMENT_ROWS}.csv`), 'bench/paymentsCsv.ts', 'writePaymentsCsv', PAYMENT_ROWS);
 
 /** Opens the bench page of the build served at `base` and waits until it is ready; no step times out. */
 async function openBenchPage(page, base) {
@@ -525,6 +535,29 @@ async function importStages(base, csv) {
   }
 }
 
+/**
+ * The Stripe payments export imported with importFile on the bench page (a payments file asks no
+ * question of an empty cache, but the page keeps the figure free of the screen), in a new profile,
+ * and the parser alone on the same file: rows/s of each.
+ */
+async function paymentsRun(base, csv) {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-payments-'));
+  try {
+    return await withBrowser(profile, async (page) => {
+      await openBenchPage(page, base);
+      await setBenchFile(page, csv);
+      const r = await page.evaluate(() => window.bench.importInPage(document.getElementById('bench-file').files[0]));
+      const { rows } = JSON.parse(readFileSync(`${csv}.json`, 'utf8'));
+      if (r.status !== 'completed' || r.rows !== rows || r.created !== rows)
+        throw new Error(`the payments import ${r.status}: ${r.rows} rows read, ${r.created} created, of ${rows} written`);
+      const p = await page.evaluate(() => window.bench.parseOnly(document.getElementById('bench-file').files[0]));
+      return { rate: r.rows / (r.ms / 1000), parseRate: p.rows / (p.ms / 1000), seconds: r.ms / 1000 };
+    });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 /** The demo year loaded into the app cache of the build at `base`, in a new profile: rows/s. */
 async function demoLoadRun(base) {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-demo-'));
@@ -551,8 +584,9 @@ async function importFigures(base, abBase, figures, observations, seeded) {
   // each import and at the seed; alone, against the parser on the same file and the previous build.
   const putBaseline = !ONLY;
   const csv = await ordersCsv();
-  const builds = [{ name: 'this', base, runs: [], demo: [] }];
-  if (abBase) builds.push({ name: 'previous', base: abBase, runs: [], demo: [] });
+  const paymentsFile = await paymentsCsv();
+  const builds = [{ name: 'this', base, runs: [], demo: [], payments: [] }];
+  if (abBase) builds.push({ name: 'previous', base: abBase, runs: [], demo: [], payments: [] });
   for (let run = 0; run < RUNS; run++) {
     // Alternate which build goes first, so neither always meets a warmer (or busier) machine.
     for (const b of run % 2 ? [...builds].reverse() : builds) {
@@ -560,6 +594,13 @@ async function importFigures(base, abBase, figures, observations, seeded) {
       b.runs.push(r);
       log(
         `import run ${run + 1}/${RUNS} (${b.name} build): ${r.line}; parser only ${Math.round(r.parseRate)} rows/s${r.putRate ? `; baseline put ${Math.round(r.putRate)} rows/s` : ''}`,
+      );
+    }
+    for (const b of run % 2 ? builds : [...builds].reverse()) {
+      const r = await paymentsRun(b.base, paymentsFile);
+      b.payments.push(r);
+      log(
+        `payments import run ${run + 1}/${RUNS} (${b.name} build): ${PAYMENT_ROWS} rows in ${r.seconds.toFixed(1)} s = ${Math.round(r.rate)} rows/s; parser only ${Math.round(r.parseRate)} rows/s`,
       );
     }
     if (!seeded) {
@@ -592,6 +633,18 @@ async function importFigures(base, abBase, figures, observations, seeded) {
       : {}),
     note:
       'A generated 1M-row Shopify orders export (bench/ordersCsv.ts: the 79 columns of a current export, one row per line item, 1 to 3 items an order, so about 670k orders) through the Imports screen, from choosing the file to the summary (read, parse, normalise, write blocks, reconcile). parser_only_rows_per_s: the same file in the same run, read as a stream, decoded and split into records by papaparse with the import settings (bench page), nothing else.' +
+      (previous ? ' previous_build_*: the build in BENCH_AB_DIR, its runs interleaved with these.' : ''),
+  };
+  observations.payments_import_rows_per_s = {
+    ...fig(m(self.payments, 'rate'), 'rows/s', 'parser_only_rows_per_s', m(self.payments, 'parseRate'), false),
+    ...(previous
+      ? {
+          previous_build_rows_per_s: Math.round(m(previous.payments, 'rate')),
+          previous_build_parser_only_rows_per_s: Math.round(m(previous.payments, 'parseRate')),
+        }
+      : {}),
+    note:
+      `A generated Stripe payments export of ${PAYMENT_ROWS.toLocaleString('en-US')} rows (bench/paymentsCsv.ts: the demo year's own-shop card payments in the 49 columns of Stripe's export) imported with importFile on the bench page into a new profile (read, parse, normalise, write payment blocks); parser_only_rows_per_s: papaparse alone on the same file in the same run (medians).` +
       (previous ? ' previous_build_*: the build in BENCH_AB_DIR, its runs interleaved with these.' : ''),
   };
   observations.import_1m_peak_memory_bytes = {
