@@ -4,6 +4,7 @@ import type { Clock } from '../../../shared/time/clock';
 import { DecisionLog } from './storage/decisionLog';
 import { MetaRepository } from './storage/metaRepository';
 import { OrderStore } from './storage/orderStore';
+import { moveRetiredPayments } from './storage/paymentStore';
 import type { WorkbenchDb } from './storage/schema';
 import { RingService } from './rings/ringService';
 
@@ -31,7 +32,8 @@ export function createContext(db: WorkbenchDb, clock: Clock): CoreContext {
     meta: new MetaRepository(db),
     log: new DecisionLog(db),
     rings,
-    ready: () => (opened ??= store.open()),
+    // Payments a rolled-back release wrote into the retired table come into blocks before anything reads them.
+    ready: () => (opened ??= moveRetiredPayments(db).then(() => store.open())),
     async reopen() {
       opened = store.open();
       await opened;

@@ -287,6 +287,11 @@ describe('restore and the decision log', () => {
         /holds payment ch_1 twice/,
       ],
       [
+        'a payment block id beyond any the app writes',
+        base.map(([n, r]): [string, unknown[]] => [n, n === 'paymentBlocks' ? [{ ...paymentBlock(r, {}), id: Number.MAX_SAFE_INTEGER }] : r]),
+        /paymentBlocks row 1 is not valid: id/,
+      ],
+      [
         'a payment block over its size',
         base.map(([n, r]): [string, unknown[]] => [
           n,

@@ -67,7 +67,7 @@ export const TABLE_ROWS = {
   // Dictionaries added later (knownOutcome) are absent from blocks written before them.
   orderReportColumns: z.object({ id, dict: z.partialRecord(z.enum(DICT_FIELDS), dictColumn), keyHashes: f64 }).strict(),
   // Blocks of payments (paymentStore.ts); their keys are derived again on restore.
-  paymentBlocks: z.object({ id: id.min(1), rows: z.array(payment).min(1).max(PAYMENT_BLOCK_SIZE) }).strict(),
+  paymentBlocks: z.object({ id: id.min(1).max(2 ** 31), rows: z.array(payment).min(1).max(PAYMENT_BLOCK_SIZE) }).strict(),
   disputes: dispute,
   imports: z
     .object({

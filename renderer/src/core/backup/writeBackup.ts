@@ -64,8 +64,10 @@ export async function writeBackup(db: WorkbenchDb, opts: BackupOptions): Promise
       const hash = new TableHash();
       let written = 0;
       let last: unknown = undefined;
+      // A payment block is up to 4,096 payments as objects: a few at a time, not every payment at once.
+      const size = name === 'paymentBlocks' ? 16 : PAGE;
       for (;;) {
-        const page = last === undefined ? await table.orderBy(':id').limit(PAGE).toArray() : await table.where(':id').above(last).limit(PAGE).toArray();
+        const page = last === undefined ? await table.orderBy(':id').limit(size).toArray() : await table.where(':id').above(last).limit(size).toArray();
         if (page.length === 0) break;
         last = (page.at(-1) as Record<string, unknown>)[keyPath];
         const lines: string[] = [];

@@ -6,6 +6,13 @@
 import type { PaymentBlockRecord, PaymentKeysRecord, StoredPayment, WorkbenchDb } from './schema';
 
 export const PAYMENT_BLOCK_SIZE = 4096;
+/**
+ * The keys record under this id is no block: it holds the payments' write mark, a new random value
+ * with every write. A store that finds another mark than its index was read at reads the index
+ * again, so a writer elsewhere (the other worker, another window, a demo load during an import, a
+ * restore) is never overwritten by a stale index, and a write whose transaction aborted is forgotten.
+ */
+export const MARK_ID = 0;
 /** New payments fill the newest block only when they are at most 1/FILL_BELOW of a block. */
 const FILL_BELOW = 8;
 
@@ -29,10 +36,15 @@ export class PaymentIndex {
   private readonly keys = new Map<number, PaymentKeysRecord>();
   private lastBlock = 0;
   private size = 0;
+  /** The payments' write mark this index was read at (or last wrote): another writer changes it. */
+  mark: string | null = null;
 
   static async load(db: WorkbenchDb): Promise<PaymentIndex> {
     const index = new PaymentIndex();
-    for (const k of await db.paymentKeys.toArray()) index.add(k);
+    for (const k of await db.paymentKeys.toArray()) {
+      if (k.id === MARK_ID) index.mark = k.mark ?? null;
+      else index.add(k);
+    }
     return index;
   }
 
@@ -46,6 +58,7 @@ export class PaymentIndex {
     return k ? { id: k.id, rows: k.ids.length } : null;
   }
 
+  /** Above every block this index knows (the database is asked too: see PaymentStore.put). */
   get nextBlockId(): number {
     return this.lastBlock + 1;
   }
@@ -100,7 +113,6 @@ export class PaymentIndex {
       s.delete(k.id);
       if (s.size === 0) this.blocksOfRef.delete(r);
     }
-    // The newest block may have emptied: the next new block still takes a fresh id (ids never reused).
   }
 }
 
@@ -119,16 +131,18 @@ export class PaymentStore {
   ) {}
 
   /**
-   * The index, read on first use. Kept as a value, not a promise: a transaction that awaited a
-   * promise made before it began would lose its scope and commit early.
+   * The index, read on first use and again whenever another writer changed the payments since (the
+   * write mark differs). Kept as a value, not a promise: a transaction that awaited a promise made
+   * before it began would lose its scope and commit early.
    */
   async index(): Promise<PaymentIndex> {
-    return (this.loaded ??= await PaymentIndex.load(this.db));
+    const mark = (await this.db.paymentKeys.get(MARK_ID))?.mark ?? null;
+    if (!this.loaded || this.loaded.mark !== mark) this.loaded = await PaymentIndex.load(this.db);
+    return this.loaded;
   }
 
   /** How many payments the cache holds, from the blocks' indexed counts (the index is not read for it). */
   async count(): Promise<number> {
-    if (this.loaded) return this.loaded.count;
     let n = 0;
     for (const c of (await this.db.paymentKeys.orderBy('count').keys()) as number[]) n += c;
     return n;
@@ -210,9 +224,12 @@ export class PaymentStore {
       from = Math.min(fresh.length, this.blockSize - target.rows.length);
       for (let i = 0; i < from; i++) target.rows.push(fresh[i]!);
     }
-    let nextId = index.nextBlockId;
-    for (let i = from; i < fresh.length; i += this.blockSize) out.push({ id: nextId++, rows: fresh.slice(i, i + this.blockSize) });
-    await this.write(index, out, []);
+    const added: PaymentBlockRecord[] = [];
+    if (from < fresh.length) {
+      let nextId = Math.max(index.nextBlockId, (((await this.db.paymentBlocks.orderBy('id').lastKey()) as number | undefined) ?? 0) + 1);
+      for (let i = from; i < fresh.length; i += this.blockSize) added.push({ id: nextId++, rows: fresh.slice(i, i + this.blockSize) });
+    }
+    await this.write(index, out, added, []);
   }
 
   /** Removes the payments of these ids (none cached: nothing to do). */
@@ -228,17 +245,22 @@ export class PaymentStore {
       if (rows.length === 0) emptied.push(id);
       else kept.push({ id, rows });
     }
-    await this.write(index, kept, emptied);
+    await this.write(index, kept, [], emptied);
   }
 
-  private async write(index: PaymentIndex, blocks: PaymentBlockRecord[], emptied: number[]): Promise<void> {
-    const keys = blocks.map(paymentKeysOf);
-    const writes: Promise<unknown>[] = [];
-    if (blocks.length) writes.push(this.db.paymentBlocks.bulkPut(blocks), this.db.paymentKeys.bulkPut(keys));
+  /** Rewrites `changed` blocks, adds `added` ones (an id already taken aborts, never overwrites), removes `emptied`. */
+  private async write(index: PaymentIndex, changed: PaymentBlockRecord[], added: PaymentBlockRecord[], emptied: number[]): Promise<void> {
+    if (changed.length + added.length + emptied.length === 0) return;
+    const keys = [...changed, ...added].map(paymentKeysOf);
+    const mark = newMark();
+    const writes: Promise<unknown>[] = [this.db.paymentKeys.put(markRecord(mark)), this.db.paymentKeys.bulkPut(keys)];
+    if (changed.length) writes.push(this.db.paymentBlocks.bulkPut(changed));
+    if (added.length) writes.push(this.db.paymentBlocks.bulkAdd(added));
     if (emptied.length) writes.push(this.db.paymentBlocks.bulkDelete(emptied), this.db.paymentKeys.bulkDelete(emptied));
     await Promise.all(writes);
     for (const k of keys) index.replace(k, k.id);
     for (const id of emptied) index.replace(null, id);
+    index.mark = mark;
   }
 
   private async blocks(ids: number[]): Promise<Map<number, PaymentBlockRecord>> {
@@ -262,9 +284,18 @@ export class PaymentStore {
   }
 }
 
+function newMark(): string {
+  return crypto.randomUUID();
+}
+
+function markRecord(mark: string): PaymentKeysRecord {
+  return { id: MARK_ID, count: 0, ids: [], orderRefs: [], createdAt: new Float64Array(0), mark };
+}
+
 /** Writes the keys of every payment block again from the blocks (after a restore or a migration). */
 export async function rebuildPaymentKeys(db: WorkbenchDb): Promise<void> {
   await db.paymentKeys.clear();
+  await db.paymentKeys.put(markRecord(newMark()));
   let last = 0;
   for (;;) {
     const page = await db.paymentBlocks.where('id').above(last).limit(64).toArray();
@@ -272,4 +303,20 @@ export async function rebuildPaymentKeys(db: WorkbenchDb): Promise<void> {
     await db.paymentKeys.bulkPut(page.map(paymentKeysOf));
     last = page.at(-1)!.id;
   }
+}
+
+/**
+ * Payments an earlier release wrote into the retired one-record-per-payment table after this one
+ * had moved them (an analyst rolled back and forward again): moved into blocks, their versions
+ * standing over those in blocks, and the table emptied. Returns how many moved.
+ */
+export async function moveRetiredPayments(db: WorkbenchDb): Promise<number> {
+  const retired = db.table<StoredPayment, string>('payments');
+  if ((await retired.limit(1).primaryKeys()).length === 0) return 0;
+  return db.transaction('rw', [retired, db.paymentBlocks, db.paymentKeys], async () => {
+    const rows = await retired.toArray();
+    await new PaymentStore(db).put(rows);
+    await retired.clear();
+    return rows.length;
+  });
 }

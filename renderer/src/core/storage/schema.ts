@@ -181,7 +181,10 @@ export interface PaymentBlockRecord {
 
 /** A payment block's lookups: its ids, order references and dates, row by row. */
 export interface PaymentKeysRecord {
+  /** A block's id; MARK_ID (0) holds the write mark instead (paymentStore.ts). */
   id: number;
+  /** The payments' write mark, on the MARK_ID record only. */
+  mark?: string;
   /** Its payments (ids.length), indexed: the cache's payment count reads index keys only. */
   count: number;
   ids: string[];
