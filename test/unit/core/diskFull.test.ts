@@ -17,6 +17,7 @@ import { PASSPHRASE, TEST_ITERATIONS } from '../../support/backupCache';
 import { fixedClock } from '../../../shared/time/clock';
 import { zalandoExport } from '../../support/zalandoExport';
 import { diskFillsUp, quotaError } from '../../support/fullDisk';
+import { chunked } from '../../support/importInput';
 
 const WHAT_TO_DO = 'Free disk space, or back up (Settings → Back up to file…) and clear the cache (Settings → Clear local cache…)';
 const clock = fixedClock(Date.UTC(2026, 10, 18, 14));
@@ -36,9 +37,6 @@ afterEach(async () => {
   dbs = [];
 });
 
-async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
 // 64 KiB chunks: the reader sniffs the first 64 KiB, so every batch from the first one holds rows.
 const file = (name: string, bytes: Uint8Array, size = 64 * 1024) => ({ name, size: bytes.length, chunks: chunked(bytes, size) });
 

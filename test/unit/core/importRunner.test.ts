@@ -13,15 +13,9 @@ import { zalandoExport } from '../../support/zalandoExport';
 import { BUILT_IN_PRESETS } from '../../../shared/ingest/formats/registry';
 import { parseFormatPreset } from '../../../shared/ingest/formats/preset';
 import { linkKeysOf } from '../../../shared/normalize';
+import { chunked } from '../../support/importInput';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/imports/${name}`, import.meta.url)));
-
-async function* chunked(bytes: Uint8Array, size = 512, failAfter = Infinity): AsyncGenerator<Uint8Array> {
-  for (let i = 0, n = 0; i < bytes.length; i += size, n++) {
-    if (n >= failAfter) throw new Error('simulated read failure');
-    yield bytes.subarray(i, i + size);
-  }
-}
 
 const file = (name: string, bytes: Uint8Array, size?: number, failAfter?: number) => ({ name, size: bytes.length, chunks: chunked(bytes, size, failAfter) });
 

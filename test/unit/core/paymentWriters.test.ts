@@ -9,12 +9,9 @@ import { importFile } from '../../../renderer/src/core/imports/importRunner';
 import { loadDemoData } from '../../../renderer/src/core/orders/demoLoader';
 import { PaymentStore } from '../../../renderer/src/core/storage/paymentStore';
 import { fixedClock } from '../../../shared/time/clock';
+import { chunked } from '../../support/importInput';
 
 const stripe = new TextDecoder().decode(readFileSync(new URL('../../fixtures/imports/stripe-payments.csv', import.meta.url)));
-
-async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
 
 describe('payments written by two writers at once', () => {
   it('a demo load during a payments import: both writers’ payments are all there, each once', async () => {

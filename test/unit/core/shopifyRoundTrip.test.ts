@@ -12,16 +12,13 @@ import { NO_FILTER } from '../../../shared/orders/query';
 import { generateDemoAll } from '../../../shared/demo';
 import { SHOPIFY_HEADER, shopifyItemsOf, shopifyOrderRows, shopifyTime } from '../../../shared/demo/shopifyExport';
 import type { Order } from '../../../shared/domain/order';
+import { chunked } from '../../support/importInput';
 
 let db: WorkbenchDb;
 afterEach(async () => {
   db.close();
   await db.delete();
 });
-
-async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
 
 describe('a Shopify export of the demo year, imported back', () => {
   it('gives back every order as written, and accounts for every row', async () => {

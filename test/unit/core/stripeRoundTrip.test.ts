@@ -8,16 +8,13 @@ import { importFile } from '../../../renderer/src/core/imports/importRunner';
 import { PaymentStore } from '../../../renderer/src/core/storage/paymentStore';
 import { generateDemoAll } from '../../../shared/demo';
 import { STRIPE_HEADER, stripeRow } from '../../../bench/paymentsCsv';
+import { chunked } from '../../support/importInput';
 
 let db: WorkbenchDb;
 afterEach(async () => {
   db.close();
   await db.delete();
 });
-
-async function* chunked(bytes: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
-  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-}
 
 describe("a Stripe export of the demo year's payments, imported back", () => {
   it('stores every payment as written, in blocks, and accounts for every row', async () => {
