@@ -55,6 +55,8 @@ async function expectSame(db: WorkbenchDb, store: PaymentStore, model: Map<strin
   for (const s of [store, new PaymentStore(db, BLOCK)]) {
     expect([...(await s.all())].sort(byId)).toEqual(want);
     expect(await s.count()).toBe(want.length);
+    // After every payment is removed the write mark stays: it is no payment.
+    expect(await s.any()).toBe(want.length > 0);
     const ids = ['ch_0', 'ch_3', 'ch_7', 'ch_14', 'ch_99'];
     expect(await s.bulkGet(ids)).toEqual(ids.map((id) => model.get(id)));
     for (const refs of [['#0'], ['#1', '#3'], ['#9']]) {
@@ -121,6 +123,13 @@ describe('payments in blocks', () => {
     });
     expect((await db.paymentKeys.toArray()).filter((k) => k.id !== MARK_ID).map((k) => k.count)).toEqual([12]);
     expect(await db.paymentBlocks.count()).toBe(1);
+    // Every payment removed: none left, though the write mark stays.
+    expect(await store.any()).toBe(true);
+    await db.transaction('rw', db.paymentBlocks, db.paymentKeys, async () => {
+      await store.delete((await store.all()).map((p) => p.id));
+    });
+    expect(await store.any()).toBe(false);
+    expect(await store.count()).toBe(0);
     db.close();
     await db.delete();
   });

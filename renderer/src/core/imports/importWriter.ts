@@ -30,7 +30,7 @@ export const MAX_STORED_PROBLEMS = 10_000;
 
 export class ImportWriter {
   private readonly orders: OrderRepository;
-  /** The cached payments, its index read once at the start and kept up to date by this import's writes. */
+  /** The cached payments: its index is read at the start, kept up to date by this import's writes, and read again if another writer changed them. */
   private readonly payments: PaymentStore;
   private storedProblems = 0;
   /** Orders that took card and IP facts from this import's payments (or this import's orders from stored payments). */
@@ -220,7 +220,7 @@ export class ImportWriter {
     const all = current.length === 0 ? orders : [...orders, ...current];
     // A cache without payments has none to join: the orders file alone (the usual first import)
     // then skips listing every order's reference spellings and asking for them.
-    const noPayments = plan.payments.length === 0 && (await this.payments.count()) === 0;
+    const noPayments = plan.payments.length === 0 && !(await this.payments.any());
     const refs = noPayments ? [] : paymentRefsOf(all, this.orderSource);
     const payments = refs.length === 0 ? [] : await this.payments.byOrderRefs(refs);
     if (payments.length === 0) return { orders, stamps, keys, superseded };

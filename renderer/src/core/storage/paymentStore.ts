@@ -52,7 +52,7 @@ export class PaymentIndex {
     return this.size;
   }
 
-  /** The newest block (new payments fill it before a new one starts), 0 when there is none. */
+  /** The newest block (a few new payments fill it before a new one starts), null when there is none. */
   get last(): { id: number; rows: number } | null {
     const k = this.keys.get(this.lastBlock);
     return k ? { id: k.id, rows: k.ids.length } : null;
@@ -118,8 +118,9 @@ export class PaymentIndex {
 
 /**
  * The cached payments, read and written by id, order reference and date. Writes must run inside
- * a transaction over paymentBlocks and paymentKeys. The index is read once per store: an import
- * keeps its store (and the index it maintains) for its whole run, as it does the order index.
+ * a transaction over paymentBlocks and paymentKeys. A store keeps its index across calls (an import
+ * keeps one store for its whole run) and reads it again only when the write mark says another
+ * writer changed the payments.
  */
 export class PaymentStore {
   private loaded: PaymentIndex | null = null;
@@ -148,9 +149,9 @@ export class PaymentStore {
     return n;
   }
 
-  /** Whether the cache holds any payment, without reading the index. */
+  /** Whether the cache holds any payment: one block's key is enough (the write mark is none). */
   async any(): Promise<boolean> {
-    return (await this.db.paymentKeys.limit(1).primaryKeys()).length > 0;
+    return (await this.db.paymentKeys.where('id').above(MARK_ID).limit(1).primaryKeys()).length > 0;
   }
 
   async get(id: string): Promise<StoredPayment | undefined> {
