@@ -511,28 +511,21 @@ async function importRun(base, csv, putBaseline) {
  * no screen) with ImportExtras.stageMs, in a new profile. Reading includes the parser's own time.
  */
 async function importStages(base, csv) {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-stages-'));
-  try {
-    return await withBrowser(profile, async (page) => {
-      await openBenchPage(page, base);
-      await setBenchFile(page, csv);
-      const r = await page.evaluate(() => window.bench.importInPage(document.getElementById('bench-file').files[0]));
-      const round = (x) => Math.round(x);
-      log(
-        `import stages (in page, ${r.rows} rows in ${(r.ms / 1000).toFixed(1)} s): ${Object.entries(r.stages)
-          .map(([k, v]) => `${k} ${round(v)}`)
-          .join(', ')}`,
-      );
-      return {
-        value: round(r.ms),
-        unit: 'ms',
-        ...Object.fromEntries(Object.entries(r.stages).map(([k, v]) => [k, k === 'batches' ? v : round(v)])),
-        note: "One import of the same file with importFile on the bench page's thread (no worker round trip, no screen), its time by stage summed over batches: start (recording the import, loading the order keys), read (bytes to records: decode, CSV split, normalise, card screen, content hash), prefetch, classify, write (plan, encode blocks, the transaction), afterBatch.",
-      };
-    });
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
+  return onBenchPageInNewProfile(base, 'stages', csv, async (page) => {
+    const r = await page.evaluate(() => window.bench.importInPage(document.getElementById('bench-file').files[0]));
+    const round = (x) => Math.round(x);
+    log(
+      `import stages (in page, ${r.rows} rows in ${(r.ms / 1000).toFixed(1)} s): ${Object.entries(r.stages)
+        .map(([k, v]) => `${k} ${round(v)}`)
+        .join(', ')}`,
+    );
+    return {
+      value: round(r.ms),
+      unit: 'ms',
+      ...Object.fromEntries(Object.entries(r.stages).map(([k, v]) => [k, k === 'batches' ? v : round(v)])),
+      note: "One import of the same file with importFile on the bench page's thread (no worker round trip, no screen), its time by stage summed over batches: start (recording the import, loading the order keys), read (bytes to records: decode, CSV split, normalise, card screen, content hash), prefetch, classify, write (plan, encode blocks, the transaction), afterBatch.",
+    };
+  });
 }
 
 /**
@@ -541,31 +534,35 @@ async function importStages(base, csv) {
  * and the parser alone on the same file: rows/s of each.
  */
 async function paymentsRun(base, csv) {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-payments-'));
-  try {
-    return await withBrowser(profile, async (page) => {
-      await openBenchPage(page, base);
-      await setBenchFile(page, csv);
-      const r = await page.evaluate(() => window.bench.importInPage(document.getElementById('bench-file').files[0]));
-      const { rows } = JSON.parse(readFileSync(`${csv}.json`, 'utf8'));
-      if (r.status !== 'completed' || r.rows !== rows || r.created !== rows)
-        throw new Error(`the payments import ${r.status}: ${r.rows} rows read, ${r.created} created, of ${rows} written`);
-      const p = await page.evaluate(() => window.bench.parseOnly(document.getElementById('bench-file').files[0]));
-      return { rate: r.rows / (r.ms / 1000), parseRate: p.rows / (p.ms / 1000), seconds: r.ms / 1000 };
-    });
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
+  return onBenchPageInNewProfile(base, 'payments', csv, async (page) => {
+    const r = await page.evaluate(() => window.bench.importInPage(document.getElementById('bench-file').files[0]));
+    const { rows } = JSON.parse(readFileSync(`${csv}.json`, 'utf8'));
+    if (r.status !== 'completed' || r.rows !== rows || r.created !== rows)
+      throw new Error(`the payments import ${r.status}: ${r.rows} rows read, ${r.created} created, of ${rows} written`);
+    const p = await page.evaluate(() => window.bench.parseOnly(document.getElementById('bench-file').files[0]));
+    return { rate: r.rows / (r.ms / 1000), parseRate: p.rows / (p.ms / 1000), seconds: r.ms / 1000 };
+  });
 }
 
 /** The demo year loaded into the app cache of the build at `base`, in a new profile: rows/s. */
 async function demoLoadRun(base) {
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'fw-bench-demo-'));
+  return onBenchPageInNewProfile(base, 'demo', null, async (page) => {
+    const app = await page.evaluate(([n, now]) => window.bench.seedApp(n, now), [ORDERS, NOW]);
+    return app.orders / (app.ms / 1000);
+  });
+}
+
+/**
+ * Runs `fn` on the bench page of the build at `base` in a new browser profile (removed after), with
+ * `file` (when given) as the page's bench file: one measurement that no earlier cache can help.
+ */
+async function onBenchPageInNewProfile(base, name, file, fn) {
+  const profile = mkdtempSync(path.join(os.tmpdir(), `fw-bench-${name}-`));
   try {
     return await withBrowser(profile, async (page) => {
       await openBenchPage(page, base);
-      const app = await page.evaluate(([n, now]) => window.bench.seedApp(n, now), [ORDERS, NOW]);
-      return app.orders / (app.ms / 1000);
+      if (file) await setBenchFile(page, file);
+      return fn(page);
     });
   } finally {
     rmSync(profile, { recursive: true, force: true });
