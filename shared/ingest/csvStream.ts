@@ -102,7 +102,11 @@ export class CsvRecordStream {
       this.controlInInput = CONTROL_CHARS.test(input);
       const result = this.parser.parse(input, 0, !final);
       const consumed = final ? input.length : (result.meta.cursor as number);
-      const resumeAt = this.takeRows(result.data as string[][], result.errors as PapaError[], input, consumed, final);
+      const rows = result.data as string[][];
+      // At the end papaparse also returns the empty text after a last line break as a row: not a
+      // line of the file, and it must not count as a blank one.
+      if (final && input.charCodeAt(input.length - 1) === 10 && isEmptyRow(rows[rows.length - 1])) rows.pop();
+      const resumeAt = this.takeRows(rows, result.errors as PapaError[], input, consumed, final);
       if (resumeAt >= 0) {
         input = input.substring(resumeAt);
         continue;
@@ -238,6 +242,10 @@ export class CsvRecordStream {
     const name = column !== undefined && this.header ? this.header.names[column - 1] : undefined;
     this.sink.problem(line, code, reason, column, name);
   }
+}
+
+function isEmptyRow(fields: readonly string[] | undefined): boolean {
+  return fields !== undefined && fields.length === 1 && fields[0] === '';
 }
 
 function allEmpty(fields: readonly string[], from: number): boolean {

@@ -256,6 +256,24 @@ describe('oversized records', () => {
     expect(summary.created).toBe(29_999);
   });
 
+  it('the record splitter counts only the blank lines the file has, also after a damaged quote at its end', () => {
+    // Line 2's quote is malformed and swallows the line break; reading resumes on line 3, whose
+    // quote never closes, so lines 3-4 reach the end of the file unparsed. Line 4 ("") is blank.
+    const seen: { line: number; code?: string }[] = [];
+    const stream = new CsvRecordStream(
+      { delimiter: ',', headerLine: 1 },
+      { header: () => undefined, row: (_, line) => seen.push({ line }), problem: (line, code) => seen.push({ line, code }) },
+      new FileMessages(),
+    );
+    stream.push('x y\n"a";"b","\n"\n""\n');
+    stream.end();
+    expect(seen).toEqual([
+      { line: 2, code: 'quote' },
+      { line: 3, code: 'quote' },
+    ]);
+    expect(stream.blankLines).toBe(1);
+  });
+
   it('the record splitter drops a line longer than the limit and keeps counting lines', () => {
     const seen: { line: number; code?: string; fields?: string[] }[] = [];
     const stream = new CsvRecordStream(
