@@ -49,9 +49,11 @@ async function buckets(page: Page, file: string) {
   };
 }
 
-test('a Shopify export imports, shows in Orders, re-imports as unchanged, and Undo removes it', async ({ page }) => {
+test('a Shopify export imports, shows in Orders, re-imports as unchanged, and Undo removes it', async ({ page, network }) => {
   const file = path.join(FIXTURES, 'shopify-orders.csv');
   await importFiles(page, [file]);
+  // The file was read in the import's own read worker, beside the writes (readAhead.ts).
+  expect(network.all.filter((u) => /\/assets\/read\.worker-[\w-]+\.js$/.test(u))).toHaveLength(1);
   const first = await buckets(page, 'shopify-orders.csv');
   expect(first.rows).toBeGreaterThan(0);
   expect(first.created + first.updated + first.unchanged + first.quarantined).toBe(first.rows);

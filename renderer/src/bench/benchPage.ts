@@ -21,8 +21,8 @@ import { ringQuality } from '../../../shared/linking/quality';
 import { buildRings } from '../../../shared/linking';
 import { MARKETPLACE_LABEL, MARKETPLACES } from '../../../shared/domain/order';
 import Papa from 'papaparse';
-import { importFile, noStageMs } from '../core/imports/importRunner';
-import { coalescedChunks } from '../core/imports/importService';
+import { importBlob, noStageMs } from '../core/imports/importRunner';
+import { startReadWorker } from '../core/imports/readWorker';
 import { teamBench } from './teamBench';
 
 const BASELINE_DB = 'bench-baseline';
@@ -473,11 +473,11 @@ const bench = {
    * importFile the import worker runs, into its own cache. For profiling the import: rows, ms and
    * where the time went (ImportStageMs).
    */
-  async importInPage(file: File) {
+  async importInPage(file: File, readAhead = false) {
     const db = createDb('bench-import-in-page');
     const stages = noStageMs();
     const t0 = performance.now();
-    const r = await importFile(db, { name: file.name, size: file.size, chunks: coalescedChunks(file) }, {}, undefined, undefined, undefined, undefined, {
+    const r = await importBlob(db, file, readAhead ? startReadWorker() : null, {}, undefined, undefined, undefined, undefined, {
       stageMs: stages,
     });
     const ms = performance.now() - t0;

@@ -7,6 +7,8 @@ import { ImportSession, type ImportCounts } from '../../../../shared/ingest/reco
 import { ProblemList, summarise, type FileSummary } from '../../../../shared/ingest/summary';
 import { diskFullMessage, isDiskFull } from '../storage/diskFull';
 import { ImportWriter } from './importWriter';
+import { coalescedChunks } from './fileChunks';
+import { readAheadSource, type ReadWorker } from './readAhead';
 import { defaultRunLocks, newRunLockName, type RunLocks } from '../storage/runLocks';
 import type { WorkbenchDb } from '../storage/schema';
 
@@ -116,6 +118,27 @@ export async function importFile(
   extras: ImportExtras = {},
 ): Promise<ImportOutcome> {
   return importRecords(db, file, readerSource(file, options, control), control, onProgress, clock, locks, extras);
+}
+
+/**
+ * importFile for a file read in a read worker when one can start (readAhead.ts): the records are
+ * read there while the batch before them is classified and written here. Else read here.
+ */
+export async function importBlob(
+  db: WorkbenchDb,
+  file: Blob & { name: string },
+  readWorker: ReadWorker | null,
+  options: Omit<ReaderOptions, 'fileName'> = {},
+  control: ImportControl = { cancelled: false },
+  onProgress?: (p: ImportProgress) => void,
+  clock: Clock = systemClock,
+  locks: RunLocks = defaultRunLocks(),
+  extras: ImportExtras = {},
+): Promise<ImportOutcome> {
+  const source = readWorker
+    ? readAheadSource(readWorker, file, options, control)
+    : readerSource({ name: file.name, chunks: coalescedChunks(file) }, options, control);
+  return importRecords(db, file, source, control, onProgress, clock, locks, extras);
 }
 
 /** Classifies and writes the records of `source` as one import, under this tab's run lock. */

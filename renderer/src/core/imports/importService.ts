@@ -17,7 +17,10 @@ import type { Delimiter } from '../../../../shared/ingest/delimiter';
 import { MetaRepository } from '../storage/metaRepository';
 import { isDiskFull, savingOrDiskFull } from '../storage/diskFull';
 import { ImportHistory, type ImportEntry } from './importHistory';
-import { importFile, type ImportControl, type ImportOutcome, type ImportProgress } from './importRunner';
+import { coalescedChunks } from './fileChunks';
+import type { ReadWorker } from './readAhead';
+import { startReadWorker } from './readWorker';
+import { importBlob, type ImportControl, type ImportOutcome, type ImportProgress } from './importRunner';
 import { defaultRunLocks, type RunLocks } from '../storage/runLocks';
 import type { WorkbenchDb } from '../storage/schema';
 import { TeamStore } from '../storage/teamStore';
@@ -25,9 +28,6 @@ import { TeamOpCapture } from '../team/teamOpCapture';
 import { TeamOrders, type TeamOrdersProgress, type TeamOrdersRound } from '../team/teamOrders';
 import type { TeamOrdersCheck } from '../team/teamOrdersCheck';
 import { httpTransport, type TeamTransport } from '../team/teamTransport';
-
-/** Bytes handed to the reader at once: large enough that each batch is a sizeable transaction. */
-const READ_CHUNK = 4 * 1024 * 1024;
 
 export interface FormatChoice {
   id: string;
@@ -76,31 +76,6 @@ export type ImportListEntry = ImportEntry & {
 
 export type FileProgressFn = (fileIndex: number, p: ImportProgress) => void;
 
-export async function* coalescedChunks(file: Blob): AsyncGenerator<Uint8Array> {
-  const reader = file.stream().getReader();
-  let parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (value) {
-      parts.push(value);
-      size += value.length;
-    }
-    if (size >= READ_CHUNK || (done && size > 0)) {
-      const out = new Uint8Array(size);
-      let at = 0;
-      for (const p of parts) {
-        out.set(p, at);
-        at += p.length;
-      }
-      parts = [];
-      size = 0;
-      yield out;
-    }
-    if (done) return;
-  }
-}
-
 export class ImportService {
   private control: ImportControl = { cancelled: false };
   private readonly history: ImportHistory;
@@ -115,6 +90,8 @@ export class ImportService {
     private readonly locks: RunLocks = defaultRunLocks(),
     private readonly transport: (origin: string) => TeamTransport = (o) => httpTransport(o),
     private readonly newId: () => string = () => crypto.randomUUID(),
+    /** A worker to read each file in beside the writes (readAhead.ts); none reads it in this thread. */
+    private readonly readWorker: () => ReadWorker | null = startReadWorker,
   ) {
     this.history = new ImportHistory(db, clock, locks);
     this.meta = new MetaRepository(db);
@@ -247,9 +224,10 @@ export class ImportService {
       const capture = await this.capture();
       // A full disk mid-file is an outcome (interrupted); before the file's record exists, an error.
       const outcome = await savingOrDiskFull(`the import of ${file.name}`, () =>
-        importFile(
+        importBlob(
           this.db,
-          { name: file.name, size: file.size, chunks: coalescedChunks(file) },
+          file,
+          this.readWorker(),
           options,
           this.control,
           (p) => onProgress?.(i, p),

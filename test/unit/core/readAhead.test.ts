@@ -1,0 +1,193 @@
+// Reading a file in a read worker (readAhead.ts) must import exactly what reading it in the import
+// worker does, never run more than READ_AHEAD batches ahead of the writes, and end the worker on
+// every way an import ends: done, cancelled, a read failure, a worker that never starts.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { importBlob, importFile } from '../../../renderer/src/core/imports/importRunner';
+import {
+  READ_AHEAD,
+  READ_WORKER_FAILED,
+  serveRead,
+  type Endpoint,
+  type ReadMessage,
+  type ReadRequest,
+  type ReadWorker,
+  type TakenMessage,
+} from '../../../renderer/src/core/imports/readAhead';
+import { ImportHistory } from '../../../renderer/src/core/imports/importHistory';
+import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
+import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { NO_FILTER } from '../../../shared/orders/query';
+import { chunked } from '../../support/importInput';
+import { zalandoExport } from '../../support/zalandoExport';
+
+const dbs: WorkbenchDb[] = [];
+let n = 0;
+const fresh = () => {
+  const db = createDb(`read-ahead-${n++}`);
+  dbs.push(db);
+  return db;
+};
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+interface Trace {
+  /** Chunks the read side took from the file. */
+  pulled: number;
+  /** Batches the import side said it took. */
+  taken: number;
+  /** Most batches posted and not yet taken at any time. */
+  mostAhead: number;
+  terminated: boolean;
+}
+
+/**
+ * A read worker in this thread: messages cross as they would between threads (structured clone,
+ * a task later), nothing arrives once it is terminated, and the file is read in `size`-byte chunks.
+ */
+function inThreadWorker(size: number, trace: Trace, failAfter = Infinity): ReadWorker {
+  let readSide: Endpoint<TakenMessage, ReadMessage> | null = null;
+  let posted = 0;
+  const worker: ReadWorker = {
+    onmessage: null,
+    onerror: null,
+    onmessageerror: null,
+    postMessage(message) {
+      if ('file' in message) {
+        const request = message as ReadRequest;
+        readSide = {
+          onmessage: null,
+          postMessage: (out) => {
+            const copy = structuredClone(out);
+            if (copy.type === 'batch') trace.mostAhead = Math.max(trace.mostAhead, ++posted - trace.taken);
+            setTimeout(() => !trace.terminated && worker.onmessage?.({ data: copy }));
+          },
+        };
+        const chunks = async function* (file: Blob) {
+          for await (const chunk of chunked(new Uint8Array(await file.arrayBuffer()), size, failAfter)) {
+            trace.pulled++;
+            yield chunk;
+          }
+        };
+        void serveRead(request, readSide, chunks);
+        return;
+      }
+      trace.taken++;
+      setTimeout(() => !trace.terminated && readSide?.onmessage?.({ data: structuredClone(message as TakenMessage) }));
+    },
+    terminate() {
+      trace.terminated = true;
+    },
+  };
+  return worker;
+}
+
+const newTrace = (): Trace => ({ pulled: 0, taken: 0, mostAhead: 0, terminated: false });
+
+async function liveOrders(db: WorkbenchDb) {
+  const store = new OrderStore(db);
+  await store.open();
+  const count = await store.query({ filter: NO_FILTER, sort: { field: 'createdAt', dir: 'asc' }, search: '' });
+  return store.rows(0, count);
+}
+
+const blob = (name: string, text: string | Uint8Array<ArrayBuffer>) => Object.assign(new Blob([text]), { name });
+const fixture = (name: string): Uint8Array<ArrayBuffer> => new Uint8Array(readFileSync(new URL(`../../fixtures/imports/${name}`, import.meta.url)));
+
+describe('reading a file in a read worker', () => {
+  it('imports what reading it in this thread imports: the same summary, orders and history', async () => {
+    for (const [name, bytes] of [
+      ['shopify-orders.csv', fixture('shopify-orders.csv')],
+      ['zalando.csv', new TextEncoder().encode(zalandoExport(3000))],
+    ] as const) {
+      const here = fresh();
+      const there = fresh();
+      const trace = newTrace();
+      const a = await importFile(here, { name, size: bytes.length, chunks: chunked(bytes, 512) });
+      const b = await importBlob(there, blob(name, bytes), inThreadWorker(512, trace));
+      expect(b.status).toBe('completed');
+      expect(b).toEqual(a);
+      expect(await liveOrders(there)).toEqual(await liveOrders(here));
+      const strip = (h: Awaited<ReturnType<ImportHistory['list']>>) => h.map(({ id: _id, startedAt: _s, endedAt: _e, runLock: _l, ...rest }) => rest);
+      expect(strip(await new ImportHistory(there).list())).toEqual(strip(await new ImportHistory(here).list()));
+      expect(trace.pulled).toBeGreaterThan(READ_AHEAD + 2);
+      expect(trace.terminated).toBe(true);
+    }
+  });
+
+  it('runs at most READ_AHEAD batches ahead of the writes, however slow they are', async () => {
+    const trace = newTrace();
+    const text = zalandoExport(2000);
+    const db = fresh();
+    // A write that waits several tasks per batch: the read side would run far ahead if it could.
+    const outcome = await importBlob(db, blob('slow.csv', text), inThreadWorker(2048, trace), {}, undefined, undefined, undefined, undefined, {
+      afterBatch: async () => {
+        for (let i = 0; i < 20; i++) await tick();
+      },
+    });
+    expect(outcome.status).toBe('completed');
+    expect(trace.taken).toBeGreaterThan(10);
+    expect(trace.mostAhead).toBe(READ_AHEAD);
+  });
+
+  it('a cancel after a batch stops reading and ends the worker; the summary counts what was written', async () => {
+    const trace = newTrace();
+    const control = { cancelled: false };
+    const db = fresh();
+    const outcome = await importBlob(db, blob('cancel.csv', zalandoExport(3000)), inThreadWorker(2048, trace), {}, control, (p) => {
+      if (p.rows > 0) control.cancelled = true;
+    });
+    expect(outcome.status).toBe('cancelled');
+    expect(trace.terminated).toBe(true);
+    const s = outcome.summary;
+    expect(s.created + s.updated + s.unchanged + s.quarantined).toBe(s.rows);
+    expect(s.rows).toBeLessThan(3000);
+    await tick();
+    const pulled = trace.pulled;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(trace.pulled).toBe(pulled);
+  });
+
+  it('a read failure mid-file fails the import with its reason, as reading in this thread does', async () => {
+    const bytes = new TextEncoder().encode(zalandoExport(3000));
+    const trace = newTrace();
+    const here = fresh();
+    const there = fresh();
+    const a = await importFile(here, { name: 'broken.csv', size: bytes.length, chunks: chunked(bytes, 2048, 40) });
+    const b = await importBlob(there, blob('broken.csv', bytes), inThreadWorker(2048, trace, 40));
+    expect(b.status).toBe('failed');
+    expect(b.error).toBe('simulated read failure');
+    expect(b).toEqual(a);
+    expect(trace.terminated).toBe(true);
+    expect(await liveOrders(there)).toEqual(await liveOrders(here));
+  });
+
+  it('a worker that never starts fails the import with a reason instead of waiting for ever', async () => {
+    let terminated = false;
+    const dead: ReadWorker = {
+      onmessage: null,
+      onerror: null,
+      onmessageerror: null,
+      postMessage() {
+        setTimeout(() => dead.onerror?.({ message: 'script failed to load' }));
+      },
+      terminate() {
+        terminated = true;
+      },
+    };
+    const db = fresh();
+    const outcome = await importBlob(db, blob('x.csv', zalandoExport(10)), dead);
+    expect(outcome.status).toBe('failed');
+    expect(outcome.error).toBe(READ_WORKER_FAILED);
+    expect(outcome.summary.file).toBe('x.csv');
+    expect(terminated).toBe(true);
+    expect((await new ImportHistory(db).list()).map((h) => h.status)).toEqual(['failed']);
+  });
+});
