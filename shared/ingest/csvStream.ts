@@ -1,5 +1,7 @@
-// Splits normalised text chunks into records with papaparse, keeping the physical line each record
-// starts on, and sets aside rows that are structurally broken before anything reads their values.
+// Splits normalised text chunks into records, keeping the physical line each record starts on, and
+// sets aside rows that are structurally broken before anything reads their values. papaparse parses
+// every record until the reader says which columns it reads; then lines without a quote are split
+// here, cutting out only those columns, and each quoted record is still parsed by papaparse.
 import Papa from 'papaparse';
 import type { Delimiter } from './delimiter';
 import { readHeader, type Header } from './headers';
@@ -32,6 +34,13 @@ export interface CsvStreamOptions {
   maxRecordChars?: number;
 }
 
+/**
+ * Test setting: rows read column-sparse (see CsvRecordStream.want) throw when a column the sink did
+ * not ask for is read, so a reader that reads more than it declared fails its tests instead of
+ * reading an empty value. test/unit/setup.ts turns it on for every unit test.
+ */
+export const unreadColumns = { guard: false };
+
 interface PapaError {
   code: string;
   row?: number;
@@ -43,6 +52,14 @@ export class CsvRecordStream {
   blankLines = 0;
   header: Header | null = null;
   private readonly parser: Papa.Parser;
+  /** Parses the one record at the start of its input: a quoted line's record, between quote-free lines. */
+  private readonly oneRecord: Papa.Parser;
+  private readonly delimiter: string;
+  private readonly delimiterCode: number;
+  /** Columns the sink reads, once it said so (want); null: every column. */
+  private wanted: Uint8Array | null = null;
+  /** A row of the header's width with every column empty, copied for each column-sparse row. */
+  private emptyRow: string[] = [];
   private readonly maxField: number;
   private readonly maxRecord: number;
   private readonly headerLine: number;
@@ -58,9 +75,28 @@ export class CsvRecordStream {
     private readonly messages: FileMessages,
   ) {
     this.parser = new Papa.Parser({ delimiter: options.delimiter, newline: '\n', quoteChar: '"' });
+    this.oneRecord = new Papa.Parser({ delimiter: options.delimiter, newline: '\n', quoteChar: '"', preview: 1 });
+    this.delimiter = options.delimiter;
+    this.delimiterCode = options.delimiter.charCodeAt(0);
     this.maxField = options.maxFieldChars ?? MAX_FIELD_CHARS;
     this.maxRecord = options.maxRecordChars ?? MAX_RECORD_CHARS;
     this.headerLine = options.headerLine;
+  }
+
+  /**
+   * The sink reads only these columns (0-based) of data rows: the others may be left empty in the
+   * rows it is given. Rows of lines without a quote are then split without making the other
+   * columns' strings, the larger part of splitting a wide export (Shopify's 79 columns, of which a
+   * reader maps about 25). Every check on a row (width, field length, blank line) still sees all
+   * of its columns. Call from `header()`.
+   */
+  want(columns: Iterable<number>): void {
+    if (!this.header) return;
+    const width = this.header.names.length;
+    const wanted = new Uint8Array(width);
+    for (const c of columns) if (c >= 0 && c < width) wanted[c] = 1;
+    this.wanted = wanted;
+    this.emptyRow = new Array<string>(width).fill('');
   }
 
   /** Text with LF line ends (see LineEndingNormaliser). */
@@ -97,18 +133,44 @@ export class CsvRecordStream {
       input = input.substring(nl + 1);
       this.line++;
     }
+    let quotedRecords = 0;
     for (;;) {
       if (input.length === 0) return;
-      this.controlInInput = CONTROL_CHARS.test(input);
-      const result = this.parser.parse(input, 0, !final);
-      const consumed = final ? input.length : (result.meta.cursor as number);
-      const rows = result.data as string[][];
-      // At the end papaparse also returns the empty text after a last line break as a row: not a
-      // line of the file, and it must not count as a blank one.
-      if (final && input.charCodeAt(input.length - 1) === 10 && isEmptyRow(rows[rows.length - 1])) rows.pop();
-      const resumeAt = this.takeRows(rows, result.errors as PapaError[], input, consumed, final);
+      let consumed: number;
+      let resumeAt = -1;
+      // Column-sparse rows once the sink said what it reads (and while the file quotes few rows).
+      const quote = this.wanted && quotedRecords <= QUOTED_RECORDS_ONE_BY_ONE ? input.indexOf('"') : -2;
+      const quoteLine = quote >= 0 ? input.lastIndexOf('\n', quote) + 1 : -1;
+      if (quote === -1 || quoteLine > 0) {
+        // Whole lines without a quote, up to the line of the first quote (or all of them).
+        const end = quote === -1 ? (final ? input.length : input.lastIndexOf('\n') + 1) : quoteLine;
+        consumed = end > 0 ? this.quoteFreeLines(input, end) : 0;
+      } else if (quote >= 0) {
+        // The one record that starts with a quoted line, parsed on its own.
+        quotedRecords++;
+        const result = this.oneRecord.parse(input, 0, !final);
+        const rows = result.data as string[][];
+        // Nothing when the record is not complete yet (its closing quote or line break is still to come).
+        consumed = rows.length === 0 ? 0 : (result.meta.cursor as number);
+        this.controlInInput = CONTROL_CHARS.test(consumed === input.length ? input : input.substring(0, consumed));
+        resumeAt = this.takeRows(rows, result.errors as PapaError[], input, consumed, final);
+      } else {
+        this.controlInInput = CONTROL_CHARS.test(input);
+        const result = this.parser.parse(input, 0, !final);
+        consumed = final ? input.length : (result.meta.cursor as number);
+        const rows = result.data as string[][];
+        // At the end papaparse also returns the empty text after a last line break as a row: not a
+        // line of the file, and it must not count as a blank one.
+        if (final && input.charCodeAt(input.length - 1) === 10 && isEmptyRow(rows[rows.length - 1])) rows.pop();
+        resumeAt = this.takeRows(rows, result.errors as PapaError[], input, consumed, final);
+      }
       if (resumeAt >= 0) {
         input = input.substring(resumeAt);
+        continue;
+      }
+      if (consumed === input.length) return;
+      if (consumed > 0) {
+        input = input.substring(consumed);
         continue;
       }
       if (final) return;
@@ -132,6 +194,68 @@ export class CsvRecordStream {
       }
       input = rest.substring(nl + 1);
     }
+  }
+
+  /**
+   * Reads the lines of `input` before `end` (a line start, or the input's end at the file's end),
+   * which hold no quote: each line is one record, its fields split at the delimiter. Only wanted
+   * columns are cut out; a line whose width or field lengths are off, or that may be blank, is
+   * split whole and checked as any record. Returns `end`.
+   */
+  private quoteFreeLines(input: string, end: number): number {
+    const run = end === input.length ? input : input.substring(0, end);
+    if (CONTROL_CHARS.test(run)) {
+      // Rare: let the general path find and report the control characters.
+      this.controlInInput = true;
+      let at = 0;
+      while (at < end) {
+        let nl = input.indexOf('\n', at);
+        if (nl === -1 || nl > end) nl = end;
+        this.record(input.substring(at, nl).split(this.delimiter), this.line++);
+        at = nl + 1;
+      }
+      return end;
+    }
+    const wanted = this.wanted!;
+    const width = wanted.length;
+    const delimiter = this.delimiterCode;
+    const maxField = this.maxField;
+    const guard = unreadColumns.guard;
+    let at = 0;
+    while (at < end) {
+      let fields = this.emptyRow.slice();
+      let column = 0;
+      let start = at;
+      let fit = true;
+      let i = at;
+      for (; i < end; i++) {
+        const c = input.charCodeAt(i);
+        if (c === delimiter) {
+          if (column < width) {
+            if (wanted[column] === 1) fields[column] = input.substring(start, i);
+            if (i - start > maxField) fit = false;
+          }
+          column++;
+          start = i + 1;
+        } else if (c === 10) break;
+      }
+      // i is the line break, or the end of a last line without one.
+      if (column < width) {
+        if (wanted[column] === 1) fields[column] = input.substring(start, i);
+        if (i - start > maxField) fit = false;
+      }
+      const line = this.line++;
+      const first = input.charCodeAt(at);
+      if (!fit || column !== width - 1 || i === at || first <= 32 || first === delimiter) {
+        this.record(input.substring(at, i).split(this.delimiter), line);
+      } else {
+        if (guard) fields = guardUnread(fields, wanted);
+        this.rows++;
+        this.sink.row(fields, line);
+      }
+      at = i + 1;
+    }
+    return end;
   }
 
   /** Hands parsed records on; returns where to re-parse from after a damaged record, or -1. */
@@ -242,6 +366,23 @@ export class CsvRecordStream {
     const name = column !== undefined && this.header ? this.header.names[column - 1] : undefined;
     this.sink.problem(line, code, reason, column, name);
   }
+}
+
+/** Quoted records parsed one by one in a chunk before the rest of it is parsed by papaparse in one go (a file that quotes most rows). */
+const QUOTED_RECORDS_ONE_BY_ONE = 32;
+
+/** The row, throwing when a column not wanted is read (unreadColumns.guard). */
+function guardUnread(fields: string[], wanted: Uint8Array): string[] {
+  return new Proxy(fields, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') {
+        const c = Number(key);
+        if (Number.isInteger(c) && c >= 0 && c < wanted.length && wanted[c] !== 1)
+          throw new Error(`column ${c + 1} was read but not wanted (CsvRecordStream.want)`);
+      }
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
 }
 
 function isEmptyRow(fields: readonly string[] | undefined): boolean {

@@ -4,7 +4,7 @@ import { ByteHasher } from './contentHash';
 import { BuildContext, type OutcomeSeen } from './build/context';
 import { builderFor } from './build/builders';
 import { Grouper, type RecordBuilder } from './build/grouping';
-import { shortRowOfOtherKind } from './build/rowKinds';
+import { rowKindColumn, shortRowOfOtherKind } from './build/rowKinds';
 import { isSecurityCodeColumn } from './cardData';
 import { CardScreen, cardNumberColumnsOf, routeCardNumberColumns } from './cardScreen';
 import { CsvRecordStream, MAX_RECORD_CHARS, type CsvSink } from './csvStream';
@@ -271,6 +271,10 @@ export class ExportReader implements CsvSink {
     routeCardNumberColumns(resolved, cardColumns);
     this.screen = new CardScreen(resolved, cardColumns);
     this.resolved = resolved;
+    // Every column the mapping, the card screen and the row-kind rule read; the others are never
+    // cut out of quote-free lines (CsvRecordStream.want; tests throw on reading one).
+    const kindColumn = this.preset.rowKinds ? rowKindColumn(this.preset.rowKinds, header) : -1;
+    this.csv!.want([...resolved.columns.flat(), ...cardColumns, kindColumn]);
     for (const field of DATE_FIELDS) {
       const f = resolved.byField.get(field);
       if (f !== undefined) for (const c of resolved.columns[f]!) this.dateVotes.set(c, new DateOrderVote());

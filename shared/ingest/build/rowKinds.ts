@@ -7,6 +7,12 @@ import { readField, sourceColumn } from '../mapping';
 import { describeColumn, type RowProblem } from '../problems';
 import type { BuildContext } from './context';
 
+/** The 0-based column that names each row's kind, or -1 when the header lacks it. */
+export function rowKindColumn(rule: RowKindRule, header: { keys: readonly string[] }): number {
+  const names = typeof rule.column === 'string' ? [rule.column] : rule.column;
+  return names.map((n) => header.keys.indexOf(headerKey(n))).find((i) => i >= 0) ?? -1;
+}
+
 /**
  * A row too short for the header whose kind column (within its fields) names another kind, e.g.
  * the `SF` footer of PayPal's case report below its `SB` case rows; null when it is not one.
@@ -18,8 +24,7 @@ export function shortRowOfOtherKind(
   file: string,
   line: number,
 ): RowProblem | null {
-  const names = typeof rule.column === 'string' ? [rule.column] : rule.column;
-  const column = names.map((n) => header.keys.indexOf(headerKey(n))).find((i) => i >= 0) ?? -1;
+  const column = rowKindColumn(rule, header);
   if (column < 0 || column >= fields.length) return null;
   const kind = fields[column]!.trim().toLowerCase();
   if (kind === '' || rule.include.some((w) => kind.includes(w.toLowerCase()))) return null;
@@ -45,9 +50,7 @@ export class RowKindFilter {
     private readonly ctx: BuildContext,
     private readonly rule: RowKindRule,
   ) {
-    const keys = ctx.resolved.header.keys;
-    const names = typeof rule.column === 'string' ? [rule.column] : rule.column;
-    this.kindColumn = names.map((n) => keys.indexOf(headerKey(n))).find((i) => i >= 0) ?? -1;
+    this.kindColumn = rowKindColumn(rule, ctx.resolved.header);
     this.include = rule.include.map((w) => w.toLowerCase());
     this.exclude = (rule.exclude ?? []).map((w) => w.toLowerCase());
     const amount = ctx.resolved.byField.get('amount') ?? ctx.resolved.byField.get('total');
