@@ -21,7 +21,7 @@ import { ringQuality } from '../../../shared/linking/quality';
 import { buildRings } from '../../../shared/linking';
 import { MARKETPLACE_LABEL, MARKETPLACES } from '../../../shared/domain/order';
 import Papa from 'papaparse';
-import { importBlob, noStageMs } from '../core/imports/importRunner';
+import { blobSource, importRecords, noStageMs } from '../core/imports/importRunner';
 import { startReadWorker } from '../core/imports/readWorker';
 import { teamBench } from './teamBench';
 
@@ -476,8 +476,10 @@ const bench = {
   async importInPage(file: File, readAhead = false) {
     const db = createDb('bench-import-in-page');
     const stages = noStageMs();
+    const control = { cancelled: false };
     const t0 = performance.now();
-    const r = await importBlob(db, file, readAhead ? startReadWorker() : null, {}, undefined, undefined, undefined, undefined, {
+    const source = blobSource(file, readAhead ? startReadWorker : () => null, {}, control);
+    const r = await importRecords(db, file, source, control, undefined, undefined, undefined, {
       stageMs: stages,
     });
     const ms = performance.now() - t0;

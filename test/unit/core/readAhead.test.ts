@@ -4,7 +4,14 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importBlob, importFile } from '../../../renderer/src/core/imports/importRunner';
+import {
+  blobSource,
+  importFile,
+  importRecords,
+  type ImportControl,
+  type ImportExtras,
+  type ImportProgress,
+} from '../../../renderer/src/core/imports/importRunner';
 import {
   READ_AHEAD,
   READ_WORKER_FAILED,
@@ -35,6 +42,28 @@ afterEach(async () => {
     await db.delete();
   }
 });
+
+/** An import of `file` read in `worker` (the import service's way, importService.ts). */
+function importBlob(
+  db: WorkbenchDb,
+  file: Blob & { name: string },
+  worker: ReadWorker,
+  options = {},
+  control: ImportControl = { cancelled: false },
+  onProgress?: (p: ImportProgress) => void,
+  extras: ImportExtras = {},
+) {
+  return importRecords(
+    db,
+    file,
+    blobSource(file, () => worker, options, control),
+    control,
+    onProgress,
+    undefined,
+    undefined,
+    extras,
+  );
+}
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -127,7 +156,7 @@ describe('reading a file in a read worker', () => {
     const text = zalandoExport(2000);
     const db = fresh();
     // A write that waits several tasks per batch: the read side would run far ahead if it could.
-    const outcome = await importBlob(db, blob('slow.csv', text), inThreadWorker(2048, trace), {}, undefined, undefined, undefined, undefined, {
+    const outcome = await importBlob(db, blob('slow.csv', text), inThreadWorker(2048, trace), {}, undefined, undefined, {
       afterBatch: async () => {
         for (let i = 0; i < 20; i++) await tick();
       },
@@ -167,6 +196,25 @@ describe('reading a file in a read worker', () => {
     expect(b).toEqual(a);
     expect(trace.terminated).toBe(true);
     expect(await liveOrders(there)).toEqual(await liveOrders(here));
+  });
+
+  it('an import that fails before it reads starts no read worker, so none is left behind', async () => {
+    const db = fresh();
+    await db.open();
+    db.close();
+    let started = 0;
+    const file = blob('x.csv', zalandoExport(10));
+    const source = blobSource(
+      file,
+      () => {
+        started++;
+        return inThreadWorker(512, newTrace());
+      },
+      {},
+      { cancelled: false },
+    );
+    await expect(importRecords(db, file, source)).rejects.toThrow();
+    expect(started).toBe(0);
   });
 
   it('a worker that never starts fails the import with a reason instead of waiting for ever', async () => {

@@ -121,24 +121,32 @@ export async function importFile(
 }
 
 /**
- * importFile for a file read in a read worker when one can start (readAhead.ts): the records are
- * read there while the batch before them is classified and written here. Else read here.
+ * The records of `file` read in a read worker (readAhead.ts): read there while the batch before
+ * them is classified and written here; read here, as readerSource does, where `startWorker` gives
+ * none. The worker starts when the first batch is asked for and ends with the reading, so an import
+ * that fails before it reads (a full disk at its start) leaves no worker behind.
  */
-export async function importBlob(
-  db: WorkbenchDb,
+export function blobSource(
   file: Blob & { name: string },
-  readWorker: ReadWorker | null,
-  options: Omit<ReaderOptions, 'fileName'> = {},
-  control: ImportControl = { cancelled: false },
-  onProgress?: (p: ImportProgress) => void,
-  clock: Clock = systemClock,
-  locks: RunLocks = defaultRunLocks(),
-  extras: ImportExtras = {},
-): Promise<ImportOutcome> {
-  const source = readWorker
-    ? readAheadSource(readWorker, file, options, control)
-    : readerSource({ name: file.name, chunks: coalescedChunks(file) }, options, control);
-  return importRecords(db, file, source, control, onProgress, clock, locks, extras);
+  startWorker: () => ReadWorker | null,
+  options: Omit<ReaderOptions, 'fileName'>,
+  control: ImportControl,
+): RecordSource {
+  let source: RecordSource | null = null;
+  const open = (): RecordSource => {
+    const worker = startWorker();
+    source = worker ? readAheadSource(worker, file, options, control) : readerSource({ name: file.name, chunks: coalescedChunks(file) }, options, control);
+    return source;
+  };
+  async function* batches(): AsyncGenerator<ParsedBatch> {
+    yield* (source ?? open()).batches;
+  }
+  return {
+    batches: batches(),
+    info: () => source?.info() ?? new ExportReader({ ...options, fileName: file.name }).info(),
+    orderSource: () => source?.orderSource(),
+    cancelled: () => source?.cancelled() ?? false,
+  };
 }
 
 /** Classifies and writes the records of `source` as one import, under this tab's run lock. */

@@ -20,7 +20,7 @@ import { ImportHistory, type ImportEntry } from './importHistory';
 import { coalescedChunks } from './fileChunks';
 import type { ReadWorker } from './readAhead';
 import { startReadWorker } from './readWorker';
-import { importBlob, type ImportControl, type ImportOutcome, type ImportProgress } from './importRunner';
+import { blobSource, importRecords, type ImportControl, type ImportOutcome, type ImportProgress } from './importRunner';
 import { defaultRunLocks, type RunLocks } from '../storage/runLocks';
 import type { WorkbenchDb } from '../storage/schema';
 import { TeamStore } from '../storage/teamStore';
@@ -224,11 +224,10 @@ export class ImportService {
       const capture = await this.capture();
       // A full disk mid-file is an outcome (interrupted); before the file's record exists, an error.
       const outcome = await savingOrDiskFull(`the import of ${file.name}`, () =>
-        importBlob(
+        importRecords(
           this.db,
           file,
-          this.readWorker(),
-          options,
+          blobSource(file, this.readWorker, options, this.control),
           this.control,
           (p) => onProgress?.(i, p),
           this.clock,

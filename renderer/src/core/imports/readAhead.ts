@@ -91,7 +91,11 @@ export function readAheadSource(
     wake = null;
   };
   worker.onmessage = (event) => arrive(event.data);
-  worker.onerror = worker.onmessageerror = () => arrive({ type: 'failed', message: READ_WORKER_FAILED });
+  worker.onerror = worker.onmessageerror = (event) => {
+    // Handled here: the import fails with a reason, and the error goes no further.
+    (event as { preventDefault?: () => void } | null)?.preventDefault?.();
+    arrive({ type: 'failed', message: READ_WORKER_FAILED });
+  };
   const next = async (): Promise<ReadMessage> => {
     while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
     return queue.shift()!;
