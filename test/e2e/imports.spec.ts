@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { zalandoExport } from '../support/zalandoExport';
 import { cacheText, expect, search, test, visibleRows } from './fixtures';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/imports', import.meta.url));
@@ -346,4 +347,37 @@ test('a PayPal case report: the column row under the report headers is found, th
   await expect(claim).toContainText('PayPal claim: not received');
   await expect(claim).toContainText('PP-D-22222222');
   await expect(claim).toContainText('€89.00');
+});
+
+test('Cancel stops an import mid-file: the batches written stay and are accounted for, and the same file again adds only the rest', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  // ~200k rows: long enough to cancel while the read worker is still reading.
+  const rows = 200_000;
+  const file = testInfo.outputPath('orders.csv');
+  writeFileSync(file, zalandoExport(rows));
+  await page.goto('/#/imports');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles(file);
+  await expect(page.getByTestId('import-progress')).toContainText(/[1-9][\d,]* rows/, { timeout: 60_000 });
+  await page.getByRole('status', { name: 'Import progress' }).getByRole('button', { name: 'Cancel' }).click();
+
+  const card = page.getByRole('region', { name: 'Import of orders.csv' });
+  await expect(card.locator('.status')).toHaveText('cancelled', { timeout: 60_000 });
+  const first = await buckets(page, 'orders.csv');
+  expect(first.rows).toBeGreaterThan(0);
+  expect(first.rows).toBeLessThan(rows);
+  expect(first.created + first.updated + first.unchanged + first.quarantined).toBe(first.rows);
+  const history = page.getByRole('table', { name: 'Import history' });
+  await expect(history.locator('tbody tr').first()).toHaveAttribute('data-status', 'cancelled');
+
+  // A new import (and read worker) reads the whole file: what the cancelled one wrote is unchanged.
+  await importFiles(page, [file]);
+  await expect(card.locator('.status')).toHaveText('completed', { timeout: 180_000 });
+  const again = await buckets(page, 'orders.csv');
+  expect(again.rows).toBe(rows);
+  expect(again.unchanged).toBe(first.created);
+  expect(again.created).toBe(rows - first.created);
+  expect(again.updated + again.quarantined).toBe(0);
 });
