@@ -1,10 +1,9 @@
 // Writes the bench's payments input: the seeded demo year's card payments as a Stripe payments
 // export (the columns of test/fixtures/imports/stripe-payments.csv, which is Stripe's), streamed to
 // disk. A payments file is one record per row, the shape that was slowest to store.
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { generateDemo } from '../shared/demo';
 import type { Payment } from '../shared/domain/payment';
+import { writeCsvFile } from './csvFile';
 
 export const STRIPE_HEADER = [
   'id',
@@ -92,26 +91,19 @@ export function stripeRow(p: Payment): string {
 
 /** Writes up to `rows` payments of the demo year (fewer if the year holds fewer). */
 export async function writePaymentsCsv(path: string, rows: number, seed: number, now: number): Promise<{ rows: number; bytes: number }> {
-  const out = createWriteStream(path);
-  let bytes = 0;
   let written = 0;
-  const write = async (text: string) => {
-    bytes += Buffer.byteLength(text);
-    if (!out.write(text)) await once(out, 'drain');
-  };
-  await write(STRIPE_HEADER.join(',') + '\n');
-  // About one order in four is an own-shop card payment: four orders a row is enough.
-  const gen = generateDemo({ orders: rows * 4, seed, now, chunkSize: 10_000 });
-  for (let step = gen.next(); !step.done && written < rows; step = gen.next()) {
-    const lines: string[] = [];
-    for (const p of step.value.payments) {
-      if (written >= rows) break;
-      lines.push(stripeRow(p));
-      written++;
+  const bytes = await writeCsvFile(path, STRIPE_HEADER, async (write) => {
+    // About one order in four is an own-shop card payment: four orders a row is enough.
+    const gen = generateDemo({ orders: rows * 4, seed, now, chunkSize: 10_000 });
+    for (let step = gen.next(); !step.done && written < rows; step = gen.next()) {
+      const lines: string[] = [];
+      for (const p of step.value.payments) {
+        if (written >= rows) break;
+        lines.push(stripeRow(p));
+        written++;
+      }
+      await write(lines);
     }
-    if (lines.length) await write(lines.join('\n') + '\n');
-  }
-  out.end();
-  await once(out, 'finish');
+  });
   return { rows: written, bytes };
 }
