@@ -470,7 +470,8 @@ const bench = {
 
   /**
    * The import pipeline on this page's thread (no worker round trip, no screen): the same
-   * importFile the import worker runs, into its own cache. For profiling the import: rows, ms and
+   * importRecords the import worker runs, into its own cache, reading the file here too, or in a
+   * read worker with `readAhead`. For profiling the import: rows, ms and
    * where the time went (ImportStageMs).
    */
   async importInPage(file: File, readAhead = false) {

@@ -8,7 +8,7 @@ import { ProblemList, summarise, type FileSummary } from '../../../../shared/ing
 import { diskFullMessage, isDiskFull } from '../storage/diskFull';
 import { ImportWriter } from './importWriter';
 import { coalescedChunks } from './fileChunks';
-import { readAheadSource, type ReadWorker } from './readAhead';
+import { nothingRead, readAheadSource, type ReadWorker } from './readAhead';
 import { defaultRunLocks, newRunLockName, type RunLocks } from '../storage/runLocks';
 import type { WorkbenchDb } from '../storage/schema';
 
@@ -143,7 +143,7 @@ export function blobSource(
   }
   return {
     batches: batches(),
-    info: () => source?.info() ?? new ExportReader({ ...options, fileName: file.name }).info(),
+    info: () => source?.info() ?? nothingRead(file.name, options),
     orderSource: () => source?.orderSource(),
     cancelled: () => source?.cancelled() ?? false,
   };

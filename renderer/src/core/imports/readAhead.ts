@@ -58,6 +58,11 @@ export async function serveRead(
   }
 }
 
+/** What a file's reading says before any batch: its name and options, nothing read yet. */
+export function nothingRead(fileName: string, options: Omit<ReaderOptions, 'fileName'>): ReaderInfo {
+  return new ExportReader({ ...options, fileName }).info();
+}
+
 /** A worker that reads one file (read.worker.ts), as the import side starts and stops it. */
 export interface ReadWorker extends Endpoint<ReadMessage, ReadRequest | TakenMessage> {
   /** The worker's script did not load or threw outside a read. */
@@ -121,7 +126,7 @@ export function readAheadSource(
   }
   return {
     batches: batches(),
-    info: () => info ?? new ExportReader({ ...options, fileName: file.name }).info(),
+    info: () => info ?? nothingRead(file.name, options),
     orderSource: () => info?.preset?.options.orderSource,
     cancelled: () => cut,
   };
