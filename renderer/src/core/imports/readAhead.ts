@@ -2,14 +2,17 @@
 // normalise, card screen, content hash) while the import worker classifies and writes the batch
 // before, so the two halves of an import run on two cores instead of one after the other.
 //
-// The read side runs ahead by at most READ_AHEAD batches: it waits for the import side to take one
-// before reading the next, so a slow disk write never lets parsed records pile up in memory.
+// The read side runs ahead by at most READ_AHEAD batches (runAhead.ts): it waits for the import side
+// to take one before reading the next, so a slow disk write never lets parsed records pile up.
 import { ExportReader, type ParsedBatch, type ReaderInfo, type ReaderOptions } from '../../../../shared/ingest/reader';
+import { aheadInbox, creditedSender, RUN_AHEAD, type AheadWorker, type Endpoint, type TakenMessage } from '../workers/runAhead';
 import { coalescedChunks } from './fileChunks';
 import type { ImportControl, RecordSource } from './importRunner';
 
+export type { Endpoint, TakenMessage };
+
 /** Batches read but not yet taken by the import side. */
-export const READ_AHEAD = 2;
+export const READ_AHEAD = RUN_AHEAD;
 
 export interface ReadRequest {
   file: Blob;
@@ -20,35 +23,14 @@ export interface ReadRequest {
 /** What the read side says: a batch with what was read so far (the last one after the file's end), or why it stopped. */
 export type ReadMessage = { type: 'batch'; batch: ParsedBatch; info: ReaderInfo; last: boolean } | { type: 'failed'; message: string };
 
-/** What the import side says: it took a batch, so one more may be read. */
-export interface TakenMessage {
-  type: 'taken';
-}
-
-/** The ends of a message channel each side holds (a Worker, a worker's global scope, a MessagePort). */
-export interface Endpoint<In, Out> {
-  postMessage(message: Out): void;
-  onmessage: ((event: { data: In }) => void) | null;
-}
-
 /** The read worker's side: reads `request.file` to its end, posting each batch, READ_AHEAD at most untaken. */
 export async function serveRead(
   request: ReadRequest,
   port: Endpoint<TakenMessage, ReadMessage>,
   chunks: (file: Blob) => AsyncIterable<Uint8Array> = coalescedChunks,
 ): Promise<void> {
-  let credit = READ_AHEAD;
-  let wake: (() => void) | null = null;
-  port.onmessage = () => {
-    credit++;
-    wake?.();
-    wake = null;
-  };
-  const send = async (batch: ParsedBatch, info: ReaderInfo, last: boolean) => {
-    while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
-    credit--;
-    port.postMessage({ type: 'batch', batch, info, last });
-  };
+  const post = creditedSender(port);
+  const send = (batch: ParsedBatch, info: ReaderInfo, last: boolean) => post({ type: 'batch', batch, info, last });
   try {
     const reader = new ExportReader({ ...request.options, fileName: request.name });
     for await (const chunk of chunks(request.file)) await send(reader.push(chunk), reader.info(), false);
@@ -64,13 +46,7 @@ export function nothingRead(fileName: string, options: Omit<ReaderOptions, 'file
 }
 
 /** A worker that reads one file (read.worker.ts), as the import side starts and stops it. */
-export interface ReadWorker extends Endpoint<ReadMessage, ReadRequest | TakenMessage> {
-  /** The worker's script did not load or threw outside a read. */
-  onerror: ((event: unknown) => void) | null;
-  /** A message from the worker could not be read here. */
-  onmessageerror: ((event: unknown) => void) | null;
-  terminate(): void;
-}
+export type ReadWorker = AheadWorker<ReadMessage, ReadRequest | TakenMessage>;
 
 /** Why an import stops when its read worker fails outside a read (a packaging or memory fault). */
 export const READ_WORKER_FAILED = 'The import could not read the file: its read worker stopped';
@@ -88,31 +64,16 @@ export function readAheadSource(
 ): RecordSource {
   let info: ReaderInfo | null = null;
   let cut = false;
-  const queue: ReadMessage[] = [];
-  let wake: (() => void) | null = null;
-  const arrive = (message: ReadMessage) => {
-    queue.push(message);
-    wake?.();
-    wake = null;
-  };
-  worker.onmessage = (event) => arrive(event.data);
-  worker.onerror = worker.onmessageerror = (event) => {
-    // Handled here: the import fails with a reason, and the error goes no further.
-    (event as { preventDefault?: () => void } | null)?.preventDefault?.();
-    arrive({ type: 'failed', message: READ_WORKER_FAILED });
-  };
-  const next = async (): Promise<ReadMessage> => {
-    while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-    return queue.shift()!;
-  };
+  // A worker that fails outside a read fails the import with a reason.
+  const inbox = aheadInbox<ReadMessage>(worker, { type: 'failed', message: READ_WORKER_FAILED });
   async function* batches(): AsyncGenerator<ParsedBatch> {
     try {
       worker.postMessage({ file, name: file.name, options });
       for (;;) {
-        const message = await next();
+        const message = await inbox.next();
         if (message.type === 'failed') throw new Error(message.message);
         info = message.info;
-        worker.postMessage({ type: 'taken' });
+        inbox.taken();
         yield message.batch;
         if (message.last) return;
         if (control.cancelled) {

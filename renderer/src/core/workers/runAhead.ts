@@ -1,0 +1,72 @@
+// A worker that makes things for the thread that started it (records read from a file, the demo
+// year's encoded blocks) and runs at most RUN_AHEAD messages ahead of what that thread has taken:
+// the two halves run on two cores, and a slow write never lets made things pile up in memory.
+//
+// The maker side awaits `send` (creditedSender); the taking side reads `next()` and says `taken()`
+// for each message it keeps (aheadInbox), which gives the maker one more credit.
+
+/** Messages made but not yet taken. */
+export const RUN_AHEAD = 2;
+
+/** What the taking side says: it took a message, so one more may be made. */
+export interface TakenMessage {
+  type: 'taken';
+}
+
+/** The ends of a message channel each side holds (a Worker, a worker's global scope, a MessagePort). */
+export interface Endpoint<In, Out> {
+  postMessage(message: Out): void;
+  onmessage: ((event: { data: In }) => void) | null;
+}
+
+/** A worker as the thread that started it holds it. */
+export interface AheadWorker<In, Out> extends Endpoint<In, Out> {
+  /** The worker's script did not load or threw outside its work. */
+  onerror: ((event: unknown) => void) | null;
+  /** A message from the worker could not be read here. */
+  onmessageerror: ((event: unknown) => void) | null;
+  terminate(): void;
+}
+
+/** The maker side's send: resolves once the message is posted, waiting while RUN_AHEAD are untaken. */
+export function creditedSender<T>(port: Endpoint<TakenMessage, T>): (message: T) => Promise<void> {
+  let credit = RUN_AHEAD;
+  let wake: (() => void) | null = null;
+  port.onmessage = () => {
+    credit++;
+    wake?.();
+    wake = null;
+  };
+  return async (message) => {
+    while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
+    credit--;
+    port.postMessage(message);
+  };
+}
+
+/**
+ * The taking side: the worker's messages in order; `failed` in their place once the worker fails
+ * outside its work (a script that did not load, a message that could not be read), handled here so
+ * the error goes no further.
+ */
+export function aheadInbox<T>(worker: AheadWorker<T, TakenMessage>, failed: T): { next(): Promise<T>; taken(): void } {
+  const queue: T[] = [];
+  let wake: (() => void) | null = null;
+  const arrive = (message: T) => {
+    queue.push(message);
+    wake?.();
+    wake = null;
+  };
+  worker.onmessage = (event) => arrive(event.data);
+  worker.onerror = worker.onmessageerror = (event) => {
+    (event as { preventDefault?: () => void } | null)?.preventDefault?.();
+    arrive(failed);
+  };
+  return {
+    async next() {
+      while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      return queue.shift()!;
+    },
+    taken: () => worker.postMessage({ type: 'taken' }),
+  };
+}
