@@ -1,7 +1,9 @@
 // Fills an empty cache with the seeded demo year, chunk by chunk, so 1M orders never sit in
-// memory at once and the UI can show progress.
+// memory at once and the UI can show progress. The chunks are made in a demo worker where there is
+// one (demoAhead.ts), while the chunk before is written here.
 import { systemClock, type Clock } from '../../../../shared/time/clock';
-import { generateDemo } from '../../../../shared/demo';
+import { demoAheadChunks, demoChunks, type DemoChunk, type DemoRequest, type DemoWorker } from './demoAhead';
+import { startDemoWorker } from './demoWorker';
 import { OrderRepository } from '../storage/orderRepository';
 import { MetaRepository } from '../storage/metaRepository';
 import { PaymentStore } from '../storage/paymentStore';
@@ -14,20 +16,22 @@ export async function loadDemoData(
   db: WorkbenchDb,
   opts: { orders: number; seed?: number; clock?: Clock },
   onProgress?: (written: number, total: number) => void,
+  startWorker: () => DemoWorker | null = startDemoWorker,
 ): Promise<number> {
   const orders = new OrderRepository(db);
   if ((await orders.count()) > 0) throw new Error('The cache already holds orders; demo data loads only into an empty cache');
   const payments = new PaymentStore(db);
   const seed = opts.seed ?? DEMO_SEED;
   const clock = opts.clock ?? systemClock;
-  const gen = generateDemo({ orders: opts.orders, seed, now: clock.now(), chunkSize: 8192 });
+  const request: DemoRequest = { orders: opts.orders, seed, now: clock.now() };
   let written = 0;
-  // The chunk being written: the next one is generated while its transaction commits (the database
+  // The chunk being written: the next one is made while its transaction commits (the database
   // works in its own thread meanwhile); chunks still commit one after another, in order.
   let writing: Promise<void> = Promise.resolve();
   try {
-    for (let step = gen.next(); !step.done; step = gen.next()) {
-      const chunk = step.value;
+    const worker = startWorker();
+    const chunks: Iterable<DemoChunk> | AsyncIterable<DemoChunk> = worker ? demoAheadChunks(worker, request) : demoChunks(request);
+    for await (const chunk of chunks) {
       await writing;
       // One transaction per chunk: an interrupted load leaves whole chunks, never half of one.
       writing = db
@@ -35,11 +39,11 @@ export async function loadDemoData(
           'rw',
           [db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.meta, db.paymentBlocks, db.paymentKeys, db.disputes],
           async () => {
-            await writesTogether([orders.append(chunk.orders), payments.put(chunk.payments), db.disputes.bulkPut(chunk.disputes)]);
+            await writesTogether([orders.appendEncoded(chunk.orders), payments.put(chunk.payments), db.disputes.bulkPut(chunk.disputes)]);
           },
         )
         .then(() => {
-          written += chunk.orders.length;
+          written += chunk.count;
           onProgress?.(written, opts.orders);
         });
       // Awaited before the next chunk or the end; a failure meanwhile is not an unhandled one.

@@ -74,6 +74,44 @@ export function mergeDicts(blocks: readonly { count: number; dict?: Partial<Orde
   return { values, codes, missing };
 }
 
+/** Orders as the records of their new blocks, ids still to be given: what append writes. */
+export interface EncodedOrders {
+  blocks: OrderBlockRecord[];
+  texts: { id: number; columns: OrderTextColumns }[];
+  keys: OrderKeyRecord[];
+  reports: OrderReportColumnsRecord[];
+}
+
+/**
+ * Encodes orders into blocks of ORDER_BLOCK_SIZE for OrderRepository.appendEncoded. Pure (no
+ * database), so a worker can encode while another thread writes (the demo load, demoAhead.ts).
+ */
+export function encodeAppend(orders: readonly Order[], importId = 0, stamps?: readonly OrderStamp[], keys?: readonly string[]): EncodedOrders {
+  const out: EncodedOrders = { blocks: [], texts: [], keys: [], reports: [] };
+  for (let i = 0; i < orders.length; i += ORDER_BLOCK_SIZE) {
+    const slice = orders.slice(i, i + ORDER_BLOCK_SIZE);
+    const sliceStamps = stamps?.slice(i, i + ORDER_BLOCK_SIZE);
+    const sliceKeys = keys ? keys.slice(i, i + ORDER_BLOCK_SIZE) : slice.map(orderKey);
+    const { keys: columns, text, dict } = encodeOrders(slice);
+    let min = Infinity;
+    let max = -Infinity;
+    for (const t of columns.createdAt) {
+      if (t < min) min = t;
+      if (t > max) max = t;
+    }
+    out.blocks.push({ id: 0, minCreatedAt: min, maxCreatedAt: max, importId, live: new Uint8Array(slice.length).fill(1), ...columns });
+    out.reports.push({ id: 0, dict, keyHashes: Float64Array.from(sliceKeys, keyHash) });
+    out.texts.push({ id: 0, columns: text });
+    out.keys.push({
+      id: 0,
+      keys: sliceKeys.join(FIELD_SEPARATOR),
+      scopes: slice.map((_, j) => sliceStamps?.[j]?.scope ?? '').join(FIELD_SEPARATOR),
+      hashes: slice.map((_, j) => sliceStamps?.[j]?.hash ?? '').join(FIELD_SEPARATOR),
+    });
+  }
+  return out;
+}
+
 export class OrderRepository {
   constructor(private readonly db: WorkbenchDb) {}
 
@@ -91,33 +129,14 @@ export class OrderRepository {
    * Returns the new block ids. Joins the caller's transaction when there is one. `keys`, when the
    * caller has them, are the orders' upsert keys (`orderKey` of each), so they are not built again.
    */
-  async append(orders: readonly Order[], importId = 0, stamps?: readonly OrderStamp[], keys?: readonly string[]): Promise<number[]> {
-    if (orders.length === 0) return [];
-    const blocks: OrderBlockRecord[] = [];
-    const texts: { id: number; columns: OrderTextColumns }[] = [];
-    const keyRecs: OrderKeyRecord[] = [];
-    const reportRecs: OrderReportColumnsRecord[] = [];
-    for (let i = 0; i < orders.length; i += ORDER_BLOCK_SIZE) {
-      const slice = orders.slice(i, i + ORDER_BLOCK_SIZE);
-      const sliceStamps = stamps?.slice(i, i + ORDER_BLOCK_SIZE);
-      const sliceKeys = keys ? keys.slice(i, i + ORDER_BLOCK_SIZE) : slice.map(orderKey);
-      const { keys: columns, text, dict } = encodeOrders(slice);
-      let min = Infinity;
-      let max = -Infinity;
-      for (const t of columns.createdAt) {
-        if (t < min) min = t;
-        if (t > max) max = t;
-      }
-      blocks.push({ id: 0, minCreatedAt: min, maxCreatedAt: max, importId, live: new Uint8Array(slice.length).fill(1), ...columns });
-      reportRecs.push({ id: 0, dict, keyHashes: Float64Array.from(sliceKeys, keyHash) });
-      texts.push({ id: 0, columns: text });
-      keyRecs.push({
-        id: 0,
-        keys: sliceKeys.join(FIELD_SEPARATOR),
-        scopes: slice.map((_, j) => sliceStamps?.[j]?.scope ?? '').join(FIELD_SEPARATOR),
-        hashes: slice.map((_, j) => sliceStamps?.[j]?.hash ?? '').join(FIELD_SEPARATOR),
-      });
-    }
+  append(orders: readonly Order[], importId = 0, stamps?: readonly OrderStamp[], keys?: readonly string[]): Promise<number[]> {
+    return this.appendEncoded(encodeAppend(orders, importId, stamps, keys));
+  }
+
+  /** Appends blocks encodeAppend made (here or in a worker), as append does. */
+  async appendEncoded(encoded: EncodedOrders): Promise<number[]> {
+    const { blocks, texts, keys: keyRecs, reports: reportRecs } = encoded;
+    if (blocks.length === 0) return [];
     await this.db.transaction('rw', [this.db.orderBlocks, this.db.orderText, this.db.orderKeys, this.db.orderReportColumns, this.db.meta], async () => {
       // Block ids are never reused, not even after Undo removed the newest blocks: a reader
       // holding an older snapshot must not load another block's text under the same id.

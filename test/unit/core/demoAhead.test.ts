@@ -1,0 +1,169 @@
+// Making the demo year in a demo worker (demoAhead.ts) must store exactly what making it in the
+// loading thread stores, never run more than RUN_AHEAD chunks ahead of the writes, and end the
+// worker on every way a load ends: done, a worker failure, a failed write.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_WORKER_FAILED, serveDemo, type DemoMessage, type DemoRequest, type DemoWorker } from '../../../renderer/src/core/orders/demoAhead';
+import { loadDemoData } from '../../../renderer/src/core/orders/demoLoader';
+import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
+import { MARK_ID } from '../../../renderer/src/core/storage/paymentStore';
+import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { RUN_AHEAD, type Endpoint, type TakenMessage } from '../../../renderer/src/core/workers/runAhead';
+import { fixedClock } from '../../../shared/time/clock';
+
+const clock = fixedClock(Date.UTC(2026, 10, 24));
+const dbs: WorkbenchDb[] = [];
+let n = 0;
+const fresh = () => {
+  const db = createDb(`demo-ahead-${n++}`);
+  dbs.push(db);
+  return db;
+};
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+interface Trace {
+  posted: number;
+  taken: number;
+  /** Most chunks posted and not yet taken at any time. */
+  mostAhead: number;
+  terminated: boolean;
+}
+const newTrace = (): Trace => ({ posted: 0, taken: 0, mostAhead: 0, terminated: false });
+
+/** A demo worker in this thread: messages cross as between threads (structured clone, a task later), none once terminated. */
+function inThreadWorker(trace: Trace): DemoWorker {
+  let makerSide: Endpoint<TakenMessage, DemoMessage> | null = null;
+  const worker: DemoWorker = {
+    onmessage: null,
+    onerror: null,
+    onmessageerror: null,
+    postMessage(message) {
+      if (!('type' in message)) {
+        makerSide = {
+          onmessage: null,
+          postMessage: (out) => {
+            const copy = structuredClone(out);
+            if (copy.type === 'chunk') trace.mostAhead = Math.max(trace.mostAhead, ++trace.posted - trace.taken);
+            setTimeout(() => !trace.terminated && worker.onmessage?.({ data: copy }));
+          },
+        };
+        void serveDemo(message as DemoRequest, makerSide);
+        return;
+      }
+      trace.taken++;
+      setTimeout(() => !trace.terminated && makerSide?.onmessage?.({ data: structuredClone(message) }));
+    },
+    terminate() {
+      trace.terminated = true;
+    },
+  };
+  return worker;
+}
+
+/** Every stored record of the tables a demo load writes (the payment index's write mark aside). */
+async function stored(db: WorkbenchDb) {
+  const payKeys = (await db.paymentKeys.toArray()).filter((k) => k.id !== MARK_ID);
+  return {
+    orderBlocks: await db.orderBlocks.toArray(),
+    orderText: await db.orderText.toArray(),
+    orderKeys: await db.orderKeys.toArray(),
+    orderReportColumns: await db.orderReportColumns.toArray(),
+    paymentBlocks: await db.paymentBlocks.toArray(),
+    payKeys,
+    disputes: await db.disputes.toArray(),
+    dataset: await db.meta.get('dataset'),
+  };
+}
+
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+describe('making the demo year in a demo worker', () => {
+  it('stores what making it in the loading thread stores, block for block, with the same progress', async () => {
+    const here = fresh();
+    const there = fresh();
+    const trace = newTrace();
+    const progressHere: number[] = [];
+    const progressThere: number[] = [];
+    const a = await loadDemoData(
+      here,
+      { orders: 30_000, seed: 7, clock },
+      (done) => progressHere.push(done),
+      () => null,
+    );
+    const b = await loadDemoData(
+      there,
+      { orders: 30_000, seed: 7, clock },
+      (done) => progressThere.push(done),
+      () => inThreadWorker(trace),
+    );
+    expect(b).toBe(a);
+    expect(progressThere).toEqual(progressHere);
+    expect(progressThere).toEqual([8192, 16384, 24576, 30000]);
+    const want = await stored(here);
+    expect(want.orderBlocks).toHaveLength(4);
+    expect(want.disputes.length).toBeGreaterThan(0);
+    expect(await stored(there)).toEqual(want);
+    expect(trace.taken).toBe(4);
+    expect(trace.terminated).toBe(true);
+  });
+
+  it('runs at most RUN_AHEAD chunks ahead of the writes, however slow they are', async () => {
+    const db = fresh();
+    const trace = newTrace();
+    // Progress that waits several tasks per chunk stands for a slow disk: the maker would run ahead if it could.
+    const slow = inThreadWorker(trace);
+    const original = slow.postMessage.bind(slow);
+    slow.postMessage = (message) => {
+      if ('type' in message)
+        void (async () => {
+          for (let i = 0; i < 20; i++) await tick();
+          original(message);
+        })();
+      else original(message);
+    };
+    await loadDemoData(db, { orders: 50_000, seed: 3, clock }, undefined, () => slow);
+    expect(trace.posted).toBe(7);
+    expect(trace.mostAhead).toBe(RUN_AHEAD);
+  });
+
+  it('a worker that fails mid-year stops the load with a reason; the chunks written stay whole, and the worker ends', async () => {
+    const db = fresh();
+    const trace = newTrace();
+    const worker = inThreadWorker(trace);
+    const deliver = worker.postMessage.bind(worker);
+    worker.postMessage = (message) => {
+      deliver(message);
+      // After the second chunk is taken the worker dies (out of memory, say).
+      if ('type' in message && trace.taken === 2) setTimeout(() => worker.onerror?.({ message: 'worker crashed' }));
+    };
+    await expect(loadDemoData(db, { orders: 50_000, seed: 3, clock }, undefined, () => worker)).rejects.toThrow(DEMO_WORKER_FAILED);
+    expect(trace.terminated).toBe(true);
+    const count = await new OrderRepository(db).count();
+    expect(count % 8192).toBe(0);
+    expect(count).toBeGreaterThanOrEqual(8192);
+    expect(count).toBeLessThan(50_000);
+    expect(await db.meta.get('dataset')).toBeUndefined();
+  });
+
+  it('a write that fails ends the worker: it makes nothing more', async () => {
+    const db = fresh();
+    const trace = newTrace();
+    await db.open();
+    const add = db.orderBlocks.bulkAdd.bind(db.orderBlocks);
+    let writes = 0;
+    db.orderBlocks.bulkAdd = ((...args: Parameters<typeof add>) =>
+      ++writes === 2 ? Promise.reject(new Error('simulated write failure')) : add(...args)) as typeof add;
+    await expect(loadDemoData(db, { orders: 80_000, seed: 3, clock }, undefined, () => inThreadWorker(trace))).rejects.toThrow('simulated write failure');
+    expect(trace.terminated).toBe(true);
+    const posted = trace.posted;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(trace.posted).toBe(posted);
+    expect(posted).toBeLessThan(10);
+    expect(await new OrderRepository(db).count()).toBe(8192);
+  });
+});
