@@ -1,29 +1,14 @@
-// A file's bytes in pieces of about 4 MiB, whatever sizes its stream hands out: the reader's
-// per-chunk work (decoding, splitting, a batch) is paid per piece, not per small read.
+// A file's bytes in pieces of 4 MiB: the reader's per-chunk work (decoding, splitting, a batch) is
+// paid per piece, not per small read.
 /** Bytes handed to the reader at once: large enough that each batch is a sizeable transaction. */
 const READ_CHUNK = 4 * 1024 * 1024;
 
+/**
+ * Each piece is read as a slice of the file, one read of 4 MiB: a file's stream hands out 64 KiB
+ * reads, and gluing 64 of them into a piece cost more of the read worker's time than the reads.
+ */
 export async function* coalescedChunks(file: Blob): AsyncGenerator<Uint8Array> {
-  const reader = file.stream().getReader();
-  let parts: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (value) {
-      parts.push(value);
-      size += value.length;
-    }
-    if (size >= READ_CHUNK || (done && size > 0)) {
-      const out = new Uint8Array(size);
-      let at = 0;
-      for (const p of parts) {
-        out.set(p, at);
-        at += p.length;
-      }
-      parts = [];
-      size = 0;
-      yield out;
-    }
-    if (done) return;
+  for (let at = 0; at < file.size; at += READ_CHUNK) {
+    yield new Uint8Array(await file.slice(at, Math.min(file.size, at + READ_CHUNK)).arrayBuffer());
   }
 }
