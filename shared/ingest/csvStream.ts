@@ -203,19 +203,6 @@ export class CsvRecordStream {
    * split whole and checked as any record. Returns `end`.
    */
   private quoteFreeLines(input: string, end: number): number {
-    const run = end === input.length ? input : input.substring(0, end);
-    if (CONTROL_CHARS.test(run)) {
-      // Rare: let the general path find and report the control characters.
-      this.controlInInput = true;
-      let at = 0;
-      while (at < end) {
-        let nl = input.indexOf('\n', at);
-        if (nl === -1 || nl > end) nl = end;
-        this.record(input.substring(at, nl).split(this.delimiter), this.line++);
-        at = nl + 1;
-      }
-      return end;
-    }
     const wanted = this.wanted!;
     const width = wanted.length;
     const delimiter = this.delimiterCode;
@@ -227,6 +214,9 @@ export class CsvRecordStream {
       let column = 0;
       let start = at;
       let fit = true;
+      // A control character (CONTROL_CHARS, seen here in the one pass over the line): the line
+      // goes to record(), which finds and reports it.
+      let control = false;
       let i = at;
       for (; i < end; i++) {
         const c = input.charCodeAt(i);
@@ -237,7 +227,10 @@ export class CsvRecordStream {
           }
           column++;
           start = i + 1;
-        } else if (c === 10) break;
+        } else if (c < 32 || c === 127) {
+          if (c === 10) break;
+          if (c !== 9 && c !== 13) control = true;
+        }
       }
       // i is the line break, or the end of a last line without one.
       if (column < width) {
@@ -246,7 +239,8 @@ export class CsvRecordStream {
       }
       const line = this.line++;
       const first = input.charCodeAt(at);
-      if (!fit || column !== width - 1 || i === at || first <= 32 || first === delimiter) {
+      if (control || !fit || column !== width - 1 || i === at || first <= 32 || first === delimiter) {
+        this.controlInInput = control;
         this.record(input.substring(at, i).split(this.delimiter), line);
       } else {
         if (guard) fields = guardUnread(fields, wanted);
