@@ -3,7 +3,7 @@
 // every way an import ends: done, cancelled, a read failure, a worker that never starts.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   blobSource,
   importFile,
@@ -24,24 +24,13 @@ import {
 } from '../../../renderer/src/core/imports/readAhead';
 import { ImportHistory } from '../../../renderer/src/core/imports/importHistory';
 import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
-import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import type { WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { freshDbs } from '../../support/freshDbs';
 import { NO_FILTER } from '../../../shared/orders/query';
 import { chunked } from '../../support/importInput';
 import { zalandoExport } from '../../support/zalandoExport';
 
-const dbs: WorkbenchDb[] = [];
-let n = 0;
-const fresh = () => {
-  const db = createDb(`read-ahead-${n++}`);
-  dbs.push(db);
-  return db;
-};
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const fresh = freshDbs('read-ahead');
 
 /** An import of `file` read in `worker` (the import service's way, importService.ts). */
 function importBlob(
