@@ -31,14 +31,13 @@ export interface AheadWorker<In, Out> extends Endpoint<In, Out> {
 /** The maker side's send: resolves once the message is posted, waiting while RUN_AHEAD are untaken. */
 export function creditedSender<T>(port: Endpoint<TakenMessage, T>): (message: T) => Promise<void> {
   let credit = RUN_AHEAD;
-  let wake: (() => void) | null = null;
+  const waiting = waiters();
   port.onmessage = () => {
     credit++;
-    wake?.();
-    wake = null;
+    waiting.wakeAll();
   };
   return async (message) => {
-    while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
+    while (credit === 0) await waiting.wait();
     credit--;
     port.postMessage(message);
   };
@@ -51,11 +50,10 @@ export function creditedSender<T>(port: Endpoint<TakenMessage, T>): (message: T)
  */
 export function aheadInbox<T>(worker: AheadWorker<T, TakenMessage>, failed: T): { next(): Promise<T>; taken(): void } {
   const queue: T[] = [];
-  let wake: (() => void) | null = null;
+  const waiting = waiters();
   const arrive = (message: T) => {
     queue.push(message);
-    wake?.();
-    wake = null;
+    waiting.wakeAll();
   };
   worker.onmessage = (event) => arrive(event.data);
   worker.onerror = worker.onmessageerror = (event) => {
@@ -64,9 +62,22 @@ export function aheadInbox<T>(worker: AheadWorker<T, TakenMessage>, failed: T): 
   };
   return {
     async next() {
-      while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      while (queue.length === 0) await waiting.wait();
       return queue.shift()!;
     },
     taken: () => worker.postMessage({ type: 'taken' }),
+  };
+}
+
+/** Callers waiting for something to change; each wakes and looks again (none is lost if several wait). */
+function waiters(): { wait(): Promise<void>; wakeAll(): void } {
+  let woken: (() => void)[] = [];
+  return {
+    wait: () => new Promise<void>((resolve) => woken.push(resolve)),
+    wakeAll() {
+      const now = woken;
+      woken = [];
+      for (const resolve of now) resolve();
+    },
   };
 }
