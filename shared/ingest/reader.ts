@@ -3,6 +3,7 @@
 import { ByteHasher } from './contentHash';
 import { BuildContext, type OutcomeSeen } from './build/context';
 import { builderFor } from './build/builders';
+import { orderContentHash } from './build/orders';
 import { Grouper, type RecordBuilder } from './build/grouping';
 import { rowKindColumn, shortRowOfOtherKind } from './build/rowKinds';
 import { isSecurityCodeColumn } from './cardData';
@@ -50,6 +51,12 @@ export interface ReaderOptions {
   dateOrder?: DateOrder;
   /** The own shop the file is from, when the analyst named one: its orders get their own key (shops.ts). */
   shop?: string;
+  /**
+   * Orders' content hashes are left to whoever takes the batches: each order record's `hash` is ''
+   * until `fillOrderHashes` sets it. The read worker sets this so its thread, the import's slowest,
+   * does not hash (readAhead.ts).
+   */
+  orderHashesLater?: boolean;
 }
 
 export interface ParsedBatch {
@@ -59,6 +66,18 @@ export interface ParsedBatch {
   /** Data rows read so far (records still being grouped included). */
   rowsRead: number;
   bytesRead: number;
+}
+
+/**
+ * Sets the content hash of each order record a reader with `orderHashesLater` left without one:
+ * the hash the reader would have set itself.
+ */
+export function fillOrderHashes(batch: ParsedBatch): void {
+  const visit = (r: ParsedRecord) => {
+    if (r.kind === 'order' && r.hash === '') r.hash = orderContentHash(r.value, r.provided);
+    r.companions?.forEach(visit);
+  };
+  batch.records.forEach(visit);
 }
 
 export interface ReaderInfo {
@@ -335,6 +354,7 @@ export class ExportReader implements CsvSink {
       this.settledDates.push({ column: c, name: resolved.header.names[c] ?? '', ...settled });
     }
     this.ctx = new BuildContext(this.options.fileName, this.preset, resolved, decimalMark, zone, this.messages, dateOrders);
+    this.ctx.orderHashesLater = this.options.orderHashesLater === true;
     const builder: RecordBuilder = builderFor(this.preset.kind, this.ctx);
     this.grouper = new Grouper(this.ctx, builder, groupingOf(this.preset), this.screen!);
     const warm = this.warm;

@@ -54,6 +54,8 @@ export class BuildContext {
   private readonly names: readonly string[];
   /** Known-outcome values met so far (folded), for the wizard's check of the value map. */
   readonly outcomes = new Map<string, OutcomeSeen>();
+  /** Order records leave their content hash to the batch's taker (ReaderOptions.orderHashesLater). */
+  orderHashesLater = false;
 
   constructor(
     readonly file: string,

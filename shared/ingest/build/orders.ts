@@ -91,6 +91,11 @@ function orderFieldIndices(ctx: BuildContext) {
   };
 }
 
+/** An order's content hash over its `provided` fields: what every import compares it by. */
+export function orderContentHash(order: Order, provided: readonly string[]): string {
+  return hashFields(order, provided);
+}
+
 export class OrderBuilder {
   private readonly F: ReturnType<typeof orderFieldIndices>;
   private readonly provided: readonly string[];
@@ -185,7 +190,7 @@ export class OrderBuilder {
       kind: 'order',
       key: orderKey(order),
       value: order,
-      hash: hashFields(order, this.provided),
+      hash: this.ctx.orderHashesLater ? '' : orderContentHash(order, this.provided),
       scope: this.scope,
       provided: this.provided,
       line: g.lines[0]!,

@@ -133,6 +133,8 @@ describe('reading a file in a read worker', () => {
       expect(b.status).toBe('completed');
       expect(b).toEqual(a);
       expect(await liveOrders(there)).toEqual(await liveOrders(here));
+      // The orders' keys, scopes and content hashes as stored (the import side hashed them).
+      expect(await there.orderKeys.toArray()).toEqual(await here.orderKeys.toArray());
       const strip = (h: Awaited<ReturnType<ImportHistory['list']>>) => h.map(({ id: _id, startedAt: _s, endedAt: _e, runLock: _l, ...rest }) => rest);
       expect(strip(await new ImportHistory(there).list())).toEqual(strip(await new ImportHistory(here).list()));
       expect(trace.pulled).toBeGreaterThan(READ_AHEAD + 2);

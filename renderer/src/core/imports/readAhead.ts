@@ -4,7 +4,7 @@
 //
 // The read side runs ahead by at most READ_AHEAD batches (runAhead.ts): it waits for the import side
 // to take one before reading the next, so a slow disk write never lets parsed records pile up.
-import { ExportReader, type ParsedBatch, type ReaderInfo, type ReaderOptions } from '../../../../shared/ingest/reader';
+import { ExportReader, fillOrderHashes, type ParsedBatch, type ReaderInfo, type ReaderOptions } from '../../../../shared/ingest/reader';
 import { aheadInbox, creditedSender, RUN_AHEAD, type AheadWorker, type Endpoint, type TakenMessage } from '../workers/runAhead';
 import { coalescedChunks } from './fileChunks';
 import type { ImportControl, RecordSource } from './importRunner';
@@ -32,7 +32,8 @@ export async function serveRead(
   const post = creditedSender(port);
   const send = (batch: ParsedBatch, info: ReaderInfo, last: boolean) => post({ type: 'batch', batch, info, last });
   try {
-    const reader = new ExportReader({ ...request.options, fileName: request.name });
+    // The read side is the import's slowest thread: the import side hashes the orders (readAheadSource).
+    const reader = new ExportReader({ ...request.options, fileName: request.name, orderHashesLater: true });
     for await (const chunk of chunks(request.file)) await send(reader.push(chunk), reader.info(), false);
     await send(reader.end(), reader.info(), true);
   } catch (e) {
@@ -74,6 +75,7 @@ export function readAheadSource(
         if (message.type === 'failed') throw new Error(message.message);
         info = message.info;
         inbox.taken();
+        fillOrderHashes(message.batch);
         yield message.batch;
         if (message.last) return;
         if (control.cancelled) {
