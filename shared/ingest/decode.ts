@@ -170,6 +170,15 @@ export class StreamDecoder {
     return text;
   }
 
+  /**
+   * Whether bytes may be decoded in pieces cut after any LF byte with the same text as a whole:
+   * an LF byte is always a line break in UTF-8 and Windows-1252, and neither is still being tried
+   * (a tentative UTF-8 reading may switch encoding, and where depends on the pieces).
+   */
+  cutsAtLineBreaks(): boolean {
+    return this.encoding === 'windows-1252' || (this.encoding === 'utf-8' && !this.tentative);
+  }
+
   report(): DecoderReport {
     const r: DecoderReport = { encoding: this.encoding, replaced: this.replaced };
     if (this.switchedAt !== undefined) r.switchedAt = this.switchedAt;

@@ -116,6 +116,8 @@ export class ExportReader implements CsvSink {
   private head: Uint8Array[] = [];
   private headLength = 0;
   private readonly hasher = new ByteHasher();
+  /** The bytes after the last line break of the chunk before, not decoded yet (decodeAndFeed). */
+  private held: Uint8Array | null = null;
   private readonly messages = new FileMessages();
   private readonly newlines = new LineEndingNormaliser();
   private decoder: StreamDecoder | null = null;
@@ -149,14 +151,45 @@ export class ExportReader implements CsvSink {
       this.headLength += bytes.length;
       if (this.headLength >= SNIFF_BYTES) this.start();
     } else if (this.state === 'reading') {
-      this.feed(this.decoder!.push(bytes));
+      this.decodeAndFeed(bytes);
     }
     return this.batch();
+  }
+
+  /**
+   * Decodes a chunk so that the text handed to the CSV reader ends at a line break: the bytes after
+   * the chunk's last LF wait, undecoded, for the next chunk. Text ending mid-line would be carried
+   * and glued to the whole next chunk, which copies it (8 MiB of two-byte text for 4 MiB of UTF-8
+   * with a Polish name in it) before a character of it is read.
+   */
+  private decodeAndFeed(bytes: Uint8Array): void {
+    const decoder = this.decoder!;
+    const first = decoder.cutsAtLineBreaks() ? bytes.indexOf(10) : -1;
+    if (first === -1) {
+      this.feedHeld();
+      this.feed(decoder.push(bytes));
+      return;
+    }
+    const held = this.held ? decoder.push(this.held) : '';
+    this.held = null;
+    this.feed(held + decoder.push(bytes.subarray(0, first + 1)));
+    const last = bytes.lastIndexOf(10);
+    if (last > first) this.feed(decoder.push(bytes.subarray(first + 1, last + 1)));
+    if (last + 1 < bytes.length) this.held = bytes.slice(last + 1);
+  }
+
+  /** Decodes and reads the bytes decodeAndFeed held back. */
+  private feedHeld(): void {
+    if (!this.held) return;
+    const held = this.held;
+    this.held = null;
+    this.feed(this.decoder!.push(held));
   }
 
   end(): ParsedBatch {
     if (this.state === 'sniffing') this.start();
     if (this.state === 'reading') {
+      this.feedHeld();
       this.feed(this.decoder!.end());
       const tail = this.newlines.end();
       if (tail) this.csv!.push(tail);
