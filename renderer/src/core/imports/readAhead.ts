@@ -1,11 +1,11 @@
 // Reading a file in a worker of its own: the read worker turns bytes into records (decode, split,
-// normalise, card screen, content hash) while the import worker classifies and writes the batch
-// before, so the two halves of an import run on two cores instead of one after the other.
+// normalise, card screen) while the import worker hashes the orders, classifies and writes the
+// batch before, so the two halves of an import run on two cores instead of one after the other.
 //
 // The read side runs ahead by at most READ_AHEAD batches (runAhead.ts): it waits for the import side
 // to take one before reading the next, so a slow disk write never lets parsed records pile up.
 import { ExportReader, fillOrderHashes, type ParsedBatch, type ReaderInfo, type ReaderOptions } from '../../../../shared/ingest/reader';
-import { aheadInbox, creditedSender, RUN_AHEAD, type AheadWorker, type Endpoint, type TakenMessage } from '../workers/runAhead';
+import { RUN_AHEAD, serveAhead, takeAhead, type AheadWorker, type Endpoint, type FailedMessage, type TakenMessage } from '../workers/runAhead';
 import { coalescedChunks } from './fileChunks';
 import type { ImportControl, RecordSource } from './importRunner';
 
@@ -21,7 +21,7 @@ export interface ReadRequest {
 }
 
 /** What the read side says: a batch with what was read so far (the last one after the file's end), or why it stopped. */
-export type ReadMessage = { type: 'batch'; batch: ParsedBatch; info: ReaderInfo; last: boolean } | { type: 'failed'; message: string };
+export type ReadMessage = { type: 'batch'; batch: ParsedBatch; info: ReaderInfo; last: boolean } | FailedMessage;
 
 /** The read worker's side: reads `request.file` to its end, posting each batch, READ_AHEAD at most untaken. */
 export async function serveRead(
@@ -29,16 +29,12 @@ export async function serveRead(
   port: Endpoint<TakenMessage, ReadMessage>,
   chunks: (file: Blob) => AsyncIterable<Uint8Array> = coalescedChunks,
 ): Promise<void> {
-  const post = creditedSender(port);
-  const send = (batch: ParsedBatch, info: ReaderInfo, last: boolean) => post({ type: 'batch', batch, info, last });
-  try {
+  return serveAhead(port, async (send) => {
     // The read side is the import's slowest thread: the import side hashes the orders (readAheadSource).
     const reader = new ExportReader({ ...request.options, fileName: request.name, orderHashesLater: true });
-    for await (const chunk of chunks(request.file)) await send(reader.push(chunk), reader.info(), false);
-    await send(reader.end(), reader.info(), true);
-  } catch (e) {
-    port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
-  }
+    for await (const chunk of chunks(request.file)) await send({ type: 'batch', batch: reader.push(chunk), info: reader.info(), last: false });
+    await send({ type: 'batch', batch: reader.end(), info: reader.info(), last: true });
+  });
 }
 
 /** What a file's reading says before any batch: its name and options, nothing read yet. */
@@ -65,26 +61,17 @@ export function readAheadSource(
 ): RecordSource {
   let info: ReaderInfo | null = null;
   let cut = false;
-  // A worker that fails outside a read fails the import with a reason.
-  const inbox = aheadInbox<ReadMessage>(worker, { type: 'failed', message: READ_WORKER_FAILED });
   async function* batches(): AsyncGenerator<ParsedBatch> {
-    try {
-      worker.postMessage({ file, name: file.name, options });
-      for (;;) {
-        const message = await inbox.next();
-        if (message.type === 'failed') throw new Error(message.message);
-        info = message.info;
-        inbox.taken();
-        fillOrderHashes(message.batch);
-        yield message.batch;
-        if (message.last) return;
-        if (control.cancelled) {
-          cut = true;
-          return;
-        }
+    // A worker that fails outside a read fails the import with a reason.
+    for await (const message of takeAhead(worker, { file, name: file.name, options }, READ_WORKER_FAILED)) {
+      info = message.info;
+      fillOrderHashes(message.batch);
+      yield message.batch;
+      if (message.last) return;
+      if (control.cancelled) {
+        cut = true;
+        return;
       }
-    } finally {
-      worker.terminate();
     }
   }
   return {

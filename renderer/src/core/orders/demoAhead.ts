@@ -8,7 +8,7 @@ import { generateDemo } from '../../../../shared/demo';
 import type { Dispute } from '../../../../shared/domain/dispute';
 import type { Payment } from '../../../../shared/domain/payment';
 import { encodeAppend, ORDER_BLOCK_SIZE, type EncodedOrders } from '../storage/orderRepository';
-import { aheadInbox, creditedSender, type AheadWorker, type Endpoint, type TakenMessage } from '../workers/runAhead';
+import { serveAhead, takeAhead, type AheadWorker, type Endpoint, type FailedMessage, type TakenMessage } from '../workers/runAhead';
 
 export interface DemoRequest {
   orders: number;
@@ -27,7 +27,7 @@ export interface DemoChunk {
 }
 
 /** What the demo worker says: a chunk, the end of the year, or why it stopped. */
-export type DemoMessage = { type: 'chunk'; chunk: DemoChunk } | { type: 'done' } | { type: 'failed'; message: string };
+export type DemoMessage = { type: 'chunk'; chunk: DemoChunk } | { type: 'done' } | FailedMessage;
 
 /** The demo year's chunks, made in this thread: what the demo worker makes and posts. */
 export function* demoChunks(request: DemoRequest): Generator<DemoChunk> {
@@ -41,13 +41,10 @@ export function* demoChunks(request: DemoRequest): Generator<DemoChunk> {
 
 /** The demo worker's side: makes the year's chunks, posting each, RUN_AHEAD at most untaken. */
 export async function serveDemo(request: DemoRequest, port: Endpoint<TakenMessage, DemoMessage>): Promise<void> {
-  const send = creditedSender(port);
-  try {
+  return serveAhead(port, async (send) => {
     for (const chunk of demoChunks(request)) await send({ type: 'chunk', chunk });
     await send({ type: 'done' });
-  } catch (e) {
-    port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
-  }
+  });
 }
 
 /** A worker that makes the demo year (demo.worker.ts), as the loading side starts and stops it. */
@@ -61,17 +58,6 @@ export const DEMO_WORKER_FAILED = 'The demo data could not be made: its worker s
  * is made, when it fails, and when the loading side stops taking chunks (a failed write).
  */
 export async function* demoAheadChunks(worker: DemoWorker, request: DemoRequest): AsyncGenerator<DemoChunk> {
-  const inbox = aheadInbox<DemoMessage>(worker, { type: 'failed', message: DEMO_WORKER_FAILED });
-  try {
-    worker.postMessage(request);
-    for (;;) {
-      const message = await inbox.next();
-      if (message.type === 'failed') throw new Error(message.message);
-      if (message.type === 'done') return;
-      inbox.taken();
-      yield message.chunk;
-    }
-  } finally {
-    worker.terminate();
-  }
+  const done = (message: DemoMessage): message is { type: 'done' } => message.type === 'done';
+  for await (const message of takeAhead(worker, request, DEMO_WORKER_FAILED, done)) yield message.chunk;
 }

@@ -28,6 +28,68 @@ export interface AheadWorker<In, Out> extends Endpoint<In, Out> {
   terminate(): void;
 }
 
+/** Why the making stopped; the taking side throws it as an Error with this message. */
+export interface FailedMessage {
+  type: 'failed';
+  message: string;
+}
+
+/**
+ * In a worker: serves the first message its starter posts, the request, with `serve`, which takes
+ * the channel over for the credits that follow.
+ */
+export function serveFirstRequest<R, T>(serve: (request: R, port: Endpoint<TakenMessage, T>) => Promise<void>): void {
+  const scope = self as unknown as Endpoint<R | TakenMessage, T>;
+  scope.onmessage = (event) => {
+    void serve(event.data as R, scope as Endpoint<TakenMessage, T>);
+  };
+}
+
+/** The maker side: runs `make` with a credited send; whatever it throws is posted as a failure. */
+export async function serveAhead<T>(
+  port: Endpoint<TakenMessage, T | FailedMessage>,
+  make: (send: (message: T) => Promise<void>) => Promise<void>,
+): Promise<void> {
+  const send = creditedSender<T | FailedMessage>(port);
+  try {
+    await make(send);
+  } catch (e) {
+    port.postMessage({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/**
+ * The taking side: posts `request` to `worker`, then yields its messages in order, each taken (one
+ * more credit) as it is yielded, until one `isEnd` says ends the making (not yielded, not taken). A
+ * failure the maker posts is thrown, and so is `workerFailed` when the worker itself fails. The
+ * worker is ended whenever the taking stops: ended, failed, or the taker stopped asking (a failed
+ * write).
+ */
+export async function* takeAhead<T extends { type: string }, End extends T = never>(
+  worker: AheadWorker<T | FailedMessage, unknown>,
+  request: unknown,
+  workerFailed: string,
+  isEnd: (message: T) => message is End = (_message): _message is End => false,
+): AsyncGenerator<Exclude<T, FailedMessage | End>> {
+  const inbox = aheadInbox<T | FailedMessage>(worker, { type: 'failed', message: workerFailed });
+  try {
+    worker.postMessage(request);
+    for (;;) {
+      const message = await inbox.next();
+      if (isFailed(message)) throw new Error(message.message);
+      if (isEnd(message as T)) return;
+      inbox.taken();
+      yield message as Exclude<T, FailedMessage | End>;
+    }
+  } finally {
+    worker.terminate();
+  }
+}
+
+function isFailed(message: { type: string }): message is FailedMessage {
+  return message.type === 'failed';
+}
+
 /** The maker side's send: resolves once the message is posted, waiting while RUN_AHEAD are untaken. */
 export function creditedSender<T>(port: Endpoint<TakenMessage, T>): (message: T) => Promise<void> {
   let credit = RUN_AHEAD;
