@@ -166,30 +166,28 @@ export class ExportReader implements CsvSink {
     const decoder = this.decoder!;
     const first = decoder.cutsAtLineBreaks() ? bytes.indexOf(10) : -1;
     if (first === -1) {
-      this.feedHeld();
+      this.feed(this.heldText());
       this.feed(decoder.push(bytes));
       return;
     }
-    const held = this.held ? decoder.push(this.held) : '';
-    this.held = null;
-    this.feed(held + decoder.push(bytes.subarray(0, first + 1)));
+    this.feed(this.heldText() + decoder.push(bytes.subarray(0, first + 1)));
     const last = bytes.lastIndexOf(10);
     if (last > first) this.feed(decoder.push(bytes.subarray(first + 1, last + 1)));
     if (last + 1 < bytes.length) this.held = bytes.slice(last + 1);
   }
 
-  /** Decodes and reads the bytes decodeAndFeed held back. */
-  private feedHeld(): void {
-    if (!this.held) return;
+  /** The bytes decodeAndFeed held back, decoded now ('' when none); they are no longer held. */
+  private heldText(): string {
+    if (!this.held) return '';
     const held = this.held;
     this.held = null;
-    this.feed(this.decoder!.push(held));
+    return this.decoder!.push(held);
   }
 
   end(): ParsedBatch {
     if (this.state === 'sniffing') this.start();
     if (this.state === 'reading') {
-      this.feedHeld();
+      this.feed(this.heldText());
       this.feed(this.decoder!.end());
       const tail = this.newlines.end();
       if (tail) this.csv!.push(tail);
