@@ -2,8 +2,12 @@
 // normalise, card screen) while the import worker hashes the orders, classifies and writes the
 // batch before, so the two halves of an import run on two cores instead of one after the other.
 //
+// Batches cross as columns (columnarBatch.ts): cloned as objects they cost both threads more than
+// the reading they hand over.
+//
 // The read side runs ahead by at most READ_AHEAD batches (runAhead.ts): it waits for the import side
 // to take one before reading the next, so a slow disk write never lets parsed records pile up.
+import { packBatch, unpackBatch, type ColumnarBatch } from '../../../../shared/ingest/columnarBatch';
 import { ExportReader, fillOrderHashes, type ParsedBatch, type ReaderInfo, type ReaderOptions } from '../../../../shared/ingest/reader';
 import { RUN_AHEAD, serveAhead, takeAhead, type AheadWorker, type Endpoint, type FailedMessage, type TakenMessage } from '../workers/runAhead';
 import { coalescedChunks } from './fileChunks';
@@ -21,7 +25,7 @@ export interface ReadRequest {
 }
 
 /** What the read side says: a batch with what was read so far (the last one after the file's end), or why it stopped. */
-export type ReadMessage = { type: 'batch'; batch: ParsedBatch; info: ReaderInfo; last: boolean } | FailedMessage;
+export type ReadMessage = { type: 'batch'; batch: ColumnarBatch; info: ReaderInfo; last: boolean } | FailedMessage;
 
 /** The read worker's side: reads `request.file` to its end, posting each batch, READ_AHEAD at most untaken. */
 export async function serveRead(
@@ -32,8 +36,8 @@ export async function serveRead(
   return serveAhead(port, async (send) => {
     // The read side is the import's slowest thread: the import side hashes the orders (readAheadSource).
     const reader = new ExportReader({ ...request.options, fileName: request.name, orderHashesLater: true });
-    for await (const chunk of chunks(request.file)) await send({ type: 'batch', batch: reader.push(chunk), info: reader.info(), last: false });
-    await send({ type: 'batch', batch: reader.end(), info: reader.info(), last: true });
+    for await (const chunk of chunks(request.file)) await send({ type: 'batch', batch: packBatch(reader.push(chunk)), info: reader.info(), last: false });
+    await send({ type: 'batch', batch: packBatch(reader.end()), info: reader.info(), last: true });
   });
 }
 
@@ -65,8 +69,9 @@ export function readAheadSource(
     // A worker that fails outside a read fails the import with a reason.
     for await (const message of takeAhead(worker, { file, name: file.name, options }, READ_WORKER_FAILED)) {
       info = message.info;
-      fillOrderHashes(message.batch);
-      yield message.batch;
+      const batch = unpackBatch(message.batch);
+      fillOrderHashes(batch);
+      yield batch;
       if (message.last) return;
       if (control.cancelled) {
         cut = true;
