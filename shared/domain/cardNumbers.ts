@@ -113,15 +113,45 @@ export function reducedCardNumber(digits: string): string {
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isSeparator = (c: number): boolean => c === 32 || c === 45;
 
-/** Cheap pre-check: does `text` hold 13+ digits in a row (single spaces or dashes allowed between)? */
+/** Neither a digit nor a separator: no digit run goes through it. */
+const breaksRuns = (c: number): boolean => !(isDigit(c) || isSeparator(c));
+
+/**
+ * Cheap pre-check: does `text` hold 13+ digits in a row (single spaces or dashes allowed between)?
+ * Such a run lies in a stretch of 13+ characters that are all digits or separators, so most text
+ * (names, emails) is ruled out by looking at every 13th character: one that is neither skips the
+ * 13 after it. Only a stretch that long is read character by character.
+ */
 export function hasLongDigitRun(text: string): boolean {
-  if (text.length < 13) return false;
+  const n = text.length;
+  let from = 0;
+  for (let probe = 12; probe < n; probe = from + 12) {
+    if (breaksRuns(text.charCodeAt(probe))) {
+      from = probe + 1;
+      continue;
+    }
+    let b = probe - 1;
+    while (b >= from && !breaksRuns(text.charCodeAt(b))) b--;
+    if (b >= from) {
+      from = b + 1;
+      continue;
+    }
+    let end = probe + 1;
+    while (end < n && !breaksRuns(text.charCodeAt(end))) end++;
+    if (digitRunIn(text, from, end)) return true;
+    from = end + 1;
+  }
+  return false;
+}
+
+/** 13+ digits in a row within text[from, end), a stretch of digits and separators only. */
+function digitRunIn(text: string, from: number, end: number): boolean {
   let run = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
     if (isDigit(c)) {
       if (++run >= 13) return true;
-    } else if (!(isSeparator(c) && run > 0 && isDigit(text.charCodeAt(i + 1)))) {
+    } else if (!(run > 0 && isDigit(text.charCodeAt(i + 1)))) {
       run = 0;
     }
   }

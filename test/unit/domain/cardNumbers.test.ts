@@ -1,7 +1,16 @@
 // What a card number is: the networks' published test numbers are, plain and as printed; the ids a
 // marketplace export is full of (Shopify, Amazon, IMEIs, phones) are not, though they pass Luhn.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CARD_NETWORKS, cardNetworkOf, cardNumberDigits, findCardNumbers, maskCardNumbers, reducedCardNumber } from '../../../shared/domain/cardNumbers';
+import {
+  CARD_NETWORKS,
+  cardNetworkOf,
+  cardNumberDigits,
+  findCardNumbers,
+  hasLongDigitRun,
+  maskCardNumbers,
+  reducedCardNumber,
+} from '../../../shared/domain/cardNumbers';
 import { luhnValid } from '../../../shared/domain/luhn';
 import { LUHN_VALID_IDS, TEST_CARDS } from './cardFixtures';
 
@@ -77,5 +86,42 @@ describe('card numbers in text', () => {
     expect(reducedCardNumber('4111111111111111')).toBe('41111111******1111');
     expect(reducedCardNumber('378282246310005')).toBe('378282******0005');
     expect(reducedCardNumber('4222222222222')).toBe('422222******2222');
+  });
+});
+
+/** The pre-check read character by character: what the skipping one must answer. */
+function digitRunByEveryCharacter(text: string): boolean {
+  const isDigit = (c: number) => c >= 48 && c <= 57;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      if (++run >= 13) return true;
+    } else if (!((c === 32 || c === 45) && run > 0 && isDigit(text.charCodeAt(i + 1)))) run = 0;
+  }
+  return false;
+}
+
+describe('the pre-check for a long digit run', () => {
+  it('answers as reading every character would, on text of digits, separators and letters', () => {
+    const char = fc.constantFrom(...'0123456789012345678901234567890123456789  --ab@.x/_'.split(''));
+    fc.assert(
+      fc.property(
+        fc.array(char, { maxLength: 80 }).map((cs) => cs.join('')),
+        (text) => {
+          expect(hasLongDigitRun(text)).toBe(digitRunByEveryCharacter(text));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('finds printed and plain card numbers anywhere in a text, and not 12 digits or double separators', () => {
+    expect(hasLongDigitRun('Anna Schmidt, card 4111 1111 1111 1111 thanks')).toBe(true);
+    expect(hasLongDigitRun('x4111111111111')).toBe(true);
+    expect(hasLongDigitRun('4111-1111-1111-1 end of a long note')).toBe(true);
+    expect(hasLongDigitRun('order 411111111111 and 12 more letters')).toBe(false);
+    expect(hasLongDigitRun('4111  1111  1111  1111')).toBe(false);
+    expect(hasLongDigitRun('melanie.schwarz.1985@example.com')).toBe(false);
   });
 });
