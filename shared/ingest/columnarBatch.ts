@@ -12,7 +12,7 @@ import type { ParsedBatch } from './reader';
  * Anything else (mixed types, null, undefined, booleans, other objects) is left to the clone.
  */
 export type PackedColumn =
-  | { type: 'same'; value: string | number; count: number }
+  | { type: 'same'; value: string; count: number }
   | { type: 'dictionary'; values: string[]; codes: Uint8Array }
   | { type: 'strings'; text: string; ends: Uint32Array }
   | { type: 'numbers'; values: Float64Array }
@@ -56,7 +56,7 @@ export function packColumn(values: readonly unknown[]): PackedColumn {
       break;
     }
   }
-  // -0 and NaN are not === themselves or 0: numbers go to a Float64Array, which keeps both.
+  // Only text: -0 === 0 would make a column of both one value (numbers go to a Float64Array, which keeps -0).
   if (same && t === 'string') return { type: 'same', value: first as string, count: n };
   let uniform = true;
   for (; i < n; i++) {
@@ -215,7 +215,7 @@ export function packObjects(objects: readonly Record<string, unknown>[]): Packed
 export function unpackColumn(column: PackedColumn): unknown[] {
   switch (column.type) {
     case 'same':
-      return new Array<string | number>(column.count).fill(column.value);
+      return new Array<string>(column.count).fill(column.value);
     case 'dictionary': {
       const { values, codes } = column;
       const out = new Array<string>(codes.length);
