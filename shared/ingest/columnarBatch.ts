@@ -45,29 +45,11 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function packColumn(values: readonly unknown[]): PackedColumn {
   const n = values.length;
   if (n === 0) return { type: 'values', values: [] };
-  const first = values[0];
-  const t = typeof first;
-  let same = true;
-  let i = 1;
-  for (; i < n; i++) {
-    const v = values[i];
-    if (v !== first) {
-      same = false;
-      break;
-    }
-  }
-  // Only text: -0 === 0 would make a column of both one value (numbers go to a Float64Array, which keeps -0).
-  if (same && t === 'string') return { type: 'same', value: first as string, count: n };
-  let uniform = true;
-  for (; i < n; i++) {
-    if (typeof values[i] !== t) {
-      uniform = false;
-      break;
-    }
-  }
-  if (uniform && t === 'string') return packStrings(values as readonly string[]);
-  if (uniform && t === 'number') return { type: 'numbers', values: Float64Array.from(values as readonly number[]) };
-  if (uniform && t === 'object') {
+  const t = typeof values[0];
+  for (let i = 1; i < n; i++) if (typeof values[i] !== t) return { type: 'values', values: values.slice() };
+  if (t === 'string') return packStrings(values as readonly string[]);
+  if (t === 'number') return { type: 'numbers', values: Float64Array.from(values as readonly number[]) };
+  if (t === 'object') {
     if (values.every((v) => Array.isArray(v))) return packArrays(values as readonly unknown[][]) ?? { type: 'values', values: values.slice() };
     if (values.every(isPlainObject)) {
       const { instances, distinct } = byInstance(values as readonly Record<string, unknown>[]);
@@ -102,7 +84,9 @@ function packStrings(values: readonly string[]): PackedColumn {
       }
       codes[i] = lastCode;
     }
-    if (i === n) return { type: 'dictionary', values: dictionary, codes };
+    // One value down the whole column (an empty field, a currency): sent once. Only text: a
+    // number column of 0 and -0 would be one value by ===, so numbers keep their Float64Array.
+    if (i === n) return dictionary.length === 1 ? { type: 'same', value: dictionary[0]!, count: n } : { type: 'dictionary', values: dictionary, codes };
   }
   const ends = new Uint32Array(n);
   let end = 0;
