@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { shopifyExport, shopOrders } from '../support/shopifyExport';
 import { zalandoExport } from '../support/zalandoExport';
 import { cacheText, expect, search, test, visibleRows } from './fixtures';
 
@@ -380,4 +381,38 @@ test('Cancel stops an import mid-file: the batches written stay and are accounte
   expect(again.unchanged).toBe(first.created);
   expect(again.created).toBe(rows - first.created);
   expect(again.updated + again.quarantined).toBe(0);
+});
+
+test('a shop’s next export into a cache that holds its orders: the shop check shows its progress, writes nothing, then the import adds only what is new', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const firstFile = testInfo.outputPath('shop-export-1.csv');
+  const nextFile = testInfo.outputPath('shop-export-2.csv');
+  writeFileSync(firstFile, shopifyExport(shopOrders(40_000, '2026-05-01', 20, 'a.example')));
+  writeFileSync(nextFile, shopifyExport(shopOrders(50_000, '2026-05-01', 20, 'a.example')));
+  await importFiles(page, [firstFile]);
+  await expect(page.getByRole('region', { name: 'Import of shop-export-1.csv' }).locator('.status')).toHaveText('completed', { timeout: 60_000 });
+
+  // What the progress panel said, every time it changed.
+  await page.evaluate(() => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    new MutationObserver(() => {
+      const text = document.querySelector('[aria-label="Import progress"]')?.textContent ?? '';
+      if (text && text !== said.at(-1)) said.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles(nextFile);
+  const card = page.getByRole('region', { name: 'Import of shop-export-2.csv' });
+  await expect(card.locator('.status')).toHaveText('completed', { timeout: 120_000 });
+  expect(await buckets(page, 'shop-export-2.csv')).toEqual({ rows: 50_000, created: 10_000, updated: 0, unchanged: 40_000, quarantined: 0 });
+
+  const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+  const checking = said.findIndex((t) => t.startsWith('Checking shop-export-2.csv (1 of 1) against the orders of other shops, nothing written yet'));
+  expect(checking, said.join('\n')).toBeGreaterThanOrEqual(0);
+  expect(said[checking]).toMatch(/[1-9][\d,]* rows read/);
+  // No import progress before the check: the import (from the batches the check read) comes after it.
+  expect(said.slice(0, checking).filter((t) => / rows /.test(t))).toEqual([]);
 });

@@ -12,22 +12,14 @@ import {
   type ImportExtras,
   type ImportProgress,
 } from '../../../renderer/src/core/imports/importRunner';
-import {
-  READ_AHEAD,
-  READ_WORKER_FAILED,
-  serveRead,
-  type Endpoint,
-  type ReadMessage,
-  type ReadRequest,
-  type ReadWorker,
-  type TakenMessage,
-} from '../../../renderer/src/core/imports/readAhead';
+import { READ_AHEAD, READ_WORKER_FAILED, type ReadWorker } from '../../../renderer/src/core/imports/readAhead';
 import { ImportHistory } from '../../../renderer/src/core/imports/importHistory';
 import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
 import type { WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { freshDbs } from '../../support/freshDbs';
 import { NO_FILTER } from '../../../shared/orders/query';
 import { chunked } from '../../support/importInput';
+import { inThreadWorker, newTrace } from '../../support/inThreadReadWorker';
 import { zalandoExport } from '../../support/zalandoExport';
 
 const fresh = freshDbs('read-ahead');
@@ -55,59 +47,6 @@ function importBlob(
 }
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-interface Trace {
-  /** Chunks the read side took from the file. */
-  pulled: number;
-  /** Batches the import side said it took. */
-  taken: number;
-  /** Most batches posted and not yet taken at any time. */
-  mostAhead: number;
-  terminated: boolean;
-}
-
-/**
- * A read worker in this thread: messages cross as they would between threads (structured clone,
- * a task later), nothing arrives once it is terminated, and the file is read in `size`-byte chunks.
- */
-function inThreadWorker(size: number, trace: Trace, failAfter = Infinity): ReadWorker {
-  let readSide: Endpoint<TakenMessage, ReadMessage> | null = null;
-  let posted = 0;
-  const worker: ReadWorker = {
-    onmessage: null,
-    onerror: null,
-    onmessageerror: null,
-    postMessage(message) {
-      if ('file' in message) {
-        const request = message as ReadRequest;
-        readSide = {
-          onmessage: null,
-          postMessage: (out) => {
-            const copy = structuredClone(out);
-            if (copy.type === 'batch') trace.mostAhead = Math.max(trace.mostAhead, ++posted - trace.taken);
-            setTimeout(() => !trace.terminated && worker.onmessage?.({ data: copy }));
-          },
-        };
-        const chunks = async function* (file: Blob) {
-          for await (const chunk of chunked(new Uint8Array(await file.arrayBuffer()), size, failAfter)) {
-            trace.pulled++;
-            yield chunk;
-          }
-        };
-        void serveRead(request, readSide, chunks);
-        return;
-      }
-      trace.taken++;
-      setTimeout(() => !trace.terminated && readSide?.onmessage?.({ data: structuredClone(message as TakenMessage) }));
-    },
-    terminate() {
-      trace.terminated = true;
-    },
-  };
-  return worker;
-}
-
-const newTrace = (): Trace => ({ pulled: 0, taken: 0, mostAhead: 0, terminated: false });
 
 async function liveOrders(db: WorkbenchDb) {
   const store = new OrderStore(db);

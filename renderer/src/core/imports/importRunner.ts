@@ -8,11 +8,17 @@ import { ProblemList, summarise, type FileSummary } from '../../../../shared/ing
 import { diskFullMessage, isDiskFull } from '../storage/diskFull';
 import { ImportWriter } from './importWriter';
 import { coalescedChunks } from './fileChunks';
+import type { BatchKeeper } from './heldRead';
 import { nothingRead, readAheadSource, type ReadWorker } from './readAhead';
 import { defaultRunLocks, newRunLockName, type RunLocks } from '../storage/runLocks';
 import type { WorkbenchDb } from '../storage/schema';
 
 export interface ImportProgress {
+  /**
+   * `checking`: the file is being read for the shop check (shopCheck.ts), nothing written yet;
+   * absent while the import itself reads and writes.
+   */
+  stage?: 'checking';
   rows: number;
   bytes: number;
   totalBytes: number;
@@ -60,18 +66,23 @@ export function readerSource(
   file: { name: string; chunks: AsyncIterable<Uint8Array> },
   options: Omit<ReaderOptions, 'fileName'>,
   control: ImportControl,
+  keep?: BatchKeeper,
 ): RecordSource {
   const reader = new ExportReader({ ...options, fileName: file.name });
   let cut = false;
   async function* batches(): AsyncGenerator<ParsedBatch> {
     for await (const chunk of file.chunks) {
-      yield reader.push(chunk);
+      const batch = reader.push(chunk);
+      keep?.keepParsed(batch, reader.info(), false);
+      yield batch;
       if (control.cancelled) {
         cut = true;
         return;
       }
     }
-    yield reader.end();
+    const last = reader.end();
+    keep?.keepParsed(last, reader.info(), true);
+    yield last;
   }
   return { batches: batches(), info: () => reader.info(), orderSource: () => reader.info().preset?.options.orderSource, cancelled: () => cut };
 }
@@ -124,18 +135,22 @@ export async function importFile(
  * The records of `file` read in a read worker (readAhead.ts): read there while the batch before
  * them is classified and written here; read here, as readerSource does, where `startWorker` gives
  * none. The worker starts when the first batch is asked for and ends with the reading, so an import
- * that fails before it reads (a full disk at its start) leaves no worker behind.
+ * that fails before it reads (a full disk at its start) leaves no worker behind. `keep` is handed
+ * every batch read, to read the file once for two passes (heldRead.ts).
  */
 export function blobSource(
   file: Blob & { name: string },
   startWorker: () => ReadWorker | null,
   options: Omit<ReaderOptions, 'fileName'>,
   control: ImportControl,
+  keep?: BatchKeeper,
 ): RecordSource {
   let source: RecordSource | null = null;
   const open = (): RecordSource => {
     const worker = startWorker();
-    source = worker ? readAheadSource(worker, file, options, control) : readerSource({ name: file.name, chunks: coalescedChunks(file) }, options, control);
+    source = worker
+      ? readAheadSource(worker, file, options, control, keep?.keep)
+      : readerSource({ name: file.name, chunks: coalescedChunks(file) }, options, control, keep);
     return source;
   };
   async function* batches(): AsyncGenerator<ParsedBatch> {

@@ -17,9 +17,9 @@ import type { Delimiter } from '../../../../shared/ingest/delimiter';
 import { MetaRepository } from '../storage/metaRepository';
 import { isDiskFull, savingOrDiskFull } from '../storage/diskFull';
 import { ImportHistory, type ImportEntry } from './importHistory';
-import { coalescedChunks } from './fileChunks';
 import type { ReadWorker } from './readAhead';
 import { startReadWorker } from './readWorker';
+import { HeldRead } from './heldRead';
 import { blobSource, importRecords, type ImportControl, type ImportOutcome, type ImportProgress } from './importRunner';
 import { defaultRunLocks, type RunLocks } from '../storage/runLocks';
 import type { WorkbenchDb } from '../storage/schema';
@@ -214,8 +214,13 @@ export class ImportService {
     for (const [i, file] of files.entries()) {
       if (this.control.cancelled) break;
       const options = { ...(preset ? { preset } : {}), presets, ...overrides, ...(named !== null ? { shop: named } : {}) };
+      // The shop check reads the file first; the import takes the batches it read when they fit.
+      const held = new HeldRead();
       if (!shop?.update) {
-        const question = await shopQuestion(this.db, { name: file.name, chunks: coalescedChunks(file) }, options, shop !== undefined);
+        const read = blobSource(file, this.readWorker, options, this.control, held);
+        const question = await shopQuestion(this.db, { name: file.name, size: file.size, source: read }, options, shop !== undefined, (p) =>
+          onProgress?.(i, p),
+        );
         if (question) {
           outcomes.push({ status: 'asks', file: file.name, question });
           continue;
@@ -227,7 +232,7 @@ export class ImportService {
         importRecords(
           this.db,
           file,
-          blobSource(file, this.readWorker, options, this.control),
+          held.source(this.control) ?? blobSource(file, this.readWorker, options, this.control),
           this.control,
           (p) => onProgress?.(i, p),
           this.clock,

@@ -11,6 +11,7 @@ import { packBatch, unpackBatch, type ColumnarBatch } from '../../../../shared/i
 import { ExportReader, fillOrderHashes, type ParsedBatch, type ReaderInfo, type ReaderOptions } from '../../../../shared/ingest/reader';
 import { RUN_AHEAD, serveAhead, takeAhead, type AheadWorker, type Endpoint, type FailedMessage, type TakenMessage } from '../workers/runAhead';
 import { coalescedChunks } from './fileChunks';
+import type { KeepBatch } from './heldRead';
 import type { ImportControl, RecordSource } from './importRunner';
 
 export type { Endpoint, TakenMessage };
@@ -54,7 +55,7 @@ export const READ_WORKER_FAILED = 'The import could not read the file: its read 
 
 /**
  * The records of a file read in `worker`, batch by batch as readerSource gives them: the same
- * batches and info, a cancel seen after each batch. The worker is ended when reading ends, fails,
+ * batches and info, a cancel seen after each batch. `keep` is handed each batch as it crossed. The worker is ended when reading ends, fails,
  * is cancelled or the import stops taking batches (a failed write).
  */
 export function readAheadSource(
@@ -62,6 +63,7 @@ export function readAheadSource(
   file: Blob & { name: string },
   options: Omit<ReaderOptions, 'fileName'>,
   control: ImportControl,
+  keep?: KeepBatch,
 ): RecordSource {
   let info: ReaderInfo | null = null;
   let cut = false;
@@ -69,6 +71,7 @@ export function readAheadSource(
     // A worker that fails outside a read fails the import with a reason.
     for await (const message of takeAhead(worker, { file, name: file.name, options }, READ_WORKER_FAILED)) {
       info = message.info;
+      keep?.(message.batch, message.info, message.last);
       const batch = unpackBatch(message.batch);
       fillOrderHashes(batch);
       yield batch;

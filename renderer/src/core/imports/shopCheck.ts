@@ -1,15 +1,17 @@
 // Before own-shop records are written: which shop are they from, and would they change orders
 // another file wrote, with another date, amount or currency? Either way the import asks and writes
 // nothing until the analyst answers. Which shop is asked once the cache holds more than one own
-// shop and the file (or its saved format) does not say; the clash check reads the file once more,
-// and only own-shop order files on a cache that holds orders pay for it.
+// shop and the file (or its saved format) does not say; the clash check reads the whole file
+// first, and only own-shop order files on a cache that holds orders pay for it (the import then
+// takes the batches it read, heldRead.ts, instead of reading the file again).
 import type { FormatPreset } from '../../../../shared/ingest/formats/preset';
-import { ExportReader, type ParsedBatch, type ReaderOptions } from '../../../../shared/ingest/reader';
+import type { ParsedBatch, ReaderOptions } from '../../../../shared/ingest/reader';
 import { ShopClash, type OrderFacts, type ShopQuestion, type WhichShopQuestion } from '../../../../shared/ingest/shops';
 import { MetaRepository } from '../storage/metaRepository';
 import { OrderKeyIndex, type OrderLocation } from '../storage/orderKeyIndex';
 import { OrderRepository } from '../storage/orderRepository';
 import type { WorkbenchDb } from '../storage/schema';
+import type { ImportProgress, RecordSource } from './importRunner';
 
 interface Candidate {
   incoming: OrderFacts;
@@ -24,18 +26,21 @@ const ownShopRecords = (preset: FormatPreset) => ownShopOrders(preset) || (prese
 
 /**
  * The question to ask before `file` is imported, or null. `chosen`: the analyst already said which
- * shop the file is from (in `options.shop`, or the own shop when that is absent).
+ * shop the file is from (in `options.shop`, or the own shop when that is absent). `file.source`
+ * reads it with `options` (only when the cache holds orders), `onProgress` told after each batch;
+ * a cancel stops the reading, null.
  */
 export async function shopQuestion(
   db: WorkbenchDb,
-  file: { name: string; chunks: AsyncIterable<Uint8Array> },
+  file: { name: string; size: number; source: RecordSource },
   options: Omit<ReaderOptions, 'fileName'>,
   chosen = false,
+  onProgress?: (p: ImportProgress) => void,
 ): Promise<ShopQuestion | null> {
   if ((await db.orderBlocks.count()) === 0) return null;
   const meta = new MetaRepository(db);
   const shops = (await meta.get('shops')) ?? [];
-  const reader = new ExportReader({ ...options, fileName: file.name });
+  const reader = file.source;
   let index: OrderKeyIndex | null = null;
   let which: WhichShopQuestion | null = null;
   const candidates: Candidate[] = [];
@@ -69,14 +74,14 @@ export async function shopQuestion(
       candidates.push({ incoming: { externalId: o.externalId, createdAt: o.createdAt, totalMinor: o.totalMinor, currency: o.currency }, at });
     }
   };
-  for await (const chunk of file.chunks) {
-    const batch = reader.push(chunk);
+  // Leaving the loop early ends the reading (and its read worker).
+  for await (const batch of reader.batches) {
     if (!(await readable())) return which;
     visit(batch);
+    const progress = { rows: batch.rowsRead, bytes: batch.bytesRead, totalBytes: file.size };
+    onProgress?.({ stage: 'checking', ...progress, created: 0, updated: 0, unchanged: 0, quarantined: 0 });
   }
-  const last = reader.end();
-  if (!reader.info().preset || !(await readable())) return which;
-  visit(last);
+  if (reader.cancelled() || !reader.info().preset) return which;
   if (candidates.length === 0) return null;
 
   const clash = new ShopClash();

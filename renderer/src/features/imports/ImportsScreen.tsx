@@ -91,12 +91,14 @@ function ImportProgressPanel({ running, onCancel }: { running: Running; onCancel
   return (
     <div className="panel progress" role="status" aria-label="Import progress">
       <span>
-        Importing {running.files[running.index]} ({running.index + 1} of {running.files.length})
+        {running.progress?.stage === 'checking' ? 'Checking' : 'Importing'} {running.files[running.index]} ({running.index + 1} of {running.files.length})
+        {running.progress?.stage === 'checking' && <span className="muted"> against the orders of other shops, nothing written yet</span>}
       </span>
       <progress max={running.progress?.totalBytes ?? 1} value={running.progress?.bytes ?? 0} />
       {running.progress && (
         <span data-testid="import-progress">
-          {formatCount(running.progress.rows)} rows · {formatCount(Math.round(running.rate))} rows/s · {eta(running.progress, running.started)}
+          {formatCount(running.progress.rows)} rows {running.progress.stage === 'checking' ? 'read' : ''} · {formatCount(Math.round(running.rate))} rows/s ·{' '}
+          {eta(running.progress, running.started)}
         </span>
       )}
       <button onClick={onCancel}>Cancel</button>

@@ -84,7 +84,13 @@ export function useImports() {
     const started = performance.now();
     setRunning({ files: files.map((f) => f.name), index: 0, progress: null, started, rate: 0 });
     const onProgress = Comlink.proxy((index: number, progress: ImportProgress) =>
-      setRunning((r) => r && { ...r, index, progress, rate: progress.rows / Math.max(0.001, (performance.now() - r.started) / 1000) }),
+      setRunning((r) => {
+        if (!r) return r;
+        // Rate and time left are of the stage running: a file's check, then its import, start afresh.
+        const now = performance.now();
+        if (r.progress && r.progress.stage !== progress.stage) return { ...r, index, progress, started: now, rate: 0 };
+        return { ...r, index, progress, rate: progress.rows / Math.max(0.001, (now - r.started) / 1000) };
+      }),
     );
     const result = await actions.run(() =>
       importer.run(files, chosenPreset, onProgress, { ...(orderRefColumn.trim() ? { orderRefColumn: orderRefColumn.trim() } : {}), ...overrides }, answer),

@@ -1,0 +1,108 @@
+// A file read once for two passes. Before own-shop orders are written, the shop check reads the
+// whole file (shopCheck.ts); the import then read it all again, doubling a re-import of a shop's
+// export into a cache that holds orders. The batches the check reads are kept as they crossed
+// from the read worker (columns: a 1M-row Shopify export is ~175 MiB) and the import takes them
+// from memory. Past HOLD_BUDGET they are let go and the import reads the file as before.
+import { packBatch, unpackBatch, type ColumnarBatch, type PackedColumn } from '../../../../shared/ingest/columnarBatch';
+import { fillOrderHashes, type ParsedBatch, type ReaderInfo } from '../../../../shared/ingest/reader';
+import type { ImportControl, RecordSource } from './importRunner';
+
+/** Memory the held batches may take, by their estimated size. */
+export const HOLD_BUDGET = 256 * 1024 * 1024;
+
+/** What a source hands a holder with each batch: the batch as columns, what was read so far, whether it was the last. */
+export type KeepBatch = (batch: ColumnarBatch, info: ReaderInfo, last: boolean) => void;
+
+/** Rough bytes of a packed column in memory (text at two bytes a character, as V8 may hold it). */
+export function packedBytes(column: PackedColumn): number {
+  switch (column.type) {
+    case 'same':
+      return 2 * column.value.length + 16;
+    case 'dictionary':
+      return column.codes.byteLength + column.values.reduce((n, v) => n + 2 * v.length + 16, 0);
+    case 'strings':
+      return 2 * column.text.length + column.ends.byteLength;
+    case 'numbers':
+      return column.values.byteLength;
+    case 'arrays':
+      return column.instances.byteLength + column.ends.byteLength + packedBytes(column.items);
+    case 'objects':
+      return column.instances.byteLength + column.objects.shapeOf.byteLength + column.objects.columns.flat().reduce((n, c) => n + packedBytes(c), 0);
+    case 'values':
+      // Left to the clone: mixed or rare values (a record's list of lines). A generous guess each.
+      return 64 * column.values.length;
+    default: {
+      const never: never = column;
+      return never;
+    }
+  }
+}
+
+const batchBytes = (batch: ColumnarBatch): number =>
+  packedBytes(batch.records) + batch.problems.reduce((n, p) => n + 64 + 2 * (p.file.length + p.reason.length + (p.columnName?.length ?? 0)), 0);
+
+/** Whoever keeps the batches a source reads: as they crossed from the read worker, or as read in this thread. */
+export interface BatchKeeper {
+  keep: KeepBatch;
+  keepParsed(batch: ParsedBatch, info: ReaderInfo, last: boolean): void;
+}
+
+/** The batches of one read of a file, held while they fit the budget; a source over them once the read ended. */
+export class HeldRead implements BatchKeeper {
+  private held: { batch: ColumnarBatch; info: ReaderInfo }[] = [];
+  private bytes = 0;
+  private overBudget = false;
+  private ended = false;
+
+  constructor(private readonly budget = HOLD_BUDGET) {}
+
+  /** Given to the source that reads the file (blobSource). */
+  readonly keep: KeepBatch = (batch, info, last) => {
+    if (this.overBudget) return;
+    this.bytes += batchBytes(batch);
+    if (this.bytes > this.budget) {
+      this.overBudget = true;
+      this.held = [];
+      return;
+    }
+    this.held.push({ batch, info });
+    if (last) this.ended = true;
+  };
+
+  /** Takes a parsed batch where no columns crossed a thread (the reader ran in this thread). */
+  readonly keepParsed = (batch: ParsedBatch, info: ReaderInfo, last: boolean): void => {
+    if (!this.overBudget) this.keep(packBatch(batch), info, last);
+  };
+
+  /**
+   * The held batches as the import's source, or null when the file must be read again: the read
+   * stopped before the file's end (a cancel, or no check needed) or went past the budget. Once.
+   */
+  source(control: ImportControl): RecordSource | null {
+    if (!this.ended || this.overBudget || this.held.length === 0) return null;
+    const held = this.held;
+    this.held = [];
+    let info = held[held.length - 1]!.info;
+    let cut = false;
+    async function* batches(): AsyncGenerator<ParsedBatch> {
+      for (let i = 0; i < held.length; i++) {
+        const { batch, info: soFar } = held[i]!;
+        held[i] = undefined as never; // each batch is let go once taken
+        info = soFar;
+        const parsed = unpackBatch(batch);
+        fillOrderHashes(parsed);
+        yield parsed;
+        if (control.cancelled && i < held.length - 1) {
+          cut = true;
+          return;
+        }
+      }
+    }
+    return {
+      batches: batches(),
+      info: () => info,
+      orderSource: () => info.preset?.options.orderSource,
+      cancelled: () => cut,
+    };
+  }
+}

@@ -1,0 +1,152 @@
+// A shop's export imported into a cache that holds orders is read once: the shop check reads it and
+// the import takes the batches it read. It must store exactly what reading the file again stores,
+// and read it again whenever the held batches are not the whole file.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { HeldRead, packedBytes } from '../../../renderer/src/core/imports/heldRead';
+import { ImportHistory } from '../../../renderer/src/core/imports/importHistory';
+import { blobSource, importFile, importRecords, readerSource, type ImportControl } from '../../../renderer/src/core/imports/importRunner';
+import { ImportService, type ImportResult } from '../../../renderer/src/core/imports/importService';
+import { shopQuestion } from '../../../renderer/src/core/imports/shopCheck';
+import type { WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { BUILT_IN_PRESETS } from '../../../shared/ingest/formats/registry';
+import { packColumn } from '../../../shared/ingest/columnarBatch';
+import { fixedClock } from '../../../shared/time/clock';
+import { freshDbs } from '../../support/freshDbs';
+import { chunked } from '../../support/importInput';
+import { inThreadWorker, newTrace } from '../../support/inThreadReadWorker';
+import { shopifyExport, shopOrders, type ShopifyRow } from '../../support/shopifyExport';
+
+const fresh = freshDbs('held-read');
+const clock = fixedClock(Date.UTC(2026, 10, 18, 14));
+const options = { presets: BUILT_IN_PRESETS };
+const encode = (rows: ShopifyRow[]) => new TextEncoder().encode(shopifyExport(rows));
+/** The shop's first export: 300 orders. */
+const first = encode(shopOrders(300, '2026-05-01', 20, 'a.example'));
+/** Its next export: the same 300 orders, 20 of them with a new e-mail address (an update, not a clash), and 200 new ones. */
+const next = encode(shopOrders(500, '2026-05-01', 20, 'a.example').map((r, i) => (i % 15 === 0 && i < 300 ? { ...r, email: `new${i}@a.example` } : r)));
+
+/** A file whose reads are counted: the 4 MiB slices the import reads it in. */
+function countedFile(name: string, bytes: Uint8Array<ArrayBuffer>) {
+  const file = new File([bytes], name, { type: 'text/csv' });
+  const reads = { slices: 0 };
+  const slice = file.slice.bind(file);
+  file.slice = (...args: Parameters<Blob['slice']>) => {
+    reads.slices++;
+    return slice(...args);
+  };
+  return { file, reads };
+}
+
+async function cacheWithFirstExport(): Promise<WorkbenchDb> {
+  const db = fresh();
+  const r = await importFile(db, { name: 'shop-export-1.csv', size: first.length, chunks: chunked(first, 4096) }, options);
+  expect(r.summary.created).toBe(300);
+  return db;
+}
+
+const stored = async (db: WorkbenchDb) => {
+  const strip = (h: Awaited<ReturnType<ImportHistory['list']>>) => h.map(({ id: _id, startedAt: _s, endedAt: _e, runLock: _l, ...rest }) => rest);
+  return {
+    keys: await db.orderKeys.toArray(),
+    blocks: await db.orderBlocks.toArray(),
+    text: await db.orderText.toArray(),
+    history: strip(await new ImportHistory(db).list()),
+  };
+};
+
+describe('a shop export read once for the shop check and the import', () => {
+  it('stores what reading the file again stores, through a read worker and in this thread', async () => {
+    for (const through of ['read worker', 'this thread'] as const) {
+      const control: ImportControl = { cancelled: false };
+      const file = Object.assign(new Blob([next]), { name: 'shop-export-2.csv' });
+      const again = await cacheWithFirstExport();
+      const want = await importRecords(again, file, readerSource({ name: file.name, chunks: chunked(next, 4096) }, options, control), control);
+      expect(want.summary).toMatchObject({ created: 200, updated: 20, unchanged: 280 });
+
+      const once = await cacheWithFirstExport();
+      const held = new HeldRead();
+      const trace = newTrace();
+      const read =
+        through === 'read worker'
+          ? blobSource(file, () => inThreadWorker(4096, trace), options, control, held)
+          : readerSource({ name: file.name, chunks: chunked(next, 4096) }, options, control, held);
+      expect(await shopQuestion(once, { name: file.name, size: file.size, source: read }, options)).toBeNull();
+      const source = held.source(control);
+      expect(source).not.toBeNull();
+      const got = await importRecords(once, file, source!, control);
+      expect(got).toEqual(want);
+      expect(await stored(once)).toEqual(await stored(again));
+      if (through === 'read worker') expect(trace.terminated).toBe(true);
+    }
+  });
+
+  it('the import service reads the file once where it used to read it twice', async () => {
+    const db = await cacheWithFirstExport();
+    const { file, reads } = countedFile('shop-export-2.csv', next);
+    const stages: (string | undefined)[] = [];
+    const [r] = await new ImportService(db, clock).run([file], null, (_i, p) => stages.push(p.stage));
+    expect(r).toMatchObject({ status: 'completed', summary: { created: 200, updated: 20, unchanged: 280 } });
+    expect(reads.slices).toBe(1);
+    // The check says how far it read before the import says how far it wrote.
+    expect(stages.filter((s, i) => i === 0 || s !== stages[i - 1])).toEqual(['checking', undefined]);
+    // Into an empty cache there is no shop check: one read too.
+    const { file: again, reads: readsAgain } = countedFile('shop-export-2.csv', next);
+    const [s] = await new ImportService(fresh(), clock).run([again], null);
+    expect((s as Exclude<ImportResult, { status: 'asks' }>).summary.created).toBe(500);
+    expect(readsAgain.slices).toBe(1);
+  });
+
+  it('reads the file again when the batches were more than the budget, or the read stopped early', async () => {
+    const control: ImportControl = { cancelled: false };
+    const over = new HeldRead(10_000);
+    const db = await cacheWithFirstExport();
+    const read = readerSource({ name: 'x.csv', chunks: chunked(next, 4096) }, options, control, over);
+    expect(await shopQuestion(db, { name: 'x.csv', size: next.length, source: read }, options)).toBeNull();
+    expect(over.source(control)).toBeNull();
+
+    const cut = new HeldRead();
+    const cancel: ImportControl = { cancelled: false };
+    let pieces = 0;
+    const chunks = (async function* () {
+      for await (const c of chunked(next, 4096)) {
+        if (++pieces === 3) cancel.cancelled = true;
+        yield c;
+      }
+    })();
+    await shopQuestion(db, { name: 'x.csv', size: next.length, source: readerSource({ name: 'x.csv', chunks }, options, cancel, cut) }, options);
+    expect(cut.source(cancel)).toBeNull();
+
+    // Nothing to check (no orders in the cache): nothing read, nothing held.
+    const none = new HeldRead();
+    const { file, reads } = countedFile('x.csv', next);
+    expect(await shopQuestion(fresh(), { name: 'x.csv', size: next.length, source: blobSource(file, () => null, options, control, none) }, options)).toBeNull();
+    expect(reads.slices).toBe(0);
+    expect(none.source(control)).toBeNull();
+  });
+
+  it('a cancel during the import from held batches stops after the batch it is in, as reading would', async () => {
+    const control: ImportControl = { cancelled: false };
+    const held = new HeldRead();
+    const db = await cacheWithFirstExport();
+    await shopQuestion(
+      db,
+      { name: 'x.csv', size: next.length, source: readerSource({ name: 'x.csv', chunks: chunked(next, 4096) }, options, control, held) },
+      options,
+    );
+    const source = held.source(control)!;
+    expect(held.source(control)).toBeNull(); // given once
+    let batches = 0;
+    for await (const b of source.batches) {
+      expect(b.records.every((r) => r.hash !== '')).toBe(true);
+      if (++batches === 2) control.cancelled = true;
+    }
+    expect(batches).toBe(2);
+    expect(source.cancelled()).toBe(true);
+  });
+
+  it('sizes held text at two bytes a character', () => {
+    expect(packedBytes(packColumn(Array.from({ length: 1000 }, (_, i) => `buyer${i}@example.com`)))).toBeGreaterThan(2 * 1000 * 17);
+    expect(packedBytes(packColumn(Array.from({ length: 1000 }, () => 'EUR')))).toBeLessThan(100);
+  });
+});
