@@ -40,13 +40,13 @@ export async function shopQuestion(
   if ((await db.orderBlocks.count()) === 0) return null;
   const meta = new MetaRepository(db);
   const shops = (await meta.get('shops')) ?? [];
-  const reader = file.source;
+  const source = file.source;
   let index: OrderKeyIndex | null = null;
   let which: WhichShopQuestion | null = null;
   const candidates: Candidate[] = [];
   /** False once the file needs no clash check (not own-shop orders, or a shop to ask first); loads the index the first time it does. */
   const readable = async (): Promise<boolean> => {
-    const preset = reader.info().preset;
+    const preset = source.info().preset;
     if (!preset) return true;
     if (!ownShopRecords(preset)) return false;
     if (!chosen && shops.length > 0 && !options.shop && !preset.options.shop) {
@@ -75,13 +75,13 @@ export async function shopQuestion(
     }
   };
   // Leaving the loop early ends the reading (and its read worker).
-  for await (const batch of reader.batches) {
+  for await (const batch of source.batches) {
     if (!(await readable())) return which;
     visit(batch);
     const progress = { rows: batch.rowsRead, bytes: batch.bytesRead, totalBytes: file.size };
     onProgress?.({ stage: 'checking', ...progress, created: 0, updated: 0, unchanged: 0, quarantined: 0 });
   }
-  if (reader.cancelled() || !reader.info().preset) return which;
+  if (source.cancelled() || !source.info().preset) return which;
   if (candidates.length === 0) return null;
 
   const clash = new ShopClash();
@@ -97,5 +97,5 @@ export async function shopQuestion(
     if (!files.has(importId)) files.set(importId, importId ? ((await db.imports.get(importId))?.fileName ?? 'an earlier import') : 'the demo data');
     list.forEach((c, i) => clash.add(orders[i]!, files.get(importId)!, c.incoming));
   }
-  return clash.question(file.name, options.shop ?? reader.info().preset?.options.shop ?? null, shops);
+  return clash.question(file.name, options.shop ?? source.info().preset?.options.shop ?? null, shops);
 }

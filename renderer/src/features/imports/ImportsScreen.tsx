@@ -97,7 +97,7 @@ function ImportProgressPanel({ running, onCancel }: { running: Running; onCancel
       <progress max={running.progress?.totalBytes ?? 1} value={running.progress?.bytes ?? 0} />
       {running.progress && (
         <span data-testid="import-progress">
-          {formatCount(running.progress.rows)} rows {running.progress.stage === 'checking' ? 'read' : ''} · {formatCount(Math.round(running.rate))} rows/s ·{' '}
+          {formatCount(running.progress.rows)} rows{running.progress.stage === 'checking' ? ' read' : ''} · {formatCount(Math.round(running.rate))} rows/s ·{' '}
           {eta(running.progress, running.started)}
         </span>
       )}
