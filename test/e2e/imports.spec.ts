@@ -416,3 +416,31 @@ test('a shop’s next export into a cache that holds its orders: the shop check 
   // No import progress before the check: the import (from the batches the check read) comes after it.
   expect(said.slice(0, checking).filter((t) => / rows /.test(t))).toEqual([]);
 });
+
+test('Cancel while the shop check reads writes nothing: no import in the history, the orders as they were, and the screen says so', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const firstFile = testInfo.outputPath('shop-export-1.csv');
+  const nextFile = testInfo.outputPath('shop-export-2.csv');
+  writeFileSync(firstFile, shopifyExport(shopOrders(20_000, '2026-05-01', 20, 'a.example')));
+  // ~300k rows: the check reads for a few seconds, long enough to cancel it.
+  writeFileSync(nextFile, shopifyExport(shopOrders(300_000, '2026-05-01', 20, 'a.example')));
+  await importFiles(page, [firstFile]);
+  await expect(page.getByRole('region', { name: 'Import of shop-export-1.csv' }).locator('.status')).toHaveText('completed', { timeout: 60_000 });
+  const orders = await cacheText(page);
+
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles(nextFile);
+  const panel = page.getByRole('status', { name: 'Import progress' });
+  await expect(panel).toContainText('Checking shop-export-2.csv (1 of 1) against the orders of other shops, nothing written yet', { timeout: 60_000 });
+  await expect(page.getByTestId('import-progress')).toContainText(/[1-9][\d,]* rows read/);
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+
+  await expect(page.getByRole('status').filter({ hasText: 'Cancelled: nothing written for shop-export-2.csv' })).toBeVisible({ timeout: 60_000 });
+  await expect(panel).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Import of shop-export-2.csv' })).toHaveCount(0);
+  const history = page.getByRole('table', { name: 'Import history' });
+  await expect(history.locator('tbody tr')).toHaveCount(1);
+  expect(await cacheText(page)).toBe(orders);
+});

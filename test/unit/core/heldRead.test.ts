@@ -97,6 +97,21 @@ describe('a shop export read once for the shop check and the import', () => {
     expect(readsAgain.slices).toBe(1);
   });
 
+  it('a cancel while the check reads writes nothing: no import is recorded, the cache is as it was', async () => {
+    const db = await cacheWithFirstExport();
+    const before = await stored(db);
+    // A read worker in this thread, 4 KiB at a time: the check reads many batches, and the cancel comes after the second.
+    const service = new ImportService(db, clock, undefined, undefined, undefined, () => inThreadWorker(4096, newTrace()));
+    let batches = 0;
+    const file = new File([next], 'shop-export-2.csv', { type: 'text/csv' });
+    const results = await service.run([file], null, (_i, p) => {
+      expect(p.stage).toBe('checking');
+      if (++batches === 2) service.cancel();
+    });
+    expect(results).toEqual([]);
+    expect(await stored(db)).toEqual(before);
+  });
+
   it('reads the file again when the batches were more than the budget, or the read stopped early', async () => {
     const control: ImportControl = { cancelled: false };
     const over = new HeldRead(10_000);

@@ -225,6 +225,8 @@ export class ImportService {
           outcomes.push({ status: 'asks', file: file.name, question });
           continue;
         }
+        // Cancelled while the check read: nothing was written, and nothing is.
+        if (this.control.cancelled) break;
       }
       const capture = await this.capture();
       // A full disk mid-file is an outcome (interrupted); before the file's record exists, an error.

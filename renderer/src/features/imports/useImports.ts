@@ -1,6 +1,6 @@
 // The Imports screen's data and actions: the formats and the import history, the import running
 // here (with progress) or in another tab (followed until it ends), its outcomes, and Undo.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as Comlink from 'comlink';
 import { cache, importer } from '../../core/client';
 import type { ImportEntry, ImportOutcome, ImportProgress, ImportResult, LayoutOverrides } from '../../core/contract';
@@ -38,6 +38,7 @@ export function useImports() {
   /** How the files of the last run were read, so a question about one can be answered with the same settings. */
   const [lastRun, setLastRun] = useState<{ preset: string | null; overrides: LayoutOverrides }>({ preset: null, overrides: {} });
   const [note, setNote] = useState<string | null>(null);
+  const cancelled = useRef(false);
   const [lastFiles, setLastFiles] = useState(new Map<string, File>());
   const entries = history.value ?? [];
   const sharing = entries.some((e) => e.team?.state === 'waiting');
@@ -74,6 +75,7 @@ export function useImports() {
    */
   async function run(files: File[], chosenPreset: string | null = presetId || null, overrides: LayoutOverrides = {}, answer?: ShopChoice) {
     if (files.length === 0 || running) return;
+    cancelled.current = false;
     const names = new Set(files.map((f) => f.name));
     setLastFiles((m) => new Map([...(answer ? m : []), ...files.map((f) => [f.name, f] as const)]));
     setNote(null);
@@ -96,6 +98,9 @@ export function useImports() {
       importer.run(files, chosenPreset, onProgress, { ...(orderRefColumn.trim() ? { orderRefColumn: orderRefColumn.trim() } : {}), ...overrides }, answer),
     );
     if (result) setOutcomes((prev) => (answer ? [...prev.filter((o) => !(o.status === 'asks' && names.has(o.file))), ...result] : result));
+    // Files a cancel stopped before their import began (during the shop check, or still waiting) have no outcome.
+    const untouched = result && cancelled.current ? files.filter((f) => !result.some((o) => (o.status === 'asks' ? o.file : o.summary.file) === f.name)) : [];
+    if (untouched.length > 0) setNote(`Cancelled: nothing written for ${untouched.map((f) => f.name).join(', ')}`);
     setRunning(null);
     // Whatever happened, the cache, the history and the formats (a preset saved by the wizard) are read again.
     await cache.reload();
@@ -154,6 +159,9 @@ export function useImports() {
     undo,
     rowsToFix,
     problems: (e: ImportEntry) => actions.run(async () => exportProblems(e.fileName, await importer.problems(e.id))),
-    cancel: () => importer.cancel(),
+    cancel: () => {
+      cancelled.current = true;
+      void importer.cancel();
+    },
   };
 }
