@@ -10,6 +10,8 @@ import type { ParsedBatch } from './reader';
  * `ends[i]` where the i-th one ends. Arrays and plain objects are sent once per instance, so
  * records sharing one (an order's `provided` list) still share it, as the clone would keep them.
  * Anything else (mixed types, null, undefined, booleans, other objects) is left to the clone.
+ * Two differences from a clone, neither in what a reader makes: an instance shared between two
+ * columns arrives as two copies, and named properties on an array (not its items) are not kept.
  */
 export type PackedColumn =
   | { type: 'same'; value: string; count: number }
@@ -157,11 +159,14 @@ export function packObjects(objects: readonly Record<string, unknown>[]): Packed
   let columns: unknown[][] = [];
   let s = -1;
   const scratch: unknown[] = [];
+  // for…in also walks keys inherited from Object.prototype: only when it has none (nobody added
+  // an enumerable one) does it see exactly an object's own keys.
+  const ownKeysOnly = !hasEnumerableKey(Object.prototype);
   for (let i = 0; i < objects.length; i++) {
     const o = objects[i]!;
     // Most rows have the last row's shape: check it while taking the values in one pass.
     let k = 0;
-    let fits = s >= 0;
+    let fits = s >= 0 && ownKeysOnly;
     if (fits) {
       for (const key in o) {
         if (key !== shape[k]) {
@@ -175,7 +180,8 @@ export function packObjects(objects: readonly Record<string, unknown>[]): Packed
       for (let c = 0; c < k; c++) columns[c]!.push(scratch[c]);
     } else {
       const keys = Object.keys(o);
-      const name = keys.join('\u0000');
+      // Keys joined by a separator would make ['a', 'b'] and ['a\0b'] one shape; JSON keeps them apart.
+      const name = JSON.stringify(keys);
       let at = byName.get(name);
       if (at === undefined) {
         // An own `__proto__` key would set the prototype when assigned back: left to the clone.
@@ -187,12 +193,19 @@ export function packObjects(objects: readonly Record<string, unknown>[]): Packed
       s = at;
       shape = shapes[s]!;
       columns = values[s]!;
-      for (let c = 0; c < keys.length; c++) columns[c]!.push(o[keys[c]!]);
+      // The first k values were read by the look at the last shape (their keys are these keys'
+      // first k): not read again, so a getter runs once, as the clone runs it.
+      for (let c = 0; c < keys.length; c++) columns[c]!.push(c < k ? scratch[c] : o[keys[c]!]);
     }
     shapeOf[i] = s;
   }
   scratch.length = 0;
   return { count: objects.length, shapes, shapeOf, columns: values.map((of) => of.map(packColumn)) };
+}
+
+function hasEnumerableKey(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 /** The values of a column, as they were packed. */

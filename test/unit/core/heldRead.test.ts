@@ -16,6 +16,7 @@ import { freshDbs } from '../../support/freshDbs';
 import { chunked } from '../../support/importInput';
 import { inThreadWorker, newTrace } from '../../support/inThreadReadWorker';
 import { shopifyExport, shopOrders, type ShopifyRow } from '../../support/shopifyExport';
+import { zalandoExport } from '../../support/zalandoExport';
 
 const fresh = freshDbs('held-read');
 const clock = fixedClock(Date.UTC(2026, 10, 18, 14));
@@ -131,6 +132,18 @@ describe('a shop export read once for the shop check and the import', () => {
     })();
     await shopQuestion(db, { name: 'x.csv', size: next.length, source: readerSource({ name: 'x.csv', chunks }, options, cancel, cut) }, options);
     expect(cut.source(cancel)).toBeNull();
+
+    // A marketplace export needs no check: it stops after the first batch (ending its read
+    // worker), and the import reads the file itself.
+    const zalando = new TextEncoder().encode(zalandoExport(3000));
+    const marketplace = new HeldRead();
+    const trace = newTrace();
+    const zFile = Object.assign(new Blob([zalando]), { name: 'zalando.csv' });
+    const zRead = blobSource(zFile, () => inThreadWorker(4096, trace), options, control, marketplace);
+    expect(await shopQuestion(db, { name: 'zalando.csv', size: zalando.length, source: zRead }, options)).toBeNull();
+    expect(marketplace.source(control)).toBeNull();
+    expect(trace.terminated).toBe(true);
+    expect(trace.pulled).toBeLessThan(zalando.length / 4096 / 2);
 
     // Nothing to check (no orders in the cache): nothing read, nothing held.
     const none = new HeldRead();

@@ -104,16 +104,30 @@ function digitRunByEveryCharacter(text: string): boolean {
 
 describe('the pre-check for a long digit run', () => {
   it('answers as reading every character would, on text of digits, separators and letters', () => {
+    // Arrays sized up to their maximum (fast-check keeps them under 11 items by default, all too
+    // short to hold a run), and text made of stretches of digits and separators 10 to 16 long,
+    // where a run of 13 starts or ends at every place a skip could miss.
     const char = fc.constantFrom(...'0123456789012345678901234567890123456789  --ab@.x/_'.split(''));
+    const loose = fc.array(char, { maxLength: 80, size: 'max' }).map((cs) => cs.join(''));
+    const digitish = fc.constantFrom(...'01234567890123456789 -'.split(''));
+    const stretch = fc.array(digitish, { minLength: 10, maxLength: 16, size: 'max' }).map((cs) => cs.join(''));
+    const breaker = fc.constantFrom('', 'a', 'x.', '@', '  ', '--', '/');
+    const stretches = fc.array(fc.tuple(breaker, stretch), { minLength: 1, maxLength: 4 }).map((parts) => parts.flat().join(''));
+    const lengths = new Set<number>();
+    let found = 0;
     fc.assert(
-      fc.property(
-        fc.array(char, { maxLength: 80 }).map((cs) => cs.join('')),
-        (text) => {
-          expect(hasLongDigitRun(text)).toBe(digitRunByEveryCharacter(text));
-        },
-      ),
-      { numRuns: 5000 },
+      fc.property(fc.oneof(loose, stretches), (text) => {
+        lengths.add(text.length);
+        const want = digitRunByEveryCharacter(text);
+        if (want) found++;
+        expect(hasLongDigitRun(text)).toBe(want);
+      }),
+      { numRuns: 20000 },
     );
+    // The generators reach what the test is about: long texts, and runs found as well as not.
+    expect(Math.max(...lengths)).toBeGreaterThan(40);
+    expect(found).toBeGreaterThan(1000);
+    expect(found).toBeLessThan(19000);
   });
 
   it('finds printed and plain card numbers anywhere in a text, and not 12 digits or double separators', () => {

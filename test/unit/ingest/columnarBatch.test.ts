@@ -12,7 +12,7 @@ const across = (values: unknown[]): unknown[] => unpackColumn(structuredClone(pa
 describe('records as columns between the read and import workers', () => {
   it('parsed records of every kind come back as a clone of them would', () => {
     fc.assert(
-      fc.property(fc.array(parsedRecordArb, { maxLength: 40 }), (records) => {
+      fc.property(fc.array(parsedRecordArb, { maxLength: 40, size: 'max' }), (records) => {
         const batch: ParsedBatch = { records, problems: [], rowsRead: records.length, bytesRead: 1234 };
         expect(unpackBatch(structuredClone(packBatch(batch)))).toStrictEqual(structuredClone(batch));
       }),
@@ -33,11 +33,52 @@ describe('records as columns between the read and import workers', () => {
       withBoxedValues: false,
     });
     fc.assert(
-      fc.property(fc.array(value, { maxLength: 30 }), (values) => {
+      fc.property(fc.array(value, { maxLength: 30, size: 'max' }), (values) => {
         expect(across(values)).toStrictEqual(structuredClone(values));
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('objects of many shapes, keys of any text (empty, with separators) and values of one type per key, come back as a clone would', () => {
+    // Mostly one type per key, so columns are packed rather than left to the clone.
+    const key = fc.string({ unit: fc.constantFrom('a', 'b', '', '\u0000', ',', '"', '1'), maxLength: 3 });
+    const object = fc.dictionary(key, fc.oneof(fc.integer(), fc.string({ maxLength: 4 })), { maxKeys: 4, size: 'max' });
+    fc.assert(
+      fc.property(fc.array(object, { maxLength: 40, size: 'max' }), (rows) => {
+        expect(across(rows)).toStrictEqual(structuredClone(rows));
+        expect((across(rows) as object[]).map((r) => Object.keys(r))).toEqual(rows.map((r) => Object.keys(r)));
+      }),
+      { numRuns: 500 },
+    );
+    // Two key lists that joined by a separator would read alike stay two shapes.
+    const alike = [{}, { '': 1 }, { a: 1, b: 2 }, { 'a\u0000b': 3 }];
+    expect(across(alike)).toStrictEqual(alike);
+  });
+
+  it('a key added to Object.prototype is not taken for a row’s own, and a getter runs once, as the clone does', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = 7;
+    try {
+      const rows = [{ a: 1, polluted: 2 }, { a: 1 }];
+      const back = across(rows) as Record<string, unknown>[];
+      expect(Object.keys(back[1]!)).toEqual(['a']);
+      expect(Object.hasOwn(back[1]!, 'polluted')).toBe(false);
+    } finally {
+      delete proto.polluted;
+    }
+    let reads = 0;
+    const withGetter = {
+      get a() {
+        return ++reads;
+      },
+      b: 1,
+    };
+    expect(across([{ a: 5, c: 1 }, withGetter])).toStrictEqual([
+      { a: 5, c: 1 },
+      { a: 1, b: 1 },
+    ]);
+    expect(reads).toBe(1);
   });
 
   it('rows of one shape and a few others each keep their keys in order', () => {

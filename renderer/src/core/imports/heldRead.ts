@@ -71,7 +71,8 @@ export class HeldRead implements BatchKeeper {
 
   /** Takes a parsed batch where no columns crossed a thread (the reader ran in this thread). */
   readonly keepParsed = (batch: ParsedBatch, info: ReaderInfo, last: boolean): void => {
-    if (!this.overBudget) this.keep(packBatch(batch), info, last);
+    // A copy of what was read so far: the reader goes on counting in the objects it returned.
+    if (!this.overBudget) this.keep(packBatch(batch), structuredClone(info), last);
   };
 
   /**
@@ -79,9 +80,10 @@ export class HeldRead implements BatchKeeper {
    * stopped before the file's end (a cancel, or no check needed) or went past the budget. Once.
    */
   source(control: ImportControl): RecordSource | null {
-    if (!this.ended || this.overBudget || this.held.length === 0) return null;
     const held = this.held;
+    // Let go either way: batches that will not be imported are not kept while the file is read again.
     this.held = [];
+    if (!this.ended || this.overBudget || held.length === 0) return null;
     let info = held[held.length - 1]!.info;
     let cut = false;
     async function* batches(): AsyncGenerator<ParsedBatch> {
