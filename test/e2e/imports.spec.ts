@@ -383,16 +383,24 @@ test('Cancel stops an import mid-file: the batches written stay and are accounte
   expect(again.updated + again.quarantined).toBe(0);
 });
 
+/**
+ * A cache holding a shop's first export (`firstRows` orders #1001…), and that shop's next export
+ * written to `nextFile` (the same orders and more, `nextRows` in all): what the shop check reads.
+ */
+async function shopWithNextExport(page: Page, firstFile: string, firstRows: number, nextFile: string, nextRows: number): Promise<string> {
+  writeFileSync(firstFile, shopifyExport(shopOrders(firstRows, '2026-05-01', 20, 'a.example')));
+  writeFileSync(nextFile, shopifyExport(shopOrders(nextRows, '2026-05-01', 20, 'a.example')));
+  await importFiles(page, [firstFile]);
+  const card = page.getByRole('region', { name: `Import of ${path.basename(firstFile)}` });
+  await expect(card.locator('.status')).toHaveText('completed', { timeout: 60_000 });
+  return nextFile;
+}
+
 test('a shop’s next export into a cache that holds its orders: the shop check shows its progress, writes nothing, then the import adds only what is new', async ({
   page,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const firstFile = testInfo.outputPath('shop-export-1.csv');
-  const nextFile = testInfo.outputPath('shop-export-2.csv');
-  writeFileSync(firstFile, shopifyExport(shopOrders(40_000, '2026-05-01', 20, 'a.example')));
-  writeFileSync(nextFile, shopifyExport(shopOrders(50_000, '2026-05-01', 20, 'a.example')));
-  await importFiles(page, [firstFile]);
-  await expect(page.getByRole('region', { name: 'Import of shop-export-1.csv' }).locator('.status')).toHaveText('completed', { timeout: 60_000 });
+  const nextFile = await shopWithNextExport(page, testInfo.outputPath('shop-export-1.csv'), 40_000, testInfo.outputPath('shop-export-2.csv'), 50_000);
 
   // What the progress panel said, every time it changed.
   await page.evaluate(() => {
@@ -421,13 +429,8 @@ test('Cancel while the shop check reads writes nothing: no import in the history
   page,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const firstFile = testInfo.outputPath('shop-export-1.csv');
-  const nextFile = testInfo.outputPath('shop-export-2.csv');
-  writeFileSync(firstFile, shopifyExport(shopOrders(20_000, '2026-05-01', 20, 'a.example')));
-  // ~300k rows: the check reads for a few seconds, long enough to cancel it.
-  writeFileSync(nextFile, shopifyExport(shopOrders(300_000, '2026-05-01', 20, 'a.example')));
-  await importFiles(page, [firstFile]);
-  await expect(page.getByRole('region', { name: 'Import of shop-export-1.csv' }).locator('.status')).toHaveText('completed', { timeout: 60_000 });
+  // ~300k rows next: the check reads for a few seconds, long enough to cancel it.
+  const nextFile = await shopWithNextExport(page, testInfo.outputPath('shop-export-1.csv'), 20_000, testInfo.outputPath('shop-export-2.csv'), 300_000);
   const orders = await cacheText(page);
 
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
