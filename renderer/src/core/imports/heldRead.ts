@@ -3,9 +3,10 @@
 // export into a cache that holds orders. The batches the check reads are kept as they crossed
 // from the read worker (columns: a 1M-row Shopify export is ~175 MiB) and the import takes them
 // from memory. Past HOLD_BUDGET they are let go and the import reads the file as before.
-import { packBatch, unpackBatch, type ColumnarBatch, type PackedColumn } from '../../../../shared/ingest/columnarBatch';
-import { fillOrderHashes, type ParsedBatch, type ReaderInfo } from '../../../../shared/ingest/reader';
+import { packBatch, type ColumnarBatch, type PackedColumn } from '../../../../shared/ingest/columnarBatch';
+import type { ParsedBatch, ReaderInfo } from '../../../../shared/ingest/reader';
 import type { ImportControl, RecordSource } from './importRunner';
+import { receivedBatch } from './readAhead';
 
 /** Memory the held batches may take, by their estimated size. */
 export const HOLD_BUDGET = 256 * 1024 * 1024;
@@ -87,14 +88,11 @@ export class HeldRead implements BatchKeeper {
     let info = held[held.length - 1]!.info;
     let cut = false;
     async function* batches(): AsyncGenerator<ParsedBatch> {
-      for (let i = 0; i < held.length; i++) {
-        const { batch, info: soFar } = held[i]!;
-        held[i] = undefined as never; // each batch is let go once taken
-        info = soFar;
-        const parsed = unpackBatch(batch);
-        fillOrderHashes(parsed);
-        yield parsed;
-        if (control.cancelled && i < held.length - 1) {
+      // Each batch is let go once taken.
+      for (let next = held.shift(); next; next = held.shift()) {
+        info = next.info;
+        yield receivedBatch(next.batch);
+        if (control.cancelled && held.length > 0) {
           cut = true;
           return;
         }

@@ -42,6 +42,13 @@ export async function serveRead(
   });
 }
 
+/** A batch as the read side posted it, as the import takes it: records again, orders hashed. */
+export function receivedBatch(batch: ColumnarBatch): ParsedBatch {
+  const parsed = unpackBatch(batch);
+  fillOrderHashes(parsed);
+  return parsed;
+}
+
 /** What a file's reading says before any batch: its name and options, nothing read yet. */
 export function nothingRead(fileName: string, options: Omit<ReaderOptions, 'fileName'>): ReaderInfo {
   return new ExportReader({ ...options, fileName }).info();
@@ -72,9 +79,7 @@ export function readAheadSource(
     for await (const message of takeAhead(worker, { file, name: file.name, options }, READ_WORKER_FAILED)) {
       info = message.info;
       keep?.(message.batch, message.info, message.last);
-      const batch = unpackBatch(message.batch);
-      fillOrderHashes(batch);
-      yield batch;
+      yield receivedBatch(message.batch);
       if (message.last) return;
       if (control.cancelled) {
         cut = true;

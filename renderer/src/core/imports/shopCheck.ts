@@ -78,8 +78,16 @@ export async function shopQuestion(
   for await (const batch of source.batches) {
     if (!(await readable())) return which;
     visit(batch);
-    const progress = { rows: batch.rowsRead, bytes: batch.bytesRead, totalBytes: file.size };
-    onProgress?.({ stage: 'checking', ...progress, created: 0, updated: 0, unchanged: 0, quarantined: 0 });
+    onProgress?.({
+      stage: 'checking',
+      rows: batch.rowsRead,
+      bytes: batch.bytesRead,
+      totalBytes: file.size,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      quarantined: 0,
+    });
   }
   if (source.cancelled() || !source.info().preset) return which;
   if (candidates.length === 0) return null;

@@ -88,16 +88,17 @@ export function ImportsScreen() {
 }
 
 function ImportProgressPanel({ running, onCancel }: { running: Running; onCancel(): void }) {
+  const checking = running.progress?.stage === 'checking';
   return (
     <div className="panel progress" role="status" aria-label="Import progress">
       <span>
-        {running.progress?.stage === 'checking' ? 'Checking' : 'Importing'} {running.files[running.index]} ({running.index + 1} of {running.files.length})
-        {running.progress?.stage === 'checking' && <span className="muted"> against the orders of other shops, nothing written yet</span>}
+        {checking ? 'Checking' : 'Importing'} {running.files[running.index]} ({running.index + 1} of {running.files.length})
+        {checking && <span className="muted"> against the orders of other shops, nothing written yet</span>}
       </span>
       <progress max={running.progress?.totalBytes ?? 1} value={running.progress?.bytes ?? 0} />
       {running.progress && (
         <span data-testid="import-progress">
-          {formatCount(running.progress.rows)} rows{running.progress.stage === 'checking' ? ' read' : ''} · {formatCount(Math.round(running.rate))} rows/s ·{' '}
+          {formatCount(running.progress.rows)} rows{checking ? ' read' : ''} · {formatCount(Math.round(running.rate))} rows/s ·{' '}
           {eta(running.progress, running.started)}
         </span>
       )}
