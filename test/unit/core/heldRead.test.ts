@@ -3,7 +3,7 @@
 // and read it again whenever the held batches are not the whole file.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { HeldRead, packedBytes } from '../../../renderer/src/core/imports/heldRead';
+import { HeldRead, packedBytes, roughBytes } from '../../../renderer/src/core/imports/heldRead';
 import { ImportHistory } from '../../../renderer/src/core/imports/importHistory';
 import { blobSource, importFile, importRecords, readerSource, type ImportControl } from '../../../renderer/src/core/imports/importRunner';
 import { ImportService, type ImportResult } from '../../../renderer/src/core/imports/importService';
@@ -176,5 +176,43 @@ describe('a shop export read once for the shop check and the import', () => {
   it('sizes held text at two bytes a character', () => {
     expect(packedBytes(packColumn(Array.from({ length: 1000 }, (_, i) => `buyer${i}@example.com`)))).toBeGreaterThan(2 * 1000 * 17);
     expect(packedBytes(packColumn(Array.from({ length: 1000 }, () => 'EUR')))).toBeLessThan(100);
+  });
+
+  it('sizes what the clone carries by what it holds: a long list of lines, each batch its own copy of the header', async () => {
+    // An order of 5,000 line items beside one-row orders: the lines column is left to the clone
+    // (arrays and nulls), and its size is its items, not a guess per record.
+    const lines = [null, Array.from({ length: 5000 }, (_, i) => i + 2), null];
+    const column = packColumn(lines);
+    expect(column.type).toBe('values');
+    expect(packedBytes(column)).toBeGreaterThan(5000 * 8);
+    expect(roughBytes({ a: 'x'.repeat(1000), b: [1, 2, 3] })).toBeGreaterThan(2000 + 24);
+    // One object held twice is counted once; a cycle ends.
+    const shared: { self?: unknown; text: string } = { text: 'y'.repeat(10_000) };
+    shared.self = shared;
+    expect(roughBytes([shared, shared])).toBeLessThan(2 * 2 * 10_000);
+
+    // A file with a 200,000-character column name: every batch carries the header, so the dozens
+    // of batches of its 500 orders hold millions of characters of names whatever their records.
+    const longName = 'n'.repeat(200_000);
+    const rows = shopOrders(500, '2026-05-01', 20, 'a.example');
+    const text = shopifyExport(rows)
+      .replace(/^([^\n]*)/, `$1,${longName}`)
+      .replace(/\n(?=.)/g, ',\n');
+    const bytes = new TextEncoder().encode(text);
+    const control: ImportControl = { cancelled: false };
+    const held = new HeldRead(3_000_000);
+    const db = await cacheWithFirstExport();
+    const read = readerSource({ name: 'wide.csv', chunks: chunked(bytes, 4096) }, options, control, held);
+    expect(await shopQuestion(db, { name: 'wide.csv', size: bytes.length, source: read }, options)).toBeNull();
+    // Counted by their records and set-aside rows alone these batches fit in 3 MB; with their headers they do not.
+    expect(held.source(control)).toBeNull();
+    const plain = new HeldRead(3_000_000);
+    const narrow = encode(rows);
+    await shopQuestion(
+      db,
+      { name: 'plain.csv', size: narrow.length, source: readerSource({ name: 'plain.csv', chunks: chunked(narrow, 4096) }, options, control, plain) },
+      options,
+    );
+    expect(plain.source(control)).not.toBeNull();
   });
 });

@@ -30,8 +30,8 @@ export function packedBytes(column: PackedColumn): number {
     case 'objects':
       return column.instances.byteLength + column.objects.shapeOf.byteLength + column.objects.columns.flat().reduce((n, c) => n + packedBytes(c), 0);
     case 'values':
-      // Left to the clone: mixed or rare values (a record's list of lines). A generous guess each.
-      return 64 * column.values.length;
+      // Left to the clone: mixed or rare values (a record's list of lines, however long). Walked.
+      return roughBytes(column.values);
     default: {
       const never: never = column;
       return never;
@@ -39,8 +39,45 @@ export function packedBytes(column: PackedColumn): number {
   }
 }
 
-const batchBytes = (batch: ColumnarBatch): number =>
-  packedBytes(batch.records) + batch.problems.reduce((n, p) => n + 64 + 2 * (p.file.length + p.reason.length + (p.columnName?.length ?? 0)), 0);
+/** Arrays longer than this are counted by their length alone, their items taken for numbers. */
+const WALKED_ARRAY = 1 << 20;
+
+/**
+ * Rough bytes of any cloneable value in memory: text at two bytes a character, 8 bytes a number or
+ * a slot, 16 an object or string header, each object once. Errs high: holding less than the budget
+ * allows only means a file is read again.
+ */
+export function roughBytes(root: unknown): number {
+  let bytes = 0;
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') bytes += 16 + 2 * v.length;
+    else if (typeof v !== 'object' || v === null) bytes += 8;
+    else if (!seen.has(v)) {
+      seen.add(v);
+      if (ArrayBuffer.isView(v)) bytes += 16 + v.byteLength;
+      else if (Array.isArray(v)) {
+        bytes += 16 + 8 * v.length;
+        if (v.length <= WALKED_ARRAY) for (const item of v as unknown[]) stack.push(item);
+      } else {
+        bytes += 16;
+        for (const [key, item] of Object.entries(v)) {
+          bytes += 16 + 2 * key.length;
+          stack.push(item);
+        }
+      }
+    }
+  }
+  return bytes;
+}
+
+/** A held batch's size: its records and set-aside rows, and its own copy of what was read so far (header names, messages, format). */
+const batchBytes = (batch: ColumnarBatch, info: ReaderInfo): number =>
+  packedBytes(batch.records) +
+  batch.problems.reduce((n, p) => n + 64 + 2 * (p.file.length + p.reason.length + (p.columnName?.length ?? 0)), 0) +
+  roughBytes(info);
 
 /** Whoever keeps the batches a source reads: as they crossed from the read worker, or as read in this thread. */
 export interface BatchKeeper {
@@ -60,7 +97,7 @@ export class HeldRead implements BatchKeeper {
   /** Given to the source that reads the file (blobSource). */
   readonly keep: KeepBatch = (batch, info, last) => {
     if (this.overBudget) return;
-    this.bytes += batchBytes(batch);
+    this.bytes += batchBytes(batch, info);
     if (this.bytes > this.budget) {
       this.overBudget = true;
       this.held = [];
