@@ -5,7 +5,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { HeldRead, packedBytes, roughBytes } from '../../../renderer/src/core/imports/heldRead';
 import { ImportHistory } from '../../../renderer/src/core/imports/importHistory';
-import { blobSource, importFile, importRecords, readerSource, type ImportControl } from '../../../renderer/src/core/imports/importRunner';
+import { blobSource, importFile, importRecords, readerSource, type ImportControl, type ImportOutcome } from '../../../renderer/src/core/imports/importRunner';
+import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
 import { ImportService, type ImportResult } from '../../../renderer/src/core/imports/importService';
 import { shopQuestion } from '../../../renderer/src/core/imports/shopCheck';
 import type { WorkbenchDb } from '../../../renderer/src/core/storage/schema';
@@ -214,5 +215,35 @@ describe('a shop export read once for the shop check and the import', () => {
       options,
     );
     expect(plain.source(control)).not.toBeNull();
+  });
+
+  it('a check that fails fails that file alone: a failed import that wrote nothing, the files after it imported', async () => {
+    const db = await cacheWithFirstExport();
+    let workers = 0;
+    // The second read worker (the second file's check) fails after its first chunk.
+    const service = new ImportService(db, clock, undefined, undefined, undefined, () => inThreadWorker(4096, newTrace(), ++workers === 2 ? 1 : Infinity));
+    const files = [
+      new File([next], 'shop-export-2.csv', { type: 'text/csv' }),
+      new File([encode(shopOrders(700, '2026-05-01', 20, 'a.example'))], 'shop-export-3.csv', { type: 'text/csv' }),
+      new File([next], 'shop-export-2-again.csv', { type: 'text/csv' }),
+    ];
+    const results = await service.run(files, null);
+    expect(results.map((r) => r.status)).toEqual(['completed', 'failed', 'completed']);
+    const failed = results[1] as ImportOutcome;
+    expect(failed.error).toContain('shop-export-3.csv');
+    expect(failed.error).toContain('nothing of it was written');
+    expect(failed.error).toContain('simulated read failure');
+    expect(failed.summary).toMatchObject({ rows: 0, created: 0, updated: 0, unchanged: 0, quarantined: 0 });
+    expect(results[2]).toMatchObject({ summary: { created: 0, updated: 0, unchanged: 500 } });
+    // The 200 orders only the failed file holds were not written; its attempt is in the history.
+    expect(await new OrderRepository(db).count()).toBe(500);
+    const history = await new ImportHistory(db).list();
+    expect(history.map((h) => [h.fileName, h.status])).toEqual([
+      ['shop-export-2-again.csv', 'completed'],
+      ['shop-export-3.csv', 'failed'],
+      ['shop-export-2.csv', 'completed'],
+      ['shop-export-1.csv', 'completed'],
+    ]);
+    expect(history[1]!.errors.join(' ')).toContain('simulated read failure');
   });
 });

@@ -61,6 +61,19 @@ export interface RecordSource {
   facts?(): { format: string; formatLabel: string };
 }
 
+/**
+ * A source whose first batch fails with `error`: a file that failed before its import began (its
+ * shop check), imported as a failed import that read and wrote nothing and says why.
+ */
+export function failedSource(fileName: string, options: Omit<ReaderOptions, 'fileName'>, error: Error): RecordSource {
+  return {
+    batches: { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(error) }) },
+    info: () => nothingRead(fileName, options),
+    orderSource: () => undefined,
+    cancelled: () => false,
+  };
+}
+
 /** The records of a file as the ExportReader reads them, chunk by chunk, until the end or a cancel. */
 export function readerSource(
   file: { name: string; chunks: AsyncIterable<Uint8Array> },

@@ -20,7 +20,7 @@ import { ImportHistory, type ImportEntry } from './importHistory';
 import type { ReadWorker } from './readAhead';
 import { startReadWorker } from './readWorker';
 import { HeldRead } from './heldRead';
-import { blobSource, importRecords, type ImportControl, type ImportOutcome, type ImportProgress } from './importRunner';
+import { blobSource, failedSource, importRecords, type ImportControl, type ImportOutcome, type ImportProgress } from './importRunner';
 import { defaultRunLocks, type RunLocks } from '../storage/runLocks';
 import type { WorkbenchDb } from '../storage/schema';
 import { TeamStore } from '../storage/teamStore';
@@ -216,11 +216,19 @@ export class ImportService {
       const options = { ...(preset ? { preset } : {}), presets, ...overrides, ...(named !== null ? { shop: named } : {}) };
       // The shop check reads the file first; the import takes the batches it read when they fit.
       const held = new HeldRead();
+      // A check that fails (its read worker stopped, say) fails this file as an import that wrote
+      // nothing, in the history with the reason; the run goes on to the next file.
+      let checkFailed: Error | null = null;
       if (!shop?.update) {
         const read = blobSource(file, this.readWorker, options, this.control, held);
-        const question = await shopQuestion(this.db, { name: file.name, size: file.size, source: read }, options, shop !== undefined, (p) =>
-          onProgress?.(i, p),
-        );
+        let question: ShopQuestion | null = null;
+        try {
+          question = await shopQuestion(this.db, { name: file.name, size: file.size, source: read }, options, shop !== undefined, (p) => onProgress?.(i, p));
+        } catch (e) {
+          checkFailed = new Error(
+            `The check of ${file.name} against the orders of other shops failed, so nothing of it was written: ${e instanceof Error ? e.message : String(e)}`,
+          );
+        }
         if (question) {
           outcomes.push({ status: 'asks', file: file.name, question });
           continue;
@@ -234,7 +242,7 @@ export class ImportService {
         importRecords(
           this.db,
           file,
-          held.source(this.control) ?? blobSource(file, this.readWorker, options, this.control),
+          checkFailed ? failedSource(file.name, options, checkFailed) : (held.source(this.control) ?? blobSource(file, this.readWorker, options, this.control)),
           this.control,
           (p) => onProgress?.(i, p),
           this.clock,
