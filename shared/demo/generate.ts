@@ -15,8 +15,8 @@ import { CustomerBook } from './customers';
 import { planHubs, type HubPlan } from './hubs';
 import { IdentitySpace } from './identity';
 import { NetworkSpace } from './network';
-import { OrderWriter } from './orders';
-import { Planner } from './plan';
+import { OrderWriter, type WrittenOrder } from './orders';
+import { Planner, type PlannedOrder } from './plan';
 import { hash3, rngFor, type Rng } from './prng';
 import { planRings, type RingPlan } from './rings';
 import { STREAM } from './streams';
@@ -106,28 +106,80 @@ function routeRingsThroughHub(planner: Planner, rings: RingPlan[], hubs: HubPlan
 
 export function* generateDemo(opts: DemoOptions): Generator<DemoChunk, DemoTruth> {
   const s = settings(opts);
-  const { planner, rings, hubs, writer, customers } = buildScenario(s);
+  const scenario = buildScenario(s);
+  const { planner, rings, hubs, customers } = scenario;
   const ringKeys: string[][] = rings.map(() => []);
   const hubKeys: string[][] = hubs.map(() => []);
   const ce3 = new Ce3Watch(disputeCandidates(s, planner, customers));
-  let chunk: DemoChunk = { orders: [], payments: [], disputes: [] };
-  let index = 0;
-  let ordinary = 0;
-  for (let hour = 0; hour < YEAR_HOURS; hour++) {
-    const times = hourTimes(planner.cal, hour, s.seed);
-    for (let k = 0; k < times.length; k++, index++) {
-      const planned = planner.slots.get(index);
-      const customer = planned ? planned.person : customers.customerOf(ordinary++);
-      const { order, payment, dispute } = writer.write(index, times[k] as number, customer, planned);
-      chunk.orders.push(order);
-      if (payment) chunk.payments.push(payment);
-      if (dispute) chunk.disputes.push(dispute);
+  yield* walkYear(
+    s,
+    scenario,
+    () => true,
+    (customer, { order, payment, dispute }, planned) => {
       ce3.observe(customer, order, payment, dispute);
       if (planned) {
         const key = orderKey(order);
         if (planned.ring !== undefined) ringKeys[planned.ring]?.push(key);
         for (const h of planned.hubs ?? []) hubKeys[h]?.push(key);
       }
+    },
+  );
+  return {
+    rings: rings.map((r, i) => ({ id: r.id, kind: r.kind, orderKeys: ringKeys[i] as string[] })),
+    hubs: hubs.map((h, i) => ({ kind: h.kind, keyType: h.keyType, value: h.value, orderKeys: hubKeys[i] as string[] })),
+    ce3Eligible: ce3.eligible,
+  };
+}
+
+/** One of `of` makers of a year: it makes the chunks whose number (0-based, in time order) is `index` modulo `of`. */
+export interface DemoPart {
+  index: number;
+  of: number;
+}
+
+/**
+ * The chunks of the year `generateDemo` makes that fall to `part`, the same chunks to the order,
+ * so several makers can share a year (the demo load runs two, demoAhead.ts). The others are
+ * passed over at a fraction of their cost: an order's content depends on its position alone, but
+ * for which customer places it and the shop's running order number. No truth is kept.
+ */
+export function* generateDemoPart(opts: DemoOptions, part: DemoPart): Generator<DemoChunk, void> {
+  if (!Number.isInteger(part.of) || part.of < 1 || !Number.isInteger(part.index) || part.index < 0 || part.index >= part.of)
+    throw new RangeError(`Demo part must be 0..of-1 of a positive count, got ${part.index} of ${part.of}`);
+  const s = settings(opts);
+  yield* walkYear(s, buildScenario(s), (chunk) => chunk % part.of === part.index);
+}
+
+/**
+ * The year's orders in time order, in chunks of `s.chunkSize`: chunk n holds positions
+ * n * chunkSize onwards. Chunks `take` refuses are passed over, each order only advancing what
+ * later orders depend on (OrderWriter.skip); `seen` is told each order made.
+ */
+function* walkYear(
+  s: Settings,
+  { planner, writer, customers }: Scenario,
+  take: (chunk: number) => boolean,
+  seen?: (customer: number, written: WrittenOrder, planned: PlannedOrder | undefined) => void,
+): Generator<DemoChunk> {
+  let chunk: DemoChunk = { orders: [], payments: [], disputes: [] };
+  let index = 0;
+  let ordinary = 0;
+  for (let hour = 0; hour < YEAR_HOURS; hour++) {
+    const count = planner.cal.counts[hour] as number;
+    let times: Float64Array | null = null;
+    for (let k = 0; k < count; k++, index++) {
+      const planned = planner.slots.get(index);
+      const customer = planned ? planned.person : customers.customerOf(ordinary++);
+      if (!take(Math.floor(index / s.chunkSize))) {
+        writer.skip(index, customer, planned);
+        continue;
+      }
+      times ??= hourTimes(planner.cal, hour, s.seed);
+      const written = writer.write(index, times[k] as number, customer, planned);
+      chunk.orders.push(written.order);
+      if (written.payment) chunk.payments.push(written.payment);
+      if (written.dispute) chunk.disputes.push(written.dispute);
+      seen?.(customer, written, planned);
       if (chunk.orders.length >= s.chunkSize) {
         yield chunk;
         chunk = { orders: [], payments: [], disputes: [] };
@@ -135,11 +187,6 @@ export function* generateDemo(opts: DemoOptions): Generator<DemoChunk, DemoTruth
     }
   }
   if (chunk.orders.length > 0) yield chunk;
-  return {
-    rings: rings.map((r, i) => ({ id: r.id, kind: r.kind, orderKeys: ringKeys[i] as string[] })),
-    hubs: hubs.map((h, i) => ({ kind: h.kind, keyType: h.keyType, value: h.value, orderKeys: hubKeys[i] as string[] })),
-    ce3Eligible: ce3.eligible,
-  };
 }
 
 /** Everything at once; for tests and small demos (holds all orders in memory). */

@@ -2,5 +2,5 @@
 // with Stripe payments and disputes, planted fraud rings, benign hubs and a Visa CE 3.0 case,
 // streamed in chronological chunks. Same options, same data; pure TS for workers and Node.
 
-export { generateDemo, generateDemoAll } from './generate';
+export { generateDemo, generateDemoAll, generateDemoPart, type DemoPart } from './generate';
 export type { Ce3EligibleCase, DemoChunk, DemoOptions, DemoSize, DemoTruth, HubKeyType, PlantedHub, PlantedRing, RingKind } from './types';

@@ -64,6 +64,16 @@ export class OrderWriter {
     return luhnValid('1010' + tail) ? '1011' + tail : '1010' + tail;
   }
 
+  /**
+   * Passes over the order at position `index` without making it: all that later orders take from
+   * it is the shop's running order number, which a shop order (neither Amazon nor Zalando, as in
+   * write) takes one of. Its channel is drawn as write draws it.
+   */
+  skip(index: number, customer: number, planned: PlannedOrder | undefined): void {
+    const marketplace = planned ? planned.marketplace : this.customers.channelOf(customer, reseedFor(this.scratch, this.seed, STREAM.order, index));
+    if (marketplace !== 'amazon' && marketplace !== 'zalando') this.shopNumber++;
+  }
+
   /** Order at position `index`, placed by customer number `customer` (a persona when planned). */
   write(index: number, createdAt: number, customer: number, planned: PlannedOrder | undefined): WrittenOrder {
     const rng = reseedFor(this.scratch, this.seed, STREAM.order, index);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemo, generateDemoAll } from '../../../shared/demo';
+import { generateDemo, generateDemoAll, generateDemoPart } from '../../../shared/demo';
 import { orderKey } from '../../../shared/domain/order';
 import { DAY, NOW, demo10k, linkKeys } from './fixture';
 
@@ -21,6 +21,25 @@ describe('demo generator: determinism and streaming', () => {
     const small = generateDemoAll({ orders: 3_000, seed: 5, now: NOW, chunkSize: 7 });
     const large = generateDemoAll({ orders: 3_000, seed: 5, now: NOW, chunkSize: 100_000 });
     expect(small).toEqual(large);
+  });
+
+  it('makers of parts of the year make, between them, its chunks to the order', () => {
+    // Sizes that end on a chunk boundary and between, chunks smaller than an hour's orders, parts
+    // that get no chunk at all, and the shop's running order numbers across parts.
+    for (const [orders, seed, chunkSize, of] of [
+      [10_000, 20251124, 2_500, 2],
+      [7_777, 5, 1_000, 2],
+      [3_001, 9, 7, 3],
+      [900, 2, 1_000, 3],
+    ] as const) {
+      const whole = [...generateDemo({ orders, seed, now: NOW, chunkSize })];
+      const parts = Array.from({ length: of }, (_, index) => [...generateDemoPart({ orders, seed, now: NOW, chunkSize }, { index, of })]);
+      const merged = whole.map((_, n) => parts[n % of]![Math.floor(n / of)]);
+      expect(merged).toEqual(whole);
+      expect(parts.reduce((sum, p) => sum + p.length, 0)).toBe(whole.length);
+      expect(whole.flatMap((c) => c.orders).some((o) => o.source === 'shopify')).toBe(true);
+    }
+    expect(() => [...generateDemoPart({ orders: 10, seed: 1, now: NOW }, { index: 2, of: 2 })]).toThrow(RangeError);
   });
 
   it('yields full chunks of chunkSize, a smaller last one, and the requested total', () => {

@@ -1,8 +1,8 @@
 // Fills an empty cache with the seeded demo year, chunk by chunk, so 1M orders never sit in
-// memory at once and the UI can show progress. The chunks are made in a demo worker where there is
-// one (demoAhead.ts), while the chunk before is written here.
+// memory at once and the UI can show progress. The chunks are made in demo workers where there
+// are (demoAhead.ts), while the chunk before is written here.
 import { systemClock, type Clock } from '../../../../shared/time/clock';
-import { demoAheadChunks, demoChunks, type DemoChunk, type DemoRequest, type DemoWorker } from './demoAhead';
+import { DEMO_MAKERS, demoMakersChunks, demoChunks, type DemoChunk, type DemoRequest, type DemoWorker } from './demoAhead';
 import { startDemoWorker } from './demoWorker';
 import { OrderRepository } from '../storage/orderRepository';
 import { MetaRepository } from '../storage/metaRepository';
@@ -29,8 +29,12 @@ export async function loadDemoData(
   // works in its own thread meanwhile); chunks still commit one after another, in order.
   let writing: Promise<void> = Promise.resolve();
   try {
-    const worker = startWorker();
-    const chunks: Iterable<DemoChunk> | AsyncIterable<DemoChunk> = worker ? demoAheadChunks(worker, request) : demoChunks(request);
+    const workers: DemoWorker[] = [];
+    for (let i = 0; i < DEMO_MAKERS; i++) {
+      const worker = startWorker();
+      if (worker) workers.push(worker);
+    }
+    const chunks: Iterable<DemoChunk> | AsyncIterable<DemoChunk> = workers.length > 0 ? demoMakersChunks(workers, request) : demoChunks(request);
     for await (const chunk of chunks) {
       await writing;
       // One transaction per chunk: an interrupted load leaves whole chunks, never half of one.
