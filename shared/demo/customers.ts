@@ -9,8 +9,8 @@ import { STREAM } from './streams';
 const CHANNEL_SHARE = new Weighted<Marketplace>(['amazon', 'zalando', 'shop'], [50, 25, 25]);
 
 export class CustomerBook {
-  /** `orderEnd[c]` is one past the last order slot of customer c. */
-  private readonly orderEnd: Int32Array;
+  /** The customer of each order slot: customers hold runs of consecutive slots, in number order. */
+  private readonly customerAt: Int32Array;
   private readonly deal: Permutation | undefined;
   readonly count: number;
 
@@ -19,29 +19,24 @@ export class CustomerBook {
     readonly orders: number,
   ) {
     const rng = rngFor(seed, STREAM.customerMix, 0);
-    const ends = new Int32Array(Math.max(1, orders));
+    // Looked up, not searched for: a demo maker asks for every ordinary order's customer, those of
+    // the chunks it passes over too (generateDemoPart).
+    const customerAt = new Int32Array(Math.max(1, orders));
     let total = 0;
     let c = 0;
     while (total < orders) {
-      total = Math.min(orders, total + ordersPerYear(rng));
-      ends[c++] = total;
+      const end = Math.min(orders, total + ordersPerYear(rng));
+      customerAt.fill(c++, total, end);
+      total = end;
     }
     this.count = c;
-    this.orderEnd = ends.slice(0, c);
+    this.customerAt = customerAt;
     this.deal = orders > 0 ? new Permutation(orders, hash3(seed, STREAM.customerPerm, 0)) : undefined;
   }
 
   /** Customer number of the `position`-th ordinary order. */
   customerOf(position: number): number {
-    const slot = (this.deal as Permutation).apply(position);
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.orderEnd[mid] as number) > slot) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return this.customerAt[(this.deal as Permutation).apply(position)] as number;
   }
 
   /** Mostly the customer's favourite channel, sometimes another one. */
