@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemo, generateDemoAll, generateDemoPart } from '../../../shared/demo';
 import { orderKey } from '../../../shared/domain/order';
+import { fnv1a64 } from '../../../shared/ingest/contentHash';
 import { DAY, NOW, demo10k, linkKeys } from './fixture';
 
 describe('demo generator: determinism and streaming', () => {
@@ -21,6 +22,17 @@ describe('demo generator: determinism and streaming', () => {
     const small = generateDemoAll({ orders: 3_000, seed: 5, now: NOW, chunkSize: 7 });
     const large = generateDemoAll({ orders: 3_000, seed: 5, now: NOW, chunkSize: 100_000 });
     expect(small).toEqual(large);
+  });
+
+  it('makes the year it made before: a pinned digest of orders, payments, disputes and truth', () => {
+    // A change meant to alter the demo year updates these; any other change must leave them be
+    // (how the year is made, by one maker or several, with tables or searches, is not what it is).
+    const digest = (orders: number, seed: number) => {
+      const d = generateDemoAll({ orders, seed, now: NOW });
+      return fnv1a64(JSON.stringify([d.orders, d.payments, d.disputes, d.truth]));
+    };
+    expect(digest(3000, 11)).toBe('c2d92f1280189de3');
+    expect(digest(20_000, 20261124)).toBe('3aad8b6430d8536b');
   });
 
   it('makers of parts of the year make, between them, its chunks to the order', () => {
