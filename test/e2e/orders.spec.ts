@@ -4,8 +4,8 @@ test.describe('first run and the orders table', () => {
   test('first run offers demo data, loads 10k orders, and search finds an order', async ({ page, network }) => {
     await loadDemo(page);
     await expect(page.getByTestId('orders-count')).toHaveText('10,000 orders');
-    // The year was made in the demo worker, beside the writes (demoAhead.ts).
-    expect(network.all.filter((u) => /\/assets\/demo\.worker-[\w-]+\.js$/.test(u))).toHaveLength(1);
+    // The year was made by the two demo workers, beside the writes (demoAhead.ts, DEMO_MAKERS).
+    expect(network.all.filter((u) => /\/assets\/demo\.worker-[\w-]+\.js$/.test(u))).toHaveLength(2);
     await expect(page.getByTestId('cache-summary')).toContainText('10,000 orders');
 
     // Newest first by default.
