@@ -182,6 +182,19 @@ describe('making the demo year in a demo worker', () => {
     expect(await new OrderRepository(db).count()).toBe(8192);
   });
 
+  it('a worker that cannot start stops the load before anything is made, and the one started ends', async () => {
+    const db = fresh();
+    const workers = inThreadWorkers();
+    const start = () => {
+      if (workers.traces.length === 1) throw new Error('simulated worker start failure');
+      return workers.start();
+    };
+    await expect(loadDemoData(db, { orders: 20_000, seed: 3, clock }, undefined, start)).rejects.toThrow('simulated worker start failure');
+    expect(workers.traces).toHaveLength(1);
+    expect(workers.traces[0]).toMatchObject({ posted: 0, terminated: true });
+    expect(await new OrderRepository(db).count()).toBe(0);
+  });
+
   it('makers that disagree on where the year ends stop the load with a reason, not a shorter year', async () => {
     const db = fresh();
     // The second maker is asked for a shorter year: a year of other chunks, whose share ends early.

@@ -30,9 +30,15 @@ export async function loadDemoData(
   let writing: Promise<void> = Promise.resolve();
   try {
     const workers: DemoWorker[] = [];
-    for (let i = 0; i < DEMO_MAKERS; i++) {
-      const worker = startWorker();
-      if (worker) workers.push(worker);
+    try {
+      for (let i = 0; i < DEMO_MAKERS; i++) {
+        const worker = startWorker();
+        if (worker) workers.push(worker);
+      }
+    } catch (e) {
+      // A worker that cannot start does not leave the ones started running.
+      for (const w of workers) w.terminate();
+      throw e;
     }
     const chunks: Iterable<DemoChunk> | AsyncIterable<DemoChunk> = workers.length > 0 ? demoMakersChunks(workers, request) : demoChunks(request);
     for await (const chunk of chunks) {
