@@ -47,6 +47,15 @@ async function cacheWithFirstExport(): Promise<WorkbenchDb> {
   return db;
 }
 
+/** What a shop check that read `bytes` (4 KiB at a time) held within `budget`, as the import would take it: null, read the file again. */
+async function heldAfterCheck(db: WorkbenchDb, name: string, bytes: Uint8Array, budget: number) {
+  const control: ImportControl = { cancelled: false };
+  const held = new HeldRead(budget);
+  const read = readerSource({ name, chunks: chunked(bytes, 4096) }, options, control, held);
+  expect(await shopQuestion(db, { name, size: bytes.length, source: read }, options)).toBeNull();
+  return held.source(control);
+}
+
 const stored = async (db: WorkbenchDb) => {
   const strip = (h: Awaited<ReturnType<ImportHistory['list']>>) => h.map(({ id: _id, startedAt: _s, endedAt: _e, runLock: _l, ...rest }) => rest);
   return {
@@ -116,11 +125,8 @@ describe('a shop export read once for the shop check and the import', () => {
 
   it('reads the file again when the batches were more than the budget, or the read stopped early', async () => {
     const control: ImportControl = { cancelled: false };
-    const over = new HeldRead(10_000);
     const db = await cacheWithFirstExport();
-    const read = readerSource({ name: 'x.csv', chunks: chunked(next, 4096) }, options, control, over);
-    expect(await shopQuestion(db, { name: 'x.csv', size: next.length, source: read }, options)).toBeNull();
-    expect(over.source(control)).toBeNull();
+    expect(await heldAfterCheck(db, 'x.csv', next, 10_000)).toBeNull();
 
     const cut = new HeldRead();
     const cancel: ImportControl = { cancelled: false };
@@ -199,22 +205,10 @@ describe('a shop export read once for the shop check and the import', () => {
     const text = shopifyExport(rows)
       .replace(/^([^\n]*)/, `$1,${longName}`)
       .replace(/\n(?=.)/g, ',\n');
-    const bytes = new TextEncoder().encode(text);
-    const control: ImportControl = { cancelled: false };
-    const held = new HeldRead(3_000_000);
     const db = await cacheWithFirstExport();
-    const read = readerSource({ name: 'wide.csv', chunks: chunked(bytes, 4096) }, options, control, held);
-    expect(await shopQuestion(db, { name: 'wide.csv', size: bytes.length, source: read }, options)).toBeNull();
     // Counted by their records and set-aside rows alone these batches fit in 3 MB; with their headers they do not.
-    expect(held.source(control)).toBeNull();
-    const plain = new HeldRead(3_000_000);
-    const narrow = encode(rows);
-    await shopQuestion(
-      db,
-      { name: 'plain.csv', size: narrow.length, source: readerSource({ name: 'plain.csv', chunks: chunked(narrow, 4096) }, options, control, plain) },
-      options,
-    );
-    expect(plain.source(control)).not.toBeNull();
+    expect(await heldAfterCheck(db, 'wide.csv', new TextEncoder().encode(text), 3_000_000)).toBeNull();
+    expect(await heldAfterCheck(db, 'plain.csv', encode(rows), 3_000_000)).not.toBeNull();
   });
 
   it('a check that fails fails that file alone: a failed import that wrote nothing, the files after it imported', async () => {
