@@ -182,6 +182,22 @@ describe('making the demo year in a demo worker', () => {
     expect(await new OrderRepository(db).count()).toBe(8192);
   });
 
+  it('a first maker that fails before its first chunk ends the second, never asked for one', async () => {
+    const db = fresh();
+    const workers = inThreadWorkers((trace) => {
+      const worker = inThreadWorker(trace);
+      if (workers.traces.length === 1) {
+        // The first worker's script fails to load: an error instead of serving the request.
+        worker.postMessage = () => void setTimeout(() => worker.onerror?.({ message: 'script failed to load' }));
+      }
+      return worker;
+    });
+    await expect(loadDemoData(db, { orders: 50_000, seed: 3, clock }, undefined, workers.start)).rejects.toThrow(DEMO_WORKER_FAILED);
+    expect(workers.traces).toHaveLength(2);
+    expect(workers.traces.every((t) => t.terminated)).toBe(true);
+    expect(await new OrderRepository(db).count()).toBe(0);
+  });
+
   it('a worker that cannot start stops the load before anything is made, and the one started ends', async () => {
     const db = fresh();
     const workers = inThreadWorkers();

@@ -88,6 +88,8 @@ export async function* demoMakersChunks(workers: readonly DemoWorker[], request:
     for (const maker of makers) if (!(await maker.next()).done) throw new Error(DEMO_MAKERS_DISAGREE);
   } finally {
     await Promise.all(makers.map((m) => m.return(undefined)));
+    // A maker never asked for a chunk never started its taking, so nothing above ended its worker.
+    for (const worker of workers) worker.terminate();
   }
 }
 
