@@ -5,8 +5,9 @@ import type { Page } from '@playwright/test';
 import { zalandoExport } from '../support/zalandoExport';
 import { expect, test } from './fixtures';
 
-// ~200k rows (~30 MB): long enough to open a second tab while it runs.
-const ROWS = 200_000;
+// ~600k rows (~90 MB): long enough to open a second tab while it runs, with room to spare: at
+// 200k an import on a busy machine sometimes ended before the second tab looked.
+const ROWS = 600_000;
 
 async function startImport(page: Page, file: string): Promise<void> {
   await page.goto('/#/imports');
