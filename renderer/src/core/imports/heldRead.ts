@@ -74,10 +74,7 @@ export function roughBytes(root: unknown): number {
 }
 
 /** A held batch's size: its records and set-aside rows, and its own copy of what was read so far (header names, messages, format). */
-const batchBytes = (batch: ColumnarBatch, info: ReaderInfo): number =>
-  packedBytes(batch.records) +
-  batch.problems.reduce((n, p) => n + 64 + 2 * (p.file.length + p.reason.length + (p.columnName?.length ?? 0)), 0) +
-  roughBytes(info);
+const batchBytes = (batch: ColumnarBatch, info: ReaderInfo): number => packedBytes(batch.records) + roughBytes(batch.problems) + roughBytes(info);
 
 /** Whoever keeps the batches a source reads: as they crossed from the read worker, or as read in this thread. */
 export interface BatchKeeper {
