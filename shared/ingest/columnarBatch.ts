@@ -280,15 +280,44 @@ export function unpackObjects(packed: PackedObjects): Record<string, unknown>[] 
   return out;
 }
 
-/** A batch as the read worker posts it: its records as columns, the rest as read. */
+/**
+ * A batch as the read worker posts it: its records as columns, in parts (each part's records packed
+ * as soon as they were read, see packParts), the rest as read.
+ */
 export interface ColumnarBatch extends Omit<ParsedBatch, 'records'> {
-  records: PackedColumn;
+  records: PackedColumn[];
 }
 
 export function packBatch(batch: ParsedBatch): ColumnarBatch {
-  return { ...batch, records: packColumn(batch.records) };
+  return { ...batch, records: [packColumn(batch.records)] };
+}
+
+/**
+ * Parsed batches read one after another, packed as one batch: their records in order, their set-aside
+ * rows in order, the counts of the last. Each is packed when it is added, so the records of one part
+ * are garbage before the next part is read.
+ */
+export class BatchPacker {
+  private records: PackedColumn[] = [];
+  private problems: ParsedBatch['problems'] = [];
+  private counts = { rowsRead: 0, bytesRead: 0 };
+
+  add(batch: ParsedBatch): void {
+    this.records.push(packColumn(batch.records));
+    if (batch.problems.length > 0) this.problems = this.problems.length === 0 ? batch.problems : this.problems.concat(batch.problems);
+    this.counts = { rowsRead: batch.rowsRead, bytesRead: batch.bytesRead };
+  }
+
+  /** The batch added so far; the packer starts empty again. */
+  take(): ColumnarBatch {
+    const out: ColumnarBatch = { records: this.records, problems: this.problems, ...this.counts };
+    this.records = [];
+    this.problems = [];
+    return out;
+  }
 }
 
 export function unpackBatch(batch: ColumnarBatch): ParsedBatch {
-  return { ...batch, records: unpackColumn(batch.records) as ParsedBatch['records'] };
+  const parts = batch.records.map((part) => unpackColumn(part) as ParsedBatch['records']);
+  return { ...batch, records: parts.length === 1 ? parts[0]! : parts.flat() };
 }

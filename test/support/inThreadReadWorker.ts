@@ -14,9 +14,10 @@ export interface Trace {
 
 /**
  * A read worker in this thread: messages cross as they would between threads (structured clone,
- * a task later), nothing arrives once it is terminated, and the file is read in `size`-byte chunks.
+ * a task later), nothing arrives once it is terminated, and the file is read in `size`-byte chunks
+ * (each read in parts of `part` bytes, READ_PART unless given).
  */
-export function inThreadWorker(size: number, trace: Trace, failAfter = Infinity): ReadWorker {
+export function inThreadWorker(size: number, trace: Trace, failAfter = Infinity, part?: number): ReadWorker {
   let readSide: Endpoint<TakenMessage, ReadMessage> | null = null;
   let posted = 0;
   const worker: ReadWorker = {
@@ -40,7 +41,7 @@ export function inThreadWorker(size: number, trace: Trace, failAfter = Infinity)
             yield chunk;
           }
         };
-        void serveRead(request, readSide, chunks);
+        void serveRead(request, readSide, chunks, part);
         return;
       }
       trace.taken++;

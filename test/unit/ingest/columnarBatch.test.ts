@@ -2,7 +2,7 @@
 // plain clone of the records would have given, value for value, key for key, shared lists shared.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packBatch, packColumn, unpackBatch, unpackColumn, type PackedColumn } from '../../../shared/ingest/columnarBatch';
+import { BatchPacker, packBatch, packColumn, unpackBatch, unpackColumn, type PackedColumn } from '../../../shared/ingest/columnarBatch';
 import type { ParsedBatch } from '../../../shared/ingest/reader';
 import { parsedRecordArb } from '../team/parsedRecordArbitrary';
 
@@ -17,6 +17,35 @@ describe('records as columns between the read and import workers', () => {
         expect(unpackBatch(structuredClone(packBatch(batch)))).toStrictEqual(structuredClone(batch));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('batches packed in parts come back as one batch: records and set-aside rows in order, the counts of the last', () => {
+    const problemArb = fc.record({ file: fc.constant('f.csv'), line: fc.nat(), code: fc.constant('missing-value' as const), reason: fc.string() });
+    const partArb = fc.record({
+      records: fc.array(parsedRecordArb, { maxLength: 8 }),
+      problems: fc.array(problemArb, { maxLength: 3 }),
+      rowsRead: fc.nat(),
+      bytesRead: fc.nat(),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.array(partArb, { maxLength: 5 }), { minLength: 1, maxLength: 3 }), (batches) => {
+        const packer = new BatchPacker();
+        for (const parts of batches) {
+          for (const part of parts) packer.add(part);
+          const got = unpackBatch(structuredClone(packer.take()));
+          const counts = parts.length > 0 ? parts[parts.length - 1]! : got;
+          expect(got).toStrictEqual(
+            structuredClone({
+              records: parts.flatMap((p) => p.records),
+              problems: parts.flatMap((p) => p.problems),
+              rowsRead: counts.rowsRead,
+              bytesRead: counts.bytesRead,
+            }),
+          );
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 

@@ -74,7 +74,8 @@ export function roughBytes(root: unknown): number {
 }
 
 /** A held batch's size: its records and set-aside rows, and its own copy of what was read so far (header names, messages, format). */
-const batchBytes = (batch: ColumnarBatch, info: ReaderInfo): number => packedBytes(batch.records) + roughBytes(batch.problems) + roughBytes(info);
+const batchBytes = (batch: ColumnarBatch, info: ReaderInfo): number =>
+  batch.records.reduce((n, part) => n + packedBytes(part), 0) + roughBytes(batch.problems) + roughBytes(info);
 
 /** Whoever keeps the batches a source reads: as they crossed from the read worker, or as read in this thread. */
 export interface BatchKeeper {

@@ -7,7 +7,7 @@
 //
 // The read side runs ahead by at most READ_AHEAD batches (runAhead.ts): it waits for the import side
 // to take one before reading the next, so a slow disk write never lets parsed records pile up.
-import { packBatch, unpackBatch, type ColumnarBatch } from '../../../../shared/ingest/columnarBatch';
+import { BatchPacker, unpackBatch, type ColumnarBatch } from '../../../../shared/ingest/columnarBatch';
 import { ExportReader, fillOrderHashes, type ParsedBatch, type ReaderInfo, type ReaderOptions } from '../../../../shared/ingest/reader';
 import { RUN_AHEAD, serveAhead, takeAhead, type AheadWorker, type Endpoint, type FailedMessage, type TakenMessage } from '../workers/runAhead';
 import { coalescedChunks } from './fileChunks';
@@ -18,6 +18,9 @@ export type { Endpoint, TakenMessage };
 
 /** Batches read but not yet taken by the import side. */
 export const READ_AHEAD = RUN_AHEAD;
+
+/** Bytes of a chunk the reader takes at once (serveRead). */
+export const READ_PART = 256 * 1024;
 
 export interface ReadRequest {
   file: Blob;
@@ -33,12 +36,22 @@ export async function serveRead(
   request: ReadRequest,
   port: Endpoint<TakenMessage, ReadMessage>,
   chunks: (file: Blob) => AsyncIterable<Uint8Array> = coalescedChunks,
+  part = READ_PART,
 ): Promise<void> {
   return serveAhead(port, async (send) => {
     // The read side is the import's slowest thread: the import side hashes the orders (readAheadSource).
     const reader = new ExportReader({ ...request.options, fileName: request.name, orderHashesLater: true });
-    for await (const chunk of chunks(request.file)) await send({ type: 'batch', batch: packBatch(reader.push(chunk)), info: reader.info(), last: false });
-    await send({ type: 'batch', batch: packBatch(reader.end()), info: reader.info(), last: true });
+    const packer = new BatchPacker();
+    for await (const chunk of chunks(request.file)) {
+      // A chunk read in parts, each part's records packed before the next is read: few records
+      // then outlive a young-generation collection. The 1M bench file's read worker took 6.8-7.1 s
+      // of CPU reading 4 MiB at once and 6.2-6.4 s in parts of 256 KiB (1 MiB and 512 KiB saved
+      // less, 128 KiB no more). The batch stays the chunk's: one transaction per 4 MiB.
+      for (let at = 0; at < chunk.length; at += part) packer.add(reader.push(chunk.subarray(at, at + part)));
+      await send({ type: 'batch', batch: packer.take(), info: reader.info(), last: false });
+    }
+    packer.add(reader.end());
+    await send({ type: 'batch', batch: packer.take(), info: reader.info(), last: true });
   });
 }
 
