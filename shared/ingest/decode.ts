@@ -107,7 +107,10 @@ export class StreamDecoder {
   private encoding: TextEncodingName;
   private tentative: boolean;
   private decoder: TextDecoder | null;
+  /** A tentative reading has decoded a whole multi-byte UTF-8 character: the file is UTF-8. */
   private sawNonAscii = false;
+  /** In a tentative reading: the bytes of an unfinished character the decoder holds from the last push. */
+  private held: Uint8Array = NO_BYTES;
   private bytesSeen = 0;
   private switchedAt: number | undefined;
   private replaced = 0;
@@ -118,28 +121,49 @@ export class StreamDecoder {
     this.decoder = this.makeDecoder();
   }
 
-  private makeDecoder(): TextDecoder | null {
+  /** A decoder taking over mid-file keeps a U+FEFF it meets: only a file's first bytes are a BOM. */
+  private makeDecoder(midFile = false): TextDecoder | null {
     if (this.encoding === 'windows-1252') return null;
-    return new TextDecoder(this.encoding, { fatal: this.tentative });
+    return new TextDecoder(this.encoding, { fatal: this.tentative, ignoreBOM: midFile });
   }
 
+  /**
+   * The text of `bytes`. A tentative UTF-8 reading decides as a reading of the whole file would,
+   * wherever the pushes are cut: UTF-8 if a whole multi-byte character comes before the first
+   * byte that is not UTF-8, else Windows-1252 from that push on (what came before was ASCII).
+   */
   push(bytes: Uint8Array): string {
     const offset = this.bytesSeen;
     this.bytesSeen += bytes.length;
     if (!this.decoder) return decodeWindows1252(bytes);
+    if (!this.tentative) return this.count(this.decoder.decode(bytes, { stream: true }));
     let text: string;
     try {
       text = this.decoder.decode(bytes, { stream: true });
     } catch {
       return this.recover(bytes, offset);
     }
-    // Fewer UTF-16 units than bytes means a multi-byte sequence went by: the file really is UTF-8.
-    if (this.tentative && text.length !== bytes.length) this.sawNonAscii = true;
+    // Only a decoded character says so: a push that ends in the first byte of one (0xE9, an é in
+    // Windows-1252) says nothing yet.
+    if (!this.sawNonAscii && NON_ASCII.test(text)) this.sawNonAscii = true;
+    this.held = unfinishedUtf8(this.held, bytes);
     return this.count(text);
   }
 
   end(): string {
     if (!this.decoder) return '';
+    if (this.tentative) {
+      const held = this.held;
+      this.held = NO_BYTES;
+      if (held.length === 0) return '';
+      // The file ends inside a character: UTF-8 with one replaced if UTF-8 was seen, else Windows-1252.
+      this.tentative = false;
+      if (this.sawNonAscii) {
+        this.replaced++;
+        return '\ufffd';
+      }
+      return this.switchTo1252(held, this.bytesSeen - held.length);
+    }
     try {
       return this.count(this.decoder.decode());
     } catch {
@@ -148,17 +172,23 @@ export class StreamDecoder {
     }
   }
 
+  /** A tentative reading met a byte that is not UTF-8 in this push (or in the character held from the last). */
   private recover(bytes: Uint8Array, offset: number): string {
+    const held = this.held;
+    const all = held.length === 0 ? bytes : concatBytes(held, bytes);
+    this.held = NO_BYTES;
     this.tentative = false;
-    if (!this.sawNonAscii) {
-      // Everything so far was ASCII, which reads the same in Windows-1252.
-      this.encoding = 'windows-1252';
-      this.switchedAt = offset;
-      this.decoder = null;
-      return decodeWindows1252(bytes);
-    }
-    this.decoder = this.makeDecoder();
-    return this.count(this.decoder!.decode(bytes, { stream: true }));
+    if (!this.sawNonAscii && firstUtf8Evidence(all) !== 'multibyte') return this.switchTo1252(all, offset - held.length);
+    this.decoder = this.makeDecoder(offset - held.length > 0);
+    return this.count(this.decoder!.decode(all, { stream: true }));
+  }
+
+  /** Everything so far was ASCII, which reads the same in Windows-1252: `bytes`, from `at`, and the rest are read so. */
+  private switchTo1252(bytes: Uint8Array, at: number): string {
+    this.encoding = 'windows-1252';
+    this.switchedAt = at;
+    this.decoder = null;
+    return decodeWindows1252(bytes);
   }
 
   private count(text: string): string {
@@ -184,4 +214,54 @@ export class StreamDecoder {
     if (this.switchedAt !== undefined) r.switchedAt = this.switchedAt;
     return r;
   }
+}
+
+const NO_BYTES = new Uint8Array(0);
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * The bytes at the end of `held` then `bytes` that start a UTF-8 character and do not finish it:
+ * what a streaming decoder that took them without an error holds back (at most 3).
+ */
+export function unfinishedUtf8(held: Uint8Array, bytes: Uint8Array): Uint8Array {
+  const tail = bytes.length >= 3 ? bytes.subarray(bytes.length - 3) : concatBytes(held, bytes).subarray(-3);
+  for (let j = tail.length - 1; j >= 0; j--) {
+    const c = tail[j]!;
+    if (c < 0x80) return NO_BYTES;
+    if (c >= 0xc0) return tail.length - j < (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2) ? tail.slice(j) : NO_BYTES;
+  }
+  // Three continuation bytes end a four-byte character the decoder took whole.
+  return NO_BYTES;
+}
+
+/**
+ * What bytes that start at a character say of UTF-8 first: a whole multi-byte character, a byte
+ * sequence that is not UTF-8, or neither (ASCII, or a character unfinished at the end).
+ */
+export function firstUtf8Evidence(b: Uint8Array): 'multibyte' | 'invalid' | 'none' {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c < 0x80) continue;
+    const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (need === 0) return 'invalid';
+    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+    let lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    let hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= b.length) return 'none';
+      const d = b[i + k]!;
+      if (d < lo || d > hi) return 'invalid';
+      lo = 0x80;
+      hi = 0xbf;
+    }
+    return 'multibyte';
+  }
+  return 'none';
 }

@@ -1,8 +1,9 @@
 // Encoding detection and streamed decoding: BOMs, UTF-16 without BOM, Windows-1252 fallback
 // (also when the first non-ASCII byte comes late), characters split across chunks.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectEncoding, sniff, StreamDecoder } from '../../../shared/ingest';
-import { binaryFileKind, decodeWindows1252 } from '../../../shared/ingest/decode';
+import { binaryFileKind, decodeWindows1252, firstUtf8Evidence } from '../../../shared/ingest/decode';
 import { LineEndingNormaliser } from '../../../shared/ingest/lineEndings';
 import { chunked, fixture, utf8 } from './support';
 
@@ -89,6 +90,50 @@ describe('StreamDecoder', () => {
     const text = decoder.push(utf8('a;b\n')) + decoder.push(utf8('Müller\n')) + decoder.push(new Uint8Array([0x41, 0xff, 0x0a])) + decoder.end();
     expect(text).toBe('a;b\nMüller\nA\ufffd\n');
     expect(decoder.report()).toEqual({ encoding: 'utf-8', replaced: 1 });
+  });
+
+  it('a Windows-1252 byte that ends a push (é = 0xE9 starts a UTF-8 character) is kept, and the file read as Windows-1252', () => {
+    const head = utf8('a;b\n'.repeat(100));
+    const bytes = new Uint8Array([...head, ...cp1252('Vorname;Müller\n')]);
+    const cut = head.length + 'Vorname;M'.length + 1; // just after the ü (0xFC)
+    for (const sizes of [[cut], [cut - 1], [head.length + 1], [1], [7, 3]]) {
+      const { text, decoder } = decodeAll(bytes, sizes);
+      expect(text).toBe('a;b\n'.repeat(100) + 'Vorname;Müller\n');
+      expect(decoder.report()).toMatchObject({ encoding: 'windows-1252', replaced: 0 });
+    }
+    // A file that ends in that byte.
+    const last = new Uint8Array([...head, 0x41, 0xe9]);
+    expect(decodeAll(last, [head.length + 2]).text).toBe('a;b\n'.repeat(100) + 'Aé');
+  });
+
+  it('a tentative reading decides as one of the whole file would, however the pushes are cut (property)', () => {
+    // ASCII, whole UTF-8 characters, lone high bytes and cut-off sequences, in any order.
+    const piece = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...'ab;,\n1'), maxLength: 6 }).map((t) => utf8(t)),
+      fc.constantFrom('ü', 'é', '€', 'ł', '😀', '\ufeff').map((t) => utf8(t)),
+      fc.integer({ min: 0x80, max: 0xff }).map((b) => new Uint8Array([b])),
+      fc.constantFrom([0xe2, 0x82], [0xf0, 0x9f, 0x98], [0xc3], [0xed, 0xa0, 0x80], [0xc0, 0xaf]).map((b) => new Uint8Array(b)),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 6 }), (pieces, sizes) => {
+        // A file read tentatively starts without a BOM (detectEncoding is sure of one).
+        const bytes = new Uint8Array([0x78, ...pieces.flatMap((p) => [...p])]);
+        const decode = (cuts: number[]) => {
+          const decoder = new StreamDecoder({ encoding: 'utf-8', bom: false, confident: false });
+          let text = '';
+          for (const c of chunked(bytes, cuts)) text += decoder.push(c);
+          return { text: text + decoder.end(), report: decoder.report() };
+        };
+        const whole = decode([Math.max(1, bytes.length)]);
+        const cut = decode(sizes);
+        const utf8Wins = firstUtf8Evidence(bytes) === 'multibyte';
+        expect(cut.text).toBe(utf8Wins ? new TextDecoder('utf-8').decode(bytes) : decodeWindows1252(bytes));
+        expect(cut.text).toBe(whole.text);
+        expect(cut.report.encoding).toBe(whole.report.encoding);
+        expect(cut.report.replaced).toBe(whole.report.replaced);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('Windows-1252 maps 0x80-0x9F to the characters Excel meant (not Latin-1 controls)', () => {
