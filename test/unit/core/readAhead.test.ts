@@ -82,6 +82,30 @@ describe('reading a file in a read worker', () => {
     }
   });
 
+  it('a Windows-1252 export whose first accent comes late imports alike, its accents kept, with its chunks read in parts', async () => {
+    // ASCII for the first ~300 KB, then Windows-1252 names: ß (0xDF) and é (0xE9) also start a
+    // UTF-8 character, and the first of them ends a part (parts cut in each 64 KiB chunk after the first).
+    const text = zalandoExport(6000).replace(/Nachname(\d+)/g, (m: string, n: string, at: number) =>
+      Number(n) % 97 === 0 && at > 300_000 ? (Number(n) % 2 === 0 ? `Weiß${n}` : `Dénes${n}`) : m,
+    );
+    const bytes = Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+    const chunk = 64 * 1024;
+    const firstAccent = bytes.findIndex((b) => b >= 0x80);
+    expect([0xdf, 0xe9]).toContain(bytes[firstAccent]);
+    expect(firstAccent).toBeGreaterThan(300_000);
+    const part = (firstAccent % chunk) + 1;
+    const here = fresh();
+    const there = fresh();
+    const a = await importFile(here, { name: 'z.csv', size: bytes.length, chunks: chunked(bytes, chunk) });
+    const b = await importBlob(there, blob('z.csv', bytes), inThreadWorker(chunk, newTrace(), Infinity, part));
+    expect(b.status).toBe('completed');
+    expect(b).toEqual(a);
+    const orders = await liveOrders(there);
+    expect(orders).toEqual(await liveOrders(here));
+    expect(orders.filter((o) => /Weiß|Dénes/.test(o.shipName)).length).toBeGreaterThan(20);
+    expect(orders.some((o) => /\ufffd|Ã/.test(o.shipName))).toBe(false);
+  });
+
   it('runs at most READ_AHEAD batches ahead of the writes, however slow they are', async () => {
     const trace = newTrace();
     const text = zalandoExport(2000);

@@ -42,12 +42,17 @@ export async function serveRead(
     // The read side is the import's slowest thread: the import side hashes the orders (readAheadSource).
     const reader = new ExportReader({ ...request.options, fileName: request.name, orderHashesLater: true });
     const packer = new BatchPacker();
+    let first = true;
     for await (const chunk of chunks(request.file)) {
       // A chunk read in parts, each part's records packed before the next is read: few records
       // then outlive a young-generation collection. The 1M bench file's read worker took 6.8-7.1 s
       // of CPU reading 4 MiB at once and 6.2-6.4 s in parts of 256 KiB (1 MiB and 512 KiB saved
-      // less, 128 KiB no more). The batch stays the chunk's: one transaction per 4 MiB.
-      for (let at = 0; at < chunk.length; at += part) packer.add(reader.push(chunk.subarray(at, at + part)));
+      // less, 128 KiB no more). The batch stays the chunk's: one transaction per 4 MiB. The first
+      // chunk is read whole: the reader guesses encoding and layout from what its first push
+      // holds, and sees what reading in the import worker shows it.
+      const step = first ? chunk.length : part;
+      first = false;
+      for (let at = 0; at < chunk.length; at += step) packer.add(reader.push(chunk.subarray(at, at + step)));
       await send({ type: 'batch', batch: packer.take(), info: reader.info(), last: false });
     }
     packer.add(reader.end());
