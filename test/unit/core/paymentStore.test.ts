@@ -31,7 +31,7 @@ function payment(id: string, orderRef: string, createdAt: number, amountMinor: n
 
 const byId = (a: StoredPayment, b: StoredPayment) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-type Step = { put: StoredPayment[] } | { remove: string[] };
+type Step = { put: StoredPayment[] } | { append: StoredPayment[] } | { remove: string[] };
 
 const idArb = fc.integer({ min: 0, max: 14 }).map((i) => `ch_${i}`);
 const paymentArb = fc
@@ -39,6 +39,7 @@ const paymentArb = fc
   .map((p) => payment(p.id, `#${p.ref}`, p.at, p.amount));
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ put: fc.array(paymentArb, { maxLength: 8 }) }),
+  fc.record({ append: fc.array(paymentArb, { maxLength: 8 }) }),
   fc.record({ remove: fc.array(idArb, { maxLength: 5 }) }),
 );
 
@@ -83,10 +84,11 @@ describe('payments in blocks', () => {
           for (const step of steps) {
             await db.transaction('rw', db.paymentBlocks, db.paymentKeys, async () => {
               if ('put' in step) await store.put(step.put);
+              else if ('append' in step) await store.appendNew(step.append);
               else await store.delete(step.remove);
             });
-            if ('put' in step) for (const p of step.put) model.set(p.id, p);
-            else for (const id of step.remove) model.delete(id);
+            if ('remove' in step) for (const id of step.remove) model.delete(id);
+            else for (const p of 'put' in step ? step.put : step.append) model.set(p.id, p);
           }
           await expectSame(db, store, model);
         } finally {
@@ -158,6 +160,44 @@ describe('payments in blocks', () => {
       ['y', 1],
     ]);
     expect(await importer.count()).toBe(2);
+    db.close();
+    await db.delete();
+  });
+
+  it('payments appended as new take blocks of their own; another writer, a repeated id or payments already cached make it a put', async () => {
+    const db = await freshDb();
+    const tx = (f: () => Promise<void>) =>
+      db.transaction('rw', db.paymentBlocks, db.paymentKeys, async () => {
+        await f();
+      });
+    const many = (prefix: string, k: number, amount = 1) => Array.from({ length: k }, (_, i) => payment(`${prefix}${i}`, `#${i}`, i, amount));
+    const loader = new PaymentStore(db, BLOCK);
+    await tx(() => loader.appendNew(many('a', 4)));
+    await tx(() => loader.appendNew(many('b', 2)));
+    expect((await db.paymentBlocks.orderBy('id').toArray()).map((b) => b.rows.map((p) => p.id))).toEqual([['a0', 'a1', 'a2'], ['a3'], ['b0', 'b1']]);
+    // Another writer changes a0 between two appends: the next append of a0 replaces it, in place.
+    await tx(() => new PaymentStore(db, BLOCK).put([payment('a0', '#0', 0, 50)]));
+    await tx(() => loader.appendNew([payment('a0', '#0', 0, 70), ...many('c', 1)]));
+    // An id that comes again from the same store is a put too.
+    await tx(() => loader.appendNew([payment('b1', '#1', 1, 90)]));
+    const all = await new PaymentStore(db).all();
+    expect(all.map((p) => [p.id, p.amountMinor]).sort()).toEqual([
+      ['a0', 70],
+      ['a1', 1],
+      ['a2', 1],
+      ['a3', 1],
+      ['b0', 1],
+      ['b1', 90],
+      ['c0', 1],
+    ]);
+    // A cache that held payments before the first append: the store puts.
+    const other = new PaymentStore(db, BLOCK);
+    await tx(() => other.appendNew([payment('a1', '#1', 1, 5)]));
+    expect((await new PaymentStore(db).bulkGet(['a1']))[0]!.amountMinor).toBe(5);
+    expect(await new PaymentStore(db).count()).toBe(7);
+    const blocks = await db.paymentBlocks.toArray();
+    expect(blocks.flatMap((b) => b.rows.map((p) => p.id)).length).toBe(7);
+    expect((await db.paymentKeys.orderBy('id').toArray()).filter((k) => k.id !== MARK_ID)).toEqual(blocks.map(paymentKeysOf));
     db.close();
     await db.delete();
   });

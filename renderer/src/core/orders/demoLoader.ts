@@ -49,7 +49,7 @@ export async function loadDemoData(
           'rw',
           [db.orderBlocks, db.orderText, db.orderKeys, db.orderReportColumns, db.meta, db.paymentBlocks, db.paymentKeys, db.disputes],
           async () => {
-            await writesTogether([orders.appendEncoded(chunk.orders), payments.put(chunk.payments), db.disputes.bulkPut(chunk.disputes)]);
+            await writesTogether([orders.appendEncoded(chunk.orders), payments.appendNew(chunk.payments), db.disputes.bulkPut(chunk.disputes)]);
           },
         )
         .then(() => {
