@@ -96,7 +96,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 
 export interface DecoderReport {
   encoding: TextEncodingName;
-  /** Byte offset where a tentative UTF-8 reading turned out to be Windows-1252, if it did. */
+  /** Byte offset of the first byte that was not UTF-8, when a tentative UTF-8 reading turned out to be Windows-1252. */
   switchedAt?: number;
   /** Invalid UTF-8 sequences replaced by U+FFFD. */
   replaced: number;
@@ -178,12 +178,13 @@ export class StreamDecoder {
     const all = held.length === 0 ? bytes : concatBytes(held, bytes);
     this.held = NO_BYTES;
     this.tentative = false;
-    if (!this.sawNonAscii && firstUtf8Evidence(all) !== 'multibyte') return this.switchTo1252(all, offset - held.length);
+    const evidence = this.sawNonAscii ? null : firstUtf8Evidence(all);
+    if (evidence && evidence.kind !== 'multibyte') return this.switchTo1252(all, offset - held.length + evidence.at);
     this.decoder = this.makeDecoder(offset - held.length > 0);
     return this.count(this.decoder!.decode(all, { stream: true }));
   }
 
-  /** Everything so far was ASCII, which reads the same in Windows-1252: `bytes`, from `at`, and the rest are read so. */
+  /** Everything so far was ASCII, which reads the same in Windows-1252: `bytes` and the rest are read so (`at`: the first byte that was not UTF-8). */
   private switchTo1252(bytes: Uint8Array, at: number): string {
     this.encoding = 'windows-1252';
     this.switchedAt = at;
@@ -242,26 +243,27 @@ export function unfinishedUtf8(held: Uint8Array, bytes: Uint8Array): Uint8Array 
 }
 
 /**
- * What bytes that start at a character say of UTF-8 first: a whole multi-byte character, a byte
- * sequence that is not UTF-8, or neither (ASCII, or a character unfinished at the end).
+ * What bytes that start at a character say of UTF-8 first, and where: a whole multi-byte
+ * character, a byte sequence that is not UTF-8, or neither (ASCII, or a character unfinished at
+ * the end, `at` then where it starts or the length).
  */
-export function firstUtf8Evidence(b: Uint8Array): 'multibyte' | 'invalid' | 'none' {
+export function firstUtf8Evidence(b: Uint8Array): { kind: 'multibyte' | 'invalid' | 'none'; at: number } {
   for (let i = 0; i < b.length; i++) {
     const c = b[i]!;
     if (c < 0x80) continue;
     const need = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
-    if (need === 0) return 'invalid';
+    if (need === 0) return { kind: 'invalid', at: i };
     // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
     let lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
     let hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
     for (let k = 1; k <= need; k++) {
-      if (i + k >= b.length) return 'none';
+      if (i + k >= b.length) return { kind: 'none', at: i };
       const d = b[i + k]!;
-      if (d < lo || d > hi) return 'invalid';
+      if (d < lo || d > hi) return { kind: 'invalid', at: i };
       lo = 0x80;
       hi = 0xbf;
     }
-    return 'multibyte';
+    return { kind: 'multibyte', at: i };
   }
-  return 'none';
+  return { kind: 'none', at: b.length };
 }
