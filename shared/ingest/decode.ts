@@ -114,6 +114,8 @@ export class StreamDecoder {
   private bytesSeen = 0;
   private switchedAt: number | undefined;
   private replaced = 0;
+  /** The input's last bytes (one fewer than an encoded U+FFFD), to find one encoded across two pushes. */
+  private tail: Uint8Array = NO_BYTES;
 
   constructor(guess: EncodingGuess) {
     this.encoding = guess.encoding;
@@ -136,18 +138,19 @@ export class StreamDecoder {
     const offset = this.bytesSeen;
     this.bytesSeen += bytes.length;
     if (!this.decoder) return decodeWindows1252(bytes);
-    if (!this.tentative) return this.count(this.decoder.decode(bytes, { stream: true }));
+    const genuine = this.genuineReplacementChars(bytes, offset);
+    if (!this.tentative) return this.count(this.decoder.decode(bytes, { stream: true }), genuine);
     let text: string;
     try {
       text = this.decoder.decode(bytes, { stream: true });
     } catch {
-      return this.recover(bytes, offset);
+      return this.recover(bytes, offset, genuine);
     }
     // Only a decoded character says so: a push that ends in the first byte of one (0xE9, an é in
     // Windows-1252) says nothing yet.
     if (!this.sawNonAscii && NON_ASCII.test(text)) this.sawNonAscii = true;
     this.held = unfinishedUtf8(this.held, bytes);
-    return this.count(text);
+    return this.count(text, genuine);
   }
 
   end(): string {
@@ -165,7 +168,7 @@ export class StreamDecoder {
       return this.switchTo1252(held, this.bytesSeen - held.length);
     }
     try {
-      return this.count(this.decoder.decode());
+      return this.count(this.decoder.decode(), 0);
     } catch {
       this.replaced++;
       return '\ufffd';
@@ -173,7 +176,7 @@ export class StreamDecoder {
   }
 
   /** A tentative reading met a byte that is not UTF-8 in this push (or in the character held from the last). */
-  private recover(bytes: Uint8Array, offset: number): string {
+  private recover(bytes: Uint8Array, offset: number, genuine: number): string {
     const held = this.held;
     const all = held.length === 0 ? bytes : concatBytes(held, bytes);
     this.held = NO_BYTES;
@@ -181,7 +184,7 @@ export class StreamDecoder {
     const evidence = this.sawNonAscii ? null : firstUtf8Evidence(all);
     if (evidence && evidence.kind !== 'multibyte') return this.switchTo1252(all, offset - held.length + evidence.at);
     this.decoder = this.makeDecoder(offset - held.length > 0);
-    return this.count(this.decoder!.decode(all, { stream: true }));
+    return this.count(this.decoder!.decode(all, { stream: true }), genuine);
   }
 
   /** Everything so far was ASCII, which reads the same in Windows-1252: `bytes` and the rest are read so (`at`: the first byte that was not UTF-8). */
@@ -192,13 +195,43 @@ export class StreamDecoder {
     return decodeWindows1252(bytes);
   }
 
-  private count(text: string): string {
-    let at = text.indexOf('\ufffd');
-    while (at !== -1) {
-      this.replaced++;
-      at = text.indexOf('\ufffd', at + 1);
-    }
+  /**
+   * Counts the replacement characters decoding put in `text`: those in it less the `genuine` ones
+   * the file itself holds (an export whose system replaced a character before it wrote the file
+   * is valid text, not a file with bytes that are not UTF-8).
+   */
+  private count(text: string, genuine: number): string {
+    let found = 0;
+    for (let at = text.indexOf('\ufffd'); at !== -1; at = text.indexOf('\ufffd', at + 1)) found++;
+    this.replaced += Math.max(0, found - genuine);
     return text;
+  }
+
+  /**
+   * U+FFFD characters the file encodes whose last byte is in `bytes` (at `offset` in the file): a
+   * decoder puts each in the text of this push. EF BF BD in UTF-8; FD FF (LE) or FF FD (BE) at an
+   * even offset in UTF-16.
+   */
+  private genuineReplacementChars(bytes: Uint8Array, offset: number): number {
+    const pattern = this.encoding === 'utf-8' ? FFFD_UTF8 : this.encoding === 'utf-16le' ? FFFD_UTF16LE : FFFD_UTF16BE;
+    const align = this.encoding === 'utf-8' ? 1 : 2;
+    const matchesAt = (b: Uint8Array, i: number) => {
+      for (let k = 0; k < pattern.length; k++) if (b[i + k] !== pattern[k]) return false;
+      return true;
+    };
+    let n = 0;
+    // Ones that began in the last push's bytes.
+    const tail = this.tail;
+    if (tail.length > 0) {
+      const seam = concatBytes(tail, bytes.subarray(0, pattern.length - 1));
+      const seamAt = offset - tail.length;
+      for (let i = 0; i < tail.length; i++) if ((seamAt + i) % align === 0 && i + pattern.length <= seam.length && matchesAt(seam, i)) n++;
+    }
+    for (let i = bytes.indexOf(pattern[0]!); i !== -1; i = bytes.indexOf(pattern[0]!, i + 1))
+      if ((offset + i) % align === 0 && i + pattern.length <= bytes.length && matchesAt(bytes, i)) n++;
+    const keep = pattern.length - 1;
+    this.tail = bytes.length >= keep ? bytes.slice(bytes.length - keep) : concatBytes(tail, bytes).slice(-keep);
+    return n;
   }
 
   /**
@@ -218,6 +251,9 @@ export class StreamDecoder {
 }
 
 const NO_BYTES = new Uint8Array(0);
+const FFFD_UTF8 = [0xef, 0xbf, 0xbd];
+const FFFD_UTF16LE = [0xfd, 0xff];
+const FFFD_UTF16BE = [0xff, 0xfd];
 const NON_ASCII = /[^\u0000-\u007f]/;
 
 function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -401,7 +401,8 @@ export class ExportReader implements CsvSink {
     }
     if (this.rowsRead === 0 && this.resolved) this.messages.warn('no-rows', `the file has a header (line ${this.csv.header.line}) but no data rows`);
     const report = this.decoder!.report();
-    if (report.replaced > 0) this.messages.warn('invalid-utf8', `${report.replaced} byte sequences were not valid UTF-8 and were replaced with U+FFFD`);
+    if (report.replaced > 0)
+      this.messages.warn('invalid-utf8', `${report.replaced} byte sequences were not valid ${report.encoding.toUpperCase()} and were replaced with U+FFFD`);
     if (this.csv.blankLines > 0) this.messages.warn('blank-lines', `${this.csv.blankLines} blank lines were skipped`);
   }
 

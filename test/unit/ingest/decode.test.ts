@@ -154,6 +154,42 @@ describe('StreamDecoder', () => {
     );
   });
 
+  it('a U+FFFD the file holds is text, not a replacement: only bytes that are not UTF-8 are counted, however the pushes are cut (property)', () => {
+    // Valid text (with U+FFFD, which systems write where they lost a character) and bytes that are never UTF-8.
+    const piece = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', ';', '\n', 'ü', '€', '\ufffd', '😀'), maxLength: 5 }).map((t) => ({ bytes: utf8(t), bad: 0 })),
+      fc.constantFrom(0xff, 0xfe, 0xc0).map((b) => ({ bytes: new Uint8Array([b]), bad: 1 })),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 12 }),
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 5 }),
+        fc.boolean(),
+        (pieces, sizes, confident) => {
+          // A tentative reading stays UTF-8 once a character says so: the file starts with one.
+          const bytes = new Uint8Array([...utf8('é'), ...pieces.flatMap((p) => [...p.bytes])]);
+          const decoder = new StreamDecoder({ encoding: 'utf-8', bom: false, confident });
+          let text = '';
+          for (const c of chunked(bytes, sizes)) text += decoder.push(c);
+          text += decoder.end();
+          expect(text).toBe(new TextDecoder('utf-8').decode(bytes));
+          expect(decoder.report().replaced).toBe(pieces.reduce((n, p) => n + p.bad, 0));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    for (const bigEndian of [false, true]) {
+      const bytes = utf16('Name\nM\ufffdller\n\ufffd', bigEndian, true);
+      for (const sizes of [[1], [3], [bytes.length]]) {
+        const decoder = new StreamDecoder(detectEncoding(bytes));
+        let text = '';
+        for (const c of chunked(bytes, sizes)) text += decoder.push(c);
+        expect(text + decoder.end()).toBe('Name\nM\ufffdller\n\ufffd');
+        expect(decoder.report().replaced).toBe(0);
+      }
+    }
+  });
+
   it('Windows-1252 maps 0x80-0x9F to the characters Excel meant (not Latin-1 controls)', () => {
     expect(decodeWindows1252(new Uint8Array([0x80, 0x84, 0x93, 0x94, 0x96, 0xe4]))).toBe('€„“”–ä');
   });
