@@ -127,6 +127,8 @@ const FIRST_ROW_OBSERVER = () => {
 // in ms since navigation: a locator's waitFor polls every 500 ms once it has waited a second, so
 // timing an import by it rounded every run up to the next half second.
 const IMPORT_DONE_OBSERVER = ({ label, bucket }) => {
+  // One timing at a time: the observer of the import before stops watching.
+  window.__importDoneObserver?.disconnect();
   window.__importDoneAt = undefined;
   const check = () => {
     if (window.__importDoneAt !== undefined) return;
@@ -136,7 +138,8 @@ const IMPORT_DONE_OBSERVER = ({ label, bucket }) => {
       if (cell && /[1-9]/.test(cell.textContent ?? '')) window.__importDoneAt = performance.now();
     }
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
+  window.__importDoneObserver = new MutationObserver(check);
+  window.__importDoneObserver.observe(document, { childList: true, subtree: true, characterData: true });
 };
 
 /** Seconds from now (in the page) to the import of `label` showing a non-zero `bucket`, after `start()` chose the file. */
