@@ -23,6 +23,11 @@ export interface SniffOptions {
 
 export interface SniffResult {
   encoding: TextEncodingName | null;
+  /**
+   * False when the bytes looked at were plain ASCII and the file goes on past them: it is read as
+   * UTF-8 until a byte says it is Windows-1252, which may come later (decode.ts).
+   */
+  encodingSure: boolean;
   delimiter: Delimiter | null;
   headerLine: number | null;
   columns: string[];
@@ -39,6 +44,7 @@ export function sniff(head: Uint8Array, options: SniffOptions): SniffResult {
   const messages = new FileMessages();
   const result: SniffResult = {
     encoding: null,
+    encodingSure: true,
     delimiter: null,
     headerLine: null,
     columns: [],
@@ -63,6 +69,7 @@ export function sniff(head: Uint8Array, options: SniffOptions): SniffResult {
   const newlines = new LineEndingNormaliser();
   let text = newlines.push(decoder.push(head));
   result.encoding = decoder.report().encoding;
+  result.encodingSure = guess.confident || options.wholeFile;
   if (options.wholeFile) text += newlines.push(decoder.end()) + newlines.end();
   else {
     const lastBreak = text.lastIndexOf('\n');

@@ -156,3 +156,29 @@ test('amounts written in minor units (4990 for 49.90, as Klarna and PayPal SFTP 
   await search(page, 'MU-2');
   expect((await visibleRows(page))[0]).toMatchObject({ Order: 'MU-2', Total: '€120.00' });
 });
+
+test('a long export whose first bytes are plain ASCII: the wizard says its encoding is not sure yet, until the analyst chooses one', async ({
+  page,
+}, testInfo) => {
+  const header = 'Bestellnummer;Bestelldatum;Kundennummer;E-Mail;Empfaenger;Strasse;PLZ;Stadt;Land;Betrag;Waehrung';
+  const rows = Array.from(
+    { length: 900 },
+    (_, i) => `WEB-${6000 + i};01.05.2026 10:00;K-${i};k${i}@example.de;Lena Berger;Lindenweg 4;04109;Leipzig;DE;89,90;EUR`,
+  );
+  const file = testInfo.outputPath('long-export.csv');
+  writeFileSync(
+    file,
+    Buffer.from([header, ...rows, 'WEB-7000;02.05.2026 09:15;K-9;m@example.de;Jürgen Müller;Königsweg 1;04109;Leipzig;DE;12,50;EUR'].join('\r\n'), 'latin1'),
+  );
+  await page.goto('/#/imports');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles(file);
+  const card = page.getByRole('region', { name: 'Import of long-export.csv' });
+  await card.getByRole('button', { name: 'Map its columns…' }).click();
+  const wizard = page.getByRole('region', { name: 'Mapping wizard' });
+  await expect(wizard.getByLabel('Encoding')).toHaveValue('utf-8');
+  await expect(wizard.getByTestId('encoding-hint')).toContainText('until a later byte says the file is Windows-1252');
+  // Choosing an encoding makes it sure: the hint goes.
+  await wizard.getByLabel('Encoding').selectOption('windows-1252');
+  await expect(wizard.getByTestId('encoding-hint')).toHaveCount(0);
+});

@@ -226,6 +226,14 @@ describe('sniff (the wizard preview)', () => {
     expect(s.suggestions.orders.find((m) => m.field === 'email')?.column).toBe('customer_email');
   });
 
+  it('says when the encoding is not sure yet: a head of plain ASCII from a longer file', () => {
+    const ascii = utf8('a;b\n1;2\n'.repeat(100));
+    expect(sniff(ascii, { wholeFile: false })).toMatchObject({ encoding: 'utf-8', encodingSure: false });
+    expect(sniff(ascii, { wholeFile: true }).encodingSure).toBe(true);
+    expect(sniff(ascii, { wholeFile: false, encoding: 'utf-8' }).encodingSure).toBe(true);
+    expect(sniff(utf8('a;b\nü;2\n'), { wholeFile: false }).encodingSure).toBe(true);
+  });
+
   it('drops a partial last line when given only the head of a file', () => {
     const s = sniff(utf8('a,b\n1,2\n3,'), { wholeFile: false });
     expect(s.preview.map((p) => p.fields)).toEqual([['1', '2']]);

@@ -45,6 +45,11 @@ export function LayoutBar({
         options={ENCODINGS.map((x) => [x, x] as const)}
         onChange={(encoding) => setOverrides({ ...overrides, encoding })}
       />
+      {!sniffed.encodingSure && !overrides.encoding && (
+        <span className="muted" data-testid="encoding-hint">
+          The first bytes are plain ASCII: read as UTF-8 until a later byte says the file is Windows-1252.
+        </span>
+      )}
       <Choice
         label="Delimiter"
         value={overrides.delimiter ?? sniffed.delimiter ?? ','}
