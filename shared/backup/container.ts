@@ -4,6 +4,7 @@
 // position and whether it is the last, so an edited header, a reordered or missing chunk and a
 // file cut short are all refused before anything is restored.
 import { z } from 'zod';
+import { concatBytes } from '../bytes';
 import { base64ToBytes, bytesToBase64 } from './records';
 
 export const BACKUP_MAGIC = 'FWBACKUP';
@@ -67,16 +68,6 @@ function u32be(n: number): Uint8Array {
   return b;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
   const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
   return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, base, { name: 'AES-GCM', length: 256 }, false, [
@@ -86,11 +77,11 @@ async function deriveKey(passphrase: string, salt: Uint8Array, iterations: numbe
 }
 
 function nonce(prefix: Uint8Array, index: number): Uint8Array {
-  return concat([prefix, u32be(index)]);
+  return concatBytes([prefix, u32be(index)]);
 }
 
 async function chunkAad(headerDigest: Uint8Array, index: number, final: boolean): Promise<Uint8Array> {
-  return concat([headerDigest, u32be(index), new Uint8Array([final ? 1 : 0])]);
+  return concatBytes([headerDigest, u32be(index), new Uint8Array([final ? 1 : 0])]);
 }
 
 export function checkPassphrase(passphrase: string): void {
@@ -156,14 +147,14 @@ export async function writeContainer(opts: WriteOptions): Promise<Blob> {
     pending.push(piece);
     pendingSize += piece.length;
     while (pendingSize > chunkBytes) {
-      const all = concat(pending);
+      const all = concatBytes(pending);
       await seal(all.subarray(0, chunkBytes), false);
       const rest = all.subarray(chunkBytes);
       pending = [rest];
       pendingSize = rest.length;
     }
   }
-  await seal(concat(pending), true);
+  await seal(concatBytes(pending), true);
   return new Blob(parts, { type: 'application/octet-stream' });
 }
 

@@ -1,5 +1,6 @@
 // Bytes to text for exports of any origin: detects UTF-8 (with or without BOM), UTF-16 LE/BE
 // (by BOM or NUL pattern) and Windows-1252, and decodes byte chunks without splitting characters.
+import { concatBytes } from '../bytes';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -178,7 +179,7 @@ export class StreamDecoder {
   /** A tentative reading met a byte that is not UTF-8 in this push (or in the character held from the last). */
   private recover(bytes: Uint8Array, offset: number, genuine: number): string {
     const held = this.held;
-    const all = held.length === 0 ? bytes : concatBytes(held, bytes);
+    const all = held.length === 0 ? bytes : concatBytes([held, bytes]);
     this.held = NO_BYTES;
     this.tentative = false;
     const evidence = this.sawNonAscii ? null : firstUtf8Evidence(all);
@@ -223,14 +224,14 @@ export class StreamDecoder {
     // Ones that began in the last push's bytes.
     const tail = this.tail;
     if (tail.length > 0) {
-      const seam = concatBytes(tail, bytes.subarray(0, pattern.length - 1));
+      const seam = concatBytes([tail, bytes.subarray(0, pattern.length - 1)]);
       const seamAt = offset - tail.length;
       for (let i = 0; i < tail.length; i++) if ((seamAt + i) % align === 0 && i + pattern.length <= seam.length && matchesAt(seam, i)) n++;
     }
     for (let i = bytes.indexOf(pattern[0]!); i !== -1; i = bytes.indexOf(pattern[0]!, i + 1))
       if ((offset + i) % align === 0 && i + pattern.length <= bytes.length && matchesAt(bytes, i)) n++;
     const keep = pattern.length - 1;
-    this.tail = bytes.length >= keep ? bytes.slice(bytes.length - keep) : concatBytes(tail, bytes).slice(-keep);
+    this.tail = bytes.length >= keep ? bytes.slice(bytes.length - keep) : concatBytes([tail, bytes]).slice(-keep);
     return n;
   }
 
@@ -256,19 +257,12 @@ const FFFD_UTF16LE = [0xfd, 0xff];
 const FFFD_UTF16BE = [0xff, 0xfd];
 const NON_ASCII = /[^\u0000-\u007f]/;
 
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 /**
  * The bytes at the end of `held` then `bytes` that start a UTF-8 character and do not finish it:
  * what a streaming decoder that took them without an error holds back (at most 3).
  */
 export function unfinishedUtf8(held: Uint8Array, bytes: Uint8Array): Uint8Array {
-  const tail = bytes.length >= 3 ? bytes.subarray(bytes.length - 3) : concatBytes(held, bytes).subarray(-3);
+  const tail = bytes.length >= 3 ? bytes.subarray(bytes.length - 3) : concatBytes([held, bytes]).subarray(-3);
   for (let j = tail.length - 1; j >= 0; j--) {
     const c = tail[j]!;
     if (c < 0x80) return NO_BYTES;

@@ -1,5 +1,6 @@
 // Reads one export from byte chunks to records: sniffs encoding, layout and format from the first
 // 64 KiB, then streams rows through the CSV splitter, the column mapping and the record builders.
+import { concatBytes } from '../bytes';
 import { ByteHasher } from './contentHash';
 import { BuildContext, type OutcomeSeen } from './build/context';
 import { builderFor } from './build/builders';
@@ -235,7 +236,8 @@ export class ExportReader implements CsvSink {
   }
 
   private start(): void {
-    const head = concat(this.head, this.headLength);
+    // One push is the head as it is, not copied (a 4 MiB chunk as a rule).
+    const head = this.head.length === 1 ? this.head[0]! : concatBytes(this.head);
     this.head = [];
     if (head.length === 0) return this.fail('empty-file', 'the file is empty');
     const binary = binaryFileKind(head);
@@ -412,17 +414,6 @@ export class ExportReader implements CsvSink {
     this.problems = [];
     return { records: built.records, problems, rowsRead: this.rowsRead, bytesRead: this.bytesRead };
   }
-}
-
-function concat(parts: readonly Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /**
