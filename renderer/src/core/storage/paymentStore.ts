@@ -262,11 +262,8 @@ export class PaymentStore {
     let nextId = (((await this.db.paymentBlocks.orderBy('id').lastKey()) as number | undefined) ?? 0) + 1;
     const added: PaymentBlockRecord[] = [];
     for (let i = 0; i < payments.length; i += this.blockSize) added.push({ id: nextId++, rows: payments.slice(i, i + this.blockSize) });
-    const mark = newMark();
-    // bulkAdd: a block id already taken aborts the write, never overwrites a block.
-    await Promise.all([this.db.paymentKeys.put(markRecord(mark)), this.db.paymentKeys.bulkPut(added.map(paymentKeysOf)), this.db.paymentBlocks.bulkAdd(added)]);
-    // Whatever index this store read is now stale: the new mark makes index() read it again.
-    this.appended = { ids, mark };
+    // Whatever index this store read is now outdated: the new mark makes index() read it again.
+    this.appended = { ids, mark: (await this.write(null, [], added, []))! };
   }
 
   /** Removes the payments of these ids (none cached: nothing to do). */
@@ -285,9 +282,13 @@ export class PaymentStore {
     await this.write(index, kept, [], emptied);
   }
 
-  /** Rewrites `changed` blocks, adds `added` ones (an id already taken aborts, never overwrites), removes `emptied`. */
-  private async write(index: PaymentIndex, changed: PaymentBlockRecord[], added: PaymentBlockRecord[], emptied: number[]): Promise<void> {
-    if (changed.length + added.length + emptied.length === 0) return;
+  /**
+   * Rewrites `changed` blocks, adds `added` ones (an id already taken aborts, never overwrites),
+   * removes `emptied`, and leaves a new write mark, which it returns. `index` is kept up to date;
+   * without one (appendNew) any index read before is outdated by the mark.
+   */
+  private async write(index: PaymentIndex | null, changed: PaymentBlockRecord[], added: PaymentBlockRecord[], emptied: number[]): Promise<string | null> {
+    if (changed.length + added.length + emptied.length === 0) return null;
     const keys = [...changed, ...added].map(paymentKeysOf);
     const mark = newMark();
     const writes: Promise<unknown>[] = [this.db.paymentKeys.put(markRecord(mark)), this.db.paymentKeys.bulkPut(keys)];
@@ -295,9 +296,12 @@ export class PaymentStore {
     if (added.length) writes.push(this.db.paymentBlocks.bulkAdd(added));
     if (emptied.length) writes.push(this.db.paymentBlocks.bulkDelete(emptied), this.db.paymentKeys.bulkDelete(emptied));
     await Promise.all(writes);
-    for (const k of keys) index.replace(k, k.id);
-    for (const id of emptied) index.replace(null, id);
-    index.mark = mark;
+    if (index) {
+      for (const k of keys) index.replace(k, k.id);
+      for (const id of emptied) index.replace(null, id);
+      index.mark = mark;
+    }
+    return mark;
   }
 
   private async blocks(ids: number[]): Promise<Map<number, PaymentBlockRecord>> {
