@@ -282,7 +282,7 @@ export function unpackObjects(packed: PackedObjects): Record<string, unknown>[] 
 
 /**
  * A batch as the read worker posts it: its records as columns, in parts (each part's records packed
- * as soon as they were read, see packParts), the rest as read.
+ * as soon as they were read, see BatchPacker), the rest as read.
  */
 export interface ColumnarBatch extends Omit<ParsedBatch, 'records'> {
   records: PackedColumn[];

@@ -216,20 +216,18 @@ export class StreamDecoder {
   private genuineReplacementChars(bytes: Uint8Array, offset: number): number {
     const pattern = this.encoding === 'utf-8' ? FFFD_UTF8 : this.encoding === 'utf-16le' ? FFFD_UTF16LE : FFFD_UTF16BE;
     const align = this.encoding === 'utf-8' ? 1 : 2;
-    const matchesAt = (b: Uint8Array, i: number) => {
-      for (let k = 0; k < pattern.length; k++) if (b[i + k] !== pattern[k]) return false;
-      return true;
+    // Matches starting in b before `end`, b[0] being at `at` in the file (a match running past b's end is none).
+    const matches = (b: Uint8Array, end: number, at: number) => {
+      let n = 0;
+      for (let i = b.indexOf(pattern[0]!); i !== -1 && i < end; i = b.indexOf(pattern[0]!, i + 1))
+        if ((at + i) % align === 0 && pattern.every((x, k) => b[i + k] === x)) n++;
+      return n;
     };
-    let n = 0;
-    // Ones that began in the last push's bytes.
     const tail = this.tail;
-    if (tail.length > 0) {
-      const seam = concatBytes([tail, bytes.subarray(0, pattern.length - 1)]);
-      const seamAt = offset - tail.length;
-      for (let i = 0; i < tail.length; i++) if ((seamAt + i) % align === 0 && i + pattern.length <= seam.length && matchesAt(seam, i)) n++;
-    }
-    for (let i = bytes.indexOf(pattern[0]!); i !== -1; i = bytes.indexOf(pattern[0]!, i + 1))
-      if ((offset + i) % align === 0 && i + pattern.length <= bytes.length && matchesAt(bytes, i)) n++;
+    // Ones that began in the last push's bytes, then the ones in this push's.
+    const n =
+      (tail.length > 0 ? matches(concatBytes([tail, bytes.subarray(0, pattern.length - 1)]), tail.length, offset - tail.length) : 0) +
+      matches(bytes, bytes.length, offset);
     const keep = pattern.length - 1;
     this.tail = bytes.length >= keep ? bytes.slice(bytes.length - keep) : concatBytes([tail, bytes]).slice(-keep);
     return n;
