@@ -115,7 +115,7 @@ export class StreamDecoder {
   private bytesSeen = 0;
   private switchedAt: number | undefined;
   private replaced = 0;
-  /** The input's last bytes (one fewer than an encoded U+FFFD), to find one encoded across two pushes. */
+  /** The last push's last bytes (one fewer than an encoded U+FFFD), to find one encoded across two pushes. */
   private tail: Uint8Array = NO_BYTES;
 
   constructor(guess: EncodingGuess) {
@@ -139,19 +139,18 @@ export class StreamDecoder {
     const offset = this.bytesSeen;
     this.bytesSeen += bytes.length;
     if (!this.decoder) return decodeWindows1252(bytes);
-    const genuine = this.genuineReplacementChars(bytes, offset);
-    if (!this.tentative) return this.count(this.decoder.decode(bytes, { stream: true }), genuine);
+    if (!this.tentative) return this.count(this.decoder.decode(bytes, { stream: true }), bytes, offset);
     let text: string;
     try {
       text = this.decoder.decode(bytes, { stream: true });
     } catch {
-      return this.recover(bytes, offset, genuine);
+      return this.recover(bytes, offset);
     }
     // Only a decoded character says so: a push that ends in the first byte of one (0xE9, an é in
     // Windows-1252) says nothing yet.
     if (!this.sawNonAscii && NON_ASCII.test(text)) this.sawNonAscii = true;
     this.held = unfinishedUtf8(this.held, bytes);
-    return this.count(text, genuine);
+    return this.count(text, bytes, offset);
   }
 
   end(): string {
@@ -169,7 +168,7 @@ export class StreamDecoder {
       return this.switchTo1252(held, this.bytesSeen - held.length);
     }
     try {
-      return this.count(this.decoder.decode(), 0);
+      return this.count(this.decoder.decode(), NO_BYTES, this.bytesSeen);
     } catch {
       this.replaced++;
       return '\ufffd';
@@ -177,7 +176,7 @@ export class StreamDecoder {
   }
 
   /** A tentative reading met a byte that is not UTF-8 in this push (or in the character held from the last). */
-  private recover(bytes: Uint8Array, offset: number, genuine: number): string {
+  private recover(bytes: Uint8Array, offset: number): string {
     const held = this.held;
     const all = held.length === 0 ? bytes : concatBytes([held, bytes]);
     this.held = NO_BYTES;
@@ -185,7 +184,7 @@ export class StreamDecoder {
     const evidence = this.sawNonAscii ? null : firstUtf8Evidence(all);
     if (evidence && evidence.kind !== 'multibyte') return this.switchTo1252(all, offset - held.length + evidence.at);
     this.decoder = this.makeDecoder(offset - held.length > 0);
-    return this.count(this.decoder!.decode(all, { stream: true }), genuine);
+    return this.count(this.decoder!.decode(all, { stream: true }), bytes, offset);
   }
 
   /** Everything so far was ASCII, which reads the same in Windows-1252: `bytes` and the rest are read so (`at`: the first byte that was not UTF-8). */
@@ -197,14 +196,17 @@ export class StreamDecoder {
   }
 
   /**
-   * Counts the replacement characters decoding put in `text`: those in it less the `genuine` ones
-   * the file itself holds (an export whose system replaced a character before it wrote the file
-   * is valid text, not a file with bytes that are not UTF-8).
+   * Counts the replacement characters decoding put in `text`, the text of the push of `bytes`
+   * (at `offset` in the file): those in it less the ones the file itself holds (an export whose
+   * system replaced a character before it wrote the file is valid text, not bytes that are not
+   * UTF-8). The bytes are searched only when the text holds one.
    */
-  private count(text: string, genuine: number): string {
+  private count(text: string, bytes: Uint8Array, offset: number): string {
     let found = 0;
     for (let at = text.indexOf('\ufffd'); at !== -1; at = text.indexOf('\ufffd', at + 1)) found++;
-    this.replaced += Math.max(0, found - genuine);
+    if (found > 0) this.replaced += Math.max(0, found - this.genuineReplacementChars(bytes, offset));
+    const keep = this.fffdBytes().length - 1;
+    this.tail = bytes.length >= keep ? bytes.slice(bytes.length - keep) : concatBytes([this.tail, bytes]).slice(-keep);
     return text;
   }
 
@@ -213,8 +215,13 @@ export class StreamDecoder {
    * decoder puts each in the text of this push. EF BF BD in UTF-8; FD FF (LE) or FF FD (BE) at an
    * even offset in UTF-16.
    */
+  /** U+FFFD as this file's encoding writes it. */
+  private fffdBytes(): readonly number[] {
+    return this.encoding === 'utf-8' ? FFFD_UTF8 : this.encoding === 'utf-16le' ? FFFD_UTF16LE : FFFD_UTF16BE;
+  }
+
   private genuineReplacementChars(bytes: Uint8Array, offset: number): number {
-    const pattern = this.encoding === 'utf-8' ? FFFD_UTF8 : this.encoding === 'utf-16le' ? FFFD_UTF16LE : FFFD_UTF16BE;
+    const pattern = this.fffdBytes();
     const align = this.encoding === 'utf-8' ? 1 : 2;
     // Matches starting in b before `end`, b[0] being at `at` in the file (a match running past b's end is none).
     const matches = (b: Uint8Array, end: number, at: number) => {
@@ -225,12 +232,10 @@ export class StreamDecoder {
     };
     const tail = this.tail;
     // Ones that began in the last push's bytes, then the ones in this push's.
-    const n =
+    return (
       (tail.length > 0 ? matches(concatBytes([tail, bytes.subarray(0, pattern.length - 1)]), tail.length, offset - tail.length) : 0) +
-      matches(bytes, bytes.length, offset);
-    const keep = pattern.length - 1;
-    this.tail = bytes.length >= keep ? bytes.slice(bytes.length - keep) : concatBytes([tail, bytes]).slice(-keep);
-    return n;
+      matches(bytes, bytes.length, offset)
+    );
   }
 
   /**
