@@ -97,6 +97,21 @@ describe('backup container', () => {
     expect(await target.teamOpChunks.count()).toBe(0);
   });
 
+  it("restores on a laptop that has team events, leaving this laptop's outbox and the teammates' events as they are", async () => {
+    const db = await cache('bk-team-events', 2);
+    const file = await backupOf(db);
+    // Append-only and never in a backup: a restore neither clears nor writes them.
+    const outbox = { seq: 1, id: 'e1', kind: 'decision', payload: {}, analyst: 'K. Weber', at: 1, hash: 'a'.repeat(64), prevHash: '0'.repeat(64) };
+    await db.teamOutbox.add(outbox as never);
+    await db.teamEvents.add({ id: 'x1', serverSeq: 1, subject: 'order:shopify:#1001' } as never);
+    const pending = await planRestore(db, await readBackup(file, PASSPHRASE), []);
+    expect(pending.plan).toMatchObject({ relation: 'same', lostDecisions: 0, lostOther: 0, keptOther: 0 });
+    await applyRestore(db, pending, { reason: '', clock });
+    expect(await db.teamOutbox.toArray()).toEqual([outbox]);
+    expect(await db.teamEvents.toArray()).toEqual([{ id: 'x1', serverSeq: 1, subject: 'order:shopify:#1001' }]);
+    expect((await new DecisionLog(db).verify()).chain).toEqual({ ok: true, entries: 3 });
+  });
+
   it('round-trips the cost of responding to a dispute, checked by its meta schema', async () => {
     const source = await cache('bk-cost', 0);
     const cost = { costs: [{ currency: 'EUR', costMinor: 4000 }], defaultWinRate: 0.25, source: 'team estimate 2026-11', savedAt: Date.UTC(2026, 10, 3) };

@@ -119,6 +119,9 @@ async function lostAppendOnlyRows(db: WorkbenchDb, staged: StagedBackup): Promis
   const lost: { table: string; row: unknown; keep: boolean }[] = [];
   for (const { table } of APPEND_ONLY) {
     if (table === 'logArchive') continue; // the archive itself is merged, see applyRestore
+    // Not in backups, so neither cleared nor written by a restore (the team's outbox and events):
+    // they stay as they are, and adding their rows again would clash with themselves.
+    if (NOT_IN_BACKUPS.includes(table)) continue;
     const t = db.table(table);
     const keyPath = t.schema.primKey.keyPath as string;
     const autoKey = t.schema.primKey.auto;
