@@ -17,6 +17,11 @@ export function dateOrderEvidence(raw: string): DateOrder | null {
 
 const SHORT_DATE = /^\s*\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b/;
 
+/** A slashed or dashed short date (`4/5/15`, `05-04-2026`), whose day/month order its column must settle. */
+export function isShortDate(raw: string): boolean {
+  return SHORT_DATE.test(raw);
+}
+
 /** A dotted date (`01.05.2026`) is day-first by the convention of every country that writes it. */
 export function isDotted(raw: string): boolean {
   return /^\s*\d{1,2}\.\d{1,2}\.\d{2,4}\b/.test(raw);
@@ -24,10 +29,16 @@ export function isDotted(raw: string): boolean {
 
 export interface SettledOrder {
   order: DateOrder;
-  /** `values`: the column's own values said so; `format`: the format or the analyst chose it; `dots`; `default`. */
-  by: 'values' | 'format' | 'dots' | 'default';
-  /** The first value that settled it, and its line (for `values`). */
+  /**
+   * `values`: the column's own values said so; `file`: its own values did not, another date column
+   * of the same file did (one export, one system writing its dates); `format`: the format or the
+   * analyst chose it; `dots`; `default`.
+   */
+  by: 'values' | 'file' | 'format' | 'dots' | 'default';
+  /** The first value that settled it, and its line (for `values` and `file`). */
   example?: { value: string; line: number };
+  /** For `file`: the header of the column whose values settled it. */
+  from?: string;
 }
 
 /** Votes of one column's values, fed row by row until the order is settled. */

@@ -195,6 +195,7 @@ export class ExportReader implements CsvSink {
       this.csv!.end();
       this.finishWarmup();
       this.grouper?.end();
+      this.lateDateOrders();
       if (this.screen && this.resolved) this.screen.report(this.messages, this.resolved.header.names, this.resolved.byField.has('cardNumber'));
       this.closingMessages();
     }
@@ -379,20 +380,49 @@ export class ExportReader implements CsvSink {
       this.messages.warn('unknown-time-zone', `the format's time zone ${timeZoneProblem(options.timeZone ?? '')}; times without an offset were read as UTC`);
       zone = UTC;
     }
-    const dateOrders = new Map<number, DateOrder>();
+    const chosen = this.options.dateOrder ?? options.dateOrder;
+    const settled: DateColumnOrder[] = [];
     for (const [c, vote] of this.dateVotes) {
-      const settled = vote.settle(this.options.dateOrder ?? options.dateOrder, 'DMY');
-      if (!settled) continue;
-      dateOrders.set(c, settled.order);
-      this.settledDates.push({ column: c, name: resolved.header.names[c] ?? '', ...settled });
+      const s = vote.settle(chosen, 'DMY');
+      if (s) settled.push({ column: c, name: resolved.header.names[c] ?? '', ...s });
     }
-    this.ctx = new BuildContext(this.options.fileName, this.preset, resolved, decimalMark, zone, this.messages, dateOrders);
+    // A column whose own values never said (a sparse dispute date, a month's first days) takes the
+    // order another date column of the file settled by its values, not day-first by default.
+    const told = fileDateOrder(settled);
+    const dateOrders = new Map<number, DateOrder>();
+    for (const d of settled) {
+      const s = d.by === 'default' && told ? { ...d, ...told } : d;
+      // Nothing said: not settled, so a later value that says is read as it says, and the dates
+      // read day-first before it are named in a warning (BuildContext.dateOrderOf).
+      if (s.by === 'default') continue;
+      dateOrders.set(d.column, s.order);
+      this.settledDates.push(s);
+    }
+    this.ctx = new BuildContext(
+      this.options.fileName,
+      this.preset,
+      resolved,
+      decimalMark,
+      zone,
+      this.messages,
+      dateOrders,
+      chosen ? { order: chosen, by: 'format' } : told,
+    );
     this.ctx.orderHashesLater = this.options.orderHashesLater === true;
     const builder: RecordBuilder = builderFor(this.preset.kind, this.ctx);
     this.grouper = new Grouper(this.ctx, builder, groupingOf(this.preset), this.screen!);
     const warm = this.warm;
     this.warm = null;
     for (const w of warm) this.grouper.row(w.fields, w.line);
+  }
+
+  /**
+   * Date columns whose first short dates came after the warm-up (ISO or empty until then): the
+   * order their values were read in, named on the import card like the others.
+   */
+  private lateDateOrders(): void {
+    if (!this.ctx || !this.resolved) return;
+    for (const [column, s] of this.ctx.lateDateOrders) this.settledDates.push({ column, name: this.resolved.header.names[column] ?? '', ...s });
   }
 
   private closingMessages(): void {
@@ -414,6 +444,18 @@ export class ExportReader implements CsvSink {
     this.problems = [];
     return { records: built.records, problems, rowsRead: this.rowsRead, bytesRead: this.bytesRead };
   }
+}
+
+/**
+ * The order the file's own values settled, for columns whose values did not: the column settled
+ * by the most values' say (the first such column on a tie); null when none was settled by values,
+ * or when columns settled by values disagree (then nothing is taken from one for another).
+ */
+export function fileDateOrder(settled: readonly DateColumnOrder[]): SettledOrder | null {
+  const byValues = settled.filter((d) => d.by === 'values');
+  if (byValues.length === 0 || byValues.some((d) => d.order !== byValues[0]!.order)) return null;
+  const d = byValues[0]!;
+  return { order: d.order, by: 'file', ...(d.example ? { example: d.example } : {}), from: d.name };
 }
 
 /**

@@ -141,6 +141,34 @@ test('dates: a month-first export is read month-first by its own values, and a f
   expect((await visibleRows(page))[0]).toMatchObject({ Order: 'UT-1', 'Date (UTC)': '2026-03-04 15:00', Channel: 'Outlet US' });
 });
 
+test("dates: a date column whose own values never tell is read in the order the file's other date column settled, and the check says whose", async ({
+  page,
+}, testInfo) => {
+  const file = testInfo.outputPath('us-cancellations.csv');
+  // Only one order was cancelled, on 4 May: "5/4/26" alone could be either order.
+  writeFileSync(
+    file,
+    [
+      'Order No,Order Date,Cancelled,Order Total,Currency',
+      'UC-1,4/18/26 9:05 AM,,19.99,USD',
+      'UC-2,4/20/26 2:47 PM,5/4/26 10:00 AM,42.50,USD',
+      'UC-3,4/21/26 11:00 PM,,5.00,USD',
+    ].join('\n'),
+  );
+  const wizard = await mapInWizard(page, file, 'US cancellations', { number: 'Order No', date: 'Order Date', total: 'Order Total' });
+  await wizard.getByLabel('Cancelled at').selectOption('Cancelled');
+  await wizard.getByRole('button', { name: 'Check the first rows' }).click();
+  const check = wizard.getByRole('status', { name: 'Mapping check' });
+  await expect(check.getByTestId('check-date-orders')).toHaveText(
+    [
+      'Dates in “Order Date” read as month/day/year: its values say so (4/18/26 → 18 Apr 2026, line 2)',
+      'Dates in “Cancelled” read as month/day/year: its own values do not tell; the file’s “Order Date” column says so (4/18/26 → 18 Apr 2026, line 2)',
+    ].join(''),
+  );
+  await wizard.getByRole('button', { name: 'Save preset and import' }).click();
+  await expect(page.getByRole('region', { name: 'Import of us-cancellations.csv' }).locator('[data-bucket="created"]')).toHaveText('3');
+});
+
 test('amounts written in minor units (4990 for 49.90, as Klarna and PayPal SFTP files write them) are read so when the wizard says', async ({
   page,
 }, testInfo) => {

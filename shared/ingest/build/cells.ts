@@ -30,9 +30,9 @@ export function dateCell(
     ctx.fail(g, at.row, at.column, 'missing-value', `${ctx.fieldLabel(f)} is empty; the ${label} is required`, what);
     return null;
   }
-  const order = ctx.dateOrderOf(at.column);
+  const { order, settled } = ctx.dateOrderOf(at.column, at.value, g.lines[at.row]!);
   // Never a silent swap: a value its column's order cannot hold is set aside, saying why.
-  const conflict = dateOrderConflict(at.value, order);
+  const conflict = settled ? dateOrderConflict(at.value, order) : null;
   if (conflict) {
     ctx.fail(g, at.row, at.column, 'invalid-value', `${ctx.columnLabel(at.column)}: ${conflict}`, what);
     return null;

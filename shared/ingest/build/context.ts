@@ -1,6 +1,7 @@
 // Shared state for turning grouped rows into records: the resolved mapping, the file's reading
 // conventions, and the helpers that read a field across a group's rows or set the group aside.
 import type { DateOrder } from '../dates';
+import { DATE_ORDER_WORDS, dateOrderEvidence, isShortDate, type SettledOrder } from '../dateOrder';
 import type { DecimalMark } from '../amounts';
 import type { TimeZone } from '../dates';
 import type { FormatPreset } from '../formats/preset';
@@ -66,14 +67,60 @@ export class BuildContext {
     readonly messages: FileMessages,
     /** Day/month order per source column of a date field (settled in the reader's warm-up). */
     private readonly dateOrders: ReadonlyMap<number, DateOrder> = new Map(),
+    /** For a column the warm-up did not settle: the file's or the analyst's order, if either said. */
+    private readonly unsettledOrder: SettledOrder | null = null,
   ) {
     this.names = resolved.header.names;
   }
 
-  /** The day/month order of short dates in source column `column`. */
-  dateOrderOf(column: number): DateOrder {
-    return this.dateOrders.get(column) ?? 'DMY';
+  /** Columns first met with short dates after the warm-up, and the order they were read in. */
+  readonly lateDateOrders = new Map<number, SettledOrder>();
+
+  /**
+   * The day/month order to read `raw`, a value of source column `column`, in, and whether the
+   * column's order is settled (a value it cannot hold is then set aside). A column the warm-up
+   * did not settle (ISO dates or empty until then) takes the file's or the analyst's order; else
+   * its first short date with something to say settles it from there on; before that each value
+   * is read as it says, an ambiguous one day-first, and the column is named on the import card as
+   * read by default (DateOrderList) — never silently.
+   */
+  dateOrderOf(column: number, raw: string, line: number): { order: DateOrder; settled: boolean } {
+    const settled = this.dateOrders.get(column);
+    if (settled) return { order: settled, settled: true };
+    const late = this.lateDateOrders.get(column);
+    if (late && late.by !== 'default') return { order: late.order, settled: true };
+    // ISO dates need no order; a dotted one is day-first by the convention of every country writing it.
+    if (!isShortDate(raw)) return { order: 'DMY', settled: false };
+    if (this.unsettledOrder) {
+      this.lateDateOrders.set(column, this.unsettledOrder);
+      return { order: this.unsettledOrder.order, settled: true };
+    }
+    const own = dateOrderEvidence(raw);
+    if (own) {
+      if (!late) {
+        this.lateDateOrders.set(column, { order: own, by: 'values', example: { value: raw.trim(), line } });
+        return { order: own, settled: true };
+      }
+      const guessed = this.guessedDates.get(column);
+      if (own !== late.order && guessed && !guessed.told) {
+        guessed.told = true;
+        this.messages.warn(
+          'date-order-guessed',
+          `${this.columnLabel(column)}: ${raw.trim()} (line ${line}) can only be ${DATE_ORDER_WORDS[own]}, but ${guessed.count} earlier dates of this column that could be either, from ${guessed.first.value} (line ${guessed.first.line}), were read as ${DATE_ORDER_WORDS[late.order]}: nothing before them in the file said which; check them, or import again choosing the date order`,
+          guessed.first.line,
+        );
+      }
+      return { order: own, settled: false };
+    }
+    if (!late) this.lateDateOrders.set(column, { order: 'DMY', by: 'default' });
+    const guessed = this.guessedDates.get(column);
+    if (guessed) guessed.count++;
+    else this.guessedDates.set(column, { count: 1, first: { value: raw.trim(), line }, told: false });
+    return { order: 'DMY', settled: false };
   }
+
+  /** Per column read by default after the warm-up: the ambiguous dates read so, and whether a later value said otherwise. */
+  private readonly guessedDates = new Map<number, { count: number; first: { value: string; line: number }; told: boolean }>();
 
   /** 0-based field index by name. */
   f(field: string): number {

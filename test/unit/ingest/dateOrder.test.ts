@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { dateOrderEvidence, dateOrderExample, DateOrderVote } from '../../../shared/ingest/dateOrder';
 import { parseTimestamp, UTC } from '../../../shared/ingest/dates';
 import { parseFormatPreset, type FormatPreset } from '../../../shared/ingest';
+import type { Dispute } from '../../../shared/domain/dispute';
 import type { Order } from '../../../shared/domain/order';
+import { DATE_WARMUP_MAX_ROWS } from '../../../shared/ingest/reader';
 import { bucketsAddUp, runImport, utf8, values } from './support';
 
 function preset(dateOrder?: 'DMY' | 'MDY'): FormatPreset {
@@ -119,5 +121,103 @@ describe('importing dated files with no hint', () => {
     expect(run.summary.dateOrders).toEqual([]);
     // Short dates that never say: read day-first, and the card says no value told.
     expect((await importDates(['4/5/15', '6/7/15'])).summary.dateOrders[0]).toMatchObject({ order: 'DMY', by: 'default' });
+  });
+});
+
+describe('columns whose own values do not tell', () => {
+  // A payments export with a sparse second date column: most rows have no dispute.
+  const payments = (() => {
+    const parsed = parseFormatPreset({
+      id: 'custom:psp',
+      label: 'PSP',
+      kind: 'payments',
+      markerColumns: ['Txn', 'Date'],
+      mapping: {
+        id: 'Txn',
+        createdAt: 'Date',
+        amount: 'Amount',
+        currency: 'Currency',
+        disputeStatus: 'Dispute Status',
+        disputeOpenedAt: 'Dispute Date',
+        disputeReason: 'Dispute Reason',
+      },
+      options: { source: 'psp', timeZone: 'UTC' },
+    });
+    if (!parsed.ok) throw new Error(parsed.error);
+    return parsed.preset;
+  })();
+  const psp = (rows: readonly string[]) =>
+    runImport(utf8(['Txn,Date,Amount,Currency,Dispute Status,Dispute Reason,Dispute Date', ...rows].join('\n') + '\n'), {
+      preset: payments,
+      presets: [payments],
+    });
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+  it('take the order another date column of the file settled by its values, and the card says whose', async () => {
+    const run = await psp(['P1,04/18/2026,10.00,USD,,,', 'P2,04/19/2026,10.00,USD,needs_response,fraudulent,05/04/2026']);
+    expect(day(values<Dispute>(run, 'dispute')[0]!.openedAt)).toBe('2026-05-04');
+    expect(run.summary.dateOrders).toEqual([
+      { column: 1, name: 'Date', order: 'MDY', by: 'values', example: { value: '04/18/2026', line: 2 } },
+      { column: 6, name: 'Dispute Date', order: 'MDY', by: 'file', example: { value: '04/18/2026', line: 2 }, from: 'Date' },
+    ]);
+  });
+
+  it('a column empty through the warm-up reads its first short dates in the order the file settled, not day-first', async () => {
+    const quiet = Array.from({ length: 300 }, (_, i) => `P${i},04/18/2026,10.00,USD,,,`);
+    const run = await psp([
+      ...quiet,
+      'PX,04/19/2026,10.00,USD,needs_response,fraudulent,05/04/2026',
+      'PY,04/20/2026,10.00,USD,needs_response,fraudulent,05/20/2026',
+    ]);
+    expect(bucketsAddUp(run.summary)).toBe(true);
+    expect(run.summary.quarantined).toBe(0);
+    expect(values<Dispute>(run, 'dispute').map((d) => day(d.openedAt))).toEqual(['2026-05-04', '2026-05-20']);
+    expect(run.summary.dateOrders[1]).toMatchObject({ column: 6, order: 'MDY', by: 'file', from: 'Date' });
+  });
+
+  it('ISO dates through the warm-up, then short dates: the first that tells settles the column from there on', async () => {
+    const iso300 = Array.from({ length: 300 }, () => '2026-04-18 10:00');
+    const run = await importDates([...iso300, '05/20/2026', '05/04/2026', '20/05/2026']);
+    expect(bucketsAddUp(run.summary)).toBe(true);
+    const orders = values<Order>(run, 'order');
+    expect(orders.slice(300).map((o) => iso(o.createdAt).slice(0, 10))).toEqual(['2026-05-20', '2026-05-04']);
+    // The value that contradicts the settled order is set aside with the reason, never swapped.
+    expect(run.summary.problems).toEqual([expect.objectContaining({ line: 304, reason: expect.stringContaining('20/05/2026 can only be day/month/year') })]);
+    expect(run.summary.dateOrders).toEqual([{ column: 1, name: 'Date', order: 'MDY', by: 'values', example: { value: '05/20/2026', line: 302 } }]);
+  });
+
+  it('dates read day-first because nothing had told are named in a warning when a later value says month-first, which is read as it says', async () => {
+    // A US file whose first weeks (days 1-12) outlast the warm-up's limit is the large case of this.
+    const iso300 = Array.from({ length: 300 }, () => '2026-04-18 10:00');
+    const run = await importDates([...iso300, '05/04/2026', '05/06/2026', '05/20/2026']);
+    expect(run.summary.quarantined).toBe(0);
+    const orders = values<Order>(run, 'order');
+    expect(orders.slice(300).map((o) => iso(o.createdAt).slice(0, 10))).toEqual(['2026-04-05', '2026-06-05', '2026-05-20']);
+    expect(run.summary.dateOrders).toEqual([{ column: 1, name: 'Date', order: 'DMY', by: 'default' }]);
+    expect(run.summary.warnings).toContainEqual(
+      expect.objectContaining({
+        code: 'date-order-guessed',
+        line: 302,
+        message: expect.stringContaining(
+          '05/20/2026 (line 304) can only be month/day/year, but 2 earlier dates of this column that could be either, from 05/04/2026 (line 302), were read as day/month/year',
+        ),
+      }),
+    );
+  });
+
+  it('a column whose values never tell keeps day-first, shown as a guess, with no warning', async () => {
+    const run = await importDates(Array.from({ length: 400 }, (_, i) => `4/${(i % 12) + 1}/15`));
+    expect(run.summary.dateOrders).toEqual([{ column: 1, name: 'Date', order: 'DMY', by: 'default' }]);
+    expect(run.summary.warnings.filter((w) => w.code === 'date-order-guessed')).toEqual([]);
+  });
+
+  it('a US file whose first weeks outlast the warm-up: the value that tells is read as it says, not set aside, and the guess is named', async () => {
+    const firstDays = Array.from({ length: DATE_WARMUP_MAX_ROWS }, (_, i) => `05/${String((i % 12) + 1).padStart(2, '0')}/2026`);
+    const run = await importDates([...firstDays, '05/13/2026']);
+    expect(run.summary).toMatchObject({ created: DATE_WARMUP_MAX_ROWS + 1, quarantined: 0 });
+    expect(iso(values<Order>(run, 'order').at(-1)!.createdAt).slice(0, 10)).toBe('2026-05-13');
+    expect(run.summary.warnings).toContainEqual(
+      expect.objectContaining({ code: 'date-order-guessed', message: expect.stringContaining(`but ${DATE_WARMUP_MAX_ROWS} earlier dates of this column`) }),
+    );
   });
 });

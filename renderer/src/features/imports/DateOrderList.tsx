@@ -11,6 +11,8 @@ export function DateOrderList({ list, testId }: { list: readonly DateColumnOrder
         <li key={d.column} className={d.by === 'default' ? 'warn' : undefined}>
           Dates in “{d.name}” read as {DATE_ORDER_WORDS[d.order]}
           {d.by === 'values' && d.example && `: its values say so (${dateOrderExample(d.example.value, d.order)}, line ${d.example.line})`}
+          {d.by === 'file' &&
+            `: its own values do not tell; the file’s “${d.from ?? ''}” column says so${d.example ? ` (${dateOrderExample(d.example.value, d.order)}, line ${d.example.line})` : ''}`}
           {d.by === 'format' && ': the format says so (no value in the file tells)'}
           {d.by === 'dots' && ' (dotted dates)'}
           {d.by === 'default' && ': no value in the file tells the order; check an order, or choose month-first for this format in the wizard'}
