@@ -15,6 +15,9 @@ import { chainEntry, headOf, sha256, type DecisionEntry } from '../../../shared/
 import { fixedClock } from '../../../shared/time/clock';
 import { craftContainer, decisionInput, dump, fillCache, PASSPHRASE, tablesOf, TEST_ITERATIONS } from '../../support/backupCache';
 import { order } from '../../support/orders';
+import { readFileSync } from 'node:fs';
+import { importFile } from '../../../renderer/src/core/imports/importRunner';
+import { chunked } from '../../support/importInput';
 
 const clock = fixedClock(Date.UTC(2026, 10, 18, 14, 0));
 const opened: WorkbenchDb[] = [];
@@ -110,6 +113,19 @@ describe('backup container', () => {
     expect(await db.teamOutbox.toArray()).toEqual([outbox]);
     expect(await db.teamEvents.toArray()).toEqual([{ id: 'x1', serverSeq: 1, subject: 'order:shopify:#1001' }]);
     expect((await new DecisionLog(db).verify()).chain).toEqual({ ok: true, entries: 3 });
+  });
+
+  it('restores a backup written after a real import, whose history row holds the run lock it ran under', async () => {
+    const db = await cache('bk-after-import', 1);
+    const bytes = new Uint8Array(readFileSync(new URL('../../fixtures/imports/shopify-orders.csv', import.meta.url)));
+    expect((await importFile(db, { name: 'shopify-orders.csv', size: bytes.length, chunks: chunked(bytes, 4096) })).status).toBe('completed');
+    expect((await db.imports.toArray())[0]!.runLock).toEqual(expect.any(String));
+    const file = await backupOf(db);
+    const target = createDb('bk-after-import-target');
+    opened.push(target);
+    await target.meta.put({ key: 'analystName', value: 'L. Braun' });
+    await restore(target, file);
+    expect(await target.imports.toArray()).toEqual(await db.imports.toArray());
   });
 
   it('round-trips the cost of responding to a dispute, checked by its meta schema', async () => {

@@ -89,6 +89,8 @@ export const TABLE_ROWS = {
       errors: z.array(z.string().max(2000)).max(1000),
       enrichedOrders: z.number().int().min(0).optional(),
       undoneAt: time.nullable(),
+      runLock: z.string().max(200).optional(),
+      teamOpId: z.string().max(200).optional(),
     })
     .strict(),
   importUndo: z
@@ -264,3 +266,12 @@ export const TABLE_NAMES = Object.keys(TABLE_ROWS) as TableName[];
 export function isTableName(name: string): name is TableName {
   return Object.hasOwn(TABLE_ROWS, name);
 }
+
+// Every field a stored row can have must be one its table's schema allows, or a backup of a
+// cache that has such rows cannot be restored: imports gained `runLock` and `teamOpId`, their
+// schema did not, and every backup written after an import was refused ("Unrecognized key").
+// The compiler now holds each table's row type and its schema's keys together.
+type RowOf<K extends TableName> = WorkbenchDb[K] extends import('dexie').Table<infer R, infer _K, infer _I> ? R : never;
+type KeysNoSchemaAllows = { [K in TableName]: Exclude<keyof RowOf<K>, keyof z.input<(typeof TABLE_ROWS)[K]>> };
+type EveryKeyChecked<T extends { [K in TableName]: never }> = T;
+export type RowKeysChecked = EveryKeyChecked<KeysNoSchemaAllows>;
