@@ -157,3 +157,17 @@ export function shopSource(source: string, shop: string): string {
     .replace(/^-|-$/g, '');
   return `${source}@${slug || 'shop'}`;
 }
+
+/**
+ * Why `name` cannot be another shop than the `known` ones: a shop's orders are keyed by a slug of
+ * its name (shopSource), which keeps only letters a-z and digits, so "Shop+" and "Shop", or two
+ * names in other scripts, would key their orders alike and one shop's order #1001 would overwrite
+ * the other's. Null when no known shop of another name has its slug.
+ */
+export function shopKeyClash(name: string, known: readonly string[]): string | null {
+  const n = cleanShopName(name);
+  const slug = shopSource('', n);
+  const other = known.map(cleanShopName).find((k) => k !== n && shopSource('', k) === slug);
+  if (other === undefined) return null;
+  return `“${n}” would file its orders under the same key as the shop “${other}” (order keys keep only the letters a-z and digits of a shop's name): if it is that shop, choose “${other}”; if not, give it a name that differs in those letters or digits`;
+}

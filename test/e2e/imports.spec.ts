@@ -320,6 +320,10 @@ test('two shops with the same order numbers: the second shop’s export asks, wr
     'The cache holds orders of 2 own shops (Own shop, Outlet): which shop are the orders in outlet_july.csv from? Nothing from this file is imported until you say.',
   );
   await expect(which).toContainText('Last time a Shopify orders export was from Outlet.');
+  // A name that would key its orders like the outlet's is refused before anything is read.
+  await which.getByLabel('Shop name').fill('Outlet+');
+  await expect(which.locator('.error')).toHaveText(/^“Outlet\+” would file its orders under the same key as the shop “Outlet”/);
+  await expect(which.getByRole('button', { name: 'Import as that shop' })).toBeDisabled();
   await which.getByRole('button', { name: 'Outlet — as last time' }).click();
   await expect.poll(() => buckets(page, 'outlet_july.csv').catch(() => null)).toMatchObject({ created: 5 });
   await page.getByRole('link', { name: 'Orders' }).click();

@@ -148,6 +148,29 @@ describe('once the cache holds two shops, every own-shop file says which', () =>
     );
   });
 
+  it('a second shop whose name keys its orders like a known shop’s is refused before anything is read, never merged into it', async () => {
+    const { service, outlet } = await setUp();
+    expect(completed((await service.run([outlet], null, undefined, {}, { shop: 'Outlet' }))[0]).summary.created).toBe(40);
+    // "Outlet+" and "Outlet" would both be shopify@outlet: the second would overwrite the first's #1001.
+    const other = file('other.csv', shopifyExport(shopOrders(40, '2026-07-01', 90, 'c.example')));
+    await expect(service.run([other], null, undefined, {}, { shop: 'Outlet+' })).rejects.toThrow(
+      /“Outlet\+” would file its orders under the same key as the shop “Outlet”/,
+    );
+    // Two names in other scripts have the same (empty) slug too.
+    expect(completed((await service.run([other], null, undefined, {}, { shop: 'ラーメン店' }))[0]).summary.created).toBe(40);
+    const third = file('third.csv', shopifyExport(shopOrders(40, '2026-08-01', 95, 'd.example')));
+    await expect(service.run([third], null, undefined, {}, { shop: '书店' })).rejects.toThrow(/same key as the shop “ラーメン店”/);
+    const { SHOPIFY_ORDERS } = await import('../../../shared/ingest/formats/shopify');
+    await expect(
+      service.savePreset({ ...SHOPIFY_ORDERS, id: 'outlet2', label: 'Outlet 2', options: { ...SHOPIFY_ORDERS.options, shop: 'OUTLET!' } }),
+    ).rejects.toThrow(/same key as the shop “Outlet”/);
+    expect(await db.imports.count()).toBe(3);
+    const index = await OrderKeyIndex.load(db);
+    expect(index.size).toBe(120);
+    // The shop named as before is that shop.
+    expect(completed((await service.run([outlet], null, undefined, {}, { shop: 'Outlet' }))[0]).summary.unchanged).toBe(40);
+  });
+
   it('marketplace orders never ask which shop', async () => {
     const service = await twoShops();
     expect(completed((await service.run([fx('amazon-all-orders.txt')], null))[0]).summary.created).toBeGreaterThan(0);

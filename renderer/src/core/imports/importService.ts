@@ -6,7 +6,7 @@ import { parseFormatPreset, type FormatPreset } from '../../../../shared/ingest/
 import type { RowProblem } from '../../../../shared/ingest/problems';
 import { ExportReader, SNIFF_BYTES } from '../../../../shared/ingest/reader';
 import { sniff, type SniffResult } from '../../../../shared/ingest/sniff';
-import { cleanShopName, shopNameProblem, type ShopChoice, type ShopQuestion } from '../../../../shared/ingest/shops';
+import { cleanShopName, shopKeyClash, shopNameProblem, type ShopChoice, type ShopQuestion } from '../../../../shared/ingest/shops';
 import { shopQuestion } from './shopCheck';
 import { rowsToFix } from '../../../../shared/ingest/rowsToFix';
 import { noLineBreaksMessage } from '../../../../shared/ingest/lineEndings';
@@ -179,6 +179,11 @@ export class ImportService {
     if (!parsed.ok) throw new Error(`The mapping is not valid: ${parsed.error}`);
     if (BUILT_IN_PRESETS.some((p) => p.id === preset.id)) throw new Error('A built-in format already has this name');
     const saved = ((await this.meta.get('presets')) ?? []).filter((p) => p.id !== preset.id);
+    const shop = parsed.preset.options.shop;
+    if (shop) {
+      const clash = shopKeyClash(shop, [...((await this.meta.get('shops')) ?? []), ...saved.flatMap((p) => (p.options.shop ? [p.options.shop] : []))]);
+      if (clash) throw new Error(`Shop name: ${clash}`);
+    }
     await savingOrDiskFull('the column mapping', () => this.meta.set('presets', [...saved, parsed.preset]));
   }
 
@@ -208,6 +213,8 @@ export class ImportService {
       const problem = shopNameProblem(named);
       if (problem) throw new Error(`Shop name: ${problem}`);
       const known = (await this.meta.get('shops')) ?? [];
+      const clash = shopKeyClash(named, [...known, ...presets.flatMap((p) => (p.options.shop ? [p.options.shop] : []))]);
+      if (clash) throw new Error(`Shop name: ${clash}`);
       if (!known.includes(named)) await savingOrDiskFull('the shop name', () => this.meta.set('shops', [...known, named].slice(-500)));
     }
     const outcomes: ImportResult[] = [];

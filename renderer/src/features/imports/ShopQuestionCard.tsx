@@ -5,6 +5,7 @@ import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import {
   OWN_SHOP_LABEL,
   shopLabel,
+  shopKeyClash,
   shopNameProblem,
   shopQuestionText,
   type OrderFacts,
@@ -74,7 +75,7 @@ function WhichAnswers({ q, busy, onAnswer }: { q: WhichShopQuestion; busy: boole
 
 function NamedShop({ shops, busy, onAnswer }: { shops: readonly string[]; busy: boolean; onAnswer: Answer }) {
   const [name, setName] = useState('');
-  const problem = name.trim() ? shopNameProblem(name) : null;
+  const problem = name.trim() ? (shopNameProblem(name) ?? shopKeyClash(name, shops)) : null;
   return (
     <SubmitForm className="toolbar" onSubmit={() => !problem && name.trim() && onAnswer({ shop: name })}>
       <label className="inline">
