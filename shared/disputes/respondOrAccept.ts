@@ -2,7 +2,7 @@
 // family's win rate (from the decided disputes in the cache) × the disputed amount − the cost of
 // responding; respond when it is above zero. The cost and the fallback win rate are the analyst's.
 import type { Dispute, DisputeStatus } from '../domain/dispute';
-import { formatMoney } from '../domain/money';
+import { formatMoney, showDateTime } from '../domain/money';
 import { reasonFamily, REASON_FAMILY_LABEL, type ReasonFamily } from './reasonCodes';
 
 /** A family's own win rate is used from this many decided disputes on; below it, the default. */
@@ -145,4 +145,29 @@ export function respondOrAccept(
     `win rate ${winRatePct} % (${why}) × ${formatMoney(d.amountMinor, d.currency)} − ${formatMoney(cost.costMinor, d.currency)} cost${cost.note}` +
     ` = ${formatMoney(expectedMinor, d.currency)}: ${verdict}`;
   return { verdict, winRatePct, basis, decided, costMinor: cost.costMinor, expectedMinor, text };
+}
+
+/** The hint once a dispute's deadline has passed: nothing can be sent any more. */
+export interface LateHint {
+  verdict: 'late';
+  text: string;
+}
+
+/**
+ * The hint for a dispute that awaits an answer, at `now`: once its deadline has passed a response
+ * can no longer be submitted, so it says so instead of weighing a response nobody can send.
+ */
+export function responseHint(
+  d: Pick<Dispute, 'network' | 'reasonCode' | 'amountMinor' | 'currency' | 'dueAt'>,
+  now: number,
+  record: FamilyRecord,
+  settings: ResponseCostSettings,
+  rates: CostRates,
+): ReturnType<typeof respondOrAccept> | LateHint {
+  if (d.dueAt <= now)
+    return {
+      verdict: 'late',
+      text: `the deadline to respond passed on ${showDateTime(d.dueAt)} UTC: a response can no longer be submitted; accept it, or record what the network decided`,
+    };
+  return respondOrAccept(d, record, settings, rates);
 }

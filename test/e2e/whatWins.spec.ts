@@ -42,6 +42,14 @@ test('what wins: an open dispute says respond with its numbers, and a higher cos
   const rows = page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr');
   const respond = rows.filter({ has: page.locator('[data-verdict="respond"]') }).first();
   await expect(respond).toBeVisible({ timeout: 60_000 });
+  // A dispute past its deadline is not told to respond: nothing can be sent any more.
+  const overdue = rows.filter({ hasText: 'overdue' });
+  await expect(overdue.locator('[data-verdict="respond"], [data-verdict="accept"]')).toHaveCount(0);
+  const late = overdue.filter({ has: page.locator('[data-verdict="late"]') }).first();
+  await late.click();
+  await expect(page.getByRole('region', { name: /^Dispute / }).getByTestId('dispute-hint')).toHaveText(
+    /^Too late: the deadline to respond passed on \d{4}-\d\d-\d\d \d\d:\d\d UTC: a response can no longer be submitted; accept it, or record what the network decided$/,
+  );
   await respond.click();
   const detail = page.getByRole('region', { name: /^Dispute / });
   const hint = detail.getByTestId('dispute-hint');

@@ -7,6 +7,7 @@ import {
   defaultResponseCost,
   familyRecord,
   respondOrAccept,
+  responseHint,
   type ResponseCostSettings,
 } from '../../../shared/disputes/respondOrAccept';
 
@@ -64,6 +65,16 @@ describe('respond or accept', () => {
     expect(familyRecord([d('won'), d('lost'), d('lost'), d('submitted'), d('accepted'), d('won', '13.1')])).toEqual({
       fraud: { won: 1, lost: 2 },
       consumer: { won: 1, lost: 0 },
+    });
+  });
+
+  it('says too late once the deadline has passed, instead of weighing a response nobody can send', () => {
+    const due = Date.UTC(2026, 10, 29, 12);
+    const d = { ...fraud, dueAt: due };
+    expect(responseHint(d, due - 1, record, cost(2500), EUR_RATES)).toEqual(respondOrAccept(d, record, cost(2500), EUR_RATES));
+    expect(responseHint(d, due, record, cost(2500), EUR_RATES)).toEqual({
+      verdict: 'late',
+      text: 'the deadline to respond passed on 2026-11-29 12:00 UTC: a response can no longer be submitted; accept it, or record what the network decided',
     });
   });
 

@@ -16,7 +16,7 @@ import {
   cleanResponseCost,
   defaultResponseCost,
   familyRecord,
-  respondOrAccept,
+  responseHint,
   type CostRates,
   type FamilyRecord,
   type ResponseCostSettings,
@@ -39,7 +39,7 @@ export interface DisputeRow extends Dispute {
   /** Visa 10.4 only: does local history give CE 3.0 evidence, and from how many orders. */
   ce3: { qualifies: boolean; priors: number } | null;
   /** Respond or accept, for a dispute still to be answered; null once answered, accepted or closed. */
-  hint: ReturnType<typeof respondOrAccept> | null;
+  hint: ReturnType<typeof responseHint> | null;
 }
 
 export interface DisputeDetail extends DisputeRow {
@@ -220,7 +220,7 @@ export class DisputeService {
         order: o ? { externalId: o.externalId, marketplace: o.marketplace, totalMinor: o.totalMinor, currency: o.currency, createdAt: o.createdAt } : null,
         ce3: check ? { qualifies: check.qualifies, priors: check.priors.length } : null,
         ringId: at === undefined ? null : (ctx.ringOf.get(at) ?? null),
-        hint: awaitsAnswer(d) ? respondOrAccept(d, ctx.hints.record, ctx.hints.cost, ctx.hints.rates) : null,
+        hint: awaitsAnswer(d) ? responseHint(d, this.clock.now(), ctx.hints.record, ctx.hints.cost, ctx.hints.rates) : null,
       },
       check,
     };

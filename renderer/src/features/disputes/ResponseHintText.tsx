@@ -3,7 +3,7 @@
 import { formatMoney } from '../../../../shared/domain/money';
 import type { DisputeRow } from '../../core/contract';
 
-const VERDICT_LABEL = { respond: 'Respond', accept: 'Accept', unknown: 'No hint' } as const;
+const VERDICT_LABEL = { respond: 'Respond', accept: 'Accept', unknown: 'No hint', late: 'Too late' } as const;
 
 export function ResponseHintText({ r, compact = false }: { r: Pick<DisputeRow, 'hint' | 'currency'>; compact?: boolean }) {
   const hint = r.hint;
@@ -12,7 +12,7 @@ export function ResponseHintText({ r, compact = false }: { r: Pick<DisputeRow, '
     <span className={`hint hint-${hint.verdict}`} data-testid="response-hint" data-verdict={hint.verdict} title={compact ? hint.text : undefined}>
       <strong>{VERDICT_LABEL[hint.verdict]}</strong>
       {compact ? (
-        hint.verdict !== 'unknown' && <span className="muted"> {formatMoney(hint.expectedMinor, r.currency)}</span>
+        'expectedMinor' in hint && <span className="muted"> {formatMoney(hint.expectedMinor, r.currency)}</span>
       ) : (
         <span className="muted">: {hint.text}</span>
       )}
