@@ -169,8 +169,8 @@ export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries:
 
 /**
  * Checks that `entries` continue the chain after `from` (the empty log by default): numbered
- * without gaps, each chained to the one before, each hash matching its content and each kept
- * note matching its salted hash. Names the first entry that breaks it.
+ * without gaps, each chained to the one before, each hash matching its content, each kept note
+ * matching its salted hash and each erased note empty. Names the first entry that breaks it.
  */
 export async function verifySegment(entries: readonly DecisionEntry[], from: LogHead = EMPTY_HEAD): Promise<ChainVerdict> {
   let prev = from;
@@ -188,6 +188,9 @@ export async function verifySegment(entries: readonly DecisionEntry[], from: Log
     if (e.form === 2 && !e.noteErased && (await noteHashOf(e.noteSalt ?? '', e.note)) !== e.noteHash)
       return fail(`the note of entry ${e.seq} was changed after it was written`);
     if (e.form !== 2 && e.noteErased) return fail(`entry ${e.seq} claims an erased note, which its form cannot have`);
+    // An erased note's hash is no longer checked, so the one thing left to hold it to is that it
+    // is gone: text there again was written after the erasure, beneath the app.
+    if (e.noteErased && e.note !== '') return fail(`the note of entry ${e.seq} was erased, but holds text again: it was written after the erasure`);
     prev = e;
   }
   return { ok: true, entries: entries.length };

@@ -203,6 +203,23 @@ describe('erasing one customer', () => {
     await db.open();
     expect((await new DecisionLog(db).verify()).chain).toMatchObject({ ok: false, seq: 1, reason: 'the note of entry 1 was removed without a logged erasure' });
   });
+
+  it('a note written again into an erased entry beneath the app breaks the chain check', async () => {
+    const { db, service } = await cacheWithCustomers('erase-4');
+    const { token } = await service.planErasure('anna.schmidt@gmail.com');
+    await service.applyPersonalData(token, 'GDPR-2026-120');
+    const log = new DecisionLog(db);
+    expect((await log.verify()).chain).toEqual({ ok: true, entries: 4 });
+    const raw = (await db.decisions.get(1))!;
+    db.close();
+    const { Dexie } = await import('dexie');
+    const plain = new Dexie('erase-4');
+    await plain.open();
+    await plain.table('decisions').put({ ...raw, note: 'Released on instruction of the Head of Risk (approval #77)' });
+    plain.close();
+    await db.open();
+    expect((await log.verify()).chain).toMatchObject({ ok: false, seq: 1, reason: expect.stringMatching(/entry 1 was erased, but holds text again/) });
+  });
 });
 
 describe('the retention period', () => {

@@ -54,6 +54,21 @@ describe('decision chain', () => {
     expect(await verifyChain([], head)).toMatchObject({ ok: false, seq: 1 });
   });
 
+  it('an erased note verifies empty; text written into it afterwards is caught', async () => {
+    const kept = await log(3);
+    const erasure = await chainEntry(input(3, { orderKey: '', decision: 'erasure', note: 'Erased on request GDPR-7', refs: [2] }), kept.at(-1)!);
+    const erased = [kept[0]!, { ...kept[1]!, note: '', noteErased: true }, kept[2]!, erasure];
+    expect(await verifyChain(erased, headOf(erased))).toEqual({ ok: true, entries: 4 });
+
+    // The chain covers only the salted hash of the note that was erased: any text now is new.
+    const rewritten = erased.map((e) => (e.seq === 2 ? { ...e, note: 'Released on instruction of the Head of Risk' } : e));
+    expect(await verifyChain(rewritten, headOf(rewritten))).toMatchObject({
+      ok: false,
+      seq: 2,
+      reason: 'the note of entry 2 was erased, but holds text again: it was written after the erasure',
+    });
+  });
+
   it('any edit, deletion, swap or insertion of stored entries is detected (property)', async () => {
     const base = await log(8);
     const head = headOf(base);
