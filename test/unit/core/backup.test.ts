@@ -227,6 +227,26 @@ describe('restore and the decision log', () => {
     expect((await db.exportLog.toArray()).map((e) => e.fileName)).toEqual(['kpi.csv']);
   });
 
+  it('a decision logged after the backup was inspected makes the restore refuse, changing nothing; inspected again, it is set aside with a reason', async () => {
+    const db = await cache('bk-stale-plan', 3);
+    const file = await backupOf(db);
+    const log = new DecisionLog(db);
+    const pending = await planRestore(db, await readBackup(file, PASSPHRASE), []);
+    expect(pending.plan).toMatchObject({ relation: 'same', lostDecisions: 0, needsReason: false });
+    // The analyst holds an order in another window while the restore dialog is open.
+    await log.append(decisionInput(7, { note: 'held: card testing' }));
+    const before = await dump(db);
+    await expect(applyRestore(db, pending, { reason: '', clock })).rejects.toThrow(
+      'The decision log changed since this backup was inspected; inspect it again. Nothing was changed.',
+    );
+    expect(await dump(db)).toEqual(before);
+
+    const again = await planRestore(db, await readBackup(file, PASSPHRASE), []);
+    expect(again.plan).toMatchObject({ relation: 'older', lostDecisions: 1, needsReason: true, supersedes: await log.head() });
+    const entry = await applyRestore(db, again, { reason: 'the hold goes back in by hand', clock });
+    expect(entry.note).toContain('1 decisions after entry 3 set aside');
+  });
+
   it('refuses a backup whose log was rewritten so its own chain verifies (forged): other hashes than this laptop', async () => {
     const db = await cache('bk-forged', 4);
     const entries = await new DecisionLog(db).entries();

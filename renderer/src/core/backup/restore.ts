@@ -51,6 +51,11 @@ export interface PendingRestore {
   staged: StagedBackup;
   plan: RestorePlan;
   entries: DecisionEntry[];
+  /**
+   * The head recorded beside the log here when the plan was made (null: none). The plan's
+   * set-aside count, reason and replaced head hold only while it is still the head.
+   */
+  inspectedHead: LogHead | null;
 }
 
 /**
@@ -59,9 +64,12 @@ export interface PendingRestore {
  */
 export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witnesses: readonly Witness[]): Promise<PendingRestore> {
   const { counts, entries } = await checkBackup(staged);
-  const local = await db.decisions.orderBy('seq').toArray();
-  const localHead = await db.decisionHead.get('head');
-  const localOk = (await verifyChain(local, localHead ?? null)).ok;
+  // Entries and head read together: an append between the two reads would look like a broken log.
+  const [local, localHead] = await db.transaction('r', [db.decisions, db.decisionHead], async () => [
+    await db.decisions.orderBy('seq').toArray(),
+    (await db.decisionHead.get('head')) ?? null,
+  ]);
+  const localOk = (await verifyChain(local, localHead)).ok;
   // The truth to compare with: this laptop's log if it verifies, and every witness in any case.
   if (localOk && local.length) {
     const rel = relateLogs(local, entries);
@@ -106,7 +114,7 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
     witnessedBy: witnesses.map((w) => w.source),
     supersedes,
   };
-  return { staged, plan, entries };
+  return { staged, plan, entries, inspectedHead: localHead && { seq: localHead.seq, hash: localHead.hash } };
 }
 
 /**
@@ -156,8 +164,6 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
     () => ((staged.tables.get('meta') ?? []) as { key: string; value: unknown }[]).find((m) => m.key === 'analystName')?.value as string | undefined,
   );
   if (!analyst) throw new Error('Say who you are first: enter your name (Settings → Analyst). A restore is logged under it.');
-  const lost = await lostAppendOnlyRows(db, staged);
-  const localArchive = await db.logArchive.toArray();
   const what = `Restored ${plan.fileName}${plan.createdAt ? ` (written ${new Date(plan.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC${plan.createdBy ? ` by ${plan.createdBy}` : ''})` : ''}: ${plan.summary}`;
   const setAside = plan.lostDecisions > 0 ? `; ${plan.lostDecisions} decisions after entry ${plan.verifiedTo} set aside` : '';
   const entry = await chainEntry(
@@ -177,6 +183,15 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
   );
   await replacingLogs(db.name, () =>
     db.transaction('rw', db.tables, async () => {
+      // A decision logged since the backup was inspected (this window, another, a sync) would be
+      // set aside unannounced, without the reason asked for, under a restore entry naming another
+      // head than the one it replaces: the plan no longer holds, so nothing is written.
+      const head = (await db.decisionHead.get('head')) ?? null;
+      if (head?.seq !== pending.inspectedHead?.seq || head?.hash !== pending.inspectedHead?.hash)
+        throw new BackupError('The decision log changed since this backup was inspected; inspect it again. Nothing was changed.');
+      // Read in this transaction, so nothing logged meanwhile is missed when the logs are replaced.
+      const lost = await lostAppendOnlyRows(db, staged);
+      const localArchive = await db.logArchive.toArray();
       // Derived tables are not in backups: the key index is dropped and its generation bumped, so
       // an index built from the replaced cache is never trusted (keyIndexStore.ts).
       for (const t of db.tables) if (!NOT_IN_BACKUPS.includes(t.name)) await t.clear();
