@@ -271,6 +271,49 @@ describe('restore and the decision log', () => {
     expect(await dump(db)).toEqual(before);
   });
 
+  it('over a log here that does not verify, the plan says so, every entry here is set aside with a reason, and the restore entry tells', async () => {
+    const db = await cache('bk-broken-here', 4);
+    const local = await new DecisionLog(db).entries();
+    // The forged backup of the test above: with a log here that verifies it is refused.
+    const forged: DecisionEntry[] = [local[0]!];
+    for (const e of local.slice(1)) {
+      const { seq: _s, prevHash: _p, hash: _h, form: _f, noteSalt: _ns, noteHash: _nh, ...input } = e;
+      forged.push(await chainEntry(e.seq === 2 ? { ...input, decision: 'cancel', reasonCode: 'FRAUD-RING' } : input, forged.at(-1)!));
+    }
+    const tables = (await tablesOf(db)).map(([n, rows]): [string, unknown[]] => [
+      n,
+      n === 'decisions' ? forged : n === 'decisionHead' ? [{ key: 'head', ...headOf(forged) }] : rows,
+    ]);
+    const file = await craftContainer(tables, { schemaVersion: CURRENT_VERSION, logHead: headOf(forged) });
+    // The head recorded beside the log is removed beneath the app: the log here no longer verifies,
+    // so it cannot tell the forgery apart. The analyst must be told, not shown an empty laptop.
+    db.close();
+    const { Dexie } = await import('dexie');
+    const plain = new Dexie('bk-broken-here');
+    await plain.open();
+    await plain.table('decisionHead').clear();
+    plain.close();
+    await db.open();
+
+    const pending = await planRestore(db, await readBackup(file, PASSPHRASE), []);
+    expect(pending.plan).toMatchObject({
+      relation: 'broken-here',
+      localLogBroken: { seq: 1, reason: 'the log has entries but no recorded head: it was replaced' },
+      lostDecisions: 4,
+      needsReason: true,
+      supersedes: headOf(local),
+    });
+    await expect(applyRestore(db, pending, { reason: '', clock })).rejects.toThrow(
+      'Say why: the decision log here does not verify, and its 4 entries will be set aside',
+    );
+    const entry = await applyRestore(db, pending, { reason: 'laptop log damaged; restoring the backup', clock });
+    expect(entry).toMatchObject({ seq: 5, supersedes: headOf(local) });
+    expect(entry.note).toContain('; the decision log here did not verify (the log has entries but no recorded head: it was replaced): its 4 entries set aside');
+    // The damaged log goes to the archive whole, the entry the backup holds alike included.
+    const archived = await db.logArchive.where('restoreSeq').equals(5).toArray();
+    expect(archived.filter((a) => a.table === 'decisions').map((a) => a.row)).toEqual(local);
+  });
+
   it('refuses a backup whose own log does not verify: an edited, a reordered or a missing entry', async () => {
     const db = await cache('bk-badlog', 4);
     const entries = await new DecisionLog(db).entries();

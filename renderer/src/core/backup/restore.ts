@@ -30,15 +30,23 @@ export interface RestorePlan {
   summary: string;
   /** The backup's log verified to this entry (0: it holds no decisions). */
   verifiedTo: number;
-  /** How the backup's log relates to the log here (or to what the witnesses saw, if this one is broken). */
-  relation: 'same' | 'older' | 'newer' | 'empty-here';
-  /** Decisions here after the backup's last entry, which the restore sets aside (archived, no longer in force). */
+  /** How the backup's log relates to the log here; 'broken-here' when this one does not verify. */
+  relation: 'same' | 'older' | 'newer' | 'empty-here' | 'broken-here';
+  /**
+   * Set when the log here does not verify: where and why. Nothing here can then vouch for the
+   * backup (only the witnesses can), and every entry here is set aside with the restore.
+   */
+  localLogBroken: { seq: number; reason: string } | null;
+  /**
+   * Decisions here the restore sets aside (archived, no longer in force): those after the
+   * backup's last entry, or every one when the log here does not verify.
+   */
   lostDecisions: number;
   /** Rows of other append-only logs here that the backup lacks and that clash with its own (set aside). */
   lostOther: number;
   /** Rows of other append-only logs here that the backup lacks (exports, snapshots, dispute changes): kept in force. */
   keptOther: number;
-  /** A reason is required when decisions would be set aside. */
+  /** A reason is required when decisions would be set aside or the log here does not verify. */
   needsReason: boolean;
   /** The witnesses the backup was checked against, for the dialog. */
   witnessedBy: string[];
@@ -69,7 +77,9 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
     await db.decisions.orderBy('seq').toArray(),
     (await db.decisionHead.get('head')) ?? null,
   ]);
-  const localOk = (await verifyChain(local, localHead)).ok;
+  const verdict = await verifyChain(local, localHead);
+  const localOk = verdict.ok;
+  const localLogBroken = verdict.ok ? null : { seq: verdict.seq, reason: verdict.reason };
   // The truth to compare with: this laptop's log if it verifies, and every witness in any case.
   if (localOk && local.length) {
     const rel = relateLogs(local, entries);
@@ -88,15 +98,18 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
   const witnessedNewest = Math.max(0, ...witnesses.flatMap((w) => w.heads.map((h) => h.seq)));
   const hereHead = localOk ? (local.at(-1)?.seq ?? 0) : 0;
   const newest = Math.max(hereHead, witnessedNewest);
-  const lostDecisions = Math.max(0, newest - entries.length);
-  // The head replaced: this log's when it verifies and is the newest known; else the newest a witness saw.
-  let supersedes: LogHead = localOk ? headOf(local) : headOf([]);
+  // A log here that does not verify cannot say which of its entries the backup holds: all go to
+  // the archive, so whoever looks into it later finds the damaged log whole.
+  const lostDecisions = localOk ? Math.max(0, newest - entries.length) : local.length;
+  // The head replaced: this log's when it is the newest known (a damaged one's as recorded beside
+  // it, else its last entry: never the empty log while entries are here); else the newest a witness saw.
+  let supersedes: LogHead = localOk || !localHead ? headOf(local) : { seq: localHead.seq, hash: localHead.hash };
   if (witnessedNewest > supersedes.seq) {
     const w = witnesses.flatMap((x) => x.heads).filter((h) => h.seq === witnessedNewest)[0]!;
     supersedes = { seq: w.seq, hash: w.hash };
   }
-  const lostOther = await lostAppendOnlyRows(db, staged).then((rows) => rows.filter((r) => r.table !== 'decisions' && !r.keep).length);
-  const keptOther = await lostAppendOnlyRows(db, staged).then((rows) => rows.filter((r) => r.keep).length);
+  const lostOther = await lostAppendOnlyRows(db, staged, !localOk).then((rows) => rows.filter((r) => r.table !== 'decisions' && !r.keep).length);
+  const keptOther = await lostAppendOnlyRows(db, staged, !localOk).then((rows) => rows.filter((r) => r.keep).length);
   const plan: RestorePlan = {
     fileName: staged.fileName,
     format: staged.format,
@@ -106,11 +119,12 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
     counts,
     summary: describeCounts(counts),
     verifiedTo: entries.at(-1)?.seq ?? 0,
-    relation: newest === 0 ? 'empty-here' : entries.length === newest ? 'same' : entries.length < newest ? 'older' : 'newer',
+    relation: !localOk ? 'broken-here' : newest === 0 ? 'empty-here' : entries.length === newest ? 'same' : entries.length < newest ? 'older' : 'newer',
+    localLogBroken,
     lostDecisions,
     lostOther,
     keptOther,
-    needsReason: lostDecisions > 0,
+    needsReason: lostDecisions > 0 || !localOk,
     witnessedBy: witnesses.map((w) => w.source),
     supersedes,
   };
@@ -121,9 +135,10 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
  * Rows of append-only logs here that the backup does not hold as they are. Decisions among them
  * are set aside (the log is one chain); the others (exports, snapshots, dispute changes, matrix
  * versions, retention summaries) stay in force after the backup's own, unless their key is taken
- * by another row in the backup, in which case they are set aside too.
+ * by another row in the backup, in which case they are set aside too. `allDecisions`: every entry
+ * here is set aside, the backup's copy or not (the log here does not verify).
  */
-async function lostAppendOnlyRows(db: WorkbenchDb, staged: StagedBackup): Promise<{ table: string; row: unknown; keep: boolean }[]> {
+async function lostAppendOnlyRows(db: WorkbenchDb, staged: StagedBackup, allDecisions: boolean): Promise<{ table: string; row: unknown; keep: boolean }[]> {
   const lost: { table: string; row: unknown; keep: boolean }[] = [];
   for (const { table } of APPEND_ONLY) {
     if (table === 'logArchive') continue; // the archive itself is merged, see applyRestore
@@ -137,7 +152,7 @@ async function lostAppendOnlyRows(db: WorkbenchDb, staged: StagedBackup): Promis
     const theirs = new Set(theirRows.map(encodeRecord));
     const theirKeys = new Set(theirRows.map((r) => r[keyPath]));
     for (const row of (await t.toArray()) as Record<string, unknown>[]) {
-      if (theirs.has(encodeRecord(row))) continue;
+      if (theirs.has(encodeRecord(row)) && !(allDecisions && table === 'decisions')) continue;
       lost.push({ table, row, keep: table !== 'decisions' && (autoKey || !theirKeys.has(row[keyPath])) });
     }
   }
@@ -158,14 +173,23 @@ export interface RestoreOptions {
 export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opts: RestoreOptions): Promise<DecisionEntry> {
   const { staged, plan, entries } = pending;
   const reason = opts.reason.trim();
-  if (plan.needsReason && !reason) throw new Error(`Say why: ${plan.lostDecisions} decisions after entry ${plan.verifiedTo} will be set aside`);
+  if (plan.needsReason && !reason)
+    throw new Error(
+      plan.localLogBroken
+        ? `Say why: the decision log here does not verify, and its ${plan.lostDecisions} entries will be set aside`
+        : `Say why: ${plan.lostDecisions} decisions after entry ${plan.verifiedTo} will be set aside`,
+    );
   const clock = opts.clock ?? systemClock;
   const analyst = await analystName(db).catch(
     () => ((staged.tables.get('meta') ?? []) as { key: string; value: unknown }[]).find((m) => m.key === 'analystName')?.value as string | undefined,
   );
   if (!analyst) throw new Error('Say who you are first: enter your name (Settings → Analyst). A restore is logged under it.');
   const what = `Restored ${plan.fileName}${plan.createdAt ? ` (written ${new Date(plan.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC${plan.createdBy ? ` by ${plan.createdBy}` : ''})` : ''}: ${plan.summary}`;
-  const setAside = plan.lostDecisions > 0 ? `; ${plan.lostDecisions} decisions after entry ${plan.verifiedTo} set aside` : '';
+  const setAside = plan.localLogBroken
+    ? `; the decision log here did not verify (${plan.localLogBroken.reason}): its ${plan.lostDecisions} entries set aside`
+    : plan.lostDecisions > 0
+      ? `; ${plan.lostDecisions} decisions after entry ${plan.verifiedTo} set aside`
+      : '';
   const entry = await chainEntry(
     {
       orderKey: '',
@@ -190,7 +214,7 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
       if (head?.seq !== pending.inspectedHead?.seq || head?.hash !== pending.inspectedHead?.hash)
         throw new BackupError('The decision log changed since this backup was inspected; inspect it again. Nothing was changed.');
       // Read in this transaction, so nothing logged meanwhile is missed when the logs are replaced.
-      const lost = await lostAppendOnlyRows(db, staged);
+      const lost = await lostAppendOnlyRows(db, staged, plan.localLogBroken !== null);
       const localArchive = await db.logArchive.toArray();
       // Derived tables are not in backups: the key index is dropped and its generation bumped, so
       // an index built from the replaced cache is never trusted (keyIndexStore.ts).

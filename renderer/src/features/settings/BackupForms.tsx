@@ -109,7 +109,14 @@ export function RestoreConfirm(props: {
         {written}. It holds {plan.summary};{' '}
         {plan.verifiedTo > 0 ? `its decision log verified to entry ${formatCount(plan.verifiedTo)}${witnessed}` : 'no decisions'}.
       </p>
-      {plan.lostDecisions > 0 && (
+      {plan.localLogBroken && (
+        <p data-testid="restore-broken-here" className="error">
+          The decision log on this laptop does not verify: {plan.localLogBroken.reason} (entry {formatCount(plan.localLogBroken.seq)}). It cannot vouch for this
+          backup{plan.witnessedBy.length ? '' : ', and no checkpoint was brought to check it against'}. All {formatCount(plan.lostDecisions)} of its entries
+          will be set aside: kept in the archive, no longer in force.
+        </p>
+      )}
+      {!plan.localLogBroken && plan.lostDecisions > 0 && (
         <p data-testid="restore-loss" className="error">
           {formatCount(plan.lostDecisions)} decision{plan.lostDecisions === 1 ? '' : 's'} after entry {formatCount(plan.verifiedTo)} will be set aside: kept in
           the archive, no longer in force.
@@ -129,8 +136,8 @@ export function RestoreConfirm(props: {
       <p>Restoring replaces everything in the local cache and is logged in the decision log under your name.</p>
       {plan.needsReason && (
         <input
-          aria-label="Why restore this older backup"
-          placeholder="Why restore this older backup? (logged)"
+          aria-label={plan.localLogBroken ? 'Why restore over the log here' : 'Why restore this older backup'}
+          placeholder={plan.localLogBroken ? 'Why restore over the log here? (logged)' : 'Why restore this older backup? (logged)'}
           value={props.reason}
           onChange={(e) => props.setReason(e.target.value)}
           size={50}

@@ -1,0 +1,62 @@
+// The restore dialog says what the plan says: a log here that does not verify is named, with why
+// and how many of its entries go to the archive, instead of the usual "after entry N" loss.
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import type { RestorePlan } from '../../../renderer/src/core/contract';
+import { SUMMARY_ORDER, type SummaryCounts } from '../../../renderer/src/core/backup/summary';
+import { RestoreConfirm } from '../../../renderer/src/features/settings/BackupForms';
+
+const plan: RestorePlan = {
+  fileName: 'fraud-workbench-2026-11-17.fwbackup',
+  format: 'container',
+  createdAt: Date.UTC(2026, 10, 17, 18),
+  createdBy: 'K. Weber',
+  schemaVersion: 14,
+  counts: { ...(Object.fromEntries(SUMMARY_ORDER.map((k) => [k, 0])) as SummaryCounts), orders: 300, decisions: 4 },
+  summary: '300 orders, 4 decisions',
+  verifiedTo: 4,
+  relation: 'same',
+  localLogBroken: null,
+  lostDecisions: 0,
+  lostOther: 0,
+  keptOther: 0,
+  needsReason: false,
+  witnessedBy: [],
+  supersedes: { seq: 4, hash: 'a'.repeat(64) },
+};
+
+const dialog = (p: RestorePlan) =>
+  renderToStaticMarkup(
+    createElement(RestoreConfirm, {
+      step: { kind: 'confirm', file: new File([], p.fileName), token: 1, plan: p },
+      reason: '',
+      setReason: () => undefined,
+      busy: false,
+      onRestore: () => undefined,
+      onCancel: () => undefined,
+    }),
+  ).replace(/<!-- -->/g, '');
+
+describe('the restore dialog', () => {
+  it('names a log here that does not verify, and that all its entries will be set aside, with a reason asked for', () => {
+    const html = dialog({
+      ...plan,
+      relation: 'broken-here',
+      localLogBroken: { seq: 1, reason: 'the log has entries but no recorded head: it was replaced' },
+      lostDecisions: 4,
+      needsReason: true,
+    });
+    expect(html).toContain(
+      'The decision log on this laptop does not verify: the log has entries but no recorded head: it was replaced (entry 1). It cannot vouch for this backup, and no checkpoint was brought to check it against. All 4 of its entries will be set aside',
+    );
+    expect(html).not.toContain('restore-loss');
+    expect(html).toContain('aria-label="Why restore over the log here"');
+  });
+
+  it('an intact log here shows neither', () => {
+    const html = dialog(plan);
+    expect(html).not.toContain('does not verify');
+    expect(html).not.toContain('Why restore');
+  });
+});
