@@ -119,6 +119,30 @@ describe('hostile backups are refused and change nothing', () => {
   });
 });
 
+describe('two rows under one key', () => {
+  const withCopy = (name: string, at = 0) => tables.map(([n, rows]): [string, unknown[]] => [n, n === name ? [...rows, structuredClone(rows[at])] : rows]);
+
+  it('a second dispute or ring verdict under a key the backup already holds is refused at inspection, naming table and rows', async () => {
+    const disputes = tables.find(([n]) => n === 'disputes')![1].length;
+    await expect(attempt(await craftContainer(withCopy('disputes'), { schemaVersion: CURRENT_VERSION, logHead: headOf(entries) }))).rejects.toThrow(
+      `The backup's disputes row ${disputes + 1} has the key "dp_1" of row 1: this app never writes two rows under one key, so the backup was changed by hand`,
+    );
+    const marks = tables.find(([n]) => n === 'ringMarks')![1].length;
+    await expect(attempt(await craftContainer(withCopy('ringMarks'), { schemaVersion: CURRENT_VERSION, logHead: headOf(entries) }))).rejects.toThrow(
+      `The backup's ringMarks row ${marks + 1} has the key 1 of row 1`,
+    );
+  });
+
+  it('in any table with rows, a copy of one of them is refused before a restore could start', async () => {
+    for (const [name, rows] of tables.filter(([, r]) => r.length > 0)) {
+      await expect(
+        attempt(await craftContainer(withCopy(name, rows.length - 1), { schemaVersion: CURRENT_VERSION, logHead: headOf(entries) })),
+        name,
+      ).rejects.toThrow(/twice|has the key .* of row|does not match its order blocks/);
+    }
+  });
+});
+
 describe('hostile JSON backups of earlier versions are refused and change nothing', () => {
   const legacy = () => JSON.parse(readFileSync(fileURLToPath(new URL(`../../fixtures/backups/${fixtureName(6)}`, import.meta.url)), 'utf8'));
   const asFile = (json: unknown) => new File([JSON.stringify(json)], 'backup.json');

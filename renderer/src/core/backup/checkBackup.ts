@@ -20,6 +20,7 @@ import type {
   OrderTextRecord,
   ReportSnapshotRecord,
 } from '../storage/schema';
+import { SCHEMA_HISTORY } from '../storage/schema';
 import type { StagedBackup } from './readBackup';
 import { countRows, SUMMARY_ORDER, type SummaryCounts } from './summary';
 import { TABLE_NAMES, TABLE_ROWS, type TableName } from './tableSchemas';
@@ -62,6 +63,46 @@ function checkPaymentBlocks(staged: StagedBackup): void {
       if (ids.has(p.id)) refuse(`The backup holds payment ${p.id.slice(0, 60)} twice`);
       ids.add(p.id);
     }
+  }
+}
+
+/** Each table's primary key as the schema now declares it: '++id' is id, '[opId+n]' is [opId, n]. */
+function primaryKeys(): Map<string, string[]> {
+  const keys = new Map<string, string[]>();
+  for (const v of SCHEMA_HISTORY)
+    for (const [name, spec] of Object.entries(v.stores)) {
+      const first = spec
+        ?.split(',')[0]!
+        .trim()
+        .replace(/^(\+\+|&)/, '');
+      if (first) keys.set(name, first.startsWith('[') ? first.slice(1, -1).split('+') : [first]);
+      else keys.delete(name);
+    }
+  return keys;
+}
+
+/**
+ * No two rows of a table under one key: the app never writes them, and a restore would fail on
+ * the second part-way through its transaction with a storage error instead of this message.
+ * Rows of auto-numbered tables that carry no key are numbered when written, so they never clash.
+ */
+function checkPrimaryKeys(staged: StagedBackup): void {
+  const keys = primaryKeys();
+  for (const name of TABLE_NAMES) {
+    const path = keys.get(name);
+    if (!path) continue;
+    const seen = new Map<string, number>();
+    ((staged.tables.get(name) ?? []) as Record<string, unknown>[]).forEach((row, i) => {
+      const key = path.map((p) => row[p]);
+      if (key.some((k) => k === undefined)) return;
+      const text = JSON.stringify(key.length === 1 ? key[0] : key);
+      const first = seen.get(text);
+      if (first !== undefined)
+        refuse(
+          `The backup's ${name} row ${i + 1} has the key ${text.slice(0, 60)} of row ${first + 1}: this app never writes two rows under one key, so the backup was changed by hand`,
+        );
+      seen.set(text, i);
+    });
   }
 }
 
@@ -186,6 +227,7 @@ export interface CheckedBackup {
 export async function checkBackup(staged: StagedBackup): Promise<CheckedBackup> {
   checkRows(staged);
   checkBlocks(staged);
+  checkPrimaryKeys(staged);
   checkCardData(staged);
   await checkAttachments(staged);
   const counts = countRows(staged.tables);
