@@ -173,6 +173,27 @@ describe('hostile JSON backups of earlier versions are refused and change nothin
     }
   });
 
+  it('a refused backup of an earlier version leaves none of its rows in the profile', async () => {
+    const { Dexie } = await import('dexie');
+    const staged = async () => (await Dexie.getDatabaseNames()).includes('fraud-workbench-restore-staging');
+    // Refused after its rows were staged: counted short, or two disputes under one id.
+    const short = legacy();
+    short.data.tables.find((t: { name: string }) => t.name === 'payments').rowCount = 2;
+    await expect(attempt(asFile(short))).rejects.toThrow(/announces 2 rows in payments but holds 1/);
+    expect(await staged()).toBe(false);
+    const twice = legacy();
+    const disputes = twice.data.data.find((t: { tableName: string }) => t.tableName === 'disputes');
+    disputes.rows.push(disputes.rows[0]);
+    twice.data.tables.find((t: { name: string }) => t.name === 'disputes').rowCount++;
+    await expect(attempt(asFile(twice))).rejects.toThrow(/could not be read/);
+    expect(await staged()).toBe(false);
+    // An encrypted backup of schema 13 whose rows do not fit that schema (payments were rows then, keyed by id).
+    const payment = { id: 'ch_9', orderRef: '#1009', createdAt: Date.UTC(2026, 9, 1), email: 'anna@example.de' };
+    const older: [string, unknown[]][] = [...tables.filter(([n]) => n !== 'paymentBlocks'), ['payments', [payment, payment]]];
+    await expect(attempt(await craftContainer(older, { schemaVersion: 13, logHead: headOf(entries) }))).rejects.toThrow(/do not fit its own schema 13/);
+    expect(await staged()).toBe(false);
+  });
+
   it('a row count that does not match the rows (a file cut between tables)', async () => {
     const json = legacy();
     const payments = json.data.data.find((t: { tableName: string }) => t.tableName === 'payments');

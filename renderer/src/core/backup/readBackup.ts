@@ -175,10 +175,23 @@ async function readLegacy(file: File | Blob): Promise<StagedBackup> {
       const got = await staging.table(t.name).count();
       if (got !== t.rowCount) throw new BackupError(`The backup is cut off or damaged: it announces ${t.rowCount} rows in ${t.name} but holds ${got}`);
     }
+  } catch (e) {
+    await dropStaging(staging);
+    throw e;
   } finally {
     staging.close();
   }
   return { format: 'legacy-json', fileName: (file as File).name ?? 'backup', header: null, schemaVersion: version, tables: await readUpgraded() };
+}
+
+/**
+ * Deletes the staging database after a refused read: it holds the backup's rows, personal data
+ * included, which must not stay in the profile of a backup that was never restored. A deletion
+ * that fails too leaves the refusal as the error the analyst sees; the next read starts by
+ * deleting the staging database again (freshStaging).
+ */
+async function dropStaging(staging: WorkbenchDb): Promise<void> {
+  await staging.delete().catch(() => undefined);
 }
 
 async function freshStaging(version: number): Promise<WorkbenchDb> {
@@ -212,6 +225,7 @@ async function migrate(staged: StagedBackup): Promise<StagedBackup> {
       for (const [name, rows] of staged.tables) await staging.table(name).bulkAdd(rows);
     });
   } catch (e) {
+    await dropStaging(staging);
     throw new BackupError(`The backup's rows do not fit its own schema ${staged.schemaVersion}: ${(e as Error).message}`);
   } finally {
     staging.close();
