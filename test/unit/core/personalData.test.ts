@@ -12,6 +12,9 @@ import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { retentionCutoff } from '../../../renderer/src/core/privacy/personalData';
 import { AttachmentService } from '../../../renderer/src/core/disputes/attachmentService';
+import { applyRestore, planRestore, readBackup, writeBackup } from '../../../renderer/src/core/backup';
+import type { DecisionEntry } from '../../../shared/decisions/chain';
+import { PASSPHRASE, TEST_ITERATIONS } from '../../support/backupCache';
 import { NO_FILTER } from '../../../shared/orders/query';
 import { fixedClock } from '../../../shared/time/clock';
 import { order } from '../../support/orders';
@@ -184,6 +187,36 @@ describe('erasing one customer', () => {
       note: 'erased on request GDPR-2026-119',
     });
     expect(JSON.stringify(await db.disputeEvents.toArray())).not.toMatch(/anna|schmidt/i);
+  });
+
+  it('reaches the notes of entries a restore set aside in the log archive', async () => {
+    const { db, service } = await cacheWithCustomers('erase-archive');
+    const file = (await writeBackup(db, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock })).blob;
+    const log = new DecisionLog(db);
+    await log.append({
+      orderKey: 'shopify:#1002',
+      decision: 'note',
+      reasonCode: '',
+      note: 'Anna Schmidt called again from +49 170 555 0199',
+      analyst: 'K. Weber',
+      at: Date.UTC(2026, 10, 12),
+      score: null,
+      matrixVersion: null,
+      undoes: null,
+    });
+    // Last night's backup restored: entry 4, Anna's second note, is set aside in the archive.
+    await applyRestore(db, await planRestore(db, await readBackup(file, PASSPHRASE), []), { reason: 'disk trouble', clock });
+    expect(JSON.stringify(await db.logArchive.toArray())).toMatch(/Anna Schmidt called again/);
+
+    const { token, summary } = await service.planErasure('anna.schmidt@gmail.com');
+    expect(summary).toMatchObject({ notes: 2, keptNotes: [], keptArchivedNotes: 0 });
+    const entry = await service.applyPersonalData(token, 'GDPR-2026-121');
+    expect(entry).toMatchObject({ decision: 'erasure', refs: [1] });
+    expect(entry.note).toContain('; notes of entries 1 erased; notes of 1 entry set aside by a restore erased');
+    const archived = (await db.logArchive.toArray()).filter((a) => a.table === 'decisions');
+    expect(archived.map((a) => a.row as DecisionEntry)).toMatchObject([{ seq: 4, orderKey: 'shopify:#1002', note: '', noteErased: true }]);
+    expect(JSON.stringify(await db.logArchive.toArray())).not.toMatch(/Anna|\+49 170/);
+    expect((await log.verify()).chain).toMatchObject({ ok: true });
   });
 
   it('an unknown customer is said so, and nothing is planned', async () => {

@@ -244,6 +244,8 @@ describe('team sync of every record kind', () => {
         payments: [],
         notes: [entry.seq],
         keptNotes: [],
+        archivedNotes: [],
+        keptArchivedNotes: [],
         overrides: [],
         attachments: [],
         linkValues: [],

@@ -181,6 +181,8 @@ describe('dispute files in the team sync', () => {
         payments: [],
         notes: [],
         keptNotes: [],
+        archivedNotes: [],
+        keptArchivedNotes: [],
         overrides: [],
         attachments: [png.id],
         linkValues: [],

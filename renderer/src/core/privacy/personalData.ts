@@ -1,7 +1,8 @@
 // Personal data on request and by age: erasing one customer (GDPR Art. 17) and the retention
 // period. Personal fields go from orders, payments and the copies import undo keeps; what reports
 // need (dates, amounts, channel, country, card brand) stays, unlinkable. Notes in the decision log
-// are erased while their salted hash keeps the chain verifying; the erasure is itself an entry.
+// are erased while their salted hash keeps the chain verifying, and so are the notes of entries a
+// restore set aside in the log archive; the erasure is itself an entry.
 import { invalidateKeyIndex } from '../storage/keyIndexStore';
 import { PaymentStore } from '../storage/paymentStore';
 import { chainEntry, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
@@ -54,6 +55,10 @@ export interface PersonalDataPlan {
   notes: number[];
   /** Entries written before notes were salted: their notes cannot go without breaking the chain. */
   keptNotes: number[];
+  /** Log archive rows (entries a restore set aside) whose notes go, as live ones do. */
+  archivedNotes: number[];
+  /** Log archive rows of entries written before notes were salted: their notes stay, as live ones do. */
+  keptArchivedNotes: number[];
   /** Link overrides whose value was one of this customer's. */
   overrides: number[];
   /** Files attached to disputes on these orders (delivery proofs, e-mails: personal data through and through). */
@@ -69,8 +74,11 @@ export interface PlanSummary {
   orders: number;
   orderNumbers: string[];
   payments: number;
+  /** Notes that go: in the log and among the entries restores set aside. */
   notes: number;
   keptNotes: number[];
+  /** Notes of set-aside entries written before notes were salted: they stay. */
+  keptArchivedNotes: number;
   overrides: number;
   attachments: number;
   before: number | null;
@@ -81,8 +89,9 @@ export function summarise(plan: PersonalDataPlan): PlanSummary {
     orders: plan.orders,
     orderNumbers: plan.orderKeys.slice(0, 20).map((k) => k.split(':').slice(1).join(':')),
     payments: plan.payments.length,
-    notes: plan.notes.length,
+    notes: plan.notes.length + plan.archivedNotes.length,
     keptNotes: plan.keptNotes,
+    keptArchivedNotes: plan.keptArchivedNotes.length,
     overrides: plan.overrides.length,
     attachments: plan.attachments.length,
     before: plan.before ?? null,
@@ -136,14 +145,23 @@ async function planOrders(
   return { rows, keys, values, createdAt, totals };
 }
 
-async function planNotes(db: WorkbenchDb, entryMatches: (e: DecisionEntry) => boolean): Promise<{ notes: number[]; keptNotes: number[] }> {
-  const notes: number[] = [];
-  const keptNotes: number[] = [];
+type NotesPlan = Pick<PersonalDataPlan, 'notes' | 'keptNotes' | 'archivedNotes' | 'keptArchivedNotes'>;
+
+/**
+ * Notes of matching entries, in the log and in the log archive: an entry a restore set aside
+ * holds the note it was written with, and the person's data with it.
+ */
+async function planNotes(db: WorkbenchDb, entryMatches: (e: DecisionEntry) => boolean): Promise<NotesPlan> {
+  const plan: NotesPlan = { notes: [], keptNotes: [], archivedNotes: [], keptArchivedNotes: [] };
+  const holdsNote = (e: DecisionEntry) => typeof e.note === 'string' && e.note !== '' && !e.noteErased && entryMatches(e);
   for (const e of await db.decisions.orderBy('seq').toArray()) {
-    if (!e.note || e.noteErased || !entryMatches(e)) continue;
-    (e.form === 2 ? notes : keptNotes).push(e.seq);
+    if (holdsNote(e)) (e.form === 2 ? plan.notes : plan.keptNotes).push(e.seq);
   }
-  return { notes, keptNotes };
+  for (const a of await db.logArchive.toArray()) {
+    if (a.table === 'decisions' && holdsNote(a.row as DecisionEntry))
+      ((a.row as DecisionEntry).form === 2 ? plan.archivedNotes : plan.keptArchivedNotes).push(a.id!);
+  }
+  return plan;
 }
 
 /** Files attached to disputes on these orders: they go whole, their removal logged in each dispute's history. */
@@ -174,7 +192,7 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise
   const orderKeys = new Set(found.keys);
   const orderIds = new Set(found.keys.map((k) => k.split(':').slice(1).join(':')));
   const payments = (await new PaymentStore(db).all()).filter((p) => (byEmail && blank(p.email) === wanted) || orderIds.has(p.orderRef)).map((p) => p.id);
-  const { notes, keptNotes } = await planNotes(db, (e) => orderKeys.has(e.orderKey));
+  const notes = await planNotes(db, (e) => orderKeys.has(e.orderKey));
   const linkValues = new Set(
     [...found.values.get('email')!, ...found.values.get('phone')!, ...found.values.get('ip')!, ...found.values.get('deviceId')!].map(blank),
   );
@@ -187,8 +205,7 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise
     orderKeys: found.keys,
     orders: found.keys.length,
     payments,
-    notes,
-    keptNotes,
+    ...notes,
     overrides,
     attachments,
     linkValues: [...linkValues],
@@ -200,7 +217,7 @@ export async function planRetention(db: WorkbenchDb, before: number): Promise<Pe
   const found = await planOrders(db, (column, r, createdAt) => createdAt < before && PERSONAL_ORDER_FIELDS.some((f) => column(f)[r] !== ''));
   const purged = (await new PaymentStore(db).createdBefore(before)).filter((p) => PERSONAL_PAYMENT_FIELDS.some((f) => (p[f] ?? '') !== ''));
   const payments = purged.map((p) => p.id);
-  const { notes, keptNotes } = await planNotes(db, (e) => e.at < before);
+  const notes = await planNotes(db, (e) => e.at < before);
   const months = new Map<string, RetentionSummaryRecord['months'][number]>();
   found.createdAt.forEach((t, i) => {
     const month = new Date(t).toISOString().slice(0, 7);
@@ -222,8 +239,7 @@ export async function planRetention(db: WorkbenchDb, before: number): Promise<Pe
     orderKeys: found.keys,
     orders: found.keys.length,
     payments,
-    notes,
-    keptNotes,
+    ...notes,
     overrides: [],
     attachments: await planAttachments(db, new Set(found.keys)),
     before,
@@ -259,11 +275,15 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
   const notes = plan.notes.length ? `; notes of entries ${plan.notes.join(', ')} erased` : '';
   const files = plan.attachments.length ? `; ${plan.attachments.length} attached file${plan.attachments.length === 1 ? '' : 's'} removed` : '';
   const kept = plan.keptNotes.length ? `; notes of entries ${plan.keptNotes.join(', ')} predate salted notes and stay` : '';
+  const setAside = (n: number) => `${n} entr${n === 1 ? 'y' : 'ies'} set aside by a restore`;
+  const archived =
+    (plan.archivedNotes.length ? `; notes of ${setAside(plan.archivedNotes.length)} erased` : '') +
+    (plan.keptArchivedNotes.length ? `; notes of ${setAside(plan.keptArchivedNotes.length)} predate salted notes and stay` : '');
   const input: DecisionInput = {
     orderKey: '',
     decision: plan.kind,
     reasonCode: '',
-    note: `${what}${notes}${files}${kept}`,
+    note: `${what}${notes}${archived}${files}${kept}`,
     analyst,
     at: clock.now(),
     score: null,
@@ -285,6 +305,7 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
           db.importUndo,
           db.decisions,
           db.decisionHead,
+          db.logArchive,
           db.linkOverrides,
           db.retentionSummaries,
           db.keyIndex,
@@ -323,6 +344,10 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
           for (const seq of plan.notes) {
             const e = await db.decisions.get(seq);
             if (e) await db.decisions.put({ ...e, note: '', noteErased: true });
+          }
+          // Set aside, not gone: the archive keeps the entry, the erasure takes its note as from a live one.
+          for (const a of await db.logArchive.bulkGet(plan.archivedNotes)) {
+            if (a?.table === 'decisions') await db.logArchive.put({ ...a, row: { ...(a.row as DecisionEntry), note: '', noteErased: true } });
           }
           for (const id of plan.overrides) await db.linkOverrides.update(id, { value: '', reason: 'erased on request' });
           // Attached files go whole; each dispute's history keeps that one was there and why it went.

@@ -58,6 +58,8 @@ export function PersonalDataPanel() {
             and countries stay for reports. Backups written before still hold it.
             {pending.summary.keptNotes.length > 0 &&
               ` The notes of entries ${pending.summary.keptNotes.join(', ')} were written before notes could be erased and stay.`}
+            {pending.summary.keptArchivedNotes > 0 &&
+              ` The notes of ${formatCount(pending.summary.keptArchivedNotes)} entr${pending.summary.keptArchivedNotes === 1 ? 'y' : 'ies'} a restore set aside were written before notes could be erased and stay.`}
           </p>
           <button className="danger" onClick={() => void pd.apply(pending)} disabled={pending.kind === 'erasure' && !reference.trim()}>
             {pending.kind === 'erasure' ? 'Erase' : 'Purge'}
