@@ -5,6 +5,7 @@ import { PAYMENT_BLOCK_SIZE, PaymentStore } from '../../../renderer/src/core/sto
 import type { PaymentBlockRecord } from '../../../renderer/src/core/storage/schema';
 import 'fake-indexeddb/auto';
 import '../../support/blobReader';
+import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyRestore, planRestore, readBackup, writeBackup } from '../../../renderer/src/core/backup';
 import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
@@ -245,6 +246,17 @@ describe('restore and the decision log', () => {
     expect(again.plan).toMatchObject({ relation: 'older', lostDecisions: 1, needsReason: true, supersedes: await log.head() });
     const entry = await applyRestore(db, again, { reason: 'the hold goes back in by hand', clock });
     expect(entry.note).toContain('1 decisions after entry 3 set aside');
+  });
+
+  it('lifts the append-only rule for its own transaction only: a decision deleted meanwhile is refused', async () => {
+    const db = await cache('bk-guard', 3);
+    const file = await backupOf(db);
+    const pending = await planRestore(db, await readBackup(file, PASSPHRASE), []);
+    // Another write started while the restore's transaction runs: queued behind it, but never let through.
+    let meanwhile: Promise<unknown> | undefined;
+    await applyRestore(db, pending, { reason: '', clock, beforeCommit: () => void (meanwhile = Dexie.ignoreTransaction(() => db.decisions.delete(1))) });
+    await expect(meanwhile).rejects.toThrow('The decisions log is append-only: deleting entries is not allowed');
+    expect((await new DecisionLog(db).verify()).chain).toEqual({ ok: true, entries: 4 });
   });
 
   it('refuses a backup whose log was rewritten so its own chain verifies (forged): other hashes than this laptop', async () => {

@@ -6,7 +6,9 @@ import 'fake-indexeddb/auto';
 import '../../support/blobReader';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../renderer/src/core/createCore';
+import { Dexie } from 'dexie';
 import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
+import { ExportLog } from '../../../renderer/src/core/storage/exportLog';
 import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
 import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
@@ -217,6 +219,21 @@ describe('erasing one customer', () => {
     expect(archived.map((a) => a.row as DecisionEntry)).toMatchObject([{ seq: 4, orderKey: 'shopify:#1002', note: '', noteErased: true }]);
     expect(JSON.stringify(await db.logArchive.toArray())).not.toMatch(/Anna|\+49 170/);
     expect((await log.verify()).chain).toMatchObject({ ok: true });
+  });
+
+  it('lifts the append-only rule for its own transaction only: a clear of the export log meanwhile is refused', async () => {
+    const { db, service } = await cacheWithCustomers('erase-guard');
+    await new ExportLog(db, clock).add({ kind: 'csv', fileName: 'customers.csv', rows: 4, what: 'report table' });
+    // Another write started while the erasure's transaction runs (another window, a stray clear).
+    let meanwhile: Promise<unknown> | undefined;
+    db.decisions.hook('creating', () => {
+      meanwhile ??= Dexie.ignoreTransaction(() => db.exportLog.clear());
+    });
+    const { token } = await service.planErasure('anna.schmidt@gmail.com');
+    await service.applyPersonalData(token, 'GDPR-2026-122');
+    await expect(meanwhile).rejects.toThrow('The exportLog log is append-only: deleting entries is not allowed');
+    expect(await db.exportLog.count()).toBe(1);
+    expect((await new DecisionLog(db).verify()).chain).toEqual({ ok: true, entries: 4 });
   });
 
   it('an unknown customer is said so, and nothing is planned', async () => {

@@ -10,7 +10,7 @@ import { encodeRecord } from '../../../../shared/backup/records';
 import { chainEntry, headOf, verifyChain, type DecisionEntry, type LogHead } from '../../../../shared/decisions/chain';
 import { compareWithWitness, relateLogs, type Witness } from '../../../../shared/decisions/witness';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
-import { replacingLogs } from '../storage/appendOnly';
+import { replacingLogsHere } from '../storage/appendOnly';
 import { analystName } from '../storage/metaRepository';
 import { APPEND_ONLY, NOT_IN_BACKUPS, type LogArchiveRecord, type WorkbenchDb } from '../storage/schema';
 import { checkBackup } from './checkBackup';
@@ -205,51 +205,50 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
     },
     headOf(entries),
   );
-  await replacingLogs(db.name, () =>
-    db.transaction('rw', db.tables, async () => {
-      // A decision logged since the backup was inspected (this window, another, a sync) would be
-      // set aside unannounced, without the reason asked for, under a restore entry naming another
-      // head than the one it replaces: the plan no longer holds, so nothing is written.
-      const head = (await db.decisionHead.get('head')) ?? null;
-      if (head?.seq !== pending.inspectedHead?.seq || head?.hash !== pending.inspectedHead?.hash)
-        throw new BackupError('The decision log changed since this backup was inspected; inspect it again. Nothing was changed.');
-      // Read in this transaction, so nothing logged meanwhile is missed when the logs are replaced.
-      const lost = await lostAppendOnlyRows(db, staged, plan.localLogBroken !== null);
-      const localArchive = await db.logArchive.toArray();
-      // Derived tables are not in backups: the key index is dropped and its generation bumped, so
-      // an index built from the replaced cache is never trusted (keyIndexStore.ts).
-      for (const t of db.tables) if (!NOT_IN_BACKUPS.includes(t.name)) await t.clear();
-      await invalidateKeyIndex(db);
-      // The team's import operations describe the imports of the cache being replaced: forgotten,
-      // so the next sync pulls the team's operations again and applies them to the restored orders.
-      await db.teamOps.clear();
-      await db.teamOpChunks.clear();
-      for (const name of TABLE_NAMES) {
-        const rows = staged.tables.get(name) ?? [];
-        if (name === 'logArchive') continue;
-        if (rows.length) await db.table(name).bulkAdd(rows);
-      }
-      // The payment blocks' lookups are derived from them, never taken from a file.
-      await rebuildPaymentKeys(db);
-      // The archive: the backup's, then what this laptop had set aside before, then what this restore sets aside.
-      const archive: LogArchiveRecord[] = [];
-      for (const r of (staged.tables.get('logArchive') ?? []) as LogArchiveRecord[]) archive.push(r);
-      const theirs = new Set(archive.map((r) => encodeRecord({ ...r, id: undefined })));
-      for (const r of localArchive) if (!theirs.has(encodeRecord({ ...r, id: undefined }))) archive.push({ ...r, id: undefined });
-      for (const l of lost.filter((x) => !x.keep)) archive.push({ restoreSeq: entry.seq, table: l.table, row: l.row });
-      // Made here since the backup and not in its way: they stay in force, after the backup's own.
-      for (const l of lost.filter((x) => x.keep)) {
-        const t = db.table(l.table);
-        const row = { ...(l.row as Record<string, unknown>) };
-        if (t.schema.primKey.auto) delete row[t.schema.primKey.keyPath as string];
-        await t.add(row);
-      }
-      await db.logArchive.bulkAdd(archive.map((r) => (r.id === undefined ? withoutId(r) : r)));
-      await db.decisions.add(entry);
-      await db.decisionHead.put({ key: 'head', seq: entry.seq, hash: entry.hash });
-      opts.beforeCommit?.();
-    }),
-  );
+  await db.transaction('rw', db.tables, async () => {
+    replacingLogsHere();
+    // A decision logged since the backup was inspected (this window, another, a sync) would be
+    // set aside unannounced, without the reason asked for, under a restore entry naming another
+    // head than the one it replaces: the plan no longer holds, so nothing is written.
+    const head = (await db.decisionHead.get('head')) ?? null;
+    if (head?.seq !== pending.inspectedHead?.seq || head?.hash !== pending.inspectedHead?.hash)
+      throw new BackupError('The decision log changed since this backup was inspected; inspect it again. Nothing was changed.');
+    // Read in this transaction, so nothing logged meanwhile is missed when the logs are replaced.
+    const lost = await lostAppendOnlyRows(db, staged, plan.localLogBroken !== null);
+    const localArchive = await db.logArchive.toArray();
+    // Derived tables are not in backups: the key index is dropped and its generation bumped, so
+    // an index built from the replaced cache is never trusted (keyIndexStore.ts).
+    for (const t of db.tables) if (!NOT_IN_BACKUPS.includes(t.name)) await t.clear();
+    await invalidateKeyIndex(db);
+    // The team's import operations describe the imports of the cache being replaced: forgotten,
+    // so the next sync pulls the team's operations again and applies them to the restored orders.
+    await db.teamOps.clear();
+    await db.teamOpChunks.clear();
+    for (const name of TABLE_NAMES) {
+      const rows = staged.tables.get(name) ?? [];
+      if (name === 'logArchive') continue;
+      if (rows.length) await db.table(name).bulkAdd(rows);
+    }
+    // The payment blocks' lookups are derived from them, never taken from a file.
+    await rebuildPaymentKeys(db);
+    // The archive: the backup's, then what this laptop had set aside before, then what this restore sets aside.
+    const archive: LogArchiveRecord[] = [];
+    for (const r of (staged.tables.get('logArchive') ?? []) as LogArchiveRecord[]) archive.push(r);
+    const theirs = new Set(archive.map((r) => encodeRecord({ ...r, id: undefined })));
+    for (const r of localArchive) if (!theirs.has(encodeRecord({ ...r, id: undefined }))) archive.push({ ...r, id: undefined });
+    for (const l of lost.filter((x) => !x.keep)) archive.push({ restoreSeq: entry.seq, table: l.table, row: l.row });
+    // Made here since the backup and not in its way: they stay in force, after the backup's own.
+    for (const l of lost.filter((x) => x.keep)) {
+      const t = db.table(l.table);
+      const row = { ...(l.row as Record<string, unknown>) };
+      if (t.schema.primKey.auto) delete row[t.schema.primKey.keyPath as string];
+      await t.add(row);
+    }
+    await db.logArchive.bulkAdd(archive.map((r) => (r.id === undefined ? withoutId(r) : r)));
+    await db.decisions.add(entry);
+    await db.decisionHead.put({ key: 'head', seq: entry.seq, hash: entry.hash });
+    opts.beforeCommit?.();
+  });
   return entry;
 }
 

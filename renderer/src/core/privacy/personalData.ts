@@ -10,7 +10,7 @@ import { orderKey, type OrderTextField } from '../../../../shared/domain/order';
 import type { Payment } from '../../../../shared/domain/payment';
 import { FIELD_SEPARATOR, textColumn } from '../../../../shared/orders/columns';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
-import { replacingLogs } from '../storage/appendOnly';
+import { replacingLogsHere } from '../storage/appendOnly';
 import { analystName } from '../storage/metaRepository';
 import { eraseTeamTexts } from '../team/teamTexts';
 import type { RetentionSummaryRecord, StoredPayment, WorkbenchDb } from '../storage/schema';
@@ -294,93 +294,93 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
   for (let attempt = 0; attempt < 20; attempt++) {
     const head = ((await db.decisionHead.get('head')) ?? null) as LogHead | null;
     const entry = await chainEntry(input, head);
-    const done = await replacingLogs(db.name, () =>
-      db.transaction(
-        'rw',
-        [
-          db.orderText,
-          db.orderBlocks,
-          db.paymentBlocks,
-          db.paymentKeys,
-          db.importUndo,
-          db.decisions,
-          db.decisionHead,
-          db.logArchive,
-          db.linkOverrides,
-          db.retentionSummaries,
-          db.keyIndex,
-          db.disputeAttachments,
-          db.disputeEvents,
-          db.disputes,
-          db.teamText,
-          db.teamState,
-        ],
-        async () => {
-          const now = await db.decisionHead.get('head');
-          if ((now?.seq ?? 0) !== (head?.seq ?? 0)) return false;
-          // The kept key index holds the erased values: it goes with them, in this transaction.
-          await invalidateKeyIndex(db);
-          for (const [blockId, rows] of plan.rows) {
-            const [text, block] = await Promise.all([db.orderText.get(blockId), db.orderBlocks.get(blockId)]);
-            if (!text || !block) continue;
-            const columns = { ...text.columns };
-            for (const f of PERSONAL_ORDER_FIELDS) {
-              const values = textColumn(columns, f, block.count).split(FIELD_SEPARATOR);
-              for (const r of rows) values[r] = '';
-              columns[f] = values.join(FIELD_SEPARATOR);
-            }
-            await db.orderText.put({ id: blockId, columns });
+    const done = await db.transaction(
+      'rw',
+      [
+        db.orderText,
+        db.orderBlocks,
+        db.paymentBlocks,
+        db.paymentKeys,
+        db.importUndo,
+        db.decisions,
+        db.decisionHead,
+        db.logArchive,
+        db.linkOverrides,
+        db.retentionSummaries,
+        db.keyIndex,
+        db.disputeAttachments,
+        db.disputeEvents,
+        db.disputes,
+        db.teamText,
+        db.teamState,
+      ],
+      async () => {
+        const now = await db.decisionHead.get('head');
+        if ((now?.seq ?? 0) !== (head?.seq ?? 0)) return false;
+        // Notes are blanked and archived rows rewritten by this transaction alone.
+        replacingLogsHere();
+        // The kept key index holds the erased values: it goes with them, in this transaction.
+        await invalidateKeyIndex(db);
+        for (const [blockId, rows] of plan.rows) {
+          const [text, block] = await Promise.all([db.orderText.get(blockId), db.orderBlocks.get(blockId)]);
+          if (!text || !block) continue;
+          const columns = { ...text.columns };
+          for (const f of PERSONAL_ORDER_FIELDS) {
+            const values = textColumn(columns, f, block.count).split(FIELD_SEPARATOR);
+            for (const r of rows) values[r] = '';
+            columns[f] = values.join(FIELD_SEPARATOR);
           }
-          const ids = new Set(plan.payments);
-          const payments = new PaymentStore(db);
-          await payments.put((await payments.bulkGet(plan.payments)).filter((p) => p !== undefined).map(scrubPayment));
-          await db.importUndo.toCollection().modify((u) => {
-            u.payments = u.payments.map((x) =>
-              x.previous && (ids.has(x.key) || (plan.before !== undefined && x.previous.createdAt < plan.before))
-                ? { ...x, previous: scrubPayment(x.previous) }
-                : x,
-            );
-          });
-          for (const seq of plan.notes) {
-            const e = await db.decisions.get(seq);
-            if (e) await db.decisions.put({ ...e, note: '', noteErased: true });
-          }
-          // Set aside, not gone: the archive keeps the entry, the erasure takes its note as from a live one.
-          for (const a of await db.logArchive.bulkGet(plan.archivedNotes)) {
-            if (a?.table === 'decisions') await db.logArchive.put({ ...a, row: { ...(a.row as DecisionEntry), note: '', noteErased: true } });
-          }
-          for (const id of plan.overrides) await db.linkOverrides.update(id, { value: '', reason: 'erased on request' });
-          // Attached files go whole; each dispute's history keeps that one was there and why it went.
-          for (const a of await db.disputeAttachments.bulkGet(plan.attachments)) {
-            if (!a) continue;
-            await db.disputeAttachments.delete(a.id!);
-            await db.disputeEvents.add({
-              disputeId: a.disputeId,
-              kind: 'attachment',
-              file: { action: 'removed', attachmentId: a.id!, type: a.type, size: a.size, sha256: a.sha256 },
-              note: plan.kind === 'erasure' ? `erased on request ${reference}` : 'retention period passed',
-              analyst,
-              at: input.at,
-            });
-          }
-          if (plan.kind === 'retention') await db.retentionSummaries.add({ at: input.at, analyst, before: plan.before!, months: plan.months ?? [] });
-          await db.decisions.add(entry);
-          await db.decisionHead.put({ key: 'head', seq: entry.seq, hash: entry.hash });
-          // The team's copies: the text beside events about these orders, their disputes and the
-          // customer's linked values goes here, and the entry's erasure event takes it off the server.
-          const disputeIds = plan.orderKeys.length ? ((await db.disputes.where('orderKey').anyOf(plan.orderKeys).primaryKeys()) as string[]) : [];
-          await eraseTeamTexts(
-            db,
-            {
-              subjects: [...plan.orderKeys.map((k) => `order:${k}`), ...disputeIds.map((d) => `dispute:${d}`)],
-              linkValues: plan.linkValues ?? [],
-              ...(plan.kind === 'retention' ? { before: plan.before! } : {}),
-            },
-            entry.seq,
+          await db.orderText.put({ id: blockId, columns });
+        }
+        const ids = new Set(plan.payments);
+        const payments = new PaymentStore(db);
+        await payments.put((await payments.bulkGet(plan.payments)).filter((p) => p !== undefined).map(scrubPayment));
+        await db.importUndo.toCollection().modify((u) => {
+          u.payments = u.payments.map((x) =>
+            x.previous && (ids.has(x.key) || (plan.before !== undefined && x.previous.createdAt < plan.before))
+              ? { ...x, previous: scrubPayment(x.previous) }
+              : x,
           );
-          return true;
-        },
-      ),
+        });
+        for (const seq of plan.notes) {
+          const e = await db.decisions.get(seq);
+          if (e) await db.decisions.put({ ...e, note: '', noteErased: true });
+        }
+        // Set aside, not gone: the archive keeps the entry, the erasure takes its note as from a live one.
+        for (const a of await db.logArchive.bulkGet(plan.archivedNotes)) {
+          if (a?.table === 'decisions') await db.logArchive.put({ ...a, row: { ...(a.row as DecisionEntry), note: '', noteErased: true } });
+        }
+        for (const id of plan.overrides) await db.linkOverrides.update(id, { value: '', reason: 'erased on request' });
+        // Attached files go whole; each dispute's history keeps that one was there and why it went.
+        for (const a of await db.disputeAttachments.bulkGet(plan.attachments)) {
+          if (!a) continue;
+          await db.disputeAttachments.delete(a.id!);
+          await db.disputeEvents.add({
+            disputeId: a.disputeId,
+            kind: 'attachment',
+            file: { action: 'removed', attachmentId: a.id!, type: a.type, size: a.size, sha256: a.sha256 },
+            note: plan.kind === 'erasure' ? `erased on request ${reference}` : 'retention period passed',
+            analyst,
+            at: input.at,
+          });
+        }
+        if (plan.kind === 'retention') await db.retentionSummaries.add({ at: input.at, analyst, before: plan.before!, months: plan.months ?? [] });
+        await db.decisions.add(entry);
+        await db.decisionHead.put({ key: 'head', seq: entry.seq, hash: entry.hash });
+        // The team's copies: the text beside events about these orders, their disputes and the
+        // customer's linked values goes here, and the entry's erasure event takes it off the server.
+        const disputeIds = plan.orderKeys.length ? ((await db.disputes.where('orderKey').anyOf(plan.orderKeys).primaryKeys()) as string[]) : [];
+        await eraseTeamTexts(
+          db,
+          {
+            subjects: [...plan.orderKeys.map((k) => `order:${k}`), ...disputeIds.map((d) => `dispute:${d}`)],
+            linkValues: plan.linkValues ?? [],
+            ...(plan.kind === 'retention' ? { before: plan.before! } : {}),
+          },
+          entry.seq,
+        );
+        return true;
+      },
     );
     if (done) return entry;
   }

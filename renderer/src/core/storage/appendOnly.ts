@@ -1,10 +1,12 @@
 // Append-only tables, enforced in Dexie's storage layer (DBCore middleware) so no code path of
 // the app can update or delete an entry: not a put over an existing key, not delete, not clear.
-// The one exception is a whole-cache restore, which replaces the log by the backup's own (and
-// verifiable) log inside `replacingLogs`.
-import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
+// The exceptions are a whole-cache restore, which replaces the log by the backup's own (and
+// verifiable) log, and an erasure, which blanks notes: each lifts the rule for its own
+// transaction only (`replacingLogsHere`), never for the database while it runs.
+import Dexie, { type DBCore, type DBCoreMutateRequest, type Middleware } from 'dexie';
 
-const replacing = new Set<string>();
+/** The storage transactions allowed to replace log rows; gone with them when they end. */
+const replacing = new WeakSet<object>();
 
 export class AppendOnlyError extends Error {
   constructor(table: string, what: string) {
@@ -13,17 +15,18 @@ export class AppendOnlyError extends Error {
   }
 }
 
-/** Runs `job` (a restore) with the append-only rule lifted for the database named `dbName`. */
-export async function replacingLogs<T>(dbName: string, job: () => Promise<T>): Promise<T> {
-  replacing.add(dbName);
-  try {
-    return await job();
-  } finally {
-    replacing.delete(dbName);
-  }
+/**
+ * Lifts the append-only rule for the transaction this is called in (a restore, an erasure), and
+ * for no other: a write of another transaction running meanwhile (another window, a sync, a
+ * stray clear) is refused as always. Call it first thing inside `db.transaction(...)`.
+ */
+export function replacingLogsHere(): void {
+  const trans = Dexie.currentTransaction?.idbtrans;
+  if (!trans) throw new Error('Logs can be replaced only inside a transaction');
+  replacing.add(trans);
 }
 
-export function appendOnly(dbName: string, tables: readonly string[]): Middleware<DBCore> {
+export function appendOnly(tables: readonly string[]): Middleware<DBCore> {
   return {
     stack: 'dbcore',
     name: 'appendOnly',
@@ -35,7 +38,7 @@ export function appendOnly(dbName: string, tables: readonly string[]): Middlewar
         return {
           ...table,
           mutate: async (req: DBCoreMutateRequest) => {
-            if (replacing.has(dbName)) return table.mutate(req);
+            if (replacing.has(req.trans)) return table.mutate(req);
             if (req.type === 'delete' || req.type === 'deleteRange') throw new AppendOnlyError(name, 'deleting entries');
             if (req.type === 'put') {
               const keys = req.keys ?? req.values.map((v) => (v as Record<string, unknown>)[table.schema.primaryKey.keyPath as string]);

@@ -594,6 +594,6 @@ export function createDb(name = DB_NAME, uptoVersion = CURRENT_VERSION): Workben
     if (v.upgrade) declared.upgrade(v.upgrade);
   }
   const logs = APPEND_ONLY.filter((t) => t.since <= uptoVersion).map((t) => t.table);
-  if (logs.length) db.use(appendOnly(name, logs));
+  if (logs.length) db.use(appendOnly(logs));
   return db;
 }
