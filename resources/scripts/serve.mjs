@@ -44,7 +44,9 @@ export function readTeamOrigin(raw) {
   } catch {
     return new Error('must be an https origin such as "https://workbench.example.com"');
   }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.hostname.startsWith('['))
+    return new Error("must name its host, 127.0.0.1 or localhost, not an IPv6 address (the app's security policy cannot name one)");
+  const loopback = ['127.0.0.1', 'localhost'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return new Error('must use https (plain http only on 127.0.0.1 or localhost)');
   if (url.username !== '' || url.password !== '') return new Error('must not carry a user name or password');
   if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '' || /[?#]$/.test(String(raw).trim()))

@@ -36,7 +36,7 @@ export function contentSecurityPolicy(teamOrigin: string | null): string {
 }
 
 /** The meta tag's connect-src: every origin readTeamOrigin accepts, so the header alone narrows it to one. */
-const META_CONNECT = `${CONNECT} 'self' https: http://127.0.0.1:* http://localhost:* http://[::1]:*`;
+const META_CONNECT = `${CONNECT} 'self' https: http://127.0.0.1:* http://localhost:*`;
 
 /**
  * The same policy for a `<meta http-equiv="Content-Security-Policy">` tag. Browsers ignore

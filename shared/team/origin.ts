@@ -2,7 +2,9 @@
 // credentials), https, or plain http on this computer's loopback (a server on the same machine or
 // behind a local TLS proxy). Used by the managed policy, the CSP builders and Settings → Team.
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+// No [::1]: a content security policy cannot name an IPv6 address (Chromium drops such a source
+// and logs an error on every page), so a team server there could never be reached.
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
 export type TeamOriginReading = { ok: true; origin: string } | { ok: false; reason: string };
 
@@ -14,6 +16,8 @@ export function readTeamOrigin(raw: string): TeamOriginReading {
   } catch {
     return refuse('must be an https origin such as "https://workbench.example.com"');
   }
+  if (url.hostname.startsWith('['))
+    return refuse("must name its host, 127.0.0.1 or localhost, not an IPv6 address (the app's security policy cannot name one)");
   const loopback = LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return refuse('must use https (plain http only on 127.0.0.1 or localhost)');
   if (url.username !== '' || url.password !== '') return refuse('must not carry a user name or password');

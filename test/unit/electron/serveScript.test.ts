@@ -151,6 +151,7 @@ describe('scripts/serve.mjs with a team server', () => {
       'https://Workbench.example.com/',
       'http://localhost:9000',
       'http://[::1]:9',
+      'https://[2001:db8::1]',
       'http://10.0.0.1',
       'https://a.example/x',
       'https://u:p@a.example',

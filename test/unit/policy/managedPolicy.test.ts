@@ -115,6 +115,12 @@ describe('teamServer.origin', () => {
   it.each([
     ['http://workbench.example.com', '"teamServer.origin" must use https (plain http only on 127.0.0.1 or localhost)'],
     ['http://10.0.0.7:8787', '"teamServer.origin" must use https (plain http only on 127.0.0.1 or localhost)'],
+    // A content security policy cannot name an IPv6 address: a server there could never be reached.
+    ['http://[::1]:8787', '"teamServer.origin" must name its host, 127.0.0.1 or localhost, not an IPv6 address (the app\'s security policy cannot name one)'],
+    [
+      'https://[2001:db8::1]',
+      '"teamServer.origin" must name its host, 127.0.0.1 or localhost, not an IPv6 address (the app\'s security policy cannot name one)',
+    ],
     ['https://workbench.example.com/api', '"teamServer.origin" must be an origin only, without a path, query or fragment'],
     ['https://workbench.example.com/?team=1', '"teamServer.origin" must be an origin only, without a path, query or fragment'],
     ['https://workbench.example.com#x', '"teamServer.origin" must be an origin only, without a path, query or fragment'],
