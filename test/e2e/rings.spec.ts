@@ -158,6 +158,30 @@ test('expand a neighbour: an order shows its other key values, a key value shows
   expect(await nodes()).toBeGreaterThanOrEqual(afterOrder);
 });
 
+test('a hub the analyst allows links again: it is no longer counted or listed as held back, and the override says who and why', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Rings' }).click();
+  const count = page.getByTestId('rings-count');
+  await expect(count).toHaveText(/rings over/, { timeout: 60_000 });
+  const hubsHeld = async () => Number((await count.textContent())!.match(/· (\d+) hubs? held back/)![1]);
+  const before = await hubsHeld();
+  await page.getByText(/^Hubs held back from linking/).click();
+  const hubs = page.getByRole('table', { name: 'Hubs' });
+  const first = hubs.locator('tbody tr').first();
+  const value = (await first.locator('td').nth(1).textContent())!;
+  await first.getByRole('button', { name: 'allow linking…' }).click();
+  const form = page.getByRole('form', { name: 'Allow a hub to link' });
+  await form.getByLabel('Reason for allowing').fill('shared flat of one family, checked by phone');
+  await form.getByRole('button', { name: 'Allow' }).click();
+  await expect.poll(hubsHeld).toBe(before - 1);
+  await expect(page.getByText(/^Hubs held back from linking/)).toHaveText(`Hubs held back from linking (${before - 1}); 1 allowed to link`);
+  const allowedRow = hubs.locator('tbody tr').filter({ hasText: value });
+  await expect(allowedRow).toContainText('allowed to link');
+  await expect(allowedRow.getByRole('button', { name: 'allow linking…' })).toHaveCount(0);
+  await expect(page.getByRole('table', { name: 'Linking overrides' }).locator('tbody tr').first()).toContainText(value);
+  await expect(page.getByRole('table', { name: 'Linking overrides' }).locator('tbody tr').first()).toContainText('shared flat of one family, checked by phone');
+});
+
 test('hubs say what was weighed; the hub rules in Settings change what is held back, are checked when saved, and reset', async ({ page }) => {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Rings' }).click();

@@ -37,19 +37,26 @@ export function HubsPanel({
     {
       header: null,
       cell: (h) =>
-        !h.allowed && (
+        h.allowed ? (
+          <span className="muted">allowed to link</span>
+        ) : (
           <button className="link" onClick={() => setAllowing({ type: h.type, value: h.value })}>
             allow linking…
           </button>
         ),
     },
   ];
+  // A hub the analyst allowed links again: it is no longer held back, and is listed after those that are.
+  const held = hubs.filter((h) => !h.allowed);
+  const allowed = hubs.filter((h) => h.allowed);
   return (
     <>
       {hubs.length > 0 && (
         <details className="panel wide">
-          <summary>Hubs held back from linking ({hubs.length})</summary>
-          <HistoryTable rows={hubs.slice(0, 200)} columns={columns} rowKey={(h) => h.key} label="Hubs" />
+          <summary>
+            Hubs held back from linking ({held.length}){allowed.length > 0 && `; ${allowed.length} allowed to link`}
+          </summary>
+          <HistoryTable rows={[...held, ...allowed].slice(0, 200)} columns={columns} rowKey={(h) => h.key} label="Hubs" />
         </details>
       )}
       {bursts.length > 0 && (
@@ -67,6 +74,7 @@ export function HubsPanel({
           reason={reason}
           setReason={setReason}
           reasonLabel="Reason for allowing"
+          placeholder="Why may it link? (kept with the override)"
           confirm="Allow"
           onConfirm={() => onAllow(allowing.type, allowing.value, reason)}
           onClose={() => setAllowing(null)}

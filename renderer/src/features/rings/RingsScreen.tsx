@@ -19,8 +19,8 @@ export function RingsScreen() {
         <h1 id="screen-title">Rings</h1>
         {overview && (
           <span className="count" data-testid="rings-count" aria-busy={r.busy}>
-            {countOf(overview.rings.length, 'ring')} over {countOf(overview.orders, 'order')} · {countOf(overview.hubs.length, 'hub')} held back · linked in{' '}
-            {formatCount(overview.computedMs)} ms
+            {countOf(overview.rings.length, 'ring')} over {countOf(overview.orders, 'order')} · {countOf(overview.hubs.filter((h) => !h.allowed).length, 'hub')}{' '}
+            held back · linked in {formatCount(overview.computedMs)} ms
             {overview.indexedOrders > 0 && ` (${formatCount(overview.indexedOrders)} new orders normalised in ${formatCount(overview.indexMs)} ms)`}
             {overview.indexedOrders === 0 && overview.restoredOrders > 0 && ' (key index read from the cache, no orders normalised)'}
           </span>
