@@ -31,11 +31,12 @@ export interface SettledOrder {
   order: DateOrder;
   /**
    * `values`: the column's own values said so; `file`: its own values did not, another date column
-   * of the same file did (one export, one system writing its dates); `format`: the format or the
+   * of the same file did (one export, one system writing its dates); `zone`: the rows' time zones
+   * are all of the United States, where dates are written month first; `format`: the format or the
    * analyst chose it; `dots`; `default`.
    */
-  by: 'values' | 'file' | 'format' | 'dots' | 'default';
-  /** The first value that settled it, and its line (for `values` and `file`). */
+  by: 'values' | 'file' | 'zone' | 'format' | 'dots' | 'default';
+  /** The first value that settled it, and its line (for `values` and `file`; for `zone`, the time zone). */
   example?: { value: string; line: number };
   /** For `file`: the header of the column whose values settled it. */
   from?: string;

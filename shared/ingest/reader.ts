@@ -388,7 +388,7 @@ export class ExportReader implements CsvSink {
     }
     // A column whose own values never said (a sparse dispute date, a month's first days) takes the
     // order another date column of the file settled by its values, not day-first by default.
-    const told = fileDateOrder(settled);
+    const told = fileDateOrder(settled) ?? zoneDateOrder(this.warm, resolved, options.zoneNames);
     const dateOrders = new Map<number, DateOrder>();
     for (const d of settled) {
       const s = d.by === 'default' && told ? { ...d, ...told } : d;
@@ -445,6 +445,64 @@ export class ExportReader implements CsvSink {
     return { records: built.records, problems, rowsRead: this.rowsRead, bytesRead: this.bytesRead };
   }
 }
+
+/**
+ * The order the rows' own time zones say, for a file whose dates never tell (a US PayPal download
+ * of one month's first days: "5/4/2026" with "PDT"): month first when every zone named in the
+ * warm-up is one of the United States', where dates are written so; null otherwise (Canada, Latin
+ * America and the rest of the world write their dates in other orders, or several).
+ */
+export function zoneDateOrder(
+  warm: readonly { fields: string[]; line: number }[] | null,
+  resolved: ResolvedMapping,
+  zoneNames: Readonly<Record<string, string>> | undefined,
+): SettledOrder | null {
+  const f = resolved.byField.get('timeZone');
+  const columns = f === undefined ? [] : resolved.columns[f]!;
+  if (!warm || columns.length === 0) return null;
+  let example: { value: string; line: number } | null = null;
+  for (const w of warm) {
+    for (const c of columns) {
+      const text = (w.fields[c] ?? '').trim();
+      if (text === '') continue;
+      if (!US_ZONES.has(zoneNames?.[text.toUpperCase()] ?? text) && !US_ZONES.has(text.toUpperCase())) return null;
+      example ??= { value: text, line: w.line };
+    }
+  }
+  return example && { order: 'MDY', by: 'zone', example };
+}
+
+/** Time zones of the United States, as IANA names and as the abbreviations exports write. */
+const US_ZONES: ReadonlySet<string> = new Set([
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Phoenix',
+  'America/Los_Angeles',
+  'America/Anchorage',
+  'America/Detroit',
+  'America/Boise',
+  'America/Indiana/Indianapolis',
+  'America/Kentucky/Louisville',
+  'Pacific/Honolulu',
+  'US/Eastern',
+  'US/Central',
+  'US/Mountain',
+  'US/Pacific',
+  'US/Alaska',
+  'US/Hawaii',
+  'EST',
+  'EDT',
+  'CST',
+  'CDT',
+  'MST',
+  'MDT',
+  'PST',
+  'PDT',
+  'AKST',
+  'AKDT',
+  'HST',
+]);
 
 /**
  * The order the file's own values settled, for columns whose values did not: the column settled

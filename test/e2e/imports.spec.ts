@@ -331,6 +331,18 @@ test('two shops with the same order numbers: the second shop’s export asks, wr
   expect((await visibleRows(page)).map((r) => [r.Order, r.Channel])).toEqual([['#1045', 'Outlet']]);
 });
 
+test("a US PayPal download of a month's first days: no date tells, the rows' time zone says month first, and the card says so", async ({ page }, testInfo) => {
+  const [header, first] = readFileSync(path.join(FIXTURES, 'paypal-activity-en.csv'), 'utf8').split('\n');
+  const file = testInfo.outputPath('paypal-week.csv');
+  writeFileSync(file, `${header}\n${first}\n`);
+  await importFiles(page, [file]);
+  const card = page.getByRole('region', { name: 'Import of paypal-week.csv' });
+  await expect(card.getByTestId('import-date-orders')).toHaveText(
+    'Dates in “Date” read as month/day/year: no value in the file tells, and its rows’ time zone is a US one (PDT, line 2), where dates are written month first',
+  );
+  expect(await buckets(page, 'paypal-week.csv')).toMatchObject({ created: 1, quarantined: 0 });
+});
+
 test('a PayPal case report: the column row under the report headers is found, the chargeback lands in Disputes and the buyer claim among the refund claims, the footer rows are set aside as such', async ({
   page,
 }) => {

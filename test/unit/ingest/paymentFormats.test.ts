@@ -5,7 +5,8 @@ import type { Payment } from '../../../shared/domain/payment';
 import type { Dispute } from '../../../shared/domain/dispute';
 import { parseFormatPreset, type FormatPreset } from '../../../shared/ingest';
 import { rowsToFix } from '../../../shared/ingest/rowsToFix';
-import { bucketsAddUp, fixture, runImport, values } from './support';
+import { bucketsAddUp, fixture, runImport, utf8, values } from './support';
+import { readFileSync } from 'node:fs';
 
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => Date.UTC(y, mo - 1, d, h, mi, s);
 
@@ -198,6 +199,17 @@ describe('PayPal downloads', () => {
       [7, 'Gross'],
       [8, 'Type'],
     ]);
+  });
+
+  it("a US account's download of a month's first days: no date tells, the rows' PDT says month first, and the card says so", async () => {
+    // The English fixture cut to its header and its row of 4 May: a weekly download for 1-7 May.
+    const [header, first] = readFileSync(new URL('../../fixtures/imports/paypal-activity-en.csv', import.meta.url), 'utf8').split('\n');
+    const run = await runImport(utf8(`${header}\n${first}\n`));
+    expect(values<Payment>(run, 'payment').map((p) => p.createdAt)).toEqual([utc(2026, 5, 4, 17, 15, 42)]);
+    expect(run.summary.dateOrders).toEqual([{ column: 0, name: 'Date', order: 'MDY', by: 'zone', example: { value: 'PDT', line: 2 } }]);
+    // A zone outside the United States says nothing: the guess stays a guess, shown as one.
+    const cet = await runImport(utf8(`${header}\n${first!.replace('"PDT"', '"CET"')}\n`));
+    expect(cet.summary.dateOrders).toEqual([{ column: 0, name: 'Date', order: 'DMY', by: 'default' }]);
   });
 
   it('English statement: Description names the kind, an IANA zone or CET per row, no Status column', async () => {

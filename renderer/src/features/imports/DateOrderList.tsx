@@ -13,6 +13,8 @@ export function DateOrderList({ list, testId }: { list: readonly DateColumnOrder
           {d.by === 'values' && d.example && `: its values say so (${dateOrderExample(d.example.value, d.order)}, line ${d.example.line})`}
           {d.by === 'file' &&
             `: its own values do not tell; the file’s “${d.from ?? ''}” column says so${d.example ? ` (${dateOrderExample(d.example.value, d.order)}, line ${d.example.line})` : ''}`}
+          {d.by === 'zone' &&
+            `: no value in the file tells, and its rows’ time zone is a US one (${d.example?.value ?? ''}, line ${d.example?.line ?? 0}), where dates are written month first`}
           {d.by === 'format' && ': the format says so (no value in the file tells)'}
           {d.by === 'dots' && ' (dotted dates)'}
           {d.by === 'default' && ': no value in the file tells the order; check an order, or choose month-first for this format in the wizard'}
