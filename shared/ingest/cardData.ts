@@ -24,14 +24,20 @@ export function cardSummaryOf(value: string): CardSummary | null {
   return { bin: m[1] ? m[1].slice(0, 8) : '', last4: m[2]! };
 }
 
-// Security codes: by name. Check results (Stripe `Card CVC Status`, `CVC check`) are not codes.
-const SECURITY_CODE_NAMES =
-  /(^|[^a-z])(cvv2?|cvc2?|cid|csc|cav2|kpn)([^a-z]|$)|security code|sicherheitscode|prüfnummer|prufnummer|pruefnummer|prüfziffer|pruefziffer/;
-const CHECK_RESULT_NAMES = /status|check|result|response|ergebnis|match/;
+// Security codes: by name, in the spellings processors and shop systems use (CVV2, CVC2, CV2, CVN,
+// CID, CSC, CVD, "card verification value", "Kartenprüfnummer"). A code must never be stored, so a
+// name that merely might be one is left unread: losing a column is safer than keeping a code.
+// Check results (Stripe `Card CVC Status`, `CVC check`, `CVV2 Match`) are not codes.
+const SECURITY_CODE_TOKENS = /(^|[^a-z])(cvv2?|cvc2?|cv2|cvn2?|cvd|cid|csc|cav2|kpn)([^a-z]|$)/;
+const SECURITY_CODE_PHRASES =
+  /security code|sicherheitscode|(card|karten) ?verification|verification (value|code)|prüfnummer|prufnummer|pruefnummer|prüfziffer|pruefziffer|cryptogramme|c[oó]digo de seguridad|codice di sicurezza|beveiligingscode|^card code$/;
+const CHECK_RESULT_NAMES = /status|check|result|response|ergebnis|match|indicator/;
 
 /** True for columns holding card security codes, which are never read. `key` is a header key. */
 export function isSecurityCodeColumn(key: string): boolean {
-  return SECURITY_CODE_NAMES.test(key) && !CHECK_RESULT_NAMES.test(key);
+  // Headers typed on a Mac can spell ü as u + combining diaeresis.
+  const k = key.normalize('NFC');
+  return (SECURITY_CODE_TOKENS.test(k) || SECURITY_CODE_PHRASES.test(k)) && !CHECK_RESULT_NAMES.test(k);
 }
 
 /**

@@ -68,6 +68,40 @@ describe('card numbers', () => {
     expect(['cvv', 'cvc', 'cvv2', 'card cvc', 'card security code', 'kartenprüfnummer', 'security code'].every(isSecurityCodeColumn)).toBe(true);
     expect(['card cvc status', 'cvc2 response', 'cvc check', 'card avs zip status', 'service'].some(isSecurityCodeColumn)).toBe(false);
   });
+
+  it('security codes under the names processors and shops give them (CV2, CVN, card verification value)', () => {
+    const codes = [
+      'cv2',
+      'cvn',
+      'cvn2',
+      'cvd',
+      'cid',
+      'cvv2/cvc2',
+      'card_cvv',
+      'card verification value',
+      'card verification code',
+      'kartenprüfnummer',
+      'prüfziffer',
+      'cryptogramme visuel',
+      'código de seguridad',
+      'card code',
+    ];
+    expect(codes.filter((k) => !isSecurityCodeColumn(k))).toEqual([]);
+    // u + combining diaeresis, as a header typed on a Mac can spell it
+    expect(isSecurityCodeColumn('kartenpru\u0308fnummer')).toBe(true);
+    const notCodes = [
+      'cvn result',
+      'cvv2 match',
+      'card verification status',
+      'cv2 avs result',
+      'card code type',
+      'service',
+      'invoice',
+      'provider',
+      'card brand',
+    ];
+    expect(notCodes.filter(isSecurityCodeColumn)).toEqual([]);
+  });
 });
 
 /** What the wizard saves for a file no preset knows: suggested mapping, validated on the way in. */
@@ -116,6 +150,23 @@ describe('importing a file with card numbers and security codes', () => {
     const everything = textOf({ summary: run.summary, written: run.written });
     expect(cardLikeRuns(everything)).toEqual([]);
     expect(everything).not.toMatch(/"(123|987|4321)"/);
+  });
+
+  it('a security-code column mapped to a field is not read, whatever its name', async () => {
+    for (const column of ['CV2', 'CVN', 'Card Verification Value']) {
+      const preset = webshopPreset(['Order Number', 'Order Date', 'Total', 'Currency']);
+      const mapped = { ...preset, mapping: { ...preset.mapping, cardBrand: column } };
+      const run = await runImport(utf8(`Order Number,Order Date,Total,Currency,${column}\nW-1,2026-05-01 10:00,1.00,EUR,737\n`), {
+        preset: mapped,
+        presets: [mapped],
+      });
+      expect(run.summary.created, column).toBe(1);
+      expect(textOf(run.written), column).not.toContain('737');
+      expect(
+        run.summary.warnings.map((w) => w.message),
+        column,
+      ).toEqual([`column 5 (${column}) holds card security codes; it was not read`]);
+    }
   });
 
   it('card numbers in a link-key column (Email) set their rows aside instead of being read as card data', async () => {
