@@ -127,22 +127,3 @@ export function parseTimestamp(raw: string, naive: TimeZone, order: DateOrder = 
   const zone = timeZoneNamed(s.slice(i));
   return zone ? zone.instantOf(local) : NaN;
 }
-
-/** `MM/YY` from a month (`5`, `05`) and a year (`2027`, `27`); '' if either is not a valid value. */
-export function expiryOf(month: string, year: string): string {
-  const m = Number(month.trim());
-  const yText = year.trim();
-  if (!Number.isInteger(m) || m < 1 || m > 12 || !/^\d{2}(\d{2})?$/.test(yText)) return '';
-  return `${String(m).padStart(2, '0')}/${yText.slice(-2)}`;
-}
-
-/** `MM/YY` from one cell: `05/27`, `5/2027`, `2027-05`, `0527`; '' if not an expiry. */
-export function expiryFromText(value: string): string {
-  const s = value.trim();
-  let m = /^(\d{1,2})\s*[/.-]\s*(\d{2}|\d{4})$/.exec(s);
-  if (m) return expiryOf(m[1]!, m[2]!);
-  m = /^(\d{4})-(\d{2})$/.exec(s);
-  if (m) return expiryOf(m[2]!, m[1]!);
-  m = /^(\d{2})(\d{2})$/.exec(s);
-  return m ? expiryOf(m[1]!, m[2]!) : '';
-}

@@ -4,7 +4,8 @@ import { currencyCode, parseAmount4, toMinorUnits } from '../amounts';
 import { cardSummaryOf } from '../cardData';
 import { countryCode } from '../countries';
 import { dateOrderConflict } from '../dateOrder';
-import { expiryFromText, expiryOf, parseTimestamp, timeZoneNamed, type TimeZone } from '../dates';
+import { expiryFromText, expiryOf } from '../cardExpiry';
+import { parseTimestamp, timeZoneNamed, type TimeZone } from '../dates';
 import { cardBrandOf } from '../vocabulary';
 import type { BuildContext, RowGroup } from './context';
 import { knownOutcomeOf, OUTCOME_MAP_TEXT, type KnownOutcome } from '../../domain/knownOutcome';
@@ -169,7 +170,8 @@ function cardIndices(ctx: BuildContext): CardFieldIndices {
 
 /**
  * The card summary. Card-number cells (full or masked) only ever pass through cardSummaryOf;
- * explicit BIN / last-4 columns win when filled.
+ * explicit BIN / last-4 columns win when filled. A filled card cell that cannot be read is left
+ * empty with a warning naming its column, never dropped without a word.
  */
 export function cardCells(ctx: BuildContext, g: RowGroup): CardCells {
   const F = cardIndices(ctx);
@@ -179,23 +181,67 @@ export function cardCells(ctx: BuildContext, g: RowGroup): CardCells {
   if (bin !== '') bin = digitsOnly(bin);
   if (bin.length > 8) bin = bin.length >= 13 ? '' : bin.slice(0, 8); // a full number in a BIN column is not kept
   if (bin !== '' && bin.length < 6) bin = '';
-  let last4 = ctx.first(g, F.last4);
-  if (last4 !== '') last4 = digitsOnly(last4).slice(-4);
-  if (last4.length !== 4) last4 = '';
-  const expiryText = ctx.first(g, F.expiry);
-  let expiry = expiryText !== '' ? expiryFromText(expiryText) : '';
-  if (expiry === '') {
-    const month = ctx.first(g, F.expMonth);
-    const year = ctx.first(g, F.expYear);
-    if (month !== '' && year !== '') expiry = expiryOf(month, year);
-  }
   return {
     cardBin: bin || summary?.bin || '',
-    cardLast4: last4 || summary?.last4 || '',
-    cardExpiry: expiry,
+    cardLast4: last4Cell(ctx, g, F.last4) || summary?.last4 || '',
+    cardExpiry: expiryCell(ctx, g, F),
     cardFingerprint: ctx.identifier(g, F.fingerprint),
     cardBrand: cardBrandOf(ctx.text(g, F.brand)),
   };
+}
+
+/**
+ * Last 4 digits of field `f`. Excel drops leading zeros (`0042` becomes `42`): a cell of one to
+ * three digits is read with the zeros put back, and the file says so.
+ */
+function last4Cell(ctx: BuildContext, g: RowGroup, f: number): string {
+  const at = ctx.locate(g, f);
+  if (at.value === '') return '';
+  const cell = at.value.charCodeAt(0) === 39 ? at.value.slice(1).trim() : at.value;
+  if (/^\d{1,3}$/.test(cell)) {
+    ctx.messages.warn(
+      'card-last4-padded',
+      `${ctx.columnLabel(at.column)} has last-4 values with fewer than 4 digits, as a spreadsheet writes 0042 as 42; they were read with leading zeros`,
+      g.lines[at.row],
+    );
+    return cell.padStart(4, '0');
+  }
+  const last4 = digitsOnly(cell).slice(-4);
+  if (last4.length === 4) return last4;
+  ctx.messages.warn(
+    'invalid-card-last4',
+    `${ctx.columnLabel(at.column)} has values that are not the last 4 digits of a card; they were left empty`,
+    g.lines[at.row],
+  );
+  return '';
+}
+
+/** `MM/YY` from the expiry column, else from the month and year columns; '' with a warning when unreadable. */
+function expiryCell(ctx: BuildContext, g: RowGroup, F: CardFieldIndices): string {
+  const text = ctx.locate(g, F.expiry);
+  const expiry = text.value === '' ? '' : expiryFromText(text.value);
+  if (expiry !== '') return expiry;
+  const month = ctx.locate(g, F.expMonth);
+  const year = ctx.locate(g, F.expYear);
+  if (month.value !== '' && year.value !== '') {
+    const fromParts = expiryOf(month.value, year.value);
+    if (fromParts !== '') return fromParts;
+  }
+  if (text.value !== '') {
+    ctx.messages.warn(
+      'invalid-card-expiry',
+      `${ctx.columnLabel(text.column)} has values that are not a card expiry with a certain month and year (e.g. 12/27, 12/2027, 2027-12); they were left empty`,
+      g.lines[text.row],
+    );
+  } else if (month.value !== '' || year.value !== '') {
+    // A month without a year, a year without a month, or either out of range: no expiry.
+    ctx.messages.warn(
+      'invalid-card-expiry',
+      `${ctx.fieldLabel(F.expMonth)} and ${ctx.fieldLabel(F.expYear)} have values that do not give a card expiry (a month 1-12 and a year like 2027 or 27); they were left empty`,
+      g.lines[month.value !== '' ? month.row : year.row],
+    );
+  }
+  return '';
 }
 
 const NO_CHECKS: Readonly<CardChecks> = Object.freeze({});

@@ -122,6 +122,77 @@ function webshopPreset(headers: string[]): FormatPreset {
   return parsed.preset;
 }
 
+describe('card facts a spreadsheet rewrote', () => {
+  const preset: FormatPreset = {
+    id: 'custom:psp',
+    label: 'PSP',
+    kind: 'payments',
+    markerColumns: ['Txn'],
+    mapping: {
+      id: 'Txn',
+      createdAt: 'Date',
+      amount: 'Amount',
+      currency: 'Currency',
+      cardLast4: 'Last4',
+      cardExpiry: 'Expiry',
+      cardExpMonth: 'Exp Month',
+      cardExpYear: 'Exp Year',
+    },
+    options: { source: 'psp', timeZone: 'UTC' },
+  };
+  const H = 'Txn,Date,Amount,Currency,Last4,Expiry,Exp Month,Exp Year\n';
+  const card = (run: Awaited<ReturnType<typeof runImport>>) =>
+    run.written.map((r) => r.value as { cardLast4: string; cardExpiry: string }).map((p) => [p.cardLast4, p.cardExpiry]);
+
+  it('last 4 digits that lost their leading zeros are read with them put back, and the file says so', async () => {
+    const run = await runImport(H + 'P1,2026-05-01,1.00,EUR,42,12/27,,\nP2,2026-05-01,1.00,EUR,7,12/27,,\nP3,2026-05-01,1.00,EUR,0042,12/27,,\n', { preset });
+    expect(card(run)).toEqual([
+      ['0042', '12/27'],
+      ['0007', '12/27'],
+      ['0042', '12/27'],
+    ]);
+    expect(run.summary.warnings.map((w) => [w.code, w.message, w.line, w.count])).toEqual([
+      [
+        'card-last4-padded',
+        'column 5 (Last4) has last-4 values with fewer than 4 digits, as a spreadsheet writes 0042 as 42; they were read with leading zeros',
+        2,
+        2,
+      ],
+    ]);
+  });
+
+  it('an expiry rewritten as a date is read when month and year are certain, and left empty with a warning when not', async () => {
+    const text =
+      H +
+      'P1,2026-05-01,1.00,EUR,4242,12/1/2027,,\nP2,2026-05-01,1.00,EUR,4242,2027-12-01,,\nP3,2026-05-01,1.00,EUR,4242,Dec-27,,\nP4,2026-05-01,1.00,EUR,4242,12/2027,,\n' +
+      'P5,2026-05-01,1.00,EUR,4242,5/6/2027,,\nP6,2026-05-01,1.00,EUR,**42,,13,2027\nP7,2026-05-01,1.00,EUR,4242,,5,\n';
+    const run = await runImport(text, { preset });
+    expect(run.summary).toMatchObject({ rows: 7, created: 7 });
+    expect(card(run)).toEqual([
+      ['4242', '12/27'],
+      ['4242', '12/27'],
+      ['4242', '12/27'],
+      ['4242', '12/27'],
+      ['4242', ''],
+      ['', ''],
+      ['4242', ''],
+    ]);
+    expect(run.summary.warnings.map((w) => [w.code, w.message, w.line])).toEqual([
+      [
+        'invalid-card-expiry',
+        'column 6 (Expiry) has values that are not a card expiry with a certain month and year (e.g. 12/27, 12/2027, 2027-12); they were left empty',
+        6,
+      ],
+      ['invalid-card-last4', 'column 5 (Last4) has values that are not the last 4 digits of a card; they were left empty', 7],
+      [
+        'invalid-card-expiry',
+        'column 7 (Exp Month) and column 8 (Exp Year) have values that do not give a card expiry (a month 1-12 and a year like 2027 or 27); they were left empty',
+        7,
+      ],
+    ]);
+  });
+});
+
 describe('importing a file with card numbers and security codes', () => {
   const headers = 'Order Number,Order Date,Total,Currency,Email,Card Number,CVV,Card Expiry,Shipping Name,Street,Notes'.split(',');
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 // the hashes records are compared by.
 import { describe, expect, it } from 'vitest';
 import { CENTRAL_EUROPE, countryCode, currencyCode, fnv1a64, hashFields, parseAmount4, parseTimestamp, toMinorUnits, UTC } from '../../../shared/ingest';
-import { expiryFromText, expiryOf } from '../../../shared/ingest/dates';
+import { expiryFromText, expiryOf } from '../../../shared/ingest/cardExpiry';
 import { cardNetworkOf, disputeStatusOf, orderStatusOf, paymentStatusOf } from '../../../shared/ingest/vocabulary';
 
 describe('parseAmount4 (1/10,000 units)', () => {
@@ -87,6 +87,37 @@ describe('parseTimestamp', () => {
     expect([expiryOf('4', '2028'), expiryOf('12', '27'), expiryOf('13', '2028'), expiryOf('4', '202')]).toEqual(['04/28', '12/27', '', '']);
     expect(['05/27', '5/2027', '2027-05', '0527', 'soon'].map(expiryFromText)).toEqual(['05/27', '05/27', '05/27', '05/27', '']);
   });
+
+  it.each([
+    ['12/2027', '12/27'],
+    ['2027/12', '12/27'],
+    // Excel turns 12/27 into 1 December 2027 and prints it in the locale's short date
+    ['12/1/2027', '12/27'],
+    ['01.12.2027', '12/27'],
+    ['1/12/2027', '12/27'],
+    ['12/1/27', '12/27'],
+    ['2027-12-01', '12/27'],
+    ['2027-12-01 00:00:00', '12/27'],
+    ['12/1/2027 12:00:00 AM', '12/27'],
+    // some systems write the last day of the month
+    ['12/31/2027', '12/27'],
+    ['30.04.2027', '04/27'],
+    ['2/29/2028', '02/28'],
+    ['1/1/2027', '01/27'],
+    ['Dec-27', '12/27'],
+    ['Dez. 27', '12/27'],
+    ['December 2027', '12/27'],
+    ['März 2027', '03/27'],
+  ])('card expiry %s written as a date reads as %s', (text, expiry) => {
+    expect(expiryFromText(text)).toBe(expiry);
+  });
+
+  it.each(['5/6/2027', '06.05.2027', '27-Dec', '2027-13-01', '2027-02-30', 'Decade 27', '46722', '12/27/2027/1'])(
+    '%s gives no certain month and year: no expiry',
+    (text) => {
+      expect(expiryFromText(text)).toBe('');
+    },
+  );
 });
 
 describe('countries', () => {
