@@ -5,15 +5,29 @@ import { combinedOutcome } from '../domain/knownOutcome';
 import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
 
+// An order number in free text follows a word for "order" (`Order 1001 - 2 items`, `Bestellung Nr.
+// 1002`, `order_id: 1003`) or is written Shopify's way (`#1004`); it always has a digit in it.
+const ORDER_WORD_REF =
+  /(?:^|[\s([,;:/])(?:order|bestellung|bestellnummer|bestell-?nr|auftrag|auftragsnummer|commande|pedido|ordine|bestelling)(?:[\s_-]*(?:number|num|no|nr|id|nummer))?\.?[\s:.-]*(#?[\p{L}\p{N}][\p{L}\p{N}_-]*)/giu;
+const HASH_REF = /#[\p{L}\p{N}][\p{L}\p{N}_-]*/gu;
+const hasDigit = (s: string) => /\d/.test(s);
+
 /**
- * The order number inside a payment's reference: the whole value when it is one token
- * (`#1001`, `1001`), else a `#number` token, else the last token ("Shopify order #1001",
- * "Bestellung 1001").
+ * The order number inside a payment's reference: the whole value when it is one token (`#1001`,
+ * `1001`, `ch_1`); in text, the number after "order" / "Bestellung" or a `#1001` token. '' when the
+ * text names no order number, or more than one: a wrong reference would join the payment (its card,
+ * IP, outcome) onto another customer's order, a missing one only leaves it unjoined.
  */
 export function orderReference(raw: string): string {
   const r = raw.trim();
   if (!/\s/.test(r)) return r;
-  return r.match(/#[\w-]+/)?.[0] ?? r.split(/\s+/).at(-1)!;
+  const found = [...r.matchAll(HASH_REF)].map((m) => m[0]);
+  for (const m of r.matchAll(ORDER_WORD_REF)) found.push(m[1]!);
+  const refs = found.filter(hasDigit);
+  const distinct = new Set(refs.map((ref) => ref.replace(/^#/, '').toLowerCase()));
+  if (distinct.size !== 1) return '';
+  // Shopify names its orders `#1001`: keep the # when the text wrote one.
+  return refs.find((ref) => ref.startsWith('#')) ?? refs[0]!;
 }
 
 /** Ways an order number may be written: `#1001` in Shopify, `1001` in PSP metadata. */

@@ -254,6 +254,17 @@ describe('Stripe payments export', () => {
     expect(values<Payment>(run, 'payment').map((p) => p.orderRef)).toEqual(['#1001', '#1004', '#1003', '#1005']);
   });
 
+  it('a description without a # gives the number after "order", never the last word', async () => {
+    const csv = [
+      'id,Description,Created date (UTC),Amount,Currency,Status',
+      'ch_1,Order 1001 - 2 items,2026-05-01 08:00:05,59.90,eur,Paid',
+      'ch_2,Payment for order 1002 qty 3,2026-05-01 08:00:05,59.90,eur,Paid',
+      'ch_3,Payment for 3 items,2026-05-01 08:00:05,59.90,eur,Paid',
+    ].join('\n');
+    const run = await runImport(csv);
+    expect(values<Payment>(run, 'payment').map((p) => p.orderRef)).toEqual(['1001', '1002', '']);
+  });
+
   it('a changed dispute state on an unchanged payment row counts the row as updated', async () => {
     const known = new MemoryKnownRecords();
     await runImport(fixture('stripe-payments.csv'), {}, known);

@@ -33,6 +33,26 @@ describe('joining payments onto orders', () => {
     expect(orderReference('ch_1')).toBe('ch_1');
   });
 
+  it.each([
+    ['Order 1001 - 2 items', '1001'],
+    ['Payment for order 1002 qty 3', '1002'],
+    ['Bestellung Nr. 1003 (2 Artikel)', '1003'],
+    ['Webshop - Order No. 1004', '1004'],
+    ['order_id: 1005, 3 items', '1005'],
+    ['Shopify order #1006', '#1006'],
+    ['Order #1007 - 2 items', '#1007'],
+  ])('finds the order number in the description %j', (text, ref) => {
+    expect(orderReference(text)).toBe(ref);
+  });
+
+  // A wrong reference joins the payment's card and IP onto someone else's order; none only leaves it unjoined.
+  it.each(['Payment for 3 items', 'Subscription update', 'Pre-order 3 items', 'Order 1001 and order 1002', 'Refund #12 for #13', 'Order pending'])(
+    'names no order number when unsure: %j',
+    (text) => {
+      expect(orderReference(text)).toBe('');
+    },
+  );
+
   it('prefers a succeeded payment over a refund or a failed try, then the latest', () => {
     const failed = payment({ id: 'a', status: 'failed', createdAt: 3000 });
     const ok = payment({ id: 'b', status: 'succeeded', createdAt: 2000 });
