@@ -115,6 +115,61 @@ export function currencyCode(raw: string): string {
   return up;
 }
 
+// Signs several currencies share: the cell alone cannot say which one it is.
+const DOLLARS = ['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'MXN', 'TWD', 'ARS', 'CLP', 'COP'];
+const SIGNS: Readonly<Record<string, readonly string[]>> = {
+  '€': ['EUR'],
+  '£': ['GBP'],
+  $: DOLLARS,
+  '¥': ['JPY', 'CNY'],
+  kr: ['SEK', 'NOK', 'DKK', 'ISK'],
+  euro: ['EUR'],
+  euros: ['EUR'],
+  // Dollars with their country written in front, as in `US$ 12.50` or `CA$12.50`.
+  us$: ['USD'],
+  ca$: ['CAD'],
+  c$: ['CAD'],
+  a$: ['AUD'],
+  au$: ['AUD'],
+  nz$: ['NZD'],
+  hk$: ['HKD'],
+  s$: ['SGD'],
+  sg$: ['SGD'],
+  mx$: ['MXN'],
+  r$: ['BRL'],
+};
+
+let isoCurrencies: ReadonlySet<string> | undefined;
+
+function isIsoCurrency(code: string): boolean {
+  isoCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  return isoCurrencies.has(code);
+}
+
+/**
+ * The currencies an amount cell names by sign or code (`$12.50`, `12,50 EUR`, `US$ 5`): null when it
+ * names none, one code when it is certain, several when the sign is shared (`$`, `¥`, `kr`), none
+ * when the cell names two that cannot both be true (`$12.50 EUR`). Words that are no currency are
+ * not counted.
+ */
+export function currenciesNamedIn(raw: string): readonly string[] | null {
+  let plain = true;
+  for (let i = 0; i < raw.length && plain; i++) {
+    const c = raw.charCodeAt(i);
+    plain = (c >= 48 && c <= 57) || c === 46 || c === 44 || c === 45 || c === 32 || c === 43 || c === 40 || c === 41 || c === 39 || c === 0xa0;
+  }
+  if (plain) return null;
+  let named: readonly string[] | null = null;
+  for (const m of raw.matchAll(/[A-Za-z]*[$€£¥]|[A-Za-z]+/g)) {
+    const token = m[0];
+    const upper = token.toUpperCase();
+    const codes = SIGNS[token.toLowerCase()] ?? (token.length === 3 && isIsoCurrency(upper) ? [upper] : SIGNS[token.slice(-1)]);
+    if (!codes) continue;
+    named = named === null ? codes : named.filter((c) => codes.includes(c));
+  }
+  return named;
+}
+
 /** Votes on the decimal mark of a file from amount cells: `12,50` says comma, `12.50` says dot. */
 export function decimalMarkEvidence(value: string): DecimalMark | null {
   const s = value.trim();

@@ -1,6 +1,6 @@
 // Reading typed values out of a group's cells: dates, amounts, currencies, countries and the card
 // summary. Required values that fail set the group aside; optional ones are left empty with a warning.
-import { currencyCode, parseAmount4, toMinorUnits } from '../amounts';
+import { currenciesNamedIn, currencyCode, parseAmount4, toMinorUnits } from '../amounts';
 import { cardSummaryOf } from '../cardData';
 import { countryCode } from '../countries';
 import { dateOrderConflict } from '../dateOrder';
@@ -66,13 +66,63 @@ export function zoneCell(ctx: BuildContext, g: RowGroup, f: number): TimeZone {
   return ctx.zone;
 }
 
-/** Currency code of field `f` or the preset default; null after setting the group aside. */
-export function currencyCell(ctx: BuildContext, g: RowGroup, f: number, what: string): string | null {
+/**
+ * The record's currency: the currency column's code, else the one its amounts name (`£99.00`), else
+ * the format's default; null after setting the group aside. An amount written in another currency
+ * than the column says (`$12.50` under EUR), or with a sign several currencies share (`$`) and no
+ * column or default to say which, is set aside: filing it under a guessed currency changes its value.
+ */
+export function recordCurrency(ctx: BuildContext, g: RowGroup, f: number, amountFields: readonly number[], what: string): string | null {
   const at = ctx.locate(g, f);
-  const code = at.value === '' ? (ctx.preset.options.defaultCurrency ?? '') : currencyCode(at.value);
+  const stated = at.value === '' ? '' : currencyCode(at.value);
+  if (at.value !== '' && stated === '') {
+    ctx.fail(g, at.row, at.column, 'invalid-value', `${ctx.columnLabel(at.column)} is not a three-letter currency code`, what);
+    return null;
+  }
+  const fallback = ctx.preset.options.defaultCurrency ?? '';
+  let named = '';
+  let namedAt = -1;
+  for (const af of amountFields) {
+    const cols = ctx.resolved.columns[af]!;
+    for (let r = 0; r < g.rows.length; r++) {
+      for (const c of cols) {
+        const codes = currenciesNamedIn(g.rows[r]![c]!);
+        if (codes === null) continue;
+        const label = ctx.columnLabel(c);
+        if (stated !== '') {
+          if (codes.includes(stated)) continue;
+          ctx.fail(g, r, c, 'invalid-value', `${label} writes its amount in another currency than ${ctx.columnLabel(at.column)}`, what);
+          return null;
+        }
+        if (codes.length === 0) {
+          ctx.fail(g, r, c, 'invalid-value', `${label} names two different currencies in one amount`, what);
+          return null;
+        }
+        // A shared sign ($, ¥, kr) is read as the format's default currency when that is one of its currencies.
+        const code = codes.length === 1 ? codes[0]! : codes.includes(fallback) ? fallback : '';
+        if (code === '') {
+          ctx.fail(
+            g,
+            r,
+            c,
+            'invalid-value',
+            `${label} writes a currency sign that several currencies use (${codes.length > 3 ? `${codes.slice(0, 3).join(', ')}…` : codes.join(', ')}) and the file has no currency column to say which; map a currency column or set the format's default currency`,
+            what,
+          );
+          return null;
+        }
+        if (named !== '' && code !== named) {
+          ctx.fail(g, r, c, 'invalid-value', `${label} writes its amount in another currency than ${ctx.columnLabel(namedAt)} of the same ${what}`, what);
+          return null;
+        }
+        named = code;
+        namedAt = c;
+      }
+    }
+  }
+  const code = stated || named || fallback;
   if (code !== '') return code;
-  if (at.value === '') ctx.fail(g, at.row, at.column, 'missing-value', `${ctx.fieldLabel(f)} is empty and the format has no default currency`, what);
-  else ctx.fail(g, at.row, at.column, 'invalid-value', `${ctx.columnLabel(at.column)} is not a three-letter currency code`, what);
+  ctx.fail(g, at.row, at.column, 'missing-value', `${ctx.fieldLabel(f)} is empty and the format has no default currency`, what);
   return null;
 }
 

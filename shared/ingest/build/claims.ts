@@ -8,7 +8,7 @@ import { hashFields } from '../contentHash';
 import { readField } from '../mapping';
 import { CLAIM_HASH_FIELDS, scopeOf } from '../records';
 import { disputeStatusOf } from '../vocabulary';
-import { amountAt, currencyCell, dateCell, minorUnits, zoneCell } from './cells';
+import { amountAt, recordCurrency, dateCell, minorUnits, zoneCell } from './cells';
 import type { BuildContext, RowGroup } from './context';
 
 const WHAT = 'claim';
@@ -48,7 +48,7 @@ export class ClaimBuilder {
       ctx.fail(g, at.row, at.column, 'invalid-value', `${ctx.columnLabel(at.column)} is before the claim was opened`, WHAT);
       return;
     }
-    const currency = currencyCell(ctx, g, f('currency'), WHAT);
+    const currency = recordCurrency(ctx, g, f('currency'), [f('amount')], WHAT);
     if (currency === null) return;
     const amountCell = ctx.locate(g, f('amount'));
     if (amountCell.value === '') {

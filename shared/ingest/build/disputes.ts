@@ -5,7 +5,7 @@ import type { Dispute, DisputeStatus } from '../../domain/dispute';
 import { hashFields } from '../contentHash';
 import { DISPUTE_HASH_FIELDS, scopeOf } from '../records';
 import { cardNetworkOf, disputeStatusOf } from '../vocabulary';
-import { amountAt, currencyCell, dateCell, minorUnits, zoneCell } from './cells';
+import { amountAt, recordCurrency, dateCell, minorUnits, zoneCell } from './cells';
 import { paypalClaimKind } from '../claimKinds';
 import { ClaimBuilder } from './claims';
 import { RowGroup, type BuildContext } from './context';
@@ -70,7 +70,7 @@ export class DisputeBuilder {
     if (dueAt === null) return null;
     const reasonCode = ctx.first(g, f('reasonCode'));
     const statusText = ctx.first(g, f('status'));
-    const currency = currencyCell(ctx, g, f('currency'), WHAT);
+    const currency = recordCurrency(ctx, g, f('currency'), [f('amount')], WHAT);
     if (currency === null) return null;
     const amountCell = ctx.locate(g, f('amount'));
     let amountMinor = 0;

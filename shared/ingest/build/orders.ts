@@ -10,7 +10,7 @@ import {
   cardCheckCells,
   cardChecksProvided,
   countryCell,
-  currencyCell,
+  recordCurrency,
   dateCell,
   guardedCell,
   minorUnits,
@@ -131,7 +131,7 @@ export class OrderBuilder {
     }
     const createdAt = dateCell(ctx, g, F.createdAt, 'order date', true, WHAT);
     if (createdAt === null) return;
-    const currency = currencyCell(ctx, g, F.currency, WHAT);
+    const currency = recordCurrency(ctx, g, F.currency, [F.total, F.lineAmount, F.lineDiscount], WHAT);
     if (currency === null) return;
     const totalMinor = this.total(g, currency);
     if (Number.isNaN(totalMinor)) return;

@@ -6,7 +6,7 @@ import type { Payment } from '../../domain/payment';
 import { hashFields } from '../contentHash';
 import { DISPUTE_HASH_FIELDS, PAYMENT_HASH_FIELDS, scopeOf, type ParsedRecord } from '../records';
 import { cardNetworkOf, disputeStatusOf, paymentStatusOf } from '../vocabulary';
-import { amountAt, cardCells, cardCheckCells, cardChecksProvided, countryCell, currencyCell, dateCell, minorUnits, outcomeCell, zoneCell } from './cells';
+import { amountAt, cardCells, cardCheckCells, cardChecksProvided, countryCell, recordCurrency, dateCell, minorUnits, outcomeCell, zoneCell } from './cells';
 import type { BuildContext, RowGroup } from './context';
 
 const WHAT = 'payment';
@@ -71,7 +71,7 @@ export class PaymentBuilder {
     const { F } = this;
     const createdAt = dateCell(ctx, g, F.createdAt, 'payment date', true, WHAT, zoneCell(ctx, g, F.timeZone), F.createdTime);
     if (createdAt === null) return;
-    const currency = currencyCell(ctx, g, F.currency, WHAT);
+    const currency = recordCurrency(ctx, g, F.currency, [F.amount, F.amountRefunded, F.disputeAmount], WHAT);
     if (currency === null) return;
     const amountAtCell = ctx.locate(g, F.amount);
     if (amountAtCell.value === '') {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CsvRecordStream, type FormatPreset, type RowProblem } from '../../../shared/ingest';
 import { FileMessages } from '../../../shared/ingest/problems';
 import { SHOPIFY_ORDERS } from '../../../shared/ingest/formats/shopify';
+import type { Order } from '../../../shared/domain/order';
 import { bucketsAddUp, fixture, runImport } from './support';
 
 const SIMPLE: FormatPreset = {
@@ -171,6 +172,64 @@ describe('row defects', () => {
     expect(summary.problems).toHaveLength(2);
     expect(summary.problems[0]!.reason).toContain('column 2 (Date)');
     expect(JSON.stringify(summary)).not.toContain(secret);
+  });
+});
+
+describe('amounts that name their currency', () => {
+  const rows = (run: Awaited<ReturnType<typeof runImport>>) => run.written.map((r) => r.value as Order).map((o) => [o.externalId, o.totalMinor, o.currency]);
+  const reasons = (run: Awaited<ReturnType<typeof runImport>>) => run.summary.problems.map((p) => [p.line, p.column, p.reason]);
+
+  it('an amount in another currency than the currency column is set aside, naming both columns', async () => {
+    const run = await runImport(
+      'Order,Date,Total,Currency\nA1,2026-05-01,$12.50,EUR\nA2,2026-05-01,12.50 USD,EUR\nA3,2026-05-01,€12.50,EUR\nA4,2026-05-01,$12.50,CAD\n',
+      {
+        preset: SIMPLE,
+      },
+    );
+    expect(run.summary).toMatchObject({ rows: 4, created: 2, quarantined: 2 });
+    expect(rows(run)).toEqual([
+      ['A3', 1250, 'EUR'],
+      ['A4', 1250, 'CAD'],
+    ]);
+    expect(reasons(run)).toEqual([
+      [2, 3, 'column 3 (Total) writes its amount in another currency than column 4 (Currency)'],
+      [3, 3, 'column 3 (Total) writes its amount in another currency than column 4 (Currency)'],
+    ]);
+  });
+
+  it("without a currency column, a certain sign or code is the currency, a shared sign ($) is set aside unless the format's default is one of its currencies", async () => {
+    const text = 'Order,Date,Total\nA1,2026-05-01,£99.00\nA2,2026-05-01,12.50 CHF\nA3,2026-05-01,"$1,234.50"\nA4,2026-05-01,10.00\n';
+    const run = await runImport(text, { preset: SIMPLE });
+    expect(bucketsAddUp(run.summary)).toBe(true);
+    expect(rows(run)).toEqual([
+      ['A1', 9900, 'GBP'],
+      ['A2', 1250, 'CHF'],
+      ['A4', 1000, 'EUR'],
+    ]);
+    expect(reasons(run)).toEqual([
+      [
+        4,
+        3,
+        "column 3 (Total) writes a currency sign that several currencies use (USD, CAD, AUD…) and the file has no currency column to say which; map a currency column or set the format's default currency",
+      ],
+    ]);
+    const dollars = await runImport(text, { preset: { ...SIMPLE, options: { ...SIMPLE.options, defaultCurrency: 'USD' } } });
+    expect(rows(dollars)).toContainEqual(['A3', 123450, 'USD']);
+  });
+
+  it('the line items of one order cannot be in two currencies', async () => {
+    const lines: FormatPreset = {
+      ...SIMPLE,
+      markerColumns: ['Order', 'Date', 'Price'],
+      mapping: { externalId: 'Order', createdAt: 'Date', lineAmount: 'Price' },
+      options: { ...SIMPLE.options, grouping: 'adjacent' },
+    };
+    const run = await runImport('Order,Date,Price\nA1,2026-05-01,£5.00\nA1,,€5.00\n', { preset: lines });
+    expect(run.summary).toMatchObject({ rows: 2, created: 0, quarantined: 2 });
+    expect(reasons(run)).toEqual([
+      [2, undefined, 'another row of the same order (line 3) was set aside'],
+      [3, 3, 'column 3 (Price) writes its amount in another currency than column 3 (Price) of the same order'],
+    ]);
   });
 });
 

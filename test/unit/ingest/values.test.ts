@@ -3,6 +3,7 @@ import fc from 'fast-check';
 // the hashes records are compared by.
 import { describe, expect, it } from 'vitest';
 import { CENTRAL_EUROPE, countryCode, currencyCode, fnv1a64, hashFields, parseAmount4, parseTimestamp, toMinorUnits, UTC } from '../../../shared/ingest';
+import { currenciesNamedIn } from '../../../shared/ingest/amounts';
 import { expiryFromText, expiryOf } from '../../../shared/ingest/cardExpiry';
 import { cardNetworkOf, disputeStatusOf, orderStatusOf, paymentStatusOf } from '../../../shared/ingest/vocabulary';
 
@@ -44,6 +45,28 @@ describe('parseAmount4 (1/10,000 units)', () => {
 
   it('currency codes', () => {
     expect([currencyCode('eur'), currencyCode(' EUR '), currencyCode('€'), currencyCode('euro'), currencyCode('E1R')]).toEqual(['EUR', 'EUR', 'EUR', '', '']);
+  });
+
+  it.each([
+    ['12.50', null],
+    ['-1.234,56', null],
+    ['12.50 USD', ['USD']],
+    ['eur 12,50', ['EUR']],
+    ['€12.50', ['EUR']],
+    ['£99.00', ['GBP']],
+    ['12,50 Euro', ['EUR']],
+    ['US$ 12.50', ['USD']],
+    ['CA$12.50', ['CAD']],
+    ['$12.50 USD', ['USD']],
+    ['¥1,200', ['JPY', 'CNY']],
+    ['$12.50 EUR', []],
+    ['12.50 approx', null],
+  ] as const)('the currency %j names: %j', (raw, codes) => {
+    expect(currenciesNamedIn(raw)).toEqual(codes);
+  });
+
+  it('a $ names every dollar, not only the US one', () => {
+    expect(currenciesNamedIn('$12.50')).toEqual(expect.arrayContaining(['USD', 'CAD', 'AUD']));
   });
 });
 
