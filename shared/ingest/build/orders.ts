@@ -4,19 +4,8 @@ import { orderKey, type Order } from '../../domain/order';
 import { hashFields } from '../contentHash';
 import { ORDER_HASH_FIELDS, scopeOf } from '../records';
 import { orderStatusOf } from '../vocabulary';
-import {
-  amountAt,
-  cardCells,
-  cardCheckCells,
-  cardChecksProvided,
-  countryCell,
-  recordCurrency,
-  dateCell,
-  guardedCell,
-  minorUnits,
-  outcomeCell,
-  sumCells,
-} from './cells';
+import { cardCells, cardCheckCells, cardChecksProvided } from './cardCells';
+import { amountAt, countryCell, recordCurrency, dateCell, guardedCell, minorUnits, outcomeCell, sumCells } from './cells';
 import type { BuildContext, RowGroup } from './context';
 
 const WHAT = 'order';

@@ -6,7 +6,8 @@ import type { Payment } from '../../domain/payment';
 import { hashFields } from '../contentHash';
 import { DISPUTE_HASH_FIELDS, PAYMENT_HASH_FIELDS, scopeOf, type ParsedRecord } from '../records';
 import { cardNetworkOf, disputeStatusOf, paymentStatusOf } from '../vocabulary';
-import { amountAt, cardCells, cardCheckCells, cardChecksProvided, countryCell, recordCurrency, dateCell, minorUnits, outcomeCell, zoneCell } from './cells';
+import { cardCells, cardCheckCells, cardChecksProvided } from './cardCells';
+import { amountAt, countryCell, recordCurrency, dateCell, minorUnits, outcomeCell, zoneCell } from './cells';
 import type { BuildContext, RowGroup } from './context';
 
 const WHAT = 'payment';
