@@ -28,6 +28,8 @@ export interface FieldSpec {
   synonyms: readonly string[];
   /** Suggested only for a column named like a synonym (case, spaces and punctuation aside): `Shipping Class` is no `class`. */
   exactName?: boolean;
+  /** Column names with one of these words (folded: ä as ae) are something else: a `Browser Fingerprint` is no card's. */
+  notWords?: readonly string[];
 }
 
 const CARD_FIELDS: FieldSpec[] = [
@@ -52,7 +54,15 @@ const CARD_FIELDS: FieldSpec[] = [
   },
   { field: 'cardExpMonth', label: 'Card expiry month', combine: 'first', synonyms: ['card exp month', 'exp month', 'expiry month', 'ablaufmonat'] },
   { field: 'cardExpYear', label: 'Card expiry year', combine: 'first', synonyms: ['card exp year', 'exp year', 'expiry year', 'ablaufjahr'] },
-  { field: 'cardFingerprint', label: 'Card fingerprint', combine: 'first', identifier: true, synonyms: ['card fingerprint', 'fingerprint'] },
+  {
+    field: 'cardFingerprint',
+    label: 'Card fingerprint',
+    combine: 'first',
+    identifier: true,
+    synonyms: ['card fingerprint', 'fingerprint', 'payment method fingerprint'],
+    // Fraud tools fingerprint browsers and devices too; linking orders by those as one card would join strangers.
+    notWords: ['browser', 'device', 'geraet', 'geraete', 'visitor', 'session', 'client', 'canvas', 'user', 'audio', 'tls', 'ja3'],
+  },
   { field: 'cardBrand', label: 'Card brand', combine: 'first', synonyms: ['card brand', 'brand', 'card type', 'kartentyp', 'kartenmarke', 'scheme'] },
 ];
 
@@ -231,7 +241,7 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
     label: 'Device id',
     combine: 'first',
     identifier: true,
-    synonyms: ['device id', 'geräte id', 'geraete id', 'device fingerprint', 'geräte-id'],
+    synonyms: ['device id', 'geräte id', 'geraete id', 'device fingerprint', 'geräte-id', 'browser fingerprint'],
   },
   {
     field: 'sessionId',
@@ -303,7 +313,15 @@ export const PAYMENT_FIELDS: readonly FieldSpec[] = [
     label: 'Device id (checkout)',
     combine: 'first',
     identifier: true,
-    synonyms: ['device id metadata', 'device id', 'device fingerprint', 'device fingerprint metadata', 'deviceid metadata', 'shopper device fingerprint'],
+    synonyms: [
+      'device id metadata',
+      'device id',
+      'device fingerprint',
+      'device fingerprint metadata',
+      'deviceid metadata',
+      'shopper device fingerprint',
+      'browser fingerprint',
+    ],
   },
   {
     field: 'sessionId',

@@ -61,6 +61,13 @@ export function suggestMapping(headers: readonly string[], kind: RecordKind): { 
   const scored: MappingSuggestion[] = [];
   for (const spec of fieldsOf(kind)) {
     for (const column of headers) {
+      if (
+        spec.notWords &&
+        fold(column)
+          .split(' ')
+          .some((w) => spec.notWords!.includes(w))
+      )
+        continue;
       let best = 0;
       for (const syn of spec.synonyms) best = Math.max(best, nameSimilarity(column, syn));
       if (best >= (spec.exactName ? 0.95 : 0.5)) scored.push({ field: spec.field, column, score: Math.round(best * 100) / 100 });

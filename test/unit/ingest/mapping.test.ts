@@ -95,6 +95,16 @@ describe('suggestMapping', () => {
     });
   });
 
+  it('a browser or device fingerprint is not suggested as the card fingerprint', () => {
+    const orders = suggestMapping(['Order Number', 'Order Date', 'Total', 'Browser Fingerprint', 'Remote IP'], 'orders').mapping;
+    expect(orders['cardFingerprint']).toBeUndefined();
+    expect(orders['deviceId']).toBe('Browser Fingerprint');
+    const payments = suggestMapping(['Transaction ID', 'Date', 'Amount', 'Visitor Fingerprint', 'Card Fingerprint'], 'payments').mapping;
+    expect(payments['cardFingerprint']).toBe('Card Fingerprint');
+    expect(suggestMapping(['Txn', 'Date', 'Amount', 'Geräte-Fingerprint'], 'payments').mapping['cardFingerprint']).toBeUndefined();
+    expect(suggestMapping(['Txn', 'Date', 'Amount', 'Fingerprint'], 'payments').mapping['cardFingerprint']).toBe('Fingerprint');
+  });
+
   it('suggests nothing for unrelated columns', () => {
     expect(suggestMapping(['Foo', 'Bar', 'Lorem ipsum'], 'orders').suggestions).toEqual([]);
   });
