@@ -115,6 +115,15 @@ export function currencyCode(raw: string): string {
   return up;
 }
 
+/**
+ * `-`, `–`, `n/a`: how exports and spreadsheets write "none" in an amount column. Only an amount the
+ * record may lack (a refund, a discount) reads it as empty; a required amount written so is no amount.
+ */
+export function meansNoAmount(raw: string): boolean {
+  const s = raw.trim().toLowerCase();
+  return s === '' || s === '-' || s === '\u2013' || s === '\u2014' || s === 'n/a' || s === 'n.a.' || s === 'k.a.' || s === 'none';
+}
+
 // Signs several currencies share: the cell alone cannot say which one it is.
 const DOLLARS = ['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD', 'MXN', 'TWD', 'ARS', 'CLP', 'COP'];
 const SIGNS: Readonly<Record<string, readonly string[]>> = {

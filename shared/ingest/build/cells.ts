@@ -1,10 +1,10 @@
 // Reading typed values out of a group's cells: dates, amounts, currencies and countries (card facts:
 // cardCells.ts). Required values that fail set the group aside; optional ones are left empty with a warning.
-import { currenciesNamedIn, currencyCode, parseAmount4, toMinorUnits } from '../amounts';
+import { currenciesNamedIn, currencyCode, meansNoAmount, parseAmount4, toMinorUnits } from '../amounts';
 import { countryCode } from '../countries';
 import { dateOrderConflict } from '../dateOrder';
 import { parseTimestamp, timeZoneNamed, type TimeZone } from '../dates';
-import type { BuildContext, RowGroup } from './context';
+import type { BuildContext, Located, RowGroup } from './context';
 import { knownOutcomeOf, OUTCOME_MAP_TEXT, type KnownOutcome } from '../../domain/knownOutcome';
 
 /**
@@ -143,21 +143,31 @@ export function minorUnits(ctx: BuildContext, g: RowGroup, amount4: number, curr
   return minor;
 }
 
-/** Sum over all rows and all columns of a `sum` field, in 1/10,000 units; NaN after a failure. */
-export function sumCells(ctx: BuildContext, g: RowGroup, f: number, what: string, absolute = false): number {
+/**
+ * Sum over all rows and all columns of a `sum` field, in 1/10,000 units; NaN after a failure. An
+ * `optional` field (discounts) reads `-` or `n/a` as none.
+ */
+export function sumCells(ctx: BuildContext, g: RowGroup, f: number, what: string, { absolute = false, optional = false } = {}): number {
   let total = 0;
   const cols = ctx.resolved.columns[f]!;
   for (let r = 0; r < g.rows.length; r++) {
     const row = g.rows[r]!;
     for (let k = 0; k < cols.length; k++) {
       const c = cols[k]!;
-      if (row[c]!.trim() === '') continue;
+      const cell = row[c]!;
+      if (cell.trim() === '' || (optional && meansNoAmount(cell))) continue;
       const a = amountAt(ctx, g, r, c, what);
       if (Number.isNaN(a)) return NaN;
       total += absolute ? Math.abs(a) : a;
     }
   }
   return total;
+}
+
+/** An amount the record may lack: where it is, or null when the cell is empty or says none (`-`, `n/a`). */
+export function optionalAmountCell(ctx: BuildContext, g: RowGroup, f: number): Located | null {
+  const at = ctx.locate(g, f);
+  return meansNoAmount(at.value) ? null : at;
 }
 
 export function countryCell(ctx: BuildContext, g: RowGroup, f: number): string {

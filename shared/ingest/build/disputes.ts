@@ -5,7 +5,7 @@ import type { Dispute, DisputeStatus } from '../../domain/dispute';
 import { hashFields } from '../contentHash';
 import { DISPUTE_HASH_FIELDS, scopeOf } from '../records';
 import { cardNetworkOf, disputeStatusOf } from '../vocabulary';
-import { amountAt, recordCurrency, dateCell, minorUnits, zoneCell } from './cells';
+import { amountAt, optionalAmountCell, recordCurrency, dateCell, minorUnits, zoneCell } from './cells';
 import { paypalClaimKind } from '../claimKinds';
 import { ClaimBuilder } from './claims';
 import { RowGroup, type BuildContext } from './context';
@@ -72,9 +72,9 @@ export class DisputeBuilder {
     const statusText = ctx.first(g, f('status'));
     const currency = recordCurrency(ctx, g, f('currency'), [f('amount')], WHAT);
     if (currency === null) return null;
-    const amountCell = ctx.locate(g, f('amount'));
+    const amountCell = optionalAmountCell(ctx, g, f('amount'));
     let amountMinor = 0;
-    if (amountCell.value !== '') {
+    if (amountCell !== null) {
       const a = amountAt(ctx, g, amountCell.row, amountCell.column, WHAT);
       if (Number.isNaN(a)) return null;
       amountMinor = minorUnits(ctx, g, Math.abs(a), currency, amountCell.row, amountCell.column, WHAT);

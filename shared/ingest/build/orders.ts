@@ -223,7 +223,7 @@ export class OrderBuilder {
     }
     const items = sumCells(ctx, g, F.lineAmount, WHAT);
     if (Number.isNaN(items)) return NaN;
-    const discounts = sumCells(ctx, g, F.lineDiscount, WHAT, true);
+    const discounts = sumCells(ctx, g, F.lineDiscount, WHAT, { absolute: true, optional: true });
     if (Number.isNaN(discounts)) return NaN;
     const col = ctx.resolved.columns[F.lineAmount]![0] ?? -1;
     return minorUnits(ctx, g, items - discounts, currency, 0, col, WHAT);

@@ -7,7 +7,7 @@ import { hashFields } from '../contentHash';
 import { DISPUTE_HASH_FIELDS, PAYMENT_HASH_FIELDS, scopeOf, type ParsedRecord } from '../records';
 import { cardNetworkOf, disputeStatusOf, paymentStatusOf } from '../vocabulary';
 import { cardCells, cardCheckCells, cardChecksProvided } from './cardCells';
-import { amountAt, countryCell, recordCurrency, dateCell, minorUnits, outcomeCell, zoneCell } from './cells';
+import { amountAt, countryCell, optionalAmountCell, recordCurrency, dateCell, minorUnits, outcomeCell, zoneCell } from './cells';
 import type { BuildContext, RowGroup } from './context';
 
 const WHAT = 'payment';
@@ -83,8 +83,8 @@ export class PaymentBuilder {
     if (Number.isNaN(amount4)) return;
     const amountMinor = minorUnits(ctx, g, amount4, currency, amountAtCell.row, amountAtCell.column, WHAT);
     if (Number.isNaN(amountMinor)) return;
-    const refundedAt = ctx.locate(g, F.amountRefunded);
-    const refunded4 = refundedAt.value === '' ? 0 : amountAt(ctx, g, refundedAt.row, refundedAt.column, WHAT);
+    const refundedAt = optionalAmountCell(ctx, g, F.amountRefunded);
+    const refunded4 = refundedAt === null ? 0 : amountAt(ctx, g, refundedAt.row, refundedAt.column, WHAT);
     if (Number.isNaN(refunded4)) return;
     const outcome = outcomeCell(ctx, g, F.knownOutcome, WHAT);
     if (outcome === null) return;
@@ -149,14 +149,14 @@ export class PaymentBuilder {
     const { F } = this;
     const statusText = ctx.first(g, F.disputeStatus);
     const reason = ctx.first(g, F.disputeReason);
-    const amountCell = ctx.locate(g, F.disputeAmount);
-    if (statusText === '' && reason === '' && amountCell.value === '') return undefined;
+    const amountCell = optionalAmountCell(ctx, g, F.disputeAmount);
+    if (statusText === '' && reason === '' && amountCell === null) return undefined;
     const openedAt = dateCell(ctx, g, F.disputeOpenedAt, 'dispute date (the row has dispute columns)', true, WHAT);
     if (openedAt === null) return null;
     const dueAt = dateCell(ctx, g, F.disputeDueAt, 'evidence due date', false, WHAT);
     if (dueAt === null) return null;
     let amountMinor = payment.amountMinor;
-    if (amountCell.value !== '') {
+    if (amountCell !== null) {
       const a = amountAt(ctx, g, amountCell.row, amountCell.column, WHAT);
       if (Number.isNaN(a)) return null;
       amountMinor = minorUnits(ctx, g, a, payment.currency, amountCell.row, amountCell.column, WHAT);

@@ -233,6 +233,46 @@ describe('amounts that name their currency', () => {
   });
 });
 
+describe('"none" written as - or n/a in an amount column', () => {
+  const PSP: FormatPreset = {
+    id: 'test-payments',
+    label: 'Test payments',
+    kind: 'payments',
+    markerColumns: ['Txn', 'Date'],
+    mapping: {
+      id: 'Txn',
+      createdAt: 'Date',
+      amount: 'Amount',
+      currency: 'Currency',
+      amountRefunded: 'Refunded',
+      disputeAmount: 'Disputed',
+      disputeOpenedAt: 'Dispute Date',
+    },
+    options: { source: 'psp', timeZone: 'UTC' },
+  };
+
+  it('an optional amount (refund, disputed amount) reads it as empty; the required amount does not', async () => {
+    const text =
+      'Txn,Date,Amount,Currency,Refunded,Disputed,Dispute Date\nP1,2026-05-01,10.00,EUR,-,\u2013,\nP2,2026-05-01,10.00,EUR,n/a,N/A,\nP3,2026-05-01,-,EUR,,,\n';
+    const run = await runImport(text, { preset: PSP });
+    expect(run.summary).toMatchObject({ rows: 3, created: 2, quarantined: 1 });
+    expect(run.written.map((r) => r.kind)).toEqual(['payment', 'payment']);
+    expect(run.summary.problems.map((p) => [p.line, p.column, p.reason])).toEqual([[4, 3, 'column 3 (Amount) is not an amount']]);
+  });
+
+  it('a discount written as - is no discount', async () => {
+    const lines: FormatPreset = {
+      ...SIMPLE,
+      markerColumns: ['Order', 'Date', 'Price'],
+      mapping: { externalId: 'Order', createdAt: 'Date', lineAmount: 'Price', lineDiscount: 'Discount' },
+      options: { ...SIMPLE.options, grouping: 'adjacent' },
+    };
+    const run = await runImport('Order,Date,Price,Discount\nA1,2026-05-01,5.00,-\nA1,,5.00,1.00\n', { preset: lines });
+    expect(run.summary).toMatchObject({ rows: 2, created: 2, quarantined: 0 });
+    expect((run.written[0]!.value as Order).totalMinor).toBe(900);
+  });
+});
+
 describe('file-level problems', () => {
   it('an empty file', async () => {
     const { summary } = await runImport('', { preset: SIMPLE });
