@@ -20,7 +20,24 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  */
 export type DateOrder = 'DMY' | 'MDY';
 
-export function parseTimestamp(raw: string, naive: TimeZone, order: DateOrder = 'DMY'): number {
+/**
+ * The year two-digit years are read near when the reader is given none: fixed, not the wall clock,
+ * so a file reads the same on every machine and in every test. The app passes its clock's year.
+ */
+export const TWO_DIGIT_YEAR_REFERENCE = 2026;
+
+/**
+ * The full year of a two-digit year: the one in the 100 years up to 20 years after `referenceYear`
+ * (`31.12.99` is 1999: exports hold past dates and near-future deadlines, not dates in 2099).
+ */
+export function fullYearOf(twoDigits: number, referenceYear: number): number {
+  const year = referenceYear - (referenceYear % 100) + twoDigits;
+  if (year > referenceYear + 20) return year - 100;
+  if (year <= referenceYear - 80) return year + 100;
+  return year;
+}
+
+export function parseTimestamp(raw: string, naive: TimeZone, order: DateOrder = 'DMY', referenceYear = TWO_DIGIT_YEAR_REFERENCE): number {
   const s = raw.trim();
   const n = s.length;
   if (n === 0) return NaN;
@@ -62,7 +79,7 @@ export function parseTimestamp(raw: string, naive: TimeZone, order: DateOrder = 
     if (s[i++] !== sep) return NaN;
     const start = i;
     year = num(4);
-    if (i - start === 2) year += 2000;
+    if (i - start === 2) year = fullYearOf(year, referenceYear);
     else if (i - start !== 4) return NaN;
   } else {
     return NaN;

@@ -58,6 +58,11 @@ export interface ReaderOptions {
    * does not hash (readAhead.ts).
    */
   orderHashesLater?: boolean;
+  /**
+   * The year two-digit years (`31.12.99`) are read near: 19xx when 20xx would be more than 20 years
+   * after it. The app passes its clock's year; without it a fixed year is used (dates.ts).
+   */
+  referenceYear?: number;
 }
 
 export interface ParsedBatch {
@@ -409,6 +414,7 @@ export class ExportReader implements CsvSink {
       chosen ? { order: chosen, by: 'format' } : told,
     );
     this.ctx.orderHashesLater = this.options.orderHashesLater === true;
+    if (this.options.referenceYear !== undefined) this.ctx.referenceYear = this.options.referenceYear;
     const builder: RecordBuilder = builderFor(this.preset.kind, this.ctx);
     this.grouper = new Grouper(this.ctx, builder, groupingOf(this.preset), this.screen!);
     const warm = this.warm;

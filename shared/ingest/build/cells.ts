@@ -35,7 +35,7 @@ export function dateCell(
     return null;
   }
   const time = timeF >= 0 ? ctx.first(g, timeF) : '';
-  const t = parseTimestamp(time === '' ? at.value : `${at.value} ${time}`, zone, order);
+  const t = parseTimestamp(time === '' ? at.value : `${at.value} ${time}`, zone, order, ctx.referenceYear);
   if (Number.isFinite(t)) return t;
   if (required) {
     ctx.fail(

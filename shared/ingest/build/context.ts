@@ -1,6 +1,6 @@
 // Shared state for turning grouped rows into records: the resolved mapping, the file's reading
 // conventions, and the helpers that read a field across a group's rows or set the group aside.
-import type { DateOrder } from '../dates';
+import { TWO_DIGIT_YEAR_REFERENCE, type DateOrder } from '../dates';
 import { DATE_ORDER_WORDS, dateOrderEvidence, isShortDate, type SettledOrder } from '../dateOrder';
 import type { DecimalMark } from '../amounts';
 import type { TimeZone } from '../dates';
@@ -57,6 +57,8 @@ export class BuildContext {
   readonly outcomes = new Map<string, OutcomeSeen>();
   /** Order records leave their content hash to the batch's taker (ReaderOptions.orderHashesLater). */
   orderHashesLater = false;
+  /** The year two-digit years are read near (ReaderOptions.referenceYear). */
+  referenceYear = TWO_DIGIT_YEAR_REFERENCE;
 
   constructor(
     readonly file: string,

@@ -273,6 +273,18 @@ describe('"none" written as - or n/a in an amount column', () => {
   });
 });
 
+describe('two-digit years', () => {
+  it('31.12.99 is 1999, not 2099; the year they are read near can be handed in', async () => {
+    const text = H + 'A1,31.12.99 10:00,10.00,a@example.com\nA2,01.05.26 10:00,10.00,b@example.com\n';
+    const read = async (referenceYear?: number) =>
+      (await runImport(text, { preset: SIMPLE, ...(referenceYear ? { referenceYear } : {}) })).written.map((r) =>
+        new Date((r.value as Order).createdAt).getUTCFullYear(),
+      );
+    expect(await read()).toEqual([1999, 2026]);
+    expect(await read(2110)).toEqual([2099, 2126]);
+  });
+});
+
 describe('file-level problems', () => {
   it('an empty file', async () => {
     const { summary } = await runImport('', { preset: SIMPLE });

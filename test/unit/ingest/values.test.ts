@@ -93,6 +93,18 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp(raw, zone)).toBe(expected);
   });
 
+  it('a two-digit year is this century unless that is more than 20 years ahead: 99 is 1999, 26 is 2026', () => {
+    expect(parseTimestamp('31.12.99', UTC)).toBe(at(1999, 12, 31));
+    expect(parseTimestamp('1.5.46', UTC)).toBe(at(2046, 5, 1));
+    expect(parseTimestamp('1.5.47', UTC)).toBe(at(1947, 5, 1));
+    expect(parseTimestamp('4/18/15', UTC, 'MDY')).toBe(at(2015, 4, 18));
+    // The year it is read near is handed in, never taken from the wall clock.
+    expect(parseTimestamp('1.5.50', UTC, 'DMY', 2040)).toBe(at(2050, 5, 1));
+    expect(parseTimestamp('1.5.99', UTC, 'DMY', 2085)).toBe(at(2099, 5, 1));
+    expect(parseTimestamp('1.5.06', UTC, 'DMY', 2085)).toBe(at(2006, 5, 1));
+    expect(parseTimestamp('1.5.04', UTC, 'DMY', 2085)).toBe(at(2104, 5, 1));
+  });
+
   it('EU summer time switches on the last Sundays of March and October', () => {
     expect(parseTimestamp('2026-03-29 01:59', CENTRAL_EUROPE)).toBe(Date.UTC(2026, 2, 29, 0, 59));
     expect(parseTimestamp('2026-03-29 03:00', CENTRAL_EUROPE)).toBe(Date.UTC(2026, 2, 29, 1, 0));
