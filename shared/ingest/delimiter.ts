@@ -21,7 +21,11 @@ export interface TextLayout {
 interface SampleRow {
   line: number;
   count: number;
+  fields: readonly string[];
 }
+
+/** Whether a row's fields name a known format's marker columns (registry.ts namesAFormat). */
+export type HeaderTest = (fields: readonly string[]) => boolean;
 
 /** Non-blank records of the sample with their starting line, as split by `delimiter`. */
 function sampleRows(sample: string, delimiter: Delimiter, maxRows: number): SampleRow[] {
@@ -33,7 +37,7 @@ function sampleRows(sample: string, delimiter: Delimiter, maxRows: number): Samp
     // Trailing empty fields (Excel's `;;` on title lines, trailing delimiters) do not count.
     let count = fields.length;
     while (count > 0 && fields[count - 1]!.trim() === '') count--;
-    if (count > 0) rows.push({ line, count });
+    if (count > 0) rows.push({ line, count, fields });
     line += lineSpan(fields);
     if (rows.length >= maxRows) break;
   }
@@ -69,19 +73,29 @@ function wideModal(rows: readonly SampleRow[]): { count: number; support: number
 /**
  * The header is the first row with the modal field count, or an earlier row with at least half as
  * many (and two or more) fields: title lines have one or two fields, while a header above data rows
- * that all carry surplus fields has only a few fewer than they do.
+ * that all carry surplus fields has only a few fewer than they do. A title line can also have nearly
+ * as many fields as the header (`Report;Orders;from 01.05.2026;to 31.05.2026`): when it names no
+ * known format's marker columns and a later row up to the first full-width one does, that row is it.
  */
-function headerRow(rows: readonly SampleRow[], modal: number): SampleRow {
-  const header = rows.find((r) => r.count >= modal || (r.count >= 2 && r.count * 2 >= modal && r.count >= modal - 2));
-  return header ?? rows[0]!;
+function headerRow(rows: readonly SampleRow[], modal: number, namesAFormat?: HeaderTest): SampleRow {
+  const at = rows.findIndex((r) => r.count >= modal || (r.count >= 2 && r.count * 2 >= modal && r.count >= modal - 2));
+  if (at < 0) return rows[0]!;
+  if (namesAFormat && rows[at]!.count < modal && !namesAFormat(rows[at]!.fields)) {
+    for (let i = at + 1; i < rows.length; i++) {
+      if (namesAFormat(rows[i]!.fields)) return rows[i]!;
+      if (rows[i]!.count >= modal) break;
+    }
+  }
+  return rows[at]!;
 }
 
 /**
  * Layout of normalised text (LF line ends). `sample` should end at a line break unless it is the
  * whole file. The delimiter whose field count is most consistent across rows wins; the header is
- * the first non-blank row with at least that many fields (title lines have fewer).
+ * the first non-blank row with at least that many fields (title lines have fewer), or the row that
+ * `namesAFormat` recognises when a title line comes close.
  */
-export function detectLayout(sample: string, forced?: Delimiter): TextLayout | null {
+export function detectLayout(sample: string, forced?: Delimiter, namesAFormat?: HeaderTest): TextLayout | null {
   const candidates = forced ? [forced] : DELIMITERS;
   let best: { layout: TextLayout; score: number } | null = null;
   for (const delimiter of candidates) {
@@ -94,7 +108,7 @@ export function detectLayout(sample: string, forced?: Delimiter): TextLayout | n
     if (modal.count <= 2) modal = wideModal(rows) ?? modal;
     // One field per row means this character does not separate anything.
     const score = modal.count > 1 ? modal.support * 1000 + modal.count : 0;
-    const header = headerRow(rows, modal.count);
+    const header = headerRow(rows, modal.count, namesAFormat);
     const layout: TextLayout = { delimiter, headerLine: header.line, columns: header.count };
     if (!best || score > best.score) best = { layout, score };
   }

@@ -14,7 +14,7 @@ import { timeZoneNamed, timeZoneProblem, UTC } from './dates';
 import { binaryFileKind, detectEncoding, StreamDecoder, type EncodingGuess, type TextEncodingName } from './decode';
 import { detectLayout, type Delimiter } from './delimiter';
 import { groupingOf, type FormatPreset } from './formats/preset';
-import { BUILT_IN_PRESETS, missingMarkers, rankFormats } from './formats/registry';
+import { BUILT_IN_PRESETS, missingMarkers, namesAFormat, rankFormats } from './formats/registry';
 import type { Header } from './headers';
 import { LineEndingNormaliser, noLineBreaksMessage, unendingLineMessage } from './lineEndings';
 import { resolveMapping, type ColumnMapping, type ResolvedMapping } from './mapping';
@@ -254,7 +254,8 @@ export class ExportReader implements CsvSink {
     if (this.runsOnWithoutLineBreak(text)) return;
     const lastBreak = text.lastIndexOf('\n');
     const sample = lastBreak > 0 && this.headLength >= SNIFF_BYTES ? text.slice(0, lastBreak + 1) : text;
-    const layout = detectLayout(sample, this.options.delimiter);
+    const presets = this.options.preset ? [this.options.preset, ...(this.options.presets ?? BUILT_IN_PRESETS)] : (this.options.presets ?? BUILT_IN_PRESETS);
+    const layout = detectLayout(sample, this.options.delimiter, namesAFormat(presets));
     if (!layout) {
       // Only blank lines so far: a header may still come, so read on with defaults.
       this.delimiter = this.options.delimiter ?? ',';

@@ -5,7 +5,7 @@ import { CsvRecordStream } from './csvStream';
 import { detectLayout, type Delimiter } from './delimiter';
 import { RECORD_KINDS, type RecordKind } from './fields';
 import type { FormatPreset } from './formats/preset';
-import { BUILT_IN_PRESETS, rankFormats, type FormatMatch } from './formats/registry';
+import { BUILT_IN_PRESETS, namesAFormat, rankFormats, type FormatMatch } from './formats/registry';
 import type { Header } from './headers';
 import { LineEndingNormaliser, noLineBreaksMessage } from './lineEndings';
 import { FileMessages, type FileMessage } from './problems';
@@ -83,7 +83,7 @@ export function sniff(head: Uint8Array, options: SniffOptions): SniffResult {
   const onlyBlank = options.wholeFile
     ? 'the file has no header row: it holds only blank lines'
     : `the file has no header row in its first ${Math.floor(head.length / 1024)} KiB: they hold only blank lines`;
-  const layout = detectLayout(text, options.delimiter);
+  const layout = detectLayout(text, options.delimiter, namesAFormat(options.presets ?? BUILT_IN_PRESETS));
   if (!layout) {
     messages.error('no-header', onlyBlank);
     return done();

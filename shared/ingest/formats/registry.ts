@@ -113,6 +113,15 @@ export function rankFormats(header: Pick<Header, 'keys'>, presets: readonly Form
   });
 }
 
+/** A test for the header row: fields that hold all marker columns of one of `presets`. */
+export function namesAFormat(presets: readonly FormatPreset[]): (fields: readonly string[]) => boolean {
+  const markerSets = presets.filter((p) => p.markerColumns.length > 0).map((p) => p.markerColumns.map(headerKey));
+  return (fields) => {
+    const keys = new Set(fields.map(headerKey));
+    return markerSets.some((markers) => markers.every((m) => keys.has(m)));
+  };
+}
+
 export function detectFormat(header: Pick<Header, 'keys'>, presets: readonly FormatPreset[] = BUILT_IN_PRESETS): FormatPreset | null {
   const best = rankFormats(header, presets)[0];
   return best && best.missing.length === 0 ? best.preset : null;

@@ -226,6 +226,12 @@ describe('sniff (the wizard preview)', () => {
     expect(s.suggestions.orders.find((m) => m.field === 'email')?.column).toBe('customer_email');
   });
 
+  it("a title line with nearly as many fields as the header: the header is the row that names a format's marker columns", () => {
+    const text =
+      'Report;Bestellungen;von 01.05.2026;bis 31.05.2026\nName;Email;Financial Status;Total;Created at;Lineitem name\n#1;a@example.de;paid;1,00;2026-05-01;Mug\n';
+    expect(sniff(utf8(text), { wholeFile: true })).toMatchObject({ delimiter: ';', headerLine: 2 });
+  });
+
   it('says when the encoding is not sure yet: a head of plain ASCII from a longer file', () => {
     const ascii = utf8('a;b\n1;2\n'.repeat(100));
     expect(sniff(ascii, { wholeFile: false })).toMatchObject({ encoding: 'utf-8', encodingSure: false });

@@ -141,6 +141,13 @@ const CASES: Case[] = [
     problems: [{ line: 7, column: 3, code: 'ragged' }],
   },
   {
+    name: 'a report title line with nearly as many fields as the header is not taken for it',
+    text: 'Report,Bestellungen,von 01.05.2026\n' + H + ok('A1') + ok('A2'),
+    rows: 2,
+    created: 2,
+    problems: [],
+  },
+  {
     name: 'every data row carries a surplus field: the header is still the first line',
     text: H + 'A1,2026-05-01,10.00,a@example.com,x\n' + 'A2,2026-05-01,10.00,b@example.com,y\n',
     rows: 2,
