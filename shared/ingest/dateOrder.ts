@@ -2,7 +2,7 @@
 // a first field over 12 says day-first, a second field over 12 says month-first, a four-digit
 // first field says year-first. A column whose values never say keeps the format's order (or the
 // analyst's), and the import card names the order used and why.
-import type { DateOrder } from './dates';
+import { fullYearOf, TWO_DIGIT_YEAR_REFERENCE, type DateOrder } from './dates';
 
 /** What one value says about its column's order: null when it says nothing (`4/5/15`, ISO). */
 export function dateOrderEvidence(raw: string): DateOrder | null {
@@ -102,7 +102,7 @@ export function dateOrderExample(raw: string, order: DateOrder): string {
   if (!m) return raw.trim();
   const [a, b] = [Number(m[1]), Number(m[3])];
   const [day, month] = order === 'DMY' ? [a, b] : [b, a];
-  const year = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+  const year = m[4]!.length === 2 ? fullYearOf(Number(m[4]), TWO_DIGIT_YEAR_REFERENCE) : Number(m[4]);
   if (month < 1 || month > 12) return raw.trim();
   return `${raw.trim().split(/\s+/)[0]} → ${day} ${MONTHS[month - 1]} ${year}`;
 }

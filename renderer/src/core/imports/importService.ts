@@ -220,7 +220,14 @@ export class ImportService {
     const outcomes: ImportResult[] = [];
     for (const [i, file] of files.entries()) {
       if (this.control.cancelled) break;
-      const options = { ...(preset ? { preset } : {}), presets, ...overrides, ...(named !== null ? { shop: named } : {}) };
+      // Two-digit years are read near the clock's year (31.12.99 is 1999), never the machine's.
+      const options = {
+        ...(preset ? { preset } : {}),
+        presets,
+        ...overrides,
+        ...(named !== null ? { shop: named } : {}),
+        referenceYear: new Date(this.clock.now()).getUTCFullYear(),
+      };
       // The shop check reads the file first; the import takes the batches it read when they fit.
       const held = new HeldRead();
       // A check that fails (its read worker stopped, say) fails this file as an import that wrote
