@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, loadDemo, test } from './fixtures';
 
 const RANK = ['overdue', 'due-48h', 'open', 'no-deadline', 'closed'];
@@ -97,4 +99,30 @@ test('a dispute on an order in a ring leads to that ring', async ({ page }) => {
   await link.click();
   const ring = page.getByRole('region', { name: /^Ring / });
   await expect(ring.getByRole('table', { name: 'Ring orders' })).toContainText(order);
+});
+
+test('a Stripe dispute named by the payments export and by the disputes export is one dispute, with the newer status', async ({ page }, testInfo) => {
+  const disputesCsv = testInfo.outputPath('disputes.csv');
+  writeFileSync(
+    disputesCsv,
+    'id,Charge ID,Reason,Status,Amount,Currency,Created (UTC),Evidence Due By (UTC),Card Brand\n' +
+      'dp_1Qxyz,ch_3DispBBB2,fraudulent,under_review,89.00,eur,2026-05-20 14:00:00,2026-06-03 23:59:59,mastercard\n',
+  );
+  await page.goto('/#/imports');
+  for (const file of [fileURLToPath(new URL('../fixtures/imports/stripe-payments.csv', import.meta.url)), disputesCsv]) {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+    await chooser.setFiles(file);
+    await expect(page.getByRole('region', { name: `Import of ${file.split('/').at(-1)}` }).locator('[data-bucket="created"]')).toHaveText(/^[1-9]/, {
+      timeout: 30_000,
+    });
+  }
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  await expect(page.getByTestId('disputes-count')).toHaveText(/^1 dispute · 0 overdue/);
+  const rows = page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  // The disputes export came later: its status (under review, i.e. submitted) stands, under its own id.
+  await expect(rows.first()).toHaveAttribute('data-urgency', 'closed');
+  await expect(rows.first()).toContainText('submitted');
+  await rows.first().click();
+  await expect(page.getByRole('region', { name: /^Dispute / })).toContainText('stripe dp_1Qxyz');
 });

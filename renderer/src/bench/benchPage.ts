@@ -1,5 +1,6 @@
 // Bench-only page (built when WORKBENCH_BENCH=1): seeds the cache and measures the naive
 // baselines each figure in bench/results.json is judged against, in the same browser.
+import { standingDisputes } from '../../../shared/disputes/standing';
 import { createDb, type WorkbenchDb } from '../core/storage/schema';
 import { loadDemoData } from '../core/orders/demoLoader';
 import { applyRestore, planRestore, readBackup, writeBackup } from '../core/backup';
@@ -59,9 +60,10 @@ const DAY_MS = 86_400_000;
 
 /** Disputes with the status their workflow log gives them: what ReportService reads. */
 async function workflowDisputes(db: WorkbenchDb): Promise<Dispute[]> {
-  const [stored, events] = await Promise.all([db.disputes.toArray(), db.disputeEvents.orderBy('id').toArray()]);
+  const [all, events] = await Promise.all([db.disputes.toArray(), db.disputeEvents.orderBy('id').toArray()]);
+  const { disputes: stored, standsFor } = standingDisputes(all);
   const status = new Map<string, DisputeStatus>();
-  for (const e of events) if (e.kind === 'status' && e.status) status.set(e.disputeId, e.status);
+  for (const e of events) if (e.kind === 'status' && e.status) status.set(standsFor.get(e.disputeId) ?? e.disputeId, e.status);
   return stored.map(({ stamp: _stamp, ...d }) => ({ ...d, status: status.get(d.id) ?? d.status }));
 }
 

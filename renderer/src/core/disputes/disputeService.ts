@@ -21,6 +21,7 @@ import {
   type FamilyRecord,
   type ResponseCostSettings,
 } from '../../../../shared/disputes/respondOrAccept';
+import { standingDisputes } from '../../../../shared/disputes/standing';
 import { DEFAULT_RATES } from '../../../../shared/reports/sources';
 import type { RingService } from '../rings/ringService';
 import { PaymentStore } from '../storage/paymentStore';
@@ -174,8 +175,11 @@ export class DisputeService {
     });
   }
 
+  /** The dispute's workflow events, newest first, with those logged under a dispute it stands for (standing.ts). */
   private async eventsOf(id: string): Promise<DisputeEventRecord[]> {
-    return (await this.db.disputeEvents.where('disputeId').equals(id).sortBy('id')).reverse();
+    const { standsFor } = standingDisputes(await this.db.disputes.toArray());
+    const ids = [id, ...[...standsFor].filter(([, to]) => to === id).map(([from]) => from)];
+    return (await this.db.disputeEvents.where('disputeId').anyOf(ids).sortBy('id')).reverse();
   }
 
   private async context() {
@@ -191,8 +195,10 @@ export class DisputeService {
     ]);
     // Every dispute with the status its workflow log gives it: the family win rates count the decided ones.
     const status = new Map<string, DisputeStatus>();
-    for (const e of events) if (e.kind === 'status' && e.status) status.set(e.disputeId, e.status);
-    const disputes = stored.map((d) => ({ ...d, status: status.get(d.id) ?? d.status }));
+    // One dispute named by two exports counts once, with the workflow logged under either id.
+    const { disputes: standing, standsFor } = standingDisputes(stored);
+    for (const e of events) if (e.kind === 'status' && e.status) status.set(standsFor.get(e.disputeId) ?? e.disputeId, e.status);
+    const disputes = standing.map((d) => ({ ...d, status: status.get(d.id) ?? d.status }));
     const position = new Map<string, number>();
     orders.forEach((o, i) => {
       if (live[i]) position.set(orderKey(o), i);

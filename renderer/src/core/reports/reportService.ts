@@ -2,6 +2,7 @@
 // is decoded for the figures) and the team's decisions (this laptop's log and the verified pulled
 // ones, each order once by the decision that stands for the team), and report snapshots: the parameters, the figures, when, who and
 // a hash of the data behind them, stored append-only so a saved report reopens unchanged.
+import { standingDisputes } from '../../../../shared/disputes/standing';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { channelLabel, MARKETPLACE_LABEL, MARKETPLACES } from '../../../../shared/domain/order';
 import type { Dispute, DisputeStatus } from '../../../../shared/domain/dispute';
@@ -133,20 +134,23 @@ export class ReportService {
 
   /** Disputes with the status their workflow log gives them, when each was submitted, and the evidence items ticked now. */
   private async disputes(): Promise<{ disputes: Dispute[]; submittedAt: Map<string, number>; ticked: Map<string, Set<string>> }> {
-    const [stored, events] = await Promise.all([this.db.disputes.toArray(), this.db.disputeEvents.orderBy('id').toArray()]);
+    const [all, events] = await Promise.all([this.db.disputes.toArray(), this.db.disputeEvents.orderBy('id').toArray()]);
+    // One dispute named by two exports counts once, with the workflow logged under either id.
+    const { disputes: stored, standsFor } = standingDisputes(all);
     const status = new Map<string, DisputeStatus>();
     const submittedAt = new Map<string, number>();
     const ticked = new Map<string, Set<string>>();
     for (const e of events) {
+      const id = standsFor.get(e.disputeId) ?? e.disputeId;
       if (e.kind === 'evidence' && e.item) {
-        const items = ticked.get(e.disputeId) ?? new Set<string>();
+        const items = ticked.get(id) ?? new Set<string>();
         if (e.checked) items.add(e.item);
         else items.delete(e.item);
-        ticked.set(e.disputeId, items);
+        ticked.set(id, items);
       }
       if (e.kind !== 'status' || !e.status) continue;
-      status.set(e.disputeId, e.status);
-      if (e.status === 'submitted' && !submittedAt.has(e.disputeId)) submittedAt.set(e.disputeId, e.at);
+      status.set(id, e.status);
+      if (e.status === 'submitted' && !submittedAt.has(id)) submittedAt.set(id, e.at);
     }
     const disputes = stored.map(({ stamp: _stamp, ...d }) => ({ ...d, status: status.get(d.id) ?? d.status }));
     return { disputes, submittedAt, ticked };

@@ -1,6 +1,7 @@
 // The review queue: current orders not yet shipped (open or paid) that the scoring matrix sends
 // to review or hold, minus those already released or cancelled; held ones stay until decided.
 // Decisions go to the hash-chained decision log with the score and matrix version behind them.
+import { standingDisputes } from '../../../../shared/disputes/standing';
 import { REVIEW_WINDOW_DAYS, reviewWindowStart, SLA_HOURS } from '../../../../shared/decisions/sla';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { isFraudReason } from '../../../../shared/linking/metrics';
@@ -166,7 +167,10 @@ export class ReviewService {
 
   private async context(onProgress?: IndexProgress) {
     await this.rings.ensureComputed(onProgress);
-    const [{ orders, index, live }, disputes] = await Promise.all([this.rings.current(), this.db.disputes.toArray()]);
+    const [{ orders, index, live }, disputes] = await Promise.all([
+      this.rings.current(),
+      this.db.disputes.toArray().then((all) => standingDisputes(all).disputes),
+    ]);
     const fraudByOrder = new Map<string, number>();
     for (const d of disputes) if (isFraudReason(d.reasonCode)) fraudByOrder.set(d.orderKey, (fraudByOrder.get(d.orderKey) ?? 0) + 1);
     const ringOf = new Map<number, { size: number; fraudDisputes: number }>();

@@ -3,6 +3,7 @@
 // (every order's normalised link keys, interned) is kept in memory and in the cache
 // (keyIndexStore.ts), read back after a restart and grown with each import: only new blocks are
 // normalised; an undo, an erasure, a restore or a wipe makes it stale, and it is built again.
+import { standingDisputes } from '../../../../shared/disputes/standing';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import type { Order } from '../../../../shared/domain/order';
 import { type RingList } from '../../../../shared/linking/lists';
@@ -198,7 +199,7 @@ export class RingService {
     const snapshot = this.store.currentSnapshot();
     const [{ linkable, added, restored }, disputes, overrides, marks, imports, hubRules] = await Promise.all([
       this.linkableFor(snapshot, onProgress),
-      this.db.disputes.toArray(),
+      this.db.disputes.toArray().then((all) => standingDisputes(all).disputes),
       this.decisions.activeOverrides(),
       this.decisions.currentMarks(),
       this.db.imports.where('status').anyOf('completed', 'interrupted', 'cancelled', 'failed').toArray(),

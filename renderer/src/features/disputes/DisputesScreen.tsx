@@ -3,7 +3,7 @@
 // whether local history gives CE 3.0 evidence. Claims are entered here, with their windows as data.
 import { CLAIM_KINDS, CLAIM_KIND_LABEL } from '../../../../shared/disputes/claims';
 import { REASON_FAMILIES, REASON_FAMILY_LABEL, type ReasonFamily } from '../../../../shared/disputes/reasonCodes';
-import { formatCount } from '../../../../shared/domain/money';
+import { countOf, formatCount } from '../../../../shared/domain/money';
 import type { DisputeRow } from '../../core/contract';
 import { cache } from '../../core/client';
 import { ErrorAlert } from '../../app/Alerts';
@@ -32,9 +32,9 @@ export function DisputesScreen() {
         <h1 id="screen-title">Disputes</h1>
         {rows && claims && (
           <span className="count" data-testid="disputes-count">
-            {formatCount(rows.length)} disputes
-            {claims.length ? ` · ${formatCount(claims.length)} refund claim${claims.length === 1 ? '' : 's'}` : ''} · {formatCount(counts.overdue)} overdue ·{' '}
-            {formatCount(counts['due-48h'])} due within 48 h
+            {countOf(rows.length, 'dispute')}
+            {claims.length ? ` · ${countOf(claims.length, 'refund claim')}` : ''} · {formatCount(counts.overdue)} overdue · {formatCount(counts['due-48h'])} due
+            within 48 h
           </span>
         )}
       </header>

@@ -1,0 +1,51 @@
+// One dispute per charge, however many exports name it. Stripe writes a charge's dispute on the
+// charge's row of its payments export, without the dispute's id (the import keys it
+// `<charge>/dispute`), and again with its `dp_…` id in its disputes export. Both stay as they
+// were imported; whatever lists or counts disputes takes the ones that stand, so one dispute is
+// never two in a list, a win rate or a chargeback ratio.
+import type { Dispute } from '../domain/dispute';
+
+/** The id the payments export's dispute columns give a charge's dispute (ingest/build/payments.ts). */
+export const derivedDisputeId = (paymentId: string): string => `${paymentId}/dispute`;
+
+export interface StandingDisputes<T> {
+  disputes: T[];
+  /** The id of a dispute left out → the id of the one that stands for it (its workflow events count there). */
+  standsFor: Map<string, string>;
+}
+
+type Imported = Dispute & { stamp?: { importId: number } };
+
+/**
+ * The disputes that stand: a dispute the payments export derived for a charge is left out when
+ * the charge has exactly one dispute of its own id from the same provider (with several, nothing
+ * says which one it is). The one that stands takes the status and deadline of the derived one
+ * when that was imported later: the newer export says where the dispute is now.
+ */
+export function standingDisputes<T extends Imported>(stored: readonly T[]): StandingDisputes<T> {
+  const chargeKey = (d: Imported) => `${d.provider}\u0000${d.paymentId}`;
+  const own = new Map<string, T[]>();
+  for (const d of stored) {
+    if (d.paymentId === '' || d.id === derivedDisputeId(d.paymentId)) continue;
+    const list = own.get(chargeKey(d));
+    if (list) list.push(d);
+    else own.set(chargeKey(d), [d]);
+  }
+  const standsFor = new Map<string, string>();
+  const newer = new Map<string, T>();
+  for (const d of stored) {
+    if (d.paymentId === '' || d.id !== derivedDisputeId(d.paymentId)) continue;
+    const mine = own.get(chargeKey(d));
+    if (mine?.length !== 1) continue;
+    const real = mine[0]!;
+    standsFor.set(d.id, real.id);
+    if ((d.stamp?.importId ?? 0) > (real.stamp?.importId ?? 0)) newer.set(real.id, d);
+  }
+  const disputes: T[] = [];
+  for (const d of stored) {
+    if (standsFor.has(d.id)) continue;
+    const later = newer.get(d.id);
+    disputes.push(later ? { ...d, status: later.status, dueAt: later.dueAt || d.dueAt } : d);
+  }
+  return { disputes, standsFor };
+}

@@ -1,0 +1,47 @@
+// A Stripe dispute named by the payments export (no id: `<charge>/dispute`) and by the disputes
+// export (`dp_…`) is one dispute: listed and counted once, with the newer export's status.
+import { describe, expect, it } from 'vitest';
+import type { Dispute } from '../../../shared/domain/dispute';
+import { derivedDisputeId, standingDisputes } from '../../../shared/disputes/standing';
+
+const dispute = (id: string, paymentId: string, importId: number, patch: Partial<Dispute> = {}): Dispute & { stamp: { importId: number } } => ({
+  id,
+  provider: 'stripe',
+  paymentId,
+  orderKey: 'shopify:#1001',
+  network: 'visa',
+  reasonCode: 'fraudulent',
+  amountMinor: 8900,
+  currency: 'EUR',
+  openedAt: Date.UTC(2026, 4, 20),
+  dueAt: Date.UTC(2026, 5, 3),
+  status: 'new',
+  stamp: { importId },
+  ...patch,
+});
+
+describe('disputes that stand', () => {
+  it('a charge’s dispute from the payments export gives way to its own-id dispute from the disputes export', () => {
+    const derived = dispute(derivedDisputeId('ch_1'), 'ch_1', 1);
+    const real = dispute('dp_1', 'ch_1', 2);
+    const other = dispute(derivedDisputeId('ch_2'), 'ch_2', 1);
+    const { disputes, standsFor } = standingDisputes([derived, real, other]);
+    expect(disputes.map((d) => d.id)).toEqual(['dp_1', 'ch_2/dispute']);
+    expect(standsFor).toEqual(new Map([['ch_1/dispute', 'dp_1']]));
+  });
+
+  it('the one that stands takes the status and deadline of a later payments export', () => {
+    const real = dispute('dp_1', 'ch_1', 1, { status: 'new' });
+    const later = dispute(derivedDisputeId('ch_1'), 'ch_1', 2, { status: 'lost', dueAt: Date.UTC(2026, 5, 10) });
+    expect(standingDisputes([real, later]).disputes).toEqual([{ ...real, status: 'lost', dueAt: Date.UTC(2026, 5, 10) }]);
+    // An older payments export says nothing new.
+    expect(standingDisputes([{ ...later, stamp: { importId: 0 } }, real]).disputes).toEqual([real]);
+  });
+
+  it('keeps both when nothing says they are one: another provider, or a charge with several disputes of its own', () => {
+    const derived = dispute(derivedDisputeId('ch_1'), 'ch_1', 1);
+    expect(standingDisputes([derived, dispute('dp_1', 'ch_1', 2, { provider: 'adyen' })]).disputes).toHaveLength(2);
+    expect(standingDisputes([derived, dispute('dp_1', 'ch_1', 2), dispute('dp_2', 'ch_1', 2)]).disputes).toHaveLength(3);
+    expect(standingDisputes([dispute('dp_1', '', 2), dispute('/dispute', '', 1)]).disputes).toHaveLength(2);
+  });
+});
