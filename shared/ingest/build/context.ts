@@ -99,30 +99,27 @@ export class BuildContext {
     }
     const own = dateOrderEvidence(raw);
     if (own) {
-      if (!late) {
-        this.lateDateOrders.set(column, { order: own, by: 'values', example: { value: raw.trim(), line } });
-        return { order: own, settled: true };
-      }
+      // The first value that tells settles the column from here on; dates read day-first before it
+      // because nothing had told are named in a warning when it says otherwise.
       const guessed = this.guessedDates.get(column);
-      if (own !== late.order && guessed && !guessed.told) {
-        guessed.told = true;
+      if (own !== 'DMY' && guessed)
         this.messages.warn(
           'date-order-guessed',
-          `${this.columnLabel(column)}: ${raw.trim()} (line ${line}) can only be ${DATE_ORDER_WORDS[own]}, but ${guessed.count} earlier dates of this column that could be either, from ${guessed.first.value} (line ${guessed.first.line}), were read as ${DATE_ORDER_WORDS[late.order]}: nothing before them in the file said which; check them, or import again choosing the date order`,
+          `${this.columnLabel(column)}: ${raw.trim()} (line ${line}) can only be ${DATE_ORDER_WORDS[own]}, but ${guessed.count} earlier dates of this column that could be either, from ${guessed.first.value} (line ${guessed.first.line}), were read as ${DATE_ORDER_WORDS.DMY}: nothing before them in the file said which; check them, or import again choosing the date order`,
           guessed.first.line,
         );
-      }
-      return { order: own, settled: false };
+      this.lateDateOrders.set(column, { order: own, by: 'values', example: { value: raw.trim(), line } });
+      return { order: own, settled: true };
     }
     if (!late) this.lateDateOrders.set(column, { order: 'DMY', by: 'default' });
     const guessed = this.guessedDates.get(column);
     if (guessed) guessed.count++;
-    else this.guessedDates.set(column, { count: 1, first: { value: raw.trim(), line }, told: false });
+    else this.guessedDates.set(column, { count: 1, first: { value: raw.trim(), line } });
     return { order: 'DMY', settled: false };
   }
 
-  /** Per column read by default after the warm-up: the ambiguous dates read so, and whether a later value said otherwise. */
-  private readonly guessedDates = new Map<number, { count: number; first: { value: string; line: number }; told: boolean }>();
+  /** Per column read by default after the warm-up: the ambiguous dates read so, until a value tells. */
+  private readonly guessedDates = new Map<number, { count: number; first: { value: string; line: number } }>();
 
   /** 0-based field index by name. */
   f(field: string): number {

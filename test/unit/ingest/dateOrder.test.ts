@@ -186,14 +186,14 @@ describe('columns whose own values do not tell', () => {
     expect(run.summary.dateOrders).toEqual([{ column: 1, name: 'Date', order: 'MDY', by: 'values', example: { value: '05/20/2026', line: 302 } }]);
   });
 
-  it('dates read day-first because nothing had told are named in a warning when a later value says month-first, which is read as it says', async () => {
+  it('dates read day-first because nothing had told are named in a warning when a later value says month-first, which settles the column from there on', async () => {
     // A US file whose first weeks (days 1-12) outlast the warm-up's limit is the large case of this.
     const iso300 = Array.from({ length: 300 }, () => '2026-04-18 10:00');
-    const run = await importDates([...iso300, '05/04/2026', '05/06/2026', '05/20/2026']);
+    const run = await importDates([...iso300, '05/04/2026', '05/06/2026', '05/20/2026', '07/08/2026', '09/10/2026']);
     expect(run.summary.quarantined).toBe(0);
     const orders = values<Order>(run, 'order');
-    expect(orders.slice(300).map((o) => iso(o.createdAt).slice(0, 10))).toEqual(['2026-04-05', '2026-06-05', '2026-05-20']);
-    expect(run.summary.dateOrders).toEqual([{ column: 1, name: 'Date', order: 'DMY', by: 'default' }]);
+    expect(orders.slice(300).map((o) => iso(o.createdAt).slice(0, 10))).toEqual(['2026-04-05', '2026-06-05', '2026-05-20', '2026-07-08', '2026-09-10']);
+    expect(run.summary.dateOrders).toEqual([{ column: 1, name: 'Date', order: 'MDY', by: 'values', example: { value: '05/20/2026', line: 304 } }]);
     expect(run.summary.warnings).toContainEqual(
       expect.objectContaining({
         code: 'date-order-guessed',
@@ -203,6 +203,14 @@ describe('columns whose own values do not tell', () => {
         ),
       }),
     );
+    // Read day-first before a value told, and a value then says day-first: the guess was right, no warning.
+    const eu = await importDates([...iso300, '05/04/2026', '20/05/2026', '07/08/2026']);
+    expect(
+      values<Order>(eu, 'order')
+        .slice(300)
+        .map((o) => iso(o.createdAt).slice(0, 10)),
+    ).toEqual(['2026-04-05', '2026-05-20', '2026-08-07']);
+    expect(eu.summary.warnings.filter((w) => w.code === 'date-order-guessed')).toEqual([]);
   });
 
   it('a column whose values never tell keeps day-first, shown as a guess, with no warning', async () => {
