@@ -50,23 +50,20 @@ function lastDayOf(month: number, year: number): number {
 
 /**
  * The month of a short date `a/b/y` that stands for an expiry, or 0 when it is not certain. Either
- * field could be the day (US or European spreadsheet); a reading that is no date at all falls away,
- * and if both remain and disagree, an expiry date is the first or last of its month: Excel writes
- * `12/27` as 1 December 2027, some systems as 31 December.
+ * field could be the day (US or European spreadsheet); a reading counts only as a first or last
+ * day of its month (Excel writes `12/27` as 1 December 2027, some systems as 31 December), and
+ * only when one reading remains is the month certain.
  */
 function expiryMonthOfShortDate(a: number, b: number, year: number): number {
   const valid = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= lastDayOf(month, year);
   const edge = (month: number, day: number) => day === 1 || day === lastDayOf(month, year);
-  const monthFirst = valid(a, b);
-  const dayFirst = valid(b, a);
+  // Only a first or last day of a month is an expiry a spreadsheet rewrote: `05/27` typed into US
+  // Excel becomes 27 May of this year, whose month and year are not the card's at all.
+  const monthFirst = valid(a, b) && edge(a, b);
+  const dayFirst = valid(b, a) && edge(b, a);
   if (monthFirst && !dayFirst) return a;
   if (dayFirst && !monthFirst) return b;
-  if (!monthFirst) return 0;
-  if (a === b) return a;
-  const monthFirstEdge = edge(a, b);
-  const dayFirstEdge = edge(b, a);
-  if (monthFirstEdge === dayFirstEdge) return 0;
-  return monthFirstEdge ? a : b;
+  return monthFirst && a === b ? a : 0;
 }
 
 const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
@@ -98,7 +95,8 @@ export function expiryFromText(value: string): string {
     const month = Number(m[3]);
     const day = Number(m[4]);
     const year = Number(m[1]);
-    return month >= 1 && month <= 12 && day >= 1 && day <= lastDayOf(month, year) ? expiryOf(String(month), m[1]!) : '';
+    const edge = day === 1 || day === lastDayOf(month, year);
+    return month >= 1 && month <= 12 && day >= 1 && day <= lastDayOf(month, year) && edge ? expiryOf(String(month), m[1]!) : '';
   }
   m = SHORT_DATE.exec(s);
   if (m) {

@@ -147,12 +147,23 @@ describe('parseTimestamp', () => {
     expect(expiryFromText(text)).toBe(expiry);
   });
 
-  it.each(['5/6/2027', '06.05.2027', '27-Dec', '2027-13-01', '2027-02-30', 'Decade 27', '46722', '12/27/2027/1'])(
-    '%s gives no certain month and year: no expiry',
-    (text) => {
-      expect(expiryFromText(text)).toBe('');
-    },
-  );
+  // `05/27` typed into US Excel becomes 27 May of this year: a mid-month date is no expiry, whatever its year.
+  it.each([
+    '5/6/2027',
+    '06.05.2027',
+    '27-Dec',
+    '2027-13-01',
+    '2027-02-30',
+    'Decade 27',
+    '46722',
+    '12/27/2027/1',
+    '5/27/2026',
+    '12/27/26',
+    '2026-05-27',
+    '27.05.2026',
+  ])('%s gives no certain month and year: no expiry', (text) => {
+    expect(expiryFromText(text)).toBe('');
+  });
 });
 
 describe('countries', () => {
