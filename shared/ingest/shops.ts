@@ -166,8 +166,12 @@ export function shopSource(source: string, shop: string): string {
  */
 export function shopKeyClash(name: string, known: readonly string[]): string | null {
   const n = cleanShopName(name);
+  const names = known.map(cleanShopName);
+  // A shop already named is that shop, even if an older name clashes with it: refusing both would
+  // leave neither importable.
+  if (names.includes(n)) return null;
   const slug = shopSource('', n);
-  const other = known.map(cleanShopName).find((k) => k !== n && shopSource('', k) === slug);
+  const other = names.find((k) => shopSource('', k) === slug);
   if (other === undefined) return null;
   return `“${n}” would file its orders under the same key as the shop “${other}” (order keys keep only the letters a-z and digits of a shop's name): if it is that shop, choose “${other}”; if not, give it a name that differs in those letters or digits`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SHOPIFY_ORDERS } from '../../../shared/ingest/formats/shopify';
 import { forShop } from '../../../shared/ingest/reader';
-import { describeShopQuestion, factDifferences, ShopClash, shopNameProblem, shopSource, type OrderFacts } from '../../../shared/ingest/shops';
+import { describeShopQuestion, factDifferences, ShopClash, shopKeyClash, shopNameProblem, shopSource, type OrderFacts } from '../../../shared/ingest/shops';
 import { STRIPE_PAYMENTS } from '../../../shared/ingest/formats/stripe';
 import { AMAZON_ALL_ORDERS } from '../../../shared/ingest/formats/amazon';
 
@@ -48,6 +48,16 @@ describe('shop clashes', () => {
 });
 
 describe('named shops', () => {
+  it('a new name that would key its orders like a known shop is refused; a known shop never is, even beside an older clashing name', () => {
+    expect(shopKeyClash('Outlet+', ['Outlet'])).toMatch(/^“Outlet\+” would file its orders under the same key as the shop “Outlet”/);
+    expect(shopKeyClash(' Outlet  Store ', ['Outlet Store'])).toBeNull();
+    expect(shopKeyClash('书店', ['ラーメン店'])).toMatch(/same key as the shop “ラーメン店”/);
+    expect(shopKeyClash('Outlet Berlin', ['Outlet'])).toBeNull();
+    // Two such names from before the check: each is still that shop.
+    expect(shopKeyClash('Outlet', ['Outlet', 'Outlet+'])).toBeNull();
+    expect(shopKeyClash('Outlet+', ['Outlet', 'Outlet+'])).toBeNull();
+  });
+
   it('a shop gets its own source, so its order numbers never meet another shop’s', () => {
     expect(shopSource('shopify', 'Outlet Store')).toBe('shopify@outlet-store');
     expect(shopSource('shopify', '  Müller  Shop ')).toBe('shopify@muller-shop');
