@@ -394,7 +394,8 @@ export class ExportReader implements CsvSink {
     }
     // A column whose own values never said (a sparse dispute date, a month's first days) takes the
     // order another date column of the file settled by its values, not day-first by default.
-    const told = fileDateOrder(settled) ?? zoneDateOrder(this.warm, resolved, options.zoneNames);
+    // Columns whose values disagree leave the others undecided: the rows' time zone is no tie-break.
+    const told = fileDateOrder(settled) ?? (settled.some((d) => d.by === 'values') ? null : zoneDateOrder(this.warm, resolved, options.zoneNames));
     const dateOrders = new Map<number, DateOrder>();
     for (const d of settled) {
       const s = d.by === 'default' && told ? { ...d, ...told } : d;

@@ -221,6 +221,31 @@ describe('erasing one customer', () => {
     expect((await log.verify()).chain).toMatchObject({ ok: true });
   });
 
+  it('a restore between planning and confirming an erasure stops it, so no other entry’s note is blanked in place of the planned one', async () => {
+    const { db, service } = await cacheWithCustomers('erase-stale');
+    const file = (await writeBackup(db, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock })).blob;
+    const log = new DecisionLog(db);
+    const note = (orderKey: string, text: string, at: number) =>
+      log.append({ orderKey, decision: 'note', reasonCode: '', note: text, analyst: 'K. Weber', at, score: null, matrixVersion: null, undoes: null });
+    await note('shopify:#1002', 'Anna Schmidt called again from +49 170 555 0199', Date.UTC(2026, 10, 12));
+    // Planned with Anna's second note live as entry 4.
+    const { token, summary } = await service.planErasure('anna.schmidt@gmail.com');
+    expect(summary).toMatchObject({ notes: 2 });
+    // Another window restores last night's backup (entry 4 goes to the archive) and someone notes about another customer.
+    await applyRestore(db, await planRestore(db, await readBackup(file, PASSPHRASE), []), { reason: 'disk trouble', clock });
+    await note('shopify:#1003', 'Ben Otto confirmed the parcel', Date.UTC(2026, 10, 13));
+    const before = JSON.stringify(await db.decisions.toArray()) + JSON.stringify(await db.logArchive.toArray());
+    await expect(service.applyPersonalData(token, 'GDPR-2026-123')).rejects.toThrow(/changed since this was planned .*nothing was erased/);
+    expect(JSON.stringify(await db.decisions.toArray()) + JSON.stringify(await db.logArchive.toArray())).toBe(before);
+    // Planned again, it erases Anna's notes, live and set aside, and no one else's.
+    const again = await service.planErasure('anna.schmidt@gmail.com');
+    await service.applyPersonalData(again.token, 'GDPR-2026-123');
+    const text = JSON.stringify(await db.decisions.toArray()) + JSON.stringify(await db.logArchive.toArray());
+    expect(text).not.toMatch(/Anna|\+49 170/);
+    expect(text).toContain('Ben Otto confirmed the parcel');
+    expect((await log.verify()).chain).toMatchObject({ ok: true });
+  });
+
   it('lifts the append-only rule for its own transaction only: a clear of the export log meanwhile is refused', async () => {
     const { db, service } = await cacheWithCustomers('erase-guard');
     await new ExportLog(db, clock).add({ kind: 'csv', fileName: 'customers.csv', rows: 4, what: 'report table' });

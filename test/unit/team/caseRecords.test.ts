@@ -245,6 +245,7 @@ describe('team sync of every record kind', () => {
         notes: [entry.seq],
         keptNotes: [],
         archivedNotes: [],
+        noteHashes: [entry.hash],
         keptArchivedNotes: [],
         overrides: [],
         attachments: [],

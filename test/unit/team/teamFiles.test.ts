@@ -182,6 +182,7 @@ describe('dispute files in the team sync', () => {
         notes: [],
         keptNotes: [],
         archivedNotes: [],
+        noteHashes: [],
         keptArchivedNotes: [],
         overrides: [],
         attachments: [png.id],

@@ -156,7 +156,12 @@ export class ImportService {
         };
       head = head.subarray(0, lastBreak + 1);
     }
-    const reader = new ExportReader({ fileName: (file as File).name ?? 'file', preset: parsed.preset, ...overrides });
+    const reader = new ExportReader({
+      fileName: (file as File).name ?? 'file',
+      preset: parsed.preset,
+      ...overrides,
+      referenceYear: new Date(this.clock.now()).getUTCFullYear(),
+    });
     const a = reader.push(head);
     const b = reader.end();
     const info = reader.info();

@@ -59,6 +59,12 @@ export interface PersonalDataPlan {
   archivedNotes: number[];
   /** Log archive rows of entries written before notes were salted: their notes stay, as live ones do. */
   keptArchivedNotes: number[];
+  /**
+   * The hash of each entry in `notes`, then of each in `archivedNotes`, as planned: a restore in
+   * between (another window) renumbers the archive and may put other entries under those numbers,
+   * whose notes must not be blanked in their place.
+   */
+  noteHashes: string[];
   /** Link overrides whose value was one of this customer's. */
   overrides: number[];
   /** Files attached to disputes on these orders (delivery proofs, e-mails: personal data through and through). */
@@ -145,22 +151,34 @@ async function planOrders(
   return { rows, keys, values, createdAt, totals };
 }
 
-type NotesPlan = Pick<PersonalDataPlan, 'notes' | 'keptNotes' | 'archivedNotes' | 'keptArchivedNotes'>;
+type NotesPlan = Pick<PersonalDataPlan, 'notes' | 'keptNotes' | 'archivedNotes' | 'keptArchivedNotes' | 'noteHashes'>;
 
 /**
  * Notes of matching entries, in the log and in the log archive: an entry a restore set aside
  * holds the note it was written with, and the person's data with it.
  */
 async function planNotes(db: WorkbenchDb, entryMatches: (e: DecisionEntry) => boolean): Promise<NotesPlan> {
-  const plan: NotesPlan = { notes: [], keptNotes: [], archivedNotes: [], keptArchivedNotes: [] };
+  const plan: NotesPlan = { notes: [], keptNotes: [], archivedNotes: [], keptArchivedNotes: [], noteHashes: [] };
   const holdsNote = (e: DecisionEntry) => typeof e.note === 'string' && e.note !== '' && !e.noteErased && entryMatches(e);
+  const archived: string[] = [];
   for (const e of await db.decisions.orderBy('seq').toArray()) {
-    if (holdsNote(e)) (e.form === 2 ? plan.notes : plan.keptNotes).push(e.seq);
+    if (!holdsNote(e)) continue;
+    if (e.form !== 2) plan.keptNotes.push(e.seq);
+    else {
+      plan.notes.push(e.seq);
+      plan.noteHashes.push(e.hash);
+    }
   }
   for (const a of await db.logArchive.toArray()) {
-    if (a.table === 'decisions' && holdsNote(a.row as DecisionEntry))
-      ((a.row as DecisionEntry).form === 2 ? plan.archivedNotes : plan.keptArchivedNotes).push(a.id!);
+    const e = a.row as DecisionEntry;
+    if (a.table !== 'decisions' || !holdsNote(e)) continue;
+    if (e.form !== 2) plan.keptArchivedNotes.push(a.id!);
+    else {
+      plan.archivedNotes.push(a.id!);
+      archived.push(e.hash);
+    }
   }
+  plan.noteHashes.push(...archived);
   return plan;
 }
 
@@ -342,14 +360,14 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
               : x,
           );
         });
-        for (const seq of plan.notes) {
-          const e = await db.decisions.get(seq);
-          if (e) await db.decisions.put({ ...e, note: '', noteErased: true });
-        }
+        // The entries planned, still the same ones: else nothing is erased and the plan is made again.
+        const live = await db.decisions.bulkGet(plan.notes);
+        const archived = await db.logArchive.bulkGet(plan.archivedNotes);
+        const hashes = [...live.map((e) => e?.hash), ...archived.map((a) => (a?.table === 'decisions' ? (a.row as DecisionEntry).hash : undefined))];
+        if (hashes.some((hash, i) => hash !== plan.noteHashes[i])) throw new StalePlanError();
+        for (const e of live) await db.decisions.put({ ...e!, note: '', noteErased: true });
         // Set aside, not gone: the archive keeps the entry, the erasure takes its note as from a live one.
-        for (const a of await db.logArchive.bulkGet(plan.archivedNotes)) {
-          if (a?.table === 'decisions') await db.logArchive.put({ ...a, row: { ...(a.row as DecisionEntry), note: '', noteErased: true } });
-        }
+        for (const a of archived) await db.logArchive.put({ ...a!, row: { ...(a!.row as DecisionEntry), note: '', noteErased: true } });
         for (const id of plan.overrides) await db.linkOverrides.update(id, { value: '', reason: 'erased on request' });
         // Attached files go whole; each dispute's history keeps that one was there and why it went.
         for (const a of await db.disputeAttachments.bulkGet(plan.attachments)) {
@@ -393,4 +411,12 @@ export function retentionCutoff(months: number, now: number): number | null {
   if (months === 0) return null;
   const d = new Date(now);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, d.getUTCDate());
+}
+
+/** The log's entries are no longer those the erasure was planned on (a restore in another window). */
+export class StalePlanError extends Error {
+  constructor() {
+    super('The decision log changed since this was planned (a restore?): nothing was erased. Look again and confirm.');
+    this.name = 'StalePlanError';
+  }
 }
