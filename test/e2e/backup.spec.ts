@@ -26,6 +26,8 @@ async function release(page: Page, n: number): Promise<void> {
 
 async function backUp(page: Page, path: string, passphrase = PASSPHRASE): Promise<void> {
   await page.getByRole('link', { name: 'Settings' }).click();
+  const backups = page.getByRole('table', { name: 'Exports' }).locator('tbody tr').filter({ hasText: 'backup' });
+  const logged = await backups.count();
   await page.getByRole('button', { name: 'Back up to file…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Back up the cache' });
   await dialog.getByLabel('Backup passphrase').fill(passphrase);
@@ -34,6 +36,8 @@ async function backUp(page: Page, path: string, passphrase = PASSPHRASE): Promis
   expect(download.suggestedFilename()).toMatch(/^fraud-workbench-backup-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\.fwbackup$/);
   await download.saveAs(path);
   await expect(page.getByText(/^Backup written: .*encrypted/)).toBeVisible();
+  // The export log below shows it at once, without a reload.
+  await expect(backups).toHaveCount(logged + 1);
 }
 
 /** Chooses a file to restore and, for an encrypted one, gives the passphrase. */

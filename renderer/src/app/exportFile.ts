@@ -4,6 +4,13 @@ import { ATTACHMENT_EXTENSION, ATTACHMENT_MIME, ATTACHMENT_TYPE_LABEL, savedName
 import { cache } from '../core/client';
 import type { ExportLogRecord } from '../core/contract';
 import { platform, type FileFilter } from '../platform';
+import { useUi } from '../state/uiStore';
+
+/** Logs a file written, and tells the export log on screen (Settings) to show it. */
+async function logWritten(input: Parameters<typeof cache.logExport>[0]): Promise<void> {
+  await cache.logExport(input);
+  useUi.getState().exportLogged();
+}
 
 export interface ExportRequest {
   kind: ExportLogRecord['kind'];
@@ -21,14 +28,14 @@ export interface ExportRequest {
 /** Saves the file; logs it when it was written. False when the analyst cancelled. */
 export async function exportFile(req: ExportRequest): Promise<boolean> {
   const saved = await platform.saveFile({ suggestedName: req.suggestedName, filters: req.filters, data: req.data });
-  if (saved) await cache.logExport({ kind: req.kind, fileName: req.loggedName ?? req.suggestedName, rows: req.rows, what: req.what });
+  if (saved) await logWritten({ kind: req.kind, fileName: req.loggedName ?? req.suggestedName, rows: req.rows, what: req.what });
   return saved;
 }
 
 /** Prints the report layout to PDF and logs it. */
 export async function exportPdf(opts: { suggestedName: string; landscape: boolean; rows: number | null; what: string }): Promise<boolean> {
   const saved = await platform.printToPdf({ suggestedName: opts.suggestedName, landscape: opts.landscape });
-  if (saved) await cache.logExport({ kind: 'pdf', fileName: opts.suggestedName, rows: opts.rows, what: opts.what });
+  if (saved) await logWritten({ kind: 'pdf', fileName: opts.suggestedName, rows: opts.rows, what: opts.what });
   return saved;
 }
 

@@ -14,6 +14,11 @@ interface UiState {
   search: string;
   /** Bumped whenever the cache content changes so screens re-query. */
   cacheVersion: number;
+  /**
+   * Bumped whenever a file written is logged, so the export log shows it at once. Apart from
+   * `cacheVersion`: an export changes no order, and every screen re-querying for one would be waste.
+   */
+  exportsVersion: number;
   /** An order whose ring the Rings screen should open (set by "Show its ring"). */
   ringFor: string | null;
   showRingOf(orderKey: string): void;
@@ -33,6 +38,7 @@ interface UiState {
   setSort(sort: OrderSort): void;
   setSearch(search: string): void;
   cacheChanged(): void;
+  exportLogged(): void;
 }
 
 export const useUi = create<UiState>((set) => ({
@@ -41,6 +47,7 @@ export const useUi = create<UiState>((set) => ({
   sort: { field: 'createdAt', dir: 'desc' },
   search: '',
   cacheVersion: 0,
+  exportsVersion: 0,
   ringFor: null,
   showRingOf: (orderKey) => {
     location.hash = '#/rings';
@@ -71,6 +78,7 @@ export const useUi = create<UiState>((set) => ({
   setSort: (sort) => set({ sort }),
   setSearch: (search) => set({ search }),
   cacheChanged: () => set((s) => ({ cacheVersion: s.cacheVersion + 1 })),
+  exportLogged: () => set((s) => ({ exportsVersion: s.exportsVersion + 1 })),
 }));
 
 window.addEventListener('hashchange', () => useUi.setState({ screen: screenFromHash(location.hash) }));

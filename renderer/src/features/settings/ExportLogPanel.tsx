@@ -20,7 +20,9 @@ const COLUMNS: Column<ExportLogRecord>[] = [
 
 export function ExportLogPanel() {
   const version = useUi((s) => s.cacheVersion);
-  const log = useAsync(() => cache.exportLog(), [version], { keepStale: true });
+  // A backup is written from this very screen: the log must show it without a reload.
+  const exports = useUi((s) => s.exportsVersion);
+  const log = useAsync(() => cache.exportLog(), [version, exports], { keepStale: true });
   const rows = log.value;
   return (
     <section className="panel wide" aria-labelledby="exports-title">
