@@ -29,6 +29,11 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
   await page.getByTestId('matrix-panel').locator('summary').click();
   await page.locator('section.review').focus();
 
+  const count = page.getByTestId('queue-count');
+  const toDecide = async () => Number((await count.textContent())!.split(' ')[0]!.replace(/,/g, ''));
+  const before = await toDecide();
+  await expect(count).not.toContainText('on hold');
+
   await page.keyboard.press('h');
   const form = page.getByRole('form', { name: `Hold order ${order}` });
   await expect(form).toBeVisible();
@@ -48,6 +53,14 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
   await expect(log.first()).toContainText('K. Weber');
   await expect(log.first().locator('td:nth-child(8)')).toHaveText(score);
   await expect(rows.filter({ hasText: order }).first()).toContainText('held');
+  // Decided: no longer counted as to decide nor given a deadline, held in the analyst's name (not
+  // the score's "hold"), and the cursor is on the next order to decide.
+  await expect.poll(toDecide).toBe(before - 1);
+  await expect(count).toContainText(' · 1 on hold · ');
+  await expect(rows.nth(1).locator('td:nth-child(2)')).toHaveText('held by K. Weber');
+  await expect(rows.nth(1).locator('td:nth-child(2) .state-held')).toBeVisible();
+  await expect(rows.nth(1).locator('td:nth-child(7)')).toHaveText('decided');
+  await expect(rows.nth(2)).toHaveAttribute('aria-selected', 'true');
 
   // Undo by keyboard: logged as its own entry, and the order is back to be decided.
   await page.keyboard.press('u');
@@ -55,6 +68,9 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
   await expect(log.first()).toContainText('undo');
   await expect(log.first()).toContainText('undoes entry 1 (hold)');
   await expect(rows.filter({ hasText: order }).first()).not.toContainText('held');
+  // The cursor is back on the order the undo reopened, which is to decide again.
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(toDecide).toBe(before);
   await page.keyboard.press('h');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Tab');
@@ -157,6 +173,8 @@ test('decide a whole ring at once, with one order excepted', async ({ page }) =>
   const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
   await expect(rows.filter({ hasText: excepted }).first()).not.toContainText('held');
   await expect(rows.filter({ hasText: 'held' })).toHaveCount(n - 1);
+  // The cursor moved on to an order still to decide.
+  await expect(page.getByRole('table', { name: 'Review queue' }).locator('tbody tr[aria-selected="true"]')).not.toContainText('held');
 
   // One undo takes the whole ring decision back, entry by entry, all logged.
   await expect(page.getByTestId('last-decision')).toContainText(`Hold of ${n - 1} orders of the ring`);

@@ -62,8 +62,10 @@ export interface QueueRow {
   matrixVersion: number;
   /** The ring the order is in, if any (decide a ring's queued orders at once). */
   ringId: string | null;
-  /** `held` once an analyst put it on hold. */
+  /** `held` once an analyst put it on hold; `review` and `hold` are what the score suggests. */
   state: 'review' | 'hold' | 'held';
+  /** Who put it on hold (the hold that stands); null when not held. */
+  heldBy: string | null;
   slaDueAt: number;
 }
 
@@ -206,7 +208,8 @@ export class ReviewService {
       const o = orders[i]!;
       const s = scoreOrder(signals[n]!, matrix);
       const key = orderKey(o);
-      const held = last.get(key) === 'hold';
+      const stands = standing.get(key);
+      const held = stands?.decision === 'hold';
       if (s.outcome === 'release' && !held) return;
       this.scores.set(key, { score: s.score, matrixVersion: s.matrixVersion });
       rows.push({
@@ -223,6 +226,7 @@ export class ReviewService {
         matrixVersion: s.matrixVersion,
         ringId: ringIdOf.get(i) ?? null,
         state: held ? 'held' : s.outcome === 'hold' ? 'hold' : 'review',
+        heldBy: held ? stands.analyst : null,
         slaDueAt: o.createdAt + settings.slaHours * 3_600_000,
       });
     });

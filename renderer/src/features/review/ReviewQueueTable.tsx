@@ -1,7 +1,6 @@
 // The review queue, riskiest first, with the order at the cursor explained beside it: the rules
 // that fired, and its ring's other queued orders to decide at once.
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
-import { countdown } from '../../../../shared/disputes/deadlines';
 import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import type { QueueRow } from '../../core/contract';
@@ -9,6 +8,7 @@ import { FittedTable, type FitColumn } from '../../ui/FittedTable';
 import { caseOf } from '../../../../shared/team/caseKeys';
 import { CaseClaimBar, ClaimMarker } from '../team';
 import { RingDecision } from './RingDecision';
+import { decideBy, overdue, stateLabel } from './queueState';
 
 /** Rows drawn: the queue is worked from the top. */
 const SHOWN = 300;
@@ -30,7 +30,7 @@ export function ReviewQueueTable({
 }) {
   const columns: FitColumn<QueueRow>[] = [
     { id: 'score', priority: 1, header: 'Score', right: true, cell: (r) => <strong>{r.score}</strong> },
-    { id: 'state', priority: 2, header: 'State', cell: (r) => <span className={`status state-${r.state}`}>{r.state}</span> },
+    { id: 'state', priority: 2, header: 'State', cell: (r) => <span className={`status state-${r.state}`}>{stateLabel(r)}</span> },
     {
       id: 'order',
       priority: 1,
@@ -45,7 +45,7 @@ export function ReviewQueueTable({
     { id: 'channel', priority: 3, header: 'Channel', cell: (r) => MARKETPLACE_LABEL[r.marketplace] },
     { id: 'total', priority: 2, header: 'Total', right: true, cell: (r) => formatMoney(r.totalMinor, r.currency) },
     { id: 'placed', priority: 4, header: 'Placed (UTC)', cell: (r) => showDateTime(r.createdAt) },
-    { id: 'decideBy', priority: 1, header: 'Decide by', cell: (r) => countdown(r.slaDueAt, now) },
+    { id: 'decideBy', priority: 1, header: 'Decide by', cell: (r) => decideBy(r, now) },
   ];
   const current = queue[at];
   const ringRows = current?.ringId ? queue.filter((r) => r.ringId === current.ringId) : [];
@@ -60,7 +60,7 @@ export function ReviewQueueTable({
         rowProps={(r, i) => ({
           'data-queue-row': i,
           'aria-selected': i === at,
-          className: `clickable${i === at ? ' selected' : ''}${r.slaDueAt < now ? ' overdue' : ''}`,
+          className: `clickable${i === at ? ' selected' : ''}${overdue(r, now) ? ' overdue' : ''}`,
           onClick: () => onPick(i),
         })}
         label="Review queue"

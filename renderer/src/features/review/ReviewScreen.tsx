@@ -13,6 +13,7 @@ import { KeyHelp } from './KeyHelp';
 import { MatrixPanel } from './MatrixPanel';
 import { ReviewQueueTable } from './ReviewQueueTable';
 import { QUEUE_SHORTCUTS, reviewAction } from './reviewKeys';
+import { awaitsDecision, overdue } from './queueState';
 import { useReviewQueue } from './useReviewQueue';
 import { TeamConflicts, TeammatesNotes, TeammatesOnOrder } from '../team';
 
@@ -20,6 +21,8 @@ export function ReviewScreen() {
   const q = useReviewQueue();
   const box = useRef<HTMLElement>(null);
   const { queue, current, form, settings, now, at } = q;
+  // Held orders stay in the queue, to be released or cancelled, but are no longer to decide.
+  const held = queue ? queue.length - queue.filter(awaitsDecision).length : 0;
 
   const onKey = (e: React.KeyboardEvent) => {
     if (form || e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('input, select, textarea, details, fieldset')) return;
@@ -40,7 +43,8 @@ export function ReviewScreen() {
         <h1 id="screen-title">Review</h1>
         {queue && (
           <span className="count" data-testid="queue-count">
-            {formatCount(queue.length)} orders to decide · {formatCount(queue.filter((r) => r.slaDueAt < now).length)} past the{' '}
+            {formatCount(queue.filter(awaitsDecision).length)} orders to decide
+            {held > 0 && ` · ${formatCount(held)} on hold`} · {formatCount(queue.filter((r) => overdue(r, now)).length)} past the{' '}
             {settings?.slaHours ?? SLA_HOURS} h target · press ? for the keys
           </span>
         )}

@@ -7,6 +7,7 @@ import type { DecisionEntry, OrderDecision } from '../../../../shared/decisions/
 import { needsReasonCode } from '../../../../shared/decisions/reasons';
 import { ErrorAlert } from '../../app/Alerts';
 import { useActions } from '../../ui/useAsync';
+import { stateLabel } from './queueState';
 
 const RING_DECISIONS: readonly [OrderDecision, string][] = [
   ['hold', 'Hold'],
@@ -56,7 +57,7 @@ export function RingDecision({
               setExcept(next);
             }}
           />{' '}
-          {r.externalId} · {formatMoney(r.totalMinor, r.currency)} · score {r.score} · {r.state}
+          {r.externalId} · {formatMoney(r.totalMinor, r.currency)} · score {r.score} · {stateLabel(r)}
         </label>
       ))}
       <div className="toolbar">

@@ -1,11 +1,12 @@
 // The Review screen's data and actions: the queue, the decision log and the review settings, the
 // order at the cursor and its decision form, decisions and their undo, and what each key does.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Decision, DecisionEntry } from '../../../../shared/decisions/chain';
 import { cache, progress } from '../../core/client';
 import { useUi } from '../../state/uiStore';
 import { useAsync } from '../../ui/useAsync';
 import { useMinuteClock } from '../../ui/useMinuteClock';
+import { nextToDecide } from './queueState';
 import type { ReviewAction } from './reviewKeys';
 
 export interface DecisionForm {
@@ -22,6 +23,8 @@ export function useReviewQueue() {
   // The last decision (one entry, or one per order of a ring decision), undoable with U.
   const [lastMade, setLastMade] = useState<DecisionEntry[] | null>(null);
   const now = useMinuteClock();
+  // Where the cursor goes once the queue reloads after a decision (by order: rows come and go).
+  const cursorTo = useRef<string | null>(null);
   /** Share of orders normalised while the rings the queue is scored with are linked (null when not building). */
   const [scoring, setScoring] = useState<number | null>(null);
   const data = useAsync(async () => {
@@ -29,7 +32,9 @@ export function useReviewQueue() {
     const [queue, log, settings] = await Promise.all([cache.reviewQueue(onProgress), cache.decisionLog(), cache.reviewSettings()]).finally(() =>
       setScoring(null),
     );
-    setAt((i) => Math.min(i, Math.max(0, queue.length - 1)));
+    const aim = cursorTo.current === null ? -1 : queue.findIndex((r) => r.orderKey === cursorTo.current);
+    cursorTo.current = null;
+    setAt((i) => (aim >= 0 ? aim : Math.min(i, Math.max(0, queue.length - 1))));
     return { queue, log, settings };
   }, [version]);
   const { reload, run } = data;
@@ -43,6 +48,8 @@ export function useReviewQueue() {
     const entry = await run(() => cache.decide(current.orderKey, form.decision, form.reason, form.note));
     if (!entry) return false;
     setLastMade(entry.decision === 'note' ? null : [entry]);
+    // Decided: on to the next order to decide. A note decides nothing, so the cursor stays.
+    if (entry.decision !== 'note') cursorTo.current = nextToDecide(queue!, at, new Set([current.orderKey]));
     setForm(null);
     await reload();
     return true;
@@ -53,6 +60,8 @@ export function useReviewQueue() {
       if (!lastMade) return;
       // A ring decision is undone whole: every undo is logged, or none is.
       await cache.undoDecisions(lastMade.map((e) => e.seq));
+      // Back to the order the undo reopened, as it was before the decision.
+      cursorTo.current = lastMade[0]!.orderKey;
       setLastMade(null);
       await reload();
     });
@@ -108,6 +117,7 @@ export function useReviewQueue() {
     /** A ring decided at once: its entries are the last decision, undoable together. */
     ringDecided: async (entries: DecisionEntry[]) => {
       setLastMade(entries);
+      if (queue) cursorTo.current = nextToDecide(queue, at, new Set(entries.map((e) => e.orderKey)));
       await reload();
     },
     reload,

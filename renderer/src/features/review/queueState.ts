@@ -1,0 +1,25 @@
+// How the queue words an order's state: an analyst's hold must never read like the score's
+// suggestion of one ("hold" next to "held" was one letter apart), and a held order waits for no target.
+import { countdown } from '../../../../shared/disputes/deadlines';
+import type { QueueRow } from '../../core/contract';
+
+/** Still to be decided: a held order was decided in time, and stays only to be released or cancelled. */
+export const awaitsDecision = (r: Pick<QueueRow, 'state'>): boolean => r.state !== 'held';
+
+/** `held by K. Weber` for the analyst's decision; `hold` or `review` for what the score suggests. */
+export const stateLabel = (r: Pick<QueueRow, 'state' | 'heldBy'>): string => (r.state === 'held' ? `held by ${r.heldBy ?? 'an analyst'}` : r.state);
+
+/** The Decide-by cell: the time left, or that it was decided. */
+export const decideBy = (r: Pick<QueueRow, 'state' | 'slaDueAt'>, now: number): string => (awaitsDecision(r) ? countdown(r.slaDueAt, now) : 'decided');
+
+/** Past the decision target and still undecided. */
+export const overdue = (r: Pick<QueueRow, 'state' | 'slaDueAt'>, now: number): boolean => awaitsDecision(r) && r.slaDueAt < now;
+
+/**
+ * The order the cursor goes to once `decided` are decided: the next one still to decide below the
+ * cursor, else above it; null when none is left (the cursor then stays where it is).
+ */
+export function nextToDecide(queue: readonly QueueRow[], at: number, decided: ReadonlySet<string>): string | null {
+  const open = (r: QueueRow) => awaitsDecision(r) && !decided.has(r.orderKey);
+  return (queue.slice(at + 1).find(open) ?? queue.slice(0, at).find(open))?.orderKey ?? null;
+}
