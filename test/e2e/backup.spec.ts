@@ -30,6 +30,9 @@ async function backUp(page: Page, path: string, passphrase = PASSPHRASE): Promis
   const logged = await backups.count();
   await page.getByRole('button', { name: 'Back up to file…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Back up the cache' });
+  // Each box says what it is for on screen, not only to a screen reader.
+  await expect(dialog.getByText('Backup passphrase', { exact: true })).toBeVisible();
+  await expect(dialog.getByText('Repeat the passphrase', { exact: true })).toBeVisible();
   await dialog.getByLabel('Backup passphrase').fill(passphrase);
   await dialog.getByLabel('Repeat the passphrase').fill(passphrase);
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Write backup' }).click()]);

@@ -25,6 +25,8 @@ test('demo data -> Rings -> the top ring shows its shared card or device in the 
   expect(await orders.count()).toBeGreaterThanOrEqual(2);
 
   // Another linking option keeps the ring open while it is still a ring; if it is not, the screen says so.
+  // An empty hub threshold says what it means: the rules in Settings.
+  await expect(page.getByRole('group', { name: 'Linking options' }).getByLabel('Hub threshold')).toHaveAttribute('placeholder', 'as in Settings');
   const title = await ring.getByRole('heading', { level: 2 }).textContent();
   const before = await page.getByTestId('rings-count').textContent();
   await page.getByRole('group', { name: 'Linking options' }).getByLabel('ip').uncheck();

@@ -34,7 +34,7 @@ export function LinkOptionsBar({ options, onChange }: { options: RingLinkOptions
           type="number"
           min={2}
           max={10000}
-          placeholder="rules"
+          placeholder="as in Settings"
           title="Empty: the hub rules in Settings → Rings"
           value={options.hubThreshold ?? ''}
           onChange={(e) => {
@@ -42,7 +42,8 @@ export function LinkOptionsBar({ options, onChange }: { options: RingLinkOptions
             const n = Math.round(Number(e.target.value));
             onChange(e.target.value.trim() === '' || !Number.isFinite(n) ? rest : { ...rest, hubThreshold: Math.max(2, n) });
           }}
-          style={{ width: 64 }}
+          // Wide enough for its placeholder, which says what an empty box means.
+          style={{ width: 124 }}
         />
         identities
       </label>

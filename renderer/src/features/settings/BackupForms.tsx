@@ -154,7 +154,10 @@ export function RestoreConfirm(props: {
   );
 }
 
-/** A passphrase field, typed hidden; `autoComplete` tells a password manager whether it is a new one or one to fill in. */
+/**
+ * A passphrase field, typed hidden, under a label one can see (two blank boxes side by side said
+ * nothing of which is which); `autoComplete` tells a password manager whether it is a new one or one to fill in.
+ */
 function PassphraseInput({
   label,
   autoComplete,
@@ -169,14 +172,9 @@ function PassphraseInput({
   onChange(v: string): void;
 }) {
   return (
-    <input
-      type="password"
-      aria-label={label}
-      autoComplete={autoComplete}
-      autoFocus={autoFocus}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      size={28}
-    />
+    <label className="inline">
+      {label}
+      <input type="password" autoComplete={autoComplete} autoFocus={autoFocus} value={value} onChange={(e) => onChange(e.target.value)} size={28} />
+    </label>
   );
 }
