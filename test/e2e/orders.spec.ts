@@ -1,6 +1,38 @@
 import { expect, loadDemo, search, test, visibleRows } from './fixtures';
 
 test.describe('first run and the orders table', () => {
+  test("the Card column shows every card's last 4 whole at 1440 px, a long brand shortened", async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await loadDemo(page);
+    await expect.poll(async () => (await visibleRows(page)).filter((r) => r.Card?.startsWith('MC ')).length).toBeGreaterThan(0);
+    // Each last 4 as laid out: where its digits end against where the cell shows text.
+    const cut = await page.evaluate(() => {
+      const headers = [...document.querySelectorAll('[role="columnheader"]')].map((h) => (h.textContent ?? '').replace(/[▲▼]/g, '').trim());
+      const at = headers.indexOf('Card');
+      const problems: string[] = [];
+      let checked = 0;
+      for (const row of document.querySelectorAll('[role="row"][aria-rowindex]')) {
+        const cell = row.querySelectorAll('[role="gridcell"]')[at];
+        const last4 = /•••• (\d{4})/.exec(cell?.textContent ?? '')?.[1];
+        if (!cell || !last4) continue;
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const i = node.textContent!.indexOf(`•••• ${last4}`);
+          if (i < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, i + 5);
+          range.setEnd(node, i + 9);
+          const shows = cell.getBoundingClientRect().right - parseFloat(getComputedStyle(cell).paddingRight);
+          if (range.getBoundingClientRect().right > shows + 0.5) problems.push(cell.textContent!.trim());
+          checked++;
+        }
+      }
+      return { checked, problems };
+    });
+    expect(cut.checked).toBeGreaterThan(0);
+    expect(cut.problems, 'cards whose last 4 is cut off').toEqual([]);
+  });
+
   test('first run offers demo data, loads 10k orders, and search finds an order', async ({ page, network }) => {
     await loadDemo(page);
     await expect(page.getByTestId('orders-count')).toHaveText('10,000 orders');

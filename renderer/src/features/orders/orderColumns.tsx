@@ -2,7 +2,7 @@
 // least each needs; priority says which hide first when the table is narrower than all of them
 // (every value stays in the order's detail panel).
 import type { ReactNode } from 'react';
-import { cardSummary, channelLabel } from '../../../../shared/domain/order';
+import { cardDigits, cardSummary, channelLabel, shortCardBrand } from '../../../../shared/domain/order';
 import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import type { OrderSortField } from '../../../../shared/orders/query';
 import type { OrderRow } from '../../core/contract';
@@ -35,7 +35,21 @@ export const ORDER_COLUMNS: OrderColumn[] = [
   },
   { id: 'total', label: 'Total', width: 96, priority: 1, sort: 'totalMinor', align: 'right', text: (o) => formatMoney(o.totalMinor, o.currency) },
   { id: 'email', label: 'Email', width: 210, priority: 3, text: (o) => o.email },
-  { id: 'card', label: 'Card', width: 150, priority: 4, text: (o) => cardSummary(o) },
+  {
+    id: 'card',
+    label: 'Card',
+    width: 150,
+    priority: 4,
+    text: (o) => cardSummary(o),
+    // The last 4 an analyst searches by must show whole: long brands are shortened (the tooltip
+    // keeps the full summary), and a brand still too long gives way to an ellipsis, never the digits.
+    cell: (o) =>
+      o.cardLast4 && (
+        <span className="card-cell">
+          {o.cardBrand && <span className="card-brand">{shortCardBrand(o.cardBrand)}</span>} <span className="card-digits">{cardDigits(o)}</span>
+        </span>
+      ),
+  },
   { id: 'shipCity', label: 'City', width: 110, priority: 5, text: (o) => o.shipCity },
   { id: 'shipName', label: 'Ship to', width: 140, priority: 6, text: (o) => o.shipName },
   { id: 'shipPostcode', label: 'Postcode', width: 76, priority: 7, text: (o) => o.shipPostcode },
