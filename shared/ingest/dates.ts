@@ -144,3 +144,40 @@ export function parseTimestamp(raw: string, naive: TimeZone, order: DateOrder = 
   const zone = timeZoneNamed(s.slice(i));
   return zone ? zone.instantOf(local) : NaN;
 }
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const ORDER_WORDS: Record<DateOrder, string> = { DMY: 'day/month/year', MDY: 'month/day/year' };
+
+const isLeapYear = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+
+/**
+ * What is wrong with a value shaped like a date whose day or month cannot exist (`31/13/2026`:
+ * "month 13 does not exist (31/13/2026, read as day/month/year)"), short dates read in `order`;
+ * null when it is no such value, and the caller names the shapes it reads. A wrong value is
+ * easier to fix when named.
+ */
+export function impossibleDate(raw: string, order: DateOrder = 'DMY'): string | null {
+  const s = raw.trim();
+  let year: number;
+  let month: number;
+  let day: number;
+  let how = '';
+  const iso = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?!\d)/.exec(s);
+  const short = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/.exec(s);
+  if (iso) [year, month, day] = [Number(iso[1]), Number(iso[3]), Number(iso[4])];
+  else if (short) {
+    const [a, b] = [Number(short[1]), Number(short[3])];
+    [day, month] = order === 'DMY' ? [a, b] : [b, a];
+    year = short[4]!.length === 2 ? fullYearOf(Number(short[4]), TWO_DIGIT_YEAR_REFERENCE) : Number(short[4]);
+    how = `, read as ${ORDER_WORDS[order]}`;
+  } else return null;
+  // What is wrong first, then the value as read: "month 13 does not exist (31/13/2026, read as day/month/year)".
+  const wrong = (what: string) => `${what} (${(iso ?? short)![0]}${how})`;
+  if (month < 1 || month > 12) return wrong(`month ${month} does not exist`);
+  if (day < 1) return wrong(`day ${day} does not exist`);
+  if (day > 31) return wrong(`day ${day} does not exist`);
+  // February names its year: whether it has a 29th depends on it.
+  const most = month === 2 && !isLeapYear(year) ? 28 : DAYS_IN_MONTH[month - 1]!;
+  if (day > most) return wrong(`${MONTH_NAMES[month - 1]}${month === 2 ? ` ${year}` : ''} has only ${most} days`);
+  return null;
+}

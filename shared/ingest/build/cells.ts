@@ -3,7 +3,7 @@
 import { currenciesNamedIn, currencyCode, meansNoAmount, parseAmount4, toMinorUnits } from '../amounts';
 import { countryCode } from '../countries';
 import { dateOrderConflict } from '../dateOrder';
-import { parseTimestamp, timeZoneNamed, type TimeZone } from '../dates';
+import { impossibleDate, parseTimestamp, timeZoneNamed, type TimeZone } from '../dates';
 import type { BuildContext, Located, RowGroup } from './context';
 import { knownOutcomeOf, OUTCOME_MAP_TEXT, type KnownOutcome } from '../../domain/knownOutcome';
 
@@ -38,12 +38,17 @@ export function dateCell(
   const t = parseTimestamp(time === '' ? at.value : `${at.value} ${time}`, zone, order, ctx.referenceYear);
   if (Number.isFinite(t)) return t;
   if (required) {
+    // A date that cannot exist (month 13, 31 April) is named as such; only a shape the import
+    // does not read gets the examples of the shapes it does.
+    const impossible = impossibleDate(at.value, order);
     ctx.fail(
       g,
       at.row,
       at.column,
       'invalid-value',
-      `${ctx.columnLabel(at.column)} is not a date the import understands (e.g. 2026-05-01 10:00:00 +0200, 01.05.2026 10:00)`,
+      impossible
+        ? `${ctx.columnLabel(at.column)}: ${impossible}`
+        : `${ctx.columnLabel(at.column)} is not a date the import understands (e.g. 2026-05-01 10:00:00 +0200, 01.05.2026 10:00)`,
       what,
     );
     return null;

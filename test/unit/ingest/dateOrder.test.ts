@@ -3,7 +3,7 @@
 // never says keeps the format's order, and the order used (and why) is reported. Never a silent swap.
 import { describe, expect, it } from 'vitest';
 import { dateOrderEvidence, dateOrderExample, DateOrderVote } from '../../../shared/ingest/dateOrder';
-import { parseTimestamp, UTC } from '../../../shared/ingest/dates';
+import { impossibleDate, parseTimestamp, UTC } from '../../../shared/ingest/dates';
 import { parseFormatPreset, type FormatPreset } from '../../../shared/ingest';
 import type { Dispute } from '../../../shared/domain/dispute';
 import type { Order } from '../../../shared/domain/order';
@@ -121,6 +121,37 @@ describe('importing dated files with no hint', () => {
     expect(run.summary.dateOrders).toEqual([]);
     // Short dates that never say: read day-first, and the card says no value told.
     expect((await importDates(['4/5/15', '6/7/15'])).summary.dateOrders[0]).toMatchObject({ order: 'DMY', by: 'default' });
+  });
+});
+
+describe('a date that cannot exist is named for what is wrong with it', () => {
+  it.each([
+    ['31/13/2026', 'DMY', 'month 13 does not exist (31/13/2026, read as day/month/year)'],
+    ['13/31/2026', 'MDY', 'month 13 does not exist (13/31/2026, read as month/day/year)'],
+    ['32.01.2026 10:00', 'DMY', 'day 32 does not exist (32.01.2026, read as day/month/year)'],
+    ['31/04/2026', 'DMY', 'April has only 30 days (31/04/2026, read as day/month/year)'],
+    ['29.02.2026', 'DMY', 'February 2026 has only 28 days (29.02.2026, read as day/month/year)'],
+    ['30/02/2028', 'DMY', 'February 2028 has only 29 days (30/02/2028, read as day/month/year)'],
+    ['2026-00-10 10:00', 'DMY', 'month 0 does not exist (2026-00-10)'],
+    ['2026-02-29T10:00:00Z', 'MDY', 'February 2026 has only 28 days (2026-02-29)'],
+  ] as const)('%s read %s', (raw, order, reason) => {
+    expect(impossibleDate(raw, order)).toBe(reason);
+  });
+
+  it('says nothing of a real date or of a shape it does not read', () => {
+    expect(impossibleDate('29.02.2028', 'DMY')).toBeNull();
+    expect(impossibleDate('2/29/24', 'MDY')).toBeNull();
+    expect(impossibleDate('next Tuesday')).toBeNull();
+    expect(impossibleDate('2026-05-01 10:00:00 +0200')).toBeNull();
+  });
+
+  it('an import sets the row aside with that reason, not the list of shapes it reads', async () => {
+    const run = await importDates(['1/4/2026 10:00', '13/4/2026 10:00', '31/13/2026 10:00', '31/4/2026 10:00']);
+    expect(run.summary.quarantined).toBe(2);
+    expect(run.summary.problems.map((p) => p.reason)).toEqual([
+      expect.stringMatching(/\(Date\): month 13 does not exist \(31\/13\/2026, read as day\/month\/year\)$/),
+      expect.stringMatching(/\(Date\): April has only 30 days \(31\/4\/2026, read as day\/month\/year\)$/),
+    ]);
   });
 });
 
