@@ -60,3 +60,29 @@ test('the command palette jumps to a screen, an order and a dispute by typing, k
   await expect(dialog).toBeHidden();
   await expect(goTo).toBeFocused();
 });
+
+test('"Verify the decision log" from the palette verifies it, from any screen, with the focus on Verify log', async ({ page }) => {
+  await loadDemo(page);
+  const dialog = page.getByRole('dialog', { name: 'Go to' });
+  const verifyFromPalette = async (entries: number) => {
+    await page.keyboard.press('Control+K');
+    await dialog.getByRole('combobox').fill('verify');
+    await expect(dialog.getByRole('option').first()).toContainText('Verify the decision log');
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review');
+    // Its label promises a verification: the verdict shows without another click.
+    await expect(page.getByTestId('log-verdict')).toHaveText(`Log intact: all ${entries} entries verified.`, { timeout: 60_000 });
+    await expect(page.getByRole('button', { name: 'Verify log' })).toBeFocused();
+  };
+  // From another screen.
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await verifyFromPalette(0);
+  // From Review itself, after a decision (which clears the last verdict).
+  await page.locator('section.review').focus();
+  await page.keyboard.press('r');
+  await page.getByRole('button', { name: 'Release', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Decisions' }).locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByTestId('log-verdict')).toHaveCount(0);
+  await verifyFromPalette(1);
+});

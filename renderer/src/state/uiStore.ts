@@ -31,6 +31,10 @@ interface UiState {
   disputeFor: string | null;
   showDispute(id: string): void;
   disputeShown(): void;
+  /** The decision log's verification was asked for from elsewhere (the command palette): Review runs it. */
+  verifyLogAsked: boolean;
+  askVerifyLog(): void;
+  verifyLogStarted(): void;
   go(screen: Screen): void;
   /** Opens the Orders screen on exactly these filters (a report's click-through). */
   showOrders(filter: Partial<OrderFilter>): void;
@@ -66,6 +70,12 @@ export const useUi = create<UiState>((set) => ({
     set({ screen: 'disputes', disputeFor: id });
   },
   disputeShown: () => set({ disputeFor: null }),
+  verifyLogAsked: false,
+  askVerifyLog: () => {
+    location.hash = '#/review';
+    set({ screen: 'review', verifyLogAsked: true });
+  },
+  verifyLogStarted: () => set({ verifyLogAsked: false }),
   go: (screen) => {
     if (location.hash !== `#/${screen}`) location.hash = `#/${screen}`;
     set({ screen });

@@ -27,6 +27,11 @@ const ACTIONS: [string, Screen, string][] = [
   ['hub-rules', 'settings', 'Edit the hub rules'],
 ];
 
+/** Actions that do what they say on arrival, not only open their screen ("Verify" verifies). */
+const ACTION_RUNS: Partial<Record<string, (ui: ReturnType<typeof useUi.getState>) => void>> = {
+  verify: (ui) => ui.askVerifyLog(),
+};
+
 const STATIC_ITEMS: PaletteItem[] = [
   ...SCREENS.map(([s, label, detail]): PaletteItem => ({ id: `screen:${s}`, kind: 'screen', label, detail, target: s })),
   ...ACTIONS.map(([name, s, label]): PaletteItem => ({
@@ -143,7 +148,9 @@ export function usePalette(open: boolean, close: () => void) {
       // A full or blocked storage only forgets the recent list.
     }
     close();
-    if (item.kind === 'screen' || item.kind === 'action') ui.go(item.target as Screen);
+    const run = item.kind === 'action' ? ACTION_RUNS[item.id.slice('action:'.length)] : undefined;
+    if (run) run(ui);
+    else if (item.kind === 'screen' || item.kind === 'action') ui.go(item.target as Screen);
     else if (item.kind === 'order') ui.showOrder(item.target, item.externalId ?? item.label);
     else if (item.kind === 'ring') ui.showRingOf(item.target);
     else ui.showDispute(item.target);

@@ -2,7 +2,7 @@
 // chain and the witnesses outside the database (the checkpoint file; any checkpoint, backup,
 // decisions CSV or report PDF chosen with "Verify against a file…"), checkpoint downloads in browser
 // mode with a reminder, and the decisions CSV for the order system.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { writeDecisionsCsv } from '../../../../shared/decisions/decisionsCsv';
 import type { WitnessVerdict } from '../../../../shared/decisions/witness';
@@ -16,6 +16,7 @@ import { platform } from '../../platform';
 import { ErrorAlert } from '../../app/Alerts';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { useAsync } from '../../ui/useAsync';
+import { useUi } from '../../state/uiStore';
 
 const WITNESS_FILTERS = [{ name: 'Checkpoint, backup, decisions CSV or report PDF', extensions: ['jsonl', 'fwbackup', 'csv', 'pdf'] }];
 
@@ -95,6 +96,17 @@ export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
       // In a team, the device's chain of team events is checked too, against the server's head for it.
       setTeamCheck((await cache.teamStatus()).signedIn ? await cache.checkDeviceChain() : null);
     });
+  // "Verify the decision log" chosen in the command palette: verify here, with the focus on the button that does it.
+  const verifyAsked = useUi((s) => s.verifyLogAsked);
+  const verifyButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!verifyAsked) return;
+    useUi.getState().verifyLogStarted();
+    verifyButton.current?.focus();
+    void verify();
+    // verify is a new closure each render; the request is what triggers this.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [verifyAsked]);
   const verifyAgainstFile = () =>
     act(async () => {
       const [file] = await platform.openFiles({ title: 'Verify the decision log against a file', filters: WITNESS_FILTERS, multiple: false });
@@ -115,7 +127,9 @@ export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
       <header className="wizard-head">
         <h2>Decision log ({formatCount(log.length)})</h2>
         <span className="toolbar">
-          <button onClick={() => void verify()}>Verify log</button>
+          <button ref={verifyButton} onClick={() => void verify()}>
+            Verify log
+          </button>
           <button onClick={() => void verifyAgainstFile()}>Verify against a file…</button>
           <button disabled={log.length === 0} onClick={() => void act(async () => void (await exportDecisions(log)))}>
             Export decisions (CSV)
