@@ -90,8 +90,10 @@ export function useReviewQueue() {
         setForm({ decision: action, reason: '', note: '' });
         return true;
       case 'close':
-        // Esc belongs to the decision form.
-        return false;
+        // With the form open, Esc is the form's (this handler is not reached); otherwise it closes the help.
+        if (!help) return false;
+        setHelp(false);
+        return true;
       default:
         return action satisfies never;
     }
