@@ -182,3 +182,19 @@ export function reasonInfo(network: CardNetwork | '', code: string): ReasonInfo 
 export function reasonFamily(network: CardNetwork | '', code: string): ReasonFamily {
   return reasonInfo(network, code).family;
 }
+
+const wordsOf = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
+
+/**
+ * A dispute's reason as the analyst reads it: network, code and name, with a code left out where
+ * the name only repeats it (Stripe's `fraudulent` is "Fraudulent"): `visa 10.4 · Other fraud: …`,
+ * `visa · Fraudulent`, not `visa fraudulent Fraudulent`.
+ */
+export function reasonShown(network: string, code: string, label: string): { lead: string; label: string } {
+  const repeats = wordsOf(code) === wordsOf(label);
+  return { lead: [network, repeats ? '' : code.trim()].filter(Boolean).join(' '), label };
+}

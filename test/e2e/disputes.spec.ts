@@ -16,6 +16,11 @@ test('disputes by deadline: overdue and due within 48 h first, each with its rea
   expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   await expect(rows.first()).toContainText(/overdue by \d+/);
   await expect(rows.filter({ hasText: 'Due within 48 h' }).first()).toContainText(/in \d+ h/);
+  // Each reason says network, code and name once: a code its name only repeats is left out.
+  const reasons = (await rows.locator('td:nth-child(4)').allTextContents()).map((t) => t.trim());
+  expect(reasons.filter((t) => /^(visa|mastercard|amex) [\d.]+ \S/.test(t)).length).toBeGreaterThan(0);
+  expect(reasons.filter((t) => /\b(\w+)\s+\1\b/i.test(t.replace(/_/g, ' ')))).toEqual([]);
+  expect(reasons).toContain('visa Fraudulent');
 
   // Families: the fraud tab holds only fraud-family reasons.
   await page.getByRole('tab', { name: /^Fraud \(\d+\)$/ }).click();

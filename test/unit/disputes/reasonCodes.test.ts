@@ -1,6 +1,6 @@
 // Reason codes as exports write them, across networks and PSPs, to their normalised family.
 import { describe, expect, it } from 'vitest';
-import { reasonFamily, reasonInfo } from '../../../shared/disputes/reasonCodes';
+import { reasonFamily, reasonInfo, reasonShown } from '../../../shared/disputes/reasonCodes';
 import type { CardNetwork } from '../../../shared/domain/dispute';
 
 const CASES: [CardNetwork | '', string, string][] = [
@@ -46,5 +46,20 @@ describe('reason code families', () => {
     expect(reasonInfo('visa', '10.4').label).toBe('Other fraud: card-absent environment');
     expect(reasonInfo('visa', '99.9').label).toBe('Unknown reason code 99.9');
     expect(reasonInfo('stripe', '').label).toBe('No reason code');
+  });
+});
+
+describe('a reason as the analyst reads it', () => {
+  it.each([
+    ['visa', 'fraudulent', 'Fraudulent', 'visa'],
+    ['mastercard', 'general', 'General', 'mastercard'],
+    ['mastercard', 'product_not_received', 'Product not received', 'mastercard'],
+    ['paypal', 'UNAUTHORISED_TRANSACTION', 'Unauthorised transaction', 'paypal'],
+    ['visa', '10.4', 'Other fraud: card-absent environment', 'visa 10.4'],
+    ['mastercard', '4855', 'Goods or services not provided', 'mastercard 4855'],
+    ['', '4855', 'Goods or services not provided', '4855'],
+  ])('%s %s: %s', (network, code, label, lead) => {
+    // Network and code once each, the name after: never "visa fraudulent Fraudulent".
+    expect(reasonShown(network, code, label)).toEqual({ lead, label });
   });
 });

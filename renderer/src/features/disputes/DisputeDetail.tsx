@@ -4,7 +4,7 @@
 import { usePanelFocus } from '../../ui/usePanelFocus';
 import { useState } from 'react';
 import { countdown } from '../../../../shared/disputes/deadlines';
-import { REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
+import { REASON_FAMILY_LABEL, reasonShown } from '../../../../shared/disputes/reasonCodes';
 import { NEXT_STATUS, STATUS_LABEL, submitOverrides } from '../../../../shared/disputes/workflow';
 import type { DisputeStatus } from '../../../../shared/domain/dispute';
 import { formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
@@ -54,7 +54,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
     <section className="panel wide" aria-label={`Dispute ${d.id}`} onKeyDown={onPanelKeyDown}>
       <header className="wizard-head">
         <h2 ref={headingRef} tabIndex={-1}>
-          {d.network} {d.reasonCode} · {d.reasonLabel} · {formatMoney(d.amountMinor, d.currency)}
+          {reasonShown(d.network, d.reasonCode, d.reasonLabel).lead} · {d.reasonLabel} · {formatMoney(d.amountMinor, d.currency)}
         </h2>
         <button className="link" onClick={onClose} aria-label="Close the dispute">
           ✕

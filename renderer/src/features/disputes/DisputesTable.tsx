@@ -3,7 +3,7 @@
 // an open dispute whether answering it is worth its cost.
 import type { ReactNode } from 'react';
 import { countdown, urgencyOf, type Urgency } from '../../../../shared/disputes/deadlines';
-import { REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
+import { REASON_FAMILY_LABEL, reasonShown } from '../../../../shared/disputes/reasonCodes';
 import { formatCount, formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import type { DisputeRow } from '../../core/contract';
@@ -84,9 +84,7 @@ export function DisputesTable({
             {r.id} <span className="muted">{r.reason}</span>
           </>
         ) : (
-          <>
-            {r.network} {r.reasonCode} <span className="muted">{r.reasonLabel}</span>
-          </>
+          <ReasonText network={r.network} code={r.reasonCode} label={r.reasonLabel} />
         ),
     },
     {
@@ -172,6 +170,16 @@ function OrderCell({ r, onRing }: { r: DisputeRow; onRing(orderKey: string): voi
           in a ring
         </button>
       )}
+    </>
+  );
+}
+
+/** Network and code, then the reason's name muted; a code the name only repeats is left out. */
+function ReasonText({ network, code, label }: { network: string; code: string; label: string }) {
+  const shown = reasonShown(network, code, label);
+  return (
+    <>
+      {shown.lead} <span className="muted">{shown.label}</span>
     </>
   );
 }
