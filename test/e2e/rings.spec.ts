@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, loadDemo, test } from './fixtures';
 
 test('demo data -> Rings -> the top ring shows its shared card or device in the graph and explains the links', async ({ page }) => {
@@ -160,12 +161,18 @@ test('expand a neighbour: an order shows its other key values, a key value shows
   expect(await nodes()).toBeGreaterThanOrEqual(afterOrder);
 });
 
-test('a hub the analyst allows links again: it is no longer counted or listed as held back, and the override says who and why', async ({ page }) => {
+/** The demo loaded and Rings open: its header, and the number of hubs it says are held back. */
+async function ringsOfTheDemo(page: Page) {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Rings' }).click();
   const count = page.getByTestId('rings-count');
   await expect(count).toHaveText(/rings over/, { timeout: 60_000 });
   const hubsHeld = async () => Number((await count.textContent())!.match(/· (\d+) hubs? held back/)![1]);
+  return { count, hubsHeld };
+}
+
+test('a hub the analyst allows links again: it is no longer counted or listed as held back, and the override says who and why', async ({ page }) => {
+  const { hubsHeld } = await ringsOfTheDemo(page);
   const before = await hubsHeld();
   await page.getByText(/^Hubs held back from linking/).click();
   const hubs = page.getByRole('table', { name: 'Hubs' });
@@ -185,11 +192,7 @@ test('a hub the analyst allows links again: it is no longer counted or listed as
 });
 
 test('hubs say what was weighed; the hub rules in Settings change what is held back, are checked when saved, and reset', async ({ page }) => {
-  await loadDemo(page);
-  await page.getByRole('link', { name: 'Rings' }).click();
-  const count = page.getByTestId('rings-count');
-  await expect(count).toHaveText(/rings over/, { timeout: 60_000 });
-  const hubsHeld = async () => Number((await count.textContent())!.match(/· (\d+) hubs? held back/)![1]);
+  const { count, hubsHeld } = await ringsOfTheDemo(page);
   const before = await hubsHeld();
   expect(before).toBeGreaterThan(0);
   await page.getByText(/^Hubs held back from linking/).click();
