@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, loadDemo, test } from './fixtures';
+import { expect, loadDemo, search, test } from './fixtures';
 
 test('demo data -> Review -> hold with a reason by keyboard -> the decision is logged -> Verify passes; a tampered entry is named', async ({ page }) => {
   await loadDemo(page);
@@ -220,4 +220,25 @@ test('the decision target and the reason codes come from Settings', async ({ pag
   await page.keyboard.press('h');
   const options = await page.getByLabel('Reason code', { exact: true }).locator('option').allTextContents();
   expect(options).toEqual(['Choose a reason code…', 'DROP-ADDRESS', 'STOLEN-CARD']);
+});
+
+test("an analyst's decision shows on the order's detail in Orders", async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Review' }).click();
+  const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
+  await expect(rows.first()).toBeVisible({ timeout: 60_000 });
+  const order = (await rows.first().locator('td:nth-child(3)').textContent())!;
+  await page.locator('section.review').focus();
+  await page.keyboard.press('h');
+  const form = page.getByRole('form', { name: `Hold order ${order}` });
+  await form.getByRole('combobox').selectOption({ index: 1 });
+  const code = await form.getByRole('combobox').inputValue();
+  await form.getByRole('button', { name: 'Hold' }).click();
+  await expect(form).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, order);
+  await page.locator('[role="row"][aria-rowindex="2"]').click();
+  const detail = page.getByRole('complementary', { name: `Order ${order}` });
+  await expect(detail.locator('dt', { hasText: 'Decision' }).locator('+ dd')).toHaveText(`held by K. Weber, 2026-11-18 14:00 UTC (${code})`);
 });

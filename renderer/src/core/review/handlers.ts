@@ -1,6 +1,7 @@
 // The Review room: the queue, decisions and their undo, review settings, the scoring matrix
 // and the analyst's name every entry carries.
 import type { Decision, DecisionEntry } from '../../../../shared/decisions/chain';
+import { decisionThatStands } from '../../../../shared/decisions/standing';
 import type { Matrix } from '../../../../shared/scoring/matrix';
 import { savingOrDiskFull } from '../storage/diskFull';
 import { analystName, cleanAnalystName, type ReviewSettings } from '../storage/metaRepository';
@@ -26,6 +27,13 @@ export function reviewHandlers(ctx: CoreContext, review: ReviewService) {
     /** One transaction: a full disk logs none of them. */
     decideMany(keys: string[], decision: Decision, reasonCode: string, note: string): Promise<DecisionEntry[]> {
       return savingOrDiskFull(plural(keys.length, 'the decision', `the ${keys.length} decisions`), () => review.decideMany(keys, decision, reasonCode, note));
+    },
+
+    /** The hold, release or cancel that stands on an order (no undo reversed it), for its detail; null if none. */
+    async decisionOn(orderKey: string): Promise<DecisionEntry | null> {
+      const entries = await ctx.db.decisions.where('orderKey').equals(orderKey).sortBy('seq');
+      // Undos name the entry they reverse and are logged under the same order.
+      return decisionThatStands(entries).get(orderKey) ?? null;
     },
 
     undoDecision: (seq: number): Promise<DecisionEntry> => savingOrDiskFull('the undo of the decision', () => review.undo(seq)),

@@ -9,9 +9,19 @@ import { describeCardChecks } from '../../../../shared/domain/cardChecks';
 import { describeKnownOutcome } from '../../../../shared/domain/knownOutcome';
 import { caseOf } from '../../../../shared/team/caseKeys';
 import { CaseClaimBar } from '../team';
+import { cache } from '../../core/client';
+import { useAsync } from '../../ui/useAsync';
+
+const DECIDED: Record<string, string> = { hold: 'held', release: 'released', cancel: 'cancelled' };
 
 export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): void }) {
   const showRingOf = useUi((s) => s.showRingOf);
+  // The shop's status says what the shop did; the analyst's decision is the log's, shown beside it.
+  const key = orderKey(order);
+  const decision = useAsync(() => cache.decisionOn(key), [key]).value ?? null;
+  const decided = decision
+    ? `${DECIDED[decision.decision] ?? decision.decision} by ${decision.analyst}, ${showDateTime(decision.at)} UTC${decision.reasonCode ? ` (${decision.reasonCode})` : ''}`
+    : '';
   const groups: [string, [string, string][]][] = [
     [
       'Order',
@@ -20,6 +30,7 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
         ['Channel', `${channelLabel(order)} (${order.source})`],
         ['Placed', `${showDateTime(order.createdAt)} UTC`],
         ['Status', order.status],
+        ['Decision', decided],
         ['Total', formatMoney(order.totalMinor, order.currency)],
         ['Known outcome', describeKnownOutcome(order.knownOutcome)],
       ],
