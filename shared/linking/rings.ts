@@ -287,3 +287,12 @@ function scratchFor(index: KeyIndex): Scratch {
   }
   return s;
 }
+
+/**
+ * A ring's name wherever it is shown (its detail, the reports, the decision log): its id is the key
+ * of its earliest order, which names it for as long as it holds that order, while its rank on the
+ * Rings screen changes with every link. `ring:shopify:#12649` is "ring of shopify:#12649".
+ */
+export function ringName(id: string): string {
+  return `ring of ${id.replace(/^ring:/, '')}`;
+}

@@ -173,7 +173,7 @@ test('decide a whole ring at once, with one order excepted', async ({ page }) =>
 
   const log = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
   await expect(log).toHaveCount(n - 1);
-  for (const text of await log.allTextContents()) expect(text).toMatch(/hold.*FRAUD-RING.*ring decision on ring:.*1 excepted/);
+  for (const text of await log.allTextContents()) expect(text).toMatch(/hold.*FRAUD-RING.*ring decision on the ring of .*1 excepted/);
   expect((await log.allTextContents()).some((t) => t.includes(excepted))).toBe(false);
   const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
   await expect(rows.filter({ hasText: excepted }).first()).not.toContainText('held');

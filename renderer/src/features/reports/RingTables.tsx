@@ -2,6 +2,7 @@
 // shown once the rings are linked, which may take seconds after the figures.
 import { formatCount, formatDate, formatMoney, showDate } from '../../../../shared/domain/money';
 import { major } from '../../../../shared/reports/fraudTrend';
+import { ringName } from '../../../../shared/linking/rings';
 import { ReportTable } from './reportParts';
 import type { TrendRings } from './shownReport';
 
@@ -43,7 +44,7 @@ export function RingTables({
             { label: 'Verdict' },
           ]}
           rows={list.map((r) => [
-            r.id.replace(/^ring:/, ''),
+            ringName(r.id),
             formatCount(r.ordersInRange),
             money(r.valueInRangeMinor),
             showDate(r.firstSeen),

@@ -1,4 +1,5 @@
 // Decide every queued order of a ring at once, with per-order exceptions.
+import { ringName } from '../../../../shared/linking/rings';
 import { useState } from 'react';
 import { formatMoney } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
@@ -36,7 +37,7 @@ export function RingDecision({
         chosen.map((r) => r.orderKey),
         decision,
         reason,
-        `ring decision on ${ringId}${except.size ? `, ${except.size} excepted` : ''}`,
+        `ring decision on the ${ringName(ringId)}${except.size ? `, ${except.size} excepted` : ''}`,
       );
       setExcept(new Set());
       await onDone(entries);

@@ -1,4 +1,5 @@
 // One ring: its figures, why its orders are linked, the link graph, and its orders.
+import { ringName } from '../../../../shared/linking/rings';
 import { usePanelFocus } from '../../ui/usePanelFocus';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { formatMoney, showDate } from '../../../../shared/domain/money';
@@ -38,7 +39,7 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
     <section className="panel wide ring-detail" aria-label={`Ring ${ring.id}`} onKeyDown={onPanelKeyDown}>
       <header className="wizard-head">
         <h2 ref={headingRef} tabIndex={-1}>
-          Ring #{ring.rank} · {m.orders} orders · {m.customers} customers · risk {m.score}
+          Ring #{ring.rank} ({ringName(ring.id)}) · {m.orders} orders · {m.customers} customers · risk {m.score}
         </h2>
         <button className="link" onClick={onClose} aria-label="Close the ring">
           ✕
