@@ -29,6 +29,24 @@ const RULE_WORDS: Record<string, string> = {
 export function describeLinkKey(k: Pick<LinkKey, 'type' | 'value' | 'rule' | 'raw'>, cardSummary?: string): string {
   // The fingerprint itself means nothing to a person; the card summary of the same order does.
   const summary = isCardSummaryRule(k.rule) ? k.value : cardSummary;
-  const shown = k.type === 'card' && summary ? describeCardSummary(summary) : k.type === 'card' ? k.raw : k.value;
+  const shown = k.type === 'card' && summary ? describeCardSummary(summary) : k.type === 'card' ? k.raw : describeLinkValue(k.type, k.value);
   return `${k.type} ${shown} (${RULE_WORDS[k.rule] ?? k.rule})`;
+}
+
+/**
+ * A link value in words for a person, from its stored form: a card's `BIN|last4|MM/YY` as
+ * "2246 36** **** 3342 exp 07/31", an address `DE|01101|lutzowstr|5` as "lutzowstr 5, 01101 DE",
+ * a collection point `DE|10115|packstation|199` as "packstation 199, 10115 DE", a name
+ * `01101|anna schmidt` as "anna schmidt, 01101". Anything else (an e-mail, a phone, an IP, a
+ * fingerprint) reads as it is stored. Shown only: overrides and filters keep the stored value.
+ */
+export function describeLinkValue(type: string, value: string): string {
+  const parts = value.split('|');
+  if (type === 'card' && /^\d{6,8}\|\d{4}\|/.test(value)) return describeCardSummary(value);
+  if (type === 'address' && parts.length >= 3) {
+    const [country = '', postcode = '', ...place] = parts;
+    return `${place.join(' ')}, ${postcode} ${country}`.trim();
+  }
+  if (type === 'name' && parts.length === 2) return `${parts[1]}, ${parts[0]}`;
+  return value;
 }

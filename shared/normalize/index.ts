@@ -19,4 +19,4 @@ export {
 } from './card';
 export { normaliseIp, normaliseDeviceId, type IpKeys } from './network';
 export { linkKeysOf, customerValuesOf, nameValue, accountValue, type LinkableOrder } from './keys';
-export { describeLinkKey } from './describe';
+export { describeLinkKey, describeLinkValue } from './describe';

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { describeLinkValue } from '../../shared/normalize';
 import { expect, loadDemo, test } from './fixtures';
 
 test('demo data -> Rings -> the top ring shows its shared card or device in the graph and explains the links', async ({ page }) => {
@@ -76,7 +77,9 @@ test('split a ring with a never-link value: the ring count changes, the override
     if ((await linking.count()) === 1) splitter = linking.first();
   }
   expect(splitter, 'a ring linked by a single value among the top rings').not.toBeNull();
-  const value = (await splitter!.getAttribute('aria-label'))!.replace(/^Never link \w+ /, '');
+  const [, type, raw] = /^Never link (\w+) (.*)$/.exec((await splitter!.getAttribute('aria-label'))!)!;
+  // Shown in words (a card's BIN and last 4, an address as a place), the stored value on hover.
+  const value = describeLinkValue(type!, raw!);
   await splitter!.click();
   await page.getByLabel('Reason', { exact: true }).fill('test: our own returns address');
   await page.getByRole('button', { name: 'Never link', exact: true }).click();
@@ -84,6 +87,7 @@ test('split a ring with a never-link value: the ring count changes, the override
   const overrides = page.getByRole('table', { name: 'Linking overrides' });
   await expect(overrides.locator('tbody tr').first()).toContainText('never-link');
   await expect(overrides.locator('tbody tr').first()).toContainText(value);
+  await expect(overrides.locator('tbody tr').first().locator(`[title="${raw}"]`)).toHaveCount(1);
   await expect(overrides.locator('tbody tr').first()).toContainText('test: our own returns address');
   await expect(overrides.locator('tbody tr').first()).toContainText('K. Weber');
 

@@ -1,7 +1,7 @@
 // Values shared by so many customers that they were held back from linking (collection points,
 // forwarders, office IPs), each of which the analyst may let link again, with a reason.
 import { useState } from 'react';
-import type { KeyType } from '../../../../shared/normalize';
+import { describeLinkValue, type KeyType } from '../../../../shared/normalize';
 import type { RingsOverview } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { ReasonForm } from '../../ui/ReasonForm';
@@ -12,7 +12,7 @@ type Burst = RingsOverview['bursts'][number];
 
 const BURST_COLUMNS: Column<Burst>[] = [
   { header: 'Key', cell: (b) => b.type },
-  { header: 'Value', cell: (b) => b.value },
+  { header: 'Value', cell: (b) => <span title={b.value}>{describeLinkValue(b.type, b.value)}</span> },
   { header: 'Identities', right: true, cell: (b) => b.evidence.identities },
   { header: 'Why', cell: (b) => b.why, className: 'wrap' },
 ];
@@ -30,7 +30,7 @@ export function HubsPanel({
   const [reason, setReason] = useState('');
   const columns: Column<Hub>[] = [
     { header: 'Key', cell: (h) => h.type },
-    { header: 'Value', cell: (h) => h.value },
+    { header: 'Value', cell: (h) => <span title={h.value}>{describeLinkValue(h.type, h.value)}</span> },
     { header: 'Customers', right: true, cell: (h) => h.customers },
     { header: 'Orders', right: true, cell: (h) => h.orders },
     { header: 'Why', cell: (h) => h.why, className: 'wrap' },
@@ -79,7 +79,7 @@ export function HubsPanel({
           onConfirm={() => onAllow(allowing.type, allowing.value, reason)}
           onClose={() => setAllowing(null)}
         >
-          Let {allowing.type} <strong>{allowing.value}</strong> link orders although many customers share it.
+          Let {allowing.type} <strong>{describeLinkValue(allowing.type, allowing.value)}</strong> link orders although many customers share it.
         </ReasonForm>
       )}
     </>

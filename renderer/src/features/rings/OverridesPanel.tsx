@@ -1,6 +1,7 @@
 // The analysts' linking overrides, newest first, with who, when, why and whether each
 // still applies; Undo appends a revocation rather than deleting anything.
 import { showDateTime } from '../../../../shared/domain/money';
+import { describeLinkValue } from '../../../../shared/normalize';
 import type { OverrideEntry } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 
@@ -10,7 +11,7 @@ export function OverridesPanel({ overrides, onUndo }: { overrides: OverrideEntry
     { header: 'Who', cell: (o) => o.analyst },
     { header: 'Action', cell: (o) => o.action },
     { header: 'Key', cell: (o) => o.type },
-    { header: 'Value', cell: (o) => o.value },
+    { header: 'Value', cell: (o) => <span title={o.value}>{describeLinkValue(o.type, o.value)}</span> },
     { header: 'Why', cell: (o) => o.reason },
     { header: 'Status', cell: (o) => (o.active ? 'active' : `undone ${showDateTime(o.revokedAt!)}`) },
     {

@@ -2,7 +2,7 @@
 import { ringName } from '../../../../shared/linking/rings';
 import { usePanelFocus } from '../../ui/usePanelFocus';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
-import { formatMoney, showDate } from '../../../../shared/domain/money';
+import { countOf, formatMoney, showDate } from '../../../../shared/domain/money';
 import type { GraphExpansion, RingDetail, RingVerdict } from '../../core/contract';
 import type { KeyType } from '../../../../shared/normalize';
 import { ErrorAlert } from '../../app/Alerts';
@@ -50,7 +50,7 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
         {Object.entries(m.valueMinor)
           .map(([c, v]) => formatMoney(v, c))
           .join(' + ')}{' '}
-        · {m.disputes} disputes ({m.fraudDisputes} fraud)
+        · {countOf(m.disputes, 'dispute')} ({m.fraudDisputes} fraud)
       </p>
       <CaseClaimBar of={caseOf.ring(ring.id)} what="ring" />
       <RingKeys keys={ring.keys} onNeverLink={(type, value, reason) => done(() => actions.neverLink(type, value, reason))} />

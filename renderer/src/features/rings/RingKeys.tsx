@@ -1,5 +1,6 @@
 // The key values that link a ring, coloured by key type, each with "never link…": the analyst
 // gives a reason and the value no longer links orders (which may split or dissolve the ring).
+import { describeLinkValue } from '../../../../shared/normalize';
 import { useState } from 'react';
 import type { KeyType } from '../../../../shared/normalize';
 import type { RingDetail } from '../../core/contract';
@@ -18,8 +19,8 @@ export function RingKeys({ keys, onNeverLink }: { keys: RingDetail['keys']; onNe
               {type}
             </span>
             {values.slice(0, 6).map((v) => (
-              <span key={v} className="key-value">
-                {v}
+              <span key={v} className="key-value" title={v}>
+                {describeLinkValue(type, v)}
                 <button className="link" aria-label={`Never link ${type} ${v}`} onClick={() => setSplitting({ type, value: v })}>
                   never link…
                 </button>
@@ -40,8 +41,8 @@ export function RingKeys({ keys, onNeverLink }: { keys: RingDetail['keys']; onNe
           onConfirm={() => onNeverLink(splitting.type, splitting.value, reason)}
           onClose={() => setSplitting(null)}
         >
-          Never link on {splitting.type} <strong>{splitting.value}</strong>: orders that share only this value are no longer linked, which may split or dissolve
-          this ring. The override is kept with your reason and can be undone.
+          Never link on {splitting.type} <strong>{describeLinkValue(splitting.type, splitting.value)}</strong>: orders that share only this value are no longer
+          linked, which may split or dissolve this ring. The override is kept with your reason and can be undone.
         </ReasonForm>
       )}
     </>
