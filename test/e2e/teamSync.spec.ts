@@ -2,6 +2,7 @@
 // server. Greta's note on an order and her never-link override reach Hugo (who applies the override
 // as his own); Greta erases the customer, and the note's text is gone on Hugo's laptop and at the
 // server while every device's chain still verifies.
+import { describeLinkValue } from '../../shared/normalize';
 import type { APIRequestContext } from '@playwright/test';
 import { SCHEMA_HEADER, TEAM_SCHEMA_VERSION, verifyTeamChain, type PulledEvent } from '../../shared/team';
 import { expectNoSeriousViolations } from './axe';
@@ -51,7 +52,9 @@ test('team sync of notes and overrides: Hugo sees Greta’s note and applies her
     .getByRole('region', { name: /^Ring / })
     .getByRole('button', { name: /^Never link \w+ / })
     .first();
-  const value = (await neverLink.getAttribute('aria-label'))!.replace(/^Never link \w+ /, '');
+  const [, type, raw] = /^Never link (\w+) (.*)$/.exec((await neverLink.getAttribute('aria-label'))!)!;
+  // Shown in words; the stored value names the override in the teammate's Apply button.
+  const value = describeLinkValue(type!, raw!);
   await neverLink.click();
   await page.getByLabel('Reason', { exact: true }).fill('our returns warehouse');
   await page.getByRole('button', { name: 'Never link', exact: true }).click();
@@ -72,7 +75,7 @@ test('team sync of notes and overrides: Hugo sees Greta’s note and applies her
   await expect(teamOverrides.locator('tbody tr').first()).toContainText('our returns warehouse');
   await b.page.screenshot({ path: '/tmp/sync-team-overrides.png', fullPage: true });
   await expectNoSeriousViolations(b.page, "teammates' linking overrides", { include: '[data-testid="team-overrides"]' });
-  await teamOverrides.getByRole('button', { name: `Apply Greta Lind's never-link override of ${value} here` }).click();
+  await teamOverrides.getByRole('button', { name: `Apply Greta Lind's never-link override of ${raw} here` }).click();
   const mine = b.page.getByRole('table', { name: 'Linking overrides' }).locator('tbody tr').first();
   await expect(mine).toContainText(value);
   await expect(mine).toContainText("Greta Lind's override: our returns warehouse");

@@ -1,6 +1,7 @@
 // Teammates' records where an analyst looks for them: their notes on the order in front of the
 // analyst, their changes and files on the open dispute, and their linking overrides beside this
 // laptop's (applied here only when the analyst says so). An erased text says so instead of showing blank.
+import { describeLinkValue } from '../../../../shared/normalize';
 import { ATTACHMENT_TYPE_LABEL } from '../../../../shared/disputes/attachments';
 import { showDateTime } from '../../../../shared/domain/money';
 import { STATUS_LABEL } from '../../../../shared/disputes/workflow';
@@ -130,7 +131,7 @@ export function TeamOverridesPanel({ onApply, refreshKey }: { onApply(deviceId: 
     { header: 'Who', cell: (o) => o.analyst },
     { header: 'Action', cell: (o) => o.action },
     { header: 'Key', cell: (o) => o.type },
-    { header: 'Value', cell: (o) => o.value ?? ERASED },
+    { header: 'Value', cell: (o) => (o.value === null ? ERASED : <span title={o.value}>{describeLinkValue(o.type, o.value)}</span>) },
     { header: 'Why', cell: (o) => o.reason ?? ERASED },
     {
       header: 'Here',
