@@ -1,5 +1,6 @@
 // Card expiries as exports and spreadsheets write them, to `MM/YY`: `05/27`, `0527`, `2027-05`, and
 // the dates Excel turns them into (`12/1/2027`, `2027-12-01`, `Dec-27`) when a month and year are certain.
+import { daysInMonth } from './dates';
 
 /** `MM/YY` from a month (`5`, `05`) and a year (`2027`, `27`); '' if either is not a valid value. */
 export function expiryOf(month: string, year: string): string {
@@ -41,13 +42,6 @@ function monthNamed(word: string): number {
     : 0;
 }
 
-const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function lastDayOf(month: number, year: number): number {
-  if (month !== 2) return DAYS_IN_MONTH[month - 1]!;
-  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-}
-
 /**
  * The month of a short date `a/b/y` that stands for an expiry, or 0 when it is not certain. Either
  * field could be the day (US or European spreadsheet); a reading counts only as a first or last
@@ -55,8 +49,8 @@ function lastDayOf(month: number, year: number): number {
  * only when one reading remains is the month certain.
  */
 function expiryMonthOfShortDate(a: number, b: number, year: number): number {
-  const valid = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= lastDayOf(month, year);
-  const edge = (month: number, day: number) => day === 1 || day === lastDayOf(month, year);
+  const valid = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(month, year);
+  const edge = (month: number, day: number) => day === 1 || day === daysInMonth(month, year);
   // Only a first or last day of a month is an expiry a spreadsheet rewrote: `05/27` typed into US
   // Excel becomes 27 May of this year, whose month and year are not the card's at all.
   const monthFirst = valid(a, b) && edge(a, b);
@@ -95,8 +89,8 @@ export function expiryFromText(value: string): string {
     const month = Number(m[3]);
     const day = Number(m[4]);
     const year = Number(m[1]);
-    const edge = day === 1 || day === lastDayOf(month, year);
-    return month >= 1 && month <= 12 && day >= 1 && day <= lastDayOf(month, year) && edge ? expiryOf(String(month), m[1]!) : '';
+    const edge = day === 1 || day === daysInMonth(month, year);
+    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(month, year) && edge ? expiryOf(String(month), m[1]!) : '';
   }
   m = SHORT_DATE.exec(s);
   if (m) {

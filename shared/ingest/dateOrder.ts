@@ -2,7 +2,7 @@
 // a first field over 12 says day-first, a second field over 12 says month-first, a four-digit
 // first field says year-first. A column whose values never say keeps the format's order (or the
 // analyst's), and the import card names the order used and why.
-import { fullYearOf, TWO_DIGIT_YEAR_REFERENCE, type DateOrder } from './dates';
+import { DATE_ORDER_WORDS, fullYearOf, TWO_DIGIT_YEAR_REFERENCE, type DateOrder } from './dates';
 
 /** What one value says about its column's order: null when it says nothing (`4/5/15`, ISO). */
 export function dateOrderEvidence(raw: string): DateOrder | null {
@@ -107,7 +107,7 @@ export function dateOrderExample(raw: string, order: DateOrder): string {
   return `${raw.trim().split(/\s+/)[0]} → ${day} ${MONTHS[month - 1]} ${year}`;
 }
 
-export const DATE_ORDER_WORDS: Record<DateOrder, string> = { DMY: 'day/month/year', MDY: 'month/day/year' };
+export { DATE_ORDER_WORDS };
 
 /** Why a value cannot be read in its column's order: "18/4/15 is day-first, but …"; null when it fits. */
 export function dateOrderConflict(raw: string, order: DateOrder): string | null {

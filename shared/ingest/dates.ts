@@ -146,9 +146,13 @@ export function parseTimestamp(raw: string, naive: TimeZone, order: DateOrder = 
 }
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const ORDER_WORDS: Record<DateOrder, string> = { DMY: 'day/month/year', MDY: 'month/day/year' };
+export const DATE_ORDER_WORDS: Record<DateOrder, string> = { DMY: 'day/month/year', MDY: 'month/day/year' };
 
-const isLeapYear = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+/** Days in `month` (1-12) of `year`: February has 29 in a leap year. */
+export function daysInMonth(month: number, year: number): number {
+  if (month !== 2) return DAYS_IN_MONTH[month - 1]!;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
 
 /**
  * What is wrong with a value shaped like a date whose day or month cannot exist (`31/13/2026`:
@@ -169,7 +173,7 @@ export function impossibleDate(raw: string, order: DateOrder = 'DMY'): string | 
     const [a, b] = [Number(short[1]), Number(short[3])];
     [day, month] = order === 'DMY' ? [a, b] : [b, a];
     year = short[4]!.length === 2 ? fullYearOf(Number(short[4]), TWO_DIGIT_YEAR_REFERENCE) : Number(short[4]);
-    how = `, read as ${ORDER_WORDS[order]}`;
+    how = `, read as ${DATE_ORDER_WORDS[order]}`;
   } else return null;
   // What is wrong first, then the value as read: "month 13 does not exist (31/13/2026, read as day/month/year)".
   const wrong = (what: string) => `${what} (${(iso ?? short)![0]}${how})`;
@@ -177,7 +181,7 @@ export function impossibleDate(raw: string, order: DateOrder = 'DMY'): string | 
   if (day < 1) return wrong(`day ${day} does not exist`);
   if (day > 31) return wrong(`day ${day} does not exist`);
   // February names its year: whether it has a 29th depends on it.
-  const most = month === 2 && !isLeapYear(year) ? 28 : DAYS_IN_MONTH[month - 1]!;
+  const most = daysInMonth(month, year);
   if (day > most) return wrong(`${MONTH_NAMES[month - 1]}${month === 2 ? ` ${year}` : ''} has only ${most} days`);
   return null;
 }
