@@ -214,7 +214,10 @@ export async function verifyChain(entries: readonly DecisionEntry[], head: Pick<
     };
   }
   if (!head && prev) return { ok: false, entries: entries.length, seq: 1, reason: 'the log has entries but no recorded head: it was replaced' };
-  const erasedBy = new Set(entries.filter((e) => e.decision === 'erasure' || e.decision === 'retention').flatMap((e) => e.refs ?? []));
+  // A restore lists the entries of the backup whose notes the erasure register erased again.
+  const erasedBy = new Set(
+    entries.filter((e) => e.decision === 'erasure' || e.decision === 'retention' || e.decision === 'restore').flatMap((e) => e.refs ?? []),
+  );
   const unlogged = entries.find((e) => e.noteErased && !erasedBy.has(e.seq));
   if (unlogged)
     return { ok: false, entries: entries.length, seq: unlogged.seq, reason: `the note of entry ${unlogged.seq} was removed without a logged erasure` };

@@ -1,6 +1,7 @@
 // Personal data in the browser: a customer erased on request is gone from every search, their
 // decision notes are erased, and the log still verifies and names the erasure; the retention
 // period purges older personal data the same way.
+import { backUp, chooseBackup, verifyLog } from './backupSteps';
 import { expect, loadDemo, search, test, visibleRows } from './fixtures';
 
 test('erasure: a customer erased on request is gone from search, their note is erased, and the log verifies and names the erasure', async ({ page }) => {
@@ -43,6 +44,48 @@ test('erasure: a customer erased on request is gone from search, their note is e
   await expect(page.getByRole('table', { name: 'Decisions' })).not.toContainText(email);
   await page.getByRole('button', { name: 'Verify log' }).click();
   await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: all 2 entries verified.');
+});
+
+test('a backup written before an erasure is restored with the customer erased again, and the restore says so', async ({ page }, testInfo) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
+  const email = (await page.getByTestId('fired-rules').locator('xpath=following-sibling::p[1]').textContent())!.trim();
+  expect(email).toContain('@');
+  await page.locator('section.review').focus();
+  await page.keyboard.press('n');
+  await page.getByLabel('Decision note').fill(`called ${email} back, customer confirmed`);
+  await page.getByRole('button', { name: 'Note', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Decisions' }).locator('tbody tr')).toHaveCount(1);
+  const lastNight = testInfo.outputPath('last-night.fwbackup');
+  await backUp(page, lastNight);
+
+  await page.getByLabel('Customer email or customer id').fill(email);
+  await page.getByLabel('Request reference').fill('GDPR-2026-140');
+  await page.getByRole('button', { name: 'Find…' }).click();
+  const plan = (await page.getByRole('dialog', { name: 'Confirm erasure' }).getByTestId('personal-plan').textContent())!;
+  const orders = /^(\d+) orders?/.exec(plan)![1]!;
+  await page.getByRole('dialog', { name: 'Confirm erasure' }).getByRole('button', { name: 'Erase' }).click();
+  await expect(page.getByText(/^Erased; logged as entry 2 of the decision log\.$/)).toBeVisible();
+
+  await chooseBackup(page, lastNight);
+  const confirm = page.getByRole('dialog', { name: 'Confirm restore' });
+  await expect(confirm.getByTestId('restore-erased-again')).toContainText(
+    new RegExp(
+      `^Erasures recorded on this laptop or in the backup \\(request GDPR-2026-140\\) reach data it holds: they are applied to it again before it is written \\(personal data of ${orders} orders? and \\d+ payments?; 1 note\\)`,
+    ),
+  );
+  await confirm.getByLabel('Why restore this older backup').fill('testing last night’s backup');
+  await confirm.getByRole('button', { name: 'Replace cache with this backup' }).click();
+  await expect(page.getByText(/^Restored from last-night\.fwbackup; logged as entry 2 of the decision log\.$/)).toBeVisible();
+
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, email);
+  await expect(page.getByTestId('orders-count')).toHaveText('0 of 10,000 orders');
+  await verifyLog(page, 2);
+  const log = page.getByRole('table', { name: 'Decisions' });
+  await expect(log.locator('tbody tr').first()).toContainText('erasures recorded (request GDPR-2026-140) applied to it again');
+  await expect(log).not.toContainText(email);
 });
 
 test('retention: personal data older than the period is purged, a summary is kept, and the log names the purge', async ({ page }) => {

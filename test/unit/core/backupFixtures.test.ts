@@ -34,14 +34,19 @@ describe('backup fixtures of every released schema version', () => {
       const staged = await readBackup(file, version >= 7 ? FIXTURE_PASSPHRASE : null);
       expect(staged.schemaVersion).toBe(version);
       const pending = await planRestore(db, staged, []);
-      const decisions = version >= 2 ? 3 : 0;
-      expect(pending.plan).toMatchObject({ verifiedTo: decisions, lostDecisions: 0 });
-      expect(pending.plan.counts).toMatchObject({ orders: 40, payments: 1, disputes: 1, decisions });
+      // Schema 15: a customer of their own order, erased on request (entry 4), kept in the erasure register.
+      const decisions = version >= 15 ? 4 : version >= 2 ? 3 : 0;
+      const orders = version >= 15 ? 41 : 40;
+      expect(pending.plan).toMatchObject({ verifiedTo: decisions, lostDecisions: 0, erasedAgain: null });
+      expect(pending.plan.counts).toMatchObject({ orders, payments: 1, disputes: 1, decisions });
       const entry = await applyRestore(db, pending, { reason: '', clock: fixedClock(Date.UTC(2026, 10, 18)) });
       expect(entry.seq).toBe(decisions + 1);
       expect((await new DecisionLog(db).verify()).chain).toEqual({ ok: true, entries: decisions + 1 });
       const store = new OrderStore(db);
-      expect(await store.open()).toBe(40);
+      expect(await store.open()).toBe(orders);
+      expect((await db.erasures.toArray()).map((e) => [e.kind, e.reference, e.seq, e.orderKeys])).toEqual(
+        version >= 15 ? [['erasure', 'GDPR-FIXTURE-1', 4, ['shopify:#2000']]] : [],
+      );
       expect(await db.reportSnapshots.count()).toBe(version >= 5 ? 1 : 0);
       // Schema 9: a PNG attached to the dispute, its attach logged (its bytes still match their hash); a PayPal claim.
       expect((await db.refundClaims.toArray()).map((c) => [c.id, c.kind])).toEqual(version >= 9 ? [['PP-D-12345', 'paypal-inr']] : []);

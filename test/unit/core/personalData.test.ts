@@ -297,6 +297,132 @@ describe('erasing one customer', () => {
   });
 });
 
+describe('a restore of a backup written before an erasure', () => {
+  const backupOf = async (db: WorkbenchDb) => (await writeBackup(db, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock })).blob;
+  const restore = async (db: WorkbenchDb, file: Blob, reason = '') => {
+    const pending = await planRestore(db, await readBackup(file, PASSPHRASE), [], clock);
+    return { plan: pending.plan, entry: await applyRestore(db, pending, { reason, clock }) };
+  };
+  const annaData = async (db: WorkbenchDb) =>
+    JSON.stringify([(await texts(db)).filter((o) => o.externalId !== '#1003'), await new PaymentStore(db).get('ch_1'), await db.linkOverrides.toArray()]);
+
+  async function disputeWithFile(db: WorkbenchDb) {
+    await db.disputes.put({
+      id: 'dp_1',
+      orderKey: 'shopify:#1002',
+      provider: 'stripe',
+      paymentId: 'ch_1',
+      network: 'visa',
+      reasonCode: '10.4',
+      amountMinor: 100,
+      currency: 'EUR',
+      openedAt: NOW,
+      dueAt: NOW,
+      status: 'new',
+    });
+    await new AttachmentService(db, clock).attach(
+      'dp_1',
+      'anna-schmidt-mail.eml',
+      new TextEncoder().encode('From: anna.schmidt@gmail.com\nSubject: my order\n\nIt never came.'),
+      'customer-email',
+    );
+  }
+
+  it('erases the person again before writing it, says so in its log entry, and the chain verifies', async () => {
+    const { db, service } = await cacheWithCustomers('restore-erased');
+    await disputeWithFile(db);
+    const lastNight = await backupOf(db);
+    const { token } = await service.planErasure('anna.schmidt@gmail.com');
+    await service.applyPersonalData(token, 'GDPR-2026-130');
+    expect(await annaData(db)).not.toMatch(/anna|schmidt|203\.0\.113\.7|fpA/i);
+
+    const { plan, entry } = await restore(db, lastNight, 'disk trouble');
+    expect(plan.erasedAgain).toEqual({
+      requests: 'request GDPR-2026-130',
+      what: 'personal data of 2 orders and 1 payment; 1 note; 1 link override; 1 attached file',
+      notes: [1],
+    });
+    expect(entry).toMatchObject({ decision: 'restore', refs: [1] });
+    expect(entry.note).toContain(
+      '; erasures recorded (request GDPR-2026-130) applied to it again: personal data of 2 orders and 1 payment; 1 note; 1 link override; 1 attached file',
+    );
+    // Anna stays erased: orders (what reports need kept), payment, override, note, attached file.
+    expect(await annaData(db)).not.toMatch(/anna|schmidt|203\.0\.113\.7|fpA|\+49/i);
+    const rows = await texts(db);
+    expect(rows.filter((o) => o.externalId !== '#1003').map((o) => [o.email, o.shipName, o.totalMinor])).toEqual([
+      ['', '', 12_999],
+      ['', '', 12_999],
+    ]);
+    expect(rows.find((o) => o.externalId === '#1003')!.email).toBe('tim.wolf@web.de');
+    expect((await new PaymentStore(db).get('ch_2'))!.email).toBe('tim.wolf@web.de');
+    expect(await db.disputeAttachments.count()).toBe(0);
+    // The file's history: attached, removed by the erasure (made here since, kept), removed again by the restore.
+    const history = await db.disputeEvents.where('disputeId').equals('dp_1').toArray();
+    expect(history.map((e) => [e.file?.action, e.note]).sort()).toEqual([
+      ['attached', ''],
+      ['removed', 'erased on request GDPR-2026-130'],
+      ['removed', 'erased on request GDPR-2026-130 (applied again to a restored backup)'],
+    ]);
+    const log = new DecisionLog(db);
+    const entries = await log.entries();
+    expect(entries[0]).toMatchObject({ note: '', noteErased: true });
+    expect(entries[1]!.note).toBe('Tim Wolf asked for a call back');
+    expect(JSON.stringify([await db.decisions.toArray(), await db.logArchive.toArray()])).not.toMatch(/Anna|\+49 170/);
+    expect((await log.verify()).chain).toMatchObject({ ok: true });
+    // The register outlives the restore: the same backup restored again is erased again.
+    expect(await db.erasures.count()).toBe(1);
+    const again = await restore(db, lastNight, 'once more');
+    expect(again.plan.erasedAgain?.requests).toBe('request GDPR-2026-130');
+    expect(await annaData(db)).not.toMatch(/anna|schmidt/i);
+    expect((await log.verify()).chain).toMatchObject({ ok: true });
+  });
+
+  it('travels in later backups: another laptop restoring the newer backup, then the older one, keeps the person erased', async () => {
+    const { db, service } = await cacheWithCustomers('restore-erased-travel');
+    const older = await backupOf(db);
+    const { token } = await service.planErasure('c-1');
+    await service.applyPersonalData(token, 'GDPR-2026-131');
+    const newer = await backupOf(db);
+    const other = createDb('restore-erased-other');
+    dbs.push(other);
+    await other.meta.put({ key: 'analystName', value: 'J. Braun' });
+    const first = await restore(other, newer);
+    expect(first.plan.erasedAgain).toBeNull();
+    expect(await other.erasures.count()).toBe(1);
+    const second = await restore(other, older, 'the newer one was wrong');
+    expect(second.plan.erasedAgain?.requests).toBe('request GDPR-2026-131');
+    expect(await annaData(other)).not.toMatch(/anna|schmidt/i);
+    expect((await new DecisionLog(other).verify()).chain).toMatchObject({ ok: true });
+  });
+
+  it('applies a retention purge again to the older orders and payments the backup brings back', async () => {
+    const { db, service } = await cacheWithCustomers('restore-retention');
+    const lastYear = await backupOf(db);
+    await service.setRetentionMonths(12);
+    await service.applyPersonalData((await service.planRetention())!.token, '');
+    const { plan, entry } = await restore(db, lastYear, 'disk trouble');
+    expect(plan.erasedAgain).toMatchObject({ requests: 'retention before 2025-11-18', what: 'personal data of 2 orders and 1 payment; 1 note', notes: [2] });
+    expect(entry.refs).toEqual([2]);
+    expect((await texts(db)).map((o) => [o.externalId, o.email])).toEqual([
+      ['#1001', ''],
+      ['#1003', ''],
+      ['#1002', 'anna.schmidt@gmail.com'],
+    ]);
+    expect((await new PaymentStore(db).get('ch_2'))!.ip).toBe('');
+    expect((await new PaymentStore(db).get('ch_1'))!.email).toBe('anna.schmidt@gmail.com');
+    expect((await new DecisionLog(db).verify()).chain).toMatchObject({ ok: true });
+  });
+
+  it('a cache with no erasure restores a backup as it is', async () => {
+    const { db } = await cacheWithCustomers('restore-no-erasure');
+    const file = await backupOf(db);
+    const { plan, entry } = await restore(db, file);
+    expect(plan.erasedAgain).toBeNull();
+    expect(entry.refs).toBeUndefined();
+    expect(await annaData(db)).toMatch(/anna\.schmidt@gmail\.com/);
+  });
+});
+
 describe('the retention period', () => {
   it('cut-off is N calendar months back; 0 keeps everything', () => {
     expect(retentionCutoff(0, NOW)).toBeNull();

@@ -24,6 +24,7 @@ const plan: RestorePlan = {
   needsReason: false,
   witnessedBy: [],
   supersedes: { seq: 4, hash: 'a'.repeat(64) },
+  erasedAgain: null,
 };
 
 const dialog = (p: RestorePlan) =>

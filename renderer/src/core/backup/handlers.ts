@@ -29,7 +29,7 @@ export function backupHandlers(ctx: CoreContext) {
       onProgress?: ProgressFn,
     ): Promise<{ token: number; plan: RestorePlan }> {
       const staged = await readBackup(file, passphrase, onProgress);
-      const pending = await planRestore(ctx.db, staged, witnesses);
+      const pending = await planRestore(ctx.db, staged, witnesses, ctx.clock);
       waiting = { token: ++tokens, pending };
       return { token: waiting.token, plan: pending.plan };
     },

@@ -17,6 +17,9 @@ import { checkBackup } from './checkBackup';
 import type { StagedBackup } from './readBackup';
 import { describeCounts, type SummaryCounts } from './summary';
 import { TABLE_NAMES } from './tableSchemas';
+import { describeRecords, describeReapplied, mergedRegister, reappliedAnything, reapplyErasures } from '../privacy/erasureRegister';
+import { PERSONAL_ORDER_FIELDS, PERSONAL_PAYMENT_FIELDS } from '../privacy/personalData';
+import type { ErasureRecord } from '../storage/schema';
 
 export interface RestorePlan {
   fileName: string;
@@ -52,6 +55,12 @@ export interface RestorePlan {
   witnessedBy: string[];
   /** The head this restore replaces (named in its log entry). */
   supersedes: LogHead;
+  /**
+   * Erasures and retention purges (recorded here or in the backup) that reach data the backup
+   * holds: applied to it again before anything is written, named in the restore's log entry.
+   * `notes`: the backup's entries whose notes go again (the entry lists them, as an erasure does).
+   */
+  erasedAgain: { requests: string; what: string; notes: number[] } | null;
 }
 
 /** A backup checked and related, waiting for the analyst's confirmation. */
@@ -70,7 +79,7 @@ export interface PendingRestore {
  * Relates a checked backup to this laptop: refuses one whose log has other hashes than the log
  * here (when that verifies) or than any witness saw, and counts what a restore would set aside.
  */
-export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witnesses: readonly Witness[]): Promise<PendingRestore> {
+export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witnesses: readonly Witness[], clock: Clock = systemClock): Promise<PendingRestore> {
   const { counts, entries } = await checkBackup(staged);
   // Entries and head read together: an append between the two reads would look like a broken log.
   const [local, localHead] = await db.transaction('r', [db.decisions, db.decisionHead], async () => [
@@ -108,6 +117,19 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
     const w = witnesses.flatMap((x) => x.heads).filter((h) => h.seq === witnessedNewest)[0]!;
     supersedes = { seq: w.seq, hash: w.hash };
   }
+  // A backup written before an erasure holds the person whole: the register (this laptop's and
+  // the backup's) is applied to it before it is related row by row and written.
+  const register = mergedRegister((staged.tables.get('erasures') ?? []) as ErasureRecord[], await db.erasures.toArray());
+  const analyst = await analystName(db).catch(() => stagedAnalyst(staged) ?? '');
+  const reapplied = await reapplyErasures(staged.tables as Map<string, unknown[]>, register, {
+    personalOrderFields: PERSONAL_ORDER_FIELDS,
+    personalPaymentFields: PERSONAL_PAYMENT_FIELDS,
+    analyst,
+    at: clock.now(),
+  });
+  const erasedAgain = reappliedAnything(reapplied)
+    ? { requests: describeRecords(reapplied.records), what: describeReapplied(reapplied), notes: reapplied.notes }
+    : null;
   const lostOther = await lostAppendOnlyRows(db, staged, !localOk).then((rows) => rows.filter((r) => r.table !== 'decisions' && !r.keep).length);
   const keptOther = await lostAppendOnlyRows(db, staged, !localOk).then((rows) => rows.filter((r) => r.keep).length);
   const plan: RestorePlan = {
@@ -127,6 +149,7 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
     needsReason: lostDecisions > 0 || !localOk,
     witnessedBy: witnesses.map((w) => w.source),
     supersedes,
+    erasedAgain,
   };
   return { staged, plan, entries, inspectedHead: localHead && { seq: localHead.seq, hash: localHead.hash } };
 }
@@ -180,9 +203,7 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
         : `Say why: ${plan.lostDecisions} decisions after entry ${plan.verifiedTo} will be set aside`,
     );
   const clock = opts.clock ?? systemClock;
-  const analyst = await analystName(db).catch(
-    () => ((staged.tables.get('meta') ?? []) as { key: string; value: unknown }[]).find((m) => m.key === 'analystName')?.value as string | undefined,
-  );
+  const analyst = await analystName(db).catch(() => stagedAnalyst(staged));
   if (!analyst) throw new Error('Say who you are first: enter your name (Settings → Analyst). A restore is logged under it.');
   const what = `Restored ${plan.fileName}${plan.createdAt ? ` (written ${new Date(plan.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC${plan.createdBy ? ` by ${plan.createdBy}` : ''})` : ''}: ${plan.summary}`;
   const setAside = plan.localLogBroken
@@ -190,17 +211,20 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
     : plan.lostDecisions > 0
       ? `; ${plan.lostDecisions} decisions after entry ${plan.verifiedTo} set aside`
       : '';
+  const again = plan.erasedAgain ? `; erasures recorded (${plan.erasedAgain.requests}) applied to it again: ${plan.erasedAgain.what}` : '';
   const entry = await chainEntry(
     {
       orderKey: '',
       decision: 'restore',
       reasonCode: '',
-      note: `${what}${setAside}${reason ? `. Reason: ${reason}` : ''}`.slice(0, 4000),
+      note: `${what}${setAside}${again}${reason ? `. Reason: ${reason}` : ''}`.slice(0, 4000),
       analyst,
       at: clock.now(),
       score: null,
       matrixVersion: null,
       undoes: null,
+      // The backup's entries whose notes the register erased again: the chain check asks that every erased note be listed.
+      ...(plan.erasedAgain?.notes.length ? { refs: plan.erasedAgain.notes } : {}),
       supersedes: plan.supersedes,
     },
     headOf(entries),
@@ -250,6 +274,11 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
     opts.beforeCommit?.();
   });
   return entry;
+}
+
+/** The analyst named in the backup, for a cache that names none yet. */
+function stagedAnalyst(staged: StagedBackup): string | undefined {
+  return ((staged.tables.get('meta') ?? []) as { key: string; value: unknown }[]).find((m) => m.key === 'analystName')?.value as string | undefined;
 }
 
 function withoutId(r: LogArchiveRecord): LogArchiveRecord {

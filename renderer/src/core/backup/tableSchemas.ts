@@ -245,6 +245,22 @@ export const TABLE_ROWS = {
         .max(10_000),
     })
     .strict(),
+  erasures: z
+    .object({
+      id,
+      at: time,
+      analyst: z.string().max(80),
+      seq: z.number().int().min(1),
+      kind: z.enum(['erasure', 'retention']),
+      reference: z.string().max(200),
+      orderKeys: z.array(short).max(1_000_000),
+      payments: z.array(short).max(1_000_000),
+      noteHashes: z.array(sha256Hex).max(1_000_000),
+      salt: z.string().regex(/^[0-9a-f]{32}$/),
+      linkValueHashes: z.array(sha256Hex).max(100_000),
+      before: time.optional(),
+    })
+    .strict(),
 } satisfies Record<
   Exclude<keyof WorkbenchDb, keyof import('dexie').Dexie | (typeof DERIVED_TABLES)[number] | (typeof TEAM_TABLES)[number] | (typeof RETIRED_TABLES)[number]>,
   z.ZodType

@@ -13,7 +13,8 @@ import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { replacingLogsHere } from '../storage/appendOnly';
 import { analystName } from '../storage/metaRepository';
 import { eraseTeamTexts } from '../team/teamTexts';
-import type { RetentionSummaryRecord, StoredPayment, WorkbenchDb } from '../storage/schema';
+import { linkValueHash, newSalt } from './erasureRegister';
+import type { ErasureRecord, RetentionSummaryRecord, StoredPayment, WorkbenchDb } from '../storage/schema';
 
 /** Order fields that identify a person. Dates, amounts, channel, countries, card brand and method stay. */
 export const PERSONAL_ORDER_FIELDS = [
@@ -309,6 +310,21 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
     undoes: null,
     refs: plan.notes,
   };
+  // The register keeps what this reached, so data that comes back (a restore of an older backup) is erased again.
+  const salt = newSalt();
+  const register: Omit<ErasureRecord, 'seq'> = {
+    at: input.at,
+    analyst,
+    kind: plan.kind,
+    reference: plan.kind === 'erasure' ? reference : '',
+    // Retention reaches by date (`before`); an erasure by the orders and payments it found.
+    orderKeys: plan.kind === 'erasure' ? [...plan.orderKeys] : [],
+    payments: plan.kind === 'erasure' ? [...plan.payments] : [],
+    noteHashes: [...plan.noteHashes],
+    salt,
+    linkValueHashes: await Promise.all((plan.linkValues ?? []).map((v) => linkValueHash(salt, v))),
+    ...(plan.before !== undefined ? { before: plan.before } : {}),
+  };
   for (let attempt = 0; attempt < 20; attempt++) {
     const head = ((await db.decisionHead.get('head')) ?? null) as LogHead | null;
     const entry = await chainEntry(input, head);
@@ -325,6 +341,7 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
         db.logArchive,
         db.linkOverrides,
         db.retentionSummaries,
+        db.erasures,
         db.keyIndex,
         db.disputeAttachments,
         db.disputeEvents,
@@ -383,6 +400,7 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
           });
         }
         if (plan.kind === 'retention') await db.retentionSummaries.add({ at: input.at, analyst, before: plan.before!, months: plan.months ?? [] });
+        await db.erasures.add({ ...register, seq: entry.seq });
         await db.decisions.add(entry);
         await db.decisionHead.put({ key: 'head', seq: entry.seq, hash: entry.hash });
         // The team's copies: the text beside events about these orders, their disputes and the

@@ -371,6 +371,15 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       }
     },
   },
+  {
+    // The erasure register (ErasureRecord): what each erasure and retention purge reached, so a
+    // restore of a backup written before it, or an import of a file that still holds the person,
+    // applies it again. Append-only, kept when the cache is cleared, merged by a restore.
+    version: 15,
+    stores: {
+      erasures: '++id, at',
+    },
+  },
 ];
 
 /** Tables of data derived from the others: rebuilt, never backed up or restored. */
@@ -409,6 +418,7 @@ export const KEPT_ON_WIPE: readonly string[] = [
   'exportLog',
   'logArchive',
   'retentionSummaries',
+  'erasures',
   'teamState',
   'teamOutbox',
   'teamEvents',
@@ -424,6 +434,7 @@ export const APPEND_ONLY: readonly { table: string; since: number }[] = [
   { table: 'exportLog', since: 7 },
   { table: 'logArchive', since: 7 },
   { table: 'retentionSummaries', since: 7 },
+  { table: 'erasures', since: 15 },
   { table: 'teamOutbox', since: 10 },
   { table: 'teamEvents', since: 10 },
 ];
@@ -462,6 +473,33 @@ export interface RetentionSummaryRecord {
   /** Orders, payments and disputes dated before this were purged (epoch ms). */
   before: number;
   months: { month: string; orders: number; orderValueMinor: Record<string, number>; payments: number; disputes: number }[];
+}
+
+/**
+ * One erasure or retention purge as the register keeps it: what it reached, so it can be applied
+ * again to data that comes back (a restored backup written before it, a file imported again).
+ * Order numbers and payment ids stay in the cache after an erasure anyway; the person's linked
+ * values are kept only as salted SHA-256 hashes, enough to know them again, not to read them.
+ */
+export interface ErasureRecord {
+  id?: number;
+  at: number;
+  analyst: string;
+  /** The decision-log entry that logged it. */
+  seq: number;
+  kind: 'erasure' | 'retention';
+  /** Erasure: the request's reference (a ticket number), as logged. */
+  reference: string;
+  /** Erasure: the orders (source:externalId) and payments whose personal data went. */
+  orderKeys: string[];
+  payments: string[];
+  /** Entries (by hash) whose notes went: a restored copy of one loses its note again. */
+  noteHashes: string[];
+  /** Random per record (hex), and SHA-256 of salt + each linked value (lower case) the erasure blanked. */
+  salt: string;
+  linkValueHashes: string[];
+  /** Retention: personal data of orders, payments and notes dated before this went (epoch ms). */
+  before?: number;
 }
 
 /** A report as it was saved: reopening it shows these figures, whatever the cache holds now. */
@@ -558,6 +596,7 @@ export type WorkbenchDb = Dexie & {
   exportLog: EntityTable<ExportLogRecord, 'id'>;
   logArchive: EntityTable<LogArchiveRecord, 'id'>;
   retentionSummaries: EntityTable<RetentionSummaryRecord, 'id'>;
+  erasures: EntityTable<ErasureRecord, 'id'>;
   keyIndex: EntityTable<KeyIndexRecord, 'part'>;
   teamState: EntityTable<TeamStateRecord, 'key'>;
   teamOutbox: EntityTable<import('../../../../shared/team/events').TeamEvent, 'seq'>;

@@ -122,6 +122,12 @@ export function RestoreConfirm(props: {
           the archive, no longer in force.
         </p>
       )}
+      {plan.erasedAgain && (
+        <p data-testid="restore-erased-again">
+          Erasures recorded on this laptop or in the backup ({plan.erasedAgain.requests}) reach data it holds: they are applied to it again before it is written
+          ({plan.erasedAgain.what}), and the restore's log entry says so.
+        </p>
+      )}
       {plan.keptOther > 0 && (
         <p>
           {formatCount(plan.keptOther)} other logged change{plan.keptOther === 1 ? '' : 's'} made here since (exports, snapshots, dispute changes) stay, after

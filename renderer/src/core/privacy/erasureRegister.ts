@@ -1,0 +1,263 @@
+// The erasure register: every erasure and retention purge keeps what it reached (ErasureRecord),
+// so personal data that comes back is erased again. A backup written before an erasure holds the
+// person whole; restoring it brought them back, unannounced, while the log said they were erased.
+// Now a restore applies the register (its own and the backup's) to the backup before writing it,
+// and names what it erased again in its log entry.
+import { sha256 } from '../../../../shared/decisions/chain';
+import type { DecisionEntry } from '../../../../shared/decisions/chain';
+import { orderKey, type OrderTextField } from '../../../../shared/domain/order';
+import { FIELD_SEPARATOR, textColumn } from '../../../../shared/orders/columns';
+import { encodeRecord } from '../../../../shared/backup/records';
+import type {
+  DisputeAttachmentRecord,
+  DisputeEventRecord,
+  ErasureRecord,
+  ImportUndoRecord,
+  LinkOverrideRecord,
+  LogArchiveRecord,
+  OrderBlockRecord,
+  OrderTextRecord,
+  PaymentBlockRecord,
+  StoredPayment,
+} from '../storage/schema';
+
+type PersonalFields = readonly OrderTextField[];
+type PaymentFields = readonly (keyof StoredPayment & string)[];
+
+const blank = (s: string) => s.trim().toLowerCase();
+
+/** Random salt for one register record, hex. */
+export function newSalt(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The register's hash of a linked value (an email, phone, IP or device id), in any letter case. */
+export function linkValueHash(salt: string, value: string): Promise<string> {
+  return sha256(`${salt}\u0000${blank(value)}`);
+}
+
+/** The register and another (a backup's) as one, each record once, oldest first. */
+export function mergedRegister(...registers: readonly (readonly ErasureRecord[])[]): ErasureRecord[] {
+  const seen = new Set<string>();
+  const out: ErasureRecord[] = [];
+  for (const r of registers.flat()) {
+    const { id: _id, ...rest } = r;
+    const k = encodeRecord(rest);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(r);
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** What applying the register again erased. */
+export interface Reapplied {
+  /** Register records that reached anything. */
+  records: ErasureRecord[];
+  orders: number;
+  payments: number;
+  /** Seqs of the log's entries whose notes went again (the restore entry lists them). */
+  notes: number[];
+  archivedNotes: number;
+  overrides: number;
+  attachments: number;
+}
+
+export function nothingReapplied(): Reapplied {
+  return { records: [], orders: 0, payments: 0, notes: [], archivedNotes: 0, overrides: 0, attachments: 0 };
+}
+
+export function reappliedAnything(r: Reapplied): boolean {
+  return r.orders + r.payments + r.notes.length + r.archivedNotes + r.overrides + r.attachments > 0;
+}
+
+/** "personal data of 2 orders and 1 payment; 1 note; 1 link override; 1 attached file" */
+export function describeReapplied(r: Reapplied): string {
+  const n = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  const data: string[] = [];
+  if (r.orders) data.push(n(r.orders, 'order'));
+  if (r.payments) data.push(n(r.payments, 'payment'));
+  const parts: string[] = [];
+  if (data.length) parts.push(`personal data of ${data.join(' and ')}`);
+  const notes = r.notes.length + r.archivedNotes;
+  if (notes) parts.push(n(notes, 'note'));
+  if (r.overrides) parts.push(n(r.overrides, 'link override'));
+  if (r.attachments) parts.push(n(r.attachments, 'attached file'));
+  return parts.join('; ') || 'nothing';
+}
+
+/** "request GDPR-2026-118, retention before 2025-11-18" */
+export function describeRecords(records: readonly ErasureRecord[]): string {
+  return records
+    .map((r) => (r.kind === 'erasure' ? `request ${r.reference}` : `retention before ${new Date(r.before!).toISOString().slice(0, 10)}`))
+    .join(', ');
+}
+
+export interface ReapplyContext {
+  /** The fields an erasure blanks (personalData.ts), handed in: that module uses this one. */
+  personalOrderFields: PersonalFields;
+  personalPaymentFields: PaymentFields;
+  analyst: string;
+  at: number;
+}
+
+/**
+ * Applies every record of `register` to `tables` (a staged backup's rows by table), in place: the
+ * personal fields of the orders and payments it reached (and of the copies import undo keeps),
+ * the notes of the entries it erased (live and set aside), the link overrides of the person's
+ * values and the files attached to disputes on their orders, each removal a dispute event.
+ */
+export async function reapplyErasures(tables: Map<string, unknown[]>, register: readonly ErasureRecord[], ctx: ReapplyContext): Promise<Reapplied> {
+  const out = nothingReapplied();
+  if (!register.length) return out;
+  const reached = new Set<ErasureRecord>();
+  const keyOwner = new Map<string, ErasureRecord>();
+  const paymentOwner = new Map<string, ErasureRecord>();
+  const noteOwner = new Map<string, ErasureRecord>();
+  let retention: ErasureRecord | null = null;
+  for (const r of register) {
+    if (r.kind === 'erasure') {
+      for (const k of r.orderKeys) keyOwner.set(k, r);
+      for (const p of r.payments) paymentOwner.set(p, r);
+    } else if (r.before !== undefined && (!retention || r.before > retention.before!)) retention = r;
+    for (const h of r.noteHashes) noteOwner.set(h, r);
+  }
+  const before = retention?.before ?? -Infinity;
+
+  // Orders: every version of a reached order (a superseded one holds the person too).
+  const erasedOrderKeys = new Set<string>();
+  const blocks = new Map(((tables.get('orderBlocks') ?? []) as OrderBlockRecord[]).map((b) => [b.id, b]));
+  const texts = (tables.get('orderText') ?? []) as OrderTextRecord[];
+  texts.forEach((text, i) => {
+    const block = blocks.get(text.id);
+    if (!block) return;
+    const sources = textColumn(text.columns, 'source', block.count).split(FIELD_SEPARATOR);
+    const ids = textColumn(text.columns, 'externalId', block.count).split(FIELD_SEPARATOR);
+    let columns: Map<OrderTextField, string[]> | null = null;
+    for (let row = 0; row < block.count; row++) {
+      const key = orderKey({ source: sources[row]!, externalId: ids[row]! });
+      const owner = keyOwner.get(key) ?? (block.createdAt[row]! < before ? retention : undefined);
+      if (!owner) continue;
+      columns ??= new Map(ctx.personalOrderFields.map((f) => [f, textColumn(text.columns, f, block.count).split(FIELD_SEPARATOR)]));
+      let had = false;
+      for (const values of columns.values()) {
+        if (values[row] !== '') had = true;
+        values[row] = '';
+      }
+      if (!had) continue;
+      out.orders++;
+      erasedOrderKeys.add(key);
+      reached.add(owner);
+    }
+    if (!columns) return;
+    const next = { ...text.columns };
+    for (const [f, values] of columns) next[f] = values.join(FIELD_SEPARATOR);
+    texts[i] = { ...text, columns: next };
+  });
+
+  // Payments, and the copies of earlier versions import undo keeps.
+  const paymentOwnerOf = (p: Partial<StoredPayment>) =>
+    (p.id !== undefined ? paymentOwner.get(p.id) : undefined) ?? ((p.createdAt ?? Infinity) < before ? retention : undefined);
+  const holdsPersonal = (p: Partial<StoredPayment>) => ctx.personalPaymentFields.some((f) => (p[f] ?? '') !== '');
+  const scrub = <T extends Partial<StoredPayment>>(p: T): T => {
+    const copy = { ...p };
+    for (const f of ctx.personalPaymentFields) if (f in copy) (copy as Record<string, unknown>)[f] = '';
+    return copy;
+  };
+  const paymentBlocks = (tables.get('paymentBlocks') ?? []) as PaymentBlockRecord[];
+  paymentBlocks.forEach((b, i) => {
+    let changed = false;
+    const rows = b.rows.map((p) => {
+      const owner = paymentOwnerOf(p);
+      if (!owner || !holdsPersonal(p)) return p;
+      changed = true;
+      out.payments++;
+      reached.add(owner);
+      return scrub(p);
+    });
+    if (changed) paymentBlocks[i] = { ...b, rows };
+  });
+  const undo = (tables.get('importUndo') ?? []) as ImportUndoRecord[];
+  undo.forEach((u, i) => {
+    let changed = false;
+    const payments = u.payments.map((x) => {
+      const owner = x.previous ? (paymentOwner.get(x.key) ?? paymentOwnerOf(x.previous)) : undefined;
+      if (!owner || !x.previous || !holdsPersonal(x.previous)) return x;
+      changed = true;
+      reached.add(owner);
+      return { ...x, previous: scrub(x.previous) };
+    });
+    if (changed) undo[i] = { ...u, payments };
+  });
+
+  // Notes, by the hash of the entry they were erased from: its chain still verifies (form 2).
+  const holdsNote = (e: DecisionEntry) => e.form === 2 && typeof e.note === 'string' && e.note !== '' && !e.noteErased;
+  const decisions = (tables.get('decisions') ?? []) as DecisionEntry[];
+  decisions.forEach((e, i) => {
+    const owner = noteOwner.get(e.hash);
+    if (!owner || !holdsNote(e)) return;
+    decisions[i] = { ...e, note: '', noteErased: true };
+    out.notes.push(e.seq);
+    reached.add(owner);
+  });
+  const archive = (tables.get('logArchive') ?? []) as LogArchiveRecord[];
+  archive.forEach((a, i) => {
+    if (a.table !== 'decisions') return;
+    const e = a.row as DecisionEntry;
+    const owner = noteOwner.get(e.hash);
+    if (!owner || !holdsNote(e)) return;
+    archive[i] = { ...a, row: { ...e, note: '', noteErased: true } };
+    out.archivedNotes++;
+    reached.add(owner);
+  });
+
+  // Link overrides of the person's values, known by their salted hashes.
+  const overrides = (tables.get('linkOverrides') ?? []) as LinkOverrideRecord[];
+  for (const r of register) {
+    if (!r.linkValueHashes.length) continue;
+    const wanted = new Set(r.linkValueHashes);
+    for (let i = 0; i < overrides.length; i++) {
+      const o = overrides[i]!;
+      if (o.value === '' || !wanted.has(await linkValueHash(r.salt, o.value))) continue;
+      overrides[i] = { ...o, value: '', reason: 'erased on request' };
+      out.overrides++;
+      reached.add(r);
+    }
+  }
+
+  // Files attached to disputes on the orders reached: they go whole, each removal in the dispute's history.
+  const reachedOrders = new Set([...erasedOrderKeys, ...keyOwner.keys()]);
+  const disputeOwner = new Map<string, ErasureRecord | null>();
+  for (const d of (tables.get('disputes') ?? []) as { id: string; orderKey: string }[]) {
+    if (reachedOrders.has(d.orderKey)) disputeOwner.set(d.id, keyOwner.get(d.orderKey) ?? retention);
+  }
+  const attachments = (tables.get('disputeAttachments') ?? []) as DisputeAttachmentRecord[];
+  const events = (tables.get('disputeEvents') ?? []) as DisputeEventRecord[];
+  const kept: DisputeAttachmentRecord[] = [];
+  for (const a of attachments) {
+    const owner = disputeOwner.get(a.disputeId);
+    if (!owner) {
+      kept.push(a);
+      continue;
+    }
+    events.push({
+      disputeId: a.disputeId,
+      kind: 'attachment',
+      file: { action: 'removed', attachmentId: a.id!, type: a.type, size: a.size, sha256: a.sha256 },
+      note:
+        owner.kind === 'erasure'
+          ? `erased on request ${owner.reference} (applied again to a restored backup)`
+          : 'retention period passed (applied again to a restored backup)',
+      analyst: ctx.analyst,
+      at: ctx.at,
+    });
+    out.attachments++;
+    reached.add(owner);
+  }
+  if (kept.length !== attachments.length) {
+    attachments.splice(0, attachments.length, ...kept);
+    if (!tables.has('disputeEvents')) tables.set('disputeEvents', events);
+  }
+  out.records = register.filter((r) => reached.has(r));
+  return out;
+}
