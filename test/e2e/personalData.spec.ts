@@ -1,6 +1,7 @@
 // Personal data in the browser: a customer erased on request is gone from every search, their
 // decision notes are erased, and the log still verifies and names the erasure; the retention
 // period purges older personal data the same way.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { backUp, chooseBackup, verifyLog } from './backupSteps';
 import { expect, loadDemo, search, test, visibleRows } from './fixtures';
 
@@ -86,6 +87,43 @@ test('a backup written before an erasure is restored with the customer erased ag
   const log = page.getByRole('table', { name: 'Decisions' });
   await expect(log.locator('tbody tr').first()).toContainText('erasures recorded (request GDPR-2026-140) applied to it again');
   await expect(log).not.toContainText(email);
+});
+
+test('the shop’s next export still holding an erased customer: their changed order is written without personal data, and the import says so', async ({
+  page,
+}, testInfo) => {
+  const shopify = readFileSync(new URL('../fixtures/imports/shopify-orders.csv', import.meta.url), 'utf8');
+  const first = testInfo.outputPath('orders-may.csv');
+  const next = testInfo.outputPath('orders-june.csv');
+  writeFileSync(first, shopify);
+  // A month later Anna's order #1001 was refunded; the export still names her.
+  writeFileSync(next, shopify.replace(/^(#1001,anna\.schmidt@example\.de,)paid,/m, '$1refunded,'));
+  const importFile = async (file: string, name: string) => {
+    await page.goto('/#/imports');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+    await chooser.setFiles(file);
+    const card = page.getByRole('region', { name: `Import of ${name}` });
+    await expect(card.locator('.status')).toHaveText('completed', { timeout: 60_000 });
+    return card;
+  };
+  await importFile(first, 'orders-may.csv');
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Customer email or customer id').fill('anna.schmidt@example.de');
+  await page.getByLabel('Request reference').fill('GDPR-2026-150');
+  await page.getByRole('button', { name: 'Find…' }).click();
+  await page.getByRole('dialog', { name: 'Confirm erasure' }).getByRole('button', { name: 'Erase' }).click();
+  await expect(page.getByText(/^Erased; logged as entry 1 of the decision log\.$/)).toBeVisible();
+
+  const card = await importFile(next, 'orders-june.csv');
+  await expect(card.locator('li.warn')).toContainText([
+    '1 order in this file was erased before (request GDPR-2026-150): written again without its personal data',
+  ]);
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, 'anna');
+  await expect(page.getByTestId('orders-count')).toHaveText(/^0 of /);
+  await search(page, '#1001');
+  await expect.poll(async () => (await visibleRows(page)).map((r) => [r.Order, r.Status, r.Email])).toEqual([['#1001', 'refunded', '']]);
 });
 
 test('retention: personal data older than the period is purged, a summary is kept, and the log names the purge', async ({ page }) => {

@@ -20,6 +20,9 @@ import { PASSPHRASE, TEST_ITERATIONS } from '../../support/backupCache';
 import { NO_FILTER } from '../../../shared/orders/query';
 import { fixedClock } from '../../../shared/time/clock';
 import { order } from '../../support/orders';
+import { readFileSync } from 'node:fs';
+import { importFile } from '../../../renderer/src/core/imports/importRunner';
+import { chunked } from '../../support/importInput';
 
 const NOW = Date.UTC(2026, 10, 18, 14);
 const clock = fixedClock(NOW);
@@ -420,6 +423,49 @@ describe('a restore of a backup written before an erasure', () => {
     expect(plan.erasedAgain).toBeNull();
     expect(entry.refs).toBeUndefined();
     expect(await annaData(db)).toMatch(/anna\.schmidt@gmail\.com/);
+  });
+});
+
+describe('an import of a file that still holds an erased customer', () => {
+  const shopify = readFileSync(new URL('../../fixtures/imports/shopify-orders.csv', import.meta.url), 'utf8');
+  const importText = (db: WorkbenchDb, name: string, text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    return importFile(db, { name, size: bytes.length, chunks: chunked(bytes, 4096) }, {}, undefined, undefined, clock);
+  };
+
+  it('writes their changed orders without personal data and says so; others are written whole', async () => {
+    const db = createDb('import-erased');
+    dbs.push(db);
+    await db.meta.put({ key: 'analystName', value: 'K. Weber' });
+    await importText(db, 'orders.csv', shopify);
+    const service = createCore(db, clock);
+    const { token, summary } = await service.planErasure('anna.schmidt@example.de');
+    expect(summary.orderNumbers).toEqual(['#1001']);
+    await service.applyPersonalData(token, 'GDPR-2026-150');
+
+    // The shop's next export: Anna's order was refunded since, Ben's voided order is as it was.
+    const next = shopify.replace(/^(#1001,anna\.schmidt@example\.de,)paid,/m, '$1refunded,');
+    expect(next).not.toBe(shopify);
+    const again = await importText(db, 'orders-next.csv', next);
+    expect(again.summary.records.order).toMatchObject({ updated: 1 });
+    expect(again.summary.warnings.map((w) => [w.code, w.message])).toContainEqual([
+      'erased-again',
+      '1 order in this file was erased before (request GDPR-2026-150): written again without its personal data',
+    ]);
+    const rows = await texts(db);
+    const anna = rows.find((o) => o.externalId === '#1001')!;
+    expect(anna.status).toBe('refunded');
+    expect([anna.email, anna.shipName, anna.phone, anna.shipStreet]).toEqual(['', '', '', '']);
+    expect(rows.find((o) => o.externalId === '#1002')!.email).toBe('b.keller@example.com');
+    expect(JSON.stringify(rows)).not.toMatch(/anna|schmidt/i);
+  });
+
+  it('a cache with no erasure imports as before, with no such warning', async () => {
+    const db = createDb('import-no-erasure');
+    dbs.push(db);
+    const first = await importText(db, 'orders.csv', shopify);
+    expect(first.summary.warnings.map((w) => w.code)).not.toContain('erased-again');
+    expect((await texts(db)).find((o) => o.externalId === '#1001')!.email).toBe('anna.schmidt@example.de');
   });
 });
 

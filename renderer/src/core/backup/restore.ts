@@ -18,7 +18,6 @@ import type { StagedBackup } from './readBackup';
 import { describeCounts, type SummaryCounts } from './summary';
 import { TABLE_NAMES } from './tableSchemas';
 import { describeRecords, describeReapplied, mergedRegister, reappliedAnything, reapplyErasures } from '../privacy/erasureRegister';
-import { PERSONAL_ORDER_FIELDS, PERSONAL_PAYMENT_FIELDS } from '../privacy/personalData';
 import type { ErasureRecord } from '../storage/schema';
 
 export interface RestorePlan {
@@ -122,8 +121,6 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
   const register = mergedRegister((staged.tables.get('erasures') ?? []) as ErasureRecord[], await db.erasures.toArray());
   const analyst = await analystName(db).catch(() => stagedAnalyst(staged) ?? '');
   const reapplied = await reapplyErasures(staged.tables as Map<string, unknown[]>, register, {
-    personalOrderFields: PERSONAL_ORDER_FIELDS,
-    personalPaymentFields: PERSONAL_PAYMENT_FIELDS,
     analyst,
     at: clock.now(),
   });

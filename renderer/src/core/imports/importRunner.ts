@@ -264,6 +264,9 @@ async function run(
   const enrichedOrders = status === 'completed' ? writer.enrichedOrders : committed.enriched;
   const review = status === 'completed' ? { ...writer.review } : committed.review;
   const read = { ...summarise(source.info(), counts, problems), ...source.facts?.() };
+  // Orders and payments of erased customers were written without their personal data: the summary says so.
+  const erased = writer.register?.message();
+  if (erased) read.warnings = [...read.warnings, { level: 'warning', code: 'erased-again', message: erased }];
   // A file no format reads (or that is not the chosen one) was not imported: it says so.
   if (status === 'completed' && read.errors.length > 0 && placed(counts) === 0) status = 'failed';
   const summary = status === 'completed' ? read : { ...read, rows: placed(counts) };

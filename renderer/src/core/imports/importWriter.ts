@@ -24,6 +24,7 @@ import { PaymentStore } from '../storage/paymentStore';
 import { REVIEW_WINDOW_DAYS, reviewWindowStart } from '../../../../shared/decisions/sla';
 import type { ImportRecord, StoredClaim, StoredDispute, StoredPayment, WorkbenchDb } from '../storage/schema';
 import { CLAIM_KIND_LABEL, CLAIM_MARKETPLACE } from '../../../../shared/disputes/claims';
+import { RegisterAtImport } from '../privacy/erasureRegister';
 
 /** Most quarantined rows kept per import; the counts stay exact beyond it. */
 export const MAX_STORED_PROBLEMS = 10_000;
@@ -46,6 +47,8 @@ export class ImportWriter {
   };
   /** Who a new claim is entered by: the analyst running the import. */
   private analyst = '';
+  /** The erasure register, applied to what this import writes; null when the cache holds none. */
+  register: RegisterAtImport | null = null;
 
   private constructor(
     private readonly db: WorkbenchDb,
@@ -85,6 +88,7 @@ export class ImportWriter {
     writer.review.windowDays = (await new MetaRepository(db).get('review'))?.windowDays ?? REVIEW_WINDOW_DAYS;
     // Imports run without a named analyst too; a claim they enter then says it came from an import.
     writer.analyst = (((await db.meta.get('analystName'))?.value as string | undefined) ?? '').trim() || 'import';
+    writer.register = await RegisterAtImport.load(db);
     return writer;
   }
 
@@ -154,6 +158,9 @@ export class ImportWriter {
       });
       // A new claim is entered now, by the analyst importing it; an update keeps who entered it.
       for (const c of plan.claims) if (!c.previous) c.next = { ...c.next, createdAt: this.clock.now(), analyst: this.analyst };
+      // Payments of erased customers (or older than a retention purge) come back without their personal data.
+      const register = this.register;
+      if (register) for (const c of plan.payments) c.next = register.payment(c.next);
       for (const c of plan.payments) this.prefetched.payments.set(c.key, c.next);
       for (const c of plan.disputes) this.prefetched.disputes.set(c.key, c.next);
       for (const c of plan.claims) this.prefetched.claims.set(c.key, c.next);
@@ -163,6 +170,7 @@ export class ImportWriter {
       const since = reviewWindowStart(this.clock.now(), this.review.windowDays);
       for (const c of plan.created) this.review[c.order.createdAt >= since ? 'recent' : 'history']++;
       const writes = await this.orderWrites(plan);
+      if (register) writes.orders.forEach((o, i) => (writes.orders[i] = register.order(writes.keys[i]!, o)));
       await this.supersede(writes.superseded);
       const blockIds = await this.orders.append(writes.orders, this.importId, writes.stamps, writes.keys);
       this.reindex(blockIds, writes.keys, writes.stamps);

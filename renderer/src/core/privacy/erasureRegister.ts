@@ -5,7 +5,7 @@
 // and names what it erased again in its log entry.
 import { sha256 } from '../../../../shared/decisions/chain';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
-import { orderKey, type OrderTextField } from '../../../../shared/domain/order';
+import { orderKey, type Order, type OrderTextField } from '../../../../shared/domain/order';
 import { FIELD_SEPARATOR, textColumn } from '../../../../shared/orders/columns';
 import { encodeRecord } from '../../../../shared/backup/records';
 import type {
@@ -19,10 +19,36 @@ import type {
   OrderTextRecord,
   PaymentBlockRecord,
   StoredPayment,
+  WorkbenchDb,
 } from '../storage/schema';
 
-type PersonalFields = readonly OrderTextField[];
-type PaymentFields = readonly (keyof StoredPayment & string)[];
+/** Order fields that identify a person. Dates, amounts, channel, countries, card brand and method stay. */
+export const PERSONAL_ORDER_FIELDS = [
+  'customerId',
+  'email',
+  'phone',
+  'shipName',
+  'shipStreet',
+  'shipPostcode',
+  'shipCity',
+  'ip',
+  'deviceId',
+  'sessionId',
+  'cardBin',
+  'cardLast4',
+  'cardExpiry',
+  'cardFingerprint',
+] as const satisfies readonly OrderTextField[];
+export const PERSONAL_PAYMENT_FIELDS = [
+  'email',
+  'ip',
+  'cardBin',
+  'cardLast4',
+  'cardExpiry',
+  'cardFingerprint',
+  'deviceId',
+  'sessionId',
+] as const satisfies readonly (keyof StoredPayment)[];
 
 const blank = (s: string) => s.trim().toLowerCase();
 
@@ -94,9 +120,6 @@ export function describeRecords(records: readonly ErasureRecord[]): string {
 }
 
 export interface ReapplyContext {
-  /** The fields an erasure blanks (personalData.ts), handed in: that module uses this one. */
-  personalOrderFields: PersonalFields;
-  personalPaymentFields: PaymentFields;
   analyst: string;
   at: number;
 }
@@ -138,7 +161,7 @@ export async function reapplyErasures(tables: Map<string, unknown[]>, register: 
       const key = orderKey({ source: sources[row]!, externalId: ids[row]! });
       const owner = keyOwner.get(key) ?? (block.createdAt[row]! < before ? retention : undefined);
       if (!owner) continue;
-      columns ??= new Map(ctx.personalOrderFields.map((f) => [f, textColumn(text.columns, f, block.count).split(FIELD_SEPARATOR)]));
+      columns ??= new Map(PERSONAL_ORDER_FIELDS.map((f) => [f, textColumn(text.columns, f, block.count).split(FIELD_SEPARATOR)]));
       let had = false;
       for (const values of columns.values()) {
         if (values[row] !== '') had = true;
@@ -158,10 +181,10 @@ export async function reapplyErasures(tables: Map<string, unknown[]>, register: 
   // Payments, and the copies of earlier versions import undo keeps.
   const paymentOwnerOf = (p: Partial<StoredPayment>) =>
     (p.id !== undefined ? paymentOwner.get(p.id) : undefined) ?? ((p.createdAt ?? Infinity) < before ? retention : undefined);
-  const holdsPersonal = (p: Partial<StoredPayment>) => ctx.personalPaymentFields.some((f) => (p[f] ?? '') !== '');
+  const holdsPersonal = (p: Partial<StoredPayment>) => PERSONAL_PAYMENT_FIELDS.some((f) => (p[f] ?? '') !== '');
   const scrub = <T extends Partial<StoredPayment>>(p: T): T => {
     const copy = { ...p };
-    for (const f of ctx.personalPaymentFields) if (f in copy) (copy as Record<string, unknown>)[f] = '';
+    for (const f of PERSONAL_PAYMENT_FIELDS) if (f in copy) (copy as Record<string, unknown>)[f] = '';
     return copy;
   };
   const paymentBlocks = (tables.get('paymentBlocks') ?? []) as PaymentBlockRecord[];
@@ -260,4 +283,68 @@ export async function reapplyErasures(tables: Map<string, unknown[]>, register: 
   }
   out.records = register.filter((r) => reached.has(r));
   return out;
+}
+
+/**
+ * The register as an import applies it: a file exported before an erasure (or a teammate's import
+ * of one) holds the person whole, and an order or payment that changed since is written again.
+ * Orders and payments the register reached are written without their personal fields.
+ */
+export class RegisterAtImport {
+  /** Orders and payments of this import written without their personal data. */
+  orders = 0;
+  payments = 0;
+  private readonly reached = new Set<ErasureRecord>();
+  private readonly byOrder = new Map<string, ErasureRecord>();
+  private readonly byPayment = new Map<string, ErasureRecord>();
+  private readonly retention: ErasureRecord | null;
+
+  private constructor(register: readonly ErasureRecord[]) {
+    let retention: ErasureRecord | null = null;
+    for (const r of register) {
+      if (r.kind === 'erasure') {
+        for (const k of r.orderKeys) this.byOrder.set(k, r);
+        for (const p of r.payments) this.byPayment.set(p, r);
+      } else if (r.before !== undefined && (!retention || r.before > retention.before!)) retention = r;
+    }
+    this.retention = retention;
+  }
+
+  /** The cache's register, or null when it holds none (the import then pays nothing for it). */
+  static async load(db: WorkbenchDb): Promise<RegisterAtImport | null> {
+    const register = await db.erasures.toArray();
+    return register.length ? new RegisterAtImport(register) : null;
+  }
+
+  /** `order` as it may be written: without its personal fields where the register reached it. */
+  order(key: string, order: Order): Order {
+    const owner = this.byOrder.get(key) ?? (this.retention && order.createdAt < this.retention.before! ? this.retention : undefined);
+    if (!owner || !PERSONAL_ORDER_FIELDS.some((f) => (order[f] ?? '') !== '')) return order;
+    const copy = { ...order };
+    for (const f of PERSONAL_ORDER_FIELDS) copy[f] = '';
+    this.orders++;
+    this.reached.add(owner);
+    return copy;
+  }
+
+  /** `payment` as it may be written: without its personal fields where the register reached it. */
+  payment<T extends StoredPayment>(payment: T): T {
+    const owner = this.byPayment.get(payment.id) ?? (this.retention && payment.createdAt < this.retention.before! ? this.retention : undefined);
+    if (!owner || !PERSONAL_PAYMENT_FIELDS.some((f) => (payment[f] ?? '') !== '')) return payment;
+    const copy = { ...payment };
+    for (const f of PERSONAL_PAYMENT_FIELDS) (copy as Record<string, unknown>)[f] = '';
+    this.payments++;
+    this.reached.add(owner);
+    return copy;
+  }
+
+  /** What the import summary says, when the register reached anything. */
+  message(): string | null {
+    if (!this.orders && !this.payments) return null;
+    const n = (count: number, one: string) => `${count.toLocaleString('en-US')} ${one}${count === 1 ? '' : 's'}`;
+    const what = [this.orders ? n(this.orders, 'order') : '', this.payments ? n(this.payments, 'payment') : ''].filter(Boolean).join(' and ');
+    const records = [...this.reached].sort((a, b) => a.at - b.at);
+    const one = this.orders + this.payments === 1;
+    return `${what} in this file ${one ? 'was' : 'were'} erased before (${describeRecords(records)}): written again without ${one ? 'its' : 'their'} personal data`;
+  }
 }

@@ -7,42 +7,16 @@ import { invalidateKeyIndex } from '../storage/keyIndexStore';
 import { PaymentStore } from '../storage/paymentStore';
 import { chainEntry, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
 import { orderKey, type OrderTextField } from '../../../../shared/domain/order';
-import type { Payment } from '../../../../shared/domain/payment';
 import { FIELD_SEPARATOR, textColumn } from '../../../../shared/orders/columns';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { replacingLogsHere } from '../storage/appendOnly';
 import { analystName } from '../storage/metaRepository';
 import { eraseTeamTexts } from '../team/teamTexts';
-import { linkValueHash, newSalt } from './erasureRegister';
+import { linkValueHash, newSalt, PERSONAL_ORDER_FIELDS, PERSONAL_PAYMENT_FIELDS } from './erasureRegister';
 import type { ErasureRecord, RetentionSummaryRecord, StoredPayment, WorkbenchDb } from '../storage/schema';
 
-/** Order fields that identify a person. Dates, amounts, channel, countries, card brand and method stay. */
-export const PERSONAL_ORDER_FIELDS = [
-  'customerId',
-  'email',
-  'phone',
-  'shipName',
-  'shipStreet',
-  'shipPostcode',
-  'shipCity',
-  'ip',
-  'deviceId',
-  'sessionId',
-  'cardBin',
-  'cardLast4',
-  'cardExpiry',
-  'cardFingerprint',
-] as const satisfies readonly OrderTextField[];
-export const PERSONAL_PAYMENT_FIELDS = [
-  'email',
-  'ip',
-  'cardBin',
-  'cardLast4',
-  'cardExpiry',
-  'cardFingerprint',
-  'deviceId',
-  'sessionId',
-] as const satisfies readonly (keyof Payment)[];
+// The fields that identify a person live with the register, which the import worker uses too.
+export { PERSONAL_ORDER_FIELDS, PERSONAL_PAYMENT_FIELDS };
 
 /** What an erasure or a retention purge would touch, before anything is changed. */
 export interface PersonalDataPlan {
