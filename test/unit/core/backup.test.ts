@@ -245,7 +245,7 @@ describe('restore and the decision log', () => {
     const again = await planRestore(db, await readBackup(file, PASSPHRASE), []);
     expect(again.plan).toMatchObject({ relation: 'older', lostDecisions: 1, needsReason: true, supersedes: await log.head() });
     const entry = await applyRestore(db, again, { reason: 'the hold goes back in by hand', clock });
-    expect(entry.note).toContain('1 decisions after entry 3 set aside');
+    expect(entry.note).toContain('1 decision after entry 3 set aside');
   });
 
   it('lifts the append-only rule for its own transaction only: a decision deleted meanwhile is refused', async () => {

@@ -60,4 +60,18 @@ describe('the restore dialog', () => {
     expect(html).not.toContain('does not verify');
     expect(html).not.toContain('Why restore');
   });
+
+  it('a backup with no decisions says the decisions here will be set aside, not "after entry 0"', () => {
+    const html = dialog({ ...plan, verifiedTo: 0, lostDecisions: 1, needsReason: true, relation: 'older' });
+    expect(html).toContain('The 1 decision here (the backup holds none) will be set aside: kept in');
+    expect(html).not.toContain('entry 0');
+  });
+
+  it('says which erasures it applies again and what they reach', () => {
+    const html = dialog({ ...plan, erasedAgain: { requests: 'request GDPR-2026-130', what: 'personal data of 2 orders and 1 payment; 1 note', notes: [1] } });
+    expect(html).toContain(
+      'Erasures recorded on this laptop or in the backup (request GDPR-2026-130) reach data it holds: they are applied to it again before it is written (personal data of 2 orders and 1 payment; 1 note)',
+    );
+    expect(dialog(plan)).not.toContain('restore-erased-again');
+  });
 });

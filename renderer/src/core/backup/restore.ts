@@ -7,6 +7,7 @@ import { invalidateKeyIndex } from '../storage/keyIndexStore';
 import { rebuildPaymentKeys } from '../storage/paymentStore';
 import { BackupError } from '../../../../shared/backup/container';
 import { encodeRecord } from '../../../../shared/backup/records';
+import { lostDecisionsText } from '../../../../shared/backup/restoreText';
 import { chainEntry, headOf, verifyChain, type DecisionEntry, type LogHead } from '../../../../shared/decisions/chain';
 import { compareWithWitness, relateLogs, type Witness } from '../../../../shared/decisions/witness';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
@@ -197,7 +198,7 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
     throw new Error(
       plan.localLogBroken
         ? `Say why: the decision log here does not verify, and its ${plan.lostDecisions} entries will be set aside`
-        : `Say why: ${plan.lostDecisions} decisions after entry ${plan.verifiedTo} will be set aside`,
+        : `Say why: ${lostDecisionsText(plan)} will be set aside`,
     );
   const clock = opts.clock ?? systemClock;
   const analyst = await analystName(db).catch(() => stagedAnalyst(staged));
@@ -206,7 +207,7 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
   const setAside = plan.localLogBroken
     ? `; the decision log here did not verify (${plan.localLogBroken.reason}): its ${plan.lostDecisions} entries set aside`
     : plan.lostDecisions > 0
-      ? `; ${plan.lostDecisions} decisions after entry ${plan.verifiedTo} set aside`
+      ? `; ${lostDecisionsText(plan)} set aside`
       : '';
   const again = plan.erasedAgain ? `; erasures recorded (${plan.erasedAgain.requests}) applied to it again: ${plan.erasedAgain.what}` : '';
   const entry = await chainEntry(

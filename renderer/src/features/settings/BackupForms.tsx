@@ -1,6 +1,7 @@
 // The backup panel's dialogs: the passphrase for a new backup (twice) or for an encrypted one,
 // what a restore will replace and set aside before it is confirmed, and clearing the cache.
 import { formatCount } from '../../../../shared/domain/money';
+import { lostDecisionsText } from '../../../../shared/backup/restoreText';
 import type { Step } from './useBackup';
 import { SubmitForm } from '../../ui/SubmitForm';
 
@@ -118,8 +119,7 @@ export function RestoreConfirm(props: {
       )}
       {!plan.localLogBroken && plan.lostDecisions > 0 && (
         <p data-testid="restore-loss" className="error">
-          {formatCount(plan.lostDecisions)} decision{plan.lostDecisions === 1 ? '' : 's'} after entry {formatCount(plan.verifiedTo)} will be set aside: kept in
-          the archive, no longer in force.
+          {lostDecisionsText(plan).replace(/^t/, 'T')} will be set aside: kept in the archive, no longer in force.
         </p>
       )}
       {plan.erasedAgain && (
