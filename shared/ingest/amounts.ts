@@ -50,7 +50,7 @@ export function parseAmount4(raw: string, decimalMark: DecimalMark): number {
     }
     // Spaces, NBSP, thin spaces, apostrophes (Swiss 1'234), plus signs, currency symbols and codes.
     if (c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 39 || c === 0x2019 || c === 43) continue;
-    if (c === 0x20ac || c === 36 || c === 0xa3 || c === 0xa5 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+    if (c === 0x20ac || c === 36 || c === 0xa3 || c === 0xa5 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && isCurrencyTextCode(c))) {
       if (sawDigit && i + 1 < n && isDigitCode(raw.charCodeAt(i + 1))) return NaN; // letters inside the number
       continue;
     }
@@ -83,6 +83,15 @@ function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/**
+ * Currency signs beyond ASCII and the letters of currency names written with accents (`zł`, `Kč`,
+ * `₹`, `₽`, `₺`, `฿`): Polish and Czech shops write them after the amount. Other characters still
+ * make a cell no amount.
+ */
+function isCurrencyTextCode(c: number): boolean {
+  return (c >= 0xa2 && c <= 0xa5) || (c >= 0x20a0 && c <= 0x20cf) || c === 0x0e3f || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
 const ZERO_DECIMALS = new Set(['BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF']);
 const THREE_DECIMALS = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
 
@@ -100,19 +109,19 @@ export function toMinorUnits(amount4: number, currency: string): number {
   return Number.isInteger(minor) ? minor : NaN;
 }
 
-/** `eur`, ` EUR `, `€` -> `EUR`; '' when it is not a currency. */
+/** `eur`, ` EUR `, `€`, `Euro` -> `EUR`, `zł` -> `PLN`; '' when it is not a currency. */
 export function currencyCode(raw: string): string {
   const s = raw.trim();
   if (s === '€') return 'EUR';
   if (s === '$') return 'USD';
   if (s === '£') return 'GBP';
+  // A sign or written name only one currency has (`zł`, `Kč`, `₹`, `Euro`).
+  const sign = SIGNS[s.toLowerCase()];
+  if (sign?.length === 1) return sign[0]!;
   if (s.length !== 3) return '';
+  // An ISO 4217 code: a typo (`EUE`) is no currency, not a new one.
   const up = s.toUpperCase();
-  for (let i = 0; i < 3; i++) {
-    const c = up.charCodeAt(i);
-    if (c < 65 || c > 90) return '';
-  }
-  return up;
+  return isIsoCurrency(up) ? up : '';
 }
 
 /**
@@ -132,6 +141,20 @@ const SIGNS: Readonly<Record<string, readonly string[]>> = {
   $: DOLLARS,
   '¥': ['JPY', 'CNY'],
   kr: ['SEK', 'NOK', 'DKK', 'ISK'],
+  zł: ['PLN'],
+  kč: ['CZK'],
+  ft: ['HUF'],
+  lei: ['RON'],
+  '₹': ['INR'],
+  '₽': ['RUB'],
+  '₺': ['TRY'],
+  '₩': ['KRW'],
+  '₪': ['ILS'],
+  '₫': ['VND'],
+  '₱': ['PHP'],
+  '₴': ['UAH'],
+  '₦': ['NGN'],
+  '฿': ['THB'],
   euro: ['EUR'],
   euros: ['EUR'],
   // Dollars with their country written in front, as in `US$ 12.50` or `CA$12.50`.
@@ -169,7 +192,7 @@ export function currenciesNamedIn(raw: string): readonly string[] | null {
   }
   if (plain) return null;
   let named: readonly string[] | null = null;
-  for (const m of raw.matchAll(/[A-Za-z]*[$€£¥]|[A-Za-z]+/g)) {
+  for (const m of raw.matchAll(/\p{L}*[$€£¥₹₽₺₩₪₫₱₴₦฿]|\p{L}+/gu)) {
     const token = m[0];
     const upper = token.toUpperCase();
     const codes = SIGNS[token.toLowerCase()] ?? (token.length === 3 && isIsoCurrency(upper) ? [upper] : SIGNS[token.slice(-1)]);

@@ -224,6 +224,20 @@ describe('amounts that name their currency', () => {
     expect(rows(dollars)).toContainEqual(['A3', 123450, 'USD']);
   });
 
+  it('Polish, Czech and Indian signs name their currency, in the amount or in the currency column; a typo in a code is set aside', async () => {
+    const text =
+      'Order,Date,Total,Currency\nP1,2026-05-01,"129,99 zł",\nP2,2026-05-01,"1 299 Kč",Kč\nP3,2026-05-01,"₹1,299.00",\nP4,2026-05-01,12.50,Euro\nP5,2026-05-01,12.50,EUE\n';
+    const run = await runImport(text, { preset: SIMPLE });
+    expect(bucketsAddUp(run.summary)).toBe(true);
+    expect(rows(run)).toEqual([
+      ['P1', 12999, 'PLN'],
+      ['P2', 129900, 'CZK'],
+      ['P3', 129900, 'INR'],
+      ['P4', 1250, 'EUR'],
+    ]);
+    expect(reasons(run)).toEqual([[6, 4, 'column 4 (Currency) is not a three-letter currency code']]);
+  });
+
   it('the line items of one order cannot be in two currencies', async () => {
     const lines: FormatPreset = {
       ...SIMPLE,

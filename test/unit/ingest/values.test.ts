@@ -27,11 +27,16 @@ describe('parseAmount4 (1/10,000 units)', () => {
     ['1.234', ',', 12_340_000],
     ['1.234', '.', 12_340],
     ['1,234', ',', 12_340],
+    // Polish, Czech and Indian shops write their own signs.
+    ['12,50 zł', ',', 125_000],
+    ['1 299 Kč', ',', 12_990_000],
+    ['₹1,299.00', '.', 12_990_000],
+    ['₽500', '.', 5_000_000],
   ] as const)('%s with decimal mark %s', (raw, mark, expected) => {
     expect(parseAmount4(raw, mark)).toBe(expected);
   });
 
-  it.each(['', 'abc', '12.3.4,5,6', '12e5', '1.23456', '--', '€'])('%j is not an amount', (raw) => {
+  it.each(['', 'abc', '12.3.4,5,6', '12e5', '1.23456', '--', '€', 'zł', '12✓50', '12×3'])('%j is not an amount', (raw) => {
     expect(Number.isNaN(parseAmount4(raw, '.'))).toBe(true);
   });
 
@@ -44,7 +49,22 @@ describe('parseAmount4 (1/10,000 units)', () => {
   });
 
   it('currency codes', () => {
-    expect([currencyCode('eur'), currencyCode(' EUR '), currencyCode('€'), currencyCode('euro'), currencyCode('E1R')]).toEqual(['EUR', 'EUR', 'EUR', '', '']);
+    expect([currencyCode('eur'), currencyCode(' EUR '), currencyCode('€'), currencyCode('Euro'), currencyCode('E1R'), currencyCode('EUE')]).toEqual([
+      'EUR',
+      'EUR',
+      'EUR',
+      'EUR',
+      '',
+      '',
+    ]);
+    expect([currencyCode('zł'), currencyCode('Kč'), currencyCode('₹'), currencyCode('kr'), currencyCode('Ft'), currencyCode('lei')]).toEqual([
+      'PLN',
+      'CZK',
+      'INR',
+      '',
+      'HUF',
+      'RON',
+    ]);
   });
 
   it.each([
@@ -61,6 +81,11 @@ describe('parseAmount4 (1/10,000 units)', () => {
     ['¥1,200', ['JPY', 'CNY']],
     ['$12.50 EUR', []],
     ['12.50 approx', null],
+    ['12,50 zł', ['PLN']],
+    ['1 299 Kč', ['CZK']],
+    ['₹1,299.00', ['INR']],
+    ['₺49,90', ['TRY']],
+    ['12,50 zł EUR', []],
   ] as const)('the currency %j names: %j', (raw, codes) => {
     expect(currenciesNamedIn(raw)).toEqual(codes);
   });
