@@ -55,10 +55,7 @@ export function cardCells(ctx: BuildContext, g: RowGroup): CardCells {
   const F = cardIndices(ctx);
   const number = ctx.first(g, F.number);
   const summary = number === '' ? null : cardSummaryOf(number);
-  let bin = ctx.first(g, F.bin);
-  if (bin !== '') bin = digitsOnly(bin);
-  if (bin.length > 8) bin = bin.length >= 13 ? '' : bin.slice(0, 8); // a full number in a BIN column is not kept
-  if (bin !== '' && bin.length < 6) bin = '';
+  const bin = binCell(ctx, g, F.bin);
   return {
     cardBin: bin || summary?.bin || '',
     cardLast4: last4Cell(ctx, g, F.last4) || summary?.last4 || '',
@@ -66,6 +63,39 @@ export function cardCells(ctx: BuildContext, g: RowGroup): CardCells {
     cardFingerprint: ctx.identifier(g, F.fingerprint),
     cardBrand: cardBrandOf(ctx.text(g, F.brand)),
   };
+}
+
+/**
+ * The BIN of field `f`: 6 or 8 digits. A longer run keeps its first 8 (a full card number, 13
+ * digits or more, is not kept at all); a shorter one is no BIN. Either way the file says so.
+ */
+function binCell(ctx: BuildContext, g: RowGroup, f: number): string {
+  const at = ctx.locate(g, f);
+  if (at.value === '') return '';
+  const bin = digitsOnly(at.value);
+  if (bin.length >= 6 && bin.length <= 8) return bin;
+  // A card number in the BIN column, masked (`424242******4242`, as the card screen leaves a whole
+  // one, which it reported): its BIN, not the first 8 of its digits run together.
+  const masked = cardSummaryOf(at.value);
+  if (masked && masked.bin.length >= 6) return masked.bin;
+  if (bin.length >= 13) {
+    ctx.messages.warn(
+      'card-number-in-bin',
+      `${ctx.columnLabel(at.column)} has values as long as a whole card number; they were not kept (a BIN is the first 6 or 8 digits)`,
+      g.lines[at.row],
+    );
+    return '';
+  }
+  if (bin.length > 8) {
+    ctx.messages.warn('long-card-bin', `${ctx.columnLabel(at.column)} has BIN values longer than 8 digits; their first 8 digits were kept`, g.lines[at.row]);
+    return bin.slice(0, 8);
+  }
+  ctx.messages.warn(
+    'short-card-bin',
+    `${ctx.columnLabel(at.column)} has values with fewer than 6 digits, which is no BIN (the first 6 or 8 digits of a card); they were left empty`,
+    g.lines[at.row],
+  );
+  return '';
 }
 
 /**

@@ -161,6 +161,23 @@ describe('card facts a spreadsheet rewrote', () => {
     ]);
   });
 
+  it('a BIN of fewer than 6 digits is no BIN and one longer than 8 keeps its first 8, and the file says so', async () => {
+    const withBin: FormatPreset = { ...preset, markerColumns: ['Txn', 'BIN'], mapping: { ...preset.mapping, cardBin: 'BIN' } };
+    const text =
+      'Txn,Date,Amount,Currency,BIN,Last4\nP1,2026-05-01,1.00,EUR,424242,4242\nP2,2026-05-01,1.00,EUR,4242,4242\nP3,2026-05-01,1.00,EUR,4242424242,4242\nP4,2026-05-01,1.00,EUR,42424242,4242\n';
+    // A whole card number in the column: the card screen masks it and says so; its BIN (8 digits of a 16-digit number) is kept.
+    const full = await runImport('Txn,Date,Amount,Currency,BIN,Last4\nP5,2026-05-01,1.00,EUR,4000056655665556,5556\n', { preset: withBin });
+    expect(full.written.map((r) => (r.value as { cardBin: string }).cardBin)).toEqual(['40000566']);
+    expect(full.summary.warnings.map((w) => w.code)).toEqual(['masked-card-number']);
+    const run = await runImport(text, { preset: withBin });
+    expect(run.summary).toMatchObject({ rows: 4, created: 4 });
+    expect(run.written.map((r) => (r.value as { cardBin: string }).cardBin)).toEqual(['424242', '', '42424242', '42424242']);
+    expect(run.summary.warnings.map((w) => [w.code, w.message, w.line])).toEqual([
+      ['short-card-bin', 'column 5 (BIN) has values with fewer than 6 digits, which is no BIN (the first 6 or 8 digits of a card); they were left empty', 3],
+      ['long-card-bin', 'column 5 (BIN) has BIN values longer than 8 digits; their first 8 digits were kept', 4],
+    ]);
+  });
+
   it('an expiry rewritten as a date is read when month and year are certain, and left empty with a warning when not', async () => {
     const text =
       H +
