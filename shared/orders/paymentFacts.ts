@@ -7,8 +7,11 @@ import type { Payment } from '../domain/payment';
 
 // An order number in free text follows a word for "order" (`Order 1001 - 2 items`, `Bestellung Nr.
 // 1002`, `order_id: 1003`) or is written Shopify's way (`#1004`); it always has a digit in it.
+// The longer words come first (`nummer` before `num`): `Ordernummer 1001` read `num` and took
+// `mer` for the number. A number followed by "of 3" (`Order 2 of 3`, `Teil 1 von 2`) counts parts,
+// it names no order.
 const ORDER_WORD_REF =
-  /(?:^|[\s([,;:/])(?:order|bestellung|bestellnummer|bestell-?nr|auftrag|auftragsnummer|commande|pedido|ordine|bestelling)(?:[\s_-]*(?:number|num|no|nr|id|nummer))?\.?[\s:.-]*(#?[\p{L}\p{N}][\p{L}\p{N}_-]*)/giu;
+  /(?:^|[\s([,;:/])(?:order|bestellung|bestellnummer|bestell-?nr|auftragsnummer|auftrags-?nr|auftrag|commande|pedido|ordine|bestelling)(?:[\s_-]*(?:number|nummer|numero|num|no|nr|id))?\.?[\s:.-]*(#?[\p{L}\p{N}][\p{L}\p{N}_-]*)(?![\p{L}\p{N}_-])(?!\s*(?:of|von|sur|de|di|van|\/)\s*\d)/giu;
 const HASH_REF = /#[\p{L}\p{N}][\p{L}\p{N}_-]*/gu;
 const hasDigit = (s: string) => /\d/.test(s);
 

@@ -41,17 +41,28 @@ describe('joining payments onto orders', () => {
     ['order_id: 1005, 3 items', '1005'],
     ['Shopify order #1006', '#1006'],
     ['Order #1007 - 2 items', '#1007'],
+    ['Ordernummer 1008', '1008'],
+    ['Auftragsnr. 1009', '1009'],
+    ['Order number: 1010 (of 3 items)', '1010'],
   ])('finds the order number in the description %j', (text, ref) => {
     expect(orderReference(text)).toBe(ref);
   });
 
   // A wrong reference joins the payment's card and IP onto someone else's order; none only leaves it unjoined.
-  it.each(['Payment for 3 items', 'Subscription update', 'Pre-order 3 items', 'Order 1001 and order 1002', 'Refund #12 for #13', 'Order pending'])(
-    'names no order number when unsure: %j',
-    (text) => {
-      expect(orderReference(text)).toBe('');
-    },
-  );
+  it.each([
+    'Payment for 3 items',
+    'Subscription update',
+    'Pre-order 3 items',
+    'Order 1001 and order 1002',
+    'Refund #12 for #13',
+    'Order pending',
+    'Order 2 of 3',
+    'Order 12 of 30',
+    'Bestellung 1 von 2',
+    'Order 2/3',
+  ])('names no order number when unsure: %j', (text) => {
+    expect(orderReference(text)).toBe('');
+  });
 
   it('prefers a succeeded payment over a refund or a failed try, then the latest', () => {
     const failed = payment({ id: 'a', status: 'failed', createdAt: 3000 });
