@@ -215,8 +215,11 @@ export async function verifyChain(entries: readonly DecisionEntry[], head: Pick<
   }
   if (!head && prev) return { ok: false, entries: entries.length, seq: 1, reason: 'the log has entries but no recorded head: it was replaced' };
   // A restore lists the entries of the backup whose notes the erasure register erased again.
+  // Only earlier entries: a note written after the entry that lists it cannot have been erased by it.
   const erasedBy = new Set(
-    entries.filter((e) => e.decision === 'erasure' || e.decision === 'retention' || e.decision === 'restore').flatMap((e) => e.refs ?? []),
+    entries
+      .filter((e) => e.decision === 'erasure' || e.decision === 'retention' || e.decision === 'restore')
+      .flatMap((e) => (e.refs ?? []).filter((ref) => ref < e.seq)),
   );
   const unlogged = entries.find((e) => e.noteErased && !erasedBy.has(e.seq));
   if (unlogged)

@@ -18,7 +18,7 @@ import { checkBackup } from './checkBackup';
 import type { StagedBackup } from './readBackup';
 import { describeCounts, type SummaryCounts } from './summary';
 import { TABLE_NAMES } from './tableSchemas';
-import { describeRecords, describeReapplied, mergedRegister, reappliedAnything, reapplyErasures } from '../privacy/erasureRegister';
+import { checkBackupRegister, describeRecords, describeReapplied, mergedRegister, reappliedAnything, reapplyErasures } from '../privacy/erasureRegister';
 import type { ErasureRecord } from '../storage/schema';
 
 export interface RestorePlan {
@@ -119,7 +119,13 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
   }
   // A backup written before an erasure holds the person whole: the register (this laptop's and
   // the backup's) is applied to it before it is related row by row and written.
-  const register = mergedRegister((staged.tables.get('erasures') ?? []) as ErasureRecord[], await db.erasures.toArray());
+  // Only a register its own log backs: a record of no logged erasure would blank anyone's data.
+  const theirRegister = (staged.tables.get('erasures') ?? []) as ErasureRecord[];
+  const theirArchive = ((staged.tables.get('logArchive') ?? []) as LogArchiveRecord[])
+    .filter((a) => a.table === 'decisions')
+    .map((a) => a.row as DecisionEntry);
+  checkBackupRegister(theirRegister, entries, theirArchive);
+  const register = mergedRegister(theirRegister, await db.erasures.toArray());
   const analyst = await analystName(db).catch(() => stagedAnalyst(staged) ?? '');
   const reapplied = await reapplyErasures(staged.tables as Map<string, unknown[]>, register, {
     analyst,

@@ -258,9 +258,14 @@ export const TABLE_ROWS = {
       noteHashes: z.array(sha256Hex).max(1_000_000),
       salt: z.string().regex(/^[0-9a-f]{32}$/),
       linkValueHashes: z.array(sha256Hex).max(100_000),
-      before: time.optional(),
+      // A cut-off a date can hold (a retention purge has one, an erasure none).
+      before: z.number().int().min(0).max(8.64e15).optional(),
     })
-    .strict(),
+    .strict()
+    .refine((r) => (r.kind === 'retention') === (r.before !== undefined), {
+      message: 'a retention purge has a cut-off date, an erasure none',
+      path: ['before'],
+    }),
 } satisfies Record<
   Exclude<keyof WorkbenchDb, keyof import('dexie').Dexie | (typeof DERIVED_TABLES)[number] | (typeof TEAM_TABLES)[number] | (typeof RETIRED_TABLES)[number]>,
   z.ZodType

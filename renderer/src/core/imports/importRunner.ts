@@ -234,7 +234,8 @@ async function run(
     lap('write');
     problems.add(classified.quarantined);
     committed = { counts: copy(session.counts), enriched: writer.enrichedOrders, review: { ...writer.review } };
-    await extras.afterBatch?.(batch);
+    // The team's copy of the batch holds what was written: an erased customer stays erased there too.
+    await extras.afterBatch?.(writer.register ? writer.register.scrubbed(batch, writer.orderSource) : batch);
     lap('afterBatch');
     if (stages) stages.batches++;
     const c = session.counts.rows;

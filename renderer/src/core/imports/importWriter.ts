@@ -160,7 +160,7 @@ export class ImportWriter {
       for (const c of plan.claims) if (!c.previous) c.next = { ...c.next, createdAt: this.clock.now(), analyst: this.analyst };
       // Payments of erased customers (or older than a retention purge) come back without their personal data.
       const register = this.register;
-      if (register) for (const c of plan.payments) c.next = register.payment(c.next);
+      if (register) for (const c of plan.payments) c.next = register.payment(c.next, this.orderSource);
       for (const c of plan.payments) this.prefetched.payments.set(c.key, c.next);
       for (const c of plan.disputes) this.prefetched.disputes.set(c.key, c.next);
       for (const c of plan.claims) this.prefetched.claims.set(c.key, c.next);
@@ -170,7 +170,9 @@ export class ImportWriter {
       const since = reviewWindowStart(this.clock.now(), this.review.windowDays);
       for (const c of plan.created) this.review[c.order.createdAt >= since ? 'recent' : 'history']++;
       const writes = await this.orderWrites(plan);
-      if (register) writes.orders.forEach((o, i) => (writes.orders[i] = register.order(writes.keys[i]!, o)));
+      // The file's own orders come first; stored ones rewritten with their payments' facts after them (not counted).
+      const fromFile = plan.created.length + plan.updated.length;
+      if (register) writes.orders.forEach((o, i) => (writes.orders[i] = register.order(writes.keys[i]!, o, i < fromFile)));
       await this.supersede(writes.superseded);
       const blockIds = await this.orders.append(writes.orders, this.importId, writes.stamps, writes.keys);
       this.reindex(blockIds, writes.keys, writes.stamps);

@@ -8,6 +8,10 @@ import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { orderKey, type Order, type OrderTextField } from '../../../../shared/domain/order';
 import { FIELD_SEPARATOR, textColumn } from '../../../../shared/orders/columns';
 import { encodeRecord } from '../../../../shared/backup/records';
+import { BackupError } from '../../../../shared/backup/container';
+import { orderRefVariants } from '../../../../shared/orders/paymentFacts';
+import type { ParsedBatch } from '../../../../shared/ingest/reader';
+import type { ParsedRecord } from '../../../../shared/ingest/records';
 import type {
   DisputeAttachmentRecord,
   DisputeEventRecord,
@@ -21,6 +25,7 @@ import type {
   StoredPayment,
   WorkbenchDb,
 } from '../storage/schema';
+import type { Payment } from '../../../../shared/domain/payment';
 
 /** Order fields that identify a person. Dates, amounts, channel, countries, card brand and method stay. */
 export const PERSONAL_ORDER_FIELDS = [
@@ -114,9 +119,48 @@ export function describeReapplied(r: Reapplied): string {
 
 /** "request GDPR-2026-118, retention before 2025-11-18" */
 export function describeRecords(records: readonly ErasureRecord[]): string {
-  return records
-    .map((r) => (r.kind === 'erasure' ? `request ${r.reference}` : `retention before ${new Date(r.before!).toISOString().slice(0, 10)}`))
-    .join(', ');
+  return records.map((r) => (r.kind === 'erasure' ? `request ${r.reference}` : `retention before ${isoDay(r.before!)}`)).join(', ');
+}
+
+const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/**
+ * Checks a backup's register against the backup's own (verified) decision log: each record must
+ * be an erasure or purge the log holds, at its seq, time and analyst, naming the same request or
+ * cut-off, reaching no more orders and payments than the entry says, and erasing notes only of the
+ * entries the entry lists (or of entries set aside in the archive). A record the log does not back
+ * would blank anyone's data and notes under no logged erasure: the backup is refused.
+ */
+export function checkBackupRegister(register: readonly ErasureRecord[], entries: readonly DecisionEntry[], archived: readonly DecisionEntry[]): void {
+  const bySeq = new Map(entries.map((e) => [e.seq, e]));
+  for (const e of archived) if ((e.decision === 'erasure' || e.decision === 'retention') && !bySeq.has(e.seq)) bySeq.set(e.seq, e);
+  const hashesAt = new Map<number, Set<string>>();
+  for (const e of [...entries, ...archived]) {
+    const set = hashesAt.get(e.seq) ?? new Set<string>();
+    set.add(e.hash);
+    hashesAt.set(e.seq, set);
+  }
+  const archivedHashes = new Set(archived.map((e) => e.hash));
+  register.forEach((row, i) => {
+    const refuse = (why: string): never => {
+      throw new BackupError(`The backup's erasure register (row ${i + 1}) ${why}: it was altered. Nothing was changed.`);
+    };
+    const e = bySeq.get(row.seq);
+    if (!e || e.decision !== row.kind || e.at !== row.at || e.analyst !== row.analyst)
+      return refuse(`names entry ${row.seq}, which is no ${row.kind} of its decision log`);
+    const note = e.note ?? '';
+    if (row.kind === 'erasure') {
+      if (!row.reference || !note.includes(`on request ${row.reference}`)) refuse(`names another request than entry ${row.seq}`);
+      const m = /personal data of (\d+) orders and (\d+) payments/.exec(note);
+      if (!m || row.orderKeys.length > Number(m[1]) || row.payments.length > Number(m[2]))
+        refuse(`reaches more orders or payments than entry ${row.seq} erased`);
+      if (row.before !== undefined) refuse('gives an erasure a cut-off date');
+    } else if (row.before === undefined || !note.includes(`placed before ${isoDay(row.before)}`) || row.orderKeys.length || row.payments.length) {
+      refuse(`names another cut-off than entry ${row.seq}`);
+    }
+    const listed = new Set((e.refs ?? []).flatMap((seq) => [...(hashesAt.get(seq) ?? [])]));
+    if (row.noteHashes.some((h) => !listed.has(h) && !archivedHashes.has(h))) refuse(`erases notes entry ${row.seq} does not list`);
+  });
 }
 
 export interface ReapplyContext {
@@ -316,26 +360,46 @@ export class RegisterAtImport {
     return register.length ? new RegisterAtImport(register) : null;
   }
 
-  /** `order` as it may be written: without its personal fields where the register reached it. */
-  order(key: string, order: Order): Order {
+  /**
+   * `order` as it may be written: without its personal fields where the register reached it.
+   * `counted`: an order of the file (the summary counts it), not a stored one rewritten with it.
+   */
+  order(key: string, order: Order, counted = true): Order {
     const owner = this.byOrder.get(key) ?? (this.retention && order.createdAt < this.retention.before! ? this.retention : undefined);
     if (!owner || !PERSONAL_ORDER_FIELDS.some((f) => (order[f] ?? '') !== '')) return order;
     const copy = { ...order };
     for (const f of PERSONAL_ORDER_FIELDS) copy[f] = '';
-    this.orders++;
+    if (counted) this.orders++;
     this.reached.add(owner);
     return copy;
   }
 
-  /** `payment` as it may be written: without its personal fields where the register reached it. */
-  payment<T extends StoredPayment>(payment: T): T {
-    const owner = this.byPayment.get(payment.id) ?? (this.retention && payment.createdAt < this.retention.before! ? this.retention : undefined);
+  /**
+   * `payment` as it may be written: without its personal fields where the register reached it, by
+   * its id, by the erased order it pays for (an order of `orderSource`) or by its date.
+   */
+  payment<T extends Payment>(payment: T, orderSource: string, counted = true): T {
+    let owner = this.byPayment.get(payment.id);
+    if (!owner && payment.orderRef) for (const ref of orderRefVariants(payment.orderRef)) owner ??= this.byOrder.get(`${orderSource}:${ref}`);
+    if (!owner && this.retention && payment.createdAt < this.retention.before!) owner = this.retention;
     if (!owner || !PERSONAL_PAYMENT_FIELDS.some((f) => (payment[f] ?? '') !== '')) return payment;
     const copy = { ...payment };
     for (const f of PERSONAL_PAYMENT_FIELDS) (copy as Record<string, unknown>)[f] = '';
-    this.payments++;
+    if (counted) this.payments++;
     this.reached.add(owner);
     return copy;
+  }
+
+  /** `batch` as the team may see it: its orders and payments as this import wrote them. */
+  scrubbed(batch: ParsedBatch, orderSource: string): ParsedBatch {
+    const scrub = (rec: ParsedRecord): ParsedRecord => {
+      const companions = rec.companions?.map(scrub);
+      const base = companions ? { ...rec, companions } : rec;
+      if (base.kind === 'order') return { ...base, value: this.order(base.key, base.value, false) };
+      if (base.kind === 'payment') return { ...base, value: this.payment(base.value, orderSource, false) };
+      return base;
+    };
+    return { ...batch, records: batch.records.map(scrub) };
   }
 
   /** What the import summary says, when the register reached anything. */

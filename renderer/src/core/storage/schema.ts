@@ -9,6 +9,7 @@ import type { Payment } from '../../../../shared/domain/payment';
 import type { Dispute } from '../../../../shared/domain/dispute';
 import type { RowProblem } from '../../../../shared/ingest/problems';
 import { PAYMENT_BLOCK_SIZE, paymentKeysOf } from './paymentStore';
+import { newSalt } from '../privacy/erasureRegister';
 
 export const DB_NAME = 'fraud-workbench';
 
@@ -378,6 +379,26 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     version: 15,
     stores: {
       erasures: '++id, at',
+    },
+    // Erasures and purges made before the register existed join it from the log: the notes they
+    // erased (by their entries' hashes) and a purge's cut-off (its summary). The orders and
+    // payments an older erasure reached are not known any more (their personal fields are blank).
+    upgrade: async (tx) => {
+      const decisions = await tx.table<DecisionEntry, number>('decisions').toArray();
+      const summaries = await tx.table<RetentionSummaryRecord, number>('retentionSummaries').toArray();
+      const hashOf = new Map(decisions.map((e) => [e.seq, e.hash]));
+      for (const e of decisions) {
+        if (e.decision !== 'erasure' && e.decision !== 'retention') continue;
+        const noteHashes = (e.refs ?? []).flatMap((seq) => hashOf.get(seq) ?? []);
+        const common = { at: e.at, analyst: e.analyst, seq: e.seq, orderKeys: [], payments: [], noteHashes, salt: newSalt(), linkValueHashes: [] };
+        if (e.decision === 'erasure') {
+          const reference = /on request (.*?)(?:; |$)/.exec(e.note)?.[1] ?? '';
+          if (reference) await tx.table<ErasureRecord, number>('erasures').add({ ...common, kind: 'erasure', reference });
+        } else {
+          const summary = summaries.find((r) => r.at === e.at && r.analyst === e.analyst);
+          if (summary) await tx.table<ErasureRecord, number>('erasures').add({ ...common, kind: 'retention', reference: '', before: summary.before });
+        }
+      }
     },
   },
 ];
