@@ -2,6 +2,9 @@
 // Notes change nothing; undoing a decision brings back the one before it. Pure, for queue and reports.
 import { isOrderDecision, type DecisionEntry, type OrderDecision } from './chain';
 
+/** An order's decision as a word beside it: "held", "released", "cancelled". */
+export const DECIDED: Readonly<Record<OrderDecision, string>> = { hold: 'held', release: 'released', cancel: 'cancelled' };
+
 /** What the rule reads of an entry (the decisions CSV and the log both give it). */
 export type StandingFacts = Pick<DecisionEntry, 'seq' | 'orderKey' | 'decision' | 'undoes'>;
 

@@ -159,3 +159,23 @@ test.describe('first run and the orders table', () => {
     await expect(page.getByTestId('app-info')).toContainText('browser mode');
   });
 });
+
+test('the orders table shows the decision that stands on each order, beside the shop’s status', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
+  await page.locator('section.review').focus();
+  await page.keyboard.press('r');
+  await page.getByRole('button', { name: 'Release', exact: true }).click();
+  const logged = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr').first();
+  await expect(logged).toContainText('release');
+  const released = (await logged.locator('td').nth(2).textContent())!.trim();
+  expect(released).not.toBe('');
+
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, released);
+  await expect.poll(async () => (await visibleRows(page)).map((r) => [r.Order, r.Decision])).toEqual([[released, 'released']]);
+  // An order nobody decided shows none.
+  await search(page, '');
+  await expect.poll(async () => (await visibleRows(page)).filter((r) => r.Order !== released).some((r) => r.Decision === '')).toBe(true);
+});

@@ -10,6 +10,8 @@ import type { ReportService } from '../reports/reportService';
 import { loadDemoData } from './demoLoader';
 import { NO_FILTER, type OrderFilter } from '../../../../shared/orders/query';
 import type { MatchGroup } from '../../../../shared/orders/search';
+import { orderKey } from '../../../../shared/domain/order';
+import { decisionThatStands } from '../../../../shared/decisions/standing';
 
 export interface CacheOverview {
   orders: number;
@@ -51,9 +53,18 @@ export function ordersHandlers(ctx: CoreContext, reports: ReportService) {
       return store.matchGroups(search, filter);
     },
 
+    /** A page of the table: the orders, each with the decision that stands on it (the log's, by order key). */
     async orderRows(start: number, end: number): Promise<OrderRow[]> {
       await ctx.ready();
-      return store.rows(start, end);
+      const rows = await store.rows(start, end);
+      if (rows.length === 0) return rows;
+      const keys = rows.map(orderKey);
+      const standing = decisionThatStands(await db.decisions.where('orderKey').anyOf(keys).sortBy('seq'));
+      if (standing.size === 0) return rows;
+      return rows.map((r, i) => {
+        const d = standing.get(keys[i]!);
+        return d ? { ...r, decision: d.decision } : r;
+      });
     },
 
     /** Warms the search index in the background after the first screen is up. */

@@ -35,6 +35,8 @@ export interface OrderQuery {
 export interface OrderRow extends Order {
   /** Position in the cache; stable until the next import. */
   row: number;
+  /** The hold, release or cancel that stands on the order (the orders table's rows say; absent elsewhere). */
+  decision?: import('../../../../shared/decisions/chain').OrderDecision;
 }
 
 interface TextBlock {

@@ -11,8 +11,8 @@ import { caseOf } from '../../../../shared/team/caseKeys';
 import { CaseClaimBar } from '../team';
 import { cache } from '../../core/client';
 import { useAsync } from '../../ui/useAsync';
-
-const DECIDED: Record<string, string> = { hold: 'held', release: 'released', cancel: 'cancelled' };
+import { DECIDED } from '../../../../shared/decisions/standing';
+import type { OrderDecision } from '../../../../shared/decisions/chain';
 
 export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): void }) {
   const showRingOf = useUi((s) => s.showRingOf);
@@ -20,7 +20,7 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
   const key = orderKey(order);
   const decision = useAsync(() => cache.decisionOn(key), [key]).value ?? null;
   const decided = decision
-    ? `${DECIDED[decision.decision] ?? decision.decision} by ${decision.analyst}, ${showDateTime(decision.at)} UTC${decision.reasonCode ? ` (${decision.reasonCode})` : ''}`
+    ? `${DECIDED[decision.decision as OrderDecision] ?? decision.decision} by ${decision.analyst}, ${showDateTime(decision.at)} UTC${decision.reasonCode ? ` (${decision.reasonCode})` : ''}`
     : '';
   const groups: [string, [string, string][]][] = [
     [

@@ -6,6 +6,7 @@ import { cardDigits, cardSummary, channelLabel, shortCardBrand } from '../../../
 import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import type { OrderSortField } from '../../../../shared/orders/query';
 import type { OrderRow } from '../../core/contract';
+import { DECIDED } from '../../../../shared/decisions/standing';
 
 export interface OrderColumn {
   id: string;
@@ -32,6 +33,15 @@ export const ORDER_COLUMNS: OrderColumn[] = [
     sort: 'status',
     text: (o) => o.status,
     cell: (o) => <span className={`status status-${o.status}`}>{o.status}</span>,
+  },
+  {
+    // The analyst's decision that stands (hold, release, cancel), beside what the shop did.
+    id: 'decision',
+    label: 'Decision',
+    width: 84,
+    priority: 2,
+    text: (o) => (o.decision ? DECIDED[o.decision] : ''),
+    cell: (o) => o.decision && <span className={`status decision-${o.decision}`}>{DECIDED[o.decision]}</span>,
   },
   { id: 'total', label: 'Total', width: 96, priority: 1, sort: 'totalMinor', align: 'right', text: (o) => formatMoney(o.totalMinor, o.currency) },
   { id: 'email', label: 'Email', width: 210, priority: 3, text: (o) => o.email },

@@ -3,9 +3,9 @@
 import { formatCount } from '../../../../shared/domain/money';
 import type { TeamKpis } from '../../../../shared/reports/teamKpis';
 import { Figure, hours, pct, ReportTable } from './reportParts';
+import { DECIDED } from '../../../../shared/decisions/standing';
 
 const orderId = (orderKey: string) => orderKey.split(':').slice(1).join(':') || orderKey;
-const VERB = { hold: 'held', release: 'released', cancel: 'cancelled' } as const;
 
 export function TeamKpisView({ team, slaHours, stamp }: { team: TeamKpis; slaHours: number; stamp: string }) {
   const open = team.unresolved;
@@ -27,7 +27,7 @@ export function TeamKpisView({ team, slaHours, stamp }: { team: TeamKpis; slaHou
           columns={[{ label: 'Order' }, { label: 'Decisions' }, { label: 'Counted as' }]}
           rows={open.map((c) => [
             orderId(c.orderKey),
-            `${c.decisions.map((d) => `${d.analyst} ${VERB[d.decision]}`).join(', ')}${c.reopened ? ' (decided again after a resolution)' : ''}`,
+            `${c.decisions.map((d) => `${d.analyst} ${DECIDED[d.decision]}`).join(', ')}${c.reopened ? ' (decided again after a resolution)' : ''}`,
             c.countedAs,
           ])}
           csv={{
