@@ -18,6 +18,7 @@ import { NO_FILTER } from '../../../shared/orders/query';
 import { fixedClock } from '../../../shared/time/clock';
 import { craftContainer, PASSPHRASE, tablesOf, TEST_ITERATIONS } from '../../support/backupCache';
 import { chunked } from '../../support/importInput';
+import { applyPersonalDataPlan, planCustomerErasure, planRetention } from '../../../renderer/src/core/privacy/personalData';
 import { order } from '../../support/orders';
 
 import { TeamOpCapture } from '../../../renderer/src/core/team/teamOpCapture';
@@ -81,6 +82,7 @@ const forgedRow = (patch: Record<string, unknown>) => ({
   at: NOW,
   analyst: 'K. Weber',
   seq: 2,
+  entryHash: '0'.repeat(64),
   kind: 'erasure',
   reference: 'GDPR-FAKE',
   orderKeys: [],
@@ -270,6 +272,7 @@ describe('the erasure register and backups of every schema version', () => {
         at: 1,
         analyst: 'x',
         seq: 1,
+        entryHash: 'e'.repeat(64),
         kind: 'erasure',
         reference: 'R-1',
         orderKeys: ['shopify:#1000'],
@@ -302,5 +305,33 @@ describe('the erasure register in an import summary', () => {
     expect(run.summary.warnings.filter((w) => w.code === 'erased-again').map((w) => w.message)).toEqual([
       '1 payment in this file was erased before (request GDPR-2026-150): written again without its personal data',
     ]);
+  });
+});
+
+describe('genuine backups the register check accepts', () => {
+  const backup = (db: WorkbenchDb) => writeBackup(db, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock }).then((b) => b.blob);
+
+  it('after a retention purge later than an erasure: the erasure entry keeps its note, the backup restores', async () => {
+    const { db } = await cache('retention-after-erasure');
+    await applyPersonalDataPlan(db, await planCustomerErasure(db, 'anna.schmidt@gmail.com'), { reference: 'GDPR-1', clock: fixedClock(Date.UTC(2024, 5, 1)) });
+    await applyPersonalDataPlan(db, await planRetention(db, Date.UTC(2025, 10, 18)), { reference: '', clock });
+    const erasure = (await db.decisions.toArray()).find((e) => e.decision === 'erasure')!;
+    expect(erasure.note).toContain('on request GDPR-1');
+    expect(erasure.noteErased).toBeUndefined();
+    const pending = await planRestore(db, await readBackup(await backup(db), PASSPHRASE), [], clock);
+    await applyRestore(db, pending, { reason: '', clock });
+    expect((await new DecisionLog(db).verify()).chain.ok).toBe(true);
+  });
+
+  it('after a restore that set the erasure entry aside and gave its seq to the restore entry', async () => {
+    const { db } = await cache('restore-after-erasure');
+    const before = await backup(db);
+    await applyPersonalDataPlan(db, await planCustomerErasure(db, 'anna.schmidt@gmail.com'), { reference: 'GDPR-1', clock });
+    await applyRestore(db, await planRestore(db, await readBackup(before, PASSPHRASE), [], clock), { reason: 'disk trouble', clock });
+    const after = await backup(db);
+    const pending = await planRestore(db, await readBackup(after, PASSPHRASE), [], clock);
+    await applyRestore(db, pending, { reason: '', clock });
+    expect(await db.erasures.count()).toBe(1);
+    expect((await texts(db)).find((o) => o.externalId === '#1002')!.email).toBe('');
   });
 });

@@ -251,6 +251,7 @@ export const TABLE_ROWS = {
       at: time,
       analyst: z.string().max(80),
       seq: z.number().int().min(1),
+      entryHash: sha256Hex,
       kind: z.enum(['erasure', 'retention']),
       reference: z.string().max(200),
       orderKeys: z.array(short).max(1_000_000),

@@ -126,14 +126,14 @@ const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /**
  * Checks a backup's register against the backup's own (verified) decision log: each record must
- * be an erasure or purge the log holds, at its seq, time and analyst, naming the same request or
- * cut-off, reaching no more orders and payments than the entry says, and erasing notes only of the
- * entries the entry lists (or of entries set aside in the archive). A record the log does not back
- * would blank anyone's data and notes under no logged erasure: the backup is refused.
+ * be an erasure or purge the log holds (live, or set aside by a restore), by its hash, time and
+ * analyst, naming the same request or cut-off and reaching no more orders and payments than the
+ * entry says (unless a later purge erased that note), and erasing notes only of the entries it
+ * lists or of entries set aside. A record the log does not back would blank anyone's data and
+ * notes under no logged erasure: the backup is refused.
  */
 export function checkBackupRegister(register: readonly ErasureRecord[], entries: readonly DecisionEntry[], archived: readonly DecisionEntry[]): void {
-  const bySeq = new Map(entries.map((e) => [e.seq, e]));
-  for (const e of archived) if ((e.decision === 'erasure' || e.decision === 'retention') && !bySeq.has(e.seq)) bySeq.set(e.seq, e);
+  const byHash = new Map([...archived, ...entries].map((e) => [e.hash, e]));
   const hashesAt = new Map<number, Set<string>>();
   for (const e of [...entries, ...archived]) {
     const set = hashesAt.get(e.seq) ?? new Set<string>();
@@ -145,17 +145,24 @@ export function checkBackupRegister(register: readonly ErasureRecord[], entries:
     const refuse = (why: string): never => {
       throw new BackupError(`The backup's erasure register (row ${i + 1}) ${why}: it was altered. Nothing was changed.`);
     };
-    const e = bySeq.get(row.seq);
-    if (!e || e.decision !== row.kind || e.at !== row.at || e.analyst !== row.analyst)
+    const e = byHash.get(row.entryHash);
+    if (!e || e.seq !== row.seq || e.decision !== row.kind || e.at !== row.at || e.analyst !== row.analyst)
       return refuse(`names entry ${row.seq}, which is no ${row.kind} of its decision log`);
-    const note = e.note ?? '';
+    // A note a later purge erased (logs written before purges spared these) says nothing more to check.
+    const note = e.noteErased ? null : (e.note ?? '');
     if (row.kind === 'erasure') {
-      if (!row.reference || !note.includes(`on request ${row.reference}`)) refuse(`names another request than entry ${row.seq}`);
-      const m = /personal data of (\d+) orders and (\d+) payments/.exec(note);
-      if (!m || row.orderKeys.length > Number(m[1]) || row.payments.length > Number(m[2]))
+      if (!row.reference) refuse('names no request');
+      if (note !== null && !note.includes(`on request ${row.reference}`)) refuse(`names another request than entry ${row.seq}`);
+      const m = note === null ? null : /personal data of (\d+) orders and (\d+) payments/.exec(note);
+      if (note !== null && (!m || row.orderKeys.length > Number(m[1]) || row.payments.length > Number(m[2])))
         refuse(`reaches more orders or payments than entry ${row.seq} erased`);
       if (row.before !== undefined) refuse('gives an erasure a cut-off date');
-    } else if (row.before === undefined || !note.includes(`placed before ${isoDay(row.before)}`) || row.orderKeys.length || row.payments.length) {
+    } else if (
+      row.before === undefined ||
+      (note !== null && !note.includes(`placed before ${isoDay(row.before)}`)) ||
+      row.orderKeys.length ||
+      row.payments.length
+    ) {
       refuse(`names another cut-off than entry ${row.seq}`);
     }
     const listed = new Set((e.refs ?? []).flatMap((seq) => [...(hashesAt.get(seq) ?? [])]));

@@ -210,7 +210,9 @@ export async function planRetention(db: WorkbenchDb, before: number): Promise<Pe
   const found = await planOrders(db, (column, r, createdAt) => createdAt < before && PERSONAL_ORDER_FIELDS.some((f) => column(f)[r] !== ''));
   const purged = (await new PaymentStore(db).createdBefore(before)).filter((p) => PERSONAL_PAYMENT_FIELDS.some((f) => (p[f] ?? '') !== ''));
   const payments = purged.map((p) => p.id);
-  const notes = await planNotes(db, (e) => e.at < before);
+  // Erasures and purges keep their notes: the app's words (a request's reference, counts, a cut-off),
+  // no one's personal data, and what the register and an audit read them by.
+  const notes = await planNotes(db, (e) => e.at < before && e.decision !== 'erasure' && e.decision !== 'retention');
   const months = new Map<string, RetentionSummaryRecord['months'][number]>();
   found.createdAt.forEach((t, i) => {
     const month = new Date(t).toISOString().slice(0, 7);
@@ -286,7 +288,7 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
   };
   // The register keeps what this reached, so data that comes back (a restore of an older backup) is erased again.
   const salt = newSalt();
-  const register: Omit<ErasureRecord, 'seq'> = {
+  const register: Omit<ErasureRecord, 'seq' | 'entryHash'> = {
     at: input.at,
     analyst,
     kind: plan.kind,
@@ -374,7 +376,7 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
           });
         }
         if (plan.kind === 'retention') await db.retentionSummaries.add({ at: input.at, analyst, before: plan.before!, months: plan.months ?? [] });
-        await db.erasures.add({ ...register, seq: entry.seq });
+        await db.erasures.add({ ...register, seq: entry.seq, entryHash: entry.hash });
         await db.decisions.add(entry);
         await db.decisionHead.put({ key: 'head', seq: entry.seq, hash: entry.hash });
         // The team's copies: the text beside events about these orders, their disputes and the

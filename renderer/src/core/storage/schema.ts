@@ -390,7 +390,17 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       for (const e of decisions) {
         if (e.decision !== 'erasure' && e.decision !== 'retention') continue;
         const noteHashes = (e.refs ?? []).flatMap((seq) => hashOf.get(seq) ?? []);
-        const common = { at: e.at, analyst: e.analyst, seq: e.seq, orderKeys: [], payments: [], noteHashes, salt: newSalt(), linkValueHashes: [] };
+        const common = {
+          at: e.at,
+          analyst: e.analyst,
+          seq: e.seq,
+          entryHash: e.hash,
+          orderKeys: [],
+          payments: [],
+          noteHashes,
+          salt: newSalt(),
+          linkValueHashes: [],
+        };
         if (e.decision === 'erasure') {
           const reference = /on request (.*?)(?:; |$)/.exec(e.note)?.[1] ?? '';
           if (reference) await tx.table<ErasureRecord, number>('erasures').add({ ...common, kind: 'erasure', reference });
@@ -506,8 +516,9 @@ export interface ErasureRecord {
   id?: number;
   at: number;
   analyst: string;
-  /** The decision-log entry that logged it. */
+  /** The decision-log entry that logged it: its seq then, and its hash (a restore may set it aside and give its seq to another). */
   seq: number;
+  entryHash: string;
   kind: 'erasure' | 'retention';
   /** Erasure: the request's reference (a ticket number), as logged. */
   reference: string;
