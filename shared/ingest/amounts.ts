@@ -50,7 +50,15 @@ export function parseAmount4(raw: string, decimalMark: DecimalMark): number {
     }
     // Spaces, NBSP, thin spaces, apostrophes (Swiss 1'234), plus signs, currency symbols and codes.
     if (c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 39 || c === 0x2019 || c === 43) continue;
-    if (c === 0x20ac || c === 36 || c === 0xa3 || c === 0xa5 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && isCurrencyTextCode(c))) {
+    if (c > 127 && c !== 0x20ac && c !== 0xa3 && c !== 0xa5 && !isCurrencySignCode(c)) {
+      // A letter beyond ASCII only as part of a currency's name (`zł`, `Kč`): `Straße 5` is no amount.
+      const word = letterRunAt(raw, i);
+      if (word === null || !Object.hasOwn(SIGNS, raw.slice(word.start, word.end).toLowerCase())) return NaN;
+      if (sawDigit && word.end < n && isDigitCode(raw.charCodeAt(word.end))) return NaN;
+      i = word.end - 1;
+      continue;
+    }
+    if (c === 0x20ac || c === 36 || c === 0xa3 || c === 0xa5 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) {
       if (sawDigit && i + 1 < n && isDigitCode(raw.charCodeAt(i + 1))) return NaN; // letters inside the number
       continue;
     }
@@ -83,13 +91,21 @@ function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/**
- * Currency signs beyond ASCII and the letters of currency names written with accents (`zł`, `Kč`,
- * `₹`, `₽`, `₺`, `฿`): Polish and Czech shops write them after the amount. Other characters still
- * make a cell no amount.
- */
-function isCurrencyTextCode(c: number): boolean {
-  return (c >= 0xa2 && c <= 0xa5) || (c >= 0x20a0 && c <= 0x20cf) || c === 0x0e3f || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+/** Currency signs beyond ASCII (`₹`, `₽`, `₺`, `฿`); `¢` is not one (cents are no unit the amount is in). */
+function isCurrencySignCode(c: number): boolean {
+  return (c >= 0x20a0 && c <= 0x20cf) || c === 0x0e3f;
+}
+
+const LETTER = /\p{L}/u;
+
+/** The run of letters around `raw[i]` (a letter), or null when `raw[i]` is no letter. */
+function letterRunAt(raw: string, i: number): { start: number; end: number } | null {
+  if (!LETTER.test(raw[i]!)) return null;
+  let start = i;
+  while (start > 0 && LETTER.test(raw[start - 1]!)) start--;
+  let end = i + 1;
+  while (end < raw.length && LETTER.test(raw[end]!)) end++;
+  return { start, end };
 }
 
 const ZERO_DECIMALS = new Set(['BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX', 'VND', 'VUV', 'XAF', 'XOF', 'XPF']);
@@ -173,8 +189,56 @@ const SIGNS: Readonly<Record<string, readonly string[]>> = {
 
 let isoCurrencies: ReadonlySet<string> | undefined;
 
+// Codes real exports still write that Intl does not list: replaced ones providers kept (Stripe's
+// mro, std, vef, ltl), older euro-area and other retired codes, and ISO's fund and metal codes.
+const LISTED_ELSEWHERE = [
+  'MRO',
+  'STD',
+  'VEF',
+  'LTL',
+  'LVL',
+  'EEK',
+  'SKK',
+  'CYP',
+  'MTL',
+  'SIT',
+  'HRK',
+  'BYR',
+  'ZMK',
+  'GHC',
+  'TRL',
+  'ROL',
+  'MZM',
+  'SDD',
+  'CSD',
+  'VEB',
+  'ZWD',
+  'ZWL',
+  'SLL',
+  'CUC',
+  'CLF',
+  'UYI',
+  'UYW',
+  'BOV',
+  'CHE',
+  'CHW',
+  'COU',
+  'MXV',
+  'USN',
+  'XDR',
+  'XAU',
+  'XAG',
+  'XPT',
+  'XPD',
+  'XSU',
+  'XUA',
+  'VED',
+  'SLE',
+  'ZWG',
+];
+
 function isIsoCurrency(code: string): boolean {
-  isoCurrencies ??= new Set(Intl.supportedValuesOf('currency'));
+  isoCurrencies ??= new Set([...Intl.supportedValuesOf('currency'), ...LISTED_ELSEWHERE]);
   return isoCurrencies.has(code);
 }
 

@@ -8,10 +8,9 @@ import type { Payment } from '../domain/payment';
 // An order number in free text follows a word for "order" (`Order 1001 - 2 items`, `Bestellung Nr.
 // 1002`, `order_id: 1003`) or is written Shopify's way (`#1004`); it always has a digit in it.
 // The longer words come first (`nummer` before `num`): `Ordernummer 1001` read `num` and took
-// `mer` for the number. A number followed by "of 3" (`Order 2 of 3`, `Teil 1 von 2`) counts parts,
-// it names no order.
+// `mer` for the number.
 const ORDER_WORD_REF =
-  /(?:^|[\s([,;:/])(?:order|bestellung|bestellnummer|bestell-?nr|auftragsnummer|auftrags-?nr|auftrag|commande|pedido|ordine|bestelling)(?:[\s_-]*(?:number|nummer|numero|num|no|nr|id))?\.?[\s:.-]*(#?[\p{L}\p{N}][\p{L}\p{N}_-]*)(?![\p{L}\p{N}_-])(?!\s*(?:of|von|sur|de|di|van|\/)\s*\d)/giu;
+  /(?:^|[\s([,;:/])(?:order|bestellung|bestellnummer|bestell-?nr|auftragsnummer|auftrags-?nr|auftrag|commande|pedido|ordine|bestelling)(?:[\s_-]*(?:number|nummer|numero|num|no|nr|id))?\.?[\s:.-]*(#?[\p{L}\p{N}][\p{L}\p{N}_-]*)(?![\p{L}\p{N}_-])/giu;
 const HASH_REF = /#[\p{L}\p{N}][\p{L}\p{N}_-]*/gu;
 const hasDigit = (s: string) => /\d/.test(s);
 
@@ -25,12 +24,22 @@ export function orderReference(raw: string): string {
   const r = raw.trim();
   if (!/\s/.test(r)) return r;
   const found = [...r.matchAll(HASH_REF)].map((m) => m[0]);
-  for (const m of r.matchAll(ORDER_WORD_REF)) found.push(m[1]!);
+  for (const m of r.matchAll(ORDER_WORD_REF)) if (!countsParts(m[1]!, r.slice(m.index + m[0].length))) found.push(m[1]!);
   const refs = found.filter(hasDigit);
   const distinct = new Set(refs.map((ref) => ref.replace(/^#/, '').toLowerCase()));
   if (distinct.size !== 1) return '';
   // Shopify names its orders `#1001`: keep the # when the text wrote one.
   return refs.find((ref) => ref.startsWith('#')) ?? refs[0]!;
+}
+
+/**
+ * `Order 2 of 3`, `Bestellung 1 von 2`, `Order 2/3`: a part of a whole (a split shipment, an
+ * instalment), no order number. Only a small count that ends the text or a clause and is no less
+ * than the number: `Order 1001 of 3 items`, `Order 1001/2026` and `Order 1001 of 2026-05-01` name order 1001.
+ */
+function countsParts(token: string, after: string): boolean {
+  const m = /^\s*(?:of|von|sur|de|di|van|\/)\s*(\d{1,2})\s*(?:$|[),;.])/i.exec(after);
+  return m !== null && /^\d+$/.test(token) && Number(token) <= Number(m[1]);
 }
 
 /** Ways an order number may be written: `#1001` in Shopify, `1001` in PSP metadata. */

@@ -72,12 +72,21 @@ export function cardCells(ctx: BuildContext, g: RowGroup): CardCells {
 function binCell(ctx: BuildContext, g: RowGroup, f: number): string {
   const at = ctx.locate(g, f);
   if (at.value === '') return '';
+  // A card number in the BIN column, masked (`424242******4242`, as the card screen leaves a whole
+  // one, which it reported): its BIN, not the first 8 of its digits run together; masked to its
+  // first 4 and last 4 (`4000 **** **** 5556`), no BIN at all.
+  if (/[*xX•#]/.test(at.value)) {
+    const masked = cardSummaryOf(at.value);
+    if (masked && masked.bin.length >= 6) return masked.bin;
+    ctx.messages.warn(
+      'masked-card-bin',
+      `${ctx.columnLabel(at.column)} has masked card numbers that show no whole BIN (the first 6 or 8 digits); they were left empty`,
+      g.lines[at.row],
+    );
+    return '';
+  }
   const bin = digitsOnly(at.value);
   if (bin.length >= 6 && bin.length <= 8) return bin;
-  // A card number in the BIN column, masked (`424242******4242`, as the card screen leaves a whole
-  // one, which it reported): its BIN, not the first 8 of its digits run together.
-  const masked = cardSummaryOf(at.value);
-  if (masked && masked.bin.length >= 6) return masked.bin;
   if (bin.length >= 13) {
     ctx.messages.warn(
       'card-number-in-bin',

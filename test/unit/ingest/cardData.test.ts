@@ -167,14 +167,15 @@ describe('card facts a spreadsheet rewrote', () => {
       'Txn,Date,Amount,Currency,BIN,Last4\nP1,2026-05-01,1.00,EUR,424242,4242\nP2,2026-05-01,1.00,EUR,4242,4242\nP3,2026-05-01,1.00,EUR,4242424242,4242\nP4,2026-05-01,1.00,EUR,42424242,4242\n';
     // A whole card number in the column: the card screen masks it and says so; its BIN (8 digits of a 16-digit number) is kept.
     const full = await runImport(
-      'Txn,Date,Amount,Currency,BIN,Last4\nP5,2026-05-01,1.00,EUR,4000056655665556,5556\nP6,2026-05-01,1.00,EUR,378282246310005,0005\n',
+      'Txn,Date,Amount,Currency,BIN,Last4\nP5,2026-05-01,1.00,EUR,4000056655665556,5556\nP6,2026-05-01,1.00,EUR,378282246310005,0005\nP7,2026-05-01,1.00,EUR,4000 **** **** 5556,5556\n',
       {
         preset: withBin,
       },
     );
     // An Amex number keeps a 6-digit BIN: not 37828200, its BIN and last 4 run together.
-    expect(full.written.map((r) => (r.value as { cardBin: string }).cardBin)).toEqual(['40000566', '378282']);
-    expect(full.summary.warnings.map((w) => w.code)).toEqual(['masked-card-number']);
+    // Masked to its first 4 and last 4, it shows no BIN: not 40005556, the two run together.
+    expect(full.written.map((r) => (r.value as { cardBin: string }).cardBin)).toEqual(['40000566', '378282', '']);
+    expect(full.summary.warnings.map((w) => w.code).sort()).toEqual(['masked-card-bin', 'masked-card-number']);
     const run = await runImport(text, { preset: withBin });
     expect(run.summary).toMatchObject({ rows: 4, created: 4 });
     expect(run.written.map((r) => (r.value as { cardBin: string }).cardBin)).toEqual(['424242', '', '42424242', '42424242']);

@@ -44,6 +44,14 @@ describe('joining payments onto orders', () => {
     ['Ordernummer 1008', '1008'],
     ['Auftragsnr. 1009', '1009'],
     ['Order number: 1010 (of 3 items)', '1010'],
+    // A count or a date after the number is no "part 2 of 3".
+    ['Order 1001 of 2026-05-01', '1001'],
+    ['Order 1001 of 3 items', '1001'],
+    ['Commande 1001 de 3 articles', '1001'],
+    ['Pedido 1001 de 2 artículos', '1001'],
+    ['Bestellung 1001 von 3 Artikeln', '1001'],
+    ['Order 1001/2026', '1001'],
+    ['Order 5 of 3', '5'],
   ])('finds the order number in the description %j', (text, ref) => {
     expect(orderReference(text)).toBe(ref);
   });
