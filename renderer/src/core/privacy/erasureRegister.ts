@@ -1,8 +1,9 @@
 // The erasure register: every erasure and retention purge keeps what it reached (ErasureRecord),
 // so personal data that comes back is erased again. A backup written before an erasure holds the
 // person whole; restoring it brought them back, unannounced, while the log said they were erased.
-// Now a restore applies the register (its own and the backup's) to the backup before writing it,
-// and names what it erased again in its log entry.
+// Now a restore applies the register (its own and the backup's, checked against the backup's
+// log) to the backup before writing it and names what it erased again in its log entry, and an
+// import writes the orders and payments the register reached without their personal data.
 import { sha256 } from '../../../../shared/decisions/chain';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { orderKey, type Order, type OrderTextField } from '../../../../shared/domain/order';
