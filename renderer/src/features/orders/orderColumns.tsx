@@ -28,7 +28,8 @@ export const ORDER_COLUMNS: OrderColumn[] = [
   {
     id: 'status',
     label: 'Status',
-    width: 84,
+    // "cancelled" as a badge needs 86 px: at 84 it lost its last letters.
+    width: 92,
     priority: 2,
     sort: 'status',
     text: (o) => o.status,
@@ -38,7 +39,7 @@ export const ORDER_COLUMNS: OrderColumn[] = [
     // The analyst's decision that stands (hold, release, cancel), beside what the shop did.
     id: 'decision',
     label: 'Decision',
-    width: 84,
+    width: 92,
     priority: 2,
     text: (o) => (o.decision ? DECIDED[o.decision] : ''),
     cell: (o) => o.decision && <span className={`status decision-${o.decision}`}>{DECIDED[o.decision]}</span>,
