@@ -124,6 +124,30 @@ export async function loadDemo(page: Page, size = '10,000 orders'): Promise<void
   await expect(page.getByTestId('orders-count')).toHaveText(/orders$/, { timeout: 120_000 });
 }
 
+/** Opens Review and waits for its queue to hold orders. */
+export async function openReviewQueue(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
+}
+
+/** Notes on the order at the queue's cursor a text naming its customer's email; returns the email. */
+export async function noteOnQueuedCustomer(page: Page, note: (email: string) => string): Promise<string> {
+  const email = (await page.getByTestId('fired-rules').locator('xpath=following-sibling::p[1]').textContent())!.trim();
+  expect(email).toContain('@');
+  await page.locator('section.review').focus();
+  await page.keyboard.press('n');
+  await page.getByLabel('Decision note').fill(note(email));
+  await page.getByRole('button', { name: 'Note', exact: true }).click();
+  return email;
+}
+
+/** Releases the order at the queue's cursor (a release needs no reason code). */
+export async function releaseQueued(page: Page): Promise<void> {
+  await page.locator('section.review').focus();
+  await page.keyboard.press('r');
+  await page.getByRole('button', { name: 'Release', exact: true }).click();
+}
+
 /** Types a search and waits until the result on screen is for that text. */
 export async function search(page: Page, text: string): Promise<void> {
   await page.getByLabel('Search orders').fill(text);

@@ -1,4 +1,4 @@
-import { expect, loadDemo, search, test, visibleRows } from './fixtures';
+import { expect, loadDemo, openReviewQueue, releaseQueued, search, test, visibleRows } from './fixtures';
 
 test.describe('first run and the orders table', () => {
   test("the Card column shows every card's last 4 whole at 1440 px, a long brand shortened", async ({ page }) => {
@@ -162,11 +162,8 @@ test.describe('first run and the orders table', () => {
 
 test('the orders table shows the decision that stands on each order, beside the shop’s status', async ({ page }) => {
   await loadDemo(page);
-  await page.getByRole('link', { name: 'Review' }).click();
-  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
-  await page.locator('section.review').focus();
-  await page.keyboard.press('r');
-  await page.getByRole('button', { name: 'Release', exact: true }).click();
+  await openReviewQueue(page);
+  await releaseQueued(page);
   const logged = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr').first();
   await expect(logged).toContainText('release');
   const released = (await logged.locator('td').nth(2).textContent())!.trim();

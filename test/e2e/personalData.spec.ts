@@ -3,18 +3,12 @@
 // period purges older personal data the same way.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { backUp, chooseBackup, verifyLog } from './backupSteps';
-import { expect, loadDemo, search, test, visibleRows } from './fixtures';
+import { expect, loadDemo, noteOnQueuedCustomer, openReviewQueue, search, test, visibleRows } from './fixtures';
 
 test('erasure: a customer erased on request is gone from search, their note is erased, and the log verifies and names the erasure', async ({ page }) => {
   await loadDemo(page);
-  await page.getByRole('link', { name: 'Review' }).click();
-  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
-  const email = (await page.getByTestId('fired-rules').locator('xpath=following-sibling::p[1]').textContent())!.trim();
-  expect(email).toContain('@');
-  await page.locator('section.review').focus();
-  await page.keyboard.press('n');
-  await page.getByLabel('Decision note').fill(`called ${email} back, customer confirmed`);
-  await page.getByRole('button', { name: 'Note', exact: true }).click();
+  await openReviewQueue(page);
+  const email = await noteOnQueuedCustomer(page, (e) => `called ${e} back, customer confirmed`);
   const log = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
   await expect(log).toHaveCount(1);
 
@@ -49,14 +43,8 @@ test('erasure: a customer erased on request is gone from search, their note is e
 
 test('a backup written before an erasure is restored with the customer erased again, and the restore says so', async ({ page }, testInfo) => {
   await loadDemo(page);
-  await page.getByRole('link', { name: 'Review' }).click();
-  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
-  const email = (await page.getByTestId('fired-rules').locator('xpath=following-sibling::p[1]').textContent())!.trim();
-  expect(email).toContain('@');
-  await page.locator('section.review').focus();
-  await page.keyboard.press('n');
-  await page.getByLabel('Decision note').fill(`called ${email} back, customer confirmed`);
-  await page.getByRole('button', { name: 'Note', exact: true }).click();
+  await openReviewQueue(page);
+  const email = await noteOnQueuedCustomer(page, (e) => `called ${e} back, customer confirmed`);
   await expect(page.getByRole('table', { name: 'Decisions' }).locator('tbody tr')).toHaveCount(1);
   const lastNight = testInfo.outputPath('last-night.fwbackup');
   await backUp(page, lastNight);

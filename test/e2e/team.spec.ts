@@ -4,7 +4,7 @@
 // an idle laptop locks.
 import type { Page } from '@playwright/test';
 import { chainTeamEvents, GENESIS_HEAD, SCHEMA_HEADER, TEAM_SCHEMA_VERSION } from '../../shared/team';
-import { enterAnalystName, expect, loadDemo, TEST_NOW } from './fixtures';
+import { enterAnalystName, expect, loadDemo, openReviewQueue, releaseQueued, TEST_NOW } from './fixtures';
 import { laptop, signedIn, signIn, syncLine, test } from './teamLaptops';
 import { LOCKOUT_AFTER, TEAM_PASSWORD } from './teamServer';
 
@@ -88,11 +88,8 @@ test('team compliance cannot decide: the app refuses before logging, and the ser
   await signIn(page, 'Cora Meyer');
   await signedIn(page, 'Cora Meyer');
   await loadDemo(page);
-  await page.getByRole('link', { name: 'Review' }).click();
-  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
-  await page.locator('section.review').focus();
-  await page.keyboard.press('r');
-  await page.getByRole('button', { name: 'Release', exact: true }).click();
+  await openReviewQueue(page);
+  await releaseQueued(page);
   await expect(page.getByRole('alert')).toContainText('Cora Meyer is signed in as compliance: a compliance account reads the team');
   await expect(page.getByTestId('last-decision')).toHaveCount(0);
 

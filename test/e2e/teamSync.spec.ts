@@ -6,7 +6,7 @@ import { describeLinkValue } from '../../shared/normalize';
 import type { APIRequestContext } from '@playwright/test';
 import { SCHEMA_HEADER, TEAM_SCHEMA_VERSION, verifyTeamChain, type PulledEvent } from '../../shared/team';
 import { expectNoSeriousViolations } from './axe';
-import { expect, loadDemo, TEST_NOW } from './fixtures';
+import { expect, loadDemo, noteOnQueuedCustomer, openReviewQueue, TEST_NOW } from './fixtures';
 import { HOUR, laptop, moveClock, signedIn, signIn, synced, test } from './teamLaptops';
 import { TEAM_PASSWORD, type TeamServerRun } from './teamServer';
 
@@ -34,14 +34,8 @@ test('team sync of notes and overrides: Hugo sees Greta’s note and applies her
   await signIn(page, 'Greta Lind');
   await signedIn(page, 'Greta Lind');
   await loadDemo(page);
-  await page.getByRole('link', { name: 'Review' }).click();
-  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
-  const email = (await page.getByTestId('fired-rules').locator('xpath=following-sibling::p[1]').textContent())!.trim();
-  expect(email).toContain('@');
-  await page.locator('section.review').focus();
-  await page.keyboard.press('n');
-  await page.getByLabel('Decision note').fill(`called ${email} back, says the parcel never came`);
-  await page.getByRole('button', { name: 'Note', exact: true }).click();
+  await openReviewQueue(page);
+  const email = await noteOnQueuedCustomer(page, (e) => `called ${e} back, says the parcel never came`);
   await expect(page.getByRole('table', { name: 'Decisions' }).locator('tbody tr')).toHaveCount(1);
 
   // …and a never-link override on a value of the first ring.

@@ -104,6 +104,18 @@ const importText = (db: WorkbenchDb, name: string, text: string) => {
   return importFile(db, { name, size: bytes.length, chunks: chunked(bytes, 4096) }, {}, undefined, undefined, clock);
 };
 
+/** A cache holding the shop's orders export, whose customer Anna was then erased on request GDPR-2026-150. */
+async function shopWithAnnaErased(name: string): Promise<WorkbenchDb> {
+  const db = createDb(name);
+  dbs.push(db);
+  await db.meta.put({ key: 'analystName', value: 'K. Weber' });
+  await importText(db, 'orders.csv', shopify);
+  const service = createCore(db, clock);
+  const { token } = await service.planErasure('anna.schmidt@example.de');
+  await service.applyPersonalData(token, 'GDPR-2026-150');
+  return db;
+}
+
 describe('the erasure register against hostile backups, payments files, team operations and old caches', () => {
   it('a register row no erasure of the backup’s log backs is refused, and changes nothing', async () => {
     const { db } = await cache('forged-1');
@@ -165,13 +177,7 @@ describe('the erasure register against hostile backups, payments files, team ope
   });
 
   it('a payments export imported after the erasure writes the payment of an erased order without personal data', async () => {
-    const db = createDb('import-pay');
-    dbs.push(db);
-    await db.meta.put({ key: 'analystName', value: 'K. Weber' });
-    await importText(db, 'orders.csv', shopify);
-    const service = createCore(db, clock);
-    const { token } = await service.planErasure('anna.schmidt@example.de');
-    await service.applyPersonalData(token, 'GDPR-2026-150');
+    const db = await shopWithAnnaErased('import-pay');
     await importText(db, 'stripe.csv', stripe);
     const p = await new PaymentStore(db).get('ch_3PaidAAA1');
     expect(p!.orderRef).toBe('#1001');
@@ -193,13 +199,7 @@ describe('the erasure register against hostile backups, payments files, team ope
 
 describe('the erasure register, in team operations and caches made before it', () => {
   it('a team operation shares an erased customer’s changed order as it was written, without personal data', async () => {
-    const db = createDb('team-capture');
-    dbs.push(db);
-    await db.meta.put({ key: 'analystName', value: 'K. Weber' });
-    await importText(db, 'orders.csv', shopify);
-    const service = createCore(db, clock);
-    const { token } = await service.planErasure('anna.schmidt@example.de');
-    await service.applyPersonalData(token, 'GDPR-2026-150');
+    const db = await shopWithAnnaErased('team-capture');
     const next = shopify.replace(/^(#1001,anna\.schmidt@example\.de,)paid,/m, '$1refunded,');
     // As ImportService wires it when a team session exists.
     const capture = new TeamOpCapture(db, 'op-1', { analyst: 'K. Weber', deviceId: '00000000-0000-4000-8000-000000000001' });
@@ -294,13 +294,7 @@ describe('the erasure register and backups of every schema version', () => {
 
 describe('the erasure register in an import summary', () => {
   it('a payments file’s summary counts its payments, not the stored orders they rewrote', async () => {
-    const db = createDb('import-pay-2');
-    dbs.push(db);
-    await db.meta.put({ key: 'analystName', value: 'K. Weber' });
-    await importText(db, 'orders.csv', shopify);
-    const service = createCore(db, clock);
-    const { token } = await service.planErasure('anna.schmidt@example.de');
-    await service.applyPersonalData(token, 'GDPR-2026-150');
+    const db = await shopWithAnnaErased('import-pay-2');
     const run = await importText(db, 'stripe.csv', stripe);
     expect(run.summary.warnings.filter((w) => w.code === 'erased-again').map((w) => w.message)).toEqual([
       '1 payment in this file was erased before (request GDPR-2026-150): written again without its personal data',
