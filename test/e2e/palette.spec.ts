@@ -86,3 +86,31 @@ test('"Verify the decision log" from the palette verifies it, from any screen, w
   await expect(page.getByTestId('log-verdict')).toHaveCount(0);
   await verifyFromPalette(1);
 });
+
+test('the palette’s actions do what they say on arrival: the backup dialog, the restore and import file choosers, the hub rules in focus', async ({ page }) => {
+  await loadDemo(page);
+  const dialog = page.getByRole('dialog', { name: 'Go to' });
+  const choose = async (typed: string, label: string) => {
+    await page.keyboard.press('Control+K');
+    await dialog.getByRole('combobox').fill(typed);
+    await expect(dialog.getByRole('option').first()).toContainText(label);
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+  };
+  await choose('back up', 'Back up the cache');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+  await expect(page.getByRole('dialog', { name: 'Back up the cache' }).getByLabel('Backup passphrase')).toBeVisible();
+  await page.getByRole('dialog', { name: 'Back up the cache' }).getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByRole('link', { name: 'Orders' }).click();
+  const [restoreChooser] = await Promise.all([page.waitForEvent('filechooser'), choose('restore', 'Restore a backup')]);
+  expect(restoreChooser.isMultiple()).toBe(false);
+
+  const [importChooser] = await Promise.all([page.waitForEvent('filechooser'), choose('import files', 'Import files…')]);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Imports');
+  expect(importChooser.isMultiple()).toBe(true);
+
+  await choose('hub rules', 'Edit the hub rules');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+  await expect(page.getByRole('table', { name: 'Hub rules' }).locator('input').first()).toBeFocused();
+});

@@ -7,6 +7,9 @@ import { screenFromHash, type Screen } from './screens';
 
 export { SCREENS, type Screen } from './screens';
 
+/** What the command palette can ask a screen to do (usePalette.ts). */
+export type PaletteAction = 'import' | 'verify' | 'backup' | 'restore' | 'snapshot' | 'hub-rules';
+
 interface UiState {
   screen: Screen;
   filter: OrderFilter;
@@ -31,10 +34,14 @@ interface UiState {
   disputeFor: string | null;
   showDispute(id: string): void;
   disputeShown(): void;
-  /** The decision log's verification was asked for from elsewhere (the command palette): Review runs it. */
-  verifyLogAsked: boolean;
-  askVerifyLog(): void;
-  verifyLogStarted(): void;
+  /**
+   * An action chosen in the command palette, for the screen it opens to do on arrival: Review
+   * verifies the log, Settings opens the backup or restore dialog or the hub rules, Imports the
+   * file chooser.
+   */
+  actionAsked: PaletteAction | null;
+  askAction(action: PaletteAction, screen: Screen): void;
+  actionStarted(): void;
   go(screen: Screen): void;
   /** Opens the Orders screen on exactly these filters (a report's click-through). */
   showOrders(filter: Partial<OrderFilter>): void;
@@ -70,12 +77,12 @@ export const useUi = create<UiState>((set) => ({
     set({ screen: 'disputes', disputeFor: id });
   },
   disputeShown: () => set({ disputeFor: null }),
-  verifyLogAsked: false,
-  askVerifyLog: () => {
-    location.hash = '#/review';
-    set({ screen: 'review', verifyLogAsked: true });
+  actionAsked: null,
+  askAction: (action, screen) => {
+    location.hash = `#/${screen}`;
+    set({ screen, actionAsked: action });
   },
-  verifyLogStarted: () => set({ verifyLogAsked: false }),
+  actionStarted: () => set({ actionAsked: null }),
   go: (screen) => {
     if (location.hash !== `#/${screen}`) location.hash = `#/${screen}`;
     set({ screen });

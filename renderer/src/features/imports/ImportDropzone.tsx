@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { FormatChoice } from '../../core/contract';
 import { platform } from '../../platform';
+import { useAskedAction } from '../../ui/useAskedAction';
 
 const FILE_FILTERS = [{ name: 'Exports', extensions: ['csv', 'txt', 'tsv', 'tab'] }];
 
@@ -27,6 +28,9 @@ export function ImportDropzone({
   onMap(file: File): void;
 }) {
   const [dragging, setDragging] = useState(false);
+  const choose = async () => onFiles(await platform.openFiles({ title: 'Import exports', filters: FILE_FILTERS, multiple: true }));
+  // "Import files…" in the command palette: the file chooser opens here, as the button would.
+  useAskedAction('import', () => !busy && void choose());
   return (
     <div
       className={`dropzone${dragging ? ' over' : ''}`}
@@ -44,11 +48,7 @@ export function ImportDropzone({
     >
       <p className="lead">Drop Shopify, Amazon, Zalando, Stripe or Adyen exports here</p>
       <div className="actions">
-        <button
-          className="primary"
-          disabled={busy}
-          onClick={async () => onFiles(await platform.openFiles({ title: 'Import exports', filters: FILE_FILTERS, multiple: true }))}
-        >
+        <button className="primary" disabled={busy} onClick={() => void choose()}>
           Choose files…
         </button>
         <button

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { formatMoney } from '../../../../shared/domain/money';
 import { channelLabel, orderKey } from '../../../../shared/domain/order';
 import { cache } from '../../core/client';
-import { useUi, type Screen } from '../../state/uiStore';
+import { useUi, type PaletteAction, type Screen } from '../../state/uiStore';
 import { rankItems, withRecent, type PaletteItem } from './paletteItems';
 
 const SCREENS: [Screen, string, string][] = [
@@ -18,7 +18,7 @@ const SCREENS: [Screen, string, string][] = [
 ];
 
 /** Actions lead to where they are done; the label says what and the detail where. */
-const ACTIONS: [string, Screen, string][] = [
+const ACTIONS: [PaletteAction, Screen, string][] = [
   ['import', 'imports', 'Import files…'],
   ['verify', 'review', 'Verify the decision log'],
   ['backup', 'settings', 'Back up the cache'],
@@ -27,10 +27,12 @@ const ACTIONS: [string, Screen, string][] = [
   ['hub-rules', 'settings', 'Edit the hub rules'],
 ];
 
-/** Actions that do what they say on arrival, not only open their screen ("Verify" verifies). */
-const ACTION_RUNS: Partial<Record<string, (ui: ReturnType<typeof useUi.getState>) => void>> = {
-  verify: (ui) => ui.askVerifyLog(),
-};
+/**
+ * Actions that do what they say on arrival, not only open their screen: "Verify" verifies, "Back
+ * up" and "Restore" open their dialog, "Import files…" the file chooser, "Edit the hub rules" puts
+ * the focus in them. A snapshot needs a report on screen first: that one opens Reports.
+ */
+const DONE_ON_ARRIVAL: ReadonlySet<PaletteAction> = new Set(['verify', 'backup', 'restore', 'import', 'hub-rules']);
 
 const STATIC_ITEMS: PaletteItem[] = [
   ...SCREENS.map(([s, label, detail]): PaletteItem => ({ id: `screen:${s}`, kind: 'screen', label, detail, target: s })),
@@ -148,8 +150,8 @@ export function usePalette(open: boolean, close: () => void) {
       // A full or blocked storage only forgets the recent list.
     }
     close();
-    const run = item.kind === 'action' ? ACTION_RUNS[item.id.slice('action:'.length)] : undefined;
-    if (run) run(ui);
+    const action = item.kind === 'action' ? (item.id.slice('action:'.length) as PaletteAction) : null;
+    if (action && DONE_ON_ARRIVAL.has(action)) ui.askAction(action, item.target as Screen);
     else if (item.kind === 'screen' || item.kind === 'action') ui.go(item.target as Screen);
     else if (item.kind === 'order') ui.showOrder(item.target, item.externalId ?? item.label);
     else if (item.kind === 'ring') ui.showRingOf(item.target);

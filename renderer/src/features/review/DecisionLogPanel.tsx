@@ -2,7 +2,7 @@
 // chain and the witnesses outside the database (the checkpoint file; any checkpoint, backup,
 // decisions CSV or report PDF chosen with "Verify against a file…"), checkpoint downloads in browser
 // mode with a reminder, and the decisions CSV for the order system.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { writeDecisionsCsv } from '../../../../shared/decisions/decisionsCsv';
 import type { WitnessVerdict } from '../../../../shared/decisions/witness';
@@ -16,7 +16,7 @@ import { platform } from '../../platform';
 import { ErrorAlert } from '../../app/Alerts';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { useAsync } from '../../ui/useAsync';
-import { useUi } from '../../state/uiStore';
+import { useAskedAction } from '../../ui/useAskedAction';
 
 const WITNESS_FILTERS = [{ name: 'Checkpoint, backup, decisions CSV or report PDF', extensions: ['jsonl', 'fwbackup', 'csv', 'pdf'] }];
 
@@ -97,16 +97,11 @@ export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
       setTeamCheck((await cache.teamStatus()).signedIn ? await cache.checkDeviceChain() : null);
     });
   // "Verify the decision log" chosen in the command palette: verify here, with the focus on the button that does it.
-  const verifyAsked = useUi((s) => s.verifyLogAsked);
   const verifyButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!verifyAsked) return;
-    useUi.getState().verifyLogStarted();
+  useAskedAction('verify', () => {
     verifyButton.current?.focus();
     void verify();
-    // verify is a new closure each render; the request is what triggers this.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [verifyAsked]);
+  });
   const verifyAgainstFile = () =>
     act(async () => {
       const [file] = await platform.openFiles({ title: 'Verify the decision log against a file', filters: WITNESS_FILTERS, multiple: false });

@@ -3,11 +3,15 @@
 import { ErrorAlert } from '../../app/Alerts';
 import { BackupPassphraseForm, RestoreConfirm, RestorePassphraseForm, WipeConfirm } from './BackupForms';
 import { useBackup, type Progress } from './useBackup';
+import { useAskedAction } from '../../ui/useAskedAction';
 
 export function BackupPanel() {
   const b = useBackup();
   const { step } = b;
   const idle = b.busy === null;
+  // Chosen in the command palette: the dialog it names opens here.
+  useAskedAction('backup', () => idle && (b.reset(), b.setStep({ kind: 'backup-passphrase' })));
+  useAskedAction('restore', () => idle && (b.reset(), void b.chooseRestore()));
   return (
     <section className="panel" aria-labelledby="backup-title">
       <h2 id="backup-title">Backup and restore</h2>

@@ -1,13 +1,14 @@
 // Rings: when a value shared by many identities is held back as a hub, per key type. Steady use
 // by more than N identities over more than D days is a hub (a locker, a warehouse, an office
 // proxy); a share of them within a few days is a burst and links whatever the count.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_HUB_RULES, type HubRule } from '../../../../shared/linking/hubs';
 import { KEY_TYPES, type KeyType } from '../../../../shared/normalize';
 import { cache } from '../../core/client';
 import { ErrorAlert } from '../../app/Alerts';
 import { SubmitForm } from '../../ui/SubmitForm';
 import { useAsync } from '../../ui/useAsync';
+import { useAskedAction } from '../../ui/useAskedAction';
 
 /** The form's text per field; burst share in per cent, as the analyst types it. */
 type Draft = Record<KeyType, { identities: string; steadyDays: string; burstPercent: string; burstDays: string }>;
@@ -62,8 +63,20 @@ export function HubRulesPanel() {
     setSaved(false);
     setDraft((d) => (d ? { ...d, [t]: { ...d[t], [field]: value } } : d));
   };
+  // "Edit the hub rules" in the command palette: the rules come into view with the focus in the first one.
+  // The rules may still be loading: the focus goes in once their inputs are there.
+  const panel = useRef<HTMLElement>(null);
+  const [focusAsked, setFocusAsked] = useState(false);
+  useAskedAction('hub-rules', () => setFocusAsked(true));
+  useEffect(() => {
+    const first = panel.current?.querySelector<HTMLInputElement>('input');
+    if (!focusAsked || !first) return;
+    setFocusAsked(false);
+    panel.current!.scrollIntoView({ block: 'start' });
+    first.focus();
+  }, [focusAsked, draft]);
   return (
-    <section className="panel" aria-labelledby="hub-rules-title">
+    <section className="panel" aria-labelledby="hub-rules-title" ref={panel}>
       <h2 id="hub-rules-title">Rings: hubs and bursts</h2>
       <p className="muted">
         A value shared by more identities than this, over more days than this, is a hub (a parcel locker, a warehouse, an office proxy) and is held back from
