@@ -82,8 +82,10 @@ export class DisputeService {
   }
 
   async detail(id: string): Promise<DisputeDetail> {
-    const [stored, ctx, events, attachments] = await Promise.all([this.db.disputes.get(id), this.context(), this.eventsOf(id), this.attachments.list(id)]);
+    // The context has read every dispute and workflow event already: the dispute's own come from it.
+    const [stored, ctx, attachments] = await Promise.all([this.db.disputes.get(id), this.context(), this.attachments.list(id)]);
     if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
+    const events = eventsIn(ctx, id);
     const d = { ...stored, status: events.find((e) => e.kind === 'status')?.status ?? stored.status };
     const { row, check } = this.row(d, ctx);
     const priorKeys = new Set(check?.priors.map((p) => p.orderKey) ?? []);
@@ -99,8 +101,10 @@ export class DisputeService {
 
   /** The evidence pack of one dispute, from the cache: its order, payment, customer history and checks. */
   async evidencePack(id: string): Promise<EvidencePack> {
-    const [stored, ctx, events, attachments] = await Promise.all([this.db.disputes.get(id), this.context(), this.eventsOf(id), this.attachments.list(id)]);
+    // The context has read every dispute and workflow event already: the dispute's own come from it.
+    const [stored, ctx, attachments] = await Promise.all([this.db.disputes.get(id), this.context(), this.attachments.list(id)]);
     if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
+    const events = eventsIn(ctx, id);
     const d = { ...stored, status: events.find((e) => e.kind === 'status')?.status ?? stored.status };
     const { row, check } = this.row(d, ctx);
     const at = ctx.position.get(d.orderKey);
@@ -178,8 +182,7 @@ export class DisputeService {
   /** The dispute's workflow events, newest first, with those logged under a dispute it stands for (standing.ts). */
   private async eventsOf(id: string): Promise<DisputeEventRecord[]> {
     const { standsFor } = standingDisputes(await this.db.disputes.toArray());
-    const ids = [id, ...[...standsFor].filter(([, to]) => to === id).map(([from]) => from)];
-    return (await this.db.disputeEvents.where('disputeId').anyOf(ids).sortBy('id')).reverse();
+    return (await this.db.disputeEvents.where('disputeId').anyOf(idsOf(standsFor, id)).sortBy('id')).reverse();
   }
 
   private async context() {
@@ -208,7 +211,7 @@ export class DisputeService {
       cost,
       rates: rates ?? DEFAULT_RATES,
     };
-    return { orders, index, live, position, ringOf, disputes, disputed: new Set(disputes.map((d) => d.orderKey)), hints };
+    return { orders, index, live, position, ringOf, disputes, disputed: new Set(disputes.map((d) => d.orderKey)), hints, events, standsFor };
   }
 
   private row(d: Dispute, ctx: Awaited<ReturnType<DisputeService['context']>>): { row: DisputeRow; check: Ce3Result | null } {
@@ -263,4 +266,15 @@ export class DisputeService {
   private customerOrders(at: number, ctx: Awaited<ReturnType<DisputeService['context']>>): number[] {
     return [...this.sharing(at, ctx, CUSTOMER, (k) => !k.marked && (k.strength === 'strong' || k.rule === 'bin-last4-expiry'))];
   }
+}
+
+/** `id` and the ids of the disputes that stand for it (the same dispute named by two exports). */
+function idsOf(standsFor: ReadonlyMap<string, string>, id: string): string[] {
+  return [id, ...[...standsFor].filter(([, to]) => to === id).map(([from]) => from)];
+}
+
+/** The dispute's workflow events from a context that read them all, newest first, as eventsOf gives them. */
+function eventsIn(ctx: { events: readonly DisputeEventRecord[]; standsFor: ReadonlyMap<string, string> }, id: string): DisputeEventRecord[] {
+  const ids = new Set(idsOf(ctx.standsFor, id));
+  return ctx.events.filter((e) => ids.has(e.disputeId)).reverse();
 }
