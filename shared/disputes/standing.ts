@@ -3,7 +3,7 @@
 // `<charge>/dispute`), and again with its `dp_…` id in its disputes export. Both stay as they
 // were imported; whatever lists or counts disputes takes the ones that stand, so one dispute is
 // never two in a list, a win rate or a chargeback ratio.
-import type { Dispute } from '../domain/dispute';
+import type { Dispute, DisputeStatus } from '../domain/dispute';
 
 /** The id the payments export's dispute columns give a charge's dispute (ingest/build/payments.ts). */
 export const derivedDisputeId = (paymentId: string): string => `${paymentId}/dispute`;
@@ -48,4 +48,22 @@ export function standingDisputes<T extends Imported>(stored: readonly T[]): Stan
     disputes.push(later ? { ...d, status: later.status, dueAt: later.dueAt || d.dueAt } : d);
   }
   return { disputes, standsFor };
+}
+
+/** What the status rule reads of a workflow event (a dispute event as stored). */
+export interface WorkflowEvent {
+  disputeId: string;
+  kind: string;
+  status?: DisputeStatus;
+}
+
+/**
+ * The disputes that stand, each with the status its workflow log gives it: the last status event
+ * logged under its id or under the id of a dispute it stands for (`events` in log order).
+ */
+export function disputesWithWorkflow<T extends Imported>(stored: readonly T[], events: readonly WorkflowEvent[]): StandingDisputes<T> {
+  const { disputes, standsFor } = standingDisputes(stored);
+  const status = new Map<string, DisputeStatus>();
+  for (const e of events) if (e.kind === 'status' && e.status) status.set(standsFor.get(e.disputeId) ?? e.disputeId, e.status);
+  return { disputes: disputes.map((d) => ({ ...d, status: status.get(d.id) ?? d.status })), standsFor };
 }

@@ -1,6 +1,6 @@
 // Bench-only page (built when WORKBENCH_BENCH=1): seeds the cache and measures the naive
 // baselines each figure in bench/results.json is judged against, in the same browser.
-import { standingDisputes } from '../../../shared/disputes/standing';
+import { disputesWithWorkflow } from '../../../shared/disputes/standing';
 import { createDb, type WorkbenchDb } from '../core/storage/schema';
 import { loadDemoData } from '../core/orders/demoLoader';
 import { applyRestore, planRestore, readBackup, writeBackup } from '../core/backup';
@@ -13,7 +13,7 @@ import { ReportService, type TrendResult } from '../core/reports/reportService';
 import { DecisionLog } from '../core/storage/decisionLog';
 import { fraudTrend, trendRows, type TrendParams, type TrendReport } from '../../../shared/reports/fraudTrend';
 import { confirmedFraud, fraudRowsOf, knownFraudKeys, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
-import type { Dispute, DisputeStatus } from '../../../shared/domain/dispute';
+import type { Dispute } from '../../../shared/domain/dispute';
 import { FIELD_SEPARATOR } from '../../../shared/orders/columns';
 import { linkEdges } from '../../../shared/linking';
 import { generateDemo, generateDemoAll } from '../../../shared/demo';
@@ -61,10 +61,7 @@ const DAY_MS = 86_400_000;
 /** Disputes with the status their workflow log gives them: what ReportService reads. */
 async function workflowDisputes(db: WorkbenchDb): Promise<Dispute[]> {
   const [all, events] = await Promise.all([db.disputes.toArray(), db.disputeEvents.orderBy('id').toArray()]);
-  const { disputes: stored, standsFor } = standingDisputes(all);
-  const status = new Map<string, DisputeStatus>();
-  for (const e of events) if (e.kind === 'status' && e.status) status.set(standsFor.get(e.disputeId) ?? e.disputeId, e.status);
-  return stored.map(({ stamp: _stamp, ...d }) => ({ ...d, status: status.get(d.id) ?? d.status }));
+  return disputesWithWorkflow(all, events).disputes.map(({ stamp: _stamp, ...d }) => d);
 }
 
 /** Order keys of rings confirmed as fraud, as ReportService takes them. */

@@ -2,7 +2,7 @@
 // export (`dp_…`) is one dispute: listed and counted once, with the newer export's status.
 import { describe, expect, it } from 'vitest';
 import type { Dispute } from '../../../shared/domain/dispute';
-import { derivedDisputeId, standingDisputes } from '../../../shared/disputes/standing';
+import { derivedDisputeId, disputesWithWorkflow, standingDisputes } from '../../../shared/disputes/standing';
 
 const dispute = (id: string, paymentId: string, importId: number, patch: Partial<Dispute> = {}): Dispute & { stamp: { importId: number } } => ({
   id,
@@ -43,5 +43,24 @@ describe('disputes that stand', () => {
     expect(standingDisputes([derived, dispute('dp_1', 'ch_1', 2, { provider: 'adyen' })]).disputes).toHaveLength(2);
     expect(standingDisputes([derived, dispute('dp_1', 'ch_1', 2), dispute('dp_2', 'ch_1', 2)]).disputes).toHaveLength(3);
     expect(standingDisputes([dispute('dp_1', '', 2), dispute('/dispute', '', 1)]).disputes).toHaveLength(2);
+  });
+});
+
+describe('disputes with the status their workflow gives them', () => {
+  it('the last status logged under a dispute or one it stands for; evidence ticks change nothing', () => {
+    const derived = dispute(derivedDisputeId('ch_1'), 'ch_1', 1);
+    const real = dispute('dp_1', 'ch_1', 2);
+    const other = dispute('dp_2', 'ch_2', 1);
+    const events = [
+      { disputeId: 'ch_1/dispute', kind: 'status', status: 'gathering_evidence' as const },
+      { disputeId: 'dp_1', kind: 'evidence' },
+      { disputeId: 'dp_1', kind: 'status', status: 'submitted' as const },
+      { disputeId: 'ch_1/dispute', kind: 'status', status: 'won' as const },
+    ];
+    const { disputes } = disputesWithWorkflow([derived, real, other], events);
+    expect(disputes.map((d) => [d.id, d.status])).toEqual([
+      ['dp_1', 'won'],
+      ['dp_2', 'new'],
+    ]);
   });
 });

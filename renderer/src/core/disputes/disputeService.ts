@@ -21,7 +21,7 @@ import {
   type FamilyRecord,
   type ResponseCostSettings,
 } from '../../../../shared/disputes/respondOrAccept';
-import { standingDisputes } from '../../../../shared/disputes/standing';
+import { disputesWithWorkflow, standingDisputes } from '../../../../shared/disputes/standing';
 import { DEFAULT_RATES } from '../../../../shared/reports/sources';
 import type { RingService } from '../rings/ringService';
 import { PaymentStore } from '../storage/paymentStore';
@@ -196,12 +196,9 @@ export class DisputeService {
       this.responseCost(),
       new MetaRepository(this.db).get('reportRates'),
     ]);
-    // Every dispute with the status its workflow log gives it: the family win rates count the decided ones.
-    const status = new Map<string, DisputeStatus>();
-    // One dispute named by two exports counts once, with the workflow logged under either id.
-    const { disputes: standing, standsFor } = standingDisputes(stored);
-    for (const e of events) if (e.kind === 'status' && e.status) status.set(standsFor.get(e.disputeId) ?? e.disputeId, e.status);
-    const disputes = standing.map((d) => ({ ...d, status: status.get(d.id) ?? d.status }));
+    // Every dispute with the status its workflow log gives it (the family win rates count the decided
+    // ones); one dispute named by two exports counts once, with the workflow logged under either id.
+    const { disputes, standsFor } = disputesWithWorkflow(stored, events);
     const position = new Map<string, number>();
     orders.forEach((o, i) => {
       if (live[i]) position.set(orderKey(o), i);

@@ -2,10 +2,10 @@
 // is decoded for the figures) and the team's decisions (this laptop's log and the verified pulled
 // ones, each order once by the decision that stands for the team), and report snapshots: the parameters, the figures, when, who and
 // a hash of the data behind them, stored append-only so a saved report reopens unchanged.
-import { standingDisputes } from '../../../../shared/disputes/standing';
+import { disputesWithWorkflow } from '../../../../shared/disputes/standing';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { channelLabel, MARKETPLACE_LABEL, MARKETPLACES } from '../../../../shared/domain/order';
-import type { Dispute, DisputeStatus } from '../../../../shared/domain/dispute';
+import type { Dispute } from '../../../../shared/domain/dispute';
 import { reasonFamily } from '../../../../shared/disputes/reasonCodes';
 import { sha256 } from '../../../../shared/decisions/chain';
 import {
@@ -136,8 +136,7 @@ export class ReportService {
   private async disputes(): Promise<{ disputes: Dispute[]; submittedAt: Map<string, number>; ticked: Map<string, Set<string>> }> {
     const [all, events] = await Promise.all([this.db.disputes.toArray(), this.db.disputeEvents.orderBy('id').toArray()]);
     // One dispute named by two exports counts once, with the workflow logged under either id.
-    const { disputes: stored, standsFor } = standingDisputes(all);
-    const status = new Map<string, DisputeStatus>();
+    const { disputes: standing, standsFor } = disputesWithWorkflow(all, events);
     const submittedAt = new Map<string, number>();
     const ticked = new Map<string, Set<string>>();
     for (const e of events) {
@@ -148,11 +147,9 @@ export class ReportService {
         else items.delete(e.item);
         ticked.set(id, items);
       }
-      if (e.kind !== 'status' || !e.status) continue;
-      status.set(id, e.status);
-      if (e.status === 'submitted' && !submittedAt.has(id)) submittedAt.set(id, e.at);
+      if (e.kind === 'status' && e.status === 'submitted' && !submittedAt.has(id)) submittedAt.set(id, e.at);
     }
-    const disputes = stored.map(({ stamp: _stamp, ...d }) => ({ ...d, status: status.get(d.id) ?? d.status }));
+    const disputes = standing.map(({ stamp: _stamp, ...d }) => d);
     return { disputes, submittedAt, ticked };
   }
 
