@@ -20,6 +20,7 @@ import { craftContainer, PASSPHRASE, tablesOf, TEST_ITERATIONS } from '../../sup
 import { chunked } from '../../support/importInput';
 import { applyPersonalDataPlan, planCustomerErasure, planRetention } from '../../../renderer/src/core/privacy/personalData';
 import { order } from '../../support/orders';
+import { TIMS_PAYMENT } from '../../support/customers';
 
 import { TeamOpCapture } from '../../../renderer/src/core/team/teamOpCapture';
 import { decodeChunk } from '../../../shared/team/importChunks';
@@ -40,25 +41,7 @@ async function cache(name: string) {
     order({ externalId: '#1002', email: 'anna.schmidt@gmail.com', shipName: 'Anna Schmidt', customerId: 'c-1', createdAt: Date.UTC(2026, 10, 10) }),
     order({ externalId: '#1003', email: 'tim.wolf@web.de', shipName: 'Tim Wolf', customerId: 'c-2', createdAt: Date.UTC(2025, 1, 10) }),
   ]);
-  await new PaymentStore(db).put([
-    {
-      id: 'ch_2',
-      provider: 'stripe',
-      orderRef: '#1003',
-      createdAt: Date.UTC(2025, 1, 10),
-      amountMinor: 200,
-      currency: 'EUR',
-      status: 'succeeded',
-      email: 'tim.wolf@web.de',
-      ip: '198.51.100.9',
-      cardBin: '55555555',
-      cardLast4: '4444',
-      cardExpiry: '01/26',
-      cardFingerprint: 'fpT',
-      cardBrand: 'mastercard',
-      cardCountry: 'DE',
-    },
-  ]);
+  await new PaymentStore(db).put([TIMS_PAYMENT]);
   const log = new DecisionLog(db);
   const base = { reasonCode: '', analyst: 'K. Weber', score: null, matrixVersion: null, undoes: null };
   await log.append({ ...base, orderKey: 'shopify:#1002', decision: 'note', note: 'Anna called', at: Date.UTC(2026, 10, 11) });

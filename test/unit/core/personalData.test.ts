@@ -20,6 +20,7 @@ import { PASSPHRASE, TEST_ITERATIONS } from '../../support/backupCache';
 import { NO_FILTER } from '../../../shared/orders/query';
 import { fixedClock } from '../../../shared/time/clock';
 import { order } from '../../support/orders';
+import { TIMS_PAYMENT } from '../../support/customers';
 import { readFileSync } from 'node:fs';
 import { importFile } from '../../../renderer/src/core/imports/importRunner';
 import { chunked } from '../../support/importInput';
@@ -71,25 +72,7 @@ async function cacheWithCustomers(name: string) {
       sessionId: 'cs_live_anna1',
     },
   ]);
-  await new PaymentStore(db).put([
-    {
-      id: 'ch_2',
-      provider: 'stripe',
-      orderRef: '#1003',
-      createdAt: Date.UTC(2025, 1, 10),
-      amountMinor: 200,
-      currency: 'EUR',
-      status: 'succeeded',
-      email: 'tim.wolf@web.de',
-      ip: '198.51.100.9',
-      cardBin: '55555555',
-      cardLast4: '4444',
-      cardExpiry: '01/26',
-      cardFingerprint: 'fpT',
-      cardBrand: 'mastercard',
-      cardCountry: 'DE',
-    },
-  ]);
+  await new PaymentStore(db).put([TIMS_PAYMENT]);
   await db.linkOverrides.add({
     type: 'email',
     value: 'anna.schmidt@gmail.com',
