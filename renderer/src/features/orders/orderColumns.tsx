@@ -33,7 +33,7 @@ export const ORDER_COLUMNS: OrderColumn[] = [
     priority: 2,
     sort: 'status',
     text: (o) => o.status,
-    cell: (o) => <span className={`status status-${o.status}`}>{o.status}</span>,
+    cell: (o) => <span className={`status order-${o.status}`}>{o.status}</span>,
   },
   {
     // The analyst's decision that stands (hold, release, cancel), beside what the shop did.
