@@ -58,6 +58,49 @@ export const PERSONAL_PAYMENT_FIELDS = [
 
 const blank = (s: string) => s.trim().toLowerCase();
 
+/** `p` without its personal fields (those it has); what reports need stays. */
+export function scrubPayment<T extends Partial<StoredPayment>>(p: T): T {
+  const out = { ...p };
+  for (const f of PERSONAL_PAYMENT_FIELDS) if (f in out) (out as Record<string, unknown>)[f] = '';
+  return out;
+}
+
+const holdsPersonalPayment = (p: Partial<StoredPayment>) => PERSONAL_PAYMENT_FIELDS.some((f) => (p[f] ?? '') !== '');
+
+/**
+ * Which register record reaches an order, a payment or a note: an erasure by the keys and ids it
+ * listed (the later one when two list the same), else the latest retention purge by date.
+ */
+class RegisterIndex {
+  readonly byOrder = new Map<string, ErasureRecord>();
+  readonly byPayment = new Map<string, ErasureRecord>();
+  readonly byNote = new Map<string, ErasureRecord>();
+  readonly retention: ErasureRecord | null = null;
+
+  constructor(register: readonly ErasureRecord[]) {
+    for (const r of register) {
+      if (r.kind === 'erasure') {
+        for (const k of r.orderKeys) this.byOrder.set(k, r);
+        for (const p of r.payments) this.byPayment.set(p, r);
+      } else if (r.before !== undefined && (!this.retention || r.before > this.retention.before!)) this.retention = r;
+      for (const h of r.noteHashes) this.byNote.set(h, r);
+    }
+  }
+
+  /** The record older-than-its-cut-off reaches, for something dated `at`. */
+  private purged(at: number): ErasureRecord | undefined {
+    return this.retention && at < this.retention.before! ? this.retention : undefined;
+  }
+
+  order(key: string, createdAt: number): ErasureRecord | undefined {
+    return this.byOrder.get(key) ?? this.purged(createdAt);
+  }
+
+  payment(p: Partial<StoredPayment>): ErasureRecord | undefined {
+    return (p.id !== undefined ? this.byPayment.get(p.id) : undefined) ?? this.purged(p.createdAt ?? Infinity);
+  }
+}
+
 /** Random salt for one register record, hex. */
 export function newSalt(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -186,18 +229,7 @@ export async function reapplyErasures(tables: Map<string, unknown[]>, register: 
   const out = nothingReapplied();
   if (!register.length) return out;
   const reached = new Set<ErasureRecord>();
-  const keyOwner = new Map<string, ErasureRecord>();
-  const paymentOwner = new Map<string, ErasureRecord>();
-  const noteOwner = new Map<string, ErasureRecord>();
-  let retention: ErasureRecord | null = null;
-  for (const r of register) {
-    if (r.kind === 'erasure') {
-      for (const k of r.orderKeys) keyOwner.set(k, r);
-      for (const p of r.payments) paymentOwner.set(p, r);
-    } else if (r.before !== undefined && (!retention || r.before > retention.before!)) retention = r;
-    for (const h of r.noteHashes) noteOwner.set(h, r);
-  }
-  const before = retention?.before ?? -Infinity;
+  const index = new RegisterIndex(register);
 
   // Orders: every version of a reached order (a superseded one holds the person too).
   const erasedOrderKeys = new Set<string>();
@@ -211,7 +243,7 @@ export async function reapplyErasures(tables: Map<string, unknown[]>, register: 
     let columns: Map<OrderTextField, string[]> | null = null;
     for (let row = 0; row < block.count; row++) {
       const key = orderKey({ source: sources[row]!, externalId: ids[row]! });
-      const owner = keyOwner.get(key) ?? (block.createdAt[row]! < before ? retention : undefined);
+      const owner = index.order(key, block.createdAt[row]!);
       if (!owner) continue;
       columns ??= new Map(PERSONAL_ORDER_FIELDS.map((f) => [f, textColumn(text.columns, f, block.count).split(FIELD_SEPARATOR)]));
       let had = false;
@@ -231,24 +263,16 @@ export async function reapplyErasures(tables: Map<string, unknown[]>, register: 
   });
 
   // Payments, and the copies of earlier versions import undo keeps.
-  const paymentOwnerOf = (p: Partial<StoredPayment>) =>
-    (p.id !== undefined ? paymentOwner.get(p.id) : undefined) ?? ((p.createdAt ?? Infinity) < before ? retention : undefined);
-  const holdsPersonal = (p: Partial<StoredPayment>) => PERSONAL_PAYMENT_FIELDS.some((f) => (p[f] ?? '') !== '');
-  const scrub = <T extends Partial<StoredPayment>>(p: T): T => {
-    const copy = { ...p };
-    for (const f of PERSONAL_PAYMENT_FIELDS) if (f in copy) (copy as Record<string, unknown>)[f] = '';
-    return copy;
-  };
   const paymentBlocks = (tables.get('paymentBlocks') ?? []) as PaymentBlockRecord[];
   paymentBlocks.forEach((b, i) => {
     let changed = false;
     const rows = b.rows.map((p) => {
-      const owner = paymentOwnerOf(p);
-      if (!owner || !holdsPersonal(p)) return p;
+      const owner = index.payment(p);
+      if (!owner || !holdsPersonalPayment(p)) return p;
       changed = true;
       out.payments++;
       reached.add(owner);
-      return scrub(p);
+      return scrubPayment(p);
     });
     if (changed) paymentBlocks[i] = { ...b, rows };
   });
@@ -256,11 +280,11 @@ export async function reapplyErasures(tables: Map<string, unknown[]>, register: 
   undo.forEach((u, i) => {
     let changed = false;
     const payments = u.payments.map((x) => {
-      const owner = x.previous ? (paymentOwner.get(x.key) ?? paymentOwnerOf(x.previous)) : undefined;
-      if (!owner || !x.previous || !holdsPersonal(x.previous)) return x;
+      const owner = x.previous ? (index.byPayment.get(x.key) ?? index.payment(x.previous)) : undefined;
+      if (!owner || !x.previous || !holdsPersonalPayment(x.previous)) return x;
       changed = true;
       reached.add(owner);
-      return { ...x, previous: scrub(x.previous) };
+      return { ...x, previous: scrubPayment(x.previous) };
     });
     if (changed) undo[i] = { ...u, payments };
   });
@@ -269,7 +293,7 @@ export async function reapplyErasures(tables: Map<string, unknown[]>, register: 
   const holdsNote = (e: DecisionEntry) => e.form === 2 && typeof e.note === 'string' && e.note !== '' && !e.noteErased;
   const decisions = (tables.get('decisions') ?? []) as DecisionEntry[];
   decisions.forEach((e, i) => {
-    const owner = noteOwner.get(e.hash);
+    const owner = index.byNote.get(e.hash);
     if (!owner || !holdsNote(e)) return;
     decisions[i] = { ...e, note: '', noteErased: true };
     out.notes.push(e.seq);
@@ -279,7 +303,7 @@ export async function reapplyErasures(tables: Map<string, unknown[]>, register: 
   archive.forEach((a, i) => {
     if (a.table !== 'decisions') return;
     const e = a.row as DecisionEntry;
-    const owner = noteOwner.get(e.hash);
+    const owner = index.byNote.get(e.hash);
     if (!owner || !holdsNote(e)) return;
     archive[i] = { ...a, row: { ...e, note: '', noteErased: true } };
     out.archivedNotes++;
@@ -301,10 +325,10 @@ export async function reapplyErasures(tables: Map<string, unknown[]>, register: 
   }
 
   // Files attached to disputes on the orders reached: they go whole, each removal in the dispute's history.
-  const reachedOrders = new Set([...erasedOrderKeys, ...keyOwner.keys()]);
+  const reachedOrders = new Set([...erasedOrderKeys, ...index.byOrder.keys()]);
   const disputeOwner = new Map<string, ErasureRecord | null>();
   for (const d of (tables.get('disputes') ?? []) as { id: string; orderKey: string }[]) {
-    if (reachedOrders.has(d.orderKey)) disputeOwner.set(d.id, keyOwner.get(d.orderKey) ?? retention);
+    if (reachedOrders.has(d.orderKey)) disputeOwner.set(d.id, index.byOrder.get(d.orderKey) ?? index.retention);
   }
   const attachments = (tables.get('disputeAttachments') ?? []) as DisputeAttachmentRecord[];
   const events = (tables.get('disputeEvents') ?? []) as DisputeEventRecord[];
@@ -347,19 +371,10 @@ export class RegisterAtImport {
   orders = 0;
   payments = 0;
   private readonly reached = new Set<ErasureRecord>();
-  private readonly byOrder = new Map<string, ErasureRecord>();
-  private readonly byPayment = new Map<string, ErasureRecord>();
-  private readonly retention: ErasureRecord | null;
+  private readonly index: RegisterIndex;
 
   private constructor(register: readonly ErasureRecord[]) {
-    let retention: ErasureRecord | null = null;
-    for (const r of register) {
-      if (r.kind === 'erasure') {
-        for (const k of r.orderKeys) this.byOrder.set(k, r);
-        for (const p of r.payments) this.byPayment.set(p, r);
-      } else if (r.before !== undefined && (!retention || r.before > retention.before!)) retention = r;
-    }
-    this.retention = retention;
+    this.index = new RegisterIndex(register);
   }
 
   /** The cache's register, or null when it holds none (the import then pays nothing for it). */
@@ -373,7 +388,7 @@ export class RegisterAtImport {
    * `counted`: an order of the file (the summary counts it), not a stored one rewritten with it.
    */
   order(key: string, order: Order, counted = true): Order {
-    const owner = this.byOrder.get(key) ?? (this.retention && order.createdAt < this.retention.before! ? this.retention : undefined);
+    const owner = this.index.order(key, order.createdAt);
     if (!owner || !PERSONAL_ORDER_FIELDS.some((f) => (order[f] ?? '') !== '')) return order;
     const copy = { ...order };
     for (const f of PERSONAL_ORDER_FIELDS) copy[f] = '';
@@ -387,15 +402,14 @@ export class RegisterAtImport {
    * its id, by the erased order it pays for (an order of `orderSource`) or by its date.
    */
   payment<T extends Payment>(payment: T, orderSource: string, counted = true): T {
-    let owner = this.byPayment.get(payment.id);
-    if (!owner && payment.orderRef) for (const ref of orderRefVariants(payment.orderRef)) owner ??= this.byOrder.get(`${orderSource}:${ref}`);
-    if (!owner && this.retention && payment.createdAt < this.retention.before!) owner = this.retention;
-    if (!owner || !PERSONAL_PAYMENT_FIELDS.some((f) => (payment[f] ?? '') !== '')) return payment;
-    const copy = { ...payment };
-    for (const f of PERSONAL_PAYMENT_FIELDS) (copy as Record<string, unknown>)[f] = '';
+    // By its id, else by the erased order it pays for, else by its date.
+    let owner = this.index.byPayment.get(payment.id);
+    if (!owner && payment.orderRef) for (const ref of orderRefVariants(payment.orderRef)) owner ??= this.index.byOrder.get(`${orderSource}:${ref}`);
+    owner ??= this.index.payment(payment);
+    if (!owner || !holdsPersonalPayment(payment)) return payment;
     if (counted) this.payments++;
     this.reached.add(owner);
-    return copy;
+    return scrubPayment(payment);
   }
 
   /** `batch` as the team may see it: its orders and payments as this import wrote them. */

@@ -12,8 +12,8 @@ import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { replacingLogsHere } from '../storage/appendOnly';
 import { analystName } from '../storage/metaRepository';
 import { eraseTeamTexts } from '../team/teamTexts';
-import { linkValueHash, newSalt, PERSONAL_ORDER_FIELDS, PERSONAL_PAYMENT_FIELDS } from './erasureRegister';
-import type { ErasureRecord, RetentionSummaryRecord, StoredPayment, WorkbenchDb } from '../storage/schema';
+import { linkValueHash, newSalt, PERSONAL_ORDER_FIELDS, PERSONAL_PAYMENT_FIELDS, scrubPayment } from './erasureRegister';
+import type { ErasureRecord, RetentionSummaryRecord, WorkbenchDb } from '../storage/schema';
 
 // The fields that identify a person live with the register, which the import worker uses too.
 export { PERSONAL_ORDER_FIELDS, PERSONAL_PAYMENT_FIELDS };
@@ -240,12 +240,6 @@ export async function planRetention(db: WorkbenchDb, before: number): Promise<Pe
     before,
     months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
   };
-}
-
-function scrubPayment<T extends Partial<StoredPayment>>(p: T): T {
-  const out = { ...p };
-  for (const f of PERSONAL_PAYMENT_FIELDS) if (f in out) (out as Record<string, unknown>)[f] = '';
-  return out;
 }
 
 export interface ApplyOptions {
