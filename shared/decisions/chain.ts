@@ -119,7 +119,8 @@ export function noteHashOf(salt: string, note: string): Promise<string> {
   return sha256(`${salt}\u0000${note}`);
 }
 
-function randomSalt(): string {
+/** A random salt (16 bytes, hex), for a salted hash that guesses cannot find. */
+export function randomSalt(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 

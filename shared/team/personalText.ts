@@ -2,7 +2,7 @@
 // holds only a salted hash of each field (as the decision log does for notes), the text and its
 // salt travel beside the event, so an erasure can blank them everywhere while every chain verifies.
 import { z } from 'zod';
-import { noteHashOf } from '../decisions/chain';
+import { noteHashOf, randomSalt } from '../decisions/chain';
 
 /** The personal fields an event may carry beside it; the payload names each one's hash `<field>Hash`. */
 export const PERSONAL_FIELDS = ['note', 'value', 'reason', 'name', 'what'] as const;
@@ -16,10 +16,6 @@ export const personalTextSchema = z.partialRecord(z.enum(PERSONAL_FIELDS), z.str
 export type PersonalText = z.infer<typeof personalTextSchema>;
 
 export const hashKeyOf = (field: PersonalField) => `${field}Hash` as const;
-
-function randomSalt(): string {
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** A field's salted hash for the payload and its text for beside it; '' stays out (nothing to erase). */
 export async function personalField(

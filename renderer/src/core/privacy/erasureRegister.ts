@@ -101,11 +101,6 @@ class RegisterIndex {
   }
 }
 
-/** Random salt for one register record, hex. */
-export function newSalt(): string {
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** The register's hash of a linked value (an email, phone, IP or device id), in any letter case. */
 export function linkValueHash(salt: string, value: string): Promise<string> {
   return sha256(`${salt}\u0000${blank(value)}`);

@@ -5,14 +5,14 @@
 // restore set aside in the log archive; the erasure is itself an entry.
 import { invalidateKeyIndex } from '../storage/keyIndexStore';
 import { PaymentStore } from '../storage/paymentStore';
-import { chainEntry, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
+import { chainEntry, randomSalt, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
 import { orderKey, type OrderTextField } from '../../../../shared/domain/order';
 import { FIELD_SEPARATOR, textColumn } from '../../../../shared/orders/columns';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { replacingLogsHere } from '../storage/appendOnly';
 import { analystName } from '../storage/metaRepository';
 import { eraseTeamTexts } from '../team/teamTexts';
-import { linkValueHash, newSalt, PERSONAL_ORDER_FIELDS, PERSONAL_PAYMENT_FIELDS, scrubPayment } from './erasureRegister';
+import { linkValueHash, PERSONAL_ORDER_FIELDS, PERSONAL_PAYMENT_FIELDS, scrubPayment } from './erasureRegister';
 import type { ErasureRecord, RetentionSummaryRecord, WorkbenchDb } from '../storage/schema';
 
 // The fields that identify a person live with the register, which the import worker uses too.
@@ -281,7 +281,7 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
     refs: plan.notes,
   };
   // The register keeps what this reached, so data that comes back (a restore of an older backup) is erased again.
-  const salt = newSalt();
+  const salt = randomSalt();
   const register: Omit<ErasureRecord, 'seq' | 'entryHash'> = {
     at: input.at,
     analyst,

@@ -2,14 +2,13 @@
 // so a laptop that skipped releases still migrates step by step (see test/unit/core).
 import type { Stamped, WriteStamp } from '../../../../shared/ingest/writePlan';
 import { Dexie, type EntityTable } from 'dexie';
-import type { DecisionEntry } from '../../../../shared/decisions/chain';
+import { randomSalt, type DecisionEntry } from '../../../../shared/decisions/chain';
 import { appendOnly } from './appendOnly';
 import type { OrderDictColumns, OrderKeyColumns, OrderTextColumns } from '../../../../shared/orders/columns';
 import type { Payment } from '../../../../shared/domain/payment';
 import type { Dispute } from '../../../../shared/domain/dispute';
 import type { RowProblem } from '../../../../shared/ingest/problems';
 import { PAYMENT_BLOCK_SIZE, paymentKeysOf } from './paymentStore';
-import { newSalt } from '../privacy/erasureRegister';
 
 export const DB_NAME = 'fraud-workbench';
 
@@ -398,7 +397,7 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
           orderKeys: [],
           payments: [],
           noteHashes,
-          salt: newSalt(),
+          salt: randomSalt(),
           linkValueHashes: [],
         };
         if (e.decision === 'erasure') {
