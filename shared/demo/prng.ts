@@ -120,11 +120,14 @@ export class Rng {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.float());
   }
 
-  /** A string of `length` characters drawn from `alphabet`. */
+  /**
+   * A string of `length` characters drawn from `alphabet`. Built from char codes in one step: a
+   * string grown a character at a time was a copy per step (ids of 23-32 characters, one per order).
+   */
   chars(alphabet: string, length: number): string {
-    let s = '';
-    for (let i = 0; i < length; i++) s += alphabet[Math.floor(this.float() * alphabet.length)];
-    return s;
+    const codes = charCodes(length);
+    for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(Math.floor(this.float() * alphabet.length));
+    return String.fromCharCode.apply(null, codes);
   }
 }
 
@@ -204,15 +207,22 @@ export class Permutation {
 /** `length` characters from `alphabet` (at most 62 symbols) derived from a hash, without a generator. */
 export function hashChars(a: number, b: number, c: number, alphabet: string, length: number): string {
   const base = alphabet.length;
-  let out = '';
-  for (let block = 0; out.length < length; block++) {
+  const codes = charCodes(length);
+  let n = 0;
+  for (let block = 0; n < length; block++) {
     let h = hash3(a, b, (c + Math.imul(block, 0x9e3779b9)) | 0);
-    for (let k = 0; k < 5 && out.length < length; k++) {
-      out += alphabet[h % base];
+    for (let k = 0; k < 5 && n < length; k++) {
+      codes[n++] = alphabet.charCodeAt(h % base);
       h = Math.floor(h / base);
     }
   }
-  return out;
+  return String.fromCharCode.apply(null, codes);
+}
+
+/** Scratch char-code arrays by length, reused: the demo asks for a few lengths millions of times. */
+const CHAR_CODES: number[][] = [];
+function charCodes(length: number): number[] {
+  return (CHAR_CODES[length] ??= new Array<number>(length).fill(0));
 }
 
 const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
