@@ -20,6 +20,8 @@ export function dateCell(
   what: string,
   zone: TimeZone = ctx.zone,
   timeF = -1,
+  /** A deadline: a value without a time of day reads as the end of that day. */
+  endOfDay = false,
 ): number | null {
   const at = ctx.locate(g, f);
   if (at.value === '') {
@@ -35,6 +37,11 @@ export function dateCell(
     return null;
   }
   const time = timeF >= 0 ? ctx.first(g, timeF) : '';
+  // A deadline given as a date only is met by the end of that day in the file's zone.
+  if (endOfDay && time === '' && !at.value.includes(':')) {
+    const end = parseTimestamp(`${at.value} 23:59:59`, zone, order, ctx.referenceYear);
+    if (Number.isFinite(end)) return end;
+  }
   const t = parseTimestamp(time === '' ? at.value : `${at.value} ${time}`, zone, order, ctx.referenceYear);
   if (Number.isFinite(t)) return t;
   if (required) {

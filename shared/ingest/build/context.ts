@@ -149,6 +149,18 @@ export class BuildContext {
     return '';
   }
 
+  /** Every non-empty value of field `f` over the group's rows and the field's columns, in that order. */
+  values(g: RowGroup, f: number): string[] {
+    const out: string[] = [];
+    for (let r = 0; r < g.rows.length; r++) {
+      for (const c of this.resolved.columns[f]!) {
+        const v = g.rows[r]![c]!.trim();
+        if (v !== '') out.push(v);
+      }
+    }
+    return out;
+  }
+
   /** Free text: any card number in it was reduced to BIN + last 4 as the row was read (cardScreen.ts). */
   text(g: RowGroup, f: number): string {
     return this.first(g, f);

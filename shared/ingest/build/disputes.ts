@@ -5,6 +5,7 @@ import type { Dispute, DisputeStatus } from '../../domain/dispute';
 import { hashFields } from '../contentHash';
 import { DISPUTE_HASH_FIELDS, scopeOf } from '../records';
 import { cardNetworkOf, disputeStatusOf } from '../vocabulary';
+import { reasonFamily } from '../../disputes/reasonCodes';
 import { amountAt, optionalAmountCell, recordCurrency, dateCell, minorUnits, zoneCell } from './cells';
 import { paypalClaimKind } from '../claimKinds';
 import { ClaimBuilder } from './claims';
@@ -66,9 +67,9 @@ export class DisputeBuilder {
     const zone = zoneCell(ctx, g, f('timeZone'));
     const at = dateCell(ctx, g, f('openedAt'), 'dispute date', true, WHAT, zone);
     if (at === null) return null;
-    const dueAt = dateCell(ctx, g, f('dueAt'), 'due date', false, WHAT, zone);
+    const dueAt = dateCell(ctx, g, f('dueAt'), 'due date', false, WHAT, zone, -1, true);
     if (dueAt === null) return null;
-    const reasonCode = ctx.first(g, f('reasonCode'));
+    const reasonCode = reasonCodeOf(ctx.values(g, f('reasonCode')), ctx.first(g, f('network')));
     const statusText = ctx.first(g, f('status'));
     const currency = recordCurrency(ctx, g, f('currency'), [f('amount')], WHAT);
     if (currency === null) return null;
@@ -174,4 +175,16 @@ export class DisputeBuilder {
     for (const line of lines) g.add([], line);
     this.ctx.fail(g, 0, this.ctx.resolved.columns[this.ctx.f(field)]![0] ?? -1, code, reason, 'dispute');
   }
+}
+
+/**
+ * The reason code among the values of the reason columns: a value the reason tables know (`10.4`,
+ * `4837`, `fraudulent`) before one they do not, and never a card scheme's name. Adyen's dispute
+ * report has a `… Scheme Code` and a `… Reason Code` column per stage, one naming the scheme
+ * (`visa`, `mc`) and the other the code, so which column holds the code is read from the values.
+ */
+export function reasonCodeOf(values: readonly string[], brand: string): string {
+  const network = cardNetworkOf(brand, '') ?? '';
+  const candidates = values.filter((v) => cardNetworkOf(v, '') === null || /\d/.test(v));
+  return candidates.find((v) => reasonFamily(network, v) !== 'unknown') ?? candidates[0] ?? '';
 }

@@ -153,7 +153,7 @@ export class PaymentBuilder {
     if (statusText === '' && reason === '' && amountCell === null) return undefined;
     const openedAt = dateCell(ctx, g, F.disputeOpenedAt, 'dispute date (the row has dispute columns)', true, WHAT);
     if (openedAt === null) return null;
-    const dueAt = dateCell(ctx, g, F.disputeDueAt, 'evidence due date', false, WHAT);
+    const dueAt = dateCell(ctx, g, F.disputeDueAt, 'evidence due date', false, WHAT, ctx.zone, -1, true);
     if (dueAt === null) return null;
     let amountMinor = payment.amountMinor;
     if (amountCell !== null) {

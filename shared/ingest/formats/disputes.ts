@@ -12,8 +12,11 @@ export const ADYEN_DISPUTES: FormatPreset = {
     id: ['Dispute PSP Reference', 'Psp Reference'],
     paymentId: 'Psp Reference',
     orderRef: 'Merchant Reference',
-    // The scheme's code (10.4, 4837) is what the reason-code families are keyed by.
-    reasonCode: ['CB Scheme Code', 'RFI Scheme Code', 'CB Reason Code', 'RFI Reason Code', 'Dispute Reason'],
+    // The scheme's code (10.4, 4837) is what the reason-code families are keyed by. Each stage has a
+    // `… Scheme Code` and a `… Reason Code` column, one naming the scheme (visa, mc, as the webhooks'
+    // chargebackSchemeCode) and the other the code: the builder takes the value that is a code
+    // (reasonCodeOf), whichever column it is in.
+    reasonCode: ['CB Reason Code', 'CB Scheme Code', 'NoF Reason Code', 'NoF Scheme Code', 'RFI Reason Code', 'RFI Scheme Code', 'Dispute Reason'],
     amount: 'Dispute Amount',
     currency: 'Dispute Currency',
     openedAt: 'Record Date',

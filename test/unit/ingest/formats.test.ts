@@ -319,7 +319,8 @@ describe('dispute reports', () => {
       amountMinor: 123450,
       currency: 'EUR',
       openedAt: utc(2026, 5, 19, 22),
-      dueAt: utc(2026, 6, 8, 22),
+      // Due Date 2026-06-09 (a date only): due by the end of 9 June in Berlin.
+      dueAt: utc(2026, 6, 9, 21, 59, 59),
       status: 'new',
     });
     expect(d2).toMatchObject({ network: 'mastercard', reasonCode: '4853', status: 'won' });
