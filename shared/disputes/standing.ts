@@ -50,6 +50,8 @@ export function standingDisputes<T extends Imported>(stored: readonly T[]): Stan
   return { disputes, standsFor };
 }
 
+const FINAL: ReadonlySet<DisputeStatus> = new Set<DisputeStatus>(['won', 'lost', 'accepted']);
+
 /** What the status rule reads of a workflow event (a dispute event as stored). */
 export interface WorkflowEvent {
   disputeId: string;
@@ -65,5 +67,12 @@ export function disputesWithWorkflow<T extends Imported>(stored: readonly T[], e
   const { disputes, standsFor } = standingDisputes(stored);
   const status = new Map<string, DisputeStatus>();
   for (const e of events) if (e.kind === 'status' && e.status) status.set(standsFor.get(e.disputeId) ?? e.disputeId, e.status);
-  return { disputes: disputes.map((d) => ({ ...d, status: status.get(d.id) ?? d.status })), standsFor };
+  // An outcome the provider's export gives (won, lost, accepted) is final: a workflow step that comes
+  // before any outcome (new, gathering evidence, submitted) cannot stand over it.
+  const workflowStatus = (d: T): DisputeStatus => {
+    const logged = status.get(d.id);
+    if (logged === undefined) return d.status;
+    return FINAL.has(d.status) && !FINAL.has(logged) ? d.status : logged;
+  };
+  return { disputes: disputes.map((d) => ({ ...d, status: workflowStatus(d) })), standsFor };
 }

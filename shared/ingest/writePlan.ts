@@ -35,6 +35,29 @@ export function mergeProvided<T extends object>(current: T, update: T, provided:
   return out as T;
 }
 
+const DECIDED: ReadonlySet<string> = new Set(['won', 'lost', 'accepted']);
+
+/**
+ * A dispute named again by another export: its fields as `mergeProvided` takes them, except that
+ * the dispute stays opened when it was first seen (a daily report holding only a later event, such as
+ * Adyen's ChargebackReversed, dates that event, not the dispute), keeps its deadline when the new
+ * rows give none, and keeps a decided outcome that an undecided stage would undo, unless that stage
+ * comes with a later deadline than the cache holds: an older file read again brings the old stage
+ * and the old deadline, a case reopened after its outcome (a pre-arbitration, a second
+ * presentment) a new deadline, which must not be hidden behind the old outcome.
+ */
+export function mergeDispute(current: Dispute, update: Dispute, provided: readonly string[]): Dispute {
+  const next = mergeProvided(current, update, provided);
+  if (current.openedAt > 0 && (next.openedAt === 0 || current.openedAt < next.openedAt)) next.openedAt = current.openedAt;
+  if (next.dueAt === 0 && current.dueAt > 0) next.dueAt = current.dueAt;
+  const reopened = update.dueAt > current.dueAt;
+  if (DECIDED.has(current.status) && !DECIDED.has(next.status) && !reopened) {
+    next.status = current.status;
+    next.dueAt = current.dueAt;
+  }
+  return next;
+}
+
 export interface RecordChange<T> {
   key: string;
   /** What the cache held before this batch (undo puts it back); null for a new record. */
@@ -71,10 +94,11 @@ export function planBatchWrites(records: readonly ParsedRecord[], importId: numb
     rec: { key: string; value: T; provided: readonly string[] },
     stamp: WriteStamp,
     previous: Stamped<T> | null,
+    merge: (current: T, update: T, provided: readonly string[]) => T = mergeProvided,
   ): RecordChange<T> => ({
     key: rec.key,
     previous,
-    next: { ...(previous ? mergeProvided<T>(previous, rec.value, rec.provided) : rec.value), stamp },
+    next: { ...(previous ? merge(previous, rec.value, rec.provided) : rec.value), stamp },
   });
   for (const rec of records) {
     const stamp = { importId, scope: rec.scope, hash: rec.hash };
@@ -86,7 +110,7 @@ export function planBatchWrites(records: readonly ParsedRecord[], importId: numb
       seen.payment.set(rec.key, c.next);
       out.payments.push(c);
     } else if (rec.kind === 'dispute') {
-      const c = change(rec, stamp, seen.dispute.get(rec.key) ?? stored.dispute(rec.key));
+      const c = change(rec, stamp, seen.dispute.get(rec.key) ?? stored.dispute(rec.key), mergeDispute);
       seen.dispute.set(rec.key, c.next);
       out.disputes.push(c);
     } else {

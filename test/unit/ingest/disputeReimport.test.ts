@@ -1,0 +1,59 @@
+// Adyen's dispute report comes as a daily file (dispute_report_YYYY_MM_DD.csv) holding that day's
+// records. A later day's file naming the same dispute with a new stage must update it — keeping when
+// it was opened and its deadline — and an older file read again must not silently undo an outcome.
+import { describe, expect, it } from 'vitest';
+import type { Dispute } from '../../../shared/domain/dispute';
+import { planBatchWrites, type Stamped } from '../../../shared/ingest/writePlan';
+import { runImport } from '../ingest/support';
+
+const HEADER =
+  'Company Account,Merchant Account,Psp Reference,Merchant Reference,Payment Method,Record Date,Record Date TimeZone,Dispute Currency,Dispute Amount,Record Type,Dispute PSP Reference,Dispute Reason,RFI Scheme Code,RFI Reason Code,CB Scheme Code,CB Reason Code,Payment Date,Payment Date TimeZone,Payment Currency,Payment Amount,Dispute Date,Dispute Date TimeZone,Dispute End Date,Dispute End Date TimeZone';
+const row = (date: string, type: string, end: string) =>
+  `Nordwind,NordwindDE,8836000000000202,#1002,mc,${date},CET,EUR,120.00,${type},8836000000009902,Fraud,,,mc,4837,2026-04-20 12:31:00,CET,EUR,120.00,2026-04-28 09:30:00,CET,${end},${end ? 'CET' : ''}`;
+
+/** The 28 April file: the chargeback, due 18 May. The 15 May file: its reversal (no end date on that row). */
+const APRIL_28 = [HEADER, row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'), ''].join('\n');
+const MAY_15 = [HEADER, row('2026-05-15 16:45:00', 'ChargebackReversed', ''), ''].join('\n');
+
+/** Imports the files in turn into one store, merging as the import writer does. */
+async function importInTurn(...files: string[]): Promise<Dispute> {
+  const stored = new Map<string, Stamped<Dispute>>();
+  let importId = 0;
+  for (const file of files) {
+    const run = await runImport(file);
+    const plan = planBatchWrites(run.written, ++importId, {
+      hasOrder: () => false,
+      payment: () => null,
+      dispute: (k) => stored.get(k) ?? null,
+      claim: () => null,
+    });
+    for (const c of plan.disputes) stored.set(c.key, c.next);
+  }
+  const { stamp: _s, ...d } = stored.get('8836000000009902')!;
+  return d;
+}
+
+describe('a dispute named again by a later daily report', () => {
+  it('the reversal wins the dispute; it stays opened on 28 April with its deadline', async () => {
+    const d = await importInTurn(APRIL_28, MAY_15);
+    expect(d.status).toBe('won');
+    // Opened in April: April's chargeback count (Mastercard ECM) and the April KPIs keep it.
+    expect(new Date(d.openedAt).toISOString()).toBe('2026-04-28T07:30:00.000Z');
+    expect(new Date(d.dueAt).toISOString()).toBe('2026-05-18T07:30:00.000Z');
+  });
+
+  it('reading the older file again does not turn the won dispute back into a new one', async () => {
+    const d = await importInTurn(APRIL_28, MAY_15, APRIL_28);
+    expect(d.status).toBe('won');
+    expect(new Date(d.dueAt).toISOString()).toBe('2026-05-18T07:30:00.000Z');
+  });
+
+  it('a case reopened after it was won (a new stage with a later deadline) is open again, with that deadline', async () => {
+    // 2 June: the issuer comes back (pre-arbitration), answer due by 22 June.
+    const JUNE_2 = [HEADER, row('2026-06-02 11:00:00', 'NotificationOfChargeback', '2026-06-22 11:00:00'), ''].join('\n');
+    const d = await importInTurn(APRIL_28, MAY_15, JUNE_2);
+    expect(d.status).toBe('new');
+    expect(new Date(d.dueAt).toISOString()).toBe('2026-06-22T09:00:00.000Z');
+    expect(new Date(d.openedAt).toISOString()).toBe('2026-04-28T07:30:00.000Z');
+  });
+});
