@@ -143,6 +143,8 @@ export class ExportReader implements CsvSink {
   private delimiter: Delimiter | null = null;
   private headerLine: number | null = null;
   private columns: readonly string[] = [];
+  /** The columns the mapping and the card screen read (header()): the only ones unguarded. */
+  private readColumns: readonly number[] = [];
   /** Before the header: characters since the last line break, and whether there was one. */
   private unbroken = 0;
   private sawLineBreak = false;
@@ -333,6 +335,7 @@ export class ExportReader implements CsvSink {
     // Every column the mapping, the card screen and the row-kind rule read; the others are never
     // cut out of quote-free lines (CsvRecordStream.want; tests throw on reading one).
     const kindColumn = this.preset.rowKinds ? rowKindColumn(this.preset.rowKinds, header) : -1;
+    this.readColumns = [...new Set([...resolved.columns.flat(), ...cardColumns])];
     this.csv!.want([...resolved.columns.flat(), ...cardColumns, kindColumn]);
     for (const field of DATE_FIELDS) {
       const f = resolved.byField.get(field);
@@ -343,6 +346,7 @@ export class ExportReader implements CsvSink {
   row(fields: string[], line: number): void {
     if (this.state !== 'reading' || !this.resolved) return;
     this.rowsRead++;
+    unguardTextCells(fields, this.readColumns);
     this.screen!.row(fields, line);
     if (this.warm) {
       this.warm.push({ fields, line });
@@ -451,6 +455,20 @@ export class ExportReader implements CsvSink {
     const problems = this.problems.length === 0 ? built.problems : built.problems.length === 0 ? this.problems : this.problems.concat(built.problems);
     this.problems = [];
     return { records: built.records, problems, rowsRead: this.rowsRead, bytesRead: this.bytesRead };
+  }
+}
+
+/**
+ * `="00123"`: a text formula exports written for Excel put around ids, postcodes and phones so the
+ * spreadsheet keeps their leading zeros. The value the file means is what is inside, `00123`.
+ */
+export function unguardTextCells(fields: string[], columns: readonly number[]): void {
+  for (const i of columns) {
+    const v = fields[i];
+    if (v === undefined) continue;
+    if (v.charCodeAt(0) !== 61 || v.charCodeAt(1) !== 34) continue;
+    const end = v.trimEnd();
+    if (end.length >= 3 && end.charCodeAt(end.length - 1) === 34 && end.indexOf('"', 2) === end.length - 1) fields[i] = end.slice(2, -1);
   }
 }
 

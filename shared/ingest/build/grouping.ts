@@ -15,11 +15,33 @@ export interface RecordBuilder {
 
 const RECORD_NOUN: Record<RecordKind, string> = { orders: 'order', payments: 'payment', disputes: 'dispute', claims: 'claim' };
 
+/**
+ * A number a spreadsheet wrote in scientific notation (`8.836E+15`, German Excel `1,01055E+13`): Excel
+ * does so for 12 digits and more when it saves a CSV, keeping 6 significant digits. As an id or link
+ * key it is no longer the id, and different ids become the same text.
+ */
+const SCIENTIFIC = /^[+-]?\d(?:[.,]\d{1,14})?E\+\d{2}$/i;
+
+export function isScientificNotation(value: string): boolean {
+  const n = value.length;
+  if (n < 5 || n > 24) return false;
+  // Every id of every row comes here: a plus sign two characters from the end (`…E+nn`), or a
+  // space to trim, before the pattern is tried.
+  if (value.charCodeAt(n - 3) !== 43 && value.charCodeAt(n - 1) > 32) return false;
+  return SCIENTIFIC.test(value.trim());
+}
+
+function scientificReason(column: string, value: string): string {
+  return `${column} holds ${value.trim()}, a number a spreadsheet rewrote in scientific notation: the real id is lost and different ids read alike, so the row was set aside (export the file again, or open it in the spreadsheet with that column as text)`;
+}
+
 export class Grouper {
   private readonly open = new RowGroup();
   private readonly byKey = new Map<string, RowGroup>();
   private readonly keyF: number;
   private readonly rowKinds: RowKindFilter | null;
+  /** Source columns of ids and link keys other than the record key (phones aside: a phone in E notation links nothing). */
+  private readonly idColumns: number[];
 
   constructor(
     private readonly ctx: BuildContext,
@@ -29,6 +51,11 @@ export class Grouper {
   ) {
     this.keyF = builder.keyField();
     this.rowKinds = ctx.preset.rowKinds ? new RowKindFilter(ctx, ctx.preset.rowKinds) : null;
+    const ids = new Set<number>();
+    ctx.resolved.specs.forEach((spec, f) => {
+      if (spec.identifier && spec.field !== 'phone' && f !== this.keyF) for (const c of ctx.resolved.columns[f]!) ids.add(c);
+    });
+    this.idColumns = [...ids];
   }
 
   row(fields: string[], line: number): void {
@@ -49,6 +76,19 @@ export class Grouper {
         columnName: this.ctx.resolved.header.names[col],
         code: 'missing-value',
         reason: `${this.ctx.fieldLabel(this.keyF)} is empty; every row needs the ${label.toLowerCase()}`,
+      });
+      return;
+    }
+    if (isScientificNotation(key)) {
+      // Each such row on its own: grouped by the rewritten key, different records would merge.
+      const col = this.ctx.resolved.columns[this.keyF]!.find((c) => fields[c]!.trim() !== '') ?? -1;
+      this.ctx.out.problems.push({
+        file: this.ctx.file,
+        line,
+        column: col + 1,
+        columnName: this.ctx.resolved.header.names[col],
+        code: 'invalid-value',
+        reason: scientificReason(this.ctx.columnLabel(col), key),
       });
       return;
     }
@@ -85,6 +125,13 @@ export class Grouper {
    * device id break its links): a group with a card number in one is set aside, naming the column.
    */
   private build(g: RowGroup): void {
+    for (let r = 0; r < g.rows.length; r++) {
+      for (const c of this.idColumns) {
+        const v = g.rows[r]![c]!;
+        if (isScientificNotation(v))
+          return this.ctx.fail(g, r, c, 'invalid-value', scientificReason(this.ctx.columnLabel(c), v), RECORD_NOUN[this.ctx.resolved.kind]);
+      }
+    }
     const found = this.screen.cardInKey(g.rows);
     if (!found) return this.builder.build(g);
     const column = this.ctx.columnLabel(found.column);
