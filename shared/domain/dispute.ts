@@ -6,6 +6,23 @@ export type CardNetwork = (typeof CARD_NETWORKS)[number];
 export const DISPUTE_STATUSES = ['new', 'gathering_evidence', 'submitted', 'won', 'lost', 'accepted'] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 
+/**
+ * What a dispute record is before it is a chargeback: a request for information (a retrieval
+ * request, Adyen's RequestForInformation, a Stripe inquiry) or an issuer's fraud report (Visa TC40,
+ * Mastercard SAFE, Adyen's NotificationOfFraud). Neither takes money back; the card schemes'
+ * programmes and the win rate count chargebacks (and Visa's VAMP also fraud reports), never
+ * inquiries. A record without a stage is a chargeback.
+ */
+export const DISPUTE_STAGES = ['inquiry', 'fraud_report'] as const;
+export type DisputeStage = (typeof DISPUTE_STAGES)[number];
+
+export const DISPUTE_STAGE_LABEL: Record<DisputeStage, string> = { inquiry: 'Inquiry', fraud_report: 'Fraud report' };
+
+/** A chargeback, not an inquiry or a fraud report (records imported before stages existed are chargebacks). */
+export function isChargeback(d: Pick<Dispute, 'stage'>): boolean {
+  return d.stage === undefined;
+}
+
 export interface Dispute {
   /** PSP dispute reference, e.g. Stripe `dp_…`. */
   id: string;
@@ -22,4 +39,6 @@ export interface Dispute {
   /** Evidence due date (epoch ms); 0 when no response is allowed. */
   dueAt: number;
   status: DisputeStatus;
+  /** Absent for a chargeback; once a chargeback, always one (a later or older file's inquiry row does not undo it). */
+  stage?: DisputeStage;
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CLAIM_KINDS } from '../disputes/claims';
 import { CARD_CHECK_RESULTS, THREE_DS_RESULTS } from './cardChecks';
-import { CARD_NETWORKS, DISPUTE_STATUSES } from './dispute';
+import { CARD_NETWORKS, DISPUTE_STAGES, DISPUTE_STATUSES } from './dispute';
 import { KNOWN_OUTCOMES } from './knownOutcome';
 import { MARKETPLACES, ORDER_STATUSES } from './order';
 
@@ -96,6 +96,7 @@ export const disputeSchema = z.strictObject({
   openedAt: recordTime,
   dueAt: recordTime,
   status: z.enum(DISPUTE_STATUSES),
+  stage: z.enum(DISPUTE_STAGES).optional(),
 });
 
 export const refundClaimSchema = z.strictObject({

@@ -4,7 +4,7 @@ import type { RefundClaim } from '../disputes/claims';
 import type { Dispute } from '../domain/dispute';
 import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
-import { fnv1a64 } from './contentHash';
+import { fnv1a64, hashFields } from './contentHash';
 
 export type DomainKind = 'order' | 'payment' | 'dispute' | 'claim';
 
@@ -112,6 +112,15 @@ export const DISPUTE_HASH_FIELDS = [
   'dueAt',
   'status',
 ] as const;
+
+/**
+ * A dispute's content hash: its stage counts only where it has one, so a chargeback hashes as it
+ * did before stages existed and a file read again is still unchanged.
+ */
+export function disputeHash(d: Dispute): string {
+  return hashFields(d, d.stage === undefined ? DISPUTE_HASH_FIELDS : STAGED_DISPUTE_HASH_FIELDS);
+}
+const STAGED_DISPUTE_HASH_FIELDS = [...DISPUTE_HASH_FIELDS, 'stage'] as const;
 
 /** A claim's fields an import fills; who entered it and when stay as the first import or the analyst set them. */
 export const CLAIM_HASH_FIELDS = ['id', 'kind', 'orderRef', 'amountMinor', 'currency', 'openedAt', 'noticeDueAt', 'status', 'reason'] as const;

@@ -1,6 +1,6 @@
 // The words platforms use for states, mapped to the workbench's: Shopify financial/fulfilment
 // states, Amazon order-status, Zalando states, Stripe and Adyen dispute states, card schemes.
-import type { CardNetwork, DisputeStatus } from '../domain/dispute';
+import type { CardNetwork, DisputeStage, DisputeStatus } from '../domain/dispute';
 import type { OrderStatus } from '../domain/order';
 import type { Payment } from '../domain/payment';
 
@@ -152,6 +152,24 @@ const DISPUTE_WORDS: Record<string, DisputeStatus> = {
 
 export function disputeStatusOf(raw: string): DisputeStatus | null {
   return DISPUTE_WORDS[token(raw)] ?? null;
+}
+
+/** The states and record types that say a dispute record is not (yet) a chargeback. */
+const STAGE_WORDS: Record<string, DisputeStage> = {
+  requestforinformation: 'inquiry',
+  retrievalrequest: 'inquiry',
+  inquiry: 'inquiry',
+  // Stripe: an inquiry is a warning until the issuer escalates it to a chargeback.
+  warningneedsresponse: 'inquiry',
+  warningunderreview: 'inquiry',
+  warningclosed: 'inquiry',
+  notificationoffraud: 'fraud_report',
+  fraudreport: 'fraud_report',
+};
+
+/** The stage a state or record type names; null for a chargeback (or a state that says nothing of it). */
+export function disputeStageOf(raw: string): DisputeStage | null {
+  return STAGE_WORDS[token(raw)] ?? null;
 }
 
 const NETWORK_WORDS: Record<string, CardNetwork> = {

@@ -55,6 +55,14 @@ export function mergeDispute(current: Dispute, update: Dispute, provided: readon
     next.status = current.status;
     next.dueAt = current.dueAt;
   }
+  // Once a chargeback, always one; an inquiry may become a fraud report or a chargeback. An
+  // inquiry's rows about a dispute that is a chargeback are older news: its state and deadline stay.
+  if (current.stage === undefined && update.stage !== undefined) {
+    next.status = current.status;
+    next.dueAt = current.dueAt;
+  }
+  if (current.stage === undefined || update.stage === undefined) delete next.stage;
+  else next.stage = update.stage;
   return next;
 }
 

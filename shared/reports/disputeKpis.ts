@@ -1,6 +1,6 @@
 // Dispute KPIs for a period: opened (count and value), answered before the due date, outcomes,
 // and win rates by count and by value, overall and by reason family and network. Pure.
-import type { CardNetwork, Dispute } from '../domain/dispute';
+import { isChargeback, type CardNetwork, type Dispute } from '../domain/dispute';
 import { reasonFamily, type ReasonFamily } from '../disputes/reasonCodes';
 
 export interface DisputeFigures {
@@ -38,7 +38,8 @@ export function disputeKpis(
   submittedAt: ReadonlyMap<string, number> = new Map(),
   now = Infinity,
 ): DisputeKpis {
-  const inPeriod = disputes.filter((d) => d.openedAt >= from && d.openedAt < to);
+  // Chargebacks only: an inquiry closed without one is no dispute won, a fraud report no dispute at all.
+  const inPeriod = disputes.filter((d) => isChargeback(d) && d.openedAt >= from && d.openedAt < to);
   const currencies = new Set(inPeriod.map((d) => d.currency));
   const group = <K extends string>(key: (d: Dispute) => K) => {
     const out: Partial<Record<K, Dispute[]>> = {};

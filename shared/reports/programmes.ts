@@ -1,7 +1,7 @@
 // Card-network monitoring programmes, computed from the cache: monthly ratios as each programme
 // defines them, against thresholds kept as dated data with their source, with an early-warning
 // state before a threshold is reached. Pure; the Reports screen and the CLI share it.
-import type { Dispute } from '../domain/dispute';
+import { isChargeback, type Dispute } from '../domain/dispute';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../domain/order';
 import { periodIndex } from './periods';
 
@@ -152,9 +152,13 @@ export function programmeMonthsOf(
     if (counts[k]![0]) tx.visa.set(month, counts[k]![0]);
     if (counts[k]![1]) tx.mastercard.set(month, counts[k]![1]);
   });
+  // Chargebacks for both programmes, and Visa's fraud reports (TC40) for VAMP; inquiries never.
   const cb = { visa: new Map<string, number>(), mastercard: new Map<string, number>() };
-  for (const d of disputes)
-    if (d.network === 'visa' || d.network === 'mastercard') cb[d.network].set(monthOf(d.openedAt), (cb[d.network].get(monthOf(d.openedAt)) ?? 0) + 1);
+  for (const d of disputes) {
+    if (d.network !== 'visa' && d.network !== 'mastercard') continue;
+    if (!isChargeback(d) && !(d.network === 'visa' && d.stage === 'fraud_report')) continue;
+    cb[d.network].set(monthOf(d.openedAt), (cb[d.network].get(monthOf(d.openedAt)) ?? 0) + 1);
+  }
   const months = [...new Set([...tx.visa.keys(), ...tx.mastercard.keys(), ...cb.visa.keys(), ...cb.mastercard.keys()])].sort();
   const out: ProgrammeMonth[] = [];
   for (const month of months) {

@@ -131,3 +131,37 @@ test('a Stripe dispute named by the payments export and by the disputes export i
   await rows.first().click();
   await expect(page.getByRole('region', { name: /^Dispute / })).toContainText('stripe dp_1Qxyz');
 });
+
+test('a Stripe inquiry and an Adyen fraud report are listed as what they are, not as chargebacks', async ({ page }, testInfo) => {
+  const stripe = testInfo.outputPath('stripe-disputes.csv');
+  writeFileSync(
+    stripe,
+    'id,Charge ID,Reason,Status,Amount,Currency,Created (UTC),Evidence Due By (UTC),Card Brand\n' +
+      'du_1Inquiry,ch_3Inquiry,fraudulent,warning_needs_response,45.00,eur,2026-05-10 08:00:00,2026-05-24 23:59:59,Visa\n' +
+      'du_1Charged,ch_3Charged,fraudulent,needs_response,50.00,eur,2026-05-12 08:00:00,2026-05-26 23:59:59,Visa\n',
+  );
+  const adyen = testInfo.outputPath('dispute_report_2026_05_09.csv');
+  writeFileSync(
+    adyen,
+    'Company Account,Merchant Account,Psp Reference,Merchant Reference,Payment Method,Record Date,Record Date TimeZone,Dispute Currency,Dispute Amount,Record Type,Dispute PSP Reference,Dispute Reason,RFI Scheme Code,RFI Reason Code,CB Scheme Code,CB Reason Code,Payment Date,Payment Date TimeZone,Payment Currency,Payment Amount,Dispute Date,Dispute Date TimeZone,Dispute End Date,Dispute End Date TimeZone\n' +
+      'Nordwind,NordwindDE,8836000000000302,#2002,mc,2026-05-09 10:00:00,CET,EUR,75.00,NotificationOfFraud,8836000000009932,Fraud,,,mc,4837,2026-04-21 12:31:00,CET,EUR,75.00,2026-05-09 10:00:00,CET,,\n',
+  );
+  await page.goto('/#/imports');
+  for (const file of [stripe, adyen]) {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+    await chooser.setFiles(file);
+    await expect(page.getByRole('region', { name: `Import of ${file.split('/').at(-1)}` }).locator('[data-bucket="created"]')).toHaveText(/^[1-9]/, {
+      timeout: 30_000,
+    });
+  }
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const table = page.getByRole('table', { name: 'Disputes by deadline' });
+  await expect(table.locator('tbody tr')).toHaveCount(3);
+  await expect(table.locator('tbody tr', { hasText: '45.00' })).toContainText('Inquiry');
+  await expect(table.locator('tbody tr', { hasText: '50.00' })).toContainText('Chargeback');
+  await expect(table.locator('tbody tr', { hasText: '75.00' })).toContainText('Fraud report');
+  await table.locator('tbody tr', { hasText: '45.00' }).click();
+  await expect(page.getByRole('region', { name: 'Dispute du_1Inquiry' }).getByTestId('dispute-stage')).toHaveText(
+    'Inquiry, not a chargeback: no money taken back yet, not counted in the chargeback ratios or the win rate.',
+  );
+});

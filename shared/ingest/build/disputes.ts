@@ -1,10 +1,9 @@
 // Dispute rows to Disputes. Reports such as Adyen's write one row per event of a dispute
 // (notification, chargeback, reversal…): each row is read on its own, then a dispute's events merge,
 // the latest event deciding the status.
-import type { Dispute, DisputeStatus } from '../../domain/dispute';
-import { hashFields } from '../contentHash';
-import { DISPUTE_HASH_FIELDS, scopeOf } from '../records';
-import { cardNetworkOf, disputeStatusOf } from '../vocabulary';
+import type { Dispute, DisputeStage, DisputeStatus } from '../../domain/dispute';
+import { DISPUTE_HASH_FIELDS, disputeHash, scopeOf } from '../records';
+import { cardNetworkOf, disputeStageOf, disputeStatusOf } from '../vocabulary';
 import { reasonFamily } from '../../disputes/reasonCodes';
 import { amountAt, optionalAmountCell, recordCurrency, dateCell, minorUnits, zoneCell } from './cells';
 import { paypalClaimKind } from '../claimKinds';
@@ -25,6 +24,8 @@ interface DisputeEvent {
   at: number;
   dueAt: number;
   status: DisputeStatus | null;
+  /** What the row's state or record type says the record is, null for a chargeback. */
+  stage: DisputeStage | null;
 }
 
 export class DisputeBuilder {
@@ -101,6 +102,7 @@ export class DisputeBuilder {
       at,
       dueAt,
       status,
+      stage: disputeStageOf(statusText),
     };
   }
 
@@ -156,11 +158,14 @@ export class DisputeBuilder {
       dueAt,
       status,
     };
+    // A chargeback once any of its rows is one: an inquiry or a fraud report escalated to it.
+    const stage = events.some((e) => e.stage === null) ? null : latest.stage;
+    if (stage) dispute.stage = stage;
     ctx.out.records.push({
       kind: 'dispute',
       key: id,
       value: dispute,
-      hash: hashFields(dispute, DISPUTE_HASH_FIELDS),
+      hash: disputeHash(dispute),
       scope: this.scope,
       provided: DISPUTE_HASH_FIELDS,
       line: lines[0]!,

@@ -4,8 +4,8 @@ import { orderReference } from '../../orders/paymentFacts';
 import type { Dispute } from '../../domain/dispute';
 import type { Payment } from '../../domain/payment';
 import { hashFields } from '../contentHash';
-import { DISPUTE_HASH_FIELDS, PAYMENT_HASH_FIELDS, scopeOf, type ParsedRecord } from '../records';
-import { cardNetworkOf, disputeStatusOf, paymentStatusOf } from '../vocabulary';
+import { DISPUTE_HASH_FIELDS, PAYMENT_HASH_FIELDS, disputeHash, scopeOf, type ParsedRecord } from '../records';
+import { cardNetworkOf, disputeStageOf, disputeStatusOf, paymentStatusOf } from '../vocabulary';
 import { cardCells, cardCheckCells, cardChecksProvided } from './cardCells';
 import { amountAt, countryCell, optionalAmountCell, recordCurrency, dateCell, minorUnits, outcomeCell, zoneCell } from './cells';
 import type { BuildContext, RowGroup } from './context';
@@ -131,7 +131,7 @@ export class PaymentBuilder {
           kind: 'dispute',
           key: dispute.id,
           value: dispute,
-          hash: hashFields(dispute, DISPUTE_HASH_FIELDS),
+          hash: disputeHash(dispute),
           scope: this.disputeScope,
           provided: DISPUTE_HASH_FIELDS,
           line: record.line,
@@ -172,6 +172,7 @@ export class PaymentBuilder {
         );
       status = 'new';
     }
+    const stage = disputeStageOf(statusText);
     const orderSource = ctx.preset.options.orderSource;
     return {
       // The payments export has no dispute id; a charge has at most one dispute, so derive it.
@@ -186,6 +187,7 @@ export class PaymentBuilder {
       openedAt,
       dueAt,
       status,
+      ...(stage ? { stage } : {}),
     };
   }
 }

@@ -56,4 +56,14 @@ describe('a dispute named again by a later daily report', () => {
     expect(new Date(d.dueAt).toISOString()).toBe('2026-06-22T09:00:00.000Z');
     expect(new Date(d.openedAt).toISOString()).toBe('2026-04-28T07:30:00.000Z');
   });
+
+  it('a request for information is an inquiry until the chargeback comes, and a chargeback for good', async () => {
+    const RFI = [HEADER, row('2026-04-20 10:00:00', 'RequestForInformation', '2026-05-10 10:00:00'), ''].join('\n');
+    expect((await importInTurn(RFI)).stage).toBe('inquiry');
+    const d = await importInTurn(RFI, APRIL_28, RFI);
+    expect(d).not.toHaveProperty('stage');
+    expect(d.status).toBe('new');
+    // The chargeback's deadline, not the request's.
+    expect(new Date(d.dueAt).toISOString()).toBe('2026-05-18T07:30:00.000Z');
+  });
 });

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { countdown } from '../../../../shared/disputes/deadlines';
 import { REASON_FAMILY_LABEL, reasonShown } from '../../../../shared/disputes/reasonCodes';
 import { NEXT_STATUS, STATUS_LABEL, submitOverrides } from '../../../../shared/disputes/workflow';
-import type { DisputeStatus } from '../../../../shared/domain/dispute';
+import type { DisputeStage, DisputeStatus } from '../../../../shared/domain/dispute';
 import { formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
 import type { Ce3Result } from '../../../../shared/disputes/ce3';
 import { MARKETPLACE_LABEL, type Order } from '../../../../shared/domain/order';
@@ -24,6 +24,12 @@ import type { DisputeEventRecord } from '../../core/contract';
 import { ResponseHintText } from './ResponseHintText';
 import { caseOf } from '../../../../shared/team/caseKeys';
 import { CaseClaimBar } from '../team';
+
+/** What an inquiry or a fraud report is, beside a chargeback: why it is not counted as one. */
+const STAGE_NOTE: Record<DisputeStage, string> = {
+  inquiry: 'Inquiry, not a chargeback: no money taken back yet, not counted in the chargeback ratios or the win rate.',
+  fraud_report: 'Fraud report (Visa TC40, Mastercard SAFE), not a chargeback: nothing to answer; counted in Visa VAMP, not in the win rate.',
+};
 
 export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDetail; now: number; onClose(): void; onChange(): Promise<void> }) {
   const check = d.ce3Check;
@@ -61,6 +67,12 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
         </button>
       </header>
       <p className="muted">
+        {d.stage && (
+          <>
+            <strong data-testid="dispute-stage">{STAGE_NOTE[d.stage]}</strong>
+            <br />
+          </>
+        )}
         {REASON_FAMILY_LABEL[d.family]} · opened {showDate(d.openedAt)} ·{' '}
         {d.dueAt ? `respond by ${showDateTime(d.dueAt)} (${countdown(d.dueAt, now)})` : 'no response allowed'} · {d.provider} {d.id} · order{' '}
         {d.order ? d.order.externalId : `${d.orderKey || 'unknown'} (not in cache)`}

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { countdown, urgencyOf, type Urgency } from '../../../../shared/disputes/deadlines';
 import { REASON_FAMILY_LABEL, reasonShown } from '../../../../shared/disputes/reasonCodes';
 import { formatCount, formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
+import { DISPUTE_STAGE_LABEL } from '../../../../shared/domain/dispute';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import type { DisputeRow } from '../../core/contract';
 import { FittedTable, type FitColumn } from '../../ui/FittedTable';
@@ -71,7 +72,13 @@ export function DisputesTable({
         </>
       ),
     },
-    { id: 'kind', priority: 3, header: 'Kind', className: 'wrap-words', cell: ({ r }) => (r.rowType === 'claim' ? r.kindLabel : 'Chargeback') },
+    {
+      id: 'kind',
+      priority: 3,
+      header: 'Kind',
+      className: 'wrap-words',
+      cell: ({ r }) => (r.rowType === 'claim' ? r.kindLabel : r.stage ? DISPUTE_STAGE_LABEL[r.stage] : 'Chargeback'),
+    },
     {
       id: 'reason',
       priority: 1,
