@@ -16,8 +16,11 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export interface CsvSink {
   header(header: Header): void;
-  /** A structurally sound data row: as many fields as the header (trailing empty extras cut). */
-  row(fields: string[], line: number): void;
+  /**
+   * A structurally sound data row: as many fields as the header (trailing empty extras cut).
+   * `quoted` is false for a row read from a line without a quote character in it.
+   */
+  row(fields: string[], line: number, quoted: boolean): void;
   /** A data row set aside before mapping; called once per such row. */
   problem(line: number, code: RowProblemCode, reason: string, column?: number, columnName?: string): void;
   /**
@@ -245,7 +248,7 @@ export class CsvRecordStream {
       } else {
         if (guard) fields = guardUnread(fields, wanted);
         this.rows++;
-        this.sink.row(fields, line);
+        this.sink.row(fields, line, false);
       }
       at = i + 1;
     }
@@ -352,7 +355,7 @@ export class CsvRecordStream {
       }
     }
     this.rows++;
-    this.sink.row(fields, line);
+    this.sink.row(fields, line, true);
   }
 
   private setAside(line: number, code: RowProblemCode, reason: string, column?: number): void {

@@ -343,10 +343,11 @@ export class ExportReader implements CsvSink {
     }
   }
 
-  row(fields: string[], line: number): void {
+  row(fields: string[], line: number, quoted: boolean): void {
     if (this.state !== 'reading' || !this.resolved) return;
     this.rowsRead++;
-    unguardTextCells(fields, this.readColumns);
+    // A text guard holds quotes: a row from a line without one has none to unwrap.
+    if (quoted) unguardTextCells(fields, this.readColumns);
     this.screen!.row(fields, line);
     if (this.warm) {
       this.warm.push({ fields, line });
