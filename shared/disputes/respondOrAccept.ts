@@ -64,10 +64,11 @@ export function cleanResponseCost(s: ResponseCostSettings, savedAt: number): Res
 export type FamilyRecord = Partial<Record<ReasonFamily, { won: number; lost: number }>>;
 
 /** Won and lost disputes per reason family: the record a family's win rate is read from. */
-export function familyRecord(disputes: readonly Pick<Dispute, 'network' | 'reasonCode' | 'status'>[]): FamilyRecord {
+export function familyRecord(disputes: readonly Pick<Dispute, 'network' | 'reasonCode' | 'status' | 'stage'>[]): FamilyRecord {
   const out: FamilyRecord = {};
   for (const d of disputes) {
-    if (d.status !== 'won' && d.status !== 'lost') continue;
+    // Chargebacks only: an inquiry that closed is no dispute won.
+    if (d.stage !== undefined || (d.status !== 'won' && d.status !== 'lost')) continue;
     const r = (out[reasonFamily(d.network, d.reasonCode)] ??= { won: 0, lost: 0 });
     r[d.status]++;
   }

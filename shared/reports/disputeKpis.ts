@@ -91,6 +91,7 @@ function figures(list: readonly Dispute[], submittedAt: ReadonlyMap<string, numb
     lost,
     accepted,
     winRate: won + lost ? won / (won + lost) : null,
-    winRateByValue: decidedValue ? wonValue / decidedValue : null,
+    // Values of several currencies do not add up: no rate by value then.
+    winRateByValue: decidedValue && new Set(list.map((d) => d.currency)).size === 1 ? wonValue / decidedValue : null,
   };
 }

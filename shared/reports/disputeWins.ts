@@ -1,6 +1,6 @@
 // What wins disputes: win rates of the decided disputes of a period by the channel their order was
 // sold on, and for each evidence checklist item, with the item ticked against without it. Pure.
-import type { Dispute } from '../domain/dispute';
+import { isChargeback, type Dispute } from '../domain/dispute';
 import { reasonFamily, REASON_FAMILIES, type ReasonFamily } from '../disputes/reasonCodes';
 import { EVIDENCE } from '../disputes/workflow';
 
@@ -38,7 +38,8 @@ export interface DisputeWins {
   byEvidence: EvidenceWins[];
 }
 
-const isDecided = (d: Dispute) => d.status === 'won' || d.status === 'lost';
+/** A decided chargeback: an inquiry that closed (Stripe `warning_closed`, read as won) is no dispute won. */
+const isDecided = (d: Dispute) => isChargeback(d) && (d.status === 'won' || d.status === 'lost');
 
 function count(won: number, lost: number): WinCount {
   return { won, lost, winRate: won + lost ? won / (won + lost) : null };

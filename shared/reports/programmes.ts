@@ -24,10 +24,20 @@ export const DEFAULT_THRESHOLDS: readonly Threshold[] = [
   {
     programme: 'visa-vamp',
     level: 'excessive',
-    ratio: 0.015,
+    ratio: 0.022,
     count: 1500,
     effectiveFrom: '2025-04',
-    source: 'Visa VAMP merchant "excessive" level, recent public summaries',
+    source:
+      'Visa VAMP merchant "excessive": >= 2.20 % and 1,500+ fraud reports and disputes a month until 31 March 2026 (Checkout.com, "What are the thresholds for disputes and fraud under VAMP?")',
+  },
+  {
+    programme: 'visa-vamp',
+    level: 'excessive',
+    ratio: 0.015,
+    count: 1500,
+    effectiveFrom: '2026-04',
+    source:
+      'Visa VAMP merchant "excessive": >= 1.50 % and 1,500+ fraud reports and disputes a month from 1 April 2026, global excluding MENA (Checkout.com, same article)',
   },
   {
     programme: 'mastercard-ecm',
@@ -57,9 +67,10 @@ export interface ProgrammeMonth {
   numerator: number;
   /** VAMP: settled card-not-present transactions this month; ECM: transactions last month. */
   denominator: number;
-  ratio: number;
-  /** The highest level reached, or the one warned about. */
-  state: 'ok' | 'early-warning' | 'over';
+  /** numerator / denominator; null when there is no transaction to divide by. */
+  ratio: number | null;
+  /** The highest level reached, or the one warned about; `no-transactions`: disputes but no transactions to judge them against. */
+  state: 'ok' | 'early-warning' | 'over' | 'no-transactions';
   level: string | null;
 }
 
@@ -169,9 +180,22 @@ export function programmeMonthsOf(
   return out;
 }
 
+/** The thresholds in force in `month`: per level, the row with the latest effective month (a newer row replaces an older one). */
+export function thresholdsInForce(programme: Programme, month: string, thresholds: readonly Threshold[]): Threshold[] {
+  const latest = new Map<string, Threshold>();
+  for (const t of thresholds) {
+    if (t.programme !== programme || t.effectiveFrom > month) continue;
+    const had = latest.get(t.level);
+    if (!had || had.effectiveFrom <= t.effectiveFrom) latest.set(t.level, t);
+  }
+  return [...latest.values()];
+}
+
 function judge(programme: Programme, month: string, numerator: number, denominator: number, thresholds: readonly Threshold[]): ProgrammeMonth {
-  const ratio = denominator > 0 ? numerator / denominator : 0;
-  const applicable = thresholds.filter((t) => t.programme === programme && t.effectiveFrom <= month).sort((a, b) => b.ratio - a.ratio);
+  // No transactions to divide by: the ratio is unknown, never 0 %.
+  if (!(denominator > 0)) return { programme, month, numerator, denominator, ratio: null, state: numerator > 0 ? 'no-transactions' : 'ok', level: null };
+  const ratio = numerator / denominator;
+  const applicable = thresholdsInForce(programme, month, thresholds).sort((a, b) => b.ratio - a.ratio);
   const over = applicable.find((t) => ratio >= t.ratio && numerator >= t.count);
   if (over) return { programme, month, numerator, denominator, ratio, state: 'over', level: over.level };
   const lowest = applicable.at(-1);

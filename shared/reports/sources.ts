@@ -8,7 +8,7 @@
 //  - its known outcome, from a labelled import, is fraud.
 import { teamDecisionsThatStand, type TeamDecisionFacts } from '../team/standing';
 import { reasonFamily } from '../disputes/reasonCodes';
-import type { Dispute } from '../domain/dispute';
+import { isChargeback, type Dispute } from '../domain/dispute';
 import { MARKETPLACE_LABEL, orderKey, type Order } from '../domain/order';
 import { FRAUD_BY, type TrendChargeback, type TrendDimension, type TrendOrders } from './fraudTrend';
 
@@ -23,7 +23,8 @@ export function confirmedFraud(
   const mark = (key: string, bit: number) => {
     if (key) out.set(key, (out.get(key) ?? 0) | bit);
   };
-  for (const d of disputes) if (reasonFamily(d.network, d.reasonCode) === 'fraud') mark(d.orderKey, FRAUD_BY.chargeback);
+  // An inquiry (retrieval request, Stripe `warning_*`) is a question, not a fraud chargeback.
+  for (const d of disputes) if (d.stage !== 'inquiry' && reasonFamily(d.network, d.reasonCode) === 'fraud') mark(d.orderKey, FRAUD_BY.chargeback);
   for (const [key, s] of teamDecisionsThatStand(decisions)) if (s.stands.decision === 'cancel') mark(key, FRAUD_BY.cancelled);
   for (const key of confirmedRingOrders) mark(key, FRAUD_BY.ring);
   for (const key of knownFraudOrders) mark(key, FRAUD_BY.outcome);
@@ -132,7 +133,8 @@ export function trendOrdersOf(
 
 /** Disputes as chargebacks of the report, joined to their order rows. */
 export function trendChargebacks(disputes: readonly Dispute[], rowOf: (orderKey: string) => number | undefined): TrendChargeback[] {
-  return disputes.map((d) => ({
+  // Inquiries and fraud reports are not chargebacks.
+  return disputes.filter(isChargeback).map((d) => ({
     row: d.orderKey ? (rowOf(d.orderKey) ?? -1) : -1,
     openedAt: d.openedAt,
     amountMinor: d.amountMinor,

@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Dispute } from '../../../shared/domain/dispute';
+import { standingDisputes } from '../../../shared/disputes/standing';
 import type { Order } from '../../../shared/domain/order';
 import type { Payment } from '../../../shared/domain/payment';
 import { importChunks, MemoryKnownRecords, type ClassifiedBatch, type ParsedRecord, type ReaderOptions } from '../../../shared/ingest';
@@ -96,6 +97,7 @@ export async function importFiles(files: readonly string[], io: CliIo, choice: F
   return {
     orders: withPaymentFacts([...known.orders.values()], known.payments.values()),
     payments: [...known.payments.values()],
-    disputes: [...known.disputes.values()],
+    // One dispute two exports name (Stripe's payments and disputes exports) counts once, as in the app.
+    disputes: standingDisputes([...known.disputes.values()]).disputes,
   };
 }

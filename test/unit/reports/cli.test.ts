@@ -390,7 +390,7 @@ describe('npm run cli -- report kpi', () => {
     // Visa disputes S1 A3 #999 = 3. Mastercard: S3's dispute over October's 0 Mastercard orders.
     expect(k.programmes.map((m) => [m.programme, m.month, m.numerator, m.denominator, m.state])).toEqual([
       ['visa-vamp', '2026-11', 3, 1, 'ok'],
-      ['mastercard-ecm', '2026-11', 1, 0, 'ok'],
+      ['mastercard-ecm', '2026-11', 1, 0, 'no-transactions'],
     ]);
   });
 

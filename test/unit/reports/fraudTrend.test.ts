@@ -218,7 +218,7 @@ describe('KPI report, by hand', () => {
     // November: Visa settled A1 A2 S1 Z2 Z3 A5 = 6, Visa disputes S1 A3 #999 = 3; Mastercard S3 over October's 0 transactions.
     expect(k.programmes.map((m) => [m.programme, m.month, m.numerator, m.denominator, m.state])).toEqual([
       ['visa-vamp', '2026-11', 3, 6, 'ok'],
-      ['mastercard-ecm', '2026-11', 1, 0, 'ok'],
+      ['mastercard-ecm', '2026-11', 1, 0, 'no-transactions'],
     ]);
   });
 });

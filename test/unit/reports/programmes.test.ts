@@ -54,8 +54,8 @@ describe('card-network programmes', () => {
     expect(get('mastercard-ecm', '2026-06')).toMatchObject({ numerator: 2, denominator: 4, ratio: 0.5, state: 'over', level: 'ECM' });
     // May ECM: no chargebacks.
     expect(get('mastercard-ecm', '2026-05')).toMatchObject({ numerator: 0, state: 'ok', level: null });
-    // June: no Visa transactions and no Visa disputes: ratio 0, ok.
-    expect(get('visa-vamp', '2026-06')).toMatchObject({ numerator: 0, denominator: 0, ratio: 0, state: 'ok' });
+    // June: no Visa transactions and no Visa disputes: no ratio (0 / 0 is not 0 %), ok.
+    expect(get('visa-vamp', '2026-06')).toMatchObject({ numerator: 0, denominator: 0, ratio: null, state: 'ok' });
   });
 
   it('warns from 75 % of a threshold on both ratio and count, and only from its effective month', () => {

@@ -5,7 +5,7 @@
 import { disputesWithWorkflow } from '../../../../shared/disputes/standing';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { channelLabel, MARKETPLACE_LABEL, MARKETPLACES } from '../../../../shared/domain/order';
-import type { Dispute } from '../../../../shared/domain/dispute';
+import { isChargeback, type Dispute } from '../../../../shared/domain/dispute';
 import { reasonFamily } from '../../../../shared/disputes/reasonCodes';
 import { sha256 } from '../../../../shared/decisions/chain';
 import {
@@ -195,7 +195,8 @@ export class ReportService {
     const rowOf = await snap.rowsOfKeys(wanted);
     // Known outcomes are read from the orders' own column, by row.
     const fraud = fraudRowsOf(fraudByKey, rowOf, { values: dict.values.knownOutcome, codes: dict.codes.knownOutcome }, keys.live);
-    const chargebacks: TrendChargeback[] = disputes.map((d) => ({
+    // Chargebacks only: inquiries and fraud reports are not chargebacks.
+    const chargebacks: TrendChargeback[] = disputes.filter(isChargeback).map((d) => ({
       row: rowOf.get(d.orderKey) ?? -1,
       openedAt: d.openedAt,
       amountMinor: d.amountMinor,
@@ -247,7 +248,11 @@ export class ReportService {
     } else {
       keys = disputes
         .filter(
-          (d) => d.openedAt >= only.openedFrom && d.openedAt < only.openedTo && (only.family === null || reasonFamily(d.network, d.reasonCode) === only.family),
+          (d) =>
+            isChargeback(d) &&
+            d.openedAt >= only.openedFrom &&
+            d.openedAt < only.openedTo &&
+            (only.family === null || reasonFamily(d.network, d.reasonCode) === only.family),
         )
         .map((d) => d.orderKey)
         .filter(Boolean);

@@ -6,16 +6,22 @@ import { formatCount, formatMoney } from '../../../../shared/domain/money';
 import type { DisputeFigures } from '../../../../shared/reports/disputeKpis';
 import type { KpiReport } from '../../../../shared/reports/kpi';
 import { TOO_FEW_DECIDED, type DisputeWins, type WinCount } from '../../../../shared/reports/disputeWins';
-import { EARLY_WARNING, type ProgrammeMonth, type Threshold } from '../../../../shared/reports/programmes';
+import { EARLY_WARNING, thresholdsInForce, type ProgrammeMonth, type Threshold } from '../../../../shared/reports/programmes';
 import { Figure, hours, pct, ReportTable } from './reportParts';
 import { TeamKpisView } from './TeamKpisView';
 
 const PROGRAMME_LABEL: Record<ProgrammeMonth['programme'], string> = { 'visa-vamp': 'Visa VAMP', 'mastercard-ecm': 'Mastercard ECM' };
-const STATE_LABEL: Record<ProgrammeMonth['state'], string> = { ok: 'OK', 'early-warning': 'Early warning', over: 'Over threshold' };
+const STATE_LABEL: Record<ProgrammeMonth['state'], string> = {
+  ok: 'OK',
+  'early-warning': 'Early warning',
+  over: 'Over threshold',
+  'no-transactions': 'No transactions to compare',
+};
 /** Why a month over a threshold's ratio is still OK: the programme also needs a count. */
 function belowCount(m: ProgrammeMonth, thresholds: readonly Threshold[]): string {
-  const lowest = thresholds.filter((t) => t.programme === m.programme && t.effectiveFrom <= m.month).sort((a, b) => a.ratio - b.ratio)[0];
+  const lowest = thresholdsInForce(m.programme, m.month, thresholds).sort((a, b) => a.ratio - b.ratio)[0];
   if (!lowest) return 'no threshold in force';
+  if (m.ratio === null) return m.numerator > 0 ? 'no transactions in the data to divide by' : '–';
   return m.ratio >= lowest.ratio ? `ratio over ${pct(lowest.ratio, 1)}, count under ${formatCount(lowest.count)}` : '–';
 }
 

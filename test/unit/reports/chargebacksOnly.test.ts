@@ -1,0 +1,83 @@
+// What the fraud trend and the win rates count as chargebacks, and values across currencies.
+import { describe, expect, it } from 'vitest';
+import type { Dispute } from '../../../shared/domain/dispute';
+import { disputeKpis } from '../../../shared/reports/disputeKpis';
+import { disputeWins } from '../../../shared/reports/disputeWins';
+import { fraudTrend } from '../../../shared/reports/fraudTrend';
+import { confirmedFraud, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
+import { order } from '../normalize/orderFixture';
+
+const MAY = Date.UTC(2026, 4, 1);
+const JUNE = Date.UTC(2026, 5, 1);
+const d = (id: string, fields: Partial<Dispute>): Dispute => ({
+  id,
+  provider: 'stripe',
+  paymentId: `ch_${id}`,
+  orderKey: `shopify:#${id}`,
+  network: 'visa',
+  reasonCode: 'fraudulent',
+  amountMinor: 5000,
+  currency: 'EUR',
+  openedAt: Date.UTC(2026, 4, 10, 8),
+  dueAt: Date.UTC(2026, 4, 24, 23),
+  status: 'new',
+  ...fields,
+});
+
+// README, Disputes: "Inquiries and fraud reports are not chargebacks … Neither is counted in the win rate";
+// Visa/Stripe: an inquiry (retrieval request, Stripe `warning_*`) takes no money back (Stripe docs, "Inquiries").
+const INQUIRY_OPEN = d('1001', { stage: 'inquiry', status: 'new' });
+const INQUIRY_CLOSED = d('1002', { stage: 'inquiry', status: 'won', reasonCode: 'product_not_received' });
+const CHARGEBACK = d('1003', { status: 'lost' });
+
+describe('review: the fraud trend counts chargebacks, not inquiries', () => {
+  it('May has 1 chargeback and 1 confirmed-fraud order, not 3 and 2', () => {
+    const disputes = [INQUIRY_OPEN, INQUIRY_CLOSED, CHARGEBACK];
+    const orders = ['1001', '1002', '1003'].map((n) => order({ externalId: `#${n}`, createdAt: Date.UTC(2026, 4, 2, 9), totalMinor: 5000 }));
+    const fraud = confirmedFraud(disputes, [], []);
+    const { columns, rowOf } = trendOrdersOf(orders, 'marketplace', fraud);
+    const report = fraudTrend(
+      columns,
+      trendChargebacks(disputes, (k) => rowOf.get(k)),
+      {
+        period: 'month',
+        from: MAY,
+        to: JUNE,
+        dimension: 'marketplace',
+        currency: 'EUR',
+        rates: { EUR: 1 },
+      },
+    );
+    expect({ chargebacks: report.total.chargebacks, fraudOrders: report.total.fraudOrders }).toEqual({ chargebacks: 1, fraudOrders: 1 });
+  });
+});
+
+describe('review: win rates by channel leave inquiries out', () => {
+  it('a Stripe inquiry that closed (warning_closed, read as won) is not a win', () => {
+    const wins = disputeWins(
+      [INQUIRY_CLOSED, CHARGEBACK],
+      MAY,
+      JUNE,
+      new Map([
+        ['shopify:#1002', 'Shop'],
+        ['shopify:#1003', 'Shop'],
+      ]),
+      null,
+    );
+    expect(wins.byChannel).toEqual([{ channel: 'Shop', won: 0, lost: 1, winRate: 0 }]);
+  });
+});
+
+describe('review: a win rate by value is not summed across currencies', () => {
+  // README, Reports: "a currency without a rate is counted but left out of values"; disputeKpis itself says
+  // values are summed per currency only when one currency is present.
+  it('won €200.00 and lost 50,000 Ft (no HUF rate) give no by-value rate, not 0.4 %', () => {
+    const k = disputeKpis(
+      [d('2001', { status: 'won', amountMinor: 20_000 }), d('2002', { status: 'lost', amountMinor: 5_000_000, currency: 'HUF' })],
+      MAY,
+      JUNE,
+    );
+    expect(k.currency).toBeNull();
+    expect(k.all.winRateByValue).toBeNull();
+  });
+});
