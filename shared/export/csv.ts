@@ -45,17 +45,53 @@ function afterApostrophes(text: string): string {
 }
 
 /**
+ * Where a cell's inner separators may begin: after its leading apostrophes and white space, the
+ * part that decides whether the whole cell is formula-like.
+ */
+function innerStart(text: string): number {
+  const i = text.length - afterApostrophes(text).length;
+  return i + /^[^\S\t\r]*/.exec(text.slice(i))![0].length;
+}
+
+/**
+ * A spreadsheet whose locale splits CSV on another separator (`;` in German, French or Dutch Excel,
+ * `,` in English Excel opening a `;` file) or that reads a quoted line break as the end of a record
+ * starts a new cell after any `,` `;` tab or line break inside a cell. Each such part that would be
+ * a formula gets its own `'` (one more when it starts with apostrophes, so `restoreCell` gives back
+ * exactly what was written).
+ */
+const INNER_PART = /(\r\n|[,;\t\r\n])([^,;\t\r\n]*)/g;
+
+function guardInnerParts(text: string, guard: boolean): string {
+  const at = innerStart(text);
+  if (at >= text.length) return text;
+  // A tab or line break that decides the whole cell stays as it is (a CRLF there is one line break);
+  // a leading `,` or `;` is an inner separator like any other.
+  const first = text.charCodeAt(at);
+  const from = first === 44 || first === 59 ? at : at + (text.startsWith('\r\n', at) ? 2 : 1);
+  const rest = text.slice(from).replace(INNER_PART, (whole, sep: string, part: string) => {
+    if (!isFormulaLike(afterApostrophes(part))) return whole;
+    if (guard) return `${sep}'${part}`;
+    return part.charCodeAt(0) === 39 ? `${sep}${part.slice(1)}` : whole;
+  });
+  return text.slice(0, from) + rest;
+}
+
+/**
  * Prefixes `'` to a formula-like cell, so the spreadsheet shows it as text. A cell that already
  * starts with apostrophes before a formula gets one more, so `restoreCell` can give back exactly
- * what was written, however many there were.
+ * what was written, however many there were. Formula-like parts after an inner separator or line
+ * break are guarded the same way (see INNER_PART).
  */
 export function neutraliseCell(value: string): string {
-  return isFormulaLike(afterApostrophes(value)) ? `'${value}` : value;
+  const inner = guardInnerParts(value, true);
+  return isFormulaLike(afterApostrophes(inner)) ? `'${inner}` : inner;
 }
 
 /** The inverse of `neutraliseCell`, for readers of the app's own exports (the decisions CSV). */
 export function restoreCell(cell: string): string {
-  return cell.charCodeAt(0) === 39 && isFormulaLike(afterApostrophes(cell)) ? cell.slice(1) : cell;
+  const outer = cell.charCodeAt(0) === 39 && isFormulaLike(afterApostrophes(cell)) ? cell.slice(1) : cell;
+  return guardInnerParts(outer, false);
 }
 
 /**

@@ -76,7 +76,7 @@ describe('rows to fix', () => {
       ['W-1', '01.05.2026', '-12,50', '41111111******1111', '', `'=HYPERLINK("http://evil.example";"Rechnung")`, 'check this row'],
       ['W-2', '01.05.2026', '5,00', '55555555******4444', '', "'@SUM(1+1)*cmd|' /C calc'!A0", 'check this row'],
       ['W-3', '01.05.2026', '7,00', '378282******0005', '', "' +cmd|' /C calc'!A0 bezahlt mit 378282******0005", 'check this row'],
-      ['W-4', '01.05.2026', '8,00', '', '', 'zwei\n-2+3 Zeilen', 'check this row'],
+      ['W-4', '01.05.2026', '8,00', '', '', "zwei\n'-2+3 Zeilen", 'check this row'],
     ]);
     expect(out.split('\r\n')[0]).toBe(`'=Bestellnummer;Datum;Betrag;Kartennummer;CVV;Notiz;${PROBLEM_COLUMN}`);
   });
