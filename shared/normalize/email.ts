@@ -1,6 +1,8 @@
 // E-mail addresses to mailbox identity: case and whitespace always; dots only where the provider
 // ignores them (Gmail); "+tag" only where the provider delivers tagged mail to the same mailbox.
 
+import { withoutInvisible } from './text';
+
 export interface NormalisedEmail {
   value: string;
   rule: string;
@@ -48,7 +50,8 @@ export function isMarketplaceRelay(domain: string): boolean {
 }
 
 export function normaliseEmail(raw: string): NormalisedEmail | null {
-  const s = raw.trim().toLowerCase();
+  // An address with a character no one sees is the address it looks like.
+  const s = withoutInvisible(raw).trim().toLowerCase();
   const at = s.lastIndexOf('@');
   if (at <= 0 || at === s.length - 1 || /\s/.test(s)) return null;
   const local = s.slice(0, at);

@@ -9,7 +9,7 @@ import type { LinkKey } from './linkKey';
 import { normaliseDeviceId, normaliseIp } from './network';
 import { normalisePhone } from './phone';
 import { forwarderMark } from './pickup';
-import { foldText, umlautSkeleton } from './text';
+import { foldText, umlautSkeleton, withoutInvisible } from './text';
 
 /** The fields linkKeysOf reads. */
 export type LinkableOrder = Pick<
@@ -58,7 +58,7 @@ function nameValueUncached(shipName: string): string {
 }
 
 export function accountValue(source: string, customerId: string): string | null {
-  const id = customerId.trim().toLowerCase();
+  const id = withoutInvisible(customerId).trim().toLowerCase();
   return id ? `${source.trim().toLowerCase()}:${id}` : null;
 }
 
@@ -150,7 +150,7 @@ export function customerValuesOf(o: LinkableOrder): string[] {
   const out: string[] = [];
   const account = accountValue(o.source, o.customerId);
   if (account) out.push(`a:${account}`);
-  const email = o.email.trim().toLowerCase();
+  const email = withoutInvisible(o.email).trim().toLowerCase();
   if (email && normaliseEmail(email)) out.push(`e:${email}`);
   const name = nameValue(o.shipName);
   const postcode = o.shipPostcode.replace(/[^0-9a-z]/gi, '').toUpperCase();

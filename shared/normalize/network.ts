@@ -1,6 +1,8 @@
 // Where a checkout came from: exact IP (medium), its /24 or IPv6 /64 network (weak), and the
 // device id of the shop's fingerprinting script. Private and placeholder values never link.
 
+import { withoutInvisible } from './text';
+
 export interface IpKeys {
   exact: string;
   network: string;
@@ -58,6 +60,6 @@ export function normaliseIp(raw: string): IpKeys | null {
 const PLACEHOLDER_DEVICE = /^(unknown|null|undefined|none|n\/a|-|0+|[0-]+)$/;
 
 export function normaliseDeviceId(raw: string): string | null {
-  const s = raw.trim().toLowerCase();
+  const s = withoutInvisible(raw).trim().toLowerCase();
   return s.length >= 6 && !PLACEHOLDER_DEVICE.test(s) ? s : null;
 }

@@ -17,8 +17,32 @@ const SPECIAL: Record<string, string> = {
   ı: 'i',
 };
 
+/**
+ * Characters no one sees (zero-width spaces and joiners, soft hyphens, word joiners, BOMs, bidi
+ * controls: Unicode's default-ignorable code points). Inside a value they make two values that read
+ * alike on screen and in reports differ, so link keys are compared without them.
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/** Whether `s` holds a character no one sees (see INVISIBLE). */
+export function hasInvisible(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 0x7f) {
+      INVISIBLE.lastIndex = 0;
+      return INVISIBLE.test(s);
+    }
+  }
+  return false;
+}
+
+/** `s` without the characters no one sees; plain ASCII is returned as it is. */
+export function withoutInvisible(s: string): string {
+  return hasInvisible(s) ? s.replace(INVISIBLE, '') : s;
+}
+
 /** Lower case ASCII letters, digits and single spaces; other punctuation becomes a space. */
-export function foldText(s: string): string {
+export function foldText(raw: string): string {
+  const s = withoutInvisible(raw);
   // Most text is plain ASCII: skip the Unicode decomposition, the slow part.
   if (/^[\x20-\x7e]*$/.test(s))
     return s

@@ -6,6 +6,7 @@ import type { Grouping } from '../formats/preset';
 import { readField } from '../mapping';
 import { RowGroup, type BuildContext } from './context';
 import { RowKindFilter } from './rowKinds';
+import { hasInvisible } from '../../normalize/text';
 
 export interface RecordBuilder {
   /** Field whose value is the row's record key. */
@@ -89,6 +90,19 @@ export class Grouper {
         columnName: this.ctx.resolved.header.names[col],
         code: 'invalid-value',
         reason: scientificReason(this.ctx.columnLabel(col), key),
+      });
+      return;
+    }
+    if (hasInvisible(key)) {
+      // A zero-width or bidi character: a second record that reads exactly like another one.
+      const col = this.ctx.resolved.columns[this.keyF]!.find((c) => fields[c]!.trim() !== '') ?? -1;
+      this.ctx.out.problems.push({
+        file: this.ctx.file,
+        line,
+        column: col + 1,
+        columnName: this.ctx.resolved.header.names[col],
+        code: 'invalid-value',
+        reason: `${this.ctx.columnLabel(col)} holds an invisible character (zero-width, soft hyphen or text-direction control): the id reads like another one but is not, so the row was set aside (remove the character and import the row again)`,
       });
       return;
     }

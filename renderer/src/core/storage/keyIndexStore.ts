@@ -16,11 +16,13 @@ export interface KeyIndexStamp {
 }
 
 /**
- * The layout of the parts. Indexes kept in another one (format 1 kept every value, order times and
- * the raw customer forest in the parts a start read, unpacked) are not read back: the next visit
- * builds the index again, with progress, and keeps it in this one.
+ * The layout of the parts and the key values in them. Indexes kept in another one (format 1 kept
+ * every value, order times and the raw customer forest in the parts a start read, unpacked; format
+ * 3 made e-mail, account, name, address and device keys with the invisible characters a value may
+ * hide, so a zero-width space kept two same-looking addresses apart) are not read back: the next
+ * visit builds the index again, with progress, and keeps it in this one.
  */
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface KeyIndexHead extends KeyIndexStamp {
   format?: number;
