@@ -121,7 +121,12 @@ export function parseTimestamp(raw: string, naive: TimeZone, order: DateOrder = 
       if (hour > 23 || minute > 59 || second > 60) return NaN;
     }
   }
-  const local = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  // Date.UTC reads years 0-99 as 1900-1999: such a year is computed 400 years (146,097 days, a
+  // whole Gregorian cycle) later and moved back, so 0026-05-01 is not stored as 1926.
+  const local =
+    year < 100
+      ? Date.UTC(year + 400, month - 1, day, hour, minute, second, millis) - 146_097 * 86_400_000
+      : Date.UTC(year, month - 1, day, hour, minute, second, millis);
   while (i < n && s[i] === ' ') i++;
   if (i === n) return naive.instantOf(local);
   const c = s[i];
