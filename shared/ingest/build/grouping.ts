@@ -32,6 +32,19 @@ export function isScientificNotation(value: string): boolean {
   return SCIENTIFIC.test(value.trim());
 }
 
+/**
+ * Why `key` cannot be a record's key, as a reason naming its column; null when it can. A number a
+ * spreadsheet rewrote (grouped by it, different records would merge) or an invisible character (a
+ * second record reading exactly like another one).
+ */
+function keyRefusal(key: string): ((column: string) => string) | null {
+  if (isScientificNotation(key)) return (column) => scientificReason(column, key);
+  if (hasInvisible(key))
+    return (column) =>
+      `${column} holds an invisible character (zero-width, soft hyphen or text-direction control): the id reads like another one but is not, so the row was set aside (remove the character and import the row again)`;
+  return null;
+}
+
 function scientificReason(column: string, value: string): string {
   return `${column} holds ${value.trim()}, a number a spreadsheet rewrote in scientific notation: the real id is lost and different ids read alike, so the row was set aside (export the file again, or open it in the spreadsheet with that column as text)`;
 }
@@ -80,8 +93,9 @@ export class Grouper {
       });
       return;
     }
-    if (isScientificNotation(key)) {
-      // Each such row on its own: grouped by the rewritten key, different records would merge.
+    // A key that reads like another one but is not: each such row on its own, never grouped.
+    const unusable = keyRefusal(key);
+    if (unusable) {
       const col = this.ctx.resolved.columns[this.keyF]!.find((c) => fields[c]!.trim() !== '') ?? -1;
       this.ctx.out.problems.push({
         file: this.ctx.file,
@@ -89,20 +103,7 @@ export class Grouper {
         column: col + 1,
         columnName: this.ctx.resolved.header.names[col],
         code: 'invalid-value',
-        reason: scientificReason(this.ctx.columnLabel(col), key),
-      });
-      return;
-    }
-    if (hasInvisible(key)) {
-      // A zero-width or bidi character: a second record that reads exactly like another one.
-      const col = this.ctx.resolved.columns[this.keyF]!.find((c) => fields[c]!.trim() !== '') ?? -1;
-      this.ctx.out.problems.push({
-        file: this.ctx.file,
-        line,
-        column: col + 1,
-        columnName: this.ctx.resolved.header.names[col],
-        code: 'invalid-value',
-        reason: `${this.ctx.columnLabel(col)} holds an invisible character (zero-width, soft hyphen or text-direction control): the id reads like another one but is not, so the row was set aside (remove the character and import the row again)`,
+        reason: unusable(this.ctx.columnLabel(col)),
       });
       return;
     }
