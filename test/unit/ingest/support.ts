@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importChunks, MemoryKnownRecords, type FileSummary, type ParsedRecord, type ReaderOptions } from '../../../shared/ingest';
+import { importChunks, MemoryKnownRecords, type FileSummary, type FormatPreset, type ParsedRecord, type ReaderOptions } from '../../../shared/ingest';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/imports');
 
@@ -52,4 +52,19 @@ export function bucketsAddUp(s: FileSummary): boolean {
 
 export function values<T = unknown>(run: ImportRun, kind: ParsedRecord['kind']): T[] {
   return run.written.filter((r) => r.kind === kind).map((r) => r.value as T);
+}
+
+/**
+ * A WooCommerce orders export mapped in the wizard (WooCommerce has no built-in preset): Berlin
+ * time, adjacent rows of one order grouped, the columns given.
+ */
+export function mappedWooOrders(mapping: Record<string, string>): FormatPreset {
+  return {
+    id: 'woo-orders',
+    label: 'WooCommerce orders (mapped)',
+    kind: 'orders',
+    markerColumns: ['Order Number', 'Order Date', 'Order Total'],
+    mapping: { externalId: 'Order Number', createdAt: 'Order Date', total: 'Order Total', ...mapping },
+    options: { source: 'woo', marketplace: 'shop', timeZone: 'Europe/Berlin', grouping: 'adjacent' },
+  };
 }

@@ -2,30 +2,19 @@
 // keeps their leading zeros. The value the file means is 00123; read verbatim, the order number and
 // the postcode are other texts than the same order's and address's in every other export.
 import { describe, expect, it } from 'vitest';
-import type { FormatPreset } from '../../../shared/ingest';
 import type { Order } from '../../../shared/domain/order';
-import { bucketsAddUp, runImport, values } from './support';
+import { bucketsAddUp, mappedWooOrders, runImport, values } from './support';
 
-const WOO: FormatPreset = {
-  id: 'woo-orders',
-  label: 'WooCommerce orders (mapped)',
-  kind: 'orders',
-  markerColumns: ['Order Number', 'Order Date', 'Order Total'],
-  mapping: {
-    externalId: 'Order Number',
-    createdAt: 'Order Date',
-    total: 'Order Total',
-    currency: 'Currency',
-    email: 'Billing Email',
-    phone: 'Billing Phone',
-    shipStreet: 'Shipping Address 1',
-    shipPostcode: 'Shipping Postcode',
-    shipCity: 'Shipping City',
-    shipCountry: 'Shipping Country',
-    customerId: 'Customer ID',
-  },
-  options: { source: 'woo', marketplace: 'shop', timeZone: 'Europe/Berlin', grouping: 'adjacent' },
-};
+const WOO = mappedWooOrders({
+  currency: 'Currency',
+  email: 'Billing Email',
+  phone: 'Billing Phone',
+  shipStreet: 'Shipping Address 1',
+  shipPostcode: 'Shipping Postcode',
+  shipCity: 'Shipping City',
+  shipCountry: 'Shipping Country',
+  customerId: 'Customer ID',
+});
 
 const HEADER =
   'Order Number;Order Date;Order Total;Currency;Billing Email;Billing Phone;Shipping Address 1;Shipping Postcode;Shipping City;Shipping Country;Customer ID\r\n';

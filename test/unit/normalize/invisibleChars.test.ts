@@ -3,27 +3,16 @@
 // one inside does not link to the same-looking address, and an order number with one is a second
 // order that reads exactly like the first.
 import { describe, expect, it } from 'vitest';
-import type { FormatPreset } from '../../../shared/ingest';
 import type { Order } from '../../../shared/domain/order';
 import { linkKeysOf } from '../../../shared/normalize';
 import { order } from '../normalize/orderFixture';
-import { bucketsAddUp, runImport, values } from '../ingest/support';
+import { bucketsAddUp, mappedWooOrders, runImport, values } from '../ingest/support';
 
-const WOO: FormatPreset = {
-  id: 'woo-orders',
-  label: 'WooCommerce orders (mapped)',
-  kind: 'orders',
-  markerColumns: ['Order Number', 'Order Date', 'Order Total'],
-  mapping: {
-    externalId: 'Order Number',
-    createdAt: 'Order Date',
-    total: 'Order Total',
-    currency: 'Currency',
-    email: 'Billing Email',
-    shipName: 'Shipping Name',
-  },
-  options: { source: 'woo', marketplace: 'shop', timeZone: 'Europe/Berlin', grouping: 'adjacent' },
-};
+const WOO = mappedWooOrders({
+  currency: 'Currency',
+  email: 'Billing Email',
+  shipName: 'Shipping Name',
+});
 const HEADER = 'Order Number;Order Date;Order Total;Currency;Billing Email;Shipping Name\r\n';
 
 const keyOf = (o: Order, type: string) => linkKeysOf(o).find((k) => k.type === type)?.value;
