@@ -4,6 +4,7 @@
 // edit when a marketplace changes its rules; a claim's deadline is its window applied to its start,
 // unless the marketplace's notice names one. Pure.
 import type { DisputeStatus } from '../domain/dispute';
+import { currencyDecimals } from '../ingest/amounts';
 
 export const CLAIM_KINDS = ['amazon-a-to-z', 'amazon-safe-t', 'paypal-inr', 'paypal-snad', 'marketplace-return'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
@@ -214,4 +215,18 @@ export function cleanClaimWindows(list: readonly ClaimWindow[]): ClaimWindow[] {
     if (!DAY_RE.test(w.readOn.trim())) throw new Error(`${row}: say the day the source was read, YYYY-MM-DD`);
     return { ...w, effectiveFrom: w.effectiveFrom.trim(), source: w.source.trim(), readOn: w.readOn.trim(), note: w.note.trim() };
   });
+}
+
+/**
+ * An amount as the analyst types it ("49.99", "49,99", "1200") in minor units of `currency` (ISO 4217:
+ * JPY has none, KWD three), as an import stores it; NaN when it is not a number or has more decimals
+ * than the currency.
+ */
+export function claimAmountMinor(text: string, currency: string): number {
+  const m = /^\s*(\d+)(?:[.,](\d+))?\s*$/.exec(text);
+  if (!m) return NaN;
+  const decimals = currencyDecimals(currency.trim().toUpperCase());
+  const frac = m[2] ?? '';
+  if (frac.length > decimals) return NaN;
+  return Number(m[1]) * 10 ** decimals + Number(frac.padEnd(decimals, '0') || '0');
 }

@@ -1,4 +1,5 @@
 // Money and time as analysts read them: amounts with currency, timestamps unambiguous.
+import { currencyDecimals } from '../ingest/amounts';
 
 /**
  * How numbers, money and shown dates are written: `iso` (1,234.56 and 2026-05-01, the default and
@@ -48,7 +49,8 @@ export function formatMoney(minor: number, currency: string): string {
     }
     moneyFormats.set(code, f);
   }
-  return f.format(minor / 100);
+  // Minor units as ISO 4217 counts them (what imports store): ¥1,200 is 1200, 1.234 KWD is 1234.
+  return f.format(minor / 10 ** currencyDecimals(code));
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -66,6 +66,24 @@ export function mergeDispute(current: Dispute, update: Dispute, provided: readon
   return next;
 }
 
+/**
+ * A claim named again by another download: its fields as `mergeProvided` takes them, except that it
+ * keeps the deadline its notice named when the new rows give none (an empty "Respond by" cell, or a
+ * deadline entered by hand), and keeps a decided outcome (won, lost, accepted) that an undecided
+ * status would undo, unless the new rows bring a later deadline (a case reopened): an older download
+ * read again brings the old status and the old deadline.
+ */
+export function mergeClaim(current: RefundClaim, update: RefundClaim, provided: readonly string[]): RefundClaim {
+  const next = mergeProvided(current, update, provided);
+  if (next.noticeDueAt === null && current.noticeDueAt !== null) next.noticeDueAt = current.noticeDueAt;
+  const reopened = (update.noticeDueAt ?? 0) > (current.noticeDueAt ?? 0);
+  if (DECIDED.has(current.status) && !DECIDED.has(next.status) && !reopened) {
+    next.status = current.status;
+    next.noticeDueAt = current.noticeDueAt;
+  }
+  return next;
+}
+
 export interface RecordChange<T> {
   key: string;
   /** What the cache held before this batch (undo puts it back); null for a new record. */
@@ -122,7 +140,7 @@ export function planBatchWrites(records: readonly ParsedRecord[], importId: numb
       seen.dispute.set(rec.key, c.next);
       out.disputes.push(c);
     } else {
-      const c = change(rec, stamp, seen.claim.get(rec.key) ?? stored.claim(rec.key));
+      const c = change(rec, stamp, seen.claim.get(rec.key) ?? stored.claim(rec.key), mergeClaim);
       seen.claim.set(rec.key, c.next);
       out.claims.push(c);
     }

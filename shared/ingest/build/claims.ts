@@ -41,7 +41,8 @@ export class ClaimBuilder {
     const zone = zoneCell(ctx, g, f('timeZone'));
     const openedAt = dateCell(ctx, g, f('openedAt'), 'opened date', true, WHAT, zone);
     if (openedAt === null) return;
-    const dueAt = dateCell(ctx, g, f('dueAt'), 'deadline', false, WHAT, zone);
+    // A deadline given as a date only is met by the end of that day in the file's zone, as a dispute's.
+    const dueAt = dateCell(ctx, g, f('dueAt'), 'deadline', false, WHAT, zone, -1, true);
     if (dueAt === null) return;
     if (dueAt !== 0 && dueAt < openedAt) {
       const at = ctx.locate(g, f('dueAt'));

@@ -39,7 +39,7 @@ export const claimInputSchema = z
     id: z.string().trim().min(1, 'Enter the claim’s reference').max(100),
     kind: z.enum(CLAIM_KINDS),
     orderRef: z.string().trim().max(100),
-    amountMinor: z.number().int('The amount has at most two decimals').min(0).max(1e12),
+    amountMinor: z.number().int('The amount is in whole minor units of its currency (cents; JPY: yen)').min(0).max(1e12),
     currency: z
       .string()
       .trim()

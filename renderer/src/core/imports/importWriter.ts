@@ -102,7 +102,8 @@ export class ImportWriter {
     batch.records.forEach(visit);
     const [payments, disputes, claims] = await Promise.all([
       this.payments.bulkGet(ids.payment),
-      this.db.disputes.bulkGet(ids.dispute),
+      // A claim's reference is looked up among the disputes too: a PayPal case held as a dispute.
+      this.db.disputes.bulkGet([...ids.dispute, ...ids.claim]),
       this.db.refundClaims.bulkGet(ids.claim),
     ]);
     this.prefetched = { payments: new Map(), disputes: new Map(), claims: new Map() };
@@ -122,6 +123,10 @@ export class ImportWriter {
     // marketplace is another claim, which must not overwrite the one the cache holds.
     refusal: (rec: ParsedRecord) => {
       if (rec.kind !== 'claim') return null;
+      // A PayPal case imported as a dispute before buyer claims were told apart stays a dispute until
+      // that import is undone: read as a claim too, it would be listed twice.
+      if (this.prefetched.disputes.has(rec.key) && !this.prefetched.claims.has(rec.key))
+        return `case ${rec.key} is already in the list as a dispute (imported before buyer claims were read as refund claims); it stays a dispute until that import is undone`;
       const held = this.prefetched.claims.get(rec.key);
       if (!held || CLAIM_MARKETPLACE[held.kind] === CLAIM_MARKETPLACE[rec.value.kind]) return null;
       return `claim ${rec.key} is already in the list as a ${CLAIM_KIND_LABEL[held.kind]}; a claim from another marketplace with the same reference is not merged into it`;

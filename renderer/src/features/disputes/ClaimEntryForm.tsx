@@ -2,7 +2,15 @@
 // clock started and, when the notice names one, its deadline. The deadline the kind's window gives is
 // shown before saving, with where the window comes from.
 import { useState } from 'react';
-import { claimDeadline, CLAIM_DUTY, CLAIM_KINDS, CLAIM_KIND_LABEL, type ClaimKind, type ClaimWindow } from '../../../../shared/disputes/claims';
+import {
+  claimAmountMinor,
+  claimDeadline,
+  CLAIM_DUTY,
+  CLAIM_KINDS,
+  CLAIM_KIND_LABEL,
+  type ClaimKind,
+  type ClaimWindow,
+} from '../../../../shared/disputes/claims';
 import { showDateTime } from '../../../../shared/domain/money';
 import { ErrorAlert } from '../../app/Alerts';
 import { cache } from '../../core/client';
@@ -13,12 +21,6 @@ import { useActions } from '../../ui/useAsync';
 export function utcOfField(value: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!) : NaN;
-}
-
-/** "49.99" or "49,99" in minor units, or NaN. */
-function minorOf(amount: string): number {
-  const m = /^\s*(\d+)(?:[.,](\d{1,2}))?\s*$/.exec(amount);
-  return m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : NaN;
 }
 
 const EMPTY = { kind: 'amazon-a-to-z' as ClaimKind, id: '', orderRef: '', amount: '', currency: 'EUR', openedAt: '', noticeDueAt: '', reason: '' };
@@ -35,8 +37,8 @@ export function ClaimEntryForm({ windows, onSaved }: { windows: ClaimWindow[] | 
   const preview = windows && Number.isFinite(opened) ? claimDeadline({ kind: f.kind, openedAt: opened, noticeDueAt: null }, windows) : null;
   const save = async () => {
     setSaved(null);
-    const amountMinor = minorOf(f.amount);
-    if (!Number.isFinite(amountMinor)) return setError('The amount is a number, e.g. 49.99');
+    const amountMinor = claimAmountMinor(f.amount, f.currency);
+    if (!Number.isFinite(amountMinor)) return setError(`The amount is a number in ${f.currency.toUpperCase()}, e.g. 49.99 (JPY: 1200, no decimals)`);
     if (!Number.isFinite(opened)) return setError('Enter when the claim was opened (UTC)');
     const notice = f.noticeDueAt ? utcOfField(f.noticeDueAt) : null;
     const row = await run(() =>
