@@ -89,12 +89,17 @@ export class OrderBuilder {
   private readonly F: ReturnType<typeof orderFieldIndices>;
   private readonly provided: readonly string[];
   private readonly scope: string;
+  /** For an order whose rows fill no amount cell (a cancelled Amazon line): its amount is not known, not 0. */
+  private readonly providedUnpriced: readonly string[];
+  private readonly scopeUnpriced: string;
   private readonly hasChannel: boolean;
 
   constructor(private readonly ctx: BuildContext) {
     this.F = orderFieldIndices(ctx);
     this.provided = orderProvided(ctx);
     this.scope = scopeOf('order', this.provided);
+    this.providedUnpriced = this.provided.filter((f) => f !== 'totalMinor' && f !== 'currency');
+    this.scopeUnpriced = scopeOf('order', this.providedUnpriced);
     this.hasChannel = this.provided.includes('channel');
   }
 
@@ -175,13 +180,16 @@ export class OrderBuilder {
     if (this.hasChannel) order.channel = ctx.text(g, F.channel) || options.channel || '';
     if (outcome) order.knownOutcome = outcome;
     const many = g.lines.length > 1;
+    // No total, no line amount and no currency in any row: an update keeps the amount the cache knows.
+    const priced = ctx.first(g, F.total) !== '' || ctx.first(g, F.lineAmount) !== '' || ctx.first(g, F.currency) !== '';
+    const provided = priced ? this.provided : this.providedUnpriced;
     ctx.out.records.push({
       kind: 'order',
       key: orderKey(order),
       value: order,
-      hash: this.ctx.orderHashesLater ? '' : orderContentHash(order, this.provided),
-      scope: this.scope,
-      provided: this.provided,
+      hash: this.ctx.orderHashesLater ? '' : orderContentHash(order, provided),
+      scope: priced ? this.scope : this.scopeUnpriced,
+      provided,
       line: g.lines[0]!,
       lines: many ? g.lines.slice() : null,
       rows: g.lines.length,

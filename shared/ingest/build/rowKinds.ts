@@ -62,7 +62,7 @@ export class RowKindFilter {
     const { ctx, rule } = this;
     if (this.kindColumn >= 0) {
       const kind = fields[this.kindColumn]!.trim().toLowerCase();
-      const isKind = this.include.some((w) => kind.includes(w)) && !this.exclude.some((w) => kind.includes(w));
+      const isKind = (kind === '' && rule.keepBlank === true) || (this.include.some((w) => kind.includes(w)) && !this.exclude.some((w) => kind.includes(w)));
       if (!isKind)
         return this.problem(line, this.kindColumn, `${ctx.columnLabel(this.kindColumn)} says this row is not a ${rule.noun}; it was not imported as one`);
     }

@@ -1,10 +1,25 @@
 // Amazon Seller Central order reports (tab-delimited, one row per item): the "All Orders" flat
 // file (no buyer data) and the merchant-fulfilled unshipped/new orders file with the address.
-import type { FormatPreset } from './preset';
+import type { FormatPreset, RowKindRule } from './preset';
 
 // Both reports describe the same orders: one source, so they upsert the same records and each
 // report only overwrites the fields it carries (see ParsedRecord.scope).
 const SOURCE = 'amazon.de';
+
+/**
+ * The All Orders report also lists Multi-Channel Fulfilment orders (amazon-order-id `S01-…`,
+ * sales-channel `Non-Amazon`): Amazon shipping an order sold elsewhere, e.g. the own shop's #1001
+ * in merchant-order-id. They are not Amazon sales; stored as Amazon orders they would count the
+ * shop's order twice and under the wrong marketplace.
+ */
+const AMAZON_SALES_ONLY: RowKindRule = {
+  column: 'sales-channel',
+  include: ['amazon'],
+  exclude: ['non-amazon'],
+  // Every sale names its marketplace; a blank channel says nothing against the row.
+  keepBlank: true,
+  noun: 'sale on an Amazon marketplace',
+};
 
 export const AMAZON_ALL_ORDERS: FormatPreset = {
   id: 'amazon-all-orders',
@@ -20,13 +35,14 @@ export const AMAZON_ALL_ORDERS: FormatPreset = {
     lineAmount: ['item-price', 'shipping-price', 'gift-wrap-price'],
     lineDiscount: ['item-promotion-discount', 'ship-promotion-discount'],
     status: 'order-status',
-    // Amazon.de, Amazon.co.uk, Amazon.in ... (Non-Amazon: a multi-channel fulfilment order).
+    // Amazon.de, Amazon.co.uk, Amazon.in ... (Non-Amazon rows are set aside: AMAZON_SALES_ONLY).
     channel: 'sales-channel',
     shipPostcode: 'ship-postal-code',
     shipCity: 'ship-city',
     shipCountry: 'ship-country',
   },
   options: { source: SOURCE, marketplace: 'amazon', timeZone: 'UTC', defaultCurrency: 'EUR', decimalMark: '.', grouping: 'adjacent' },
+  rowKinds: AMAZON_SALES_ONLY,
 };
 
 export const AMAZON_UNSHIPPED: FormatPreset = {
@@ -39,7 +55,9 @@ export const AMAZON_UNSHIPPED: FormatPreset = {
     externalId: 'order-id',
     createdAt: 'purchase-date',
     currency: 'currency',
-    lineAmount: ['item-price', 'shipping-price'],
+    // gift-wrap-price is there when the seller offers gift options (Amazon's order report help: "gift
+    // wrap tax ... will be shown"); summed like the All Orders report's, so the two agree.
+    lineAmount: ['item-price', 'shipping-price', 'gift-wrap-price'],
     lineDiscount: ['item-promotion-discount', 'ship-promotion-discount'],
     // An Amazon relay address (…@marketplace.amazon.de): stable per buyer, never seen elsewhere.
     email: 'buyer-email',

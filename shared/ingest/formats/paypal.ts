@@ -29,7 +29,22 @@ const PAYMENTS_ONLY_EN: RowKindRule = {
 const PAYMENTS_ONLY_DE: RowKindRule = {
   column: ['Typ', 'Beschreibung'],
   include: ['zahlung'],
-  exclude: ['rückzahlung', 'erstattung', 'rückbuchung', 'storno', 'stornierung', 'einbehalt', 'freigabe', 'abbuchung', 'umrechnung', 'gebühr', 'entgelt'],
+  // `ACH-Überweisung als Zahlungsquelle für Ausgleich von Kontoguthaben` is a bank top-up of the
+  // balance (a funding transfer, gross positive), not a payment from a customer.
+  exclude: [
+    'rückzahlung',
+    'erstattung',
+    'rückbuchung',
+    'storno',
+    'stornierung',
+    'einbehalt',
+    'freigabe',
+    'abbuchung',
+    'umrechnung',
+    'gebühr',
+    'entgelt',
+    'zahlungsquelle',
+  ],
   positiveAmount: true,
   noun: 'customer payment',
 };

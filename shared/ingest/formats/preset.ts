@@ -71,6 +71,8 @@ export interface RowKindRule {
   exclude?: readonly string[];
   /** And its amount is above zero: money received, not paid out or refunded. */
   positiveAmount?: boolean;
+  /** A row whose kind column is empty is kept (else it is set aside as naming no kind). */
+  keepBlank?: boolean;
   /** What the rows kept are, for the reason the others get: `customer payment`. */
   noun: string;
 }
@@ -139,7 +141,14 @@ export const formatPresetSchema = z.object({
     claimKind: z.enum(CLAIM_KINDS).optional(),
   }),
   rowKinds: z
-    .object({ column: columnNames, include: words.min(1), exclude: words.optional(), positiveAmount: z.boolean().optional(), noun: z.string().min(1).max(60) })
+    .object({
+      column: columnNames,
+      include: words.min(1),
+      exclude: words.optional(),
+      positiveAmount: z.boolean().optional(),
+      keepBlank: z.boolean().optional(),
+      noun: z.string().min(1).max(60),
+    })
     .optional(),
 });
 
