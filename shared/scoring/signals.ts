@@ -1,7 +1,9 @@
 // Signal values per order for the scoring matrix, from the cache's key index (who shares which
 // card, device, e-mail and address), the rings and the disputes. Computed for the orders asked
 // for (the review candidates), with per-customer figures gathered once over all current orders.
-import type { Dispute } from '../domain/dispute';
+import { isChargeback, type Dispute } from '../domain/dispute';
+import { currencyDecimals } from '../ingest/amounts';
+import { DEFAULT_RATES } from '../reports/sources';
 import { orderKey, type Order } from '../domain/order';
 import type { KeyIndex } from '../linking/keyIndex';
 import { isCardSummaryRule } from '../normalize/card';
@@ -43,6 +45,8 @@ export interface SignalContext {
   disputes: readonly Dispute[];
   /** Ring per order position (orders in no ring are absent), with its size and fraud disputes. */
   ringOf: ReadonlyMap<number, { size: number; fraudDisputes: number }>;
+  /** Rates into EUR per currency, for signals measured in EUR (default: the reports' indicative rates). */
+  eurRates?: Readonly<Record<string, number>>;
 }
 
 export function computeSignals(ctx: SignalContext, positions: readonly number[]): SignalValues[] {
@@ -61,7 +65,8 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     totals.set(`${c}|${o.currency}`, t);
   }
   const disputedOrders = new Map<string, number>();
-  for (const d of ctx.disputes) disputedOrders.set(d.orderKey, (disputedOrders.get(d.orderKey) ?? 0) + 1);
+  // Chargebacks only: an inquiry or a fraud report takes no money back and is not one.
+  for (const d of ctx.disputes) if (isChargeback(d)) disputedOrders.set(d.orderKey, (disputedOrders.get(d.orderKey) ?? 0) + 1);
 
   const keysOf = (i: number) => index.orderKeys.subarray(index.orderStart[i]!, index.orderStart[i + 1]!);
   const ordersOf = (k: number) => index.keyOrders.subarray(index.keyStart[k]!, index.keyStart[k + 1]!);
@@ -69,19 +74,36 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
   /** Distinct keys of `otherType` among live orders sharing a key of `type` with order i within 24 h. */
   const spread = (i: number, type: 'card' | 'device', otherType: 'card' | 'device'): number => {
     const t = orders[i]!.createdAt;
-    const seen = new Set<number>();
+    const near = new Set<number>();
     for (const k of keysOf(i)) {
       const info = index.key(k);
       if (info.type !== type || isCardSummaryRule(info.rule)) continue;
-      for (const j of ordersOf(k)) {
-        if (Math.abs(orders[j]!.createdAt - t) > DAY_MS) continue;
-        for (const k2 of keysOf(j)) {
-          const info2 = index.key(k2);
-          if (info2.type === otherType && !isCardSummaryRule(info2.rule)) seen.add(k2);
+      for (const j of ordersOf(k)) if (Math.abs(orders[j]!.createdAt - t) <= DAY_MS) near.add(j);
+    }
+    // Keys of otherType on one order name one thing (a device id and its checkout session are one
+    // browser): keys that appear together on an order count once.
+    const parent = new Map<number, number>();
+    const find = (x: number): number => {
+      let r = x;
+      while (parent.get(r) !== r) r = parent.get(r)!;
+      return r;
+    };
+    for (const j of near) {
+      let first: number | null = null;
+      for (const k2 of keysOf(j)) {
+        const info2 = index.key(k2);
+        if (info2.type !== otherType || isCardSummaryRule(info2.rule)) continue;
+        if (!parent.has(k2)) parent.set(k2, k2);
+        if (first === null) first = find(k2);
+        else {
+          const r = find(k2);
+          if (r !== first) parent.set(r, first);
         }
       }
     }
-    return seen.size;
+    let distinct = 0;
+    for (const [k2, p] of parent) if (k2 === p) distinct++;
+    return distinct;
   };
 
   /** Distinct accounts (or e-mails where there is no account) shipping to order i's full address within 7 days. */
@@ -114,7 +136,12 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     if (o.riskLevel === 'high') v.marketplaceRisk = 2;
     else if (o.riskLevel === 'medium') v.marketplaceRisk = 1;
     const keys = keysOf(i);
-    if ([...keys].some((k) => index.key(k).rule === 'pickup-point')) v.pickupHighValue = o.totalMinor / 100;
+    if ([...keys].some((k) => index.key(k).rule === 'pickup-point')) {
+      // The rule's bar is in EUR: an order in another currency is converted (unknown currencies stay as written).
+      const code = o.currency.trim().toUpperCase();
+      const major = o.totalMinor / 10 ** currencyDecimals(code);
+      v.pickupHighValue = major * ((ctx.eurRates ?? DEFAULT_RATES.rates)[code] ?? 1);
+    }
     const ring = ctx.ringOf.get(i);
     if (ring) {
       v.ringSize = ring.size;

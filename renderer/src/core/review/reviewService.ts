@@ -13,6 +13,7 @@ import { decisionProblem } from '../../../../shared/decisions/reasons';
 import { decisionThatStands } from '../../../../shared/decisions/standing';
 import { undoProblem } from '../../../../shared/decisions/undo';
 import { orderKey, type Marketplace } from '../../../../shared/domain/order';
+import { isChargeback } from '../../../../shared/domain/dispute';
 import { DecisionLog, type LogVerdict } from '../storage/decisionLog';
 import type { Witness } from '../../../../shared/decisions/witness';
 import type { IndexProgress, RingService } from '../rings/ringService';
@@ -174,13 +175,17 @@ export class ReviewService {
       this.db.disputes.toArray().then((all) => standingDisputes(all).disputes),
     ]);
     const fraudByOrder = new Map<string, number>();
-    for (const d of disputes) if (isFraudReason(d.reasonCode)) fraudByOrder.set(d.orderKey, (fraudByOrder.get(d.orderKey) ?? 0) + 1);
+    // Fraud chargebacks, as Reports count them: an inquiry or a fraud report is not one.
+    for (const d of disputes) if (isChargeback(d) && isFraudReason(d.reasonCode)) fraudByOrder.set(d.orderKey, (fraudByOrder.get(d.orderKey) ?? 0) + 1);
     const ringOf = new Map<number, { size: number; fraudDisputes: number }>();
     for (const r of this.rings.lastRings()) {
       const fraud = r.orderKeys.reduce((n, k) => n + (fraudByOrder.get(k) ?? 0), 0);
       for (const i of r.orders) ringOf.set(i, { size: r.orders.length, fraudDisputes: fraud });
     }
-    return { orders, index, live, disputes, ringOf, fraudByOrder };
+    // The parcel-locker rule's bar is in EUR: the analyst's report rates when they are into EUR.
+    const rates = (await this.db.meta.get('reportRates'))?.value as { currency?: string; rates?: Record<string, number> } | undefined;
+    const eurRates = rates?.currency === 'EUR' && rates.rates ? rates.rates : undefined;
+    return { orders, index, live, disputes, ringOf, fraudByOrder, ...(eurRates ? { eurRates } : {}) };
   }
 
   /** `onProgress`: orders normalised of those to normalise while the rings it scores with are linked. */
