@@ -65,10 +65,12 @@ const INNER_PART = /(\r\n|[,;\t\r\n])([^,;\t\r\n]*)/g;
 function guardInnerParts(text: string, guard: boolean): string {
   const at = innerStart(text);
   if (at >= text.length) return text;
-  // A tab or line break that decides the whole cell stays as it is (a CRLF there is one line break);
-  // a leading `,` or `;` is an inner separator like any other.
+  // A leading `,` `;` or tab is an inner separator like any other: a spreadsheet splitting there
+  // (`\t=cmd` in a tab-splitting one) starts a cell after it. A leading line break stays with the
+  // cell's start (a CRLF there is one line break), which neutraliseCell guards as a whole: the cell
+  // is quoted, and a quoted line break splits no cell.
   const first = text.charCodeAt(at);
-  const from = first === 44 || first === 59 ? at : at + (text.startsWith('\r\n', at) ? 2 : 1);
+  const from = first === 44 || first === 59 || first === 9 ? at : at + (text.startsWith('\r\n', at) ? 2 : 1);
   const rest = text.slice(from).replace(INNER_PART, (whole, sep: string, part: string) => {
     if (!isFormulaLike(afterApostrophes(part))) return whole;
     if (guard) return `${sep}'${part}`;

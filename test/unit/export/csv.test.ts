@@ -32,9 +32,15 @@ describe('formula-safe CSV cells', () => {
     ['\uFF0D1+1'],
     ['\uFF20SUM(A1)'],
     [' \uFF1DHYPERLINK("x")'],
-  ])('neutralises %j with a leading apostrophe', (bad) => {
+  ])('neutralises %j, read whole or split at a tab, and restores it', (bad) => {
     expect(isFormulaLike(bad)).toBe(true);
-    expect(neutraliseCell(bad)).toBe(`'${bad}`);
+    const cell = neutraliseCell(bad);
+    // One apostrophe in front (a formula-like part after a tab gets its own too).
+    expect(cell.startsWith("'")).toBe(true);
+    if (!bad.includes('\t')) expect(cell).toBe(`'${bad}`);
+    expect(isFormulaLike(cell)).toBe(false);
+    expect(cell.split('\t').filter((c) => isFormulaLike(c))).toEqual([]);
+    expect(restoreCell(cell)).toBe(bad);
   });
 
   it.each([['-12.5'], ['0'], ['-0.5'], ['1234567890123'], ['-12,50'], ['42'], ['Anna'], [''], ['1e3'], ['a=b'], ['x-1'], ['\nline two'], [' leading space']])(

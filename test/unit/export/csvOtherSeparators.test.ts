@@ -40,10 +40,13 @@ describe('CSV writer: formulas behind the other list separator', () => {
 });
 
 describe('CSV writer: inner guards round-trip', () => {
-  it.each([[';=1+1'], ['a;=1+1'], ["a,'=1"], ['x\n=cmd'], ['refund; -10 EUR'], ['a,1,-2']])('%j is guarded inside and restored exactly', async (v) => {
-    const { neutraliseCell, restoreCell } = await import('../../../shared/export/csv');
-    const cell = neutraliseCell(v);
-    expect(restoreCell(cell)).toBe(v);
-    for (const sep of [',', ';']) expect(cell.split(sep).filter((c) => isFormulaLike(c))).toEqual([]);
-  });
+  it.each([[';=1+1'], ['a;=1+1'], ["a,'=1"], ['x\n=cmd'], ['refund; -10 EUR'], ['a,1,-2'], ['\t=1+1'], ['\r\n=cmd'], ['\n-2'], [' \t@SUM(1)']])(
+    '%j is guarded inside and restored exactly',
+    async (v) => {
+      const { neutraliseCell, restoreCell } = await import('../../../shared/export/csv');
+      const cell = neutraliseCell(v);
+      expect(restoreCell(cell)).toBe(v);
+      for (const sep of [',', ';', '\t']) expect(cell.split(sep).filter((c) => isFormulaLike(c))).toEqual([]);
+    },
+  );
 });
