@@ -66,7 +66,8 @@ function parseStreetLineUncached(line: string): ParsedStreet {
     .replace(/(\d)\s*[-–]\s*(\d)/g, `$1 ${RANGE} $2`)
     .split(/[,;]/)
     .map((s) => foldText(s))
-    .filter(Boolean);
+    // "c/o Weber, Prager Str. 10": the c/o segment names a person, not the street ("c" is no "calle" here).
+    .filter((s) => s && !/^c o\b/.test(s));
   const leadingNumber = segments.length > 1 && /^\d{1,5}[a-z]?$/.test(segments[0] as string);
   const joined = leadingNumber ? [`${segments[0]} ${segments[1]}`, ...segments.slice(2)] : segments;
   const primaryAt = joined.findIndex((s) => /[a-z]{2}/.test(s) && !UNIT_START.test(s));
@@ -96,6 +97,15 @@ export function normalisePostcode(raw: string): string {
   return raw.replace(/[^0-9a-z]/gi, '').toUpperCase();
 }
 
+/** Countries whose postcodes are five digits and may start with 0 (Dresden 01069, Rome 00184). */
+const FIVE_DIGIT_POSTCODES = new Set(['DE', 'FR', 'IT', 'ES', 'US', 'FI']);
+
+/** normalisePostcode, with the leading zero a spreadsheet dropped put back where the country's postcodes have five digits. */
+export function postcodeIn(raw: string, country: string): string {
+  const p = normalisePostcode(raw);
+  return /^\d{4}$/.test(p) && FIVE_DIGIT_POSTCODES.has(country.trim().toUpperCase()) ? `0${p}` : p;
+}
+
 export interface AddressParts {
   country: string;
   postcode: string;
@@ -113,5 +123,5 @@ export function addressParts(street: string, postcode: string, country: string):
     pickup = pickupPoint(street);
     pickups.set(street, pickup);
   }
-  return { country: country.trim().toUpperCase(), postcode: normalisePostcode(postcode), street: parseStreetLine(street), pickup };
+  return { country: country.trim().toUpperCase(), postcode: postcodeIn(postcode, country), street: parseStreetLine(street), pickup };
 }

@@ -23,6 +23,7 @@ const RULE_WORDS: Record<string, string> = {
   'ipv4-24': 'same /24 network',
   'ipv6-64': 'same /64 network',
   'name-postcode': 'same name and postcode',
+  'dhl-postnummer': 'same DHL Postnummer at a collection point',
 };
 
 /** `cardSummary`: the order's `BIN|last4|MM/YY` value, shown instead of a fingerprint when known. */

@@ -5,8 +5,8 @@ export { KEY_TYPES, STRENGTHS, isKeyType, strengthRank, type KeyType, type LinkK
 export { foldText, umlautSkeleton } from './text';
 export { normaliseEmail, isMarketplaceRelay, type NormalisedEmail } from './email';
 export { normalisePhone, DIALLING, HOME_COUNTRY } from './phone';
-export { parseStreetLine, normalisePostcode, addressParts, type ParsedStreet, type AddressParts } from './address';
-export { pickupPoint, forwarderMark, type Pickup } from './pickup';
+export { parseStreetLine, normalisePostcode, postcodeIn, addressParts, type ParsedStreet, type AddressParts } from './address';
+export { pickupPoint, forwarderMark, dhlPostnummer, type Pickup } from './pickup';
 export {
   CARD_SUMMARY_RULES,
   cardSummaryValue,

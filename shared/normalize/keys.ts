@@ -2,13 +2,13 @@
 // name. The linker only compares keys; everything about spelling variants is decided here.
 
 import type { Order } from '../domain/order';
-import { addressParts } from './address';
+import { addressParts, postcodeIn } from './address';
 import { cardSummaryValue, cardWithoutExpiryValue, normaliseFingerprint } from './card';
 import { normaliseEmail } from './email';
 import type { LinkKey } from './linkKey';
 import { normaliseDeviceId, normaliseIp } from './network';
 import { normalisePhone } from './phone';
-import { forwarderMark } from './pickup';
+import { dhlPostnummer, forwarderMark } from './pickup';
 import { foldText, umlautSkeleton, withoutInvisible } from './text';
 
 /** The fields linkKeysOf reads. */
@@ -49,10 +49,37 @@ export function nameValue(shipName: string): string {
 // Customers repeat their name on every order, and both linkKeysOf and customerValuesOf need it.
 const names = new Map<string, string>();
 
+/** Salutations and academic titles: "Dr. Anna Schmidt", "Frau Anna Schmidt" and "Schmidt, Anna" are one name. */
+const TITLES = new Set([
+  'herr',
+  'frau',
+  'hr',
+  'fr',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'prof',
+  'dipl',
+  'ing',
+  'med',
+  'rer',
+  'nat',
+  'phil',
+  'jur',
+  'mag',
+  'msc',
+  'bsc',
+  'mba',
+]);
+
 function nameValueUncached(shipName: string): string {
-  const tokens = foldText(shipName.replace(/\b(kd|kdnr|c\/o)\b[-.: ]*\d*/gi, ' '))
+  // "Anna Schmidt c/o Weber": Weber is the host whose mailbox it is, not part of Anna's name.
+  const tokens = foldText(shipName.replace(/\bc\s*\/\s*o\b.*$/i, ' ').replace(/\b(kd|kdnr)\b[-.: ]*\d*/gi, ' '))
     .split(' ')
-    .filter((t) => t && !/\d/.test(t));
+    .filter((t) => t && !/\d/.test(t) && !TITLES.has(t));
   if (tokens.length < 2 || !tokens.some((t) => t.length > 1)) return '';
   return tokens.map(umlautSkeleton).sort().join(' ');
 }
@@ -70,6 +97,9 @@ function addressKeys(o: LinkableOrder, out: LinkKey[]): void {
   if (a.pickup) {
     const value = `${a.country}|${a.postcode}|${a.pickup.kind}|${a.pickup.station}`;
     out.push({ type: 'address', value, strength: 'medium', raw, rule: 'pickup-point', hub: true });
+    // The station is a hub; the Postnummer on it is one DHL customer, whichever shop account orders.
+    const postnummer = dhlPostnummer(a.pickup.kind, o.shipStreet, o.shipName);
+    if (postnummer) out.push({ type: 'account', value: `dhl-postnummer:${postnummer}`, strength: 'medium', raw, rule: 'dhl-postnummer' });
     return;
   }
   if (!a.street.street) return;
@@ -132,7 +162,7 @@ export function linkKeysOf(o: LinkableOrder): LinkKey[] {
     out.push({ type: 'ip', value: ip.network, strength: 'weak', raw: o.ip, rule: ip.network.endsWith('/64') ? 'ipv6-64' : 'ipv4-24' });
   }
   const name = nameValue(o.shipName);
-  const postcode = o.shipPostcode.replace(/[^0-9a-z]/gi, '').toUpperCase();
+  const postcode = postcodeIn(o.shipPostcode, o.shipCountry || o.billCountry);
   if (name && postcode) {
     out.push({ type: 'name', value: `${postcode}|${name}`, strength: 'weak', raw: `${o.shipName.trim()}, ${o.shipPostcode.trim()}`, rule: 'name-postcode' });
   }
@@ -153,7 +183,7 @@ export function customerValuesOf(o: LinkableOrder): string[] {
   const email = withoutInvisible(o.email).trim().toLowerCase();
   if (email && normaliseEmail(email)) out.push(`e:${email}`);
   const name = nameValue(o.shipName);
-  const postcode = o.shipPostcode.replace(/[^0-9a-z]/gi, '').toUpperCase();
+  const postcode = postcodeIn(o.shipPostcode, o.shipCountry || o.billCountry);
   if (name && postcode) out.push(`n:${postcode}|${name}`);
   if (out.length === 0) {
     const fingerprint = normaliseFingerprint(o.cardFingerprint);

@@ -79,5 +79,8 @@ export function normalisePhone(raw: string, country: string): string | null {
     international = cc + international.slice(cc.length + 1);
   }
   if (international.length < 8 || international.length > 15) return null;
+  // No calling code starts with 0, and no subscriber number is all zeros: "0000000000" typed into a
+  // mandatory field is a placeholder many strangers share.
+  if (international.startsWith('0') || /^0+$/.test(international.slice(cc?.length ?? 0))) return null;
   return `+${international}`;
 }

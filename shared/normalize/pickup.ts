@@ -69,10 +69,26 @@ export function pickupPoint(street: string): Pickup | null {
   return { kind, station };
 }
 
+const DHL_KINDS = new Set(['packstation', 'paketstation', 'postfiliale', 'postagentur', 'dhlpaketshop']);
+
+/**
+ * The customer's DHL Postnummer (6 to 10 digits) on an order to a DHL collection point, from the
+ * street line or the name line; '' when none or when two different numbers are written.
+ */
+export function dhlPostnummer(kind: string, street: string, shipName: string): string {
+  if (!DHL_KINDS.has(kind)) return '';
+  const found = new Set(`${foldText(street)} ${foldText(shipName)}`.split(' ').filter((t) => /^\d{6,10}$/.test(t)));
+  return found.size === 1 ? ([...found][0] as string) : '';
+}
+
 /** Parcel forwarders need the customer number in the name or address line ("KD-12345", "c/o"). */
 export function forwarderMark(shipName: string, street: string): boolean {
   // Cheap test first: without a digit or "c/o" in the name line, and none of the words in the street, no mark.
   if (!/\d|c\s*\/\s*o/i.test(shipName) && !/kd|kunden|cust|postnummer|c\s*\/\s*o/i.test(street)) return false;
   const text = `${foldText(shipName)} | ${foldText(street)}`;
-  return /\b(kd|kdnr|kd nr|kunden ?nr|kundennummer|customer no|cust no|postnummer)\s*\d{3,}\b/.test(text) || /\bc o\b/.test(text);
+  // "c/o Weber" is how a lodger or partner writes a private address; only "c/o" a parcel service marks a forwarder.
+  return (
+    /\b(kd|kdnr|kd nr|kunden ?nr|kundennummer|customer no|cust no|postnummer)\s*\d{3,}\b/.test(text) ||
+    /\bc o\b.*\b(paket\w*|parcel\w*|forward\w*|shipping|logisti\w*|versand\w*|mailbox\w*|fulfil\w*|cargo|freight)\b/.test(text)
+  );
 }

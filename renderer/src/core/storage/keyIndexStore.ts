@@ -19,10 +19,12 @@ export interface KeyIndexStamp {
  * The layout of the parts and the key values in them. Indexes kept in another one (format 1 kept
  * every value, order times and the raw customer forest in the parts a start read, unpacked; format
  * 3 made e-mail, account, name, address and device keys with the invisible characters a value may
- * hide, so a zero-width space kept two same-looking addresses apart) are not read back: the next
+ * hide, so a zero-width space kept two same-looking addresses apart; format 4 kept titles and c/o
+ * hosts in name keys, 4-digit German postcodes apart from their 0-led form, placeholder phones,
+ * bare c/o addresses marked as forwarders, and no DHL Postnummer key) are not read back: the next
  * visit builds the index again, with progress, and keeps it in this one.
  */
-const FORMAT = 4;
+const FORMAT = 5;
 
 interface KeyIndexHead extends KeyIndexStamp {
   format?: number;
