@@ -57,6 +57,19 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
       : false,
   });
 
+  // JSON bodies nested deeper than any message of the protocol are refused before they are parsed:
+  // the schemas and the canonical JSON walk them recursively and would overflow the stack (500).
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (jsonNestedDeeperThan(body as string, MAX_JSON_DEPTH)) {
+      const error = new Error(`nested deeper than ${MAX_JSON_DEPTH} levels`) as FastifyError;
+      error.statusCode = 400;
+      return done(error, undefined);
+    }
+    return parseJson(request, body as string, done);
+  });
+
   // An idle connection the database dropped (a restart, a network cut) is replaced, not fatal.
   deps.pool.on('error', (err) => app.log.warn({ err: { message: err.message } }, 'database connection lost'));
 
@@ -143,4 +156,25 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
   importChunkRoutes(app, context);
   attachmentRoutes(app, context);
   return app;
+}
+
+/** No message of the protocol nests nearly this deep (a push is about 8 levels). */
+const MAX_JSON_DEPTH = 64;
+
+/** Whether a JSON text opens more than `max` arrays or objects inside each other (brackets in strings do not count). */
+export function jsonNestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
 }

@@ -52,16 +52,26 @@ export async function listAccounts(db: Queryable): Promise<Account[]> {
   return (await db.query(`SELECT ${COLUMNS} FROM accounts ORDER BY name`)).rows.map(fromRow);
 }
 
-/** Counts one more wrong password; at the limit the account locks until `lockUntil` and the count starts again. */
-export async function recordFailedSignIn(db: Queryable, id: number, maxFailures: number, lockUntil: number): Promise<{ locked: boolean }> {
-  const r = await db.query<{ locked: boolean }>(
-    `UPDATE accounts SET
-       failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END,
-       locked_until = CASE WHEN failed_sign_ins + 1 >= $2 THEN $3 ELSE locked_until END
-     WHERE id = $1 RETURNING (failed_sign_ins = 0) AS locked`,
-    [id, maxFailures, lockUntil],
+/**
+ * Takes one of the account's tries before its password is checked, in one statement: none is left
+ * while the account is locked, nor once `maxFailures` tries are taken (counted or still being
+ * checked), so guesses sent at once cannot all pass the lock-out before the first failure counts.
+ */
+export async function reserveSignInAttempt(db: Queryable, id: number, maxFailures: number, now: number): Promise<{ attempt: number } | null> {
+  const r = await db.query<{ attempt: number }>(
+    `UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1
+      WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $3) AND failed_sign_ins < $2
+      RETURNING failed_sign_ins AS attempt`,
+    [id, maxFailures, now],
   );
-  return { locked: r.rows[0]?.locked ?? false };
+  return r.rows[0] ?? null;
+}
+
+/** A reserved try was a wrong password: the last allowed one locks the account until `lockUntil` and the count starts again. */
+export async function recordFailedSignIn(db: Queryable, id: number, attempt: number, maxFailures: number, lockUntil: number): Promise<{ locked: boolean }> {
+  if (attempt < maxFailures) return { locked: false };
+  await db.query('UPDATE accounts SET failed_sign_ins = 0, locked_until = $2 WHERE id = $1', [id, lockUntil]);
+  return { locked: true };
 }
 
 export async function recordSignIn(db: Queryable, id: number): Promise<void> {

@@ -5,7 +5,7 @@ import type { Clock } from '../../shared/time/clock';
 import type { Role } from '../../shared/team';
 import type { TeamServerConfig } from '../config';
 import { refusal, type Refusal } from '../http/refusal';
-import { findAccount, recordFailedSignIn, recordSignIn } from './accountStore';
+import { findAccount, recordFailedSignIn, recordSignIn, reserveSignInAttempt } from './accountStore';
 import { checkDecoyPassword, passwordMatches } from './passwords';
 import { startSession } from './sessions';
 
@@ -64,9 +64,12 @@ export async function signIn(
       `the account is locked after ${deps.config.lockout.maxFailures} wrong passwords until ${new Date(account.lockedUntil).toISOString()}; an admin can unlock it sooner`,
     );
   }
+  const { lockout } = deps.config;
+  // The try is counted before the (slow) password check, so guesses sent at once share the account's tries.
+  const reserved = await reserveSignInAttempt(db, account.id, lockout.maxFailures, now);
+  if (!reserved) return refusal(423, 'locked', `the account is locked after ${lockout.maxFailures} wrong passwords; an admin can unlock it sooner`);
   if (!(await passwordMatches(account.passwordHash, input.password))) {
-    const { lockout } = deps.config;
-    const { locked } = await recordFailedSignIn(db, account.id, lockout.maxFailures, now + lockout.lockMinutes * 60_000);
+    const { locked } = await recordFailedSignIn(db, account.id, reserved.attempt, lockout.maxFailures, now + lockout.lockMinutes * 60_000);
     if (locked)
       return refusal(423, 'locked', `${WRONG}: after ${lockout.maxFailures} wrong passwords the account is locked for ${lockout.lockMinutes} minutes`);
     return refusal(401, 'wrong-credentials', WRONG);

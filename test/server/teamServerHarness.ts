@@ -124,7 +124,11 @@ export async function startHarness(overrides: Partial<TeamServerDeps> = {}): Pro
 export class Laptop {
   readonly deviceId = randomUUID();
   head: LogHead = GENESIS_HEAD;
-  constructor(public analyst: string) {}
+  /** `startAt`: when its first event is dated (a server on the system clock refuses times far ahead of it). */
+  constructor(
+    public analyst: string,
+    private readonly startAt = START,
+  ) {}
 
   async record(n: number, kind: SampleKind = 'decision'): Promise<TeamEvent[]> {
     const inputs = Array.from({ length: n }, (_, i) => ({
@@ -132,7 +136,7 @@ export class Laptop {
       kind,
       payload: samplePayload(kind, this.head.seq + i),
       analyst: this.analyst,
-      at: START + (this.head.seq + i) * 1000,
+      at: this.startAt + (this.head.seq + i) * 1000,
     }));
     return this.chain(inputs);
   }

@@ -33,7 +33,7 @@ export function eventRoutes(app: FastifyInstance, ctx: RouteContext): void {
       return send(reply, refusal(413, 'too-many-events', `a push may hold at most ${PUSH_LIMITS.maxEvents} events; this one has ${raw.events.length}`));
     const push = parseOrRefuse(pushRequestSchema, request.body, 'the push');
     if (isRefusal(push)) return send(reply, push);
-    const problem = await firstProblem(push.events, who);
+    const problem = await firstProblem(push.events, who, ctx.clock.now());
     if (problem) return send(reply, problem);
     const key = request.headers[DEVICE_KEY_HEADER];
     if (key !== undefined && (typeof key !== 'string' || !DEVICE_KEY_PATTERN.test(key)))
@@ -69,8 +69,14 @@ export function eventRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 }
 
+/**
+ * How far after the server's clock an event's time may be. An offline decision arrives late, never
+ * early; a time far ahead would make the analyst's decision "the later one" in every conflict.
+ */
+export const MAX_EVENT_CLOCK_AHEAD_MS = 24 * 3_600_000;
+
 /** The first event the server must refuse before touching the database, with why. */
-async function firstProblem(events: readonly TeamEvent[], who: SignedIn): Promise<Refusal | null> {
+async function firstProblem(events: readonly TeamEvent[], who: SignedIn, now: number): Promise<Refusal | null> {
   for (const [index, e] of events.entries()) {
     const at = { index, eventId: e.id };
     if (e.schemaVersion < MINIMUM_CLIENT_SCHEMA_VERSION)
@@ -97,6 +103,13 @@ async function firstProblem(events: readonly TeamEvent[], who: SignedIn): Promis
         403,
         'analyst-mismatch',
         `event ${e.id} names analyst "${e.analyst}" but the push is signed in as "${who.name}": each analyst pushes their own events`,
+        at,
+      );
+    if (e.at > now + MAX_EVENT_CLOCK_AHEAD_MS)
+      return refusal(
+        400,
+        'time-ahead',
+        `event ${e.id} is dated ${new Date(e.at).toISOString()}, more than a day after the server's clock (${new Date(now).toISOString()}): set this laptop's clock to network time`,
         at,
       );
     if (!mayPush(who.role, e.kind)) return refusal(403, 'forbidden-kind', `a ${who.role} account may not push ${e.kind} events`, at);
