@@ -115,9 +115,9 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
 
       <h2 className="report-h2">Card-network programmes</h2>
       <p className="muted small">
-        Visa VAMP: disputes (and issuer fraud reports where an export carries them; none of the supported exports do) over settled card-not-present Visa
-        transactions of the month. Mastercard ECM: chargebacks of the month over Mastercard transactions of the month before. Early warning from{' '}
-        {Math.round(EARLY_WARNING * 100)} % of the lowest threshold on both ratio and count.
+        Visa VAMP: chargebacks and issuer fraud reports (TC40, from Adyen&apos;s dispute report) over settled card-not-present Visa transactions of the month.
+        Mastercard ECM: chargebacks of the month over Mastercard transactions of the month before. Inquiries are never counted. A month with disputes but no
+        transactions to divide by says so. Early warning from {Math.round(EARLY_WARNING * 100)} % of the lowest threshold in force on both ratio and count.
       </p>
       <ReportTable
         title="Programme months"
@@ -158,7 +158,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
           { label: 'Ratio', right: true },
           { label: 'Count', right: true },
           { label: 'From' },
-          { label: 'Source' },
+          { label: 'Source', wrap: true },
         ]}
         rows={report.thresholds.map((t) => [PROGRAMME_LABEL[t.programme], t.level, pct(t.ratio, 2), formatCount(t.count), t.effectiveFrom, t.source])}
         csv={{

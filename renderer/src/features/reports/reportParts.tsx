@@ -83,6 +83,8 @@ export function ChartBox({ title, note, stamp, children }: { title: string; note
 export interface Column {
   label: string;
   right?: boolean;
+  /** Long text (a threshold's source): wraps instead of widening the table past the page. */
+  wrap?: boolean;
 }
 
 /**
@@ -109,7 +111,12 @@ export function ReportTable({
   caption?: string;
 }) {
   const { run, error } = useActions();
-  const tableColumns: TableColumn<ReactNode[]>[] = columns.map((c, j) => ({ header: c.label, right: c.right, cell: (r) => r[j] }));
+  const tableColumns: TableColumn<ReactNode[]>[] = columns.map((c, j) => ({
+    header: c.label,
+    right: c.right,
+    ...(c.wrap ? { className: 'wrap' } : {}),
+    cell: (r) => r[j],
+  }));
   if (actions) tableColumns.push({ header: null, headerLabel: 'Actions', noPrint: true, cell: (_, i) => actions(i) });
   return (
     <section className="report-table">
