@@ -1,16 +1,15 @@
 // The deadline view: disputes still awaiting a response, overdue first, then due within 48 hours,
 // then the rest by due date; closed ones and those with no response allowed last.
-import type { Dispute } from '../domain/dispute';
+import { isDecided, type Dispute } from '../domain/dispute';
 
 export const URGENCIES = ['overdue', 'due-48h', 'open', 'no-deadline', 'closed'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
 const HOUR_MS = 3_600_000;
-const CLOSED = new Set(['won', 'lost', 'accepted']);
 
 /** Submitted disputes wait on the network, not on us: their deadline has been met. */
 export function urgencyOf(d: Pick<Dispute, 'status' | 'dueAt'>, now: number): Urgency {
-  if (CLOSED.has(d.status) || d.status === 'submitted') return 'closed';
+  if (isDecided(d.status) || d.status === 'submitted') return 'closed';
   if (!d.dueAt) return 'no-deadline';
   if (d.dueAt < now) return 'overdue';
   if (d.dueAt - now <= 48 * HOUR_MS) return 'due-48h';

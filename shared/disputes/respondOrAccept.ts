@@ -1,7 +1,7 @@
 // Respond or accept: whether answering an open dispute is worth its cost. Expected value = the
 // family's win rate (from the decided disputes in the cache) × the disputed amount − the cost of
 // responding; respond when it is above zero. The cost and the fallback win rate are the analyst's.
-import type { Dispute, DisputeStatus } from '../domain/dispute';
+import { isChargeback, type Dispute, type DisputeStatus } from '../domain/dispute';
 import { formatMoney, showDateTime } from '../domain/money';
 import { reasonFamily, REASON_FAMILY_LABEL, type ReasonFamily } from './reasonCodes';
 
@@ -68,7 +68,7 @@ export function familyRecord(disputes: readonly Pick<Dispute, 'network' | 'reaso
   const out: FamilyRecord = {};
   for (const d of disputes) {
     // Chargebacks only: an inquiry that closed is no dispute won.
-    if (d.stage !== undefined || (d.status !== 'won' && d.status !== 'lost')) continue;
+    if (!isChargeback(d) || (d.status !== 'won' && d.status !== 'lost')) continue;
     const r = (out[reasonFamily(d.network, d.reasonCode)] ??= { won: 0, lost: 0 });
     r[d.status]++;
   }

@@ -3,7 +3,7 @@
 // `<charge>/dispute`), and again with its `dp_…` id in its disputes export. Both stay as they
 // were imported; whatever lists or counts disputes takes the ones that stand, so one dispute is
 // never two in a list, a win rate or a chargeback ratio.
-import type { Dispute, DisputeStatus } from '../domain/dispute';
+import { isDecided, type Dispute, type DisputeStatus } from '../domain/dispute';
 
 /** The id the payments export's dispute columns give a charge's dispute (ingest/build/payments.ts). */
 export const derivedDisputeId = (paymentId: string): string => `${paymentId}/dispute`;
@@ -50,8 +50,6 @@ export function standingDisputes<T extends Imported>(stored: readonly T[]): Stan
   return { disputes, standsFor };
 }
 
-const FINAL: ReadonlySet<DisputeStatus> = new Set<DisputeStatus>(['won', 'lost', 'accepted']);
-
 /** What the status rule reads of a workflow event (a dispute event as stored). */
 export interface WorkflowEvent {
   disputeId: string;
@@ -72,7 +70,7 @@ export function disputesWithWorkflow<T extends Imported>(stored: readonly T[], e
   const workflowStatus = (d: T): DisputeStatus => {
     const logged = status.get(d.id);
     if (logged === undefined) return d.status;
-    return FINAL.has(d.status) && !FINAL.has(logged) ? d.status : logged;
+    return isDecided(d.status) && !isDecided(logged) ? d.status : logged;
   };
   return { disputes: disputes.map((d) => ({ ...d, status: workflowStatus(d) })), standsFor };
 }

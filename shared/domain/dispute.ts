@@ -6,6 +6,13 @@ export type CardNetwork = (typeof CARD_NETWORKS)[number];
 export const DISPUTE_STATUSES = ['new', 'gathering_evidence', 'submitted', 'won', 'lost', 'accepted'] as const;
 export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
 
+/** The outcomes: a dispute (or a refund claim) in one of these is decided, nothing is left to answer. */
+const DECIDED_STATUSES: ReadonlySet<string> = new Set<DisputeStatus>(['won', 'lost', 'accepted']);
+
+export function isDecided(status: DisputeStatus): boolean {
+  return DECIDED_STATUSES.has(status);
+}
+
 /**
  * What a dispute record is before it is a chargeback: a request for information (a retrieval
  * request, Adyen's RequestForInformation, a Stripe inquiry) or an issuer's fraud report (Visa TC40,

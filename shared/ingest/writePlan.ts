@@ -2,7 +2,7 @@
 // order updates, merged payments and disputes with their undo data, and the orders that take
 // card and IP facts from payments. The import writer only reads what this asks for and writes.
 import type { RefundClaim } from '../disputes/claims';
-import type { Dispute } from '../domain/dispute';
+import { isDecided, type Dispute, type DisputeStatus } from '../domain/dispute';
 import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
 import { decisivePayment, orderRefVariants, withPaymentFacts } from '../orders/paymentFacts';
@@ -35,29 +35,30 @@ export function mergeProvided<T extends object>(current: T, update: T, provided:
   return out as T;
 }
 
-const DECIDED: ReadonlySet<string> = new Set(['won', 'lost', 'accepted']);
+/**
+ * Whether a record read again keeps its decided outcome against the undecided status `next`: an
+ * older file read again brings the old status, a case reopened after its outcome (a pre-arbitration,
+ * a second presentment) a later deadline, which must not be hidden behind the old outcome.
+ */
+function keepsOutcome(current: DisputeStatus, next: DisputeStatus, reopened: boolean): boolean {
+  return isDecided(current) && !isDecided(next) && !reopened;
+}
 
 /**
  * A dispute named again by another export: its fields as `mergeProvided` takes them, except that
  * the dispute stays opened when it was first seen (a daily report holding only a later event, such as
  * Adyen's ChargebackReversed, dates that event, not the dispute), keeps its deadline when the new
- * rows give none, and keeps a decided outcome that an undecided stage would undo, unless that stage
- * comes with a later deadline than the cache holds: an older file read again brings the old stage
- * and the old deadline, a case reopened after its outcome (a pre-arbitration, a second
- * presentment) a new deadline, which must not be hidden behind the old outcome.
+ * rows give none, and keeps a decided outcome that an undecided stage would undo (keepsOutcome),
+ * unless that stage comes with a later deadline than the cache holds.
  */
 export function mergeDispute(current: Dispute, update: Dispute, provided: readonly string[]): Dispute {
   const next = mergeProvided(current, update, provided);
   if (current.openedAt > 0 && (next.openedAt === 0 || current.openedAt < next.openedAt)) next.openedAt = current.openedAt;
   if (next.dueAt === 0 && current.dueAt > 0) next.dueAt = current.dueAt;
-  const reopened = update.dueAt > current.dueAt;
-  if (DECIDED.has(current.status) && !DECIDED.has(next.status) && !reopened) {
-    next.status = current.status;
-    next.dueAt = current.dueAt;
-  }
   // Once a chargeback, always one; an inquiry may become a fraud report or a chargeback. An
   // inquiry's rows about a dispute that is a chargeback are older news: its state and deadline stay.
-  if (current.stage === undefined && update.stage !== undefined) {
+  const olderNews = current.stage === undefined && update.stage !== undefined;
+  if (olderNews || keepsOutcome(current.status, next.status, update.dueAt > current.dueAt)) {
     next.status = current.status;
     next.dueAt = current.dueAt;
   }
@@ -69,15 +70,13 @@ export function mergeDispute(current: Dispute, update: Dispute, provided: readon
 /**
  * A claim named again by another download: its fields as `mergeProvided` takes them, except that it
  * keeps the deadline its notice named when the new rows give none (an empty "Respond by" cell, or a
- * deadline entered by hand), and keeps a decided outcome (won, lost, accepted) that an undecided
- * status would undo, unless the new rows bring a later deadline (a case reopened): an older download
- * read again brings the old status and the old deadline.
+ * deadline entered by hand), and keeps a decided outcome that an undecided status would undo
+ * (keepsOutcome), unless the new rows bring a later deadline.
  */
 export function mergeClaim(current: RefundClaim, update: RefundClaim, provided: readonly string[]): RefundClaim {
   const next = mergeProvided(current, update, provided);
   if (next.noticeDueAt === null && current.noticeDueAt !== null) next.noticeDueAt = current.noticeDueAt;
-  const reopened = (update.noticeDueAt ?? 0) > (current.noticeDueAt ?? 0);
-  if (DECIDED.has(current.status) && !DECIDED.has(next.status) && !reopened) {
+  if (keepsOutcome(current.status, next.status, (update.noticeDueAt ?? 0) > (current.noticeDueAt ?? 0))) {
     next.status = current.status;
     next.noticeDueAt = current.noticeDueAt;
   }
