@@ -3,7 +3,7 @@
 import type { CardScreen } from '../cardScreen';
 import type { RecordKind } from '../fields';
 import type { Grouping } from '../formats/preset';
-import { readField } from '../mapping';
+import { readField, sourceColumn } from '../mapping';
 import { RowGroup, type BuildContext } from './context';
 import { RowKindFilter } from './rowKinds';
 import { hasInvisible } from '../../normalize/text';
@@ -81,32 +81,17 @@ export class Grouper {
     }
     const key = readField(this.ctx.resolved, this.keyF, fields);
     if (key === '') {
-      const col = this.ctx.resolved.columns[this.keyF]![0] ?? -1;
-      const label = this.ctx.resolved.specs[this.keyF]!.label;
-      this.ctx.out.problems.push({
-        file: this.ctx.file,
+      const label = this.ctx.resolved.specs[this.keyF]!.label.toLowerCase();
+      return this.keyProblem(
         line,
-        column: col + 1,
-        columnName: this.ctx.resolved.header.names[col],
-        code: 'missing-value',
-        reason: `${this.ctx.fieldLabel(this.keyF)} is empty; every row needs the ${label.toLowerCase()}`,
-      });
-      return;
+        this.ctx.resolved.columns[this.keyF]![0] ?? -1,
+        'missing-value',
+        (column) => `${column} is empty; every row needs the ${label}`,
+      );
     }
     // A key that reads like another one but is not: each such row on its own, never grouped.
     const unusable = keyRefusal(key);
-    if (unusable) {
-      const col = this.ctx.resolved.columns[this.keyF]!.find((c) => fields[c]!.trim() !== '') ?? -1;
-      this.ctx.out.problems.push({
-        file: this.ctx.file,
-        line,
-        column: col + 1,
-        columnName: this.ctx.resolved.header.names[col],
-        code: 'invalid-value',
-        reason: unusable(this.ctx.columnLabel(col)),
-      });
-      return;
-    }
+    if (unusable) return this.keyProblem(line, sourceColumn(this.ctx.resolved, this.keyF, fields), 'invalid-value', unusable);
     if (this.grouping === 'file') {
       let g = this.byKey.get(key);
       if (!g) {
@@ -133,6 +118,12 @@ export class Grouper {
     if (this.open.rows.length === 0) return;
     this.build(this.open);
     this.open.reset('');
+  }
+
+  /** Sets a row aside for its key, read from column `col` (0-based); `reason` names that column. */
+  private keyProblem(line: number, col: number, code: 'missing-value' | 'invalid-value', reason: (column: string) => string): void {
+    const { ctx } = this;
+    ctx.out.problems.push({ file: ctx.file, line, column: col + 1, columnName: ctx.resolved.header.names[col], code, reason: reason(ctx.columnLabel(col)) });
   }
 
   /**
