@@ -42,14 +42,15 @@ export function withoutInvisible(s: string): string {
 
 /** Lower case ASCII letters, digits and single spaces; other punctuation becomes a space. */
 export function foldText(raw: string): string {
-  const s = withoutInvisible(raw);
-  // Most text is plain ASCII: skip the Unicode decomposition, the slow part.
-  if (/^[\x20-\x7e]*$/.test(s))
-    return s
+  // Most text is plain ASCII, which holds no invisible character: skip the Unicode work, the slow part.
+  if (/^[\x20-\x7e]*$/.test(raw))
+    return raw
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, ' ')
       .trim();
-  const lower = s.toLowerCase().replace(/[ßẞäöüæœøłđðþı]/g, (ch) => SPECIAL[ch] ?? ch);
+  const lower = withoutInvisible(raw)
+    .toLowerCase()
+    .replace(/[ßẞäöüæœøłđðþı]/g, (ch) => SPECIAL[ch] ?? ch);
   // NFKD splits "é" into "e" + combining accent and "º" into "o"; the marks are then dropped.
   return lower
     .normalize('NFKD')
