@@ -45,6 +45,19 @@ export interface DecisionInput {
    * settles, each by the laptop that logged it and its seq in that laptop's log.
    */
   settles?: DecisionRef[];
+  /**
+   * For a hold, release or cancel of a scored order: the matrix rules that fired when the analyst
+   * decided, as the queue showed them. The score alone says how much, not why: an auditor asking
+   * why an order was held months later, after the matrix or the data changed, reads it here.
+   */
+  fired?: FiredRule[];
+}
+
+/** A scoring rule that fired: its id, its points and what it saw ("+25 card used on 4 devices in 24 h"). */
+export interface FiredRule {
+  ruleId: string;
+  points: number;
+  text: string;
 }
 
 /** A decision anywhere in the team: the laptop (team device id) whose log holds it, and its seq there. */
@@ -99,6 +112,8 @@ function canonical(e: Omit<DecisionEntry, 'hash'>): string {
       e.supersedes ? [e.supersedes.seq, e.supersedes.hash] : null,
       // Resolutions came later: only they carry the field, so every earlier entry hashes as it did.
       ...(e.settles?.length ? [e.settles.map((r) => [r.deviceId, r.seq])] : []),
+      // So did the rules that fired, after a marker no settled decision can be mistaken for.
+      ...(e.fired?.length ? ['fired', e.fired.map((f) => [f.ruleId, f.points, f.text])] : []),
     ]);
   }
   return JSON.stringify([e.seq, e.prevHash, e.orderKey, e.decision, e.reasonCode, e.note, e.analyst, e.at, e.score, e.matrixVersion, e.undoes]);
@@ -142,6 +157,7 @@ export async function chainEntry(input: DecisionInput, last: Pick<DecisionEntry,
     ...(input.refs?.length ? { refs: [...input.refs] } : {}),
     ...(input.supersedes ? { supersedes: { seq: input.supersedes.seq, hash: input.supersedes.hash } } : {}),
     ...(input.settles?.length ? { settles: input.settles.map((r) => ({ deviceId: r.deviceId, seq: r.seq })) } : {}),
+    ...(input.fired?.length ? { fired: input.fired.map((f) => ({ ruleId: f.ruleId, points: f.points, text: f.text })) } : {}),
     seq: last && last.seq > 0 ? last.seq + 1 : 1,
     prevHash: last && last.seq > 0 ? last.hash : GENESIS,
   };

@@ -6,8 +6,11 @@ import { toCsv, restoreCell, type CsvCell } from '../export/csv';
 import { DECISIONS, isOrderDecision, type Decision, type DecisionEntry } from './chain';
 
 /**
- * The columns as the app writes them: `undoes` and then `settles` came after the first exports.
+ * The columns as the app writes them: `undoes`, `settles` and then `rules` came after the first exports.
  * `settles` names what a lead's resolution settles, each as `<device>/<seq>`, separated by `;`.
+ * `rules` says why the order scored as it did when it was decided: each rule that fired as
+ * `<rule id>: <what it saw>`, separated by `; ` (for the reader of the file; the app reads it back
+ * only as a column it knows, since a witness needs the seq and hash, and reports need no rule).
  */
 export const DECISIONS_CSV_HEAD = [
   'seq',
@@ -23,6 +26,7 @@ export const DECISIONS_CSV_HEAD = [
   'hash',
   'undoes',
   'settles',
+  'rules',
 ] as const;
 /** The columns of exports made before `undoes`: still read (an undo then reverses its order's latest decision). */
 export const DECISIONS_CSV_HEAD_BEFORE_UNDOES = DECISIONS_CSV_HEAD.slice(0, DECISIONS_CSV_HEAD.indexOf('undoes')) as readonly DecisionsCsvColumn[];
@@ -60,6 +64,7 @@ export function writeDecisionsCsv(entries: readonly DecisionEntry[], head: reado
         hash: { sha256: e.hash },
         undoes: e.undoes ?? '',
         settles: e.settles?.map((r) => `${r.deviceId}/${r.seq}`).join(';') ?? '',
+        rules: e.fired?.map((f) => `${f.ruleId}: ${f.text}`).join('; ') ?? '',
       };
       return head.map((c) => cells[c]);
     }),

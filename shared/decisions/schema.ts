@@ -29,6 +29,11 @@ export const decisionEntrySchema = z
       .min(1)
       .max(10_000)
       .optional(),
+    fired: z
+      .array(z.object({ ruleId: text(80).min(1), points: z.number().finite(), text: text(300) }).strict())
+      .min(1)
+      .max(200)
+      .optional(),
     form: z.literal(2).optional(),
     noteSalt: z
       .string()

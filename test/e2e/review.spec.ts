@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { expect, loadDemo, search, test } from './fixtures';
 
 test('demo data -> Review -> hold with a reason by keyboard -> the decision is logged -> Verify passes; a tampered entry is named', async ({ page }) => {
@@ -26,6 +27,10 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
   const order = (await rows.nth(1).locator('td:nth-child(3)').textContent())!;
   const score = (await rows.nth(1).locator('td:nth-child(1)').textContent())!;
+  // Why it scored so, as the queue shows it for the selected order: the log keeps this with the decision.
+  await expect(page.getByTestId('fired-rules')).toBeVisible();
+  const rules = await page.getByTestId('fired-rules').locator('li').allTextContents();
+  expect(rules.length).toBeGreaterThan(0);
 
   // Typing in a field never fires a key: an 'h' in the matrix's threshold box holds nothing.
   await page.getByTestId('matrix-panel').locator('summary').click();
@@ -57,6 +62,7 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
   await expect(log.first()).toContainText('same card on four devices');
   await expect(log.first()).toContainText('K. Weber');
   await expect(log.first().locator('td:nth-child(8)')).toHaveText(score);
+  await expect(log.first().locator('td:nth-child(10)')).toHaveText(rules.join('; '));
   await expect(rows.filter({ hasText: order }).first()).toContainText('held');
   // Decided: no longer counted as to decide nor given a deadline, held in the analyst's name (not
   // the score's "hold"), and the cursor is on the next order to decide.
@@ -94,8 +100,12 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
   // Export for the order system: oldest first, a formula in a note is neutralised.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export decisions (CSV)' }).click()]);
   const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
-  expect(csv[0]).toBe('seq,time_utc,source,order_id,decision,reason_code,note,analyst,score,matrix_version,hash,undoes,settles');
-  expect(csv[1]).toMatch(new RegExp(`^1,[^,]+,[a-z_]+,${order},hold,FRAUD-RING,same card on four devices,K\\. Weber,${score},1,[0-9a-f]{64},,$`));
+  expect(csv[0]).toBe('seq,time_utc,source,order_id,decision,reason_code,note,analyst,score,matrix_version,hash,undoes,settles,rules');
+  expect(csv[1]).toMatch(
+    new RegExp(`^1,[^,]+,[a-z_]+,${order},hold,FRAUD-RING,same card on four devices,K\\. Weber,${score},1,[0-9a-f]{64},,,"?([a-z0-9-]+: [^;]+(; )?)+"?$`),
+  );
+  const ruleCell = Papa.parse<string[]>(csv[1]!).data[0]!.at(-1)!;
+  expect(ruleCell.split('; ').map((r) => r.replace(/^[a-z0-9-]+: /, ''))).toEqual(rules);
   expect(csv[2]).toMatch(/^2,[^,]+,[a-z_]+,#?[\w-]+,undo,,undoes entry 1 \(hold\),K\. Weber,/);
   expect(csv[4]).toContain(`,release,,"'=HYPERLINK(""http://evil.example"",""ok"")",K. Weber,`);
 

@@ -47,6 +47,32 @@ describe('decision chain', () => {
     expect(await verifyChain(entries, headOf(entries))).toMatchObject({ ok: false, seq: 3, reason: 'entry 3 was changed after it was written' });
   });
 
+  it('covers the rules that fired: a rule edited, added or removed after the decision is caught; an entry without them hashes as before', async () => {
+    const fired = [
+      { ruleId: 'devices-per-card', points: 25, text: '+25 card used on 4 devices in 24 h' },
+      { ruleId: 'new-customer', points: 5, text: "+5 customer's first order" },
+    ];
+    const salt = '0'.repeat(32);
+    const e = await chainEntry(input(0, { fired }), null, salt);
+    expect(e.fired).toEqual(fired);
+    expect(await verifyChain([e], headOf([e]))).toEqual({ ok: true, entries: 1 });
+    const edits: DecisionEntry[] = [
+      { ...e, fired: [{ ...fired[0]!, text: '+25 card used on 2 devices in 24 h' }, fired[1]!] },
+      { ...e, fired: [{ ...fired[0]!, points: 5 }, fired[1]!] },
+      { ...e, fired: [fired[0]!] },
+      { ...e, fired: [...fired, { ruleId: 'ring-3', points: 25, text: '+25 in a ring of 3 orders' }] },
+      { ...e, fired: [fired[1]!, fired[0]!] },
+      (({ fired: _, ...rest }) => rest)(e),
+    ];
+    for (const edited of edits)
+      expect(await verifyChain([edited], headOf([e]))).toMatchObject({ ok: false, seq: 1, reason: 'entry 1 was changed after it was written' });
+    // Rules that fired are written only when there are some: an empty list is no list.
+    const none = await chainEntry(input(0), null, salt);
+    expect(none).not.toHaveProperty('fired');
+    expect((await chainEntry(input(0, { fired: [] }), null, salt)).hash).toBe(none.hash);
+    expect(none.hash).not.toBe(e.hash);
+  });
+
   it('catches removing the newest entry through the recorded head', async () => {
     const entries = await log(4);
     const head = headOf(entries);

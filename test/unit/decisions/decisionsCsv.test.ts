@@ -47,7 +47,12 @@ describe('writing the decisions CSV', () => {
     ...f,
   });
   const log = [
-    logged(1, {}),
+    logged(1, {
+      fired: [
+        { ruleId: 'devices-per-card', points: 25, text: '+25 card used on 4 devices in 24 h' },
+        { ruleId: 'new-customer', points: 5, text: "+5 customer's first order" },
+      ],
+    }),
     logged(2, { decision: 'note', reasonCode: '', note: '=HYPERLINK("http://evil.example","ok"), called back\nsecond line', hash: H('b') }),
     logged(3, {
       orderKey: 'amazon.de:302-1234567-7654321:2',
@@ -75,12 +80,12 @@ describe('writing the decisions CSV', () => {
   it('writes the bytes the Review screen has always exported, oldest first, from the newest-first log', () => {
     expect(writeDecisionsCsv([...log].reverse())).toBe(
       [
-        'seq,time_utc,source,order_id,decision,reason_code,note,analyst,score,matrix_version,hash,undoes,settles',
-        `1,2026-11-24T09:01:30.250Z,shopify,#1001,hold,STOLEN-CARD,,K. Weber,72,3,${H('a')},,`,
-        `2,2026-11-24T09:02:30.250Z,shopify,#1001,note,,"'=HYPERLINK(""http://evil.example"",""ok""), called back\nsecond line",K. Weber,72,3,${H('b')},,`,
-        `3,2026-11-24T09:03:30.250Z,amazon.de,302-1234567-7654321:2,release,FALSE-POSITIVE,-12.5,K. Weber,-5,,${H('c')},,`,
-        `4,2026-11-24T09:04:30.250Z,shopify,#1001,undo,,undoes entry 1 (hold),K. Weber,72,3,${H('d')},1,`,
-        `5,2026-11-24T09:05:30.250Z,,,erasure,,erased notes of 1 order,'@admin,,,${H('e')},,`,
+        'seq,time_utc,source,order_id,decision,reason_code,note,analyst,score,matrix_version,hash,undoes,settles,rules',
+        `1,2026-11-24T09:01:30.250Z,shopify,#1001,hold,STOLEN-CARD,,K. Weber,72,3,${H('a')},,,devices-per-card: +25 card used on 4 devices in 24 h; new-customer: +5 customer's first order`,
+        `2,2026-11-24T09:02:30.250Z,shopify,#1001,note,,"'=HYPERLINK(""http://evil.example"",""ok""), called back\nsecond line",K. Weber,72,3,${H('b')},,,`,
+        `3,2026-11-24T09:03:30.250Z,amazon.de,302-1234567-7654321:2,release,FALSE-POSITIVE,-12.5,K. Weber,-5,,${H('c')},,,`,
+        `4,2026-11-24T09:04:30.250Z,shopify,#1001,undo,,undoes entry 1 (hold),K. Weber,72,3,${H('d')},1,,`,
+        `5,2026-11-24T09:05:30.250Z,,,erasure,,erased notes of 1 order,'@admin,,,${H('e')},,,`,
         '',
       ].join('\r\n'),
     );
@@ -109,7 +114,7 @@ describe('resolutions in the decisions CSV', () => {
     };
     const log = [entry(1, 'shopify:#1001', 'hold'), resolution];
     const csv = writeDecisionsCsv(log);
-    expect(csv.split('\r\n')[2]).toMatch(new RegExp(`,${BEN}/4;${CARA}/17$`));
+    expect(csv.split('\r\n')[2]).toMatch(new RegExp(`,${BEN}/4;${CARA}/17,$`));
     expect(readDecisionsCsv(csv)).toEqual({ entries: log });
     expect(readDecisionsCsv(writeDecisionsCsv([entry(1, 'shopify:#1001', 'hold')], DECISIONS_CSV_HEAD_BEFORE_SETTLES))).toEqual({
       entries: [entry(1, 'shopify:#1001', 'hold')],
@@ -199,17 +204,17 @@ describe('reading the decisions CSV', () => {
     ['seq,time_utc,order_id\r\n', 1, undefined, 'columns source, decision, reason_code, note, analyst, score, matrix_version, hash missing'],
     // Line 3 holds the second row of a quoted note; line 4 is the bad row.
     [
-      `${writeDecisionsCsv([entry(1, 's:A', 'hold', null, 'two\nlines')])}2,2026-11-04T12:00:00.000Z,s,A,shrug,,,K. Weber,,,ab,,\r\n`,
+      `${writeDecisionsCsv([entry(1, 's:A', 'hold', null, 'two\nlines')])}2,2026-11-04T12:00:00.000Z,s,A,shrug,,,K. Weber,,,ab,,,\r\n`,
       4,
       'decision',
       'decision shrug is not one of hold, release, cancel, note, undo, restore, erasure, retention',
     ],
-    [`${writeDecisionsCsv([])}1,04.11.2026 12:00,s,A,hold,,,K. Weber,,,ab,,\r\n`, 2, 'time_utc', 'time_utc is not an ISO 8601 time: 04.11.2026 12:00'],
-    [`${writeDecisionsCsv([])}1,2026-11-04T12:00:00.000Z,s,A,hold,,,K. Weber,,,ab\r\n`, 2, undefined, 'row has 11 fields, the header has 13'],
-    [`${writeDecisionsCsv([])}x,2026-11-04T12:00:00.000Z,s,A,hold,,,K. Weber,,,ab,,\r\n`, 2, 'seq', 'seq is not a whole number from 1: x'],
-    [`${writeDecisionsCsv([])}1,2026-11-04T12:00:00.000Z,,A,hold,,,K. Weber,,,ab,,\r\n`, 2, 'source', 'source and order_id are required'],
-    [`${writeDecisionsCsv([])}1,2026-11-04T12:00:00.000Z,s,A,hold,,,K. Weber,high,,ab,,\r\n`, 2, 'score', 'score is not a number: high'],
-    [`${writeDecisionsCsv([])}1,2026-11-04T12:00:00.000Z,s,A,hold,,,K. Weber,,,ab,1,\r\n`, 2, 'undoes', 'undoes is set on a hold entry'],
+    [`${writeDecisionsCsv([])}1,04.11.2026 12:00,s,A,hold,,,K. Weber,,,ab,,,\r\n`, 2, 'time_utc', 'time_utc is not an ISO 8601 time: 04.11.2026 12:00'],
+    [`${writeDecisionsCsv([])}1,2026-11-04T12:00:00.000Z,s,A,hold,,,K. Weber,,,ab\r\n`, 2, undefined, 'row has 11 fields, the header has 14'],
+    [`${writeDecisionsCsv([])}x,2026-11-04T12:00:00.000Z,s,A,hold,,,K. Weber,,,ab,,,\r\n`, 2, 'seq', 'seq is not a whole number from 1: x'],
+    [`${writeDecisionsCsv([])}1,2026-11-04T12:00:00.000Z,,A,hold,,,K. Weber,,,ab,,,\r\n`, 2, 'source', 'source and order_id are required'],
+    [`${writeDecisionsCsv([])}1,2026-11-04T12:00:00.000Z,s,A,hold,,,K. Weber,high,,ab,,,\r\n`, 2, 'score', 'score is not a number: high'],
+    [`${writeDecisionsCsv([])}1,2026-11-04T12:00:00.000Z,s,A,hold,,,K. Weber,,,ab,1,,\r\n`, 2, 'undoes', 'undoes is set on a hold entry'],
     [`${writeDecisionsCsv([])}\r\n1,2026-11-04T12:00:00.000Z,s,A,hold,,"unclosed,K. Weber,,,ab,\r\n`, 3, undefined, 'Quoted field unterminated'],
   ])('rejects %j at line %i, column %s', (text, line, column, error) => {
     expect(readDecisionsCsv(text)).toEqual({ line, ...(column ? { column } : {}), error: expect.stringContaining(error) });

@@ -42,7 +42,7 @@ describe('a decisions CSV as a witness', () => {
   });
 
   it('refuses a file the reader cannot read, naming the line', async () => {
-    const csv = `${writeDecisionsCsv([entry(1, 'a'.repeat(64))])}2,yesterday,shopify,#1,note,,,K. Weber,,,${'b'.repeat(64)},,\r\n`;
+    const csv = `${writeDecisionsCsv([entry(1, 'a'.repeat(64))])}2,yesterday,shopify,#1,note,,,K. Weber,,,${'b'.repeat(64)},,,\r\n`;
     await expect(witnessFromFile(file(csv), 'decisions.csv')).rejects.toThrow('decisions.csv line 3: time_utc is not an ISO 8601 time: yesterday');
   });
 });

@@ -8,7 +8,7 @@ import { isFraudReason } from '../../../../shared/linking/metrics';
 import { DEFAULT_MATRIX, matrixProblem, scoreOrder, whatIf, type Confusion, type Fired, type Matrix, type Outcome } from '../../../../shared/scoring/matrix';
 import { computeSignals } from '../../../../shared/scoring/signals';
 import { evaluateMatrix, type MatrixEvaluation } from '../../../../shared/scoring/evaluate';
-import type { Decision, DecisionEntry, DecisionInput } from '../../../../shared/decisions/chain';
+import { isOrderDecision, type Decision, type DecisionEntry, type DecisionInput } from '../../../../shared/decisions/chain';
 import { decisionProblem } from '../../../../shared/decisions/reasons';
 import { decisionThatStands } from '../../../../shared/decisions/standing';
 import { undoProblem } from '../../../../shared/decisions/undo';
@@ -85,7 +85,7 @@ export interface WhatIf {
 
 export class ReviewService {
   private readonly log: DecisionLog;
-  private scores = new Map<string, { score: number; matrixVersion: number }>();
+  private scores = new Map<string, { score: number; matrixVersion: number; fired: Fired[] }>();
 
   constructor(
     private readonly db: WorkbenchDb,
@@ -216,7 +216,7 @@ export class ReviewService {
       const stands = standing.get(key);
       const held = stands?.decision === 'hold';
       if (s.outcome === 'release' && !held) return;
-      this.scores.set(key, { score: s.score, matrixVersion: s.matrixVersion });
+      this.scores.set(key, { score: s.score, matrixVersion: s.matrixVersion, fired: s.fired });
       rows.push({
         orderKey: key,
         externalId: o.externalId,
@@ -257,6 +257,8 @@ export class ReviewService {
       score: s?.score ?? null,
       matrixVersion: s?.matrixVersion ?? null,
       undoes: null,
+      // Why the queue scored it so, as the analyst saw it when deciding (a hold, release or cancel).
+      ...(s && s.fired.length > 0 && isOrderDecision(decision) ? { fired: s.fired.map((f) => ({ ruleId: f.ruleId, points: f.points, text: f.text })) } : {}),
     };
   }
 

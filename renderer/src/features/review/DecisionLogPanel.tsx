@@ -72,7 +72,13 @@ const LOG_COLUMNS: Column<DecisionEntry>[] = [
   { header: 'Analyst', cell: (e) => e.analyst },
   { header: 'Score', right: true, cell: (e) => e.score ?? '' },
   { header: 'Matrix', cell: (e) => (e.matrixVersion ? `v${e.matrixVersion}` : '') },
+  // Why the queue scored the order so when it was decided: the rules that fired, highest first.
+  { header: 'Rules that fired', className: 'wrap', cell: (e) => firedText(e) },
 ];
+
+function firedText(e: DecisionEntry): string {
+  return e.fired?.map((f) => f.text).join('; ') ?? '';
+}
 
 export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
   const [verdict, setVerdict] = useState<LogVerdict | null>(null);
