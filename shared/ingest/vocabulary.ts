@@ -94,11 +94,18 @@ export function orderStatusOf(statusCells: string, cancelled: boolean): { status
   return { status: best, unknown };
 }
 
-/** Adyen's `Refused` and PayPal's `Denied` are failed attempts too: card testing shows as those. */
+/**
+ * Adyen's `Refused` and PayPal's `Denied` are failed attempts too: card testing shows as those.
+ * PayPal writes the status in the account's language: `Negato`, `Denegado`, `Geweigerd`,
+ * `Odrzucono` are denied payments, `Remboursé`, `Rimborsato`, `Reembolsado`, `Terugbetaald`,
+ * `Zwrócono` refunded ones (accents are dropped first: `Zwrócono` is read as `zwrocono`).
+ */
 export function paymentStatusOf(statusCell: string, amount4: number, refunded4: number): Payment['status'] {
-  const t = token(statusCell);
-  if (/fail|declin|block|fehlgeschlagen|abgelehnt|cancel|storn|refus|denied/.test(t)) return 'failed';
-  if (t === 'refunded' || t === 'erstattet' || (refunded4 > 0 && refunded4 >= amount4)) return 'refunded';
+  // A payments file repeats its status cells a million times: only text beyond ASCII is folded.
+  const t = token(/[^\x00-\x7f]/.test(statusCell) ? statusCell.normalize('NFD').replace(/\p{M}/gu, '') : statusCell);
+  if (/fail|declin|block|fehlgeschlagen|abgelehnt|cancel|storn|refus|denied|annul|anulow|negat|rifiut|deneg|rechaz|geweigerd|odrzuc/.test(t)) return 'failed';
+  if (t === 'refunded' || t === 'erstattet' || /rembours|rimborsat|reembols|terugbetaald|zwrocon/.test(t) || (refunded4 > 0 && refunded4 >= amount4))
+    return 'refunded';
   return 'succeeded';
 }
 

@@ -1,8 +1,9 @@
-// PayPal's CSV downloads (Activity download, Statements) with English and with German column names:
-// one row per transaction of the account, customer payments among fees, refunds, holds and transfers.
+// PayPal's CSV downloads (Activity download, Statements) with English, German, French, Italian,
+// Spanish, Dutch and Polish column names (PayPal names the columns in the account's language): one
+// row per transaction of the account, customer payments among fees, refunds, holds and transfers.
 import type { FormatPreset, PresetOptions, RowKindRule } from './preset';
 
-// One provider for both languages: a re-export in the other language upserts the same payments.
+// One provider for all languages: a re-export in another language upserts the same payments.
 const OPTIONS: PresetOptions = {
   source: 'paypal',
   // Rows name their own zone (TimeZone / Zeitzone); this is for rows that leave it empty.
@@ -92,6 +93,168 @@ export const PAYPAL_ACTIVITY_DE: FormatPreset = {
   },
   options: { ...OPTIONS, decimalMark: ',' },
   rowKinds: PAYMENTS_ONLY_DE,
+};
+
+/**
+ * The downloads of French, Italian, Spanish, Dutch and Polish accounts: the classic activity download
+ * (type and status columns) and the newer balance-affecting report (a description column names the
+ * kind, no status), as the English preset reads both. Column names: real files as public importers
+ * read them (test/unit/ingest/paypalLocalizedExports.test.ts names each source). Their amounts write
+ * a decimal comma (`1.234,56`, `1 234,56`), as the German download's do; an amount with cents reads
+ * the same either way, the mark only decides `1.234` (a yen or forint amount).
+ */
+function localRule(column: readonly string[], payment: string, exclude: readonly string[]): RowKindRule {
+  return { column, include: [payment], exclude, positiveAmount: true, noun: 'customer payment' };
+}
+
+export const PAYPAL_ACTIVITY_FR: FormatPreset = {
+  id: 'paypal-activity-fr',
+  label: 'PayPal activity download (French)',
+  kind: 'payments',
+  markerColumns: ['Numéro de transaction', 'Avant commission', 'Commission', 'Net'],
+  mapping: {
+    id: 'Numéro de transaction',
+    // `Numéro de client` stands where the English file has Custom Number.
+    orderRef: ['Numéro de facture', 'Identifiant de facture', 'Numéro de client'],
+    createdAt: 'Date',
+    createdTime: 'Heure',
+    timeZone: 'Fuseau horaire',
+    amount: 'Avant commission',
+    currency: 'Devise',
+    status: 'État',
+    email: ["De l'adresse email", "Adresse email de l'expéditeur"],
+  },
+  options: { ...OPTIONS, decimalMark: ',' },
+  rowKinds: localRule(['Type', 'Description'], 'paiement', [
+    'rembours',
+    'annulation',
+    'contestation',
+    'opposition',
+    'blocage',
+    'retenue',
+    'déblocage',
+    'retrait',
+    'conversion',
+    'frais',
+    'commission',
+  ]),
+};
+
+export const PAYPAL_ACTIVITY_IT: FormatPreset = {
+  id: 'paypal-activity-it',
+  label: 'PayPal activity download (Italian)',
+  kind: 'payments',
+  markerColumns: ['Codice transazione', 'Lordo', 'Tariffa', 'Netto'],
+  mapping: {
+    id: 'Codice transazione',
+    // `N° ordine commerciante` is the Invoice Number, `Numero personalizzato` the Custom Number.
+    orderRef: ['N° ordine commerciante', 'N. fattura pro-forma', 'Numero personalizzato'],
+    createdAt: 'Data',
+    createdTime: ['Orario', 'Ora'],
+    timeZone: 'Fuso orario',
+    amount: 'Lordo',
+    currency: 'Valuta',
+    status: 'Stato',
+    email: 'Indirizzo email mittente',
+  },
+  options: { ...OPTIONS, decimalMark: ',' },
+  // `Versamento generico con carta` (a card top-up of the balance) names no payment.
+  rowKinds: localRule(['Tipo', 'Descrizione'], 'pagamento', [
+    'rimborso',
+    'storno',
+    'annullamento',
+    'blocco',
+    'trattenut',
+    'sblocco',
+    'prelievo',
+    'conversione',
+    'tariffa',
+    'commissione',
+  ]),
+};
+
+export const PAYPAL_ACTIVITY_ES: FormatPreset = {
+  id: 'paypal-activity-es',
+  label: 'PayPal activity download (Spanish)',
+  kind: 'payments',
+  markerColumns: ['Id. de transacción', 'Bruto', 'Comisión', 'Neto'],
+  mapping: {
+    id: 'Id. de transacción',
+    orderRef: 'Id. de factura',
+    createdAt: 'Fecha',
+    createdTime: 'Hora',
+    timeZone: 'Zona horaria',
+    amount: 'Bruto',
+    currency: 'Divisa',
+    status: 'Estado',
+    email: 'Correo electrónico del remitente',
+  },
+  options: { ...OPTIONS, decimalMark: ',' },
+  rowKinds: localRule(['Tipo', 'Descripción'], 'pago', [
+    'reembolso',
+    'devolución',
+    'cancelación',
+    'anulación',
+    'retención',
+    'liberación',
+    'retirada',
+    'conversión',
+    'comisión',
+  ]),
+};
+
+export const PAYPAL_ACTIVITY_NL: FormatPreset = {
+  id: 'paypal-activity-nl',
+  label: 'PayPal activity download (Dutch)',
+  kind: 'payments',
+  // The net column is `Netto` in some files and `Net` in others: not a marker.
+  markerColumns: ['Transactiereferentie', 'Bruto', 'Kosten'],
+  mapping: {
+    id: 'Transactiereferentie',
+    orderRef: 'Factuurreferentie',
+    createdAt: 'Datum',
+    createdTime: 'Tijd',
+    timeZone: 'Tijdzone',
+    amount: 'Bruto',
+    currency: 'Valuta',
+    status: 'Status',
+    email: 'Van e-mailadres',
+  },
+  options: { ...OPTIONS, decimalMark: ',' },
+  // A refund is a `Terugbetaling`: it holds the word for payment.
+  rowKinds: localRule(['Type', 'Omschrijving'], 'betaling', [
+    'terugbetaling',
+    'restitutie',
+    'terugboeking',
+    'annulering',
+    'geannuleerd',
+    'blokkering',
+    'vrijgave',
+    'opname',
+    'omrekening',
+    'conversie',
+    'kosten',
+  ]),
+};
+
+export const PAYPAL_ACTIVITY_PL: FormatPreset = {
+  id: 'paypal-activity-pl',
+  label: 'PayPal activity download (Polish)',
+  kind: 'payments',
+  markerColumns: ['Numer transakcji', 'Brutto', 'Opłata', 'Netto'],
+  mapping: {
+    id: 'Numer transakcji',
+    orderRef: 'Numer faktury',
+    createdAt: 'Data',
+    createdTime: 'Godzina',
+    timeZone: 'Strefa czasowa',
+    amount: 'Brutto',
+    currency: 'Waluta',
+    status: 'Status',
+    email: 'Z adresu e-mail',
+  },
+  options: { ...OPTIONS, decimalMark: ',' },
+  rowKinds: localRule(['Typ', 'Opis'], 'płatnoś', ['zwrot', 'anulowan', 'obciążenie zwrotne', 'wstrzyman', 'zwolnien', 'wypłat', 'przeliczen', 'opłat']),
 };
 
 /**

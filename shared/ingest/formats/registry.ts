@@ -4,7 +4,16 @@ import { headerKey, type Header } from '../headers';
 import { ADYEN_RECEIVED_PAYMENTS } from './adyen';
 import { AMAZON_ALL_ORDERS, AMAZON_UNSHIPPED } from './amazon';
 import { ADYEN_DISPUTES, GENERIC_DISPUTES } from './disputes';
-import { PAYPAL_ACTIVITY_DE, PAYPAL_ACTIVITY_EN, PAYPAL_CASE_REPORT } from './paypal';
+import {
+  PAYPAL_ACTIVITY_DE,
+  PAYPAL_ACTIVITY_EN,
+  PAYPAL_ACTIVITY_ES,
+  PAYPAL_ACTIVITY_FR,
+  PAYPAL_ACTIVITY_IT,
+  PAYPAL_ACTIVITY_NL,
+  PAYPAL_ACTIVITY_PL,
+  PAYPAL_CASE_REPORT,
+} from './paypal';
 import type { FormatPreset } from './preset';
 import { SHOPIFY_ORDERS } from './shopify';
 import { STRIPE_DISPUTES, STRIPE_PAYMENTS } from './stripe';
@@ -19,6 +28,11 @@ export const BUILT_IN_PRESETS: readonly FormatPreset[] = [
   STRIPE_DISPUTES,
   PAYPAL_ACTIVITY_EN,
   PAYPAL_ACTIVITY_DE,
+  PAYPAL_ACTIVITY_FR,
+  PAYPAL_ACTIVITY_IT,
+  PAYPAL_ACTIVITY_ES,
+  PAYPAL_ACTIVITY_NL,
+  PAYPAL_ACTIVITY_PL,
   PAYPAL_CASE_REPORT,
   ADYEN_RECEIVED_PAYMENTS,
   ADYEN_DISPUTES,
