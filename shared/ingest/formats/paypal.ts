@@ -122,7 +122,8 @@ export const PAYPAL_ACTIVITY_FR: FormatPreset = {
     amount: 'Avant commission',
     currency: 'Devise',
     status: 'État',
-    email: ["De l'adresse email", "Adresse email de l'expéditeur"],
+    // Typed with a straight or a typographic apostrophe, as the download's own text has it.
+    email: ["De l'adresse email", 'De l’adresse email', "Adresse email de l'expéditeur", 'Adresse email de l’expéditeur'],
   },
   options: { ...OPTIONS, decimalMark: ',' },
   rowKinds: localRule(['Type', 'Description'], 'paiement', [

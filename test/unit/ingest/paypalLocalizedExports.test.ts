@@ -160,6 +160,20 @@ describe('PayPal activity downloads in French, Italian, Spanish, Dutch and Polis
     expect(bucketsAddUp(run.summary)).toBe(true);
   });
 
+  it('French download whose e-mail column is written with a typographic apostrophe: the e-mail is still read', async () => {
+    const header = FR_ACTIVITY.map((c) => c.replace("'", '\u2019'));
+    const text = csv(header, [
+      {
+        Date: '13/05/2026', Heure: '14:32:15', 'Fuseau horaire': 'Europe/Paris', Type: 'Paiement Express Checkout', État: 'Terminé', Devise: 'EUR',
+        'Avant commission': '10,00', Net: '9,50', 'De l\u2019adresse email': 'claire.martin@example.com', 'Numéro de transaction': '1FR23456AB7890123',
+      },
+    ]); // prettier-ignore
+    const run = await runImport(text);
+    expect(run.summary.format).toBe('paypal-activity-fr');
+    expect(values<Payment>(run, 'payment').map((p) => p.email)).toEqual(['claire.martin@example.com']);
+    expect(bucketsAddUp(run.summary)).toBe(true);
+  });
+
   it('Polish activity download: read as PayPal, `1 234,56` with a space, a refund set aside', async () => {
     const text = csv(PL_ACTIVITY, [
       {
