@@ -14,6 +14,8 @@ export type RowProblemCode =
   | 'orphan-row'
   | 'group-member'
   | 'duplicate-key'
+  /** A row that may only add to a record the cache holds (a report without prices), and the cache holds none. */
+  | 'not-in-cache'
   /** A row of another kind in a mixed file (a fee or transfer among PayPal payments): nothing to fix. */
   | 'other-row-kind';
 

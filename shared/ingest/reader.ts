@@ -323,7 +323,10 @@ export class ExportReader implements CsvSink {
     this.preset = shop ? forShop(preset, shop) : preset;
     let mapping = this.options.mapping ?? preset.mapping;
     if (this.options.orderRefColumn) mapping = { ...mapping, orderRef: this.options.orderRefColumn };
-    const { resolved, missing } = resolveMapping(header, preset.kind, mapping);
+    const resolution = resolveMapping(header, preset.kind, mapping);
+    const { resolved } = resolution;
+    // A report that may come without prices is read without them (its orders only update: build/orders.ts).
+    const missing = preset.options.pricesOptional ? resolution.missing.filter((m) => m.field !== 'total') : resolution.missing;
     if (missing.length > 0) {
       const list = missing.map((m) => `${m.label}${m.columns.length ? ` (${m.columns.join(' or ')})` : ''}`).join(', ');
       return this.fail('missing-columns', `required columns missing for ${preset.label}: ${list}`);

@@ -63,7 +63,12 @@ export class ImportSession {
     for (const rec of batch.records) {
       const refused = known.refusal?.(rec);
       if (refused) {
-        this.refuse(rec, refused, out);
+        this.refuse(rec, refused, out, 'duplicate-key');
+        continue;
+      }
+      // A record that may only add to one the cache holds (an order from a report without prices).
+      if (rec.updatesOnly !== undefined && !known.has(rec.kind, rec.key)) {
+        this.refuse(rec, rec.updatesOnly, out, 'not-in-cache');
         continue;
       }
       const bucket = this.bucketOf(rec, known);
@@ -102,12 +107,12 @@ export class ImportSession {
   }
 
   /** Sets a record's rows aside with `reason`, naming its key column on its first row. */
-  private refuse(rec: ParsedRecord, reason: string, out: ClassifiedBatch): void {
+  private refuse(rec: ParsedRecord, reason: string, out: ClassifiedBatch, code: 'duplicate-key' | 'not-in-cache'): void {
     recordLines(rec).forEach((line, i) => {
       const at = rec.keyColumn ? { column: rec.keyColumn.column, columnName: rec.keyColumn.name } : {};
       out.quarantined.push(
         i === 0
-          ? { file: this.file, line, code: 'duplicate-key', reason, ...at }
+          ? { file: this.file, line, code, reason, ...at }
           : { file: this.file, line, code: 'group-member', reason: `another row of the same ${KIND_WORD[rec.kind]} (line ${rec.line}) was set aside` },
       );
       this.counts.rows.quarantined++;

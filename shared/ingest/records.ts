@@ -29,6 +29,11 @@ export interface ParsedRecordBase {
   rows: number;
   /** The column its key was read from (1-based, with its header), for a problem about the key itself. */
   keyColumn?: { column: number; name: string };
+  /**
+   * Set when the record may only add to one the cache holds (an order from a report without prices):
+   * why it is set aside when the cache holds none.
+   */
+  updatesOnly?: string;
   /** Records read from the same rows, e.g. the dispute on a Stripe payments row. */
   companions?: ParsedRecord[];
 }

@@ -24,6 +24,7 @@ function baseFields<K extends DomainKind>(kind: K, hashFields: readonly [string,
     lines: z.array(lineNumber).max(MAX_RECORD_LINES).nullable(),
     rows: z.int().min(0),
     keyColumn: z.strictObject({ column: z.int().min(1), name: recordText }).optional(),
+    updatesOnly: z.string().min(1).max(500).optional(),
   };
 }
 

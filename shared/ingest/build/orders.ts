@@ -2,7 +2,7 @@
 // fields from the first row that has them, totals either from the order total or summed items.
 import { orderKey, type Order } from '../../domain/order';
 import { hashFields } from '../contentHash';
-import { ORDER_HASH_FIELDS, scopeOf } from '../records';
+import { ORDER_HASH_FIELDS, scopeOf, type ParsedRecord } from '../records';
 import { orderStatusOf } from '../vocabulary';
 import { cardCells, cardCheckCells, cardChecksProvided } from './cardCells';
 import { amountAt, countryCell, recordCurrency, dateCell, guardedCell, minorUnits, outcomeCell, sumCells } from './cells';
@@ -93,6 +93,11 @@ export class OrderBuilder {
   private readonly providedUnpriced: readonly string[];
   private readonly scopeUnpriced: string;
   private readonly hasChannel: boolean;
+  /**
+   * Why an order of a file without any amount column (Amazon's Unshipped Orders report) is set aside
+   * when the cache does not hold it; null for a file with prices.
+   */
+  private readonly noPrices: string | null;
 
   constructor(private readonly ctx: BuildContext) {
     this.F = orderFieldIndices(ctx);
@@ -101,6 +106,10 @@ export class OrderBuilder {
     this.providedUnpriced = this.provided.filter((f) => f !== 'totalMinor' && f !== 'currency');
     this.scopeUnpriced = scopeOf('order', this.providedUnpriced);
     this.hasChannel = this.provided.includes('channel');
+    const pricesless = ctx.preset.options.pricesOptional === true && !ctx.mapped(this.F.total) && !ctx.mapped(this.F.lineAmount);
+    this.noPrices = pricesless
+      ? `${ctx.preset.label} has no prices, and this order is not in the cache yet: an order is not stored without its amount. Import a report of the order with its prices first (for Amazon: the All Orders report), then this file again`
+      : null;
   }
 
   /** Key of a row: the order number. */
@@ -127,7 +136,7 @@ export class OrderBuilder {
     if (createdAt === null) return;
     const currency = recordCurrency(ctx, g, F.currency, [F.total, F.lineAmount, F.lineDiscount], WHAT);
     if (currency === null) return;
-    const totalMinor = this.total(g, currency);
+    const totalMinor = this.noPrices ? 0 : this.total(g, currency);
     if (Number.isNaN(totalMinor)) return;
     const cancelled = ctx.first(g, F.cancelledAt) !== '';
     let status = options.defaultStatus ?? 'open';
@@ -181,9 +190,10 @@ export class OrderBuilder {
     if (outcome) order.knownOutcome = outcome;
     const many = g.lines.length > 1;
     // No total, no line amount and no currency in any row: an update keeps the amount the cache knows.
-    const priced = ctx.first(g, F.total) !== '' || ctx.first(g, F.lineAmount) !== '' || ctx.first(g, F.currency) !== '';
+    // A file without prices says nothing about the amount, whatever its currency column holds.
+    const priced = !this.noPrices && (ctx.first(g, F.total) !== '' || ctx.first(g, F.lineAmount) !== '' || ctx.first(g, F.currency) !== '');
     const provided = priced ? this.provided : this.providedUnpriced;
-    ctx.out.records.push({
+    const record: ParsedRecord = {
       kind: 'order',
       key: orderKey(order),
       value: order,
@@ -193,7 +203,14 @@ export class OrderBuilder {
       line: g.lines[0]!,
       lines: many ? g.lines.slice() : null,
       rows: g.lines.length,
-    });
+    };
+    if (this.noPrices) {
+      // Its 0.00 is no amount: the order may only add its address and buyer to the stored one.
+      record.updatesOnly = this.noPrices;
+      const c = ctx.resolved.columns[F.externalId]![0]!;
+      record.keyColumn = { column: c + 1, name: ctx.resolved.header.names[c] ?? '' };
+    }
+    ctx.out.records.push(record);
   }
 
   // Status cells repeat (`paid|fulfilled` a million times): remember what they mean.

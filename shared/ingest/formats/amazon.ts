@@ -69,6 +69,18 @@ export const AMAZON_UNSHIPPED: FormatPreset = {
     shipCountry: 'ship-country',
     channel: 'sales-channel',
   },
-  // Unshipped means paid and not yet sent; used only when the order is new to the cache.
-  options: { source: SOURCE, marketplace: 'amazon', timeZone: 'UTC', defaultCurrency: 'EUR', defaultStatus: 'paid', decimalMark: '.', grouping: 'adjacent' },
+  // Unshipped means paid and not yet sent; used only when the order is new to the cache. The Order
+  // Report (New Orders) has the prices above; the Unshipped Orders report, with the same marker
+  // columns, has none (order-id … quantity-to-ship … ship-address-1 …, no currency or item-price):
+  // its orders add buyer and address to the orders the All Orders report stored.
+  options: {
+    source: SOURCE,
+    marketplace: 'amazon',
+    timeZone: 'UTC',
+    defaultCurrency: 'EUR',
+    defaultStatus: 'paid',
+    decimalMark: '.',
+    grouping: 'adjacent',
+    pricesOptional: true,
+  },
 };

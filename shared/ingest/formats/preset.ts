@@ -39,6 +39,12 @@ export interface PresetOptions {
   defaultNetwork?: CardNetwork;
   /** Amounts are written in minor units without a decimal mark (PayPal's SFTP reports: 5000 is 50.00). */
   amountsInMinorUnits?: boolean;
+  /**
+   * Orders: the file may have no amount columns at all (Amazon's Unshipped Orders report lists what is
+   * left to ship, without prices). Its orders then add their other fields to orders the cache holds;
+   * one the cache does not hold is set aside, since an order stored without its amount would read 0.00.
+   */
+  pricesOptional?: boolean;
   /** Source of the orders that payments or disputes refer to, to build Dispute.orderKey. */
   orderSource?: string;
   /** Channel of the orders when the file names none: the own shop's name the analyst gave. */
@@ -129,6 +135,7 @@ export const formatPresetSchema = z.object({
     defaultStatus: z.enum(ORDER_STATUSES).optional(),
     decimalMark: z.enum(['.', ',']).optional(),
     amountsInMinorUnits: z.boolean().optional(),
+    pricesOptional: z.boolean().optional(),
     defaultNetwork: z.enum(CARD_NETWORKS).optional(),
     orderSource: z.string().max(120).optional(),
     channel: z.string().max(60).optional(),

@@ -148,6 +148,7 @@ function base<K extends DomainKind>(kind: K, fields: readonly string[]) {
     lines: fc.option(fc.array(fc.nat(), { maxLength: 5 }), { nil: null }),
     rows: fc.nat(),
     keyColumn: fc.record({ column: fc.integer({ min: 1, max: 500 }), name: text }, { noNullPrototype: true }),
+    updatesOnly: fc.string({ minLength: 1, maxLength: 80 }),
   };
 }
 const optionalBase = ['kind', 'key', 'hash', 'scope', 'provided', 'line', 'lines', 'rows', 'value'] as const;
