@@ -414,7 +414,7 @@ describe('npm run cli -- report kpi', () => {
 
 describe('the decisions CSV', () => {
   it('a bad decisions CSV exits 1 naming file and line', async () => {
-    const decisions = write('decisions.csv', `${writeDecisionsCsv(DECISIONS)}6,2026-11-20T10:00:00.000Z,zalando,Z4,shrug,,,K. Weber,,,,,\r\n`);
+    const decisions = write('decisions.csv', `${writeDecisionsCsv(DECISIONS)}6,2026-11-20T10:00:00.000Z,zalando,Z4,shrug,,,K. Weber,,,,,,\r\n`);
     const r = await cli('report', 'kpi', '--json', '--decisions', decisions, ...exportFiles());
     expect(r.status).toBe(1);
     // Header on line 1, the five entries on lines 2-6.
