@@ -53,6 +53,15 @@ export function formatMoney(minor: number, currency: string): string {
   return f.format(minor / 10 ** currencyDecimals(code));
 }
 
+/**
+ * What one minor unit of `from` is in minor units of `to`, when one unit of `from` is worth `rate`
+ * units of `to`. Rates are kept unit for unit (1 PLN = 0.23 EUR), amounts in minor units: a cent and
+ * a yen are not the same step, so ¥15,000 at 0.0062 is €93.00 (9,300 cents), not 93 cents.
+ */
+export function minorRate(from: string, to: string, rate: number): number {
+  return rate * 10 ** (currencyDecimals(to.trim().toUpperCase()) - currencyDecimals(from.trim().toUpperCase()));
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** `2026-05-01 10:00` in UTC: sortable, and the same on every analyst's laptop. */

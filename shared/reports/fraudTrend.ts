@@ -8,6 +8,8 @@
 // chargebacks in the period they were opened.
 import { REASON_FAMILIES, type ReasonFamily } from '../disputes/reasonCodes';
 import { periodIndex, periodsCovering, previousPeriods, type PeriodKind, type PeriodSpan } from './periods';
+import { currencyDecimals } from '../ingest/amounts';
+import { minorRate } from '../domain/money';
 
 export const TREND_DIMENSIONS = ['marketplace', 'country', 'paymentMethod', 'cardBrand'] as const;
 export type TrendDimension = (typeof TREND_DIMENSIONS)[number];
@@ -144,7 +146,10 @@ export function fraudTrend(orders: TrendOrders, chargebacks: readonly TrendCharg
   const nGroups = groups.length + 1;
   const cells: TrendFigures[][] = all.map(() => Array.from({ length: nGroups }, emptyFigures));
 
-  const rate = orders.currencyLabels.map((c) => (c === params.currency ? 1 : (params.rates[c] ?? NaN)));
+  // Minor units of each currency to minor units of the reporting one (minorRate): yen and cents differ.
+  const toReporting = (c: string): number | undefined =>
+    c === params.currency ? 1 : params.rates[c] === undefined ? undefined : minorRate(c, params.currency, params.rates[c]);
+  const rate = orders.currencyLabels.map((c) => toReporting(c) ?? NaN);
   const unconverted: Record<string, number> = {};
   const noRate = (currency: string) => {
     unconverted[currency] = (unconverted[currency] ?? 0) + 1;
@@ -184,7 +189,7 @@ export function fraudTrend(orders: TrendOrders, chargebacks: readonly TrendCharg
     const p = periodIndex(starts, end, cb.openedAt);
     if (p < 0) continue;
     const cell = cells[p]![cb.row >= 0 && live[cb.row] ? group[cb.row]! : unknownGroup]!;
-    const r = cb.currency === params.currency ? 1 : params.rates[cb.currency];
+    const r = toReporting(cb.currency);
     cell.chargebacks++;
     cell.byFamily[cb.family].count++;
     if (r === undefined) {
@@ -255,29 +260,35 @@ export interface TrendRow {
   chargebackValue: number;
 }
 
-export const major = (minor: number): number => Math.round(minor) / 100;
+/** Minor units of `currency` in major units: cents / 100, yen as they are, fils / 1000. */
+export const major = (minor: number, currency: string): number => Math.round(minor) / 10 ** currencyDecimals(currency);
 
-/** The six headline figures in major units, as the CLI and the CSV rows print them. */
-export function majorFigures(f: TrendFigures): Omit<TrendRow, 'period' | 'group'> {
+/** The six headline figures in major units of the reporting currency, as the CLI and the CSV rows print them. */
+export function majorFigures(f: TrendFigures, currency: string): Omit<TrendRow, 'period' | 'group'> {
   return {
     orders: f.orders,
-    orderValue: major(f.orderValueMinor),
+    orderValue: major(f.orderValueMinor, currency),
     fraudOrders: f.fraudOrders,
-    fraudValue: major(f.fraudValueMinor),
+    fraudValue: major(f.fraudValueMinor, currency),
     chargebacks: f.chargebacks,
-    chargebackValue: major(f.chargebackValueMinor),
+    chargebackValue: major(f.chargebackValueMinor, currency),
   };
 }
 
-export function trendRows(report: TrendReport): TrendRow[] {
-  const rows: TrendRow[] = [];
+/** The period and group cells that hold an order or a chargeback, in period then group order. */
+export function trendCells(report: TrendReport): { period: string; group: string; figures: TrendFigures }[] {
+  const out: { period: string; group: string; figures: TrendFigures }[] = [];
   report.cells.forEach((row, p) =>
     row.forEach((f, g) => {
       if (f.orders === 0 && f.chargebacks === 0) return;
-      rows.push({ period: report.periods[p]!.label, group: report.groups[g]!, ...majorFigures(f) });
+      out.push({ period: report.periods[p]!.label, group: report.groups[g]!, figures: f });
     }),
   );
-  return rows;
+  return out;
+}
+
+export function trendRows(report: TrendReport): TrendRow[] {
+  return trendCells(report).map((c) => ({ period: c.period, group: c.group, ...majorFigures(c.figures, report.params.currency) }));
 }
 
 /** Rings as the report sees them: members' times and values (in the reporting currency). */

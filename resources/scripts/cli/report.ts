@@ -168,8 +168,8 @@ async function runFraudTrend(args: readonly string[], io: CliIo, usage: string):
     to: iso(report.periods.at(-1)!.to),
     currency,
     rows: trendRows(report).map(({ group, period: label, ...f }) => ({ period: label, [dimension]: group, ...f })),
-    previous: figures(report.previousTotal),
-    total: figures(report.total),
+    previous: figures(report.previousTotal, report.params.currency),
+    total: figures(report.total, report.params.currency),
     /** Confirmed fraud of the range by source; an order with two sources counts in both. */
     fraudBy: report.total.fraudBy,
     unconverted: report.unconverted,

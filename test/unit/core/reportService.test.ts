@@ -130,6 +130,18 @@ describe('ReportService', () => {
     ]);
   });
 
+  it('converts a dispute in yen to the reporting euros in minor units of each: ¥16,000 is €100.00', async () => {
+    const service = await cacheWithFixture('report-service-yen');
+    const before = (await service.kpi(RANGE.from, RANGE.to)).report.disputes;
+    await db.meta.put({ key: 'reportRates', value: { currency: 'EUR', asOf: '2026-11-01', source: 'test', rates: { EUR: 1, PLN: 0.25, JPY: 0.00625 } } });
+    const inRange = DISPUTES.find((d) => d.openedAt >= RANGE.from && d.openedAt < RANGE.to)!;
+    await db.disputes.add({ ...inRange, id: 'dp_yen', orderKey: 'amazon.de:A9', amountMinor: 16_000, currency: 'JPY' });
+    const after = (await service.kpi(RANGE.from, RANGE.to)).report.disputes;
+    expect(after.currency).toBe('EUR');
+    expect(after.all.opened).toBe(before.all.opened + 1);
+    expect(after.all.openedValueMinor - before.all.openedValueMinor).toBe(10_000);
+  });
+
   it('saves a snapshot that reopens unchanged after the data changed, and cannot be overwritten', async () => {
     const service = await cacheWithFixture('report-service-4');
     const { report, dataHash } = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'marketplace' });

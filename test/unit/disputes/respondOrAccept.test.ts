@@ -4,6 +4,7 @@ import type { Dispute } from '../../../shared/domain/dispute';
 import {
   awaitsAnswer,
   cleanResponseCost,
+  costIn,
   defaultResponseCost,
   familyRecord,
   respondOrAccept,
@@ -33,6 +34,14 @@ describe('respond or accept', () => {
     const h = respondOrAccept(fraud, record, cost(5000), EUR_RATES);
     expect(h).toMatchObject({ verdict: 'accept', expectedMinor: -440 });
     expect(h.text).toMatch(/ − €50\.00 cost = .*4\.40: accept$/);
+  });
+
+  it('converts the cost into a currency with other decimals in its minor units: €25.00 is ¥4,000 at 160 yen to the euro', () => {
+    const yen = { network: 'visa', reasonCode: '10.4', amountMinor: 30_000, currency: 'JPY' } as const;
+    const h = respondOrAccept(yen, record, cost(2500), { currency: 'EUR', rates: { EUR: 1, JPY: 0.00625 } });
+    // 38 % × ¥30,000 = ¥11,400, less ¥4,000 (not ¥40, which 2500 cents at the rate unit for unit would give).
+    expect(h).toMatchObject({ verdict: 'respond', costMinor: 4000, expectedMinor: 7400 });
+    expect(costIn('KWD', cost(2500), { currency: 'EUR', rates: { EUR: 1, KWD: 3 } })).toMatchObject({ costMinor: 8333 });
   });
 
   it('accepts at exactly zero: only a positive expected value is worth the work', () => {

@@ -1,7 +1,7 @@
 // The fraud-trend report on the hand-written fixture (test/support/reportFixture.ts); every
 // expected figure is worked out by hand in the comments.
 import { describe, expect, it } from 'vitest';
-import { fraudRate, fraudRateByValue, fraudTrend, ringsOfRange, trendRows, type TrendParams } from '../../../shared/reports/fraudTrend';
+import { fraudRate, fraudRateByValue, fraudTrend, major, ringsOfRange, trendCells, trendRows, type TrendParams } from '../../../shared/reports/fraudTrend';
 import { periodLabel, periodsCovering, previousPeriods } from '../../../shared/reports/periods';
 import { confirmedFraud, fraudRowsOf, knownFraudKeys, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
 import type { Order } from '../../../shared/domain/order';
@@ -103,6 +103,22 @@ describe('fraud-trend report, by hand', () => {
       [1, 0, 0],
       [0, 0, 0],
     ]);
+  });
+
+  it('prints major units of the reporting currency, and converts minor units between currencies with other decimals', () => {
+    expect(major(12_345, 'EUR')).toBe(123.45);
+    expect(major(12_345, 'JPY')).toBe(12_345);
+    expect(major(12_345, 'KWD')).toBe(12.345);
+    // Reported in yen (1 EUR = 160 JPY, 1 PLN = 40 JPY): A1's €100.00 (10,000 cents) is ¥16,000, printed as 16000.
+    const yen = report({ currency: 'JPY', rates: { EUR: 160, PLN: 40 } });
+    const eur = report();
+    expect(trendCells(yen).map((c) => c.figures.orderValueMinor)).toEqual(trendCells(eur).map((c) => (c.figures.orderValueMinor / 100) * 160));
+    expect(trendRows(yen)[0]).toMatchObject({ period: '2026-W45', group: 'Amazon.de', orderValue: 150 * 160 });
+    expect(trendRows(yen).map((r) => r.chargebackValue)).toEqual(trendRows(eur).map((r) => r.chargebackValue * 160));
+    // An order in yen in a report in euros (1 JPY = 0.00625 EUR): ¥16,000 is €100.00, not €1.00.
+    const withYen = [...ORDERS, { ...ORDERS[0]!, externalId: 'A9', currency: 'JPY', totalMinor: 16_000 }];
+    const mixed = report({ rates: { ...RATES, JPY: 0.00625 } }, withYen);
+    expect(trendRows(mixed)[0]).toMatchObject({ period: '2026-W45', group: 'Amazon.de', orders: 3, orderValue: 250 });
   });
 
   it('splits by country and card brand, folding case', () => {

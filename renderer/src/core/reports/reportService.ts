@@ -6,6 +6,7 @@ import { disputesWithWorkflow } from '../../../../shared/disputes/standing';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { channelLabel, MARKETPLACE_LABEL, MARKETPLACES } from '../../../../shared/domain/order';
 import { isChargeback, type Dispute } from '../../../../shared/domain/dispute';
+import { minorRate } from '../../../../shared/domain/money';
 import { reasonFamily } from '../../../../shared/disputes/reasonCodes';
 import { sha256 } from '../../../../shared/decisions/chain';
 import {
@@ -274,7 +275,7 @@ export class ReportService {
     const [{ orders }, marks, rates] = await Promise.all([this.rings.current(), this.rings.decisions.currentMarks(), this.rates()]);
     const toReporting = (minor: number, currency: string) => {
       const r = currency === rates.currency ? 1 : rates.rates[currency.toUpperCase()];
-      return r === undefined ? 0 : Math.round(minor * r);
+      return r === undefined ? 0 : Math.round(minor * minorRate(currency, rates.currency, r));
     };
     const list = this.rings.lastRings().map((r) => ({
       id: r.id,
@@ -302,7 +303,7 @@ export class ReportService {
     const disputes = stored.map((d) => {
       const c = d.currency.trim().toUpperCase();
       const r = c === rates.currency ? 1 : rates.rates[c];
-      return r === undefined ? d : { ...d, amountMinor: Math.round(d.amountMinor * r), currency: rates.currency };
+      return r === undefined ? d : { ...d, amountMinor: Math.round(d.amountMinor * minorRate(c, rates.currency, r)), currency: rates.currency };
     });
     const slaHours = settings?.slaHours ?? 24;
     const { decisions } = team;

@@ -5,6 +5,7 @@ import { REASON_FAMILIES, REASON_FAMILY_LABEL } from '../../../../shared/dispute
 import { formatCount, formatMoney } from '../../../../shared/domain/money';
 import type { DisputeFigures } from '../../../../shared/reports/disputeKpis';
 import type { KpiReport } from '../../../../shared/reports/kpi';
+import { major } from '../../../../shared/reports/fraudTrend';
 import { TOO_FEW_DECIDED, type DisputeWins, type WinCount } from '../../../../shared/reports/disputeWins';
 import { EARLY_WARNING, thresholdsInForce, type ProgrammeMonth, type Threshold } from '../../../../shared/reports/programmes';
 import { Figure, hours, pct, ReportTable } from './reportParts';
@@ -39,8 +40,20 @@ function disputeRow(name: string, f: DisputeFigures, money: (m: number) => strin
   ];
 }
 
-function disputeCsv(name: string, f: DisputeFigures): (string | number | null)[] {
-  return [name, f.opened, f.openedValueMinor / 100, f.respondable, f.respondedInTime, f.won, f.lost, f.accepted, f.winRate, f.winRateByValue];
+/** A row of the disputes CSV; the value in major units of `currency`, empty when the disputes are in several. */
+function disputeCsv(name: string, f: DisputeFigures, currency: string | null): (string | number | null)[] {
+  return [
+    name,
+    f.opened,
+    currency ? major(f.openedValueMinor, currency) : null,
+    f.respondable,
+    f.respondedInTime,
+    f.won,
+    f.lost,
+    f.accepted,
+    f.winRate,
+    f.winRateByValue,
+  ];
 }
 
 const DISPUTE_COLUMNS = [
@@ -62,7 +75,8 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
   const cur = d.currency ?? '';
   // No currency means several, or none at all: with no disputes there is no value to show.
   const money = (m: number) =>
-    d.currency ? formatMoney(m, d.currency) : d.all.opened === 0 ? 'none in the period' : `${(m / 100).toFixed(2)} (mixed currencies)`;
+    // Amounts in several currencies do not add up: the table says so instead of a sum of unlike units.
+    d.currency ? formatMoney(m, d.currency) : d.all.opened === 0 ? 'none in the period' : 'several currencies';
   const families = REASON_FAMILIES.filter((f) => d.byFamily[f]);
   const networks = CARD_NETWORKS.filter((n) => d.byNetwork[n]);
   return (
@@ -101,7 +115,11 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         stamp={stamp}
         columns={DISPUTE_COLUMNS.map((c, i) => (i === 0 ? { label: 'Family' } : c))}
         rows={families.map((f) => disputeRow(REASON_FAMILY_LABEL[f], d.byFamily[f]!, money))}
-        csv={{ name: 'disputes-by-family', header: [...DISPUTE_HEADER, 'currency'], rows: families.map((f) => [...disputeCsv(f, d.byFamily[f]!), cur]) }}
+        csv={{
+          name: 'disputes-by-family',
+          header: [...DISPUTE_HEADER, 'currency'],
+          rows: families.map((f) => [...disputeCsv(f, d.byFamily[f]!, d.currency), cur]),
+        }}
       />
       <ReportTable
         title="Disputes by network"
@@ -109,7 +127,11 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         stamp={stamp}
         columns={DISPUTE_COLUMNS.map((c, i) => (i === 0 ? { label: 'Network' } : c))}
         rows={networks.map((n) => disputeRow(n, d.byNetwork[n]!, money))}
-        csv={{ name: 'disputes-by-network', header: [...DISPUTE_HEADER, 'currency'], rows: networks.map((n) => [...disputeCsv(n, d.byNetwork[n]!), cur]) }}
+        csv={{
+          name: 'disputes-by-network',
+          header: [...DISPUTE_HEADER, 'currency'],
+          rows: networks.map((n) => [...disputeCsv(n, d.byNetwork[n]!, d.currency), cur]),
+        }}
       />
       {report.wins && <WhatWins wins={report.wins} stamp={stamp} />}
 

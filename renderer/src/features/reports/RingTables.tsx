@@ -54,7 +54,7 @@ export function RingTables({
           csv={{
             name: id,
             header: ['ring', 'orders_in_range', 'value_in_range', 'first_seen', 'risk', 'verdict', 'currency'],
-            rows: list.map((r) => [r.id, r.ordersInRange, major(r.valueInRangeMinor), formatDate(r.firstSeen), r.score, r.status ?? '', currency]),
+            rows: list.map((r) => [r.id, r.ordersInRange, major(r.valueInRangeMinor, currency), formatDate(r.firstSeen), r.score, r.status ?? '', currency]),
           }}
           actions={(i) =>
             onRing ? (

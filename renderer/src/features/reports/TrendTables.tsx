@@ -2,7 +2,7 @@
 // reason family, and every period and group.
 import { REASON_FAMILIES, REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
 import { formatCount } from '../../../../shared/domain/money';
-import { DIMENSION_LABEL, fraudRate, major, NO_ORDER_GROUP, trendRows, type TrendReport } from '../../../../shared/reports/fraudTrend';
+import { DIMENSION_LABEL, fraudRate, major, NO_ORDER_GROUP, trendCells, trendRows, type TrendReport } from '../../../../shared/reports/fraudTrend';
 import type { OrdersWhat } from '../../../../shared/reports/ordersBehind';
 import { change, changePp, pct, ReportTable, type Column } from './reportParts';
 import { groupsByOrders } from './trendChartData';
@@ -68,13 +68,13 @@ export function ByGroupTable({
           return [
             g,
             f.orders,
-            major(f.orderValueMinor),
+            major(f.orderValueMinor, report.params.currency),
             f.fraudOrders,
-            major(f.fraudValueMinor),
+            major(f.fraudValueMinor, report.params.currency),
             fraudRate(f),
             fraudRate(report.previousByGroup[i]!),
             f.chargebacks,
-            major(f.chargebackValueMinor),
+            major(f.chargebackValueMinor, report.params.currency),
             report.params.currency,
           ];
         }),
@@ -128,9 +128,9 @@ export function ByFamilyTable({ report, stamp, money }: TableProps) {
         rows: REASON_FAMILIES.map((f) => [
           f,
           t.byFamily[f].count,
-          major(t.byFamily[f].valueMinor),
+          major(t.byFamily[f].valueMinor, report.params.currency),
           p.byFamily[f].count,
-          major(p.byFamily[f].valueMinor),
+          major(p.byFamily[f].valueMinor, report.params.currency),
           report.params.currency,
         ]),
       }}
@@ -140,6 +140,7 @@ export function ByFamilyTable({ report, stamp, money }: TableProps) {
 
 export function PeriodRowsTable({ report, stamp, money }: TableProps) {
   const dim = DIMENSION_LABEL[report.params.dimension];
+  const cells = trendCells(report);
   const rows = trendRows(report);
   return (
     <ReportTable
@@ -147,16 +148,16 @@ export function PeriodRowsTable({ report, stamp, money }: TableProps) {
       testId="trend-rows"
       stamp={stamp}
       columns={[{ label: 'Period' }, { label: dim }, ...FRAUD_COLUMNS, ...CHARGEBACK_COLUMNS]}
-      rows={rows.map((r) => [
+      rows={rows.map((r, i) => [
         r.period,
         r.group,
         formatCount(r.orders),
-        money(r.orderValue * 100),
+        money(cells[i]!.figures.orderValueMinor),
         formatCount(r.fraudOrders),
-        money(r.fraudValue * 100),
+        money(cells[i]!.figures.fraudValueMinor),
         pct(r.orders ? r.fraudOrders / r.orders : null),
         formatCount(r.chargebacks),
-        money(r.chargebackValue * 100),
+        money(cells[i]!.figures.chargebackValueMinor),
       ])}
       csv={{
         name: `fraud-trend-${report.params.period}-by-${report.params.dimension}`,
