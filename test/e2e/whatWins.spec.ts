@@ -73,4 +73,14 @@ test('what wins: an open dispute says respond with its numbers, and a higher cos
   await cost.getByRole('button', { name: 'Save cost' }).click();
   await expect(cost).toContainText('Line 1: write a currency code and an amount');
   await expect(hint).toHaveText(/: accept$/);
+
+  // Costs are in each currency's own units: yen have no decimals, so ¥3,000 is kept as 3000 and shown so again.
+  await cost.getByLabel('Cost of responding').fill('EUR 9999.00\nJPY 30.5');
+  await cost.getByRole('button', { name: 'Save cost' }).click();
+  await expect(cost).toContainText('Line 2: JPY has 0 decimals');
+  await cost.getByLabel('Cost of responding').fill('EUR 9999.00\nJPY 3000');
+  await cost.getByRole('button', { name: 'Save cost' }).click();
+  await expect(cost.getByText('Saved.')).toBeVisible();
+  await expect(cost.locator('summary')).toContainText('Cost of responding: €9,999.00 per dispute (+1 currencies)');
+  await expect(cost.getByLabel('Cost of responding')).toHaveValue('EUR 9999.00\nJPY 3000');
 });

@@ -2,6 +2,8 @@
 // too few decided disputes: the analyst's figures behind every respond-or-accept hint.
 import { useState } from 'react';
 import { formatMoney, showDate } from '../../../../shared/domain/money';
+import { claimAmountMinor } from '../../../../shared/disputes/claims';
+import { currencyDecimals } from '../../../../shared/ingest/amounts';
 import { cache } from '../../core/client';
 import type { ResponseCostSettings } from '../../core/contract';
 import { SaveStatus } from '../../app/Alerts';
@@ -12,14 +14,19 @@ function parseCosts(text: string): ResponseCostSettings['costs'] | string {
   const out: ResponseCostSettings['costs'] = [];
   for (const [n, line] of text.split('\n').entries()) {
     if (!line.trim()) continue;
-    const m = /^\s*([A-Za-z]{3})\s*[ =:]\s*(\d+(?:[.,]\d{1,2})?)\s*$/.exec(line);
+    const m = /^\s*([A-Za-z]{3})\s*[ =:]\s*(\d+(?:[.,]\d+)?)\s*$/.exec(line);
     if (!m) return `Line ${n + 1}: write a currency code and an amount, e.g. "EUR 25.00"`;
-    out.push({ currency: m[1]!.toUpperCase(), costMinor: Math.round(Number(m[2]!.replace(',', '.')) * 100) });
+    const currency = m[1]!.toUpperCase();
+    // In the currency's own minor units: JPY 3000 is ¥3,000, KWD 7.500 is 7,500 fils.
+    const costMinor = claimAmountMinor(m[2]!, currency);
+    if (Number.isNaN(costMinor)) return `Line ${n + 1}: ${currency} has ${currencyDecimals(currency)} decimal${currencyDecimals(currency) === 1 ? '' : 's'}`;
+    out.push({ currency, costMinor });
   }
   return out;
 }
 
-const costLines = (s: ResponseCostSettings) => s.costs.map((c) => `${c.currency} ${(c.costMinor / 100).toFixed(2)}`).join('\n');
+const costLines = (s: ResponseCostSettings) =>
+  s.costs.map((c) => `${c.currency} ${(c.costMinor / 10 ** currencyDecimals(c.currency)).toFixed(currencyDecimals(c.currency))}`).join('\n');
 
 export function ResponseCostEditor({ onSaved }: { onSaved: () => Promise<void> }) {
   const setting = useAsync(() => cache.disputeResponseCost(), []);
