@@ -4,26 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/order';
 import { MemoryKnownRecords } from '../../../shared/ingest';
 import { mergeProvided } from '../../../shared/ingest/writePlan';
-import { bucketsAddUp, fixture, runImport, values } from './support';
-
-const lines = (name: string) =>
-  new TextDecoder()
-    .decode(fixture(name))
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .filter((l) => l !== '');
-
-/** A copy of a tab-separated row with some columns set by name. */
-function withCells(header: string, row: string, cells: Record<string, string>): string {
-  const names = header.split('\t');
-  const f = row.split('\t');
-  for (const [name, value] of Object.entries(cells)) {
-    const i = names.indexOf(name);
-    if (i < 0) throw new Error(`no column ${name}`);
-    f[i] = value;
-  }
-  return f.join('\t');
-}
+import { bucketsAddUp, fixture, fixtureLines as lines, runImport, values, withCells } from './support';
 
 // Seller Central's Unshipped Orders report (Orders > Order Reports > Unshipped Orders) lists what is
 // left to ship: buyer, address and quantities, no currency and no prices. Its header as public

@@ -4,26 +4,7 @@ import type { Order } from '../../../shared/domain/order';
 import type { Payment } from '../../../shared/domain/payment';
 import { MemoryKnownRecords } from '../../../shared/ingest';
 import { mergeProvided } from '../../../shared/ingest/writePlan';
-import { bucketsAddUp, fixture, runImport, values } from './support';
-
-const lines = (name: string) =>
-  new TextDecoder()
-    .decode(fixture(name))
-    .replace(/^\uFEFF/, '')
-    .split('\n')
-    .filter((l) => l !== '');
-
-/** A copy of a tab-separated row with some columns set by name. */
-function withCells(header: string, row: string, cells: Record<string, string>): string {
-  const names = header.split('\t');
-  const f = row.split('\t');
-  for (const [name, value] of Object.entries(cells)) {
-    const i = names.indexOf(name);
-    if (i < 0) throw new Error(`no column ${name}`);
-    f[i] = value;
-  }
-  return f.join('\t');
-}
+import { bucketsAddUp, fixtureLines as lines, runImport, values, withCells } from './support';
 
 describe('PayPal activity download, German account: funding rows are not customer payments', () => {
   // Typ as German PayPal writes it for a bank top-up that settles a negative balance (the counterpart of

@@ -68,3 +68,23 @@ export function mappedWooOrders(mapping: Record<string, string>): FormatPreset {
     options: { source: 'woo', marketplace: 'shop', timeZone: 'Europe/Berlin', grouping: 'adjacent' },
   };
 }
+
+/** A fixture's non-empty lines, without a BOM (CRLF or LF line ends). */
+export const fixtureLines = (name: string): string[] =>
+  new TextDecoder()
+    .decode(fixture(name))
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
+
+/** A copy of a tab-separated row with some columns set by name. */
+export function withCells(header: string, row: string, cells: Record<string, string>): string {
+  const names = header.split('\t');
+  const f = row.split('\t');
+  for (const [name, value] of Object.entries(cells)) {
+    const i = names.indexOf(name);
+    if (i < 0) throw new Error(`no column ${name}`);
+    f[i] = value;
+  }
+  return f.join('\t');
+}
