@@ -99,11 +99,16 @@ export function orderStatusOf(statusCells: string, cancelled: boolean): { status
  * PayPal writes the status in the account's language: `Negato`, `Denegado`, `Geweigerd`,
  * `Odrzucono` are denied payments, `Remboursé`, `Rimborsato`, `Reembolsado`, `Terugbetaald`,
  * `Zwrócono` refunded ones (accents are dropped first: `Zwrócono` is read as `zwrocono`).
+ * Stripe's unified payments export writes a PaymentIntent's state: `requires_payment_method` (a
+ * declined card returns the intent there), `requires_action` (3-D Secure never completed),
+ * `requires_confirmation`, `Incomplete` and `Expired` took no money either. `requires_capture`
+ * (Uncaptured) is an authorisation, read as paid like Adyen's `Authorised`.
  */
 export function paymentStatusOf(statusCell: string, amount4: number, refunded4: number): Payment['status'] {
   // A payments file repeats its status cells a million times: only text beyond ASCII is folded.
   const t = token(/[^\x00-\x7f]/.test(statusCell) ? statusCell.normalize('NFD').replace(/\p{M}/gu, '') : statusCell);
   if (/fail|declin|block|fehlgeschlagen|abgelehnt|cancel|storn|refus|denied|annul|anulow|negat|rifiut|deneg|rechaz|geweigerd|odrzuc/.test(t)) return 'failed';
+  if (t === 'requirespaymentmethod' || t === 'requiresaction' || t === 'requiresconfirmation' || t === 'incomplete' || t === 'expired') return 'failed';
   if (t === 'refunded' || t === 'erstattet' || /rembours|rimborsat|reembols|terugbetaald|zwrocon/.test(t) || (refunded4 > 0 && refunded4 >= amount4))
     return 'refunded';
   return 'succeeded';

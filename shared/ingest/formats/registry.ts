@@ -16,7 +16,7 @@ import {
 } from './paypal';
 import type { FormatPreset } from './preset';
 import { SHOPIFY_ORDERS } from './shopify';
-import { STRIPE_DISPUTES, STRIPE_PAYMENTS } from './stripe';
+import { STRIPE_DISPUTES, STRIPE_PAYMENTS, STRIPE_PAYMENTS_CREATED_UTC } from './stripe';
 import { ZALANDO_ORDERS } from './zalando';
 
 export const BUILT_IN_PRESETS: readonly FormatPreset[] = [
@@ -25,6 +25,7 @@ export const BUILT_IN_PRESETS: readonly FormatPreset[] = [
   AMAZON_UNSHIPPED,
   ZALANDO_ORDERS,
   STRIPE_PAYMENTS,
+  STRIPE_PAYMENTS_CREATED_UTC,
   STRIPE_DISPUTES,
   PAYPAL_ACTIVITY_EN,
   PAYPAL_ACTIVITY_DE,

@@ -14,7 +14,7 @@ export const STRIPE_PAYMENTS: FormatPreset = {
   mapping: {
     id: 'id',
     orderRef: STRIPE_ORDER_REFERENCE,
-    createdAt: 'Created date (UTC)',
+    createdAt: ['Created date (UTC)', 'Created (UTC)'],
     amount: 'Amount',
     amountRefunded: 'Amount Refunded',
     currency: 'Currency',
@@ -44,6 +44,18 @@ export const STRIPE_PAYMENTS: FormatPreset = {
     disputeDueAt: 'Dispute Evidence Due (UTC)',
   },
   options: { source: 'stripe', timeZone: 'UTC', decimalMark: '.', orderSource: 'shopify', grouping: 'none' },
+};
+
+/**
+ * The payments export as Stripe wrote it before `Created (UTC)` became `Created date (UTC)`, read
+ * the same way. `Amount Refunded` tells it from the balance history and the application-fee export
+ * of those years, which also have an id, `Created (UTC)`, an amount and (the balance history) a status.
+ */
+export const STRIPE_PAYMENTS_CREATED_UTC: FormatPreset = {
+  ...STRIPE_PAYMENTS,
+  id: 'stripe-payments-created-utc',
+  label: 'Stripe payments export (older, Created (UTC))',
+  markerColumns: ['id', 'Created (UTC)', 'Amount', 'Amount Refunded', 'Currency', 'Status'],
 };
 
 export const STRIPE_DISPUTES: FormatPreset = {
