@@ -8,6 +8,13 @@ export interface Payment extends CardChecks {
   provider: string;
   /** The order reference this payment carries (metadata or description). */
   orderRef: string;
+  /**
+   * The source of the orders `orderRef` numbers (`shopify`, or a named own shop's `shopify@outlet`),
+   * as the file was imported for. Two own shops number their orders alike: without it, a payment
+   * for the outlet's #1001 would lend its card and IP to the main shop's #1001. Absent on payments
+   * stored before payments said so: those join as they did, the importing file's shop.
+   */
+  orderSource?: string;
   createdAt: number;
   amountMinor: number;
   currency: string;

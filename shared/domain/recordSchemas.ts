@@ -66,6 +66,7 @@ export const paymentSchema = z.strictObject({
   id: recordText,
   provider: recordText,
   orderRef: recordText,
+  orderSource: recordText.optional(),
   createdAt: recordTime,
   amountMinor,
   currency,

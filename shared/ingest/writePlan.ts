@@ -171,16 +171,24 @@ export function ordersPaymentsReach(
   return out;
 }
 
-/** The own-shop orders of the source the payments refer to: the one rule, both ways round. */
-export const joinsPayments = (o: Order, orderSource: string): boolean => o.marketplace === 'shop' && o.source === orderSource;
+/**
+ * Whether payment `p` may speak for order `o` (its reference already matched): an own-shop order of
+ * the source the payment names. A payment stored before payments named it is taken as the source
+ * `fallback` (the importing file's), as every payment was then.
+ */
+export const paysFor = (p: Pick<Payment, 'orderSource'>, o: Pick<Order, 'marketplace' | 'source'>, fallback: string): boolean =>
+  o.marketplace === 'shop' && o.source === (p.orderSource ?? fallback);
 
-/** Order references whose payments `orders` need (every spelling), for one query. */
-export function paymentRefsOf(orders: readonly Order[], orderSource: string): string[] {
-  return [...new Set(orders.filter((o) => joinsPayments(o, orderSource)).flatMap((o) => orderRefVariants(o.externalId)))];
+/** Order references whose payments `orders` need (every spelling, every own shop's), for one query. */
+export function paymentRefsOf(orders: readonly Order[]): string[] {
+  return [...new Set(orders.filter((o) => o.marketplace === 'shop').flatMap((o) => orderRefVariants(o.externalId)))];
 }
 
-/** Each joining order with the facts of its decisive payment: the same object when none adds anything. */
-export function withDecisivePayments(orders: readonly Order[], payments: readonly Payment[], orderSource: string): Order[] {
+/**
+ * Each own-shop order with the facts of its decisive payment among those for its shop: the same
+ * object when none adds anything. `fallback` is the shop a payment without one is taken for.
+ */
+export function withDecisivePayments(orders: readonly Order[], payments: readonly Payment[], fallback: string): Order[] {
   const byRef = new Map<string, Payment[]>();
   for (const p of payments) {
     const list = byRef.get(p.orderRef) ?? [];
@@ -188,8 +196,8 @@ export function withDecisivePayments(orders: readonly Order[], payments: readonl
     byRef.set(p.orderRef, list);
   }
   return orders.map((o) => {
-    if (!joinsPayments(o, orderSource)) return o;
-    const p = decisivePayment(orderRefVariants(o.externalId).flatMap((r) => byRef.get(r) ?? []));
+    if (o.marketplace !== 'shop') return o;
+    const p = decisivePayment(orderRefVariants(o.externalId).flatMap((r) => (byRef.get(r) ?? []).filter((x) => paysFor(x, o, fallback))));
     return p ? withPaymentFacts(o, p) : o;
   });
 }

@@ -95,6 +95,9 @@ export class PaymentBuilder {
       provider: options.source,
       // A description like "Shopify order #1001" carries the order number among other words.
       orderRef: orderReference(ctx.identifier(g, F.orderRef)),
+      // Which shop's orders the reference numbers (not part of the content hash: a file read again
+      // is unchanged; the shop it is imported for is the analyst's answer, not the file's content).
+      ...(options.orderSource ? { orderSource: options.orderSource } : {}),
       createdAt,
       amountMinor,
       currency,

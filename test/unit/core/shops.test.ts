@@ -123,6 +123,43 @@ describe('once the cache holds two shops, every own-shop file says which', () =>
     expect(await ipOf('shopify:#1001')).toBe('');
   });
 
+  it('a shop’s payments never join another shop’s order of the same number, whichever file comes first', async () => {
+    const service = await twoShops();
+    completed((await service.run([fx('stripe-payments.csv')], null, undefined, {}, { shop: 'Outlet' }))[0]);
+    const ipOf = async (key: string) => {
+      const index = await OrderKeyIndex.load(db);
+      const at = index.get(key)!;
+      return (await new OrderRepository(db).readRows(at.blockId, [at.row])).orders[0]!.ip;
+    };
+    expect(await ipOf('shopify@outlet:#1001')).toBe('203.0.113.7');
+    // The own shop's next export (new statuses: every order updated) meets the outlet's payment for #1001 in the cache.
+    const own = file('shop-a-later.csv', shopifyExport(shopOrders(40, '2026-05-01', 20, 'a.example')).replaceAll(',paid,', ',refunded,'));
+    const r = completed((await service.run([own], null, undefined, {}, { shop: null }))[0]);
+    expect(r.summary).toMatchObject({ updated: 40 });
+    expect(await ipOf('shopify:#1001')).toBe('');
+    expect(await ipOf('shopify@outlet:#1001')).toBe('203.0.113.7');
+    // The outlet's payments are labelled with the orders they are for, in the cache.
+    const stored = await new PaymentStore(db).get('ch_3PaidAAA1');
+    expect(stored).toMatchObject({ orderRef: '#1001', orderSource: 'shopify@outlet' });
+  });
+
+  it('a shop’s orders imported after its payments take them (and only theirs)', async () => {
+    const { service } = await setUp();
+    // The outlet's payments first, then the outlet's orders: its #1001 takes the payment's IP; the own shop's does not.
+    completed((await service.run([fx('stripe-payments.csv')], null, undefined, {}, { shop: 'Outlet' }))[0]);
+    const outlet = file('outlet.csv', shopifyExport(shopOrders(40, '2026-06-15', 70, 'b.example')));
+    const orders = completed((await service.run([outlet], null, undefined, {}, { shop: 'Outlet' }))[0]);
+    expect(orders.summary).toMatchObject({ created: 40 });
+    expect(orders.enrichedOrders).toBeGreaterThan(0);
+    const index = await OrderKeyIndex.load(db);
+    const ipOf = async (key: string) => {
+      const at = index.get(key)!;
+      return (await new OrderRepository(db).readRows(at.blockId, [at.row])).orders[0]!.ip;
+    };
+    expect(await ipOf('shopify@outlet:#1001')).toBe('203.0.113.7');
+    expect(await ipOf('shopify:#1001')).toBe('');
+  });
+
   it('a shop chosen for a file still asks before it changes that shop’s orders', async () => {
     const service = await twoShops();
     // The own shop's export, said by mistake to be the outlet's: its #1001-#1040 meet the outlet's with other facts.

@@ -207,6 +207,7 @@ describe('Stripe payments export', () => {
       id: 'ch_3PaidAAA1',
       provider: 'stripe',
       orderRef: '#1001',
+      orderSource: 'shopify',
       createdAt: utc(2026, 5, 1, 8, 0, 5),
       amountMinor: 5990,
       currency: 'EUR',

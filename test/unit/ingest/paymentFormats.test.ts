@@ -241,6 +241,7 @@ describe('Adyen received payments report', () => {
       id: '8836000000001011',
       provider: 'adyen',
       orderRef: '#1001',
+      orderSource: 'shopify',
       createdAt: utc(2026, 5, 1, 8, 0, 5),
       amountMinor: 5990,
       currency: 'EUR',

@@ -78,11 +78,27 @@ describe('the payment join', () => {
     const shop = order({ externalId: '#1001' });
     const amazon = order({ externalId: '#1001', marketplace: 'amazon', source: 'amazon' });
     const paid = [payment({ status: 'failed', cardLast4: '0002' }), payment({ id: 'ch_2', cardLast4: '4242', cardBin: '424242', createdAt: 900 })];
-    expect(paymentRefsOf([shop, amazon], 'shopify')).toEqual(['#1001', '1001']);
+    expect(paymentRefsOf([shop, amazon])).toEqual(['#1001', '1001']);
     const [joined, untouched] = withDecisivePayments([shop, amazon], paid, 'shopify');
     expect(joined).toMatchObject({ cardLast4: '4242', cardBin: '424242' });
     expect(untouched).toBe(amazon);
     expect(withDecisivePayments([shop], [], 'shopify')[0]).toBe(shop);
+  });
+
+  it("joins a payment to its own shop's order only: another shop's #1001, or a payment without a shop, other than the fallback, is left alone", () => {
+    const main = order({ externalId: '#1001' });
+    const outlet = order({ externalId: '#1001', source: 'shopify@outlet' });
+    const forOutlet = payment({ id: 'ch_out', cardLast4: '1111', orderSource: 'shopify@outlet' });
+    const forMain = payment({ id: 'ch_main', cardLast4: '2222', orderSource: 'shopify', createdAt: 1 });
+    const older = payment({ id: 'ch_old', cardLast4: '3333', createdAt: 2 });
+    expect(paymentRefsOf([main, outlet])).toEqual(['#1001', '1001']);
+    const [m, o] = withDecisivePayments([main, outlet], [forOutlet, forMain], 'shopify');
+    expect(m).toMatchObject({ cardLast4: '2222' });
+    expect(o).toMatchObject({ cardLast4: '1111' });
+    // A payment stored before payments named their shop is the fallback shop's, as it was.
+    const [m2, o2] = withDecisivePayments([main, outlet], [older], 'shopify');
+    expect(m2).toMatchObject({ cardLast4: '3333' });
+    expect(o2).toBe(outlet);
   });
 
   it('mergeProvided takes only the provided fields', () => {

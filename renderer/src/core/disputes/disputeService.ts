@@ -116,7 +116,10 @@ export class DisputeService {
     const byOrder = new Map<string, typeof ctx.disputes>();
     for (const x of ctx.disputes) byOrder.set(x.orderKey, [...(byOrder.get(x.orderKey) ?? []), x]);
     const paymentOf = (o: Order): Payment | null =>
-      (orderKey(o) === d.orderKey && disputed) || payments.find((p) => p.orderRef === o.externalId && p.status !== 'failed') || null;
+      (orderKey(o) === d.orderKey && disputed) ||
+      // Another own shop's #1001 is another customer's order: its payment is not this one's evidence.
+      payments.find((p) => p.orderRef === o.externalId && p.status !== 'failed' && (p.orderSource === undefined || p.orderSource === o.source)) ||
+      null;
     const history: PackOrder[] = orders.map((o) => ({ order: o, payment: paymentOf(o), disputes: byOrder.get(orderKey(o)) ?? [] }));
     return evidencePack({
       dispute: d,

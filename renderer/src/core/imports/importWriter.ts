@@ -236,7 +236,7 @@ export class ImportWriter {
     // A cache without payments has none to join: the orders file alone (the usual first import)
     // then skips listing every order's reference spellings and asking for them.
     const noPayments = plan.payments.length === 0 && !(await this.payments.any());
-    const refs = noPayments ? [] : paymentRefsOf(all, this.orderSource);
+    const refs = noPayments ? [] : paymentRefsOf(all);
     const payments = refs.length === 0 ? [] : await this.payments.byOrderRefs(refs);
     if (payments.length === 0) return { orders, stamps, keys, superseded };
     const joined = withDecisivePayments(all, payments, this.orderSource);
