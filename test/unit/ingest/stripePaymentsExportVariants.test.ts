@@ -114,7 +114,14 @@ describe('the unified payments export', () => {
       ['ch_disp', 2000, 'JPY', 'succeeded'],
     ]);
     expect(values<Dispute>(run, 'dispute')).toEqual([
-      expect.objectContaining({ paymentId: 'ch_disp', amountMinor: 2000, currency: 'JPY', reasonCode: 'fraudulent', status: 'new', openedAt: utc(2026, 5, 10, 9) }),
+      expect.objectContaining({
+        paymentId: 'ch_disp',
+        amountMinor: 2000,
+        currency: 'JPY',
+        reasonCode: 'fraudulent',
+        status: 'new',
+        openedAt: utc(2026, 5, 10, 9),
+      }),
     ]);
     expect(bucketsAddUp(run.summary)).toBe(true);
   });
