@@ -19,6 +19,10 @@ export const SIGNALS = {
   devicesPerCard: { label: 'Devices that used its card within 24 h', text: (v: number) => `card used on ${v} devices in 24 h` },
   accountsPerAddress: { label: 'Accounts shipping to its address within 7 days', text: (v: number) => `${v} accounts ship to its address within 7 days` },
   cardsPerDevice: { label: 'Cards used on its device within 24 h', text: (v: number) => `${v} cards used on its device in 24 h` },
+  declinedCards: {
+    label: 'Different cards declined on its device, IP, e-mail or account in the 24 h before it',
+    text: (v: number) => `${v} card${v === 1 ? '' : 's'} declined on its device, IP or account in 24 h`,
+  },
   cvcFailed: { label: 'The issuer says the CVC was wrong (1 = yes)', text: () => 'CVC check failed' },
   avsFailed: {
     label: 'Address check failed: 1 = postcode or line 1, 2 = both',
@@ -63,14 +67,22 @@ export interface Score {
   matrixVersion: number;
 }
 
+/**
+ * Version 2 added card testing (declined-cards-*). A cache keeps scoring with the matrix it saved
+ * last, rules and all; the default scores only where none was ever saved, and says so by its number.
+ */
 export const DEFAULT_MATRIX: Matrix = {
-  version: 1,
+  version: 2,
   rules: [
     { id: 'ring-fraud', signal: 'ringFraudDisputes', atLeast: 1, points: 40 },
     { id: 'prior-chargeback', signal: 'priorChargebacks', atLeast: 1, points: 35 },
     { id: 'ring-3', signal: 'ringSize', atLeast: 3, points: 25 },
     { id: 'devices-per-card', signal: 'devicesPerCard', atLeast: 3, points: 25 },
     { id: 'cards-per-device', signal: 'cardsPerDevice', atLeast: 3, points: 25 },
+    // One or two declined cards is a customer with a blocked card or a typo; three different ones in
+    // a day is someone working through a list, and ten leaves no doubt: review on its own.
+    { id: 'declined-cards-10', signal: 'declinedCards', atLeast: 10, points: 40 },
+    { id: 'declined-cards-3', signal: 'declinedCards', atLeast: 3, points: 25 },
     { id: 'pickup-200', signal: 'pickupHighValue', atLeast: 200, points: 20 },
     { id: 'accounts-per-address', signal: 'accountsPerAddress', atLeast: 3, points: 20 },
     { id: 'marketplace-risk-high', signal: 'marketplaceRisk', atLeast: 2, points: 30 },

@@ -1,5 +1,5 @@
 // Signal values per order for the scoring matrix, from the cache's key index (who shares which
-// card, device, e-mail and address), the rings and the disputes. Computed for the orders asked
+// card, device, e-mail and address), the rings, the disputes and the declined payments. Computed for the orders asked
 // for (the review candidates), with per-customer figures gathered once over all current orders.
 import { isChargeback, type Dispute } from '../domain/dispute';
 import { currencyDecimals } from '../ingest/amounts';
@@ -9,6 +9,9 @@ import type { KeyIndex } from '../linking/keyIndex';
 import { isCardSummaryRule } from '../normalize/card';
 import type { SignalValues } from './matrix';
 import { reasonFamily } from '../disputes/reasonCodes';
+import type { HubRule } from '../linking/hubs';
+import type { KeyType } from '../normalize';
+import { declinedCardsBefore, type DeclinedPayment } from './cardTesting';
 
 const DAY_MS = 86_400_000;
 
@@ -47,6 +50,10 @@ export interface SignalContext {
   ringOf: ReadonlyMap<number, { size: number; fraudDisputes: number }>;
   /** Rates into EUR per currency, for signals measured in EUR (default: the reports' indicative rates). */
   eurRates?: Readonly<Record<string, number>>;
+  /** Payments of the cache (failed ones are read), for card testing (cardTesting.ts); none: no declines known. */
+  payments?: readonly DeclinedPayment[];
+  /** When a shared value is a hub, per key type, as the rings judge it (default: DEFAULT_HUB_RULES). */
+  hubRules?: Readonly<Record<KeyType, HubRule>>;
 }
 
 export function computeSignals(ctx: SignalContext, positions: readonly number[]): SignalValues[] {
@@ -121,6 +128,8 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     return seen.size;
   };
 
+  const declinedCards = declinedCardsBefore({ orders, live, index, payments: ctx.payments ?? [], hubRules: ctx.hubRules });
+
   return positions.map((i) => {
     const o = orders[i]!;
     const v: SignalValues = {};
@@ -162,6 +171,8 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     v.devicesPerCard = spread(i, 'card', 'device');
     v.accountsPerAddress = accountsAt(i);
     v.cardsPerDevice = spread(i, 'device', 'card');
+    const declined = declinedCards(i);
+    if (declined) v.declinedCards = declined;
     const c = index.customerOf[i]!;
     if (first.get(c) === o.createdAt) v.newCustomer = 1;
     const t = totals.get(`${c}|${o.currency}`);

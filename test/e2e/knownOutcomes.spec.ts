@@ -73,7 +73,7 @@ test('a labelled export: the wizard maps its outcome column, the order shows it,
   await expect(panel.getByTestId('outcome-evaluation-over')).toHaveText('Against 5 orders with a known outcome (2 fraud):');
   const row = (label: string) => table.locator('tbody tr', { hasText: label }).locator('td').allTextContents();
   // Label, flagged, TP, FP, FN, TN, precision, recall, share flagged.
-  expect(await row('Current v1, hold ≥ 60')).toEqual(['Current v1, hold ≥ 60', '0', '0', '0', '2', '3', '–', '0.0 %', '0.0 %']);
-  expect(await row('Current v1, review ≥ 30')).toEqual(['Current v1, review ≥ 30', '0', '0', '0', '2', '3', '–', '0.0 %', '0.0 %']);
+  expect(await row('Current v2, hold ≥ 60')).toEqual(['Current v2, hold ≥ 60', '0', '0', '0', '2', '3', '–', '0.0 %', '0.0 %']);
+  expect(await row('Current v2, review ≥ 30')).toEqual(['Current v2, review ≥ 30', '0', '0', '0', '2', '3', '–', '0.0 %', '0.0 %']);
   expect(await row('Draft, review ≥ 20')).toEqual(['Draft, review ≥ 20', '2', '1', '1', '1', '2', '50.0 %', '50.0 %', '40.0 %']);
 });

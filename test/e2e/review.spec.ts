@@ -102,7 +102,7 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
   const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
   expect(csv[0]).toBe('seq,time_utc,source,order_id,decision,reason_code,note,analyst,score,matrix_version,hash,undoes,settles,rules');
   expect(csv[1]).toMatch(
-    new RegExp(`^1,[^,]+,[a-z_]+,${order},hold,FRAUD-RING,same card on four devices,K\\. Weber,${score},1,[0-9a-f]{64},,,"?([a-z0-9-]+: [^;]+(; )?)+"?$`),
+    new RegExp(`^1,[^,]+,[a-z_]+,${order},hold,FRAUD-RING,same card on four devices,K\\. Weber,${score},2,[0-9a-f]{64},,,"?([a-z0-9-]+: [^;]+(; )?)+"?$`),
   );
   const ruleCell = Papa.parse<string[]>(csv[1]!).data[0]!.at(-1)!;
   expect(ruleCell.split('; ').map((r) => r.replace(/^[a-z0-9-]+: /, ''))).toEqual(rules);
@@ -139,7 +139,7 @@ test('edit the scoring matrix, see what it would do on the cached history, save 
   const before = Number((await count.textContent())!.split(' ')[0]!.replace(/,/g, ''));
   const panel = page.getByTestId('matrix-panel');
   await panel.locator('summary').click();
-  await expect(panel.locator('summary')).toContainText('Scoring matrix v1');
+  await expect(panel.locator('summary')).toContainText('Scoring matrix v2');
   await panel.getByLabel('new-customer points').fill('40');
   await panel.getByRole('button', { name: 'What if…' }).click();
   const table = panel.getByRole('table', { name: 'What if' });
@@ -155,10 +155,10 @@ test('edit the scoring matrix, see what it would do on the cached history, save 
 
   await panel.getByLabel('Why this change').fill('new accounts are the problem this month');
   await panel.getByRole('button', { name: 'Save as a new version' }).click();
-  await expect(panel.getByTestId('matrix-history')).toContainText(/v2 · .* new accounts are the problem this month/);
-  await expect(panel.locator('summary')).toContainText('Scoring matrix v2');
+  await expect(panel.getByTestId('matrix-history')).toContainText(/v3 · .* new accounts are the problem this month/);
+  await expect(panel.locator('summary')).toContainText('Scoring matrix v3');
   await expect.poll(async () => Number((await count.textContent())!.split(' ')[0]!.replace(/,/g, ''))).toBeGreaterThan(before);
-  await expect(page.getByRole('complementary').getByRole('heading')).toContainText('matrix v2');
+  await expect(page.getByRole('complementary').getByRole('heading')).toContainText('matrix v3');
 });
 
 test('decide a whole ring at once, with one order excepted', async ({ page }) => {

@@ -10,7 +10,7 @@ describe('scoring matrix', () => {
   it('adds the points of the rules that fired, caps at 100, and maps the score to an outcome', () => {
     const s = scoreOrder({ devicesPerCard: 4, countryMismatch: 1, ringSize: 2, newCustomer: 0 }, DEFAULT_MATRIX);
     expect(s.fired.map((f) => f.text)).toEqual(['+25 card used on 4 devices in 24 h', '+15 billing and shipping countries differ']);
-    expect(s).toMatchObject({ score: 40, outcome: 'review', matrixVersion: 1 });
+    expect(s).toMatchObject({ score: 40, outcome: 'review', matrixVersion: 2 });
     expect(scoreOrder({ ringFraudDisputes: 2, priorChargebacks: 1, ringSize: 5 }, DEFAULT_MATRIX)).toMatchObject({ score: 100, outcome: 'hold' });
     expect(scoreOrder({}, DEFAULT_MATRIX)).toMatchObject({ score: 0, outcome: 'release', fired: [] });
   });

@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { isFraudReason } from '../../../../shared/linking/metrics';
 import { DEFAULT_MATRIX, matrixProblem, scoreOrder, whatIf, type Confusion, type Fired, type Matrix, type Outcome } from '../../../../shared/scoring/matrix';
 import { computeSignals } from '../../../../shared/scoring/signals';
+import type { DeclinedPayment } from '../../../../shared/scoring/cardTesting';
 import { evaluateMatrix, type MatrixEvaluation } from '../../../../shared/scoring/evaluate';
 import { isOrderDecision, type Decision, type DecisionEntry, type DecisionInput } from '../../../../shared/decisions/chain';
 import { decisionProblem } from '../../../../shared/decisions/reasons';
@@ -15,6 +16,7 @@ import { undoProblem } from '../../../../shared/decisions/undo';
 import { orderKey, type Marketplace } from '../../../../shared/domain/order';
 import { isChargeback } from '../../../../shared/domain/dispute';
 import { DecisionLog, type LogVerdict } from '../storage/decisionLog';
+import { PaymentStore } from '../storage/paymentStore';
 import type { Witness } from '../../../../shared/decisions/witness';
 import type { IndexProgress, RingService } from '../rings/ringService';
 import type { MatrixRecord, WorkbenchDb } from '../storage/schema';
@@ -86,6 +88,8 @@ export interface WhatIf {
 export class ReviewService {
   private readonly log: DecisionLog;
   private scores = new Map<string, { score: number; matrixVersion: number; fired: Fired[] }>();
+  /** The failed payments as of the payments' write mark: read again only after payments change. */
+  private declined: { mark: string | null; payments: DeclinedPayment[] } | null = null;
 
   constructor(
     private readonly db: WorkbenchDb,
@@ -168,11 +172,39 @@ export class ReviewService {
     };
   }
 
+  /**
+   * The declined tries card testing is scored from, with only the fields it reads (no amounts or
+   * names held in memory); kept until a payment is written, removed or erased (a new write mark).
+   */
+  private async declinedPayments(): Promise<DeclinedPayment[]> {
+    const store = new PaymentStore(this.db);
+    const mark = await store.mark();
+    if (this.declined?.mark === mark) return this.declined.payments;
+    const payments = (await store.failed()).map((p): DeclinedPayment => ({
+      status: p.status,
+      orderRef: p.orderRef,
+      createdAt: p.createdAt,
+      email: p.email,
+      ip: p.ip,
+      cardBin: p.cardBin,
+      cardLast4: p.cardLast4,
+      cardExpiry: p.cardExpiry,
+      cardFingerprint: p.cardFingerprint,
+      ...(p.deviceId ? { deviceId: p.deviceId } : {}),
+      ...(p.sessionId ? { sessionId: p.sessionId } : {}),
+    }));
+    this.declined = { mark, payments };
+    return payments;
+  }
+
   private async context(onProgress?: IndexProgress) {
     await this.rings.ensureComputed(onProgress);
-    const [{ orders, index, live }, disputes] = await Promise.all([
+    const [{ orders, index, live }, disputes, payments, hubRules] = await Promise.all([
       this.rings.current(),
       this.db.disputes.toArray().then((all) => standingDisputes(all).disputes),
+      this.declinedPayments(),
+      // Declines on a hub (an office proxy, a carrier's shared IP) are many people's: judged as the rings judge them.
+      this.rings.hubRules(),
     ]);
     const fraudByOrder = new Map<string, number>();
     // Fraud chargebacks, as Reports count them: an inquiry or a fraud report is not one.
@@ -185,7 +217,7 @@ export class ReviewService {
     // The parcel-locker rule's bar is in EUR: the analyst's report rates when they are into EUR.
     const rates = (await this.db.meta.get('reportRates'))?.value as { currency?: string; rates?: Record<string, number> } | undefined;
     const eurRates = rates?.currency === 'EUR' && rates.rates ? rates.rates : undefined;
-    return { orders, index, live, disputes, ringOf, fraudByOrder, ...(eurRates ? { eurRates } : {}) };
+    return { orders, index, live, disputes, ringOf, fraudByOrder, payments, hubRules, ...(eurRates ? { eurRates } : {}) };
   }
 
   /** `onProgress`: orders normalised of those to normalise while the rings it scores with are linked. */

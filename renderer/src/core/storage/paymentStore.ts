@@ -185,6 +185,26 @@ export class PaymentStore {
     return (await this.rowsIn(new Set(index.blocksBefore(before)))).filter((p) => p.createdAt < before);
   }
 
+  /**
+   * The failed payments (declined tries), block by block, a few blocks at a time: the card-testing
+   * signal reads them all, and a year of payments is a quarter of a million rows held at once.
+   */
+  async failed(): Promise<StoredPayment[]> {
+    const out: StoredPayment[] = [];
+    let last = 0;
+    for (;;) {
+      const page = await this.db.paymentBlocks.where('id').above(last).limit(16).toArray();
+      if (page.length === 0) return out;
+      for (const b of page) for (const p of b.rows) if (p.status === 'failed') out.push(p);
+      last = page.at(-1)!.id;
+    }
+  }
+
+  /** The payments' write mark: another value means payments were written or removed since. */
+  async mark(): Promise<string | null> {
+    return (await this.db.paymentKeys.get(MARK_ID))?.mark ?? null;
+  }
+
   /** Every payment, block by block. */
   async all(): Promise<StoredPayment[]> {
     return this.rowsIn(new Set((await this.index()).blockIds()));

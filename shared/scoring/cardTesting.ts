@@ -1,0 +1,166 @@
+// Card testing: someone with a list of stolen cards tries them one after another from one device
+// or IP, or on one account, most are declined, and the one that goes through pays for an order.
+// The declined tries are imported as failed payments and most never become an order, so they are
+// matched to orders here: by the device, checkout session, exact IP and e-mail the payment carried,
+// and by the order it was trying to pay (whose device, IP, e-mail and account were the try's too).
+import type { Order } from '../domain/order';
+import type { Payment } from '../domain/payment';
+import { DEFAULT_HUB_RULES, judgeSharedKey, type HubRule } from '../linking/hubs';
+import type { KeyIndex, KeyInfo } from '../linking/keyIndex';
+import { linkKeysOf, type KeyType } from '../normalize';
+import { orderRefVariants } from '../orders/paymentFacts';
+
+const DAY_MS = 86_400_000;
+
+/** What the signal reads of a payment (the review keeps only these of its failed ones in memory). */
+export type DeclinedPayment = Pick<
+  Payment,
+  'status' | 'orderRef' | 'createdAt' | 'email' | 'ip' | 'deviceId' | 'sessionId' | 'cardBin' | 'cardLast4' | 'cardExpiry' | 'cardFingerprint'
+>;
+
+/**
+ * The keys a try and an order are matched on: the device and checkout session, the exact IP (a
+ * /24 is a whole street of households), the e-mail and the shop account.
+ */
+function matches(info: KeyInfo): boolean {
+  return info.type === 'device' || info.type === 'email' || info.type === 'account' || (info.type === 'ip' && info.rule === 'ip-exact');
+}
+
+/** An order's reference without Shopify's `#`, as payments and orders both write it; '' for none. */
+const refOf = (ref: string): string => orderRefVariants(ref)[0]?.replace(/^#/, '') ?? '';
+
+export interface DeclinedCardsInput {
+  orders: readonly Order[];
+  live: Uint8Array;
+  index: KeyIndex;
+  /** Payments of any age; only failed ones are read. */
+  payments: readonly DeclinedPayment[];
+  /** When a shared value is a hub, per key type (default: DEFAULT_HUB_RULES). */
+  hubRules?: Readonly<Record<KeyType, HubRule>> | undefined;
+}
+
+/**
+ * Distinct cards declined in the 24 h before order i on its device, session, exact IP, e-mail or
+ * account, and on any try to pay order i itself (those may come after it was placed, while it
+ * waited for payment). A value the rings hold back as a hub (an office proxy, a mobile carrier's
+ * shared IP, a collection point) matches nothing: its declines are many people's, not one tester's.
+ */
+export function declinedCardsBefore(input: DeclinedCardsInput): (i: number) => number {
+  const { orders, live, index } = input;
+  const payments = input.payments.filter((p) => p.status === 'failed');
+  if (payments.length === 0) return () => 0;
+  const rules = input.hubRules ?? DEFAULT_HUB_RULES;
+  const keysOf = (i: number) => index.orderKeys.subarray(index.orderStart[i]!, index.orderStart[i + 1]!);
+
+  // The live own-shop orders each reference names: one only, else none (two shops number alike,
+  // and a try joined to the wrong shop's order would be held against another customer).
+  const wanted = new Map<string, number>();
+  for (const p of payments) {
+    const r = refOf(p.orderRef);
+    if (r) wanted.set(r, -1);
+  }
+  for (let i = 0; i < orders.length && wanted.size > 0; i++) {
+    // Payments join own-shop orders only (writePlan.ts joinsPayments).
+    if (!live[i] || orders[i]!.marketplace !== 'shop') continue;
+    const r = refOf(orders[i]!.externalId);
+    const at = wanted.get(r);
+    if (at === undefined) continue;
+    wanted.set(r, at === -1 ? i : -2);
+  }
+
+  // A card is its fingerprint, else BIN, last 4 and expiry; the values one payment carries together
+  // name one card (as cardsPerDevice counts a device id and its sessions once).
+  const cardIds = new Map<string, number>();
+  const parent: number[] = [];
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  const cardOf = new Int32Array(payments.length).fill(-1);
+  const named = new Int32Array(payments.length).fill(-1);
+  const byKey = new Map<number, number[]>();
+  const byOrder = new Map<number, number[]>();
+  const push = <K>(m: Map<K, number[]>, k: K, n: number) => {
+    const list = m.get(k);
+    if (list) list.push(n);
+    else m.set(k, [n]);
+  };
+  payments.forEach((p, n) => {
+    const keys = linkKeysOf({
+      source: '',
+      customerId: '',
+      email: p.email,
+      phone: '',
+      shipName: '',
+      shipStreet: '',
+      shipPostcode: '',
+      shipCountry: '',
+      billCountry: '',
+      ip: p.ip,
+      deviceId: p.deviceId ?? '',
+      ...(p.sessionId ? { sessionId: p.sessionId } : {}),
+      cardBin: p.cardBin,
+      cardLast4: p.cardLast4,
+      cardExpiry: p.cardExpiry,
+      cardFingerprint: p.cardFingerprint,
+    });
+    // A try with no card facts (a payment abandoned before a card was given) is no card declined.
+    let root = -1;
+    for (const k of keys) {
+      if (k.type !== 'card') continue;
+      let id = cardIds.get(k.value);
+      if (id === undefined) {
+        id = parent.length;
+        parent.push(id);
+        cardIds.set(k.value, id);
+      }
+      if (root === -1) root = find(id);
+      else parent[find(id)] = root;
+    }
+    if (root === -1) return;
+    cardOf[n] = root;
+    const on = new Set<number>();
+    for (const k of keys) {
+      if (k.type === 'card') continue;
+      const id = index.keyId(k.type, k.value);
+      if (id !== undefined && matches(index.key(id))) on.add(id);
+    }
+    const j = wanted.get(refOf(p.orderRef)) ?? -1;
+    if (j >= 0) {
+      named[n] = j;
+      push(byOrder, j, n);
+      for (const k of keysOf(j)) if (matches(index.key(k))) on.add(k);
+    }
+    for (const k of on) push(byKey, k, n);
+  });
+
+  const hub = new Map<number, boolean>();
+  const isHub = (k: number): boolean => {
+    let h = hub.get(k);
+    if (h === undefined) {
+      const info = index.key(k);
+      h = info.marked || (judgeSharedKey(index, k, rules[info.type])?.hub ?? false);
+      hub.set(k, h);
+    }
+    return h;
+  };
+
+  return (i) => {
+    const t = orders[i]!.createdAt;
+    const cards = new Set<number>();
+    // Tries to pay this very order count whatever key they came on, up to a day after it was placed.
+    for (const n of byOrder.get(i) ?? []) {
+      const pt = payments[n]!.createdAt;
+      if (pt >= t - DAY_MS && pt <= t + DAY_MS) cards.add(find(cardOf[n]!));
+    }
+    for (const k of keysOf(i)) {
+      const tries = byKey.get(k);
+      if (!tries || isHub(k)) continue;
+      for (const n of tries) {
+        const pt = payments[n]!.createdAt;
+        if (named[n] !== i && pt >= t - DAY_MS && pt <= t) cards.add(find(cardOf[n]!));
+      }
+    }
+    return cards.size;
+  };
+}
