@@ -159,6 +159,14 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
 }
 
 /**
+ * Ring verdicts and link overrides are a log too (an override is taken back by a revocation row,
+ * the original stays), though storage does not enforce it: an erasure blanks an override's value.
+ * Those given since the backup stay in force after its own, as exports and dispute changes do;
+ * a restore that dropped them lost what the analyst decided without a trace.
+ */
+const KEPT_LIKE_LOGS = ['ringMarks', 'linkOverrides'] as const;
+
+/**
  * Rows of append-only logs here that the backup does not hold as they are. Decisions among them
  * are set aside (the log is one chain); the others (exports, snapshots, dispute changes, matrix
  * versions, retention summaries) stay in force after the backup's own, unless their key is taken
@@ -167,7 +175,7 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
  */
 async function lostAppendOnlyRows(db: WorkbenchDb, staged: StagedBackup, allDecisions: boolean): Promise<{ table: string; row: unknown; keep: boolean }[]> {
   const lost: { table: string; row: unknown; keep: boolean }[] = [];
-  for (const { table } of APPEND_ONLY) {
+  for (const table of [...APPEND_ONLY.map((t) => t.table), ...KEPT_LIKE_LOGS]) {
     if (table === 'logArchive') continue; // the archive itself is merged, see applyRestore
     // Not in backups, so neither cleared nor written by a restore (the team's outbox and events):
     // they stay as they are, and adding their rows again would clash with themselves.
@@ -266,11 +274,17 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
     for (const r of localArchive) if (!theirs.has(encodeRecord({ ...r, id: undefined }))) archive.push({ ...r, id: undefined });
     for (const l of lost.filter((x) => !x.keep)) archive.push({ restoreSeq: entry.seq, table: l.table, row: l.row });
     // Made here since the backup and not in its way: they stay in force, after the backup's own.
+    // Renumbered, so a revocation kept with them names the override's new id, not another's.
+    const renumbered = new Map<unknown, unknown>();
     for (const l of lost.filter((x) => x.keep)) {
       const t = db.table(l.table);
+      const keyPath = t.schema.primKey.keyPath as string;
       const row = { ...(l.row as Record<string, unknown>) };
-      if (t.schema.primKey.auto) delete row[t.schema.primKey.keyPath as string];
-      await t.add(row);
+      const oldKey = row[keyPath];
+      if (t.schema.primKey.auto) delete row[keyPath];
+      if (l.table === 'linkOverrides' && renumbered.has(row['revokes'])) row['revokes'] = renumbered.get(row['revokes']);
+      const newKey = await t.add(row);
+      if (l.table === 'linkOverrides') renumbered.set(oldKey, newKey);
     }
     await db.logArchive.bulkAdd(archive.map((r) => (r.id === undefined ? withoutId(r) : r)));
     await db.decisions.add(entry);
