@@ -147,8 +147,78 @@ async function readContainer(file: File | Blob, passphrase: string, onProgress?:
   return header.schemaVersion < CURRENT_VERSION ? migrate(staged) : staged;
 }
 
+/** Key path segments that lead from a row into the prototypes every object of the worker shares. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Longer than any field name or key path an earlier version wrote. */
+const MAX_KEY = 1000;
+
+/**
+ * Refuses a JSON backup any of whose object keys, read as a key path (`a.b`, `~1` for a dot),
+ * passes through `__proto__`, `constructor` or `prototype`. dexie-export-import revives typed
+ * values at the key paths a row's `$types` names, and writes there: such a path reaches
+ * Object.prototype, and a crafted file (refused later or not) changed every object of the cache
+ * worker. No version of this app wrote such a key, so it is refused before any row is revived.
+ * Keys are read as JSON reads them (escapes decoded), streaming: the file may be large.
+ */
+async function refusePrototypeKeys(file: Blob): Promise<void> {
+  const refuse = (why: string): never => {
+    throw new BackupError(`This backup was changed by hand: ${why}`);
+  };
+  const containers: string[] = [];
+  let inString = false;
+  let escaped = false;
+  let isKey = false;
+  let expectKey = false;
+  let key = '';
+  const checkKey = (raw: string) => {
+    let name: string;
+    try {
+      name = JSON.parse(`"${raw}"`) as string;
+    } catch {
+      return refuse('it is not valid JSON');
+    }
+    for (const segment of name.split('.')) {
+      if (PROTOTYPE_KEYS.has(segment.replace(/~1/g, '.').replace(/~0/g, '~')))
+        refuse(`it names the key ${JSON.stringify(name.slice(0, 60))}, which no version of this app writes`);
+    }
+  };
+  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    for (let i = 0; i < value.length; i++) {
+      const c = value[i]!;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === '\\') escaped = true;
+        else if (c === '"') {
+          inString = false;
+          if (isKey) checkKey(key);
+          continue;
+        }
+        if (isKey) {
+          key += c;
+          if (key.length > MAX_KEY) refuse('it holds a key longer than any this app writes');
+        }
+        continue;
+      }
+      if (c === '"') {
+        inString = true;
+        isKey = expectKey && containers.at(-1) === '{';
+        expectKey = false;
+        key = '';
+      } else if (c === '{' || c === '[') {
+        containers.push(c);
+        expectKey = c === '{';
+      } else if (c === '}' || c === ']') containers.pop();
+      else if (c === ',') expectKey = containers.at(-1) === '{';
+    }
+  }
+}
+
 /** Reads a JSON backup of an earlier version through a staging database, never the live cache. */
 async function readLegacy(file: File | Blob): Promise<StagedBackup> {
+  await refusePrototypeKeys(file);
   let meta;
   try {
     meta = await peakImportFile(file);
