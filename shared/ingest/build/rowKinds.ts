@@ -26,17 +26,24 @@ export function shortRowOfOtherKind(
 ): RowProblem | null {
   const column = rowKindColumn(rule, header);
   if (column < 0 || column >= fields.length) return null;
-  const kind = fields[column]!.trim().toLowerCase();
+  const cell = fields[column]!.trim();
+  const kind = cell.toLowerCase();
   if (kind === '' || rule.include.some((w) => kind.includes(w.toLowerCase()))) return null;
+  // A short row's cells may have shifted (a name, an e-mail, a card number where the kind should be),
+  // and this cell is read before the card screen: only a record-type code is quoted.
+  const named = RECORD_TYPE_CODE.test(cell) ? ` (${cell})` : '';
   return {
     file,
     line,
     column: column + 1,
     columnName: header.names[column]!,
     code: 'other-row-kind',
-    reason: `${describeColumn(column + 1, header.names[column])} says this row (${fields[column]!.trim()}) is not a ${rule.noun}; it was not imported as one`,
+    reason: `${describeColumn(column + 1, header.names[column])} says this row${named} is not a ${rule.noun}; it was not imported as one`,
   };
 }
+
+/** A record type as PayPal's reports write them in their first column (`SB`, `SF`, `RC`…): no one's data. */
+const RECORD_TYPE_CODE = /^[A-Z]{2}$/;
 
 export class RowKindFilter {
   /** 0-based column naming the row's kind, or -1 when the file has none of the rule's columns. */
