@@ -27,16 +27,19 @@ export function cardSummaryOf(value: string): CardSummary | null {
 // Security codes: by name, in the spellings processors and shop systems use (CVV2, CVC2, CV2, CVN,
 // CID, CSC, CVD, "card verification value", "Kartenprüfnummer"). A code must never be stored, so a
 // name that merely might be one is left unread: losing a column is safer than keeping a code.
-// Check results (Stripe `Card CVC Status`, `CVC check`, `CVV2 Match`) are not codes.
-const SECURITY_CODE_TOKENS = /(^|[^a-z])(cvv2?|cvc2?|cv2|cvn2?|cvd|cid|csc|cav2|kpn)([^a-z]|$)/;
+// Check results (Stripe `Card CVC Status`, `CVC check`, `CVV2 Match`) are not codes. Header keys are
+// lower case, so a shop's camel case (`CardCVV`, `cvvCode`, Authorize.Net's `cardCode`) reaches
+// here glued together: a code's token may follow `card`/`cc` and precede `code`/`number`/`value`.
+const SECURITY_CODE_TOKENS = /(^|[^a-z]|card|cc)(cvv2?|cvc2?|cv2|cvn2?|cvd|cid|csc|cav2|kpn)([^a-z]|$|code|number|num|nr|value)/;
 const SECURITY_CODE_PHRASES =
-  /security code|sicherheitscode|(card|karten) ?verification|verification (value|code)|prüfnummer|prufnummer|pruefnummer|prüfziffer|pruefziffer|cryptogramme|c[oó]digo de seguridad|codice di sicurezza|beveiligingscode|^card code$/;
+  /security ?code|sicherheitscode|(card|karten) ?verification|verification ?(value|code)|prüfnummer|prufnummer|pruefnummer|prüfziffer|pruefziffer|cryptogramme|c[oó]digo de seguridad|codice di sicurezza|beveiligingscode|^card ?code$/;
 const CHECK_RESULT_NAMES = /status|check|result|response|ergebnis|match|indicator/;
 
 /** True for columns holding card security codes, which are never read. `key` is a header key. */
 export function isSecurityCodeColumn(key: string): boolean {
-  // Headers typed on a Mac can spell ü as u + combining diaeresis.
-  const k = key.normalize('NFC');
+  // Headers typed on a Mac can spell ü as u + combining diaeresis; `security_code` and
+  // `card-security-code` are the spaced names written by a database or a URL.
+  const k = key.normalize('NFC').replace(/[_.-]+/g, ' ');
   return (SECURITY_CODE_TOKENS.test(k) || SECURITY_CODE_PHRASES.test(k)) && !CHECK_RESULT_NAMES.test(k);
 }
 
