@@ -258,3 +258,12 @@ export function maskCardNumbers(text: string): { text: string; masked: number } 
   }
   return { text: out + text.slice(from), masked: found.length };
 }
+
+/**
+ * A full card number anywhere in a stored text, as the import's card screen reads it: in a phone
+ * field a plain run of 13-15 digits is a number written without its + (49151…), not a card.
+ */
+export function holdsCardNumber(text: string, phone = false): boolean {
+  if (!hasLongDigitRun(text)) return false;
+  return findCardNumbers(text).some((f) => !phone || f.digits.length > 15 || f.end - f.start > f.digits.length);
+}

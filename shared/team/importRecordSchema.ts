@@ -1,6 +1,7 @@
 // A parsed record as a team import's chunk carries it (shared/ingest/records.ts): checked field by
 // field when a laptop pulls the chunk, since the server is not trusted to hand back what was sent.
 import { z } from 'zod';
+import { holdsCardNumber } from '../domain/cardNumbers';
 import { disputeSchema, orderSchema, paymentSchema, recordText, refundClaimSchema } from '../domain/recordSchemas';
 import { CLAIM_HASH_FIELDS, DISPUTE_HASH_FIELDS, ORDER_HASH_FIELDS, PAYMENT_HASH_FIELDS, type DomainKind, type ParsedRecord } from '../ingest/records';
 
@@ -37,12 +38,25 @@ const claimRecord = z.strictObject({ ...baseFields('claim', CLAIM_HASH_FIELDS), 
 const companionSchema = z.discriminatedUnion('kind', [orderRecord, paymentRecord, disputeRecord, claimRecord]);
 const companions = z.array(companionSchema).max(MAX_COMPANIONS).optional();
 
-export const parsedRecordSchema: z.ZodType<ParsedRecord> = z.discriminatedUnion('kind', [
-  orderRecord.extend({ companions }),
-  paymentRecord.extend({ companions }),
-  disputeRecord.extend({ companions }),
-  claimRecord.extend({ companions }),
-]);
+export const parsedRecordSchema: z.ZodType<ParsedRecord> = z
+  .discriminatedUnion('kind', [
+    orderRecord.extend({ companions }),
+    paymentRecord.extend({ companions }),
+    disputeRecord.extend({ companions }),
+    claimRecord.extend({ companions }),
+  ])
+  .superRefine((record, ctx) => {
+    // The import reduces a card number in text to BIN + last 4 and sets aside a row with one in an
+    // id, so no record holds a full one: a chunk that does was not made by the import, and the
+    // server and every laptop keep it out, as a restore keeps out such a backup.
+    const check = (value: Record<string, unknown>, at: (string | number)[]) => {
+      for (const [field, v] of Object.entries(value))
+        if (typeof v === 'string' && holdsCardNumber(v, field === 'phone'))
+          ctx.addIssue({ code: 'custom', path: [...at, 'value', field], message: 'a full card number, which no import keeps' });
+    };
+    check(record.value, []);
+    record.companions?.forEach((c, i) => check(c.value, ['companions', i]));
+  });
 
 /** The first thing wrong with a record, as an analyst reads it: `cardBin: a BIN of at most 8 digits`. */
 export function recordProblem(error: z.ZodError): string {

@@ -135,6 +135,31 @@ describe('team import chunks', () => {
     expect(error).toMatchObject({ file: 'orders_2026-11.csv', chunk: 2, line: 2 });
   });
 
+  it('refuses a full card number in any text of a record, a companion included, naming the line and field', async () => {
+    const street = order('#1002');
+    const a = serverChunk(
+      `${JSON.stringify(order('#1001'))}\n${JSON.stringify({ ...street, value: { ...street.value, shipStreet: 'Hauptstr. 1, card 4242 4242 4242 4242' } })}\n`,
+    );
+    await expect(decodeChunk(a.gzip, a.hash, WHERE)).rejects.toThrow(
+      'orders_2026-11.csv, chunk 3, line 2: shipStreet: a full card number, which no import keeps',
+    );
+    const inner = order('#1004');
+    const companion = { ...order('#1003'), companions: [{ ...inner, value: { ...inner.value, cardFingerprint: '4000056655665556' } }] };
+    const b = serverChunk(JSON.stringify(companion) + '\n');
+    await expect(decodeChunk(b.gzip, b.hash, WHERE)).rejects.toThrow('line 1: companions[0].cardFingerprint: a full card number, which no import keeps');
+    // A phone number written without its + is no card, as the import's card screen reads it.
+    const phone = order('#1005');
+    const c = serverChunk(JSON.stringify({ ...phone, value: { ...phone.value, phone: '4915112345678' } }) + '\n');
+    expect(await decodeChunk(c.gzip, c.hash, WHERE)).toHaveLength(1);
+    // Reduced to BIN and last 4, as the import leaves it, it travels.
+    const masked = order('#1006');
+    const d = serverChunk(JSON.stringify({ ...masked, value: { ...masked.value, shipStreet: 'card 42424242******4242' } }) + '\n');
+    expect(await decodeChunk(d.gzip, d.hash, WHERE)).toHaveLength(1);
+    await expect(encodeChunk([street, { ...street, value: { ...street.value, shipName: '4242424242424242' } }])).rejects.toThrow(
+      'record 2 of the chunk (line 2 of the file): shipName: a full card number, which no import keeps',
+    );
+  });
+
   it('refuses unknown fields, in the record or in its value', async () => {
     const top = serverChunk(JSON.stringify({ ...order('#1001'), note: 'x' }) + '\n');
     await expect(decodeChunk(top.gzip, top.hash, WHERE)).rejects.toThrow('orders_2026-11.csv, chunk 3, line 1: unknown field "note"');

@@ -6,7 +6,7 @@ import { BackupError } from '../../../../shared/backup/container';
 import { verifyChain, type DecisionEntry } from '../../../../shared/decisions/chain';
 import { MARKETPLACES, ORDER_STATUSES } from '../../../../shared/domain/order';
 import { FIELD_SEPARATOR } from '../../../../shared/orders/columns';
-import { findCardNumbers, hasLongDigitRun } from '../../../../shared/domain/cardNumbers';
+import { holdsCardNumber } from '../../../../shared/domain/cardNumbers';
 import { sha256 } from '../../../../shared/decisions/chain';
 import { snapshotCanonical } from '../reports/reportService';
 import { ATTACHMENT_LIMITS, sniffAttachment } from '../../../../shared/disputes/attachments';
@@ -158,13 +158,10 @@ function checkBlocks(staged: StagedBackup): void {
   }
 }
 
-/** A card number anywhere in a text: the import never stores one, so a backup holding one was made by hand. */
-function holdsCardNumber(text: string, phone = false): boolean {
-  if (!hasLongDigitRun(text)) return false;
-  return findCardNumbers(text).some((f) => !phone || f.digits.length > 15 || f.end - f.start > f.digits.length);
-}
-
-/** No side door for card data: a restore brings in nothing an import would not have reduced or refused. */
+/**
+ * No side door for card data: a restore brings in nothing an import would not have reduced or refused.
+ * The import never stores a full card number, so a backup holding one was made by hand.
+ */
 function checkCardData(staged: StagedBackup): void {
   for (const t of (staged.tables.get('orderText') ?? []) as OrderTextRecord[]) {
     for (const [field, col] of Object.entries(t.columns)) {
