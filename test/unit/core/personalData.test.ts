@@ -102,6 +102,26 @@ async function texts(db: WorkbenchDb) {
   return store.rows(0, n);
 }
 
+describe('the reference of an erasure request', () => {
+  it('never holds the customer’s own e-mail, phone, IP or device, which would outlive the erasure in the log', async () => {
+    const { db, service } = await cacheWithCustomers('erase-reference');
+    const { token } = await service.planErasure('anna.schmidt@gmail.com');
+    const before = (await new DecisionLog(db).entries()).length;
+    for (const reference of [
+      'anna.schmidt@gmail.com',
+      'Ticket 118 from Anna.Schmidt@gmail.com',
+      'call back +49 170 1234567',
+      'IP 203.0.113.7',
+      'req from someone@else.example',
+    ])
+      await expect(service.applyPersonalData(token, reference), reference).rejects.toThrow(/reference holds/);
+    expect(await new DecisionLog(db).entries()).toHaveLength(before);
+    expect((await db.erasures.toArray()).map((e) => e.reference)).toEqual([]);
+    const entry = await service.applyPersonalData(token, 'GDPR-2026-118');
+    expect(entry.note).toContain('on request GDPR-2026-118');
+  });
+});
+
 describe('erasing one customer', () => {
   it('blanks their personal fields, payments, notes and overrides; keeps what reports need; the chain verifies and the erasure is logged', async () => {
     const { db, service } = await cacheWithCustomers('erase-1');

@@ -242,6 +242,13 @@ export async function planRetention(db: WorkbenchDb, before: number): Promise<Pe
   };
 }
 
+/** An e-mail address, or one of the customer's linked values (lower case), written in a request's reference. */
+function referenceHoldsPersonalData(reference: string, linkValues: readonly string[]): boolean {
+  const ref = reference.toLowerCase();
+  // Values this short (a two-digit device id) would match ticket numbers by chance.
+  return /\S@\S/.test(ref) || linkValues.some((v) => v.length >= 4 && ref.includes(v));
+}
+
 export interface ApplyOptions {
   /** Erasure: the request's reference (a ticket number: no personal data). */
   reference: string;
@@ -257,6 +264,12 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
   const analyst = await analystName(db);
   const reference = opts.reference.trim().slice(0, 200);
   if (plan.kind === 'erasure' && !reference) throw new Error('Give the request’s reference (a ticket number, not the person’s name): it is logged');
+  // The reference stays in the log and the erasure register for good, after the data is gone: the
+  // person's e-mail, phone, IP or device written there would outlive the erasure it records.
+  if (plan.kind === 'erasure' && referenceHoldsPersonalData(reference, plan.linkValues ?? []))
+    throw new Error(
+      'The request’s reference holds an e-mail address or the customer’s own phone, IP or device: give the ticket number instead, as it is logged for good',
+    );
   const what =
     plan.kind === 'erasure'
       ? `Erased the personal data of ${plan.orders} orders and ${plan.payments.length} payments on request ${reference}`
