@@ -200,6 +200,47 @@ test('decide a whole ring at once, with one order excepted', async ({ page }) =>
   await expect(page.getByTestId('log-verdict')).toHaveText(`Log intact: all ${2 * (n - 1)} entries verified.`);
 });
 
+test('a ring decision leaves out orders an analyst holds, and asks before a release reverses a hold', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
+  const ring = page.getByRole('group', { name: 'Decide the ring' });
+  const boxes = ring.getByRole('checkbox');
+  await page.locator('section.review').focus();
+  let n = 0;
+  for (let step = 0; step < 40 && n < 3; step++) {
+    if (step > 0) await page.keyboard.press('j');
+    n = (await ring.isVisible()) ? await boxes.count() : 0;
+  }
+  expect(n).toBeGreaterThan(2);
+  const selected = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr[aria-selected="true"]');
+  const order = (await selected.locator('td:nth-child(3)').textContent())!;
+  // Hold this one order on its own, then come back to it.
+  await page.keyboard.press('h');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('card seen on four devices');
+  await page.keyboard.press('Enter');
+  const log = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
+  await expect(log).toHaveCount(1);
+  await page.keyboard.press('k');
+  await expect(selected.locator('td:nth-child(3)')).toHaveText(order);
+
+  // The held order is listed, unticked: the ring's Release is for the others.
+  await expect(ring.getByRole('checkbox', { name: `Include ${order}` })).not.toBeChecked();
+  await expect(ring.getByRole('button', { name: `Release ${n - 1}` })).toBeEnabled();
+  // Ticked on purpose, a release asks once more and says whose hold it reverses.
+  await ring.getByRole('checkbox', { name: `Include ${order}` }).check();
+  await ring.getByRole('button', { name: `Release ${n}` }).click();
+  await expect(ring.getByRole('alert')).toHaveText(
+    new RegExp(`^${order.replace(/[#.]/g, '\\$&')} is on hold \\(held by K\\. Weber\\): releasing it reverses that hold\\.`),
+  );
+  await expect(log).toHaveCount(1);
+  await ring.getByRole('button', { name: `Release ${n}` }).click();
+  await expect(log).toHaveCount(1 + n);
+  await expect(log.first()).toContainText('release');
+});
+
 test('the decision target and the reason codes come from Settings', async ({ page }) => {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Settings' }).click();

@@ -8,7 +8,7 @@ import type { DecisionEntry, OrderDecision } from '../../../../shared/decisions/
 import { needsReasonCode } from '../../../../shared/decisions/reasons';
 import { ErrorAlert } from '../../app/Alerts';
 import { useActions } from '../../ui/useAsync';
-import { stateLabel } from './queueState';
+import { awaitsDecision, stateLabel } from './queueState';
 
 const RING_DECISIONS: readonly [OrderDecision, string][] = [
   ['hold', 'Hold'],
@@ -27,21 +27,34 @@ export function RingDecision({
   reasons: readonly string[];
   onDone(entries: DecisionEntry[]): Promise<void>;
 }) {
-  const [except, setExcept] = useState<Set<string>>(new Set());
+  // What the analyst ticked or unticked; otherwise an order is in unless an analyst already holds it:
+  // a ring decision is for what is still to decide, and must not reverse a hold by the way.
+  const [choice, setChoice] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const [confirming, setConfirming] = useState<OrderDecision | null>(null);
   const [reason, setReason] = useState('');
   const { run, error } = useActions();
-  const chosen = rows.filter((r) => !except.has(r.orderKey));
-  const decide = (decision: OrderDecision) =>
-    run(async () => {
+  const included = (r: QueueRow) => choice.get(r.orderKey) ?? awaitsDecision(r);
+  const chosen = rows.filter(included);
+  const excepted = rows.length - chosen.length;
+  const held = chosen.filter((r) => !awaitsDecision(r));
+  const decide = (decision: OrderDecision) => {
+    // Releasing or cancelling a held order reverses an analyst's hold: said, and asked once more.
+    if (decision !== 'hold' && held.length > 0 && confirming !== decision) {
+      setConfirming(decision);
+      return;
+    }
+    return run(async () => {
       const entries = await cache.decideMany(
         chosen.map((r) => r.orderKey),
         decision,
         reason,
-        `ring decision on the ${ringName(ringId)}${except.size ? `, ${except.size} excepted` : ''}`,
+        `ring decision on the ${ringName(ringId)}${excepted ? `, ${excepted} excepted` : ''}`,
       );
-      setExcept(new Set());
+      setChoice(new Map());
+      setConfirming(null);
       await onDone(entries);
     });
+  };
   return (
     <fieldset className="ring-decision" aria-label="Decide the ring">
       <legend>Its ring: {rows.length} orders in the queue</legend>
@@ -50,12 +63,10 @@ export function RingDecision({
           <input
             type="checkbox"
             aria-label={`Include ${r.externalId}`}
-            checked={!except.has(r.orderKey)}
+            checked={included(r)}
             onChange={() => {
-              const next = new Set(except);
-              if (next.has(r.orderKey)) next.delete(r.orderKey);
-              else next.add(r.orderKey);
-              setExcept(next);
+              setChoice(new Map(choice).set(r.orderKey, !included(r)));
+              setConfirming(null);
             }}
           />{' '}
           {r.externalId} · {formatMoney(r.totalMinor, r.currency)} · score {r.score} · {stateLabel(r)}
@@ -76,6 +87,13 @@ export function RingDecision({
           </button>
         ))}
       </div>
+      {confirming && (
+        <p role="alert" className="warning">
+          {held.length === 1 ? `${held[0]!.externalId} is` : `${held.length} of these orders are`} on hold ({[...new Set(held.map(stateLabel))].join(', ')}):{' '}
+          {confirming === 'release' ? 'releasing' : 'cancelling'} {held.length === 1 ? 'it' : 'them'} reverses that hold. Press{' '}
+          {RING_DECISIONS.find(([d]) => d === confirming)![1]} {chosen.length} again to go ahead, or untick {held.length === 1 ? 'it' : 'them'}.
+        </p>
+      )}
       <ErrorAlert message={error} />
     </fieldset>
   );
