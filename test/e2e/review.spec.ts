@@ -241,6 +241,29 @@ test('a ring decision leaves out orders an analyst holds, and asks before a rele
   await expect(log.first()).toContainText('release');
 });
 
+test('R then Enter releases; H, ↓ then Enter holds with the first reason code: Enter decides from the reason list', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
+  await page.locator('section.review').focus();
+  const log = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
+  await page.keyboard.press('r');
+  await expect(page.getByLabel('Reason code', { exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(log).toHaveCount(1);
+  await expect(log.first().locator('td:nth-child(4)')).toHaveText('release');
+  // A hold needs its code: Enter on the empty list decides nothing; ↓ picks the first, and Enter holds.
+  await page.keyboard.press('h');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('form', { name: /^Hold order/ })).toBeVisible();
+  await expect(log).toHaveCount(1);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(log).toHaveCount(2);
+  await expect(log.first().locator('td:nth-child(4)')).toHaveText('hold');
+  await expect(log.first().locator('td:nth-child(5)')).toHaveText('FRAUD-RING');
+});
+
 test('the decision target and the reason codes come from Settings', async ({ page }) => {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Settings' }).click();

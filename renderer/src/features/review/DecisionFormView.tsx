@@ -50,7 +50,19 @@ export function DecisionFormView({
         {VERB[form.decision]} order {order.externalId}
       </strong>
       {form.decision !== 'note' && (
-        <select aria-label="Reason code" autoFocus value={form.reason} onChange={(e) => onChange({ ...form, reason: e.target.value })}>
+        <select
+          aria-label="Reason code"
+          autoFocus
+          value={form.reason}
+          onChange={(e) => onChange({ ...form, reason: e.target.value })}
+          onKeyDown={(e) => {
+            // Enter decides, as in the note field: R then Enter releases, H ↓ Enter holds with the first
+            // code. A list only opens with the mouse, Space or Alt+↓ (Enter opened it, and decided nothing).
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            if (!(needsReasonCode(form.decision) && !form.reason)) onSubmit();
+          }}
+        >
           <option value="">{form.decision === 'release' ? 'No reason code' : 'Choose a reason code…'}</option>
           {reasons.map((r) => (
             <option key={r} value={r}>
