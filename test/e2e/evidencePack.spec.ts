@@ -83,6 +83,9 @@ test('evidence pack of a Visa 10.4 dispute with CE 3.0 priors and an attachment:
   await page.getByRole('link', { name: 'Settings' }).click();
   const exports = page.getByRole('table', { name: 'Exports' }).locator('tbody tr');
   await expect(exports.filter({ hasText: `evidence-pack-${disputeId}.pdf` })).toContainText(`Evidence pack, dispute ${disputeId}`);
+  // In browser mode the PDF went to the print dialog, which never says whether it was saved: the log says just that.
+  await expect(exports.filter({ hasText: `evidence-pack-${disputeId}.pdf` })).toContainText("sent to the browser's print dialog");
+  await expect(exports.filter({ hasText: `stripe-evidence-${disputeId}.json` })).not.toContainText('print dialog');
   await expect(exports.filter({ hasText: `stripe-evidence-${disputeId}.json` })).toContainText('json');
   expect(await exports.filter({ hasText: disputeId }).allTextContents()).not.toContainEqual(expect.stringContaining('@'));
 });

@@ -32,10 +32,17 @@ export async function exportFile(req: ExportRequest): Promise<boolean> {
   return saved;
 }
 
-/** Prints the report layout to PDF and logs it. */
+/**
+ * What the export log adds for a PDF in browser mode: the page hands its print layout to the
+ * browser's print dialog, which never says whether, or under which name, a file was saved.
+ */
+export const PRINT_DIALOG_NOTE = "sent to the browser's print dialog (the name offered; whether and where it was saved, the browser does not say)";
+
+/** Prints the report layout to PDF and logs it: in the desktop app the file written, in browser mode the print dialog opened. */
 export async function exportPdf(opts: { suggestedName: string; landscape: boolean; rows: number | null; what: string }): Promise<boolean> {
   const saved = await platform.printToPdf({ suggestedName: opts.suggestedName, landscape: opts.landscape });
-  if (saved) await logWritten({ kind: 'pdf', fileName: opts.suggestedName, rows: opts.rows, what: opts.what });
+  const what = platform.host === 'browser' ? `${opts.what}; ${PRINT_DIALOG_NOTE}` : opts.what;
+  if (saved) await logWritten({ kind: 'pdf', fileName: opts.suggestedName, rows: opts.rows, what });
   return saved;
 }
 
