@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { shopifyExport, shopOrders } from '../support/shopifyExport';
 import { zalandoExport } from '../support/zalandoExport';
-import { cacheText, expect, search, test, visibleRows } from './fixtures';
+import { cacheText, expect, loadDemo, search, test, visibleRows } from './fixtures';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/imports', import.meta.url));
 
@@ -50,6 +50,22 @@ async function buckets(page: Page, file: string) {
     quarantined: await read('quarantined'),
   };
 }
+
+test('Imports warns that a file imported into the demo cache mixes with the demo year, and points to clearing it', async ({ page }) => {
+  await page.goto('/#/imports');
+  await expect(page.getByRole('button', { name: 'Choose files…' })).toBeVisible();
+  await expect(page.getByTestId('demo-warning')).toHaveCount(0);
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Imports' }).click();
+  const warning = page.getByTestId('demo-warning');
+  await expect(warning).toHaveText(/^This cache holds the demo year \(10,000 generated orders\)\. Files imported now are added beside them/);
+  await expect(page.getByText('Demo data', { exact: true })).toBeVisible();
+  // Imported anyway, the sidebar says the cache now holds both.
+  await importFiles(page, [path.join(FIXTURES, 'shopify-orders.csv')]);
+  await expect(page.getByText('Demo and imported data', { exact: true })).toBeVisible();
+  await warning.getByRole('link', { name: 'Settings, Clear local cache…' }).click();
+  await expect(page.getByRole('button', { name: 'Clear local cache…' })).toBeVisible();
+});
 
 test('a Shopify export imports, shows in Orders, re-imports as unchanged, and Undo removes it', async ({ page, network }) => {
   const file = path.join(FIXTURES, 'shopify-orders.csv');

@@ -64,7 +64,15 @@ export function Sidebar({ overview, onGoTo }: { overview: CacheOverview | null; 
           <>
             <div>{formatCount(overview.orders)} orders</div>
             <div>{formatCount(overview.disputes)} disputes</div>
-            <div className="muted">{overview.dataset?.kind === 'demo' ? 'Demo data' : overview.orders ? 'Imported data' : 'Empty cache'}</div>
+            <div className="muted">
+              {overview.dataset?.kind === 'demo'
+                ? overview.imports > 0
+                  ? 'Demo and imported data'
+                  : 'Demo data'
+                : overview.orders
+                  ? 'Imported data'
+                  : 'Empty cache'}
+            </div>
             <TeamSyncLine />
           </>
         ) : (

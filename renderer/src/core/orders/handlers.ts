@@ -19,6 +19,8 @@ export interface CacheOverview {
   disputes: number;
   span: { min: number; max: number } | null;
   dataset: MetaValues['dataset'] | null;
+  /** Imports that wrote orders or records into the cache and were not undone: beside the demo year, they mix with it. */
+  imports: number;
 }
 
 export function ordersHandlers(ctx: CoreContext, reports: ReportService) {
@@ -31,8 +33,13 @@ export function ordersHandlers(ctx: CoreContext, reports: ReportService) {
 
     async overview(): Promise<CacheOverview> {
       await ctx.ready();
-      const [payments, disputes, dataset] = await Promise.all([new PaymentStore(db).count(), db.disputes.count(), ctx.meta.get('dataset')]);
-      return { orders: store.count, payments, disputes, span: store.span(), dataset: dataset ?? null };
+      const [payments, disputes, dataset, imports] = await Promise.all([
+        new PaymentStore(db).count(),
+        db.disputes.count(),
+        ctx.meta.get('dataset'),
+        db.imports.filter((i) => i.status !== 'undone' && !i.undoneAt && i.created + i.updated > 0).count(),
+      ]);
+      return { orders: store.count, payments, disputes, span: store.span(), dataset: dataset ?? null, imports };
     },
 
     async queryOrders(q: OrderQuery): Promise<number> {

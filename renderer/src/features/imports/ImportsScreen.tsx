@@ -12,12 +12,30 @@ import { ShopQuestionCard } from './ShopQuestionCard';
 import { MappingWizard } from './MappingWizard';
 import { useImports, type Running } from './useImports';
 import { useTeam } from '../team';
+import { useCacheOverview } from '../../state/useCacheOverview';
 
 function eta(p: ImportProgress, started: number): string {
   const elapsed = (performance.now() - started) / 1000;
   if (p.bytes === 0 || elapsed < 1) return '';
   const left = ((p.totalBytes - p.bytes) / p.bytes) * elapsed;
   return left < 1 ? 'finishing' : `about ${Math.ceil(left)} s left`;
+}
+
+/**
+ * The cache holds the generated demo year: a real file imported now would sit beside it, and its
+ * orders would link into demo rings, queue beside demo orders and count in the same reports.
+ */
+function DemoWarning() {
+  const { overview } = useCacheOverview();
+  const demo = overview?.dataset?.kind === 'demo' ? overview.dataset : null;
+  if (!demo) return null;
+  return (
+    <p className="warning" role="note" data-testid="demo-warning">
+      This cache holds the demo year ({formatCount(demo.orders)} generated orders). Files imported now are added beside them: their orders link into demo rings,
+      queue beside demo orders and count in the same reports. To work on your own data only, clear the cache first:{' '}
+      <a href="#/settings">Settings, Clear local cache…</a>
+    </p>
+  );
 }
 
 export function ImportsScreen() {
@@ -33,6 +51,7 @@ export function ImportsScreen() {
       <header className="screen-head">
         <h1 id="screen-title">Imports</h1>
       </header>
+      <DemoWarning />
       <ImportDropzone
         formats={im.formats}
         presetId={im.presetId}
