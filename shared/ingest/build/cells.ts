@@ -84,7 +84,13 @@ export function recordCurrency(ctx: BuildContext, g: RowGroup, f: number, amount
   const at = ctx.locate(g, f);
   const stated = at.value === '' ? '' : currencyCode(at.value);
   if (at.value !== '' && stated === '') {
-    ctx.fail(g, at.row, at.column, 'invalid-value', `${ctx.columnLabel(at.column)} is not a three-letter currency code`, what);
+    // Three letters that name no currency are quoted (a typo the analyst can find); anything else is
+    // not, since a shifted row may hold a name or an e-mail there.
+    const v = at.value.trim();
+    const why = /^[A-Za-z]{3}$/.test(v)
+      ? `says ${v.toUpperCase()}, which is not an ISO 4217 currency code`
+      : 'is not a currency code (three letters, such as EUR)';
+    ctx.fail(g, at.row, at.column, 'invalid-value', `${ctx.columnLabel(at.column)} ${why}`, what);
     return null;
   }
   const fallback = ctx.preset.options.defaultCurrency ?? '';

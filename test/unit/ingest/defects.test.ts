@@ -226,7 +226,7 @@ describe('amounts that name their currency', () => {
 
   it('Polish, Czech and Indian signs name their currency, in the amount or in the currency column; a typo in a code is set aside', async () => {
     const text =
-      'Order,Date,Total,Currency\nP1,2026-05-01,"129,99 zł",\nP2,2026-05-01,"1 299 Kč",Kč\nP3,2026-05-01,"₹1,299.00",\nP4,2026-05-01,12.50,Euro\nP5,2026-05-01,12.50,EUE\n';
+      'Order,Date,Total,Currency\nP1,2026-05-01,"129,99 zł",\nP2,2026-05-01,"1 299 Kč",Kč\nP3,2026-05-01,"₹1,299.00",\nP4,2026-05-01,12.50,Euro\nP5,2026-05-01,12.50,EUE\nP6,2026-05-01,12.50,anna@example.org\n';
     const run = await runImport(text, { preset: SIMPLE });
     expect(bucketsAddUp(run.summary)).toBe(true);
     expect(rows(run)).toEqual([
@@ -235,7 +235,11 @@ describe('amounts that name their currency', () => {
       ['P3', 129900, 'INR'],
       ['P4', 1250, 'EUR'],
     ]);
-    expect(reasons(run)).toEqual([[6, 4, 'column 4 (Currency) is not a three-letter currency code']]);
+    // The typo is named; what a shifted row holds there is not repeated.
+    expect(reasons(run)).toEqual([
+      [6, 4, 'column 4 (Currency) says EUE, which is not an ISO 4217 currency code'],
+      [7, 4, 'column 4 (Currency) is not a currency code (three letters, such as EUR)'],
+    ]);
   });
 
   it('the line items of one order cannot be in two currencies', async () => {
