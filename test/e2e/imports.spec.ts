@@ -359,6 +359,24 @@ test("a US PayPal download of a month's first days: no date tells, the rows' tim
   expect(await buckets(page, 'paypal-week.csv')).toMatchObject({ created: 1, quarantined: 0 });
 });
 
+test('a PayPal download: its holds, withdrawals and deposits are counted apart from rows to fix', async ({ page }) => {
+  await importFiles(page, [path.join(FIXTURES, 'paypal-activity-en.csv')]);
+  const card = page.getByRole('region', { name: 'Import of paypal-activity-en.csv' });
+  const b = await buckets(page, 'paypal-activity-en.csv');
+  expect(b.quarantined).toBeGreaterThan(0);
+  const other = await card
+    .getByRole('table')
+    .locator('tbody tr')
+    .filter({ hasText: /not a customer payment/ })
+    .count();
+  expect(other).toBeGreaterThan(0);
+  const fix = b.quarantined - other;
+  await expect(card.getByTestId('import-other-kinds')).toHaveText(
+    `Of the ${b.quarantined} quarantined, ${other} ${other === 1 ? 'is a row' : 'are rows'} of another kind (fees, transfers, conversions: nothing to fix)${fix > 0 ? `; ${fix} ${fix === 1 ? 'needs' : 'need'} fixing.` : '.'}`,
+  );
+  await expect(card.getByText('Rows created', { exact: true })).toBeVisible();
+});
+
 test('a PayPal case report: the column row under the report headers is found, the chargeback lands in Disputes and the buyer claim among the refund claims, the footer rows are set aside as such', async ({
   page,
 }) => {

@@ -69,6 +69,22 @@ function RecordsLine({ outcome }: { outcome: ImportOutcome }) {
   );
 }
 
+/**
+ * Of the quarantined rows, those that are another kind of row (a fee, a transfer, a currency
+ * conversion among customer payments) need nothing fixed: said apart from those that do.
+ */
+function OtherKindsLine({ summary: s }: { summary: ImportOutcome['summary'] }) {
+  const other = s.problems.filter((p) => p.code === 'other-row-kind').length;
+  if (other === 0 || s.problemsTruncated) return null;
+  const fix = s.quarantined - other;
+  return (
+    <p className="muted" data-testid="import-other-kinds">
+      Of the {formatCount(s.quarantined)} quarantined, {formatCount(other)} {other === 1 ? 'is a row' : 'are rows'} of another kind (fees, transfers,
+      conversions: nothing to fix){fix > 0 ? `; ${formatCount(fix)} ${fix === 1 ? 'needs' : 'need'} fixing.` : '.'}
+    </p>
+  );
+}
+
 export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOutcome; onMap?: () => void; onFix?: () => void }) {
   const s = outcome.summary;
   const accounted = s.created + s.updated + s.unchanged + s.quarantined;
@@ -83,25 +99,25 @@ export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOu
         {s.delimiter && ` · delimiter ${s.delimiter === '\t' ? 'tab' : `“${s.delimiter}”`}`}
         {` · ${formatCount(Math.round(s.bytes / 1024))} KB`}
       </p>
-      <dl className="buckets" data-testid="import-buckets">
+      <dl className="buckets" data-testid="import-buckets" aria-label="Rows of the file, by where they went">
         <div>
           <dt>Rows read</dt>
           <dd data-bucket="rows">{formatCount(s.rows)}</dd>
         </div>
         <div>
-          <dt>Created</dt>
+          <dt>Rows created</dt>
           <dd data-bucket="created">{formatCount(s.created)}</dd>
         </div>
         <div>
-          <dt>Updated</dt>
+          <dt>Rows updated</dt>
           <dd data-bucket="updated">{formatCount(s.updated)}</dd>
         </div>
         <div>
-          <dt>Unchanged</dt>
+          <dt>Rows unchanged</dt>
           <dd data-bucket="unchanged">{formatCount(s.unchanged)}</dd>
         </div>
         <div>
-          <dt>Quarantined</dt>
+          <dt>Rows quarantined</dt>
           <dd data-bucket="quarantined">{formatCount(s.quarantined)}</dd>
         </div>
       </dl>
@@ -110,6 +126,7 @@ export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOu
           ? `Every row accounted for: ${formatCount(s.created)} + ${formatCount(s.updated)} + ${formatCount(s.unchanged)} + ${formatCount(s.quarantined)} = ${formatCount(s.rows)}`
           : `Rows do not add up: ${formatCount(accounted)} accounted for, ${formatCount(s.rows)} read`}
       </p>
+      <OtherKindsLine summary={s} />
       <RecordsLine outcome={outcome} />
       <DateOrderList list={s.dateOrders} testId="import-date-orders" />
       {outcome.enrichedOrders > 0 && (
