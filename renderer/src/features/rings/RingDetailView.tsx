@@ -1,4 +1,5 @@
 // One ring: its figures, why its orders are linked, the link graph, and its orders.
+import { useRef } from 'react';
 import { ringName } from '../../../../shared/linking/rings';
 import { usePanelFocus } from '../../ui/usePanelFocus';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
@@ -34,6 +35,7 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
     })) === true;
   const m = ring.metrics;
   const node = g.selectedNode;
+  const ordersHeading = useRef<HTMLHeadingElement>(null);
   const { headingRef, onPanelKeyDown } = usePanelFocus(ring.id, onClose);
   return (
     <section className="panel wide ring-detail" aria-label={`Ring ${ring.id}`} onKeyDown={onPanelKeyDown}>
@@ -63,9 +65,18 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
             {node?.kind === 'group' ? (
               <span className="muted">{node.label} that link through the same values, drawn as one node: they are listed below.</span>
             ) : node ? (
-              <button onClick={() => void g.expand(node.id, node.label)}>
-                Expand {node.kind === 'order' ? `order ${node.label}` : `${node.kind} ${node.label}`}
-              </button>
+              <>
+                <span data-testid="graph-selection">
+                  {node.kind === 'order' ? `Order ${node.label}` : `${node.kind[0]!.toUpperCase()}${node.kind.slice(1)} ${node.label}`}: {g.shown.length} of the
+                  ring's orders, listed below.{' '}
+                  <button className="link" onClick={() => ordersHeading.current?.scrollIntoView({ block: 'start' })}>
+                    Show them
+                  </button>
+                </span>
+                <button onClick={() => void g.expand(node.id, node.label)}>
+                  Expand {node.kind === 'order' ? `order ${node.label}` : `${node.kind} ${node.label}`}
+                </button>
+              </>
             ) : (
               <span className="muted">Click a node to see its orders; expand it to see its neighbours outside the ring (faded).</span>
             )}
@@ -75,7 +86,7 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
         <RingEvidence ring={ring} />
       </div>
       <RingTimeline orders={ring.orders} />
-      <h3>
+      <h3 ref={ordersHeading}>
         Orders{g.selected ? ` linked to the selected node (${g.shown.length})` : ''}
         {g.selected && (
           <button className="link" onClick={g.clearSelection}>
