@@ -99,6 +99,16 @@ function describe(rule: Rule, value: number): string {
   return `${rule.points >= 0 ? '+' : ''}${rule.points} ${SIGNALS[rule.signal].text(value)}`;
 }
 
+/**
+ * The built-in matrix's rules a saved matrix lacks (by id): rules added to the app after the
+ * analyst saved a version (card testing came with v2), which that version never scores with
+ * until they are added to a draft and saved.
+ */
+export function rulesNewInDefault(m: Matrix): Matrix['rules'] {
+  const have = new Set(m.rules.map((r) => r.id));
+  return DEFAULT_MATRIX.rules.filter((r) => !have.has(r.id));
+}
+
 /** Checks a matrix an analyst edited: a clear message for the first problem, or null. */
 export function matrixProblem(m: Matrix): string | null {
   const ids = new Set<string>();

@@ -161,6 +161,57 @@ test('edit the scoring matrix, see what it would do on the cached history, save 
   await expect(page.getByRole('complementary').getByRole('heading')).toContainText('matrix v3');
 });
 
+test('a matrix saved before a rule was added to the app says so, and adds it to a draft saved as a new version', async ({ page }) => {
+  await loadDemo(page);
+  // A version saved before card testing existed: the built-in rules without the declined-cards ones.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('fraud-workbench');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('matrices', 'readwrite');
+          tx.objectStore('matrices').put({
+            version: 1,
+            analyst: 'K. Weber',
+            savedAt: Date.UTC(2026, 9, 1),
+            note: 'before card testing',
+            matrix: {
+              version: 1,
+              thresholds: { review: 30, hold: 60 },
+              rules: [
+                { id: 'ring-3', signal: 'ringSize', atLeast: 3, points: 25 },
+                { id: 'new-customer', signal: 'newCustomer', atLeast: 1, points: 5 },
+              ],
+            },
+          });
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/orders to decide/, { timeout: 60_000 });
+  const panel = page.getByTestId('matrix-panel');
+  await panel.locator('summary').click();
+  await expect(panel.locator('summary')).toContainText('Scoring matrix v1');
+  const fresh = panel.getByTestId('matrix-new-rules');
+  await expect(fresh).toContainText('Rules added to the app since this version was saved');
+  await expect(panel.getByLabel('declined-cards-3 points')).toHaveCount(0);
+  await fresh.getByRole('button', { name: /^Add them to the draft$/ }).click();
+  await expect(panel.getByLabel('declined-cards-3 points')).toHaveValue('25');
+  await expect(panel.getByLabel('declined-cards-10 points')).toHaveValue('40');
+  await expect(fresh).toHaveCount(0);
+  await panel.getByRole('button', { name: 'What if…' }).click();
+  await panel.getByLabel('Why this change').fill('take the card-testing rules');
+  await panel.getByRole('button', { name: 'Save as a new version' }).click();
+  // The next number after both the saved v1 and the built-in v2, which decisions may already name.
+  await expect(panel.locator('summary')).toContainText('Scoring matrix v3');
+  await expect(panel.getByTestId('matrix-history')).toContainText(/v3 · .* take the card-testing rules/);
+  await expect(panel.getByTestId('matrix-new-rules')).toHaveCount(0);
+});
+
 test('decide a whole ring at once, with one order excepted', async ({ page }) => {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Review' }).click();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildKeyIndex } from '../../../shared/linking';
-import { DEFAULT_MATRIX, matrixProblem, scoreOrder, whatIf, type Matrix } from '../../../shared/scoring/matrix';
+import { DEFAULT_MATRIX, matrixProblem, rulesNewInDefault, scoreOrder, whatIf, type Matrix } from '../../../shared/scoring/matrix';
 import { computeSignals } from '../../../shared/scoring/signals';
 import { order } from '../normalize/orderFixture';
 
@@ -21,6 +21,17 @@ describe('scoring matrix', () => {
     expect(matrixProblem(DEFAULT_MATRIX)).toBeNull();
     expect(matrixProblem({ ...DEFAULT_MATRIX, thresholds: { review: 70, hold: 60 } })).toMatch(/Thresholds/);
     expect(matrixProblem({ ...DEFAULT_MATRIX, rules: [...DEFAULT_MATRIX.rules, DEFAULT_MATRIX.rules[0]!] })).toMatch(/Two rules are called ring-fraud/);
+  });
+});
+
+describe('rules new in the built-in matrix', () => {
+  it('names the built-in rules a saved matrix lacks by id, and none for the built-in one', () => {
+    expect(rulesNewInDefault(DEFAULT_MATRIX)).toEqual([]);
+    const beforeCardTesting = { ...DEFAULT_MATRIX, version: 4, rules: DEFAULT_MATRIX.rules.filter((r) => !r.id.startsWith('declined-cards')) };
+    expect(rulesNewInDefault(beforeCardTesting).map((r) => r.id)).toEqual(['declined-cards-10', 'declined-cards-3']);
+    // A rule the analyst tuned keeps its own numbers: only missing ids are offered.
+    const tuned = { ...DEFAULT_MATRIX, rules: DEFAULT_MATRIX.rules.map((r) => (r.id === 'declined-cards-3' ? { ...r, points: 5 } : r)) };
+    expect(rulesNewInDefault(tuned)).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@
 // against known outcomes, before it is saved as a version.
 import { useState } from 'react';
 import { formatCount, showDateTime } from '../../../../shared/domain/money';
-import { SIGNALS, type Confusion, type Matrix } from '../../../../shared/scoring/matrix';
+import { rulesNewInDefault, SIGNALS, type Confusion, type Matrix } from '../../../../shared/scoring/matrix';
 import { cache } from '../../core/client';
 import type { WhatIf } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
@@ -35,6 +35,8 @@ function useMatrix(onSaved: () => void) {
     setThreshold: (which: 'review' | 'hold', value: number) => edit((d) => ({ ...d, thresholds: { ...d.thresholds, [which]: value } })),
     setRule: (id: string, field: 'points' | 'atLeast', value: number) =>
       edit((d) => ({ ...d, rules: d.rules.map((r) => (r.id === id ? { ...r, [field]: value } : r)) })),
+    /** Adds the built-in matrix's rules the draft lacks, as the built-in matrix has them. */
+    addNewRules: () => edit((d) => ({ ...d, rules: [...d.rules, ...rulesNewInDefault(d)] })),
     whatIf: (draft: Matrix) => run(async () => setResult(await cache.matrixWhatIf(draft))),
     /** Saves the draft as a new version; true once saved. */
     save: async (draft: Matrix, note: string) =>
@@ -53,6 +55,7 @@ export function MatrixPanel({ onSaved }: { onSaved(): void }) {
   const [note, setNote] = useState('');
   const { draft, result, busy } = mx;
   if (!draft) return null;
+  const fresh = rulesNewInDefault(draft);
   const rules: Column<Rule>[] = [
     { header: 'Signal', cell: (r) => SIGNALS[r.signal].label },
     {
@@ -89,6 +92,16 @@ export function MatrixPanel({ onSaved }: { onSaved(): void }) {
         Scoring matrix v{draft.version} · review from {draft.thresholds.review}, hold from {draft.thresholds.hold}
       </summary>
       <HistoryTable rows={draft.rules} columns={rules} rowKey={(r) => r.id} label="Scoring rules" />
+      {fresh.length > 0 && (
+        <p className="warning" data-testid="matrix-new-rules">
+          Rules added to the app since this version was saved, which it does not score with:{' '}
+          {fresh.map((r) => `${SIGNALS[r.signal].label} from ${r.atLeast} (+${r.points})`).join('; ')}.{' '}
+          <button className="link" onClick={mx.addNewRules}>
+            Add {fresh.length === 1 ? 'it' : 'them'} to the draft
+          </button>{' '}
+          (then What if… and save, as for any change).
+        </p>
+      )}
       <div className="toolbar">
         <label className="inline">
           Review from
