@@ -18,7 +18,21 @@ test('German formats chosen in Settings show in the tables, the sidebar and the 
   expect(row['Date (UTC)']).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/);
   expect(row.Total).toMatch(/^\d{1,3}(\.\d{3})*,\d\d\s€$/);
 
+  // The dates the cache worker writes into its texts follow the same choice as the screen around them.
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const late = page
+    .getByRole('table', { name: 'Disputes by deadline' })
+    .locator('tbody tr')
+    .filter({ has: page.locator('[data-verdict="late"]') })
+    .first();
+  await expect(late).toBeVisible({ timeout: 60_000 });
+  await late.click();
+  const detail = page.getByRole('region', { name: /^Dispute / });
+  await expect(detail.getByTestId('dispute-hint')).toHaveText(/^Too late: the deadline to respond passed on \d\d\.\d\d\.\d{4} \d\d:\d\d UTC: /);
+  await expect(detail).toContainText(/respond by \d\d\.\d\d\.\d{4} \d\d:\d\d UTC/);
+
   // Kept on this laptop: a reload shows the same.
+  await page.getByRole('link', { name: 'Orders' }).click();
   await page.reload();
   await expect(page.getByTestId('orders-count')).toHaveText('10.000 orders', { timeout: 60_000 });
 

@@ -27,6 +27,8 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
   const order = (await rows.nth(1).locator('td:nth-child(3)').textContent())!;
   const score = (await rows.nth(1).locator('td:nth-child(1)').textContent())!;
+  // Undecided, the state says what the score suggests, never a bare "hold" that reads as held.
+  await expect(rows.nth(1).locator('td:nth-child(2)')).toHaveText(/^(hold suggested|to review)$/);
   // Why it scored so, as the queue shows it for the selected order: the log keeps this with the decision.
   await expect(page.getByTestId('fired-rules')).toBeVisible();
   const rules = await page.getByTestId('fired-rules').locator('li').allTextContents();

@@ -3,6 +3,7 @@
 // (main.tsx); the import worker on first use, so it does not compete with the first screen.
 import * as Comlink from 'comlink';
 import type { CoreHandlers, FollowsClock, ImportHandlers, ProgressFn } from './contract';
+import { displayLocale, type DisplayLocale } from '../../../shared/domain/money';
 
 type Cache = Comlink.Remote<CoreHandlers & FollowsClock>;
 let cacheRemote: Cache | null = null;
@@ -18,6 +19,7 @@ export function startCache(firstScreen: string): Cache {
     cacheRemote = Comlink.wrap<CoreHandlers & FollowsClock>(worker);
     // The window's clock is the app's clock; the workers keep the difference to it.
     void cacheRemote.followClock(Date.now());
+    void cacheRemote.followDisplay(displayLocale());
   }
   return cacheRemote;
 }
@@ -33,6 +35,7 @@ function startedImporter(): Importer {
     const worker = new Worker(new URL('./imports/import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
     importRemote = Comlink.wrap<ImportHandlers & FollowsClock>(worker);
     void importRemote.followClock(Date.now());
+    void importRemote.followDisplay(displayLocale());
   }
   return importRemote;
 }
@@ -43,4 +46,10 @@ export const importer: Importer = new Proxy({} as Importer, { get: (_, name) => 
 /** Wraps a progress callback so it can cross into a worker. */
 export function progress(fn: ProgressFn): ProgressFn {
   return Comlink.proxy(fn);
+}
+
+/** Tells the started workers the display locale the analyst chose (prefs.ts), for the dates in their texts. */
+export function followDisplay(locale: DisplayLocale): void {
+  void cacheRemote?.followDisplay(locale);
+  void importRemote?.followDisplay(locale);
 }

@@ -11,6 +11,7 @@ import type { ReviewHandlers } from './review/handlers';
 import type { RingsHandlers } from './rings/handlers';
 import type { TeamHandlers } from './team/handlers';
 import type { TeamCaseHandlers } from './team/caseHandlers';
+import type { DisplayLocale } from '../../../shared/domain/money';
 
 /** What the cache worker answers. A handler name appears in exactly one room. */
 export type CoreHandlers = OrdersHandlers &
@@ -30,6 +31,11 @@ export type { ImportHandlers };
 /** Both workers keep their clock in step with the window's. */
 export interface FollowsClock {
   followClock(now: number): void;
+  /**
+   * The window's display locale, for the dates the worker writes into texts (a dispute's hint, a
+   * deadline's reason): the same 30/11/2026 the screen shows around them, not the worker's ISO.
+   */
+  followDisplay(locale: DisplayLocale): void;
 }
 
 export type { ProgressFn } from './context';

@@ -3,6 +3,7 @@
 // follows the operating system's languages and colour scheme.
 import { create } from 'zustand';
 import { DISPLAY_LOCALES, localeOfSystem, setDisplayLocale, type DisplayLocale } from '../../../shared/domain/money';
+import { followDisplay } from '../core/client';
 
 export type LocaleChoice = 'system' | DisplayLocale;
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -51,6 +52,8 @@ function applyTheme(theme: 'light' | 'dark') {
 const locale = read<LocaleChoice>(LOCALE_KEY, ['system', ...DISPLAY_LOCALES], 'system');
 const theme = read<ThemeChoice>(THEME_KEY, ['system', 'light', 'dark'], 'system');
 setDisplayLocale(resolveLocale(locale));
+// The cache worker started before this chunk loaded (main.tsx), with the default: it follows now.
+followDisplay(resolveLocale(locale));
 applyTheme(resolveTheme(theme));
 
 export const usePrefs = create<Prefs>((set) => ({
@@ -62,6 +65,7 @@ export const usePrefs = create<Prefs>((set) => ({
     write(LOCALE_KEY, choice);
     const shown = resolveLocale(choice);
     setDisplayLocale(shown);
+    followDisplay(shown);
     set({ locale: choice, shownLocale: shown });
   },
   setTheme: (choice) => {

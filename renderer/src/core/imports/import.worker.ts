@@ -3,8 +3,9 @@
 // clock follows the window's (see shared/time/clock.ts).
 import * as Comlink from 'comlink';
 import { FollowingClock } from '../../../../shared/time/clock';
+import { setDisplayLocale } from '../../../../shared/domain/money';
 import { createDb } from '../storage/schema';
 import { importHandlers } from './handlers';
 
 const clock = new FollowingClock();
-Comlink.expose(Object.assign(importHandlers(createDb(), clock), { followClock: (now: number) => clock.follow(now) }));
+Comlink.expose(Object.assign(importHandlers(createDb(), clock), { followClock: (now: number) => clock.follow(now), followDisplay: setDisplayLocale }));

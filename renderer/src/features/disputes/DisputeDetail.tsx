@@ -74,7 +74,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
           </>
         )}
         {REASON_FAMILY_LABEL[d.family]} · opened {showDate(d.openedAt)} ·{' '}
-        {d.dueAt ? `respond by ${showDateTime(d.dueAt)} (${countdown(d.dueAt, now)})` : 'no response allowed'} · {d.provider} {d.id} · order{' '}
+        {d.dueAt ? `respond by ${showDateTime(d.dueAt)} UTC (${countdown(d.dueAt, now)})` : 'no response allowed'} · {d.provider} {d.id} · order{' '}
         {d.order ? d.order.externalId : `${d.orderKey || 'unknown'} (not in cache)`}
       </p>
       <CaseClaimBar of={caseOf.chargeback(d.id)} what="dispute" />

@@ -6,8 +6,12 @@ import type { QueueRow } from '../../core/contract';
 /** Still to be decided: a held order was decided in time, and stays only to be released or cancelled. */
 export const awaitsDecision = (r: Pick<QueueRow, 'state'>): boolean => r.state !== 'held';
 
-/** `held by K. Weber` for the analyst's decision; `hold` or `review` for what the score suggests. */
-export const stateLabel = (r: Pick<QueueRow, 'state' | 'heldBy'>): string => (r.state === 'held' ? `held by ${r.heldBy ?? 'an analyst'}` : r.state);
+/**
+ * `held by K. Weber` for the analyst's decision; `hold suggested` or `to review` for what the score
+ * suggests of an order nobody decided yet (a bare "hold" there read as one already held).
+ */
+export const stateLabel = (r: Pick<QueueRow, 'state' | 'heldBy'>): string =>
+  r.state === 'held' ? `held by ${r.heldBy ?? 'an analyst'}` : r.state === 'hold' ? 'hold suggested' : 'to review';
 
 /** The Decide-by cell: the time left, or that it was decided. */
 export const decideBy = (r: Pick<QueueRow, 'state' | 'slaDueAt'>, now: number): string => (awaitsDecision(r) ? countdown(r.slaDueAt, now) : 'decided');
