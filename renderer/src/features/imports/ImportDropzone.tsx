@@ -46,7 +46,7 @@ export function ImportDropzone({
         onFiles(Array.from(e.dataTransfer.files));
       }}
     >
-      <p className="lead">Drop Shopify, Amazon, Zalando, Stripe or Adyen exports here</p>
+      <p className="lead">Drop Shopify, Amazon, Zalando, Stripe, PayPal or Adyen exports here</p>
       <div className="actions">
         <button className="primary" disabled={busy} onClick={() => void choose()}>
           Choose files…
@@ -77,11 +77,12 @@ export function ImportDropzone({
         <input
           aria-label="Order reference column"
           list="order-ref-columns"
-          placeholder="order_id (metadata), else Description"
+          placeholder="as the format says (e.g. order_id (metadata), else Description)"
+          title="Left empty, each format's own column is used: Stripe's order_id (metadata), else its Description; PayPal's Invoice Number; Adyen's Merchant Reference"
           value={orderRefColumn}
           onChange={(e) => setOrderRefColumn(e.target.value)}
           disabled={busy}
-          size={34}
+          size={56}
         />
         <datalist id="order-ref-columns">
           <option value="order_id (metadata)" />
