@@ -2,6 +2,7 @@
 // off. A cell may end in an ellipsis only when its whole value is its title (the tooltip and the
 // accessible description), as the orders table's narrow cells do. Columns hidden to fit are named
 // above the table, their values are in the row's detail, and the column chooser is kept.
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, loadDemo, test } from './fixtures';
 
@@ -35,9 +36,14 @@ async function headers(page: Page, table: string): Promise<string[]> {
   return (await page.getByRole('table', { name: table }).locator('thead th').allTextContents()).map((t) => t.trim());
 }
 
-test('orders, rings, review and disputes tables fit 1280, 1440 and 1920 px without cutting a cell', async ({ page }, info) => {
+test('orders, rings, review, disputes and import-history tables fit 1280, 1440 and 1920 px without cutting a cell', async ({ page }, info) => {
   test.setTimeout(240_000);
   await loadDemo(page);
+  // One import, so the history has a row with its Undo.
+  await page.goto('/#/imports');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles(fileURLToPath(new URL('../fixtures/imports/shopify-orders.csv', import.meta.url)));
+  await expect(page.getByRole('region', { name: 'Import of shopify-orders.csv' })).toBeVisible({ timeout: 60_000 });
   const screens: { name: string; hash: string; ready: () => Promise<void> }[] = [
     { name: 'orders', hash: '#/orders', ready: () => expect(page.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]').first()).toBeVisible() },
     {
@@ -54,6 +60,11 @@ test('orders, rings, review and disputes tables fit 1280, 1440 and 1920 px witho
       name: 'disputes',
       hash: '#/disputes',
       ready: () => expect(page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr').first()).toBeVisible({ timeout: 60_000 }),
+    },
+    {
+      name: 'imports',
+      hash: '#/imports',
+      ready: () => expect(page.getByRole('table', { name: 'Import history' }).getByRole('button', { name: 'Undo' })).toBeInViewport(),
     },
   ];
   for (const width of WIDTHS) {

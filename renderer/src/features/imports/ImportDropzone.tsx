@@ -77,12 +77,12 @@ export function ImportDropzone({
         <input
           aria-label="Order reference column"
           list="order-ref-columns"
-          placeholder="as the format says (e.g. order_id (metadata), else Description)"
+          placeholder="the format's own (see the tooltip)"
           title="Left empty, each format's own column is used: Stripe's order_id (metadata), else its Description; PayPal's Invoice Number; Adyen's Merchant Reference"
           value={orderRefColumn}
           onChange={(e) => setOrderRefColumn(e.target.value)}
           disabled={busy}
-          size={56}
+          size={40}
         />
         <datalist id="order-ref-columns">
           <option value="order_id (metadata)" />

@@ -55,7 +55,8 @@ export function ImportHistoryTable({
         ),
     },
     // The team's words can be long (who may import, why a file stays here): they wrap, so the table fits its box.
-    { header: 'Team', className: 'wrap-words team-words', cell: (e) => <TeamCell entry={e} /> },
+    // Without a team there are none: the column would only push Undo out of a laptop-sized window.
+    ...(entries.some((e) => e.team) ? [{ header: 'Team', className: 'wrap-words team-words', cell: (e: ImportEntry) => <TeamCell entry={e} /> }] : []),
     {
       header: null,
       cell: (e) => {
