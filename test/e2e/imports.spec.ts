@@ -233,7 +233,10 @@ test('Stripe payments join their Shopify orders: the order shows the card and IP
   expect(row!.Card).toMatch(/•••• 4242 04\/28$/);
   // At 1440 px the IP column is hidden to fit the width; the order's detail shows it.
   await page.locator('[role="row"][aria-rowindex="2"]').click();
-  await expect(page.getByRole('complementary', { name: `Order ${row!.Order}` })).toContainText('203.0.113.7');
+  const detail = page.getByRole('complementary', { name: `Order ${row!.Order}` });
+  await expect(detail).toContainText('203.0.113.7');
+  // The payments naming the order are listed with their fate, the one it took its card from among them.
+  await expect(detail.getByTestId('order-payments').locator('li')).toHaveText([/^ch_3PaidAAA1 · stripe · succeeded · €59\.90 · .* UTC$/]);
 });
 
 test('the analyst chooses which payment column holds the order reference', async ({ page }, testInfo) => {

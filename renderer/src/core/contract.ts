@@ -39,7 +39,7 @@ export interface FollowsClock {
 }
 
 export type { ProgressFn } from './context';
-export type { CacheOverview } from './orders/handlers';
+export type { CacheOverview, OrderPayment } from './orders/handlers';
 export type { OrderQuery, OrderRow } from './storage/orderStore';
 export type { RingVerdict } from './rings/handlers';
 export { RING_LISTS, type RingList } from '../../../shared/linking/lists';

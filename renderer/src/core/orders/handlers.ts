@@ -10,8 +10,21 @@ import type { ReportService } from '../reports/reportService';
 import { loadDemoData } from './demoLoader';
 import { NO_FILTER, type OrderFilter } from '../../../../shared/orders/query';
 import type { MatchGroup } from '../../../../shared/orders/search';
-import { orderKey } from '../../../../shared/domain/order';
+import { orderKey, type Order } from '../../../../shared/domain/order';
+import type { Payment } from '../../../../shared/domain/payment';
+import { orderRefVariants } from '../../../../shared/orders/paymentFacts';
+import { paysFor } from '../../../../shared/ingest/writePlan';
 import { decisionThatStands } from '../../../../shared/decisions/standing';
+
+/** A payment as an order's detail lists it: no card or personal data beyond what the order shows. */
+export interface OrderPayment {
+  id: string;
+  provider: string;
+  status: Payment['status'];
+  amountMinor: number;
+  currency: string;
+  createdAt: number;
+}
 
 export interface CacheOverview {
   orders: number;
@@ -40,6 +53,21 @@ export function ordersHandlers(ctx: CoreContext, reports: ReportService) {
         db.imports.filter((i) => i.status !== 'undone' && !i.undoneAt && i.created + i.updated > 0).count(),
       ]);
       return { orders: store.count, payments, disputes, span: store.span(), dataset: dataset ?? null, imports };
+    },
+
+    /**
+     * The payments a payments file named an own-shop order by (its number, in any spelling, for its
+     * shop), newest first, for its detail: which joined, and which failed or were refunded.
+     */
+    async paymentsOfOrder(order: Pick<Order, 'marketplace' | 'source' | 'externalId'>): Promise<OrderPayment[]> {
+      await ctx.ready();
+      if (order.marketplace !== 'shop') return [];
+      const found = await new PaymentStore(db).byOrderRefs(orderRefVariants(order.externalId));
+      // A payment stored before payments kept their shop is taken as the default shop's, as the join takes it.
+      return found
+        .filter((p) => paysFor(p, order, 'shopify'))
+        .sort((a, b) => b.createdAt - a.createdAt)
+        .map((p) => ({ id: p.id, provider: p.provider, status: p.status, amountMinor: p.amountMinor, currency: p.currency, createdAt: p.createdAt }));
     },
 
     async queryOrders(q: OrderQuery): Promise<number> {

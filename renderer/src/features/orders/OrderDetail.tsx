@@ -19,6 +19,8 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
   // The shop's status says what the shop did; the analyst's decision is the log's, shown beside it.
   const key = orderKey(order);
   const decision = useAsync(() => cache.decisionOn(key), [key]).value ?? null;
+  const payments =
+    useAsync(() => cache.paymentsOfOrder({ marketplace: order.marketplace, source: order.source, externalId: order.externalId }), [key]).value ?? null;
   const decided = decision
     ? `${DECIDED[decision.decision as OrderDecision] ?? decision.decision} by ${decision.analyst}, ${showDateTime(decision.at)} UTC${decision.reasonCode ? ` (${decision.reasonCode})` : ''}`
     : '';
@@ -95,6 +97,22 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
           </dl>
         </section>
       ))}
+      {order.marketplace === 'shop' && payments && (
+        <section data-testid="order-payments">
+          <h3>Payments naming it</h3>
+          {payments.length === 0 ? (
+            <p className="muted">No imported payments file names this order.</p>
+          ) : (
+            <ul>
+              {payments.map((p) => (
+                <li key={p.id}>
+                  {p.id} · {p.provider} · {p.status} · {formatMoney(p.amountMinor, p.currency)} · {showDateTime(p.createdAt)} UTC
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
     </aside>
   );
 }
