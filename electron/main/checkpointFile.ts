@@ -1,7 +1,8 @@
 // The decision log's checkpoint file in the user-data folder: main is its only writer, grows it
 // only by lines the pure ledger (shared/decisions/checkpoints.ts) accepts, and syncs each line to
 // disk before answering. Calls are queued, so two windows cannot interleave appends.
-import { appendFile, open, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import {
   CheckpointLedger,
   extensionOf,
@@ -35,14 +36,18 @@ export class CheckpointFile {
 
   private async load(): Promise<CheckpointLedger> {
     if (this.ledger) return this.ledger;
-    let text = '';
+    let bytes: Buffer | null = null;
     try {
-      text = await readFile(this.path, 'utf8');
+      bytes = await readFile(this.path);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
-    if (text === '') {
-      await this.appendLine(ledgerHeader(), 'wx');
+    const text = bytes?.toString('utf8') ?? '';
+    // A crash while the file was being created leaves it empty or with part of its header: it
+    // witnessed nothing yet, so it is written again from the start.
+    const unwritten = bytes !== null && !text.includes('\n') && ledgerHeader().startsWith(text);
+    if (bytes === null || unwritten) {
+      await this.writeHeader(unwritten);
       this.ledger = new CheckpointLedger();
       return this.ledger;
     }
@@ -55,23 +60,44 @@ export class CheckpointFile {
       this.problem = `the checkpoint file is damaged (${(e as Error).message}); it is kept as it is`;
       throw new Error(this.problem, { cause: e });
     }
+    if (!text.endsWith('\n')) await this.endLastLine(bytes, this.problem !== null);
     return this.ledger;
   }
 
-  private async appendLine(text: string, flag: 'a' | 'wx' = 'a'): Promise<void> {
-    if (flag === 'wx') {
-      const handle = await open(this.path, 'wx', 0o600);
-      try {
-        await handle.writeFile(text + '\n');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      return;
+  private async writeHeader(overUnwritten: boolean): Promise<void> {
+    // 'wx' never follows or replaces a file that appeared meanwhile; 'r+' only opens the one just read.
+    const handle = await open(this.path, overUnwritten ? 'r+' : 'wx', 0o600);
+    try {
+      await handle.truncate(0);
+      await handle.writeFile(ledgerHeader() + '\n');
+      await handle.sync();
+    } finally {
+      await handle.close();
     }
-    await appendFile(this.path, text + '\n', { mode: 0o600 });
+  }
+
+  /**
+   * The file does not end with a newline, so the next line would be glued onto its last one and
+   * the file read as damaged from then on. A last line the crash cut off (parseLedger already set
+   * it aside and reports it) was never confirmed to the app and is cut away; a whole one is ended.
+   */
+  private async endLastLine(bytes: Buffer, cutOff: boolean): Promise<void> {
     const handle = await open(this.path, 'r+');
     try {
+      if (cutOff) await handle.truncate(bytes.lastIndexOf(0x0a) + 1);
+      else await handle.write('\n', bytes.byteLength);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private async appendLine(text: string): Promise<void> {
+    // One handle writes and syncs, in append mode without create: a file removed behind the app's
+    // back is not silently recreated without its header.
+    const handle = await open(this.path, constants.O_WRONLY | constants.O_APPEND);
+    try {
+      await handle.writeFile(text + '\n');
       await handle.sync();
     } finally {
       await handle.close();
@@ -81,7 +107,13 @@ export class CheckpointFile {
   private async commit(result: LedgerResult, ledger: CheckpointLedger): Promise<IpcResult<'checkpoint:extend'>> {
     if (!result.ok) return result;
     if (result.line) {
-      await this.appendLine(serialiseLine(result.line as CheckpointLine));
+      try {
+        await this.appendLine(serialiseLine(result.line as CheckpointLine));
+      } catch (e) {
+        // Part of the line may be on disk: the next call reads the file again, which sets it aside.
+        this.ledger = null;
+        throw e;
+      }
       ledger.apply(result.line);
     }
     return { ok: true, head: result.head };
