@@ -1,5 +1,6 @@
 // Keeps every webContents on the app's own pages: foreign navigations, redirects, popups
-// and <webview> are refused; allowlisted rule pages open in the system browser instead.
+// and <webview> are refused; allowlisted rule pages open in the system browser instead. No
+// Bluetooth device is ever handed to a page either.
 import type { WebContents } from 'electron';
 import { isAppUrl, loggableTarget } from './appOrigin';
 import { externalLinkToOpen } from './externalLinks';
@@ -65,5 +66,13 @@ export function guardWebContents(contents: GuardableContents, policy: Navigation
   contents.on('will-attach-webview', (event: { preventDefault(): void }) => {
     event.preventDefault();
     policy.log('[guard] <webview> refused: the app never embeds other pages');
+  });
+
+  // navigator.bluetooth.requestDevice asks no permission handler in Electron: unless this event
+  // is handled, the first device found is connected without the analyst seeing a chooser.
+  contents.on('select-bluetooth-device', (event: { preventDefault(): void }, _devices: unknown, choose: (deviceId: string) => void) => {
+    event.preventDefault();
+    choose('');
+    policy.log('[guard] Bluetooth device request refused: the app uses no devices');
   });
 }

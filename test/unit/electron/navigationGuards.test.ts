@@ -98,3 +98,16 @@ describe('<webview>', () => {
     expect(event.preventDefault).toHaveBeenCalledOnce();
   });
 });
+
+describe('Web Bluetooth', () => {
+  // Electron has no permission check for navigator.bluetooth.requestDevice: with no listener
+  // for this event it connects the first device it finds, without asking anyone.
+  it('never picks a device for the page, not even the only one found', () => {
+    const event = { preventDefault: vi.fn() };
+    const choose = vi.fn();
+    contents.emit('select-bluetooth-device', event, [{ deviceId: 'AA:BB', deviceName: 'Headset' }], choose);
+    expect(event.preventDefault).toHaveBeenCalledOnce();
+    expect(choose).toHaveBeenCalledExactlyOnceWith('');
+    expect(policy.log).toHaveBeenCalledWith(expect.stringContaining('Bluetooth'));
+  });
+});
