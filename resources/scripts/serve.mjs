@@ -46,6 +46,8 @@ export function readTeamOrigin(raw) {
   }
   if (url.hostname.startsWith('['))
     return new Error("must name its host, 127.0.0.1 or localhost, not an IPv6 address (the app's security policy cannot name one)");
+  // One host a CSP can name: URLs also take '*' (a wildcard in connect-src), ';' or ',' in a host.
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.?$/.test(url.hostname)) return new Error('must name one host, in letters, digits, hyphens and dots (no wildcard)');
   const loopback = ['127.0.0.1', 'localhost'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return new Error('must use https (plain http only on 127.0.0.1 or localhost)');
   if (url.username !== '' || url.password !== '') return new Error('must not carry a user name or password');

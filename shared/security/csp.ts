@@ -31,7 +31,8 @@ const CONNECT = 'connect-src';
  */
 export function contentSecurityPolicy(teamOrigin: string | null): string {
   if (teamOrigin === null) return CONTENT_SECURITY_POLICY;
-  if (!/^https?:\/\/[^\s;,'"/]+$/.test(teamOrigin)) throw new Error('A team origin in the CSP must be a bare origin');
+  // One host (no '*' wildcard, nothing that ends the directive) and at most a port.
+  if (!/^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*\.?(:\d{1,5})?$/.test(teamOrigin)) throw new Error('A team origin in the CSP must be a bare origin');
   return CSP_DIRECTIVES.map((d) => (d.split(' ')[0] === CONNECT ? `${d} ${teamOrigin}` : d)).join('; ');
 }
 

@@ -6,6 +6,13 @@
 // and logs an error on every page), so a team server there could never be reached.
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
+/**
+ * A host a content security policy can name as one host: letters, digits and hyphens between dots
+ * (IDN arrive as punycode). URLs also take '*', ';', ',', quotes or '_' in a host name: in
+ * connect-src '*' is a wildcard over every subdomain, and ';' or ',' would end the directive.
+ */
+const CSP_HOST = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.?$/;
+
 export type TeamOriginReading = { ok: true; origin: string } | { ok: false; reason: string };
 
 export function readTeamOrigin(raw: string): TeamOriginReading {
@@ -18,6 +25,7 @@ export function readTeamOrigin(raw: string): TeamOriginReading {
   }
   if (url.hostname.startsWith('['))
     return refuse("must name its host, 127.0.0.1 or localhost, not an IPv6 address (the app's security policy cannot name one)");
+  if (!CSP_HOST.test(url.hostname)) return refuse('must name one host, in letters, digits, hyphens and dots (no wildcard)');
   const loopback = LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return refuse('must use https (plain http only on 127.0.0.1 or localhost)');
   if (url.username !== '' || url.password !== '') return refuse('must not carry a user name or password');

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META, CSP_DIRECTIVES, contentSecurityPolicy } from '../../../shared/security/csp';
+import { readTeamOrigin } from '../../../shared/team/origin';
 
 function directives(policy: string): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -85,6 +86,37 @@ describe('contentSecurityPolicy(teamOrigin)', () => {
   it('refuses anything that is not a bare origin, so no directive can be smuggled in', () => {
     for (const bad of ['https://a.example; script-src *', 'https://a.example/path', '*', "'unsafe-eval'", 'https://a.example https://b.example']) {
       expect(() => contentSecurityPolicy(bad), bad).toThrow(/bare origin/);
+    }
+  });
+});
+
+describe('a team origin that names no single host', () => {
+  // WHATWG URLs take '*', ';', ',' and quotes in a host name: https://*.example.com parses, and
+  // in connect-src it would allow every subdomain (https://* every https host) while the request
+  // filter, comparing origins exactly, would block them all; a ';' would end connect-src early.
+  const hostless = [
+    'https://*.example.com',
+    'https://*',
+    'https://a%2a.example.com',
+    'https://team.example.com;sandbox',
+    'https://a,b.example',
+    "https://a'b.example",
+    'https://a_b.example',
+  ];
+
+  it.each(hostless)('is refused where it is read: %s', (raw) => {
+    expect(readTeamOrigin(raw)).toMatchObject({ ok: false });
+  });
+
+  it('never reaches connect-src', () => {
+    for (const raw of hostless) expect(() => contentSecurityPolicy(new URL(raw).origin), raw).toThrow(/bare origin/);
+  });
+
+  it('leaves host names, IPv4 loopback and a trailing dot alone', () => {
+    for (const raw of ['https://team-1.example.com', 'https://xn--bcher-kva.example', 'http://127.0.0.1:8787', 'https://team.example.com.']) {
+      const read = readTeamOrigin(raw);
+      expect(read, raw).toMatchObject({ ok: true });
+      if (read.ok) expect(() => contentSecurityPolicy(read.origin)).not.toThrow();
     }
   });
 });

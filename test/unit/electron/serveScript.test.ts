@@ -155,6 +155,8 @@ describe('scripts/serve.mjs with a team server', () => {
       'http://10.0.0.1',
       'https://a.example/x',
       'https://u:p@a.example',
+      'https://*.example.com',
+      'https://a;b.example',
       'nope',
     ]) {
       const shared = readTeamOrigin(raw);
