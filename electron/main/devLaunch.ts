@@ -30,3 +30,15 @@ export function userDataOverrideFrom(env: NodeJS.ProcessEnv, isPackaged: boolean
   if (isPackaged || !raw || !isAbsolute(raw)) return null;
   return raw;
 }
+
+/**
+ * Chromium's remote debugging switches. The release fuses turn off --inspect and NODE_OPTIONS,
+ * but no fuse covers these: with one, any local process (another account's too, on a shared
+ * computer) could drive the window, read the cache and call main through the bridge.
+ */
+const DEBUGGER_SWITCHES = ['remote-debugging-port', 'remote-debugging-pipe'] as const;
+
+/** The debugger switches a packaged app was started with; an unpackaged one may be debugged. */
+export function debuggerSwitchesIn(commandLine: { hasSwitch(name: string): boolean }, isPackaged: boolean): string[] {
+  return isPackaged ? DEBUGGER_SWITCHES.filter((name) => commandLine.hasSwitch(name)) : [];
+}

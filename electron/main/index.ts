@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { PRODUCT_NAME, workbenchAppInfo } from './appInfo';
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './appProtocol';
 import { APP_ENTRY_URL, isAppUrl, trustedOrigins } from './appOrigin';
-import { devServerUrlFrom, userDataOverrideFrom } from './devLaunch';
+import { debuggerSwitchesIn, devServerUrlFrom, userDataOverrideFrom } from './devLaunch';
 import { askSavePath } from './fileDialogs';
 import { registerWorkbenchHandlers } from './ipcHandlers';
 import { managedPolicyPath, managedPolicySource, teamOriginOf } from './managedPolicy';
@@ -34,8 +34,15 @@ if (userDataOverride !== null) app.setPath('userData', userDataOverride);
 app.enableSandbox();
 registerAppSchemeAsPrivileged(protocol);
 
-// A second copy of the app would open the same IndexedDB; focus the first one instead.
-if (!app.requestSingleInstanceLock()) {
+// A packaged app never runs open to a debugger. The switches are removed too, in case Chromium
+// would start its debugging server before the exit takes effect.
+const debuggerSwitches = debuggerSwitchesIn(app.commandLine, app.isPackaged);
+if (debuggerSwitches.length > 0) {
+  console.error(`[shell] refusing to start with ${debuggerSwitches.map((name) => `--${name}`).join(', ')}: the released app cannot be debugged`);
+  for (const name of debuggerSwitches) app.commandLine.removeSwitch(name);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
+  // A second copy of the app would open the same IndexedDB; focus the first one instead.
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;

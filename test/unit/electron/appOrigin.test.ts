@@ -2,7 +2,7 @@
 // an unpackaged app, and what a log line may say about a URL.
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, APP_ORIGIN, isAppUrl, loggableTarget, originOf, trustedOrigins } from '../../../electron/main/appOrigin';
-import { devServerUrlFrom, userDataOverrideFrom } from '../../../electron/main/devLaunch';
+import { debuggerSwitchesIn, devServerUrlFrom, userDataOverrideFrom } from '../../../electron/main/devLaunch';
 
 describe('originOf / isAppUrl', () => {
   it('gives app:// a real origin even though Node calls non-special origins "null"', () => {
@@ -65,5 +65,25 @@ describe('userDataOverrideFrom', () => {
     expect(userDataOverrideFrom({ FRAUD_WORKBENCH_USER_DATA: '/tmp/fw-test' }, true)).toBeNull();
     expect(userDataOverrideFrom({ FRAUD_WORKBENCH_USER_DATA: 'relative/dir' }, false)).toBeNull();
     expect(userDataOverrideFrom({}, false)).toBeNull();
+  });
+});
+
+describe('debuggerSwitchesIn', () => {
+  const launchedWith = (...switches: string[]) => ({ hasSwitch: (name: string) => switches.includes(name) });
+
+  // The release fuses turn off --inspect and NODE_OPTIONS, but no fuse covers Chromium's remote
+  // debugging: a packaged app started with it would let any local process drive its window.
+  it('names the remote debugging switches a packaged app was started with', () => {
+    expect(debuggerSwitchesIn(launchedWith('remote-debugging-port'), true)).toEqual(['remote-debugging-port']);
+    expect(debuggerSwitchesIn(launchedWith('remote-debugging-pipe', 'remote-debugging-port'), true)).toEqual([
+      'remote-debugging-port',
+      'remote-debugging-pipe',
+    ]);
+  });
+
+  it('names none for an ordinary start, or while developing', () => {
+    expect(debuggerSwitchesIn(launchedWith(), true)).toEqual([]);
+    expect(debuggerSwitchesIn(launchedWith('lang'), true)).toEqual([]);
+    expect(debuggerSwitchesIn(launchedWith('remote-debugging-port'), false)).toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ const electron = vi.hoisted(() => {
   const module = {
     app: {
       isPackaged: true,
+      commandLine: { hasSwitch: vi.fn((_name: string) => false), removeSwitch: vi.fn() },
       enableSandbox: vi.fn(),
       requestSingleInstanceLock: () => true,
       on: vi.fn(),
@@ -77,4 +78,21 @@ it('the packaged app cancels requests that leave it on the default session, befo
   expect(answer('app://workbench/index.html')).toEqual([{ cancel: false }]);
   expect(warn).toHaveBeenCalledWith('[guard] request to http://127.0.0.1:45123 blocked: the app works offline');
   warn.mockRestore();
+});
+
+it('the packaged app started with remote debugging exits before it opens a window or registers anything', async () => {
+  const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  vi.resetModules();
+  electron.BrowserWindow.mockClear();
+  electron.exit.mockClear();
+  electron.onBeforeRequest.mockClear();
+  electron.module.app.commandLine.hasSwitch.mockImplementation((name) => name === 'remote-debugging-port');
+  await import('../../../electron/main/index');
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(electron.exit).toHaveBeenCalledWith(1);
+  expect(electron.module.app.commandLine.removeSwitch).toHaveBeenCalledWith('remote-debugging-port');
+  expect(electron.BrowserWindow).not.toHaveBeenCalled();
+  expect(electron.onBeforeRequest).not.toHaveBeenCalled();
+  expect(error).toHaveBeenCalledWith(expect.stringContaining('--remote-debugging-port'));
+  error.mockRestore();
 });
