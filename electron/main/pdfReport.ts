@@ -8,9 +8,12 @@ import { writeFileAtomic } from './atomicWrite';
 // own header and footer stay off: they would print the page title, URL and date.
 export const PDF_FILTERS = [{ name: 'PDF document', extensions: ['pdf'] }];
 
-/** Linux save dialogs do not add the filter's extension, so the suggestion carries it. */
+/**
+ * Linux save dialogs do not add the filter's extension, so the suggestion carries it. The name is
+ * shortened first so that safeFileName's 255-character cut takes the page's text, never ".pdf".
+ */
 export function pdfFileName(suggested: string): string {
-  return /\.pdf$/i.test(suggested) ? suggested : `${suggested}.pdf`;
+  return /\.pdf$/i.test(suggested) ? suggested : `${suggested.slice(0, 255 - '.pdf'.length)}.pdf`;
 }
 
 export function reportPdfOptions(landscape: boolean): PrintToPDFOptions {

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { safeFileName } from '../../../electron/main/fileDialogs';
 import { pdfFileName, printReportToPdf, reportPdfOptions } from '../../../electron/main/pdfReport';
 
 describe('reportPdfOptions', () => {
@@ -21,6 +22,14 @@ describe('pdfFileName', () => {
   it('adds .pdf once', () => {
     expect(pdfFileName('ring-report')).toBe('ring-report.pdf');
     expect(pdfFileName('ring-report.PDF')).toBe('ring-report.PDF');
+  });
+
+  // The page suggests up to 255 characters and the dialog keeps 255: a long name must lose its
+  // own end, not ".pdf", or the report is offered as "….desktop" (or .exe, .html) holding a PDF.
+  it('still ends in .pdf once the save dialog has cut the name to length', () => {
+    const long = `${'a'.repeat(247)}.desktop`;
+    expect(safeFileName(pdfFileName(long))).toMatch(/^a+\.des\.pdf$/);
+    expect(safeFileName(pdfFileName(`${'b'.repeat(251)}.pdf`))).toBe(`${'b'.repeat(251)}.pdf`);
   });
 });
 
