@@ -196,5 +196,12 @@ const wordsOf = (s: string) =>
  */
 export function reasonShown(network: string, code: string, label: string): { lead: string; label: string } {
   const repeats = wordsOf(code) === wordsOf(label);
-  return { lead: [network, repeats ? '' : code.trim()].filter(Boolean).join(' '), label };
+  return { lead: [networkName(network), repeats ? '' : code.trim()].filter(Boolean).join(' '), label };
 }
+
+/** A card network as its owner writes it (`Visa 10.4`, `Mastercard 4855`, `PayPal`); one the app does not know, as stored. */
+export function networkName(network: string): string {
+  return NETWORK_NAME[network.trim().toLowerCase()] ?? network;
+}
+
+const NETWORK_NAME: Readonly<Record<string, string>> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'Amex', paypal: 'PayPal', stripe: 'Stripe' };

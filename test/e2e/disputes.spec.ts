@@ -35,7 +35,7 @@ test('the Visa CE 3.0 check finds the eligible case in the demo data and lists i
   const table = page.getByRole('table', { name: 'Disputes by deadline' });
   const eligible = table.locator('tbody tr').filter({ hasText: /eligible \(\d+ orders\)/ });
   await expect(eligible.first()).toBeVisible({ timeout: 60_000 });
-  await expect(eligible.first()).toContainText('visa');
+  await expect(eligible.first()).toContainText('Visa');
   await eligible.first().click();
   const detail = page.getByRole('region', { name: /^Dispute / });
   await expect(detail.getByTestId('ce3-check')).toContainText('Visa Compelling Evidence 3.0: eligible');

@@ -51,15 +51,17 @@ describe('reason code families', () => {
 
 describe('a reason as the analyst reads it', () => {
   it.each([
-    ['visa', 'fraudulent', 'Fraudulent', 'visa'],
-    ['mastercard', 'general', 'General', 'mastercard'],
-    ['mastercard', 'product_not_received', 'Product not received', 'mastercard'],
-    ['paypal', 'UNAUTHORISED_TRANSACTION', 'Unauthorised transaction', 'paypal'],
-    ['visa', '10.4', 'Other fraud: card-absent environment', 'visa 10.4'],
-    ['mastercard', '4855', 'Goods or services not provided', 'mastercard 4855'],
+    ['visa', 'fraudulent', 'Fraudulent', 'Visa'],
+    ['mastercard', 'general', 'General', 'Mastercard'],
+    ['mastercard', 'product_not_received', 'Product not received', 'Mastercard'],
+    ['paypal', 'UNAUTHORISED_TRANSACTION', 'Unauthorised transaction', 'PayPal'],
+    ['visa', '10.4', 'Other fraud: card-absent environment', 'Visa 10.4'],
+    ['mastercard', '4855', 'Goods or services not provided', 'Mastercard 4855'],
+    ['amex', 'F29', 'Card not present', 'Amex F29'],
+    ['discover', 'UA02', 'Fraud', 'discover UA02'],
     ['', '4855', 'Goods or services not provided', '4855'],
   ])('%s %s: %s', (network, code, label, lead) => {
-    // Network and code once each, the name after: never "visa fraudulent Fraudulent".
+    // Network (as its owner writes it) and code once each, the name after: never "visa fraudulent Fraudulent".
     expect(reasonShown(network, code, label)).toEqual({ lead, label });
   });
 });
