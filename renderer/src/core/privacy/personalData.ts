@@ -411,7 +411,11 @@ export function retentionCutoff(months: number, now: number): number | null {
   if (!Number.isInteger(months) || months < 0 || months > 240) throw new Error('The retention period is a whole number of months between 0 and 240');
   if (months === 0) return null;
   const d = new Date(now);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, d.getUTCDate());
+  // The same day N months back, or that month's last day when it is shorter (31 March less one
+  // month is 28 February): Date.UTC would roll 31 February over to 3 March and purge days still
+  // inside the period.
+  const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months + 1, 0)).getUTCDate();
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, Math.min(d.getUTCDate(), lastDay));
 }
 
 /** The log's entries are no longer those the erasure was planned on (a restore in another window). */
