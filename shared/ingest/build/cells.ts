@@ -7,6 +7,9 @@ import { impossibleDate, parseTimestamp, timeZoneNamed, type TimeZone } from '..
 import type { BuildContext, Located, RowGroup } from './context';
 import { knownOutcomeOf, OUTCOME_MAP_TEXT, type KnownOutcome } from '../../domain/knownOutcome';
 
+/** The date at the start of a value (2026-06-09, 2026/06/09, 09.06.2026, 6/9/26) and what follows it. */
+const DATE_PART = /^(\d{4}([-/])\d{1,2}\2\d{1,2}|\d{1,2}([./-])\d{1,2}\3(?:\d{4}|\d{2}))(?!\d)(.*)$/;
+
 /**
  * Epoch ms of field `f`, with the time of day from field `timeF` when the file keeps it apart (PayPal's
  * Date and Time); null after setting the group aside (required and empty or unreadable).
@@ -37,9 +40,13 @@ export function dateCell(
     return null;
   }
   const time = timeF >= 0 ? ctx.first(g, timeF) : '';
-  // A deadline given as a date only is met by the end of that day in the file's zone.
+  // A deadline given as a date only is met by the end of that day in the file's zone, or in the
+  // zone the value names after the date (`2026-06-09 UTC`, `2026-06-09Z`): the time goes between
+  // the two, else such a value read as the day's first second is overdue a whole day early.
   if (endOfDay && time === '' && !at.value.includes(':')) {
-    const end = parseTimestamp(`${at.value} 23:59:59`, zone, order, ctx.referenceYear);
+    const m = DATE_PART.exec(at.value.trim());
+    const endText = m ? `${m[1]} 23:59:59${m[4]}` : `${at.value} 23:59:59`;
+    const end = parseTimestamp(endText, zone, order, ctx.referenceYear);
     if (Number.isFinite(end)) return end;
   }
   const t = parseTimestamp(time === '' ? at.value : `${at.value} ${time}`, zone, order, ctx.referenceYear);
