@@ -1,6 +1,7 @@
 // The deadline view: disputes still awaiting a response, overdue first, then due within 48 hours,
 // then the rest by due date; closed ones and those with no response allowed last.
 import { isDecided, type Dispute } from '../domain/dispute';
+import { showDateTime } from '../domain/money';
 
 export const URGENCIES = ['overdue', 'due-48h', 'open', 'no-deadline', 'closed'] as const;
 export type Urgency = (typeof URGENCIES)[number];
@@ -30,4 +31,12 @@ export function countdown(dueAt: number, now: number): string {
   const hours = Math.floor((abs % (24 * HOUR_MS)) / HOUR_MS);
   const span = abs < 48 * HOUR_MS ? `${Math.floor(abs / HOUR_MS)} h` : `${days} d${hours ? ` ${hours} h` : ''}`;
   return ms < 0 ? `overdue by ${span}` : `in ${span}`;
+}
+
+/**
+ * A deadline as a detail shows it, "2026-06-10 06:59 UTC (in 18 h)": the app shows UTC, and says
+ * so, since a bare time reads as the analyst's own clock (hours off in Auckland or Los Angeles).
+ */
+export function respondByText(dueAt: number, now: number): string {
+  return `${showDateTime(dueAt)} UTC (${countdown(dueAt, now)})`;
 }

@@ -2,7 +2,7 @@
 // from, the status workflow disputes use (each change logged with a note), and its history.
 import { usePanelFocus } from '../../ui/usePanelFocus';
 import { useState } from 'react';
-import { countdown } from '../../../../shared/disputes/deadlines';
+import { respondByText } from '../../../../shared/disputes/deadlines';
 import { NEXT_STATUS, STATUS_LABEL } from '../../../../shared/disputes/workflow';
 import type { DisputeStatus } from '../../../../shared/domain/dispute';
 import { formatMoney, showDateTime } from '../../../../shared/domain/money';
@@ -41,10 +41,7 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
       <p data-testid="claim-deadline">
         {d.dueAt ? (
           <>
-            <strong>
-              Respond by {showDateTime(d.dueAt)} UTC ({countdown(d.dueAt, now)})
-            </strong>
-            : {d.text}.
+            <strong>Respond by {respondByText(d.dueAt, now)}</strong>: {d.text}.
           </>
         ) : (
           <strong>No deadline: {d.text}.</strong>

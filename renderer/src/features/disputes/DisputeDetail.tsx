@@ -3,7 +3,7 @@
 // history, and for Visa 10.4 whether the customer's prior orders give CE 3.0 evidence.
 import { usePanelFocus } from '../../ui/usePanelFocus';
 import { useState } from 'react';
-import { countdown } from '../../../../shared/disputes/deadlines';
+import { respondByText } from '../../../../shared/disputes/deadlines';
 import { REASON_FAMILY_LABEL, reasonShown } from '../../../../shared/disputes/reasonCodes';
 import { NEXT_STATUS, STATUS_LABEL, submitOverrides } from '../../../../shared/disputes/workflow';
 import type { DisputeStage, DisputeStatus } from '../../../../shared/domain/dispute';
@@ -73,9 +73,8 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
             <br />
           </>
         )}
-        {REASON_FAMILY_LABEL[d.family]} · opened {showDate(d.openedAt)} ·{' '}
-        {d.dueAt ? `respond by ${showDateTime(d.dueAt)} UTC (${countdown(d.dueAt, now)})` : 'no response allowed'} · {d.provider} {d.id} · order{' '}
-        {d.order ? d.order.externalId : `${d.orderKey || 'unknown'} (not in cache)`}
+        {REASON_FAMILY_LABEL[d.family]} · opened {showDate(d.openedAt)} · {d.dueAt ? `respond by ${respondByText(d.dueAt, now)}` : 'no response allowed'} ·{' '}
+        {d.provider} {d.id} · order {d.order ? d.order.externalId : `${d.orderKey || 'unknown'} (not in cache)`}
       </p>
       <CaseClaimBar of={caseOf.chargeback(d.id)} what="dispute" />
       {d.hint && (
