@@ -9,8 +9,8 @@ import { ErrorAlert } from '../../app/Alerts';
 import { useActions } from '../../ui/useAsync';
 import { useCaseClaims, useClaimOf } from './useCaseClaims';
 import { useTeam } from './useTeamStatus';
+import { when } from './teamWords';
 
-const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 const isMine = (claim: Claim | null, status: TeamStatus) => claim !== null && claim.holder.toLowerCase() === status.account?.name.toLowerCase();

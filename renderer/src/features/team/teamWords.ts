@@ -1,8 +1,10 @@
 // How the team's decisions read in Review: who did what to an order, when, and a lead's resolution
 // with the decisions it settled ("Ana Weber released it, Ben Ito held it; resolved by Lea Roth: hold").
+import { showDateTime } from '../../../../shared/domain/money';
 import type { TeamDecision, TeamStanding } from '../../core/contract';
 
-export const when = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** A teammate's decision or claim time in UTC, as the decision log and every other time in the app: not this laptop's zone. */
+export const when = (at: number) => `${showDateTime(at)} UTC`;
 export const VERB: Record<string, string> = { hold: 'held', release: 'released', cancel: 'cancelled', note: 'noted', undo: 'undid a decision on' };
 export const orderId = (orderKey: string) => orderKey.split(':').slice(1).join(':');
 
