@@ -63,7 +63,7 @@ test('Imports warns that a file imported into the demo cache mixes with the demo
   // Imported anyway, the sidebar says the cache now holds both.
   await importFiles(page, [path.join(FIXTURES, 'shopify-orders.csv')]);
   await expect(page.getByText('Demo and imported data', { exact: true })).toBeVisible();
-  await warning.getByRole('link', { name: 'Settings, Clear local cache…' }).click();
+  await warning.getByRole('link', { name: 'Clear local cache…' }).click();
   await expect(page.getByRole('button', { name: 'Clear local cache…' })).toBeVisible();
 });
 

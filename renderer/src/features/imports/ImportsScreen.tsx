@@ -32,8 +32,8 @@ function DemoWarning() {
   return (
     <p className="warning" role="note" data-testid="demo-warning">
       This cache holds the demo year ({formatCount(demo.orders)} generated orders). Files imported now are added beside them: their orders link into demo rings,
-      queue beside demo orders and count in the same reports. To work on your own data only, clear the cache first:{' '}
-      <a href="#/settings">Settings, Clear local cache…</a>
+      queue beside demo orders and count in the same reports. To work on your own data only, clear the cache first in Settings:{' '}
+      <a href="#/settings">Clear local cache…</a>
     </p>
   );
 }
