@@ -4,7 +4,7 @@ import { formatDate, formatDateTime, formatMoney } from '../domain/money';
 import { channelLabel, orderKey, type Order } from '../domain/order';
 import { countdown } from './deadlines';
 import { EVIDENCE_CASE_LABEL, type EvidenceCase } from './evidenceCase';
-import { REASON_FAMILY_LABEL } from './reasonCodes';
+import { networkName, REASON_FAMILY_LABEL } from './reasonCodes';
 import { postalAddress, STRIPE_LIMITS } from './stripeEvidence';
 import type { EvidenceInput, EvidencePack, PackOrder, PackPrior, TimelineEntry } from './evidence';
 
@@ -80,7 +80,7 @@ export function packSections(input: EvidenceInput, caseOf: EvidenceCase): Pick<E
   const p = disputed?.payment ?? null;
   const cover: EvidencePack['cover'] = [
     ['Dispute', `${d.id} (${d.provider})`],
-    ['Reason', `${d.network} ${d.reasonCode} · ${input.reasonLabel}`],
+    ['Reason', `${networkName(d.network)} ${d.reasonCode} · ${input.reasonLabel}`],
     ['Family', `${REASON_FAMILY_LABEL[input.family]} · pack for: ${EVIDENCE_CASE_LABEL[caseOf]}`],
     ['Network', d.network],
     ['Amount', formatMoney(d.amountMinor, d.currency)],

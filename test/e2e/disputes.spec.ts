@@ -18,9 +18,9 @@ test('disputes by deadline: overdue and due within 48 h first, each with its rea
   await expect(rows.filter({ hasText: 'Due within 48 h' }).first()).toContainText(/in \d+ h/);
   // Each reason says network, code and name once: a code its name only repeats is left out.
   const reasons = (await rows.locator('td:nth-child(4)').allTextContents()).map((t) => t.trim());
-  expect(reasons.filter((t) => /^(visa|mastercard|amex) [\d.]+ \S/.test(t)).length).toBeGreaterThan(0);
+  expect(reasons.filter((t) => /^(Visa|Mastercard|Amex) [\d.]+ \S/.test(t)).length).toBeGreaterThan(0);
   expect(reasons.filter((t) => /\b(\w+)\s+\1\b/i.test(t.replace(/_/g, ' ')))).toEqual([]);
-  expect(reasons).toContain('visa Fraudulent');
+  expect(reasons).toContain('Visa Fraudulent');
 
   // Families: the fraud tab holds only fraud-family reasons.
   await page.getByRole('tab', { name: /^Fraud \(\d+\)$/ }).click();

@@ -60,7 +60,7 @@ test('evidence pack of a Visa 10.4 dispute with CE 3.0 priors and an attachment:
   await page.pdf({ path: pdf, ...reportPdfOptions(false) });
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   expect(text).toContain(`Dispute ${disputeId}`);
-  expect(text).toMatch(/Reason\s+visa (10\.4|fraudulent)/);
+  expect(text).toMatch(/Reason\s+Visa (10\.4|fraudulent)/);
   expect(text).toMatch(/Respond by\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
   expect(text).toContain('Payment and card checks');
   expect(text).toContain('IP address and device');
