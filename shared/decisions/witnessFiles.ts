@@ -53,7 +53,8 @@ export async function witnessFromFile(file: Blob, name: string): Promise<Witness
     if (problem) console.warn(`[checkpoint] ${name}: ${problem}`);
     return { source: name, at: ledger.updatedAt, heads: ledger.heads() };
   }
-  const fields = Papa.parse<string[]>(text, { preview: 1 }).data[0] ?? [];
+  // The app writes it comma-separated: a guessed delimiter took the `; ` inside the rules column for one.
+  const fields = Papa.parse<string[]>(text, { preview: 1, delimiter: ',' }).data[0] ?? [];
   if (fields.includes('seq') && fields.includes('hash')) {
     const read = readDecisionsCsv(text);
     if (!('entries' in read)) throw new Error(`${name} line ${read.line}: ${read.error}`);

@@ -35,6 +35,17 @@ describe('a decisions CSV as a witness', () => {
     });
   });
 
+  it('reads a file whose rules column lists several rules (their `; ` is no delimiter)', async () => {
+    const fired = [
+      { ruleId: 'marketplace-risk-high', points: 30, text: '+30 marketplace flags it high risk' },
+      { ruleId: 'ring-3', points: 25, text: '+25 in a ring of 9 orders' },
+      { ruleId: 'new-customer', points: 5, text: "+5 customer's first order" },
+    ];
+    const entries = [1, 2, 3, 4].map((seq) => ({ ...entry(seq, String(seq).repeat(64)), decision: 'release' as const, fired }));
+    const w = await witnessFromFile(file(writeDecisionsCsv(entries)), 'decisions.csv');
+    expect(w.heads.map((h) => h.seq)).toEqual([1, 2, 3, 4]);
+  });
+
   it('refuses an entry without a 64-character hash, naming it', async () => {
     await expect(witnessFromFile(file(writeDecisionsCsv([entry(1, 'a'.repeat(64)), entry(2, 'ab')])), 'decisions.csv')).rejects.toThrow(
       'decisions.csv: entry 2 has no 64-character hash, so the file cannot witness the log',
