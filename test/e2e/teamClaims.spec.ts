@@ -8,8 +8,8 @@ import { expectNoSeriousViolations } from './axe';
 import { expect, loadDemo, search, visibleRows } from './fixtures';
 import { laptop, signedIn, signIn, test } from './teamLaptops';
 
-/** "Dec 3, 2026, 2:05 PM": the server's time, so the test names its shape, never its day. */
-const SINCE = String.raw`since [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2} [AP]M`;
+/** "2026-12-03 14:05 UTC": the server's time, as the decision log shows times, so the test names its shape, never its day. */
+const SINCE = String.raw`since \d{4}-\d\d-\d\d \d\d:\d\d UTC`;
 
 /** Review, with the order on top of the queue (the same demo data puts the same one there on every laptop). */
 async function reviewTopOrder(page: Page) {
