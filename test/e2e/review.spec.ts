@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { expect, loadDemo, search, test } from './fixtures';
 
@@ -214,13 +215,16 @@ test('a matrix saved before a rule was added to the app says so, and adds it to 
   await expect(panel.getByTestId('matrix-new-rules')).toHaveCount(0);
 });
 
-test('decide a whole ring at once, with one order excepted', async ({ page }) => {
+/**
+ * The demo in Review, the cursor on the highest-scored queued order whose ring has at least three
+ * queued orders (J moves down): its ring panel, the panel's checkboxes and how many orders it lists.
+ */
+async function reviewAtARingOfThree(page: Page) {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Review' }).click();
   await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
   const ring = page.getByRole('group', { name: 'Decide the ring' });
   const boxes = ring.getByRole('checkbox');
-  // The highest-scored queued order whose ring has at least three queued orders (J moves down).
   await page.locator('section.review').focus();
   let n = 0;
   for (let step = 0; step < 40 && n < 3; step++) {
@@ -228,6 +232,11 @@ test('decide a whole ring at once, with one order excepted', async ({ page }) =>
     n = (await ring.isVisible()) ? await boxes.count() : 0;
   }
   expect(n).toBeGreaterThan(2);
+  return { ring, boxes, n };
+}
+
+test('decide a whole ring at once, with one order excepted', async ({ page }) => {
+  const { ring, boxes, n } = await reviewAtARingOfThree(page);
   const excepted = (await boxes.nth(1).getAttribute('aria-label'))!.replace('Include ', '');
   await boxes.nth(1).uncheck();
   await expect(ring.getByRole('button', { name: `Hold ${n - 1}` })).toBeDisabled();
@@ -254,18 +263,7 @@ test('decide a whole ring at once, with one order excepted', async ({ page }) =>
 });
 
 test('a ring decision leaves out orders an analyst holds, and asks before a release reverses a hold', async ({ page }) => {
-  await loadDemo(page);
-  await page.getByRole('link', { name: 'Review' }).click();
-  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
-  const ring = page.getByRole('group', { name: 'Decide the ring' });
-  const boxes = ring.getByRole('checkbox');
-  await page.locator('section.review').focus();
-  let n = 0;
-  for (let step = 0; step < 40 && n < 3; step++) {
-    if (step > 0) await page.keyboard.press('j');
-    n = (await ring.isVisible()) ? await boxes.count() : 0;
-  }
-  expect(n).toBeGreaterThan(2);
+  const { ring, n } = await reviewAtARingOfThree(page);
   const selected = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr[aria-selected="true"]');
   const order = (await selected.locator('td:nth-child(3)').textContent())!;
   // Hold this one order on its own, then come back to it.

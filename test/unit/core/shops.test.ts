@@ -36,6 +36,12 @@ async function setUp() {
   return { service, outlet };
 }
 
+/** The IP the cache holds for the order at `key`, read from its block as stored. */
+async function ipOf(key: string): Promise<string> {
+  const at = (await OrderKeyIndex.load(db)).get(key)!;
+  return (await new OrderRepository(db).readRows(at.blockId, [at.row])).orders[0]!.ip;
+}
+
 describe('two shops with the same order numbers', () => {
   it('the second shop’s export asks and writes nothing', async () => {
     const { service, outlet } = await setUp();
@@ -113,11 +119,6 @@ describe('once the cache holds two shops, every own-shop file says which', () =>
     expect(await new PaymentStore(db).count()).toBe(0);
     const paid = completed((await service.run([fx('stripe-payments.csv')], null, undefined, {}, { shop: 'Outlet' }))[0]);
     expect(paid.enrichedOrders).toBeGreaterThan(0);
-    const index = await OrderKeyIndex.load(db);
-    const ipOf = async (key: string) => {
-      const at = index.get(key)!;
-      return (await new OrderRepository(db).readRows(at.blockId, [at.row])).orders[0]!.ip;
-    };
     // ch_3PaidAAA1 paid #1001 from 203.0.113.7: the outlet's #1001 has it, the own shop's does not.
     expect(await ipOf('shopify@outlet:#1001')).toBe('203.0.113.7');
     expect(await ipOf('shopify:#1001')).toBe('');
@@ -126,11 +127,6 @@ describe('once the cache holds two shops, every own-shop file says which', () =>
   it('a shop’s payments never join another shop’s order of the same number, whichever file comes first', async () => {
     const service = await twoShops();
     completed((await service.run([fx('stripe-payments.csv')], null, undefined, {}, { shop: 'Outlet' }))[0]);
-    const ipOf = async (key: string) => {
-      const index = await OrderKeyIndex.load(db);
-      const at = index.get(key)!;
-      return (await new OrderRepository(db).readRows(at.blockId, [at.row])).orders[0]!.ip;
-    };
     expect(await ipOf('shopify@outlet:#1001')).toBe('203.0.113.7');
     // The own shop's next export (new statuses: every order updated) meets the outlet's payment for #1001 in the cache.
     const own = file('shop-a-later.csv', shopifyExport(shopOrders(40, '2026-05-01', 20, 'a.example')).replaceAll(',paid,', ',refunded,'));
@@ -151,11 +147,6 @@ describe('once the cache holds two shops, every own-shop file says which', () =>
     const orders = completed((await service.run([outlet], null, undefined, {}, { shop: 'Outlet' }))[0]);
     expect(orders.summary).toMatchObject({ created: 40 });
     expect(orders.enrichedOrders).toBeGreaterThan(0);
-    const index = await OrderKeyIndex.load(db);
-    const ipOf = async (key: string) => {
-      const at = index.get(key)!;
-      return (await new OrderRepository(db).readRows(at.blockId, [at.row])).orders[0]!.ip;
-    };
     expect(await ipOf('shopify@outlet:#1001')).toBe('203.0.113.7');
     expect(await ipOf('shopify:#1001')).toBe('');
   });
