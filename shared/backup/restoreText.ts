@@ -5,3 +5,12 @@ export function lostDecisionsText(plan: { lostDecisions: number; verifiedTo: num
   const n = `${plan.lostDecisions.toLocaleString('en-US')} decision${plan.lostDecisions === 1 ? '' : 's'}`;
   return plan.verifiedTo > 0 ? `${n} after entry ${plan.verifiedTo.toLocaleString('en-US')}` : `the ${n} here (the backup holds none)`;
 }
+
+/** "2 decisions this laptop has not seen (entries 4–5, by M. Novak, 2026-11-10 09:00 to 2026-11-12 17:30 UTC)". */
+export function addedDecisionsText(a: { count: number; from: number; to: number; analysts: readonly string[]; firstAt: number; lastAt: number }): string {
+  const n = `${a.count.toLocaleString('en-US')} decision${a.count === 1 ? '' : 's'} this laptop has not seen`;
+  const entries = a.from === a.to ? `entry ${a.from}` : `entries ${a.from}–${a.to}`;
+  const when = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ');
+  const span = a.firstAt === a.lastAt ? `${when(a.firstAt)} UTC` : `${when(a.firstAt)} to ${when(a.lastAt)} UTC`;
+  return `${n} (${entries}, by ${a.analysts.join(', ')}, ${span})`;
+}

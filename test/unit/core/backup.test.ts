@@ -228,6 +228,33 @@ describe('restore and the decision log', () => {
     expect((await db.exportLog.toArray()).map((e) => e.fileName)).toEqual(['kpi.csv']);
   });
 
+  it('a backup that continues the log here puts its later decisions in force, and the dialog plan and the restore entry name them', async () => {
+    const db = await cache('bk-newer', 3);
+    const local = await new DecisionLog(db).entries();
+    // The same log, continued elsewhere by another analyst: entries 4 and 5 this laptop never saw.
+    const continued: DecisionEntry[] = [...local];
+    for (const [i, at] of [
+      [3, Date.UTC(2026, 10, 10, 9)],
+      [4, Date.UTC(2026, 10, 12, 17, 30)],
+    ] as const)
+      continued.push(await chainEntry({ ...decisionInput(i), analyst: 'M. Novak', at }, continued.at(-1)!));
+    const tables = (await tablesOf(db)).map(([n, rows]): [string, unknown[]] => [
+      n,
+      n === 'decisions' ? continued : n === 'decisionHead' ? [{ key: 'head', ...headOf(continued) }] : rows,
+    ]);
+    const file = await craftContainer(tables, { schemaVersion: CURRENT_VERSION, logHead: headOf(continued) });
+    const pending = await planRestore(db, await readBackup(file, PASSPHRASE), []);
+    expect(pending.plan).toMatchObject({
+      relation: 'newer',
+      lostDecisions: 0,
+      needsReason: false,
+      addedDecisions: { count: 2, from: 4, to: 5, analysts: ['M. Novak'], firstAt: Date.UTC(2026, 10, 10, 9), lastAt: Date.UTC(2026, 10, 12, 17, 30) },
+    });
+    const entry = await applyRestore(db, pending, { reason: '', clock });
+    expect(entry.note).toContain('; 2 decisions this laptop has not seen (entries 4–5, by M. Novak, 2026-11-10 09:00 to 2026-11-12 17:30 UTC) put in force');
+    expect((await new DecisionLog(db).verify()).chain).toEqual({ ok: true, entries: 6 });
+  });
+
   it('a decision logged after the backup was inspected makes the restore refuse, changing nothing; inspected again, it is set aside with a reason', async () => {
     const db = await cache('bk-stale-plan', 3);
     const file = await backupOf(db);

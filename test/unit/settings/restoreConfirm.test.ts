@@ -19,6 +19,7 @@ const plan: RestorePlan = {
   relation: 'same',
   localLogBroken: null,
   lostDecisions: 0,
+  addedDecisions: null,
   lostOther: 0,
   keptOther: 0,
   needsReason: false,
@@ -53,6 +54,19 @@ describe('the restore dialog', () => {
     );
     expect(html).not.toContain('restore-loss');
     expect(html).toContain('aria-label="Why restore over the log here"');
+  });
+
+  it('names the decisions a newer backup puts in force that this laptop never saw: which entries, by whom, when', () => {
+    const html = dialog({
+      ...plan,
+      relation: 'newer',
+      verifiedTo: 6,
+      addedDecisions: { count: 2, from: 5, to: 6, analysts: ['M. Novak'], firstAt: Date.UTC(2026, 10, 10, 9), lastAt: Date.UTC(2026, 10, 12, 17, 30) },
+    });
+    expect(html).toContain(
+      'It puts in force 2 decisions this laptop has not seen (entries 5–6, by M. Novak, 2026-11-10 09:00 to 2026-11-12 17:30 UTC): they continue this laptop&#x27;s log',
+    );
+    expect(dialog(plan)).not.toContain('restore-added');
   });
 
   it('an intact log here shows neither', () => {

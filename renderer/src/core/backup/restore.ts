@@ -7,7 +7,7 @@ import { invalidateKeyIndex } from '../storage/keyIndexStore';
 import { rebuildPaymentKeys } from '../storage/paymentStore';
 import { BackupError } from '../../../../shared/backup/container';
 import { encodeRecord } from '../../../../shared/backup/records';
-import { lostDecisionsText } from '../../../../shared/backup/restoreText';
+import { addedDecisionsText, lostDecisionsText } from '../../../../shared/backup/restoreText';
 import { chainEntry, headOf, verifyChain, type DecisionEntry, type LogHead } from '../../../../shared/decisions/chain';
 import { compareWithWitness, relateLogs, type Witness } from '../../../../shared/decisions/witness';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
@@ -49,6 +49,12 @@ export interface RestorePlan {
   lostOther: number;
   /** Rows of other append-only logs here that the backup lacks (exports, snapshots, dispute changes): kept in force. */
   keptOther: number;
+  /**
+   * Decisions the backup holds after the newest this laptop (or a witness) knows: entries nobody
+   * here saw made, which the restore puts in force. Said in the dialog and the restore's entry,
+   * since the chain alone vouches for their order, not for who wrote them or when.
+   */
+  addedDecisions: AddedDecisions | null;
   /** A reason is required when decisions would be set aside or the log here does not verify. */
   needsReason: boolean;
   /** The witnesses the backup was checked against, for the dialog. */
@@ -148,6 +154,7 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
     relation: !localOk ? 'broken-here' : newest === 0 ? 'empty-here' : entries.length === newest ? 'same' : entries.length < newest ? 'older' : 'newer',
     localLogBroken,
     lostDecisions,
+    addedDecisions: localOk ? addedDecisionsOf(entries, newest) : null,
     lostOther,
     keptOther,
     needsReason: lostDecisions > 0 || !localOk,
@@ -156,6 +163,30 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
     erasedAgain,
   };
   return { staged, plan, entries, inspectedHead: localHead && { seq: localHead.seq, hash: localHead.hash } };
+}
+
+/** The backup's decisions past entry `newest`, as the restore dialog and entry name them. */
+export interface AddedDecisions {
+  count: number;
+  from: number;
+  to: number;
+  analysts: string[];
+  firstAt: number;
+  lastAt: number;
+}
+
+function addedDecisionsOf(entries: readonly DecisionEntry[], newest: number): AddedDecisions | null {
+  const added = entries.filter((e) => e.seq > newest);
+  if (added.length === 0) return null;
+  const times = added.map((e) => e.at);
+  return {
+    count: added.length,
+    from: added[0]!.seq,
+    to: added.at(-1)!.seq,
+    analysts: [...new Set(added.map((e) => e.analyst))],
+    firstAt: Math.min(...times),
+    lastAt: Math.max(...times),
+  };
 }
 
 /**
@@ -224,12 +255,13 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
       ? `; ${lostDecisionsText(plan)} set aside`
       : '';
   const again = plan.erasedAgain ? `; erasures recorded (${plan.erasedAgain.requests}) applied to it again: ${plan.erasedAgain.what}` : '';
+  const added = plan.addedDecisions ? `; ${addedDecisionsText(plan.addedDecisions)} put in force` : '';
   const entry = await chainEntry(
     {
       orderKey: '',
       decision: 'restore',
       reasonCode: '',
-      note: `${what}${setAside}${again}${reason ? `. Reason: ${reason}` : ''}`.slice(0, 4000),
+      note: `${what}${setAside}${added}${again}${reason ? `. Reason: ${reason}` : ''}`.slice(0, 4000),
       analyst,
       at: clock.now(),
       score: null,

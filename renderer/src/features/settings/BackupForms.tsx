@@ -1,7 +1,7 @@
 // The backup panel's dialogs: the passphrase for a new backup (twice) or for an encrypted one,
 // what a restore will replace and set aside before it is confirmed, and clearing the cache.
 import { formatCount } from '../../../../shared/domain/money';
-import { lostDecisionsText } from '../../../../shared/backup/restoreText';
+import { addedDecisionsText, lostDecisionsText } from '../../../../shared/backup/restoreText';
 import type { Step } from './useBackup';
 import { SubmitForm } from '../../ui/SubmitForm';
 
@@ -120,6 +120,12 @@ export function RestoreConfirm(props: {
       {!plan.localLogBroken && plan.lostDecisions > 0 && (
         <p data-testid="restore-loss" className="error">
           {lostDecisionsText(plan).replace(/^t/, 'T')} will be set aside: kept in the archive, no longer in force.
+        </p>
+      )}
+      {plan.addedDecisions && (
+        <p data-testid="restore-added" className="warning">
+          It puts in force {addedDecisionsText(plan.addedDecisions)}: they continue this laptop's log, which vouches for their order, not for who wrote them or
+          when. The restore's log entry names them.
         </p>
       )}
       {plan.erasedAgain && (
