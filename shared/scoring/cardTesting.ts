@@ -15,7 +15,7 @@ const DAY_MS = 86_400_000;
 /** What the signal reads of a payment (the review keeps only these of its failed ones in memory). */
 export type DeclinedPayment = Pick<
   Payment,
-  'status' | 'orderRef' | 'createdAt' | 'email' | 'ip' | 'deviceId' | 'sessionId' | 'cardBin' | 'cardLast4' | 'cardExpiry' | 'cardFingerprint'
+  'status' | 'orderRef' | 'orderSource' | 'createdAt' | 'email' | 'ip' | 'deviceId' | 'sessionId' | 'cardBin' | 'cardLast4' | 'cardExpiry' | 'cardFingerprint'
 >;
 
 /**
@@ -52,20 +52,26 @@ export function declinedCardsBefore(input: DeclinedCardsInput): (i: number) => n
   const rules = input.hubRules ?? DEFAULT_HUB_RULES;
   const keysOf = (i: number) => index.orderKeys.subarray(index.orderStart[i]!, index.orderStart[i + 1]!);
 
-  // The live own-shop orders each reference names: one only, else none (two shops number alike,
-  // and a try joined to the wrong shop's order would be held against another customer).
+  // The live own-shop order each reference names. A payment that says its shop (Payment.orderSource)
+  // names that shop's order; one stored before payments said so names the one shop's order of that
+  // number, else none (two shops number alike, and a try joined to the wrong shop's order would be
+  // held against another customer).
+  const refKey = (source: string | undefined, ref: string) => `${source ?? ''}\u0000${ref}`;
   const wanted = new Map<string, number>();
   for (const p of payments) {
     const r = refOf(p.orderRef);
-    if (r) wanted.set(r, -1);
+    if (r) wanted.set(refKey(p.orderSource, r), -1);
   }
+  const offer = (key: string, i: number) => {
+    const at = wanted.get(key);
+    if (at !== undefined) wanted.set(key, at === -1 ? i : -2);
+  };
   for (let i = 0; i < orders.length && wanted.size > 0; i++) {
-    // Payments join own-shop orders only (writePlan.ts joinsPayments).
+    // Payments join own-shop orders only (writePlan.ts paysFor).
     if (!live[i] || orders[i]!.marketplace !== 'shop') continue;
     const r = refOf(orders[i]!.externalId);
-    const at = wanted.get(r);
-    if (at === undefined) continue;
-    wanted.set(r, at === -1 ? i : -2);
+    offer(refKey(orders[i]!.source, r), i);
+    offer(refKey(undefined, r), i);
   }
 
   // A card is its fingerprint, else BIN, last 4 and expiry; the values one payment carries together
@@ -125,7 +131,7 @@ export function declinedCardsBefore(input: DeclinedCardsInput): (i: number) => n
       const id = index.keyId(k.type, k.value);
       if (id !== undefined && matches(index.key(id))) on.add(id);
     }
-    const j = wanted.get(refOf(p.orderRef)) ?? -1;
+    const j = wanted.get(refKey(p.orderSource, refOf(p.orderRef))) ?? -1;
     if (j >= 0) {
       named[n] = j;
       push(byOrder, j, n);

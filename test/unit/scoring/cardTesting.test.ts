@@ -156,6 +156,11 @@ describe('card testing', () => {
     // An order number two shops share names neither: the tries are not held against either order.
     const other = order({ ...buyer, source: 'shopify-outlet', email: 'k.berger@web.de', ip: '91.64.18.201' });
     expect(signalsOf([...regulars, buyer, other], tries, [11, 12]).map((s) => s.declinedCards)).toEqual([undefined, undefined]);
+    // Tries that say their shop (imported for it) are held against that shop's order only.
+    const forOutlet = tries.map((t) => ({ ...t, orderSource: 'shopify-outlet' }));
+    expect(signalsOf([...regulars, buyer, other], forOutlet, [11, 12]).map((s) => s.declinedCards)).toEqual([undefined, 4]);
+    const forMain = tries.map((t) => ({ ...t, orderSource: 'shopify' }));
+    expect(signalsOf([...regulars, buyer, other], forMain, [11, 12]).map((s) => s.declinedCards)).toEqual([4, undefined]);
   });
 
   it("counts declines on the customer's account from an earlier cart, and one card's fingerprint and number once", () => {

@@ -183,6 +183,7 @@ export class ReviewService {
     const payments = (await store.failed()).map((p): DeclinedPayment => ({
       status: p.status,
       orderRef: p.orderRef,
+      ...(p.orderSource ? { orderSource: p.orderSource } : {}),
       createdAt: p.createdAt,
       email: p.email,
       ip: p.ip,
