@@ -198,6 +198,8 @@ for (const at of ['2026-11-18T14:00:00Z', '2026-12-01T00:30:00Z', '2026-12-31T23
       await page.getByRole('tab', { name: 'KPIs' }).click();
       // Opens on the month so far; judged here on the whole month before it, which has disputes on any day.
       await expect(page.getByTestId('report-title')).toHaveText(new RegExp(`^KPI report ${at.slice(0, 7)}-01 to`));
+      // One analyst, no team: no per-analyst table and no conflicts card to read past.
+      await expect(page.getByTestId('figure-unresolved-conflicts')).toHaveCount(0);
       const [from, to] = previousMonth(at);
       if (at === '2026-11-18T14:00:00Z') {
         // A range with no disputes has no dispute value: it says so, not "0.00 (mixed currencies)".

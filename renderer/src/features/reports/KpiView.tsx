@@ -93,7 +93,10 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         <Figure label="Manual review rate" value={pct(r.manualReviewRate, 2)} sub="reviewed over orders placed" />
         <Figure label="False positives" value={pct(r.falsePositiveRate, 1)} sub="held, then released" />
       </div>
-      {report.team && <TeamKpisView team={report.team} slaHours={report.slaHours} stamp={stamp} />}
+      {/* One analyst and no conflicts (no team, or a team that never disagreed): the review figures above say it all. */}
+      {report.team && (report.team.analysts.length > 1 || report.team.unresolved.length > 0 || report.team.resolved > 0) && (
+        <TeamKpisView team={report.team} slaHours={report.slaHours} stamp={stamp} />
+      )}
 
       <h2 className="report-h2">Disputes</h2>
       <div className="figures">
