@@ -84,7 +84,7 @@ test('checkpoint: a tampered log with every hash and the head recomputed verifie
   const checkpoint = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(checkpoint);
   await expect(status).toContainText('Last checkpoint downloaded 2026-11-18 14:');
-  await expect(status).toContainText('at entry 4; the log is at entry 4.');
+  await expect(status).toContainText(' UTC at entry 4; the log is at entry 4.');
 
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export decisions (CSV)' }).click()]);
   const csv = testInfo.outputPath(csvDownload.suggestedFilename());

@@ -158,7 +158,7 @@ test('edit the scoring matrix, see what it would do on the cached history, save 
 
   await panel.getByLabel('Why this change').fill('new accounts are the problem this month');
   await panel.getByRole('button', { name: 'Save as a new version' }).click();
-  await expect(panel.getByTestId('matrix-history')).toContainText(/v3 · .* new accounts are the problem this month/);
+  await expect(panel.getByTestId('matrix-history')).toContainText(/v3 · \d{4}-\d\d-\d\d \d\d:\d\d UTC · .* new accounts are the problem this month/);
   await expect(panel.locator('summary')).toContainText('Scoring matrix v3');
   await expect.poll(async () => Number((await count.textContent())!.split(' ')[0]!.replace(/,/g, ''))).toBeGreaterThan(before);
   await expect(page.getByRole('complementary').getByRole('heading')).toContainText('matrix v3');

@@ -69,7 +69,7 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
         <ul data-testid="claim-history">
           {c.events.map((e) => (
             <li key={e.id}>
-              {showDateTime(e.at)} · {e.analyst}: status → {e.status ? STATUS_LABEL[e.status] : '?'}
+              {showDateTime(e.at)} UTC · {e.analyst}: status → {e.status ? STATUS_LABEL[e.status] : '?'}
               {e.note ? ` (${e.note})` : ''}
             </li>
           ))}

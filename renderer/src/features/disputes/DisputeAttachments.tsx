@@ -75,7 +75,7 @@ export function DisputeAttachments({ disputeId, files, onChange }: { disputeId: 
     { header: 'Type (by content)', cell: (f) => ATTACHMENT_TYPE_LABEL[f.type] },
     { header: 'Size', right: true, cell: (f) => formatBytes(f.size) },
     { header: 'SHA-256', className: 'mono', title: (f) => f.sha256, cell: (f) => `${f.sha256.slice(0, 12)}…` },
-    { header: 'Added', cell: (f) => `${showDateTime(f.addedAt)} · ${f.analyst}` },
+    { header: 'Added', cell: (f) => `${showDateTime(f.addedAt)} UTC · ${f.analyst}` },
     {
       header: null,
       headerLabel: 'Actions',

@@ -143,7 +143,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
             <ul data-testid="dispute-history">
               {d.events.map((e) => (
                 <li key={e.id}>
-                  {showDateTime(e.at)} · {e.analyst}: <EventText e={e} names={names} />
+                  {showDateTime(e.at)} UTC · {e.analyst}: <EventText e={e} names={names} />
                 </li>
               ))}
             </ul>

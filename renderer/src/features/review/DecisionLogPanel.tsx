@@ -43,7 +43,7 @@ function StatusLine({ status, onDownload }: { status: WitnessStatus | null; onDo
     return (
       <p className={status.problem ? 'error' : 'muted'} data-testid="checkpoint-status">
         {status.problem ??
-          `Checkpoint file beside the app: the log is witnessed to entry ${formatCount(status.head.seq)}${status.updatedAt ? ` (${showDateTime(status.updatedAt)})` : ''}.`}
+          `Checkpoint file beside the app: the log is witnessed to entry ${formatCount(status.head.seq)}${status.updatedAt ? ` (${showDateTime(status.updatedAt)} UTC)` : ''}.`}
       </p>
     );
   }
@@ -51,7 +51,7 @@ function StatusLine({ status, onDownload }: { status: WitnessStatus | null; onDo
   return (
     <p className={status.due ? 'warning' : 'muted'} data-testid="checkpoint-status">
       {last
-        ? `Last checkpoint downloaded ${showDateTime(last.at)} at entry ${formatCount(last.seq)}; the log is at entry ${formatCount(status.logHead.seq)}.`
+        ? `Last checkpoint downloaded ${showDateTime(last.at)} UTC at entry ${formatCount(last.seq)}; the log is at entry ${formatCount(status.logHead.seq)}.`
         : 'No checkpoint of the log downloaded yet.'}
       {status.due &&
         ` In browser mode the log's only witness outside this browser is a checkpoint you keep: download one (reminder after ${status.reminderDays} days).`}{' '}

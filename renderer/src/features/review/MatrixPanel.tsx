@@ -156,7 +156,7 @@ export function MatrixPanel({ onSaved }: { onSaved(): void }) {
         <ul className="muted" data-testid="matrix-history">
           {mx.history.map((h) => (
             <li key={h.version}>
-              v{h.version} · {showDateTime(h.savedAt)} · {h.analyst}: {h.note}
+              v{h.version} · {showDateTime(h.savedAt)} UTC · {h.analyst}: {h.note}
             </li>
           ))}
         </ul>

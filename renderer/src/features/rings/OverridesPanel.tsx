@@ -13,7 +13,7 @@ export function OverridesPanel({ overrides, onUndo }: { overrides: OverrideEntry
     { header: 'Key', cell: (o) => o.type },
     { header: 'Value', cell: (o) => <span title={o.value}>{describeLinkValue(o.type, o.value)}</span> },
     { header: 'Why', cell: (o) => o.reason },
-    { header: 'Status', cell: (o) => (o.active ? 'active' : `undone ${showDateTime(o.revokedAt!)}`) },
+    { header: 'Status', cell: (o) => (o.active ? 'active' : `undone ${showDateTime(o.revokedAt!)} UTC`) },
     {
       header: null,
       cell: (o) =>

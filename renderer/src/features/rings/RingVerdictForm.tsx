@@ -40,7 +40,7 @@ export function RingVerdictForm({ ring, onMark }: { ring: RingDetail; onMark(sta
         {verdicts.length > 0 && (
           <span className="muted" data-testid="ring-marks">
             {verdicts
-              .map((m) => `${VERDICTS.find(([v]) => v === m.status)?.[1]} by ${m.analyst}, ${showDateTime(m.createdAt)}${m.note ? `: ${m.note}` : ''}`)
+              .map((m) => `${VERDICTS.find(([v]) => v === m.status)?.[1]} by ${m.analyst}, ${showDateTime(m.createdAt)} UTC${m.note ? `: ${m.note}` : ''}`)
               .join(' · ')}
           </span>
         )}
@@ -69,7 +69,7 @@ export function RingVerdictForm({ ring, onMark }: { ring: RingDetail; onMark(sta
             {notes.map((n) => (
               <li key={n.id}>
                 <span className="muted">
-                  {n.analyst}, {showDateTime(n.createdAt)}:
+                  {n.analyst}, {showDateTime(n.createdAt)} UTC:
                 </span>{' '}
                 {n.note}
               </li>

@@ -25,7 +25,7 @@ function useTeamRecords<T>(load: () => Promise<T>, deps: readonly unknown[]): T 
 
 function noteText(n: TeammateNote): string {
   const what = n.decision === 'note' ? 'noted' : `${n.decision} with a note`;
-  return `${showDateTime(n.at)} · ${n.analyst} ${what}: ${n.text ?? `(${ERASED})`}`;
+  return `${showDateTime(n.at)} UTC · ${n.analyst} ${what}: ${n.text ?? `(${ERASED})`}`;
 }
 
 export function TeammatesNotes({ orderKey }: { orderKey: string }) {
@@ -96,7 +96,7 @@ export function TeammatesOnDispute({ disputeId, here, onChange }: { disputeId: s
       <ul>
         {steps.map((s) => (
           <li key={s.eventId}>
-            {showDateTime(s.at)} · {s.analyst}: {stepText(s)}
+            {showDateTime(s.at)} UTC · {s.analyst}: {stepText(s)}
             {offered(s) && (
               <>
                 {' '}
@@ -137,7 +137,7 @@ export function TeamOverridesPanel({ onApply, refreshKey }: { onApply(deviceId: 
       header: 'Here',
       cell: (o) =>
         o.revokedAt !== null ? (
-          `taken back ${showDateTime(o.revokedAt)}`
+          `taken back ${showDateTime(o.revokedAt)} UTC`
         ) : o.appliedHere ? (
           'applied'
         ) : o.value ? (
