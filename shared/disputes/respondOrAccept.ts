@@ -2,7 +2,7 @@
 // family's win rate (from the decided disputes in the cache) × the disputed amount − the cost of
 // responding; respond when it is above zero. The cost and the fallback win rate are the analyst's.
 import { isChargeback, type Dispute, type DisputeStatus } from '../domain/dispute';
-import { formatMoney, minorRate, showDateTime } from '../domain/money';
+import { formatMoney, minorRateInto, showDateTime } from '../domain/money';
 import { reasonFamily, REASON_FAMILY_LABEL, type ReasonFamily } from './reasonCodes';
 
 /** A family's own win rate is used from this many decided disputes on; below it, the default. */
@@ -108,12 +108,11 @@ export function costIn(currency: string, settings: ResponseCostSettings, rates: 
   if (listed) return { costMinor: listed.costMinor, note: '' };
   const base = settings.costs[0];
   if (!base) return null;
-  const rateOf = (x: string) => (x === rates.currency ? 1 : rates.rates[x]);
-  const from = rateOf(base.currency);
-  const to = rateOf(c);
+  // Through the reporting currency, in minor units of each: a cost in EUR is 100 times a cost in JPY's units.
+  const from = minorRateInto(base.currency, rates.currency, rates.rates);
+  const to = minorRateInto(c, rates.currency, rates.rates);
   if (!from || !to) return null;
-  // Through the reporting currency, in minor units of each (minorRate): a cost in EUR is 100 times a cost in JPY's units.
-  const costMinor = Math.round((base.costMinor * minorRate(base.currency, rates.currency, from)) / minorRate(c, rates.currency, to));
+  const costMinor = Math.round((base.costMinor * from) / to);
   return { costMinor, note: ` (${formatMoney(base.costMinor, base.currency)} at the report rates)` };
 }
 

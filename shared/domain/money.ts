@@ -62,6 +62,17 @@ export function minorRate(from: string, to: string, rate: number): number {
   return rate * 10 ** (currencyDecimals(to.trim().toUpperCase()) - currencyDecimals(from.trim().toUpperCase()));
 }
 
+/**
+ * What one minor unit of `code` is in minor units of the reporting currency, at report rates that
+ * give each currency's worth in it unit for unit: 1 for the reporting currency itself, undefined
+ * for a currency without a rate. The one lookup every conversion into the reporting currency makes.
+ */
+export function minorRateInto(code: string, reporting: string, rates: Readonly<Record<string, number>>): number | undefined {
+  if (code === reporting) return 1;
+  const rate = rates[code];
+  return rate === undefined ? undefined : minorRate(code, reporting, rate);
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** `2026-05-01 10:00` in UTC: sortable, and the same on every analyst's laptop. */

@@ -9,7 +9,7 @@
 import { REASON_FAMILIES, type ReasonFamily } from '../disputes/reasonCodes';
 import { periodIndex, periodsCovering, previousPeriods, type PeriodKind, type PeriodSpan } from './periods';
 import { currencyDecimals } from '../ingest/amounts';
-import { minorRate } from '../domain/money';
+import { minorRateInto } from '../domain/money';
 
 export const TREND_DIMENSIONS = ['marketplace', 'country', 'paymentMethod', 'cardBrand'] as const;
 export type TrendDimension = (typeof TREND_DIMENSIONS)[number];
@@ -147,8 +147,7 @@ export function fraudTrend(orders: TrendOrders, chargebacks: readonly TrendCharg
   const cells: TrendFigures[][] = all.map(() => Array.from({ length: nGroups }, emptyFigures));
 
   // Minor units of each currency to minor units of the reporting one (minorRate): yen and cents differ.
-  const toReporting = (c: string): number | undefined =>
-    c === params.currency ? 1 : params.rates[c] === undefined ? undefined : minorRate(c, params.currency, params.rates[c]);
+  const toReporting = (c: string): number | undefined => minorRateInto(c, params.currency, params.rates);
   const rate = orders.currencyLabels.map((c) => toReporting(c) ?? NaN);
   const unconverted: Record<string, number> = {};
   const noRate = (currency: string) => {

@@ -6,7 +6,7 @@ import { disputesWithWorkflow } from '../../../../shared/disputes/standing';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { channelLabel, MARKETPLACE_LABEL, MARKETPLACES } from '../../../../shared/domain/order';
 import { isChargeback, type Dispute } from '../../../../shared/domain/dispute';
-import { minorRate } from '../../../../shared/domain/money';
+import { minorRateInto } from '../../../../shared/domain/money';
 import { reasonFamily } from '../../../../shared/disputes/reasonCodes';
 import { sha256 } from '../../../../shared/decisions/chain';
 import {
@@ -274,8 +274,8 @@ export class ReportService {
     await this.rings.ensureComputed();
     const [{ orders }, marks, rates] = await Promise.all([this.rings.current(), this.rings.decisions.currentMarks(), this.rates()]);
     const toReporting = (minor: number, currency: string) => {
-      const r = currency === rates.currency ? 1 : rates.rates[currency.toUpperCase()];
-      return r === undefined ? 0 : Math.round(minor * minorRate(currency, rates.currency, r));
+      const r = minorRateInto(currency.toUpperCase(), rates.currency, rates.rates);
+      return r === undefined ? 0 : Math.round(minor * r);
     };
     const list = this.rings.lastRings().map((r) => ({
       id: r.id,
@@ -302,8 +302,8 @@ export class ReportService {
     // the figures then say the currencies are mixed rather than add them up).
     const disputes = stored.map((d) => {
       const c = d.currency.trim().toUpperCase();
-      const r = c === rates.currency ? 1 : rates.rates[c];
-      return r === undefined ? d : { ...d, amountMinor: Math.round(d.amountMinor * minorRate(c, rates.currency, r)), currency: rates.currency };
+      const r = minorRateInto(c, rates.currency, rates.rates);
+      return r === undefined ? d : { ...d, amountMinor: Math.round(d.amountMinor * r), currency: rates.currency };
     });
     const slaHours = settings?.slaHours ?? 24;
     const { decisions } = team;
