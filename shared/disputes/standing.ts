@@ -33,6 +33,9 @@ export function standingDisputes<T extends Imported>(stored: readonly T[]): Stan
   }
   const standsFor = new Map<string, string>();
   const newer = new Map<string, T>();
+  // The card network the payments export's row names (its Card Brand), for a dispute whose own
+  // export names none (`stripe`: only a word-style reason): the card schemes' programmes count by network.
+  const network = new Map<string, Dispute['network']>();
   for (const d of stored) {
     if (d.paymentId === '' || d.id !== derivedDisputeId(d.paymentId)) continue;
     const mine = own.get(chargeKey(d));
@@ -40,12 +43,15 @@ export function standingDisputes<T extends Imported>(stored: readonly T[]): Stan
     const real = mine[0]!;
     standsFor.set(d.id, real.id);
     if ((d.stamp?.importId ?? 0) > (real.stamp?.importId ?? 0)) newer.set(real.id, d);
+    if (real.network === 'stripe' && d.network !== 'stripe') network.set(real.id, d.network);
   }
   const disputes: T[] = [];
   for (const d of stored) {
     if (standsFor.has(d.id)) continue;
     const later = newer.get(d.id);
-    disputes.push(later ? { ...d, status: later.status, dueAt: later.dueAt || d.dueAt } : d);
+    const stood = later ? { ...d, status: later.status, dueAt: later.dueAt || d.dueAt } : d;
+    const named = network.get(d.id);
+    disputes.push(named ? { ...stood, network: named } : stood);
   }
   return { disputes, standsFor };
 }

@@ -38,6 +38,26 @@ describe('disputes that stand', () => {
     expect(standingDisputes([{ ...later, stamp: { importId: 0 } }, real]).disputes).toEqual([real]);
   });
 
+  it('keeps the card network the payments export names when the disputes export names none, so Visa VAMP and Mastercard ECM count the dispute', () => {
+    // Stripe's disputes export may carry no card brand (the preset reads `Card Brand`, else
+    // `Payment Method Type`, which says `card`): its word-style reason then gives the network
+    // `stripe`, which neither programme counts. The payments export's row has the charge's
+    // `Card Brand`. Visa VAMP counts every dispute on a Visa CNP transaction, Mastercard ECM every
+    // Mastercard chargeback (Checkout.com, "How is the VAMP ratio calculated?"; Braintree,
+    // "Mastercard Excessive Chargeback Program"): a dispute that loses its network is not counted.
+    const derived = dispute(derivedDisputeId('ch_1'), 'ch_1', 1, { network: 'mastercard', reasonCode: 'product_not_received' });
+    const real = dispute('dp_1', 'ch_1', 2, { network: 'stripe', reasonCode: 'product_not_received' });
+    for (const order of [
+      [derived, real],
+      [real, { ...derived, stamp: { importId: 3 } }],
+    ]) {
+      const { disputes } = standingDisputes(order);
+      expect(disputes.map((d) => [d.id, d.network])).toEqual([['dp_1', 'mastercard']]);
+    }
+    // A network the disputes export does name stands.
+    expect(standingDisputes([derived, { ...real, network: 'visa' }]).disputes.map((d) => d.network)).toEqual(['visa']);
+  });
+
   it('keeps both when nothing says they are one: another provider, or a charge with several disputes of its own', () => {
     const derived = dispute(derivedDisputeId('ch_1'), 'ch_1', 1);
     expect(standingDisputes([derived, dispute('dp_1', 'ch_1', 2, { provider: 'adyen' })]).disputes).toHaveLength(2);
