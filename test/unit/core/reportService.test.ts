@@ -11,6 +11,8 @@ import { RingService } from '../../../renderer/src/core/rings/ringService';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { trendRows } from '../../../shared/reports/fraudTrend';
 import { CONFIRMED_RING_ORDERS, DECISIONS, DISPUTES, ORDERS, RANGE } from '../../support/reportFixture';
+import type { Dispute } from '../../../shared/domain/dispute';
+import { fixedClock } from '../../../shared/time/clock';
 
 let db: WorkbenchDb;
 /** The order store of the last cache made. */
@@ -140,6 +142,34 @@ describe('ReportService', () => {
     expect(after.currency).toBe('EUR');
     expect(after.all.opened).toBe(before.all.opened + 1);
     expect(after.all.openedValueMinor - before.all.openedValueMinor).toBe(10_000);
+  });
+
+  it('a dispute change that changes the figures changes the data hash an opened snapshot is checked against', async () => {
+    // An opened snapshot says "The data behind it is unchanged" when the data hash is the same. An
+    // Adyen dispute report read later turns a RequestForInformation into a Chargeback with the same
+    // id, opening day and status (both read as new): the chargeback now counts in the KPIs and the
+    // trend, so the hash must move. The same for a network (Visa VAMP / Mastercard ECM and the
+    // reason family), a new deadline (answered in time) and the order the dispute is on (the channel).
+    await cacheWithFixture('report-service-hash');
+    const service = new ReportService(db, lastStore, new RingService(db, lastStore), fixedClock(Date.UTC(2026, 10, 20)));
+    const changes: [string, string, Partial<Dispute>][] = [
+      ['stage', 'dp_X', { stage: 'inquiry' }],
+      ['network', 'dp_X', { network: 'mastercard' }],
+      ['deadline', 'dp_X', { dueAt: Date.UTC(2026, 10, 19) }],
+      ['order', 'dp_A3', { orderKey: 'zalando:Z2' }],
+    ];
+    for (const [what, id, patch] of changes) {
+      const x = DISPUTES.find((d) => d.id === id)!;
+      await db.disputes.put(x);
+      const before = await service.kpi(RANGE.from, RANGE.to);
+      const trendBefore = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'marketplace' });
+      await db.disputes.put({ ...x, ...patch });
+      const after = await service.kpi(RANGE.from, RANGE.to);
+      const trendAfter = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'marketplace' });
+      expect(after.report, what).not.toEqual(before.report);
+      expect(after.dataHash, what).not.toBe(before.dataHash);
+      if (JSON.stringify(trendAfter.report) !== JSON.stringify(trendBefore.report)) expect(trendAfter.dataHash, what).not.toBe(trendBefore.dataHash);
+    }
   });
 
   it('saves a snapshot that reopens unchanged after the data changed, and cannot be overwritten', async () => {

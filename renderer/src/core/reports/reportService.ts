@@ -73,6 +73,12 @@ export function snapshotCanonical(s: Omit<ReportSnapshotRecord, 'id' | 'hash'>):
   return JSON.stringify(fields);
 }
 
+/**
+ * What of a dispute the figures read, for the data hash an opened snapshot is checked against: the
+ * network (reason family, VAMP / ECM) and the stage (only chargebacks count) as much as the status.
+ */
+const disputeFacts = (d: Dispute): unknown[] => [d.id, d.status, d.openedAt, d.amountMinor, d.currency, d.reasonCode, d.network, d.stage ?? '', d.orderKey];
+
 export class ReportService {
   private readonly meta: MetaRepository;
   private readonly log: DecisionLog;
@@ -223,11 +229,7 @@ export class ReportService {
       full,
     );
     const computedMs = performance.now() - t0;
-    const dataHash = await this.dataHash([
-      disputes.map((d) => [d.id, d.status, d.openedAt, d.amountMinor, d.currency, d.reasonCode, d.orderKey]),
-      ringOrders.keys,
-      rates,
-    ]);
+    const dataHash = await this.dataHash([disputes.map(disputeFacts), ringOrders.keys, rates]);
     let knownFraud = 0;
     for (const bits of fraud.values()) if (bits & FRAUD_BY.outcome) knownFraud++;
     return {
@@ -338,16 +340,7 @@ export class ReportService {
       now: this.clock.now(),
     });
     const dataHash = await this.dataHash([
-      disputes.map((d) => [
-        d.id,
-        d.status,
-        d.openedAt,
-        d.amountMinor,
-        d.currency,
-        d.reasonCode,
-        submittedAt.get(d.id) ?? 0,
-        [...(ticked.get(d.id) ?? [])].sort(),
-      ]),
+      disputes.map((d) => [...disputeFacts(d), submittedAt.get(d.id) ?? 0, [...(ticked.get(d.id) ?? [])].sort(), d.dueAt]),
       thresholds,
       slaHours,
       rates,
