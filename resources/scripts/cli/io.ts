@@ -1,17 +1,20 @@
 // What every CLI command shares: where it writes and reads (the process, or a test's capture), its
 // signature (arguments in, exit code out), argument parsing and the text table.
 import path from 'node:path';
+import { systemClock, type Clock } from '../../../shared/time/clock';
 
 /** The command's world: its two output streams and the directory relative file names start from. */
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
+  /** "Now" for figures that depend on it (disputes not yet due); the system clock when not given. */
+  clock?: Clock;
 }
 
 /** The running process's streams and directory, for `npm run cli`. */
 export function processIo(): CliIo {
-  return { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t), cwd: process.cwd() };
+  return { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t), cwd: process.cwd(), clock: systemClock };
 }
 
 /** A subcommand: arguments after its name; returns the exit code, so a test can run it in process. */

@@ -20,6 +20,7 @@ import { nextPeriod, periodStart, type PeriodKind } from '../../../shared/report
 import { DEFAULT_THRESHOLDS, programmeMonths } from '../../../shared/reports/programmes';
 import { confirmedFraud, DEFAULT_RATES, knownFraudKeys, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
 import { out, parseArgs, pathIn, usageError, type CliIo, type ParsedArgs } from './io';
+import { systemClock } from '../../../shared/time/clock';
 import { importFiles, type ImportedRecords } from './memoryImport';
 import { chooseFormat, FORMAT_OPTIONS } from './formatChoice';
 
@@ -213,12 +214,14 @@ async function runKpi(args: readonly string[], io: CliIo, usage: string): Promis
     programmes: programmeMonths(orders, disputes, DEFAULT_THRESHOLDS),
     thresholds: DEFAULT_THRESHOLDS,
     channelOf: new Map(orders.map((o) => [orderKey(o), channelLabel(o)])),
+    // As the screen: a dispute not yet due and not answered is left out of the answered-in-time share.
+    now: (io.clock ?? systemClock).now(),
   });
   const notes = [
     a.values.has('--decisions')
       ? `Review decisions: ${decisions.length} entries from ${a.values.get('--decisions')}.`
       : 'No --decisions file: the review figures are computed on an empty decision log.',
-    "Dispute submission times live in the app's dispute workflow log, not in the exports: a dispute counts as answered in time when it was won or lost.",
+    "Dispute submission times live in the app's dispute workflow log, not in the exports: a dispute counts as answered in time when it was won or lost; one not yet due and not answered is left out, as on the screen.",
     "Win rates by evidence item need the ticks of the app's evidence checklist, which the exports do not carry: wins.byEvidence is empty.",
     'Programme months are computed over all the orders and disputes in the files; Visa VAMP counts disputes only (the exports carry no issuer fraud reports); card brands of own-shop orders come from their Stripe payments.',
   ];

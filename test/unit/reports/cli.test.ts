@@ -17,6 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, cliProcess, type CliRun } from '../../support/cli';
+import { main } from '../../../resources/scripts/cli/main';
+import { fixedClock } from '../../../shared/time/clock';
 import { DECISIONS_CSV_HEAD_BEFORE_UNDOES, writeDecisionsCsv } from '../../../shared/decisions/decisionsCsv';
 import type { Order } from '../../../shared/domain/order';
 import { toCsv } from '../../../shared/export/csv';
@@ -392,6 +394,22 @@ describe('npm run cli -- report kpi', () => {
       ['visa-vamp', '2026-11', 3, 1, 'ok'],
       ['mastercard-ecm', '2026-11', 1, 0, 'no-transactions'],
     ]);
+  });
+
+  it('leaves a dispute not yet due out of the answered-in-time share, as the screen does at the same time', async () => {
+    // #999 (new, opened 10 Nov) is due 30 Nov. On 16 Nov the Reports screen leaves it out of
+    // "answered before due" (2 of 2: S3 lost, A3 won); the CLI counted it as late (2 of 3).
+    let stdout = '';
+    let stderr = '';
+    const io = {
+      stdout: (t: string) => void (stdout += t),
+      stderr: (t: string) => void (stderr += t),
+      cwd: process.cwd(),
+      clock: fixedClock(Date.UTC(2026, 10, 16)),
+    };
+    const status = await main(['report', 'kpi', '--json', ...RANGE, ...exportFiles()], io);
+    const k = json<{ disputes: { all: Record<string, unknown> } }>({ status, stdout, stderr });
+    expect(k.disputes.all).toMatchObject({ opened: 3, respondable: 2, respondedInTime: 2 });
   });
 
   it("reads an older export without the undoes column: an undo reverses its order's latest decision", async () => {
