@@ -132,6 +132,21 @@ describe('ReportService', () => {
     ]);
   });
 
+  it("counts a dispute whose file names no card network under its order's card brand in the programmes", async () => {
+    const service = await cacheWithFixture('report-service-network');
+    const inRange = DISPUTES.find((d) => d.id === 'dp_X')!;
+    // S1 is a settled Visa order; #998 is not in the cache.
+    await db.disputes.bulkAdd([
+      { ...inRange, id: 'dp_brandless', paymentId: 'ch_brandless', orderKey: 'shopify:S1', network: 'stripe', reasonCode: 'fraudulent' },
+      { ...inRange, id: 'dp_nowhere', paymentId: 'ch_nowhere', orderKey: 'shopify:#998', network: 'stripe', reasonCode: 'fraudulent' },
+    ]);
+    const { report } = await service.kpi(RANGE.from, RANGE.to);
+    expect(report.programmes.map((m) => [m.programme, m.numerator, m.denominator, m.unknownNetwork])).toEqual([
+      ['visa-vamp', 4, 6, 1],
+      ['mastercard-ecm', 1, 0, 1],
+    ]);
+  });
+
   it('converts a dispute in yen to the reporting euros in minor units of each: ¥16,000 is €100.00', async () => {
     const service = await cacheWithFixture('report-service-yen');
     const before = (await service.kpi(RANGE.from, RANGE.to)).report.disputes;

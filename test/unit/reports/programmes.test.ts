@@ -58,6 +58,29 @@ describe('card-network programmes', () => {
     expect(get('visa-vamp', '2026-06')).toMatchObject({ numerator: 0, denominator: 0, ratio: null, state: 'ok' });
   });
 
+  it("counts a dispute whose file names no card network under its order's card brand, and says how many no one can place", () => {
+    // A Stripe disputes export without a Card Brand column reads `fraudulent` as the network
+    // `stripe`. VAMP counts every dispute on a Visa CNP transaction, ECM every Mastercard
+    // chargeback (Checkout.com, "How is the VAMP ratio calculated?"; Braintree, "Mastercard
+    // Excessive Chargeback Program"): the order's card brand says which.
+    const orders = [
+      ...Array.from({ length: 4 }, (_, i) => order({ externalId: `#v${i}`, cardBrand: 'visa', status: 'paid', createdAt: at(5, 3 + i) })),
+      order({ externalId: '#m0', cardBrand: 'mastercard', status: 'paid', createdAt: at(4, 3) }),
+    ];
+    const disputes = [
+      { ...dispute('#v0', 'stripe', at(5, 20)), reasonCode: 'fraudulent' },
+      { ...dispute('#m0', 'stripe', at(5, 21)), reasonCode: 'product_not_received' },
+      // Its order is not in the data: no one can tell the network.
+      { ...dispute('#x', 'stripe', at(5, 22)), reasonCode: 'fraudulent' },
+    ];
+    const months = programmeMonths(orders, disputes, SMALL);
+    const get = (p: string, m: string) => months.find((x) => x.programme === p && x.month === m)!;
+    // May VAMP: #v0's dispute over 4 settled Visa orders; ECM: #m0's chargeback over April's 1.
+    expect(get('visa-vamp', '2026-05')).toMatchObject({ numerator: 1, denominator: 4, ratio: 0.25, unknownNetwork: 1 });
+    expect(get('mastercard-ecm', '2026-05')).toMatchObject({ numerator: 1, denominator: 1, ratio: 1, unknownNetwork: 1 });
+    expect(get('visa-vamp', '2026-04')).toMatchObject({ numerator: 0, unknownNetwork: 0 });
+  });
+
   it('warns from 75 % of a threshold on both ratio and count, and only from its effective month', () => {
     const orders = Array.from({ length: 20 }, (_, i) => order({ externalId: `#v${i}`, cardBrand: 'visa', status: 'paid', createdAt: at(3, 1 + i) }));
     const disputes = [dispute('a', 'visa', at(3, 25)), dispute('b', 'visa', at(3, 26))];

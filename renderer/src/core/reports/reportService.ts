@@ -19,7 +19,7 @@ import {
   type TrendReport,
 } from '../../../../shared/reports/fraudTrend';
 import { kpiReport, type KpiReport } from '../../../../shared/reports/kpi';
-import { DEFAULT_THRESHOLDS, programmeMonthsOf, type Threshold } from '../../../../shared/reports/programmes';
+import { DEFAULT_THRESHOLDS, programmeMonthsOf, programmeNetwork, type Threshold } from '../../../../shared/reports/programmes';
 import { confirmedFraud, DEFAULT_RATES, fraudRowsOf, NOT_GIVEN } from '../../../../shared/reports/sources';
 import { DIMENSION_FIELD } from '../../../../shared/reports/ordersBehind';
 import { DecisionLog } from '../storage/decisionLog';
@@ -315,15 +315,16 @@ export class ReportService {
     for (const [key, row] of rowOf) placedAt.set(key, keys.createdAt[row]!);
     let ordersPlaced = 0;
     for (let i = 0; i < keys.count; i++) if (keys.live[i] && keys.createdAt[i]! >= from && keys.createdAt[i]! < to) ordersPlaced++;
-    const programmes = programmeMonthsOf(
-      { count: keys.count, createdAt: keys.createdAt, status: keys.status, live: keys.live, brand: dict.codes.cardBrand, brandLabels: dict.values.cardBrand },
-      disputes,
-      thresholds,
-    );
-    // The channel of each disputed order: only those few orders are decoded.
+    // The channel and card brand of each disputed order: only those few orders are decoded.
     const disputedRows = await snap.rowsOfKeys(new Set(disputes.map((d) => d.orderKey).filter(Boolean)));
     const disputedOrders = await snap.rowsAt([...disputedRows.values()]);
     const channelOf = new Map([...disputedRows.keys()].map((key, i) => [key, channelLabel(disputedOrders[i]!)]));
+    const brandOf = new Map([...disputedRows.keys()].map((key, i) => [key, disputedOrders[i]!.cardBrand.trim().toLowerCase()]));
+    const programmes = programmeMonthsOf(
+      { count: keys.count, createdAt: keys.createdAt, status: keys.status, live: keys.live, brand: dict.codes.cardBrand, brandLabels: dict.values.cardBrand },
+      disputes.map((d) => (d.network === 'stripe' ? { ...d, network: programmeNetwork(d, brandOf) } : d)),
+      thresholds,
+    );
     const report = kpiReport({
       from,
       to,

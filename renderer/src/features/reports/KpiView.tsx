@@ -2,7 +2,7 @@
 // programme months against their dated thresholds. Renders computed figures or a snapshot alike.
 import { CARD_NETWORKS } from '../../../../shared/domain/dispute';
 import { REASON_FAMILIES, REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
-import { formatCount, formatMoney } from '../../../../shared/domain/money';
+import { countOf, formatCount, formatMoney } from '../../../../shared/domain/money';
 import type { DisputeFigures } from '../../../../shared/reports/disputeKpis';
 import type { KpiReport } from '../../../../shared/reports/kpi';
 import { major } from '../../../../shared/reports/fraudTrend';
@@ -78,6 +78,8 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
     // Amounts in several currencies do not add up: the table says so instead of a sum of unlike units.
     d.currency ? formatMoney(m, d.currency) : d.all.opened === 0 ? 'none in the period' : 'several currencies';
   const families = REASON_FAMILIES.filter((f) => d.byFamily[f]);
+  // Each month's count is on both of its programme rows: count it once, from the VAMP rows.
+  const unknownNetwork = report.programmes.reduce((n, m) => n + (m.programme === 'visa-vamp' ? (m.unknownNetwork ?? 0) : 0), 0);
   const networks = CARD_NETWORKS.filter((n) => d.byNetwork[n]);
   return (
     <div className="report-body">
@@ -148,6 +150,11 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         title="Programme months"
         testId="kpi-programmes"
         stamp={stamp}
+        caption={
+          unknownNetwork
+            ? `${countOf(unknownNetwork, 'chargeback')} of these months name no card network (neither their file nor their order's card brand): counted in neither programme.`
+            : undefined
+        }
         columns={[
           { label: 'Month' },
           { label: 'Programme' },
@@ -170,8 +177,8 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         ])}
         csv={{
           name: 'programme-months',
-          header: ['month', 'programme', 'numerator', 'denominator', 'ratio', 'state', 'level'],
-          rows: report.programmes.map((m) => [m.month, m.programme, m.numerator, m.denominator, m.ratio, m.state, m.level ?? '']),
+          header: ['month', 'programme', 'numerator', 'denominator', 'ratio', 'state', 'level', 'unknown_network'],
+          rows: report.programmes.map((m) => [m.month, m.programme, m.numerator, m.denominator, m.ratio, m.state, m.level ?? '', m.unknownNetwork ?? null]),
         }}
       />
       <ReportTable
