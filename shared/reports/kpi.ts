@@ -31,6 +31,8 @@ export interface KpiInput {
   evidenceTicked?: ReadonlyMap<string, ReadonlySet<string>>;
   /** For the answered-in-time share: disputes not due yet by then are left out. */
   now?: number;
+  /** Order keys confirmed fraud (confirmedFraud: fraud chargebacks, confirmed rings, known outcomes): no false positives. */
+  confirmedFraud?: ReadonlySet<string>;
 }
 
 export interface KpiReport {
@@ -57,8 +59,8 @@ export function kpiReport(input: KpiInput): KpiReport {
     from: input.from,
     to: input.to,
     slaHours: input.slaHours,
-    review: reviewKpis(input.decisions, input.placedAt, input.ordersPlaced, input.from, input.to, input.slaHours),
-    team: teamKpis(input.decisions, input.placedAt, input.from, input.to, input.slaHours),
+    review: reviewKpis(input.decisions, input.placedAt, input.ordersPlaced, input.from, input.to, input.slaHours, input.confirmedFraud),
+    team: teamKpis(input.decisions, input.placedAt, input.from, input.to, input.slaHours, input.confirmedFraud),
     disputes: disputeKpis(input.disputes, input.from, input.to, input.submittedAt, input.now ?? Infinity),
     wins: disputeWins(input.disputes, input.from, input.to, input.channelOf ?? new Map(), input.evidenceTicked ?? null),
     programmes: input.programmes.filter((m) => m.month >= first && m.month <= last),

@@ -16,7 +16,7 @@ export interface ReviewKpis {
   withinTarget: number | null;
   /** reviewed / orders placed in the period. */
   manualReviewRate: number | null;
-  /** Of the orders ever held, the share finally released. */
+  /** Of the orders ever held, the share finally released and not confirmed fraud since. */
   falsePositiveRate: number | null;
 }
 
@@ -31,6 +31,9 @@ export function quantile(sorted: readonly number[], q: number): number | null {
 /**
  * `placedAt`: order time per order key. `ordersPlaced`: orders placed in the period (for the
  * review rate). Undone decisions do not count. Period: first decision time in [from, to).
+ * `confirmedFraud`: order keys fraud was confirmed on since (a fraud chargeback, a ring confirmed
+ * as fraud, a known outcome): a held order released and then confirmed fraud was held rightly, so
+ * it is no false positive (a false positive is a legitimate order flagged as fraud).
  */
 export function reviewKpis(
   entries: readonly TeamDecisionFacts[],
@@ -39,6 +42,7 @@ export function reviewKpis(
   from: number,
   to: number,
   targetHours: number,
+  confirmedFraud: ReadonlySet<string> = new Set(),
 ): ReviewKpis {
   let reviewed = 0;
   let everHeld = 0;
@@ -52,7 +56,7 @@ export function reviewKpis(
     final[last.decision]++;
     if (list.some((e) => e.decision === 'hold')) {
       everHeld++;
-      if (last.decision === 'release') heldThenReleased++;
+      if (last.decision === 'release' && !confirmedFraud.has(key)) heldThenReleased++;
     }
     const placed = placedAt.get(key);
     if (placed !== undefined) hours.push((first.at - placed) / 3_600_000);

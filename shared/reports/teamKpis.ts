@@ -16,7 +16,7 @@ export interface AnalystKpis {
   /** Hours from the order to their first decision on it. */
   turnaroundMedianH: number | null;
   withinTarget: number | null;
-  /** Orders they held that the team finally released, and that over the orders they held. */
+  /** Orders they held that the team finally released (and not confirmed fraud since), and that over the orders they held. */
   falsePositives: number;
   falsePositiveRate: number | null;
   /** Orders where their decision is one of an unresolved conflict. */
@@ -63,6 +63,8 @@ export function teamKpis(
   from: number,
   to: number,
   targetHours: number,
+  /** Order keys confirmed fraud since: released, they are no false positive (as reviewKpis). */
+  confirmedFraud: ReadonlySet<string> = new Set(),
 ): TeamKpis {
   const tallies = new Map<string, Tally>();
   const unresolved: UnresolvedConflict[] = [];
@@ -97,7 +99,7 @@ export function teamKpis(
       if (placed !== undefined) t.hours.push((mine[0]!.at - placed) / 3_600_000);
       if (mine.some((d) => d.decision === 'hold')) {
         t.held++;
-        if (s.stands.decision === 'release') t.falsePositives++;
+        if (s.stands.decision === 'release' && !confirmedFraud.has(key)) t.falsePositives++;
       }
       if (s.conflict && s.open.some((d) => d.analyst === analyst)) t.inConflict++;
       if (!s.conflict && s.resolution?.analyst === analyst) t.resolved++;

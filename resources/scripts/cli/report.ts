@@ -216,6 +216,8 @@ async function runKpi(args: readonly string[], io: CliIo, usage: string): Promis
     channelOf: new Map(orders.map((o) => [orderKey(o), channelLabel(o)])),
     // As the screen: a dispute not yet due and not answered is left out of the answered-in-time share.
     now: (io.clock ?? systemClock).now(),
+    // Ring verdicts live in the app, not in the exports: fraud chargebacks and known outcomes only.
+    confirmedFraud: new Set(confirmedFraud(disputes, decisions, [], knownFraudKeys(orders)).keys()),
   });
   const notes = [
     a.values.has('--decisions')

@@ -147,6 +147,16 @@ describe('ReportService', () => {
     ]);
   });
 
+  it('a held order released and later charged back as fraud is no false positive', async () => {
+    const service = await cacheWithFixture('report-service-fp');
+    // Z2 was held, then released: the fixture's one false positive.
+    expect((await service.kpi(RANGE.from, RANGE.to)).report.review.falsePositiveRate).toBe(1);
+    // A Visa 10.4 (fraud) chargeback on Z2 says the hold was right.
+    const x = DISPUTES.find((d) => d.id === 'dp_X')!;
+    await db.disputes.add({ ...x, id: 'dp_Z2', paymentId: 'ch_Z2', orderKey: 'zalando:Z2' });
+    expect((await service.kpi(RANGE.from, RANGE.to)).report.review.falsePositiveRate).toBe(0);
+  });
+
   it('converts a dispute in yen to the reporting euros in minor units of each: ¥16,000 is €100.00', async () => {
     const service = await cacheWithFixture('report-service-yen');
     const before = (await service.kpi(RANGE.from, RANGE.to)).report.disputes;

@@ -47,4 +47,17 @@ describe('review KPIs', () => {
     expect(k.turnaroundMedianH).toBe(6);
     expect(k.turnaroundP90H).toBeCloseTo(24, 9);
   });
+
+  it('a held order released and later confirmed fraud is no false positive: the hold was right', () => {
+    // A false positive is a legitimate order flagged as fraud (AWS Fraud Detector, MetricDataPoint
+    // fpr: "legitimate events that are incorrectly predicted as fraud"). o7 was held, released, and
+    // then came back as a fraud chargeback: its hold was a true positive, not a false one.
+    const log = [e('o6', 'hold', 1), e('o6', 'release', 2), e('o7', 'hold', 1), e('o7', 'release', 2)];
+    const placed = new Map([
+      ['o6', T],
+      ['o7', T],
+    ]);
+    expect(reviewKpis(log, placed, 10, T, T + 48 * H, 24).falsePositiveRate).toBe(1);
+    expect(reviewKpis(log, placed, 10, T, T + 48 * H, 24, new Set(['o7'])).falsePositiveRate).toBe(0.5);
+  });
 });

@@ -67,6 +67,13 @@ describe('team KPIs', () => {
     expect(k.withinTarget).toBe(0.75);
   });
 
+  it('an order held, released and later confirmed fraud is no false positive of the analyst who held it', () => {
+    // o2: Ana held it, Ben's release stands; a fraud chargeback later confirms it was fraud.
+    const before = teamKpis(TEAM, PLACED, T, T + 48 * H, 24).analysts.find((a) => a.analyst === 'Ana Weber')!;
+    const after = teamKpis(TEAM, PLACED, T, T + 48 * H, 24, new Set(['o2'])).analysts.find((a) => a.analyst === 'Ana Weber')!;
+    expect([before.falsePositives, after.falsePositives, after.falsePositiveRate]).toEqual([1, 0, 0]);
+  });
+
   it('give each analyst their orders, turnaround and false positives, and flag the unresolved conflict', () => {
     const t = teamKpis(TEAM, PLACED, T, T + 48 * H, 24);
     expect(t.resolved).toBe(1);

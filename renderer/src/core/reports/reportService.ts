@@ -292,13 +292,14 @@ export class ReportService {
   async kpi(from: number, to: number): Promise<KpiResult> {
     const snap = this.store.currentSnapshot();
     const keys = snap.keyColumns;
-    const [dict, { disputes: stored, submittedAt, ticked }, team, thresholds, settings, rates] = await Promise.all([
+    const [dict, { disputes: stored, submittedAt, ticked }, team, thresholds, settings, rates, ringOrders] = await Promise.all([
       snap.dict(),
       this.disputes(),
       this.teamDecisions(),
       this.thresholds(),
       this.meta.get('review'),
       this.rates(),
+      this.confirmedRingOrders(),
     ]);
     // Dispute values in the reporting currency where a rate allows; the rest keep their own (and
     // the figures then say the currencies are mixed rather than add them up).
@@ -313,6 +314,10 @@ export class ReportService {
     const rowOf = await snap.rowsOfKeys(decided);
     const placedAt = new Map<string, number>();
     for (const [key, row] of rowOf) placedAt.set(key, keys.createdAt[row]!);
+    // Decided orders confirmed fraud since (a fraud chargeback, a confirmed ring, a known outcome): no false positives.
+    const fraudCode = dict.values.knownOutcome.indexOf('fraud');
+    const fraudKeys = new Set(confirmedFraud(stored, decisions, ringOrders.keys).keys());
+    for (const [key, row] of rowOf) if (fraudCode >= 0 && dict.codes.knownOutcome[row] === fraudCode) fraudKeys.add(key);
     let ordersPlaced = 0;
     for (let i = 0; i < keys.count; i++) if (keys.live[i] && keys.createdAt[i]! >= from && keys.createdAt[i]! < to) ordersPlaced++;
     // The channel and card brand of each disputed order: only those few orders are decoded.
@@ -339,6 +344,7 @@ export class ReportService {
       channelOf,
       evidenceTicked: ticked,
       now: this.clock.now(),
+      confirmedFraud: fraudKeys,
     });
     const dataHash = await this.dataHash([
       disputes.map((d) => [...disputeFacts(d), submittedAt.get(d.id) ?? 0, [...(ticked.get(d.id) ?? [])].sort(), d.dueAt]),
