@@ -6,9 +6,14 @@ import { reasonFamily, type ReasonFamily } from '../disputes/reasonCodes';
 export interface DisputeFigures {
   opened: number;
   openedValueMinor: number;
-  /** Disputes whose response was due by now (or that were answered), and of them those answered in time. */
+  /** Disputes whose response was due by now (or that were answered at a logged time), and of them those answered in time. */
   respondable: number;
   respondedInTime: number;
+  /**
+   * Imported as submitted, won or lost with no submission logged: when, or for a lost one whether,
+   * it was answered is unknown, so it is in neither figure above. Absent in snapshots saved before.
+   */
+  answerTimeUnknown?: number;
   won: number;
   lost: number;
   accepted: number;
@@ -28,8 +33,9 @@ export interface DisputeKpis {
 /**
  * `from`..`to` (ms, end exclusive) selects disputes by opened date. `submittedAt` is when each
  * dispute was moved to submitted (from its workflow log); a status submitted, won or lost without
- * one counts as answered in time. Disputes not yet due at `now` and unanswered are left out of the
- * answered-in-time share.
+ * one is counted apart (answerTimeUnknown), never as in time: Stripe evidence can be submitted after
+ * the due date (evidence_details.past_due), and a dispute closed without evidence or left to lapse
+ * is lost. Disputes not yet due at `now` and unanswered are left out of the answered-in-time share.
  */
 export function disputeKpis(
   disputes: readonly Dispute[],
@@ -61,6 +67,7 @@ function figures(list: readonly Dispute[], submittedAt: ReadonlyMap<string, numb
   let decidedValue = 0;
   let respondable = 0;
   let inTime = 0;
+  let timeUnknown = 0;
   let accepted = 0;
   for (const d of list) {
     if (d.status === 'won') {
@@ -72,13 +79,16 @@ function figures(list: readonly Dispute[], submittedAt: ReadonlyMap<string, numb
       decidedValue += d.amountMinor;
     } else if (d.status === 'accepted') accepted++;
     if (d.dueAt > 0) {
-      // Imported as submitted, won or lost without a logged submission: answered, time unknown, counted in time.
       const at = submittedAt.get(d.id);
-      const answered = at !== undefined || d.status === 'submitted' || d.status === 'won' || d.status === 'lost';
-      // Not yet due and not answered: not counted either way until its due date passes.
-      if (answered || d.dueAt <= now) {
+      if (at !== undefined) {
         respondable++;
-        if (at !== undefined ? at <= d.dueAt : answered) inTime++;
+        if (at <= d.dueAt) inTime++;
+      } else if (d.status === 'submitted' || d.status === 'won' || d.status === 'lost') {
+        // Imported so, with no submission logged: the time of the answer (or, lost, the answer) is unknown.
+        timeUnknown++;
+      } else if (d.dueAt <= now) {
+        // Due and not answered (accepted, or still open). Not yet due: counted neither way until it is.
+        respondable++;
       }
     }
   }
@@ -87,6 +97,7 @@ function figures(list: readonly Dispute[], submittedAt: ReadonlyMap<string, numb
     openedValueMinor: list.reduce((n, d) => n + d.amountMinor, 0),
     respondable,
     respondedInTime: inTime,
+    answerTimeUnknown: timeUnknown,
     won,
     lost,
     accepted,

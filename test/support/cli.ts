@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../resources/scripts/cli/main';
+import { fixedClock } from '../../shared/time/clock';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -22,7 +23,8 @@ export function cli(...args: string[]): Promise<CliRun> {
 export async function cliIn(cwd: string, ...args: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const status = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd });
+  // A fixed "now" after the report fixture's month, so no figure depends on the day the test runs.
+  const status = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, clock: fixedClock(Date.UTC(2026, 11, 1)) });
   return { status, stdout, stderr };
 }
 

@@ -223,7 +223,7 @@ async function runKpi(args: readonly string[], io: CliIo, usage: string): Promis
     a.values.has('--decisions')
       ? `Review decisions: ${decisions.length} entries from ${a.values.get('--decisions')}.`
       : 'No --decisions file: the review figures are computed on an empty decision log.',
-    "Dispute submission times live in the app's dispute workflow log, not in the exports: a dispute counts as answered in time when it was won or lost; one not yet due and not answered is left out, as on the screen.",
+    "Dispute submission times live in the app's dispute workflow log, not in the exports: a dispute submitted, won or lost counts in answerTimeUnknown, never as answered in time; one not yet due and not answered is left out, as on the screen.",
     "Win rates by evidence item need the ticks of the app's evidence checklist, which the exports do not carry: wins.byEvidence is empty.",
     'Programme months are computed over all the orders and disputes in the files; Visa VAMP counts disputes only (the exports carry no issuer fraud reports); card brands of own-shop orders come from their Stripe payments.',
   ];

@@ -22,7 +22,7 @@ const d = (id: string, fields: Partial<Dispute>): Dispute => ({
 
 describe('dispute KPIs', () => {
   const list = [
-    d('a', { status: 'won', amountMinor: 5000 }), // fraud, visa, answered (won counts as answered)
+    d('a', { status: 'won', amountMinor: 5000 }), // fraud, visa; won with no logged submission: answer time unknown
     d('b', { status: 'lost', amountMinor: 1000 }), // fraud, visa
     d('c', { status: 'lost', amountMinor: 3000, network: 'mastercard', reasonCode: '4853' }), // consumer
     d('d', { status: 'accepted', amountMinor: 2000, reasonCode: '13.1' }), // consumer, not answered
@@ -36,8 +36,9 @@ describe('dispute KPIs', () => {
     expect(k.all).toEqual({
       opened: 6,
       openedValueMinor: 12_500,
-      respondable: 5, // f allows no response
-      respondedInTime: 3, // a, b and c were decided; e was submitted a day after its due date; d was accepted
+      respondable: 2, // d was accepted (not answered) and e submitted a day after its due date; f allows no response
+      respondedInTime: 0,
+      answerTimeUnknown: 3, // a, b and c were imported decided, with no submission logged
       won: 1,
       lost: 2,
       accepted: 1,
@@ -55,7 +56,7 @@ describe('dispute KPIs', () => {
 });
 
 describe('answered before due, as of now', () => {
-  it('leaves out disputes not yet due and unanswered; counts imported outcomes as answered', async () => {
+  it('leaves out disputes not yet due and unanswered; counts imported outcomes apart', async () => {
     const { disputeKpis } = await import('../../../shared/reports/disputeKpis');
     const day = 86_400_000;
     const base = {
@@ -72,7 +73,7 @@ describe('answered before due, as of now', () => {
       { ...base, id: 'late', dueAt: 15 * day, status: 'new' as const }, // due before now, unanswered: not in time
       { ...base, id: 'pending', dueAt: 25 * day, status: 'new' as const }, // not due yet: left out
       { ...base, id: 'logged', dueAt: 18 * day, status: 'submitted' as const }, // submitted on day 17 (logged): in time
-      { ...base, id: 'imported', dueAt: 18 * day, status: 'won' as const }, // won, no log: answered
+      { ...base, id: 'imported', dueAt: 18 * day, status: 'won' as const }, // won, no log: answer time unknown
       { ...base, id: 'slow', dueAt: 12 * day, status: 'submitted' as const }, // submitted on day 13: late
     ];
     const k = disputeKpis(
@@ -85,7 +86,34 @@ describe('answered before due, as of now', () => {
       ]),
       20 * day,
     );
-    expect(k.all.respondable).toBe(4);
-    expect(k.all.respondedInTime).toBe(2);
+    expect(k.all.respondable).toBe(3);
+    expect(k.all.respondedInTime).toBe(1);
+    expect(k.all.answerTimeUnknown).toBe(1);
+  });
+
+  it('an outcome imported without a logged submission is no answer in time: when (or whether) it was answered is unknown, and said so', () => {
+    // A Stripe dispute the seller closes without evidence, or lets lapse, is lost ("Closing the
+    // dispute ... indicates that you do not have any evidence to submit ... acknowledging it as
+    // lost", Stripe API, Dispute close); evidence can be submitted after the due date
+    // (evidence_details.past_due). An export's won, lost or submitted says nothing of when.
+    const day = 86_400_000;
+    const base = {
+      provider: 'stripe',
+      paymentId: 'ch',
+      orderKey: '',
+      network: 'visa' as const,
+      reasonCode: '10.4',
+      amountMinor: 1000,
+      currency: 'EUR',
+      openedAt: day,
+    };
+    const list = [
+      { ...base, id: 'closed', dueAt: 5 * day, status: 'lost' as const }, // closed or lapsed: no answer known
+      { ...base, id: 'won', dueAt: 5 * day, status: 'won' as const },
+      { ...base, id: 'under_review', dueAt: 5 * day, status: 'submitted' as const },
+      { ...base, id: 'logged', dueAt: 5 * day, status: 'lost' as const }, // submitted on day 4 (logged): in time
+    ];
+    const k = disputeKpis(list, 0, 30 * day, new Map([['logged', 4 * day]]), 20 * day);
+    expect(k.all).toMatchObject({ respondable: 1, respondedInTime: 1, answerTimeUnknown: 3 });
   });
 });

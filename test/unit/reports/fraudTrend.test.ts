@@ -219,15 +219,18 @@ describe('KPI report, by hand', () => {
     expect(k.review.turnaroundMedianH).toBe(4);
     expect(k.review.turnaroundP90H).toBeCloseTo(4.8, 9);
     expect(k.review.manualReviewRate).toBeCloseTo(2 / 9, 12);
-    // Opened in range: S3 (60, lost), A3 (30, won), #999 (25, new); won/lost count as answered in time.
+    // Opened in range: S3 (60, lost), A3 (30, won), #999 (25, new): with no "now" given every
+    // deadline has passed, so it is due and unanswered.
+    // S3 and A3 were imported decided with no submission logged: when they were answered is unknown.
     expect(k.disputes.all).toMatchObject({
       opened: 3,
       openedValueMinor: 11_500,
       won: 1,
       lost: 1,
       accepted: 0,
-      respondable: 3,
-      respondedInTime: 2,
+      respondable: 1,
+      respondedInTime: 0,
+      answerTimeUnknown: 2,
       winRate: 0.5,
     });
     expect(k.disputes.all.winRateByValue).toBeCloseTo(30 / 90, 12);

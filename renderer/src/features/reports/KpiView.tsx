@@ -31,7 +31,7 @@ function disputeRow(name: string, f: DisputeFigures, money: (m: number) => strin
     name,
     formatCount(f.opened),
     money(f.openedValueMinor),
-    `${formatCount(f.respondedInTime)} / ${formatCount(f.respondable)}`,
+    `${formatCount(f.respondedInTime)} / ${formatCount(f.respondable)}${f.answerTimeUnknown ? ` · ${formatCount(f.answerTimeUnknown)} time unknown` : ''}`,
     formatCount(f.won),
     formatCount(f.lost),
     formatCount(f.accepted),
@@ -48,6 +48,7 @@ function disputeCsv(name: string, f: DisputeFigures, currency: string | null): (
     currency ? major(f.openedValueMinor, currency) : null,
     f.respondable,
     f.respondedInTime,
+    f.answerTimeUnknown ?? null,
     f.won,
     f.lost,
     f.accepted,
@@ -67,7 +68,19 @@ const DISPUTE_COLUMNS = [
   { label: 'Win rate', right: true },
   { label: 'by value', right: true },
 ];
-const DISPUTE_HEADER = ['group', 'opened', 'opened_value', 'respondable', 'responded_in_time', 'won', 'lost', 'accepted', 'win_rate', 'win_rate_by_value'];
+const DISPUTE_HEADER = [
+  'group',
+  'opened',
+  'opened_value',
+  'respondable',
+  'responded_in_time',
+  'answer_time_unknown',
+  'won',
+  'lost',
+  'accepted',
+  'win_rate',
+  'win_rate_by_value',
+];
 
 export function KpiView({ report, stamp }: { report: KpiReport; stamp: string }) {
   const r = report.review;
@@ -106,7 +119,11 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         <Figure
           label="Answered before due"
           value={pct(d.all.respondable ? d.all.respondedInTime / d.all.respondable : null, 1)}
-          sub={`${formatCount(d.all.respondedInTime)} of ${formatCount(d.all.respondable)} due by now or answered`}
+          sub={`${formatCount(d.all.respondedInTime)} of ${formatCount(d.all.respondable)} due by now or answered${
+            d.all.answerTimeUnknown
+              ? ` · ${formatCount(d.all.answerTimeUnknown)} imported as submitted, won or lost with no submission logged: when answered is unknown, left out`
+              : ''
+          }`}
         />
         <Figure
           label="Win rate"
