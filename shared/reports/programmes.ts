@@ -190,7 +190,8 @@ export function programmeMonthsOf(
     if (!isChargeback(d) && !(d.network === 'visa' && d.stage === 'fraud_report')) continue;
     cb[d.network].set(monthOf(d.openedAt), (cb[d.network].get(monthOf(d.openedAt)) ?? 0) + 1);
   }
-  const months = [...new Set([...tx.visa.keys(), ...tx.mastercard.keys(), ...cb.visa.keys(), ...cb.mastercard.keys(), ...unknown.keys()])].sort();
+  // Every month the orders span, quiet ones included (a gap in a monthly table leaves the reader to guess), and any month with disputes.
+  const months = [...new Set([...monthStarts.map(monthOf), ...cb.visa.keys(), ...cb.mastercard.keys(), ...unknown.keys()])].sort();
   const out: ProgrammeMonth[] = [];
   for (const month of months) {
     const vampN = (cb.visa.get(month) ?? 0) + (fraudReports.get(month) ?? 0);

@@ -81,6 +81,26 @@ describe('card-network programmes', () => {
     expect(get('visa-vamp', '2026-04')).toMatchObject({ numerator: 0, unknownNetwork: 0 });
   });
 
+  it('a month inside the data with no transactions and no disputes still has its row, never a gap', () => {
+    // January and March have Visa and Mastercard sales; February nothing. A monthly programme table
+    // without February would leave a reader to guess; ECM's February is 0 chargebacks over January's 2.
+    const orders = [
+      order({ externalId: '#v1', cardBrand: 'visa', status: 'paid', createdAt: at(1, 10) }),
+      order({ externalId: '#m1', cardBrand: 'mastercard', status: 'paid', createdAt: at(1, 11) }),
+      order({ externalId: '#m2', cardBrand: 'mastercard', status: 'paid', createdAt: at(1, 12) }),
+      order({ externalId: '#v3', cardBrand: 'visa', status: 'paid', createdAt: at(3, 10) }),
+    ];
+    const months = programmeMonths(orders, [], SMALL);
+    expect(months.map((m) => [m.programme, m.month, m.numerator, m.denominator, m.ratio, m.state])).toEqual([
+      ['visa-vamp', '2026-01', 0, 1, 0, 'ok'],
+      ['mastercard-ecm', '2026-01', 0, 0, null, 'ok'],
+      ['visa-vamp', '2026-02', 0, 0, null, 'ok'],
+      ['mastercard-ecm', '2026-02', 0, 2, 0, 'ok'],
+      ['visa-vamp', '2026-03', 0, 1, 0, 'ok'],
+      ['mastercard-ecm', '2026-03', 0, 0, null, 'ok'],
+    ]);
+  });
+
   it('warns from 75 % of a threshold on both ratio and count, and only from its effective month', () => {
     const orders = Array.from({ length: 20 }, (_, i) => order({ externalId: `#v${i}`, cardBrand: 'visa', status: 'paid', createdAt: at(3, 1 + i) }));
     const disputes = [dispute('a', 'visa', at(3, 25)), dispute('b', 'visa', at(3, 26))];
