@@ -202,6 +202,16 @@ export function programmeMonthsOf(
   return out;
 }
 
+/**
+ * A programme ratio as a percentage to three decimals, rounded down: a ratio under a threshold
+ * never reads as at it (1.49995 % is 1.499 %, not 1.500 % beside "OK"). '–' without a ratio.
+ */
+export function programmeRatioText(ratio: number | null): string {
+  if (ratio === null) return '–';
+  // The tiny nudge keeps a ratio exactly at a threshold (0.015 * 1e5 computed as 1499.99…) at it.
+  return `${(Math.floor(ratio * 100_000 + 1e-6) / 1000).toFixed(3)} %`;
+}
+
 /** The thresholds in force in `month`: per level, the row with the latest effective month (a newer row replaces an older one). */
 export function thresholdsInForce(programme: Programme, month: string, thresholds: readonly Threshold[]): Threshold[] {
   const latest = new Map<string, Threshold>();

@@ -1,7 +1,7 @@
 // Card-network programme ratios on a hand-made month, every figure worked out by hand.
 import { describe, expect, it } from 'vitest';
 import type { Dispute } from '../../../shared/domain/dispute';
-import { programmeMonths, type Threshold } from '../../../shared/reports/programmes';
+import { programmeMonths, programmeRatioText, type Threshold } from '../../../shared/reports/programmes';
 import { order } from '../normalize/orderFixture';
 
 const at = (month: number, day: number) => Date.UTC(2026, month - 1, day, 12);
@@ -99,6 +99,16 @@ describe('card-network programmes', () => {
       ['visa-vamp', '2026-03', 0, 1, 0, 'ok'],
       ['mastercard-ecm', '2026-03', 0, 0, null, 'ok'],
     ]);
+  });
+
+  it('shows a ratio under a threshold as under it: rounded down, never up to the threshold', () => {
+    // ECM: 2,999 chargebacks over 199,940 transactions is 1.49995 %, under the 1.50 % threshold and
+    // judged OK; to three decimals rounded to nearest it read "1.500 %" beside "OK".
+    expect(programmeRatioText(2999 / 199_940)).toBe('1.499 %');
+    expect(programmeRatioText(0.015)).toBe('1.500 %');
+    expect(programmeRatioText(330 / 15_000)).toBe('2.200 %');
+    expect(programmeRatioText(0.0301)).toBe('3.010 %');
+    expect(programmeRatioText(null)).toBe('–');
   });
 
   it('warns from 75 % of a threshold on both ratio and count, and only from its effective month', () => {

@@ -7,7 +7,7 @@ import type { DisputeFigures } from '../../../../shared/reports/disputeKpis';
 import type { KpiReport } from '../../../../shared/reports/kpi';
 import { major } from '../../../../shared/reports/fraudTrend';
 import { TOO_FEW_DECIDED, type DisputeWins, type WinCount } from '../../../../shared/reports/disputeWins';
-import { EARLY_WARNING, thresholdsInForce, type ProgrammeMonth, type Threshold } from '../../../../shared/reports/programmes';
+import { EARLY_WARNING, programmeRatioText, thresholdsInForce, type ProgrammeMonth, type Threshold } from '../../../../shared/reports/programmes';
 import { Figure, hours, pct, ReportTable } from './reportParts';
 import { TeamKpisView } from './TeamKpisView';
 
@@ -23,7 +23,7 @@ function belowCount(m: ProgrammeMonth, thresholds: readonly Threshold[]): string
   const lowest = thresholdsInForce(m.programme, m.month, thresholds).sort((a, b) => a.ratio - b.ratio)[0];
   if (!lowest) return 'no threshold in force';
   if (m.ratio === null) return m.numerator > 0 ? 'no transactions in the data to divide by' : '–';
-  return m.ratio >= lowest.ratio ? `ratio over ${pct(lowest.ratio, 1)}, count under ${formatCount(lowest.count)}` : '–';
+  return m.ratio >= lowest.ratio ? `ratio over ${programmeRatioText(lowest.ratio)}, count under ${formatCount(lowest.count)}` : '–';
 }
 
 function disputeRow(name: string, f: DisputeFigures, money: (m: number) => string): (string | number)[] {
@@ -186,7 +186,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
           PROGRAMME_LABEL[m.programme],
           formatCount(m.numerator),
           formatCount(m.denominator),
-          pct(m.ratio, 3),
+          programmeRatioText(m.ratio),
           <span key="s" className={`state state-${m.state}`}>
             {STATE_LABEL[m.state]}
           </span>,
