@@ -5,6 +5,7 @@ import { hashFields } from '../contentHash';
 import { ORDER_HASH_FIELDS, scopeOf, type ParsedRecord } from '../records';
 import { orderStatusOf } from '../vocabulary';
 import { cardCells, cardCheckCells, cardChecksProvided } from './cardCells';
+import { readField, sourceColumn } from '../mapping';
 import { amountAt, countryCell, recordCurrency, dateCell, guardedCell, minorUnits, outcomeCell, sumCells } from './cells';
 import type { BuildContext, RowGroup } from './context';
 
@@ -98,9 +99,13 @@ export class OrderBuilder {
    * when the cache does not hold it; null for a file with prices.
    */
   private readonly noPrices: string | null;
+  /** The order's own facts and link keys: one order's rows may leave them blank, never write another. */
+  private readonly onePerOrder: readonly number[];
 
   constructor(private readonly ctx: BuildContext) {
     this.F = orderFieldIndices(ctx);
+    const F = this.F;
+    this.onePerOrder = [F.createdAt, F.total, F.email, F.customerId, F.ip, F.deviceId].filter((f) => ctx.mapped(f));
     this.provided = orderProvided(ctx);
     this.scope = scopeOf('order', this.provided);
     this.providedUnpriced = this.provided.filter((f) => f !== 'totalMinor' && f !== 'currency');
@@ -132,6 +137,7 @@ export class OrderBuilder {
       );
       return;
     }
+    if (g.rows.length > 1 && this.twoOrders(g)) return;
     const createdAt = dateCell(ctx, g, F.createdAt, 'order date', true, WHAT);
     if (createdAt === null) return;
     const currency = recordCurrency(ctx, g, F.currency, [F.total, F.lineAmount, F.lineDiscount], WHAT);
@@ -224,6 +230,39 @@ export class OrderBuilder {
       if (this.statusMemo.size < 1000) this.statusMemo.set(cells, s);
     }
     return s;
+  }
+
+  /**
+   * Sets the group aside when a later row writes another date, total, email or link key than the
+   * row before it: two orders of one number side by side (two shops' #1001 in one sorted sheet),
+   * whose second would otherwise vanish into the first.
+   */
+  private twoOrders(g: RowGroup): boolean {
+    const { ctx } = this;
+    for (const f of this.onePerOrder) {
+      let first = '';
+      let firstRow = 0;
+      for (let r = 0; r < g.rows.length; r++) {
+        const v = readField(ctx.resolved, f, g.rows[r]!);
+        if (v === '') continue;
+        if (first === '') {
+          first = v;
+          firstRow = r;
+        } else if (v !== first) {
+          const column = sourceColumn(ctx.resolved, f, g.rows[r]!);
+          ctx.fail(
+            g,
+            r,
+            column,
+            'duplicate-key',
+            `${ctx.columnLabel(column)} differs from line ${g.lines[firstRow]!} of the same order number: two orders share the number (two shops' exports in one file?), so neither was read; import each shop's export on its own`,
+            WHAT,
+          );
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private isOrphan(g: RowGroup): boolean {

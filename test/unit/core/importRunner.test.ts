@@ -68,7 +68,7 @@ describe('importing a file into the cache', () => {
     await importFile(db, file('orders.csv', original));
     const before = await liveOrders(db);
     const text = new TextDecoder().decode(original);
-    const changed = new TextEncoder().encode(text.replace('anna.schmidt@example.de', 'anna.s@example.de'));
+    const changed = new TextEncoder().encode(text.replaceAll('anna.schmidt@example.de', 'anna.s@example.de'));
     const second = await importFile(db, file('orders-changed.csv', changed));
     expect(second.summary.updated).toBeGreaterThan(0);
     const after = await liveOrders(db);
