@@ -1,8 +1,12 @@
 // Bytes to text for exports of any origin: detects UTF-8 (with or without BOM), UTF-16 LE/BE
-// (by BOM or NUL pattern) and Windows-1252, and decodes byte chunks without splitting characters.
+// (by BOM or NUL pattern) and the single-byte code pages of Western and Central European Excel
+// (Windows-1252, Windows-1250, ISO-8859-2), and decodes byte chunks without splitting characters.
 import { concatBytes } from '../bytes';
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | SingleByteEncoding;
+
+/** Code pages of one byte a character: every byte is a character, and an LF byte a line break. */
+export type SingleByteEncoding = 'windows-1252' | 'windows-1250' | 'iso-8859-2';
 
 export interface EncodingGuess {
   encoding: TextEncodingName;
@@ -73,8 +77,47 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return { encoding: 'utf-8', bom: false, confident: true };
   } catch {
-    return { encoding: 'windows-1252', bom: false, confident: true };
+    return { encoding: singleByteEncodingOf(head), bom: false, confident: true };
   }
+}
+
+const SINGLE_BYTE: readonly SingleByteEncoding[] = ['windows-1252', 'windows-1250', 'iso-8859-2'];
+/** Per code page, whether each byte 0x80-0xFF is a letter in it. */
+let lettersOf: readonly (readonly boolean[])[] | undefined;
+
+/**
+ * Which single-byte code page text that is not UTF-8 is in. Western (Windows-1252) and Central
+ * European pages (Windows-1250 as Polish and Czech Excel saves, ISO-8859-2) agree on ASCII and
+ * mostly on 0xC0-0xFF; they differ in 0x80-0xBF, where Ł ł ą ś ż of the one are £ ³ ¹ œ ¿ of the
+ * other. A byte there that a letter follows is a letter of the word: the page that reads the fewest
+ * of them as no letter is the file's, Windows-1252 unless another reads at least two more as
+ * letters. ¡ ¿ « » open Spanish and French words, and read as letters only in Latin-2: not counted.
+ */
+export function singleByteEncodingOf(bytes: Uint8Array): SingleByteEncoding {
+  lettersOf ??= SINGLE_BYTE.map((e) => {
+    const letter = /\p{L}/u;
+    const out: boolean[] = [];
+    for (let b = 0x80; b <= 0xff; b++) out.push(letter.test(decodeSingleByte(Uint8Array.of(b), e)));
+    return out;
+  });
+  const notLetters = [0, 0, 0];
+  const n = bytes.length;
+  for (let i = 0; i + 1 < n; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80 || b >= 0xc0 || b === 0xa1 || b === 0xbf || b === 0xab || b === 0xbb) continue;
+    const next = bytes[i + 1]!;
+    // A letter follows: ASCII, or 0xC0-0xFF (letters in every one of these pages but × and ÷).
+    if (!((next >= 0x41 && next <= 0x5a) || (next >= 0x61 && next <= 0x7a) || (next >= 0xc0 && next !== 0xd7 && next !== 0xf7))) continue;
+    for (let k = 0; k < SINGLE_BYTE.length; k++) if (!lettersOf[k]![b - 0x80]) notLetters[k]!++;
+  }
+  let best = 0;
+  for (let k = 1; k < SINGLE_BYTE.length; k++) if (notLetters[k]! + 2 <= notLetters[0]! && notLetters[k]! < notLetters[best]!) best = k;
+  return SINGLE_BYTE[best]!;
+}
+
+/** Text of bytes in a single-byte code page. */
+function decodeSingleByte(bytes: Uint8Array, encoding: SingleByteEncoding): string {
+  return encoding === 'windows-1252' ? decodeWindows1252(bytes) : new TextDecoder(encoding).decode(bytes);
 }
 
 // Windows-1252 differs from Latin-1 in 0x80-0x9F. Decoded by table because Node's TextDecoder
@@ -127,6 +170,7 @@ export class StreamDecoder {
   /** A decoder taking over mid-file keeps a U+FEFF it meets: only a file's first bytes are a BOM. */
   private makeDecoder(midFile = false): TextDecoder | null {
     if (this.encoding === 'windows-1252') return null;
+    if (this.encoding === 'windows-1250' || this.encoding === 'iso-8859-2') return new TextDecoder(this.encoding);
     return new TextDecoder(this.encoding, { fatal: this.tentative, ignoreBOM: midFile });
   }
 
@@ -187,7 +231,12 @@ export class StreamDecoder {
     return this.count(this.decoder!.decode(all, { stream: true }), bytes, offset);
   }
 
-  /** Everything so far was ASCII, which reads the same in Windows-1252: `bytes` and the rest are read so (`at`: the first byte that was not UTF-8). */
+  /**
+   * Everything so far was ASCII, which reads the same in Windows-1252: `bytes` and the rest are read
+   * so (`at`: the first byte that was not UTF-8). Not another code page by what this push holds: the
+   * file would read differently as its pushes are cut (a Central European file has its first letter
+   * beyond ASCII within the 64 KiB sniffed, where detectEncoding tells the page).
+   */
   private switchTo1252(bytes: Uint8Array, at: number): string {
     this.encoding = 'windows-1252';
     this.switchedAt = at;
@@ -240,11 +289,13 @@ export class StreamDecoder {
 
   /**
    * Whether bytes may be decoded in pieces cut after any LF byte with the same text as a whole:
-   * an LF byte is always a line break in UTF-8 and Windows-1252, and neither is still being tried
-   * (a tentative UTF-8 reading may switch encoding, and where depends on the pieces).
+   * an LF byte is always a line break in UTF-8 and the single-byte code pages, and neither is still
+   * being tried (a tentative UTF-8 reading may switch encoding, and where depends on the pieces).
    */
   cutsAtLineBreaks(): boolean {
-    return this.encoding === 'windows-1252' || (this.encoding === 'utf-8' && !this.tentative);
+    return (
+      this.encoding === 'windows-1252' || this.encoding === 'windows-1250' || this.encoding === 'iso-8859-2' || (this.encoding === 'utf-8' && !this.tentative)
+    );
   }
 
   report(): DecoderReport {
