@@ -246,6 +246,25 @@ export function cardNumberDigits(value: string): string | null {
   return only && more.length === 0 && only.start === 0 && only.end === s.length ? only.digits : null;
 }
 
+/**
+ * The card in a cell of 16 plain digits whose last one, the Luhn check digit, a spreadsheet set to 0:
+ * Excel keeps 15 significant digits of a number and "changes any digits past the fifteenth place to
+ * zeros" (Microsoft KB 269370). The first 15 still name the card, so it is a card number: its digits
+ * with the check digit computed again. Null for any other value (a whole card is read as such).
+ */
+export function cardZeroedBySpreadsheet(value: string): string | null {
+  const s = value.trim();
+  if (s.length !== 16 || s.charCodeAt(15) !== 48) return null;
+  for (let i = 0; i < 15; i++) if (!isDigit(s.charCodeAt(i))) return null;
+  if (luhnValid(s)) return null;
+  const first15 = s.slice(0, 15);
+  for (let d = 1; d <= 9; d++) {
+    const digits = first15 + String(d);
+    if (luhnValid(digits)) return isCardNumber(digits) ? digits : null;
+  }
+  return null;
+}
+
 /** Every card number in `text` reduced to BIN + last 4; `text` itself when there is none. */
 export function maskCardNumbers(text: string): { text: string; masked: number } {
   const found = findCardNumbers(text);

@@ -1,10 +1,10 @@
 // Card data at the door, by column: the card-number column is reduced to BIN + last 4 the moment it
 // is read, security-code columns are never read. What a card number is: shared/domain/cardNumbers.
-import { binOf, cardNumberDigits, last4Of } from '../domain/cardNumbers';
+import { binOf, cardNumberDigits, cardZeroedBySpreadsheet, last4Of } from '../domain/cardNumbers';
 import { luhnValid } from '../domain/luhn';
 
 export { luhnValid };
-export { binOf, cardNumberDigits, findCardNumbers, hasLongDigitRun, last4Of, maskCardNumbers } from '../domain/cardNumbers';
+export { binOf, cardNumberDigits, cardZeroedBySpreadsheet, findCardNumbers, hasLongDigitRun, last4Of, maskCardNumbers } from '../domain/cardNumbers';
 
 export interface CardSummary {
   bin: string;
@@ -12,11 +12,12 @@ export interface CardSummary {
 }
 
 /**
- * BIN and last 4 from a card-number cell: a full number, or one already masked as providers write
- * them (`411111******1111`, `4111 11XX XXXX 1111`, `************1111`). Null when neither shows.
+ * BIN and last 4 from a card-number cell: a full number (also one whose check digit a spreadsheet
+ * zeroed), or one already masked as providers write them (`411111******1111`, `4111 11XX XXXX 1111`,
+ * `************1111`). Null when neither shows.
  */
 export function cardSummaryOf(value: string): CardSummary | null {
-  const full = cardNumberDigits(value);
+  const full = cardNumberDigits(value) ?? cardZeroedBySpreadsheet(value);
   if (full) return { bin: binOf(full), last4: last4Of(full) };
   const s = value.replace(/[\s-]/g, '');
   const m = /^(\d{6,8})?[*xX•#.]+(\d{4})$/.exec(s);

@@ -1,6 +1,6 @@
 // Card numbers in every mapped cell of every row, whatever the column is mapped to: reduced to BIN +
 // last 4 in free text, a reason to set the row aside in ids and link keys, which are never rewritten.
-import { cardNumberDigits, findCardNumbers, hasLongDigitRun, maskCardNumbers } from '../domain/cardNumbers';
+import { cardNumberDigits, cardZeroedBySpreadsheet, findCardNumbers, hasLongDigitRun, maskCardNumbers, reducedCardNumber } from '../domain/cardNumbers';
 import { namesCardNumber } from './cardData';
 import type { ResolvedMapping } from './mapping';
 import { describeColumn, type FileMessages } from './problems';
@@ -67,14 +67,18 @@ export class CardScreen {
   row(fields: string[], line: number): void {
     for (const c of this.cardColumns) {
       const v = fields[c];
-      if (v !== undefined && v.length >= 13 && cardNumberDigits(v) !== null) this.tally(c, line);
+      if (v !== undefined && v.length >= 13 && (cardNumberDigits(v) !== null || cardZeroedBySpreadsheet(v) !== null)) this.tally(c, line);
     }
     for (const c of this.textColumns) {
       const v = fields[c]!;
       if (!hasLongDigitRun(v)) continue;
       const masked = maskCardNumbers(v);
-      if (masked.masked === 0) continue;
-      fields[c] = masked.text;
+      if (masked.masked === 0) {
+        // A cell that is a card number a spreadsheet saved as a number, its check digit zeroed.
+        const zeroed = cardZeroedBySpreadsheet(v);
+        if (zeroed === null) continue;
+        fields[c] = reducedCardNumber(zeroed);
+      } else fields[c] = masked.text;
       this.tally(c, line);
     }
   }

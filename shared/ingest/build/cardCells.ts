@@ -53,8 +53,14 @@ function cardIndices(ctx: BuildContext): CardFieldIndices {
  */
 export function cardCells(ctx: BuildContext, g: RowGroup): CardCells {
   const F = cardIndices(ctx);
-  const number = ctx.first(g, F.number);
-  const summary = number === '' ? null : cardSummaryOf(number);
+  const at = ctx.locate(g, F.number);
+  const summary = at.value === '' ? null : cardSummaryOf(at.value);
+  if (at.value !== '' && !summary)
+    ctx.messages.warn(
+      'unreadable-card-number',
+      `${ctx.columnLabel(at.column)} has values that are no card number (a spreadsheet may have rewritten them, as in 4.11111E+15); the card was left empty`,
+      g.lines[at.row],
+    );
   const bin = binCell(ctx, g, F.bin);
   return {
     cardBin: bin || summary?.bin || '',

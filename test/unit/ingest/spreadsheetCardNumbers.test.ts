@@ -1,0 +1,72 @@
+// Card numbers a spreadsheet rewrote. Excel keeps 15 significant digits of a number: "When you type
+// a number that contains more than 15 digits in a cell, Excel changes any digits past the fifteenth
+// place to zeros ... you type a credit card ID number ... Excel changes the last digit to a zero"
+// (Microsoft KB 269370, "Last digits are changed to zeros when you type long numbers in cells of
+// Excel"); in the General format it shows and saves 4.11111E+15. A 16-digit card's last digit is its
+// Luhn check digit, so 4111111111111110 still names the whole card (the answers under "I enter in a
+// 16 digit number and Excel turns the last digit to 0", pcreview.co.uk, rebuild it with a formula):
+// it is a card number, reduced to BIN + last 4 like any other, never kept as it is. A card cell that
+// is no card at all (4.11111E+15) is left empty, saying so.
+import { describe, expect, it } from 'vitest';
+import type { Order } from '../../../shared/domain/order';
+import { parseFormatPreset, suggestMapping, type FormatPreset } from '../../../shared/ingest';
+import { bucketsAddUp, runImport, values } from './support';
+
+const HEADER = 'Order Number;Order Date;Total;Currency;Email;Card Number;Card Expiry;Shipping Name;Street;Payment Info';
+
+function webshopPreset(): FormatPreset {
+  const { mapping } = suggestMapping(HEADER.split(';'), 'orders');
+  const parsed = parseFormatPreset(
+    JSON.parse(
+      JSON.stringify({
+        id: 'custom:webshop',
+        label: 'Webshop export',
+        kind: 'orders',
+        markerColumns: ['Order Number', 'Order Date'],
+        mapping: { ...mapping, paymentMethod: 'Payment Info' },
+        options: { source: 'webshop', marketplace: 'shop', timeZone: 'Europe/Berlin', defaultCurrency: 'EUR' },
+      }),
+    ),
+  );
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.preset;
+}
+
+describe('card numbers Excel rewrote (German Excel, semicolons)', () => {
+  const preset = webshopPreset();
+  const file =
+    [
+      HEADER,
+      // 4111111111111111 and 5555555555554444 saved from a column formatted as Number.
+      'W-1;01.05.2026 10:00;49,00;EUR;x1@example.com;4111111111111110;04/28;Eva Lang;Ringstraße 1;Kreditkarte',
+      'W-2;01.05.2026 11:00;15,50;EUR;x2@example.com;;11/27;Tom Berg;Am Hang 4;5555555555554440',
+      // The General format: nothing of the card is left.
+      'W-3;02.05.2026 09:30;230,00;EUR;x3@example.com;4,11111E+15;01/30;Ida Roth;Seeweg 9;Kreditkarte',
+    ].join('\r\n') + '\r\n';
+
+  it('a card whose check digit Excel zeroed is read as that card: BIN and last 4 kept, the number nowhere', async () => {
+    const run = await runImport(file, { preset, presets: [preset], fileName: 'bestellungen.csv' });
+    expect(bucketsAddUp(run.summary)).toBe(true);
+    const orders = values<Order>(run, 'order');
+    expect(orders.map((o) => [o.externalId, o.cardBin, o.cardLast4, o.paymentMethod])).toEqual([
+      ['W-1', '41111111', '1111', 'Kreditkarte'],
+      ['W-2', '', '', '55555555******4444'],
+      ['W-3', '', '', 'Kreditkarte'],
+    ]);
+    const stored = JSON.stringify(run.written.map((r) => r.value));
+    expect(stored).not.toMatch(/411111111111111|555555555555444/);
+  });
+
+  it('says which columns held such numbers, and that a card cell it could not read was left empty', async () => {
+    const run = await runImport(file, { preset, presets: [preset], fileName: 'bestellungen.csv' });
+    expect(run.summary.warnings.map((w) => [w.code, w.message, w.line])).toEqual([
+      [
+        'unreadable-card-number',
+        'column 6 (Card Number) has values that are no card number (a spreadsheet may have rewritten them, as in 4.11111E+15); the card was left empty',
+        4,
+      ],
+      ['card-number-column', 'column 6 (Card Number) held full card numbers in 1 cell; only BIN and last 4 were kept', 2],
+      ['masked-card-number', 'column 10 (Payment Info) held card numbers in 1 cell of text; they were reduced to BIN and last 4', 3],
+    ]);
+  });
+});
