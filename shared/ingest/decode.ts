@@ -1,12 +1,13 @@
 // Bytes to text for exports of any origin: detects UTF-8 (with or without BOM), UTF-16 LE/BE
 // (by BOM or NUL pattern) and the single-byte code pages of Western and Central European Excel
-// (Windows-1252, Windows-1250, ISO-8859-2), and decodes byte chunks without splitting characters.
+// (Windows-1252, Windows-1250, ISO-8859-2) and of Excel for Mac (Mac Roman), and decodes byte
+// chunks without splitting characters.
 import { concatBytes } from '../bytes';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | SingleByteEncoding;
 
 /** Code pages of one byte a character: every byte is a character, and an LF byte a line break. */
-export type SingleByteEncoding = 'windows-1252' | 'windows-1250' | 'iso-8859-2';
+export type SingleByteEncoding = 'windows-1252' | 'windows-1250' | 'iso-8859-2' | 'macintosh';
 
 export interface EncodingGuess {
   encoding: TextEncodingName;
@@ -77,8 +78,26 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return { encoding: 'utf-8', bom: false, confident: true };
   } catch {
-    return { encoding: singleByteEncodingOf(head), bom: false, confident: true };
+    return { encoding: macLineBreaks(head) ? 'macintosh' : singleByteEncodingOf(head), bom: false, confident: true };
   }
+}
+
+/**
+ * Lines ended by CR alone, as Excel for Mac ends them in the CSV it saves in the Mac's code page,
+ * Mac Roman (no CR LF, more lone CRs than LFs: a cell's own line breaks may be LFs).
+ */
+function macLineBreaks(head: Uint8Array): boolean {
+  let cr = 0;
+  let lf = 0;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    if (b === 10) lf++;
+    else if (b === 13) {
+      if (head[i + 1] === 10) return false;
+      cr++;
+    }
+  }
+  return cr > lf;
 }
 
 const SINGLE_BYTE: readonly SingleByteEncoding[] = ['windows-1252', 'windows-1250', 'iso-8859-2'];
@@ -170,7 +189,7 @@ export class StreamDecoder {
   /** A decoder taking over mid-file keeps a U+FEFF it meets: only a file's first bytes are a BOM. */
   private makeDecoder(midFile = false): TextDecoder | null {
     if (this.encoding === 'windows-1252') return null;
-    if (this.encoding === 'windows-1250' || this.encoding === 'iso-8859-2') return new TextDecoder(this.encoding);
+    if (this.encoding === 'windows-1250' || this.encoding === 'iso-8859-2' || this.encoding === 'macintosh') return new TextDecoder(this.encoding);
     return new TextDecoder(this.encoding, { fatal: this.tentative, ignoreBOM: midFile });
   }
 

@@ -15,7 +15,7 @@ import { slug, type PresetDetails } from './useMappingWizard';
 /** IANA zone names the browser knows, offered as the analyst types (any of them is read). */
 const ZONE_NAMES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
-const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'windows-1250', 'iso-8859-2'] as const;
+const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'windows-1250', 'iso-8859-2', 'macintosh'] as const;
 const DELIMITERS = [
   [',', 'comma'],
   [';', 'semicolon'],
