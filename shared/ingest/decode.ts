@@ -17,6 +17,8 @@ export interface EncodingGuess {
    * otherwise, and then as Windows-1252 (European Excel exports often have their first umlaut late).
    */
   confident: boolean;
+  /** The code page such a file is read in from its first byte that is not UTF-8, when not Windows-1252. */
+  fallback?: SingleByteEncoding;
 }
 
 /** Recognises files that are not text exports at all, so the analyst gets a useful message. */
@@ -72,7 +74,11 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
       break;
     }
   }
-  if (ascii) return { encoding: 'utf-8', bom: false, confident: false };
+  // Lines ended by CR alone say Excel for Mac, whose later umlauts are Mac Roman.
+  if (ascii)
+    return macLineBreaks(head)
+      ? { encoding: 'utf-8', bom: false, confident: false, fallback: 'macintosh' }
+      : { encoding: 'utf-8', bom: false, confident: false };
   try {
     // stream: true so a character cut off at the end of the sample is not held against UTF-8.
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
@@ -179,10 +185,13 @@ export class StreamDecoder {
   private replaced = 0;
   /** The last push's last bytes (one fewer than an encoded U+FFFD), to find one encoded across two pushes. */
   private tail: Uint8Array = NO_BYTES;
+  /** The code page a tentative reading switches to (told by the head, so not by where pushes are cut). */
+  private readonly fallback: SingleByteEncoding;
 
   constructor(guess: EncodingGuess) {
     this.encoding = guess.encoding;
     this.tentative = guess.encoding === 'utf-8' && !guess.confident;
+    this.fallback = guess.fallback ?? 'windows-1252';
     this.decoder = this.makeDecoder();
   }
 
@@ -228,7 +237,7 @@ export class StreamDecoder {
         this.replaced++;
         return '\ufffd';
       }
-      return this.switchTo1252(held, this.bytesSeen - held.length);
+      return this.switchToFallback(held, this.bytesSeen - held.length);
     }
     try {
       return this.count(this.decoder.decode(), NO_BYTES, this.bytesSeen);
@@ -245,22 +254,23 @@ export class StreamDecoder {
     this.held = NO_BYTES;
     this.tentative = false;
     const evidence = this.sawNonAscii ? null : firstUtf8Evidence(all);
-    if (evidence && evidence.kind !== 'multibyte') return this.switchTo1252(all, offset - held.length + evidence.at);
+    if (evidence && evidence.kind !== 'multibyte') return this.switchToFallback(all, offset - held.length + evidence.at);
     this.decoder = this.makeDecoder(offset - held.length > 0);
     return this.count(this.decoder!.decode(all, { stream: true }), bytes, offset);
   }
 
   /**
-   * Everything so far was ASCII, which reads the same in Windows-1252: `bytes` and the rest are read
-   * so (`at`: the first byte that was not UTF-8). Not another code page by what this push holds: the
-   * file would read differently as its pushes are cut (a Central European file has its first letter
-   * beyond ASCII within the 64 KiB sniffed, where detectEncoding tells the page).
+   * Everything so far was ASCII, which reads the same in every single-byte code page: `bytes` and
+   * the rest are read in the fallback the head told, Windows-1252 unless it said Mac (`at`: the
+   * first byte that was not UTF-8). Not another code page by what this push holds: the file would
+   * read differently as its pushes are cut (a Central European file has its first letter beyond
+   * ASCII within the 64 KiB sniffed, where detectEncoding tells the page).
    */
-  private switchTo1252(bytes: Uint8Array, at: number): string {
-    this.encoding = 'windows-1252';
+  private switchToFallback(bytes: Uint8Array, at: number): string {
+    this.encoding = this.fallback;
     this.switchedAt = at;
-    this.decoder = null;
-    return decodeWindows1252(bytes);
+    this.decoder = this.makeDecoder();
+    return this.decoder ? this.decoder.decode(bytes, { stream: true }) : decodeWindows1252(bytes);
   }
 
   /**

@@ -54,6 +54,17 @@ describe('Excel for Mac CSV (CR line ends, Mac Roman)', () => {
     ]);
   });
 
+  it('a long Mac file whose first 64 KiB are plain ASCII is read as Mac Roman once its umlauts come', async () => {
+    const plain = order('#1001', 'Jan Berg', 'Am Hang 4', 'Hamburg');
+    const rows = Array.from({ length: 400 }, (_, i) => plain.replace('#1001', `#${2000 + i}`));
+    const text = [HEADER.join(';'), ...rows, order('#1002', 'Jürgen Müller', 'Königstraße 12', 'München')].join('\r') + '\r';
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    const run = await runImport(macRoman(text), { fileName: 'Bestellungen.csv' }, undefined, [64 * 1024, 4096]);
+    expect(run.summary.encoding).toBe('macintosh');
+    expect(run.summary.warnings).toEqual([]);
+    expect(values<Order>(run, 'order').at(-1)).toMatchObject({ shipName: 'Jürgen Müller', shipStreet: 'Königstraße 12', shipCity: 'München' });
+  });
+
   it('a Windows file (CRLF or LF) that is not UTF-8 stays Windows-1252', () => {
     const text = 'Name;Stadt\r\nJürgen Müller;München\r\nÄnne Öztürk;Köln\r\n';
     const bytes = Uint8Array.from([...text].map((ch) => ch.charCodeAt(0)));
