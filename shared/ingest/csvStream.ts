@@ -71,6 +71,12 @@ export class CsvRecordStream {
   private carry = '';
   private dropping = false;
   private controlInInput = false;
+  /**
+   * Fields of the first data row (0 until one is read). An exporter that ends its data rows with a
+   * delimiter the header lacks does so on every row; one row wider than that holds an unquoted
+   * delimiter, and its columns after it are shifted.
+   */
+  private dataWidth = 0;
 
   constructor(
     options: CsvStreamOptions,
@@ -247,6 +253,7 @@ export class CsvRecordStream {
         this.record(input.substring(at, i).split(this.delimiter), line);
       } else {
         if (guard) fields = guardUnread(fields, wanted);
+        if (this.dataWidth === 0) this.dataWidth = width;
         this.rows++;
         this.sink.row(fields, line, false);
       }
@@ -319,9 +326,19 @@ export class CsvRecordStream {
     }
     const expected = this.header.names.length;
     const n = fields.length;
+    if (this.dataWidth === 0 && n >= expected) this.dataWidth = n;
     if (n > expected) {
       if (!allEmpty(fields, expected)) {
         this.setAside(line, 'ragged', `row has ${n} fields, the header has ${expected}: unexpected values from column ${expected + 1} on`, expected + 1);
+        return;
+      }
+      if (n > this.dataWidth) {
+        this.setAside(
+          line,
+          'ragged',
+          `row has ${n} fields, the header has ${expected} and the first row ${this.dataWidth}: a value with an unquoted delimiter shifts the columns after it one to the right (quote that value)`,
+          this.dataWidth + 1,
+        );
         return;
       }
       fields.length = expected; // trailing delimiters, as Excel writes them

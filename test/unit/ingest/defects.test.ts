@@ -148,6 +148,30 @@ const CASES: Case[] = [
     problems: [],
   },
   {
+    // RFC 4180: a field holding the delimiter is quoted, and every line has the same number of fields.
+    // An exporter that does not quote `1,000.00` pushes every column after it one to the right; with
+    // the last column empty, the row looks like one with a trailing delimiter but is read shifted.
+    name: 'a value with an unquoted delimiter makes one row a field wider than the rows before it: set aside, not read shifted',
+    text: 'Order,Date,Total,Email,Note\n' + 'A1,2026-05-01,10.00,a@example.com,\n' + 'A2,2026-05-01,1,000.00,b@example.com,\n',
+    rows: 2,
+    created: 1,
+    problems: [{ line: 3, column: 6, code: 'ragged' }],
+  },
+  {
+    name: 'a short label row first does not make the rows after it, each ending in a delimiter, too wide',
+    text: 'Order,Date,Total,Email,Note\n' + 'May 2026\n' + 'A1,2026-05-01,10.00,a@example.com,,\n' + 'A2,2026-05-01,12.00,b@example.com,,\n',
+    rows: 3,
+    created: 2,
+    problems: [{ line: 2, column: 2, code: 'ragged' }],
+  },
+  {
+    name: 'every data row ending in a delimiter the header lacks is read',
+    text: 'Order,Date,Total,Email,Note\n' + 'A1,2026-05-01,10.00,a@example.com,,\n' + 'A2,2026-05-01,12.00,b@example.com,,\n',
+    rows: 2,
+    created: 2,
+    problems: [],
+  },
+  {
     name: 'every data row carries a surplus field: the header is still the first line',
     text: H + 'A1,2026-05-01,10.00,a@example.com,x\n' + 'A2,2026-05-01,10.00,b@example.com,y\n',
     rows: 2,
