@@ -12,13 +12,15 @@ export const ZALANDO_ORDERS: FormatPreset = {
   mapping: {
     externalId: ['order_number', 'order_id'],
     createdAt: 'order_date',
-    currency: ['currency', 'currency_code'],
-    total: ['order_amount', 'total_amount', 'amount', 'total'],
+    // zDirect's own names first: an order's total is `order_lines_price_amount` in its currency.
+    currency: ['order_lines_price_currency', 'currency', 'currency_code'],
+    total: ['order_lines_price_amount', 'order_amount', 'total_amount', 'amount', 'total'],
     lineAmount: ['line_price', 'price', 'item_price'],
     status: ['status', 'line_status', 'order_line_status'],
     customerId: 'customer_number',
     email: 'customer_email',
-    phone: 'customer_phone',
+    // `customer_phone` is an object in the API ({ number }): flattened as `customer_phone.number`.
+    phone: ['customer_phone', 'customer_phone.number', 'customer_phone_number'],
     shipName: [...addr('first_name'), ...addr('last_name')],
     shipStreet: [...addr('address_line_1'), ...addr('address_line_2'), ...addr('street')],
     shipPostcode: [...addr('zip_code'), ...addr('postal_code')],
