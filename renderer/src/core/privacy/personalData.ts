@@ -334,7 +334,8 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
       ],
       async () => {
         const now = await db.decisionHead.get('head');
-        if ((now?.seq ?? 0) !== (head?.seq ?? 0)) return false;
+        // The hash too: a restore in another window can leave a head of the same seq.
+        if ((now?.seq ?? 0) !== (head?.seq ?? 0) || now?.hash !== head?.hash) return false;
         // Notes are blanked and archived rows rewritten by this transaction alone.
         replacingLogsHere();
         // The kept key index holds the erased values: it goes with them, in this transaction.

@@ -1,0 +1,73 @@
+// Two windows on one decision log: an append, an undo or an erasure whose hashes were computed
+// before another window restored a backup or undid the same decision must not land on the log as
+// it stood before; the log verifies afterwards and says each thing once.
+import 'fake-indexeddb/auto';
+import '../../support/blobReader';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyRestore, planRestore, readBackup, writeBackup } from '../../../renderer/src/core/backup';
+import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
+import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { applyPersonalDataPlan, planCustomerErasure } from '../../../renderer/src/core/privacy/personalData';
+import { fixedClock } from '../../../shared/time/clock';
+import { decisionInput, fillCache, PASSPHRASE, TEST_ITERATIONS } from '../../support/backupCache';
+
+const clock = fixedClock(Date.UTC(2026, 10, 18, 14, 0));
+const opened: WorkbenchDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+/** Runs `meanwhile` (another window) just before `db`'s next transaction starts. */
+function beforeNextTransaction(db: WorkbenchDb, meanwhile: () => Promise<unknown>): void {
+  const original = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+  let pending: (() => Promise<unknown>) | null = meanwhile;
+  (db as unknown as { transaction: unknown }).transaction = async (...args: unknown[]) => {
+    const run = pending;
+    pending = null;
+    if (run) await run();
+    return original(...args);
+  };
+}
+
+describe('the decision log under two windows', () => {
+  it('an append hashed before another window restored a backup (same head seq, other hash) is chained to the restored log', async () => {
+    const name = 'race-append-restore';
+    const db = await fillCache(name, 4);
+    opened.push(db);
+    const file = (await writeBackup(db, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock })).blob;
+    const log = new DecisionLog(db);
+    await log.append(decisionInput(4));
+    // Window B: restores the backup of 4 entries, so its restore entry is entry 5, as the head here is.
+    const other = createDb(name);
+    opened.push(other);
+    const pending = await planRestore(other, await readBackup(file, PASSPHRASE), []);
+    beforeNextTransaction(db, () => applyRestore(other, pending, { reason: 'disk failed', clock }));
+    const appended = await log.append(decisionInput(5));
+    const entries = await log.entries();
+    expect(entries.find((e) => e.seq === 5)!.decision).toBe('restore');
+    expect(appended.prevHash).toBe(entries.find((e) => e.seq === 5)!.hash);
+    expect((await log.verify()).chain).toEqual({ ok: true, entries: 6 });
+  });
+
+  it('an erasure hashed before another window restored a backup (same head seq, other hash) is chained to the restored log', async () => {
+    const name = 'race-erasure-restore';
+    const db = await fillCache(name, 4);
+    opened.push(db);
+    const file = (await writeBackup(db, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock })).blob;
+    const log = new DecisionLog(db);
+    await log.append(decisionInput(4));
+    const other = createDb(name);
+    opened.push(other);
+    const pending = await planRestore(other, await readBackup(file, PASSPHRASE), []);
+    const plan = await planCustomerErasure(db, 'anna@example.de');
+    beforeNextTransaction(db, () => applyRestore(other, pending, { reason: 'disk failed', clock }));
+    const erasure = await applyPersonalDataPlan(db, plan, { reference: 'DSR-2026-114', clock });
+    const entries = await log.entries();
+    expect(entries.find((e) => e.seq === 5)!.decision).toBe('restore');
+    expect(erasure).toMatchObject({ seq: 6, decision: 'erasure', prevHash: entries.find((e) => e.seq === 5)!.hash });
+    expect((await log.verify()).chain).toEqual({ ok: true, entries: 6 });
+  });
+});
