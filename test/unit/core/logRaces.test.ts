@@ -8,6 +8,8 @@ import { applyRestore, planRestore, readBackup, writeBackup } from '../../../ren
 import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { applyPersonalDataPlan, planCustomerErasure } from '../../../renderer/src/core/privacy/personalData';
+import { ReviewService } from '../../../renderer/src/core/review/reviewService';
+import type { RingService } from '../../../renderer/src/core/rings/ringService';
 import { fixedClock } from '../../../shared/time/clock';
 import { decisionInput, fillCache, PASSPHRASE, TEST_ITERATIONS } from '../../support/backupCache';
 
@@ -69,5 +71,24 @@ describe('the decision log under two windows', () => {
     expect(entries.find((e) => e.seq === 5)!.decision).toBe('restore');
     expect(erasure).toMatchObject({ seq: 6, decision: 'erasure', prevHash: entries.find((e) => e.seq === 5)!.hash });
     expect((await log.verify()).chain).toEqual({ ok: true, entries: 6 });
+  });
+});
+
+describe('undo under two windows', () => {
+  it('the same decision undone in two windows at once is undone once; the second window is told it was already undone', async () => {
+    const name = 'race-undo-undo';
+    const now = Date.UTC(2026, 10, 18, 14, 0);
+    const db = createDb(name);
+    opened.push(db);
+    await db.meta.put({ key: 'analystName', value: 'K. Weber' });
+    const here = new ReviewService(db, {} as RingService, { now: () => now });
+    const hold = await here.decide('shopify:#1', 'hold', 'VELOCITY', '');
+    const other = createDb(name);
+    opened.push(other);
+    const there = new ReviewService(other, {} as RingService, { now: () => now + 1_000 });
+    beforeNextTransaction(db, () => there.undo(hold.seq));
+    await expect(here.undo(hold.seq)).rejects.toThrow(`Entry ${hold.seq} was already undone`);
+    const entries = await new DecisionLog(db).entries();
+    expect(entries.filter((e) => e.decision === 'undo').map((e) => e.undoes)).toEqual([hold.seq]);
   });
 });

@@ -336,7 +336,13 @@ export class ReviewService {
       };
     });
     if (new Set(seqs).size !== seqs.length) throw new Error('An entry is listed twice');
-    return this.log.appendAll(inputs);
+    // Checked again against the log each undo is written after: another window may have undone it meanwhile.
+    return this.log.appendAll(inputs, (log) => {
+      for (const seq of seqs) {
+        const problem = undoProblem(seq, log, now);
+        if (problem) throw new Error(problem);
+      }
+    });
   }
 
   /** Newest first. */

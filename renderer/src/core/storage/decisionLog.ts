@@ -19,11 +19,16 @@ export class DecisionLog {
     return (await this.appendAll([input]))[0]!;
   }
 
-  /** Appends every input or none: a failure part-way leaves the log as it was. */
-  async appendAll(inputs: readonly DecisionInput[]): Promise<DecisionEntry[]> {
+  /**
+   * Appends every input or none: a failure part-way leaves the log as it was. `stillAllowed`
+   * throws when the log no longer allows them (an undo another window made meanwhile): it runs
+   * on each attempt after the head is read, so what it saw is what the entries are written after.
+   */
+  async appendAll(inputs: readonly DecisionInput[], stillAllowed?: (log: DecisionEntry[]) => void): Promise<DecisionEntry[]> {
     if (inputs.length === 0) return [];
     for (let attempt = 0; attempt < 20; attempt++) {
       const head = (await this.db.decisionHead.get('head')) ?? null;
+      if (stillAllowed) stillAllowed(await this.entries());
       const entries = await chainEntries(inputs, head);
       const written = await this.db.transaction('rw', [this.db.decisions, this.db.decisionHead], async () => {
         const now = (await this.db.decisionHead.get('head')) ?? null;
