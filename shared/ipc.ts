@@ -54,7 +54,9 @@ export const ipcContract = {
     args: z.tuple([]),
     result: z.object({
       heads: z.array(logHeadSchema).max(10_000_000),
-      restores: z.array(z.object({ at: z.number(), keep: z.number().int().min(0), supersedes: logHeadSchema })).max(100_000),
+      restores: z
+        .array(z.object({ at: z.number(), keep: z.number().int().min(0), supersedes: logHeadSchema, setAside: z.array(logHeadSchema).max(10_000_000) }))
+        .max(100_000),
       updatedAt: z.number().nullable(),
       problem: z.string().max(500).nullable(),
     }),

@@ -3,6 +3,7 @@
 // on trust), or by a logged restore that names the head it replaces and keeps a prefix the ledger
 // itself witnessed. Pure: Electron's main keeps it as a file; browser mode downloads it.
 import { verifySegment, type DecisionEntry, type LogHead, EMPTY_HEAD, entryHashHolds } from './chain';
+import type { Witness } from './witness';
 
 export const CHECKPOINT_FORMAT = 'fraud-workbench-checkpoints';
 
@@ -14,6 +15,11 @@ export interface RestoreMark {
   /** Entries 1..keep were kept; the restore entry is keep + 1. */
   keep: number;
   supersedes: LogHead;
+  /**
+   * The witnessed entries after `keep` that the restore replaced: set aside into the log's
+   * archive, where they must still be found as they were seen, or they vanished.
+   */
+  setAside: LogHead[];
 }
 
 /** What the ledger knows now: the hash of every witnessed entry, and the restores it allowed. */
@@ -42,8 +48,9 @@ export class CheckpointLedger {
       this.hashes.push(...line.hashes);
     } else {
       if (line.keep > this.hashes.length) throw new Error(`a restore keeps ${line.keep} entries of ${this.hashes.length}`);
+      const setAside = this.hashes.slice(line.keep).map((hash, i) => ({ seq: line.keep + i + 1, hash }));
       this.hashes = [...this.hashes.slice(0, line.keep), line.hash];
-      this.restores.push({ at: line.at, keep: line.keep, supersedes: line.supersedes });
+      this.restores.push({ at: line.at, keep: line.keep, supersedes: line.supersedes, setAside });
     }
     this.updatedAt = line.at;
   }
@@ -88,6 +95,15 @@ export async function restoreOf(ledger: CheckpointLedger, entry: DecisionEntry, 
   if (entry.prevHash !== kept)
     return { ok: false, reason: `the restored log's entry ${keep} differs from the one the checkpoint saw: it is not an older copy of this log` };
   return { ok: true, line: { kind: 'restore', at, keep, supersedes: head, hash: entry.hash }, head: { seq: entry.seq, hash: entry.hash } };
+}
+
+/** What a ledger (the checkpoint file, or a copy of it) witnesses: every entry it holds, and those its restores set aside. */
+export function ledgerWitness(
+  source: string,
+  state: { heads: readonly LogHead[]; restores: readonly Pick<RestoreMark, 'setAside'>[]; updatedAt: number | null },
+): Witness {
+  const setAside = state.restores.flatMap((r) => r.setAside);
+  return { source, at: state.updatedAt, heads: [...state.heads], ...(setAside.length ? { setAside } : {}) };
 }
 
 /** The ledger as a file: a header line, then one JSON line per checkpoint. */

@@ -10,20 +10,28 @@ export interface Witness {
   at: number | null;
   /** Heads it saw, oldest first: one for a backup or a PDF, every entry for a checkpoint file or a decisions CSV. */
   heads: LogHead[];
+  /** Entries it saw that a logged restore then set aside (a checkpoint file): they belong in the log's archive. */
+  setAside?: LogHead[];
 }
 
 export type WitnessVerdict =
   | { ok: true; source: string; checked: number; upTo: number }
-  | { ok: false; source: string; seq: number; kind: 'shorter' | 'changed' | 'head'; reason: string };
+  | { ok: false; source: string; seq: number; kind: 'shorter' | 'changed' | 'head' | 'set-aside'; reason: string };
 
 const shortHash = (h: string) => h.slice(0, 12);
 
 /**
  * Compares a log with one witness and names the first difference: a shorter log (entries the
  * witness saw are gone), a changed entry (its hash differs from the one witnessed), or a
- * different head (a log of the same length that is not the one witnessed).
+ * different head (a log of the same length that is not the one witnessed). Given the log's
+ * archive, entries the witness saw set aside by a restore must be in it, unchanged: a restore
+ * entry forged beneath the app would otherwise let witnessed entries vanish without a trace.
  */
-export function compareWithWitness(entries: readonly Pick<DecisionEntry, 'seq' | 'hash'>[], witness: Witness): WitnessVerdict {
+export function compareWithWitness(
+  entries: readonly Pick<DecisionEntry, 'seq' | 'hash'>[],
+  witness: Witness,
+  archived?: readonly Pick<DecisionEntry, 'seq' | 'hash'>[],
+): WitnessVerdict {
   const bySeq = new Map(entries.map((e) => [e.seq, e.hash]));
   const last = entries.at(-1)?.seq ?? 0;
   const when = witness.at !== null ? ` (${new Date(witness.at).toISOString().slice(0, 16).replace('T', ' ')} UTC)` : '';
@@ -52,6 +60,18 @@ export function compareWithWitness(entries: readonly Pick<DecisionEntry, 'seq' |
           : `entry ${h.seq} differs from what ${witness.source}${when} saw (${shortHash(mine)}… instead of ${shortHash(h.hash)}…): it, or an entry before it, was changed`,
       };
     }
+  }
+  if (archived) {
+    const kept = new Set(archived.map((e) => `${e.seq}:${e.hash}`));
+    const gone = (witness.setAside ?? []).find((h) => !kept.has(`${h.seq}:${h.hash}`));
+    if (gone)
+      return {
+        ok: false,
+        source: witness.source,
+        seq: gone.seq,
+        kind: 'set-aside',
+        reason: `entry ${gone.seq}, which ${witness.source}${when} saw before a restore set it aside, is not in the log's archive as it saw it: it was removed or changed`,
+      };
   }
   return { ok: true, source: witness.source, checked: heads.length, upTo: heads.at(-1)?.seq ?? EMPTY_HEAD.seq };
 }

@@ -3,7 +3,7 @@
 // its document title). Files of other kinds are refused with what was expected.
 import Papa from 'papaparse';
 import { readHeader } from '../backup/container';
-import { parseLedger } from './checkpoints';
+import { ledgerWitness, parseLedger } from './checkpoints';
 import { readDecisionsCsv } from './decisionsCsv';
 import type { LogHead } from './chain';
 import type { Witness } from './witness';
@@ -51,7 +51,7 @@ export async function witnessFromFile(file: Blob, name: string): Promise<Witness
   if (text.startsWith('{"format":"fraud-workbench-checkpoints"')) {
     const { ledger, problem } = parseLedger(text);
     if (problem) console.warn(`[checkpoint] ${name}: ${problem}`);
-    return { source: name, at: ledger.updatedAt, heads: ledger.heads() };
+    return ledgerWitness(name, { heads: ledger.heads(), restores: ledger.restores, updatedAt: ledger.updatedAt });
   }
   // The app writes it comma-separated: a guessed delimiter took the `; ` inside the rules column for one.
   const fields = Papa.parse<string[]>(text, { preview: 1, delimiter: ',' }).data[0] ?? [];

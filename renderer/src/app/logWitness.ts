@@ -2,7 +2,7 @@
 // every change of the log, and caught up at start), checkpoint downloads in browser mode with a
 // reminder when the last one is old, and any file the app wrote, read back as a witness.
 import { headOf, type DecisionEntry, type LogHead } from '../../../shared/decisions/chain';
-import { ledgerFile } from '../../../shared/decisions/checkpoints';
+import { ledgerFile, ledgerWitness } from '../../../shared/decisions/checkpoints';
 import type { Witness } from '../../../shared/decisions/witness';
 import { witnessFromFile } from '../../../shared/decisions/witnessFiles';
 import { cache } from '../core/client';
@@ -78,7 +78,7 @@ export async function standingWitnesses(): Promise<Witness[]> {
   const keeper = platform.checkpoints;
   if (!keeper) return [];
   const state = await keeper.read();
-  return state.heads.length ? [{ source: 'the checkpoint file', at: state.updatedAt, heads: state.heads }] : [];
+  return state.heads.length ? [ledgerWitness('the checkpoint file', state)] : [];
 }
 
 /** Browser mode (and a copy in the shell): the log's every hash as a file the analyst keeps elsewhere. */

@@ -26,7 +26,8 @@ export type CheckpointAnswer = { ok: true; head: LogHead } | { ok: false; reason
 /** What the checkpoint keeper outside IndexedDB has seen of the decision log. */
 export interface CheckpointState {
   heads: LogHead[];
-  restores: { at: number; keep: number; supersedes: LogHead }[];
+  /** Restores it recorded, each with the witnessed entries it set aside (they belong in the log's archive). */
+  restores: { at: number; keep: number; supersedes: LogHead; setAside: LogHead[] }[];
   updatedAt: number | null;
   problem: string | null;
 }

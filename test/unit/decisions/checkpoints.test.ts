@@ -66,7 +66,8 @@ describe('checkpoint ledger', () => {
     expect(await restoreOf(l, await restore(foreign), AT)).toMatchObject({ ok: false, reason: expect.stringContaining('not an older copy of this log') });
     if (r.ok && r.line) l.apply(r.line);
     expect(l.head).toEqual(headOf([...entries.slice(0, 5), good]));
-    expect(l.restores).toEqual([{ at: AT, keep: 5, supersedes: headOf(entries) }]);
+    // The entries it replaced are remembered: Verify finds them in the log's archive.
+    expect(l.restores).toEqual([{ at: AT, keep: 5, supersedes: headOf(entries), setAside: entries.slice(5).map((e) => ({ seq: e.seq, hash: e.hash })) }]);
   });
 
   it('as a file: read back line by line; a last line cut off mid-write is dropped and said; a bad line is an error', async () => {

@@ -61,7 +61,11 @@ export class DecisionLog {
   }
 
   async verify(witnesses: readonly Witness[] = []): Promise<LogVerdict> {
-    const [entries, head] = await Promise.all([this.entries(), this.db.decisionHead.get('head')]);
-    return { chain: await verifyChain(entries, head ?? null), witnesses: witnesses.map((w) => compareWithWitness(entries, w)) };
+    const [entries, head, archive] = await this.db.transaction('r', [this.db.decisions, this.db.decisionHead, this.db.logArchive], () =>
+      Promise.all([this.entries(), this.db.decisionHead.get('head'), this.db.logArchive.toArray()]),
+    );
+    // Entries restores set aside: a witness that saw them before finds them there.
+    const archived = archive.filter((a) => a.table === 'decisions').map((a) => a.row as DecisionEntry);
+    return { chain: await verifyChain(entries, head ?? null), witnesses: witnesses.map((w) => compareWithWitness(entries, w, archived)) };
   }
 }
