@@ -40,7 +40,23 @@ export async function syncCheckpoint(now = Date.now()): Promise<WitnessStatus> {
   let state = await keeper.read();
   let head = headOf(state.heads);
   let problem = state.problem;
-  if (logHead.seq > head.seq) {
+  let refused = false;
+  // A restore stored in the cache that the window did not live to hand over (closed or crashed
+  // before witnessRestore): the log no longer holds the file's head, and every later entry would
+  // be refused as a rewrite for good. The file checks the restore as it does any other.
+  if (head.seq > 0 && (await cache.decisionsAfter(head.seq - 1))[0]?.hash !== head.hash) {
+    const log = await cache.decisionsAfter(0);
+    const restore = log.findLast((e) => e.decision === 'restore' && e.supersedes?.seq === head.seq && e.supersedes.hash === head.hash);
+    if (restore) {
+      const answer = await keeper.restore(restore);
+      if (answer.ok) head = answer.head;
+      else {
+        refused = true;
+        problem = `The checkpoint file refused the restore at entry ${restore.seq}: ${answer.reason}. Verify the log.`;
+      }
+    }
+  }
+  if (logHead.seq > head.seq && !refused) {
     for (;;) {
       const entries = await cache.decisionsAfter(head.seq);
       if (entries.length === 0) break;
@@ -65,7 +81,9 @@ export async function witnessRestore(entry: DecisionEntry): Promise<string | nul
   // A restore that kept everything the checkpoint saw is a plain extension; otherwise the file must record it.
   const restored = await cache.decisionsAfter(0);
   const extendsIt = !seen || (seen.seq < entry.seq && restored[seen.seq - 1]?.hash === seen.hash);
-  if (!extendsIt) {
+  // Already handed over (a catch-up of the checkpoint file got there first).
+  const witnessed = state.heads[entry.seq - 1]?.hash === entry.hash;
+  if (!extendsIt && !witnessed) {
     const answer = await keeper.restore(entry);
     if (!answer.ok) return `The checkpoint file refused the restore: ${answer.reason}`;
   }
