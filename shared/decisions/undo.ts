@@ -11,5 +11,8 @@ export function undoProblem(seq: number, entries: readonly Pick<DecisionEntry, '
   if (!target || !isOrderDecision(target.decision)) return `Entry ${seq} is not a decision that can be undone`;
   if (entries.some((e) => e.decision === 'undo' && e.undoes === seq)) return `Entry ${seq} was already undone`;
   if (now - target.at > UNDO_WINDOW_MS) return `Entry ${seq} is older than ${UNDO_WINDOW_MS / 60_000} minutes; make a new decision instead`;
+  // A clock set back (or ahead when it was decided) would otherwise stretch the window by the difference.
+  if (target.at - now > UNDO_WINDOW_MS)
+    return `Entry ${seq} is dated more than ${UNDO_WINDOW_MS / 60_000} minutes after this computer's clock (the clock was changed); make a new decision instead`;
   return null;
 }

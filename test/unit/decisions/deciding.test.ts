@@ -48,6 +48,8 @@ describe('undo', () => {
 
   it('is allowed within the window, to the millisecond', () => {
     expect(undoProblem(1, entries, at + UNDO_WINDOW_MS)).toBeNull();
+    // A clock corrected back by less than the window still lets a decision just made be undone.
+    expect(undoProblem(1, entries, at - 10_000)).toBeNull();
     expect(UNDO_WINDOW_MS).toBe(2 * 60_000);
   });
 
@@ -57,6 +59,9 @@ describe('undo', () => {
     [4, at, 'Entry 4 is not a decision that can be undone'],
     [9, at, 'Entry 9 is not a decision that can be undone'],
     [3, at, 'Entry 3 was already undone'],
+    // The clock went back (or was ahead when it was decided): the window is measured either way, not stretched by the difference.
+    [1, at - UNDO_WINDOW_MS - 1, "Entry 1 is dated more than 2 minutes after this computer's clock (the clock was changed); make a new decision instead"],
+    [1, at - 24 * 3_600_000, "Entry 1 is dated more than 2 minutes after this computer's clock (the clock was changed); make a new decision instead"],
   ])('entry %i at %i: %s', (seq, now, problem) => {
     expect(undoProblem(seq, entries, now)).toBe(problem);
   });
