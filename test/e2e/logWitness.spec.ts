@@ -112,6 +112,10 @@ test('checkpoint: a tampered log with every hash and the head recomputed verifie
   await page.getByRole('link', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Verify log' }).click();
   await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: all 4 entries verified.');
+  // With no witness to compare, the verdict says what it cannot see rather than vouch for the log.
+  await expect(page.getByTestId('log-verdict-scope')).toHaveText(
+    'Checked against itself only: a log rewritten with every hash recomputed passes this check too. Verify against a checkpoint, backup, decisions CSV or report PDF kept outside this cache to see a rewrite.',
+  );
 
   await verifyAgainst(page, checkpoint);
   await expect(page.getByTestId('witness-verdict')).toHaveText(

@@ -144,6 +144,13 @@ export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
           {chain.ok ? `Log intact: all ${formatCount(chain.entries)} entries verified.` : `Log broken at entry ${chain.seq}: ${chain.reason}.`}
         </p>
       )}
+      {/* The chain alone cannot tell a rewrite with every hash recomputed: said whenever nothing outside was compared. */}
+      {chain?.ok && verdict?.witnesses.length === 0 && !fileVerdict && (
+        <p className="muted" data-testid="log-verdict-scope">
+          Checked against itself only: a log rewritten with every hash recomputed passes this check too. Verify against a checkpoint, backup, decisions CSV or
+          report PDF kept outside this cache to see a rewrite.
+        </p>
+      )}
       {teamCheck && <DeviceChainVerdict check={teamCheck} />}
       {verdict?.witnesses.map((w) => (
         <p key={w.source} role="status" data-testid="witness-verdict" className={w.ok ? 'ok' : 'error'}>
