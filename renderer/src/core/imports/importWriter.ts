@@ -29,6 +29,16 @@ import { RegisterAtImport } from '../privacy/erasureRegister';
 /** Most quarantined rows kept per import; the counts stay exact beyond it. */
 export const MAX_STORED_PROBLEMS = 10_000;
 
+/** The cache was replaced while a file was being imported into it. */
+export class CacheReplacedError extends Error {
+  constructor() {
+    super(
+      'The cache was replaced while this file was imported (a restore or a cleared cache in another window): nothing more of it was written. Import it again.',
+    );
+    this.name = 'CacheReplacedError';
+  }
+}
+
 export class ImportWriter {
   private readonly orders: OrderRepository;
   /** The cached payments: its index is read at the start, kept up to date by this import's writes, and read again if another writer changed them. */
@@ -55,6 +65,7 @@ export class ImportWriter {
     readonly importId: number,
     private readonly index: OrderKeyIndex,
     private readonly clock: Clock,
+    private readonly runLock: string,
   ) {
     this.orders = new OrderRepository(db);
     this.payments = new PaymentStore(db);
@@ -83,7 +94,7 @@ export class ImportWriter {
       ...(teamOpId ? { teamOpId } : {}),
     };
     const id = (await db.imports.add(record)) as number;
-    const writer = new ImportWriter(db, id, await OrderKeyIndex.load(db), clock);
+    const writer = new ImportWriter(db, id, await OrderKeyIndex.load(db), clock, runLock);
     await writer.payments.index();
     writer.review.windowDays = (await new MetaRepository(db).get('review'))?.windowDays ?? REVIEW_WINDOW_DAYS;
     // Imports run without a named analyst too; a claim they enter then says it came from an import.
@@ -155,6 +166,11 @@ export class ImportWriter {
       db.imports,
     ];
     await db.transaction('rw', tables, async () => {
+      // Its record gone or another's: the cache was replaced under this import (a restore, a cleared
+      // cache in another window). What it knows of the cache is stale, and what it wrote would be
+      // orders of an import the history does not list, which nobody could undo.
+      const record = await db.imports.get(this.importId);
+      if (record?.status !== 'running' || record.runLock !== this.runLock) throw new CacheReplacedError();
       const plan = planBatchWrites([...batch.created, ...batch.updated], this.importId, {
         hasOrder: (key) => this.index.has(key),
         payment: (key) => this.prefetched.payments.get(key) ?? null,

@@ -1,0 +1,65 @@
+// A restore in one window while another window imports a file: the import's later batches must
+// not land on the restored cache as orders of an import its history does not list (they could
+// then never be undone), nor mark the restored cache's orders as replaced. The import stops and
+// says why; the restored cache holds what the backup held.
+import 'fake-indexeddb/auto';
+import '../../support/blobReader';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyRestore, planRestore, readBackup, writeBackup } from '../../../renderer/src/core/backup';
+import { importFile } from '../../../renderer/src/core/imports/importRunner';
+import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
+import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { MemoryLockManager } from '../../../renderer/src/core/storage/runLocks';
+import { fixedClock } from '../../../shared/time/clock';
+import { fillCache, PASSPHRASE, TEST_ITERATIONS } from '../../support/backupCache';
+import { zalandoExport } from '../../support/zalandoExport';
+
+const clock = fixedClock(Date.UTC(2026, 10, 18, 14));
+const bytes = new TextEncoder().encode(zalandoExport(3000));
+const opened: WorkbenchDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+describe('a restore while another window imports', () => {
+  it('stops the import at its next batch; nothing of it lands on the restored cache unlisted', async () => {
+    const name = 'restore-during-import';
+    const db = await fillCache(name, 2, 300);
+    opened.push(db);
+    const file = (await writeBackup(db, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock })).blob;
+    const other = createDb(name);
+    opened.push(other);
+    const pending = await planRestore(other, await readBackup(file, PASSPHRASE), []);
+    let restored = false;
+    async function* chunks() {
+      for (let at = 0; at < bytes.length; at += 16 * 1024) yield bytes.subarray(at, Math.min(at + 16 * 1024, bytes.length));
+    }
+    const outcome = await importFile(
+      db,
+      { name: 'zalando.csv', size: bytes.length, chunks: chunks() },
+      {},
+      undefined,
+      undefined,
+      clock,
+      new MemoryLockManager().tab(),
+      {
+        // The other window restores the backup once this import's first batch is written.
+        afterBatch: async () => {
+          if (restored) return;
+          restored = true;
+          await applyRestore(other, pending, { reason: '', clock });
+        },
+      },
+    );
+    expect(restored).toBe(true);
+    expect(outcome.status).toBe('failed');
+    expect(outcome.error).toMatch(/the cache was replaced/i);
+    // The restored cache: the backup's 300 orders, none of an import the history does not list.
+    expect(await new OrderRepository(db).count()).toBe(300);
+    const listed = new Set([0, ...(await db.imports.toArray()).map((r) => r.id)]);
+    expect((await db.orderBlocks.toArray()).filter((b) => !listed.has(b.importId)).map((b) => b.importId)).toEqual([]);
+  });
+});
