@@ -24,8 +24,9 @@ const shortHash = (h: string) => h.slice(0, 12);
  * Compares a log with one witness and names the first difference: a shorter log (entries the
  * witness saw are gone), a changed entry (its hash differs from the one witnessed), or a
  * different head (a log of the same length that is not the one witnessed). Given the log's
- * archive, entries the witness saw set aside by a restore must be in it, unchanged: a restore
- * entry forged beneath the app would otherwise let witnessed entries vanish without a trace.
+ * archive, witnessed entries a restore set aside are named so when the archive holds them
+ * unchanged, and those a checkpoint file saw set aside must be there: a restore entry forged
+ * beneath the app would otherwise let witnessed entries vanish without a trace.
  */
 export function compareWithWitness(
   entries: readonly Pick<DecisionEntry, 'seq' | 'hash'>[],
@@ -36,8 +37,36 @@ export function compareWithWitness(
   const last = entries.at(-1)?.seq ?? 0;
   const when = witness.at !== null ? ` (${new Date(witness.at).toISOString().slice(0, 16).replace('T', ' ')} UTC)` : '';
   const heads = [...witness.heads].filter((h) => h.seq > 0).sort((a, b) => a.seq - b.seq);
+  const kept = new Set((archived ?? []).map((e) => `${e.seq}:${e.hash}`));
+  const inArchive = (h: LogHead) => kept.has(`${h.seq}:${h.hash}`);
   for (const h of heads) {
     const mine = bySeq.get(h.seq);
+    // Not in the log but in its archive: a logged restore set it aside (a witness made before a
+    // genuine restore of an older backup), which is said as such, not as a rewrite; every later
+    // entry the witness saw must be in one or the other.
+    if (mine !== h.hash && inArchive(h)) {
+      const later = heads.filter((x) => x.seq >= h.seq);
+      const lost = later.find((x) => bySeq.get(x.seq) !== x.hash && !inArchive(x));
+      if (lost)
+        return {
+          ok: false,
+          source: witness.source,
+          seq: lost.seq,
+          kind: 'changed',
+          reason: `entry ${lost.seq} that ${witness.source}${when} saw is neither in the log nor in its archive: it was removed or changed`,
+        };
+      const newest = later.at(-1)!.seq;
+      return {
+        ok: false,
+        source: witness.source,
+        seq: h.seq,
+        kind: 'set-aside',
+        reason:
+          newest === h.seq
+            ? `entry ${h.seq} that ${witness.source}${when} saw is not in the log: a restore set it aside, and the log's archive holds it unchanged`
+            : `entries ${h.seq} to ${newest} that ${witness.source}${when} saw are not in the log: a restore set them aside, and the log's archive holds them unchanged`,
+      };
+    }
     if (mine === undefined) {
       const newest = heads.at(-1)!;
       return {
@@ -62,8 +91,7 @@ export function compareWithWitness(
     }
   }
   if (archived) {
-    const kept = new Set(archived.map((e) => `${e.seq}:${e.hash}`));
-    const gone = (witness.setAside ?? []).find((h) => !kept.has(`${h.seq}:${h.hash}`));
+    const gone = (witness.setAside ?? []).find((h) => !inArchive(h));
     if (gone)
       return {
         ok: false,

@@ -91,3 +91,52 @@ describe('entries a restore set aside, against the checkpoint file', () => {
     ]);
   });
 });
+
+describe('a witness made before a genuine restore (browser mode: a downloaded checkpoint, a backup)', () => {
+  it('names the entries it saw as set aside by the restore and kept in the archive, not as changed; one gone from the archive too is named', async () => {
+    const name = 'archive-download';
+    const db = await fillCache(name, 5);
+    opened.push(db);
+    const file = (await writeBackup(db, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock })).blob;
+    const log = new DecisionLog(db);
+    for (let i = 5; i < 9; i++) await log.append(decisionInput(i));
+    const downloaded = { source: 'checkpoint.jsonl', at: null, heads: (await log.entries()).map((e) => ({ seq: e.seq, hash: e.hash })) };
+    const backup = { source: 'newer.fwbackup', at: null, heads: [await log.head()] };
+    await applyRestore(db, await planRestore(db, await readBackup(file, PASSPHRASE), []), { reason: 'disk failed', clock });
+    const verdict = await log.verify([downloaded, backup]);
+    expect(verdict.chain).toEqual({ ok: true, entries: 6 });
+    expect(verdict.witnesses).toEqual([
+      {
+        ok: false,
+        source: 'checkpoint.jsonl',
+        seq: 6,
+        kind: 'set-aside',
+        reason: "entries 6 to 9 that checkpoint.jsonl saw are not in the log: a restore set them aside, and the log's archive holds them unchanged",
+      },
+      {
+        ok: false,
+        source: 'newer.fwbackup',
+        seq: 9,
+        kind: 'set-aside',
+        reason: "entry 9 that newer.fwbackup saw is not in the log: a restore set it aside, and the log's archive holds it unchanged",
+      },
+    ]);
+    // Beneath the app, an archived entry goes: then it is named as gone.
+    db.close();
+    const raw = new Dexie(name);
+    await raw.open();
+    const row = (await raw.table('logArchive').toArray()).find((a) => a.table === 'decisions' && a.row.seq === 8);
+    await raw.table('logArchive').delete(row.id);
+    raw.close();
+    await db.open();
+    expect((await log.verify([downloaded])).witnesses).toEqual([
+      {
+        ok: false,
+        source: 'checkpoint.jsonl',
+        seq: 8,
+        kind: 'changed',
+        reason: 'entry 8 that checkpoint.jsonl saw is neither in the log nor in its archive: it was removed or changed',
+      },
+    ]);
+  });
+});
