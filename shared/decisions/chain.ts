@@ -182,6 +182,16 @@ export async function entryHashHolds(e: DecisionEntry): Promise<boolean> {
   return (await sha256(canonical(body))) === hash;
 }
 
+/**
+ * An entry kept off the chain (set aside by a restore, in the log's archive) is what it says:
+ * its hash matches its content, a kept note its salted hash, an erased note is empty.
+ */
+export async function entryContentHolds(e: DecisionEntry): Promise<boolean> {
+  if (!(await entryHashHolds(e))) return false;
+  if (e.noteErased) return e.form === 2 && e.note === '';
+  return e.form !== 2 || (await noteHashOf(e.noteSalt ?? '', e.note)) === e.noteHash;
+}
+
 export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries: number; seq: number; reason: string };
 
 /**

@@ -121,21 +121,27 @@ describe('a witness made before a genuine restore (browser mode: a downloaded ch
         reason: "entry 9 that newer.fwbackup saw is not in the log: a restore set it aside, and the log's archive holds it unchanged",
       },
     ]);
-    // Beneath the app, an archived entry goes: then it is named as gone.
+    // Beneath the app, an archived entry is changed (its hash left as it was), another one goes: each is named.
     db.close();
     const raw = new Dexie(name);
     await raw.open();
-    const row = (await raw.table('logArchive').toArray()).find((a) => a.table === 'decisions' && a.row.seq === 8);
-    await raw.table('logArchive').delete(row.id);
+    const archived = (seq: number) =>
+      raw
+        .table('logArchive')
+        .toArray()
+        .then((rows) => rows.find((a) => a.table === 'decisions' && a.row.seq === seq));
+    const seventh = await archived(7);
+    await raw.table('logArchive').put({ ...seventh, row: { ...seventh.row, decision: 'cancel' } });
+    await raw.table('logArchive').delete((await archived(8)).id);
     raw.close();
     await db.open();
     expect((await log.verify([downloaded])).witnesses).toEqual([
       {
         ok: false,
         source: 'checkpoint.jsonl',
-        seq: 8,
+        seq: 7,
         kind: 'changed',
-        reason: 'entry 8 that checkpoint.jsonl saw is neither in the log nor in its archive: it was removed or changed',
+        reason: 'entry 7 that checkpoint.jsonl saw is neither in the log nor in its archive: it was removed or changed',
       },
     ]);
   });

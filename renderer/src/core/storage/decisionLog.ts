@@ -2,7 +2,16 @@
 // (shared/decisions/chain.ts). Appends compute the hashes outside the transaction (WebCrypto is
 // not an IndexedDB operation) and commit only if no other append got in first; otherwise they
 // retry. A batch (a ring decision and its undo) commits whole or not at all.
-import { chainEntries, headOf, verifyChain, type ChainVerdict, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
+import {
+  chainEntries,
+  entryContentHolds,
+  headOf,
+  verifyChain,
+  type ChainVerdict,
+  type DecisionEntry,
+  type DecisionInput,
+  type LogHead,
+} from '../../../../shared/decisions/chain';
 import { compareWithWitness, type Witness, type WitnessVerdict } from '../../../../shared/decisions/witness';
 import type { WorkbenchDb } from './schema';
 
@@ -64,8 +73,11 @@ export class DecisionLog {
     const [entries, head, archive] = await this.db.transaction('r', [this.db.decisions, this.db.decisionHead, this.db.logArchive], () =>
       Promise.all([this.entries(), this.db.decisionHead.get('head'), this.db.logArchive.toArray()]),
     );
-    // Entries restores set aside: a witness that saw them before finds them there.
-    const archived = archive.filter((a) => a.table === 'decisions').map((a) => a.row as DecisionEntry);
+    // Entries restores set aside: a witness that saw them before finds them there, each only if
+    // its content still matches its hash (an archived row edited beneath the app is not them).
+    const setAside = archive.filter((a) => a.table === 'decisions').map((a) => a.row as DecisionEntry);
+    const holds = await Promise.all(setAside.map(entryContentHolds));
+    const archived = setAside.filter((_, i) => holds[i]);
     return { chain: await verifyChain(entries, head ?? null), witnesses: witnesses.map((w) => compareWithWitness(entries, w, archived)) };
   }
 }
