@@ -50,7 +50,7 @@ describe('the rules that fired, in the decision log', () => {
     expect(release.fired).toEqual([{ ruleId: 'new', points: 40, text: "+40 customer's first order" }]);
     const note = await core.decide('shopify:#1', 'note', '', 'called the customer');
     expect(note).not.toHaveProperty('fired');
-    const [undo] = await core.undoDecisions([release.seq]);
+    const [undo] = await core.undoDecisions([release.seq], [release.hash]);
     expect(undo).not.toHaveProperty('fired');
 
     // A later matrix scores differently; what was logged stays what the analyst saw.

@@ -91,4 +91,26 @@ describe('undo under two windows', () => {
     const entries = await new DecisionLog(db).entries();
     expect(entries.filter((e) => e.decision === 'undo').map((e) => e.undoes)).toEqual([hold.seq]);
   });
+
+  it("an undo pressed in one window after another window restored a backup does not undo another analyst's decision that took its entry number", async () => {
+    const name = 'race-undo-after-restore';
+    const now = Date.UTC(2026, 10, 18, 14, 0);
+    const db = await fillCache(name, 5);
+    opened.push(db);
+    const file = (await writeBackup(db, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock })).blob;
+    const here = new ReviewService(db, {} as RingService, { now: () => now });
+    await here.decide('shopify:#1001', 'note', '', 'called the bank');
+    const mine = await here.decide('shopify:#1002', 'hold', 'VELOCITY', '');
+    expect(mine.seq).toBe(7);
+    // Another window restores the backup (entries 1-5, its restore entry 6) and a colleague holds another order: entry 7 again.
+    const other = createDb(name);
+    opened.push(other);
+    await applyRestore(other, await planRestore(other, await readBackup(file, PASSPHRASE), []), { reason: 'disk failed', clock });
+    await other.meta.put({ key: 'analystName', value: 'M. Novak' });
+    const theirs = await new ReviewService(other, {} as RingService, { now: () => now }).decide('shopify:#1003', 'hold', 'VELOCITY', '');
+    expect(theirs.seq).toBe(7);
+    // This window still shows its own hold as the last decision, and U undoes it: by its entry, not its number.
+    await expect(here.undoMany([mine.seq], [mine.hash])).rejects.toThrow('Entry 7 is no longer the decision you made');
+    expect((await new DecisionLog(db).entries()).filter((e) => e.decision === 'undo')).toEqual([]);
+  });
 });

@@ -38,9 +38,9 @@ export function reviewHandlers(ctx: CoreContext, review: ReviewService) {
 
     undoDecision: (seq: number): Promise<DecisionEntry> => savingOrDiskFull('the undo of the decision', () => review.undo(seq)),
 
-    /** Undoes a whole ring decision: every entry or none. */
-    undoDecisions(seqs: number[]): Promise<DecisionEntry[]> {
-      return savingOrDiskFull(plural(seqs.length, 'the undo of the decision', `the undo of ${seqs.length} decisions`), () => review.undoMany(seqs));
+    /** Undoes a whole ring decision: every entry or none, each named by its seq and the hash the window showed. */
+    undoDecisions(seqs: number[], hashes: string[]): Promise<DecisionEntry[]> {
+      return savingOrDiskFull(plural(seqs.length, 'the undo of the decision', `the undo of ${seqs.length} decisions`), () => review.undoMany(seqs, hashes));
     },
 
     reviewSettings: (): Promise<ReviewSettings> => review.settings(),

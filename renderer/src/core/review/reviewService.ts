@@ -313,15 +313,32 @@ export class ReviewService {
     return (await this.undoMany([seq]))[0]!;
   }
 
-  /** Reverses several decisions (a whole ring decision) at once: every undo is logged, or none is. */
-  async undoMany(seqs: readonly number[]): Promise<DecisionEntry[]> {
+  /**
+   * Reverses several decisions (a whole ring decision) at once: every undo is logged, or none is.
+   * `hashes` (the entries as the window showed them): an entry number names another entry after a
+   * restore in another window, and that one is not the decision the analyst made.
+   */
+  async undoMany(seqs: readonly number[], hashes?: readonly string[]): Promise<DecisionEntry[]> {
     if (seqs.length === 0) throw new Error('Nothing to undo');
+    if (hashes && hashes.length !== seqs.length) throw new Error('Every entry to undo needs its hash');
     const entries = await this.log.entries();
     const analyst = await analystName(this.db, 'decision');
     const now = this.clock.now();
+    // The entries as first read, unless the window said which: the same ones must still be there when the undos are written.
+    const expected = hashes ?? seqs.map((seq) => entries.find((e) => e.seq === seq)?.hash);
+    const problemIn = (log: readonly DecisionEntry[]) => {
+      for (const [i, seq] of seqs.entries()) {
+        const target = log.find((e) => e.seq === seq);
+        if (target && target.hash !== expected[i])
+          return `Entry ${seq} is no longer the decision you made: the log was replaced since (a restore in another window?); nothing was undone`;
+        const problem = undoProblem(seq, log, now);
+        if (problem) return problem;
+      }
+      return null;
+    };
+    const problem = problemIn(entries);
+    if (problem) throw new Error(problem);
     const inputs = seqs.map((seq): DecisionInput => {
-      const problem = undoProblem(seq, entries, now);
-      if (problem) throw new Error(problem);
       const target = entries.find((e) => e.seq === seq)!;
       return {
         orderKey: target.orderKey,
@@ -336,12 +353,11 @@ export class ReviewService {
       };
     });
     if (new Set(seqs).size !== seqs.length) throw new Error('An entry is listed twice');
-    // Checked again against the log each undo is written after: another window may have undone it meanwhile.
+    // Checked again against the log each undo is written after: another window may have undone it,
+    // or replaced it by a restore, meanwhile.
     return this.log.appendAll(inputs, (log) => {
-      for (const seq of seqs) {
-        const problem = undoProblem(seq, log, now);
-        if (problem) throw new Error(problem);
-      }
+      const again = problemIn(log);
+      if (again) throw new Error(again);
     });
   }
 

@@ -59,7 +59,10 @@ export function useReviewQueue() {
     run(async () => {
       if (!lastMade) return;
       // A ring decision is undone whole: every undo is logged, or none is.
-      await cache.undoDecisions(lastMade.map((e) => e.seq));
+      await cache.undoDecisions(
+        lastMade.map((e) => e.seq),
+        lastMade.map((e) => e.hash),
+      );
       // Back to the order the undo reopened, as it was before the decision.
       cursorTo.current = lastMade[0]!.orderKey;
       setLastMade(null);
