@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createContext } from '../../../renderer/src/core/context';
 import { sha256Hex } from '../../../renderer/src/core/disputes/attachmentService';
-import { applyPersonalDataPlan } from '../../../renderer/src/core/privacy/personalData';
+import { applyPersonalDataPlan, cacheStateOf } from '../../../renderer/src/core/privacy/personalData';
 import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { teamCaseHandlers } from '../../../renderer/src/core/team/caseHandlers';
@@ -238,6 +238,7 @@ describe('team sync of every record kind', () => {
       a.db,
       {
         kind: 'erasure',
+        cacheState: await cacheStateOf(a.db),
         rows: new Map(),
         orderKeys: ['shopify:#1001'],
         orders: 1,

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createContext } from '../../../renderer/src/core/context';
 import { AttachmentService } from '../../../renderer/src/core/disputes/attachmentService';
-import { applyPersonalDataPlan } from '../../../renderer/src/core/privacy/personalData';
+import { applyPersonalDataPlan, cacheStateOf } from '../../../renderer/src/core/privacy/personalData';
 import type { WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { teamCaseHandlers } from '../../../renderer/src/core/team/caseHandlers';
 import { teamHandlers } from '../../../renderer/src/core/team/handlers';
@@ -175,6 +175,7 @@ describe('dispute files in the team sync', () => {
       a.db,
       {
         kind: 'erasure',
+        cacheState: await cacheStateOf(a.db),
         rows: new Map(),
         orderKeys: ['shopify:#1001'],
         orders: 1,

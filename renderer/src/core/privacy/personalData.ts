@@ -3,7 +3,7 @@
 // need (dates, amounts, channel, country, card brand) stays, unlinkable. Notes in the decision log
 // are erased while their salted hash keeps the chain verifying, and so are the notes of entries a
 // restore set aside in the log archive; the erasure is itself an entry.
-import { invalidateKeyIndex } from '../storage/keyIndexStore';
+import { invalidateKeyIndex, keyIndexGeneration } from '../storage/keyIndexStore';
 import { PaymentStore } from '../storage/paymentStore';
 import { chainEntry, randomSalt, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
 import { orderKey, type OrderTextField } from '../../../../shared/domain/order';
@@ -49,6 +49,11 @@ export interface PersonalDataPlan {
   /** Retention: cut-off time and counts per month for the summary. */
   before?: number;
   months?: RetentionSummaryRecord['months'];
+  /**
+   * The cache the rows were found in (cacheState): rows are positions in order blocks, which after
+   * a restore or an import in another window may hold other people, or no longer every version.
+   */
+  cacheState: string;
 }
 
 export interface PlanSummary {
@@ -179,6 +184,7 @@ async function planAttachments(db: WorkbenchDb, orderKeys: ReadonlySet<string>):
 export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise<PersonalDataPlan> {
   const id = who.trim();
   if (!id) throw new Error('Enter the customer’s email or customer id');
+  const cacheState = await cacheStateOf(db);
   const byEmail = id.includes('@');
   const wanted = blank(id);
   const found = await planOrders(db, (column, r) => (byEmail ? blank(column('email')[r]!) === wanted : column('customerId')[r]! === id));
@@ -194,6 +200,7 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise
   const attachments = await planAttachments(db, orderKeys);
   return {
     kind: 'erasure',
+    cacheState,
     rows: found.rows,
     orderKeys: found.keys,
     orders: found.keys.length,
@@ -207,6 +214,7 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise
 
 /** Personal data older than `before`: orders placed, payments made and notes written before it. */
 export async function planRetention(db: WorkbenchDb, before: number): Promise<PersonalDataPlan> {
+  const cacheState = await cacheStateOf(db);
   const found = await planOrders(db, (column, r, createdAt) => createdAt < before && PERSONAL_ORDER_FIELDS.some((f) => column(f)[r] !== ''));
   const purged = (await new PaymentStore(db).createdBefore(before)).filter((p) => PERSONAL_PAYMENT_FIELDS.some((f) => (p[f] ?? '') !== ''));
   const payments = purged.map((p) => p.id);
@@ -230,6 +238,7 @@ export async function planRetention(db: WorkbenchDb, before: number): Promise<Pe
   }
   return {
     kind: 'retention',
+    cacheState,
     rows: found.rows,
     orderKeys: found.keys,
     orders: found.keys.length,
@@ -331,8 +340,12 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
         db.disputes,
         db.teamText,
         db.teamState,
+        db.imports,
       ],
       async () => {
+        // Rows are positions in order blocks: in another cache (a restore) or beside newer versions
+        // (an import) they would blank other people and miss the customer's own.
+        if ((await cacheStateOf(db)) !== plan.cacheState) throw new StalePlanError();
         const now = await db.decisionHead.get('head');
         // The hash too: a restore in another window can leave a head of the same seq.
         if ((now?.seq ?? 0) !== (head?.seq ?? 0) || now?.hash !== head?.hash) return false;
@@ -419,10 +432,19 @@ export function retentionCutoff(months: number, now: number): number | null {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, Math.min(d.getUTCDate(), lastDay));
 }
 
-/** The log's entries are no longer those the erasure was planned on (a restore in another window). */
+/**
+ * What an erasure's rows depend on: the order blocks there are, the key index generation (which a
+ * restore and every rewrite of order text move) and the imports and their states (payments too).
+ */
+export async function cacheStateOf(db: WorkbenchDb): Promise<string> {
+  const [blocks, generation, imports] = await Promise.all([db.orderBlocks.toCollection().primaryKeys(), keyIndexGeneration(db), db.imports.toArray()]);
+  return JSON.stringify([generation, blocks, imports.map((i) => [i.id, i.status])]);
+}
+
+/** The cache or the log's entries are no longer those the erasure was planned on (a restore or an import in another window). */
 export class StalePlanError extends Error {
   constructor() {
-    super('The decision log changed since this was planned (a restore?): nothing was erased. Look again and confirm.');
+    super('The cache changed since this was planned (a restore or an import in another window?): nothing was erased. Look again and confirm.');
     this.name = 'StalePlanError';
   }
 }
