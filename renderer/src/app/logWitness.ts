@@ -54,6 +54,10 @@ export async function syncCheckpoint(now = Date.now()): Promise<WitnessStatus> {
         refused = true;
         problem = `The checkpoint file refused the restore at entry ${restore.seq}: ${answer.reason}. Verify the log.`;
       }
+    } else {
+      // Cut short or rewritten beneath the app: said here at once, not only when the log is verified.
+      refused = true;
+      problem = `The log no longer holds entry ${head.seq} the checkpoint file saw, and no logged restore replaced it. Verify the log.`;
     }
   }
   if (logHead.seq > head.seq && !refused) {

@@ -57,4 +57,23 @@ describe('catching the checkpoint file up at start', () => {
     expect(await witnessRestore(restore)).toBeNull();
     expect((await file.read()).restores).toHaveLength(1);
   });
+
+  it('says at once when the log no longer holds what the file saw, and no logged restore explains it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fw-checkpoint-catch-up-'));
+    dirs.push(dir);
+    the.keeper = new CheckpointFile(join(dir, 'decision-log-checkpoints.jsonl'), () => AT);
+    const before = await chainEntries(
+      Array.from({ length: 9 }, (_, i) => decisionInput(i)),
+      null,
+    );
+    the.log = before;
+    await syncCheckpoint(AT);
+    // Beneath the app: the newest entries gone, the head moved back with them.
+    the.log = before.slice(0, 6);
+    expect(await syncCheckpoint(AT)).toMatchObject({
+      keeper: 'file',
+      head: headOf(before),
+      problem: 'The log no longer holds entry 9 the checkpoint file saw, and no logged restore replaced it. Verify the log.',
+    });
+  });
 });
