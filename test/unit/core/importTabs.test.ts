@@ -153,4 +153,35 @@ describe('an import running in one tab, seen from another', () => {
     await run.outcome;
     expect(await locks.tab().isHeld(rec!.runLock!)).toBe(false);
   });
+
+  it('two tabs importing the same file at once: the second waits for the first, says so, and finds its orders unchanged, never written twice', async () => {
+    const locks = new MemoryLockManager();
+    const db = connect();
+    const first = await startImport(db, locks.tab());
+    // The other tab's import starts while the first is still writing.
+    const stages: (string | undefined)[] = [];
+    const second = importFile(
+      connect(db.name),
+      {
+        name: 'orders.csv',
+        size: bytes.length,
+        chunks: (async function* () {
+          yield bytes;
+        })(),
+      },
+      {},
+      undefined,
+      (p) => stages.push(p.stage),
+      clock,
+      locks.tab(),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    expect(stages).toEqual(['waiting']);
+    first.resume();
+    expect((await first.outcome).summary.created).toBe(ROWS);
+    const again = await second;
+    expect(again.status).toBe('completed');
+    expect(again.summary).toMatchObject({ created: 0, unchanged: ROWS });
+    expect(await new OrderRepository(db).count()).toBe(ROWS);
+  });
 });

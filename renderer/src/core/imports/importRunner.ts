@@ -10,15 +10,16 @@ import { ImportWriter } from './importWriter';
 import { coalescedChunks } from './fileChunks';
 import type { BatchKeeper } from './heldRead';
 import { nothingRead, readAheadSource, type ReadWorker } from './readAhead';
-import { defaultRunLocks, newRunLockName, type RunLocks } from '../storage/runLocks';
+import { defaultRunLocks, IMPORTS_WRITING, newRunLockName, type RunLocks } from '../storage/runLocks';
 import type { WorkbenchDb } from '../storage/schema';
 
 export interface ImportProgress {
   /**
    * `checking`: the file is being read for the shop check (shopCheck.ts), nothing written yet;
+   * `waiting`: another tab's import is writing, this one starts when it has finished;
    * absent while the import itself reads and writes.
    */
-  stage?: 'checking';
+  stage?: 'checking' | 'waiting';
   rows: number;
   bytes: number;
   totalBytes: number;
@@ -191,7 +192,9 @@ export async function importRecords(
   // The lock is this tab's claim on the import: held before its record says "running" and
   // until the record says how it ended, so another tab never takes it for a crashed one.
   const runLock = newRunLockName();
-  return locks.hold(runLock, () => run(db, file, source, control, onProgress, clock, runLock, extras));
+  // One import writes at a time, in any tab: each classifies against the cache the one before left.
+  const waiting = () => onProgress?.({ stage: 'waiting', rows: 0, bytes: 0, totalBytes: file.size, created: 0, updated: 0, unchanged: 0, quarantined: 0 });
+  return locks.queue(IMPORTS_WRITING, () => locks.hold(runLock, () => run(db, file, source, control, onProgress, clock, runLock, extras)), waiting);
 }
 
 async function run(

@@ -1,5 +1,6 @@
 // Which tab an import belongs to: the running import holds an exclusive lock for its whole run,
-// so another tab can tell an import still running elsewhere from one whose tab died.
+// so another tab can tell an import still running elsewhere from one whose tab died; and one
+// import writes at a time across tabs (IMPORTS_WRITING), each on the cache the one before left.
 // Web Locks in the app (tabs, workers, Electron); an in-process lock manager where there are none.
 
 /** The locks an import takes and the question recovery asks; one per tab (or test "tab"). */
@@ -8,7 +9,15 @@ export interface RunLocks {
   hold<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** True while some tab holds `name`. */
   isHeld(name: string): Promise<boolean>;
+  /** As `hold`, but waits while another tab holds `name`; `onWait` is told first when it must wait. */
+  queue<T>(name: string, work: () => Promise<T>, onWait?: () => void): Promise<T>;
 }
+
+/**
+ * Held by the import writing into the cache, in whichever tab: imports in two tabs at once would
+ * each classify against the cache as it was before the other wrote, and write the same orders twice.
+ */
+export const IMPORTS_WRITING = 'fraud-workbench:imports-writing';
 
 const PREFIX = 'fraud-workbench:import:';
 
@@ -28,6 +37,13 @@ export function webRunLocks(locks: LockManager): RunLocks {
       const { held = [] } = await locks.query();
       return held.some((l) => l.name === name);
     },
+    async queue<T>(name: string, work: () => Promise<T>, onWait?: () => void): Promise<T> {
+      const busy = Symbol('busy');
+      const got = (await locks.request(name, { mode: 'exclusive', ifAvailable: true }, (lock) => (lock ? work() : busy))) as T | typeof busy;
+      if (got !== busy) return got;
+      onWait?.();
+      return locks.request(name, { mode: 'exclusive' }, work) as unknown as Promise<T>;
+    },
   };
 }
 
@@ -37,16 +53,20 @@ export function webRunLocks(locks: LockManager): RunLocks {
  */
 export class MemoryLockManager {
   private readonly held = new Map<string, MemoryRunLocks>();
+  private readonly waiting = new Map<string, (() => void)[]>();
 
   tab(): MemoryRunLocks {
-    return new MemoryRunLocks(this.held);
+    return new MemoryRunLocks(this.held, this.waiting);
   }
 }
 
 export class MemoryRunLocks implements RunLocks {
   private readonly mine = new Set<string>();
 
-  constructor(private readonly held: Map<string, MemoryRunLocks>) {}
+  constructor(
+    private readonly held: Map<string, MemoryRunLocks>,
+    private readonly waiting: Map<string, (() => void)[]> = new Map(),
+  ) {}
 
   async hold<T>(name: string, work: () => Promise<T>): Promise<T> {
     // Names are unique per run, so waiting for another holder never happens in the app.
@@ -64,6 +84,12 @@ export class MemoryRunLocks implements RunLocks {
     return this.held.has(name);
   }
 
+  async queue<T>(name: string, work: () => Promise<T>, onWait?: () => void): Promise<T> {
+    if (this.held.has(name)) onWait?.();
+    while (this.held.has(name)) await new Promise<void>((r) => this.waiting.set(name, [...(this.waiting.get(name) ?? []), r]));
+    return this.hold(name, work);
+  }
+
   /** The tab dies: its locks go, whatever its work is doing. */
   close(): void {
     for (const name of [...this.mine]) this.release(name);
@@ -72,6 +98,9 @@ export class MemoryRunLocks implements RunLocks {
   private release(name: string): void {
     if (!this.mine.delete(name)) return;
     if (this.held.get(name) === this) this.held.delete(name);
+    const waiters = this.waiting.get(name) ?? [];
+    this.waiting.delete(name);
+    for (const wake of waiters) wake();
   }
 }
 

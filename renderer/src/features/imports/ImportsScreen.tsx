@@ -108,11 +108,13 @@ export function ImportsScreen() {
 
 function ImportProgressPanel({ running, onCancel }: { running: Running; onCancel(): void }) {
   const checking = running.progress?.stage === 'checking';
+  const waiting = running.progress?.stage === 'waiting';
   return (
     <div className="panel progress" role="status" aria-label="Import progress">
       <span>
-        {checking ? 'Checking' : 'Importing'} {running.files[running.index]} ({running.index + 1} of {running.files.length})
+        {checking ? 'Checking' : waiting ? 'Waiting to import' : 'Importing'} {running.files[running.index]} ({running.index + 1} of {running.files.length})
         {checking && <span className="muted"> against the orders of other shops, nothing written yet</span>}
+        {waiting && <span className="muted"> until the import in another window has finished</span>}
       </span>
       <progress max={running.progress?.totalBytes ?? 1} value={running.progress?.bytes ?? 0} />
       {running.progress && (
