@@ -34,7 +34,8 @@ export async function syncCheckpoint(now = Date.now()): Promise<WitnessStatus> {
   if (!keeper) {
     const last = await cache.checkpointDownloaded();
     const days = await reminderDays();
-    const due = logHead.seq > (last?.seq ?? 0) && (!last || now - last.at > days * 86_400_000);
+    // A download dated after the clock (set back since, or ahead then) says nothing of how old it is.
+    const due = logHead.seq > (last?.seq ?? 0) && (!last || now < last.at || now - last.at > days * 86_400_000);
     return { keeper: 'download', lastDownload: last ? { at: last.at, seq: last.seq } : null, logHead, due, reminderDays: days };
   }
   let state = await keeper.read();

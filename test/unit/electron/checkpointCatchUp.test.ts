@@ -10,11 +10,12 @@ import { CheckpointFile } from '../../../electron/main/checkpointFile';
 import { decisionInput } from '../../support/backupCache';
 
 const AT = Date.UTC(2026, 10, 18, 14);
-const the = vi.hoisted(() => ({ log: [] as DecisionEntry[], keeper: null as unknown }));
+const the = vi.hoisted(() => ({ log: [] as DecisionEntry[], keeper: null as unknown, downloaded: null as { at: number; seq: number; hash: string } | null }));
 vi.mock('../../../renderer/src/core/client', () => ({
   cache: {
     logHead: async () => headOf(the.log),
     decisionsAfter: async (seq: number) => the.log.filter((e) => e.seq > seq),
+    checkpointDownloaded: async () => the.downloaded,
   },
 }));
 vi.mock('../../../renderer/src/platform', () => ({
@@ -75,5 +76,21 @@ describe('catching the checkpoint file up at start', () => {
       head: headOf(before),
       problem: 'The log no longer holds entry 9 the checkpoint file saw, and no logged restore replaced it. Verify the log.',
     });
+  });
+});
+
+describe('the checkpoint reminder in browser mode', () => {
+  it('a checkpoint dated after the clock (the clock was set back since) does not hold the reminder off', async () => {
+    the.keeper = undefined;
+    the.log = await chainEntries(
+      Array.from({ length: 4 }, (_, i) => decisionInput(i)),
+      null,
+    );
+    // Downloaded at entry 2 while the clock was a year ahead; new decisions since.
+    the.downloaded = { at: AT + 365 * 86_400_000, seq: 2, hash: the.log[1]!.hash };
+    expect(await syncCheckpoint(AT)).toMatchObject({ keeper: 'download', due: true });
+    // Downloaded yesterday, by a clock that was right: not due yet.
+    the.downloaded = { at: AT - 86_400_000, seq: 2, hash: the.log[1]!.hash };
+    expect(await syncCheckpoint(AT)).toMatchObject({ keeper: 'download', due: false });
   });
 });
