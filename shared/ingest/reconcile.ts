@@ -13,8 +13,12 @@ export type Bucket = 'created' | 'updated' | 'unchanged';
  * batch) and the CLI from memory.
  */
 export interface KnownRecords {
-  /** Hash stored by the last import that read this record through `scope`; undefined if none. */
-  hashOf(kind: DomainKind, key: string, scope: string): string | undefined;
+  /**
+   * Where a record read with `hash` through `scope` goes: created when the cache holds no record
+   * with its key, unchanged when the last import that read it through `scope` stored `hash`,
+   * otherwise updated. One question, so the cache answers it with one lookup of the key.
+   */
+  bucket(kind: DomainKind, key: string, scope: string, hash: string): Bucket;
   /** Whether the cache holds a record with this key, from any import. */
   has(kind: DomainKind, key: string): boolean;
   /**
@@ -96,8 +100,7 @@ export class ImportSession {
     const prev = this.seen.get(key);
     if (prev) return prev.hash === hash ? 'unchanged' : prev.line;
     this.seen.set(key, rec.line, hash);
-    if (known.hashOf(rec.kind, rec.key, rec.scope) === rec.hash) return 'unchanged';
-    return known.has(rec.kind, rec.key) ? 'updated' : 'created';
+    return known.bucket(rec.kind, rec.key, rec.scope, rec.hash);
   }
 
   private place(rec: ParsedRecord, bucket: Bucket, out: ClassifiedBatch): void {
@@ -144,8 +147,9 @@ export class MemoryKnownRecords implements KnownRecords {
   };
   private readonly keys: Record<DomainKind, Set<string>> = { order: new Set(), payment: new Set(), dispute: new Set(), claim: new Set() };
 
-  hashOf(kind: DomainKind, key: string, scope: string): string | undefined {
-    return this.hashes[kind].get(scope)?.get(key);
+  bucket(kind: DomainKind, key: string, scope: string, hash: string): Bucket {
+    if (this.hashes[kind].get(scope)?.get(key) === hash) return 'unchanged';
+    return this.keys[kind].has(key) ? 'updated' : 'created';
   }
 
   has(kind: DomainKind, key: string): boolean {

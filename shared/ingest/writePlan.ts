@@ -7,6 +7,7 @@ import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
 import { decisivePayment, orderRefVariants, withPaymentFacts } from '../orders/paymentFacts';
 import type { ParsedRecord } from './records';
+import type { ClassifiedBatch } from './reconcile';
 
 /** Which import wrote a record last, with the scope and content hash it was compared by. */
 export interface WriteStamp {
@@ -101,7 +102,6 @@ export interface BatchWrites {
 }
 
 export interface StoredLookup {
-  hasOrder(key: string): boolean;
   /** The stored payment or dispute (as earlier batches of this import left it), or null. */
   payment(key: string): Stamped<Payment> | null;
   dispute(key: string): Stamped<Dispute> | null;
@@ -109,10 +109,11 @@ export interface StoredLookup {
 }
 
 /**
- * Sorts a batch's created and updated records into writes. A payment or dispute met twice in
+ * Sorts a batch's created and updated records (as the import session classified them) into
+ * writes: an order the cache holds is among the updated ones. A payment or dispute met twice in
  * one batch merges onto its first version, as two batches would.
  */
-export function planBatchWrites(records: readonly ParsedRecord[], importId: number, stored: StoredLookup): BatchWrites {
+export function planBatchWrites(batch: Pick<ClassifiedBatch, 'created' | 'updated'>, importId: number, stored: StoredLookup): BatchWrites {
   const out: BatchWrites = { created: [], updated: [], payments: [], disputes: [], claims: [] };
   const seen = { payment: new Map<string, Stamped<Payment>>(), dispute: new Map<string, Stamped<Dispute>>(), claim: new Map<string, Stamped<RefundClaim>>() };
   const change = <T extends object>(
@@ -125,10 +126,13 @@ export function planBatchWrites(records: readonly ParsedRecord[], importId: numb
     previous,
     next: { ...(previous ? merge(previous, rec.value, rec.provided) : rec.value), stamp },
   });
-  for (const rec of records) {
+  const updatedFrom = batch.created.length;
+  const records = batch.updated.length === 0 ? batch.created : [...batch.created, ...batch.updated];
+  for (let i = 0; i < records.length; i++) {
+    const rec = records[i]!;
     const stamp = { importId, scope: rec.scope, hash: rec.hash };
     if (rec.kind === 'order') {
-      if (stored.hasOrder(rec.key)) out.updated.push(rec);
+      if (i >= updatedFrom) out.updated.push(rec);
       else out.created.push({ key: rec.key, order: rec.value, stamp });
     } else if (rec.kind === 'payment') {
       const c = change(rec, stamp, seen.payment.get(rec.key) ?? stored.payment(rec.key));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { OrderKeyIndex, type OrderLocation } from '../../../renderer/src/core/storage/orderKeyIndex';
 
-type Op = { kind: 'set'; key: string; at: OrderLocation } | { kind: 'delete'; key: string };
+type Op = { kind: 'set' | 'add'; key: string; at: OrderLocation } | { kind: 'delete'; key: string };
 
 const SCOPES = ['order/3f9a1b2c4d5e', 'order/aa00bb11cc22', ''];
 
@@ -15,7 +15,8 @@ describe('OrderKeyIndex', () => {
       {
         weight: 9,
         arbitrary: fc.record({
-          kind: fc.constant('set' as const),
+          // add is for keys the index does not hold (a created order); on a held key it must still answer as set.
+          kind: fc.constantFrom('set' as const, 'add' as const),
           key,
           at: fc.record({
             blockId: fc.integer({ min: 1, max: 2 ** 40 }),
@@ -35,6 +36,9 @@ describe('OrderKeyIndex', () => {
           if (o.kind === 'set') {
             index.set(o.key, o.at);
             model.set(o.key, o.at);
+          } else if (o.kind === 'add') {
+            index.add(o.key, o.at.blockId, o.at.row, o.at.scope, o.at.hash);
+            model.set(o.key, o.at);
           } else {
             index.delete(o.key);
             model.delete(o.key);
@@ -46,7 +50,10 @@ describe('OrderKeyIndex', () => {
           const want = model.get(k);
           expect(index.get(k)).toEqual(want);
           expect(index.has(k)).toBe(want !== undefined);
-          for (const scope of SCOPES) expect(index.hashIn(k, scope)).toBe(want && want.scope === scope ? want.hash : undefined);
+          for (const scope of SCOPES) {
+            expect(index.bucket(k, scope, want?.hash ?? 'ffffffffffffffff')).toBe(!want ? 'created' : want.scope === scope ? 'unchanged' : 'updated');
+            if (want) expect(index.bucket(k, scope, 'not a hash')).toBe('updated');
+          }
         }
       }),
       { numRuns: 40 },

@@ -52,8 +52,7 @@ describe('review: a claim read again from an older download', () => {
     const stored = values<RefundClaim>(later, 'claim')[0]!;
     expect(stored.status).toBe('lost');
     const older = await runImport(report('Waiting for your response'));
-    const plan = planBatchWrites(older.written, 2, {
-      hasOrder: () => false,
+    const plan = planBatchWrites({ created: older.written, updated: [] }, 2, {
       payment: () => null,
       dispute: () => null,
       claim: (k) => (k === stored.id ? stored : null),
@@ -76,7 +75,7 @@ describe('review: a claim read again from an older download', () => {
     const without = await runImport([HEADER, 'AZ-5003,305-1,49.90,EUR,2026-11-28 10:00:00,,Item not received,Under investigation'].join('\n'), {
       preset: A_TO_Z,
     });
-    const plan = planBatchWrites(without.written, 2, { hasOrder: () => false, payment: () => null, dispute: () => null, claim: () => stored });
+    const plan = planBatchWrites({ created: without.written, updated: [] }, 2, { payment: () => null, dispute: () => null, claim: () => stored });
     expect(plan.claims[0]!.next.noticeDueAt).toBe(utc(2026, 11, 29, 18));
   });
 });

@@ -21,8 +21,7 @@ async function importInTurn(...files: string[]): Promise<Dispute> {
   let importId = 0;
   for (const file of files) {
     const run = await runImport(file);
-    const plan = planBatchWrites(run.written, ++importId, {
-      hasOrder: () => false,
+    const plan = planBatchWrites({ created: run.written, updated: [] }, ++importId, {
       payment: () => null,
       dispute: (k) => stored.get(k) ?? null,
       claim: () => null,

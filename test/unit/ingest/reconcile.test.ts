@@ -84,12 +84,15 @@ describe('ImportSession', () => {
   it('asks the cache through the injected interface only', () => {
     const asked: string[] = [];
     const known: KnownRecords = {
-      hashOf: (kind, key, scope) => (asked.push(`${kind} ${key} ${scope}`), key === 's:1' ? 'h1' : undefined),
-      has: (_kind, key) => key === 's:2',
+      bucket: (kind, key, scope, hash) => (asked.push(`${kind} ${key} ${scope} ${hash}`), key === 's:1' ? 'unchanged' : key === 's:2' ? 'updated' : 'created'),
+      has: () => {
+        throw new Error('only records that may only add to a stored one ask whether it is stored');
+      },
     };
     const s = new ImportSession('f');
     const out = s.classify(batch([rec('s:1', 'h1', 2), rec('s:2', 'h2', 3), rec('s:3', 'h3', 4)]), known);
-    expect(asked).toEqual(['order s:1 order/a', 'order s:2 order/a', 'order s:3 order/a']);
+    expect(asked).toEqual(['order s:1 order/a h1', 'order s:2 order/a h2', 'order s:3 order/a h3']);
+    expect(s.counts.rows).toMatchObject({ created: 1, updated: 1, unchanged: 1 });
     expect([out.created.map((r) => r.key), out.updated.map((r) => r.key)]).toEqual([['s:3'], ['s:2']]);
   });
 });

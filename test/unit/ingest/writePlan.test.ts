@@ -27,21 +27,25 @@ const payment = (fields: Partial<Payment> = {}): Payment => ({
 const base = { scope: 's', hash: 'h', line: 2, lines: null, rows: 1 };
 const rec = <K extends ParsedRecord['kind']>(kind: K, key: string, value: Extract<ParsedRecord, { kind: K }>['value'], provided: string[]): ParsedRecord =>
   ({ ...base, kind, key, value, provided }) as ParsedRecord;
-const nothingStored: StoredLookup = { hasOrder: () => false, payment: () => null, dispute: () => null, claim: () => null };
+const nothingStored: StoredLookup = { payment: () => null, dispute: () => null, claim: () => null };
 
 describe('planBatchWrites', () => {
   it('sends orders the cache lacks to created (stamped with the import) and the others to updated', () => {
-    const plan = planBatchWrites([rec('order', 'shopify:#1', order(), ['email']), rec('order', 'shopify:#2', order({ externalId: '#2' }), ['email'])], 7, {
-      ...nothingStored,
-      hasOrder: (k) => k === 'shopify:#2',
-    });
+    const plan = planBatchWrites(
+      { created: [rec('order', 'shopify:#1', order(), ['email'])], updated: [rec('order', 'shopify:#2', order({ externalId: '#2' }), ['email'])] },
+      7,
+      nothingStored,
+    );
     expect(plan.created.map((c) => [c.key, c.stamp])).toEqual([['shopify:#1', { importId: 7, scope: 's', hash: 'h' }]]);
     expect(plan.updated.map((r) => r.key)).toEqual(['shopify:#2']);
   });
 
   it('merges a payment onto the stored one, keeping what the file did not provide, and keeps the stored one for undo', () => {
     const stored = { ...payment({ email: 'a@example.com', ip: '10.0.0.1' }), stamp: { importId: 1, scope: 'x', hash: 'old' } };
-    const plan = planBatchWrites([rec('payment', 'ch_1', payment({ ip: '10.0.0.2', email: '' }), ['ip'])], 2, { ...nothingStored, payment: () => stored });
+    const plan = planBatchWrites({ created: [rec('payment', 'ch_1', payment({ ip: '10.0.0.2', email: '' }), ['ip'])], updated: [] }, 2, {
+      ...nothingStored,
+      payment: () => stored,
+    });
     expect(plan.payments).toHaveLength(1);
     expect(plan.payments[0]!.previous).toBe(stored);
     expect(plan.payments[0]!.next).toMatchObject({ email: 'a@example.com', ip: '10.0.0.2', stamp: { importId: 2, hash: 'h' } });
@@ -49,7 +53,10 @@ describe('planBatchWrites', () => {
 
   it('merges a payment met twice in one batch onto its first version, and undo goes back to the stored one in two steps', () => {
     const plan = planBatchWrites(
-      [rec('payment', 'ch_1', payment({ ip: '1.1.1.1' }), ['ip', 'email']), rec('payment', 'ch_1', payment({ email: 'b@example.com' }), ['email'])],
+      {
+        created: [rec('payment', 'ch_1', payment({ ip: '1.1.1.1' }), ['ip', 'email']), rec('payment', 'ch_1', payment({ email: 'b@example.com' }), ['email'])],
+        updated: [],
+      },
       3,
       nothingStored,
     );

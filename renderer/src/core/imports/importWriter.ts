@@ -14,7 +14,7 @@ import {
   type OrderStamp,
   type StoredAt,
 } from '../../../../shared/ingest/writePlan';
-import type { ClassifiedBatch, ImportCounts, KnownRecords } from '../../../../shared/ingest/reconcile';
+import type { Bucket, ClassifiedBatch, ImportCounts, KnownRecords } from '../../../../shared/ingest/reconcile';
 import type { DomainKind, ParsedRecord } from '../../../../shared/ingest/records';
 import type { ParsedBatch } from '../../../../shared/ingest/reader';
 import { ORDER_BLOCK_SIZE, OrderRepository } from '../storage/orderRepository';
@@ -124,10 +124,12 @@ export class ImportWriter {
   }
 
   readonly known: KnownRecords = {
-    hashOf: (kind: DomainKind, key: string, scope: string) => {
-      if (kind === 'order') return this.index.hashIn(key, scope);
-      const stamp = this.stored(kind, key)?.stamp;
-      return stamp && stamp.scope === scope ? stamp.hash : undefined;
+    bucket: (kind: DomainKind, key: string, scope: string, hash: string): Bucket => {
+      if (kind === 'order') return this.index.bucket(key, scope, hash);
+      const held = this.stored(kind, key);
+      // A claim entered by hand has no stamp: it is held, so a file's version of it is an update.
+      if (!held) return 'created';
+      return held.stamp?.scope === scope && held.stamp.hash === hash ? 'unchanged' : 'updated';
     },
     has: (kind: DomainKind, key: string) => (kind === 'order' ? this.index.has(key) : this.stored(kind, key) !== undefined),
     // A claim is known by its marketplace and its reference: the same reference from another
@@ -171,8 +173,7 @@ export class ImportWriter {
       // orders of an import the history does not list, which nobody could undo.
       const record = await db.imports.get(this.importId);
       if (record?.status !== 'running' || record.runLock !== this.runLock) throw new CacheReplacedError();
-      const plan = planBatchWrites([...batch.created, ...batch.updated], this.importId, {
-        hasOrder: (key) => this.index.has(key),
+      const plan = planBatchWrites(batch, this.importId, {
         payment: (key) => this.prefetched.payments.get(key) ?? null,
         dispute: (key) => this.prefetched.disputes.get(key) ?? null,
         claim: (key) => this.prefetched.claims.get(key) ?? null,
@@ -196,7 +197,7 @@ export class ImportWriter {
       if (register) writes.orders.forEach((o, i) => (writes.orders[i] = register.order(writes.keys[i]!, o, i < fromFile)));
       await this.supersede(writes.superseded);
       const blockIds = await this.orders.append(writes.orders, this.importId, writes.stamps, writes.keys);
-      this.reindex(blockIds, writes.keys, writes.stamps);
+      this.reindex(blockIds, writes.keys, writes.stamps, plan.created.length);
       await db.importUndo.add({
         importId: this.importId,
         supersededOrders: Uint32Array.from(writes.superseded),
@@ -303,10 +304,14 @@ export class ImportWriter {
     }
   }
 
-  private reindex(blockIds: number[], keys: string[], stamps: OrderStamp[]): void {
-    keys.forEach((key, i) => {
-      const blockIndex = Math.floor(i / ORDER_BLOCK_SIZE);
-      this.index.set(key, { blockId: blockIds[blockIndex]!, row: i % ORDER_BLOCK_SIZE, scope: stamps[i]!.scope, hash: stamps[i]!.hash });
-    });
+  /** Enters where each order was written; the first `created` are new orders (orderWrites puts them first). */
+  private reindex(blockIds: number[], keys: string[], stamps: OrderStamp[], created: number): void {
+    const index = this.index;
+    for (let i = 0; i < keys.length; i++) {
+      const blockId = blockIds[Math.floor(i / ORDER_BLOCK_SIZE)]!;
+      const { scope, hash } = stamps[i]!;
+      if (i < created) index.add(keys[i]!, blockId, i % ORDER_BLOCK_SIZE, scope, hash);
+      else index.set(keys[i]!, { blockId, row: i % ORDER_BLOCK_SIZE, scope, hash });
+    }
   }
 }

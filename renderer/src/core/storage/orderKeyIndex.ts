@@ -1,6 +1,7 @@
 // Where the current version of every cached order lives, by upsert key (`source:externalId`),
 // with the scope and hash it was written with: what an import compares each row against.
 import { FIELD_SEPARATOR } from '../../../../shared/orders/columns';
+import type { Bucket } from '../../../../shared/ingest/reconcile';
 import type { WorkbenchDb } from './schema';
 
 export interface OrderLocation {
@@ -53,15 +54,27 @@ export class OrderKeyIndex {
     return this.slotOf.has(key);
   }
 
-  /** The hash the order was written with, when it was read through `scope`; else undefined. */
-  hashIn(key: string, scope: string): string | undefined {
+  /** An order read with `hash` through `scope`: new, as written (same scope and hash), or changed. One lookup of the key. */
+  bucket(key: string, scope: string, hash: string): Bucket {
     const slot = this.slotOf.get(key);
-    if (slot === undefined || this.scopes[this.scopeIds[slot]!] !== scope) return undefined;
-    return this.hashes[slot];
+    if (slot === undefined) return 'created';
+    return this.scopes[this.scopeIds[slot]!] === scope && this.hashes[slot] === hash ? 'unchanged' : 'updated';
   }
 
   set(key: string, at: OrderLocation): void {
     this.put(key, at.blockId, at.row, at.scope, at.hash);
+  }
+
+  /**
+   * Where a new order (one the index does not hold: an import's created order) was written: its
+   * key is entered without first being looked up. A key the index held would get a new slot, and
+   * answer as after set().
+   */
+  add(key: string, blockId: number, row: number, scope: string, hash: string): void {
+    const slot = this.used++;
+    if (slot === this.rows.length) this.grow();
+    this.slotOf.set(key, slot);
+    this.write(slot, blockId, row, scope, hash);
   }
 
   delete(key: string): void {
@@ -80,6 +93,10 @@ export class OrderKeyIndex {
       if (slot === this.rows.length) this.grow();
       this.slotOf.set(key, slot);
     }
+    this.write(slot, blockId, row, scope, hash);
+  }
+
+  private write(slot: number, blockId: number, row: number, scope: string, hash: string): void {
     let scopeId = this.scopeIdOf.get(scope);
     if (scopeId === undefined) {
       scopeId = this.scopes.push(scope) - 1;
