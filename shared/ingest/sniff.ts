@@ -1,6 +1,6 @@
 // A first look at a file for the import wizard: encoding, delimiter, header row, the first rows,
 // which known formats fit and a suggested mapping, from the file's first bytes only.
-import { binaryFileKind, detectEncoding, StreamDecoder, type TextEncodingName } from './decode';
+import { binaryFileKind, detectEncoding, StreamDecoder, type EncodingGuess, type SingleByteEncoding, type TextEncodingName } from './decode';
 import { CsvRecordStream } from './csvStream';
 import { detectLayout, type Delimiter } from './delimiter';
 import { RECORD_KINDS, type RecordKind } from './fields';
@@ -28,6 +28,8 @@ export interface SniffResult {
    * UTF-8 until a byte says it is Windows-1252, which may come later (decode.ts).
    */
   encodingSure: boolean;
+  /** The single-byte code page a later non-ASCII byte switches an unsure file to (Mac Roman for Excel for Mac's CR line ends). */
+  encodingFallback: SingleByteEncoding;
   delimiter: Delimiter | null;
   headerLine: number | null;
   columns: string[];
@@ -45,6 +47,7 @@ export function sniff(head: Uint8Array, options: SniffOptions): SniffResult {
   const result: SniffResult = {
     encoding: null,
     encodingSure: true,
+    encodingFallback: 'windows-1252',
     delimiter: null,
     headerLine: null,
     columns: [],
@@ -64,12 +67,13 @@ export function sniff(head: Uint8Array, options: SniffOptions): SniffResult {
     messages.error('not-text', `this is not a text export: it looks like ${binary}`);
     return done();
   }
-  const guess = options.encoding ? { encoding: options.encoding, bom: false, confident: true } : detectEncoding(head);
+  const guess: EncodingGuess = options.encoding ? { encoding: options.encoding, bom: false, confident: true } : detectEncoding(head);
   const decoder = new StreamDecoder(guess);
   const newlines = new LineEndingNormaliser();
   let text = newlines.push(decoder.push(head));
   result.encoding = decoder.report().encoding;
   result.encodingSure = guess.confident || options.wholeFile;
+  result.encodingFallback = guess.fallback ?? 'windows-1252';
   if (options.wholeFile) text += newlines.push(decoder.end()) + newlines.end();
   else {
     const lastBreak = text.lastIndexOf('\n');

@@ -234,7 +234,10 @@ describe('sniff (the wizard preview)', () => {
 
   it('says when the encoding is not sure yet: a head of plain ASCII from a longer file', () => {
     const ascii = utf8('a;b\n1;2\n'.repeat(100));
-    expect(sniff(ascii, { wholeFile: false })).toMatchObject({ encoding: 'utf-8', encodingSure: false });
+    expect(sniff(ascii, { wholeFile: false })).toMatchObject({ encoding: 'utf-8', encodingSure: false, encodingFallback: 'windows-1252' });
+    // Excel for Mac ends lines with CR alone: its later umlauts are Mac Roman, and the wizard says so.
+    const macAscii = new TextEncoder().encode('a;b\r' + '1;2\r'.repeat(20));
+    expect(sniff(macAscii, { wholeFile: false })).toMatchObject({ encodingSure: false, encodingFallback: 'macintosh' });
     expect(sniff(ascii, { wholeFile: true }).encodingSure).toBe(true);
     expect(sniff(ascii, { wholeFile: false, encoding: 'utf-8' }).encodingSure).toBe(true);
     expect(sniff(utf8('a;b\nü;2\n'), { wholeFile: false }).encodingSure).toBe(true);

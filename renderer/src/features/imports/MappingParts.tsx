@@ -5,12 +5,20 @@ import { MARKETPLACES, MARKETPLACE_LABEL } from '../../../../shared/domain/order
 import { CLAIM_KINDS, CLAIM_KIND_LABEL } from '../../../../shared/disputes/claims';
 import { RECORD_KINDS, type FieldSpec, type RecordKind } from '../../../../shared/ingest/fields';
 import type { SniffResult } from '../../../../shared/ingest/sniff';
+import type { SingleByteEncoding } from '../../../../shared/ingest/decode';
 import type { LayoutOverrides, MappingCheck } from '../../core/contract';
 import { Choice } from '../../ui/Choice';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { DateOrderList } from './DateOrderList';
 import { OutcomeMapList } from './OutcomeMapList';
 import { slug, type PresetDetails } from './useMappingWizard';
+
+const FALLBACK_NAME: Record<SingleByteEncoding, string> = {
+  'windows-1252': 'Windows-1252',
+  'windows-1250': 'Windows-1250',
+  'iso-8859-2': 'ISO-8859-2',
+  macintosh: 'Mac Roman (Excel for Mac)',
+};
 
 /** IANA zone names the browser knows, offered as the analyst types (any of them is read). */
 const ZONE_NAMES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
@@ -47,7 +55,7 @@ export function LayoutBar({
       />
       {!sniffed.encodingSure && !overrides.encoding && (
         <span className="muted" data-testid="encoding-hint">
-          The first bytes are plain ASCII: read as UTF-8 until a later byte says the file is Windows-1252.
+          The first bytes are plain ASCII: read as UTF-8 until a later byte says the file is {FALLBACK_NAME[sniffed.encodingFallback]}.
         </span>
       )}
       <Choice
