@@ -136,6 +136,53 @@ test('team settings refuse a server other than the configured one, and name the 
   await expect(panel.getByRole('alert')).toContainText(`This app may talk only to ${team.origin}`);
 });
 
+test('team idle lock: a locked laptop lets no key reach the app behind the lock (no palette, no tabbing out), and a reload keeps it locked', async ({
+  browser,
+  team,
+  request,
+}) => {
+  await team.addUser('Ida Admin', 'admin');
+  await team.addUser('Ole Lund', 'analyst');
+  const headers = { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION) };
+  const session = await request.post(`${team.origin}/v1/session`, { headers, data: { name: 'Ida Admin', password: TEAM_PASSWORD } });
+  const admin = { ...headers, authorization: `Bearer ${((await session.json()) as { token: string }).token}` };
+  const before = (await (await request.get(`${team.origin}/v1/settings`, { headers: admin })).json()) as { settings: { idleLockMinutes: number } };
+  expect((await request.put(`${team.origin}/v1/settings`, { headers: admin, data: { idleLockMinutes: 2 } })).status()).toBe(200);
+  const context = await browser.newContext({ baseURL: team.appUrl, viewport: { width: 1440, height: 900 }, locale: 'en-US', colorScheme: 'light' });
+  try {
+    const page = await context.newPage();
+    await page.clock.install({ time: new Date(TEST_NOW) });
+    await page.goto('/');
+    await enterAnalystName(page, 'O. Self');
+    await signIn(page, 'Ole Lund');
+    await signedIn(page, 'Ole Lund');
+    const lock = page.getByRole('dialog', { name: 'Locked after 2 minutes without input' });
+    await page.clock.fastForward(121_000);
+    await expect(lock).toBeVisible();
+
+    // Whoever sits down at the locked laptop: the palette's shortcut opens nothing (it would back up
+    // the cache or jump to any order), and the keyboard cannot leave the lock for the app behind it.
+    await page.keyboard.press('Control+k');
+    await expect(page.getByRole('dialog', { name: 'Go to' })).toHaveCount(0);
+    await lock.getByLabel('Password').focus();
+    for (const key of ['Shift+Tab', 'Tab', 'Tab', 'Tab']) {
+      await page.keyboard.press(key);
+      expect(await page.evaluate(() => document.activeElement === document.body || !!document.activeElement?.closest('.idle-lock'))).toBe(true);
+    }
+
+    // A reload (F5 in browser mode) is no way round the password.
+    await page.reload();
+    await expect(lock).toBeVisible();
+    await lock.getByLabel('Password').fill(TEAM_PASSWORD);
+    await lock.getByRole('button', { name: 'Unlock' }).click();
+    await expect(lock).toHaveCount(0);
+    await signedIn(page, 'Ole Lund');
+  } finally {
+    await context.close();
+    await request.put(`${team.origin}/v1/settings`, { headers: admin, data: { idleLockMinutes: before.settings.idleLockMinutes } });
+  }
+});
+
 test('team idle lock: after the admin-set idle time without input the laptop locks, input keeps it open, and the password unlocks it', async ({
   browser,
   team,

@@ -14,7 +14,7 @@ import { useUi, type Screen } from '../state/uiStore';
 import { Sidebar } from './Sidebar';
 import { usePrefs } from '../state/prefs';
 import { ErrorAlert } from './Alerts';
-import { IdleLock, useTeamSyncLoop } from '../features/team';
+import { IdleLock, useIdleLocked, useTeam, useTeamSyncLoop } from '../features/team';
 
 /** Every screen has its component: a screen added to SCREENS without one does not compile. */
 const SCREEN_COMPONENT: Record<Screen, ComponentType<{ overview: CacheOverview | null }>> = {
@@ -27,17 +27,27 @@ const SCREEN_COMPONENT: Record<Screen, ComponentType<{ overview: CacheOverview |
   settings: SettingsScreen,
 };
 
+const lockedNow = () => {
+  const { status, lockedHere } = useTeam.getState();
+  return (status?.signedIn ?? false) && (lockedHere || (status?.locked ?? false));
+};
+
 export function App() {
   const screen = useUi((s) => s.screen);
   const { overview, error } = useCacheOverview();
   const Current = SCREEN_COMPONENT[screen];
   const [palette, setPalette] = useState(false);
   useTeamSyncLoop();
+  // Under the idle lock nothing behind it takes a key or a click: no palette, no tabbing out of the lock.
+  const locked = useIdleLocked();
+  useEffect(() => {
+    if (locked) setPalette(false);
+  }, [locked]);
   // A new display locale redraws every screen in it (the screens keep no figures of their own).
   const locale = usePrefs((s) => s.shownLocale);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k' && !lockedNow()) {
         e.preventDefault();
         setPalette(true);
       }
@@ -47,10 +57,10 @@ export function App() {
   }, []);
   return (
     <div className="app">
-      <Sidebar overview={overview} onGoTo={() => setPalette(true)} />
-      {palette && <CommandPalette onClose={() => setPalette(false)} />}
+      <Sidebar overview={overview} onGoTo={() => setPalette(true)} inert={locked} />
+      {palette && !locked && <CommandPalette onClose={() => setPalette(false)} />}
       <IdleLock />
-      <main className="main">
+      <main className="main" inert={locked}>
         <ErrorAlert message={error && `The local cache could not be opened: ${error}`} className="banner" />
         <Current key={locale} overview={overview} />
       </main>

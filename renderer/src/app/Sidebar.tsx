@@ -25,11 +25,11 @@ const ICON: Record<Screen, string> = {
   settings: '⚙',
 };
 
-export function Sidebar({ overview, onGoTo }: { overview: CacheOverview | null; onGoTo(): void }) {
+export function Sidebar({ overview, onGoTo, inert = false }: { overview: CacheOverview | null; onGoTo(): void; inert?: boolean }) {
   const screen = useUi((s) => s.screen);
   const go = useUi((s) => s.go);
   return (
-    <nav className="sidebar" aria-label="Main">
+    <nav className="sidebar" aria-label="Main" inert={inert}>
       <div className="brand">
         <span className="brand-mark" aria-hidden>
           ◆

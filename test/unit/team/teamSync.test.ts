@@ -181,4 +181,21 @@ describe('team sync', () => {
     expect(await a.team.syncTeam()).toMatchObject({ signedIn: false, waiting: 0 });
     expect(await a.db.teamOutbox.count()).toBe(0);
   });
+
+  it('keeps the idle lock in the cache: a reloaded window opens locked until the password signs in again', async () => {
+    const server = new FakeTeamServer();
+    const a = await laptop(server, 'Ana Weber');
+    await a.team.teamSignIn(ORIGIN, 'Ana Weber', 'pw');
+    expect((await a.team.teamStatus()).locked).toBe(false);
+    expect((await a.team.teamLock()).locked).toBe(true);
+    // A reload: the window's state is gone, the worker starts again on the same cache.
+    const reloaded = teamHandlers(createContext(a.db, a.clock), () => server.transport('Ana Weber', 'analyst'));
+    expect(await reloaded.teamStatus()).toMatchObject({ signedIn: true, locked: true });
+    await reloaded.teamSignIn(ORIGIN, 'Ana Weber', 'pw');
+    expect((await reloaded.teamStatus()).locked).toBe(false);
+    // Signed out, nothing is locked (and a later sign-in starts unlocked).
+    await reloaded.teamLock();
+    await reloaded.teamSignOut();
+    expect((await reloaded.teamStatus()).locked).toBe(false);
+  });
 });

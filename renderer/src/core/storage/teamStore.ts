@@ -49,6 +49,11 @@ const STATE = {
   reach: z.object({ lastSyncAt: z.int().nullable(), offlineSince: z.int().nullable(), problem: z.string().nullable() }),
   /** A teammate device whose pulled chain did not verify: its events are kept out. */
   brokenDevices: z.record(z.string(), z.string()),
+  /**
+   * The idle lock is on: kept here, not in the window, so a reload or a new window of the app opens
+   * locked until the account's password signs in again.
+   */
+  idleLocked: z.literal(true),
 } as const;
 export type TeamStateKey = keyof typeof STATE;
 export type TeamStateValue<K extends TeamStateKey> = z.infer<(typeof STATE)[K]>;

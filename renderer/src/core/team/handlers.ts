@@ -34,6 +34,8 @@ export interface TeamStatus extends SyncStatus {
   sessionExpiresAt: number | null;
   settings: TeamSettings | null;
   deviceId: string | null;
+  /** The idle lock is on: the window shows only the password until the account signs in again. */
+  locked: boolean;
 }
 
 export interface DeviceChainCheck {
@@ -63,7 +65,13 @@ export function teamHandlers(
 
   return {
     async teamStatus(): Promise<TeamStatus> {
-      const [status, session, settings, deviceId] = await Promise.all([sync.status(), store.get('session'), store.get('settings'), store.get('deviceId')]);
+      const [status, session, settings, deviceId, locked] = await Promise.all([
+        sync.status(),
+        store.get('session'),
+        store.get('settings'),
+        store.get('deviceId'),
+        store.get('idleLocked'),
+      ]);
       return {
         ...status,
         origin: session?.origin ?? null,
@@ -71,6 +79,7 @@ export function teamHandlers(
         sessionExpiresAt: session?.expiresAt ?? null,
         settings: settings ?? null,
         deviceId: deviceId ?? null,
+        locked: session !== undefined && locked === true,
       };
     },
 
@@ -85,6 +94,8 @@ export function teamHandlers(
       await sync.startCollecting();
       await store.set('session', session);
       await store.set('settings', settings.settings);
+      // The password was right: an idle lock ends here, and only here.
+      await store.remove('idleLocked');
       // Where the server's chain for this device ends: an answer lost before sign-out is not sent twice.
       const deviceId = await store.deviceId(newId);
       const head = await transport.deviceHead(answer.token, deviceId);
@@ -93,8 +104,15 @@ export function teamHandlers(
       return this.teamStatus();
     },
 
+    /** The window saw the team's idle time pass without input: locked until the password signs in again (teamSignIn). */
+    async teamLock(): Promise<TeamStatus> {
+      if (await store.get('session')) await store.set('idleLocked', true);
+      return this.teamStatus();
+    },
+
     async teamSignOut(): Promise<void> {
       const session = await store.get('session');
+      await store.remove('idleLocked');
       if (!session) return;
       // The session ends here whatever the server says; an unreachable server lets it expire.
       await transportFor(session.origin)

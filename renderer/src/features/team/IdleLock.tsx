@@ -1,5 +1,6 @@
 // The idle lock: signed in to a team, the app covers itself after the team's idle time without
 // input and asks for the password again (a new session), so an unattended laptop decides nothing.
+// The lock is kept by the cache worker (a reload opens locked) and the app behind it is inert (App).
 import { useEffect, useState } from 'react';
 import { cache } from '../../core/client';
 import { ErrorAlert } from '../../app/Alerts';
@@ -10,16 +11,32 @@ import { useTeam } from './useTeamStatus';
 
 const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel'] as const;
 
+/** Whether the idle lock covers the app now: the window keeps every key and click from what is behind it. */
+export function useIdleLocked(): boolean {
+  return useTeam((s) => (s.status?.signedIn ?? false) && (s.lockedHere || (s.status?.locked ?? false)));
+}
+
 export function IdleLock({ timer = windowTimer }: { timer?: IdleTimer }) {
   const status = useTeam((s) => s.status);
-  const [locked, setLocked] = useState(false);
+  const locked = useIdleLocked();
   const [password, setPassword] = useState('');
   const unlock = useAsync(() => null, []);
   const minutes = status?.signedIn ? (status.settings?.idleLockMinutes ?? null) : null;
 
   useEffect(() => {
     if (minutes === null || locked) return;
-    const watch = new IdleWatch(minutes * 60_000, () => setLocked(true), timer);
+    const watch = new IdleWatch(
+      minutes * 60_000,
+      () => {
+        // Covered at once in the window, then kept by the worker so a reload stays locked.
+        useTeam.setState({ lockedHere: true });
+        void cache
+          .teamLock()
+          .then((status) => useTeam.setState({ status }))
+          .catch(() => undefined);
+      },
+      timer,
+    );
     const onInput = () => watch.input();
     for (const e of INPUT_EVENTS) window.addEventListener(e, onInput, { passive: true });
     return () => {
@@ -38,8 +55,8 @@ export function IdleLock({ timer = windowTimer }: { timer?: IdleTimer }) {
           void unlock.run(async () => {
             await cache.teamSignIn(origin, account.name, password);
             setPassword('');
-            setLocked(false);
             await useTeam.getState().refresh();
+            useTeam.setState({ lockedHere: false });
           })
         }
       >

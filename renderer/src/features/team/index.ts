@@ -4,7 +4,7 @@ export { TeamPanel } from './TeamPanel';
 export { TeammatesOnOrder } from './TeamOnOrder';
 export { TeamConflicts } from './TeamConflicts';
 export { TeamSyncLine } from './TeamSyncLine';
-export { IdleLock } from './IdleLock';
+export { IdleLock, useIdleLocked } from './IdleLock';
 export { useTeam, useTeamSyncLoop } from './useTeamStatus';
 export { DeviceChainVerdict } from './DeviceChainVerdict';
 export { CaseClaimBar } from './CaseClaimBar';

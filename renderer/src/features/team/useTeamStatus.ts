@@ -19,6 +19,11 @@ interface TeamState {
   orders: TeamOrdersRound | null;
   /** What the round is fetching or writing of a team import now; null between. */
   teamImport: TeamOrdersProgress | null;
+  /**
+   * This window locked itself after the idle time: the worker keeps the lock too (a reload opens
+   * locked), but a status read before it did must not open this window again.
+   */
+  lockedHere: boolean;
   /** Reads the worker's team status (no network). */
   refresh(): Promise<void>;
   /** One sync round now, then the status. */
@@ -29,6 +34,7 @@ export const useTeam = create<TeamState>((set) => ({
   status: null,
   orders: null,
   teamImport: null,
+  lockedHere: false,
   async refresh() {
     set({ status: await cache.teamStatus() });
   },
