@@ -3,6 +3,7 @@
 // order and ends with the same live orders. Undo is an operation too. Both sides parse with these.
 import { z } from 'zod';
 import type { Role } from './protocol';
+import { storedText } from './storedText';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex');
 
@@ -34,7 +35,7 @@ export const DEFAULT_UNDO_IMPORT_ROLES: readonly ImportRole[] = ['admin', 'lead'
  */
 export const liveDigestSchema = z.strictObject({
   orders: z.int().min(0),
-  cells: z.string().max(IMPORT_OP_LIMITS.maxDigestChars),
+  cells: storedText().max(IMPORT_OP_LIMITS.maxDigestChars),
 });
 export type LiveDigest = z.infer<typeof liveDigestSchema>;
 
@@ -46,15 +47,15 @@ export type LiveDigest = z.infer<typeof liveDigestSchema>;
 export const importDeclarationSchema = z.strictObject({
   opId: z.uuid(),
   deviceId: z.uuid(),
-  fileName: z.string().min(1).max(300),
+  fileName: storedText().min(1).max(300),
   /** The content hash of the file's bytes, as the import history shows it: one file, one hash. */
-  fileHash: z.string().min(1).max(128),
-  format: z.string().min(1).max(200),
-  formatLabel: z.string().max(200),
+  fileHash: storedText().min(1).max(128),
+  format: storedText().min(1).max(200),
+  formatLabel: storedText().max(200),
   /** Which source's orders the file's payments refer to (its format's orderSource): a teammate may lack the format. */
-  orderSource: z.string().min(1).max(100),
+  orderSource: storedText().min(1).max(100),
   /** The own shop the analyst said the file is from; null for the first (unnamed) shop and other formats. */
-  shop: z.string().max(80).nullable(),
+  shop: storedText().max(80).nullable(),
   records: z.int().min(0),
   chunkHashes: z.array(hex64).min(1).max(IMPORT_OP_LIMITS.maxChunks),
   digest: hex64,

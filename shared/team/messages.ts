@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { teamEventSchema } from './events';
 import { DEFAULT_IMPORT_ROLES, DEFAULT_UNDO_IMPORT_ROLES, importRightsSchema } from './importOps';
 import { PULL_LIMITS, ROLES } from './protocol';
+import { storedText } from './storedText';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 export const accountNameSchema = z
@@ -73,7 +74,7 @@ export type PullAnswer = z.infer<typeof pullAnswerSchema>;
 
 export const CLAIM_SUBJECTS = ['order', 'ring', 'dispute'] as const;
 export type ClaimSubject = (typeof CLAIM_SUBJECTS)[number];
-export const claimTargetSchema = z.strictObject({ subject: z.enum(CLAIM_SUBJECTS), key: z.string().min(1).max(300) });
+export const claimTargetSchema = z.strictObject({ subject: z.enum(CLAIM_SUBJECTS), key: storedText().min(1).max(300) });
 export const reassignRequestSchema = claimTargetSchema.extend({ to: accountNameSchema });
 export const claimSchema = z.object({
   subject: z.enum(CLAIM_SUBJECTS),

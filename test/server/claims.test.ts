@@ -47,4 +47,15 @@ describe('team claims', () => {
     expect((await h.call('POST', '/v1/claims', carla, { subject: 'ring', key: 'ring-7' })).status).toBe(403);
     expect((await h.call('POST', '/v1/claims', ana, { subject: 'customer', key: 'x' })).status).toBe(400);
   });
+
+  it('refuse a key with a NUL character as malformed (400), never a server failure: PostgreSQL text cannot hold U+0000', async () => {
+    // https://www.postgresql.org/docs/15/datatype-character.html: "The character with the code zero cannot be stored".
+    const key = 'shopify:#1001\u0000';
+    for (const [path, token, body] of [
+      ['/v1/claims', ana, { subject: 'order', key }],
+      ['/v1/claims/release', ana, { subject: 'order', key }],
+      ['/v1/claims/reassign', lea, { subject: 'order', key, to: 'Ben' }],
+    ] as const)
+      expect(await h.call('POST', path, token, body)).toMatchObject({ status: 400, body: { code: 'malformed' } });
+  });
 });

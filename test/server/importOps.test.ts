@@ -159,7 +159,13 @@ describe('team import uploads', () => {
       body: { code: 'digest-mismatch' },
     });
     expect(await h.call('POST', '/v1/imports', lea, { ...imp.declaration, chunkHashes: [] })).toMatchObject({ status: 400, body: { code: 'malformed' } });
+    // PostgreSQL text and jsonb hold no U+0000 (docs/15 datatype-character, datatype-json): malformed, not a server failure.
+    for (const field of ['fileName', 'fileHash', 'format', 'formatLabel', 'orderSource', 'shop'] as const)
+      expect(await h.call('POST', '/v1/imports', lea, { ...imp.declaration, [field]: 'x\u0000y' })).toMatchObject({ status: 400, body: { code: 'malformed' } });
     expect((await h.call('GET', `/v1/imports/${imp.declaration.opId}`, lea)).status).toBe(404);
+    await upload(h, lea, imp);
+    const nul = { basedOn: await latest(h, lea), liveDigest: { orders: 1, cells: 'AAAA\u0000' } };
+    expect(await h.call('POST', `/v1/imports/${imp.declaration.opId}/complete`, lea, nul)).toMatchObject({ status: 400, body: { code: 'malformed' } });
   });
 
   it('need a session on every import route', async () => {
