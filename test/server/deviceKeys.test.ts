@@ -55,4 +55,22 @@ describe('team device keys', () => {
     expect(bad).toMatchObject({ status: 400, body: { code: 'malformed' } });
     expect((await h.call('GET', `/v1/devices/${shared.deviceId}/head`, ben)).body.seq).toBe(2);
   });
+
+  it('let only an account that pushed on a device bind it when its chain began without a key (a laptop from before device keys)', async () => {
+    // Ana's laptop pushed before device keys existed: its chain is at the server, bound to no key.
+    const anasLaptop = new Laptop('Ana');
+    expect((await push(ana, await anasLaptop.record(2))).status).toBe(200);
+    // Ben reads her device id in any pull and writes on it, with his own key or none: that would fork
+    // her chain (her next push refused as a rewrite) or bind her device to his key (hers refused for ever).
+    for (const key of [undefined, newKey()]) {
+      const forger = Object.assign(new Laptop('Ben'), { deviceId: anasLaptop.deviceId, head: { ...anasLaptop.head } });
+      const attempt = await push(ben, await forger.record(1), key);
+      expect(attempt).toMatchObject({ status: 403, body: { code: 'device-key' } });
+    }
+    expect((await h.call('GET', `/v1/devices/${anasLaptop.deviceId}/head`, ana)).body.seq).toBe(2);
+    // Ana's laptop, updated, binds it with its first keyed push and goes on.
+    const key = newKey();
+    expect((await push(ana, await anasLaptop.record(1), key)).body).toMatchObject({ accepted: 1 });
+    expect((await push(ana, await anasLaptop.record(1), key)).body).toMatchObject({ accepted: 1 });
+  });
 });
