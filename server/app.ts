@@ -47,6 +47,8 @@ export interface RouteContext extends TeamServerDeps {
 export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
     bodyLimit: deps.config.bodyLimitBytes,
+    // Only a proxy the server was told of names the client (the sign-in limit and the log go by it).
+    trustProxy: deps.config.trustProxy ?? false,
     ...(deps.https ? { https: deps.https } : {}),
     logger: deps.logger
       ? {

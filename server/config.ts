@@ -1,9 +1,24 @@
 // The server's settings from its environment, checked once at start: lock-out, session length,
 // sign-in rate, address and TLS. The idle lock time is a team setting kept in the database.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { IMPORT_OP_LIMITS, PUSH_LIMITS } from '../shared/team';
 
 const count = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
+/** An address or a range (CIDR) of a reverse proxy, as Fastify's trustProxy takes them. */
+function proxyAddress(text: string): boolean {
+  const [address = '', bits, ...rest] = text.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+const proxyList = z
+  .string()
+  .transform((s) => s.split(',').map((a) => a.trim()))
+  .refine((list) => list.every(proxyAddress), 'the reverse proxy addresses or ranges, comma-separated (127.0.0.1, 10.0.0.0/8)');
 
 const environmentSchema = z.object({
   TEAM_LOCKOUT_FAILURES: count(5),
@@ -11,6 +26,7 @@ const environmentSchema = z.object({
   TEAM_SESSION_HOURS: count(12),
   TEAM_SIGNINS_PER_MINUTE: count(30),
   TEAM_BODY_LIMIT_BYTES: count(PUSH_LIMITS.maxBodyBytes),
+  TEAM_TRUST_PROXY: proxyList.optional(),
 });
 
 export interface TeamServerConfig {
@@ -20,6 +36,12 @@ export interface TeamServerConfig {
   /** Sign-in attempts one address may make per minute, whatever the names tried. */
   signInsPerMinute: number;
   bodyLimitBytes: number;
+  /**
+   * The reverse proxies (addresses or ranges) whose X-Forwarded-For names the client: behind nginx or
+   * Caddy every request comes from the proxy, so without it the sign-in limit per address would count
+   * the whole team as one address. Unset, the header is ignored (a client could name any address).
+   */
+  trustProxy?: string[];
   /** How large one chunk of a team import may be, as sent and decompressed; IMPORT_OP_LIMITS unless a test sets smaller ones. */
   importLimits?: ImportChunkLimits;
 }
@@ -42,5 +64,6 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Tea
     sessionHours: e.TEAM_SESSION_HOURS,
     signInsPerMinute: e.TEAM_SIGNINS_PER_MINUTE,
     bodyLimitBytes: e.TEAM_BODY_LIMIT_BYTES,
+    ...(e.TEAM_TRUST_PROXY ? { trustProxy: e.TEAM_TRUST_PROXY } : {}),
   };
 }

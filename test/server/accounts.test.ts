@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { configFromEnvironment } from '../../server/config';
+import { SCHEMA_HEADER, TEAM_SCHEMA_VERSION } from '../../shared/team';
 import { startHarness, TEST_CONFIG, type Harness } from './teamServerHarness';
 
 describe('team server accounts', () => {
@@ -92,6 +94,47 @@ describe('team server sign-in rate limit', () => {
     } finally {
       await h.close();
     }
+  });
+});
+
+describe('team server sign-in rate limit behind a reverse proxy', () => {
+  // Every request reaches a server behind nginx or Caddy from the proxy's address: the proxy names
+  // the client in X-Forwarded-For, which counts only from a proxy the server was told to trust
+  // (Fastify's trustProxy: https://fastify.dev/docs/latest/Reference/Server/#trustproxy).
+  const signInVia = (h: Harness, peer: string, client: string) =>
+    h.app.inject({
+      method: 'POST',
+      url: '/v1/session',
+      remoteAddress: peer,
+      headers: { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION), 'x-forwarded-for': client },
+      payload: { name: 'Nobody', password: 'x' },
+    });
+
+  it("counts each client behind the trusted proxy on its own: one client's burst does not shut every analyst out", async () => {
+    const h = await startHarness({ config: { ...TEST_CONFIG, signInsPerMinute: 3, trustProxy: ['127.0.0.1'] } });
+    onTestFinished(() => h.close());
+    const burst = [];
+    for (let i = 0; i < 4; i++) burst.push((await signInVia(h, '127.0.0.1', '203.0.113.9')).statusCode);
+    expect(burst).toEqual([401, 401, 401, 429]);
+    expect((await signInVia(h, '127.0.0.1', '198.51.100.7')).statusCode).toBe(401); // another analyst's laptop still signs in
+  });
+
+  it('ignores X-Forwarded-For from anyone but the trusted proxy, and from everyone when none is set', async () => {
+    for (const trustProxy of [undefined, ['127.0.0.1']]) {
+      const h = await startHarness({ config: { ...TEST_CONFIG, signInsPerMinute: 3, ...(trustProxy ? { trustProxy } : {}) } });
+      onTestFinished(() => h.close());
+      const spoofed = [];
+      // A client reaching the server directly names a new address each try: still one address.
+      for (let i = 0; i < 4; i++) spoofed.push((await signInVia(h, '192.0.2.50', `203.0.113.${i}`)).statusCode);
+      expect(spoofed).toEqual([401, 401, 401, 429]);
+    }
+  });
+
+  it('reads TEAM_TRUST_PROXY as addresses or ranges, and refuses anything else at start', () => {
+    expect(configFromEnvironment({}).trustProxy).toBeUndefined();
+    expect(configFromEnvironment({ TEAM_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', '::1']);
+    expect(() => configFromEnvironment({ TEAM_TRUST_PROXY: 'true' })).toThrow(/TEAM_TRUST_PROXY/);
+    expect(() => configFromEnvironment({ TEAM_TRUST_PROXY: '*' })).toThrow(/TEAM_TRUST_PROXY/);
   });
 });
 
