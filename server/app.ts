@@ -16,14 +16,14 @@ import { SignInRateLimit } from './accounts/signIn';
 import { checkSession, type SignedIn } from './accounts/sessions';
 import type { TeamServerConfig } from './config';
 import type { BeforeCommit } from './events/eventStore';
-import { refusal, send, type Refusal } from './http/refusal';
+import { isRefusal, refusal, send, type Refusal } from './http/refusal';
 import { accountRoutes } from './http/routes/accountRoutes';
 import { attachmentRoutes } from './http/routes/attachmentRoutes';
 import { claimRoutes } from './http/routes/claimRoutes';
 import { eventRoutes } from './http/routes/eventRoutes';
 import { CHUNK_PATH, importChunkRoutes } from './http/routes/importChunkRoutes';
 import { importRoutes } from './http/routes/importRoutes';
-import { sessionRoutes } from './http/routes/sessionRoutes';
+import { SIGN_IN_PATH, sessionRoutes } from './http/routes/sessionRoutes';
 
 export interface TeamServerDeps {
   pool: pg.Pool;
@@ -75,15 +75,21 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
   // An idle connection the database dropped (a restart, a network cut) is replaced, not fatal.
   deps.pool.on('error', (err) => app.log.warn({ err: { message: err.message } }, 'database connection lost'));
 
+  async function sessionOf(request: FastifyRequest): Promise<SignedIn | Refusal> {
+    const header = request.headers.authorization ?? '';
+    const token = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header)?.[1];
+    if (!token) return refusal(401, 'no-session', 'not signed in: send Authorization: Bearer <token> from POST /v1/session');
+    const check = await checkSession(deps.pool, token, deps.clock.now());
+    return check.ok ? check.signedIn : refusal(401, check.code, check.reason);
+  }
+  /** Who sent each request, settled before its body is read (the hook below). */
+  const sessions = new WeakMap<FastifyRequest, SignedIn | Refusal>();
+
   const context: RouteContext = {
     ...deps,
     rateLimit: new SignInRateLimit(deps.config.signInsPerMinute, deps.clock),
     async signedIn(request) {
-      const header = request.headers.authorization ?? '';
-      const token = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header)?.[1];
-      if (!token) return refusal(401, 'no-session', 'not signed in: send Authorization: Bearer <token> from POST /v1/session');
-      const check = await checkSession(deps.pool, token, deps.clock.now());
-      return check.ok ? check.signedIn : refusal(401, check.code, check.reason);
+      return sessions.get(request) ?? sessionOf(request);
     },
   };
 
@@ -127,6 +133,16 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
       );
   });
 
+  // Every /v1 route but signing in needs a session, checked before the body is read: a request
+  // without one is refused unread, so no outsider makes the server take in and parse megabytes.
+  app.addHook('onRequest', async (request, reply) => {
+    const route = request.routeOptions.url;
+    if (!request.url.startsWith('/v1/') || route === undefined || (route === SIGN_IN_PATH && request.method === 'POST')) return;
+    const who = await sessionOf(request);
+    sessions.set(request, who);
+    if (isRefusal(who)) return request.method === 'HEAD' ? reply.code(who.status).send() : send(reply, who);
+  });
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     switch (error.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -137,6 +153,7 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
           );
         if (request.routeOptions.url === ATTACHMENT_FILE_ROUTE)
           return send(reply, refusal(413, 'too-large', `a file may be at most ${formatBytes(ATTACHMENT_FILE_LIMITS.maxFileBytes)}; nothing was stored`));
+        if (request.routeOptions.url === SIGN_IN_PATH) return send(reply, refusal(413, 'too-large', 'a sign-in holds a name and a password, nothing larger'));
         return send(reply, refusal(413, 'too-large', `the request body is over ${deps.config.bodyLimitBytes} bytes: send fewer events per push`));
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return send(reply, refusal(415, 'media-type', 'send the body as application/json'));

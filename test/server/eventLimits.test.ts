@@ -57,3 +57,48 @@ describe('review: event times and payload shapes', () => {
     expect(r.statusCode).toBe(400);
   });
 });
+
+describe('review: bodies from outsiders', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({
+      config: { lockout: { maxFailures: 3, lockMinutes: 10 }, sessionHours: 8, signInsPerMinute: 1000, bodyLimitBytes: 8 * 1024 * 1024 },
+    });
+  });
+  afterAll(() => h.close());
+
+  const headers = (more: Record<string, string> = {}) => ({ [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION), ...more });
+
+  it('refuses a request without a session before its body is read: no outsider makes the server take in 8 MiB', async () => {
+    // A body the server would refuse as malformed had it read it: the answer says it was never read.
+    const unread = '['.repeat(100) + ']'.repeat(100);
+    for (const token of [null, 'x'.repeat(43)]) {
+      const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+      const push = await h.app.inject({
+        method: 'POST',
+        url: '/v1/events',
+        headers: headers({ 'content-type': 'application/json', ...auth }),
+        payload: unread,
+      });
+      expect(push.statusCode).toBe(401);
+      const chunk = await h.app.inject({
+        method: 'PUT',
+        url: `/v1/imports/${randomUUID()}/chunks/0`,
+        headers: headers({ 'content-type': 'application/octet-stream', ...auth }),
+        payload: Buffer.alloc(6 * 1024 * 1024 + 1),
+      });
+      expect(chunk.statusCode).toBe(401);
+    }
+  });
+
+  it('takes a sign-in body only as large as a name and a password can be', async () => {
+    const r = await h.app.inject({
+      method: 'POST',
+      url: '/v1/session',
+      headers: headers({ 'content-type': 'application/json' }),
+      payload: JSON.stringify({ name: 'Nobody', password: 'x', pad: 'p'.repeat(1024 * 1024) }),
+    });
+    expect(r.statusCode).toBe(413);
+    expect(JSON.parse(r.body).error).toMatch(/a name and a password/);
+  });
+});

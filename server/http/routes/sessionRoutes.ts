@@ -8,8 +8,14 @@ import { signIn } from '../../accounts/signIn';
 import { readSettings, writeSettings } from '../../accounts/settingsStore';
 import { isRefusal, parseOrRefuse, refusal, send } from '../refusal';
 
+/** Where a laptop signs in: the one /v1 route taken without a session. */
+export const SIGN_IN_PATH = '/v1/session';
+
+/** A sign-in body holds a name (80 characters) and a password (1,024): more is refused unread (413). */
+const SIGN_IN_BODY_BYTES = 16 * 1024;
+
 export function sessionRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  app.post('/v1/session', async (request, reply) => {
+  app.post(SIGN_IN_PATH, { bodyLimit: SIGN_IN_BODY_BYTES }, async (request, reply) => {
     const input = parseOrRefuse(signInRequestSchema, request.body, 'the sign-in');
     if (isRefusal(input)) return send(reply, input);
     const answer = await signIn(ctx.pool, ctx, { ...input, address: request.ip });
