@@ -4,12 +4,13 @@
 // the server is unreachable is counted and sent when it answers again.
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createContext } from '../../../renderer/src/core/context';
 import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
 import { analystName } from '../../../renderer/src/core/storage/metaRepository';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { teamHandlers } from '../../../renderer/src/core/team/handlers';
+import { TeamRefusal } from '../../../renderer/src/core/team/teamTransport';
 import { verifyTeamChain, type Role } from '../../../shared/team';
 import type { DecisionInput } from '../../../shared/decisions/chain';
 import { FakeTeamServer } from './fakeTeamServer';
@@ -197,5 +198,53 @@ describe('team sync', () => {
     await reloaded.teamLock();
     await reloaded.teamSignOut();
     expect((await reloaded.teamStatus()).locked).toBe(false);
+  });
+
+  it('ends the session it replaces: unlocking (or signing in again) leaves no older token valid at the server', async () => {
+    const server = new FakeTeamServer();
+    let issued = 0;
+    const ended: string[] = [];
+    const a = await laptop(server, 'Ana Weber');
+    const team = teamHandlers(createContext(a.db, a.clock), () => {
+      const t = server.transport('Ana Weber', 'analyst');
+      return {
+        ...t,
+        signIn: async (name, password) => ({ ...(await t.signIn(name, password)), token: `token-${++issued}-000000000000000000000` }),
+        signOut: async (token) => void ended.push(token),
+      };
+    });
+    await team.teamSignIn(ORIGIN, 'Ana Weber', 'pw');
+    await team.teamLock();
+    await team.teamSignIn(ORIGIN, 'Ana Weber', 'pw');
+    expect(ended).toEqual(['token-1-000000000000000000000']);
+    await team.teamSignOut();
+    expect(ended).toEqual(['token-1-000000000000000000000', 'token-2-000000000000000000000']);
+  });
+
+  it('keeps the new session when a round that began with the replaced one is answered 401', async () => {
+    const server = new FakeTeamServer();
+    let issued = 0;
+    let answerPush: (() => void) | null = null;
+    const a = await laptop(server, 'Ana Weber');
+    const team = teamHandlers(createContext(a.db, a.clock), () => {
+      const t = server.transport('Ana Weber', 'analyst');
+      return {
+        ...t,
+        signIn: async (name, password) => ({ ...(await t.signIn(name, password)), token: `token-${++issued}-000000000000000000000` }),
+        // The first round's push hangs until the test answers it: by then its session was replaced and ended.
+        push: (token, events, key) =>
+          token.startsWith('token-1-')
+            ? new Promise((_, reject) => (answerPush = () => reject(new TeamRefusal(401, { error: 'not signed in: sign in again', code: 'no-session' }))))
+            : t.push(token, events, key),
+      };
+    });
+    await team.teamSignIn(ORIGIN, 'Ana Weber', 'pw');
+    await a.decide('shopify:#1001', 'hold');
+    const round = team.syncTeam();
+    await vi.waitFor(() => expect(answerPush).not.toBeNull());
+    await team.teamSignIn(ORIGIN, 'Ana Weber', 'pw'); // the idle lock's unlock
+    answerPush!();
+    await round;
+    expect(await team.teamStatus()).toMatchObject({ signedIn: true, account: { name: 'Ana Weber' } });
   });
 });

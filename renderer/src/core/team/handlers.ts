@@ -88,6 +88,7 @@ export function teamHandlers(
       const read = readTeamOrigin(origin);
       if (!read.ok) throw new Error(`The team server's address ${read.reason}`);
       const transport = transportFor(read.origin);
+      const previous = await store.get('session');
       const answer = await transport.signIn(name.trim(), password);
       const session: TeamSession = { origin: read.origin, token: answer.token, expiresAt: answer.expiresAt, account: answer.account };
       const settings = await transport.settings(answer.token);
@@ -96,6 +97,12 @@ export function teamHandlers(
       await store.set('settings', settings.settings);
       // The password was right: an idle lock ends here, and only here.
       await store.remove('idleLocked');
+      // The session this one replaces (an unlock, a second sign-in) ends at the server too, so no
+      // older token this laptop held stays valid there; unreachable, it expires as at sign-out.
+      if (previous && previous.token !== answer.token)
+        await transportFor(previous.origin)
+          .signOut(previous.token)
+          .catch(() => undefined);
       // Where the server's chain for this device ends: an answer lost before sign-out is not sent twice.
       const deviceId = await store.deviceId(newId);
       const head = await transport.deviceHead(answer.token, deviceId);

@@ -187,7 +187,8 @@ export class TeamSync {
         await this.store.set('reach', { ...reach, offlineSince: reach.offlineSince ?? this.deps.clock.now(), problem: null });
       } else if (error instanceof TeamRefusal) {
         // The session ended at the server: the analyst signs in again; what waits stays in the outbox.
-        if (error.status === 401) await this.store.remove('session');
+        // Only the session this round used: a sign-in meanwhile (an unlock) ended it and holds a new one.
+        if (error.status === 401 && (await this.store.get('session'))?.token === session.token) await this.store.remove('session');
         await this.store.set('reach', { ...reach, offlineSince: null, problem: error.message });
       } else throw error;
     }
