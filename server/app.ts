@@ -7,6 +7,7 @@ import {
   ATTACHMENT_FILE_LIMITS,
   ATTACHMENT_FILE_ROUTE,
   DEVICE_KEY_HEADER,
+  isLaptopPageOrigin,
   MINIMUM_CLIENT_SCHEMA_VERSION,
   SCHEMA_HEADER,
   TEAM_SCHEMA_VERSION,
@@ -94,10 +95,18 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
   };
 
   // The laptops' pages are another origin (app://workbench, or browser mode's loopback port), so
-  // the browser asks first (CORS). Any origin may ask: sessions are bearer tokens a page must
-  // already hold, never cookies, so allowing the origin grants nothing by itself.
+  // the browser asks first (CORS). Only they are answered: the server usually sits where only the
+  // team's network reaches it, and any other site a teammate opens would otherwise send sign-ins
+  // (guesses that lock accounts) from the teammate's browser and read the answers. A request
+  // without Origin (not from a browser page) is not a page's and goes on.
   app.addHook('onRequest', async (request, reply) => {
-    reply.header('access-control-allow-origin', '*');
+    reply.header('vary', 'Origin');
+    const origin = request.headers.origin;
+    if (origin !== undefined) {
+      if (!isLaptopPageOrigin(origin))
+        return send(reply, refusal(403, 'origin', "the team server answers the Fraud Workbench app's pages only, not a page of another site"));
+      reply.header('access-control-allow-origin', origin);
+    }
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method']) {
       return reply
         .code(204)

@@ -33,3 +33,22 @@ export function readTeamOrigin(raw: string): TeamOriginReading {
     return refuse('must be an origin only, without a path, query or fragment');
   return { ok: true, origin: url.origin };
 }
+
+/** The desktop app's pages (electron/main/appOrigin.ts APP_ORIGIN), as a browser names them in Origin. */
+export const DESKTOP_APP_ORIGIN = 'app://workbench';
+
+/**
+ * Whether a page at `origin` is the app's, as the team server's CORS allows it: the desktop app
+ * (app://workbench) or a page served on this computer's loopback (browser mode's serve.mjs, the dev
+ * server). Any other site a teammate opens gets no answer it could read, nor send a sign-in.
+ */
+export function isLaptopPageOrigin(origin: string): boolean {
+  if (origin === DESKTOP_APP_ORIGIN) return true;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname) && url.origin === origin;
+}

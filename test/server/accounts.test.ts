@@ -148,8 +148,42 @@ describe("team server and the laptops' pages", () => {
       headers: { origin: 'app://workbench', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, x-workbench-schema' },
     });
     expect(r.statusCode).toBe(204);
-    expect(r.headers['access-control-allow-origin']).toBe('*');
+    expect(r.headers['access-control-allow-origin']).toBe('app://workbench');
     expect(String(r.headers['access-control-allow-headers'])).toContain('x-workbench-schema');
     expect((await h.call('GET', '/v1/settings', null)).status).toBe(401); // a real request still needs its session
+  });
+
+  it("answers only the app's pages: a web page a teammate opens cannot sign in from their browser (guess passwords, lock accounts)", async () => {
+    // The server usually sits where only the team's network reaches it; with "*" any site a teammate
+    // visits could send sign-ins there from the teammate's browser and read the answers. CORS:
+    // https://fetch.spec.whatwg.org/#http-cors-protocol (a preflight without a matching
+    // Access-Control-Allow-Origin stops the request).
+    const h = await startHarness();
+    onTestFinished(() => h.close());
+    const preflight = (origin: string) =>
+      h.app.inject({
+        method: 'OPTIONS',
+        url: '/v1/session',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-workbench-schema' },
+      });
+    for (const laptop of ['app://workbench', 'http://127.0.0.1:4174', 'http://localhost:5173']) {
+      const r = await preflight(laptop);
+      expect([r.statusCode, r.headers['access-control-allow-origin']]).toEqual([204, laptop]);
+      expect(String(r.headers['vary'])).toMatch(/origin/i);
+    }
+    for (const site of ['https://evil.example', 'http://127.0.0.1.evil.example', 'null', 'app://workbench.evil']) {
+      const r = await preflight(site);
+      expect(r.statusCode).toBe(403);
+      expect(r.headers['access-control-allow-origin']).toBeUndefined();
+      // Sent anyway (a client that skips the preflight), it is refused before anything is checked.
+      const sent = await h.app.inject({
+        method: 'POST',
+        url: '/v1/session',
+        headers: { origin: site, [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION) },
+        payload: { name: 'Nobody', password: 'x' },
+      });
+      expect(sent.statusCode).toBe(403);
+      expect(JSON.parse(sent.body).code).toBe('origin');
+    }
   });
 });

@@ -3,10 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, APP_ORIGIN, isAppUrl, loggableTarget, originOf, trustedOrigins } from '../../../electron/main/appOrigin';
 import { debuggerSwitchesIn, devServerUrlFrom, userDataOverrideFrom } from '../../../electron/main/devLaunch';
+import { DESKTOP_APP_ORIGIN, isLaptopPageOrigin } from '../../../shared/team/origin';
 
 describe('originOf / isAppUrl', () => {
   it('gives app:// a real origin even though Node calls non-special origins "null"', () => {
     expect(originOf(APP_ENTRY_URL)).toBe('app://workbench');
+    // The team server's CORS answers the app's pages by this origin: the two must not drift.
+    expect(DESKTOP_APP_ORIGIN).toBe(APP_ORIGIN);
+    expect(isLaptopPageOrigin(APP_ORIGIN)).toBe(true);
     expect(originOf('http://localhost:5173/src/main.tsx')).toBe('http://localhost:5173');
     expect(originOf('data:text/html,<h1>x</h1>')).toBeNull();
     expect(originOf('javascript:alert(1)')).toBeNull();
