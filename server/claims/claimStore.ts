@@ -5,10 +5,13 @@ import type pg from 'pg';
 import type { Claim, ClaimSubject } from '../../shared/team';
 import { refusal, type Refusal } from '../http/refusal';
 
-const CLAIM_COLUMNS = `c.subject, c.key, h.name AS holder, c.since, b.name AS "assignedBy"
+const CLAIM_COLUMNS = `c.subject, c.key, h.name AS holder, c.since, b.name AS "assignedBy", c.holder_id AS "holderId"
   FROM claims c JOIN accounts h ON h.id = c.holder_id LEFT JOIN accounts b ON b.id = c.assigned_by_id`;
 
-function fromRow(row: Claim & { since: string | number }): Claim {
+/** A claim and, for the server's own checks, its holder's account id (never sent). */
+type HeldClaim = Claim & { holderId: number };
+
+function fromRow({ holderId: _, ...row }: HeldClaim & { since: string | number }): Claim {
   return { ...row, since: Number(row.since) };
 }
 
@@ -16,9 +19,10 @@ export async function listClaims(db: pg.Pool): Promise<Claim[]> {
   return (await db.query(`SELECT ${CLAIM_COLUMNS} ORDER BY c.since`)).rows.map(fromRow);
 }
 
-async function claimOf(db: pg.Pool | pg.PoolClient, subject: ClaimSubject, key: string): Promise<Claim | null> {
+async function claimOf(db: pg.Pool | pg.PoolClient, subject: ClaimSubject, key: string): Promise<{ claim: Claim; holderId: number } | null> {
   const r = await db.query(`SELECT ${CLAIM_COLUMNS} WHERE c.subject = $1 AND c.key = $2`, [subject, key]);
-  return r.rows[0] ? fromRow(r.rows[0]) : null;
+  // Whose a claim is goes by account id: two names that differ only in case can be two accounts.
+  return r.rows[0] ? { claim: fromRow(r.rows[0]), holderId: r.rows[0].holderId } : null;
 }
 
 async function recordHistory(
@@ -52,10 +56,11 @@ export async function claim(db: pg.Pool, subject: ClaimSubject, key: string, by:
     by.accountId,
     now,
   ]);
-  const current = await claimOf(db, subject, key);
-  if (!current) return refusal(409, 'claim-raced', `${subject} ${key} was released while it was claimed: try again`);
+  const held = await claimOf(db, subject, key);
+  if (!held) return refusal(409, 'claim-raced', `${subject} ${key} was released while it was claimed: try again`);
+  const current = held.claim;
   if (inserted.rowCount === 1) await recordHistory(db, subject, key, 'claim', by.accountId, by.accountId, now);
-  else if (current.holder.toLowerCase() !== by.name.toLowerCase()) return refusal(409, 'claimed', claimedBy(current), { claim: current });
+  else if (held.holderId !== by.accountId) return refusal(409, 'claimed', claimedBy(current), { claim: current });
   return current;
 }
 
@@ -67,10 +72,9 @@ export async function release(
   by: { accountId: number; name: string; mayReleaseOthers: boolean },
   now: number,
 ): Promise<{ released: boolean } | Refusal> {
-  const current = await claimOf(db, subject, key);
-  if (!current) return { released: false };
-  if (current.holder.toLowerCase() !== by.name.toLowerCase() && !by.mayReleaseOthers)
-    return refusal(403, 'not-yours', `${claimedBy(current)}; only they or a lead may release it`);
+  const held = await claimOf(db, subject, key);
+  if (!held) return { released: false };
+  if (held.holderId !== by.accountId && !by.mayReleaseOthers) return refusal(403, 'not-yours', `${claimedBy(held.claim)}; only they or a lead may release it`);
   const r = await db.query('DELETE FROM claims WHERE subject = $1 AND key = $2', [subject, key]);
   if (r.rowCount === 1) await recordHistory(db, subject, key, 'release', null, by.accountId, now);
   return { released: r.rowCount === 1 };
@@ -88,5 +92,5 @@ export async function reassign(db: pg.Pool, subject: ClaimSubject, key: string, 
     [subject, key, holder.id, now, by.accountId],
   );
   await recordHistory(db, subject, key, 'reassign', holder.id, by.accountId, now);
-  return (await claimOf(db, subject, key))!;
+  return (await claimOf(db, subject, key))!.claim;
 }

@@ -58,4 +58,17 @@ describe('team claims', () => {
     ] as const)
       expect(await h.call('POST', path, token, body)).toMatchObject({ status: 400, body: { code: 'malformed' } });
   });
+
+  it('tell two accounts apart by who they are, not by their names in lower case (Åsa and åsa are two people to the database)', async () => {
+    // The server's own cluster runs with --locale=C, where lower() folds only A-Z
+    // (https://www.postgresql.org/docs/15/locale.html), so both names are accounts of their own.
+    await h.addUser('Åsa', 'analyst');
+    await h.addUser('åsa', 'analyst');
+    const [upper, lower] = [await h.signIn('Åsa'), await h.signIn('åsa')];
+    const dispute = { subject: 'dispute', key: 'chargeback:dp_77' } as const;
+    expect((await h.call('POST', '/v1/claims', upper, dispute)).body.holder).toBe('Åsa');
+    expect(await h.call('POST', '/v1/claims', lower, dispute)).toMatchObject({ status: 409, body: { code: 'claimed' } });
+    expect(await h.call('POST', '/v1/claims/release', lower, dispute)).toMatchObject({ status: 403, body: { code: 'not-yours' } });
+    expect((await h.call('GET', '/v1/claims', lower)).body.claims).toContainEqual(expect.objectContaining({ key: 'chargeback:dp_77', holder: 'Åsa' }));
+  });
 });
