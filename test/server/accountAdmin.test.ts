@@ -65,4 +65,14 @@ describe('team account administration', () => {
     expect((await h.call('POST', '/v1/accounts/state', admin, { name: 'Ben', disabled: true, role: 'admin' })).status).toBe(400);
     expect((await h.call('GET', '/v1/settings', admin)).status).toBe(200); // the admin is still signed in
   });
+
+  it("tell an admin's own account from another whose name differs only in a letter the database does not fold (Ödön, ödön)", async () => {
+    // The server's cluster runs with --locale=C: lower() folds only A-Z (https://www.postgresql.org/docs/15/locale.html).
+    await h.addUser('Ödön', 'admin');
+    await h.addUser('ödön', 'analyst');
+    const odon = await h.signIn('Ödön');
+    const r = await h.call('POST', '/v1/accounts/state', odon, { name: 'ödön', disabled: true });
+    expect(r).toMatchObject({ status: 200, body: { account: { name: 'ödön', disabled: true } } });
+    expect((await h.call('POST', '/v1/accounts/state', odon, { name: 'ÖDÖN', disabled: true })).status).toBe(404);
+  });
 });

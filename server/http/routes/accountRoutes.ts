@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { accountStateRequestSchema, mayListAccounts, mayManageAccounts, type TeamAccount } from '../../../shared/team';
 import type { RouteContext } from '../../app';
-import { listAccounts, setAccountDisabled, type Account } from '../../accounts/accountStore';
+import { findAccount, listAccounts, setAccountDisabled, type Account } from '../../accounts/accountStore';
 import { isRefusal, parseOrRefuse, refusal, send } from '../refusal';
 
 /** What the team may see of an account: never its password hash or failure count. */
@@ -27,7 +27,8 @@ export function accountRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const input = parseOrRefuse(accountStateRequestSchema, request.body, 'the account change');
     if (isRefusal(input)) return send(reply, input);
     // The team must keep an admin who can undo this: another admin disables an admin's own account.
-    if (input.disabled && input.name.toLowerCase() === who.name.toLowerCase())
+    // Which account the name is, the database decides (its lower(), not JavaScript's, tells names apart).
+    if (input.disabled && (await findAccount(ctx.pool, input.name))?.id === who.accountId)
       return send(reply, refusal(400, 'own-account', 'an admin does not disable their own account; another admin can'));
     const changed = await setAccountDisabled(ctx.pool, input.name, input.disabled);
     if (!changed) return send(reply, refusal(404, 'no-account', `there is no account named ${input.name}`));
