@@ -13,7 +13,7 @@ import {
   TEAM_SCHEMA_VERSION,
 } from '../shared/team';
 import type { Clock } from '../shared/time/clock';
-import { SignInRateLimit } from './accounts/signIn';
+import { SignInRateLimit, UnknownNameLockout } from './accounts/signIn';
 import { checkSession, type SignedIn } from './accounts/sessions';
 import type { TeamServerConfig } from './config';
 import type { BeforeCommit } from './events/eventStore';
@@ -42,6 +42,7 @@ export interface TeamServerDeps {
 /** What every route gets: the dependencies and who is signed in. */
 export interface RouteContext extends TeamServerDeps {
   rateLimit: SignInRateLimit;
+  unknownNames: UnknownNameLockout;
   signedIn(request: FastifyRequest): Promise<SignedIn | Refusal>;
 }
 
@@ -89,6 +90,7 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
   const context: RouteContext = {
     ...deps,
     rateLimit: new SignInRateLimit(deps.config.signInsPerMinute, deps.clock),
+    unknownNames: new UnknownNameLockout(),
     async signedIn(request) {
       return sessions.get(request) ?? sessionOf(request);
     },

@@ -42,36 +42,77 @@ export class SignInRateLimit {
   }
 }
 
+/**
+ * Wrong passwords tried on names no active account has, counted as an account counts them, so such
+ * a name locks as a real one would and the answers never tell which names exist. In memory: a
+ * restart forgetting them only ends their lock-out early.
+ */
+export class UnknownNameLockout {
+  private readonly names = new Map<string, { failures: number; lockedUntil: number | null }>();
+
+  /** Until when the name is locked, or null. */
+  lockedUntil(name: string, now: number): number | null {
+    const until = this.names.get(name.toLowerCase())?.lockedUntil ?? null;
+    return until !== null && until > now ? until : null;
+  }
+
+  /** Counts a wrong try; true when it locks the name (the count then starts again, as an account's does). */
+  fail(name: string, maxFailures: number, lockUntil: number, now: number): boolean {
+    const key = name.toLowerCase();
+    const had = this.names.get(key);
+    const failures = (had && (had.lockedUntil === null || had.lockedUntil <= now) ? had.failures : 0) + 1;
+    if (this.names.size >= 10_000 && !had) this.forgetUnlocked(now);
+    if (failures < maxFailures) {
+      this.names.set(key, { failures, lockedUntil: null });
+      return false;
+    }
+    this.names.set(key, { failures: 0, lockedUntil: lockUntil });
+    return true;
+  }
+
+  private forgetUnlocked(now: number): void {
+    for (const [key, state] of this.names) if (state.lockedUntil === null || state.lockedUntil <= now) this.names.delete(key);
+    // Past the cap even when all are locked: the oldest go first (Map keeps insertion order).
+    for (const key of this.names.keys()) {
+      if (this.names.size < 10_000) break;
+      this.names.delete(key);
+    }
+  }
+}
+
 const WRONG = 'wrong name or password';
+
+const lockedFor = (maxFailures: number, until: number) =>
+  `the account is locked after ${maxFailures} wrong passwords until ${new Date(until).toISOString()}; an admin can unlock it sooner`;
+const lockedNow = (maxFailures: number, lockMinutes: number) =>
+  `${WRONG}: after ${maxFailures} wrong passwords the account is locked for ${lockMinutes} minutes`;
 
 export async function signIn(
   db: pg.Pool,
-  deps: { clock: Clock; config: TeamServerConfig; rateLimit: SignInRateLimit },
+  deps: { clock: Clock; config: TeamServerConfig; rateLimit: SignInRateLimit; unknownNames: UnknownNameLockout },
   input: { name: string; password: string; address: string },
 ): Promise<SignInAnswer | Refusal> {
   const wait = deps.rateLimit.take(input.address);
   if (wait > 0) return refusal(429, 'rate-limited', `too many sign-in attempts from this address: wait ${wait} s`);
   const account = await findAccount(db, input.name);
+  const now = deps.clock.now();
+  const { lockout } = deps.config;
   if (!account || account.disabled) {
+    // Answered as an account would be, lock-out and all: no answer tells which names exist.
+    const until = deps.unknownNames.lockedUntil(input.name, now);
+    if (until !== null) return refusal(423, 'locked', lockedFor(lockout.maxFailures, until));
     await checkDecoyPassword(input.password);
+    if (deps.unknownNames.fail(input.name, lockout.maxFailures, now + lockout.lockMinutes * 60_000, now))
+      return refusal(423, 'locked', lockedNow(lockout.maxFailures, lockout.lockMinutes));
     return refusal(401, 'wrong-credentials', WRONG);
   }
-  const now = deps.clock.now();
-  if (account.lockedUntil !== null && account.lockedUntil > now) {
-    return refusal(
-      423,
-      'locked',
-      `the account is locked after ${deps.config.lockout.maxFailures} wrong passwords until ${new Date(account.lockedUntil).toISOString()}; an admin can unlock it sooner`,
-    );
-  }
-  const { lockout } = deps.config;
+  if (account.lockedUntil !== null && account.lockedUntil > now) return refusal(423, 'locked', lockedFor(lockout.maxFailures, account.lockedUntil));
   // The try is counted before the (slow) password check, so guesses sent at once share the account's tries.
   const reserved = await reserveSignInAttempt(db, account.id, lockout.maxFailures, now);
   if (!reserved) return refusal(423, 'locked', `the account is locked after ${lockout.maxFailures} wrong passwords; an admin can unlock it sooner`);
   if (!(await passwordMatches(account.passwordHash, input.password))) {
     const { locked } = await recordFailedSignIn(db, account.id, reserved.attempt, lockout.maxFailures, now + lockout.lockMinutes * 60_000);
-    if (locked)
-      return refusal(423, 'locked', `${WRONG}: after ${lockout.maxFailures} wrong passwords the account is locked for ${lockout.lockMinutes} minutes`);
+    if (locked) return refusal(423, 'locked', lockedNow(lockout.maxFailures, lockout.lockMinutes));
     return refusal(401, 'wrong-credentials', WRONG);
   }
   await recordSignIn(db, account.id);

@@ -32,6 +32,23 @@ describe('team server accounts', () => {
     await h.signIn('Ben'); // a right password resets the count
   });
 
+  it('answer guesses at a name nobody has exactly as guesses at a real account, lock-out included: the answers do not tell which names exist', async () => {
+    // OWASP: "Ensure that the application responds with the same generic error message" for
+    // unknown and locked accounts (Authentication Cheat Sheet, Authentication and Error Messages).
+    await h.addUser('Dora', 'analyst');
+    const tries = async (name: string) => {
+      const out: string[] = [];
+      for (let i = 0; i <= TEST_CONFIG.lockout.maxFailures; i++) {
+        const r = await h.call('POST', '/v1/session', null, { name, password: `guess ${i}` });
+        out.push(`${r.status} ${r.body.code} ${r.body.error}`);
+      }
+      return out;
+    };
+    const real = await tries('Dora');
+    expect(real.at(-1)).toMatch(/^423 locked/);
+    expect(await tries('Doris Nobody')).toEqual(real);
+  });
+
   it('lock an account after N wrong passwords, refuse even the right one until the lock ends', async () => {
     const tries = [];
     for (let i = 0; i < TEST_CONFIG.lockout.maxFailures; i++)
@@ -111,7 +128,7 @@ describe('team server sign-in rate limit behind a reverse proxy', () => {
     });
 
   it("counts each client behind the trusted proxy on its own: one client's burst does not shut every analyst out", async () => {
-    const h = await startHarness({ config: { ...TEST_CONFIG, signInsPerMinute: 3, trustProxy: ['127.0.0.1'] } });
+    const h = await startHarness({ config: { ...TEST_CONFIG, signInsPerMinute: 3, lockout: { maxFailures: 100, lockMinutes: 1 }, trustProxy: ['127.0.0.1'] } });
     onTestFinished(() => h.close());
     const burst = [];
     for (let i = 0; i < 4; i++) burst.push((await signInVia(h, '127.0.0.1', '203.0.113.9')).statusCode);
@@ -121,7 +138,9 @@ describe('team server sign-in rate limit behind a reverse proxy', () => {
 
   it('ignores X-Forwarded-For from anyone but the trusted proxy, and from everyone when none is set', async () => {
     for (const trustProxy of [undefined, ['127.0.0.1']]) {
-      const h = await startHarness({ config: { ...TEST_CONFIG, signInsPerMinute: 3, ...(trustProxy ? { trustProxy } : {}) } });
+      const h = await startHarness({
+        config: { ...TEST_CONFIG, signInsPerMinute: 3, lockout: { maxFailures: 100, lockMinutes: 1 }, ...(trustProxy ? { trustProxy } : {}) },
+      });
       onTestFinished(() => h.close());
       const spoofed = [];
       // A client reaching the server directly names a new address each try: still one address.
