@@ -1,5 +1,6 @@
 // Signing in: a per-address rate limit, then the account's lock-out, then the password. Wrong
 // names and wrong passwords answer alike, and a locked account is not even checked.
+import { isIP } from 'node:net';
 import type pg from 'pg';
 import type { Clock } from '../../shared/time/clock';
 import type { Role } from '../../shared/team';
@@ -24,7 +25,8 @@ export class SignInRateLimit {
   ) {}
 
   /** Seconds to wait, or 0 when this attempt may go ahead (it is then counted). */
-  take(address: string): number {
+  take(from: string): number {
+    const address = rateLimitedAs(from);
     const now = this.clock.now();
     const recent = (this.attempts.get(address) ?? []).filter((t) => t > now - 60_000);
     if (recent.length >= this.perMinute) {
@@ -40,6 +42,28 @@ export class SignInRateLimit {
   private forgetQuiet(now: number): void {
     for (const [address, times] of this.attempts) if (!times.some((t) => t > now - 60_000)) this.attempts.delete(address);
   }
+}
+
+/**
+ * What one client is, for the limit: an IPv4 address (also when it arrives mapped into IPv6), or
+ * an IPv6 address's /64, since one machine is given a whole /64 (RFC 4291 2.5.4, RFC 7421) and
+ * could name a new address for every guess.
+ */
+export function rateLimitedAs(address: string): string {
+  const bare = address.replace(/%.*$/, '').toLowerCase();
+  if (isIP(bare) !== 6) return bare;
+  const mapped = /^(?:0{0,4}:){0,4}:?(?:0{0,4}:)?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare)?.[1];
+  if (mapped && isIP(mapped) === 4) return mapped;
+  // Expand '::' to the zero groups it stands for (an IPv4 tail counts as two groups).
+  const [head = '', tail] = bare.split('::');
+  const groups = (part: string) => (part === '' ? [] : part.split(':').flatMap((g) => (g.includes('.') ? ['v4', 'v4'] : [g])));
+  const before = groups(head);
+  const after = tail === undefined ? [] : groups(tail);
+  const full = tail === undefined ? before : [...before, ...Array<string>(8 - before.length - after.length).fill('0'), ...after];
+  return `${full
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { rateLimitedAs } from '../../server/accounts/signIn';
 import { configFromEnvironment } from '../../server/config';
 import { SCHEMA_HEADER, TEAM_SCHEMA_VERSION } from '../../shared/team';
 import { startHarness, TEST_CONFIG, type Harness } from './teamServerHarness';
@@ -147,6 +148,28 @@ describe('team server sign-in rate limit behind a reverse proxy', () => {
       for (let i = 0; i < 4; i++) spoofed.push((await signInVia(h, '192.0.2.50', `203.0.113.${i}`)).statusCode);
       expect(spoofed).toEqual([401, 401, 401, 429]);
     }
+  });
+
+  it('counts an IPv6 client by its /64: one machine holds a whole /64 and can name a new address for every guess', async () => {
+    // RFC 4291 / RFC 7421: a /64 is the usual smallest IPv6 subnet one host or site is given.
+    const h = await startHarness({ config: { ...TEST_CONFIG, signInsPerMinute: 3, lockout: { maxFailures: 100, lockMinutes: 1 } } });
+    onTestFinished(() => h.close());
+    const from = (remoteAddress: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: '/v1/session',
+        remoteAddress,
+        headers: { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION) },
+        payload: { name: 'Nobody', password: 'x' },
+      });
+    const rotating = [];
+    for (let i = 1; i <= 4; i++) rotating.push((await from(`2001:db8:1:2::${i.toString(16)}`)).statusCode);
+    expect(rotating).toEqual([401, 401, 401, 429]);
+    expect((await from('2001:db8:1:3::1')).statusCode).toBe(401); // the next /64 is someone else
+    expect((await from('::ffff:192.0.2.1')).statusCode).toBe(401); // an IPv4 client seen over IPv6 is itself
+    expect(
+      ['127.0.0.1', '::ffff:192.0.2.1', '::1', '2001:0db8:0001:0002:aaaa::1', '2001:db8::1', 'fe80::1%eth0', '64:ff9b::192.0.2.1'].map(rateLimitedAs),
+    ).toEqual(['127.0.0.1', '192.0.2.1', '0:0:0:0::/64', '2001:db8:1:2::/64', '2001:db8:0:0::/64', 'fe80:0:0:0::/64', '64:ff9b:0:0::/64']);
   });
 
   it('reads TEAM_TRUST_PROXY as addresses or ranges, and refuses anything else at start', () => {
