@@ -2,7 +2,17 @@
 // chain or nothing is stored. Pushes take one lock in turn, so server_seq is handed out in commit
 // order and a pull that read up to N never misses an event below N committed later.
 import type pg from 'pg';
-import { chainBreak, GENESIS_HEAD, parseCasePayload, payloadText, type DeviceHead, type PulledEvent, type PushAnswer, type TeamEvent } from '../../shared/team';
+import {
+  chainBreak,
+  GENESIS_HEAD,
+  parseCasePayload,
+  payloadText,
+  PULL_LIMITS,
+  type DeviceHead,
+  type PulledEvent,
+  type PushAnswer,
+  type TeamEvent,
+} from '../../shared/team';
 import { dropErasedFiles, noteAttachmentEvents } from '../attachments/attachmentStore';
 import { refusal, type Refusal } from '../http/refusal';
 import { checkDeviceKeys } from './deviceKeys';
@@ -151,14 +161,23 @@ interface EventRow {
   texts: string | null;
 }
 
-/** Events after the cursor, oldest first, one page; `more` says whether another page waits. */
+/**
+ * Events after the cursor, oldest first, one page; `more` says whether another page waits. A page
+ * also ends once its payloads and texts pass PULL_LIMITS.maxPageBytes (always holding at least one
+ * event), cut in the database, so 5,000 events of 64 KiB are never read or sent at once.
+ */
 export async function pullEvents(pool: pg.Pool, after: number, limit: number): Promise<{ events: PulledEvent[]; cursor: number; more: boolean }> {
-  const r = await pool.query<EventRow>(
-    `SELECT e.server_seq, e.id::text, e.device_id::text, e.seq, e.prev_hash, e.hash, e.kind, e.payload, e.analyst, e.at, e.schema_version, e.received_at, t.texts
-       FROM events e LEFT JOIN event_texts t ON t.event_id = e.id WHERE e.server_seq > $1 ORDER BY e.server_seq LIMIT $2`,
-    [after, limit + 1],
+  const r = await pool.query<EventRow & { fetched: string }>(
+    `SELECT * FROM (
+       SELECT p.*, sum(p.size) OVER (ORDER BY p.server_seq) AS running, count(*) OVER () AS fetched FROM (
+         SELECT e.server_seq, e.id::text, e.device_id::text, e.seq, e.prev_hash, e.hash, e.kind, e.payload, e.analyst, e.at, e.schema_version,
+                e.received_at, t.texts, octet_length(e.payload) + coalesce(octet_length(t.texts), 0) AS size
+           FROM events e LEFT JOIN event_texts t ON t.event_id = e.id WHERE e.server_seq > $1 ORDER BY e.server_seq LIMIT $2) p) w
+      WHERE w.running - w.size < $3 ORDER BY w.server_seq`,
+    [after, limit + 1, PULL_LIMITS.maxPageBytes],
   );
   const rows = r.rows.slice(0, limit);
+  const fetched = Number(r.rows[0]?.fetched ?? 0);
   const events = rows.map((row): PulledEvent => ({
     serverSeq: Number(row.server_seq),
     id: row.id,
@@ -174,7 +193,7 @@ export async function pullEvents(pool: pg.Pool, after: number, limit: number): P
     receivedAt: Number(row.received_at),
     ...(row.texts ? { personal: JSON.parse(row.texts) } : {}),
   }));
-  return { events, cursor: events.at(-1)?.serverSeq ?? after, more: r.rows.length > limit };
+  return { events, cursor: events.at(-1)?.serverSeq ?? after, more: fetched > events.length };
 }
 
 export async function deviceHead(pool: pg.Pool, deviceId: string): Promise<DeviceHead> {

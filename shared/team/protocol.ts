@@ -27,7 +27,12 @@ export const PUSH_LIMITS = {
   maxBodyBytes: 8 * 1024 * 1024,
 } as const;
 
-export const PULL_LIMITS = { defaultPage: 500, maxPage: 5000 } as const;
+export const PULL_LIMITS = {
+  defaultPage: 500,
+  maxPage: 5000,
+  /** Payloads and texts in one page, in bytes: a page of large events ends early, with `more`. */
+  maxPageBytes: 8 * 1024 * 1024,
+} as const;
 
 export const ROLES = ['admin', 'lead', 'analyst', 'compliance'] as const;
 export type Role = (typeof ROLES)[number];

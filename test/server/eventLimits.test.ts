@@ -1,7 +1,7 @@
 // Found by a security review: what a signed-in analyst can make the server store or do with one push.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chainTeamEvents, GENESIS_HEAD, SCHEMA_HEADER, TEAM_SCHEMA_VERSION } from '../../shared/team';
+import { chainTeamEvents, GENESIS_HEAD, PULL_LIMITS, SCHEMA_HEADER, TEAM_SCHEMA_VERSION } from '../../shared/team';
 import { teamDecisionsThatStand } from '../../shared/team/standing';
 import { teamDecisionOf } from '../../shared/team/records';
 import { Laptop, samplePayload, startHarness, type Harness } from './teamServerHarness';
@@ -100,5 +100,53 @@ describe('review: bodies from outsiders', () => {
     });
     expect(r.statusCode).toBe(413);
     expect(JSON.parse(r.body).error).toMatch(/a name and a password/);
+  });
+});
+
+describe('review: the size of a pull', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.addUser('Ana', 'analyst');
+    await h.addUser('Carla', 'compliance');
+  });
+  afterAll(() => h.close());
+
+  it('cuts a page at PULL_LIMITS.maxPageBytes whatever limit is asked, so no pull makes the server build hundreds of megabytes', async () => {
+    // An analyst pushes events of nearly the 64 KiB a payload may hold; any account then asks for 5,000 at once.
+    const ana = await h.signIn('Ana');
+    const laptop = new Laptop('Ana');
+    const filler = 'x'.repeat(60 * 1024);
+    const count = Math.ceil((PULL_LIMITS.maxPageBytes * 1.5) / filler.length);
+    for (let sent = 0; sent < count; sent += 3) {
+      const inputs = Array.from({ length: Math.min(3, count - sent) }, (_, i) => ({
+        id: randomUUID(),
+        kind: 'decision' as const,
+        payload: { ...samplePayload('decision', sent + i), filler },
+        analyst: 'Ana',
+        at: h.clock.now(),
+      }));
+      expect((await h.push(ana, await laptop.chain(inputs))).status).toBe(200);
+    }
+    const carla = await h.signIn('Carla');
+    const first = await h.app.inject({
+      method: 'GET',
+      url: '/v1/events?after=0&limit=5000',
+      headers: { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION), authorization: `Bearer ${carla}` },
+    });
+    expect(first.rawPayload.length).toBeLessThan(PULL_LIMITS.maxPageBytes + 256 * 1024);
+    const page = JSON.parse(first.body);
+    expect(page.more).toBe(true);
+    expect(page.events.length).toBeGreaterThan(0);
+    // Paged on from the cursor, every event arrives once.
+    let after = page.cursor;
+    let seen = page.events.length;
+    for (;;) {
+      const next = (await h.call('GET', `/v1/events?after=${after}&limit=5000`, carla)).body;
+      seen += next.events.length;
+      after = next.cursor;
+      if (!next.more) break;
+    }
+    expect(seen).toBe(count);
   });
 });
