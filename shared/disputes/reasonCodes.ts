@@ -71,6 +71,8 @@ const MASTERCARD: Table = {
   '4855': ['consumer', 'Goods or services not provided'],
   '4859': ['consumer', 'Addendum, no-show or ATM dispute'],
   '4860': ['consumer', 'Credit not processed'],
+  '4850': ['consumer', 'Installment billing dispute'],
+  '4999': ['consumer', 'Domestic chargeback dispute (Europe region only)'],
 };
 
 const AMEX: Table = {

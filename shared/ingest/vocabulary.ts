@@ -214,8 +214,9 @@ export function cardNetworkOf(brand: string, reasonCode: string): CardNetwork | 
     if (t.startsWith('amex') || t.includes('americanexpress')) return 'amex';
   }
   const r = reasonCode.trim();
-  if (/^1[0-3]\.\d{1,2}$/.test(r)) return 'visa';
-  if (/^48\d{2}$/.test(r)) return 'mastercard';
+  // Visa's Processing Error 12.6 has two parts, 12.6.1 and 12.6.2; Mastercard's 4999 (domestic, Europe) sits beside its 48xx codes.
+  if (/^1[0-3]\.\d{1,2}(\.\d)?$/.test(r)) return 'visa';
+  if (/^48\d{2}$/.test(r) || r === '4999') return 'mastercard';
   if (/^[A-Z][A-Z0-9]\d{1,2}$/.test(r)) return 'amex';
   if (/^[a-z_]+$/.test(r)) return 'stripe';
   return null;
