@@ -109,6 +109,50 @@ const AMEX: Table = {
   M49: ['consumer', 'Vehicle rental: theft or loss of use'],
 };
 
+// Discover: Antom's Discover/Diners table (docs.antom.com/ac/dispute/diners) and chargeback.com's
+// Discover guide for the letter codes, TabaPay's Discover exception codes for the numeric ones.
+const DISCOVER: Table = {
+  UA01: ['fraud', 'Fraud: card-present transaction'],
+  UA02: ['fraud', 'Fraud: card-not-present transaction'],
+  UA05: ['fraud', 'Fraud: chip counterfeit transaction'],
+  UA06: ['fraud', 'Fraud: chip and PIN transaction'],
+  UA10: ['fraud', 'Request transaction receipt (swiped card)'],
+  UA11: ['fraud', 'Cardholder claims fraud (swiped card, no signature)'],
+  AA: ['fraud', 'Does not recognise'],
+  AT: ['authorisation', 'Authorisation non-compliance'],
+  DA: ['authorisation', 'Declined authorisation'],
+  NA: ['authorisation', 'No authorisation'],
+  EX: ['authorisation', 'Expired card'],
+  LP: ['processing', 'Late presentment'],
+  CD: ['processing', 'Credit / debit posted incorrectly'],
+  IN: ['processing', 'Invalid card number'],
+  IC: ['processing', 'Illegible sales data'],
+  DP: ['processing', 'Duplicate processing'],
+  AW: ['processing', 'Altered amount'],
+  PM: ['processing', 'Paid by other means'],
+  AP: ['consumer', 'Cancelled recurring payment'],
+  RG: ['consumer', 'Non-receipt of goods or services'],
+  RM: ['consumer', 'Cardholder disputes quality of goods or services'],
+  RN2: ['consumer', 'Credit not processed'],
+  NF: ['consumer', 'Non-receipt of cash from ATM'],
+  '4534': ['processing', 'Duplicate processing'],
+  '4541': ['consumer', 'Cancelled recurring transaction'],
+  '4542': ['processing', 'Late presentment'],
+  '4550': ['processing', 'Credit / debit posted incorrectly'],
+  '4553': ['consumer', 'Cardholder disputes quality of goods or services'],
+  '4586': ['processing', 'Altered amount'],
+  '4752': ['fraud', 'Does not recognise'],
+  '4753': ['processing', 'Invalid card number'],
+  '4755': ['consumer', 'Non-receipt of goods or services'],
+  '4863': ['authorisation', 'Authorisation non-compliance'],
+  '4865': ['processing', 'Paid by other means'],
+  '4866': ['fraud', 'Fraud: chip card counterfeit transaction'],
+  '4867': ['fraud', 'Fraud: chip card and PIN transaction'],
+  '7010': ['fraud', 'Fraud: card-present transaction'],
+  '7030': ['fraud', 'Fraud: card-not-present transaction'],
+  '8002': ['consumer', 'Credit not processed'],
+};
+
 // PayPal dispute reasons (API enum, lower-cased).
 const PAYPAL: Table = {
   unauthorised: ['fraud', 'Unauthorised transaction'],
@@ -150,7 +194,7 @@ const STRIPE: Table = {
 };
 
 /** Which table a network's codes are in; PSP enums (Stripe, PayPal) are read for any network. */
-const NETWORK_TABLE: Record<CardNetwork, Table> = { visa: VISA, mastercard: MASTERCARD, amex: AMEX, paypal: PAYPAL, stripe: STRIPE };
+const NETWORK_TABLE: Record<CardNetwork, Table> = { visa: VISA, mastercard: MASTERCARD, amex: AMEX, discover: DISCOVER, paypal: PAYPAL, stripe: STRIPE };
 
 function normaliseCode(code: string): string {
   const c = code.trim();
@@ -174,7 +218,7 @@ export function reasonInfo(network: CardNetwork | '', code: string): ReasonInfo 
   if (!c) return { family: 'unknown', label: 'No reason code' };
   const own = network ? lookup(NETWORK_TABLE[network], c) : null;
   if (own) return own;
-  for (const table of [STRIPE, PAYPAL, VISA, MASTERCARD, AMEX]) {
+  for (const table of [STRIPE, PAYPAL, VISA, MASTERCARD, AMEX, DISCOVER]) {
     const hit = lookup(table, c);
     if (hit) return hit;
   }
@@ -206,4 +250,11 @@ export function networkName(network: string): string {
   return NETWORK_NAME[network.trim().toLowerCase()] ?? network;
 }
 
-const NETWORK_NAME: Readonly<Record<string, string>> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'Amex', paypal: 'PayPal', stripe: 'Stripe' };
+const NETWORK_NAME: Readonly<Record<string, string>> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'Amex',
+  discover: 'Discover',
+  paypal: 'PayPal',
+  stripe: 'Stripe',
+};

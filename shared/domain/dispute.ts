@@ -1,6 +1,6 @@
 // A dispute, chargeback or retrieval request against a payment, with its response deadline.
 
-export const CARD_NETWORKS = ['visa', 'mastercard', 'amex', 'paypal', 'stripe'] as const;
+export const CARD_NETWORKS = ['visa', 'mastercard', 'amex', 'discover', 'paypal', 'stripe'] as const;
 export type CardNetwork = (typeof CARD_NETWORKS)[number];
 
 export const DISPUTE_STATUSES = ['new', 'gathering_evidence', 'submitted', 'won', 'lost', 'accepted'] as const;

@@ -196,12 +196,14 @@ const NETWORK_WORDS: Record<string, CardNetwork> = {
   mastercarddebit: 'mastercard',
   amex: 'amex',
   americanexpress: 'amex',
+  discover: 'discover',
+  discovernetwork: 'discover',
   paypal: 'paypal',
 };
 
 /**
  * Card network from a brand or payment-method cell, else from the shape of the reason code (Visa
- * `10.4`, Mastercard `4837`, Amex `F29`), else `stripe` for Stripe's word-style reasons. Null when
+ * `10.4`, Mastercard `4837`, Amex `F29`, Discover `UA02`), else `stripe` for Stripe's word-style reasons. Null when
  * nothing tells.
  */
 export function cardNetworkOf(brand: string, reasonCode: string): CardNetwork | null {
@@ -212,11 +214,14 @@ export function cardNetworkOf(brand: string, reasonCode: string): CardNetwork | 
     if (t.startsWith('visa')) return 'visa';
     if (t.startsWith('mc') || t.includes('master') || t.includes('maestro')) return 'mastercard';
     if (t.startsWith('amex') || t.includes('americanexpress')) return 'amex';
+    if (t.startsWith('discover')) return 'discover';
   }
   const r = reasonCode.trim();
   // Visa's Processing Error 12.6 has two parts, 12.6.1 and 12.6.2; Mastercard's 4999 (domestic, Europe) sits beside its 48xx codes.
   if (/^1[0-3]\.\d{1,2}(\.\d)?$/.test(r)) return 'visa';
   if (/^48\d{2}$/.test(r) || r === '4999') return 'mastercard';
+  // Discover's fraud codes (UA01, UA02 …) and RN2 have Amex's shape; Amex has no code of theirs.
+  if (/^UA\d{2}$/.test(r) || r === 'RN2') return 'discover';
   if (/^[A-Z][A-Z0-9]\d{1,2}$/.test(r)) return 'amex';
   if (/^[a-z_]+$/.test(r)) return 'stripe';
   return null;
@@ -224,7 +229,7 @@ export function cardNetworkOf(brand: string, reasonCode: string): CardNetwork | 
 
 const brandMemo = new Map<string, string>();
 
-/** Card brand as the workbench writes it: `visa`, `mastercard`, `amex`, else the lower-cased word. */
+/** Card brand as the workbench writes it: `visa`, `mastercard`, `amex`, `discover`, else the lower-cased word. */
 export function cardBrandOf(raw: string): string {
   if (raw === '') return '';
   // A payments file repeats a handful of brand cells a million times.

@@ -58,7 +58,8 @@ describe('a reason as the analyst reads it', () => {
     ['visa', '10.4', 'Other fraud: card-absent environment', 'Visa 10.4'],
     ['mastercard', '4855', 'Goods or services not provided', 'Mastercard 4855'],
     ['amex', 'F29', 'Card not present', 'Amex F29'],
-    ['discover', 'UA02', 'Fraud', 'discover UA02'],
+    ['discover', 'UA02', 'Fraud: card-not-present transaction', 'Discover UA02'],
+    ['jcb', '526', 'Fraud', 'jcb 526'],
     ['', '4855', 'Goods or services not provided', '4855'],
   ])('%s %s: %s', (network, code, label, lead) => {
     // Network (as its owner writes it) and code once each, the name after: never "visa fraudulent Fraudulent".
