@@ -87,8 +87,9 @@ export function ce3Check(dispute: Dispute, history: readonly Order[], disputedOr
     if (o === disputed || o.status === 'cancelled' || o.status === 'open') continue;
     const key = orderKey(o);
     if (disputedOrders.has(key)) continue;
+    // Calendar days (UTC dates), as Visa counts them: 365 days back at any hour of that day.
     const inWindow = [disputed.createdAt, dispute.openedAt].every((ref) => {
-      const age = (ref - o.createdAt) / DAY_MS;
+      const age = Math.floor(ref / DAY_MS) - Math.floor(o.createdAt / DAY_MS);
       return age >= CE3_WINDOW_DAYS.min && age <= CE3_WINDOW_DAYS.max;
     });
     if (!inWindow) continue;
