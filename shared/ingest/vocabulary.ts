@@ -139,8 +139,10 @@ const DISPUTE_WORDS: Record<string, DisputeStatus> = {
   eingereicht: 'submitted',
   informationsupplied: 'submitted',
   defended: 'submitted',
-  // PayPal's case report: PayPal disputes the chargeback with the issuer for the seller.
+  // PayPal's case report: PayPal disputes the chargeback with the issuer for the seller, or decides
+  // the case itself (a real DDR row: "Being Reviewed By PayPal", laurynas/paypal-csv-reports).
   disputingonyourbehalf: 'submitted',
+  beingreviewedbypaypal: 'submitted',
   disputedonyourbehalf: 'submitted',
   won: 'won',
   gewonnen: 'won',
