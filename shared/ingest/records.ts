@@ -41,7 +41,15 @@ export interface ParsedRecordBase {
 export type ParsedRecord =
   | (ParsedRecordBase & { kind: 'order'; value: Order })
   | (ParsedRecordBase & { kind: 'payment'; value: Payment })
-  | (ParsedRecordBase & { kind: 'dispute'; value: Dispute })
+  | (ParsedRecordBase & {
+      kind: 'dispute';
+      value: Dispute;
+      /**
+       * Set when its rows only follow up earlier events (Adyen's InformationSupplied,
+       * DisputeDefensePeriodEnded): they say nothing of the stage, so the dispute keeps the one the cache holds.
+       */
+      followsUp?: true;
+    })
   | (ParsedRecordBase & { kind: 'claim'; value: RefundClaim });
 
 export const ORDER_HASH_FIELDS = [

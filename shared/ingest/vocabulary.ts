@@ -156,6 +156,16 @@ const DISPUTE_WORDS: Record<string, DisputeStatus> = {
   secondchargeback: 'lost',
   prearbitrationlost: 'lost',
   chargebackexternally: 'lost',
+  // Adyen's dispute events (report Record Type, webhook eventCode) as Adyen's webhook reference
+  // and juspay/hyperswitch read them: a defence period that ended unanswered is not contested; an
+  // issuer that let its response time lapse, or withdrew its pre-arbitration, lost.
+  disputeopenedwithchargeback: 'new',
+  disputedefenseperiodended: 'accepted',
+  issuerresponsetimeframeexpired: 'won',
+  prearbitrationissuerwithdrawn: 'won',
+  prearbitrationaccepted: 'accepted',
+  schemearbitrationwon: 'won',
+  schemearbitrationlost: 'lost',
   accepted: 'accepted',
   akzeptiert: 'accepted',
   chargerefunded: 'accepted',
@@ -184,6 +194,17 @@ const STAGE_WORDS: Record<string, DisputeStage> = {
 /** The stage a state or record type names; null for a chargeback (or a state that says nothing of it). */
 export function disputeStageOf(raw: string): DisputeStage | null {
   return STAGE_WORDS[token(raw)] ?? null;
+}
+
+/**
+ * Adyen's events that only follow up the record before them, a request for information as much as
+ * a chargeback: the answer supplied, the defence period ended, the issuer's time lapsed, its
+ * comments. They say nothing of whether the dispute is a chargeback.
+ */
+const FOLLOW_UP_WORDS: ReadonlySet<string> = new Set(['informationsupplied', 'disputedefenseperiodended', 'issuerresponsetimeframeexpired', 'issuercomments']);
+
+export function isFollowUpState(raw: string): boolean {
+  return FOLLOW_UP_WORDS.has(token(raw));
 }
 
 const NETWORK_WORDS: Record<string, CardNetwork> = {

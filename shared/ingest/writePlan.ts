@@ -52,19 +52,21 @@ function keepsOutcome(current: DisputeStatus, next: DisputeStatus, reopened: boo
  * rows give none, and keeps a decided outcome that an undecided stage would undo (keepsOutcome),
  * unless that stage comes with a later deadline than the cache holds.
  */
-export function mergeDispute(current: Dispute, update: Dispute, provided: readonly string[]): Dispute {
+export function mergeDispute(current: Dispute, update: Dispute, provided: readonly string[], followsUp = false): Dispute {
   const next = mergeProvided(current, update, provided);
   if (current.openedAt > 0 && (next.openedAt === 0 || current.openedAt < next.openedAt)) next.openedAt = current.openedAt;
   if (next.dueAt === 0 && current.dueAt > 0) next.dueAt = current.dueAt;
   // Once a chargeback, always one; an inquiry may become a fraud report or a chargeback. An
   // inquiry's rows about a dispute that is a chargeback are older news: its state and deadline stay.
-  const olderNews = current.stage === undefined && update.stage !== undefined;
+  // Rows that only follow up (an answer supplied) keep the stage the cache holds.
+  const stage = followsUp ? current.stage : update.stage;
+  const olderNews = current.stage === undefined && stage !== undefined;
   if (olderNews || keepsOutcome(current.status, next.status, update.dueAt > current.dueAt)) {
     next.status = current.status;
     next.dueAt = current.dueAt;
   }
-  if (current.stage === undefined || update.stage === undefined) delete next.stage;
-  else next.stage = update.stage;
+  if (current.stage === undefined || stage === undefined) delete next.stage;
+  else next.stage = stage;
   return next;
 }
 
@@ -139,7 +141,9 @@ export function planBatchWrites(batch: Pick<ClassifiedBatch, 'created' | 'update
       seen.payment.set(rec.key, c.next);
       out.payments.push(c);
     } else if (rec.kind === 'dispute') {
-      const c = change(rec, stamp, seen.dispute.get(rec.key) ?? stored.dispute(rec.key), mergeDispute);
+      const c = change(rec, stamp, seen.dispute.get(rec.key) ?? stored.dispute(rec.key), (current, update, provided) =>
+        mergeDispute(current, update, provided, rec.followsUp === true),
+      );
       seen.dispute.set(rec.key, c.next);
       out.disputes.push(c);
     } else {

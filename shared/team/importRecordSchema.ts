@@ -31,7 +31,7 @@ function baseFields<K extends DomainKind>(kind: K, hashFields: readonly [string,
 
 const orderRecord = z.strictObject({ ...baseFields('order', ORDER_HASH_FIELDS), value: orderSchema });
 const paymentRecord = z.strictObject({ ...baseFields('payment', PAYMENT_HASH_FIELDS), value: paymentSchema });
-const disputeRecord = z.strictObject({ ...baseFields('dispute', DISPUTE_HASH_FIELDS), value: disputeSchema });
+const disputeRecord = z.strictObject({ ...baseFields('dispute', DISPUTE_HASH_FIELDS), value: disputeSchema, followsUp: z.literal(true).optional() });
 const claimRecord = z.strictObject({ ...baseFields('claim', CLAIM_HASH_FIELDS), value: refundClaimSchema });
 
 // Readers attach companions to a top-level record only (payments.ts): a companion has none.

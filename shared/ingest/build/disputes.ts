@@ -3,7 +3,7 @@
 // the latest event deciding the status.
 import type { Dispute, DisputeStage, DisputeStatus } from '../../domain/dispute';
 import { DISPUTE_HASH_FIELDS, disputeHash, scopeOf } from '../records';
-import { cardNetworkOf, disputeStageOf, disputeStatusOf } from '../vocabulary';
+import { cardNetworkOf, disputeStageOf, disputeStatusOf, isFollowUpState } from '../vocabulary';
 import { reasonFamily } from '../../disputes/reasonCodes';
 import { amountAt, optionalAmountCell, recordCurrency, dateCell, minorUnits, zoneCell } from './cells';
 import { paypalClaimKind } from '../claimKinds';
@@ -26,6 +26,8 @@ interface DisputeEvent {
   status: DisputeStatus | null;
   /** What the row's state or record type says the record is, null for a chargeback. */
   stage: DisputeStage | null;
+  /** The row only follows up the one before (an answer supplied): its stage says nothing. */
+  followUp: boolean;
 }
 
 export class DisputeBuilder {
@@ -103,6 +105,7 @@ export class DisputeBuilder {
       dueAt,
       status,
       stage: disputeStageOf(statusText),
+      followUp: isFollowUpState(statusText),
     };
   }
 
@@ -158,10 +161,13 @@ export class DisputeBuilder {
       dueAt,
       status,
     };
-    // A chargeback once any of its rows is one: an inquiry or a fraud report escalated to it.
-    const stage = events.some((e) => e.stage === null) ? null : latest.stage;
+    // A chargeback once any of its rows is one: an inquiry or a fraud report escalated to it. Rows
+    // that only follow up (an answer supplied) take the stage of the rows before them, or of the cache.
+    const staged = events.filter((e) => !e.followUp);
+    const stage = staged.length === 0 || staged.some((e) => e.stage === null) ? null : staged[staged.length - 1]!.stage;
     if (stage) dispute.stage = stage;
     ctx.out.records.push({
+      ...(staged.length === 0 ? { followsUp: true as const } : {}),
       kind: 'dispute',
       key: id,
       value: dispute,
