@@ -2,7 +2,7 @@
 // described, credit not processed, duplicate, subscription cancelled (else a general pack). Each
 // case names the pack's parts, the Stripe fields the cache fills and the files only a person can add.
 import type { CardNetwork } from '../domain/dispute';
-import { reasonFamily } from './reasonCodes';
+import { normaliseCode, reasonFamily } from './reasonCodes';
 
 export const EVIDENCE_CASES = ['fraud', 'not_received', 'not_as_described', 'credit_not_processed', 'duplicate', 'subscription_cancelled', 'general'] as const;
 export type EvidenceCase = (typeof EVIDENCE_CASES)[number];
@@ -46,6 +46,11 @@ const CASE_BY_CODE: Record<string, EvidenceCase> = {
   RN2: 'credit_not_processed',
   DP: 'duplicate',
   merchandise_or_service_not_received: 'not_received',
+  // PayPal's case report and Resolution Center words ("Non-Receipt", "Not as Described").
+  non_receipt: 'not_received',
+  item_not_received: 'not_received',
+  not_as_described: 'not_as_described',
+  significantly_not_as_described: 'not_as_described',
   merchandise_or_service_not_as_described: 'not_as_described',
   credit_not_processed: 'credit_not_processed',
   canceled_recurring_billing: 'subscription_cancelled',
@@ -58,8 +63,7 @@ const CASE_BY_CODE: Record<string, EvidenceCase> = {
 
 export function evidenceCaseOf(network: CardNetwork | '', reasonCode: string): EvidenceCase {
   if (reasonFamily(network, reasonCode) === 'fraud') return 'fraud';
-  const c = reasonCode.trim();
-  return CASE_BY_CODE[c] ?? CASE_BY_CODE[c.toLowerCase()] ?? CASE_BY_CODE[c.toUpperCase()] ?? 'general';
+  return CASE_BY_CODE[normaliseCode(reasonCode)] ?? 'general';
 }
 
 /** Parts of the printed pack beyond the cover, the order and the timeline, which every pack has. */

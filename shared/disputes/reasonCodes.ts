@@ -196,7 +196,8 @@ const STRIPE: Table = {
 /** Which table a network's codes are in; PSP enums (Stripe, PayPal) are read for any network. */
 const NETWORK_TABLE: Record<CardNetwork, Table> = { visa: VISA, mastercard: MASTERCARD, amex: AMEX, discover: DISCOVER, paypal: PAYPAL, stripe: STRIPE };
 
-function normaliseCode(code: string): string {
+/** A reason code as the tables key it: `10.4`, `F29`, `non_receipt` (from "Non-Receipt"), `fraudulent`. */
+export function normaliseCode(code: string): string {
   const c = code.trim();
   // Stripe and PayPal enums are lower snake case; PayPal also writes UNAUTHORISED_TRANSACTION, and
   // its case report words ("Non-Receipt", "Not as Described") read as the same snake case.
