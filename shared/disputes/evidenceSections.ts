@@ -6,6 +6,7 @@ import { countdown } from './deadlines';
 import { EVIDENCE_CASE_LABEL, type EvidenceCase } from './evidenceCase';
 import { networkName, REASON_FAMILY_LABEL } from './reasonCodes';
 import { postalAddress, STRIPE_LIMITS } from './stripeEvidence';
+import { STATUS_LABEL } from './workflow';
 import type { EvidenceInput, EvidencePack, PackOrder, PackPrior, TimelineEntry } from './evidence';
 
 const DAY_MS = 86_400_000;
@@ -54,7 +55,7 @@ export function timelineOf(history: readonly PackOrder[], current: string): Time
         at: d.openedAt,
         kind: 'dispute',
         current: mine,
-        text: `Dispute ${d.id} · ${d.network} ${d.reasonCode} · ${formatMoney(d.amountMinor, d.currency)} · ${d.status}`,
+        text: `Dispute ${d.id} · ${networkName(d.network)} ${d.reasonCode} · ${formatMoney(d.amountMinor, d.currency)} · ${STATUS_LABEL[d.status]}`,
       });
   }
   return out.sort((a, b) => a.at - b.at || KIND_RANK[a.kind] - KIND_RANK[b.kind]);
