@@ -40,6 +40,13 @@ const CASE_BY_CODE: Record<string, EvidenceCase> = {
   C04: 'credit_not_processed',
   C05: 'credit_not_processed',
   P08: 'duplicate',
+  // Amex's numeric codes (reasonCodes.ts).
+  '155': 'not_received',
+  '4554': 'not_received',
+  '175': 'credit_not_processed',
+  '684': 'credit_not_processed',
+  '4513': 'credit_not_processed',
+  '173': 'duplicate',
   RG: 'not_received',
   AP: 'subscription_cancelled',
   RM: 'not_as_described',

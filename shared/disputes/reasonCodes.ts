@@ -107,6 +107,17 @@ const AMEX: Table = {
   C32: ['consumer', 'Goods / services damaged or defective'],
   M10: ['consumer', 'Vehicle rental: capital damages'],
   M49: ['consumer', 'Vehicle rental: theft or loss of use'],
+  // Amex's numeric codes, still received: Braintree's list of live codes (2025-09-22) by category.
+  '127': ['fraud', 'Not recognised'],
+  '177': ['fraud', 'Not recognised'],
+  '193': ['fraud', 'Fraud'],
+  '4540': ['fraud', 'Fraud: card not present'],
+  '155': ['consumer', 'Goods / services not received'],
+  '4554': ['consumer', 'Goods / services not received'],
+  '175': ['consumer', 'Credit not processed'],
+  '684': ['consumer', 'Credit not processed'],
+  '4513': ['consumer', 'Credit not processed'],
+  '173': ['processing', 'Duplicate charge'],
 };
 
 // Discover: Antom's Discover/Diners table (docs.antom.com/ac/dispute/diners) and chargeback.com's
