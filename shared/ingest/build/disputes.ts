@@ -7,6 +7,7 @@ import { cardNetworkOf, disputeStageOf, disputeStatusOf, isFollowUpState } from 
 import { reasonFamily } from '../../disputes/reasonCodes';
 import { amountAt, optionalAmountCell, recordCurrency, dateCell, minorUnits, zoneCell } from './cells';
 import { paypalClaimKind } from '../claimKinds';
+import { orderReference } from '../../orders/paymentFacts';
 import { ClaimBuilder } from './claims';
 import { RowGroup, type BuildContext } from './context';
 
@@ -96,7 +97,8 @@ export class DisputeBuilder {
       line: g.lines[0]!,
       order,
       paymentId: ctx.identifier(g, f('paymentId')),
-      orderRef: ctx.identifier(g, f('orderRef')),
+      // The order number in a charge description ("Order #1001 - 2 items"), as the payments export reads it.
+      orderRef: orderReference(ctx.identifier(g, f('orderRef'))),
       reasonCode,
       network: ctx.first(g, f('network')),
       amountMinor,
