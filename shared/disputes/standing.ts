@@ -61,22 +61,40 @@ export interface WorkflowEvent {
   disputeId: string;
   kind: string;
   status?: DisputeStatus;
+  /** When it was logged (epoch ms). */
+  at?: number;
 }
 
 /**
  * The disputes that stand, each with the status its workflow log gives it: the last status event
  * logged under its id or under the id of a dispute it stands for (`events` in log order).
+ * `importedAt` gives when an import began, by its id: a won or lost logged in the app gives way to a
+ * stage the provider reopened the case with after it (a pre-arbitration, a second chargeback: still
+ * open, imported later, due after the outcome was logged).
  */
-export function disputesWithWorkflow<T extends Imported>(stored: readonly T[], events: readonly WorkflowEvent[]): StandingDisputes<T> {
+export function disputesWithWorkflow<T extends Imported>(
+  stored: readonly T[],
+  events: readonly WorkflowEvent[],
+  importedAt: (importId: number) => number | undefined = () => undefined,
+): StandingDisputes<T> {
   const { disputes, standsFor } = standingDisputes(stored);
-  const status = new Map<string, DisputeStatus>();
-  for (const e of events) if (e.kind === 'status' && e.status) status.set(standsFor.get(e.disputeId) ?? e.disputeId, e.status);
+  const status = new Map<string, WorkflowEvent & { status: DisputeStatus }>();
+  for (const e of events) if (e.kind === 'status' && e.status) status.set(standsFor.get(e.disputeId) ?? e.disputeId, { ...e, status: e.status });
   // An outcome the provider's export gives (won, lost, accepted) is final: a workflow step that comes
   // before any outcome (new, gathering evidence, submitted) cannot stand over it.
   const workflowStatus = (d: T): DisputeStatus => {
     const logged = status.get(d.id);
     if (logged === undefined) return d.status;
-    return isDecided(d.status) && !isDecided(logged) ? d.status : logged;
+    if (isDecided(d.status) && !isDecided(logged.status)) return d.status;
+    const imported = d.stamp ? importedAt(d.stamp.importId) : undefined;
+    const reopened =
+      (logged.status === 'won' || logged.status === 'lost') &&
+      !isDecided(d.status) &&
+      logged.at !== undefined &&
+      imported !== undefined &&
+      imported > logged.at &&
+      d.dueAt > logged.at;
+    return reopened ? d.status : logged.status;
   };
   return { disputes: disputes.map((d) => ({ ...d, status: workflowStatus(d) })), standsFor };
 }

@@ -193,15 +193,17 @@ export class DisputeService {
     const { orders, index, live } = await this.rings.current();
     const ringOf = new Map<number, string>();
     for (const r of this.rings.lastRings()) for (const i of r.orders) ringOf.set(i, r.id);
-    const [stored, events, cost, rates] = await Promise.all([
+    const [stored, events, cost, rates, imports] = await Promise.all([
       this.db.disputes.toArray(),
       this.db.disputeEvents.orderBy('id').toArray(),
       this.responseCost(),
       new MetaRepository(this.db).get('reportRates'),
+      this.db.imports.toArray(),
     ]);
     // Every dispute with the status its workflow log gives it (the family win rates count the decided
     // ones); one dispute named by two exports counts once, with the workflow logged under either id.
-    const { disputes, standsFor } = disputesWithWorkflow(stored, events);
+    const startedAt = new Map(imports.map((i) => [i.id!, i.startedAt]));
+    const { disputes, standsFor } = disputesWithWorkflow(stored, events, (id) => startedAt.get(id));
     const position = new Map<string, number>();
     orders.forEach((o, i) => {
       if (live[i]) position.set(orderKey(o), i);

@@ -141,9 +141,10 @@ export class ReportService {
 
   /** Disputes with the status their workflow log gives them, when each was submitted, and the evidence items ticked now. */
   private async disputes(): Promise<{ disputes: Dispute[]; submittedAt: Map<string, number>; ticked: Map<string, Set<string>> }> {
-    const [all, events] = await Promise.all([this.db.disputes.toArray(), this.db.disputeEvents.orderBy('id').toArray()]);
+    const [all, events, imports] = await Promise.all([this.db.disputes.toArray(), this.db.disputeEvents.orderBy('id').toArray(), this.db.imports.toArray()]);
     // One dispute named by two exports counts once, with the workflow logged under either id.
-    const { disputes: standing, standsFor } = disputesWithWorkflow(all, events);
+    const startedAt = new Map(imports.map((i) => [i.id!, i.startedAt]));
+    const { disputes: standing, standsFor } = disputesWithWorkflow(all, events, (id) => startedAt.get(id));
     const submittedAt = new Map<string, number>();
     const ticked = new Map<string, Set<string>>();
     for (const e of events) {

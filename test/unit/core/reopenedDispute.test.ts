@@ -1,0 +1,71 @@
+// The Disputes screen over a real (fake-indexeddb) cache: an Adyen chargeback answered and marked
+// won in the app, then named again by a later daily report with the issuer's pre-arbitration
+// (Mastercard's flow: Chargeback Reversed, Pre-Arbitration, 2nd chargeback; docs.adyen.com/
+// risk-management/chargeback-guidelines/mastercard-chargebacks). The list shows the reopened case
+// with its new deadline, not the win logged before it.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DisputeService } from '../../../renderer/src/core/disputes/disputeService';
+import { importFile } from '../../../renderer/src/core/imports/importRunner';
+import { RingService } from '../../../renderer/src/core/rings/ringService';
+import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
+import type { Clock } from '../../../shared/time/clock';
+
+const HEADER =
+  'Company Account,Merchant Account,Psp Reference,Merchant Reference,Payment Method,Record Date,Record Date TimeZone,Dispute Currency,Dispute Amount,Record Type,Dispute PSP Reference,Dispute Reason,RFI Scheme Code,RFI Reason Code,CB Scheme Code,CB Reason Code,Payment Date,Payment Date TimeZone,Payment Currency,Payment Amount,Dispute Date,Dispute Date TimeZone,Dispute End Date,Dispute End Date TimeZone';
+const row = (date: string, type: string, end: string) =>
+  `Nordwind,NordwindDE,8836000000000202,#1002,mc,${date},CET,EUR,120.00,${type},8836000000009902,Consumer,,,mc,4853,2026-04-20 12:31:00,CET,EUR,120.00,2026-04-28 09:30:00,CET,${end},${end ? 'CET' : ''}`;
+const bytesOf = (...rows: string[]) => new TextEncoder().encode([HEADER, ...rows, ''].join('\n'));
+async function* once(b: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield b;
+}
+const file = (name: string, b: Uint8Array) => ({ name, size: b.length, chunks: once(b) });
+
+let db: WorkbenchDb;
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('a dispute marked won in the app, reopened by a later report', () => {
+  it('is listed open again, with the pre-arbitration’s deadline', async () => {
+    db = createDb('reopened-dispute');
+    await db.meta.put({ key: 'analystName', value: 'Jana' });
+    let now = Date.UTC(2026, 3, 29, 8);
+    const clock: Clock = { now: () => now };
+    const store = new OrderStore(db);
+    await store.open();
+    const disputes = new DisputeService(db, new RingService(db, store, clock), clock);
+    const id = '8836000000009902';
+
+    await importFile(
+      db,
+      file('dispute_report_2026_04_28.csv', bytesOf(row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'))),
+      {},
+      undefined,
+      undefined,
+      clock,
+    );
+    now = Date.UTC(2026, 4, 10, 9);
+    await disputes.setStatus(id, 'gathering_evidence', '');
+    await disputes.setStatus(id, 'submitted', 'sent from Adyen with the delivery proof');
+    now = Date.UTC(2026, 4, 28, 9);
+    await disputes.setStatus(id, 'won', 'Adyen shows the chargeback reversed');
+    expect((await disputes.list()).find((d) => d.id === id)!.status).toBe('won');
+
+    // 2 June: the issuer's pre-arbitration, answer due 22 June.
+    now = Date.UTC(2026, 5, 2, 7);
+    await importFile(
+      db,
+      file('dispute_report_2026_06_02.csv', bytesOf(row('2026-06-02 06:00:00', 'NotificationOfChargeback', '2026-06-22 11:00:00'))),
+      {},
+      undefined,
+      undefined,
+      clock,
+    );
+    const d = (await disputes.list()).find((x) => x.id === id)!;
+    expect(d.status).toBe('new');
+    expect(new Date(d.dueAt).toISOString()).toBe('2026-06-22T09:00:00.000Z');
+  });
+});

@@ -1,0 +1,46 @@
+// A case the analyst marked won can come back: Mastercard's flow runs Chargeback Reversed, then the
+// issuer's Pre-Arbitration and a 2nd chargeback (docs.adyen.com/risk-management/chargeback-guidelines/
+// mastercard-chargebacks, read 2026-12-06); the next export names the case again with a new stage
+// and a later deadline. The import already keeps such a reopened case from hiding behind an outcome
+// the export gave (writePlan.ts, keepsOutcome); the outcome the analyst logged must not hide it
+// either, or the pre-arbitration's deadline passes unseen. An outcome logged after what the cache
+// last heard from the provider still stands over the provider's older word.
+import { describe, expect, it } from 'vitest';
+import type { Dispute } from '../../../shared/domain/dispute';
+import { disputesWithWorkflow } from '../../../shared/disputes/standing';
+
+const day = (d: number) => Date.UTC(2026, 4, d);
+const base: Dispute & { stamp: { importId: number } } = {
+  id: '8836000000009902',
+  provider: 'adyen',
+  paymentId: '8836000000000202',
+  orderKey: 'shopify:#1002',
+  network: 'mastercard',
+  reasonCode: '4853',
+  amountMinor: 12000,
+  currency: 'EUR',
+  openedAt: day(1),
+  dueAt: day(20),
+  status: 'submitted',
+  stamp: { importId: 1 },
+};
+const imports: Record<number, number> = { 1: day(2), 2: day(33) };
+const importedAt = (id: number) => imports[id];
+const events = [
+  { disputeId: base.id, kind: 'status', status: 'submitted' as const, at: day(10) },
+  { disputeId: base.id, kind: 'status', status: 'won' as const, at: day(28) },
+];
+
+describe('an outcome logged in the app, then the case reopened by the provider', () => {
+  it('a pre-arbitration imported after the logged win, due later, shows as open with its deadline', () => {
+    // Imported on 2 June: a new stage, due 22 June.
+    const reopened = { ...base, status: 'new' as const, dueAt: day(53), stamp: { importId: 2 } };
+    const { disputes } = disputesWithWorkflow([reopened], events, importedAt);
+    expect(disputes[0]!.status).toBe('new');
+  });
+
+  it('the logged win stands over what the provider said before it', () => {
+    const { disputes } = disputesWithWorkflow([base], events, importedAt);
+    expect(disputes[0]!.status).toBe('won');
+  });
+});
