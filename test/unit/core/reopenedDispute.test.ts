@@ -69,3 +69,32 @@ describe('a dispute marked won in the app, reopened by a later report', () => {
     expect(new Date(d.dueAt).toISOString()).toBe('2026-06-22T09:00:00.000Z');
   });
 });
+
+describe('the dispute’s detail says what the list says', () => {
+  it('an outcome the export gives after the analyst submitted shows in the detail, as in the list', async () => {
+    db = createDb('detail-outcome');
+    await db.meta.put({ key: 'analystName', value: 'Jana' });
+    let now = Date.UTC(2026, 3, 29, 8);
+    const clock: Clock = { now: () => now };
+    const store = new OrderStore(db);
+    await store.open();
+    const disputes = new DisputeService(db, new RingService(db, store, clock), clock);
+    const id = '8836000000009902';
+    await importFile(
+      db,
+      file('dispute_report_2026_04_28.csv', bytesOf(row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'))),
+      {},
+      undefined,
+      undefined,
+      clock,
+    );
+    now = Date.UTC(2026, 4, 10, 9);
+    await disputes.setStatus(id, 'gathering_evidence', '');
+    await disputes.setStatus(id, 'submitted', 'sent from Adyen with the delivery proof');
+    // 12 June: the second chargeback, lost.
+    now = Date.UTC(2026, 5, 12, 7);
+    await importFile(db, file('dispute_report_2026_06_12.csv', bytesOf(row('2026-06-12 06:00:00', 'SecondChargeback', ''))), {}, undefined, undefined, clock);
+    expect((await disputes.list()).find((d) => d.id === id)!.status).toBe('lost');
+    expect((await disputes.detail(id)).status).toBe('lost');
+  });
+});

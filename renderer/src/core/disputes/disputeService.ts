@@ -86,7 +86,7 @@ export class DisputeService {
     const [stored, ctx, attachments] = await Promise.all([this.db.disputes.get(id), this.context(), this.attachments.list(id)]);
     if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
     const events = eventsIn(ctx, id);
-    const d = { ...stored, status: events.find((e) => e.kind === 'status')?.status ?? stored.status };
+    const d = standingOf(ctx, stored, events);
     const { row, check } = this.row(d, ctx);
     const priorKeys = new Set(check?.priors.map((p) => p.orderKey) ?? []);
     return {
@@ -105,7 +105,7 @@ export class DisputeService {
     const [stored, ctx, attachments] = await Promise.all([this.db.disputes.get(id), this.context(), this.attachments.list(id)]);
     if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
     const events = eventsIn(ctx, id);
-    const d = { ...stored, status: events.find((e) => e.kind === 'status')?.status ?? stored.status };
+    const d = standingOf(ctx, stored, events);
     const { row, check } = this.row(d, ctx);
     const at = ctx.position.get(d.orderKey);
     const members = at === undefined ? [] : this.customerOrders(at, ctx);
@@ -268,6 +268,14 @@ export class DisputeService {
   private customerOrders(at: number, ctx: Awaited<ReturnType<DisputeService['context']>>): number[] {
     return [...this.sharing(at, ctx, CUSTOMER, (k) => !k.marked && (k.strength === 'strong' || k.rule === 'bin-last4-expiry'))];
   }
+}
+
+/**
+ * The dispute as the list shows it (its status by the workflow rule); one left out of the list for
+ * another that stands for it, with its own latest status.
+ */
+function standingOf(ctx: { disputes: readonly Dispute[] }, stored: Dispute, events: readonly DisputeEventRecord[]): Dispute {
+  return ctx.disputes.find((x) => x.id === stored.id) ?? { ...stored, status: events.find((e) => e.kind === 'status')?.status ?? stored.status };
 }
 
 /** `id` and the ids of the disputes that stand for it (the same dispute named by two exports). */
