@@ -49,6 +49,22 @@ export function orderRefVariants(ref: string): string[] {
   return r.startsWith('#') ? [r, r.slice(1)] : [r, `#${r}`];
 }
 
+/** An order key (`source:number`) under each spelling of its number: `shopify:1001`, `shopify:#1001`. */
+export function orderKeyVariants(key: string): string[] {
+  const at = key.indexOf(':');
+  if (at < 0) return [key];
+  const source = key.slice(0, at);
+  return [key, ...orderRefVariants(key.slice(at + 1)).map((ref) => `${source}:${ref}`)];
+}
+
+/**
+ * The stored order a dispute's order key names, by either spelling of its number (`shopify:1001`
+ * reaches `shopify:#1001`, as a payment does); the key itself when no spelling is stored.
+ */
+export function joinedOrderKey(key: string, stored: (key: string) => boolean): string {
+  return orderKeyVariants(key).find(stored) ?? key;
+}
+
 const STATUS_RANK: Record<Payment['status'], number> = { succeeded: 2, refunded: 1, failed: 0 };
 
 /** The payment that speaks for an order: a succeeded one over a refund over a failed try, then the latest. */

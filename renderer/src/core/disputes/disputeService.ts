@@ -25,6 +25,7 @@ import { disputesWithWorkflow, standingDisputes } from '../../../../shared/dispu
 import { DEFAULT_RATES } from '../../../../shared/reports/sources';
 import type { RingService } from '../rings/ringService';
 import { PaymentStore } from '../storage/paymentStore';
+import { joinedOrderKey } from '../../../../shared/orders/paymentFacts';
 import type { KeyInfo } from '../../../../shared/linking/keyIndex';
 import type { DisputeEventRecord, WorkbenchDb } from '../storage/schema';
 import { AttachmentService, type AttachmentInfo } from './attachmentService';
@@ -203,10 +204,16 @@ export class DisputeService {
     // Every dispute with the status its workflow log gives it (the family win rates count the decided
     // ones); one dispute named by two exports counts once, with the workflow logged under either id.
     const startedAt = new Map(imports.map((i) => [i.id!, i.startedAt]));
-    const { disputes, standsFor } = disputesWithWorkflow(stored, events, (id) => startedAt.get(id));
+    const standing = disputesWithWorkflow(stored, events, (id) => startedAt.get(id));
+    const { standsFor } = standing;
     const position = new Map<string, number>();
     orders.forEach((o, i) => {
       if (live[i]) position.set(orderKey(o), i);
+    });
+    // A dispute reaches its order by either spelling of the number (1001 in the PSP's metadata, #1001 in Shopify).
+    const disputes = standing.disputes.map((d) => {
+      const key = joinedOrderKey(d.orderKey, (k) => position.has(k));
+      return key === d.orderKey ? d : { ...d, orderKey: key };
     });
     const hints: { record: FamilyRecord; cost: ResponseCostSettings; rates: CostRates } = {
       record: familyRecord(disputes),
@@ -271,8 +278,8 @@ export class DisputeService {
 }
 
 /**
- * The dispute as the list shows it (its status by the workflow rule); one left out of the list for
- * another that stands for it, with its own latest status.
+ * The dispute as the list shows it (its status by the workflow rule, its order by either spelling of
+ * its number); one left out of the list for another that stands for it, with its own latest status.
  */
 function standingOf(ctx: { disputes: readonly Dispute[] }, stored: Dispute, events: readonly DisputeEventRecord[]): Dispute {
   return ctx.disputes.find((x) => x.id === stored.id) ?? { ...stored, status: events.find((e) => e.kind === 'status')?.status ?? stored.status };
