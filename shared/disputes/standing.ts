@@ -56,6 +56,16 @@ export function standingDisputes<T extends Imported>(stored: readonly T[]): Stan
   return { disputes, standsFor };
 }
 
+/**
+ * The status of a dispute or refund claim the app has logged steps for: the provider's outcome (won,
+ * lost, accepted) stands over a workflow step (new, gathering evidence, submitted) logged before it;
+ * otherwise the last logged status.
+ */
+export function statusThatStands(provider: DisputeStatus, logged: DisputeStatus | undefined): DisputeStatus {
+  if (logged === undefined) return provider;
+  return isDecided(provider) && !isDecided(logged) ? provider : logged;
+}
+
 /** What the status rule reads of a workflow event (a dispute event as stored). */
 export interface WorkflowEvent {
   disputeId: string;
@@ -85,7 +95,7 @@ export function disputesWithWorkflow<T extends Imported>(
   const workflowStatus = (d: T): DisputeStatus => {
     const logged = status.get(d.id);
     if (logged === undefined) return d.status;
-    if (isDecided(d.status) && !isDecided(logged.status)) return d.status;
+    if (statusThatStands(d.status, logged.status) === d.status) return d.status;
     const imported = d.stamp ? importedAt(d.stamp.importId) : undefined;
     const reopened =
       (logged.status === 'won' || logged.status === 'lost') &&

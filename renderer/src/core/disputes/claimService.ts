@@ -14,6 +14,7 @@ import {
   type RefundClaim,
 } from '../../../../shared/disputes/claims';
 import { canMove, STATUS_LABEL } from '../../../../shared/disputes/workflow';
+import { statusThatStands } from '../../../../shared/disputes/standing';
 import type { DisputeStatus } from '../../../../shared/domain/dispute';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { analystName, MetaRepository } from '../storage/metaRepository';
@@ -79,13 +80,13 @@ export class ClaimService {
     const [claims, windows, events] = await Promise.all([this.db.refundClaims.toArray(), this.windows(), this.db.disputeEvents.orderBy('id').toArray()]);
     const status = new Map<string, DisputeStatus>();
     for (const e of events) if (e.kind === 'status' && e.status) status.set(e.disputeId, e.status);
-    return claims.map((c) => this.row({ ...c, status: status.get(claimEventKey(c.id)) ?? c.status }, windows));
+    return claims.map((c) => this.row({ ...c, status: statusThatStands(c.status, status.get(claimEventKey(c.id))) }, windows));
   }
 
   async detail(id: string): Promise<ClaimDetail> {
     const [c, windows, events] = await Promise.all([this.db.refundClaims.get(id), this.windows(), this.eventsOf(id)]);
     if (!c) throw new Error(`Claim ${id} is not in the cache`);
-    const current = events.find((e) => e.kind === 'status')?.status ?? c.status;
+    const current = statusThatStands(c.status, events.find((e) => e.kind === 'status')?.status);
     return { ...this.row({ ...c, status: current }, windows), events };
   }
 
@@ -108,7 +109,7 @@ export class ClaimService {
   async setStatus(id: string, to: DisputeStatus, note: string): Promise<void> {
     const [c, events] = await Promise.all([this.db.refundClaims.get(id), this.eventsOf(id)]);
     if (!c) throw new Error(`Claim ${id} is not in the cache`);
-    const from = events.find((e) => e.kind === 'status')?.status ?? c.status;
+    const from = statusThatStands(c.status, events.find((e) => e.kind === 'status')?.status);
     if (!canMove(from, to)) throw new Error(`A claim that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
     await this.db.disputeEvents.add({
       disputeId: claimEventKey(id),
