@@ -151,13 +151,18 @@ export interface AdyenDefense {
 /** The defense file for an Adyen dispute: its reason, the document types, what fills each, what is missing. */
 export function adyenDefense(d: Dispute, caseOf: EvidenceCase, attachments: readonly DefenseFileAttachment[], hasOrder: boolean): AdyenDefense {
   const reason = d.network === 'visa' || d.network === 'mastercard' ? REASONS[d.network][caseOf] : SUPPLY_MATERIAL;
-  const perFileLimit = (type: AttachmentType) => (type === 'pdf' ? ADYEN_LIMITS.pdfBytes : ADYEN_LIMITS.imageBytes);
+  // A Discover dispute's files take at most 3 MB each, whatever their type.
+  const discover = d.network === 'discover';
+  const perFileLimit = (type: AttachmentType) =>
+    Math.min(type === 'pdf' ? ADYEN_LIMITS.pdfBytes : ADYEN_LIMITS.imageBytes, discover ? ADYEN_LIMITS.dinersDiscoverBytes : Infinity);
+  const limitText = (type: AttachmentType) =>
+    type !== 'pdf' && discover ? '3 MB for a Discover dispute' : type === 'pdf' ? '2 MB for a PDF' : '10 MB for an image';
   const refused: AdyenDefense['refused'] = [];
   const usable = attachments.filter((a) => {
     const why = !ADYEN_CONTENT_TYPE[a.type]
       ? `${a.savedAs} is ${a.type.toUpperCase()}: Adyen takes PDF, JPG or TIFF, so save it as PDF first`
       : a.size > perFileLimit(a.type)
-        ? `${a.savedAs} is over Adyen’s ${a.type === 'pdf' ? '2 MB for a PDF' : '10 MB for an image'}`
+        ? `${a.savedAs} is over Adyen’s ${limitText(a.type)}`
         : null;
     if (why) refused.push({ id: a.id, why });
     return !why;
