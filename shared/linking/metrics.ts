@@ -1,7 +1,7 @@
 // What an analyst reads off a ring at a glance: how many orders, customers, cards, devices and
 // addresses, money at stake, chargebacks, channels, time span, peak speed, and one risk score.
 
-import type { Dispute } from '../domain/dispute';
+import type { CardNetwork, Dispute } from '../domain/dispute';
 import { reasonFamily } from '../disputes/reasonCodes';
 import type { Marketplace } from '../domain/order';
 import { isCardSummaryRule, KEY_TYPES, type KeyType } from '../normalize';
@@ -32,9 +32,9 @@ export interface RingMetrics {
   score: number;
 }
 
-/** A fraud-family dispute (Visa 10.x, Mastercard 4837, Amex F29, Stripe `fraudulent`, ...). */
-export function isFraudReason(reasonCode: string): boolean {
-  return reasonFamily('', reasonCode) === 'fraud';
+/** A fraud-family dispute (Visa 10.x, Mastercard 4837, Amex F29, Stripe `fraudulent`, ...), read with its network when known. */
+export function isFraudReason(reasonCode: string, network: CardNetwork | '' = ''): boolean {
+  return reasonFamily(network, reasonCode) === 'fraud';
 }
 
 /** Disputes by order key, built once per ring computation. */
@@ -116,7 +116,7 @@ export function ringMetrics(
     times.push(o.createdAt);
     for (const d of disputes.get(orderKeyOf(i)) ?? []) {
       disputeCount++;
-      if (isFraudReason(d.reasonCode)) fraud++;
+      if (isFraudReason(d.reasonCode, d.network)) fraud++;
     }
   }
   const m = {

@@ -209,7 +209,8 @@ export class ReviewService {
     ]);
     const fraudByOrder = new Map<string, number>();
     // Fraud chargebacks, as Reports count them: an inquiry or a fraud report is not one.
-    for (const d of disputes) if (isChargeback(d) && isFraudReason(d.reasonCode)) fraudByOrder.set(d.orderKey, (fraudByOrder.get(d.orderKey) ?? 0) + 1);
+    for (const d of disputes)
+      if (isChargeback(d) && isFraudReason(d.reasonCode, d.network)) fraudByOrder.set(d.orderKey, (fraudByOrder.get(d.orderKey) ?? 0) + 1);
     const ringOf = new Map<number, { size: number; fraudDisputes: number }>();
     for (const r of this.rings.lastRings()) {
       const fraud = r.orderKeys.reduce((n, k) => n + (fraudByOrder.get(k) ?? 0), 0);
