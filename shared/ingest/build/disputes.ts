@@ -89,7 +89,7 @@ export class DisputeBuilder {
     if (status === null && statusText !== '') {
       ctx.messages.warn(
         'unknown-dispute-status',
-        `${ctx.fieldLabel(f('status'))} has dispute states the import does not know; they were read as new`,
+        `${ctx.fieldLabel(f('status'))} has dispute states the import does not know; those rows change no status (a dispute new to the cache is read as new)`,
         g.lines[0],
       );
     }
@@ -168,6 +168,8 @@ export class DisputeBuilder {
     const staged = events.filter((e) => !e.followUp);
     const stage = staged.length === 0 || staged.some((e) => e.stage === null) ? null : staged[staged.length - 1]!.stage;
     if (stage) dispute.stage = stage;
+    // Rows that name no state the import knows (a warning says so) leave the cache's status as it is.
+    const provided = events.some((e) => e.status !== null) ? DISPUTE_HASH_FIELDS : DISPUTE_HASH_FIELDS.filter((f) => f !== 'status');
     ctx.out.records.push({
       ...(staged.length === 0 ? { followsUp: true as const } : {}),
       kind: 'dispute',
@@ -175,7 +177,7 @@ export class DisputeBuilder {
       value: dispute,
       hash: disputeHash(dispute),
       scope: this.scope,
-      provided: DISPUTE_HASH_FIELDS,
+      provided,
       line: lines[0]!,
       lines: lines.length > 1 ? lines : null,
       rows: lines.length,

@@ -76,6 +76,13 @@ describe('Adyen dispute report: events that follow up a record', () => {
     }
   });
 
+  it('a later file whose only row names no state (the issuer’s comments) leaves the answered chargeback submitted', async () => {
+    // ISSUER_COMMENTS: "No payment, refund, or dispute state update" (juspay/hyperswitch's reading of Adyen's event).
+    const comments = row('2026-05-27 10:00:00', 'IssuerComments', '');
+    const { dispute } = await importInTurn(file(CHARGEBACK), file(row('2026-05-25 10:00:00', 'InformationSupplied', '')), file(comments));
+    expect([dispute.stage, dispute.status]).toEqual([undefined, 'submitted']);
+  });
+
   it('a defended chargeback the issuer let lapse is won', async () => {
     const expired = row('2026-07-01 08:00:00', 'IssuerResponseTimeframeExpired', '');
     const { dispute, warnings } = await importInTurn(file(CHARGEBACK), file(row('2026-05-25 10:00:00', 'InformationSupplied', '')), file(expired));
