@@ -166,6 +166,12 @@ const DISPUTE_WORDS: Record<string, DisputeStatus> = {
   prearbitrationaccepted: 'accepted',
   schemearbitrationwon: 'won',
   schemearbitrationlost: 'lost',
+  // Braintree (AUTO_ACCEPTED, DISPUTED, EXPIRED) and PPRO (AWAITING_RESOLUTION, EXPIRED): a case whose
+  // response time ran out unanswered is closed uncontested, as Adyen's DisputeDefensePeriodEnded.
+  disputed: 'submitted',
+  awaitingresolution: 'submitted',
+  expired: 'accepted',
+  autoaccepted: 'accepted',
   accepted: 'accepted',
   akzeptiert: 'accepted',
   chargerefunded: 'accepted',
