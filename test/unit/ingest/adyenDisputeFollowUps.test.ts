@@ -33,8 +33,7 @@ async function importInTurn(...files: string[]): Promise<{ dispute: Dispute; war
   for (const f of files) {
     const run = await runImport(f);
     warnings.push(...run.summary.warnings.map((w) => w.code));
-    const plan = planBatchWrites(run.written, ++importId, {
-      hasOrder: () => false,
+    const plan = planBatchWrites({ created: run.written, updated: [] }, ++importId, {
       payment: () => null,
       dispute: (k) => stored.get(k) ?? null,
       claim: () => null,
