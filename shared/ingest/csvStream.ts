@@ -326,17 +326,18 @@ export class CsvRecordStream {
     }
     const expected = this.header.names.length;
     const n = fields.length;
-    if (this.dataWidth === 0 && n >= expected) this.dataWidth = n;
     if (n > expected) {
       if (!allEmpty(fields, expected)) {
         this.setAside(line, 'ragged', `row has ${n} fields, the header has ${expected}: unexpected values from column ${expected + 1} on`, expected + 1);
         return;
       }
+      // The first row read gives the file's width; one set aside above gives none.
+      if (this.dataWidth === 0) this.dataWidth = n;
       if (n > this.dataWidth) {
         this.setAside(
           line,
           'ragged',
-          `row has ${n} fields, the header has ${expected} and the first row ${this.dataWidth}: a value with an unquoted delimiter shifts the columns after it one to the right (quote that value)`,
+          `row has ${n} fields, the header has ${expected} and the first row ${this.dataWidth}: a value with an unquoted delimiter shifts the columns after it one to the right (quote that value), or a spreadsheet padded the row with empty cells (delete any stray cell right of the table)`,
           this.dataWidth + 1,
         );
         return;
@@ -351,7 +352,7 @@ export class CsvRecordStream {
         n + 1,
       );
       return;
-    }
+    } else if (this.dataWidth === 0) this.dataWidth = n;
     for (let j = 0; j < expected; j++) {
       if (fields[j]!.length > this.maxField) {
         this.setAside(line, 'field-too-long', `${describeColumn(j + 1, this.header.names[j])} holds more than ${this.maxField >> 10} KiB of text`, j + 1);

@@ -158,6 +158,29 @@ const CASES: Case[] = [
     problems: [{ line: 3, column: 6, code: 'ragged' }],
   },
   {
+    // A first row set aside for its values past the header gives the file no width: a later row
+    // shifted by an unquoted delimiter, its last column empty, is still set aside.
+    name: 'a first row set aside for values past the header does not let a later shifted row through',
+    text:
+      'Order,Date,Total,Email,Note\n' +
+      'A1,2026-05-01,1,000.00,a@example.com,x\n' +
+      'A2,2026-05-01,10.00,b@example.com,\n' +
+      'A3,2026-05-01,2,000.00,c@example.com,\n',
+    rows: 3,
+    created: 1,
+    problems: [
+      { line: 2, column: 6, code: 'ragged' },
+      { line: 4, column: 6, code: 'ragged' },
+    ],
+  },
+  {
+    name: 'a quoted first row of the header width gives the file its width too',
+    text: 'Order,Date,Total,Email,Note\n' + '"A1",2026-05-01,10.00,a@example.com,\n' + 'A2,2026-05-01,1,000.00,b@example.com,\n',
+    rows: 2,
+    created: 1,
+    problems: [{ line: 3, column: 6, code: 'ragged' }],
+  },
+  {
     name: 'a short label row first does not make the rows after it, each ending in a delimiter, too wide',
     text: 'Order,Date,Total,Email,Note\n' + 'May 2026\n' + 'A1,2026-05-01,10.00,a@example.com,,\n' + 'A2,2026-05-01,12.00,b@example.com,,\n',
     rows: 3,
