@@ -99,13 +99,16 @@ export class OrderBuilder {
    * when the cache does not hold it; null for a file with prices.
    */
   private readonly noPrices: string | null;
-  /** The order's own facts and link keys: one order's rows may leave them blank, never write another. */
+  /**
+   * The order's own facts and link keys: one order's rows may leave them blank, never write another.
+   * Not its total: a file mapped in the wizard may hold each line's price in the column taken for it.
+   */
   private readonly onePerOrder: readonly number[];
 
   constructor(private readonly ctx: BuildContext) {
     this.F = orderFieldIndices(ctx);
     const F = this.F;
-    this.onePerOrder = [F.createdAt, F.total, F.email, F.customerId, F.ip, F.deviceId].filter((f) => ctx.mapped(f));
+    this.onePerOrder = [F.createdAt, F.email, F.customerId, F.ip, F.deviceId].filter((f) => ctx.mapped(f));
     this.provided = orderProvided(ctx);
     this.scope = scopeOf('order', this.provided);
     this.providedUnpriced = this.provided.filter((f) => f !== 'totalMinor' && f !== 'currency');
@@ -233,7 +236,7 @@ export class OrderBuilder {
   }
 
   /**
-   * Sets the group aside when a later row writes another date, total, email or link key than the
+   * Sets the group aside when a later row writes another date, email or link key than the
    * row before it: two orders of one number side by side (two shops' #1001 in one sorted sheet),
    * whose second would otherwise vanish into the first.
    */
@@ -255,7 +258,7 @@ export class OrderBuilder {
             r,
             column,
             'duplicate-key',
-            `${ctx.columnLabel(column)} differs from line ${g.lines[firstRow]!} of the same order number: two orders share the number (two shops' exports in one file?), so neither was read; import each shop's export on its own`,
+            `${ctx.columnLabel(column)} differs from line ${g.lines[firstRow]!} of the same order number: two orders share the number (two shops' exports in one file? import each on its own), or the column holds a value per line (map a column the order's lines repeat); neither row was read`,
             WHAT,
           );
           return true;

@@ -7,6 +7,7 @@
 // side. Read as one order, the second shop's buyer, date and total vanish without a word.
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/order';
+import type { FormatPreset } from '../../../shared/ingest/formats/preset';
 import { bucketsAddUp, fixtureLines, runImport, values } from './support';
 
 const HEADER = fixtureLines('shopify-orders.csv')[0]!.split(',');
@@ -50,5 +51,28 @@ describe('one order number, two orders on adjacent rows', () => {
     const same = await runImport([HEADER.join(','), row(shopA), row({ Name: '#1001', Email: 'anna@example.de', 'Lineitem name': 'Zelt' })].join('\n') + '\n');
     expect(same.summary.quarantined).toBe(0);
     expect(values<Order>(same, 'order')).toEqual([expect.objectContaining({ externalId: '#1001', email: 'anna@example.de', totalMinor: 5990 })]);
+  });
+
+  it("a mapped line-level file whose 'total' is each line's price reads its orders: a total per row is no second order", async () => {
+    // A German shop's line-item export mapped in the wizard: Gesamtpreis is a synonym of the order
+    // total (fields.ts) but holds each line's price, so one order's rows carry different amounts.
+    const lines: FormatPreset = {
+      id: 'test-lines',
+      label: 'Line items',
+      kind: 'orders',
+      markerColumns: ['Bestellnummer', 'Bestelldatum', 'Gesamtpreis'],
+      mapping: { externalId: 'Bestellnummer', createdAt: 'Bestelldatum', total: 'Gesamtpreis', email: 'E-Mail' },
+      options: { source: 'shop-de', marketplace: 'shop', grouping: 'adjacent', defaultCurrency: 'EUR', decimalMark: ',' },
+    };
+    const run = await runImport(
+      'Bestellnummer;Bestelldatum;Artikel;Gesamtpreis;E-Mail\n' +
+        '1001;01.05.2026 10:00;Zelt;100,00;anna@example.de\n' +
+        '1001;01.05.2026 10:00;Hering;5,00;anna@example.de\n' +
+        '1002;02.05.2026 11:00;Zelt;100,00;ben@example.de\n',
+      { preset: lines },
+    );
+    expect(bucketsAddUp(run.summary)).toBe(true);
+    expect(run.summary.quarantined).toBe(0);
+    expect(values<Order>(run, 'order').map((o) => o.externalId)).toEqual(['1001', '1002']);
   });
 });
