@@ -62,4 +62,61 @@ describe('a restore while another window imports', () => {
     const listed = new Set([0, ...(await db.imports.toArray()).map((r) => r.id)]);
     expect((await db.orderBlocks.toArray()).filter((b) => !listed.has(b.importId)).map((b) => b.importId)).toEqual([]);
   });
+
+  it('leaves a restored import record that took the running import id as the backup held it', async () => {
+    // A cache cleared since its backup was made numbers imports from 1 again: a restore of that
+    // backup in another window while this window imports brings an import under the running one's
+    // id. The import stops, and its closing record must not overwrite the restored one.
+    const name = 'restore-during-import-same-id';
+    const db = await fillCache(name, 0, 300);
+    opened.push(db);
+    const source = await fillCache(`${name}-before-clearing`, 2, 300);
+    opened.push(source);
+    const theirs = {
+      fileName: 'their-orders.csv',
+      fileSize: 10,
+      fileHash: 'abc',
+      format: 'shopify-orders',
+      formatLabel: 'Shopify orders',
+      startedAt: Date.UTC(2026, 9, 1),
+      endedAt: Date.UTC(2026, 9, 1, 0, 1),
+      status: 'completed' as const,
+      rows: 300,
+      created: 300,
+      updated: 0,
+      unchanged: 0,
+      quarantined: 0,
+      warnings: [],
+      errors: [],
+      undoneAt: null,
+    };
+    const theirId = (await source.imports.add(theirs)) as number;
+    const file = (await writeBackup(source, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock })).blob;
+    const other = createDb(name);
+    opened.push(other);
+    const pending = await planRestore(other, await readBackup(file, PASSPHRASE), []);
+    let restored = false;
+    async function* chunks() {
+      for (let at = 0; at < bytes.length; at += 16 * 1024) yield bytes.subarray(at, Math.min(at + 16 * 1024, bytes.length));
+    }
+    const outcome = await importFile(
+      db,
+      { name: 'zalando.csv', size: bytes.length, chunks: chunks() },
+      {},
+      undefined,
+      undefined,
+      clock,
+      new MemoryLockManager().tab(),
+      {
+        afterBatch: async () => {
+          if (restored) return;
+          restored = true;
+          await applyRestore(other, pending, { reason: '', clock });
+        },
+      },
+    );
+    expect(outcome.status).toBe('failed');
+    expect(outcome.importId).toBe(theirId);
+    expect(await db.imports.get(theirId)).toMatchObject(theirs);
+  });
 });

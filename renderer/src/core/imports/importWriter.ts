@@ -280,8 +280,14 @@ export class ImportWriter {
     await this.db.quarantine.add({ importId: this.importId, problems: kept });
   }
 
+  /** Closes the import's record: only its own, never a record a restore put under the same id. */
   async finish(patch: Partial<ImportRecord> & { status: ImportRecord['status'] }): Promise<void> {
-    await this.db.imports.update(this.importId, { ...patch, endedAt: this.clock.now() });
+    const db = this.db;
+    await db.transaction('rw', db.imports, async () => {
+      const record = await db.imports.get(this.importId);
+      if (record?.runLock !== this.runLock) return;
+      await db.imports.update(this.importId, { ...patch, endedAt: this.clock.now() });
+    });
   }
 
   private async readOrder(blockId: number, row: number): Promise<Order> {
