@@ -50,5 +50,7 @@ export function isLaptopPageOrigin(origin: string): boolean {
   } catch {
     return false;
   }
-  return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname) && url.origin === origin;
+  // Browser mode may be served on IPv6 loopback too (serve.mjs --host ::1): its pages are [::1]'s.
+  const loopback = LOOPBACK_HOSTS.has(url.hostname) || url.hostname === '[::1]';
+  return (url.protocol === 'http:' || url.protocol === 'https:') && loopback && url.origin === origin;
 }

@@ -11,6 +11,9 @@ describe('originOf / isAppUrl', () => {
     // The team server's CORS answers the app's pages by this origin: the two must not drift.
     expect(DESKTOP_APP_ORIGIN).toBe(APP_ORIGIN);
     expect(isLaptopPageOrigin(APP_ORIGIN)).toBe(true);
+    // Browser mode's pages on any loopback serve.mjs listens on; nothing else.
+    for (const page of ['http://127.0.0.1:4173', 'http://localhost:4173', 'http://[::1]:4173']) expect(isLaptopPageOrigin(page)).toBe(true);
+    for (const page of ['https://evil.example', 'http://127.0.0.1.evil.example', 'null', 'http://[::2]:4173']) expect(isLaptopPageOrigin(page)).toBe(false);
     expect(originOf('http://localhost:5173/src/main.tsx')).toBe('http://localhost:5173');
     expect(originOf('data:text/html,<h1>x</h1>')).toBeNull();
     expect(originOf('javascript:alert(1)')).toBeNull();
