@@ -76,6 +76,12 @@ export interface WorkflowEvent {
 }
 
 /**
+ * The deadline a dispute had in the cache at time `at` (what the first import to write it after `at`
+ * replaced); undefined when no import wrote it since, or that import created it.
+ */
+export type DueWhenLogged = (disputeId: string, at: number) => number | undefined;
+
+/**
  * The disputes that stand, each with the status its workflow log gives it: the last status event
  * logged under its id or under the id of a dispute it stands for (`events` in log order).
  * `importedAt` gives when an import began, by its id: a won or lost logged in the app gives way to a
@@ -86,6 +92,7 @@ export function disputesWithWorkflow<T extends Imported>(
   stored: readonly T[],
   events: readonly WorkflowEvent[],
   importedAt: (importId: number) => number | undefined = () => undefined,
+  dueWhenLogged: DueWhenLogged = () => undefined,
 ): StandingDisputes<T> {
   const { disputes, standsFor } = standingDisputes(stored);
   const status = new Map<string, WorkflowEvent & { status: DisputeStatus }>();
@@ -103,7 +110,9 @@ export function disputesWithWorkflow<T extends Imported>(
       logged.at !== undefined &&
       imported !== undefined &&
       imported > logged.at &&
-      d.dueAt > logged.at;
+      // A later deadline than the one the case had when the outcome was logged: written again with
+      // the same deadline (a comment row, a team re-apply) is not the provider reopening it.
+      d.dueAt > (dueWhenLogged(d.id, logged.at) ?? logged.at);
     return reopened ? d.status : logged.status;
   };
   return { disputes: disputes.map((d) => ({ ...d, status: workflowStatus(d) })), standsFor };

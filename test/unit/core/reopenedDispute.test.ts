@@ -70,6 +70,66 @@ describe('a dispute marked won in the app, reopened by a later report', () => {
   });
 });
 
+describe('a dispute marked won in the app, then written again without a new deadline', () => {
+  it('stays won; a later pre-arbitration reopens it, and a later row that keeps its deadline leaves it open', async () => {
+    db = createDb('rewritten-dispute');
+    await db.meta.put({ key: 'analystName', value: 'Jana' });
+    let now = Date.UTC(2026, 3, 29, 8);
+    const clock: Clock = { now: () => now };
+    const store = new OrderStore(db);
+    await store.open();
+    const disputes = new DisputeService(db, new RingService(db, store, clock), clock);
+    const id = '8836000000009902';
+    const status = async () => (await disputes.list()).find((d) => d.id === id)!.status;
+    await importFile(
+      db,
+      file('dispute_report_2026_04_28.csv', bytesOf(row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'))),
+      {},
+      undefined,
+      undefined,
+      clock,
+    );
+    // 10 May: answered, and the issuer's letter says it withdrew: the analyst logs the win before the deadline.
+    now = Date.UTC(2026, 4, 10, 9);
+    await disputes.setStatus(id, 'gathering_evidence', '');
+    await disputes.setStatus(id, 'submitted', 'sent from Adyen with the delivery proof');
+    await disputes.setStatus(id, 'won', 'issuer withdrew it by letter');
+    // 12 May: the next daily report names the case again, an issuer comment, its deadline unchanged.
+    now = Date.UTC(2026, 4, 12, 7);
+    await importFile(
+      db,
+      file('dispute_report_2026_05_12.csv', bytesOf(row('2026-05-12 06:00:00', 'IssuerComments', '2026-05-18 09:30:00'))),
+      {},
+      undefined,
+      undefined,
+      clock,
+    );
+    expect(await status()).toBe('won');
+    // 2 June: the pre-arbitration, due 22 June: open again.
+    now = Date.UTC(2026, 5, 2, 7);
+    await importFile(
+      db,
+      file('dispute_report_2026_06_02.csv', bytesOf(row('2026-06-02 06:00:00', 'NotificationOfChargeback', '2026-06-22 11:00:00'))),
+      {},
+      undefined,
+      undefined,
+      clock,
+    );
+    expect(await status()).toBe('new');
+    // 4 June: an issuer comment on the pre-arbitration, its deadline kept: still open.
+    now = Date.UTC(2026, 5, 4, 7);
+    await importFile(
+      db,
+      file('dispute_report_2026_06_04.csv', bytesOf(row('2026-06-04 06:00:00', 'IssuerComments', '2026-06-22 11:00:00'))),
+      {},
+      undefined,
+      undefined,
+      clock,
+    );
+    expect(await status()).toBe('new');
+  });
+});
+
 describe('the dispute’s detail says what the list says', () => {
   it('an outcome the export gives after the analyst submitted shows in the detail, as in the list', async () => {
     db = createDb('detail-outcome');

@@ -22,6 +22,7 @@ import {
   type ResponseCostSettings,
 } from '../../../../shared/disputes/respondOrAccept';
 import { disputesWithWorkflow, standingDisputes } from '../../../../shared/disputes/standing';
+import { dueWhenLogged } from './dueWhenLogged';
 import { DEFAULT_RATES } from '../../../../shared/reports/sources';
 import type { RingService } from '../rings/ringService';
 import { PaymentStore } from '../storage/paymentStore';
@@ -204,7 +205,7 @@ export class DisputeService {
     // Every dispute with the status its workflow log gives it (the family win rates count the decided
     // ones); one dispute named by two exports counts once, with the workflow logged under either id.
     const startedAt = new Map(imports.map((i) => [i.id!, i.startedAt]));
-    const standing = disputesWithWorkflow(stored, events, (id) => startedAt.get(id));
+    const standing = disputesWithWorkflow(stored, events, (id) => startedAt.get(id), await dueWhenLogged(this.db, imports, events));
     const { standsFor } = standing;
     const position = new Map<string, number>();
     orders.forEach((o, i) => {

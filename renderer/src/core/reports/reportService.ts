@@ -3,6 +3,7 @@
 // ones, each order once by the decision that stands for the team), and report snapshots: the parameters, the figures, when, who and
 // a hash of the data behind them, stored append-only so a saved report reopens unchanged.
 import { disputesWithWorkflow } from '../../../../shared/disputes/standing';
+import { dueWhenLogged } from '../disputes/dueWhenLogged';
 import { joinedOrderKey, orderKeyVariants } from '../../../../shared/orders/paymentFacts';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { channelLabel, MARKETPLACE_LABEL, MARKETPLACES } from '../../../../shared/domain/order';
@@ -145,7 +146,7 @@ export class ReportService {
     const [all, events, imports] = await Promise.all([this.db.disputes.toArray(), this.db.disputeEvents.orderBy('id').toArray(), this.db.imports.toArray()]);
     // One dispute named by two exports counts once, with the workflow logged under either id.
     const startedAt = new Map(imports.map((i) => [i.id!, i.startedAt]));
-    const { disputes: standing, standsFor } = disputesWithWorkflow(all, events, (id) => startedAt.get(id));
+    const { disputes: standing, standsFor } = disputesWithWorkflow(all, events, (id) => startedAt.get(id), await dueWhenLogged(this.db, imports, events));
     const submittedAt = new Map<string, number>();
     const ticked = new Map<string, Set<string>>();
     for (const e of events) {

@@ -1,0 +1,30 @@
+// The deadline a dispute had when an outcome was logged in the app, read from the undo data of the
+// imports that wrote it since: what tells a provider reopening the case (a later deadline) from a
+// record merely written again (a comment row, a team re-apply) (standing.ts, disputesWithWorkflow).
+import type { DueWhenLogged, WorkflowEvent } from '../../../../shared/disputes/standing';
+import type { ImportRecord, WorkbenchDb } from '../storage/schema';
+
+export async function dueWhenLogged(db: WorkbenchDb, imports: readonly ImportRecord[], events: readonly WorkflowEvent[]): Promise<DueWhenLogged> {
+  let since = Infinity;
+  for (const e of events) if (e.kind === 'status' && (e.status === 'won' || e.status === 'lost') && e.at !== undefined) since = Math.min(since, e.at);
+  // No outcome logged in the app: nothing for an import to reopen, and no undo data is read.
+  if (since === Infinity) return () => undefined;
+  const startedAt = new Map<number, number>();
+  for (const i of imports) if (i.id !== undefined && i.startedAt > since) startedAt.set(i.id, i.startedAt);
+  if (startedAt.size === 0) return () => undefined;
+  // Per dispute, each later import that wrote it: when it began, and the deadline it replaced.
+  const writes = new Map<string, { at: number; due: number | undefined }[]>();
+  for (const undo of await db.importUndo
+    .where('importId')
+    .anyOf([...startedAt.keys()])
+    .toArray()) {
+    const at = startedAt.get(undo.importId)!;
+    for (const { key, previous } of undo.disputes) {
+      let list = writes.get(key);
+      if (!list) writes.set(key, (list = []));
+      list.push({ at, due: previous?.dueAt });
+    }
+  }
+  for (const list of writes.values()) list.sort((a, b) => a.at - b.at);
+  return (disputeId, at) => writes.get(disputeId)?.find((w) => w.at > at)?.due;
+}
