@@ -183,6 +183,50 @@ test('team idle lock: a locked laptop lets no key reach the app behind the lock 
   }
 });
 
+test('team idle lock on a laptop that cannot reach the team server: signing out of the team opens the workbench, the session ended', async ({
+  browser,
+  team,
+  request,
+}) => {
+  await team.addUser('Iris Admin', 'admin');
+  await team.addUser('Timo Berg', 'analyst');
+  const headers = { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION) };
+  const session = await request.post(`${team.origin}/v1/session`, { headers, data: { name: 'Iris Admin', password: TEAM_PASSWORD } });
+  const admin = { ...headers, authorization: `Bearer ${((await session.json()) as { token: string }).token}` };
+  const before = (await (await request.get(`${team.origin}/v1/settings`, { headers: admin })).json()) as { settings: { idleLockMinutes: number } };
+  expect((await request.put(`${team.origin}/v1/settings`, { headers: admin, data: { idleLockMinutes: 2 } })).status()).toBe(200);
+  const context = await browser.newContext({ baseURL: team.appUrl, viewport: { width: 1440, height: 900 }, locale: 'en-US', colorScheme: 'light' });
+  try {
+    const page = await context.newPage();
+    await page.clock.install({ time: new Date(TEST_NOW) });
+    await page.goto('/');
+    await enterAnalystName(page, 'O. Self');
+    await signIn(page, 'Timo Berg');
+    await signedIn(page, 'Timo Berg');
+    const lock = page.getByRole('dialog', { name: 'Locked after 2 minutes without input' });
+    await page.clock.fastForward(121_000);
+    await expect(lock).toBeVisible();
+    // On a train: the team server cannot be reached, so the password cannot be checked there.
+    await context.route(`${team.origin}/**`, (route) => route.abort('internetdisconnected'));
+    await lock.getByLabel('Password').fill(TEAM_PASSWORD);
+    await lock.getByRole('button', { name: 'Unlock' }).click();
+    await expect(lock.getByRole('alert')).toBeVisible();
+    await expect(lock).toBeVisible();
+    // The way out that needs no server: the team session ends, the laptop's own work stays.
+    await lock.getByRole('button', { name: 'Sign out of the team' }).click();
+    await expect(lock).toHaveCount(0);
+    await page.reload();
+    await expect(lock).toHaveCount(0);
+    await page.goto('/#/settings');
+    const panel = page.getByRole('region', { name: 'Team', exact: true });
+    await expect(panel.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await expect(page.getByTestId('team-account')).toHaveCount(0);
+  } finally {
+    await context.close();
+    await request.put(`${team.origin}/v1/settings`, { headers: admin, data: { idleLockMinutes: before.settings.idleLockMinutes } });
+  }
+});
+
 test('team idle lock: after the admin-set idle time without input the laptop locks, input keeps it open, and the password unlocks it', async ({
   browser,
   team,

@@ -1,6 +1,7 @@
 // The idle lock: signed in to a team, the app covers itself after the team's idle time without
 // input and asks for the password again (a new session), so an unattended laptop decides nothing.
 // The lock is kept by the cache worker (a reload opens locked) and the app behind it is inert (App).
+// It guards the team session: the password (checked at the server) or signing out of the team ends it.
 import { useEffect, useState } from 'react';
 import { cache } from '../../core/client';
 import { ErrorAlert } from '../../app/Alerts';
@@ -68,6 +69,23 @@ export function IdleLock({ timer = windowTimer }: { timer?: IdleTimer }) {
           Unlock
         </button>
         <ErrorAlert message={unlock.error} />
+        {/* The password is checked at the team server: where it cannot be reached (offline, the
+            server moved) or the account is gone, signing out is the way back to this laptop's own
+            work. The team session ends; signing in again needs the password. */}
+        <p className="muted">Team server out of reach, or not {account.name}? Signing out ends the team session; this laptop&apos;s own work stays.</p>
+        <button
+          type="button"
+          onClick={() =>
+            void unlock.run(async () => {
+              await cache.teamSignOut();
+              setPassword('');
+              await useTeam.getState().refresh();
+              useTeam.setState({ lockedHere: false });
+            })
+          }
+        >
+          Sign out of the team
+        </button>
       </SubmitForm>
     </div>
   );
