@@ -2,7 +2,7 @@
 // server on PostgreSQL (the teamLaptops fixture starts it). Decisions travel both ways, also after a laptop
 // decided offline; a conflict is flagged for a lead; compliance cannot decide; wrong passwords lock;
 // an idle laptop locks.
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
 import { chainTeamEvents, GENESIS_HEAD, SCHEMA_HEADER, TEAM_SCHEMA_VERSION } from '../../shared/team';
 import { enterAnalystName, expect, loadDemo, openReviewQueue, releaseQueued, TEST_NOW } from './fixtures';
 import { laptop, signedIn, signIn, syncLine, test } from './teamLaptops';
@@ -136,15 +136,23 @@ test('team settings refuse a server other than the configured one, and name the 
   await expect(panel.getByRole('alert')).toContainText(`This app may talk only to ${team.origin}`);
 });
 
-test('team idle lock: a locked laptop lets no key reach the app behind the lock (no palette, no tabbing out), and a reload keeps it locked', async ({
-  browser,
-  team,
-  request,
-}) => {
-  await team.addUser('Ida Admin', 'admin');
-  await team.addUser('Ole Lund', 'analyst');
+/**
+ * A laptop signed in as `analyst` with the team's idle time set to 2 minutes (by `admin`), whose
+ * window clock the test moves (Playwright's clock drives the app's timers); the setting is put back after.
+ */
+async function withIdleLock(
+  {
+    browser,
+    team,
+    request,
+  }: { browser: Browser; team: { origin: string; appUrl: string; addUser(name: string, role: string): Promise<unknown> }; request: APIRequestContext },
+  names: { admin: string; analyst: string; self: string },
+  body: (page: Page, context: BrowserContext) => Promise<void>,
+): Promise<void> {
+  await team.addUser(names.admin, 'admin');
+  await team.addUser(names.analyst, 'analyst');
   const headers = { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION) };
-  const session = await request.post(`${team.origin}/v1/session`, { headers, data: { name: 'Ida Admin', password: TEAM_PASSWORD } });
+  const session = await request.post(`${team.origin}/v1/session`, { headers, data: { name: names.admin, password: TEAM_PASSWORD } });
   const admin = { ...headers, authorization: `Bearer ${((await session.json()) as { token: string }).token}` };
   const before = (await (await request.get(`${team.origin}/v1/settings`, { headers: admin })).json()) as { settings: { idleLockMinutes: number } };
   expect((await request.put(`${team.origin}/v1/settings`, { headers: admin, data: { idleLockMinutes: 2 } })).status()).toBe(200);
@@ -153,9 +161,22 @@ test('team idle lock: a locked laptop lets no key reach the app behind the lock 
     const page = await context.newPage();
     await page.clock.install({ time: new Date(TEST_NOW) });
     await page.goto('/');
-    await enterAnalystName(page, 'O. Self');
-    await signIn(page, 'Ole Lund');
-    await signedIn(page, 'Ole Lund');
+    await enterAnalystName(page, names.self);
+    await signIn(page, names.analyst);
+    await signedIn(page, names.analyst);
+    await body(page, context);
+  } finally {
+    await context.close();
+    await request.put(`${team.origin}/v1/settings`, { headers: admin, data: { idleLockMinutes: before.settings.idleLockMinutes } });
+  }
+}
+
+test('team idle lock: a locked laptop lets no key reach the app behind the lock (no palette, no tabbing out), and a reload keeps it locked', async ({
+  browser,
+  team,
+  request,
+}) => {
+  await withIdleLock({ browser, team, request }, { admin: 'Ida Admin', analyst: 'Ole Lund', self: 'O. Self' }, async (page) => {
     const lock = page.getByRole('dialog', { name: 'Locked after 2 minutes without input' });
     await page.clock.fastForward(121_000);
     await expect(lock).toBeVisible();
@@ -177,10 +198,7 @@ test('team idle lock: a locked laptop lets no key reach the app behind the lock 
     await lock.getByRole('button', { name: 'Unlock' }).click();
     await expect(lock).toHaveCount(0);
     await signedIn(page, 'Ole Lund');
-  } finally {
-    await context.close();
-    await request.put(`${team.origin}/v1/settings`, { headers: admin, data: { idleLockMinutes: before.settings.idleLockMinutes } });
-  }
+  });
 });
 
 test('team idle lock on a laptop that cannot reach the team server: signing out of the team opens the workbench, the session ended', async ({
@@ -188,21 +206,7 @@ test('team idle lock on a laptop that cannot reach the team server: signing out 
   team,
   request,
 }) => {
-  await team.addUser('Iris Admin', 'admin');
-  await team.addUser('Timo Berg', 'analyst');
-  const headers = { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION) };
-  const session = await request.post(`${team.origin}/v1/session`, { headers, data: { name: 'Iris Admin', password: TEAM_PASSWORD } });
-  const admin = { ...headers, authorization: `Bearer ${((await session.json()) as { token: string }).token}` };
-  const before = (await (await request.get(`${team.origin}/v1/settings`, { headers: admin })).json()) as { settings: { idleLockMinutes: number } };
-  expect((await request.put(`${team.origin}/v1/settings`, { headers: admin, data: { idleLockMinutes: 2 } })).status()).toBe(200);
-  const context = await browser.newContext({ baseURL: team.appUrl, viewport: { width: 1440, height: 900 }, locale: 'en-US', colorScheme: 'light' });
-  try {
-    const page = await context.newPage();
-    await page.clock.install({ time: new Date(TEST_NOW) });
-    await page.goto('/');
-    await enterAnalystName(page, 'O. Self');
-    await signIn(page, 'Timo Berg');
-    await signedIn(page, 'Timo Berg');
+  await withIdleLock({ browser, team, request }, { admin: 'Iris Admin', analyst: 'Timo Berg', self: 'O. Self' }, async (page, context) => {
     const lock = page.getByRole('dialog', { name: 'Locked after 2 minutes without input' });
     await page.clock.fastForward(121_000);
     await expect(lock).toBeVisible();
@@ -221,10 +225,7 @@ test('team idle lock on a laptop that cannot reach the team server: signing out 
     const panel = page.getByRole('region', { name: 'Team', exact: true });
     await expect(panel.getByRole('button', { name: 'Sign in' })).toBeVisible();
     await expect(page.getByTestId('team-account')).toHaveCount(0);
-  } finally {
-    await context.close();
-    await request.put(`${team.origin}/v1/settings`, { headers: admin, data: { idleLockMinutes: before.settings.idleLockMinutes } });
-  }
+  });
 });
 
 test('team idle lock: after the admin-set idle time without input the laptop locks, input keeps it open, and the password unlocks it', async ({
@@ -232,23 +233,7 @@ test('team idle lock: after the admin-set idle time without input the laptop loc
   team,
   request,
 }) => {
-  await team.addUser('Ada Admin', 'admin');
-  await team.addUser('Ina Vogt', 'analyst');
-  const headers = { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION) };
-  const session = await request.post(`${team.origin}/v1/session`, { headers, data: { name: 'Ada Admin', password: TEAM_PASSWORD } });
-  const admin = { ...headers, authorization: `Bearer ${((await session.json()) as { token: string }).token}` };
-  const before = (await (await request.get(`${team.origin}/v1/settings`, { headers: admin })).json()) as { settings: { idleLockMinutes: number } };
-  const set = await request.put(`${team.origin}/v1/settings`, { headers: admin, data: { idleLockMinutes: 2 } });
-  expect(set.status()).toBe(200);
-  // A laptop whose window clock the test moves: Playwright's clock drives the app's timers.
-  const context = await browser.newContext({ baseURL: team.appUrl, viewport: { width: 1440, height: 900 }, locale: 'en-US', colorScheme: 'light' });
-  try {
-    const page = await context.newPage();
-    await page.clock.install({ time: new Date(TEST_NOW) });
-    await page.goto('/');
-    await enterAnalystName(page, 'I. Self');
-    await signIn(page, 'Ina Vogt');
-    await signedIn(page, 'Ina Vogt');
+  await withIdleLock({ browser, team, request }, { admin: 'Ada Admin', analyst: 'Ina Vogt', self: 'I. Self' }, async (page) => {
     const lock = page.getByRole('dialog', { name: 'Locked after 2 minutes without input' });
 
     // 90 s idle, a key, 90 s idle: never 2 minutes without input, so still open.
@@ -268,8 +253,5 @@ test('team idle lock: after the admin-set idle time without input the laptop loc
     await lock.getByRole('button', { name: 'Unlock' }).click();
     await expect(lock).toHaveCount(0);
     await signedIn(page, 'Ina Vogt');
-  } finally {
-    await context.close();
-    await request.put(`${team.origin}/v1/settings`, { headers: admin, data: { idleLockMinutes: before.settings.idleLockMinutes } });
-  }
+  });
 });

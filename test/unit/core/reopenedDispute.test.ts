@@ -21,6 +21,9 @@ async function* once(b: Uint8Array): AsyncGenerator<Uint8Array> {
   yield b;
 }
 const file = (name: string, b: Uint8Array) => ({ name, size: b.length, chunks: once(b) });
+/** Imports one day's dispute report of `rows`, named by that day. */
+const importReport = (clock: Clock, day: string, ...rows: string[]) =>
+  importFile(db, file(`dispute_report_${day.replaceAll('-', '_')}.csv`, bytesOf(...rows)), {}, undefined, undefined, clock);
 
 let db: WorkbenchDb;
 afterEach(async () => {
@@ -39,14 +42,7 @@ describe('a dispute marked won in the app, reopened by a later report', () => {
     const disputes = new DisputeService(db, new RingService(db, store, clock), clock);
     const id = '8836000000009902';
 
-    await importFile(
-      db,
-      file('dispute_report_2026_04_28.csv', bytesOf(row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'))),
-      {},
-      undefined,
-      undefined,
-      clock,
-    );
+    await importReport(clock, '2026-04-28', row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'));
     now = Date.UTC(2026, 4, 10, 9);
     await disputes.setStatus(id, 'gathering_evidence', '');
     await disputes.setStatus(id, 'submitted', 'sent from Adyen with the delivery proof');
@@ -56,14 +52,7 @@ describe('a dispute marked won in the app, reopened by a later report', () => {
 
     // 2 June: the issuer's pre-arbitration, answer due 22 June.
     now = Date.UTC(2026, 5, 2, 7);
-    await importFile(
-      db,
-      file('dispute_report_2026_06_02.csv', bytesOf(row('2026-06-02 06:00:00', 'NotificationOfChargeback', '2026-06-22 11:00:00'))),
-      {},
-      undefined,
-      undefined,
-      clock,
-    );
+    await importReport(clock, '2026-06-02', row('2026-06-02 06:00:00', 'NotificationOfChargeback', '2026-06-22 11:00:00'));
     const d = (await disputes.list()).find((x) => x.id === id)!;
     expect(d.status).toBe('new');
     expect(new Date(d.dueAt).toISOString()).toBe('2026-06-22T09:00:00.000Z');
@@ -81,14 +70,7 @@ describe('a dispute marked won in the app, then written again without a new dead
     const disputes = new DisputeService(db, new RingService(db, store, clock), clock);
     const id = '8836000000009902';
     const status = async () => (await disputes.list()).find((d) => d.id === id)!.status;
-    await importFile(
-      db,
-      file('dispute_report_2026_04_28.csv', bytesOf(row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'))),
-      {},
-      undefined,
-      undefined,
-      clock,
-    );
+    await importReport(clock, '2026-04-28', row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'));
     // 10 May: answered, and the issuer's letter says it withdrew: the analyst logs the win before the deadline.
     now = Date.UTC(2026, 4, 10, 9);
     await disputes.setStatus(id, 'gathering_evidence', '');
@@ -96,36 +78,15 @@ describe('a dispute marked won in the app, then written again without a new dead
     await disputes.setStatus(id, 'won', 'issuer withdrew it by letter');
     // 12 May: the next daily report names the case again, an issuer comment, its deadline unchanged.
     now = Date.UTC(2026, 4, 12, 7);
-    await importFile(
-      db,
-      file('dispute_report_2026_05_12.csv', bytesOf(row('2026-05-12 06:00:00', 'IssuerComments', '2026-05-18 09:30:00'))),
-      {},
-      undefined,
-      undefined,
-      clock,
-    );
+    await importReport(clock, '2026-05-12', row('2026-05-12 06:00:00', 'IssuerComments', '2026-05-18 09:30:00'));
     expect(await status()).toBe('won');
     // 2 June: the pre-arbitration, due 22 June: open again.
     now = Date.UTC(2026, 5, 2, 7);
-    await importFile(
-      db,
-      file('dispute_report_2026_06_02.csv', bytesOf(row('2026-06-02 06:00:00', 'NotificationOfChargeback', '2026-06-22 11:00:00'))),
-      {},
-      undefined,
-      undefined,
-      clock,
-    );
+    await importReport(clock, '2026-06-02', row('2026-06-02 06:00:00', 'NotificationOfChargeback', '2026-06-22 11:00:00'));
     expect(await status()).toBe('new');
     // 4 June: an issuer comment on the pre-arbitration, its deadline kept: still open.
     now = Date.UTC(2026, 5, 4, 7);
-    await importFile(
-      db,
-      file('dispute_report_2026_06_04.csv', bytesOf(row('2026-06-04 06:00:00', 'IssuerComments', '2026-06-22 11:00:00'))),
-      {},
-      undefined,
-      undefined,
-      clock,
-    );
+    await importReport(clock, '2026-06-04', row('2026-06-04 06:00:00', 'IssuerComments', '2026-06-22 11:00:00'));
     expect(await status()).toBe('new');
   });
 });
@@ -140,20 +101,13 @@ describe('the dispute’s detail says what the list says', () => {
     await store.open();
     const disputes = new DisputeService(db, new RingService(db, store, clock), clock);
     const id = '8836000000009902';
-    await importFile(
-      db,
-      file('dispute_report_2026_04_28.csv', bytesOf(row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'))),
-      {},
-      undefined,
-      undefined,
-      clock,
-    );
+    await importReport(clock, '2026-04-28', row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'));
     now = Date.UTC(2026, 4, 10, 9);
     await disputes.setStatus(id, 'gathering_evidence', '');
     await disputes.setStatus(id, 'submitted', 'sent from Adyen with the delivery proof');
     // 12 June: the second chargeback, lost.
     now = Date.UTC(2026, 5, 12, 7);
-    await importFile(db, file('dispute_report_2026_06_12.csv', bytesOf(row('2026-06-12 06:00:00', 'SecondChargeback', ''))), {}, undefined, undefined, clock);
+    await importReport(clock, '2026-06-12', row('2026-06-12 06:00:00', 'SecondChargeback', ''));
     expect((await disputes.list()).find((d) => d.id === id)!.status).toBe('lost');
     expect((await disputes.detail(id)).status).toBe('lost');
   });

@@ -24,6 +24,32 @@ afterEach(async () => {
   }
 });
 
+/** Imports the Zalando file into `db` while another window restores `pending` once the first batch is written. */
+async function importWhileRestoring(db: WorkbenchDb, other: WorkbenchDb, pending: Awaited<ReturnType<typeof planRestore>>) {
+  let restored = false;
+  async function* chunks() {
+    for (let at = 0; at < bytes.length; at += 16 * 1024) yield bytes.subarray(at, Math.min(at + 16 * 1024, bytes.length));
+  }
+  const outcome = await importFile(
+    db,
+    { name: 'zalando.csv', size: bytes.length, chunks: chunks() },
+    {},
+    undefined,
+    undefined,
+    clock,
+    new MemoryLockManager().tab(),
+    {
+      // The other window restores the backup once this import's first batch is written.
+      afterBatch: async () => {
+        if (restored) return;
+        restored = true;
+        await applyRestore(other, pending, { reason: '', clock });
+      },
+    },
+  );
+  return { outcome, restored };
+}
+
 describe('a restore while another window imports', () => {
   it('stops the import at its next batch; nothing of it lands on the restored cache unlisted', async () => {
     const name = 'restore-during-import';
@@ -33,27 +59,7 @@ describe('a restore while another window imports', () => {
     const other = createDb(name);
     opened.push(other);
     const pending = await planRestore(other, await readBackup(file, PASSPHRASE), []);
-    let restored = false;
-    async function* chunks() {
-      for (let at = 0; at < bytes.length; at += 16 * 1024) yield bytes.subarray(at, Math.min(at + 16 * 1024, bytes.length));
-    }
-    const outcome = await importFile(
-      db,
-      { name: 'zalando.csv', size: bytes.length, chunks: chunks() },
-      {},
-      undefined,
-      undefined,
-      clock,
-      new MemoryLockManager().tab(),
-      {
-        // The other window restores the backup once this import's first batch is written.
-        afterBatch: async () => {
-          if (restored) return;
-          restored = true;
-          await applyRestore(other, pending, { reason: '', clock });
-        },
-      },
-    );
+    const { outcome, restored } = await importWhileRestoring(db, other, pending);
     expect(restored).toBe(true);
     expect(outcome.status).toBe('failed');
     expect(outcome.error).toMatch(/the cache was replaced/i);
@@ -95,26 +101,7 @@ describe('a restore while another window imports', () => {
     const other = createDb(name);
     opened.push(other);
     const pending = await planRestore(other, await readBackup(file, PASSPHRASE), []);
-    let restored = false;
-    async function* chunks() {
-      for (let at = 0; at < bytes.length; at += 16 * 1024) yield bytes.subarray(at, Math.min(at + 16 * 1024, bytes.length));
-    }
-    const outcome = await importFile(
-      db,
-      { name: 'zalando.csv', size: bytes.length, chunks: chunks() },
-      {},
-      undefined,
-      undefined,
-      clock,
-      new MemoryLockManager().tab(),
-      {
-        afterBatch: async () => {
-          if (restored) return;
-          restored = true;
-          await applyRestore(other, pending, { reason: '', clock });
-        },
-      },
-    );
+    const { outcome } = await importWhileRestoring(db, other, pending);
     expect(outcome.status).toBe('failed');
     expect(outcome.importId).toBe(theirId);
     expect(await db.imports.get(theirId)).toMatchObject(theirs);
