@@ -24,6 +24,14 @@ export interface LogHead {
   hash: string;
 }
 
+/**
+ * Whether two reads of the log's head are the same head: its number and its hash (a restore in
+ * another window can leave a head of the same number on other entries). No head is entry 0.
+ */
+export function sameHead(a: LogHead | null | undefined, b: LogHead | null | undefined): boolean {
+  return (a?.seq ?? 0) === (b?.seq ?? 0) && a?.hash === b?.hash;
+}
+
 /** What an analyst decided, before the log numbers and chains it. */
 export interface DecisionInput {
   orderKey: string;

@@ -5,7 +5,7 @@
 // restore set aside in the log archive; the erasure is itself an entry.
 import { invalidateKeyIndex, keyIndexGeneration } from '../storage/keyIndexStore';
 import { PaymentStore } from '../storage/paymentStore';
-import { chainEntry, randomSalt, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
+import { chainEntry, randomSalt, sameHead, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
 import { orderKey, type OrderTextField } from '../../../../shared/domain/order';
 import { FIELD_SEPARATOR, textColumn } from '../../../../shared/orders/columns';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
@@ -347,8 +347,7 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
         // (an import) they would blank other people and miss the customer's own.
         if ((await cacheStateOf(db)) !== plan.cacheState) throw new StalePlanError();
         const now = await db.decisionHead.get('head');
-        // The hash too: a restore in another window can leave a head of the same seq.
-        if ((now?.seq ?? 0) !== (head?.seq ?? 0) || now?.hash !== head?.hash) return false;
+        if (!sameHead(now, head)) return false;
         // Notes are blanked and archived rows rewritten by this transaction alone.
         replacingLogsHere();
         // The kept key index holds the erased values: it goes with them, in this transaction.

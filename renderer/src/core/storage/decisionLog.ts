@@ -6,6 +6,7 @@ import {
   chainEntries,
   entryContentHolds,
   headOf,
+  sameHead,
   verifyChain,
   type ChainVerdict,
   type DecisionEntry,
@@ -41,9 +42,9 @@ export class DecisionLog {
       const entries = await chainEntries(inputs, head);
       const written = await this.db.transaction('rw', [this.db.decisions, this.db.decisionHead], async () => {
         const now = (await this.db.decisionHead.get('head')) ?? null;
-        // The hash too: a restore in another window can leave a head of the same seq (the
+        // By its hash too: a restore in another window can leave a head of the same seq (the
         // backup's entries and its restore entry), and these entries chain to the one it replaced.
-        if ((now?.seq ?? 0) !== (head?.seq ?? 0) || now?.hash !== head?.hash) return false;
+        if (!sameHead(now, head)) return false;
         await this.db.decisions.bulkAdd(entries);
         const last = entries.at(-1)!;
         await this.db.decisionHead.put({ key: 'head', seq: last.seq, hash: last.hash });
