@@ -171,8 +171,7 @@ export class ImportWriter {
       // Its record gone or another's: the cache was replaced under this import (a restore, a cleared
       // cache in another window). What it knows of the cache is stale, and what it wrote would be
       // orders of an import the history does not list, which nobody could undo.
-      const record = await db.imports.get(this.importId);
-      if (record?.status !== 'running' || record.runLock !== this.runLock) throw new CacheReplacedError();
+      if ((await this.ownRecord())?.status !== 'running') throw new CacheReplacedError();
       const plan = planBatchWrites(batch, this.importId, {
         payment: (key) => this.prefetched.payments.get(key) ?? null,
         dispute: (key) => this.prefetched.disputes.get(key) ?? null,
@@ -284,10 +283,14 @@ export class ImportWriter {
   async finish(patch: Partial<ImportRecord> & { status: ImportRecord['status'] }): Promise<void> {
     const db = this.db;
     await db.transaction('rw', db.imports, async () => {
-      const record = await db.imports.get(this.importId);
-      if (record?.runLock !== this.runLock) return;
-      await db.imports.update(this.importId, { ...patch, endedAt: this.clock.now() });
+      if (await this.ownRecord()) await db.imports.update(this.importId, { ...patch, endedAt: this.clock.now() });
     });
+  }
+
+  /** The import's record while it is this run's: gone or another's when a restore or a cleared cache replaced it. */
+  private async ownRecord(): Promise<ImportRecord | undefined> {
+    const record = await this.db.imports.get(this.importId);
+    return record?.runLock === this.runLock ? record : undefined;
   }
 
   private async readOrder(blockId: number, row: number): Promise<Order> {
