@@ -14,7 +14,7 @@ export interface StandingDisputes<T> {
   standsFor: Map<string, string>;
 }
 
-type Imported = Dispute & { stamp?: { importId: number } };
+export type Imported = Dispute & { stamp?: { importId: number } };
 
 /**
  * The disputes that stand: a dispute the payments export derived for a charge is left out when

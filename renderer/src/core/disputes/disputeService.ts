@@ -21,8 +21,8 @@ import {
   type FamilyRecord,
   type ResponseCostSettings,
 } from '../../../../shared/disputes/respondOrAccept';
-import { disputesWithWorkflow, standingDisputes } from '../../../../shared/disputes/standing';
-import { dueWhenLogged } from './dueWhenLogged';
+import { standingDisputes } from '../../../../shared/disputes/standing';
+import { disputesAsTheyStand } from './dueWhenLogged';
 import { DEFAULT_RATES } from '../../../../shared/reports/sources';
 import type { RingService } from '../rings/ringService';
 import { PaymentStore } from '../storage/paymentStore';
@@ -195,17 +195,15 @@ export class DisputeService {
     const { orders, index, live } = await this.rings.current();
     const ringOf = new Map<number, string>();
     for (const r of this.rings.lastRings()) for (const i of r.orders) ringOf.set(i, r.id);
-    const [stored, events, cost, rates, imports] = await Promise.all([
+    const [stored, events, cost, rates] = await Promise.all([
       this.db.disputes.toArray(),
       this.db.disputeEvents.orderBy('id').toArray(),
       this.responseCost(),
       new MetaRepository(this.db).get('reportRates'),
-      this.db.imports.toArray(),
     ]);
     // Every dispute with the status its workflow log gives it (the family win rates count the decided
     // ones); one dispute named by two exports counts once, with the workflow logged under either id.
-    const startedAt = new Map(imports.map((i) => [i.id!, i.startedAt]));
-    const standing = disputesWithWorkflow(stored, events, (id) => startedAt.get(id), await dueWhenLogged(this.db, imports, events));
+    const standing = await disputesAsTheyStand(this.db, stored, events);
     const { standsFor } = standing;
     const position = new Map<string, number>();
     orders.forEach((o, i) => {

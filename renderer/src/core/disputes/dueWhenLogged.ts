@@ -1,8 +1,23 @@
 // The deadline a dispute had when an outcome was logged in the app, read from the undo data of the
 // imports that wrote it since: what tells a provider reopening the case (a later deadline) from a
 // record merely written again (a comment row, a team re-apply) (standing.ts, disputesWithWorkflow).
-import type { DueWhenLogged, WorkflowEvent } from '../../../../shared/disputes/standing';
+import { disputesWithWorkflow, type DueWhenLogged, type Imported, type StandingDisputes, type WorkflowEvent } from '../../../../shared/disputes/standing';
 import type { ImportRecord, WorkbenchDb } from '../storage/schema';
+
+/**
+ * The stored disputes that stand, each with the status its workflow log gives it, an outcome logged
+ * in the app giving way to a case the provider reopened since (by the cache's imports): what the
+ * Disputes screen and Reports both show.
+ */
+export async function disputesAsTheyStand<T extends Imported>(
+  db: WorkbenchDb,
+  stored: readonly T[],
+  events: readonly WorkflowEvent[],
+): Promise<StandingDisputes<T>> {
+  const imports = await db.imports.toArray();
+  const startedAt = new Map(imports.map((i) => [i.id!, i.startedAt]));
+  return disputesWithWorkflow(stored, events, (id) => startedAt.get(id), await dueWhenLogged(db, imports, events));
+}
 
 export async function dueWhenLogged(db: WorkbenchDb, imports: readonly ImportRecord[], events: readonly WorkflowEvent[]): Promise<DueWhenLogged> {
   let since = Infinity;

@@ -2,8 +2,7 @@
 // is decoded for the figures) and the team's decisions (this laptop's log and the verified pulled
 // ones, each order once by the decision that stands for the team), and report snapshots: the parameters, the figures, when, who and
 // a hash of the data behind them, stored append-only so a saved report reopens unchanged.
-import { disputesWithWorkflow } from '../../../../shared/disputes/standing';
-import { dueWhenLogged } from '../disputes/dueWhenLogged';
+import { disputesAsTheyStand } from '../disputes/dueWhenLogged';
 import { joinedOrderKey, orderKeyVariants } from '../../../../shared/orders/paymentFacts';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { channelLabel, MARKETPLACE_LABEL, MARKETPLACES } from '../../../../shared/domain/order';
@@ -143,10 +142,9 @@ export class ReportService {
 
   /** Disputes with the status their workflow log gives them, when each was submitted, and the evidence items ticked now. */
   private async disputes(): Promise<{ disputes: Dispute[]; submittedAt: Map<string, number>; ticked: Map<string, Set<string>> }> {
-    const [all, events, imports] = await Promise.all([this.db.disputes.toArray(), this.db.disputeEvents.orderBy('id').toArray(), this.db.imports.toArray()]);
+    const [all, events] = await Promise.all([this.db.disputes.toArray(), this.db.disputeEvents.orderBy('id').toArray()]);
     // One dispute named by two exports counts once, with the workflow logged under either id.
-    const startedAt = new Map(imports.map((i) => [i.id!, i.startedAt]));
-    const { disputes: standing, standsFor } = disputesWithWorkflow(all, events, (id) => startedAt.get(id), await dueWhenLogged(this.db, imports, events));
+    const { disputes: standing, standsFor } = await disputesAsTheyStand(this.db, all, events);
     const submittedAt = new Map<string, number>();
     const ticked = new Map<string, Set<string>>();
     for (const e of events) {
