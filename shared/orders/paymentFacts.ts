@@ -54,7 +54,7 @@ export function orderKeyVariants(key: string): string[] {
   const at = key.indexOf(':');
   if (at < 0) return [key];
   const source = key.slice(0, at);
-  return [key, ...orderRefVariants(key.slice(at + 1)).map((ref) => `${source}:${ref}`)];
+  return [...new Set([key, ...orderRefVariants(key.slice(at + 1)).map((ref) => `${source}:${ref}`)])];
 }
 
 /**

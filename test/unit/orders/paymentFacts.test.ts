@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Payment } from '../../../shared/domain/payment';
-import { decisivePayment, orderReference, orderRefVariants, withPaymentFacts } from '../../../shared/orders/paymentFacts';
+import { decisivePayment, orderKeyVariants, orderReference, orderRefVariants, withPaymentFacts } from '../../../shared/orders/paymentFacts';
 import { order } from '../../support/orders';
 
 const payment = (patch: Partial<Payment> = {}): Payment => ({
@@ -31,6 +31,14 @@ describe('joining payments onto orders', () => {
     expect(orderRefVariants('Bestellung 1001')).toEqual(['1001', '#1001']);
     expect(orderReference('Order #A-77 (web)')).toBe('#A-77');
     expect(orderReference('ch_1')).toBe('ch_1');
+  });
+
+  it('names each spelling of an order key once', () => {
+    expect(orderKeyVariants('shopify:#1001')).toEqual(['shopify:#1001', 'shopify:1001']);
+    expect(orderKeyVariants('shopify:1001')).toEqual(['shopify:1001', 'shopify:#1001']);
+    // A number the reference reader takes apart differently keeps the key itself first.
+    expect(orderKeyVariants('shopify: 1001')).toEqual(['shopify: 1001', 'shopify:1001', 'shopify:#1001']);
+    expect(orderKeyVariants('no-source')).toEqual(['no-source']);
   });
 
   it.each([

@@ -3,7 +3,7 @@
 // ones, each order once by the decision that stands for the team), and report snapshots: the parameters, the figures, when, who and
 // a hash of the data behind them, stored append-only so a saved report reopens unchanged.
 import { disputesAsTheyStand } from '../disputes/dueWhenLogged';
-import { joinedOrderKey, orderKeyVariants } from '../../../../shared/orders/paymentFacts';
+import { onStoredOrders } from '../disputes/onStoredOrders';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { channelLabel, MARKETPLACE_LABEL, MARKETPLACES } from '../../../../shared/domain/order';
 import { isChargeback, type Dispute } from '../../../../shared/domain/dispute';
@@ -158,9 +158,10 @@ export class ReportService {
       if (e.kind === 'status' && e.status === 'submitted' && !submittedAt.has(id)) submittedAt.set(id, e.at);
     }
     // A dispute reaches its order by either spelling of the number (1001 in the PSP's metadata, #1001 in Shopify).
-    const wanted = new Set(standing.flatMap((d) => (d.orderKey ? orderKeyVariants(d.orderKey) : [])));
-    const stored = await this.store.currentSnapshot().rowsOfKeys(wanted);
-    const disputes = standing.map(({ stamp: _stamp, ...d }) => ({ ...d, orderKey: joinedOrderKey(d.orderKey, (k) => stored.has(k)) }));
+    const disputes = await onStoredOrders(
+      standing.map(({ stamp: _stamp, ...d }) => d),
+      this.store.currentSnapshot(),
+    );
     return { disputes, submittedAt, ticked };
   }
 

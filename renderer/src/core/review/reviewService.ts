@@ -1,7 +1,6 @@
 // The review queue: current orders not yet shipped (open or paid) that the scoring matrix sends
 // to review or hold, minus those already released or cancelled; held ones stay until decided.
 // Decisions go to the hash-chained decision log with the score and matrix version behind them.
-import { standingDisputes } from '../../../../shared/disputes/standing';
 import { REVIEW_WINDOW_DAYS, reviewWindowStart, SLA_HOURS } from '../../../../shared/decisions/sla';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { isFraudReason } from '../../../../shared/linking/metrics';
@@ -202,7 +201,7 @@ export class ReviewService {
     await this.rings.ensureComputed(onProgress);
     const [{ orders, index, live }, disputes, payments, hubRules] = await Promise.all([
       this.rings.current(),
-      this.db.disputes.toArray().then((all) => standingDisputes(all).disputes),
+      this.rings.disputesOn(),
       this.declinedPayments(),
       // Declines on a hub (an office proxy, a carrier's shared IP) are many people's: judged as the rings judge them.
       this.rings.hubRules(),

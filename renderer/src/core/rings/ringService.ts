@@ -6,6 +6,8 @@
 import { standingDisputes } from '../../../../shared/disputes/standing';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import type { Order } from '../../../../shared/domain/order';
+import type { Dispute } from '../../../../shared/domain/dispute';
+import { onStoredOrders } from '../disputes/onStoredOrders';
 import { type RingList } from '../../../../shared/linking/lists';
 import {
   buildRingsFrom,
@@ -199,7 +201,7 @@ export class RingService {
     const snapshot = this.store.currentSnapshot();
     const [{ linkable, added, restored }, disputes, overrides, marks, imports, hubRules] = await Promise.all([
       this.linkableFor(snapshot, onProgress),
-      this.db.disputes.toArray().then((all) => standingDisputes(all).disputes),
+      this.disputesOn(snapshot),
       this.decisions.activeOverrides(),
       this.decisions.currentMarks(),
       this.db.imports.where('status').anyOf('completed', 'interrupted', 'cancelled', 'failed').toArray(),
@@ -408,6 +410,15 @@ export class RingService {
     });
     this.decoding = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * The disputes that stand, each on its order in `snapshot` by either spelling of the number (a
+   * chargeback whose PSP wrote 1001 counts on Shopify's #1001): what rings and the review queue
+   * count as a ring's or a card's chargebacks.
+   */
+  async disputesOn(snapshot: OrderSnapshot = this.store.currentSnapshot()): Promise<Dispute[]> {
+    return onStoredOrders(standingDisputes(await this.db.disputes.toArray()).disputes, snapshot);
   }
 
   /**
