@@ -213,6 +213,11 @@ for (const at of ['2026-11-18T14:00:00Z', '2026-12-01T00:30:00Z', '2026-12-31T23
       const opened = num(await page.getByTestId('figure-disputes-opened').locator('.figure-value').textContent());
       const families = await tableRows(page, 'kpi-by-family');
       expect(families.reduce((n, r) => n + num(r[1]!), 0)).toBe(opened);
+      // Networks by their owners' names, as the Disputes list shows them; every dispute under one.
+      const networks = await tableRows(page, 'kpi-by-network');
+      expect(networks.length).toBeGreaterThan(0);
+      for (const [name] of networks) expect(['Visa', 'Mastercard', 'Amex', 'Discover', 'PayPal', 'Stripe']).toContain(name);
+      expect(networks.reduce((n, r) => n + num(r[1]!), 0)).toBe(opened);
       // The programme month of that month with the most disputes (a 10k demo has a few a month).
       const vamp = (await tableRows(page, 'kpi-programmes')).filter((r) => r[0] === from.slice(0, 7)).sort((a, b) => num(b[2]!) - num(a[2]!))[0]!;
       expect(num(vamp[2]!)).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 // The KPI report: review throughput and quality, disputes and their outcomes, and the card-network
 // programme months against their dated thresholds. Renders computed figures or a snapshot alike.
 import { CARD_NETWORKS } from '../../../../shared/domain/dispute';
-import { REASON_FAMILIES, REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
+import { networkName, REASON_FAMILIES, REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
 import { countOf, formatCount, formatMoney } from '../../../../shared/domain/money';
 import type { DisputeFigures } from '../../../../shared/reports/disputeKpis';
 import type { KpiReport } from '../../../../shared/reports/kpi';
@@ -148,7 +148,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         testId="kpi-by-network"
         stamp={stamp}
         columns={DISPUTE_COLUMNS.map((c, i) => (i === 0 ? { label: 'Network' } : c))}
-        rows={networks.map((n) => disputeRow(n, d.byNetwork[n]!, money))}
+        rows={networks.map((n) => disputeRow(networkName(n), d.byNetwork[n]!, money))}
         csv={{
           name: 'disputes-by-network',
           header: [...DISPUTE_HEADER, 'currency'],
