@@ -201,6 +201,8 @@ const STRIPE: Table = {
   check_returned: ['processing', 'Cheque returned'],
   debit_not_authorized: ['authorisation', 'Debit not authorised'],
   insufficient_funds: ['authorisation', 'Insufficient funds'],
+  // A compliance case (Visa or Mastercard): the issuer says the transaction broke the network's rules.
+  noncompliant: ['processing', 'Not compliant with network rules'],
   general: ['unknown', 'General'],
 };
 

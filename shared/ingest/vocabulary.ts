@@ -147,6 +147,15 @@ const DISPUTE_WORDS: Record<string, DisputeStatus> = {
   won: 'won',
   gewonnen: 'won',
   warningclosed: 'won',
+  // PayPal's case outcomes (its disputes API's outcome_code; the case report's Outcome column): the
+  // buyer's withdrawal ends a case as the issuer's withdrawal does. RESOLVED_WITH_PAYOUT and DENIED
+  // do not say whose favour: they stay unknown (a warning, no status change).
+  resolvedsellerfavour: 'won',
+  resolvedsellerfavor: 'won',
+  canceledbybuyer: 'won',
+  cancelledbybuyer: 'won',
+  resolvedbuyerfavour: 'lost',
+  resolvedbuyerfavor: 'lost',
   chargebackreversed: 'won',
   chargebackreversedexternally: 'won',
   prearbitrationwon: 'won',
@@ -178,6 +187,9 @@ const DISPUTE_WORDS: Record<string, DisputeStatus> = {
   notificationoffraud: 'accepted',
   fraudreport: 'accepted',
   refunded: 'accepted',
+  // Stripe `prevented`: the issuer's dispute was stopped before it was filed (Visa RDR refunds the
+  // cardholder at once): the money went back uncontested, and no chargeback was ever raised.
+  prevented: 'accepted',
 };
 
 export function disputeStatusOf(raw: string): DisputeStatus | null {
@@ -193,6 +205,8 @@ const STAGE_WORDS: Record<string, DisputeStage> = {
   warningneedsresponse: 'inquiry',
   warningunderreview: 'inquiry',
   warningclosed: 'inquiry',
+  // Stopped before it became a chargeback (see DISPUTE_WORDS): no card programme counts it.
+  prevented: 'inquiry',
   notificationoffraud: 'fraud_report',
   fraudreport: 'fraud_report',
 };
@@ -211,6 +225,15 @@ const FOLLOW_UP_WORDS: ReadonlySet<string> = new Set(['informationsupplied', 'di
 
 export function isFollowUpState(raw: string): boolean {
   return FOLLOW_UP_WORDS.has(token(raw));
+}
+
+/**
+ * The cell that states a dispute's state among one row's status cells (a status mapped to several
+ * columns, in the mapping's order): the first the import knows, else the first filled one. PayPal's
+ * case report writes the result of a closed case in Outcome and `None` there while it is open.
+ */
+export function stateCell(cells: readonly string[]): string {
+  return cells.find((c) => disputeStatusOf(c) !== null || disputeStageOf(c) !== null || isFollowUpState(c)) ?? cells[0] ?? '';
 }
 
 const NETWORK_WORDS: Record<string, CardNetwork> = {

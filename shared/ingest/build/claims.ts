@@ -5,9 +5,8 @@ import type { ClaimKind, RefundClaim } from '../../disputes/claims';
 import type { DisputeStatus } from '../../domain/dispute';
 import { claimKindOf, CLAIM_KIND_EXAMPLES } from '../claimKinds';
 import { hashFields } from '../contentHash';
-import { readField } from '../mapping';
 import { CLAIM_HASH_FIELDS, scopeOf } from '../records';
-import { disputeStatusOf } from '../vocabulary';
+import { disputeStatusOf, stateCell } from '../vocabulary';
 import { amountAt, recordCurrency, dateCell, minorUnits, zoneCell } from './cells';
 import type { BuildContext, RowGroup } from './context';
 
@@ -118,7 +117,8 @@ export class ClaimBuilder {
     const { ctx } = this;
     const f = ctx.f('status');
     let text = '';
-    for (let r = g.rows.length - 1; r >= 0 && text === ''; r--) text = readField(ctx.resolved, f, g.rows[r]!);
+    for (let r = g.rows.length - 1; r >= 0 && text === ''; r--)
+      text = stateCell(ctx.resolved.columns[f]!.map((c) => g.rows[r]![c]!.trim()).filter((v) => v !== ''));
     const status = disputeStatusOf(text);
     if (status === null && text !== '')
       ctx.messages.warn('unknown-dispute-status', `${ctx.fieldLabel(f)} has claim states the import does not know; they were read as new`, g.lines[0]);

@@ -3,7 +3,7 @@
 // the latest event deciding the status.
 import type { Dispute, DisputeStage, DisputeStatus } from '../../domain/dispute';
 import { DISPUTE_HASH_FIELDS, disputeHash, scopeOf } from '../records';
-import { cardNetworkOf, disputeStageOf, disputeStatusOf, isFollowUpState } from '../vocabulary';
+import { cardNetworkOf, disputeStageOf, disputeStatusOf, isFollowUpState, stateCell } from '../vocabulary';
 import { reasonFamily } from '../../disputes/reasonCodes';
 import { amountAt, optionalAmountCell, recordCurrency, dateCell, minorUnits, zoneCell } from './cells';
 import { paypalClaimKind } from '../claimKinds';
@@ -74,7 +74,7 @@ export class DisputeBuilder {
     const dueAt = dateCell(ctx, g, f('dueAt'), 'due date', false, WHAT, zone, -1, true);
     if (dueAt === null) return null;
     const reasonCode = reasonCodeOf(ctx.values(g, f('reasonCode')), ctx.first(g, f('network')));
-    const statusText = ctx.first(g, f('status'));
+    const statusText = stateCell(ctx.values(g, f('status')));
     const currency = recordCurrency(ctx, g, f('currency'), [f('amount')], WHAT);
     if (currency === null) return null;
     const amountCell = optionalAmountCell(ctx, g, f('amount'));

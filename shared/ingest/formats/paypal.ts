@@ -284,7 +284,8 @@ export const PAYPAL_CASE_REPORT: FormatPreset = {
     currency: 'Disputed currency',
     openedAt: 'Case filing date',
     dueAt: 'Response due date',
-    status: 'Case status',
+    // A closed case says how it ended in Outcome (PayPal's outcome codes); an open one only in Case status.
+    status: ['Outcome', 'Case status'],
     // Filled when a card funded the payment; PayPal-funded cases leave it empty (network: PayPal).
     network: 'Card Type',
     // Dispute and Claim cases for item not received / not as described are buyer claims answered

@@ -322,6 +322,26 @@ describe('PayPal case report', () => {
     expect(values(run, 'claim')).toEqual([expect.objectContaining({ id: 'PP-D-22222222', kind: 'paypal-inr', amountMinor: 8900, status: 'new' })]);
   });
 
+  it('a closed case takes its result from Outcome; the next day’s report moves the cached case to it', async () => {
+    const first = await runImport(fixture('paypal-case-report.csv'));
+    const text = new TextDecoder()
+      .decode(fixture('paypal-case-report.csv'))
+      .replace('"Open",2026/05/30', '"Closed",2026/05/30')
+      .replace(',"10.4",""', ',"10.4","RESOLVED_SELLER_FAVOUR"')
+      .replace('"Waiting for your response"', '"Closed"')
+      .replace(',"Package never arrived","","",""', ',"Package never arrived","","","Resolved buyer favour"');
+    const later = await runImport(text, {}, first.known);
+    expect(later.summary.warnings).toEqual([]);
+    expect(later.summary.updated).toBe(2);
+    expect(values<Dispute>(later, 'dispute').map((d) => [d.id, d.status])).toEqual([['PP-D-11111111', 'won']]);
+    expect(values(later, 'claim')).toEqual([expect.objectContaining({ id: 'PP-D-22222222', status: 'lost' })]);
+    // Closed with no outcome, or one that does not say whose favour: the status stays, and a warning says so.
+    const unsaid = text.replace('"RESOLVED_SELLER_FAVOUR"', '"RESOLVED_WITH_PAYOUT"');
+    const run = await runImport(unsaid, {}, (await runImport(fixture('paypal-case-report.csv'))).known);
+    expect(run.summary.warnings.map((w) => w.code)).toContain('unknown-dispute-status');
+    expect(values<Dispute>(run, 'dispute')).toEqual([]);
+  });
+
   it('an amount with a decimal mark is not minor units: the row is set aside, saying how this format writes money', async () => {
     const text = new TextDecoder().decode(fixture('paypal-case-report.csv')).replace(',5990,', ',59.90,');
     const run = await runImport(text);

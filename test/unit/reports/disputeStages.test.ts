@@ -57,6 +57,29 @@ describe('inquiries and fraud reports are kept apart from chargebacks', () => {
     expect({ won: kpis.all.won, lost: kpis.all.lost, winRate: kpis.all.winRate }).toEqual({ won: 0, lost: 1, winRate: 0 });
   });
 
+  it('a dispute Stripe prevented (Visa RDR refunded it before it was filed) is no chargeback, open or counted', async () => {
+    const run = await runImport(
+      [
+        'id,Charge ID,Reason,Status,Amount,Currency,Created (UTC),Evidence Due By (UTC),Card Brand',
+        'du_1QaRdr01,ch_3QaRdr01,fraudulent,prevented,80.00,eur,2026-05-13 08:00:00,,Visa',
+        // A compliance case: the issuer says the sale broke Visa's rules. A chargeback, not a fraud one.
+        'du_1QaCmp01,ch_3QaCmp01,noncompliant,needs_response,20.00,eur,2026-05-14 08:00:00,2026-05-28 23:59:59,Visa',
+        '',
+      ].join('\n'),
+    );
+    expect(run.summary.warnings).toEqual([]);
+    const [prevented, compliance] = values<Dispute>(run, 'dispute');
+    expect(prevented).toMatchObject({ status: 'accepted', stage: 'inquiry' });
+    expect(compliance).toMatchObject({ status: 'new', reasonCode: 'noncompliant' });
+    expect(compliance!.stage).toBeUndefined();
+    const kpis = disputeKpis([prevented!, compliance!], Date.UTC(2026, 4, 1), Date.UTC(2026, 5, 1));
+    expect(kpis.all.opened).toBe(1);
+    expect(Object.keys(kpis.byFamily)).toEqual(['processing']);
+    const orders = Array.from({ length: 10 }, (_, i) => order({ externalId: `#v${i}`, cardBrand: 'visa', status: 'paid', createdAt: at(5, 2 + i) }));
+    const vamp = programmeMonths(orders, [prevented!, compliance!]).find((m) => m.programme === 'visa-vamp' && m.month === '2026-05')!;
+    expect(vamp.numerator).toBe(1);
+  });
+
   it('hashes a chargeback as before stages existed, so a file read again stays unchanged', async () => {
     const disputes = values<Dispute>(await runImport(ADYEN), 'dispute');
     const cb = disputes.find((d) => d.stage === undefined)!;
