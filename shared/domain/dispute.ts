@@ -48,4 +48,15 @@ export interface Dispute {
   status: DisputeStatus;
   /** Absent for a chargeback; once a chargeback, always one (a later or older file's inquiry row does not undo it). */
   stage?: DisputeStage;
+  /**
+   * When a dispute opened as an inquiry or a fraud report became a chargeback (epoch ms); absent when
+   * it was a chargeback from its first record. `openedAt` stays when the case opened; the card
+   * schemes, and so the programmes and the KPIs, count a chargeback when it was raised (chargebackDate).
+   */
+  chargebackAt?: number;
+}
+
+/** When a chargeback was raised: when it became one after an inquiry or a fraud report, else when it opened. */
+export function chargebackDate(d: Pick<Dispute, 'openedAt' | 'chargebackAt'>): number {
+  return d.chargebackAt ?? d.openedAt;
 }

@@ -98,6 +98,7 @@ export const disputeSchema = z.strictObject({
   dueAt: recordTime,
   status: z.enum(DISPUTE_STATUSES),
   stage: z.enum(DISPUTE_STAGES).optional(),
+  chargebackAt: recordTime.optional(),
 });
 
 export const refundClaimSchema = z.strictObject({

@@ -127,13 +127,15 @@ export const DISPUTE_HASH_FIELDS = [
 ] as const;
 
 /**
- * A dispute's content hash: its stage counts only where it has one, so a chargeback hashes as it
- * did before stages existed and a file read again is still unchanged.
+ * A dispute's content hash: its stage, and when it became a chargeback, count only where it has
+ * them, so a chargeback hashes as it did before either existed and a file read again is still unchanged.
  */
 export function disputeHash(d: Dispute): string {
+  if (d.chargebackAt !== undefined) return hashFields(d, ESCALATED_DISPUTE_HASH_FIELDS);
   return hashFields(d, d.stage === undefined ? DISPUTE_HASH_FIELDS : STAGED_DISPUTE_HASH_FIELDS);
 }
 const STAGED_DISPUTE_HASH_FIELDS = [...DISPUTE_HASH_FIELDS, 'stage'] as const;
+const ESCALATED_DISPUTE_HASH_FIELDS = [...DISPUTE_HASH_FIELDS, 'chargebackAt'] as const;
 
 /** A claim's fields an import fills; who entered it and when stay as the first import or the analyst set them. */
 export const CLAIM_HASH_FIELDS = ['id', 'kind', 'orderRef', 'amountMinor', 'currency', 'openedAt', 'noticeDueAt', 'status', 'reason'] as const;

@@ -67,7 +67,16 @@ export function mergeDispute(current: Dispute, update: Dispute, provided: readon
   }
   if (current.stage === undefined || stage === undefined) delete next.stage;
   else next.stage = stage;
+  // When it was raised as a chargeback: the earliest either record says, when after it opened.
+  const raised = Math.min(raisedAt(current), followsUp ? Infinity : raisedAt(update));
+  if (next.stage === undefined && raised !== Infinity && raised > next.openedAt) next.chargebackAt = raised;
+  else delete next.chargebackAt;
   return next;
+}
+
+/** When a dispute record says it was raised as a chargeback; Infinity for an inquiry or a fraud report. */
+function raisedAt(d: Dispute): number {
+  return d.stage === undefined ? (d.chargebackAt ?? d.openedAt) : Infinity;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Dispute KPIs for a period: opened (count and value), answered before the due date, outcomes,
 // and win rates by count and by value, overall and by reason family and network. Pure.
-import { isChargeback, type CardNetwork, type Dispute } from '../domain/dispute';
+import { chargebackDate, isChargeback, type CardNetwork, type Dispute } from '../domain/dispute';
 import { reasonFamily, type ReasonFamily } from '../disputes/reasonCodes';
 
 export interface DisputeFigures {
@@ -45,7 +45,8 @@ export function disputeKpis(
   now = Infinity,
 ): DisputeKpis {
   // Chargebacks only: an inquiry closed without one is no dispute won, a fraud report no dispute at all.
-  const inPeriod = disputes.filter((d) => isChargeback(d) && d.openedAt >= from && d.openedAt < to);
+  // Counted when raised as chargebacks: an inquiry opened in May that became one in June is June's.
+  const inPeriod = disputes.filter((d) => isChargeback(d) && chargebackDate(d) >= from && chargebackDate(d) < to);
   const currencies = new Set(inPeriod.map((d) => d.currency));
   const group = <K extends string>(key: (d: Dispute) => K) => {
     const out: Partial<Record<K, Dispute[]>> = {};

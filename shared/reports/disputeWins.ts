@@ -1,6 +1,6 @@
 // What wins disputes: win rates of the decided disputes of a period by the channel their order was
 // sold on, and for each evidence checklist item, with the item ticked against without it. Pure.
-import { isChargeback, type Dispute } from '../domain/dispute';
+import { chargebackDate, isChargeback, type Dispute } from '../domain/dispute';
 import { reasonFamily, REASON_FAMILIES, type ReasonFamily } from '../disputes/reasonCodes';
 import { EVIDENCE } from '../disputes/workflow';
 
@@ -58,7 +58,7 @@ export function disputeWins(
   channelOf: ReadonlyMap<string, string>,
   ticked: ReadonlyMap<string, ReadonlySet<string>> | null,
 ): DisputeWins {
-  const decided = disputes.filter((d) => isDecided(d) && d.openedAt >= from && d.openedAt < to);
+  const decided = disputes.filter((d) => isDecided(d) && chargebackDate(d) >= from && chargebackDate(d) < to);
 
   const channels = new Map<string, [won: number, lost: number]>();
   for (const d of decided) {

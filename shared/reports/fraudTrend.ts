@@ -44,7 +44,8 @@ export interface TrendOrders {
 export interface TrendChargeback {
   /** The order's row, or -1 when the order is not in the cache. */
   row: number;
-  openedAt: number;
+  /** When it was raised as a chargeback (chargebackDate). */
+  raisedAt: number;
   amountMinor: number;
   currency: string;
   family: ReasonFamily;
@@ -185,7 +186,7 @@ export function fraudTrend(orders: TrendOrders, chargebacks: readonly TrendCharg
     for (const s of Object.keys(FRAUD_BY) as FraudSource[]) if (bits & FRAUD_BY[s]) cell.fraudBy[s]++;
   }
   for (const cb of chargebacks) {
-    const p = periodIndex(starts, end, cb.openedAt);
+    const p = periodIndex(starts, end, cb.raisedAt);
     if (p < 0) continue;
     const cell = cells[p]![cb.row >= 0 && live[cb.row] ? group[cb.row]! : unknownGroup]!;
     const r = toReporting(cb.currency);

@@ -1,7 +1,7 @@
 // Card-network monitoring programmes, computed from the cache: monthly ratios as each programme
 // defines them, against thresholds kept as dated data with their source, with an early-warning
 // state before a threshold is reached. Pure; the Reports screen and the CLI share it.
-import { CARD_NETWORKS, isChargeback, type CardNetwork, type Dispute } from '../domain/dispute';
+import { CARD_NETWORKS, chargebackDate, isChargeback, type CardNetwork, type Dispute } from '../domain/dispute';
 import { ORDER_STATUSES, orderKey, type Order, type OrderStatus } from '../domain/order';
 import { periodIndex } from './periods';
 
@@ -185,10 +185,12 @@ export function programmeMonthsOf(
   const cb = { visa: new Map<string, number>(), mastercard: new Map<string, number>() };
   const unknown = new Map<string, number>();
   for (const d of disputes) {
-    if (d.network === 'stripe' && isChargeback(d)) unknown.set(monthOf(d.openedAt), (unknown.get(monthOf(d.openedAt)) ?? 0) + 1);
+    // A chargeback in the month it was raised (after an inquiry: when it became one), a fraud report when it came.
+    const month = monthOf(chargebackDate(d));
+    if (d.network === 'stripe' && isChargeback(d)) unknown.set(month, (unknown.get(month) ?? 0) + 1);
     if (d.network !== 'visa' && d.network !== 'mastercard') continue;
     if (!isChargeback(d) && !(d.network === 'visa' && d.stage === 'fraud_report')) continue;
-    cb[d.network].set(monthOf(d.openedAt), (cb[d.network].get(monthOf(d.openedAt)) ?? 0) + 1);
+    cb[d.network].set(month, (cb[d.network].get(month) ?? 0) + 1);
   }
   // Every month the orders span, quiet ones included (a gap in a monthly table leaves the reader to guess), and any month with disputes.
   const months = [...new Set([...monthStarts.map(monthOf), ...cb.visa.keys(), ...cb.mastercard.keys(), ...unknown.keys()])].sort();

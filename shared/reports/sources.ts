@@ -8,7 +8,7 @@
 //  - its known outcome, from a labelled import, is fraud.
 import { teamDecisionsThatStand, type TeamDecisionFacts } from '../team/standing';
 import { reasonFamily } from '../disputes/reasonCodes';
-import { isChargeback, type Dispute } from '../domain/dispute';
+import { chargebackDate, isChargeback, type Dispute } from '../domain/dispute';
 import { MARKETPLACE_LABEL, orderKey, type Order } from '../domain/order';
 import { FRAUD_BY, type TrendChargeback, type TrendDimension, type TrendOrders } from './fraudTrend';
 
@@ -136,7 +136,7 @@ export function trendChargebacks(disputes: readonly Dispute[], rowOf: (orderKey:
   // Inquiries and fraud reports are not chargebacks.
   return disputes.filter(isChargeback).map((d) => ({
     row: d.orderKey ? (rowOf(d.orderKey) ?? -1) : -1,
-    openedAt: d.openedAt,
+    raisedAt: chargebackDate(d),
     amountMinor: d.amountMinor,
     currency: d.currency.trim().toUpperCase(),
     family: reasonFamily(d.network, d.reasonCode),

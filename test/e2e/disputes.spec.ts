@@ -165,3 +165,48 @@ test('a Stripe inquiry and an Adyen fraud report are listed as what they are, no
     'Inquiry, not a chargeback: no money taken back yet, not counted in the chargeback ratios or the win rate.',
   );
 });
+
+test('an Adyen request for information of March that became a chargeback in April is April’s chargeback', async ({ page }, testInfo) => {
+  const header =
+    'Company Account,Merchant Account,Psp Reference,Merchant Reference,Payment Method,Record Date,Record Date TimeZone,Dispute Currency,Dispute Amount,Record Type,Dispute PSP Reference,Dispute Reason,RFI Scheme Code,RFI Reason Code,CB Scheme Code,CB Reason Code,Payment Date,Payment Date TimeZone,Payment Currency,Payment Amount,Dispute Date,Dispute Date TimeZone,Dispute End Date,Dispute End Date TimeZone\n';
+  const row = (date: string, type: string, end: string) =>
+    `Nordwind,NordwindDE,8836000000000202,#1002,mc,${date},CET,EUR,120.00,${type},8836000000009902,Fraud,mc,4837,mc,4837,2026-03-02 12:31:00,CET,EUR,120.00,${date},CET,${end},CET\n`;
+  // Adyen's daily dispute reports: the request on 30 March, the chargeback on 28 April.
+  const march = testInfo.outputPath('dispute_report_2026_03_30.csv');
+  writeFileSync(march, header + row('2026-03-30 10:00:00', 'RequestForInformation', '2026-04-19 10:00:00'));
+  const april = testInfo.outputPath('dispute_report_2026_04_28.csv');
+  writeFileSync(april, header + row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'));
+  await page.goto('/#/imports');
+  // The shop's orders first: the reports open on a cache that holds orders.
+  for (const [file, bucket, count] of [
+    [fileURLToPath(new URL('../fixtures/imports/shopify-orders.csv', import.meta.url)), 'created', /^[1-9]/],
+    [march, 'created', /^1$/],
+    [april, 'updated', /^1$/],
+  ] as const) {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+    await chooser.setFiles(file);
+    await expect(page.getByRole('region', { name: `Import of ${file.split('/').at(-1)}` }).locator(`[data-bucket="${bucket}"]`)).toHaveText(count, {
+      timeout: 30_000,
+    });
+  }
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const table = page.getByRole('table', { name: 'Disputes by deadline' });
+  await expect(table.locator('tbody tr')).toHaveCount(1);
+  await expect(table.locator('tbody tr').first()).toContainText('Chargeback');
+  await table.locator('tbody tr').first().click();
+  const detail = page.getByRole('region', { name: 'Dispute 8836000000009902' });
+  await expect(detail).toContainText('opened 2026-03-30');
+  await expect(detail.getByTestId('dispute-raised')).toHaveText(' · a chargeback since 2026-04-28');
+  // The KPI report counts it when it was raised: in April, not in March.
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('tab', { name: 'KPIs' }).click();
+  for (const [from, to, opened] of [
+    ['2026-03-01', '2026-03-31', /none in the period|^0/],
+    ['2026-04-01', '2026-04-30', /^1$/],
+  ] as const) {
+    await page.getByLabel('From', { exact: true }).fill(from);
+    await page.getByLabel('To', { exact: true }).fill(to);
+    await expect(page.getByTestId('report-title')).toHaveText(`KPI report ${from} to ${to}`);
+    await expect(page.getByTestId('figure-disputes-opened').locator('.figure-value')).toHaveText(opened);
+  }
+});

@@ -168,6 +168,10 @@ export class DisputeBuilder {
     const staged = events.filter((e) => !e.followUp);
     const stage = staged.length === 0 || staged.some((e) => e.stage === null) ? null : staged[staged.length - 1]!.stage;
     if (stage) dispute.stage = stage;
+    // Escalated in this file: an inquiry or a fraud report first, a chargeback row later. The
+    // schemes count the chargeback when it was raised, not when the inquiry opened.
+    const raised = staged.findIndex((e) => e.stage === null);
+    if (raised > 0 && staged[raised]!.at > dispute.openedAt) dispute.chargebackAt = staged[raised]!.at;
     // Rows that name no state the import knows (a warning says so) leave the cache's status as it is.
     const provided = events.some((e) => e.status !== null) ? DISPUTE_HASH_FIELDS : DISPUTE_HASH_FIELDS.filter((f) => f !== 'status');
     ctx.out.records.push({

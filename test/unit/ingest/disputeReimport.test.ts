@@ -65,4 +65,53 @@ describe('a dispute named again by a later daily report', () => {
     // The chargeback's deadline, not the request's.
     expect(new Date(d.dueAt).toISOString()).toBe('2026-05-18T07:30:00.000Z');
   });
+
+  describe('an inquiry opened in one month that became a chargeback in the next', () => {
+    const MARCH_30 = [HEADER, row('2026-03-30 10:00:00', 'RequestForInformation', '2026-04-19 10:00:00'), ''].join('\n');
+    const iso = (t: number | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
+
+    it.each([
+      ['the request first, then the chargeback', [MARCH_30, APRIL_28]],
+      ['the chargeback first, then the older request', [APRIL_28, MARCH_30]],
+      [
+        'both in one file',
+        [
+          [
+            HEADER,
+            row('2026-03-30 10:00:00', 'RequestForInformation', '2026-04-19 10:00:00'),
+            row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'),
+            '',
+          ].join('\n'),
+        ],
+      ],
+    ])('opened when the request came, raised as a chargeback on 28 April (%s)', async (_, files) => {
+      const d = await importInTurn(...files);
+      expect(d).not.toHaveProperty('stage');
+      expect(iso(d.openedAt)).toBe('2026-03-30T08:00:00.000Z');
+      expect(iso(d.chargebackAt)).toBe('2026-04-28T07:30:00.000Z');
+      // Read again, and after the reversal: still raised on 28 April.
+      expect(iso((await importInTurn(...files, ...files)).chargebackAt)).toBe('2026-04-28T07:30:00.000Z');
+      expect(iso((await importInTurn(...files, MAY_15)).chargebackAt)).toBe('2026-04-28T07:30:00.000Z');
+    });
+
+    it('a chargeback from its first record has no separate date', async () => {
+      expect(await importInTurn(APRIL_28, MAY_15)).not.toHaveProperty('chargebackAt');
+    });
+
+    it('the file read again changes nothing', async () => {
+      const both = [
+        HEADER,
+        row('2026-03-30 10:00:00', 'RequestForInformation', '2026-04-19 10:00:00'),
+        row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'),
+        '',
+      ].join('\n');
+      const first = await runImport(both);
+      const again = await runImport(both, {}, first.known);
+      expect({ created: again.summary.created, updated: again.summary.updated, unchanged: again.summary.unchanged }).toEqual({
+        created: 0,
+        updated: 0,
+        unchanged: 2,
+      });
+    });
+  });
 });

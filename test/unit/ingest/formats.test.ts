@@ -295,6 +295,8 @@ describe('dispute reports', () => {
       amountMinor: 12000,
       currency: 'EUR',
       openedAt: utc(2026, 5, 8, 8),
+      // A request for information on 8 May, a chargeback from 12 May: counted as raised then.
+      chargebackAt: utc(2026, 5, 12, 7, 30),
       dueAt: utc(2026, 6, 1, 7, 30),
       status: 'won',
     });

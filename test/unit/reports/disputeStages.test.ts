@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dispute } from '../../../shared/domain/dispute';
 import { disputeKpis } from '../../../shared/reports/disputeKpis';
+import { disputeWins } from '../../../shared/reports/disputeWins';
 import { disputeSchema } from '../../../shared/domain/recordSchemas';
 import { hashFields } from '../../../shared/ingest/contentHash';
 import { DISPUTE_HASH_FIELDS, disputeHash } from '../../../shared/ingest/records';
@@ -78,6 +79,31 @@ describe('inquiries and fraud reports are kept apart from chargebacks', () => {
     const orders = Array.from({ length: 10 }, (_, i) => order({ externalId: `#v${i}`, cardBrand: 'visa', status: 'paid', createdAt: at(5, 2 + i) }));
     const vamp = programmeMonths(orders, [prevented!, compliance!]).find((m) => m.programme === 'visa-vamp' && m.month === '2026-05')!;
     expect(vamp.numerator).toBe(1);
+  });
+
+  it('an inquiry of April that became a chargeback in May counts as May’s chargeback, in the programmes, the KPIs and the wins', () => {
+    const escalated: Dispute = {
+      id: 'du_1QaEsc01',
+      provider: 'stripe',
+      paymentId: 'ch_3QaEsc01',
+      orderKey: '',
+      network: 'visa',
+      reasonCode: '10.4',
+      amountMinor: 5000,
+      currency: 'EUR',
+      openedAt: at(4, 20),
+      chargebackAt: at(5, 12),
+      dueAt: at(5, 26),
+      status: 'lost',
+    };
+    expect(disputeSchema.safeParse(escalated).success).toBe(true);
+    const orders = Array.from({ length: 10 }, (_, i) => order({ externalId: `#v${i}`, cardBrand: 'visa', status: 'paid', createdAt: at(4, 2 + i) }));
+    const vamp = (month: string) => programmeMonths(orders, [escalated]).find((m) => m.programme === 'visa-vamp' && m.month === month)?.numerator ?? 0;
+    expect({ april: vamp('2026-04'), may: vamp('2026-05') }).toEqual({ april: 0, may: 1 });
+    const kpis = (month: number) => disputeKpis([escalated], Date.UTC(2026, month - 1, 1), Date.UTC(2026, month, 1)).all;
+    expect({ april: kpis(4).opened, may: kpis(5).opened, mayLost: kpis(5).lost }).toEqual({ april: 0, may: 1, mayLost: 1 });
+    const wins = (month: number) => disputeWins([escalated], Date.UTC(2026, month - 1, 1), Date.UTC(2026, month, 1), new Map(), null).byChannel;
+    expect({ april: wins(4), may: wins(5).map((c) => c.lost) }).toEqual({ april: [], may: [1] });
   });
 
   it('hashes a chargeback as before stages existed, so a file read again stays unchanged', async () => {

@@ -6,22 +6,14 @@ import { disputesAsTheyStand } from '../disputes/dueWhenLogged';
 import { onStoredOrders } from '../disputes/onStoredOrders';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { channelLabel, MARKETPLACE_LABEL, MARKETPLACES } from '../../../../shared/domain/order';
-import { isChargeback, type Dispute } from '../../../../shared/domain/dispute';
+import { chargebackDate, isChargeback, type Dispute } from '../../../../shared/domain/dispute';
 import { minorRateInto } from '../../../../shared/domain/money';
 import { reasonFamily } from '../../../../shared/disputes/reasonCodes';
 import { sha256 } from '../../../../shared/decisions/chain';
-import {
-  FRAUD_BY,
-  fraudTrend,
-  ringsOfRange,
-  type PeriodRing,
-  type TrendChargeback,
-  type TrendParams,
-  type TrendReport,
-} from '../../../../shared/reports/fraudTrend';
+import { FRAUD_BY, fraudTrend, ringsOfRange, type PeriodRing, type TrendParams, type TrendReport } from '../../../../shared/reports/fraudTrend';
 import { kpiReport, type KpiReport } from '../../../../shared/reports/kpi';
 import { DEFAULT_THRESHOLDS, programmeMonthsOf, programmeNetwork, type Threshold } from '../../../../shared/reports/programmes';
-import { confirmedFraud, DEFAULT_RATES, fraudRowsOf, NOT_GIVEN } from '../../../../shared/reports/sources';
+import { confirmedFraud, DEFAULT_RATES, fraudRowsOf, NOT_GIVEN, trendChargebacks } from '../../../../shared/reports/sources';
 import { DIMENSION_FIELD } from '../../../../shared/reports/ordersBehind';
 import { DecisionLog } from '../storage/decisionLog';
 import { TeamStore } from '../storage/teamStore';
@@ -208,13 +200,7 @@ export class ReportService {
     // Known outcomes are read from the orders' own column, by row.
     const fraud = fraudRowsOf(fraudByKey, rowOf, { values: dict.values.knownOutcome, codes: dict.codes.knownOutcome }, keys.live);
     // Chargebacks only: inquiries and fraud reports are not chargebacks.
-    const chargebacks: TrendChargeback[] = disputes.filter(isChargeback).map((d) => ({
-      row: rowOf.get(d.orderKey) ?? -1,
-      openedAt: d.openedAt,
-      amountMinor: d.amountMinor,
-      currency: d.currency.trim().toUpperCase(),
-      family: reasonFamily(d.network, d.reasonCode),
-    }));
+    const chargebacks = trendChargebacks(disputes, (k) => rowOf.get(k));
     const field = params.dimension === 'marketplace' ? null : DIMENSION_FIELD[params.dimension];
     const full: TrendParams = { ...params, currency: rates.currency, rates: rates.rates };
     const report = fraudTrend(
@@ -258,8 +244,8 @@ export class ReportService {
         .filter(
           (d) =>
             isChargeback(d) &&
-            d.openedAt >= only.openedFrom &&
-            d.openedAt < only.openedTo &&
+            chargebackDate(d) >= only.openedFrom &&
+            chargebackDate(d) < only.openedTo &&
             (only.family === null || reasonFamily(d.network, d.reasonCode) === only.family),
         )
         .map((d) => d.orderKey)

@@ -73,8 +73,10 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
             <br />
           </>
         )}
-        {REASON_FAMILY_LABEL[d.family]} · opened {showDate(d.openedAt)} · {d.dueAt ? `respond by ${respondByText(d.dueAt, now)}` : 'no response allowed'} ·{' '}
-        {d.provider} {d.id} · order {d.order ? d.order.externalId : `${d.orderKey || 'unknown'} (not in cache)`}
+        {REASON_FAMILY_LABEL[d.family]} · opened {showDate(d.openedAt)}
+        {d.chargebackAt !== undefined && <span data-testid="dispute-raised"> · a chargeback since {showDate(d.chargebackAt)}</span>} ·{' '}
+        {d.dueAt ? `respond by ${respondByText(d.dueAt, now)}` : 'no response allowed'} · {d.provider} {d.id} · order{' '}
+        {d.order ? d.order.externalId : `${d.orderKey || 'unknown'} (not in cache)`}
       </p>
       <CaseClaimBar of={caseOf.chargeback(d.id)} what="dispute" />
       {d.hint && (
