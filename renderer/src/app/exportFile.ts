@@ -3,6 +3,7 @@
 import { ATTACHMENT_EXTENSION, ATTACHMENT_MIME, ATTACHMENT_TYPE_LABEL, savedName, type AttachmentType } from '../../../shared/disputes/attachments';
 import { cache } from '../core/client';
 import type { ExportLogRecord } from '../core/contract';
+import type { LogHead } from '../../../shared/decisions/chain';
 import { platform, type FileFilter } from '../platform';
 import { useUi } from '../state/uiStore';
 
@@ -23,12 +24,16 @@ export interface ExportRequest {
   what: string;
   /** The name the export log records, when the file's own name may carry personal data (an attachment's). */
   loggedName?: string;
+  /** The decision log's head the data was made from, where the caller knows it (a checkpoint's last entry). */
+  logHead?: LogHead;
 }
 
 /** Saves the file; logs it when it was written. False when the analyst cancelled. */
 export async function exportFile(req: ExportRequest): Promise<boolean> {
+  // Read before the dialog opens: the file holds what was made then, whatever is decided while it stands open.
+  const logHead = req.logHead ?? (await cache.logHead());
   const saved = await platform.saveFile({ suggestedName: req.suggestedName, filters: req.filters, data: req.data });
-  if (saved) await logWritten({ kind: req.kind, fileName: req.loggedName ?? req.suggestedName, rows: req.rows, what: req.what });
+  if (saved) await logWritten({ kind: req.kind, fileName: req.loggedName ?? req.suggestedName, rows: req.rows, what: req.what, logHead });
   return saved;
 }
 
@@ -40,9 +45,10 @@ export const PRINT_DIALOG_NOTE = "sent to the browser's print dialog (the name o
 
 /** Prints the report layout to PDF and logs it: in the desktop app the file written, in browser mode the print dialog opened. */
 export async function exportPdf(opts: { suggestedName: string; landscape: boolean; rows: number | null; what: string }): Promise<boolean> {
+  const logHead = await cache.logHead();
   const saved = await platform.printToPdf({ suggestedName: opts.suggestedName, landscape: opts.landscape });
   const what = platform.host === 'browser' ? `${opts.what}; ${PRINT_DIALOG_NOTE}` : opts.what;
-  if (saved) await logWritten({ kind: 'pdf', fileName: opts.suggestedName, rows: opts.rows, what });
+  if (saved) await logWritten({ kind: 'pdf', fileName: opts.suggestedName, rows: opts.rows, what, logHead });
   return saved;
 }
 

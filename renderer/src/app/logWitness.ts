@@ -116,6 +116,7 @@ export async function downloadCheckpoint(now = Date.now()): Promise<boolean> {
     data: ledgerFile(entries, now),
     rows: entries.length,
     what: `checkpoint of the decision log to entry ${head.seq}`,
+    logHead: head,
   });
   if (saved) await cache.markCheckpointDownloaded(head);
   return saved;
