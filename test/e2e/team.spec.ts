@@ -228,6 +228,28 @@ test('team idle lock on a laptop that cannot reach the team server: signing out 
   });
 });
 
+test('team idle lock in browser mode: work in a second tab keeps the idle first tab from locking the session', async ({ browser, team, request }) => {
+  await withIdleLock({ browser, team, request }, { admin: 'Alma Admin', analyst: 'Enno Kraft', self: 'E. Self' }, async (page, context) => {
+    const second = await context.newPage();
+    await second.clock.install({ time: new Date(TEST_NOW) });
+    await second.goto('/#/settings');
+    await signedIn(second, 'Enno Kraft');
+    const lockIn = (p: Page) => p.getByRole('dialog', { name: 'Locked after 2 minutes without input' });
+    // The first tab sits idle 90 s; the analyst presses a key in the second; 40 s later the first
+    // tab's 2 minutes have passed, but not 2 minutes without input in the app.
+    await page.clock.fastForward(90_000);
+    await second.keyboard.press('Shift');
+    // The news of it crosses to the first tab as a message between tabs: give it a moment of real time.
+    await page.waitForTimeout(500);
+    await page.clock.fastForward(40_000);
+    await expect(lockIn(page)).toHaveCount(0);
+    await expect(lockIn(second)).toHaveCount(0);
+    // Nothing anywhere for 2 minutes more: the first tab locks.
+    await page.clock.fastForward(121_000);
+    await expect(lockIn(page)).toBeVisible();
+  });
+});
+
 test('team idle lock: after the admin-set idle time without input the laptop locks, input keeps it open, and the password unlocks it', async ({
   browser,
   team,

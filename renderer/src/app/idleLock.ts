@@ -49,3 +49,47 @@ export class IdleWatch {
     this.handle = null;
   }
 }
+
+/** How the app's windows hear of input in each other (a BroadcastChannel in the app). */
+export interface InputChannel {
+  postMessage(message: unknown): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+  close(): void;
+}
+
+/** How often, at most, a window tells the others it has input. */
+export const INPUT_SHARED_EVERY_MS = 5_000;
+
+/**
+ * Input in any window of the app keeps every one open: in browser mode the app may be open in
+ * several tabs over one cache and one team session, and the tab the analyst works in must not be
+ * locked because another sits idle. A window's own input is told to the others at most every
+ * INPUT_SHARED_EVERY_MS; theirs counts here as input.
+ */
+export class SharedInput {
+  private lastTold = -Infinity;
+
+  constructor(
+    private readonly watch: IdleWatch,
+    private readonly channel: InputChannel | null,
+    private readonly timer: IdleTimer,
+  ) {
+    if (channel) channel.onmessage = () => watch.input();
+  }
+
+  /** A key, click or pointer move in this window. */
+  local(): void {
+    this.watch.input();
+    const now = this.timer.now();
+    if (!this.channel || now - this.lastTold < INPUT_SHARED_EVERY_MS) return;
+    this.lastTold = now;
+    this.channel.postMessage('input');
+  }
+
+  close(): void {
+    if (this.channel) {
+      this.channel.onmessage = null;
+      this.channel.close();
+    }
+  }
+}

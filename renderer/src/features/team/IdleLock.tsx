@@ -5,12 +5,13 @@
 import { useEffect, useState } from 'react';
 import { cache } from '../../core/client';
 import { ErrorAlert } from '../../app/Alerts';
-import { IdleWatch, windowTimer, type IdleTimer } from '../../app/idleLock';
+import { IdleWatch, SharedInput, windowTimer, type IdleTimer } from '../../app/idleLock';
 import { SubmitForm } from '../../ui/SubmitForm';
 import { useAsync } from '../../ui/useAsync';
 import { useTeam } from './useTeamStatus';
 
 const INPUT_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel'] as const;
+const INPUT_CHANNEL = 'workbench-idle-input';
 
 /** Whether the idle lock covers the app now: the window keeps every key and click from what is behind it. */
 export function useIdleLocked(): boolean {
@@ -38,10 +39,13 @@ export function IdleLock({ timer = windowTimer }: { timer?: IdleTimer }) {
       },
       timer,
     );
-    const onInput = () => watch.input();
+    // Input in another tab of the app (browser mode) keeps this one open too: one session, one analyst.
+    const shared = new SharedInput(watch, typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(INPUT_CHANNEL), timer);
+    const onInput = () => shared.local();
     for (const e of INPUT_EVENTS) window.addEventListener(e, onInput, { passive: true });
     return () => {
       watch.stop();
+      shared.close();
       for (const e of INPUT_EVENTS) window.removeEventListener(e, onInput);
     };
   }, [minutes, locked, timer]);
