@@ -66,11 +66,12 @@ describe('IdleWatch', () => {
 
 /** Two tabs' channels, as a BroadcastChannel joins them: each hears the other, never itself. */
 function channelPair(): [InputChannel, InputChannel] {
-  const make = (): InputChannel & { peer?: InputChannel; closed: boolean } => ({
+  type Tab = InputChannel & { peer?: Tab; closed: boolean };
+  const make = (): Tab => ({
     onmessage: null,
     closed: false,
     postMessage(message: unknown) {
-      if (this.closed || !this.peer || (this.peer as { closed: boolean }).closed) return;
+      if (this.closed || !this.peer || this.peer.closed) return;
       this.peer.onmessage?.({ data: message } as MessageEvent);
     },
     close() {
