@@ -1,5 +1,5 @@
 // `npm run server [-- serve] [--data DIR] [--host H] [--port N]` starts the team server;
-// `add-user`, `list-users`, `unlock-user`, `disable-user` and `enable-user` manage accounts. DATABASE_URL names the database;
+// `add-user`, `set-password`, `list-users`, `unlock-user`, `disable-user` and `enable-user` manage accounts. DATABASE_URL names the database;
 // without it the server runs a PostgreSQL cluster of its own in the data folder.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { accountNameSchema, ROLES, type Role } from '../shared/team';
 import { systemClock } from '../shared/time/clock';
-import { addAccount, listAccounts, setAccountDisabled, unlockAccount } from './accounts/accountStore';
+import { addAccount, findAccount, listAccounts, setAccountDisabled, setPassword, unlockAccount } from './accounts/accountStore';
 import { buildTeamServer } from './app';
 import { configFromEnvironment } from './config';
 import { migrate } from './postgres/migrate';
@@ -19,6 +19,7 @@ import { startLocalCluster, type LocalCluster } from './postgres/localCluster';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = `npm run server -- [serve] [--data DIR] [--host 127.0.0.1] [--port 8787]
 npm run server -- add-user --name NAME --role admin|lead|analyst|compliance   (password from TEAM_PASSWORD or stdin)
+npm run server -- set-password --name NAME   (a forgotten password: the new one from TEAM_PASSWORD or stdin; ends its sessions, unlocks it)
 npm run server -- list-users
 npm run server -- unlock-user --name NAME
 npm run server -- disable-user|enable-user --name NAME   (disabling ends its sessions; its claims stay for a lead to reassign)`;
@@ -70,6 +71,15 @@ async function manageAccounts(): Promise<number> {
           return 1;
         }
         console.log(`Added ${added.account.name} (${added.account.role}).`);
+        return 0;
+      }
+      case 'set-password': {
+        if (!values.name) return (console.error(USAGE), 2);
+        const account = await findAccount(pool, values.name);
+        if (!account) return (console.error(`There is no account named ${values.name}.`), 1);
+        const set = await setPassword(pool, account.id, await readPassword(), null);
+        if (!set.ok) return (console.error(`Not changed: ${set.reason}.`), 1);
+        console.log(`Set a new password for ${account.name}; its sessions ended.`);
         return 0;
       }
       case 'list-users':

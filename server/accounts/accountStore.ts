@@ -83,6 +83,31 @@ export async function unlockAccount(db: Queryable, name: string): Promise<boolea
   return r.rowCount === 1;
 }
 
+export type SetPasswordResult = { ok: true } | { ok: false; reason: string };
+
+/**
+ * Gives an account a new password and ends its sessions (all, or all but the one whose token hash is
+ * `keepTokenHash`: the session that changed it), in one transaction, so a session opened with the
+ * old password is out at once; the lock-out count starts again.
+ */
+export async function setPassword(pool: pg.Pool, id: number, password: string, keepTokenHash: string | null): Promise<SetPasswordResult> {
+  if (password.length < MIN_PASSWORD_LENGTH) return { ok: false, reason: `a password needs at least ${MIN_PASSWORD_LENGTH} characters` };
+  const passwordHash = await hashPassword(password);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('UPDATE accounts SET password_hash = $2, failed_sign_ins = 0, locked_until = NULL WHERE id = $1', [id, passwordHash]);
+    await client.query('DELETE FROM sessions WHERE account_id = $1 AND token_hash IS DISTINCT FROM $2', [id, keepTokenHash]);
+    await client.query('COMMIT');
+    return { ok: true };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * Disables an account (its sessions end in the same transaction, so it is out at once) or enables
  * it again. Its claims stay as they are: the team still sees who held what, and a lead reassigns.

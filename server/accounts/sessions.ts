@@ -11,7 +11,7 @@ export interface SignedIn {
   expiresAt: number;
 }
 
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export async function startSession(db: pg.Pool, accountId: number, now: number, hours: number): Promise<{ token: string; expiresAt: number }> {
   const token = randomBytes(32).toString('base64url');

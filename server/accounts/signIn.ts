@@ -6,9 +6,9 @@ import type { Clock } from '../../shared/time/clock';
 import type { Role } from '../../shared/team';
 import type { TeamServerConfig } from '../config';
 import { refusal, type Refusal } from '../http/refusal';
-import { findAccount, recordFailedSignIn, recordSignIn, reserveSignInAttempt } from './accountStore';
-import { checkDecoyPassword, passwordMatches } from './passwords';
-import { startSession } from './sessions';
+import { findAccount, findAccountById, recordFailedSignIn, recordSignIn, reserveSignInAttempt, setPassword } from './accountStore';
+import { checkDecoyPassword, MIN_PASSWORD_LENGTH, passwordMatches } from './passwords';
+import { startSession, tokenHash } from './sessions';
 
 export interface SignInAnswer {
   token: string;
@@ -142,4 +142,39 @@ export async function signIn(
   await recordSignIn(db, account.id);
   const session = await startSession(db, account.id, now, deps.config.sessionHours);
   return { ...session, account: { name: account.name, role: account.role } };
+}
+
+/**
+ * A signed-in account changes its own password. The current password is checked as a sign-in checks
+ * it (the address's rate limit, the account's lock-out, each wrong try counted), so a session left
+ * open on an unlocked laptop is no way to guess it. The new one ends every other session of the account.
+ */
+export async function changePassword(
+  db: pg.Pool,
+  deps: { clock: Clock; config: TeamServerConfig; rateLimit: SignInRateLimit },
+  input: { accountId: number; token: string; current: string; next: string; address: string },
+): Promise<{ ok: true } | Refusal> {
+  if (input.next.length < MIN_PASSWORD_LENGTH) return refusal(400, 'weak-password', `a password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (input.next === input.current) return refusal(400, 'same-password', 'the new password is the current one');
+  const wait = deps.rateLimit.take(input.address);
+  if (wait > 0) return refusal(429, 'rate-limited', `too many password attempts from this address: wait ${wait} s`);
+  const account = await findAccountById(db, input.accountId);
+  if (!account || account.disabled) return refusal(401, 'no-session', 'not signed in: sign in again');
+  const now = deps.clock.now();
+  const { lockout } = deps.config;
+  if (account.lockedUntil !== null && account.lockedUntil > now) return refusal(423, 'locked', lockedFor(lockout.maxFailures, account.lockedUntil));
+  const reserved = await reserveSignInAttempt(db, account.id, lockout.maxFailures, now);
+  if (!reserved) return refusal(423, 'locked', `the account is locked after ${lockout.maxFailures} wrong passwords; an admin can unlock it sooner`);
+  if (!(await passwordMatches(account.passwordHash, input.current))) {
+    const { locked } = await recordFailedSignIn(db, account.id, reserved.attempt, lockout.maxFailures, now + lockout.lockMinutes * 60_000);
+    if (locked)
+      return refusal(
+        423,
+        'locked',
+        `the current password is wrong: after ${lockout.maxFailures} wrong passwords the account is locked for ${lockout.lockMinutes} minutes`,
+      );
+    return refusal(403, 'wrong-password', 'the current password is wrong');
+  }
+  const set = await setPassword(db, account.id, input.next, tokenHash(input.token));
+  return set.ok ? { ok: true } : refusal(400, 'weak-password', set.reason);
 }

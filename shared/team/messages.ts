@@ -14,6 +14,9 @@ export const accountNameSchema = z
   .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._'-]*$/u, "letters, digits, spaces and . _ ' - only, starting with a letter or digit");
 
 export const signInRequestSchema = z.strictObject({ name: accountNameSchema, password: z.string().min(1).max(1024) });
+/** A signed-in account changes its own password: the current one proves it is its owner at the keyboard. */
+export const passwordChangeSchema = z.strictObject({ current: z.string().min(1).max(1024), next: z.string().max(1024) });
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 export const accountSchema = z.object({ name: z.string(), role: z.enum(ROLES) });
 export const signInAnswerSchema = z.object({ token: z.string(), expiresAt: z.int(), account: accountSchema });
 

@@ -125,6 +125,41 @@ test(`team sign-in: ${LOCKOUT_AFTER} wrong passwords lock the account, and the a
   await expect(page.getByTestId('team-account')).toHaveCount(0);
 });
 
+test('team password: an analyst changes their own in Settings; the new one signs in, the old one no longer', async ({ page, team }) => {
+  await team.addUser('Greta Holm', 'analyst');
+  await signIn(page, 'Greta Holm');
+  await signedIn(page, 'Greta Holm');
+  const panel = page.getByRole('region', { name: 'Team', exact: true });
+  await panel.getByRole('button', { name: 'Change password…' }).click();
+  const form = panel.getByRole('form', { name: 'Change password' });
+  const submit = form.getByRole('button', { name: 'Change password' });
+  const NEW = 'a longer new password, 2026';
+  // Too short, or typed differently twice: said at once, and not sent.
+  await form.getByLabel('Current password').fill(TEAM_PASSWORD);
+  await form.getByLabel('New password', { exact: true }).fill('short');
+  await expect(form).toContainText('The new password needs at least 12 characters.');
+  await expect(submit).toBeDisabled();
+  await form.getByLabel('New password', { exact: true }).fill(NEW);
+  await form.getByLabel('New password again').fill(`${NEW}!`);
+  await expect(form).toContainText('The two new passwords differ.');
+  await expect(submit).toBeDisabled();
+  // A wrong current password: the server says so, and nothing changes.
+  await form.getByLabel('Current password').fill('not the password at all');
+  await form.getByLabel('New password again').fill(NEW);
+  await submit.click();
+  await expect(form.getByRole('alert')).toContainText('the current password is wrong');
+  await form.getByLabel('Current password').fill(TEAM_PASSWORD);
+  await submit.click();
+  await expect(panel.getByTestId('password-changed')).toContainText('Password changed.');
+  await signedIn(page, 'Greta Holm');
+  // Signed out, the old password no longer signs in; the new one does.
+  await panel.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, 'Greta Holm');
+  await expect(panel.getByRole('alert')).toContainText('wrong name or password');
+  await signIn(page, 'Greta Holm', NEW);
+  await signedIn(page, 'Greta Holm');
+});
+
 test('team settings refuse a server other than the configured one, and name the one the app may talk to', async ({ page, team }) => {
   await page.goto('/#/settings');
   const panel = page.getByRole('region', { name: 'Team', exact: true });

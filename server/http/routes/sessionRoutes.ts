@@ -1,15 +1,25 @@
 // Signing in and out, and the team settings every laptop reads (the idle lock time, who may import
 // for the team) and an admin sets.
 import type { FastifyInstance } from 'fastify';
-import { MINIMUM_CLIENT_SCHEMA_VERSION, mayChangeSettings, signInRequestSchema, settingsChangeSchema, TEAM_SCHEMA_VERSION } from '../../../shared/team';
+import {
+  MINIMUM_CLIENT_SCHEMA_VERSION,
+  mayChangeSettings,
+  passwordChangeSchema,
+  signInRequestSchema,
+  settingsChangeSchema,
+  TEAM_SCHEMA_VERSION,
+} from '../../../shared/team';
 import type { RouteContext } from '../../app';
 import { endSession } from '../../accounts/sessions';
-import { signIn } from '../../accounts/signIn';
+import { changePassword, signIn } from '../../accounts/signIn';
 import { readSettings, writeSettings } from '../../accounts/settingsStore';
 import { isRefusal, parseOrRefuse, refusal, send } from '../refusal';
 
 /** Where a laptop signs in: the one /v1 route taken without a session. */
 export const SIGN_IN_PATH = '/v1/session';
+
+/** Where a signed-in account changes its own password. */
+export const PASSWORD_PATH = '/v1/password';
 
 /** A sign-in body holds a name (80 characters) and a password (1,024): more is refused unread (413). */
 const SIGN_IN_BODY_BYTES = 16 * 1024;
@@ -28,6 +38,19 @@ export function sessionRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const who = await ctx.signedIn(request);
     if (isRefusal(who)) return send(reply, who);
     await endSession(ctx.pool, request.headers.authorization!.slice('Bearer '.length));
+    return reply.code(204).send();
+  });
+
+  // The account's own password: the current one, then the new one; the account's other sessions end.
+  app.put(PASSWORD_PATH, { bodyLimit: SIGN_IN_BODY_BYTES }, async (request, reply) => {
+    const who = await ctx.signedIn(request);
+    if (isRefusal(who)) return send(reply, who);
+    const input = parseOrRefuse(passwordChangeSchema, request.body, 'the password change');
+    if (isRefusal(input)) return send(reply, input);
+    const token = request.headers.authorization!.slice('Bearer '.length);
+    const answer = await changePassword(ctx.pool, ctx, { accountId: who.accountId, token, ...input, address: request.ip });
+    if (isRefusal(answer)) return send(reply, answer);
+    request.log.info({ account: who.name }, 'password changed');
     return reply.code(204).send();
   });
 

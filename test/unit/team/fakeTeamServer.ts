@@ -43,6 +43,7 @@ export class FakeTeamServer {
         return { token: `token-of-${name}-0000000000000000`, expiresAt: 1e13, account: { name, role } };
       },
       async signOut() {},
+      async changePassword() {},
       async settings() {
         return {
           settings: { idleLockMinutes: 15, importRoles: [...DEFAULT_IMPORT_ROLES], undoImportRoles: [...DEFAULT_UNDO_IMPORT_ROLES] },

@@ -111,6 +111,13 @@ export function teamHandlers(
       return this.teamStatus();
     },
 
+    /** Changes the signed-in account's password at the server; this laptop's session goes on, the account's others end. */
+    async teamChangePassword(current: string, next: string): Promise<void> {
+      const session = await store.get('session');
+      if (!session) throw new Error('Sign in to the team first: the password is the team account’s');
+      await transportFor(session.origin).changePassword(session.token, current, next);
+    },
+
     /** The window saw the team's idle time pass without input: locked until the password signs in again (teamSignIn). */
     async teamLock(): Promise<TeamStatus> {
       if (await store.get('session')) await store.set('idleLocked', true);

@@ -63,6 +63,8 @@ export type SettingsAnswer = z.infer<typeof settingsAnswerSchema>;
 export interface TeamTransport {
   signIn(name: string, password: string): Promise<SignInAnswer>;
   signOut(token: string): Promise<void>;
+  /** The signed-in account's own password: the current one, then the new one (its other sessions end). */
+  changePassword(token: string, current: string, next: string): Promise<void>;
   settings(token: string): Promise<SettingsAnswer>;
   /** Pushes this device's events with its device key, which binds the device's chain to this laptop. */
   push(token: string, events: TeamEvent[], deviceKey?: string): Promise<PushAnswer>;
@@ -200,6 +202,7 @@ export function httpTransport(origin: string, fetchFn: Fetch = (input, init) => 
   return {
     signIn: (name, password) => call('POST', '/v1/session', null, signInAnswerSchema, { name, password }),
     signOut: (token) => call('DELETE', '/v1/session', token, null),
+    changePassword: (token, current, next) => call('PUT', '/v1/password', token, null, { current, next }),
     settings: (token) => call('GET', '/v1/settings', token, settingsAnswerSchema),
     push: (token, events, deviceKey) => call('POST', '/v1/events', token, pushAnswerSchema, { events }, deviceKey ? { [DEVICE_KEY_HEADER]: deviceKey } : {}),
     pull: (token, after, limit) => call('GET', `/v1/events?after=${after}&limit=${limit}`, token, pullAnswerSchema),

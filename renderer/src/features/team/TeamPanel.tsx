@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../app/Alerts';
 import { useUi } from '../../state/uiStore';
 import { SubmitForm } from '../../ui/SubmitForm';
 import { useAsync } from '../../ui/useAsync';
+import { ChangePassword } from './ChangePassword';
 import { TeamAccounts } from './TeamAccounts';
 import { TeamSyncLine } from './TeamSyncLine';
 import { useTeam } from './useTeamStatus';
@@ -67,6 +68,7 @@ export function TeamPanel() {
             <button onClick={() => void useTeam.getState().syncNow()}>Sync now</button>
             <button onClick={() => void signOut()}>Sign out</button>
           </div>
+          <ChangePassword />
           <TeamOrdersCheck />
           <TeamAccounts />
         </>
