@@ -1,6 +1,7 @@
 // An account changes its own password at the team server: the current one checked as a sign-in
 // checks it (each wrong try counts toward the lock-out), the new one ends every other session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAccount, setPassword } from '../../server/accounts/accountStore';
 import { PASSWORD, startHarness, TEST_CONFIG, type Harness } from './teamServerHarness';
 
 const NEXT = 'a longer new password, 2026';
@@ -12,6 +13,7 @@ describe('team server: changing one’s own password', () => {
     await h.addUser('Pia', 'analyst');
     await h.addUser('Quentin', 'analyst');
     await h.addUser('Rosa', 'analyst');
+    await h.addUser('Sami', 'analyst');
   });
   afterAll(() => h.close());
 
@@ -55,5 +57,16 @@ describe('team server: changing one’s own password', () => {
     expect((await h.call('POST', '/v1/session', null, { name: 'Rosa', password: PASSWORD })).status).toBe(423);
     h.clock.advance(TEST_CONFIG.lockout.lockMinutes * 60_000 + 1);
     expect((await h.call('PUT', '/v1/password', token, { current: PASSWORD, next: NEXT })).status).toBe(204);
+  });
+
+  it('the operator’s reset of a forgotten password (set-password) ends every session and unlocks the account', async () => {
+    const token = await h.signIn('Sami');
+    for (let i = 0; i < TEST_CONFIG.lockout.maxFailures; i++) await h.call('POST', '/v1/session', null, { name: 'Sami', password: `guess ${i}` });
+    expect((await h.call('POST', '/v1/session', null, { name: 'Sami', password: PASSWORD })).status).toBe(423);
+    const sami = (await findAccount(h.pool, 'sami'))!;
+    expect(await setPassword(h.pool, sami.id, 'short', null)).toEqual({ ok: false, reason: 'a password needs at least 12 characters' });
+    expect(await setPassword(h.pool, sami.id, NEXT, null)).toEqual({ ok: true });
+    expect((await h.call('GET', '/v1/settings', token)).body.code).toBe('no-session');
+    expect((await h.call('POST', '/v1/session', null, { name: 'Sami', password: NEXT })).status).toBe(201);
   });
 });
