@@ -197,6 +197,40 @@ describe('erasing one customer', () => {
     expect(JSON.stringify(await db.disputeEvents.toArray())).not.toMatch(/anna|schmidt/i);
   });
 
+  it('reaches the disputes and payments whose export writes the order number without Shopify’s #', async () => {
+    const { db, service } = await cacheWithCustomers('erase-spelling');
+    // Stripe's metadata writes 1002 for Shopify's #1002: the dispute and the payment are Anna's.
+    const dispute = {
+      provider: 'stripe',
+      paymentId: 'ch_9',
+      network: 'visa' as const,
+      reasonCode: '10.4',
+      amountMinor: 100,
+      currency: 'EUR',
+      openedAt: NOW,
+      dueAt: NOW,
+      status: 'new' as const,
+    };
+    await db.disputes.bulkPut([
+      { ...dispute, id: 'dp_9', orderKey: 'shopify:1002' },
+      { ...dispute, id: 'dp_8', orderKey: 'shopify:1003' },
+    ]);
+    await new PaymentStore(db).put([{ ...TIMS_PAYMENT, id: 'ch_9', orderRef: '1002', email: '' }]);
+    const files = new AttachmentService(db, clock);
+    await files.attach(
+      'dp_9',
+      'anna-schmidt-mail.eml',
+      new TextEncoder().encode('From: anna.schmidt@gmail.com\nSubject: my order\n\nIt never came.'),
+      'customer-email',
+    );
+    await files.attach('dp_8', 'pod.pdf', new TextEncoder().encode('%PDF-1.4 delivered'), 'proof-of-delivery');
+    const { token, summary } = await service.planErasure('c-1');
+    expect({ attachments: summary.attachments, payments: summary.payments }).toEqual({ attachments: 1, payments: 2 });
+    await service.applyPersonalData(token, 'GDPR-2026-140');
+    expect((await db.disputeAttachments.toArray()).map((a) => a.disputeId)).toEqual(['dp_8']);
+    expect((await new PaymentStore(db).all()).find((p) => p.id === 'ch_9')).toMatchObject({ ip: '', cardFingerprint: '' });
+  });
+
   it('reaches the notes of entries a restore set aside in the log archive', async () => {
     const { db, service } = await cacheWithCustomers('erase-archive');
     const file = (await writeBackup(db, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock })).blob;

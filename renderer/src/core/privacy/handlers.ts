@@ -7,6 +7,11 @@ import type { CoreContext } from '../context';
 import { applyPersonalDataPlan, planCustomerErasure, planRetention, retentionCutoff, summarise, type PersonalDataPlan, type PlanSummary } from './personalData';
 
 export function privacyHandlers(ctx: CoreContext) {
+  // A dispute reaches its order by either spelling of the number: the cache's orders say which is stored.
+  const stored = async (keys: ReadonlySet<string>) => {
+    await ctx.ready();
+    return ctx.store.currentSnapshot().rowsOfKeys(keys);
+  };
   let tokens = 0;
   let waiting: { token: number; plan: PersonalDataPlan } | null = null;
   const hold = (plan: PersonalDataPlan): { token: number; summary: PlanSummary } => {
@@ -17,7 +22,7 @@ export function privacyHandlers(ctx: CoreContext) {
   return {
     /** What erasing one customer (by email or customer id) would remove; nothing changes yet. */
     async planErasure(who: string): Promise<{ token: number; summary: PlanSummary }> {
-      const plan = await planCustomerErasure(ctx.db, who);
+      const plan = await planCustomerErasure(ctx.db, who, stored);
       if (plan.orders === 0 && plan.payments.length === 0) throw new Error('No order or payment in the cache belongs to that customer');
       return hold(plan);
     },
@@ -25,7 +30,7 @@ export function privacyHandlers(ctx: CoreContext) {
     /** What the retention period would purge today; nothing changes yet. */
     async planRetention(): Promise<{ token: number; summary: PlanSummary } | null> {
       const cutoff = retentionCutoff(await months(), ctx.clock.now());
-      return cutoff === null ? null : hold(await planRetention(ctx.db, cutoff));
+      return cutoff === null ? null : hold(await planRetention(ctx.db, cutoff, stored));
     },
 
     /** Applies a planned erasure or purge in one transaction; returns its log entry. */

@@ -8,6 +8,8 @@ import { PaymentStore } from '../storage/paymentStore';
 import { chainEntry, randomSalt, sameHead, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
 import { orderKey, type OrderTextField } from '../../../../shared/domain/order';
 import { FIELD_SEPARATOR, textColumn } from '../../../../shared/orders/columns';
+import { orderKeyVariants, orderRefVariants } from '../../../../shared/orders/paymentFacts';
+import { onStoredOrders } from '../disputes/onStoredOrders';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { replacingLogsHere } from '../storage/appendOnly';
 import { analystName } from '../storage/metaRepository';
@@ -44,6 +46,8 @@ export interface PersonalDataPlan {
   overrides: number[];
   /** Files attached to disputes on these orders (delivery proofs, e-mails: personal data through and through). */
   attachments: number[];
+  /** Disputes on these orders, by either spelling of the order number: the team's texts about them go too. */
+  disputeIds?: string[];
   /** Erasure: the customer's linked values (lower case), whose team override texts go too. */
   linkValues?: string[];
   /** Retention: cut-off time and counts per month for the summary. */
@@ -162,17 +166,31 @@ async function planNotes(db: WorkbenchDb, entryMatches: (e: DecisionEntry) => bo
   return plan;
 }
 
-/** Files attached to disputes on these orders: they go whole, their removal logged in each dispute's history. */
-async function planAttachments(db: WorkbenchDb, orderKeys: ReadonlySet<string>): Promise<number[]> {
+/** Which of these order keys the cache stores as current orders (OrderSnapshot.rowsOfKeys). */
+export type StoredOrderKeys = (keys: ReadonlySet<string>) => Promise<ReadonlyMap<string, number>>;
+
+/** Without the cache's orders at hand: a dispute reaches an order only by its exact key. */
+const EXACT_KEYS_ONLY: StoredOrderKeys = async () => new Map();
+
+/**
+ * The disputes on these orders, by either spelling of the number, as the Disputes screen joins them
+ * (onStoredOrders): a Stripe dispute writes 1001 for Shopify's #1001, and its evidence holds the
+ * same customer's data.
+ */
+async function disputesOn(db: WorkbenchDb, orderKeys: ReadonlySet<string>, stored: StoredOrderKeys): Promise<string[]> {
   if (!orderKeys.size) return [];
-  const disputes = new Set(
-    (
-      await db.disputes
-        .where('orderKey')
-        .anyOf([...orderKeys])
-        .toArray()
-    ).map((d) => d.id),
-  );
+  const spellings = new Set([...orderKeys].flatMap(orderKeyVariants));
+  const candidates = await db.disputes
+    .where('orderKey')
+    .anyOf([...spellings])
+    .toArray();
+  const joined = await onStoredOrders(candidates, { rowsOfKeys: (keys) => stored(keys).then((m) => new Map(m)) });
+  return joined.filter((d) => orderKeys.has(d.orderKey)).map((d) => d.id);
+}
+
+/** Files attached to these disputes: they go whole, their removal logged in each dispute's history. */
+async function planAttachments(db: WorkbenchDb, disputeIds: readonly string[]): Promise<number[]> {
+  const disputes = new Set(disputeIds);
   if (!disputes.size) return [];
   return (await db.disputeAttachments
     .where('disputeId')
@@ -181,7 +199,7 @@ async function planAttachments(db: WorkbenchDb, orderKeys: ReadonlySet<string>):
 }
 
 /** Everything held about one customer, found by email (any letter case) or customer id. */
-export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise<PersonalDataPlan> {
+export async function planCustomerErasure(db: WorkbenchDb, who: string, stored: StoredOrderKeys = EXACT_KEYS_ONLY): Promise<PersonalDataPlan> {
   const id = who.trim();
   if (!id) throw new Error('Enter the customer’s email or customer id');
   const cacheState = await cacheStateOf(db);
@@ -190,14 +208,18 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise
   const found = await planOrders(db, (column, r) => (byEmail ? blank(column('email')[r]!) === wanted : column('customerId')[r]! === id));
   const orderKeys = new Set(found.keys);
   const orderIds = new Set(found.keys.map((k) => k.split(':').slice(1).join(':')));
-  const payments = (await new PaymentStore(db).all()).filter((p) => (byEmail && blank(p.email) === wanted) || orderIds.has(p.orderRef)).map((p) => p.id);
+  // A payment joins its order by either spelling of the number (orderRefVariants), as imports join them.
+  const payments = (await new PaymentStore(db).all())
+    .filter((p) => (byEmail && blank(p.email) === wanted) || orderRefVariants(p.orderRef).some((ref) => orderIds.has(ref)))
+    .map((p) => p.id);
   const notes = await planNotes(db, (e) => orderKeys.has(e.orderKey));
   const linkValues = new Set(
     [...found.values.get('email')!, ...found.values.get('phone')!, ...found.values.get('ip')!, ...found.values.get('deviceId')!].map(blank),
   );
   if (byEmail) linkValues.add(wanted);
   const overrides = (await db.linkOverrides.toArray()).filter((o) => linkValues.has(blank(o.value))).map((o) => o.id!);
-  const attachments = await planAttachments(db, orderKeys);
+  const disputeIds = await disputesOn(db, orderKeys, stored);
+  const attachments = await planAttachments(db, disputeIds);
   return {
     kind: 'erasure',
     cacheState,
@@ -208,12 +230,13 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string): Promise
     ...notes,
     overrides,
     attachments,
+    disputeIds,
     linkValues: [...linkValues],
   };
 }
 
 /** Personal data older than `before`: orders placed, payments made and notes written before it. */
-export async function planRetention(db: WorkbenchDb, before: number): Promise<PersonalDataPlan> {
+export async function planRetention(db: WorkbenchDb, before: number, stored: StoredOrderKeys = EXACT_KEYS_ONLY): Promise<PersonalDataPlan> {
   const cacheState = await cacheStateOf(db);
   const found = await planOrders(db, (column, r, createdAt) => createdAt < before && PERSONAL_ORDER_FIELDS.some((f) => column(f)[r] !== ''));
   const purged = (await new PaymentStore(db).createdBefore(before)).filter((p) => PERSONAL_PAYMENT_FIELDS.some((f) => (p[f] ?? '') !== ''));
@@ -230,6 +253,7 @@ export async function planRetention(db: WorkbenchDb, before: number): Promise<Pe
     m.orderValueMinor[currency] = (m.orderValueMinor[currency] ?? 0) + minor;
     months.set(month, m);
   });
+  const disputeIds = await disputesOn(db, new Set(found.keys), stored);
   for (const p of purged) {
     const month = new Date(p.createdAt).toISOString().slice(0, 7);
     const m = months.get(month) ?? { month, orders: 0, orderValueMinor: {}, payments: 0, disputes: 0 };
@@ -245,7 +269,8 @@ export async function planRetention(db: WorkbenchDb, before: number): Promise<Pe
     payments,
     ...notes,
     overrides: [],
-    attachments: await planAttachments(db, new Set(found.keys)),
+    attachments: await planAttachments(db, disputeIds),
+    disputeIds,
     before,
     months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),
   };
@@ -401,7 +426,9 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
         await db.decisionHead.put({ key: 'head', seq: entry.seq, hash: entry.hash });
         // The team's copies: the text beside events about these orders, their disputes and the
         // customer's linked values goes here, and the entry's erasure event takes it off the server.
-        const disputeIds = plan.orderKeys.length ? ((await db.disputes.where('orderKey').anyOf(plan.orderKeys).primaryKeys()) as string[]) : [];
+        // By exact key, and those the plan joined by the number's other spelling.
+        const exact = plan.orderKeys.length ? ((await db.disputes.where('orderKey').anyOf(plan.orderKeys).primaryKeys()) as string[]) : [];
+        const disputeIds = [...new Set([...exact, ...(plan.disputeIds ?? [])])];
         await eraseTeamTexts(
           db,
           {
