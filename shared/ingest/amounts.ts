@@ -60,6 +60,11 @@ export function parseAmount4(raw: string, decimalMark: DecimalMark): number {
     }
     if (c === 0x20ac || c === 36 || c === 0xa3 || c === 0xa5 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) {
       if (sawDigit && i + 1 < n && isDigitCode(raw.charCodeAt(i + 1))) return NaN; // letters inside the number
+      // `1E+11`: a spreadsheet's scientific notation kept 6 significant digits; the amount is lost.
+      if ((c === 69 || c === 101) && i > 0 && isDigitCode(raw.charCodeAt(i - 1)) && i + 1 < n) {
+        const sign = raw.charCodeAt(i + 1);
+        if (sign === 43 || sign === 45) return NaN;
+      }
       continue;
     }
     return NaN;
