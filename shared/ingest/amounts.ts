@@ -21,6 +21,9 @@ export function parseAmount4(raw: string, decimalMark: DecimalMark): number {
   let dots = 0;
   let commas = 0;
   let fracDigitsAfterLast = 0;
+  // Digits between the last two separators, and whether any two separators held other than 2 or 3.
+  let gapBeforeLast = -1;
+  let badGroup = false;
   const n = raw.length;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
@@ -34,6 +37,11 @@ export function parseAmount4(raw: string, decimalMark: DecimalMark): number {
     if (c === 46 || c === 44) {
       if (c === 46) dots++;
       else commas++;
+      if (lastSep >= 0) {
+        gapBeforeLast = digits - lastSepDigits;
+        // Every separator but the last groups thousands: three digits (two in India's 1,23,456).
+        if (gapBeforeLast !== 2 && gapBeforeLast !== 3) badGroup = true;
+      }
       lastSep = c;
       lastSepDigits = digits;
       fracDigitsAfterLast = 0;
@@ -76,6 +84,8 @@ export function parseAmount4(raw: string, decimalMark: DecimalMark): number {
     const sameKind = lastIsDot ? dots : commas;
     const otherKind = lastIsDot ? commas : dots;
     if (otherKind > 0 && sameKind > 1) return NaN;
+    // `12..50`, `1,234,56`: separators that group no thousands are a typo, not a larger amount.
+    if (badGroup) return NaN;
     let isDecimal: boolean;
     if (otherKind > 0) isDecimal = true;
     else if (sameKind > 1) isDecimal = false;
@@ -84,7 +94,8 @@ export function parseAmount4(raw: string, decimalMark: DecimalMark): number {
     if (isDecimal) {
       fraction = fracDigitsAfterLast;
       if (lastSepDigits + fraction !== digits) return NaN;
-    }
+      if (gapBeforeLast >= 0 && gapBeforeLast !== 3) return NaN;
+    } else if (fracDigitsAfterLast !== 3) return NaN;
   }
   if (fraction > 4) return NaN;
   const value = intPart * 10 ** (4 - fraction);
