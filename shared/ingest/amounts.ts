@@ -100,7 +100,8 @@ export function parseAmount4(raw: string, decimalMark: DecimalMark): number {
   if (fraction > 4) return NaN;
   const value = intPart * 10 ** (4 - fraction);
   if (!Number.isSafeInteger(value)) return NaN;
-  return negative ? -value : value;
+  // `-0.00` is zero: a negative zero would show as -€0.00.
+  return negative && value !== 0 ? -value : value;
 }
 
 function isDigitCode(c: number): boolean {
