@@ -59,6 +59,8 @@ export class CsvRecordStream {
   private readonly oneRecord: Papa.Parser;
   private readonly delimiter: string;
   private readonly delimiterCode: number;
+  /** The file quotes nothing (quotesAreText): every line after the header is one record, split at the delimiter. */
+  private quotesAreTextAfterHeader = false;
   /** Columns the sink reads, once it said so (want); null: every column. */
   private wanted: Uint8Array | null = null;
   /** A row of the header's width with every column empty, copied for each column-sparse row. */
@@ -108,6 +110,14 @@ export class CsvRecordStream {
     this.emptyRow = new Array<string>(width).fill('');
   }
 
+  /**
+   * The file writes `"` as text and never quotes a field (Amazon's flat files: a product name such as
+   * `"Premium" Flasche` is written as is). Call from `header()`, after `want`.
+   */
+  quotesAreText(): void {
+    if (this.wanted) this.quotesAreTextAfterHeader = true;
+  }
+
   /** Text with LF line ends (see LineEndingNormaliser). */
   push(text: string): void {
     this.feed(text, false);
@@ -148,7 +158,7 @@ export class CsvRecordStream {
       let consumed: number;
       let resumeAt = -1;
       // Column-sparse rows once the sink said what it reads (and while the file quotes few rows).
-      const quote = this.wanted && quotedRecords <= QUOTED_RECORDS_ONE_BY_ONE ? input.indexOf('"') : -2;
+      const quote = this.quotesAreTextAfterHeader ? -1 : this.wanted && quotedRecords <= QUOTED_RECORDS_ONE_BY_ONE ? input.indexOf('"') : -2;
       const quoteLine = quote >= 0 ? input.lastIndexOf('\n', quote) + 1 : -1;
       if (quote === -1 || quoteLine > 0) {
         // Whole lines without a quote, up to the line of the first quote (or all of them).
@@ -286,7 +296,13 @@ export class CsvRecordStream {
         if (resume >= 0) return resume;
         continue;
       }
+      const headerRead = this.header !== null;
       this.record(fields, at);
+      // The header said the file quotes nothing: the rows after it are split again as plain lines.
+      if (!headerRead && this.quotesAreTextAfterHeader) {
+        this.line = line;
+        return offsetOfLine(input, line - startLine);
+      }
     }
     this.line = line;
     return -1;

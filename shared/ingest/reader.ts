@@ -340,6 +340,7 @@ export class ExportReader implements CsvSink {
     const kindColumn = this.preset.rowKinds ? rowKindColumn(this.preset.rowKinds, header) : -1;
     this.readColumns = [...new Set([...resolved.columns.flat(), ...cardColumns])];
     this.csv!.want([...resolved.columns.flat(), ...cardColumns, kindColumn]);
+    if (preset.options.quotesAreText) this.csv!.quotesAreText();
     for (const field of DATE_FIELDS) {
       const f = resolved.byField.get(field);
       if (f !== undefined) for (const c of resolved.columns[f]!) this.dateVotes.set(c, new DateOrderVote());

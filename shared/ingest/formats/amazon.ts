@@ -41,7 +41,8 @@ export const AMAZON_ALL_ORDERS: FormatPreset = {
     shipCity: 'ship-city',
     shipCountry: 'ship-country',
   },
-  options: { source: SOURCE, marketplace: 'amazon', timeZone: 'UTC', defaultCurrency: 'EUR', decimalMark: '.', grouping: 'adjacent' },
+  // Amazon quotes no field: a product name is written as typed, `"Premium" Flasche` (quotesAreText).
+  options: { source: SOURCE, marketplace: 'amazon', timeZone: 'UTC', defaultCurrency: 'EUR', decimalMark: '.', grouping: 'adjacent', quotesAreText: true },
   rowKinds: AMAZON_SALES_ONLY,
 };
 
@@ -82,5 +83,6 @@ export const AMAZON_UNSHIPPED: FormatPreset = {
     decimalMark: '.',
     grouping: 'adjacent',
     pricesOptional: true,
+    quotesAreText: true,
   },
 };

@@ -61,6 +61,8 @@ export interface PresetOptions {
   grouping?: Grouping;
   /** Claims: the kind of every claim in a file that has no kind column (an Amazon A-to-z claims sheet). */
   claimKind?: ClaimKind;
+  /** The file never quotes a field: a `"` in a cell is text (Amazon's tab-delimited flat files). */
+  quotesAreText?: boolean;
 }
 
 /**
@@ -146,6 +148,7 @@ export const formatPresetSchema = z.object({
       .optional(),
     grouping: z.enum(['adjacent', 'none', 'file']).optional(),
     claimKind: z.enum(CLAIM_KINDS).optional(),
+    quotesAreText: z.boolean().optional(),
   }),
   rowKinds: z
     .object({
