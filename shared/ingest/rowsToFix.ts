@@ -18,7 +18,9 @@ const ONE_LINE: ReadonlySet<RowProblemCode> = new Set(['quote', 'record-too-long
  * quoted field may run over several lines (the window grows until the record closes), unless the
  * import set the row aside for its quotes, which it read as its own line only.
  */
-function recordAt(lines: readonly string[], start: number, delimiter: string, oneLine: boolean): string[] {
+function recordAt(lines: readonly string[], start: number, delimiter: string, oneLine: boolean, quotesAreText: boolean): string[] {
+  // A format that quotes nothing (Amazon's flat files): the line is the record, as the import read it.
+  if (quotesAreText) return lines[start]!.split(delimiter);
   const parse = (text: string) => Papa.parse<string[]>(text, { delimiter, newline: '\n', quoteChar: '"', preview: 1 });
   if (oneLine) return parse(lines[start]!).data[0] ?? [''];
   for (let window = 1; ; window *= 4) {
@@ -41,7 +43,7 @@ function cardColumnCell(value: string): string {
  * lines. Each quarantined row appears once, in file order, with its reasons joined; rows set aside
  * as another kind of row (`other-row-kind`) are left out.
  */
-export function rowsToFix(text: string, headerLine: number, delimiter: string, problems: readonly RowProblem[]): string {
+export function rowsToFix(text: string, headerLine: number, delimiter: string, problems: readonly RowProblem[], quotesAreText = false): string {
   const lines = text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
@@ -56,7 +58,7 @@ export function rowsToFix(text: string, headerLine: number, delimiter: string, p
     reasons.set(p.line, list);
     if (ONE_LINE.has(p.code)) oneLine.add(p.line);
   }
-  const header = recordAt(lines, headerLine - 1, delimiter, false);
+  const header = recordAt(lines, headerLine - 1, delimiter, false, quotesAreText);
   const keys = header.map(headerKey);
   const cell = (value: string, i: number): string => {
     const key = keys[i];
@@ -69,7 +71,7 @@ export function rowsToFix(text: string, headerLine: number, delimiter: string, p
   for (const line of [...reasons.keys()].sort((a, b) => a - b)) {
     const start = line - 1;
     if (start < headerLine || start >= lines.length) continue;
-    const fields = recordAt(lines, start, delimiter, oneLine.has(line)).map(cell);
+    const fields = recordAt(lines, start, delimiter, oneLine.has(line), quotesAreText).map(cell);
     // Short rows are padded and empty trailing extras cut, so the problem sits in its own column.
     while (fields.length < header.length) fields.push('');
     while (fields.length > header.length && fields.at(-1)!.trim() === '') fields.pop();

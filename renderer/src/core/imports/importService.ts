@@ -294,7 +294,8 @@ export class ImportService {
   async rowsToFix(file: Blob, summary: FileSummary): Promise<string> {
     if (summary.headerLine === null || summary.delimiter === null) throw new Error('The file has no header row to fix rows against');
     const text = new TextDecoder(summary.encoding ?? 'utf-8').decode(await file.arrayBuffer());
-    return rowsToFix(text, summary.headerLine, summary.delimiter, summary.problems);
+    const quotesAreText = summary.format !== null && presetById(summary.format)?.options.quotesAreText === true;
+    return rowsToFix(text, summary.headerLine, summary.delimiter, summary.problems, quotesAreText);
   }
 
   cancel(): void {
