@@ -84,9 +84,15 @@ function nameValueUncached(shipName: string): string {
   return tokens.map(umlautSkeleton).sort().join(' ');
 }
 
+/**
+ * What shops write for "no account": WooCommerce's customer id 0 on every guest checkout, "guest",
+ * "N/A". Read as an account it would make every guest one customer, linked strongly to the others.
+ */
+const NO_ACCOUNT = /^(0+|-+|n\/?a|none|null|undefined|unknown|guest|gast)$/;
+
 export function accountValue(source: string, customerId: string): string | null {
   const id = withoutInvisible(customerId).trim().toLowerCase();
-  return id ? `${source.trim().toLowerCase()}:${id}` : null;
+  return id && !NO_ACCOUNT.test(id) ? `${source.trim().toLowerCase()}:${id}` : null;
 }
 
 function addressKeys(o: LinkableOrder, out: LinkKey[]): void {

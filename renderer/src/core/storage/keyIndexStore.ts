@@ -21,10 +21,11 @@ export interface KeyIndexStamp {
  * 3 made e-mail, account, name, address and device keys with the invisible characters a value may
  * hide, so a zero-width space kept two same-looking addresses apart; format 4 kept titles and c/o
  * hosts in name keys, 4-digit German postcodes apart from their 0-led form, placeholder phones,
- * bare c/o addresses marked as forwarders, and no DHL Postnummer key) are not read back: the next
- * visit builds the index again, with progress, and keeps it in this one.
+ * bare c/o addresses marked as forwarders, and no DHL Postnummer key; format 5 read a guest
+ * checkout's customer id, 0 or "guest", as one account) are not read back: the next visit builds
+ * the index again, with progress, and keeps it in this one.
  */
-const FORMAT = 5;
+const FORMAT = 6;
 
 interface KeyIndexHead extends KeyIndexStamp {
   format?: number;
