@@ -3,6 +3,8 @@
 // alone weaker still: medium with an 8-digit BIN, weak with 6. No value is ever derived from a full
 // card number (a hash of it could be reversed from BIN and last 4 in about a thousand tries).
 
+import { isPlaceholderId } from './text';
+
 /** `MM/YY` from "3/27", "03/2027", "0327", "03-27"; null when it is not a month and year. */
 export function normaliseExpiry(raw: string): string | null {
   const m = /^\s*(\d{1,2})\s*[/.\- ]?\s*(\d{2}|\d{4})\s*$/.exec(raw);
@@ -49,5 +51,5 @@ export function describeCardSummary(value: string): string {
 
 export function normaliseFingerprint(raw: string): string | null {
   const s = raw.trim();
-  return s.length >= 6 ? s : null;
+  return s.length >= 6 && !isPlaceholderId(s) ? s : null;
 }

@@ -1,7 +1,7 @@
 // Where a checkout came from: exact IP (medium), its /24 or IPv6 /64 network (weak), and the
 // device id of the shop's fingerprinting script. Private and placeholder values never link.
 
-import { withoutInvisible } from './text';
+import { isPlaceholderId, withoutInvisible } from './text';
 
 export interface IpKeys {
   exact: string;
@@ -57,9 +57,7 @@ export function normaliseIp(raw: string): IpKeys | null {
   return { exact: hex.join(':'), network: `${hex.slice(0, 4).join(':')}::/64` };
 }
 
-const PLACEHOLDER_DEVICE = /^(unknown|null|undefined|none|n\/a|-|0+|[0-]+)$/;
-
 export function normaliseDeviceId(raw: string): string | null {
   const s = withoutInvisible(raw).trim().toLowerCase();
-  return s.length >= 6 && !PLACEHOLDER_DEVICE.test(s) ? s : null;
+  return s.length >= 6 && !isPlaceholderId(s) ? s : null;
 }

@@ -40,6 +40,17 @@ export function withoutInvisible(s: string): string {
   return hasInvisible(s) ? s.replace(INVISIBLE, '') : s;
 }
 
+/**
+ * What a system writes for an id it does not have: "unknown", "null", "N/A", "-", or zeros
+ * ("00000000-0000-0000-0000-000000000000"). Shared by strangers, it must never link them.
+ */
+const PLACEHOLDER_ID = /^(unknown|null|undefined|none|n\/a|not available|-|[0-]+)$/;
+
+/** Whether an id (device, card fingerprint), trimmed, is a placeholder in any case. */
+export function isPlaceholderId(s: string): boolean {
+  return PLACEHOLDER_ID.test(s.toLowerCase());
+}
+
 /** Lower case ASCII letters, digits and single spaces; other punctuation becomes a space. */
 export function foldText(raw: string): string {
   // Most text is plain ASCII, which holds no invisible character: skip the Unicode work, the slow part.

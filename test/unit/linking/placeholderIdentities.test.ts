@@ -38,3 +38,32 @@ describe('placeholder customer ids', () => {
     expect(ringsOf([stranger, ...ring])).toEqual([keysOf(ring)]);
   });
 });
+
+describe('placeholder card fingerprints', () => {
+  it.each(['unknown', 'undefined', 'not available', '000000', '00000000-0000-0000-0000-000000000000'])(
+    '"%s" links no one and names no cardholder',
+    (fingerprint) => {
+      const strangers = [1, 2].map((n) =>
+        order({
+          externalId: `#p${n}`,
+          email: `p${n}@web.de`,
+          cardFingerprint: fingerprint,
+          cardBin: '52000000',
+          cardLast4: `100${n}`,
+          createdAt: T0 + n * DAY,
+        }),
+      );
+      expect(ringsOf(strangers)).toEqual([]);
+      // A card-transactions file: the card's own summary names the cardholder, not the placeholder.
+      const cardOnly = order({ cardFingerprint: fingerprint, cardBin: '52000000', cardLast4: '1001' });
+      expect(customerValuesOf(cardOnly)).toEqual(['c:52000000|1001|']);
+      expect(linkKeysOf(cardOnly).map((k) => k.rule)).toEqual(['bin8-last4']);
+    },
+  );
+
+  it('a real fingerprint still links, whatever its case', () => {
+    const a = order({ externalId: '#f1', email: 'f1@web.de', cardFingerprint: 'Xk3n0NULLa7Q', createdAt: T0 });
+    const b = order({ externalId: '#f2', email: 'f2@web.de', cardFingerprint: 'Xk3n0NULLa7Q', createdAt: T0 + HOUR });
+    expect(ringsOf([a, b])).toEqual([keysOf([a, b])]);
+  });
+});

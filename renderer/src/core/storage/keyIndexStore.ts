@@ -22,10 +22,11 @@ export interface KeyIndexStamp {
  * hide, so a zero-width space kept two same-looking addresses apart; format 4 kept titles and c/o
  * hosts in name keys, 4-digit German postcodes apart from their 0-led form, placeholder phones,
  * bare c/o addresses marked as forwarders, and no DHL Postnummer key; format 5 read a guest
- * checkout's customer id, 0 or "guest", as one account) are not read back: the next visit builds
- * the index again, with progress, and keeps it in this one.
+ * checkout's customer id, 0 or "guest", as one account; format 6 linked card fingerprints
+ * "unknown" or "undefined") are not read back: the next visit builds the index again, with
+ * progress, and keeps it in this one.
  */
-const FORMAT = 6;
+const FORMAT = 7;
 
 interface KeyIndexHead extends KeyIndexStamp {
   format?: number;
