@@ -192,11 +192,12 @@ export function customerValuesOf(o: LinkableOrder): string[] {
   const postcode = postcodeIn(o.shipPostcode, o.shipCountry || o.billCountry);
   if (name && postcode) out.push(`n:${postcode}|${name}`);
   if (out.length === 0) {
+    // Every form of the card that links (as linkKeysOf gives them): a row with the fingerprint and
+    // one with only BIN, last 4 and expiry are one card, so one cardholder, not a ring of two.
     const fingerprint = normaliseFingerprint(o.cardFingerprint);
-    const card = fingerprint
-      ? `fp:${fingerprint}`
-      : (cardSummaryValue(o.cardBin, o.cardLast4, o.cardExpiry) ?? cardWithoutExpiryValue(o.cardBin, o.cardLast4)?.value);
-    if (card) out.push(`c:${card}`);
+    if (fingerprint) out.push(`c:fp:${fingerprint}`);
+    const summary = cardSummaryValue(o.cardBin, o.cardLast4, o.cardExpiry) ?? (fingerprint ? null : cardWithoutExpiryValue(o.cardBin, o.cardLast4)?.value);
+    if (summary) out.push(`c:${summary}`);
   }
   return out;
 }

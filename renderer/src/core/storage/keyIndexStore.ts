@@ -23,10 +23,11 @@ export interface KeyIndexStamp {
  * hosts in name keys, 4-digit German postcodes apart from their 0-led form, placeholder phones,
  * bare c/o addresses marked as forwarders, and no DHL Postnummer key; format 5 read a guest
  * checkout's customer id, 0 or "guest", as one account; format 6 linked card fingerprints
- * "unknown" or "undefined") are not read back: the next visit builds the index again, with
- * progress, and keeps it in this one.
+ * "unknown" or "undefined"; format 7 counted a card with and without its fingerprint as two
+ * cardholders) are not read back: the next visit builds the index again, with progress, and keeps
+ * it in this one.
  */
-const FORMAT = 7;
+const FORMAT = 8;
 
 interface KeyIndexHead extends KeyIndexStamp {
   format?: number;
