@@ -20,15 +20,17 @@ export interface ParsedStreet {
   flat: string;
 }
 
-const FLAT_RE = /\b(?:apt|apartment|app|appt|flat|top|whg|wohnung|m|lok|lokal|door|tur)\s*(\d+[a-z]?)\b/;
+// Tür folds to "tuer". A Viennese Stiege is part of the flat: door numbers start again on each staircase.
+const FLAT_RE = /\b(?:apt|apartment|app|appt|flat|top|whg|wohnung|m|lok|lokal|door|tur|tuer|stiege|stg)\s*(\d+[a-z]?)\b/g;
 
 function withFlat(p: Omit<ParsedStreet, 'flat'>): ParsedStreet {
-  return { ...p, flat: FLAT_RE.exec(p.unit)?.[1] ?? '' };
+  // Every number that names part of the flat, in order: "12/3/14" (staircase 3, door 14) is flat "3/14".
+  return { ...p, flat: Array.from(p.unit.matchAll(FLAT_RE), (m) => m[1]).join('/') };
 }
 
 /** A segment that is only a unit ("2. OG", "Apt 3", "Hinterhaus") in de/en/fr/it/nl/pl/es. */
 const UNIT_START =
-  /^(apt|apartment|app|appt|flat|suite|unit|wohnung|whg|top|stiege|tur|hinterhaus|vorderhaus|seitenfluegel|gartenhaus|etage|bus|boite|bte|escalera|esc|puerta|interno|scala|lok|lokal|\d+\s*(og|eg|ug|dg|stock|etage|floor|piso|o|p))\b/;
+  /^(apt|apartment|app|appt|flat|suite|unit|wohnung|whg|top|stiege|stg|tur|tuer|hinterhaus|vorderhaus|seitenfluegel|gartenhaus|etage|bus|boite|bte|escalera|esc|puerta|interno|scala|lok|lokal|\d+\s*(og|eg|ug|dg|stock|etage|floor|piso|o|p))\b/;
 
 // Folding drops the dash of "12-14"; a placeholder word carries the range through it.
 const RANGE = 'zzrange';
@@ -60,9 +62,10 @@ export function parseStreetLine(line: string): ParsedStreet {
 
 function parseStreetLineUncached(line: string): ParsedStreet {
   // Commas separate the unit ("Hauptstr. 5, 2. OG"), except "12, rue de la Paix" where the number leads.
-  // A slash after the house number introduces the flat (Austrian "21/12", Polish "15/3").
+  // A slash after the house number introduces the flat (Austrian "21/12", Polish "15/3"), and each
+  // further one a part of it (Viennese "12/3/14": staircase 3, door 14).
   const segments = line
-    .replace(/(\d)\s*\/\s*(\w)/g, '$1 apt $2')
+    .replace(/(?<=\d)\s*\/\s*(?=\w)/g, ' apt ')
     .replace(/(\d)\s*[-–]\s*(\d)/g, `$1 ${RANGE} $2`)
     .split(/[,;]/)
     .map((s) => foldText(s))
@@ -75,7 +78,9 @@ function parseStreetLineUncached(line: string): ParsedStreet {
   const units = joined.filter((_, i) => i !== primaryAt);
   let primary = joined[primaryAt] as string;
   // A unit glued to the end of the primary segment ("Königstr. 12 2. OG", "Main St 10 Apt 3").
-  const tail = /^(.*?\d{1,5}\s?[a-z]?)\s+(\d+\s*(?:og|eg|stock|etage)\b.*|(?:apt|apartment|flat|whg|wohnung|top|hinterhaus|vorderhaus)\b.*)$/.exec(primary);
+  const tail = /^(.*?\d{1,5}\s?[a-z]?)\s+(\d+\s*(?:og|eg|stock|etage)\b.*|(?:apt|apartment|flat|whg|wohnung|top|stiege|tuer|hinterhaus|vorderhaus)\b.*)$/.exec(
+    primary,
+  );
   if (tail) {
     primary = tail[1] as string;
     units.unshift(tail[2] as string);

@@ -33,6 +33,9 @@ describe('parseStreetLine: spelling variants of one address agree', () => {
     ['Marktplatz 1', 'Marktpl. 1'],
     ['Avenue Foch 238', 'Av. Foch 238', 'Ave Foch 238'],
     ['ulica Długa 7', 'ul. Długa 7', 'Ul. Dluga 7'],
+    // Vienna: house number / staircase (Stiege) / door (Tür).
+    ['Favoritenstraße 12/3/14', 'Favoritenstr. 12, Stiege 3, Tür 14', 'Favoritenstraße 12 Stiege 3 Tür 14'],
+    ['Hauptstraße 5, Tür 7', 'Hauptstr. 5 Tür 7', 'Hauptstraße 5, Tuer 7'],
   ])('%s', (...variants) => {
     const keys = new Set(variants.map(key));
     expect([...keys]).toHaveLength(1);
@@ -44,6 +47,10 @@ describe('parseStreetLine: spelling variants of one address agree', () => {
     ['Hauptstraße 5a', 'Hauptstraße 5b'],
     ['St. Pauli Str. 3', 'Pauli Str. 3'],
     ['Linzer Straße 21/12', 'Linzer Straße 21/13'],
+    ['Favoritenstraße 12/3/14', 'Favoritenstraße 12/3/15'],
+    ['Favoritenstraße 12/3/14', 'Favoritenstraße 12/2/14'],
+    ['Hauptstraße 5, Tür 7', 'Hauptstraße 5, Tür 9'],
+    ['Hauptstraße 5 Tür 7', 'Hauptstraße 5 Tür 9'],
   ])('%s differs from %s', (a, b) => {
     expect(key(a)).not.toBe(key(b));
   });
@@ -53,6 +60,8 @@ describe('parseStreetLine: spelling variants of one address agree', () => {
     ['Hauptstraße 5 a', { number: '5a', flat: '' }],
     ['Linzer Straße 21/12', { number: '21', flat: '12' }],
     ['ul. Lipowa 15/3', { number: '15', flat: '3' }],
+    ['Favoritenstraße 12/3/14', { street: 'favoritenstr', number: '12', flat: '3/14' }],
+    ['Hauptstraße 5, Tür 7', { street: 'hauptstr', number: '5', flat: '7' }],
     ['Apt 3, 10 Main Street', { number: '10', flat: '3' }],
     ['Bahnhofstr. 12-14', { number: '12-14' }],
     ['Straße des 17. Juni 5', { number: '5' }],

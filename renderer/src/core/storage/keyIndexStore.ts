@@ -24,10 +24,11 @@ export interface KeyIndexStamp {
  * bare c/o addresses marked as forwarders, and no DHL Postnummer key; format 5 read a guest
  * checkout's customer id, 0 or "guest", as one account; format 6 linked card fingerprints
  * "unknown" or "undefined"; format 7 counted a card with and without its fingerprint as two
- * cardholders) are not read back: the next visit builds the index again, with progress, and keeps
- * it in this one.
+ * cardholders; format 8 read no Viennese Stiege or Tür, so neighbours at "12/3/14" and "12/3/15"
+ * had one address) are not read back: the next visit builds the index again, with progress, and
+ * keeps it in this one.
  */
-const FORMAT = 8;
+const FORMAT = 9;
 
 interface KeyIndexHead extends KeyIndexStamp {
   format?: number;
