@@ -127,7 +127,7 @@ function RingEvidence({ ring }: { ring: RingDetail }) {
         {ring.evidence.slice(0, 40).map((e, i) => (
           <li key={i}>
             {`${labelOf(ring, e.a)} ↔ ${labelOf(ring, e.b)}: `}
-            {e.because}
+            {`${e.because}, ${e.strength} link`}
             {e.rawA && e.rawB && e.rawA !== e.rawB && <span className="muted">{` — written “${e.rawA}” and “${e.rawB}”`}</span>}
           </li>
         ))}
