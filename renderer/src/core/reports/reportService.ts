@@ -265,7 +265,7 @@ export class ReportService {
   /** Top and new rings of a range; builds rings first when no run has yet. */
   async ringsOfRange(from: number, to: number): Promise<RingsOfRange> {
     await this.rings.ensureComputed();
-    const [{ orders }, marks, rates] = await Promise.all([this.rings.current(), this.rings.decisions.currentMarks(), this.rates()]);
+    const [{ orders }, marks, rates] = await Promise.all([this.rings.current(), this.rings.verdicts(), this.rates()]);
     const toReporting = (minor: number, currency: string) => {
       const r = minorRateInto(currency.toUpperCase(), rates.currency, rates.rates);
       return r === undefined ? 0 : Math.round(minor * r);

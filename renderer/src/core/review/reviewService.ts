@@ -138,7 +138,7 @@ export class ReviewService {
     const problem = matrixProblem(draft);
     if (problem) throw new Error(problem);
     const ctx = await this.context();
-    const [current, marks] = await Promise.all([this.matrix(), this.rings.decisions.currentMarks()]);
+    const [current, marks] = await Promise.all([this.matrix(), this.rings.verdicts()]);
     const confirmed = new Set<number>();
     for (const r of this.rings.lastRings()) if (marks.get(r.id)?.status === 'confirmed-fraud') for (const i of r.orders) confirmed.add(i);
     const all: number[] = [];

@@ -51,7 +51,7 @@ export function ringsHandlers(ctx: CoreContext) {
 
     /** The verdict that stands per ring now (this laptop's or a teammate's, the latest): the list follows team sync without linking again. */
     async ringVerdicts(): Promise<Record<string, RingMarkRecord>> {
-      return Object.fromEntries(await rings.decisions.currentMarks());
+      return Object.fromEntries(await rings.verdicts());
     },
 
     markRing(ringId: string, status: RingVerdict, note: string): Promise<void> {

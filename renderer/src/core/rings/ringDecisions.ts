@@ -102,6 +102,32 @@ export class RingDecisions {
   }
 }
 
+/**
+ * The verdict that stands per current ring, its former names' included. A ring is named by its
+ * alphabetically first order, so an import that links an order with an earlier key into it (an
+ * Amazon order into a shop ring, #10000 beside #9999) renames it. A ring with no verdict under its
+ * own name keeps the latest one given under the name of one of its orders, when it still holds
+ * every order that verdict was given on (the same ring, grown; a ring split apart starts afresh).
+ */
+export function verdictsOfRings(
+  marks: ReadonlyMap<string, RingMarkRecord>,
+  rings: readonly { id: string; orderKeys: readonly string[] }[],
+): Map<string, RingMarkRecord> {
+  const out = new Map(marks);
+  for (const ring of rings) {
+    if (marks.has(ring.id)) continue;
+    const holds = new Set(ring.orderKeys);
+    let latest: RingMarkRecord | undefined;
+    for (const key of ring.orderKeys) {
+      const m = marks.get(`ring:${key}`);
+      if (!m || (latest && latest.createdAt >= m.createdAt)) continue;
+      if ((m.orderKeys ?? [key]).every((k) => holds.has(k))) latest = m;
+    }
+    if (latest) out.set(ring.id, latest);
+  }
+  return out;
+}
+
 const ownVerdict = (m: RingMarkRecord): TeamRingVerdict => ({
   ringId: m.ringId,
   status: m.status as TeamRingVerdict['status'],

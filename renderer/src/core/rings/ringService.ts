@@ -34,7 +34,7 @@ import { linkKeysOf, type KeyType } from '../../../../shared/normalize';
 import type { OrderSnapshot, OrderStore } from '../storage/orderStore';
 import { keyIndexGeneration, loadKeyIndex, loadKeyIndexCustomers, loadKeyIndexText, saveKeyIndex, type KeptKeyIndex } from '../storage/keyIndexStore';
 import { MARKETPLACES } from '../../../../shared/domain/order';
-import { RingDecisions } from './ringDecisions';
+import { RingDecisions, verdictsOfRings } from './ringDecisions';
 import type { RingMarkRecord, WorkbenchDb } from '../storage/schema';
 
 export interface RingSummary {
@@ -229,13 +229,14 @@ export class RingService {
     this.report = report;
     this.reportOn = linkable;
     const rings = report.rings;
+    const verdicts = verdictsOfRings(marks, rings);
     const latest = imports.sort((a, b) => b.id! - a.id!)[0];
     const live = snapshot.live;
     let now = 0;
     for (let i = 0; i < index.orderCount; i++) if (live[i] && cols.createdAt[i]! > now) now = cols.createdAt[i]!;
     const ids = (list: { id: string }[]) => list.map((r) => r.id);
     return {
-      rings: rings.map((r, i) => ({ id: r.id, rank: i + 1, metrics: r.metrics, keys: r.keys, mark: marks.get(r.id) ?? null })),
+      rings: rings.map((r, i) => ({ id: r.id, rank: i + 1, metrics: r.metrics, keys: r.keys, mark: verdicts.get(r.id) ?? null })),
       lists: {
         riskiest: ids(riskiest(rings)),
         largest: ids(largest(rings)),
@@ -453,6 +454,11 @@ export class RingService {
     return this.report?.rings ?? [];
   }
 
+  /** The verdict that stands per ring of the last run, one given under a ring's former name included (verdictsOfRings). */
+  async verdicts(): Promise<Map<string, RingMarkRecord>> {
+    return verdictsOfRings(await this.decisions.currentMarks(), this.lastRings());
+  }
+
   /** The key index of the last run (null before the first): the bench exports its edge list. */
   keyIndex(): KeyIndex | null {
     return this.linkable?.index ?? null;
@@ -544,7 +550,11 @@ export class RingService {
         if (shared.has(key)) graph.edges.push({ id: `e:${pos}:${key}`, source: `o:${pos}`, target: `k:${key}`, type: k.type });
       }
     });
-    const marks = await this.decisions.marksOf(ring.id);
+    const verdict = verdictsOfRings(await this.decisions.currentMarks(), [ring]).get(ring.id);
+    const own = await this.decisions.marksOf(ring.id);
+    // A verdict given under the ring's former name comes with that name's history.
+    const marks =
+      verdict && verdict.ringId !== ring.id ? [...own, ...(await this.decisions.marksOf(verdict.ringId))].sort((a, b) => b.createdAt - a.createdAt) : own;
     return {
       id: ring.id,
       rank: index + 1,
