@@ -81,6 +81,15 @@ export function normalisePhone(raw: string, country: string): string | null {
   if (international.length < 8 || international.length > 15) return null;
   // No calling code starts with 0, and no subscriber number is all zeros: "0000000000" typed into a
   // mandatory field is a placeholder many strangers share.
-  if (international.startsWith('0') || /^0+$/.test(international.slice(cc?.length ?? 0))) return null;
+  if (international.startsWith('0') || isPlaceholderNumber(international.slice(cc?.length ?? 0))) return null;
   return `+${international}`;
+}
+
+/**
+ * A national number no one is reached at: one digit repeated ("0000000000", "1111111111") or a
+ * run of the keypad ("0123456789", "0987654321", "01 23 45 67 89"), what is typed to get past a
+ * mandatory field. Runs inside a real number ("0171 1234567") are the subscriber's own.
+ */
+function isPlaceholderNumber(nsn: string): boolean {
+  return /^(\d)\1*$/.test(nsn) || (nsn.length >= 7 && ('01234567890123456789'.includes(nsn) || '98765432109876543210'.includes(nsn)));
 }

@@ -67,3 +67,29 @@ describe('placeholder card fingerprints', () => {
     expect(ringsOf([a, b])).toEqual([keysOf([a, b])]);
   });
 });
+
+describe('placeholder phone numbers', () => {
+  it.each([
+    ['0123456789', 'DE'],
+    ['0123 456789', 'DE'],
+    ['+49 1111111111', 'DE'],
+    ['0999999999', 'DE'],
+    ['0987654321', 'DE'],
+    ['+33 1 23 45 67 89', 'FR'],
+  ])('strangers who typed %s into a mandatory phone field (%s) are no ring', (phone, shipCountry) => {
+    const strangers = [1, 2, 3].map((n) =>
+      order({ externalId: `#t${n}`, customerId: `t-${n}`, email: `t${n}@web.de`, phone, shipCountry, createdAt: T0 + n * DAY }),
+    );
+    expect(linkKeysOf(strangers[0]!).filter((k) => k.type === 'phone')).toEqual([]);
+    expect(ringsOf(strangers)).toEqual([]);
+  });
+
+  it('real numbers with runs or repeats in them still link', () => {
+    const numbers: [phone: string, shipCountry: string, value: string][] = [
+      ['0171 1234567', 'DE', '+491711234567'],
+      ['+49 171 1111111', 'DE', '+491711111111'],
+      ['0612345678', 'FR', '+33612345678'],
+    ];
+    for (const [phone, shipCountry, value] of numbers) expect(linkKeysOf(order({ phone, shipCountry })).find((k) => k.type === 'phone')?.value).toBe(value);
+  });
+});
