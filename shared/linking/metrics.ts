@@ -103,14 +103,20 @@ export function ringMetrics(
   let fraud = 0;
   for (const i of ring.orders) {
     const o = orders[i] as RingOrder;
+    let summary = -1;
+    let fingerprint = false;
     for (let j = index.orderStart[i] as number; j < (index.orderStart[i + 1] as number); j++) {
       const k = index.orderKeys[j] as number;
       // Type and rule only: a ring member's own keys need not have their values read back.
       const rule = index.ruleOf(k);
-      // Cards count by the strongest identity present, addresses by the full address only.
+      if (isCardSummaryRule(rule)) summary = k;
+      else if (rule === 'fingerprint') fingerprint = true;
+      // Addresses count by the full address only.
       if (!isCardSummaryRule(rule) && rule !== 'street-postcode' && rule !== 'ipv4-24' && rule !== 'ipv6-64')
         distinct[KEY_TYPES[index.keyType[k] as number]!].add(k);
     }
+    // Cards count by the strongest form present: the fingerprint, else BIN + last 4 (+ expiry).
+    if (!fingerprint && summary >= 0) distinct.card.add(summary);
     valueMinor[o.currency] = (valueMinor[o.currency] ?? 0) + o.totalMinor;
     marketplaces.add(o.marketplace);
     times.push(o.createdAt);
