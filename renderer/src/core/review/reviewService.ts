@@ -12,7 +12,7 @@ import { isOrderDecision, type Decision, type DecisionEntry, type DecisionInput 
 import { decisionProblem } from '../../../../shared/decisions/reasons';
 import { decisionThatStands } from '../../../../shared/decisions/standing';
 import { undoProblem } from '../../../../shared/decisions/undo';
-import { orderKey, type Marketplace } from '../../../../shared/domain/order';
+import { channelLabel, orderKey, type Marketplace } from '../../../../shared/domain/order';
 import { isChargeback } from '../../../../shared/domain/dispute';
 import { DecisionLog, type LogVerdict } from '../storage/decisionLog';
 import { PaymentStore } from '../storage/paymentStore';
@@ -54,6 +54,8 @@ export interface QueueRow {
   orderKey: string;
   externalId: string;
   marketplace: Marketplace;
+  /** Where it was sold as the analyst reads it (`Amazon.co.uk`, a named shop): two shops' #1001 are told apart by it. */
+  channel: string;
   totalMinor: number;
   currency: string;
   createdAt: number;
@@ -254,6 +256,7 @@ export class ReviewService {
         orderKey: key,
         externalId: o.externalId,
         marketplace: o.marketplace,
+        channel: channelLabel(o),
         totalMinor: o.totalMinor,
         currency: o.currency,
         createdAt: o.createdAt,

@@ -2,7 +2,6 @@
 // that fired, and its ring's other queued orders to decide at once.
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { formatMoney, showDateTime } from '../../../../shared/domain/money';
-import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import type { QueueRow } from '../../core/contract';
 import { FittedTable, type FitColumn } from '../../ui/FittedTable';
 import { caseOf } from '../../../../shared/team/caseKeys';
@@ -42,7 +41,7 @@ export function ReviewQueueTable({
         </>
       ),
     },
-    { id: 'channel', priority: 3, header: 'Channel', cell: (r) => MARKETPLACE_LABEL[r.marketplace] },
+    { id: 'channel', priority: 3, header: 'Channel', cell: (r) => r.channel },
     { id: 'total', priority: 2, header: 'Total', right: true, cell: (r) => formatMoney(r.totalMinor, r.currency) },
     { id: 'placed', priority: 4, header: 'Placed (UTC)', cell: (r) => showDateTime(r.createdAt) },
     { id: 'decideBy', priority: 1, header: 'Decide by', cell: (r) => decideBy(r, now) },
@@ -71,7 +70,7 @@ export function ReviewQueueTable({
             {current.externalId} · score {current.score} ({current.outcome}, matrix v{current.matrixVersion})
           </h2>
           <p className="muted">
-            {MARKETPLACE_LABEL[current.marketplace]} · {formatMoney(current.totalMinor, current.currency)} · placed {showDateTime(current.createdAt)} UTC
+            {current.channel} · {formatMoney(current.totalMinor, current.currency)} · placed {showDateTime(current.createdAt)} UTC
           </p>
           <CaseClaimBar of={caseOf.order(current.orderKey)} what="order" />
           <ul data-testid="fired-rules">
