@@ -10,7 +10,7 @@ import type { DeclinedPayment } from '../../../../shared/scoring/cardTesting';
 import { evaluateMatrix, type MatrixEvaluation } from '../../../../shared/scoring/evaluate';
 import { isOrderDecision, type Decision, type DecisionEntry, type DecisionInput } from '../../../../shared/decisions/chain';
 import { decisionProblem } from '../../../../shared/decisions/reasons';
-import { decisionThatStands } from '../../../../shared/decisions/standing';
+import { DECIDED, decisionThatStands } from '../../../../shared/decisions/standing';
 import { undoProblem } from '../../../../shared/decisions/undo';
 import { channelLabel, orderKey, type Marketplace } from '../../../../shared/domain/order';
 import { isChargeback } from '../../../../shared/domain/dispute';
@@ -89,6 +89,11 @@ export interface WhatIf {
 export class ReviewService {
   private readonly log: DecisionLog;
   private scores = new Map<string, { score: number; matrixVersion: number; fired: Fired[] }>();
+  /**
+   * Per order the queue showed, the hash of the decision that stood on it then (null: none): a
+   * decision made on that view is refused if another window decided or undid one since.
+   */
+  private shown = new Map<string, string | null>();
   /** The failed payments as of the payments' write mark: read again only after payments change. */
   private declined: { mark: string | null; payments: DeclinedPayment[] } | null = null;
 
@@ -252,6 +257,7 @@ export class ReviewService {
       const held = stands?.decision === 'hold';
       if (s.outcome === 'release' && !held) return;
       this.scores.set(key, { score: s.score, matrixVersion: s.matrixVersion, fired: s.fired });
+      this.shown.set(key, stands?.hash ?? null);
       rows.push({
         orderKey: key,
         externalId: o.externalId,
@@ -308,7 +314,26 @@ export class ReviewService {
     await this.check(decision, reasonCode, note);
     const analyst = await analystName(this.db, 'decision');
     const inputs = await Promise.all(keys.map((key) => this.inputFor(key, decision, reasonCode, note, analyst)));
-    return this.log.appendAll(inputs);
+    // A note decides nothing; a decision is made on what the queue showed, checked against the log it is written after.
+    const entries = await this.log.appendAll(inputs, isOrderDecision(decision) ? (log) => this.unchangedSinceShown(keys, log) : undefined);
+    if (isOrderDecision(decision)) for (const e of entries) if (this.shown.has(e.orderKey)) this.shown.set(e.orderKey, e.hash);
+    return entries;
+  }
+
+  /** Throws when an order's decision changed since the queue showed it (another window decided or undid one). */
+  private unchangedSinceShown(keys: readonly string[], log: readonly DecisionEntry[]): void {
+    const standing = decisionThatStands(log);
+    for (const key of keys) {
+      if (!this.shown.has(key)) continue;
+      const now = standing.get(key);
+      if ((now?.hash ?? null) === this.shown.get(key)) continue;
+      const number = key.split(':').slice(1).join(':');
+      throw new Error(
+        now
+          ? `Order ${number} was ${DECIDED[now.decision]} by ${now.analyst} meanwhile (entry ${now.seq}, in another window?): look at it again; nothing was logged`
+          : `Order ${number}'s decision was undone meanwhile (in another window?): look at it again; nothing was logged`,
+      );
+    }
   }
 
   /** Reverses a hold, release or cancel made within the undo window, by appending an undo entry. */
@@ -358,10 +383,16 @@ export class ReviewService {
     if (new Set(seqs).size !== seqs.length) throw new Error('An entry is listed twice');
     // Checked again against the log each undo is written after: another window may have undone it,
     // or replaced it by a restore, meanwhile.
-    return this.log.appendAll(inputs, (log) => {
+    let before: readonly DecisionEntry[] = entries;
+    const undos = await this.log.appendAll(inputs, (log) => {
       const again = problemIn(log);
       if (again) throw new Error(again);
+      before = log;
     });
+    // What stands on those orders now, as this window undid it: the log the undos were written after, and them.
+    const standing = decisionThatStands([...before, ...undos]);
+    for (const e of undos) if (this.shown.has(e.orderKey)) this.shown.set(e.orderKey, standing.get(e.orderKey)?.hash ?? null);
+    return undos;
   }
 
   /** Newest first. */
