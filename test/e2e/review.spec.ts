@@ -262,6 +262,18 @@ test('decide a whole ring at once, with one order excepted', async ({ page }) =>
   await expect(page.getByTestId('log-verdict')).toHaveText(`Log intact: all ${2 * (n - 1)} entries verified.`);
 });
 
+test('after a ring decision the keys work again: U undoes it, as the line above the queue says', async ({ page }) => {
+  const { ring, n } = await reviewAtARingOfThree(page);
+  await ring.getByLabel('Ring reason code').selectOption('FRAUD-RING');
+  await ring.getByRole('button', { name: `Hold ${n}` }).click();
+  const log = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
+  await expect(log).toHaveCount(n);
+  await expect(page.getByTestId('last-decision')).toContainText('Undo (U)');
+  await page.keyboard.press('u');
+  await expect(log).toHaveCount(2 * n);
+  await expect(page.getByTestId('last-decision')).toHaveCount(0);
+});
+
 test('a ring decision leaves out orders an analyst holds, and asks before a release reverses a hold', async ({ page }) => {
   const { ring, n } = await reviewAtARingOfThree(page);
   const selected = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr[aria-selected="true"]');

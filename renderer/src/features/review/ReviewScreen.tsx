@@ -76,7 +76,18 @@ export function ReviewScreen() {
       )}
       {queue && queue.length === 0 && <p className="empty-state">Nothing to review: no open order scores into review or hold with the current matrix.</p>}
       {queue && queue.length > 0 && (
-        <ReviewQueueTable queue={queue} at={at} now={now} holdReasons={settings?.holdReasons ?? []} onPick={q.setAt} onRingDecided={q.ringDecided} />
+        <ReviewQueueTable
+          queue={queue}
+          at={at}
+          now={now}
+          holdReasons={settings?.holdReasons ?? []}
+          onPick={q.setAt}
+          onRingDecided={async (entries) => {
+            await q.ringDecided(entries);
+            // The ring's button had the focus, inside a fieldset the keys leave alone: back to the queue, as after a decision.
+            box.current?.focus();
+          }}
+        />
       )}
       <MatrixPanel onSaved={() => void q.reload()} />
       {q.log && <DecisionLogPanel log={q.log} />}
