@@ -103,6 +103,23 @@ export function judgeSharedKey(index: KeyIndex, k: number, rule: HubRule): { hub
   return { hub: burstIdentities < rule.burstShare * identities, evidence };
 }
 
+/**
+ * Whether key k is held back as a hub (marked as a collection point by its text, or in steady use
+ * by many), judged once per key: what happens on a hub is many people's, not one customer's.
+ */
+export function heldBackAsHub(index: KeyIndex, rules: Readonly<Record<KeyType, HubRule>>): (k: number) => boolean {
+  const hub = new Map<number, boolean>();
+  return (k) => {
+    let h = hub.get(k);
+    if (h === undefined) {
+      const info = index.key(k);
+      h = info.marked || (judgeSharedKey(index, k, rules[info.type])?.hub ?? false);
+      hub.set(k, h);
+    }
+    return h;
+  };
+}
+
 /** "9 identities over 120 days, at most 2 within 7 days: steady use" for the hubs list. */
 export function describeHubEvidence(e: HubEvidence, hub: boolean): string {
   const span = `${e.identities} identities over ${e.spanDays} days, ${e.burstIdentities} of them within ${e.burstDays} day${e.burstDays === 1 ? '' : 's'}`;

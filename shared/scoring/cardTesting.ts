@@ -5,7 +5,7 @@
 // and by the order it was trying to pay (whose device, IP, e-mail and account were the try's too).
 import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
-import { DEFAULT_HUB_RULES, judgeSharedKey, type HubRule } from '../linking/hubs';
+import { DEFAULT_HUB_RULES, heldBackAsHub, type HubRule } from '../linking/hubs';
 import type { KeyIndex, KeyInfo } from '../linking/keyIndex';
 import { linkKeysOf, type KeyType } from '../normalize';
 import { orderRefVariants } from '../orders/paymentFacts';
@@ -140,16 +140,7 @@ export function declinedCardsBefore(input: DeclinedCardsInput): (i: number) => n
     for (const k of on) push(byKey, k, n);
   });
 
-  const hub = new Map<number, boolean>();
-  const isHub = (k: number): boolean => {
-    let h = hub.get(k);
-    if (h === undefined) {
-      const info = index.key(k);
-      h = info.marked || (judgeSharedKey(index, k, rules[info.type])?.hub ?? false);
-      hub.set(k, h);
-    }
-    return h;
-  };
+  const isHub = heldBackAsHub(index, rules);
 
   return (i) => {
     const t = orders[i]!.createdAt;

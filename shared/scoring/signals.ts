@@ -9,7 +9,7 @@ import type { KeyIndex } from '../linking/keyIndex';
 import { isCardSummaryRule } from '../normalize/card';
 import type { SignalValues } from './matrix';
 import { reasonFamily } from '../disputes/reasonCodes';
-import type { HubRule } from '../linking/hubs';
+import { DEFAULT_HUB_RULES, heldBackAsHub, type HubRule } from '../linking/hubs';
 import type { KeyType } from '../normalize';
 import { declinedCardsBefore, type DeclinedPayment } from './cardTesting';
 
@@ -129,6 +129,7 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
   };
 
   const declinedCards = declinedCardsBefore({ orders, live, index, payments: ctx.payments ?? [], hubRules: ctx.hubRules });
+  const isHub = heldBackAsHub(index, ctx.hubRules ?? DEFAULT_HUB_RULES);
 
   return positions.map((i) => {
     const o = orders[i]!;
@@ -156,13 +157,14 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
       v.ringSize = ring.size;
       v.ringFraudDisputes = ring.fraudDisputes;
     }
-    // Chargebacks on other orders that share a card, an e-mail or a full address with this one.
+    // Chargebacks on other orders that share a card, an e-mail or a full address with this one; not
+    // on a hub (a company's goods-in, a forwarder): another customer's chargeback there is not this one's.
     const others = new Set<number>();
     for (const k of keys) {
       const info = index.key(k);
       const counts =
         info.type === 'card' || info.type === 'email' || (info.type === 'address' && info.rule !== 'street-postcode' && info.rule !== 'pickup-point');
-      if (!counts || info.marked) continue;
+      if (!counts || isHub(k)) continue;
       for (const j of ordersOf(k)) if (j !== i) others.add(j);
     }
     let prior = 0;
