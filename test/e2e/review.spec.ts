@@ -164,6 +164,48 @@ test('edit the scoring matrix, see what it would do on the cached history, save 
   await expect(page.getByRole('complementary').getByRole('heading')).toContainText('matrix v3');
 });
 
+test('J on an empty queue leaves the cursor on the first row once the queue fills: H then holds it', async ({ page }) => {
+  await loadDemo(page);
+  // A matrix with no rules and a review threshold of 1: every order scores 0, nothing is queued.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('fraud-workbench');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('matrices', 'readwrite');
+          tx.objectStore('matrices').put({
+            version: 3,
+            analyst: 'K. Weber',
+            savedAt: Date.UTC(2026, 9, 1),
+            note: 'nothing to review',
+            matrix: { version: 3, thresholds: { review: 1, hold: 1 }, rules: [] },
+          });
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^0 orders to decide/, { timeout: 60_000 });
+  await page.keyboard.press('j');
+  // The review threshold down to 0: every recent order is queued.
+  const panel = page.getByTestId('matrix-panel');
+  await panel.locator('summary').click();
+  await panel.getByLabel('Review threshold').fill('0');
+  await panel.getByRole('button', { name: 'What if…' }).click();
+  await panel.getByLabel('Why this change').fill('review everything this week');
+  await panel.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9][\d,]* orders to decide/, { timeout: 60_000 });
+  const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+  const order = (await rows.first().locator('td:nth-child(3)').textContent())!;
+  await page.locator('section.review').focus();
+  await page.keyboard.press('h');
+  await expect(page.getByRole('form', { name: `Hold order ${order}` })).toBeVisible();
+});
+
 test('a matrix saved before a rule was added to the app says so, and adds it to a draft saved as a new version', async ({ page }) => {
   await loadDemo(page);
   // A version saved before card testing existed: the built-in rules without the declined-cards ones.

@@ -73,7 +73,8 @@ export function useReviewQueue() {
   const perform = (action: ReviewAction): boolean => {
     switch (action) {
       case 'next':
-        setAt((i) => Math.min(i + 1, (queue?.length ?? 1) - 1));
+        // Never past the first row: on an empty queue, -1 would leave the queue that fills later without a cursor.
+        setAt((i) => Math.max(0, Math.min(i + 1, (queue?.length ?? 1) - 1)));
         return true;
       case 'previous':
         setAt((i) => Math.max(i - 1, 0));
