@@ -2,6 +2,10 @@
 // list, a release at most one from the release list, a note its text. The review form asks the same.
 import { isOrderDecision, type Decision } from './chain';
 
+/** The longest note and reason code an entry holds: what a backup or the checkpoint keeper takes back (schema.ts). */
+export const NOTE_MAX = 4000;
+export const REASON_CODE_MAX = 80;
+
 /** The analyst's reason code lists (Settings). */
 export interface ReasonLists {
   holdReasons: readonly string[];
@@ -24,5 +28,9 @@ export function decisionProblem(decision: Decision, reasonCode: string, note: st
   if (needsReasonCode(decision) && !reasonCode) return `A ${decision} needs a reason code`;
   if (reasonCode && !reasonCodesFor(decision, lists).includes(reasonCode)) return `${reasonCode} is not a ${decision} reason code; Settings lists them`;
   if (decision === 'note' && !note.trim()) return 'Write the note first';
+  // Logged for good: an entry a backup cannot hold would make every later backup one that cannot be restored.
+  if (reasonCode.length > REASON_CODE_MAX) return `A reason code is at most ${REASON_CODE_MAX} characters; shorten ${reasonCode.slice(0, 20)}… in Settings`;
+  const length = note.trim().length;
+  if (length > NOTE_MAX) return `A note is at most ${NOTE_MAX.toLocaleString('en-US')} characters; this one has ${length.toLocaleString('en-US')}`;
   return null;
 }

@@ -2,6 +2,7 @@
 // keeper): checked field by field once, where they enter, so code inside can trust their shape.
 import { z } from 'zod';
 import { DECISIONS, type DecisionEntry } from './chain';
+import { NOTE_MAX, REASON_CODE_MAX } from './reasons';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
 const text = (max: number) => z.string().max(max);
@@ -15,8 +16,8 @@ export const decisionEntrySchema = z
     hash: hex64,
     orderKey: text(300),
     decision: z.enum(DECISIONS),
-    reasonCode: text(80),
-    note: text(4000),
+    reasonCode: text(REASON_CODE_MAX),
+    note: text(NOTE_MAX),
     analyst: text(80),
     at: z.number().int().min(0),
     score: z.number().finite().nullable(),
