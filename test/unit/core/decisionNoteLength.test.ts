@@ -36,3 +36,18 @@ describe('a decision note', () => {
     await expect(planRestore(db, await readBackup(file, PASSPHRASE), [])).resolves.toBeDefined();
   });
 });
+
+describe('the note a scoring matrix is saved with', () => {
+  it('longer than a backup may hold is refused before the version is saved, and the backup reads back', async () => {
+    db = createDb('matrix-note-length');
+    const core = createCore(db, fixedClock(NOW));
+    await core.setAnalystName('K. Weber');
+    const draft = await core.scoringMatrix();
+    const why = 'Fewer new-customer holds after the November review meeting. '.repeat(70);
+    await expect(core.saveMatrix(draft, why)).rejects.toThrow('A note is at most 4,000 characters; this one has 4,199');
+    expect(await core.matrixHistory()).toEqual([]);
+    await core.saveMatrix(draft, why.slice(0, 4000));
+    const file = (await writeBackup(db, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock: fixedClock(NOW) })).blob;
+    await expect(planRestore(db, await readBackup(file, PASSPHRASE), [])).resolves.toBeDefined();
+  });
+});

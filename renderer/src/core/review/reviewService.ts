@@ -9,7 +9,7 @@ import { computeSignals } from '../../../../shared/scoring/signals';
 import type { DeclinedPayment } from '../../../../shared/scoring/cardTesting';
 import { evaluateMatrix, type MatrixEvaluation } from '../../../../shared/scoring/evaluate';
 import { isOrderDecision, type Decision, type DecisionEntry, type DecisionInput } from '../../../../shared/decisions/chain';
-import { decisionProblem } from '../../../../shared/decisions/reasons';
+import { decisionProblem, NOTE_MAX } from '../../../../shared/decisions/reasons';
 import { DECIDED, decisionThatStands } from '../../../../shared/decisions/standing';
 import { undoProblem } from '../../../../shared/decisions/undo';
 import { channelLabel, orderKey, type Marketplace } from '../../../../shared/domain/order';
@@ -129,13 +129,17 @@ export class ReviewService {
   async saveMatrix(draft: Matrix, note: string): Promise<number> {
     const problem = matrixProblem(draft);
     if (problem) throw new Error(problem);
+    // Kept for good with the version: a note a backup cannot hold would make every later backup one that cannot be restored.
+    const why = note.trim();
+    if (why.length > NOTE_MAX)
+      throw new Error(`A note is at most ${NOTE_MAX.toLocaleString('en-US')} characters; this one has ${why.length.toLocaleString('en-US')}`);
     const version = Math.max(DEFAULT_MATRIX.version, (await this.db.matrices.orderBy('version').last())?.version ?? 0) + 1;
     await this.db.matrices.add({
       version,
       matrix: { ...draft, version },
       analyst: await analystName(this.db, 'scoring-matrix'),
       savedAt: this.clock.now(),
-      note: note.trim(),
+      note: why,
     });
     return version;
   }
