@@ -164,6 +164,36 @@ test('edit the scoring matrix, see what it would do on the cached history, save 
   await expect(page.getByRole('complementary').getByRole('heading')).toContainText('matrix v3');
 });
 
+test('the queue reloading while a decision form is open (a matrix saved) leaves the form and the cursor on their order', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9][\d,]* orders to decide/, { timeout: 60_000 });
+  const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
+  const selected = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr[aria-selected="true"]');
+  // The top order: orders the change below scores 100 come above it.
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+  const order = (await selected.locator('td:nth-child(3)').textContent())!;
+  await page.keyboard.press('h');
+  const form = page.getByRole('form', { name: `Hold order ${order}` });
+  await expect(form).toBeVisible();
+  // Meanwhile the matrix changes (here, by this analyst): the queue reloads re-scored and re-sorted.
+  const panel = page.getByTestId('matrix-panel');
+  await panel.locator('summary').click();
+  await panel.getByLabel('new-customer points').fill('100');
+  await panel.getByRole('button', { name: 'What if…' }).click();
+  await panel.getByLabel('Why this change').fill('first orders to review this week');
+  await panel.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(page.getByRole('complementary').getByRole('heading')).toContainText('matrix v3');
+  // The form still decides the order it was opened for, and the cursor is still on it.
+  await expect(form).toBeVisible();
+  await expect(selected.locator('td:nth-child(3)')).toHaveText(order);
+  await form.getByLabel('Reason code').selectOption('VELOCITY');
+  await form.getByRole('button', { name: 'Hold' }).click();
+  const log = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
+  await expect(log).toHaveCount(1);
+  await expect(log.first()).toContainText(order);
+});
+
 test('J on an empty queue leaves the cursor on the first row once the queue fills: H then holds it', async ({ page }) => {
   await loadDemo(page);
   // A matrix with no rules and a review threshold of 1: every order scores 0, nothing is queued.

@@ -58,10 +58,10 @@ export function ReviewScreen() {
       {current && <TeammatesNotes orderKey={current.orderKey} />}
       {q.lastMade && <LastDecision entries={q.lastMade} onUndo={() => void q.undo()} />}
       {q.help && <KeyHelp />}
-      {form && current && (
+      {form && q.formOrder && (
         <DecisionFormView
           form={form}
-          order={current}
+          order={q.formOrder}
           reasons={settings ? reasonCodesFor(form.decision, settings) : []}
           onChange={q.setForm}
           onSubmit={async () => {

@@ -1,6 +1,6 @@
 // The Review screen's data and actions: the queue, the decision log and the review settings, the
 // order at the cursor and its decision form, decisions and their undo, and what each key does.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Decision, DecisionEntry } from '../../../../shared/decisions/chain';
 import { cache, progress } from '../../core/client';
 import { useUi } from '../../state/uiStore';
@@ -10,6 +10,8 @@ import { nextToDecide } from './queueState';
 import type { ReviewAction } from './reviewKeys';
 
 export interface DecisionForm {
+  /** The order it was opened on: the queue may reload, re-sorted, while the form is open. */
+  orderKey: string;
   decision: Decision;
   reason: string;
   note: string;
@@ -25,6 +27,8 @@ export function useReviewQueue() {
   const now = useMinuteClock();
   // Where the cursor goes once the queue reloads after a decision (by order: rows come and go).
   const cursorTo = useRef<string | null>(null);
+  // The order at the cursor: any other reload (a saved matrix, a team import) keeps the cursor on it, not on its row number.
+  const atOrder = useRef<string | null>(null);
   /** Share of orders normalised while the rings the queue is scored with are linked (null when not building). */
   const [scoring, setScoring] = useState<number | null>(null);
   const data = useAsync(async () => {
@@ -32,24 +36,32 @@ export function useReviewQueue() {
     const [queue, log, settings] = await Promise.all([cache.reviewQueue(onProgress), cache.decisionLog(), cache.reviewSettings()]).finally(() =>
       setScoring(null),
     );
-    const aim = cursorTo.current === null ? -1 : queue.findIndex((r) => r.orderKey === cursorTo.current);
+    const want = cursorTo.current ?? atOrder.current;
+    const aim = want === null ? -1 : queue.findIndex((r) => r.orderKey === want);
     cursorTo.current = null;
     setAt((i) => (aim >= 0 ? aim : Math.min(i, Math.max(0, queue.length - 1))));
+    // A form whose order left the queue (decided elsewhere, shipped) closes rather than decide another.
+    setForm((f) => (f && !queue.some((r) => r.orderKey === f.orderKey) ? null : f));
     return { queue, log, settings };
   }, [version]);
   const { reload, run } = data;
 
   const queue = data.value?.queue ?? null;
   const current = queue?.[at] ?? null;
+  useEffect(() => {
+    atOrder.current = current?.orderKey ?? null;
+  });
+  /** The order the open form decides, while the queue still holds it. */
+  const formOrder = (form && queue?.find((r) => r.orderKey === form.orderKey)) ?? null;
 
   /** Logs the form's decision on the current order; true once it is in the log. */
   const submit = async (): Promise<boolean> => {
-    if (!form || !current) return false;
-    const entry = await run(() => cache.decide(current.orderKey, form.decision, form.reason, form.note));
+    if (!form || !formOrder) return false;
+    const entry = await run(() => cache.decide(formOrder.orderKey, form.decision, form.reason, form.note));
     if (!entry) return false;
     setLastMade(entry.decision === 'note' ? null : [entry]);
     // Decided: on to the next order to decide. A note decides nothing, so the cursor stays.
-    if (entry.decision !== 'note') cursorTo.current = nextToDecide(queue!, at, new Set([current.orderKey]));
+    if (entry.decision !== 'note') cursorTo.current = nextToDecide(queue!, queue!.indexOf(formOrder), new Set([formOrder.orderKey]));
     setForm(null);
     await reload();
     return true;
@@ -91,7 +103,7 @@ export function useReviewQueue() {
       case 'cancel':
       case 'note':
         if (!current) return false;
-        setForm({ decision: action, reason: '', note: '' });
+        setForm({ orderKey: current.orderKey, decision: action, reason: '', note: '' });
         return true;
       case 'close':
         // With the form open, Esc is the form's (this handler is not reached); otherwise it closes the help.
@@ -114,6 +126,7 @@ export function useReviewQueue() {
     setAt,
     current,
     form,
+    formOrder,
     setForm,
     help,
     lastMade,
