@@ -346,6 +346,17 @@ test('after a ring decision the keys work again: U undoes it, as the line above 
   await expect(page.getByTestId('last-decision')).toHaveCount(0);
 });
 
+test('a ring released at once carries a release reason code, as a single release does', async ({ page }) => {
+  const { ring, n } = await reviewAtARingOfThree(page);
+  await ring.getByLabel('Ring reason code').selectOption('FALSE-POSITIVE');
+  // A release code is no reason to hold or cancel.
+  await expect(ring.getByRole('button', { name: `Hold ${n}` })).toBeDisabled();
+  await ring.getByRole('button', { name: `Release ${n}` }).click();
+  const log = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
+  await expect(log).toHaveCount(n);
+  for (const text of await log.allTextContents()) expect(text).toMatch(/release.*FALSE-POSITIVE.*ring decision on the ring of/);
+});
+
 test('a ring decision leaves out orders an analyst holds, and asks before a release reverses a hold', async ({ page }) => {
   const { ring, n } = await reviewAtARingOfThree(page);
   const selected = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr[aria-selected="true"]');

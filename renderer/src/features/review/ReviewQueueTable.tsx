@@ -1,6 +1,7 @@
 // The review queue, riskiest first, with the order at the cursor explained beside it: the rules
 // that fired, and its ring's other queued orders to decide at once.
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
+import type { ReasonLists } from '../../../../shared/decisions/reasons';
 import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import type { QueueRow } from '../../core/contract';
 import { FittedTable, type FitColumn } from '../../ui/FittedTable';
@@ -16,14 +17,14 @@ export function ReviewQueueTable({
   queue,
   at,
   now,
-  holdReasons,
+  reasons,
   onPick,
   onRingDecided,
 }: {
   queue: QueueRow[];
   at: number;
   now: number;
-  holdReasons: readonly string[];
+  reasons: ReasonLists;
   onPick(index: number): void;
   onRingDecided(entries: DecisionEntry[]): Promise<void>;
 }) {
@@ -80,7 +81,7 @@ export function ReviewQueueTable({
           </ul>
           <p className="muted">{current.email}</p>
           {current.ringId && ringRows.length > 1 && (
-            <RingDecision key={current.ringId} ringId={current.ringId} rows={ringRows} reasons={holdReasons} onDone={onRingDecided} />
+            <RingDecision key={current.ringId} ringId={current.ringId} rows={ringRows} reasons={reasons} onDone={onRingDecided} />
           )}
         </aside>
       )}

@@ -17,6 +17,8 @@ import { awaitsDecision, overdue } from './queueState';
 import { useReviewQueue } from './useReviewQueue';
 import { TeamConflicts, TeammatesNotes, TeammatesOnOrder } from '../team';
 
+const NO_REASONS = { holdReasons: [], releaseReasons: [] };
+
 export function ReviewScreen() {
   const q = useReviewQueue();
   const box = useRef<HTMLElement>(null);
@@ -80,7 +82,7 @@ export function ReviewScreen() {
           queue={queue}
           at={at}
           now={now}
-          holdReasons={settings?.holdReasons ?? []}
+          reasons={settings ?? NO_REASONS}
           onPick={q.setAt}
           onRingDecided={async (entries) => {
             await q.ringDecided(entries);

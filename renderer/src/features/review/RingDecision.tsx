@@ -5,7 +5,7 @@ import { formatMoney } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
 import type { QueueRow } from '../../core/contract';
 import type { DecisionEntry, OrderDecision } from '../../../../shared/decisions/chain';
-import { needsReasonCode } from '../../../../shared/decisions/reasons';
+import { needsReasonCode, reasonCodesFor, type ReasonLists } from '../../../../shared/decisions/reasons';
 import { ErrorAlert } from '../../app/Alerts';
 import { useActions } from '../../ui/useAsync';
 import { awaitsDecision, stateLabel } from './queueState';
@@ -24,7 +24,8 @@ export function RingDecision({
 }: {
   ringId: string;
   rows: QueueRow[];
-  reasons: readonly string[];
+  /** The codes of Settings: a hold or cancel takes one of the hold list, a release one of the release list or none. */
+  reasons: ReasonLists;
   onDone(entries: DecisionEntry[]): Promise<void>;
 }) {
   // What the analyst ticked or unticked; otherwise an order is in unless an analyst already holds it:
@@ -37,6 +38,7 @@ export function RingDecision({
   const chosen = rows.filter(included);
   const excepted = rows.length - chosen.length;
   const held = chosen.filter((r) => !awaitsDecision(r));
+  const fits = (decision: OrderDecision) => (reason ? reasonCodesFor(decision, reasons).includes(reason) : !needsReasonCode(decision));
   const decide = (decision: OrderDecision) => {
     // Releasing or cancelling a held order reverses an analyst's hold: said, and asked once more.
     if (decision !== 'hold' && held.length > 0 && confirming !== decision) {
@@ -75,14 +77,23 @@ export function RingDecision({
       <div className="toolbar">
         <select aria-label="Ring reason code" value={reason} onChange={(e) => setReason(e.target.value)}>
           <option value="">Reason code…</option>
-          {reasons.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
+          <optgroup label="Hold or cancel">
+            {reasons.holdReasons.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Release">
+            {reasons.releaseReasons.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </optgroup>
         </select>
         {RING_DECISIONS.map(([decision, verb]) => (
-          <button key={decision} disabled={(needsReasonCode(decision) && !reason) || chosen.length === 0} onClick={() => void decide(decision)}>
+          <button key={decision} disabled={!fits(decision) || chosen.length === 0} onClick={() => void decide(decision)}>
             {verb} {chosen.length}
           </button>
         ))}
