@@ -5,6 +5,13 @@ import { isOrderDecision, type Decision } from './chain';
 /** The longest note and reason code an entry holds: what a backup or the checkpoint keeper takes back (schema.ts). */
 export const NOTE_MAX = 4000;
 export const REASON_CODE_MAX = 80;
+/** The longest reason a never-link or allow override keeps: what a backup takes back (tableSchemas.ts). */
+export const OVERRIDE_REASON_MAX = 2000;
+
+/** Refuses a text longer than a backup holds: kept for good, it would make every later backup one that cannot be restored. */
+export function checkKeptLength(what: string, text: string, max: number): void {
+  if (text.length > max) throw new Error(`${what} is at most ${max.toLocaleString('en-US')} characters; this one has ${text.length.toLocaleString('en-US')}`);
+}
 
 /** The analyst's reason code lists (Settings). */
 export interface ReasonLists {

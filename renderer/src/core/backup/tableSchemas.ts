@@ -3,6 +3,7 @@
 // the table and row named, never written into a cache the app then cannot open.
 import { z } from 'zod';
 import { decisionEntrySchema, logHeadSchema } from '../../../../shared/decisions/schema';
+import { NOTE_MAX, OVERRIDE_REASON_MAX } from '../../../../shared/decisions/reasons';
 import { DISPUTE_STATUSES } from '../../../../shared/domain/dispute';
 import { disputeSchema, paymentSchema, refundClaimSchema } from '../../../../shared/domain/recordSchemas';
 import { ORDER_TEXT_FIELDS } from '../../../../shared/domain/order';
@@ -110,7 +111,7 @@ export const TABLE_ROWS = {
       type: z.string().max(50),
       value: short,
       action: z.enum(['allow', 'never-link']),
-      reason: z.string().max(2000),
+      reason: z.string().max(OVERRIDE_REASON_MAX),
       analyst: z.string().max(80),
       createdAt: time,
       revokes: id.optional(),
@@ -122,7 +123,7 @@ export const TABLE_ROWS = {
       ringId: short,
       status: z.enum(['confirmed-fraud', 'benign', 'needs-review', 'note']),
       orderKeys: z.array(short).max(1_000_000).optional(),
-      note: z.string().max(4000),
+      note: z.string().max(NOTE_MAX),
       analyst: z.string().max(80),
       createdAt: time,
     })

@@ -1,6 +1,7 @@
 // What analysts decided about linking and rings: key overrides (allow / never link) and ring
 // verdicts, kept append-only with who, when and why, so nothing decided can vanish.
 import { systemClock, type Clock } from '../../../../shared/time/clock';
+import { checkKeptLength, NOTE_MAX, OVERRIDE_REASON_MAX } from '../../../../shared/decisions/reasons';
 import type { KeyOverride } from '../../../../shared/linking';
 import type { KeyType } from '../../../../shared/normalize';
 import { ringVerdictHistories, teammateRingVerdicts, verdictOrder, type TeamRingVerdict } from '../../../../shared/team/ringVerdicts';
@@ -31,6 +32,7 @@ export class RingDecisions {
 
   async addOverride(type: KeyType, value: string, action: 'allow' | 'never-link', reason: string): Promise<number> {
     if (!reason.trim()) throw new Error('Say why: every override is kept with its reason');
+    checkKeptLength('A reason', reason.trim(), OVERRIDE_REASON_MAX);
     return (await this.db.linkOverrides.add({
       type,
       value,
@@ -47,6 +49,7 @@ export class RingDecisions {
     if (!original || original.revokes !== undefined) throw new Error(`There is no override ${id} to undo`);
     const current = (await this.overrides()).find((o) => o.id === id);
     if (!current?.active) throw new Error('This override was already undone');
+    checkKeptLength('A reason', reason.trim(), OVERRIDE_REASON_MAX);
     await this.db.linkOverrides.add({
       ...original,
       id: undefined,
@@ -59,6 +62,7 @@ export class RingDecisions {
 
   async markRing(ringId: string, status: RingMarkRecord['status'], note: string, orderKeys?: readonly string[]): Promise<void> {
     if (status === 'note' && !note.trim()) throw new Error('Write the note first');
+    checkKeptLength('A note', note.trim(), NOTE_MAX);
     await this.db.ringMarks.add({
       ringId,
       status,
