@@ -13,23 +13,30 @@ export interface HubRule {
   /** ...unless this share (0-1) of its identities or more used it within `burstDays` of each other. */
   burstShare: number;
   burstDays: number;
+  /**
+   * ...or this share (0-1) of its identities, two at least, drew fraud chargebacks: a device or card
+   * many people use for months is no locker when a quarter of them turn out to be fraud. Above 1: off.
+   */
+  fraudShare: number;
 }
 
 /**
  * Defaults (README, Rings): 8 identities is more than a household or a small office shares;
  * 45 days separates a campaign from steady use; half the identities within a week (a day for
- * IPs, which rotate) is a burst, not a locker. Collection points marked by their text are hubs
- * whatever these say, unless the analyst allows them.
+ * IPs, which rotate) is a burst, not a locker; a quarter of its identities with fraud chargebacks
+ * is a fraud operation working slowly, far above any locker's share of fraud (card-not-present
+ * fraud is well under 1 % of orders). Collection points marked by their text are hubs whatever
+ * these say, unless the analyst allows them.
  */
 export const DEFAULT_HUB_RULES: Readonly<Record<KeyType, HubRule>> = {
-  card: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7 },
-  device: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7 },
-  email: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7 },
-  phone: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7 },
-  address: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7 },
-  ip: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 1 },
-  account: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7 },
-  name: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7 },
+  card: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7, fraudShare: 0.25 },
+  device: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7, fraudShare: 0.25 },
+  email: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7, fraudShare: 0.25 },
+  phone: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7, fraudShare: 0.25 },
+  address: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7, fraudShare: 0.25 },
+  ip: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 1, fraudShare: 0.25 },
+  account: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7, fraudShare: 0.25 },
+  name: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7, fraudShare: 0.25 },
 };
 
 export type HubRules = Partial<Record<KeyType, Partial<HubRule>>>;
@@ -47,6 +54,7 @@ export function hubRuleProblem(r: HubRule): string | null {
   if (!Number.isFinite(r.steadyDays) || r.steadyDays < 0 || r.steadyDays > 3650) return 'the steady-use span must be from 0 to 3,650 days';
   if (!Number.isFinite(r.burstDays) || r.burstDays <= 0 || r.burstDays > 365) return 'the burst window must be more than 0 and at most 365 days';
   if (!Number.isFinite(r.burstShare) || r.burstShare <= 0 || r.burstShare > 2) return 'the burst share must be more than 0 (above 1 turns burst detection off)';
+  if (!Number.isFinite(r.fraudShare) || r.fraudShare <= 0 || r.fraudShare > 2) return 'the fraud share must be more than 0 (above 1 turns the fraud check off)';
   return null;
 }
 
@@ -57,6 +65,21 @@ export interface HubEvidence {
   /** Most identities that used it within `burstDays` of each other. */
   burstIdentities: number;
   burstDays: number;
+  /** Identities among them whose orders drew fraud chargebacks (when the disputes were at hand). */
+  fraudIdentities?: number;
+}
+
+/** Whether order position i drew a fraud chargeback (a fraud-family reason; not an inquiry). */
+export type FraudOrder = (i: number) => boolean;
+
+/** Distinct identities among key k's orders for which `fraud` holds. */
+function fraudIdentitiesOf(index: KeyIndex, k: number, fraud: FraudOrder): number {
+  const seen = new Set<number>();
+  for (let j = index.keyStart[k] as number; j < (index.keyStart[k + 1] as number); j++) {
+    const i = index.keyOrders[j] as number;
+    if (fraud(i)) seen.add(index.customerOf[i] as number);
+  }
+  return seen.size;
 }
 
 const DAY_MS = 86_400_000;
@@ -92,28 +115,32 @@ export function densestBurst(index: KeyIndex, k: number, windowMs: number): numb
  * Hub or not for a key that is not marked as a collection point: null when it is too small or
  * too short-lived to be a hub candidate; else the evidence and the verdict.
  */
-export function judgeSharedKey(index: KeyIndex, k: number, rule: HubRule): { hub: boolean; evidence: HubEvidence } | null {
+export function judgeSharedKey(index: KeyIndex, k: number, rule: HubRule, fraud?: FraudOrder): { hub: boolean; evidence: HubEvidence } | null {
   // No more identities than orders: most keys are dismissed without counting their customers.
   if ((index.keyStart[k + 1] as number) - (index.keyStart[k] as number) <= rule.identities) return null;
   const identities = index.customersOf(k);
   const span = index.spanMsOf(k);
   if (identities <= rule.identities || span <= rule.steadyDays * DAY_MS) return null;
   const burstIdentities = densestBurst(index, k, rule.burstDays * DAY_MS);
-  const evidence = { identities, spanDays: Math.round(span / DAY_MS), burstIdentities, burstDays: rule.burstDays };
-  return { hub: burstIdentities < rule.burstShare * identities, evidence };
+  const evidence: HubEvidence = { identities, spanDays: Math.round(span / DAY_MS), burstIdentities, burstDays: rule.burstDays };
+  if (burstIdentities >= rule.burstShare * identities) return { hub: false, evidence };
+  if (!fraud) return { hub: true, evidence };
+  const fraudIdentities = fraudIdentitiesOf(index, k, fraud);
+  evidence.fraudIdentities = fraudIdentities;
+  return { hub: fraudIdentities < Math.max(2, rule.fraudShare * identities), evidence };
 }
 
 /**
  * Whether key k is held back as a hub (marked as a collection point by its text, or in steady use
  * by many), judged once per key: what happens on a hub is many people's, not one customer's.
  */
-export function heldBackAsHub(index: KeyIndex, rules: Readonly<Record<KeyType, HubRule>>): (k: number) => boolean {
+export function heldBackAsHub(index: KeyIndex, rules: Readonly<Record<KeyType, HubRule>>, fraud?: FraudOrder): (k: number) => boolean {
   const hub = new Map<number, boolean>();
   return (k) => {
     let h = hub.get(k);
     if (h === undefined) {
       const info = index.key(k);
-      h = info.marked || (judgeSharedKey(index, k, rules[info.type])?.hub ?? false);
+      h = info.marked || (judgeSharedKey(index, k, rules[info.type], fraud)?.hub ?? false);
       hub.set(k, h);
     }
     return h;
@@ -123,5 +150,10 @@ export function heldBackAsHub(index: KeyIndex, rules: Readonly<Record<KeyType, H
 /** "9 identities over 120 days, at most 2 within 7 days: steady use" for the hubs list. */
 export function describeHubEvidence(e: HubEvidence, hub: boolean): string {
   const span = `${e.identities} identities over ${e.spanDays} days, ${e.burstIdentities} of them within ${e.burstDays} day${e.burstDays === 1 ? '' : 's'}`;
-  return `${span}: ${hub ? 'steady use by many, held back as a hub' : 'a burst, linked as a ring'}`;
+  // Fraud is weighed only for steady use (a burst links before it is counted): counted means steady.
+  const fraud = e.fraudIdentities === undefined ? '' : `, ${e.fraudIdentities} with fraud chargebacks`;
+  if (hub) return `${span}${fraud}: steady use by many, held back as a hub`;
+  return e.fraudIdentities === undefined
+    ? `${span}: a burst, linked as a ring`
+    : `${span}${fraud}: steady use, but by too many with fraud chargebacks, linked as a ring`;
 }

@@ -2,7 +2,7 @@
 // values shared by too many customers held back as hubs, and the analyst's overrides applied.
 
 import { KEY_TYPES, strengthRank, type KeyType, type Strength } from '../normalize';
-import { describeHubEvidence, hubRulesFor, judgeSharedKey, type HubEvidence, type HubRules } from './hubs';
+import { describeHubEvidence, hubRulesFor, judgeSharedKey, type FraudOrder, type HubEvidence, type HubRules } from './hubs';
 import type { KeyIndex } from './keyIndex';
 import { UnionFind } from './unionFind';
 
@@ -27,6 +27,8 @@ export interface LinkOptions {
   overrides?: readonly KeyOverride[];
   /** A component is a ring from this many distinct customers; default 2 (one person's repeat orders are not a ring). */
   minCustomers?: number;
+  /** Orders that drew fraud chargebacks: a value in steady use by many, too many of them fraud, links (HubRule.fraudShare). */
+  fraudOrder?: FraudOrder;
 }
 
 export const DEFAULT_KEY_TYPES: readonly KeyType[] = KEY_TYPES.filter((t) => t !== 'name');
@@ -105,7 +107,7 @@ export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links
     if (orders < 2 || !typeOk[keyType[id] as number] || (keyStrength[id] as number) < minRank) continue;
     const act = action.size ? action.get(id) : undefined;
     if (act === 'never-link') continue;
-    const judged = keyMarked[id] ? null : judgeSharedKey(index, id, rules[KEY_TYPES[keyType[id] as number]!]);
+    const judged = keyMarked[id] ? null : judgeSharedKey(index, id, rules[KEY_TYPES[keyType[id] as number]!], options.fraudOrder);
     if (keyMarked[id] || judged?.hub) {
       const k = index.key(id);
       const why = judged ? describeHubEvidence(judged.evidence, true) : 'a collection point or forwarder, by its address';

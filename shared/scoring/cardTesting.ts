@@ -5,7 +5,7 @@
 // and by the order it was trying to pay (whose device, IP, e-mail and account were the try's too).
 import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
-import { DEFAULT_HUB_RULES, heldBackAsHub, type HubRule } from '../linking/hubs';
+import { DEFAULT_HUB_RULES, heldBackAsHub, type FraudOrder, type HubRule } from '../linking/hubs';
 import type { KeyIndex, KeyInfo } from '../linking/keyIndex';
 import { linkKeysOf, type KeyType } from '../normalize';
 import { orderRefVariants } from '../orders/paymentFacts';
@@ -37,6 +37,8 @@ export interface DeclinedCardsInput {
   payments: readonly DeclinedPayment[];
   /** When a shared value is a hub, per key type (default: DEFAULT_HUB_RULES). */
   hubRules?: Readonly<Record<KeyType, HubRule>> | undefined;
+  /** Orders with fraud chargebacks: a value in steady use is no hub when too many of its users have them. */
+  fraudOrder?: FraudOrder | undefined;
 }
 
 /**
@@ -140,7 +142,7 @@ export function declinedCardsBefore(input: DeclinedCardsInput): (i: number) => n
     for (const k of on) push(byKey, k, n);
   });
 
-  const isHub = heldBackAsHub(index, rules);
+  const isHub = heldBackAsHub(index, rules, input.fraudOrder);
 
   return (i) => {
     const t = orders[i]!.createdAt;

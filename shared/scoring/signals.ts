@@ -74,6 +74,9 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
   const disputedOrders = new Map<string, number>();
   // Chargebacks only: an inquiry or a fraud report takes no money back and is not one.
   for (const d of ctx.disputes) if (isChargeback(d)) disputedOrders.set(d.orderKey, (disputedOrders.get(d.orderKey) ?? 0) + 1);
+  // Fraud chargebacks, which weigh in whether a value in steady use is a hub, as the rings weigh them.
+  const fraudKeys = new Set(ctx.disputes.filter((d) => isChargeback(d) && reasonFamily(d.network, d.reasonCode) === 'fraud').map((d) => d.orderKey));
+  const fraudOrder = fraudKeys.size ? (i: number) => fraudKeys.has(orderKey(orders[i]!)) : undefined;
 
   const keysOf = (i: number) => index.orderKeys.subarray(index.orderStart[i]!, index.orderStart[i + 1]!);
   const ordersOf = (k: number) => index.keyOrders.subarray(index.keyStart[k]!, index.keyStart[k + 1]!);
@@ -128,8 +131,8 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     return seen.size;
   };
 
-  const declinedCards = declinedCardsBefore({ orders, live, index, payments: ctx.payments ?? [], hubRules: ctx.hubRules });
-  const isHub = heldBackAsHub(index, ctx.hubRules ?? DEFAULT_HUB_RULES);
+  const declinedCards = declinedCardsBefore({ orders, live, index, payments: ctx.payments ?? [], hubRules: ctx.hubRules, fraudOrder });
+  const isHub = heldBackAsHub(index, ctx.hubRules ?? DEFAULT_HUB_RULES, fraudOrder);
 
   return positions.map((i) => {
     const o = orders[i]!;

@@ -207,7 +207,7 @@ test('hubs say what was weighed; the hub rules in Settings change what is held b
   expect(whys.length).toBe(before);
   for (const why of whys)
     expect(why).toMatch(
-      /^(a collection point or forwarder, by its address|\d+ identities over \d+ days, \d+ of them within \d+ days?: steady use by many, held back as a hub)$/,
+      /^(a collection point or forwarder, by its address|\d+ identities over \d+ days, \d+ of them within \d+ days?(, \d+ with fraud chargebacks)?: steady use by many, held back as a hub)$/,
     );
   const steadyIp = whys.some((w) => /steady use/.test(w));
   expect(steadyIp, 'the demo has a hub held back by evidence (the office proxy)').toBe(true);
@@ -218,6 +218,13 @@ test('hubs say what was weighed; the hub rules in Settings change what is held b
   await rules.getByLabel('ip: more than … identities').fill('1');
   await rules.getByRole('button', { name: 'Update hub rules' }).click();
   await expect(rules.getByRole('alert')).toHaveText(/Hub rule for ip: the number of identities must be a whole number from 2 to 10,000/);
+  await rules.getByLabel('ip: more than … identities').fill('8');
+  // The fraud share is a rule too: per cent, more than 0.
+  await expect(rules.getByLabel('device: or … % had fraud chargebacks')).toHaveValue('25');
+  await rules.getByLabel('device: or … % had fraud chargebacks').fill('0');
+  await rules.getByRole('button', { name: 'Update hub rules' }).click();
+  await expect(rules.getByRole('alert')).toHaveText(/Hub rule for device: the fraud share must be more than 0/);
+  await rules.getByLabel('device: or … % had fraud chargebacks').fill('25');
 
   // Raising every key type's count above any shared value's: nothing is a hub by evidence any more.
   for (const t of ['card', 'device', 'email', 'phone', 'address', 'ip', 'account', 'name'])

@@ -97,8 +97,12 @@ describe('hub rules as data', () => {
     expect(before.bursts.map((b) => b.value)).toEqual(['dev-burst-9']);
     await expect(service.saveHubRules({ device: { burstShare: 0 } })).rejects.toThrow('Hub rule for device: the burst share must be more than 0');
     const saved = await service.saveHubRules({ device: { burstShare: 0.95 } });
-    expect(saved.device).toEqual({ identities: 8, steadyDays: 45, burstShare: 0.95, burstDays: 7 });
+    expect(saved.device).toEqual({ identities: 8, steadyDays: 45, burstShare: 0.95, burstDays: 7, fraudShare: 0.25 });
     expect(saved.ip.burstDays).toBe(1);
+    await expect(service.saveHubRules({ device: { fraudShare: -1 } })).rejects.toThrow('Hub rule for device: the fraud share must be more than 0');
+    // Rules saved before the fraud share existed read with its default.
+    await db.meta.put({ key: 'hubRules', value: { ...saved, device: { identities: 8, steadyDays: 45, burstShare: 0.95, burstDays: 7 } } });
+    expect((await service.hubRules()).device.fraudShare).toBe(0.25);
     // A new service (a reload) reads the saved rules: the device is now held back as a hub, with why.
     const after = await new RingService(db, store).compute();
     expect(after.rings).toEqual([]);

@@ -2,6 +2,7 @@
 // both sides), hub suppression by marking and by customer count, overrides, key type and strength.
 import { describe, expect, it } from 'vitest';
 import { generateDemoAll } from '../../../shared/demo';
+import type { Dispute } from '../../../shared/domain/dispute';
 import { orderKey, type Order } from '../../../shared/domain/order';
 import { buildKeyIndex, buildRings, findRings, KeyIndexBuilder, linkEdges, ringEvidence, UnionFind, type LinkOptions } from '../../../shared/linking';
 import { order } from '../normalize/orderFixture';
@@ -132,6 +133,56 @@ describe('findRings', () => {
     expect(report.bursts.map((b) => [b.value, b.evidence.identities, b.evidence.burstIdentities])).toEqual([['dev-burst-9', 9, 8]]);
     // Per key type: a stricter burst share for devices holds it back as well.
     expect(ringsOf([early, ...burst], { hubRules: { device: { burstShare: 0.95 } } })).toEqual([]);
+  });
+
+  it('a device in steady use by 12 accounts over 9 months is a hub, unless a quarter of them drew fraud chargebacks', () => {
+    // A fraud operation working slowly looks like an office proxy by count and span alone.
+    const steady = Array.from({ length: 12 }, (_, i) => customerOrder({ deviceId: 'dev-slow-farm', createdAt: i * 25 * DAY }));
+    const chargeback = (o: Order, reasonCode = '10.4', stage?: Dispute['stage']): Dispute => ({
+      id: `dp_${o.externalId}`,
+      provider: 'stripe',
+      paymentId: '',
+      orderKey: orderKey(o),
+      network: 'visa',
+      reasonCode,
+      amountMinor: 5000,
+      currency: 'EUR',
+      openedAt: o.createdAt + 30 * DAY,
+      dueAt: 0,
+      status: 'lost',
+      ...(stage ? { stage } : {}),
+    });
+    // One fraud chargeback among 12 users: background fraud, a hub still.
+    const one = buildRings(steady, [chargeback(steady[0]!)]);
+    expect(one.rings).toEqual([]);
+    expect(one.hubs[0]?.why).toBe('12 identities over 275 days, 1 of them within 7 days, 1 with fraud chargebacks: steady use by many, held back as a hub');
+    // Three of 12 (a quarter): linked as a ring, and the bursts list says why.
+    const three = buildRings(
+      steady,
+      [0, 4, 8].map((i) => chargeback(steady[i]!)),
+    );
+    expect(three.rings.map((r) => r.orders.length)).toEqual([12]);
+    expect(three.hubs).toEqual([]);
+    expect(three.bursts[0]?.why).toBe(
+      '12 identities over 275 days, 1 of them within 7 days, 3 with fraud chargebacks: steady use, but by too many with fraud chargebacks, linked as a ring',
+    );
+    // Not fraud: consumer disputes, inquiries and fraud reports do not count.
+    expect(buildRings(steady, [chargeback(steady[0]!, '13.1'), chargeback(steady[4]!, '13.1'), chargeback(steady[8]!, '13.1')]).rings).toEqual([]);
+    expect(
+      buildRings(
+        steady,
+        [0, 4, 8].map((i) => chargeback(steady[i]!, '10.4', 'inquiry')),
+      ).rings,
+    ).toEqual([]);
+    // The share is the analyst's: above 1 turns the check off.
+    expect(ringsOf(steady, { hubRules: { device: { fraudShare: 2 } } })).toEqual([]);
+    expect(
+      buildRings(
+        steady,
+        [0, 4, 8].map((i) => chargeback(steady[i]!)),
+        { hubRules: { device: { fraudShare: 2 } } },
+      ).rings,
+    ).toEqual([]);
   });
 
   it('never-link splits a ring at that value', () => {

@@ -51,6 +51,8 @@ export const META_VALUE_SCHEMAS: { [K in keyof MetaValues]: z.ZodType<MetaValues
               steadyDays: z.number().min(0).max(3650),
               burstShare: z.number().gt(0).max(2),
               burstDays: z.number().gt(0).max(365),
+              // Rules saved before the fraud share existed have none: the default applies (hubRulesFor).
+              fraudShare: z.number().gt(0).max(2).optional(),
             })
             .strict(),
         ]),

@@ -11,7 +11,7 @@ import { useAsync } from '../../ui/useAsync';
 import { useAskedAction } from '../../ui/useAskedAction';
 
 /** The form's text per field; burst share in per cent, as the analyst types it. */
-type Draft = Record<KeyType, { identities: string; steadyDays: string; burstPercent: string; burstDays: string }>;
+type Draft = Record<KeyType, { identities: string; steadyDays: string; burstPercent: string; burstDays: string; fraudPercent: string }>;
 
 function draftOf(rules: Record<KeyType, HubRule>): Draft {
   const out = {} as Draft;
@@ -22,6 +22,7 @@ function draftOf(rules: Record<KeyType, HubRule>): Draft {
       steadyDays: String(r.steadyDays),
       burstPercent: String(Math.round(r.burstShare * 1000) / 10),
       burstDays: String(r.burstDays),
+      fraudPercent: String(Math.round(r.fraudShare * 1000) / 10),
     };
   }
   return out;
@@ -32,7 +33,13 @@ function rulesOf(draft: Draft): Record<KeyType, HubRule> {
   for (const t of KEY_TYPES) {
     const d = draft[t];
     const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
-    out[t] = { identities: num(d.identities), steadyDays: num(d.steadyDays), burstShare: num(d.burstPercent) / 100, burstDays: num(d.burstDays) };
+    out[t] = {
+      identities: num(d.identities),
+      steadyDays: num(d.steadyDays),
+      burstShare: num(d.burstPercent) / 100,
+      burstDays: num(d.burstDays),
+      fraudShare: num(d.fraudPercent) / 100,
+    };
   }
   return out;
 }
@@ -42,6 +49,7 @@ const FIELDS = [
   { field: 'steadyDays', label: 'over more than … days', width: 70 },
   { field: 'burstPercent', label: 'unless … % of them', width: 60 },
   { field: 'burstDays', label: 'used it within … days', width: 60 },
+  { field: 'fraudPercent', label: 'or … % had fraud chargebacks', width: 60 },
 ] as const;
 
 export function HubRulesPanel() {
@@ -80,7 +88,8 @@ export function HubRulesPanel() {
       <h2 id="hub-rules-title">Rings: hubs and bursts</h2>
       <p className="muted">
         A value shared by more identities than this, over more days than this, is a hub (a parcel locker, a warehouse, an office proxy) and is held back from
-        linking, unless that share of its identities used it within that many days: then it is a burst and links as a ring, whatever the count.
+        linking, unless that share of its identities used it within that many days: then it is a burst and links as a ring, whatever the count. It also links
+        when that share of its identities (two at least) drew fraud chargebacks: steady use by a fraud operation is no parcel locker.
       </p>
       {draft && (
         <SubmitForm onSubmit={() => void save(rulesOf(draft))}>
