@@ -18,7 +18,7 @@ export function productDescription(o: Order): string {
 
 function cardText(o: Order): string {
   if (!o.cardLast4) return '';
-  return `${o.cardBrand ? o.cardBrand + ' ' : ''}BIN ${o.cardBin || '?'} •••• ${o.cardLast4}`;
+  return `${o.cardBrand ? networkName(o.cardBrand) + ' ' : ''}BIN ${o.cardBin || '?'} •••• ${o.cardLast4}`;
 }
 
 const CHECK_WORD: Record<string, string> = { pass: 'passed', fail: 'failed', unavailable: 'unavailable', unchecked: 'not checked' };

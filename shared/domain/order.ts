@@ -1,5 +1,6 @@
 // The analyst's unit of work: one customer order from any channel, with the link-relevant
 // facts of its payment folded in (card summary, IP, device). Never a full PAN or CVV.
+import { networkName } from '../disputes/reasonCodes';
 
 // Stored as an index into this list: add at the end only.
 export const MARKETPLACES = ['amazon', 'zalando', 'shop', 'other'] as const;
@@ -128,14 +129,14 @@ export function orderKey(o: Pick<Order, 'source' | 'externalId'>): string {
 /** The card as the analyst sees it: brand, last 4 and expiry (`Visa •••• 1111 04/27`); '' without one. */
 export function cardSummary(o: Pick<Order, 'cardBrand' | 'cardLast4' | 'cardExpiry'>): string {
   if (!o.cardLast4) return '';
-  return `${o.cardBrand ? o.cardBrand + ' ' : ''}${cardDigits(o)}`;
+  return `${o.cardBrand ? networkName(o.cardBrand) + ' ' : ''}${cardDigits(o)}`;
 }
 
 /** Short names of long brands, for a narrow column; any other brand is shown as written. */
 const SHORT_BRAND: Readonly<Record<string, string>> = { mastercard: 'MC', american_express: 'Amex', cartes_bancaires: 'CB' };
 
-/** The brand as a narrow column shows it: `MC` for `mastercard`. */
-export const shortCardBrand = (brand: string): string => SHORT_BRAND[brand] ?? brand;
+/** The brand as a narrow column shows it: `MC` for `mastercard`, `Visa` for `visa`. */
+export const shortCardBrand = (brand: string): string => SHORT_BRAND[brand] ?? networkName(brand);
 
 /** The part of the summary that tells one card from another: last 4 and expiry (`•••• 1111 04/27`); '' without one. */
 export function cardDigits(o: Pick<Order, 'cardLast4' | 'cardExpiry'>): string {

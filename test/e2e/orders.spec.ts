@@ -33,6 +33,34 @@ test.describe('first run and the orders table', () => {
     expect(cut.problems, 'cards whose last 4 is cut off').toEqual([]);
   });
 
+  test('a card brand is named as its owner writes it, as Disputes name the network: whole in the column, in the detail', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await loadDemo(page);
+    await expect.poll(async () => (await visibleRows(page)).filter((r) => r.Card).length).toBeGreaterThan(2);
+    const brands = await page.evaluate(() =>
+      [...document.querySelectorAll('[role="gridcell"] .card-brand')].map((b) => ({ text: b.textContent ?? '', cut: b.scrollWidth > b.clientWidth })),
+    );
+    expect(brands.map((b) => b.text)).toContain('Visa');
+    for (const b of brands) expect(['Visa', 'MC', 'Amex', 'Discover']).toContain(b.text);
+    expect(
+      brands.filter((b) => b.cut),
+      'brands cut to an ellipsis',
+    ).toEqual([]);
+    // Made room for without cutting what names an order: its number.
+    const orderCut = await page.evaluate(() => {
+      const at = [...document.querySelectorAll('[role="columnheader"]')].findIndex((h) => h.textContent === 'Order');
+      return [...document.querySelectorAll('[role="row"][aria-rowindex]')]
+        .map((r) => r.querySelectorAll('[role="gridcell"]')[at])
+        .filter((c) => c && c.scrollWidth > c.clientWidth)
+        .map((c) => c!.textContent);
+    });
+    expect(orderCut, 'order numbers cut to an ellipsis').toEqual([]);
+
+    const visa = page.locator('[role="row"][aria-rowindex]', { hasText: /Visa •••• \d{4}/ }).first();
+    await visa.click();
+    await expect(page.getByRole('complementary').getByText(/^Visa •••• \d{4}/)).toBeVisible();
+  });
+
   test('first run offers demo data, loads 10k orders, and search finds an order', async ({ page, network }) => {
     await loadDemo(page);
     await expect(page.getByTestId('orders-count')).toHaveText('10,000 orders');

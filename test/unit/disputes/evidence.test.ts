@@ -236,6 +236,8 @@ describe('what a pack holds, by what the cardholder claims', () => {
     expect(fraud.contents.parts).toEqual(expect.arrayContaining(['payment-checks', 'ip-device', 'ce3']));
     expect(fraud.payment).toContainEqual(['CVC', 'passed']);
     expect(fraud.payment).toContainEqual(['3-D Secure', 'authenticated']);
+    // The card's brand as its owner writes it, as the pack's cover names the network (Visa 10.4).
+    expect(fraud.payment).toContainEqual(['Card', 'Visa BIN 424242 •••• 4242']);
     expect(fraud.ipDevice).toContainEqual(['IP address', customer.ip]);
 
     const notReceived = packFor(dispute({ network: 'stripe', reasonCode: 'product_not_received' }), []);

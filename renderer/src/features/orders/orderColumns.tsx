@@ -23,7 +23,8 @@ export interface OrderColumn {
 
 export const ORDER_COLUMNS: OrderColumn[] = [
   { id: 'createdAt', label: 'Date (UTC)', width: 140, priority: 1, sort: 'createdAt', text: (o) => showDateTime(o.createdAt) },
-  { id: 'externalId', label: 'Order', width: 170, priority: 1, text: (o) => o.externalId },
+  // An Amazon order number (305-3940409-2547477) whole: at 170 it lost its last digits to an ellipsis.
+  { id: 'externalId', label: 'Order', width: 180, priority: 1, text: (o) => o.externalId },
   { id: 'marketplace', label: 'Channel', width: 104, priority: 2, sort: 'marketplace', text: (o) => channelLabel(o) },
   {
     id: 'status',
@@ -45,11 +46,13 @@ export const ORDER_COLUMNS: OrderColumn[] = [
     cell: (o) => o.decision && <span className={`status decision-${o.decision}`}>{DECIDED[o.decision]}</span>,
   },
   { id: 'total', label: 'Total', width: 96, priority: 1, sort: 'totalMinor', align: 'right', text: (o) => formatMoney(o.totalMinor, o.currency) },
-  { id: 'email', label: 'Email', width: 210, priority: 3, text: (o) => o.email },
+  // 192, not more: beside a whole order number and card brand, City still fits at 1440 px (a long address is cut, with its tooltip, either way).
+  { id: 'email', label: 'Email', width: 192, priority: 3, text: (o) => o.email },
   {
     id: 'card',
     label: 'Card',
-    width: 150,
+    // Wide enough for a four-letter brand (Visa, Amex) whole beside `•••• 4383 11/27`: at 150 it showed `v…`.
+    width: 178,
     priority: 4,
     text: (o) => cardSummary(o),
     // The last 4 an analyst searches by must show whole: long brands are shortened (the tooltip
