@@ -78,6 +78,23 @@ test('orders, rings, review, disputes and import-history tables fit 1280, 1440 a
   }
 });
 
+test('narrowing the window hides columns again: a table fitted at 1920 px fits at 1280, its last column in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 900 });
+  await loadDemo(page);
+  for (const [hash, table, last] of [
+    ['#/disputes', 'Disputes by deadline', 'Respond or accept'],
+    ['#/rings', 'Rings', 'Verdict'],
+  ] as const) {
+    await page.setViewportSize({ width: 1920, height: 900 });
+    await page.goto(`/${hash}`);
+    await expect(page.getByRole('table', { name: table }).locator('tbody tr').first()).toBeVisible({ timeout: 60_000 });
+    expect(await headers(page, table)).toContain(last);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await expect.poll(() => clipped(page), `${table} narrowed to 1280 px`).toEqual([]);
+    await expect(page.getByRole('table', { name: table }).locator('thead th', { hasText: last })).toBeInViewport({ ratio: 1 });
+  }
+});
+
 test('narrower, low-priority columns hide first and are named; the column chooser is kept across a reload', async ({ page }) => {
   await loadDemo(page);
   await page.setViewportSize({ width: 1280, height: 900 });

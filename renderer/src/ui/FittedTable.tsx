@@ -78,12 +78,18 @@ export function FittedTable<Row>({
     setFit({ hidden: drop ? [...hiddenToFit, drop.id] : hiddenToFit, width: el.clientWidth, chosen: choice.hidden, overflows: !drop });
   }, [overflows, shown, hiddenToFit, choice.hidden, table.rows]);
 
-  // A wider box may fit what was hidden: start again from every chosen column.
+  // A wider box may fit what was hidden, and a box narrower than the table needs more hidden (nothing
+  // else renders the table again on a resize): start again from every chosen column.
   useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
     const observer = new ResizeObserver(() => {
-      setFit((f) => (el.clientWidth > f.width && (f.hidden.length > 0 || f.overflows) ? { ...f, hidden: [], width: el.clientWidth, overflows: false } : f));
+      setFit((f) => {
+        const wider = el.clientWidth > f.width && (f.hidden.length > 0 || f.overflows);
+        const tableEl = el.querySelector('table');
+        const tooNarrow = !f.overflows && tableEl !== null && tableEl.offsetWidth > el.clientWidth;
+        return wider || tooNarrow ? { ...f, hidden: [], width: el.clientWidth, overflows: false } : f;
+      });
     });
     observer.observe(el);
     return () => observer.disconnect();
