@@ -95,6 +95,25 @@ test('narrowing the window hides columns again: a table fitted at 1920 px fits a
   }
 });
 
+test("a ring's orders fit 1280, 1440 and 1920 px: each order's expand stays in view, no cell cut", async ({ page }, info) => {
+  await loadDemo(page);
+  await page.goto('/#/rings');
+  await page.getByRole('table', { name: 'Rings' }).locator('tbody tr').first().click({ timeout: 60_000 });
+  const orders = page.getByRole('region', { name: /^Ring / }).getByRole('table', { name: 'Ring orders' });
+  await expect(orders.locator('tbody tr').first()).toBeVisible();
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await clipped(page), `ring at ${width} px`).toEqual([]);
+    // What is hidden says where its values still are: a ring's orders have no detail of their own.
+    if (width === 1280)
+      await expect(page.getByRole('region', { name: /^Ring / }).getByTestId('hidden-to-fit')).toContainText("(in each order's detail in Orders)");
+    const expand = orders.getByRole('button', { name: /^Expand neighbours of order / }).first();
+    await expand.scrollIntoViewIfNeeded();
+    await expect(expand, `expand at ${width} px`).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: info.outputPath(`ring-${width}.png`) });
+  }
+});
+
 test('narrower, low-priority columns hide first and are named; the column chooser is kept across a reload', async ({ page }) => {
   await loadDemo(page);
   await page.setViewportSize({ width: 1280, height: 900 });

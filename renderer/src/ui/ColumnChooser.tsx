@@ -15,6 +15,7 @@ export function ColumnChooser({
   columns,
   choice,
   hiddenToFit,
+  hiddenWhere = 'in the detail',
   children,
 }: {
   /** The table's name, as its accessible name says it. */
@@ -22,6 +23,8 @@ export function ColumnChooser({
   columns: readonly ChoosableColumn[];
   choice: ColumnChoice;
   hiddenToFit: readonly string[];
+  /** Where the values of columns hidden to fit are still shown. */
+  hiddenWhere?: string;
   children?: ReactNode;
 }) {
   const fitNames = columns.filter((c) => hiddenToFit.includes(c.id)).map((c) => c.name);
@@ -30,7 +33,7 @@ export function ColumnChooser({
       {children}
       {fitNames.length > 0 && (
         <span className="muted" data-testid="hidden-to-fit">
-          Hidden to fit the width: {fitNames.join(', ')} (in the detail)
+          Hidden to fit the width: {fitNames.join(', ')} ({hiddenWhere})
         </span>
       )}
       <details className="column-chooser">

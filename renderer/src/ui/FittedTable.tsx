@@ -29,6 +29,7 @@ export function FittedTable<Row>({
   columns,
   label,
   scrolls = false,
+  hiddenWhere,
   ...table
 }: TableProps<Row> & {
   /** Where the column choice is kept. */
@@ -37,6 +38,8 @@ export function FittedTable<Row>({
   label: string;
   /** The table scrolls in its own box (a bounded height) rather than with the screen. */
   scrolls?: boolean;
+  /** Where the values of columns hidden to fit are still shown, when not in the row's detail. */
+  hiddenWhere?: string;
 }) {
   const choice = useColumnChoice(tableId);
   const { widths, setWidth } = useColumnWidths(tableId);
@@ -102,6 +105,7 @@ export function FittedTable<Row>({
         columns={columns.map((c) => ({ id: c.id, name: typeof c.header === 'string' ? c.header : (c.headerLabel ?? c.id), priority: c.priority }))}
         choice={choice}
         hiddenToFit={hiddenToFit}
+        hiddenWhere={hiddenWhere}
       />
       <div className={`table-fit${scrolls ? ' scrolls' : ''}${overflows ? ' overflows' : ''}`} ref={box} data-testid={`${tableId}-box`}>
         <HistoryTable {...table} columns={shown} label={label} />

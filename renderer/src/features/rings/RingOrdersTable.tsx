@@ -2,7 +2,7 @@
 // neighbours outside the ring.
 import { cardSummary, channelLabel, type Order } from '../../../../shared/domain/order';
 import { formatMoney, showDateTime } from '../../../../shared/domain/money';
-import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { FittedTable, type FitColumn } from '../../ui/FittedTable';
 
 export interface RingOrder {
   o: Order;
@@ -11,17 +11,21 @@ export interface RingOrder {
 }
 
 export function RingOrdersTable({ orders, onExpand }: { orders: RingOrder[]; onExpand(node: string, label: string): void }) {
-  const columns: Column<RingOrder>[] = [
-    { header: 'Date (UTC)', cell: ({ o }) => showDateTime(o.createdAt) },
-    { header: 'Order', cell: ({ o }) => o.externalId },
-    { header: 'Channel', cell: ({ o }) => channelLabel(o) },
-    { header: 'Total', cell: ({ o }) => formatMoney(o.totalMinor, o.currency) },
-    { header: 'Email', cell: ({ o }) => o.email },
-    { header: 'Ship to', cell: ({ o }) => `${o.shipName}, ${o.shipStreet}, ${o.shipPostcode} ${o.shipCity}` },
-    { header: 'Card', cell: ({ o }) => cardSummary(o) },
-    { header: 'IP', cell: ({ o }) => o.ip },
+  // What names an order, and its expand, always show; the rest hides to fit, the least needed first.
+  const columns: FitColumn<RingOrder>[] = [
+    { id: 'date', priority: 1, header: 'Date (UTC)', cell: ({ o }) => showDateTime(o.createdAt) },
+    { id: 'order', priority: 1, header: 'Order', cell: ({ o }) => o.externalId },
+    { id: 'channel', priority: 3, header: 'Channel', cell: ({ o }) => channelLabel(o) },
+    { id: 'total', priority: 2, header: 'Total', cell: ({ o }) => formatMoney(o.totalMinor, o.currency) },
+    { id: 'email', priority: 4, header: 'Email', cell: ({ o }) => o.email },
+    { id: 'shipTo', priority: 5, header: 'Ship to', cell: ({ o }) => `${o.shipName}, ${o.shipStreet}, ${o.shipPostcode} ${o.shipCity}` },
+    { id: 'card', priority: 4, header: 'Card', cell: ({ o }) => cardSummary(o) },
+    { id: 'ip', priority: 6, header: 'IP', cell: ({ o }) => o.ip },
     {
+      id: 'expand',
+      priority: 1,
       header: null,
+      headerLabel: 'Expand',
       cell: ({ o, node }) => (
         <button className="link" aria-label={`Expand neighbours of order ${o.externalId}`} onClick={() => onExpand(node, `order ${o.externalId}`)}>
           expand
@@ -29,5 +33,14 @@ export function RingOrdersTable({ orders, onExpand }: { orders: RingOrder[]; onE
       ),
     },
   ];
-  return <HistoryTable rows={orders} columns={columns} rowKey={({ o }) => `${o.source}:${o.externalId}`} label="Ring orders" />;
+  return (
+    <FittedTable
+      tableId="ring-orders"
+      rows={orders}
+      columns={columns}
+      rowKey={({ o }) => `${o.source}:${o.externalId}`}
+      label="Ring orders"
+      hiddenWhere="in each order's detail in Orders"
+    />
+  );
 }
