@@ -225,6 +225,12 @@ export function thresholdsInForce(programme: Programme, month: string, threshold
   return [...latest.values()];
 }
 
+/** The thresholds that judged these months: those in force in at least one of them, in the given order. */
+export function thresholdsApplied(months: readonly Pick<ProgrammeMonth, 'programme' | 'month'>[], thresholds: readonly Threshold[]): Threshold[] {
+  const applied = new Set(months.flatMap((m) => thresholdsInForce(m.programme, m.month, thresholds)));
+  return thresholds.filter((t) => applied.has(t));
+}
+
 function judge(programme: Programme, month: string, numerator: number, denominator: number, thresholds: readonly Threshold[]): ProgrammeMonth {
   // No transactions to divide by: the ratio is unknown, never 0 %.
   if (!(denominator > 0)) return { programme, month, numerator, denominator, ratio: null, state: numerator > 0 ? 'no-transactions' : 'ok', level: null };

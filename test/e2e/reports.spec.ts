@@ -262,6 +262,19 @@ for (const at of ['2026-11-18T14:00:00Z', '2026-12-01T00:30:00Z', '2026-12-31T23
   });
 }
 
+test('KPI report: "Thresholds applied" lists the thresholds in force in its months, not one a later row replaced', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('tab', { name: 'KPIs' }).click();
+  await expect(page.getByTestId('report-title')).toHaveText('KPI report 2026-11-01 to 2026-11-30');
+  await expect(page.getByTestId('kpi-programmes').locator('tbody tr', { hasText: 'Visa VAMP' })).toHaveCount(1);
+  const applied = page.locator('section.report-table', { has: page.getByRole('heading', { name: /^Thresholds applied/ }) }).locator('tbody tr');
+  const rows = (await applied.allTextContents()).map((t) => t.trim());
+  // Visa's 2.20 % ran until March 2026; November 2026 was judged at 1.50 %, from April 2026.
+  expect(rows.filter((r) => r.startsWith('Visa VAMP'))).toEqual([expect.stringMatching(/^Visa VAMPexcessive1\.50 %1,5002026-04/)]);
+  expect(rows.filter((r) => r.startsWith('Mastercard ECM'))).toHaveLength(2);
+});
+
 test('keyboard drill-down: a chart takes the focus, the arrows move between weeks, Enter opens that week’s orders', async ({ page }) => {
   await loadDemo(page);
   await openReports(page);

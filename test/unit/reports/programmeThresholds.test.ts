@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dispute } from '../../../shared/domain/dispute';
 import type { Order } from '../../../shared/domain/order';
-import { programmeMonthsOf } from '../../../shared/reports/programmes';
+import { DEFAULT_THRESHOLDS, programmeMonthsOf, thresholdsApplied } from '../../../shared/reports/programmes';
 import { ORDER_STATUSES } from '../../../shared/domain/order';
 
 const dispute = (i: number, network: Dispute['network'], openedAt: number): Dispute => ({
@@ -53,6 +53,18 @@ describe('review: Visa VAMP merchant thresholds by date', () => {
     const months = programmeMonthsOf(columns([{ brand: 'visa', year: 2026, month: 4, n: 80_000 }]), disputes);
     const vamp = months.find((m) => m.programme === 'visa-vamp' && m.month === '2026-04')!;
     expect(vamp.state).toBe('over');
+  });
+});
+
+describe('the thresholds a report says it applied', () => {
+  const visa = (m: string) => ({ programme: 'visa-vamp' as const, month: m });
+  const ratios = (months: { programme: 'visa-vamp'; month: string }[]) => thresholdsApplied(months, DEFAULT_THRESHOLDS).map((t) => t.ratio);
+
+  it('are the rows in force in its months: 2.20 % until March 2026, 1.50 % from April, both across the change', () => {
+    expect(ratios([visa('2026-11')])).toEqual([0.015]);
+    expect(ratios([visa('2025-10')])).toEqual([0.022]);
+    expect(ratios([visa('2026-03'), visa('2026-04')])).toEqual([0.022, 0.015]);
+    expect(ratios([])).toEqual([]);
   });
 });
 

@@ -7,7 +7,14 @@ import type { DisputeFigures } from '../../../../shared/reports/disputeKpis';
 import type { KpiReport } from '../../../../shared/reports/kpi';
 import { major } from '../../../../shared/reports/fraudTrend';
 import { TOO_FEW_DECIDED, type DisputeWins, type WinCount } from '../../../../shared/reports/disputeWins';
-import { EARLY_WARNING, programmeRatioText, thresholdsInForce, type ProgrammeMonth, type Threshold } from '../../../../shared/reports/programmes';
+import {
+  EARLY_WARNING,
+  programmeRatioText,
+  thresholdsApplied,
+  thresholdsInForce,
+  type ProgrammeMonth,
+  type Threshold,
+} from '../../../../shared/reports/programmes';
 import { Figure, hours, pct, ReportTable } from './reportParts';
 import { TeamKpisView } from './TeamKpisView';
 
@@ -91,6 +98,8 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
     // Amounts in several currencies do not add up: the table says so instead of a sum of unlike units.
     d.currency ? formatMoney(m, d.currency) : d.all.opened === 0 ? 'none in the period' : 'several currencies';
   const families = REASON_FAMILIES.filter((f) => d.byFamily[f]);
+  // Only the rows that judged a month of this report: a row a later one replaced judged none of them.
+  const applied = thresholdsApplied(report.programmes, report.thresholds);
   // Each month's count is on both of its programme rows: count it once, from the VAMP rows.
   const unknownNetwork = report.programmes.reduce((n, m) => n + (m.programme === 'visa-vamp' ? (m.unknownNetwork ?? 0) : 0), 0);
   const networks = CARD_NETWORKS.filter((n) => d.byNetwork[n]);
@@ -209,11 +218,11 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
           { label: 'From' },
           { label: 'Source', wrap: true },
         ]}
-        rows={report.thresholds.map((t) => [PROGRAMME_LABEL[t.programme], t.level, pct(t.ratio, 2), formatCount(t.count), t.effectiveFrom, t.source])}
+        rows={applied.map((t) => [PROGRAMME_LABEL[t.programme], t.level, pct(t.ratio, 2), formatCount(t.count), t.effectiveFrom, t.source])}
         csv={{
           name: 'programme-thresholds',
           header: ['programme', 'level', 'ratio', 'count', 'effective_from', 'source'],
-          rows: report.thresholds.map((t) => [t.programme, t.level, t.ratio, t.count, t.effectiveFrom, t.source]),
+          rows: applied.map((t) => [t.programme, t.level, t.ratio, t.count, t.effectiveFrom, t.source]),
         }}
       />
     </div>
