@@ -275,6 +275,24 @@ test('KPI report: "Thresholds applied" lists the thresholds in force in its mont
   expect(rows.filter((r) => r.startsWith('Mastercard ECM'))).toHaveLength(2);
 });
 
+test('saving a snapshot from the keyboard keeps the focus on its button and says what was saved', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('tab', { name: 'KPIs' }).click();
+  await expect(page.getByTestId('report-title')).toHaveText(/^KPI report/);
+  await page.getByRole('button', { name: 'Save snapshot' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved as snapshot #\d+, signed by K\. Weber\.$/ })).toBeVisible();
+  // The button now names the snapshot and still holds the focus: the next Tab goes on from here, not from the top.
+  const saved = page.getByRole('button', { name: /^Snapshot #\d+$/ });
+  await expect(saved).toBeFocused();
+  await expect(saved).toHaveAttribute('aria-disabled', 'true');
+  // Pressed again, it saves nothing more.
+  await page.keyboard.press('Enter');
+  await page.getByRole('tab', { name: 'Snapshots' }).click();
+  await expect(page.getByTestId('snapshots').locator('tbody tr')).toHaveCount(1);
+});
+
 test('keyboard drill-down: a chart takes the focus, the arrows move between weeks, Enter opens that week’s orders', async ({ page }) => {
   await loadDemo(page);
   await openReports(page);

@@ -34,7 +34,8 @@ export function ShownReportView({
           {titleOf(viewing)}
         </h2>
         <div className="actions">
-          <button onClick={onSave} disabled={viewing.snapshot !== null}>
+          {/* Once saved it names the snapshot and does nothing more, but keeps the focus it was pressed with. */}
+          <button onClick={viewing.snapshot ? undefined : onSave} aria-disabled={viewing.snapshot !== null}>
             {viewing.snapshot ? `Snapshot #${viewing.snapshot.id}` : 'Save snapshot'}
           </button>
           <button className="primary" onClick={onExportPdf}>
@@ -42,7 +43,9 @@ export function ShownReportView({
           </button>
           {opened && <button onClick={onBackToLive}>Back to live figures</button>}
           {busy && <span className="muted">Computing…</span>}
-          {note && <span className="ok">{note}</span>}
+          <span className="ok" role="status">
+            {note}
+          </span>
         </div>
       </div>
       {opened && <SnapshotBanner shown={viewing} />}
