@@ -97,6 +97,21 @@ async function chooseFile(page: Page, file: string) {
   return card;
 }
 
+test('claim form: the Kind drop-down is a field like the others, as wide and bordered as the reference box under it', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const form = page.getByRole('form', { name: 'Enter a refund claim' });
+  await page.getByText('Enter a refund claim (A-to-z, SAFE-T, PayPal, marketplace return)').click();
+  const kind = (await form.getByLabel('Kind').boundingBox())!;
+  const reference = (await form.getByLabel('Claim or case reference').boundingBox())!;
+  // It stretched across the whole form (810 px at 1366) with the browser's own black border.
+  expect(Math.round(kind.width)).toBe(Math.round(reference.width));
+  const border = (label: string) =>
+    form.getByLabel(label, { exact: true }).evaluate((e) => [getComputedStyle(e).borderColor, getComputedStyle(e).borderRadius]);
+  expect(await border('Kind')).toEqual(await border('Claim or case reference'));
+});
+
 test('claim: a PayPal case report’s buyer claim and an A-to-z claims sheet mapped in the wizard come in as refund claims, in the one deadline list with their windows; the same sheet again updates nothing', async ({
   page,
 }) => {
