@@ -293,6 +293,18 @@ test('saving a snapshot from the keyboard keeps the focus on its button and says
   await expect(page.getByTestId('snapshots').locator('tbody tr')).toHaveCount(1);
 });
 
+test('opening a snapshot from the keyboard puts the focus on its way back, not on the page', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('tab', { name: 'KPIs' }).click();
+  await page.getByRole('button', { name: 'Save snapshot' }).click();
+  await page.getByRole('tab', { name: 'Snapshots' }).click();
+  await page.getByTestId('snapshots').getByRole('button', { name: 'Open' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('snapshot-banner')).toContainText('Its hash checks out.');
+  await expect(page.getByRole('button', { name: 'Back to live figures' })).toBeFocused();
+});
+
 test('keyboard drill-down: a chart takes the focus, the arrows move between weeks, Enter opens that week’s orders', async ({ page }) => {
   await loadDemo(page);
   await openReports(page);

@@ -1,5 +1,6 @@
 // The report on screen: its title and actions (save, PDF, back to live figures), the banner of an
 // opened snapshot, the print title page, and the fraud-trend or KPI figures themselves.
+import { useEffect, useRef } from 'react';
 import { showDateTime } from '../../../../shared/domain/money';
 import type { OrdersWhat } from '../../../../shared/reports/ordersBehind';
 import { FraudTrendView } from './FraudTrendView';
@@ -27,6 +28,12 @@ export function ShownReportView({
   onRing(ringId: string): void;
 }) {
   const opened = isOpenedSnapshot(viewing);
+  // A snapshot opens in place of the list its Open was pressed in: the focus goes on to its way back, not to the page.
+  const back = useRef<HTMLButtonElement>(null);
+  const openedId = opened ? viewing.snapshot!.id : null;
+  useEffect(() => {
+    if (openedId !== null) back.current?.focus();
+  }, [openedId]);
   return (
     <>
       <div className="report-actions no-print">
@@ -41,7 +48,11 @@ export function ShownReportView({
           <button className="primary" onClick={onExportPdf}>
             Export PDF
           </button>
-          {opened && <button onClick={onBackToLive}>Back to live figures</button>}
+          {opened && (
+            <button ref={back} onClick={onBackToLive}>
+              Back to live figures
+            </button>
+          )}
           {busy && <span className="muted">Computing…</span>}
           <span className="ok" role="status">
             {note}
