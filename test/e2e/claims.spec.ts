@@ -112,6 +112,21 @@ test('claim form: the Kind drop-down is a field like the others, as wide and bor
   expect(await border('Kind')).toEqual(await border('Claim or case reference'));
 });
 
+test('the Kind filter above the disputes is drawn as the other filters are, like Orders’ Status', async ({ page }) => {
+  await loadDemo(page);
+  const look = (name: string) =>
+    page.getByRole('combobox', { name, exact: true }).evaluate((e) => {
+      const s = getComputedStyle(e);
+      const label = getComputedStyle(e.closest('label')!);
+      return { border: s.borderColor, radius: s.borderRadius, padding: s.padding, label: label.color };
+    });
+  const status = await look('Status');
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  await expect(page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr').first()).toBeVisible({ timeout: 60_000 });
+  // It was the browser's own drop-down, black-framed and square, its label in the body's ink.
+  expect(await look('Kind of dispute')).toEqual(status);
+});
+
 test('claim: a PayPal case report’s buyer claim and an A-to-z claims sheet mapped in the wizard come in as refund claims, in the one deadline list with their windows; the same sheet again updates nothing', async ({
   page,
 }) => {

@@ -57,8 +57,8 @@ export function DisputesScreen() {
         <>
           <ResponseCostEditor onSaved={ds.reload} />
           <div className="toolbar">
-            <label>
-              Kind{' '}
+            <label className="inline">
+              Kind
               <select aria-label="Kind of dispute" value={ds.kind} onChange={(e) => ds.setKind(e.target.value as KindFilter)}>
                 <option value="all">Chargebacks and refund claims</option>
                 <option value="chargeback">Chargebacks</option>
