@@ -3,6 +3,24 @@ import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { expect, loadDemo, search, test } from './fixtures';
 
+/** Stores a scoring-matrix version as an older app would have, straight into the cache (the page then reloads). */
+async function putMatrix(page: Page, record: { version: number; analyst: string; savedAt: number; note: string; matrix: unknown }): Promise<void> {
+  await page.evaluate(
+    (record) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('fraud-workbench');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('matrices', 'readwrite');
+          tx.objectStore('matrices').put(record);
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    record,
+  );
+}
+
 test('demo data -> Review -> hold with a reason by keyboard -> the decision is logged -> Verify passes; a tampered entry is named', async ({ page }) => {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Settings' }).click();
@@ -197,25 +215,13 @@ test('the queue reloading while a decision form is open (a matrix saved) leaves 
 test('J on an empty queue leaves the cursor on the first row once the queue fills: H then holds it', async ({ page }) => {
   await loadDemo(page);
   // A matrix with no rules and a review threshold of 1: every order scores 0, nothing is queued.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('fraud-workbench');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('matrices', 'readwrite');
-          tx.objectStore('matrices').put({
-            version: 3,
-            analyst: 'K. Weber',
-            savedAt: Date.UTC(2026, 9, 1),
-            note: 'nothing to review',
-            matrix: { version: 3, thresholds: { review: 1, hold: 1 }, rules: [] },
-          });
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  await putMatrix(page, {
+    version: 3,
+    analyst: 'K. Weber',
+    savedAt: Date.UTC(2026, 9, 1),
+    note: 'nothing to review',
+    matrix: { version: 3, thresholds: { review: 1, hold: 1 }, rules: [] },
+  });
   await page.reload();
   await page.getByRole('link', { name: 'Review' }).click();
   await expect(page.getByTestId('queue-count')).toHaveText(/^0 orders to decide/, { timeout: 60_000 });
@@ -239,32 +245,20 @@ test('J on an empty queue leaves the cursor on the first row once the queue fill
 test('a matrix saved before a rule was added to the app says so, and adds it to a draft saved as a new version', async ({ page }) => {
   await loadDemo(page);
   // A version saved before card testing existed: the built-in rules without the declined-cards ones.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('fraud-workbench');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('matrices', 'readwrite');
-          tx.objectStore('matrices').put({
-            version: 1,
-            analyst: 'K. Weber',
-            savedAt: Date.UTC(2026, 9, 1),
-            note: 'before card testing',
-            matrix: {
-              version: 1,
-              thresholds: { review: 30, hold: 60 },
-              rules: [
-                { id: 'ring-3', signal: 'ringSize', atLeast: 3, points: 25 },
-                { id: 'new-customer', signal: 'newCustomer', atLeast: 1, points: 5 },
-              ],
-            },
-          });
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  await putMatrix(page, {
+    version: 1,
+    analyst: 'K. Weber',
+    savedAt: Date.UTC(2026, 9, 1),
+    note: 'before card testing',
+    matrix: {
+      version: 1,
+      thresholds: { review: 30, hold: 60 },
+      rules: [
+        { id: 'ring-3', signal: 'ringSize', atLeast: 3, points: 25 },
+        { id: 'new-customer', signal: 'newCustomer', atLeast: 1, points: 5 },
+      ],
+    },
+  });
   await page.reload();
   await page.getByRole('link', { name: 'Review' }).click();
   await expect(page.getByTestId('queue-count')).toHaveText(/orders to decide/, { timeout: 60_000 });
