@@ -95,6 +95,23 @@ async function cacheWithCustomers(name: string) {
   return { db, service: createCore(db, clock) };
 }
 
+/** A Visa fraud chargeback on `orderKey`, as its export named the order. */
+function disputeOn(id: string, orderKey: string) {
+  return {
+    id,
+    orderKey,
+    provider: 'stripe',
+    paymentId: '',
+    network: 'visa' as const,
+    reasonCode: '10.4',
+    amountMinor: 100,
+    currency: 'EUR',
+    openedAt: NOW,
+    dueAt: NOW,
+    status: 'new' as const,
+  };
+}
+
 async function texts(db: WorkbenchDb) {
   const store = new OrderStore(db);
   const n = await store.open();
@@ -165,21 +182,7 @@ describe('erasing one customer', () => {
 
   it('removes the files attached to their disputes, whole, each removal left in the dispute’s history', async () => {
     const { db, service } = await cacheWithCustomers('erase-files');
-    const dispute = {
-      provider: 'stripe',
-      paymentId: '',
-      network: 'visa' as const,
-      reasonCode: '10.4',
-      amountMinor: 100,
-      currency: 'EUR',
-      openedAt: NOW,
-      dueAt: NOW,
-      status: 'new' as const,
-    };
-    await db.disputes.bulkPut([
-      { ...dispute, id: 'dp_1', orderKey: 'shopify:#1002' },
-      { ...dispute, id: 'dp_2', orderKey: 'shopify:#1003' },
-    ]);
+    await db.disputes.bulkPut([disputeOn('dp_1', 'shopify:#1002'), disputeOn('dp_2', 'shopify:#1003')]);
     const files = new AttachmentService(db, clock);
     const mail = new TextEncoder().encode('From: anna.schmidt@gmail.com\nSubject: my order\n\nIt never came.');
     await files.attach('dp_1', 'anna-schmidt-mail.eml', mail, 'customer-email');
@@ -200,21 +203,7 @@ describe('erasing one customer', () => {
   it('reaches the disputes and payments whose export writes the order number without Shopify’s #', async () => {
     const { db, service } = await cacheWithCustomers('erase-spelling');
     // Stripe's metadata writes 1002 for Shopify's #1002: the dispute and the payment are Anna's.
-    const dispute = {
-      provider: 'stripe',
-      paymentId: 'ch_9',
-      network: 'visa' as const,
-      reasonCode: '10.4',
-      amountMinor: 100,
-      currency: 'EUR',
-      openedAt: NOW,
-      dueAt: NOW,
-      status: 'new' as const,
-    };
-    await db.disputes.bulkPut([
-      { ...dispute, id: 'dp_9', orderKey: 'shopify:1002' },
-      { ...dispute, id: 'dp_8', orderKey: 'shopify:1003' },
-    ]);
+    await db.disputes.bulkPut([disputeOn('dp_9', 'shopify:1002'), disputeOn('dp_8', 'shopify:1003')]);
     await new PaymentStore(db).put([{ ...TIMS_PAYMENT, id: 'ch_9', orderRef: '1002', email: '' }]);
     const files = new AttachmentService(db, clock);
     await files.attach(
