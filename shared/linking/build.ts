@@ -1,6 +1,7 @@
 // One call from plain orders and disputes to ranked rings and hubs: index, link, measure. The
 // rings screen's worker calls this; the index can be kept to re-link fast when options change.
 
+import { spellingFreeKey } from '../orders/paymentFacts';
 import { isChargeback, type Dispute } from '../domain/dispute';
 import { orderKey, type Order } from '../domain/order';
 import type { KeyType } from '../normalize';
@@ -49,8 +50,8 @@ export function buildRingsFrom(index: KeyIndex, source: RingOrderSource, dispute
   // Order keys are built for ring members only: a million strings per run would cost more than linking.
   const keyOf = (i: number) => source.orderKey(i);
   // Fraud chargebacks weigh in whether a value in steady use is a hub (HubRule.fraudShare): asked only of hub candidates' orders.
-  const fraudKeys = new Set(disputes.filter((d) => isChargeback(d) && isFraudReason(d.reasonCode, d.network)).map((d) => d.orderKey));
-  const fraudOrder = fraudKeys.size ? (i: number) => fraudKeys.has(keyOf(i)) : undefined;
+  const fraudKeys = new Set(disputes.filter((d) => isChargeback(d) && isFraudReason(d.reasonCode, d.network)).map((d) => spellingFreeKey(d.orderKey)));
+  const fraudOrder = fraudKeys.size ? (i: number) => fraudKeys.has(spellingFreeKey(keyOf(i))) : undefined;
   const result = findRings(index, keyOf, fraudOrder ? { ...options, fraudOrder } : options);
   const byOrder = disputesByOrder(disputes);
   // Sparse: only ring members are asked for.

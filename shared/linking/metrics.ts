@@ -1,6 +1,7 @@
 // What an analyst reads off a ring at a glance: how many orders, customers, cards, devices and
 // addresses, money at stake, chargebacks, channels, time span, peak speed, and one risk score.
 
+import { spellingFreeKey } from '../orders/paymentFacts';
 import type { CardNetwork, Dispute } from '../domain/dispute';
 import { reasonFamily } from '../disputes/reasonCodes';
 import type { Marketplace } from '../domain/order';
@@ -37,14 +38,16 @@ export function isFraudReason(reasonCode: string, network: CardNetwork | '' = ''
   return reasonFamily(network, reasonCode) === 'fraud';
 }
 
-/** Disputes by order key, built once per ring computation. */
+/** Disputes by order key (spellingFreeKey), built once per ring computation. */
 export function disputesByOrder(disputes: readonly Dispute[]): Map<string, Dispute[]> {
   const map = new Map<string, Dispute[]>();
   for (const d of disputes) {
     if (!d.orderKey) continue;
-    const list = map.get(d.orderKey);
+    // By either spelling of the number: a PSP's 1001 is Shopify's #1001.
+    const key = spellingFreeKey(d.orderKey);
+    const list = map.get(key);
     if (list) list.push(d);
-    else map.set(d.orderKey, [d]);
+    else map.set(key, [d]);
   }
   return map;
 }
@@ -120,7 +123,7 @@ export function ringMetrics(
     valueMinor[o.currency] = (valueMinor[o.currency] ?? 0) + o.totalMinor;
     marketplaces.add(o.marketplace);
     times.push(o.createdAt);
-    for (const d of disputes.get(orderKeyOf(i)) ?? []) {
+    for (const d of disputes.get(spellingFreeKey(orderKeyOf(i))) ?? []) {
       disputeCount++;
       if (isFraudReason(d.reasonCode, d.network)) fraud++;
     }

@@ -1,6 +1,7 @@
 // Signal values per order for the scoring matrix, from the cache's key index (who shares which
 // card, device, e-mail and address), the rings, the disputes and the declined payments. Computed for the orders asked
 // for (the review candidates), with per-customer figures gathered once over all current orders.
+import { spellingFreeKey } from '../orders/paymentFacts';
 import { isChargeback, type Dispute } from '../domain/dispute';
 import { currencyDecimals } from '../ingest/amounts';
 import { DEFAULT_RATES } from '../reports/sources';
@@ -73,10 +74,14 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
   }
   const disputedOrders = new Map<string, number>();
   // Chargebacks only: an inquiry or a fraud report takes no money back and is not one.
-  for (const d of ctx.disputes) if (isChargeback(d)) disputedOrders.set(d.orderKey, (disputedOrders.get(d.orderKey) ?? 0) + 1);
+  // By either spelling of the order number (spellingFreeKey): a PSP's 1001 is Shopify's #1001.
+  for (const d of ctx.disputes)
+    if (isChargeback(d)) disputedOrders.set(spellingFreeKey(d.orderKey), (disputedOrders.get(spellingFreeKey(d.orderKey)) ?? 0) + 1);
   // Fraud chargebacks, which weigh in whether a value in steady use is a hub, as the rings weigh them.
-  const fraudKeys = new Set(ctx.disputes.filter((d) => isChargeback(d) && reasonFamily(d.network, d.reasonCode) === 'fraud').map((d) => d.orderKey));
-  const fraudOrder = fraudKeys.size ? (i: number) => fraudKeys.has(orderKey(orders[i]!)) : undefined;
+  const fraudKeys = new Set(
+    ctx.disputes.filter((d) => isChargeback(d) && reasonFamily(d.network, d.reasonCode) === 'fraud').map((d) => spellingFreeKey(d.orderKey)),
+  );
+  const fraudOrder = fraudKeys.size ? (i: number) => fraudKeys.has(spellingFreeKey(orderKey(orders[i]!))) : undefined;
 
   const keysOf = (i: number) => index.orderKeys.subarray(index.orderStart[i]!, index.orderStart[i + 1]!);
   const ordersOf = (k: number) => index.keyOrders.subarray(index.keyStart[k]!, index.keyStart[k + 1]!);
@@ -171,7 +176,7 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
       for (const j of ordersOf(k)) if (j !== i) others.add(j);
     }
     let prior = 0;
-    for (const j of others) prior += disputedOrders.get(orderKey(orders[j]!)) ?? 0;
+    for (const j of others) prior += disputedOrders.get(spellingFreeKey(orderKey(orders[j]!))) ?? 0;
     if (prior) v.priorChargebacks = prior;
     v.devicesPerCard = spread(i, 'card', 'device');
     v.accountsPerAddress = accountsAt(i);

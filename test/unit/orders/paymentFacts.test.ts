@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Payment } from '../../../shared/domain/payment';
-import { decisivePayment, orderKeyVariants, orderReference, orderRefVariants, withPaymentFacts } from '../../../shared/orders/paymentFacts';
+import { decisivePayment, orderKeyVariants, orderReference, orderRefVariants, spellingFreeKey, withPaymentFacts } from '../../../shared/orders/paymentFacts';
 import { order } from '../../support/orders';
 
 const payment = (patch: Partial<Payment> = {}): Payment => ({
@@ -39,6 +39,16 @@ describe('joining payments onto orders', () => {
     // A number the reference reader takes apart differently keeps the key itself first.
     expect(orderKeyVariants('shopify: 1001')).toEqual(['shopify: 1001', 'shopify:1001', 'shopify:#1001']);
     expect(orderKeyVariants('no-source')).toEqual(['no-source']);
+  });
+
+  it('reads both spellings of an order key as one, for Rings and Review', () => {
+    expect(spellingFreeKey('shopify:#1001')).toBe('shopify:1001');
+    expect(spellingFreeKey('shopify:1001')).toBe('shopify:1001');
+    // Only the # that leads the number: a shop's own key and other marks stay.
+    expect(spellingFreeKey('shopify@outlet:#A-77')).toBe('shopify@outlet:A-77');
+    expect(spellingFreeKey('amazon:303-1234567-7654321')).toBe('amazon:303-1234567-7654321');
+    expect(spellingFreeKey('shopify:1#2')).toBe('shopify:1#2');
+    expect(spellingFreeKey('')).toBe('');
   });
 
   it.each([

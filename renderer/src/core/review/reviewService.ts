@@ -13,6 +13,7 @@ import { decisionProblem, NOTE_MAX } from '../../../../shared/decisions/reasons'
 import { DECIDED, decisionThatStands } from '../../../../shared/decisions/standing';
 import { undoProblem } from '../../../../shared/decisions/undo';
 import { channelLabel, orderKey, type Marketplace } from '../../../../shared/domain/order';
+import { spellingFreeKey } from '../../../../shared/orders/paymentFacts';
 import { isChargeback } from '../../../../shared/domain/dispute';
 import { DecisionLog, type LogVerdict } from '../storage/decisionLog';
 import { PaymentStore } from '../storage/paymentStore';
@@ -156,7 +157,7 @@ export class ReviewService {
     for (let i = 0; i < ctx.orders.length; i++) if (ctx.live[i]) all.push(i);
     const signals = computeSignals(ctx, all);
     const outcome = all.map((i) => ctx.orders[i]!.knownOutcome);
-    const fraud = all.map((i, n) => confirmed.has(i) || (ctx.fraudByOrder.get(orderKey(ctx.orders[i]!)) ?? 0) > 0 || outcome[n] === 'fraud');
+    const fraud = all.map((i, n) => confirmed.has(i) || (ctx.fraudByOrder.get(spellingFreeKey(orderKey(ctx.orders[i]!))) ?? 0) > 0 || outcome[n] === 'fraud');
     // Positions (in `all`) of the orders whose outcome is known: what the matrices are measured against.
     const labelled: number[] = [];
     outcome.forEach((o, n) => {
@@ -212,7 +213,7 @@ export class ReviewService {
     await this.rings.ensureComputed(onProgress);
     const [{ orders, index, live }, disputes, payments, hubRules] = await Promise.all([
       this.rings.current(),
-      this.rings.disputesOn(),
+      this.rings.standingDisputes(),
       this.declinedPayments(),
       // Declines on a hub (an office proxy, a carrier's shared IP) are many people's: judged as the rings judge them.
       this.rings.hubRules(),
@@ -220,10 +221,13 @@ export class ReviewService {
     const fraudByOrder = new Map<string, number>();
     // Fraud chargebacks, as Reports count them: an inquiry or a fraud report is not one.
     for (const d of disputes)
-      if (isChargeback(d) && isFraudReason(d.reasonCode, d.network)) fraudByOrder.set(d.orderKey, (fraudByOrder.get(d.orderKey) ?? 0) + 1);
+      if (isChargeback(d) && isFraudReason(d.reasonCode, d.network)) {
+        const key = spellingFreeKey(d.orderKey);
+        fraudByOrder.set(key, (fraudByOrder.get(key) ?? 0) + 1);
+      }
     const ringOf = new Map<number, { size: number; fraudDisputes: number }>();
     for (const r of this.rings.lastRings()) {
-      const fraud = r.orderKeys.reduce((n, k) => n + (fraudByOrder.get(k) ?? 0), 0);
+      const fraud = r.orderKeys.reduce((n, k) => n + (fraudByOrder.get(spellingFreeKey(k)) ?? 0), 0);
       for (const i of r.orders) ringOf.set(i, { size: r.orders.length, fraudDisputes: fraud });
     }
     // The parcel-locker rule's bar is in EUR: the analyst's report rates when they are into EUR.

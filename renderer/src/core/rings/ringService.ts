@@ -7,7 +7,6 @@ import { standingDisputes } from '../../../../shared/disputes/standing';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import type { Order } from '../../../../shared/domain/order';
 import type { Dispute } from '../../../../shared/domain/dispute';
-import { onStoredOrders } from '../disputes/onStoredOrders';
 import { type RingList } from '../../../../shared/linking/lists';
 import {
   buildRingsFrom,
@@ -201,7 +200,7 @@ export class RingService {
     const snapshot = this.store.currentSnapshot();
     const [{ linkable, added, restored }, disputes, overrides, marks, imports, hubRules] = await Promise.all([
       this.linkableFor(snapshot, onProgress),
-      this.disputesOn(snapshot),
+      this.standingDisputes(),
       this.decisions.activeOverrides(),
       this.decisions.currentMarks(),
       this.db.imports.where('status').anyOf('completed', 'interrupted', 'cancelled', 'failed').toArray(),
@@ -414,12 +413,12 @@ export class RingService {
   }
 
   /**
-   * The disputes that stand, each on its order in `snapshot` by either spelling of the number (a
-   * chargeback whose PSP wrote 1001 counts on Shopify's #1001): what rings and the review queue
-   * count as a ring's or a card's chargebacks.
+   * The disputes that stand: what rings and the review queue count as a ring's or a card's
+   * chargebacks, meeting orders by either spelling of the number (spellingFreeKey). Not joined to
+   * the stored spelling here: that reads every row's key hash, which a cold Rings visit cannot pay.
    */
-  async disputesOn(snapshot: OrderSnapshot = this.store.currentSnapshot()): Promise<Dispute[]> {
-    return onStoredOrders(standingDisputes(await this.db.disputes.toArray()).disputes, snapshot);
+  async standingDisputes(): Promise<Dispute[]> {
+    return standingDisputes(await this.db.disputes.toArray()).disputes;
   }
 
   /**
