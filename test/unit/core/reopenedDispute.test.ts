@@ -26,6 +26,22 @@ const importReport = (clock: Clock, day: string, ...rows: string[]) =>
   importFile(db, file(`dispute_report_${day.replaceAll('-', '_')}.csv`, bytesOf(...rows)), {}, undefined, undefined, clock);
 
 let db: WorkbenchDb;
+
+const ID = '8836000000009902';
+
+/** A cache named `name` whose analyst is Jana, the Disputes service over it, and the clock the test moves with `at`. */
+async function desk(name: string) {
+  db = createDb(name);
+  await db.meta.put({ key: 'analystName', value: 'Jana' });
+  let now = Date.UTC(2026, 3, 29, 8);
+  const clock: Clock = { now: () => now };
+  const store = new OrderStore(db);
+  await store.open();
+  const at = (t: number) => {
+    now = t;
+  };
+  return { clock, disputes: new DisputeService(db, new RingService(db, store, clock), clock), at };
+}
 afterEach(async () => {
   db.close();
   await db.delete();
@@ -33,25 +49,19 @@ afterEach(async () => {
 
 describe('a dispute marked won in the app, reopened by a later report', () => {
   it('is listed open again, with the pre-arbitration’s deadline', async () => {
-    db = createDb('reopened-dispute');
-    await db.meta.put({ key: 'analystName', value: 'Jana' });
-    let now = Date.UTC(2026, 3, 29, 8);
-    const clock: Clock = { now: () => now };
-    const store = new OrderStore(db);
-    await store.open();
-    const disputes = new DisputeService(db, new RingService(db, store, clock), clock);
-    const id = '8836000000009902';
+    const { clock, disputes, at } = await desk('reopened-dispute');
+    const id = ID;
 
     await importReport(clock, '2026-04-28', row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'));
-    now = Date.UTC(2026, 4, 10, 9);
+    at(Date.UTC(2026, 4, 10, 9));
     await disputes.setStatus(id, 'gathering_evidence', '');
     await disputes.setStatus(id, 'submitted', 'sent from Adyen with the delivery proof');
-    now = Date.UTC(2026, 4, 28, 9);
+    at(Date.UTC(2026, 4, 28, 9));
     await disputes.setStatus(id, 'won', 'Adyen shows the chargeback reversed');
     expect((await disputes.list()).find((d) => d.id === id)!.status).toBe('won');
 
     // 2 June: the issuer's pre-arbitration, answer due 22 June.
-    now = Date.UTC(2026, 5, 2, 7);
+    at(Date.UTC(2026, 5, 2, 7));
     await importReport(clock, '2026-06-02', row('2026-06-02 06:00:00', 'NotificationOfChargeback', '2026-06-22 11:00:00'));
     const d = (await disputes.list()).find((x) => x.id === id)!;
     expect(d.status).toBe('new');
@@ -61,31 +71,25 @@ describe('a dispute marked won in the app, reopened by a later report', () => {
 
 describe('a dispute marked won in the app, then written again without a new deadline', () => {
   it('stays won; a later pre-arbitration reopens it, and a later row that keeps its deadline leaves it open', async () => {
-    db = createDb('rewritten-dispute');
-    await db.meta.put({ key: 'analystName', value: 'Jana' });
-    let now = Date.UTC(2026, 3, 29, 8);
-    const clock: Clock = { now: () => now };
-    const store = new OrderStore(db);
-    await store.open();
-    const disputes = new DisputeService(db, new RingService(db, store, clock), clock);
-    const id = '8836000000009902';
+    const { clock, disputes, at } = await desk('rewritten-dispute');
+    const id = ID;
     const status = async () => (await disputes.list()).find((d) => d.id === id)!.status;
     await importReport(clock, '2026-04-28', row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'));
     // 10 May: answered, and the issuer's letter says it withdrew: the analyst logs the win before the deadline.
-    now = Date.UTC(2026, 4, 10, 9);
+    at(Date.UTC(2026, 4, 10, 9));
     await disputes.setStatus(id, 'gathering_evidence', '');
     await disputes.setStatus(id, 'submitted', 'sent from Adyen with the delivery proof');
     await disputes.setStatus(id, 'won', 'issuer withdrew it by letter');
     // 12 May: the next daily report names the case again, an issuer comment, its deadline unchanged.
-    now = Date.UTC(2026, 4, 12, 7);
+    at(Date.UTC(2026, 4, 12, 7));
     await importReport(clock, '2026-05-12', row('2026-05-12 06:00:00', 'IssuerComments', '2026-05-18 09:30:00'));
     expect(await status()).toBe('won');
     // 2 June: the pre-arbitration, due 22 June: open again.
-    now = Date.UTC(2026, 5, 2, 7);
+    at(Date.UTC(2026, 5, 2, 7));
     await importReport(clock, '2026-06-02', row('2026-06-02 06:00:00', 'NotificationOfChargeback', '2026-06-22 11:00:00'));
     expect(await status()).toBe('new');
     // 4 June: an issuer comment on the pre-arbitration, its deadline kept: still open.
-    now = Date.UTC(2026, 5, 4, 7);
+    at(Date.UTC(2026, 5, 4, 7));
     await importReport(clock, '2026-06-04', row('2026-06-04 06:00:00', 'IssuerComments', '2026-06-22 11:00:00'));
     expect(await status()).toBe('new');
   });
@@ -93,20 +97,14 @@ describe('a dispute marked won in the app, then written again without a new dead
 
 describe('the dispute’s detail says what the list says', () => {
   it('an outcome the export gives after the analyst submitted shows in the detail, as in the list', async () => {
-    db = createDb('detail-outcome');
-    await db.meta.put({ key: 'analystName', value: 'Jana' });
-    let now = Date.UTC(2026, 3, 29, 8);
-    const clock: Clock = { now: () => now };
-    const store = new OrderStore(db);
-    await store.open();
-    const disputes = new DisputeService(db, new RingService(db, store, clock), clock);
-    const id = '8836000000009902';
+    const { clock, disputes, at } = await desk('detail-outcome');
+    const id = ID;
     await importReport(clock, '2026-04-28', row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'));
-    now = Date.UTC(2026, 4, 10, 9);
+    at(Date.UTC(2026, 4, 10, 9));
     await disputes.setStatus(id, 'gathering_evidence', '');
     await disputes.setStatus(id, 'submitted', 'sent from Adyen with the delivery proof');
     // 12 June: the second chargeback, lost.
-    now = Date.UTC(2026, 5, 12, 7);
+    at(Date.UTC(2026, 5, 12, 7));
     await importReport(clock, '2026-06-12', row('2026-06-12 06:00:00', 'SecondChargeback', ''));
     expect((await disputes.list()).find((d) => d.id === id)!.status).toBe('lost');
     expect((await disputes.detail(id)).status).toBe('lost');
