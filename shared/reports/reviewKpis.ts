@@ -14,6 +14,13 @@ export interface ReviewKpis {
   turnaroundMedianH: number | null;
   turnaroundP90H: number | null;
   withinTarget: number | null;
+  /**
+   * Orders first decided before the time the cache now holds for them (a later import moved the
+   * order's date, or a clock was wrong): a negative turnaround says nothing of the review, so they
+   * are left out of the turnaround and the within-target share, and counted here. Absent in
+   * snapshots saved before it was counted.
+   */
+  decidedBeforePlaced?: number;
   /** reviewed / orders placed in the period. */
   manualReviewRate: number | null;
   /** Of the orders ever held, the share finally released and not confirmed fraud since. */
@@ -49,6 +56,7 @@ export function reviewKpis(
   let heldThenReleased = 0;
   const final = { hold: 0, release: 0, cancel: 0 };
   const hours: number[] = [];
+  let decidedBeforePlaced = 0;
   for (const [key, { inForce: list, stands: last }] of teamDecisionsThatStand(entries)) {
     const first = list[0]!;
     if (first.at < from || first.at >= to) continue;
@@ -59,7 +67,9 @@ export function reviewKpis(
       if (last.decision === 'release' && !confirmedFraud.has(key)) heldThenReleased++;
     }
     const placed = placedAt.get(key);
-    if (placed !== undefined) hours.push((first.at - placed) / 3_600_000);
+    if (placed === undefined) continue;
+    if (first.at < placed) decidedBeforePlaced++;
+    else hours.push((first.at - placed) / 3_600_000);
   }
   hours.sort((a, b) => a - b);
   return {
@@ -70,6 +80,7 @@ export function reviewKpis(
     turnaroundMedianH: quantile(hours, 0.5),
     turnaroundP90H: quantile(hours, 0.9),
     withinTarget: hours.length ? hours.filter((h) => h <= targetHours).length / hours.length : null,
+    decidedBeforePlaced,
     manualReviewRate: ordersPlaced ? reviewed / ordersPlaced : null,
     falsePositiveRate: everHeld ? heldThenReleased / everHeld : null,
   };

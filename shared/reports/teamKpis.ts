@@ -96,7 +96,8 @@ export function teamKpis(
       tallies.set(analyst, t);
       t.orders++;
       t.final[mine.at(-1)!.decision]++;
-      if (placed !== undefined) t.hours.push((mine[0]!.at - placed) / 3_600_000);
+      // Decided before the order's recorded time (its date moved by a later import): no turnaround (as reviewKpis).
+      if (placed !== undefined && mine[0]!.at >= placed) t.hours.push((mine[0]!.at - placed) / 3_600_000);
       if (mine.some((d) => d.decision === 'hold')) {
         t.held++;
         if (s.stands.decision === 'release' && !confirmedFraud.has(key)) t.falsePositives++;

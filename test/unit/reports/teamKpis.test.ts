@@ -138,6 +138,15 @@ describe('team KPIs', () => {
     expect(t).toMatchObject({ unresolved: [], resolved: 0 });
   });
 
+  it('leave out of an analyst’s turnaround an order decided before the time the cache now holds for it', () => {
+    // o4's date moved by a later import to 40 h, after Ana's hold at 30 h: she decided it, but it has no turnaround.
+    const placed = new Map([...PLACED, ['o4', T + 40 * H]]);
+    const ana = teamKpis(TEAM, placed, T, T + 48 * H, 24).analysts.find((a) => a.analyst === 'Ana Weber')!;
+    // o1 2 h, o2 3 h, o3 6 h: median 3 h, all within target.
+    expect(ana).toMatchObject({ decided: 4, turnaroundMedianH: 3, withinTarget: 1 });
+    expect(reviewKpis(TEAM, placed, 20, T, T + 48 * H, 24).decidedBeforePlaced).toBe(1);
+  });
+
   it('confirm as fraud the orders the team cancelled: the lead’s cancel counts, an undone or overruled one does not', () => {
     const fraud = confirmedFraud([], [...TEAM, d(BEN, 5, 'o5', 'cancel', 9), d(ANA, 5, 'o5', 'release', 10)], []);
     expect([...fraud]).toEqual([['o1', FRAUD_BY.cancelled]]);
