@@ -21,6 +21,7 @@ import { ORDER_BLOCK_SIZE, OrderRepository } from '../storage/orderRepository';
 import { OrderKeyIndex } from '../storage/orderKeyIndex';
 import { MetaRepository } from '../storage/metaRepository';
 import { PaymentStore } from '../storage/paymentStore';
+import { writesTogether } from '../storage/diskFull';
 import { REVIEW_WINDOW_DAYS, reviewWindowStart } from '../../../../shared/decisions/sla';
 import type { ImportRecord, StoredClaim, StoredDispute, StoredPayment, WorkbenchDb } from '../storage/schema';
 import { CLAIM_KIND_LABEL, CLAIM_MARKETPLACE } from '../../../../shared/disputes/claims';
@@ -111,11 +112,13 @@ export class ImportWriter {
       r.companions?.forEach(visit);
     };
     batch.records.forEach(visit);
+    const disputeIds = [...ids.dispute, ...ids.claim];
+    // An orders file's batches ask for none: no wait on the database for them.
     const [payments, disputes, claims] = await Promise.all([
       this.payments.bulkGet(ids.payment),
       // A claim's reference is looked up among the disputes too: a PayPal case held as a dispute.
-      this.db.disputes.bulkGet([...ids.dispute, ...ids.claim]),
-      this.db.refundClaims.bulkGet(ids.claim),
+      disputeIds.length > 0 ? this.db.disputes.bulkGet(disputeIds) : [],
+      ids.claim.length > 0 ? this.db.refundClaims.bulkGet(ids.claim) : [],
     ]);
     this.prefetched = { payments: new Map(), disputes: new Map(), claims: new Map() };
     payments.forEach((p) => p && this.prefetched.payments.set(p.id, p));
@@ -171,7 +174,10 @@ export class ImportWriter {
       // Its record gone or another's: the cache was replaced under this import (a restore, a cleared
       // cache in another window). What it knows of the cache is stale, and what it wrote would be
       // orders of an import the history does not list, which nobody could undo.
-      if ((await this.ownRecord())?.status !== 'running') throw new CacheReplacedError();
+      // Asked together with whether the cache holds payments: one wait on the database, not two,
+      // for every batch.
+      const [own, anyPayments] = await Promise.all([this.ownRecord(), this.payments.any()]);
+      if (own?.status !== 'running') throw new CacheReplacedError();
       const plan = planBatchWrites(batch, this.importId, {
         payment: (key) => this.prefetched.payments.get(key) ?? null,
         dispute: (key) => this.prefetched.disputes.get(key) ?? null,
@@ -186,33 +192,37 @@ export class ImportWriter {
       for (const c of plan.disputes) this.prefetched.disputes.set(c.key, c.next);
       for (const c of plan.claims) this.prefetched.claims.set(c.key, c.next);
       await this.payments.put(plan.payments.map((c) => c.next));
-      await db.disputes.bulkPut(plan.disputes.map((c) => c.next));
-      await db.refundClaims.bulkPut(plan.claims.map((c) => c.next));
+      if (plan.disputes.length > 0) await db.disputes.bulkPut(plan.disputes.map((c) => c.next));
+      if (plan.claims.length > 0) await db.refundClaims.bulkPut(plan.claims.map((c) => c.next));
       const since = reviewWindowStart(this.clock.now(), this.review.windowDays);
       for (const c of plan.created) this.review[c.order.createdAt >= since ? 'recent' : 'history']++;
-      const writes = await this.orderWrites(plan);
+      const writes = await this.orderWrites(plan, anyPayments);
       // The file's own orders come first; stored ones rewritten with their payments' facts after them (not counted).
       const fromFile = plan.created.length + plan.updated.length;
       if (register) writes.orders.forEach((o, i) => (writes.orders[i] = register.order(writes.keys[i]!, o, i < fromFile)));
       await this.supersede(writes.superseded);
-      const blockIds = await this.orders.append(writes.orders, this.importId, writes.stamps, writes.keys);
-      this.reindex(blockIds, writes.keys, writes.stamps, plan.created.length);
-      await db.importUndo.add({
-        importId: this.importId,
-        supersededOrders: Uint32Array.from(writes.superseded),
-        payments: plan.payments.map(({ key, previous }) => ({ key, previous })),
-        disputes: plan.disputes.map(({ key, previous }) => ({ key, previous })),
-        claims: plan.claims.map(({ key, previous }) => ({ key, previous })),
-      });
-      await this.keepProblems(batch.quarantined);
+      // The undo data, the set-aside rows and the counts go with the blocks, all asked at once.
       const c = progress.counts.rows;
-      await db.imports.update(this.importId, {
-        rows: progress.rows,
-        created: c.created,
-        updated: c.updated,
-        unchanged: c.unchanged,
-        quarantined: c.quarantined,
-      });
+      const rest = [
+        db.importUndo.add({
+          importId: this.importId,
+          supersededOrders: Uint32Array.from(writes.superseded),
+          payments: plan.payments.map(({ key, previous }) => ({ key, previous })),
+          disputes: plan.disputes.map(({ key, previous }) => ({ key, previous })),
+          claims: plan.claims.map(({ key, previous }) => ({ key, previous })),
+        }),
+        this.keepProblems(batch.quarantined),
+        db.imports.update(this.importId, {
+          rows: progress.rows,
+          created: c.created,
+          updated: c.updated,
+          unchanged: c.unchanged,
+          quarantined: c.quarantined,
+        }),
+      ];
+      const appended = this.orders.append(writes.orders, this.importId, writes.stamps, writes.keys);
+      await writesTogether([appended, ...rest]);
+      this.reindex(await appended, writes.keys, writes.stamps, plan.created.length);
     });
   }
 
@@ -221,7 +231,7 @@ export class ImportWriter {
    * and stored orders that take card and IP facts from this batch's payments. Every stored
    * version replaced is listed in `superseded` as [blockId, row] pairs.
    */
-  private async orderWrites(plan: BatchWrites): Promise<{ orders: Order[]; stamps: OrderStamp[]; keys: string[]; superseded: number[] }> {
+  private async orderWrites(plan: BatchWrites, anyPayments: boolean): Promise<{ orders: Order[]; stamps: OrderStamp[]; keys: string[]; superseded: number[] }> {
     const orders = plan.created.map((c) => c.order);
     const stamps: OrderStamp[] = plan.created.map((c) => c.stamp);
     const keys = plan.created.map((c) => c.key);
@@ -251,7 +261,7 @@ export class ImportWriter {
     const all = current.length === 0 ? orders : [...orders, ...current];
     // A cache without payments has none to join: the orders file alone (the usual first import)
     // then skips listing every order's reference spellings and asking for them.
-    const noPayments = plan.payments.length === 0 && !(await this.payments.any());
+    const noPayments = plan.payments.length === 0 && !anyPayments;
     const refs = noPayments ? [] : paymentRefsOf(all);
     const payments = refs.length === 0 ? [] : await this.payments.byOrderRefs(refs);
     if (payments.length === 0) return { orders, stamps, keys, superseded };
