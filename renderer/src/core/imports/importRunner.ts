@@ -256,8 +256,8 @@ async function run(
   let status: ImportOutcome['status'] = 'completed';
   let error: string | undefined;
   try {
-    const ended = await eachOneAhead(source.batches, step, () => control.cancelled);
-    if (source.cancelled() || !ended) status = 'cancelled';
+    for await (const batch of source.batches) await step(batch);
+    if (source.cancelled()) status = 'cancelled';
   } catch (e) {
     const full = isDiskFull(e);
     status = full ? 'interrupted' : 'failed';
@@ -286,37 +286,6 @@ async function run(
     }
   }
   return { importId: writer.importId, enrichedOrders, review, status, summary, ...(error ? { error } : {}) };
-}
-
-/**
- * Runs `step` on each batch in order, asking for the next batch as soon as `step` starts on one:
- * a batch from the read worker is received (its columns turned back into records, its orders
- * hashed) while the one before waits on its transaction, instead of after it. One batch is asked
- * for ahead at most. A batch that arrives once `stop()` says so is not stepped: the source asked
- * ahead saw no cancel yet, so a cancel during a batch still ends the import after that batch.
- * When `step` throws or the run stops, the source is closed (its read worker ended) and the batch
- * asked for is left unused. Returns false when it stopped before the source ended.
- */
-export async function eachOneAhead<T>(batches: AsyncIterable<T>, step: (batch: T) => Promise<void>, stop: () => boolean = () => false): Promise<boolean> {
-  const it = batches[Symbol.asyncIterator]();
-  let next = it.next();
-  let ended = false;
-  try {
-    for (;;) {
-      const r = await next;
-      if (r.done) {
-        ended = true;
-        return true;
-      }
-      if (stop()) return false;
-      next = it.next();
-      // Unused when this step fails: its failure (the read stopping) is not this import's error.
-      next.catch(() => undefined);
-      await step(r.value);
-    }
-  } finally {
-    if (!ended) await it.return?.();
-  }
 }
 
 function finish(writer: ImportWriter, status: ImportOutcome['status'], summary: FileSummary, enrichedOrders: number, error: string | undefined): Promise<void> {
