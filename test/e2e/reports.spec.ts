@@ -328,3 +328,75 @@ test('keyboard drill-down: a chart takes the focus, the arrows move between week
   expect(ordersOfWeek).toBeGreaterThan(0);
   await expect(page.getByTestId('orders-count')).toHaveText(`${ordersOfWeek.toLocaleString('en')} of 10,000 orders`);
 });
+
+test('KPI turnaround leaves out an order decided before the time a later import gave it, and says so', async ({ page }, testInfo) => {
+  // The clock stands at 2026-11-18 14:00 UTC. Two risky own-shop orders placed that morning, queued and released at 14:00.
+  const header = [
+    'Name',
+    'Email',
+    'Financial Status',
+    'Fulfillment Status',
+    'Currency',
+    'Total',
+    'Created at',
+    'Lineitem name',
+    'Shipping Zip',
+    'Shipping City',
+    'Shipping Country',
+    'Risk Level',
+  ];
+  const order = (name: string, createdAt: string) => [
+    name,
+    `${name.slice(1)}@example.de`,
+    'paid',
+    'unfulfilled',
+    'EUR',
+    '80.00',
+    createdAt,
+    'Item',
+    '10115',
+    'Berlin',
+    'DE',
+    'High',
+  ];
+  const write = (name: string, rows: string[][]) => {
+    const file = testInfo.outputPath(name);
+    writeFileSync(file, Papa.unparse([header, ...rows]));
+    return file;
+  };
+  const choose = async (file: string) => {
+    await page.goto('/#/imports');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+    await chooser.setFiles(file);
+    return page.getByRole('region', { name: `Import of ${path.basename(file)}` });
+  };
+  await expect(
+    (await choose(write('risky.csv', [order('#990001', '2026-11-18 10:00:00 +0000'), order('#990002', '2026-11-18 12:00:00 +0000')]))).locator(
+      '[data-bucket="created"]',
+    ),
+  ).toHaveText('2', {
+    timeout: 60_000,
+  });
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^2 orders to decide/, { timeout: 60_000 });
+  for (let i = 0; i < 2; i++) {
+    await page.locator('section.review').focus();
+    await page.keyboard.press('r');
+    await page.getByRole('button', { name: 'Release', exact: true }).click();
+    await expect(page.getByTestId('queue-count')).toHaveText(new RegExp(`^${1 - i} orders? to decide`));
+  }
+
+  // The shop's next export says #990002 was placed at 15:00, an hour after it was released.
+  const later = await choose(write('risky-later.csv', [order('#990002', '2026-11-18 15:00:00 +0000')]));
+  await later.getByRole('button', { name: /^Same shop/ }).click();
+  await expect(later.locator('[data-bucket="updated"]')).toHaveText('1', { timeout: 60_000 });
+
+  await page.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('tab', { name: 'KPIs' }).click();
+  await expect(page.getByTestId('figure-orders-reviewed').locator('.figure-value')).toHaveText('2');
+  // #990001's 4 h alone: #990002's -1 h is neither its turnaround nor "within target".
+  const turnaround = page.getByTestId('figure-turnaround');
+  await expect(turnaround.locator('.figure-value')).toHaveText('4.0 h');
+  await expect(turnaround).toContainText('1 order left out: decided before the order time a later import gave it');
+  await expect(page.getByTestId('figure-decided-within-target').locator('.figure-value')).toHaveText('100.0 %');
+});

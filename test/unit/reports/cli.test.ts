@@ -372,6 +372,7 @@ describe('npm run cli -- report kpi', () => {
       turnaroundMedianH: 4,
       turnaroundP90H: expect.closeTo(4.8, 9),
       withinTarget: 1,
+      decidedBeforePlaced: 0,
       manualReviewRate: expect.closeTo(2 / 9, 12),
       falsePositiveRate: 1,
     });
