@@ -121,6 +121,19 @@ export function channelLabel(o: Pick<Order, 'marketplace' | 'channel'>): string 
   return o.channel || MARKETPLACE_LABEL[o.marketplace];
 }
 
+/**
+ * An order's number as the analyst reads it from its key: `#1001` for the own shop and the
+ * marketplaces, `#1001 · outlet` for a named shop's (its key names the shop: `shopify@outlet:#1001`),
+ * so two shops' #1001 in the decision log, a notice or an error are never the same words.
+ */
+export function orderKeyLabel(key: string): string {
+  const colon = key.indexOf(':');
+  if (colon < 0) return key;
+  const number = key.slice(colon + 1);
+  const at = key.lastIndexOf('@', colon);
+  return at < 0 ? number : `${number} · ${key.slice(at + 1, colon)}`;
+}
+
 /** Stable identity of an order across re-imports. */
 export function orderKey(o: Pick<Order, 'source' | 'externalId'>): string {
   return `${o.source}:${o.externalId}`;

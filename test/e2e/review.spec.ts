@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { expect, loadDemo, search, test } from './fixtures';
@@ -455,4 +456,58 @@ test("an analyst's decision shows on the order's detail in Orders", async ({ pag
   await page.locator('[role="row"][aria-rowindex="2"]').click();
   const detail = page.getByRole('complementary', { name: `Order ${order}` });
   await expect(detail.locator('dt', { hasText: 'Decision' }).locator('+ dd')).toHaveText(`held by K. Weber, 2026-11-18 14:00 UTC (${code})`);
+});
+
+test('two shops’ order #990001 read apart in the decision form and the decision log', async ({ page }, testInfo) => {
+  const header = [
+    'Name',
+    'Email',
+    'Financial Status',
+    'Fulfillment Status',
+    'Currency',
+    'Total',
+    'Created at',
+    'Lineitem name',
+    'Shipping Zip',
+    'Shipping City',
+    'Shipping Country',
+    'Risk Level',
+  ];
+  const write = (name: string, total: string, createdAt: string) => {
+    const file = testInfo.outputPath(name);
+    writeFileSync(
+      file,
+      Papa.unparse([
+        header,
+        ['#990001', `buyer@${name.slice(0, 4)}.example`, 'paid', 'unfulfilled', 'EUR', total, createdAt, 'Item', '10115', 'Berlin', 'DE', 'High'],
+      ]),
+    );
+    return file;
+  };
+  const choose = async (file: string) => {
+    await page.goto('/#/imports');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+    await chooser.setFiles(file);
+    return page.getByRole('region', { name: `Import of ${path.basename(file)}` });
+  };
+  await expect((await choose(write('main.csv', '80.00', '2026-11-18 10:00:00 +0000'))).locator('[data-bucket="created"]')).toHaveText('1', { timeout: 60_000 });
+  const outlet = await choose(write('outl.csv', '95.00', '2026-11-18 11:00:00 +0000'));
+  await outlet.getByLabel('Shop name').fill('Outlet');
+  await outlet.getByRole('button', { name: 'Import as that shop' }).click();
+  await expect(outlet.locator('[data-bucket="created"]')).toHaveText('1', { timeout: 60_000 });
+
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^2 orders to decide/, { timeout: 60_000 });
+  const titles: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    await page.locator('section.review').focus();
+    await page.keyboard.press('r');
+    const form = page.getByRole('form', { name: /^Release order #990001/ });
+    titles.push((await form.getAttribute('aria-label'))!);
+    await form.getByRole('button', { name: 'Release', exact: true }).click();
+    await expect(page.getByTestId('queue-count')).toHaveText(new RegExp(`^${1 - i} orders? to decide`));
+  }
+  expect(titles.sort()).toEqual(['Release order #990001', 'Release order #990001 · outlet']);
+  const orders = await page.getByRole('region', { name: 'Decision log' }).getByRole('table').locator('tbody tr td:nth-child(3)').allTextContents();
+  expect(orders.sort()).toEqual(['#990001', '#990001 · outlet']);
 });

@@ -6,7 +6,7 @@
 import { invalidateKeyIndex, keyIndexGeneration } from '../storage/keyIndexStore';
 import { PaymentStore } from '../storage/paymentStore';
 import { chainEntry, randomSalt, sameHead, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
-import { orderKey, type OrderTextField } from '../../../../shared/domain/order';
+import { orderKey, type OrderTextField, orderKeyLabel } from '../../../../shared/domain/order';
 import { FIELD_SEPARATOR, textColumn } from '../../../../shared/orders/columns';
 import { orderKeyVariants, orderRefVariants } from '../../../../shared/orders/paymentFacts';
 import { onStoredOrders } from '../disputes/onStoredOrders';
@@ -77,7 +77,7 @@ export interface PlanSummary {
 export function summarise(plan: PersonalDataPlan): PlanSummary {
   return {
     orders: plan.orders,
-    orderNumbers: plan.orderKeys.slice(0, 20).map((k) => k.split(':').slice(1).join(':')),
+    orderNumbers: plan.orderKeys.slice(0, 20).map(orderKeyLabel),
     payments: plan.payments.length,
     notes: plan.notes.length + plan.archivedNotes.length,
     keptNotes: plan.keptNotes,
@@ -207,7 +207,7 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string, stored: 
   const wanted = blank(id);
   const found = await planOrders(db, (column, r) => (byEmail ? blank(column('email')[r]!) === wanted : column('customerId')[r]! === id));
   const orderKeys = new Set(found.keys);
-  const orderIds = new Set(found.keys.map((k) => k.split(':').slice(1).join(':')));
+  const orderIds = new Set(found.keys.map(orderKeyLabel));
   // A payment joins its order by either spelling of the number (orderRefVariants), as imports join them.
   const payments = (await new PaymentStore(db).all())
     .filter((p) => (byEmail && blank(p.email) === wanted) || orderRefVariants(p.orderRef).some((ref) => orderIds.has(ref)))

@@ -12,7 +12,7 @@ import { isOrderDecision, type Decision, type DecisionEntry, type DecisionInput 
 import { decisionProblem, NOTE_MAX } from '../../../../shared/decisions/reasons';
 import { DECIDED, decisionThatStands } from '../../../../shared/decisions/standing';
 import { undoProblem } from '../../../../shared/decisions/undo';
-import { channelLabel, orderKey, type Marketplace } from '../../../../shared/domain/order';
+import { channelLabel, orderKey, type Marketplace, orderKeyLabel } from '../../../../shared/domain/order';
 import { spellingFreeKey } from '../../../../shared/orders/paymentFacts';
 import { isChargeback } from '../../../../shared/domain/dispute';
 import { DecisionLog, type LogVerdict } from '../storage/decisionLog';
@@ -335,7 +335,7 @@ export class ReviewService {
       if (!this.shown.has(key)) continue;
       const now = standing.get(key);
       if ((now?.hash ?? null) === this.shown.get(key)) continue;
-      const number = key.split(':').slice(1).join(':');
+      const number = orderKeyLabel(key);
       throw new Error(
         now
           ? `Order ${number} was ${DECIDED[now.decision]} by ${now.analyst} meanwhile (entry ${now.seq}, in another window?): look at it again; nothing was logged`

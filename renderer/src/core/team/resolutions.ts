@@ -1,6 +1,7 @@
 // A lead's resolution of an order the team decided differently: a hold, release or cancel in the
 // lead's own decision log that names the decisions it settles (each laptop's latest, by device and
 // log seq), so it travels as a resolution event and a later re-decision anywhere re-opens the order.
+import { orderKeyLabel } from '../../../../shared/domain/order';
 import { isOrderDecision, type Decision, type DecisionEntry } from '../../../../shared/decisions/chain';
 import { decisionProblem } from '../../../../shared/decisions/reasons';
 import { mayResolve } from '../../../../shared/team/rights';
@@ -27,8 +28,7 @@ export async function resolveConflict(
   const problem = decisionProblem(decision, reasonCode, note, await readReviewSettings(ctx.db));
   if (problem) throw new Error(problem);
   const standing = teamDecisionsThatStand((await readTeamDecisions(ctx.log, store)).decisions).get(orderKey);
-  if (!standing?.conflict)
-    throw new Error(`The team no longer decides ${orderKey.split(':').slice(1).join(':')} differently: it was resolved or decided again meanwhile`);
+  if (!standing?.conflict) throw new Error(`The team no longer decides ${orderKeyLabel(orderKey)} differently: it was resolved or decided again meanwhile`);
   return ctx.log.append({
     orderKey,
     decision,

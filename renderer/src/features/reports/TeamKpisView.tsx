@@ -1,11 +1,12 @@
 // The KPI report's team part: the orders decided differently that no lead resolved (counted by the
 // later decision, so a reader knows which figures may still move), and review figures per analyst.
+import { orderKeyLabel } from '../../../../shared/domain/order';
 import { formatCount } from '../../../../shared/domain/money';
 import type { TeamKpis } from '../../../../shared/reports/teamKpis';
 import { Figure, hours, pct, ReportTable } from './reportParts';
 import { DECIDED } from '../../../../shared/decisions/standing';
 
-const orderId = (orderKey: string) => orderKey.split(':').slice(1).join(':') || orderKey;
+const orderId = orderKeyLabel;
 
 export function TeamKpisView({ team, slaHours, stamp }: { team: TeamKpis; slaHours: number; stamp: string }) {
   const open = team.unresolved;

@@ -1,5 +1,6 @@
 // The form a decision key opens: the order, a reason code (needed for hold and cancel), a note,
 // and Esc to close it.
+import { orderKeyLabel } from '../../../../shared/domain/order';
 import type { Decision } from '../../../../shared/decisions/chain';
 import { needsReasonCode } from '../../../../shared/decisions/reasons';
 import type { QueueRow } from '../../core/contract';
@@ -40,14 +41,14 @@ export function DecisionFormView({
   return (
     <SubmitForm
       className="confirm"
-      aria-label={`${VERB[form.decision]} order ${order.externalId}`}
+      aria-label={`${VERB[form.decision]} order ${orderKeyLabel(order.orderKey)}`}
       onSubmit={onSubmit}
       onKeyDown={(e) => {
         if (reviewAction(e.key) === 'close') onClose();
       }}
     >
       <strong>
-        {VERB[form.decision]} order {order.externalId}
+        {VERB[form.decision]} order {orderKeyLabel(order.orderKey)}
       </strong>
       {form.decision !== 'note' && (
         <select

@@ -2,6 +2,7 @@
 // chain and the witnesses outside the database (the checkpoint file; any checkpoint, backup,
 // decisions CSV or report PDF chosen with "Verify against a file…"), checkpoint downloads in browser
 // mode with a reminder, and the decisions CSV for the order system.
+import { orderKeyLabel } from '../../../../shared/domain/order';
 import { useRef, useState } from 'react';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { writeDecisionsCsv } from '../../../../shared/decisions/decisionsCsv';
@@ -65,7 +66,7 @@ function StatusLine({ status, onDownload }: { status: WitnessStatus | null; onDo
 const LOG_COLUMNS: Column<DecisionEntry>[] = [
   { header: '#', right: true, cell: (e) => e.seq },
   { header: 'Time (UTC)', cell: (e) => showDateTime(e.at) },
-  { header: 'Order', cell: (e) => e.orderKey.split(':').slice(1).join(':') },
+  { header: 'Order', cell: (e) => orderKeyLabel(e.orderKey) },
   { header: 'Decision', cell: (e) => e.decision },
   { header: 'Reason', cell: (e) => e.reasonCode },
   { header: 'Note', cell: (e) => (e.noteErased ? <em className="muted">erased on request</em> : e.note) },

@@ -1,6 +1,7 @@
 // The review queue, keyboard first: J/K move, H hold, R release, C cancel, N note, ? the keys.
 // Hold and cancel ask for a reason code; every decision lands in the hash-chained decision log,
 // which "Verify log" checks end to end.
+import { orderKeyLabel } from '../../../../shared/domain/order';
 import { useEffect, useRef } from 'react';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { reasonCodesFor } from '../../../../shared/decisions/reasons';
@@ -103,7 +104,7 @@ function LastDecision({ entries, onUndo }: { entries: DecisionEntry[]; onUndo():
   return (
     <p role="status" data-testid="last-decision">
       {entries.length === 1
-        ? `${VERB[first.decision]} of ${first.orderKey.split(':').slice(1).join(':')} logged as entry ${first.seq}.`
+        ? `${VERB[first.decision]} of ${orderKeyLabel(first.orderKey)} logged as entry ${first.seq}.`
         : `${VERB[first.decision]} of ${entries.length} orders of the ring logged as entries ${first.seq}–${entries.at(-1)!.seq}.`}{' '}
       <button className="link" onClick={onUndo}>
         Undo (U)

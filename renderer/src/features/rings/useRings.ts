@@ -1,5 +1,6 @@
 // The Rings screen's data: rings linked with the chosen options and overrides, the open ring, and
 // the actions that change the linking (overrides, verdicts) and link again.
+import { orderKeyLabel } from '../../../../shared/domain/order';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DEFAULT_KEY_TYPES, type LinkOptions } from '../../../../shared/linking';
 import type { KeyType } from '../../../../shared/normalize';
@@ -108,7 +109,7 @@ export function useRings() {
     void (async () => {
       const id = await cache.ringOf(ringFor);
       if (id) setOpen(await cache.ringDetail(id));
-      else setNotice(`Order ${ringFor.split(':').slice(1).join(':')} is not in any ring with these linking options.`);
+      else setNotice(`Order ${orderKeyLabel(ringFor)} is not in any ring with these linking options.`);
     })();
   }, [overview, ringFor, ringShown]);
 

@@ -1,5 +1,6 @@
 // A lead's resolution of an order the team decided differently: the decision that stands (hold,
 // release or cancel), a reason code as the decision form asks (hold and cancel need one), a note.
+import { orderKeyLabel } from '../../../../shared/domain/order';
 import { useState } from 'react';
 import { ORDER_DECISIONS, type OrderDecision } from '../../../../shared/decisions/chain';
 import { needsReasonCode, reasonCodesFor } from '../../../../shared/decisions/reasons';
@@ -13,7 +14,7 @@ import { useTeam } from './useTeamStatus';
 const LABEL: Record<OrderDecision, string> = { hold: 'Hold', release: 'Release', cancel: 'Cancel' };
 
 export function ResolveForm({ orderKey, onDone }: { orderKey: string; onDone(): void }) {
-  const id = orderKey.split(':').slice(1).join(':');
+  const id = orderKeyLabel(orderKey);
   const settings = useAsync(() => cache.reviewSettings(), []).value;
   const [decision, setDecision] = useState<OrderDecision>('hold');
   const [reason, setReason] = useState('');

@@ -1,6 +1,7 @@
 // Teammates' records where an analyst looks for them: their notes on the order in front of the
 // analyst, their changes and files on the open dispute, and their linking overrides beside this
 // laptop's (applied here only when the analyst says so). An erased text says so instead of showing blank.
+import { orderKeyLabel } from '../../../../shared/domain/order';
 import { describeLinkValue } from '../../../../shared/normalize';
 import { ATTACHMENT_TYPE_LABEL } from '../../../../shared/disputes/attachments';
 import { showDateTime } from '../../../../shared/domain/money';
@@ -33,7 +34,7 @@ export function TeammatesNotes({ orderKey }: { orderKey: string }) {
   if (!notes || notes.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="teammates-notes-title" data-testid="teammates-notes">
-      <h2 id="teammates-notes-title">Teammates' notes on {orderKey.split(':').slice(1).join(':')}</h2>
+      <h2 id="teammates-notes-title">Teammates' notes on {orderKeyLabel(orderKey)}</h2>
       <ul>
         {notes.map((n) => (
           <li key={n.eventId} className={n.text === null ? 'muted' : undefined}>
