@@ -24,10 +24,13 @@ export function parseAmount4(raw: string, decimalMark: DecimalMark): number {
   // Digits between the last two separators, and whether any two separators held other than 2 or 3.
   let gapBeforeLast = -1;
   let badGroup = false;
+  let noCents = false;
   const n = raw.length;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
     if (c >= 48 && c <= 57) {
+      // No digit after the Swiss and German "no cents" dash (`12.-5`): not an amount.
+      if (noCents) return NaN;
       intPart = intPart * 10 + (c - 48);
       digits++;
       sawDigit = true;
@@ -45,6 +48,12 @@ export function parseAmount4(raw: string, decimalMark: DecimalMark): number {
       lastSep = c;
       lastSepDigits = digits;
       fracDigitsAfterLast = 0;
+      continue;
+    }
+    // `12.-`, `12,–`, `CHF 12.—`: a dash right after the decimal mark writes no cents (Swiss and
+    // German prices), it is no sign. SAP's trailing minus follows the cents (`12.50-`).
+    if ((c === 45 || c === 0x2013 || c === 0x2014) && sawDigit && lastSep >= 0 && lastSepDigits === digits && raw.charCodeAt(i - 1) === lastSep) {
+      noCents = true;
       continue;
     }
     if (c === 45 || c === 0x2212) {
