@@ -42,6 +42,18 @@ const ORDER_WORDS: Record<string, OrderStatus> = {
   shipped: 'fulfilled',
   delivered: 'fulfilled',
   versandt: 'fulfilled',
+  versendet: 'fulfilled',
+  teilversendet: 'paid',
+  teilweiseversendet: 'paid',
+  teilweiseversandt: 'paid',
+  versandbereit: 'paid',
+  versandfertig: 'paid',
+  readytoship: 'paid',
+  awaitingshipment: 'paid',
+  awaitingfulfillment: 'paid',
+  unpaid: 'open',
+  unbezahlt: 'open',
+  inbearbeitung: 'open',
   verschickt: 'fulfilled',
   geliefert: 'fulfilled',
   zugestellt: 'fulfilled',
@@ -70,9 +82,13 @@ function orderWord(raw: string): OrderStatus | null {
   if (t === '') return null;
   const exact = ORDER_WORDS[t];
   if (exact) return exact;
+  // A negated or awaited word says what has not happened yet, never the state it names: an order
+  // "not shipped" or "Versand ausstehend" read as fulfilled would leave the review queue unseen.
+  if (/^(not|nicht|noch|non|kein)/.test(t) || /(ausstehend|pending|awaiting|waiting|bereit|fertig|ready)/.test(t))
+    return /ship|fulfil|deliver|versand|versend|geliefert|paid|bezahlt/.test(t) ? 'open' : null;
   if (/cancel|storn/.test(t)) return 'cancelled';
   if (/refund|erstatt|retour/.test(t)) return 'refunded';
-  if (/ship|fulfil|deliver|versand|geliefert/.test(t)) return 'fulfilled';
+  if (/ship|fulfil|deliver|versand|versend|geliefert/.test(t)) return 'fulfilled';
   if (/paid|bezahlt|authori|captur/.test(t)) return 'paid';
   return null;
 }

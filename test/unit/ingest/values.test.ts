@@ -21,6 +21,12 @@ describe('parseAmount4 (1/10,000 units)', () => {
     ['€-5', '.', -50_000],
     ['-12.50', '.', -125_000],
     ['12.50-', '.', -125_000],
+    // Swiss and German prices write no cents as a dash after the decimal mark: twelve, not minus twelve.
+    ['12.-', '.', 120_000],
+    ['CHF 12.–', '.', 120_000],
+    ['12,—', ',', 120_000],
+    ['1.299,- €', ',', 12_990_000],
+    ['-12.-', '.', -120_000],
     ['(12.50)', '.', -125_000],
     ['.5', '.', 5_000],
     ['0', '.', 0],
@@ -53,6 +59,8 @@ describe('parseAmount4 (1/10,000 units)', () => {
     'ul. Piękna 12',
     'José 1978',
     '12zł50',
+    '12.-5',
+    '12.–3',
   ])('%j is not an amount', (raw) => {
     expect(Number.isNaN(parseAmount4(raw, '.'))).toBe(true);
   });
@@ -238,6 +246,20 @@ describe('vocabulary', () => {
     expect(orderStatusOf('Storniert', false).status).toBe('cancelled');
     expect(orderStatusOf('paid', true).status).toBe('cancelled');
     expect(orderStatusOf('frobnicated', false)).toEqual({ status: 'open', unknown: true });
+  });
+
+  it('order status: shipped in German, and words that say it has not happened yet', () => {
+    const status = (cells: string) => orderStatusOf(cells, false).status;
+    expect(status('versendet')).toBe('fulfilled');
+    expect(status('Teilweise versendet')).toBe('paid');
+    // Not shipped yet: the order stays in the review queue, whatever the shipping word in it.
+    for (const word of ['nicht versendet', 'Not shipped', 'Versand ausstehend', 'Versandbereit', 'Awaiting shipment', 'Pending fulfillment', 'Ready to ship'])
+      expect([word, status(word)]).not.toEqual([word, 'fulfilled']);
+    expect(status('paid|Not shipped')).toBe('paid');
+    expect(status('Unpaid')).toBe('open');
+    expect(status('nicht bezahlt')).toBe('open');
+    // "Not cancelled" names no state: not understood, and never cancelled.
+    expect(orderStatusOf('nicht storniert', false)).toEqual({ status: 'open', unknown: true });
   });
 
   it('payment and dispute states', () => {
