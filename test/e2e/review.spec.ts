@@ -511,3 +511,37 @@ test('two shops’ order #990001 read apart in the decision form and the decisio
   const orders = await page.getByRole('region', { name: 'Decision log' }).getByRole('table').locator('tbody tr td:nth-child(3)').allTextContents();
   expect(orders.sort()).toEqual(['#990001', '#990001 · outlet']);
 });
+
+test('a matrix draft started before another window saved a version is refused, naming that version', async ({ page }) => {
+  await loadDemo(page);
+  const open = async (p: Page, version: number) => {
+    await p.goto('/#/review');
+    await expect(p.getByTestId('queue-count')).toHaveText(/orders to decide/, { timeout: 60_000 });
+    const panel = p.getByTestId('matrix-panel');
+    await panel.locator('summary').click();
+    await expect(panel.locator('summary')).toContainText(`Scoring matrix v${version}`);
+    return panel;
+  };
+  const first = await open(page, 2);
+  const other = await page.context().newPage();
+  const second = await open(other, 2);
+  // The second window raises the review threshold and saves v3.
+  await second.getByLabel('Review threshold').fill('40');
+  await second.getByRole('button', { name: 'What if…' }).click();
+  await second.getByLabel('Why this change').fill('fewer reviews');
+  await second.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(second.locator('summary')).toContainText('Scoring matrix v3');
+  // The first, still on its draft of v2, would drop that threshold unseen: refused, nothing saved.
+  await first.getByLabel('new-customer points').fill('0');
+  await first.getByRole('button', { name: 'What if…' }).click();
+  await first.getByLabel('Why this change').fill('no points for new customers');
+  await first.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(first.getByRole('alert')).toContainText(
+    /^Matrix v3 was saved by .* UTC after this draft was started from v2: saving would replace its rules unseen\./,
+  );
+  // Reloaded, the first window shows v3 with the second window's threshold, and nothing of its refused draft.
+  await page.reload();
+  const reopened = await open(page, 3);
+  await expect(reopened.getByLabel('Review threshold')).toHaveValue('40');
+  await expect(reopened.getByTestId('matrix-history')).not.toContainText('no points for new customers');
+});

@@ -1,6 +1,7 @@
 // The review queue: current orders not yet shipped (open or paid) that the scoring matrix sends
 // to review or hold, minus those already released or cancelled; held ones stay until decided.
 // Decisions go to the hash-chained decision log with the score and matrix version behind them.
+import { showDateTime } from '../../../../shared/domain/money';
 import { REVIEW_WINDOW_DAYS, reviewWindowStart, SLA_HOURS } from '../../../../shared/decisions/sla';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { isFraudReason } from '../../../../shared/linking/metrics';
@@ -134,15 +135,19 @@ export class ReviewService {
     const why = note.trim();
     if (why.length > NOTE_MAX)
       throw new Error(`A note is at most ${NOTE_MAX.toLocaleString('en-US')} characters; this one has ${why.length.toLocaleString('en-US')}`);
-    const version = Math.max(DEFAULT_MATRIX.version, (await this.db.matrices.orderBy('version').last())?.version ?? 0) + 1;
-    await this.db.matrices.add({
-      version,
-      matrix: { ...draft, version },
-      analyst: await analystName(this.db, 'scoring-matrix'),
-      savedAt: this.clock.now(),
-      note: why,
+    const analyst = await analystName(this.db, 'scoring-matrix');
+    return this.db.transaction('rw', this.db.matrices, async () => {
+      const latest = await this.db.matrices.orderBy('version').last();
+      // A draft started from an older version than the one in force (saved since in another window,
+      // or by a restore) would replace that version's rules unseen: refused, with who saved it.
+      if (latest && latest.version > draft.version)
+        throw new Error(
+          `Matrix v${latest.version} was saved by ${latest.analyst} at ${showDateTime(latest.savedAt)} UTC after this draft was started from v${draft.version}: saving would replace its rules unseen. Reload Review to see v${latest.version}, then make your change again; nothing was saved.`,
+        );
+      const version = Math.max(DEFAULT_MATRIX.version, latest?.version ?? 0) + 1;
+      await this.db.matrices.add({ version, matrix: { ...draft, version }, analyst, savedAt: this.clock.now(), note: why });
+      return version;
     });
-    return version;
   }
 
   /** How the current matrix and a draft would sort every current order, against known fraud. */
