@@ -2,7 +2,8 @@
 // follow) and with a request log: the app must never reach beyond the page's own 127.0.0.1
 // origin, and each test asserts that at its end.
 import { rmSync } from 'node:fs';
-import { chromium, test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import path from 'node:path';
+import { chromium, test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 /** The date every test runs at unless it names another with `test.use({ now })`. */
 export const TEST_NOW = '2026-11-18T14:00:00Z';
@@ -107,6 +108,14 @@ export const test = base.extend<{
 });
 
 export { expect };
+
+/** Chooses `file` on the Imports screen; returns the card of its import (or of its question). */
+export async function chooseImportFile(page: Page, file: string): Promise<Locator> {
+  await page.goto('/#/imports');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles(file);
+  return page.getByRole('region', { name: `Import of ${path.basename(file)}` });
+}
 
 /** Answers the first-run question: who is deciding. */
 export async function enterAnalystName(page: Page, name: string): Promise<void> {

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { reportPdfOptions } from '../../electron/main/pdfReport';
-import { expect, loadDemo, test } from './fixtures';
+import { chooseImportFile, expect, loadDemo, test } from './fixtures';
+import { riskyShopifyExport, type RiskyOrder } from '../support/shopifyExport';
 
 const SHOPIFY = fileURLToPath(new URL('../fixtures/imports/shopify-orders.csv', import.meta.url));
 
@@ -331,52 +332,16 @@ test('keyboard drill-down: a chart takes the focus, the arrows move between week
 
 test('KPI turnaround leaves out an order decided before the time a later import gave it, and says so', async ({ page }, testInfo) => {
   // The clock stands at 2026-11-18 14:00 UTC. Two risky own-shop orders placed that morning, queued and released at 14:00.
-  const header = [
-    'Name',
-    'Email',
-    'Financial Status',
-    'Fulfillment Status',
-    'Currency',
-    'Total',
-    'Created at',
-    'Lineitem name',
-    'Shipping Zip',
-    'Shipping City',
-    'Shipping Country',
-    'Risk Level',
-  ];
-  const order = (name: string, createdAt: string) => [
-    name,
-    `${name.slice(1)}@example.de`,
-    'paid',
-    'unfulfilled',
-    'EUR',
-    '80.00',
-    createdAt,
-    'Item',
-    '10115',
-    'Berlin',
-    'DE',
-    'High',
-  ];
-  const write = (name: string, rows: string[][]) => {
+  const write = (name: string, rows: RiskyOrder[]) => {
     const file = testInfo.outputPath(name);
-    writeFileSync(file, Papa.unparse([header, ...rows]));
+    writeFileSync(file, riskyShopifyExport(rows));
     return file;
   };
-  const choose = async (file: string) => {
-    await page.goto('/#/imports');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
-    await chooser.setFiles(file);
-    return page.getByRole('region', { name: `Import of ${path.basename(file)}` });
-  };
-  await expect(
-    (await choose(write('risky.csv', [order('#990001', '2026-11-18 10:00:00 +0000'), order('#990002', '2026-11-18 12:00:00 +0000')]))).locator(
-      '[data-bucket="created"]',
-    ),
-  ).toHaveText('2', {
-    timeout: 60_000,
-  });
+  const risky = write('risky.csv', [
+    { name: '#990001', createdAt: '2026-11-18 10:00:00 +0000' },
+    { name: '#990002', createdAt: '2026-11-18 12:00:00 +0000' },
+  ]);
+  await expect((await chooseImportFile(page, risky)).locator('[data-bucket="created"]')).toHaveText('2', { timeout: 60_000 });
   await page.getByRole('link', { name: 'Review' }).click();
   await expect(page.getByTestId('queue-count')).toHaveText(/^2 orders to decide/, { timeout: 60_000 });
   for (let i = 0; i < 2; i++) {
@@ -387,7 +352,7 @@ test('KPI turnaround leaves out an order decided before the time a later import 
   }
 
   // The shop's next export says #990002 was placed at 15:00, an hour after it was released.
-  const later = await choose(write('risky-later.csv', [order('#990002', '2026-11-18 15:00:00 +0000')]));
+  const later = await chooseImportFile(page, write('risky-later.csv', [{ name: '#990002', createdAt: '2026-11-18 15:00:00 +0000' }]));
   await later.getByRole('button', { name: /^Same shop/ }).click();
   await expect(later.locator('[data-bucket="updated"]')).toHaveText('1', { timeout: 60_000 });
 

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { expect, loadDemo, search, test } from './fixtures';
+import { chooseImportFile, expect, loadDemo, search, test } from './fixtures';
+import { riskyShopifyExport } from '../support/shopifyExport';
 
 /** Stores a scoring-matrix version as an older app would have, straight into the cache (the page then reloads). */
 async function putMatrix(page: Page, record: { version: number; analyst: string; savedAt: number; note: string; matrix: unknown }): Promise<void> {
@@ -459,39 +459,15 @@ test("an analyst's decision shows on the order's detail in Orders", async ({ pag
 });
 
 test('two shops’ order #990001 read apart in the decision form and the decision log', async ({ page }, testInfo) => {
-  const header = [
-    'Name',
-    'Email',
-    'Financial Status',
-    'Fulfillment Status',
-    'Currency',
-    'Total',
-    'Created at',
-    'Lineitem name',
-    'Shipping Zip',
-    'Shipping City',
-    'Shipping Country',
-    'Risk Level',
-  ];
   const write = (name: string, total: string, createdAt: string) => {
     const file = testInfo.outputPath(name);
-    writeFileSync(
-      file,
-      Papa.unparse([
-        header,
-        ['#990001', `buyer@${name.slice(0, 4)}.example`, 'paid', 'unfulfilled', 'EUR', total, createdAt, 'Item', '10115', 'Berlin', 'DE', 'High'],
-      ]),
-    );
+    writeFileSync(file, riskyShopifyExport([{ name: '#990001', createdAt, total, email: `buyer@${name.slice(0, 4)}.example` }]));
     return file;
   };
-  const choose = async (file: string) => {
-    await page.goto('/#/imports');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
-    await chooser.setFiles(file);
-    return page.getByRole('region', { name: `Import of ${path.basename(file)}` });
-  };
-  await expect((await choose(write('main.csv', '80.00', '2026-11-18 10:00:00 +0000'))).locator('[data-bucket="created"]')).toHaveText('1', { timeout: 60_000 });
-  const outlet = await choose(write('outl.csv', '95.00', '2026-11-18 11:00:00 +0000'));
+  await expect((await chooseImportFile(page, write('main.csv', '80.00', '2026-11-18 10:00:00 +0000'))).locator('[data-bucket="created"]')).toHaveText('1', {
+    timeout: 60_000,
+  });
+  const outlet = await chooseImportFile(page, write('outl.csv', '95.00', '2026-11-18 11:00:00 +0000'));
   await outlet.getByLabel('Shop name').fill('Outlet');
   await outlet.getByRole('button', { name: 'Import as that shop' }).click();
   await expect(outlet.locator('[data-bucket="created"]')).toHaveText('1', { timeout: 60_000 });

@@ -24,3 +24,47 @@ export function shopOrders(count: number, day: string, base: number, emailDomain
     email: `buyer${i}@${emailDomain}`,
   }));
 }
+
+/** An own-shop order the queue will show: paid, not shipped, flagged high risk by the shop. */
+export interface RiskyOrder {
+  name: string;
+  createdAt: string;
+  total?: string;
+  email?: string;
+}
+
+const RISKY_HEADER = [
+  'Name',
+  'Email',
+  'Financial Status',
+  'Fulfillment Status',
+  'Currency',
+  'Total',
+  'Created at',
+  'Lineitem name',
+  'Shipping Zip',
+  'Shipping City',
+  'Shipping Country',
+  'Risk Level',
+];
+
+/** A Shopify orders export of orders paid, unfulfilled and at high risk (+30: queued for review by the default matrix). */
+export function riskyShopifyExport(rows: readonly RiskyOrder[]): string {
+  const lines = rows.map((r) =>
+    [
+      r.name,
+      r.email ?? `${r.name.replace(/\W/g, '')}@example.de`,
+      'paid',
+      'unfulfilled',
+      'EUR',
+      r.total ?? '80.00',
+      r.createdAt,
+      'Item',
+      '10115',
+      'Berlin',
+      'DE',
+      'High',
+    ].join(','),
+  );
+  return [RISKY_HEADER.join(','), ...lines].join('\n') + '\n';
+}
