@@ -27,9 +27,10 @@ describe('the rules that fired, in the decision log', () => {
     ]);
     const core = createCore(db, fixedClock(NOW));
     await core.setAnalystName('K. Weber');
+    // Drafts start from the matrix in force, as the Review screen's do.
     await core.saveMatrix(
       {
-        version: 0,
+        version: (await core.scoringMatrix()).version,
         rules: [
           { id: 'new', signal: 'newCustomer', atLeast: 1, points: 40 },
           { id: 'mismatch', signal: 'countryMismatch', atLeast: 1, points: 25 },
@@ -54,7 +55,14 @@ describe('the rules that fired, in the decision log', () => {
     expect(undo).not.toHaveProperty('fired');
 
     // A later matrix scores differently; what was logged stays what the analyst saw.
-    await core.saveMatrix({ version: 0, rules: [{ id: 'new', signal: 'newCustomer', atLeast: 1, points: 10 }], thresholds: { review: 5, hold: 60 } }, 'milder');
+    await core.saveMatrix(
+      {
+        version: (await core.scoringMatrix()).version,
+        rules: [{ id: 'new', signal: 'newCustomer', atLeast: 1, points: 10 }],
+        thresholds: { review: 5, hold: 60 },
+      },
+      'milder',
+    );
     await core.reviewQueue();
     const log = await core.decisionLog();
     expect(log.find((e) => e.seq === hold.seq)!.fired).toEqual(hold.fired);
