@@ -121,13 +121,19 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     return distinct;
   };
 
-  /** Distinct accounts (or e-mails where there is no account) shipping to order i's full address within 7 days. */
+  const isHub = heldBackAsHub(index, ctx.hubRules ?? DEFAULT_HUB_RULES, fraudOrder);
+
+  /**
+   * Distinct accounts (or e-mails where there is no account) shipping to order i's full address
+   * within 7 days. Not at a hub (a company's goods-in used by many people steadily for months): its
+   * every order would count its neighbours' accounts. A burst of accounts at one address is no hub.
+   */
   const accountsAt = (i: number): number => {
     const t = orders[i]!.createdAt;
     const seen = new Set<number>();
     for (const k of keysOf(i)) {
       const info = index.key(k);
-      if (info.type !== 'address' || info.rule === 'street-postcode' || info.rule === 'pickup-point' || info.marked) continue;
+      if (info.type !== 'address' || info.rule === 'street-postcode' || info.rule === 'pickup-point' || info.marked || isHub(k)) continue;
       for (const j of ordersOf(k)) {
         if (Math.abs(orders[j]!.createdAt - t) > 7 * DAY_MS) continue;
         seen.add(index.customerOf[j]!);
@@ -137,7 +143,6 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
   };
 
   const declinedCards = declinedCardsBefore({ orders, live, index, payments: ctx.payments ?? [], hubRules: ctx.hubRules, fraudOrder });
-  const isHub = heldBackAsHub(index, ctx.hubRules ?? DEFAULT_HUB_RULES, fraudOrder);
 
   return positions.map((i) => {
     const o = orders[i]!;

@@ -131,6 +131,21 @@ describe('signals', () => {
     );
     const [a0] = computeSignals({ orders: drop, live: new Uint8Array(4).fill(1), index: buildKeyIndex(drop), disputes: [], ringOf: new Map() }, [0]);
     expect(a0!.accountsPerAddress).toBe(3);
+    // A company's goods-in: twelve colleagues' accounts, one every six days over two months (a
+    // steady hub). The order on day 30 has three accounts within a week of it, and counts none.
+    const office = { shipStreet: 'Industriestraße 12', shipPostcode: '70565', shipCountry: 'DE' };
+    const staff = Array.from({ length: 12 }, (_, n) =>
+      order({
+        ...office,
+        externalId: `#o${n}`,
+        customerId: `s${n}`,
+        email: `s${n}@example.org`,
+        shipName: `Staff${n} Member${n}`,
+        createdAt: t + n * 6 * DAY(),
+      }),
+    );
+    const [atHub] = computeSignals({ orders: staff, live: new Uint8Array(12).fill(1), index: buildKeyIndex(staff), disputes: [], ringOf: new Map() }, [5]);
+    expect(atHub!.accountsPerAddress).toBe(0);
     // Tiers of one signal: a high flag is +30, not +30 and +10; a medium flag +10.
     expect(scoreOrder({ marketplaceRisk: 2 }, DEFAULT_MATRIX)).toMatchObject({ score: 30, fired: [{ text: '+30 marketplace flags it high risk' }] });
     expect(scoreOrder({ marketplaceRisk: 1 }, DEFAULT_MATRIX)).toMatchObject({ score: 10, fired: [{ text: '+10 marketplace flags it medium risk' }] });
