@@ -1,12 +1,11 @@
 // One call from plain orders and disputes to ranked rings and hubs: index, link, measure. The
 // rings screen's worker calls this; the index can be kept to re-link fast when options change.
 
-import { spellingFreeKey } from '../orders/paymentFacts';
-import { isChargeback, type Dispute } from '../domain/dispute';
+import type { Dispute } from '../domain/dispute';
 import { orderKey, type Order } from '../domain/order';
 import type { KeyType } from '../normalize';
 import { buildKeyIndex, type KeyIndex } from './keyIndex';
-import { disputesByOrder, isFraudReason, ringMetrics, type RingMetrics, type RingOrder } from './metrics';
+import { disputesByOrder, fraudChargebackOrders, ringMetrics, type RingMetrics, type RingOrder } from './metrics';
 import { findRings, type Burst, type Hub, type LinkOptions } from './rings';
 import type { RingEdge } from './rings';
 
@@ -49,9 +48,8 @@ export interface RingOrderSource {
 export function buildRingsFrom(index: KeyIndex, source: RingOrderSource, disputes: readonly Dispute[] = [], options: LinkOptions = {}): RingsReport {
   // Order keys are built for ring members only: a million strings per run would cost more than linking.
   const keyOf = (i: number) => source.orderKey(i);
-  // Fraud chargebacks weigh in whether a value in steady use is a hub (HubRule.fraudShare): asked only of hub candidates' orders.
-  const fraudKeys = new Set(disputes.filter((d) => isChargeback(d) && isFraudReason(d.reasonCode, d.network)).map((d) => spellingFreeKey(d.orderKey)));
-  const fraudOrder = fraudKeys.size ? (i: number) => fraudKeys.has(spellingFreeKey(keyOf(i))) : undefined;
+  // Fraud chargebacks weigh in whether a value in steady use is a hub (HubRule.fraudShare).
+  const fraudOrder = fraudChargebackOrders(disputes, keyOf);
   const result = findRings(index, keyOf, fraudOrder ? { ...options, fraudOrder } : options);
   const byOrder = disputesByOrder(disputes);
   // Sparse: only ring members are asked for.

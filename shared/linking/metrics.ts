@@ -2,10 +2,11 @@
 // addresses, money at stake, chargebacks, channels, time span, peak speed, and one risk score.
 
 import { spellingFreeKey } from '../orders/paymentFacts';
-import type { CardNetwork, Dispute } from '../domain/dispute';
+import { isChargeback, type CardNetwork, type Dispute } from '../domain/dispute';
 import { reasonFamily } from '../disputes/reasonCodes';
 import type { Marketplace } from '../domain/order';
 import { isCardSummaryRule, KEY_TYPES, type KeyType } from '../normalize';
+import type { FraudOrder } from './hubs';
 import type { KeyIndex } from './keyIndex';
 import type { RingCore } from './rings';
 
@@ -36,6 +37,16 @@ export interface RingMetrics {
 /** A fraud-family dispute (Visa 10.x, Mastercard 4837, Amex F29, Stripe `fraudulent`, ...), read with its network when known. */
 export function isFraudReason(reasonCode: string, network: CardNetwork | '' = ''): boolean {
   return reasonFamily(network, reasonCode) === 'fraud';
+}
+
+/**
+ * Orders that drew fraud chargebacks (a fraud-family reason; an inquiry or a fraud report is no
+ * chargeback), by either spelling of the number: what HubRule.fraudShare weighs, in Rings and in
+ * scoring alike. `keyOf` is asked only of hub candidates' orders; undefined when there are none.
+ */
+export function fraudChargebackOrders(disputes: readonly Dispute[], keyOf: (i: number) => string): FraudOrder | undefined {
+  const fraudKeys = new Set(disputes.filter((d) => isChargeback(d) && isFraudReason(d.reasonCode, d.network)).map((d) => spellingFreeKey(d.orderKey)));
+  return fraudKeys.size ? (i) => fraudKeys.has(spellingFreeKey(keyOf(i))) : undefined;
 }
 
 /** Disputes by order key (spellingFreeKey), built once per ring computation. */

@@ -11,6 +11,7 @@ import { isCardSummaryRule } from '../normalize/card';
 import type { SignalValues } from './matrix';
 import { reasonFamily } from '../disputes/reasonCodes';
 import { DEFAULT_HUB_RULES, heldBackAsHub, type HubRule } from '../linking/hubs';
+import { fraudChargebackOrders } from '../linking/metrics';
 import type { KeyType } from '../normalize';
 import { declinedCardsBefore, type DeclinedPayment } from './cardTesting';
 
@@ -75,13 +76,13 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
   const disputedOrders = new Map<string, number>();
   // Chargebacks only: an inquiry or a fraud report takes no money back and is not one.
   // By either spelling of the order number (spellingFreeKey): a PSP's 1001 is Shopify's #1001.
-  for (const d of ctx.disputes)
-    if (isChargeback(d)) disputedOrders.set(spellingFreeKey(d.orderKey), (disputedOrders.get(spellingFreeKey(d.orderKey)) ?? 0) + 1);
+  for (const d of ctx.disputes) {
+    if (!isChargeback(d)) continue;
+    const key = spellingFreeKey(d.orderKey);
+    disputedOrders.set(key, (disputedOrders.get(key) ?? 0) + 1);
+  }
   // Fraud chargebacks, which weigh in whether a value in steady use is a hub, as the rings weigh them.
-  const fraudKeys = new Set(
-    ctx.disputes.filter((d) => isChargeback(d) && reasonFamily(d.network, d.reasonCode) === 'fraud').map((d) => spellingFreeKey(d.orderKey)),
-  );
-  const fraudOrder = fraudKeys.size ? (i: number) => fraudKeys.has(spellingFreeKey(orderKey(orders[i]!))) : undefined;
+  const fraudOrder = fraudChargebackOrders(ctx.disputes, (i) => orderKey(orders[i]!));
 
   const keysOf = (i: number) => index.orderKeys.subarray(index.orderStart[i]!, index.orderStart[i + 1]!);
   const ordersOf = (k: number) => index.keyOrders.subarray(index.keyStart[k]!, index.keyStart[k + 1]!);
