@@ -5,7 +5,7 @@ import type { Dispute } from '../domain/dispute';
 import { orderKey, type Order } from '../domain/order';
 import type { KeyType } from '../normalize';
 import { buildKeyIndex, type KeyIndex } from './keyIndex';
-import { disputesByOrder, fraudChargebackOrders, ringMetrics, type RingMetrics, type RingOrder } from './metrics';
+import { disputesByOrder, fraudOrders, ringMetrics, type RingMetrics, type RingOrder } from './metrics';
 import { findRings, type Burst, type Hub, type LinkOptions } from './rings';
 import type { RingEdge } from './rings';
 
@@ -32,13 +32,21 @@ export interface RingsReport {
 
 export function buildRings(orders: readonly Order[], disputes: readonly Dispute[] = [], options: LinkOptions = {}, prebuilt?: KeyIndex): RingsReport {
   const index = prebuilt ?? buildKeyIndex(orders);
-  return buildRingsFrom(index, { orderKey: (i) => orderKey(orders[i] as Order), ringOrder: (i) => orders[i] as Order }, disputes, options);
+  const knownFraud = orders.some((o) => o.knownOutcome === 'fraud') ? (i: number) => orders[i]?.knownOutcome === 'fraud' : undefined;
+  return buildRingsFrom(
+    index,
+    { orderKey: (i) => orderKey(orders[i] as Order), ringOrder: (i) => orders[i] as Order, ...(knownFraud ? { knownFraud } : {}) },
+    disputes,
+    options,
+  );
 }
 
 /** What ranking needs of an order position, asked for ring members only. */
 export interface RingOrderSource {
   orderKey(i: number): string;
   ringOrder(i: number): RingOrder;
+  /** Whether a labelled export called the order at i fraud; absent when none was. */
+  knownFraud?: (i: number) => boolean;
 }
 
 /**
@@ -48,8 +56,8 @@ export interface RingOrderSource {
 export function buildRingsFrom(index: KeyIndex, source: RingOrderSource, disputes: readonly Dispute[] = [], options: LinkOptions = {}): RingsReport {
   // Order keys are built for ring members only: a million strings per run would cost more than linking.
   const keyOf = (i: number) => source.orderKey(i);
-  // Fraud chargebacks weigh in whether a value in steady use is a hub (HubRule.fraudShare).
-  const fraudOrder = fraudChargebackOrders(disputes, keyOf);
+  // Fraud chargebacks and known outcomes weigh in whether a value in steady use is a hub (HubRule.fraudShare).
+  const fraudOrder = fraudOrders(disputes, keyOf, source.knownFraud);
   const result = findRings(index, keyOf, fraudOrder ? { ...options, fraudOrder } : options);
   const byOrder = disputesByOrder(disputes);
   // Sparse: only ring members are asked for.
@@ -66,7 +74,7 @@ export function buildRingsFrom(index: KeyIndex, source: RingOrderSource, dispute
       id: core.id,
       orders: core.orders,
       orderKeys: core.orders.map(keyOf),
-      metrics: ringMetrics(core, index, orders, keyOf, byOrder),
+      metrics: ringMetrics(core, index, orders, keyOf, byOrder, source.knownFraud),
       times: core.orders.map((i) => (orders[i] as RingOrder).createdAt),
       keys,
       edges: core.edges,

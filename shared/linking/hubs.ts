@@ -14,8 +14,9 @@ export interface HubRule {
   burstShare: number;
   burstDays: number;
   /**
-   * ...or this share (0-1) of its identities, two at least, drew fraud chargebacks: a device or card
-   * many people use for months is no locker when a quarter of them turn out to be fraud. Above 1: off.
+   * ...or this share (0-1) of its identities, two at least, are known fraud (fraud chargebacks, or
+   * orders a labelled export called fraud): a device or card many people use for months is no
+   * locker when a quarter of them turn out to be fraud. Above 1: off.
    */
   fraudShare: number;
 }
@@ -23,8 +24,8 @@ export interface HubRule {
 /**
  * Defaults (README, Rings): 8 identities is more than a household or a small office shares;
  * 45 days separates a campaign from steady use; half the identities within a week (a day for
- * IPs, which rotate) is a burst, not a locker; a quarter of its identities with fraud chargebacks
- * is a fraud operation working slowly, far above any locker's share of fraud (card-not-present
+ * IPs, which rotate) is a burst, not a locker; a quarter of its identities with known fraud (fraud
+ * chargebacks or labelled outcomes) is a fraud operation working slowly, far above any locker's share of fraud (card-not-present
  * fraud is well under 1 % of orders). Collection points marked by their text are hubs whatever
  * these say, unless the analyst allows them.
  */
@@ -65,11 +66,11 @@ export interface HubEvidence {
   /** Most identities that used it within `burstDays` of each other. */
   burstIdentities: number;
   burstDays: number;
-  /** Identities among them whose orders drew fraud chargebacks (when the disputes were at hand). */
+  /** Identities among them with known fraud: fraud chargebacks or orders labelled fraud (when either was at hand). */
   fraudIdentities?: number;
 }
 
-/** Whether order position i drew a fraud chargeback (a fraud-family reason; not an inquiry). */
+/** Whether order position i is known fraud: it drew a fraud chargeback (a fraud-family reason; not an inquiry) or a labelled export called it fraud. */
 export type FraudOrder = (i: number) => boolean;
 
 /** Distinct identities among key k's orders for which `fraud` holds. */
@@ -151,9 +152,9 @@ export function heldBackAsHub(index: KeyIndex, rules: Readonly<Record<KeyType, H
 export function describeHubEvidence(e: HubEvidence, hub: boolean): string {
   const span = `${e.identities} identities over ${e.spanDays} days, ${e.burstIdentities} of them within ${e.burstDays} day${e.burstDays === 1 ? '' : 's'}`;
   // Fraud is weighed only for steady use (a burst links before it is counted): counted means steady.
-  const fraud = e.fraudIdentities === undefined ? '' : `, ${e.fraudIdentities} with fraud chargebacks`;
+  const fraud = e.fraudIdentities === undefined ? '' : `, ${e.fraudIdentities} with known fraud`;
   if (hub) return `${span}${fraud}: steady use by many, held back as a hub`;
   return e.fraudIdentities === undefined
     ? `${span}: a burst, linked as a ring`
-    : `${span}${fraud}: steady use, but by too many with fraud chargebacks, linked as a ring`;
+    : `${span}${fraud}: steady use, but by too many with known fraud, linked as a ring`;
 }

@@ -25,6 +25,8 @@ export interface RingMetrics {
   disputes: number;
   /** Disputes whose reason code is in the fraud family (Visa 10.x, Mastercard 4837/4840/4863/4870/4871, Amex F24/F29/F30/F31, Stripe `fraudulent`). */
   fraudDisputes: number;
+  /** Orders a labelled export called fraud (knownOutcome). */
+  knownFraud: number;
   marketplaces: Marketplace[];
   firstSeen: number;
   lastSeen: number;
@@ -40,13 +42,16 @@ export function isFraudReason(reasonCode: string, network: CardNetwork | '' = ''
 }
 
 /**
- * Orders that drew fraud chargebacks (a fraud-family reason; an inquiry or a fraud report is no
- * chargeback), by either spelling of the number: what HubRule.fraudShare weighs, in Rings and in
- * scoring alike. `keyOf` is asked only of hub candidates' orders; undefined when there are none.
+ * Orders known to be fraud: those that drew fraud chargebacks (a fraud-family reason; an inquiry or
+ * a fraud report is no chargeback), by either spelling of the number, and those a labelled export
+ * called fraud (`knownFraud`, by position). What HubRule.fraudShare weighs, in Rings and in scoring
+ * alike. `keyOf` is asked only of hub candidates' orders; undefined when there are none of either.
  */
-export function fraudChargebackOrders(disputes: readonly Dispute[], keyOf: (i: number) => string): FraudOrder | undefined {
+export function fraudOrders(disputes: readonly Dispute[], keyOf: (i: number) => string, knownFraud?: FraudOrder): FraudOrder | undefined {
   const fraudKeys = new Set(disputes.filter((d) => isChargeback(d) && isFraudReason(d.reasonCode, d.network)).map((d) => spellingFreeKey(d.orderKey)));
-  return fraudKeys.size ? (i) => fraudKeys.has(spellingFreeKey(keyOf(i))) : undefined;
+  const charged: FraudOrder | undefined = fraudKeys.size ? (i) => fraudKeys.has(spellingFreeKey(keyOf(i))) : undefined;
+  if (!charged || !knownFraud) return charged ?? knownFraud;
+  return (i) => knownFraud(i) || charged(i);
 }
 
 /** Disputes by order key (spellingFreeKey), built once per ring computation. */
@@ -77,8 +82,10 @@ function peakIn24h(times: number[]): number {
 
 /**
  * Risk score 0..100 = 100 * (1 - exp(-x / 6)) with
- * x = 2 * log2(customers) + log2(orders) + 3 * fraud disputes + 1 * other disputes
- *   + 1 per extra marketplace + 0.5 * (peak orders in 24 h - 1, at most 10).
+ * x = 2 * log2(customers) + log2(orders) + 3 * confirmed fraud + 1 * other disputes
+ *   + 1 per extra marketplace + 0.5 * (peak orders in 24 h - 1, at most 10),
+ * where confirmed fraud is the larger of the fraud disputes and the orders labelled fraud (a
+ * labelled export most often labels the orders that were charged back: not counted twice).
  * Many distinct people behind one card or device, confirmed fraud and bursts dominate; size alone
  * grows it slowly. Saturating, so scores stay comparable between small and huge datasets.
  */
@@ -86,7 +93,7 @@ export function riskScore(m: Omit<RingMetrics, 'score'>): number {
   const x =
     2 * Math.log2(Math.max(1, m.customers)) +
     Math.log2(Math.max(1, m.orders)) +
-    3 * m.fraudDisputes +
+    3 * Math.max(m.fraudDisputes, m.knownFraud) +
     (m.disputes - m.fraudDisputes) +
     Math.max(0, m.marketplaces.length - 1) +
     0.5 * Math.min(10, Math.max(0, m.peak24h - 1));
@@ -99,6 +106,7 @@ export function ringMetrics(
   orders: readonly RingOrder[],
   orderKeyOf: (i: number) => string,
   disputes: ReadonlyMap<string, readonly Dispute[]>,
+  knownFraud?: FraudOrder,
 ): RingMetrics {
   const distinct: Record<KeyType, Set<number>> = {
     card: new Set(),
@@ -115,7 +123,9 @@ export function ringMetrics(
   const times: number[] = [];
   let disputeCount = 0;
   let fraud = 0;
+  let labelled = 0;
   for (const i of ring.orders) {
+    if (knownFraud?.(i)) labelled++;
     const o = orders[i] as RingOrder;
     let summary = -1;
     let fingerprint = false;
@@ -150,6 +160,7 @@ export function ringMetrics(
     valueMinor,
     disputes: disputeCount,
     fraudDisputes: fraud,
+    knownFraud: labelled,
     marketplaces: [...marketplaces].sort(),
     firstSeen: Math.min(...times),
     lastSeen: Math.max(...times),

@@ -27,7 +27,7 @@ export interface LinkOptions {
   overrides?: readonly KeyOverride[];
   /** A component is a ring from this many distinct customers; default 2 (one person's repeat orders are not a ring). */
   minCustomers?: number;
-  /** Orders that drew fraud chargebacks: a value in steady use by many, too many of them fraud, links (HubRule.fraudShare). */
+  /** Known fraud (fraud chargebacks, labelled outcomes): a value in steady use by many, too many of them fraud, links (HubRule.fraudShare). */
   fraudOrder?: FraudOrder;
 }
 

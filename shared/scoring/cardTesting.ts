@@ -37,7 +37,7 @@ export interface DeclinedCardsInput {
   payments: readonly DeclinedPayment[];
   /** When a shared value is a hub, per key type (default: DEFAULT_HUB_RULES). */
   hubRules?: Readonly<Record<KeyType, HubRule>> | undefined;
-  /** Orders with fraud chargebacks: a value in steady use is no hub when too many of its users have them. */
+  /** Known fraud (fraud chargebacks, labelled outcomes): a value in steady use is no hub when too many of its users are. */
   fraudOrder?: FraudOrder | undefined;
 }
 

@@ -11,7 +11,7 @@ import { isCardSummaryRule } from '../normalize/card';
 import type { SignalValues } from './matrix';
 import { reasonFamily } from '../disputes/reasonCodes';
 import { DEFAULT_HUB_RULES, heldBackAsHub, type HubRule } from '../linking/hubs';
-import { fraudChargebackOrders } from '../linking/metrics';
+import { fraudOrders } from '../linking/metrics';
 import type { KeyType } from '../normalize';
 import { declinedCardsBefore, type DeclinedPayment } from './cardTesting';
 
@@ -81,8 +81,9 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     const key = spellingFreeKey(d.orderKey);
     disputedOrders.set(key, (disputedOrders.get(key) ?? 0) + 1);
   }
-  // Fraud chargebacks, which weigh in whether a value in steady use is a hub, as the rings weigh them.
-  const fraudOrder = fraudChargebackOrders(ctx.disputes, (i) => orderKey(orders[i]!));
+  // Fraud chargebacks and known outcomes, which weigh in whether a value in steady use is a hub, as the rings weigh them.
+  const knownFraud = orders.some((o) => o.knownOutcome === 'fraud') ? (i: number) => orders[i]!.knownOutcome === 'fraud' : undefined;
+  const fraudOrder = fraudOrders(ctx.disputes, (i) => orderKey(orders[i]!), knownFraud);
 
   const keysOf = (i: number) => index.orderKeys.subarray(index.orderStart[i]!, index.orderStart[i + 1]!);
   const ordersOf = (k: number) => index.keyOrders.subarray(index.keyStart[k]!, index.keyStart[k + 1]!);

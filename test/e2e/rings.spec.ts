@@ -207,7 +207,7 @@ test('hubs say what was weighed; the hub rules in Settings change what is held b
   expect(whys.length).toBe(before);
   for (const why of whys)
     expect(why).toMatch(
-      /^(a collection point or forwarder, by its address|\d+ identities over \d+ days, \d+ of them within \d+ days?(, \d+ with fraud chargebacks)?: steady use by many, held back as a hub)$/,
+      /^(a collection point or forwarder, by its address|\d+ identities over \d+ days, \d+ of them within \d+ days?(, \d+ with known fraud)?: steady use by many, held back as a hub)$/,
     );
   const steadyIp = whys.some((w) => /steady use/.test(w));
   expect(steadyIp, 'the demo has a hub held back by evidence (the office proxy)').toBe(true);
@@ -220,11 +220,11 @@ test('hubs say what was weighed; the hub rules in Settings change what is held b
   await expect(rules.getByRole('alert')).toHaveText(/Hub rule for ip: the number of identities must be a whole number from 2 to 10,000/);
   await rules.getByLabel('ip: more than … identities').fill('8');
   // The fraud share is a rule too: per cent, more than 0.
-  await expect(rules.getByLabel('device: or … % had fraud chargebacks')).toHaveValue('25');
-  await rules.getByLabel('device: or … % had fraud chargebacks').fill('0');
+  await expect(rules.getByLabel('device: or … % were known fraud')).toHaveValue('25');
+  await rules.getByLabel('device: or … % were known fraud').fill('0');
   await rules.getByRole('button', { name: 'Update hub rules' }).click();
   await expect(rules.getByRole('alert')).toHaveText(/Hub rule for device: the fraud share must be more than 0/);
-  await rules.getByLabel('device: or … % had fraud chargebacks').fill('25');
+  await rules.getByLabel('device: or … % were known fraud').fill('25');
 
   // Raising every key type's count above any shared value's: nothing is a hub by evidence any more.
   for (const t of ['card', 'device', 'email', 'phone', 'address', 'ip', 'account', 'name'])
@@ -328,4 +328,88 @@ test('a ring of 250 orders is drawn grouped by the values its orders share, and 
   await expect(graph).toHaveAttribute('aria-label', /; 250 orders drawn in 2 groups by the values they share/);
   await expect(graph).toHaveAttribute('data-labels-hidden', /^\d+$/);
   expect(await ring.getByRole('table', { name: 'Ring orders' }).locator('tbody tr').count()).toBe(250);
+});
+
+test('a labelled export: an address in steady use by 12 accounts is a hub, and a ring once a quarter of them are labelled fraud', async ({
+  page,
+}, testInfo) => {
+  const { writeFileSync } = await import('node:fs');
+  // 12 accounts ship to one address a month apart each (steady use, like a shared office), in a
+  // file with the outcome column a labelled export has.
+  const header = 'order_id,order_date,email,amount,currency,shipping_name,shipping_address,shipping_zip,shipping_city,shipping_country,is_fraud';
+  const NAMES = [
+    'Anna Adler',
+    'Ben Brandt',
+    'Clara Conrad',
+    'David Dietz',
+    'Emma Engel',
+    'Felix Fuchs',
+    'Greta Graf',
+    'Hannes Hahn',
+    'Ida Imhof',
+    'Jonas Jung',
+    'Klara Kraus',
+    'Lukas Lorenz',
+  ];
+  const fileOf = (name: string, labelled: number[]) => {
+    const lines = NAMES.map((who, i) => {
+      const day = new Date(Date.UTC(2026, 0, 5) + i * 25 * 86_400_000).toISOString().slice(0, 10);
+      return [
+        `LB-${101 + i}`,
+        `${day} 10:00`,
+        `acct${i}@mail${i}.example`,
+        '59.00',
+        'EUR',
+        who,
+        'Hafenweg 3',
+        '20457',
+        'Hamburg',
+        'DE',
+        labelled.includes(i) ? '1' : '0',
+      ].join(',');
+    });
+    const file = testInfo.outputPath(name);
+    writeFileSync(file, [header, ...lines].join('\n') + '\n');
+    return file;
+  };
+  const choose = async (file: string) => {
+    await page.goto('/#/imports');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+    await chooser.setFiles(file);
+  };
+  const openRings = async () => {
+    await page.getByRole('link', { name: 'Rings' }).click();
+    await expect(page.getByTestId('rings-count')).toHaveText(/rings? over 12 orders/, { timeout: 60_000 });
+  };
+
+  // One account labelled fraud: background fraud, the address is held back as a hub and says why.
+  await choose(fileOf('labelled-1.csv', [4]));
+  await page.getByRole('region', { name: 'Import of labelled-1.csv' }).getByRole('button', { name: 'Map its columns…' }).click();
+  const wizard = page.getByRole('region', { name: 'Mapping wizard' });
+  await expect(wizard.getByLabel('Known outcome (fraud or legitimate)')).toHaveValue('is_fraud');
+  await wizard.getByLabel('Preset name').fill('Labelled shop orders');
+  await wizard.getByRole('button', { name: 'Check the first rows' }).click();
+  await wizard.getByRole('button', { name: 'Save preset and import' }).click();
+  await expect(page.getByRole('region', { name: 'Import of labelled-1.csv' }).locator('[data-bucket="created"]')).toHaveText('12', { timeout: 60_000 });
+  await openRings();
+  await expect(page.getByTestId('rings-count')).toHaveText(/^0 rings over 12 orders/);
+  await page.getByText(/^Hubs held back from linking/).click();
+  await expect(page.getByRole('table', { name: 'Hubs' }).locator('tbody tr').first()).toContainText(
+    '12 identities over 275 days, 1 of them within 7 days, 1 with known fraud: steady use by many, held back as a hub',
+  );
+
+  // The same orders labelled again (the saved preset reads the file), three of them fraud now (two
+  // orders changed):
+  // the address links them as one ring, and the list of values linked all the same says why.
+  await choose(fileOf('labelled-3.csv', [1, 4, 9]));
+  await expect(page.getByRole('region', { name: 'Import of labelled-3.csv' }).locator('[data-bucket="updated"]')).toHaveText('2', { timeout: 60_000 });
+  await openRings();
+  await expect(page.getByTestId('rings-count')).toHaveText(/^1 ring over 12 orders/);
+  await expect(page.getByRole('table', { name: 'Rings' }).locator('tbody tr')).toHaveCount(1);
+  await page.getByText(/^Shared by many, linked all the same/).click();
+  await page.getByRole('table', { name: 'Rings' }).locator('tbody tr').first().click();
+  await expect(page.getByRole('region', { name: /^Ring / })).toContainText('0 disputes (0 fraud) · 3 orders labelled fraud');
+  await expect(page.getByRole('table', { name: 'Bursts' }).locator('tbody tr').first()).toContainText(
+    '12 identities over 275 days, 1 of them within 7 days, 3 with known fraud: steady use, but by too many with known fraud, linked as a ring',
+  );
 });

@@ -190,6 +190,8 @@ describe('the key index kept in the cache', () => {
     orders[0]!.email = long;
     orders[1]!.email = long;
     orders[2]!.externalId = 'N'.repeat(300);
+    orders[3]!.knownOutcome = 'fraud';
+    orders[5]!.knownOutcome = 'legit';
     const builder = new KeyIndexBuilder();
     const labels = new OrderLabels();
     builder.add(orders);
@@ -197,6 +199,7 @@ describe('the key index kept in the cache', () => {
     const stamp = { generation: await keyIndexGeneration(db), blockIds: [1], rows: orders.length };
     const parts = { index: builder.state(), text: builder.text()!, shared: builder.sharedText()!, labels: labels.state(), customers: builder.customers()! };
     expect(parts.shared.text).toContain(long);
+    expect([...parts.labels.knownFraud]).toEqual([3]);
     const kept = (await saveKeyIndex(db, stamp, parts))!;
     const back = (await loadKeyIndex(db))!;
     expect(back.serial).toBe(kept.serial);

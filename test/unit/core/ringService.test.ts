@@ -110,4 +110,42 @@ describe('hub rules as data', () => {
       ['dev-burst-9', '9 identities over 120 days, 8 of them within 7 days: steady use by many, held back as a hub'],
     ]);
   });
+
+  it('weighs orders labelled fraud in hub judgement, from an index built here or read back from the cache', async () => {
+    db = createDb('ring-service-labels');
+    await loadDemoData(db, { orders: 500, clock: fixedClock(NOW) });
+    // One device used by 12 accounts, a month apart: steady use, a hub, until a quarter are labelled fraud.
+    const DAY = 86_400_000;
+    const steady = (prefix: string, labelled: number[]) =>
+      Array.from({ length: 12 }, (_, i) =>
+        order({
+          externalId: `#${prefix}-${i}`,
+          customerId: `${prefix}${i}`,
+          email: `${prefix}${i}@example.org`,
+          shipName: `Kim ${prefix}${i}`,
+          deviceId: `dev-${prefix}`,
+          createdAt: NOW - 400 * DAY + i * 25 * DAY,
+          ...(labelled.includes(i) ? { knownOutcome: 'fraud' } : {}),
+        }),
+      );
+    await new OrderRepository(db).append([...steady('quiet', [3]), ...steady('farm', [0, 5, 9])], 0);
+    const store = new OrderStore(db);
+    await store.open();
+    const service = new RingService(db, store);
+    const built = await service.compute();
+    expect(built.indexedOrders).toBe(524);
+    expect(ringsOf(built)).toContain('ring:shopify:#farm-0:12');
+    expect(ringsOf(built).some((r) => r.includes('#quiet-'))).toBe(false);
+    expect(built.hubs.find((h) => h.value === 'dev-quiet')?.why).toMatch(/1 with known fraud: steady use by many, held back as a hub$/);
+    expect(built.bursts.find((b) => b.value === 'dev-farm')?.why).toMatch(
+      /3 with known fraud: steady use, but by too many with known fraud, linked as a ring$/,
+    );
+    await service.saved();
+
+    // A new start reads the index back: the labels come with it, and nothing is normalised.
+    const restarted = await new RingService(db, store).compute();
+    expect(restarted.indexedOrders).toBe(0);
+    expect(restarted.restoredOrders).toBe(524);
+    expect(ringsOf(restarted)).toEqual(ringsOf(built));
+  });
 });

@@ -71,6 +71,7 @@ describe('ring metrics', () => {
       valueMinor: { EUR: 1000 + 2500 + 700 + 1000, PLN: 500 },
       disputes: 2,
       fraudDisputes: 1,
+      knownFraud: 0,
       marketplaces: ['shop', 'zalando'],
       firstSeen: 0,
       lastSeen: 6 * DAY,
@@ -83,6 +84,15 @@ describe('ring metrics', () => {
     const x = 2 * Math.log2(4) + Math.log2(5) + 3 * 1 + 1 + 1 + 0.5 * 2;
     expect(m.score).toBeCloseTo(100 * (1 - Math.exp(-x / 6)), 1);
     expect(riskScore({ ...m, fraudDisputes: 2, disputes: 3 })).toBeGreaterThan(m.score);
+    // Confirmed fraud is the larger of fraud disputes and orders labelled fraud: a label on the
+    // order charged back adds nothing, two more labelled orders add as two fraud disputes would.
+    expect(riskScore({ ...m, knownFraud: 1 })).toBe(m.score);
+    expect(riskScore({ ...m, knownFraud: 3 })).toBe(riskScore({ ...m, fraudDisputes: 3, disputes: 4 }));
+  });
+
+  it('counts the ring orders a labelled export called fraud', () => {
+    const labelled = orders.map((o, i) => (i === 1 || i === 3 ? { ...o, knownOutcome: 'fraud' } : i === 2 ? { ...o, knownOutcome: 'legit' } : o));
+    expect(buildRings(labelled, disputes).rings[0]?.metrics.knownFraud).toBe(2);
   });
 
   it.each([

@@ -155,7 +155,7 @@ describe('findRings', () => {
     // One fraud chargeback among 12 users: background fraud, a hub still.
     const one = buildRings(steady, [chargeback(steady[0]!)]);
     expect(one.rings).toEqual([]);
-    expect(one.hubs[0]?.why).toBe('12 identities over 275 days, 1 of them within 7 days, 1 with fraud chargebacks: steady use by many, held back as a hub');
+    expect(one.hubs[0]?.why).toBe('12 identities over 275 days, 1 of them within 7 days, 1 with known fraud: steady use by many, held back as a hub');
     // Three of 12 (a quarter): linked as a ring, and the bursts list says why.
     const three = buildRings(
       steady,
@@ -164,7 +164,7 @@ describe('findRings', () => {
     expect(three.rings.map((r) => r.orders.length)).toEqual([12]);
     expect(three.hubs).toEqual([]);
     expect(three.bursts[0]?.why).toBe(
-      '12 identities over 275 days, 1 of them within 7 days, 3 with fraud chargebacks: steady use, but by too many with fraud chargebacks, linked as a ring',
+      '12 identities over 275 days, 1 of them within 7 days, 3 with known fraud: steady use, but by too many with known fraud, linked as a ring',
     );
     // Not fraud: consumer disputes, inquiries and fraud reports do not count.
     expect(buildRings(steady, [chargeback(steady[0]!, '13.1'), chargeback(steady[4]!, '13.1'), chargeback(steady[8]!, '13.1')]).rings).toEqual([]);
@@ -183,6 +183,41 @@ describe('findRings', () => {
         { hubRules: { device: { fraudShare: 2 } } },
       ).rings,
     ).toEqual([]);
+  });
+
+  it('labelled fraud weighs like fraud chargebacks: a quarter of the accounts on a steady device labelled fraud links it; one, or legit labels, do not', () => {
+    const steady = (labelled: number[], outcome = 'fraud') =>
+      Array.from({ length: 12 }, (_, i) =>
+        customerOrder({ deviceId: 'dev-labelled-farm', createdAt: i * 25 * DAY, ...(labelled.includes(i) ? { knownOutcome: outcome } : {}) }),
+      );
+    const one = buildRings(steady([0]));
+    expect(one.rings).toEqual([]);
+    expect(one.hubs[0]?.why).toBe('12 identities over 275 days, 1 of them within 7 days, 1 with known fraud: steady use by many, held back as a hub');
+    const three = buildRings(steady([0, 4, 8]));
+    expect(three.rings.map((r) => r.orders.length)).toEqual([12]);
+    expect(three.bursts[0]?.why).toBe(
+      '12 identities over 275 days, 1 of them within 7 days, 3 with known fraud: steady use, but by too many with known fraud, linked as a ring',
+    );
+    expect(buildRings(steady([0, 4, 8], 'legit')).rings).toEqual([]);
+    // Labels and chargebacks add up, by identity: two labelled and one charged back are three.
+    const mixed = steady([0, 4]);
+    const chargeback: Dispute = {
+      id: 'dp_mixed',
+      provider: 'stripe',
+      paymentId: '',
+      orderKey: orderKey(mixed[8]!),
+      network: 'visa',
+      reasonCode: '10.4',
+      amountMinor: 5000,
+      currency: 'EUR',
+      openedAt: mixed[8]!.createdAt + 30 * DAY,
+      dueAt: 0,
+      status: 'lost',
+    };
+    expect(buildRings(mixed).rings).toEqual([]);
+    expect(buildRings(mixed, [chargeback]).rings.map((r) => r.orders.length)).toEqual([12]);
+    // The same order labelled and charged back is one identity, not two.
+    expect(buildRings(steady([0, 8]), [chargeback]).rings).toEqual([]);
   });
 
   it('never-link splits a ring at that value', () => {

@@ -221,6 +221,8 @@ export class RingService {
           totalMinor: cols.totalMinor[i]!,
           currency: labels.currency(i),
         }),
+        // Orders a labelled export called fraud weigh in hub judgement with fraud chargebacks.
+        knownFraud: labels.knownFraud(),
       },
       disputes,
       { hubRules, ...options, overrides },

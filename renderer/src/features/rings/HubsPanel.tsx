@@ -61,9 +61,10 @@ export function HubsPanel({
       )}
       {bursts.length > 0 && (
         <details className="panel wide">
-          <summary>Shared by many, linked as a burst ({bursts.length})</summary>
+          <summary>Shared by many, linked all the same ({bursts.length})</summary>
           <p className="muted">
-            Many identities used these values within days: the strongest fraud signal, so they link whatever the count (Settings → Rings).
+            Many identities used these values within days, the strongest fraud signal, or used them steadily while too many of them are known fraud (fraud
+            chargebacks, labelled outcomes): so they link whatever the count (Settings → Rings).
           </p>
           <HistoryTable rows={bursts.slice(0, 200)} columns={BURST_COLUMNS} rowKey={(b) => b.key} label="Bursts" />
         </details>

@@ -53,6 +53,7 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
           .map(([c, v]) => formatMoney(v, c))
           .join(' + ')}{' '}
         · {countOf(m.disputes, 'dispute')} ({m.fraudDisputes} fraud)
+        {m.knownFraud > 0 && ` · ${countOf(m.knownFraud, 'order')} labelled fraud`}
       </p>
       <CaseClaimBar of={caseOf.ring(ring.id)} what="ring" />
       <RingKeys keys={ring.keys} onNeverLink={(type, value, reason) => done(() => actions.neverLink(type, value, reason))} />

@@ -49,7 +49,7 @@ const FIELDS = [
   { field: 'steadyDays', label: 'over more than … days', width: 70 },
   { field: 'burstPercent', label: 'unless … % of them', width: 60 },
   { field: 'burstDays', label: 'used it within … days', width: 60 },
-  { field: 'fraudPercent', label: 'or … % had fraud chargebacks', width: 60 },
+  { field: 'fraudPercent', label: 'or … % were known fraud', width: 60 },
 ] as const;
 
 export function HubRulesPanel() {
@@ -89,7 +89,8 @@ export function HubRulesPanel() {
       <p className="muted">
         A value shared by more identities than this, over more days than this, is a hub (a parcel locker, a warehouse, an office proxy) and is held back from
         linking, unless that share of its identities used it within that many days: then it is a burst and links as a ring, whatever the count. It also links
-        when that share of its identities (two at least) drew fraud chargebacks: steady use by a fraud operation is no parcel locker.
+        when that share of its identities (two at least) is known fraud, by a fraud chargeback or a labelled export's outcome: steady use by a fraud operation
+        is no parcel locker.
       </p>
       {draft && (
         <SubmitForm onSubmit={() => void save(rulesOf(draft))}>
