@@ -87,11 +87,16 @@ export interface KeyIndexSharedText {
   end: Int32Array;
 }
 
-/** The customer values seen so far and the first order of each: needed only to add more orders. */
+/**
+ * The customer values seen so far (value id v ends at textEnd[v]) and each order's value ids
+ * (order i's are ids[orderStart[i]..orderStart[i + 1])): needed only to add more orders, when
+ * the customers are counted again over the orders that are current then.
+ */
 export interface KeyIndexCustomers {
   text: string;
   textEnd: Int32Array;
-  first: Int32Array;
+  orderStart: Int32Array;
+  ids: Int32Array;
 }
 
 const TYPE_CODE = new Map<KeyType, number>(KEY_TYPES.map((t, i) => [t, i]));
@@ -184,9 +189,14 @@ export class KeyIndexBuilder {
   private flat: Int32Array = new Int32Array(8192);
   private used = 0;
   private createdAt: Float64Array = new Float64Array(1024);
-  private customerParent: Int32Array = new Int32Array(1024);
-  /** Null on a restored builder until attachCustomers(). */
+  /** Customer value ids by value. Null on a restored builder until attachCustomers(), as are the two below. */
   private customerIds: Map<string, number> | null = new Map();
+  /** Order i's customer value ids are customerFlat[customerStart[i]..customerStart[i + 1]). */
+  private customerStart: Int32Array | null = new Int32Array(1025);
+  private customerFlat: Int32Array | null = new Int32Array(8192);
+  private customerUsed = 0;
+  /** A restored builder's customers, as counted over the orders current when it was kept. */
+  private restoredCustomerOf: Int32Array | null = null;
   private n = 0;
 
   get orderCount(): number {
@@ -203,6 +213,8 @@ export class KeyIndexBuilder {
     const b = new KeyIndexBuilder();
     b.ids = null;
     b.customerIds = null;
+    b.customerStart = null;
+    b.customerFlat = null;
     b.values = null;
     b.shared = shared;
     s.rules.forEach((r, i) => {
@@ -218,15 +230,17 @@ export class KeyIndexBuilder {
     b.flat = s.orderKeys;
     b.used = s.orderStart[s.orderCount] as number;
     b.createdAt = createdAt.slice(0, s.orderCount);
-    b.customerParent = s.customerOf;
+    b.restoredCustomerOf = s.customerOf;
     b.n = s.orderCount;
     return b;
   }
 
-  /** What was interned so far (copies, so later adds do not change it). */
-  state(): KeyIndexState {
-    const customerOf = new Int32Array(this.n);
-    for (let i = 0; i < this.n; i++) customerOf[i] = this.findCustomer(i);
+  /**
+   * What was interned so far (copies, so later adds do not change it), with the customers counted
+   * over the orders `live` marks (all without it), as index() counts them.
+   */
+  state(live?: Uint8Array): KeyIndexState {
+    const customerOf = this.customersOver(live);
     return {
       orderCount: this.n,
       keyCount: this.keyCount,
@@ -283,11 +297,11 @@ export class KeyIndexBuilder {
     return { ids: Int32Array.from(ids), text: joined.text, end: joined.end };
   }
 
-  /** Customer values and their first orders (null on a restored builder before attachCustomers). */
+  /** Customer values and each order's (null on a restored builder before attachCustomers). */
   customers(): KeyIndexCustomers | null {
-    if (!this.customerIds) return null;
+    if (!this.customerIds || !this.customerStart || !this.customerFlat) return null;
     const { text, end } = joinText([...this.customerIds.keys()]);
-    return { text, textEnd: end, first: Int32Array.from(this.customerIds.values()) };
+    return { text, textEnd: end, orderStart: this.customerStart.slice(0, this.n + 1), ids: this.customerFlat.slice(0, this.customerUsed) };
   }
 
   /** True when `add` can run (always, unless restored without its text or customers). */
@@ -296,10 +310,14 @@ export class KeyIndexBuilder {
   }
 
   attachCustomers(c: KeyIndexCustomers): void {
+    if (c.orderStart.length !== this.n + 1) throw new Error(`KeyIndexBuilder: customers of ${c.orderStart.length - 1} orders, the index has ${this.n}`);
     const list = new TextList(c.text, c.textEnd);
     const map = new Map<string, number>();
-    for (let i = 0; i < list.length; i++) map.set(list.at(i), c.first[i] as number);
+    for (let v = 0; v < list.length; v++) map.set(list.at(v), v);
     this.customerIds = map;
+    this.customerStart = c.orderStart;
+    this.customerFlat = c.ids;
+    this.customerUsed = c.orderStart[this.n] as number;
   }
 
   /** Ids by value: of every key, or (restored without text) of the shared keys until the text comes. */
@@ -335,18 +353,19 @@ export class KeyIndexBuilder {
   }
 
   add(orders: readonly IndexableOrder[]): void {
-    if (!this.customerIds || !this.values) throw new Error('KeyIndexBuilder: attach the text and customers of a restored index before adding orders');
+    if (!this.customerIds || !this.customerStart || !this.customerFlat || !this.values)
+      throw new Error('KeyIndexBuilder: attach the text and customers of a restored index before adding orders');
     const customerIds = this.customerIds;
     const values = this.values;
     const ids = this.idMaps();
     const need = this.n + orders.length;
     this.orderStart = grow(this.orderStart, need + 1);
     this.createdAt = grow(this.createdAt, need);
-    this.customerParent = grow(this.customerParent, need);
+    const customerStart = grow(this.customerStart, need + 1);
+    let customerFlat = this.customerFlat;
     for (const o of orders) {
       const i = this.n++;
       this.createdAt[i] = o.createdAt;
-      this.customerParent[i] = i;
       for (const k of linkKeysOf(o)) {
         const byValue = ids.get(k.type) as Map<string, number>;
         let kid = byValue.get(k.value);
@@ -376,13 +395,63 @@ export class KeyIndexBuilder {
         this.flat[this.used++] = kid;
       }
       this.orderStart[i + 1] = this.used;
-      // One customer = orders sharing an account, an exact e-mail or name + postcode.
+      // One customer = orders sharing an account, an exact e-mail or name + postcode: each order's
+      // values are kept, and joined into customers over the current orders only (customersOver).
       for (const c of customerValuesOf(o)) {
-        const first = customerIds.get(c);
-        if (first === undefined) customerIds.set(c, i);
-        else this.unionCustomers(first, i);
+        let v = customerIds.get(c);
+        if (v === undefined) customerIds.set(c, (v = customerIds.size));
+        customerFlat = grow(customerFlat, this.customerUsed + 1);
+        customerFlat[this.customerUsed++] = v;
+      }
+      customerStart[i + 1] = this.customerUsed;
+    }
+    this.customerStart = customerStart;
+    this.customerFlat = customerFlat;
+  }
+
+  /**
+   * Customer number per order: orders sharing an account, an exact e-mail or a name + postcode
+   * are one customer, counted over the orders `live` marks (all without it). A superseded version
+   * joins no one: an order re-imported with its e-mail corrected no longer makes its buyer one
+   * customer with the owner of the e-mail it had. Its own number is its position. The smaller
+   * position is a customer's number, so it does not depend on when its orders arrived. A restored
+   * builder without its customers attached answers as counted when it was kept (the same orders
+   * were current: an import that supersedes any adds blocks, and then the customers are attached).
+   */
+  private customersOver(live?: Uint8Array): Int32Array {
+    const n = this.n;
+    const start = this.customerStart;
+    const flat = this.customerFlat;
+    if (!start || !flat) return this.restoredCustomerOf!.slice(0, n);
+    const parent = new Int32Array(n);
+    const find = (x: number): number => {
+      let i = x;
+      while (parent[i] !== i) {
+        const up = parent[parent[i] as number] as number;
+        parent[i] = up;
+        i = up;
+      }
+      return i;
+    };
+    const firstOf = new Int32Array(this.customerIds ? this.customerIds.size : 0).fill(-1);
+    for (let i = 0; i < n; i++) {
+      parent[i] = i;
+      if (live && !live[i]) continue;
+      for (let j = start[i] as number; j < (start[i + 1] as number); j++) {
+        const v = flat[j] as number;
+        const first = firstOf[v] as number;
+        if (first < 0) {
+          firstOf[v] = i;
+          continue;
+        }
+        const a = find(first);
+        const b = find(i);
+        if (a < b) parent[b] = a;
+        else if (b < a) parent[a] = b;
       }
     }
+    for (let i = 0; i < n; i++) parent[i] = find(i);
+    return parent;
   }
 
   /** The index over every order added so far; `live[i] === 0` leaves order i out. */
@@ -390,8 +459,7 @@ export class KeyIndexBuilder {
     const n = this.n;
     const orderStart = this.orderStart.slice(0, n + 1);
     const orderKeys = this.flat.slice(0, this.used);
-    const customerOf = new Int32Array(n);
-    for (let i = 0; i < n; i++) customerOf[i] = this.findCustomer(i);
+    const customerOf = this.customersOver(live);
     const keyCount = this.keyCount;
     const { keyStart, keyOrders } = invert(orderStart, orderKeys, keyCount, live);
     const stats = new KeyStats(keyStart, keyOrders, customerOf, this.createdAt);
@@ -422,25 +490,6 @@ export class KeyIndexBuilder {
       spanMsOf: (k) => stats.spanMs(k),
       orderTime: this.createdAt.subarray(0, n),
     };
-  }
-
-  private findCustomer(x: number): number {
-    const p = this.customerParent;
-    let i = x;
-    while (p[i] !== i) {
-      const up = p[p[i] as number] as number;
-      p[i] = up;
-      i = up;
-    }
-    return i;
-  }
-
-  private unionCustomers(a: number, b: number): void {
-    const ra = this.findCustomer(a);
-    const rb = this.findCustomer(b);
-    // The smaller root wins, so a customer's number does not depend on when its orders arrived.
-    if (ra < rb) this.customerParent[rb] = ra;
-    else if (rb < ra) this.customerParent[ra] = rb;
   }
 }
 

@@ -413,3 +413,48 @@ test('a labelled export: an address in steady use by 12 accounts is a hub, and a
     '12 identities over 275 days, 1 of them within 7 days, 3 with known fraud: steady use, but by too many with known fraud, linked as a ring',
   );
 });
+
+test('an order re-imported with its e-mail corrected is its buyer again, not the customer whose e-mail it had: the pair on one phone becomes a ring', async ({
+  page,
+}, testInfo) => {
+  const { writeFileSync } = await import('node:fs');
+  const header =
+    'Name,Email,Financial Status,Currency,Total,Created at,Lineitem name,Shipping Name,Shipping Address1,Shipping Zip,Shipping City,Shipping Country,Shipping Phone';
+  // Ada and Bea order within the hour with one phone; the shop's first export gave Bea's order Ada's e-mail.
+  const fileOf = (name: string, beaEmail: string) => {
+    const file = testInfo.outputPath(name);
+    writeFileSync(
+      file,
+      [
+        header,
+        '#8101,ada@mail.example,paid,EUR,80.00,2026-11-16 10:00:00 +0100,Boots,Ada Alt,Ringstraße 4,50667,Köln,DE,+49 151 24680135',
+        `#8102,${beaEmail},paid,EUR,95.00,2026-11-16 10:40:00 +0100,Boots,Bea Bold,Domweg 9,50668,Köln,DE,+49 151 24680135`,
+      ].join('\n') + '\n',
+    );
+    return file;
+  };
+  const importFile = async (file: string, name: string, bucket: string, rows: string) => {
+    await page.goto('/#/imports');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+    await chooser.setFiles(file);
+    await expect(page.getByRole('region', { name: `Import of ${name}` }).locator(`[data-bucket="${bucket}"]`)).toHaveText(rows, { timeout: 60_000 });
+  };
+  const count = page.getByTestId('rings-count');
+
+  await importFile(fileOf('first.csv', 'ada@mail.example'), 'first.csv', 'created', '2');
+  await page.getByRole('link', { name: 'Rings' }).click();
+  // One e-mail: one customer, and one customer's orders are no ring.
+  await expect(count).toHaveText(/^0 rings over 2 orders/, { timeout: 60_000 });
+
+  await importFile(fileOf('corrected.csv', 'bea@mail.example'), 'corrected.csv', 'updated', '1');
+  await page.getByRole('link', { name: 'Rings' }).click();
+  await expect(count).toHaveText(/^1 ring over 2 orders/, { timeout: 60_000 });
+  const row = page.getByRole('table', { name: 'Rings' }).locator('tbody tr').first();
+  await row.click();
+  await expect(page.getByRole('region', { name: /^Ring / }).getByRole('heading', { level: 2 })).toContainText('2 orders · 2 customers');
+
+  // After a reload the kept index says the same.
+  await page.reload();
+  await page.getByRole('link', { name: 'Rings' }).click();
+  await expect(count).toHaveText(/^1 ring over 2 orders/, { timeout: 60_000 });
+});

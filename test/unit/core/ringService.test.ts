@@ -148,4 +148,32 @@ describe('hub rules as data', () => {
     expect(restarted.restoredOrders).toBe(524);
     expect(ringsOf(restarted)).toEqual(ringsOf(built));
   });
+
+  it('an order re-imported with its e-mail corrected splits the customer its old version joined, in the index kept too', async () => {
+    db = createDb('ring-service-superseded-customers');
+    await loadDemoData(db, { orders: 300, clock: fixedClock(NOW) });
+    const repo = new OrderRepository(db);
+    const pair = { deviceId: 'dev-pair-7', createdAt: NOW - 3_600_000 };
+    const ada = order({ externalId: '#pair-1', customerId: '', email: 'ada@example.org', shipName: 'Ada Alt', ...pair });
+    const beaTypo = order({ externalId: '#pair-2', customerId: 'bea-7', email: 'ada@example.org', shipName: 'Bea Bold', ...pair });
+    const [typoBlock] = await repo.append([ada, beaTypo], 0);
+    const store = new OrderStore(db);
+    await store.open();
+    const service = new RingService(db, store);
+    expect(ringsOf(await service.compute()).filter((r) => r.includes('#pair-'))).toEqual([]);
+
+    // The corrected version arrives; the typo's row is superseded (as an import marks it).
+    await repo.append([{ ...beaTypo, email: 'bea@example.org' }], 0);
+    const block = (await db.orderBlocks.get(typoBlock!))!;
+    block.live[1] = 0;
+    await db.orderBlocks.update(typoBlock!, { live: block.live });
+    await store.open();
+    const fixed = await service.compute();
+    expect(fixed.indexedOrders).toBe(1);
+    expect(ringsOf(fixed)).toContain('ring:shopify:#pair-1:2');
+    await service.saved();
+    const restarted = await new RingService(db, store).compute();
+    expect(restarted.indexedOrders).toBe(0);
+    expect(ringsOf(restarted)).toEqual(ringsOf(fixed));
+  });
 });

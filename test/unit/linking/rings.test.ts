@@ -274,6 +274,26 @@ describe('KeyIndexBuilder', () => {
     expect(incremental).toEqual(ringSets(demo.orders, buildKeyIndex(demo.orders)));
   });
 
+  it('a superseded version joins no customers: an e-mail corrected on re-import leaves two buyers two identities', () => {
+    // Bea's order first came with Ada's e-mail (a typo); the shop's next export corrects it. Both
+    // used one device within the hour: two people, a ring, once the old version is superseded.
+    const ada = customerOrder({ customerId: '', email: 'ada@example.org', shipName: 'Ada Alt', deviceId: 'dev-pair', createdAt: 1_000 });
+    const beaTypo = customerOrder({ customerId: 'bea-7', email: 'ada@example.org', shipName: 'Bea Bold', deviceId: 'dev-pair', createdAt: 2_000 });
+    const beaFixed = { ...beaTypo, email: 'bea@example.org' };
+    const builder = new KeyIndexBuilder();
+    builder.add([ada, beaTypo, beaFixed]);
+    const live = Uint8Array.from([1, 0, 1]);
+    const index = builder.index(live);
+    expect(index.customerOf[0]).not.toBe(index.customerOf[2]);
+    const rings = findRings(index, keyOf([ada, beaTypo, beaFixed])).rings;
+    expect(rings.map((r) => r.orders)).toEqual([[0, 2]]);
+    // With the typo current (nothing superseded yet), both versions are one customer with Ada: no ring.
+    expect(findRings(builder.index(), keyOf([ada, beaTypo, beaFixed])).rings).toEqual([]);
+    // Kept and restored, the customers are as counted over the orders current then.
+    const restored = KeyIndexBuilder.restore(structuredClone(builder.state(live)), Float64Array.from([1_000, 2_000, 2_000]));
+    expect(Array.from(restored.index(live).customerOf)).toEqual(Array.from(index.customerOf));
+  });
+
   it('orders flagged not live (superseded or undone) link nothing, as if never added', () => {
     const ring = buildRings(demo.orders, []).rings[0]!;
     const dropped = new Set(ring.orders.slice(1));

@@ -383,7 +383,7 @@ export class RingService {
   /** Keeps an index built or extended in memory in the cache, in the background. */
   private keep(l: Linkable): void {
     const stamp = { generation: l.generation, blockIds: [...l.blockIds], rows: l.builder.orderCount };
-    const index = l.builder.state();
+    const index = l.builder.state(l.snapshot.live);
     const text = l.builder.text();
     const shared = l.builder.sharedText();
     const labels = l.labels.state();

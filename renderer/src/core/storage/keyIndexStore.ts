@@ -26,10 +26,12 @@ export interface KeyIndexStamp {
  * "unknown" or "undefined"; format 7 counted a card with and without its fingerprint as two
  * cardholders; format 8 read no Viennese Stiege or Tür, so neighbours at "12/3/14" and "12/3/15"
  * had one address; format 9 linked placeholder phones "0123456789" and "1111111111"; format 10 kept
- * no known outcomes, so a steady hub's labelled fraud went unweighed) are not read
+ * no known outcomes, so a steady hub's labelled fraud went unweighed; format 11 kept each customer
+ * value's first order only, so a superseded version still joined its buyer to the customers of
+ * the values it had) are not read
  * back: the next visit builds the index again, with progress, and keeps it in this one.
  */
-const FORMAT = 11;
+const FORMAT = 12;
 
 interface KeyIndexHead extends KeyIndexStamp {
   format?: number;
