@@ -49,6 +49,13 @@ export class CardScreen {
    */
   private readonly phoneColumns = new Set<number>();
   private readonly tallies = new Map<number, Tally>();
+  /**
+   * Id and link-key columns that held a whole card number: a spreadsheet that saved such a column
+   * as numbers zeroed the check digit of every card in it, and only the tenth whose check digit was
+   * 0 still reads as a card. In these columns a zeroed card (cardZeroedBySpreadsheet) is a card
+   * too. Elsewhere it is not: 16 digits ending in 0 are a plain id far more often.
+   */
+  private readonly keyColumnsWithCards = new Set<number>();
 
   /** `resolved` after `routeCardNumberColumns(resolved, cardColumns)`. */
   constructor(resolved: ResolvedMapping, cardColumns: readonly number[]) {
@@ -83,19 +90,35 @@ export class CardScreen {
     }
   }
 
+  /**
+   * Marks the id and link-key columns of `rows` (the rows read before any is built: the warm-up)
+   * that hold a whole card number, so a zeroed card before the first whole one is caught too.
+   */
+  learn(rows: readonly (readonly string[])[]): void {
+    for (const row of rows) for (const c of this.keyColumns) if (this.wholeCardIn(row[c] ?? '', c)) this.keyColumnsWithCards.add(c);
+  }
+
   /** The first id or link-key cell of a group's rows that holds a card number, or null. */
   cardInKey(rows: readonly (readonly string[])[]): CardInKey | null {
     for (let r = 0; r < rows.length; r++) {
       for (const c of this.keyColumns) {
         const v = rows[r]![c]!;
         if (!hasLongDigitRun(v)) continue;
-        const found = findCardNumbers(v);
-        const isCard = (f: { start: number; end: number; digits: string }) =>
-          !this.phoneColumns.has(c) || f.digits.length > 15 || f.end - f.start > f.digits.length;
-        if (found.some(isCard)) return { row: r, column: c };
+        if (this.wholeCardIn(v, c)) {
+          this.keyColumnsWithCards.add(c);
+          return { row: r, column: c };
+        }
+        if (this.keyColumnsWithCards.has(c) && cardZeroedBySpreadsheet(v) !== null) return { row: r, column: c };
       }
     }
     return null;
+  }
+
+  private wholeCardIn(v: string, c: number): boolean {
+    if (!hasLongDigitRun(v)) return false;
+    const isCard = (f: { start: number; end: number; digits: string }) =>
+      !this.phoneColumns.has(c) || f.digits.length > 15 || f.end - f.start > f.digits.length;
+    return findCardNumbers(v).some(isCard);
   }
 
   /** File warnings, by column: how many cells held card numbers and what became of them. */

@@ -430,6 +430,8 @@ export class ExportReader implements CsvSink {
     this.grouper = new Grouper(this.ctx, builder, groupingOf(this.preset), this.screen!);
     const warm = this.warm;
     this.warm = null;
+    // Id columns that hold card numbers are known before the first row is built (CardScreen.learn).
+    this.screen!.learn(rows);
     for (const w of warm) this.grouper.row(w.fields, w.line);
   }
 

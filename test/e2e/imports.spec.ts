@@ -140,6 +140,7 @@ test('bad rows are quarantined with line and column, nothing is lost, and both e
   await expect(problemRows.first()).toContainText('3');
   await expect(card.locator('table.problems')).toContainText('column 1 (id) holds a card number');
   await expect(card).not.toContainText('4111');
+  await expect(card).not.toContainText('5555');
 
   const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Export as CSV' }).click()]);
   const out = testInfo.outputPath(download.suggestedFilename());
@@ -173,7 +174,9 @@ test('bad rows are quarantined with line and column, nothing is lost, and both e
   expect(after).toEqual({ rows: 1, created: 1, updated: 0, unchanged: 0, quarantined: 0 });
 });
 
-test('a card number in the customer-id column sets those orders aside with the reason shown, and is never stored', async ({ page }, testInfo) => {
+test('a card number in the customer-id column sets those orders aside with the reason shown, and is never stored, nor one Excel zeroed', async ({
+  page,
+}, testInfo) => {
   const header = 'order_number;order_date;customer_number;customer_email;status;shipping_address.city;shipping_address.country_code;currency;order_amount';
   const file = testInfo.outputPath('zalando-card-in-customer.csv');
   writeFileSync(
@@ -183,15 +186,17 @@ test('a card number in the customer-id column sets those orders aside with the r
       '10105559001;01.05.2026 10:00;4111111111111111;a@example.de;approved;Berlin;DE;EUR;10,00',
       '10105559002;01.05.2026 11:00;Z-4712;b@example.de;approved;Berlin;DE;EUR;20,00',
       '10105559003;01.05.2026 12:00;4111111111111111;c@example.de;approved;Berlin;DE;EUR;30,00',
+      // 5555555555554444 from a spreadsheet that saved the column as numbers: its check digit zeroed.
+      '10105559004;01.05.2026 13:00;5555555555554440;d@example.de;approved;Berlin;DE;EUR;40,00',
     ].join('\n') + '\n',
   );
   await importFiles(page, [file]);
-  expect(await buckets(page, 'zalando-card-in-customer.csv')).toEqual({ rows: 3, created: 1, updated: 0, unchanged: 0, quarantined: 2 });
+  expect(await buckets(page, 'zalando-card-in-customer.csv')).toEqual({ rows: 4, created: 1, updated: 0, unchanged: 0, quarantined: 3 });
   const card = page.getByRole('region', { name: 'Import of zalando-card-in-customer.csv' });
   await expect(card.getByTestId('import-reconciles')).toHaveText(/^Every row accounted for/);
   const problems = card.locator('table.problems tbody tr');
-  await expect(problems).toHaveCount(2);
-  for (const [i, lineNo] of [2, 4].entries()) {
+  await expect(problems).toHaveCount(3);
+  for (const [i, lineNo] of [2, 4, 5].entries()) {
     await expect(problems.nth(i)).toContainText(String(lineNo));
     await expect(problems.nth(i)).toContainText('column 3 (customer_number) holds a card number');
   }
@@ -201,6 +206,7 @@ test('a card number in the customer-id column sets those orders aside with the r
   const text = await cacheText(page);
   expect(text).toContain('Z-4712');
   expect(text).not.toContain('4111111111111111');
+  expect(text).not.toContain('555555555555444');
 });
 
 test('full card numbers never reach the cache: only BIN and last 4 are kept, CVV is dropped', async ({ page }, testInfo) => {

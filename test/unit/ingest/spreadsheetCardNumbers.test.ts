@@ -70,3 +70,41 @@ describe('card numbers Excel rewrote (German Excel, semicolons)', () => {
     ]);
   });
 });
+
+describe('card numbers Excel rewrote in an id column', () => {
+  const HEADER_IDS = 'Order Number;Order Date;Total;Currency;Email;Customer ID;Shipping Name;Street';
+  const { mapping } = suggestMapping(HEADER_IDS.split(';'), 'orders');
+  const parsed = parseFormatPreset({
+    id: 'custom:webshop-ids',
+    label: 'Webshop export with customer ids',
+    kind: 'orders',
+    markerColumns: ['Order Number', 'Customer ID'],
+    mapping,
+    options: { source: 'webshop', marketplace: 'shop', timeZone: 'Europe/Berlin', defaultCurrency: 'EUR' },
+  });
+  if (!parsed.ok) throw new Error(parsed.error);
+  const preset = parsed.preset;
+  const lines = (ids: string[]) =>
+    [HEADER_IDS, ...ids.map((id, i) => `W-${i + 1};0${i + 1}.05.2026 10:00;49,00;EUR;x${i + 1}@example.com;${id};Eva Lang ${i + 1};Ringstraße ${i + 1}`)].join(
+      '\r\n',
+    ) + '\r\n';
+
+  it('a column that holds a whole card number holds cards: a zeroed one before it is set aside too, and stored nowhere', async () => {
+    // The shop put the card number in the customer id; Excel zeroed the check digit of 4111111111111111,
+    // and 4000000000000010, whose check digit is 0, still reads whole.
+    const run = await runImport(lines(['4111111111111110', '4000000000000010', 'K-1001']), { preset, presets: [preset], fileName: 'kunden.csv' });
+    expect(bucketsAddUp(run.summary)).toBe(true);
+    expect(values<Order>(run, 'order').map((o) => o.externalId)).toEqual(['W-3']);
+    expect(run.summary.problems.map((p) => [p.line, p.code, p.column])).toEqual([
+      [2, 'card-number', 6],
+      [3, 'card-number', 6],
+    ]);
+    const stored = JSON.stringify(run.written.map((r) => r.value));
+    expect(stored).not.toMatch(/411111111111111|400000000000001/);
+  });
+
+  it('16 digits ending in 0 in a column with no whole card are an id, kept as it is', async () => {
+    const run = await runImport(lines(['4111111111111110', '5555555555554440']), { preset, presets: [preset], fileName: 'kunden.csv' });
+    expect(values<Order>(run, 'order').map((o) => o.customerId)).toEqual(['4111111111111110', '5555555555554440']);
+  });
+});
