@@ -1,7 +1,7 @@
 // The quarantined rows of a file for the analyst to fix and import again: its own header and delimiter,
 // each row's cells re-written safely (one CSV writer, CVVs emptied), plus what was wrong with it.
 import Papa from 'papaparse';
-import { binOf, last4Of } from '../domain/cardNumbers';
+import { binOf, cardZeroedBySpreadsheet, last4Of, reducedCardNumber } from '../domain/cardNumbers';
 import { csvRecord } from '../export/csv';
 import { isSecurityCodeColumn, namesCardNumber } from './cardData';
 import { headerKey } from './headers';
@@ -50,7 +50,14 @@ export function rowsToFix(text: string, headerLine: number, delimiter: string, p
     .split('\n');
   const reasons = new Map<number, string[]>();
   const oneLine = new Set<number>();
+  /** Per line, the columns (0-based) the import found a card number in: a zeroed one is a card there too. */
+  const cardCells = new Map<number, Set<number>>();
   for (const p of problems) {
+    if (p.code === 'card-number' && p.column !== undefined) {
+      const cells = cardCells.get(p.line) ?? new Set<number>();
+      cells.add(p.column - 1);
+      cardCells.set(p.line, cells);
+    }
     // A fee or transfer row of a mixed file has nothing to fix; imported again it is set aside again.
     if (p.code === 'other-row-kind') continue;
     const list = reasons.get(p.line) ?? [];
@@ -71,7 +78,13 @@ export function rowsToFix(text: string, headerLine: number, delimiter: string, p
   for (const line of [...reasons.keys()].sort((a, b) => a - b)) {
     const start = line - 1;
     if (start < headerLine || start >= lines.length) continue;
-    const fields = recordAt(lines, start, delimiter, oneLine.has(line), quotesAreText).map(cell);
+    const cards = cardCells.get(line);
+    // The CSV writer reduces whole card numbers; a card whose check digit a spreadsheet zeroed is
+    // reduced here, in the cell the import named (CardScreen.cardInKey), and goes out as BIN + last 4.
+    const fields = recordAt(lines, start, delimiter, oneLine.has(line), quotesAreText).map((v, i) => {
+      const zeroed = cards?.has(i) ? cardZeroedBySpreadsheet(v) : null;
+      return zeroed ? reducedCardNumber(zeroed) : cell(v, i);
+    });
     // Short rows are padded and empty trailing extras cut, so the problem sits in its own column.
     while (fields.length < header.length) fields.push('');
     while (fields.length > header.length && fields.at(-1)!.trim() === '') fields.pop();

@@ -237,10 +237,12 @@ export class KeyIndexBuilder {
 
   /**
    * What was interned so far (copies, so later adds do not change it), with the customers counted
-   * over the orders `live` marks (all without it), as index() counts them.
+   * over the orders `live` marks (all without it), as index() counts them (or as it counted them:
+   * `counted`).
    */
-  state(live?: Uint8Array): KeyIndexState {
-    const customerOf = this.customersOver(live);
+  state(live?: Uint8Array, counted?: Int32Array): KeyIndexState {
+    // `counted`: index(live).customerOf of this builder as it is now, not counted a second time.
+    const customerOf = counted && counted.length === this.n ? counted.slice() : this.customersOver(live);
     return {
       orderCount: this.n,
       keyCount: this.keyCount,

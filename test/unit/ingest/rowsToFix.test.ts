@@ -128,6 +128,27 @@ describe('rows to fix', () => {
     expect(cardLikeRuns(out)).toEqual([]);
   });
 
+  it('a card whose check digit a spreadsheet zeroed comes back reduced in the column the import named', async () => {
+    const text =
+      'Name,Email,Financial Status,Created at,Currency,Total,Lineitem name,Customer ID,Note\n' +
+      '#1001,a@example.com,paid,2026-05-01 10:00:00 +0200,EUR,50.00,Shoe,4000000000000010,x\n' +
+      '#1002,b@example.com,paid,2026-05-01 11:00:00 +0200,EUR,5.00,Socks,5555555555554440,4111111111111110\n' +
+      '#1003,c@example.com,paid,2026-05-01 12:00:00 +0200,EUR,oops,Socks,C-3,x\n';
+    const summary = await importChunks(
+      [new TextEncoder().encode(text)],
+      {
+        fileName: 'shop.csv',
+        mapping: { externalId: 'Name', createdAt: 'Created at', currency: 'Currency', total: 'Total', email: 'Email', customerId: 'Customer ID' },
+      },
+      new MemoryKnownRecords(),
+    );
+    expect(summary.quarantined).toBe(3);
+    const out = rowsToFix(text, summary.headerLine!, summary.delimiter!, summary.problems);
+    const rows = cellsOf(out).slice(1);
+    expect(rows.map((r) => r[7])).toEqual(['40000000******0010', '55555555******4444', 'C-3']);
+    expect(out).not.toContain('555555555555444');
+  });
+
   it('every injection payload comes back guarded, and no cell a spreadsheet would run survives', () => {
     const payloads = [
       '=1+1',

@@ -216,8 +216,10 @@ describe('findRings', () => {
     };
     expect(buildRings(mixed).rings).toEqual([]);
     expect(buildRings(mixed, [chargeback]).rings.map((r) => r.orders.length)).toEqual([12]);
-    // The same order labelled and charged back is one identity, not two.
-    expect(buildRings(steady([0, 8]), [chargeback]).rings).toEqual([]);
+    // The same order labelled and charged back is one identity, not two: two identities, a hub still.
+    const both = steady([0, 8]);
+    expect(buildRings(both, [{ ...chargeback, orderKey: orderKey(both[8]!) }]).rings).toEqual([]);
+    expect(buildRings(both, [{ ...chargeback, orderKey: orderKey(both[4]!) }]).rings.map((r) => r.orders.length)).toEqual([12]);
   });
 
   it('never-link splits a ring at that value', () => {
@@ -290,8 +292,22 @@ describe('KeyIndexBuilder', () => {
     // With the typo current (nothing superseded yet), both versions are one customer with Ada: no ring.
     expect(findRings(builder.index(), keyOf([ada, beaTypo, beaFixed])).rings).toEqual([]);
     // Kept and restored, the customers are as counted over the orders current then.
-    const restored = KeyIndexBuilder.restore(structuredClone(builder.state(live)), Float64Array.from([1_000, 2_000, 2_000]));
+    const restored = KeyIndexBuilder.restore(structuredClone(builder.state(live)), Float64Array.from([1_000, 2_000, 2_000, 3_000]));
     expect(Array.from(restored.index(live).customerOf)).toEqual(Array.from(index.customerOf));
+    // Restored, then extended by an import that supersedes Ada's order with a version that has
+    // Bea's account: counted again over what is current, as a builder that never stopped counts.
+    restored.attachText(structuredClone(builder.text()!));
+    restored.attachCustomers(structuredClone(builder.customers()!));
+    const adaMoved = { ...ada, customerId: 'bea-7', createdAt: 3_000 };
+    restored.add([adaMoved]);
+    const whole = new KeyIndexBuilder();
+    whole.add([ada, beaTypo, beaFixed, adaMoved]);
+    const liveAfter = Uint8Array.from([0, 0, 1, 1]);
+    expect(Array.from(restored.index(liveAfter).customerOf)).toEqual(Array.from(whole.index(liveAfter).customerOf));
+    expect(restored.index(liveAfter).customerOf[3]).toBe(2);
+    // Customers of another index's orders are refused, not attached.
+    const other = KeyIndexBuilder.restore(structuredClone(builder.state(live)), Float64Array.from([1_000, 2_000, 2_000]));
+    expect(() => other.attachCustomers(structuredClone(whole.customers()!))).toThrow(/customers of 4 orders, the index has 3/);
   });
 
   it('orders flagged not live (superseded or undone) link nothing, as if never added', () => {

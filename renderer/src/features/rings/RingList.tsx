@@ -37,7 +37,7 @@ const COLUMNS: FitColumn<Ring>[] = [
         .join(' + '),
   },
   { id: 'fraudDisputes', priority: 4, header: 'Fraud disputes', right: true, cell: (r) => r.metrics.fraudDisputes },
-  { id: 'knownFraud', priority: 5, header: 'Known fraud', right: true, cell: (r) => r.metrics.knownFraud },
+  { id: 'knownFraud', priority: 5, header: 'Labelled fraud', right: true, cell: (r) => r.metrics.knownFraud },
   { id: 'channels', priority: 5, header: 'Channels', cell: (r) => r.metrics.marketplaces.map((x) => MARKETPLACE_LABEL[x]).join(', ') },
   { id: 'firstSeen', priority: 6, header: 'First seen', cell: (r) => showDate(r.metrics.firstSeen) },
   { id: 'lastSeen', priority: 4, header: 'Last seen', cell: (r) => showDate(r.metrics.lastSeen) },
