@@ -56,6 +56,11 @@ export interface SignalContext {
   payments?: readonly DeclinedPayment[];
   /** When a shared value is a hub, per key type, as the rings judge it (default: DEFAULT_HUB_RULES). */
   hubRules?: Readonly<Record<KeyType, HubRule>>;
+  /**
+   * False: orders a labelled export called fraud do not weigh in hub judgement (What if… measures
+   * the scores against those labels, and must not score with them). Default: they weigh, as in Rings.
+   */
+  knownOutcomesInHubs?: boolean;
 }
 
 export function computeSignals(ctx: SignalContext, positions: readonly number[]): SignalValues[] {
@@ -82,7 +87,8 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     disputedOrders.set(key, (disputedOrders.get(key) ?? 0) + 1);
   }
   // Fraud chargebacks and known outcomes, which weigh in whether a value in steady use is a hub, as the rings weigh them.
-  const knownFraud = orders.some((o) => o.knownOutcome === 'fraud') ? (i: number) => orders[i]!.knownOutcome === 'fraud' : undefined;
+  const knownFraud =
+    ctx.knownOutcomesInHubs !== false && orders.some((o) => o.knownOutcome === 'fraud') ? (i: number) => orders[i]!.knownOutcome === 'fraud' : undefined;
   const fraudOrder = fraudOrders(ctx.disputes, (i) => orderKey(orders[i]!), knownFraud);
 
   const keysOf = (i: number) => index.orderKeys.subarray(index.orderStart[i]!, index.orderStart[i + 1]!);

@@ -84,4 +84,25 @@ describe('what if, against known outcomes', () => {
     // Flagged: #1 (hold), #2 #4 #6 (review).
     expect(r.current).toMatchObject({ hold: 1, review: 3, release: 2, falsePositive: 4 });
   });
+
+  it('scores with rings linked without the labels it measures against: a steady office a quarter labelled fraud is a ring in Rings, not in What if', async () => {
+    const office = { shipStreet: 'Hafenweg 3', shipPostcode: '20457', shipCity: 'Hamburg', shipCountry: 'DE' };
+    const orders = Array.from({ length: 12 }, (_, i) =>
+      o(10 + i * 25, { ...office, shipName: `Person ${String.fromCharCode(65 + i)} Office`, knownOutcome: [1, 4, 9].includes(i) ? 'fraud' : 'legit' }),
+    );
+    const core = await coreWith('what-if-labels-in-rings', orders);
+    const rings = await core.rings();
+    expect(rings.rings.map((r) => r.metrics.orders)).toEqual([12]);
+    // One rule: in a ring of 2 or more, 50 points; review from 30.
+    const ringRule: Matrix = {
+      version: (await core.scoringMatrix()).version,
+      rules: [{ id: 'ring', signal: 'ringSize', atLeast: 2, points: 50 }],
+      thresholds: { review: 30, hold: 60 },
+    };
+    const r = await core.matrixWhatIf(ringRule);
+    // Linked by the labels themselves, all 12 would be flagged and the 3 frauds found: measured
+    // fairly, the office is a hub and the rule finds nothing.
+    expect(r.outcomes).toMatchObject({ orders: 12, fraud: 3 });
+    expect(r.outcomes!.draft.review).toMatchObject({ flagged: 0, truePositive: 0, falseNegative: 3 });
+  });
 });

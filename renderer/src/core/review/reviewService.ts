@@ -160,7 +160,14 @@ export class ReviewService {
     for (const r of this.rings.lastRings()) if (marks.get(r.id)?.status === 'confirmed-fraud') for (const i of r.orders) confirmed.add(i);
     const all: number[] = [];
     for (let i = 0; i < ctx.orders.length; i++) if (ctx.live[i]) all.push(i);
-    const signals = computeSignals(ctx, all);
+    // Scored without the labels it is measured against: rings and hubs as they link when no
+    // labelled outcome weighs in (a label deciding a ring would make the matrix look better here
+    // than it will be on new orders).
+    const unlabelled = await this.rings.ringsWithoutKnownOutcomes();
+    const signals = computeSignals(
+      unlabelled === this.rings.lastRings() ? ctx : { ...ctx, ringOf: ringOfRings(unlabelled, ctx.fraudByOrder), knownOutcomesInHubs: false },
+      all,
+    );
     const outcome = all.map((i) => ctx.orders[i]!.knownOutcome);
     const fraud = all.map((i, n) => confirmed.has(i) || (ctx.fraudByOrder.get(spellingFreeKey(orderKey(ctx.orders[i]!))) ?? 0) > 0 || outcome[n] === 'fraud');
     // Positions (in `all`) of the orders whose outcome is known: what the matrices are measured against.
@@ -230,11 +237,7 @@ export class ReviewService {
         const key = spellingFreeKey(d.orderKey);
         fraudByOrder.set(key, (fraudByOrder.get(key) ?? 0) + 1);
       }
-    const ringOf = new Map<number, { size: number; fraudDisputes: number }>();
-    for (const r of this.rings.lastRings()) {
-      const fraud = r.orderKeys.reduce((n, k) => n + (fraudByOrder.get(spellingFreeKey(k)) ?? 0), 0);
-      for (const i of r.orders) ringOf.set(i, { size: r.orders.length, fraudDisputes: fraud });
-    }
+    const ringOf = ringOfRings(this.rings.lastRings(), fraudByOrder);
     // The parcel-locker rule's bar is in EUR: the analyst's report rates when they are into EUR.
     const rates = (await this.db.meta.get('reportRates'))?.value as { currency?: string; rates?: Record<string, number> } | undefined;
     const eurRates = rates?.currency === 'EUR' && rates.rates ? rates.rates : undefined;
@@ -416,4 +419,17 @@ export class ReviewService {
   verify(witnesses: readonly Witness[] = []): Promise<LogVerdict> {
     return this.log.verify(witnesses);
   }
+}
+
+/** Per ring member (order position): its ring's size and fraud chargebacks. */
+function ringOfRings(
+  rings: readonly { orders: number[]; orderKeys: string[] }[],
+  fraudByOrder: ReadonlyMap<string, number>,
+): Map<number, { size: number; fraudDisputes: number }> {
+  const ringOf = new Map<number, { size: number; fraudDisputes: number }>();
+  for (const r of rings) {
+    const fraud = r.orderKeys.reduce((n, k) => n + (fraudByOrder.get(spellingFreeKey(k)) ?? 0), 0);
+    for (const i of r.orders) ringOf.set(i, { size: r.orders.length, fraudDisputes: fraud });
+  }
+  return ringOf;
 }

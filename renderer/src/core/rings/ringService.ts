@@ -25,6 +25,7 @@ import {
   type Hub,
   type LinkOptions,
   type RingLink,
+  type RingOrderSource,
   type RingsReport,
 } from '../../../../shared/linking';
 import { MetaRepository } from '../storage/metaRepository';
@@ -118,6 +119,8 @@ export class RingService {
   private report: RingsReport | null = null;
   private linkable: Linkable | null = null;
   private linking: Promise<unknown> = Promise.resolve();
+  /** The options of the last run (the Rings screen's key types, strength, hub count). */
+  private reportOptions: Omit<LinkOptions, 'overrides'> = {};
   /** The key index and labels the last report was linked from (drill-down reads them). */
   private reportOn: Linkable | null = null;
   private decoded: Decoded | null = null;
@@ -207,28 +210,14 @@ export class RingService {
       this.hubRules(),
     ]);
     const indexMs = performance.now() - t0;
-    const { labels, index } = linkable;
+    const { index } = linkable;
     const cols = snapshot.keyColumns;
     // Built from this call's own snapshot and stored together, so an overlapping call cannot mix them.
-    // Ring members are ranked from the key columns and the index's labels: no order text is read.
-    const report = buildRingsFrom(
-      index,
-      {
-        orderKey: (i) => labels.orderKey(i),
-        ringOrder: (i) => ({
-          marketplace: MARKETPLACES[cols.marketplace[i]!]!,
-          createdAt: cols.createdAt[i]!,
-          totalMinor: cols.totalMinor[i]!,
-          currency: labels.currency(i),
-        }),
-        // Orders a labelled export called fraud weigh in hub judgement with fraud chargebacks.
-        knownFraud: labels.knownFraud(),
-      },
-      disputes,
-      { hubRules, ...options, overrides },
-    );
+    // Orders a labelled export called fraud weigh in hub judgement with fraud chargebacks.
+    const report = buildRingsFrom(index, ringSource(linkable, true), disputes, { hubRules, ...options, overrides });
     this.report = report;
     this.reportOn = linkable;
+    this.reportOptions = options;
     const rings = report.rings;
     const verdicts = verdictsOfRings(marks, rings);
     const latest = imports.sort((a, b) => b.id! - a.id!)[0];
@@ -362,8 +351,13 @@ export class RingService {
     if (l.serial === null) return false;
     const [text, customers] = await Promise.all([l.builder.hasText ? null : loadKeyIndexText(this.db, l.serial), loadKeyIndexCustomers(this.db, l.serial)]);
     if ((!l.builder.hasText && !text) || !customers) return false;
-    if (text) l.builder.attachText(text);
-    l.builder.attachCustomers(customers);
+    try {
+      if (text) l.builder.attachText(text);
+      l.builder.attachCustomers(customers);
+    } catch {
+      // Parts that do not fit the index (another save's): the caller builds it again.
+      return false;
+    }
     return true;
   }
 
@@ -383,7 +377,7 @@ export class RingService {
   /** Keeps an index built or extended in memory in the cache, in the background. */
   private keep(l: Linkable): void {
     const stamp = { generation: l.generation, blockIds: [...l.blockIds], rows: l.builder.orderCount };
-    const index = l.builder.state(l.snapshot.live);
+    const index = l.builder.state(l.snapshot.live, l.index.customerOf);
     const text = l.builder.text();
     const shared = l.builder.sharedText();
     const labels = l.labels.state();
@@ -453,6 +447,19 @@ export class RingService {
   /** The rings of the last run. */
   lastRings(): readonly RingsReport['rings'][number][] {
     return this.report?.rings ?? [];
+  }
+
+  /**
+   * The last run's rings as they link when no labelled outcome is weighed in hub judgement: what
+   * Review's What if… scores with, since it measures the matrices against those very labels. The
+   * last run's own rings when no order is labelled fraud.
+   */
+  async ringsWithoutKnownOutcomes(): Promise<readonly RingsReport['rings'][number][]> {
+    const report = this.report;
+    const on = this.reportOn;
+    if (!report || !on || !on.labels.knownFraud()) return this.lastRings();
+    const [disputes, overrides, hubRules] = await Promise.all([this.standingDisputes(), this.decisions.activeOverrides(), this.hubRules()]);
+    return buildRingsFrom(report.index, ringSource(on, false), disputes, { hubRules, ...this.reportOptions, overrides }).rings;
   }
 
   /** The verdict that stands per ring of the last run, one given under a ring's former name included (verdictsOfRings). */
@@ -578,4 +585,24 @@ function externalIdOf(key: string): string {
 
 async function loadKeyIndexHeadExists(db: WorkbenchDb): Promise<boolean> {
   return (await db.keyIndex.get('head')) !== undefined;
+}
+
+/**
+ * What ranking needs of ring members, from the cache's key columns and the index's labels (no
+ * order text is read); `knownOutcomes`: orders a labelled export called fraud weigh in hubs.
+ */
+function ringSource(l: Linkable, knownOutcomes: boolean): RingOrderSource {
+  const { labels } = l;
+  const cols = l.snapshot.keyColumns;
+  const knownFraud = knownOutcomes ? labels.knownFraud() : undefined;
+  return {
+    orderKey: (i) => labels.orderKey(i),
+    ringOrder: (i) => ({
+      marketplace: MARKETPLACES[cols.marketplace[i]!]!,
+      createdAt: cols.createdAt[i]!,
+      totalMinor: cols.totalMinor[i]!,
+      currency: labels.currency(i),
+    }),
+    ...(knownFraud ? { knownFraud } : {}),
+  };
 }
