@@ -1,6 +1,7 @@
 // Interns every order's link keys once into compact tables (key -> orders, order -> keys) plus a
 // customer id per order, so rings can be recomputed for other options without re-normalising.
 
+import { UnionFind } from './unionFind';
 import { customerValuesOf, KEY_TYPES, linkKeysOf, STRENGTHS, strengthRank, type KeyType, type LinkableOrder, type Strength } from '../normalize';
 
 export type IndexableOrder = LinkableOrder & { createdAt: number };
@@ -425,35 +426,26 @@ export class KeyIndexBuilder {
     const start = this.customerStart;
     const flat = this.customerFlat;
     if (!start || !flat) return this.restoredCustomerOf!.slice(0, n);
-    const parent = new Int32Array(n);
-    const find = (x: number): number => {
-      let i = x;
-      while (parent[i] !== i) {
-        const up = parent[parent[i] as number] as number;
-        parent[i] = up;
-        i = up;
-      }
-      return i;
-    };
+    const sets = new UnionFind(n);
     const firstOf = new Int32Array(this.customerIds ? this.customerIds.size : 0).fill(-1);
     for (let i = 0; i < n; i++) {
-      parent[i] = i;
       if (live && !live[i]) continue;
       for (let j = start[i] as number; j < (start[i + 1] as number); j++) {
         const v = flat[j] as number;
         const first = firstOf[v] as number;
-        if (first < 0) {
-          firstOf[v] = i;
-          continue;
-        }
-        const a = find(first);
-        const b = find(i);
-        if (a < b) parent[b] = a;
-        else if (b < a) parent[a] = b;
+        if (first < 0) firstOf[v] = i;
+        else sets.union(first, i);
       }
     }
-    for (let i = 0; i < n; i++) parent[i] = find(i);
-    return parent;
+    // Each set's smallest position is its number: the first position met of it, going up.
+    const smallest = new Int32Array(n).fill(-1);
+    const customerOf = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const root = sets.find(i);
+      if ((smallest[root] as number) < 0) smallest[root] = i;
+      customerOf[i] = smallest[root] as number;
+    }
+    return customerOf;
   }
 
   /** The index over every order added so far; `live[i] === 0` leaves order i out. */
