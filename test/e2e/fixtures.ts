@@ -197,3 +197,14 @@ export async function cacheText(page: Page): Promise<string> {
     return parts.join('\n');
   });
 }
+
+/** A Recharts chart's legend: each entry's name and the colour of its swatch. */
+export async function legendColours(chart: Locator): Promise<Record<string, string>> {
+  return chart
+    .locator('.recharts-legend-item')
+    .evaluateAll((items) =>
+      Object.fromEntries(
+        items.map((i) => [i.querySelector('.recharts-legend-item-text')?.textContent ?? '', i.querySelector('path')?.getAttribute('fill') ?? '']),
+      ),
+    );
+}

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { reportPdfOptions } from '../../electron/main/pdfReport';
-import { chooseImportFile, expect, loadDemo, test } from './fixtures';
+import { chooseImportFile, expect, legendColours, loadDemo, test } from './fixtures';
+import { CHANNEL_COLOUR } from '../../renderer/src/ui/channelColours';
 import { riskyShopifyExport, type RiskyOrder } from '../support/shopifyExport';
 
 const SHOPIFY = fileURLToPath(new URL('../fixtures/imports/shopify-orders.csv', import.meta.url));
@@ -63,6 +64,10 @@ test('fraud trend on the demo data: figures agree with the orders behind them, a
   await page.getByLabel('Split by').selectOption('marketplace');
   await expect(page.getByTestId('report-title')).toHaveText(/by marketplace/);
   await expect(page.getByTestId('top-rings')).toBeVisible();
+  // Each channel in its own colour, the one a ring's timeline gives it.
+  await expect
+    .poll(() => legendColours(page.locator('.chart-box', { hasText: 'Orders by marketplace' })))
+    .toMatchObject({ 'Amazon.de': CHANNEL_COLOUR.amazon, Zalando: CHANNEL_COLOUR.zalando, 'Own shop': CHANNEL_COLOUR.shop });
 
   // Save a snapshot, then reopen it from the list: same figures, hash checks out, data unchanged.
   const rateShown = await page.getByTestId('figure-fraud-rate').locator('.figure-value').textContent();

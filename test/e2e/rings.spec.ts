@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { describeLinkValue } from '../../shared/normalize';
-import { expect, loadDemo, test } from './fixtures';
+import { expect, legendColours, loadDemo, test } from './fixtures';
+import { CHANNEL_COLOUR } from '../../renderer/src/ui/channelColours';
 
 test('demo data -> Rings -> the top ring shows its shared card or device in the graph and explains the links', async ({ page }) => {
   await loadDemo(page);
@@ -120,6 +121,16 @@ test('ring lists, linking options, the timeline, and "Show its ring" from an ord
   await table.locator('tbody tr').first().click();
   const ring = page.getByRole('region', { name: /^Ring / });
   await expect(ring.getByRole('img', { name: 'Orders per day' })).toBeVisible();
+  // Its channels in the colours the Reports charts give them.
+  const timeline = await legendColours(ring.getByRole('img', { name: 'Orders per day' }));
+  expect(Object.keys(timeline).length).toBeGreaterThan(0);
+  const byLabel: Record<string, string> = {
+    'Amazon.de': CHANNEL_COLOUR.amazon,
+    Zalando: CHANNEL_COLOUR.zalando,
+    'Own shop': CHANNEL_COLOUR.shop,
+    'Other marketplace': CHANNEL_COLOUR.other,
+  };
+  for (const [name, colour] of Object.entries(timeline)) expect(colour, name).toBe(byLabel[name]);
   const orderNo = (await ring.getByRole('table', { name: 'Ring orders' }).locator('tbody tr').nth(1).locator('td').nth(1).textContent())!;
   const ringTitle = (await ring.getByRole('heading', { level: 2 }).textContent())!;
 

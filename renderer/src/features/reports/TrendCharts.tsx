@@ -7,6 +7,7 @@ import { DIMENSION_LABEL, type TrendReport } from '../../../../shared/reports/fr
 import type { OrdersWhat } from '../../../../shared/reports/ordersBehind';
 import { ChartBox } from './reportParts';
 import type { Series } from './trendChartData';
+import { channelColourOf } from '../../ui/channelColours';
 
 const COLORS = ['#2f6fde', '#ff8a3d', '#1f7a4c', '#8e5cd9', '#c23b32', '#0f8b8d', '#b26a00', '#5f6b7a'];
 const FAMILY_COLOR: Record<string, string> = { fraud: '#c23b32', consumer: '#2f6fde', processing: '#b26a00', authorisation: '#8e5cd9', unknown: '#8593a3' };
@@ -127,8 +128,11 @@ export function TrendCharts({
       const i = entry.payload?.index;
       if (typeof i === 'number') onOrders?.(i, group, what);
     };
+  // By marketplace, each channel in its own colour, as on a ring's timeline; other groups in turn.
+  const colourOf = (s: Series, k: number) =>
+    (report.params.dimension === 'marketplace' && s.group !== null ? channelColourOf(s.name) : undefined) ?? COLORS[k % COLORS.length]!;
   const bySeries = (prefix: string, what: OrdersWhat) =>
-    series.map((s, k) => ({ key: `${prefix}${s.key}`, name: s.name, color: COLORS[k % COLORS.length]!, onClick: clickBar(s.group, what) }));
+    series.map((s, k) => ({ key: `${prefix}${s.key}`, name: s.name, color: colourOf(s, k), onClick: clickBar(s.group, what) }));
   return (
     <div className="charts">
       <ChartBox title={`Orders by ${dim}`} stamp={stamp}>

@@ -1,10 +1,10 @@
 // When a ring's orders came in: orders per day, stacked by channel, so a burst stands out.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { MARKETPLACES, MARKETPLACE_LABEL, type Marketplace, type Order } from '../../../../shared/domain/order';
+import { MARKETPLACES, MARKETPLACE_LABEL, type Order } from '../../../../shared/domain/order';
 import { showDate } from '../../../../shared/domain/money';
+import { CHANNEL_COLOUR } from '../../ui/channelColours';
 
 const DAY = 86_400_000;
-const CHANNEL_COLOUR: Record<Marketplace, string> = { amazon: '#f59e0b', zalando: '#ea580c', shop: '#2f6fde', other: '#7c3aed' };
 
 export function RingTimeline({ orders }: { orders: readonly Order[] }) {
   if (orders.length === 0) return null;
