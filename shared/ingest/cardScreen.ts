@@ -95,7 +95,11 @@ export class CardScreen {
    * that hold a whole card number, so a zeroed card before the first whole one is caught too.
    */
   learn(rows: readonly (readonly string[])[]): void {
-    for (const row of rows) for (const c of this.keyColumns) if (this.wholeCardIn(row[c] ?? '', c)) this.keyColumnsWithCards.add(c);
+    for (const row of rows)
+      for (const c of this.keyColumns) {
+        const v = row[c] ?? '';
+        if (hasLongDigitRun(v) && this.wholeCardIn(v, c)) this.keyColumnsWithCards.add(c);
+      }
   }
 
   /** The first id or link-key cell of a group's rows that holds a card number, or null. */
@@ -114,8 +118,8 @@ export class CardScreen {
     return null;
   }
 
+  /** Whether `v` (a cell of column c with a long digit run: hasLongDigitRun) holds a whole card number. */
   private wholeCardIn(v: string, c: number): boolean {
-    if (!hasLongDigitRun(v)) return false;
     const isCard = (f: { start: number; end: number; digits: string }) =>
       !this.phoneColumns.has(c) || f.digits.length > 15 || f.end - f.start > f.digits.length;
     return findCardNumbers(v).some(isCard);

@@ -5,7 +5,7 @@ import type { Dispute } from '../domain/dispute';
 import { orderKey, type Order } from '../domain/order';
 import type { KeyType } from '../normalize';
 import { buildKeyIndex, type KeyIndex } from './keyIndex';
-import { disputesByOrder, fraudOrders, ringMetrics, type RingMetrics, type RingOrder } from './metrics';
+import { disputesByOrder, fraudOrders, labelledFraud, ringMetrics, type RingMetrics, type RingOrder } from './metrics';
 import { findRings, type Burst, type Hub, type LinkOptions } from './rings';
 import type { RingEdge } from './rings';
 
@@ -32,7 +32,7 @@ export interface RingsReport {
 
 export function buildRings(orders: readonly Order[], disputes: readonly Dispute[] = [], options: LinkOptions = {}, prebuilt?: KeyIndex): RingsReport {
   const index = prebuilt ?? buildKeyIndex(orders);
-  const knownFraud = orders.some((o) => o.knownOutcome === 'fraud') ? (i: number) => orders[i]?.knownOutcome === 'fraud' : undefined;
+  const knownFraud = labelledFraud(orders);
   return buildRingsFrom(
     index,
     { orderKey: (i) => orderKey(orders[i] as Order), ringOrder: (i) => orders[i] as Order, ...(knownFraud ? { knownFraud } : {}) },

@@ -4,7 +4,7 @@
 import { spellingFreeKey } from '../orders/paymentFacts';
 import { isChargeback, type CardNetwork, type Dispute } from '../domain/dispute';
 import { reasonFamily } from '../disputes/reasonCodes';
-import type { Marketplace } from '../domain/order';
+import type { Marketplace, Order } from '../domain/order';
 import { isCardSummaryRule, KEY_TYPES, type KeyType } from '../normalize';
 import type { FraudOrder } from './hubs';
 import type { KeyIndex } from './keyIndex';
@@ -52,6 +52,11 @@ export function fraudOrders(disputes: readonly Dispute[], keyOf: (i: number) => 
   const charged: FraudOrder | undefined = fraudKeys.size ? (i) => fraudKeys.has(spellingFreeKey(keyOf(i))) : undefined;
   if (!charged || !knownFraud) return charged ?? knownFraud;
   return (i) => knownFraud(i) || charged(i);
+}
+
+/** The orders (by position) a labelled export called fraud; undefined when none was, so nothing is asked per order. */
+export function labelledFraud(orders: readonly Pick<Order, 'knownOutcome'>[]): FraudOrder | undefined {
+  return orders.some((o) => o.knownOutcome === 'fraud') ? (i) => orders[i]?.knownOutcome === 'fraud' : undefined;
 }
 
 /** Disputes by order key (spellingFreeKey), built once per ring computation. */

@@ -11,7 +11,7 @@ import { isCardSummaryRule } from '../normalize/card';
 import type { SignalValues } from './matrix';
 import { reasonFamily } from '../disputes/reasonCodes';
 import { DEFAULT_HUB_RULES, heldBackAsHub, type HubRule } from '../linking/hubs';
-import { fraudOrders } from '../linking/metrics';
+import { fraudOrders, labelledFraud } from '../linking/metrics';
 import type { KeyType } from '../normalize';
 import { declinedCardsBefore, type DeclinedPayment } from './cardTesting';
 
@@ -87,9 +87,7 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     disputedOrders.set(key, (disputedOrders.get(key) ?? 0) + 1);
   }
   // Fraud chargebacks and known outcomes, which weigh in whether a value in steady use is a hub, as the rings weigh them.
-  const knownFraud =
-    ctx.knownOutcomesInHubs !== false && orders.some((o) => o.knownOutcome === 'fraud') ? (i: number) => orders[i]!.knownOutcome === 'fraud' : undefined;
-  const fraudOrder = fraudOrders(ctx.disputes, (i) => orderKey(orders[i]!), knownFraud);
+  const fraudOrder = fraudOrders(ctx.disputes, (i) => orderKey(orders[i]!), ctx.knownOutcomesInHubs === false ? undefined : labelledFraud(orders));
 
   const keysOf = (i: number) => index.orderKeys.subarray(index.orderStart[i]!, index.orderStart[i + 1]!);
   const ordersOf = (k: number) => index.keyOrders.subarray(index.keyStart[k]!, index.keyStart[k + 1]!);

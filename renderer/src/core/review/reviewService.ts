@@ -164,10 +164,7 @@ export class ReviewService {
     // labelled outcome weighs in (a label deciding a ring would make the matrix look better here
     // than it will be on new orders).
     const unlabelled = await this.rings.ringsWithoutKnownOutcomes();
-    const signals = computeSignals(
-      unlabelled === this.rings.lastRings() ? ctx : { ...ctx, ringOf: ringOfRings(unlabelled, ctx.fraudByOrder), knownOutcomesInHubs: false },
-      all,
-    );
+    const signals = computeSignals(unlabelled ? { ...ctx, ringOf: ringOfRings(unlabelled, ctx.fraudByOrder), knownOutcomesInHubs: false } : ctx, all);
     const outcome = all.map((i) => ctx.orders[i]!.knownOutcome);
     const fraud = all.map((i, n) => confirmed.has(i) || (ctx.fraudByOrder.get(spellingFreeKey(orderKey(ctx.orders[i]!))) ?? 0) > 0 || outcome[n] === 'fraud');
     // Positions (in `all`) of the orders whose outcome is known: what the matrices are measured against.

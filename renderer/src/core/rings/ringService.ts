@@ -451,13 +451,13 @@ export class RingService {
 
   /**
    * The last run's rings as they link when no labelled outcome is weighed in hub judgement: what
-   * Review's What if… scores with, since it measures the matrices against those very labels. The
-   * last run's own rings when no order is labelled fraud.
+   * Review's What if… scores with, since it measures the matrices against those very labels. Null
+   * when no order is labelled fraud (or nothing was linked yet): the last run's rings are those.
    */
-  async ringsWithoutKnownOutcomes(): Promise<readonly RingsReport['rings'][number][]> {
+  async ringsWithoutKnownOutcomes(): Promise<readonly RingsReport['rings'][number][] | null> {
     const report = this.report;
     const on = this.reportOn;
-    if (!report || !on || !on.labels.knownFraud()) return this.lastRings();
+    if (!report || !on || !on.labels.knownFraud()) return null;
     const [disputes, overrides, hubRules] = await Promise.all([this.standingDisputes(), this.decisions.activeOverrides(), this.hubRules()]);
     return buildRingsFrom(report.index, ringSource(on, false), disputes, { hubRules, ...this.reportOptions, overrides }).rings;
   }

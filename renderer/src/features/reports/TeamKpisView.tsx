@@ -6,8 +6,6 @@ import type { TeamKpis } from '../../../../shared/reports/teamKpis';
 import { Figure, hours, pct, ReportTable } from './reportParts';
 import { DECIDED } from '../../../../shared/decisions/standing';
 
-const orderId = orderKeyLabel;
-
 export function TeamKpisView({ team, slaHours, stamp }: { team: TeamKpis; slaHours: number; stamp: string }) {
   const open = team.unresolved;
   return (
@@ -27,7 +25,7 @@ export function TeamKpisView({ team, slaHours, stamp }: { team: TeamKpis; slaHou
           caption="These orders count once above, by the later decision, until a lead resolves them in Review."
           columns={[{ label: 'Order' }, { label: 'Decisions' }, { label: 'Counted as' }]}
           rows={open.map((c) => [
-            orderId(c.orderKey),
+            orderKeyLabel(c.orderKey),
             `${c.decisions.map((d) => `${d.analyst} ${DECIDED[d.decision]}`).join(', ')}${c.reopened ? ' (decided again after a resolution)' : ''}`,
             c.countedAs,
           ])}

@@ -7,7 +7,8 @@ import { cache } from '../../core/client';
 import { useUi } from '../../state/uiStore';
 import { useAsync } from '../../ui/useAsync';
 import { ResolveForm } from './ResolveForm';
-import { isLead, orderId, resolutionText, VERB, when } from './teamWords';
+import { orderKeyLabel } from '../../../../shared/domain/order';
+import { isLead, resolutionText, VERB, when } from './teamWords';
 import { useTeam } from './useTeamStatus';
 
 /** Resolutions listed at most; older ones stay in the logs and in the reports. */
@@ -34,12 +35,12 @@ export function TeamConflicts() {
           <ul>
             {conflicts.map((c) => (
               <li key={c.orderKey} data-testid="team-conflict">
-                <strong>{orderId(c.orderKey)}</strong>: {c.decisions.map((d) => `${d.analyst} ${VERB[d.decision]} it (${when(d.at)})`).join('; ')}
+                <strong>{orderKeyLabel(c.orderKey)}</strong>: {c.decisions.map((d) => `${d.analyst} ${VERB[d.decision]} it (${when(d.at)})`).join('; ')}
                 {c.reopens && <span className="muted"> · decided again since {c.reopens.analyst}&apos;s resolution</span>}
                 {lead && resolving !== c.orderKey && (
                   <>
                     {' '}
-                    <button className="link" aria-label={`Resolve ${orderId(c.orderKey)}`} onClick={() => setResolving(c.orderKey)}>
+                    <button className="link" aria-label={`Resolve ${orderKeyLabel(c.orderKey)}`} onClick={() => setResolving(c.orderKey)}>
                       Resolve…
                     </button>
                   </>
@@ -56,7 +57,7 @@ export function TeamConflicts() {
           <ul>
             {latest.slice(0, RESOLUTIONS_SHOWN).map((s) => (
               <li key={s.orderKey}>
-                <strong>{orderId(s.orderKey)}</strong>: {resolutionText(s)}
+                <strong>{orderKeyLabel(s.orderKey)}</strong>: {resolutionText(s)}
               </li>
             ))}
           </ul>

@@ -6,7 +6,8 @@ import { cache } from '../../core/client';
 import { useUi } from '../../state/uiStore';
 import { useAsync } from '../../ui/useAsync';
 import { ResolveForm } from './ResolveForm';
-import { isLead, orderId, resolutionText, who } from './teamWords';
+import { orderKeyLabel } from '../../../../shared/domain/order';
+import { isLead, resolutionText, who } from './teamWords';
 import { useTeam } from './useTeamStatus';
 
 export function TeammatesOnOrder({ orderKey }: { orderKey: string }) {
@@ -23,7 +24,7 @@ export function TeammatesOnOrder({ orderKey }: { orderKey: string }) {
   const { decisions, standing } = seen;
   return (
     <section className="panel" aria-label="Teammates' decisions on this order" data-testid="teammates-decisions">
-      <h2>Teammates on {orderId(orderKey)}</h2>
+      <h2>Teammates on {orderKeyLabel(orderKey)}</h2>
       <ul>
         {decisions.map((d) => (
           <li key={`${d.deviceId}:${d.seq}`}>{who(d)}</li>
@@ -37,7 +38,7 @@ export function TeammatesOnOrder({ orderKey }: { orderKey: string }) {
             <ResolveForm orderKey={orderKey} onDone={() => setResolving(false)} />
           ) : (
             <button className="link" onClick={() => setResolving(true)}>
-              Resolve {orderId(orderKey)}…
+              Resolve {orderKeyLabel(orderKey)}…
             </button>
           )}
         </div>
