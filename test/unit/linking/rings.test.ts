@@ -2,10 +2,10 @@
 // both sides), hub suppression by marking and by customer count, overrides, key type and strength.
 import { describe, expect, it } from 'vitest';
 import { generateDemoAll } from '../../../shared/demo';
-import type { Dispute } from '../../../shared/domain/dispute';
 import { orderKey, type Order } from '../../../shared/domain/order';
 import { buildKeyIndex, buildRings, findRings, KeyIndexBuilder, linkEdges, ringEvidence, UnionFind, type LinkOptions } from '../../../shared/linking';
 import { order } from '../normalize/orderFixture';
+import { chargebackOn } from '../../support/disputes';
 
 const DAY = 86_400_000;
 let next = 0;
@@ -138,28 +138,14 @@ describe('findRings', () => {
   it('a device in steady use by 12 accounts over 9 months is a hub, unless a quarter of them drew fraud chargebacks', () => {
     // A fraud operation working slowly looks like an office proxy by count and span alone.
     const steady = Array.from({ length: 12 }, (_, i) => customerOrder({ deviceId: 'dev-slow-farm', createdAt: i * 25 * DAY }));
-    const chargeback = (o: Order, reasonCode = '10.4', stage?: Dispute['stage']): Dispute => ({
-      id: `dp_${o.externalId}`,
-      provider: 'stripe',
-      paymentId: '',
-      orderKey: orderKey(o),
-      network: 'visa',
-      reasonCode,
-      amountMinor: 5000,
-      currency: 'EUR',
-      openedAt: o.createdAt + 30 * DAY,
-      dueAt: 0,
-      status: 'lost',
-      ...(stage ? { stage } : {}),
-    });
     // One fraud chargeback among 12 users: background fraud, a hub still.
-    const one = buildRings(steady, [chargeback(steady[0]!)]);
+    const one = buildRings(steady, [chargebackOn(steady[0]!)]);
     expect(one.rings).toEqual([]);
     expect(one.hubs[0]?.why).toBe('12 identities over 275 days, 1 of them within 7 days, 1 with known fraud: steady use by many, held back as a hub');
     // Three of 12 (a quarter): linked as a ring, and the bursts list says why.
     const three = buildRings(
       steady,
-      [0, 4, 8].map((i) => chargeback(steady[i]!)),
+      [0, 4, 8].map((i) => chargebackOn(steady[i]!)),
     );
     expect(three.rings.map((r) => r.orders.length)).toEqual([12]);
     expect(three.hubs).toEqual([]);
@@ -167,11 +153,11 @@ describe('findRings', () => {
       '12 identities over 275 days, 1 of them within 7 days, 3 with known fraud: steady use, but by too many with known fraud, linked as a ring',
     );
     // Not fraud: consumer disputes, inquiries and fraud reports do not count.
-    expect(buildRings(steady, [chargeback(steady[0]!, '13.1'), chargeback(steady[4]!, '13.1'), chargeback(steady[8]!, '13.1')]).rings).toEqual([]);
+    expect(buildRings(steady, [chargebackOn(steady[0]!, '13.1'), chargebackOn(steady[4]!, '13.1'), chargebackOn(steady[8]!, '13.1')]).rings).toEqual([]);
     expect(
       buildRings(
         steady,
-        [0, 4, 8].map((i) => chargeback(steady[i]!, '10.4', 'inquiry')),
+        [0, 4, 8].map((i) => chargebackOn(steady[i]!, '10.4', 'inquiry')),
       ).rings,
     ).toEqual([]);
     // The share is the analyst's: above 1 turns the check off.
@@ -179,7 +165,7 @@ describe('findRings', () => {
     expect(
       buildRings(
         steady,
-        [0, 4, 8].map((i) => chargeback(steady[i]!)),
+        [0, 4, 8].map((i) => chargebackOn(steady[i]!)),
         { hubRules: { device: { fraudShare: 2 } } },
       ).rings,
     ).toEqual([]);
@@ -201,25 +187,12 @@ describe('findRings', () => {
     expect(buildRings(steady([0, 4, 8], 'legit')).rings).toEqual([]);
     // Labels and chargebacks add up, by identity: two labelled and one charged back are three.
     const mixed = steady([0, 4]);
-    const chargeback: Dispute = {
-      id: 'dp_mixed',
-      provider: 'stripe',
-      paymentId: '',
-      orderKey: orderKey(mixed[8]!),
-      network: 'visa',
-      reasonCode: '10.4',
-      amountMinor: 5000,
-      currency: 'EUR',
-      openedAt: mixed[8]!.createdAt + 30 * DAY,
-      dueAt: 0,
-      status: 'lost',
-    };
     expect(buildRings(mixed).rings).toEqual([]);
-    expect(buildRings(mixed, [chargeback]).rings.map((r) => r.orders.length)).toEqual([12]);
+    expect(buildRings(mixed, [chargebackOn(mixed[8]!)]).rings.map((r) => r.orders.length)).toEqual([12]);
     // The same order labelled and charged back is one identity, not two: two identities, a hub still.
     const both = steady([0, 8]);
-    expect(buildRings(both, [{ ...chargeback, orderKey: orderKey(both[8]!) }]).rings).toEqual([]);
-    expect(buildRings(both, [{ ...chargeback, orderKey: orderKey(both[4]!) }]).rings.map((r) => r.orders.length)).toEqual([12]);
+    expect(buildRings(both, [chargebackOn(both[8]!)]).rings).toEqual([]);
+    expect(buildRings(both, [chargebackOn(both[4]!)]).rings.map((r) => r.orders.length)).toEqual([12]);
   });
 
   it('never-link splits a ring at that value', () => {

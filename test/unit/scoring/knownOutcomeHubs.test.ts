@@ -2,10 +2,10 @@
 // measured against those labels (What if…): then a shared value is judged without them.
 import { describe, expect, it } from 'vitest';
 import { buildKeyIndex } from '../../../shared/linking';
-import { orderKey, type Order } from '../../../shared/domain/order';
-import type { Dispute } from '../../../shared/domain/dispute';
+import type { Order } from '../../../shared/domain/order';
 import { computeSignals } from '../../../shared/scoring/signals';
 import { order } from '../normalize/orderFixture';
+import { chargebackOn } from '../../support/disputes';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 5, 10);
@@ -27,19 +27,7 @@ describe('known outcomes in scoring hubs', () => {
     }),
   );
   // A consumer dispute on one of them: another customer's chargeback at the address, unless it is a hub.
-  const dispute: Dispute = {
-    id: 'dp_1',
-    provider: 'stripe',
-    paymentId: '',
-    orderKey: orderKey(orders[2]!),
-    network: 'visa',
-    reasonCode: '13.1',
-    amountMinor: 5000,
-    currency: 'EUR',
-    openedAt: T0 + 80 * DAY,
-    dueAt: 0,
-    status: 'lost',
-  };
+  const dispute = chargebackOn(orders[2]!, '13.1');
   const ctx = { orders, live: new Uint8Array(12).fill(1), index: buildKeyIndex(orders), disputes: [dispute], ringOf: new Map() };
 
   it('weighs them by default: the address is no hub, and the chargeback there counts for another account', () => {
