@@ -132,9 +132,9 @@ export class CardScreen {
       const cells = `${t.cells} ${t.cells === 1 ? 'cell' : 'cells'}`;
       if (this.cardColumns.includes(c)) {
         const what = cardFieldKept ? 'only BIN and last 4 were kept' : 'the column was not read';
-        messages.warn('card-number-column', `${column} held full card numbers in ${cells}; ${what}`, t.firstLine);
+        messages.warn('card-number-column', `${column} held full card numbers in ${cells}; ${what}`, t.firstLine, c + 1);
       } else {
-        messages.warn('masked-card-number', `${column} held card numbers in ${cells} of text; they were reduced to BIN and last 4`, t.firstLine);
+        messages.warn('masked-card-number', `${column} held card numbers in ${cells} of text; they were reduced to BIN and last 4`, t.firstLine, c + 1);
       }
     }
   }

@@ -39,6 +39,8 @@ export interface FileMessage {
   line?: number;
   /** How many rows it applies to, when it was seen more than once. */
   count?: number;
+  /** The column (1-based) it is about, when it is about one. */
+  column?: number;
 }
 
 /** Collects file-level warnings, folding repeats (same code and message) into one counted entry. */
@@ -49,11 +51,11 @@ export class FileMessages {
     this.add('error', code, message);
   }
 
-  warn(code: string, message: string, line?: number): void {
-    this.add('warning', code, message, line);
+  warn(code: string, message: string, line?: number, column?: number): void {
+    this.add('warning', code, message, line, column);
   }
 
-  private add(level: FileMessage['level'], code: string, message: string, line?: number): void {
+  private add(level: FileMessage['level'], code: string, message: string, line?: number, column?: number): void {
     const key = `${level}\u0000${code}\u0000${message}`;
     const seen = this.byKey.get(key);
     if (seen) {
@@ -62,6 +64,7 @@ export class FileMessages {
     }
     const m: FileMessage = { level, code, message };
     if (line !== undefined) m.line = line;
+    if (column !== undefined) m.column = column;
     this.byKey.set(key, m);
   }
 

@@ -1,12 +1,12 @@
 // The quarantined rows of a file for the analyst to fix and import again: its own header and delimiter,
 // each row's cells re-written safely (one CSV writer, CVVs emptied), plus what was wrong with it.
 import Papa from 'papaparse';
-import { binOf, cardZeroedBySpreadsheet, last4Of, reducedCardNumber } from '../domain/cardNumbers';
+import { binOf, cardZeroedBySpreadsheet, findCardNumbers, hasLongDigitRun, last4Of, reducedCardNumber } from '../domain/cardNumbers';
 import { csvRecord } from '../export/csv';
 import { isSecurityCodeColumn, namesCardNumber } from './cardData';
 import { headerKey } from './headers';
 import { lineSpan } from './lineEndings';
-import type { RowProblem, RowProblemCode } from './problems';
+import type { FileMessage, RowProblem, RowProblemCode } from './problems';
 
 export const PROBLEM_COLUMN = 'Import problem';
 
@@ -38,26 +38,44 @@ function cardColumnCell(value: string): string {
   return /^\d{12,19}$/.test(digits) ? `${binOf(digits)}******${last4Of(digits)}` : value;
 }
 
+/** Warnings of the import that name a column holding card numbers (CardScreen.report). */
+const CARD_COLUMN_WARNINGS: ReadonlySet<string> = new Set(['card-number-column', 'masked-card-number']);
+
+/** The columns (1-based) an import's warnings say held card numbers, in any of its rows. */
+export function cardColumnsWarnedOf(warnings: readonly FileMessage[]): number[] {
+  return warnings.filter((w) => CARD_COLUMN_WARNINGS.has(w.code) && w.column !== undefined).map((w) => w.column!);
+}
+
 /**
  * `text` is the whole file decoded, `headerLine` and the problems' lines are 1-based physical
  * lines. Each quarantined row appears once, in file order, with its reasons joined; rows set aside
- * as another kind of row (`other-row-kind`) are left out.
+ * as another kind of row (`other-row-kind`) are left out. `cardColumns` are the columns (1-based)
+ * the import found card numbers in (cardColumnsWarnedOf its warnings).
+ *
+ * A card whose check digit a spreadsheet zeroed fails Luhn, so the CSV writer would send it out
+ * whole. As on import (CardScreen), such a cell is a card in a column known to hold cards: one the
+ * import found cards in (its warnings, any row's card-number problem) or one holding a whole card
+ * in any row written here. Elsewhere 16 digits ending in 0 are kept: far more often a plain id,
+ * and a fix file must give the analyst's ids back as they were.
  */
-export function rowsToFix(text: string, headerLine: number, delimiter: string, problems: readonly RowProblem[], quotesAreText = false): string {
+export function rowsToFix(
+  text: string,
+  headerLine: number,
+  delimiter: string,
+  problems: readonly RowProblem[],
+  quotesAreText = false,
+  cardColumns: readonly number[] = [],
+): string {
   const lines = text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .split('\n');
   const reasons = new Map<number, string[]>();
   const oneLine = new Set<number>();
-  /** Per line, the columns (0-based) the import found a card number in: a zeroed one is a card there too. */
-  const cardCells = new Map<number, Set<number>>();
+  /** Columns (0-based) known to hold card numbers: a zeroed one is a card there too. */
+  const cardCells = new Set<number>(cardColumns.map((c) => c - 1));
   for (const p of problems) {
-    if (p.code === 'card-number' && p.column !== undefined) {
-      const cells = cardCells.get(p.line) ?? new Set<number>();
-      cells.add(p.column - 1);
-      cardCells.set(p.line, cells);
-    }
+    if (p.code === 'card-number' && p.column !== undefined) cardCells.add(p.column - 1);
     // A fee or transfer row of a mixed file has nothing to fix; imported again it is set aside again.
     if (p.code === 'other-row-kind') continue;
     const list = reasons.get(p.line) ?? [];
@@ -75,14 +93,20 @@ export function rowsToFix(text: string, headerLine: number, delimiter: string, p
   };
   const options = { delimiter };
   const out = [csvRecord([...header, PROBLEM_COLUMN], options)];
+  const records: { line: number; fields: string[] }[] = [];
   for (const line of [...reasons.keys()].sort((a, b) => a - b)) {
     const start = line - 1;
     if (start < headerLine || start >= lines.length) continue;
-    const cards = cardCells.get(line);
-    // The CSV writer reduces whole card numbers; a card whose check digit a spreadsheet zeroed is
-    // reduced here, in the cell the import named (CardScreen.cardInKey), and goes out as BIN + last 4.
-    const fields = recordAt(lines, start, delimiter, oneLine.has(line), quotesAreText).map((v, i) => {
-      const zeroed = cards?.has(i) ? cardZeroedBySpreadsheet(v) : null;
+    const fields = recordAt(lines, start, delimiter, oneLine.has(line), quotesAreText);
+    fields.forEach((v, i) => {
+      if (!cardCells.has(i) && hasLongDigitRun(v) && findCardNumbers(v).length > 0) cardCells.add(i);
+    });
+    records.push({ line, fields });
+  }
+  for (const { line, fields: read } of records) {
+    // The CSV writer reduces whole card numbers; a zeroed one is reduced here, in a card column.
+    const fields = read.map((v, i) => {
+      const zeroed = cardCells.has(i) ? cardZeroedBySpreadsheet(v) : null;
       return zeroed ? reducedCardNumber(zeroed) : cell(v, i);
     });
     // Short rows are padded and empty trailing extras cut, so the problem sits in its own column.

@@ -187,28 +187,38 @@ test('a card number in the customer-id column sets those orders aside with the r
       '10105559003;01.05.2026 12:00;4111111111111111;c@example.de;approved;Berlin;DE;EUR;30,00',
       // 5555555555554444 from a spreadsheet that saved the column as numbers: its check digit zeroed.
       '10105559004;01.05.2026 13:00;5555555555554440;d@example.de;approved;Berlin;DE;EUR;40,00',
+      // A card in a city's text: stored, the card reduced.
+      '10105559005;01.05.2026 14:00;Z-4713;e@example.de;approved;Karte 4242 4242 4242 4242;DE;EUR;50,00',
+      // Its amount missing, so set aside before any cell is read, with zeroed cards in the two
+      // columns the rows above held cards in.
+      '10105559006;01.05.2026 15:00;4000056655665550;f@example.de;approved;4242424242424240;DE;EUR',
     ].join('\n') + '\n',
   );
   await importFiles(page, [file]);
-  expect(await buckets(page, 'zalando-card-in-customer.csv')).toEqual({ rows: 4, created: 1, updated: 0, unchanged: 0, quarantined: 3 });
+  expect(await buckets(page, 'zalando-card-in-customer.csv')).toEqual({ rows: 6, created: 2, updated: 0, unchanged: 0, quarantined: 4 });
   const card = page.getByRole('region', { name: 'Import of zalando-card-in-customer.csv' });
   await expect(card.getByTestId('import-reconciles')).toHaveText(/^Every row accounted for/);
   const problems = card.locator('table.problems tbody tr');
-  await expect(problems).toHaveCount(3);
+  await expect(problems).toHaveCount(4);
   for (const [i, lineNo] of [2, 4, 5].entries()) {
     await expect(problems.nth(i)).toContainText(String(lineNo));
     await expect(problems.nth(i)).toContainText('column 3 (customer_number) holds a card number');
   }
   await expect(card).not.toContainText('4111');
   await expect(card).not.toContainText('5555');
+  await expect(problems.nth(3)).toContainText('7');
 
-  // The rows to fix go out with the card numbers reduced, the zeroed one too.
+  // The rows to fix go out with the card numbers reduced, the zeroed ones too: in the column whose
+  // cards set rows aside, and in the city column the import reduced a card in.
   const [fixDownload] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Export rows to fix' }).click()]);
   const toFixPath = testInfo.outputPath(fixDownload.suggestedFilename());
   await fixDownload.saveAs(toFixPath);
   const toFixText = readFileSync(toFixPath, 'utf8');
   expect(toFixText).toContain('55555555******4444');
   expect(toFixText).not.toContain('555555555555444');
+  expect(toFixText).toMatch(/^10105559006;01\.05\.2026 15:00;40000566\*{6}5556;f@example\.de;approved;42424242\*{6}4242;DE;EUR;;/m);
+  expect(toFixText).not.toContain('400005665566555');
+  expect(toFixText).not.toContain('424242424242424');
   expect(cardLikeRuns(toFixText)).toEqual([]);
 
   // Nothing in the cache (every store, backups are written from it) holds the number.

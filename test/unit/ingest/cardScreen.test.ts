@@ -171,6 +171,7 @@ describe('card numbers in free text', () => {
           code: 'masked-card-number',
           message: `column ${at} (${column}) held card numbers in 2 cells of text; they were reduced to BIN and last 4`,
           line: 2,
+          column: at,
         },
       ]);
       expect(JSON.stringify(run)).not.toContain(plain);

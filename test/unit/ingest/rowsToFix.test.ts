@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { luhnValid } from '../../../shared/domain/luhn';
 import { isFormulaLike } from '../../../shared/export/csv';
 import { importChunks, MemoryKnownRecords } from '../../../shared/ingest';
-import { PROBLEM_COLUMN, rowsToFix } from '../../../shared/ingest/rowsToFix';
+import { cardColumnsWarnedOf, PROBLEM_COLUMN, rowsToFix } from '../../../shared/ingest/rowsToFix';
 import { TEST_CARDS } from '../domain/cardFixtures';
 
 const stripe = readFileSync(new URL('../../fixtures/imports/stripe-payments.csv', import.meta.url), 'utf8').replace(/^\uFEFF/, '');
@@ -147,6 +147,52 @@ describe('rows to fix', () => {
     const rows = cellsOf(out).slice(1);
     expect(rows.map((r) => r[7])).toEqual(['40000000******0010', '55555555******4444', 'C-3']);
     expect(out).not.toContain('555555555555444');
+  });
+
+  it('a zeroed card goes out reduced in any column known to hold cards, and an id ending in 0 elsewhere as it was', async () => {
+    // #1001 is stored: its ship-to name (free text) held a whole card, which the import reduced.
+    // #1002 is set aside for the whole card in its Customer ID. #1003 is set aside for its total
+    // first: the import never named its card cells, which a spreadsheet zeroed.
+    const text =
+      'Name,Email,Financial Status,Created at,Currency,Total,Lineitem name,Customer ID,Shipping Name,Note,Reference\n' +
+      '#1001,a@example.com,paid,2026-05-01 10:00:00 +0200,EUR,50.00,Shoe,C-1,card 4111 1111 1111 1111,x,R-1\n' +
+      '#1002,b@example.com,paid,2026-05-01 11:00:00 +0200,EUR,5.00,Socks,4000000000000010,Bo,4242424242424242,R-2\n' +
+      '#1003,c@example.com,paid,2026-05-01 12:00:00 +0200,EUR,oops,Socks,5555555555554440,4111111111111110,4000056655665550,4000056655665550\n' +
+      '#1004,d@example.com,paid,2026-05-01 13:00:00 +0200,EUR,oops,Socks,C-4,Di,x,R-4\n';
+    const summary = await importChunks(
+      [new TextEncoder().encode(text)],
+      {
+        fileName: 'shop.csv',
+        mapping: {
+          externalId: 'Name',
+          createdAt: 'Created at',
+          currency: 'Currency',
+          total: 'Total',
+          email: 'Email',
+          customerId: 'Customer ID',
+          shipName: 'Shipping Name',
+        },
+      },
+      new MemoryKnownRecords(),
+    );
+    expect(summary.quarantined).toBe(3);
+    const warned = cardColumnsWarnedOf(summary.warnings);
+    expect(warned).toEqual([9]);
+    const out = rowsToFix(text, summary.headerLine!, summary.delimiter!, summary.problems, false, warned);
+    const rows = cellsOf(out).slice(1);
+    // Customer ID: named by #1002's problem. Shipping Name: by the import's warning. Note (not read
+    // by the import): it holds a whole card in #1002. Reference holds none: its id stays.
+    expect(rows.map((r) => r.slice(7, 11))).toEqual([
+      ['40000000******0010', 'Bo', '42424242******4242', 'R-2'],
+      ['55555555******4444', '41111111******1111', '40000566******5556', '4000056655665550'],
+      ['C-4', 'Di', 'x', 'R-4'],
+    ]);
+    expect(out).not.toContain('555555555555444');
+    expect(out).not.toContain('411111111111111');
+
+    // Without the warnings, the ship-to name's zeroed card is not known to be one.
+    const unwarned = cellsOf(rowsToFix(text, summary.headerLine!, summary.delimiter!, summary.problems)).slice(1);
+    expect(unwarned[1]![8]).toBe('4111111111111110');
   });
 
   it('every injection payload comes back guarded, and no cell a spreadsheet would run survives', () => {
