@@ -2,7 +2,10 @@
 // postMessage clones an array of objects one property at a time, writing every key name again for
 // every record: a 1M-row export made 450 MB of clone and ~3 s of CPU on the two threads. As columns
 // (one string per text field, one Float64Array per number field) the clone is a few large copies.
+import type { Order } from '../domain/order';
+import { hashOrderValues, packOrderValues, unpackOrderValues, type PackedOrderValues } from './orderColumns';
 import type { ParsedBatch } from './reader';
+import type { ParsedRecord } from './records';
 
 /**
  * The values at one key of like-shaped objects, in row order. Text is sent as one string: a value
@@ -20,7 +23,9 @@ export type PackedColumn =
   | { type: 'numbers'; values: Float64Array }
   | { type: 'arrays'; instances: Uint32Array; ends: Uint32Array; items: PackedColumn }
   | { type: 'objects'; instances: Uint32Array; objects: PackedObjects }
-  | { type: 'values'; values: unknown[] };
+  | { type: 'values'; values: unknown[] }
+  /** Order records (no companions): their values as order columns (orderColumns.ts), the rest as objects with `value` ''. */
+  | { type: 'orders'; records: PackedObjects; values: PackedOrderValues };
 
 /** Plain objects by shape (their keys, in order): which shape each row has, and per shape its columns. */
 export interface PackedObjects {
@@ -149,8 +154,11 @@ function packArrays(values: readonly unknown[][]): PackedColumn | null {
   return { type: 'arrays', instances, ends, items: packColumn(items) };
 }
 
-/** Plain objects as columns per shape, or null past MAX_SHAPES shapes (left to the clone). */
-export function packObjects(objects: readonly Record<string, unknown>[]): PackedObjects | null {
+/**
+ * Plain objects as columns per shape, or null past MAX_SHAPES shapes (left to the clone). The
+ * property named `blank`, when given, is packed as '' (its value travels another way).
+ */
+export function packObjects(objects: readonly Record<string, unknown>[], blank?: string): PackedObjects | null {
   const shapes: string[][] = [];
   const byName = new Map<string, number>();
   const shapeOf = new Uint16Array(objects.length);
@@ -173,7 +181,7 @@ export function packObjects(objects: readonly Record<string, unknown>[]): Packed
           fits = false;
           break;
         }
-        scratch[k++] = o[key];
+        scratch[k++] = key === blank ? '' : o[key];
       }
     }
     if (fits && k === shape.length) {
@@ -195,7 +203,7 @@ export function packObjects(objects: readonly Record<string, unknown>[]): Packed
       columns = values[s]!;
       // The first k values were read by the look at the last shape (their keys are these keys'
       // first k): not read again, so a getter runs once, as the clone runs it.
-      for (let c = 0; c < keys.length; c++) columns[c]!.push(c < k ? scratch[c] : o[keys[c]!]);
+      for (let c = 0; c < keys.length; c++) columns[c]!.push(c < k ? scratch[c] : keys[c] === blank ? '' : o[keys[c]!]);
     }
     shapeOf[i] = s;
   }
@@ -247,6 +255,12 @@ export function unpackColumn(column: PackedColumn): unknown[] {
       return byIndex(unpackObjects(column.objects), column.instances);
     case 'values':
       return column.values;
+    case 'orders': {
+      const records = unpackObjects(column.records);
+      const values = unpackOrderValues(column.values);
+      for (let i = 0; i < records.length; i++) records[i]!.value = values[i];
+      return records;
+    }
     default: {
       const never: never = column;
       throw new Error(`unknown packed column ${String((never as { type: unknown }).type)}`);
@@ -303,7 +317,7 @@ export class BatchPacker {
   private counts = { rowsRead: 0, bytesRead: 0 };
 
   add(batch: ParsedBatch): void {
-    this.records.push(packColumn(batch.records));
+    this.records.push(packOrderRecords(batch.records) ?? packColumn(batch.records));
     if (batch.problems.length > 0) this.problems = this.problems.length === 0 ? batch.problems : this.problems.concat(batch.problems);
     this.counts = { rowsRead: batch.rowsRead, bytesRead: batch.bytesRead };
   }
@@ -320,4 +334,73 @@ export class BatchPacker {
 export function unpackBatch(batch: ColumnarBatch): ParsedBatch {
   const parts = batch.records.map((part) => unpackColumn(part) as ParsedBatch['records']);
   return { ...batch, records: parts.length === 1 ? parts[0]! : parts.flat() };
+}
+
+/**
+ * Order records with no companions, as one `orders` column; null for anything else (another kind,
+ * a companion, an order its columns cannot hold exactly), which is packed as objects.
+ */
+export function packOrderRecords(records: readonly ParsedRecord[]): PackedColumn | null {
+  const n = records.length;
+  if (n === 0) return null;
+  const values = new Array<Order>(n);
+  for (let i = 0; i < n; i++) {
+    const r = records[i]!;
+    if (r.kind !== 'order' || r.companions !== undefined || !isPlainObject(r)) return null;
+    values[i] = r.value;
+  }
+  const packedValues = packOrderValues(values);
+  if (!packedValues) return null;
+  const packed = packObjects(records as unknown as Record<string, unknown>[], 'value');
+  return packed ? { type: 'orders', records: packed, values: packedValues } : null;
+}
+
+/** Stands in for the value of an order record whose value is still in columns: any use of it throws. */
+const NOT_UNPACKED: Order = new Proxy({} as Order, {
+  get: () => {
+    throw new Error('an order was read before its values were unpacked (materialiseOrders)');
+  },
+  has: () => {
+    throw new Error('an order was read before its values were unpacked (materialiseOrders)');
+  },
+  ownKeys: () => {
+    throw new Error('an order was read before its values were unpacked (materialiseOrders)');
+  },
+});
+
+/** Order records whose values are still columns: the records in batch order, each part's values. */
+export interface DeferredOrders {
+  parts: { records: ParsedRecord[]; values: PackedOrderValues }[];
+  /** Set once the values were unpacked into the records. */
+  unpacked: boolean;
+}
+
+/**
+ * A batch as the import worker takes it, order values left in columns where they came as columns:
+ * those records are hashed from the columns, and hold a stand-in value that throws on use until
+ * materialiseOrders(batch.deferred) unpacks them. Other records come as unpackBatch gives them.
+ */
+export function unpackBatchDeferred(batch: ColumnarBatch): ParsedBatch {
+  const deferred: DeferredOrders = { parts: [], unpacked: false };
+  const parts = batch.records.map((part) => {
+    if (part.type !== 'orders') return unpackColumn(part) as ParsedRecord[];
+    const records = unpackObjects(part.records) as unknown as ParsedRecord[];
+    for (const r of records) r.value = NOT_UNPACKED;
+    const hashes = hashOrderValues(part.values, (i) => records[i]!.provided);
+    for (let i = 0; i < records.length; i++) if (records[i]!.hash === '') records[i]!.hash = hashes[i]!;
+    deferred.parts.push({ records, values: part.values });
+    return records;
+  });
+  const records = parts.length === 1 ? parts[0]! : parts.flat();
+  return deferred.parts.length > 0 ? { ...batch, records, deferred } : { ...batch, records };
+}
+
+/** Unpacks deferred order values into their records (once). */
+export function materialiseOrders(deferred: DeferredOrders | undefined): void {
+  if (!deferred || deferred.unpacked) return;
+  for (const part of deferred.parts) {
+    const values = unpackOrderValues(part.values);
+    for (let i = 0; i < part.records.length; i++) (part.records[i] as { value: Order }).value = values[i]!;
+  }
+  deferred.unpacked = true;
 }

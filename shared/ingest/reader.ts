@@ -20,6 +20,7 @@ import { LineEndingNormaliser, noLineBreaksMessage, unendingLineMessage } from '
 import { resolveMapping, type ColumnMapping, type ResolvedMapping } from './mapping';
 import { describeColumn, FileMessages, type FileMessage, type RowProblem, type RowProblemCode } from './problems';
 import type { ParsedRecord } from './records';
+import type { DeferredOrders } from './columnarBatch';
 import { cleanShopName, shopSource } from './shops';
 import { voteDecimalMark, WARMUP_ROWS } from './warmup';
 import { DateOrderVote, type SettledOrder } from './dateOrder';
@@ -67,6 +68,11 @@ export interface ReaderOptions {
 
 export interface ParsedBatch {
   records: ParsedRecord[];
+  /**
+   * Order records among `records` whose values are still columns, as the import worker takes a
+   * batch (unpackBatchDeferred): materialiseOrders(deferred) before reading their values.
+   */
+  deferred?: DeferredOrders;
   /** Rows set aside, one entry per row. */
   problems: RowProblem[];
   /** Data rows read so far (records still being grouped included). */

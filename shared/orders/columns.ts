@@ -217,6 +217,15 @@ function joinColumn(values: string[]): string {
   return values.join(FIELD_SEPARATOR);
 }
 
+/**
+ * A text column already joined, exactly one separator between each two of its `n` values (none in
+ * a value): itself, or with control characters cleaned out of each value, as joinColumn gives it.
+ */
+export function cleanJoinedColumn(joined: string): string {
+  if (!CONTROL_BUT_SEPARATOR.test(joined)) return joined;
+  return joined.split(FIELD_SEPARATOR).map(cleanText).join(FIELD_SEPARATOR);
+}
+
 function separatorCount(joined: string): number {
   let count = 0;
   for (let i = joined.indexOf(FIELD_SEPARATOR); i !== -1; i = joined.indexOf(FIELD_SEPARATOR, i + 1)) count++;

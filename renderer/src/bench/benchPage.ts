@@ -478,7 +478,8 @@ const bench = {
     const stages = noStageMs();
     const control = { cancelled: false };
     const t0 = performance.now();
-    const source = blobSource(file, readAhead ? startReadWorker : () => null, {}, control);
+    // Read in a worker, the import takes new orders as the app's does: from their columns.
+    const source = blobSource(file, readAhead ? startReadWorker : () => null, {}, control, undefined, readAhead);
     const r = await importRecords(db, file, source, control, undefined, undefined, undefined, {
       stageMs: stages,
     });

@@ -11,7 +11,35 @@ import { ImportService, type ImportResult } from '../../../renderer/src/core/imp
 import { shopQuestion } from '../../../renderer/src/core/imports/shopCheck';
 import type { WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { BUILT_IN_PRESETS } from '../../../shared/ingest/formats/registry';
-import { packColumn } from '../../../shared/ingest/columnarBatch';
+import { packColumn, packOrderRecords } from '../../../shared/ingest/columnarBatch';
+import type { Order } from '../../../shared/domain/order';
+
+const SOME_ORDER: Order = {
+  externalId: '#1',
+  source: 'shopify',
+  currency: 'EUR',
+  customerId: '',
+  email: 'a@example.com',
+  phone: '',
+  shipName: 'A',
+  shipStreet: 'Street 1',
+  shipPostcode: '10115',
+  shipCity: 'Berlin',
+  shipCountry: 'DE',
+  billCountry: 'DE',
+  ip: '',
+  deviceId: '',
+  cardBin: '',
+  cardLast4: '',
+  cardExpiry: '',
+  cardFingerprint: '',
+  cardBrand: '',
+  paymentMethod: '',
+  marketplace: 'shop',
+  status: 'paid',
+  createdAt: 1,
+  totalMinor: 100,
+};
 import { fixedClock } from '../../../shared/time/clock';
 import { freshDbs } from '../../support/freshDbs';
 import { chunked } from '../../support/importInput';
@@ -183,6 +211,21 @@ describe('a shop export read once for the shop check and the import', () => {
   it('sizes held text at two bytes a character', () => {
     expect(packedBytes(packColumn(Array.from({ length: 1000 }, (_, i) => `buyer${i}@example.com`)))).toBeGreaterThan(2 * 1000 * 17);
     expect(packedBytes(packColumn(Array.from({ length: 1000 }, () => 'EUR')))).toBeLessThan(100);
+    // Orders as columns: at least their text, at two bytes a character.
+    const orders = Array.from({ length: 1000 }, (_, i) => ({
+      kind: 'order' as const,
+      key: `shopify:#${i}`,
+      value: { ...SOME_ORDER, externalId: `#${i}`, shipName: `Buyer Number ${i}` },
+      hash: '',
+      scope: 'order/x',
+      provided: [],
+      line: i + 2,
+      lines: null,
+      rows: 1,
+    }));
+    const column = packOrderRecords(orders)!;
+    expect(column.type).toBe('orders');
+    expect(packedBytes(column)).toBeGreaterThan(2 * 1000 * ('Buyer Number 999'.length + '#999'.length + 'shopify:#999'.length));
   });
 
   it('sizes what the clone carries by what it holds: a long list of lines, each batch its own copy of the header', async () => {

@@ -266,8 +266,10 @@ describe('the running record of an import', () => {
     const took = performance.now() - t0;
     expect(r.status).toBe('completed');
     expect(batches).toBeGreaterThan(2);
-    const { batches: counted, ...stages } = stageMs;
+    const { batches: counted, ordersFromColumns, ...stages } = stageMs;
     expect(counted).toBe(batches);
+    // Read in this thread, the orders came as objects.
+    expect(ordersFromColumns).toBe(0);
     for (const ms of Object.values(stages)) expect(ms).toBeGreaterThanOrEqual(0);
     // Reading and writing are never free; all stages together are the import less its closing record.
     expect(stages.read).toBeGreaterThan(0);

@@ -8,10 +8,13 @@ import {
   blobSource,
   importFile,
   importRecords,
+  noStageMs,
   type ImportControl,
   type ImportExtras,
   type ImportProgress,
 } from '../../../renderer/src/core/imports/importRunner';
+import { generateDemoAll } from '../../../shared/demo';
+import { SHOPIFY_HEADER, shopifyItemsOf, shopifyOrderRows } from '../../../shared/demo/shopifyExport';
 import { READ_AHEAD, READ_WORKER_FAILED, type ReadWorker } from '../../../renderer/src/core/imports/readAhead';
 import { ImportHistory } from '../../../renderer/src/core/imports/importHistory';
 import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
@@ -44,6 +47,40 @@ function importBlob(
     undefined,
     extras,
   );
+}
+
+/** The same, with new orders taken from the columns they cross in (the import service's way). */
+function importBlobFromColumns(db: WorkbenchDb, file: Blob & { name: string }, worker: ReadWorker, extras: ImportExtras = {}) {
+  const control = { cancelled: false };
+  return importRecords(
+    db,
+    file,
+    blobSource(file, () => worker, {}, control, undefined, true),
+    control,
+    undefined,
+    undefined,
+    undefined,
+    extras,
+  );
+}
+
+/** The demo's first `orders` orders as a Shopify export (the bench's input, in small). */
+function shopifyExport(orders: number, numberFrom = 1001): string {
+  const demo = generateDemoAll({ orders, seed: 11, now: Date.UTC(2026, 10, 24), chunkSize: 1000 }).orders;
+  return [SHOPIFY_HEADER.join(','), ...demo.flatMap((o, i) => shopifyOrderRows(o, numberFrom + i, shopifyItemsOf(i + 1)))].join('\n') + '\n';
+}
+
+/** Everything an import writes, less what differs by when it ran. */
+async function written(db: WorkbenchDb) {
+  return {
+    blocks: await db.orderBlocks.toArray(),
+    text: await db.orderText.toArray(),
+    keys: await db.orderKeys.toArray(),
+    reports: await db.orderReportColumns.toArray(),
+    undo: (await db.importUndo.toArray()).map(({ id: _id, ...rest }) => rest),
+    quarantine: (await db.quarantine.toArray()).map(({ id: _id, ...rest }) => rest),
+    imports: (await db.imports.toArray()).map(({ startedAt: _s, endedAt: _e, runLock: _l, ...rest }) => rest),
+  };
 }
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -79,6 +116,50 @@ describe('reading a file in a read worker', () => {
       expect(strip(await new ImportHistory(there).list())).toEqual(strip(await new ImportHistory(here).list()));
       expect(trace.pulled).toBeGreaterThan(READ_AHEAD + 2);
       expect(trace.terminated).toBe(true);
+    }
+  });
+
+  it('stores new orders from the columns they came in exactly as it stores them as orders, and reads them as orders wherever they change', async () => {
+    const shop = new TextEncoder().encode(shopifyExport(3000));
+    const changed = new TextEncoder().encode(shopifyExport(3000).replace(/@gmail\.com,/g, '@gmx.de,'));
+    const payments = fixture('stripe-payments.csv');
+    // A file naming one order twice, far apart: the second is not new when its batch is classified.
+    const twice = new TextEncoder().encode(shopifyExport(2000) + shopifyExport(5).split('\n').slice(1).join('\n'));
+    const zalando = new TextEncoder().encode(zalandoExport(3000));
+    const scenarios: {
+      name: string;
+      before: [string, Uint8Array<ArrayBuffer>][];
+      file: [string, Uint8Array<ArrayBuffer>];
+      fromColumns: 'all' | 'none' | 'some';
+    }[] = [
+      { name: 'a Shopify export into an empty cache', before: [], file: ['orders.csv', shop], fromColumns: 'all' },
+      { name: 'a Zalando export', before: [], file: ['zalando.csv', zalando], fromColumns: 'all' },
+      { name: 'the Shopify export changed, over itself', before: [['orders.csv', shop]], file: ['orders-2.csv', changed], fromColumns: 'none' },
+      { name: 'orders into a cache holding payments', before: [['stripe.csv', payments]], file: ['orders.csv', shop], fromColumns: 'none' },
+      { name: 'an order named twice in one file', before: [], file: ['twice.csv', twice], fromColumns: 'some' },
+    ];
+    for (const { name, before, file, fromColumns } of scenarios) {
+      const here = fresh();
+      const there = fresh();
+      for (const [n, bytes] of before) {
+        await importFile(here, { name: n, size: bytes.length, chunks: chunked(bytes, 64 * 1024) });
+        await importFile(there, { name: n, size: bytes.length, chunks: chunked(bytes, 64 * 1024) });
+      }
+      const [fileName, bytes] = file;
+      const a = await importFile(here, { name: fileName, size: bytes.length, chunks: chunked(bytes, 64 * 1024) });
+      const stageMs = noStageMs();
+      // Chunks of 64 KiB read in parts of 4 KiB: each batch crosses as several parts of columns.
+      const b = await importBlobFromColumns(there, blob(fileName, bytes), inThreadWorker(64 * 1024, newTrace(), Infinity, 4096), { stageMs });
+      expect(b.status, name).toBe('completed');
+      expect(b, name).toEqual(a);
+      expect(await written(there), name).toEqual(await written(here));
+      expect(await liveOrders(there), name).toEqual(await liveOrders(here));
+      const { created, updated } = b.summary.records.order;
+      expect(created + updated, name).toBeGreaterThan(0);
+      if (fromColumns === 'all') expect(stageMs.ordersFromColumns, name).toBe(created);
+      else if (fromColumns === 'none') expect(stageMs.ordersFromColumns, name).toBe(0);
+      else expect(stageMs.ordersFromColumns, name).toBeGreaterThan(0);
+      if (fromColumns === 'some') expect(stageMs.ordersFromColumns, name).toBeLessThan(created);
     }
   });
 

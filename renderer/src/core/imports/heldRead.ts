@@ -29,6 +29,17 @@ export function packedBytes(column: PackedColumn): number {
       return column.instances.byteLength + column.ends.byteLength + packedBytes(column.items);
     case 'objects':
       return column.instances.byteLength + column.objects.shapeOf.byteLength + column.objects.columns.flat().reduce((n, c) => n + packedBytes(c), 0);
+    case 'orders': {
+      const v = column.values;
+      const text = v.text.reduce((n, t) => n + 2 * t.length, 0);
+      return (
+        packedBytes({ type: 'objects', instances: new Uint32Array(0), objects: column.records }) +
+        text +
+        v.shapeOf.byteLength +
+        v.createdAt.byteLength * 2 +
+        v.count * 2
+      );
+    }
     case 'values':
       // Left to the clone: mixed or rare values (a record's list of lines, however long). Walked.
       return roughBytes(column.values);
@@ -114,8 +125,9 @@ export class HeldRead implements BatchKeeper {
   /**
    * The held batches as the import's source, or null when the file must be read again: the read
    * stopped before the file's end (a cancel, or no check needed) or went past the budget. Once.
+   * `deferValues`: see receivedBatch.
    */
-  source(control: ImportControl): RecordSource | null {
+  source(control: ImportControl, deferValues = false): RecordSource | null {
     const held = this.held;
     // Let go either way: batches that will not be imported are not kept while the file is read again.
     this.held = [];
@@ -126,7 +138,7 @@ export class HeldRead implements BatchKeeper {
       // Each batch is let go once taken.
       for (let next = held.shift(); next; next = held.shift()) {
         info = next.info;
-        yield receivedBatch(next.batch);
+        yield receivedBatch(next.batch, deferValues);
         if (control.cancelled && held.length > 0) {
           cut = true;
           return;

@@ -6,7 +6,8 @@ import { ExportReader, type ParsedBatch, type ReaderInfo, type ReaderOptions } f
 import { ImportSession, type ImportCounts } from '../../../../shared/ingest/reconcile';
 import { ProblemList, summarise, type FileSummary } from '../../../../shared/ingest/summary';
 import { diskFullMessage, isDiskFull } from '../storage/diskFull';
-import { ImportWriter } from './importWriter';
+import { ImportWriter, newOrdersInColumns } from './importWriter';
+import { materialiseOrders } from '../../../../shared/ingest/columnarBatch';
 import { coalescedChunks } from './fileChunks';
 import type { BatchKeeper } from './heldRead';
 import { nothingRead, readAheadSource, type ReadWorker } from './readAhead';
@@ -116,6 +117,8 @@ export interface ImportStageMs {
   write: number;
   afterBatch: number;
   batches: number;
+  /** New orders stored from the columns they came in (ImportWriter.write), not built as objects. */
+  ordersFromColumns: number;
 }
 
 /** What else an import may do: name the team operation it is, and see each batch once it is written. */
@@ -129,7 +132,7 @@ export interface ImportExtras {
 
 /** Stage timings starting at zero, for `ImportExtras.stageMs`. */
 export function noStageMs(): ImportStageMs {
-  return { start: 0, read: 0, prefetch: 0, classify: 0, write: 0, afterBatch: 0, batches: 0 };
+  return { start: 0, read: 0, prefetch: 0, classify: 0, write: 0, afterBatch: 0, batches: 0, ordersFromColumns: 0 };
 }
 
 export async function importFile(
@@ -150,7 +153,8 @@ export async function importFile(
  * them is classified and written here; read here, as readerSource does, where `startWorker` gives
  * none. The worker starts when the first batch is asked for and ends with the reading, so an import
  * that fails before it reads (a full disk at its start) leaves no worker behind. `keep` is handed
- * every batch read, to read the file once for two passes (heldRead.ts).
+ * every batch read, to read the file once for two passes (heldRead.ts). `deferValues`: order values
+ * stay columns until needed (receivedBatch), for importRecords only.
  */
 export function blobSource(
   file: Blob & { name: string },
@@ -158,12 +162,13 @@ export function blobSource(
   options: Omit<ReaderOptions, 'fileName'>,
   control: ImportControl,
   keep?: BatchKeeper,
+  deferValues = false,
 ): RecordSource {
   let source: RecordSource | null = null;
   const open = (): RecordSource => {
     const worker = startWorker();
     source = worker
-      ? readAheadSource(worker, file, options, control, keep?.keep)
+      ? readAheadSource(worker, file, options, control, keep?.keep, deferValues)
       : readerSource({ name: file.name, chunks: coalescedChunks(file) }, options, control, keep);
     return source;
   };
@@ -210,7 +215,7 @@ async function run(
   const stages = extras.stageMs;
   const now = () => globalThis.performance.now();
   let mark = now();
-  const lap = (stage: Exclude<keyof ImportStageMs, 'batches'>) => {
+  const lap = (stage: Exclude<keyof ImportStageMs, 'batches' | 'ordersFromColumns'>) => {
     if (!stages) return;
     const t = now();
     stages[stage] += t - mark;
@@ -233,14 +238,23 @@ async function run(
     lap('prefetch');
     const classified = session.classify(batch, writer.known);
     lap('classify');
-    await writer.write(classified, { rows: placed(session.counts), counts: session.counts });
+    // New orders whose values came as columns are stored from them; any other batch reads its values.
+    const newOrders = newOrdersInColumns(batch, classified);
+    if (!newOrders) materialiseOrders(batch.deferred);
+    await writer.write(classified, { rows: placed(session.counts), counts: session.counts }, newOrders);
     lap('write');
     problems.add(classified.quarantined);
     committed = { counts: copy(session.counts), enriched: writer.enrichedOrders, review: { ...writer.review } };
     // The team's copy of the batch holds what was written: an erased customer stays erased there too.
-    await extras.afterBatch?.(writer.register ? writer.register.scrubbed(batch, writer.orderSource) : batch);
+    if (extras.afterBatch) {
+      materialiseOrders(batch.deferred);
+      await extras.afterBatch(writer.register ? writer.register.scrubbed(batch, writer.orderSource) : batch);
+    }
     lap('afterBatch');
-    if (stages) stages.batches++;
+    if (stages) {
+      stages.batches++;
+      stages.ordersFromColumns = writer.ordersFromColumns;
+    }
     const c = session.counts.rows;
     onProgress?.({
       rows: batch.rowsRead,

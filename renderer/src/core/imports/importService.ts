@@ -261,7 +261,9 @@ export class ImportService {
         importRecords(
           this.db,
           file,
-          checkFailed ? failedSource(file.name, options, checkFailed) : (held.source(this.control) ?? blobSource(file, this.readWorker, options, this.control)),
+          checkFailed
+            ? failedSource(file.name, options, checkFailed)
+            : (held.source(this.control, true) ?? blobSource(file, this.readWorker, options, this.control, undefined, true)),
           this.control,
           (p) => onProgress?.(i, p),
           this.clock,

@@ -17,7 +17,9 @@ import {
 import type { Bucket, ClassifiedBatch, ImportCounts, KnownRecords } from '../../../../shared/ingest/reconcile';
 import type { DomainKind, ParsedRecord } from '../../../../shared/ingest/records';
 import type { ParsedBatch } from '../../../../shared/ingest/reader';
-import { ORDER_BLOCK_SIZE, OrderRepository } from '../storage/orderRepository';
+import { encodeAppendValues, ORDER_BLOCK_SIZE, OrderRepository } from '../storage/orderRepository';
+import { materialiseOrders, type DeferredOrders } from '../../../../shared/ingest/columnarBatch';
+import { concatOrderValues } from '../../../../shared/ingest/orderColumns';
 import { OrderKeyIndex } from '../storage/orderKeyIndex';
 import { MetaRepository } from '../storage/metaRepository';
 import { PaymentStore } from '../storage/paymentStore';
@@ -47,6 +49,8 @@ export class ImportWriter {
   private storedProblems = 0;
   /** Orders that took card and IP facts from this import's payments (or this import's orders from stored payments). */
   enrichedOrders = 0;
+  /** New orders stored from the columns they came in (writeNewOrders). */
+  ordersFromColumns = 0;
   /** New orders inside the review window (they go to scoring for review) and older ones (history). */
   readonly review = { windowDays: REVIEW_WINDOW_DAYS, recent: 0, history: 0 };
   /** Source of the orders the payments in this file refer to (the preset's orderSource). */
@@ -153,8 +157,13 @@ export class ImportWriter {
     return kind === 'payment' ? this.prefetched.payments.get(key) : kind === 'dispute' ? this.prefetched.disputes.get(key) : this.prefetched.claims.get(key);
   }
 
-  /** Writes one classified batch and the import's counts so far, all or nothing. */
-  async write(batch: ClassifiedBatch, progress: { rows: number; counts: ImportCounts }): Promise<void> {
+  /**
+   * Writes one classified batch and the import's counts so far, all or nothing. `newOrders`: the
+   * batch is new orders only, every one created, their values still columns (newOrdersInColumns);
+   * they are stored from the columns unless they take facts from payments or the erasure register,
+   * which need them as orders.
+   */
+  async write(batch: ClassifiedBatch, progress: { rows: number; counts: ImportCounts }, newOrders: DeferredOrders | null = null): Promise<void> {
     const db = this.db;
     const tables = [
       db.orderBlocks,
@@ -178,6 +187,11 @@ export class ImportWriter {
       // for every batch.
       const [own, anyPayments] = await Promise.all([this.ownRecord(), this.payments.any()]);
       if (own?.status !== 'running') throw new CacheReplacedError();
+      if (newOrders && !anyPayments && !this.register) {
+        await this.writeNewOrders(batch, newOrders, progress);
+        return;
+      }
+      materialiseOrders(newOrders ?? undefined);
       const plan = planBatchWrites(batch, this.importId, {
         payment: (key) => this.prefetched.payments.get(key) ?? null,
         dispute: (key) => this.prefetched.disputes.get(key) ?? null,
@@ -224,6 +238,34 @@ export class ImportWriter {
       await writesTogether([appended, ...rest]);
       this.reindex(await appended, writes.keys, writes.stamps, plan.created.length);
     });
+  }
+
+  /** Stores a batch of new orders from their columns: what the rest of write() does for them as orders. */
+  private async writeNewOrders(batch: ClassifiedBatch, newOrders: DeferredOrders, progress: { rows: number; counts: ImportCounts }): Promise<void> {
+    const db = this.db;
+    const records = batch.created;
+    const keys = records.map((r) => r.key);
+    const stamps: OrderStamp[] = records.map((r) => ({ scope: r.scope, hash: r.hash }));
+    const values = concatOrderValues(newOrders.parts.map((p) => p.values));
+    if (values.count !== records.length) throw new Error('the new orders and their values do not match');
+    const since = reviewWindowStart(this.clock.now(), this.review.windowDays);
+    for (let i = 0; i < values.count; i++) this.review[values.createdAt[i]! >= since ? 'recent' : 'history']++;
+    const c = progress.counts.rows;
+    const rest = [
+      db.importUndo.add({ importId: this.importId, supersededOrders: new Uint32Array(0), payments: [], disputes: [], claims: [] }),
+      this.keepProblems(batch.quarantined),
+      db.imports.update(this.importId, {
+        rows: progress.rows,
+        created: c.created,
+        updated: c.updated,
+        unchanged: c.unchanged,
+        quarantined: c.quarantined,
+      }),
+    ];
+    const appended = this.orders.appendEncoded(encodeAppendValues(values, this.importId, stamps, keys));
+    await writesTogether([appended, ...rest]);
+    this.reindex(await appended, keys, stamps, keys.length);
+    this.ordersFromColumns += keys.length;
   }
 
   /**
@@ -333,4 +375,19 @@ export class ImportWriter {
       else index.set(keys[i]!, { blockId, row: i % ORDER_BLOCK_SIZE, scope, hash });
     }
   }
+}
+
+/**
+ * The batch's deferred order values when the batch is new orders only, all created, in its order
+ * (its records are those orders and nothing was set aside from them): the writer may store them
+ * from their columns. Null otherwise.
+ */
+export function newOrdersInColumns(batch: ParsedBatch, classified: ClassifiedBatch): DeferredOrders | null {
+  const deferred = batch.deferred;
+  if (!deferred || deferred.unpacked || classified.updated.length > 0) return null;
+  const records = batch.records;
+  if (classified.created.length !== records.length) return null;
+  if (deferred.parts.reduce((n, p) => n + p.records.length, 0) !== records.length) return null;
+  for (let i = 0; i < records.length; i++) if (classified.created[i] !== records[i]) return null;
+  return deferred;
 }

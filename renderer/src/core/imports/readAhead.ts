@@ -7,7 +7,7 @@
 //
 // The read side runs ahead by at most READ_AHEAD batches (runAhead.ts): it waits for the import side
 // to take one before reading the next, so a slow disk write never lets parsed records pile up.
-import { BatchPacker, unpackBatch, type ColumnarBatch } from '../../../../shared/ingest/columnarBatch';
+import { BatchPacker, unpackBatch, unpackBatchDeferred, type ColumnarBatch } from '../../../../shared/ingest/columnarBatch';
 import { ExportReader, fillOrderHashes, type ParsedBatch, type ReaderInfo, type ReaderOptions } from '../../../../shared/ingest/reader';
 import { RUN_AHEAD, serveAhead, takeAhead, type AheadWorker, type Endpoint, type FailedMessage, type TakenMessage } from '../workers/runAhead';
 import { coalescedChunks } from './fileChunks';
@@ -60,9 +60,13 @@ export async function serveRead(
   });
 }
 
-/** A batch as the read side posted it, as the import takes it: records again, orders hashed. */
-export function receivedBatch(batch: ColumnarBatch): ParsedBatch {
-  const parsed = unpackBatch(batch);
+/**
+ * A batch as the read side posted it, as the import takes it: records again, orders hashed. With
+ * `deferValues`, order values that came as columns stay columns (unpackBatchDeferred) for an
+ * import that stores new orders from them; everything else gets its values.
+ */
+export function receivedBatch(batch: ColumnarBatch, deferValues = false): ParsedBatch {
+  const parsed = deferValues ? unpackBatchDeferred(batch) : unpackBatch(batch);
   fillOrderHashes(parsed);
   return parsed;
 }
@@ -89,6 +93,7 @@ export function readAheadSource(
   options: Omit<ReaderOptions, 'fileName'>,
   control: ImportControl,
   keep?: KeepBatch,
+  deferValues = false,
 ): RecordSource {
   let info: ReaderInfo | null = null;
   let cut = false;
@@ -97,7 +102,7 @@ export function readAheadSource(
     for await (const message of takeAhead(worker, { file, name: file.name, options }, READ_WORKER_FAILED)) {
       info = message.info;
       keep?.(message.batch, message.info, message.last);
-      yield receivedBatch(message.batch);
+      yield receivedBatch(message.batch, deferValues);
       if (message.last) return;
       if (control.cancelled) {
         cut = true;

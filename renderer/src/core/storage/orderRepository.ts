@@ -14,6 +14,7 @@ import {
 } from '../../../../shared/orders/columns';
 import { ORDER_TEXT_FIELDS, orderKey, type Order, type OrderTextField } from '../../../../shared/domain/order';
 import type { OrderKeys } from '../../../../shared/orders/query';
+import { encodeOrderValues, sliceOrderValues, type PackedOrderValues } from '../../../../shared/ingest/orderColumns';
 import { writesTogether } from './diskFull';
 import type { OrderBlockRecord, OrderKeyRecord, OrderReportColumnsRecord, WorkbenchDb } from './schema';
 
@@ -107,6 +108,36 @@ export function encodeAppend(orders: readonly Order[], importId = 0, stamps?: re
       keys: sliceKeys.join(FIELD_SEPARATOR),
       scopes: slice.map((_, j) => sliceStamps?.[j]?.scope ?? '').join(FIELD_SEPARATOR),
       hashes: slice.map((_, j) => sliceStamps?.[j]?.hash ?? '').join(FIELD_SEPARATOR),
+    });
+  }
+  return out;
+}
+
+/**
+ * Packed orders (orderColumns.ts) as blocks for appendEncoded: what encodeAppend gives for the
+ * unpacked orders, without building them.
+ */
+export function encodeAppendValues(values: PackedOrderValues, importId: number, stamps: readonly OrderStamp[], keys: readonly string[]): EncodedOrders {
+  const out: EncodedOrders = { blocks: [], texts: [], keys: [], reports: [] };
+  for (let i = 0; i < values.count; i += ORDER_BLOCK_SIZE) {
+    const end = Math.min(values.count, i + ORDER_BLOCK_SIZE);
+    const sliceStamps = stamps.slice(i, end);
+    const sliceKeys = keys.slice(i, end);
+    const { keys: columns, text, dict } = encodeOrderValues(sliceOrderValues(values, i, end));
+    let min = Infinity;
+    let max = -Infinity;
+    for (const t of columns.createdAt) {
+      if (t < min) min = t;
+      if (t > max) max = t;
+    }
+    out.blocks.push({ id: 0, minCreatedAt: min, maxCreatedAt: max, importId, live: new Uint8Array(end - i).fill(1), ...columns });
+    out.reports.push({ id: 0, dict, keyHashes: Float64Array.from(sliceKeys, keyHash) });
+    out.texts.push({ id: 0, columns: text });
+    out.keys.push({
+      id: 0,
+      keys: sliceKeys.join(FIELD_SEPARATOR),
+      scopes: sliceStamps.map((s) => s.scope).join(FIELD_SEPARATOR),
+      hashes: sliceStamps.map((s) => s.hash).join(FIELD_SEPARATOR),
     });
   }
   return out;

@@ -1,0 +1,447 @@
+// Order values as columns across a batch's rows, as the read worker sends them to the import worker.
+// Packed as objects (columnarBatch.ts), every order was taken apart by shape on one side, built
+// again as an object of ~30 properties on the other, hashed property by property and taken apart
+// once more into the column blocks the cache stores: for a 1M-row export ~670k objects made only
+// to be read back, and the import worker's largest cost. In this form each text field is already
+// the joined text a block stores, so a batch of new orders is hashed and stored from its columns,
+// and its values are built as objects only when something needs them (an update, a payment join).
+//
+// Exact by construction: an order is packed only when every own key is a field named here with a
+// value of the field's type and no text field holds the separator; the keys each order had, in
+// order, are kept by shape. Anything else is packed as objects instead (packOrderValues: null).
+import { MARKETPLACES, ORDER_STATUSES, ORDER_TEXT_FIELDS, type Order, type OrderTextField } from '../domain/order';
+import {
+  cleanJoinedColumn,
+  DICT_FIELDS,
+  encodeDict,
+  FIELD_SEPARATOR,
+  type OrderDictColumns,
+  type OrderKeyColumns,
+  type OrderTextColumns,
+} from '../orders/columns';
+
+const SEPARATOR_CODE = FIELD_SEPARATOR.charCodeAt(0);
+const TEXT_FIELDS: readonly OrderTextField[] = ORDER_TEXT_FIELDS;
+const TEXT_INDEX = new Map<string, number>(TEXT_FIELDS.map((f, i) => [f, i]));
+const FIELD_COUNT = TEXT_FIELDS.length;
+/** The fields that are not text, after the text fields in a shape's field numbers. */
+const CREATED_AT = FIELD_COUNT;
+const TOTAL_MINOR = FIELD_COUNT + 1;
+const MARKETPLACE = FIELD_COUNT + 2;
+const STATUS = FIELD_COUNT + 3;
+const OTHER_FIELDS: Record<string, number> = { createdAt: CREATED_AT, totalMinor: TOTAL_MINOR, marketplace: MARKETPLACE, status: STATUS };
+const MAX_SHAPES = 0xffff;
+
+export interface PackedOrderValues {
+  count: number;
+  /** The own keys of each shape of order, in their order. */
+  shapes: string[][];
+  shapeOf: Uint16Array;
+  /** Per ORDER_TEXT_FIELDS field, its values joined by FIELD_SEPARATOR ('' where an order lacks it). */
+  text: string[];
+  createdAt: Float64Array;
+  totalMinor: Float64Array;
+  /** Index in MARKETPLACES and ORDER_STATUSES. */
+  marketplace: Uint8Array;
+  status: Uint8Array;
+}
+
+/** Field number (text fields first, then CREATED_AT…STATUS) of an order key, or -1. */
+function fieldOf(key: string): number {
+  return TEXT_INDEX.get(key) ?? OTHER_FIELDS[key] ?? -1;
+}
+
+/**
+ * An order's text fields in ORDER_TEXT_FIELDS order, read by name: one shape's loads stay fast,
+ * where a keyed read per field (o[name]) was most of the packing. Checked against the list below.
+ */
+function readText(o: Order, out: unknown[]): void {
+  out[0] = o.externalId;
+  out[1] = o.source;
+  out[2] = o.currency;
+  out[3] = o.customerId;
+  out[4] = o.email;
+  out[5] = o.phone;
+  out[6] = o.shipName;
+  out[7] = o.shipStreet;
+  out[8] = o.shipPostcode;
+  out[9] = o.shipCity;
+  out[10] = o.shipCountry;
+  out[11] = o.billCountry;
+  out[12] = o.ip;
+  out[13] = o.deviceId;
+  out[14] = o.cardBin;
+  out[15] = o.cardLast4;
+  out[16] = o.cardExpiry;
+  out[17] = o.cardFingerprint;
+  out[18] = o.cardBrand;
+  out[19] = o.paymentMethod;
+  out[20] = o.riskLevel;
+  out[21] = o.cvcCheck;
+  out[22] = o.avsPostcodeCheck;
+  out[23] = o.avsLine1Check;
+  out[24] = o.threeDs;
+  out[25] = o.channel;
+  out[26] = o.knownOutcome;
+  out[27] = o.sessionId;
+}
+
+/** The fields readText reads, in its order: it must be ORDER_TEXT_FIELDS (the tests say so). */
+export const READ_TEXT_ORDER =
+  'externalId,source,currency,customerId,email,phone,shipName,shipStreet,shipPostcode,shipCity,shipCountry,billCountry,ip,deviceId,cardBin,cardLast4,cardExpiry,cardFingerprint,cardBrand,paymentMethod,riskLevel,cvcCheck,avsPostcodeCheck,avsLine1Check,threeDs,channel,knownOutcome,sessionId';
+const READ_TEXT_FITS = TEXT_FIELDS.join(',') === READ_TEXT_ORDER;
+
+/** `values` as columns, or null when one of them is not an order this form holds exactly. */
+export function packOrderValues(values: readonly unknown[]): PackedOrderValues | null {
+  // A field added to orders and not to readText: nothing is packed this way until it is.
+  if (!READ_TEXT_FITS) return null;
+  const n = values.length;
+  const columns: string[][] = TEXT_FIELDS.map(() => new Array<string>(n));
+  const createdAt = new Float64Array(n);
+  const totalMinor = new Float64Array(n);
+  const marketplace = new Uint8Array(n);
+  const status = new Uint8Array(n);
+  const shapes: string[][] = [];
+  /** Per shape, which fields it has (1) by field number. */
+  const shapeHas: Uint8Array[] = [];
+  const byName = new Map<string, number>();
+  const shapeOf = new Uint16Array(n);
+  const text: unknown[] = new Array<unknown>(FIELD_COUNT);
+  let shape: string[] = [];
+  let has: Uint8Array = new Uint8Array(0);
+  let s = -1;
+  for (let i = 0; i < n; i++) {
+    const o = values[i] as Order;
+    if (typeof o !== 'object' || o === null || Object.getPrototypeOf(o) !== Object.prototype) return null;
+    // Most orders have the last one's keys: compared in one pass over them.
+    let k = 0;
+    let fits = s >= 0;
+    if (fits) {
+      for (const key in o) {
+        if (key !== shape[k]) {
+          fits = false;
+          break;
+        }
+        k++;
+      }
+    }
+    if (!fits || k !== shape.length) {
+      const keys = Object.keys(o);
+      // Known fields only, and nothing enumerable inherited (for…in would see it, Object.keys not).
+      const name = keys.join('\u0000');
+      let at = byName.get(name);
+      if (at === undefined) {
+        const fields = keys.map(fieldOf);
+        if (fields.includes(-1) || shapes.length === MAX_SHAPES) return null;
+        const of = new Uint8Array(FIELD_COUNT + 4);
+        for (const f of fields) of[f] = 1;
+        // Every order has these; one without them goes as an object.
+        if (!of[CREATED_AT] || !of[TOTAL_MINOR] || !of[MARKETPLACE] || !of[STATUS]) return null;
+        at = shapes.push(keys) - 1;
+        shapeHas.push(of);
+        byName.set(name, at);
+      }
+      s = at;
+      shape = shapes[s]!;
+      has = shapeHas[s]!;
+    }
+    shapeOf[i] = s;
+    readText(o, text);
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const v = text[f];
+      // A field the order has holds text; one it lacks reads undefined (nothing inherited).
+      if (typeof v === 'string' && has[f] === 1) columns[f]![i] = v;
+      else if (v === undefined && has[f] === 0) columns[f]![i] = '';
+      else return null;
+    }
+    const c = o.createdAt;
+    const t = o.totalMinor;
+    if (typeof c !== 'number' || typeof t !== 'number') return null;
+    createdAt[i] = c;
+    totalMinor[i] = t;
+    const m = MARKETPLACES.indexOf(o.marketplace);
+    const st = ORDER_STATUSES.indexOf(o.status);
+    if (m < 0 || st < 0) return null;
+    marketplace[i] = m;
+    status[i] = st;
+  }
+  const joined = new Array<string>(FIELD_COUNT);
+  for (let c = 0; c < FIELD_COUNT; c++) {
+    const column = columns[c]!.join(FIELD_SEPARATOR);
+    // A value holding the separator could not be told from two: such values go as objects.
+    if (n > 0 && separators(column) !== n - 1) return null;
+    joined[c] = column;
+  }
+  return { count: n, shapes, shapeOf, text: joined, createdAt, totalMinor, marketplace, status };
+}
+
+function separators(joined: string): number {
+  let count = 0;
+  for (let i = joined.indexOf(FIELD_SEPARATOR); i !== -1; i = joined.indexOf(FIELD_SEPARATOR, i + 1)) count++;
+  return count;
+}
+
+/** Start of every row's value in a joined column, and one past the end (as columnOffsets). */
+function rowStarts(joined: string, count: number): Uint32Array {
+  const starts = new Uint32Array(count + 1);
+  let row = 1;
+  for (let i = joined.indexOf(FIELD_SEPARATOR); i !== -1 && row < count; i = joined.indexOf(FIELD_SEPARATOR, i + 1)) starts[row++] = i + 1;
+  starts[count] = joined.length + 1;
+  return starts;
+}
+
+/** The orders as they were packed: the same own keys, in the same order, with the same values. */
+export function unpackOrderValues(packed: PackedOrderValues): Order[] {
+  const n = packed.count;
+  // Each column's values at once (one native split: exactly n, packOrderValues counted the separators).
+  const columns = packed.text.map((t) => (n === 0 ? [] : t.split(FIELD_SEPARATOR)));
+  const fields = packed.shapes.map((keys) => keys.map(fieldOf));
+  // Copying a template with every key already in place gives each order its final shape at once.
+  const templates = packed.shapes.map((keys) => Object.fromEntries(keys.map((k) => [k, undefined])) as Record<string, unknown>);
+  const out = new Array<Order>(n);
+  for (let i = 0; i < n; i++) {
+    const s = packed.shapeOf[i]!;
+    const keys = packed.shapes[s]!;
+    const of = fields[s]!;
+    const o = { ...templates[s]! };
+    for (let j = 0; j < keys.length; j++) {
+      const f = of[j]!;
+      let v: unknown;
+      if (f < FIELD_COUNT) v = columns[f]![i];
+      else if (f === CREATED_AT) v = packed.createdAt[i];
+      else if (f === TOTAL_MINOR) v = packed.totalMinor[i];
+      else if (f === MARKETPLACE) v = MARKETPLACES[packed.marketplace[i]!];
+      else v = ORDER_STATUSES[packed.status[i]!];
+      o[keys[j]!] = v;
+    }
+    out[i] = o as unknown as Order;
+  }
+  return out;
+}
+
+// The lanes and mixing of hashFields (contentHash.ts), kept equal by the tests.
+const M1 = 2654435761;
+const M2 = 1597334677;
+const DIGITS = new Uint8Array(16);
+const HEX = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+/** What an order reads for a key it does not have: what its prototype (Object.prototype, packOrderValues checked) holds, undefined as a rule. */
+const inherited = (key: string): unknown => ({})[key as keyof object];
+
+/**
+ * Each order's content hash over the fields `providedOf(i)` lists, as hashFields(order, provided)
+ * gives it for the unpacked order, without building the order: every text column is walked once
+ * per distinct field list, a running hash kept per row.
+ */
+export function hashOrderValues(packed: PackedOrderValues, providedOf: (row: number) => readonly string[]): string[] {
+  const n = packed.count;
+  const out = new Array<string>(n);
+  // Rows by field list (one list, two at most, in a file): each list's rows are hashed together.
+  const groups = new Map<readonly string[], number[]>();
+  for (let i = 0; i < n; i++) {
+    const p = providedOf(i);
+    const rows = groups.get(p);
+    if (rows) rows.push(i);
+    else groups.set(p, [i]);
+  }
+  const hasField = packed.shapes.map((keys) => {
+    const has = new Uint8Array(FIELD_COUNT + 4);
+    for (const k of keys) has[fieldOf(k)] = 1;
+    return has;
+  });
+  const h1 = new Int32Array(n);
+  const h2 = new Int32Array(n);
+  for (const [provided, rows] of groups) {
+    const inGroup = rows.length === n ? null : new Uint8Array(n);
+    if (inGroup) for (const r of rows) inGroup[r] = 1;
+    for (const r of rows) {
+      h1[r] = 0xdeadbeef;
+      h2[r] = 0x41c6ce57;
+    }
+    for (const name of provided) {
+      const f = fieldOf(name);
+      if (f >= 0 && f < FIELD_COUNT) hashTextColumn(packed, f, String(inherited(name)), inGroup, hasField, h1, h2);
+      else for (const r of rows) hashOther(packed, f, name, r, hasField, h1, h2);
+    }
+    for (const r of rows) out[r] = finish(h1[r]!, h2[r]!);
+  }
+  return out;
+}
+
+/** Feeds one text field of every row (of the group) to its running hash, and the separator after it. */
+function hashTextColumn(
+  packed: PackedOrderValues,
+  f: number,
+  absent: string,
+  inGroup: Uint8Array | null,
+  hasField: Uint8Array[],
+  H1: Int32Array,
+  H2: Int32Array,
+): void {
+  const text = packed.text[f]!;
+  const shapeOf = packed.shapeOf;
+  let at = 0;
+  for (let r = 0; r < packed.count; r++) {
+    let end = text.indexOf(FIELD_SEPARATOR, at);
+    if (end === -1) end = text.length;
+    if (inGroup === null || inGroup[r] === 1) {
+      let h1 = H1[r]!;
+      let h2 = H2[r]!;
+      // An order without the field: hashFields hashes the String() of what it reads (undefined).
+      const value = hasField[shapeOf[r]!]![f] === 1 ? null : absent;
+      if (value === null) {
+        for (let i = at; i < end; i++) {
+          const ch = text.charCodeAt(i);
+          h1 = Math.imul(h1 ^ ch, M1);
+          h2 = Math.imul(h2 ^ ch, M2);
+        }
+      } else {
+        for (let i = 0; i < value.length; i++) {
+          const ch = value.charCodeAt(i);
+          h1 = Math.imul(h1 ^ ch, M1);
+          h2 = Math.imul(h2 ^ ch, M2);
+        }
+      }
+      H1[r] = Math.imul(h1 ^ SEPARATOR_CODE, M1);
+      H2[r] = Math.imul(h2 ^ SEPARATOR_CODE, M2);
+    }
+    at = end + 1;
+  }
+}
+
+/** Feeds a field that is not text (or not an order field at all) of row r, as hashFields does. */
+function hashOther(packed: PackedOrderValues, f: number, name: string, r: number, hasField: Uint8Array[], H1: Int32Array, H2: Int32Array): void {
+  let h1 = H1[r]!;
+  let h2 = H2[r]!;
+  const present = f >= 0 && hasField[packed.shapeOf[r]!]![f] === 1;
+  const v: unknown = !present
+    ? inherited(name)
+    : f === CREATED_AT
+      ? packed.createdAt[r]
+      : f === TOTAL_MINOR
+        ? packed.totalMinor[r]
+        : f === MARKETPLACE
+          ? MARKETPLACES[packed.marketplace[r]!]
+          : ORDER_STATUSES[packed.status[r]!];
+  if (typeof v === 'number' && Number.isSafeInteger(v)) {
+    let n = v;
+    if (n < 0) {
+      h1 = Math.imul(h1 ^ 0x2d, M1);
+      h2 = Math.imul(h2 ^ 0x2d, M2);
+      n = -n;
+    }
+    let digits = 0;
+    do {
+      DIGITS[digits++] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
+    while (digits > 0) {
+      const ch = DIGITS[--digits]!;
+      h1 = Math.imul(h1 ^ ch, M1);
+      h2 = Math.imul(h2 ^ ch, M2);
+    }
+  } else {
+    const text = String(v);
+    for (let k = 0; k < text.length; k++) {
+      const ch = text.charCodeAt(k);
+      h1 = Math.imul(h1 ^ ch, M1);
+      h2 = Math.imul(h2 ^ ch, M2);
+    }
+  }
+  H1[r] = Math.imul(h1 ^ SEPARATOR_CODE, M1);
+  H2[r] = Math.imul(h2 ^ SEPARATOR_CODE, M2);
+}
+
+function finish(a: number, b: number): string {
+  const h1 = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  const h2 = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return String.fromCharCode(
+    HEX[(h2 >>> 28) & 15]!,
+    HEX[(h2 >>> 24) & 15]!,
+    HEX[(h2 >>> 20) & 15]!,
+    HEX[(h2 >>> 16) & 15]!,
+    HEX[(h2 >>> 12) & 15]!,
+    HEX[(h2 >>> 8) & 15]!,
+    HEX[(h2 >>> 4) & 15]!,
+    HEX[h2 & 15]!,
+    HEX[(h1 >>> 28) & 15]!,
+    HEX[(h1 >>> 24) & 15]!,
+    HEX[(h1 >>> 20) & 15]!,
+    HEX[(h1 >>> 16) & 15]!,
+    HEX[(h1 >>> 12) & 15]!,
+    HEX[(h1 >>> 8) & 15]!,
+    HEX[(h1 >>> 4) & 15]!,
+    HEX[h1 & 15]!,
+  );
+}
+
+/** Rows [from, to) of packed orders, as packOrderValues would pack them alone. */
+export function sliceOrderValues(packed: PackedOrderValues, from: number, to: number): PackedOrderValues {
+  if (from === 0 && to === packed.count) return packed;
+  const text = packed.text.map((t) => {
+    const starts = rowStarts(t, packed.count);
+    return to > from ? t.slice(starts[from]!, starts[to]! - 1) : '';
+  });
+  return {
+    count: to - from,
+    shapes: packed.shapes,
+    shapeOf: packed.shapeOf.slice(from, to),
+    text,
+    createdAt: packed.createdAt.slice(from, to),
+    totalMinor: packed.totalMinor.slice(from, to),
+    marketplace: packed.marketplace.slice(from, to),
+    status: packed.status.slice(from, to),
+  };
+}
+
+/** Packed orders one after another, as one (shapes merged): what packOrderValues would make of all their orders. */
+export function concatOrderValues(parts: readonly PackedOrderValues[]): PackedOrderValues {
+  const some = parts.filter((p) => p.count > 0);
+  if (some.length === 1) return some[0]!;
+  const count = some.reduce((n, p) => n + p.count, 0);
+  const shapes: string[][] = [];
+  const byName = new Map<string, number>();
+  const shapeOf = new Uint16Array(count);
+  const createdAt = new Float64Array(count);
+  const totalMinor = new Float64Array(count);
+  const marketplace = new Uint8Array(count);
+  const status = new Uint8Array(count);
+  let at = 0;
+  for (const p of some) {
+    const remap = p.shapes.map((keys) => {
+      const name = keys.join('\u0000');
+      let s = byName.get(name);
+      if (s === undefined) {
+        if (shapes.length === MAX_SHAPES) throw new Error('more shapes of order than a batch holds');
+        s = shapes.push(keys) - 1;
+        byName.set(name, s);
+      }
+      return s;
+    });
+    for (let i = 0; i < p.count; i++) shapeOf[at + i] = remap[p.shapeOf[i]!]!;
+    createdAt.set(p.createdAt, at);
+    totalMinor.set(p.totalMinor, at);
+    marketplace.set(p.marketplace, at);
+    status.set(p.status, at);
+    at += p.count;
+  }
+  const text = TEXT_FIELDS.map((_, f) => some.map((p) => p.text[f]!).join(FIELD_SEPARATOR));
+  return { count, shapes, shapeOf, text, createdAt, totalMinor, marketplace, status };
+}
+
+/** The block columns of packed orders: what encodeOrders gives for the unpacked orders. */
+export function encodeOrderValues(packed: PackedOrderValues): { keys: OrderKeyColumns; text: OrderTextColumns; dict: OrderDictColumns } {
+  const n = packed.count;
+  // Marketplace and status codes are indexes in the same lists as the blocks' (marketplaceCode, statusCode).
+  const keys: OrderKeyColumns = {
+    count: n,
+    createdAt: packed.createdAt.slice(),
+    totalMinor: packed.totalMinor.slice(),
+    marketplace: packed.marketplace.slice(),
+    status: packed.status.slice(),
+  };
+  const text = {} as OrderTextColumns;
+  TEXT_FIELDS.forEach((f, i) => (text[f] = cleanJoinedColumn(packed.text[i]!)));
+  const dict = {} as OrderDictColumns;
+  for (const f of DICT_FIELDS) dict[f] = encodeDict(f, text[f].split(FIELD_SEPARATOR));
+  return { keys, text, dict };
+}
