@@ -15,6 +15,7 @@ import {
   DICT_FIELDS,
   encodeDict,
   FIELD_SEPARATOR,
+  type DictField,
   type OrderDictColumns,
   type OrderKeyColumns,
   type OrderTextColumns,
@@ -29,8 +30,14 @@ const CREATED_AT = FIELD_COUNT;
 const TOTAL_MINOR = FIELD_COUNT + 1;
 const MARKETPLACE = FIELD_COUNT + 2;
 const STATUS = FIELD_COUNT + 3;
-const OTHER_FIELDS: Record<string, number> = { createdAt: CREATED_AT, totalMinor: TOTAL_MINOR, marketplace: MARKETPLACE, status: STATUS };
+const OTHER_FIELDS = new Map<string, number>([
+  ['createdAt', CREATED_AT],
+  ['totalMinor', TOTAL_MINOR],
+  ['marketplace', MARKETPLACE],
+  ['status', STATUS],
+]);
 const MAX_SHAPES = 0xffff;
+const DICT_SET: ReadonlySet<string> = new Set(DICT_FIELDS);
 
 export interface PackedOrderValues {
   count: number;
@@ -48,7 +55,7 @@ export interface PackedOrderValues {
 
 /** Field number (text fields first, then CREATED_AT…STATUS) of an order key, or -1. */
 function fieldOf(key: string): number {
-  return TEXT_INDEX.get(key) ?? OTHER_FIELDS[key] ?? -1;
+  return TEXT_INDEX.get(key) ?? OTHER_FIELDS.get(key) ?? -1;
 }
 
 /**
@@ -441,7 +448,8 @@ export function encodeOrderValues(packed: PackedOrderValues): { keys: OrderKeyCo
   };
   const text = {} as OrderTextColumns;
   TEXT_FIELDS.forEach((f, i) => (text[f] = cleanJoinedColumn(packed.text[i]!)));
+  // In the text fields' order, as encodeOrders makes them: the stored record is the same, key for key.
   const dict = {} as OrderDictColumns;
-  for (const f of DICT_FIELDS) dict[f] = encodeDict(f, text[f].split(FIELD_SEPARATOR));
+  for (const f of TEXT_FIELDS) if (DICT_SET.has(f)) dict[f as DictField] = encodeDict(f as DictField, text[f].split(FIELD_SEPARATOR));
   return { keys, text, dict };
 }

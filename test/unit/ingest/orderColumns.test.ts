@@ -100,7 +100,12 @@ describe('order values as columns', () => {
       fc.property(
         orders.filter((os) => os.length > 0),
         (os) => {
-          expect(encodeOrderValues(packOrderValues(os)!)).toEqual(encodeOrders(os));
+          const columns = encodeOrderValues(packOrderValues(os)!);
+          const objects = encodeOrders(os);
+          expect(columns).toEqual(objects);
+          // Key for key, as the cache stores the record.
+          expect(Object.keys(columns.dict)).toEqual(Object.keys(objects.dict));
+          expect(Object.keys(columns.text)).toEqual(Object.keys(objects.text));
         },
       ),
       { numRuns: 300 },
@@ -146,6 +151,8 @@ describe('order values as columns', () => {
       { ...base, status: undefined },
       { ...base, shipName: 'a\u001fb' },
       { ...base, cvcCheck: undefined },
+      { ...base, toString: 'x' },
+      { ...base, constructor: 'x' },
       (({ createdAt: _c, ...rest }) => rest)(base),
       Object.assign(Object.create({ inherited: 1 }) as object, base),
       null,
