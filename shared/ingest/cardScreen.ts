@@ -125,6 +125,14 @@ export class CardScreen {
     return findCardNumbers(v).some(isCard);
   }
 
+  /**
+   * The columns (0-based) found to hold card numbers so far: named or mapped card-number columns,
+   * text cells a card was reduced in, and id or link-key columns that held a whole card.
+   */
+  columnsWithCards(): number[] {
+    return [...new Set([...this.cardColumns, ...this.tallies.keys(), ...this.keyColumnsWithCards])].sort((a, b) => a - b);
+  }
+
   /** File warnings, by column: how many cells held card numbers and what became of them. */
   report(messages: FileMessages, names: readonly string[], cardFieldKept: boolean): void {
     for (const [c, t] of [...this.tallies].sort((a, b) => a[0] - b[0])) {

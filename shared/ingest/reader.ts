@@ -110,6 +110,8 @@ export interface ReaderInfo {
   dateOrders: DateColumnOrder[];
   /** The known-outcome column and how the value map read its values so far; null when it is not mapped. */
   knownOutcomes: { column: string; values: OutcomeSeen[] } | null;
+  /** The columns (1-based) the card screen found card numbers in so far (CardScreen.columnsWithCards). */
+  cardColumns: number[];
 }
 
 export interface DateColumnOrder extends SettledOrder {
@@ -232,6 +234,7 @@ export class ExportReader implements CsvSink {
       warnings: this.messages.warnings,
       dateOrders: this.settledDates,
       knownOutcomes: this.knownOutcomes(),
+      cardColumns: this.screen ? this.screen.columnsWithCards().map((c) => c + 1) : [],
     };
   }
 

@@ -6,7 +6,7 @@ import { csvRecord } from '../export/csv';
 import { isSecurityCodeColumn, namesCardNumber } from './cardData';
 import { headerKey } from './headers';
 import { lineSpan } from './lineEndings';
-import type { FileMessage, RowProblem, RowProblemCode } from './problems';
+import type { RowProblem, RowProblemCode } from './problems';
 
 export const PROBLEM_COLUMN = 'Import problem';
 
@@ -32,31 +32,30 @@ function recordAt(lines: readonly string[], start: number, delimiter: string, on
   }
 }
 
+/** A cell without the text guard a spreadsheet export may wrap it in (`="00123"`), as the import reads it. */
+function unguarded(value: string): string {
+  const v = value.trim();
+  return v.startsWith('="') && v.endsWith('"') && v.length >= 3 ? v.slice(2, -1) : value;
+}
+
 /** A cell of a column named like card numbers: anything with 12-19 digits is cut to BIN + last 4. */
 function cardColumnCell(value: string): string {
   const digits = value.replace(/[\s-]/g, '');
   return /^\d{12,19}$/.test(digits) ? `${binOf(digits)}******${last4Of(digits)}` : value;
 }
 
-/** Warnings of the import that name a column holding card numbers (CardScreen.report). */
-const CARD_COLUMN_WARNINGS: ReadonlySet<string> = new Set(['card-number-column', 'masked-card-number']);
-
-/** The columns (1-based) an import's warnings say held card numbers, in any of its rows. */
-export function cardColumnsWarnedOf(warnings: readonly FileMessage[]): number[] {
-  return warnings.filter((w) => CARD_COLUMN_WARNINGS.has(w.code) && w.column !== undefined).map((w) => w.column!);
-}
-
 /**
  * `text` is the whole file decoded, `headerLine` and the problems' lines are 1-based physical
  * lines. Each quarantined row appears once, in file order, with its reasons joined; rows set aside
  * as another kind of row (`other-row-kind`) are left out. `cardColumns` are the columns (1-based)
- * the import found card numbers in (cardColumnsWarnedOf its warnings).
+ * the import found card numbers in (FileSummary.cardColumns), up to where it stopped.
  *
  * A card whose check digit a spreadsheet zeroed fails Luhn, so the CSV writer would send it out
- * whole. As on import (CardScreen), such a cell is a card in a column known to hold cards: one the
- * import found cards in (its warnings, any row's card-number problem) or one holding a whole card
- * in any row written here. Elsewhere 16 digits ending in 0 are kept: far more often a plain id,
- * and a fix file must give the analyst's ids back as they were.
+ * whole. Here it is a card in a column known to hold cards: one the import found cards in (in any
+ * row, read or set aside), one a listed problem names, or one holding a whole card in any row
+ * written here (a wider net than the import's, which never reads an unmapped column). Elsewhere
+ * 16 digits ending in 0 go back as they were: far more often a plain id, and a fix file must give
+ * the analyst's ids back unchanged.
  */
 export function rowsToFix(
   text: string,
@@ -87,8 +86,11 @@ export function rowsToFix(
   const keys = header.map(headerKey);
   const cell = (value: string, i: number): string => {
     const key = keys[i];
+    if (key !== undefined && isSecurityCodeColumn(key)) return '';
+    // A text guard (`="4111…0"`) hides nothing: the import reads what it holds.
+    const zeroed = cardCells.has(i) ? cardZeroedBySpreadsheet(unguarded(value)) : null;
+    if (zeroed) return reducedCardNumber(zeroed);
     if (key === undefined) return value; // surplus fields of a ragged row
-    if (isSecurityCodeColumn(key)) return '';
     return namesCardNumber(key) ? cardColumnCell(value) : value;
   };
   const options = { delimiter };
@@ -105,10 +107,7 @@ export function rowsToFix(
   }
   for (const { line, fields: read } of records) {
     // The CSV writer reduces whole card numbers; a zeroed one is reduced here, in a card column.
-    const fields = read.map((v, i) => {
-      const zeroed = cardCells.has(i) ? cardZeroedBySpreadsheet(v) : null;
-      return zeroed ? reducedCardNumber(zeroed) : cell(v, i);
-    });
+    const fields = read.map(cell);
     // Short rows are padded and empty trailing extras cut, so the problem sits in its own column.
     while (fields.length < header.length) fields.push('');
     while (fields.length > header.length && fields.at(-1)!.trim() === '') fields.pop();

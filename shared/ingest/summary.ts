@@ -32,6 +32,8 @@ export interface FileSummary {
   warnings: FileMessage[];
   /** The day/month order each date column was read in, and why. */
   dateOrders: DateColumnOrder[];
+  /** The columns (1-based) the import found card numbers in, in the rows it read (rows to fix reduces them there). */
+  cardColumns: number[];
 }
 
 /** Collects the listed problems of a running import, capped. */
@@ -69,6 +71,7 @@ export function summarise(info: ReaderInfo, counts: ImportCounts, problems: Prob
     errors: info.errors,
     warnings: info.warnings,
     dateOrders: info.dateOrders,
+    cardColumns: info.cardColumns ?? [],
   };
 }
 

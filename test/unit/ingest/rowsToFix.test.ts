@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { luhnValid } from '../../../shared/domain/luhn';
 import { isFormulaLike } from '../../../shared/export/csv';
 import { importChunks, MemoryKnownRecords } from '../../../shared/ingest';
-import { cardColumnsWarnedOf, PROBLEM_COLUMN, rowsToFix } from '../../../shared/ingest/rowsToFix';
+import { PROBLEM_COLUMN, rowsToFix } from '../../../shared/ingest/rowsToFix';
+import { ExportReader } from '../../../shared/ingest/reader';
 import { TEST_CARDS } from '../domain/cardFixtures';
 
 const stripe = readFileSync(new URL('../../fixtures/imports/stripe-payments.csv', import.meta.url), 'utf8').replace(/^\uFEFF/, '');
@@ -176,12 +177,12 @@ describe('rows to fix', () => {
       new MemoryKnownRecords(),
     );
     expect(summary.quarantined).toBe(3);
-    const warned = cardColumnsWarnedOf(summary.warnings);
-    expect(warned).toEqual([9]);
-    const out = rowsToFix(text, summary.headerLine!, summary.delimiter!, summary.problems, false, warned);
+    // Customer ID held a whole card (#1002), Shipping Name one the import reduced (#1001).
+    expect(summary.cardColumns).toEqual([8, 9]);
+    const out = rowsToFix(text, summary.headerLine!, summary.delimiter!, summary.problems, false, summary.cardColumns);
     const rows = cellsOf(out).slice(1);
-    // Customer ID: named by #1002's problem. Shipping Name: by the import's warning. Note (not read
-    // by the import): it holds a whole card in #1002. Reference holds none: its id stays.
+    // Customer ID and Shipping Name: the import found cards there. Note (not read by the import):
+    // it holds a whole card in #1002. Reference holds none: its id stays.
     expect(rows.map((r) => r.slice(7, 11))).toEqual([
       ['40000000******0010', 'Bo', '42424242******4242', 'R-2'],
       ['55555555******4444', '41111111******1111', '40000566******5556', '4000056655665550'],
@@ -190,9 +191,30 @@ describe('rows to fix', () => {
     expect(out).not.toContain('555555555555444');
     expect(out).not.toContain('411111111111111');
 
-    // Without the warnings, the ship-to name's zeroed card is not known to be one.
+    // Without the import's columns, the ship-to name's zeroed card is not known to be one.
     const unwarned = cellsOf(rowsToFix(text, summary.headerLine!, summary.delimiter!, summary.problems)).slice(1);
     expect(unwarned[1]![8]).toBe('4111111111111110');
+  });
+
+  it('knows the card columns of an import cut short, and reduces a zeroed card behind a text guard, and empties a CVV', () => {
+    const header = 'Name,Email,Financial Status,Created at,Currency,Total,Lineitem name,Customer ID,Shipping Name,CVV';
+    const first = '#1001,a@example.com,paid,2026-05-01 10:00:00 +0200,EUR,50.00,Shoe,C-1,card 4111 1111 1111 1111,\n';
+    const later = '#1002,b@example.com,paid,2026-05-01 11:00:00 +0200,EUR,oops,Socks,C-2,"=""4242424242424240""",4000056655665550\n';
+    const reader = new ExportReader({
+      fileName: 'shop.csv',
+      mapping: { externalId: 'Name', createdAt: 'Created at', currency: 'Currency', total: 'Total', email: 'Email', shipName: 'Shipping Name' },
+    });
+    // Past the 64 KiB the reader sniffs before it reads any row.
+    const filler = Array.from({ length: 900 }, (_, i) => `#${2000 + i},f${i}@example.com,paid,2026-05-02 10:00:00 +0200,EUR,9.00,Cap,C-${i},Fi ${i},\n`).join(
+      '',
+    );
+    const text = header + '\n' + first + later + filler;
+    // What the summary of an import cancelled after its first batch holds: the reader has not ended.
+    reader.push(new TextEncoder().encode(text));
+    expect(reader.info().cardColumns).toEqual([9]);
+    const problems = [{ file: 'shop.csv', line: 3, code: 'invalid-value' as const, reason: 'Total: not an amount' }];
+    const [, row] = cellsOf(rowsToFix(text, 1, ',', problems, false, reader.info().cardColumns));
+    expect(row!.slice(7, 10)).toEqual(['C-2', '42424242******4242', '']);
   });
 
   it('every injection payload comes back guarded, and no cell a spreadsheet would run survives', () => {

@@ -8,7 +8,7 @@ import { ExportReader, SNIFF_BYTES } from '../../../../shared/ingest/reader';
 import { sniff, type SniffResult } from '../../../../shared/ingest/sniff';
 import { cleanShopName, shopKeyClash, shopNameProblem, type ShopChoice, type ShopQuestion } from '../../../../shared/ingest/shops';
 import { shopQuestion } from './shopCheck';
-import { cardColumnsWarnedOf, rowsToFix } from '../../../../shared/ingest/rowsToFix';
+import { rowsToFix } from '../../../../shared/ingest/rowsToFix';
 import { noLineBreaksMessage } from '../../../../shared/ingest/lineEndings';
 import type { DateColumnOrder, ReaderInfo } from '../../../../shared/ingest/reader';
 import type { FileSummary } from '../../../../shared/ingest/summary';
@@ -297,7 +297,8 @@ export class ImportService {
     if (summary.headerLine === null || summary.delimiter === null) throw new Error('The file has no header row to fix rows against');
     const text = new TextDecoder(summary.encoding ?? 'utf-8').decode(await file.arrayBuffer());
     const quotesAreText = summary.format !== null && presetById(summary.format)?.options.quotesAreText === true;
-    return rowsToFix(text, summary.headerLine, summary.delimiter, summary.problems, quotesAreText, cardColumnsWarnedOf(summary.warnings));
+    // A summary kept from before imports listed their card columns has none: [] (the problems still name some).
+    return rowsToFix(text, summary.headerLine, summary.delimiter, summary.problems, quotesAreText, summary.cardColumns ?? []);
   }
 
   cancel(): void {

@@ -33,6 +33,7 @@ export function teamOpSource(db: WorkbenchDb, op: TeamOpRecord): RecordSource {
     warnings: [],
     dateOrders: [],
     knownOutcomes: null,
+    cardColumns: [],
   });
   return {
     batches: batches(),
