@@ -85,8 +85,13 @@ export function hashFields(record: object, fields: readonly string[]): string {
     h1 = Math.imul(h1 ^ 0x1f, 2654435761);
     h2 = Math.imul(h2 ^ 0x1f, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return fieldsDigest(h1, h2);
+}
+
+/** The two lanes of a hashFields-style hash, fed every field, mixed and written as 16 hex digits. */
+export function fieldsDigest(a: number, b: number): string {
+  const h1 = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  const h2 = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return hex16(h2, h1);
 }
 

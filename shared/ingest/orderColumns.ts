@@ -10,6 +10,7 @@
 // value of the field's type and no text field holds the separator; the keys each order had, in
 // order, are kept by shape. Anything else is packed as objects instead (packOrderValues: null).
 import { MARKETPLACES, ORDER_STATUSES, ORDER_TEXT_FIELDS, type Order, type OrderTextField } from '../domain/order';
+import { fieldsDigest } from './contentHash';
 import {
   cleanJoinedColumn,
   DICT_FIELDS,
@@ -230,7 +231,6 @@ export function unpackOrderValues(packed: PackedOrderValues): Order[] {
 const M1 = 2654435761;
 const M2 = 1597334677;
 const DIGITS = new Uint8Array(16);
-const HEX = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 /** What an order reads for a key it does not have: what its prototype (Object.prototype, packOrderValues checked) holds, undefined as a rule. */
 const inherited = (key: string): unknown => ({})[key as keyof object];
 
@@ -269,7 +269,7 @@ export function hashOrderValues(packed: PackedOrderValues, providedOf: (row: num
       if (f >= 0 && f < FIELD_COUNT) hashTextColumn(packed, f, String(inherited(name)), inGroup, hasField, h1, h2);
       else for (const r of rows) hashOther(packed, f, name, r, hasField, h1, h2);
     }
-    for (const r of rows) out[r] = finish(h1[r]!, h2[r]!);
+    for (const r of rows) out[r] = fieldsDigest(h1[r]!, h2[r]!);
   }
   return out;
 }
@@ -356,29 +356,6 @@ function hashOther(packed: PackedOrderValues, f: number, name: string, r: number
   }
   H1[r] = Math.imul(h1 ^ SEPARATOR_CODE, M1);
   H2[r] = Math.imul(h2 ^ SEPARATOR_CODE, M2);
-}
-
-function finish(a: number, b: number): string {
-  const h1 = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
-  const h2 = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return String.fromCharCode(
-    HEX[(h2 >>> 28) & 15]!,
-    HEX[(h2 >>> 24) & 15]!,
-    HEX[(h2 >>> 20) & 15]!,
-    HEX[(h2 >>> 16) & 15]!,
-    HEX[(h2 >>> 12) & 15]!,
-    HEX[(h2 >>> 8) & 15]!,
-    HEX[(h2 >>> 4) & 15]!,
-    HEX[h2 & 15]!,
-    HEX[(h1 >>> 28) & 15]!,
-    HEX[(h1 >>> 24) & 15]!,
-    HEX[(h1 >>> 20) & 15]!,
-    HEX[(h1 >>> 16) & 15]!,
-    HEX[(h1 >>> 12) & 15]!,
-    HEX[(h1 >>> 8) & 15]!,
-    HEX[(h1 >>> 4) & 15]!,
-    HEX[h1 & 15]!,
-  );
 }
 
 /** Rows [from, to) of packed orders, as packOrderValues would pack them alone. */

@@ -12,34 +12,8 @@ import { shopQuestion } from '../../../renderer/src/core/imports/shopCheck';
 import type { WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { BUILT_IN_PRESETS } from '../../../shared/ingest/formats/registry';
 import { packColumn, packOrderRecords } from '../../../shared/ingest/columnarBatch';
-import type { Order } from '../../../shared/domain/order';
+import { order } from '../normalize/orderFixture';
 
-const SOME_ORDER: Order = {
-  externalId: '#1',
-  source: 'shopify',
-  currency: 'EUR',
-  customerId: '',
-  email: 'a@example.com',
-  phone: '',
-  shipName: 'A',
-  shipStreet: 'Street 1',
-  shipPostcode: '10115',
-  shipCity: 'Berlin',
-  shipCountry: 'DE',
-  billCountry: 'DE',
-  ip: '',
-  deviceId: '',
-  cardBin: '',
-  cardLast4: '',
-  cardExpiry: '',
-  cardFingerprint: '',
-  cardBrand: '',
-  paymentMethod: '',
-  marketplace: 'shop',
-  status: 'paid',
-  createdAt: 1,
-  totalMinor: 100,
-};
 import { fixedClock } from '../../../shared/time/clock';
 import { freshDbs } from '../../support/freshDbs';
 import { chunked } from '../../support/importInput';
@@ -215,7 +189,7 @@ describe('a shop export read once for the shop check and the import', () => {
     const orders = Array.from({ length: 1000 }, (_, i) => ({
       kind: 'order' as const,
       key: `shopify:#${i}`,
-      value: { ...SOME_ORDER, externalId: `#${i}`, shipName: `Buyer Number ${i}` },
+      value: order({ externalId: `#${i}`, shipName: `Buyer Number ${i}` }),
       hash: '',
       scope: 'order/x',
       provided: [],

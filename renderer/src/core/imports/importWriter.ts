@@ -25,7 +25,7 @@ import { MetaRepository } from '../storage/metaRepository';
 import { PaymentStore } from '../storage/paymentStore';
 import { writesTogether } from '../storage/diskFull';
 import { REVIEW_WINDOW_DAYS, reviewWindowStart } from '../../../../shared/decisions/sla';
-import type { ImportRecord, StoredClaim, StoredDispute, StoredPayment, WorkbenchDb } from '../storage/schema';
+import type { ImportRecord, ImportUndoRecord, StoredClaim, StoredDispute, StoredPayment, WorkbenchDb } from '../storage/schema';
 import { CLAIM_KIND_LABEL, CLAIM_MARKETPLACE } from '../../../../shared/disputes/claims';
 import { RegisterAtImport } from '../privacy/erasureRegister';
 
@@ -216,45 +216,29 @@ export class ImportWriter {
       if (register) writes.orders.forEach((o, i) => (writes.orders[i] = register.order(writes.keys[i]!, o, i < fromFile)));
       await this.supersede(writes.superseded);
       // The undo data, the set-aside rows and the counts go with the blocks, all asked at once.
-      const c = progress.counts.rows;
-      const rest = [
-        db.importUndo.add({
-          importId: this.importId,
-          supersededOrders: Uint32Array.from(writes.superseded),
-          payments: plan.payments.map(({ key, previous }) => ({ key, previous })),
-          disputes: plan.disputes.map(({ key, previous }) => ({ key, previous })),
-          claims: plan.claims.map(({ key, previous }) => ({ key, previous })),
-        }),
-        this.keepProblems(batch.quarantined),
-        db.imports.update(this.importId, {
-          rows: progress.rows,
-          created: c.created,
-          updated: c.updated,
-          unchanged: c.unchanged,
-          quarantined: c.quarantined,
-        }),
-      ];
+      const rest = this.batchRecords(batch, progress, {
+        supersededOrders: Uint32Array.from(writes.superseded),
+        payments: plan.payments.map(({ key, previous }) => ({ key, previous })),
+        disputes: plan.disputes.map(({ key, previous }) => ({ key, previous })),
+        claims: plan.claims.map(({ key, previous }) => ({ key, previous })),
+      });
       const appended = this.orders.append(writes.orders, this.importId, writes.stamps, writes.keys);
       await writesTogether([appended, ...rest]);
       this.reindex(await appended, writes.keys, writes.stamps, plan.created.length);
     });
   }
 
-  /** Stores a batch of new orders from their columns: what the rest of write() does for them as orders. */
-  private async writeNewOrders(batch: ClassifiedBatch, newOrders: DeferredOrders, progress: { rows: number; counts: ImportCounts }): Promise<void> {
-    const db = this.db;
-    const records = batch.created;
-    const keys = records.map((r) => r.key);
-    const stamps: OrderStamp[] = records.map((r) => ({ scope: r.scope, hash: r.hash }));
-    const values = concatOrderValues(newOrders.parts.map((p) => p.values));
-    if (values.count !== records.length) throw new Error('the new orders and their values do not match');
-    const since = reviewWindowStart(this.clock.now(), this.review.windowDays);
-    for (let i = 0; i < values.count; i++) this.review[values.createdAt[i]! >= since ? 'recent' : 'history']++;
+  /** The batch's undo data, its set-aside rows and the import's counts so far, asked at once (they go with the blocks). */
+  private batchRecords(
+    batch: ClassifiedBatch,
+    progress: { rows: number; counts: ImportCounts },
+    undo: Omit<ImportUndoRecord, 'id' | 'importId'>,
+  ): Promise<unknown>[] {
     const c = progress.counts.rows;
-    const rest = [
-      db.importUndo.add({ importId: this.importId, supersededOrders: new Uint32Array(0), payments: [], disputes: [], claims: [] }),
+    return [
+      this.db.importUndo.add({ importId: this.importId, ...undo }),
       this.keepProblems(batch.quarantined),
-      db.imports.update(this.importId, {
+      this.db.imports.update(this.importId, {
         rows: progress.rows,
         created: c.created,
         updated: c.updated,
@@ -262,6 +246,18 @@ export class ImportWriter {
         quarantined: c.quarantined,
       }),
     ];
+  }
+
+  /** Stores a batch of new orders from their columns: what the rest of write() does for them as orders. */
+  private async writeNewOrders(batch: ClassifiedBatch, newOrders: DeferredOrders, progress: { rows: number; counts: ImportCounts }): Promise<void> {
+    const records = batch.created;
+    const keys = records.map((r) => r.key);
+    const stamps: OrderStamp[] = records.map((r) => ({ scope: r.scope, hash: r.hash }));
+    const values = concatOrderValues(newOrders.parts.map((p) => p.values));
+    if (values.count !== records.length) throw new Error('the new orders and their values do not match');
+    const since = reviewWindowStart(this.clock.now(), this.review.windowDays);
+    for (let i = 0; i < values.count; i++) this.review[values.createdAt[i]! >= since ? 'recent' : 'history']++;
+    const rest = this.batchRecords(batch, progress, { supersededOrders: new Uint32Array(0), payments: [], disputes: [], claims: [] });
     const appended = this.orders.appendEncoded(encodeAppendValues(values, this.importId, stamps, keys));
     await writesTogether([appended, ...rest]);
     this.reindex(await appended, keys, stamps, keys.length);
