@@ -13,7 +13,8 @@ import {
   sliceOrderValues,
   unpackOrderValues,
 } from '../../../shared/ingest/orderColumns';
-import { ORDER_HASH_FIELDS } from '../../../shared/ingest/records';
+import { ORDER_HASH_FIELDS, type ParsedRecord } from '../../../shared/ingest/records';
+import { materialiseOrders, packOrderRecords, unpackBatchDeferred } from '../../../shared/ingest/columnarBatch';
 import { encodeOrders } from '../../../shared/orders/columns';
 import { encodeAppend, encodeAppendValues, ORDER_BLOCK_SIZE } from '../../../renderer/src/core/storage/orderRepository';
 
@@ -160,5 +161,32 @@ describe('order values as columns', () => {
     ];
     for (const bad of refused) expect(packOrderValues([base, bad])).toBeNull();
     expect(packOrderValues([base, { ...base }])).not.toBeNull();
+  });
+});
+
+describe('order records whose values stay columns', () => {
+  it('are hashed from the columns, throw on a value read too early, and unpack to the records sent', () => {
+    const values = fc.sample(order, { numRuns: 30, seed: 5 }).filter((o) => !Object.values(o).some((v) => typeof v === 'string' && v.includes('\u001f')));
+    const provided = ['externalId', 'email', 'createdAt', 'cvcCheck'];
+    const records: ParsedRecord[] = values.map((value, i) => ({
+      kind: 'order',
+      key: `shop:${i}`,
+      value,
+      hash: '',
+      scope: 'order/x',
+      provided,
+      line: i + 2,
+      lines: null,
+      rows: 1,
+    }));
+    const packed = packOrderRecords(records)!;
+    expect(packed.type).toBe('orders');
+    const batch = unpackBatchDeferred(structuredClone({ records: [packed], problems: [], rowsRead: records.length, bytesRead: 1 }));
+    expect(batch.records.map((r) => r.hash)).toEqual(values.map((v) => hashFields(v, provided)));
+    expect(() => (batch.records[0]!.value as { email: string }).email).toThrow(/before its values were unpacked/);
+    expect(() => JSON.stringify(batch.records[0])).toThrow(/before its values were unpacked/);
+    materialiseOrders(batch.deferred);
+    expect(batch.records.map((r) => r.value)).toEqual(values);
+    expect(batch.records.map((r) => Object.keys(r))).toEqual(records.map((r) => Object.keys(r)));
   });
 });
