@@ -565,6 +565,83 @@ async function importStages(base, csv) {
 }
 
 /**
+ * CPU seconds of every thread of the browser's processes so far, by `pid/tid`, with the process kind
+ * (renderer, browser, gpu…) and the thread's name; empty where /proc cannot be read (not Linux).
+ */
+function chromiumThreads() {
+  const out = new Map();
+  let pids = [];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    let cmd = '';
+    try {
+      cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!cmd.startsWith(CHROMIUM) && !cmd.includes('chromium')) continue;
+    const kind = /--type=([\w-]+)/.exec(cmd)?.[1] ?? 'browser';
+    let tasks = [];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // utime and stime, in clock ticks (100 a second on Linux).
+        out.set(`${pid}/${tid}`, { kind, name, cpu: (Number(fields[11]) + Number(fields[12])) / 100 });
+      } catch {
+        // The thread ended between listing and reading.
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * One import of the file on the bench page with a read worker (the app's two halves: the read
+ * worker, and the page's thread in the import worker's place), and the CPU each thread took: sampled
+ * every 100 ms, since the read worker's thread is gone once the file is read. CPU is steadier than
+ * wall time on a shared machine: it measures the work, not who else was running.
+ */
+async function importCpuRun(base, csv) {
+  return onBenchPageInNewProfile(base, 'cpu', csv, async (page) => {
+    const before = chromiumThreads();
+    const last = new Map(before);
+    const sample = () => {
+      for (const [k, v] of chromiumThreads()) last.set(k, v);
+    };
+    const timer = setInterval(sample, 100);
+    let r;
+    try {
+      r = await page.evaluate(() => window.bench.importInPage(document.getElementById('bench-file').files[0], true));
+    } finally {
+      clearInterval(timer);
+    }
+    sample();
+    if (r.status !== 'completed') throw new Error(`the in-page import ${r.status}`);
+    const by = { readWorker: 0, importSide: 0, rendererOther: 0, browserProcess: 0 };
+    for (const [k, v] of last) {
+      const d = v.cpu - (before.get(k)?.cpu ?? 0);
+      if (v.kind === 'renderer' && v.name.startsWith('DedicatedWorker')) by.readWorker += d;
+      else if (v.kind === 'renderer' && v.name === 'chromium') by.importSide += d;
+      else if (v.kind === 'renderer') by.rendererOther += d;
+      else by.browserProcess += d;
+    }
+    const total = by.readWorker + by.importSide + by.rendererOther + by.browserProcess;
+    return { rate: r.rows / (r.ms / 1000), total, ...by, fromColumns: r.stages.ordersFromColumns ?? 0 };
+  });
+}
+
+/**
  * The Stripe payments export imported with importFile on the bench page (a payments file asks no
  * question of an empty cache, but the page keeps the figure free of the screen), in a new profile,
  * and the parser alone on the same file: rows/s of each.
@@ -618,8 +695,8 @@ async function importFigures(base, abBase, figures, observations, seeded) {
   const putBaseline = !ONLY;
   const csv = await ordersCsv();
   const paymentsFile = await paymentsCsv();
-  const builds = [{ name: 'this', base, runs: [], demo: [], payments: [] }];
-  if (abBase) builds.push({ name: 'previous', base: abBase, runs: [], demo: [], payments: [] });
+  const builds = [{ name: 'this', base, runs: [], demo: [], payments: [], cpu: [] }];
+  if (abBase) builds.push({ name: 'previous', base: abBase, runs: [], demo: [], payments: [], cpu: [] });
   for (let run = 0; run < RUNS; run++) {
     // Alternate which build goes first, so neither always meets a warmer (or busier) machine.
     for (const b of run % 2 ? [...builds].reverse() : builds) {
@@ -637,6 +714,15 @@ async function importFigures(base, abBase, figures, observations, seeded) {
         `payments import run ${run + 1}/${RUNS} (${b.name} build): ${PAYMENT_ROWS} rows in ${r.seconds.toFixed(1)} s = ${Math.round(r.rate)} rows/s; parser only ${Math.round(r.parseRate)} rows/s`,
       );
     }
+    if (process.platform === 'linux') {
+      for (const b of run % 2 ? [...builds].reverse() : builds) {
+        const c = await importCpuRun(b.base, csv);
+        b.cpu.push(c);
+        log(
+          `import CPU run ${run + 1}/${RUNS} (${b.name} build, in page with a read worker): ${Math.round(c.rate)} rows/s; CPU ${c.total.toFixed(2)} s: read worker ${c.readWorker.toFixed(2)}, import side ${c.importSide.toFixed(2)}, renderer's other threads ${c.rendererOther.toFixed(2)}, browser process ${c.browserProcess.toFixed(2)}`,
+        );
+      }
+    }
     if (!seeded) {
       for (const b of run % 2 ? builds : [...builds].reverse()) {
         b.demo.push(await demoLoadRun(b.base));
@@ -647,6 +733,24 @@ async function importFigures(base, abBase, figures, observations, seeded) {
   const [self, previous] = builds;
   const m = (runs, k) => median(runs.map((r) => r[k]));
   observations.import_1m_stages_ms = await importStages(base, csv);
+  if (self.cpu.length > 0) {
+    const cpu = (runs, k) => Math.round(median(runs.map((r) => r[k])) * 100) / 100;
+    const parts = (runs) => ({
+      read_worker_s: cpu(runs, 'readWorker'),
+      import_side_s: cpu(runs, 'importSide'),
+      renderer_other_threads_s: cpu(runs, 'rendererOther'),
+      browser_process_s: cpu(runs, 'browserProcess'),
+      rows_per_s: Math.round(median(runs.map((r) => r.rate))),
+    });
+    observations.import_1m_cpu_s = {
+      ...(previous ? fig(cpu(self.cpu, 'total'), 's', 'previous_build_s', cpu(previous.cpu, 'total'), true) : { value: cpu(self.cpu, 'total'), unit: 's' }),
+      ...parts(self.cpu),
+      ...(previous ? { previous_build: parts(previous.cpu) } : {}),
+      note:
+        "CPU seconds of all the browser's threads for one import of the same file on the bench page with a read worker (the page's thread stands in for the import worker), read from /proc per thread every 100 ms (medians of runs). Steadier than wall time on a shared machine. read_worker_s: the read worker; import_side_s: the page's thread (classify, hash, encode, the IndexedDB requests); renderer_other_threads_s: V8's helper threads (garbage collection) and the rest of the renderer; browser_process_s: IndexedDB's own work and the rest of the browser." +
+        (previous ? ' previous_build: the build in BENCH_AB_DIR, its runs interleaved with these.' : ''),
+    };
+  }
   observations.import_1m_longest_main_thread_task_ms = {
     value: Math.round(m(self.runs, 'longest')),
     unit: 'ms',
