@@ -397,7 +397,10 @@ export class ExportReader implements CsvSink {
     const rows = this.warm.map((w) => w.fields);
     const resolved = this.resolved;
     const options = this.preset.options;
-    const decimalMark = options.decimalMark ?? voteDecimalMark(rows, resolved, AMOUNT_FIELDS) ?? (this.delimiter === ';' ? ',' : '.');
+    // The file's own amounts first: an export re-saved by a German spreadsheet writes `1.234,56` in a
+    // format whose preset says `.`, and its `2.500` is then 2,500, not 2.5. The preset's mark, then
+    // the delimiter's usual one, decide only where no amount of the first rows says.
+    const decimalMark = voteDecimalMark(rows, resolved, AMOUNT_FIELDS) ?? options.decimalMark ?? (this.delimiter === ';' ? ',' : '.');
     let zone = timeZoneNamed(options.timeZone ?? 'UTC');
     if (!zone) {
       // Saved presets are checked when saved; this is a preset handed in without that check.
