@@ -145,7 +145,11 @@ export class OrderBuilder {
     if (createdAt === null) return;
     const currency = recordCurrency(ctx, g, F.currency, [F.total, F.lineAmount, F.lineDiscount], WHAT);
     if (currency === null) return;
-    const totalMinor = this.noPrices ? 0 : this.total(g, currency);
+    // Rows whose price cells are all empty (an Amazon line still Pending, or Cancelled) say nothing
+    // of the amount: not the sum of a discount alone (-5.00), not an amount because a currency is named.
+    const hasAmount = ctx.first(g, F.total) !== '' || ctx.first(g, F.lineAmount) !== '';
+    const unpricedLines = !this.noPrices && !hasAmount && ctx.mapped(F.lineAmount);
+    const totalMinor = this.noPrices || unpricedLines ? 0 : this.total(g, currency);
     if (Number.isNaN(totalMinor)) return;
     const cancelled = ctx.first(g, F.cancelledAt) !== '';
     let status = options.defaultStatus ?? 'open';
@@ -198,9 +202,16 @@ export class OrderBuilder {
     if (this.hasChannel) order.channel = ctx.text(g, F.channel) || options.channel || '';
     if (outcome) order.knownOutcome = outcome;
     const many = g.lines.length > 1;
-    // No total, no line amount and no currency in any row: an update keeps the amount the cache knows.
+    // No total and no line amount in any row: an update keeps the amount (and currency) the cache knows.
     // A file without prices says nothing about the amount, whatever its currency column holds.
-    const priced = !this.noPrices && (ctx.first(g, F.total) !== '' || ctx.first(g, F.lineAmount) !== '' || ctx.first(g, F.currency) !== '');
+    const priced = !this.noPrices && hasAmount;
+    // Stored all the same (its buyer and address link rings), without an amount until a report prices it: said, not silent.
+    if (unpricedLines)
+      ctx.messages.warn(
+        'no-amount-yet',
+        `orders whose ${ctx.fieldLabel(F.lineAmount)} cells are all empty (not priced yet, or cancelled) were stored without an amount (0.00); a later report with their prices sets it`,
+        g.lines[0],
+      );
     const provided = priced ? this.provided : this.providedUnpriced;
     const record: ParsedRecord = {
       kind: 'order',

@@ -89,6 +89,30 @@ describe('Amazon All Orders report: a cancelled order keeps what it was ordered 
   });
 });
 
+describe('Amazon All Orders report: a line not priced yet', () => {
+  // Pending lines leave item-price empty; one may still name its currency and a promotion discount.
+  it('is stored without an amount, never as the discount alone, and the summary says so', async () => {
+    const [header, , , pending] = lines('amazon-all-orders.txt');
+    const unpriced = { 'order-status': 'Pending', 'item-status': 'Unshipped', 'item-price': '', 'item-tax': '', 'shipping-price': '', 'shipping-tax': '' };
+    const text =
+      [
+        header,
+        withCells(header!, pending!, { ...unpriced, 'amazon-order-id': '303-1111111-0000001', currency: '' }),
+        withCells(header!, pending!, { ...unpriced, 'amazon-order-id': '303-1111111-0000002', currency: 'EUR', 'item-promotion-discount': '-5.00' }),
+      ].join('\n') + '\n';
+    const run = await runImport(text, { fileName: 'all-orders.txt' });
+    expect(run.summary.created).toBe(2);
+    expect(values<Order>(run, 'order').map((o) => [o.externalId, o.totalMinor])).toEqual([
+      ['303-1111111-0000001', 0],
+      ['303-1111111-0000002', 0],
+    ]);
+    // Neither says it has an amount: a later report with prices is an update that sets it.
+    expect(run.written.every((r) => !r.provided.includes('totalMinor'))).toBe(true);
+    expect(run.summary.warnings).toContainEqual(expect.objectContaining({ code: 'no-amount-yet', count: 2 }));
+    expect(bucketsAddUp(run.summary)).toBe(true);
+  });
+});
+
 describe('Amazon unshipped orders report with gift options', () => {
   // Amazon's help page on the order report (Seller Central help item 651): "If you use Amazon's optional
   // services, item tax, gift wrap tax and shipping tax amounts collected by you will be shown in the
