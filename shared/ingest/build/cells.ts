@@ -142,6 +142,10 @@ export function recordCurrency(ctx: BuildContext, g: RowGroup, f: number, amount
     }
   }
   const code = stated || named || fallback;
+  // The file has a currency column but this record's is empty, and it has an amount: read in the
+  // format's default, and the summary says so (a file of several currencies would be misread).
+  if (code !== '' && stated === '' && named === '' && ctx.mapped(f) && amountFields.some((af) => ctx.first(g, af) !== ''))
+    ctx.messages.warn('default-currency', `${what}s whose ${ctx.fieldLabel(f)} is empty were read in ${code}, the format's default currency`, g.lines[0]);
   if (code !== '') return code;
   ctx.fail(g, at.row, at.column, 'missing-value', `${ctx.fieldLabel(f)} is empty and the format has no default currency`, what);
   return null;
