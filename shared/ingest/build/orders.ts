@@ -151,6 +151,9 @@ export class OrderBuilder {
     const unpricedLines = !this.noPrices && !hasAmount && ctx.mapped(F.lineAmount);
     const totalMinor = this.noPrices || unpricedLines ? 0 : this.total(g, currency);
     if (Number.isNaN(totalMinor)) return;
+    // An order's total below zero is no sale (a refund or a credit note exported as an order?): kept as written, and said.
+    if (totalMinor < 0)
+      ctx.messages.warn('negative-total', `orders with a total below zero were stored as written; check whether they are refunds or credit notes`, g.lines[0]);
     const cancelled = ctx.first(g, F.cancelledAt) !== '';
     let status = options.defaultStatus ?? 'open';
     if (ctx.mapped(F.status) || ctx.mapped(F.cancelledAt)) {

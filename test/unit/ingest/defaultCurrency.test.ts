@@ -1,5 +1,6 @@
-// A record whose currency cell is empty in a file that has a currency column is read in the format's
-// default currency: the summary says so, since a file of several currencies would be misread.
+// Amounts an import keeps but should not keep quiet about: a record whose currency cell is empty
+// in a file that has a currency column is read in the format's default currency, and an order's
+// total below zero is stored as written; the summary says so either way.
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/order';
 import { SHOPIFY_HEADER } from '../../../shared/demo/shopifyExport';
@@ -36,5 +37,17 @@ describe('an empty currency cell', () => {
   it('says nothing when every order names its currency', async () => {
     const run = await runImport(shopify([order('#1', 'EUR'), order('#2', 'CHF')]));
     expect(run.summary.warnings.filter((w) => w.code === 'default-currency')).toEqual([]);
+  });
+});
+
+describe('a total below zero', () => {
+  it('is stored as written, and the summary says how many orders had one', async () => {
+    const run = await runImport(shopify([{ ...order('#1', 'EUR'), Total: '-10.00' }, order('#2', 'EUR')]));
+    expect(values<Order>(run, 'order').map((o) => [o.externalId, o.totalMinor])).toEqual([
+      ['#1', -1000],
+      ['#2', 1000],
+    ]);
+    expect(run.summary.warnings.find((w) => w.code === 'negative-total')).toMatchObject({ line: 2 });
+    expect(bucketsAddUp(run.summary)).toBe(true);
   });
 });
