@@ -52,40 +52,72 @@ export function cyrb53(text: string, seed = 0): number {
  */
 export function hashFields(record: object, fields: readonly string[]): string {
   const r = record as Record<string, unknown>;
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < fields.length; i++) {
-    const v = r[fields[i]!];
-    if (typeof v === 'number' && Number.isSafeInteger(v)) {
-      // Times and amounts: their decimal digits fed as String(v) would give them, without the string.
-      let n = v;
-      if (n < 0) {
-        h1 = Math.imul(h1 ^ 0x2d, 2654435761);
-        h2 = Math.imul(h2 ^ 0x2d, 1597334677);
-        n = -n;
-      }
-      let digits = 0;
-      do {
-        DIGITS[digits++] = 48 + (n % 10);
-        n = Math.floor(n / 10);
-      } while (n > 0);
-      while (digits > 0) {
-        const ch = DIGITS[--digits]!;
-        h1 = Math.imul(h1 ^ ch, 2654435761);
-        h2 = Math.imul(h2 ^ ch, 1597334677);
-      }
-    } else {
-      const text = typeof v === 'string' ? v : String(v);
-      for (let k = 0; k < text.length; k++) {
-        const ch = text.charCodeAt(k);
-        h1 = Math.imul(h1 ^ ch, 2654435761);
-        h2 = Math.imul(h2 ^ ch, 1597334677);
-      }
+  const lanes = FIELD_LANES;
+  startLanes(lanes);
+  for (let i = 0; i < fields.length; i++) feedField(lanes, r[fields[i]!]);
+  return fieldsDigest(lanes[0]!, lanes[1]!);
+}
+
+/** hashFields' running lanes (it runs to its end before anything else can use them). */
+const FIELD_LANES = new Int32Array(2);
+
+/** Sets the two lanes of a hashFields-style hash to where every hash starts. */
+export function startLanes(lanes: Int32Array): void {
+  lanes[0] = 0xdeadbeef;
+  lanes[1] = 0x41c6ce57;
+}
+
+/**
+ * Feeds one field's value to the lanes as hashFields reads it, and the separator after it: a safe
+ * integer (times, amounts) by its decimal digits as String(v) would give them, without the string;
+ * anything else by the text String() gives it.
+ */
+export function feedField(lanes: Int32Array, v: unknown): void {
+  if (typeof v === 'number' && Number.isSafeInteger(v)) {
+    let h1 = lanes[0]!;
+    let h2 = lanes[1]!;
+    let n = v;
+    if (n < 0) {
+      h1 = Math.imul(h1 ^ 0x2d, 2654435761);
+      h2 = Math.imul(h2 ^ 0x2d, 1597334677);
+      n = -n;
     }
-    h1 = Math.imul(h1 ^ 0x1f, 2654435761);
-    h2 = Math.imul(h2 ^ 0x1f, 1597334677);
+    let digits = 0;
+    do {
+      DIGITS[digits++] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
+    while (digits > 0) {
+      const ch = DIGITS[--digits]!;
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+    lanes[0] = h1;
+    lanes[1] = h2;
+  } else {
+    const text = typeof v === 'string' ? v : String(v);
+    feedText(lanes, text, 0, text.length);
   }
-  return fieldsDigest(h1, h2);
+  feedSeparator(lanes);
+}
+
+/** Feeds the characters text[from, to) to the lanes (a field's value, its separator not included). */
+export function feedText(lanes: Int32Array, text: string, from: number, to: number): void {
+  let h1 = lanes[0]!;
+  let h2 = lanes[1]!;
+  for (let k = from; k < to; k++) {
+    const ch = text.charCodeAt(k);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  lanes[0] = h1;
+  lanes[1] = h2;
+}
+
+/** Feeds the U+001F that follows every field. */
+export function feedSeparator(lanes: Int32Array): void {
+  lanes[0] = Math.imul(lanes[0]! ^ 0x1f, 2654435761);
+  lanes[1] = Math.imul(lanes[1]! ^ 0x1f, 1597334677);
 }
 
 /** The two lanes of a hashFields-style hash, fed every field, mixed and written as 16 hex digits. */

@@ -10,7 +10,7 @@
 // value of the field's type and no text field holds the separator; the keys each order had, in
 // order, are kept by shape. Anything else is packed as objects instead (packOrderValues: null).
 import { MARKETPLACES, ORDER_STATUSES, ORDER_TEXT_FIELDS, type Order, type OrderTextField } from '../domain/order';
-import { fieldsDigest } from './contentHash';
+import { feedField, feedSeparator, feedText, fieldsDigest, startLanes } from './contentHash';
 import {
   cleanJoinedColumn,
   DICT_FIELDS,
@@ -22,7 +22,6 @@ import {
   type OrderTextColumns,
 } from '../orders/columns';
 
-const SEPARATOR_CODE = FIELD_SEPARATOR.charCodeAt(0);
 const TEXT_FIELDS: readonly OrderTextField[] = ORDER_TEXT_FIELDS;
 const TEXT_INDEX = new Map<string, number>(TEXT_FIELDS.map((f, i) => [f, i]));
 const FIELD_COUNT = TEXT_FIELDS.length;
@@ -227,17 +226,13 @@ export function unpackOrderValues(packed: PackedOrderValues): Order[] {
   return out;
 }
 
-// The lanes and mixing of hashFields (contentHash.ts), kept equal by the tests.
-const M1 = 2654435761;
-const M2 = 1597334677;
-const DIGITS = new Uint8Array(16);
 /** What an order reads for a key it does not have: what its prototype (Object.prototype, packOrderValues checked) holds, undefined as a rule. */
 const inherited = (key: string): unknown => ({})[key as keyof object];
 
 /**
  * Each order's content hash over the fields `providedOf(i)` lists, as hashFields(order, provided)
  * gives it for the unpacked order, without building the order: every text column is walked once
- * per distinct field list, a running hash kept per row.
+ * per distinct field list, a running hash kept per row and fed as hashFields feeds it (contentHash.ts).
  */
 export function hashOrderValues(packed: PackedOrderValues, providedOf: (row: number) => readonly string[]): string[] {
   const n = packed.count;
@@ -255,35 +250,30 @@ export function hashOrderValues(packed: PackedOrderValues, providedOf: (row: num
     for (const k of keys) has[fieldOf(k)] = 1;
     return has;
   });
-  const h1 = new Int32Array(n);
-  const h2 = new Int32Array(n);
+  // Row r's two lanes at 2r and 2r + 1.
+  const lanes = new Int32Array(2 * n);
   for (const [provided, rows] of groups) {
     const inGroup = rows.length === n ? null : new Uint8Array(n);
     if (inGroup) for (const r of rows) inGroup[r] = 1;
-    for (const r of rows) {
-      h1[r] = 0xdeadbeef;
-      h2[r] = 0x41c6ce57;
-    }
+    startLanes(ROW);
+    for (const r of rows) store(lanes, r);
     for (const name of provided) {
       const f = fieldOf(name);
-      if (f >= 0 && f < FIELD_COUNT) hashTextColumn(packed, f, String(inherited(name)), inGroup, hasField, h1, h2);
-      else for (const r of rows) hashOther(packed, f, name, r, hasField, h1, h2);
+      if (f >= 0 && f < FIELD_COUNT) hashTextColumn(packed, f, String(inherited(name)), inGroup, hasField, lanes);
+      else
+        for (const r of rows) {
+          load(lanes, r);
+          feedField(ROW, otherValue(packed, f, name, r, hasField));
+          store(lanes, r);
+        }
     }
-    for (const r of rows) out[r] = fieldsDigest(h1[r]!, h2[r]!);
+    for (const r of rows) out[r] = fieldsDigest(lanes[2 * r]!, lanes[2 * r + 1]!);
   }
   return out;
 }
 
 /** Feeds one text field of every row (of the group) to its running hash, and the separator after it. */
-function hashTextColumn(
-  packed: PackedOrderValues,
-  f: number,
-  absent: string,
-  inGroup: Uint8Array | null,
-  hasField: Uint8Array[],
-  H1: Int32Array,
-  H2: Int32Array,
-): void {
+function hashTextColumn(packed: PackedOrderValues, f: number, absent: string, inGroup: Uint8Array | null, hasField: Uint8Array[], lanes: Int32Array): void {
   const text = packed.text[f]!;
   const shapeOf = packed.shapeOf;
   let at = 0;
@@ -291,71 +281,35 @@ function hashTextColumn(
     let end = text.indexOf(FIELD_SEPARATOR, at);
     if (end === -1) end = text.length;
     if (inGroup === null || inGroup[r] === 1) {
-      let h1 = H1[r]!;
-      let h2 = H2[r]!;
+      load(lanes, r);
       // An order without the field: hashFields hashes the String() of what it reads (undefined).
-      const value = hasField[shapeOf[r]!]![f] === 1 ? null : absent;
-      if (value === null) {
-        for (let i = at; i < end; i++) {
-          const ch = text.charCodeAt(i);
-          h1 = Math.imul(h1 ^ ch, M1);
-          h2 = Math.imul(h2 ^ ch, M2);
-        }
-      } else {
-        for (let i = 0; i < value.length; i++) {
-          const ch = value.charCodeAt(i);
-          h1 = Math.imul(h1 ^ ch, M1);
-          h2 = Math.imul(h2 ^ ch, M2);
-        }
-      }
-      H1[r] = Math.imul(h1 ^ SEPARATOR_CODE, M1);
-      H2[r] = Math.imul(h2 ^ SEPARATOR_CODE, M2);
+      if (hasField[shapeOf[r]!]![f] === 1) feedText(ROW, text, at, end);
+      else feedText(ROW, absent, 0, absent.length);
+      feedSeparator(ROW);
+      store(lanes, r);
     }
     at = end + 1;
   }
 }
 
-/** Feeds a field that is not text (or not an order field at all) of row r, as hashFields does. */
-function hashOther(packed: PackedOrderValues, f: number, name: string, r: number, hasField: Uint8Array[], H1: Int32Array, H2: Int32Array): void {
-  let h1 = H1[r]!;
-  let h2 = H2[r]!;
-  const present = f >= 0 && hasField[packed.shapeOf[r]!]![f] === 1;
-  const v: unknown = !present
-    ? inherited(name)
-    : f === CREATED_AT
-      ? packed.createdAt[r]
-      : f === TOTAL_MINOR
-        ? packed.totalMinor[r]
-        : f === MARKETPLACE
-          ? MARKETPLACES[packed.marketplace[r]!]
-          : ORDER_STATUSES[packed.status[r]!];
-  if (typeof v === 'number' && Number.isSafeInteger(v)) {
-    let n = v;
-    if (n < 0) {
-      h1 = Math.imul(h1 ^ 0x2d, M1);
-      h2 = Math.imul(h2 ^ 0x2d, M2);
-      n = -n;
-    }
-    let digits = 0;
-    do {
-      DIGITS[digits++] = 48 + (n % 10);
-      n = Math.floor(n / 10);
-    } while (n > 0);
-    while (digits > 0) {
-      const ch = DIGITS[--digits]!;
-      h1 = Math.imul(h1 ^ ch, M1);
-      h2 = Math.imul(h2 ^ ch, M2);
-    }
-  } else {
-    const text = String(v);
-    for (let k = 0; k < text.length; k++) {
-      const ch = text.charCodeAt(k);
-      h1 = Math.imul(h1 ^ ch, M1);
-      h2 = Math.imul(h2 ^ ch, M2);
-    }
-  }
-  H1[r] = Math.imul(h1 ^ SEPARATOR_CODE, M1);
-  H2[r] = Math.imul(h2 ^ SEPARATOR_CODE, M2);
+/** One row's lanes while they are fed (hashOrderValues runs to its end before anything else can use them). */
+const ROW = new Int32Array(2);
+function load(lanes: Int32Array, r: number): void {
+  ROW[0] = lanes[2 * r]!;
+  ROW[1] = lanes[2 * r + 1]!;
+}
+function store(lanes: Int32Array, r: number): void {
+  lanes[2 * r] = ROW[0]!;
+  lanes[2 * r + 1] = ROW[1]!;
+}
+
+/** Row r's value of a field that is not text (or not an order field at all), as the unpacked order would read it. */
+function otherValue(packed: PackedOrderValues, f: number, name: string, r: number, hasField: Uint8Array[]): unknown {
+  if (f < 0 || hasField[packed.shapeOf[r]!]![f] !== 1) return inherited(name);
+  if (f === CREATED_AT) return packed.createdAt[r];
+  if (f === TOTAL_MINOR) return packed.totalMinor[r];
+  if (f === MARKETPLACE) return MARKETPLACES[packed.marketplace[r]!];
+  return ORDER_STATUSES[packed.status[r]!];
 }
 
 /** Rows [from, to) of packed orders, as packOrderValues would pack them alone. */
