@@ -1,17 +1,58 @@
 // Two own shops number their orders the same way (#1001, #1002 ...): an order number alone does
 // not say which shop. An import of own-shop orders that would change orders another file wrote,
-// with another date, amount or currency, is a question for the analyst, never a silent update:
+// with another date, amount, currency or buyer, is a question for the analyst, never a silent update:
 // the same shop (update them) or another shop (its orders get their own key, nothing merges).
 import type { Order } from '../domain/order';
 import type { RecordKind } from './fields';
 
-/** The facts that never change for one shop's order: when it was placed, its total and currency. */
-export type OrderFacts = Pick<Order, 'externalId' | 'createdAt' | 'totalMinor' | 'currency'>;
+/**
+ * The facts that never change for one shop's order: when it was placed, its total and currency; and
+ * who placed it, as far as the file says (e-mail, customer id, name).
+ */
+export type OrderFacts = Pick<Order, 'externalId' | 'createdAt' | 'totalMinor' | 'currency'> & Partial<Pick<Order, 'email' | 'customerId' | 'shipName'>>;
 
-export type FactDifference = 'date' | 'amount' | 'currency';
+export type FactDifference = 'date' | 'amount' | 'currency' | 'buyer';
 
 /** Times within a minute are the same placement (an export rounds to the minute). */
 const SAME_TIME_MS = 60_000;
+
+const folded = (s: string | undefined) => (s ?? '').normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * A placement time that cannot tell orders apart: on a quarter hour, as every date-only export's
+ * midnight is (in any zone). A time to the second already does: the same second, total and currency
+ * with another buyer is the order corrected, not another shop's.
+ */
+const coarse = (t: number) => t % 900_000 === 0;
+
+/**
+ * Another buyer placed it: every one of e-mail, customer id and name that both versions have
+ * differs. A shop's corrected export changes one of them (a typo in the e-mail), not all; another
+ * shop's order of the same number placed the same day for the same amount (a date-only export and
+ * a popular price make that likely) has another buyer. Nothing to compare says nothing.
+ */
+function buyerDiffers(stored: OrderFacts, incoming: OrderFacts): boolean {
+  let compared = 0;
+  for (const [a, b] of [
+    [folded(stored.email), folded(incoming.email)],
+    [(stored.customerId ?? '').trim(), (incoming.customerId ?? '').trim()],
+    [folded(stored.shipName), folded(incoming.shipName)],
+  ] as const) {
+    if (a === '' || b === '') continue;
+    if (a === b) return false;
+    compared++;
+  }
+  return compared > 0;
+}
+
+/** The facts of an order, nothing else of it; absent buyer fields stay absent. */
+export function factsOf(o: OrderFacts): OrderFacts {
+  const out: OrderFacts = { externalId: o.externalId, createdAt: o.createdAt, totalMinor: o.totalMinor, currency: o.currency };
+  if (o.email) out.email = o.email;
+  if (o.customerId) out.customerId = o.customerId;
+  if (o.shipName) out.shipName = o.shipName;
+  return out;
+}
 
 /** How an incoming order's facts differ from the stored order of the same number; [] when they agree. */
 export function factDifferences(stored: OrderFacts, incoming: OrderFacts): FactDifference[] {
@@ -19,6 +60,7 @@ export function factDifferences(stored: OrderFacts, incoming: OrderFacts): FactD
   if (Math.abs(stored.createdAt - incoming.createdAt) >= SAME_TIME_MS) out.push('date');
   if (stored.currency !== incoming.currency) out.push('currency');
   else if (stored.totalMinor !== incoming.totalMinor) out.push('amount');
+  if (coarse(stored.createdAt) && coarse(incoming.createdAt) && buyerDiffers(stored, incoming)) out.push('buyer');
   return out;
 }
 
@@ -59,7 +101,8 @@ export class ShopClash {
     this.numbers.push(incoming.externalId);
     this.files.add(storedFile);
     for (const k of d) this.kinds.add(k);
-    this.example ??= { stored, incoming };
+    // Only the facts compared go into the question (the stored version is a whole order).
+    this.example ??= { stored: factsOf(stored), incoming: factsOf(incoming) };
     return true;
   }
 
@@ -76,14 +119,14 @@ export class ShopClash {
       last: sorted[sorted.length - 1]!,
       from: from.slice(0, 3),
       fromCount: from.length,
-      differs: (['date', 'amount', 'currency'] as const).filter((k) => this.kinds.has(k)),
+      differs: (['date', 'amount', 'currency', 'buyer'] as const).filter((k) => this.kinds.has(k)),
       example: this.example,
       shops: [...shops],
     };
   }
 }
 
-const DIFFERENCE_WORDS: Record<FactDifference, string> = { date: 'dates', amount: 'amounts', currency: 'currencies' };
+const DIFFERENCE_WORDS: Record<FactDifference, string> = { date: 'dates', amount: 'amounts', currency: 'currencies', buyer: 'buyers' };
 
 /** "40 orders #1001–#1040 exist from orders_export.csv with other dates and amounts". */
 export function describeShopQuestion(q: ShopClashQuestion): string {

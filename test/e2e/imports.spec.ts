@@ -375,6 +375,40 @@ test('two shops with the same order numbers: the second shop’s export asks, wr
   expect((await visibleRows(page)).map((r) => [r.Order, r.Channel])).toEqual([['#1045', 'Outlet']]);
 });
 
+test('two shops’ date-only exports with the same numbers, day and amounts: other buyers ask, and "another shop" leaves the first shop’s orders as they were', async ({
+  page,
+}, testInfo) => {
+  // A date-only export places every order of a day at the same midnight, and a popular price repeats:
+  // only the buyer tells the outlet's #1001 from the first shop's.
+  const dateOnly = (domain: string) => shopOrders(12, '2026-05-01', 29, domain).map((r) => ({ ...r, createdAt: '2026-05-01', total: '29.90' }));
+  const shopA = testInfo.outputPath('orders_may.csv');
+  const outlet = testInfo.outputPath('outlet_may.csv');
+  writeFileSync(shopA, shopifyExport(dateOnly('a.example')));
+  writeFileSync(outlet, shopifyExport(dateOnly('b.example')));
+  await importFiles(page, [shopA]);
+  expect(await buckets(page, 'orders_may.csv')).toMatchObject({ created: 12 });
+
+  await importFiles(page, [outlet]);
+  const card = page.getByRole('region', { name: 'Import of outlet_may.csv' });
+  await expect(card.getByTestId('shop-question')).toHaveText(
+    '12 orders #1001–#1012 exist from orders_may.csv with other buyers: the same shop, or another shop? Nothing from this file is imported until you say.',
+  );
+  await expect(card).toContainText(
+    'For example #1001: in this file 2026-05-01 00:00 UTC, €29.90, bought by buyer0@b.example; in the cache 2026-05-01 00:00 UTC, €29.90, bought by buyer0@a.example.',
+  );
+  await expect(page.getByRole('table', { name: 'Import history' })).not.toContainText('outlet_may.csv');
+
+  await card.getByLabel('Shop name').fill('Outlet');
+  await card.getByRole('button', { name: 'Import as that shop' }).click();
+  await expect.poll(() => buckets(page, 'outlet_may.csv').catch(() => null)).toMatchObject({ created: 12, updated: 0 });
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, '#1001');
+  expect((await visibleRows(page)).map((r) => [r.Order, r.Channel, r.Total]).sort()).toEqual([
+    ['#1001', 'Outlet', '€29.90'],
+    ['#1001', 'Own shop', '€29.90'],
+  ]);
+});
+
 test("a US PayPal download of a month's first days: no date tells, the rows' time zone says month first, and the card says so", async ({ page }, testInfo) => {
   const [header, first] = readFileSync(path.join(FIXTURES, 'paypal-activity-en.csv'), 'utf8').split('\n');
   const file = testInfo.outputPath('paypal-week.csv');

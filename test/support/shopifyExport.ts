@@ -19,7 +19,8 @@ export function shopifyExport(rows: readonly ShopifyRow[]): string {
 export function shopOrders(count: number, day: string, base: number, emailDomain: string): ShopifyRow[] {
   return Array.from({ length: count }, (_, i) => ({
     name: `#${1001 + i}`,
-    createdAt: `${day} ${String(10 + (i % 10)).padStart(2, '0')}:00:00 +0100`,
+    // Timed to the second, as Shopify writes: the time alone tells two shops' orders apart.
+    createdAt: `${day} ${String(10 + (i % 10)).padStart(2, '0')}:00:${String(1 + ((i * 7) % 59)).padStart(2, '0')} +0100`,
     total: (base + i).toFixed(2),
     email: `buyer${i}@${emailDomain}`,
   }));

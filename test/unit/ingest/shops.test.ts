@@ -17,6 +17,39 @@ describe('shop clashes', () => {
     expect(factDifferences(facts('#1', t, 100), facts('#1', t, 5000, 'GBP'))).toEqual(['currency']);
   });
 
+  it('another buyer is another order: every e-mail, customer id and name both versions have differs', () => {
+    const t = Date.UTC(2026, 4, 1);
+    const at = (buyer: Partial<OrderFacts>) => ({ ...facts('#1001', t, 2990), ...buyer });
+    // Another shop's #1001, the same day (a date-only export) for the same popular price.
+    expect(factDifferences(at({ email: 'anna@a.example', shipName: 'Anna Berg' }), at({ email: 'jan@b.example', shipName: 'Jan Nowak' }))).toEqual(['buyer']);
+    expect(factDifferences(at({ customerId: '17' }), at({ customerId: '912' }))).toEqual(['buyer']);
+    // The same shop's corrected export: one of them changed, the others agree.
+    expect(factDifferences(at({ email: 'anna@a.exmaple', shipName: 'Anna Berg' }), at({ email: 'anna@a.example', shipName: 'Anna Berg' }))).toEqual([]);
+    expect(factDifferences(at({ email: 'anna@a.example', shipName: 'Anna Berg' }), at({ email: 'anna@a.example', shipName: 'Anna Lind' }))).toEqual([]);
+    // Case, spacing and composed accents are no difference.
+    expect(factDifferences(at({ email: 'Anna@A.example ', shipName: 'Zoe\u0301  Weiß' }), at({ email: 'anna@a.example', shipName: 'zoé weiß' }))).toEqual([]);
+    // Timed to the second, the time tells: the same second and amount with another buyer is the order corrected.
+    const timed = (buyer: Partial<OrderFacts>) => ({ ...facts('#1001', t + 36_007_000, 2990), ...buyer });
+    expect(factDifferences(timed({ email: 'anna@a.example' }), timed({ email: 'jan@b.example' }))).toEqual([]);
+    // A date-only export read in Berlin time places both at 22:00 UTC: the time cannot tell, the buyer does.
+    const midnight = (buyer: Partial<OrderFacts>) => ({ ...facts('#1001', Date.UTC(2026, 3, 30, 22), 2990), ...buyer });
+    expect(factDifferences(midnight({ email: 'anna@a.example' }), midnight({ email: 'jan@b.example' }))).toEqual(['buyer']);
+    // Only what both versions have is compared; with nothing to compare, nothing differs.
+    expect(factDifferences(at({ email: 'anna@a.example' }), at({ shipName: 'Jan Nowak' }))).toEqual([]);
+    expect(factDifferences(at({ email: 'anna@a.example', shipName: 'Anna Berg' }), at({ shipName: 'Jan Nowak' }))).toEqual(['buyer']);
+    expect(factDifferences(at({}), at({}))).toEqual([]);
+  });
+
+  it('the question keeps only the facts compared of the stored order, and names buyers among what differs', () => {
+    const clash = new ShopClash();
+    const stored = { ...facts('#1001', 0, 2990), email: 'anna@a.example', cardBin: '411111', cardLast4: '1111', ip: '10.0.0.1' };
+    expect(clash.add(stored, 'shop-a.csv', { ...facts('#1001', 0, 2990), email: 'jan@b.example' })).toBe(true);
+    const q = clash.question('shop-b.csv', null, [])!;
+    expect(q.example.stored).toEqual({ ...facts('#1001', 0, 2990), email: 'anna@a.example' });
+    expect(q.differs).toEqual(['buyer']);
+    expect(describeShopQuestion(q)).toBe('Order #1001 exists from shop-a.csv with other buyers');
+  });
+
   it('collects the clashing numbers in numeric order, the files they came from and one example', () => {
     const clash = new ShopClash();
     const t = Date.UTC(2026, 4, 1, 10);

@@ -1,5 +1,5 @@
 // Before own-shop records are written: which shop are they from, and would they change orders
-// another file wrote, with another date, amount or currency? Either way the import asks and writes
+// another file wrote, with another date, amount, currency or buyer? Either way the import asks and writes
 // nothing until the analyst answers. Which shop is asked once the cache holds more than one own
 // shop and the file (or its saved format) does not say; the clash check reads the whole file
 // first, and only own-shop order files on a cache that holds orders pay for it (the import then
@@ -71,7 +71,18 @@ export async function shopQuestion(
       // The same content as stored (same scope and hash) cannot clash.
       if (!at || (at.scope === r.scope && at.hash === r.hash)) continue;
       const o = r.value;
-      candidates.push({ incoming: { externalId: o.externalId, createdAt: o.createdAt, totalMinor: o.totalMinor, currency: o.currency }, at });
+      candidates.push({
+        incoming: {
+          externalId: o.externalId,
+          createdAt: o.createdAt,
+          totalMinor: o.totalMinor,
+          currency: o.currency,
+          email: o.email,
+          customerId: o.customerId,
+          shipName: o.shipName,
+        },
+        at,
+      });
     }
   };
   // Leaving the loop early ends the reading (and its read worker).

@@ -16,7 +16,9 @@ import {
 import type { ImportQuestion } from '../../core/contract';
 import { SubmitForm } from '../../ui/SubmitForm';
 
-const facts = (o: OrderFacts) => `${showDateTime(o.createdAt)} UTC, ${formatMoney(o.totalMinor, o.currency)}`;
+/** An order's facts as the question shows them; its buyer too when buyers are what differ. */
+const facts = (o: OrderFacts, buyer: boolean) =>
+  `${showDateTime(o.createdAt)} UTC, ${formatMoney(o.totalMinor, o.currency)}${buyer ? `, bought by ${o.email || o.shipName || o.customerId || 'nobody named'}` : ''}`;
 
 type Answer = (choice: ShopChoice) => void;
 
@@ -39,7 +41,8 @@ function ClashAnswers({ q, busy, onAnswer }: { q: ShopClashQuestion; busy: boole
   return (
     <>
       <p className="muted">
-        For example {q.example.incoming.externalId}: in this file {facts(q.example.incoming)}; in the cache {facts(q.example.stored)}.
+        For example {q.example.incoming.externalId}: in this file {facts(q.example.incoming, q.differs.includes('buyer'))}; in the cache{' '}
+        {facts(q.example.stored, q.differs.includes('buyer'))}.
       </p>
       <div className="toolbar">
         <button disabled={busy} onClick={() => onAnswer({ shop: q.shop, update: true })}>
