@@ -246,21 +246,39 @@ export function cardNumberDigits(value: string): string | null {
   return only && more.length === 0 && only.start === 0 && only.end === s.length ? only.digits : null;
 }
 
+/** A card a spreadsheet saved as a number: what of it can be kept, and its reduced form for text. */
+export interface ZeroedCard {
+  bin: string;
+  /** '' when the spreadsheet zeroed them (a card of 17-19 digits). */
+  last4: string;
+  /** BIN, stars and last 4 (`41111111******1111`), or BIN and stars when the last 4 are lost. */
+  reduced: string;
+}
+
 /**
- * The card in a cell of 16 plain digits whose last one, the Luhn check digit, a spreadsheet set to 0:
+ * A card in a cell of 16-19 plain digits past whose fifteenth a spreadsheet set every digit to 0:
  * Excel keeps 15 significant digits of a number and "changes any digits past the fifteenth place to
- * zeros" (Microsoft KB 269370). The first 15 still name the card, so it is a card number: its digits
- * with the check digit computed again. Null for any other value (a whole card is read as such).
+ * zeros" (Microsoft KB 269370). The first 15 still name the card. Of 16 digits only the Luhn check
+ * digit went, so the card is whole again with it computed anew. Of 17-19 (Visa, Maestro, UnionPay,
+ * Discover, JCB, Mir issue such cards) the last digits are lost: a network's number of that length
+ * by its prefix, 15 digits of a card number all the same, kept as its BIN only. Null for any other
+ * value (a whole card is read as such).
  */
-export function cardZeroedBySpreadsheet(value: string): string | null {
+export function cardZeroedBySpreadsheet(value: string): ZeroedCard | null {
   const s = value.trim();
-  if (s.length !== 16 || s.charCodeAt(15) !== 48) return null;
+  if (s.length < 16 || s.length > 19) return null;
   for (let i = 0; i < 15; i++) if (!isDigit(s.charCodeAt(i))) return null;
-  if (luhnValid(s)) return null;
+  for (let i = 15; i < s.length; i++) if (s.charCodeAt(i) !== 48) return null;
+  if (luhnValid(s) && isCardNumber(s)) return null;
+  if (s.length > 16) {
+    const network = networkByPrefix(s);
+    if (!network || !network.lengths.includes(s.length)) return null;
+    return { bin: binOf(s), last4: '', reduced: `${binOf(s)}******` };
+  }
   const first15 = s.slice(0, 15);
   for (let d = 1; d <= 9; d++) {
     const digits = first15 + String(d);
-    if (luhnValid(digits)) return isCardNumber(digits) ? digits : null;
+    if (luhnValid(digits)) return isCardNumber(digits) ? { bin: binOf(digits), last4: last4Of(digits), reduced: reducedCardNumber(digits) } : null;
   }
   return null;
 }

@@ -17,8 +17,10 @@ export interface CardSummary {
  * `************1111`). Null when neither shows.
  */
 export function cardSummaryOf(value: string): CardSummary | null {
-  const full = cardNumberDigits(value) ?? cardZeroedBySpreadsheet(value);
+  const full = cardNumberDigits(value);
   if (full) return { bin: binOf(full), last4: last4Of(full) };
+  const zeroed = cardZeroedBySpreadsheet(value);
+  if (zeroed) return { bin: zeroed.bin, last4: zeroed.last4 };
   const s = value.replace(/[\s-]/g, '');
   const m = /^(\d{6,8})?[*xX•#.]+(\d{4})$/.exec(s);
   if (!m) return null;

@@ -1,6 +1,6 @@
 // Card numbers in every mapped cell of every row, whatever the column is mapped to: reduced to BIN +
 // last 4 in free text, a reason to set the row aside in ids and link keys, which are never rewritten.
-import { cardNumberDigits, cardZeroedBySpreadsheet, findCardNumbers, hasLongDigitRun, maskCardNumbers, reducedCardNumber } from '../domain/cardNumbers';
+import { cardNumberDigits, cardZeroedBySpreadsheet, findCardNumbers, hasLongDigitRun, maskCardNumbers } from '../domain/cardNumbers';
 import { namesCardNumber } from './cardData';
 import type { ResolvedMapping } from './mapping';
 import { describeColumn, type FileMessages } from './problems';
@@ -84,7 +84,7 @@ export class CardScreen {
         // A cell that is a card number a spreadsheet saved as a number, its check digit zeroed.
         const zeroed = cardZeroedBySpreadsheet(v);
         if (zeroed === null) continue;
-        fields[c] = reducedCardNumber(zeroed);
+        fields[c] = zeroed.reduced;
       } else fields[c] = masked.text;
       this.tally(c, line);
     }

@@ -1,7 +1,7 @@
 // The quarantined rows of a file for the analyst to fix and import again: its own header and delimiter,
 // each row's cells re-written safely (one CSV writer, CVVs emptied), plus what was wrong with it.
 import Papa from 'papaparse';
-import { binOf, cardZeroedBySpreadsheet, findCardNumbers, hasLongDigitRun, last4Of, reducedCardNumber } from '../domain/cardNumbers';
+import { binOf, cardZeroedBySpreadsheet, findCardNumbers, hasLongDigitRun, last4Of } from '../domain/cardNumbers';
 import { csvRecord } from '../export/csv';
 import { isSecurityCodeColumn, namesCardNumber } from './cardData';
 import { headerKey } from './headers';
@@ -89,7 +89,7 @@ export function rowsToFix(
     if (key !== undefined && isSecurityCodeColumn(key)) return '';
     // A text guard (`="4111…0"`) hides nothing: the import reads what it holds.
     const zeroed = cardCells.has(i) ? cardZeroedBySpreadsheet(unguarded(value)) : null;
-    if (zeroed) return reducedCardNumber(zeroed);
+    if (zeroed) return zeroed.reduced;
     if (key === undefined) return value; // surplus fields of a ragged row
     return namesCardNumber(key) ? cardColumnCell(value) : value;
   };

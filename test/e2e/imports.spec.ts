@@ -192,21 +192,29 @@ test('a card number in the customer-id column sets those orders aside with the r
       // Its amount missing, so set aside before any cell is read, with zeroed cards in the two
       // columns the rows above held cards in.
       '10105559006;01.05.2026 15:00;4000056655665550;f@example.de;approved;4242424242424240;DE;EUR',
+      // A 19-digit UnionPay card the spreadsheet cut to 15 digits, the other four zeroed.
+      '10105559007;01.05.2026 16:00;6212345678901230000;g@example.de;approved;Berlin;DE;EUR;70,00',
     ].join('\n') + '\n',
   );
   await importFiles(page, [file]);
-  expect(await buckets(page, 'zalando-card-in-customer.csv')).toEqual({ rows: 6, created: 2, updated: 0, unchanged: 0, quarantined: 4 });
+  expect(await buckets(page, 'zalando-card-in-customer.csv')).toEqual({ rows: 7, created: 2, updated: 0, unchanged: 0, quarantined: 5 });
   const card = page.getByRole('region', { name: 'Import of zalando-card-in-customer.csv' });
   await expect(card.getByTestId('import-reconciles')).toHaveText(/^Every row accounted for/);
   const problems = card.locator('table.problems tbody tr');
-  await expect(problems).toHaveCount(4);
-  for (const [i, lineNo] of [2, 4, 5].entries()) {
+  await expect(problems).toHaveCount(5);
+  for (const [i, lineNo] of [
+    [0, 2],
+    [1, 4],
+    [2, 5],
+    [4, 8],
+  ] as const) {
     await expect(problems.nth(i)).toContainText(String(lineNo));
     await expect(problems.nth(i)).toContainText('column 3 (customer_number) holds a card number');
   }
   await expect(card).not.toContainText('4111');
   await expect(card).not.toContainText('5555');
   await expect(problems.nth(3)).toContainText('7');
+  await expect(card).not.toContainText('621234567890123');
 
   // The rows to fix go out with the card numbers reduced, the zeroed ones too: in the column whose
   // cards set rows aside, and in the city column the import reduced a card in.
@@ -219,6 +227,8 @@ test('a card number in the customer-id column sets those orders aside with the r
   expect(toFixText).toMatch(/^10105559006;01\.05\.2026 15:00;40000566\*{6}5556;f@example\.de;approved;42424242\*{6}4242;DE;EUR;;/m);
   expect(toFixText).not.toContain('400005665566555');
   expect(toFixText).not.toContain('424242424242424');
+  expect(toFixText).toMatch(/^10105559007;01\.05\.2026 16:00;62123456\*{6};g@example\.de;/m);
+  expect(toFixText).not.toContain('621234567890123');
   expect(cardLikeRuns(toFixText)).toEqual([]);
 
   // Nothing in the cache (every store, backups are written from it) holds the number.
@@ -226,6 +236,7 @@ test('a card number in the customer-id column sets those orders aside with the r
   expect(text).toContain('Z-4712');
   expect(text).not.toContain('4111111111111111');
   expect(text).not.toContain('555555555555444');
+  expect(text).not.toContain('621234567890123');
 });
 
 test('full card numbers never reach the cache: only BIN and last 4 are kept, CVV is dropped', async ({ page }, testInfo) => {

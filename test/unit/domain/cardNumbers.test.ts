@@ -6,6 +6,7 @@ import {
   CARD_NETWORKS,
   cardNetworkOf,
   cardNumberDigits,
+  cardZeroedBySpreadsheet,
   findCardNumbers,
   hasLongDigitRun,
   maskCardNumbers,
@@ -86,6 +87,43 @@ describe('card numbers in text', () => {
     expect(reducedCardNumber('4111111111111111')).toBe('41111111******1111');
     expect(reducedCardNumber('378282246310005')).toBe('378282******0005');
     expect(reducedCardNumber('4222222222222')).toBe('422222******2222');
+  });
+});
+
+describe('cards a spreadsheet saved as numbers (15 digits kept, the rest zeroed)', () => {
+  it('every issued card of 16-19 digits, cut to 15, is still read as that card: whole again at 16, its BIN alone beyond', () => {
+    const lengths = fc.constantFrom(16, 17, 18, 19);
+    fc.assert(
+      fc.property(fc.constantFrom(...CARD_NETWORKS), lengths, fc.stringMatching(/^\d{19}$/), (network, length, filler) => {
+        fc.pre(network.lengths.includes(length));
+        // A card of this network and length: its prefix, digits, and the check digit that makes it Luhn-valid.
+        const prefix = network.iin[0]!.split('-')[0]!;
+        const body = (prefix + filler).slice(0, length - 1);
+        const card = [...'0123456789'].map((d) => body + d).find((c) => luhnValid(c))!;
+        fc.pre(cardNetworkOf(card) === network.network);
+        const zeroed = card.slice(0, 15) + '0'.repeat(length - 15);
+        fc.pre(!(luhnValid(zeroed) && cardNumberDigits(zeroed) !== null));
+        const read = cardZeroedBySpreadsheet(zeroed)!;
+        expect(read.bin).toBe(card.slice(0, 8));
+        expect(read).toEqual(
+          length === 16
+            ? { bin: card.slice(0, 8), last4: card.slice(-4), reduced: reducedCardNumber(card) }
+            : { bin: card.slice(0, 8), last4: '', reduced: `${card.slice(0, 8)}******` },
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is no card when a digit past the fifteenth survived, no network issues that length, or it is no number', () => {
+    expect(cardZeroedBySpreadsheet('6212345678901230001')).toBeNull();
+    expect(cardZeroedBySpreadsheet('9123456789012340000')).toBeNull();
+    // Mastercard is 16 digits only; Amex 15.
+    expect(cardZeroedBySpreadsheet('55555555555544400')).toBeNull();
+    expect(cardZeroedBySpreadsheet('37828224631000500')).toBeNull();
+    expect(cardZeroedBySpreadsheet('62123456789012300000')).toBeNull();
+    expect(cardZeroedBySpreadsheet('4.11111E+15')).toBeNull();
+    expect(cardZeroedBySpreadsheet(' 6212345678901230000 ')).toEqual({ bin: '62123456', last4: '', reduced: '62123456******' });
   });
 });
 

@@ -150,6 +150,29 @@ describe('rows to fix', () => {
     expect(out).not.toContain('555555555555444');
   });
 
+  it('a card of 19 digits a spreadsheet cut to 15 comes back as its BIN only', async () => {
+    const text =
+      'Name,Email,Financial Status,Created at,Currency,Total,Lineitem name,Customer ID,Note\n' +
+      '#1001,a@example.com,paid,2026-05-01 10:00:00 +0200,EUR,50.00,Shoe,4000000000000010,x\n' +
+      '#1002,b@example.com,paid,2026-05-01 11:00:00 +0200,EUR,5.00,Socks,6212345678901230000,x\n';
+    const summary = await importChunks(
+      [new TextEncoder().encode(text)],
+      {
+        fileName: 'shop.csv',
+        mapping: { externalId: 'Name', createdAt: 'Created at', currency: 'Currency', total: 'Total', email: 'Email', customerId: 'Customer ID' },
+      },
+      new MemoryKnownRecords(),
+    );
+    expect(summary.quarantined).toBe(2);
+    const out = rowsToFix(text, summary.headerLine!, summary.delimiter!, summary.problems);
+    expect(
+      cellsOf(out)
+        .slice(1)
+        .map((r) => r[7]),
+    ).toEqual(['40000000******0010', '62123456******']);
+    expect(out).not.toContain('621234567890123');
+  });
+
   it('a zeroed card goes out reduced in any column known to hold cards, and an id ending in 0 elsewhere as it was', async () => {
     // #1001 is stored: its ship-to name (free text) held a whole card, which the import reduced.
     // #1002 is set aside for the whole card in its Customer ID. #1003 is set aside for its total

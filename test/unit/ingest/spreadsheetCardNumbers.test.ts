@@ -57,6 +57,25 @@ describe('card numbers Excel rewrote (German Excel, semicolons)', () => {
     expect(stored).not.toMatch(/411111111111111|555555555555444/);
   });
 
+  it('a card of 17-19 digits Excel cut to 15: its BIN is kept, no last 4 made up, and the number is nowhere', async () => {
+    const longCards =
+      [
+        HEADER,
+        'W-4;03.05.2026 10:00;20,00;EUR;x4@example.com;6212345678901230000;04/28;Eva Lang;Ringstraße 1;Kreditkarte',
+        'W-5;03.05.2026 11:00;21,00;EUR;x5@example.com;;11/27;Tom Berg;Am Hang 4;4123456789012340000',
+        // 19 digits from no network, ending in zeros: an id, not a card.
+        'W-6;03.05.2026 12:00;22,00;EUR;x6@example.com;;11/27;Ida Roth;Seeweg 9;9123456789012340000',
+      ].join('\r\n') + '\r\n';
+    const run = await runImport(longCards, { preset, presets: [preset], fileName: 'bestellungen.csv' });
+    expect(bucketsAddUp(run.summary)).toBe(true);
+    expect(values<Order>(run, 'order').map((o) => [o.externalId, o.cardBin, o.cardLast4, o.paymentMethod])).toEqual([
+      ['W-4', '62123456', '', 'Kreditkarte'],
+      ['W-5', '', '', '41234567******'],
+      ['W-6', '', '', '9123456789012340000'],
+    ]);
+    expect(JSON.stringify(run.written.map((r) => r.value))).not.toMatch(/621234567890123|412345678901234/);
+  });
+
   it('says which columns held such numbers, and that a card cell it could not read was left empty', async () => {
     const run = await runImport(file, { preset, presets: [preset], fileName: 'bestellungen.csv' });
     expect(run.summary.warnings.map((w) => [w.code, w.message, w.line])).toEqual([
@@ -101,6 +120,23 @@ describe('card numbers Excel rewrote in an id column', () => {
     ]);
     const stored = JSON.stringify(run.written.map((r) => r.value));
     expect(stored).not.toMatch(/411111111111111|400000000000001/);
+  });
+
+  it('a card of 17-19 digits keeps only 15 of them, the rest zeroed: in a column that held a whole card it is set aside too', async () => {
+    // Excel kept 15 digits of a 19-digit UnionPay card and of a 17-digit Discover card.
+    const run = await runImport(lines(['4111111111111111', '6212345678901230000', '65123456789012300', 'K-1004']), {
+      preset,
+      presets: [preset],
+      fileName: 'kunden.csv',
+    });
+    expect(bucketsAddUp(run.summary)).toBe(true);
+    expect(values<Order>(run, 'order').map((o) => o.externalId)).toEqual(['W-4']);
+    expect(run.summary.problems.map((p) => [p.line, p.code, p.column])).toEqual([
+      [2, 'card-number', 6],
+      [3, 'card-number', 6],
+      [4, 'card-number', 6],
+    ]);
+    expect(JSON.stringify(run.written.map((r) => r.value))).not.toMatch(/621234567890123|651234567890123/);
   });
 
   it('16 digits ending in 0 in a column with no whole card are an id, kept as it is', async () => {
