@@ -37,6 +37,20 @@ export function mergeProvided<T extends object>(current: T, update: T, provided:
 }
 
 /**
+ * The fields a file provided whose value differs from what `current` holds: what an update changes.
+ * An empty text and a field the record lacks are one (blocks keep an absent field as empty text).
+ */
+export function changedFields<T extends object>(current: T, update: T, provided: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const f of provided) {
+    const was = (current as Record<string, unknown>)[f] ?? '';
+    const now = (update as Record<string, unknown>)[f] ?? '';
+    if (!Object.is(was, now)) out.push(f);
+  }
+  return out;
+}
+
+/**
  * Whether a record read again keeps its decided outcome against the undecided status `next`: an
  * older file read again brings the old status, a case reopened after its outcome (a pre-arbitration,
  * a second presentment) a later deadline, which must not be hidden behind the old outcome.

@@ -420,6 +420,26 @@ test('two shops’ date-only exports with the same numbers, day and amounts: oth
   ]);
 });
 
+test('a shop’s next export that changes orders says what it changed in them, field by field', async ({ page }, testInfo) => {
+  const first = testInfo.outputPath('orders_week1.csv');
+  const next = testInfo.outputPath('orders_week1_again.csv');
+  const orders = shopOrders(20, '2026-05-04', 30, 'a.example');
+  writeFileSync(first, shopifyExport(orders));
+  // Three orders refunded since, one buyer's e-mail corrected.
+  writeFileSync(
+    next,
+    shopifyExport(
+      orders.map((o, i) => (i === 2 || i === 5 || i === 9 ? { ...o, status: 'refunded' } : i === 7 ? { ...o, email: 'buyer7@a-mail.example' } : o)),
+    ),
+  );
+  await importFiles(page, [first]);
+  await expect(page.getByRole('region', { name: 'Import of orders_week1.csv' }).getByTestId('import-changed')).toHaveCount(0);
+  await importFiles(page, [next]);
+  const card = page.getByRole('region', { name: 'Import of orders_week1_again.csv' });
+  await expect(card.getByTestId('import-records')).toHaveText('20 orders (4 updated, 16 unchanged) from 20 lines');
+  await expect(card.getByTestId('import-changed')).toHaveText('Updated orders changed: status in 3, e-mail in 1.');
+});
+
 test("a US PayPal download of a month's first days: no date tells, the rows' time zone says month first, and the card says so", async ({ page }, testInfo) => {
   const [header, first] = readFileSync(path.join(FIXTURES, 'paypal-activity-en.csv'), 'utf8').split('\n');
   const file = testInfo.outputPath('paypal-week.csv');

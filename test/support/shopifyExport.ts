@@ -6,12 +6,14 @@ export interface ShopifyRow {
   total: string;
   email: string;
   currency?: string;
+  /** Financial Status (default paid). */
+  status?: string;
 }
 
 const HEADER = ['Name', 'Email', 'Financial Status', 'Currency', 'Total', 'Created at', 'Lineitem name', 'Shipping Zip', 'Shipping City', 'Shipping Country'];
 
 export function shopifyExport(rows: readonly ShopifyRow[]): string {
-  const lines = rows.map((r) => [r.name, r.email, 'paid', r.currency ?? 'EUR', r.total, r.createdAt, 'Item', '10115', 'Berlin', 'DE'].join(','));
+  const lines = rows.map((r) => [r.name, r.email, r.status ?? 'paid', r.currency ?? 'EUR', r.total, r.createdAt, 'Item', '10115', 'Berlin', 'DE'].join(','));
   return [HEADER.join(','), ...lines].join('\n') + '\n';
 }
 

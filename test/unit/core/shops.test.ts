@@ -10,6 +10,7 @@ import type { ImportOutcome } from '../../../renderer/src/core/imports/importRun
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { OrderKeyIndex } from '../../../renderer/src/core/storage/orderKeyIndex';
 import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
+import { TABLE_ROWS } from '../../../renderer/src/core/backup/tableSchemas';
 import { fixedClock } from '../../../shared/time/clock';
 import { shopifyExport, shopOrders } from '../../support/shopifyExport';
 
@@ -75,6 +76,14 @@ describe('two shops with the same order numbers', () => {
     const second = completed((await service.run([outlet], null, undefined, {}, { shop: null, update: true }))[0]);
     expect(second.summary).toMatchObject({ created: 0, updated: 40 });
     expect((await OrderKeyIndex.load(db)).size).toBe(40);
+    // What the update changed is said, and kept with the import.
+    expect(second.changedFields).toEqual({ createdAt: 40, totalMinor: 40, email: 40 });
+    const record = (await db.imports.get(second.importId))!;
+    expect(record.changedFields).toEqual({ createdAt: 40, totalMinor: 40, email: 40 });
+    // A backup holding the record restores it; one whose list names no order field is refused.
+    expect(TABLE_ROWS.imports.safeParse(record).success).toBe(true);
+    expect(TABLE_ROWS.imports.safeParse({ ...record, changedFields: { cardNumber: 1 } }).success).toBe(false);
+    expect(TABLE_ROWS.imports.safeParse({ ...record, changedFields: { email: -1 } }).success).toBe(false);
   });
 
   it('the same shop’s next export (same orders, new status or more orders) does not ask', async () => {
@@ -82,6 +91,12 @@ describe('two shops with the same order numbers', () => {
     const more = shopOrders(45, '2026-05-01', 20, 'a.example');
     const r = completed((await service.run([file('shop-a-later.csv', shopifyExport(more).replaceAll(',paid,', ',refunded,'))], null))[0]);
     expect(r.summary).toMatchObject({ created: 5, updated: 40 });
+    expect(r.changedFields).toEqual({ status: 40 });
+    // A file read again as it was changes nothing, and its import keeps no list.
+    const again = completed((await service.run([file('shop-a-again.csv', shopifyExport(more).replaceAll(',paid,', ',refunded,'))], null))[0]);
+    expect(again.summary).toMatchObject({ created: 0, updated: 0, unchanged: 45 });
+    expect(again.changedFields).toEqual({});
+    expect((await db.imports.get(again.importId))?.changedFields).toBeUndefined();
   });
 
   it('a bad shop name is refused before anything is read', async () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Payment } from '../../../shared/domain/payment';
 import type { ParsedRecord } from '../../../shared/ingest/records';
-import { mergeProvided, ordersPaymentsReach, paymentRefsOf, planBatchWrites, withDecisivePayments, type StoredLookup } from '../../../shared/ingest/writePlan';
+import { changedFields, mergeProvided, ordersPaymentsReach, paymentRefsOf, planBatchWrites, withDecisivePayments, type StoredLookup } from '../../../shared/ingest/writePlan';
 import { order } from '../normalize/orderFixture';
 
 const payment = (fields: Partial<Payment> = {}): Payment => ({
@@ -110,5 +110,18 @@ describe('the payment join', () => {
 
   it('mergeProvided takes only the provided fields', () => {
     expect(mergeProvided({ a: 1, b: 2 }, { a: 9, b: 8 }, ['b'])).toEqual({ a: 1, b: 8 });
+  });
+});
+
+describe('what an update changes', () => {
+  it('names the provided fields whose value differs, an empty text and an absent field being one', () => {
+    const stored = order({ status: 'paid', email: 'a@example.com', totalMinor: 1000, phone: '' });
+    const next = { ...stored, status: 'refunded' as const, email: 'a@example.com', totalMinor: 1200, phone: '', shipCity: 'Köln' };
+    expect(changedFields(stored, next, ['status', 'email', 'totalMinor', 'phone'])).toEqual(['status', 'totalMinor']);
+    // Not provided by the file: not compared, whatever the update holds.
+    expect(changedFields(stored, next, ['email'])).toEqual([]);
+    const { phone: _absent, ...withoutPhone } = stored;
+    expect(changedFields(withoutPhone, stored, ['phone'])).toEqual([]);
+    expect(changedFields(stored, { ...stored, cvcCheck: 'pass' }, ['cvcCheck'])).toEqual(['cvcCheck']);
   });
 });

@@ -7,6 +7,7 @@ import { NOTE_MAX, OVERRIDE_REASON_MAX } from '../../../../shared/decisions/reas
 import { DISPUTE_STATUSES } from '../../../../shared/domain/dispute';
 import { disputeSchema, paymentSchema, refundClaimSchema } from '../../../../shared/domain/recordSchemas';
 import { ORDER_TEXT_FIELDS } from '../../../../shared/domain/order';
+import { ORDER_HASH_FIELDS } from '../../../../shared/ingest/records';
 import { DICT_FIELDS } from '../../../../shared/orders/columns';
 import { metaRecordSchema } from '../storage/metaSchemas';
 import { PAYMENT_BLOCK_SIZE } from '../storage/paymentStore';
@@ -89,6 +90,7 @@ export const TABLE_ROWS = {
       warnings: z.array(z.string().max(2000)).max(1000),
       errors: z.array(z.string().max(2000)).max(1000),
       enrichedOrders: z.number().int().min(0).optional(),
+      changedFields: z.partialRecord(z.enum(ORDER_HASH_FIELDS), z.number().int().min(0)).optional(),
       undoneAt: time.nullable(),
       runLock: z.string().max(200).optional(),
       teamOpId: z.string().max(200).optional(),

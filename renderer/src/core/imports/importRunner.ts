@@ -34,6 +34,8 @@ export interface ImportOutcome {
   importId: number;
   /** Own-shop orders that took card and IP details from payments (either file first). */
   enrichedOrders: number;
+  /** Per order field, in how many stored orders the updates changed it (ImportWriter.changedFields). */
+  changedFields: Record<string, number>;
   /** New orders inside the review window (scored for review) and older ones kept as history. */
   review: { windowDays: number; recent: number; history: number };
   /** Interrupted: the disk filled up; the committed batches stay, as after a crash. */
@@ -228,7 +230,7 @@ async function run(
   // What the committed batches hold. Rows the reader still holds (warm-up, an order whose
   // next rows may follow) and a batch whose transaction aborted are not in it.
   const copy = (c: ImportCounts): ImportCounts => structuredClone(c);
-  let committed = { counts: copy(session.counts), enriched: 0, review: { ...writer.review } };
+  let committed = { counts: copy(session.counts), enriched: 0, changed: {} as Record<string, number>, review: { ...writer.review } };
   const placed = (c: ImportCounts) => c.rows.created + c.rows.updated + c.rows.unchanged + c.rows.quarantined;
 
   const step = async (batch: ParsedBatch) => {
@@ -244,7 +246,7 @@ async function run(
     await writer.write(classified, { rows: placed(session.counts), counts: session.counts }, newOrders);
     lap('write');
     problems.add(classified.quarantined);
-    committed = { counts: copy(session.counts), enriched: writer.enrichedOrders, review: { ...writer.review } };
+    committed = { counts: copy(session.counts), enriched: writer.enrichedOrders, changed: { ...writer.changedFields }, review: { ...writer.review } };
     // The team's copy of the batch holds what was written: an erased customer stays erased there too.
     if (extras.afterBatch) {
       materialiseOrders(batch.deferred);
@@ -280,6 +282,7 @@ async function run(
   // A finished import read every row; one cut short reports only what it committed.
   const counts = status === 'completed' ? session.counts : committed.counts;
   const enrichedOrders = status === 'completed' ? writer.enrichedOrders : committed.enriched;
+  const changedFields = status === 'completed' ? { ...writer.changedFields } : committed.changed;
   const review = status === 'completed' ? { ...writer.review } : committed.review;
   const read = { ...summarise(source.info(), counts, problems), ...source.facts?.() };
   // Orders and payments of erased customers were written without their personal data: the summary says so.
@@ -289,7 +292,7 @@ async function run(
   if (status === 'completed' && read.errors.length > 0 && placed(counts) === 0) status = 'failed';
   const summary = status === 'completed' ? read : { ...read, rows: placed(counts) };
   try {
-    await finish(writer, status, summary, enrichedOrders, error);
+    await finish(writer, status, summary, enrichedOrders, changedFields, error);
   } catch (e) {
     // No room even for the closing record: it stays "running" until this run's lock goes,
     // and the history then shows it interrupted, which is what the analyst is told.
@@ -299,10 +302,17 @@ async function run(
       error = diskFullMessage({ kind: 'import', file: file.name, rowsStored: placed(counts) });
     }
   }
-  return { importId: writer.importId, enrichedOrders, review, status, summary, ...(error ? { error } : {}) };
+  return { importId: writer.importId, enrichedOrders, changedFields, review, status, summary, ...(error ? { error } : {}) };
 }
 
-function finish(writer: ImportWriter, status: ImportOutcome['status'], summary: FileSummary, enrichedOrders: number, error: string | undefined): Promise<void> {
+function finish(
+  writer: ImportWriter,
+  status: ImportOutcome['status'],
+  summary: FileSummary,
+  enrichedOrders: number,
+  changedFields: Record<string, number>,
+  error: string | undefined,
+): Promise<void> {
   return writer.finish({
     status,
     fileHash: summary.fileHash,
@@ -316,5 +326,6 @@ function finish(writer: ImportWriter, status: ImportOutcome['status'], summary: 
     warnings: summary.warnings.map((w) => w.message),
     errors: [...summary.errors.map((e) => e.message), ...(error ? [error] : [])],
     enrichedOrders,
+    ...(Object.keys(changedFields).length > 0 ? { changedFields } : {}),
   });
 }

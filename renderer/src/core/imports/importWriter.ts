@@ -5,6 +5,7 @@ import type { Clock } from '../../../../shared/time/clock';
 import type { Order } from '../../../../shared/domain/order';
 import type { RowProblem } from '../../../../shared/ingest/problems';
 import {
+  changedFields,
   mergeProvided,
   ordersPaymentsReach,
   paymentRefsOf,
@@ -49,6 +50,11 @@ export class ImportWriter {
   private storedProblems = 0;
   /** Orders that took card and IP facts from this import's payments (or this import's orders from stored payments). */
   enrichedOrders = 0;
+  /**
+   * Per order field, how many stored orders this import's updates changed it in: what "updated" means,
+   * for the import card and the import's record.
+   */
+  readonly changedFields: Record<string, number> = {};
   /** New orders stored from the columns they came in (writeNewOrders). */
   ordersFromColumns = 0;
   /** New orders inside the review window (they go to scoring for review) and older ones (history). */
@@ -282,7 +288,9 @@ export class ImportWriter {
     };
     for (const rec of plan.updated) {
       const at = this.index.get(rec.key)!;
-      replace(rec.key, mergeProvided<Order>(await this.readOrder(at.blockId, at.row), rec.value, rec.provided), { scope: rec.scope, hash: rec.hash }, at);
+      const stored = await this.readOrder(at.blockId, at.row);
+      for (const f of changedFields(stored, rec.value, rec.provided)) this.changedFields[f] = (this.changedFields[f] ?? 0) + 1;
+      replace(rec.key, mergeProvided<Order>(stored, rec.value, rec.provided), { scope: rec.scope, hash: rec.hash }, at);
     }
     // Shop orders take the card and IP facts of their payments: orders written now from the
     // payments already stored, and stored orders from the payments written now.

@@ -69,6 +69,8 @@ export interface ImportRecord {
   errors: string[];
   /** Own-shop orders that took card and IP details from payments in this import. */
   enrichedOrders?: number;
+  /** Per order field, in how many stored orders this import's updates changed it (absent: none, or imported before this was kept). */
+  changedFields?: Record<string, number>;
   /** When undone, and why it could be. */
   undoneAt: number | null;
   /**

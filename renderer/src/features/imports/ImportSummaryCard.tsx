@@ -3,6 +3,7 @@
 import { formatCount } from '../../../../shared/domain/money';
 import { toCsv } from '../../../../shared/export/csv';
 import type { RowProblem } from '../../../../shared/ingest/problems';
+import { ORDER_HASH_FIELDS } from '../../../../shared/ingest/records';
 import { DateOrderList } from './DateOrderList';
 import type { ImportOutcome } from '../../core/contract';
 import { exportFile } from '../../app/exportFile';
@@ -69,6 +70,62 @@ function RecordsLine({ outcome }: { outcome: ImportOutcome }) {
   );
 }
 
+/** Order fields as the analyst reads them, in ORDER_HASH_FIELDS' order. */
+const ORDER_FIELD_WORDS: Record<(typeof ORDER_HASH_FIELDS)[number], string> = {
+  source: 'source',
+  externalId: 'order number',
+  marketplace: 'marketplace',
+  status: 'status',
+  createdAt: 'order date',
+  totalMinor: 'total',
+  currency: 'currency',
+  customerId: 'customer id',
+  email: 'e-mail',
+  phone: 'phone',
+  shipName: 'ship-to name',
+  shipStreet: 'street',
+  shipPostcode: 'postcode',
+  shipCity: 'city',
+  shipCountry: 'ship-to country',
+  billCountry: 'billing country',
+  ip: 'IP',
+  deviceId: 'device id',
+  cardBin: 'card BIN',
+  cardLast4: 'card last 4',
+  cardExpiry: 'card expiry',
+  cardFingerprint: 'card fingerprint',
+  cardBrand: 'card brand',
+  paymentMethod: 'payment method',
+  riskLevel: 'risk level',
+  cvcCheck: 'CVC check',
+  avsPostcodeCheck: 'AVS postcode check',
+  avsLine1Check: 'AVS address check',
+  threeDs: '3-D Secure',
+  channel: 'channel',
+  knownOutcome: 'known outcome',
+  sessionId: 'session id',
+};
+
+/**
+ * What the updates changed, field by field, most often first: "Updated orders changed: status in
+ * 300, e-mail in 12". Updated orders whose fields all read as before (the same values through
+ * another report or format) are said too.
+ */
+function ChangedFieldsLine({ outcome }: { outcome: ImportOutcome }) {
+  const updated = outcome.summary.records.order.updated;
+  if (updated === 0) return null;
+  const changed = ORDER_HASH_FIELDS.map((f) => [f, outcome.changedFields[f] ?? 0] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return (
+    <p data-testid="import-changed">
+      {changed.length === 0
+        ? `The ${plural(updated, 'updated order', 'updated orders')} changed in no field this file has.`
+        : `Updated orders changed: ${changed.map(([f, n]) => `${ORDER_FIELD_WORDS[f]} in ${formatCount(n)}`).join(', ')}.`}
+    </p>
+  );
+}
+
 /**
  * Of the quarantined rows, those that are another kind of row (a fee, a transfer, a currency
  * conversion among customer payments) need nothing fixed: said apart from those that do.
@@ -128,6 +185,7 @@ export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOu
       </p>
       <OtherKindsLine summary={s} />
       <RecordsLine outcome={outcome} />
+      <ChangedFieldsLine outcome={outcome} />
       <DateOrderList list={s.dateOrders} testId="import-date-orders" />
       {outcome.enrichedOrders > 0 && (
         <p data-testid="import-enriched">
