@@ -58,8 +58,8 @@ test("backup, clear and restore bring back the same cache; the dialog speaks the
   await confirm.getByRole('button', { name: 'Replace cache with this backup' }).click();
   await expect(page.getByText(/^Restored from backup\.fwbackup; logged as entry 4 of the decision log\.$/)).toBeVisible();
   await expect(counts).toHaveText(before!);
-  // The backup's settings came back, the analyst name with them.
-  await expect(page.getByLabel('Analyst name')).toHaveValue('K. Weber');
+  // The backup's settings came back, not its writer's name: L. Braun restored it and decides on.
+  await expect(page.getByLabel('Analyst name')).toHaveValue('L. Braun');
   await expect(page.getByRole('table', { name: 'Exports' }).locator('tbody tr').first()).toContainText('backup');
   await verifyLog(page, 4);
   await expect(page.getByRole('table', { name: 'Decisions' }).locator('tbody tr').first()).toContainText('restore');
@@ -104,12 +104,27 @@ test('a failed restore changes nothing: not a backup, a wrong passphrase, a host
   await verifyLog(page, 2);
 });
 
-test('restore of an older backup sets the later decisions aside only with a reason, which is logged', async ({ page }, testInfo) => {
+test('restore of an older backup sets the later decisions aside only with a reason, which is logged; a claim entered since stays', async ({
+  page,
+}, testInfo) => {
   await loadDemo(page);
   await release(page, 2);
   const file = testInfo.outputPath('older.fwbackup');
   await backUp(page, file);
   await release(page, 3);
+  // A refund claim entered by hand since the backup: the analyst's work, not cached data.
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const claims = page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr').filter({ hasText: 'A2Z-7001' });
+  const form = page.getByRole('form', { name: 'Enter a refund claim' });
+  await page.getByText('Enter a refund claim (A-to-z, SAFE-T, PayPal, marketplace return)').click();
+  await form.getByLabel('Kind').selectOption({ label: 'Amazon A-to-z claim' });
+  await form.getByLabel('Claim or case reference').fill('A2Z-7001');
+  await form.getByLabel('Order number').fill('302-1111111-2222222');
+  await form.getByLabel('Amount').fill('59.90');
+  await form.getByLabel(/^Clock starts \(UTC\)/).fill('2026-11-17T10:00');
+  await form.getByRole('button', { name: 'Enter claim' }).click();
+  await expect(form.getByRole('status')).toHaveText(/^Claim A2Z-7001 entered/);
+  await expect(claims).toHaveCount(1);
   await chooseBackup(page, file);
   const confirm = page.getByRole('dialog', { name: 'Confirm restore' });
   await expect(confirm.getByTestId('restore-loss')).toHaveText(/^3 decisions after entry 2 will be set aside: kept in the archive/);
@@ -122,6 +137,8 @@ test('restore of an older backup sets the later decisions aside only with a reas
   const newest = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr').first();
   await expect(newest).toContainText('restore');
   await expect(newest).toContainText('3 decisions after entry 2 set aside. Reason: cache damaged by a crash; last good backup');
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  await expect(claims).toHaveCount(1);
 });
 
 test('a forged backup (its log rewritten with every hash recomputed) is refused and changes nothing', async ({ page }, testInfo) => {

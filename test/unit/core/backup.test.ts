@@ -59,7 +59,10 @@ describe('backup container', () => {
     });
     const entry = await applyRestore(target, pending, { reason: '', clock });
     const after = await dump(target);
-    for (const name of Object.keys(before)) if (name !== 'decisions' && name !== 'decisionHead') expect(after[name], name).toEqual(before[name]);
+    for (const name of Object.keys(before))
+      if (name !== 'decisions' && name !== 'decisionHead' && name !== 'meta') expect(after[name], name).toEqual(before[name]);
+    // Every setting the backup holds, except who sits at this laptop: L. Braun's next decisions are hers.
+    expect(after['meta']).toEqual(before['meta']!.map((r) => (r.includes('"analystName"') ? '{"key":"analystName","value":"L. Braun"}' : r)));
     expect(after['decisions']!.slice(0, 3)).toEqual(before['decisions']);
     // Logged under the analyst who restored, naming the (empty) head it replaced.
     expect(entry).toMatchObject({ seq: 4, decision: 'restore', analyst: 'L. Braun', supersedes: { seq: 0 } });

@@ -47,7 +47,7 @@ export interface RestorePlan {
   lostDecisions: number;
   /** Rows of other append-only logs here that the backup lacks and that clash with its own (set aside). */
   lostOther: number;
-  /** Rows of other append-only logs here that the backup lacks (exports, snapshots, dispute changes): kept in force. */
+  /** Rows of other append-only logs here that the backup lacks (exports, snapshots, dispute changes, claims, attached files): kept in force. */
   keptOther: number;
   /**
    * Decisions the backup holds after the newest this laptop (or a witness) knows: entries nobody
@@ -192,15 +192,17 @@ function addedDecisionsOf(entries: readonly DecisionEntry[], newest: number): Ad
 /**
  * Ring verdicts and link overrides are a log too (an override is taken back by a revocation row,
  * the original stays), though storage does not enforce it: an erasure blanks an override's value.
+ * Refund claims entered by hand and files attached to disputes are the analyst's work as much:
+ * clearing the cache keeps them (KEPT_ON_WIPE), and a dispute's history names each file it holds.
  * Those given since the backup stay in force after its own, as exports and dispute changes do;
- * a restore that dropped them lost what the analyst decided without a trace.
+ * a restore that dropped them lost what the analyst did without a trace.
  */
-const KEPT_LIKE_LOGS = ['ringMarks', 'linkOverrides'] as const;
+const KEPT_LIKE_LOGS = ['ringMarks', 'linkOverrides', 'refundClaims', 'disputeAttachments'] as const;
 
 /**
  * Rows of append-only logs here that the backup does not hold as they are. Decisions among them
  * are set aside (the log is one chain); the others (exports, snapshots, dispute changes, matrix
- * versions, retention summaries) stay in force after the backup's own, unless their key is taken
+ * versions, retention summaries, and the KEPT_LIKE_LOGS) stay in force after the backup's own, unless their key is taken
  * by another row in the backup, in which case they are set aside too. `allDecisions`: every entry
  * here is set aside, the backup's copy or not (the log here does not verify).
  */
@@ -284,6 +286,8 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
     // Read in this transaction, so nothing logged meanwhile is missed when the logs are replaced.
     const lost = await lostAppendOnlyRows(db, staged, plan.localLogBroken !== null);
     const localArchive = await db.logArchive.toArray();
+    // Who is at this keyboard: the backup's analyst name is its writer's, not this laptop's user's.
+    const localName = await db.meta.get('analystName');
     // Derived tables are not in backups: the key index is dropped and its generation bumped, so
     // an index built from the replaced cache is never trusted (keyIndexStore.ts).
     for (const t of db.tables) if (!NOT_IN_BACKUPS.includes(t.name)) await t.clear();
@@ -313,12 +317,15 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
       const keyPath = t.schema.primKey.keyPath as string;
       const row = { ...(l.row as Record<string, unknown>) };
       const oldKey = row[keyPath];
-      if (t.schema.primKey.auto) delete row[keyPath];
+      // Its own number where the backup left it free (a dispute's history names an attached file
+      // by its number); a new one only where a backup row took it.
+      if (t.schema.primKey.auto && (await t.get(oldKey as never)) !== undefined) delete row[keyPath];
       if (l.table === 'linkOverrides' && renumbered.has(row['revokes'])) row['revokes'] = renumbered.get(row['revokes']);
       const newKey = await t.add(row);
       if (l.table === 'linkOverrides') renumbered.set(oldKey, newKey);
     }
     await db.logArchive.bulkAdd(archive.map((r) => (r.id === undefined ? withoutId(r) : r)));
+    if (typeof localName?.value === 'string' && localName.value.trim()) await db.meta.put(localName);
     await db.decisions.add(entry);
     await db.decisionHead.put({ key: 'head', seq: entry.seq, hash: entry.hash });
     opts.beforeCommit?.();

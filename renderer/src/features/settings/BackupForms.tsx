@@ -136,8 +136,8 @@ export function RestoreConfirm(props: {
       )}
       {plan.keptOther > 0 && (
         <p>
-          {formatCount(plan.keptOther)} other logged change{plan.keptOther === 1 ? '' : 's'} made here since (exports, snapshots, dispute changes) stay, after
-          the backup's own.
+          {formatCount(plan.keptOther)} other logged change{plan.keptOther === 1 ? '' : 's'} made here since (exports, snapshots, dispute changes, claims,
+          attached files) stay, after the backup's own.
         </p>
       )}
       {plan.lostOther > 0 && (
