@@ -125,6 +125,19 @@ test('restore of an older backup sets the later decisions aside only with a reas
   await form.getByRole('button', { name: 'Enter claim' }).click();
   await expect(form.getByRole('status')).toHaveText(/^Claim A2Z-7001 entered/);
   await expect(claims).toHaveCount(1);
+  // And a dispute moved on since: its status is read from its kept history, not from the backup's row.
+  const table = page.getByRole('table', { name: 'Disputes by deadline' });
+  const fresh = table
+    .locator('tbody tr')
+    .filter({ has: page.locator('td:nth-child(2)', { hasText: /^new$/ }) })
+    .first();
+  const headers = (await table.locator('thead th').allTextContents()).map((h) => h.trim());
+  const order = (await fresh.locator('td').nth(headers.indexOf('Order')).textContent())!;
+  await fresh.click();
+  const detail = page.getByRole('region', { name: /^Dispute / });
+  await detail.getByLabel('Status note').fill('asked the warehouse');
+  await detail.getByRole('button', { name: '→ Gathering evidence' }).click();
+  await expect(detail.getByTestId('dispute-status')).toHaveText('Gathering evidence');
   await chooseBackup(page, file);
   const confirm = page.getByRole('dialog', { name: 'Confirm restore' });
   await expect(confirm.getByTestId('restore-loss')).toHaveText(/^3 decisions after entry 2 will be set aside: kept in the archive/);
@@ -139,6 +152,9 @@ test('restore of an older backup sets the later decisions aside only with a reas
   await expect(newest).toContainText('3 decisions after entry 2 set aside. Reason: cache damaged by a crash; last good backup');
   await page.getByRole('link', { name: 'Disputes' }).click();
   await expect(claims).toHaveCount(1);
+  await table.locator('tbody tr').filter({ hasText: order }).first().click();
+  await expect(detail.getByTestId('dispute-status')).toHaveText('Gathering evidence');
+  await expect(detail.getByTestId('dispute-history')).toContainText('status → Gathering evidence (asked the warehouse)');
 });
 
 test('a forged backup (its log rewritten with every hash recomputed) is refused and changes nothing', async ({ page }, testInfo) => {
