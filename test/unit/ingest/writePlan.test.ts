@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Payment } from '../../../shared/domain/payment';
 import type { ParsedRecord } from '../../../shared/ingest/records';
-import { changedFields, mergeProvided, ordersPaymentsReach, paymentRefsOf, planBatchWrites, withDecisivePayments, type StoredLookup } from '../../../shared/ingest/writePlan';
+import {
+  changedFields,
+  mergeProvided,
+  ordersPaymentsReach,
+  paymentRefsOf,
+  planBatchWrites,
+  withDecisivePayments,
+  type StoredLookup,
+} from '../../../shared/ingest/writePlan';
 import { order } from '../normalize/orderFixture';
 
 const payment = (fields: Partial<Payment> = {}): Payment => ({
