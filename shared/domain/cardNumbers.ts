@@ -261,20 +261,23 @@ export interface ZeroedCard {
  * zeros" (Microsoft KB 269370). The first 15 still name the card. Of 16 digits only the Luhn check
  * digit went, so the card is whole again with it computed anew. Of 17-19 (Visa, Maestro, UnionPay,
  * Discover, JCB, Mir issue such cards) the last digits are lost: a network's number of that length
- * by its prefix, 15 digits of a card number all the same, kept as its BIN only. Null for any other
- * value (a whole card is read as such).
+ * by its prefix, 15 digits of a card number all the same, kept as its BIN only, whether or not the
+ * zeros pass Luhn. Null for any other value (a whole 16-digit card is read as such).
  */
 export function cardZeroedBySpreadsheet(value: string): ZeroedCard | null {
   const s = value.trim();
   if (s.length < 16 || s.length > 19) return null;
   for (let i = 0; i < 15; i++) if (!isDigit(s.charCodeAt(i))) return null;
   for (let i = 15; i < s.length; i++) if (s.charCodeAt(i) !== 48) return null;
-  if (luhnValid(s) && isCardNumber(s)) return null;
   if (s.length > 16) {
+    // Even when the zeros happen to pass Luhn (one cut card in ten): a whole card of this length
+    // ends in 2-4 zeros far less often than a spreadsheet cuts one, and a made-up last 4 would link
+    // unrelated cards. Callers ask this before reading the cell as a whole card.
     const network = networkByPrefix(s);
     if (!network || !network.lengths.includes(s.length)) return null;
     return { bin: binOf(s), last4: '', reduced: `${binOf(s)}******` };
   }
+  if (luhnValid(s) && isCardNumber(s)) return null;
   const first15 = s.slice(0, 15);
   for (let d = 1; d <= 9; d++) {
     const digits = first15 + String(d);

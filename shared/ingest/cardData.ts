@@ -17,9 +17,11 @@ export interface CardSummary {
  * `************1111`). Null when neither shows.
  */
 export function cardSummaryOf(value: string): CardSummary | null {
+  // A card of 17-19 digits cut to 15 first: its zeros may pass Luhn, and they are no last 4.
+  const zeroed = cardZeroedBySpreadsheet(value);
+  if (zeroed && zeroed.last4 === '') return { bin: zeroed.bin, last4: '' };
   const full = cardNumberDigits(value);
   if (full) return { bin: binOf(full), last4: last4Of(full) };
-  const zeroed = cardZeroedBySpreadsheet(value);
   if (zeroed) return { bin: zeroed.bin, last4: zeroed.last4 };
   const s = value.replace(/[\s-]/g, '');
   const m = /^(\d{6,8})?[*xX•#.]+(\d{4})$/.exec(s);

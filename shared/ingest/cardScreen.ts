@@ -79,12 +79,18 @@ export class CardScreen {
     for (const c of this.textColumns) {
       const v = fields[c]!;
       if (!hasLongDigitRun(v)) continue;
+      // A card of 17-19 digits a spreadsheet cut to 15: its BIN alone, even when its zeros pass Luhn.
+      const cut = cardZeroedBySpreadsheet(v);
+      if (cut && cut.last4 === '') {
+        fields[c] = cut.reduced;
+        this.tally(c, line);
+        continue;
+      }
       const masked = maskCardNumbers(v);
       if (masked.masked === 0) {
         // A cell that is a card number a spreadsheet saved as a number, its check digit zeroed.
-        const zeroed = cardZeroedBySpreadsheet(v);
-        if (zeroed === null) continue;
-        fields[c] = zeroed.reduced;
+        if (cut === null) continue;
+        fields[c] = cut.reduced;
       } else fields[c] = masked.text;
       this.tally(c, line);
     }
