@@ -19,11 +19,11 @@ const SAME_TIME_MS = 60_000;
 const folded = (s: string | undefined) => (s ?? '').normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
- * A placement time that cannot tell orders apart: on a quarter hour, as every date-only export's
- * midnight is (in any zone). A time to the second already does: the same second, total and currency
- * with another buyer is the order corrected, not another shop's.
+ * A placement time that may be a date-only export's midnight, in any zone: on a quarter hour. A file
+ * whose times all are cannot tell orders apart by time (ShopClash's dateOnly); in a file timed to the
+ * minute or second, the same time, total and currency with another buyer is the order corrected.
  */
-const coarse = (t: number) => t % 900_000 === 0;
+export const onQuarterHour = (t: number) => t % 900_000 === 0;
 
 /**
  * Another buyer placed it: every one of e-mail, customer id and name that both versions have
@@ -54,13 +54,17 @@ export function factsOf(o: OrderFacts): OrderFacts {
   return out;
 }
 
-/** How an incoming order's facts differ from the stored order of the same number; [] when they agree. */
-export function factDifferences(stored: OrderFacts, incoming: OrderFacts): FactDifference[] {
+/**
+ * How an incoming order's facts differ from the stored order of the same number; [] when they agree.
+ * `dateOnly`: the incoming file's times cannot tell orders apart (every one on a quarter hour), so
+ * the buyer is compared too where both times are on one.
+ */
+export function factDifferences(stored: OrderFacts, incoming: OrderFacts, dateOnly = true): FactDifference[] {
   const out: FactDifference[] = [];
   if (Math.abs(stored.createdAt - incoming.createdAt) >= SAME_TIME_MS) out.push('date');
   if (stored.currency !== incoming.currency) out.push('currency');
   else if (stored.totalMinor !== incoming.totalMinor) out.push('amount');
-  if (coarse(stored.createdAt) && coarse(incoming.createdAt) && buyerDiffers(stored, incoming)) out.push('buyer');
+  if (dateOnly && onQuarterHour(stored.createdAt) && onQuarterHour(incoming.createdAt) && buyerDiffers(stored, incoming)) out.push('buyer');
   return out;
 }
 
@@ -80,7 +84,8 @@ export interface ShopClashQuestion {
   from: string[];
   fromCount: number;
   differs: FactDifference[];
-  example: { stored: OrderFacts; incoming: OrderFacts };
+  /** One clashing order, both versions, and how those two differ. */
+  example: { stored: OrderFacts; incoming: OrderFacts; differs: FactDifference[] };
   /** Shop names already in the cache, to offer as answers. */
   shops: string[];
 }
@@ -94,15 +99,18 @@ export class ShopClash {
   private readonly kinds = new Set<FactDifference>();
   private example: ShopClashQuestion['example'] | null = null;
 
+  /** `dateOnly`: every time in the file is on a quarter hour (factDifferences). */
+  constructor(private readonly dateOnly = true) {}
+
   /** Adds one order that exists; returns whether its facts clash. */
   add(stored: OrderFacts, storedFile: string, incoming: OrderFacts): boolean {
-    const d = factDifferences(stored, incoming);
+    const d = factDifferences(stored, incoming, this.dateOnly);
     if (d.length === 0) return false;
     this.numbers.push(incoming.externalId);
     this.files.add(storedFile);
     for (const k of d) this.kinds.add(k);
     // Only the facts compared go into the question (the stored version is a whole order).
-    this.example ??= { stored: factsOf(stored), incoming: factsOf(incoming) };
+    this.example ??= { stored: factsOf(stored), incoming: factsOf(incoming), differs: d };
     return true;
   }
 

@@ -99,6 +99,20 @@ describe('two shops with the same order numbers', () => {
     expect((await db.imports.get(again.importId))?.changedFields).toBeUndefined();
   });
 
+  it('a file timed to the minute: an order on the hour whose e-mail was corrected is that order, not another shop’s', async () => {
+    db = createDb(`shops-${n++}`);
+    const service = new ImportService(db, clock);
+    const timed = shopOrders(12, '2026-05-01', 20, 'a.example').map((r, i) => ({
+      ...r,
+      createdAt: `2026-05-01 ${String(9 + i).padStart(2, '0')}:${i === 0 ? '00' : '07'}:00 +0000`,
+    }));
+    completed((await service.run([file('minutes.csv', shopifyExport(timed))], null))[0]);
+    const corrected = timed.map((r, i) => (i === 0 ? { ...r, email: 'buyer0@a-mail.example' } : r));
+    const again = completed((await service.run([file('minutes-corrected.csv', shopifyExport(corrected))], null))[0]);
+    expect(again.summary).toMatchObject({ updated: 1, unchanged: 11 });
+    expect(again.changedFields).toEqual({ email: 1 });
+  });
+
   it('a bad shop name is refused before anything is read', async () => {
     const { service, outlet } = await setUp();
     await expect(service.run([outlet], null, undefined, {}, { shop: 'a@b' })).rejects.toThrow(/Shop name: a shop name cannot hold @/);

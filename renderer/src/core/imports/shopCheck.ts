@@ -6,7 +6,7 @@
 // takes the batches it read, heldRead.ts, instead of reading the file again).
 import type { FormatPreset } from '../../../../shared/ingest/formats/preset';
 import type { ParsedBatch, ReaderOptions } from '../../../../shared/ingest/reader';
-import { ShopClash, type OrderFacts, type ShopQuestion, type WhichShopQuestion } from '../../../../shared/ingest/shops';
+import { onQuarterHour, ShopClash, type OrderFacts, type ShopQuestion, type WhichShopQuestion } from '../../../../shared/ingest/shops';
 import { MetaRepository } from '../storage/metaRepository';
 import { OrderKeyIndex, type OrderLocation } from '../storage/orderKeyIndex';
 import { OrderRepository } from '../storage/orderRepository';
@@ -64,9 +64,12 @@ export async function shopQuestion(
     index ??= await OrderKeyIndex.load(db);
     return true;
   };
+  /** Some order of the file is placed off a quarter hour: its times tell orders apart (ShopClash). */
+  let timed = false;
   const visit = (batch: ParsedBatch) => {
     for (const r of batch.records) {
       if (r.kind !== 'order') continue;
+      if (!timed && !onQuarterHour(r.value.createdAt)) timed = true;
       const at = index!.get(r.key);
       // The same content as stored (same scope and hash) cannot clash.
       if (!at || (at.scope === r.scope && at.hash === r.hash)) continue;
@@ -103,7 +106,7 @@ export async function shopQuestion(
   if (source.cancelled() || !source.info().preset) return which;
   if (candidates.length === 0) return null;
 
-  const clash = new ShopClash();
+  const clash = new ShopClash(!timed);
   const repository = new OrderRepository(db);
   const files = new Map<number, string>();
   const byBlock = new Map<number, Candidate[]>();

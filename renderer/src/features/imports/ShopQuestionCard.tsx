@@ -16,7 +16,7 @@ import {
 import type { ImportQuestion } from '../../core/contract';
 import { SubmitForm } from '../../ui/SubmitForm';
 
-/** An order's facts as the question shows them; its buyer too when buyers are what differ. */
+/** An order's facts as the question shows them; its buyer too when the two versions' buyers differ. */
 const facts = (o: OrderFacts, buyer: boolean) =>
   `${showDateTime(o.createdAt)} UTC, ${formatMoney(o.totalMinor, o.currency)}${buyer ? `, bought by ${o.email || o.shipName || o.customerId || 'nobody named'}` : ''}`;
 
@@ -41,8 +41,8 @@ function ClashAnswers({ q, busy, onAnswer }: { q: ShopClashQuestion; busy: boole
   return (
     <>
       <p className="muted">
-        For example {q.example.incoming.externalId}: in this file {facts(q.example.incoming, q.differs.includes('buyer'))}; in the cache{' '}
-        {facts(q.example.stored, q.differs.includes('buyer'))}.
+        For example {q.example.incoming.externalId}: in this file {facts(q.example.incoming, q.example.differs.includes('buyer'))}; in the cache{' '}
+        {facts(q.example.stored, q.example.differs.includes('buyer'))}.
       </p>
       <div className="toolbar">
         <button disabled={busy} onClick={() => onAnswer({ shop: q.shop, update: true })}>
