@@ -4,15 +4,19 @@
 // the analyst their next decisions are logged under, not the backup writer.
 import 'fake-indexeddb/auto';
 import '../../support/blobReader';
+import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyRestore, planRestore, readBackup, writeBackup } from '../../../renderer/src/core/backup';
 import { AttachmentService } from '../../../renderer/src/core/disputes/attachmentService';
+import { attachmentFileName } from '../../../renderer/src/core/backup/checkBackup';
 import { ClaimService } from '../../../renderer/src/core/disputes/claimService';
 import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
 import { analystName } from '../../../renderer/src/core/storage/metaRepository';
 import type { WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { fixedClock } from '../../../shared/time/clock';
-import { decisionInput, fillCache, PASSPHRASE, TEST_ITERATIONS } from '../../support/backupCache';
+import { craftContainer, decisionInput, fillCache, PASSPHRASE, tablesOf, TEST_ITERATIONS } from '../../support/backupCache';
+import { CURRENT_VERSION } from '../../../renderer/src/core/storage/schema';
+import { headOf } from '../../../shared/decisions/chain';
 
 const clock = fixedClock(Date.UTC(2026, 10, 18, 14, 0));
 const opened: WorkbenchDb[] = [];
@@ -55,6 +59,48 @@ describe('a restore of an older backup and what was done here since', () => {
     // The dispute's history names the file by the number it is kept under.
     const events = await db.disputeEvents.where('disputeId').equals('dp_1').toArray();
     expect(events.filter((e) => e.kind === 'attachment').map((e) => e.file?.attachmentId)).toEqual([attached.id]);
+  });
+
+  it('a file whose number the backup holds for another gets a new one, and takes no other kept file’s number', async () => {
+    const db = await fillCache('bk-file-numbers', 1);
+    opened.push(db);
+    const files = new AttachmentService(db, clock);
+    const p = await files.attach('dp_1', 'p.pdf', new TextEncoder().encode('%PDF-1.4 p'), 'proof-of-delivery');
+    const q = await files.attach('dp_1', 'q.pdf', new TextEncoder().encode('%PDF-1.4 q'), 'proof-of-delivery');
+    // The backup (another copy of this log) holds another file under P's number, and a claim an import wrote.
+    const xBytes = new TextEncoder().encode('%PDF-1.4 x');
+    const x = { ...(await db.disputeAttachments.get(p.id))!, name: 'x.pdf', sha256: createHash('sha256').update(xBytes).digest('hex'), bytes: xBytes };
+    const tables = (await tablesOf(db)).map(([n, rows]): [string, unknown[]] => [n, n === 'disputeAttachments' ? [x] : rows]);
+    const file = await craftContainer(tables, {
+      schemaVersion: CURRENT_VERSION,
+      logHead: headOf(await new DecisionLog(db).entries()),
+      files: [{ name: attachmentFileName(x.id!), bytes: x.size, sha256: x.sha256 }],
+    });
+    // Written here by an import since: cached data, the backup's state of it stands.
+    await db.refundClaims.add({
+      id: 'SAFE-T-9',
+      kind: 'amazon-safe-t',
+      orderRef: '302-1',
+      amountMinor: 100,
+      currency: 'EUR',
+      openedAt: Date.UTC(2026, 10, 1),
+      noticeDueAt: null,
+      reason: '',
+      status: 'new',
+      createdAt: Date.UTC(2026, 10, 1),
+      analyst: 'K. Weber',
+      stamp: { importId: 7, scope: 'claim', hash: 'h' },
+    } as never);
+
+    await applyRestore(db, await planRestore(db, await readBackup(file, PASSPHRASE), []), { reason: '', clock });
+
+    const after = await db.disputeAttachments.toArray();
+    expect(after.map((a) => [a.id, a.name])).toEqual([
+      [p.id, 'x.pdf'],
+      [q.id, 'q.pdf'],
+      [q.id + 1, 'p.pdf'],
+    ]);
+    expect(await db.refundClaims.get('SAFE-T-9')).toBeUndefined();
   });
 
   it('a laptop without a name takes the backup writer’s, as before', async () => {

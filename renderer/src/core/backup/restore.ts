@@ -217,14 +217,25 @@ async function lostAppendOnlyRows(db: WorkbenchDb, staged: StagedBackup, allDeci
     const keyPath = t.schema.primKey.keyPath as string;
     const autoKey = t.schema.primKey.auto;
     const theirRows = (staged.tables.get(table as never) ?? []) as Record<string, unknown>[];
-    const theirs = new Set(theirRows.map(encodeRecord));
+    const theirs = new Set(theirRows.map((r) => identityOf(table, r)));
     const theirKeys = new Set(theirRows.map((r) => r[keyPath]));
     for (const row of (await t.toArray()) as Record<string, unknown>[]) {
-      if (theirs.has(encodeRecord(row)) && !(allDecisions && table === 'decisions')) continue;
+      // A claim an import wrote (it carries the import's stamp) is cached data like the import's
+      // orders: the backup's state of it stands, and the file can be imported again.
+      if (table === 'refundClaims' && row['stamp'] !== undefined) continue;
+      if (theirs.has(identityOf(table, row)) && !(allDecisions && table === 'decisions')) continue;
       lost.push({ table, row, keep: table !== 'decisions' && (autoKey || !theirKeys.has(row[keyPath])) });
     }
   }
   return lost;
+}
+
+/**
+ * A row as compared with the backup's: whole, but an attached file by its hash, not its bytes (up
+ * to megabytes each, encoded again for every comparison).
+ */
+function identityOf(table: string, row: Record<string, unknown>): string {
+  return encodeRecord(table === 'disputeAttachments' ? { ...row, bytes: undefined } : row);
 }
 
 export interface RestoreOptions {
@@ -312,14 +323,30 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
     // Made here since the backup and not in its way: they stay in force, after the backup's own.
     // Renumbered, so a revocation kept with them names the override's new id, not another's.
     const renumbered = new Map<unknown, unknown>();
-    for (const l of lost.filter((x) => x.keep)) {
+    // Each keeps its own number where the backup left it free (a dispute's history names an attached
+    // file by its number); one whose number a backup row took gets a number above every number in
+    // play, chosen before any row is added, so it never takes another kept row's own.
+    const keepers = lost.filter((x) => x.keep);
+    const nextFree = new Map<string, number>();
+    const taken = new Map<string, Set<unknown>>();
+    for (const name of new Set(keepers.map((l) => l.table))) {
+      const t = db.table(name);
+      if (!t.schema.primKey.auto) continue;
+      const keyPath = t.schema.primKey.keyPath as string;
+      const backupKeys = new Set<unknown>(await t.toCollection().primaryKeys());
+      const own = keepers.filter((l) => l.table === name).map((l) => (l.row as Record<string, unknown>)[keyPath]);
+      taken.set(name, backupKeys);
+      nextFree.set(name, Math.max(0, ...[...backupKeys, ...own].filter((k): k is number => typeof k === 'number')) + 1);
+    }
+    for (const l of keepers) {
       const t = db.table(l.table);
       const keyPath = t.schema.primKey.keyPath as string;
       const row = { ...(l.row as Record<string, unknown>) };
       const oldKey = row[keyPath];
-      // Its own number where the backup left it free (a dispute's history names an attached file
-      // by its number); a new one only where a backup row took it.
-      if (t.schema.primKey.auto && (await t.get(oldKey as never)) !== undefined) delete row[keyPath];
+      if (taken.get(l.table)?.has(oldKey)) {
+        row[keyPath] = nextFree.get(l.table)!;
+        nextFree.set(l.table, nextFree.get(l.table)! + 1);
+      }
       if (l.table === 'linkOverrides' && renumbered.has(row['revokes'])) row['revokes'] = renumbered.get(row['revokes']);
       const newKey = await t.add(row);
       if (l.table === 'linkOverrides') renumbered.set(oldKey, newKey);
