@@ -45,7 +45,8 @@ export function changedFields<T extends object>(current: T, update: T, provided:
   for (const f of provided) {
     const was = (current as Record<string, unknown>)[f] ?? '';
     const now = (update as Record<string, unknown>)[f] ?? '';
-    if (!Object.is(was, now)) out.push(f);
+    // 0 and -0 are one amount; NaN is itself.
+    if (was !== now && !Object.is(was, now)) out.push(f);
   }
   return out;
 }

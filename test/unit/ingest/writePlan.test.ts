@@ -131,5 +131,8 @@ describe('what an update changes', () => {
     const { phone: _absent, ...withoutPhone } = stored;
     expect(changedFields(withoutPhone, stored, ['phone'])).toEqual([]);
     expect(changedFields(stored, { ...stored, cvcCheck: 'pass' }, ['cvcCheck'])).toEqual(['cvcCheck']);
+    // 0 and -0 are one amount, NaN is itself.
+    expect(changedFields({ ...stored, totalMinor: 0 }, { ...stored, totalMinor: -0 }, ['totalMinor'])).toEqual([]);
+    expect(changedFields({ ...stored, createdAt: NaN }, { ...stored, createdAt: NaN }, ['createdAt'])).toEqual([]);
   });
 });

@@ -220,6 +220,12 @@ export class ImportWriter {
       // The file's own orders come first; stored ones rewritten with their payments' facts after them (not counted).
       const fromFile = plan.created.length + plan.updated.length;
       if (register) writes.orders.forEach((o, i) => (writes.orders[i] = register.order(writes.keys[i]!, o, i < fromFile)));
+      // What each update changed, as written: after the register blanked an erased customer's
+      // fields again and payments gave their card and IP facts, not as the file had them.
+      writes.updatedStored.forEach((stored, j) => {
+        for (const f of changedFields(stored, writes.orders[plan.created.length + j]!, plan.updated[j]!.provided))
+          this.changedFields[f] = (this.changedFields[f] ?? 0) + 1;
+      });
       await this.supersede(writes.superseded);
       // The undo data, the set-aside rows and the counts go with the blocks, all asked at once.
       const rest = this.batchRecords(batch, progress, {
@@ -275,7 +281,10 @@ export class ImportWriter {
    * and stored orders that take card and IP facts from this batch's payments. Every stored
    * version replaced is listed in `superseded` as [blockId, row] pairs.
    */
-  private async orderWrites(plan: BatchWrites, anyPayments: boolean): Promise<{ orders: Order[]; stamps: OrderStamp[]; keys: string[]; superseded: number[] }> {
+  private async orderWrites(
+    plan: BatchWrites,
+    anyPayments: boolean,
+  ): Promise<{ orders: Order[]; stamps: OrderStamp[]; keys: string[]; superseded: number[]; updatedStored: Order[] }> {
     const orders = plan.created.map((c) => c.order);
     const stamps: OrderStamp[] = plan.created.map((c) => c.stamp);
     const keys = plan.created.map((c) => c.key);
@@ -286,10 +295,12 @@ export class ImportWriter {
       keys.push(key);
       superseded.push(at.blockId, at.row);
     };
+    /** The stored version of each updated order, in plan.updated's order (their new versions follow the created ones). */
+    const updatedStored: Order[] = [];
     for (const rec of plan.updated) {
       const at = this.index.get(rec.key)!;
       const stored = await this.readOrder(at.blockId, at.row);
-      for (const f of changedFields(stored, rec.value, rec.provided)) this.changedFields[f] = (this.changedFields[f] ?? 0) + 1;
+      updatedStored.push(stored);
       replace(rec.key, mergeProvided<Order>(stored, rec.value, rec.provided), { scope: rec.scope, hash: rec.hash }, at);
     }
     // Shop orders take the card and IP facts of their payments: orders written now from the
@@ -310,7 +321,7 @@ export class ImportWriter {
     const noPayments = plan.payments.length === 0 && !anyPayments;
     const refs = noPayments ? [] : paymentRefsOf(all);
     const payments = refs.length === 0 ? [] : await this.payments.byOrderRefs(refs);
-    if (payments.length === 0) return { orders, stamps, keys, superseded };
+    if (payments.length === 0) return { orders, stamps, keys, superseded, updatedStored };
     const joined = withDecisivePayments(all, payments, this.orderSource);
     const fromFile = orders.length;
     for (let i = 0; i < fromFile; i++) {
@@ -323,7 +334,7 @@ export class ImportWriter {
       this.enrichedOrders++;
       replace(t.key, o, { scope: t.at.scope, hash: t.at.hash }, t.at);
     });
-    return { orders, stamps, keys, superseded };
+    return { orders, stamps, keys, superseded, updatedStored };
   }
 
   /** Keeps the batch's quarantined rows, up to MAX_STORED_PROBLEMS per import. */
