@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { chainEntries, headOf, type DecisionEntry, type DecisionInput } from '../../shared/decisions/chain';
 import { openBackup, sealBackup } from '../support/backupFiles';
 import { backUp, chooseBackup, PASSPHRASE, verifyLog } from './backupSteps';
+import { fillAtoZClaim } from './claimSteps';
 import { enterAnalystName, expect, loadDemo, test } from './fixtures';
 
 /** Releases the next `n` orders of the review queue (no reason code needed). */
@@ -115,13 +116,7 @@ test('restore of an older backup sets the later decisions aside only with a reas
   // A refund claim entered by hand since the backup: the analyst's work, not cached data.
   await page.getByRole('link', { name: 'Disputes' }).click();
   const claims = page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr').filter({ hasText: 'A2Z-7001' });
-  const form = page.getByRole('form', { name: 'Enter a refund claim' });
-  await page.getByText('Enter a refund claim (A-to-z, SAFE-T, PayPal, marketplace return)').click();
-  await form.getByLabel('Kind').selectOption({ label: 'Amazon A-to-z claim' });
-  await form.getByLabel('Claim or case reference').fill('A2Z-7001');
-  await form.getByLabel('Order number').fill('302-1111111-2222222');
-  await form.getByLabel('Amount').fill('59.90');
-  await form.getByLabel(/^Clock starts \(UTC\)/).fill('2026-11-17T10:00');
+  const form = await fillAtoZClaim(page);
   await form.getByRole('button', { name: 'Enter claim' }).click();
   await expect(form.getByRole('status')).toHaveText(/^Claim A2Z-7001 entered/);
   await expect(claims).toHaveCount(1);

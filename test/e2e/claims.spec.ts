@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
+import { fillAtoZClaim } from './claimSteps';
 import { expect, loadDemo, test } from './fixtures';
 
 test('claim: an A-to-z claim entered by hand shows its deadline in the list with the chargebacks, and follows an edited window', async ({ page }) => {
@@ -14,14 +15,8 @@ test('claim: an A-to-z claim entered by hand shows its deadline in the list with
   await expect(rows.first()).toBeVisible({ timeout: 60_000 });
   const chargebacks = await rows.count();
 
-  const form = page.getByRole('form', { name: 'Enter a refund claim' });
-  await page.getByText('Enter a refund claim (A-to-z, SAFE-T, PayPal, marketplace return)').click();
-  await form.getByLabel('Kind').selectOption({ label: 'Amazon A-to-z claim' });
-  await form.getByLabel('Claim or case reference').fill('A2Z-7001');
-  await form.getByLabel('Order number').fill('302-1111111-2222222');
-  await form.getByLabel('Amount').fill('59.90');
   // The test runs at 2026-11-18 14:00 UTC: a claim of the 17th at 10:00 is due in 44 hours.
-  await form.getByLabel(/^Clock starts \(UTC\)/).fill('2026-11-17T10:00');
+  const form = await fillAtoZClaim(page);
   await form.getByLabel('What the buyer says (no personal data)').fill('parcel not received');
   await expect(form.getByTestId('claim-preview')).toContainText(
     'Respond by 2026-11-20 10:00 UTC: 72 hours from the claim or Amazon’s request to respond to Amazon (https://sellercentral.amazon.com/',
