@@ -140,8 +140,9 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
   const erasedAgain = reappliedAnything(reapplied)
     ? { requests: describeRecords(reapplied.records), what: describeReapplied(reapplied), notes: reapplied.notes }
     : null;
-  const lostOther = await lostAppendOnlyRows(db, staged, !localOk).then((rows) => rows.filter((r) => r.table !== 'decisions' && !r.keep).length);
-  const keptOther = await lostAppendOnlyRows(db, staged, !localOk).then((rows) => rows.filter((r) => r.keep).length);
+  const lost = await lostAppendOnlyRows(db, staged, !localOk);
+  const lostOther = lost.filter((r) => r.table !== 'decisions' && !r.keep).length;
+  const keptOther = lost.filter((r) => r.keep).length;
   const plan: RestorePlan = {
     fileName: staged.fileName,
     format: staged.format,

@@ -6,7 +6,7 @@
 // takes the batches it read, heldRead.ts, instead of reading the file again).
 import type { FormatPreset } from '../../../../shared/ingest/formats/preset';
 import type { ParsedBatch, ReaderOptions } from '../../../../shared/ingest/reader';
-import { onQuarterHour, ShopClash, type OrderFacts, type ShopQuestion, type WhichShopQuestion } from '../../../../shared/ingest/shops';
+import { factsOf, onQuarterHour, ShopClash, type OrderFacts, type ShopQuestion, type WhichShopQuestion } from '../../../../shared/ingest/shops';
 import { MetaRepository } from '../storage/metaRepository';
 import { OrderKeyIndex, type OrderLocation } from '../storage/orderKeyIndex';
 import { OrderRepository } from '../storage/orderRepository';
@@ -73,19 +73,7 @@ export async function shopQuestion(
       const at = index!.get(r.key);
       // The same content as stored (same scope and hash) cannot clash.
       if (!at || (at.scope === r.scope && at.hash === r.hash)) continue;
-      const o = r.value;
-      candidates.push({
-        incoming: {
-          externalId: o.externalId,
-          createdAt: o.createdAt,
-          totalMinor: o.totalMinor,
-          currency: o.currency,
-          email: o.email,
-          customerId: o.customerId,
-          shipName: o.shipName,
-        },
-        at,
-      });
+      candidates.push({ incoming: factsOf(r.value), at });
     }
   };
   // Leaving the loop early ends the reading (and its read worker).
