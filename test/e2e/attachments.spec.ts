@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { reportPdfOptions } from '../../electron/main/pdfReport';
 import { expectNoSeriousViolations } from './axe';
+import { backUp, chooseBackup } from './backupSteps';
 import { expect, loadDemo, test } from './fixtures';
 
 const FIXTURES = path.join(path.dirname(new URL(import.meta.url).pathname), '../fixtures/attachments');
@@ -131,4 +132,33 @@ test('attachment: a web page renamed .png is refused, naming the file; an e-mail
   await expect(detail.getByTestId('dispute-history').locator('li').first()).toContainText(
     /K\. Weber: removed file \d+ \(E-mail \(\.eml\), \d+ B, SHA-256 [0-9a-f]{12}…\) \(belongs to another order\)/,
   );
+});
+
+test('attachment: a file removed since a backup stays removed when that backup is restored', async ({ page }, testInfo) => {
+  const { detail, disputeId } = await openFirstDispute(page);
+  await attach(page, ['delivery-confirmation.pdf']);
+  const files = detail.getByRole('table', { name: 'Attached files' }).locator('tbody tr');
+  await expect(files).toHaveCount(1);
+  const backup = testInfo.outputPath('with-file.fwbackup');
+  await backUp(page, backup);
+
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  await page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr').first().click();
+  await expect(detail).toHaveAttribute('aria-label', `Dispute ${disputeId}`);
+  await detail.getByRole('button', { name: 'Remove delivery-confirmation.pdf' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove the file?' });
+  await dialog.getByLabel('Why remove it').fill('the parcel of another order');
+  await dialog.getByRole('button', { name: 'Remove the file' }).click();
+  await expect(detail.getByRole('table', { name: 'Attached files' })).toHaveCount(0);
+
+  await chooseBackup(page, backup);
+  const confirm = page.getByRole('dialog', { name: 'Confirm restore' });
+  await confirm.getByRole('button', { name: 'Replace cache with this backup' }).click();
+  await expect(page.getByText(/^Restored from with-file\.fwbackup/)).toBeVisible();
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  await page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr').first().click();
+  await expect(detail).toHaveAttribute('aria-label', `Dispute ${disputeId}`);
+  // The removal made since stays in force, as the history that is kept says.
+  await expect(detail.getByTestId('dispute-history').locator('li').first()).toContainText(/removed file \d+ \(PDF, .*\) \(the parcel of another order\)/);
+  await expect(detail.getByRole('table', { name: 'Attached files' })).toHaveCount(0);
 });

@@ -103,6 +103,36 @@ describe('a restore of an older backup and what was done here since', () => {
     expect(await db.refundClaims.get('SAFE-T-9')).toBeUndefined();
   });
 
+  it('a file removed since the backup stays removed; bytes attached again after a removal stay attached', async () => {
+    const db = await fillCache('bk-file-removed', 1);
+    opened.push(db);
+    const files = new AttachmentService(db, fixedClock(Date.UTC(2026, 10, 18, 9, 0)));
+    const pod = await files.attach('dp_1', 'pod.pdf', new TextEncoder().encode('%PDF-1.4 pod'), 'proof-of-delivery');
+    const inv = await files.attach('dp_1', 'invoice.pdf', new TextEncoder().encode('%PDF-1.4 invoice'), 'receipt');
+    const file = (await writeBackup(db, { passphrase: PASSPHRASE, iterations: TEST_ITERATIONS, clock })).blob;
+
+    // Since the backup: the proof of delivery was the wrong parcel's; the invoice was removed and attached again.
+    const later = new AttachmentService(db, fixedClock(Date.UTC(2026, 10, 19, 9, 0)));
+    await later.remove(pod.id, 'wrong parcel');
+    await later.remove(inv.id, 'replaced');
+    const again = await new AttachmentService(db, fixedClock(Date.UTC(2026, 10, 19, 10, 0))).attach(
+      'dp_1',
+      'invoice.pdf',
+      new TextEncoder().encode('%PDF-1.4 invoice'),
+      'receipt',
+    );
+
+    await applyRestore(db, await planRestore(db, await readBackup(file, PASSPHRASE), []), { reason: '', clock });
+
+    const after = await new AttachmentService(db, clock).list('dp_1');
+    // The backup's copies of both were removed since; the same bytes attached again are one file,
+    // under the number the history names last.
+    expect(after.map((f) => f.name)).toEqual(['invoice.pdf']);
+    expect(after.map((f) => f.id)).toEqual([again.id]);
+    const history = (await db.disputeEvents.where('disputeId').equals('dp_1').toArray()).filter((e) => e.file).map((e) => e.file!.action);
+    expect(history).toEqual(['attached', 'attached', 'removed', 'removed', 'attached']);
+  });
+
   it('a laptop without a name takes the backup writer’s, as before', async () => {
     const db = await fillCache('bk-no-name', 1);
     opened.push(db);

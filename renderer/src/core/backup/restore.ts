@@ -13,7 +13,7 @@ import { compareWithWitness, relateLogs, type Witness } from '../../../../shared
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { replacingLogsHere } from '../storage/appendOnly';
 import { analystName } from '../storage/metaRepository';
-import { APPEND_ONLY, NOT_IN_BACKUPS, type LogArchiveRecord, type WorkbenchDb } from '../storage/schema';
+import { APPEND_ONLY, NOT_IN_BACKUPS, type AttachmentEventFile, type LogArchiveRecord, type WorkbenchDb } from '../storage/schema';
 import { checkBackup } from './checkBackup';
 import type { StagedBackup } from './readBackup';
 import { describeCounts, type SummaryCounts } from './summary';
@@ -352,6 +352,7 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
       const newKey = await t.add(row);
       if (l.table === 'linkOverrides') renumbered.set(oldKey, newKey);
     }
+    await dropFilesTheHistoryRemoved(db);
     await db.logArchive.bulkAdd(archive.map((r) => (r.id === undefined ? withoutId(r) : r)));
     if (typeof localName?.value === 'string' && localName.value.trim()) await db.meta.put(localName);
     await db.decisions.add(entry);
@@ -359,6 +360,33 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
     opts.beforeCommit?.();
   });
   return entry;
+}
+
+/**
+ * A dispute holds the files its history says, last, are attached. A removal made here since the
+ * backup stays in force over the backup's copy of the file, as the other changes made since do (its
+ * history event is kept); the same bytes attached again since are one file, not the backup's copy
+ * beside this one (a dispute never holds the same bytes twice). The history's last word on a file
+ * (its dispute and bytes) decides; a file the history does not name stays.
+ */
+async function dropFilesTheHistoryRemoved(db: WorkbenchDb): Promise<void> {
+  const last = new Map<string, AttachmentEventFile>();
+  const events = (await db.disputeEvents.toArray()).filter((e) => e.kind === 'attachment' && e.file);
+  events.sort((a, b) => a.at - b.at || (a.id ?? 0) - (b.id ?? 0));
+  for (const e of events) last.set(`${e.disputeId}|${e.file!.sha256}`, e.file!);
+  const copies = new Map<string, number[]>();
+  await db.disputeAttachments.each((a) => {
+    const file = `${a.disputeId}|${a.sha256}`;
+    if (last.has(file)) copies.set(file, [...(copies.get(file) ?? []), a.id!]);
+  });
+  const dropped: number[] = [];
+  for (const [file, ids] of copies) {
+    const word = last.get(file)!;
+    // The copy the history names last, else the newest (a kept file given a new number).
+    const keep = word.action === 'removed' ? undefined : ids.includes(word.attachmentId) ? word.attachmentId : Math.max(...ids);
+    dropped.push(...ids.filter((id) => id !== keep));
+  }
+  await db.disputeAttachments.bulkDelete(dropped);
 }
 
 /** The analyst named in the backup, for a cache that names none yet. */

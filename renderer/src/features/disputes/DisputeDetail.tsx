@@ -45,7 +45,8 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
       await onChange();
     });
   const done = d.evidence.filter((e) => e.checked).length;
-  const names = new Map(d.attachments.map((a) => [a.id, a.name]));
+  // By their bytes: a dispute never holds the same bytes twice, and an event's number is the one the file had then.
+  const files = new Map(d.attachments.map((a) => [a.sha256, a]));
   const move = (to: DisputeStatus) => {
     const overrides = submitOverrides(d, to, now);
     if (overrides.length) {
@@ -145,7 +146,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
             <ul data-testid="dispute-history">
               {d.events.map((e) => (
                 <li key={e.id}>
-                  {showDateTime(e.at)} UTC · {e.analyst}: <EventText e={e} names={names} />
+                  {showDateTime(e.at)} UTC · {e.analyst}: <EventText e={e} files={files} />
                 </li>
               ))}
             </ul>
@@ -165,8 +166,12 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
   );
 }
 
-/** One history line. A file is named while it is attached; the log itself keeps only its type, size and hash. */
-function EventText({ e, names }: { e: DisputeEventRecord; names: ReadonlyMap<number, string> }) {
+/**
+ * One history line. A file is named while it is attached; the log itself keeps only its number,
+ * type, size and hash. The file is found by its hash: a restore can keep a file under a new number
+ * (the backup held its number for another), and the line then says which number it has now.
+ */
+function EventText({ e, files }: { e: DisputeEventRecord; files: ReadonlyMap<string, { id: number; name: string }> }) {
   switch (e.kind) {
     case 'status':
       return <>{`status → ${STATUS_LABEL[e.status!]}${e.note ? ` (${e.note})` : ''}`}</>;
@@ -174,10 +179,11 @@ function EventText({ e, names }: { e: DisputeEventRecord; names: ReadonlyMap<num
       return <>{`${e.checked ? 'ticked' : 'unticked'} “${e.item}”`}</>;
     case 'attachment': {
       const f = e.file!;
-      const name = names.get(f.attachmentId);
+      const now = files.get(f.sha256);
+      const named = now ? ` “${now.name}”${now.id !== f.attachmentId ? `, now file ${now.id}` : ''}` : '';
       return (
         <>
-          {`${f.action} file ${f.attachmentId}${name ? ` “${name}”` : ''} (${ATTACHMENT_TYPE_LABEL[f.type]}, ${formatBytes(f.size)}, SHA-256 `}
+          {`${f.action} file ${f.attachmentId}${named} (${ATTACHMENT_TYPE_LABEL[f.type]}, ${formatBytes(f.size)}, SHA-256 `}
           <span className="mono" title={f.sha256}>
             {f.sha256.slice(0, 12)}…
           </span>
