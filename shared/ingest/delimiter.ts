@@ -20,6 +20,7 @@ export interface TextLayout {
 
 interface SampleRow {
   line: number;
+  /** Fields up to the last one not empty. */
   count: number;
   fields: readonly string[];
 }
@@ -107,8 +108,15 @@ export function detectLayout(sample: string, forced?: Delimiter, namesAFormat?: 
     // that agree, give or take trailing empty fields, decide.
     if (modal.count <= 2) modal = wideModal(rows) ?? modal;
     // One field per row means this character does not separate anything.
-    const score = modal.count > 1 ? modal.support * 1000 + modal.count : 0;
+    // Rows that differ only by trailing empty fields agree on their width as written: a `;` export
+    // whose last column (a note) is mostly empty splits its rows into two trimmed counts, while a
+    // decimal comma in one amount column gives `,` one steady count on every data row.
+    const written = modalCount(rows.map((r) => ({ ...r, count: r.fields.length })));
+    const support = Math.max(modal.support, written.count > 1 && written.count >= modal.count ? written.support : 0);
     const header = headerRow(rows, modal.count, namesAFormat);
+    // A header naming a known format's columns settles it: no other delimiter splits those names.
+    const named = namesAFormat?.(header.fields) ? 1_000_000 : 0;
+    const score = modal.count > 1 ? named + support * 1000 + modal.count : 0;
     const layout: TextLayout = { delimiter, headerLine: header.line, columns: header.count };
     if (!best || score > best.score) best = { layout, score };
   }
