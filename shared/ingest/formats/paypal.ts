@@ -8,8 +8,22 @@ const OPTIONS: PresetOptions = {
   source: 'paypal',
   // Rows name their own zone (TimeZone / Zeitzone); this is for rows that leave it empty.
   timeZone: 'Europe/Berlin',
-  // US accounts write Pacific times as PST and PDT, which the import does not read everywhere.
-  zoneNames: { PST: 'America/Los_Angeles', PDT: 'America/Los_Angeles' },
+  // US accounts write their zone's abbreviation (PST and PDT, EST and EDT, ...), which the import
+  // does not read everywhere (CST is China's time as often as Chicago's). Arizona writes MST all
+  // year: Phoenix, which is MST in summer too, as Denver is in winter.
+  zoneNames: {
+    EST: 'America/New_York',
+    EDT: 'America/New_York',
+    CST: 'America/Chicago',
+    CDT: 'America/Chicago',
+    MST: 'America/Phoenix',
+    MDT: 'America/Denver',
+    PST: 'America/Los_Angeles',
+    PDT: 'America/Los_Angeles',
+    AKST: 'America/Anchorage',
+    AKDT: 'America/Anchorage',
+    HST: 'Pacific/Honolulu',
+  },
   orderSource: 'shopify',
   grouping: 'none',
 };

@@ -212,6 +212,40 @@ describe('PayPal downloads', () => {
     expect(cet.summary.dateOrders).toEqual([{ column: 0, name: 'Date', order: 'DMY', by: 'default' }]);
   });
 
+  it("a US account's download in the other US zones: each row's abbreviation is its zone, not the format's Berlin", async () => {
+    const [header, first] = readFileSync(new URL('../../fixtures/imports/paypal-activity-en.csv', import.meta.url), 'utf8').split('\n');
+    // The fixture's row of 4 May 2026 at 10:15:42 PDT, with another date, time and zone each.
+    const rows = [
+      ['5/4/2026', '23:30:00', 'EDT', 'E1'],
+      ['1/15/2026', '10:00:00', 'EST', 'E2'],
+      ['1/15/2026', '10:00:00', 'CST', 'C1'],
+      ['7/1/2026', '10:00:00', 'CDT', 'C2'],
+      ['7/1/2026', '10:00:00', 'MST', 'M1'],
+      ['7/1/2026', '10:00:00', 'MDT', 'M2'],
+      ['1/15/2026', '10:00:00', 'AKST', 'A1'],
+      ['7/1/2026', '10:00:00', 'HST', 'H1'],
+    ].map(([date, time, zone, id]) =>
+      first!
+        .replace('"5/4/2026"', `"${date}"`)
+        .replace('"10:15:42"', `"${time}"`)
+        .replace('"PDT"', `"${zone}"`)
+        .replace('9AB12345CD6789012', `${id}AB12345CD67890`),
+    );
+    const run = await runImport(utf8(`${header}\n${rows.join('\n')}\n`));
+    expect(run.summary.warnings).toEqual([]);
+    expect(values<Payment>(run, 'payment').map((p) => [p.id.slice(0, 2), p.createdAt])).toEqual([
+      ['E1', utc(2026, 5, 5, 3, 30, 0)],
+      ['E2', utc(2026, 1, 15, 15, 0, 0)],
+      ['C1', utc(2026, 1, 15, 16, 0, 0)],
+      ['C2', utc(2026, 7, 1, 15, 0, 0)],
+      // Arizona: MST in July too.
+      ['M1', utc(2026, 7, 1, 17, 0, 0)],
+      ['M2', utc(2026, 7, 1, 16, 0, 0)],
+      ['A1', utc(2026, 1, 15, 19, 0, 0)],
+      ['H1', utc(2026, 7, 1, 20, 0, 0)],
+    ]);
+  });
+
   it('English statement: Description names the kind, an IANA zone or CET per row, no Status column', async () => {
     const run = await runImport(fixture('paypal-statement-en.csv'));
     expect(values<Payment>(run, 'payment').map((p) => [p.id, p.orderRef, p.createdAt, p.amountMinor, p.currency, p.status])).toEqual([
