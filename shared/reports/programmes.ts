@@ -82,6 +82,20 @@ export interface ProgrammeMonth {
 
 const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
 
+/** Every month (`YYYY-MM`) from the earliest of `months` to the latest, in order. */
+function monthsBetween(months: readonly string[]): string[] {
+  if (months.length === 0) return [];
+  const sorted = [...months].sort();
+  const out = [sorted[0]!];
+  while (out.at(-1)! < sorted.at(-1)!) out.push(nextMonth(out.at(-1)!));
+  return out;
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
 function previousMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
@@ -192,8 +206,10 @@ export function programmeMonthsOf(
     if (!isChargeback(d) && !(d.network === 'visa' && d.stage === 'fraud_report')) continue;
     cb[d.network].set(month, (cb[d.network].get(month) ?? 0) + 1);
   }
-  // Every month the orders span, quiet ones included (a gap in a monthly table leaves the reader to guess), and any month with disputes.
-  const months = [...new Set([...monthStarts.map(monthOf), ...cb.visa.keys(), ...cb.mastercard.keys(), ...unknown.keys()])].sort();
+  // Every month from the first to the last the orders or disputes fall in, quiet ones included: a gap
+  // in a monthly table leaves the reader to guess (chargebacks come months after the orders the
+  // file holds, so months with neither lie between them).
+  const months = monthsBetween([...monthStarts.map(monthOf), ...cb.visa.keys(), ...cb.mastercard.keys(), ...unknown.keys(), ...fraudReports.keys()]);
   const out: ProgrammeMonth[] = [];
   for (const month of months) {
     const vampN = (cb.visa.get(month) ?? 0) + (fraudReports.get(month) ?? 0);

@@ -27,6 +27,28 @@ const SMALL: Threshold[] = [
 ];
 
 describe('card-network programmes', () => {
+  it('every month between the orders and the chargebacks that came months later has its row', () => {
+    const orders = [order({ externalId: '#v1', cardBrand: 'visa', status: 'paid', createdAt: at(1, 10) })];
+    const disputes = [dispute('d1', 'visa', at(3, 5)), dispute('d2', 'visa', at(5, 5))];
+    const months = programmeMonths(orders, disputes, SMALL);
+    const vamp = months.filter((m) => m.programme === 'visa-vamp');
+    expect(vamp.map((m) => [m.month, m.numerator, m.denominator])).toEqual([
+      ['2026-01', 0, 1],
+      ['2026-02', 0, 0],
+      ['2026-03', 1, 0],
+      ['2026-04', 0, 0],
+      ['2026-05', 1, 0],
+    ]);
+    expect(months.filter((m) => m.programme === 'mastercard-ecm').map((m) => m.month)).toEqual(vamp.map((m) => m.month));
+    // Across a year's end too.
+    const late = programmeMonths(
+      [order({ externalId: '#v2', cardBrand: 'visa', status: 'paid', createdAt: Date.UTC(2025, 10, 20) })],
+      [dispute('d3', 'visa', at(2, 1))],
+      SMALL,
+    );
+    expect(late.filter((m) => m.programme === 'visa-vamp').map((m) => m.month)).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+  });
+
   it("VAMP: disputes over settled card-not-present Visa transactions of the month; ECM: chargebacks over last month's transactions", () => {
     const orders = [
       // May: 10 settled Visa orders (one refunded still counts), 1 open and 1 cancelled that do not; 4 Mastercard.
