@@ -21,7 +21,8 @@ export const DIMENSION_LABEL: Record<TrendDimension, string> = {
 };
 
 /** Why an order counts as confirmed fraud (bits; an order can have several). */
-export const FRAUD_BY = { chargeback: 1, cancelled: 2, ring: 4, outcome: 8 } as const;
+/** Where an order's confirmed fraud comes from; `fraudReport`: an issuer's fraud report (Visa TC40, Mastercard SAFE), not a chargeback. */
+export const FRAUD_BY = { chargeback: 1, cancelled: 2, ring: 4, outcome: 8, fraudReport: 16 } as const;
 export type FraudSource = keyof typeof FRAUD_BY;
 
 /** Orders as columns; `group` codes index `groupLabels` and `groupKeys`, `currency` codes index `currencyLabels`. */
@@ -108,7 +109,7 @@ export function emptyFigures(): TrendFigures {
     orderValueMinor: 0,
     fraudOrders: 0,
     fraudValueMinor: 0,
-    fraudBy: { chargeback: 0, cancelled: 0, ring: 0, outcome: 0 },
+    fraudBy: { chargeback: 0, cancelled: 0, ring: 0, outcome: 0, fraudReport: 0 },
     chargebacks: 0,
     chargebackValueMinor: 0,
     byFamily,
@@ -120,7 +121,7 @@ function add(into: TrendFigures, f: TrendFigures): void {
   into.orderValueMinor += f.orderValueMinor;
   into.fraudOrders += f.fraudOrders;
   into.fraudValueMinor += f.fraudValueMinor;
-  for (const s of Object.keys(FRAUD_BY) as FraudSource[]) into.fraudBy[s] += f.fraudBy[s];
+  for (const s of Object.keys(FRAUD_BY) as FraudSource[]) into.fraudBy[s] += f.fraudBy[s] ?? 0; // a figure saved before this source counted has none
   into.chargebacks += f.chargebacks;
   into.chargebackValueMinor += f.chargebackValueMinor;
   for (const fam of REASON_FAMILIES) {

@@ -33,6 +33,8 @@ export interface KpiInput {
   now?: number;
   /** Order keys confirmed fraud (confirmedFraud: fraud chargebacks, confirmed rings, known outcomes): no false positives. */
   confirmedFraud?: ReadonlySet<string>;
+  /** Order keys whose known outcome is legitimate: held and cancelled, a false positive. */
+  knownLegit?: ReadonlySet<string>;
 }
 
 export interface KpiReport {
@@ -59,8 +61,8 @@ export function kpiReport(input: KpiInput): KpiReport {
     from: input.from,
     to: input.to,
     slaHours: input.slaHours,
-    review: reviewKpis(input.decisions, input.placedAt, input.ordersPlaced, input.from, input.to, input.slaHours, input.confirmedFraud),
-    team: teamKpis(input.decisions, input.placedAt, input.from, input.to, input.slaHours, input.confirmedFraud),
+    review: reviewKpis(input.decisions, input.placedAt, input.ordersPlaced, input.from, input.to, input.slaHours, input.confirmedFraud, input.knownLegit),
+    team: teamKpis(input.decisions, input.placedAt, input.from, input.to, input.slaHours, input.confirmedFraud, input.knownLegit),
     disputes: disputeKpis(input.disputes, input.from, input.to, input.submittedAt, input.now ?? Infinity),
     wins: disputeWins(input.disputes, input.from, input.to, input.channelOf ?? new Map(), input.evidenceTicked ?? null),
     programmes: input.programmes.filter((m) => m.month >= first && m.month <= last),

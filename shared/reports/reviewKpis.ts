@@ -1,7 +1,7 @@
 // Review KPIs for a period from the decision log, or the team's decisions: orders reviewed, held,
 // released, cancelled (each order once, by the decision that stands for the team); decision
 // turnaround (median and p90) against the target and the share decided within it; the manual
-// review rate; and the false-positive rate (held, then released). Pure.
+// review rate; and the false-positive rate (held, then released, or cancelled and known legitimate). Pure.
 import { teamDecisionsThatStand, type TeamDecisionFacts } from '../team/standing';
 
 export interface ReviewKpis {
@@ -23,7 +23,10 @@ export interface ReviewKpis {
   decidedBeforePlaced?: number;
   /** reviewed / orders placed in the period. */
   manualReviewRate: number | null;
-  /** Of the orders ever held, the share finally released and not confirmed fraud since. */
+  /**
+   * Of the orders ever held, the share that were legitimate: finally released and not confirmed
+   * fraud since, or finally cancelled though their known outcome (a labelled import) is legitimate.
+   */
   falsePositiveRate: number | null;
 }
 
@@ -40,7 +43,9 @@ export function quantile(sorted: readonly number[], q: number): number | null {
  * review rate). Undone decisions do not count. Period: first decision time in [from, to).
  * `confirmedFraud`: order keys fraud was confirmed on since (a fraud chargeback, a ring confirmed
  * as fraud, a known outcome): a held order released and then confirmed fraud was held rightly, so
- * it is no false positive (a false positive is a legitimate order flagged as fraud).
+ * it is no false positive (a false positive is a legitimate order flagged as fraud). `knownLegit`:
+ * order keys whose known outcome is legitimate: held and then cancelled, they were a false positive
+ * all the same (a good customer turned away).
  */
 export function reviewKpis(
   entries: readonly TeamDecisionFacts[],
@@ -50,6 +55,7 @@ export function reviewKpis(
   to: number,
   targetHours: number,
   confirmedFraud: ReadonlySet<string> = new Set(),
+  knownLegit: ReadonlySet<string> = new Set(),
 ): ReviewKpis {
   let reviewed = 0;
   let everHeld = 0;
@@ -64,7 +70,7 @@ export function reviewKpis(
     final[last.decision]++;
     if (list.some((e) => e.decision === 'hold')) {
       everHeld++;
-      if (last.decision === 'release' && !confirmedFraud.has(key)) heldThenReleased++;
+      if (isFalsePositive(last.decision, key, confirmedFraud, knownLegit)) heldThenReleased++;
     }
     const placed = placedAt.get(key);
     if (placed === undefined) continue;
@@ -84,4 +90,9 @@ export function reviewKpis(
     manualReviewRate: ordersPlaced ? reviewed / ordersPlaced : null,
     falsePositiveRate: everHeld ? heldThenReleased / everHeld : null,
   };
+}
+
+/** A held order's standing decision was a false positive: released and not confirmed fraud since, or cancelled though known legitimate. */
+export function isFalsePositive(decision: string, key: string, confirmedFraud: ReadonlySet<string>, knownLegit: ReadonlySet<string>): boolean {
+  return decision === 'release' ? !confirmedFraud.has(key) : decision === 'cancel' && knownLegit.has(key);
 }

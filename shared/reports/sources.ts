@@ -1,7 +1,8 @@
 // What the reports count as confirmed fraud, and how plain orders become report columns. Pure.
 //
 // Confirmed fraud, per order (an order can have several sources; it counts once):
-//  - a fraud-family dispute on it (Visa 10.x, Mastercard 4837/4863, Amex F29, Stripe `fraudulent`, ...);
+//  - a fraud-family dispute on it (Visa 10.x, Mastercard 4837/4863, Amex F29, Stripe `fraudulent`, ...):
+//    a chargeback, or an issuer's fraud report (TC40, SAFE), counted apart;
 //  - the review decision that stands on it is `cancel` (the review queue is a fraud review; with
 //    a team, the lead's resolution, else the later decision);
 //  - it belongs to a ring an analyst marked as confirmed fraud;
@@ -23,8 +24,12 @@ export function confirmedFraud(
   const mark = (key: string, bit: number) => {
     if (key) out.set(key, (out.get(key) ?? 0) | bit);
   };
-  // An inquiry (retrieval request, Stripe `warning_*`) is a question, not a fraud chargeback.
-  for (const d of disputes) if (d.stage !== 'inquiry' && reasonFamily(d.network, d.reasonCode) === 'fraud') mark(d.orderKey, FRAUD_BY.chargeback);
+  // An inquiry (retrieval request, Stripe `warning_*`) is a question, not a fraud chargeback; an
+  // issuer's fraud report (TC40, SAFE) says fraud, but is not a chargeback either.
+  for (const d of disputes) {
+    if (d.stage === 'inquiry' || reasonFamily(d.network, d.reasonCode) !== 'fraud') continue;
+    mark(d.orderKey, d.stage === 'fraud_report' ? FRAUD_BY.fraudReport : FRAUD_BY.chargeback);
+  }
   for (const [key, s] of teamDecisionsThatStand(decisions)) if (s.stands.decision === 'cancel') mark(key, FRAUD_BY.cancelled);
   for (const key of confirmedRingOrders) mark(key, FRAUD_BY.ring);
   for (const key of knownFraudOrders) mark(key, FRAUD_BY.outcome);
@@ -47,13 +52,17 @@ export function fraudRowsOf(
   live: ArrayLike<number>,
 ): Map<number, number> {
   const fraud = new Map<number, number>();
+  const { codes } = knownOutcome;
+  const legit = knownOutcome.values.indexOf('legit');
   for (const [key, bits] of fraudByKey) {
     const row = rowOf.get(key);
-    if (row !== undefined) fraud.set(row, bits);
+    if (row === undefined) continue;
+    // A cancel in review on an order the labelled data calls legitimate was a false positive, not fraud.
+    const kept = legit >= 0 && codes[row] === legit ? bits & ~FRAUD_BY.cancelled : bits;
+    if (kept) fraud.set(row, kept);
   }
   const code = knownOutcome.values.indexOf('fraud');
   if (code < 0) return fraud;
-  const { codes } = knownOutcome;
   for (let row = 0; row < codes.length; row++) if (codes[row] === code && live[row]) fraud.set(row, (fraud.get(row) ?? 0) | FRAUD_BY.outcome);
   return fraud;
 }
@@ -125,8 +134,10 @@ export function trendOrdersOf(
     (columns.currency as Uint16Array)[i] = code(currencyCode, currencyLabels, o.currency.trim().toUpperCase());
     const key = orderKey(o);
     rowOf.set(key, i);
-    const bits = fraudByKey.get(key);
-    if (bits) fraud.set(i, bits);
+    const bits = fraudByKey.get(key) ?? 0;
+    // As fraudRowsOf: a cancel on an order known legitimate is not fraud.
+    const kept = o.knownOutcome === 'legit' ? bits & ~FRAUD_BY.cancelled : bits;
+    if (kept) fraud.set(i, kept);
   });
   return { columns, rowOf };
 }

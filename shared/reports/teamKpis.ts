@@ -3,7 +3,7 @@
 // counted by the later decision. Plain decisions in (this laptop's log and the teammates'), figures out. Pure.
 import type { OrderDecision } from '../decisions/chain';
 import { teamDecisionsThatStand, type TeamDecisionFacts } from '../team/standing';
-import { quantile } from './reviewKpis';
+import { isFalsePositive, quantile } from './reviewKpis';
 
 export interface AnalystKpis {
   analyst: string;
@@ -65,6 +65,8 @@ export function teamKpis(
   targetHours: number,
   /** Order keys confirmed fraud since: released, they are no false positive (as reviewKpis). */
   confirmedFraud: ReadonlySet<string> = new Set(),
+  /** Order keys known legitimate: cancelled, they are a false positive (as reviewKpis). */
+  knownLegit: ReadonlySet<string> = new Set(),
 ): TeamKpis {
   const tallies = new Map<string, Tally>();
   const unresolved: UnresolvedConflict[] = [];
@@ -100,7 +102,7 @@ export function teamKpis(
       if (placed !== undefined && mine[0]!.at >= placed) t.hours.push((mine[0]!.at - placed) / 3_600_000);
       if (mine.some((d) => d.decision === 'hold')) {
         t.held++;
-        if (s.stands.decision === 'release' && !confirmedFraud.has(key)) t.falsePositives++;
+        if (isFalsePositive(s.stands.decision, key, confirmedFraud, knownLegit)) t.falsePositives++;
       }
       if (s.conflict && s.open.some((d) => d.analyst === analyst)) t.inConflict++;
       if (!s.conflict && s.resolution?.analyst === analyst) t.resolved++;

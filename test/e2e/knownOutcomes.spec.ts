@@ -58,7 +58,7 @@ test('a labelled export: the wizard maps its outcome column, the order shows it,
   await expect(page.getByTestId('report-title')).toHaveText(/^Fraud trend, weekly by marketplace/, { timeout: 60_000 });
   await expect(page.getByTestId('figure-confirmed-fraud').locator('.figure-value')).toHaveText('2');
   await expect(page.getByTestId('fraud-sources')).toHaveText(
-    'Confirmed fraud: 0 with a fraud chargeback, 0 cancelled in review, 0 in rings confirmed as fraud, 2 with a known outcome of fraud from an imported file (an order with two of these counts once).',
+    'Confirmed fraud: 0 with a fraud chargeback, 0 with an issuer’s fraud report (TC40, SAFE), 0 cancelled in review, 0 in rings confirmed as fraud, 2 with a known outcome of fraud from an imported file (an order with two of these counts once).',
   );
 
   // The matrix what-if against the five orders with a known outcome. The default matrix gives a

@@ -218,6 +218,7 @@ async function runKpi(args: readonly string[], io: CliIo, usage: string): Promis
     now: (io.clock ?? systemClock).now(),
     // Ring verdicts live in the app, not in the exports: fraud chargebacks and known outcomes only.
     confirmedFraud: new Set(confirmedFraud(disputes, decisions, [], knownFraudKeys(orders)).keys()),
+    knownLegit: new Set(orders.filter((o) => o.knownOutcome === 'legit').map(orderKey)),
   });
   const notes = [
     a.values.has('--decisions')

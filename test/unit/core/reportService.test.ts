@@ -69,7 +69,7 @@ describe('ReportService', () => {
     const service = await cacheWithFixture('report-service-1');
     const { report, dataHash } = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'marketplace' });
     expect(trendRows(report).map((r) => Object.values(r))).toEqual(WEEK_ROWS);
-    expect(report.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2, outcome: 0 });
+    expect(report.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2, outcome: 0, fraudReport: 0 });
     expect(dataHash).toMatch(/^[0-9a-f]{64}$/);
     const byCountry = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'country' });
     expect(byCountry.report.groups).toEqual(['DE', 'AT', 'PL', '(order not in cache)']);
@@ -94,7 +94,7 @@ describe('ReportService', () => {
     const { report, sources } = await service.fraudTrend({ period: 'week', ...RANGE, dimension: 'marketplace' });
     // A2 (50) is new confirmed fraud; S1 was already (its chargeback) and counts once; Z2's legit changes nothing.
     expect(report.total).toMatchObject({ fraudOrders: 5, fraudValueMinor: 49_000 });
-    expect(report.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2, outcome: 2 });
+    expect(report.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2, outcome: 2, fraudReport: 0 });
     expect(trendRows(report)[0]).toMatchObject({ period: '2026-W45', group: 'Amazon.de', fraudOrders: 1, fraudValue: 50 });
     // A4 was fraud by its chargeback already: the previous span's count stays, its split says both.
     expect(report.previousTotal).toMatchObject({ fraudOrders: 1 });
@@ -116,7 +116,7 @@ describe('ReportService', () => {
     const fresh = new OrderStore(db);
     await fresh.open();
     const { report } = await new ReportService(db, fresh, new RingService(db, fresh)).fraudTrend({ period: 'week', ...RANGE, dimension: 'marketplace' });
-    expect(report.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2, outcome: 1 });
+    expect(report.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2, outcome: 1, fraudReport: 0 });
     expect(report.total.fraudOrders).toBe(5);
   });
 

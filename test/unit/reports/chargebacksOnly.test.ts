@@ -4,7 +4,7 @@ import type { Dispute } from '../../../shared/domain/dispute';
 import { disputeKpis } from '../../../shared/reports/disputeKpis';
 import { disputeWins } from '../../../shared/reports/disputeWins';
 import { fraudTrend } from '../../../shared/reports/fraudTrend';
-import { confirmedFraud, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
+import { confirmedFraud, fraudRowsOf, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
 import { order } from '../normalize/orderFixture';
 
 const MAY = Date.UTC(2026, 4, 1);
@@ -49,6 +49,60 @@ describe('review: the fraud trend counts chargebacks, not inquiries', () => {
       },
     );
     expect({ chargebacks: report.total.chargebacks, fraudOrders: report.total.fraudOrders }).toEqual({ chargebacks: 1, fraudOrders: 1 });
+  });
+});
+
+describe('an issuer fraud report (TC40, SAFE) is confirmed fraud, but not a chargeback', () => {
+  it('May: 1 chargeback, 2 confirmed-fraud orders, 1 of them by a fraud report', () => {
+    // Adyen's NotificationOfFraud: Visa 10.4 reported by the issuer, no money taken back.
+    const REPORT = d('1004', { provider: 'psp', reasonCode: '10.4', stage: 'fraud_report' });
+    const disputes = [INQUIRY_OPEN, CHARGEBACK, REPORT];
+    const orders = ['1001', '1003', '1004'].map((n) => order({ externalId: `#${n}`, createdAt: Date.UTC(2026, 4, 2, 9), totalMinor: 5000 }));
+    const fraud = confirmedFraud(disputes, [], []);
+    const { columns, rowOf } = trendOrdersOf(orders, 'marketplace', fraud);
+    const report = fraudTrend(
+      columns,
+      trendChargebacks(disputes, (k) => rowOf.get(k)),
+      {
+        period: 'month',
+        from: MAY,
+        to: JUNE,
+        dimension: 'marketplace',
+        currency: 'EUR',
+        rates: { EUR: 1 },
+      },
+    );
+    expect(report.total.chargebacks).toBe(1);
+    expect(report.total.fraudOrders).toBe(2);
+    expect(report.total.fraudBy).toEqual({ chargeback: 1, cancelled: 0, ring: 0, outcome: 0, fraudReport: 1 });
+  });
+});
+
+describe('a cancel in review on an order known legitimate is not confirmed fraud', () => {
+  it('the trend counts the cancelled order with no known outcome, not the one a labelled file calls legitimate', () => {
+    const decisions = ['2001', '2002'].map((n, i) => ({
+      orderKey: `shopify:#${n}`,
+      decision: 'cancel' as const,
+      analyst: 'K. Weber',
+      at: MAY + i,
+      seq: i + 1,
+      undoes: null,
+    }));
+    const orders = [order({ externalId: '#2001', createdAt: MAY + 1 }), order({ externalId: '#2002', createdAt: MAY + 1, knownOutcome: 'legit' })];
+    const fraud = confirmedFraud([], decisions, []);
+    const { columns } = trendOrdersOf(orders, 'marketplace', fraud);
+    expect([...columns.fraud.entries()]).toEqual([[0, 2]]);
+    // The cache's columns: the same rows.
+    const rows = fraudRowsOf(
+      fraud,
+      new Map([
+        ['shopify:#2001', 0],
+        ['shopify:#2002', 1],
+      ]),
+      { values: ['', 'fraud', 'legit'], codes: [0, 2] },
+      [1, 1],
+    );
+    expect([...rows.entries()]).toEqual([[0, 2]]);
   });
 });
 

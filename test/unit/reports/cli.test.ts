@@ -325,7 +325,7 @@ describe('npm run cli -- report fraud-trend', () => {
     );
     // L-1 (40, W45) and L-3 (25, W46) are known fraud; L-2 is legitimate.
     expect(r.rows).toEqual([row('2026-W45', 'Own shop', 2, 100, 1, 40, 0, 0), row('2026-W46', 'Own shop', 1, 25, 1, 25, 0, 0)]);
-    expect(r.fraudBy).toEqual({ chargeback: 0, cancelled: 0, ring: 0, outcome: 2 });
+    expect(r.fraudBy).toEqual({ chargeback: 0, cancelled: 0, ring: 0, outcome: 2, fraudReport: 0 });
   });
 
   it('by default reports the 12 weeks ending with the week of the latest order', async () => {

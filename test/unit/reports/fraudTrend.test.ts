@@ -47,7 +47,7 @@ describe('fraud-trend report, by hand', () => {
     // Z1 cancelled (80), S1 fraud chargeback (200), S2 ring (100), S3 ring + chargeback (60); Z3's cancel was undone.
     expect(r.total.fraudOrders).toBe(4);
     expect(r.total.fraudValueMinor).toBe(44_000);
-    expect(r.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2, outcome: 0 });
+    expect(r.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2, outcome: 0, fraudReport: 0 });
     expect(fraudRate(r.total)).toBeCloseTo(4 / 9, 12);
     expect(fraudRateByValue(r.total)).toBeCloseTo(440 / 780, 12);
     // Opened in range: S3 4837 (60), A3 13.1 (30), #999 10.4 (25); S1's opens after the range.
@@ -178,7 +178,7 @@ describe('known outcomes, a fourth source of confirmed fraud', () => {
     const r = report({}, label({ A2: 'fraud', S3: 'fraud', Z2: 'legit' }));
     expect(r.total.fraudOrders).toBe(5); // 4 + A2
     expect(r.total.fraudValueMinor).toBe(49_000); // 440 + 50
-    expect(r.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2, outcome: 2 });
+    expect(r.total.fraudBy).toEqual({ chargeback: 2, cancelled: 1, ring: 2, outcome: 2, fraudReport: 0 });
     expect(r.cells[0]![0]).toMatchObject({ fraudOrders: 1, fraudValueMinor: 5_000 }); // W45, Amazon.de
     expect(r.total.chargebacks).toBe(3); // chargebacks are not outcomes
   });

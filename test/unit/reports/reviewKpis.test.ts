@@ -61,6 +61,15 @@ describe('review KPIs', () => {
     expect(reviewKpis(log, placed, 10, T, T + 48 * H, 24, new Set(['o7'])).falsePositiveRate).toBe(0.5);
   });
 
+  it('a held order cancelled though its known outcome is legitimate is a false positive (a good customer turned away)', () => {
+    // Held and released (a false positive), held and cancelled and known legitimate (one too),
+    // held and cancelled with no known outcome (the cancel stands as fraud).
+    const log = [e('p1', 'hold', 1), e('p1', 'release', 2), e('p2', 'hold', 1), e('p2', 'cancel', 2), e('p3', 'hold', 1), e('p3', 'cancel', 2)];
+    const placed = new Map(['p1', 'p2', 'p3'].map((k) => [k, T]));
+    expect(reviewKpis(log, placed, 10, T, T + 48 * H, 24).falsePositiveRate).toBeCloseTo(1 / 3, 9);
+    expect(reviewKpis(log, placed, 10, T, T + 48 * H, 24, new Set(), new Set(['p2'])).falsePositiveRate).toBeCloseTo(2 / 3, 9);
+  });
+
   it('an order decided before the time the cache now holds for it is left out of the turnaround, and counted', () => {
     // o9's date was moved by a later import to 5 h after its hold: a turnaround of -5 h would pull
     // the median down and count as "within target". It is left out and named instead.

@@ -235,30 +235,26 @@ export class ReportService {
   /** Per row of `snap`: 1 for the orders behind a report figure (confirmed fraud, or chargebacks of a family opened in a span). */
   async ordersBehind(snap: OrderSnapshot, only: OrdersBehind): Promise<Uint8Array> {
     const { disputes } = await this.disputes();
-    let keys: Iterable<string>;
-    if (only.kind === 'confirmed-fraud') {
-      const [decisions, ringOrders] = await Promise.all([this.teamDecisions(), this.confirmedRingOrders()]);
-      keys = confirmedFraud(disputes, decisions.decisions, ringOrders.keys).keys();
-    } else {
-      keys = disputes
-        .filter(
-          (d) =>
-            isChargeback(d) &&
-            chargebackDate(d) >= only.openedFrom &&
-            chargebackDate(d) < only.openedTo &&
-            (only.family === null || reasonFamily(d.network, d.reasonCode) === only.family),
-        )
-        .map((d) => d.orderKey)
-        .filter(Boolean);
-    }
-    const rows = await snap.rowsOfKeys(new Set(keys));
     const mask = new Uint8Array(snap.keyColumns.count);
-    for (const row of rows.values()) mask[row] = 1;
     if (only.kind === 'confirmed-fraud') {
-      const dict = await snap.dict();
-      const known = fraudRowsOf(new Map(), new Map(), { values: dict.values.knownOutcome, codes: dict.codes.knownOutcome }, snap.keyColumns.live);
-      for (const row of known.keys()) mask[row] = 1;
+      // The rows the trend counts (fraudRowsOf): known outcomes of fraud too, and not a cancel the known outcome calls legitimate.
+      const [decisions, ringOrders, dict] = await Promise.all([this.teamDecisions(), this.confirmedRingOrders(), snap.dict()]);
+      const byKey = confirmedFraud(disputes, decisions.decisions, ringOrders.keys);
+      const known = { values: dict.values.knownOutcome, codes: dict.codes.knownOutcome };
+      for (const row of fraudRowsOf(byKey, await snap.rowsOfKeys(new Set(byKey.keys())), known, snap.keyColumns.live).keys()) mask[row] = 1;
+      return mask;
     }
+    const keys = disputes
+      .filter(
+        (d) =>
+          isChargeback(d) &&
+          chargebackDate(d) >= only.openedFrom &&
+          chargebackDate(d) < only.openedTo &&
+          (only.family === null || reasonFamily(d.network, d.reasonCode) === only.family),
+      )
+      .map((d) => d.orderKey)
+      .filter(Boolean);
+    for (const row of (await snap.rowsOfKeys(new Set(keys))).values()) mask[row] = 1;
     return mask;
   }
 
@@ -309,6 +305,10 @@ export class ReportService {
     const fraudCode = dict.values.knownOutcome.indexOf('fraud');
     const fraudKeys = new Set(confirmedFraud(stored, decisions, ringOrders.keys).keys());
     for (const [key, row] of rowOf) if (fraudCode >= 0 && dict.codes.knownOutcome[row] === fraudCode) fraudKeys.add(key);
+    // Decided orders known legitimate: cancelled, a false positive.
+    const legitCode = dict.values.knownOutcome.indexOf('legit');
+    const legitKeys = new Set<string>();
+    for (const [key, row] of rowOf) if (legitCode >= 0 && dict.codes.knownOutcome[row] === legitCode) legitKeys.add(key);
     let ordersPlaced = 0;
     for (let i = 0; i < keys.count; i++) if (keys.live[i] && keys.createdAt[i]! >= from && keys.createdAt[i]! < to) ordersPlaced++;
     // The channel and card brand of each disputed order: only those few orders are decoded.
@@ -336,6 +336,7 @@ export class ReportService {
       evidenceTicked: ticked,
       now: this.clock.now(),
       confirmedFraud: fraudKeys,
+      knownLegit: legitKeys,
     });
     const dataHash = await this.dataHash([
       disputes.map((d) => [...disputeFacts(d), submittedAt.get(d.id) ?? 0, [...(ticked.get(d.id) ?? [])].sort(), d.dueAt]),

@@ -60,8 +60,9 @@ export function FraudTrendView({
       <p className="muted small">
         Previous span: {prevSpan}.{' '}
         <span data-testid="fraud-sources">
-          Confirmed fraud: {formatCount(t.fraudBy.chargeback)} with a fraud chargeback, {formatCount(t.fraudBy.cancelled)} cancelled in review,{' '}
-          {formatCount(t.fraudBy.ring)} in rings confirmed as fraud
+          Confirmed fraud: {formatCount(t.fraudBy.chargeback)} with a fraud chargeback,{' '}
+          {t.fraudBy.fraudReport !== undefined && <>{formatCount(t.fraudBy.fraudReport)} with an issuer&rsquo;s fraud report (TC40, SAFE), </>}
+          {formatCount(t.fraudBy.cancelled)} cancelled in review, {formatCount(t.fraudBy.ring)} in rings confirmed as fraud
           {/* Snapshots saved before known outcomes counted have no such figure. */}
           {t.fraudBy.outcome !== undefined && <>, {formatCount(t.fraudBy.outcome)} with a known outcome of fraud from an imported file</>} (an order with two of
           these counts once).
