@@ -37,6 +37,8 @@ const VISA: Table = {
   '12.3': ['processing', 'Incorrect currency'],
   '12.4': ['processing', 'Incorrect account number'],
   '12.5': ['processing', 'Incorrect amount'],
+  // Some processors write the group without its sub-code.
+  '12.6': ['processing', 'Duplicate processing or paid by other means'],
   '12.6.1': ['processing', 'Duplicate processing'],
   '12.6.2': ['processing', 'Paid by other means'],
   '12.7': ['processing', 'Invalid data'],
@@ -49,6 +51,13 @@ const VISA: Table = {
   '13.7': ['consumer', 'Cancelled merchandise / services'],
   '13.8': ['consumer', 'Original credit transaction not accepted'],
   '13.9': ['consumer', 'Non-receipt of cash or load transaction value'],
+};
+
+const VISA_GROUPS: Record<string, [ReasonFamily, string]> = {
+  '10': ['fraud', 'Fraud'],
+  '11': ['authorisation', 'Authorisation'],
+  '12': ['processing', 'Processing error'],
+  '13': ['consumer', 'Consumer dispute'],
 };
 
 const MASTERCARD: Table = {
@@ -232,6 +241,9 @@ export function reasonInfo(network: CardNetwork | '', code: string): ReasonInfo 
   if (!c) return { family: 'unknown', label: 'No reason code' };
   const own = network ? lookup(NETWORK_TABLE[network], c) : null;
   if (own) return own;
+  // Visa's codes are grouped by their first number: a code Visa added since, or a sub-code, is in its group.
+  const group = network === 'visa' ? VISA_GROUPS[/^(1[0-3])\.\d+(\.\d+)?$/.exec(c)?.[1] ?? ''] : undefined;
+  if (group) return { family: group[0], label: `${group[1]} (${c})` };
   for (const table of [STRIPE, PAYPAL, VISA, MASTERCARD, AMEX, DISCOVER]) {
     const hit = lookup(table, c);
     if (hit) return hit;

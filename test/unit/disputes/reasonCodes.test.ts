@@ -8,6 +8,9 @@ const CASES: [CardNetwork | '', string, string][] = [
   ['visa', ' 10.4 ', 'fraud'],
   ['visa', '11.3', 'authorisation'],
   ['visa', '12.6.1', 'processing'],
+  ['visa', '12.6', 'processing'], // the group, as some processors write it
+  ['visa', '13.10', 'consumer'], // a code of a group the table does not list: its group
+  ['visa', '10.6', 'fraud'],
   ['visa', '13.1', 'consumer'],
   ['visa', 'fraudulent', 'fraud'], // a Stripe export of a Visa dispute
   ['visa', 'product_not_received', 'consumer'],
