@@ -166,7 +166,8 @@ export function responseHint(
   settings: ResponseCostSettings,
   rates: CostRates,
 ): ReturnType<typeof respondOrAccept> | LateHint {
-  if (d.dueAt <= now)
+  // The due time is the last moment a response counts as in time (the KPIs and urgencyOf read it so).
+  if (d.dueAt < now)
     return {
       verdict: 'late',
       text: `the deadline to respond passed on ${showDateTime(d.dueAt)} UTC: a response can no longer be submitted; accept it, or record what the network decided`,

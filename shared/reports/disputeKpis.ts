@@ -87,7 +87,7 @@ function figures(list: readonly Dispute[], submittedAt: ReadonlyMap<string, numb
       } else if (d.status === 'submitted' || d.status === 'won' || d.status === 'lost') {
         // Imported so, with no submission logged: the time of the answer (or, lost, the answer) is unknown.
         timeUnknown++;
-      } else if (d.dueAt <= now) {
+      } else if (d.dueAt < now) {
         // Due and not answered (accepted, or still open). Not yet due: counted neither way until it is.
         respondable++;
       }

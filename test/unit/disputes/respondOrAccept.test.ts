@@ -1,5 +1,6 @@
 // Respond or accept: the family's win rate × the amount − the cost of responding, worked out by hand.
 import { describe, expect, it } from 'vitest';
+import { urgencyOf } from '../../../shared/disputes/deadlines';
 import type { Dispute } from '../../../shared/domain/dispute';
 import {
   awaitsAnswer,
@@ -81,7 +82,10 @@ describe('respond or accept', () => {
     const due = Date.UTC(2026, 10, 29, 12);
     const d = { ...fraud, dueAt: due };
     expect(responseHint(d, due - 1, record, cost(2500), EUR_RATES)).toEqual(respondOrAccept(d, record, cost(2500), EUR_RATES));
-    expect(responseHint(d, due, record, cost(2500), EUR_RATES)).toEqual({
+    // At the due time itself a response is still in time (the KPIs count one submitted then as in time; the list does not say overdue).
+    expect(responseHint(d, due, record, cost(2500), EUR_RATES)).toEqual(respondOrAccept(d, record, cost(2500), EUR_RATES));
+    expect(urgencyOf({ status: 'new', dueAt: due }, due)).not.toBe('overdue');
+    expect(responseHint(d, due + 1, record, cost(2500), EUR_RATES)).toEqual({
       verdict: 'late',
       text: 'the deadline to respond passed on 2026-11-29 12:00 UTC: a response can no longer be submitted; accept it, or record what the network decided',
     });

@@ -75,6 +75,7 @@ describe('answered before due, as of now', () => {
       { ...base, id: 'logged', dueAt: 18 * day, status: 'submitted' as const }, // submitted on day 17 (logged): in time
       { ...base, id: 'imported', dueAt: 18 * day, status: 'won' as const }, // won, no log: answer time unknown
       { ...base, id: 'slow', dueAt: 12 * day, status: 'submitted' as const }, // submitted on day 13: late
+      { ...base, id: 'due-now', dueAt: 20 * day, status: 'new' as const }, // due this instant: still answerable, left out
     ];
     const k = disputeKpis(
       list,
