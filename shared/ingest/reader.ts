@@ -5,7 +5,7 @@ import { ByteHasher } from './contentHash';
 import { BuildContext, type OutcomeSeen } from './build/context';
 import { builderFor } from './build/builders';
 import { orderContentHash } from './build/orders';
-import { Grouper, type RecordBuilder } from './build/grouping';
+import { Grouper, itemIdColumns, type RecordBuilder } from './build/grouping';
 import { rowKindColumn, shortRowOfOtherKind } from './build/rowKinds';
 import { isSecurityCodeColumn } from './cardData';
 import { CardScreen, cardNumberColumnsOf, routeCardNumberColumns } from './cardScreen';
@@ -347,8 +347,9 @@ export class ExportReader implements CsvSink {
     // Every column the mapping, the card screen and the row-kind rule read; the others are never
     // cut out of quote-free lines (CsvRecordStream.want; tests throw on reading one).
     const kindColumn = this.preset.rowKinds ? rowKindColumn(this.preset.rowKinds, header) : -1;
-    this.readColumns = [...new Set([...resolved.columns.flat(), ...cardColumns])];
-    this.csv!.want([...resolved.columns.flat(), ...cardColumns, kindColumn]);
+    const itemColumns = itemIdColumns(this.preset, header);
+    this.readColumns = [...new Set([...resolved.columns.flat(), ...cardColumns, ...itemColumns])];
+    this.csv!.want([...resolved.columns.flat(), ...cardColumns, ...itemColumns, kindColumn]);
     if (preset.options.quotesAreText) this.csv!.quotesAreText();
     for (const field of DATE_FIELDS) {
       const f = resolved.byField.get(field);

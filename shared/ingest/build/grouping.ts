@@ -2,7 +2,8 @@
 // or all rows of a key anywhere in the file (dispute events), then hands each group to a builder.
 import type { CardScreen } from '../cardScreen';
 import type { RecordKind } from '../fields';
-import type { Grouping } from '../formats/preset';
+import type { FormatPreset, Grouping } from '../formats/preset';
+import { headerKey } from '../headers';
 import { readField, sourceColumn } from '../mapping';
 import { RowGroup, type BuildContext } from './context';
 import { RowKindFilter } from './rowKinds';
@@ -49,6 +50,11 @@ function scientificReason(column: string, value: string): string {
   return `${column} holds ${value.trim()}, a number a spreadsheet rewrote in scientific notation: the real id is lost and different ids read alike, so the row was set aside (export the file again, or open it in the spreadsheet with that column as text)`;
 }
 
+/** The columns (0-based) of the preset's item id the header has; none when it names none. */
+export function itemIdColumns(preset: FormatPreset, header: { keys: readonly string[] }): number[] {
+  return (preset.options.itemId ?? []).map((n) => header.keys.indexOf(headerKey(n))).filter((i) => i >= 0);
+}
+
 export class Grouper {
   private readonly open = new RowGroup();
   private readonly byKey = new Map<string, RowGroup>();
@@ -56,6 +62,10 @@ export class Grouper {
   private readonly rowKinds: RowKindFilter | null;
   /** Source columns of ids and link keys other than the record key (phones aside: a phone in E notation links nothing). */
   private readonly idColumns: number[];
+  /** Columns telling one item of an order from another (FormatPreset itemId); empty: not told. */
+  private readonly itemColumns: number[];
+  /** The item ids of the open group's rows, and the line each was first read on. */
+  private readonly items = new Map<string, number>();
 
   constructor(
     private readonly ctx: BuildContext,
@@ -70,6 +80,7 @@ export class Grouper {
       if (spec.identifier && spec.field !== 'phone' && f !== this.keyF) for (const c of ctx.resolved.columns[f]!) ids.add(c);
     });
     this.idColumns = [...ids];
+    this.itemColumns = grouping === 'adjacent' ? itemIdColumns(ctx.preset, ctx.resolved.header) : [];
   }
 
   row(fields: string[], line: number): void {
@@ -104,8 +115,38 @@ export class Grouper {
     }
     const g = this.open;
     if (g.rows.length > 0 && (this.grouping === 'none' || g.key !== key)) this.flush();
-    if (g.rows.length === 0) g.reset(key);
+    if (g.rows.length === 0) {
+      g.reset(key);
+      this.items.clear();
+    }
+    if (this.itemColumns.length > 0 && this.repeatsAnItem(fields, line)) return;
     g.add(fields, line);
+  }
+
+  /**
+   * A row naming an item its order already has (the same item id): two reports that overlap,
+   * joined. Added, it would count the item twice in the order's total; it is set aside instead,
+   * naming the line the item was first read on.
+   */
+  private repeatsAnItem(fields: readonly string[], line: number): boolean {
+    const id = this.itemColumns.map((c) => fields[c] ?? '').join('\u0000');
+    if (id.replace(/\u0000/g, '').trim() === '') return false;
+    const first = this.items.get(id);
+    if (first === undefined) {
+      this.items.set(id, line);
+      return false;
+    }
+    const { ctx } = this;
+    const names = this.itemColumns.map((c) => ctx.columnLabel(c)).join(' and ');
+    ctx.out.problems.push({
+      file: ctx.file,
+      line,
+      column: this.itemColumns[0]! + 1,
+      columnName: ctx.resolved.header.names[this.itemColumns[0]!],
+      code: 'duplicate-key',
+      reason: `the same ${names} as line ${first}, in the same order: an order lists each item once, so this row was set aside and the item counted once (were two reports that overlap joined?)`,
+    });
+    return true;
   }
 
   end(): void {

@@ -42,7 +42,18 @@ export const AMAZON_ALL_ORDERS: FormatPreset = {
     shipCountry: 'ship-country',
   },
   // Amazon quotes no field: a product name is written as typed, `"Premium" Flasche` (quotesAreText).
-  options: { source: SOURCE, marketplace: 'amazon', timeZone: 'UTC', defaultCurrency: 'EUR', decimalMark: '.', grouping: 'adjacent', quotesAreText: true },
+  // An order lists each SKU once (its quantity says how many): two rows of one SKU in an order are
+  // two reports that overlap, joined.
+  options: {
+    source: SOURCE,
+    marketplace: 'amazon',
+    timeZone: 'UTC',
+    defaultCurrency: 'EUR',
+    decimalMark: '.',
+    grouping: 'adjacent',
+    quotesAreText: true,
+    itemId: ['sku', 'asin'],
+  },
   rowKinds: AMAZON_SALES_ONLY,
 };
 
@@ -84,5 +95,6 @@ export const AMAZON_UNSHIPPED: FormatPreset = {
     grouping: 'adjacent',
     pricesOptional: true,
     quotesAreText: true,
+    itemId: ['order-item-id'],
   },
 };

@@ -63,6 +63,12 @@ export interface PresetOptions {
   claimKind?: ClaimKind;
   /** The file never quotes a field: a `"` in a cell is text (Amazon's tab-delimited flat files). */
   quotesAreText?: boolean;
+  /**
+   * Orders of line-item rows: the columns that together tell one item of an order from another
+   * (Amazon's `order-item-id`; its All Orders report has none, and lists each SKU of an order once).
+   * A row repeating an item of its order is set aside, not added to its total again.
+   */
+  itemId?: readonly string[];
 }
 
 /**
@@ -149,6 +155,7 @@ export const formatPresetSchema = z.object({
     grouping: z.enum(['adjacent', 'none', 'file']).optional(),
     claimKind: z.enum(CLAIM_KINDS).optional(),
     quotesAreText: z.boolean().optional(),
+    itemId: z.array(z.string().min(1).max(200)).max(5).optional(),
   }),
   rowKinds: z
     .object({

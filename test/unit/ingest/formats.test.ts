@@ -141,6 +141,27 @@ describe('Amazon reports', () => {
     expect(b).toMatchObject({ externalId: '305-7654321-7654321', status: 'open', totalMinor: 2480 });
   });
 
+  it('two All Orders reports that overlap, joined: a repeated item of an order is set aside and counted once', async () => {
+    const [header, first, second, ...rest] = new TextDecoder().decode(fixture('amazon-all-orders.txt')).split('\n');
+    // The first order's two items, each again right after it (the second time a day later updated), then the rest.
+    const updated = second!.replace('2026-05-04T10:00:00+00:00', '2026-05-05T10:00:00+00:00');
+    const run = await runImport([header, first, first, second, updated, ...rest].join('\n'));
+    expect(bucketsAddUp(run.summary)).toBe(true);
+    const [a] = values<Order>(run, 'order');
+    expect(a!.totalMinor).toBe(2598 + 999 + 350 - 200);
+    expect(run.summary.problems.map((p) => [p.line, p.code, p.columnName])).toEqual([
+      [3, 'duplicate-key', 'sku'],
+      [5, 'duplicate-key', 'sku'],
+    ]);
+    expect(run.summary.problems[0]!.reason).toBe(
+      'the same column 12 (sku) and column 13 (asin) as line 2, in the same order: an order lists each item once, so this row was set aside and the item counted once (were two reports that overlap joined?)',
+    );
+    // Two items of one price are two items: only the item id tells.
+    const twin = second!.replace('KA-1', 'KA-2').replace('B0TEST0002', 'B0TEST0009');
+    const [b] = values<Order>(await runImport([header, first, second, twin, ...rest].join('\n')), 'order');
+    expect(b!.totalMinor).toBe(2598 + 999 + 350 + 999 + 350 - 200);
+  });
+
   it('the sales channel is the order’s channel: an Amazon.co.uk order says so, in the tables too', async () => {
     const text = new TextDecoder().decode(fixture('amazon-all-orders.txt')).replaceAll('\tAmazon.de\t', '\tAmazon.co.uk\t');
     const [a] = values<Order>(await runImport(text), 'order');
@@ -167,6 +188,11 @@ describe('Amazon reports', () => {
       const again = await runImport(fixture(file), {}, known);
       expect(again.summary.unchanged).toBe(again.summary.rows);
     }
+    // Its item twice (two downloads joined): the second row is set aside, the order as before.
+    const [header, row] = new TextDecoder().decode(fixture('amazon-unshipped.txt')).split('\n');
+    const twice = await runImport([header, row, row].join('\n'), {}, known);
+    expect(twice.summary).toMatchObject({ rows: 2, unchanged: 1, quarantined: 1 });
+    expect(twice.summary.problems.map((p) => [p.line, p.columnName])).toEqual([[3, 'order-item-id']]);
   });
 });
 
