@@ -590,3 +590,14 @@ test('Cancel while the shop check reads writes nothing: no import in the history
   await expect(history.locator('tbody tr')).toHaveCount(1);
   expect(await cacheText(page)).toBe(orders);
 });
+
+test('an Adyen dispute report saved again by a German spreadsheet (; and decimal commas) imports as the original does', async ({ page }, testInfo) => {
+  const original = readFileSync(path.join(FIXTURES, 'adyen-dispute-report.csv'), 'utf8');
+  const rows = Papa.parse<string[]>(original.trim(), { delimiter: ',' }).data;
+  const resaved = rows.map((r) => r.map((f) => (/^-?\d+\.\d\d$/.test(f) ? f.replace('.', ',') : f)).join(';')).join('\r\n') + '\r\n';
+  expect(resaved).toContain(';120,00;');
+  const file = testInfo.outputPath('dispute_report_de.csv');
+  writeFileSync(file, resaved);
+  await importFiles(page, [file]);
+  expect(await buckets(page, 'dispute_report_de.csv')).toEqual({ rows: rows.length - 1, created: rows.length - 1, updated: 0, unchanged: 0, quarantined: 0 });
+});
