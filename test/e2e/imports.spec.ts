@@ -601,3 +601,23 @@ test('an Adyen dispute report saved again by a German spreadsheet (; and decimal
   await importFiles(page, [file]);
   expect(await buckets(page, 'dispute_report_de.csv')).toEqual({ rows: rows.length - 1, created: rows.length - 1, updated: 0, unchanged: 0, quarantined: 0 });
 });
+
+test('two Amazon All Orders reports that overlap, joined: each repeated item is set aside with the line it repeats, and counted once', async ({
+  page,
+}, testInfo) => {
+  const [header, first, second, ...rest] = readFileSync(path.join(FIXTURES, 'amazon-all-orders.txt'), 'utf8').split('\n');
+  const file = testInfo.outputPath('all-orders-joined.txt');
+  writeFileSync(file, [header, first, first, second, second, ...rest].join('\n'));
+  await importFiles(page, [file]);
+  const b = await buckets(page, 'all-orders-joined.txt');
+  expect(b.quarantined).toBe(2);
+  expect(b.rows).toBe(b.created + b.updated + b.unchanged + b.quarantined);
+  const card = page.getByRole('region', { name: 'Import of all-orders-joined.txt' });
+  await expect(card.getByRole('table').locator('tbody tr').filter({ hasText: 'as line 2, in the same order' })).toHaveCount(1);
+  await expect(card.getByRole('table').locator('tbody tr').filter({ hasText: 'as line 4, in the same order' })).toHaveCount(1);
+  // The order's total counts each item once: 25.98 + 9.99 + 3.50 shipping − 2.00.
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, '302-1234567-1234567');
+  const [row] = await visibleRows(page);
+  expect(Object.values(row!).join(' ')).toContain('37.47');
+});
