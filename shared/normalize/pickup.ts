@@ -6,8 +6,12 @@ import { foldText } from './text';
 /** Folded phrases naming a collection point, longest first so "dhl paketshop" wins over "paketshop". */
 const PICKUP = [
   'packstation',
+  'pack station',
   'paketstation',
+  // DHL's newer stations, with a counter screen, and a branch written without "Post".
+  'poststation',
   'postfiliale',
+  'filiale',
   'postfach',
   'postagentur',
   'dhl paketshop',
@@ -43,7 +47,8 @@ const PICKUP = [
   'punto pack',
   'citypaq',
 ].sort((a, b) => b.length - a.length);
-const PICKUP_RE = new RegExp(`\\b(${PICKUP.join('|')})\\b`);
+// The number may follow without a space ("Packstation184"): the kind ends where no letter follows.
+const PICKUP_RE = new RegExp(`\\b(${PICKUP.join('|')})(?![a-z])`);
 
 export interface Pickup {
   /** Canonical kind, e.g. `packstation`, `paczkomat`. */
@@ -61,7 +66,9 @@ export function pickupPoint(street: string): Pickup | null {
   const folded = foldText(street);
   const m = PICKUP_RE.exec(folded);
   if (!m) return null;
-  const kind = (m[1] as string).replace(/ /g, '');
+  const written = (m[1] as string).replace(/ /g, '');
+  // "Filiale 512" is the branch "Postfiliale 512" names: one kind, so one key.
+  const kind = written === 'filiale' ? 'postfiliale' : written;
   // The first station-like token after the kind ("184", "KRA01M"), else anywhere ("84752319, Packstation 184").
   const isStation = (t: string): boolean => /^[a-z]{0,4}\d{1,5}[a-z]{0,2}$/.test(t);
   const after = folded.slice(m.index + (m[1] as string).length).split(' ');
@@ -69,7 +76,7 @@ export function pickupPoint(street: string): Pickup | null {
   return { kind, station };
 }
 
-const DHL_KINDS = new Set(['packstation', 'paketstation', 'postfiliale', 'postagentur', 'dhlpaketshop']);
+const DHL_KINDS = new Set(['packstation', 'paketstation', 'poststation', 'postfiliale', 'postagentur', 'dhlpaketshop']);
 
 /**
  * The customer's DHL Postnummer (6 to 10 digits) on an order to a DHL collection point, from the

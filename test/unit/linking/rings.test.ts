@@ -98,6 +98,13 @@ describe('findRings', () => {
       expect.objectContaining({ type: 'address', value: 'DE|10115|packstation|184', customers: 3, reason: 'marked', allowed: false }),
     ]);
     expect(ringsOf(orders, { overrides: [{ type: 'address', value: 'DE|10115|packstation|184', action: 'allow' }] })).toHaveLength(1);
+    // However the station is written, it is that one station, and a hub.
+    const spellings = ['Packstation184, 12345671', 'Pack Station 184', 'PACKSTATION 184 84752319'].map((shipStreet) =>
+      customerOrder({ shipStreet, shipPostcode: '10115' }),
+    );
+    const written = buildRings(spellings);
+    expect(written.rings).toEqual([]);
+    expect(written.hubs).toEqual([expect.objectContaining({ value: 'DE|10115|packstation|184', customers: 3, reason: 'marked' })]);
   });
 
   it('a value used by more customers than the threshold over a long time is a hub; a short burst is a ring', () => {
