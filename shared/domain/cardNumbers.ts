@@ -111,13 +111,26 @@ export function reducedCardNumber(digits: string): string {
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isSeparator = (c: number): boolean => c === 32 || c === 45;
+/**
+ * What people put between a card's groups: a space (also no-break, narrow and thin ones, as word
+ * processors and PDFs copy them), a dash or en dash, a dot.
+ */
+const isSeparator = (c: number): boolean => c === 32 || c === 45 || c === 46 || (c > 127 && (c === 0xa0 || c === 0x202f || c === 0x2009 || c === 0x2013));
+/** Up to this many separators in a row join two digit groups (`4111 - 1111`, `4111  1111`). */
+const MAX_GAP = 3;
+
+/** Where the digit after a gap of 1-3 separators starting at `i` is, or -1 when none follows. */
+function digitAfterGap(text: string, i: number, end = text.length): number {
+  let j = i;
+  while (j < end && j - i < MAX_GAP && isSeparator(text.charCodeAt(j))) j++;
+  return j > i && j < end && isDigit(text.charCodeAt(j)) ? j : -1;
+}
 
 /** Neither a digit nor a separator: no digit run goes through it. */
 const breaksRuns = (c: number): boolean => !(isDigit(c) || isSeparator(c));
 
 /**
- * Cheap pre-check: does `text` hold 13+ digits in a row (single spaces or dashes allowed between)?
+ * Cheap pre-check: does `text` hold 13+ digits in a row (gaps of up to 3 separators allowed between)?
  * Such a run lies in a stretch of 13+ characters that are all digits or separators, so most text
  * (names, emails) is ruled out by looking at every 13th character: one that is neither skips the
  * 13 after it. Only a stretch that long is read character by character.
@@ -148,12 +161,13 @@ export function hasLongDigitRun(text: string): boolean {
 function digitRunIn(text: string, from: number, end: number): boolean {
   let run = 0;
   for (let i = from; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (isDigit(c)) {
+    if (isDigit(text.charCodeAt(i))) {
       if (++run >= 13) return true;
-    } else if (!(run > 0 && isDigit(text.charCodeAt(i + 1)))) {
-      run = 0;
+      continue;
     }
+    const next = run > 0 ? digitAfterGap(text, i, end) : -1;
+    if (next === -1) run = 0;
+    else i = next - 1;
   }
   return false;
 }
@@ -187,15 +201,17 @@ export function findCardNumbers(text: string): CardNumberFound[] {
       continue;
     }
     const groups: DigitGroup[] = [];
-    const phone = i > 0 && text.charCodeAt(i - 1) === 43;
+    const afterPlus = i > 0 && text.charCodeAt(i - 1) === 43;
     for (;;) {
       const start = i;
       while (i < text.length && isDigit(text.charCodeAt(i))) i++;
       groups.push({ start, end: i, digits: text.slice(start, i) });
-      if (i + 1 < text.length && isSeparator(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1))) i++;
-      else break;
+      const next = digitAfterGap(text, i);
+      if (next === -1) break;
+      i = next;
     }
-    if (!phone) cardsInGroups(text, groups, found);
+    // Digits after `+` are a phone number, which has 15 digits at most (E.164): more are no phone.
+    if (!afterPlus || groups.reduce((n, g) => n + g.digits.length, 0) > 15) cardsInGroups(text, groups, found);
   }
   return found;
 }
@@ -222,8 +238,24 @@ function cardsInGroups(text: string, groups: readonly DigitGroup[], found: CardN
   }
 }
 
-/** A letter right before or after a digit group makes it part of a word or hex token (`…-3095f3d4`). */
 const isLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+const isHexLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 102;
+
+/**
+ * Letters glued to a digit group (before it when `step` is -1, after it when 1) make it part of a
+ * hex token (`…-3095f3d4`, a uuid's) when they and the digits among them are all hex; a word
+ * (`Karte4111 1111 1111 1111`) does not.
+ */
+function gluedToHex(text: string, at: number, step: -1 | 1): boolean {
+  if (!isLetter(text.charCodeAt(at))) return false;
+  for (let i = at; i >= 0 && i < text.length; i += step) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c) || isHexLetter(c)) continue;
+    if (isLetter(c)) return false;
+    break;
+  }
+  return true;
+}
 
 function printedCardAt(text: string, groups: readonly DigitGroup[], g: number): { card: CardNumberFound; groups: number } | null {
   for (const layout of CARD_GROUPINGS) {
@@ -231,7 +263,7 @@ function printedCardAt(text: string, groups: readonly DigitGroup[], g: number): 
     if (!layout.every((len, k) => groups[g + k]!.digits.length === len)) continue;
     const parts = groups.slice(g, g + layout.length);
     // A printed card stands alone: digits of a uuid (`e2faa952-3026-4904-9376-3095f3d4ddc4`) are not one.
-    if (isLetter(text.charCodeAt(parts[0]!.start - 1)) || isLetter(text.charCodeAt(parts.at(-1)!.end))) continue;
+    if (gluedToHex(text, parts[0]!.start - 1, -1) || gluedToHex(text, parts.at(-1)!.end, 1)) continue;
     const digits = parts.map((p) => p.digits).join('');
     if (isCardNumber(digits)) return { card: { start: parts[0]!.start, end: parts.at(-1)!.end, digits }, groups: layout.length };
   }
@@ -300,10 +332,26 @@ export function maskCardNumbers(text: string): { text: string; masked: number } 
 }
 
 /**
- * A full card number anywhere in a stored text, as the import's card screen reads it: in a phone
- * field a plain run of 13-15 digits is a number written without its + (49151…), not a card.
+ * In a phone field, a card number found that is a phone number written without its + (4915112345678):
+ * a plain run of 13-15 digits after a country code whose numbers run that long. Of the codes under
+ * a card network's prefix only Austria's (43) and Germany's (49) do; an Amex (34, 37) or Diners
+ * (30, 36, 38, 39) number of 14-15 digits, or a 13-digit Visa after 40-42 or 44-48, is no phone.
  */
+export function phoneWithoutPlus(f: CardNumberFound): boolean {
+  return f.end - f.start === f.digits.length && f.digits.length <= 15 && (f.digits.startsWith('43') || f.digits.startsWith('49'));
+}
+
+/** A full card number anywhere in a stored text, as the import's card screen reads it (a phone field: phoneWithoutPlus). */
 export function holdsCardNumber(text: string, phone = false): boolean {
   if (!hasLongDigitRun(text)) return false;
-  return findCardNumbers(text).some((f) => !phone || f.digits.length > 15 || f.end - f.start > f.digits.length);
+  return findCardNumbers(text).some((f) => !phone || !phoneWithoutPlus(f));
+}
+
+/**
+ * Text an analyst typed (a decision note, a reason, a claim's words) as it is kept: trimmed, any
+ * card number in it reduced to BIN + last 4. Notes go into the log and into backups; a card pasted
+ * into one must not be kept there whole.
+ */
+export function keptNote(text: string): string {
+  return maskCardNumbers(text.trim()).text;
 }

@@ -1,6 +1,14 @@
 // Card numbers in every mapped cell of every row, whatever the column is mapped to: reduced to BIN +
 // last 4 in free text, a reason to set the row aside in ids and link keys, which are never rewritten.
-import { cardNumberDigits, cardZeroedBySpreadsheet, findCardNumbers, hasLongDigitRun, maskCardNumbers } from '../domain/cardNumbers';
+import {
+  cardNumberDigits,
+  cardZeroedBySpreadsheet,
+  findCardNumbers,
+  hasLongDigitRun,
+  maskCardNumbers,
+  phoneWithoutPlus,
+  type CardNumberFound,
+} from '../domain/cardNumbers';
 import { namesCardNumber } from './cardData';
 import type { ResolvedMapping } from './mapping';
 import { describeColumn, type FileMessages } from './problems';
@@ -126,8 +134,7 @@ export class CardScreen {
 
   /** Whether `v` (a cell of column c with a long digit run: hasLongDigitRun) holds a whole card number. */
   private wholeCardIn(v: string, c: number): boolean {
-    const isCard = (f: { start: number; end: number; digits: string }) =>
-      !this.phoneColumns.has(c) || f.digits.length > 15 || f.end - f.start > f.digits.length;
+    const isCard = (f: CardNumberFound) => !this.phoneColumns.has(c) || !phoneWithoutPlus(f);
     return findCardNumbers(v).some(isCard);
   }
 

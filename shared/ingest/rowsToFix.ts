@@ -40,7 +40,8 @@ function unguarded(value: string): string {
 
 /** A cell of a column named like card numbers: anything with 12-19 digits is cut to BIN + last 4. */
 function cardColumnCell(value: string): string {
-  const digits = value.replace(/[\s-]/g, '');
+  // Spaces of any kind, dashes, en dashes and dots part a card's groups (cardNumbers.ts).
+  const digits = value.replace(/[\s.\u2013-]/g, '');
   return /^\d{12,19}$/.test(digits) ? `${binOf(digits)}******${last4Of(digits)}` : value;
 }
 

@@ -1,6 +1,7 @@
 // The decision log in the cache: append-only in storage (no update, overwrite, delete or clear
 // through Dexie), chained, safe under concurrent appends, and tampering done below the app
 // (raw IndexedDB) is named by verify.
+import { keptNote } from '../../../shared/domain/cardNumbers';
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -123,5 +124,20 @@ describe('undo in the review queue', () => {
     now = hold1.at + UNDO_WINDOW_MS + 1;
     await expect(review.undo(hold1.seq)).rejects.toThrow(/older than 2 minutes/);
     expect((await new DecisionLog(db).verify()).chain).toEqual({ ok: true, entries: 3 });
+  });
+});
+
+describe('a card number typed into a note', () => {
+  it('is kept reduced to BIN and last 4, in the log and its chain', async () => {
+    db = createDb(`decision-log-${n++}`);
+    await db.meta.put({ key: 'analystName', value: 'K. Weber' });
+    const review = new ReviewService(db, {} as RingService, { now: () => Date.UTC(2026, 10, 18, 14, 0) });
+    const entry = await review.decide('shopify:#1', 'release', '', '  customer read out 4111 1111 1111 1111 on the phone ');
+    expect(entry.note).toBe('customer read out 41111111******1111 on the phone');
+    const [kept] = await new DecisionLog(db).entries();
+    expect(kept!.note).toBe(entry.note);
+    expect(JSON.stringify(await db.decisions.toArray())).not.toMatch(/1111 1111 1111/);
+    expect((await new DecisionLog(db).verify()).chain).toEqual({ ok: true, entries: 1 });
+    expect(keptNote('paid with 5555.5555.5555.4444, exp 04/28')).toBe('paid with 55555555******4444, exp 04/28');
   });
 });

@@ -9,6 +9,7 @@ import {
   cardZeroedBySpreadsheet,
   findCardNumbers,
   hasLongDigitRun,
+  holdsCardNumber,
   maskCardNumbers,
   reducedCardNumber,
 } from '../../../shared/domain/cardNumbers';
@@ -56,6 +57,35 @@ describe('card numbers in text', () => {
     expect(maskCardNumbers('Amex 3782-822463-10005, Visa 4111111111111111.')).toEqual({ text: 'Amex 378282******0005, Visa 41111111******1111.', masked: 2 });
     expect(maskCardNumbers('Invoice 2026-05-01 4111111111111111')).toEqual({ text: 'Invoice 2026-05-01 41111111******1111', masked: 1 });
     expect(maskCardNumbers('PAN:5555555555554444/exp 04/28').text).toBe('PAN:55555555******4444/exp 04/28');
+  });
+
+  it('finds cards however the groups are parted: no-break, double or thin spaces, dots, spaced dashes, en dashes, glued to a word', () => {
+    for (const written of [
+      '4111\u00a01111\u00a01111\u00a01111',
+      '4111.1111.1111.1111',
+      '4111  1111  1111  1111',
+      '4111 - 1111 - 1111 - 1111',
+      '4111\u20131111\u20131111\u20131111',
+      '4111\u202f1111\u202f1111\u202f1111',
+      'Karte4111 1111 1111 1111',
+      '+4111111111111111',
+    ]) {
+      expect(maskCardNumbers(`Name ${written} end`).text, written).toContain('41111111******1111');
+    }
+    // Digits after + are a phone number up to 15 digits; IPs, dates and amounts are no cards.
+    for (const text of ['tel +491511234567890', '192.168.100.200 10.0.0.1', 'am 01.05.2026 um 10.00', 'EUR 1.234.567.890,12', 'Hausnr. 4111 - 1111']) {
+      expect(maskCardNumbers(text)).toEqual({ text, masked: 0 });
+    }
+  });
+
+  it('in a phone field, only 13-15 digits after 43 or 49 are a phone number written without its +', () => {
+    expect(holdsCardNumber('4915112345678', true)).toBe(false);
+    // An Amex and a 13-digit Visa: no country's numbers are written so.
+    expect(holdsCardNumber('378282246310005', true)).toBe(true);
+    expect(holdsCardNumber('4222222222222', true)).toBe(true);
+    // Printed in groups it is a card, in any field.
+    expect(holdsCardNumber('4915 1123 4567 8', true)).toBe(false);
+    expect(holdsCardNumber('4111 1111 1111 1111', true)).toBe(true);
   });
 
   it('finds a zero-padded card number inside a longer run', () => {
@@ -135,15 +165,8 @@ describe('cards a spreadsheet saved as numbers (15 digits kept, the rest zeroed)
 
 /** The pre-check read character by character: what the skipping one must answer. */
 function digitRunByEveryCharacter(text: string): boolean {
-  const isDigit = (c: number) => c >= 48 && c <= 57;
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (isDigit(c)) {
-      if (++run >= 13) return true;
-    } else if (!((c === 32 || c === 45) && run > 0 && isDigit(text.charCodeAt(i + 1)))) run = 0;
-  }
-  return false;
+  const digits = text.replace(/[ \-.\u00a0\u202f\u2009\u2013]{1,3}(?=\d)/g, (gap, at: number) => (at > 0 && /\d/.test(text[at - 1]!) ? '' : gap));
+  return /\d{13}/.test(digits);
 }
 
 describe('the pre-check for a long digit run', () => {
@@ -151,11 +174,11 @@ describe('the pre-check for a long digit run', () => {
     // Arrays sized up to their maximum (fast-check keeps them under 11 items by default, all too
     // short to hold a run), and text made of stretches of digits and separators 10 to 16 long,
     // where a run of 13 starts or ends at every place a skip could miss.
-    const char = fc.constantFrom(...'0123456789012345678901234567890123456789  --ab@.x/_'.split(''));
+    const char = fc.constantFrom(...'0123456789012345678901234567890123456789  --..\u00a0\u2013ab@x/_'.split(''));
     const loose = fc.array(char, { maxLength: 80, size: 'max' }).map((cs) => cs.join(''));
-    const digitish = fc.constantFrom(...'01234567890123456789 -'.split(''));
+    const digitish = fc.constantFrom(...'01234567890123456789 -.\u00a0'.split(''));
     const stretch = fc.array(digitish, { minLength: 10, maxLength: 16, size: 'max' }).map((cs) => cs.join(''));
-    const breaker = fc.constantFrom('', 'a', 'x.', '@', '  ', '--', '/');
+    const breaker = fc.constantFrom('', 'a', 'x.', '@', '    ', '--  ', '/');
     const stretches = fc.array(fc.tuple(breaker, stretch), { minLength: 1, maxLength: 4 }).map((parts) => parts.flat().join(''));
     const lengths = new Set<number>();
     let found = 0;
@@ -174,12 +197,14 @@ describe('the pre-check for a long digit run', () => {
     expect(found).toBeLessThan(19000);
   });
 
-  it('finds printed and plain card numbers anywhere in a text, and not 12 digits or double separators', () => {
+  it('finds printed and plain card numbers anywhere in a text, and not 12 digits or gaps of 4 separators', () => {
     expect(hasLongDigitRun('Anna Schmidt, card 4111 1111 1111 1111 thanks')).toBe(true);
     expect(hasLongDigitRun('x4111111111111')).toBe(true);
     expect(hasLongDigitRun('4111-1111-1111-1 end of a long note')).toBe(true);
     expect(hasLongDigitRun('order 411111111111 and 12 more letters')).toBe(false);
-    expect(hasLongDigitRun('4111  1111  1111  1111')).toBe(false);
+    expect(hasLongDigitRun('4111  1111  1111  1111')).toBe(true);
+    expect(hasLongDigitRun('4111.1111.1111.1111')).toBe(true);
+    expect(hasLongDigitRun('4111    1111    1111    1111')).toBe(false);
     expect(hasLongDigitRun('melanie.schwarz.1985@example.com')).toBe(false);
   });
 });

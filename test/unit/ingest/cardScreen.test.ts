@@ -61,6 +61,25 @@ describe('card numbers in ids and link keys', () => {
     // Written like a card (4-4-4-1 is no card layout, 4-6-5 is), or longer than any phone, it is a card.
     const grouped = await importWebshop([{ Phone: '3782 822463 10005' }, { Phone: '4111111111111111' }]);
     expect(grouped.summary).toMatchObject({ rows: 2, created: 0, quarantined: 2 });
+    // An Amex or a 13-digit Visa with no + is no phone: no country writes its numbers so.
+    const plain = await importWebshop([{ Phone: '378282246310005' }, { Phone: '4222222222222' }]);
+    expect(plain.summary).toMatchObject({ rows: 2, created: 0, quarantined: 2 });
+  });
+
+  it('a card in free text, however its groups are parted, is reduced to BIN and last 4', async () => {
+    const written = [
+      '4111\u00a01111\u00a01111\u00a01111',
+      '4111.1111.1111.1111',
+      '4111  1111  1111  1111',
+      '4111 - 1111 - 1111 - 1111',
+      '4111\u20131111\u20131111\u20131111',
+    ];
+    const run = await importWebshop(written.map((card, i) => ({ [TEXT_COLUMNS[i % 3]!]: `Karte${card}` })));
+    expect(bucketsAddUp(run.summary)).toBe(true);
+    expect(run.summary.created).toBe(written.length);
+    const stored = JSON.stringify(values(run, 'order'));
+    expect(stored).not.toMatch(/1111.?1111.?1111/);
+    expect(stored.match(/41111111\*{6}1111/g)).toHaveLength(written.length);
   });
 
   it('two orders with 4111111111111111 in Customer ID are set aside, naming the column; the rest import', async () => {

@@ -107,6 +107,19 @@ describe('rows to fix', () => {
     ).toEqual(['', '']);
   });
 
+  it('a card parted by dots, no-break spaces or en dashes never goes back out in full, in a card column or in text', () => {
+    const written = ['4111.1111.1111.1111', '4111\u00a01111\u00a01111\u00a01111', '4111\u20131111\u20131111\u20131111', '4111  1111  1111  1111'];
+    const text = `Order,Card Number,Note\n${written.map((w, i) => `W-${i + 1},${w},paid with ${w}`).join('\n')}\n`;
+    const out = rowsToFix(
+      text,
+      1,
+      ',',
+      written.map((_, i) => ({ file: 'f', line: i + 2, code: 'invalid-value' as const, reason: 'bad' })),
+    );
+    expect(out).not.toMatch(/1111.{0,2}1111.{0,2}1111/);
+    expect(out.match(/41111111\*{6}1111/g)).toHaveLength(written.length * 2);
+  });
+
   it('a row set aside for a card number in its customer id comes back with the number reduced and the reason', async () => {
     const text =
       'Name,Email,Financial Status,Created at,Currency,Total,Lineitem name,Customer ID\n' +

@@ -1,6 +1,7 @@
 // A dispute's attached files: each checked by its content and against the limits before it is
 // stored, and each attach and removal logged in the dispute's append-only history, in the same
 // transaction as the file, by type, size and hash (a file's name is kept with the file only).
+import { keptNote } from '../../../../shared/domain/cardNumbers';
 import {
   attachmentLimitProblem,
   ATTACHMENT_LIMITS,
@@ -107,7 +108,7 @@ export class AttachmentService {
         disputeId: r.disputeId,
         kind: 'attachment',
         file: { action: 'removed', attachmentId: id, type: r.type, size: r.size, sha256: r.sha256 },
-        note: reason.trim().slice(0, 2_000),
+        note: keptNote(reason).slice(0, 2_000),
         analyst,
         at: this.clock.now(),
       });

@@ -1,6 +1,7 @@
 // Refund claims entered by hand beside the chargebacks: each with the deadline its kind's window (or
 // the marketplace's notice) gives it, a status workflow logged like a dispute's (as events of
 // `claim:<id>` in the append-only dispute history), and the windows themselves as dated data.
+import { keptNote } from '../../../../shared/domain/cardNumbers';
 import { z } from 'zod';
 import {
   claimDeadline,
@@ -51,7 +52,7 @@ export const claimInputSchema = z
       .finite()
       .min(Date.UTC(2000, 0, 1), 'Enter when the claim was opened'),
     noticeDueAt: z.number().finite().nullable(),
-    reason: z.string().trim().max(500),
+    reason: z.string().trim().max(500).transform(keptNote),
   })
   .strict();
 export type ClaimInput = z.input<typeof claimInputSchema>;
@@ -115,7 +116,7 @@ export class ClaimService {
       disputeId: claimEventKey(id),
       kind: 'status',
       status: to,
-      note: note.trim().slice(0, MAX_NOTE),
+      note: keptNote(note).slice(0, MAX_NOTE),
       analyst: await analystName(this.db, 'dispute-status'),
       at: this.clock.now(),
     });

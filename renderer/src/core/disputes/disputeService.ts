@@ -2,6 +2,7 @@
 // for Visa 10.4, the CE 3.0 check from local history (orders on the same card); its evidence pack;
 // and the submit guard (submitting with evidence missing or after the deadline needs a reason);
 // for each open dispute, whether responding is worth its cost (respond or accept).
+import { keptNote } from '../../../../shared/domain/cardNumbers';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { ce3Check, isCe3Dispute, type Ce3Result } from '../../../../shared/disputes/ce3';
 import { reasonInfo, type ReasonFamily } from '../../../../shared/disputes/reasonCodes';
@@ -148,7 +149,7 @@ export class DisputeService {
     if (!canMove(from, to)) throw new Error(`A dispute that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
     const family = reasonInfo(stored.network, stored.reasonCode).family;
     const overrides = submitOverrides({ dueAt: stored.dueAt, evidence: checklist(events, family) }, to, this.clock.now());
-    const reason = note.trim().slice(0, MAX_NOTE);
+    const reason = keptNote(note).slice(0, MAX_NOTE);
     if (overrides.length && !reason) throw new Error(`Submitting with ${overrides.join(' and ')} needs a reason; nothing was changed`);
     await this.db.disputeEvents.add({
       disputeId: id,

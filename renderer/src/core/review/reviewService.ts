@@ -1,6 +1,7 @@
 // The review queue: current orders not yet shipped (open or paid) that the scoring matrix sends
 // to review or hold, minus those already released or cancelled; held ones stay until decided.
 // Decisions go to the hash-chained decision log with the score and matrix version behind them.
+import { keptNote } from '../../../../shared/domain/cardNumbers';
 import { showDateTime } from '../../../../shared/domain/money';
 import { REVIEW_WINDOW_DAYS, reviewWindowStart, SLA_HOURS } from '../../../../shared/decisions/sla';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
@@ -132,7 +133,7 @@ export class ReviewService {
     const problem = matrixProblem(draft);
     if (problem) throw new Error(problem);
     // Kept for good with the version: a note a backup cannot hold would make every later backup one that cannot be restored.
-    const why = note.trim();
+    const why = keptNote(note);
     if (why.length > NOTE_MAX)
       throw new Error(`A note is at most ${NOTE_MAX.toLocaleString('en-US')} characters; this one has ${why.length.toLocaleString('en-US')}`);
     const analyst = await analystName(this.db, 'scoring-matrix');
@@ -306,7 +307,7 @@ export class ReviewService {
       orderKey: key,
       decision,
       reasonCode,
-      note: note.trim(),
+      note: keptNote(note),
       analyst,
       at: this.clock.now(),
       score: s?.score ?? null,

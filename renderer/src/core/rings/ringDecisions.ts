@@ -1,5 +1,6 @@
 // What analysts decided about linking and rings: key overrides (allow / never link) and ring
 // verdicts, kept append-only with who, when and why, so nothing decided can vanish.
+import { keptNote } from '../../../../shared/domain/cardNumbers';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { checkKeptLength, NOTE_MAX, OVERRIDE_REASON_MAX } from '../../../../shared/decisions/reasons';
 import type { KeyOverride } from '../../../../shared/linking';
@@ -32,12 +33,12 @@ export class RingDecisions {
 
   async addOverride(type: KeyType, value: string, action: 'allow' | 'never-link', reason: string): Promise<number> {
     if (!reason.trim()) throw new Error('Say why: every override is kept with its reason');
-    checkKeptLength('A reason', reason.trim(), OVERRIDE_REASON_MAX);
+    checkKeptLength('A reason', keptNote(reason), OVERRIDE_REASON_MAX);
     return (await this.db.linkOverrides.add({
       type,
       value,
       action,
-      reason: reason.trim(),
+      reason: keptNote(reason),
       analyst: await analystName(this.db, 'link-override'),
       createdAt: this.clock.now(),
     })) as number;
@@ -49,11 +50,11 @@ export class RingDecisions {
     if (!original || original.revokes !== undefined) throw new Error(`There is no override ${id} to undo`);
     const current = (await this.overrides()).find((o) => o.id === id);
     if (!current?.active) throw new Error('This override was already undone');
-    checkKeptLength('A reason', reason.trim(), OVERRIDE_REASON_MAX);
+    checkKeptLength('A reason', keptNote(reason), OVERRIDE_REASON_MAX);
     await this.db.linkOverrides.add({
       ...original,
       id: undefined,
-      reason: reason.trim() || 'undone',
+      reason: keptNote(reason) || 'undone',
       analyst: await analystName(this.db, 'link-override'),
       createdAt: this.clock.now(),
       revokes: id,
@@ -62,11 +63,11 @@ export class RingDecisions {
 
   async markRing(ringId: string, status: RingMarkRecord['status'], note: string, orderKeys?: readonly string[]): Promise<void> {
     if (status === 'note' && !note.trim()) throw new Error('Write the note first');
-    checkKeptLength('A note', note.trim(), NOTE_MAX);
+    checkKeptLength('A note', keptNote(note), NOTE_MAX);
     await this.db.ringMarks.add({
       ringId,
       status,
-      note: note.trim(),
+      note: keptNote(note),
       analyst: await analystName(this.db, 'ring-verdict'),
       createdAt: this.clock.now(),
       ...(orderKeys && status !== 'note' ? { orderKeys: [...orderKeys] } : {}),

@@ -1,6 +1,7 @@
 // A lead's resolution of an order the team decided differently: a hold, release or cancel in the
 // lead's own decision log that names the decisions it settles (each laptop's latest, by device and
 // log seq), so it travels as a resolution event and a later re-decision anywhere re-opens the order.
+import { keptNote } from '../../../../shared/domain/cardNumbers';
 import { orderKeyLabel } from '../../../../shared/domain/order';
 import { isOrderDecision, type Decision, type DecisionEntry } from '../../../../shared/decisions/chain';
 import { decisionProblem } from '../../../../shared/decisions/reasons';
@@ -33,7 +34,7 @@ export async function resolveConflict(
     orderKey,
     decision,
     reasonCode,
-    note: note.trim(),
+    note: keptNote(note),
     analyst: await analystName(ctx.db, 'resolution'),
     at: ctx.clock.now(),
     score: null,
