@@ -144,7 +144,10 @@ test('bad rows are quarantined with line and column, nothing is lost, and both e
   const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Export as CSV' }).click()]);
   const out = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(out);
-  const csv = readFileSync(out, 'utf8');
+  // UTF-8 with a byte-order mark, as Excel needs to read umlauts.
+  const raw = readFileSync(out, 'utf8');
+  expect(raw.startsWith('\uFEFF')).toBe(true);
+  const csv = raw.slice(1);
   expect(csv.split('\r\n')[0]).toBe('file,line,column,column name,code,reason');
   expect(csv).toContain('stripe-broken.csv,3,');
   expect(unguardedFormulas(csv)).toEqual([]);

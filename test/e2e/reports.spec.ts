@@ -178,8 +178,9 @@ test('CSV export of a report table neutralises cells a spreadsheet would run', a
     page.waitForEvent('download'),
     page.locator('.report-table', { hasText: 'By payment method, against the previous span' }).getByRole('button', { name: 'CSV' }).click(),
   ]);
-  const csv = readFileSync(await download.path(), 'utf8');
-  const lines = csv.split('\r\n');
+  const raw = readFileSync(await download.path(), 'utf8');
+  expect(raw.startsWith('\uFEFF')).toBe(true);
+  const lines = raw.slice(1).split('\r\n');
   expect(lines[0]).toBe('paymentMethod,orders,order_value,fraud_orders,fraud_value,fraud_rate,previous_fraud_rate,chargebacks,chargeback_value,currency');
   const evil = lines.find((l) => l.includes('hyperlink'))!;
   expect(evil.startsWith(`"'=hyperlink(""http://evil.example"",""pay"")",1,`)).toBe(true);

@@ -121,7 +121,9 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
 
   // Export for the order system: oldest first, a formula in a note is neutralised.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export decisions (CSV)' }).click()]);
-  const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
+  const raw = readFileSync(await download.path(), 'utf8');
+  expect(raw.startsWith('\uFEFF')).toBe(true);
+  const csv = raw.slice(1).split('\r\n');
   expect(csv[0]).toBe('seq,time_utc,source,order_id,decision,reason_code,note,analyst,score,matrix_version,hash,undoes,settles,rules');
   expect(csv[1]).toMatch(
     new RegExp(`^1,[^,]+,[a-z_]+,${order},hold,FRAUD-RING,same card on four devices,K\\. Weber,${score},2,[0-9a-f]{64},,,"?([a-z0-9-]+: [^;]+(; )?)+"?$`),

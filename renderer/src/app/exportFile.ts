@@ -38,6 +38,15 @@ export async function exportFile(req: ExportRequest): Promise<boolean> {
 }
 
 /**
+ * A CSV as the analyst's spreadsheet reads it: UTF-8 with a byte-order mark, without which Excel
+ * reads it as the Windows code page (Jörg Müller shows as JÃ¶rg MÃ¼ller). The app's own readers
+ * skip the mark.
+ */
+export function spreadsheetCsv(text: string): Blob {
+  return new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' });
+}
+
+/**
  * What the export log adds for a PDF in browser mode: the page hands its print layout to the
  * browser's print dialog, which never says whether, or under which name, a file was saved.
  */

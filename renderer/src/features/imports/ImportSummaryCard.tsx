@@ -6,7 +6,7 @@ import type { RowProblem } from '../../../../shared/ingest/problems';
 import { ORDER_HASH_FIELDS } from '../../../../shared/ingest/records';
 import { DateOrderList } from './DateOrderList';
 import type { ImportOutcome } from '../../core/contract';
-import { exportFile } from '../../app/exportFile';
+import { exportFile, spreadsheetCsv } from '../../app/exportFile';
 import { ErrorAlert } from '../../app/Alerts';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 
@@ -27,7 +27,7 @@ export function exportProblems(fileName: string, problems: readonly RowProblem[]
     kind: 'csv',
     suggestedName: `${fileName.replace(/\.[^.]+$/, '')}-quarantined-rows.csv`,
     filters: [{ name: 'CSV', extensions: ['csv'] }],
-    data: csv,
+    data: spreadsheetCsv(csv),
     rows: problems.length,
     what: `quarantined rows of ${fileName}`,
   });

@@ -5,7 +5,7 @@ import * as Comlink from 'comlink';
 import { cache, importer } from '../../core/client';
 import type { ImportEntry, ImportOutcome, ImportProgress, ImportResult, LayoutOverrides } from '../../core/contract';
 import type { ShopChoice } from '../../../../shared/ingest/shops';
-import { exportFile } from '../../app/exportFile';
+import { exportFile, spreadsheetCsv } from '../../app/exportFile';
 import { useUi } from '../../state/uiStore';
 import { useActions, useAsync } from '../../ui/useAsync';
 import { useTeam } from '../team';
@@ -135,8 +135,7 @@ export function useImports() {
         kind: 'rows-to-fix',
         suggestedName: `${o.summary.file.replace(/\.[^.]+$/, '')}-rows-to-fix.csv`,
         filters: [{ name: 'CSV', extensions: ['csv'] }],
-        // UTF-8 with BOM so spreadsheet programs read umlauts right.
-        data: new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }),
+        data: spreadsheetCsv(csv),
         rows: o.summary.quarantined,
         what: `rows to fix of ${o.summary.file}`,
       });

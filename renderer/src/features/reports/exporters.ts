@@ -1,7 +1,7 @@
 // Report exports: a table as CSV (formula-injection safe, see shared/export/csv.ts) and a chart
 // as PNG (its SVG drawn onto a canvas at twice the size, on white, with the app's font).
 import { toCsv } from '../../../../shared/export/csv';
-import { exportFile } from '../../app/exportFile';
+import { exportFile, spreadsheetCsv } from '../../app/exportFile';
 
 export interface TableData {
   name: string;
@@ -20,7 +20,7 @@ export function saveTableCsv(table: TableData, stamp: string): Promise<boolean> 
     kind: 'csv',
     suggestedName: `${slug(table.name)}-${stamp}.csv`,
     filters: [{ name: 'CSV', extensions: ['csv'] }],
-    data: toCsv(table.header, table.rows),
+    data: spreadsheetCsv(toCsv(table.header, table.rows)),
     rows: table.rows.length,
     what: `report table: ${table.name}`,
   });

@@ -11,7 +11,7 @@ import { formatCount, showDateTime } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
 import type { DeviceChainCheck, LogVerdict } from '../../core/contract';
 import { DeviceChainVerdict } from '../team';
-import { exportFile } from '../../app/exportFile';
+import { exportFile, spreadsheetCsv } from '../../app/exportFile';
 import { downloadCheckpoint, standingWitnesses, syncCheckpoint, witnessOf, type WitnessStatus } from '../../app/logWitness';
 import { platform } from '../../platform';
 import { ErrorAlert } from '../../app/Alerts';
@@ -28,7 +28,7 @@ function exportDecisions(log: readonly DecisionEntry[]): Promise<boolean> {
     kind: 'decisions-csv',
     suggestedName: `decisions-${new Date().toISOString().slice(0, 10)}-to-entry-${head}.csv`,
     filters: [{ name: 'CSV', extensions: ['csv'] }],
-    data: writeDecisionsCsv(log),
+    data: spreadsheetCsv(writeDecisionsCsv(log)),
     rows: log.length,
     what: `decision log entries 1 to ${head}`,
   });
