@@ -5,13 +5,14 @@
 
 import { isPlaceholderId } from './text';
 
-/** `MM/YY` from "3/27", "03/2027", "0327", "03-27"; null when it is not a month and year. */
+/** `MM/YY` from "3/27", "03/2027", "0327", "03-27", or year first "2027-04", "2027/4"; null when it is not a month and year. */
 export function normaliseExpiry(raw: string): string | null {
   const m = /^\s*(\d{1,2})\s*[/.\- ]?\s*(\d{2}|\d{4})\s*$/.exec(raw);
-  if (!m) return null;
-  const month = Number(m[1]);
-  if (month < 1 || month > 12) return null;
-  return `${String(month).padStart(2, '0')}/${(m[2] as string).slice(-2)}`;
+  const y = m ? null : /^\s*(\d{4})\s*[/.\-]\s*(\d{1,2})\s*$/.exec(raw);
+  const month = Number(m ? m[1] : y?.[2]);
+  const year = m ? (m[2] as string) : y?.[1];
+  if (!year || !(month >= 1 && month <= 12)) return null;
+  return `${String(month).padStart(2, '0')}/${year.slice(-2)}`;
 }
 
 /** Card summary value `BIN6|last4|MM/YY`; 8-digit BINs are cut to 6 so both report styles agree. */

@@ -49,12 +49,20 @@ export function isMarketplaceRelay(domain: string): boolean {
   return /(^|\.)marketplace\.amazon\.[a-z.]+$/.test(domain);
 }
 
+/**
+ * Mailboxes a shop or a checkout fills in when the buyer gave none: `noreply@`, `keine@`, `test@`,
+ * `x@`, `n/a@`. Many strangers share one; as a link or as an identity it would make them one customer.
+ */
+const PLACEHOLDER_LOCAL =
+  /^(no-?reply|do-?not-?reply|no-?e?-?mail|none|no|null|nil|n\/?a|unknown|unbekannt|keine?|ohne|nicht|test|dummy|placeholder|x+|-+|\.+|0+)$/;
+
 export function normaliseEmail(raw: string): NormalisedEmail | null {
   // An address with a character no one sees is the address it looks like.
   const s = withoutInvisible(raw).trim().toLowerCase();
   const at = s.lastIndexOf('@');
   if (at <= 0 || at === s.length - 1 || /\s/.test(s)) return null;
   const local = s.slice(0, at);
+  if (PLACEHOLDER_LOCAL.test(local)) return null;
   const domain = s.slice(at + 1).replace(/\.$/, '');
   if (!domain.includes('.') || isMarketplaceRelay(domain)) return null;
   if (GMAIL.has(domain)) {

@@ -186,7 +186,12 @@ export function customerValuesOf(o: LinkableOrder): string[] {
   const out: string[] = [];
   const account = accountValue(o.source, o.customerId);
   if (account) out.push(`a:${account}`);
-  const email = withoutInvisible(o.email).trim().toLowerCase();
+  // Exact, but for Gmail's two domains (one mailbox, German accounts opened before 2012 read
+  // @googlemail.com); its dot and +tag variants stay apart (one inbox behind many accounts is a farm).
+  const email = withoutInvisible(o.email)
+    .trim()
+    .toLowerCase()
+    .replace(/@googlemail\.com$/, '@gmail.com');
   if (email && normaliseEmail(email)) out.push(`e:${email}`);
   const name = nameValue(o.shipName);
   const postcode = postcodeIn(o.shipPostcode, o.shipCountry || o.billCountry);

@@ -15,9 +15,12 @@ function ipv4(s: string): number[] | null {
   return octets.every((o) => o >= 0 && o <= 255) ? octets : null;
 }
 
+/** Private, loopback, link-local, carrier-grade NAT, benchmarking, multicast and reserved (255.255.255.255 too): no one's address. */
 function isPrivateV4([a, b]: number[]): boolean {
   return (
     a === 10 ||
+    (a as number) >= 224 ||
+    (a === 198 && (b === 18 || b === 19)) ||
     a === 127 ||
     a === 0 ||
     (a === 172 && (b as number) >= 16 && (b as number) <= 31) ||

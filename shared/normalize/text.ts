@@ -41,10 +41,12 @@ export function withoutInvisible(s: string): string {
 }
 
 /**
- * What a system writes for an id it does not have: "unknown", "null", "N/A", "-", or zeros
- * ("00000000-0000-0000-0000-000000000000"). Shared by strangers, it must never link them.
+ * What a system writes for an id it does not have: "unknown", "null", "N/A", "-", zeros or all-F
+ * ("00000000-0000-0000-0000-000000000000", "ffffffff-…"), and what a script writes when it prints
+ * a value it could not read ("(null)", "[object Object]", "not_available", "NaN"). Shared by
+ * strangers, it must never link them.
  */
-const PLACEHOLDER_ID = /^(unknown|null|undefined|none|n\/a|not available|-|[0-]+)$/;
+const PLACEHOLDER_ID = /^(unknown|\(?null\)?|\(?undefined\)?|none|nan|n\/a|not[ _-]?(available|set|found)|\[object object\]|-|[0-]+|[f-]+)$/;
 
 /** Whether an id (device, card fingerprint), trimmed, is a placeholder in any case. */
 export function isPlaceholderId(s: string): boolean {

@@ -93,3 +93,37 @@ describe('placeholder phone numbers', () => {
     for (const [phone, shipCountry, value] of numbers) expect(linkKeysOf(order({ phone, shipCountry })).find((k) => k.type === 'phone')?.value).toBe(value);
   });
 });
+
+describe('placeholder e-mails, device ids and addresses', () => {
+  it.each(['noreply@shop.de', 'no-reply@nordwind.de', 'test@test.com', 'keine@angabe.de', 'n/a@none.com', 'x@x.de', 'null@example.com'])(
+    '"%s" names no one: strangers who gave it are neither one customer nor linked, and a burst on one device is a ring',
+    (email) => {
+      const strangers = [1, 2, 3].map((n) =>
+        order({ externalId: `#e${n}`, customerId: `C-${n}`, email, shipName: `Kunde ${n}`, shipPostcode: `1011${n}`, createdAt: T0 + n * 30 * DAY }),
+      );
+      expect(customerValuesOf(strangers[0]!).some((v) => v.startsWith('e:'))).toBe(false);
+      expect(linkKeysOf(strangers[0]!).filter((k) => k.type === 'email')).toEqual([]);
+      expect(ringsOf(strangers)).toEqual([]);
+      const burst = [1, 2, 3, 4].map((n) => order({ externalId: `#d${n}`, customerId: `D-${n}`, email, deviceId: 'dev-ab12cd34', createdAt: T0 + n * HOUR }));
+      expect(buildRings(burst).rings.map((r) => r.metrics.customers)).toEqual([4]);
+    },
+  );
+
+  it.each(['(null)', '[object Object]', 'not_available', 'NaN', 'ffffffff-ffff-ffff-ffff-ffffffffffff'])('device id "%s" links no one', (deviceId) => {
+    const strangers = [1, 2, 3].map((n) => order({ externalId: `#v${n}`, email: `v${n}@web.de`, deviceId, createdAt: T0 + n * HOUR }));
+    expect(linkKeysOf(strangers[0]!).filter((k) => k.type === 'device')).toEqual([]);
+    expect(ringsOf(strangers)).toEqual([]);
+  });
+
+  it.each(['255.255.255.255', '224.0.0.1', '240.1.2.3', '198.18.0.7'])('IP %s is no one’s address', (ip) => {
+    expect(linkKeysOf(order({ ip })).filter((k) => k.type === 'ip')).toEqual([]);
+  });
+
+  it('one Gmail mailbox under both its domains is one customer', () => {
+    const a = order({ externalId: '#g1', email: 'anna.schmidt@googlemail.com', shipName: 'Anna Schmidt', shipPostcode: '10115' });
+    const b = order({ externalId: '#g2', email: 'Anna.Schmidt@gmail.com', shipName: 'Anna Schmidt', shipStreet: 'Packstation 184', shipPostcode: '10117' });
+    expect(customerValuesOf(a)).toContain('e:anna.schmidt@gmail.com');
+    expect(customerValuesOf(b)).toContain('e:anna.schmidt@gmail.com');
+    expect(ringsOf([a, b])).toEqual([]);
+  });
+});

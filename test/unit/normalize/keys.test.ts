@@ -105,6 +105,11 @@ describe('linkKeysOf', () => {
     expect(cardSummaryValue('411111', '1111', '03/27')).toBe(cardSummaryValue('41111111', '1111', '3/2027'));
     expect(normaliseExpiry('0327')).toBe('03/27');
     expect(normaliseExpiry('13/27')).toBeNull();
+    // Year first, as ISO dates and some PSP exports write it.
+    expect(normaliseExpiry('2027-04')).toBe('04/27');
+    expect(normaliseExpiry('2027/4')).toBe('04/27');
+    expect(normaliseExpiry('2027-13')).toBeNull();
+    expect(cardSummaryValue('41111111', '1234', '2027-04')).toBe(cardSummaryValue('411111', '1234', '04/27'));
     expect(cardSummaryValue('4111', '1111', '03/27')).toBeNull();
     expect(normaliseDeviceId('unknown')).toBeNull();
     expect(normaliseDeviceId('00000000-0000-0000-0000-000000000000')).toBeNull();
