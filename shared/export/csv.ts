@@ -28,13 +28,18 @@ const FORMULA_START = /^[^\S\t\r]*[\t\r=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * A plain decimal stays a number: optional minus, digits, optional decimal part (`.` or the
- * decimal comma of German exports). Nothing else is exempt: `+3`, `-1e3`, `-2+3` are text.
+ * decimal comma of German exports), or digits in groups of three (`-1.234,56`, `-1,234.56`,
+ * `-1'234.50`), with a currency sign or percent after it (`-12,50 €`, `-5%`), as spreadsheets read
+ * them. Nothing else is exempt: `+3`, `-1e3`, `-2+3`, `-5 EUR` (a name after a number) are text.
  */
-const PLAIN_NUMBER = /^-?\d+(?:[.,]\d+)?$/;
+const PLAIN_NUMBER = /^-?(?:\d+|\d{1,3}(?:[.,'\u00a0 ]\d{3})+)(?:[.,]\d+)?(?: ?[%€$£])?$/;
+
+/** A cell that is only a sign or a dash (`-` for "no amount"): no formula. */
+const LONE_SIGN = /^\s*[-+\u2013]\s*$/;
 
 /** Whether `text` would be taken for a formula if written as it is. */
 export function isFormulaLike(text: string): boolean {
-  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) && !LONE_SIGN.test(text);
 }
 
 /** `text` without its leading apostrophes: what a neutralised cell would show without the guard. */

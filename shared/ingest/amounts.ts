@@ -171,7 +171,8 @@ export function currencyCode(raw: string): string {
  * record may lack (a refund, a discount) reads it as empty; a required amount written so is no amount.
  */
 export function meansNoAmount(raw: string): boolean {
-  const s = raw.trim().toLowerCase();
+  // A `'` before it is the guard a spreadsheet-safe CSV writer puts before a lone `-`.
+  const s = raw.trim().replace(/^'/, '').toLowerCase();
   return s === '' || s === '-' || s === '\u2013' || s === '\u2014' || s === 'n/a' || s === 'n.a.' || s === 'k.a.' || s === 'none';
 }
 

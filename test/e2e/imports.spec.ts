@@ -33,10 +33,11 @@ function cardLikeRuns(text: string): string[] {
     });
 }
 
-/** Cells a spreadsheet would run as a formula (OWASP CSV injection), written without the ' guard. */
+/** Cells a spreadsheet would run as a formula (OWASP CSV injection), written without the ' guard: not a number, nor a lone dash. */
 function unguardedFormulas(csv: string): string[] {
   const cells = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data.flat();
-  return cells.filter((c) => /^[^\S\t\r]*[\t\r=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(c) && !/^-?\d+([.,]\d+)?$/.test(c));
+  const number = /^-?(\d+|\d{1,3}([.,'\u00a0 ]\d{3})+)([.,]\d+)?( ?[%€$£])?$/;
+  return cells.filter((c) => /^[^\S\t\r]*[\t\r=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(c) && !number.test(c) && !/^\s*[-+\u2013]\s*$/.test(c));
 }
 
 async function buckets(page: Page, file: string) {

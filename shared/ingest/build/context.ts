@@ -9,6 +9,7 @@ import { readField, sourceColumn, type ResolvedMapping } from '../mapping';
 import { describeColumn, type FileMessages, type RowProblem, type RowProblemCode } from '../problems';
 import type { ParsedRecord } from '../records';
 import type { KnownOutcome } from '../../domain/knownOutcome';
+import { restoreCell } from '../../export/csv';
 
 /** Rows that form one record: the line items of an order, the events of a dispute. */
 export class RowGroup {
@@ -162,8 +163,13 @@ export class BuildContext {
   }
 
   /** Free text: any card number in it was reduced to BIN + last 4 as the row was read (cardScreen.ts). */
+  /**
+   * A text cell as written, without the `'` the app's own CSV writer put before a formula-like
+   * value or part (a rows-to-fix file imported again: ` -Müller` comes back, not `' -Müller`).
+   */
   text(g: RowGroup, f: number): string {
-    return this.first(g, f);
+    const v = this.first(g, f);
+    return v.indexOf("'") === -1 ? v : restoreCell(v);
   }
 
   /** An id or link key, verbatim: a group with a card number in one never reaches a builder (grouping.ts). */

@@ -43,13 +43,31 @@ describe('formula-safe CSV cells', () => {
     expect(restoreCell(cell)).toBe(bad);
   });
 
-  it.each([['-12.5'], ['0'], ['-0.5'], ['1234567890123'], ['-12,50'], ['42'], ['Anna'], [''], ['1e3'], ['a=b'], ['x-1'], ['\nline two'], [' leading space']])(
-    'leaves %j as it is (plain numbers stay numbers)',
-    (ok) => {
-      expect(isFormulaLike(ok)).toBe(false);
-      expect(neutraliseCell(ok)).toBe(ok);
-    },
-  );
+  it.each([
+    ['-12.5'],
+    ['0'],
+    ['-0.5'],
+    ['1234567890123'],
+    ['-12,50'],
+    ['42'],
+    ['Anna'],
+    [''],
+    ['1e3'],
+    ['a=b'],
+    ['x-1'],
+    ['\nline two'],
+    [' leading space'],
+    // Negative amounts as exports write them, and a lone dash for "no amount": numbers, or nothing, to a spreadsheet.
+    ['-1.234,56'],
+    ['-1,234.56'],
+    ["-1'234.50"],
+    ['-12,50 €'],
+    ['-5%'],
+    ['-'],
+  ])('leaves %j as it is (plain numbers stay numbers)', (ok) => {
+    expect(isFormulaLike(ok)).toBe(false);
+    expect(neutraliseCell(ok)).toBe(ok);
+  });
 
   it('writes JS numbers as numbers, negative ones included, and non-finite ones as guarded text', () => {
     expect([-12.5, 0, -0.5, 1234567890123, -3].map(cellText)).toEqual(['-12.5', '0', '-0.5', '1234567890123', '-3']);

@@ -51,6 +51,27 @@ describe('rows to fix', () => {
     expect(second.created).toBe(1);
   });
 
+  it('a row given back with guarded cells imports as it was: the guards are not kept', async () => {
+    const shopify = readFileSync(new URL('../../fixtures/imports/shopify-orders.csv', import.meta.url), 'utf8').replace(/^\uFEFF/, '');
+    // #1002's name and street as a shop wrote them, and its currency mistyped.
+    const broken = shopify
+      .replaceAll(',Ben Keller,', ', -Keller,')
+      .replace(',Marktplatz 1,Marktplatz 1,', ',"Marktplatz 1, -Hinterhaus-","Marktplatz 1, -Hinterhaus-",')
+      .replace('yes,EUR,120.00', 'yes,EU,120.00');
+    const known = new MemoryKnownRecords();
+    const first = await importChunks([new TextEncoder().encode(broken)], { fileName: 'shopify.csv' }, known);
+    expect(first.quarantined).toBe(1);
+    const toFix = rowsToFix(broken, first.headerLine!, first.delimiter!, first.problems);
+    expect(toFix).toContain("' -Keller");
+    expect(toFix).toContain("' -Hinterhaus-");
+    const fixed = toFix.replace('yes,EU,120.00', 'yes,EUR,120.00').replace(/,[^,\r]*$/m, ',');
+    const written: { value: unknown }[] = [];
+    const second = await importChunks([new TextEncoder().encode(fixed)], { fileName: 'fixed.csv' }, known, (b) => written.push(...b.created));
+    expect(second).toMatchObject({ quarantined: 0, created: 1 });
+    expect(written[0]!.value).toMatchObject({ shipName: ' -Keller', shipStreet: 'Marktplatz 1, -Hinterhaus-' });
+    expect(JSON.stringify(written)).not.toContain("'");
+  });
+
   it('keeps a multi-line quoted record whole as one row, lists each row once with all its reasons, and pads short rows', () => {
     const text = 'a,b,c\n1,"two\nlines",3\n4,5\n';
     const out = rowsToFix(text, 1, ',', [
@@ -286,5 +307,13 @@ describe('rows to fix', () => {
     // Line breaks come back as LF, as the import reads them.
     expect(cells.map((r) => r[0])).toEqual(payloads.map((p) => `'${p.replace(/\r\n/g, '\n')}`));
     expect(cells.flat().filter(isFormulaLike)).toEqual([]);
+  });
+});
+
+describe('a lone dash given back guarded', () => {
+  it("'- in an optional amount column is no amount, as - is", async () => {
+    const header = 'id,Description,Created date (UTC),Amount,Amount Refunded,Currency,Status';
+    const run = await dryRun('stripe.csv', `${header}\nch_1,x,2026-05-01 10:00:00,12.50,'-,eur,Paid\nch_2,y,2026-05-01 11:00:00,8.00,-,eur,Paid\n`);
+    expect(run).toMatchObject({ rows: 2, created: 2, quarantined: 0 });
   });
 });
