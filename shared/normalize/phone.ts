@@ -91,5 +91,6 @@ export function normalisePhone(raw: string, country: string): string | null {
  * mandatory field. Runs inside a real number ("0171 1234567") are the subscriber's own.
  */
 function isPlaceholderNumber(nsn: string): boolean {
-  return /^(\d)\1*$/.test(nsn) || (nsn.length >= 7 && ('01234567890123456789'.includes(nsn) || '98765432109876543210'.includes(nsn)));
+  // From 5 digits: "123456" after a country code is as typed-to-get-past as "0123456789".
+  return /^(\d)\1*$/.test(nsn) || (nsn.length >= 5 && ('01234567890123456789'.includes(nsn) || '98765432109876543210'.includes(nsn)));
 }

@@ -43,6 +43,10 @@ describe('normalisePhone', () => {
     ['123', 'DE'],
     ['1234567', 'FR'],
     ['+49 170 1234567 1234567', 'DE'],
+    // Typed to get past a mandatory field: a keypad run of 5 digits and more after the country code.
+    ['+49 123456', 'DE'],
+    ['0123456', 'DE'],
+    ['0049 98765', 'DE'],
   ])('%j in %j gives no key', (raw, country) => {
     expect(normalisePhone(raw, country)).toBeNull();
   });
