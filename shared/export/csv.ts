@@ -18,12 +18,6 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 export interface CsvOptions {
   /** Field delimiter; `,` unless the file being given back uses its own (rows to fix). */
   delimiter?: string;
-  /**
-   * The file is read with `"` as text, never as a quote (Amazon's flat files, rows to fix of one):
-   * a cell is written as it is, since quoting it would put the quotes into the value read back. A
-   * delimiter or line break, which such a file cannot hold in a cell, becomes a space.
-   */
-  quotesAreText?: boolean;
 }
 
 /**
@@ -122,12 +116,7 @@ export function cellText(value: CsvCell): string {
   return neutraliseCell(maskCardNumbers(String(value)).text);
 }
 
-function quoted(text: string, delimiter: string, quotesAreText: boolean): string {
-  if (quotesAreText)
-    return text
-      .split(delimiter)
-      .join(' ')
-      .replace(/\r\n|[\r\n]/g, ' ');
+function quoted(text: string, delimiter: string): string {
   const needs = text.includes(delimiter) || /["\r\n]/.test(text);
   return needs ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -135,8 +124,7 @@ function quoted(text: string, delimiter: string, quotesAreText: boolean): string
 /** One record, without its line break. */
 export function csvRecord(cells: readonly CsvCell[], options: CsvOptions = {}): string {
   const delimiter = options.delimiter ?? ',';
-  const quotesAreText = options.quotesAreText ?? false;
-  return cells.map((c) => quoted(cellText(c), delimiter, quotesAreText)).join(delimiter);
+  return cells.map((c) => quoted(cellText(c), delimiter)).join(delimiter);
 }
 
 /** A whole file: header and rows, each record ended by CRLF. */

@@ -94,7 +94,7 @@ export function rowsToFix(
     if (key === undefined) return value; // surplus fields of a ragged row
     return namesCardNumber(key) ? cardColumnCell(value) : value;
   };
-  const options = { delimiter, quotesAreText };
+  const options = { delimiter };
   const out = [csvRecord([...header, PROBLEM_COLUMN], options)];
   const records: { line: number; fields: string[] }[] = [];
   for (const line of [...reasons.keys()].sort((a, b) => a - b)) {

@@ -317,26 +317,3 @@ describe('a lone dash given back guarded', () => {
     expect(run).toMatchObject({ rows: 2, created: 2, quarantined: 0 });
   });
 });
-
-describe('rows to fix of a file that writes quotes as text', () => {
-  it('an Amazon row comes back with its quotes as written, and imports as the original would', async () => {
-    const amazon = readFileSync(new URL('../../fixtures/imports/amazon-all-orders.txt', import.meta.url), 'utf8');
-    const [header, first, ...rest] = amazon.split('\n');
-    // The product and the city with quotes, as Amazon writes them, and a date no one can read.
-    const bad = first!.replace('Trinkflasche 1l', '"Premium" Flasche').replace('München', 'Sankt "Goar"').replace('2026-05-03T08:00:00+00:00', 'gestern');
-    const broken = [header, bad, ...rest].join('\n');
-    const known = new MemoryKnownRecords();
-    const run = await importChunks([new TextEncoder().encode(broken)], { fileName: 'all-orders.txt' }, known);
-    expect(run.quarantined).toBeGreaterThan(0);
-    const toFix = rowsToFix(broken, run.headerLine!, run.delimiter!, run.problems, true);
-    expect(toFix).toContain('\t"Premium" Flasche\t');
-    expect(toFix).toContain('\tSankt "Goar"\t');
-    const fixed = toFix.replaceAll('gestern', '2026-05-03T08:00:00+00:00').replace(/\t[^\t\r]*\r\n/g, '\t\r\n');
-    const written: { value: { shipCity?: string } }[] = [];
-    const again = await importChunks([new TextEncoder().encode(fixed)], { fileName: 'fixed.txt' }, known, (b) =>
-      written.push(...(b.created as never[]), ...(b.updated as never[])),
-    );
-    expect(again.quarantined).toBe(0);
-    expect(written.map((w) => w.value.shipCity)).toContain('Sankt "Goar"');
-  });
-});
