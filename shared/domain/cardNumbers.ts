@@ -210,8 +210,11 @@ export function findCardNumbers(text: string): CardNumberFound[] {
       if (next === -1) break;
       i = next;
     }
-    // Digits after `+` are a phone number, which has 15 digits at most (E.164): more are no phone.
-    if (!afterPlus || groups.reduce((n, g) => n + g.digits.length, 0) > 15) cardsInGroups(text, groups, found);
+    // Digits after `+` are a phone number of 15 digits at most (E.164): its groups are no card;
+    // groups joined after them (`+4915112345678 - 4111…`) or a single run longer than that may be.
+    let phone = 0;
+    if (afterPlus) for (let digits = 0; phone < groups.length && (digits += groups[phone]!.digits.length) <= 15;) phone++;
+    cardsInGroups(text, phone === 0 ? groups : groups.slice(phone), found);
   }
   return found;
 }
@@ -334,11 +337,12 @@ export function maskCardNumbers(text: string): { text: string; masked: number } 
 /**
  * In a phone field, a card number found that is a phone number written without its + (4915112345678):
  * a plain run of 13-15 digits after a country code whose numbers run that long. Of the codes under
- * a card network's prefix only Austria's (43) and Germany's (49) do; an Amex (34, 37) or Diners
- * (30, 36, 38, 39) number of 14-15 digits, or a 13-digit Visa after 40-42 or 44-48, is no phone.
+ * a card network's prefix only Austria's (43) and Germany's (49) do, and the UK's (44) with its
+ * trunk 0 kept (4407911123456); an Amex (34, 37) or Diners (30, 36, 38, 39) number of 14-15
+ * digits, or a 13-digit Visa after 40-42 or 45-48, is no phone.
  */
 export function phoneWithoutPlus(f: CardNumberFound): boolean {
-  return f.end - f.start === f.digits.length && f.digits.length <= 15 && (f.digits.startsWith('43') || f.digits.startsWith('49'));
+  return f.end - f.start === f.digits.length && f.digits.length <= 15 && /^4[349]/.test(f.digits);
 }
 
 /** A full card number anywhere in a stored text, as the import's card screen reads it (a phone field: phoneWithoutPlus). */

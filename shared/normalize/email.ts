@@ -53,8 +53,7 @@ export function isMarketplaceRelay(domain: string): boolean {
  * Mailboxes a shop or a checkout fills in when the buyer gave none: `noreply@`, `keine@`, `test@`,
  * `x@`, `n/a@`. Many strangers share one; as a link or as an identity it would make them one customer.
  */
-const PLACEHOLDER_LOCAL =
-  /^(no-?reply|do-?not-?reply|no-?e?-?mail|none|no|null|nil|n\/?a|unknown|unbekannt|keine?|ohne|nicht|test|dummy|placeholder|x+|-+|\.+|0+)$/;
+const PLACEHOLDER_LOCAL = /^(no-?reply|do-?not-?reply|no-?e?-?mail|none|null|n\/a|unknown|unbekannt|keine?|ohne|nicht|test|dummy|placeholder|xx+|-+|\.+|0+)$/;
 
 export function normaliseEmail(raw: string): NormalisedEmail | null {
   // An address with a character no one sees is the address it looks like.
@@ -67,10 +66,11 @@ export function normaliseEmail(raw: string): NormalisedEmail | null {
   if (!domain.includes('.') || isMarketplaceRelay(domain)) return null;
   if (GMAIL.has(domain)) {
     const mailbox = local.replace(/\+.*$/, '').replace(/\./g, '');
-    if (!mailbox) return null;
+    if (!mailbox || PLACEHOLDER_LOCAL.test(mailbox)) return null;
     return { value: `${mailbox}@gmail.com`, rule: mailbox === local && domain === 'gmail.com' ? 'exact' : 'gmail-dots-and-tags' };
   }
   if (PLUS_TAG_PROVIDERS.has(domain) && local.indexOf('+') > 0) {
+    if (PLACEHOLDER_LOCAL.test(local.slice(0, local.indexOf('+')))) return null;
     return { value: `${local.slice(0, local.indexOf('+'))}@${domain}`, rule: 'plus-tag' };
   }
   return { value: `${local}@${domain}`, rule: 'exact' };

@@ -8,10 +8,9 @@ const PICKUP = [
   'packstation',
   'pack station',
   'paketstation',
-  // DHL's newer stations, with a counter screen, and a branch written without "Post".
+  // DHL's newer stations, with a counter screen.
   'poststation',
   'postfiliale',
-  'filiale',
   'postfach',
   'postagentur',
   'dhl paketshop',
@@ -66,9 +65,7 @@ export function pickupPoint(street: string): Pickup | null {
   const folded = foldText(street);
   const m = PICKUP_RE.exec(folded);
   if (!m) return null;
-  const written = (m[1] as string).replace(/ /g, '');
-  // "Filiale 512" is the branch "Postfiliale 512" names: one kind, so one key.
-  const kind = written === 'filiale' ? 'postfiliale' : written;
+  const kind = (m[1] as string).replace(/ /g, '');
   // The first station-like token after the kind ("184", "KRA01M"), else anywhere ("84752319, Packstation 184").
   const isStation = (t: string): boolean => /^[a-z]{0,4}\d{1,5}[a-z]{0,2}$/.test(t);
   const after = folded.slice(m.index + (m[1] as string).length).split(' ');

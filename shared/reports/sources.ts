@@ -36,6 +36,11 @@ export function confirmedFraud(
   return out;
 }
 
+/** An order's fraud sources given whether its known outcome is legitimate: a cancel in review on one was a false positive, not fraud. */
+function fraudOfKnown(bits: number, knownLegit: boolean): number {
+  return knownLegit ? bits & ~FRAUD_BY.cancelled : bits;
+}
+
 /** Keys of the orders whose known outcome is fraud (plain orders: the CLI, tests, the bench's naive path). */
 export function knownFraudKeys(orders: readonly Pick<Order, 'source' | 'externalId' | 'knownOutcome'>[]): string[] {
   return orders.filter((o) => o.knownOutcome === 'fraud').map(orderKey);
@@ -57,8 +62,7 @@ export function fraudRowsOf(
   for (const [key, bits] of fraudByKey) {
     const row = rowOf.get(key);
     if (row === undefined) continue;
-    // A cancel in review on an order the labelled data calls legitimate was a false positive, not fraud.
-    const kept = legit >= 0 && codes[row] === legit ? bits & ~FRAUD_BY.cancelled : bits;
+    const kept = fraudOfKnown(bits, legit >= 0 && codes[row] === legit);
     if (kept) fraud.set(row, kept);
   }
   const code = knownOutcome.values.indexOf('fraud');
@@ -135,8 +139,7 @@ export function trendOrdersOf(
     const key = orderKey(o);
     rowOf.set(key, i);
     const bits = fraudByKey.get(key) ?? 0;
-    // As fraudRowsOf: a cancel on an order known legitimate is not fraud.
-    const kept = o.knownOutcome === 'legit' ? bits & ~FRAUD_BY.cancelled : bits;
+    const kept = fraudOfKnown(bits, o.knownOutcome === 'legit');
     if (kept) fraud.set(i, kept);
   });
   return { columns, rowOf };

@@ -64,8 +64,10 @@ export class Grouper {
   private readonly idColumns: number[];
   /** Columns telling one item of an order from another (FormatPreset itemId); empty: not told. */
   private readonly itemColumns: number[];
-  /** The item ids of the open group's rows, and the line each was first read on. */
+  /** The item ids of the open group's rows, and the row (its index in the group) each was first read in. */
   private readonly items = new Map<string, number>();
+  /** Every source column a field reads: a repeated item is set aside only when these are all the same. */
+  private readonly mappedColumns: number[];
 
   constructor(
     private readonly ctx: BuildContext,
@@ -81,6 +83,7 @@ export class Grouper {
     });
     this.idColumns = [...ids];
     this.itemColumns = grouping === 'adjacent' ? itemIdColumns(ctx.preset, ctx.resolved.header) : [];
+    this.mappedColumns = [...new Set(ctx.resolved.columns.flat())];
   }
 
   row(fields: string[], line: number): void {
@@ -124,27 +127,39 @@ export class Grouper {
   }
 
   /**
-   * A row naming an item its order already has (the same item id): two reports that overlap,
-   * joined. Added, it would count the item twice in the order's total; it is set aside instead,
-   * naming the line the item was first read on.
+   * A row naming an item its order already has (the same item id) with every value the same: two
+   * reports that overlap, joined. Added, it would count the item twice in the order's total; it is
+   * set aside instead, naming the line the item was first read on. With other values (an older
+   * report's Pending row without a price beside the newer one's Shipped row) both are counted, as
+   * before, and a warning names the lines: which one is current, the file does not say.
    */
   private repeatsAnItem(fields: readonly string[], line: number): boolean {
     const id = this.itemColumns.map((c) => fields[c] ?? '').join('\u0000');
     if (id.replace(/\u0000/g, '').trim() === '') return false;
-    const first = this.items.get(id);
-    if (first === undefined) {
-      this.items.set(id, line);
+    const firstRow = this.items.get(id);
+    if (firstRow === undefined) {
+      this.items.set(id, this.open.rows.length);
       return false;
     }
     const { ctx } = this;
+    const first = this.open.lines[firstRow]!;
     const names = this.itemColumns.map((c) => ctx.columnLabel(c)).join(' and ');
+    const earlier = this.open.rows[firstRow]!;
+    if (!this.mappedColumns.every((c) => earlier[c] === fields[c])) {
+      ctx.messages.warn(
+        'repeated-item',
+        `rows repeat the ${names} of a row above them in the same order, with other values: both were counted in the order's total; if the file joins reports that overlap, keep the newer report's row only and import it again`,
+        line,
+      );
+      return false;
+    }
     ctx.out.problems.push({
       file: ctx.file,
       line,
       column: this.itemColumns[0]! + 1,
       columnName: ctx.resolved.header.names[this.itemColumns[0]!],
       code: 'duplicate-key',
-      reason: `the same ${names} as line ${first}, in the same order: an order lists each item once, so this row was set aside and the item counted once (were two reports that overlap joined?)`,
+      reason: `the same ${names} as line ${first}, in the same order, with the same values: an order lists each item once, so this row was set aside and the item counted once (were two reports that overlap joined?)`,
     });
     return true;
   }

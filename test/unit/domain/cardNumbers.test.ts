@@ -72,14 +72,25 @@ describe('card numbers in text', () => {
     ]) {
       expect(maskCardNumbers(`Name ${written} end`).text, written).toContain('41111111******1111');
     }
-    // Digits after + are a phone number up to 15 digits; IPs, dates and amounts are no cards.
-    for (const text of ['tel +491511234567890', '192.168.100.200 10.0.0.1', 'am 01.05.2026 um 10.00', 'EUR 1.234.567.890,12', 'Hausnr. 4111 - 1111']) {
+    // Digits after + are a phone number up to 15 digits, whatever follows; IPs, dates and amounts are no cards.
+    expect(maskCardNumbers('Rückruf +4915112345678 - 4111 1111 1111 1111').text).toBe('Rückruf +4915112345678 - 41111111******1111');
+    for (const text of [
+      'tel +491511234567890',
+      'Rückruf unter +4915112345678 - 0301234567',
+      '192.168.100.200 10.0.0.1',
+      'am 01.05.2026 um 10.00',
+      'EUR 1.234.567.890,12',
+      'Hausnr. 4111 - 1111',
+    ]) {
       expect(maskCardNumbers(text)).toEqual({ text, masked: 0 });
     }
   });
 
-  it('in a phone field, only 13-15 digits after 43 or 49 are a phone number written without its +', () => {
+  it('in a phone field, only 13-15 digits after 43, 44 or 49 are a phone number written without its +', () => {
     expect(holdsCardNumber('4915112345678', true)).toBe(false);
+    // The UK's with its trunk 0 kept: 44 0 7911 123456, which passes Luhn.
+    expect(holdsCardNumber('4407911123456', true)).toBe(false);
+    expect(holdsCardNumber('4407911123456', false)).toBe(true);
     // An Amex and a 13-digit Visa: no country's numbers are written so.
     expect(holdsCardNumber('378282246310005', true)).toBe(true);
     expect(holdsCardNumber('4222222222222', true)).toBe(true);

@@ -85,16 +85,23 @@ describe('collection points', () => {
     ['InPost Paczkomat WAW22A', 'inpost', 'waw22a'],
     ['Point Relais 012345', 'pointrelais', ''],
     ['Amazon Locker - Hugo', 'amazonlocker', ''],
-    // Written without the space, or with one too many; DHL's newer stations; a branch without "Post".
+    // Written without the space, or with one too many; DHL's newer stations.
     ['Packstation184, 1234567', 'packstation', '184'],
     ['Pack Station 184', 'packstation', '184'],
     ['Poststation 123, 12345678', 'poststation', '123'],
-    ['Filiale 512', 'postfiliale', '512'],
   ])('%s is a %s, station %s', (line, kind, station) => {
     expect(pickupPoint(line)).toEqual({ kind, station });
   });
 
-  it.each(['Hauptstraße 5', 'Postweg 3', 'Stationsplein 1', 'Filialweg 2', 'Packstationsweg 4'])('%s is an ordinary address', (line) => {
+  it.each([
+    'Hauptstraße 5',
+    'Postweg 3',
+    'Stationsplein 1',
+    'Filialweg 2',
+    'Packstationsweg 4',
+    'Commerzbank Filiale Mitte, Hauptstr. 12',
+    'REWE Filiale 4711',
+  ])('%s is an ordinary address', (line) => {
     expect(pickupPoint(line)).toBeNull();
   });
 
