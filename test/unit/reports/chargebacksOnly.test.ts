@@ -30,24 +30,21 @@ const INQUIRY_OPEN = d('1001', { stage: 'inquiry', status: 'new' });
 const INQUIRY_CLOSED = d('1002', { stage: 'inquiry', status: 'won', reasonCode: 'product_not_received' });
 const CHARGEBACK = d('1003', { status: 'lost' });
 
+/** May's fraud trend over one order per number, each placed on 2 May, with `disputes` on them. */
+function mayTrend(disputes: Dispute[], numbers: string[]) {
+  const orders = numbers.map((n) => order({ externalId: `#${n}`, createdAt: Date.UTC(2026, 4, 2, 9), totalMinor: 5000 }));
+  const { columns, rowOf } = trendOrdersOf(orders, 'marketplace', confirmedFraud(disputes, [], []));
+  const params = { period: 'month', from: MAY, to: JUNE, dimension: 'marketplace', currency: 'EUR', rates: { EUR: 1 } } as const;
+  return fraudTrend(
+    columns,
+    trendChargebacks(disputes, (k) => rowOf.get(k)),
+    params,
+  );
+}
+
 describe('review: the fraud trend counts chargebacks, not inquiries', () => {
   it('May has 1 chargeback and 1 confirmed-fraud order, not 3 and 2', () => {
-    const disputes = [INQUIRY_OPEN, INQUIRY_CLOSED, CHARGEBACK];
-    const orders = ['1001', '1002', '1003'].map((n) => order({ externalId: `#${n}`, createdAt: Date.UTC(2026, 4, 2, 9), totalMinor: 5000 }));
-    const fraud = confirmedFraud(disputes, [], []);
-    const { columns, rowOf } = trendOrdersOf(orders, 'marketplace', fraud);
-    const report = fraudTrend(
-      columns,
-      trendChargebacks(disputes, (k) => rowOf.get(k)),
-      {
-        period: 'month',
-        from: MAY,
-        to: JUNE,
-        dimension: 'marketplace',
-        currency: 'EUR',
-        rates: { EUR: 1 },
-      },
-    );
+    const report = mayTrend([INQUIRY_OPEN, INQUIRY_CLOSED, CHARGEBACK], ['1001', '1002', '1003']);
     expect({ chargebacks: report.total.chargebacks, fraudOrders: report.total.fraudOrders }).toEqual({ chargebacks: 1, fraudOrders: 1 });
   });
 });
@@ -56,22 +53,7 @@ describe('an issuer fraud report (TC40, SAFE) is confirmed fraud, but not a char
   it('May: 1 chargeback, 2 confirmed-fraud orders, 1 of them by a fraud report', () => {
     // Adyen's NotificationOfFraud: Visa 10.4 reported by the issuer, no money taken back.
     const REPORT = d('1004', { provider: 'psp', reasonCode: '10.4', stage: 'fraud_report' });
-    const disputes = [INQUIRY_OPEN, CHARGEBACK, REPORT];
-    const orders = ['1001', '1003', '1004'].map((n) => order({ externalId: `#${n}`, createdAt: Date.UTC(2026, 4, 2, 9), totalMinor: 5000 }));
-    const fraud = confirmedFraud(disputes, [], []);
-    const { columns, rowOf } = trendOrdersOf(orders, 'marketplace', fraud);
-    const report = fraudTrend(
-      columns,
-      trendChargebacks(disputes, (k) => rowOf.get(k)),
-      {
-        period: 'month',
-        from: MAY,
-        to: JUNE,
-        dimension: 'marketplace',
-        currency: 'EUR',
-        rates: { EUR: 1 },
-      },
-    );
+    const report = mayTrend([INQUIRY_OPEN, CHARGEBACK, REPORT], ['1001', '1003', '1004']);
     expect(report.total.chargebacks).toBe(1);
     expect(report.total.fraudOrders).toBe(2);
     expect(report.total.fraudBy).toEqual({ chargeback: 1, cancelled: 0, ring: 0, outcome: 0, fraudReport: 1 });
