@@ -83,6 +83,14 @@ export class PaymentBuilder {
     if (Number.isNaN(amount4)) return;
     const amountMinor = minorUnits(ctx, g, amount4, currency, amountAtCell.row, amountAtCell.column, WHAT);
     if (Number.isNaN(amountMinor)) return;
+    // A payment below zero (`(12.50)`, `-12.50`) is no payment taken: a refund or a reversal written
+    // as one? Kept as written, and said, as an order's total below zero is.
+    if (amountMinor < 0)
+      ctx.messages.warn(
+        'negative-amount',
+        `payments with an amount below zero were stored as written; check whether they are refunds or reversals`,
+        g.lines[0],
+      );
     const refundedAt = optionalAmountCell(ctx, g, F.amountRefunded);
     const refunded4 = refundedAt === null ? 0 : amountAt(ctx, g, refundedAt.row, refundedAt.column, WHAT);
     if (Number.isNaN(refunded4)) return;

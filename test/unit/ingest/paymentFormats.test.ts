@@ -386,3 +386,13 @@ describe('PayPal case report', () => {
     expect(bucketsAddUp(run.summary)).toBe(true);
   });
 });
+
+describe('a payment below zero', () => {
+  it('is stored as written and said, as an order total below zero is', async () => {
+    const header = 'id,Description,Created date (UTC),Amount,Amount Refunded,Currency,Status';
+    const run = await runImport(`${header}\nch_1,x,2026-05-01 10:00:00,(12.50),0.00,eur,Paid\nch_2,y,2026-05-01 11:00:00,8.00,0.00,eur,Paid\n`);
+    expect(run.summary).toMatchObject({ rows: 2, created: 2, quarantined: 0 });
+    expect(values<Payment>(run, 'payment').map((p) => p.amountMinor)).toEqual([-1250, 800]);
+    expect(run.summary.warnings.map((w) => [w.code, w.line])).toEqual([['negative-amount', 2]]);
+  });
+});
