@@ -95,8 +95,28 @@ export function neutraliseCell(value: string): string {
   return isFormulaLike(afterApostrophes(inner)) ? `'${inner}` : inner;
 }
 
-/** The inverse of `neutraliseCell`, for readers of the app's own exports (the decisions CSV). */
+/**
+ * Whether an apostrophe in `cell` stands before what could be a formula-like start (= + - @ tab CR,
+ * their full-width forms or another apostrophe, after white space), as every guard `neutraliseCell` writes does. Most
+ * apostrophes in exports guard a postcode (`'01069`) or belong to a name (`O'Brien`): restoreCell
+ * leaves those cells without its regex work (every text cell of an import comes through it).
+ */
+const LEADING_SPACE = /[^\S\t\r]/;
+
+function mayHoldGuard(cell: string): boolean {
+  for (let at = cell.indexOf("'"); at !== -1; at = cell.indexOf("'", at + 1)) {
+    let i = at + 1;
+    // White space as FORMULA_START reads it (line breaks and wide spaces too; not tab or CR).
+    while (i < cell.length && LEADING_SPACE.test(cell[i]!)) i++;
+    const c = cell.charCodeAt(i);
+    if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 39 || (c >= 0xff0b && c <= 0xff20)) return true;
+  }
+  return false;
+}
+
+/** The inverse of `neutraliseCell`, for readers of the app's own exports (the decisions CSV, rows to fix imported again). */
 export function restoreCell(cell: string): string {
+  if (!mayHoldGuard(cell)) return cell;
   const outer = cell.charCodeAt(0) === 39 && isFormulaLike(afterApostrophes(cell)) ? cell.slice(1) : cell;
   return guardInnerParts(outer, false);
 }

@@ -87,18 +87,14 @@ function monthsBetween(months: readonly string[]): string[] {
   if (months.length === 0) return [];
   const sorted = [...months].sort();
   const out = [sorted[0]!];
-  while (out.at(-1)! < sorted.at(-1)!) out.push(nextMonth(out.at(-1)!));
+  while (out.at(-1)! < sorted.at(-1)!) out.push(shiftMonth(out.at(-1)!, 1));
   return out;
 }
 
-function nextMonth(month: string): string {
+/** The month `by` months after `month` (`YYYY-MM`; -1 for the one before). */
+function shiftMonth(month: string, by: 1 | -1): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
-function previousMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  return new Date(Date.UTC(y, m - 1 + by, 1)).toISOString().slice(0, 7);
 }
 
 /** Statuses of a settled card transaction (online shop orders are card-not-present). */
@@ -215,7 +211,7 @@ export function programmeMonthsOf(
     const vampN = (cb.visa.get(month) ?? 0) + (fraudReports.get(month) ?? 0);
     const unknownNetwork = unknown.get(month) ?? 0;
     out.push({ ...judge('visa-vamp', month, vampN, tx.visa.get(month) ?? 0, thresholds), unknownNetwork });
-    out.push({ ...judge('mastercard-ecm', month, cb.mastercard.get(month) ?? 0, tx.mastercard.get(previousMonth(month)) ?? 0, thresholds), unknownNetwork });
+    out.push({ ...judge('mastercard-ecm', month, cb.mastercard.get(month) ?? 0, tx.mastercard.get(shiftMonth(month, -1)) ?? 0, thresholds), unknownNetwork });
   }
   return out;
 }

@@ -51,21 +51,6 @@ export interface Located {
   column: number;
 }
 
-/**
- * Whether an apostrophe in `v` stands before a formula-like start (= + - @ tab CR, after spaces):
- * what the CSV writer's guard looks like. Most apostrophes in exports guard a postcode (`'01069`)
- * or are part of a name (`O'Brien`): those are read as they are, without restoreCell's work.
- */
-function guardsAFormula(v: string): boolean {
-  for (let at = v.indexOf("'"); at !== -1; at = v.indexOf("'", at + 1)) {
-    let i = at + 1;
-    while (v.charCodeAt(i) === 32) i++;
-    const c = v.charCodeAt(i);
-    if (c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 || c === 39 || (c >= 0xff0b && c <= 0xff20)) return true;
-  }
-  return false;
-}
-
 export class BuildContext {
   out: BuildOutput = { records: [], problems: [] };
   private readonly names: readonly string[];
@@ -177,14 +162,13 @@ export class BuildContext {
     return out;
   }
 
-  /** Free text: any card number in it was reduced to BIN + last 4 as the row was read (cardScreen.ts). */
   /**
-   * A text cell as written, without the `'` the app's own CSV writer put before a formula-like
-   * value or part (a rows-to-fix file imported again: ` -Müller` comes back, not `' -Müller`).
+   * Free text: any card number in it was reduced to BIN + last 4 as the row was read (cardScreen.ts),
+   * and the `'` the app's own CSV writer put before a formula-like value or part is taken off (a
+   * rows-to-fix file imported again: ` -Müller` comes back, not `' -Müller`).
    */
   text(g: RowGroup, f: number): string {
-    const v = this.first(g, f);
-    return v.indexOf("'") === -1 || !guardsAFormula(v) ? v : restoreCell(v);
+    return restoreCell(this.first(g, f));
   }
 
   /** An id or link key, verbatim: a group with a card number in one never reaches a builder (grouping.ts). */

@@ -302,13 +302,16 @@ export class ReportService {
     const placedAt = new Map<string, number>();
     for (const [key, row] of rowOf) placedAt.set(key, keys.createdAt[row]!);
     // Decided orders confirmed fraud since (a fraud chargeback, a confirmed ring, a known outcome): no false positives.
-    const fraudCode = dict.values.knownOutcome.indexOf('fraud');
-    const fraudKeys = new Set(confirmedFraud(stored, decisions, ringOrders.keys).keys());
-    for (const [key, row] of rowOf) if (fraudCode >= 0 && dict.codes.knownOutcome[row] === fraudCode) fraudKeys.add(key);
     // Decided orders known legitimate: cancelled, a false positive.
+    const fraudCode = dict.values.knownOutcome.indexOf('fraud');
     const legitCode = dict.values.knownOutcome.indexOf('legit');
+    const fraudKeys = new Set(confirmedFraud(stored, decisions, ringOrders.keys).keys());
     const legitKeys = new Set<string>();
-    for (const [key, row] of rowOf) if (legitCode >= 0 && dict.codes.knownOutcome[row] === legitCode) legitKeys.add(key);
+    for (const [key, row] of rowOf) {
+      const outcome = dict.codes.knownOutcome[row];
+      if (fraudCode >= 0 && outcome === fraudCode) fraudKeys.add(key);
+      else if (legitCode >= 0 && outcome === legitCode) legitKeys.add(key);
+    }
     let ordersPlaced = 0;
     for (let i = 0; i < keys.count; i++) if (keys.live[i] && keys.createdAt[i]! >= from && keys.createdAt[i]! < to) ordersPlaced++;
     // The channel and card brand of each disputed order: only those few orders are decoded.
