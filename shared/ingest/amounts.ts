@@ -25,6 +25,9 @@ export function parseAmount4(raw: string, decimalMark: DecimalMark): number {
   let gapBeforeLast = -1;
   let badGroup = false;
   let noCents = false;
+  // Digits seen at the last space or apostrophe between two digits (`1 234,56`, `1'234`), while the
+  // group it opened is still being read: it must hold exactly three digits.
+  let openGroupAt = -1;
   const n = raw.length;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
@@ -38,6 +41,10 @@ export function parseAmount4(raw: string, decimalMark: DecimalMark): number {
       continue;
     }
     if (c === 46 || c === 44) {
+      if (openGroupAt >= 0) {
+        if (digits - openGroupAt !== 3) return NaN;
+        openGroupAt = -1;
+      }
       if (c === 46) dots++;
       else commas++;
       if (lastSep >= 0) {
@@ -66,27 +73,33 @@ export function parseAmount4(raw: string, decimalMark: DecimalMark): number {
       continue;
     }
     // Spaces, NBSP, thin spaces, apostrophes (Swiss 1'234), plus signs, currency symbols and codes.
-    if (c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 39 || c === 0x2019 || c === 43) continue;
-    if (c > 127 && c !== 0x20ac && c !== 0xa3 && c !== 0xa5 && !isCurrencySignCode(c)) {
-      // A letter beyond ASCII only as part of a currency's name (`zł`, `Kč`): `Straße 5` is no amount.
-      const word = letterRunAt(raw, i);
-      if (word === null || !Object.hasOwn(SIGNS, raw.slice(word.start, word.end).toLowerCase())) return NaN;
-      if (sawDigit && word.end < n && isDigitCode(raw.charCodeAt(word.end))) return NaN;
-      i = word.end - 1;
+    if (c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009 || c === 39 || c === 0x2019) {
+      // Between two digits it groups thousands (`1 234`): `1 2.50` or `12 50` is no amount.
+      if (i > 0 && i + 1 < n && isDigitCode(raw.charCodeAt(i - 1)) && isDigitCode(raw.charCodeAt(i + 1))) {
+        if (openGroupAt >= 0 ? digits - openGroupAt !== 3 : digits - (lastSep >= 0 ? lastSepDigits : 0) > 3) return NaN;
+        openGroupAt = digits;
+      }
       continue;
     }
-    if (c === 0x20ac || c === 36 || c === 0xa3 || c === 0xa5 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) {
-      if (sawDigit && i + 1 < n && isDigitCode(raw.charCodeAt(i + 1))) return NaN; // letters inside the number
-      // `1E+11`: a spreadsheet's scientific notation kept 6 significant digits; the amount is lost.
-      if ((c === 69 || c === 101) && i > 0 && isDigitCode(raw.charCodeAt(i - 1)) && i + 1 < n) {
-        const sign = raw.charCodeAt(i + 1);
-        if (sign === 43 || sign === 45) return NaN;
-      }
+    if (c === 43) continue;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && c !== 0x20ac && c !== 0xa3 && c !== 0xa5 && !isCurrencySignCode(c))) {
+      // Letters only as a currency's code or name (`EUR`, `zł`, `Kč`, `US$`): `Straße 5`, `12.5x`
+      // or `12 pcs` is no amount.
+      const word = letterRunAt(raw, i);
+      if (word === null || !namesCurrency(raw, word.start, word.end)) return NaN;
+      if (sawDigit && word.end < n && isDigitCode(raw.charCodeAt(word.end))) return NaN; // letters inside the number
+      // The dot of an abbreviation (`Fr.`, `Rs.`) is no decimal mark.
+      i = raw.charCodeAt(word.end) === 46 && ABBREVIATED.has(raw.slice(word.start, word.end).toLowerCase()) ? word.end : word.end - 1;
+      continue;
+    }
+    if (c === 0x20ac || c === 36 || c === 0xa3 || c === 0xa5 || c > 127) {
+      if (sawDigit && i + 1 < n && isDigitCode(raw.charCodeAt(i + 1))) return NaN; // a sign inside the number
       continue;
     }
     return NaN;
   }
   if (digits === 0 || digits > 17) return NaN;
+  if (openGroupAt >= 0 && digits - openGroupAt !== 3) return NaN;
   let fraction = 0;
   if (lastSep >= 0) {
     const lastIsDot = lastSep === 46;
@@ -123,6 +136,16 @@ function isCurrencySignCode(c: number): boolean {
 }
 
 const LETTER = /\p{L}/u;
+
+const ABBREVIATED = new Set(['fr', 'sfr', 'rs']);
+
+/** Whether the letters `raw[start, end)` (with a `$` after them, `US$`) name a currency. */
+function namesCurrency(raw: string, start: number, end: number): boolean {
+  const word = raw.slice(start, end).toLowerCase();
+  if (Object.hasOwn(SIGNS, word)) return true;
+  if (raw.charCodeAt(end) === 36 && Object.hasOwn(SIGNS, word + '$')) return true;
+  return word.length === 3 && isIsoCurrency(word.toUpperCase());
+}
 
 /** The run of letters around `raw[i]` (a letter), or null when `raw[i]` is no letter. */
 function letterRunAt(raw: string, i: number): { start: number; end: number } | null {
@@ -200,6 +223,12 @@ const SIGNS: Readonly<Record<string, readonly string[]>> = {
   '฿': ['THB'],
   euro: ['EUR'],
   euros: ['EUR'],
+  // Signs written in plain letters: Swiss `Fr.`, rupees, and `zł`, `Kč` without their accents.
+  fr: ['CHF'],
+  sfr: ['CHF'],
+  rs: ['INR', 'PKR', 'LKR', 'NPR'],
+  zl: ['PLN'],
+  kc: ['CZK'],
   // Dollars with their country written in front, as in `US$ 12.50` or `CA$12.50`.
   us$: ['USD'],
   ca$: ['CAD'],

@@ -38,6 +38,13 @@ describe('parseAmount4 (1/10,000 units)', () => {
     ['1 299 Kč', ',', 12_990_000],
     ['₹1,299.00', '.', 12_990_000],
     ['₽500', '.', 5_000_000],
+    // Letters only as a currency: a code, a name, or a sign written in plain letters.
+    ['US$ 12.50', '.', 125_000],
+    ['Fr. 12.50', '.', 125_000],
+    ['12.50 Fr.', '.', 125_000],
+    ['Rs. 1,299', '.', 12_990_000],
+    ['12,50 zl', ',', 125_000],
+    ['1 234 567,89', ',', 12_345_678_900],
   ] as const)('%s with decimal mark %s', (raw, mark, expected) => {
     expect(parseAmount4(raw, mark)).toBe(expected);
   });
@@ -61,6 +68,16 @@ describe('parseAmount4 (1/10,000 units)', () => {
     '12zł50',
     '12.-5',
     '12.–3',
+    // A letter that names no currency, or digits a space parts into no thousands.
+    '12.5x',
+    '12.50 pcs',
+    '3 x 12.50',
+    '1E+11',
+    '1 2.50',
+    '12 50',
+    '1234 567',
+    '12,50 1',
+    '1 2345,00',
   ])('%j is not an amount', (raw) => {
     expect(Number.isNaN(parseAmount4(raw, '.'))).toBe(true);
   });
