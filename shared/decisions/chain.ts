@@ -197,10 +197,28 @@ export async function entryHashHolds(e: DecisionEntry): Promise<boolean> {
 export async function entryContentHolds(e: DecisionEntry): Promise<boolean> {
   if (!(await entryHashHolds(e))) return false;
   if (e.noteErased) return e.form === 2 && e.note === '';
-  return e.form !== 2 || (await noteHashOf(e.noteSalt ?? '', e.note)) === e.noteHash;
+  if (e.form !== 2) return Object.keys(e).every((k) => FORM_ONE_FIELDS.has(k));
+  return (await noteHashOf(e.noteSalt ?? '', e.note)) === e.noteHash;
 }
 
 export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries: number; seq: number; reason: string };
+
+/** The fields of an entry of the first form (no `form`): its hash covers all but `hash`. */
+const FORM_ONE_FIELDS: ReadonlySet<string> = new Set([
+  'form',
+  'seq',
+  'prevHash',
+  'hash',
+  'orderKey',
+  'decision',
+  'reasonCode',
+  'note',
+  'analyst',
+  'at',
+  'score',
+  'matrixVersion',
+  'undoes',
+]);
 
 /**
  * Checks that `entries` continue the chain after `from` (the empty log by default): numbered
@@ -223,6 +241,10 @@ export async function verifySegment(entries: readonly DecisionEntry[], from: Log
     if (e.form === 2 && !e.noteErased && (await noteHashOf(e.noteSalt ?? '', e.note)) !== e.noteHash)
       return fail(`the note of entry ${e.seq} was changed after it was written`);
     if (e.form !== 2 && e.noteErased) return fail(`entry ${e.seq} claims an erased note, which its form cannot have`);
+    // The first form's hash covers its eleven fields, all it was ever written with: any other
+    // (rules that fired, resolutions, refs) was put there beneath the app, unhashed.
+    if (e.form !== 2 && Object.keys(e).some((k) => !FORM_ONE_FIELDS.has(k)))
+      return fail(`entry ${e.seq} carries fields its form was never written with: they were added after it was written`);
     // An erased note's hash is no longer checked, so the one thing left to hold it to is that it
     // is gone: text there again was written after the erasure, beneath the app.
     if (e.noteErased && e.note !== '') return fail(`the note of entry ${e.seq} was erased, but holds text again: it was written after the erasure`);

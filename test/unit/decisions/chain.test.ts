@@ -2,7 +2,7 @@
 // of stored entries is caught and the first broken entry is named.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chainEntry, GENESIS, verifyChain, type DecisionEntry, type DecisionInput } from '../../../shared/decisions/chain';
+import { chainEntry, entryContentHolds, GENESIS, sha256, verifyChain, type DecisionEntry, type DecisionInput } from '../../../shared/decisions/chain';
 
 const input = (i: number, fields: Partial<DecisionInput> = {}): DecisionInput => ({
   orderKey: `shopify:#${1000 + i}`,
@@ -132,5 +132,54 @@ describe('decision chain', () => {
       }),
       { numRuns: 120 },
     );
+  });
+
+  it('an entry of the first form (a log from before schema 7) carries nothing its hash does not cover', async () => {
+    const body = {
+      seq: 1,
+      prevHash: GENESIS,
+      orderKey: 'shopify:#1001',
+      decision: 'release' as const,
+      reasonCode: 'FALSE-POSITIVE',
+      note: 'ok',
+      analyst: 'K. Weber',
+      at: Date.UTC(2025, 0, 10),
+      score: 40,
+      matrixVersion: 1,
+      undoes: null,
+    };
+    const hash = await sha256(
+      JSON.stringify([
+        body.seq,
+        body.prevHash,
+        body.orderKey,
+        body.decision,
+        body.reasonCode,
+        body.note,
+        body.analyst,
+        body.at,
+        body.score,
+        body.matrixVersion,
+        body.undoes,
+      ]),
+    );
+    const genuine: DecisionEntry = { ...body, hash };
+    expect(await verifyChain([genuine], { seq: 1, hash })).toEqual({ ok: true, entries: 1 });
+    expect(await entryContentHolds(genuine)).toBe(true);
+    // Rules that never fired and a lead's resolution, written in beneath the app: the first form's hash never covered them.
+    for (const added of [
+      { fired: [{ ruleId: 'ring-size', points: 40, text: '+40 in a ring of 12 orders' }] },
+      { settles: [{ deviceId: 'laptop-b', seq: 7 }] },
+      { refs: [1] },
+    ]) {
+      const edited: DecisionEntry = { ...genuine, ...added };
+      expect(await verifyChain([edited], { seq: 1, hash })).toEqual({
+        ok: false,
+        entries: 1,
+        seq: 1,
+        reason: 'entry 1 carries fields its form was never written with: they were added after it was written',
+      });
+      expect(await entryContentHolds(edited)).toBe(false);
+    }
   });
 });
