@@ -14,3 +14,26 @@ export function addedDecisionsText(a: { count: number; from: number; to: number;
   const span = a.firstAt === a.lastAt ? `${when(a.firstAt)} UTC` : `${when(a.firstAt)} to ${when(a.lastAt)} UTC`;
   return `${n} (${entries}, by ${a.analysts.join(', ')}, ${span})`;
 }
+
+const ROW_NAMES: Readonly<Record<string, readonly [string, string]>> = {
+  disputeEvents: ['dispute change', 'dispute changes'],
+  matrices: ['scoring matrix version', 'scoring matrix versions'],
+  reportSnapshots: ['report snapshot', 'report snapshots'],
+  exportLog: ['export record', 'export records'],
+  retentionSummaries: ['retention summary', 'retention summaries'],
+  erasures: ['erasure record', 'erasure records'],
+  ringMarks: ['ring verdict or note', 'ring verdicts and notes'],
+  linkOverrides: ['link override', 'link overrides'],
+  refundClaims: ['refund claim', 'refund claims'],
+  disputeAttachments: ['attached file', 'attached files'],
+};
+
+/** "1 refund claim, 2 dispute changes": rows of other logs, by table, in the order given. */
+export function otherRowsText(byTable: Readonly<Record<string, number>>): string {
+  return Object.entries(byTable)
+    .map(([table, n]) => {
+      const [one, many] = ROW_NAMES[table] ?? [`${table} row`, `${table} rows`];
+      return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+    })
+    .join(', ');
+}

@@ -9,6 +9,9 @@ const text = (max: number) => z.string().max(max);
 
 export const logHeadSchema = z.object({ seq: z.number().int().min(0), hash: hex64 }).strict();
 
+/** The most entries one entry may list in its refs: more than a laptop's log holds in decades. */
+export const REFS_MAX = 10_000_000;
+
 export const decisionEntrySchema = z
   .object({
     seq: z.number().int().min(1),
@@ -23,7 +26,8 @@ export const decisionEntrySchema = z
     score: z.number().finite().nullable(),
     matrixVersion: z.number().int().nullable(),
     undoes: z.number().int().min(1).nullable(),
-    refs: z.array(z.number().int().min(1)).max(100_000).optional(),
+    // Entries whose notes an erasure or a retention purge erased: up to every entry of a log.
+    refs: z.array(z.number().int().min(1)).max(REFS_MAX).optional(),
     supersedes: logHeadSchema.nullable().optional(),
     settles: z
       .array(z.object({ deviceId: text(100).min(1), seq: z.number().int().min(1) }).strict())
@@ -44,3 +48,14 @@ export const decisionEntrySchema = z
     noteErased: z.boolean().optional(),
   })
   .strict() satisfies z.ZodType<DecisionEntry>;
+
+/**
+ * Throws unless `e` is an entry the app's own backups and its checkpoint keeper take back: one
+ * they would refuse, written here, would make every later backup unrestorable.
+ */
+export function assertStorableEntry(e: DecisionEntry): void {
+  const result = decisionEntrySchema.safeParse(e);
+  if (result.success) return;
+  const issue = result.error.issues[0]!;
+  throw new Error(`The log entry was not written: a backup would refuse it (${issue.path.join('.')}: ${issue.message})`);
+}

@@ -34,7 +34,7 @@ test('erasure: a customer erased on request is gone from search, their note is e
   await page.getByRole('link', { name: 'Review' }).click();
   await expect(log).toHaveCount(2);
   await expect(log.first()).toContainText('erasure');
-  await expect(log.first()).toContainText('on request GDPR-2026-118; notes of entries 1 erased');
+  await expect(log.first()).toContainText('on request GDPR-2026-118; notes of entry 1 erased');
   await expect(log.nth(1)).toContainText('erased on request');
   await expect(page.getByRole('table', { name: 'Decisions' })).not.toContainText(email);
   await page.getByRole('button', { name: 'Verify log' }).click();

@@ -147,7 +147,7 @@ describe('erasing one customer', () => {
     await expect(service.applyPersonalData(token, ' ')).rejects.toThrow(/reference/);
     const entry = await service.applyPersonalData(token, 'GDPR-2026-118');
     expect(entry).toMatchObject({ decision: 'erasure', refs: [1], seq: 4 });
-    expect(entry.note).toBe('Erased the personal data of 2 orders and 1 payments on request GDPR-2026-118; notes of entries 1 erased');
+    expect(entry.note).toBe('Erased the personal data of 2 orders and 1 payments on request GDPR-2026-118; notes of entry 1 erased');
     expect(entry.note).not.toMatch(/anna|schmidt/i);
 
     const rows = await texts(db);
@@ -243,7 +243,7 @@ describe('erasing one customer', () => {
     expect(summary).toMatchObject({ notes: 2, keptNotes: [], keptArchivedNotes: 0 });
     const entry = await service.applyPersonalData(token, 'GDPR-2026-121');
     expect(entry).toMatchObject({ decision: 'erasure', refs: [1] });
-    expect(entry.note).toContain('; notes of entries 1 erased; notes of 1 entry set aside by a restore erased');
+    expect(entry.note).toContain('; notes of entry 1 erased; notes of 1 entry set aside by a restore erased');
     const archived = (await db.logArchive.toArray()).filter((a) => a.table === 'decisions');
     expect(archived.map((a) => a.row as DecisionEntry)).toMatchObject([{ seq: 4, orderKey: 'shopify:#1002', note: '', noteErased: true }]);
     expect(JSON.stringify(await db.logArchive.toArray())).not.toMatch(/Anna|\+49 170/);
@@ -511,7 +511,7 @@ describe('the retention period', () => {
     expect(summary).toMatchObject({ orders: 2, orderNumbers: ['#1001', '#1003'], payments: 1, notes: 1, before: Date.UTC(2025, 10, 18) });
     const entry = await service.applyPersonalData(token, '');
     expect(entry).toMatchObject({ decision: 'retention', refs: [2] });
-    expect(entry.note).toBe('Retention: purged the personal data of 2 orders and 1 payments placed before 2025-11-18; notes of entries 2 erased');
+    expect(entry.note).toBe('Retention: purged the personal data of 2 orders and 1 payments placed before 2025-11-18; notes of entry 2 erased');
     const rows = await texts(db);
     expect(rows.map((o) => [o.externalId, o.email])).toEqual([
       ['#1001', ''],

@@ -21,6 +21,7 @@ const plan: RestorePlan = {
   lostDecisions: 0,
   addedDecisions: null,
   lostOther: 0,
+  lostOtherByTable: {},
   keptOther: 0,
   needsReason: false,
   witnessedBy: [],

@@ -7,7 +7,9 @@ import { invalidateKeyIndex } from '../storage/keyIndexStore';
 import { rebuildPaymentKeys } from '../storage/paymentStore';
 import { BackupError } from '../../../../shared/backup/container';
 import { encodeRecord } from '../../../../shared/backup/records';
-import { addedDecisionsText, lostDecisionsText } from '../../../../shared/backup/restoreText';
+import { addedDecisionsText, lostDecisionsText, otherRowsText } from '../../../../shared/backup/restoreText';
+import { NOTE_MAX } from '../../../../shared/decisions/reasons';
+import { assertStorableEntry } from '../../../../shared/decisions/schema';
 import { chainEntry, headOf, verifyChain, type DecisionEntry, type LogHead } from '../../../../shared/decisions/chain';
 import { compareWithWitness, relateLogs, type Witness } from '../../../../shared/decisions/witness';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
@@ -47,6 +49,8 @@ export interface RestorePlan {
   lostDecisions: number;
   /** Rows of other append-only logs here that the backup lacks and that clash with its own (set aside). */
   lostOther: number;
+  /** The same, by table: the restore's entry names what it set aside. */
+  lostOtherByTable: Readonly<Record<string, number>>;
   /** Rows of other append-only logs here that the backup lacks (exports, snapshots, dispute changes, claims, attached files): kept in force. */
   keptOther: number;
   /**
@@ -141,7 +145,10 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
     ? { requests: describeRecords(reapplied.records), what: describeReapplied(reapplied), notes: reapplied.notes }
     : null;
   const lost = await lostAppendOnlyRows(db, staged, !localOk);
-  const lostOther = lost.filter((r) => r.table !== 'decisions' && !r.keep).length;
+  const lostOtherRows = lost.filter((r) => r.table !== 'decisions' && !r.keep);
+  const lostOtherByTable: Record<string, number> = {};
+  for (const r of lostOtherRows) lostOtherByTable[r.table] = (lostOtherByTable[r.table] ?? 0) + 1;
+  const lostOther = lostOtherRows.length;
   const keptOther = lost.filter((r) => r.keep).length;
   const plan: RestorePlan = {
     fileName: staged.fileName,
@@ -157,6 +164,7 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
     lostDecisions,
     addedDecisions: localOk ? addedDecisionsOf(entries, newest) : null,
     lostOther,
+    lostOtherByTable,
     keptOther,
     needsReason: lostDecisions > 0 || !localOk,
     witnessedBy: witnesses.map((w) => w.source),
@@ -270,12 +278,13 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
       : '';
   const again = plan.erasedAgain ? `; erasures recorded (${plan.erasedAgain.requests}) applied to it again: ${plan.erasedAgain.what}` : '';
   const added = plan.addedDecisions ? `; ${addedDecisionsText(plan.addedDecisions)} put in force` : '';
+  const otherSetAside = plan.lostOther > 0 ? `; ${otherRowsText(plan.lostOtherByTable)} that clash with the backup's set aside in the archive` : '';
   const entry = await chainEntry(
     {
       orderKey: '',
       decision: 'restore',
       reasonCode: '',
-      note: `${what}${setAside}${added}${again}${reason ? `. Reason: ${reason}` : ''}`.slice(0, 4000),
+      note: `${what}${setAside}${otherSetAside}${added}${again}${reason ? `. Reason: ${reason}` : ''}`.slice(0, NOTE_MAX),
       analyst,
       at: clock.now(),
       score: null,
@@ -287,6 +296,7 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
     },
     headOf(entries),
   );
+  assertStorableEntry(entry);
   await db.transaction('rw', db.tables, async () => {
     replacingLogsHere();
     // A decision logged since the backup was inspected (this window, another, a sync) would be

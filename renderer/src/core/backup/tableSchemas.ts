@@ -48,6 +48,25 @@ const rowProblem = z
 const dictColumn = z.object({ values: z.array(z.string().max(500)).max(0x10000), codes: z.instanceof(Uint16Array) }).strict();
 
 /** Row schemas per table of the current schema. A table missing here cannot be restored. */
+/**
+ * What a restore may set aside in the archive: rows of the append-only logs and of the tables kept
+ * like them (restore.ts, lostAppendOnlyRows). A table missing here made every later backup of the
+ * laptop unrestorable once a restore had archived one of its rows.
+ */
+export const ARCHIVED_TABLES = [
+  'decisions',
+  'disputeEvents',
+  'matrices',
+  'reportSnapshots',
+  'exportLog',
+  'retentionSummaries',
+  'erasures',
+  'ringMarks',
+  'linkOverrides',
+  'refundClaims',
+  'disputeAttachments',
+] as const;
+
 export const TABLE_ROWS = {
   orderBlocks: z
     .object({
@@ -219,12 +238,12 @@ export const TABLE_ROWS = {
     .object({
       id,
       restoreSeq: z.number().int().min(1),
-      table: z.enum(['decisions', 'disputeEvents', 'matrices', 'reportSnapshots', 'exportLog', 'retentionSummaries']),
+      table: z.enum(ARCHIVED_TABLES),
       row: z.unknown(),
     })
     .strict()
     .superRefine((r, ctx) => {
-      const inner = (ARCHIVED_ROWS as Record<string, z.ZodType>)[r.table]!.safeParse(r.row);
+      const inner = ARCHIVED_ROWS[r.table].safeParse(r.row);
       if (!inner.success) for (const issue of inner.error.issues) ctx.addIssue({ ...issue, path: ['row', ...issue.path] } as z.core.$ZodRawIssue);
     }),
   retentionSummaries: z
@@ -276,13 +295,18 @@ export const TABLE_ROWS = {
 >;
 
 /** Rows the archive may hold: those of the append-only logs, checked like the live ones. */
-const ARCHIVED_ROWS = {
+const ARCHIVED_ROWS: Record<(typeof ARCHIVED_TABLES)[number], z.ZodType> = {
   decisions: TABLE_ROWS.decisions,
   disputeEvents: TABLE_ROWS.disputeEvents,
   matrices: TABLE_ROWS.matrices,
   reportSnapshots: TABLE_ROWS.reportSnapshots,
   exportLog: TABLE_ROWS.exportLog,
   retentionSummaries: TABLE_ROWS.retentionSummaries,
+  erasures: TABLE_ROWS.erasures,
+  ringMarks: TABLE_ROWS.ringMarks,
+  linkOverrides: TABLE_ROWS.linkOverrides,
+  refundClaims: TABLE_ROWS.refundClaims,
+  disputeAttachments: TABLE_ROWS.disputeAttachments,
 };
 
 export type TableName = keyof typeof TABLE_ROWS;

@@ -16,6 +16,8 @@ import { analystName } from '../storage/metaRepository';
 import { eraseTeamTexts } from '../team/teamTexts';
 import { linkValueHash, PERSONAL_ORDER_FIELDS, PERSONAL_PAYMENT_FIELDS, scrubPayment } from './erasureRegister';
 import type { ErasureRecord, RetentionSummaryRecord, WorkbenchDb } from '../storage/schema';
+import { entryNumbers } from '../../../../shared/decisions/entryNumbers';
+import { assertStorableEntry } from '../../../../shared/decisions/schema';
 
 // The fields that identify a person live with the register, which the import worker uses too.
 export { PERSONAL_ORDER_FIELDS, PERSONAL_PAYMENT_FIELDS };
@@ -308,9 +310,9 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
     plan.kind === 'erasure'
       ? `Erased the personal data of ${plan.orders} orders and ${plan.payments.length} payments on request ${reference}`
       : `Retention: purged the personal data of ${plan.orders} orders and ${plan.payments.length} payments placed before ${new Date(plan.before!).toISOString().slice(0, 10)}`;
-  const notes = plan.notes.length ? `; notes of entries ${plan.notes.join(', ')} erased` : '';
+  const notes = plan.notes.length ? `; notes of ${entryNumbers(plan.notes, 'this entry’s refs list them')} erased` : '';
   const files = plan.attachments.length ? `; ${plan.attachments.length} attached file${plan.attachments.length === 1 ? '' : 's'} removed` : '';
-  const kept = plan.keptNotes.length ? `; notes of entries ${plan.keptNotes.join(', ')} predate salted notes and stay` : '';
+  const kept = plan.keptNotes.length ? `; notes of ${entryNumbers(plan.keptNotes)} predate salted notes and stay` : '';
   const setAside = (n: number) => `${n} entr${n === 1 ? 'y' : 'ies'} set aside by a restore`;
   const archived =
     (plan.archivedNotes.length ? `; notes of ${setAside(plan.archivedNotes.length)} erased` : '') +
@@ -345,6 +347,7 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
   for (let attempt = 0; attempt < 20; attempt++) {
     const head = ((await db.decisionHead.get('head')) ?? null) as LogHead | null;
     const entry = await chainEntry(input, head);
+    assertStorableEntry(entry);
     const done = await db.transaction(
       'rw',
       [

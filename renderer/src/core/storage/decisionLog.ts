@@ -13,6 +13,7 @@ import {
   type DecisionInput,
   type LogHead,
 } from '../../../../shared/decisions/chain';
+import { assertStorableEntry } from '../../../../shared/decisions/schema';
 import { compareWithWitness, type Witness, type WitnessVerdict } from '../../../../shared/decisions/witness';
 import type { WorkbenchDb } from './schema';
 
@@ -40,6 +41,7 @@ export class DecisionLog {
       const head = (await this.db.decisionHead.get('head')) ?? null;
       if (stillAllowed) stillAllowed(await this.entries());
       const entries = await chainEntries(inputs, head);
+      for (const e of entries) assertStorableEntry(e);
       const written = await this.db.transaction('rw', [this.db.decisions, this.db.decisionHead], async () => {
         const now = (await this.db.decisionHead.get('head')) ?? null;
         // By its hash too: a restore in another window can leave a head of the same seq (the

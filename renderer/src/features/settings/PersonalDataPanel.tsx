@@ -1,6 +1,7 @@
 // Personal data: erase one customer on request (GDPR Art. 17) and the retention period. Both show
 // what would go before anything changes, and both are entries in the decision log.
 import { formatCount, showDate } from '../../../../shared/domain/money';
+import { entryNumbers } from '../../../../shared/decisions/entryNumbers';
 import type { PlanSummary } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
 import { usePersonalData } from './usePersonalData';
@@ -57,7 +58,7 @@ export function PersonalDataPanel() {
             {describe(pending.summary)} will lose their personal data (names, emails, phones, addresses, IPs, devices, card details). Dates, amounts, channels
             and countries stay for reports. Backups written before still hold it.
             {pending.summary.keptNotes.length > 0 &&
-              ` The notes of entries ${pending.summary.keptNotes.join(', ')} were written before notes could be erased and stay.`}
+              ` The notes of ${entryNumbers(pending.summary.keptNotes)} were written before notes could be erased and stay.`}
             {pending.summary.keptArchivedNotes > 0 &&
               ` The notes of ${formatCount(pending.summary.keptArchivedNotes)} entr${pending.summary.keptArchivedNotes === 1 ? 'y' : 'ies'} a restore set aside were written before notes could be erased and stay.`}
           </p>
