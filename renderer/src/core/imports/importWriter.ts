@@ -184,16 +184,25 @@ export class ImportWriter {
       db.importUndo,
       db.quarantine,
       db.imports,
+      db.erasures,
     ];
     await db.transaction('rw', tables, async () => {
       // Its record gone or another's: the cache was replaced under this import (a restore, a cleared
       // cache in another window). What it knows of the cache is stale, and what it wrote would be
       // orders of an import the history does not list, which nobody could undo.
-      // Asked together with whether the cache holds payments: one wait on the database, not two,
-      // for every batch.
-      const [own, anyPayments] = await Promise.all([this.ownRecord(), this.payments.any()]);
+      // Asked together with whether the cache holds payments and which erasures it records: one
+      // wait on the database, not three, for every batch.
+      const [own, anyPayments, erasureIds] = await Promise.all([
+        this.ownRecord(),
+        this.payments.any(),
+        db.erasures.toCollection().primaryKeys() as Promise<number[]>,
+      ]);
       if (own?.status !== 'running') throw new CacheReplacedError();
-      if (newOrders && !anyPayments && !this.register) {
+      // The register as it is in this transaction, not as it was when the import started: an
+      // erasure waits while an import runs (refuseWhileImporting), and one logged meanwhile all the
+      // same still reaches what the import writes from here on (read again only when a record came).
+      const register = (this.register = await RegisterAtImport.refresh(db, this.register, erasureIds));
+      if (newOrders && !anyPayments && !register) {
         await this.writeNewOrders(batch, newOrders, progress);
         return;
       }
@@ -205,9 +214,14 @@ export class ImportWriter {
       });
       // A new claim is entered now, by the analyst importing it; an update keeps who entered it.
       for (const c of plan.claims) if (!c.previous) c.next = { ...c.next, createdAt: this.clock.now(), analyst: this.analyst };
-      // Payments of erased customers (or older than a retention purge) come back without their personal data.
-      const register = this.register;
-      if (register) for (const c of plan.payments) c.next = register.payment(c.next, this.orderSource);
+      // Payments of erased customers (or older than a retention purge) come back without their personal
+      // data. So do the stored versions undo keeps: read before this transaction, they may be from
+      // before a record the register took since.
+      if (register)
+        for (const c of plan.payments) {
+          c.next = register.payment(c.next, this.orderSource);
+          if (c.previous) c.previous = register.payment(c.previous, this.orderSource, false);
+        }
       for (const c of plan.payments) this.prefetched.payments.set(c.key, c.next);
       for (const c of plan.disputes) this.prefetched.disputes.set(c.key, c.next);
       for (const c of plan.claims) this.prefetched.claims.set(c.key, c.next);

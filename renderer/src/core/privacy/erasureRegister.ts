@@ -359,23 +359,49 @@ export async function reapplyErasures(tables: Map<string, unknown[]>, register: 
 /**
  * The register as an import applies it: a file exported before an erasure (or a teammate's import
  * of one) holds the person whole, and an order or payment that changed since is written again.
- * Orders and payments the register reached are written without their personal fields.
+ * Orders and payments the register reached are written without their personal fields. An import
+ * reads it again in every batch's transaction (refresh): an erasure another window logs while a
+ * file is imported reaches what the import writes after it, as one logged before it does.
  */
 export class RegisterAtImport {
   /** Orders and payments of this import written without their personal data. */
   orders = 0;
   payments = 0;
   private readonly reached = new Set<ErasureRecord>();
-  private readonly index: RegisterIndex;
+  private index: RegisterIndex;
+  /** The ids of the records read, to know when another window added one. */
+  private ids: readonly number[];
+  /** Records logged while this import ran: the summary says so. */
+  private readonly during = new Set<number>();
 
   private constructor(register: readonly ErasureRecord[]) {
     this.index = new RegisterIndex(register);
+    this.ids = register.map((r) => r.id!);
   }
 
   /** The cache's register, or null when it holds none (the import then pays nothing for it). */
   static async load(db: WorkbenchDb): Promise<RegisterAtImport | null> {
     const register = await db.erasures.toArray();
     return register.length ? new RegisterAtImport(register) : null;
+  }
+
+  /**
+   * The register as it is now, given its record ids (read in the caller's transaction): `held`
+   * when no record came since it was read, else read again, its counts kept. An erasure logged
+   * while the import runs counts as logged during it. Null while the cache holds none.
+   */
+  static async refresh(db: WorkbenchDb, held: RegisterAtImport | null, ids: readonly number[]): Promise<RegisterAtImport | null> {
+    const before = held?.ids ?? [];
+    if (ids.length === before.length && ids.every((id, i) => id === before[i])) return held;
+    const register = await db.erasures.toArray();
+    // Records go only with the cache they are in (a restore, a cleared cache): the import stops then.
+    if (!register.length) return held;
+    const known = new Set(before);
+    const out = held ?? new RegisterAtImport(register);
+    out.index = new RegisterIndex(register);
+    out.ids = register.map((r) => r.id!);
+    for (const r of register) if (!known.has(r.id!)) out.during.add(r.id!);
+    return out;
   }
 
   /**
@@ -426,6 +452,13 @@ export class RegisterAtImport {
     const what = [this.orders ? n(this.orders, 'order') : '', this.payments ? n(this.payments, 'payment') : ''].filter(Boolean).join(' and ');
     const records = [...this.reached].sort((a, b) => a.at - b.at);
     const one = this.orders + this.payments === 1;
-    return `${what} in this file ${one ? 'was' : 'were'} erased before (${describeRecords(records)}): written again without ${one ? 'its' : 'their'} personal data`;
+    // An erasure another window logged while this file was imported is named as such: it came after
+    // the file's first rows, which it erased itself, and reached the rest here.
+    const during = records.filter((r) => this.during.has(r.id!));
+    const earlier = records.filter((r) => !this.during.has(r.id!));
+    const which = [earlier.length ? describeRecords(earlier) : '', during.length ? `${describeRecords(during)}, logged while this file was imported` : '']
+      .filter(Boolean)
+      .join('; ');
+    return `${what} in this file ${one ? 'was' : 'were'} erased${during.length ? '' : ' before'} (${which}): written again without ${one ? 'its' : 'their'} personal data`;
   }
 }

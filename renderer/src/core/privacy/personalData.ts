@@ -204,6 +204,7 @@ async function planAttachments(db: WorkbenchDb, disputeIds: readonly string[]): 
 export async function planCustomerErasure(db: WorkbenchDb, who: string, stored: StoredOrderKeys = EXACT_KEYS_ONLY): Promise<PersonalDataPlan> {
   const id = who.trim();
   if (!id) throw new Error('Enter the customer’s email or customer id');
+  await refuseWhileImporting(db, 'erasure');
   const cacheState = await cacheStateOf(db);
   const byEmail = id.includes('@');
   const wanted = blank(id);
@@ -239,6 +240,7 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string, stored: 
 
 /** Personal data older than `before`: orders placed, payments made and notes written before it. */
 export async function planRetention(db: WorkbenchDb, before: number, stored: StoredOrderKeys = EXACT_KEYS_ONLY): Promise<PersonalDataPlan> {
+  await refuseWhileImporting(db, 'retention');
   const cacheState = await cacheStateOf(db);
   const found = await planOrders(db, (column, r, createdAt) => createdAt < before && PERSONAL_ORDER_FIELDS.some((f) => column(f)[r] !== ''));
   const purged = (await new PaymentStore(db).createdBefore(before)).filter((p) => PERSONAL_PAYMENT_FIELDS.some((f) => (p[f] ?? '') !== ''));
@@ -371,6 +373,9 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
         db.imports,
       ],
       async () => {
+        // An import writing now (another window) would write what it read before this erasure,
+        // or its next rows, whole again: refused here, in the transaction that would log it.
+        await refuseWhileImporting(db, plan.kind);
         // Rows are positions in order blocks: in another cache (a restore) or beside newer versions
         // (an import) they would blank other people and miss the customer's own.
         if ((await cacheStateOf(db)) !== plan.cacheState) throw new StalePlanError();
@@ -468,6 +473,29 @@ export function retentionCutoff(months: number, now: number): number | null {
 export async function cacheStateOf(db: WorkbenchDb): Promise<string> {
   const [blocks, generation, imports] = await Promise.all([db.orderBlocks.toCollection().primaryKeys(), keyIndexGeneration(db), db.imports.toArray()]);
   return JSON.stringify([generation, blocks, imports.map((i) => [i.id, i.status])]);
+}
+
+/**
+ * Refuses an erasure or purge while an import is writing to the cache, in this window or another:
+ * the import holds what it read of the cache and the file's next rows, which hold the person too.
+ * An import is running from its record's first write to its last (a crashed one is marked
+ * interrupted when the history is read: ImportHistory.recoverInterrupted), and one started after
+ * the erasure reads the erasure register and writes the person without their data.
+ */
+async function refuseWhileImporting(db: WorkbenchDb, kind: PersonalDataPlan['kind']): Promise<void> {
+  const running = await db.imports.where('status').equals('running').first();
+  if (running) throw new ImportRunningError(kind, running.fileName);
+}
+
+/** An import is writing to the cache: an erasure or purge waits until it has finished. */
+export class ImportRunningError extends Error {
+  constructor(kind: PersonalDataPlan['kind'], fileName: string) {
+    super(
+      `An import (${fileName}) is writing to the cache, in this or another window: nothing was ${kind === 'erasure' ? 'erased' : 'purged'}. ` +
+        `${kind === 'erasure' ? 'Erase the customer' : 'Purge'} when it has finished.`,
+    );
+    this.name = 'ImportRunningError';
+  }
 }
 
 /** The cache or the log's entries are no longer those the erasure was planned on (a restore or an import in another window). */
