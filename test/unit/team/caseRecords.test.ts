@@ -239,6 +239,7 @@ describe('team sync of every record kind', () => {
       {
         kind: 'erasure',
         cacheState: await cacheStateOf(a.db),
+        logHead: (await a.db.decisionHead.get('head')) ?? null,
         rows: new Map(),
         orderKeys: ['shopify:#1001'],
         orders: 1,

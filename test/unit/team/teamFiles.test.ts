@@ -176,6 +176,7 @@ describe('dispute files in the team sync', () => {
       {
         kind: 'erasure',
         cacheState: await cacheStateOf(a.db),
+        logHead: (await a.db.decisionHead.get('head')) ?? null,
         rows: new Map(),
         orderKeys: ['shopify:#1001'],
         orders: 1,

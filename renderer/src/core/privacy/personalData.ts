@@ -60,6 +60,11 @@ export interface PersonalDataPlan {
    * a restore or an import in another window may hold other people, or no longer every version.
    */
   cacheState: string;
+  /**
+   * The log's head when the notes were chosen: a decision with a note on these orders logged
+   * after it (another window) would keep its note through an erasure appended after it.
+   */
+  logHead: LogHead | null;
 }
 
 export interface PlanSummary {
@@ -137,18 +142,41 @@ async function planOrders(
   return { rows, keys, values, createdAt, totals };
 }
 
-type NotesPlan = Pick<PersonalDataPlan, 'notes' | 'keptNotes' | 'archivedNotes' | 'keptArchivedNotes' | 'noteHashes'>;
+type NotesPlan = Pick<PersonalDataPlan, 'notes' | 'keptNotes' | 'archivedNotes' | 'keptArchivedNotes' | 'noteHashes' | 'logHead'>;
+
+/**
+ * Whose notes a plan erases: of the entries on the customer's orders, or (retention) of those
+ * written before the cut-off. Erasures and purges keep their notes: the app's words (a request's
+ * reference, counts, a cut-off), no one's personal data, and what the register and an audit read
+ * them by.
+ */
+function notesReached(plan: Pick<PersonalDataPlan, 'kind' | 'orderKeys' | 'before'>): (e: DecisionEntry) => boolean {
+  if (plan.kind === 'retention') return (e) => e.at < plan.before! && e.decision !== 'erasure' && e.decision !== 'retention';
+  const orderKeys = new Set(plan.orderKeys);
+  return (e) => orderKeys.has(e.orderKey);
+}
+
+const holdsNote = (e: DecisionEntry) => typeof e.note === 'string' && e.note !== '' && !e.noteErased;
 
 /**
  * Notes of matching entries, in the log and in the log archive: an entry a restore set aside
- * holds the note it was written with, and the person's data with it.
+ * holds the note it was written with, and the person's data with it. The log's head is read
+ * first: an entry logged while the notes are read is found again when the plan is applied.
  */
 async function planNotes(db: WorkbenchDb, entryMatches: (e: DecisionEntry) => boolean): Promise<NotesPlan> {
-  const plan: NotesPlan = { notes: [], keptNotes: [], archivedNotes: [], keptArchivedNotes: [], noteHashes: [] };
-  const holdsNote = (e: DecisionEntry) => typeof e.note === 'string' && e.note !== '' && !e.noteErased && entryMatches(e);
+  const head = await db.decisionHead.get('head');
+  const plan: NotesPlan = {
+    notes: [],
+    keptNotes: [],
+    archivedNotes: [],
+    keptArchivedNotes: [],
+    noteHashes: [],
+    logHead: head ? { seq: head.seq, hash: head.hash } : null,
+  };
+  const reached = (e: DecisionEntry) => holdsNote(e) && entryMatches(e);
   const archived: string[] = [];
   for (const e of await db.decisions.orderBy('seq').toArray()) {
-    if (!holdsNote(e)) continue;
+    if (!reached(e)) continue;
     if (e.form !== 2) plan.keptNotes.push(e.seq);
     else {
       plan.notes.push(e.seq);
@@ -157,7 +185,7 @@ async function planNotes(db: WorkbenchDb, entryMatches: (e: DecisionEntry) => bo
   }
   for (const a of await db.logArchive.toArray()) {
     const e = a.row as DecisionEntry;
-    if (a.table !== 'decisions' || !holdsNote(e)) continue;
+    if (a.table !== 'decisions' || !reached(e)) continue;
     if (e.form !== 2) plan.keptArchivedNotes.push(a.id!);
     else {
       plan.archivedNotes.push(a.id!);
@@ -215,7 +243,7 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string, stored: 
   const payments = (await new PaymentStore(db).all())
     .filter((p) => (byEmail && blank(p.email) === wanted) || orderRefVariants(p.orderRef).some((ref) => orderIds.has(ref)))
     .map((p) => p.id);
-  const notes = await planNotes(db, (e) => orderKeys.has(e.orderKey));
+  const notes = await planNotes(db, notesReached({ kind: 'erasure', orderKeys: found.keys }));
   const linkValues = new Set(
     [...found.values.get('email')!, ...found.values.get('phone')!, ...found.values.get('ip')!, ...found.values.get('deviceId')!].map(blank),
   );
@@ -245,9 +273,7 @@ export async function planRetention(db: WorkbenchDb, before: number, stored: Sto
   const found = await planOrders(db, (column, r, createdAt) => createdAt < before && PERSONAL_ORDER_FIELDS.some((f) => column(f)[r] !== ''));
   const purged = (await new PaymentStore(db).createdBefore(before)).filter((p) => PERSONAL_PAYMENT_FIELDS.some((f) => (p[f] ?? '') !== ''));
   const payments = purged.map((p) => p.id);
-  // Erasures and purges keep their notes: the app's words (a request's reference, counts, a cut-off),
-  // no one's personal data, and what the register and an audit read them by.
-  const notes = await planNotes(db, (e) => e.at < before && e.decision !== 'erasure' && e.decision !== 'retention');
+  const notes = await planNotes(db, notesReached({ kind: 'retention', orderKeys: [], before }));
   const months = new Map<string, RetentionSummaryRecord['months'][number]>();
   found.createdAt.forEach((t, i) => {
     const month = new Date(t).toISOString().slice(0, 7);
@@ -381,6 +407,10 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
         if ((await cacheStateOf(db)) !== plan.cacheState) throw new StalePlanError();
         const now = await db.decisionHead.get('head');
         if (!sameHead(now, head)) return false;
+        // A note on what this reaches, logged since the plan chose its notes (another window):
+        // appended after it, this entry would leave it whole, and the register would not list it.
+        const since = await noteLoggedSince(db, plan);
+        if (since) throw new StalePlanError(noteSinceMessage(plan, since));
         // Notes are blanked and archived rows rewritten by this transaction alone.
         replacingLogsHere();
         // The kept key index holds the erased values: it goes with them, in this transaction.
@@ -498,10 +528,36 @@ export class ImportRunningError extends Error {
   }
 }
 
-/** The cache or the log's entries are no longer those the erasure was planned on (a restore or an import in another window). */
+/**
+ * The first entry logged since the plan chose its notes whose note the plan would erase, had it
+ * been there: the plan no longer covers what it means to (entries are read from the planned head
+ * on, by their number; a restore in between makes the plan stale by the cache already).
+ */
+async function noteLoggedSince(db: WorkbenchDb, plan: PersonalDataPlan): Promise<DecisionEntry | undefined> {
+  const reached = notesReached(plan);
+  const planned = new Set([...plan.notes, ...plan.keptNotes]);
+  const since = await db.decisions
+    .where('seq')
+    .above(plan.logHead?.seq ?? 0)
+    .toArray();
+  return since.find((e) => !planned.has(e.seq) && holdsNote(e) && reached(e));
+}
+
+function noteSinceMessage(plan: PersonalDataPlan, entry: DecisionEntry): string {
+  const erasure = plan.kind === 'erasure';
+  return (
+    `A decision with a note ${erasure ? 'on the customer’s orders' : 'dated before the cut-off'} (entry ${entry.seq}, ${entry.decision}) was logged since this was planned, ` +
+    `in this or another window: nothing was ${erasure ? 'erased' : 'purged'}. Look again and confirm, so its note goes too.`
+  );
+}
+
+/**
+ * The cache or the log's entries are no longer those the erasure was planned on (a restore or an
+ * import in another window, a note logged on what it reaches).
+ */
 export class StalePlanError extends Error {
-  constructor() {
-    super('The cache changed since this was planned (a restore or an import in another window?): nothing was erased. Look again and confirm.');
+  constructor(message = 'The cache changed since this was planned (a restore or an import in another window?): nothing was erased. Look again and confirm.') {
+    super(message);
     this.name = 'StalePlanError';
   }
 }
