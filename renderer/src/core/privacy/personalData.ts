@@ -411,6 +411,9 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
         // appended after it, this entry would leave it whole, and the register would not list it.
         const since = await noteLoggedSince(db, plan);
         if (since) throw new StalePlanError(noteSinceMessage(plan, since));
+        // So would a link override on the customer's values, or a file attached to their disputes, added since.
+        const added = await addedSincePlanning(db, plan);
+        if (added) throw new StalePlanError(added);
         // Notes are blanked and archived rows rewritten by this transaction alone.
         replacingLogsHere();
         // The kept key index holds the erased values: it goes with them, in this transaction.
@@ -549,6 +552,35 @@ function noteSinceMessage(plan: PersonalDataPlan, entry: DecisionEntry): string 
     `A decision with a note ${erasure ? 'on the customer’s orders' : 'dated before the cut-off'} (entry ${entry.seq}, ${entry.decision}) was logged since this was planned, ` +
     `in this or another window: nothing was ${erasure ? 'erased' : 'purged'}. Look again and confirm, so its note goes too.`
   );
+}
+
+/**
+ * What the plan would have erased had it been there when it was planned, added since (another
+ * window): a link override on the customer's values, a file attached to a dispute on the orders.
+ * Found, it makes the plan stale (the message says what); nothing, null.
+ */
+async function addedSincePlanning(db: WorkbenchDb, plan: PersonalDataPlan): Promise<string | null> {
+  const done = plan.kind === 'erasure' ? 'erased' : 'purged';
+  const stale = (what: string) =>
+    `${what} was added since this was planned, in this or another window: nothing was ${done}. Look again and confirm, so it goes too.`;
+  const values = new Set(plan.linkValues ?? []);
+  if (values.size) {
+    const planned = new Set(plan.overrides);
+    const overrides = await db.linkOverrides.toArray();
+    if (overrides.some((o) => !planned.has(o.id!) && o.value !== '' && values.has(blank(o.value)))) return stale('A link override on the customer’s values');
+  }
+  // The disputes the plan found: a new one comes by an import, which makes the plan stale by the cache.
+  const disputeIds = plan.disputeIds ?? [];
+  if (disputeIds.length) {
+    const planned = new Set(plan.attachments);
+    const files = (await db.disputeAttachments
+      .where('disputeId')
+      .anyOf([...disputeIds])
+      .primaryKeys()) as number[];
+    if (files.some((id) => !planned.has(id)))
+      return stale(`A file attached to a dispute on ${plan.kind === 'erasure' ? 'the customer’s orders' : 'these orders'}`);
+  }
+  return null;
 }
 
 /**
