@@ -161,16 +161,19 @@ export class PaymentBuilder {
     const statusText = ctx.first(g, F.disputeStatus);
     const reason = ctx.first(g, F.disputeReason);
     const amountCell = optionalAmountCell(ctx, g, F.disputeAmount);
-    if (statusText === '' && reason === '' && amountCell === null) return undefined;
+    const disputed4 = amountCell === null ? NaN : amountAt(ctx, g, amountCell.row, amountCell.column, WHAT);
+    if (amountCell !== null && Number.isNaN(disputed4)) return null;
+    // Some exports write `0.00` as the disputed amount of every charge: with no state, reason or
+    // date beside it, that says the charge was never disputed, not that a dispute lacks its date.
+    const dated = ctx.first(g, F.disputeOpenedAt) !== '' || ctx.first(g, F.disputeDueAt) !== '' || ctx.first(g, F.disputeId) !== '';
+    if (statusText === '' && reason === '' && (amountCell === null || (disputed4 === 0 && !dated))) return undefined;
     const openedAt = dateCell(ctx, g, F.disputeOpenedAt, 'dispute date (the row has dispute columns)', true, WHAT);
     if (openedAt === null) return null;
     const dueAt = dateCell(ctx, g, F.disputeDueAt, 'evidence due date', false, WHAT, ctx.zone, -1, true);
     if (dueAt === null) return null;
     let amountMinor = payment.amountMinor;
     if (amountCell !== null) {
-      const a = amountAt(ctx, g, amountCell.row, amountCell.column, WHAT);
-      if (Number.isNaN(a)) return null;
-      amountMinor = minorUnits(ctx, g, a, payment.currency, amountCell.row, amountCell.column, WHAT);
+      amountMinor = minorUnits(ctx, g, disputed4, payment.currency, amountCell.row, amountCell.column, WHAT);
       if (Number.isNaN(amountMinor)) return null;
     }
     let status = disputeStatusOf(statusText);

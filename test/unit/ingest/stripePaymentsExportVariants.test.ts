@@ -126,3 +126,27 @@ describe('the unified payments export', () => {
     expect(bucketsAddUp(run.summary)).toBe(true);
   });
 });
+
+describe('a disputed amount of zero', () => {
+  it('with no dispute state, reason or date is no dispute: the payment is stored, not set aside', async () => {
+    const text = [
+      UNIFIED_HEADER,
+      unifiedRow('ch_zero', 'Paid', '89.00', '0.00', 'eur', '#3101', '0.00,,,'),
+      unifiedRow('ch_bare', 'Paid', '89.00', '0.00', 'eur', '#3102', '0,,,'),
+      // Still a dispute: a state, or a date, beside the zero.
+      unifiedRow('ch_state', 'Paid', '89.00', '0.00', 'eur', '#3103', '0.00,2026-05-10 09:00:00,fraudulent,needs_response'),
+      unifiedRow('ch_dated', 'Paid', '89.00', '0.00', 'eur', '#3104', '0.00,2026-05-10 09:00:00,,'),
+    ].join('\n');
+    const run = await runImport(text);
+    expect(run.summary.quarantined).toBe(0);
+    expect(values<Payment>(run, 'payment').map((p) => p.id)).toEqual(['ch_zero', 'ch_bare', 'ch_state', 'ch_dated']);
+    expect(values<Dispute>(run, 'dispute').map((d) => d.paymentId)).toEqual(['ch_state', 'ch_dated']);
+    expect(bucketsAddUp(run.summary)).toBe(true);
+  });
+
+  it('with a dispute state but no date is still a dispute missing its date', async () => {
+    const run = await runImport([UNIFIED_HEADER, unifiedRow('ch_undated', 'Paid', '89.00', '0.00', 'eur', '#3105', '0.00,,,needs_response')].join('\n'));
+    expect(run.summary.quarantined).toBe(1);
+    expect(bucketsAddUp(run.summary)).toBe(true);
+  });
+});
