@@ -269,7 +269,7 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
 ];
 
 /** Fields that hold dates: their columns' day/month order is settled from their values (dateOrder.ts). */
-export const DATE_FIELDS: readonly string[] = ['createdAt', 'cancelledAt', 'disputeOpenedAt', 'disputeDueAt', 'openedAt', 'dueAt'];
+export const DATE_FIELDS: readonly string[] = ['createdAt', 'cancelledAt', 'disputeOpenedAt', 'disputeDueAt', 'openedAt', 'eventAt', 'dueAt'];
 
 export const PAYMENT_FIELDS: readonly FieldSpec[] = [
   {
@@ -386,6 +386,12 @@ export const DISPUTE_FIELDS: readonly FieldSpec[] = [
     combine: 'first',
     required: true,
     synonyms: ['opened date', 'opened', 'created', 'dispute date', 'record date', 'eröffnet am', 'datum', 'date'],
+  },
+  {
+    field: 'eventAt',
+    label: "Event date (a report of one row per event: when the row's event happened)",
+    combine: 'first',
+    synonyms: ['event date', 'status date', 'last updated', 'updated at', 'ereignisdatum'],
   },
   { field: 'dueAt', label: 'Evidence due date', combine: 'first', synonyms: ['due date', 'evidence due by', 'respond by', 'deadline', 'frist', 'fällig am'] },
   { field: 'status', label: 'Status', combine: 'first', synonyms: ['status', 'dispute status', 'record type'] },

@@ -22,7 +22,10 @@ interface DisputeEvent {
   network: string;
   amountMinor: number;
   currency: string;
+  /** When the row's event happened: its own column's date where the report has one, else its opened date. */
   at: number;
+  /** When the row says the dispute was opened. */
+  openedAt: number;
   dueAt: number;
   status: DisputeStatus | null;
   /** What the row's state or record type says the record is, null for a chargeback. */
@@ -69,8 +72,10 @@ export class DisputeBuilder {
     const { ctx } = this;
     const f = (name: string) => ctx.f(name);
     const zone = zoneCell(ctx, g, f('timeZone'));
-    const at = dateCell(ctx, g, f('openedAt'), 'dispute date', true, WHAT, zone);
-    if (at === null) return null;
+    const openedAt = dateCell(ctx, g, f('openedAt'), 'dispute date', true, WHAT, zone);
+    if (openedAt === null) return null;
+    const eventAt = dateCell(ctx, g, f('eventAt'), 'event date', false, WHAT, zone);
+    if (eventAt === null) return null;
     const dueAt = dateCell(ctx, g, f('dueAt'), 'due date', false, WHAT, zone, -1, true);
     if (dueAt === null) return null;
     const reasonCode = reasonCodeOf(ctx.values(g, f('reasonCode')), ctx.first(g, f('network')));
@@ -103,7 +108,8 @@ export class DisputeBuilder {
       network: ctx.first(g, f('network')),
       amountMinor,
       currency,
-      at,
+      at: eventAt || openedAt,
+      openedAt,
       dueAt,
       status,
       stage: disputeStageOf(statusText),
@@ -150,6 +156,7 @@ export class DisputeBuilder {
       return;
     }
     const orderSource = ctx.preset.options.orderSource;
+    // Opened when any row says it was, or at its first event: no event comes before the dispute.
     const dispute: Dispute = {
       id,
       provider: ctx.preset.options.source,
@@ -159,7 +166,7 @@ export class DisputeBuilder {
       reasonCode,
       amountMinor,
       currency,
-      openedAt: events[0]!.at,
+      openedAt: events.reduce((t, e) => Math.min(t, e.openedAt, e.at), Infinity),
       dueAt,
       status,
     };

@@ -19,7 +19,12 @@ export const ADYEN_DISPUTES: FormatPreset = {
     reasonCode: ['CB Reason Code', 'CB Scheme Code', 'NoF Reason Code', 'NoF Scheme Code', 'RFI Reason Code', 'RFI Scheme Code', 'Dispute Reason'],
     amount: 'Dispute Amount',
     currency: 'Dispute Currency',
-    openedAt: 'Record Date',
+    // Each row is one event of the dispute, recorded at its Record Date; the Dispute Date is when
+    // the dispute was raised, so a file holding only a later event (a reversal) still dates the
+    // dispute, not the event. Reports without a Dispute Date are dated by their earliest event.
+    openedAt: ['Dispute Date', 'Record Date'],
+    eventAt: 'Record Date',
+    // Adyen writes every date of the report in the account's time zone.
     timeZone: 'Record Date TimeZone',
     dueAt: ['Dispute End Date', 'Defense Period Ends', 'Respond By'],
     status: 'Record Type',

@@ -41,6 +41,28 @@ describe('a dispute named again by a later daily report', () => {
     expect(new Date(d.dueAt).toISOString()).toBe('2026-05-18T07:30:00.000Z');
   });
 
+  it('a file holding only the reversal dates the dispute by its Dispute Date, not by the reversal', async () => {
+    const d = await importInTurn(MAY_15);
+    expect(d.status).toBe('won');
+    // Raised on 28 April: April's chargeback, whichever day's file came first.
+    expect(new Date(d.openedAt).toISOString()).toBe('2026-04-28T07:30:00.000Z');
+    expect(new Date((await importInTurn(MAY_15, APRIL_28)).openedAt).toISOString()).toBe('2026-04-28T07:30:00.000Z');
+  });
+
+  it('a report without a Dispute Date column is dated by its earliest event', async () => {
+    const cut = (line: string) =>
+      line
+        .split(',')
+        .filter((_, i) => i !== 20 && i !== 21)
+        .join(',');
+    const d = await importInTurn(
+      [HEADER, row('2026-05-15 16:45:00', 'ChargebackReversed', ''), row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00'), ''].map(cut).join('\n'),
+    );
+    expect(HEADER.split(',').filter((_, i) => i === 20 || i === 21)).toEqual(['Dispute Date', 'Dispute Date TimeZone']);
+    expect(d.status).toBe('won');
+    expect(new Date(d.openedAt).toISOString()).toBe('2026-04-28T07:30:00.000Z');
+  });
+
   it('reading the older file again does not turn the won dispute back into a new one', async () => {
     const d = await importInTurn(APRIL_28, MAY_15, APRIL_28);
     expect(d.status).toBe('won');
