@@ -54,6 +54,12 @@ export interface Dispute {
    * schemes, and so the programmes and the KPIs, count a chargeback when it was raised (chargebackDate).
    */
   chargebackAt?: number;
+  /**
+   * When the provider's event that gave `status` happened (epoch ms), where the export dates each
+   * event (Adyen's Record Date); absent where it does not (Stripe's exports). Only a later event
+   * than this one reopens a decided dispute: files are imported in any order.
+   */
+  statusAt?: number;
 }
 
 /** When a chargeback was raised: when it became one after an inquiry or a fraud report, else when it opened. */

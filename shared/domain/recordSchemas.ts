@@ -99,6 +99,7 @@ export const disputeSchema = z.strictObject({
   status: z.enum(DISPUTE_STATUSES),
   stage: z.enum(DISPUTE_STAGES).optional(),
   chargebackAt: recordTime.optional(),
+  statusAt: recordTime.optional(),
 });
 
 export const refundClaimSchema = z.strictObject({

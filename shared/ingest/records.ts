@@ -129,6 +129,8 @@ export const DISPUTE_HASH_FIELDS = [
 /**
  * A dispute's content hash: its stage, and when it became a chargeback, count only where it has
  * them, so a chargeback hashes as it did before either existed and a file read again is still unchanged.
+ * When its status was given (statusAt) does not count at all: a record that differs only there says
+ * the same of the dispute, and a file read before statusAt existed stays unchanged when read again.
  */
 export function disputeHash(d: Dispute): string {
   if (d.chargebackAt !== undefined) return hashFields(d, ESCALATED_DISPUTE_HASH_FIELDS);

@@ -52,20 +52,25 @@ export function changedFields<T extends object>(current: T, update: T, provided:
 }
 
 /**
- * Whether a record read again keeps its decided outcome against the undecided status `next`: an
- * older file read again brings the old status, a case reopened after its outcome (a pre-arbitration,
- * a second presentment) a later deadline, which must not be hidden behind the old outcome.
+ * Whether a record read again keeps its decided outcome against the undecided status `next`: files
+ * come in any order, so an undecided status is the old one of an older file unless newer data says
+ * the case was reopened after its outcome (`reopened`: a pre-arbitration, a second presentment). A
+ * deadline is no such evidence: a dispute first seen decided has none, so any older row with one
+ * would look like a reopening.
  */
 function keepsOutcome(current: DisputeStatus, next: DisputeStatus, reopened: boolean): boolean {
   return isDecided(current) && !isDecided(next) && !reopened;
 }
 
+/** Whether event time `update` is later than `current`: false where either record dates no event. */
+const isLater = (update: number | undefined, current: number | undefined): boolean => update !== undefined && current !== undefined && update > current;
+
 /**
  * A dispute named again by another export: its fields as `mergeProvided` takes them, except that
- * the dispute stays opened when it was first seen (a daily report holding only a later event, such as
- * Adyen's ChargebackReversed, dates that event, not the dispute), keeps its deadline when the new
- * rows give none, and keeps a decided outcome that an undecided stage would undo (keepsOutcome),
- * unless that stage comes with a later deadline than the cache holds.
+ * the dispute stays opened when it was first seen, keeps its deadline when the new rows give none,
+ * and keeps a decided outcome that an undecided status would undo (keepsOutcome), unless newer data
+ * reopened it: an event later than the one that gave the outcome (statusAt), or a chargeback raised
+ * after its inquiry was closed.
  */
 export function mergeDispute(current: Dispute, update: Dispute, provided: readonly string[], followsUp = false): Dispute {
   const next = mergeProvided(current, update, provided);
@@ -76,9 +81,17 @@ export function mergeDispute(current: Dispute, update: Dispute, provided: readon
   // Rows that only follow up (an answer supplied) keep the stage the cache holds.
   const stage = followsUp ? current.stage : update.stage;
   const olderNews = current.stage === undefined && stage !== undefined;
-  if (olderNews || keepsOutcome(current.status, next.status, update.dueAt > current.dueAt)) {
+  const reopened = isLater(update.statusAt, current.statusAt) || (current.stage !== undefined && stage === undefined);
+  if (olderNews || keepsOutcome(current.status, next.status, reopened)) {
     next.status = current.status;
-    next.dueAt = current.dueAt;
+    // An older chargeback row's deadline is the one the case had, when the cache holds none (a
+    // dispute first seen through its reversal); an inquiry's is not the chargeback's.
+    next.dueAt = olderNews ? current.dueAt : current.dueAt || next.dueAt;
+  } else if (provided.includes('status')) {
+    // The status is the update's: so is when it was given (the cache's, for the same status undated).
+    const at = update.statusAt ?? (next.status === current.status ? current.statusAt : undefined);
+    if (at === undefined) delete next.statusAt;
+    else next.statusAt = at;
   }
   if (current.stage === undefined || stage === undefined) delete next.stage;
   else next.stage = stage;
@@ -98,14 +111,14 @@ function raisedAt(d: Dispute): number {
  * A claim named again by another download: its fields as `mergeProvided` takes them, except that it
  * keeps the deadline its notice named when the new rows give none (an empty "Respond by" cell, or a
  * deadline entered by hand), and keeps a decided outcome that an undecided status would undo
- * (keepsOutcome), unless the new rows bring a later deadline.
+ * (keepsOutcome): no claims download dates its events, so no row is known to be newer than the outcome.
  */
 export function mergeClaim(current: RefundClaim, update: RefundClaim, provided: readonly string[]): RefundClaim {
   const next = mergeProvided(current, update, provided);
   if (next.noticeDueAt === null && current.noticeDueAt !== null) next.noticeDueAt = current.noticeDueAt;
-  if (keepsOutcome(current.status, next.status, (update.noticeDueAt ?? 0) > (current.noticeDueAt ?? 0))) {
+  if (keepsOutcome(current.status, next.status, false)) {
     next.status = current.status;
-    next.noticeDueAt = current.noticeDueAt;
+    next.noticeDueAt = current.noticeDueAt ?? next.noticeDueAt;
   }
   return next;
 }

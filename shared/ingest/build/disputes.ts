@@ -24,6 +24,8 @@ interface DisputeEvent {
   currency: string;
   /** When the row's event happened: its own column's date where the report has one, else its opened date. */
   at: number;
+  /** Whether `at` is the row's own event date (not its opened date). */
+  timed: boolean;
   /** When the row says the dispute was opened. */
   openedAt: number;
   dueAt: number;
@@ -109,6 +111,7 @@ export class DisputeBuilder {
       amountMinor,
       currency,
       at: eventAt || openedAt,
+      timed: eventAt !== 0,
       openedAt,
       dueAt,
       status,
@@ -128,6 +131,7 @@ export class DisputeBuilder {
     let currency = latest.currency;
     let dueAt = 0;
     let status: DisputeStatus = 'new';
+    let statusAt: number | undefined;
     for (const e of events) {
       if (e.reasonCode !== '') reasonCode = e.reasonCode;
       if (e.amountMinor !== 0) {
@@ -135,7 +139,10 @@ export class DisputeBuilder {
         currency = e.currency;
       }
       if (e.dueAt !== 0) dueAt = e.dueAt;
-      if (e.status !== null) status = e.status;
+      if (e.status !== null) {
+        status = e.status;
+        statusAt = e.timed ? e.at : undefined;
+      }
     }
     const paymentId = pick('paymentId');
     const orderRef = pick('orderRef');
@@ -175,6 +182,7 @@ export class DisputeBuilder {
     const staged = events.filter((e) => !e.followUp);
     const stage = staged.length === 0 || staged.some((e) => e.stage === null) ? null : staged[staged.length - 1]!.stage;
     if (stage) dispute.stage = stage;
+    if (statusAt !== undefined) dispute.statusAt = statusAt;
     // Escalated in this file: an inquiry or a fraud report first, a chargeback row later. The
     // schemes count the chargeback when it was raised, not when the inquiry opened.
     const raised = staged.findIndex((e) => e.stage === null);

@@ -60,6 +60,21 @@ describe('review: a claim read again from an older download', () => {
     expect(plan.claims[0]!.next.status).toBe('lost');
   });
 
+  // A claim first seen decided has no deadline of its own: an older download's deadline is no sign
+  // that the claim was reopened (no claims download dates its events), so the outcome stays.
+  it('keeps the decided outcome when the older download brings a deadline the cache lacks', async () => {
+    const later = await runImport(report('Lost', ''));
+    const stored = values<RefundClaim>(later, 'claim')[0]!;
+    expect([stored.status, stored.noticeDueAt]).toEqual(['lost', null]);
+    const older = await runImport(report('Waiting for your response'));
+    const plan = planBatchWrites({ created: older.written, updated: [] }, 2, {
+      payment: () => null,
+      dispute: () => null,
+      claim: (k) => (k === stored.id ? stored : null),
+    });
+    expect(plan.claims[0]!.next.status).toBe('lost');
+  });
+
   // The deadline a notice named (entered by hand from Amazon's e-mail, or from an earlier sheet) is
   // not wiped by a sheet whose "Respond By" cell is empty: mergeDispute keeps a dispute's deadline
   // "when the new rows give none"; a claim must not silently fall back to the window.

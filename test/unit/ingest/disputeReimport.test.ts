@@ -78,6 +78,17 @@ describe('a dispute named again by a later daily report', () => {
     expect(new Date(d.openedAt).toISOString()).toBe('2026-04-28T07:30:00.000Z');
   });
 
+  it('daily files imported out of order: the reversal day, then the chargeback day, leave it won', async () => {
+    // The won dispute has no deadline of its own (the reversal row names none); the older chargeback
+    // row's deadline is no sign of a reopened case: only a later event than the reversal is.
+    const d = await importInTurn(MAY_15, APRIL_28);
+    expect(d.status).toBe('won');
+    // As in the order the days came: the deadline the chargeback had, the day it was opened.
+    expect(new Date(d.dueAt).toISOString()).toBe('2026-05-18T07:30:00.000Z');
+    expect(new Date(d.openedAt).toISOString()).toBe('2026-04-28T07:30:00.000Z');
+    expect(new Date(d.statusAt!).toISOString()).toBe('2026-05-15T14:45:00.000Z');
+  });
+
   it('a request for information is an inquiry until the chargeback comes, and a chargeback for good', async () => {
     const RFI = [HEADER, row('2026-04-20 10:00:00', 'RequestForInformation', '2026-05-10 10:00:00'), ''].join('\n');
     expect((await importInTurn(RFI)).stage).toBe('inquiry');

@@ -332,6 +332,8 @@ describe('dispute reports', () => {
       chargebackAt: utc(2026, 5, 12, 7, 30),
       dueAt: utc(2026, 6, 1, 7, 30),
       status: 'won',
+      // Won by the reversal recorded on 20 May: only a later event reopens it.
+      statusAt: utc(2026, 5, 20, 14, 45),
     });
     expect(a).toMatchObject({
       network: 'visa',
