@@ -2,7 +2,8 @@
 // order updates, merged payments and disputes with their undo data, and the orders that take
 // card and IP facts from payments. The import writer only reads what this asks for and writes.
 import type { RefundClaim } from '../disputes/claims';
-import { isDecided, type Dispute, type DisputeStatus } from '../domain/dispute';
+import { isNewerState } from '../disputes/lifecycle';
+import type { Dispute } from '../domain/dispute';
 import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
 import { decisivePayment, orderRefVariants, withPaymentFacts } from '../orders/paymentFacts';
@@ -52,25 +53,12 @@ export function changedFields<T extends object>(current: T, update: T, provided:
 }
 
 /**
- * Whether a record read again keeps its decided outcome against the undecided status `next`: files
- * come in any order, so an undecided status is the old one of an older file unless newer data says
- * the case was reopened after its outcome (`reopened`: a pre-arbitration, a second presentment). A
- * deadline is no such evidence: a dispute first seen decided has none, so any older row with one
- * would look like a reopening.
- */
-function keepsOutcome(current: DisputeStatus, next: DisputeStatus, reopened: boolean): boolean {
-  return isDecided(current) && !isDecided(next) && !reopened;
-}
-
-/** Whether event time `update` is later than `current`: false where either record dates no event. */
-const isLater = (update: number | undefined, current: number | undefined): boolean => update !== undefined && current !== undefined && update > current;
-
-/**
  * A dispute named again by another export: its fields as `mergeProvided` takes them, except that
  * the dispute stays opened when it was first seen, keeps its deadline when the new rows give none,
- * and keeps a decided outcome that an undecided status would undo (keepsOutcome), unless newer data
- * reopened it: an event later than the one that gave the outcome (statusAt), or a chargeback raised
- * after its inquiry was closed.
+ * and keeps its status and deadline unless the new rows are newer data (isNewerState): files come in
+ * any order, so an older file read again neither moves the dispute back along its lifecycle (an
+ * outcome, or an answer submitted, undone) nor on (a reopened case closed by its old reversal). A
+ * deadline is no sign of newer data: a dispute first seen decided has none.
  */
 export function mergeDispute(current: Dispute, update: Dispute, provided: readonly string[], followsUp = false): Dispute {
   const next = mergeProvided(current, update, provided);
@@ -81,8 +69,8 @@ export function mergeDispute(current: Dispute, update: Dispute, provided: readon
   // Rows that only follow up (an answer supplied) keep the stage the cache holds.
   const stage = followsUp ? current.stage : update.stage;
   const olderNews = current.stage === undefined && stage !== undefined;
-  const reopened = isLater(update.statusAt, current.statusAt) || (current.stage !== undefined && stage === undefined);
-  if (olderNews || keepsOutcome(current.status, next.status, reopened)) {
+  const statusAt = provided.includes('status') ? update.statusAt : current.statusAt;
+  if (!isNewerState(current, { status: next.status, stage, statusAt })) {
     next.status = current.status;
     // An older chargeback row's deadline is the one the case had, when the cache holds none (a
     // dispute first seen through its reversal); an inquiry's is not the chargeback's.
@@ -110,13 +98,13 @@ function raisedAt(d: Dispute): number {
 /**
  * A claim named again by another download: its fields as `mergeProvided` takes them, except that it
  * keeps the deadline its notice named when the new rows give none (an empty "Respond by" cell, or a
- * deadline entered by hand), and keeps a decided outcome that an undecided status would undo
- * (keepsOutcome): no claims download dates its events, so no row is known to be newer than the outcome.
+ * deadline entered by hand), and keeps a status that the new rows' would move back along its
+ * lifecycle (isNewerState): no claims download dates its events, so no row is known to be the newer.
  */
 export function mergeClaim(current: RefundClaim, update: RefundClaim, provided: readonly string[]): RefundClaim {
   const next = mergeProvided(current, update, provided);
   if (next.noticeDueAt === null && current.noticeDueAt !== null) next.noticeDueAt = current.noticeDueAt;
-  if (keepsOutcome(current.status, next.status, false)) {
+  if (!isNewerState(current, { status: next.status })) {
     next.status = current.status;
     next.noticeDueAt = current.noticeDueAt ?? next.noticeDueAt;
   }

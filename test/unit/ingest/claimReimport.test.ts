@@ -75,6 +75,19 @@ describe('review: a claim read again from an older download', () => {
     expect(plan.claims[0]!.next.status).toBe('lost');
   });
 
+  it('keeps an answered claim under review when an older download that waits for the answer is read', async () => {
+    const later = await runImport(report('Being reviewed by PayPal'));
+    const stored = values<RefundClaim>(later, 'claim')[0]!;
+    expect(stored.status).toBe('submitted');
+    const older = await runImport(report('Waiting for your response'));
+    const plan = planBatchWrites({ created: older.written, updated: [] }, 2, {
+      payment: () => null,
+      dispute: () => null,
+      claim: (k) => (k === stored.id ? stored : null),
+    });
+    expect(plan.claims[0]!.next.status).toBe('submitted');
+  });
+
   // The deadline a notice named (entered by hand from Amazon's e-mail, or from an earlier sheet) is
   // not wiped by a sheet whose "Respond By" cell is empty: mergeDispute keeps a dispute's deadline
   // "when the new rows give none"; a claim must not silently fall back to the window.
