@@ -4,6 +4,7 @@
 // were imported; whatever lists or counts disputes takes the ones that stand, so one dispute is
 // never two in a list, a win rate or a chargeback ratio.
 import { isDecided, type Dispute, type DisputeStatus } from '../domain/dispute';
+import { isNewerState } from './lifecycle';
 
 /** The id the payments export's dispute columns give a charge's dispute (ingest/build/payments.ts). */
 export const derivedDisputeId = (paymentId: string): string => `${paymentId}/dispute`;
@@ -19,8 +20,9 @@ export type Imported = Dispute & { stamp?: { importId: number } };
 /**
  * The disputes that stand: a dispute the payments export derived for a charge is left out when
  * the charge has exactly one dispute of its own id from the same provider (with several, nothing
- * says which one it is). The one that stands takes the status and deadline of the derived one
- * when that was imported later: the newer export says where the dispute is now.
+ * says which one it is). The one that stands takes the status, stage and deadline of the derived
+ * one when that holds the newer data (isNewerState, the record imported later read as the update):
+ * exports are imported in any order, so the one imported last is not the newer for that alone.
  */
 export function standingDisputes<T extends Imported>(stored: readonly T[]): StandingDisputes<T> {
   const chargeKey = (d: Imported) => `${d.provider}\u0000${d.paymentId}`;
@@ -32,6 +34,7 @@ export function standingDisputes<T extends Imported>(stored: readonly T[]): Stan
     else own.set(chargeKey(d), [d]);
   }
   const standsFor = new Map<string, string>();
+  /** The derived record whose status stands for a dispute of its own id. */
   const newer = new Map<string, T>();
   // The card network the payments export's row names (its Card Brand), for a dispute whose own
   // export names none (`stripe`: only a word-style reason): the card schemes' programmes count by network.
@@ -42,18 +45,26 @@ export function standingDisputes<T extends Imported>(stored: readonly T[]): Stan
     if (mine?.length !== 1) continue;
     const real = mine[0]!;
     standsFor.set(d.id, real.id);
-    if ((d.stamp?.importId ?? 0) > (real.stamp?.importId ?? 0)) newer.set(real.id, d);
+    const [earlier, later] = (d.stamp?.importId ?? 0) > (real.stamp?.importId ?? 0) ? [real, d] : [d, real];
+    if ((isNewerState(earlier, later) ? later : earlier) === d) newer.set(real.id, d);
     if (real.network === 'stripe' && d.network !== 'stripe') network.set(real.id, d.network);
   }
   const disputes: T[] = [];
   for (const d of stored) {
     if (standsFor.has(d.id)) continue;
-    const later = newer.get(d.id);
-    const stood = later ? { ...d, status: later.status, dueAt: later.dueAt || d.dueAt } : d;
+    const derived = newer.get(d.id);
+    const stood = derived ? withStateOf(d, derived) : d;
     const named = network.get(d.id);
     disputes.push(named ? { ...stood, network: named } : stood);
   }
   return { disputes, standsFor };
+}
+
+/** `d` with the status, deadline and stage of `derived`: a chargeback once either record is one. */
+function withStateOf<T extends Imported>(d: T, derived: Imported): T {
+  const out = { ...d, status: derived.status, dueAt: derived.dueAt || d.dueAt };
+  if (derived.stage === undefined) delete out.stage;
+  return out;
 }
 
 /**

@@ -1,8 +1,10 @@
 // A Stripe dispute named by the payments export (no id: `<charge>/dispute`) and by the disputes
-// export (`dp_…`) is one dispute: listed and counted once, with the newer export's status.
+// export (`dp_…`) is one dispute: listed and counted once, with the status of the export that holds
+// the newer data.
 import { describe, expect, it } from 'vitest';
 import type { Dispute } from '../../../shared/domain/dispute';
-import { derivedDisputeId, disputesWithWorkflow, standingDisputes } from '../../../shared/disputes/standing';
+import { derivedDisputeId, disputesWithWorkflow, standingDisputes, type Imported } from '../../../shared/disputes/standing';
+import { runImport, values } from '../ingest/support';
 
 const dispute = (id: string, paymentId: string, importId: number, patch: Partial<Dispute> = {}): Dispute & { stamp: { importId: number } } => ({
   id,
@@ -35,7 +37,43 @@ describe('disputes that stand', () => {
     const later = dispute(derivedDisputeId('ch_1'), 'ch_1', 2, { status: 'lost', dueAt: Date.UTC(2026, 5, 10) });
     expect(standingDisputes([real, later]).disputes).toEqual([{ ...real, status: 'lost', dueAt: Date.UTC(2026, 5, 10) }]);
     // An older payments export says nothing new.
-    expect(standingDisputes([{ ...later, stamp: { importId: 0 } }, real]).disputes).toEqual([real]);
+    const submitted = { ...real, status: 'submitted' as const };
+    expect(standingDisputes([{ ...later, status: 'new', stamp: { importId: 0 } }, submitted]).disputes).toEqual([submitted]);
+  });
+
+  it('whichever export was imported last, an outcome stands over a status that comes before it', () => {
+    // Stripe's exports date no status, and they are imported in any order: a won dispute is not
+    // undone by an older payments export read after the disputes export, nor a lost one by an older
+    // disputes export read after the payments export.
+    const won = dispute('dp_1', 'ch_1', 1, { status: 'won' });
+    const open = dispute(derivedDisputeId('ch_1'), 'ch_1', 2, { status: 'new', dueAt: Date.UTC(2026, 5, 10) });
+    expect(standingDisputes([won, open]).disputes).toEqual([won]);
+    const lost = { ...open, status: 'lost' as const, stamp: { importId: 1 } };
+    expect(standingDisputes([lost, { ...won, status: 'new', stamp: { importId: 2 } }]).disputes.map((d) => [d.id, d.status])).toEqual([['dp_1', 'lost']]);
+    // An inquiry the payments export shows raised to a chargeback is one, open, though its own
+    // export, read later, still says the inquiry closed.
+    const closed = { ...won, stage: 'inquiry' as const, stamp: { importId: 3 } };
+    expect(standingDisputes([open, closed]).disputes).toEqual([{ ...won, stamp: { importId: 3 }, status: 'new', dueAt: Date.UTC(2026, 5, 10) }]);
+  });
+
+  it('both Stripe exports imported, the payments export first or last: the dispute stays won', async () => {
+    const payments = [
+      'id,Created date (UTC),Amount,Amount Refunded,Currency,Status,Card Brand,Card Last4,Customer Email,Disputed Amount,Dispute Status,Dispute Reason,Dispute Date (UTC),Dispute Evidence Due (UTC),order_id (metadata)',
+      'ch_1,2026-05-01 08:00:00,89.00,0.00,eur,Paid,Visa,4242,ann@example.com,89.00,needs_response,fraudulent,2026-05-20 08:00:00,2026-06-05 23:59:59,#1001',
+    ].join('\n');
+    const disputes = [
+      'id,Created (UTC),Amount,Currency,Reason,Status,Evidence Due By (UTC),Charge ID',
+      'dp_1,2026-05-20 08:00:00,89.00,eur,fraudulent,won,2026-06-05 23:59:59,ch_1',
+    ].join('\n');
+    for (const files of [
+      [payments, disputes],
+      [disputes, payments],
+    ]) {
+      const stored: Imported[] = [];
+      for (const [i, file] of files.entries())
+        for (const d of values<Dispute>(await runImport(file), 'dispute')) stored.push({ ...d, stamp: { importId: i + 1 } });
+      expect(standingDisputes(stored).disputes.map((d) => [d.id, d.status])).toEqual([['dp_1', 'won']]);
+    }
   });
 
   it('keeps the card network the payments export names when the disputes export names none, so Visa VAMP and Mastercard ECM count the dispute', () => {
