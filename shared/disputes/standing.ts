@@ -23,6 +23,7 @@ export type Imported = Dispute & { stamp?: { importId: number } };
  * says which one it is). The one that stands takes the status, stage and deadline of the derived
  * one when that holds the newer data (isNewerState, the record imported later read as the update):
  * exports are imported in any order, so the one imported last is not the newer for that alone.
+ * It keeps the order either record links, and the card network either names.
  */
 export function standingDisputes<T extends Imported>(stored: readonly T[]): StandingDisputes<T> {
   const chargeKey = (d: Imported) => `${d.provider}\u0000${d.paymentId}`;
@@ -39,6 +40,9 @@ export function standingDisputes<T extends Imported>(stored: readonly T[]): Stan
   // The card network the payments export's row names (its Card Brand), for a dispute whose own
   // export names none (`stripe`: only a word-style reason): the card schemes' programmes count by network.
   const network = new Map<string, Dispute['network']>();
+  // The order the payments export's row links (the charge's order reference), for a dispute whose own
+  // export links none (Stripe's disputes export names an order only through exported metadata).
+  const order = new Map<string, string>();
   for (const d of stored) {
     if (d.paymentId === '' || d.id !== derivedDisputeId(d.paymentId)) continue;
     const mine = own.get(chargeKey(d));
@@ -48,14 +52,18 @@ export function standingDisputes<T extends Imported>(stored: readonly T[]): Stan
     const [earlier, later] = (d.stamp?.importId ?? 0) > (real.stamp?.importId ?? 0) ? [real, d] : [d, real];
     if ((isNewerState(earlier, later) ? later : earlier) === d) newer.set(real.id, d);
     if (real.network === 'stripe' && d.network !== 'stripe') network.set(real.id, d.network);
+    if (real.orderKey === '' && d.orderKey !== '') order.set(real.id, d.orderKey);
   }
   const disputes: T[] = [];
   for (const d of stored) {
     if (standsFor.has(d.id)) continue;
     const derived = newer.get(d.id);
-    const stood = derived ? withStateOf(d, derived) : d;
+    let stood = derived ? withStateOf(d, derived) : d;
     const named = network.get(d.id);
-    disputes.push(named ? { ...stood, network: named } : stood);
+    if (named) stood = { ...stood, network: named };
+    const linked = order.get(d.id);
+    if (linked) stood = { ...stood, orderKey: linked };
+    disputes.push(stood);
   }
   return { disputes, standsFor };
 }

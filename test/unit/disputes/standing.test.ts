@@ -22,6 +22,16 @@ const dispute = (id: string, paymentId: string, importId: number, patch: Partial
   ...patch,
 });
 
+/** A charge's row of the payments export, its dispute open; the disputes export a month on, the dispute won. */
+const STRIPE_PAYMENTS = [
+  'id,Created date (UTC),Amount,Amount Refunded,Currency,Status,Card Brand,Card Last4,Customer Email,Disputed Amount,Dispute Status,Dispute Reason,Dispute Date (UTC),Dispute Evidence Due (UTC),order_id (metadata)',
+  'ch_1,2026-05-01 08:00:00,89.00,0.00,eur,Paid,Visa,4242,ann@example.com,89.00,needs_response,fraudulent,2026-05-20 08:00:00,2026-06-05 23:59:59,#1001',
+].join('\n');
+const STRIPE_DISPUTES = [
+  'id,Created (UTC),Amount,Currency,Reason,Status,Evidence Due By (UTC),Charge ID',
+  'dp_1,2026-05-20 08:00:00,89.00,eur,fraudulent,won,2026-06-05 23:59:59,ch_1',
+].join('\n');
+
 describe('disputes that stand', () => {
   it('a charge’s dispute from the payments export gives way to its own-id dispute from the disputes export', () => {
     const derived = dispute(derivedDisputeId('ch_1'), 'ch_1', 1);
@@ -57,17 +67,9 @@ describe('disputes that stand', () => {
   });
 
   it('both Stripe exports imported, the payments export first or last: the dispute stays won', async () => {
-    const payments = [
-      'id,Created date (UTC),Amount,Amount Refunded,Currency,Status,Card Brand,Card Last4,Customer Email,Disputed Amount,Dispute Status,Dispute Reason,Dispute Date (UTC),Dispute Evidence Due (UTC),order_id (metadata)',
-      'ch_1,2026-05-01 08:00:00,89.00,0.00,eur,Paid,Visa,4242,ann@example.com,89.00,needs_response,fraudulent,2026-05-20 08:00:00,2026-06-05 23:59:59,#1001',
-    ].join('\n');
-    const disputes = [
-      'id,Created (UTC),Amount,Currency,Reason,Status,Evidence Due By (UTC),Charge ID',
-      'dp_1,2026-05-20 08:00:00,89.00,eur,fraudulent,won,2026-06-05 23:59:59,ch_1',
-    ].join('\n');
     for (const files of [
-      [payments, disputes],
-      [disputes, payments],
+      [STRIPE_PAYMENTS, STRIPE_DISPUTES],
+      [STRIPE_DISPUTES, STRIPE_PAYMENTS],
     ]) {
       const stored: Imported[] = [];
       for (const [i, file] of files.entries())
@@ -94,6 +96,30 @@ describe('disputes that stand', () => {
     }
     // A network the disputes export does name stands.
     expect(standingDisputes([derived, { ...real, network: 'visa' }]).disputes.map((d) => d.network)).toEqual(['visa']);
+  });
+
+  it('keeps the order the payments export links when the disputes export links none, whichever came first', async () => {
+    // Stripe's disputes export names the order only when the charge's metadata is exported: without
+    // it, the dispute that stands would lose its order (no evidence pack, no order in the reports).
+    const derived = dispute(derivedDisputeId('ch_1'), 'ch_1', 1);
+    const real = dispute('dp_1', 'ch_1', 2, { orderKey: '' });
+    for (const order of [
+      [derived, real],
+      [real, { ...derived, stamp: { importId: 3 } }],
+    ]) {
+      expect(standingDisputes(order).disputes.map((d) => [d.id, d.orderKey])).toEqual([['dp_1', 'shopify:#1001']]);
+    }
+    // An order the disputes export does link stands.
+    expect(standingDisputes([derived, { ...real, orderKey: 'shopify:#1002' }]).disputes.map((d) => d.orderKey)).toEqual(['shopify:#1002']);
+    // As the two exports are read: the disputes export's columns name no order.
+    const stored: Imported[] = [];
+    for (const [i, file] of [STRIPE_PAYMENTS, STRIPE_DISPUTES].entries())
+      for (const d of values<Dispute>(await runImport(file), 'dispute')) stored.push({ ...d, stamp: { importId: i + 1 } });
+    expect(stored.map((d) => [d.id, d.orderKey])).toEqual([
+      ['ch_1/dispute', 'shopify:#1001'],
+      ['dp_1', ''],
+    ]);
+    expect(standingDisputes(stored).disputes.map((d) => [d.id, d.orderKey])).toEqual([['dp_1', 'shopify:#1001']]);
   });
 
   it('keeps both when nothing says they are one: another provider, or a charge with several disputes of its own', () => {
