@@ -3,7 +3,7 @@
 // card and IP facts from payments. The import writer only reads what this asks for and writes.
 import type { RefundClaim } from '../disputes/claims';
 import { isNewerState } from '../disputes/lifecycle';
-import type { Dispute } from '../domain/dispute';
+import { isDecided, type Dispute } from '../domain/dispute';
 import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
 import { decisivePayment, orderRefVariants, withPaymentFacts } from '../orders/paymentFacts';
@@ -70,7 +70,16 @@ export function mergeDispute(current: Dispute, update: Dispute, provided: readon
   const stage = followsUp ? current.stage : update.stage;
   const olderNews = current.stage === undefined && stage !== undefined;
   const statusAt = provided.includes('status') ? update.statusAt : current.statusAt;
-  if (!isNewerState(current, { status: next.status, stage, statusAt })) {
+  // A dispute stored before event times were kept (no statusAt) dates its state only by its
+  // deadline, or, first seen decided and without one, by when it was first seen: a later deadline,
+  // or an event after that, is newer data, as it was when it was stored (a pre-arbitration reopens it).
+  const newerThanUndated =
+    current.statusAt === undefined &&
+    statusAt !== undefined &&
+    !olderNews &&
+    isDecided(current.status) &&
+    (current.dueAt > 0 ? update.dueAt > current.dueAt : statusAt > current.openedAt);
+  if (!newerThanUndated && !isNewerState(current, { status: next.status, stage, statusAt })) {
     next.status = current.status;
     // An older chargeback row's deadline is the one the case had, when the cache holds none (a
     // dispute first seen through its reversal); an inquiry's is not the chargeback's.

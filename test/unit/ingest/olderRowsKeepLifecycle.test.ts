@@ -10,7 +10,10 @@ import { runImport } from './support';
 
 /** Imports the files in turn into one store, merging as the import writer does; the dispute `id` as it ends. */
 async function importInTurn(id: string, ...files: string[]): Promise<Dispute> {
-  const stored = new Map<string, Stamped<Dispute>>();
+  return importOnto(new Map(), id, ...files);
+}
+
+async function importOnto(stored: Map<string, Stamped<Dispute>>, id: string, ...files: string[]): Promise<Dispute> {
   let importId = 0;
   for (const file of files) {
     const run = await runImport(file);
@@ -51,6 +54,22 @@ describe('Adyen daily reports: the Record Date says which row is newer', () => {
     const d = await importInTurn(ID, DEFENDED, CHARGEBACK);
     expect(d.status).toBe('submitted');
     expect(iso(d.dueAt)).toBe('2026-05-18T07:30:00.000Z');
+  });
+
+  it('a won dispute stored before event times were kept is reopened by a pre-arbitration, not by its older chargeback day', async () => {
+    // As the release before stored a dispute first seen through its reversal: no statusAt, opened when first seen.
+    const storedBefore = async () => {
+      const stored = new Map<string, Stamped<Dispute>>();
+      const won = await importOnto(stored, ID, REVERSED);
+      const { statusAt: _dropped, ...old } = won as Stamped<Dispute>;
+      stored.set(ID, { ...old, openedAt: Date.parse('2026-05-15T14:45:00Z') });
+      return stored;
+    };
+    const reopened = await importOnto(await storedBefore(), ID, PRE_ARBITRATION);
+    expect(reopened.status).toBe('new');
+    expect(iso(reopened.dueAt)).toBe('2026-06-22T09:00:00.000Z');
+    const kept = await importOnto(await storedBefore(), ID, CHARGEBACK);
+    expect(kept.status).toBe('won');
   });
 
   it('a pre-arbitration after the reversal stays open, whichever day came first', async () => {
