@@ -200,6 +200,23 @@ describe('erasing one customer', () => {
     expect(JSON.stringify(await db.disputeEvents.toArray())).not.toMatch(/anna|schmidt/i);
   });
 
+  it('reaches a Stripe dispute that stands on their order through the charge’s dispute the payments export linked', async () => {
+    const { db, service } = await cacheWithCustomers('erase-standing');
+    // The payments export linked ch_1's dispute to Anna's order; the disputes export's dp_1 names no order, and stands for it.
+    await db.disputes.bulkPut([
+      { ...disputeOn('ch_1/dispute', 'shopify:#1002'), paymentId: 'ch_1' },
+      { ...disputeOn('dp_1', ''), paymentId: 'ch_1' },
+      { ...disputeOn('dp_2', ''), paymentId: 'ch_2' },
+    ]);
+    const files = new AttachmentService(db, clock);
+    await files.attach('dp_1', 'anna-schmidt-mail.eml', new TextEncoder().encode('From: anna.schmidt@gmail.com\nSubject: refund\n\nAnna'), 'customer-email');
+    await files.attach('dp_2', 'pod.pdf', new TextEncoder().encode('%PDF-1.4 delivered'), 'proof-of-delivery');
+    const { token, summary } = await service.planErasure('anna.schmidt@gmail.com');
+    expect(summary.attachments).toBe(1);
+    await service.applyPersonalData(token, 'GDPR-2026-141');
+    expect((await db.disputeAttachments.toArray()).map((a) => a.disputeId)).toEqual(['dp_2']);
+  });
+
   it('reaches the disputes and payments whose export writes the order number without Shopify’s #', async () => {
     const { db, service } = await cacheWithCustomers('erase-spelling');
     // Stripe's metadata writes 1002 for Shopify's #1002: the dispute and the payment are Anna's.

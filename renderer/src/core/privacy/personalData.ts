@@ -17,6 +17,7 @@ import { eraseTeamTexts } from '../team/teamTexts';
 import { linkValueHash, PERSONAL_ORDER_FIELDS, PERSONAL_PAYMENT_FIELDS, scrubPayment } from './erasureRegister';
 import type { ErasureRecord, RetentionSummaryRecord, WorkbenchDb } from '../storage/schema';
 import { entryNumbers } from '../../../../shared/decisions/entryNumbers';
+import { derivedDisputeId, standingDisputes } from '../../../../shared/disputes/standing';
 import { assertStorableEntry } from '../../../../shared/decisions/schema';
 
 // The fields that identify a person live with the register, which the import worker uses too.
@@ -215,7 +216,16 @@ async function disputesOn(db: WorkbenchDb, orderKeys: ReadonlySet<string>, store
     .anyOf([...spellings])
     .toArray();
   const joined = await onStoredOrders(candidates, { rowsOfKeys: (keys) => stored(keys).then((m) => new Map(m)) });
-  return joined.filter((d) => orderKeys.has(d.orderKey)).map((d) => d.id);
+  const found = joined.filter((d) => orderKeys.has(d.orderKey));
+  // A Stripe dispute of its own id that names no order stands on the order of the charge's dispute
+  // the payments export derived (standing.ts): it is listed on the customer's order, and files of
+  // theirs are attached to it.
+  const charges = found.filter((d) => d.paymentId !== '' && d.id === derivedDisputeId(d.paymentId)).map((d) => d.paymentId);
+  const ids = new Set(found.map((d) => d.id));
+  const onCharges = charges.length ? await db.disputes.where('paymentId').anyOf(charges).toArray() : [];
+  const byId = new Map([...found, ...onCharges].map((d) => [d.id, d]));
+  for (const [derived, real] of standingDisputes([...byId.values()]).standsFor) if (ids.has(derived) && byId.get(real)!.orderKey === '') ids.add(real);
+  return [...ids];
 }
 
 /** Files attached to these disputes: they go whole, their removal logged in each dispute's history. */
