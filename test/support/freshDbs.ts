@@ -17,3 +17,22 @@ export function freshDbs(prefix: string): () => WorkbenchDb {
     return db;
   };
 }
+
+/**
+ * Windows onto caches by name (the same name twice: two windows onto one cache), the analyst named
+ * in each; all closed, then deleted, after each test.
+ */
+export function analystWindows(analyst = 'K. Weber'): (name: string) => Promise<WorkbenchDb> {
+  const opened: WorkbenchDb[] = [];
+  afterEach(async () => {
+    const dbs = opened.splice(0);
+    for (const db of dbs) db.close();
+    for (const db of dbs) await db.delete();
+  });
+  return async (name) => {
+    const db = createDb(name);
+    opened.push(db);
+    await db.meta.put({ key: 'analystName', value: analyst });
+    return db;
+  };
+}

@@ -3,30 +3,19 @@
 // overrides and removed only the files it found when planned, and the new ones kept her data.
 // Now it is refused as a stale plan, nothing erased, and planned again it takes them too.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AttachmentService } from '../../../renderer/src/core/disputes/attachmentService';
 import { applyPersonalDataPlan, planCustomerErasure } from '../../../renderer/src/core/privacy/personalData';
 import { RingDecisions } from '../../../renderer/src/core/rings/ringDecisions';
 import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
-import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import type { WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { fixedClock } from '../../../shared/time/clock';
 import { order } from '../../support/orders';
+import { analystWindows } from '../../support/freshDbs';
 
 const NOW = Date.UTC(2026, 10, 18, 14);
 const clock = fixedClock(NOW);
-const opened: WorkbenchDb[] = [];
-afterEach(async () => {
-  const dbs = opened.splice(0);
-  for (const db of dbs) db.close();
-  for (const db of dbs) await db.delete();
-});
-
-async function open(name: string): Promise<WorkbenchDb> {
-  const db = createDb(name);
-  opened.push(db);
-  await db.meta.put({ key: 'analystName', value: 'K. Weber' });
-  return db;
-}
+const open = analystWindows();
 
 /** Anna's order #1001 with a fraud chargeback on it, and Tim's #2001. */
 async function cache(name: string): Promise<WorkbenchDb> {

@@ -12,27 +12,18 @@ import { ImportWriter } from '../../../renderer/src/core/imports/importWriter';
 import { applyPersonalDataPlan, planCustomerErasure, planRetention, type PersonalDataPlan } from '../../../renderer/src/core/privacy/personalData';
 import { PaymentStore } from '../../../renderer/src/core/storage/paymentStore';
 import { MemoryLockManager } from '../../../renderer/src/core/storage/runLocks';
-import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import type { WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import type { ParsedBatch } from '../../../shared/ingest/reader';
 import { fixedClock } from '../../../shared/time/clock';
+import { analystWindows } from '../../support/freshDbs';
 import { chunked } from '../../support/importInput';
 import { zalandoExport } from '../../support/zalandoExport';
 
 const clock = fixedClock(Date.UTC(2026, 10, 18, 14));
-const opened: WorkbenchDb[] = [];
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
-  const dbs = opened.splice(0);
-  for (const db of dbs) db.close();
-  for (const db of dbs) await db.delete();
 });
-
-async function open(name: string): Promise<WorkbenchDb> {
-  const db = createDb(name);
-  opened.push(db);
-  await db.meta.put({ key: 'analystName', value: 'K. Weber' });
-  return db;
-}
+const open = analystWindows();
 
 type Extras = Parameters<typeof importFile>[7];
 const importText = (db: WorkbenchDb, name: string, text: string, extras: Extras = {}) => {

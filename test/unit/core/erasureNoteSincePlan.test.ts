@@ -4,31 +4,20 @@
 // erasure is refused as a stale plan, nothing erased, and planned again it takes that note too.
 // Decisions on other orders meanwhile do not hold it up.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
 import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
-import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
+import type { WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { applyPersonalDataPlan, planCustomerErasure, planRetention } from '../../../renderer/src/core/privacy/personalData';
 import { ReviewService } from '../../../renderer/src/core/review/reviewService';
 import type { RingService } from '../../../renderer/src/core/rings/ringService';
 import { fixedClock } from '../../../shared/time/clock';
 import { order } from '../../support/orders';
+import { analystWindows } from '../../support/freshDbs';
 
 const NOW = Date.UTC(2026, 10, 18, 14);
 const clock = fixedClock(NOW);
-const opened: WorkbenchDb[] = [];
-afterEach(async () => {
-  const dbs = opened.splice(0);
-  for (const db of dbs) db.close();
-  for (const db of dbs) await db.delete();
-});
-
-async function open(name: string): Promise<WorkbenchDb> {
-  const db = createDb(name);
-  opened.push(db);
-  await db.meta.put({ key: 'analystName', value: 'K. Weber' });
-  return db;
-}
+const open = analystWindows();
 
 const review = (db: WorkbenchDb) => new ReviewService(db, {} as RingService, clock);
 

@@ -5,6 +5,17 @@ import type { RefundClaim } from '../../../shared/disputes/claims';
 import { planBatchWrites } from '../../../shared/ingest/writePlan';
 import { runImport, values, bucketsAddUp } from './support';
 
+/** The claim `stored` holds once `file` (an older download) is read after it. */
+async function claimAfterReading(stored: RefundClaim, file: string): Promise<RefundClaim> {
+  const older = await runImport(file);
+  const plan = planBatchWrites({ created: older.written, updated: [] }, 2, {
+    payment: () => null,
+    dispute: () => null,
+    claim: (k) => (k === stored.id ? stored : null),
+  });
+  return plan.claims[0]!.next;
+}
+
 const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) => Date.UTC(y, mo - 1, d, h, mi, s);
 const HEADER = 'Claim ID,Order ID,Claim Amount,Currency,Claim Date,Respond By,Claim Reason,Claim Status';
 
@@ -51,13 +62,7 @@ describe('review: a claim read again from an older download', () => {
     const later = await runImport(report('Lost'));
     const stored = values<RefundClaim>(later, 'claim')[0]!;
     expect(stored.status).toBe('lost');
-    const older = await runImport(report('Waiting for your response'));
-    const plan = planBatchWrites({ created: older.written, updated: [] }, 2, {
-      payment: () => null,
-      dispute: () => null,
-      claim: (k) => (k === stored.id ? stored : null),
-    });
-    expect(plan.claims[0]!.next.status).toBe('lost');
+    expect((await claimAfterReading(stored, report('Waiting for your response'))).status).toBe('lost');
   });
 
   // A claim first seen decided has no deadline of its own: an older download's deadline is no sign
@@ -66,26 +71,14 @@ describe('review: a claim read again from an older download', () => {
     const later = await runImport(report('Lost', ''));
     const stored = values<RefundClaim>(later, 'claim')[0]!;
     expect([stored.status, stored.noticeDueAt]).toEqual(['lost', null]);
-    const older = await runImport(report('Waiting for your response'));
-    const plan = planBatchWrites({ created: older.written, updated: [] }, 2, {
-      payment: () => null,
-      dispute: () => null,
-      claim: (k) => (k === stored.id ? stored : null),
-    });
-    expect(plan.claims[0]!.next.status).toBe('lost');
+    expect((await claimAfterReading(stored, report('Waiting for your response'))).status).toBe('lost');
   });
 
   it('keeps an answered claim under review when an older download that waits for the answer is read', async () => {
     const later = await runImport(report('Being reviewed by PayPal'));
     const stored = values<RefundClaim>(later, 'claim')[0]!;
     expect(stored.status).toBe('submitted');
-    const older = await runImport(report('Waiting for your response'));
-    const plan = planBatchWrites({ created: older.written, updated: [] }, 2, {
-      payment: () => null,
-      dispute: () => null,
-      claim: (k) => (k === stored.id ? stored : null),
-    });
-    expect(plan.claims[0]!.next.status).toBe('submitted');
+    expect((await claimAfterReading(stored, report('Waiting for your response'))).status).toBe('submitted');
   });
 
   // The deadline a notice named (entered by hand from Amazon's e-mail, or from an earlier sheet) is

@@ -3,8 +3,7 @@
 // it was opened and its deadline — and an older file read again must not silently undo an outcome.
 import { describe, expect, it } from 'vitest';
 import type { Dispute } from '../../../shared/domain/dispute';
-import { planBatchWrites, type Stamped } from '../../../shared/ingest/writePlan';
-import { runImport } from '../ingest/support';
+import { disputesImportedInTurn, runImport } from '../ingest/support';
 
 const HEADER =
   'Company Account,Merchant Account,Psp Reference,Merchant Reference,Payment Method,Record Date,Record Date TimeZone,Dispute Currency,Dispute Amount,Record Type,Dispute PSP Reference,Dispute Reason,RFI Scheme Code,RFI Reason Code,CB Scheme Code,CB Reason Code,Payment Date,Payment Date TimeZone,Payment Currency,Payment Amount,Dispute Date,Dispute Date TimeZone,Dispute End Date,Dispute End Date TimeZone';
@@ -17,17 +16,7 @@ const MAY_15 = [HEADER, row('2026-05-15 16:45:00', 'ChargebackReversed', ''), ''
 
 /** Imports the files in turn into one store, merging as the import writer does. */
 async function importInTurn(...files: string[]): Promise<Dispute> {
-  const stored = new Map<string, Stamped<Dispute>>();
-  let importId = 0;
-  for (const file of files) {
-    const run = await runImport(file);
-    const plan = planBatchWrites({ created: run.written, updated: [] }, ++importId, {
-      payment: () => null,
-      dispute: (k) => stored.get(k) ?? null,
-      claim: () => null,
-    });
-    for (const c of plan.disputes) stored.set(c.key, c.next);
-  }
+  const stored = await disputesImportedInTurn(files);
   const { stamp: _s, ...d } = stored.get('8836000000009902')!;
   return d;
 }

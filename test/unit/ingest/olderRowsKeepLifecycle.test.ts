@@ -5,8 +5,8 @@
 // row then may keep a dispute where it is or move it on, never back.
 import { describe, expect, it } from 'vitest';
 import type { Dispute } from '../../../shared/domain/dispute';
-import { planBatchWrites, type Stamped } from '../../../shared/ingest/writePlan';
-import { runImport } from './support';
+import type { Stamped } from '../../../shared/ingest/writePlan';
+import { disputesImportedInTurn } from './support';
 
 /** Imports the files in turn into one store, merging as the import writer does; the dispute `id` as it ends. */
 async function importInTurn(id: string, ...files: string[]): Promise<Dispute> {
@@ -14,17 +14,7 @@ async function importInTurn(id: string, ...files: string[]): Promise<Dispute> {
 }
 
 async function importOnto(stored: Map<string, Stamped<Dispute>>, id: string, ...files: string[]): Promise<Dispute> {
-  let importId = 0;
-  for (const file of files) {
-    const run = await runImport(file);
-    const plan = planBatchWrites({ created: run.written, updated: [] }, ++importId, {
-      payment: () => null,
-      dispute: (k) => stored.get(k) ?? null,
-      claim: () => null,
-    });
-    for (const c of plan.disputes) stored.set(c.key, c.next);
-  }
-  return stored.get(id)!;
+  return (await disputesImportedInTurn(files, stored)).get(id)!;
 }
 const iso = (t: number) => new Date(t).toISOString();
 

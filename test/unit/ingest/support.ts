@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importChunks, MemoryKnownRecords, type FileSummary, type FormatPreset, type ParsedRecord, type ReaderOptions } from '../../../shared/ingest';
+import type { Dispute } from '../../../shared/domain/dispute';
+import { planBatchWrites, type Stamped } from '../../../shared/ingest/writePlan';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/imports');
 
@@ -87,4 +89,25 @@ export function withCells(header: string, row: string, cells: Record<string, str
     f[i] = value;
   }
   return f.join('\t');
+}
+
+/**
+ * Imports the files in turn into `stored`, merging disputes as the import writer does (each file an
+ * import of its own); returns the store.
+ */
+export async function disputesImportedInTurn(
+  files: readonly string[],
+  stored: Map<string, Stamped<Dispute>> = new Map(),
+): Promise<Map<string, Stamped<Dispute>>> {
+  let importId = 0;
+  for (const file of files) {
+    const run = await runImport(file);
+    const plan = planBatchWrites({ created: run.written, updated: [] }, ++importId, {
+      payment: () => null,
+      dispute: (k) => stored.get(k) ?? null,
+      claim: () => null,
+    });
+    for (const c of plan.disputes) stored.set(c.key, c.next);
+  }
+  return stored;
 }
