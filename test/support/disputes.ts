@@ -19,3 +19,20 @@ export function chargebackOn(o: Order, reasonCode = '10.4', stage?: Dispute['sta
     ...(stage ? { stage } : {}),
   };
 }
+
+/** A new Visa fraud dispute (10.4) of 1.00 EUR on `orderKey` as its export named the order, opened and due at `at`. */
+export function openFraudDispute(id: string, orderKey: string, at: number): Dispute {
+  return {
+    id,
+    orderKey,
+    provider: 'stripe',
+    paymentId: '',
+    network: 'visa',
+    reasonCode: '10.4',
+    amountMinor: 100,
+    currency: 'EUR',
+    openedAt: at,
+    dueAt: at,
+    status: 'new',
+  };
+}

@@ -11,6 +11,7 @@ import { OrderRepository } from '../../../renderer/src/core/storage/orderReposit
 import type { WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { fixedClock } from '../../../shared/time/clock';
 import { order } from '../../support/orders';
+import { openFraudDispute } from '../../support/disputes';
 import { analystWindows } from '../../support/freshDbs';
 
 const NOW = Date.UTC(2026, 10, 18, 14);
@@ -24,19 +25,7 @@ async function cache(name: string): Promise<WorkbenchDb> {
     order({ externalId: '#1001', email: 'anna@example.de', shipName: 'Anna Schmidt', createdAt: NOW - 3600_000 }),
     order({ externalId: '#2001', email: 'tim@example.de', shipName: 'Tim Wolf', createdAt: NOW - 3600_000 }),
   ]);
-  await db.disputes.put({
-    id: 'dp_1',
-    orderKey: 'shopify:#1001',
-    provider: 'stripe',
-    paymentId: '',
-    network: 'visa',
-    reasonCode: '10.4',
-    amountMinor: 100,
-    currency: 'EUR',
-    openedAt: NOW,
-    dueAt: NOW,
-    status: 'new',
-  });
+  await db.disputes.put(openFraudDispute('dp_1', 'shopify:#1001', NOW));
   return db;
 }
 

@@ -20,6 +20,7 @@ import { PASSPHRASE, TEST_ITERATIONS } from '../../support/backupCache';
 import { NO_FILTER } from '../../../shared/orders/query';
 import { fixedClock } from '../../../shared/time/clock';
 import { order } from '../../support/orders';
+import { openFraudDispute } from '../../support/disputes';
 import { TIMS_PAYMENT } from '../../support/customers';
 import { readFileSync } from 'node:fs';
 import { importFile } from '../../../renderer/src/core/imports/importRunner';
@@ -96,21 +97,7 @@ async function cacheWithCustomers(name: string) {
 }
 
 /** A Visa fraud chargeback on `orderKey`, as its export named the order. */
-function disputeOn(id: string, orderKey: string) {
-  return {
-    id,
-    orderKey,
-    provider: 'stripe',
-    paymentId: '',
-    network: 'visa' as const,
-    reasonCode: '10.4',
-    amountMinor: 100,
-    currency: 'EUR',
-    openedAt: NOW,
-    dueAt: NOW,
-    status: 'new' as const,
-  };
-}
+const disputeOn = (id: string, orderKey: string) => openFraudDispute(id, orderKey, NOW);
 
 async function texts(db: WorkbenchDb) {
   const store = new OrderStore(db);
@@ -353,19 +340,7 @@ describe('a restore of a backup written before an erasure', () => {
     JSON.stringify([(await texts(db)).filter((o) => o.externalId !== '#1003'), await new PaymentStore(db).get('ch_1'), await db.linkOverrides.toArray()]);
 
   async function disputeWithFile(db: WorkbenchDb) {
-    await db.disputes.put({
-      id: 'dp_1',
-      orderKey: 'shopify:#1002',
-      provider: 'stripe',
-      paymentId: 'ch_1',
-      network: 'visa',
-      reasonCode: '10.4',
-      amountMinor: 100,
-      currency: 'EUR',
-      openedAt: NOW,
-      dueAt: NOW,
-      status: 'new',
-    });
+    await db.disputes.put({ ...disputeOn('dp_1', 'shopify:#1002'), paymentId: 'ch_1' });
     await new AttachmentService(db, clock).attach(
       'dp_1',
       'anna-schmidt-mail.eml',
