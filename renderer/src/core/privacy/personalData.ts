@@ -15,7 +15,7 @@ import { replacingLogsHere } from '../storage/appendOnly';
 import { analystName } from '../storage/metaRepository';
 import { eraseTeamTexts } from '../team/teamTexts';
 import { linkValueHash, PERSONAL_ORDER_FIELDS, PERSONAL_PAYMENT_FIELDS, scrubPayment } from './erasureRegister';
-import type { ErasureRecord, RetentionSummaryRecord, WorkbenchDb } from '../storage/schema';
+import type { ErasureRecord, LinkOverrideRecord, RetentionSummaryRecord, WorkbenchDb } from '../storage/schema';
 import { entryNumbers } from '../../../../shared/decisions/entryNumbers';
 import { derivedDisputeId, standingDisputes } from '../../../../shared/disputes/standing';
 import { assertStorableEntry } from '../../../../shared/decisions/schema';
@@ -228,6 +228,11 @@ async function disputesOn(db: WorkbenchDb, orderKeys: ReadonlySet<string>, store
   return [...ids];
 }
 
+/** Link overrides on any of these values (blanked as the plan reads them). */
+async function overridesOn(db: WorkbenchDb, values: ReadonlySet<string>): Promise<LinkOverrideRecord[]> {
+  return (await db.linkOverrides.toArray()).filter((o) => values.has(blank(o.value)));
+}
+
 /** Files attached to these disputes: they go whole, their removal logged in each dispute's history. */
 async function planAttachments(db: WorkbenchDb, disputeIds: readonly string[]): Promise<number[]> {
   const disputes = new Set(disputeIds);
@@ -258,7 +263,7 @@ export async function planCustomerErasure(db: WorkbenchDb, who: string, stored: 
     [...found.values.get('email')!, ...found.values.get('phone')!, ...found.values.get('ip')!, ...found.values.get('deviceId')!].map(blank),
   );
   if (byEmail) linkValues.add(wanted);
-  const overrides = (await db.linkOverrides.toArray()).filter((o) => linkValues.has(blank(o.value))).map((o) => o.id!);
+  const overrides = (await overridesOn(db, linkValues)).map((o) => o.id!);
   const disputeIds = await disputesOn(db, orderKeys, stored);
   const attachments = await planAttachments(db, disputeIds);
   return {
@@ -576,18 +581,13 @@ async function addedSincePlanning(db: WorkbenchDb, plan: PersonalDataPlan): Prom
   const values = new Set(plan.linkValues ?? []);
   if (values.size) {
     const planned = new Set(plan.overrides);
-    const overrides = await db.linkOverrides.toArray();
-    if (overrides.some((o) => !planned.has(o.id!) && o.value !== '' && values.has(blank(o.value)))) return stale('A link override on the customer’s values');
+    if ((await overridesOn(db, values)).some((o) => !planned.has(o.id!) && o.value !== '')) return stale('A link override on the customer’s values');
   }
   // The disputes the plan found: a new one comes by an import, which makes the plan stale by the cache.
   const disputeIds = plan.disputeIds ?? [];
   if (disputeIds.length) {
     const planned = new Set(plan.attachments);
-    const files = (await db.disputeAttachments
-      .where('disputeId')
-      .anyOf([...disputeIds])
-      .primaryKeys()) as number[];
-    if (files.some((id) => !planned.has(id)))
+    if ((await planAttachments(db, disputeIds)).some((id) => !planned.has(id)))
       return stale(`A file attached to a dispute on ${plan.kind === 'erasure' ? 'the customer’s orders' : 'these orders'}`);
   }
   return null;
