@@ -1,9 +1,16 @@
 // Words a restore uses in its dialog and in its log entry alike.
 
 /** "3 decisions after entry 2", or "the 1 decision here (the backup holds none)". */
-export function lostDecisionsText(plan: { lostDecisions: number; verifiedTo: number }): string {
+export function lostDecisionsText(plan: { lostDecisions: number; verifiedTo: number; keptTo?: number }): string {
   const n = `${plan.lostDecisions.toLocaleString('en-US')} decision${plan.lostDecisions === 1 ? '' : 's'}`;
-  return plan.verifiedTo > 0 ? `${n} after entry ${plan.verifiedTo.toLocaleString('en-US')}` : `the ${n} here (the backup holds none)`;
+  const after = plan.keptTo ?? plan.verifiedTo;
+  return after > 0 ? `${n} after entry ${after.toLocaleString('en-US')}` : `the ${n} here (the backup holds none)`;
+}
+
+/** "the 5 decisions a restore here set aside (entries 6–10)", brought back by a newer backup. */
+export function revivedDecisionsText(r: { count: number; from: number; to: number }): string {
+  const entries = r.from === r.to ? `entry ${r.from.toLocaleString('en-US')}` : `entries ${r.from.toLocaleString('en-US')}–${r.to.toLocaleString('en-US')}`;
+  return `the ${r.count.toLocaleString('en-US')} decision${r.count === 1 ? '' : 's'} a restore here set aside (${entries})`;
 }
 
 /** "2 decisions this laptop has not seen (entries 4–5, by M. Novak, 2026-11-10 09:00 to 2026-11-12 17:30 UTC)". */

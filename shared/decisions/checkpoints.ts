@@ -7,8 +7,14 @@ import type { Witness } from './witness';
 
 export const CHECKPOINT_FORMAT = 'fraud-workbench-checkpoints';
 
+/**
+ * A restore line keeps entries 1..keep and adds the restore entry. `kept` (the hash of entry
+ * `keep`) is written when the kept entries are not the ledger's current ones but a line an
+ * earlier restore replaced: a newer backup restored after an older one brings that line back.
+ */
 export type CheckpointLine =
-  { kind: 'extend'; at: number; from: number; hashes: string[] } | { kind: 'restore'; at: number; keep: number; supersedes: LogHead; hash: string };
+  | { kind: 'extend'; at: number; from: number; hashes: string[] }
+  | { kind: 'restore'; at: number; keep: number; supersedes: LogHead; hash: string; kept?: string };
 
 export interface RestoreMark {
   at: number;
@@ -25,6 +31,8 @@ export interface RestoreMark {
 /** What the ledger knows now: the hash of every witnessed entry, and the restores it allowed. */
 export class CheckpointLedger {
   private hashes: string[] = [];
+  /** Every line a restore replaced, as it stood then (newest last): a later restore may bring one back. */
+  private replaced: string[][] = [];
   readonly restores: RestoreMark[] = [];
   updatedAt: number | null = null;
 
@@ -34,6 +42,14 @@ export class CheckpointLedger {
 
   hashAt(seq: number): string | undefined {
     return seq === 0 ? EMPTY_HEAD.hash : this.hashes[seq - 1];
+  }
+
+  /** The hashes of entries 1..keep on the current line or, failing that, on a line a restore replaced whose entry `keep` is `hash`. */
+  lineKeeping(keep: number, hash: string): string[] | undefined {
+    for (const line of [this.hashes, ...[...this.replaced].reverse()]) {
+      if (keep === 0 ? hash === EMPTY_HEAD.hash : line[keep - 1] === hash) return line.slice(0, keep);
+    }
+    return undefined;
   }
 
   /** Every witnessed entry's head, oldest first. */
@@ -47,9 +63,21 @@ export class CheckpointLedger {
       if (line.from !== this.hashes.length) throw new Error(`an extension from entry ${line.from} does not follow entry ${this.hashes.length}`);
       this.hashes.push(...line.hashes);
     } else {
-      if (line.keep > this.hashes.length) throw new Error(`a restore keeps ${line.keep} entries of ${this.hashes.length}`);
-      const setAside = this.hashes.slice(line.keep).map((hash, i) => ({ seq: line.keep + i + 1, hash }));
-      this.hashes = [...this.hashes.slice(0, line.keep), line.hash];
+      let kept: string[];
+      if (line.kept === undefined || this.hashes[line.keep - 1] === line.kept) {
+        if (line.keep > this.hashes.length) throw new Error(`a restore keeps ${line.keep} entries of ${this.hashes.length}`);
+        kept = this.hashes.slice(0, line.keep);
+      } else {
+        const found = this.lineKeeping(line.keep, line.kept);
+        if (!found) throw new Error(`a restore keeps entry ${line.keep} as no line the checkpoint saw has it`);
+        kept = found;
+      }
+      // Set aside: this line's entries from the first one the kept entries do not share.
+      let common = 0;
+      while (common < kept.length && common < this.hashes.length && kept[common] === this.hashes[common]) common++;
+      const setAside = this.hashes.slice(common).map((hash, i) => ({ seq: common + i + 1, hash }));
+      this.replaced.push(this.hashes);
+      this.hashes = [...kept, line.hash];
       this.restores.push({ at: line.at, keep: line.keep, supersedes: line.supersedes, setAside });
     }
     this.updatedAt = line.at;
@@ -77,8 +105,9 @@ export async function extensionOf(ledger: CheckpointLedger, entries: readonly De
 
 /**
  * The line that witnesses a restore: its entry must be a `restore` that names the ledger's head
- * as the one it replaces and chains to an entry the ledger saw (the backup's log is a prefix of
- * the witnessed one). A forged or foreign log has other hashes and is refused.
+ * as the one it replaces and chains to an entry the ledger saw: on its current line (the backup's
+ * log is a prefix of it), or on a line an earlier restore replaced (a newer backup restored after
+ * an older one). A forged or foreign log has other hashes and is refused.
  */
 export async function restoreOf(ledger: CheckpointLedger, entry: DecisionEntry, at: number): Promise<LedgerResult> {
   if (entry.decision !== 'restore') return { ok: false, reason: `entry ${entry.seq} is a ${entry.decision}, not a restore` };
@@ -90,11 +119,13 @@ export async function restoreOf(ledger: CheckpointLedger, entry: DecisionEntry, 
   }
   const keep = entry.seq - 1;
   const kept = ledger.hashAt(keep);
+  const line = { kind: 'restore' as const, at, keep, supersedes: head, hash: entry.hash };
+  if (kept === entry.prevHash) return { ok: true, line, head: { seq: entry.seq, hash: entry.hash } };
+  // A line an earlier restore replaced, brought back by a newer backup restored after an older one.
+  if (ledger.lineKeeping(keep, entry.prevHash)) return { ok: true, line: { ...line, kept: entry.prevHash }, head: { seq: entry.seq, hash: entry.hash } };
   if (kept === undefined)
     return { ok: false, reason: `the restored log ends at entry ${keep}, past the ${head.seq} entries the checkpoint saw: extend, not restore` };
-  if (entry.prevHash !== kept)
-    return { ok: false, reason: `the restored log's entry ${keep} differs from the one the checkpoint saw: it is not an older copy of this log` };
-  return { ok: true, line: { kind: 'restore', at, keep, supersedes: head, hash: entry.hash }, head: { seq: entry.seq, hash: entry.hash } };
+  return { ok: false, reason: `the restored log's entry ${keep} differs from the one the checkpoint saw: it is not an older copy of this log` };
 }
 
 /** What a ledger (the checkpoint file, or a copy of it) witnesses: every entry it holds, and those its restores set aside. */
@@ -191,7 +222,16 @@ function checkLine(v: unknown): CheckpointLine {
     typeof sup['hash'] === 'string' &&
     HEX64.test(sup['hash'])
   ) {
-    return { kind: 'restore', at: o['at'] as number, keep: o['keep'] as number, hash: o['hash'], supersedes: { seq: sup['seq'] as number, hash: sup['hash'] } };
+    const kept = o['kept'];
+    if (kept !== undefined && !(typeof kept === 'string' && HEX64.test(kept))) throw new Error('not a checkpoint line');
+    return {
+      kind: 'restore',
+      at: o['at'] as number,
+      keep: o['keep'] as number,
+      hash: o['hash'],
+      supersedes: { seq: sup['seq'] as number, hash: sup['hash'] },
+      ...(kept !== undefined ? { kept } : {}),
+    };
   }
   throw new Error('not a checkpoint line');
 }

@@ -120,3 +120,30 @@ export function relateLogs(
   const relation = current.length === incoming.length ? 'same' : incoming.length < current.length ? 'older' : 'newer';
   return { relation, commonUpTo: n, firstDifference: null };
 }
+
+export type KnownRelation = ReturnType<typeof relateLogs> | { relation: 'revives'; commonUpTo: number; firstDifference: number; revivedUpTo: number };
+
+/**
+ * relateLogs, knowing the entries restores here set aside (the log's archive, each checked
+ * against its own hash). A backup that parts from this log at some entry and goes on with
+ * entries the archive holds unchanged is a copy of the log as it stood before a restore here
+ * (the newer backup, restored after an older one by mistake): it 'revives' that line, entries
+ * `commonUpTo + 1` to `revivedUpTo`, and may go on past it with entries nobody here saw. One that
+ * parts from the archived line too, where the archive knows how that line went on, is no copy.
+ */
+export function relateToLogAndArchive(
+  current: readonly Pick<DecisionEntry, 'seq' | 'hash'>[],
+  archived: readonly Pick<DecisionEntry, 'seq' | 'hash' | 'prevHash'>[],
+  incoming: readonly Pick<DecisionEntry, 'seq' | 'hash'>[],
+): KnownRelation {
+  const rel = relateLogs(current, incoming);
+  if (rel.relation !== 'diverged') return rel;
+  const known = new Set(archived.map((e) => `${e.seq}:${e.hash}`));
+  let j = rel.commonUpTo;
+  while (j < incoming.length && known.has(`${incoming[j]!.seq}:${incoming[j]!.hash}`)) j++;
+  if (j === rel.commonUpTo) return rel;
+  const next = incoming[j];
+  if (next && archived.some((e) => e.seq === next.seq && e.prevHash === incoming[j - 1]!.hash && e.hash !== next.hash))
+    return { relation: 'diverged', commonUpTo: j, firstDifference: next.seq };
+  return { relation: 'revives', commonUpTo: rel.commonUpTo, firstDifference: rel.firstDifference!, revivedUpTo: j };
+}

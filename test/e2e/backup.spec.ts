@@ -152,6 +152,40 @@ test('restore of an older backup sets the later decisions aside only with a reas
   await expect(detail.getByTestId('dispute-history')).toContainText('status → Gathering evidence (asked the warehouse)');
 });
 
+test('the newer backup restored after an older one by mistake is restored, not refused as forged: its decisions come back and the log verifies', async ({
+  page,
+}, testInfo) => {
+  await loadDemo(page);
+  await release(page, 2);
+  const older = testInfo.outputPath('older.fwbackup');
+  await backUp(page, older);
+  await release(page, 3);
+  const newer = testInfo.outputPath('newer.fwbackup');
+  await backUp(page, newer);
+  // The wrong file first: decisions 3 to 5 are set aside, the restore is entry 3.
+  await chooseBackup(page, older);
+  let confirm = page.getByRole('dialog', { name: 'Confirm restore' });
+  await confirm.getByLabel('Why restore this older backup').fill('picked the wrong file');
+  await confirm.getByRole('button', { name: 'Replace cache with this backup' }).click();
+  await expect(page.getByText(/^Restored from older\.fwbackup; logged as entry 3 of the decision log\.$/)).toBeVisible();
+  // Then the right one: it parts from the log here at entry 3, and goes on with the entries the archive holds.
+  await chooseBackup(page, newer);
+  confirm = page.getByRole('dialog', { name: 'Confirm restore' });
+  await expect(confirm.getByTestId('restore-revived')).toHaveText(
+    "It brings back the 3 decisions a restore here set aside (entries 3–5): this laptop's archive holds them unchanged, so the backup is this log as it stood before that restore.",
+  );
+  await expect(confirm.getByTestId('restore-loss')).toHaveText(/^1 decision after entry 2 will be set aside: kept in the archive/);
+  const replace = confirm.getByRole('button', { name: 'Replace cache with this backup' });
+  await expect(replace).toBeDisabled();
+  await confirm.getByLabel('Why set the decisions here aside').fill('the right file this time');
+  await replace.click();
+  await expect(page.getByText(/^Restored from newer\.fwbackup; logged as entry 6 of the decision log\.$/)).toBeVisible();
+  await verifyLog(page, 6);
+  const rows = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
+  await expect(rows.first()).toContainText('1 decision after entry 2 set aside; the 3 decisions a restore here set aside (entries 3–5) back in force');
+  await expect(rows.filter({ hasText: 'release' })).toHaveCount(5);
+});
+
 test('a forged backup (its log rewritten with every hash recomputed) is refused and changes nothing', async ({ page }, testInfo) => {
   await loadDemo(page);
   await release(page, 3);

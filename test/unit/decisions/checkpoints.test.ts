@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chainEntries, chainEntry, headOf, type DecisionEntry } from '../../../shared/decisions/chain';
-import { CheckpointLedger, extensionOf, ledgerFile, parseLedger, restoreOf } from '../../../shared/decisions/checkpoints';
-import { compareWithWitness } from '../../../shared/decisions/witness';
+import { CheckpointLedger, extensionOf, ledgerFile, ledgerHeader, parseLedger, restoreOf, serialiseLine } from '../../../shared/decisions/checkpoints';
+import { compareWithWitness, relateToLogAndArchive } from '../../../shared/decisions/witness';
 import { CheckpointFile } from '../../../electron/main/checkpointFile';
 import { decisionInput } from '../../support/backupCache';
 
@@ -68,6 +68,65 @@ describe('checkpoint ledger', () => {
     expect(l.head).toEqual(headOf([...entries.slice(0, 5), good]));
     // The entries it replaced are remembered: Verify finds them in the log's archive.
     expect(l.restores).toEqual([{ at: AT, keep: 5, supersedes: headOf(entries), setAside: entries.slice(5).map((e) => ({ seq: e.seq, hash: e.hash })) }]);
+  });
+
+  it('a restore that brings back a line an earlier restore replaced (a newer backup after an older one); never one it did not see', async () => {
+    const entries = await log(9);
+    const l = await ledgerOf(entries);
+    const restore = (prefix: DecisionEntry[], supersedes: ReturnType<typeof headOf>) =>
+      chainEntry({ ...decisionInput(99), decision: 'restore', orderKey: '', supersedes }, headOf(prefix));
+    const first = await restore(entries.slice(0, 5), headOf(entries));
+    const r1 = await restoreOf(l, first, AT);
+    if (!r1.ok || !r1.line) throw new Error('refused');
+    const line1 = r1.line;
+    l.apply(line1);
+    const second = await restore(entries, headOf([...entries.slice(0, 5), first]));
+    const r2 = await restoreOf(l, second, AT);
+    expect(r2).toMatchObject({ ok: true, head: { seq: 10 }, line: { kind: 'restore', keep: 9, kept: entries[8]!.hash } });
+    if (!r2.ok || !r2.line) throw new Error('refused');
+    const line2 = r2.line;
+    l.apply(line2);
+    expect(l.heads()).toEqual([...entries, second].map((e) => ({ seq: e.seq, hash: e.hash })));
+    // It set aside the first restore's entry only: entries 1 to 5 are shared by both lines.
+    expect(l.restores[1]!.setAside).toEqual([{ seq: 6, hash: first.hash }]);
+    // Read back from the file, line by line, it stands the same.
+    const text =
+      [ledgerHeader(), serialiseLine({ kind: 'extend', at: AT, from: 0, hashes: entries.map((e) => e.hash) }), serialiseLine(line1), serialiseLine(line2)].join(
+        '\n',
+      ) + '\n';
+    expect(parseLedger(text).ledger.heads()).toEqual(l.heads());
+    expect(parseLedger(text).ledger.restores).toEqual(l.restores);
+    // A line that names a kept entry no line it saw has, or a malformed one, makes the file untrustworthy.
+    const unseen = serialiseLine({ ...line2, kept: 'f'.repeat(64) } as typeof line2);
+    expect(() =>
+      parseLedger(
+        [ledgerHeader(), serialiseLine({ kind: 'extend', at: AT, from: 0, hashes: entries.map((e) => e.hash) }), serialiseLine(line1), unseen].join('\n') +
+          '\n',
+      ),
+    ).toThrow(/line 4: a restore keeps entry 9 as no line the checkpoint saw has it/);
+    expect(() => parseLedger([ledgerHeader(), JSON.stringify({ ...line2, kept: 'not a hash' })].join('\n') + '\n')).toThrow(/line 2: not a checkpoint line/);
+    // A backup of another log restored now chains to nothing it saw.
+    const foreign = await log(9);
+    expect(await restoreOf(l, await restore(foreign, l.head), AT)).toMatchObject({ ok: false });
+  });
+
+  it('relates a backup to the log and the entries its restores set aside: revives a set-aside line, refuses a fork of it', async () => {
+    const entries = await log(9);
+    const first = await chainEntry({ ...decisionInput(99), decision: 'restore', orderKey: '', supersedes: headOf(entries) }, headOf(entries.slice(0, 5)));
+    const here = [...entries.slice(0, 5), first];
+    const archived = entries.slice(5);
+    expect(relateToLogAndArchive(here, archived, entries)).toEqual({ relation: 'revives', commonUpTo: 5, firstDifference: 6, revivedUpTo: 9 });
+    // Without the archive (or with only part of the line in it) it is what it was: diverged.
+    expect(relateToLogAndArchive(here, [], entries)).toMatchObject({ relation: 'diverged', firstDifference: 6 });
+    expect(relateToLogAndArchive(here, archived.slice(1), entries)).toMatchObject({ relation: 'diverged', firstDifference: 6 });
+    // Past the archived line: entries nobody here saw, which a newer backup may hold.
+    const longer = await log(2, entries);
+    expect(relateToLogAndArchive(here, archived, longer)).toMatchObject({ relation: 'revives', revivedUpTo: 9 });
+    // Parting from the archived line where the archive knows how it went on: not a copy of it.
+    const fork = await log(3, entries.slice(0, 7));
+    expect(relateToLogAndArchive(here, archived, fork)).toMatchObject({ relation: 'diverged', firstDifference: 8 });
+    // The log's own relations are as relateLogs says.
+    expect(relateToLogAndArchive(here, archived, here.slice(0, 3))).toMatchObject({ relation: 'older' });
   });
 
   it('as a file: read back line by line; a last line cut off mid-write is dropped and said; a bad line is an error', async () => {

@@ -19,6 +19,8 @@ const plan: RestorePlan = {
   relation: 'same',
   localLogBroken: null,
   lostDecisions: 0,
+  keptTo: 4,
+  revived: null,
   addedDecisions: null,
   lostOther: 0,
   lostOtherByTable: {},
@@ -77,9 +79,26 @@ describe('the restore dialog', () => {
   });
 
   it('a backup with no decisions says the decisions here will be set aside, not "after entry 0"', () => {
-    const html = dialog({ ...plan, verifiedTo: 0, lostDecisions: 1, needsReason: true, relation: 'older' });
+    const html = dialog({ ...plan, verifiedTo: 0, keptTo: 0, lostDecisions: 1, needsReason: true, relation: 'older' });
     expect(html).toContain('The 1 decision here (the backup holds none) will be set aside: kept in');
     expect(html).not.toContain('entry 0');
+  });
+
+  it('a newer backup restored after an older one: the decisions it brings back, and those here set aside after the entry both share', () => {
+    const html = dialog({
+      ...plan,
+      relation: 'revives',
+      verifiedTo: 10,
+      keptTo: 5,
+      lostDecisions: 1,
+      needsReason: true,
+      revived: { count: 5, from: 6, to: 10 },
+    });
+    expect(html).toContain('1 decision after entry 5 will be set aside');
+    expect(html).toContain(
+      'It brings back the 5 decisions a restore here set aside (entries 6–10): this laptop&#x27;s archive holds them unchanged, so the backup is this log as it stood before that restore.',
+    );
+    expect(dialog(plan)).not.toContain('restore-revived');
   });
 
   it('says which erasures it applies again and what they reach', () => {

@@ -7,11 +7,11 @@ import { invalidateKeyIndex } from '../storage/keyIndexStore';
 import { rebuildPaymentKeys } from '../storage/paymentStore';
 import { BackupError } from '../../../../shared/backup/container';
 import { encodeRecord } from '../../../../shared/backup/records';
-import { addedDecisionsText, lostDecisionsText, otherRowsText } from '../../../../shared/backup/restoreText';
+import { addedDecisionsText, lostDecisionsText, otherRowsText, revivedDecisionsText } from '../../../../shared/backup/restoreText';
 import { NOTE_MAX } from '../../../../shared/decisions/reasons';
 import { assertStorableEntry } from '../../../../shared/decisions/schema';
-import { chainEntry, headOf, verifyChain, type DecisionEntry, type LogHead } from '../../../../shared/decisions/chain';
-import { compareWithWitness, relateLogs, type Witness } from '../../../../shared/decisions/witness';
+import { chainEntry, entryContentHolds, headOf, verifyChain, type DecisionEntry, type LogHead } from '../../../../shared/decisions/chain';
+import { compareWithWitness, relateLogs, relateToLogAndArchive, type KnownRelation, type Witness } from '../../../../shared/decisions/witness';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { replacingLogsHere } from '../storage/appendOnly';
 import { analystName } from '../storage/metaRepository';
@@ -36,7 +36,7 @@ export interface RestorePlan {
   /** The backup's log verified to this entry (0: it holds no decisions). */
   verifiedTo: number;
   /** How the backup's log relates to the log here; 'broken-here' when this one does not verify. */
-  relation: 'same' | 'older' | 'newer' | 'empty-here' | 'broken-here';
+  relation: 'same' | 'older' | 'newer' | 'revives' | 'empty-here' | 'broken-here';
   /**
    * Set when the log here does not verify: where and why. Nothing here can then vouch for the
    * backup (only the witnesses can), and every entry here is set aside with the restore.
@@ -47,6 +47,13 @@ export interface RestorePlan {
    * backup's last entry, or every one when the log here does not verify.
    */
   lostDecisions: number;
+  /** The entries here the backup holds too, 1 to keptTo: those set aside come after it. */
+  keptTo: number;
+  /**
+   * Entries a restore here set aside that the backup holds again, in force once more: a newer
+   * backup restored after an older one. The archive holds them unchanged, which vouches for them.
+   */
+  revived: { count: number; from: number; to: number } | null;
   /** Rows of other append-only logs here that the backup lacks and that clash with its own (set aside). */
   lostOther: number;
   /** The same, by table: the restore's entry names what it set aside. */
@@ -99,31 +106,69 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
   const verdict = await verifyChain(local, localHead);
   const localOk = verdict.ok;
   const localLogBroken = verdict.ok ? null : { seq: verdict.seq, reason: verdict.reason };
-  // The truth to compare with: this laptop's log if it verifies, and every witness in any case.
+  // The truth to compare with: this laptop's log if it verifies (with the entries its restores set
+  // aside, which a newer backup restored after an older one holds again), and every witness in any case.
+  let revive: Extract<KnownRelation, { relation: 'revives' }> | null = null;
+  const known = new Set<string>();
   if (localOk && local.length) {
-    const rel = relateLogs(local, entries);
+    // The archive is read (and each of its entries hashed) only for a backup that parts from the log.
+    const parts = relateLogs(local, entries).relation === 'diverged';
+    const archived = parts ? await archivedEntries(db) : [];
+    const rel = relateToLogAndArchive(local, archived, entries);
     if (rel.relation === 'diverged') {
       throw new BackupError(
         `The backup's decision log differs from this laptop's at entry ${rel.firstDifference}: it is not a copy of this log (it was forged, or comes from another laptop). Nothing was changed.`,
       );
     }
+    if (rel.relation === 'revives') {
+      revive = rel;
+      for (const e of [...local, ...archived]) known.add(`${e.seq}:${e.hash}`);
+    }
   }
+  const theirHash = new Map(entries.map((e) => [e.seq, e.hash]));
   for (const w of witnesses) {
     // A witness may have seen more than the backup holds (an older backup): only shared entries must match.
-    const shared = { ...w, heads: w.heads.filter((h) => h.seq <= entries.length) };
-    const verdict = compareWithWitness(entries, shared);
+    // Past the entry where a reviving backup parts from this log, a witness saw this log's line, or
+    // another line a restore here set aside: entries this laptop holds, which say nothing of the backup's.
+    const heads = w.heads.filter(
+      (h) => h.seq <= entries.length && !(revive && h.seq > revive.commonUpTo && theirHash.get(h.seq) !== h.hash && known.has(`${h.seq}:${h.hash}`)),
+    );
+    const verdict = compareWithWitness(entries, { ...w, heads });
     if (!verdict.ok) throw new BackupError(`The backup's decision log differs from ${w.source}: ${verdict.reason}. Nothing was changed.`);
+    // A checkpoint file that saw this log part from the backup's line keeps what each restore set
+    // aside: the entries brought back must be among them, or it never saw them in this log.
+    if (revive && w.setAside && w.heads.some((h) => h.seq === revive.firstDifference && h.hash === local[revive.commonUpTo]!.hash)) {
+      const seen = new Set([...w.heads, ...w.setAside].map((h) => `${h.seq}:${h.hash}`));
+      const last = entries[revive.revivedUpTo - 1]!;
+      if (!seen.has(`${last.seq}:${last.hash}`))
+        throw new BackupError(
+          `The backup's decision log brings back entry ${last.seq} as a restore here set it aside, but ${w.source} never saw that entry in this log. Nothing was changed.`,
+        );
+    }
   }
   const witnessedNewest = Math.max(0, ...witnesses.flatMap((w) => w.heads.map((h) => h.seq)));
   const hereHead = localOk ? (local.at(-1)?.seq ?? 0) : 0;
-  const newest = Math.max(hereHead, witnessedNewest);
+  let newest = Math.max(hereHead, witnessedNewest);
   // A log here that does not verify cannot say which of its entries the backup holds: all go to
   // the archive, so whoever looks into it later finds the damaged log whole.
-  const lostDecisions = localOk ? Math.max(0, newest - entries.length) : local.length;
+  let lostDecisions = localOk ? Math.max(0, newest - entries.length) : local.length;
   // The head replaced: this log's when it is the newest known (a damaged one's as recorded beside
   // it, else its last entry: never the empty log while entries are here); else the newest a witness saw.
   let supersedes: LogHead = localOk || !localHead ? headOf(local) : { seq: localHead.seq, hash: localHead.hash };
-  if (witnessedNewest > supersedes.seq) {
+  if (revive) {
+    // Only a witness of this log's own line can say it went further than the log does now.
+    const here = local.at(-1)!;
+    const onThisLine = witnesses.filter((w) => w.heads.some((h) => h.seq === here.seq && h.hash === here.hash));
+    const further = onThisLine
+      .flatMap((w) => w.heads)
+      .filter((h) => h.seq > supersedes.seq)
+      .sort((a, b) => b.seq - a.seq)[0];
+    if (further) supersedes = { seq: further.seq, hash: further.hash };
+    lostDecisions = supersedes.seq - revive.commonUpTo;
+    // What the backup holds past the newest entry of its line that this laptop or a witness saw is new here.
+    const seenOnItsLine = witnesses.flatMap((w) => w.heads).filter((h) => theirHash.get(h.seq) === h.hash);
+    newest = Math.max(revive.revivedUpTo, ...seenOnItsLine.map((h) => h.seq));
+  } else if (witnessedNewest > supersedes.seq) {
     const w = witnesses.flatMap((x) => x.heads).filter((h) => h.seq === witnessedNewest)[0]!;
     supersedes = { seq: w.seq, hash: w.hash };
   }
@@ -159,9 +204,21 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
     counts,
     summary: describeCounts(counts),
     verifiedTo: entries.at(-1)?.seq ?? 0,
-    relation: !localOk ? 'broken-here' : newest === 0 ? 'empty-here' : entries.length === newest ? 'same' : entries.length < newest ? 'older' : 'newer',
+    relation: !localOk
+      ? 'broken-here'
+      : revive
+        ? 'revives'
+        : newest === 0
+          ? 'empty-here'
+          : entries.length === newest
+            ? 'same'
+            : entries.length < newest
+              ? 'older'
+              : 'newer',
     localLogBroken,
     lostDecisions,
+    keptTo: revive ? revive.commonUpTo : (entries.at(-1)?.seq ?? 0),
+    revived: revive && { count: revive.revivedUpTo - revive.commonUpTo, from: revive.commonUpTo + 1, to: revive.revivedUpTo },
     addedDecisions: localOk ? addedDecisionsOf(entries, newest) : null,
     lostOther,
     lostOtherByTable,
@@ -172,6 +229,13 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
     erasedAgain,
   };
   return { staged, plan, entries, inspectedHead: localHead && { seq: localHead.seq, hash: localHead.hash } };
+}
+
+/** The entries restores here set aside, each only if its content still matches its hash. */
+async function archivedEntries(db: WorkbenchDb): Promise<DecisionEntry[]> {
+  const entries = (await db.logArchive.filter((a) => a.table === 'decisions').toArray()).map((a) => a.row as DecisionEntry);
+  const holds = await Promise.all(entries.map(entryContentHolds));
+  return entries.filter((_, i) => holds[i]);
 }
 
 /** The backup's decisions past entry `newest`, as the restore dialog and entry name them. */
@@ -277,6 +341,7 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
       ? `; ${lostDecisionsText(plan)} set aside`
       : '';
   const again = plan.erasedAgain ? `; erasures recorded (${plan.erasedAgain.requests}) applied to it again: ${plan.erasedAgain.what}` : '';
+  const revived = plan.revived ? `; ${revivedDecisionsText(plan.revived)} back in force, as the archive holds them` : '';
   const added = plan.addedDecisions ? `; ${addedDecisionsText(plan.addedDecisions)} put in force` : '';
   const otherSetAside = plan.lostOther > 0 ? `; ${otherRowsText(plan.lostOtherByTable)} that clash with the backup's set aside in the archive` : '';
   const entry = await chainEntry(
@@ -284,7 +349,7 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
       orderKey: '',
       decision: 'restore',
       reasonCode: '',
-      note: `${what}${setAside}${otherSetAside}${added}${again}${reason ? `. Reason: ${reason}` : ''}`.slice(0, NOTE_MAX),
+      note: `${what}${setAside}${otherSetAside}${revived}${added}${again}${reason ? `. Reason: ${reason}` : ''}`.slice(0, NOTE_MAX),
       analyst,
       at: clock.now(),
       score: null,

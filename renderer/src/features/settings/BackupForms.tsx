@@ -1,7 +1,7 @@
 // The backup panel's dialogs: the passphrase for a new backup (twice) or for an encrypted one,
 // what a restore will replace and set aside before it is confirmed, and clearing the cache.
 import { formatCount } from '../../../../shared/domain/money';
-import { addedDecisionsText, lostDecisionsText } from '../../../../shared/backup/restoreText';
+import { addedDecisionsText, lostDecisionsText, revivedDecisionsText } from '../../../../shared/backup/restoreText';
 import type { Step } from './useBackup';
 import { SubmitForm } from '../../ui/SubmitForm';
 
@@ -103,6 +103,11 @@ export function RestoreConfirm(props: {
     ? ` was written ${utc(plan.createdAt)}${plan.createdBy ? ` by ${plan.createdBy}` : ''}`
     : ' is a backup of an earlier version of the app';
   const witnessed = plan.witnessedBy.length ? ` and matches ${plan.witnessedBy.join(', ')}` : '';
+  const reasonAsked = plan.localLogBroken
+    ? 'Why restore over the log here'
+    : plan.relation === 'revives'
+      ? 'Why set the decisions here aside'
+      : 'Why restore this older backup';
   return (
     <div className="confirm" role="dialog" aria-label="Confirm restore">
       <p data-testid="restore-summary">
@@ -120,6 +125,12 @@ export function RestoreConfirm(props: {
       {!plan.localLogBroken && plan.lostDecisions > 0 && (
         <p data-testid="restore-loss" className="error">
           {lostDecisionsText(plan).replace(/^t/, 'T')} will be set aside: kept in the archive, no longer in force.
+        </p>
+      )}
+      {plan.revived && (
+        <p data-testid="restore-revived">
+          It brings back {revivedDecisionsText(plan.revived)}: this laptop's archive holds them unchanged, so the backup is this log as it stood before that
+          restore.
         </p>
       )}
       {plan.addedDecisions && (
@@ -148,8 +159,8 @@ export function RestoreConfirm(props: {
       <p>Restoring replaces everything in the local cache and is logged in the decision log under your name.</p>
       {plan.needsReason && (
         <input
-          aria-label={plan.localLogBroken ? 'Why restore over the log here' : 'Why restore this older backup'}
-          placeholder={plan.localLogBroken ? 'Why restore over the log here? (logged)' : 'Why restore this older backup? (logged)'}
+          aria-label={reasonAsked}
+          placeholder={`${reasonAsked}? (logged)`}
           value={props.reason}
           onChange={(e) => props.setReason(e.target.value)}
           size={50}
