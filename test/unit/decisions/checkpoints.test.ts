@@ -178,6 +178,23 @@ describe('the checkpoint file in main', () => {
     expect(again.heads).toEqual(entries.map((e) => ({ seq: e.seq, hash: e.hash })));
   });
 
+  it('a restore that brings back a line an earlier one replaced is written, and read back the same after a restart', async () => {
+    const path = fileIn();
+    const entries = await log(7);
+    const file = new CheckpointFile(path, () => AT);
+    await file.extend(entries);
+    const restore = (prefix: DecisionEntry[], supersedes: ReturnType<typeof headOf>) =>
+      chainEntry({ ...decisionInput(99), decision: 'restore', orderKey: '', supersedes }, headOf(prefix));
+    const first = await restore(entries.slice(0, 4), headOf(entries));
+    expect(await file.restore(first)).toEqual({ ok: true, head: headOf([...entries.slice(0, 4), first]) });
+    const second = await restore(entries, headOf([...entries.slice(0, 4), first]));
+    expect(await file.restore(second)).toEqual({ ok: true, head: headOf([...entries, second]) });
+    const again = await new CheckpointFile(path).read();
+    expect(again.problem).toBeNull();
+    expect(again.heads).toEqual([...entries, second].map((e) => ({ seq: e.seq, hash: e.hash })));
+    expect(again.restores.map((r) => r.setAside.map((h) => h.seq))).toEqual([[5, 6, 7], [5]]);
+  });
+
   it('a file damaged by hand is reported, not overwritten', async () => {
     const path = fileIn();
     writeFileSync(path, '{"format":"fraud-workbench-checkpoints","version":1}\n');
