@@ -22,7 +22,8 @@ export interface OrderColumn {
 }
 
 export const ORDER_COLUMNS: OrderColumn[] = [
-  { id: 'createdAt', label: 'Date (UTC)', width: 140, priority: 1, sort: 'createdAt', text: (o) => showDateTime(o.createdAt) },
+  // `2026-11-18 13:45` whole: at 140 the minutes were cut to an ellipsis.
+  { id: 'createdAt', label: 'Date (UTC)', width: 150, priority: 1, sort: 'createdAt', text: (o) => showDateTime(o.createdAt) },
   // An Amazon order number (305-3940409-2547477) whole: at 170 it lost its last digits to an ellipsis.
   { id: 'externalId', label: 'Order', width: 180, priority: 1, text: (o) => o.externalId },
   { id: 'marketplace', label: 'Channel', width: 104, priority: 2, sort: 'marketplace', text: (o) => channelLabel(o) },
@@ -46,8 +47,8 @@ export const ORDER_COLUMNS: OrderColumn[] = [
     cell: (o) => o.decision && <span className={`status decision-${o.decision}`}>{DECIDED[o.decision]}</span>,
   },
   { id: 'total', label: 'Total', width: 96, priority: 1, sort: 'totalMinor', align: 'right', text: (o) => formatMoney(o.totalMinor, o.currency) },
-  // 192, not more: beside a whole order number and card brand, City still fits at 1440 px (a long address is cut, with its tooltip, either way).
-  { id: 'email', label: 'Email', width: 192, priority: 3, text: (o) => o.email },
+  // 182, not more: beside a whole date, order number and card brand, City still fits at 1440 px (a long address is cut, with its tooltip, either way).
+  { id: 'email', label: 'Email', width: 182, priority: 3, text: (o) => o.email },
   {
     id: 'card',
     label: 'Card',
