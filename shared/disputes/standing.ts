@@ -105,7 +105,7 @@ export type DueWhenLogged = (disputeId: string, at: number) => number | undefine
  * logged under its id or under the id of a dispute it stands for (`events` in log order).
  * `importedAt` gives when an import began, by its id: a won or lost logged in the app gives way to a
  * stage the provider reopened the case with after it (a pre-arbitration, a second chargeback: still
- * open, imported later, due after the outcome was logged).
+ * open, imported later, dated after the outcome was logged or, undated, due after it).
  */
 export function disputesWithWorkflow<T extends Imported>(
   stored: readonly T[],
@@ -129,9 +129,10 @@ export function disputesWithWorkflow<T extends Imported>(
       logged.at !== undefined &&
       imported !== undefined &&
       imported > logged.at &&
-      // A later deadline than the one the case had when the outcome was logged: written again with
-      // the same deadline (a comment row, a team re-apply) is not the provider reopening it.
-      d.dueAt > (dueWhenLogged(d.id, logged.at) ?? logged.at);
+      // A provider that dates its state (statusAt) says whether it spoke after the outcome was logged;
+      // else a later deadline than the one the case had then: written again with the same deadline
+      // (a comment row, a team re-apply) is not the provider reopening it.
+      (d.statusAt !== undefined ? d.statusAt > logged.at : d.dueAt > (dueWhenLogged(d.id, logged.at) ?? logged.at));
     return reopened ? d.status : logged.status;
   };
   return { disputes: disputes.map((d) => ({ ...d, status: workflowStatus(d) })), standsFor };

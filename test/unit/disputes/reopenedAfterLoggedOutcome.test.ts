@@ -44,3 +44,19 @@ describe('an outcome logged in the app, then the case reopened by the provider',
     expect(disputes[0]!.status).toBe('won');
   });
 });
+
+// A report that dates each record (Adyen's Record Date, kept as statusAt) says when the provider
+// gave the state: that, not a deadline compared with another, tells a reopened case from the
+// provider's older word imported late.
+describe('the provider dates its state (statusAt)', () => {
+  it('a record dated after the logged win reopens the case, even without a later deadline (the stage gives none)', () => {
+    const reopened = { ...base, status: 'new' as const, dueAt: 0, statusAt: day(31), stamp: { importId: 2 } };
+    expect(disputesWithWorkflow([reopened], events, importedAt).disputes[0]!.status).toBe('new');
+  });
+
+  it('a record dated before the logged win, imported after it with a later deadline, does not reopen it', () => {
+    // The chargeback stage's record (dated 25 May, due 22 June) read only on 2 June, after the win was logged on 28 May.
+    const older = { ...base, status: 'new' as const, dueAt: day(53), statusAt: day(25), stamp: { importId: 2 } };
+    expect(disputesWithWorkflow([older], events, importedAt).disputes[0]!.status).toBe('won');
+  });
+});
