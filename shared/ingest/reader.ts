@@ -16,6 +16,7 @@ import { detectLayout, type Delimiter } from './delimiter';
 import { groupingOf, type FormatPreset } from './formats/preset';
 import { BUILT_IN_PRESETS, missingMarkers, namesAFormat, rankFormats } from './formats/registry';
 import type { Header } from './headers';
+import { isRowsToFix } from './rowsToFix';
 import { LineEndingNormaliser, noLineBreaksMessage, unendingLineMessage } from './lineEndings';
 import { resolveMapping, type ColumnMapping, type ResolvedMapping } from './mapping';
 import { describeColumn, FileMessages, type FileMessage, type RowProblem, type RowProblemCode } from './problems';
@@ -350,7 +351,7 @@ export class ExportReader implements CsvSink {
     const itemColumns = itemIdColumns(this.preset, header);
     this.readColumns = [...new Set([...resolved.columns.flat(), ...cardColumns, ...itemColumns])];
     this.csv!.want([...resolved.columns.flat(), ...cardColumns, ...itemColumns, kindColumn]);
-    if (preset.options.quotesAreText) this.csv!.quotesAreText();
+    if (preset.options.quotesAreText && !isRowsToFix(header.keys)) this.csv!.quotesAreText();
     for (const field of DATE_FIELDS) {
       const f = resolved.byField.get(field);
       if (f !== undefined) for (const c of resolved.columns[f]!) this.dateVotes.set(c, new DateOrderVote());

@@ -10,6 +10,15 @@ import type { RowProblem, RowProblemCode } from './problems';
 
 export const PROBLEM_COLUMN = 'Import problem';
 
+/**
+ * A file with the problem column is rows to fix this app wrote (or a spreadsheet saved from them):
+ * its cells are CSV-quoted, even where the format it came from quotes nothing (Amazon's flat
+ * files), so its `"` are read as quotes, not as text.
+ */
+export function isRowsToFix(headerKeys: readonly string[]): boolean {
+  return headerKeys.includes(headerKey(PROBLEM_COLUMN));
+}
+
 /** Problems after which the import read only the row's own line (see csvStream.ts). */
 const ONE_LINE: ReadonlySet<RowProblemCode> = new Set(['quote', 'record-too-long']);
 
@@ -83,8 +92,14 @@ export function rowsToFix(
     reasons.set(p.line, list);
     if (ONE_LINE.has(p.code)) oneLine.add(p.line);
   }
-  const header = recordAt(lines, headerLine - 1, delimiter, false, quotesAreText);
+  let header = recordAt(lines, headerLine - 1, delimiter, false, quotesAreText);
+  // Rows to fix of rows to fix: CSV-quoted whatever the format, and their problem column is reused.
+  if (quotesAreText && isRowsToFix(header.map(headerKey))) {
+    quotesAreText = false;
+    header = recordAt(lines, headerLine - 1, delimiter, false, false);
+  }
   const keys = header.map(headerKey);
+  const problemAt = keys.indexOf(headerKey(PROBLEM_COLUMN));
   const cell = (value: string, i: number): string => {
     const key = keys[i];
     if (key !== undefined && isSecurityCodeColumn(key)) return '';
@@ -95,7 +110,7 @@ export function rowsToFix(
     return namesCardNumber(key) ? cardColumnCell(value) : value;
   };
   const options = { delimiter };
-  const out = [csvRecord([...header, PROBLEM_COLUMN], options)];
+  const out = [csvRecord(problemAt >= 0 ? header : [...header, PROBLEM_COLUMN], options)];
   const records: { line: number; fields: string[] }[] = [];
   for (const line of [...reasons.keys()].sort((a, b) => a - b)) {
     const start = line - 1;
@@ -112,7 +127,9 @@ export function rowsToFix(
     // Short rows are padded and empty trailing extras cut, so the problem sits in its own column.
     while (fields.length < header.length) fields.push('');
     while (fields.length > header.length && fields.at(-1)!.trim() === '') fields.pop();
-    out.push(csvRecord([...fields, [...new Set(reasons.get(line))].join('; ')], options));
+    const problem = [...new Set(reasons.get(line))].join('; ');
+    if (problemAt >= 0) fields[problemAt] = problem;
+    out.push(csvRecord(problemAt >= 0 ? fields : [...fields, problem], options));
   }
   return out.join('\r\n') + '\r\n';
 }
