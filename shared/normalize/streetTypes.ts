@@ -49,7 +49,13 @@ const WORDS: Record<string, string> = {
   cl: 'calle',
   paseo: 'paseo',
   po: 'paseo',
+  // "Sankt-Pauli-Straße", "St.-Pauli-Str." and "Saint Pauli" are one street (see "st" below).
+  sankt: 'saint',
+  saint: 'saint',
 };
+
+/** Types customers write or leave out as they like: nearly every Polish street is an ulica ("ul. Długa" = "Długa"). */
+const DROPPED_LEADING: ReadonlySet<string> = new Set(['ul', 'ulica']);
 
 /** Short forms that only mean a street type as the first token ("r. de la Paix", "c/ Mayor", "v. Roma"). */
 const LEADING: Record<string, string> = { r: 'rue', v: 'via', c: 'calle' };
@@ -71,6 +77,7 @@ const SUFFIXES: readonly (readonly [string, string])[] = [
 export function canonicalStreetTokens(tokens: readonly string[]): string[] {
   const out: string[] = [];
   tokens.forEach((t, i) => {
+    if (i === 0 && tokens.length > 1 && DROPPED_LEADING.has(t)) return;
     const leading = i === 0 && tokens.length > 1 ? LEADING[t] : undefined;
     if (leading) return void out.push(leading);
     // "St" is "Street" only at the end ("Main St"); in front it is "Sankt"/"Saint" ("St. Pauli").

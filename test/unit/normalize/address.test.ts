@@ -32,7 +32,9 @@ describe('parseStreetLine: spelling variants of one address agree', () => {
     ['Calle Mayor 5', 'C/ Mayor 5', 'c/ mayor 5, 3º B'],
     ['Marktplatz 1', 'Marktpl. 1'],
     ['Avenue Foch 238', 'Av. Foch 238', 'Ave Foch 238'],
-    ['ulica Długa 7', 'ul. Długa 7', 'Ul. Dluga 7'],
+    // Polish streets are nearly all ulica: a customer writes it or leaves it out.
+    ['ulica Długa 7', 'ul. Długa 7', 'Ul. Dluga 7', 'Długa 7'],
+    ['Sankt-Pauli-Straße 5', 'St.-Pauli-Str. 5', 'St. Pauli Str. 5', 'Saint Pauli Straße 5'],
     // Vienna: house number / staircase (Stiege) / door (Tür).
     ['Favoritenstraße 12/3/14', 'Favoritenstr. 12, Stiege 3, Tür 14', 'Favoritenstraße 12 Stiege 3 Tür 14'],
     ['Hauptstraße 5, Tür 7', 'Hauptstr. 5 Tür 7', 'Hauptstraße 5, Tuer 7'],

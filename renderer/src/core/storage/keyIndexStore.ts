@@ -28,10 +28,11 @@ export interface KeyIndexStamp {
  * had one address; format 9 linked placeholder phones "0123456789" and "1111111111"; format 10 kept
  * no known outcomes, so a steady hub's labelled fraud went unweighed; format 11 kept each customer
  * value's first order only, so a superseded version still joined its buyer to the customers of
- * the values it had) are not read
+ * the values it had; format 12 read "ul. Długa" and "Długa", "Sankt-Pauli-Straße" and
+ * "St.-Pauli-Str." as other streets) are not read
  * back: the next visit builds the index again, with progress, and keeps it in this one.
  */
-const FORMAT = 12;
+const FORMAT = 13;
 
 interface KeyIndexHead extends KeyIndexStamp {
   format?: number;
