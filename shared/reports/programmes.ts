@@ -243,14 +243,24 @@ export function thresholdsApplied(months: readonly Pick<ProgrammeMonth, 'program
   return thresholds.filter((t) => applied.has(t));
 }
 
+/**
+ * A ratio reaches a threshold's: the threshold as the decimal it names. A percentage typed on the
+ * Thresholds screen is divided by 100 in binary, 2.2 / 100 is 0.022000000000000002, and a month at
+ * exactly 2.2 % (11 of 500) compared with that would read as under it, "early warning" where the
+ * programme says excessive. Twelve significant digits keep every threshold anyone types.
+ */
+export function reachesRatio(ratio: number, threshold: number): boolean {
+  return ratio >= Number(threshold.toPrecision(12));
+}
+
 function judge(programme: Programme, month: string, numerator: number, denominator: number, thresholds: readonly Threshold[]): ProgrammeMonth {
   // No transactions to divide by: the ratio is unknown, never 0 %.
   if (!(denominator > 0)) return { programme, month, numerator, denominator, ratio: null, state: numerator > 0 ? 'no-transactions' : 'ok', level: null };
   const ratio = numerator / denominator;
   const applicable = thresholdsInForce(programme, month, thresholds).sort((a, b) => b.ratio - a.ratio);
-  const over = applicable.find((t) => ratio >= t.ratio && numerator >= t.count);
+  const over = applicable.find((t) => reachesRatio(ratio, t.ratio) && numerator >= t.count);
   if (over) return { programme, month, numerator, denominator, ratio, state: 'over', level: over.level };
   const lowest = applicable.at(-1);
-  const warn = lowest && ratio >= lowest.ratio * EARLY_WARNING && numerator >= lowest.count * EARLY_WARNING;
+  const warn = lowest && reachesRatio(ratio, lowest.ratio * EARLY_WARNING) && numerator >= lowest.count * EARLY_WARNING;
   return { programme, month, numerator, denominator, ratio, state: warn ? 'early-warning' : 'ok', level: warn ? lowest.level : null };
 }

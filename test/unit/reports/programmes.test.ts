@@ -145,4 +145,16 @@ describe('card-network programmes', () => {
     });
     expect(programmeMonths(orders, disputes, t('2026-04')).find((m) => m.programme === 'visa-vamp')).toMatchObject({ state: 'ok', level: null });
   });
+  it('judges a month exactly at a threshold typed as a percentage (2.2 % is 2.2 / 100) as over it', () => {
+    // The Thresholds screen stores the typed 2.2 as 2.2 / 100 = 0.022000000000000002. 11 disputes over
+    // 500 settled Visa transactions is 2.200 %, at the threshold, with the count reached: over, not an early warning.
+    const typed: Threshold[] = [{ programme: 'visa-vamp', level: 'excessive', ratio: 2.2 / 100, count: 10, effectiveFrom: '2026-01', source: 'typed' }];
+    const orders = Array.from({ length: 500 }, (_, i) => order({ externalId: `#t${i}`, cardBrand: 'visa', status: 'paid', createdAt: at(6, 1 + (i % 28)) }));
+    const disputes = Array.from({ length: 11 }, (_, i) => dispute(`t${i}`, 'visa', at(6, 20)));
+    expect(programmeMonths(orders, disputes, typed).find((m) => m.programme === 'visa-vamp')).toMatchObject({
+      ratio: 0.022,
+      state: 'over',
+      level: 'excessive',
+    });
+  });
 });

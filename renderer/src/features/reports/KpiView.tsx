@@ -10,6 +10,7 @@ import { TOO_FEW_DECIDED, type DisputeWins, type WinCount } from '../../../../sh
 import {
   EARLY_WARNING,
   programmeRatioText,
+  reachesRatio,
   thresholdsApplied,
   thresholdsInForce,
   type ProgrammeMonth,
@@ -30,7 +31,7 @@ function belowCount(m: ProgrammeMonth, thresholds: readonly Threshold[]): string
   const lowest = thresholdsInForce(m.programme, m.month, thresholds).sort((a, b) => a.ratio - b.ratio)[0];
   if (!lowest) return 'no threshold in force';
   if (m.ratio === null) return m.numerator > 0 ? 'no transactions in the data to divide by' : '–';
-  return m.ratio >= lowest.ratio ? `ratio over ${programmeRatioText(lowest.ratio)}, count under ${formatCount(lowest.count)}` : '–';
+  return reachesRatio(m.ratio, lowest.ratio) ? `ratio over ${programmeRatioText(lowest.ratio)}, count under ${formatCount(lowest.count)}` : '–';
 }
 
 function disputeRow(name: string, f: DisputeFigures, money: (m: number) => string): (string | number)[] {
