@@ -5,7 +5,7 @@ import type { TeamDecisionFacts } from '../team/standing';
 import type { Dispute } from '../domain/dispute';
 import { disputeKpis, type DisputeKpis } from './disputeKpis';
 import { disputeWins, type DisputeWins } from './disputeWins';
-import type { ProgrammeMonth, Threshold } from './programmes';
+import { programmeNetwork, type ProgrammeMonth, type Threshold } from './programmes';
 import { reviewKpis, type ReviewKpis } from './reviewKpis';
 import { teamKpis, type TeamKpis } from './teamKpis';
 
@@ -25,6 +25,11 @@ export interface KpiInput {
   /** Programme months over all the data (programmeMonths / programmeMonthsOf). */
   programmes: readonly ProgrammeMonth[];
   thresholds: readonly Threshold[];
+  /**
+   * The card brand (lower case) of each disputed order: a dispute whose file names no card network
+   * (network `stripe`) counts under it by network, as the programmes count it (programmeNetwork).
+   */
+  brandOf?: ReadonlyMap<string, string>;
   /** The channel (channelLabel) of each disputed order in the cache. */
   channelOf?: ReadonlyMap<string, string>;
   /** Per dispute id, the evidence items ticked; absent where the workflow log is not at hand (the CLI). */
@@ -57,13 +62,17 @@ const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
 export function kpiReport(input: KpiInput): KpiReport {
   const first = monthOf(input.from);
   const last = monthOf(input.to - 1);
+  // Disputes by network name the card network, never the PSP: a Visa card's dispute from a Stripe
+  // export without Card Brand is Visa's, as VAMP counts it.
+  const brandOf = input.brandOf;
+  const placed = brandOf ? input.disputes.map((d) => (d.network === 'stripe' ? { ...d, network: programmeNetwork(d, brandOf) } : d)) : input.disputes;
   return {
     from: input.from,
     to: input.to,
     slaHours: input.slaHours,
     review: reviewKpis(input.decisions, input.placedAt, input.ordersPlaced, input.from, input.to, input.slaHours, input.confirmedFraud, input.knownLegit),
     team: teamKpis(input.decisions, input.placedAt, input.from, input.to, input.slaHours, input.confirmedFraud, input.knownLegit),
-    disputes: disputeKpis(input.disputes, input.from, input.to, input.submittedAt, input.now ?? Infinity),
+    disputes: disputeKpis(placed, input.from, input.to, input.submittedAt, input.now ?? Infinity),
     wins: disputeWins(input.disputes, input.from, input.to, input.channelOf ?? new Map(), input.evidenceTicked ?? null),
     programmes: input.programmes.filter((m) => m.month >= first && m.month <= last),
     thresholds: [...input.thresholds],

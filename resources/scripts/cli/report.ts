@@ -213,6 +213,7 @@ async function runKpi(args: readonly string[], io: CliIo, usage: string): Promis
     submittedAt: new Map(),
     programmes: programmeMonths(orders, disputes, DEFAULT_THRESHOLDS),
     thresholds: DEFAULT_THRESHOLDS,
+    brandOf: new Map(orders.map((o) => [orderKey(o), o.cardBrand.trim().toLowerCase()])),
     channelOf: new Map(orders.map((o) => [orderKey(o), channelLabel(o)])),
     // As the screen: a dispute not yet due and not answered is left out of the answered-in-time share.
     now: (io.clock ?? systemClock).now(),

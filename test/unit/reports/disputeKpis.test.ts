@@ -118,3 +118,37 @@ describe('answered before due, as of now', () => {
     expect(k.all).toMatchObject({ respondable: 1, respondedInTime: 1, answerTimeUnknown: 3 });
   });
 });
+
+describe('disputes by network in the KPI report', () => {
+  it("counts a dispute whose file names no card network under its order's card brand, as the programmes do", async () => {
+    const { kpiReport } = await import('../../../shared/reports/kpi');
+    // Three fraud chargebacks in June: a Visa one won, a Stripe-export one (no Card Brand) on a Visa
+    // order lost, and a Stripe-export one whose order is not in the cache, won. By network: Visa
+    // 2 opened, 1 won, 1 lost (50 %); "Stripe" only the one no one can place.
+    const list = [
+      d('v', { status: 'won', orderKey: 'shopify:#1' }),
+      d('s', { status: 'lost', network: 'stripe', reasonCode: 'fraudulent', orderKey: 'shopify:#2' }),
+      d('u', { status: 'won', network: 'stripe', reasonCode: 'fraudulent', orderKey: 'shopify:#9' }),
+    ];
+    const k = kpiReport({
+      from: T,
+      to: T + 30 * DAY,
+      slaHours: 24,
+      decisions: [],
+      placedAt: new Map(),
+      ordersPlaced: 0,
+      disputes: list,
+      submittedAt: new Map(),
+      programmes: [],
+      thresholds: [],
+      brandOf: new Map([
+        ['shopify:#1', 'visa'],
+        ['shopify:#2', 'visa'],
+      ]),
+    }).disputes;
+    expect(k.byNetwork.visa).toMatchObject({ opened: 2, won: 1, lost: 1, winRate: 0.5 });
+    expect(k.byNetwork.stripe).toMatchObject({ opened: 1, won: 1, lost: 0 });
+    // The reason family still reads Stripe's word: all three are fraud.
+    expect(k.byFamily.fraud).toMatchObject({ opened: 3, won: 2, lost: 1 });
+  });
+});

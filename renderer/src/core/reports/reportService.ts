@@ -335,6 +335,7 @@ export class ReportService {
       submittedAt,
       programmes,
       thresholds,
+      brandOf,
       channelOf,
       evidenceTicked: ticked,
       now: this.clock.now(),
