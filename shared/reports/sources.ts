@@ -10,6 +10,7 @@
 import { teamDecisionsThatStand, type TeamDecisionFacts } from '../team/standing';
 import { reasonFamily } from '../disputes/reasonCodes';
 import { chargebackDate, isChargeback, type Dispute } from '../domain/dispute';
+import { minorRateInto } from '../domain/money';
 import { MARKETPLACE_LABEL, orderKey, type Order } from '../domain/order';
 import { FRAUD_BY, type TrendChargeback, type TrendDimension, type TrendOrders } from './fraudTrend';
 
@@ -155,6 +156,18 @@ export function trendChargebacks(disputes: readonly Dispute[], rowOf: (orderKey:
     currency: d.currency.trim().toUpperCase(),
     family: reasonFamily(d.network, d.reasonCode),
   }));
+}
+
+/**
+ * Disputes with their values in the reporting `currency` where `rates` allow, for the KPI report's
+ * values and win rate by value; one without a rate keeps its own currency, and the figures then say
+ * the currencies are mixed rather than add them up. The Reports screen and the CLI share it.
+ */
+export function disputesInCurrency(disputes: readonly Dispute[], currency: string, rates: Readonly<Record<string, number>>): Dispute[] {
+  return disputes.map((d) => {
+    const r = minorRateInto(d.currency.trim().toUpperCase(), currency, rates);
+    return r === undefined ? d : { ...d, amountMinor: Math.round(d.amountMinor * r), currency };
+  });
 }
 
 /**

@@ -18,7 +18,7 @@ import {
 import { kpiReport } from '../../../shared/reports/kpi';
 import { nextPeriod, periodStart, type PeriodKind } from '../../../shared/reports/periods';
 import { DEFAULT_THRESHOLDS, programmeMonths } from '../../../shared/reports/programmes';
-import { confirmedFraud, DEFAULT_RATES, knownFraudKeys, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
+import { confirmedFraud, DEFAULT_RATES, disputesInCurrency, knownFraudKeys, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
 import { out, parseArgs, pathIn, usageError, type CliIo, type ParsedArgs } from './io';
 import { systemClock } from '../../../shared/time/clock';
 import { importFiles, type ImportedRecords } from './memoryImport';
@@ -199,7 +199,9 @@ async function runKpi(args: readonly string[], io: CliIo, usage: string): Promis
     io.stderr(`${cmd}: ${range}\n`);
     return 1;
   }
-  const { orders, disputes } = records;
+  const { orders } = records;
+  // Values in one currency, as the screen reports them: EUR and USD cents never added as one.
+  const disputes = disputesInCurrency(records.disputes, DEFAULT_RATES.currency, DEFAULT_RATES.rates);
   const placedAt = new Map(orders.map((o) => [orderKey(o), o.createdAt]));
   const ordersPlaced = orders.filter((o) => o.createdAt >= range.from && o.createdAt < range.to).length;
   const report = kpiReport({
@@ -227,6 +229,7 @@ async function runKpi(args: readonly string[], io: CliIo, usage: string): Promis
       : 'No --decisions file: the review figures are computed on an empty decision log.',
     "Dispute submission times live in the app's dispute workflow log, not in the exports: a dispute submitted, won or lost counts in answerTimeUnknown, never as answered in time; one not yet due and not answered is left out, as on the screen.",
     "Win rates by evidence item need the ticks of the app's evidence checklist, which the exports do not carry: wins.byEvidence is empty.",
+    `Dispute values in ${DEFAULT_RATES.currency}; other currencies are converted at the built-in indicative rates of ${DEFAULT_RATES.asOf} (DEFAULT_RATES), not rates set in the app; a currency without a rate is left as it is, and disputes.currency is then null (values of several currencies, not to be added).`,
     'Programme months are computed over all the orders and disputes in the files; Visa VAMP counts disputes only (the exports carry no issuer fraud reports); card brands of own-shop orders come from their Stripe payments.',
   ];
   out(io, JSON.stringify({ ...report, from: iso(report.from), to: iso(report.to), notes }, null, 2));

@@ -399,6 +399,26 @@ describe('npm run cli -- report kpi', () => {
     ]);
   });
 
+  it('reports dispute values in one currency, as the screen does: USD converted, never added to EUR as it is', async () => {
+    // One more chargeback, 100.00 USD, opened 5 Nov and won: at DEFAULT_RATES (USD 0.87) 87.00 EUR.
+    // Opened in range: 115.00 EUR (as above) + 87.00 = 202.00 EUR; won A3 (30) and this one (87) of
+    // decided 30 + 60 + 87 = 177 by value. Before, the CLI printed 215.00 (cents of both currencies
+    // added), currency null and no win rate by value, where the screen showed 202.00 EUR.
+    const usd = write(
+      'usd-disputes.csv',
+      toCsv(
+        ['Dispute ID', 'PSP Reference', 'Order Reference', 'Reason Code', 'Amount', 'Currency', 'Opened Date', 'Due Date', 'Status', 'Network'],
+        [['dp_usd', 'ch_usd', 'S9', '13.1', '100.00', 'USD', '2026-11-05T10:00:00.000Z', '2026-11-25T10:00:00.000Z', 'won', 'visa']],
+      ),
+    );
+    const k = json<{ disputes: { all: Record<string, unknown>; currency: string | null }; notes: string[] }>(
+      await cli('report', 'kpi', '--json', ...RANGE, ...exportFiles(), usd),
+    );
+    expect(k.disputes.currency).toBe('EUR');
+    expect(k.disputes.all).toMatchObject({ opened: 4, openedValueMinor: 20_200, won: 2, lost: 1, winRateByValue: expect.closeTo(117 / 177, 12) });
+    expect(k.notes.join('\n')).toMatch(/Dispute values in EUR/);
+  });
+
   it('leaves a dispute not yet due out of the answered-in-time share, as the screen does at the same time', async () => {
     // #999 (new, opened 10 Nov) is due 30 Nov. On 16 Nov the Reports screen leaves it out of
     // "answered before due"; the CLI counted it as due and late.

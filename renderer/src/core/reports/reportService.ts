@@ -13,7 +13,7 @@ import { sha256 } from '../../../../shared/decisions/chain';
 import { FRAUD_BY, fraudTrend, ringsOfRange, type PeriodRing, type TrendParams, type TrendReport } from '../../../../shared/reports/fraudTrend';
 import { kpiReport, type KpiReport } from '../../../../shared/reports/kpi';
 import { DEFAULT_THRESHOLDS, programmeMonthsOf, programmeNetwork, type Threshold } from '../../../../shared/reports/programmes';
-import { confirmedFraud, DEFAULT_RATES, fraudRowsOf, NOT_GIVEN, trendChargebacks } from '../../../../shared/reports/sources';
+import { confirmedFraud, DEFAULT_RATES, disputesInCurrency, fraudRowsOf, NOT_GIVEN, trendChargebacks } from '../../../../shared/reports/sources';
 import { DIMENSION_FIELD } from '../../../../shared/reports/ordersBehind';
 import { DecisionLog } from '../storage/decisionLog';
 import { TeamStore } from '../storage/teamStore';
@@ -290,11 +290,7 @@ export class ReportService {
     ]);
     // Dispute values in the reporting currency where a rate allows; the rest keep their own (and
     // the figures then say the currencies are mixed rather than add them up).
-    const disputes = stored.map((d) => {
-      const c = d.currency.trim().toUpperCase();
-      const r = minorRateInto(c, rates.currency, rates.rates);
-      return r === undefined ? d : { ...d, amountMinor: Math.round(d.amountMinor * r), currency: rates.currency };
-    });
+    const disputes = disputesInCurrency(stored, rates.currency, rates.rates);
     const slaHours = settings?.slaHours ?? 24;
     const { decisions } = team;
     const decided = new Set(decisions.map((e) => e.orderKey));
