@@ -70,7 +70,9 @@ function figures(list: readonly Dispute[], submittedAt: ReadonlyMap<string, numb
   let inTime = 0;
   let timeUnknown = 0;
   let accepted = 0;
+  const decidedCurrencies = new Set<string>();
   for (const d of list) {
+    if (d.status === 'won' || d.status === 'lost') decidedCurrencies.add(d.currency);
     if (d.status === 'won') {
       won++;
       wonValue += d.amountMinor;
@@ -103,7 +105,8 @@ function figures(list: readonly Dispute[], submittedAt: ReadonlyMap<string, numb
     lost,
     accepted,
     winRate: won + lost ? won / (won + lost) : null,
-    // Values of several currencies do not add up: no rate by value then.
-    winRateByValue: decidedValue && new Set(list.map((d) => d.currency)).size === 1 ? wonValue / decidedValue : null,
+    // Values of several currencies do not add up: no rate by value then. Only the decided count: an
+    // open dispute in another currency adds nothing to either sum.
+    winRateByValue: decidedValue && decidedCurrencies.size === 1 ? wonValue / decidedValue : null,
   };
 }

@@ -152,3 +152,24 @@ describe('disputes by network in the KPI report', () => {
     expect(k.byFamily.fraud).toMatchObject({ opened: 3, won: 2, lost: 1 });
   });
 });
+
+describe('win rate by value', () => {
+  it('is computed when the decided disputes share a currency, whatever currency an open one is in', () => {
+    // Won 50.00 EUR, lost 10.00 EUR: 50 / 60 by value. The open JPY dispute (no rate to convert it)
+    // is in neither sum, so it does not stop the figure; the opened value is then several currencies.
+    const k = disputeKpis(
+      [
+        d('w', { status: 'won', amountMinor: 5000 }),
+        d('l', { status: 'lost', amountMinor: 1000 }),
+        d('y', { status: 'new', amountMinor: 700, currency: 'JPY' }),
+      ],
+      T,
+      T + 30 * DAY,
+    );
+    expect(k.all.winRateByValue).toBeCloseTo(5 / 6, 12);
+    expect(k.currency).toBeNull();
+    // Decided in two currencies: no rate by value.
+    const mixed = disputeKpis([d('w', { status: 'won', amountMinor: 5000 }), d('l', { status: 'lost', currency: 'USD' })], T, T + 30 * DAY);
+    expect(mixed.all.winRateByValue).toBeNull();
+  });
+});
