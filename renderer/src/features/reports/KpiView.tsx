@@ -120,7 +120,11 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         />
         <Figure label="Decided within target" value={pct(r.withinTarget, 1)} />
         <Figure label="Manual review rate" value={pct(r.manualReviewRate, 2)} sub="reviewed over orders placed" />
-        <Figure label="False positives" value={pct(r.falsePositiveRate, 1)} sub="held, then released, not confirmed fraud since" />
+        <Figure
+          label="False positives"
+          value={pct(r.falsePositiveRate, 1)}
+          sub="of the orders held: released and not confirmed fraud since, or cancelled though known legitimate"
+        />
       </div>
       {/* One analyst and no conflicts (no team, or a team that never disagreed): the review figures above say it all. */}
       {report.team && (report.team.analysts.length > 1 || report.team.unresolved.length > 0 || report.team.resolved > 0) && (

@@ -45,7 +45,7 @@ export function TeamKpisView({ team, slaHours, stamp }: { team: TeamKpis; slaHou
         title="Review by analyst"
         testId="kpi-by-analyst"
         stamp={stamp}
-        caption={`An order decided by several analysts counts for each of them (once in the totals above). Turnaround: from the order to the analyst's first decision on it, against the ${slaHours} h target. False positives: orders the analyst held that the team finally released, unless confirmed fraud since. A lead's resolutions count as the lead's decisions.`}
+        caption={`An order decided by several analysts counts for each of them (once in the totals above). Turnaround: from the order to the analyst's first decision on it, against the ${slaHours} h target. False positives: orders the analyst held that the team finally released, unless confirmed fraud since, or cancelled though known legitimate. A lead's resolutions count as the lead's decisions.`}
         columns={[
           { label: 'Analyst' },
           { label: 'Orders decided', right: true },
