@@ -36,6 +36,8 @@ export interface DisputeKpis {
  * one is counted apart (answerTimeUnknown), never as in time: Stripe evidence can be submitted after
  * the due date (evidence_details.past_due), and a dispute closed without evidence or left to lapse
  * is lost. Disputes not yet due at `now` and unanswered are left out of the answered-in-time share.
+ * A submission logged before the dispute was raised as a chargeback answered its inquiry, not the
+ * chargeback: the chargeback counts as unanswered (its workflow status still says submitted).
  */
 export function disputeKpis(
   disputes: readonly Dispute[],
@@ -82,10 +84,16 @@ function figures(list: readonly Dispute[], submittedAt: ReadonlyMap<string, numb
       decidedValue += d.amountMinor;
     } else if (d.status === 'accepted') accepted++;
     if (d.dueAt > 0) {
-      const at = submittedAt.get(d.id);
+      const logged = submittedAt.get(d.id);
+      // The inquiry's answer (logged before the chargeback was raised) is no answer to the chargeback.
+      const at = logged !== undefined && logged >= chargebackDate(d) ? logged : undefined;
+      const onlyInquiryAnswered = logged !== undefined && at === undefined;
       if (at !== undefined) {
         respondable++;
         if (at <= d.dueAt) inTime++;
+      } else if (onlyInquiryAnswered && d.status === 'submitted') {
+        // Submitted is the inquiry's step: the chargeback is not answered, due or not yet.
+        if (d.dueAt < now) respondable++;
       } else if (d.status === 'submitted' || d.status === 'won' || d.status === 'lost') {
         // Imported so, with no submission logged: the time of the answer (or, lost, the answer) is unknown.
         timeUnknown++;

@@ -219,3 +219,32 @@ describe('ReportService', () => {
     expect((await service.snapshots()).map((s) => s.title)).toEqual(['W45-W46 by marketplace']);
   });
 });
+
+describe('answered before due, for a chargeback that began as an inquiry', () => {
+  it("times the chargeback's answer from its own submission, not the inquiry's", async () => {
+    const service = await cacheWithFixture('report-service-escalated');
+    // An inquiry opened 4 Jan 2027 and answered on the 5th; raised as a chargeback on the 10th, due
+    // the 20th, submitted on the 22nd: answered, and late. The first submission logged answered the
+    // inquiry, and counted the chargeback as answered in time.
+    const day = (d: number) => Date.UTC(2027, 0, d, 12);
+    const escalated: Dispute = {
+      id: 'dp_esc',
+      provider: 'stripe',
+      paymentId: 'ch_esc',
+      orderKey: 'shopify:S1',
+      network: 'visa',
+      reasonCode: '13.1',
+      amountMinor: 5000,
+      currency: 'EUR',
+      openedAt: day(4),
+      chargebackAt: day(10),
+      dueAt: day(20),
+      status: 'new',
+    };
+    await db.disputes.add(escalated);
+    await db.disputeEvents.add({ disputeId: 'dp_esc', kind: 'status', status: 'submitted', note: 'answered the inquiry', analyst: 'K. Weber', at: day(5) });
+    await db.disputeEvents.add({ disputeId: 'dp_esc', kind: 'status', status: 'submitted', note: 'chargeback evidence', analyst: 'K. Weber', at: day(22) });
+    const { report } = await service.kpi(Date.UTC(2027, 0, 1), Date.UTC(2027, 1, 1));
+    expect(report.disputes.all).toMatchObject({ opened: 1, respondable: 1, respondedInTime: 0, answerTimeUnknown: 0 });
+  });
+});

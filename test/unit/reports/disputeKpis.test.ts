@@ -173,3 +173,24 @@ describe('win rate by value', () => {
     expect(mixed.all.winRateByValue).toBeNull();
   });
 });
+
+describe('answered before due, for chargebacks that began as inquiries', () => {
+  it("does not take the inquiry's answer for the chargeback's", () => {
+    // Inquiries opened on day 1, answered (submitted) on day 2, raised as chargebacks on day 5, due day 20.
+    // esc: nothing submitted since: by day 25 due and unanswered, though its workflow still says submitted.
+    // ans: submitted again on day 6 for the chargeback: in time. wait: due day 30, not yet due on day 25: left out.
+    const esc = { openedAt: T + DAY, chargebackAt: T + 5 * DAY, status: 'submitted' as const, reasonCode: '13.1' };
+    const k = disputeKpis(
+      [d('esc', esc), d('ans', esc), d('wait', { ...esc, dueAt: T + 30 * DAY })],
+      T,
+      T + 30 * DAY,
+      new Map([
+        ['esc', T + 2 * DAY],
+        ['ans', T + 6 * DAY],
+        ['wait', T + 2 * DAY],
+      ]),
+      T + 25 * DAY,
+    );
+    expect(k.all).toMatchObject({ opened: 3, respondable: 2, respondedInTime: 1, answerTimeUnknown: 0 });
+  });
+});

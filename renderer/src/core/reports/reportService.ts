@@ -137,7 +137,7 @@ export class ReportService {
     const [all, events] = await Promise.all([this.db.disputes.toArray(), this.db.disputeEvents.orderBy('id').toArray()]);
     // One dispute named by two exports counts once, with the workflow logged under either id.
     const { disputes: standing, standsFor } = await disputesAsTheyStand(this.db, all, events);
-    const submittedAt = new Map<string, number>();
+    const submissions = new Map<string, number[]>();
     const ticked = new Map<string, Set<string>>();
     for (const e of events) {
       const id = standsFor.get(e.disputeId) ?? e.disputeId;
@@ -147,13 +147,22 @@ export class ReportService {
         else items.delete(e.item);
         ticked.set(id, items);
       }
-      if (e.kind === 'status' && e.status === 'submitted' && !submittedAt.has(id)) submittedAt.set(id, e.at);
+      if (e.kind === 'status' && e.status === 'submitted') submissions.set(id, [...(submissions.get(id) ?? []), e.at]);
     }
     // A dispute reaches its order by either spelling of the number (1001 in the PSP's metadata, #1001 in Shopify).
     const disputes = await onStoredOrders(
       standing.map(({ stamp: _stamp, ...d }) => d),
       this.store.currentSnapshot(),
     );
+    // When each was submitted: its first submission since it was raised as a chargeback (an answer
+    // to its inquiry before that answered no chargeback), else its first (disputeKpis tells them apart).
+    const submittedAt = new Map<string, number>();
+    for (const d of disputes) {
+      const times = submissions.get(d.id);
+      if (!times) continue;
+      const at = times.find((t) => t >= chargebackDate(d)) ?? times[0];
+      if (at !== undefined) submittedAt.set(d.id, at);
+    }
     return { disputes, submittedAt, ticked };
   }
 
