@@ -248,3 +248,15 @@ describe('answered before due, for a chargeback that began as an inquiry', () =>
     expect(report.disputes.all).toMatchObject({ opened: 1, respondable: 1, respondedInTime: 0, answerTimeUnknown: 0 });
   });
 });
+
+describe('programme thresholds as saved', () => {
+  it('keeps a ratio typed as a percentage as the decimal it names', async () => {
+    const service = await cacheWithFixture('report-service-thresholds');
+    // The Thresholds screen divides the typed 2.2 by 100: 0.022000000000000002, printed so in the CSV.
+    const [saved] = await service.saveThresholds([
+      { programme: 'visa-vamp', level: 'excessive', ratio: 2.2 / 100, count: 1500, effectiveFrom: '2025-04', source: 'typed' },
+    ]);
+    expect(saved!.ratio).toBe(0.022);
+    expect((await service.thresholds())[0]!.ratio).toBe(0.022);
+  });
+});

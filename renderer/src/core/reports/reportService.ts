@@ -126,7 +126,15 @@ export class ReportService {
       if (!(Number.isInteger(t.count) && t.count >= 0)) throw new Error(`${row}: the count is a whole number`);
       if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(t.effectiveFrom)) throw new Error(`${row}: "effective from" is a month, YYYY-MM (01-12)`);
       if (!t.source.trim()) throw new Error(`${row}: say where the threshold comes from`);
-      return { programme: t.programme, level: t.level.trim(), ratio: t.ratio, count: t.count, effectiveFrom: t.effectiveFrom, source: t.source.trim() };
+      // As the decimal typed: 2.2 % arrives as 2.2 / 100 = 0.022000000000000002, and the thresholds table and CSV print what is kept.
+      return {
+        programme: t.programme,
+        level: t.level.trim(),
+        ratio: Number(t.ratio.toPrecision(12)),
+        count: t.count,
+        effectiveFrom: t.effectiveFrom,
+        source: t.source.trim(),
+      };
     });
     await this.meta.set('programmeThresholds', clean);
     return clean;
