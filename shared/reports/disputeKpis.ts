@@ -86,7 +86,7 @@ function figures(list: readonly Dispute[], submittedAt: ReadonlyMap<string, numb
     if (d.dueAt > 0) {
       const logged = submittedAt.get(d.id);
       // The inquiry's answer (logged before the chargeback was raised) is no answer to the chargeback.
-      const at = logged !== undefined && logged >= chargebackDate(d) ? logged : undefined;
+      const at = logged !== undefined && (d.chargebackAt === undefined || logged >= d.chargebackAt) ? logged : undefined;
       const onlyInquiryAnswered = logged !== undefined && at === undefined;
       if (at !== undefined) {
         respondable++;

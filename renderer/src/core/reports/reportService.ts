@@ -168,7 +168,8 @@ export class ReportService {
     for (const d of disputes) {
       const times = submissions.get(d.id);
       if (!times) continue;
-      const at = times.find((t) => t >= chargebackDate(d)) ?? times[0];
+      const since = d.chargebackAt;
+      const at = (since === undefined ? undefined : times.find((t) => t >= since)) ?? times[0];
       if (at !== undefined) submittedAt.set(d.id, at);
     }
     return { disputes, submittedAt, ticked };
