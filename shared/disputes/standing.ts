@@ -133,7 +133,19 @@ export function disputesWithWorkflow<T extends Imported>(
       // else a later deadline than the one the case had then: written again with the same deadline
       // (a comment row, a team re-apply) is not the provider reopening it.
       (d.statusAt !== undefined ? d.statusAt > logged.at : d.dueAt > (dueWhenLogged(d.id, logged.at) ?? logged.at));
-    return reopened ? d.status : logged.status;
+    // A workflow step (submitted, gathering evidence) answered the deadline the case had then: a
+    // later one imported since is a new stage to answer (an inquiry raised as a chargeback, a
+    // pre-arbitration), and the provider's open status shows it instead of the old step.
+    const whenLogged = logged.at === undefined ? undefined : dueWhenLogged(d.id, logged.at);
+    const newStage =
+      !isDecided(logged.status) &&
+      !isDecided(d.status) &&
+      logged.at !== undefined &&
+      imported !== undefined &&
+      imported > logged.at &&
+      whenLogged !== undefined &&
+      d.dueAt > whenLogged;
+    return reopened || newStage ? d.status : logged.status;
   };
   return { disputes: disputes.map((d) => ({ ...d, status: workflowStatus(d) })), standsFor };
 }

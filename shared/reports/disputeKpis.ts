@@ -85,8 +85,11 @@ function figures(list: readonly Dispute[], submittedAt: ReadonlyMap<string, numb
     } else if (d.status === 'accepted') accepted++;
     if (d.dueAt > 0) {
       const logged = submittedAt.get(d.id);
-      // The inquiry's answer (logged before the chargeback was raised) is no answer to the chargeback.
-      const at = logged !== undefined && (d.chargebackAt === undefined || logged >= d.chargebackAt) ? logged : undefined;
+      // The inquiry's answer (logged before the chargeback was raised) is no answer to the chargeback;
+      // nor is an answer to a case its workflow shows open again (new, gathering evidence: a later
+      // stage to answer, as the Disputes screen shows it, disputesWithWorkflow).
+      const openAgain = d.status === 'new' || d.status === 'gathering_evidence';
+      const at = logged !== undefined && !openAgain && (d.chargebackAt === undefined || logged >= d.chargebackAt) ? logged : undefined;
       const onlyInquiryAnswered = logged !== undefined && at === undefined;
       if (at !== undefined) {
         respondable++;

@@ -60,3 +60,37 @@ describe('the provider dates its state (statusAt)', () => {
     expect(disputesWithWorkflow([older], events, importedAt).disputes[0]!.status).toBe('won');
   });
 });
+
+// An inquiry answered in the app (submitted), then raised as a chargeback: the export names the
+// case again, needing a response by a new, later deadline. The step the analyst logged answered the
+// inquiry; shown over the chargeback it hides the new deadline behind "submitted".
+describe('a step logged on the inquiry, then the chargeback', () => {
+  const inquiry = {
+    ...base,
+    id: 'du_1',
+    provider: 'stripe' as const,
+    network: 'visa' as const,
+    reasonCode: 'fraudulent',
+    status: 'new' as const,
+    dueAt: day(12),
+  };
+  const answered = [{ disputeId: 'du_1', kind: 'status', status: 'submitted' as const, at: day(8) }];
+  // What the case was due by when each step was logged: the inquiry's deadline, replaced on 2 June.
+  const dueThen = (id: string, at: number) => (id === 'du_1' && at < day(33) ? day(12) : undefined);
+
+  it('the chargeback imported after it, due later, shows as needing a response', () => {
+    const chargeback = { ...inquiry, status: 'new' as const, dueAt: day(40), stamp: { importId: 2 } };
+    expect(disputesWithWorkflow([chargeback], answered, importedAt, dueThen).disputes[0]!.status).toBe('new');
+  });
+
+  it('the same case written again with its deadline (a comment row, a team re-apply) stays submitted', () => {
+    const again = { ...inquiry, stamp: { importId: 2 } };
+    expect(disputesWithWorkflow([again], answered, importedAt, dueThen).disputes[0]!.status).toBe('submitted');
+  });
+
+  it('a step logged after the chargeback arrived stands', () => {
+    const chargeback = { ...inquiry, status: 'new' as const, dueAt: day(40), stamp: { importId: 2 } };
+    const later = [...answered, { disputeId: 'du_1', kind: 'status', status: 'gathering_evidence' as const, at: day(34) }];
+    expect(disputesWithWorkflow([chargeback], later, importedAt, dueThen).disputes[0]!.status).toBe('gathering_evidence');
+  });
+});

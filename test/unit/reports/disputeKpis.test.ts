@@ -194,3 +194,22 @@ describe('answered before due, for chargebacks that began as inquiries', () => {
     expect(k.all).toMatchObject({ opened: 3, respondable: 2, respondedInTime: 1, answerTimeUnknown: 0 });
   });
 });
+
+describe('answered before due, for a case open again after a logged answer', () => {
+  it('an answer logged before the case opened again (a new stage the Disputes screen shows as needing a response) is no answer to it', () => {
+    // Both had an answer logged on day 2. open: the workflow shows it open again (new, or gathering
+    // evidence), due day 20: by day 25 due and unanswered. done: still submitted: answered in time.
+    const k = disputeKpis(
+      [d('open', { status: 'new' }), d('gathering', { status: 'gathering_evidence' }), d('done', { status: 'submitted' })],
+      T,
+      T + 30 * DAY,
+      new Map([
+        ['open', T + 2 * DAY],
+        ['gathering', T + 2 * DAY],
+        ['done', T + 2 * DAY],
+      ]),
+      T + 25 * DAY,
+    );
+    expect(k.all).toMatchObject({ opened: 3, respondable: 3, respondedInTime: 1, answerTimeUnknown: 0 });
+  });
+});
