@@ -110,3 +110,30 @@ describe('the dispute’s detail says what the list says', () => {
     expect((await disputes.detail(id)).status).toBe('lost');
   });
 });
+
+describe('a request for information answered in the app, then raised as a chargeback', () => {
+  it('is listed as needing a response, with the chargeback’s deadline, not as submitted', async () => {
+    const { clock, disputes, at } = await desk('inquiry-then-chargeback');
+    const id = ID;
+    const listed = async () => (await disputes.list()).find((d) => d.id === id)!;
+    await importReport(clock, '2026-04-28', row('2026-04-28 09:30:00', 'RequestForInformation', '2026-05-08 09:30:00'));
+    at(Date.UTC(2026, 4, 5, 9));
+    await disputes.setStatus(id, 'gathering_evidence', '');
+    await disputes.setStatus(id, 'submitted', 'invoice and tracking sent');
+    // The next day's report names the case again, its deadline unchanged: still submitted.
+    at(Date.UTC(2026, 4, 6, 7));
+    await importReport(clock, '2026-05-06', row('2026-05-06 06:00:00', 'InformationSupplied', '2026-05-08 09:30:00'));
+    expect((await listed()).status).toBe('submitted');
+    // 20 May: the issuer raises the chargeback anyway, answer due 9 June.
+    at(Date.UTC(2026, 4, 20, 7));
+    await importReport(clock, '2026-05-20', row('2026-05-20 06:00:00', 'Chargeback', '2026-06-09 09:30:00'));
+    const d = await listed();
+    expect(d.status).toBe('new');
+    expect(new Date(d.dueAt).toISOString()).toBe('2026-06-09T07:30:00.000Z');
+    // Answered again: the step logged since stands.
+    at(Date.UTC(2026, 4, 22, 9));
+    await disputes.setStatus(id, 'gathering_evidence', '');
+    await disputes.setStatus(id, 'submitted', 'compelling evidence sent');
+    expect((await listed()).status).toBe('submitted');
+  });
+});

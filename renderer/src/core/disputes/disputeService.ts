@@ -145,7 +145,14 @@ export class DisputeService {
   async setStatus(id: string, to: DisputeStatus, note: string): Promise<void> {
     const [stored, events] = await Promise.all([this.db.disputes.get(id), this.eventsOf(id)]);
     if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
-    const from = events.find((e) => e.kind === 'status')?.status ?? stored.status;
+    // Where it stands, as the list and the detail show it: a later stage the provider raised since a
+    // step was logged (an answered inquiry now a chargeback) is answered from there.
+    const standing = await disputesAsTheyStand(
+      this.db,
+      [stored],
+      [...events].reverse().map((e) => ({ ...e, disputeId: id })),
+    );
+    const from = standing.disputes[0]?.status ?? events.find((e) => e.kind === 'status')?.status ?? stored.status;
     if (!canMove(from, to)) throw new Error(`A dispute that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
     const family = reasonInfo(stored.network, stored.reasonCode).family;
     const overrides = submitOverrides({ dueAt: stored.dueAt, evidence: checklist(events, family) }, to, this.clock.now());

@@ -1,6 +1,7 @@
-// The deadline a dispute had when an outcome was logged in the app, read from the undo data of the
-// imports that wrote it since: what tells a provider reopening the case (a later deadline) from a
-// record merely written again (a comment row, a team re-apply) (standing.ts, disputesWithWorkflow).
+// The deadline a dispute had when an outcome or a step was logged in the app, read from the undo
+// data of the imports that wrote it since: what tells a provider reopening the case or raising a
+// new stage (a later deadline) from a record merely written again (a comment row, a team re-apply)
+// (standing.ts, disputesWithWorkflow).
 import { disputesWithWorkflow, type DueWhenLogged, type Imported, type StandingDisputes, type WorkflowEvent } from '../../../../shared/disputes/standing';
 import type { ImportRecord, WorkbenchDb } from '../storage/schema';
 
@@ -21,8 +22,10 @@ export async function disputesAsTheyStand<T extends Imported>(
 
 export async function dueWhenLogged(db: WorkbenchDb, imports: readonly ImportRecord[], events: readonly WorkflowEvent[]): Promise<DueWhenLogged> {
   let since = Infinity;
-  for (const e of events) if (e.kind === 'status' && (e.status === 'won' || e.status === 'lost') && e.at !== undefined) since = Math.min(since, e.at);
-  // No outcome logged in the app: nothing for an import to reopen, and no undo data is read.
+  // An outcome (won, lost) an import may reopen, or a step (submitted, gathering evidence) a later
+  // stage may call for again: what the case was due by when each was logged.
+  for (const e of events) if (e.kind === 'status' && e.status !== undefined && e.at !== undefined) since = Math.min(since, e.at);
+  // No status logged in the app: nothing for an import to reopen, and no undo data is read.
   if (since === Infinity) return () => undefined;
   const startedAt = new Map<number, number>();
   for (const i of imports) if (i.id !== undefined && i.startedAt > since) startedAt.set(i.id, i.startedAt);
