@@ -19,7 +19,14 @@ describe('a date-only response deadline', () => {
     const dueDayAfternoon = Date.UTC(2026, 5, 9, 12);
     expect(urgencyOf(d!, dueDayAfternoon)).toBe('due-48h');
     expect(countdown(d!.dueAt, dueDayAfternoon)).not.toMatch(/overdue/);
-    const kpis = disputeKpis([d!], Date.UTC(2026, 4, 1), Date.UTC(2026, 5, 1), new Map([[d!.id, dueDayAfternoon]]), Date.UTC(2026, 5, 20));
+    // Answered in the app that afternoon: its workflow shows it submitted.
+    const kpis = disputeKpis(
+      [{ ...d!, status: 'submitted' }],
+      Date.UTC(2026, 4, 1),
+      Date.UTC(2026, 5, 1),
+      new Map([[d!.id, dueDayAfternoon]]),
+      Date.UTC(2026, 5, 20),
+    );
     expect({ respondable: kpis.all.respondable, inTime: kpis.all.respondedInTime }).toEqual({ respondable: 1, inTime: 1 });
   });
 });
