@@ -15,6 +15,19 @@ const key = z.string().min(1).max(300);
 const localId = z.int().min(1);
 const head = z.strictObject({ seq: z.int().min(0), hash: z.string().max(64) });
 
+/**
+ * What an erasure on request reached, as its register keeps it (ErasureRecord): the request's
+ * reference, the orders (source:externalId) and payments, and the linked values as salted hashes.
+ */
+export const erasureRegisterPart = z.strictObject({
+  reference: z.string().trim().min(1).max(200),
+  orderKeys: z.array(key),
+  payments: z.array(key),
+  salt: z.string().regex(/^[0-9a-f]{32}$/, 'a 128-bit salt in lower-case hex'),
+  linkValueHashes: z.array(hex64),
+});
+export type ErasureRegisterPart = z.infer<typeof erasureRegisterPart>;
+
 /** Events one erasure may name; an erasure of more goes as several. */
 export const MAX_ERASED_EVENTS = 2000;
 
@@ -95,11 +108,17 @@ export const PAYLOADS = {
     nameHash: textHash,
     whatHash: textHash,
   }),
-  /** Personal data erased (on request, or by age): the events whose text beside them goes everywhere. */
+  /**
+   * Personal data erased (on request, or by age): the events whose text beside them goes everywhere,
+   * and (an erasure on request) what a teammate's laptop needs to erase its own copies: the register
+   * record's orders, payments and salted hashes of the linked values, never a value in clear. Events
+   * of older laptops have no `register`; a large erasure spreads it over several events.
+   */
   erasure: z.object({
     reason: z.enum(['erasure', 'retention']),
     logSeq: localId,
     eventIds: z.array(z.uuid()).max(MAX_ERASED_EVENTS),
+    register: erasureRegisterPart.optional(),
   }),
 } as const satisfies Record<EventKind, z.ZodType>;
 

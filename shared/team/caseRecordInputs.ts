@@ -8,6 +8,8 @@ import type { KeyType } from '../normalize/linkKey';
 import { canonicalJson, type Json } from './canonicalJson';
 import type { TeamEventInput } from './events';
 import { personalField, type PersonalText } from './personalText';
+import { MAX_ERASED_EVENTS, type ErasureRegisterPart } from './casePayloads';
+import { PUSH_LIMITS } from './protocol';
 import { decisionEventInput } from './records';
 
 /** Builds the personal part: each field's hash for the payload, the texts beside. */
@@ -47,6 +49,61 @@ export function erasureEventInput(entry: Pick<DecisionEntry, 'seq' | 'decision' 
     at: entry.at,
     payload: { reason: entry.decision === 'retention' ? 'retention' : 'erasure', logSeq: entry.seq, eventIds: [...eventIds] },
   };
+}
+
+const utf8 = new TextEncoder();
+const jsonBytes = (v: unknown) => utf8.encode(JSON.stringify(v)).length;
+/** Room left in an erasure payload for its lists (canonical JSON of these fields is no longer than JSON.stringify's). */
+const ERASURE_PAYLOAD_BUDGET = PUSH_LIMITS.maxPayloadBytes - 512;
+
+/**
+ * An erasure or retention entry as the events that carry it: the team events whose text it
+ * blanked (MAX_ERASED_EVENTS per event) and, for an erasure on request, the register's record
+ * (`register`: reference, orders, payments, salted hashes of linked values) for teammates' laptops
+ * to erase their own copies. Each event stays within the payload limit: a large erasure goes as
+ * several, each part of the register whole in itself (same reference and salt), so a laptop
+ * applies each as it comes. At least one event, as before.
+ */
+export function erasureEventInputs(
+  entry: Pick<DecisionEntry, 'seq' | 'decision' | 'analyst' | 'at'>,
+  eventIds: readonly string[],
+  register: ErasureRegisterPart | null,
+  newId: () => string,
+): TeamEventInput[] {
+  const reason = entry.decision === 'retention' ? 'retention' : 'erasure';
+  const payloads: { [key: string]: Json }[] = [];
+  const shell = () => ({ ids: [] as string[], part: null as ErasureRegisterPart | null, size: jsonBytes({ reason, logSeq: entry.seq, eventIds: [] }) });
+  let cur = shell();
+  const flush = () => {
+    payloads.push({ reason, logSeq: entry.seq, eventIds: cur.ids, ...(cur.part ? { register: cur.part } : {}) });
+    cur = shell();
+  };
+  for (const id of eventIds) {
+    const add = jsonBytes(id) + 1;
+    if (cur.ids.length === MAX_ERASED_EVENTS || cur.size + add > ERASURE_PAYLOAD_BUDGET) flush();
+    cur.ids.push(id);
+    cur.size += add;
+  }
+  if (register && reason === 'erasure') {
+    const open = () => {
+      cur.part = { reference: register.reference, orderKeys: [], payments: [], salt: register.salt, linkValueHashes: [] };
+      cur.size += jsonBytes(cur.part) + ',"register":'.length;
+    };
+    if (cur.size + jsonBytes({ ...register, orderKeys: [], payments: [], linkValueHashes: [] }) + 16 > ERASURE_PAYLOAD_BUDGET) flush();
+    open();
+    for (const field of ['orderKeys', 'payments', 'linkValueHashes'] as const)
+      for (const v of register[field]) {
+        const add = jsonBytes(v) + 1;
+        if (cur.size + add > ERASURE_PAYLOAD_BUDGET) {
+          flush();
+          open();
+        }
+        cur.part![field].push(v);
+        cur.size += add;
+      }
+  }
+  flush();
+  return payloads.map((payload) => ({ id: newId(), kind: 'erasure', analyst: entry.analyst, at: entry.at, payload }));
 }
 
 export interface LinkOverrideFacts {

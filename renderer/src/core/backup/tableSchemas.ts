@@ -283,6 +283,17 @@ export const TABLE_ROWS = {
       linkValueHashes: z.array(sha256Hex).max(100_000),
       // A cut-off a date can hold (a retention purge has one, an erasure none).
       before: z.number().int().min(0).max(8.64e15).optional(),
+      // A teammate's erasure, applied here from their team event.
+      fromTeam: z
+        .object({
+          analyst: z.string().max(80),
+          deviceId: z.string().max(100),
+          eventId: z.string().max(100),
+          logSeq: z.number().int().min(1),
+          at: time,
+        })
+        .strict()
+        .optional(),
     })
     .strict()
     .refine((r) => (r.kind === 'retention') === (r.before !== undefined), {

@@ -533,6 +533,20 @@ export interface ErasureRecord {
   linkValueHashes: string[];
   /** Retention: personal data of orders, payments and notes dated before this went (epoch ms). */
   before?: number;
+  /**
+   * An erasure a teammate made, applied here from their team event: who made it, on which device
+   * (its log seq there) and the event that carried it. The record's own seq, hash, time and analyst
+   * are of this laptop's log entry saying it was applied.
+   */
+  fromTeam?: ErasureFromTeam;
+}
+
+export interface ErasureFromTeam {
+  analyst: string;
+  deviceId: string;
+  eventId: string;
+  logSeq: number;
+  at: number;
 }
 
 /** A report as it was saved: reopening it shows these figures, whatever the cache holds now. */

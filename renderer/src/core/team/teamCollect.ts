@@ -6,17 +6,16 @@ import type { LogHead } from '../../../../shared/decisions/chain';
 import type { KeyType } from '../../../../shared/normalize/linkKey';
 import {
   disputeStepEventInput,
-  erasureEventInput,
+  erasureEventInputs,
   exportLogEventInput,
   linkOverrideEventInput,
   logEntryEventInput,
   matrixEventInput,
-  MAX_ERASED_EVENTS,
   reportSnapshotEventInput,
   ringVerdictEventInput,
   type TeamEventInput,
 } from '../../../../shared/team';
-import type { WorkbenchDb } from '../storage/schema';
+import type { ErasureRecord, WorkbenchDb } from '../storage/schema';
 import type { TeamStateValue } from '../storage/teamStore';
 
 export type Cursors = Required<TeamStateValue<'collected'>>;
@@ -81,13 +80,23 @@ export async function gatherRecords(
   ]);
   const inputs: TeamEventInput[] = [];
   const erasuresUsed: string[] = [];
+  // The register's records of these entries, by the entry's hash: an erasure made here goes to the
+  // team with what it reached; one applied here from a teammate's event is theirs, and goes back
+  // only as the texts it blanked here (if any), lest every laptop send every erasure on again.
+  const erasureEntries = decisions.filter((e) => e.decision === 'erasure' || e.decision === 'retention');
+  const records = erasureEntries.length ? new Map((await db.erasures.toArray()).map((r) => [r.entryHash, r])) : new Map<string, ErasureRecord>();
   for (const e of decisions) {
     if (e.decision === 'erasure' || e.decision === 'retention') {
       const blanked = pendingErasures[String(e.seq)] ?? [];
       erasuresUsed.push(String(e.seq));
       if (!mine(e.analyst)) continue;
-      for (let i = 0; i === 0 || i < blanked.length; i += MAX_ERASED_EVENTS)
-        inputs.push(erasureEventInput(e, blanked.slice(i, i + MAX_ERASED_EVENTS), newId()));
+      const record = records.get(e.hash);
+      if (record?.fromTeam && blanked.length === 0) continue;
+      const register =
+        record && record.kind === 'erasure' && !record.fromTeam && record.reference
+          ? { reference: record.reference, orderKeys: record.orderKeys, payments: record.payments, salt: record.salt, linkValueHashes: record.linkValueHashes }
+          : null;
+      inputs.push(...erasureEventInputs(e, blanked, register, newId));
     } else if (mine(e.analyst)) inputs.push(logEntryEventInput(e, newId()));
   }
   for (const m of marks) if (mine(m.analyst)) inputs.push(ringVerdictEventInput({ ...m, id: m.id! }, newId()));
