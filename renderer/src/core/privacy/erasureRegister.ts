@@ -212,6 +212,8 @@ export function checkBackupRegister(register: readonly ErasureRecord[], entries:
 export interface ReapplyContext {
   analyst: string;
   at: number;
+  /** Why a dispute's file is removed, after the request's reference (default: applied again to a restored backup). */
+  why?: string;
 }
 
 /**
@@ -340,8 +342,8 @@ export async function reapplyErasures(tables: Map<string, unknown[]>, register: 
       file: { action: 'removed', attachmentId: a.id!, type: a.type, size: a.size, sha256: a.sha256 },
       note:
         owner.kind === 'erasure'
-          ? `erased on request ${owner.reference} (applied again to a restored backup)`
-          : 'retention period passed (applied again to a restored backup)',
+          ? `erased on request ${owner.reference} (${ctx.why ?? 'applied again to a restored backup'})`
+          : `retention period passed (${ctx.why ?? 'applied again to a restored backup'})`,
       analyst: ctx.analyst,
       at: ctx.at,
     });

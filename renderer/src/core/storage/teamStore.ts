@@ -39,6 +39,16 @@ const STATE = {
   }),
   /** Per erasure or retention entry of the decision log (its seq), the team events whose text it blanked here. */
   pendingErasures: z.record(z.string(), z.array(z.uuid())),
+  /**
+   * Teammates' erasure events (with what their register reached) pulled here and not yet applied:
+   * the pull keeps their ids in its own transaction, so one is applied even after a crash.
+   */
+  erasuresToApply: z.array(z.uuid()),
+  /**
+   * Teammates' erasures whose record and log entry are in place but whose blanking of this laptop's
+   * copies waits for a running import to finish (the import already writes them without their data).
+   */
+  erasuresToBlank: z.array(z.uuid()),
   /** The outbox seq up to which every pushed attachment event's file was sent (or settled: removed or erased since). */
   filesSentThrough: z.int().min(0),
   /** The server's cursor up to which events were pulled, and each teammate device's verified head. */

@@ -10,6 +10,7 @@ import { TeamStore, type TeamSession } from '../storage/teamStore';
 import { filesWaiting, sendAttachedFiles } from './teamAttachments';
 import { completeCursors, gatherRecords, newestRecords } from './teamCollect';
 import { firstMisfit, keepPulledTexts, witnessedTexts } from './teamTexts';
+import { applyTeamErasures, erasuresCarried } from '../privacy/teamErasure';
 import type { WorkbenchDb } from '../storage/schema';
 import { TeamRefusal, TeamUnreachable, type TeamTransport } from './teamTransport';
 
@@ -155,13 +156,19 @@ export class TeamSync {
         const fresh = keep.filter((e) => !known.has(e.id));
         if (fresh.length) await db.teamEvents.bulkAdd(fresh.map(({ personal: _text, ...e }) => ({ ...e, subject: caseSubject(e) })));
         await keepPulledTexts(db, fresh, witnessed);
+        // A teammate's erasure on request is applied to this laptop's copies right after (hashing
+        // cannot run in here); kept in this transaction, it is applied even after a crash.
+        const erasures = erasuresCarried(fresh);
+        if (erasures.length) await this.store.set('erasuresToApply', [...((await this.store.get('erasuresToApply')) ?? []), ...erasures]);
         await this.store.set('pulledHeads', heads);
         await this.store.set('brokenDevices', broken);
         await this.store.set('pullCursor', Math.max(after, page.cursor));
         stored += fresh.length;
       });
-      if (!page.more || page.events.length === 0) return stored;
+      if (!page.more || page.events.length === 0) break;
     }
+    await applyTeamErasures(db, this.deps.clock);
+    return stored;
   }
 
   /** One round: collect, then push and pull when the server answers. Concurrent calls share the round. */
