@@ -101,6 +101,19 @@ describe('an erasure on request made on one laptop', () => {
       createdAt: START,
     })) as number;
 
+    // And his own note on her order, which goes to the team (its text beside the event) before he pulls the erasure.
+    const bensNote = await new DecisionLog(b.db).append({
+      orderKey: 'shopify:#1001',
+      decision: 'note',
+      reasonCode: '',
+      note: 'Anna Schmidt rang from +49 30 1234567',
+      analyst: 'Ben Ito',
+      at: START,
+      score: null,
+      matrixVersion: null,
+      undoes: null,
+    });
+
     const { token, summary } = await a.core.planErasure('anna.schmidt@example.de');
     expect(summary).toMatchObject({ orderNumbers: ['#1001'], payments: 1 });
     await a.core.applyPersonalData(token, 'GDPR-2026-201');
@@ -146,7 +159,10 @@ describe('an erasure on request made on one laptop', () => {
     const entry = entries.at(-1)!;
     expect(entry).toMatchObject({ decision: 'erasure', analyst: 'Ben Ito', seq: register[0]!.seq, hash: register[0]!.entryHash });
     expect(entry.note).toContain('Applied a teammate’s erasure: the personal data of 1 orders and 1 payments on request GDPR-2026-201, erased by Ana Weber');
-    expect(entry.note).toContain('held here: personal data of 1 order and 1 payment; 1 link override');
+    expect(entry.note).toContain(`held here: personal data of 1 order and 1 payment; 1 note; 1 link override; notes of entry ${bensNote.seq} erased`);
+    expect(entry.refs).toEqual([bensNote.seq]);
+    expect(await b.db.decisions.get(bensNote.seq)).toMatchObject({ note: '', noteErased: true });
+    expect(register[0]!.noteHashes).toEqual([bensNote.hash]);
     expect(await b.db.linkOverrides.get(override)).toMatchObject({ value: '', reason: 'erased on request' });
     expect(entry.note).not.toMatch(ANNA);
     expect((await log.verify()).chain).toMatchObject({ ok: true });
@@ -160,7 +176,11 @@ describe('an erasure on request made on one laptop', () => {
     expect(await b.db.erasures.count()).toBe(1);
     expect(await log.entries()).toHaveLength(entries.length);
 
-    // Ben's log entry goes to the team as his own, without the register: Ana does not apply her own erasure back.
+    // Ben's log entry goes to the team as his own, naming the text of his note he had sent (the server deletes it),
+    // without the register: Ana does not apply her own erasure back.
+    const bensNoteEvent = (await b.db.teamOutbox.toArray()).find((e) => e.kind === 'note')!;
+    expect(server.erased.has(bensNoteEvent.id)).toBe(true);
+    expect(JSON.stringify(server.events)).not.toMatch(ANNA);
     await a.team.syncTeam();
     expect(await a.db.erasures.count()).toBe(1);
     expect(server.events.filter((e) => e.kind === 'erasure' && e.payload['register'] !== undefined)).toHaveLength(1);

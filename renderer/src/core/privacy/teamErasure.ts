@@ -8,8 +8,9 @@
 // import re-reads the register every batch and writes the person without their data from there
 // on) and the blanking of what the laptop already holds waits until the import has finished, as a
 // local erasure waits (refuseWhileImporting).
-import { chainEntry, sameHead, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
+import { chainEntry, sameHead, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
 import { assertStorableEntry } from '../../../../shared/decisions/schema';
+import { entryNumbers } from '../../../../shared/decisions/entryNumbers';
 import { orderKeyLabel } from '../../../../shared/domain/order';
 import { orderRefVariants } from '../../../../shared/orders/paymentFacts';
 import { parseCasePayload, type ErasureRegisterPart } from '../../../../shared/team/casePayloads';
@@ -24,6 +25,7 @@ import type {
   ErasureFromTeam,
   ErasureRecord,
   ImportUndoRecord,
+  LogArchiveRecord,
   OrderTextRecord,
   PaymentBlockRecord,
   StoredPayment,
@@ -32,6 +34,7 @@ import type {
 } from '../storage/schema';
 import { TeamStore } from '../storage/teamStore';
 import { eraseTeamTexts } from '../team/teamTexts';
+import { personalTextOf } from '../../../../shared/team/personalText';
 import { describeReapplied, linkValueHash, reapplyErasures, type Reapplied } from './erasureRegister';
 
 /** Why a file attached to a dispute on the person's orders went, in the dispute's history. */
@@ -54,15 +57,60 @@ export function erasuresCarried(events: readonly Pick<StoredTeamEvent, 'id' | 'k
 const recordOf = (db: WorkbenchDb, eventId: string) => db.erasures.filter((r) => r.fromTeam?.eventId === eventId).first();
 const importRunning = async (db: WorkbenchDb) => (await db.imports.where('status').equals('running').first()) !== undefined;
 
-/** The cache's rows an erasure reaches, as the register's code reads them (a staged backup's shape). */
-async function readCache(db: WorkbenchDb): Promise<{ tables: Map<string, unknown[]>; before: Map<string, unknown[]> }> {
-  const [orderBlocks, orderText, paymentBlocks, importUndo, disputes, disputeAttachments] = await Promise.all([
-    db.orderBlocks.toArray(),
-    db.orderText.toArray(),
-    db.paymentBlocks.toArray(),
-    db.importUndo.toArray(),
-    db.disputes.toArray(),
-    db.disputeAttachments.toArray(),
+/** This laptop's own entries on the erased orders whose notes go, live and set aside by a restore. */
+interface NotesReached {
+  /** Seqs of live entries (the entry's refs list them). */
+  live: number[];
+  /** Log archive row ids. */
+  archived: number[];
+  /** Their hashes, live then archived (the register record keeps them). */
+  hashes: string[];
+}
+
+const holdsSaltedNote = (e: DecisionEntry) => e.form === 2 && typeof e.note === 'string' && e.note !== '' && !e.noteErased;
+
+/**
+ * Notes of this laptop's entries on these orders, as a local erasure finds them (planNotes): only
+ * salted ones (form 2) can go with the chain still verifying; an older note stays, as it does there.
+ */
+async function notesOn(db: WorkbenchDb, orderKeys: readonly string[]): Promise<NotesReached> {
+  const out: NotesReached = { live: [], archived: [], hashes: [] };
+  if (!orderKeys.length) return out;
+  const keys = new Set(orderKeys);
+  for (const e of await db.decisions
+    .where('orderKey')
+    .anyOf([...keys])
+    .sortBy('seq'))
+    if (holdsSaltedNote(e)) {
+      out.live.push(e.seq);
+      out.hashes.push(e.hash);
+    }
+  const archived: string[] = [];
+  for (const a of await db.logArchive.toArray()) {
+    const e = a.row as DecisionEntry;
+    if (a.table !== 'decisions' || !keys.has(e.orderKey) || !holdsSaltedNote(e)) continue;
+    out.archived.push(a.id!);
+    archived.push(e.hash);
+  }
+  out.hashes.push(...archived);
+  return out;
+}
+
+/**
+ * The rows an erasure reaches, as the register's code reads them (a staged backup's shape): the
+ * cache's (unless `cache` is false: an import is running) and the entries of `notes`.
+ */
+async function readCache(db: WorkbenchDb, notes: NotesReached, cache = true): Promise<{ tables: Map<string, unknown[]>; before: Map<string, unknown[]> }> {
+  const all = <T>(table: { toArray(): Promise<T[]> }) => (cache ? table.toArray() : Promise.resolve([] as T[]));
+  const [orderBlocks, orderText, paymentBlocks, importUndo, disputes, disputeAttachments, decisions, logArchive] = await Promise.all([
+    all(db.orderBlocks),
+    all(db.orderText),
+    all(db.paymentBlocks),
+    all(db.importUndo),
+    all(db.disputes),
+    all(db.disputeAttachments),
+    db.decisions.bulkGet(notes.live),
+    db.logArchive.bulkGet(notes.archived),
   ]);
   const tables = new Map<string, unknown[]>([
     ['orderBlocks', orderBlocks],
@@ -72,6 +120,8 @@ async function readCache(db: WorkbenchDb): Promise<{ tables: Map<string, unknown
     ['disputes', disputes],
     ['disputeAttachments', disputeAttachments],
     ['disputeEvents', []],
+    ['decisions', decisions.filter((e) => e !== undefined)],
+    ['logArchive', logArchive.filter((a) => a !== undefined)],
   ]);
   return { tables, before: new Map([...tables].map(([name, rows]) => [name, [...rows]])) };
 }
@@ -91,6 +141,10 @@ async function writeCache(db: WorkbenchDb, tables: Map<string, unknown[]>, befor
   if (removed.length) await db.disputeAttachments.bulkDelete(removed.map((a) => a.id!));
   const events = tables.get('disputeEvents') as DisputeEventRecord[];
   if (events.length) await db.disputeEvents.bulkAdd(events);
+  const entries = changed<DecisionEntry>('decisions');
+  if (entries.length) await db.decisions.bulkPut(entries);
+  const archived = changed<LogArchiveRecord>('logArchive');
+  if (archived.length) await db.logArchive.bulkPut(archived);
 }
 
 /** Link overrides on the person's values, known by the record's salted hashes (hashed outside any transaction). */
@@ -101,6 +155,21 @@ async function overridesOf(db: WorkbenchDb, r: Pick<ErasureRecord, 'salt' | 'lin
   for (const o of await db.linkOverrides.toArray())
     if (o.value !== '' && wanted.has(await linkValueHash(r.salt, o.value))) out.push({ id: o.id!, value: o.value });
   return out;
+}
+
+/**
+ * The person's linked values as this laptop holds them in the texts beside the team's override
+ * events (this laptop's own, and teammates'), found by the record's salted hashes: their texts go.
+ */
+async function teamTextValues(db: WorkbenchDb, r: Pick<ErasureRecord, 'salt' | 'linkValueHashes'>): Promise<string[]> {
+  if (!r.linkValueHashes.length) return [];
+  const wanted = new Set(r.linkValueHashes);
+  const values = new Set<string>();
+  for (const t of await db.teamText.where('subject').equals('overrides').toArray()) {
+    const value = personalTextOf(t.personal, 'value');
+    if (value !== '' && wanted.has(await linkValueHash(r.salt, value))) values.add(value);
+  }
+  return [...values];
 }
 
 /** Whether the overrides found still hold the values they were found by (read in the caller's transaction). */
@@ -133,6 +202,7 @@ const TABLES = [
   'importUndo',
   'decisions',
   'decisionHead',
+  'logArchive',
   'linkOverrides',
   'erasures',
   'keyIndex',
@@ -154,18 +224,24 @@ async function dropPending(store: TeamStore, key: 'erasuresToApply' | 'erasuresT
     );
 }
 
-function noteOf(r: Pick<ErasureRecord, 'reference' | 'orderKeys' | 'payments'>, from: ErasureFromTeam, reached: Reapplied | null): string {
+function noteOf(r: Pick<ErasureRecord, 'reference' | 'orderKeys' | 'payments'>, from: ErasureFromTeam, reached: Reapplied, importing: boolean): string {
   // "personal data of N orders and M payments on request X": the words a backup's register check reads the entry by.
   const what =
     `Applied a teammate’s erasure: the personal data of ${r.orderKeys.length} orders and ${r.payments.length} payments on request ${r.reference}, ` +
     `erased by ${from.analyst} (device ${from.deviceId}, their entry ${from.logSeq}, team event ${from.eventId})`;
-  return reached
-    ? `${what}; held here: ${describeReapplied(reached)}`
-    : `${what}; an import was running: what this laptop holds of them is blanked when it has finished (the import writes them without their personal data)`;
+  const notes = reached.notes.length ? `; notes of ${entryNumbers(reached.notes, 'this entry’s refs list them')} erased` : '';
+  if (importing)
+    return `${what}${notes}; an import was running: what this laptop holds of them is blanked when it has finished (the import writes them without their personal data)`;
+  return `${what}; held here: ${describeReapplied(reached)}${notes}`;
 }
 
 /** The counts a plan and its application must agree on, or the note would say what did not happen. */
-const sameReach = (a: Reapplied, b: Reapplied) => a.orders === b.orders && a.payments === b.payments && a.attachments === b.attachments;
+const sameReach = (a: Reapplied, b: Reapplied) =>
+  a.orders === b.orders &&
+  a.payments === b.payments &&
+  a.attachments === b.attachments &&
+  a.notes.length === b.notes.length &&
+  a.archivedNotes === b.archivedNotes;
 
 /**
  * Applies one pulled erasure event: the register record, this laptop's log entry and (no import
@@ -183,6 +259,7 @@ async function applyOne(db: WorkbenchDb, store: TeamStore, eventId: string, cloc
     const { part, logSeq } = carried;
     const fromTeam: ErasureFromTeam = { analyst: event.analyst, deviceId: event.deviceId, eventId, logSeq, at: event.at };
     const importing = await importRunning(db);
+    const notes = await notesOn(db, part.orderKeys);
     const payments = [...new Set([...part.payments, ...(await joinedPayments(db, part.orderKeys))])];
     const analyst = await analystName(db);
     const at = clock.now();
@@ -193,31 +270,29 @@ async function applyOne(db: WorkbenchDb, store: TeamStore, eventId: string, cloc
       reference: part.reference,
       orderKeys: [...part.orderKeys],
       payments,
-      // Their notes are entries of their log: none of this laptop's.
-      noteHashes: [],
+      // This laptop's own notes on the orders (the teammate's notes are entries of their log).
+      noteHashes: notes.hashes,
       salt: part.salt,
       linkValueHashes: [...part.linkValueHashes],
       fromTeam,
     };
     const overrides = importing ? [] : await overridesOf(db, base);
+    const linkValues = await teamTextValues(db, base);
     // What it reaches here, read first: the entry says it, and the transaction checks it still holds.
-    let planned: Reapplied | null = null;
-    if (!importing) {
-      const { tables } = await readCache(db);
-      planned = await reapplyErasures(tables, [{ ...base, seq: 1, entryHash: '' }], { analyst, at, why: WHY });
-      planned.overrides = overrides.length;
-    }
+    // While an import runs only the notes go now; the rest waits for it.
+    const planned = await reapplyErasures((await readCache(db, notes, !importing)).tables, [{ ...base, seq: 1, entryHash: '' }], { analyst, at, why: WHY });
+    planned.overrides = overrides.length;
     const input: DecisionInput = {
       orderKey: '',
       decision: 'erasure',
       reasonCode: '',
-      note: noteOf(base, fromTeam, planned),
+      note: noteOf(base, fromTeam, planned, importing),
       analyst,
       at,
       score: null,
       matrixVersion: null,
       undoes: null,
-      refs: [],
+      refs: notes.live,
     };
     const head = ((await db.decisionHead.get('head')) ?? null) as LogHead | null;
     const entry = await chainEntry(input, head);
@@ -229,25 +304,23 @@ async function applyOne(db: WorkbenchDb, store: TeamStore, eventId: string, cloc
       if (!sameHead(await db.decisionHead.get('head'), head) || (await importRunning(db)) !== importing) return 'again';
       // Its blanking is a logged erasure's, as a local one's is (the attached files' removals).
       replacingLogsHere();
-      if (planned) {
-        const { tables, before } = await readCache(db);
-        const reached = await reapplyErasures(tables, [record], { analyst, at, why: WHY });
-        // Checked before anything is written: the entry must say what this did.
-        if (!sameReach(reached, planned) || !(await overridesUnchanged(db, overrides))) return 'again';
-        await blankOverrides(db, overrides);
-        await writeCache(db, tables, before);
-        // The kept key index holds the erased values: it goes with them, in this transaction.
-        if (reached.orders) await invalidateKeyIndex(db);
-      }
+      const { tables, before } = await readCache(db, notes, !importing);
+      const reached = await reapplyErasures(tables, [record], { analyst, at, why: WHY });
+      // Checked before anything is written: the entry must say what this did.
+      if (!sameReach(reached, planned) || !(await overridesUnchanged(db, overrides))) return 'again';
+      await blankOverrides(db, overrides);
+      await writeCache(db, tables, before);
+      // The kept key index holds the erased values: it goes with them, in this transaction.
+      if (reached.orders) await invalidateKeyIndex(db);
       await db.erasures.add(record);
       await db.decisions.add(entry);
       await db.decisionHead.put({ key: 'head', seq: entry.seq, hash: entry.hash });
       // The team's texts about these orders and their disputes this laptop holds go too (a teammate's
       // note the eraser had not pulled, this laptop's own): the entry's erasure event names them.
       const disputeIds = part.orderKeys.length ? ((await db.disputes.where('orderKey').anyOf(part.orderKeys).primaryKeys()) as string[]) : [];
-      await eraseTeamTexts(db, { subjects: [...part.orderKeys.map((k) => `order:${k}`), ...disputeIds.map((d) => `dispute:${d}`)], linkValues: [] }, entry.seq);
+      await eraseTeamTexts(db, { subjects: [...part.orderKeys.map((k) => `order:${k}`), ...disputeIds.map((d) => `dispute:${d}`)], linkValues }, entry.seq);
       await dropPending(store, 'erasuresToApply', eventId);
-      if (!planned) await store.set('erasuresToBlank', [...((await store.get('erasuresToBlank')) ?? []), eventId]);
+      if (importing) await store.set('erasuresToBlank', [...((await store.get('erasuresToBlank')) ?? []), eventId]);
       return 'done';
     });
     if (done === 'applied') return false;
@@ -265,7 +338,7 @@ async function blankDeferred(db: WorkbenchDb, store: TeamStore, eventId: string,
     if (!((await store.get('erasuresToBlank')) ?? []).includes(eventId) || (await importRunning(db))) return;
     if (record) {
       replacingLogsHere();
-      const { tables, before } = await readCache(db);
+      const { tables, before } = await readCache(db, { live: [], archived: [], hashes: [] });
       const reached = await reapplyErasures(tables, [record], { analyst: record.analyst, at: clock.now(), why: WHY });
       await blankOverrides(db, overrides);
       await writeCache(db, tables, before);
