@@ -6,7 +6,7 @@ import { describeLinkValue } from '../../shared/normalize';
 import type { APIRequestContext } from '@playwright/test';
 import { SCHEMA_HEADER, TEAM_SCHEMA_VERSION, verifyTeamChain, type PulledEvent } from '../../shared/team';
 import { expectNoSeriousViolations } from './axe';
-import { expect, loadDemo, noteOnQueuedCustomer, openReviewQueue, TEST_NOW } from './fixtures';
+import { expect, loadDemo, noteOnQueuedCustomer, openReviewQueue, search, TEST_NOW } from './fixtures';
 import { HOUR, laptop, moveClock, signedIn, signIn, synced, test } from './teamLaptops';
 import { TEAM_PASSWORD, type TeamServerRun } from './teamServer';
 
@@ -63,6 +63,9 @@ test('team sync of notes and overrides: Hugo sees Greta’s note and applies her
   await b.page.getByRole('link', { name: 'Review' }).click();
   const notes = b.page.getByTestId('teammates-notes');
   await expect(notes).toContainText(`Greta Lind noted: called ${email} back, says the parcel never came`, { timeout: 30_000 });
+  // The order the note is on (the queue's first): after the erasure its customer no longer scores it there.
+  const queue = b.page.getByRole('table', { name: 'Review queue' });
+  const noted = (await notes.locator('h2, h3').first().textContent())!.replace(/^Teammates' notes on /, '').trim();
   await b.page.getByRole('link', { name: 'Rings' }).click();
   const teamOverrides = b.page.getByRole('table', { name: "Teammates' linking overrides" });
   await expect(teamOverrides.locator('tbody tr').first()).toContainText('never-link', { timeout: 60_000 });
@@ -85,14 +88,29 @@ test('team sync of notes and overrides: Hugo sees Greta’s note and applies her
   await expect(page.getByText(/^Erased; logged as entry 2 of the decision log\.$/)).toBeVisible();
   await synced(page);
   await b.page.getByRole('link', { name: 'Review' }).click();
-  await expect(notes).toContainText('Greta Lind noted: (erased on request)', { timeout: 30_000 });
+  // Hugo's own copies of the customer's orders go too, and his log says whose erasure it applied.
+  const hugosLog = b.page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
+  await expect(hugosLog.filter({ hasText: 'Applied a teammate’s erasure' })).toHaveCount(1, { timeout: 30_000 });
+  await expect(hugosLog.first()).toContainText('on request GDPR-2026-204, erased by Greta Lind');
+  await expect(hugosLog.first()).not.toContainText(email);
+  await queue.locator('tbody tr').filter({ hasText: noted }).first().click();
+  await expect(notes).toContainText('Greta Lind noted: (erased on request)');
   await expect(notes).not.toContainText(email);
   await b.page.screenshot({ path: '/tmp/sync-erased-note.png' });
   await expectNoSeriousViolations(b.page, "teammates' notes", { include: '[data-testid="teammates-notes"]' });
+  await b.page.getByRole('button', { name: 'Verify log' }).click();
+  await expect(b.page.getByTestId('log-verdict')).toHaveText(/^Log intact: all \d+ entries verified\.$/);
+  await b.page.getByRole('link', { name: 'Orders' }).click();
+  await search(b.page, email);
+  await expect(b.page.getByTestId('orders-count')).toHaveText('0 of 10,000 orders');
+  await synced(b.page);
 
   const held = await serverEvents(request, team);
   expect(JSON.stringify(held)).not.toContain(email);
-  expect(held.filter((e) => e.kind === 'erasure')).toHaveLength(1);
+  // Greta's erasure carries its register record; Hugo's laptop never sends it on again.
+  const erasures = held.filter((e) => e.kind === 'erasure');
+  expect(erasures.filter((e) => JSON.stringify(e.payload).includes('"register"'))).toHaveLength(1);
+  expect(JSON.stringify(erasures)).toContain('GDPR-2026-204');
   expect(held.filter((e) => e.kind === 'note')).toHaveLength(1);
   for (const device of new Set(held.map((e) => e.deviceId))) {
     const chain = held.filter((e) => e.deviceId === device).map(({ serverSeq: _s, receivedAt: _r, ...e }) => e);

@@ -330,12 +330,12 @@ async function applyOne(db: WorkbenchDb, store: TeamStore, eventId: string, cloc
 }
 
 /** Blanks what this laptop holds of a teammate's erasure whose entry said it waited for an import. */
-async function blankDeferred(db: WorkbenchDb, store: TeamStore, eventId: string, clock: Clock): Promise<void> {
+async function blankDeferred(db: WorkbenchDb, store: TeamStore, eventId: string, clock: Clock): Promise<boolean> {
   const record = await recordOf(db, eventId);
-  if (record && (await importRunning(db))) return;
+  if (record && (await importRunning(db))) return false;
   const overrides = record ? await overridesOf(db, record) : [];
-  await db.transaction('rw', [...TABLES], async () => {
-    if (!((await store.get('erasuresToBlank')) ?? []).includes(eventId) || (await importRunning(db))) return;
+  return db.transaction('rw', [...TABLES], async () => {
+    if (!((await store.get('erasuresToBlank')) ?? []).includes(eventId) || (await importRunning(db))) return false;
     if (record) {
       replacingLogsHere();
       const { tables, before } = await readCache(db, { live: [], archived: [], hashes: [] });
@@ -345,18 +345,19 @@ async function blankDeferred(db: WorkbenchDb, store: TeamStore, eventId: string,
       if (reached.orders) await invalidateKeyIndex(db);
     }
     await dropPending(store, 'erasuresToBlank', eventId);
+    return record !== undefined;
   });
 }
 
 /**
  * Applies the teammates' erasures pulled and not yet applied, then blanks those that waited for an
  * import. Runs after every pull; what cannot be done now (an import is running) waits for the next.
- * Returns how many were applied.
+ * Returns how many changed the cache (applied, or blanked after an import): the window shows it again.
  */
 export async function applyTeamErasures(db: WorkbenchDb, clock: Clock): Promise<number> {
   const store = new TeamStore(db);
   let applied = 0;
   for (const eventId of (await store.get('erasuresToApply')) ?? []) if (await applyOne(db, store, eventId, clock)) applied++;
-  for (const eventId of (await store.get('erasuresToBlank')) ?? []) await blankDeferred(db, store, eventId, clock);
+  for (const eventId of (await store.get('erasuresToBlank')) ?? []) if (await blankDeferred(db, store, eventId, clock)) applied++;
   return applied;
 }

@@ -52,7 +52,17 @@ export function teamHandlers(
   transportFor: (origin: string) => TeamTransport = (o) => httpTransport(o),
   newId: () => string = () => crypto.randomUUID(),
 ) {
-  const sync = new TeamSync({ db: ctx.db, clock: ctx.clock, transport: transportFor, newId });
+  const sync = new TeamSync({
+    db: ctx.db,
+    clock: ctx.clock,
+    transport: transportFor,
+    newId,
+    // A teammate's erasure blanked orders here: what the core holds of them in memory goes, as after a local erasure.
+    onErased: async () => {
+      ctx.rings.invalidate();
+      await ctx.reopen();
+    },
+  });
   const store = sync.store;
 
   async function signedIn(): Promise<{ session: TeamSession; transport: TeamTransport }> {

@@ -22,6 +22,8 @@ export interface TeamSyncDeps {
   /** Events per push and per pull page (the protocol's limits cap them). */
   pushBatch?: number;
   pullPage?: number;
+  /** Called when a teammate's erasure changed this cache (the core drops what it holds in memory of it). */
+  onErased?: () => Promise<void>;
 }
 
 export interface SyncStatus {
@@ -33,11 +35,15 @@ export interface SyncStatus {
   lastSyncAt: number | null;
   offlineSince: number | null;
   problem: string | null;
+  /** This round applied a teammate's erasure to the cache: the window shows the cache again. */
+  cacheChanged?: boolean;
 }
 
 export class TeamSync {
   readonly store: TeamStore;
   private running: Promise<SyncStatus> | null = null;
+  /** Whether the round running applied a teammate's erasure here. */
+  private erased = false;
 
   constructor(private readonly deps: TeamSyncDeps) {
     this.store = new TeamStore(deps.db);
@@ -167,7 +173,10 @@ export class TeamSync {
       });
       if (!page.more || page.events.length === 0) break;
     }
-    await applyTeamErasures(db, this.deps.clock);
+    if ((await applyTeamErasures(db, this.deps.clock)) > 0) {
+      this.erased = true;
+      await this.deps.onErased?.();
+    }
     return stored;
   }
 
@@ -178,6 +187,12 @@ export class TeamSync {
   }
 
   private async round(): Promise<SyncStatus> {
+    this.erased = false;
+    const status = await this.roundStatus();
+    return this.erased ? { ...status, cacheChanged: true } : status;
+  }
+
+  private async roundStatus(): Promise<SyncStatus> {
     await this.collect();
     const session = await this.store.get('session');
     if (!session) return this.status();

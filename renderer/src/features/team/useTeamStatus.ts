@@ -39,15 +39,17 @@ export const useTeam = create<TeamState>((set) => ({
     set({ status: await cache.teamStatus() });
   },
   async syncNow() {
-    await cache.syncTeam();
+    const round = await cache.syncTeam();
     const status = await cache.teamStatus();
     set({ status });
-    if (!status.signedIn) return;
-    // The team's imports run in the import worker, one at a time with the analyst's own imports.
     const shown = async () => {
       await cache.reload();
       useUi.getState().cacheChanged();
     };
+    // A teammate's erasure applied here: every screen shows the cache again, without the person.
+    if (round.cacheChanged) useUi.getState().cacheChanged();
+    if (!status.signedIn) return;
+    // The team's imports run in the import worker, one at a time with the analyst's own imports.
     // Each team import is shown once written, while the next ones are still coming.
     const onProgress = Comlink.proxy((p: TeamOrdersProgress) => {
       set({ teamImport: p.phase === 'applied' ? null : p });
