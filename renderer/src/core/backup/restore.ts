@@ -136,9 +136,10 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
     const verdict = compareWithWitness(entries, { ...w, heads });
     if (!verdict.ok) throw new BackupError(`The backup's decision log differs from ${w.source}: ${verdict.reason}. Nothing was changed.`);
     // A checkpoint file that saw this log part from the backup's line keeps what each restore set
-    // aside: the entries brought back must be among them, or it never saw them in this log.
-    if (revive && w.setAside && w.heads.some((h) => h.seq === revive.firstDifference && h.hash === local[revive.commonUpTo]!.hash)) {
-      const seen = new Set([...w.heads, ...w.setAside].map((h) => `${h.seq}:${h.hash}`));
+    // aside: the entries brought back must be among them, or it never saw them in this log. One
+    // that never saw a restore lists nothing set aside (no setAside at all): it vouches for none.
+    if (revive && w.heads.some((h) => h.seq === revive.firstDifference && h.hash === local[revive.commonUpTo]!.hash)) {
+      const seen = new Set([...w.heads, ...(w.setAside ?? [])].map((h) => `${h.seq}:${h.hash}`));
       const last = entries[revive.revivedUpTo - 1]!;
       if (!seen.has(`${last.seq}:${last.hash}`))
         throw new BackupError(
