@@ -114,6 +114,7 @@ export function disputesWithWorkflow<T extends Imported>(
   dueWhenLogged: DueWhenLogged = () => undefined,
 ): StandingDisputes<T> {
   const { disputes, standsFor } = standingDisputes(stored);
+  const dueOf = new Map(stored.map((d) => [d.id, d.dueAt]));
   const status = new Map<string, WorkflowEvent & { status: DisputeStatus }>();
   for (const e of events) if (e.kind === 'status' && e.status) status.set(standsFor.get(e.disputeId) ?? e.disputeId, { ...e, status: e.status });
   // An outcome the provider's export gives (won, lost, accepted) is final: a workflow step that comes
@@ -136,7 +137,14 @@ export function disputesWithWorkflow<T extends Imported>(
     // A workflow step (submitted, gathering evidence) answered the deadline the case had then: a
     // later one imported since is a new stage to answer (an inquiry raised as a chargeback, a
     // pre-arbitration), and the provider's open status shows it instead of the old step.
-    const whenLogged = logged.at === undefined ? undefined : dueWhenLogged(d.id, logged.at);
+    // The deadline the case had then: the standing record's, or (a record first written since, as
+    // Stripe's dp_ after a step logged on the charge's dispute from the payments export) that of the
+    // record the step was logged on.
+    const onOther = logged.disputeId !== d.id ? logged.disputeId : undefined;
+    const whenLogged =
+      logged.at === undefined
+        ? undefined
+        : (dueWhenLogged(d.id, logged.at) ?? (onOther === undefined ? undefined : (dueWhenLogged(onOther, logged.at) ?? dueOf.get(onOther))));
     const newStage =
       !isDecided(logged.status) &&
       !isDecided(d.status) &&

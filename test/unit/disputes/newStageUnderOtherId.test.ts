@@ -2,10 +2,9 @@
 // `<charge>/dispute`) and in its disputes export (`dp_…`). An analyst who answered the inquiry on
 // the first record, whose chargeback then arrived as a `dp_…` record the cache had not held, must
 // see the chargeback's deadline: the step logged under the other id answered the inquiry only.
-// Known gap (review of d1b56b0/145023a): the new-stage rule compares the deadline with the one the
-// standing record had when the step was logged, read from the undo data under the standing id; the
-// import that created `dp_…` has no previous deadline, so the rule never fires and 'submitted'
-// hides the chargeback. Not a small fix: the deadline then is the derived record's, under its own id.
+// The new-stage rule compares the deadline with the one the case had when the step was logged: the
+// import that created `dp_…` replaced no deadline, so it is the derived record's, under its own id
+// (found by the review of d1b56b0/145023a, where 'submitted' hid the chargeback).
 import { expect, it } from 'vitest';
 import type { Dispute } from '../../../shared/domain/dispute';
 import { derivedDisputeId, disputesWithWorkflow } from '../../../shared/disputes/standing';
@@ -32,8 +31,14 @@ const events = [{ disputeId: inquiry.id, kind: 'status', status: 'submitted' as 
 // As dueWhenLogged reads the undo data: the derived record was not written since; dp_1 was created.
 const dueWhenLogged = () => undefined;
 
-it.fails('a chargeback first imported under its dp_ id after the inquiry was answered shows as needing a response', () => {
+it('a chargeback first imported under its dp_ id after the inquiry was answered shows as needing a response', () => {
   const { disputes } = disputesWithWorkflow([inquiry, chargeback], events, (id) => imports[id], dueWhenLogged);
   expect(disputes.map((d) => d.id)).toEqual(['dp_1']);
   expect(disputes[0]!.status).toBe('new');
+});
+
+it('a step logged on the charge’s dispute stands when the dp_ record brings no later deadline', () => {
+  const same = { ...chargeback, dueAt: inquiry.dueAt };
+  const { disputes } = disputesWithWorkflow([inquiry, same], events, (id) => imports[id], dueWhenLogged);
+  expect(disputes[0]!.status).toBe('submitted');
 });
