@@ -5,7 +5,8 @@ import { encodeRecord } from '../../shared/backup/records';
 import { writeContainer, type BackupManifest } from '../../shared/backup/container';
 import { DecisionLog } from '../../renderer/src/core/storage/decisionLog';
 import { OrderRepository } from '../../renderer/src/core/storage/orderRepository';
-import { createDb, type WorkbenchDb } from '../../renderer/src/core/storage/schema';
+import { afterEach } from 'vitest';
+import { createDb, type ImportRecord, type WorkbenchDb } from '../../renderer/src/core/storage/schema';
 import { TABLE_NAMES } from '../../renderer/src/core/backup/tableSchemas';
 import type { DecisionInput } from '../../shared/decisions/chain';
 import { order } from './orders';
@@ -137,3 +138,38 @@ export async function tablesOf(db: WorkbenchDb): Promise<[string, unknown[]][]> 
 }
 
 export { createDb };
+
+/** Caches a test opens, closed and deleted after each test: push every one opened. */
+export function deletedAfterEach(): WorkbenchDb[] {
+  const opened: WorkbenchDb[] = [];
+  afterEach(async () => {
+    for (const db of opened.splice(0)) {
+      db.close();
+      await db.delete();
+    }
+  });
+  return opened;
+}
+
+/** An import history row of an import still running (another window's, or one a crash cut off). */
+export function runningImport(fields: Partial<ImportRecord> = {}): ImportRecord {
+  return {
+    fileName: 'big.csv',
+    fileSize: 1,
+    fileHash: '',
+    format: null,
+    formatLabel: null,
+    startedAt: 1,
+    endedAt: null,
+    status: 'running',
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    quarantined: 0,
+    warnings: [],
+    errors: [],
+    undoneAt: null,
+    ...fields,
+  };
+}

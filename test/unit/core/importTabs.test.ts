@@ -10,6 +10,7 @@ import { OrderRepository } from '../../../renderer/src/core/storage/orderReposit
 import { MemoryLockManager, type MemoryRunLocks } from '../../../renderer/src/core/storage/runLocks';
 import { fixedClock } from '../../../shared/time/clock';
 import { zalandoExport } from '../../support/zalandoExport';
+import { runningImport } from '../../support/backupCache';
 
 const clock = fixedClock(Date.UTC(2026, 10, 18, 14));
 const ROWS = 3000;
@@ -118,24 +119,7 @@ describe('an import running in one tab, seen from another', () => {
 
   it('an import recorded before imports held locks is recovered as before', async () => {
     const db = connect();
-    await db.imports.add({
-      fileName: 'old.csv',
-      fileSize: 1,
-      fileHash: '',
-      format: null,
-      formatLabel: null,
-      startedAt: 1,
-      endedAt: null,
-      status: 'running',
-      rows: 0,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      quarantined: 0,
-      warnings: [],
-      errors: [],
-      undoneAt: null,
-    });
+    await db.imports.add(runningImport({ fileName: 'old.csv' }));
     const history = new ImportHistory(db, clock, new MemoryLockManager().tab());
     expect(await history.recoverInterrupted()).toBe(1);
     expect((await history.list())[0]!.status).toBe('interrupted');

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import '../../support/blobReader';
 import { Dexie } from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyRestore, planRestore, readBackup, writeBackup } from '../../../renderer/src/core/backup';
 import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
 import { type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
@@ -22,17 +22,11 @@ import {
   type CheckpointLine,
 } from '../../../shared/decisions/checkpoints';
 import { fixedClock } from '../../../shared/time/clock';
-import { decisionInput, fillCache, PASSPHRASE, TEST_ITERATIONS } from '../../support/backupCache';
+import { decisionInput, fillCache, PASSPHRASE, TEST_ITERATIONS, deletedAfterEach } from '../../support/backupCache';
 
 const AT = Date.UTC(2026, 10, 18, 14);
 const clock = fixedClock(AT);
-const opened: WorkbenchDb[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const opened = deletedAfterEach();
 
 /** A checkpoint file kept beside the log, as the shell keeps it, with every line written out. */
 class KeptLedger {

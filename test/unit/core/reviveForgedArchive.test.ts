@@ -4,24 +4,17 @@
 // written, also when that checkpoint file never saw a restore (it lists nothing set aside).
 import 'fake-indexeddb/auto';
 import '../../support/blobReader';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { planRestore, readBackup, writeBackup } from '../../../renderer/src/core/backup';
 import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
-import { type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { chainEntry, headOf, type DecisionEntry } from '../../../shared/decisions/chain';
 import { CheckpointLedger, extensionOf, ledgerWitness } from '../../../shared/decisions/checkpoints';
 import { fixedClock } from '../../../shared/time/clock';
-import { fillCache, PASSPHRASE, TEST_ITERATIONS } from '../../support/backupCache';
+import { fillCache, PASSPHRASE, TEST_ITERATIONS, deletedAfterEach } from '../../support/backupCache';
 
 const AT = Date.UTC(2026, 10, 18, 14);
 const clock = fixedClock(AT);
-const opened: WorkbenchDb[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const opened = deletedAfterEach();
 
 it('a forged line planted in the archive does not pass as revived past a checkpoint file that never saw a restore', async () => {
   const db = await fillCache('revive-planted', 8);

@@ -19,7 +19,7 @@ import { teamHandlers } from '../../../renderer/src/core/team/handlers';
 import { verifyTeamChain } from '../../../shared/team';
 import { NO_FILTER } from '../../../shared/orders/query';
 import { chunked } from '../../support/importInput';
-import { PASSPHRASE, TEST_ITERATIONS } from '../../support/backupCache';
+import { PASSPHRASE, runningImport, TEST_ITERATIONS } from '../../support/backupCache';
 import { FakeTeamServer } from './fakeTeamServer';
 
 const START = Date.UTC(2026, 10, 18, 14);
@@ -203,25 +203,7 @@ describe('an erasure on request made on one laptop', () => {
     await a.core.applyPersonalData((await a.core.planErasure('anna.schmidt@example.de')).token, 'GDPR-2026-202');
     await a.team.syncTeam();
 
-    const running = (await b.db.imports.add({
-      fileName: 'big.csv',
-      fileSize: 1,
-      fileHash: '',
-      format: null,
-      formatLabel: null,
-      startedAt: START,
-      endedAt: null,
-      status: 'running',
-      rows: 0,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      quarantined: 0,
-      warnings: [],
-      errors: [],
-      undoneAt: null,
-      runLock: 'another-window',
-    })) as number;
+    const running = (await b.db.imports.add(runningImport({ startedAt: START, runLock: 'another-window' }))) as number;
     await b.team.syncTeam();
     // In the register (the running import re-reads it every batch) and in the log, not yet blanked.
     expect(await b.db.erasures.count()).toBe(1);
