@@ -10,7 +10,7 @@ import { orderKey, type Order, type OrderTextField } from '../../../../shared/do
 import { FIELD_SEPARATOR, textColumn } from '../../../../shared/orders/columns';
 import { encodeRecord } from '../../../../shared/backup/records';
 import { BackupError } from '../../../../shared/backup/container';
-import { orderRefVariants } from '../../../../shared/orders/paymentFacts';
+import { orderKeyVariants, orderRefVariants } from '../../../../shared/orders/paymentFacts';
 import type { ParsedBatch } from '../../../../shared/ingest/reader';
 import type { ParsedRecord } from '../../../../shared/ingest/records';
 import type {
@@ -230,6 +230,8 @@ export async function reapplyErasures(tables: Map<string, unknown[]>, register: 
 
   // Orders: every version of a reached order (a superseded one holds the person too).
   const erasedOrderKeys = new Set<string>();
+  // Every order key the cache holds: a dispute joins its order by another spelling only where its own is no order.
+  const storedKeys = new Set<string>();
   const blocks = new Map(((tables.get('orderBlocks') ?? []) as OrderBlockRecord[]).map((b) => [b.id, b]));
   const texts = (tables.get('orderText') ?? []) as OrderTextRecord[];
   texts.forEach((text, i) => {
@@ -240,6 +242,7 @@ export async function reapplyErasures(tables: Map<string, unknown[]>, register: 
     let columns: Map<OrderTextField, string[]> | null = null;
     for (let row = 0; row < block.count; row++) {
       const key = orderKey({ source: sources[row]!, externalId: ids[row]! });
+      storedKeys.add(key);
       const owner = index.order(key, block.createdAt[row]!);
       if (!owner) continue;
       columns ??= new Map(PERSONAL_ORDER_FIELDS.map((f) => [f, textColumn(text.columns, f, block.count).split(FIELD_SEPARATOR)]));
@@ -325,7 +328,11 @@ export async function reapplyErasures(tables: Map<string, unknown[]>, register: 
   const reachedOrders = new Set([...erasedOrderKeys, ...index.byOrder.keys()]);
   const disputeOwner = new Map<string, ErasureRecord | null>();
   for (const d of (tables.get('disputes') ?? []) as { id: string; orderKey: string }[]) {
-    if (reachedOrders.has(d.orderKey)) disputeOwner.set(d.id, index.byOrder.get(d.orderKey) ?? index.retention);
+    // By either spelling of the number, as the Disputes screen joins them (a Stripe dispute writes
+    // 1001 for Shopify's #1001), unless its own spelling is an order of the cache in its own right.
+    const spellings = storedKeys.has(d.orderKey) ? [d.orderKey] : orderKeyVariants(d.orderKey);
+    const key = spellings.find((k) => reachedOrders.has(k));
+    if (key !== undefined) disputeOwner.set(d.id, index.byOrder.get(key) ?? index.retention);
   }
   const attachments = (tables.get('disputeAttachments') ?? []) as DisputeAttachmentRecord[];
   const events = (tables.get('disputeEvents') ?? []) as DisputeEventRecord[];
