@@ -134,7 +134,8 @@ export function ledgerWitness(
   state: { heads: readonly LogHead[]; restores: readonly Pick<RestoreMark, 'setAside'>[]; updatedAt: number | null },
 ): Witness {
   const setAside = state.restores.flatMap((r) => r.setAside);
-  return { source, at: state.updatedAt, heads: [...state.heads], ...(setAside.length ? { setAside } : {}) };
+  const setAsideLines = state.restores.map((r) => r.setAside).filter((l) => l.length > 0);
+  return { source, at: state.updatedAt, heads: [...state.heads], ...(setAside.length ? { setAside, setAsideLines } : {}) };
 }
 
 /** The ledger as a file: a header line, then one JSON line per checkpoint. */

@@ -12,6 +12,8 @@ export interface Witness {
   heads: LogHead[];
   /** Entries it saw that a logged restore then set aside (a checkpoint file): they belong in the log's archive. */
   setAside?: LogHead[];
+  /** The same, restore by restore: each a run of one line, as it went on before the restore replaced it. */
+  setAsideLines?: LogHead[][];
 }
 
 export type WitnessVerdict =

@@ -191,3 +191,33 @@ describe('a newer backup restored after an older one', () => {
     expect((await log.entries()).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
+
+describe('archived rows removed beneath the app', () => {
+  it('a backup that forks from the line where the archive no longer shows how it went on is refused, by the checkpoint file that saw that line set aside', async () => {
+    const ledger = new KeptLedger();
+    const { db, newer } = await olderRestoredByMistake('revive-truncated', ledger);
+    // Entries 8 and 9 of the line the first restore set aside go from the archive; the backup keeps
+    // entries 1 to 7 and makes up 8 and 9, chained to them.
+    const staged = await readBackup(newer, PASSPHRASE);
+    const theirs = (staged.tables.get('decisions') ?? []) as DecisionEntry[];
+    const forged: DecisionEntry[] = theirs.slice(0, 7);
+    for (const e of theirs.slice(7)) {
+      const { hash: _h, prevHash: _p, seq: _s, ...input } = e;
+      forged.push(await chainEntry({ ...input, decision: 'cancel', note: 'made up' }, headOf(forged)));
+    }
+    staged.tables.set('decisions', forged);
+    staged.tables.set('decisionHead', [{ key: 'head', seq: 9, hash: forged.at(-1)!.hash }]);
+    staged.header = { ...staged.header!, logHead: { seq: 9, hash: forged.at(-1)!.hash } };
+    const name = db.name;
+    db.close();
+    const raw = new Dexie(name);
+    await raw.open();
+    const gone = (await raw.table('logArchive').toArray()).filter((a) => a.table === 'decisions' && a.row.seq >= 8).map((a) => a.id);
+    await raw.table('logArchive').bulkDelete(gone);
+    raw.close();
+    await db.open();
+    await expect(planRestore(db, staged, [ledger.witness()], clock)).rejects.toThrow(
+      "The backup's decision log differs at entry 8 from the line the checkpoint file saw a restore set aside",
+    );
+  });
+});

@@ -145,6 +145,16 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
         throw new BackupError(
           `The backup's decision log brings back entry ${last.seq} as a restore here set it aside, but ${w.source} never saw that entry in this log. Nothing was changed.`,
         );
+      // Where that restore set aside more of the line than the backup brings back (archived rows
+      // removed beneath the app), the backup's later entries must be the line's, not others.
+      for (const line of w.setAsideLines ?? []) {
+        if (!line.some((h) => h.seq === last.seq && h.hash === last.hash)) continue;
+        const differs = line.find((h) => h.seq > last.seq && theirHash.has(h.seq) && theirHash.get(h.seq) !== h.hash);
+        if (differs)
+          throw new BackupError(
+            `The backup's decision log differs at entry ${differs.seq} from the line ${w.source} saw a restore set aside: it is not a copy of that line. Nothing was changed.`,
+          );
+      }
     }
   }
   const witnessedNewest = Math.max(0, ...witnesses.flatMap((w) => w.heads.map((h) => h.seq)));
