@@ -164,7 +164,7 @@ const holdsNote = (e: DecisionEntry) => typeof e.note === 'string' && e.note !==
  * holds the note it was written with, and the person's data with it. The log's head is read
  * first: an entry logged while the notes are read is found again when the plan is applied.
  */
-async function planNotes(db: WorkbenchDb, entryMatches: (e: DecisionEntry) => boolean): Promise<NotesPlan> {
+export async function planNotes(db: WorkbenchDb, entryMatches: (e: DecisionEntry) => boolean): Promise<NotesPlan> {
   const head = await db.decisionHead.get('head');
   const plan: NotesPlan = {
     notes: [],

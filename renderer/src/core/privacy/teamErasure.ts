@@ -36,6 +36,7 @@ import { TeamStore } from '../storage/teamStore';
 import { eraseTeamTexts } from '../team/teamTexts';
 import { personalTextOf } from '../../../../shared/team/personalText';
 import { describeReapplied, linkValueHash, reapplyErasures, type Reapplied } from './erasureRegister';
+import { planNotes } from './personalData';
 
 /** Why a file attached to a dispute on the person's orders went, in the dispute's history. */
 const WHY = 'a teammate’s erasure, applied here';
@@ -67,33 +68,15 @@ interface NotesReached {
   hashes: string[];
 }
 
-const holdsSaltedNote = (e: DecisionEntry) => e.form === 2 && typeof e.note === 'string' && e.note !== '' && !e.noteErased;
-
 /**
  * Notes of this laptop's entries on these orders, as a local erasure finds them (planNotes): only
  * salted ones (form 2) can go with the chain still verifying; an older note stays, as it does there.
  */
 async function notesOn(db: WorkbenchDb, orderKeys: readonly string[]): Promise<NotesReached> {
-  const out: NotesReached = { live: [], archived: [], hashes: [] };
-  if (!orderKeys.length) return out;
+  if (!orderKeys.length) return { live: [], archived: [], hashes: [] };
   const keys = new Set(orderKeys);
-  for (const e of await db.decisions
-    .where('orderKey')
-    .anyOf([...keys])
-    .sortBy('seq'))
-    if (holdsSaltedNote(e)) {
-      out.live.push(e.seq);
-      out.hashes.push(e.hash);
-    }
-  const archived: string[] = [];
-  for (const a of await db.logArchive.toArray()) {
-    const e = a.row as DecisionEntry;
-    if (a.table !== 'decisions' || !keys.has(e.orderKey) || !holdsSaltedNote(e)) continue;
-    out.archived.push(a.id!);
-    archived.push(e.hash);
-  }
-  out.hashes.push(...archived);
-  return out;
+  const plan = await planNotes(db, (e) => keys.has(e.orderKey));
+  return { live: plan.notes, archived: plan.archivedNotes, hashes: plan.noteHashes };
 }
 
 /**
