@@ -123,37 +123,28 @@ export function disputesWithWorkflow<T extends Imported>(
     const logged = status.get(d.id);
     if (logged === undefined) return d.status;
     if (statusThatStands(d.status, logged.status) === d.status) return d.status;
+    // The provider can only have moved the case on since the step was logged if an import wrote it
+    // after that, and left it open.
     const imported = d.stamp ? importedAt(d.stamp.importId) : undefined;
-    const reopened =
-      (logged.status === 'won' || logged.status === 'lost') &&
-      !isDecided(d.status) &&
-      logged.at !== undefined &&
-      imported !== undefined &&
-      imported > logged.at &&
-      // A provider that dates its state (statusAt) says whether it spoke after the outcome was logged;
-      // else a later deadline than the one the case had then: written again with the same deadline
-      // (a comment row, a team re-apply) is not the provider reopening it.
-      (d.statusAt !== undefined ? d.statusAt > logged.at : d.dueAt > (dueWhenLogged(d.id, logged.at) ?? logged.at));
+    const at = logged.at;
+    if (at === undefined || imported === undefined || imported <= at || isDecided(d.status)) return logged.status;
+    if (logged.status === 'won' || logged.status === 'lost') {
+      // Reopened: a provider that dates its state (statusAt) says whether it spoke after the outcome
+      // was logged; else a later deadline than the one the case had then: written again with the same
+      // deadline (a comment row, a team re-apply) is not the provider reopening it.
+      const reopened = d.statusAt !== undefined ? d.statusAt > at : d.dueAt > (dueWhenLogged(d.id, at) ?? at);
+      return reopened ? d.status : logged.status;
+    }
+    if (isDecided(logged.status)) return logged.status;
     // A workflow step (submitted, gathering evidence) answered the deadline the case had then: a
     // later one imported since is a new stage to answer (an inquiry raised as a chargeback, a
-    // pre-arbitration), and the provider's open status shows it instead of the old step.
-    // The deadline the case had then: the standing record's, or (a record first written since, as
-    // Stripe's dp_ after a step logged on the charge's dispute from the payments export) that of the
-    // record the step was logged on.
+    // pre-arbitration), and the provider's open status shows it instead of the old step. The
+    // deadline then: the standing record's, or (a record first written since, as Stripe's dp_ after
+    // a step logged on the charge's dispute from the payments export) that of the record the step
+    // was logged on.
     const onOther = logged.disputeId !== d.id ? logged.disputeId : undefined;
-    const whenLogged =
-      logged.at === undefined
-        ? undefined
-        : (dueWhenLogged(d.id, logged.at) ?? (onOther === undefined ? undefined : (dueWhenLogged(onOther, logged.at) ?? dueOf.get(onOther))));
-    const newStage =
-      !isDecided(logged.status) &&
-      !isDecided(d.status) &&
-      logged.at !== undefined &&
-      imported !== undefined &&
-      imported > logged.at &&
-      whenLogged !== undefined &&
-      d.dueAt > whenLogged;
-    return reopened || newStage ? d.status : logged.status;
+    const whenLogged = dueWhenLogged(d.id, at) ?? (onOther === undefined ? undefined : (dueWhenLogged(onOther, at) ?? dueOf.get(onOther)));
+    return whenLogged !== undefined && d.dueAt > whenLogged ? d.status : logged.status;
   };
   return { disputes: disputes.map((d) => ({ ...d, status: workflowStatus(d) })), standsFor };
 }
