@@ -139,6 +139,15 @@ export function relateToLogAndArchive(
   incoming: readonly Pick<DecisionEntry, 'seq' | 'hash'>[],
 ): KnownRelation {
   const rel = relateLogs(current, incoming);
+  return rel.relation === 'diverged' ? relateToArchive(rel, archived, incoming) : rel;
+}
+
+/** relateToLogAndArchive past relateLogs: a backup that parted from the log, against the archive. */
+export function relateToArchive(
+  rel: ReturnType<typeof relateLogs>,
+  archived: readonly Pick<DecisionEntry, 'seq' | 'hash' | 'prevHash'>[],
+  incoming: readonly Pick<DecisionEntry, 'seq' | 'hash'>[],
+): KnownRelation {
   if (rel.relation !== 'diverged') return rel;
   const known = new Set(archived.map((e) => `${e.seq}:${e.hash}`));
   let j = rel.commonUpTo;

@@ -11,7 +11,7 @@ import { addedDecisionsText, lostDecisionsText, otherRowsText, revivedDecisionsT
 import { NOTE_MAX } from '../../../../shared/decisions/reasons';
 import { assertStorableEntry } from '../../../../shared/decisions/schema';
 import { chainEntry, entryContentHolds, headOf, verifyChain, type DecisionEntry, type LogHead } from '../../../../shared/decisions/chain';
-import { compareWithWitness, relateLogs, relateToLogAndArchive, type KnownRelation, type Witness } from '../../../../shared/decisions/witness';
+import { compareWithWitness, relateLogs, relateToArchive, type KnownRelation, type Witness } from '../../../../shared/decisions/witness';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { replacingLogsHere } from '../storage/appendOnly';
 import { analystName } from '../storage/metaRepository';
@@ -112,9 +112,9 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
   const known = new Set<string>();
   if (localOk && local.length) {
     // The archive is read (and each of its entries hashed) only for a backup that parts from the log.
-    const parts = relateLogs(local, entries).relation === 'diverged';
-    const archived = parts ? await archivedEntries(db) : [];
-    const rel = relateToLogAndArchive(local, archived, entries);
+    const withLog = relateLogs(local, entries);
+    const archived = withLog.relation === 'diverged' ? await archivedEntries(db) : [];
+    const rel = relateToArchive(withLog, archived, entries);
     if (rel.relation === 'diverged') {
       throw new BackupError(
         `The backup's decision log differs from this laptop's at entry ${rel.firstDifference}: it is not a copy of this log (it was forged, or comes from another laptop). Nothing was changed.`,
