@@ -63,15 +63,10 @@ export class CheckpointLedger {
       if (line.from !== this.hashes.length) throw new Error(`an extension from entry ${line.from} does not follow entry ${this.hashes.length}`);
       this.hashes.push(...line.hashes);
     } else {
-      let kept: string[];
-      if (line.kept === undefined || this.hashes[line.keep - 1] === line.kept) {
-        if (line.keep > this.hashes.length) throw new Error(`a restore keeps ${line.keep} entries of ${this.hashes.length}`);
-        kept = this.hashes.slice(0, line.keep);
-      } else {
-        const found = this.lineKeeping(line.keep, line.kept);
-        if (!found) throw new Error(`a restore keeps entry ${line.keep} as no line the checkpoint saw has it`);
-        kept = found;
-      }
+      if (line.kept === undefined && line.keep > this.hashes.length) throw new Error(`a restore keeps ${line.keep} entries of ${this.hashes.length}`);
+      // Without `kept`, a prefix of the current line; with it, of whichever line it saw has that entry.
+      const kept = line.kept === undefined ? this.hashes.slice(0, line.keep) : this.lineKeeping(line.keep, line.kept);
+      if (!kept) throw new Error(`a restore keeps entry ${line.keep} as no line the checkpoint saw has it`);
       // Set aside: this line's entries from the first one the kept entries do not share.
       let common = 0;
       while (common < kept.length && common < this.hashes.length && kept[common] === this.hashes[common]) common++;
