@@ -26,7 +26,7 @@ async function personal(fields: Partial<Record<keyof PersonalText & string, { te
 
 /**
  * A decision-log entry: a note on an order is its own kind; an erasure or retention entry is
- * left to erasureEventInput (it needs the events it blanked); the rest are decisions. A note
+ * left to erasureEventInputs (it needs the events it blanked); the rest are decisions. A note
  * travels with the salt and hash the log already chained, so both witness the same text.
  */
 export function logEntryEventInput(entry: DecisionEntry, id: string): TeamEventInput {
@@ -39,16 +39,6 @@ export function logEntryEventInput(entry: DecisionEntry, id: string): TeamEventI
   }
   const input = decisionEventInput(entry, id);
   return { ...input, payload: { ...input.payload, noteHash }, personal: side };
-}
-
-export function erasureEventInput(entry: Pick<DecisionEntry, 'seq' | 'decision' | 'analyst' | 'at'>, eventIds: readonly string[], id: string): TeamEventInput {
-  return {
-    id,
-    kind: 'erasure',
-    analyst: entry.analyst,
-    at: entry.at,
-    payload: { reason: entry.decision === 'retention' ? 'retention' : 'erasure', logSeq: entry.seq, eventIds: [...eventIds] },
-  };
 }
 
 const utf8 = new TextEncoder();

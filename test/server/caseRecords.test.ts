@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainEntry, type DecisionEntry } from '../../shared/decisions/chain';
 import {
   disputeStepEventInput,
-  erasureEventInput,
+  erasureEventInputs,
   exportLogEventInput,
   linkOverrideEventInput,
   logEntryEventInput,
@@ -162,8 +162,8 @@ describe('team case records at the server', () => {
     expect(await textRows()).toBeGreaterThanOrEqual(2);
 
     // Ana erases the customer: her own note and Ben's, which she had pulled.
-    const erasure = erasureEventInput({ seq: 2, decision: 'erasure', analyst: 'Ana', at: START + 60_000 }, [anaNote!.id, benNote!.id], randomUUID());
-    const [erased] = await anaLaptop.chain([erasure]);
+    const [erasure] = erasureEventInputs({ seq: 2, decision: 'erasure', analyst: 'Ana', at: START + 60_000 }, [anaNote!.id, benNote!.id], null, randomUUID);
+    const [erased] = await anaLaptop.chain([erasure!]);
     expect((await h.push(ana, [erased!])).status).toBe(200);
 
     const rows = await h.pool.query(`SELECT texts FROM event_texts WHERE event_id = ANY($1::uuid[])`, [[anaNote!.id, benNote!.id]]);
