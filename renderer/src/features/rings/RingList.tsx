@@ -85,7 +85,7 @@ export function RingList({ overview, onOpen }: { overview: RingsOverview; onOpen
           className="search"
           type="search"
           aria-label="Search rings"
-          placeholder="Search a card, email, address, IP or device in the rings"
+          placeholder="Card, e-mail, address, IP or device…"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
