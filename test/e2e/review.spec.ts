@@ -343,6 +343,25 @@ test('after a ring decision the keys work again: U undoes it, as the line above 
   await expect(page.getByTestId('last-decision')).toHaveCount(0);
 });
 
+test("a ring decision's log entries tell an order already held from one the analyst excepted", async ({ page }) => {
+  const { ring, n } = await reviewAtARingOfThree(page);
+  await page.keyboard.press('h');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('card seen on four devices');
+  await page.keyboard.press('Enter');
+  const log = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
+  await expect(log).toHaveCount(1);
+  await ring.getByLabel('Ring reason code').selectOption('FRAUD-RING');
+  await ring.getByRole('button', { name: `Hold ${n - 1}` }).click();
+  await expect(log).toHaveCount(n);
+  // Newest first: the ring's entries above the single hold. Nobody unticked anything.
+  for (const text of (await log.allTextContents()).slice(0, n - 1)) {
+    expect(text).toMatch(/ring decision on the ring of .*, 1 already held left as it was/);
+    expect(text).not.toContain('excepted');
+  }
+});
+
 test('a ring released at once carries a release reason code, as a single release does', async ({ page }) => {
   const { ring, n } = await reviewAtARingOfThree(page);
   await ring.getByLabel('Ring reason code').selectOption('FALSE-POSITIVE');

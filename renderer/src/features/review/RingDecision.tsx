@@ -36,7 +36,18 @@ export function RingDecision({
   const { run, error } = useActions();
   const included = (r: QueueRow) => choice.get(r.orderKey) ?? awaitsDecision(r);
   const chosen = rows.filter(included);
-  const excepted = rows.length - chosen.length;
+  // Left out: unticked by the analyst (excepted), or already held and so not part of what is still
+  // to decide. The log says which: a held order counted as "excepted" read as a choice nobody made.
+  const left = rows.filter((r) => !included(r));
+  const excepted = left.filter(awaitsDecision).length;
+  const alreadyHeld = left.length - excepted;
+  const leftOut = [
+    excepted ? `${excepted} excepted` : '',
+    alreadyHeld ? `${alreadyHeld} already held left as ${alreadyHeld === 1 ? 'it was' : 'they were'}` : '',
+  ]
+    .filter(Boolean)
+    .map((part) => `, ${part}`)
+    .join('');
   const held = chosen.filter((r) => !awaitsDecision(r));
   const fits = (decision: OrderDecision) => (reason ? reasonCodesFor(decision, reasons).includes(reason) : !needsReasonCode(decision));
   const decide = (decision: OrderDecision) => {
@@ -50,7 +61,7 @@ export function RingDecision({
         chosen.map((r) => r.orderKey),
         decision,
         reason,
-        `ring decision on the ${ringName(ringId)}${excepted ? `, ${excepted} excepted` : ''}`,
+        `ring decision on the ${ringName(ringId)}${leftOut}`,
       );
       setChoice(new Map());
       setConfirming(null);
