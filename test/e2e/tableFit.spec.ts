@@ -109,6 +109,32 @@ test('orders, rings, review, disputes and import-history tables fit 1280, 1440 a
   }
 });
 
+test('the decision log fits 1280, 1440 and 1920 px: the rules that fired and the note are read whole', async ({ page }, info) => {
+  await loadDemo(page);
+  await page.goto('/#/review');
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
+  await page.locator('section.review').focus();
+  await page.keyboard.press('h');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('same card on four devices within two days, billing and shipping countries differ, called the customer: no answer');
+  await page.keyboard.press('Enter');
+  const log = page.getByRole('table', { name: 'Decisions' });
+  await expect(log.locator('tbody tr')).toHaveCount(1);
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    await expect.poll(() => clipped(page), `decision log at ${width} px`).toEqual([]);
+    // Every cell of the log within the panel that holds it: nothing of an audit entry hidden past its edge.
+    const past = await log.evaluate((table) => {
+      const panel = table.closest('section')!.getBoundingClientRect();
+      return [...table.querySelectorAll('th, td')].filter((c) => c.getBoundingClientRect().right > panel.right + 0.5).map((c) => (c.textContent ?? '').trim());
+    });
+    expect(past, `log cells past the panel at ${width} px`).toEqual([]);
+    await log.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: info.outputPath(`log-${width}.png`) });
+  }
+});
+
 test('narrowing the window hides columns again: a table fitted at 1920 px fits at 1280, its last column in view', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 900 });
   await loadDemo(page);

@@ -69,7 +69,8 @@ const LOG_COLUMNS: Column<DecisionEntry>[] = [
   { header: 'Order', cell: (e) => orderKeyLabel(e.orderKey) },
   { header: 'Decision', cell: (e) => e.decision },
   { header: 'Reason', cell: (e) => e.reasonCode },
-  { header: 'Note', cell: (e) => (e.noteErased ? <em className="muted">erased on request</em> : e.note) },
+  // A note is the analyst's own words, any length: it wraps rather than push the rules out of the panel.
+  { header: 'Note', className: 'wrap-words', cell: (e) => (e.noteErased ? <em className="muted">erased on request</em> : e.note) },
   { header: 'Analyst', cell: (e) => e.analyst },
   { header: 'Score', right: true, cell: (e) => e.score ?? '' },
   { header: 'Matrix', cell: (e) => (e.matrixVersion ? `v${e.matrixVersion}` : '') },
