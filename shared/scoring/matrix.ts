@@ -29,7 +29,12 @@ export const SIGNALS = {
     text: (v: number) => (v >= 2 ? 'AVS: postcode and address both failed' : 'AVS: postcode or address failed'),
   },
   threeDsFailed: { label: '3-D Secure authentication failed (1 = yes)', text: () => '3-D Secure authentication failed' },
-  marketplaceRisk: { label: 'Marketplace risk flag (1 = medium, 2 = high)', text: (v: number) => `marketplace flags it ${v >= 2 ? 'high' : 'medium'} risk` },
+  // The file's own risk level: Shopify's fraud analysis for the own shop (the signal's name is older
+  // than that). "Marketplace flags it" read wrong on every own-shop order, the only ones that have it.
+  marketplaceRisk: {
+    label: "Risk level the sales channel gives (Shopify's fraud analysis): 1 = medium, 2 = high",
+    text: (v: number) => `the sales channel rates it ${v >= 2 ? 'high' : 'medium'} risk`,
+  },
   newCustomer: { label: "Customer's first order (1 = yes)", text: () => "customer's first order" },
   valueVsHistory: { label: "Order value as a multiple of the customer's average", text: (v: number) => `${v.toFixed(1)}× the customer's average order` },
 } as const satisfies Record<string, { label: string; text(v: number): string }>;

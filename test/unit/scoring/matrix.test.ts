@@ -147,8 +147,8 @@ describe('signals', () => {
     const [atHub] = computeSignals({ orders: staff, live: new Uint8Array(12).fill(1), index: buildKeyIndex(staff), disputes: [], ringOf: new Map() }, [5]);
     expect(atHub!.accountsPerAddress).toBe(0);
     // Tiers of one signal: a high flag is +30, not +30 and +10; a medium flag +10.
-    expect(scoreOrder({ marketplaceRisk: 2 }, DEFAULT_MATRIX)).toMatchObject({ score: 30, fired: [{ text: '+30 marketplace flags it high risk' }] });
-    expect(scoreOrder({ marketplaceRisk: 1 }, DEFAULT_MATRIX)).toMatchObject({ score: 10, fired: [{ text: '+10 marketplace flags it medium risk' }] });
+    expect(scoreOrder({ marketplaceRisk: 2 }, DEFAULT_MATRIX)).toMatchObject({ score: 30, fired: [{ text: '+30 the sales channel rates it high risk' }] });
+    expect(scoreOrder({ marketplaceRisk: 1 }, DEFAULT_MATRIX)).toMatchObject({ score: 10, fired: [{ text: '+10 the sales channel rates it medium risk' }] });
     // Other signals still add up.
     expect(scoreOrder({ marketplaceRisk: 2, newCustomer: 1 }, DEFAULT_MATRIX).score).toBe(35);
   });
