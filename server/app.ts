@@ -25,6 +25,7 @@ import { eventRoutes } from './http/routes/eventRoutes';
 import { CHUNK_PATH, importChunkRoutes } from './http/routes/importChunkRoutes';
 import { importRoutes } from './http/routes/importRoutes';
 import { SIGN_IN_PATH, sessionRoutes } from './http/routes/sessionRoutes';
+import { startUploadSweep, timerRepeater, type Repeater } from './imports/uploadSweep';
 
 export interface TeamServerDeps {
   pool: pg.Pool;
@@ -37,6 +38,8 @@ export interface TeamServerDeps {
   https?: { cert: string | Buffer; key: string | Buffer } | null;
   /** Tests only: runs inside each push's transaction just before it commits. */
   beforePushCommits?: BeforeCommit;
+  /** What runs the server's periodic work (the sweep of unfinished uploads); tests give one they fire by hand. */
+  repeater?: Repeater;
 }
 
 /** What every route gets: the dependencies and who is signed in. */
@@ -185,6 +188,14 @@ export async function buildTeamServer(deps: TeamServerDeps): Promise<FastifyInst
   importRoutes(app, context);
   importChunkRoutes(app, context);
   attachmentRoutes(app, context);
+
+  // Uploads never completed are deleted once older than the setting: at start, then every hour.
+  let stopSweep: () => void = () => undefined;
+  app.addHook('onReady', async () => {
+    const sweep = { pool: deps.pool, clock: deps.clock, maxAgeDays: deps.config.unfinishedUploadDays, log: app.log };
+    stopSweep = await startUploadSweep(sweep, deps.repeater ?? timerRepeater);
+  });
+  app.addHook('onClose', async () => stopSweep());
   return app;
 }
 

@@ -1,5 +1,6 @@
 // The server's settings from its environment, checked once at start: lock-out, session length,
-// sign-in rate, address and TLS. The idle lock time is a team setting kept in the database.
+// sign-in rate, how long an unfinished upload is kept, address and TLS. The idle lock time is a
+// team setting kept in the database.
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { IMPORT_OP_LIMITS, PUSH_LIMITS } from '../shared/team';
@@ -27,6 +28,7 @@ const environmentSchema = z.object({
   TEAM_SIGNINS_PER_MINUTE: count(30),
   TEAM_BODY_LIMIT_BYTES: count(PUSH_LIMITS.maxBodyBytes),
   TEAM_TRUST_PROXY: proxyList.optional(),
+  TEAM_UNFINISHED_UPLOAD_DAYS: count(7),
 });
 
 export interface TeamServerConfig {
@@ -42,6 +44,14 @@ export interface TeamServerConfig {
    * the whole team as one address. Unset, the header is ignored (a client could name any address).
    */
   trustProxy?: string[];
+  /**
+   * Days a team import declared and never completed keeps its declaration and chunks (customers'
+   * personal data) before the server deletes them (imports/uploadSweep.ts). A week: a laptop that
+   * lost its network on a Friday, or whose owner took a long weekend or a few days off, resumes
+   * well within it; an upload older than that was abandoned more likely than not, and its laptop,
+   * which keeps the records until the import is ordered, sends it again whole if it does come back.
+   */
+  unfinishedUploadDays: number;
   /** How large one chunk of a team import may be, as sent and decompressed; IMPORT_OP_LIMITS unless a test sets smaller ones. */
   importLimits?: ImportChunkLimits;
 }
@@ -64,6 +74,7 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv = process.env): Tea
     sessionHours: e.TEAM_SESSION_HOURS,
     signInsPerMinute: e.TEAM_SIGNINS_PER_MINUTE,
     bodyLimitBytes: e.TEAM_BODY_LIMIT_BYTES,
+    unfinishedUploadDays: e.TEAM_UNFINISHED_UPLOAD_DAYS,
     ...(e.TEAM_TRUST_PROXY ? { trustProxy: e.TEAM_TRUST_PROXY } : {}),
   };
 }

@@ -45,7 +45,13 @@ export async function startTeamServerRun(): Promise<TeamServerRun> {
     app = await buildTeamServer({
       pool,
       clock: systemClock,
-      config: { lockout: { maxFailures: LOCKOUT_AFTER, lockMinutes: 10 }, sessionHours: 8, signInsPerMinute: 1000, bodyLimitBytes: 8 * 1024 * 1024 },
+      config: {
+        lockout: { maxFailures: LOCKOUT_AFTER, lockMinutes: 10 },
+        sessionHours: 8,
+        signInsPerMinute: 1000,
+        bodyLimitBytes: 8 * 1024 * 1024,
+        unfinishedUploadDays: 7,
+      },
     });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();

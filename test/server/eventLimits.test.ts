@@ -62,7 +62,13 @@ describe('review: bodies from outsiders', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness({
-      config: { lockout: { maxFailures: 3, lockMinutes: 10 }, sessionHours: 8, signInsPerMinute: 1000, bodyLimitBytes: 8 * 1024 * 1024 },
+      config: {
+        lockout: { maxFailures: 3, lockMinutes: 10 },
+        sessionHours: 8,
+        signInsPerMinute: 1000,
+        bodyLimitBytes: 8 * 1024 * 1024,
+        unfinishedUploadDays: 7,
+      },
     });
   });
   afterAll(() => h.close());

@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { addAccount } from '../../server/accounts/accountStore';
 import { buildTeamServer, type TeamServerDeps } from '../../server/app';
 import type { TeamServerConfig } from '../../server/config';
+import type { Repeater } from '../../server/imports/uploadSweep';
 import { createDatabase } from '../../server/postgres/localCluster';
 import { migrate } from '../../server/postgres/migrate';
 import { chainTeamEvents, GENESIS_HEAD, SCHEMA_HEADER, TEAM_SCHEMA_VERSION, type Role, type TeamEvent, type TeamEventInput } from '../../shared/team';
@@ -24,11 +25,30 @@ export class ManualClock {
   }
 }
 
+/** The server's periodic work, run when the test says (`fire`) instead of on a timer. */
+export class ManualRepeater implements Repeater {
+  private readonly tasks = new Set<{ ms: number; task: () => Promise<void> }>();
+  every(ms: number, task: () => Promise<void>): () => void {
+    const entry = { ms, task };
+    this.tasks.add(entry);
+    return () => this.tasks.delete(entry);
+  }
+  /** The periods of the tasks running now, in ms. */
+  periods(): number[] {
+    return [...this.tasks].map((t) => t.ms);
+  }
+  /** Runs every task once, as their timers would; resolves when they are done. */
+  async fire(): Promise<void> {
+    await Promise.all([...this.tasks].map((t) => t.task()));
+  }
+}
+
 export const TEST_CONFIG: TeamServerConfig = {
   lockout: { maxFailures: 3, lockMinutes: 10 },
   sessionHours: 8,
   signInsPerMinute: 1000,
   bodyLimitBytes: 256 * 1024,
+  unfinishedUploadDays: 7,
 };
 
 export const PASSWORD = 'correct horse battery staple';
@@ -54,6 +74,7 @@ export interface Harness {
   pool: pg.Pool;
   url: string;
   clock: ManualClock;
+  repeater: ManualRepeater;
   addUser(name: string, role: Role): Promise<void>;
   signIn(name: string): Promise<string>;
   call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, token: string | null, body?: unknown): Promise<Answer>;
@@ -68,12 +89,14 @@ export interface Harness {
 export async function startHarness(overrides: Partial<TeamServerDeps> = {}): Promise<Harness> {
   const { url, pool } = await freshDatabase();
   const clock = new ManualClock();
-  const build = (more: Partial<TeamServerDeps>) => buildTeamServer({ pool, clock, config: TEST_CONFIG, ...overrides, ...more });
+  const repeater = new ManualRepeater();
+  const build = (more: Partial<TeamServerDeps>) => buildTeamServer({ pool, clock, repeater, config: TEST_CONFIG, ...overrides, ...more });
   const h: Harness = {
     app: await build({}),
     pool,
     url,
     clock,
+    repeater,
     async addUser(name, role) {
       const r = await addAccount(pool, { name, role, password: PASSWORD }, clock.now());
       if (!r.ok) throw new Error(r.reason);
