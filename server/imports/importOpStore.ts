@@ -69,20 +69,36 @@ async function declaredAgain(pool: pg.Pool, row: OpRow, d: ImportDeclaration, by
   return { opId: d.opId, received: await receivedChunks(pool, d.opId), fresh: false };
 }
 
+/** Never declared, or swept since (uploadSweep.ts): the laptop declares it (again) and sends its chunks. */
+export function noSuchImport(opId: string): Refusal {
+  return refusal(404, 'no-such-import', `there is no team import ${opId}: declare it first`);
+}
+
 export function notYours(opId: string): Refusal {
   return refusal(403, 'not-yours', `import ${opId} was declared by another account: only its author sends its chunks and completes it`);
 }
 
-/** Stores a checked chunk as sent; false when it was already held (a retry), which changes nothing. */
-export async function storeChunk(pool: pg.Pool, opId: string, n: number, gzipBytes: Buffer, rawBytes: number): Promise<boolean> {
-  const r = await pool.query('INSERT INTO import_op_chunks (op_id, n, bytes, raw_bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (op_id, n) DO NOTHING', [
-    opId,
-    n,
-    gzipBytes,
-    rawBytes,
-  ]);
-  return r.rowCount === 1;
+/**
+ * Stores a checked chunk as sent: 'held' when it was already (a retry), which changes nothing;
+ * 'gone' when its import was swept since it was read (uploadSweep.ts), which stores nothing.
+ */
+export async function storeChunk(pool: pg.Pool, opId: string, n: number, gzipBytes: Buffer, rawBytes: number): Promise<'stored' | 'held' | 'gone'> {
+  try {
+    const r = await pool.query('INSERT INTO import_op_chunks (op_id, n, bytes, raw_bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (op_id, n) DO NOTHING', [
+      opId,
+      n,
+      gzipBytes,
+      rawBytes,
+    ]);
+    return r.rowCount === 1 ? 'stored' : 'held';
+  } catch (err) {
+    if ((err as { code?: string }).code === FOREIGN_KEY_VIOLATION) return 'gone';
+    throw err;
+  }
 }
+
+/** PostgreSQL's error code for a row naming a row that is not there (docs/15 errcodes-appendix). */
+const FOREIGN_KEY_VIOLATION = '23503';
 
 export async function holdsChunk(pool: pg.Pool, opId: string, n: number): Promise<boolean> {
   const r = await pool.query('SELECT 1 FROM import_op_chunks WHERE op_id = $1 AND n = $2', [opId, n]);

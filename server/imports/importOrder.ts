@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { CompleteAnswer, CompleteRequest, UndoAnswer, UndoRequest } from '../../shared/team';
 import { refusal, type Refusal } from '../http/refusal';
 import { orderedOp, teamOpOf, type OpRow } from './importOpRows';
-import { liveImportOf, notYours, readOp, receivedChunks, type Author, type Db } from './importOpStore';
+import { liveImportOf, noSuchImport, notYours, readOp, receivedChunks, type Author, type Db } from './importOpStore';
 import { inLockedTransaction } from '../postgres/lockedTransaction';
 
 /** Any number, the same in every server process: two orderings never run at once. */
@@ -30,10 +30,6 @@ function outOfPlace(basedOn: number, latest: number): Refusal | null {
       { latest },
     );
   return refusal(409, 'behind', `the team has operations after ${basedOn} (up to ${latest}): apply them first, then send this again`, { latest });
-}
-
-function noSuchImport(opId: string): Refusal {
-  return refusal(404, 'no-such-import', `there is no team import ${opId}: declare it first`);
 }
 
 /** Orders an uploaded import right after the latest operation, or says why not. Completing it again answers the same. */

@@ -1,7 +1,7 @@
 // Uploads declared and never completed are swept once older than TEAM_UNFINISHED_UPLOAD_DAYS, at
 // start and every hour: their chunks hold customers' personal data with no purpose left. Ordered
 // imports and undos stay. A laptop that comes back declares again and its import is ordered; a
-// completion racing the sweep either finds the upload gone (404) or keeps it whole.
+// completion or a chunk racing the sweep either finds the upload gone (404) or keeps it whole.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { configFromEnvironment } from '../../server/config';
@@ -190,5 +190,20 @@ describe('the sweep racing the upload it sweeps', () => {
     }
     expect(await sweepUnfinishedUploads(h.pool, h.clock.now() - AGE)).toEqual({ imports: 0, chunks: 0 });
     expect(await uploadState(h.pool, opId)).toEqual({ opId, received: [0, 1], seq: 1 });
+  });
+
+  it('a chunk that comes while the sweep holds the upload is refused as for an import never declared, not as a server failure', async () => {
+    const imp = sampleImport({ chunks: 2 });
+    expect((await declare(h, lea, imp)).status).toBe(201);
+    await later(AGE + 1);
+    let sending: Promise<Answer> | null = null;
+    const swept = await sweepUnfinishedUploads(h.pool, h.clock.now() - AGE, async () => {
+      sending = putChunk(h, lea, imp, 1);
+      await someoneWaits();
+    });
+    expect(swept).toEqual({ imports: 1, chunks: 0 });
+    expect(await sending).toMatchObject({ status: 404, body: { code: 'no-such-import' } });
+    expect(await chunksOf(imp.declaration.opId)).toBe(0);
+    expect(lines.join('')).not.toContain('request failed');
   });
 });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { RouteContext } from '../../app';
 import { importChunkLimits } from '../../config';
 import { checkChunk } from '../../imports/chunkCheck';
-import { holdsChunk, notYours, orderedChunk, readOp, storeChunk } from '../../imports/importOpStore';
+import { holdsChunk, noSuchImport, notYours, orderedChunk, readOp, storeChunk } from '../../imports/importOpStore';
 import { isRefusal, parseOrRefuse, refusal, send } from '../refusal';
 
 export const CHUNK_PATH = '/v1/imports/:opId/chunks/:n';
@@ -26,7 +26,7 @@ export function importChunkRoutes(app: FastifyInstance, ctx: RouteContext): void
       const { opId, n } = params;
       if (!Buffer.isBuffer(request.body)) return send(reply, refusal(415, 'media-type', 'send the chunk as application/octet-stream (its gzip bytes)'));
       const op = await readOp(ctx.pool, opId);
-      if (!op || op.kind !== 'import') return send(reply, refusal(404, 'no-such-import', `there is no team import ${opId}: declare it first`));
+      if (!op || op.kind !== 'import') return send(reply, noSuchImport(opId));
       if (op.account_id !== who.accountId) return send(reply, notYours(opId));
       const expected = op.chunk_hashes[n];
       if (expected === undefined)
@@ -41,7 +41,8 @@ export function importChunkRoutes(app: FastifyInstance, ctx: RouteContext): void
         request.log.info({ account: who.name, opId, n, bytes: request.body.length, refused: checked.body.code }, 'import chunk refused');
         return send(reply, checked);
       }
-      await storeChunk(ctx.pool, opId, n, request.body, checked.rawBytes);
+      // Swept meanwhile (declared too long ago): refused as if never declared, so the laptop declares it again.
+      if ((await storeChunk(ctx.pool, opId, n, request.body, checked.rawBytes)) === 'gone') return send(reply, noSuchImport(opId));
       request.log.info({ account: who.name, opId, n, bytes: request.body.length, rawBytes: checked.rawBytes }, 'import chunk stored');
       return reply.code(204).send();
     });
