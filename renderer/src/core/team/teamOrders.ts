@@ -41,6 +41,9 @@ export type TeamOrdersProgress =
   | { phase: 'apply'; fileName: string; by: string; rows: number; records: number }
   | { phase: 'applied'; fileName: string; by: string };
 
+/** How a push of one import ended ('none': nothing waits), and whether the cache's orders changed. */
+type Pushed = { outcome: 'none' | 'done' | 'behind' | 'duplicate' | 'refused'; changed: boolean };
+
 /** Rounds of pull, apply and push in one sync (a busy team can order an operation in between). */
 const MAX_PASSES = 5;
 
@@ -206,10 +209,7 @@ export class TeamOrders {
   }
 
   /** Sends the oldest import made here that waits: declare, the chunks the server lacks, then ask for its place. */
-  private async pushNext(
-    session: TeamSession,
-    transport: TeamTransport,
-  ): Promise<{ outcome: 'none' | 'done' | 'behind' | 'duplicate' | 'refused'; changed: boolean }> {
+  private async pushNext(session: TeamSession, transport: TeamTransport): Promise<Pushed> {
     const { db } = this.deps;
     const waiting = (await db.teamOps.filter((o) => o.state === 'waiting' && o.applied && o.importId !== null).toArray()).sort(
       (a, b) => a.importId! - b.importId!,
@@ -217,27 +217,14 @@ export class TeamOrders {
     const op = waiting[0];
     if (!op) return { outcome: 'none', changed: false };
     try {
-      const declared = await transport.declareImport(session.token, declarationOf(op));
-      if ('duplicateOf' in declared) return { outcome: 'duplicate', changed: await this.dropAsDuplicate(op, declared.duplicateOf) };
-      const received = new Set(declared.received);
-      for (let n = 0; n < op.chunkHashes.length; n++) {
-        if (received.has(n)) continue;
-        const chunk = await db.teamOpChunks.get([op.opId, n]);
-        if (!chunk) throw new Error(`${op.fileName}: its records are no longer on this laptop (chunk ${n + 1})`);
-        await transport.uploadChunk(session.token, op.opId, n, chunk.gzip);
-      }
-      // What this laptop holds with the operation in place and nothing of its own above it.
-      const lifted = await this.liftOwn(op);
-      let answer;
       try {
-        answer = await transport.completeImport(session.token, op.opId, { basedOn: await this.appliedSeq(), liveDigest: await liveDigestHere(db, [op.opId]) });
-      } finally {
-        await this.restoreOwn(lifted);
+        return await this.send(session, transport, op);
+      } catch (e) {
+        // The server swept the upload (declared too long ago: server/imports/uploadSweep.ts)
+        // before a chunk or the completion arrived. Declared again, it is sent whole, once.
+        if (!(e instanceof TeamRefusal) || e.answer.code !== 'no-such-import') throw e;
+        return await this.send(session, transport, op);
       }
-      if ('duplicateOf' in answer) return { outcome: 'duplicate', changed: await this.dropAsDuplicate(op, answer.duplicateOf) };
-      await db.teamOps.update(op.opId, { seq: answer.op.seq, state: 'shared', liveDigest: answer.op.liveDigest, at: answer.op.at, problem: null });
-      await dropChunks(db, op.opId);
-      return { outcome: 'done', changed: false };
     } catch (e) {
       if (!(e instanceof TeamRefusal)) throw e;
       if (e.answer.code === 'behind') return { outcome: 'behind', changed: false };
@@ -249,6 +236,32 @@ export class TeamOrders {
       await db.teamOps.update(op.opId, { problem: e.message });
       throw e;
     }
+  }
+
+  /** Declares one import, sends the chunks the server lacks, and asks for its place. */
+  private async send(session: TeamSession, transport: TeamTransport, op: TeamOpRecord): Promise<Pushed> {
+    const { db } = this.deps;
+    const declared = await transport.declareImport(session.token, declarationOf(op));
+    if ('duplicateOf' in declared) return { outcome: 'duplicate', changed: await this.dropAsDuplicate(op, declared.duplicateOf) };
+    const received = new Set(declared.received);
+    for (let n = 0; n < op.chunkHashes.length; n++) {
+      if (received.has(n)) continue;
+      const chunk = await db.teamOpChunks.get([op.opId, n]);
+      if (!chunk) throw new Error(`${op.fileName}: its records are no longer on this laptop (chunk ${n + 1})`);
+      await transport.uploadChunk(session.token, op.opId, n, chunk.gzip);
+    }
+    // What this laptop holds with the operation in place and nothing of its own above it.
+    const lifted = await this.liftOwn(op);
+    let answer;
+    try {
+      answer = await transport.completeImport(session.token, op.opId, { basedOn: await this.appliedSeq(), liveDigest: await liveDigestHere(db, [op.opId]) });
+    } finally {
+      await this.restoreOwn(lifted);
+    }
+    if ('duplicateOf' in answer) return { outcome: 'duplicate', changed: await this.dropAsDuplicate(op, answer.duplicateOf) };
+    await db.teamOps.update(op.opId, { seq: answer.op.seq, state: 'shared', liveDigest: answer.op.liveDigest, at: answer.op.at, problem: null });
+    await dropChunks(db, op.opId);
+    return { outcome: 'done', changed: false };
   }
 
   /** The server already holds this file as `team`'s operation: this laptop's copy goes, the team's stands. */
