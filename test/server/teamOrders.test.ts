@@ -206,6 +206,32 @@ describe('team imports between two laptops', () => {
     expect(await teamOrders(b.db)).toEqual(await teamOrders(a.db));
   });
 
+  it('an upload left unfinished past the server’s retention is swept there, and sent again whole when the laptop is back', async () => {
+    const a = await laptop('Ana Weber', 'lead');
+    const b = await laptop('Ben Ito', 'analyst');
+    await a.imports.run([csv(shopOrders(40, '2026-11-03', 20, 'example.de'), 'orders_2026-11.csv')], null);
+    // Declared and every chunk sent, then the network goes before the completion, for a week and a day.
+    net.failNext = (method, path) => method === 'POST' && path.endsWith('/complete');
+    expect(await a.imports.syncTeamOrders()).toMatchObject({ problem: null, waiting: 1 });
+    const held = async () =>
+      (await h.pool.query('SELECT (SELECT count(*) FROM import_ops)::int AS ops, (SELECT count(*) FROM import_op_chunks)::int AS chunks')).rows[0];
+    expect((await held()).chunks).toBeGreaterThan(0);
+    h.clock.advance(8 * 24 * 3_600_000);
+    await h.repeater.fire();
+    expect(await held()).toEqual({ ops: 0, chunks: 0 });
+
+    // Back, and signed in again (the sessions ended meanwhile): the laptop still holds the records.
+    for (const [who, name, role] of [
+      [a, 'Ana Weber', 'lead'],
+      [b, 'Ben Ito', 'analyst'],
+    ] as const)
+      await new TeamStore(who.db).set('session', { origin: ORIGIN, token: await h.signIn(name), expiresAt: Date.UTC(2030, 0, 1), account: { name, role } });
+    expect(await a.imports.syncTeamOrders()).toMatchObject({ problem: null, waiting: 0 });
+    expect(await b.imports.syncTeamOrders()).toMatchObject({ problem: null });
+    expect(await teamOrders(b.db)).toHaveLength(40);
+    expect(await teamOrders(b.db)).toEqual(await teamOrders(a.db));
+  });
+
   it('the check names a missing team import and an order that differs', async () => {
     const a = await laptop('Ana Weber', 'lead');
     const b = await laptop('Ben Ito', 'analyst');
