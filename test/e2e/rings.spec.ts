@@ -171,6 +171,10 @@ test('expand a neighbour: an order shows its other key values, a key value shows
   // never loses nodes and the step is listed.
   const key = expansions.getByRole('button', { name: /^Expand (card|device|email|phone|address|ip|account|name) / }).first();
   const keyLabel = (await key.getAttribute('aria-label'))!.replace('Expand ', '');
+  // Values read as the ring's chips read them, never in the index's form (`DE|44835|mullerstr|2`).
+  const values = await expansions.getByRole('button', { name: /^Expand / }).allTextContents();
+  expect(values.some((v) => /^ (address|name) /.test(v))).toBe(true);
+  for (const v of values) expect(v).not.toContain('|');
   await key.click();
   await expect(expansions.locator('li')).toHaveCount(2);
   await expect(expansions.locator('li').nth(1)).toContainText(`${keyLabel}: +`);

@@ -30,7 +30,7 @@ import {
 } from '../../../../shared/linking';
 import { MetaRepository } from '../storage/metaRepository';
 import type { RingMetrics } from '../../../../shared/linking/metrics';
-import { linkKeysOf, type KeyType } from '../../../../shared/normalize';
+import { describeLinkValue, linkKeysOf, type KeyType } from '../../../../shared/normalize';
 import type { OrderSnapshot, OrderStore } from '../storage/orderStore';
 import { keyIndexGeneration, loadKeyIndex, loadKeyIndexCustomers, loadKeyIndexText, saveKeyIndex, type KeptKeyIndex } from '../storage/keyIndexStore';
 import { MARKETPLACES } from '../../../../shared/domain/order';
@@ -508,7 +508,7 @@ export class RingService {
       const keys = index.orderKeys.subarray(index.orderStart[pos]!, index.orderStart[pos + 1]!);
       for (const k of keys) {
         const { id, info } = keyNode(k);
-        addNode({ id, kind: info.type, label: info.value, hub: hubValues.has(k) || info.marked, outside: true });
+        addNode({ id, kind: info.type, label: describeLinkValue(info.type, info.value), hub: hubValues.has(k) || info.marked, outside: true });
         addEdge({ id: `e:${pos}:${info.type}:${info.value}`, source: nodeId, target: id, type: info.type, outside: true });
       }
       return out;
@@ -549,7 +549,9 @@ export class RingService {
     const shared = new Map<string, KeyType>();
     for (const [type, values] of Object.entries(ring.keys) as [KeyType, string[]][]) for (const v of values) shared.set(`${type}:${v}`, type);
     const graph: RingGraph = { nodes: [], edges: [] };
-    for (const [key, type] of shared) graph.nodes.push({ id: `k:${key}`, kind: type, label: key.slice(type.length + 1), hub: hubValues.has(key) });
+    // Labelled as the ring's chips read (`mullerstr 2, 44835 DE`), not as the index keeps the value (`DE|44835|mullerstr|2`).
+    for (const [key, type] of shared)
+      graph.nodes.push({ id: `k:${key}`, kind: type, label: describeLinkValue(type, key.slice(type.length + 1)), hub: hubValues.has(key) });
     ring.orders.forEach((pos) => {
       const o = byPosition[pos]!;
       graph.nodes.push({ id: `o:${pos}`, kind: 'order', label: o.externalId, hub: false });
