@@ -5,6 +5,7 @@ import { KEY_TYPES, strengthRank, type KeyType, type Strength } from '../normali
 import { describeHubEvidence, hubRulesFor, judgeSharedKey, type FraudOrder, type HubEvidence, type HubRules } from './hubs';
 import type { KeyIndex } from './keyIndex';
 import { UnionFind } from './unionFind';
+import { orderKeyLabel } from '../domain/order';
 
 export interface KeyOverride {
   type: KeyType;
@@ -293,8 +294,11 @@ function scratchFor(index: KeyIndex): Scratch {
 /**
  * A ring's name wherever it is shown (its detail, the reports, the decision log): its id is the key
  * of its earliest order, which names it for as long as it holds that order, while its rank on the
- * Rings screen changes with every link. `ring:shopify:#12649` is "ring of shopify:#12649".
+ * Rings screen changes with every link. The order is named as the decision log's Order column names
+ * it: `ring:shopify:#12649` is "ring of #12649", `ring:shopify@outlet:#1001` "ring of #1001 · outlet"
+ * (the source's slug, `shopify:`, is the cache's, not the analyst's; log entries written before
+ * keep the form they were written in).
  */
 export function ringName(id: string): string {
-  return `ring of ${id.replace(/^ring:/, '')}`;
+  return `ring of ${orderKeyLabel(id.replace(/^ring:/, ''))}`;
 }

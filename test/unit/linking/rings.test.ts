@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoAll } from '../../../shared/demo';
 import { orderKey, type Order } from '../../../shared/domain/order';
 import { buildKeyIndex, buildRings, findRings, KeyIndexBuilder, linkEdges, ringEvidence, UnionFind, type LinkOptions } from '../../../shared/linking';
+import { ringName } from '../../../shared/linking/rings';
 import { order } from '../normalize/orderFixture';
 import { chargebackOn } from '../../support/disputes';
 
@@ -308,5 +309,15 @@ describe('KeyIndexBuilder', () => {
     const kept = demo.orders.filter((_, i) => !dropped.has(i));
     expect(masked).toEqual(ringSets(kept, buildKeyIndex(kept)));
     expect(masked.some((r) => r.includes(orderKey(demo.orders[ring.orders[1]!]!)))).toBe(false);
+  });
+});
+
+describe('ringName', () => {
+  it("names the ring by its first order as the decision log's Order column does, never by the cache's source slug", () => {
+    expect(ringName('ring:shopify:#12649')).toBe('ring of #12649');
+    expect(ringName('ring:amazon.de:302-4354104-3949751')).toBe('ring of 302-4354104-3949751');
+    // Two shops' #1001 stay two names.
+    expect(ringName('ring:shopify@outlet:#1001')).toBe('ring of #1001 · outlet');
+    expect(ringName('ring:shopify:#1001')).not.toBe(ringName('ring:shopify@outlet:#1001'));
   });
 });
