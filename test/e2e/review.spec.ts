@@ -26,7 +26,7 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
   await loadDemo(page);
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('link', { name: 'Review' }).click();
-  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9][\d,]* orders to decide/, { timeout: 60_000 });
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9][\d,]* orders? to decide/, { timeout: 60_000 });
   const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
   // Highest score first.
   const scores = (await rows.locator('td:nth-child(1)').allTextContents()).map(Number);
@@ -159,7 +159,7 @@ test('edit the scoring matrix, see what it would do on the cached history, save 
   await loadDemo(page);
   await page.getByRole('link', { name: 'Review' }).click();
   const count = page.getByTestId('queue-count');
-  await expect(count).toHaveText(/orders to decide/, { timeout: 60_000 });
+  await expect(count).toHaveText(/orders? to decide/, { timeout: 60_000 });
   const before = Number((await count.textContent())!.split(' ')[0]!.replace(/,/g, ''));
   const panel = page.getByTestId('matrix-panel');
   await panel.locator('summary').click();
@@ -188,7 +188,7 @@ test('edit the scoring matrix, see what it would do on the cached history, save 
 test('the queue reloading while a decision form is open (a matrix saved) leaves the form and the cursor on their order', async ({ page }) => {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Review' }).click();
-  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9][\d,]* orders to decide/, { timeout: 60_000 });
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9][\d,]* orders? to decide/, { timeout: 60_000 });
   const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
   const selected = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr[aria-selected="true"]');
   // The top order: orders the change below scores 100 come above it.
@@ -236,7 +236,7 @@ test('J on an empty queue leaves the cursor on the first row once the queue fill
   await panel.getByRole('button', { name: 'What if…' }).click();
   await panel.getByLabel('Why this change').fill('review everything this week');
   await panel.getByRole('button', { name: 'Save as a new version' }).click();
-  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9][\d,]* orders to decide/, { timeout: 60_000 });
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9][\d,]* orders? to decide/, { timeout: 60_000 });
   const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
   await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
   const order = (await rows.first().locator('td:nth-child(3)').textContent())!;
@@ -264,7 +264,7 @@ test('a matrix saved before a rule was added to the app says so, and adds it to 
   });
   await page.reload();
   await page.getByRole('link', { name: 'Review' }).click();
-  await expect(page.getByTestId('queue-count')).toHaveText(/orders to decide/, { timeout: 60_000 });
+  await expect(page.getByTestId('queue-count')).toHaveText(/orders? to decide/, { timeout: 60_000 });
   const panel = page.getByTestId('matrix-panel');
   await panel.locator('summary').click();
   await expect(panel.locator('summary')).toContainText('Scoring matrix v1');
@@ -513,7 +513,7 @@ test('a matrix draft started before another window saved a version is refused, n
   await loadDemo(page);
   const open = async (p: Page, version: number) => {
     await p.goto('/#/review');
-    await expect(p.getByTestId('queue-count')).toHaveText(/orders to decide/, { timeout: 60_000 });
+    await expect(p.getByTestId('queue-count')).toHaveText(/orders? to decide/, { timeout: 60_000 });
     const panel = p.getByTestId('matrix-panel');
     await panel.locator('summary').click();
     await expect(panel.locator('summary')).toContainText(`Scoring matrix v${version}`);

@@ -5,7 +5,7 @@ import { orderKeyLabel } from '../../../../shared/domain/order';
 import { useEffect, useRef } from 'react';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { reasonCodesFor } from '../../../../shared/decisions/reasons';
-import { formatCount } from '../../../../shared/domain/money';
+import { countOf, formatCount } from '../../../../shared/domain/money';
 import { SLA_HOURS } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
 import { DecisionFormView, VERB } from './DecisionFormView';
@@ -46,7 +46,7 @@ export function ReviewScreen() {
         <h1 id="screen-title">Review</h1>
         {queue && (
           <span className="count" data-testid="queue-count">
-            {formatCount(queue.filter(awaitsDecision).length)} orders to decide
+            {countOf(queue.filter(awaitsDecision).length, 'order')} to decide
             {held > 0 && ` · ${formatCount(held)} on hold`} · {formatCount(queue.filter((r) => overdue(r, now)).length)} past the{' '}
             {settings?.slaHours ?? SLA_HOURS} h target · press ? for the keys
           </span>
