@@ -69,6 +69,19 @@ function factsOf(o: Order): Facts {
   };
 }
 
+/** Whether two orders were paid with the same card: its provider fingerprint, else BIN + last4 + expiry. */
+export function sameCard(a: Order, b: Order): boolean {
+  const card = factsOf(a).card;
+  return card !== '' && card === factsOf(b).card;
+}
+
+/** The CE 3.0 elements (IP, device, address, account, e-mail) two orders share. */
+export function sharedElements(a: Order, b: Order): Ce3Element[] {
+  const x = factsOf(a);
+  const y = factsOf(b);
+  return CE3_ELEMENTS.filter((e) => x[e] !== '' && x[e] === y[e]);
+}
+
 /**
  * `history`: orders that may be priors (any order; those on other cards are skipped).
  * `disputedOrders`: keys of orders that have a dispute of their own (they never count as priors).
@@ -93,9 +106,8 @@ export function ce3Check(dispute: Dispute, history: readonly Order[], disputedOr
       return age >= CE3_WINDOW_DAYS.min && age <= CE3_WINDOW_DAYS.max;
     });
     if (!inWindow) continue;
-    const p = factsOf(o);
-    if (p.card !== d.card) continue;
-    const shared = CE3_ELEMENTS.filter((e) => p[e] !== '' && p[e] === d[e]);
+    if (factsOf(o).card !== d.card) continue;
+    const shared = sharedElements(o, disputed);
     if (ce3Matches(shared)) priors.push({ orderKey: key, createdAt: o.createdAt, shared });
   }
   priors.sort((a, b) => a.createdAt - b.createdAt);
