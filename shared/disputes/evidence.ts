@@ -3,12 +3,12 @@
 // claims; and the checks the pack runs on itself before it is exported (tables in evidenceSections.ts,
 // self-checks in evidenceChecks.ts).
 import type { Dispute } from '../domain/dispute';
-import { describeCardChecks } from '../domain/cardChecks';
 import { formatDate, formatDateTime, formatMoney } from '../domain/money';
 import { orderKey, type Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
 import type { Ce3Element, Ce3Result } from './ce3';
 import { CASE_CONTENTS, EVIDENCE_CASE_LABEL, evidenceCaseOf, type CaseContents, type EvidenceCase } from './evidenceCase';
+import { argumentFacts, packArgument, type PackArgument } from './evidenceArgument';
 import type { ReasonFamily } from './reasonCodes';
 import { adyenChecks, adyenDefense, isAdyenDispute, type AdyenDefenseFile } from './adyenDefense';
 import {
@@ -86,6 +86,8 @@ export interface EvidencePack {
   caseOf: EvidenceCase;
   caseLabel: string;
   contents: CaseContents;
+  /** What the pack argues (printed) and what it lacks (on screen only), from the facts it holds. */
+  argument: PackArgument;
   cover: [label: string, value: string][];
   order: [label: string, value: string][];
   payment: [label: string, value: string][];
@@ -157,22 +159,21 @@ export function evidencePack(input: EvidenceInput): EvidencePack {
   const all = timelineOf(input.history, d.orderKey);
   const timeline = all.slice(-TIMELINE_ROWS);
 
+  // The argument states only what the pack's facts show; its gaps are checks for the analyst's eyes
+  // (the advice to accept is shown on its own, beside the buttons).
+  const argument = packArgument(argumentFacts(input, caseOf, dupes[0] ?? null));
+  for (const gap of argument.gaps) checks.push({ level: 'todo', text: `Argument: ${gap}` });
   const summary = [
     `${EVIDENCE_CASE_LABEL[caseOf]} dispute ${d.id} (${d.network} ${d.reasonCode}, ${input.reasonLabel}) on ${o ? `order ${o.externalId} of ${formatDate(o.createdAt)}` : 'an order not in our records'}.`,
-    contents.argument,
-    o && contents.parts.includes('payment-checks') ? `Card checks: ${describeCardChecks(o) || 'not recorded'}.` : '',
-    input.ce3?.qualifies
-      ? `The cardholder has ${input.ce3.priors.length} earlier undisputed orders on the same card that qualify under Visa Compelling Evidence 3.0.`
-      : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+    ...argument.sentences,
+  ].join(' ');
   const stripe = stripeEvidence({
     caseOf,
     disputed,
     activity: input.history.map((h) => h.order),
     ce3Priors: sent,
     duplicateOf: dupes[0] ?? null,
+    duplicateExplanation: caseOf === 'duplicate' ? argument.sentences.join(' ') : '',
     productDescription,
     summary,
   });
@@ -219,6 +220,7 @@ export function evidencePack(input: EvidenceInput): EvidencePack {
     caseOf,
     caseLabel: EVIDENCE_CASE_LABEL[caseOf],
     contents,
+    argument,
     cover,
     order,
     payment,

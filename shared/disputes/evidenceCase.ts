@@ -1,6 +1,7 @@
 // What a dispute's evidence pack argues, by what the cardholder claims: fraud, not received, not as
 // described, credit not processed, duplicate, subscription cancelled (else a general pack). Each
 // case names the pack's parts, the Stripe fields the cache fills and the files only a person can add.
+// What the pack argues is built from the facts it holds (evidenceArgument.ts), never fixed per case.
 import type { CardNetwork } from '../domain/dispute';
 import { normaliseCode, reasonFamily } from './reasonCodes';
 
@@ -90,8 +91,6 @@ export type StripeFileField =
 export type StripeByHandText = 'shipping_carrier' | 'shipping_tracking_number' | 'shipping_date' | 'refund_refusal_explanation' | 'cancellation_rebuttal';
 
 export interface CaseContents {
-  /** What the pack sets out to show, one sentence on its cover. */
-  argument: string;
   parts: PackPart[];
   files: { field: StripeFileField; what: string }[];
   byHandText: { field: StripeByHandText; what: string }[];
@@ -108,19 +107,16 @@ const CARRIER = [
 
 export const CASE_CONTENTS: Record<EvidenceCase, CaseContents> = {
   fraud: {
-    argument: 'The cardholder made or authorised this purchase: the card checks, the IP address and device, and earlier undisputed orders on the same card.',
     parts: ['payment-checks', 'ip-device', 'ce3', 'shipping'],
     files: [RECEIPT, { field: 'shipping_documentation', what: 'Proof of delivery to the billing or usual address' }, MESSAGES, PACK],
     byHandText: [...CARRIER],
   },
   not_received: {
-    argument: 'The order was shipped to the address the customer gave and delivered.',
     parts: ['shipping', 'payment-checks'],
     files: [{ field: 'shipping_documentation', what: 'Proof of delivery: carrier scan, signature or photo' }, RECEIPT, MESSAGES, PACK],
     byHandText: [...CARRIER],
   },
   not_as_described: {
-    argument: 'The goods were as described at purchase, and the customer was offered the return policy.',
     parts: ['shipping', 'refunds'],
     files: [
       { field: 'refund_policy', what: 'The return and refund policy as shown at checkout' },
@@ -131,25 +127,21 @@ export const CASE_CONTENTS: Record<EvidenceCase, CaseContents> = {
     byHandText: [{ field: 'refund_refusal_explanation', what: 'Why the customer is not entitled to a refund' }],
   },
   credit_not_processed: {
-    argument: 'A refund was issued, or the customer is not entitled to one under the policy accepted at checkout.',
     parts: ['refunds', 'shipping'],
     files: [{ field: 'refund_policy', what: 'The return and refund policy as shown at checkout' }, MESSAGES, PACK],
     byHandText: [{ field: 'refund_refusal_explanation', what: 'Why the customer is not entitled to a refund, or the refund reference' }],
   },
   duplicate: {
-    argument: 'The two charges are for separate orders, each with its own goods and delivery.',
     parts: ['duplicates', 'payment-checks', 'shipping'],
     files: [{ field: 'duplicate_charge_documentation', what: 'Receipt or shipping label of the other charge' }, RECEIPT, PACK],
     byHandText: [],
   },
   subscription_cancelled: {
-    argument: 'The charge falls before the cancellation took effect under the terms the customer accepted.',
     parts: ['refunds', 'payment-checks'],
     files: [{ field: 'cancellation_policy', what: 'The cancellation policy as shown to the customer' }, MESSAGES, RECEIPT, PACK],
     byHandText: [{ field: 'cancellation_rebuttal', what: 'Why the subscription was not cancelled before this charge' }],
   },
   general: {
-    argument: 'The order, its payment and its delivery, as the shop recorded them.',
     parts: ['payment-checks', 'shipping', 'refunds'],
     files: [RECEIPT, { field: 'shipping_documentation', what: 'Proof of delivery' }, MESSAGES, PACK],
     byHandText: [...CARRIER],

@@ -88,6 +88,8 @@ export interface StripeEvidenceInput {
   ce3Priors: readonly PaidOrder[] | null;
   /** The other charge a duplicate claim points at, when the cache shows a likely one. */
   duplicateOf: PaidOrder | null;
+  /** Why the other charge is not a duplicate, in the pack's own (supported) words; '' leaves the field out. */
+  duplicateExplanation: string;
   productDescription: (o: Order) => string;
   summary: string;
 }
@@ -148,10 +150,7 @@ export function stripeEvidence(input: StripeEvidenceInput): StripeEvidenceFile {
   }
   if (input.caseOf === 'duplicate' && input.duplicateOf) {
     set('duplicate_charge_id', input.duplicateOf.payment?.id ?? '');
-    set(
-      'duplicate_charge_explanation',
-      `The other charge is order ${input.duplicateOf.order.externalId} of ${new Date(input.duplicateOf.order.createdAt).toISOString().slice(0, 10)}, a separate order with its own goods and delivery.`,
-    );
+    set('duplicate_charge_explanation', input.duplicateExplanation);
   }
   set('uncategorized_text', input.summary);
   if (o && input.ce3Priors && input.ce3Priors.length === STRIPE_LIMITS.ce3Priors) {

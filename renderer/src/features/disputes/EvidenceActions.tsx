@@ -1,6 +1,7 @@
 // The dispute's exports: the evidence pack as PDF, Stripe's evidence as JSON and, for an Adyen dispute,
-// Adyen's defense documents by defense reason, with the checks the
-// pack ran on itself shown once it has been built; and its print layout, hidden on screen.
+// Adyen's defense documents by defense reason. Once the pack is built the screen shows what it argues,
+// whether that answers the claim (else the advice to accept) and the checks the pack ran on itself;
+// and its print layout, hidden on screen.
 import type { PackCheck } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
 import { isAdyenDispute } from '../../../../shared/disputes/adyenDefense';
@@ -34,9 +35,20 @@ export function EvidenceActions({ disputeId, provider }: { disputeId: string; pr
         )}
       </div>
       <ErrorAlert message={ev.error} />
+      {ev.pack?.argument.advice && (
+        <p className="warning" data-testid="pack-advice">
+          {ev.pack.argument.advice}
+        </p>
+      )}
       {ev.pack && (
         <details className="pack-checks-screen" data-testid="pack-checks">
           <summary>Checks of the pack</summary>
+          <p data-testid="pack-argument-screen">
+            <strong>The pack argues:</strong>{' '}
+            {ev.pack.argument.sentences.length
+              ? ev.pack.argument.sentences.join(' ')
+              : 'nothing (no fact in the cache supports an argument); it prints the records only.'}
+          </p>
           <ul>
             {ev.pack.checks.map((c) => (
               <li key={c.text} className={`pack-check-${c.level}`}>

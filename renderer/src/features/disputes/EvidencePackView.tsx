@@ -31,7 +31,11 @@ export function EvidencePackPrint({ pack, images }: { pack: EvidencePack; images
         <p className="title-brand">Fraud Workbench · evidence pack</p>
         <h1>Dispute {pack.dispute.id}</h1>
         <Facts rows={pack.cover} label="Dispute" />
-        <p className="pack-argument">{pack.contents.argument}</p>
+        {pack.argument.sentences.length > 0 && (
+          <p className="pack-argument" data-testid="pack-argument">
+            {pack.argument.sentences.join(' ')}
+          </p>
+        )}
         <p className="muted">Prepared {showDateTime(pack.preparedAt)} UTC from the local cache. Card data: BIN and last 4 only.</p>
       </section>
       <PackBody pack={pack} images={images} />
