@@ -2,9 +2,8 @@
 // built from: card and check wording, the customer's timeline, CE 3.0 prior choice and duplicate charges.
 import { formatDate, formatDateTime, formatMoney } from '../domain/money';
 import { channelLabel, orderKey, type Order } from '../domain/order';
-import { countdown } from './deadlines';
 import { EVIDENCE_CASE_LABEL, type EvidenceCase } from './evidenceCase';
-import { networkName, REASON_FAMILY_LABEL } from './reasonCodes';
+import { networkName } from './reasonCodes';
 import { postalAddress, STRIPE_LIMITS } from './stripeEvidence';
 import { STATUS_LABEL } from './workflow';
 import type { EvidenceInput, EvidencePack, PackOrder, PackPrior, TimelineEntry } from './evidence';
@@ -22,7 +21,7 @@ function cardText(o: Order): string {
 }
 
 const CHECK_WORD: Record<string, string> = { pass: 'passed', fail: 'failed', unavailable: 'unavailable', unchecked: 'not checked' };
-const word = (v: string | undefined) => (v ? (CHECK_WORD[v] ?? v) : 'not in the export');
+const word = (v: string | undefined) => (v ? (CHECK_WORD[v] ?? v) : '');
 
 /** The two priors sent to Stripe: most shared elements first, then the most recent. */
 export function choosePriors(priors: PackPrior[]): PackPrior[] {
@@ -74,54 +73,61 @@ export function duplicateCandidates(disputed: PackOrder | null, history: readonl
   );
 }
 
-/** The pack's tables of facts, each row a label and what the cache knows ("not in the export" when nothing). */
+/** Rows with a value: the printed pack states what the records hold and leaves out what they lack (the screen's checks name that). */
+const known = (rows: [string, string][]): [string, string][] => rows.filter(([, v]) => v.trim() !== '');
+
+/**
+ * The pack's tables of facts, each row a label and what the cache knows; a fact the cache lacks has
+ * no row. The cover is for the issuer: no response deadline (the bank reads the pack after it, and it
+ * is the provider's, not the bank's) and no time relative to the day it was printed.
+ */
 export function packSections(input: EvidenceInput, caseOf: EvidenceCase): Pick<EvidencePack, 'cover' | 'order' | 'payment' | 'ipDevice'> {
-  const { dispute: d, disputed, now } = input;
+  const { dispute: d, disputed } = input;
   const o = disputed?.order ?? null;
   const p = disputed?.payment ?? null;
-  const cover: EvidencePack['cover'] = [
+  const cover: EvidencePack['cover'] = known([
     ['Dispute', `${d.id} (${d.provider})`],
     ['Reason', `${networkName(d.network)} ${d.reasonCode} · ${input.reasonLabel}`],
-    ['Family', `${REASON_FAMILY_LABEL[input.family]} · pack for: ${EVIDENCE_CASE_LABEL[caseOf]}`],
-    ['Network', d.network],
+    ['Claim', EVIDENCE_CASE_LABEL[caseOf]],
     ['Amount', formatMoney(d.amountMinor, d.currency)],
     ['Opened', formatDate(d.openedAt)],
-    ['Respond by', d.dueAt ? `${formatDateTime(d.dueAt)} UTC (${countdown(d.dueAt, now)})` : 'no response allowed'],
-    ['Order', o ? `${o.externalId} · ${channelLabel(o)} · ${formatDateTime(o.createdAt)} UTC` : `${d.orderKey || 'unknown'} (not in the cache)`],
-  ];
+    ['Order', o ? `${o.externalId} · ${channelLabel(o)} · ${formatDateTime(o.createdAt)} UTC` : d.orderKey],
+  ]);
   const order: EvidencePack['order'] = o
-    ? [
+    ? known([
         ['Order', `${o.externalId} (${channelLabel(o)})`],
         ['Placed', `${formatDateTime(o.createdAt)} UTC`],
         ['Total', formatMoney(o.totalMinor, o.currency)],
         ['Status', o.status],
-        ['Customer', [o.shipName, o.customerId && `account ${o.customerId}`].filter(Boolean).join(' · ') || 'not in the export'],
-        ['E-mail', o.email || 'not in the export'],
-        ['Phone', o.phone || 'not in the export'],
-        ['Shipping address', postalAddress(o) || 'not in the export'],
-        ['Billing country', o.billCountry || 'not in the export'],
-      ]
+        ['Customer', [o.shipName, o.customerId && `account ${o.customerId}`].filter(Boolean).join(' · ')],
+        ['E-mail', o.email],
+        ['Phone', o.phone],
+        ['Shipping address', postalAddress(o)],
+        ['Billing country', o.billCountry],
+      ])
     : [];
   const payment: EvidencePack['payment'] = o
-    ? [
-        ['Payment', p ? `${p.id} (${p.provider}) · ${formatMoney(p.amountMinor, p.currency)} · ${p.status}` : d.paymentId || 'not in the cache'],
+    ? known([
+        ['Payment', p ? `${p.id} (${p.provider}) · ${formatMoney(p.amountMinor, p.currency)} · ${p.status}` : d.paymentId],
         ['Card', cardText(o) || 'no card'],
-        ['Method', o.paymentMethod || p?.provider || 'not in the export'],
+        ['Method', o.paymentMethod || p?.provider || ''],
         ['CVC', word(o.cvcCheck ?? p?.cvcCheck)],
         ['AVS postcode', word(o.avsPostcodeCheck ?? p?.avsPostcodeCheck)],
         ['AVS address line 1', word(o.avsLine1Check ?? p?.avsLine1Check)],
-        ['3-D Secure', o.threeDs ?? p?.threeDs ?? 'not in the export'],
-      ]
+        ['3-D Secure', o.threeDs ?? p?.threeDs ?? ''],
+      ])
     : [];
   const ipDevice: EvidencePack['ipDevice'] = o
-    ? [
-        ['IP address', o.ip || p?.ip || 'not in the export'],
-        ['Device', o.deviceId || p?.deviceId || 'not in the export'],
+    ? known([
+        ['IP address', o.ip || p?.ip || ''],
+        ['Device', o.deviceId || p?.deviceId || ''],
         [
           'Other orders from this IP or device',
-          String(input.history.filter((h) => h.order !== o && ((o.ip && h.order.ip === o.ip) || (o.deviceId && h.order.deviceId === o.deviceId))).length),
+          o.ip || o.deviceId
+            ? String(input.history.filter((h) => h.order !== o && ((o.ip && h.order.ip === o.ip) || (o.deviceId && h.order.deviceId === o.deviceId))).length)
+            : '',
         ],
-      ]
+      ])
     : [];
   return { cover, order, payment, ipDevice };
 }

@@ -1,6 +1,6 @@
 // Dispute attachments end to end: a PNG and a PDF attached from the dispute's panel, listed with
 // size and SHA-256, the image shown from a Blob URL of its checked type, both in the printed evidence
-// pack (the PNG embedded) and its list of files to upload; a renamed web page refused by name; an
+// pack (the PNG embedded) and in the on-screen list of files to upload; a renamed web page refused by name; an
 // e-mail shown as plain text; a removal that leaves its trace in the dispute's history.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -67,7 +67,7 @@ test('attachment: a PNG and a PDF attached to a dispute are in its evidence pack
       .digest('hex'),
   ).toBe(sha256('delivery-confirmation.pdf'));
 
-  // The printed pack lists both with size and full SHA-256, embeds the PNG, and names their upload fields.
+  // The printed pack lists both with size and full SHA-256 and embeds the PNG; the screen names their upload fields.
   await page.evaluate(() => {
     window.print = () => {
       document.body.dataset.printed = 'yes';
@@ -87,9 +87,15 @@ test('attachment: a PNG and a PDF attached to a dispute are in its evidence pack
     expect(text).toContain(name);
     expect(text.replace(/ /g, '')).toContain(sha256(name));
   }
-  expect(text).toMatch(/shipping_documentation \(file upload\): Attached: proof-of-delivery\.png \(Proof of delivery, PNG image, \d+ KB/);
-  expect(text).toMatch(/shipping_documentation \(file upload\): Attached: delivery-confirmation\.pdf \(Proof of delivery, PDF/);
-  expect(text).toContain('2 attached files');
+  // Attached as proof of delivery, they are what the pack's delivery rests on.
+  expect(text).toContain('Delivery is shown by the attached proof of delivery (proof-of-delivery.png, delivery-confirmation.pdf).');
+  // What to upload, and the pack's checks, are the analyst's: on screen, not in the PDF.
+  expect(text).not.toContain('file upload');
+  expect(text).not.toContain('2 attached files');
+  const byHand = detail.getByTestId('pack-by-hand');
+  await expect(byHand).toContainText(/shipping_documentation \(file upload\): Attached: proof-of-delivery\.png \(Proof of delivery, PNG image, \d+ KB/);
+  await expect(byHand).toContainText(/shipping_documentation \(file upload\): Attached: delivery-confirmation\.pdf \(Proof of delivery, PDF/);
+  await expect(detail.getByTestId('pack-checks')).toContainText('2 attached files');
   // The PNG is in the PDF as an image of its own size.
   const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' });
   expect(images).toMatch(/\s240\s+120\s/);

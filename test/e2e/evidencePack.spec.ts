@@ -1,7 +1,9 @@
 // The evidence pack of a Visa 10.4 dispute with CE 3.0 priors from the demo data: Stripe's evidence
 // JSON (parsed against Stripe's shape, the priors in it), the printed pack (browser mode prints with
 // window.print, which a test cannot save: the page's print layout is printed to PDF here the way the
-// Electron shell prints it, and read with pdftotext), both in the export log; and the submit guard.
+// Electron shell prints it, and read with pdftotext), both in the export log; a not-received pack
+// without tracking, which must not claim delivery nor print the app's own checks (the PDF is what the
+// issuer reads); and the submit guard.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +15,43 @@ import { stripeEvidenceFileSchema } from '../../shared/disputes/stripeEvidence';
 import { expect, loadDemo, test } from './fixtures';
 
 const ATTACHMENTS = new URL('../fixtures/attachments/', import.meta.url).pathname;
+
+/** The pack's print layout as the Electron shell prints it, read back as text; pages split at form feeds. */
+async function printedPack(detail: Locator): Promise<string> {
+  const page = detail.page();
+  await page.evaluate(() => {
+    delete document.body.dataset.printed;
+    window.print = () => {
+      document.body.dataset.printed = 'yes';
+    };
+  });
+  await detail.getByRole('button', { name: 'Evidence pack (PDF)' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+  await page.emulateMedia({ media: 'print' });
+  const pdf = path.join(mkdtempSync(path.join(os.tmpdir(), 'evidence-pack-')), 'pack.pdf');
+  await page.pdf({ path: pdf, ...reportPdfOptions(false) });
+  await page.emulateMedia({ media: 'screen' });
+  return execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+}
+
+/** A phrase as pdftotext may wrap it: any run of spaces or line breaks between its words. */
+const words = (phrase: string) => new RegExp(phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+
+/** What only the analyst reads: the pack's checks, its to-dos and gaps, and the relative deadline. */
+function expectNothingInternal(text: string): void {
+  for (const internal of [
+    'Checks before export',
+    'To do',
+    'To upload or write in Stripe by hand',
+    'This evidence pack (PDF)',
+    'uncategorized_file',
+    'not in the cache',
+    'not in the export',
+    'Respond by',
+  ])
+    expect(text).not.toContain(internal);
+  expect(text).not.toMatch(/\(in \d+ (h|d)|overdue by/);
+}
 
 test('evidence pack of a Visa 10.4 dispute with CE 3.0 priors and an attachment: Stripe JSON with the priors, the printed pack with the file, both logged', async ({
   page,
@@ -48,36 +87,29 @@ test('evidence pack of a Visa 10.4 dispute with CE 3.0 priors and an attachment:
   await expect(detail.getByTestId('pack-summary')).toContainText('Pack for fraud');
 
   // The PDF: the print path runs, and the pack's print layout is what prints.
-  await page.evaluate(() => {
-    window.print = () => {
-      document.body.dataset.printed = 'yes';
-    };
-  });
-  await detail.getByRole('button', { name: 'Evidence pack (PDF)' }).click();
-  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
-  await page.emulateMedia({ media: 'print' });
-  const pdf = path.join(mkdtempSync(path.join(os.tmpdir(), 'evidence-pack-')), 'pack.pdf');
-  await page.pdf({ path: pdf, ...reportPdfOptions(false) });
-  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  const text = await printedPack(detail);
   expect(text).toContain(`Dispute ${disputeId}`);
   expect(text).toMatch(/Reason\s+Visa (10\.4|fraudulent)/);
-  expect(text).toMatch(/Respond by\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+  // The argument, from the pack's facts: the CE 3.0 priors it prints.
+  expect(text).toContain("The merchant's response");
+  expect(text).toMatch(words('earlier undisputed orders on the same card, 120 to 365 days before, qualify under Visa Compelling Evidence 3.0'));
   expect(text).toContain('Payment and card checks');
   expect(text).toContain('IP address and device');
   expect(text).toContain('Visa Compelling Evidence 3.0: eligible');
   for (const o of priorOrders) expect(text).toContain(o);
   for (const p of ce3.prior_undisputed_transactions) expect(text).toContain(p.charge);
   expect(text).toContain("Timeline of the customer's orders, refunds and disputes");
-  expect(text).toContain('Checks before export');
-  expect(text).toContain('To upload or write in Stripe by hand');
-  expect(text).toMatch(/receipt \(file upload\)/);
   expect(text).toContain('Attached files');
   expect(text).toContain('proof-of-delivery.png');
-  // The pack alone: none of the screen around it.
+  // The pack alone: none of the screen around it, and none of the analyst's checks and to-dos, which
+  // stay on the screen.
   expect(text).not.toContain('Disputes by deadline');
   expect(text).not.toContain('Evidence pack (PDF)');
+  expectNothingInternal(text);
+  await expect(detail.getByTestId('pack-by-hand')).toContainText('receipt (file upload)');
+  // The first page is the dispute, the argument and the facts after it, not a cover on its own.
+  expect(text.split('\f')[0]).toContain('Order, customer, shipping and billing');
   expect(Number(/Page 1 of (\d+)/.exec(text)?.[1])).toBeGreaterThan(1);
-  await page.emulateMedia({ media: 'screen' });
 
   // Both files are in the export log, saying which dispute and nothing personal.
   await page.getByRole('link', { name: 'Settings' }).click();
@@ -88,6 +120,47 @@ test('evidence pack of a Visa 10.4 dispute with CE 3.0 priors and an attachment:
   await expect(exports.filter({ hasText: `stripe-evidence-${disputeId}.json` })).not.toContainText('print dialog');
   await expect(exports.filter({ hasText: `stripe-evidence-${disputeId}.json` })).toContainText('json');
   expect(await exports.filter({ hasText: disputeId }).allTextContents()).not.toContainEqual(expect.stringContaining('@'));
+});
+
+test('evidence pack of a not-received dispute without tracking: no delivery claimed until a proof of delivery is attached, no checks or to-dos printed', async ({
+  page,
+}) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const row = page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr').filter({ hasText: 'Product not received' }).first();
+  await expect(row).toBeVisible({ timeout: 60_000 });
+  await row.click();
+  const detail = page.getByRole('region', { name: /^Dispute / });
+  const order = /order (#\d+)/.exec(await detail.innerText())![1]!;
+  // Two evidence items ticked, as the reviewer did: ticking is the analyst's note, not evidence the issuer sees.
+  const boxes = detail.getByRole('group', { name: /^Evidence/ }).getByRole('checkbox');
+  for (const i of [0, 1]) {
+    await boxes.nth(i).click();
+    await expect(boxes.nth(i)).toBeChecked();
+  }
+
+  const bare = await printedPack(detail);
+  expect(bare).toContain("The merchant's response");
+  expect(bare).toMatch(words(`The shop's records show order ${order} as fulfilled (shipped) to`));
+  expect(bare).not.toMatch(/delivered|Delivery is shown/i);
+  expectNothingInternal(bare);
+  expect(bare.split('\f')[0]).toContain('Order, customer, shipping and billing');
+  // On screen: the gap, and the advice, since nothing printed answers a not-received claim.
+  await expect(detail.getByTestId('pack-advice')).toHaveText(
+    'Nothing in the pack answers the not received claim: add a proof of delivery, or consider accepting the dispute',
+  );
+  await expect(detail.getByTestId('pack-checks')).toContainText('No proof of delivery is attached');
+  await expect(detail.getByTestId('pack-by-hand')).toContainText('uncategorized_file (file upload): This evidence pack (PDF)');
+
+  // The carrier's delivery confirmation attached as proof of delivery: now delivery is argued, from it.
+  await detail.getByLabel('What the file shows').selectOption({ label: 'Proof of delivery' });
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), detail.getByRole('button', { name: 'Attach files…' }).click()]);
+  await chooser.setFiles(path.join(ATTACHMENTS, 'delivery-confirmation.pdf'));
+  await expect(detail.getByRole('table', { name: 'Attached files' }).locator('tbody tr')).toHaveCount(1);
+  const proved = await printedPack(detail);
+  expect(proved).toMatch(words('Delivery is shown by the attached proof of delivery (delivery-confirmation.pdf).'));
+  expectNothingInternal(proved);
+  await expect(detail.getByTestId('pack-advice')).toHaveCount(0);
 });
 
 test('submit guard: an overdue dispute with evidence missing is submitted only with a reason, which is logged', async ({ page }) => {

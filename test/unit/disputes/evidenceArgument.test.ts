@@ -298,3 +298,13 @@ describe('the other claims', () => {
     expect(argument.advice).toMatch(/import the order, or consider accepting/);
   });
 });
+
+describe('what the printed pack holds besides the argument', () => {
+  it('the cover has no response deadline and no time relative to printing; no row for what the export lacks', () => {
+    const { pack } = packOf({ network: 'amex', code: 'C08' });
+    expect(pack.cover.map(([k]) => k)).toEqual(['Dispute', 'Reason', 'Claim', 'Amount', 'Opened', 'Order']);
+    const printed = JSON.stringify([pack.cover, pack.order, pack.payment, pack.ipDevice]);
+    expect(printed).not.toMatch(/\bin \d+ h\b|Respond by|not in the (export|cache)/);
+    expect(pack.payment.map(([k]) => k)).toEqual(['Payment', 'Card', 'Method']);
+  });
+});

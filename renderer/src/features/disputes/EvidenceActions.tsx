@@ -1,7 +1,7 @@
 // The dispute's exports: the evidence pack as PDF, Stripe's evidence as JSON and, for an Adyen dispute,
 // Adyen's defense documents by defense reason. Once the pack is built the screen shows what it argues,
-// whether that answers the claim (else the advice to accept) and the checks the pack ran on itself;
-// and its print layout, hidden on screen.
+// whether that answers the claim, the checks it ran on itself and what to upload or write by hand: all
+// of it the analyst's, none of it printed. The print layout (the issuer's reading) is hidden on screen.
 import type { PackCheck } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
 import { isAdyenDispute } from '../../../../shared/disputes/adyenDefense';
@@ -53,6 +53,16 @@ export function EvidenceActions({ disputeId, provider }: { disputeId: string; pr
             {ev.pack.checks.map((c) => (
               <li key={c.text} className={`pack-check-${c.level}`}>
                 <strong>{LEVEL_LABEL[c.level]}</strong> {c.text}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <strong>To upload or write in Stripe by hand</strong>
+          </p>
+          <ul data-testid="pack-by-hand">
+            {ev.pack.byHand.map((f) => (
+              <li key={`${f.kind}:${f.field}:${f.what}`}>
+                <code>{f.field}</code> ({f.kind === 'file' ? 'file upload' : 'text'}): {f.what}
               </li>
             ))}
           </ul>

@@ -1,13 +1,13 @@
-// The printed evidence pack: a cover page, then the order, payment, IP and device, CE 3.0 priors,
-// refunds or duplicates as the dispute's reason asks, the customer's timeline, and the pack's checks
-// with the files to upload by hand. Print only: it sits outside the app's root, which print hides.
+// The printed evidence pack, the file the issuer reads: the dispute and what the merchant argues (only
+// what the pack's facts show), then the order, payment, IP and device, CE 3.0 priors, refunds or
+// duplicates as the dispute's reason asks, the customer's timeline and the attached files. The pack's
+// checks, its gaps and what to upload by hand are the analyst's, shown on screen (EvidenceActions.tsx),
+// never printed. Print only: it sits outside the app's root, which print hides.
 import { createPortal } from 'react-dom';
 import { formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
-import type { EvidencePack, PackCheck } from '../../core/contract';
+import type { EvidencePack } from '../../core/contract';
 import { ATTACHMENT_PURPOSE_LABEL, ATTACHMENT_TYPE_LABEL, formatBytes } from '../../../../shared/disputes/attachments';
 import type { PackImages } from './useEvidencePack';
-
-const CHECK_MARK: Record<PackCheck['level'], string> = { ok: '✓', todo: 'To do', block: 'Blocks' };
 
 function Facts({ rows, label }: { rows: [string, string][]; label: string }) {
   return (
@@ -27,16 +27,19 @@ function Facts({ rows, label }: { rows: [string, string][]; label: string }) {
 export function EvidencePackPrint({ pack, images }: { pack: EvidencePack; images: PackImages }) {
   return createPortal(
     <article className="evidence-pack print-only" data-testid="evidence-pack" aria-label={`Evidence pack ${pack.dispute.id}`}>
-      <section className="title-page">
-        <p className="title-brand">Fraud Workbench · evidence pack</p>
+      <section className="pack-head">
+        <p className="title-brand">Evidence pack</p>
         <h1>Dispute {pack.dispute.id}</h1>
         <Facts rows={pack.cover} label="Dispute" />
         {pack.argument.sentences.length > 0 && (
-          <p className="pack-argument" data-testid="pack-argument">
-            {pack.argument.sentences.join(' ')}
-          </p>
+          <>
+            <h2>The merchant's response</h2>
+            <p className="pack-argument" data-testid="pack-argument">
+              {pack.argument.sentences.join(' ')}
+            </p>
+          </>
         )}
-        <p className="muted">Prepared {showDateTime(pack.preparedAt)} UTC from the local cache. Card data: BIN and last 4 only.</p>
+        <p className="muted">Prepared {showDateTime(pack.preparedAt)} UTC from the shop's order and payment records. Card data: BIN and last 4 only.</p>
       </section>
       <PackBody pack={pack} images={images} />
     </article>,
@@ -62,13 +65,8 @@ function PackBody({ pack, images }: { pack: EvidencePack; images: PackImages }) 
           <Facts rows={pack.ipDevice} label="IP and device" />
         </>
       )}
-      {parts.has('ce3') && pack.ce3 && <Ce3Part ce3={pack.ce3} />}
-      {parts.has('shipping') && (
-        <>
-          <h2>Delivery</h2>
-          <p>Carrier, tracking number and shipping date are not in the cache: add them in Stripe, with the proof of delivery (see the list at the end).</p>
-        </>
-      )}
+      {parts.has('ce3') && pack.ce3?.result.qualifies && <Ce3Part ce3={pack.ce3} />}
+      {parts.has('shipping') && <Delivery pack={pack} />}
       {parts.has('refunds') && (
         <>
           <h2>Refunds</h2>
@@ -116,22 +114,18 @@ function PackBody({ pack, images }: { pack: EvidencePack; images: PackImages }) 
         </tbody>
       </table>
       <AttachedFiles pack={pack} images={images} />
-      <h2>Checks before export</h2>
-      <ul className="pack-checks">
-        {pack.checks.map((c) => (
-          <li key={c.text} className={`pack-check-${c.level}`}>
-            <strong>{CHECK_MARK[c.level]}</strong> {c.text}
-          </li>
-        ))}
-      </ul>
-      <h2>To upload or write in Stripe by hand</h2>
-      <ul>
-        {pack.byHand.map((f) => (
-          <li key={`${f.kind}:${f.field}:${f.what}`}>
-            <code>{f.field}</code> ({f.kind === 'file' ? 'file upload' : 'text'}): {f.what}
-          </li>
-        ))}
-      </ul>
+    </>
+  );
+}
+
+/** The attached proof of delivery, when there is one; carrier and tracking the cache does not hold are the screen's gap, not the issuer's reading. */
+function Delivery({ pack }: { pack: EvidencePack }) {
+  const proofs = pack.attachments.filter((a) => a.purpose === 'proof-of-delivery');
+  if (!proofs.length) return null;
+  return (
+    <>
+      <h2>Delivery</h2>
+      <p>Proof of delivery attached: {proofs.map((a) => a.name).join(', ')} (listed with the attached files below).</p>
     </>
   );
 }
