@@ -5,7 +5,7 @@ import { channelLabel, orderKey, type Order } from '../domain/order';
 import { EVIDENCE_CASE_LABEL, type EvidenceCase } from './evidenceCase';
 import { networkName } from './reasonCodes';
 import { postalAddress, STRIPE_LIMITS } from './stripeEvidence';
-import { STATUS_LABEL } from './workflow';
+import type { DisputeStatus } from '../domain/dispute';
 import type { EvidenceInput, EvidencePack, PackOrder, PackPrior, TimelineEntry } from './evidence';
 
 const DAY_MS = 86_400_000;
@@ -27,6 +27,19 @@ const word = (v: string | undefined) => (v ? (CHECK_WORD[v] ?? v) : '');
 export function choosePriors(priors: PackPrior[]): PackPrior[] {
   return [...priors].sort((a, b) => b.shared.length - a.shared.length || b.order.createdAt - a.order.createdAt).slice(0, STRIPE_LIMITS.ce3Priors);
 }
+
+/**
+ * A dispute's state in the printed timeline, as the bank reads it: open, answered, or its outcome.
+ * The workflow's own steps ("New", "Gathering evidence") are the shop's desk, not the bank's business.
+ */
+const AS_THE_BANK_READS: Record<DisputeStatus, string> = {
+  new: 'open',
+  gathering_evidence: 'open',
+  submitted: 'answered, not yet decided',
+  won: 'decided for the merchant',
+  lost: 'decided for the cardholder',
+  accepted: 'accepted by the merchant',
+};
 
 /** At the same moment an order comes before its refund and its dispute. */
 const KIND_RANK: Record<TimelineEntry['kind'], number> = { order: 0, refund: 1, dispute: 2 };
@@ -54,7 +67,7 @@ export function timelineOf(history: readonly PackOrder[], current: string): Time
         at: d.openedAt,
         kind: 'dispute',
         current: mine,
-        text: `Dispute ${d.id} · ${networkName(d.network)} ${d.reasonCode} · ${formatMoney(d.amountMinor, d.currency)} · ${STATUS_LABEL[d.status]}`,
+        text: `Dispute ${d.id} · ${networkName(d.network)} ${d.reasonCode} · ${formatMoney(d.amountMinor, d.currency)} · ${AS_THE_BANK_READS[d.status]}`,
       });
   }
   return out.sort((a, b) => a.at - b.at || KIND_RANK[a.kind] - KIND_RANK[b.kind]);

@@ -1,6 +1,6 @@
 // The evidence pack goes to the bank: its cover names the network as its owner writes it (Visa
 // 10.4, f70b986) and the status in words; the customer's timeline in the same pack must too, not
-// the cache's keys ("visa 10.4 … gathering_evidence").
+// the cache's keys ("visa 10.4 … gathering_evidence"), nor the workflow's steps ("Gathering evidence").
 import { describe, expect, it } from 'vitest';
 import { timelineOf } from '../../../shared/disputes/evidenceSections';
 import type { Dispute } from '../../../shared/domain/dispute';
@@ -22,8 +22,24 @@ const d: Dispute = {
 };
 
 describe('the evidence pack timeline', () => {
-  it('names the dispute’s network and status as the pack’s cover does', () => {
+  it('names the dispute’s network as the pack’s cover does, and its state as the bank reads it', () => {
     const entry = timelineOf([{ order: o, payment: null, disputes: [d] }], 'shopify:#1001').find((e) => e.kind === 'dispute')!;
-    expect(entry.text).toBe('Dispute dp_1 · Visa 10.4 · €89.00 · Gathering evidence');
+    expect(entry.text).toBe('Dispute dp_1 · Visa 10.4 · €89.00 · open');
+  });
+
+  it('prints outcomes, never the workflow’s own steps (the shop’s desk is not the bank’s business)', () => {
+    const text = (status: Dispute['status']) =>
+      timelineOf([{ order: o, payment: null, disputes: [{ ...d, status }] }], 'shopify:#1001')
+        .find((e) => e.kind === 'dispute')!
+        .text.split(' · ')
+        .at(-1);
+    expect(['new', 'gathering_evidence', 'submitted', 'won', 'lost', 'accepted'].map((s) => text(s as Dispute['status']))).toEqual([
+      'open',
+      'open',
+      'answered, not yet decided',
+      'decided for the merchant',
+      'decided for the cardholder',
+      'accepted by the merchant',
+    ]);
   });
 });

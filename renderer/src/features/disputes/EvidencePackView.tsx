@@ -187,7 +187,6 @@ function Ce3Part({ ce3 }: { ce3: NonNullable<EvidencePack['ce3']> }) {
               <th>Total</th>
               <th>Charge</th>
               <th>Shares with the disputed order</th>
-              <th>To Stripe</th>
             </tr>
           </thead>
           <tbody>
@@ -198,7 +197,6 @@ function Ce3Part({ ce3 }: { ce3: NonNullable<EvidencePack['ce3']> }) {
                 <td className="nowrap">{formatMoney(p.order.totalMinor, p.order.currency)}</td>
                 <td className="nowrap">{p.payment?.id ?? '—'}</td>
                 <td>{p.shared.join(', ')}</td>
-                <td className="nowrap">{p.sent ? 'sent' : ''}</td>
               </tr>
             ))}
           </tbody>
