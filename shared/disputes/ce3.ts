@@ -118,6 +118,7 @@ export function ce3Check(dispute: Dispute, history: readonly Order[], disputedOr
     priors,
     why: qualifies
       ? `${priors.length} earlier undisputed orders on the same card, 120-365 days before, share IP or device and one more of IP, device, address, account and e-mail`
-      : `only ${priors.length} earlier undisputed order${priors.length === 1 ? '' : 's'} on the same card qualif${priors.length === 1 ? 'ies' : 'y'}; CE 3.0 needs two`,
+      : // Fewer than two: "only 0 … qualify" reads as a count of nothing; none is said as none.
+        `${priors.length === 0 ? 'no earlier undisputed order' : 'only 1 earlier undisputed order'} on the same card qualifies; CE 3.0 needs two`,
   };
 }
