@@ -40,3 +40,15 @@ export function countdown(dueAt: number, now: number): string {
 export function respondByText(dueAt: number, now: number): string {
   return `${showDateTime(dueAt)} UTC (${countdown(dueAt, now)})`;
 }
+
+/**
+ * A dispute's deadline in its detail: counted down only while an answer is awaited. Once answered,
+ * accepted or decided the deadline no longer runs, and a countdown ("in 29 h") would say it still
+ * does; the day it was due is kept, as the record of what was asked.
+ */
+export function deadlineText(d: Pick<Dispute, 'status' | 'dueAt'>, now: number): string {
+  if (!d.dueAt) return 'no response allowed';
+  if (urgencyOf(d, now) !== 'closed') return `respond by ${respondByText(d.dueAt, now)}`;
+  const due = `${showDateTime(d.dueAt)} UTC`;
+  return d.status === 'accepted' ? `accepted, not contested (a response was due by ${due})` : `a response was due by ${due}`;
+}

@@ -170,7 +170,7 @@ export function responseHint(
   if (d.dueAt < now)
     return {
       verdict: 'late',
-      text: `the deadline to respond passed on ${showDateTime(d.dueAt)} UTC: a response can no longer be submitted; accept it, or record what the network decided`,
+      text: `the deadline to respond passed on ${showDateTime(d.dueAt)} UTC: a response can no longer be sent in time: accept it, or record what the network decided (won or lost)`,
     };
   return respondOrAccept(d, record, settings, rates);
 }

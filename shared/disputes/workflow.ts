@@ -1,5 +1,5 @@
 // A dispute's workflow: which status may follow which, and the evidence to gather by reason family.
-import type { DisputeStatus } from '../domain/dispute';
+import { isDecided, type DisputeStatus } from '../domain/dispute';
 import type { ReasonFamily } from './reasonCodes';
 
 export const NEXT_STATUS: Record<DisputeStatus, readonly DisputeStatus[]> = {
@@ -22,6 +22,41 @@ export const STATUS_LABEL: Record<DisputeStatus, string> = {
 
 export function canMove(from: DisputeStatus, to: DisputeStatus): boolean {
   return NEXT_STATUS[from].includes(to);
+}
+
+/** Still to be answered (new or gathering evidence) and its deadline to respond has passed at `now`. */
+export function pastDeadline(d: { status: DisputeStatus; dueAt: number }, now: number): boolean {
+  return (d.status === 'new' || d.status === 'gathering_evidence') && d.dueAt > 0 && d.dueAt < now;
+}
+
+/**
+ * The moves a dispute is offered at `now`. Past its deadline an answer can no longer be sent in
+ * time, so gathering evidence is no longer offered: the analyst accepts it, or records what the
+ * network decided (won or lost; left unanswered, the network finds for the cardholder). Submitting
+ * late stays possible from gathering evidence (Stripe takes evidence past due and flags it
+ * `past_due`; the network need not read it), and only through the submit guard, which asks why.
+ */
+export function movesAt(d: { status: DisputeStatus; dueAt: number }, now: number): readonly DisputeStatus[] {
+  if (!pastDeadline(d, now)) return NEXT_STATUS[d.status];
+  return d.status === 'gathering_evidence' ? ['accepted', 'won', 'lost', 'submitted'] : ['accepted', 'won', 'lost'];
+}
+
+/**
+ * Where a dispute the analyst recorded as accepted goes back to when that record was a mistake, or
+ * null when it cannot. Accepting at Stripe or Adyen is final, and a provider's export that says the
+ * case is decided (accepted, or lost as Stripe shows an accepted dispute) is that fact: no way back.
+ * The app's own record is the analyst's word and can be wrong (the wrong row, a misclick): left
+ * standing it would drop a case whose deadline still runs from the deadline list, and no later export
+ * could bring it back (a logged outcome stands over the provider's open status). So an accept the
+ * analyst logged, while the provider's status is still open, can be corrected, with a reason, back to
+ * the status it was accepted from; the accept stays in the append-only history and the correction is
+ * a step logged after it. `provider`: the status the provider's export gives; `logged`: the status
+ * events logged for the dispute, oldest first.
+ */
+export function acceptCorrection(provider: DisputeStatus, logged: readonly DisputeStatus[]): DisputeStatus | null {
+  if (logged.at(-1) !== 'accepted' || isDecided(provider)) return null;
+  const before = logged.at(-2) ?? provider;
+  return isDecided(before) ? null : before;
 }
 
 const COMMON = ['Order confirmation and invoice', 'Customer communication'];

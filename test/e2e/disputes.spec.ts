@@ -52,7 +52,12 @@ test('a dispute moves through its workflow with every change logged, and its evi
   await analyst.getByRole('button', { name: 'Save' }).click();
   await page.getByRole('link', { name: 'Disputes' }).click();
   const rows = page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr');
-  const fresh = rows.filter({ has: page.locator('td:nth-child(2)', { hasText: /^new$/ }) }).first();
+  // A new one still in time: past its deadline it is accepted or given its outcome, not worked on.
+  const fresh = page
+    .getByRole('table', { name: 'Disputes by deadline' })
+    .locator('tbody tr:not([data-urgency="overdue"])')
+    .filter({ has: page.locator('td:nth-child(2)', { hasText: /^new$/ }) })
+    .first();
   await expect(fresh).toBeVisible({ timeout: 60_000 });
   // Columns hide to fit the width, so the Order column is found by its header.
   const headers = (await page.getByRole('table', { name: 'Disputes by deadline' }).locator('thead th').allTextContents()).map((h) => h.trim());
@@ -209,4 +214,85 @@ test('an Adyen request for information of March that became a chargeback in Apri
     await expect(page.getByTestId('report-title')).toHaveText(`KPI report ${from} to ${to}`);
     await expect(page.getByTestId('figure-disputes-opened').locator('.figure-value')).toHaveText(opened);
   }
+});
+
+test('past its deadline a dispute offers what its Too late hint says: accept, or record the network’s outcome', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const rows = page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr[data-urgency="overdue"]');
+  const detail = page.getByRole('region', { name: /^Dispute / });
+  const moves = detail.getByRole('group', { name: 'Dispute status' }).getByRole('button');
+  // New and overdue: nothing to gather evidence for, no submission.
+  await rows
+    .filter({ has: page.locator('td:nth-child(2)', { hasText: /^new$/ }) })
+    .first()
+    .click({ timeout: 60_000 });
+  await expect(detail.getByTestId('dispute-hint')).toContainText('accept it, or record what the network decided (won or lost)');
+  await expect(moves).toHaveText(['→ Accepted (not contested)…', '→ Won', '→ Lost']);
+  await detail.getByLabel('Status note').fill('Stripe shows it lost');
+  await detail.getByRole('button', { name: '→ Lost' }).click();
+  await expect(detail.getByTestId('dispute-status')).toHaveText('Lost');
+  await expect(detail.getByTestId('dispute-history')).toContainText('K. Weber: status → Lost (Stripe shows it lost)');
+  await expect(moves).toHaveCount(0);
+
+  // Gathering evidence and overdue: a late submission only through the submit guard, which asks why.
+  await rows
+    .filter({ has: page.locator('td:nth-child(2)', { hasText: /^gathering evidence$/ }) })
+    .first()
+    .click();
+  await expect(moves).toHaveText(['→ Accepted (not contested)…', '→ Won', '→ Lost', '→ Submitted late…']);
+  await detail.getByRole('button', { name: '→ Submitted late…' }).click();
+  const guard = page.getByRole('dialog', { name: 'Submit anyway?' });
+  await expect(guard).toContainText('after the deadline of');
+  await guard.getByRole('button', { name: 'Cancel' }).click();
+  await expect(detail.getByTestId('dispute-status')).toHaveText('Gathering evidence');
+});
+
+test('accepting asks to confirm what is given up; then the checklist is closed, the countdown gone, and a mistaken accept is corrected, logged', async ({
+  page,
+}) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const table = page.getByRole('table', { name: 'Disputes by deadline' });
+  const row = table
+    .locator('tbody tr[data-urgency="due-48h"]')
+    .filter({ has: page.locator('td:nth-child(2)', { hasText: /^new$/ }) })
+    .first();
+  await row.click({ timeout: 60_000 });
+  const detail = page.getByRole('region', { name: /^Dispute / });
+  const amount = (await detail.getByRole('heading', { level: 2 }).textContent())!.split(' · ').at(-1)!;
+  await expect(detail).toContainText(/respond by \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in \d+ h\)/);
+  await detail.getByRole('button', { name: '→ Accepted (not contested)…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Accept the chargeback?' });
+  await expect(confirm.getByTestId('accept-summary')).toContainText(`You give up the ${amount}`);
+  await expect(confirm.getByTestId('accept-summary')).toContainText('At Stripe and Adyen an accepted dispute cannot be reopened.');
+  // Cancelled, nothing changes.
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(detail.getByTestId('dispute-status')).toHaveText('New');
+  await expect(detail.getByText('No changes yet; status as imported.')).toBeVisible();
+
+  await detail.getByRole('button', { name: '→ Accepted (not contested)…' }).click();
+  await confirm.getByRole('button', { name: `Accept and give up ${amount}` }).click();
+  await expect(detail.getByTestId('dispute-status')).toHaveText('Accepted (not contested)');
+  await expect(detail).not.toContainText(/\((in|overdue by) \d/);
+  await expect(detail).toContainText(/accepted, not contested \(a response was due by \d{4}-\d\d-\d\d \d\d:\d\d UTC\)/);
+  const evidence = detail.getByRole('group', { name: /^Evidence/ });
+  await expect(evidence).toContainText('closed, the dispute was accepted and nothing is sent');
+  for (const box of await evidence.getByRole('checkbox').all()) await expect(box).toBeDisabled();
+
+  // The wrong dispute: the record is corrected by a logged step with a reason; the accept stays.
+  await detail.getByRole('button', { name: 'Correct a mistaken accept…' }).click();
+  const correct = page.getByRole('dialog', { name: 'Correct the accept?' });
+  await expect(correct).toContainText('Only if it was not accepted at Stripe');
+  await expect(correct.getByRole('button', { name: 'Back to New' })).toBeDisabled();
+  await correct.getByLabel('Why correct the accept').fill('meant the dispute below');
+  await correct.getByRole('button', { name: 'Back to New' }).click();
+  await expect(detail.getByTestId('dispute-status')).toHaveText('New');
+  await expect(detail.getByTestId('dispute-history').locator('li')).toHaveText([
+    /K\. Weber: status → New \(correction: recorded as accepted by mistake — meant the dispute below\)$/,
+    /K\. Weber: status → Accepted \(not contested\)$/,
+  ]);
+  await expect(evidence.getByRole('checkbox').first()).toBeEnabled();
+  await expect(row).toHaveAttribute('data-urgency', 'due-48h');
 });

@@ -48,7 +48,7 @@ test('what wins: an open dispute says respond with its numbers, and a higher cos
   const late = overdue.filter({ has: page.locator('[data-verdict="late"]') }).first();
   await late.click();
   await expect(page.getByRole('region', { name: /^Dispute / }).getByTestId('dispute-hint')).toHaveText(
-    /^Too late: the deadline to respond passed on \d{4}-\d\d-\d\d \d\d:\d\d UTC: a response can no longer be submitted; accept it, or record what the network decided$/,
+    /^Too late: the deadline to respond passed on \d{4}-\d\d-\d\d \d\d:\d\d UTC: a response can no longer be sent in time: accept it, or record what the network decided \(won or lost\)$/,
   );
   await respond.click();
   const detail = page.getByRole('region', { name: /^Dispute / });

@@ -87,7 +87,7 @@ describe('respond or accept', () => {
     expect(urgencyOf({ status: 'new', dueAt: due }, due)).not.toBe('overdue');
     expect(responseHint(d, due + 1, record, cost(2500), EUR_RATES)).toEqual({
       verdict: 'late',
-      text: 'the deadline to respond passed on 2026-11-29 12:00 UTC: a response can no longer be submitted; accept it, or record what the network decided',
+      text: 'the deadline to respond passed on 2026-11-29 12:00 UTC: a response can no longer be sent in time: accept it, or record what the network decided (won or lost)',
     });
   });
 

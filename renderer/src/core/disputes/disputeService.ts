@@ -7,7 +7,7 @@ import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { ce3Check, isCe3Dispute, type Ce3Result } from '../../../../shared/disputes/ce3';
 import { reasonInfo, type ReasonFamily } from '../../../../shared/disputes/reasonCodes';
 import type { Dispute, DisputeStatus } from '../../../../shared/domain/dispute';
-import { canMove, EVIDENCE, STATUS_LABEL, submitOverrides } from '../../../../shared/disputes/workflow';
+import { acceptCorrection, EVIDENCE, movesAt, STATUS_LABEL, submitOverrides } from '../../../../shared/disputes/workflow';
 import { evidencePack, type EvidencePack, type PackOrder } from '../../../../shared/disputes/evidence';
 import type { Payment } from '../../../../shared/domain/payment';
 import { orderKey, type Marketplace, type Order } from '../../../../shared/domain/order';
@@ -54,6 +54,8 @@ export interface DisputeDetail extends DisputeRow {
   evidence: { item: string; checked: boolean }[];
   /** Files attached to it, oldest first (without their bytes). */
   attachments: AttachmentInfo[];
+  /** Accepted in the app while the provider's export still has it open: the status a mistaken accept is corrected back to (acceptCorrection). */
+  correctsTo: DisputeStatus | null;
 }
 
 const CARD: ReadonlySet<string> = new Set(['card']);
@@ -99,6 +101,7 @@ export class DisputeService {
       events,
       evidence: checklist(events, row.family),
       attachments,
+      correctsTo: row.status === 'accepted' ? acceptCorrection(stored.status, loggedStatuses(events)) : null,
     };
   }
 
@@ -140,32 +143,49 @@ export class DisputeService {
   /**
    * Moves a dispute along its workflow; the change is logged with who, when and why. Submitting
    * with evidence its family needs unticked, or after the deadline, needs a reason: without one
-   * nothing changes; with one, the reason and what it overrides are logged with the change.
+   * nothing changes; with one, the reason and what it overrides are logged with the change. Past
+   * its deadline an open dispute is accepted or given the network's outcome (movesAt). Correcting a
+   * mistaken accept (acceptCorrection) needs a reason too, and is logged as a correction.
    */
   async setStatus(id: string, to: DisputeStatus, note: string): Promise<void> {
     const [stored, events] = await Promise.all([this.db.disputes.get(id), this.eventsOf(id)]);
     if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
-    // Where it stands, as the list and the detail show it: a later stage the provider raised since a
-    // step was logged (an answered inquiry now a chargeback) is answered from there.
-    const standing = await disputesAsTheyStand(
-      this.db,
-      [stored],
-      [...events].reverse().map((e) => ({ ...e, disputeId: id })),
-    );
-    const from = standing.disputes[0]?.status ?? events.find((e) => e.kind === 'status')?.status ?? stored.status;
-    if (!canMove(from, to)) throw new Error(`A dispute that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
-    const family = reasonInfo(stored.network, stored.reasonCode).family;
-    const overrides = submitOverrides({ dueAt: stored.dueAt, evidence: checklist(events, family) }, to, this.clock.now());
+    const standing = await this.standing(stored, events);
+    const from = standing.status;
+    const now = this.clock.now();
     const reason = keptNote(note).slice(0, MAX_NOTE);
+    const correction = from === 'accepted' && to === acceptCorrection(stored.status, loggedStatuses(events));
+    if (correction && !reason) throw new Error('Correcting an accept needs a reason; nothing was changed');
+    if (!correction && !movesAt(standing, now).includes(to))
+      throw new Error(`A dispute that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
+    const family = reasonInfo(stored.network, stored.reasonCode).family;
+    const overrides = submitOverrides({ dueAt: standing.dueAt, evidence: checklist(events, family) }, to, now);
     if (overrides.length && !reason) throw new Error(`Submitting with ${overrides.join(' and ')} needs a reason; nothing was changed`);
     await this.db.disputeEvents.add({
       disputeId: id,
       kind: 'status',
       status: to,
-      note: overrides.length ? `${reason} — submitted with ${overrides.join(', ')}` : reason,
+      note: correction
+        ? `correction: recorded as accepted by mistake — ${reason}`
+        : overrides.length
+          ? `${reason} — submitted with ${overrides.join(', ')}`
+          : reason,
       analyst: await analystName(this.db, 'dispute-status'),
-      at: this.clock.now(),
+      at: now,
     });
+  }
+
+  /**
+   * Where a dispute stands, as the list and the detail show it: a later stage the provider raised
+   * since a step was logged (an answered inquiry now a chargeback) is answered from there.
+   */
+  private async standing(stored: Dispute, events: readonly DisputeEventRecord[]): Promise<Dispute> {
+    const standing = await disputesAsTheyStand(
+      this.db,
+      [stored],
+      [...events].reverse().map((e) => ({ ...e, disputeId: stored.id })),
+    );
+    return standing.disputes[0] ?? { ...stored, status: events.find((e) => e.kind === 'status')?.status ?? stored.status };
   }
 
   /** The cost of responding and the fallback win rate: as saved, else the default in the reporting currency. */
@@ -181,6 +201,10 @@ export class DisputeService {
   }
 
   async setEvidence(id: string, item: string, checked: boolean): Promise<void> {
+    const [stored, events] = await Promise.all([this.db.disputes.get(id), this.eventsOf(id)]);
+    // Accepted, nothing is sent: a tick would claim evidence gathered for a response there is none of.
+    if (stored && (await this.standing(stored, events)).status === 'accepted')
+      throw new Error('An accepted dispute is not answered: its evidence checklist is closed');
     await this.db.disputeEvents.add({
       disputeId: id,
       kind: 'evidence',
@@ -290,6 +314,11 @@ export class DisputeService {
  */
 function standingOf(ctx: { disputes: readonly Dispute[] }, stored: Dispute, events: readonly DisputeEventRecord[]): Dispute {
   return ctx.disputes.find((x) => x.id === stored.id) ?? { ...stored, status: events.find((e) => e.kind === 'status')?.status ?? stored.status };
+}
+
+/** The statuses logged for a dispute, oldest first, from its events newest first. */
+function loggedStatuses(events: readonly DisputeEventRecord[]): DisputeStatus[] {
+  return events.flatMap((e) => (e.kind === 'status' && e.status ? [e.status] : [])).reverse();
 }
 
 /** `id` and the ids of the disputes that stand for it (the same dispute named by two exports). */

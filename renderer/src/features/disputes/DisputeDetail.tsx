@@ -1,11 +1,12 @@
 // One dispute: its deadline, status workflow with a note per change (submitting with evidence
-// missing or after the deadline asks for a reason), the evidence checklist, its exports, its
-// history, and for Visa 10.4 whether the customer's prior orders give CE 3.0 evidence.
+// missing or after the deadline asks for a reason, accepting asks to confirm what is given up), the
+// evidence checklist, its exports, its history, and for Visa 10.4 whether the customer's prior
+// orders give CE 3.0 evidence.
 import { usePanelFocus } from '../../ui/usePanelFocus';
 import { useState } from 'react';
-import { respondByText } from '../../../../shared/disputes/deadlines';
+import { deadlineText } from '../../../../shared/disputes/deadlines';
 import { REASON_FAMILY_LABEL, reasonShown } from '../../../../shared/disputes/reasonCodes';
-import { NEXT_STATUS, STATUS_LABEL, submitOverrides } from '../../../../shared/disputes/workflow';
+import { movesAt, pastDeadline, STATUS_LABEL, submitOverrides } from '../../../../shared/disputes/workflow';
 import type { DisputeStage, DisputeStatus } from '../../../../shared/domain/dispute';
 import { formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
 import type { Ce3Result } from '../../../../shared/disputes/ce3';
@@ -37,7 +38,20 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
   /** The move waiting for a reason (the submit guard), with what it overrides. */
   const [guarded, setGuarded] = useState<{ to: DisputeStatus; overrides: string[] } | null>(null);
   const [reason, setReason] = useState('');
+  /** Accepting, waiting for the analyst to confirm what it gives up. */
+  const [accepting, setAccepting] = useState(false);
+  /** Correcting a mistaken accept, waiting for its reason. */
+  const [correcting, setCorrecting] = useState(false);
   const { run, error } = useActions();
+  // Another dispute shown in the same panel: a dialog left open on the last one is not this one's.
+  const [shownId, setShownId] = useState(d.id);
+  if (shownId !== d.id) {
+    setShownId(d.id);
+    setGuarded(null);
+    setAccepting(false);
+    setCorrecting(false);
+    setNote('');
+  }
   /** A change to the dispute, then the dispute and the list read again. */
   const act = (job: () => Promise<void>) =>
     run(async () => {
@@ -45,9 +59,21 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
       await onChange();
     });
   const done = d.evidence.filter((e) => e.checked).length;
+  // Accepted, no response goes out: evidence ticked now would gather for nothing (the service refuses it too).
+  const closedChecklist = d.status === 'accepted';
   // By their bytes: a dispute never holds the same bytes twice, and an event's number is the one the file had then.
   const files = new Map(d.attachments.map((a) => [a.sha256, a]));
+  const late = pastDeadline(d, now);
+  const moves = movesAt(d, now);
+  const amount = formatMoney(d.amountMinor, d.currency);
+  // The provider as a name in a sentence (the record keeps it as imported: stripe, adyen).
+  const provider = d.provider.charAt(0).toUpperCase() + d.provider.slice(1);
   const move = (to: DisputeStatus) => {
+    if (to === 'accepted') {
+      setGuarded(null);
+      setAccepting(true);
+      return;
+    }
     const overrides = submitOverrides(d, to, now);
     if (overrides.length) {
       setGuarded({ to, overrides });
@@ -75,9 +101,8 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
           </>
         )}
         {REASON_FAMILY_LABEL[d.family]} · opened {showDate(d.openedAt)}
-        {d.chargebackAt !== undefined && <span data-testid="dispute-raised"> · a chargeback since {showDate(d.chargebackAt)}</span>} ·{' '}
-        {d.dueAt ? `respond by ${respondByText(d.dueAt, now)}` : 'no response allowed'} · {d.provider} {d.id} · order{' '}
-        {d.order ? d.order.externalId : `${d.orderKey || 'unknown'} (not in cache)`}
+        {d.chargebackAt !== undefined && <span data-testid="dispute-raised"> · a chargeback since {showDate(d.chargebackAt)}</span>} · {deadlineText(d, now)} ·{' '}
+        {d.provider} {d.id} · order {d.order ? d.order.externalId : `${d.orderKey || 'unknown'} (not in cache)`}
       </p>
       <CaseClaimBar of={caseOf.chargeback(d.id)} what="dispute" />
       {d.hint && (
@@ -89,15 +114,74 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
         <span>
           Status: <strong data-testid="dispute-status">{STATUS_LABEL[d.status]}</strong>
         </span>
-        {NEXT_STATUS[d.status].map((to) => (
+        {moves.map((to) => (
           <button key={to} onClick={() => move(to)}>
             → {STATUS_LABEL[to]}
+            {to === 'accepted' ? '…' : late && to === 'submitted' ? ' late…' : ''}
           </button>
         ))}
-        {NEXT_STATUS[d.status].length > 0 && (
+        {d.correctsTo && (
+          <button onClick={() => setCorrecting(true)} disabled={correcting}>
+            Correct a mistaken accept…
+          </button>
+        )}
+        {moves.length > 0 && (
           <input aria-label="Status note" placeholder="Note for the change (optional)" value={note} onChange={(e) => setNote(e.target.value)} size={36} />
         )}
       </div>
+      {accepting && (
+        <div className="confirm" role="dialog" aria-label="Accept the chargeback?">
+          <p data-testid="accept-summary">
+            <strong>
+              Accept {d.stage === 'inquiry' ? 'this inquiry' : 'this chargeback'} of {amount} without contesting it?
+            </strong>{' '}
+            {d.stage === 'inquiry'
+              ? `You answer it without evidence: the issuer may go on to take the ${amount} back as a chargeback, and this inquiry is not answered again.`
+              : `You give up the ${amount}: it stays with the cardholder, and the chance to win it back with evidence goes with it.`}{' '}
+            At Stripe and Adyen an accepted dispute cannot be reopened. This records the accept at {provider}; it sends nothing. It is logged under your name
+            {note.trim() ? ', with your note' : ''}, and the evidence checklist closes.
+          </p>
+          {d.hint && d.hint.verdict !== 'late' && (
+            <p className="muted" data-testid="accept-hint">
+              Respond or accept: {d.hint.text}
+            </p>
+          )}
+          <button
+            className="danger"
+            onClick={() => {
+              setAccepting(false);
+              void act(() => cache.setDisputeStatus(d.id, 'accepted', note).then(() => setNote('')));
+            }}
+          >
+            Accept and give up {amount}
+          </button>
+          <button onClick={() => setAccepting(false)}>Cancel</button>
+        </div>
+      )}
+      {correcting && d.correctsTo && (
+        <div role="dialog" aria-label="Correct the accept?">
+          <ReasonForm
+            label="Reason to correct the accept"
+            reason={reason}
+            setReason={setReason}
+            reasonLabel="Why correct the accept"
+            placeholder="What was wrong? (logged with the correction)"
+            confirm={`Back to ${STATUS_LABEL[d.correctsTo]}`}
+            onConfirm={async () => {
+              let kept = false;
+              await act(async () => {
+                await cache.setDisputeStatus(d.id, d.correctsTo!, reason);
+                kept = true;
+              });
+              return kept;
+            }}
+            onClose={() => setCorrecting(false)}
+          >
+            <strong>Only if it was not accepted at {provider}:</strong> an accept there is final, and this changes nothing at {provider}. The dispute goes back
+            to {STATUS_LABEL[d.correctsTo]}; the accept stays in the history and the correction is logged after it, with your reason, under your name.
+          </ReasonForm>
+        </div>
+      )}
       {guarded && (
         <div role="dialog" aria-label="Submit anyway?">
           <ReasonForm
@@ -130,11 +214,17 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
       <div className="ring-body">
         <fieldset className="evidence">
           <legend>
-            Evidence ({done} of {d.evidence.length})
+            Evidence ({done} of {d.evidence.length}){closedChecklist ? ': closed, the dispute was accepted and nothing is sent' : ''}
           </legend>
           {d.evidence.map((e) => (
             <label key={e.item} className="inline block">
-              <input type="checkbox" checked={e.checked} onChange={() => void act(() => cache.setDisputeEvidence(d.id, e.item, !e.checked))} /> {e.item}
+              <input
+                type="checkbox"
+                checked={e.checked}
+                disabled={closedChecklist}
+                onChange={() => void act(() => cache.setDisputeEvidence(d.id, e.item, !e.checked))}
+              />{' '}
+              {e.item}
             </label>
           ))}
         </fieldset>
