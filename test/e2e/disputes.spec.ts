@@ -296,3 +296,20 @@ test('accepting asks to confirm what is given up; then the checklist is closed, 
   await expect(evidence.getByRole('checkbox').first()).toBeEnabled();
   await expect(row).toHaveAttribute('data-urgency', 'due-48h');
 });
+
+test('another dispute chosen far down the list is brought into view', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const rows = page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr');
+  await rows.first().click({ timeout: 60_000 });
+  const detail = page.getByRole('region', { name: /^Dispute / });
+  await expect(detail.getByRole('heading', { level: 2 })).toBeInViewport();
+  const last = rows.last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(detail.getByRole('heading', { level: 2 })).not.toBeInViewport();
+  const amount = (await last.locator('td').nth(5).textContent())!.trim();
+  await last.click();
+  await expect(detail.getByRole('heading', { level: 2 })).toContainText(amount);
+  await expect(detail.getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(detail.getByRole('heading', { level: 2 })).toBeInViewport();
+});

@@ -23,7 +23,7 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
       await onChange();
     });
   const d = c.deadline;
-  const { headingRef, onPanelKeyDown } = usePanelFocus(c.id, onClose);
+  const { headingRef, onPanelKeyDown } = usePanelFocus(c.id, onClose, { bringIntoView: true });
   return (
     <section className="panel wide" aria-label={`Claim ${c.id}`} onKeyDown={onPanelKeyDown}>
       <header className="wizard-head">

@@ -82,7 +82,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
     }
     void act(() => cache.setDisputeStatus(d.id, to, note).then(() => setNote('')));
   };
-  const { headingRef, onPanelKeyDown } = usePanelFocus(d.id, onClose);
+  const { headingRef, onPanelKeyDown } = usePanelFocus(d.id, onClose, { bringIntoView: true });
   return (
     <section className="panel wide" aria-label={`Dispute ${d.id}`} onKeyDown={onPanelKeyDown}>
       <header className="wizard-head">
