@@ -3,7 +3,7 @@
 // the Reports screen and the CLI.
 import type { TeamDecisionFacts } from '../team/standing';
 import type { Dispute } from '../domain/dispute';
-import { disputeKpis, type DisputeKpis } from './disputeKpis';
+import { disputeKpis, type DisputeKpis, type LoggedAnswerTimes } from './disputeKpis';
 import { disputeWins, type DisputeWins } from './disputeWins';
 import { programmeNetwork, type ProgrammeMonth, type Threshold } from './programmes';
 import { reviewKpis, type ReviewKpis } from './reviewKpis';
@@ -22,6 +22,8 @@ export interface KpiInput {
   disputes: readonly Dispute[];
   /** When each dispute was moved to submitted. */
   submittedAt: ReadonlyMap<string, number>;
+  /** Accepts and outcomes the workflow log times (loggedAnswers); absent where the log is not at hand (the CLI). */
+  loggedAnswers?: LoggedAnswerTimes;
   /** Programme months over all the data (programmeMonths / programmeMonthsOf). */
   programmes: readonly ProgrammeMonth[];
   thresholds: readonly Threshold[];
@@ -72,7 +74,7 @@ export function kpiReport(input: KpiInput): KpiReport {
     slaHours: input.slaHours,
     review: reviewKpis(input.decisions, input.placedAt, input.ordersPlaced, input.from, input.to, input.slaHours, input.confirmedFraud, input.knownLegit),
     team: teamKpis(input.decisions, input.placedAt, input.from, input.to, input.slaHours, input.confirmedFraud, input.knownLegit),
-    disputes: disputeKpis(placed, input.from, input.to, input.submittedAt, input.now ?? Infinity),
+    disputes: disputeKpis(placed, input.from, input.to, input.submittedAt, input.now ?? Infinity, input.loggedAnswers),
     wins: disputeWins(input.disputes, input.from, input.to, input.channelOf ?? new Map(), input.evidenceTicked ?? null),
     programmes: input.programmes.filter((m) => m.month >= first && m.month <= last),
     thresholds: [...input.thresholds],

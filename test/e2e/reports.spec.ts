@@ -372,3 +372,31 @@ test('KPI turnaround leaves out an order decided before the time a later import 
   await expect(turnaround).toContainText('1 order left out: decided before the order time a later import gave it');
   await expect(page.getByTestId('figure-decided-within-target').locator('.figure-value')).toHaveText('100.0 %');
 });
+
+test('KPI report: a chargeback accepted before its deadline is answered by the deadline, counted apart from the submissions', async ({ page }) => {
+  await loadDemo(page);
+  const kpis = async () => {
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('tab', { name: 'KPIs' }).click();
+    await page.getByLabel('From', { exact: true }).fill('2026-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2026-11-30');
+    await expect(page.getByTestId('report-title')).toHaveText('KPI report 2026-01-01 to 2026-11-30');
+    const figure = page.getByTestId('figure-answered-by-the-deadline');
+    const [, answered, of] = /^(\d+) of (\d+) chargebacks due by now or answered already/.exec((await figure.locator('.figure-sub').textContent())!)!;
+    return { figure, answered: Number(answered), of: Number(of) };
+  };
+  const before = await kpis();
+  await expect(before.figure).toContainText('in time: 0 submitted, 0 accepted (not contested)');
+
+  // Accepted a day before its deadline: a deliberate, timely answer.
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  await page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr[data-urgency="due-48h"]').first().click({ timeout: 60_000 });
+  await page.getByRole('button', { name: '→ Accepted (not contested)…' }).click();
+  await page.getByRole('button', { name: /^Accept and give up / }).click();
+  await expect(page.getByTestId('dispute-status')).toHaveText('Accepted (not contested)');
+
+  const after = await kpis();
+  expect([after.answered, after.of]).toEqual([before.answered + 1, before.of + 1]);
+  await expect(after.figure).toContainText('in time: 0 submitted, 1 accepted (not contested)');
+  await expect(page.getByTestId('kpi-by-family').locator('tbody tr').filter({ hasText: '(1 accepted)' })).toHaveCount(1);
+});

@@ -227,7 +227,7 @@ async function runKpi(args: readonly string[], io: CliIo, usage: string): Promis
     a.values.has('--decisions')
       ? `Review decisions: ${decisions.length} entries from ${a.values.get('--decisions')}.`
       : 'No --decisions file: the review figures are computed on an empty decision log.',
-    "Dispute submission times live in the app's dispute workflow log, not in the exports: a dispute submitted, won or lost counts in answerTimeUnknown, never as answered in time; one not yet due and not answered is left out, as on the screen.",
+    "Dispute submission and accept times live in the app's dispute workflow log, not in the exports: a dispute submitted, won or lost counts in answerTimeUnknown, one accepted in acceptedTimeUnknown, never as answered in time; one not yet due and not answered is left out, as on the screen.",
     "Win rates by evidence item need the ticks of the app's evidence checklist, which the exports do not carry: wins.byEvidence is empty.",
     `Dispute values in ${DEFAULT_RATES.currency}; other currencies are converted at the built-in indicative rates of ${DEFAULT_RATES.asOf} (DEFAULT_RATES), not rates set in the app; a currency without a rate is left as it is, and disputes.currency is then null (values of several currencies, not to be added).`,
     'Programme months are computed over all the orders and disputes in the files; Visa VAMP counts disputes only (the exports carry no issuer fraud reports); card brands of own-shop orders come from their Stripe payments.',

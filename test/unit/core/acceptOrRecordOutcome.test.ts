@@ -1,7 +1,7 @@
 // The Disputes service over a real (fake-indexeddb) cache, at the analyst's clock: past its
 // deadline a chargeback is accepted or given the network's outcome, not gathered for; an accept
 // closes its evidence checklist; a mistaken accept is corrected by a logged step with a reason,
-// never erased.
+// never erased; and the KPI report counts an accept by the deadline as answered in time.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DisputeService } from '../../../renderer/src/core/disputes/disputeService';
@@ -99,5 +99,13 @@ describe('accepting', () => {
     await db.disputeEvents.add({ disputeId: 'dp_lost', kind: 'status', status: 'accepted', note: '', analyst: 'Jana', at: DUE - 40 * HOUR });
     expect((await disputes.detail('dp_lost')).correctsTo).toBeNull();
     await expect(disputes.setStatus('dp_lost', 'new', 'meant another')).rejects.toThrow('cannot become new');
+  });
+
+  it('by the deadline counts as answered in time in the KPI report, apart from the submissions', async () => {
+    const { disputes, reports, at } = await desk('accept-kpi', chargeback('dp_acc'), chargeback('dp_open'));
+    await disputes.setStatus('dp_acc', 'accepted', 'the win-rate sum says accept');
+    at(DUE + 24 * HOUR);
+    const { report } = await reports.kpi(Date.UTC(2026, 10, 1), Date.UTC(2026, 11, 1));
+    expect(report.disputes.all).toMatchObject({ respondable: 2, respondedInTime: 1, acceptedInTime: 1, accepted: 1 });
   });
 });

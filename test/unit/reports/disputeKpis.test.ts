@@ -25,7 +25,7 @@ describe('dispute KPIs', () => {
     d('a', { status: 'won', amountMinor: 5000 }), // fraud, visa; won with no logged submission: answer time unknown
     d('b', { status: 'lost', amountMinor: 1000 }), // fraud, visa
     d('c', { status: 'lost', amountMinor: 3000, network: 'mastercard', reasonCode: '4853' }), // consumer
-    d('d', { status: 'accepted', amountMinor: 2000, reasonCode: '13.1' }), // consumer, not answered
+    d('d', { status: 'accepted', amountMinor: 2000, reasonCode: '13.1' }), // consumer, imported accepted: by choice or lapse unknown
     d('e', { status: 'submitted', amountMinor: 1000, reasonCode: '13.1' }), // submitted late (see below)
     d('f', { status: 'new', dueAt: 0, amountMinor: 500 }), // no response allowed
     d('g', { status: 'won', openedAt: T + 40 * DAY }), // outside the period
@@ -36,9 +36,11 @@ describe('dispute KPIs', () => {
     expect(k.all).toEqual({
       opened: 6,
       openedValueMinor: 12_500,
-      respondable: 2, // d was accepted (not answered) and e submitted a day after its due date; f allows no response
+      respondable: 1, // e submitted a day after its due date; f allows no response
       respondedInTime: 0,
+      acceptedInTime: 0,
       answerTimeUnknown: 3, // a, b and c were imported decided, with no submission logged
+      acceptedTimeUnknown: 1, // d was imported accepted with no accept logged
       won: 1,
       lost: 2,
       accepted: 1,

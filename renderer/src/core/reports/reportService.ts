@@ -3,6 +3,8 @@
 // ones, each order once by the decision that stands for the team), and report snapshots: the parameters, the figures, when, who and
 // a hash of the data behind them, stored append-only so a saved report reopens unchanged.
 import { disputesAsTheyStand } from '../disputes/dueWhenLogged';
+import { standingDisputes } from '../../../../shared/disputes/standing';
+import { loggedAnswers, type LoggedAnswers } from '../../../../shared/reports/disputeAnswers';
 import { onStoredOrders } from '../disputes/onStoredOrders';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { channelLabel, MARKETPLACE_LABEL, MARKETPLACES } from '../../../../shared/domain/order';
@@ -140,12 +142,11 @@ export class ReportService {
     return clean;
   }
 
-  /** Disputes with the status their workflow log gives them, when each was submitted, and the evidence items ticked now. */
-  private async disputes(): Promise<{ disputes: Dispute[]; submittedAt: Map<string, number>; ticked: Map<string, Set<string>> }> {
+  /** Disputes with the status their workflow log gives them, how the log says each was answered, and the evidence items ticked now. */
+  private async disputes(): Promise<{ disputes: Dispute[]; answers: LoggedAnswers; ticked: Map<string, Set<string>> }> {
     const [all, events] = await Promise.all([this.db.disputes.toArray(), this.db.disputeEvents.orderBy('id').toArray()]);
     // One dispute named by two exports counts once, with the workflow logged under either id.
     const { disputes: standing, standsFor } = await disputesAsTheyStand(this.db, all, events);
-    const submissions = new Map<string, number[]>();
     const ticked = new Map<string, Set<string>>();
     for (const e of events) {
       const id = standsFor.get(e.disputeId) ?? e.disputeId;
@@ -155,24 +156,20 @@ export class ReportService {
         else items.delete(e.item);
         ticked.set(id, items);
       }
-      if (e.kind === 'status' && e.status === 'submitted') submissions.set(id, [...(submissions.get(id) ?? []), e.at]);
     }
     // A dispute reaches its order by either spelling of the number (1001 in the PSP's metadata, #1001 in Shopify).
     const disputes = await onStoredOrders(
       standing.map(({ stamp: _stamp, ...d }) => d),
       this.store.currentSnapshot(),
     );
-    // When each was submitted: its first submission since it was raised as a chargeback (an answer
-    // to its inquiry before that answered no chargeback), else its first (disputeKpis tells them apart).
-    const submittedAt = new Map<string, number>();
-    for (const d of disputes) {
-      const times = submissions.get(d.id);
-      if (!times) continue;
-      const since = d.chargebackAt;
-      const at = (since === undefined ? undefined : times.find((t) => t >= since)) ?? times[0];
-      if (at !== undefined) submittedAt.set(d.id, at);
-    }
-    return { disputes, submittedAt, ticked };
+    // Where the exports leave each one, before the workflow: where a case stood when its outcome was logged with no step before it.
+    const provider = new Map(standingDisputes(all).disputes.map((d) => [d.id, d.status]));
+    const answers = loggedAnswers(
+      disputes,
+      events.map((e) => ({ ...e, disputeId: standsFor.get(e.disputeId) ?? e.disputeId })),
+      provider,
+    );
+    return { disputes, answers, ticked };
   }
 
   /** Order keys of rings confirmed as fraud: as marked (stored with the verdict) or as last linked. */
@@ -297,7 +294,7 @@ export class ReportService {
   async kpi(from: number, to: number): Promise<KpiResult> {
     const snap = this.store.currentSnapshot();
     const keys = snap.keyColumns;
-    const [dict, { disputes: stored, submittedAt, ticked }, team, thresholds, settings, rates, ringOrders] = await Promise.all([
+    const [dict, { disputes: stored, answers, ticked }, team, thresholds, settings, rates, ringOrders] = await Promise.all([
       snap.dict(),
       this.disputes(),
       this.teamDecisions(),
@@ -346,7 +343,8 @@ export class ReportService {
       placedAt,
       ordersPlaced,
       disputes,
-      submittedAt,
+      submittedAt: answers.submittedAt,
+      loggedAnswers: answers,
       programmes,
       thresholds,
       brandOf,
@@ -357,7 +355,13 @@ export class ReportService {
       knownLegit: legitKeys,
     });
     const dataHash = await this.dataHash([
-      disputes.map((d) => [...disputeFacts(d), submittedAt.get(d.id) ?? 0, [...(ticked.get(d.id) ?? [])].sort(), d.dueAt]),
+      disputes.map((d) => {
+        const facts = [...disputeFacts(d), answers.submittedAt.get(d.id) ?? 0, [...(ticked.get(d.id) ?? [])].sort(), d.dueAt];
+        // Only where the log times an accept or an unanswered outcome: the data of snapshots saved before keeps its hash.
+        const accepted = answers.acceptedAt.get(d.id);
+        const unanswered = answers.decidedUnanswered.has(d.id);
+        return accepted !== undefined || unanswered ? [...facts, accepted ?? 0, unanswered] : facts;
+      }),
       thresholds,
       slaHours,
       rates,

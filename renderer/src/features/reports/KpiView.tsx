@@ -34,12 +34,39 @@ function belowCount(m: ProgrammeMonth, thresholds: readonly Threshold[]): string
   return reachesRatio(m.ratio, lowest.ratio) ? `ratio over ${programmeRatioText(lowest.ratio)}, count under ${formatCount(lowest.count)}` : '–';
 }
 
+/** `5 / 11 (2 accepted) · 3 time unknown`: answered by the deadline, of those due or answered, the accepts among them. */
+function answeredCell(f: DisputeFigures): string {
+  const unknown = (f.answerTimeUnknown ?? 0) + (f.acceptedTimeUnknown ?? 0);
+  return (
+    `${formatCount(f.respondedInTime)} / ${formatCount(f.respondable)}` +
+    (f.acceptedInTime ? ` (${formatCount(f.acceptedInTime)} accepted)` : '') +
+    (unknown ? ` · ${formatCount(unknown)} time unknown` : '')
+  );
+}
+
+/**
+ * What the answered-by-the-deadline figure counts, in words: answered is submitted or accepted (not
+ * contested) by the deadline, of the chargebacks due by now or answered already; and what is left out.
+ * A snapshot saved before accepts counted (no acceptedInTime) says what it counted then.
+ */
+function answeredText(f: DisputeFigures): string {
+  const parts = [`${formatCount(f.respondedInTime)} of ${formatCount(f.respondable)} chargebacks due by now or answered already`];
+  if (f.acceptedInTime !== undefined)
+    parts.push(`in time: ${formatCount(f.respondedInTime - f.acceptedInTime)} submitted, ${formatCount(f.acceptedInTime)} accepted (not contested)`);
+  else parts.push('submitted in time (saved before accepts counted as answers)');
+  if (f.answerTimeUnknown)
+    parts.push(`${formatCount(f.answerTimeUnknown)} imported as submitted, won or lost with no submission logged: when answered is unknown, left out`);
+  if (f.acceptedTimeUnknown)
+    parts.push(`${formatCount(f.acceptedTimeUnknown)} imported as accepted with no accept logged: by choice or by lapse is unknown, left out`);
+  return parts.join(' · ');
+}
+
 function disputeRow(name: string, f: DisputeFigures, money: (m: number) => string): (string | number)[] {
   return [
     name,
     formatCount(f.opened),
     money(f.openedValueMinor),
-    `${formatCount(f.respondedInTime)} / ${formatCount(f.respondable)}${f.answerTimeUnknown ? ` · ${formatCount(f.answerTimeUnknown)} time unknown` : ''}`,
+    answeredCell(f),
     formatCount(f.won),
     formatCount(f.lost),
     formatCount(f.accepted),
@@ -56,7 +83,9 @@ function disputeCsv(name: string, f: DisputeFigures, currency: string | null): (
     currency ? major(f.openedValueMinor, currency) : null,
     f.respondable,
     f.respondedInTime,
+    f.acceptedInTime ?? null,
     f.answerTimeUnknown ?? null,
+    f.acceptedTimeUnknown ?? null,
     f.won,
     f.lost,
     f.accepted,
@@ -69,7 +98,7 @@ const DISPUTE_COLUMNS = [
   { label: '' },
   { label: 'Opened', right: true },
   { label: 'Value', right: true },
-  { label: 'Answered in time', right: true },
+  { label: 'Answered by the deadline', right: true },
   { label: 'Won', right: true },
   { label: 'Lost', right: true },
   { label: 'Accepted', right: true },
@@ -82,7 +111,9 @@ const DISPUTE_HEADER = [
   'opened_value',
   'respondable',
   'responded_in_time',
+  'accepted_in_time',
   'answer_time_unknown',
+  'accepted_time_unknown',
   'won',
   'lost',
   'accepted',
@@ -135,13 +166,9 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
       <div className="figures">
         <Figure label="Disputes opened" value={formatCount(d.all.opened)} sub={money(d.all.openedValueMinor)} />
         <Figure
-          label="Answered before due"
+          label="Answered by the deadline"
           value={pct(d.all.respondable ? d.all.respondedInTime / d.all.respondable : null, 1)}
-          sub={`${formatCount(d.all.respondedInTime)} of ${formatCount(d.all.respondable)} due by now or answered${
-            d.all.answerTimeUnknown
-              ? ` · ${formatCount(d.all.answerTimeUnknown)} imported as submitted, won or lost with no submission logged: when answered is unknown, left out`
-              : ''
-          }`}
+          sub={answeredText(d.all)}
         />
         <Figure
           label="Win rate"
