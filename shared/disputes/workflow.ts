@@ -1,5 +1,5 @@
 // A dispute's workflow: which status may follow which, and the evidence to gather by reason family.
-import { isDecided, type DisputeStatus } from '../domain/dispute';
+import { isDecided, type DisputeStage, type DisputeStatus } from '../domain/dispute';
 import type { ReasonFamily } from './reasonCodes';
 
 export const NEXT_STATUS: Record<DisputeStatus, readonly DisputeStatus[]> = {
@@ -36,7 +36,10 @@ export function pastDeadline(d: { status: DisputeStatus; dueAt: number }, now: n
  * late stays possible from gathering evidence (Stripe takes evidence past due and flags it
  * `past_due`; the network need not read it), and only through the submit guard, which asks why.
  */
-export function movesAt(d: { status: DisputeStatus; dueAt: number }, now: number): readonly DisputeStatus[] {
+export function movesAt(d: { status: DisputeStatus; dueAt: number; stage?: DisputeStage }, now: number): readonly DisputeStatus[] {
+  // An issuer's fraud report (TC40, SAFE) takes no money back and asks nothing: there is nothing to
+  // gather, submit or accept ("accept and give up the amount" would be untrue of it).
+  if (d.stage === 'fraud_report') return [];
   if (!pastDeadline(d, now)) return NEXT_STATUS[d.status];
   return d.status === 'gathering_evidence' ? ['accepted', 'won', 'lost', 'submitted'] : ['accepted', 'won', 'lost'];
 }
@@ -55,8 +58,12 @@ export function movesAt(d: { status: DisputeStatus; dueAt: number }, now: number
  */
 export function acceptCorrection(provider: DisputeStatus, logged: readonly DisputeStatus[]): DisputeStatus | null {
   if (logged.at(-1) !== 'accepted' || isDecided(provider)) return null;
-  const before = logged.at(-2) ?? provider;
-  return isDecided(before) ? null : before;
+  // Back to the open step logged just before the accept. Any other step there (an answer, an
+  // outcome) belonged to an earlier stage: an inquiry answered, then raised to the chargeback that
+  // was accepted. Going back to "submitted" would claim an answer to the chargeback nobody sent and
+  // drop it from the deadline list, so the provider's own status stands instead.
+  const before = logged.at(-2);
+  return before === 'new' || before === 'gathering_evidence' ? before : provider;
 }
 
 const COMMON = ['Order confirmation and invoice', 'Customer communication'];

@@ -29,6 +29,12 @@ describe('moves offered past the deadline', () => {
     expect(movesAt({ status: 'submitted', dueAt: NOW - HOUR }, NOW)).toEqual(['won', 'lost']);
     expect(movesAt({ status: 'accepted', dueAt: NOW + HOUR }, NOW)).toEqual([]);
   });
+
+  it('a fraud report (TC40, SAFE) asks nothing: no move is offered, in time or past a deadline', () => {
+    expect(movesAt({ status: 'new', dueAt: NOW + HOUR, stage: 'fraud_report' }, NOW)).toEqual([]);
+    expect(movesAt({ status: 'new', dueAt: NOW - HOUR, stage: 'fraud_report' }, NOW)).toEqual([]);
+    expect(movesAt({ status: 'new', dueAt: NOW + HOUR, stage: 'inquiry' }, NOW)).toEqual(['gathering_evidence', 'accepted']);
+  });
 });
 
 describe('a mistaken accept', () => {
@@ -36,6 +42,14 @@ describe('a mistaken accept', () => {
     expect(acceptCorrection('new', ['gathering_evidence', 'accepted'])).toBe('gathering_evidence');
     expect(acceptCorrection('new', ['accepted'])).toBe('new');
     expect(acceptCorrection('gathering_evidence', ['accepted'])).toBe('gathering_evidence');
+  });
+
+  it('never goes back to an answer or outcome of an earlier stage: an inquiry answered, then raised to the chargeback accepted', () => {
+    // The inquiry's answer was logged; the import brought the chargeback (new, a later deadline);
+    // the chargeback was accepted by mistake. Back to "submitted" would claim an answer nobody sent.
+    expect(acceptCorrection('new', ['gathering_evidence', 'submitted', 'accepted'])).toBe('new');
+    expect(acceptCorrection('new', ['submitted', 'won', 'accepted'])).toBe('new');
+    expect(acceptCorrection('submitted', ['submitted', 'accepted'])).toBe('submitted');
   });
 
   it('is final once the provider says the case is decided, or when the accept is the provider’s own', () => {

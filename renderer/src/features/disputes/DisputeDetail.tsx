@@ -51,6 +51,8 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
     setAccepting(false);
     setCorrecting(false);
     setNote('');
+    // A reason typed for the last dispute is not this one's: it would be logged on it.
+    setReason('');
   }
   /** A change to the dispute, then the dispute and the list read again. */
   const act = (job: () => Promise<void>) =>
@@ -138,7 +140,8 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
             {d.stage === 'inquiry'
               ? `You answer it without evidence: the issuer may go on to take the ${amount} back as a chargeback, and this inquiry is not answered again.`
               : `You give up the ${amount}: it stays with the cardholder, and the chance to win it back with evidence goes with it.`}{' '}
-            At Stripe and Adyen an accepted dispute cannot be reopened. This records the accept at {provider}; it sends nothing. It is logged under your name
+            At Stripe and Adyen an accepted dispute cannot be reopened. This records the accept here only: it sends nothing to {provider}, where you accept it
+            too. It is logged under your name
             {note.trim() ? ', with your note' : ''}, and the evidence checklist closes.
           </p>
           {d.hint && d.hint.verdict !== 'late' && (
