@@ -1,7 +1,7 @@
 // The evidence pack's printed tables (cover, order, payment, IP and device) and the pieces they are
 // built from: card and check wording, the customer's timeline, CE 3.0 prior choice and duplicate charges.
 import { formatDate, formatDateTime, formatMoney } from '../domain/money';
-import { channelLabel, orderKey, type Order } from '../domain/order';
+import { channelLabel, orderKey, type Order, type OrderStatus } from '../domain/order';
 import { EVIDENCE_CASE_LABEL, type EvidenceCase } from './evidenceCase';
 import { networkName } from './reasonCodes';
 import { postalAddress, STRIPE_LIMITS } from './stripeEvidence';
@@ -38,7 +38,9 @@ const AS_THE_BANK_READS: Record<DisputeStatus, string> = {
   submitted: 'answered, not yet decided',
   won: 'decided for the merchant',
   lost: 'decided for the cardholder',
-  accepted: 'accepted by the merchant',
+  // Imports read a lapse (Adyen's expired, a defence period ended) as accepted too: "not contested"
+  // is true of both, "accepted by the merchant" only of a choice.
+  accepted: 'not contested',
 };
 
 /** At the same moment an order comes before its refund and its dispute. */
@@ -73,6 +75,8 @@ export function timelineOf(history: readonly PackOrder[], current: string): Time
   return out.sort((a, b) => a.at - b.at || KIND_RANK[a.kind] - KIND_RANK[b.kind]);
 }
 
+const CHARGED: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['paid', 'fulfilled', 'refunded']);
+
 /** A likely other charge for a duplicate claim: same customer, same amount, within 7 days. */
 export function duplicateCandidates(disputed: PackOrder | null, history: readonly PackOrder[]): PackOrder[] {
   if (!disputed) return [];
@@ -80,6 +84,10 @@ export function duplicateCandidates(disputed: PackOrder | null, history: readonl
   return history.filter(
     (h) =>
       orderKey(h.order) !== orderKey(o) &&
+      // Only a charge that went through is "the other charge": a cancelled or unpaid order of the same
+      // amount (a failed first attempt) charged nothing, and naming it to the bank would be untrue.
+      CHARGED.has(h.order.status) &&
+      h.payment?.status !== 'failed' &&
       h.order.totalMinor === o.totalMinor &&
       h.order.currency === o.currency &&
       Math.abs(h.order.createdAt - o.createdAt) <= 7 * DAY_MS,
@@ -122,7 +130,7 @@ export function packSections(input: EvidenceInput, caseOf: EvidenceCase): Pick<E
   const payment: EvidencePack['payment'] = o
     ? known([
         ['Payment', p ? `${p.id} (${p.provider}) · ${formatMoney(p.amountMinor, p.currency)} · ${p.status}` : d.paymentId],
-        ['Card', cardText(o) || 'no card'],
+        ['Card', cardText(o)],
         ['Method', o.paymentMethod || p?.provider || ''],
         ['CVC', word(o.cvcCheck ?? p?.cvcCheck)],
         ['AVS postcode', word(o.avsPostcodeCheck ?? p?.avsPostcodeCheck)],

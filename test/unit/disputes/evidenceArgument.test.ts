@@ -267,6 +267,13 @@ describe('the other claims', () => {
     expect(unshipped.argument.gaps).toContainEqual('Order #1 is not recorded as shipped: it may be the duplicate; check before answering');
     expect(unshipped.argument.answered).toBe(false);
 
+    // A cancelled or unpaid order of the same amount charged nothing: never named as "the other charge".
+    for (const status of ['cancelled', 'open'] as const) {
+      const uncharged = packOf({ network: 'stripe', code: 'duplicate', history: [{ daysBefore: 1, status }] });
+      expect(uncharged.summary, status).not.toMatch(/separate|other charge/);
+      expect(uncharged.pack.stripe.evidence.duplicate_charge_id, status).toBeUndefined();
+    }
+
     const none = packOf({ network: 'stripe', code: 'duplicate' });
     expect(none.summary).not.toMatch(/separate|other charge/);
     expect(none.argument.gaps).toContainEqual(expect.stringMatching(/^No other order of the same amount within 7 days/));
@@ -306,5 +313,14 @@ describe('what the printed pack holds besides the argument', () => {
     const printed = JSON.stringify([pack.cover, pack.order, pack.payment, pack.ipDevice]);
     expect(printed).not.toMatch(/\bin \d+ h\b|Respond by|not in the (export|cache)/);
     expect(pack.payment.map(([k]) => k)).toEqual(['Payment', 'Card', 'Method']);
+  });
+});
+
+describe('the printed facts', () => {
+  it('leave out a card the cache does not hold, rather than print "no card" to the bank', () => {
+    const { pack } = packOf({ code: '13.1', disputed: { cardLast4: '', cardBin: '' } });
+    expect(pack.payment.map(([label]) => label)).not.toContain('Card');
+    const withCard = packOf({ code: '13.1', disputed: { cardLast4: '4242', cardBin: '424242' } });
+    expect(withCard.pack.payment).toContainEqual(['Card', expect.stringContaining('•••• 4242')]);
   });
 });

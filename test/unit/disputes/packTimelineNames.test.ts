@@ -39,7 +39,7 @@ describe('the evidence pack timeline', () => {
       'answered, not yet decided',
       'decided for the merchant',
       'decided for the cardholder',
-      'accepted by the merchant',
+      'not contested',
     ]);
   });
 });
