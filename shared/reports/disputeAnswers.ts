@@ -45,9 +45,15 @@ export function loggedAnswers(
     if (last.status !== d.status) continue;
     if (d.status === 'accepted') out.acceptedAt.set(d.id, last.at);
     if ((d.status === 'won' || d.status === 'lost') && submitted === undefined) {
-      // Open in the app when the outcome was recorded: the step before it, else the exports' status.
-      const before = log.at(-2)?.status ?? provider.get(d.id);
-      if (before === 'new' || before === 'gathering_evidence') out.decidedUnanswered.add(d.id);
+      // An export that says submitted, or won (no case is won unanswered), shows an answer sent outside
+      // the app (the provider's dashboard): its time is unknown, not missing.
+      const prov = provider.get(d.id);
+      if (prov === 'submitted' || prov === 'won') continue;
+      // Open in the app when the outcome was recorded: the step before it was an open one, or there
+      // was none (the exports' status then may be a later export's "lost", which says nothing of an
+      // answer: re-importing it must not move a closed month's case out of "not answered").
+      const before = log.at(-2)?.status;
+      if (before === undefined || before === 'new' || before === 'gathering_evidence') out.decidedUnanswered.add(d.id);
     }
   }
   return out;

@@ -89,4 +89,19 @@ describe('accepted chargebacks in the answered-by-the-deadline share', () => {
     const k = disputeKpis(list, T, T + 30 * DAY, a.submittedAt, T + 25 * DAY, a);
     expect(k.all).toMatchObject({ respondable: 1, respondedInTime: 0, answerTimeUnknown: 1 });
   });
+
+  it('an answer the export shows, sent outside the app, is time unknown even after an open step logged here', () => {
+    const list = [d('dashboard', { status: 'won' })];
+    const log = [step('dashboard', 'gathering_evidence', 2), step('dashboard', 'won', 25)];
+    for (const prov of ['submitted', 'won'] as const) expect(loggedAnswers(list, log, new Map([['dashboard', prov]])).decidedUnanswered.size, prov).toBe(0);
+    // Only "new" at the provider: nothing shows an answer, so the recorded outcome came unanswered.
+    expect([...loggedAnswers(list, log, new Map([['dashboard', 'new' as const]])).decidedUnanswered]).toEqual(['dashboard']);
+  });
+
+  it('a loss recorded with nothing logged before stays unanswered when a later export says lost', () => {
+    const list = [d('open', { status: 'lost' })];
+    const log = [step('open', 'lost', 40)];
+    for (const prov of ['new', 'lost', 'accepted'] as const)
+      expect([...loggedAnswers(list, log, new Map([['open', prov]])).decidedUnanswered], prov).toEqual(['open']);
+  });
 });

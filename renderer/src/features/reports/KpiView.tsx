@@ -75,6 +75,13 @@ function disputeRow(name: string, f: DisputeFigures, money: (m: number) => strin
   ];
 }
 
+/**
+ * Columns added after the CSV was first published go after its last one (currency): a reader that
+ * takes the columns by position keeps reading the same figures.
+ */
+const DISPUTE_HEADER_ADDED = ['accepted_in_time', 'accepted_time_unknown'];
+const addedCsv = (f: DisputeFigures) => [f.acceptedInTime ?? null, f.acceptedTimeUnknown ?? null];
+
 /** A row of the disputes CSV; the value in major units of `currency`, empty when the disputes are in several. */
 function disputeCsv(name: string, f: DisputeFigures, currency: string | null): (string | number | null)[] {
   return [
@@ -83,9 +90,7 @@ function disputeCsv(name: string, f: DisputeFigures, currency: string | null): (
     currency ? major(f.openedValueMinor, currency) : null,
     f.respondable,
     f.respondedInTime,
-    f.acceptedInTime ?? null,
     f.answerTimeUnknown ?? null,
-    f.acceptedTimeUnknown ?? null,
     f.won,
     f.lost,
     f.accepted,
@@ -111,9 +116,7 @@ const DISPUTE_HEADER = [
   'opened_value',
   'respondable',
   'responded_in_time',
-  'accepted_in_time',
   'answer_time_unknown',
-  'accepted_time_unknown',
   'won',
   'lost',
   'accepted',
@@ -184,8 +187,8 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         rows={families.map((f) => disputeRow(REASON_FAMILY_LABEL[f], d.byFamily[f]!, money))}
         csv={{
           name: 'disputes-by-family',
-          header: [...DISPUTE_HEADER, 'currency'],
-          rows: families.map((f) => [...disputeCsv(f, d.byFamily[f]!, d.currency), cur]),
+          header: [...DISPUTE_HEADER, 'currency', ...DISPUTE_HEADER_ADDED],
+          rows: families.map((f) => [...disputeCsv(f, d.byFamily[f]!, d.currency), cur, ...addedCsv(d.byFamily[f]!)]),
         }}
       />
       <ReportTable
@@ -196,8 +199,8 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         rows={networks.map((n) => disputeRow(networkName(n), d.byNetwork[n]!, money))}
         csv={{
           name: 'disputes-by-network',
-          header: [...DISPUTE_HEADER, 'currency'],
-          rows: networks.map((n) => [...disputeCsv(n, d.byNetwork[n]!, d.currency), cur]),
+          header: [...DISPUTE_HEADER, 'currency', ...DISPUTE_HEADER_ADDED],
+          rows: networks.map((n) => [...disputeCsv(n, d.byNetwork[n]!, d.currency), cur, ...addedCsv(d.byNetwork[n]!)]),
         }}
       />
       {report.wins && <WhatWins wins={report.wins} stamp={stamp} />}
