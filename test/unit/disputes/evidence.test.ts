@@ -10,29 +10,15 @@ import { stripeEvidenceFileSchema, STRIPE_LIMITS } from '../../../shared/dispute
 import { EVIDENCE } from '../../../shared/disputes/workflow';
 import type { Dispute } from '../../../shared/domain/dispute';
 import { orderKey, type Order } from '../../../shared/domain/order';
-import type { Payment } from '../../../shared/domain/payment';
 import { order } from '../normalize/orderFixture';
+import { PACK_CUSTOMER, stripePayment } from '../../support/evidencePack';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 18, 14);
 const AT = Date.UTC(2026, 9, 1, 10);
 
 const customer = {
-  cardFingerprint: 'fp_pack',
-  cardBin: '424242',
-  cardLast4: '4242',
-  cardBrand: 'visa',
-  ip: '203.0.113.9',
-  deviceId: '3f2b9c1e-5a7d-4e21-9b8c-0d6f4a2e7c11',
-  customerId: 'cust-77',
-  email: 'anna.beispiel@example.org',
-  shipName: 'Anna Beispiel',
-  shipStreet: 'Hauptstraße 5',
-  shipPostcode: '10115',
-  shipCity: 'Berlin',
-  shipCountry: 'DE',
-  billCountry: 'DE',
-  status: 'fulfilled' as const,
+  ...PACK_CUSTOMER,
   cvcCheck: 'pass',
   avsPostcodeCheck: 'pass',
   threeDs: 'authenticated',
@@ -60,26 +46,7 @@ function dispute(fields: Partial<Dispute> = {}): Dispute {
   };
 }
 
-function payment(o: Order, fields: Partial<Payment> = {}): Payment {
-  return {
-    id: `ch_${o.externalId.slice(1)}`,
-    provider: 'stripe',
-    orderRef: o.externalId,
-    createdAt: o.createdAt,
-    amountMinor: o.totalMinor,
-    currency: o.currency,
-    status: 'succeeded',
-    email: o.email,
-    ip: o.ip,
-    cardBin: o.cardBin,
-    cardLast4: o.cardLast4,
-    cardExpiry: '',
-    cardFingerprint: o.cardFingerprint,
-    cardBrand: 'visa',
-    cardCountry: 'DE',
-    ...fields,
-  };
-}
+const payment = stripePayment;
 
 const packOrder = (o: Order, disputes: Dispute[] = []): PackOrder => ({ order: o, payment: payment(o), disputes });
 

@@ -13,28 +13,13 @@ import type { Dispute } from '../../../shared/domain/dispute';
 import { orderKey, type Order } from '../../../shared/domain/order';
 import type { Payment } from '../../../shared/domain/payment';
 import { order } from '../normalize/orderFixture';
+import { PACK_CUSTOMER, stripePayment } from '../../support/evidencePack';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 18, 14);
 const AT = Date.UTC(2026, 9, 1, 10);
 
-const customer = {
-  cardFingerprint: 'fp_arg',
-  cardBin: '424242',
-  cardLast4: '4242',
-  cardBrand: 'visa',
-  ip: '203.0.113.9',
-  deviceId: '3f2b9c1e-5a7d-4e21-9b8c-0d6f4a2e7c11',
-  customerId: 'cust-77',
-  email: 'anna.beispiel@example.org',
-  shipName: 'Anna Beispiel',
-  shipStreet: 'Hauptstraße 5',
-  shipPostcode: '10115',
-  shipCity: 'Berlin',
-  shipCountry: 'DE',
-  billCountry: 'DE',
-  status: 'fulfilled' as const,
-};
+const customer = PACK_CUSTOMER;
 const PASSED = { cvcCheck: 'pass', avsPostcodeCheck: 'pass', avsLine1Check: 'pass', threeDs: 'authenticated' };
 
 const POD: PackAttachment = { id: 1, name: 'dhl-pod.pdf', type: 'pdf', purpose: 'proof-of-delivery', size: 40_000, sha256: 'a'.repeat(64), addedAt: AT };
@@ -70,23 +55,8 @@ function packOf(c: Case) {
     o: order({ ...customer, externalId: `#${i + 1}`, createdAt: AT - daysBefore * DAY, totalMinor: 12_990, ...f }),
     disputedToo,
   }));
-  const pay = (o: Order, status: Payment['status'] = 'succeeded'): Payment => ({
-    id: `ch_${o.externalId.slice(1)}`,
-    provider: 'stripe',
-    orderRef: o.externalId,
-    createdAt: o.createdAt,
-    amountMinor: o.totalMinor,
-    currency: o.currency,
-    status,
-    email: o.email,
-    ip: o.ip,
-    cardBin: o.cardBin,
-    cardLast4: o.cardLast4,
-    cardExpiry: '',
-    cardFingerprint: o.cardFingerprint,
-    cardBrand: 'visa',
-    cardCountry: 'DE',
-  });
+  const pay = (o: Order, status: Payment['status'] = 'succeeded'): Payment => stripePayment(o, { status });
+
   const other = (key: string): Dispute => ({ ...d, id: `dp_${key}`, orderKey: key, status: 'lost' });
   const history: PackOrder[] = [
     ...others.map(({ o, disputedToo }) => ({ order: o, payment: pay(o), disputes: disputedToo ? [other(orderKey(o))] : [] })),
