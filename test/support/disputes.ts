@@ -36,3 +36,24 @@ export function openFraudDispute(id: string, orderKey: string, at: number): Disp
     status: 'new',
   };
 }
+
+/**
+ * A Visa fraud chargeback (10.4) of 10.00 EUR named `id`, opened a day after `t` and due 20 days
+ * after it, new unless `fields` say otherwise: the reports' tests build their months from these.
+ */
+export function reportDispute(t: number, id: string, fields: Partial<Dispute> = {}): Dispute {
+  return {
+    id,
+    provider: 'stripe',
+    paymentId: id,
+    orderKey: '',
+    network: 'visa',
+    reasonCode: '10.4',
+    amountMinor: 1000,
+    currency: 'EUR',
+    openedAt: t + 86_400_000,
+    dueAt: t + 20 * 86_400_000,
+    status: 'new',
+    ...fields,
+  };
+}

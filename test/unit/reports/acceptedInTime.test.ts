@@ -5,26 +5,14 @@
 // choice or a lapse (Adyen's expired and auto-accepted read as accepted) and is counted apart.
 // An outcome the analyst recorded on a case the app had open, past its deadline, had no answer.
 import { describe, expect, it } from 'vitest';
+import { reportDispute } from '../../support/disputes';
 import type { Dispute, DisputeStatus } from '../../../shared/domain/dispute';
 import { disputeKpis } from '../../../shared/reports/disputeKpis';
 import { loggedAnswers } from '../../../shared/reports/disputeAnswers';
 
 const DAY = 86_400_000;
 const T = Date.UTC(2026, 5, 1);
-const d = (id: string, fields: Partial<Dispute>): Dispute => ({
-  id,
-  provider: 'stripe',
-  paymentId: id,
-  orderKey: '',
-  network: 'visa',
-  reasonCode: '10.4',
-  amountMinor: 1000,
-  currency: 'EUR',
-  openedAt: T + DAY,
-  dueAt: T + 20 * DAY,
-  status: 'new',
-  ...fields,
-});
+const d = (id: string, fields: Partial<Dispute>): Dispute => reportDispute(T, id, fields);
 const step = (disputeId: string, status: DisputeStatus, day: number) => ({ disputeId, kind: 'status', status, at: T + day * DAY });
 
 describe('accepted chargebacks in the answered-by-the-deadline share', () => {

@@ -1,24 +1,12 @@
 // Dispute KPIs on seven hand-made disputes; every figure worked out by hand.
 import { describe, expect, it } from 'vitest';
+import { reportDispute } from '../../support/disputes';
 import type { Dispute } from '../../../shared/domain/dispute';
 import { disputeKpis } from '../../../shared/reports/disputeKpis';
 
 const DAY = 86_400_000;
 const T = Date.UTC(2026, 5, 1);
-const d = (id: string, fields: Partial<Dispute>): Dispute => ({
-  id,
-  provider: 'stripe',
-  paymentId: id,
-  orderKey: '',
-  network: 'visa',
-  reasonCode: '10.4',
-  amountMinor: 1000,
-  currency: 'EUR',
-  openedAt: T + DAY,
-  dueAt: T + 20 * DAY,
-  status: 'new',
-  ...fields,
-});
+const d = (id: string, fields: Partial<Dispute>): Dispute => reportDispute(T, id, fields);
 
 describe('dispute KPIs', () => {
   const list = [

@@ -1,6 +1,7 @@
 // What wins: win rates by channel and by evidence item ticked or not, on hand-made disputes with
 // every figure worked out by hand.
 import { describe, expect, it } from 'vitest';
+import { reportDispute } from '../../support/disputes';
 import type { Dispute } from '../../../shared/domain/dispute';
 import { disputeWins, NO_CHANNEL } from '../../../shared/reports/disputeWins';
 import { REASON_FAMILIES } from '../../../shared/disputes/reasonCodes';
@@ -9,20 +10,7 @@ const DAY = 86_400_000;
 const T = Date.UTC(2026, 5, 1);
 const FROM = T;
 const TO = T + 30 * DAY;
-const d = (id: string, fields: Partial<Dispute>): Dispute => ({
-  id,
-  provider: 'stripe',
-  paymentId: id,
-  orderKey: '',
-  network: 'visa',
-  reasonCode: '10.4',
-  amountMinor: 1000,
-  currency: 'EUR',
-  openedAt: T + DAY,
-  dueAt: T + 20 * DAY,
-  status: 'new',
-  ...fields,
-});
+const d = (id: string, fields: Partial<Dispute>): Dispute => reportDispute(T, id, fields);
 
 describe('win rates by channel', () => {
   const channelOf = new Map([
