@@ -133,6 +133,15 @@ export async function loadDemo(page: Page, size = '10,000 orders'): Promise<void
   await expect(page.getByTestId('orders-count')).toHaveText(/orders$/, { timeout: 120_000 });
 }
 
+/** Holds the order under the queue's cursor by keyboard: H, the first reason code, the note, Enter. */
+export async function holdSelectedByKeyboard(page: Page, note: string): Promise<void> {
+  await page.keyboard.press('h');
+  await page.keyboard.press('ArrowDown'); // the reason code list has focus: first code
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(note);
+  await page.keyboard.press('Enter');
+}
+
 /** Opens Review and waits for its queue to hold orders. */
 export async function openReviewQueue(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Review' }).click();

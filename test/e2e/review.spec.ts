@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { chooseImportFile, expect, loadDemo, search, test } from './fixtures';
+import { chooseImportFile, expect, holdSelectedByKeyboard, loadDemo, search, test } from './fixtures';
 import { riskyShopifyExport } from '../support/shopifyExport';
 
 /** Stores a scoring-matrix version as an older app would have, straight into the cache (the page then reloads). */
@@ -345,11 +345,7 @@ test('after a ring decision the keys work again: U undoes it, as the line above 
 
 test("a ring decision's log entries tell an order already held from one the analyst excepted", async ({ page }) => {
   const { ring, n } = await reviewAtARingOfThree(page);
-  await page.keyboard.press('h');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('card seen on four devices');
-  await page.keyboard.press('Enter');
+  await holdSelectedByKeyboard(page, 'card seen on four devices');
   const log = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
   await expect(log).toHaveCount(1);
   await ring.getByLabel('Ring reason code').selectOption('FRAUD-RING');
@@ -378,11 +374,7 @@ test('a ring decision leaves out orders an analyst holds, and asks before a rele
   const selected = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr[aria-selected="true"]');
   const order = (await selected.locator('td:nth-child(3)').textContent())!;
   // Hold this one order on its own, then come back to it.
-  await page.keyboard.press('h');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('card seen on four devices');
-  await page.keyboard.press('Enter');
+  await holdSelectedByKeyboard(page, 'card seen on four devices');
   const log = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
   await expect(log).toHaveCount(1);
   await page.keyboard.press('k');

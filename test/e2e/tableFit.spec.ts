@@ -4,7 +4,7 @@
 // above the table, their values are in the row's detail, and the column chooser is kept.
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, loadDemo, test } from './fixtures';
+import { expect, holdSelectedByKeyboard, loadDemo, test } from './fixtures';
 
 const WIDTHS = [1280, 1440, 1920] as const;
 
@@ -114,11 +114,7 @@ test('the decision log fits 1280, 1440 and 1920 px: the rules that fired and the
   await page.goto('/#/review');
   await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
   await page.locator('section.review').focus();
-  await page.keyboard.press('h');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('same card on four devices within two days, billing and shipping countries differ, called the customer: no answer');
-  await page.keyboard.press('Enter');
+  await holdSelectedByKeyboard(page, 'same card on four devices within two days, billing and shipping countries differ, called the customer: no answer');
   const log = page.getByRole('table', { name: 'Decisions' });
   await expect(log.locator('tbody tr')).toHaveCount(1);
   for (const width of WIDTHS) {
