@@ -5,6 +5,7 @@
 // unless the marketplace's notice names one. Pure.
 import type { DisputeStatus } from '../domain/dispute';
 import { currencyDecimals } from '../ingest/amounts';
+import { NEXT_STATUS, pastDeadline } from './workflow';
 
 export const CLAIM_KINDS = ['amazon-a-to-z', 'amazon-safe-t', 'paypal-inr', 'paypal-snad', 'marketplace-return'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
@@ -34,6 +35,77 @@ export const CLAIM_DUTY: Record<ClaimKind, { duty: string; startsAt: string }> =
   'paypal-snad': { duty: 'respond to PayPal', startsAt: 'the escalation to a claim' },
   'marketplace-return': { duty: 'respond to the buyer', startsAt: 'the return request' },
 };
+
+/** Who decides a claim, and whom the seller answers, as a sentence names them. */
+export const CLAIM_DECIDER: Record<ClaimKind, string> = {
+  'amazon-a-to-z': 'Amazon',
+  'amazon-safe-t': 'Amazon',
+  'paypal-inr': 'PayPal',
+  'paypal-snad': 'PayPal',
+  'marketplace-return': 'the marketplace',
+};
+
+/**
+ * The moves a claim is offered at `now`. In time, the disputes' workflow. Past its deadline, still
+ * new or gathering evidence, an answer can no longer go in time: left unanswered, Amazon grants an
+ * A-to-z claim, PayPal decides for the buyer, and a return's buyer may ask the marketplace to step in
+ * (the windows' notes). So, as for a chargeback, the analyst accepts it or records what was decided
+ * (won or lost). Claims have no submit guard to ask why a late answer went in, so no late
+ * submission. A SAFE-T claim is the seller's own, filed with Amazon: one filed after its window is
+ * rejected, so there is nothing left to win or for Amazon to decide, only to give it up (accepted).
+ * Once submitted or decided, as in time.
+ */
+export function claimMovesAt(c: Pick<RefundClaim, 'kind' | 'status'> & { dueAt: number }, now: number): readonly DisputeStatus[] {
+  if (!pastDeadline(c, now)) return NEXT_STATUS[c.status];
+  return c.kind === 'amazon-safe-t' ? ['accepted'] : ['accepted', 'won', 'lost'];
+}
+
+/** What a claim past its deadline can still come to, for its panel (null while in time, answered or decided). */
+export function claimLateText(c: Pick<RefundClaim, 'kind' | 'status'> & { dueAt: number }, now: number): string | null {
+  if (!pastDeadline(c, now)) return null;
+  if (c.kind === 'amazon-safe-t') return 'Too late to file: Amazon rejects a SAFE-T claim filed after its window. Accept it as given up.';
+  return `Too late to respond in time: accept it, or record what ${CLAIM_DECIDER[c.kind]} decided (won or lost).`;
+}
+
+/**
+ * The accept confirm, in the claim's own words: what accepting gives up, for an amount already
+ * formatted. A claim against the seller (A-to-z, PayPal, a return) accepted is the buyer's: the
+ * amount refunded to them. A SAFE-T claim is the seller's against Amazon: accepting it is not
+ * filing it, and the refund already paid to the buyer is not reimbursed.
+ */
+export function claimAcceptText(kind: ClaimKind, amount: string): { question: string; givesUp: string; confirm: string } {
+  switch (kind) {
+    case 'amazon-a-to-z':
+      return {
+        question: `Accept this A-to-z claim of ${amount} without contesting it?`,
+        givesUp: `The claim is granted: the ${amount} is refunded to the buyer at your cost, and you no longer respond to Amazon.`,
+        confirm: `Accept and give up ${amount}`,
+      };
+    case 'amazon-safe-t':
+      return {
+        question: `Give up this SAFE-T claim of ${amount} without filing it?`,
+        givesUp: `Amazon does not reimburse the ${amount} you refunded to the buyer, and a SAFE-T claim filed after its window is rejected.`,
+        confirm: `Accept and give up ${amount}`,
+      };
+    case 'paypal-inr':
+    case 'paypal-snad':
+      return {
+        question: `Accept this PayPal claim of ${amount} without contesting it?`,
+        givesUp: `PayPal decides it for the buyer: the ${amount} is refunded to the buyer, and you no longer respond to PayPal.`,
+        confirm: `Accept and give up ${amount}`,
+      };
+    case 'marketplace-return':
+      return {
+        question: `Accept this return dispute of ${amount} without contesting it?`,
+        givesUp: `The buyer’s return request goes their way: the ${amount} is refunded to the buyer, and you no longer respond to them.`,
+        confirm: `Accept and give up ${amount}`,
+      };
+    default: {
+      const never: never = kind;
+      throw new Error(`unknown kind of claim ${String(never)}`);
+    }
+  }
+}
 
 export const WINDOW_UNITS = ['hours', 'days', 'business-days'] as const;
 export type WindowUnit = (typeof WINDOW_UNITS)[number];

@@ -75,7 +75,8 @@ describe('claims imported into the cache', () => {
       amountMinor: 100,
       currency: 'EUR',
       openedAt: Date.UTC(2026, 10, 28),
-      noticeDueAt: null,
+      // Still in time at the test's clock (past its deadline a claim is accepted or decided, not gathered for).
+      noticeDueAt: Date.UTC(2026, 11, 5),
       reason: '',
     });
     await claims.setStatus('AZ-4401', 'gathering_evidence', 'asked the carrier');

@@ -76,6 +76,23 @@ describe('refund claims', () => {
     expect((await claims.list())[0]!.status).toBe('submitted');
   });
 
+  it('past its deadline a claim is accepted or given its outcome, not gathered for; a SAFE-T claim is only given up', async () => {
+    const db = await cache('claims-late');
+    // The test's clock is 2026-12-03 09:00: an A-to-z claim of 29 November 08:00 was due on 2 December.
+    const claims = new ClaimService(db, clock);
+    const late = { ...atoz, id: 'A2Z-LATE', openedAt: Date.UTC(2026, 10, 29, 8) };
+    await claims.add(late);
+    await claims.add({ ...late, id: 'A2Z-LOST' });
+    await claims.add({ ...late, id: 'SAFE-T-LATE', kind: 'amazon-safe-t', noticeDueAt: Date.UTC(2026, 11, 1) });
+    await expect(claims.setStatus('A2Z-LATE', 'gathering_evidence', '')).rejects.toThrow('A claim that is new cannot become gathering evidence');
+    await claims.setStatus('A2Z-LATE', 'accepted', 'too late to answer');
+    await claims.setStatus('A2Z-LOST', 'lost', 'Amazon granted it');
+    await expect(claims.setStatus('SAFE-T-LATE', 'won', '')).rejects.toThrow('A claim that is new cannot become won');
+    await claims.setStatus('SAFE-T-LATE', 'accepted', '');
+    const status = Object.fromEntries((await claims.list()).map((c) => [c.id, c.status]));
+    expect(status).toEqual({ 'A2Z-LATE': 'accepted', 'A2Z-LOST': 'lost', 'SAFE-T-LATE': 'accepted' });
+  });
+
   it('takes saved windows: a changed A-to-z window moves the deadline of claims entered before', async () => {
     const claims = new ClaimService(await cache('claims-windows'), clock);
     await claims.add(atoz);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   claimDeadline,
   CLAIM_KINDS,
+  claimMovesAt,
   CLAIM_KIND_LABEL,
   cleanClaimWindows,
   DEFAULT_CLAIM_WINDOWS,
@@ -14,7 +15,7 @@ import {
   type ClaimWindow,
   type RefundClaim,
 } from '../../../../shared/disputes/claims';
-import { canMove, STATUS_LABEL } from '../../../../shared/disputes/workflow';
+import { STATUS_LABEL } from '../../../../shared/disputes/workflow';
 import { statusThatStands } from '../../../../shared/disputes/standing';
 import type { DisputeStatus } from '../../../../shared/domain/dispute';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
@@ -106,12 +107,17 @@ export class ClaimService {
     return this.row(claim, await this.windows());
   }
 
-  /** Moves a claim along the workflow disputes use; the change is logged with who, when and the note. */
+  /**
+   * Moves a claim along the workflow disputes use; the change is logged with who, when and the note.
+   * Past its deadline an open claim is accepted or given its outcome (claimMovesAt), as its panel offers.
+   */
   async setStatus(id: string, to: DisputeStatus, note: string): Promise<void> {
-    const [c, events] = await Promise.all([this.db.refundClaims.get(id), this.eventsOf(id)]);
+    const [c, events, windows] = await Promise.all([this.db.refundClaims.get(id), this.eventsOf(id), this.windows()]);
     if (!c) throw new Error(`Claim ${id} is not in the cache`);
     const from = statusThatStands(c.status, events.find((e) => e.kind === 'status')?.status);
-    if (!canMove(from, to)) throw new Error(`A claim that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
+    const { dueAt } = claimDeadline(c, windows);
+    if (!claimMovesAt({ kind: c.kind, status: from, dueAt }, this.clock.now()).includes(to))
+      throw new Error(`A claim that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
     await this.db.disputeEvents.add({
       disputeId: claimEventKey(id),
       kind: 'status',
