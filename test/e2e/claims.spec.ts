@@ -81,6 +81,54 @@ test('claim: an A-to-z claim entered by hand shows its deadline in the list with
   await page.getByRole('table', { name: 'Disputes by deadline' }).scrollIntoViewIfNeeded();
 });
 
+test('claim: accepting asks to confirm the amount refunded to the buyer, Cancel leaves it as it was; past its deadline, accept or the outcome', async ({
+  page,
+}) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  await expect(page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr').first()).toBeVisible({ timeout: 60_000 });
+  // At 2026-11-18 14:00 UTC the claim of the 17th at 10:00 is in time (due on the 20th).
+  const form = await fillAtoZClaim(page);
+  await form.getByRole('button', { name: 'Enter claim' }).click();
+  await page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr').filter({ hasText: 'A2Z-7001' }).click();
+  const panel = page.getByRole('region', { name: 'Claim A2Z-7001' });
+  const moves = panel.getByRole('group', { name: 'Claim status' }).getByRole('button');
+  await expect(moves).toHaveText(['→ Gathering evidence', '→ Accepted (not contested)…']);
+  await expect(panel.getByTestId('claim-late')).toHaveCount(0);
+
+  await panel.getByLabel('Status note').fill('buyer has a point');
+  await panel.getByRole('button', { name: '→ Accepted (not contested)…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Accept the claim?' });
+  await expect(confirm.getByTestId('claim-accept-summary')).toHaveText(
+    'Accept this A-to-z claim of €59.90 without contesting it? The claim is granted: the €59.90 is refunded to the buyer at your cost, and you no longer respond to Amazon. This records the accept here only; it sends nothing to Amazon. It is logged under your name, with your note.',
+  );
+  // Cancelled, nothing changes: it was accepted at the first click.
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(panel.getByTestId('claim-status')).toHaveText('New');
+  await expect(panel.getByText('No changes yet; entered as new.')).toBeVisible();
+
+  await panel.getByRole('button', { name: '→ Accepted (not contested)…' }).click();
+  await confirm.getByRole('button', { name: 'Accept and give up €59.90' }).click();
+  await expect(panel.getByTestId('claim-status')).toHaveText('Accepted (not contested)');
+  await expect(panel.getByTestId('claim-history')).toContainText('K. Weber: status → Accepted (not contested) (buyer has a point)');
+  await expect(moves).toHaveCount(0);
+
+  // A claim past its deadline (clock started on the 14th, due on the 17th): accept or the outcome, no gathering.
+  // The form is still open, cleared for the next claim (the kind kept).
+  await form.getByLabel('Claim or case reference').fill('A2Z-7002');
+  await form.getByLabel('Amount').fill('24.00');
+  await form.getByLabel(/^Clock starts \(UTC\)/).fill('2026-11-14T10:00');
+  await form.getByRole('button', { name: 'Enter claim' }).click();
+  await expect(form.getByRole('status')).toContainText('Claim A2Z-7002 entered');
+  await page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr').filter({ hasText: 'A2Z-7002' }).click();
+  const overdue = page.getByRole('region', { name: 'Claim A2Z-7002' });
+  await expect(overdue.getByTestId('claim-late')).toHaveText('Too late to respond in time: accept it, or record what Amazon decided (won or lost).');
+  await expect(overdue.getByRole('group', { name: 'Claim status' }).getByRole('button')).toHaveText(['→ Accepted (not contested)…', '→ Won', '→ Lost']);
+  await overdue.getByRole('button', { name: '→ Lost' }).click();
+  await expect(overdue.getByTestId('claim-status')).toHaveText('Lost');
+});
+
 const IMPORTS = fileURLToPath(new URL('../fixtures/imports', import.meta.url));
 
 async function chooseFile(page: Page, file: string) {

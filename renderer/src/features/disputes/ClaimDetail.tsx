@@ -1,9 +1,11 @@
 // One refund claim: its kind, reference, order and amount, its deadline with where the window comes
-// from, the status workflow disputes use (each change logged with a note), and its history.
+// from, the status workflow disputes use (each change logged with a note; accepting asks to confirm
+// what it gives up; past the deadline, accept or record the outcome), and its history.
 import { usePanelFocus } from '../../ui/usePanelFocus';
 import { useState } from 'react';
 import { respondByText } from '../../../../shared/disputes/deadlines';
-import { NEXT_STATUS, STATUS_LABEL } from '../../../../shared/disputes/workflow';
+import { STATUS_LABEL } from '../../../../shared/disputes/workflow';
+import { CLAIM_DECIDER, claimAcceptText, claimLateText, claimMovesAt } from '../../../../shared/disputes/claims';
 import type { DisputeStatus } from '../../../../shared/domain/dispute';
 import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import { ErrorAlert } from '../../app/Alerts';
@@ -15,13 +17,30 @@ import { CaseClaimBar } from '../team';
 
 export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail; now: number; onClose(): void; onChange(): Promise<void> }) {
   const [note, setNote] = useState('');
+  /** Accepting, waiting for the analyst to confirm what it gives up. */
+  const [accepting, setAccepting] = useState(false);
   const { run, error } = useActions();
-  const move = (to: DisputeStatus) =>
+  // Another claim shown in the same panel: a confirm left open on the last one is not this one's.
+  const [shownId, setShownId] = useState(c.id);
+  if (shownId !== c.id) {
+    setShownId(c.id);
+    setAccepting(false);
+    setNote('');
+  }
+  const change = (to: DisputeStatus) =>
     run(async () => {
       await cache.setClaimStatus(c.id, to, note);
       setNote('');
       await onChange();
     });
+  const move = (to: DisputeStatus) => {
+    if (to === 'accepted') setAccepting(true);
+    else void change(to);
+  };
+  const moves = claimMovesAt(c, now);
+  const late = claimLateText(c, now);
+  const amount = formatMoney(c.amountMinor, c.currency);
+  const accept = claimAcceptText(c.kind, amount);
   const d = c.deadline;
   const { headingRef, onPanelKeyDown } = usePanelFocus(c.id, onClose, { bringIntoView: true });
   return (
@@ -47,20 +66,40 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
           <strong>No deadline: {d.text}.</strong>
         )}
       </p>
+      {late && <p data-testid="claim-late">{late}</p>}
       {d.window?.note && <p className="muted small">{d.window.note}</p>}
       <div className="toolbar" role="group" aria-label="Claim status">
         <span>
           Status: <strong data-testid="claim-status">{STATUS_LABEL[c.status]}</strong>
         </span>
-        {NEXT_STATUS[c.status].map((to) => (
-          <button key={to} onClick={() => void move(to)}>
+        {moves.map((to) => (
+          <button key={to} onClick={() => move(to)}>
             → {STATUS_LABEL[to]}
+            {to === 'accepted' ? '…' : ''}
           </button>
         ))}
-        {NEXT_STATUS[c.status].length > 0 && (
+        {moves.length > 0 && (
           <input aria-label="Status note" placeholder="Note for the change (optional)" value={note} onChange={(e) => setNote(e.target.value)} size={36} />
         )}
       </div>
+      {accepting && (
+        <div className="confirm" role="dialog" aria-label="Accept the claim?">
+          <p data-testid="claim-accept-summary">
+            <strong>{accept.question}</strong> {accept.givesUp} This records the accept here only; it sends nothing to {CLAIM_DECIDER[c.kind]}. It is logged
+            under your name{note.trim() ? ', with your note' : ''}.
+          </p>
+          <button
+            className="danger"
+            onClick={() => {
+              setAccepting(false);
+              void change('accepted');
+            }}
+          >
+            {accept.confirm}
+          </button>
+          <button onClick={() => setAccepting(false)}>Cancel</button>
+        </div>
+      )}
       <ErrorAlert message={error} />
       <h3>History</h3>
       {c.events.length === 0 ? (
