@@ -473,3 +473,19 @@ test('an order re-imported with its e-mail corrected is its buyer again, not the
   await page.getByRole('link', { name: 'Rings' }).click();
   await expect(count).toHaveText(/^1 ring over 2 orders/, { timeout: 60_000 });
 });
+
+test('another ring chosen far down the list is brought into view', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Rings' }).click();
+  const rows = page.getByRole('table', { name: 'Rings' }).locator('tbody tr');
+  await rows.first().click({ timeout: 60_000 });
+  const heading = page.getByRole('region', { name: /^Ring / }).getByRole('heading', { level: 2 });
+  await expect(heading).toBeInViewport();
+  const last = rows.last();
+  await last.scrollIntoViewIfNeeded();
+  await expect(heading).not.toBeInViewport();
+  await last.click();
+  // The panel above the list showed the ring out of sight.
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+});

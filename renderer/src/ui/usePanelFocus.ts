@@ -4,7 +4,7 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 
 /**
  * `key`: what the panel shows (an order, a ring); the heading takes the focus again when it
- * changes. `bringIntoView`: a panel shown above a long list (a dispute over the deadline list) is
+ * changes. `bringIntoView`: a panel shown above a long list (a dispute over the deadline list, a ring over the ring list) is
  * scrolled to when it opens or shows another row, else the row clicked far down the list changes
  * a panel out of sight. Returns the heading's ref (give it tabIndex={-1}) and a keydown handler for the panel.
  */

@@ -36,7 +36,7 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
   const m = ring.metrics;
   const node = g.selectedNode;
   const ordersHeading = useRef<HTMLHeadingElement>(null);
-  const { headingRef, onPanelKeyDown } = usePanelFocus(ring.id, onClose);
+  const { headingRef, onPanelKeyDown } = usePanelFocus(ring.id, onClose, { bringIntoView: true });
   return (
     <section className="panel wide ring-detail" aria-label={`Ring ${ring.id}`} onKeyDown={onPanelKeyDown}>
       <header className="wizard-head">
