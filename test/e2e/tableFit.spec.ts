@@ -64,7 +64,9 @@ async function headers(page: Page, table: string): Promise<string[]> {
   return (await page.getByRole('table', { name: table }).locator('thead th').allTextContents()).map((t) => t.trim());
 }
 
-test('orders, rings, review, disputes and import-history tables fit 1280, 1440 and 1920 px without cutting a cell or a search hint', async ({ page }, info) => {
+test('orders, rings, review, disputes, settings and import-history tables fit 1280, 1440 and 1920 px without cutting a cell or a search hint', async ({
+  page,
+}, info) => {
   test.setTimeout(240_000);
   await loadDemo(page);
   // One import, so the history has a row with its Undo.
@@ -88,6 +90,11 @@ test('orders, rings, review, disputes and import-history tables fit 1280, 1440 a
       name: 'disputes',
       hash: '#/disputes',
       ready: () => expect(page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr').first()).toBeVisible({ timeout: 60_000 }),
+    },
+    {
+      name: 'settings',
+      hash: '#/settings',
+      ready: () => expect(page.getByRole('table', { name: 'Hub rules' }).locator('tbody tr').first()).toBeVisible({ timeout: 60_000 }),
     },
     {
       name: 'imports',

@@ -94,7 +94,7 @@ export function HubRulesPanel() {
       </p>
       {draft && (
         <SubmitForm onSubmit={() => void save(rulesOf(draft))}>
-          <table className="history" aria-label="Hub rules">
+          <table className="history hub-rules" aria-label="Hub rules">
             <thead>
               <tr>
                 <th scope="col">Key</th>
