@@ -145,7 +145,7 @@ test('checkpoint: a tampered log cut short (head moved back) or emptied is named
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Decision log (1)' })).toBeVisible();
   await page.getByRole('button', { name: 'Verify log' }).click();
-  await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: all 1 entries verified.');
+  await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: its 1 entry verified.');
   await verifyAgainst(page, checkpoint);
   await expect(page.getByTestId('witness-verdict')).toHaveText(
     /^Differs from decision-log-checkpoint-.*: the log ends at entry 1, but .* saw entry 3: entries were removed\.$/,
@@ -155,7 +155,7 @@ test('checkpoint: a tampered log cut short (head moved back) or emptied is named
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Decision log (0)' })).toBeVisible();
   await page.getByRole('button', { name: 'Verify log' }).click();
-  await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: all 0 entries verified.');
+  await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: no entries yet.');
   await verifyAgainst(page, checkpoint);
   await expect(page.getByTestId('witness-verdict')).toHaveText(/the log ends at entry 0, but .* saw entry 3: entries were removed\.$/);
 });

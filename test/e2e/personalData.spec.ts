@@ -147,6 +147,6 @@ test('retention: personal data older than the period is purged, a summary is kep
   await expect(detail.locator('dt', { hasText: /^Name$/ }).locator('xpath=following-sibling::dd')).toHaveText('—');
   await page.getByRole('link', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Verify log' }).click();
-  await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: all 1 entries verified.');
+  await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: its 1 entry verified.');
   await expect(page.getByRole('table', { name: 'Decisions' }).locator('tbody tr').first()).toContainText('Retention: purged the personal data of');
 });

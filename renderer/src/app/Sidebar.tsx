@@ -1,5 +1,5 @@
 // Left navigation between the workbench's screens, with the cache size underneath.
-import { formatCount } from '../../../shared/domain/money';
+import { countOf } from '../../../shared/domain/money';
 import { SCREENS, useUi, type Screen } from '../state/uiStore';
 import type { CacheOverview } from '../core/contract';
 import { TeamSyncLine } from '../features/team';
@@ -62,8 +62,8 @@ export function Sidebar({ overview, onGoTo, inert = false }: { overview: CacheOv
       <div className="sidebar-foot" data-testid="cache-summary">
         {overview ? (
           <>
-            <div>{formatCount(overview.orders)} orders</div>
-            <div>{formatCount(overview.disputes)} disputes</div>
+            <div>{countOf(overview.orders, 'order')}</div>
+            <div>{countOf(overview.disputes, 'dispute')}</div>
             <div className="muted">
               {overview.dataset?.kind === 'demo'
                 ? overview.imports > 0

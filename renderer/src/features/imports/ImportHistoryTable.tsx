@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { formatCount, showDateTime } from '../../../../shared/domain/money';
 import type { ImportListEntry as ImportEntry } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { undoneText } from '../../ui/countWording';
 
 export function ImportHistoryTable({
   entries,
@@ -96,8 +97,8 @@ export function ImportHistoryTable({
       {confirmUndo && (
         <div className="confirm" role="dialog" aria-label="Confirm undo">
           <p>
-            Undo the import of <strong>{confirmUndo.fileName}</strong>? The {formatCount(confirmUndo.created)} rows it created are removed and the{' '}
-            {formatCount(confirmUndo.updated)} it updated get their previous values back. The import stays in the history, marked undone.
+            Undo the import of <strong>{confirmUndo.fileName}</strong>? {undoneText(confirmUndo.created, confirmUndo.updated)} The import stays in the history,
+            marked undone.
             {confirmUndo.team?.state === 'shared' &&
               ' It is a team import: it is undone on every teammate’s laptop too, and the team server records that you undid it.'}
           </p>

@@ -17,6 +17,7 @@ import { platform } from '../../platform';
 import { ErrorAlert } from '../../app/Alerts';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { useAsync } from '../../ui/useAsync';
+import { logIntactText } from '../../ui/countWording';
 import { useAskedAction } from '../../ui/useAskedAction';
 
 const WITNESS_FILTERS = [{ name: 'Checkpoint, backup, decisions CSV or report PDF', extensions: ['jsonl', 'fwbackup', 'csv', 'pdf'] }];
@@ -143,7 +144,7 @@ export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
       <ErrorAlert message={error} />
       {chain && (
         <p role="status" data-testid="log-verdict" className={chain.ok ? 'ok' : 'error'}>
-          {chain.ok ? `Log intact: all ${formatCount(chain.entries)} entries verified.` : `Log broken at entry ${chain.seq}: ${chain.reason}.`}
+          {chain.ok ? logIntactText(chain.entries) : `Log broken at entry ${chain.seq}: ${chain.reason}.`}
         </p>
       )}
       {/* The chain alone cannot tell a rewrite with every hash recomputed: said whenever nothing outside was compared. */}

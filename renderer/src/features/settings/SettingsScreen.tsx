@@ -1,6 +1,6 @@
 // Settings: who is deciding (for the decision log), the organisation's policy, storage,
 // backup and about.
-import { formatCount } from '../../../../shared/domain/money';
+import { countOf } from '../../../../shared/domain/money';
 import type { CacheOverview } from '../../core/contract';
 import { platform } from '../../platform';
 import { useUi } from '../../state/uiStore';
@@ -38,9 +38,7 @@ export function SettingsScreen({ overview }: { overview: CacheOverview | null })
           <div>
             <dt>Cache holds</dt>
             <dd data-testid="settings-counts">
-              {overview
-                ? `${formatCount(overview.orders)} orders, ${formatCount(overview.payments)} payments, ${formatCount(overview.disputes)} disputes`
-                : '…'}
+              {overview ? `${countOf(overview.orders, 'order')}, ${countOf(overview.payments, 'payment')}, ${countOf(overview.disputes, 'dispute')}` : '…'}
             </dd>
           </div>
           <div>
