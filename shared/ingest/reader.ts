@@ -409,6 +409,16 @@ export class ExportReader implements CsvSink {
       this.messages.warn('unknown-time-zone', `the format's time zone ${timeZoneProblem(options.timeZone ?? '')}; times without an offset were read as UTC`);
       zone = UTC;
     }
+    const unzoned = options.offsetsWritten ? timeWithoutOffset(this.warm, resolved) : null;
+    if (unzoned) {
+      const c = resolved.columns[resolved.byField.get('createdAt')!]![0]!;
+      this.messages.warn(
+        'time-without-offset',
+        `${describeColumn(c + 1, resolved.header.names[c])} has times without their UTC offset (“${unzoned.value}”), which ${this.preset.label} files always write: a spreadsheet may have saved the file again. They were read as ${options.timeZone ?? 'UTC'}; if they are the shop's local time, import the original export, or map the file and choose its time zone`,
+        unzoned.line,
+        c + 1,
+      );
+    }
     const chosen = this.options.dateOrder ?? options.dateOrder;
     const settled: DateColumnOrder[] = [];
     for (const [c, vote] of this.dateVotes) {
@@ -499,6 +509,26 @@ export function unguardTextCells(fields: string[], columns: readonly number[]): 
  * warm-up is one of the United States', where dates are written so; null otherwise (Canada, Latin
  * America and the rest of the world write their dates in other orders, or several).
  */
+/**
+ * The first order time of the warm-up rows written with a time of day but no UTC offset
+ * (`03.12.2026 10:00`, not `2026-12-03 10:00:00 +0100`), with its line; null when every one has
+ * its offset or none has a time of day.
+ */
+export function timeWithoutOffset(
+  warm: readonly { fields: string[]; line: number }[] | null,
+  resolved: ResolvedMapping,
+): { value: string; line: number } | null {
+  const f = resolved.byField.get('createdAt');
+  const columns = f === undefined ? [] : resolved.columns[f]!;
+  if (!warm) return null;
+  for (const w of warm)
+    for (const c of columns) {
+      const text = (w.fields[c] ?? '').trim();
+      if (/\d:\d\d/.test(text) && !/(?:[+-]\d\d:?\d\d|Z|UTC|GMT)$/i.test(text)) return { value: text, line: w.line };
+    }
+  return null;
+}
+
 export function zoneDateOrder(
   warm: readonly { fields: string[]; line: number }[] | null,
   resolved: ResolvedMapping,

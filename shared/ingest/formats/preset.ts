@@ -21,6 +21,12 @@ export interface PresetOptions {
   /** Zone of times written without an offset: `UTC`, `Europe/Berlin`, `CET`. Default UTC. */
   timeZone?: string;
   /**
+   * The export writes every order time with its UTC offset (Shopify's `2026-05-01 10:00:00 +0200`).
+   * A file of this format whose times have none was saved again by a spreadsheet, which drops it:
+   * the import reads them in `timeZone` and says so, since they may be the shop's local time.
+   */
+  offsetsWritten?: boolean;
+  /**
    * Day/month order of short dates (`4/5/15`) when a column's own values do not settle it: values
    * such as 18/4/15 or 4/18/15 always do, and win. Default: day-first.
    */
@@ -117,6 +123,7 @@ export const formatPresetSchema = z.object({
   options: z.object({
     source: z.string().min(1).max(60),
     dateOrder: z.enum(['DMY', 'MDY']).optional(),
+    offsetsWritten: z.boolean().optional(),
     marketplace: z.enum(MARKETPLACES).optional(),
     // Checked here, where presets enter (the wizard, a preset file, a backup), not when a file is read.
     timeZone: z

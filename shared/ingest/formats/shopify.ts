@@ -29,5 +29,5 @@ export const SHOPIFY_ORDERS: FormatPreset = {
     riskLevel: 'Risk Level',
     // `Device ID` is a point-of-sale device, not the shopper's, so it is not mapped to deviceId.
   },
-  options: { source: 'shopify', marketplace: 'shop', timeZone: 'UTC', defaultCurrency: 'EUR', decimalMark: '.', grouping: 'adjacent' },
+  options: { source: 'shopify', marketplace: 'shop', timeZone: 'UTC', offsetsWritten: true, defaultCurrency: 'EUR', decimalMark: '.', grouping: 'adjacent' },
 };
