@@ -134,7 +134,7 @@ describe('erasing one customer', () => {
     await expect(service.applyPersonalData(token, ' ')).rejects.toThrow(/reference/);
     const entry = await service.applyPersonalData(token, 'GDPR-2026-118');
     expect(entry).toMatchObject({ decision: 'erasure', refs: [1], seq: 4 });
-    expect(entry.note).toBe('Erased the personal data of 2 orders and 1 payments on request GDPR-2026-118; notes of entry 1 erased');
+    expect(entry.note).toBe('Erased the personal data of 2 orders and 1 payment on request GDPR-2026-118; notes of entry 1 erased');
     expect(entry.note).not.toMatch(/anna|schmidt/i);
 
     const rows = await texts(db);
@@ -503,7 +503,7 @@ describe('the retention period', () => {
     expect(summary).toMatchObject({ orders: 2, orderNumbers: ['#1001', '#1003'], payments: 1, notes: 1, before: Date.UTC(2025, 10, 18) });
     const entry = await service.applyPersonalData(token, '');
     expect(entry).toMatchObject({ decision: 'retention', refs: [2] });
-    expect(entry.note).toBe('Retention: purged the personal data of 2 orders and 1 payments placed before 2025-11-18; notes of entry 2 erased');
+    expect(entry.note).toBe('Retention: purged the personal data of 2 orders and 1 payment placed before 2025-11-18; notes of entry 2 erased');
     const rows = await texts(db);
     expect(rows.map((o) => [o.externalId, o.email])).toEqual([
       ['#1001', ''],

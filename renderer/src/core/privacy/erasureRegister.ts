@@ -192,7 +192,7 @@ export function checkBackupRegister(register: readonly ErasureRecord[], entries:
     if (row.kind === 'erasure') {
       if (!row.reference) refuse('names no request');
       if (note !== null && !note.includes(`on request ${row.reference}`)) refuse(`names another request than entry ${row.seq}`);
-      const m = note === null ? null : /personal data of (\d+) orders and (\d+) payments/.exec(note);
+      const m = note === null ? null : /personal data of (\d+) orders? and (\d+) payments?/.exec(note);
       if (note !== null && (!m || row.orderKeys.length > Number(m[1]) || row.payments.length > Number(m[2])))
         refuse(`reaches more orders or payments than entry ${row.seq} erased`);
       if (row.before !== undefined) refuse('gives an erasure a cut-off date');

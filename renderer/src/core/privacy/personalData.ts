@@ -114,6 +114,7 @@ async function planOrders(
 }> {
   const rows = new Map<number, number[]>();
   const keys: string[] = [];
+  const index = new Map<string, number>();
   const createdAt: number[] = [];
   const totals: { currency: string; minor: number }[] = [];
   const values = new Map<OrderTextField, Set<string>>(PERSONAL_ORDER_FIELDS.map((f) => [f, new Set<string>()]));
@@ -131,9 +132,20 @@ async function planOrders(
       if (!match(column, r, b.createdAt[r]!)) continue;
       if (!rows.has(b.id)) rows.set(b.id, []);
       rows.get(b.id)!.push(r);
-      keys.push(orderKey({ source: column('source')[r]!, externalId: column('externalId')[r]! }));
-      createdAt.push(b.createdAt[r]!);
-      totals.push({ currency: column('currency')[r]!, minor: b.totalMinor[r]! });
+      // Every stored version is blanked, but it is one order: a payment's join (card details) or a
+      // re-import supersedes the row with a new one under the same key. Counted once, by its key
+      // (which keeps two shops' #1001 apart), with the current version's date and total.
+      const key = orderKey({ source: column('source')[r]!, externalId: column('externalId')[r]! });
+      const at = index.get(key);
+      if (at === undefined) {
+        index.set(key, keys.length);
+        keys.push(key);
+        createdAt.push(b.createdAt[r]!);
+        totals.push({ currency: column('currency')[r]!, minor: b.totalMinor[r]! });
+      } else if (b.live[r]) {
+        createdAt[at] = b.createdAt[r]!;
+        totals[at] = { currency: column('currency')[r]!, minor: b.totalMinor[r]! };
+      }
       for (const f of PERSONAL_ORDER_FIELDS) {
         const v = column(f)[r]!;
         if (v) values.get(f)!.add(v);
@@ -321,6 +333,15 @@ export async function planRetention(db: WorkbenchDb, before: number, stored: Sto
   };
 }
 
+/**
+ * "2 orders and 1 payment": the words the backup's register check reads an erasure's entry by
+ * (checkBackupRegister), which also reads the plurals entries written before this always had.
+ */
+function ordersAndPayments(plan: Pick<PersonalDataPlan, 'orders' | 'payments'>): string {
+  const n = plan.payments.length;
+  return `${plan.orders} order${plan.orders === 1 ? '' : 's'} and ${n} payment${n === 1 ? '' : 's'}`;
+}
+
 /** An e-mail address, or one of the customer's linked values (lower case), written in a request's reference. */
 function referenceHoldsPersonalData(reference: string, linkValues: readonly string[]): boolean {
   const ref = reference.toLowerCase();
@@ -351,8 +372,8 @@ export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataP
     );
   const what =
     plan.kind === 'erasure'
-      ? `Erased the personal data of ${plan.orders} orders and ${plan.payments.length} payments on request ${reference}`
-      : `Retention: purged the personal data of ${plan.orders} orders and ${plan.payments.length} payments placed before ${new Date(plan.before!).toISOString().slice(0, 10)}`;
+      ? `Erased the personal data of ${ordersAndPayments(plan)} on request ${reference}`
+      : `Retention: purged the personal data of ${ordersAndPayments(plan)} placed before ${new Date(plan.before!).toISOString().slice(0, 10)}`;
   const notes = plan.notes.length ? `; notes of ${entryNumbers(plan.notes, 'this entry’s refs list them')} erased` : '';
   const files = plan.attachments.length ? `; ${plan.attachments.length} attached file${plan.attachments.length === 1 ? '' : 's'} removed` : '';
   const kept = plan.keptNotes.length ? `; notes of ${entryNumbers(plan.keptNotes)} predate salted notes and stay` : '';
