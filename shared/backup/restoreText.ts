@@ -7,6 +7,39 @@ export function lostDecisionsText(plan: { lostDecisions: number; verifiedTo: num
   return after > 0 ? `${n} after entry ${after.toLocaleString('en-US')}` : `the ${n} here (the backup holds none)`;
 }
 
+/**
+ * What a restore does with the entries here it moves to the archive, by kind: decisions are set
+ * aside (no longer in force); erasures on request and retention purges stay in force, as the
+ * erasure register survives the restore and applies them again. One sentence per kind present.
+ */
+export function lostEntriesSentences(plan: {
+  lostDecisions: number;
+  lostErasures: { erasures: number; purges: number };
+  verifiedTo: number;
+  keptTo?: number;
+}): string[] {
+  const { erasures, purges } = plan.lostErasures;
+  const decisions = Math.max(0, plan.lostDecisions - erasures - purges);
+  const out: string[] = [];
+  if (decisions > 0) {
+    const text = lostDecisionsText({ ...plan, lostDecisions: decisions });
+    out.push(`${text[0]!.toUpperCase()}${text.slice(1)} will be set aside: kept in the archive, no longer in force.`);
+  }
+  if (erasures + purges > 0) {
+    const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+    const kinds = [
+      ...(erasures ? [count(erasures, 'erasure on request', 'erasures on request')] : []),
+      ...(purges ? [count(purges, 'retention purge', 'retention purges')] : []),
+    ].join(' and ');
+    const one = erasures + purges === 1;
+    out.push(
+      `The ${kinds} logged here stay${one ? 's' : ''} in force: ${one ? 'its log entry moves' : 'their log entries move'} to the archive, but the erasure register ` +
+        `survives the restore and applies ${one ? 'it' : 'them'} again to the backup's data before it is written, so nothing erased comes back.`,
+    );
+  }
+  return out;
+}
+
 /** "the 5 decisions a restore here set aside (entries 6–10)", brought back by a newer backup. */
 export function revivedDecisionsText(r: { count: number; from: number; to: number }): string {
   const entries = r.from === r.to ? `entry ${r.from.toLocaleString('en-US')}` : `entries ${r.from.toLocaleString('en-US')}–${r.to.toLocaleString('en-US')}`;

@@ -358,6 +358,8 @@ describe('a restore of a backup written before an erasure', () => {
     expect(await annaData(db)).not.toMatch(/anna|schmidt|203\.0\.113\.7|fpA/i);
 
     const { plan, entry } = await restore(db, lastNight, 'disk trouble');
+    // The one entry since the backup is the erasure's: the dialog keeps it in force, not set aside.
+    expect(plan).toMatchObject({ lostDecisions: 1, lostErasures: { erasures: 1, purges: 0 } });
     expect(plan.erasedAgain).toEqual({
       requests: 'request GDPR-2026-130',
       what: 'personal data of 2 orders and 1 payment; 1 note; 1 link override; 1 attached file',

@@ -19,6 +19,7 @@ const plan: RestorePlan = {
   relation: 'same',
   localLogBroken: null,
   lostDecisions: 0,
+  lostErasures: { erasures: 0, purges: 0 },
   keptTo: 4,
   revived: null,
   addedDecisions: null,
@@ -70,6 +71,31 @@ describe('the restore dialog', () => {
       'It puts in force 2 decisions this laptop has not seen (entries 5–6, by M. Novak, 2026-11-10 09:00 to 2026-11-12 17:30 UTC): they continue this laptop&#x27;s log',
     );
     expect(dialog(plan)).not.toContain('restore-added');
+  });
+
+  it('an erasure logged here since the backup stays in force: its entry is not called a decision set aside', () => {
+    // Erased after the backup was written, which holds no decisions: the one entry here is the erasure's.
+    const html = dialog({
+      ...plan,
+      relation: 'older',
+      verifiedTo: 0,
+      keptTo: 0,
+      lostDecisions: 1,
+      lostErasures: { erasures: 1, purges: 0 },
+      needsReason: true,
+    });
+    expect(html).not.toContain('decision here');
+    expect(html).not.toContain('no longer in force');
+    expect(html).not.toContain('restore-loss');
+    expect(html).toContain(
+      'The 1 erasure on request logged here stays in force: its log entry moves to the archive, but the erasure register survives the restore and applies it again to the backup&#x27;s data before it is written, so nothing erased comes back.',
+    );
+  });
+
+  it('decisions and erasures after the backup: the decisions are set aside, the erasure and the purge stay in force', () => {
+    const html = dialog({ ...plan, relation: 'older', keptTo: 4, lostDecisions: 5, lostErasures: { erasures: 1, purges: 1 }, needsReason: true });
+    expect(html).toContain('3 decisions after entry 4 will be set aside: kept in the archive, no longer in force.');
+    expect(html).toContain('The 1 erasure on request and 1 retention purge logged here stay in force: their log entries move to the archive');
   });
 
   it('an intact log here shows neither', () => {

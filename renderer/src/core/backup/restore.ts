@@ -47,6 +47,12 @@ export interface RestorePlan {
    * backup's last entry, or every one when the log here does not verify.
    */
   lostDecisions: number;
+  /**
+   * Of those, the entries of erasures on request and of retention purges: their log entries go to
+   * the archive too, but the erasure register survives the restore and applies them again to the
+   * backup's data, so they stay in force (the dialog must not call them decisions set aside).
+   */
+  lostErasures: { erasures: number; purges: number };
   /** The entries here the backup holds too, 1 to keptTo: those set aside come after it. */
   keptTo: number;
   /**
@@ -200,6 +206,13 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
   const erasedAgain = reappliedAnything(reapplied)
     ? { requests: describeRecords(reapplied.records), what: describeReapplied(reapplied), notes: reapplied.notes }
     : null;
+  // The entries here that go to the archive, by kind: an erasure's or a purge's stays in force.
+  const keptTo = revive ? revive.commonUpTo : (entries.at(-1)?.seq ?? 0);
+  const lostHere = localOk ? local.filter((e) => e.seq > keptTo) : local;
+  const lostErasures = {
+    erasures: lostHere.filter((e) => e.decision === 'erasure').length,
+    purges: lostHere.filter((e) => e.decision === 'retention').length,
+  };
   const lost = await lostAppendOnlyRows(db, staged, !localOk);
   const lostOtherRows = lost.filter((r) => r.table !== 'decisions' && !r.keep);
   const lostOtherByTable: Record<string, number> = {};
@@ -228,7 +241,8 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
               : 'newer',
     localLogBroken,
     lostDecisions,
-    keptTo: revive ? revive.commonUpTo : (entries.at(-1)?.seq ?? 0),
+    lostErasures,
+    keptTo,
     revived: revive && { count: revive.revivedUpTo - revive.commonUpTo, from: revive.commonUpTo + 1, to: revive.revivedUpTo },
     addedDecisions: localOk ? addedDecisionsOf(entries, newest) : null,
     lostOther,

@@ -1,7 +1,7 @@
 // The backup panel's dialogs: the passphrase for a new backup (twice) or for an encrypted one,
 // what a restore will replace and set aside before it is confirmed, and clearing the cache.
 import { formatCount } from '../../../../shared/domain/money';
-import { addedDecisionsText, lostDecisionsText, revivedDecisionsText } from '../../../../shared/backup/restoreText';
+import { addedDecisionsText, lostEntriesSentences, revivedDecisionsText } from '../../../../shared/backup/restoreText';
 import type { Step } from './useBackup';
 import { SubmitForm } from '../../ui/SubmitForm';
 
@@ -102,6 +102,11 @@ export function RestoreConfirm(props: {
   const written = plan.createdAt
     ? ` was written ${utc(plan.createdAt)}${plan.createdBy ? ` by ${plan.createdBy}` : ''}`
     : ' is a backup of an earlier version of the app';
+  // Entries here that go to the archive: decisions are set aside, erasures and purges stay in force.
+  const sentences = lostEntriesSentences(plan);
+  const keepsErasures = plan.lostErasures.erasures + plan.lostErasures.purges > 0;
+  const erasureKept = keepsErasures ? sentences.at(-1)! : null;
+  const decisionsLost = sentences.length > (keepsErasures ? 1 : 0) ? sentences[0]! : null;
   const witnessed = plan.witnessedBy.length ? ` and matches ${plan.witnessedBy.join(', ')}` : '';
   const reasonAsked = plan.localLogBroken
     ? 'Why restore over the log here'
@@ -119,14 +124,15 @@ export function RestoreConfirm(props: {
         <p data-testid="restore-broken-here" className="error">
           The decision log on this laptop does not verify: {plan.localLogBroken.reason} (entry {formatCount(plan.localLogBroken.seq)}). It cannot vouch for this
           backup{plan.witnessedBy.length ? '' : ', and no checkpoint was brought to check it against'}. All {formatCount(plan.lostDecisions)} of its entries
-          will be set aside: kept in the archive, no longer in force.
+          will be set aside: kept in the archive, {erasureKept ? 'its decisions no longer in force' : 'no longer in force'}.
         </p>
       )}
-      {!plan.localLogBroken && plan.lostDecisions > 0 && (
+      {!plan.localLogBroken && decisionsLost && (
         <p data-testid="restore-loss" className="error">
-          {lostDecisionsText(plan).replace(/^t/, 'T')} will be set aside: kept in the archive, no longer in force.
+          {decisionsLost}
         </p>
       )}
+      {erasureKept && <p data-testid="restore-erasures-kept">{erasureKept}</p>}
       {plan.revived && (
         <p data-testid="restore-revived">
           It brings back {revivedDecisionsText(plan.revived)}: this laptop's archive holds them unchanged, so the backup is this log as it stood before that
