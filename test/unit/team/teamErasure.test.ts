@@ -158,7 +158,7 @@ describe('an erasure on request made on one laptop', () => {
     const entries = await log.entries();
     const entry = entries.at(-1)!;
     expect(entry).toMatchObject({ decision: 'erasure', analyst: 'Ben Ito', seq: register[0]!.seq, hash: register[0]!.entryHash });
-    expect(entry.note).toContain('Applied a teammate’s erasure: the personal data of 1 orders and 1 payments on request GDPR-2026-201, erased by Ana Weber');
+    expect(entry.note).toContain('Applied a teammate’s erasure: the personal data of 1 order and 1 payment on request GDPR-2026-201, erased by Ana Weber');
     expect(entry.note).toContain(`held here: personal data of 1 order and 1 payment; 1 note; 1 link override; notes of entry ${bensNote.seq} erased`);
     expect(entry.refs).toEqual([bensNote.seq]);
     expect(await b.db.decisions.get(bensNote.seq)).toMatchObject({ note: '', noteErased: true });

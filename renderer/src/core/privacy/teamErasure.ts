@@ -207,10 +207,13 @@ async function dropPending(store: TeamStore, key: 'erasuresToApply' | 'erasuresT
     );
 }
 
+/** "1 order", "3 payments": digits as written, whatever the display setting, since the register check reads them back. */
+const plain = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 function noteOf(r: Pick<ErasureRecord, 'reference' | 'orderKeys' | 'payments'>, from: ErasureFromTeam, reached: Reapplied, importing: boolean): string {
   // "personal data of N orders and M payments on request X": the words a backup's register check reads the entry by.
   const what =
-    `Applied a teammate’s erasure: the personal data of ${r.orderKeys.length} orders and ${r.payments.length} payments on request ${r.reference}, ` +
+    `Applied a teammate’s erasure: the personal data of ${plain(r.orderKeys.length, 'order')} and ${plain(r.payments.length, 'payment')} on request ${r.reference}, ` +
     `erased by ${from.analyst} (device ${from.deviceId}, their entry ${from.logSeq}, team event ${from.eventId})`;
   const notes = reached.notes.length ? `; notes of ${entryNumbers(reached.notes, 'this entry’s refs list them')} erased` : '';
   if (importing)
