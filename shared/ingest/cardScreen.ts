@@ -13,6 +13,30 @@ import { namesCardNumber } from './cardData';
 import type { ResolvedMapping } from './mapping';
 import { describeColumn, type FileMessages } from './problems';
 
+/**
+ * A cell's text with every card number in it reduced to BIN + last 4, as the import keeps free
+ * text; null when it holds none. A card of 17-19 digits a spreadsheet cut to 15 keeps its BIN
+ * alone (even when its zeros pass Luhn), and a cell that is a card saved as a number, its check
+ * digit zeroed, is reduced too.
+ */
+export function reduceCardNumbers(v: string): string | null {
+  if (!hasLongDigitRun(v)) return null;
+  const cut = cardZeroedBySpreadsheet(v);
+  if (cut && cut.last4 === '') return cut.reduced;
+  const masked = maskCardNumbers(v);
+  if (masked.masked > 0) return masked.text;
+  return cut === null ? null : cut.reduced;
+}
+
+/**
+ * A raw file cell (or any text drawn from one: a column name, a date example, a problem's words)
+ * as it may be shown: card numbers reduced to BIN + last 4 the way the import reduces them, so a
+ * preview never shows more of a card than is kept (PCI DSS 3.4 masks PANs on display).
+ */
+export function maskedForDisplay(v: string): string {
+  return reduceCardNumbers(v) ?? v;
+}
+
 /** Columns named like card numbers, and any column the mapping sends to the card-number field. */
 export function cardNumberColumnsOf(resolved: ResolvedMapping): number[] {
   const columns = new Set<number>();
@@ -85,21 +109,9 @@ export class CardScreen {
       if (v !== undefined && v.length >= 13 && (cardNumberDigits(v) !== null || cardZeroedBySpreadsheet(v) !== null)) this.tally(c, line);
     }
     for (const c of this.textColumns) {
-      const v = fields[c]!;
-      if (!hasLongDigitRun(v)) continue;
-      // A card of 17-19 digits a spreadsheet cut to 15: its BIN alone, even when its zeros pass Luhn.
-      const cut = cardZeroedBySpreadsheet(v);
-      if (cut && cut.last4 === '') {
-        fields[c] = cut.reduced;
-        this.tally(c, line);
-        continue;
-      }
-      const masked = maskCardNumbers(v);
-      if (masked.masked === 0) {
-        // A cell that is a card number a spreadsheet saved as a number, its check digit zeroed.
-        if (cut === null) continue;
-        fields[c] = cut.reduced;
-      } else fields[c] = masked.text;
+      const reduced = reduceCardNumbers(fields[c]!);
+      if (reduced === null) continue;
+      fields[c] = reduced;
       this.tally(c, line);
     }
   }

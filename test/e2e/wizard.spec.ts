@@ -210,3 +210,27 @@ test('a long export whose first bytes are plain ASCII: the wizard says its encod
   await wizard.getByLabel('Encoding').selectOption('windows-1252');
   await expect(wizard.getByTestId('encoding-hint')).toHaveCount(0);
 });
+
+test('a card number in a free-text cell is shown in the wizard reduced to BIN and last 4, never whole', async ({ page }, testInfo) => {
+  // Rows as a reviewer's webshop export wrote them: a customer's card typed into the remark column.
+  const file = testInfo.outputPath('webshop-eu-export.csv');
+  writeFileSync(
+    file,
+    [
+      '\uFEFFAuftrag;Datum;Kunde;Mail;IP-Adresse;Empfänger;Straße;PLZ;Ort;Land;Summe;Währung;Bemerkung;Intern',
+      'WS-7001;02/11/2026 14:05;K-1;mara.klein@example.de;192.0.2.10;Mara Klein;Birkenweg 1;10115;Berlin;DE;€ 1.249,00;EUR;Bitte klingeln;x',
+      'WS-7002;13/11/2026 09:00;K-2;otto.b@example.de;192.0.2.11;Otto Berg;Am Ring 2;50667;Köln;DE;89,90 €;EUR;Karte 4111 1111 1111 1111 exp 04/28;y',
+      'WS-7003;05/12/2026 20:15;K-3;lea.s@example.de;192.0.2.10;Lea Sommer;Hafen 3;20095;Hamburg;DE;-12,50;EUR;Gutschrift;z',
+    ].join('\n'),
+  );
+  await page.goto('/#/imports');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles(file);
+  await page.getByRole('region', { name: 'Import of webshop-eu-export.csv' }).getByRole('button', { name: 'Map its columns…' }).click();
+  const preview = page.getByRole('region', { name: 'Mapping wizard' }).getByRole('table', { name: 'Preview' });
+  await expect(preview).toContainText('Bitte klingeln');
+  await expect(preview).toContainText('Karte 41111111******1111 exp 04/28');
+  const whole = /4111[\s-]*1111[\s-]*1111[\s-]*1111/;
+  expect(await page.content()).not.toMatch(whole);
+  expect(await page.locator('body').innerText()).not.toMatch(whole);
+});

@@ -2,6 +2,7 @@
 // and the quarantined rows with file, line, column and reason, exportable as CSV.
 import { formatCount } from '../../../../shared/domain/money';
 import { toCsv } from '../../../../shared/export/csv';
+import { maskedForDisplay } from '../../../../shared/ingest/cardScreen';
 import type { RowProblem } from '../../../../shared/ingest/problems';
 import { ORDER_HASH_FIELDS } from '../../../../shared/ingest/records';
 import { DateOrderList } from './DateOrderList';
@@ -14,8 +15,8 @@ const SHOWN_PROBLEMS = 200;
 
 const PROBLEM_COLUMNS: Column<RowProblem>[] = [
   { header: 'Line', cell: (p) => p.line },
-  { header: 'Column', cell: (p) => (p.columnName ? `${p.columnName} (${p.column})` : (p.column ?? '')) },
-  { header: 'Reason', cell: (p) => p.reason },
+  { header: 'Column', cell: (p) => (p.columnName ? `${maskedForDisplay(p.columnName)} (${p.column})` : (p.column ?? '')) },
+  { header: 'Reason', cell: (p) => maskedForDisplay(p.reason) },
 ];
 
 export function exportProblems(fileName: string, problems: readonly RowProblem[]): Promise<boolean> {
@@ -197,13 +198,13 @@ export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOu
         <ul className="messages">
           {s.errors.map((e, i) => (
             <li key={`e${i}`} className="error">
-              {e.message}
+              {maskedForDisplay(e.message)}
               {e.line !== undefined && ` (line ${e.line})`}
             </li>
           ))}
           {s.warnings.map((w, i) => (
             <li key={`w${i}`} className="warn">
-              {w.message}
+              {maskedForDisplay(w.message)}
               {w.count !== undefined && w.count > 1 && ` (${formatCount(w.count)} times)`}
             </li>
           ))}

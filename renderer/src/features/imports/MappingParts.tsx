@@ -1,5 +1,6 @@
 // The mapping wizard's parts: the file's layout (encoding, delimiter, header line, record kind),
 // its first rows, the field-to-column mapping, the preset's name and defaults, and the check.
+import { maskedForDisplay } from '../../../../shared/ingest/cardScreen';
 import { shopNameProblem } from '../../../../shared/ingest/shops';
 import { MARKETPLACES, MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import { CLAIM_KINDS, CLAIM_KIND_LABEL } from '../../../../shared/disputes/claims';
@@ -85,7 +86,8 @@ type PreviewRow = SniffResult['preview'][number];
 export function FilePreview({ sniffed }: { sniffed: SniffResult }) {
   const columns: Column<PreviewRow>[] = [
     { header: 'Line', cell: (r) => r.line },
-    ...sniffed.columns.map((c, i): Column<PreviewRow> => ({ header: c, cell: (r) => r.fields[i] ?? '' })),
+    // The file's raw cells: a card number in any of them is shown reduced, as the import keeps it.
+    ...sniffed.columns.map((c, i): Column<PreviewRow> => ({ header: maskedForDisplay(c), cell: (r) => maskedForDisplay(r.fields[i] ?? '') })),
   ];
   return (
     <div className="preview-scroll">
@@ -123,11 +125,16 @@ export function MappingTable({
     {
       header: 'Column in the file',
       cell: (f) => (
-        <select aria-label={f.label} value={mapping[f.field] ?? ''} onChange={(e) => setMapping({ ...mapping, [f.field]: e.target.value })}>
+        // A column name is the file's own text: shown, and put in the page, with card numbers masked.
+        <select
+          aria-label={f.label}
+          value={maskedForDisplay(mapping[f.field] ?? '')}
+          onChange={(e) => setMapping({ ...mapping, [f.field]: columns.find((c) => maskedForDisplay(c) === e.target.value) ?? '' })}
+        >
           <option value="">— not in this file —</option>
-          {columns.map((c) => (
-            <option key={c} value={c}>
-              {c}
+          {columns.map((c, i) => (
+            <option key={i} value={maskedForDisplay(c)}>
+              {maskedForDisplay(c)}
             </option>
           ))}
         </select>
@@ -254,7 +261,7 @@ export function MappingCheckView({ check }: { check: MappingCheck }) {
       </p>
       {[...check.errors, ...check.warnings].map((m, i) => (
         <p key={i} className={i < check.errors.length ? 'error' : 'warn'}>
-          {m}
+          {maskedForDisplay(m)}
         </p>
       ))}
       <DateOrderList list={check.dateOrders} testId="check-date-orders" />
@@ -264,7 +271,7 @@ export function MappingCheckView({ check }: { check: MappingCheck }) {
           {check.problems.slice(0, 10).map((p, i) => (
             <li key={i}>
               line {p.line}
-              {p.columnName ? `, ${p.columnName}` : ''}: {p.reason}
+              {p.columnName ? `, ${maskedForDisplay(p.columnName)}` : ''}: {maskedForDisplay(p.reason)}
             </li>
           ))}
         </ul>
