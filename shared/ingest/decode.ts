@@ -21,11 +21,36 @@ export interface EncodingGuess {
   fallback?: SingleByteEncoding;
 }
 
+/**
+ * A spreadsheet workbook told by its bytes, whatever the file is named: an OpenDocument
+ * spreadsheet (a ZIP whose first entry, `mimetype`, says so), any other ZIP (an .xlsx is one), or
+ * an OLE compound file (.xls). Null for anything else.
+ */
+export function spreadsheetKind(head: Uint8Array): string | null {
+  const b = (i: number) => head[i] ?? -1;
+  if (b(0) === 0x50 && b(1) === 0x4b && b(2) === 0x03 && b(3) === 0x04) {
+    // ZIP local file header: name length at 26, extra length at 28, name at 30, then the data.
+    const nameLength = b(26) + (b(27) << 8);
+    const at = 30 + nameLength + b(28) + (b(29) << 8);
+    const ascii = (from: number, length: number) => String.fromCharCode(...head.subarray(from, from + length));
+    if (ascii(30, nameLength) === 'mimetype' && ascii(at, 46) === 'application/vnd.oasis.opendocument.spreadsheet') return 'an OpenDocument spreadsheet (.ods)';
+    return 'an Excel workbook (.xlsx) or another ZIP archive';
+  }
+  if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) return 'an old Excel workbook (.xls)';
+  return null;
+}
+
+/** The error for a file that is not text (binaryFileKind): a spreadsheet is to be saved as CSV first. */
+export function notTextMessage(kind: string, head: Uint8Array): string {
+  const sheet = spreadsheetKind(head) !== null;
+  return `this is not a text export: it looks like ${kind}${sheet ? '. Open it in your spreadsheet program, save it as CSV (UTF-8) and import that' : ''}`;
+}
+
 /** Recognises files that are not text exports at all, so the analyst gets a useful message. */
 export function binaryFileKind(head: Uint8Array): string | null {
   const b = (i: number) => head[i] ?? -1;
-  if (b(0) === 0x50 && b(1) === 0x4b && b(2) === 0x03 && b(3) === 0x04) return 'a ZIP archive or Excel workbook (.xlsx)';
-  if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) return 'an old Excel workbook (.xls)';
+  const sheet = spreadsheetKind(head);
+  if (sheet) return sheet;
   if (b(0) === 0x25 && b(1) === 0x50 && b(2) === 0x44 && b(3) === 0x46) return 'a PDF document';
   if (b(0) === 0x1f && b(1) === 0x8b) return 'a gzip archive';
   if (utf16ByBom(head) || utf16ByNulPattern(head)) return null;

@@ -11,7 +11,7 @@ import { isSecurityCodeColumn } from './cardData';
 import { CardScreen, cardNumberColumnsOf, routeCardNumberColumns } from './cardScreen';
 import { CsvRecordStream, MAX_RECORD_CHARS, type CsvSink } from './csvStream';
 import { timeZoneNamed, timeZoneProblem, UTC } from './dates';
-import { binaryFileKind, detectEncoding, StreamDecoder, type EncodingGuess, type TextEncodingName } from './decode';
+import { binaryFileKind, detectEncoding, notTextMessage, StreamDecoder, type EncodingGuess, type TextEncodingName } from './decode';
 import { detectLayout, type Delimiter } from './delimiter';
 import { groupingOf, type FormatPreset } from './formats/preset';
 import { BUILT_IN_PRESETS, missingMarkers, namesAFormat, rankFormats } from './formats/registry';
@@ -259,7 +259,7 @@ export class ExportReader implements CsvSink {
     this.head = [];
     if (head.length === 0) return this.fail('empty-file', 'the file is empty');
     const binary = binaryFileKind(head);
-    if (binary) return this.fail('not-text', `this is not a text export: it looks like ${binary}`);
+    if (binary) return this.fail('not-text', notTextMessage(binary, head));
     const guess: EncodingGuess = this.options.encoding ? { encoding: this.options.encoding, bom: false, confident: true } : detectEncoding(head);
     this.decoder = new StreamDecoder(guess);
     const text = this.newlines.push(this.decoder.push(head));

@@ -1,6 +1,6 @@
 // A first look at a file for the import wizard: encoding, delimiter, header row, the first rows,
 // which known formats fit and a suggested mapping, from the file's first bytes only.
-import { binaryFileKind, detectEncoding, StreamDecoder, type EncodingGuess, type SingleByteEncoding, type TextEncodingName } from './decode';
+import { binaryFileKind, detectEncoding, notTextMessage, StreamDecoder, type EncodingGuess, type SingleByteEncoding, type TextEncodingName } from './decode';
 import { CsvRecordStream } from './csvStream';
 import { detectLayout, type Delimiter } from './delimiter';
 import { RECORD_KINDS, type RecordKind } from './fields';
@@ -64,7 +64,7 @@ export function sniff(head: Uint8Array, options: SniffOptions): SniffResult {
   }
   const binary = binaryFileKind(head);
   if (binary) {
-    messages.error('not-text', `this is not a text export: it looks like ${binary}`);
+    messages.error('not-text', notTextMessage(binary, head));
     return done();
   }
   const guess: EncodingGuess = options.encoding ? { encoding: options.encoding, bom: false, confident: true } : detectEncoding(head);

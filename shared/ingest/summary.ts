@@ -36,6 +36,22 @@ export interface FileSummary {
   cardColumns: number[];
 }
 
+/** Errors that leave nothing to map: no text, or no line or header to take columns from. */
+const NOTHING_TO_MAP = new Set(['empty-file', 'not-text', 'no-line-breaks', 'line-too-long', 'no-header']);
+
+/** True when the file failed before any row was read: its zero buckets are no success. */
+export function fileFailed(s: Pick<FileSummary, 'errors' | 'rows'>): boolean {
+  return s.errors.length > 0 && s.rows === 0;
+}
+
+/**
+ * True when mapping the file's columns in the wizard can help: no format was recognised, yet the
+ * file is text with a header (not empty, not a spreadsheet or other binary file).
+ */
+export function offersMapping(s: Pick<FileSummary, 'errors' | 'format'>): boolean {
+  return s.format === null && !s.errors.some((e) => NOTHING_TO_MAP.has(e.code));
+}
+
 /** Collects the listed problems of a running import, capped. */
 export class ProblemList {
   readonly items: RowProblem[] = [];

@@ -625,3 +625,32 @@ test('two Amazon All Orders reports that overlap, joined: each repeated item is 
   const [row] = await visibleRows(page);
   expect(Object.values(row!).join(' ')).toContain('37.47');
 });
+
+test('a file that failed says so, with no green line: an empty file and a workbook named .csv offer no mapping, an unknown CSV does', async ({
+  page,
+}, testInfo) => {
+  const empty = testInfo.outputPath('empty.csv');
+  writeFileSync(empty, '');
+  // An .xlsx saved under a .csv name: a ZIP whose first entry is [Content_Types].xml.
+  const workbook = testInfo.outputPath('orders-from-excel.csv');
+  writeFileSync(
+    workbook,
+    Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, ...new Array(22).fill(0), 19, 0, 0, 0]), Buffer.from('[Content_Types].xml'), Buffer.alloc(64)]),
+  );
+  const unknown = testInfo.outputPath('unknown-columns.csv');
+  writeFileSync(unknown, ['Foo;Bar;Baz', '1;2;3', '4;5;6', '7;8;9', '10;11;12', '13;14;15'].join('\n'));
+  await page.goto('/#/imports');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles([empty, workbook, unknown]);
+  for (const name of ['empty.csv', 'orders-from-excel.csv', 'unknown-columns.csv']) {
+    const card = page.getByRole('region', { name: `Import of ${name}` });
+    await expect(card.getByTestId('import-reconciles')).toHaveText(/^Nothing was imported/);
+    await expect(card.getByTestId('import-reconciles')).toHaveClass(/error/);
+    await expect(card).not.toContainText('Every row accounted for');
+  }
+  await expect(page.getByRole('region', { name: 'Import of empty.csv' }).getByRole('button', { name: 'Map its columns…' })).toHaveCount(0);
+  const sheet = page.getByRole('region', { name: 'Import of orders-from-excel.csv' });
+  await expect(sheet).toContainText('save it as CSV (UTF-8) and import that');
+  await expect(sheet.getByRole('button', { name: 'Map its columns…' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Import of unknown-columns.csv' }).getByRole('button', { name: 'Map its columns…' })).toBeVisible();
+});

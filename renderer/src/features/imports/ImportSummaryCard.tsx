@@ -3,6 +3,7 @@
 import { formatCount } from '../../../../shared/domain/money';
 import { toCsv } from '../../../../shared/export/csv';
 import { maskedForDisplay } from '../../../../shared/ingest/cardScreen';
+import { fileFailed } from '../../../../shared/ingest/summary';
 import type { RowProblem } from '../../../../shared/ingest/problems';
 import { ORDER_HASH_FIELDS } from '../../../../shared/ingest/records';
 import { DateOrderList } from './DateOrderList';
@@ -179,10 +180,13 @@ export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOu
           <dd data-bucket="quarantined">{formatCount(s.quarantined)}</dd>
         </div>
       </dl>
-      <p className={accounted === s.rows ? 'ok' : 'error'} data-testid="import-reconciles">
-        {accounted === s.rows
-          ? `Every row accounted for: ${formatCount(s.created)} + ${formatCount(s.updated)} + ${formatCount(s.unchanged)} + ${formatCount(s.quarantined)} = ${formatCount(s.rows)}`
-          : `Rows do not add up: ${formatCount(accounted)} accounted for, ${formatCount(s.rows)} read`}
+      {/* A file that failed before any row read no rows: its 0 = 0 is no success to show in green. */}
+      <p className={accounted === s.rows && !fileFailed(s) ? 'ok' : 'error'} data-testid="import-reconciles">
+        {fileFailed(s)
+          ? 'Nothing was imported: the file could not be read as an export (see why below).'
+          : accounted === s.rows
+            ? `Every row accounted for: ${formatCount(s.created)} + ${formatCount(s.updated)} + ${formatCount(s.unchanged)} + ${formatCount(s.quarantined)} = ${formatCount(s.rows)}`
+            : `Rows do not add up: ${formatCount(accounted)} accounted for, ${formatCount(s.rows)} read`}
       </p>
       <OtherKindsLine summary={s} />
       <RecordsLine outcome={outcome} />

@@ -1,5 +1,6 @@
 // Imports: drop or choose export files, watch them stream in (rows, rows/s, ETA, Cancel),
 // see where every row went, and undo the newest import from the history.
+import { offersMapping } from '../../../../shared/ingest/summary';
 import { useState } from 'react';
 import { formatCount } from '../../../../shared/domain/money';
 import { DEFAULT_IMPORT_ROLES, DEFAULT_UNDO_IMPORT_ROLES, teamImportUndoOffer } from '../../../../shared/team';
@@ -86,7 +87,7 @@ export function ImportsScreen() {
           <ImportSummaryCard
             key={o.importId}
             outcome={o}
-            onMap={o.summary.format === null && lastFiles.has(o.summary.file) ? () => setWizardFile(lastFiles.get(o.summary.file)!) : undefined}
+            onMap={offersMapping(o.summary) && lastFiles.has(o.summary.file) ? () => setWizardFile(lastFiles.get(o.summary.file)!) : undefined}
             onFix={o.summary.problems.length > 0 && lastFiles.has(o.summary.file) ? () => void im.rowsToFix(o) : undefined}
           />
         ),
