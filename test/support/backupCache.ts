@@ -8,6 +8,7 @@ import { OrderRepository } from '../../renderer/src/core/storage/orderRepository
 import { afterEach } from 'vitest';
 import { createDb, type ImportRecord, type WorkbenchDb } from '../../renderer/src/core/storage/schema';
 import { TABLE_NAMES } from '../../renderer/src/core/backup/tableSchemas';
+import { runningImport as startedImport } from '../../renderer/src/core/imports/importHistory';
 import type { DecisionInput } from '../../shared/decisions/chain';
 import { order } from './orders';
 
@@ -153,23 +154,5 @@ export function deletedAfterEach(): WorkbenchDb[] {
 
 /** An import history row of an import still running (another window's, or one a crash cut off). */
 export function runningImport(fields: Partial<ImportRecord> = {}): ImportRecord {
-  return {
-    fileName: 'big.csv',
-    fileSize: 1,
-    fileHash: '',
-    format: null,
-    formatLabel: null,
-    startedAt: 1,
-    endedAt: null,
-    status: 'running',
-    rows: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    quarantined: 0,
-    warnings: [],
-    errors: [],
-    undoneAt: null,
-    ...fields,
-  };
+  return { ...startedImport({ name: 'big.csv', size: 1 }, 1), ...fields };
 }

@@ -8,6 +8,28 @@ import { PaymentStore } from '../storage/paymentStore';
 
 export type ImportEntry = ImportRecord & { id: number; undoable: boolean };
 
+/** The history row of an import that has just started: running, nothing read or counted yet. */
+export function runningImport(file: { name: string; size: number }, startedAt: number): ImportRecord {
+  return {
+    fileName: file.name,
+    fileSize: file.size,
+    fileHash: '',
+    format: null,
+    formatLabel: null,
+    startedAt,
+    endedAt: null,
+    status: 'running',
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    quarantined: 0,
+    warnings: [],
+    errors: [],
+    undoneAt: null,
+  };
+}
+
 export class ImportHistory {
   constructor(
     private readonly db: WorkbenchDb,

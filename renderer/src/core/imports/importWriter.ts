@@ -29,6 +29,7 @@ import { REVIEW_WINDOW_DAYS, reviewWindowStart } from '../../../../shared/decisi
 import type { ImportRecord, ImportUndoRecord, StoredClaim, StoredDispute, StoredPayment, WorkbenchDb } from '../storage/schema';
 import { CLAIM_KIND_LABEL, CLAIM_MARKETPLACE } from '../../../../shared/disputes/claims';
 import { RegisterAtImport } from '../privacy/erasureRegister';
+import { runningImport } from './importHistory';
 
 /** Most quarantined rows kept per import; the counts stay exact beyond it. */
 export const MAX_STORED_PROBLEMS = 10_000;
@@ -84,26 +85,7 @@ export class ImportWriter {
 
   /** Records the import as running, claimed by `runLock`, and loads what the cache already holds. */
   static async start(db: WorkbenchDb, file: { name: string; size: number }, clock: Clock, runLock: string, teamOpId?: string): Promise<ImportWriter> {
-    const record: ImportRecord = {
-      fileName: file.name,
-      fileSize: file.size,
-      fileHash: '',
-      format: null,
-      formatLabel: null,
-      startedAt: clock.now(),
-      endedAt: null,
-      status: 'running',
-      rows: 0,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      quarantined: 0,
-      warnings: [],
-      errors: [],
-      undoneAt: null,
-      runLock,
-      ...(teamOpId ? { teamOpId } : {}),
-    };
+    const record: ImportRecord = { ...runningImport(file, clock.now()), runLock, ...(teamOpId ? { teamOpId } : {}) };
     const id = (await db.imports.add(record)) as number;
     const writer = new ImportWriter(db, id, await OrderKeyIndex.load(db), clock, runLock);
     await writer.payments.index();
