@@ -4,7 +4,7 @@
 // attached proof of delivery, the other charge of a duplicate claim). What the claim would need and
 // the pack does not show is a gap, shown to the analyst before export and never printed; when nothing
 // in the pack answers the cardholder's claim the screen says so and suggests accepting. Pure.
-import { formatDate, formatMoney } from '../domain/money';
+import { formatDate, formatMoney, plainCount } from '../domain/money';
 import type { OrderStatus } from '../domain/order';
 import type { CardChecks } from '../domain/cardChecks';
 import { sameCard, sharedElements, type Ce3Element } from './ce3';
@@ -85,7 +85,6 @@ export function argumentFacts(input: EvidenceInput, caseOf: EvidenceCase, duplic
   };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const list = (names: readonly string[]) => names.join(', ');
 
 /** Sentences on the card checks that passed; failed or missing ones are the payment table's, not the argument's. */
@@ -114,7 +113,7 @@ function failedChecks(c: CardChecks): string[] {
 
 function shippedSentence(o: NonNullable<ArgumentFacts['order']>, sameAddressAs = 0): string {
   const to = o.shipTo ? ` to ${o.shipTo}, the shipping address given with the order` : '';
-  const earlier = o.shipTo && sameAddressAs ? `, and the address of ${plural(sameAddressAs, 'earlier undisputed order')} on the same card` : '';
+  const earlier = o.shipTo && sameAddressAs ? `, and the address of ${plainCount(sameAddressAs, 'earlier undisputed order')} on the same card` : '';
   return `The shop's records show order ${o.externalId} as fulfilled (shipped)${to}${earlier}.`;
 }
 
@@ -160,12 +159,12 @@ export function packArgument(f: ArgumentFacts): PackArgument {
         const fromSame = f.earlier.filter((e) => e.shared.includes('ip') || e.shared.includes('device')).length;
         const first = Math.min(...f.earlier.map((e) => e.createdAt));
         sentences.push(
-          `The same card paid for ${plural(n, 'earlier order')} from ${formatDate(first)} on, none of them disputed${fromSame ? `; ${fromSame === n ? (n === 1 ? 'it came' : 'all came') : `${fromSame} of them came`} from the same IP address or device as this order` : ''}.`,
+          `The same card paid for ${plainCount(n, 'earlier order')} from ${formatDate(first)} on, none of them disputed${fromSame ? `; ${fromSame === n ? (n === 1 ? 'it came' : 'all came') : `${fromSame} of them came`} from the same IP address or device as this order` : ''}.`,
         );
       } else gaps.push('No earlier undisputed order on the same card is in the cache');
       if (f.ce3Priors)
         sentences.push(
-          `${plural(f.ce3Priors, 'earlier undisputed order')} on the same card, 120 to 365 days before, qualif${f.ce3Priors === 1 ? 'ies' : 'y'} under Visa Compelling Evidence 3.0 (listed below).`,
+          `${plainCount(f.ce3Priors, 'earlier undisputed order')} on the same card, 120 to 365 days before, qualif${f.ce3Priors === 1 ? 'ies' : 'y'} under Visa Compelling Evidence 3.0 (listed below).`,
         );
       const sameAddress = f.earlier.filter((e) => e.shared.includes('address')).length;
       if (shipped) sentences.push(shippedSentence(o, sameAddress));

@@ -106,6 +106,15 @@ export function parseDate(value: string): number | null {
   return Number.isNaN(t) || formatDate(t) !== value.trim() ? null : t;
 }
 
+/**
+ * "1 order", "1200 orders": a count in plain digits, whatever the display setting, and its noun. For
+ * text that is kept or sent, not shown: a log entry the backup's register check reads back by its
+ * digits, the evidence pack's sentences to a bank.
+ */
+export function plainCount(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
 /** "1 hub", "4 hubs", "1,200 orders": a count and its noun (plural: add an s, or say it). */
 export function countOf(n: number, noun: string, plural = `${noun}s`): string {
   return `${formatCount(n)} ${n === 1 ? noun : plural}`;

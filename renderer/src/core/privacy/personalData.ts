@@ -3,6 +3,7 @@
 // need (dates, amounts, channel, country, card brand) stays, unlinkable. Notes in the decision log
 // are erased while their salted hash keeps the chain verifying, and so are the notes of entries a
 // restore set aside in the log archive; the erasure is itself an entry.
+import { plainCount } from '../../../../shared/domain/money';
 import { invalidateKeyIndex, keyIndexGeneration } from '../storage/keyIndexStore';
 import { PaymentStore } from '../storage/paymentStore';
 import { chainEntry, randomSalt, sameHead, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
@@ -338,8 +339,7 @@ export async function planRetention(db: WorkbenchDb, before: number, stored: Sto
  * (checkBackupRegister), which also reads the plurals entries written before this always had.
  */
 function ordersAndPayments(plan: Pick<PersonalDataPlan, 'orders' | 'payments'>): string {
-  const n = plan.payments.length;
-  return `${plan.orders} order${plan.orders === 1 ? '' : 's'} and ${n} payment${n === 1 ? '' : 's'}`;
+  return `${plainCount(plan.orders, 'order')} and ${plainCount(plan.payments.length, 'payment')}`;
 }
 
 /** An e-mail address, or one of the customer's linked values (lower case), written in a request's reference. */

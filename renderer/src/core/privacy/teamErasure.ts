@@ -8,6 +8,7 @@
 // import re-reads the register every batch and writes the person without their data from there
 // on) and the blanking of what the laptop already holds waits until the import has finished, as a
 // local erasure waits (refuseWhileImporting).
+import { plainCount } from '../../../../shared/domain/money';
 import { chainEntry, sameHead, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
 import { assertStorableEntry } from '../../../../shared/decisions/schema';
 import { entryNumbers } from '../../../../shared/decisions/entryNumbers';
@@ -207,13 +208,10 @@ async function dropPending(store: TeamStore, key: 'erasuresToApply' | 'erasuresT
     );
 }
 
-/** "1 order", "3 payments": digits as written, whatever the display setting, since the register check reads them back. */
-const plain = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-
 function noteOf(r: Pick<ErasureRecord, 'reference' | 'orderKeys' | 'payments'>, from: ErasureFromTeam, reached: Reapplied, importing: boolean): string {
   // "personal data of N orders and M payments on request X": the words a backup's register check reads the entry by.
   const what =
-    `Applied a teammate’s erasure: the personal data of ${plain(r.orderKeys.length, 'order')} and ${plain(r.payments.length, 'payment')} on request ${r.reference}, ` +
+    `Applied a teammate’s erasure: the personal data of ${plainCount(r.orderKeys.length, 'order')} and ${plainCount(r.payments.length, 'payment')} on request ${r.reference}, ` +
     `erased by ${from.analyst} (device ${from.deviceId}, their entry ${from.logSeq}, team event ${from.eventId})`;
   const notes = reached.notes.length ? `; notes of ${entryNumbers(reached.notes, 'this entry’s refs list them')} erased` : '';
   if (importing)
