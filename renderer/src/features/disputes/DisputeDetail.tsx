@@ -60,6 +60,16 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
       await job();
       await onChange();
     });
+  /** A move asked for with a reason (a correction, a guarded submit): true when it was logged, so the reason form closes. */
+  const moveWithReason = (to: DisputeStatus, then?: () => void) => async () => {
+    let kept = false;
+    await act(async () => {
+      await cache.setDisputeStatus(d.id, to, reason);
+      kept = true;
+      then?.();
+    });
+    return kept;
+  };
   const done = d.evidence.filter((e) => e.checked).length;
   // Accepted, no response goes out: evidence ticked now would gather for nothing (the service refuses it too).
   const closedChecklist = d.status === 'accepted';
@@ -170,14 +180,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
             reasonLabel="Why correct the accept"
             placeholder="What was wrong? (logged with the correction)"
             confirm={`Back to ${STATUS_LABEL[d.correctsTo]}`}
-            onConfirm={async () => {
-              let kept = false;
-              await act(async () => {
-                await cache.setDisputeStatus(d.id, d.correctsTo!, reason);
-                kept = true;
-              });
-              return kept;
-            }}
+            onConfirm={moveWithReason(d.correctsTo)}
             onClose={() => setCorrecting(false)}
           >
             <strong>Only if it was not accepted at {provider}:</strong> an accept there is final, and this changes nothing at {provider}. The dispute goes back
@@ -194,15 +197,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
             reasonLabel="Why submit now"
             placeholder="Why submit now? (logged with the change)"
             confirm={`${STATUS_LABEL[guarded.to]} anyway`}
-            onConfirm={async () => {
-              let kept = false;
-              await act(async () => {
-                await cache.setDisputeStatus(d.id, guarded.to, reason);
-                kept = true;
-                setNote('');
-              });
-              return kept;
-            }}
+            onConfirm={moveWithReason(guarded.to, () => setNote(''))}
             onClose={() => setGuarded(null)}
           >
             <strong>
