@@ -30,6 +30,12 @@ export interface FieldSpec {
   exactName?: boolean;
   /** Column names with one of these words (folded: ä as ae) are something else: a `Browser Fingerprint` is no card's. */
   notWords?: readonly string[];
+  /**
+   * The address the field is of. A column named for the other address (`Rechnung PLZ` for the
+   * ship-to postcode) is never suggested for it; one named for its own (`Lieferung PLZ`) is read
+   * without that word and wins over a bare `PLZ`, which in such files is the customer's.
+   */
+  address?: 'ship' | 'bill';
 }
 
 const CARD_FIELDS: FieldSpec[] = [
@@ -143,8 +149,11 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
       'order',
       'bestellnummer',
       'bestell nr',
+      'bestell id',
       'bestellung',
       'auftragsnummer',
+      'auftrags nr',
+      'auftrags id',
       'order_number',
       'order reference',
     ],
@@ -154,7 +163,19 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
     label: 'Order date',
     combine: 'first',
     required: true,
-    synonyms: ['created at', 'order date', 'purchase date', 'date', 'bestelldatum', 'datum', 'erstellt am', 'bestellzeit', 'order_date'],
+    synonyms: [
+      'created at',
+      'order date',
+      'purchase date',
+      'date',
+      'bestelldatum',
+      'auftragsdatum',
+      'datum',
+      'erstellt am',
+      'bestellt am',
+      'bestellzeit',
+      'order_date',
+    ],
   },
   { field: 'currency', label: 'Currency', combine: 'first', synonyms: ['currency', 'währung', 'waehrung', 'currency code'] },
   {
@@ -163,7 +184,22 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
     combine: 'first',
     required: true,
     requiredUnless: 'lineAmount',
-    synonyms: ['total', 'order total', 'amount', 'betrag', 'gesamtbetrag', 'summe', 'gesamtsumme', 'total amount', 'bruttobetrag', 'gesamtpreis'],
+    // The grand total before a bare `Betrag` or `Summe`, which a file with both uses for something less.
+    synonyms: [
+      'total',
+      'order total',
+      'amount',
+      'gesamtbetrag',
+      'gesamtsumme',
+      'bruttobetrag',
+      'rechnungsbetrag',
+      'bestellwert',
+      'bestellsumme',
+      'betrag',
+      'summe',
+      'total amount',
+      'gesamtpreis',
+    ],
   },
   {
     field: 'lineAmount',
@@ -206,29 +242,42 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
     label: 'Ship-to name',
     combine: 'join',
     separator: ' ',
-    synonyms: ['shipping name', 'recipient name', 'name', 'empfänger', 'empfaenger', 'kunde', 'customer name', 'lieferadresse name', 'vorname', 'nachname'],
+    address: 'ship',
+    // `Kunde` is the buyer (often the customer number), not who the parcel goes to.
+    synonyms: ['shipping name', 'recipient name', 'lieferadresse name', 'empfänger', 'empfaenger', 'name', 'customer name', 'vorname', 'nachname'],
+    notWords: ['kunde', 'kunden', 'kaeufer', 'besteller'],
   },
   {
     field: 'shipStreet',
     label: 'Ship-to street',
     combine: 'join',
     separator: ', ',
-    synonyms: ['street', 'address', 'straße', 'strasse', 'adresse', 'address1', 'address line 1', 'anschrift', 'hausnummer', 'shipping street'],
+    address: 'ship',
+    // The street before the house number: a file with both names its street once, and mapping one column it should be that.
+    synonyms: ['street', 'address', 'straße', 'strasse', 'adresse', 'address1', 'address line 1', 'anschrift', 'shipping street', 'hausnummer'],
   },
   {
     field: 'shipPostcode',
     label: 'Ship-to postcode',
     combine: 'first',
+    address: 'ship',
     synonyms: ['zip', 'postcode', 'postal code', 'plz', 'postleitzahl', 'zip code', 'shipping zip'],
   },
-  { field: 'shipCity', label: 'Ship-to city', combine: 'first', synonyms: ['city', 'stadt', 'ort', 'shipping city', 'wohnort'] },
+  { field: 'shipCity', label: 'Ship-to city', combine: 'first', address: 'ship', synonyms: ['city', 'stadt', 'ort', 'shipping city', 'wohnort'] },
   {
     field: 'shipCountry',
     label: 'Ship-to country',
     combine: 'first',
-    synonyms: ['country', 'land', 'shipping country', 'lieferland', 'country code', 'ländercode'],
+    address: 'ship',
+    synonyms: ['country', 'land', 'shipping country', 'lieferland', 'versandland', 'country code', 'ländercode'],
   },
-  { field: 'billCountry', label: 'Billing country', combine: 'first', synonyms: ['billing country', 'rechnungsland', 'bill country'] },
+  {
+    field: 'billCountry',
+    label: 'Billing country',
+    combine: 'first',
+    address: 'bill',
+    synonyms: ['billing country', 'rechnungsland', 'bill country', 'rechnung land', 'rechnungsadresse land', 'rechnungsanschrift land'],
+  },
   {
     field: 'ip',
     label: 'IP address',
@@ -263,7 +312,7 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
     field: 'paymentMethod',
     label: 'Payment method',
     combine: 'first',
-    synonyms: ['payment method', 'zahlungsart', 'zahlungsmethode', 'payment type', 'zahlart'],
+    synonyms: ['payment method', 'zahlungsart', 'zahlungsmethode', 'payment type', 'zahlart', 'zahlungsweise', 'bezahlart'],
   },
   KNOWN_OUTCOME_FIELD,
 ];

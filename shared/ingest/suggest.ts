@@ -1,6 +1,7 @@
 // Mapping suggestions for files no preset knows: each field gets the column whose name is most
-// like one of the field's usual names (English or German), each column used at most once.
-import { fieldsOf, type RecordKind } from './fields';
+// like one of the field's usual names (English or German), each column used at most once, never a
+// column named for the billing address as a ship-to field (nor the other way round).
+import { fieldsOf, type FieldSpec, type RecordKind } from './fields';
 import type { ColumnMapping } from './mapping';
 
 export interface MappingSuggestion {
@@ -56,24 +57,89 @@ export function nameSimilarity(column: string, synonym: string): number {
   return d >= 0.8 ? 0.6 * d : 0;
 }
 
-/** Best column per field for `headers`, greedily by score (>= 0.5). */
+type Address = NonNullable<FieldSpec['address']>;
+
+/**
+ * Words (folded) that name the address a column is of: qualifiers read away before matching
+ * (`Lieferung PLZ` is the ship-to `PLZ`), and the starts of compounds that name one (`Rechnungsname`,
+ * `Lieferanschrift`). A compound is not read away: `Rechnungsort` is no `Ort` of any field.
+ */
+const ADDRESS_WORDS: Record<Address, { qualifiers: readonly string[]; starts: readonly string[] }> = {
+  ship: {
+    qualifiers: [
+      'lieferung',
+      'liefer',
+      'lieferadresse',
+      'lieferanschrift',
+      'versand',
+      'versandadresse',
+      'shipping',
+      'ship',
+      'delivery',
+      'recipient',
+      'empfaenger',
+    ],
+    starts: ['liefer', 'versandadress', 'versandanschrift', 'shipping', 'empfaenger'],
+  },
+  bill: {
+    qualifiers: ['rechnung', 'rechnungs', 'rechnungsadresse', 'rechnungsanschrift', 'billing', 'bill', 'invoice'],
+    starts: ['rechnung', 'billing', 'invoice'],
+  },
+};
+
+const WHOLE_ADDRESS = ['address', 'adresse', 'anschrift'];
+
+function namesAddress(words: readonly string[], address: Address): boolean {
+  const { qualifiers, starts } = ADDRESS_WORDS[address];
+  return words.some((w) => qualifiers.includes(w) || starts.some((s) => w.startsWith(s)));
+}
+
+interface Scored extends MappingSuggestion {
+  /** Named for the field's own address: wins a tie over a bare name. */
+  ownAddress: boolean;
+  /** Index of the synonym matched: at a tie of whole names, the more usual name wins (`Straße` over `Hausnummer`). */
+  synonym: number;
+}
+
+/** How well `column` names `spec`'s field, or null when it never does. */
+function scoreColumn(spec: FieldSpec, column: string): Omit<Scored, 'field' | 'column'> | null {
+  const words = fold(column).split(' ');
+  if (spec.notWords && words.some((w) => spec.notWords!.includes(w))) return null;
+  let ownAddress = false;
+  const names = [column];
+  if (spec.address) {
+    const other: Address = spec.address === 'ship' ? 'bill' : 'ship';
+    if (namesAddress(words, other)) return null;
+    ownAddress = namesAddress(words, spec.address);
+    const bare = words.filter((w) => !ADDRESS_WORDS[spec.address!].qualifiers.includes(w));
+    // `Shipping Address` without its qualifier is no street: it is the whole address in one cell.
+    if (bare.length > 0 && bare.length < words.length && !WHOLE_ADDRESS.includes(bare.join(' '))) names.push(bare.join(' '));
+  }
+  let score = 0;
+  let synonym = -1;
+  spec.synonyms.forEach((syn, i) => {
+    const s = Math.max(...names.map((n) => nameSimilarity(n, syn)));
+    if (s > score) [score, synonym] = [s, i];
+  });
+  if (score < (spec.exactName ? 0.95 : 0.5)) return null;
+  return { score: Math.round(score * 100) / 100, ownAddress, synonym };
+}
+
+/**
+ * Best column per field for `headers`, greedily by score (>= 0.5): each column goes to one field
+ * at most, and each field takes one column.
+ */
 export function suggestMapping(headers: readonly string[], kind: RecordKind): { mapping: ColumnMapping; suggestions: MappingSuggestion[] } {
-  const scored: MappingSuggestion[] = [];
+  const scored: Scored[] = [];
   for (const spec of fieldsOf(kind)) {
     for (const column of headers) {
-      if (
-        spec.notWords &&
-        fold(column)
-          .split(' ')
-          .some((w) => spec.notWords!.includes(w))
-      )
-        continue;
-      let best = 0;
-      for (const syn of spec.synonyms) best = Math.max(best, nameSimilarity(column, syn));
-      if (best >= (spec.exactName ? 0.95 : 0.5)) scored.push({ field: spec.field, column, score: Math.round(best * 100) / 100 });
+      const s = scoreColumn(spec, column);
+      if (s) scored.push({ field: spec.field, column, ...s });
     }
   }
-  scored.sort((a, b) => b.score - a.score);
+  // At a tie of whole names the more usual name wins; of partial ones (`amazon-order-id` and
+  // `purchase-order-number` both hold `order`), the file's order, as before.
+  scored.sort((a, b) => b.score - a.score || Number(b.ownAddress) - Number(a.ownAddress) || (a.score >= 0.95 ? a.synonym - b.synonym : 0));
   const usedFields = new Set<string>();
   const usedColumns = new Set<string>();
   const suggestions: MappingSuggestion[] = [];
@@ -81,7 +147,7 @@ export function suggestMapping(headers: readonly string[], kind: RecordKind): { 
     if (usedFields.has(s.field) || usedColumns.has(s.column)) continue;
     usedFields.add(s.field);
     usedColumns.add(s.column);
-    suggestions.push(s);
+    suggestions.push({ field: s.field, column: s.column, score: s.score });
   }
   const mapping: Record<string, string> = {};
   for (const s of suggestions) mapping[s.field] = s.column;
