@@ -10,6 +10,12 @@ import type { RowProblem, RowProblemCode } from './problems';
 
 export const PROBLEM_COLUMN = 'Import problem';
 
+/** The rows to fix as written, and how many rows it holds (each once, however many problems it had). */
+export interface RowsToFixFile {
+  csv: string;
+  rows: number;
+}
+
 /**
  * A file with the problem column is rows to fix this app wrote (or a spreadsheet saved from them):
  * its cells are CSV-quoted, even where the format it came from quotes nothing (Amazon's flat
@@ -75,6 +81,18 @@ export function rowsToFix(
   quotesAreText = false,
   cardColumns: readonly number[] = [],
 ): string {
+  return rowsToFixFile(text, headerLine, delimiter, problems, quotesAreText, cardColumns).csv;
+}
+
+/** rowsToFix, with the count of rows written: what the analyst is told was saved. */
+export function rowsToFixFile(
+  text: string,
+  headerLine: number,
+  delimiter: string,
+  problems: readonly RowProblem[],
+  quotesAreText = false,
+  cardColumns: readonly number[] = [],
+): RowsToFixFile {
   const lines = text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
@@ -131,5 +149,5 @@ export function rowsToFix(
     if (problemAt >= 0) fields[problemAt] = problem;
     out.push(csvRecord(problemAt >= 0 ? fields : [...fields, problem], options));
   }
-  return out.join('\r\n') + '\r\n';
+  return { csv: out.join('\r\n') + '\r\n', rows: records.length };
 }

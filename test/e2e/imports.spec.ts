@@ -175,6 +175,29 @@ test('bad rows are quarantined with line and column, nothing is lost, and both e
   await importFiles(page, [fixed]);
   const after = await buckets(page, 'stripe-fixed.csv');
   expect(after).toEqual({ rows: 1, created: 1, updated: 0, unchanged: 0, quarantined: 0 });
+
+  // The card is gone once the analyst leaves: the history writes the rows to fix again, from the file chosen again.
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await page.getByRole('link', { name: 'Imports' }).click();
+  await expect(page.getByRole('region', { name: 'Import of stripe-broken.csv' })).toHaveCount(0);
+  const history = page.getByRole('table', { name: 'Import history' });
+  const again = history.getByRole('button', { name: 'Rows to fix of stripe-broken.csv' });
+  // Another file than the one imported writes nothing, and says why.
+  const [wrong] = await Promise.all([page.waitForEvent('filechooser'), again.click()]);
+  await wrong.setFiles(fixed);
+  await expect(page.getByRole('alert')).toContainText('No rows to fix written: the file chosen, stripe-fixed.csv, is not the one imported');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), again.click()]);
+  const [refix] = await Promise.all([page.waitForEvent('download'), chooser.setFiles(file)]);
+  expect(refix.suggestedFilename()).toBe('stripe-broken-rows-to-fix.csv');
+  const refixPath = testInfo.outputPath('again-' + refix.suggestedFilename());
+  await refix.saveAs(refixPath);
+  const refixText = readFileSync(refixPath, 'utf8').replace(/^\uFEFF/, '');
+  expect(refixText).toBe(toFixText);
+  expect(refixText.split('\r\n')[0]).toBe(`${line(header)},Import problem`);
+  expect(refixText).toContain('column 1 (id) holds a card number');
+  await expect(page.getByTestId('history-note')).toHaveText(
+    'Saved stripe-broken-rows-to-fix.csv: 4 rows to fix of stripe-broken.csv, each with its problem in the last column',
+  );
 });
 
 test('a card number in the customer-id column sets those orders aside with the reason shown, and is never stored, nor one Excel zeroed', async ({

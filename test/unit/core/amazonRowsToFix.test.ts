@@ -28,7 +28,7 @@ describe('Amazon All Orders report: rows to fix', () => {
     const { summary } = await runImport(text, { fileName: 'all-orders.txt' });
     expect(summary.problems.map((p) => p.line)).toEqual([2, 4]);
     db = createDb('amazon-rows-to-fix');
-    const csv = await new ImportService(db, fixedClock(Date.UTC(2026, 4, 10))).rowsToFix(new Blob([text]), summary);
+    const csv = (await new ImportService(db, fixedClock(Date.UTC(2026, 4, 10))).rowsToFix(new Blob([text]), summary)).csv;
     const rows = Papa.parse<string[]>(csv.trim(), { delimiter: '\t' }).data;
     const header = rows[0]!;
     const at = (row: string[], name: string) => row[header.indexOf(name)];
@@ -49,7 +49,7 @@ describe('Amazon All Orders report: rows to fix', () => {
       ].join('\n') + '\n';
     const { summary } = await runImport(text, { fileName: 'all-orders.txt' });
     db = createDb('amazon-rows-to-fix-again');
-    const csv = await new ImportService(db, fixedClock(Date.UTC(2026, 4, 10))).rowsToFix(new Blob([text]), summary);
+    const csv = (await new ImportService(db, fixedClock(Date.UTC(2026, 4, 10))).rowsToFix(new Blob([text]), summary)).csv;
     // The writer quotes the cell, as a spreadsheet saving the file would.
     expect(csv).toContain('\t"""Neu"" Isenburg"\t');
     const fixed = csv.replace('\tgestern\t', `\t${date}\t`);
@@ -61,7 +61,7 @@ describe('Amazon All Orders report: rows to fix', () => {
     // Broken again: its own rows to fix keep one problem column, not one more each round.
     const broken = fixed.replace(`\t${date}\t`, '\tmorgen\t');
     const round = await runImport(broken, { fileName: 'all-orders-rows-to-fix.txt' });
-    const csv2 = await new ImportService(db, fixedClock(Date.UTC(2026, 4, 10))).rowsToFix(new Blob([broken]), round.summary);
+    const csv2 = (await new ImportService(db, fixedClock(Date.UTC(2026, 4, 10))).rowsToFix(new Blob([broken]), round.summary)).csv;
     const rows = Papa.parse<string[]>(csv2.trim(), { delimiter: '\t' }).data;
     expect(rows[0]!.filter((h) => h === PROBLEM_COLUMN)).toHaveLength(1);
     expect(rows[1]![rows[0]!.indexOf('ship-city')]).toBe('"Neu" Isenburg');

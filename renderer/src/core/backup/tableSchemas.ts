@@ -110,6 +110,15 @@ export const TABLE_ROWS = {
       errors: z.array(z.string().max(2000)).max(1000),
       enrichedOrders: z.number().int().min(0).optional(),
       changedFields: z.partialRecord(z.enum(ORDER_HASH_FIELDS), z.number().int().min(0)).optional(),
+      readAs: z
+        .object({
+          encoding: short.nullable(),
+          delimiter: z.string().min(1).max(8),
+          headerLine: z.number().int().min(1),
+          cardColumns: z.array(z.number().int().min(1)).max(100_000),
+        })
+        .strict()
+        .optional(),
       undoneAt: time.nullable(),
       runLock: z.string().max(200).optional(),
       teamOpId: z.string().max(200).optional(),

@@ -327,5 +327,8 @@ function finish(
     errors: [...summary.errors.map((e) => e.message), ...(error ? [error] : [])],
     enrichedOrders,
     ...(Object.keys(changedFields).length > 0 ? { changedFields } : {}),
+    ...(summary.headerLine !== null && summary.delimiter !== null
+      ? { readAs: { encoding: summary.encoding, delimiter: summary.delimiter, headerLine: summary.headerLine, cardColumns: summary.cardColumns } }
+      : {}),
   });
 }

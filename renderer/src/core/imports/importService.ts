@@ -8,7 +8,8 @@ import { ExportReader, SNIFF_BYTES } from '../../../../shared/ingest/reader';
 import { sniff, type SniffResult } from '../../../../shared/ingest/sniff';
 import { cleanShopName, shopKeyClash, shopNameProblem, type ShopChoice, type ShopQuestion } from '../../../../shared/ingest/shops';
 import { shopQuestion } from './shopCheck';
-import { rowsToFix } from '../../../../shared/ingest/rowsToFix';
+import { rowsToFixFile, type RowsToFixFile } from '../../../../shared/ingest/rowsToFix';
+import { ByteHasher } from '../../../../shared/ingest/contentHash';
 import { noLineBreaksMessage } from '../../../../shared/ingest/lineEndings';
 import type { DateColumnOrder, ReaderInfo } from '../../../../shared/ingest/reader';
 import type { FileSummary } from '../../../../shared/ingest/summary';
@@ -22,7 +23,7 @@ import { startReadWorker } from './readWorker';
 import { HeldRead } from './heldRead';
 import { blobSource, failedSource, importRecords, type ImportControl, type ImportOutcome, type ImportProgress } from './importRunner';
 import { defaultRunLocks, type RunLocks } from '../storage/runLocks';
-import type { WorkbenchDb } from '../storage/schema';
+import type { FileReading, WorkbenchDb } from '../storage/schema';
 import { TeamStore } from '../storage/teamStore';
 import { TeamOpCapture } from '../team/teamOpCapture';
 import { TeamOrders, type TeamOrdersProgress, type TeamOrdersRound } from '../team/teamOrders';
@@ -293,12 +294,28 @@ export class ImportService {
   }
 
   /** The file's header and its quarantined rows as written, for the analyst to correct and import again. */
-  async rowsToFix(file: Blob, summary: FileSummary): Promise<string> {
+  async rowsToFix(file: Blob, summary: FileSummary): Promise<RowsToFixFile> {
     if (summary.headerLine === null || summary.delimiter === null) throw new Error('The file has no header row to fix rows against');
-    const text = new TextDecoder(summary.encoding ?? 'utf-8').decode(await file.arrayBuffer());
-    const quotesAreText = summary.format !== null && presetById(summary.format)?.options.quotesAreText === true;
     // A summary kept from before imports listed their card columns has none: [] (the problems still name some).
-    return rowsToFix(text, summary.headerLine, summary.delimiter, summary.problems, quotesAreText, summary.cardColumns ?? []);
+    const reading = { encoding: summary.encoding, delimiter: summary.delimiter, headerLine: summary.headerLine, cardColumns: summary.cardColumns ?? [] };
+    return writeRowsToFix(await file.arrayBuffer(), reading, summary.format, summary.problems);
+  }
+
+  /**
+   * The rows to fix of an import in the history, from its file chosen again: the history keeps
+   * each quarantined row's problems, not the row. Only the file imported (its size and content
+   * hash) has those rows on those lines; another gets `problem` back, and nothing is written.
+   */
+  async rowsToFixOf(importId: number, file: Blob): Promise<RowsToFixFile | { problem: string }> {
+    const record = await this.db.imports.get(importId);
+    if (!record?.readAs || record.quarantined === 0) throw new Error(`Import ${importId} has no rows to fix to write again`);
+    const bytes = await file.arrayBuffer();
+    // The hash of an import that stopped early covers only the bytes it read; the size is the whole file's.
+    const whole = record.status === 'completed';
+    if (bytes.byteLength !== record.fileSize || (whole && record.fileHash !== '' && hashOf(bytes) !== record.fileHash)) {
+      return { problem: `its content is not that of ${record.fileName} as it was imported` };
+    }
+    return writeRowsToFix(bytes, record.readAs, record.format, await this.history.problems(importId));
   }
 
   cancel(): void {
@@ -360,4 +377,17 @@ export class ImportService {
       }),
     );
   }
+}
+
+function hashOf(bytes: ArrayBuffer): string {
+  const hasher = new ByteHasher();
+  hasher.push(new Uint8Array(bytes));
+  return hasher.digest();
+}
+
+/** Rows to fix from a file's bytes, read as the import read them (its encoding, header row, delimiter, format). */
+function writeRowsToFix(bytes: ArrayBuffer, reading: FileReading, format: string | null, problems: readonly RowProblem[]): RowsToFixFile {
+  const text = new TextDecoder(reading.encoding ?? 'utf-8').decode(bytes);
+  const quotesAreText = format !== null && presetById(format)?.options.quotesAreText === true;
+  return rowsToFixFile(text, reading.headerLine, reading.delimiter, problems, quotesAreText, reading.cardColumns);
 }

@@ -71,6 +71,12 @@ export interface ImportRecord {
   enrichedOrders?: number;
   /** Per order field, in how many stored orders this import's updates changed it (absent: none, or imported before this was kept). */
   changedFields?: Record<string, number>;
+  /**
+   * How the file was read, so its rows to fix can be written again from the file chosen again:
+   * the history keeps each quarantined row's problems, never the row. Absent for a file read
+   * without a header row, and for imports made before this was kept.
+   */
+  readAs?: FileReading;
   /** When undone, and why it could be. */
   undoneAt: number | null;
   /**
@@ -135,6 +141,15 @@ export interface ImportUndoRecord {
   disputes: { key: string; previous: StoredDispute | null }[];
   /** Refund claims it created or replaced; absent in undo data written before claims were imported. */
   claims?: { key: string; previous: StoredClaim | null }[];
+}
+
+/** The layout an import read its file in: what rows to fix needs besides the file and its problems. */
+export interface FileReading {
+  encoding: string | null;
+  delimiter: string;
+  headerLine: number;
+  /** Columns (1-based) the import found card numbers in (FileSummary.cardColumns). */
+  cardColumns: number[];
 }
 
 export interface QuarantineRecord {

@@ -5,7 +5,7 @@ import type { FormatChoice } from '../../core/contract';
 import { platform } from '../../platform';
 import { useAskedAction } from '../../ui/useAskedAction';
 
-const FILE_FILTERS = [{ name: 'Exports', extensions: ['csv', 'txt', 'tsv', 'tab'] }];
+export const EXPORT_FILTERS = [{ name: 'Exports', extensions: ['csv', 'txt', 'tsv', 'tab'] }];
 
 export function ImportDropzone({
   formats,
@@ -28,7 +28,7 @@ export function ImportDropzone({
   onMap(file: File): void;
 }) {
   const [dragging, setDragging] = useState(false);
-  const choose = async () => onFiles(await platform.openFiles({ title: 'Import exports', filters: FILE_FILTERS, multiple: true }));
+  const choose = async () => onFiles(await platform.openFiles({ title: 'Import exports', filters: EXPORT_FILTERS, multiple: true }));
   // "Import files…" in the command palette: the file chooser opens here, as the button would.
   useAskedAction('import', () => !busy && void choose());
   return (
@@ -54,7 +54,7 @@ export function ImportDropzone({
         <button
           disabled={busy}
           onClick={async () => {
-            const [f] = await platform.openFiles({ title: 'Map the columns of an export', filters: FILE_FILTERS, multiple: false });
+            const [f] = await platform.openFiles({ title: 'Map the columns of an export', filters: EXPORT_FILTERS, multiple: false });
             if (f) onMap(f);
           }}
         >

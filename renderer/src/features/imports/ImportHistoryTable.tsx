@@ -2,7 +2,7 @@
 // first: what it created goes, what it updated gets its previous values back). A team import is
 // undone for the whole team, offered only to a role the team lets undo (else it says who may).
 import { useState } from 'react';
-import { formatCount, showDateTime } from '../../../../shared/domain/money';
+import { countOf, formatCount, showDateTime } from '../../../../shared/domain/money';
 import type { ImportListEntry as ImportEntry } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { undoneText } from '../../ui/countWording';
@@ -11,12 +11,15 @@ export function ImportHistoryTable({
   entries,
   onUndo,
   onProblems,
+  onRowsToFix,
   busy,
   teamUndo,
 }: {
   entries: ImportEntry[];
   onUndo(e: ImportEntry): void;
   onProblems(e: ImportEntry): void;
+  /** Saves an import's rows to fix again (offered when the history knows how its file was read). */
+  onRowsToFix(e: ImportEntry): void;
   busy: boolean;
   /** Whether this laptop's session may undo a team import, or why not. */
   teamUndo: { offered: true } | { offered: false; why: string };
@@ -46,11 +49,29 @@ export function ImportHistoryTable({
     {
       header: 'Quarantined',
       right: true,
+      // The count saves their list (line, column, problem); Rows to fix, the rows themselves from the file, chosen again.
       cell: (e) =>
         e.quarantined > 0 ? (
-          <button className="link" onClick={() => onProblems(e)}>
-            {formatCount(e.quarantined)}
-          </button>
+          <span className="quarantined-cell">
+            <button
+              className="link"
+              aria-label={`List of the ${countOf(e.quarantined, 'quarantined row')} of ${e.fileName}`}
+              title="Save their list: line, column and problem"
+              onClick={() => onProblems(e)}
+            >
+              {formatCount(e.quarantined)}
+            </button>
+            {e.readAs && (
+              <button
+                className="link"
+                aria-label={`Rows to fix of ${e.fileName}`}
+                title={`Save the ${countOf(e.quarantined, 'quarantined row')} of ${e.fileName} with their problems, to fix and import again (read from the file: choose it as it was imported)`}
+                onClick={() => onRowsToFix(e)}
+              >
+                Rows to fix
+              </button>
+            )}
+          </span>
         ) : (
           0
         ),

@@ -20,6 +20,9 @@ const PROBLEM_COLUMNS: Column<RowProblem>[] = [
   { header: 'Reason', cell: (p) => maskedForDisplay(p.reason) },
 ];
 
+/** The name the list of a file's quarantined rows is saved under. */
+export const problemsFileName = (fileName: string) => `${fileName.replace(/\.[^.]+$/, '')}-quarantined-rows.csv`;
+
 export function exportProblems(fileName: string, problems: readonly RowProblem[]): Promise<boolean> {
   const csv = toCsv(
     ['file', 'line', 'column', 'column name', 'code', 'reason'],
@@ -27,7 +30,7 @@ export function exportProblems(fileName: string, problems: readonly RowProblem[]
   );
   return exportFile({
     kind: 'csv',
-    suggestedName: `${fileName.replace(/\.[^.]+$/, '')}-quarantined-rows.csv`,
+    suggestedName: problemsFileName(fileName),
     filters: [{ name: 'CSV', extensions: ['csv'] }],
     data: spreadsheetCsv(csv),
     rows: problems.length,

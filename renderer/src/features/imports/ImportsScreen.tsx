@@ -101,7 +101,16 @@ export function ImportsScreen() {
           teamUndo={teamUndo}
           onUndo={(e) => void im.undo(e)}
           onProblems={(e) => void im.problems(e)}
+          onRowsToFix={(e) => void im.rowsToFixOf(e)}
         />
+        {im.historyNote &&
+          (im.historyNote.ok ? (
+            <p className="ok" role="status" data-testid="history-note">
+              {im.historyNote.text}
+            </p>
+          ) : (
+            <ErrorAlert message={im.historyNote.text} />
+          ))}
       </section>
     </section>
   );

@@ -9,7 +9,11 @@ import { exportFile, spreadsheetCsv } from '../../app/exportFile';
 import { useUi } from '../../state/uiStore';
 import { useActions, useAsync } from '../../ui/useAsync';
 import { useTeam } from '../team';
-import { exportProblems } from './ImportSummaryCard';
+import { exportProblems, problemsFileName } from './ImportSummaryCard';
+import { EXPORT_FILTERS } from './ImportDropzone';
+import { countOf } from '../../../../shared/domain/money';
+import type { RowsToFixFile } from '../../../../shared/ingest/rowsToFix';
+import { platform } from '../../platform';
 
 /** How often the history is re-read while another tab's import runs. */
 const FOLLOW_MS = 1000;
@@ -38,6 +42,8 @@ export function useImports() {
   /** How the files of the last run were read, so a question about one can be answered with the same settings. */
   const [lastRun, setLastRun] = useState<{ preset: string | null; overrides: LayoutOverrides }>({ preset: null, overrides: {} });
   const [note, setNote] = useState<string | null>(null);
+  /** What an action on the history saved, or why it saved nothing: said under the history, where it was asked. */
+  const [historyNote, setHistoryNote] = useState<{ ok: boolean; text: string } | null>(null);
   const cancelled = useRef(false);
   const [lastFiles, setLastFiles] = useState(new Map<string, File>());
   const entries = history.value ?? [];
@@ -127,18 +133,59 @@ export function useImports() {
     await history.reload();
   }
 
+  /** Saves rows to fix; what was saved (the file's name and how many rows it holds), or null when cancelled. */
+  async function saveRowsToFix(fileName: string, made: RowsToFixFile): Promise<string | null> {
+    const suggestedName = `${fileName.replace(/\.[^.]+$/, '')}-rows-to-fix.csv`;
+    const saved = await exportFile({
+      kind: 'rows-to-fix',
+      suggestedName,
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+      data: spreadsheetCsv(made.csv),
+      rows: made.rows,
+      what: `rows to fix of ${fileName}`,
+    });
+    return saved ? `Saved ${suggestedName}: ${countOf(made.rows, 'row to fix', 'rows to fix')} of ${fileName}, each with its problem in the last column` : null;
+  }
+
   /** The file's quarantined rows as they were, to fix in a spreadsheet and import again. */
   const rowsToFix = (o: ImportOutcome) =>
     actions.run(async () => {
-      const csv = await importer.rowsToFix(lastFiles.get(o.summary.file)!, o.summary);
-      await exportFile({
-        kind: 'rows-to-fix',
-        suggestedName: `${o.summary.file.replace(/\.[^.]+$/, '')}-rows-to-fix.csv`,
-        filters: [{ name: 'CSV', extensions: ['csv'] }],
-        data: spreadsheetCsv(csv),
-        rows: o.summary.quarantined,
-        what: `rows to fix of ${o.summary.file}`,
-      });
+      setNote(await saveRowsToFix(o.summary.file, await importer.rowsToFix(lastFiles.get(o.summary.file)!, o.summary)));
+    });
+
+  /**
+   * The rows to fix of an import in the history. The history keeps the rows' problems, not the
+   * rows: they are read again from the file, at hand while its import shows here, else chosen again.
+   */
+  const rowsToFixOf = (entry: ImportEntry) =>
+    actions.run(async () => {
+      setHistoryNote(null);
+      const shown = outcomes.some((o) => o.status !== 'asks' && o.importId === entry.id);
+      const file =
+        (shown ? lastFiles.get(entry.fileName) : undefined) ??
+        (await platform.openFiles({ title: `Choose ${entry.fileName} to write its rows to fix`, filters: EXPORT_FILTERS, multiple: false }))[0];
+      if (!file) return;
+      const made = await importer.rowsToFixOf(entry.id, file);
+      if ('problem' in made) {
+        const text = `No rows to fix written: the file chosen, ${file.name}, is not the one imported (${made.problem}). Choose that file as it was imported.`;
+        setHistoryNote({ ok: false, text });
+        return;
+      }
+      const saved = await saveRowsToFix(entry.fileName, made);
+      if (saved) setHistoryNote({ ok: true, text: saved });
+    });
+
+  /** The list of an import's quarantined rows (line, column, reason), and what was saved. */
+  const problems = (entry: ImportEntry) =>
+    actions.run(async () => {
+      setHistoryNote(null);
+      const list = await importer.problems(entry.id);
+      const saved = await exportProblems(entry.fileName, list);
+      if (saved)
+        setHistoryNote({
+          ok: true,
+          text: `Saved ${problemsFileName(entry.fileName)}: line, column and problem of ${countOf(list.length, 'quarantined row', 'quarantined rows')} of ${entry.fileName}`,
+        });
     });
 
   return {
@@ -152,12 +199,14 @@ export function useImports() {
     outcomes,
     lastFiles,
     note,
+    historyNote,
     error: actions.error ?? history.error ?? formats.error,
     run,
     answer,
     undo,
     rowsToFix,
-    problems: (e: ImportEntry) => actions.run(async () => exportProblems(e.fileName, await importer.problems(e.id))),
+    rowsToFixOf,
+    problems,
     cancel: () => {
       cancelled.current = true;
       void importer.cancel();
