@@ -6,6 +6,7 @@ import { describeHubEvidence, hubRulesFor, judgeSharedKey, type FraudOrder, type
 import type { KeyIndex } from './keyIndex';
 import { UnionFind } from './unionFind';
 import { orderKeyLabel } from '../domain/order';
+import { isCardSummaryRule } from '../normalize/card';
 
 export interface KeyOverride {
   type: KeyType;
@@ -40,8 +41,12 @@ export interface Hub {
   value: string;
   customers: number;
   orders: number;
-  /** `marked`: a collection point or forwarder by its text; `shared-by-many`: steady use by many identities. */
-  reason: 'marked' | 'shared-by-many';
+  /**
+   * `marked`: a collection point or forwarder by its text; `shared-by-many`: steady use by many
+   * identities; `cards-differ`: a card's BIN and last 4 (and expiry) on cards the provider's
+   * fingerprints tell apart, so not one card.
+   */
+  reason: 'marked' | 'shared-by-many' | 'cards-differ';
   /** True when an `allow` override lets it link anyway. */
   allowed: boolean;
   /** What was weighed (shared-by-many) and the verdict in words. */
@@ -71,7 +76,7 @@ export interface RingCore {
   orders: number[];
   customers: number;
   edges: RingEdge[];
-  /** Keys that link at least two of the ring's orders. */
+  /** Keys that link orders of at least two of the ring's identities. */
   sharedKeys: number[];
 }
 
@@ -108,6 +113,22 @@ export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links
     if (orders < 2 || !typeOk[keyType[id] as number] || (keyStrength[id] as number) < minRank) continue;
     const act = action.size ? action.get(id) : undefined;
     if (act === 'never-link') continue;
+    const cards = isCardSummaryRule(index.ruleOf(id)) ? fingerprintsOn(index, id) : 0;
+    if (cards >= 2) {
+      const k = index.key(id);
+      hubs.push({
+        key: id,
+        type: k.type,
+        value: k.value,
+        customers: index.customersOf(id),
+        orders,
+        reason: 'cards-differ',
+        allowed: act === 'allow',
+        why: `the same ${cardSummaryWords(k.rule)} on ${cards} cards the card provider tells apart by fingerprint: not one card`,
+      });
+      if (act === 'allow') links[id] = 1;
+      continue;
+    }
     const judged = keyMarked[id] ? null : judgeSharedKey(index, id, rules[KEY_TYPES[keyType[id] as number]!], options.fraudOrder);
     if (keyMarked[id] || judged?.hub) {
       const k = index.key(id);
@@ -132,6 +153,48 @@ export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links
   }
   hubs.sort((x, y) => y.customers - x.customers || x.type.localeCompare(y.type) || x.value.localeCompare(y.value));
   return { links, hubs, bursts };
+}
+
+/**
+ * How many different provider fingerprints the orders of card-summary key `k` carry. BIN, last 4
+ * and expiry are shared by many cards of a large issuer (a popular BIN's cardholders meet on the
+ * same last 4 and expiry by the thousand), while a fingerprint names one card: two orders whose
+ * fingerprints differ paid with two cards, whatever their summaries say. Orders without a
+ * fingerprint may be either card, so they do not count.
+ */
+function fingerprintsOn(index: KeyIndex, k: number): number {
+  const { keyStart, keyOrders, orderStart, orderKeys } = index;
+  let first = -1;
+  for (let j = keyStart[k] as number; j < (keyStart[k + 1] as number); j++) {
+    const o = keyOrders[j] as number;
+    for (let at = orderStart[o] as number; at < (orderStart[o + 1] as number); at++) {
+      const key = orderKeys[at] as number;
+      if (index.keyType[key] !== CARD_TYPE || index.ruleOf(key) !== 'fingerprint') continue;
+      if (first === -1) first = key;
+      else if (key !== first) return 2 + otherFingerprints(index, k, first, key);
+    }
+  }
+  return first === -1 ? 0 : 1;
+}
+
+/** Fingerprints on key k besides the two already found (for the count the panel shows). */
+function otherFingerprints(index: KeyIndex, k: number, a: number, b: number): number {
+  const { keyStart, keyOrders, orderStart, orderKeys } = index;
+  const more = new Set<number>();
+  for (let j = keyStart[k] as number; j < (keyStart[k + 1] as number); j++) {
+    const o = keyOrders[j] as number;
+    for (let at = orderStart[o] as number; at < (orderStart[o + 1] as number); at++) {
+      const key = orderKeys[at] as number;
+      if (key !== a && key !== b && index.keyType[key] === CARD_TYPE && index.ruleOf(key) === 'fingerprint') more.add(key);
+    }
+  }
+  return more.size;
+}
+
+const CARD_TYPE = KEY_TYPES.indexOf('card');
+
+function cardSummaryWords(rule: string): string {
+  return rule === 'bin-last4-expiry' ? 'BIN, last 4 and expiry' : 'BIN and last 4';
 }
 
 /**
@@ -256,7 +319,21 @@ export function findRings(index: KeyIndex, orderKeys: readonly string[] | ((i: n
     };
     for (let t = 0; t < treeLength; t += 3)
       ringAt(tree[t] as number)?.edges.push({ a: tree[t] as number, b: tree[t + 1] as number, key: tree[t + 2] as number });
-    for (let k = 0; k < links.length; k++) if (links[k]) ringAt(keyOrders[keyStart[k] as number] as number)?.sharedKeys.push(k);
+    // A ring's shared values are those that join two of its identities: the e-mail on one member's
+    // own repeat orders joins that member's orders, not two people, and "never link" on it would split nothing.
+    for (let k = 0; k < links.length; k++) {
+      if (!links[k]) continue;
+      const start = keyStart[k] as number;
+      const ring = ringAt(keyOrders[start] as number);
+      if (!ring) continue;
+      const c = customerOf[keyOrders[start] as number];
+      for (let j = start + 1; j < (keyStart[k + 1] as number); j++) {
+        if (customerOf[keyOrders[j] as number] !== c) {
+          ring.sharedKeys.push(k);
+          break;
+        }
+      }
+    }
     return { rings, hubs, bursts, componentOf };
   }
 }
@@ -293,7 +370,7 @@ function scratchFor(index: KeyIndex): Scratch {
 
 /**
  * A ring's name wherever it is shown (its detail, the reports, the decision log): its id is the key
- * of its earliest order, which names it for as long as it holds that order, while its rank on the
+ * of its alphabetically first order (findRings), not its earliest, which names it for as long as it holds that order, while its rank on the
  * Rings screen changes with every link. The order is named as the decision log's Order column names
  * it: `ring:shopify:#12649` is "ring of #12649", `ring:shopify@outlet:#1001` "ring of #1001 · outlet"
  * (the source's slug, `shopify:`, is the cache's, not the analyst's; log entries written before

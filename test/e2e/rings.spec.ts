@@ -194,7 +194,7 @@ async function ringsOfTheDemo(page: Page) {
 test('a hub the analyst allows links again: it is no longer counted or listed as held back, and the override says who and why', async ({ page }) => {
   const { hubsHeld } = await ringsOfTheDemo(page);
   const before = await hubsHeld();
-  await page.getByText(/^Hubs held back from linking/).click();
+  await page.getByText(/^Held back from linking/).click();
   const hubs = page.getByRole('table', { name: 'Hubs' });
   const first = hubs.locator('tbody tr').first();
   const value = (await first.locator('td').nth(1).textContent())!;
@@ -203,7 +203,7 @@ test('a hub the analyst allows links again: it is no longer counted or listed as
   await form.getByLabel('Reason for allowing').fill('shared flat of one family, checked by phone');
   await form.getByRole('button', { name: 'Allow' }).click();
   await expect.poll(hubsHeld).toBe(before - 1);
-  await expect(page.getByText(/^Hubs held back from linking/)).toHaveText(`Hubs held back from linking (${before - 1}); 1 allowed to link`);
+  await expect(page.getByText(/^Held back from linking/)).toHaveText(`Held back from linking (${before - 1}); 1 allowed to link`);
   const allowedRow = hubs.locator('tbody tr').filter({ hasText: value });
   await expect(allowedRow).toContainText('allowed to link');
   await expect(allowedRow.getByRole('button', { name: 'allow linking…' })).toHaveCount(0);
@@ -215,7 +215,7 @@ test('hubs say what was weighed; the hub rules in Settings change what is held b
   const { count, hubsHeld } = await ringsOfTheDemo(page);
   const before = await hubsHeld();
   expect(before).toBeGreaterThan(0);
-  await page.getByText(/^Hubs held back from linking/).click();
+  await page.getByText(/^Held back from linking/).click();
   const hubs = page.getByRole('table', { name: 'Hubs' });
   // Every hub says why: a collection point by its text, or steady use by many with the figures weighed.
   const whys = await hubs.locator('tbody tr td:nth-child(5)').allTextContents();
@@ -408,7 +408,7 @@ test('a labelled export: an address in steady use by 12 accounts is a hub, and a
   await expect(page.getByRole('region', { name: 'Import of labelled-1.csv' }).locator('[data-bucket="created"]')).toHaveText('12', { timeout: 60_000 });
   await openRings();
   await expect(page.getByTestId('rings-count')).toHaveText(/^0 rings over 12 orders/);
-  await page.getByText(/^Hubs held back from linking/).click();
+  await page.getByText(/^Held back from linking/).click();
   await expect(page.getByRole('table', { name: 'Hubs' }).locator('tbody tr').first()).toContainText(
     '12 identities over 275 days, 1 of them within 7 days, 1 with known fraud: steady use by many, held back as a hub',
   );

@@ -91,6 +91,44 @@ describe('findRings', () => {
     ]);
   });
 
+  it("a card's BIN, last 4 and expiry link orders only while the provider's fingerprints do not tell two cards apart", () => {
+    const card = { cardBin: '455555', cardLast4: '1234', cardExpiry: '11/29' };
+    // Two cardholders of one large issuer meet on BIN, last 4 and expiry; their fingerprints differ.
+    const lukas = customerOrder({ ...card, cardFingerprint: 'fp_lukas_own' });
+    const marie = customerOrder({ ...card, cardFingerprint: 'fp_marie_own' });
+    const apart = buildRings([lukas, marie]);
+    expect(apart.rings).toEqual([]);
+    expect(apart.hubs).toEqual([
+      expect.objectContaining({
+        type: 'card',
+        value: '455555|1234|11/29',
+        reason: 'cards-differ',
+        allowed: false,
+        customers: 2,
+        why: 'the same BIN, last 4 and expiry on 2 cards the card provider tells apart by fingerprint: not one card',
+      }),
+    ]);
+    // An order without a fingerprint beside them may have been either card: it links to neither by the summary.
+    const unknown = customerOrder({ ...card });
+    expect(ringsOf([lukas, marie, unknown])).toEqual([]);
+    expect(buildRings([lukas, marie, unknown]).hubs[0]?.why).toMatch(/on 2 cards/);
+    // One fingerprint and orders without one: one card as far as the file tells, so they link.
+    expect(ringsOf([lukas, unknown])).toEqual([[lukas, unknown].map((o) => orderKey(o)).sort()]);
+    // The same fingerprint links whatever the summaries say; the analyst may let the summary link all the same.
+    expect(ringsOf([lukas, marie], { overrides: [{ type: 'card', value: '455555|1234|11/29', action: 'allow' }] })).toHaveLength(1);
+  });
+
+  it("lists as the ring's shared values only those that join two of its identities, not one member's own repeat orders", () => {
+    // Bob and Carla on one device; Carla's two orders also share her e-mail, phone and address.
+    const bob = customerOrder({ deviceId: 'device-burst-77' });
+    const carlaAt = { email: 'carla.vogt@web.de', phone: '+49 151 2222333', shipStreet: 'Lindenweg 4', shipPostcode: '50667', customerId: 'carla' };
+    const carla1 = customerOrder({ ...carlaAt, deviceId: 'device-burst-77' });
+    const carla2 = customerOrder({ ...carlaAt });
+    const [ring] = buildRings([bob, carla1, carla2]).rings;
+    expect(ring?.orderKeys).toHaveLength(3);
+    expect(ring?.keys).toEqual({ device: ['device-burst-77'] });
+  });
+
   it('collection points are hubs: reported, not linking, unless allowed', () => {
     const orders = [1, 2, 3].map((i) => customerOrder({ shipStreet: `Packstation 184, 8475231${i}`, shipPostcode: '10115' }));
     const report = buildRings(orders);

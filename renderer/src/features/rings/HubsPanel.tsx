@@ -1,5 +1,6 @@
-// Values shared by so many customers that they were held back from linking (collection points,
-// forwarders, office IPs), each of which the analyst may let link again, with a reason.
+// Values held back from linking: shared by so many customers that they are hubs (collection
+// points, forwarders, office IPs), or a card's BIN and last 4 on cards the provider's fingerprints
+// tell apart; the analyst may let each link again, with a reason.
 import { useState } from 'react';
 import { describeLinkValue, type KeyType } from '../../../../shared/normalize';
 import type { RingsOverview } from '../../core/contract';
@@ -26,7 +27,7 @@ export function HubsPanel({
   bursts: Burst[];
   onAllow(type: KeyType, value: string, reason: string): Promise<boolean>;
 }) {
-  const [allowing, setAllowing] = useState<{ type: KeyType; value: string } | null>(null);
+  const [allowing, setAllowing] = useState<{ type: KeyType; value: string; reason: Hub['reason'] } | null>(null);
   const [reason, setReason] = useState('');
   const columns: Column<Hub>[] = [
     { header: 'Key', cell: (h) => h.type },
@@ -40,7 +41,7 @@ export function HubsPanel({
         h.allowed ? (
           <span className="muted">allowed to link</span>
         ) : (
-          <button className="link" onClick={() => setAllowing({ type: h.type, value: h.value })}>
+          <button className="link" onClick={() => setAllowing({ type: h.type, value: h.value, reason: h.reason })}>
             allow linking…
           </button>
         ),
@@ -54,7 +55,7 @@ export function HubsPanel({
       {hubs.length > 0 && (
         <details className="panel wide">
           <summary>
-            Hubs held back from linking ({held.length}){allowed.length > 0 && `; ${allowed.length} allowed to link`}
+            Held back from linking ({held.length}){allowed.length > 0 && `; ${allowed.length} allowed to link`}
           </summary>
           <HistoryTable rows={[...held, ...allowed].slice(0, 200)} columns={columns} rowKey={(h) => h.key} label="Hubs" />
         </details>
@@ -80,7 +81,8 @@ export function HubsPanel({
           onConfirm={() => onAllow(allowing.type, allowing.value, reason)}
           onClose={() => setAllowing(null)}
         >
-          Let {allowing.type} <strong>{describeLinkValue(allowing.type, allowing.value)}</strong> link orders although many customers share it.
+          Let {allowing.type} <strong>{describeLinkValue(allowing.type, allowing.value)}</strong> link orders{' '}
+          {allowing.reason === 'cards-differ' ? "although the card provider's fingerprints show different cards" : 'although many customers share it'}.
         </ReasonForm>
       )}
     </>
