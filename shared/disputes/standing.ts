@@ -100,6 +100,15 @@ export interface WorkflowEvent {
  */
 export type DueWhenLogged = (disputeId: string, at: number) => number | undefined;
 
+/** The disputes that stand with their workflow status, and what their export records alone say. */
+export interface DisputesWithWorkflow<T> extends StandingDisputes<T> {
+  /**
+   * Each standing dispute's status as its export records give it together (standingDisputes), before
+   * any logged step: the provider's word, which a logged accept is corrected against (acceptCorrection).
+   */
+  exportedStatus: Map<string, DisputeStatus>;
+}
+
 /**
  * The disputes that stand, each with the status its workflow log gives it: the last status event
  * logged under its id or under the id of a dispute it stands for (`events` in log order).
@@ -112,7 +121,7 @@ export function disputesWithWorkflow<T extends Imported>(
   events: readonly WorkflowEvent[],
   importedAt: (importId: number) => number | undefined = () => undefined,
   dueWhenLogged: DueWhenLogged = () => undefined,
-): StandingDisputes<T> {
+): DisputesWithWorkflow<T> {
   const { disputes, standsFor } = standingDisputes(stored);
   const dueOf = new Map(stored.map((d) => [d.id, d.dueAt]));
   const status = new Map<string, WorkflowEvent & { status: DisputeStatus }>();
@@ -146,5 +155,9 @@ export function disputesWithWorkflow<T extends Imported>(
     const whenLogged = dueWhenLogged(d.id, at) ?? (onOther === undefined ? undefined : (dueWhenLogged(onOther, at) ?? dueOf.get(onOther)));
     return whenLogged !== undefined && d.dueAt > whenLogged ? d.status : logged.status;
   };
-  return { disputes: disputes.map((d) => ({ ...d, status: workflowStatus(d) })), standsFor };
+  return {
+    disputes: disputes.map((d) => ({ ...d, status: workflowStatus(d) })),
+    standsFor,
+    exportedStatus: new Map(disputes.map((d) => [d.id, d.status])),
+  };
 }

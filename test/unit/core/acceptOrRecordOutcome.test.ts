@@ -101,6 +101,19 @@ describe('accepting', () => {
     await expect(disputes.setStatus('dp_lost', 'new', 'meant another')).rejects.toThrow('cannot become new');
   });
 
+  it('is offered and logged against the status the exports give together, not one record’s', async () => {
+    // Stripe names the dispute twice: its disputes export (dp_two, still open) and the charge's row of
+    // the payments export (read as the newer data: lost, as Stripe shows an accepted dispute).
+    const { disputes } = await desk('accept-two-records', chargeback('dp_two'), chargeback('ch_dp_two/dispute', { paymentId: 'ch_dp_two', status: 'lost' }));
+    await db.disputeEvents.add({ disputeId: 'dp_two', kind: 'status', status: 'accepted', note: '', analyst: 'Jana', at: DUE - 40 * HOUR });
+    const d = await disputes.detail('dp_two');
+    expect(d.status).toBe('accepted');
+    // The merged export says decided: nothing to correct, and no correction is logged.
+    expect(d.correctsTo).toBeNull();
+    await expect(disputes.setStatus('dp_two', 'new', 'meant another')).rejects.toThrow('cannot become new');
+    expect(await db.disputeEvents.count()).toBe(1);
+  });
+
   it('by the deadline counts as answered in time in the KPI report, apart from the submissions', async () => {
     const { disputes, reports, at } = await desk('accept-kpi', chargeback('dp_acc'), chargeback('dp_open'));
     await disputes.setStatus('dp_acc', 'accepted', 'the win-rate sum says accept');

@@ -101,7 +101,7 @@ export class DisputeService {
       events,
       evidence: checklist(events, row.family),
       attachments,
-      correctsTo: row.status === 'accepted' ? acceptCorrection(stored.status, loggedStatuses(events)) : null,
+      correctsTo: row.status === 'accepted' ? acceptCorrection(ctx.exportedStatus.get(id) ?? stored.status, loggedStatuses(events)) : null,
     };
   }
 
@@ -148,13 +148,11 @@ export class DisputeService {
    * mistaken accept (acceptCorrection) needs a reason too, and is logged as a correction.
    */
   async setStatus(id: string, to: DisputeStatus, note: string): Promise<void> {
-    const [stored, events] = await Promise.all([this.db.disputes.get(id), this.eventsOf(id)]);
-    if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
-    const standing = await this.standing(stored, events);
+    const { stored, events, standing, exported } = await this.caseOf(id);
     const from = standing.status;
     const now = this.clock.now();
     const reason = keptNote(note).slice(0, MAX_NOTE);
-    const correction = from === 'accepted' && to === acceptCorrection(stored.status, loggedStatuses(events));
+    const correction = from === 'accepted' && to === acceptCorrection(exported, loggedStatuses(events));
     if (correction && !reason) throw new Error('Correcting an accept needs a reason; nothing was changed');
     if (!correction && !movesAt(standing, now).includes(to))
       throw new Error(`A dispute that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
@@ -176,16 +174,24 @@ export class DisputeService {
   }
 
   /**
-   * Where a dispute stands, as the list and the detail show it: a later stage the provider raised
-   * since a step was logged (an answered inquiry now a chargeback) is answered from there.
+   * One dispute as the list and the detail show it: its events (newest first, with those logged under
+   * a dispute it stands for), where it stands (every export record of it merged, then its workflow
+   * log: a later stage the provider raised since a step was logged, an answered inquiry now a
+   * chargeback, is answered from there) and the status its export records give together.
    */
-  private async standing(stored: Dispute, events: readonly DisputeEventRecord[]): Promise<Dispute> {
-    const standing = await disputesAsTheyStand(
-      this.db,
-      [stored],
-      [...events].reverse().map((e) => ({ ...e, disputeId: stored.id })),
-    );
-    return standing.disputes[0] ?? { ...stored, status: events.find((e) => e.kind === 'status')?.status ?? stored.status };
+  private async caseOf(id: string): Promise<{ stored: Dispute; events: DisputeEventRecord[]; standing: Dispute; exported: DisputeStatus }> {
+    const all = await this.db.disputes.toArray();
+    const stored = all.find((d) => d.id === id);
+    if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
+    const { standsFor } = standingDisputes(all);
+    const events = (await this.db.disputeEvents.where('disputeId').anyOf(idsOf(standsFor, id)).sortBy('id')).reverse();
+    const merged = await disputesAsTheyStand(this.db, all, [...events].reverse());
+    return {
+      stored,
+      events,
+      standing: standingOf(merged, stored, events),
+      exported: merged.exportedStatus.get(id) ?? stored.status,
+    };
   }
 
   /** The cost of responding and the fallback win rate: as saved, else the default in the reporting currency. */
@@ -201,9 +207,8 @@ export class DisputeService {
   }
 
   async setEvidence(id: string, item: string, checked: boolean): Promise<void> {
-    const [stored, events] = await Promise.all([this.db.disputes.get(id), this.eventsOf(id)]);
     // Accepted, nothing is sent: a tick would claim evidence gathered for a response there is none of.
-    if (stored && (await this.standing(stored, events)).status === 'accepted')
+    if ((await this.db.disputes.get(id)) && (await this.caseOf(id)).standing.status === 'accepted')
       throw new Error('An accepted dispute is not answered: its evidence checklist is closed');
     await this.db.disputeEvents.add({
       disputeId: id,
@@ -214,12 +219,6 @@ export class DisputeService {
       analyst: await analystName(this.db, 'evidence-change'),
       at: this.clock.now(),
     });
-  }
-
-  /** The dispute's workflow events, newest first, with those logged under a dispute it stands for (standing.ts). */
-  private async eventsOf(id: string): Promise<DisputeEventRecord[]> {
-    const { standsFor } = standingDisputes(await this.db.disputes.toArray());
-    return (await this.db.disputeEvents.where('disputeId').anyOf(idsOf(standsFor, id)).sortBy('id')).reverse();
   }
 
   private async context() {
@@ -251,7 +250,8 @@ export class DisputeService {
       cost,
       rates: rates ?? DEFAULT_RATES,
     };
-    return { orders, index, live, position, ringOf, disputes, disputed: new Set(disputes.map((d) => d.orderKey)), hints, events, standsFor };
+    const { exportedStatus } = standing;
+    return { orders, index, live, position, ringOf, disputes, disputed: new Set(disputes.map((d) => d.orderKey)), hints, events, standsFor, exportedStatus };
   }
 
   private row(d: Dispute, ctx: Awaited<ReturnType<DisputeService['context']>>): { row: DisputeRow; check: Ce3Result | null } {

@@ -2,7 +2,7 @@
 // data of the imports that wrote it since: what tells a provider reopening the case or raising a
 // new stage (a later deadline) from a record merely written again (a comment row, a team re-apply)
 // (standing.ts, disputesWithWorkflow).
-import { disputesWithWorkflow, type DueWhenLogged, type Imported, type StandingDisputes, type WorkflowEvent } from '../../../../shared/disputes/standing';
+import { disputesWithWorkflow, type DisputesWithWorkflow, type DueWhenLogged, type Imported, type WorkflowEvent } from '../../../../shared/disputes/standing';
 import type { ImportRecord, WorkbenchDb } from '../storage/schema';
 
 /**
@@ -14,7 +14,7 @@ export async function disputesAsTheyStand<T extends Imported>(
   db: WorkbenchDb,
   stored: readonly T[],
   events: readonly WorkflowEvent[],
-): Promise<StandingDisputes<T>> {
+): Promise<DisputesWithWorkflow<T>> {
   const imports = await db.imports.toArray();
   const startedAt = new Map(imports.map((i) => [i.id!, i.startedAt]));
   return disputesWithWorkflow(stored, events, (id) => startedAt.get(id), await dueWhenLogged(db, imports, events));
