@@ -5,7 +5,7 @@
 // unless the marketplace's notice names one. Pure.
 import type { DisputeStatus } from '../domain/dispute';
 import { currencyDecimals } from '../ingest/amounts';
-import { NEXT_STATUS, pastDeadline } from './workflow';
+import { acceptCorrection, NEXT_STATUS, pastDeadline } from './workflow';
 
 export const CLAIM_KINDS = ['amazon-a-to-z', 'amazon-safe-t', 'paypal-inr', 'paypal-snad', 'marketplace-return'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
@@ -58,6 +58,42 @@ export const CLAIM_DECIDER: Record<ClaimKind, string> = {
 export function claimMovesAt(c: Pick<RefundClaim, 'kind' | 'status'> & { dueAt: number }, now: number): readonly DisputeStatus[] {
   if (!pastDeadline(c, now)) return NEXT_STATUS[c.status];
   return c.kind === 'amazon-safe-t' ? ['accepted'] : ['accepted', 'won', 'lost'];
+}
+
+/**
+ * Where a claim recorded as accepted by mistake goes back to, or null, as for a dispute
+ * (acceptCorrection): the accept the analyst logged while the marketplace's record (`c.status`, as
+ * entered or imported) still has the claim open. Only while it can still come to something else than
+ * being given up at `now`: a SAFE-T claim past its filing window can only be accepted again, so a
+ * correction would change nothing. `logged`: the statuses logged for the claim, oldest first.
+ */
+export function claimAcceptCorrection(
+  c: Pick<RefundClaim, 'kind' | 'status'> & { dueAt: number },
+  logged: readonly DisputeStatus[],
+  now: number,
+): DisputeStatus | null {
+  const to = acceptCorrection(c.status, logged);
+  if (to === null) return null;
+  return claimMovesAt({ kind: c.kind, status: to, dueAt: c.dueAt }, now).some((m) => m !== 'accepted') ? to : null;
+}
+
+/** When correcting a claim's accept is right: the record here was wrong, not the claim given up where it is decided. */
+export function claimCorrectionCaveat(kind: ClaimKind): string {
+  switch (kind) {
+    case 'amazon-a-to-z':
+      return 'Only if you did not refund the buyer for it at Amazon';
+    case 'amazon-safe-t':
+      return 'Only if you mean to file it with Amazon after all';
+    case 'paypal-inr':
+    case 'paypal-snad':
+      return 'Only if it was not accepted at PayPal';
+    case 'marketplace-return':
+      return 'Only if the return was not accepted at the marketplace';
+    default: {
+      const never: never = kind;
+      throw new Error(`unknown kind of claim ${String(never)}`);
+    }
+  }
 }
 
 /** What a claim past its deadline can still come to, for its panel (null while in time, answered or decided). */

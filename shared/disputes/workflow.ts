@@ -66,6 +66,17 @@ export function acceptCorrection(provider: DisputeStatus, logged: readonly Dispu
   return before === 'new' || before === 'gathering_evidence' ? before : provider;
 }
 
+/** The statuses logged for a case (a dispute or a refund claim), oldest first, from its workflow events newest first. */
+export function loggedStatuses(events: readonly { kind: string; status?: DisputeStatus }[]): DisputeStatus[] {
+  return events.flatMap((e) => (e.kind === 'status' && e.status ? [e.status] : [])).reverse();
+}
+
+/** Correcting an accept is logged with the analyst's reason; without one nothing changes. */
+export const CORRECTION_NEEDS_REASON = 'Correcting an accept needs a reason; nothing was changed';
+
+/** The history note of a correction of a mistaken accept: what it corrects, and why. */
+export const correctionNote = (reason: string): string => `correction: recorded as accepted by mistake — ${reason}`;
+
 const COMMON = ['Order confirmation and invoice', 'Customer communication'];
 
 export const EVIDENCE: Record<ReasonFamily, readonly string[]> = {

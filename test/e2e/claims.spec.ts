@@ -81,7 +81,7 @@ test('claim: an A-to-z claim entered by hand shows its deadline in the list with
   await page.getByRole('table', { name: 'Disputes by deadline' }).scrollIntoViewIfNeeded();
 });
 
-test('claim: accepting asks to confirm the amount refunded to the buyer, Cancel leaves it as it was; past its deadline, accept or the outcome', async ({
+test('claim: accepting asks to confirm the amount refunded to the buyer, Cancel leaves it as it was, a mistaken accept is corrected with a reason; past its deadline, accept or the outcome', async ({
   page,
 }) => {
   await loadDemo(page);
@@ -112,7 +112,23 @@ test('claim: accepting asks to confirm the amount refunded to the buyer, Cancel 
   await confirm.getByRole('button', { name: 'Accept and give up €59.90' }).click();
   await expect(panel.getByTestId('claim-status')).toHaveText('Accepted (not contested)');
   await expect(panel.getByTestId('claim-history')).toContainText('K. Weber: status → Accepted (not contested) (buyer has a point)');
-  await expect(moves).toHaveCount(0);
+  await expect(moves).toHaveText(['Correct a mistaken accept…']);
+
+  // The wrong claim: the record is corrected by a logged step with a reason; the accept stays.
+  await panel.getByRole('button', { name: 'Correct a mistaken accept…' }).click();
+  const correct = page.getByRole('dialog', { name: 'Correct the accept?' });
+  await expect(correct).toContainText(
+    'Only if you did not refund the buyer for it at Amazon: this changes nothing at Amazon. The claim goes back to New; the accept stays in the history',
+  );
+  await expect(correct.getByRole('button', { name: 'Back to New' })).toBeDisabled();
+  await correct.getByLabel('Why correct the accept').fill('meant the next claim');
+  await correct.getByRole('button', { name: 'Back to New' }).click();
+  await expect(panel.getByTestId('claim-status')).toHaveText('New');
+  await expect(panel.getByTestId('claim-history').locator('li')).toHaveText([
+    /K\. Weber: status → New \(correction: recorded as accepted by mistake — meant the next claim\)$/,
+    /K\. Weber: status → Accepted \(not contested\) \(buyer has a point\)$/,
+  ]);
+  await expect(moves).toHaveText(['→ Gathering evidence', '→ Accepted (not contested)…']);
 
   // A claim past its deadline (clock started on the 14th, due on the 17th): accept or the outcome, no gathering.
   // The form is still open, cleared for the next claim (the kind kept).

@@ -93,6 +93,38 @@ describe('refund claims', () => {
     expect(status).toEqual({ 'A2Z-LATE': 'accepted', 'A2Z-LOST': 'lost', 'SAFE-T-LATE': 'accepted' });
   });
 
+  it('a mistaken accept is corrected with a reason while the claim can still be answered, logged after the accept', async () => {
+    const db = await cache('claims-correct');
+    const claims = new ClaimService(db, clock);
+    await claims.add(atoz);
+    await claims.setStatus(atoz.id, 'gathering_evidence', '');
+    await claims.setStatus(atoz.id, 'accepted', '');
+    expect((await claims.detail(atoz.id)).correctsTo).toBe('gathering_evidence');
+    await expect(claims.setStatus(atoz.id, 'gathering_evidence', ' ')).rejects.toThrow('Correcting an accept needs a reason; nothing was changed');
+    await expect(claims.setStatus(atoz.id, 'new', 'meant another')).rejects.toThrow('A claim that is accepted (not contested) cannot become new');
+    await claims.setStatus(atoz.id, 'gathering_evidence', 'wrong claim: A2Z-7002 was meant');
+    const d = await claims.detail(atoz.id);
+    expect(d.status).toBe('gathering_evidence');
+    expect(d.correctsTo).toBeNull();
+    expect(d.events.map((e) => [e.status, e.note])).toEqual([
+      ['gathering_evidence', 'correction: recorded as accepted by mistake — wrong claim: A2Z-7002 was meant'],
+      ['accepted', ''],
+      ['gathering_evidence', ''],
+    ]);
+
+    // Decided where it is decided (the imported record says lost): no way back.
+    await claims.add({ ...atoz, id: 'A2Z-DECIDED' });
+    await claims.setStatus('A2Z-DECIDED', 'accepted', '');
+    await db.refundClaims.update('A2Z-DECIDED', { status: 'lost' });
+    expect((await claims.detail('A2Z-DECIDED')).correctsTo).toBeNull();
+    await expect(claims.setStatus('A2Z-DECIDED', 'new', 'meant another')).rejects.toThrow('cannot become new');
+    // A SAFE-T claim past its filing window can only be given up: nothing to correct it to.
+    await claims.add({ ...atoz, id: 'SAFE-T-LATE', kind: 'amazon-safe-t', openedAt: Date.UTC(2026, 10, 29, 8), noticeDueAt: Date.UTC(2026, 11, 1) });
+    await claims.setStatus('SAFE-T-LATE', 'accepted', '');
+    expect((await claims.detail('SAFE-T-LATE')).correctsTo).toBeNull();
+    await expect(claims.setStatus('SAFE-T-LATE', 'new', 'meant another')).rejects.toThrow('cannot become new');
+  });
+
   it('takes saved windows: a changed A-to-z window moves the deadline of claims entered before', async () => {
     const claims = new ClaimService(await cache('claims-windows'), clock);
     await claims.add(atoz);

@@ -2,7 +2,7 @@
 // what the marketplace decided; a SAFE-T claim, the seller's own, can only be given up once its
 // filing window has passed. Accepting asks to confirm what is given up, in the claim's own words.
 import { describe, expect, it } from 'vitest';
-import { claimAcceptText, claimLateText, claimMovesAt } from '../../../shared/disputes/claims';
+import { claimAcceptCorrection, claimAcceptText, claimLateText, claimMovesAt } from '../../../shared/disputes/claims';
 
 const NOW = Date.UTC(2026, 10, 18, 14);
 const HOUR = 3_600_000;
@@ -52,5 +52,25 @@ describe('the accept confirm names what is given up', () => {
     const t = claimAcceptText('amazon-safe-t', '€30.00');
     expect(t.question).toBe('Give up this SAFE-T claim of €30.00 without filing it?');
     expect(t.givesUp).toBe('Amazon does not reimburse the €30.00 you refunded to the buyer, and a SAFE-T claim filed after its window is rejected.');
+  });
+});
+
+describe('a mistaken accept of a claim', () => {
+  it('goes back to the open step it was accepted from, while the claim is open where it is decided', () => {
+    const atoz = { kind: 'amazon-a-to-z' as const, status: 'new' as const, dueAt: NOW + HOUR };
+    expect(claimAcceptCorrection(atoz, ['accepted'], NOW)).toBe('new');
+    expect(claimAcceptCorrection(atoz, ['gathering_evidence', 'accepted'], NOW)).toBe('gathering_evidence');
+    // Past the deadline the outcome can still be recorded (won or lost): worth correcting.
+    expect(claimAcceptCorrection({ ...atoz, dueAt: NOW - HOUR }, ['accepted'], NOW)).toBe('new');
+    expect(claimAcceptCorrection({ ...atoz, kind: 'paypal-inr', status: 'submitted' }, ['accepted'], NOW)).toBe('submitted');
+  });
+
+  it('not once decided there, not when the last step is not the accept, not when only giving up is left', () => {
+    const atoz = { kind: 'amazon-a-to-z' as const, status: 'lost' as const, dueAt: NOW + HOUR };
+    expect(claimAcceptCorrection(atoz, ['accepted'], NOW)).toBeNull();
+    expect(claimAcceptCorrection({ ...atoz, status: 'new' }, ['accepted', 'new'], NOW)).toBeNull();
+    // A SAFE-T claim past its filing window can only be accepted again: nothing a correction would change.
+    expect(claimAcceptCorrection({ kind: 'amazon-safe-t', status: 'new', dueAt: NOW - HOUR }, ['accepted'], NOW)).toBeNull();
+    expect(claimAcceptCorrection({ kind: 'amazon-safe-t', status: 'new', dueAt: NOW + HOUR }, ['accepted'], NOW)).toBe('new');
   });
 });

@@ -4,6 +4,7 @@
 import { keptNote } from '../../../../shared/domain/cardNumbers';
 import { z } from 'zod';
 import {
+  claimAcceptCorrection,
   claimDeadline,
   CLAIM_KINDS,
   claimMovesAt,
@@ -15,7 +16,7 @@ import {
   type ClaimWindow,
   type RefundClaim,
 } from '../../../../shared/disputes/claims';
-import { STATUS_LABEL } from '../../../../shared/disputes/workflow';
+import { CORRECTION_NEEDS_REASON, correctionNote, loggedStatuses, STATUS_LABEL } from '../../../../shared/disputes/workflow';
 import { statusThatStands } from '../../../../shared/disputes/standing';
 import type { DisputeStatus } from '../../../../shared/domain/dispute';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
@@ -34,6 +35,8 @@ export interface ClaimRow extends RefundClaim {
 export interface ClaimDetail extends ClaimRow {
   /** Its history, newest first. */
   events: DisputeEventRecord[];
+  /** Accepted in the app while the claim is still open where it is decided: the status a mistaken accept is corrected back to (claimAcceptCorrection). */
+  correctsTo: DisputeStatus | null;
 }
 
 /** What the analyst enters; the rest (status, who, when) the service sets. */
@@ -89,7 +92,8 @@ export class ClaimService {
     const [c, windows, events] = await Promise.all([this.db.refundClaims.get(id), this.windows(), this.eventsOf(id)]);
     if (!c) throw new Error(`Claim ${id} is not in the cache`);
     const current = statusThatStands(c.status, events.find((e) => e.kind === 'status')?.status);
-    return { ...this.row({ ...c, status: current }, windows), events };
+    const row = this.row({ ...c, status: current }, windows);
+    return { ...row, events, correctsTo: current === 'accepted' ? this.correctsTo(c, row.dueAt, events) : null };
   }
 
   /** Enters a claim by hand; its reference must be new. */
@@ -110,22 +114,31 @@ export class ClaimService {
   /**
    * Moves a claim along the workflow disputes use; the change is logged with who, when and the note.
    * Past its deadline an open claim is accepted or given its outcome (claimMovesAt), as its panel offers.
+   * Correcting a mistaken accept (claimAcceptCorrection) needs a reason, and is logged as a correction.
    */
   async setStatus(id: string, to: DisputeStatus, note: string): Promise<void> {
     const [c, events, windows] = await Promise.all([this.db.refundClaims.get(id), this.eventsOf(id), this.windows()]);
     if (!c) throw new Error(`Claim ${id} is not in the cache`);
     const from = statusThatStands(c.status, events.find((e) => e.kind === 'status')?.status);
     const { dueAt } = claimDeadline(c, windows);
-    if (!claimMovesAt({ kind: c.kind, status: from, dueAt }, this.clock.now()).includes(to))
+    const reason = keptNote(note).slice(0, MAX_NOTE);
+    const correction = from === 'accepted' && to === this.correctsTo(c, dueAt, events);
+    if (correction && !reason) throw new Error(CORRECTION_NEEDS_REASON);
+    if (!correction && !claimMovesAt({ kind: c.kind, status: from, dueAt }, this.clock.now()).includes(to))
       throw new Error(`A claim that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
     await this.db.disputeEvents.add({
       disputeId: claimEventKey(id),
       kind: 'status',
       status: to,
-      note: keptNote(note).slice(0, MAX_NOTE),
+      note: correction ? correctionNote(reason) : reason,
       analyst: await analystName(this.db, 'dispute-status'),
       at: this.clock.now(),
     });
+  }
+
+  /** Where an accept logged for the claim goes back to, by the claim's own record (as entered or imported) and its events newest first. */
+  private correctsTo(c: RefundClaim, dueAt: number, events: readonly DisputeEventRecord[]): DisputeStatus | null {
+    return claimAcceptCorrection({ kind: c.kind, status: c.status, dueAt }, loggedStatuses(events), this.clock.now());
   }
 
   private row(c: RefundClaim, windows: readonly ClaimWindow[]): ClaimRow {

@@ -7,7 +7,16 @@ import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { ce3Check, isCe3Dispute, type Ce3Result } from '../../../../shared/disputes/ce3';
 import { reasonInfo, type ReasonFamily } from '../../../../shared/disputes/reasonCodes';
 import type { Dispute, DisputeStatus } from '../../../../shared/domain/dispute';
-import { acceptCorrection, EVIDENCE, movesAt, STATUS_LABEL, submitOverrides } from '../../../../shared/disputes/workflow';
+import {
+  acceptCorrection,
+  CORRECTION_NEEDS_REASON,
+  correctionNote,
+  EVIDENCE,
+  loggedStatuses,
+  movesAt,
+  STATUS_LABEL,
+  submitOverrides,
+} from '../../../../shared/disputes/workflow';
 import { evidencePack, type EvidencePack, type PackOrder } from '../../../../shared/disputes/evidence';
 import type { Payment } from '../../../../shared/domain/payment';
 import { orderKey, type Marketplace, type Order } from '../../../../shared/domain/order';
@@ -153,7 +162,7 @@ export class DisputeService {
     const now = this.clock.now();
     const reason = keptNote(note).slice(0, MAX_NOTE);
     const correction = from === 'accepted' && to === acceptCorrection(exported, loggedStatuses(events));
-    if (correction && !reason) throw new Error('Correcting an accept needs a reason; nothing was changed');
+    if (correction && !reason) throw new Error(CORRECTION_NEEDS_REASON);
     if (!correction && !movesAt(standing, now).includes(to))
       throw new Error(`A dispute that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
     const family = reasonInfo(stored.network, stored.reasonCode).family;
@@ -163,11 +172,7 @@ export class DisputeService {
       disputeId: id,
       kind: 'status',
       status: to,
-      note: correction
-        ? `correction: recorded as accepted by mistake — ${reason}`
-        : overrides.length
-          ? `${reason} — submitted with ${overrides.join(', ')}`
-          : reason,
+      note: correction ? correctionNote(reason) : overrides.length ? `${reason} — submitted with ${overrides.join(', ')}` : reason,
       analyst: await analystName(this.db, 'dispute-status'),
       at: now,
     });
@@ -314,11 +319,6 @@ export class DisputeService {
  */
 function standingOf(ctx: { disputes: readonly Dispute[] }, stored: Dispute, events: readonly DisputeEventRecord[]): Dispute {
   return ctx.disputes.find((x) => x.id === stored.id) ?? { ...stored, status: events.find((e) => e.kind === 'status')?.status ?? stored.status };
-}
-
-/** The statuses logged for a dispute, oldest first, from its events newest first. */
-function loggedStatuses(events: readonly DisputeEventRecord[]): DisputeStatus[] {
-  return events.flatMap((e) => (e.kind === 'status' && e.status ? [e.status] : [])).reverse();
 }
 
 /** `id` and the ids of the disputes that stand for it (the same dispute named by two exports). */

@@ -1,17 +1,19 @@
 // One refund claim: its kind, reference, order and amount, its deadline with where the window comes
 // from, the status workflow disputes use (each change logged with a note; accepting asks to confirm
-// what it gives up; past the deadline, accept or record the outcome), and its history.
+// what it gives up; past the deadline, accept or record the outcome; a mistaken accept is corrected
+// with a reason, as a dispute's), and its history.
 import { usePanelFocus } from '../../ui/usePanelFocus';
 import { useState } from 'react';
 import { respondByText } from '../../../../shared/disputes/deadlines';
 import { STATUS_LABEL } from '../../../../shared/disputes/workflow';
-import { CLAIM_DECIDER, claimAcceptText, claimLateText, claimMovesAt } from '../../../../shared/disputes/claims';
+import { CLAIM_DECIDER, claimAcceptText, claimCorrectionCaveat, claimLateText, claimMovesAt } from '../../../../shared/disputes/claims';
 import type { DisputeStatus } from '../../../../shared/domain/dispute';
 import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import { ErrorAlert } from '../../app/Alerts';
 import { cache } from '../../core/client';
 import type { ClaimDetail } from '../../core/contract';
-import { useActions } from '../../ui/useAsync';
+import { useStatusMoves } from './useStatusMoves';
+import { AcceptCorrectionForm } from './AcceptCorrectionForm';
 import { caseOf } from '../../../../shared/team/caseKeys';
 import { CaseClaimBar } from '../team';
 
@@ -19,20 +21,20 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
   const [note, setNote] = useState('');
   /** Accepting, waiting for the analyst to confirm what it gives up. */
   const [accepting, setAccepting] = useState(false);
-  const { run, error } = useActions();
+  /** Correcting a mistaken accept, waiting for its reason. */
+  const [correcting, setCorrecting] = useState(false);
+  const { act, moveWithReason, reason, setReason, error } = useStatusMoves((to, why) => cache.setClaimStatus(c.id, to, why), onChange);
   // Another claim shown in the same panel: a confirm left open on the last one is not this one's.
   const [shownId, setShownId] = useState(c.id);
   if (shownId !== c.id) {
     setShownId(c.id);
     setAccepting(false);
+    setCorrecting(false);
     setNote('');
+    // A reason typed for the last claim is not this one's: it would be logged on it.
+    setReason('');
   }
-  const change = (to: DisputeStatus) =>
-    run(async () => {
-      await cache.setClaimStatus(c.id, to, note);
-      setNote('');
-      await onChange();
-    });
+  const change = (to: DisputeStatus) => act(() => cache.setClaimStatus(c.id, to, note).then(() => setNote('')));
   const move = (to: DisputeStatus) => {
     if (to === 'accepted') setAccepting(true);
     else void change(to);
@@ -78,6 +80,11 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
             {to === 'accepted' ? '…' : ''}
           </button>
         ))}
+        {c.correctsTo && (
+          <button onClick={() => setCorrecting(true)} disabled={correcting}>
+            Correct a mistaken accept…
+          </button>
+        )}
         {moves.length > 0 && (
           <input aria-label="Status note" placeholder="Note for the change (optional)" value={note} onChange={(e) => setNote(e.target.value)} size={36} />
         )}
@@ -99,6 +106,21 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
           </button>
           <button onClick={() => setAccepting(false)}>Cancel</button>
         </div>
+      )}
+      {correcting && c.correctsTo && (
+        <AcceptCorrectionForm
+          what="claim"
+          to={c.correctsTo}
+          caveat={
+            <>
+              <strong>{claimCorrectionCaveat(c.kind)}:</strong> this changes nothing at {CLAIM_DECIDER[c.kind]}.
+            </>
+          }
+          reason={reason}
+          setReason={setReason}
+          onConfirm={moveWithReason(c.correctsTo)}
+          onClose={() => setCorrecting(false)}
+        />
       )}
       <ErrorAlert message={error} />
       <h3>History</h3>

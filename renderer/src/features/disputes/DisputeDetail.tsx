@@ -17,7 +17,8 @@ import { ErrorAlert } from '../../app/Alerts';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { TeammatesOnDispute } from '../team';
 import { ReasonForm } from '../../ui/ReasonForm';
-import { useActions } from '../../ui/useAsync';
+import { useStatusMoves } from './useStatusMoves';
+import { AcceptCorrectionForm } from './AcceptCorrectionForm';
 import { EvidenceActions } from './EvidenceActions';
 import { DisputeAttachments } from './DisputeAttachments';
 import { ATTACHMENT_TYPE_LABEL, formatBytes } from '../../../../shared/disputes/attachments';
@@ -37,12 +38,11 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
   const [note, setNote] = useState('');
   /** The move waiting for a reason (the submit guard), with what it overrides. */
   const [guarded, setGuarded] = useState<{ to: DisputeStatus; overrides: string[] } | null>(null);
-  const [reason, setReason] = useState('');
   /** Accepting, waiting for the analyst to confirm what it gives up. */
   const [accepting, setAccepting] = useState(false);
   /** Correcting a mistaken accept, waiting for its reason. */
   const [correcting, setCorrecting] = useState(false);
-  const { run, error } = useActions();
+  const { act, moveWithReason, reason, setReason, error } = useStatusMoves((to, why) => cache.setDisputeStatus(d.id, to, why), onChange);
   // Another dispute shown in the same panel: a dialog left open on the last one is not this one's.
   const [shownId, setShownId] = useState(d.id);
   if (shownId !== d.id) {
@@ -54,22 +54,6 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
     // A reason typed for the last dispute is not this one's: it would be logged on it.
     setReason('');
   }
-  /** A change to the dispute, then the dispute and the list read again. */
-  const act = (job: () => Promise<void>) =>
-    run(async () => {
-      await job();
-      await onChange();
-    });
-  /** A move asked for with a reason (a correction, a guarded submit): true when it was logged, so the reason form closes. */
-  const moveWithReason = (to: DisputeStatus, then?: () => void) => async () => {
-    let kept = false;
-    await act(async () => {
-      await cache.setDisputeStatus(d.id, to, reason);
-      kept = true;
-      then?.();
-    });
-    return kept;
-  };
   const done = d.evidence.filter((e) => e.checked).length;
   // Accepted, no response goes out: evidence ticked now would gather for nothing (the service refuses it too).
   const closedChecklist = d.status === 'accepted';
@@ -172,21 +156,19 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
         </div>
       )}
       {correcting && d.correctsTo && (
-        <div role="dialog" aria-label="Correct the accept?">
-          <ReasonForm
-            label="Reason to correct the accept"
-            reason={reason}
-            setReason={setReason}
-            reasonLabel="Why correct the accept"
-            placeholder="What was wrong? (logged with the correction)"
-            confirm={`Back to ${STATUS_LABEL[d.correctsTo]}`}
-            onConfirm={moveWithReason(d.correctsTo)}
-            onClose={() => setCorrecting(false)}
-          >
-            <strong>Only if it was not accepted at {provider}:</strong> an accept there is final, and this changes nothing at {provider}. The dispute goes back
-            to {STATUS_LABEL[d.correctsTo]}; the accept stays in the history and the correction is logged after it, with your reason, under your name.
-          </ReasonForm>
-        </div>
+        <AcceptCorrectionForm
+          what="dispute"
+          to={d.correctsTo}
+          caveat={
+            <>
+              <strong>Only if it was not accepted at {provider}:</strong> an accept there is final, and this changes nothing at {provider}.
+            </>
+          }
+          reason={reason}
+          setReason={setReason}
+          onConfirm={moveWithReason(d.correctsTo)}
+          onClose={() => setCorrecting(false)}
+        />
       )}
       {guarded && (
         <div role="dialog" aria-label="Submit anyway?">
