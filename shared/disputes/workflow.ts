@@ -24,6 +24,12 @@ export function canMove(from: DisputeStatus, to: DisputeStatus): boolean {
   return NEXT_STATUS[from].includes(to);
 }
 
+/**
+ * Accepted: the case is given up and no response goes out, so nothing is gathered or built for one:
+ * its evidence checklist and its evidence pack are closed (until a mistaken accept is corrected).
+ */
+export const responseClosed = (d: { status: DisputeStatus }): boolean => d.status === 'accepted';
+
 /** Still to be answered (new or gathering evidence) and its deadline to respond has passed at `now`. */
 export function pastDeadline(d: { status: DisputeStatus; dueAt: number }, now: number): boolean {
   return (d.status === 'new' || d.status === 'gathering_evidence') && d.dueAt > 0 && d.dueAt < now;

@@ -248,7 +248,7 @@ test('past its deadline a dispute offers what its Too late hint says: accept, or
   await expect(detail.getByTestId('dispute-status')).toHaveText('Gathering evidence');
 });
 
-test('accepting asks to confirm what is given up; then the checklist is closed, the countdown gone, and a mistaken accept is corrected, logged', async ({
+test('accepting asks to confirm what is given up; then the checklist and the evidence pack are closed, the countdown gone, and a mistaken accept is corrected, logged', async ({
   page,
 }) => {
   await loadDemo(page);
@@ -262,6 +262,8 @@ test('accepting asks to confirm what is given up; then the checklist is closed, 
   const detail = page.getByRole('region', { name: /^Dispute / });
   const amount = (await detail.getByRole('heading', { level: 2 }).textContent())!.split(' · ').at(-1)!;
   await expect(detail).toContainText(/respond by \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in \d+ h\)/);
+  const exports = detail.getByRole('group', { name: 'Exports of the dispute' });
+  await expect(exports.getByRole('button', { name: 'Evidence pack (PDF)' })).toBeVisible();
   await detail.getByRole('button', { name: '→ Accepted (not contested)…' }).click();
   const confirm = page.getByRole('dialog', { name: 'Accept the chargeback?' });
   await expect(confirm.getByTestId('accept-summary')).toContainText(`You give up the ${amount}`);
@@ -280,6 +282,9 @@ test('accepting asks to confirm what is given up; then the checklist is closed, 
   const evidence = detail.getByRole('group', { name: /^Evidence/ });
   await expect(evidence).toContainText('closed, the dispute was accepted and nothing is sent');
   for (const box of await evidence.getByRole('checkbox').all()) await expect(box).toBeDisabled();
+  // Accepting ends the contest: no pack to build or print for it.
+  await expect(exports).toHaveCount(0);
+  await expect(detail.getByTestId('pack-closed')).toHaveText('No evidence pack: the dispute was accepted and nothing is sent.');
 
   // The wrong dispute: the record is corrected by a logged step with a reason; the accept stays.
   await detail.getByRole('button', { name: 'Correct a mistaken accept…' }).click();
@@ -294,6 +299,8 @@ test('accepting asks to confirm what is given up; then the checklist is closed, 
     /K\. Weber: status → Accepted \(not contested\)$/,
   ]);
   await expect(evidence.getByRole('checkbox').first()).toBeEnabled();
+  await expect(exports.getByRole('button', { name: 'Evidence pack (PDF)' })).toBeVisible();
+  await expect(detail.getByTestId('pack-closed')).toHaveCount(0);
   await expect(row).toHaveAttribute('data-urgency', 'due-48h');
 });
 

@@ -1,7 +1,8 @@
 // The Disputes service over a real (fake-indexeddb) cache, at the analyst's clock: past its
 // deadline a chargeback is accepted or given the network's outcome, not gathered for; an accept
-// closes its evidence checklist; a mistaken accept is corrected by a logged step with a reason,
-// never erased; and the KPI report counts an accept by the deadline as answered in time.
+// closes its evidence checklist and its evidence pack; a mistaken accept is corrected by a logged
+// step with a reason, never erased; and the KPI report counts an accept by the deadline as answered
+// in time.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DisputeService } from '../../../renderer/src/core/disputes/disputeService';
@@ -71,7 +72,7 @@ describe('past the deadline', () => {
 });
 
 describe('accepting', () => {
-  it('closes the checklist; a mistaken accept is corrected with a reason, logged after it', async () => {
+  it('closes the checklist and the evidence pack; a mistaken accept is corrected with a reason, logged after it', async () => {
     const { disputes, at } = await desk('accept', chargeback('dp_acc'));
     await disputes.setStatus('dp_acc', 'gathering_evidence', '');
     await disputes.setStatus('dp_acc', 'accepted', '');
@@ -79,12 +80,15 @@ describe('accepting', () => {
     expect(d.status).toBe('accepted');
     expect(d.correctsTo).toBe('gathering_evidence');
     await expect(disputes.setEvidence('dp_acc', d.evidence[0]!.item, true)).rejects.toThrow('evidence checklist is closed');
+    // Accepting ends the contest: no evidence pack is built for it.
+    await expect(disputes.evidencePack('dp_acc')).rejects.toThrow('An accepted dispute is not answered: it has no evidence pack');
     await expect(disputes.setStatus('dp_acc', 'gathering_evidence', '')).rejects.toThrow('needs a reason');
     at(DUE - 28 * HOUR);
     await disputes.setStatus('dp_acc', 'gathering_evidence', 'wrong row: #12063 was meant');
     d = await disputes.detail('dp_acc');
     expect(d.status).toBe('gathering_evidence');
     expect(d.correctsTo).toBeNull();
+    expect((await disputes.evidencePack('dp_acc')).dispute.id).toBe('dp_acc');
     // Append-only: the accept stays, the correction follows it.
     expect(d.events.map((e) => [e.status, e.note])).toEqual([
       ['gathering_evidence', 'correction: recorded as accepted by mistake — wrong row: #12063 was meant'],

@@ -14,6 +14,7 @@ import {
   EVIDENCE,
   loggedStatuses,
   movesAt,
+  responseClosed,
   STATUS_LABEL,
   submitOverrides,
 } from '../../../../shared/disputes/workflow';
@@ -121,6 +122,8 @@ export class DisputeService {
     if (!stored) throw new Error(`Dispute ${id} is not in the cache`);
     const events = eventsIn(ctx, id);
     const d = standingOf(ctx, stored, events);
+    // Accepted, the contest is over: a pack would answer a dispute no response goes out for.
+    if (responseClosed(d)) throw new Error('An accepted dispute is not answered: it has no evidence pack');
     const { row, check } = this.row(d, ctx);
     const at = ctx.position.get(d.orderKey);
     const members = at === undefined ? [] : this.customerOrders(at, ctx);
@@ -213,7 +216,7 @@ export class DisputeService {
 
   async setEvidence(id: string, item: string, checked: boolean): Promise<void> {
     // Accepted, nothing is sent: a tick would claim evidence gathered for a response there is none of.
-    if ((await this.db.disputes.get(id)) && (await this.caseOf(id)).standing.status === 'accepted')
+    if ((await this.db.disputes.get(id)) && responseClosed((await this.caseOf(id)).standing))
       throw new Error('An accepted dispute is not answered: its evidence checklist is closed');
     await this.db.disputeEvents.add({
       disputeId: id,

@@ -6,7 +6,7 @@ import { usePanelFocus } from '../../ui/usePanelFocus';
 import { useState } from 'react';
 import { deadlineText } from '../../../../shared/disputes/deadlines';
 import { REASON_FAMILY_LABEL, reasonShown } from '../../../../shared/disputes/reasonCodes';
-import { movesAt, pastDeadline, STATUS_LABEL, submitOverrides } from '../../../../shared/disputes/workflow';
+import { movesAt, pastDeadline, responseClosed, STATUS_LABEL, submitOverrides } from '../../../../shared/disputes/workflow';
 import type { DisputeStage, DisputeStatus } from '../../../../shared/domain/dispute';
 import { formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
 import type { Ce3Result } from '../../../../shared/disputes/ce3';
@@ -55,8 +55,8 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
     setReason('');
   }
   const done = d.evidence.filter((e) => e.checked).length;
-  // Accepted, no response goes out: evidence ticked now would gather for nothing (the service refuses it too).
-  const closedChecklist = d.status === 'accepted';
+  // Accepted, no response goes out: evidence ticked or a pack built now would be for nothing (the service refuses both too).
+  const closed = responseClosed(d);
   // By their bytes: a dispute never holds the same bytes twice, and an event's number is the one the file had then.
   const files = new Map(d.attachments.map((a) => [a.sha256, a]));
   const late = pastDeadline(d, now);
@@ -190,18 +190,24 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
         </div>
       )}
       <ErrorAlert message={error} />
-      <EvidenceActions disputeId={d.id} provider={d.provider} />
+      {closed ? (
+        <p className="muted" data-testid="pack-closed">
+          No evidence pack: the dispute was accepted and nothing is sent.
+        </p>
+      ) : (
+        <EvidenceActions disputeId={d.id} provider={d.provider} />
+      )}
       <div className="ring-body">
         <fieldset className="evidence">
           <legend>
-            Evidence ({done} of {d.evidence.length}){closedChecklist ? ': closed, the dispute was accepted and nothing is sent' : ''}
+            Evidence ({done} of {d.evidence.length}){closed ? ': closed, the dispute was accepted and nothing is sent' : ''}
           </legend>
           {d.evidence.map((e) => (
             <label key={e.item} className="inline block">
               <input
                 type="checkbox"
                 checked={e.checked}
-                disabled={closedChecklist}
+                disabled={closed}
                 onChange={() => void act(() => cache.setDisputeEvidence(d.id, e.item, !e.checked))}
               />{' '}
               {e.item}
