@@ -43,6 +43,19 @@ const AS_THE_BANK_READS: Record<DisputeStatus, string> = {
   accepted: 'not contested',
 };
 
+/**
+ * An order's state in the printed pack, in the words its argument uses ("fulfilled (shipped)",
+ * "refunded"), not the cache's keys. An open order states only that it was placed: the export may
+ * say it is unpaid, or only that it is not yet shipped.
+ */
+const ORDER_AS_THE_BANK_READS: Record<OrderStatus, string> = {
+  open: 'placed',
+  paid: 'paid',
+  fulfilled: 'fulfilled (shipped)',
+  cancelled: 'cancelled',
+  refunded: 'refunded',
+};
+
 /** At the same moment an order comes before its refund and its dispute. */
 const KIND_RANK: Record<TimelineEntry['kind'], number> = { order: 0, refund: 1, dispute: 2 };
 
@@ -55,7 +68,7 @@ export function timelineOf(history: readonly PackOrder[], current: string): Time
       at: o.createdAt,
       kind: 'order',
       current: mine,
-      text: `Order ${o.externalId} · ${channelLabel(o)} · ${formatMoney(o.totalMinor, o.currency)} · ${o.status}`,
+      text: `Order ${o.externalId} · ${channelLabel(o)} · ${formatMoney(o.totalMinor, o.currency)} · ${ORDER_AS_THE_BANK_READS[o.status]}`,
     });
     if (o.status === 'refunded' || h.payment?.status === 'refunded')
       out.push({
@@ -119,7 +132,7 @@ export function packSections(input: EvidenceInput, caseOf: EvidenceCase): Pick<E
         ['Order', `${o.externalId} (${channelLabel(o)})`],
         ['Placed', `${formatDateTime(o.createdAt)} UTC`],
         ['Total', formatMoney(o.totalMinor, o.currency)],
-        ['Status', o.status],
+        ['Status', ORDER_AS_THE_BANK_READS[o.status]],
         ['Customer', [o.shipName, o.customerId && `account ${o.customerId}`].filter(Boolean).join(' · ')],
         ['E-mail', o.email],
         ['Phone', o.phone],

@@ -145,6 +145,9 @@ test('evidence pack of a not-received dispute without tracking: no delivery clai
   const bare = await printedPack(detail);
   expect(bare).toContain("The merchant's response");
   expect(bare).toMatch(words(`The shop's records show order ${order} as fulfilled (shipped) to`));
+  // The timeline's order rows say so in the same words, not the cache's keys ("· fulfilled", "· open").
+  expect(bare).toMatch(new RegExp(`Order ${order} · [^·\n]+ · [^·\n]+ · fulfilled \\(shipped\\)`));
+  expect(bare).not.toMatch(/· (open|fulfilled) *$/m);
   expect(bare).not.toMatch(/delivered|Delivery is shown/i);
   expectNothingInternal(bare);
   expect(bare.split('\f')[0]).toContain('Order, customer, shipping and billing');

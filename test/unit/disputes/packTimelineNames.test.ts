@@ -1,8 +1,11 @@
 // The evidence pack goes to the bank: its cover names the network as its owner writes it (Visa
 // 10.4, f70b986) and the status in words; the customer's timeline in the same pack must too, not
-// the cache's keys ("visa 10.4 … gathering_evidence"), nor the workflow's steps ("Gathering evidence").
+// the cache's keys ("visa 10.4 … gathering_evidence"), nor the workflow's steps ("Gathering evidence"),
+// and its orders read in the argument's words ("fulfilled (shipped)"), not the cache's ("fulfilled").
 import { describe, expect, it } from 'vitest';
-import { timelineOf } from '../../../shared/disputes/evidenceSections';
+import { packSections, timelineOf } from '../../../shared/disputes/evidenceSections';
+import type { EvidenceInput } from '../../../shared/disputes/evidence';
+import { ORDER_STATUSES } from '../../../shared/domain/order';
 import type { Dispute } from '../../../shared/domain/dispute';
 import { order } from '../normalize/orderFixture';
 
@@ -41,5 +44,23 @@ describe('the evidence pack timeline', () => {
       'decided for the cardholder',
       'not contested',
     ]);
+  });
+
+  it('prints each order’s state in plain words, as the argument and the order table say it', () => {
+    const words = ORDER_STATUSES.map((status) => {
+      const history = [{ order: { ...o, status }, payment: null, disputes: [] }];
+      const row = timelineOf(history, 'shopify:#1001').find((e) => e.kind === 'order')!.text;
+      const input = { dispute: d, disputed: history[0]!, history, reasonLabel: 'Fraud' } as unknown as EvidenceInput;
+      const table = packSections(input, 'fraud').order.find(([label]) => label === 'Status')![1];
+      expect(row.split(' · ').at(-1), status).toBe(table);
+      return [status, table];
+    });
+    expect(Object.fromEntries(words)).toEqual({
+      open: 'placed',
+      paid: 'paid',
+      fulfilled: 'fulfilled (shipped)',
+      cancelled: 'cancelled',
+      refunded: 'refunded',
+    });
   });
 });
