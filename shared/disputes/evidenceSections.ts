@@ -2,6 +2,7 @@
 // built from: card and check wording, the customer's timeline, CE 3.0 prior choice and duplicate charges.
 import { formatDate, formatDateTime, formatMoney } from '../domain/money';
 import { channelLabel, orderKey, type Order, type OrderStatus } from '../domain/order';
+import { providerName } from '../domain/payment';
 import { EVIDENCE_CASE_LABEL, type EvidenceCase } from './evidenceCase';
 import { networkName } from './reasonCodes';
 import { postalAddress, STRIPE_LIMITS } from './stripeEvidence';
@@ -120,7 +121,7 @@ export function packSections(input: EvidenceInput, caseOf: EvidenceCase): Pick<E
   const o = disputed?.order ?? null;
   const p = disputed?.payment ?? null;
   const cover: EvidencePack['cover'] = known([
-    ['Dispute', `${d.id} (${d.provider})`],
+    ['Dispute', `${d.id} (${providerName(d.provider)})`],
     ['Reason', `${networkName(d.network)} ${d.reasonCode} · ${input.reasonLabel}`],
     ['Claim', EVIDENCE_CASE_LABEL[caseOf]],
     ['Amount', formatMoney(d.amountMinor, d.currency)],
@@ -142,9 +143,9 @@ export function packSections(input: EvidenceInput, caseOf: EvidenceCase): Pick<E
     : [];
   const payment: EvidencePack['payment'] = o
     ? known([
-        ['Payment', p ? `${p.id} (${p.provider}) · ${formatMoney(p.amountMinor, p.currency)} · ${p.status}` : d.paymentId],
+        ['Payment', p ? `${p.id} (${providerName(p.provider)}) · ${formatMoney(p.amountMinor, p.currency)} · ${p.status}` : d.paymentId],
         ['Card', cardText(o)],
-        ['Method', o.paymentMethod || p?.provider || ''],
+        ['Method', o.paymentMethod || (p ? providerName(p.provider) : '')],
         ['CVC', word(o.cvcCheck ?? p?.cvcCheck)],
         ['AVS postcode', word(o.avsPostcodeCheck ?? p?.avsPostcodeCheck)],
         ['AVS address line 1', word(o.avsLine1Check ?? p?.avsLine1Check)],

@@ -25,10 +25,19 @@ export function canMove(from: DisputeStatus, to: DisputeStatus): boolean {
 }
 
 /**
- * Accepted: the case is given up and no response goes out, so nothing is gathered or built for one:
- * its evidence checklist and its evidence pack are closed (until a mistaken accept is corrected).
+ * Why no response goes out for the case, or null while one may: accepted, the case is given up
+ * (until a mistaken accept is corrected); a fraud report (TC40, SAFE) asks for no answer at all.
+ * Nothing is gathered or built for a response that is not sent: the evidence checklist and the
+ * evidence pack are closed, and the sentence says why (after "No evidence pack: ").
  */
-export const responseClosed = (d: { status: DisputeStatus }): boolean => d.status === 'accepted';
+export function noResponse(d: { status: DisputeStatus; stage?: DisputeStage }): string | null {
+  if (d.stage === 'fraud_report') return 'a fraud report asks for no answer, and nothing is sent';
+  if (d.status === 'accepted') return 'the dispute was accepted and nothing is sent';
+  return null;
+}
+
+/** Whether no response goes out for the case (noResponse says why). */
+export const responseClosed = (d: { status: DisputeStatus; stage?: DisputeStage }): boolean => noResponse(d) !== null;
 
 /** Still to be answered (new or gathering evidence) and its deadline to respond has passed at `now`. */
 export function pastDeadline(d: { status: DisputeStatus; dueAt: number }, now: number): boolean {

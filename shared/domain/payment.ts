@@ -34,3 +34,10 @@ export interface Payment extends CardChecks {
   /** What history says the payment was, from a labelled export: 'fraud' or 'legit' (knownOutcome.ts); carried to its order. */
   knownOutcome?: string;
 }
+
+const PROVIDER_NAMES: Readonly<Record<string, string>> = { stripe: 'Stripe', adyen: 'Adyen', paypal: 'PayPal', psp: 'PSP' };
+
+/** A payment or dispute provider as a name in text (the record keeps the import's key: stripe, adyen, paypal). */
+export function providerName(provider: string): string {
+  return PROVIDER_NAMES[provider] ?? provider.charAt(0).toUpperCase() + provider.slice(1);
+}

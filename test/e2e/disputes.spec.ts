@@ -169,6 +169,11 @@ test('a Stripe inquiry and an Adyen fraud report are listed as what they are, no
   await expect(page.getByRole('region', { name: 'Dispute du_1Inquiry' }).getByTestId('dispute-stage')).toHaveText(
     'Inquiry, not a chargeback: no money taken back yet, not counted in the chargeback ratios or the win rate.',
   );
+  // A fraud report asks for no answer: no evidence pack is offered for it, and its checklist is closed.
+  await table.locator('tbody tr', { hasText: '75.00' }).click();
+  const report = page.getByRole('region', { name: /^Dispute 8836000000009932/ });
+  await expect(report.getByTestId('pack-closed')).toHaveText('No evidence pack: a fraud report asks for no answer, and nothing is sent.');
+  await expect(report.getByRole('button', { name: /evidence pack|PDF/i })).toHaveCount(0);
 });
 
 test('an Adyen request for information of March that became a chargeback in April is April’s chargeback', async ({ page }, testInfo) => {

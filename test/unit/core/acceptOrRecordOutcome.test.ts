@@ -81,7 +81,7 @@ describe('accepting', () => {
     expect(d.correctsTo).toBe('gathering_evidence');
     await expect(disputes.setEvidence('dp_acc', d.evidence[0]!.item, true)).rejects.toThrow('evidence checklist is closed');
     // Accepting ends the contest: no evidence pack is built for it.
-    await expect(disputes.evidencePack('dp_acc')).rejects.toThrow('An accepted dispute is not answered: it has no evidence pack');
+    await expect(disputes.evidencePack('dp_acc')).rejects.toThrow('No evidence pack: the dispute was accepted and nothing is sent');
     await expect(disputes.setStatus('dp_acc', 'gathering_evidence', '')).rejects.toThrow('needs a reason');
     at(DUE - 28 * HOUR);
     await disputes.setStatus('dp_acc', 'gathering_evidence', 'wrong row: #12063 was meant');
@@ -95,6 +95,16 @@ describe('accepting', () => {
       ['accepted', ''],
       ['gathering_evidence', ''],
     ]);
+  });
+
+  it('a fraud report (TC40, SAFE) asks for no answer: no move, no checklist ticks, no evidence pack', async () => {
+    const { disputes } = await desk('fraud-report', chargeback('tc40_1', { stage: 'fraud_report', dueAt: 0 }));
+    const d = await disputes.detail('tc40_1');
+    await expect(disputes.setStatus('tc40_1', 'gathering_evidence', '')).rejects.toThrow('cannot become');
+    await expect(disputes.setEvidence('tc40_1', d.evidence[0]!.item, true)).rejects.toThrow(
+      'The evidence checklist is closed: a fraud report asks for no answer, and nothing is sent',
+    );
+    await expect(disputes.evidencePack('tc40_1')).rejects.toThrow('No evidence pack: a fraud report asks for no answer, and nothing is sent');
   });
 
   it('is final when the provider’s export says the case is decided', async () => {

@@ -205,6 +205,8 @@ describe('what a pack holds, by what the cardholder claims', () => {
     expect(fraud.payment).toContainEqual(['3-D Secure', 'authenticated']);
     // The card's brand as its owner writes it, as the pack's cover names the network (Visa 10.4).
     expect(fraud.payment).toContainEqual(['Card', 'Visa BIN 424242 •••• 4242']);
+    // The provider by its name, not the cache's key ("(stripe)").
+    expect(fraud.cover[0]?.[1]).toMatch(/ \(Stripe\)$/);
     expect(fraud.ipDevice).toContainEqual(['IP address', customer.ip]);
 
     const notReceived = packFor(dispute({ network: 'stripe', reasonCode: 'product_not_received' }), []);

@@ -14,7 +14,7 @@ import {
   EVIDENCE,
   loggedStatuses,
   movesAt,
-  responseClosed,
+  noResponse,
   STATUS_LABEL,
   submitOverrides,
 } from '../../../../shared/disputes/workflow';
@@ -123,7 +123,8 @@ export class DisputeService {
     const events = eventsIn(ctx, id);
     const d = standingOf(ctx, stored, events);
     // Accepted, the contest is over: a pack would answer a dispute no response goes out for.
-    if (responseClosed(d)) throw new Error('An accepted dispute is not answered: it has no evidence pack');
+    const closed = noResponse(d);
+    if (closed) throw new Error(`No evidence pack: ${closed}`);
     const { row, check } = this.row(d, ctx);
     const at = ctx.position.get(d.orderKey);
     const members = at === undefined ? [] : this.customerOrders(at, ctx);
@@ -216,8 +217,8 @@ export class DisputeService {
 
   async setEvidence(id: string, item: string, checked: boolean): Promise<void> {
     // Accepted, nothing is sent: a tick would claim evidence gathered for a response there is none of.
-    if ((await this.db.disputes.get(id)) && responseClosed((await this.caseOf(id)).standing))
-      throw new Error('An accepted dispute is not answered: its evidence checklist is closed');
+    const closed = (await this.db.disputes.get(id)) ? noResponse((await this.caseOf(id)).standing) : null;
+    if (closed) throw new Error(`The evidence checklist is closed: ${closed}`);
     await this.db.disputeEvents.add({
       disputeId: id,
       kind: 'evidence',

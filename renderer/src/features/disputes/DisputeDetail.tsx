@@ -6,11 +6,12 @@ import { usePanelFocus } from '../../ui/usePanelFocus';
 import { useState } from 'react';
 import { deadlineText } from '../../../../shared/disputes/deadlines';
 import { REASON_FAMILY_LABEL, reasonShown } from '../../../../shared/disputes/reasonCodes';
-import { movesAt, pastDeadline, responseClosed, STATUS_LABEL, submitOverrides } from '../../../../shared/disputes/workflow';
+import { movesAt, noResponse, pastDeadline, STATUS_LABEL, submitOverrides } from '../../../../shared/disputes/workflow';
 import type { DisputeStage, DisputeStatus } from '../../../../shared/domain/dispute';
 import { formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
 import type { Ce3Result } from '../../../../shared/disputes/ce3';
 import { MARKETPLACE_LABEL, type Order } from '../../../../shared/domain/order';
+import { providerName } from '../../../../shared/domain/payment';
 import { cache } from '../../core/client';
 import type { DisputeDetail } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
@@ -55,15 +56,15 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
     setReason('');
   }
   const done = d.evidence.filter((e) => e.checked).length;
-  // Accepted, no response goes out: evidence ticked or a pack built now would be for nothing (the service refuses both too).
-  const closed = responseClosed(d);
+  // Accepted, or a fraud report: no response goes out, so evidence ticked or a pack built now would be for nothing (the service refuses both too).
+  const closedWhy = noResponse(d);
+  const closed = closedWhy !== null;
   // By their bytes: a dispute never holds the same bytes twice, and an event's number is the one the file had then.
   const files = new Map(d.attachments.map((a) => [a.sha256, a]));
   const late = pastDeadline(d, now);
   const moves = movesAt(d, now);
   const amount = formatMoney(d.amountMinor, d.currency);
-  // The provider as a name in a sentence (the record keeps it as imported: stripe, adyen).
-  const provider = d.provider.charAt(0).toUpperCase() + d.provider.slice(1);
+  const provider = providerName(d.provider);
   const move = (to: DisputeStatus) => {
     if (to === 'accepted') {
       setGuarded(null);
@@ -192,7 +193,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
       <ErrorAlert message={error} />
       {closed ? (
         <p className="muted" data-testid="pack-closed">
-          No evidence pack: the dispute was accepted and nothing is sent.
+          No evidence pack: {closedWhy}.
         </p>
       ) : (
         <EvidenceActions disputeId={d.id} provider={d.provider} />
@@ -200,7 +201,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
       <div className="ring-body">
         <fieldset className="evidence">
           <legend>
-            Evidence ({done} of {d.evidence.length}){closed ? ': closed, the dispute was accepted and nothing is sent' : ''}
+            Evidence ({done} of {d.evidence.length}){closed ? `: closed, ${closedWhy}` : ''}
           </legend>
           {d.evidence.map((e) => (
             <label key={e.item} className="inline block">
