@@ -113,6 +113,8 @@ test('claim: accepting asks to confirm the amount refunded to the buyer, Cancel 
   await expect(panel.getByTestId('claim-status')).toHaveText('Accepted (not contested)');
   await expect(panel.getByTestId('claim-history')).toContainText('K. Weber: status → Accepted (not contested) (buyer has a point)');
   await expect(moves).toHaveText(['Correct a mistaken accept…']);
+  // Accepted, the deadline no longer runs: no countdown, the day it was due kept.
+  await expect(panel.getByTestId('claim-deadline')).toHaveText('Accepted, not contested (a response was due by 2026-11-20 10:00 UTC).');
 
   // The wrong claim: the record is corrected by a logged step with a reason; the accept stays.
   await panel.getByRole('button', { name: 'Correct a mistaken accept…' }).click();
@@ -129,6 +131,7 @@ test('claim: accepting asks to confirm the amount refunded to the buyer, Cancel 
     /K\. Weber: status → Accepted \(not contested\) \(buyer has a point\)$/,
   ]);
   await expect(moves).toHaveText(['→ Gathering evidence', '→ Accepted (not contested)…']);
+  await expect(panel.getByTestId('claim-deadline')).toContainText('Respond by 2026-11-20 10:00 UTC (in 44 h)');
 
   // A claim past its deadline (clock started on the 14th, due on the 17th): accept or the outcome, no gathering.
   // The form is still open, cleared for the next claim (the kind kept).

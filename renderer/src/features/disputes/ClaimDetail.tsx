@@ -4,7 +4,7 @@
 // with a reason, as a dispute's), and its history.
 import { usePanelFocus } from '../../ui/usePanelFocus';
 import { useState } from 'react';
-import { respondByText } from '../../../../shared/disputes/deadlines';
+import { deadlineText, respondByText, urgencyOf } from '../../../../shared/disputes/deadlines';
 import { STATUS_LABEL } from '../../../../shared/disputes/workflow';
 import { CLAIM_DECIDER, claimAcceptText, claimCorrectionCaveat, claimLateText, claimMovesAt } from '../../../../shared/disputes/claims';
 import type { DisputeStatus } from '../../../../shared/domain/dispute';
@@ -60,7 +60,10 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
       </p>
       <CaseClaimBar of={caseOf.refundClaim(c.id)} what="refund claim" />
       <p data-testid="claim-deadline">
-        {d.dueAt ? (
+        {d.dueAt && urgencyOf(c, now) === 'closed' ? (
+          // Answered, accepted or decided: the deadline no longer runs, so no countdown; the day it was due stays.
+          <strong>{firstUpper(deadlineText(c, now))}.</strong>
+        ) : d.dueAt ? (
           <>
             <strong>Respond by {respondByText(d.dueAt, now)}</strong>: {d.text}.
           </>
@@ -139,3 +142,5 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
     </section>
   );
 }
+
+const firstUpper = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
