@@ -13,12 +13,14 @@ export type DisplayLocale = (typeof DISPLAY_LOCALES)[number];
 let display: DisplayLocale = 'iso';
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 let countFormat: Intl.NumberFormat | null = null;
+const decimalFormats = new Map<string, Intl.NumberFormat>();
 
 export function setDisplayLocale(locale: DisplayLocale): void {
   if (locale === display) return;
   display = locale;
   moneyFormats.clear();
   countFormat = null;
+  decimalFormats.clear();
 }
 
 export function displayLocale(): DisplayLocale {
@@ -120,7 +122,30 @@ export function countOf(n: number, noun: string, plural = `${noun}s`): string {
   return `${formatCount(n)} ${n === 1 ? noun : plural}`;
 }
 
+/** Plain numbers (counts, decimals, percentages): ISO writes them as English does, 1,234.5. */
+const numberLocale = () => (display === 'iso' ? 'en-US' : display);
+
 export function formatCount(n: number): string {
-  countFormat ??= new Intl.NumberFormat(display === 'iso' ? 'en-US' : display);
+  countFormat ??= new Intl.NumberFormat(numberLocale());
   return countFormat.format(n);
+}
+
+/**
+ * A number as the display locale writes it, with `digits` decimals (5.2, 5,2 in German); with
+ * `fewest` below `digits`, trailing zeros down to that many go (a chart axis: 0.5, 1, 1.25).
+ */
+export function formatDecimal(n: number, digits: number, fewest = digits): string {
+  const key = `${fewest}:${digits}`;
+  let f = decimalFormats.get(key);
+  if (!f) {
+    // -0.04 to one decimal is 0.0, not -0.0.
+    f = new Intl.NumberFormat(numberLocale(), { minimumFractionDigits: fewest, maximumFractionDigits: digits, signDisplay: 'negative' });
+    decimalFormats.set(key, f);
+  }
+  return f.format(n);
+}
+
+/** A share (0.0123) as a percentage as the display locale writes it: `1.23 %`, `1,23 %`; '–' for none. */
+export function formatPercent(share: number | null, digits = 2): string {
+  return share === null ? '–' : `${formatDecimal(share * 100, digits)} %`;
 }

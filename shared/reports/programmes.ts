@@ -3,6 +3,7 @@
 // state before a threshold is reached. Pure; the Reports screen and the CLI share it.
 import { CARD_NETWORKS, chargebackDate, isChargeback, type CardNetwork, type Dispute } from '../domain/dispute';
 import { ORDER_STATUSES, orderKey, type Order, type OrderStatus } from '../domain/order';
+import { formatDecimal } from '../domain/money';
 import { periodIndex } from './periods';
 
 export type Programme = 'visa-vamp' | 'mastercard-ecm';
@@ -218,12 +219,13 @@ export function programmeMonthsOf(
 
 /**
  * A programme ratio as a percentage to three decimals, rounded down: a ratio under a threshold
- * never reads as at it (1.49995 % is 1.499 %, not 1.500 % beside "OK"). '–' without a ratio.
+ * never reads as at it (1.49995 % is 1.499 %, not 1.500 % beside "OK"). '–' without a ratio. As the
+ * display setting writes numbers (1,499 % in German): the screen shows it, the CSV keeps the ratio.
  */
 export function programmeRatioText(ratio: number | null): string {
   if (ratio === null) return '–';
   // The tiny nudge keeps a ratio exactly at a threshold (0.015 * 1e5 computed as 1499.99…) at it.
-  return `${(Math.floor(ratio * 100_000 + 1e-6) / 1000).toFixed(3)} %`;
+  return `${formatDecimal(Math.floor(ratio * 100_000 + 1e-6) / 1000, 3)} %`;
 }
 
 /** The thresholds in force in `month`: per level, the row with the latest effective month (a newer row replaces an older one). */

@@ -31,6 +31,12 @@ test('German formats chosen in Settings show in the tables, the sidebar and the 
   await expect(detail.getByTestId('dispute-hint')).toHaveText(/^Too late: the deadline to respond passed on \d\d\.\d\d\.\d{4} \d\d:\d\d UTC: /);
   await expect(detail).toContainText(/respond by \d\d\.\d\d\.\d{4} \d\d:\d\d UTC/);
 
+  // Reports write their percentages, hours and changes the German way too: 0,00 %, never 0.00 %.
+  await page.getByRole('link', { name: 'Reports' }).click();
+  const rate = page.getByTestId('figure-fraud-rate');
+  await expect(rate.locator('.figure-value')).toHaveText(/^\d+,\d\d %$/, { timeout: 60_000 });
+  await expect(rate).toContainText(/previous \d+,\d\d % [+−]\d+,\d\d pp/);
+
   // Kept on this laptop: a reload shows the same.
   await page.getByRole('link', { name: 'Orders' }).click();
   await page.reload();

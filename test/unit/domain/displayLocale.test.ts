@@ -1,5 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDateTime, formatMoney, localeOfSystem, setDisplayLocale, showDate, showDateTime } from '../../../shared/domain/money';
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatMoney,
+  formatPercent,
+  localeOfSystem,
+  setDisplayLocale,
+  showDate,
+  showDateTime,
+} from '../../../shared/domain/money';
 
 const t = Date.UTC(2026, 4, 1, 9, 5);
 afterEach(() => setDisplayLocale('iso'));
@@ -26,6 +37,22 @@ describe('display locale', () => {
     setDisplayLocale('en-GB');
     expect(formatMoney(123456, 'EUR')).toBe('€1,234.56');
     expect([showDate(t), showDateTime(t)]).toEqual(['01/05/2026', '01/05/2026 09:05']);
+  });
+
+  it('decimals and percentages follow the setting: 1,234.5 and 0.00 % in ISO, 1.234,5 and 0,00 % in German', () => {
+    expect([formatDecimal(1234.5, 1), formatPercent(0), formatPercent(0.01234), formatPercent(0.5, 1), formatPercent(null)]).toEqual([
+      '1,234.5',
+      '0.00 %',
+      '1.23 %',
+      '50.0 %',
+      '–',
+    ]);
+    setDisplayLocale('de-DE');
+    expect([formatDecimal(1234.5, 1), formatPercent(0), formatPercent(0.01234), formatPercent(0.5, 1)]).toEqual(['1.234,5', '0,00 %', '1,23 %', '50,0 %']);
+    // A chart axis drops the zeros it need not show; a value rounding to zero has no minus.
+    expect([formatDecimal(1.5, 2, 0), formatDecimal(2, 2, 0), formatDecimal(-0.04, 1)]).toEqual(['1,5', '2', '0,0']);
+    setDisplayLocale('en-GB');
+    expect(formatPercent(0.01234)).toBe('1.23 %');
   });
 
   it('inputs, file names and machine-read text stay ISO whatever is shown', () => {

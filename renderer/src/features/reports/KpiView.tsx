@@ -2,7 +2,7 @@
 // programme months against their dated thresholds. Renders computed figures or a snapshot alike.
 import { CARD_NETWORKS } from '../../../../shared/domain/dispute';
 import { networkName, REASON_FAMILIES, REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
-import { countOf, formatCount, formatMoney } from '../../../../shared/domain/money';
+import { countOf, formatCount, formatDecimal, formatMoney } from '../../../../shared/domain/money';
 import type { DisputeFigures } from '../../../../shared/reports/disputeKpis';
 import type { KpiReport } from '../../../../shared/reports/kpi';
 import { major } from '../../../../shared/reports/fraudTrend';
@@ -176,7 +176,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         <Figure
           label="Win rate"
           value={pct(d.all.winRate, 1)}
-          sub={`${pct(d.all.winRateByValue, 1)} by value · ${d.all.won} won, ${d.all.lost} lost, ${d.all.accepted} accepted`}
+          sub={`${pct(d.all.winRateByValue, 1)} by value · ${formatCount(d.all.won)} won, ${formatCount(d.all.lost)} lost, ${formatCount(d.all.accepted)} accepted`}
         />
       </div>
       <ReportTable
@@ -269,7 +269,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
 }
 
 /** `38.1 % (8 of 21)`: a win rate with the decided disputes behind it. */
-const winText = (w: WinCount) => (w.winRate === null ? '– (none decided)' : `${pct(w.winRate, 1)} (${w.won} of ${w.won + w.lost})`);
+const winText = (w: WinCount) => (w.winRate === null ? '– (none decided)' : `${pct(w.winRate, 1)} (${formatCount(w.won)} of ${formatCount(w.won + w.lost)})`);
 
 /** Win rates of the decided disputes by the order's channel and by each evidence item ticked or not. */
 function WhatWins({ wins, stamp }: { wins: DisputeWins; stamp: string }) {
@@ -304,7 +304,7 @@ function WhatWins({ wins, stamp }: { wins: DisputeWins; stamp: string }) {
             e.item,
             winText(e.ticked),
             winText(e.notTicked),
-            e.difference === null ? 'too few to tell' : `${e.difference > 0 ? '+' : ''}${(e.difference * 100).toFixed(1)} pts`,
+            e.difference === null ? 'too few to tell' : `${e.difference > 0 ? '+' : ''}${formatDecimal(e.difference * 100, 1)} pts`,
           ])}
           csv={{
             name: 'dispute-wins-by-evidence',

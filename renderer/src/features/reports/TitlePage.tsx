@@ -1,6 +1,6 @@
 // The printed report's first page: what it shows, over which period and filters, from which data,
 // and the hashes (snapshot, data, decision log) that let a reader check the PDF later. Print only.
-import { showDate, showDateTime } from '../../../../shared/domain/money';
+import { formatCount, showDate, showDateTime } from '../../../../shared/domain/money';
 import { DIMENSION_LABEL, fraudRate } from '../../../../shared/reports/fraudTrend';
 import type { KpiReport } from '../../../../shared/reports/kpi';
 import { pct } from './reportParts';
@@ -39,7 +39,7 @@ export function TitlePage({ shown }: { shown: Shown }) {
             </dd>
             <dt>Fraud rate</dt>
             <dd>
-              {pct(fraudRate(t.total))} ({t.total.fraudOrders.toLocaleString('en-US')} of {t.total.orders.toLocaleString('en-US')} orders); previous span{' '}
+              {pct(fraudRate(t.total))} ({formatCount(t.total.fraudOrders)} of {formatCount(t.total.orders)} orders); previous span{' '}
               {pct(fraudRate(t.previousTotal))}
             </dd>
           </>

@@ -2,6 +2,7 @@
 // count and value, chargebacks by reason family. A click on a bar or a point opens its orders.
 import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, useActiveTooltipDataPoints } from 'recharts';
+import { formatCount, formatDecimal } from '../../../../shared/domain/money';
 import { REASON_FAMILIES, REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
 import { DIMENSION_LABEL, type TrendReport } from '../../../../shared/reports/fraudTrend';
 import type { OrdersWhat } from '../../../../shared/reports/ordersBehind';
@@ -66,8 +67,8 @@ function StackedBars({
             <ActivePeriod onChange={active} />
             <CartesianGrid strokeDasharray="3 3" stroke="#e4e8ee" />
             <XAxis dataKey="label" fontSize={11} />
-            <YAxis fontSize={11} allowDecimals={false} />
-            <Tooltip />
+            <YAxis fontSize={11} allowDecimals={false} tickFormatter={formatCount} />
+            <Tooltip formatter={(v) => formatCount(Number(v))} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {bars.map((b) => (
               <Bar key={b.key} dataKey={b.key} name={b.name} stackId="stack" fill={b.color} isAnimationActive={false} cursor="pointer" onClick={b.onClick} />
@@ -96,8 +97,8 @@ function FraudRateChart({ data, onOrders }: { data: Record<string, unknown>[]; o
             <ActivePeriod onChange={active} />
             <CartesianGrid strokeDasharray="3 3" stroke="#e4e8ee" />
             <XAxis dataKey="label" fontSize={11} />
-            <YAxis fontSize={11} tickFormatter={(v: number) => `${+v.toFixed(2)} %`} />
-            <Tooltip formatter={(v) => `${Number(v).toFixed(2)} %`} />
+            <YAxis fontSize={11} tickFormatter={(v: number) => `${formatDecimal(v, 2, 0)} %`} />
+            <Tooltip formatter={(v) => `${formatDecimal(Number(v), 2)} %`} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Line dataKey="rate" name="by count" stroke="#c23b32" strokeWidth={2} isAnimationActive={false} connectNulls />
             <Line dataKey="rateValue" name="by value" stroke="#ff8a3d" strokeDasharray="4 3" isAnimationActive={false} connectNulls />

@@ -5,24 +5,7 @@ import { HistoryTable, type Column as TableColumn } from '../../ui/HistoryTable'
 import { useActions } from '../../ui/useAsync';
 import { saveChartPng, saveTableCsv, type TableData } from './exporters';
 
-/** Hours as `5.2 h`, or days from two days on. */
-export const hours = (h: number | null): string => (h === null ? '–' : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} d`);
-
-export const pct = (v: number | null, digits = 2): string => (v === null ? '–' : `${(v * 100).toFixed(digits)} %`);
-
-/** Change of a count or value, as a signed percentage of the previous figure. */
-export function change(now: number, before: number): string {
-  if (before === 0) return now === 0 ? '±0' : 'new';
-  const d = (now - before) / before;
-  return `${d >= 0 ? '+' : '−'}${Math.abs(d * 100).toFixed(1)} %`;
-}
-
-/** Change of a rate, in percentage points. */
-export function changePp(now: number | null, before: number | null): string {
-  if (now === null || before === null) return '–';
-  const d = (now - before) * 100;
-  return `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(2)} pp`;
-}
+export { change, changePp, hours, pct } from './figureText';
 
 export function Figure({
   label,

@@ -1,12 +1,12 @@
 // The what-if against known outcomes: for the current matrix and the draft, at the review and the
 // hold threshold, the confusion matrix over orders an imported file labels fraud or legitimate,
 // with precision, recall and the share flagged. Says so plainly when no order has a known outcome.
-import { formatCount } from '../../../../shared/domain/money';
+import { formatCount, formatPercent } from '../../../../shared/domain/money';
 import type { Evaluation } from '../../../../shared/scoring/evaluate';
 import type { WhatIf } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 
-const share = (v: number | null): string => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
+const share = (v: number | null): string => formatPercent(v, 1);
 
 interface Row {
   label: string;

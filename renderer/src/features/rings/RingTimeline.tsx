@@ -1,7 +1,7 @@
 // When a ring's orders came in: orders per day, stacked by channel, so a burst stands out.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { MARKETPLACES, MARKETPLACE_LABEL, type Order } from '../../../../shared/domain/order';
-import { showDate } from '../../../../shared/domain/money';
+import { formatCount, showDate } from '../../../../shared/domain/money';
 import { CHANNEL_COLOUR } from '../../ui/channelColours';
 
 const DAY = 86_400_000;
@@ -27,8 +27,8 @@ export function RingTimeline({ orders }: { orders: readonly Order[] }) {
         <BarChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="day" tick={{ fontSize: 10 }} minTickGap={24} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 10 }} />
-          <Tooltip />
+          <YAxis allowDecimals={false} tick={{ fontSize: 10 }} tickFormatter={formatCount} />
+          <Tooltip formatter={(v) => formatCount(Number(v))} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
           {MARKETPLACES.filter((m) => orders.some((o) => o.marketplace === m)).map((m) => (
             <Bar key={m} dataKey={m} name={MARKETPLACE_LABEL[m]} stackId="c" fill={CHANNEL_COLOUR[m]} isAnimationActive={false} />

@@ -1,6 +1,7 @@
 // Backup and restore from Settings: write an encrypted backup, read one back (checked in full and
 // against the decision log's witnesses before anything changes), restore it, or clear the cache.
 import { useState } from 'react';
+import { formatDecimal } from '../../../../shared/domain/money';
 import { cache, progress } from '../../core/client';
 import type { RestorePlan } from '../../core/contract';
 import { exportFile } from '../../app/exportFile';
@@ -91,7 +92,7 @@ export function useBackup() {
           rows: orders,
           what: `backup of the cache, decision log to entry ${logHead.seq}`,
         });
-        return saved ? `Backup written: ${name} (${(blob.size / 1024 / 1024).toFixed(1)} MB, encrypted). Keep the passphrase apart from the file.` : null;
+        return saved ? `Backup written: ${name} (${formatDecimal(blob.size / 1024 / 1024, 1)} MB, encrypted). Keep the passphrase apart from the file.` : null;
       }),
     chooseRestore: () =>
       run('Reading backup…', async (onProgress) => {

@@ -1,5 +1,6 @@
 // How much the cache occupies and whether the browser engine promised to keep it.
 import { useCallback, useEffect, useState } from 'react';
+import { formatDecimal } from '../../../../shared/domain/money';
 
 export interface StorageStatus {
   usage: number | null;
@@ -33,5 +34,5 @@ export function formatBytes(n: number | null): string {
     v /= 1024;
     u++;
   }
-  return `${v.toFixed(v < 10 && u > 0 ? 1 : 0)} ${units[u]}`;
+  return `${formatDecimal(v, v < 10 && u > 0 ? 1 : 0)} ${units[u]}`;
 }

@@ -1,0 +1,23 @@
+// A report's figures in words, as the display setting writes numbers: percentages, hours and
+// changes against the previous span. The CSV exports keep the raw values instead.
+import { formatDecimal, formatPercent } from '../../../../shared/domain/money';
+
+/** Hours as `5.2 h` (`5,2 h` in German), or days from two days on. */
+export const hours = (h: number | null): string => (h === null ? '–' : h < 48 ? `${formatDecimal(h, 1)} h` : `${formatDecimal(h / 24, 1)} d`);
+
+/** A share as a percentage as the display setting writes it: `1.23 %`, `1,23 %`. */
+export const pct = formatPercent;
+
+/** Change of a count or value, as a signed percentage of the previous figure. */
+export function change(now: number, before: number): string {
+  if (before === 0) return now === 0 ? '±0' : 'new';
+  const d = (now - before) / before;
+  return `${d >= 0 ? '+' : '−'}${formatDecimal(Math.abs(d * 100), 1)} %`;
+}
+
+/** Change of a rate, in percentage points. */
+export function changePp(now: number | null, before: number | null): string {
+  if (now === null || before === null) return '–';
+  const d = (now - before) * 100;
+  return `${d >= 0 ? '+' : '−'}${formatDecimal(Math.abs(d), 2)} pp`;
+}
