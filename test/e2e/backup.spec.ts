@@ -8,7 +8,7 @@ import { chainEntries, headOf, type DecisionEntry, type DecisionInput } from '..
 import { openBackup, sealBackup } from '../support/backupFiles';
 import { backUp, chooseBackup, PASSPHRASE, verifyLog } from './backupSteps';
 import { fillAtoZClaim } from './claimSteps';
-import { enterAnalystName, expect, loadDemo, test } from './fixtures';
+import { expect, loadDemo, test } from './fixtures';
 
 /** Releases the next `n` orders of the review queue (no reason code needed). */
 async function release(page: Page, n: number): Promise<void> {
@@ -45,10 +45,19 @@ test("backup, clear and restore bring back the same cache; the dialog speaks the
   expect(bytes.length).toBeLessThan(3 * 1024 * 1024);
 
   await page.getByRole('button', { name: 'Clear local cache…' }).click();
-  await page.getByRole('button', { name: 'Delete everything' }).click();
-  // Settings went with the cache: the app asks who is deciding again.
-  await enterAnalystName(page, 'L. Braun');
+  const wipe = page.getByRole('dialog', { name: 'Confirm clearing the cache' });
+  await expect(wipe.getByTestId('wipe-removes')).toContainText('every order, payment and dispute');
+  await expect(wipe.getByTestId('wipe-keeps')).toContainText('your name, saved column mappings');
+  await wipe.getByRole('button', { name: 'Clear the cache' }).click();
   await expect(counts).toHaveText('0 orders, 0 payments, 0 disputes');
+  // The laptop's settings stay with it: no one is asked their name again.
+  await expect(page.getByRole('heading', { name: 'Who is deciding?' })).toHaveCount(0);
+  await expect(page.getByLabel('Analyst name')).toHaveValue('K. Weber');
+  // Another analyst takes over the laptop, and restores.
+  const analyst = page.getByRole('region', { name: 'Analyst' });
+  await analyst.getByLabel('Analyst name').fill('L. Braun');
+  await analyst.getByRole('button', { name: 'Save' }).click();
+  await expect(analyst.getByRole('button', { name: 'Save' })).toBeDisabled();
 
   await chooseBackup(page, file);
   const confirm = page.getByRole('dialog', { name: 'Confirm restore' });

@@ -117,7 +117,7 @@ export function ordersHandlers(ctx: CoreContext, reports: ReportService) {
     /** Re-reads the cache after another worker (imports) changed it. */
     reload: (): Promise<void> => ctx.reopen(),
 
-    /** Empties every table but the decision log; the schema stays. */
+    /** Clears the data loaded into the cache; the append-only records and this laptop's settings stay (wipe.ts). */
     async wipe(): Promise<void> {
       await wipeCache(db);
       await ctx.reopen();

@@ -40,6 +40,31 @@ export interface MetaValues {
   presetShops: Record<string, string>;
 }
 
+/**
+ * What clearing the cache does to each setting (wipe.ts): `kept`, this laptop's own (the analyst's
+ * name, saved column mappings, hub rules and the other settings an analyst typed in, and the
+ * log's checkpoint and the block ids, which must not start again); `cleared`, a fact about the data
+ * that goes with it. A new setting must say which it is.
+ */
+export const META_ON_WIPE: Record<keyof MetaValues, 'kept' | 'cleared'> = {
+  analystName: 'kept',
+  dataset: 'cleared',
+  presets: 'kept',
+  review: 'kept',
+  reportRates: 'kept',
+  programmeThresholds: 'kept',
+  // Block ids are never reused (orderRepository.ts), not even after a wipe.
+  orderBlockSequence: 'kept',
+  // About the decision log, which a wipe keeps.
+  checkpointDownloaded: 'kept',
+  retentionMonths: 'kept',
+  hubRules: 'kept',
+  responseCost: 'kept',
+  claimWindows: 'kept',
+  shops: 'kept',
+  presetShops: 'kept',
+};
+
 export interface ReviewSettings {
   slaHours: number;
   /** Orders older than this many days are history, not queued (shared/decisions/sla.ts). Absent in settings saved before it existed. */

@@ -76,12 +76,21 @@ export function RestorePassphraseForm({
 export function WipeConfirm({ busy, onWipe, onCancel }: { busy: boolean; onWipe(): void; onCancel(): void }) {
   return (
     <div className="confirm" role="dialog" aria-label="Confirm clearing the cache">
-      <p>
-        This deletes every order, payment, dispute and setting on this computer. Review decisions, dispute histories, snapshots and the export log are kept:
-        those logs are append-only. Make a backup first if you may need the rest.
-      </p>
+      <p>Clearing the cache removes the data loaded into it, demo or imported:</p>
+      <ul data-testid="wipe-removes">
+        <li>every order, payment and dispute</li>
+        <li>the import history and its undo</li>
+        <li>ring verdicts and never-link / allow overrides (they name the orders and values removed)</li>
+      </ul>
+      <p>It keeps this laptop&apos;s own settings and records:</p>
+      <ul data-testid="wipe-keeps">
+        <li>your name, saved column mappings and shop names</li>
+        <li>hub rules, the scoring matrix, and the review, report, dispute and retention settings; the display setting</li>
+        <li>the decision log, dispute histories and files, refund claims, report snapshots, the export log and the erasure register: they are append-only</li>
+      </ul>
+      <p>Make a backup first if you may need the data again.</p>
       <button className="danger" onClick={onWipe} disabled={busy}>
-        Delete everything
+        Clear the cache
       </button>
       <button onClick={onCancel} disabled={busy}>
         Cancel
