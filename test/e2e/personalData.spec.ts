@@ -16,6 +16,7 @@ test('erasure: a customer erased on request is gone from search, their note is e
   await search(page, email);
   const before = Number((await page.getByTestId('orders-count').textContent())!.split(' ')[0]);
   expect(before).toBeGreaterThan(0);
+  const orderNo = (await visibleRows(page))[0]!.Order!;
 
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Customer email or customer id').fill(email.toUpperCase());
@@ -30,6 +31,14 @@ test('erasure: a customer erased on request is gone from search, their note is e
   await page.getByRole('link', { name: 'Orders' }).click();
   await search(page, email);
   await expect(page.getByTestId('orders-count')).toHaveText('0 of 10,000 orders');
+  // Their orders stay, marked as erased, not as data the shop never sent.
+  await search(page, orderNo);
+  await expect.poll(async () => (await visibleRows(page))[0]?.Email).toBe('erased on request GDPR-2026-118');
+  await page.locator('[role="row"][aria-rowindex="2"]').click();
+  const detail = page.getByRole('complementary', { name: `Order ${orderNo}` });
+  await expect(detail.getByTestId('erasure-mark')).toHaveText('Personal data erased on request GDPR-2026-118 on 2026-11-18.');
+  await expect(detail.locator('dt', { hasText: /^Email$/ }).locator('xpath=following-sibling::dd')).toHaveText('erased');
+  await expect(detail.locator('dt', { hasText: /^Country$/ }).locator('xpath=following-sibling::dd')).not.toHaveText('erased');
 
   await page.getByRole('link', { name: 'Review' }).click();
   await expect(log).toHaveCount(2);
@@ -111,7 +120,9 @@ test('the shop’s next export still holding an erased customer: their changed o
   await search(page, 'anna');
   await expect(page.getByTestId('orders-count')).toHaveText(/^0 of /);
   await search(page, '#1001');
-  await expect.poll(async () => (await visibleRows(page)).map((r) => [r.Order, r.Status, r.Email])).toEqual([['#1001', 'refunded', '']]);
+  await expect
+    .poll(async () => (await visibleRows(page)).map((r) => [r.Order, r.Status, r.Email]))
+    .toEqual([['#1001', 'refunded', 'erased on request GDPR-2026-150']]);
 });
 
 test('retention: personal data older than the period is purged, a summary is kept, and the log names the purge', async ({ page }) => {
@@ -139,12 +150,15 @@ test('retention: personal data older than the period is purged, a summary is kep
   await page.getByRole('link', { name: 'Orders' }).click();
   await search(page, oldest.Order!);
   const row = (await visibleRows(page))[0]!;
-  expect(row.Email).toBe('');
+  expect(row.Email).toBe('purged: placed before 2026-05-18');
   expect(row.Total).toBe(oldest.Total);
   // Ship to is hidden to fit the width at 1440 px: the order's detail shows the name is gone.
   await page.locator('[role="row"][aria-rowindex="2"]').click();
   const detail = page.getByRole('complementary', { name: `Order ${oldest.Order}` });
-  await expect(detail.locator('dt', { hasText: /^Name$/ }).locator('xpath=following-sibling::dd')).toHaveText('—');
+  await expect(detail.locator('dt', { hasText: /^Name$/ }).locator('xpath=following-sibling::dd')).toHaveText('purged');
+  await expect(detail.getByTestId('erasure-mark')).toHaveText(
+    'Personal data purged on 2026-11-18: the retention period removes it from orders placed before 2026-05-18.',
+  );
   await page.getByRole('link', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Verify log' }).click();
   await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: its 1 entry verified.');

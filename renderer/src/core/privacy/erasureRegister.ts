@@ -8,6 +8,7 @@ import { sha256 } from '../../../../shared/decisions/chain';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { orderKey, type Order, type OrderTextField } from '../../../../shared/domain/order';
 import { FIELD_SEPARATOR, textColumn } from '../../../../shared/orders/columns';
+import { PERSONAL_ORDER_FIELDS, type ErasedOrders } from '../../../../shared/orders/erasureMarks';
 import { encodeRecord } from '../../../../shared/backup/records';
 import { BackupError } from '../../../../shared/backup/container';
 import { orderKeyVariants, orderRefVariants } from '../../../../shared/orders/paymentFacts';
@@ -28,23 +29,7 @@ import type {
 } from '../storage/schema';
 import type { Payment } from '../../../../shared/domain/payment';
 
-/** Order fields that identify a person. Dates, amounts, channel, countries, card brand and method stay. */
-export const PERSONAL_ORDER_FIELDS = [
-  'customerId',
-  'email',
-  'phone',
-  'shipName',
-  'shipStreet',
-  'shipPostcode',
-  'shipCity',
-  'ip',
-  'deviceId',
-  'sessionId',
-  'cardBin',
-  'cardLast4',
-  'cardExpiry',
-  'cardFingerprint',
-] as const satisfies readonly OrderTextField[];
+export { PERSONAL_ORDER_FIELDS };
 export const PERSONAL_PAYMENT_FIELDS = [
   'email',
   'ip',
@@ -99,6 +84,15 @@ class RegisterIndex {
   payment(p: Partial<StoredPayment>): ErasureRecord | undefined {
     return (p.id !== undefined ? this.byPayment.get(p.id) : undefined) ?? this.purged(p.createdAt ?? Infinity);
   }
+}
+
+/** What the register says of orders, for the screens' "erased on request" marks (as RegisterIndex reads it). */
+export function erasedOrdersOf(register: readonly ErasureRecord[]): ErasedOrders {
+  const index = new RegisterIndex(register);
+  const onRequest: ErasedOrders['onRequest'] = {};
+  for (const [key, r] of index.byOrder) onRequest[key] = { reference: r.reference, at: r.at };
+  const retention = index.retention ? { before: index.retention.before!, at: index.retention.at } : null;
+  return { onRequest, retention };
 }
 
 /** The register's hash of a linked value (an email, phone, IP or device id), in any letter case. */

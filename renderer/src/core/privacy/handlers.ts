@@ -5,6 +5,8 @@ import { isDiskFull, savingOrDiskFull } from '../storage/diskFull';
 import { ImportHistory } from '../imports/importHistory';
 import type { RetentionSummaryRecord } from '../storage/schema';
 import type { CoreContext } from '../context';
+import { erasedOrdersOf } from './erasureRegister';
+import type { ErasedOrders } from '../../../../shared/orders/erasureMarks';
 import { applyPersonalDataPlan, planCustomerErasure, planRetention, retentionCutoff, summarise, type PersonalDataPlan, type PlanSummary } from './personalData';
 
 export function privacyHandlers(ctx: CoreContext) {
@@ -30,6 +32,11 @@ export function privacyHandlers(ctx: CoreContext) {
       return 0;
     });
   return {
+    /** Which orders the erasure register blanked, and why: the screens mark them as erased, not missing. */
+    async erasedOrders(): Promise<ErasedOrders> {
+      return erasedOrdersOf(await ctx.db.erasures.orderBy('id').toArray());
+    },
+
     /** What erasing one customer (by email or customer id) would remove; nothing changes yet. */
     async planErasure(who: string): Promise<{ token: number; summary: PlanSummary }> {
       await recoverImports();

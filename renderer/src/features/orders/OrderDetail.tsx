@@ -13,6 +13,24 @@ import { cache } from '../../core/client';
 import { useAsync } from '../../ui/useAsync';
 import { DECIDED } from '../../../../shared/decisions/standing';
 import type { OrderDecision } from '../../../../shared/decisions/chain';
+import { erasureMarkSentence, erasureMarkWord } from '../../../../shared/orders/erasureMarks';
+import { useErasureMarks } from '../../state/useErasedOrders';
+
+/** The fields an erasure blanks, as this panel labels them. */
+const PERSONAL_ROWS = new Set([
+  'Customer id',
+  'Email',
+  'Phone',
+  'Name',
+  'Street',
+  'Postcode / city',
+  'Card',
+  'BIN',
+  'Fingerprint',
+  'IP',
+  'Device',
+  'Checkout session',
+]);
 
 export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): void }) {
   const showRingOf = useUi((s) => s.showRingOf);
@@ -21,6 +39,7 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
   const decision = useAsync(() => cache.decisionOn(key), [key]).value ?? null;
   const payments =
     useAsync(() => cache.paymentsOfOrder({ marketplace: order.marketplace, source: order.source, externalId: order.externalId }), [key]).value ?? null;
+  const mark = useErasureMarks()(key, order.createdAt);
   const decided = decision
     ? `${DECIDED[decision.decision as OrderDecision] ?? decision.decision} by ${decision.analyst}, ${showDateTime(decision.at)} UTC${decision.reasonCode ? ` (${decision.reasonCode})` : ''}`
     : '';
@@ -80,6 +99,11 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
           ✕
         </button>
       </header>
+      {mark && (
+        <p className="erased-note" role="note" data-testid="erasure-mark">
+          {erasureMarkSentence(mark)}
+        </p>
+      )}
       <CaseClaimBar of={caseOf.order(orderKey(order))} what="order" />
       <button className="link" onClick={() => showRingOf(orderKey(order))}>
         Show its ring
@@ -91,7 +115,7 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
             {fields.map(([k, v]) => (
               <div key={k}>
                 <dt>{k}</dt>
-                <dd>{v || <span className="muted">—</span>}</dd>
+                <dd>{v || (mark && PERSONAL_ROWS.has(k) ? <span className="erased-mark">{erasureMarkWord(mark)}</span> : <span className="muted">—</span>)}</dd>
               </div>
             ))}
           </dl>

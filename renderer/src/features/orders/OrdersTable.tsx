@@ -9,7 +9,9 @@ import { columnsThatFit } from '../../ui/columnFit';
 import { offsetShowing, rowTop, rowsInView } from '../../ui/scaledScroll';
 import { useColumnChoice } from '../../ui/useColumnChoice';
 import { useScaledScroll } from '../../ui/useScaledScroll';
-import { ORDER_COLUMNS, gridTemplate, tableWidth, type OrderColumn } from './orderColumns';
+import { ORDER_COLUMNS, erasedCell, gridTemplate, tableWidth, type OrderColumn } from './orderColumns';
+import { orderKey } from '../../../../shared/domain/order';
+import { useErasureMarks } from '../../state/useErasedOrders';
 import type { OrderRowsState } from './useOrderRows';
 
 export const ROW_HEIGHT = 30;
@@ -36,6 +38,7 @@ export function OrdersTable({ rows, onOpen, selected }: { rows: OrderRowsState; 
   const width = useBoxWidth(scroller);
   const { shown, hiddenToFit } = columnsThatFit(ORDER_COLUMNS, width, choice.hidden);
   const template = gridTemplate(shown);
+  const markOf = useErasureMarks();
 
   const moveTo = (index: number) => {
     const i = Math.min(Math.max(index, 0), total - 1);
@@ -108,10 +111,11 @@ export function OrdersTable({ rows, onOpen, selected }: { rows: OrderRowsState; 
                 >
                   {o ? (
                     shown.map((c) => {
-                      const text = c.text(o);
+                      const erased = erasedCell(shown, c, o, markOf(orderKey(o), o.createdAt));
+                      const text = erased ?? c.text(o);
                       return (
                         <div key={c.id} role="gridcell" className={`td${c.align === 'right' ? ' right' : ''}`} title={text || undefined}>
-                          {c.cell ? c.cell(o) : text}
+                          {erased !== null ? <span className="erased-mark">{erased}</span> : c.cell ? c.cell(o) : text}
                         </div>
                       );
                     })

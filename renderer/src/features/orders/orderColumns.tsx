@@ -7,6 +7,7 @@ import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import type { OrderSortField } from '../../../../shared/orders/query';
 import type { OrderRow } from '../../core/contract';
 import { DECIDED } from '../../../../shared/decisions/standing';
+import { erasureMarkText, erasureMarkWord, type ErasureMark } from '../../../../shared/orders/erasureMarks';
 
 export interface OrderColumn {
   id: string;
@@ -16,6 +17,8 @@ export interface OrderColumn {
   priority: number;
   sort?: OrderSortField;
   align?: 'right';
+  /** A field an erasure blanks: an erased order's empty cell says so (OrdersTable). */
+  personal?: true;
   /** The cell's whole value as text: its tooltip when the cell is too narrow for it. */
   text(o: OrderRow): string;
   cell?(o: OrderRow): ReactNode;
@@ -48,10 +51,11 @@ export const ORDER_COLUMNS: OrderColumn[] = [
   },
   { id: 'total', label: 'Total', width: 96, priority: 1, sort: 'totalMinor', align: 'right', text: (o) => formatMoney(o.totalMinor, o.currency) },
   // 182, not more: beside a whole date, order number and card brand, City still fits at 1440 px (a long address is cut, with its tooltip, either way).
-  { id: 'email', label: 'Email', width: 182, priority: 3, text: (o) => o.email },
+  { id: 'email', label: 'Email', width: 182, priority: 3, personal: true, text: (o) => o.email },
   {
     id: 'card',
     label: 'Card',
+    personal: true,
     // Wide enough for a four-letter brand (Visa, Amex) whole beside `•••• 4383 11/27`: at 150 it showed `v…`.
     width: 178,
     priority: 4,
@@ -65,12 +69,22 @@ export const ORDER_COLUMNS: OrderColumn[] = [
         </span>
       ),
   },
-  { id: 'shipCity', label: 'City', width: 110, priority: 5, text: (o) => o.shipCity },
-  { id: 'shipName', label: 'Ship to', width: 140, priority: 6, text: (o) => o.shipName },
-  { id: 'shipPostcode', label: 'Postcode', width: 76, priority: 7, text: (o) => o.shipPostcode },
+  { id: 'shipCity', label: 'City', width: 110, priority: 5, personal: true, text: (o) => o.shipCity },
+  { id: 'shipName', label: 'Ship to', width: 140, priority: 6, personal: true, text: (o) => o.shipName },
+  { id: 'shipPostcode', label: 'Postcode', width: 76, priority: 7, personal: true, text: (o) => o.shipPostcode },
   { id: 'shipCountry', label: 'Ctry', width: 46, priority: 7, text: (o) => o.shipCountry },
-  { id: 'ip', label: 'IP', width: 120, priority: 8, text: (o) => o.ip },
+  { id: 'ip', label: 'IP', width: 120, priority: 8, personal: true, text: (o) => o.ip },
 ];
+
+/**
+ * What an erased order's blank personal cells show: the first the reason with its request
+ * (`erased on request GDPR-2026-118`), the others a word (`erased`); null for a cell with a value.
+ */
+export function erasedCell(columns: readonly OrderColumn[], c: OrderColumn, o: OrderRow, mark: ErasureMark | null): string | null {
+  if (!mark || !c.personal || c.text(o) !== '') return null;
+  const first = columns.find((x) => x.personal && x.text(o) === '');
+  return first === c ? erasureMarkText(mark) : erasureMarkWord(mark);
+}
 
 /** Columns share the width beyond their least in proportion to it. */
 export function gridTemplate(columns: readonly OrderColumn[]): string {
