@@ -17,6 +17,20 @@ test('German formats chosen in Settings show in the tables, the sidebar and the 
   const row = (await visibleRows(page))[0]!;
   expect(row['Date (UTC)']).toMatch(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/);
   expect(row.Total).toMatch(/^\d{1,3}(\.\d{3})*,\d\d\s€$/);
+  // The date filter asks for and reads dates the German way; 03/04/2026 could be either, and says so.
+  const from = page.getByLabel('From date');
+  await expect(from).toHaveAttribute('placeholder', 'dd.mm.yyyy');
+  await from.fill('03/04/2026');
+  await from.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: '03/04/2026 could be 3 April or 4 March: write it as dd.mm.yyyy' })).toBeVisible();
+  await expect(page.getByTestId('orders-count')).toHaveText('10.000 orders');
+  await from.fill('1.11.2026');
+  await from.press('Enter');
+  await expect(from).toHaveValue('01.11.2026');
+  await expect(page.getByTestId('orders-count')).toHaveText(/^[\d.]+ of 10\.000 orders$/);
+  expect((await visibleRows(page)).every((r) => r['Date (UTC)']!.slice(3, 10) === '11.2026')).toBe(true);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(from).toHaveValue('');
 
   // The dates the cache worker writes into its texts follow the same choice as the screen around them.
   await page.getByRole('link', { name: 'Disputes' }).click();

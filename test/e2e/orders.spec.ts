@@ -154,6 +154,20 @@ test.describe('first run and the orders table', () => {
       expect(r.Channel).toBe('Zalando');
       expect(r['Date (UTC)']! >= monthStart && r['Date (UTC)']!.slice(0, 10) <= newest).toBe(true);
     }
+    // A day that does not exist is named, and the range in force stays; the keyboard moves a day.
+    const inRange = await page.getByTestId('orders-count').textContent();
+    const to = page.getByLabel('To date');
+    await to.fill('2026-02-30');
+    await to.press('Enter');
+    await expect(to).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('alert').filter({ hasText: 'No such day: 2026-02-30' })).toBeVisible();
+    await expect(page.getByTestId('orders-count')).toHaveText(inRange!);
+    await to.fill(newest);
+    await to.press('ArrowDown');
+    await expect(to).toHaveAttribute('aria-invalid', 'false');
+    await expect(to).not.toHaveValue(newest);
+    await to.press('ArrowUp');
+    await expect(to).toHaveValue(newest);
 
     // Sort by total, largest first.
     await page.getByRole('button', { name: /^Total/ }).click();

@@ -14,16 +14,21 @@ import {
 import { showDateTime } from '../../../../shared/domain/money';
 import { ErrorAlert } from '../../app/Alerts';
 import { cache } from '../../core/client';
+import { DateField } from '../../ui/DateField';
 import { SubmitForm } from '../../ui/SubmitForm';
 import { useActions } from '../../ui/useAsync';
 
-/** `2026-12-02T08:00` (the form's local-time field) read as UTC, the time the app shows everywhere; NaN when empty. */
-export function utcOfField(value: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!) : NaN;
-}
-
-const EMPTY = { kind: 'amazon-a-to-z' as ClaimKind, id: '', orderRef: '', amount: '', currency: 'EUR', openedAt: '', noticeDueAt: '', reason: '' };
+/** Times are UTC, as the app shows them everywhere (DateField). */
+const EMPTY = {
+  kind: 'amazon-a-to-z' as ClaimKind,
+  id: '',
+  orderRef: '',
+  amount: '',
+  currency: 'EUR',
+  openedAt: null as number | null,
+  noticeDueAt: null as number | null,
+  reason: '',
+};
 
 export function ClaimEntryForm({ windows, onSaved }: { windows: ClaimWindow[] | null; onSaved(id: string): Promise<void> }) {
   const [f, setF] = useState(EMPTY);
@@ -33,14 +38,14 @@ export function ClaimEntryForm({ windows, onSaved }: { windows: ClaimWindow[] | 
     setSaved(null);
     setF({ ...f, ...patch });
   };
-  const opened = utcOfField(f.openedAt);
-  const preview = windows && Number.isFinite(opened) ? claimDeadline({ kind: f.kind, openedAt: opened, noticeDueAt: null }, windows) : null;
+  const opened = f.openedAt;
+  const preview = windows && opened !== null ? claimDeadline({ kind: f.kind, openedAt: opened, noticeDueAt: null }, windows) : null;
   const save = async () => {
     setSaved(null);
     const amountMinor = claimAmountMinor(f.amount, f.currency);
     if (!Number.isFinite(amountMinor)) return setError(`The amount is a number in ${f.currency.toUpperCase()}, e.g. 49.99 (JPY: 1200, no decimals)`);
-    if (!Number.isFinite(opened)) return setError('Enter when the claim was opened (UTC)');
-    const notice = f.noticeDueAt ? utcOfField(f.noticeDueAt) : null;
+    if (opened === null) return setError('Enter when the claim was opened (UTC)');
+    const notice = f.noticeDueAt;
     const row = await run(() =>
       cache.addRefundClaim({
         id: f.id,
@@ -80,15 +85,15 @@ export function ClaimEntryForm({ windows, onSaved }: { windows: ClaimWindow[] | 
           <input aria-label="Currency" value={f.currency} onChange={(e) => set({ currency: e.target.value })} size={4} />
         </span>
         <label htmlFor="claim-opened">Clock starts (UTC): {CLAIM_DUTY[f.kind].startsAt}</label>
-        <input id="claim-opened" type="datetime-local" value={f.openedAt} onChange={(e) => set({ openedAt: e.target.value })} />
+        <DateField id="claim-opened" withTime value={f.openedAt} onChange={(openedAt) => set({ openedAt })} />
         <label htmlFor="claim-notice">Deadline from the notice (UTC, optional)</label>
-        <input id="claim-notice" type="datetime-local" value={f.noticeDueAt} onChange={(e) => set({ noticeDueAt: e.target.value })} />
+        <DateField id="claim-notice" withTime value={f.noticeDueAt} onChange={(noticeDueAt) => set({ noticeDueAt })} />
         <label htmlFor="claim-reason">What the buyer says (no personal data)</label>
         <input id="claim-reason" value={f.reason} onChange={(e) => set({ reason: e.target.value })} size={40} />
         {preview && (
           <p className="muted small" data-testid="claim-preview">
             {preview.dueAt ? `Respond by ${showDateTime(preview.dueAt)} UTC: ${preview.text}` : `No deadline: ${preview.text}`}
-            {f.noticeDueAt ? ' (the notice’s deadline will count instead)' : ''}
+            {f.noticeDueAt !== null ? ' (the notice’s deadline will count instead)' : ''}
           </p>
         )}
         <div className="actions">

@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { parseSearch } from '../../../../shared/orders/search';
 import { SearchMatchGroups } from './SearchMatchGroups';
 import { MARKETPLACES, MARKETPLACE_LABEL, ORDER_STATUSES, type Marketplace, type OrderStatus } from '../../../../shared/domain/order';
-import { formatDate, parseDate } from '../../../../shared/domain/money';
 import { useUi } from '../../state/uiStore';
+import { DateField } from '../../ui/DateField';
 
 const DAY = 86_400_000;
 
@@ -80,24 +80,11 @@ export function OrdersToolbar() {
       </label>
       <label className="inline">
         From
-        <input
-          type="date"
-          aria-label="From date"
-          value={filter.from === null ? '' : formatDate(filter.from)}
-          onChange={(e) => setFilter({ from: parseDate(e.target.value) })}
-        />
+        <DateField label="From date" value={filter.from} onChange={(from) => setFilter({ from })} />
       </label>
       <label className="inline">
         To
-        <input
-          type="date"
-          aria-label="To date"
-          value={filter.to === null ? '' : formatDate(filter.to - DAY)}
-          onChange={(e) => {
-            const d = parseDate(e.target.value);
-            setFilter({ to: d === null ? null : d + DAY });
-          }}
-        />
+        <DateField label="To date" value={filter.to === null ? null : filter.to - DAY} onChange={(d) => setFilter({ to: d === null ? null : d + DAY })} />
       </label>
       {filter.group && <FilterChip testId="group-filter" label={filter.group.label} onRemove={() => setFilter({ group: null })} />}
       {filter.only && <FilterChip testId="only-filter" label={filter.only.label} onRemove={() => setFilter({ only: null })} />}

@@ -2,7 +2,9 @@
 // for the fraud trend, a range of days for the KPIs. Hidden in print.
 import { DIMENSION_LABEL, TREND_DIMENSIONS, type TrendDimension } from '../../../../shared/reports/fraudTrend';
 import type { PeriodKind } from '../../../../shared/reports/periods';
+import { formatDate, parseDate } from '../../../../shared/domain/money';
 import { Choice } from '../../ui/Choice';
+import { DateField } from '../../ui/DateField';
 import { Tabs, type Tab } from '../../ui/Tabs';
 import type { DayRange, ReportTab } from './reportParams';
 
@@ -29,11 +31,11 @@ function RangeInputs({ range, onChange }: { range: DayRange; onChange(range: Day
     <>
       <label className="inline">
         From
-        <input type="date" aria-label="From" value={range.from} onChange={(e) => onChange({ ...range, from: e.target.value })} />
+        <DateField label="From" required value={parseDate(range.from)} onChange={(at) => at !== null && onChange({ ...range, from: formatDate(at) })} />
       </label>
       <label className="inline">
         To
-        <input type="date" aria-label="To" value={range.to} onChange={(e) => onChange({ ...range, to: e.target.value })} />
+        <DateField label="To" required value={parseDate(range.to)} onChange={(at) => at !== null && onChange({ ...range, to: formatDate(at) })} />
       </label>
     </>
   );
