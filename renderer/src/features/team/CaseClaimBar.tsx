@@ -10,8 +10,10 @@ import { useActions } from '../../ui/useAsync';
 import { useCaseClaims, useClaimOf } from './useCaseClaims';
 import { useTeam } from './useTeamStatus';
 import { when } from './teamWords';
+import { formatDateTime } from '../../../../shared/domain/money';
 
-const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+// UTC, as every other time the app shows.
+const time = (at: number) => `${formatDateTime(at).slice(11)} UTC`;
 
 const isMine = (claim: Claim | null, status: TeamStatus) => claim !== null && claim.holder.toLowerCase() === status.account?.name.toLowerCase();
 

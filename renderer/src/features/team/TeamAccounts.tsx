@@ -7,8 +7,10 @@ import { ErrorAlert } from '../../app/Alerts';
 import { useActions } from '../../ui/useAsync';
 import { useCaseClaims } from './useCaseClaims';
 import { useTeam } from './useTeamStatus';
+import { showDateTime } from '../../../../shared/domain/money';
 
-const time = (at: number) => new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+// UTC, as every other time the app shows.
+const time = (at: number) => `${showDateTime(at)} UTC`;
 
 export function TeamAccounts() {
   const status = useTeam((s) => s.status);

@@ -2,8 +2,10 @@
 // ("synced 14:05") or waiting ("offline since 14:02, 3 changes waiting, 1 file waiting").
 import { formatCount } from '../../../../shared/domain/money';
 import { useTeam } from './useTeamStatus';
+import { formatDateTime } from '../../../../shared/domain/money';
 
-const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+// UTC, as every other time the app shows.
+const time = (at: number) => `${formatDateTime(at).slice(11)} UTC`;
 
 export function TeamSyncLine() {
   const status = useTeam((s) => s.status);
