@@ -6,7 +6,9 @@ import { showDateTime } from '../domain/money';
 export const URGENCIES = ['overdue', 'due-48h', 'open', 'no-deadline', 'closed'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 
-const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
 
 /** Submitted disputes wait on the network, not on us: their deadline has been met. */
 export function urgencyOf(d: Pick<Dispute, 'status' | 'dueAt'>, now: number): Urgency {
@@ -22,15 +24,32 @@ export function byDeadline<D extends Pick<Dispute, 'status' | 'dueAt' | 'openedA
   return [...disputes].sort((a, b) => rank(a) - rank(b) || (a.dueAt || Infinity) - (b.dueAt || Infinity) || b.openedAt - a.openedAt || (a.id < b.id ? -1 : 1));
 }
 
-/** "overdue by 2 d 3 h", "in 31 h", "in 12 d", "—". */
+/**
+ * "in 31 h", "in 12 d", "overdue by 18 h 59 min", "overdue by 31 h", "overdue by 2 d 4 h", "—". The time left is
+ * rounded down (never promises more time than there is); the time overdue is never understated:
+ * under a day in hours and minutes (18 h 59 min past is not "18 h"), from a day on a part hour
+ * counts as a whole one.
+ */
 export function countdown(dueAt: number, now: number): string {
   if (!dueAt) return '—';
   const ms = dueAt - now;
-  const abs = Math.abs(ms);
-  const days = Math.floor(abs / (24 * HOUR_MS));
-  const hours = Math.floor((abs % (24 * HOUR_MS)) / HOUR_MS);
-  const span = abs < 48 * HOUR_MS ? `${Math.floor(abs / HOUR_MS)} h` : `${days} d${hours ? ` ${hours} h` : ''}`;
-  return ms < 0 ? `overdue by ${span}` : `in ${span}`;
+  if (ms < 0) return `overdue by ${overdueSpan(-ms)}`;
+  const days = Math.floor(ms / DAY_MS);
+  const hours = Math.floor((ms % DAY_MS) / HOUR_MS);
+  return `in ${ms < 48 * HOUR_MS ? `${Math.floor(ms / HOUR_MS)} h` : `${days} d${hours ? ` ${hours} h` : ''}`}`;
+}
+
+/** A time past a deadline, rounded up: to the minute under a day, to the hour from then on (in hours up to 48, as the time left). */
+function overdueSpan(ms: number): string {
+  if (ms < DAY_MS) {
+    const minutes = Math.ceil(ms / MINUTE_MS);
+    const h = Math.floor(minutes / 60);
+    const m = minutes % 60;
+    return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;
+  }
+  const hours = Math.ceil(ms / HOUR_MS);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.floor(hours / 24)} d${hours % 24 ? ` ${hours % 24} h` : ''}`;
 }
 
 /**

@@ -13,7 +13,7 @@ const DUE = Date.UTC(2026, 5, 10, 6, 59, 59);
 describe('a response deadline as shown', () => {
   it('names UTC, with the countdown', () => {
     expect(respondByText(DUE, Date.UTC(2026, 5, 9, 12))).toBe('2026-06-10 06:59 UTC (in 18 h)');
-    expect(respondByText(DUE, Date.UTC(2026, 5, 10, 8))).toBe('2026-06-10 06:59 UTC (overdue by 1 h)');
+    expect(respondByText(DUE, Date.UTC(2026, 5, 10, 8))).toBe('2026-06-10 06:59 UTC (overdue by 1 h 1 min)');
   });
 
   it('names UTC in the display locale too', () => {

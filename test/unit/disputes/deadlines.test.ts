@@ -35,4 +35,19 @@ describe('dispute deadlines', () => {
     expect(countdown(NOW - 51 * H, NOW)).toBe('overdue by 2 d 3 h');
     expect(countdown(0, NOW)).toBe('—');
   });
+
+  it('never understates how long a deadline is overdue: minutes under a day, a part hour as a whole one after', () => {
+    const MIN = 60_000;
+    // 18 h 59 min past the target read "overdue by 18 h".
+    expect(countdown(NOW - 18 * H - 59 * MIN, NOW)).toBe('overdue by 18 h 59 min');
+    expect(countdown(NOW - 18 * H - 59 * MIN - 30_000, NOW)).toBe('overdue by 19 h');
+    expect(countdown(NOW - 40 * MIN, NOW)).toBe('overdue by 40 min');
+    expect(countdown(NOW - 1, NOW)).toBe('overdue by 1 min');
+    expect(countdown(NOW - H, NOW)).toBe('overdue by 1 h');
+    expect(countdown(NOW - 30 * H - MIN, NOW)).toBe('overdue by 31 h');
+    expect(countdown(NOW - 51 * H - MIN, NOW)).toBe('overdue by 2 d 4 h');
+    // The time left is rounded down: never more time than there is.
+    expect(countdown(NOW + 18 * H + 59 * MIN, NOW)).toBe('in 18 h');
+    expect(countdown(NOW + 47 * H + 59 * MIN, NOW)).toBe('in 47 h');
+  });
 });
