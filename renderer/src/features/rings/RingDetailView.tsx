@@ -3,7 +3,7 @@ import { useRef } from 'react';
 import { ringName } from '../../../../shared/linking/rings';
 import { usePanelFocus } from '../../ui/usePanelFocus';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
-import { countOf, formatMoney, showDate } from '../../../../shared/domain/money';
+import { countOf, formatMoney } from '../../../../shared/domain/money';
 import type { GraphExpansion, RingDetail, RingVerdict } from '../../core/contract';
 import type { KeyType } from '../../../../shared/normalize';
 import { ErrorAlert } from '../../app/Alerts';
@@ -15,6 +15,7 @@ import { RingKeys } from './RingKeys';
 import { RingOrdersTable } from './RingOrdersTable';
 import { RingTimeline } from './RingTimeline';
 import { RingVerdictForm } from './RingVerdictForm';
+import { ringPeak, ringSpan } from './ringWording';
 import { useRingGraph, type Expansion } from './useRingGraph';
 
 export interface RingActions {
@@ -48,7 +49,7 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
         </button>
       </header>
       <p className="muted">
-        {showDate(m.firstSeen)} – {showDate(m.lastSeen)} · peak {m.peak24h} orders in 24 h · {m.marketplaces.map((x) => MARKETPLACE_LABEL[x]).join(', ')} ·{' '}
+        {ringSpan(m.firstSeen, m.lastSeen)} · {ringPeak(m.peak24h)} · {m.marketplaces.map((x) => MARKETPLACE_LABEL[x]).join(', ')} ·{' '}
         {Object.entries(m.valueMinor)
           .map(([c, v]) => formatMoney(v, c))
           .join(' + ')}{' '}
