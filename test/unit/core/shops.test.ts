@@ -44,6 +44,35 @@ async function ipOf(key: string): Promise<string> {
 }
 
 describe('two shops with the same order numbers', () => {
+  it('names the file the orders came from, not a payments file that added their card details since', async () => {
+    db = createDb(`shops-${n++}`);
+    const service = new ImportService(db, clock);
+    const header =
+      'Name,Email,Financial Status,Paid at,Fulfillment Status,Currency,Subtotal,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Shipping Name,Shipping Address1,Shipping Address2,Shipping City,Shipping Zip,Shipping Country,Billing Country,Phone,Payment Method,Risk Level';
+    const shopA = [
+      header,
+      '#2001,anna.schmidt@gmx.de,paid,2026-11-05 10:00:00 +0100,unfulfilled,EUR,89.90,89.90,2026-11-05 10:00:00 +0100,1,Jacke,89.90,Anna Schmidt,Bergstraße 5,,München,80331,DE,DE,+49 171 1234567,Shopify Payments,Low',
+      '#2002,anna.schmidt@gmx.de,paid,2026-11-08 12:30:00 +0100,unfulfilled,EUR,129.00,129.00,2026-11-08 12:30:00 +0100,1,Jacke,129.00,Anna Schmidt,Bergstraße 5,,München,80331,DE,DE,+49 171 1234567,Shopify Payments,Low',
+    ].join('\n');
+    const stripe = [
+      'id,Description,Created date (UTC),Amount,Amount Refunded,Currency,Captured,Status,Customer Email,Card BIN,Card Last4,Card Exp Month,Card Exp Year,Card Fingerprint,Card Brand,Card Issue Country,order_id (metadata),device_id (metadata),ip (metadata)',
+      'ch_anna0,Order #2001,2026-11-05 09:00,89.90,0.00,eur,true,Paid,anna.schmidt@gmx.de,424242,4242,08,2028,fp_anna_card,Visa,DE,#2001,dev-anna-laptop,84.150.10.20',
+      'ch_anna1,Order #2002,2026-11-08 11:30,129.00,0.00,eur,true,Paid,anna.schmidt@gmx.de,424242,4242,08,2028,fp_anna_card,Visa,DE,#2002,dev-anna-laptop,84.150.10.20',
+    ].join('\n');
+    const shopB = [
+      header,
+      '#2001,olaf.berger@t-online.de,paid,2026-11-15 14:00:00 +0100,unfulfilled,EUR,499.00,499.00,2026-11-15 14:00:00 +0100,1,Jacke,499.00,Olaf Berger,Seestraße 9,,Konstanz,78462,DE,DE,,Shopify Payments,Low',
+      '#2002,petra.lenz@t-online.de,paid,2026-11-16 15:00:00 +0100,unfulfilled,EUR,15.00,15.00,2026-11-16 15:00:00 +0100,1,Jacke,15.00,Petra Lenz,Uferweg 2,,Lindau,88131,DE,DE,,Shopify Payments,Low',
+    ].join('\n');
+    expect(completed((await service.run([file('shopA_orders.csv', shopA)], null))[0]).summary.created).toBe(2);
+    // The payments rewrite both orders with their card, device and IP: the last import to write them.
+    expect(completed((await service.run([file('stripe_payments.csv', stripe)], null))[0]).summary).toMatchObject({ created: 2 });
+    expect(await ipOf('shopify:#2001')).toBe('84.150.10.20');
+    const [r] = await service.run([file('shopB_orders.csv', shopB)], null);
+    if (r!.status !== 'asks') throw new Error(`expected a question, got ${r!.status}`);
+    expect(r!.question).toMatchObject({ kind: 'clash', orders: 2, first: '#2001', last: '#2002', from: ['shopA_orders.csv'] });
+  });
+
   it('the second shop’s export asks and writes nothing', async () => {
     const { service, outlet } = await setUp();
     const [r] = await service.run([outlet], null);

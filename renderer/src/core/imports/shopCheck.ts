@@ -6,14 +6,17 @@
 // takes the batches it read, heldRead.ts, instead of reading the file again).
 import type { FormatPreset } from '../../../../shared/ingest/formats/preset';
 import type { ParsedBatch, ReaderOptions } from '../../../../shared/ingest/reader';
+import type { Order } from '../../../../shared/domain/order';
 import { factsOf, onQuarterHour, ShopClash, type OrderFacts, type ShopQuestion, type WhichShopQuestion } from '../../../../shared/ingest/shops';
 import { MetaRepository } from '../storage/metaRepository';
 import { OrderKeyIndex, type OrderLocation } from '../storage/orderKeyIndex';
 import { OrderRepository } from '../storage/orderRepository';
 import type { WorkbenchDb } from '../storage/schema';
 import type { ImportProgress, RecordSource } from './importRunner';
+import { importsThatCreated, type OrderVersionAt } from './orderOrigin';
 
 interface Candidate {
+  key: string;
   incoming: OrderFacts;
   at: OrderLocation;
 }
@@ -73,7 +76,7 @@ export async function shopQuestion(
       const at = index!.get(r.key);
       // The same content as stored (same scope and hash) cannot clash.
       if (!at || (at.scope === r.scope && at.hash === r.hash)) continue;
-      candidates.push({ incoming: factsOf(r.value), at });
+      candidates.push({ key: r.key, incoming: factsOf(r.value), at });
     }
   };
   // Leaving the loop early ends the reading (and its read worker).
@@ -96,16 +99,26 @@ export async function shopQuestion(
 
   const clash = new ShopClash(!timed);
   const repository = new OrderRepository(db);
-  const files = new Map<number, string>();
   const byBlock = new Map<number, Candidate[]>();
   for (const c of candidates) byBlock.set(c.at.blockId, [...(byBlock.get(c.at.blockId) ?? []), c]);
+  const stored: { key: string; order: Order; incoming: OrderFacts }[] = [];
+  const versions = new Map<string, OrderVersionAt>();
   for (const [blockId, list] of byBlock) {
     const { orders, importId } = await repository.readRows(
       blockId,
       list.map((c) => c.at.row),
     );
-    if (!files.has(importId)) files.set(importId, importId ? ((await db.imports.get(importId))?.fileName ?? 'an earlier import') : 'the demo data');
-    list.forEach((c, i) => clash.add(orders[i]!, files.get(importId)!, c.incoming));
+    list.forEach((c, i) => {
+      stored.push({ key: c.key, order: orders[i]!, incoming: c.incoming });
+      versions.set(c.key, { blockId, importId });
+    });
   }
+  // The file the orders came from: a payments file imported since rewrote them with their card
+  // details, and naming it would send the analyst to the wrong file.
+  const createdBy = await importsThatCreated(db, versions);
+  const files = new Map<number, string>();
+  for (const importId of new Set(createdBy.values()))
+    files.set(importId, importId ? ((await db.imports.get(importId))?.fileName ?? 'an earlier import') : 'the demo data');
+  for (const { key, order, incoming } of stored) clash.add(order, files.get(createdBy.get(key)!)!, incoming);
   return clash.question(file.name, options.shop ?? source.info().preset?.options.shop ?? null, shops);
 }
