@@ -2,7 +2,10 @@
 // a 0-100 score per order with the rules that fired and why, and thresholds that map a score to
 // release / review / hold. Pure: the signals are computed elsewhere (signals.ts) per order.
 
-/** Each signal: what it measures (for the matrix editor) and how a fired rule reads. */
+/**
+ * Each signal: what it measures (for the matrix editor) and how a fired rule reads. `by` is who
+ * said so and when (" by K. Weber, 2026-11-18 14:00 UTC"), for the signals an analyst's verdict sets.
+ */
 export const SIGNALS = {
   countryMismatch: { label: 'Billing country differs from shipping country (1 = yes)', text: () => 'billing and shipping countries differ' },
   disposableEmail: { label: 'Disposable e-mail domain (1 = yes)', text: () => 'disposable e-mail domain' },
@@ -12,6 +15,12 @@ export const SIGNALS = {
   },
   ringSize: { label: 'Orders in its ring', text: (v: number) => `in a ring of ${v} orders` },
   ringFraudDisputes: { label: 'Fraud chargebacks in its ring', text: (v: number) => `${v} fraud chargeback${v === 1 ? '' : 's'} in its ring` },
+  // The analysts' verdict on the ring (Rings screen): the ring's members score as what was found.
+  ringConfirmedFraud: { label: 'Its ring was confirmed as fraud (1 = yes)', text: (_v: number, by = '') => `its ring was confirmed as fraud${by}` },
+  ringBenign: {
+    label: 'Its ring was judged benign (1 = yes): its ring size and ring chargebacks then add nothing',
+    text: (_v: number, by = '') => `its ring was judged benign${by}: its ring size and chargebacks add nothing`,
+  },
   priorChargebacks: {
     label: 'Earlier chargebacks on the same card, e-mail or address',
     text: (v: number) => `${v} earlier chargeback${v === 1 ? '' : 's'} on its card, e-mail or address`,
@@ -37,9 +46,11 @@ export const SIGNALS = {
   },
   newCustomer: { label: "Customer's first order (1 = yes)", text: () => "customer's first order" },
   valueVsHistory: { label: "Order value as a multiple of the customer's average", text: (v: number) => `${v.toFixed(1)}× the customer's average order` },
-} as const satisfies Record<string, { label: string; text(v: number): string }>;
+} as const satisfies Record<string, { label: string; text(v: number, by?: string): string }>;
 export type Signal = keyof typeof SIGNALS;
 export type SignalValues = Partial<Record<Signal, number>>;
+/** Who set a signal and when, for the fired rule's text (" by K. Weber, 2026-11-18 14:00 UTC"). */
+export type SignalSources = Partial<Record<Signal, string>>;
 
 export interface Rule {
   id: string;
@@ -73,8 +84,21 @@ export interface Score {
 }
 
 /**
+ * The rules that carry the analysts' ring verdicts into the score: a ring confirmed as fraud puts
+ * its orders at 100 (held whatever the thresholds), one judged benign adds nothing and says so (its
+ * ring size and ring chargebacks are not counted, signals.ts). They are part of every matrix
+ * (matrixInForce): a verdict is the team's finding, not a weight to tune away, and a matrix saved
+ * before they existed would otherwise let a confirmed ring's orders through unheld.
+ */
+export const VERDICT_RULES: readonly Rule[] = [
+  { id: 'ring-confirmed-fraud', signal: 'ringConfirmedFraud', atLeast: 1, points: 100 },
+  { id: 'ring-benign', signal: 'ringBenign', atLeast: 1, points: 0 },
+];
+
+/**
  * Version 2 added card testing (declined-cards-*). A cache keeps scoring with the matrix it saved
  * last, rules and all; the default scores only where none was ever saved, and says so by its number.
+ * The verdict rules (VERDICT_RULES) are in every matrix, this one included, without a new number.
  */
 export const DEFAULT_MATRIX: Matrix = {
   version: 2,
@@ -96,12 +120,23 @@ export const DEFAULT_MATRIX: Matrix = {
     { id: 'country-mismatch', signal: 'countryMismatch', atLeast: 1, points: 15 },
     { id: 'value-3x', signal: 'valueVsHistory', atLeast: 3, points: 15 },
     { id: 'new-customer', signal: 'newCustomer', atLeast: 1, points: 5 },
+    ...VERDICT_RULES,
   ],
   thresholds: { review: 30, hold: 60 },
 };
 
-function describe(rule: Rule, value: number): string {
-  return `${rule.points >= 0 ? '+' : ''}${rule.points} ${SIGNALS[rule.signal].text(value)}`;
+function describe(rule: Rule, value: number, by?: string): string {
+  return `${rule.points >= 0 ? '+' : ''}${rule.points} ${SIGNALS[rule.signal].text(value, by)}`;
+}
+
+/**
+ * The matrix as it scores: a saved matrix that has no rule for a ring verdict (saved before they
+ * existed) takes the built-in one, so a verdict counts whichever matrix is in force. Its points
+ * stay the analyst's to change; its version number is the saved one's.
+ */
+export function matrixInForce(m: Matrix): Matrix {
+  const missing = VERDICT_RULES.filter((v) => !m.rules.some((r) => r.signal === v.signal) && !m.rules.some((r) => r.id === v.id));
+  return missing.length === 0 ? m : { ...m, rules: [...m.rules, ...missing] };
 }
 
 /**
@@ -133,7 +168,7 @@ export function matrixProblem(m: Matrix): string | null {
  * Rules on the same signal are tiers (marketplace risk: medium +10, high +30): of those a value
  * reaches, only the one with the highest bar counts, so a high flag adds 30, not 30 and 10.
  */
-export function scoreOrder(signals: SignalValues, m: Matrix): Score {
+export function scoreOrder(signals: SignalValues, m: Matrix, sources: SignalSources = {}): Score {
   const fired: Fired[] = [];
   let total = 0;
   const tier = new Map<string, Rule>();
@@ -147,7 +182,7 @@ export function scoreOrder(signals: SignalValues, m: Matrix): Score {
     if (tier.get(r.signal) !== r) continue;
     const v = signals[r.signal]!;
     total += r.points;
-    fired.push({ ruleId: r.id, points: r.points, text: describe(r, v) });
+    fired.push({ ruleId: r.id, points: r.points, text: describe(r, v, sources[r.signal]) });
   }
   const score = Math.max(0, Math.min(100, total));
   const outcome: Outcome = score >= m.thresholds.hold ? 'hold' : score >= m.thresholds.review ? 'review' : 'release';

@@ -8,7 +8,8 @@ import { DEFAULT_RATES } from '../reports/sources';
 import { orderKey, type Order } from '../domain/order';
 import type { KeyIndex } from '../linking/keyIndex';
 import { isCardSummaryRule } from '../normalize/card';
-import type { SignalValues } from './matrix';
+import type { SignalSources, SignalValues } from './matrix';
+import { formatDateTime } from '../domain/money';
 import { reasonFamily } from '../disputes/reasonCodes';
 import { DEFAULT_HUB_RULES, heldBackAsHub, type HubRule } from '../linking/hubs';
 import { fraudOrders, labelledFraud } from '../linking/metrics';
@@ -16,6 +17,14 @@ import type { KeyType } from '../normalize';
 import { declinedCardsBefore, type DeclinedPayment } from './cardTesting';
 
 const DAY_MS = 86_400_000;
+
+/** What the scoring reads of an order's ring. */
+export interface RingFacts {
+  size: number;
+  fraudDisputes: number;
+  /** The verdict that stands on the ring, when it is one that scores: who gave it and when. */
+  verdict?: { status: 'confirmed-fraud' | 'benign'; analyst: string; at: number };
+}
 
 /** Throwaway-mailbox domains (a shipped list; extend it here). */
 export const DISPOSABLE_DOMAINS = new Set([
@@ -48,8 +57,11 @@ export interface SignalContext {
   live: Uint8Array;
   index: KeyIndex;
   disputes: readonly Dispute[];
-  /** Ring per order position (orders in no ring are absent), with its size and fraud disputes. */
-  ringOf: ReadonlyMap<number, { size: number; fraudDisputes: number }>;
+  /**
+   * Ring per order position (orders in no ring are absent), with its size, fraud disputes and the
+   * analysts' verdict on it, if one counts (confirmed fraud or benign; absent otherwise).
+   */
+  ringOf: ReadonlyMap<number, RingFacts>;
   /** Rates into EUR per currency, for signals measured in EUR (default: the reports' indicative rates). */
   eurRates?: Readonly<Record<string, number>>;
   /** Payments of the cache (failed ones are read), for card testing (cardTesting.ts); none: no declines known. */
@@ -172,9 +184,12 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
       v.pickupHighValue = major * ((ctx.eurRates ?? DEFAULT_RATES.rates)[code] ?? 1);
     }
     const ring = ctx.ringOf.get(i);
-    if (ring) {
+    // A ring judged benign was looked at and cleared: being in it says nothing against its orders.
+    if (ring?.verdict?.status === 'benign') v.ringBenign = 1;
+    else if (ring) {
       v.ringSize = ring.size;
       v.ringFraudDisputes = ring.fraudDisputes;
+      if (ring.verdict?.status === 'confirmed-fraud') v.ringConfirmedFraud = 1;
     }
     // Chargebacks on other orders that share a card, an e-mail or a full address with this one; not
     // on a hub (a company's goods-in, a forwarder): another customer's chargeback there is not this one's.
@@ -203,6 +218,15 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     }
     return v;
   });
+}
+
+/** Who gave the verdict on an order's ring and when, for the fired rule's text (scoreOrder's sources). */
+export function ringVerdictSources(ring: RingFacts | undefined): SignalSources {
+  const v = ring?.verdict;
+  if (!v) return {};
+  // ISO: the text is kept in the decision log with the decision it explains.
+  const by = ` by ${v.analyst}, ${formatDateTime(v.at)} UTC`;
+  return v.status === 'confirmed-fraud' ? { ringConfirmedFraud: by } : { ringBenign: by };
 }
 
 /** Fraud-family disputes per ring, for SignalContext.ringOf. */

@@ -395,6 +395,37 @@ test('a ring decision leaves out orders an analyst holds, and asks before a rele
   await expect(log.first()).toContainText('release');
 });
 
+test('a ring confirmed as fraud in Rings: Review holds its orders saying who confirmed it, the ring box links back, and Release asks first', async ({
+  page,
+}) => {
+  const { ring } = await reviewAtARingOfThree(page);
+  const selected = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr[aria-selected="true"]');
+  const order = (await selected.locator('td:nth-child(3)').textContent())!;
+  await expect(ring.getByTestId('ring-verdict')).toHaveText('Its ring is not judged fraud or benign yet. Show the ring');
+  await ring.getByRole('button', { name: 'Show the ring' }).click();
+  const detail = page.locator('section.ring-detail');
+  await expect(detail).toBeVisible({ timeout: 60_000 });
+  await detail.getByRole('combobox', { name: 'Verdict', exact: true }).selectOption('confirmed-fraud');
+  await detail.getByLabel('Ring note').fill('shared device burst');
+  await detail.getByRole('button', { name: 'Save verdict' }).click();
+  await expect(detail.getByTestId('ring-marks')).toContainText('Confirmed fraud by K. Weber');
+
+  await page.getByRole('link', { name: 'Review' }).click();
+  const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
+  await rows.filter({ hasText: order }).first().click();
+  await expect(page.getByTestId('fired-rules').locator('li').first()).toHaveText('+100 its ring was confirmed as fraud by K. Weber, 2026-11-18 14:00 UTC');
+  await expect(rows.filter({ hasText: order }).first().locator('td:nth-child(1)')).toHaveText('100');
+  await expect(rows.filter({ hasText: order }).first().locator('td:nth-child(2)')).toHaveText('hold suggested');
+  await expect(ring.getByTestId('ring-verdict')).toHaveText('Confirmed fraud by K. Weber, 2026-11-18 14:00 UTC: its orders score as such. Show the ring');
+  // Release needs no reason code, so one click would ship a confirmed ring: it asks first.
+  const n = await ring.getByRole('checkbox').count();
+  await ring.getByRole('button', { name: `Release ${n}` }).click();
+  await expect(ring.getByRole('alert')).toHaveText(
+    `The ring was confirmed as fraud by K. Weber (2026-11-18 14:00 UTC): releasing lets its orders ship. Press Release ${n} again to go ahead.`,
+  );
+  await expect(page.getByRole('table', { name: 'Decisions' }).locator('tbody tr')).toHaveCount(0);
+});
+
 test('R then Enter releases; H, ↓ then Enter holds with the first reason code: Enter decides from the reason list', async ({ page }) => {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Review' }).click();

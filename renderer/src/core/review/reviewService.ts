@@ -6,8 +6,18 @@ import { showDateTime } from '../../../../shared/domain/money';
 import { REVIEW_WINDOW_DAYS, reviewWindowStart, SLA_HOURS } from '../../../../shared/decisions/sla';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { isFraudReason } from '../../../../shared/linking/metrics';
-import { DEFAULT_MATRIX, matrixProblem, scoreOrder, whatIf, type Confusion, type Fired, type Matrix, type Outcome } from '../../../../shared/scoring/matrix';
-import { computeSignals } from '../../../../shared/scoring/signals';
+import {
+  DEFAULT_MATRIX,
+  matrixInForce,
+  matrixProblem,
+  scoreOrder,
+  whatIf,
+  type Confusion,
+  type Fired,
+  type Matrix,
+  type Outcome,
+} from '../../../../shared/scoring/matrix';
+import { computeSignals, ringVerdictSources, type RingFacts } from '../../../../shared/scoring/signals';
 import type { DeclinedPayment } from '../../../../shared/scoring/cardTesting';
 import { evaluateMatrix, type MatrixEvaluation } from '../../../../shared/scoring/evaluate';
 import { isOrderDecision, type Decision, type DecisionEntry, type DecisionInput } from '../../../../shared/decisions/chain';
@@ -21,7 +31,7 @@ import { DecisionLog, type LogVerdict } from '../storage/decisionLog';
 import { PaymentStore } from '../storage/paymentStore';
 import type { Witness } from '../../../../shared/decisions/witness';
 import type { IndexProgress, RingService } from '../rings/ringService';
-import type { MatrixRecord, WorkbenchDb } from '../storage/schema';
+import type { MatrixRecord, RingMarkRecord, WorkbenchDb } from '../storage/schema';
 import { analystName, type ReviewSettings } from '../storage/metaRepository';
 
 export const HOLD_REASONS = ['FRAUD-RING', 'STOLEN-CARD', 'ACCOUNT-TAKEOVER', 'VELOCITY', 'ADDRESS-RISK', 'CHARGEBACK-HISTORY', 'OTHER'] as const;
@@ -69,6 +79,8 @@ export interface QueueRow {
   matrixVersion: number;
   /** The ring the order is in, if any (decide a ring's queued orders at once). */
   ringId: string | null;
+  /** The verdict that stands on that ring, if it scores (confirmed fraud or benign): who gave it and when. */
+  ringVerdict: RingFacts['verdict'] | null;
   /** `held` once an analyst put it on hold; `review` and `hold` are what the score suggests. */
   state: 'review' | 'hold' | 'held';
   /** Who put it on hold (the hold that stands); null when not held. */
@@ -118,10 +130,10 @@ export class ReviewService {
     return clean;
   }
 
-  /** The newest saved matrix, or the default one before anything was saved. */
+  /** The newest saved matrix, or the default one before anything was saved, with the verdict rules every matrix has. */
   async matrix(): Promise<Matrix> {
     const latest = await this.db.matrices.orderBy('version').last();
-    return latest?.matrix ?? DEFAULT_MATRIX;
+    return matrixInForce(latest?.matrix ?? DEFAULT_MATRIX);
   }
 
   async matrixHistory(): Promise<MatrixRecord[]> {
@@ -146,7 +158,7 @@ export class ReviewService {
           `Matrix v${latest.version} was saved by ${latest.analyst} at ${showDateTime(latest.savedAt)} UTC after this draft was started from v${draft.version}: saving would replace its rules unseen. Reload Review to see v${latest.version}, then make your change again; nothing was saved.`,
         );
       const version = Math.max(DEFAULT_MATRIX.version, latest?.version ?? 0) + 1;
-      await this.db.matrices.add({ version, matrix: { ...draft, version }, analyst, savedAt: this.clock.now(), note: why });
+      await this.db.matrices.add({ version, matrix: matrixInForce({ ...draft, version }), analyst, savedAt: this.clock.now(), note: why });
       return version;
     });
   }
@@ -163,9 +175,14 @@ export class ReviewService {
     for (let i = 0; i < ctx.orders.length; i++) if (ctx.live[i]) all.push(i);
     // Scored without the labels it is measured against: rings and hubs as they link when no
     // labelled outcome weighs in (a label deciding a ring would make the matrix look better here
-    // than it will be on new orders).
+    // than it will be on new orders), and without the ring verdicts, which are known fraud here.
     const unlabelled = await this.rings.ringsWithoutKnownOutcomes();
-    const signals = computeSignals(unlabelled ? { ...ctx, ringOf: ringOfRings(unlabelled, ctx.fraudByOrder), knownOutcomesInHubs: false } : ctx, all);
+    const signals = computeSignals(
+      unlabelled
+        ? { ...ctx, ringOf: ringOfRings(unlabelled, ctx.fraudByOrder), knownOutcomesInHubs: false }
+        : { ...ctx, ringOf: ringOfRings(this.rings.lastRings(), ctx.fraudByOrder) },
+      all,
+    );
     const outcome = all.map((i) => ctx.orders[i]!.knownOutcome);
     const fraud = all.map((i, n) => confirmed.has(i) || (ctx.fraudByOrder.get(spellingFreeKey(orderKey(ctx.orders[i]!))) ?? 0) > 0 || outcome[n] === 'fraud');
     // Positions (in `all`) of the orders whose outcome is known: what the matrices are measured against.
@@ -235,7 +252,8 @@ export class ReviewService {
         const key = spellingFreeKey(d.orderKey);
         fraudByOrder.set(key, (fraudByOrder.get(key) ?? 0) + 1);
       }
-    const ringOf = ringOfRings(this.rings.lastRings(), fraudByOrder);
+    // The verdict that stands on each ring: confirmed fraud and benign change its orders' scores.
+    const ringOf = ringOfRings(this.rings.lastRings(), fraudByOrder, await this.rings.verdicts());
     // The parcel-locker rule's bar is in EUR: the analyst's report rates when they are into EUR.
     const rates = (await this.db.meta.get('reportRates'))?.value as { currency?: string; rates?: Record<string, number> } | undefined;
     const eurRates = rates?.currency === 'EUR' && rates.rates ? rates.rates : undefined;
@@ -245,6 +263,7 @@ export class ReviewService {
   /** `onProgress`: orders normalised of those to normalise while the rings it scores with are linked. */
   async queue(onProgress?: IndexProgress): Promise<QueueRow[]> {
     const [ctx, entries, matrix, settings] = await Promise.all([this.context(onProgress), this.log.entries(), this.matrix(), this.settings()]);
+    // The signals are read with the matrix in force, verdict rules included (matrix()).
     const { orders, live } = ctx;
     const standing = decisionThatStands(entries);
     const last = { get: (key: string) => standing.get(key)?.decision };
@@ -265,7 +284,8 @@ export class ReviewService {
     const rows: QueueRow[] = [];
     candidates.forEach((i, n) => {
       const o = orders[i]!;
-      const s = scoreOrder(signals[n]!, matrix);
+      const ring = ctx.ringOf.get(i);
+      const s = scoreOrder(signals[n]!, matrix, ringVerdictSources(ring));
       const key = orderKey(o);
       const stands = standing.get(key);
       const held = stands?.decision === 'hold';
@@ -286,6 +306,7 @@ export class ReviewService {
         fired: s.fired,
         matrixVersion: s.matrixVersion,
         ringId: ringIdOf.get(i) ?? null,
+        ringVerdict: ring?.verdict ?? null,
         state: held ? 'held' : s.outcome === 'hold' ? 'hold' : 'review',
         heldBy: held ? stands.analyst : null,
         slaDueAt: o.createdAt + settings.slaHours * 3_600_000,
@@ -419,15 +440,20 @@ export class ReviewService {
   }
 }
 
-/** Per ring member (order position): its ring's size and fraud chargebacks. */
+/** Per ring member (order position): its ring's size, fraud chargebacks and the verdict that scores, if any. */
 function ringOfRings(
-  rings: readonly { orders: number[]; orderKeys: string[] }[],
+  rings: readonly { id: string; orders: number[]; orderKeys: string[] }[],
   fraudByOrder: ReadonlyMap<string, number>,
-): Map<number, { size: number; fraudDisputes: number }> {
-  const ringOf = new Map<number, { size: number; fraudDisputes: number }>();
+  verdicts: ReadonlyMap<string, RingMarkRecord> = new Map(),
+): Map<number, RingFacts> {
+  const ringOf = new Map<number, RingFacts>();
   for (const r of rings) {
     const fraud = r.orderKeys.reduce((n, k) => n + (fraudByOrder.get(spellingFreeKey(k)) ?? 0), 0);
-    for (const i of r.orders) ringOf.set(i, { size: r.orders.length, fraudDisputes: fraud });
+    const mark = verdicts.get(r.id);
+    const verdict =
+      mark?.status === 'confirmed-fraud' || mark?.status === 'benign' ? { status: mark.status, analyst: mark.analyst, at: mark.createdAt } : undefined;
+    const facts: RingFacts = { size: r.orders.length, fraudDisputes: fraud, ...(verdict ? { verdict } : {}) };
+    for (const i of r.orders) ringOf.set(i, facts);
   }
   return ringOf;
 }

@@ -7,7 +7,7 @@ import type { QueueRow } from '../../core/contract';
 import { FittedTable, type FitColumn } from '../../ui/FittedTable';
 import { caseOf } from '../../../../shared/team/caseKeys';
 import { CaseClaimBar, ClaimMarker } from '../team';
-import { RingDecision } from './RingDecision';
+import { RingDecision, RingVerdictNote } from './RingDecision';
 import { decideBy, overdue, stateLabel } from './queueState';
 
 /** Rows drawn: the queue is worked from the top. */
@@ -83,6 +83,8 @@ export function ReviewQueueTable({
           {current.ringId && ringRows.length > 1 && (
             <RingDecision key={current.ringId} ringId={current.ringId} rows={ringRows} reasons={reasons} onDone={onRingDecided} />
           )}
+          {/* The only one of its ring in the queue: no ring box, but its ring's verdict all the same. */}
+          {current.ringId && ringRows.length === 1 && <RingVerdictNote ringId={current.ringId} verdict={current.ringVerdict} />}
         </aside>
       )}
     </div>

@@ -1,7 +1,7 @@
 // Decide every queued order of a ring at once, with per-order exceptions.
 import { ringName } from '../../../../shared/linking/rings';
 import { useState } from 'react';
-import { formatMoney } from '../../../../shared/domain/money';
+import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
 import type { QueueRow } from '../../core/contract';
 import type { DecisionEntry, OrderDecision } from '../../../../shared/decisions/chain';
@@ -9,6 +9,7 @@ import { needsReasonCode, reasonCodesFor, type ReasonLists } from '../../../../s
 import { ErrorAlert } from '../../app/Alerts';
 import { useActions } from '../../ui/useAsync';
 import { awaitsDecision, stateLabel } from './queueState';
+import { useUi } from '../../state/uiStore';
 
 const RING_DECISIONS: readonly [OrderDecision, string][] = [
   ['hold', 'Hold'],
@@ -49,10 +50,14 @@ export function RingDecision({
     .map((part) => `, ${part}`)
     .join('');
   const held = chosen.filter((r) => !awaitsDecision(r));
+  const verdict = rows[0]?.ringVerdict ?? null;
+  // Releasing the orders of a ring confirmed as fraud goes against the team's verdict (and needs no
+  // reason code, so one click would do it): said, and asked once more.
+  const againstVerdict = (decision: OrderDecision) => decision === 'release' && verdict?.status === 'confirmed-fraud';
   const fits = (decision: OrderDecision) => (reason ? reasonCodesFor(decision, reasons).includes(reason) : !needsReasonCode(decision));
   const decide = (decision: OrderDecision) => {
     // Releasing or cancelling a held order reverses an analyst's hold: said, and asked once more.
-    if (decision !== 'hold' && held.length > 0 && confirming !== decision) {
+    if (((decision !== 'hold' && held.length > 0) || againstVerdict(decision)) && confirming !== decision) {
       setConfirming(decision);
       return;
     }
@@ -71,6 +76,7 @@ export function RingDecision({
   return (
     <fieldset className="ring-decision" aria-label="Decide the ring">
       <legend>Its ring: {rows.length} orders in the queue</legend>
+      <RingVerdictNote ringId={ringId} verdict={verdict} />
       {rows.map((r) => (
         <label key={r.orderKey} className="inline block">
           <input
@@ -111,12 +117,41 @@ export function RingDecision({
       </div>
       {confirming && (
         <p role="alert" className="warning">
-          {held.length === 1 ? `${held[0]!.externalId} is` : `${held.length} of these orders are`} on hold ({[...new Set(held.map(stateLabel))].join(', ')}):{' '}
-          {confirming === 'release' ? 'releasing' : 'cancelling'} {held.length === 1 ? 'it' : 'them'} reverses that hold. Press{' '}
-          {RING_DECISIONS.find(([d]) => d === confirming)![1]} {chosen.length} again to go ahead, or untick {held.length === 1 ? 'it' : 'them'}.
+          {againstVerdict(confirming) &&
+            verdict &&
+            `The ring was confirmed as fraud by ${verdict.analyst} (${showDateTime(verdict.at)} UTC): releasing lets its orders ship. `}
+          {held.length > 0 && (
+            <>
+              {held.length === 1 ? `${held[0]!.externalId} is` : `${held.length} of these orders are`} on hold ({[...new Set(held.map(stateLabel))].join(', ')}
+              ): {confirming === 'release' ? 'releasing' : 'cancelling'} {held.length === 1 ? 'it' : 'them'} reverses that hold.{' '}
+            </>
+          )}
+          Press {RING_DECISIONS.find(([d]) => d === confirming)![1]} {chosen.length} again to go ahead
+          {held.length > 0 ? `, or untick ${held.length === 1 ? 'it' : 'them'}` : ''}.
         </p>
       )}
       <ErrorAlert message={error} />
     </fieldset>
+  );
+}
+
+/**
+ * The verdict that stands on an order's ring, as Review scores with it, and the way back to the
+ * ring on the Rings screen (where the verdict is given).
+ */
+export function RingVerdictNote({ ringId, verdict }: { ringId: string; verdict: QueueRow['ringVerdict'] }) {
+  const showRingOf = useUi((s) => s.showRingOf);
+  const text = !verdict
+    ? 'Its ring is not judged fraud or benign yet.'
+    : verdict.status === 'confirmed-fraud'
+      ? `Confirmed fraud by ${verdict.analyst}, ${showDateTime(verdict.at)} UTC: its orders score as such.`
+      : `Judged benign by ${verdict.analyst}, ${showDateTime(verdict.at)} UTC: its ring size and chargebacks add nothing to its orders' scores.`;
+  return (
+    <p className={verdict?.status === 'confirmed-fraud' ? 'warning' : 'muted'} data-testid="ring-verdict">
+      {text}{' '}
+      <button type="button" className="link" onClick={() => showRingOf(ringId.replace(/^ring:/, ''))}>
+        Show the ring
+      </button>
+    </p>
   );
 }
