@@ -69,7 +69,17 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
   await page.keyboard.press('h');
   const form = page.getByRole('form', { name: `Hold order ${order}` });
   await expect(form).toBeVisible();
-  await expect(form.getByRole('button', { name: 'Hold' })).toBeDisabled();
+  // Without a reason code, Enter in the note says what is missing, beside the list, and goes back to it.
+  const reasonList = form.getByLabel('Reason code', { exact: true });
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('no reason');
+  await page.keyboard.press('Enter');
+  await expect(form.getByRole('alert')).toHaveText('A hold needs a reason code: choose one in the list (↓), then press Enter.');
+  await expect(reasonList).toBeFocused();
+  await expect(reasonList).toHaveAttribute('aria-invalid', 'true');
+  await expect(reasonList).toHaveAccessibleDescription('A hold needs a reason code: choose one in the list (↓), then press Enter.');
+  await page.getByLabel('Decision note').fill('');
+  await reasonList.focus();
   await page.keyboard.press('ArrowDown'); // the reason code list has focus: first code
   await page.keyboard.press('Tab');
   await page.keyboard.type('same card on four devices');
@@ -437,12 +447,14 @@ test('R then Enter releases; H, ↓ then Enter holds with the first reason code:
   await page.keyboard.press('Enter');
   await expect(log).toHaveCount(1);
   await expect(log.first().locator('td:nth-child(4)')).toHaveText('release');
-  // A hold needs its code: Enter on the empty list decides nothing; ↓ picks the first, and Enter holds.
+  // A hold needs its code: Enter on the empty list decides nothing and says so; ↓ picks the first, and Enter holds.
   await page.keyboard.press('h');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('form', { name: /^Hold order/ })).toBeVisible();
+  await expect(page.getByRole('form', { name: /^Hold order/ }).getByRole('alert')).toContainText('A hold needs a reason code');
   await expect(log).toHaveCount(1);
   await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('form', { name: /^Hold order/ }).getByRole('alert')).toHaveCount(0);
   await page.keyboard.press('Enter');
   await expect(log).toHaveCount(2);
   await expect(log.first().locator('td:nth-child(4)')).toHaveText('hold');

@@ -1,5 +1,6 @@
 // The form a decision key opens: the order, a reason code (needed for hold and cancel), a note,
 // and Esc to close it.
+import { useId, useRef, useState } from 'react';
 import { orderKeyLabel } from '../../../../shared/domain/order';
 import type { Decision } from '../../../../shared/decisions/chain';
 import { needsReasonCode } from '../../../../shared/decisions/reasons';
@@ -38,21 +39,40 @@ export function DecisionFormView({
   onClose(): void;
   onCancel(): void;
 }) {
+  const id = useId();
+  const reasonList = useRef<HTMLSelectElement>(null);
+  // A submit without the reason code it needs says so (beside the list, announced) instead of doing nothing.
+  const [triedWithoutReason, setTriedWithoutReason] = useState(false);
+  const missingReason = needsReasonCode(form.decision) && !form.reason;
+  const verb = VERB[form.decision];
+  const attempt = () => {
+    if (missingReason) {
+      setTriedWithoutReason(true);
+      reasonList.current?.focus();
+      return;
+    }
+    onSubmit();
+  };
+  const reasonProblem = triedWithoutReason && missingReason;
   return (
     <SubmitForm
       className="confirm"
-      aria-label={`${VERB[form.decision]} order ${orderKeyLabel(order.orderKey)}`}
-      onSubmit={onSubmit}
+      aria-label={`${verb} order ${orderKeyLabel(order.orderKey)}`}
+      onSubmit={attempt}
       onKeyDown={(e) => {
         if (reviewAction(e.key) === 'close') onClose();
       }}
     >
       <strong>
-        {VERB[form.decision]} order {orderKeyLabel(order.orderKey)}
+        {verb} order {orderKeyLabel(order.orderKey)}
       </strong>
       {form.decision !== 'note' && (
         <select
+          ref={reasonList}
           aria-label="Reason code"
+          aria-required={needsReasonCode(form.decision)}
+          aria-invalid={reasonProblem}
+          aria-describedby={reasonProblem ? `${id}-reason` : undefined}
           autoFocus
           value={form.reason}
           onChange={(e) => onChange({ ...form, reason: e.target.value })}
@@ -61,7 +81,7 @@ export function DecisionFormView({
             // code. A list only opens with the mouse, Space or Alt+↓ (Enter opened it, and decided nothing).
             if (e.key !== 'Enter') return;
             e.preventDefault();
-            if (!(needsReasonCode(form.decision) && !form.reason)) onSubmit();
+            attempt();
           }}
         >
           <option value="">{form.decision === 'release' ? 'No reason code' : 'Choose a reason code…'}</option>
@@ -80,12 +100,17 @@ export function DecisionFormView({
         onChange={(e) => onChange({ ...form, note: e.target.value })}
         size={40}
       />
-      <button type="submit" className="primary" disabled={needsReasonCode(form.decision) && !form.reason}>
-        {VERB[form.decision]}
+      <button type="submit" className="primary">
+        {verb}
       </button>
       <button type="button" onClick={onCancel}>
         Cancel form (Esc)
       </button>
+      {reasonProblem && (
+        <p id={`${id}-reason`} role="alert" className="error">
+          {`A ${form.decision} needs a reason code: choose one in the list (↓), then press Enter.`}
+        </p>
+      )}
     </SubmitForm>
   );
 }
