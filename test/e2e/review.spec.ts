@@ -122,10 +122,15 @@ test('demo data -> Review -> hold with a reason by keyboard -> the decision is l
   await expect(log).toHaveCount(3);
   await expect(rows.filter({ hasText: order }).first()).toContainText('held');
 
-  // Release another order with R and no reason code.
+  // Release the held order with R and no reason code: it reverses the hold, so it asks once more.
   await page.keyboard.press('k');
   await page.keyboard.press('r');
   await page.getByLabel('Decision note').fill('=HYPERLINK("http://evil.example","ok")');
+  await page.getByRole('button', { name: 'Release', exact: true }).click();
+  await expect(page.getByTestId('decision-overrides')).toHaveText(
+    `${order} is on hold (held by K. Weber): releasing it reverses that hold. Press Release again to go ahead, or Esc to leave it as it is.`,
+  );
+  await expect(log).toHaveCount(3);
   await page.getByRole('button', { name: 'Release', exact: true }).click();
   await expect(log).toHaveCount(4);
 
@@ -433,7 +438,16 @@ test('a ring confirmed as fraud in Rings: Review holds its orders saying who con
   await expect(ring.getByRole('alert')).toHaveText(
     `The ring was confirmed as fraud by K. Weber (2026-11-18 14:00 UTC): releasing lets its orders ship. Press Release ${n} again to go ahead.`,
   );
-  await expect(page.getByRole('table', { name: 'Decisions' }).locator('tbody tr')).toHaveCount(0);
+  const log = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
+  await expect(log).toHaveCount(0);
+  // One by one too: R on the order asks the same.
+  await page.locator('section.review').focus();
+  await page.keyboard.press('r');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('decision-overrides')).toContainText(
+    'Its ring was confirmed as fraud by K. Weber (2026-11-18 14:00 UTC): releasing lets it ship.',
+  );
+  await expect(log).toHaveCount(0);
 });
 
 test('R then Enter releases; H, ↓ then Enter holds with the first reason code: Enter decides from the reason list', async ({ page }) => {
@@ -459,6 +473,23 @@ test('R then Enter releases; H, ↓ then Enter holds with the first reason code:
   await expect(log).toHaveCount(2);
   await expect(log.first().locator('td:nth-child(4)')).toHaveText('hold');
   await expect(log.first().locator('td:nth-child(5)')).toHaveText('FRAUD-RING');
+  const held = log.first().locator('td:nth-child(3)');
+  const heldOrder = (await held.textContent())!;
+
+  // Back on the held order, C ↓ Enter would cancel over that hold: it asks first, and Enter again decides.
+  await page.keyboard.press('k');
+  const selected = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr[aria-selected="true"]');
+  await expect(selected.locator('td:nth-child(3)')).toHaveText(heldOrder);
+  await page.keyboard.press('c');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('decision-overrides')).toHaveText(
+    `${heldOrder} is on hold (held by K. Weber): cancelling it reverses that hold. Press Cancel again to go ahead, or Esc to leave it as it is.`,
+  );
+  await expect(log).toHaveCount(2);
+  await page.keyboard.press('Enter');
+  await expect(log).toHaveCount(3);
+  await expect(log.first().locator('td:nth-child(4)')).toHaveText('cancel');
 });
 
 test('the decision target and the reason codes come from Settings', async ({ page }) => {
