@@ -4,7 +4,7 @@ import type { ImportDeclaration, LiveDigest, TeamOp } from '../../shared/team';
 
 /** The columns read for an operation, with its author's name (`by`). */
 export const OP_COLUMNS = `o.op_id::text, o.seq, o.kind, o.undoes::text, o.file_name, o.file_hash, o.format, o.format_label, o.order_source, o.shop, o.records,
-  o.chunk_hashes, o.digest, o.account_id, a.name AS by, o.device_id::text, o.created_at, o.ordered_at, o.live_digest, o.undone_by::text`;
+  o.chunk_hashes, o.digest, o.chunk_scheme, o.account_id, a.name AS by, o.device_id::text, o.created_at, o.ordered_at, o.live_digest, o.undone_by::text`;
 export const OP_FROM = 'import_ops o JOIN accounts a ON a.id = o.account_id';
 
 export interface OpRow {
@@ -21,6 +21,7 @@ export interface OpRow {
   records: number;
   chunk_hashes: string[];
   digest: string;
+  chunk_scheme: 1 | 2;
   account_id: number;
   by: string;
   device_id: string;
@@ -47,6 +48,8 @@ export function teamOpOf(row: OpRow): TeamOp | null {
     records: row.records,
     chunkHashes: row.chunk_hashes,
     digest: row.digest,
+    // Scheme 1 is left unnamed: an operation declared before schemes reads as it always did.
+    ...(row.chunk_scheme === 2 ? { chunkScheme: 2 as const } : {}),
     by: row.by,
     deviceId: row.device_id,
     at: Number(row.ordered_at),
@@ -74,6 +77,7 @@ export function sameDeclaration(row: OpRow, d: ImportDeclaration): boolean {
     row.shop === d.shop &&
     row.records === d.records &&
     row.digest === d.digest &&
+    row.chunk_scheme === (d.chunkScheme ?? 1) &&
     row.chunk_hashes.length === d.chunkHashes.length &&
     row.chunk_hashes.every((h, i) => h === d.chunkHashes[i])
   );

@@ -47,9 +47,24 @@ export async function declareImport(pool: pg.Pool, d: ImportDeclaration, by: Aut
   const live = await liveImportOf(pool, d, d.opId);
   if (live) return { duplicateOf: live };
   const inserted = await pool.query(
-    `INSERT INTO import_ops (op_id, kind, file_name, file_hash, format, format_label, order_source, shop, records, chunk_hashes, digest, account_id, device_id, created_at)
-     VALUES ($1, 'import', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (op_id) DO NOTHING`,
-    [d.opId, d.fileName, d.fileHash, d.format, d.formatLabel, d.orderSource, d.shop, d.records, d.chunkHashes, d.digest, by.accountId, d.deviceId, by.now],
+    `INSERT INTO import_ops (op_id, kind, file_name, file_hash, format, format_label, order_source, shop, records, chunk_hashes, digest, chunk_scheme, account_id, device_id, created_at)
+     VALUES ($1, 'import', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (op_id) DO NOTHING`,
+    [
+      d.opId,
+      d.fileName,
+      d.fileHash,
+      d.format,
+      d.formatLabel,
+      d.orderSource,
+      d.shop,
+      d.records,
+      d.chunkHashes,
+      d.digest,
+      d.chunkScheme ?? 1,
+      by.accountId,
+      d.deviceId,
+      by.now,
+    ],
   );
   if (inserted.rowCount === 1) return { opId: d.opId, received: [], fresh: true };
   // The same declaration arrived twice at once (a retry racing its original): answer as a resume.

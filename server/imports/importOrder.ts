@@ -88,8 +88,9 @@ export async function undoImport(pool: pg.Pool, targetId: string, request: UndoR
     const seq = (await latestPlace(db)) + 1;
     await db.query(
       `INSERT INTO import_ops (op_id, seq, kind, undoes, file_name, file_hash, format, format_label, order_source, shop, records, chunk_hashes, digest,
-                               account_id, device_id, created_at, ordered_at, live_digest)
-       SELECT $1, $2, 'undo', op_id, file_name, file_hash, format, format_label, order_source, shop, records, chunk_hashes, digest, $3, $4, $5, $5, $6
+                               chunk_scheme, account_id, device_id, created_at, ordered_at, live_digest)
+       SELECT $1, $2, 'undo', op_id, file_name, file_hash, format, format_label, order_source, shop, records, chunk_hashes, digest,
+              chunk_scheme, $3, $4, $5, $5, $6
          FROM import_ops WHERE op_id = $7`,
       [request.undoOpId, seq, by.accountId, request.deviceId, by.now, JSON.stringify(request.liveDigest), targetId],
     );

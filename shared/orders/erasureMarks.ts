@@ -2,25 +2,10 @@
 // customer's request (with its reference) or purged after the retention period. Screens show it
 // beside the blank fields, so an analyst does not read them as data the shop never sent.
 import { showDate } from '../domain/money';
-import type { OrderTextField } from '../domain/order';
+import { PERSONAL_ORDER_FIELDS } from '../domain/personalFields';
 
-/** Order fields that identify a person. Dates, amounts, channel, countries, card brand and method stay. */
-export const PERSONAL_ORDER_FIELDS = [
-  'customerId',
-  'email',
-  'phone',
-  'shipName',
-  'shipStreet',
-  'shipPostcode',
-  'shipCity',
-  'ip',
-  'deviceId',
-  'sessionId',
-  'cardBin',
-  'cardLast4',
-  'cardExpiry',
-  'cardFingerprint',
-] as const satisfies readonly OrderTextField[];
+/** The personal fields of an order (one list with the team server's redaction: shared/domain/personalFields.ts). */
+export { PERSONAL_ORDER_FIELDS };
 
 /** What the erasure register says of orders, as plain data for the screens. */
 export interface ErasedOrders {

@@ -1,7 +1,9 @@
-// A team import's records on the wire: batches of parsed records as gzip NDJSON, each named by the
-// SHA-256 of its uncompressed bytes; a pulled chunk is inflated within bounds, hashed, then parsed.
+// A team import's records on the wire: batches of parsed records as gzip NDJSON, each named by its
+// hash (scheme 1: SHA-256 of its uncompressed bytes; scheme 2: of its lines' leaves, chunkLeaves.ts);
+// a pulled chunk is inflated within bounds, hashed, then parsed.
 import { sha256, sha256OfBytes } from '../decisions/chain';
 import type { ParsedRecord } from '../ingest/records';
+import { chunkHashOfLeaves, leafOfLine, LINE_SALT, NEW_CHUNK_SCHEME, newLineSalt, splitLine, type ChunkHash, type ChunkScheme } from './chunkLeaves';
 import { IMPORT_OP_LIMITS, opDigestText } from './importOps';
 import { parsedRecordSchema, recordProblem } from './importRecordSchema';
 
@@ -54,38 +56,61 @@ export function splitIntoChunks(records: ParsedRecord[], perChunk: number = IMPO
 
 /**
  * One chunk as sent: NDJSON (a record per line, each line ended by "\n") in UTF-8, gzip-compressed.
- * `hash` is the SHA-256 of the uncompressed bytes. Throws when a record or the chunk would break
- * the protocol (the record schema, the limits), since every teammate (or the server) would refuse it.
+ * `hash` is the chunk's hash under `scheme` (new operations: scheme 2, each line salted). Throws
+ * when a record or the chunk would break the protocol (the record schema, the limits), since every
+ * teammate (or the server) would refuse it.
  */
 export async function encodeChunk(
   records: readonly ParsedRecord[],
-  limits: Partial<ChunkLimits> = {},
-): Promise<{ gzip: Uint8Array; hash: string; rawBytes: number }> {
+  options: Partial<ChunkLimits> & { scheme?: ChunkScheme } = {},
+): Promise<{ gzip: Uint8Array; hash: string; scheme: ChunkScheme; rawBytes: number }> {
+  const { scheme = NEW_CHUNK_SCHEME, ...limits } = options;
   const max = { ...PROTOCOL_LIMITS, ...limits };
   let text = '';
+  const leaves: Uint8Array[] = [];
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     // Checked as a teammate will check it: the server orders an operation before anyone pulls
     // it, and one that every laptop refuses would stand in the team's order for good.
     const checked = parsedRecordSchema.safeParse(r);
     if (!checked.success) throw new RangeError(`record ${i + 1} of the chunk (line ${r.line} of the file): ${recordProblem(checked.error)}`);
-    text += JSON.stringify(r) + '\n';
+    if (scheme === 1) {
+      text += JSON.stringify(r) + '\n';
+      continue;
+    }
+    const line = JSON.stringify({ ...r, [LINE_SALT]: newLineSalt() });
+    // Hashed from the line as a teammate reads it back, so both sides hash the same values.
+    const split = splitLine(JSON.parse(line));
+    if (typeof split === 'string') throw new Error(`record ${i + 1} of the chunk: ${split}`);
+    leaves.push(leafOfLine(split));
+    text += line + '\n';
   }
   const raw = new TextEncoder().encode(text);
   if (raw.length > max.maxChunkRawBytes)
     throw new RangeError(`a chunk of ${raw.length} bytes is past the ${max.maxChunkRawBytes} a teammate accepts: use smaller chunks`);
-  const hash = await sha256OfBytes(raw);
+  const hash = scheme === 1 ? await sha256OfBytes(raw) : chunkHashOfLeaves(leaves);
   const gzip = new Uint8Array(await new Response(streamOf(raw, raw.length).pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
   if (gzip.length > max.maxChunkBytes)
     throw new RangeError(`a compressed chunk of ${gzip.length} bytes is past the server's ${max.maxChunkBytes}: use smaller chunks`);
-  return { gzip, hash, rawBytes: raw.length };
+  return { gzip, hash, scheme, rawBytes: raw.length };
+}
+
+/** A chunk's records, and how many of them the server redacted (an erasure took their personal values out). */
+export interface ReadChunk {
+  records: ParsedRecord[];
+  redacted: number;
 }
 
 /**
  * A pulled chunk's records, or a TeamChunkError: inflated no further than `maxChunkRawBytes`,
- * checked against `expectedHash` (the operation's), then each line parsed as a record.
+ * checked against the operation's hash for it, then each line parsed as a record.
  */
-export async function decodeChunk(gzip: Uint8Array, expectedHash: string, where: ChunkPlace, limits: Partial<ChunkLimits> = {}): Promise<ParsedRecord[]> {
+export async function decodeChunk(gzip: Uint8Array, expected: ChunkHash, where: ChunkPlace, limits: Partial<ChunkLimits> = {}): Promise<ParsedRecord[]> {
+  return (await readChunk(gzip, expected, where, limits)).records;
+}
+
+/** decodeChunk, also counting the records that come redacted (scheme 2 only). */
+export async function readChunk(gzip: Uint8Array, expected: ChunkHash, where: ChunkPlace, limits: Partial<ChunkLimits> = {}): Promise<ReadChunk> {
   const max = { ...PROTOCOL_LIMITS, ...limits };
   const fail = (reason: string, line: number | null = null) => new TeamChunkError(where.file, where.chunk, line, reason);
   if (gzip.length > max.maxChunkBytes) throw fail(`${gzip.length} bytes compressed, past the ${max.maxChunkBytes} a chunk may have`);
@@ -96,8 +121,14 @@ export async function decodeChunk(gzip: Uint8Array, expectedHash: string, where:
     throw fail('not a gzip stream (damaged or cut short)');
   }
   if (raw === null) throw fail(`it inflates past ${max.maxChunkRawBytes} bytes, more than a chunk may hold`);
-  if ((await sha256OfBytes(raw)) !== expectedHash) throw fail("its content does not match the operation's hash for it");
-  return parseChunkRecords(raw, where, limits);
+  const mismatch = () => fail("its content does not match the operation's hash for it");
+  if (expected.scheme === 1) {
+    if ((await sha256OfBytes(raw)) !== expected.hash) throw mismatch();
+    return { records: parseChunkRecords(raw, where, limits), redacted: 0 };
+  }
+  const lines = parseChunkLines(raw, 2, where, limits);
+  if (lines.hash !== expected.hash) throw mismatch();
+  return { records: lines.records, redacted: lines.redacted };
 }
 
 /**
@@ -106,6 +137,20 @@ export async function decodeChunk(gzip: Uint8Array, expectedHash: string, where:
  * every laptop would refuse can take a place in the team's order.
  */
 export function parseChunkRecords(raw: Uint8Array, where: ChunkPlace, limits: Partial<ChunkLimits> = {}): ParsedRecord[] {
+  return parseChunkLines(raw, 1, where, limits).records;
+}
+
+/**
+ * parseChunkRecords under a scheme: scheme 2 lines carry a salt or a redaction mark beside the
+ * record, and `hash` is the chunk's scheme-2 hash from their leaves (null under scheme 1, which
+ * hashes the bytes).
+ */
+export function parseChunkLines(
+  raw: Uint8Array,
+  scheme: ChunkScheme,
+  where: ChunkPlace,
+  limits: Partial<ChunkLimits> = {},
+): ReadChunk & { hash: string | null } {
   const max = { ...PROTOCOL_LIMITS, ...limits };
   const fail = (reason: string, line: number | null = null) => new TeamChunkError(where.file, where.chunk, line, reason);
   let text: string;
@@ -114,11 +159,13 @@ export function parseChunkRecords(raw: Uint8Array, where: ChunkPlace, limits: Pa
   } catch {
     throw fail('not UTF-8 text');
   }
-  if (text === '') return [];
+  if (text === '') return { records: [], redacted: 0, hash: scheme === 1 ? null : chunkHashOfLeaves([]) };
   if (!text.endsWith('\n')) throw fail('the last line is not ended', text.split('\n').length);
   const lines = text.slice(0, -1).split('\n');
   if (lines.length > max.maxRecords) throw fail(`${lines.length} records, more than the ${max.maxRecords} a chunk may hold`);
   const records: ParsedRecord[] = [];
+  const leaves: Uint8Array[] = [];
+  let redacted = 0;
   for (let i = 0; i < lines.length; i++) {
     let json: unknown;
     try {
@@ -126,11 +173,23 @@ export function parseChunkRecords(raw: Uint8Array, where: ChunkPlace, limits: Pa
     } catch {
       throw fail('not JSON', i + 1);
     }
+    if (scheme === 2) {
+      const split = splitLine(json);
+      if (typeof split === 'string') throw fail(split, i + 1);
+      json = split.record;
+      // After the schema: a leaf is only taken of a record every laptop reads the same way.
+      const parsed = parsedRecordSchema.safeParse(json);
+      if (!parsed.success) throw fail(recordProblem(parsed.error), i + 1);
+      leaves.push(leafOfLine(split));
+      if (split.mark) redacted += 1;
+      records.push(parsed.data);
+      continue;
+    }
     const parsed = parsedRecordSchema.safeParse(json);
     if (!parsed.success) throw fail(recordProblem(parsed.error), i + 1);
     records.push(parsed.data);
   }
-  return records;
+  return { records, redacted, hash: scheme === 1 ? null : chunkHashOfLeaves(leaves) };
 }
 
 /** The operation's own digest, as its declaration carries it. */

@@ -6,6 +6,8 @@ import type { Role } from './protocol';
 import { storedText } from './storedText';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex');
+/** Only scheme 2 is named, so an operation of scheme 1 reads as it did before there were schemes. */
+const chunkSchemeField = z.literal(2).optional();
 
 export const IMPORT_OP_LIMITS = {
   /** Parsed records per chunk: a chunk is one batch when a teammate applies the operation. */
@@ -59,6 +61,8 @@ export const importDeclarationSchema = z.strictObject({
   records: z.int().min(0),
   chunkHashes: z.array(hex64).min(1).max(IMPORT_OP_LIMITS.maxChunks),
   digest: hex64,
+  /** How its chunks are hashed: 2 (chunkLeaves.ts, the server can redact them); absent, 1 (SHA-256 of the bytes, as declared before scheme 2). */
+  chunkScheme: chunkSchemeField,
 });
 export type ImportDeclaration = z.infer<typeof importDeclarationSchema>;
 
@@ -79,6 +83,7 @@ export const teamOpSchema = z.strictObject({
   records: z.int().min(0),
   chunkHashes: z.array(hex64),
   digest: hex64,
+  chunkScheme: chunkSchemeField,
   /** Who did it (the signed-in account) and from which laptop, and when the server ordered it. */
   by: z.string(),
   deviceId: z.uuid(),

@@ -15,6 +15,7 @@ export * from './teammatesRecords';
 export * from './standing';
 export * from './importOps';
 export * from './importRecordSchema';
+export * from './chunkLeaves';
 export * from './importChunks';
 export * from './liveDigest';
 export * from './attachmentFiles';

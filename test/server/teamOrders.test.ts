@@ -102,6 +102,8 @@ describe('team imports between two laptops', () => {
 
     const round = await b.imports.syncTeamOrders();
     expect(round).toMatchObject({ changed: true, problem: null });
+    // Declared, ordered and pulled as scheme 2: the server can redact its chunks.
+    expect(await b.db.teamOps.toArray()).toMatchObject([{ chunkScheme: 2 }]);
     const here = await teamOrders(b.db);
     expect(here).toHaveLength(40);
     expect(here).toEqual(await teamOrders(a.db));

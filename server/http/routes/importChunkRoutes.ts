@@ -36,7 +36,7 @@ export function importChunkRoutes(app: FastifyInstance, ctx: RouteContext): void
         );
       // A chunk sent again (its answer was lost) changes nothing.
       if (await holdsChunk(ctx.pool, opId, n)) return reply.code(204).send();
-      const checked = await checkChunk(request.body, expected, limits.maxChunkRawBytes, n);
+      const checked = await checkChunk(request.body, { hash: expected, scheme: op.chunk_scheme }, limits.maxChunkRawBytes, n);
       if (isRefusal(checked)) {
         request.log.info({ account: who.name, opId, n, bytes: request.body.length, refused: checked.body.code }, 'import chunk refused');
         return send(reply, checked);

@@ -49,10 +49,10 @@ class SweepingImportServer {
       completeImport: async (_token, opId, body) => {
         const { declaration: d, received } = this.arrive('complete', opId);
         if (received.size < d.chunkHashes.length) throw new TeamRefusal(409, { error: 'chunks missing', code: 'chunks-missing' });
-        const { opId: id, deviceId, fileName, fileHash, format, formatLabel, orderSource, shop, records, chunkHashes, digest } = d;
+        const { opId: id, deviceId, fileName, fileHash, format, formatLabel, orderSource, shop, records, chunkHashes, digest, chunkScheme } = d;
         const op: TeamOp = {
           ...{ seq: this.ordered.length + 1, opId: id, kind: 'import', undoes: null, by: LEAD, at: NOW, liveDigest: body.liveDigest },
-          ...{ deviceId, fileName, fileHash, format, formatLabel, orderSource, shop, records, chunkHashes, digest },
+          ...{ deviceId, fileName, fileHash, format, formatLabel, orderSource, shop, records, chunkHashes, digest, chunkScheme },
         };
         this.ordered.push(op);
         return { op };

@@ -8,7 +8,7 @@ import { sha256 } from '../../../../shared/decisions/chain';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { orderKey, type Order, type OrderTextField } from '../../../../shared/domain/order';
 import { FIELD_SEPARATOR, textColumn } from '../../../../shared/orders/columns';
-import { PERSONAL_ORDER_FIELDS, type ErasedOrders } from '../../../../shared/orders/erasureMarks';
+import type { ErasedOrders } from '../../../../shared/orders/erasureMarks';
 import { encodeRecord } from '../../../../shared/backup/records';
 import { BackupError } from '../../../../shared/backup/container';
 import { orderKeyVariants, orderRefVariants } from '../../../../shared/orders/paymentFacts';
@@ -28,18 +28,9 @@ import type {
   WorkbenchDb,
 } from '../storage/schema';
 import type { Payment } from '../../../../shared/domain/payment';
+import { PERSONAL_ORDER_FIELDS, PERSONAL_PAYMENT_FIELDS } from '../../../../shared/domain/personalFields';
 
-export { PERSONAL_ORDER_FIELDS };
-export const PERSONAL_PAYMENT_FIELDS = [
-  'email',
-  'ip',
-  'cardBin',
-  'cardLast4',
-  'cardExpiry',
-  'cardFingerprint',
-  'deviceId',
-  'sessionId',
-] as const satisfies readonly (keyof StoredPayment)[];
+export { PERSONAL_ORDER_FIELDS, PERSONAL_PAYMENT_FIELDS };
 
 const blank = (s: string) => s.trim().toLowerCase();
 

@@ -114,6 +114,8 @@ export interface TeamOpRecord {
   records: number;
   chunkHashes: string[];
   digest: string;
+  /** 2: its chunks are hashed line by line (chunkLeaves.ts), so the server can redact them; absent: scheme 1. */
+  chunkScheme?: 2;
   by: string;
   deviceId: string;
   at: number;

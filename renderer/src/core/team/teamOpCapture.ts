@@ -1,6 +1,6 @@
 // Keeps the records of an import made while signed in to the team, in the gzip chunks they will
 // travel in, so the import can become a team operation (issue 16) once it has ended well.
-import { encodeChunk, IMPORT_OP_LIMITS, opDigest } from '../../../../shared/team';
+import { encodeChunk, IMPORT_OP_LIMITS, NEW_CHUNK_SCHEME, opDigest } from '../../../../shared/team';
 import type { ParsedBatch } from '../../../../shared/ingest/reader';
 import type { ParsedRecord } from '../../../../shared/ingest/records';
 import type { ImportOutcome } from '../imports/importRunner';
@@ -40,7 +40,7 @@ export class TeamOpCapture {
   }
 
   private async store(records: ParsedRecord[]): Promise<void> {
-    const chunk = await encodeChunk(records);
+    const chunk = await encodeChunk(records, { scheme: NEW_CHUNK_SCHEME });
     await this.db.teamOpChunks.put({ opId: this.opId, n: this.hashes.length, gzip: chunk.gzip });
     this.hashes.push(chunk.hash);
   }
@@ -74,6 +74,7 @@ export class TeamOpCapture {
       records: this.records,
       chunkHashes: this.unshareable ? [] : [...this.hashes],
       digest: await opDigest(this.unshareable ? [] : this.hashes),
+      chunkScheme: NEW_CHUNK_SCHEME,
       by: this.by.analyst,
       deviceId: this.by.deviceId,
       at: facts.at,

@@ -1,6 +1,7 @@
 // A team operation's records as an import's record source: its chunks in order, each checked
 // against the hash its declaration names and parsed (the server is not trusted), one batch each.
-import { decodeChunk } from '../../../../shared/team';
+import { countOf } from '../../../../shared/domain/money';
+import { readChunk } from '../../../../shared/team';
 import type { ParsedBatch, ReaderInfo } from '../../../../shared/ingest/reader';
 import type { RecordSource } from '../imports/importRunner';
 import type { TeamOpRecord, WorkbenchDb } from '../storage/schema';
@@ -8,11 +9,18 @@ import type { TeamOpRecord, WorkbenchDb } from '../storage/schema';
 export function teamOpSource(db: WorkbenchDb, op: TeamOpRecord): RecordSource {
   let rows = 0;
   let bytes = 0;
+  /** Records an erasure took the personal data out of at the server (they come with it blank). */
+  let redacted = 0;
   async function* batches(): AsyncGenerator<ParsedBatch> {
     for (let n = 0; n < op.chunkHashes.length; n++) {
       const chunk = await db.teamOpChunks.get([op.opId, n]);
       if (!chunk) throw new Error(`${op.fileName}: chunk ${n + 1} of ${op.chunkHashes.length} has not arrived`);
-      const records = await decodeChunk(chunk.gzip, op.chunkHashes[n]!, { file: op.fileName, chunk: n });
+      const { records, redacted: inChunk } = await readChunk(
+        chunk.gzip,
+        { hash: op.chunkHashes[n]!, scheme: op.chunkScheme ?? 1 },
+        { file: op.fileName, chunk: n },
+      );
+      redacted += inChunk;
       for (const r of records) rows += r.rows;
       bytes += chunk.gzip.length;
       yield { records, problems: [], rowsRead: rows, bytesRead: bytes };
@@ -30,7 +38,16 @@ export function teamOpSource(db: WorkbenchDb, op: TeamOpRecord): RecordSource {
     bytesRead: bytes,
     fileHash: op.fileHash,
     errors: [],
-    warnings: [],
+    // Shown in the import's summary; the register blanks such records anyway once the erasure is pulled.
+    warnings: redacted
+      ? [
+          {
+            level: 'warning',
+            code: 'redacted-by-team',
+            message: `${countOf(redacted, 'record')} came from the team without their personal data (erased on request)`,
+          },
+        ]
+      : [],
     dateOrders: [],
     knownOutcomes: null,
     cardColumns: [],

@@ -369,6 +369,7 @@ function declarationOf(op: TeamOpRecord) {
     records: op.records,
     chunkHashes: op.chunkHashes,
     digest: op.digest,
+    ...(op.chunkScheme === 2 ? { chunkScheme: op.chunkScheme } : {}),
   };
 }
 
