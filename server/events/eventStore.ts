@@ -14,6 +14,7 @@ import {
   type TeamEvent,
 } from '../../shared/team';
 import { dropErasedFiles, noteAttachmentEvents } from '../attachments/attachmentStore';
+import { redactErasedRecords, type ImportRedaction } from '../imports/chunkRedaction';
 import { refusal, type Refusal } from '../http/refusal';
 import { checkDeviceKeys } from './deviceKeys';
 import { inLockedTransaction } from '../postgres/lockedTransaction';
@@ -28,6 +29,8 @@ export async function appendEvents(
   events: readonly TeamEvent[],
   by: { accountId: number; now: number; deviceKeyHash?: string | null },
   beforeCommit?: BeforeCommit,
+  /** Filled with what each erasure on request redacted in the team's imports (counts only), for the log. */
+  redactions: ImportRedaction[] = [],
 ): Promise<PushAnswer | Refusal> {
   return inLockedTransaction<PushAnswer | Refusal>(pool, PUSH_LOCK, async (client) => {
     const unbound = await checkDeviceKeys(client, [...new Set(events.map((e) => e.deviceId))], by.deviceKeyHash ?? null, by);
@@ -74,7 +77,7 @@ export async function appendEvents(
       await insertEvents(client, fresh, by);
       await keepPersonalTexts(client, fresh);
       await noteAttachmentEvents(client, fresh);
-      await applyErasures(client, fresh, by.now);
+      redactions.push(...(await applyErasures(client, fresh, by.now)));
       const moved = [...new Set(fresh.map((e) => e.deviceId))];
       await client.query(
         `INSERT INTO device_heads (device_id, seq, hash, updated_at) SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::bigint[])
@@ -128,14 +131,18 @@ async function keepPersonalTexts(client: pg.PoolClient, events: readonly TeamEve
 
 /**
  * An erasure deletes the text beside the events it names (any device's) and the attached files
- * they named, and remembers them; the events stay.
+ * they named, and remembers them; the events stay. An erasure on request also redacts the erased
+ * orders and payments in the stored chunks of the team's imports (chunkRedaction.ts).
  */
-async function applyErasures(client: pg.PoolClient, events: readonly TeamEvent[], now: number): Promise<void> {
+async function applyErasures(client: pg.PoolClient, events: readonly TeamEvent[], now: number): Promise<ImportRedaction[]> {
+  const redactions: ImportRedaction[] = [];
   for (const e of events) {
     if (e.kind !== 'erasure') continue;
     const read = parseCasePayload(e);
-    if (!read.ok || read.record.kind !== 'erasure' || read.record.payload.eventIds.length === 0) continue;
-    const ids = read.record.payload.eventIds;
+    if (!read.ok || read.record.kind !== 'erasure') continue;
+    const { register, reason, eventIds: ids } = read.record.payload;
+    if (reason === 'erasure' && register) redactions.push(await redactErasedRecords(client, register, e.id));
+    if (ids.length === 0) continue;
     await client.query('DELETE FROM event_texts WHERE event_id = ANY($1::uuid[])', [ids]);
     await client.query(
       `INSERT INTO event_text_erasures (event_id, erasure_id, at) SELECT unnest($1::uuid[]), $2::uuid, $3::bigint ON CONFLICT (event_id) DO NOTHING`,
@@ -143,6 +150,7 @@ async function applyErasures(client: pg.PoolClient, events: readonly TeamEvent[]
     );
     await dropErasedFiles(client, ids);
   }
+  return redactions;
 }
 
 interface EventRow {

@@ -1,6 +1,7 @@
 // Team imports end to end below the UI (issue 16): two laptops' caches (fake-indexeddb) with
 // the app's import service and sync, talking to the real team server on a real PostgreSQL.
 import 'fake-indexeddb/auto';
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportService } from '../../renderer/src/core/imports/importService';
 import { createDb, type WorkbenchDb } from '../../renderer/src/core/storage/schema';
@@ -11,7 +12,8 @@ import { FIELD_SEPARATOR } from '../../shared/orders/columns';
 import type { Role } from '../../shared/team';
 import type { TeamOrdersProgress } from '../../renderer/src/core/team/teamOrders';
 import { shopifyExport, shopOrders } from '../support/shopifyExport';
-import { injectFetch, startHarness, type Harness } from './teamServerHarness';
+import { OrderStore } from '../../renderer/src/core/storage/orderStore';
+import { injectFetch, Laptop, START, startHarness, type Harness } from './teamServerHarness';
 
 const ORIGIN = 'https://team.example';
 
@@ -69,6 +71,12 @@ async function teamOrders(db: WorkbenchDb): Promise<string[]> {
     .sort();
 }
 
+async function allOrders(db: WorkbenchDb) {
+  const store = new OrderStore(db);
+  await store.open();
+  return (await store.allOrders()).orders;
+}
+
 /** Every live order row in the cache by key: a key twice would be a duplicate order. */
 async function liveKeys(db: WorkbenchDb): Promise<string[]> {
   const blocks = await db.orderBlocks.toArray();
@@ -110,6 +118,41 @@ describe('team imports between two laptops', () => {
     const [entry] = await b.imports.list();
     expect(entry).toMatchObject({ fileName: 'orders_2026-11.csv', status: 'completed', team: { state: 'shared', by: 'Ana Weber', mine: false } });
     expect(await b.imports.checkTeamOrders()).toMatchObject({ missing: [], notShared: [], ordersDiffer: 0 });
+  });
+
+  it('an import the server redacted for an erasure is written without the person, and the teammate is told how many', async () => {
+    const a = await laptop('Ana Weber', 'lead');
+    await a.imports.run([csv(shopOrders(6, '2026-11-03', 20, 'example.de'), 'orders_2026-11.csv')], null);
+    expect((await a.imports.syncTeamOrders()).waiting).toBe(0);
+    const erased = (await allOrders(a.db)).find((o) => o.email === 'buyer1@example.de')!;
+    // A teammate erased that customer on request: its laptop pushes the register's record (keys, never the e-mail).
+    const erasing = new Laptop('Ana Weber');
+    const events = await erasing.chain([
+      {
+        id: randomUUID(),
+        kind: 'erasure',
+        analyst: 'Ana Weber',
+        at: START,
+        payload: {
+          reason: 'erasure',
+          logSeq: 1,
+          eventIds: [],
+          register: { reference: 'TICKET-1', orderKeys: [`${erased.source}:${erased.externalId}`], payments: [], salt: '0'.repeat(32), linkValueHashes: [] },
+        },
+      },
+    ]);
+    expect((await h.push(await h.signIn('Ana Weber'), events)).status).toBe(200);
+
+    // A laptop that has not pulled the erasure gets the import from the server without the person.
+    const c = await laptop('Cleo Park', 'analyst');
+    expect(await c.imports.syncTeamOrders()).toMatchObject({ changed: true, problem: null });
+    const orders = await allOrders(c.db);
+    expect(orders).toHaveLength(6);
+    const there = orders.find((o) => o.externalId === erased.externalId)!;
+    expect([there.email, there.totalMinor, there.createdAt]).toEqual(['', erased.totalMinor, erased.createdAt]);
+    expect(orders.filter((o) => o.email !== '')).toHaveLength(5);
+    const [entry] = await c.db.imports.toArray();
+    expect(entry!.warnings).toContain('1 record came from the team without their personal data (erased on request)');
   });
 
   it('an undo for the team reaches the teammate, and an analyst may not undo a team import', async () => {

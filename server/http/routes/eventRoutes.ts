@@ -22,6 +22,7 @@ import type { SignedIn } from '../../accounts/sessions';
 import type { RouteContext } from '../../app';
 import { deviceKeyHash } from '../../events/deviceKeys';
 import { appendEvents, deviceHead, pullEvents } from '../../events/eventStore';
+import type { ImportRedaction } from '../../imports/chunkRedaction';
 import { isRefusal, parseOrRefuse, refusal, send, type Refusal } from '../refusal';
 
 export function eventRoutes(app: FastifyInstance, ctx: RouteContext): void {
@@ -40,7 +41,8 @@ export function eventRoutes(app: FastifyInstance, ctx: RouteContext): void {
       return send(reply, refusal(400, 'malformed', `the ${DEVICE_KEY_HEADER} header is not a device key (32 to 128 base64url characters)`));
 
     const by = { accountId: who.accountId, now: ctx.clock.now(), deviceKeyHash: key === undefined ? null : deviceKeyHash(key) };
-    const answer = await appendEvents(ctx.pool, push.events, by, ctx.beforePushCommits);
+    const redactions: ImportRedaction[] = [];
+    const answer = await appendEvents(ctx.pool, push.events, by, ctx.beforePushCommits, redactions);
     if (isRefusal(answer)) {
       request.log.info({ account: who.name, refused: answer.body.code, eventId: answer.body.eventId }, 'push refused');
       return send(reply, answer);
@@ -49,6 +51,8 @@ export function eventRoutes(app: FastifyInstance, ctx: RouteContext): void {
       { account: who.name, accepted: answer.accepted, duplicates: answer.duplicates, first: push.events[0]!.id, kinds: kindCounts(push.events) },
       'push stored',
     );
+    // Counts only: no key, id or value of the erased person.
+    for (const r of redactions) request.log.info(r, 'erasure redacted team imports');
     return answer;
   });
 

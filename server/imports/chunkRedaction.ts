@@ -1,0 +1,126 @@
+// An erasure on request reaches the team's imports at the server: every stored chunk of a scheme-2
+// operation holding one of the erased orders or payments (or a record carried with one) is written
+// again with those lines redacted, in the erasure's transaction. The chunk's declared hash stays, so
+// every laptop still verifies it (chunkLeaves.ts). Chunks of scheme-1 operations cannot be redacted
+// without every laptop refusing them: they are left, and counted.
+import { promisify } from 'node:util';
+import { gzip as gzipCallback } from 'node:zlib';
+import { orderKeyVariants, orderRefVariants } from '../../shared/orders/paymentFacts';
+import { holdsPersonalData, IMPORT_OP_LIMITS, parseChunkLines, redactedLine, splitLine, type Json } from '../../shared/team';
+import { inflateChunk } from './chunkCheck';
+import type { Db } from './importOpStore';
+
+const gzip = promisify(gzipCallback);
+
+/** What an erasure names: orders by key (source:number, either spelling of the number reaches it) and payments by id. */
+export interface ErasedRecords {
+  orderKeys: readonly string[];
+  payments: readonly string[];
+}
+
+/** Counts only: what was redacted, and what was left in chunks that cannot be. */
+export interface ImportRedaction {
+  erasureId: string;
+  /** Lines redacted, in how many chunks. */
+  records: number;
+  chunks: number;
+  /** Lines holding the person's data in chunks of scheme-1 operations, left as they are. */
+  unredactableRecords: number;
+  unredactableChunks: number;
+}
+
+type JsonObject = { [key: string]: Json };
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: Json | undefined): string => (typeof v === 'string' ? v : '');
+
+/** Which parts of a line an erasure reaches, as a laptop's register reaches them (RegisterAtImport). */
+function matcher(erased: ErasedRecords) {
+  const keys = new Set(erased.orderKeys.flatMap(orderKeyVariants));
+  const payments = new Set(erased.payments);
+  // A line that holds none of these texts cannot hold an erased record: only the others are parsed.
+  const needles = [
+    ...[...keys].map((k) => JSON.stringify(k)),
+    ...[...keys].flatMap((k) => orderRefVariants(k.slice(k.indexOf(':') + 1)).map((ref) => JSON.stringify(ref))),
+    ...[...payments].map((p) => JSON.stringify(p)),
+  ];
+  const reachesPart = (part: JsonObject, orderSource: string): boolean => {
+    if (part.kind === 'order') return keys.has(text(part.key));
+    if (part.kind !== 'payment' || !isObject(part.value)) return false;
+    const value = part.value;
+    if (payments.has(text(value.id)) || payments.has(text(part.key))) return true;
+    // A payment for an erased order, by either spelling of its number, as a laptop joins them.
+    const sources = new Set([orderSource, text(value.orderSource) || orderSource]);
+    return orderRefVariants(text(value.orderRef)).some((ref) => [...sources].some((source) => keys.has(`${source}:${ref}`)));
+  };
+  return {
+    mayReach: (line: string) => needles.some((n) => line.includes(n)),
+    reaches: (record: JsonObject, orderSource: string) =>
+      reachesPart(record, orderSource) || (Array.isArray(record.companions) && record.companions.some((c) => isObject(c) && reachesPart(c, orderSource))),
+  };
+}
+
+interface StoredChunk {
+  op_id: string;
+  n: number;
+  chunk_scheme: 1 | 2;
+  order_source: string;
+  hash: string;
+}
+
+/**
+ * Redacts the erased person's lines in every stored chunk (ordered, undone or still uploading),
+ * `erasureId` named in each redacted line. Lines of other records keep their bytes exactly.
+ */
+export async function redactErasedRecords(db: Db, erased: ErasedRecords, erasureId: string): Promise<ImportRedaction> {
+  const out: ImportRedaction = { erasureId, records: 0, chunks: 0, unredactableRecords: 0, unredactableChunks: 0 };
+  if (erased.orderKeys.length === 0 && erased.payments.length === 0) return out;
+  const match = matcher(erased);
+  const stored = await db.query<StoredChunk>(
+    `SELECT c.op_id::text, c.n, o.chunk_scheme, o.order_source, o.chunk_hashes[c.n + 1] AS hash
+       FROM import_op_chunks c JOIN import_ops o ON o.op_id = c.op_id WHERE o.kind = 'import' ORDER BY c.op_id, c.n`,
+  );
+  for (const chunk of stored.rows) {
+    // One chunk's bytes at a time: a team's imports may be far larger than the server's memory.
+    const row = await db.query<{ bytes: Buffer }>('SELECT bytes FROM import_op_chunks WHERE op_id = $1 AND n = $2 FOR UPDATE', [chunk.op_id, chunk.n]);
+    const bytes = row.rows[0]?.bytes;
+    if (!bytes) continue;
+    const raw = await inflateChunk(bytes, IMPORT_OP_LIMITS.maxChunkRawBytes);
+    const lines = raw.toString('utf8').slice(0, -1).split('\n');
+    let reached = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line === '' || !match.mayReach(line)) continue;
+      const json: unknown = JSON.parse(line);
+      if (!isObject(json)) continue;
+      if (chunk.chunk_scheme === 1) {
+        if (match.reaches(json, chunk.order_source) && holdsPersonalData(json)) reached += 1;
+        continue;
+      }
+      const split = splitLine(json);
+      if (typeof split === 'string') throw new Error(`chunk ${chunk.n} of import ${chunk.op_id}: a stored line is not one (${split})`);
+      // Redacted already (an earlier erasure of the same person), or nothing personal in it: it stays.
+      if (split.mark || !match.reaches(split.record, chunk.order_source) || !holdsPersonalData(split.record)) continue;
+      lines[i] = JSON.stringify(redactedLine(split, erasureId));
+      reached += 1;
+    }
+    if (reached === 0) continue;
+    if (chunk.chunk_scheme === 1) {
+      out.unredactableRecords += reached;
+      out.unredactableChunks += 1;
+      continue;
+    }
+    const redacted = Buffer.from(lines.join('\n') + '\n', 'utf8');
+    // Checked as a laptop will check it: a chunk every laptop refused would stop the team's imports there.
+    const again = parseChunkLines(redacted, 2, { file: `import ${chunk.op_id}`, chunk: chunk.n });
+    if (again.hash !== chunk.hash) throw new Error(`chunk ${chunk.n} of import ${chunk.op_id} would no longer match its hash once redacted`);
+    await db.query('UPDATE import_op_chunks SET bytes = $3, raw_bytes = $4 WHERE op_id = $1 AND n = $2', [
+      chunk.op_id,
+      chunk.n,
+      await gzip(redacted),
+      redacted.length,
+    ]);
+    out.records += reached;
+    out.chunks += 1;
+  }
+  return out;
+}
