@@ -19,7 +19,8 @@ import { refusal, type Refusal } from '../http/refusal';
 import { checkDeviceKeys } from './deviceKeys';
 import { inLockedTransaction } from '../postgres/lockedTransaction';
 
-const PUSH_LOCK = 0x7eab_0002;
+/** Pushes take it, and so do import chunks as they are stored (an erasure and a chunk arriving never pass each other). */
+export const PUSH_LOCK = 0x7eab_0002;
 
 /** Runs inside a push's transaction just before it commits; tests use it to cut the connection there. */
 export type BeforeCommit = (client: pg.PoolClient) => Promise<void>;

@@ -2,7 +2,10 @@
 // each as sent, an upload's state, the ordered operations and their chunks. Ordering is importOrder.ts.
 import type pg from 'pg';
 import type { ImportDeclaration, OpsAnswer, TeamOp, UploadState } from '../../shared/team';
+import { PUSH_LOCK } from '../events/eventStore';
 import { refusal, type Refusal } from '../http/refusal';
+import { inLockedTransaction } from '../postgres/lockedTransaction';
+import { redactArriving } from './chunkRedaction';
 import { OP_COLUMNS, OP_FROM, orderedOp, sameDeclaration, type OpRow } from './importOpRows';
 
 /** A pool or a client inside a transaction: both read the same way. */
@@ -93,23 +96,41 @@ export function notYours(opId: string): Refusal {
   return refusal(403, 'not-yours', `import ${opId} was declared by another account: only its author sends its chunks and completes it`);
 }
 
+export interface StoredChunk {
+  outcome: 'stored' | 'held' | 'gone';
+  /** Lines stored redacted (people the team erased before the chunk arrived). */
+  redacted: number;
+}
+
 /**
- * Stores a checked chunk as sent: 'held' when it was already (a retry), which changes nothing;
- * 'gone' when its import was swept since it was read (uploadSweep.ts), which stores nothing.
+ * Stores a checked chunk: 'held' when it was already (a retry), which changes nothing; 'gone' when
+ * its import was swept since it was read (uploadSweep.ts), which stores nothing. A scheme-2 chunk
+ * is stored without the data of people the team erased before it arrived (`redacted` lines), under
+ * the push lock, so an erasure being accepted meanwhile either comes first or sees the chunk.
  */
-export async function storeChunk(pool: pg.Pool, opId: string, n: number, gzipBytes: Buffer, rawBytes: number): Promise<'stored' | 'held' | 'gone'> {
-  try {
-    const r = await pool.query('INSERT INTO import_op_chunks (op_id, n, bytes, raw_bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (op_id, n) DO NOTHING', [
-      opId,
-      n,
-      gzipBytes,
-      rawBytes,
-    ]);
-    return r.rowCount === 1 ? 'stored' : 'held';
-  } catch (err) {
-    if ((err as { code?: string }).code === FOREIGN_KEY_VIOLATION) return 'gone';
-    throw err;
-  }
+export async function storeChunk(
+  pool: pg.Pool,
+  op: { opId: string; orderSource: string; scheme: 1 | 2; hash: string },
+  n: number,
+  gzipBytes: Buffer,
+  rawBytes: number,
+): Promise<StoredChunk> {
+  return inLockedTransaction<StoredChunk>(pool, PUSH_LOCK, async (db) => {
+    const chunk = { op_id: op.opId, n, chunk_scheme: op.scheme, order_source: op.orderSource, hash: op.hash };
+    const arriving = await redactArriving(db, chunk, gzipBytes);
+    try {
+      const r = await db.query('INSERT INTO import_op_chunks (op_id, n, bytes, raw_bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (op_id, n) DO NOTHING', [
+        op.opId,
+        n,
+        arriving.gzipBytes,
+        arriving.rawBytes ?? rawBytes,
+      ]);
+      return r.rowCount === 1 ? { commit: { outcome: 'stored', redacted: arriving.records } } : { commit: { outcome: 'held', redacted: 0 } };
+    } catch (err) {
+      if ((err as { code?: string }).code === FOREIGN_KEY_VIOLATION) return { rollBack: { outcome: 'gone', redacted: 0 } };
+      throw err;
+    }
+  });
 }
 
 /** PostgreSQL's error code for a row naming a row that is not there (docs/15 errcodes-appendix). */

@@ -185,6 +185,26 @@ describe('an erasure on request redacts the team’s imports at the server', () 
     expect(logLines.join('')).toMatch(/"records":0,"chunks":0/);
   });
 
+  it('a chunk that arrives after the erasure (from a laptop that had not pulled it) is stored without the person', async () => {
+    const laptop = new Laptop('Ana Weber');
+    const event = erasure(['shopify:#1001']);
+    expect((await h.push(ana, await laptop.chain([event, erasure(['shopify:#9999'])]))).status).toBe(200);
+    const file = randomUUID();
+    const imp = await teamImport(teamRecords(file), 2);
+    await shared(imp, 0);
+    const chunk = await pulled(imp, 0);
+    const inflated = gunzipSync(chunk).toString('utf8');
+    for (const v of [`buyer1.${file.slice(0, 8)}@example.com`, `Customer 1 ${file}`, `fp_${file}`]) expect(inflated).not.toContain(v);
+    expect(inflated).toContain(`Customer 0 ${file}`);
+    expect((await stored(imp, 0)).raw_bytes).toBe(Buffer.byteLength(inflated));
+    const read = await readChunk(new Uint8Array(chunk), { hash: imp.declaration.chunkHashes[0]!, scheme: 2 }, { file: 'orders.csv', chunk: 0 });
+    expect(read.redacted).toBe(2);
+    expect(inflated.split('\n').filter((l) => l.includes(event.id))).toHaveLength(2);
+    expect(logLines.join('')).toMatch(/"redacted":2,"msg":"import chunk stored"/);
+    // The other chunk held nothing of the person: stored as sent.
+    expect((await pulled(imp, 1)).equals(imp.chunks[1]!)).toBe(true);
+  });
+
   it('an erasure that names no order or payment of the imports changes no chunk', async () => {
     const imp = await teamImport(teamRecords(randomUUID()), 2);
     await shared(imp, 0);

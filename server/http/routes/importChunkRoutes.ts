@@ -25,25 +25,31 @@ export function importChunkRoutes(app: FastifyInstance, ctx: RouteContext): void
       if (isRefusal(params)) return send(reply, params);
       const { opId, n } = params;
       if (!Buffer.isBuffer(request.body)) return send(reply, refusal(415, 'media-type', 'send the chunk as application/octet-stream (its gzip bytes)'));
-      const op = await readOp(ctx.pool, opId);
-      if (!op || op.kind !== 'import') return send(reply, noSuchImport(opId));
-      if (op.account_id !== who.accountId) return send(reply, notYours(opId));
-      const expected = op.chunk_hashes[n];
+      const row = await readOp(ctx.pool, opId);
+      if (!row || row.kind !== 'import') return send(reply, noSuchImport(opId));
+      if (row.account_id !== who.accountId) return send(reply, notYours(opId));
+      const expected = row.chunk_hashes[n];
       if (expected === undefined)
         return send(
           reply,
-          refusal(400, 'chunk-out-of-range', `import ${opId} was declared with ${op.chunk_hashes.length} chunks, numbered from 0; there is no chunk ${n}`),
+          refusal(400, 'chunk-out-of-range', `import ${opId} was declared with ${row.chunk_hashes.length} chunks, numbered from 0; there is no chunk ${n}`),
         );
       // A chunk sent again (its answer was lost) changes nothing.
       if (await holdsChunk(ctx.pool, opId, n)) return reply.code(204).send();
-      const checked = await checkChunk(request.body, { hash: expected, scheme: op.chunk_scheme }, limits.maxChunkRawBytes, n);
+      const checked = await checkChunk(request.body, { hash: expected, scheme: row.chunk_scheme }, limits.maxChunkRawBytes, n);
       if (isRefusal(checked)) {
         request.log.info({ account: who.name, opId, n, bytes: request.body.length, refused: checked.body.code }, 'import chunk refused');
         return send(reply, checked);
       }
       // Swept meanwhile (declared too long ago): refused as if never declared, so the laptop declares it again.
-      if ((await storeChunk(ctx.pool, opId, n, request.body, checked.rawBytes)) === 'gone') return send(reply, noSuchImport(opId));
-      request.log.info({ account: who.name, opId, n, bytes: request.body.length, rawBytes: checked.rawBytes }, 'import chunk stored');
+      const op = { opId, orderSource: row.order_source, scheme: row.chunk_scheme, hash: expected };
+      const stored = await storeChunk(ctx.pool, op, n, request.body, checked.rawBytes);
+      if (stored.outcome === 'gone') return send(reply, noSuchImport(opId));
+      // Counts only: lines of people the team erased before this chunk arrived.
+      request.log.info(
+        { account: who.name, opId, n, bytes: request.body.length, rawBytes: checked.rawBytes, redacted: stored.redacted },
+        'import chunk stored',
+      );
       return reply.code(204).send();
     });
   });
