@@ -75,7 +75,8 @@ type Match = ReturnType<typeof matcher>;
  * lines hold the person's data (redacted now, or left under scheme 1). Other lines keep their bytes.
  */
 function redactText(text: string, chunk: ChunkOf, match: Match, erasureId: string): { text: string; reached: number } {
-  if (text === '') return { text, reached: 0 };
+  // Most chunks hold none of the person's keys: they are not split into lines at all.
+  if (!match.mayReach(text)) return { text, reached: 0 };
   const lines = text.slice(0, -1).split('\n');
   let reached = 0;
   for (let i = 0; i < lines.length; i++) {
