@@ -14,11 +14,20 @@ export interface Witness {
   setAside?: LogHead[];
   /** The same, restore by restore: each a run of one line, as it went on before the restore replaced it. */
   setAsideLines?: LogHead[][];
+  /**
+   * What it says each entry held, when it says (a decisions CSV: time, order, decision, code, note,
+   * analyst, score, matrix): a file whose hashes are the log's can still have had a note edited or a
+   * row taken out, and "Matches" must not be said of it.
+   */
+  contents?: readonly WitnessedEntry[];
 }
 
+/** An entry as a decisions CSV writes it (no previous hash or note salt: those are not in the file). */
+export type WitnessedEntry = Pick<DecisionEntry, 'seq' | 'orderKey' | 'decision' | 'reasonCode' | 'note' | 'analyst' | 'at' | 'score' | 'matrixVersion'>;
+
 export type WitnessVerdict =
-  | { ok: true; source: string; checked: number; upTo: number }
-  | { ok: false; source: string; seq: number; kind: 'shorter' | 'changed' | 'head' | 'set-aside'; reason: string };
+  | { ok: true; source: string; checked: number; upTo: number; /** Entries whose contents were compared too (a decisions CSV). */ contents?: number }
+  | { ok: false; source: string; seq: number; kind: 'shorter' | 'changed' | 'head' | 'set-aside' | 'file-changed' | 'file-gap'; reason: string };
 
 const shortHash = (h: string) => h.slice(0, 12);
 
@@ -31,7 +40,7 @@ const shortHash = (h: string) => h.slice(0, 12);
  * beneath the app would otherwise let witnessed entries vanish without a trace.
  */
 export function compareWithWitness(
-  entries: readonly Pick<DecisionEntry, 'seq' | 'hash'>[],
+  entries: readonly (Pick<DecisionEntry, 'seq' | 'hash'> & Partial<DecisionEntry>)[],
   witness: Witness,
   archived?: readonly Pick<DecisionEntry, 'seq' | 'hash'>[],
 ): WitnessVerdict {
@@ -103,7 +112,76 @@ export function compareWithWitness(
         reason: `entry ${gone.seq}, which ${witness.source}${when} saw before a restore set it aside, is not in the log's archive as it saw it: it was removed or changed`,
       };
   }
-  return { ok: true, source: witness.source, checked: heads.length, upTo: heads.at(-1)?.seq ?? EMPTY_HEAD.seq };
+  if (witness.contents) {
+    const differs = contentDifference(entries, witness.contents, witness.source);
+    if (differs) return differs;
+  }
+  return {
+    ok: true,
+    source: witness.source,
+    checked: heads.length,
+    upTo: heads.at(-1)?.seq ?? EMPTY_HEAD.seq,
+    ...(witness.contents ? { contents: witness.contents.length } : {}),
+  };
+}
+
+const CONTENT_FIELDS: readonly [keyof WitnessedEntry, string][] = [
+  ['at', 'time'],
+  ['orderKey', 'order'],
+  ['decision', 'decision'],
+  ['reasonCode', 'reason code'],
+  ['note', 'note'],
+  ['analyst', 'analyst'],
+  ['score', 'score'],
+  ['matrixVersion', 'matrix version'],
+];
+
+/**
+ * Where a file that witnessed the log's hashes says something else than the log: a row missing
+ * between the first and the last it holds (or before its first: an export starts at entry 1), or
+ * an entry whose time, order, decision, code, note, analyst, score or matrix is not the log's. The
+ * log's own chain is verified apart, so when it holds, the file is what was changed. A note erased
+ * on request since the file was written is not compared (the file still holds it; the log no longer does).
+ */
+function contentDifference(
+  entries: readonly (Pick<DecisionEntry, 'seq' | 'hash'> & Partial<DecisionEntry>)[],
+  contents: readonly WitnessedEntry[],
+  source: string,
+): WitnessVerdict | null {
+  const bySeq = new Map(entries.map((e) => [e.seq, e]));
+  const rows = [...contents].sort((a, b) => a.seq - b.seq);
+  let expected = 1;
+  for (const row of rows) {
+    if (row.seq > expected && bySeq.has(expected)) {
+      const last = row.seq - 1;
+      return {
+        ok: false,
+        source,
+        seq: expected,
+        kind: 'file-gap',
+        reason:
+          last === expected
+            ? `${source} has no entry ${expected}, which the log holds: a row was taken out of the file`
+            : `${source} has no entries ${expected} to ${last}, which the log holds: rows were taken out of the file`,
+      };
+    }
+    expected = row.seq + 1;
+    const mine = bySeq.get(row.seq);
+    if (!mine || mine.decision === undefined) continue;
+    const changed = CONTENT_FIELDS.filter(([field]) => {
+      if (field === 'note' && mine.noteErased) return false;
+      return (row[field] ?? null) !== (mine[field] ?? null);
+    }).map(([, word]) => word);
+    if (changed.length)
+      return {
+        ok: false,
+        source,
+        seq: row.seq,
+        kind: 'file-changed',
+        reason: `entry ${row.seq} in ${source} is not the log's entry ${row.seq}: its ${changed.join(', ')} ${changed.length === 1 ? 'differs' : 'differ'} (the file carries the entry's hash, so the file was changed after it was written)`,
+      };
+  }
+  return null;
 }
 
 /**

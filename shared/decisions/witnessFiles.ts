@@ -63,7 +63,22 @@ export async function witnessFromFile(file: Blob, name: string): Promise<Witness
       if (!HEX64.test(e.hash)) throw new Error(`${name}: entry ${e.seq} has no 64-character hash, so the file cannot witness the log`);
       heads.push({ seq: e.seq, hash: e.hash });
     }
-    return { source: name, at: null, heads };
+    return {
+      source: name,
+      at: null,
+      heads,
+      contents: read.entries.map((e) => ({
+        seq: e.seq,
+        orderKey: e.orderKey,
+        decision: e.decision,
+        reasonCode: e.reasonCode,
+        note: e.note,
+        analyst: e.analyst,
+        at: e.at,
+        score: e.score,
+        matrixVersion: e.matrixVersion,
+      })),
+    };
   }
   throw new Error(`${name} is not a witness of the decision log: choose a checkpoint file, a backup, a decisions CSV or a report PDF written by this app`);
 }

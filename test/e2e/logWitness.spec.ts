@@ -1,7 +1,7 @@
 // The decision log against its witnesses, in browser mode: a log rewritten beneath the app so that
 // its own chain verifies (tamper) is still caught by a downloaded checkpoint, a decisions CSV or a
 // report PDF made before; a log cut short or emptied is named shorter; old checkpoints are reminded of.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { chainEntries, headOf, type DecisionEntry, type DecisionInput } from '../../shared/decisions/chain';
 import { reportPdfOptions } from '../../electron/main/pdfReport';
@@ -89,6 +89,18 @@ test('checkpoint: a tampered log with every hash and the head recomputed verifie
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export decisions (CSV)' }).click()]);
   const csv = testInfo.outputPath(csvDownload.suggestedFilename());
   await csvDownload.saveAs(csv);
+  // The file as exported matches, hashes and contents; a copy with one decision edited is the file
+  // changed (its hashes are the log's), not "Matches".
+  await verifyAgainst(page, csv);
+  await expect(page.getByTestId('witness-verdict')).toHaveText(/^Matches decisions-.*\.csv \(to entry 4\): the hashes and contents of its 4 entries\.$/);
+  const edited = testInfo.outputPath('decisions-edited.csv');
+  const rows = readFileSync(csv, 'utf8').split('\r\n');
+  rows[2] = rows[2]!.replace(',release,', ',cancel,');
+  writeFileSync(edited, rows.join('\r\n'));
+  await verifyAgainst(page, edited);
+  await expect(page.getByTestId('witness-verdict')).toHaveText(
+    "Differs from decisions-edited.csv: entry 2 in decisions-edited.csv is not the log's entry 2: its decision differs (the file carries the entry's hash, so the file was changed after it was written).",
+  );
 
   // A report PDF made now names the log's head in its title.
   await page.getByRole('link', { name: 'Reports' }).click();

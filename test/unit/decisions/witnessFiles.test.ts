@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DecisionEntry } from '../../../shared/decisions/chain';
 import { writeDecisionsCsv } from '../../../shared/decisions/decisionsCsv';
 import { witnessFromFile } from '../../../shared/decisions/witnessFiles';
+import { compareWithWitness } from '../../../shared/decisions/witness';
 
 const entry = (seq: number, hash: string): DecisionEntry => ({
   seq,
@@ -25,7 +26,7 @@ describe('a decisions CSV as a witness', () => {
   it("gives every entry's seq and hash, oldest first, including hashes the card check would have masked", async () => {
     const masked = '5d8f6cce532a7aeb57196be62344095936793400b3aeb3580d248b17d5518a86';
     const w = await witnessFromFile(file(`\uFEFF${writeDecisionsCsv([entry(2, masked), entry(1, 'a'.repeat(64))])}`), 'decisions.csv');
-    expect(w).toEqual({
+    expect(w).toMatchObject({
       source: 'decisions.csv',
       at: null,
       heads: [
@@ -33,6 +34,11 @@ describe('a decisions CSV as a witness', () => {
         { seq: 2, hash: masked },
       ],
     });
+    // What each entry held, to tell an edited file from the export.
+    expect(w.contents?.map((c) => [c.seq, c.note])).toEqual([
+      [1, 'note 1'],
+      [2, 'note 2'],
+    ]);
   });
 
   it('reads a file whose rules column lists several rules (their `; ` is no delimiter)', async () => {
@@ -55,5 +61,57 @@ describe('a decisions CSV as a witness', () => {
   it('refuses a file the reader cannot read, naming the line', async () => {
     const csv = `${writeDecisionsCsv([entry(1, 'a'.repeat(64))])}2,yesterday,shopify,#1,note,,,K. Weber,,,${'b'.repeat(64)},,,\r\n`;
     await expect(witnessFromFile(file(csv), 'decisions.csv')).rejects.toThrow('decisions.csv line 3: time_utc is not an ISO 8601 time: yesterday');
+  });
+
+  describe('checked against the log', () => {
+    const log = [1, 2, 3, 4, 5].map((seq) => ({
+      ...entry(seq, String(seq).repeat(64)),
+      decision: 'hold' as const,
+      reasonCode: 'FRAUD-RING',
+      score: 55,
+      matrixVersion: 2,
+    }));
+    const verdictOf = async (csv: string) => compareWithWitness(log, await witnessFromFile(file(csv), 'decisions.csv'));
+    const lines = () => writeDecisionsCsv(log).split('\r\n');
+
+    it('matches the export as written, and an earlier export (the log went on since)', async () => {
+      expect(await verdictOf(writeDecisionsCsv(log))).toEqual({ ok: true, source: 'decisions.csv', checked: 5, upTo: 5, contents: 5 });
+      expect(await verdictOf(writeDecisionsCsv(log.slice(0, 2)))).toMatchObject({ ok: true, upTo: 2 });
+    });
+
+    it('an edited note, or a row taken out, is the file changed, not "Matches"', async () => {
+      const edited = lines();
+      edited[3] = edited[3]!.replace('note 3', 'AGAIN edited');
+      expect(await verdictOf(edited.join('\r\n'))).toEqual({
+        ok: false,
+        source: 'decisions.csv',
+        seq: 3,
+        kind: 'file-changed',
+        reason:
+          "entry 3 in decisions.csv is not the log's entry 3: its note differs (the file carries the entry's hash, so the file was changed after it was written)",
+      });
+      const dropped = lines().filter((_, i) => i !== 2);
+      expect(await verdictOf(dropped.join('\r\n'))).toMatchObject({
+        ok: false,
+        seq: 2,
+        kind: 'file-gap',
+        reason: 'decisions.csv has no entry 2, which the log holds: a row was taken out of the file',
+      });
+      const topless = [lines()[0]!, ...lines().slice(3)];
+      expect(await verdictOf(topless.join('\r\n'))).toMatchObject({
+        ok: false,
+        seq: 1,
+        kind: 'file-gap',
+        reason: expect.stringContaining('no entries 1 to 2'),
+      });
+      const recoded = lines();
+      recoded[5] = recoded[5]!.replace('FRAUD-RING', 'OTHER').replace(',K. Weber,', ',L. Braun,');
+      expect(await verdictOf(recoded.join('\r\n'))).toMatchObject({ ok: false, seq: 5, reason: expect.stringContaining('its reason code, analyst differ') });
+    });
+
+    it('a note erased on request since the export is not a difference: the log no longer holds it', async () => {
+      const erased = log.map((e) => (e.seq === 4 ? { ...e, note: '', noteErased: true } : e));
+      expect(compareWithWitness(erased, await witnessFromFile(file(writeDecisionsCsv(log)), 'decisions.csv'))).toMatchObject({ ok: true, upTo: 5 });
+    });
   });
 });

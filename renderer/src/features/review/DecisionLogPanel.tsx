@@ -7,7 +7,7 @@ import { useRef, useState } from 'react';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { writeDecisionsCsv } from '../../../../shared/decisions/decisionsCsv';
 import type { WitnessVerdict } from '../../../../shared/decisions/witness';
-import { formatCount, showDateTime } from '../../../../shared/domain/money';
+import { countOf, formatCount, showDateTime } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
 import type { DeviceChainCheck, LogVerdict } from '../../core/contract';
 import { DeviceChainVerdict } from '../team';
@@ -36,7 +36,9 @@ function exportDecisions(log: readonly DecisionEntry[]): Promise<boolean> {
 }
 
 function witnessText(v: WitnessVerdict): string {
-  return v.ok ? `Matches ${v.source}${v.upTo ? ` (to entry ${formatCount(v.upTo)})` : ''}.` : `Differs from ${v.source}: ${v.reason}.`;
+  if (!v.ok) return `Differs from ${v.source}: ${v.reason}.`;
+  const what = v.contents !== undefined ? `: the hashes and contents of its ${countOf(v.contents, 'entry', 'entries')}` : '';
+  return `Matches ${v.source}${v.upTo ? ` (to entry ${formatCount(v.upTo)})` : ''}${what}.`;
 }
 
 function StatusLine({ status, onDownload }: { status: WitnessStatus | null; onDownload(): void }) {
