@@ -163,6 +163,17 @@ export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links
  * fingerprint may be either card, so they do not count.
  */
 function fingerprintsOn(index: KeyIndex, k: number): number {
+  // Kept per index: re-linking with other options or overrides asks again of the same keys.
+  let known = fingerprintCounts.get(index);
+  if (!known) fingerprintCounts.set(index, (known = new Map()));
+  let n = known.get(k);
+  if (n === undefined) known.set(k, (n = countFingerprints(index, k)));
+  return n;
+}
+
+const fingerprintCounts = new WeakMap<KeyIndex, Map<number, number>>();
+
+function countFingerprints(index: KeyIndex, k: number): number {
   const { keyStart, keyOrders, orderStart, orderKeys } = index;
   let first = -1;
   for (let j = keyStart[k] as number; j < (keyStart[k + 1] as number); j++) {
