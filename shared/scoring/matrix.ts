@@ -28,9 +28,11 @@ export const SIGNALS = {
   devicesPerCard: { label: 'Devices that used its card within 24 h', text: (v: number) => `card used on ${v} devices in 24 h` },
   accountsPerAddress: { label: 'Accounts shipping to its address within 7 days', text: (v: number) => `${v} accounts ship to its address within 7 days` },
   cardsPerDevice: { label: 'Cards used on its device within 24 h', text: (v: number) => `${v} cards used on its device in 24 h` },
+  // What cardTesting.ts counts: tries on its device (a checkout session is its device), exact IP,
+  // e-mail or account in the 24 h before it, and tries to pay this very order. Both texts say all of it.
   declinedCards: {
-    label: 'Different cards declined on its device, IP, e-mail or account in the 24 h before it',
-    text: (v: number) => `${v} card${v === 1 ? '' : 's'} declined on its device, IP or account in 24 h`,
+    label: 'Different cards declined on its device, exact IP, e-mail or account in the 24 h before it, or in tries to pay it',
+    text: (v: number) => `${v} card${v === 1 ? '' : 's'} declined on it or its device, IP, e-mail or account in 24 h`,
   },
   cvcFailed: { label: 'The issuer says the CVC was wrong (1 = yes)', text: () => 'CVC check failed' },
   avsFailed: {

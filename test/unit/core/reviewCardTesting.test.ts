@@ -63,7 +63,7 @@ describe('card testing in the review queue', () => {
     await write([3, 4, 5, 6].map((n) => declined(n, NOW - (90 - n) * MIN)));
     const [row] = await core.reviewQueue();
     expect(row).toMatchObject({ orderKey: 'shopify:#88231', score: 30, outcome: 'review', matrixVersion: DEFAULT_MATRIX.version });
-    expect(row!.fired.map((f) => f.text)).toEqual(['+25 6 cards declined on its device, IP or account in 24 h', "+5 customer's first order"]);
+    expect(row!.fired.map((f) => f.text)).toEqual(['+25 6 cards declined on it or its device, IP, e-mail or account in 24 h', "+5 customer's first order"]);
 
     // A matrix saved before card testing existed is the analyst's: it keeps scoring without the rule.
     const before = { ...DEFAULT_MATRIX, version: 0, rules: DEFAULT_MATRIX.rules.filter((r) => r.signal !== 'declinedCards') };

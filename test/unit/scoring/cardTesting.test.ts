@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildKeyIndex } from '../../../shared/linking';
 import type { Order } from '../../../shared/domain/order';
 import type { Payment } from '../../../shared/domain/payment';
-import { DEFAULT_MATRIX, scoreOrder } from '../../../shared/scoring/matrix';
+import { DEFAULT_MATRIX, scoreOrder, SIGNALS } from '../../../shared/scoring/matrix';
 import { computeSignals } from '../../../shared/scoring/signals';
 import { order } from '../normalize/orderFixture';
 
@@ -69,18 +69,22 @@ describe('card testing', () => {
     const tries = declines(6, 20 * MIN, { deviceId: 'dev-41c9e0aa-5b13', ip: '185.220.101.47' });
     const [s] = signalsOf([buyer], tries, [0]);
     expect(s!.declinedCards).toBe(6);
-    expect(fired(s!)).toEqual(['+25 6 cards declined on its device, IP or account in 24 h', "+5 customer's first order"]);
+    expect(fired(s!)).toEqual(['+25 6 cards declined on it or its device, IP, e-mail or account in 24 h', "+5 customer's first order"]);
     expect(scoreOrder(s!, DEFAULT_MATRIX).outcome).toBe('review');
     // Twelve cards: the higher tier alone, review without any other signal.
     const [many] = signalsOf([buyer], declines(12, 20 * MIN, { deviceId: 'dev-41c9e0aa-5b13' }), [0]);
-    expect(fired(many!)[0]).toBe('+40 12 cards declined on its device, IP or account in 24 h');
+    expect(fired(many!)[0]).toBe('+40 12 cards declined on it or its device, IP, e-mail or account in 24 h');
     expect(scoreOrder({ declinedCards: 12 }, DEFAULT_MATRIX)).toMatchObject({ score: 40, outcome: 'review' });
   });
 
   it('matches on the exact IP and on the e-mail too, but not on a /24 network', () => {
     const buyer = order({ externalId: '#88232', email: 'ops.lager@t-online.de', ip: '91.64.18.201', createdAt: T });
     expect(signalsOf([buyer], declines(4, H, { ip: '91.64.18.201' }), [0])[0]!.declinedCards).toBe(4);
-    expect(signalsOf([buyer], declines(4, H, { email: 'Ops.Lager@t-online.de' }), [0])[0]!.declinedCards).toBe(4);
+    const [byEmail] = signalsOf([buyer], declines(4, H, { email: 'Ops.Lager@t-online.de' }), [0]);
+    expect(byEmail!.declinedCards).toBe(4);
+    // Counted on the e-mail, and said so: the fired rule and the matrix row name what it counts.
+    expect(fired(byEmail!)[0]).toBe('+25 4 cards declined on it or its device, IP, e-mail or account in 24 h');
+    expect(SIGNALS.declinedCards.label).toMatch(/device, exact IP, e-mail or account .*tries to pay it/);
     // Another household on the same street cabinet.
     expect(signalsOf([buyer], declines(4, H, { ip: '91.64.18.77' }), [0])[0]!.declinedCards).toBeUndefined();
   });
