@@ -29,6 +29,20 @@ export function reasonCodesFor(decision: Decision, lists: ReasonLists): readonly
   return decision === 'release' ? lists.releaseReasons : lists.holdReasons;
 }
 
+/**
+ * One list for a decision not chosen yet (a ring's): each code once, in the group of decisions it
+ * fits. A code on both lists (OTHER) showed twice, under each group, two entries that did the same.
+ */
+export function reasonGroups(lists: ReasonLists): { label: string; codes: string[] }[] {
+  const both = lists.holdReasons.filter((c) => lists.releaseReasons.includes(c));
+  const groups = [
+    { label: 'Hold or cancel', codes: lists.holdReasons.filter((c) => !both.includes(c)) },
+    { label: 'Release', codes: lists.releaseReasons.filter((c) => !both.includes(c)) },
+    { label: 'Hold, cancel or release', codes: both },
+  ];
+  return groups.filter((g) => g.codes.length > 0);
+}
+
 /** Why a decision cannot be logged as it is, in the analyst's words; null when it can. */
 export function decisionProblem(decision: Decision, reasonCode: string, note: string, lists: ReasonLists): string | null {
   if (!isOrderDecision(decision) && decision !== 'note') return `${decision} is not a decision on an order`;

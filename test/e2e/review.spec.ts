@@ -375,6 +375,13 @@ test("a ring decision's log entries tell an order already held from one the anal
 
 test('a ring released at once carries a release reason code, as a single release does', async ({ page }) => {
   const { ring, n } = await reviewAtARingOfThree(page);
+  // A code on both lists is offered once, for every decision: OTHER showed under each group.
+  const codes = ring.getByLabel('Ring reason code');
+  await expect(codes.locator('option', { hasText: /^OTHER$/ })).toHaveCount(1);
+  await expect(codes.locator('optgroup[label="Hold, cancel or release"] option')).toHaveText(['OTHER']);
+  await codes.selectOption('OTHER');
+  await expect(ring.getByRole('button', { name: `Hold ${n}` })).toBeEnabled();
+  await expect(ring.getByRole('button', { name: `Release ${n}` })).toBeEnabled();
   await ring.getByLabel('Ring reason code').selectOption('FALSE-POSITIVE');
   // A release code is no reason to hold or cancel.
   await expect(ring.getByRole('button', { name: `Hold ${n}` })).toBeDisabled();

@@ -2,7 +2,7 @@
 // when an undo is refused (not a decision, undone already, past the undo window).
 import { describe, expect, it } from 'vitest';
 import type { Decision, DecisionEntry } from '../../../shared/decisions/chain';
-import { decisionProblem, needsReasonCode, reasonCodesFor } from '../../../shared/decisions/reasons';
+import { decisionProblem, needsReasonCode, reasonCodesFor, reasonGroups } from '../../../shared/decisions/reasons';
 import { UNDO_WINDOW_MS, undoProblem } from '../../../shared/decisions/undo';
 
 const LISTS = { holdReasons: ['STOLEN-CARD', 'OTHER'], releaseReasons: ['CUSTOMER-VERIFIED', 'OTHER'] };
@@ -16,6 +16,15 @@ describe('reason codes', () => {
     expect(reasonCodesFor('release', LISTS)).toBe(LISTS.releaseReasons);
     expect(reasonCodesFor('hold', LISTS)).toBe(LISTS.holdReasons);
     expect(reasonCodesFor('cancel', LISTS)).toBe(LISTS.holdReasons);
+  });
+
+  it("a ring's one list names each code once: one on both lists is under its own group", () => {
+    expect(reasonGroups(LISTS)).toEqual([
+      { label: 'Hold or cancel', codes: ['STOLEN-CARD'] },
+      { label: 'Release', codes: ['CUSTOMER-VERIFIED'] },
+      { label: 'Hold, cancel or release', codes: ['OTHER'] },
+    ]);
+    expect(reasonGroups({ holdReasons: ['STOLEN-CARD'], releaseReasons: [] })).toEqual([{ label: 'Hold or cancel', codes: ['STOLEN-CARD'] }]);
   });
 
   it.each<[Decision, string, string, string | null]>([

@@ -5,7 +5,7 @@ import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
 import type { QueueRow } from '../../core/contract';
 import type { DecisionEntry, OrderDecision } from '../../../../shared/decisions/chain';
-import { needsReasonCode, reasonCodesFor, type ReasonLists } from '../../../../shared/decisions/reasons';
+import { needsReasonCode, reasonCodesFor, reasonGroups, type ReasonLists } from '../../../../shared/decisions/reasons';
 import { ErrorAlert } from '../../app/Alerts';
 import { useActions } from '../../ui/useAsync';
 import { awaitsDecision, stateLabel } from './queueState';
@@ -94,20 +94,15 @@ export function RingDecision({
       <div className="toolbar">
         <select aria-label="Ring reason code" value={reason} onChange={(e) => setReason(e.target.value)}>
           <option value="">Reason code…</option>
-          <optgroup label="Hold or cancel">
-            {reasons.holdReasons.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Release">
-            {reasons.releaseReasons.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </optgroup>
+          {reasonGroups(reasons).map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.codes.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </optgroup>
+          ))}
         </select>
         {RING_DECISIONS.map(([decision, verb]) => (
           <button key={decision} disabled={!fits(decision) || chosen.length === 0} onClick={() => void decide(decision)}>
