@@ -112,6 +112,13 @@ export function densestBurst(index: KeyIndex, k: number, windowMs: number): numb
   return best;
 }
 
+/** What is weighed for key k, whatever the verdict: its identities, the days between first and last use, the densest burst. */
+export function hubEvidenceOf(index: KeyIndex, k: number, burstDays: number): HubEvidence {
+  const identities = index.customersOf(k);
+  const spanDays = Math.round(index.spanMsOf(k) / DAY_MS);
+  return { identities, spanDays, burstIdentities: densestBurst(index, k, burstDays * DAY_MS), burstDays };
+}
+
 /**
  * Hub or not for a key that is not marked as a collection point: null when it is too small or
  * too short-lived to be a hub candidate; else the evidence and the verdict.
@@ -119,11 +126,9 @@ export function densestBurst(index: KeyIndex, k: number, windowMs: number): numb
 export function judgeSharedKey(index: KeyIndex, k: number, rule: HubRule, fraud?: FraudOrder): { hub: boolean; evidence: HubEvidence } | null {
   // No more identities than orders: most keys are dismissed without counting their customers.
   if ((index.keyStart[k + 1] as number) - (index.keyStart[k] as number) <= rule.identities) return null;
-  const identities = index.customersOf(k);
-  const span = index.spanMsOf(k);
-  if (identities <= rule.identities || span <= rule.steadyDays * DAY_MS) return null;
-  const burstIdentities = densestBurst(index, k, rule.burstDays * DAY_MS);
-  const evidence: HubEvidence = { identities, spanDays: Math.round(span / DAY_MS), burstIdentities, burstDays: rule.burstDays };
+  if (index.customersOf(k) <= rule.identities || index.spanMsOf(k) <= rule.steadyDays * DAY_MS) return null;
+  const evidence = hubEvidenceOf(index, k, rule.burstDays);
+  const { identities, burstIdentities } = evidence;
   if (burstIdentities >= rule.burstShare * identities) return { hub: false, evidence };
   if (!fraud) return { hub: true, evidence };
   const fraudIdentities = fraudIdentitiesOf(index, k, fraud);
@@ -148,13 +153,26 @@ export function heldBackAsHub(index: KeyIndex, rules: Readonly<Record<KeyType, H
   };
 }
 
+/** "52 identities over 356 days, 3 of them within 7 days" */
+function evidenceSpan(e: HubEvidence): string {
+  return `${e.identities} identities over ${e.spanDays} days, ${e.burstIdentities} of them within ${e.burstDays} day${e.burstDays === 1 ? '' : 's'}`;
+}
+
 /** "9 identities over 120 days, at most 2 within 7 days: steady use" for the hubs list. */
 export function describeHubEvidence(e: HubEvidence, hub: boolean): string {
-  const span = `${e.identities} identities over ${e.spanDays} days, ${e.burstIdentities} of them within ${e.burstDays} day${e.burstDays === 1 ? '' : 's'}`;
+  const span = evidenceSpan(e);
   // Fraud is weighed only for steady use (a burst links before it is counted): counted means steady.
   const fraud = e.fraudIdentities === undefined ? '' : `, ${e.fraudIdentities} with known fraud`;
   if (hub) return `${span}${fraud}: steady use by many, held back as a hub`;
   return e.fraudIdentities === undefined
     ? `${span}: a burst, linked as a ring`
     : `${span}${fraud}: steady use, but by too many with known fraud, linked as a ring`;
+}
+
+/**
+ * A collection point or forwarder, held back by its text whatever the figures say; the figures
+ * all the same, as for every other hub, so the analyst can weigh an allow.
+ */
+export function describeMarkedHub(e: HubEvidence): string {
+  return `${evidenceSpan(e)}: a collection point or forwarder by its address, held back as a hub`;
 }

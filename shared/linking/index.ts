@@ -35,6 +35,8 @@ export {
   DEFAULT_HUB_RULES,
   densestBurst,
   describeHubEvidence,
+  describeMarkedHub,
+  hubEvidenceOf,
   hubRuleProblem,
   hubRulesFor,
   judgeSharedKey,

@@ -2,7 +2,7 @@
 // values shared by too many customers held back as hubs, and the analyst's overrides applied.
 
 import { KEY_TYPES, strengthRank, type KeyType, type Strength } from '../normalize';
-import { describeHubEvidence, hubRulesFor, judgeSharedKey, type FraudOrder, type HubEvidence, type HubRules } from './hubs';
+import { describeHubEvidence, describeMarkedHub, hubEvidenceOf, hubRulesFor, judgeSharedKey, type FraudOrder, type HubEvidence, type HubRules } from './hubs';
 import type { KeyIndex } from './keyIndex';
 import { UnionFind } from './unionFind';
 import { orderKeyLabel } from '../domain/order';
@@ -49,7 +49,7 @@ export interface Hub {
   reason: 'marked' | 'shared-by-many' | 'cards-differ';
   /** True when an `allow` override lets it link anyway. */
   allowed: boolean;
-  /** What was weighed (shared-by-many) and the verdict in words. */
+  /** Its identities, span and densest burst (weighed for shared-by-many, shown for marked), and the verdict in words. */
   evidence?: HubEvidence;
   why: string;
 }
@@ -129,10 +129,12 @@ export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links
       if (act === 'allow') links[id] = 1;
       continue;
     }
-    const judged = keyMarked[id] ? null : judgeSharedKey(index, id, rules[KEY_TYPES[keyType[id] as number]!], options.fraudOrder);
+    const rule = rules[KEY_TYPES[keyType[id] as number]!];
+    const judged = keyMarked[id] ? null : judgeSharedKey(index, id, rule, options.fraudOrder);
     if (keyMarked[id] || judged?.hub) {
       const k = index.key(id);
-      const why = judged ? describeHubEvidence(judged.evidence, true) : 'a collection point or forwarder, by its address';
+      // A marked one is weighed by nothing but its text; its figures are shown all the same.
+      const evidence = judged?.evidence ?? hubEvidenceOf(index, id, rule.burstDays);
       hubs.push({
         key: id,
         type: k.type,
@@ -141,8 +143,8 @@ export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links
         orders,
         reason: keyMarked[id] ? 'marked' : 'shared-by-many',
         allowed: act === 'allow',
-        ...(judged ? { evidence: judged.evidence } : {}),
-        why,
+        evidence,
+        why: judged ? describeHubEvidence(evidence, true) : describeMarkedHub(evidence),
       });
       if (act !== 'allow') continue;
     } else if (judged) {

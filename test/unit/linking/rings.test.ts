@@ -136,6 +136,9 @@ describe('findRings', () => {
     expect(report.hubs).toEqual([
       expect.objectContaining({ type: 'address', value: 'DE|10115|packstation|184', customers: 3, reason: 'marked', allowed: false }),
     ]);
+    // Held back by its text, with the figures every other hub shows: it said only what it was.
+    expect(report.hubs[0]!.evidence).toEqual({ identities: 3, spanDays: 0, burstIdentities: 3, burstDays: 7 });
+    expect(report.hubs[0]!.why).toBe('3 identities over 0 days, 3 of them within 7 days: a collection point or forwarder by its address, held back as a hub');
     expect(ringsOf(orders, { overrides: [{ type: 'address', value: 'DE|10115|packstation|184', action: 'allow' }] })).toHaveLength(1);
     // However the station is written, it is that one station, and a hub.
     const spellings = ['Packstation184, 12345671', 'Pack Station 184', 'PACKSTATION 184 84752319'].map((shipStreet) =>
