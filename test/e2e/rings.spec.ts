@@ -439,7 +439,7 @@ test('an order re-imported with its e-mail corrected is its buyer again, not the
   const { writeFileSync } = await import('node:fs');
   const header =
     'Name,Email,Financial Status,Currency,Total,Created at,Lineitem name,Shipping Name,Shipping Address1,Shipping Zip,Shipping City,Shipping Country,Shipping Phone';
-  // Ada and Bea order within the hour with one phone; the shop's first export gave Bea's order Ada's e-mail.
+  // Bea and Ada order within the hour with one phone; the shop's first export gave Bea's order Ada's e-mail.
   const fileOf = (name: string, beaEmail: string) => {
     const file = testInfo.outputPath(name);
     writeFileSync(
@@ -447,7 +447,7 @@ test('an order re-imported with its e-mail corrected is its buyer again, not the
       [
         header,
         '#8101,ada@mail.example,paid,EUR,80.00,2026-11-16 10:00:00 +0100,Boots,Ada Alt,Ringstraße 4,50667,Köln,DE,+49 151 24680135',
-        `#8102,${beaEmail},paid,EUR,95.00,2026-11-16 10:40:00 +0100,Boots,Bea Bold,Domweg 9,50668,Köln,DE,+49 151 24680135`,
+        `#8102,${beaEmail},paid,EUR,95.00,2026-11-16 09:20:00 +0100,Boots,Bea Bold,Domweg 9,50668,Köln,DE,+49 151 24680135`,
       ].join('\n') + '\n',
     );
     return file;
@@ -470,7 +470,11 @@ test('an order re-imported with its e-mail corrected is its buyer again, not the
   await expect(count).toHaveText(/^1 ring over 2 orders/, { timeout: 60_000 });
   const row = page.getByRole('table', { name: 'Rings' }).locator('tbody tr').first();
   await row.click();
-  await expect(page.getByRole('region', { name: /^Ring / }).getByRole('heading', { level: 2 })).toContainText('2 orders · 2 customers');
+  const ring = page.getByRole('region', { name: /^Ring / });
+  await expect(ring.getByRole('heading', { level: 2 })).toContainText('2 orders · 2 customers');
+  // Its orders oldest first, as the heading says: Bea's #8102 came before Ada's #8101 (it was listed after, in number order).
+  await expect(ring.getByRole('heading', { name: 'Orders, oldest first' })).toBeVisible();
+  await expect(ring.getByRole('table', { name: 'Ring orders' }).locator('tbody tr td:nth-child(2)')).toHaveText(['#8102', '#8101']);
 
   // After a reload the kept index says the same.
   await page.reload();

@@ -89,7 +89,7 @@ export function RingDetailView({ ring, onClose, actions }: { ring: RingDetail; o
       </div>
       <RingTimeline orders={ring.orders} />
       <h3 ref={ordersHeading}>
-        Orders{g.selected ? ` linked to the selected node (${g.shown.length})` : ''}
+        Orders{g.selected ? ` linked to the selected node (${g.shown.length})` : ''}, oldest first
         {g.selected && (
           <button className="link" onClick={g.clearSelection}>
             show all

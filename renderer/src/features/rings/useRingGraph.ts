@@ -2,8 +2,13 @@
 // beyond the ring, and the ring's orders linked to the selected node.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { RingDetail, RingGraph as Graph } from '../../core/contract';
+import type { Order } from '../../../../shared/domain/order';
 import { groupForDrawing } from '../../../../shared/linking/graphDrawing';
 import type { RingActions } from './RingDetailView';
+
+/** Oldest first; orders placed the same minute by their number. */
+const byPlacingTime = (a: { o: Order }, b: { o: Order }) =>
+  a.o.createdAt - b.o.createdAt || a.o.externalId.localeCompare(b.o.externalId, 'en', { numeric: true });
 
 export interface Expansion {
   summary: string;
@@ -37,9 +42,12 @@ export function useRingGraph(ring: RingDetail, expandNode: RingActions['expand']
   /** What is drawn: a large ring's orders grouped by the key values they link through. */
   const drawn = useMemo(() => groupForDrawing(graph), [graph]);
 
-  /** The ring's orders, or those linked to the selected node (or drawn in the selected group). */
+  /**
+   * The ring's orders, or those linked to the selected node (or drawn in the selected group), oldest
+   * first as the table says: in cache order, #2040 of 11-16 was listed above #2041 of 11-14.
+   */
   const shown = useMemo(() => {
-    const all = ring.orders.map((o, i) => ({ o, node: ring.orderNodes[i]! }));
+    const all = ring.orders.map((o, i) => ({ o, node: ring.orderNodes[i]! })).sort(byPlacingTime);
     if (!selected) return all;
     if (selected.startsWith('o:')) return all.filter((x) => x.node === selected);
     const members = drawn.members.get(selected);
