@@ -552,7 +552,9 @@ test("an analyst's decision shows on the order's detail in Orders", async ({ pag
   await expect(detail.locator('dt', { hasText: 'Decision' }).locator('+ dd')).toHaveText(`held by K. Weber, 2026-11-18 14:00 UTC (${code})`);
 });
 
-test('two shops’ order #990001 read apart in the decision form and the decision log', async ({ page }, testInfo) => {
+test('two shops’ order #990001 read apart in the decision form and the decision log; the queue done says so, the held order reads as held', async ({
+  page,
+}, testInfo) => {
   const write = (name: string, total: string, createdAt: string) => {
     const file = testInfo.outputPath(name);
     writeFileSync(file, riskyShopifyExport([{ name: '#990001', createdAt, total, email: `buyer@${name.slice(0, 4)}.example` }]));
@@ -567,19 +569,36 @@ test('two shops’ order #990001 read apart in the decision form and the decisio
   await expect(outlet.locator('[data-bucket="created"]')).toHaveText('1', { timeout: 60_000 });
 
   await page.getByRole('link', { name: 'Review' }).click();
-  await expect(page.getByTestId('queue-count')).toHaveText(/^2 orders to decide/, { timeout: 60_000 });
+  const count = page.getByTestId('queue-count');
+  await expect(count).toHaveText(/^2 orders to decide/, { timeout: 60_000 });
+  // The first held, the second released.
   const titles: string[] = [];
-  for (let i = 0; i < 2; i++) {
-    await page.locator('section.review').focus();
-    await page.keyboard.press('r');
-    const form = page.getByRole('form', { name: /^Release order #990001/ });
-    titles.push((await form.getAttribute('aria-label'))!);
-    await form.getByRole('button', { name: 'Release', exact: true }).click();
-    await expect(page.getByTestId('queue-count')).toHaveText(new RegExp(`^${1 - i} orders? to decide`));
-  }
+  await page.locator('section.review').focus();
+  await page.keyboard.press('h');
+  const hold = page.getByRole('form', { name: /^Hold order #990001/ });
+  titles.push((await hold.getAttribute('aria-label'))!.replace('Hold', 'Release'));
+  await hold.getByLabel('Reason code').selectOption('OTHER');
+  await hold.getByRole('button', { name: 'Hold', exact: true }).click();
+  await expect(count).toHaveText(/^1 order to decide · 1 on hold/);
+  await page.locator('section.review').focus();
+  await page.keyboard.press('r');
+  const release = page.getByRole('form', { name: /^Release order #990001/ });
+  titles.push((await release.getAttribute('aria-label'))!);
+  await release.getByRole('button', { name: 'Release', exact: true }).click();
+  // The end of the queue says so.
+  await expect(count).toHaveText('Queue done: nothing left to decide · 1 on hold · press ? for the keys');
   expect(titles.sort()).toEqual(['Release order #990001', 'Release order #990001 · outlet']);
   const orders = await page.getByRole('region', { name: 'Decision log' }).getByRole('table').locator('tbody tr td:nth-child(3)').allTextContents();
   expect(orders.sort()).toEqual(['#990001', '#990001 · outlet']);
+
+  // What is left is listed as on hold, and reads as held, row and panel.
+  await expect(page.getByTestId('queue-done')).toHaveText(
+    'Queue done: nothing left to decide. The order listed is on hold, to release (R) or cancel (C) once you know more.',
+  );
+  const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().locator('td:nth-child(2)')).toHaveText('held by K. Weber');
+  await expect(page.getByTestId('queued-held')).toHaveText('Held by K. Weber: on hold, no longer to decide. R releases it, C cancels it.');
 });
 
 test('a matrix draft started before another window saved a version is refused, naming that version', async ({ page }) => {

@@ -8,7 +8,7 @@ import { FittedTable, type FitColumn } from '../../ui/FittedTable';
 import { caseOf } from '../../../../shared/team/caseKeys';
 import { CaseClaimBar, ClaimMarker } from '../team';
 import { RingDecision, RingVerdictNote } from './RingDecision';
-import { decideBy, overdue, stateLabel } from './queueState';
+import { awaitsDecision, decideBy, overdue, stateLabel } from './queueState';
 
 /** Rows drawn: the queue is worked from the top. */
 const SHOWN = 300;
@@ -30,7 +30,8 @@ export function ReviewQueueTable({
 }) {
   const columns: FitColumn<QueueRow>[] = [
     { id: 'score', priority: 1, header: 'Score', right: true, cell: (r) => <strong>{r.score}</strong> },
-    { id: 'state', priority: 2, header: 'State', cell: (r) => <span className={`status state-${r.state}`}>{stateLabel(r)}</span> },
+    // Never hidden to fit: a held row must read as held.
+    { id: 'state', priority: 1, header: 'State', cell: (r) => <span className={`status state-${r.state}`}>{stateLabel(r)}</span> },
     {
       id: 'order',
       priority: 1,
@@ -73,6 +74,11 @@ export function ReviewQueueTable({
           <p className="muted">
             {current.channel} · {formatMoney(current.totalMinor, current.currency)} · placed {showDateTime(current.createdAt)} UTC
           </p>
+          {!awaitsDecision(current) && (
+            <p className="warning" data-testid="queued-held">
+              {capitalised(stateLabel(current))}: on hold, no longer to decide. R releases it, C cancels it.
+            </p>
+          )}
           <CaseClaimBar of={caseOf.order(current.orderKey)} what="order" />
           <ul data-testid="fired-rules">
             {current.fired.map((f) => (
@@ -90,3 +96,5 @@ export function ReviewQueueTable({
     </div>
   );
 }
+
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;

@@ -25,7 +25,10 @@ export function ReviewScreen() {
   const box = useRef<HTMLElement>(null);
   const { queue, current, form, settings, now, at } = q;
   // Held orders stay in the queue, to be released or cancelled, but are no longer to decide.
-  const held = queue ? queue.length - queue.filter(awaitsDecision).length : 0;
+  const toDecide = queue ? queue.filter(awaitsDecision).length : 0;
+  const held = queue ? queue.length - toDecide : 0;
+  // Everything decided, holds left: the end of the queue, said as such ("0 orders to decide" beside a listed row read as unfinished).
+  const done = queue !== null && queue.length > 0 && toDecide === 0;
 
   const onKey = (e: React.KeyboardEvent) => {
     if (form || e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('input, select, textarea, details, fieldset')) return;
@@ -46,9 +49,15 @@ export function ReviewScreen() {
         <h1 id="screen-title">Review</h1>
         {queue && (
           <span className="count" data-testid="queue-count">
-            {countOf(queue.filter(awaitsDecision).length, 'order')} to decide
-            {held > 0 && ` · ${formatCount(held)} on hold`} · {formatCount(queue.filter((r) => overdue(r, now)).length)} past the{' '}
-            {settings?.slaHours ?? SLA_HOURS} h target · press ? for the keys
+            {done ? (
+              `Queue done: nothing left to decide · ${formatCount(held)} on hold · press ? for the keys`
+            ) : (
+              <>
+                {countOf(toDecide, 'order')} to decide
+                {held > 0 && ` · ${formatCount(held)} on hold`} · {formatCount(queue.filter((r) => overdue(r, now)).length)} past the{' '}
+                {settings?.slaHours ?? SLA_HOURS} h target · press ? for the keys
+              </>
+            )}
           </span>
         )}
       </header>
@@ -76,6 +85,12 @@ export function ReviewScreen() {
           }}
           onCancel={() => q.setForm(null)}
         />
+      )}
+      {done && (
+        <p role="status" className="empty-state" data-testid="queue-done">
+          Queue done: nothing left to decide. {held === 1 ? 'The order listed is' : `The ${formatCount(held)} orders listed are`} on hold, to release (R) or
+          cancel (C) once you know more.
+        </p>
       )}
       {queue && queue.length === 0 && <p className="empty-state">Nothing to review: no open order scores into review or hold with the current matrix.</p>}
       {queue && queue.length > 0 && (
