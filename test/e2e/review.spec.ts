@@ -552,7 +552,7 @@ test("an analyst's decision shows on the order's detail in Orders", async ({ pag
   await expect(detail.locator('dt', { hasText: 'Decision' }).locator('+ dd')).toHaveText(`held by K. Weber, 2026-11-18 14:00 UTC (${code})`);
 });
 
-test('two shops’ order #990001 read apart in the decision form and the decision log; the queue done says so, the held order reads as held', async ({
+test('two shops’ order #990001 read apart in the decision form and the decision log; the queue done says so, the held order reads as held, erased as erased', async ({
   page,
 }, testInfo) => {
   const write = (name: string, total: string, createdAt: string) => {
@@ -572,6 +572,7 @@ test('two shops’ order #990001 read apart in the decision form and the decisio
   const count = page.getByTestId('queue-count');
   await expect(count).toHaveText(/^2 orders to decide/, { timeout: 60_000 });
   // The first held, the second released.
+  const heldEmail = (await page.getByTestId('queued-email').textContent())!;
   const titles: string[] = [];
   await page.locator('section.review').focus();
   await page.keyboard.press('h');
@@ -599,6 +600,16 @@ test('two shops’ order #990001 read apart in the decision form and the decisio
   await expect(rows).toHaveCount(1);
   await expect(rows.first().locator('td:nth-child(2)')).toHaveText('held by K. Weber');
   await expect(page.getByTestId('queued-held')).toHaveText('Held by K. Weber: on hold, no longer to decide. R releases it, C cancels it.');
+
+  // Its customer erased on request: the e-mail line says why it is blank, as Orders does.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Customer email or customer id').fill(heldEmail);
+  await page.getByLabel('Request reference').fill('GDPR-2026-160');
+  await page.getByRole('button', { name: 'Find…' }).click();
+  await page.getByRole('dialog', { name: 'Confirm erasure' }).getByRole('button', { name: 'Erase' }).click();
+  await expect(page.getByText(/^Erased; logged as entry 3 of the decision log\.$/)).toBeVisible();
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queued-email')).toHaveText('erased on request GDPR-2026-160');
 });
 
 test('a matrix draft started before another window saved a version is refused, naming that version', async ({ page }) => {

@@ -5,6 +5,8 @@ import type { ReasonLists } from '../../../../shared/decisions/reasons';
 import { formatMoney, showDateTime } from '../../../../shared/domain/money';
 import type { QueueRow } from '../../core/contract';
 import { FittedTable, type FitColumn } from '../../ui/FittedTable';
+import { erasureMarkText } from '../../../../shared/orders/erasureMarks';
+import { useErasureMarks } from '../../state/useErasedOrders';
 import { caseOf } from '../../../../shared/team/caseKeys';
 import { CaseClaimBar, ClaimMarker } from '../team';
 import { RingDecision, RingVerdictNote } from './RingDecision';
@@ -49,6 +51,8 @@ export function ReviewQueueTable({
     { id: 'decideBy', priority: 1, header: 'Decide by', cell: (r) => decideBy(r, now) },
   ];
   const current = queue[at];
+  const markOf = useErasureMarks();
+  const mark = current ? markOf(current.orderKey, current.createdAt) : null;
   const ringRows = current?.ringId ? queue.filter((r) => r.ringId === current.ringId) : [];
   return (
     <div className="review-body">
@@ -85,7 +89,10 @@ export function ReviewQueueTable({
               <li key={f.ruleId}>{f.text}</li>
             ))}
           </ul>
-          <p className="muted">{current.email}</p>
+          {/* An erased order's e-mail says why it is blank, as in Orders. */}
+          <p className="muted" data-testid="queued-email">
+            {current.email || (mark && <span className="erased-mark">{erasureMarkText(mark)}</span>)}
+          </p>
           {current.ringId && ringRows.length > 1 && (
             <RingDecision key={current.ringId} ringId={current.ringId} rows={ringRows} reasons={reasons} onDone={onRingDecided} />
           )}
