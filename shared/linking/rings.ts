@@ -107,46 +107,31 @@ export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links
   const links = new Uint8Array(keyCount);
   const hubs: Hub[] = [];
   const bursts: Burst[] = [];
+  /** Holds key `id` back from linking as `reason` says; whether it links all the same (an `allow` override). */
+  const holdBack = (id: number, orders: number, reason: Hub['reason'], why: string, evidence?: HubEvidence): boolean => {
+    const k = index.key(id);
+    const allowed = action.get(id) === 'allow';
+    hubs.push({ key: id, type: k.type, value: k.value, customers: index.customersOf(id), orders, reason, allowed, ...(evidence ? { evidence } : {}), why });
+    return allowed;
+  };
   for (let id = 0; id < keyCount; id++) {
     const orders = (keyStart[id + 1] as number) - (keyStart[id] as number);
     // Only keys that could link under these options: a /24 network is no hub news when /24s do not link.
     if (orders < 2 || !typeOk[keyType[id] as number] || (keyStrength[id] as number) < minRank) continue;
-    const act = action.size ? action.get(id) : undefined;
-    if (act === 'never-link') continue;
+    if (action.size && action.get(id) === 'never-link') continue;
     const cards = isCardSummaryRule(index.ruleOf(id)) ? fingerprintsOn(index, id) : 0;
     if (cards >= 2) {
-      const k = index.key(id);
-      hubs.push({
-        key: id,
-        type: k.type,
-        value: k.value,
-        customers: index.customersOf(id),
-        orders,
-        reason: 'cards-differ',
-        allowed: act === 'allow',
-        why: `the same ${cardSummaryWords(k.rule)} on ${cards} cards the card provider tells apart by fingerprint: not one card`,
-      });
-      if (act === 'allow') links[id] = 1;
+      const why = `the same ${cardSummaryWords(index.ruleOf(id))} on ${cards} cards the card provider tells apart by fingerprint: not one card`;
+      if (holdBack(id, orders, 'cards-differ', why)) links[id] = 1;
       continue;
     }
     const rule = rules[KEY_TYPES[keyType[id] as number]!];
     const judged = keyMarked[id] ? null : judgeSharedKey(index, id, rule, options.fraudOrder);
     if (keyMarked[id] || judged?.hub) {
-      const k = index.key(id);
       // A marked one is weighed by nothing but its text; its figures are shown all the same.
       const evidence = judged?.evidence ?? hubEvidenceOf(index, id, rule.burstDays);
-      hubs.push({
-        key: id,
-        type: k.type,
-        value: k.value,
-        customers: index.customersOf(id),
-        orders,
-        reason: keyMarked[id] ? 'marked' : 'shared-by-many',
-        allowed: act === 'allow',
-        evidence,
-        why: judged ? describeHubEvidence(evidence, true) : describeMarkedHub(evidence),
-      });
-      if (act !== 'allow') continue;
+      const why = judged ? describeHubEvidence(evidence, true) : describeMarkedHub(evidence);
+      if (!holdBack(id, orders, keyMarked[id] ? 'marked' : 'shared-by-many', why, evidence)) continue;
     } else if (judged) {
       const k = index.key(id);
       bursts.push({ key: id, type: k.type, value: k.value, evidence: judged.evidence, why: describeHubEvidence(judged.evidence, false) });
