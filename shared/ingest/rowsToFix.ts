@@ -73,15 +73,8 @@ function cardColumnCell(value: string): string {
  * 16 digits ending in 0 go back as they were: far more often a plain id, and a fix file must give
  * the analyst's ids back unchanged.
  */
-export function rowsToFix(
-  text: string,
-  headerLine: number,
-  delimiter: string,
-  problems: readonly RowProblem[],
-  quotesAreText = false,
-  cardColumns: readonly number[] = [],
-): string {
-  return rowsToFixFile(text, headerLine, delimiter, problems, quotesAreText, cardColumns).csv;
+export function rowsToFix(...args: Parameters<typeof rowsToFixFile>): string {
+  return rowsToFixFile(...args).csv;
 }
 
 /** rowsToFix, with the count of rows written: what the analyst is told was saved. */
