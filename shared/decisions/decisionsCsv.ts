@@ -2,7 +2,7 @@
 // seq and hash). One writer, the Review screen's export; one reader, the CLI's `--decisions` and
 // "Verify against a file…". Cells go through the one CSV writer, so the reader restores them.
 import Papa from 'papaparse';
-import { toCsv, restoreCell, type CsvCell } from '../export/csv';
+import { cellText, toCsv, restoreCell, type CsvCell } from '../export/csv';
 import { DECISIONS, isOrderDecision, type Decision, type DecisionEntry } from './chain';
 
 /**
@@ -49,26 +49,49 @@ export function writeDecisionsCsv(entries: readonly DecisionEntry[], head: reado
   return toCsv(
     head,
     oldestFirst.map((e) => {
-      const [source, ...id] = e.orderKey.split(':');
-      const cells: Record<DecisionsCsvColumn, CsvCell> = {
-        seq: e.seq,
-        time_utc: new Date(e.at).toISOString(),
-        source,
-        order_id: id.join(':'),
-        decision: e.decision,
-        reason_code: e.reasonCode,
-        note: e.note,
-        analyst: e.analyst,
-        score: e.score,
-        matrix_version: e.matrixVersion,
-        hash: { sha256: e.hash },
-        undoes: e.undoes ?? '',
-        settles: e.settles?.map((r) => `${r.deviceId}/${r.seq}`).join(';') ?? '',
-        rules: e.fired?.map((f) => `${f.ruleId}: ${f.text}`).join('; ') ?? '',
-      };
+      const cells = cellsOf(e);
       return head.map((c) => cells[c]);
     }),
   );
+}
+
+/** An entry's cells before they are written. */
+function cellsOf(e: DecisionEntry): Record<DecisionsCsvColumn, CsvCell> {
+  const [source, ...id] = e.orderKey.split(':');
+  return {
+    seq: e.seq,
+    time_utc: new Date(e.at).toISOString(),
+    source,
+    order_id: id.join(':'),
+    decision: e.decision,
+    reason_code: e.reasonCode,
+    note: e.note,
+    analyst: e.analyst,
+    score: e.score,
+    matrix_version: e.matrixVersion,
+    hash: { sha256: e.hash },
+    undoes: e.undoes ?? '',
+    settles: e.settles?.map((r) => `${r.deviceId}/${r.seq}`).join(';') ?? '',
+    rules: e.fired?.map((f) => `${f.ruleId}: ${f.text}`).join('; ') ?? '',
+  };
+}
+
+/** Columns the reader takes as written, white space included; the others it trims. */
+const UNTRIMMED: readonly DecisionsCsvColumn[] = ['note'];
+
+/**
+ * An entry's cells as a reader of its decisions CSV sees them: what the writer wrote (a card number
+ * reduced, a formula-like cell guarded), then the guard taken off and, but for the note, trimmed.
+ * A file's cells are compared with these to tell an edited file from the export.
+ */
+export function readCellsOf(e: DecisionEntry): Record<DecisionsCsvColumn, string> {
+  const cells = cellsOf(e);
+  const out = {} as Record<DecisionsCsvColumn, string>;
+  for (const c of DECISIONS_CSV_HEAD) {
+    const text = restoreCell(cellText(cells[c]));
+    out[c] = UNTRIMMED.includes(c) ? text : text.trim();
+  }
+  return out;
 }
 
 /** Where a decisions CSV is wrong: the file's physical line (1-based), the column when one cell is at fault. */
@@ -80,6 +103,9 @@ export interface DecisionsCsvProblem {
 
 /** What the file holds: entries oldest first, `prevHash` empty (the CSV does not carry it). */
 export type DecisionsCsvRead = { entries: DecisionEntry[] } | DecisionsCsvProblem;
+
+/** The same, with each row's cells as read, by seq (a witness compares them with the log's entries). */
+export type DecisionsCsvCellsRead = { entries: DecisionEntry[]; cells: Map<number, Partial<Record<DecisionsCsvColumn, string>>> } | DecisionsCsvProblem;
 
 const REQUIRED = DECISIONS_CSV_HEAD_BEFORE_UNDOES;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -110,6 +136,12 @@ function recordsOf(body: string): CsvRecord[] {
 
 /** Reads a decisions CSV whole; the first problem found, by line and column, if it is not one. */
 export function readDecisionsCsv(text: string): DecisionsCsvRead {
+  const read = readDecisionsCsvCells(text);
+  return 'entries' in read ? { entries: read.entries } : read;
+}
+
+/** readDecisionsCsv, with each row's cells as read (the guard taken off; trimmed but the note). */
+export function readDecisionsCsvCells(text: string): DecisionsCsvCellsRead {
   const records = recordsOf(text.startsWith('\uFEFF') ? text.slice(1) : text);
   const header = records[0];
   if (!header) return { line: 1, error: `empty file; expected the decisions export header ${REQUIRED.join(',')}` };
@@ -124,6 +156,7 @@ export function readDecisionsCsv(text: string): DecisionsCsvRead {
   if (missing.length) return { line: header.line, error: `not a decisions export: column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} missing` };
 
   const entries: DecisionEntry[] = [];
+  const cells = new Map<number, Partial<Record<DecisionsCsvColumn, string>>>();
   const seen = new Set<number>();
   for (const row of records.slice(1)) {
     const fail = (error: string, column?: DecisionsCsvColumn): DecisionsCsvProblem => (column ? { line: row.line, column, error } : { line: row.line, error });
@@ -168,6 +201,10 @@ export function readDecisionsCsv(text: string): DecisionsCsvRead {
     const badPart = settles.findIndex((m) => m === null);
     if (badPart >= 0) return fail(`settles part ${badPart + 1} is not <device>/<seq>: ${settlesText.split(';')[badPart]}`, 'settles');
     if (settles.length && !isOrderDecision(decision as Decision)) return fail(`settles is set on a ${decision} entry`, 'settles');
+    // Each cell as read (guard off; trimmed but the note): what an edited file is told apart by.
+    const read: Partial<Record<DecisionsCsvColumn, string>> = {};
+    for (const name of col.keys()) read[name] = UNTRIMMED.includes(name) ? raw(name) : cell(name);
+    cells.set(seq, read);
     entries.push({
       seq,
       orderKey: logEvent ? '' : `${source}:${orderId}`,
@@ -187,7 +224,7 @@ export function readDecisionsCsv(text: string): DecisionsCsvRead {
   }
   entries.sort((x, y) => x.seq - y.seq);
   linkOlderUndos(entries);
-  return { entries };
+  return { entries, cells };
 }
 
 /**

@@ -2,6 +2,7 @@
 // PDFs and decisions CSVs each record the log head (or every entry's hash) they were made from.
 // A log rewritten so that its own chain verifies still differs from what its witnesses saw.
 import { EMPTY_HEAD, type DecisionEntry, type LogHead } from './chain';
+import { readCellsOf, type DecisionsCsvColumn } from './decisionsCsv';
 
 export interface Witness {
   /** What saw the log, in the analyst's words: "the checkpoint file", "report-2026-W47.pdf". */
@@ -15,15 +16,18 @@ export interface Witness {
   /** The same, restore by restore: each a run of one line, as it went on before the restore replaced it. */
   setAsideLines?: LogHead[][];
   /**
-   * What it says each entry held, when it says (a decisions CSV: time, order, decision, code, note,
-   * analyst, score, matrix): a file whose hashes are the log's can still have had a note edited or a
-   * row taken out, and "Matches" must not be said of it.
+   * What it says each entry held, when it says (a decisions CSV: each row's cells as read, by
+   * column): a file whose hashes are the log's can still have had a note edited or a row taken
+   * out, and "Matches" must not be said of it.
    */
   contents?: readonly WitnessedEntry[];
 }
 
-/** An entry as a decisions CSV writes it (no previous hash or note salt: those are not in the file). */
-export type WitnessedEntry = Pick<DecisionEntry, 'seq' | 'orderKey' | 'decision' | 'reasonCode' | 'note' | 'analyst' | 'at' | 'score' | 'matrixVersion'>;
+/** A row of a decisions CSV: its entry's seq and its cells as a reader sees them, by column name. */
+export interface WitnessedEntry {
+  seq: number;
+  cells: Partial<Record<DecisionsCsvColumn, string>>;
+}
 
 export type WitnessVerdict =
   | { ok: true; source: string; checked: number; upTo: number; /** Entries whose contents were compared too (a decisions CSV). */ contents?: number }
@@ -125,23 +129,30 @@ export function compareWithWitness(
   };
 }
 
-const CONTENT_FIELDS: readonly [keyof WitnessedEntry, string][] = [
-  ['at', 'time'],
-  ['orderKey', 'order'],
-  ['decision', 'decision'],
-  ['reasonCode', 'reason code'],
-  ['note', 'note'],
-  ['analyst', 'analyst'],
-  ['score', 'score'],
-  ['matrixVersion', 'matrix version'],
-];
+/** The columns compared, in the words a difference is named by (seq and hash are compared as heads). */
+const CONTENT_WORDS: Partial<Record<DecisionsCsvColumn, string>> = {
+  time_utc: 'time',
+  source: 'order',
+  order_id: 'order',
+  decision: 'decision',
+  reason_code: 'reason code',
+  note: 'note',
+  analyst: 'analyst',
+  score: 'score',
+  matrix_version: 'matrix version',
+  undoes: 'undone entry',
+  settles: 'settled entries',
+  rules: 'rules that fired',
+};
 
 /**
  * Where a file that witnessed the log's hashes says something else than the log: a row missing
  * between the first and the last it holds (or before its first: an export starts at entry 1), or
- * an entry whose time, order, decision, code, note, analyst, score or matrix is not the log's. The
- * log's own chain is verified apart, so when it holds, the file is what was changed. A note erased
- * on request since the file was written is not compared (the file still holds it; the log no longer does).
+ * a cell of a column the file has that is not what the export wrote for the log's entry (its time,
+ * order, decision, code, note, analyst, score, matrix, the entry an undo reverses, what a
+ * resolution settles, the rules that fired), compared as a reader of the file sees both. The log's
+ * own chain is verified apart, so when it holds, the file is what was changed. A note erased on
+ * request since the file was written is not compared (the file still holds it; the log no longer does).
  */
 function contentDifference(
   entries: readonly (Pick<DecisionEntry, 'seq' | 'hash'> & Partial<DecisionEntry>)[],
@@ -168,10 +179,16 @@ function contentDifference(
     expected = row.seq + 1;
     const mine = bySeq.get(row.seq);
     if (!mine || mine.decision === undefined) continue;
-    const changed = CONTENT_FIELDS.filter(([field]) => {
-      if (field === 'note' && mine.noteErased) return false;
-      return (row[field] ?? null) !== (mine[field] ?? null);
-    }).map(([, word]) => word);
+    const written = readCellsOf(mine as DecisionEntry);
+    const changed = [
+      ...new Set(
+        (Object.keys(row.cells) as DecisionsCsvColumn[]).flatMap((column) => {
+          const word = CONTENT_WORDS[column];
+          if (!word || (column === 'note' && mine.noteErased)) return [];
+          return row.cells[column] === written[column] ? [] : [word];
+        }),
+      ),
+    ];
     if (changed.length)
       return {
         ok: false,

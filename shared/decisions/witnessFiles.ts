@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import { readHeader } from '../backup/container';
 import { ledgerWitness, parseLedger } from './checkpoints';
-import { readDecisionsCsv } from './decisionsCsv';
+import { readDecisionsCsvCells } from './decisionsCsv';
 import type { LogHead } from './chain';
 import type { Witness } from './witness';
 
@@ -56,7 +56,7 @@ export async function witnessFromFile(file: Blob, name: string): Promise<Witness
   // The app writes it comma-separated: a guessed delimiter took the `; ` inside the rules column for one.
   const fields = Papa.parse<string[]>(text, { preview: 1, delimiter: ',' }).data[0] ?? [];
   if (fields.includes('seq') && fields.includes('hash')) {
-    const read = readDecisionsCsv(text);
+    const read = readDecisionsCsvCells(text);
     if (!('entries' in read)) throw new Error(`${name} line ${read.line}: ${read.error}`);
     const heads: LogHead[] = [];
     for (const e of read.entries) {
@@ -67,17 +67,7 @@ export async function witnessFromFile(file: Blob, name: string): Promise<Witness
       source: name,
       at: null,
       heads,
-      contents: read.entries.map((e) => ({
-        seq: e.seq,
-        orderKey: e.orderKey,
-        decision: e.decision,
-        reasonCode: e.reasonCode,
-        note: e.note,
-        analyst: e.analyst,
-        at: e.at,
-        score: e.score,
-        matrixVersion: e.matrixVersion,
-      })),
+      contents: read.entries.map((e) => ({ seq: e.seq, cells: read.cells.get(e.seq) ?? {} })),
     };
   }
   throw new Error(`${name} is not a witness of the decision log: choose a checkpoint file, a backup, a decisions CSV or a report PDF written by this app`);

@@ -35,7 +35,7 @@ describe('a decisions CSV as a witness', () => {
       ],
     });
     // What each entry held, to tell an edited file from the export.
-    expect(w.contents?.map((c) => [c.seq, c.note])).toEqual([
+    expect(w.contents?.map((c) => [c.seq, c.cells.note])).toEqual([
       [1, 'note 1'],
       [2, 'note 2'],
     ]);
@@ -107,6 +107,47 @@ describe('a decisions CSV as a witness', () => {
       const recoded = lines();
       recoded[5] = recoded[5]!.replace('FRAUD-RING', 'OTHER').replace(',K. Weber,', ',L. Braun,');
       expect(await verdictOf(recoded.join('\r\n'))).toMatchObject({ ok: false, seq: 5, reason: expect.stringContaining('its reason code, analyst differ') });
+    });
+
+    it('an undo made to reverse another entry, a settlement or the rules that fired, edited, are the file changed too', async () => {
+      const fired = [{ ruleId: 'ring-confirmed-fraud', points: 100, text: '+100 its ring was confirmed as fraud' }];
+      const withUndo = [
+        ...log.slice(0, 3).map((e) => ({ ...e, fired })),
+        { ...entry(4, '4'.repeat(64)), decision: 'undo' as const, undoes: 1 },
+        { ...entry(5, '5'.repeat(64)), decision: 'hold' as const, reasonCode: 'FRAUD-RING', settles: [{ deviceId: 'devA', seq: 7 }] },
+      ];
+      const of = async (csv: string) => compareWithWitness(withUndo, await witnessFromFile(file(csv), 'decisions.csv'));
+      const rows = () => writeDecisionsCsv(withUndo).split('\r\n');
+      expect(await of(writeDecisionsCsv(withUndo))).toMatchObject({ ok: true, contents: 5 });
+      const undone = rows();
+      undone[4] = undone[4]!.replace(/,1,,$/, ',2,,');
+      expect(await of(undone.join('\r\n'))).toMatchObject({ ok: false, seq: 4, reason: expect.stringContaining('its undone entry differs') });
+      const settled = rows();
+      settled[5] = settled[5]!.replace('devA/7', 'devB/9');
+      expect(await of(settled.join('\r\n'))).toMatchObject({ ok: false, seq: 5, reason: expect.stringContaining('its settled entries differ') });
+      const ruled = rows();
+      ruled[2] = ruled[2]!.replace('+100 its ring was confirmed as fraud', 'nothing fired');
+      expect(await of(ruled.join('\r\n'))).toMatchObject({ ok: false, seq: 2, reason: expect.stringContaining('its rules that fired differ') });
+      // A file written before the undoes column is compared on the columns it has.
+      const older = writeDecisionsCsv(withUndo, [
+        'seq',
+        'time_utc',
+        'source',
+        'order_id',
+        'decision',
+        'reason_code',
+        'note',
+        'analyst',
+        'score',
+        'matrix_version',
+        'hash',
+      ]);
+      expect(await of(older)).toMatchObject({ ok: true });
+    });
+
+    it('a card number in a note is compared as the export wrote it (reduced to BIN and last 4), so a genuine export matches', async () => {
+      const restored = [{ ...entry(1, '1'.repeat(64)), decision: 'restore' as const, orderKey: '', note: 'card 4242 4242 4242 4242 used' }];
+      expect(compareWithWitness(restored, await witnessFromFile(file(writeDecisionsCsv(restored)), 'decisions.csv'))).toMatchObject({ ok: true });
     });
 
     it('a note erased on request since the export is not a difference: the log no longer holds it', async () => {
