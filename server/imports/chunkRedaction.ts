@@ -5,18 +5,22 @@
 // without every laptop refusing them: they are left, and counted.
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
-import { orderKeyVariants, orderRefVariants } from '../../shared/orders/paymentFacts';
-import { holdsPersonalData, IMPORT_OP_LIMITS, parseCasePayload, parseChunkLines, redactedLine, splitLine, type Json } from '../../shared/team';
+import {
+  erasureReach,
+  holdsPersonalData,
+  IMPORT_OP_LIMITS,
+  parseCasePayload,
+  parseChunkLines,
+  redactedLine,
+  splitLine,
+  type ErasedRecords,
+  type ErasureReach,
+  type Json,
+} from '../../shared/team';
 import { inflateChunk } from './chunkCheck';
 import type { Db } from './importOpStore';
 
 const gzip = promisify(gzipCallback);
-
-/** What an erasure names: orders by key (source:number, either spelling of the number reaches it) and payments by id. */
-export interface ErasedRecords {
-  orderKeys: readonly string[];
-  payments: readonly string[];
-}
 
 /** Counts only: what was redacted, and what was left in chunks that cannot be. */
 export interface ImportRedaction {
@@ -31,33 +35,6 @@ export interface ImportRedaction {
 
 type JsonObject = { [key: string]: Json };
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: Json | undefined): string => (typeof v === 'string' ? v : '');
-
-/** Which parts of a line an erasure reaches, as a laptop's register reaches them (RegisterAtImport). */
-function matcher(erased: ErasedRecords) {
-  const keys = new Set(erased.orderKeys.flatMap(orderKeyVariants));
-  const payments = new Set(erased.payments);
-  // A line that holds none of these texts cannot hold an erased record: only the others are parsed.
-  const needles = [
-    ...[...keys].map((k) => JSON.stringify(k)),
-    ...[...keys].flatMap((k) => orderRefVariants(k.slice(k.indexOf(':') + 1)).map((ref) => JSON.stringify(ref))),
-    ...[...payments].map((p) => JSON.stringify(p)),
-  ];
-  const reachesPart = (part: JsonObject, orderSource: string): boolean => {
-    if (part.kind === 'order') return keys.has(text(part.key));
-    if (part.kind !== 'payment' || !isObject(part.value)) return false;
-    const value = part.value;
-    if (payments.has(text(value.id)) || payments.has(text(part.key))) return true;
-    // A payment for an erased order, by either spelling of its number, as a laptop joins them.
-    const sources = new Set([orderSource, text(value.orderSource) || orderSource]);
-    return orderRefVariants(text(value.orderRef)).some((ref) => [...sources].some((source) => keys.has(`${source}:${ref}`)));
-  };
-  return {
-    mayReach: (line: string) => needles.some((n) => line.includes(n)),
-    reaches: (record: JsonObject, orderSource: string) =>
-      reachesPart(record, orderSource) || (Array.isArray(record.companions) && record.companions.some((c) => isObject(c) && reachesPart(c, orderSource))),
-  };
-}
 
 /** A chunk and what its operation says of it. */
 interface ChunkOf {
@@ -68,13 +45,11 @@ interface ChunkOf {
   hash: string;
 }
 
-type Match = ReturnType<typeof matcher>;
-
 /**
  * The chunk's NDJSON with the lines `match` reaches redacted by `erasureId` (scheme 2), and how many
  * lines hold the person's data (redacted now, or left under scheme 1). Other lines keep their bytes.
  */
-function redactText(text: string, chunk: ChunkOf, match: Match, erasureId: string): { text: string; reached: number } {
+function redactText(text: string, chunk: ChunkOf, match: ErasureReach, erasureId: string): { text: string; reached: number } {
   // Most chunks hold none of the person's keys: they are not split into lines at all.
   if (!match.mayReach(text)) return { text, reached: 0 };
   const lines = text.slice(0, -1).split('\n');
@@ -112,7 +87,7 @@ function assertStillVerifies(raw: Buffer, chunk: ChunkOf): void {
 export async function redactErasedRecords(db: Db, erased: ErasedRecords, erasureId: string): Promise<ImportRedaction> {
   const out: ImportRedaction = { erasureId, records: 0, chunks: 0, unredactableRecords: 0, unredactableChunks: 0 };
   if (erased.orderKeys.length === 0 && erased.payments.length === 0) return out;
-  const match = matcher(erased);
+  const match = erasureReach(erased);
   const stored = await db.query<ChunkOf>(
     `SELECT c.op_id::text, c.n, o.chunk_scheme, o.order_source, o.chunk_hashes[c.n + 1] AS hash
        FROM import_op_chunks c JOIN import_ops o ON o.op_id = c.op_id WHERE o.kind = 'import' ORDER BY c.op_id, c.n`,
@@ -167,7 +142,7 @@ export async function redactArriving(db: Db, chunk: ChunkOf, gzipBytes: Buffer):
   for (const erasure of await erasuresHeld(db)) {
     if (erasure.erased.orderKeys.length === 0 && erasure.erased.payments.length === 0) continue;
     text ??= (await inflateChunk(gzipBytes, IMPORT_OP_LIMITS.maxChunkRawBytes)).toString('utf8');
-    const done = redactText(text, chunk, matcher(erasure.erased), erasure.id);
+    const done = redactText(text, chunk, erasureReach(erasure.erased), erasure.id);
     text = done.text;
     records += done.reached;
   }

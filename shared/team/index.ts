@@ -19,3 +19,4 @@ export * from './chunkLeaves';
 export * from './importChunks';
 export * from './liveDigest';
 export * from './attachmentFiles';
+export * from './erasureReach';
