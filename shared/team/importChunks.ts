@@ -1,9 +1,22 @@
 // A team import's records on the wire: batches of parsed records as gzip NDJSON, each named by its
 // hash (scheme 1: SHA-256 of its uncompressed bytes; scheme 2: of its lines' leaves, chunkLeaves.ts);
-// a pulled chunk is inflated within bounds, hashed, then parsed.
+// a pulled chunk is inflated within bounds, hashed, then parsed, each redacted line checked against
+// the erasures its reader holds.
 import { sha256, sha256OfBytes } from '../decisions/chain';
 import type { ParsedRecord } from '../ingest/records';
-import { chunkHashOfLeaves, leafOfLine, LINE_SALT, NEW_CHUNK_SCHEME, newLineSalt, splitLine, type ChunkHash, type ChunkScheme } from './chunkLeaves';
+import type { Json } from './canonicalJson';
+import {
+  chunkHashOfLeaves,
+  leafOfLine,
+  LINE_SALT,
+  NEW_CHUNK_SCHEME,
+  newLineSalt,
+  splitLine,
+  type ChunkHash,
+  type ChunkScheme,
+  type RedactionMark,
+} from './chunkLeaves';
+import { erasureReach, type ErasedRecords } from './erasureReach';
 import { IMPORT_OP_LIMITS, opDigestText } from './importOps';
 import { parsedRecordSchema, recordProblem } from './importRecordSchema';
 
@@ -101,16 +114,41 @@ export interface ReadChunk {
   redacted: number;
 }
 
+/** A redacted line of a chunk: where it is (from 1), its mark, and its record as it came (personal values blank). */
+export interface RedactedLine {
+  line: number;
+  mark: RedactionMark;
+  record: { [key: string]: Json };
+}
+
+/**
+ * What a reader holds to judge a redacted line: the erasures on request it holds, looked up by
+ * event id (what each one's register names; an id it does not hold is absent), and the order
+ * source of the chunk's operation (a payment of an erased order is reached through it).
+ */
+export interface ErasuresHeld {
+  orderSource: string;
+  lookup(ids: readonly string[]): Promise<ReadonlyMap<string, ErasedRecords>>;
+}
+
+/** Reading a pulled chunk: smaller limits for a test, and the erasures a redacted line is judged by (none held: every redacted line is refused). */
+export type ReadChunkOptions = Partial<ChunkLimits> & { erasures?: ErasuresHeld };
+
 /**
  * A pulled chunk's records, or a TeamChunkError: inflated no further than `maxChunkRawBytes`,
  * checked against the operation's hash for it, then each line parsed as a record.
  */
-export async function decodeChunk(gzip: Uint8Array, expected: ChunkHash, where: ChunkPlace, limits: Partial<ChunkLimits> = {}): Promise<ParsedRecord[]> {
-  return (await readChunk(gzip, expected, where, limits)).records;
+export async function decodeChunk(gzip: Uint8Array, expected: ChunkHash, where: ChunkPlace, options: ReadChunkOptions = {}): Promise<ParsedRecord[]> {
+  return (await readChunk(gzip, expected, where, options)).records;
 }
 
-/** decodeChunk, also counting the records that come redacted (scheme 2 only). */
-export async function readChunk(gzip: Uint8Array, expected: ChunkHash, where: ChunkPlace, limits: Partial<ChunkLimits> = {}): Promise<ReadChunk> {
+/**
+ * decodeChunk, also counting the records that come redacted (scheme 2 only). The hash proves only
+ * that nothing but personal values went: a redacted line is taken only from an erasure the reader
+ * holds whose register reaches the line's record, so a server cannot blank records on its own.
+ */
+export async function readChunk(gzip: Uint8Array, expected: ChunkHash, where: ChunkPlace, options: ReadChunkOptions = {}): Promise<ReadChunk> {
+  const { erasures, ...limits } = options;
   const max = { ...PROTOCOL_LIMITS, ...limits };
   const fail = (reason: string, line: number | null = null) => new TeamChunkError(where.file, where.chunk, line, reason);
   if (gzip.length > max.maxChunkBytes) throw fail(`${gzip.length} bytes compressed, past the ${max.maxChunkBytes} a chunk may have`);
@@ -128,7 +166,21 @@ export async function readChunk(gzip: Uint8Array, expected: ChunkHash, where: Ch
   }
   const lines = parseChunkLines(raw, 2, where, limits);
   if (lines.hash !== expected.hash) throw mismatch();
+  if (lines.marks.length) await checkRedactions(lines.marks, erasures, where);
   return { records: lines.records, redacted: lines.redacted };
+}
+
+/** Each redacted line must name an erasure the reader holds that reaches its record (or a companion), else the chunk is refused, naming the line. */
+async function checkRedactions(marks: readonly RedactedLine[], erasures: ErasuresHeld | undefined, where: ChunkPlace): Promise<void> {
+  const held = erasures ? await erasures.lookup([...new Set(marks.map((m) => m.mark.erasure))]) : new Map<string, ErasedRecords>();
+  const reach = new Map([...held].map(([id, erased]) => [id, erasureReach(erased)]));
+  const orderSource = erasures?.orderSource ?? '';
+  for (const { line, mark, record } of marks) {
+    const fail = (reason: string) => new TeamChunkError(where.file, where.chunk, line, `${reason}: not applied`);
+    const erasure = reach.get(mark.erasure);
+    if (!erasure) throw fail(`redacted under an erasure this laptop does not hold (${mark.erasure})`);
+    if (!erasure.reaches(record, orderSource)) throw fail(`redacted under erasure ${mark.erasure}, which does not reach this record`);
+  }
 }
 
 /**
@@ -150,7 +202,7 @@ export function parseChunkLines(
   scheme: ChunkScheme,
   where: ChunkPlace,
   limits: Partial<ChunkLimits> = {},
-): ReadChunk & { hash: string | null } {
+): ReadChunk & { hash: string | null; marks: RedactedLine[] } {
   const max = { ...PROTOCOL_LIMITS, ...limits };
   const fail = (reason: string, line: number | null = null) => new TeamChunkError(where.file, where.chunk, line, reason);
   let text: string;
@@ -159,13 +211,13 @@ export function parseChunkLines(
   } catch {
     throw fail('not UTF-8 text');
   }
-  if (text === '') return { records: [], redacted: 0, hash: scheme === 1 ? null : chunkHashOfLeaves([]) };
+  if (text === '') return { records: [], redacted: 0, marks: [], hash: scheme === 1 ? null : chunkHashOfLeaves([]) };
   if (!text.endsWith('\n')) throw fail('the last line is not ended', text.split('\n').length);
   const lines = text.slice(0, -1).split('\n');
   if (lines.length > max.maxRecords) throw fail(`${lines.length} records, more than the ${max.maxRecords} a chunk may hold`);
   const records: ParsedRecord[] = [];
   const leaves: Uint8Array[] = [];
-  let redacted = 0;
+  const marks: RedactedLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     let json: unknown;
     try {
@@ -181,7 +233,7 @@ export function parseChunkLines(
       const parsed = parsedRecordSchema.safeParse(json);
       if (!parsed.success) throw fail(recordProblem(parsed.error), i + 1);
       leaves.push(leafOfLine(split));
-      if (split.mark) redacted += 1;
+      if (split.mark) marks.push({ line: i + 1, mark: split.mark, record: split.record });
       records.push(parsed.data);
       continue;
     }
@@ -189,7 +241,7 @@ export function parseChunkLines(
     if (!parsed.success) throw fail(recordProblem(parsed.error), i + 1);
     records.push(parsed.data);
   }
-  return { records, redacted, hash: scheme === 1 ? null : chunkHashOfLeaves(leaves) };
+  return { records, redacted: marks.length, marks, hash: scheme === 1 ? null : chunkHashOfLeaves(leaves) };
 }
 
 /** The operation's own digest, as its declaration carries it. */

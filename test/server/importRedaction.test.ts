@@ -118,6 +118,15 @@ describe('an erasure on request redacts the team’s imports at the server', () 
     },
   });
 
+  /** What a laptop that pulled `held` reads a redacted chunk with (teamOpSource looks them up in its teamEvents). */
+  const holding = (...held: TeamEventInput[]) => ({
+    erasures: {
+      orderSource: 'shopify',
+      lookup: async (ids: readonly string[]) =>
+        new Map(held.filter((e) => ids.includes(e.id)).map((e) => [e.id, e.payload.register as { orderKeys: string[]; payments: string[] }])),
+    },
+  });
+
   it('takes the erased order and its payment out of the stored chunk; the laptop still verifies it; the others stay byte for byte', async () => {
     const file = randomUUID();
     const imp = await teamImport(teamRecords(file), 2);
@@ -137,7 +146,7 @@ describe('an erasure on request redacts the team’s imports at the server', () 
     for (const v of Object.values(who)) expect(inflated).not.toContain(v);
     expect((await stored(imp, 0)).raw_bytes).toBe(Buffer.byteLength(inflated));
     const where = { file: 'orders.csv', chunk: 0 };
-    const read = await readChunk(new Uint8Array(after[0]!), { hash: imp.declaration.chunkHashes[0]!, scheme: 2 }, where);
+    const read = await readChunk(new Uint8Array(after[0]!), { hash: imp.declaration.chunkHashes[0]!, scheme: 2 }, where, holding(event));
     expect(read.redacted).toBe(2);
     const [order, payment] = [read.records[1]!, read.records[3]!];
     expect(order.kind === 'order' && order.value).toMatchObject({ externalId: '#1001', email: '', shipName: '', shipStreet: '', totalMinor: 2099 });
@@ -197,7 +206,7 @@ describe('an erasure on request redacts the team’s imports at the server', () 
     for (const v of [`buyer1.${file.slice(0, 8)}@example.com`, `Customer 1 ${file}`, `fp_${file}`]) expect(inflated).not.toContain(v);
     expect(inflated).toContain(`Customer 0 ${file}`);
     expect((await stored(imp, 0)).raw_bytes).toBe(Buffer.byteLength(inflated));
-    const read = await readChunk(new Uint8Array(chunk), { hash: imp.declaration.chunkHashes[0]!, scheme: 2 }, { file: 'orders.csv', chunk: 0 });
+    const read = await readChunk(new Uint8Array(chunk), { hash: imp.declaration.chunkHashes[0]!, scheme: 2 }, { file: 'orders.csv', chunk: 0 }, holding(event));
     expect(read.redacted).toBe(2);
     expect(inflated.split('\n').filter((l) => l.includes(event.id))).toHaveLength(2);
     expect(logLines.join('')).toMatch(/"redacted":2,"msg":"import chunk stored"/);

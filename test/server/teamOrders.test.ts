@@ -7,6 +7,7 @@ import { ImportService } from '../../renderer/src/core/imports/importService';
 import { createDb, type WorkbenchDb } from '../../renderer/src/core/storage/schema';
 import { liveOrderStamps } from '../../renderer/src/core/storage/liveOrderStamps';
 import { TeamStore } from '../../renderer/src/core/storage/teamStore';
+import { TeamSync } from '../../renderer/src/core/team/teamSync';
 import { httpTransport } from '../../renderer/src/core/team/teamTransport';
 import { FIELD_SEPARATOR } from '../../shared/orders/columns';
 import type { Role } from '../../shared/team';
@@ -143,15 +144,31 @@ describe('team imports between two laptops', () => {
     ]);
     expect((await h.push(await h.signIn('Ana Weber'), events)).status).toBe(200);
 
-    // A laptop that has not pulled the erasure gets the import from the server without the person.
+    // A laptop that has not pulled the erasure refuses the redacted lines (a server cannot blank
+    // records on its own say): nothing of the import is written, and it is tried again.
     const c = await laptop('Cleo Park', 'analyst');
+    const refused = await c.imports.syncTeamOrders();
+    expect(refused).toMatchObject({ changed: false });
+    expect(refused.problem).toMatch(
+      new RegExp(
+        `^The team import of orders_2026-11\\.csv could not be applied here: orders_2026-11\\.csv, chunk 1, line \\d+: redacted under an erasure this laptop does not hold \\(${events[0]!.id}\\): not applied$`,
+      ),
+    );
+    expect(await allOrders(c.db)).toHaveLength(0);
+    expect(await c.db.teamOps.toArray()).toMatchObject([{ applied: false }]);
+
+    // Its sync pulls the team's events before the imports (useTeamStatus): with the erasure held, the import is written without the person.
+    await new TeamSync({ db: c.db, clock: h.clock, transport: (o) => httpTransport(o, net.fetch), newId: randomUUID }).sync();
     expect(await c.imports.syncTeamOrders()).toMatchObject({ changed: true, problem: null });
     const orders = await allOrders(c.db);
     expect(orders).toHaveLength(6);
     const there = orders.find((o) => o.externalId === erased.externalId)!;
     expect([there.email, there.totalMinor, there.createdAt]).toEqual(['', erased.totalMinor, erased.createdAt]);
     expect(orders.filter((o) => o.email !== '')).toHaveLength(5);
-    const [entry] = await c.db.imports.toArray();
+    // The refused run was taken back (undone, nothing written); the second wrote the import.
+    const [first, entry] = await c.db.imports.toArray();
+    expect(first).toMatchObject({ status: 'undone', created: 0 });
+    expect(entry).toMatchObject({ status: 'completed' });
     expect(entry!.warnings).toContain('1 record came from the team without their personal data (erased on request)');
   });
 

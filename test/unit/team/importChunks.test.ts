@@ -251,6 +251,13 @@ describe('team import chunks', () => {
       const out = change(lines);
       return { sent, gzip: new Uint8Array(gzipSync(out.map((l) => l + '\n').join(''))), text: out.join('\n') };
     }
+    /** A laptop holding the erasure ERASURE with this register (the operation's orders from shopify). */
+    const holding = (orderKeys: string[], payments: string[] = []) => ({
+      erasures: {
+        orderSource: 'shopify',
+        lookup: async (ids: readonly string[]) => new Map(ids.includes(ERASURE) ? [[ERASURE, { orderKeys, payments }]] : []),
+      },
+    });
     const redact = (line: string) => {
       const split = splitLine(JSON.parse(line));
       if (typeof split === 'string' || split.mark) throw new Error('not a line as sent');
@@ -277,7 +284,8 @@ describe('team import chunks', () => {
       const records = [order('#1002'), payment, order('#1003')];
       const { sent, gzip, text } = await changed(records, (lines) => lines.map((l, i) => (i === 1 ? redact(l) : l)));
       for (const gone of ['anna@example.com', 'Hauptstr', '192.0.2.1', 'fp_anna', '04/27']) expect(text.split('\n')[1]).not.toContain(gone);
-      const read = await readChunk(gzip, sent, WHERE);
+      // The erasure names the payment's order, in the other spelling of its number.
+      const read = await readChunk(gzip, sent, WHERE, holding(['shopify:1001']));
       expect(read.redacted).toBe(1);
       expect(read.records[0]).toStrictEqual(records[0]);
       expect(read.records[2]).toStrictEqual(records[2]);
@@ -298,6 +306,45 @@ describe('team import chunks', () => {
         '',
         4200,
       ]);
+    });
+
+    it('takes a redacted line only from an erasure the laptop holds whose register reaches the record', async () => {
+      const records = [order('#1002'), payment, order('#1003')];
+      const { sent, gzip } = await changed(records, (lines) => lines.map((l, i) => (i === 1 ? redact(l) : l)));
+      // Held, and reaching the line: by the payment's id, by its order, by the order carried with it.
+      for (const reach of [holding([], ['pi_1']), holding(['shopify:#1001']), holding(['shopify:1001'])])
+        expect((await readChunk(gzip, sent, WHERE, reach)).redacted).toBe(1);
+      // A server's say alone (no erasure held, or another id than the one held) blanks nothing.
+      const notHeld = `orders_2026-11.csv, chunk 3, line 2: redacted under an erasure this laptop does not hold (${ERASURE}): not applied`;
+      await expect(readChunk(gzip, sent, WHERE)).rejects.toThrow(notHeld);
+      const other = {
+        erasures: {
+          orderSource: 'shopify',
+          lookup: async () => new Map([['5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a', { orderKeys: ['shopify:#1001'], payments: [] }]]),
+        },
+      };
+      await expect(readChunk(gzip, sent, WHERE, other)).rejects.toThrow(notHeld);
+      // Held, but naming another person: the line is refused, and with it the chunk.
+      for (const elsewhere of [holding(['shopify:#1002']), holding([], ['pi_2']), holding(['amazon:#1001']), holding([])])
+        await expect(readChunk(gzip, sent, WHERE, elsewhere)).rejects.toThrow(
+          `orders_2026-11.csv, chunk 3, line 2: redacted under erasure ${ERASURE}, which does not reach this record: not applied`,
+        );
+    });
+
+    it('refuses a forged mark: any order blanked under a made-up erasure id', async () => {
+      const { gzip, hash, scheme } = await encodeChunk([order('#1001')]);
+      const split = splitLine(JSON.parse(gunzipSync(gzip).toString('utf8').trim()));
+      if (typeof split === 'string' || split.mark) throw new Error('not a line as sent');
+      const forged = new Uint8Array(gzipSync(JSON.stringify(redactedLine(split, '12345678-1234-4234-8234-123456789abc')) + '\n'));
+      const error = await readChunk(forged, { hash, scheme }, { file: 'f', chunk: 0 }, holding(['shopify:#1001'])).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TeamChunkError);
+      expect((error as TeamChunkError).message).toBe(
+        'f, chunk 1, line 1: redacted under an erasure this laptop does not hold (12345678-1234-4234-8234-123456789abc): not applied',
+      );
+      // The same line under the erasure held that names the order is taken.
+      const genuine = new Uint8Array(gzipSync(JSON.stringify(redactedLine(split, ERASURE)) + '\n'));
+      const read = await readChunk(genuine, { hash, scheme }, { file: 'f', chunk: 0 }, holding(['shopify:#1001']));
+      expect(read.records[0]!.kind === 'order' && read.records[0]!.value.email).toBe('');
     });
 
     it('refuses a redacted line whose amount, status, date or key changed', async () => {

@@ -43,7 +43,7 @@ import { planNotes } from './personalData';
 const WHY = 'a teammate’s erasure, applied here';
 
 /** The register part an erasure event carries (an erasure on request from a laptop that sends it), or null. */
-function carriedPart(e: Pick<StoredTeamEvent, 'kind' | 'payload'>): { part: ErasureRegisterPart; logSeq: number } | null {
+export function carriedPart(e: Pick<StoredTeamEvent, 'kind' | 'payload'>): { part: ErasureRegisterPart; logSeq: number } | null {
   if (e.kind !== 'erasure') return null;
   const read = parseCasePayload(e);
   if (!read.ok || read.record.kind !== 'erasure') return null;

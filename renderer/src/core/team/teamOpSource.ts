@@ -1,9 +1,10 @@
 // A team operation's records as an import's record source: its chunks in order, each checked
 // against the hash its declaration names and parsed (the server is not trusted), one batch each.
 import { countOf } from '../../../../shared/domain/money';
-import { readChunk } from '../../../../shared/team';
+import { readChunk, type ErasedRecords, type ErasuresHeld } from '../../../../shared/team';
 import type { ParsedBatch, ReaderInfo } from '../../../../shared/ingest/reader';
 import type { RecordSource } from '../imports/importRunner';
+import { carriedPart } from '../privacy/teamErasure';
 import type { TeamOpRecord, WorkbenchDb } from '../storage/schema';
 
 export function teamOpSource(db: WorkbenchDb, op: TeamOpRecord): RecordSource {
@@ -19,6 +20,7 @@ export function teamOpSource(db: WorkbenchDb, op: TeamOpRecord): RecordSource {
         chunk.gzip,
         { hash: op.chunkHashes[n]!, scheme: op.chunkScheme ?? 1 },
         { file: op.fileName, chunk: n },
+        { erasures: erasuresHeld(db, op.orderSource) },
       );
       redacted += inChunk;
       for (const r of records) rows += r.rows;
@@ -38,7 +40,7 @@ export function teamOpSource(db: WorkbenchDb, op: TeamOpRecord): RecordSource {
     bytesRead: bytes,
     fileHash: op.fileHash,
     errors: [],
-    // Shown in the import's summary; the register blanks such records anyway once the erasure is pulled.
+    // Shown in the import's summary; each came under an erasure this laptop holds (readChunk refuses any other).
     warnings: redacted
       ? [
           {
@@ -58,5 +60,27 @@ export function teamOpSource(db: WorkbenchDb, op: TeamOpRecord): RecordSource {
     orderSource: () => op.orderSource,
     cancelled: () => false,
     facts: () => ({ format: op.format, formatLabel: op.formatLabel }),
+  };
+}
+
+/**
+ * The erasures on request this laptop holds, by event id: teammates' pulled and verified (the sync
+ * pulls events before the team's imports, so a genuine redaction finds its erasure) and its own
+ * (never pulled back). Only these may have redacted a line of a team import.
+ */
+function erasuresHeld(db: WorkbenchDb, orderSource: string): ErasuresHeld {
+  return {
+    orderSource,
+    async lookup(ids) {
+      const wanted = new Set(ids);
+      const pulled = (await db.teamEvents.bulkGet([...wanted])).filter((e) => e !== undefined);
+      const own = await db.teamOutbox.filter((e) => wanted.has(e.id)).toArray();
+      const held = new Map<string, ErasedRecords>();
+      for (const e of [...pulled, ...own]) {
+        const carried = carriedPart(e);
+        if (carried) held.set(e.id, carried.part);
+      }
+      return held;
+    },
   };
 }
