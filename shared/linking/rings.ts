@@ -89,7 +89,12 @@ export interface RingResult {
 }
 
 /** Which keys link under `options`, which are hubs, and which large ones link as bursts. */
-export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links: Uint8Array; hubs: Hub[]; bursts: Burst[] } {
+export function linkingKeys(
+  index: KeyIndex,
+  options: LinkOptions = {},
+  /** The shop of order i (its key's source), to tell fingerprints apart within one shop only; absent: all as one. */
+  shopOf?: (order: number) => string,
+): { links: Uint8Array; hubs: Hub[]; bursts: Burst[] } {
   const typeOk = new Uint8Array(KEY_TYPES.length);
   for (const t of options.keyTypes ?? DEFAULT_KEY_TYPES) typeOk[KEY_TYPES.indexOf(t)] = 1;
   const minRank = strengthRank(options.minStrength ?? 'medium');
@@ -119,9 +124,9 @@ export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links
     // Only keys that could link under these options: a /24 network is no hub news when /24s do not link.
     if (orders < 2 || !typeOk[keyType[id] as number] || (keyStrength[id] as number) < minRank) continue;
     if (action.size && action.get(id) === 'never-link') continue;
-    const cards = isCardSummaryRule(index.ruleOf(id)) ? fingerprintsOn(index, id) : 0;
+    const cards = isCardSummaryRule(index.ruleOf(id)) ? fingerprintsOn(index, id, shopOf) : 0;
     if (cards >= 2) {
-      const why = `the same ${cardSummaryWords(index.ruleOf(id))} on ${cards} cards the card provider tells apart by fingerprint: not one card`;
+      const why = `the same ${cardSummaryWords(index.ruleOf(id))} on ${cards} cards the card provider tells apart by fingerprint in one shop: not one card`;
       if (holdBack(id, orders, 'cards-differ', why)) links[id] = 1;
       continue;
     }
@@ -143,50 +148,57 @@ export function linkingKeys(index: KeyIndex, options: LinkOptions = {}): { links
 }
 
 /**
- * How many different provider fingerprints the orders of card-summary key `k` carry. BIN, last 4
- * and expiry are shared by many cards of a large issuer (a popular BIN's cardholders meet on the
- * same last 4 and expiry by the thousand), while a fingerprint names one card: two orders whose
- * fingerprints differ paid with two cards, whatever their summaries say. Orders without a
- * fingerprint may be either card, so they do not count.
+ * How many different provider fingerprints the orders of card-summary key `k` carry in one shop.
+ * BIN, last 4 and expiry are shared by many cards of a large issuer (a popular BIN's cardholders
+ * meet on the same last 4 and expiry by the thousand), while a fingerprint names one card: two
+ * orders whose fingerprints differ paid with two cards, whatever their summaries say. But a
+ * provider fingerprints a card per merchant account (Stripe: per account; each Shopify store has
+ * its own), so one card paying in two shops carries two fingerprints: only fingerprints of one
+ * shop's orders (`shopOf`, the order key's source) are told apart. Orders without a fingerprint
+ * may be either card, so they do not count.
  */
-function fingerprintsOn(index: KeyIndex, k: number): number {
+function fingerprintsOn(index: KeyIndex, k: number, shopOf?: (order: number) => string): number {
   // Kept per index: re-linking with other options or overrides asks again of the same keys.
   let known = fingerprintCounts.get(index);
   if (!known) fingerprintCounts.set(index, (known = new Map()));
   let n = known.get(k);
-  if (n === undefined) known.set(k, (n = countFingerprints(index, k)));
+  if (n === undefined) known.set(k, (n = countFingerprints(index, k, shopOf)));
   return n;
 }
 
 const fingerprintCounts = new WeakMap<KeyIndex, Map<number, number>>();
 
-function countFingerprints(index: KeyIndex, k: number): number {
+function countFingerprints(index: KeyIndex, k: number, shopOf?: (order: number) => string): number {
   const { keyStart, keyOrders, orderStart, orderKeys } = index;
+  const fingerprintOf = (o: number): number[] => {
+    const out: number[] = [];
+    for (let at = orderStart[o] as number; at < (orderStart[o + 1] as number); at++) {
+      const key = orderKeys[at] as number;
+      if (index.keyType[key] === CARD_TYPE && index.ruleOf(key) === 'fingerprint') out.push(key);
+    }
+    return out;
+  };
+  // Most keys carry one fingerprint or none: found without building anything.
   let first = -1;
-  for (let j = keyStart[k] as number; j < (keyStart[k + 1] as number); j++) {
-    const o = keyOrders[j] as number;
-    for (let at = orderStart[o] as number; at < (orderStart[o + 1] as number); at++) {
-      const key = orderKeys[at] as number;
-      if (index.keyType[key] !== CARD_TYPE || index.ruleOf(key) !== 'fingerprint') continue;
+  let several = false;
+  for (let j = keyStart[k] as number; j < (keyStart[k + 1] as number) && !several; j++) {
+    for (const key of fingerprintOf(keyOrders[j] as number)) {
       if (first === -1) first = key;
-      else if (key !== first) return 2 + otherFingerprints(index, k, first, key);
+      else if (key !== first) several = true;
     }
   }
-  return first === -1 ? 0 : 1;
-}
-
-/** Fingerprints on key k besides the two already found (for the count the panel shows). */
-function otherFingerprints(index: KeyIndex, k: number, a: number, b: number): number {
-  const { keyStart, keyOrders, orderStart, orderKeys } = index;
-  const more = new Set<number>();
+  if (!several) return first === -1 ? 0 : 1;
+  const byShop = new Map<string, Set<number>>();
   for (let j = keyStart[k] as number; j < (keyStart[k + 1] as number); j++) {
     const o = keyOrders[j] as number;
-    for (let at = orderStart[o] as number; at < (orderStart[o + 1] as number); at++) {
-      const key = orderKeys[at] as number;
-      if (key !== a && key !== b && index.keyType[key] === CARD_TYPE && index.ruleOf(key) === 'fingerprint') more.add(key);
+    const shop = shopOf ? shopOf(o) : '';
+    for (const key of fingerprintOf(o)) {
+      let set = byShop.get(shop);
+      if (!set) byShop.set(shop, (set = new Set()));
+      set.add(key);
     }
   }
-  return more.size;
+  return Math.max(...[...byShop.values()].map((set) => set.size));
 }
 
 const CARD_TYPE = KEY_TYPES.indexOf('card');
@@ -223,7 +235,7 @@ export function linkEdges(index: KeyIndex, options: LinkOptions = {}): Int32Arra
  */
 export function findRings(index: KeyIndex, orderKeys: readonly string[] | ((i: number) => string), options: LinkOptions = {}): RingResult {
   const keyOf = typeof orderKeys === 'function' ? orderKeys : (i: number) => orderKeys[i] as string;
-  const { links, hubs, bursts } = linkingKeys(index, options);
+  const { links, hubs, bursts } = linkingKeys(index, options, (i) => keyOf(i).slice(0, keyOf(i).indexOf(':')));
   const n = index.orderCount;
   const { keyStart, keyOrders, customerOf } = index;
   const work = scratchFor(index);

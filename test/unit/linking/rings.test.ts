@@ -105,7 +105,7 @@ describe('findRings', () => {
         reason: 'cards-differ',
         allowed: false,
         customers: 2,
-        why: 'the same BIN, last 4 and expiry on 2 cards the card provider tells apart by fingerprint: not one card',
+        why: 'the same BIN, last 4 and expiry on 2 cards the card provider tells apart by fingerprint in one shop: not one card',
       }),
     ]);
     // An order without a fingerprint beside them may have been either card: it links to neither by the summary.
@@ -114,6 +114,10 @@ describe('findRings', () => {
     expect(buildRings([lukas, marie, unknown]).hubs[0]?.why).toMatch(/on 2 cards/);
     // One fingerprint and orders without one: one card as far as the file tells, so they link.
     expect(ringsOf([lukas, unknown])).toEqual([[lukas, unknown].map((o) => orderKey(o)).sort()]);
+    // A provider fingerprints a card per merchant account: in two shops one card has two fingerprints,
+    // so fingerprints of different shops do not tell cards apart.
+    const outlet = customerOrder({ ...card, cardFingerprint: 'fp_outlet_account', source: 'shopify@outlet' });
+    expect(ringsOf([lukas, outlet])).toEqual([[lukas, outlet].map((o) => orderKey(o)).sort()]);
     // The same fingerprint links whatever the summaries say; the analyst may let the summary link all the same.
     expect(ringsOf([lukas, marie], { overrides: [{ type: 'card', value: '455555|1234|11/29', action: 'allow' }] })).toHaveLength(1);
   });
