@@ -167,8 +167,9 @@ function figures(list: readonly Dispute[], submittedAt: ReadonlyMap<string, numb
     lost,
     accepted,
     winRate: won + lost ? won / (won + lost) : null,
-    // Values of several currencies do not add up: no rate by value then. Only the decided count: an
-    // open dispute in another currency adds nothing to either sum.
+    // Values arrive converted into the reporting currency where a rate allows (disputesInCurrency);
+    // one left in its own currency for want of a rate does not add up with the rest: no rate by value
+    // then. Only the decided count: an open dispute in another currency adds nothing to either sum.
     winRateByValue: decidedValue && decidedCurrencies.size === 1 ? wonValue / decidedValue : null,
   };
 }

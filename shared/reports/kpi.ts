@@ -42,6 +42,15 @@ export interface KpiInput {
   confirmedFraud?: ReadonlySet<string>;
   /** Order keys whose known outcome is legitimate: held and cancelled, a false positive. */
   knownLegit?: ReadonlySet<string>;
+  /** The reporting currency and the rates the disputes' values were converted at (ratesApplied), when any were. */
+  convertedAt?: ConvertedAt;
+}
+
+/** Dispute values converted into `currency` at `rates` (1 unit = rate units of `currency`), of `asOf`. */
+export interface ConvertedAt {
+  currency: string;
+  rates: Record<string, number>;
+  asOf: string;
 }
 
 export interface KpiReport {
@@ -57,6 +66,11 @@ export interface KpiReport {
   /** Months that overlap [from, to), oldest first, both programmes. */
   programmes: ProgrammeMonth[];
   thresholds: Threshold[];
+  /**
+   * Set when a dispute value of the period was converted from another currency: the figures and the
+   * title page say at which rates. Absent when none was (and in snapshots saved before it was said).
+   */
+  convertedAt?: ConvertedAt;
 }
 
 const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
@@ -78,5 +92,6 @@ export function kpiReport(input: KpiInput): KpiReport {
     wins: disputeWins(input.disputes, input.from, input.to, input.channelOf ?? new Map(), input.evidenceTicked ?? null),
     programmes: input.programmes.filter((m) => m.month >= first && m.month <= last),
     thresholds: [...input.thresholds],
+    ...(input.convertedAt && Object.keys(input.convertedAt.rates).length ? { convertedAt: input.convertedAt } : {}),
   };
 }

@@ -171,6 +171,34 @@ export function disputesInCurrency(disputes: readonly Dispute[], currency: strin
 }
 
 /**
+ * The rates the KPI report's dispute values were converted at: of the chargebacks raised in
+ * [`from`, `to`) (the ones its values add up), each currency other than the reporting one that has
+ * a rate, with that rate. Empty when every value was already in the reporting currency.
+ */
+export function ratesApplied(
+  disputes: readonly Dispute[],
+  currency: string,
+  rates: Readonly<Record<string, number>>,
+  from: number,
+  to: number,
+): Record<string, number> {
+  const used: Record<string, number> = {};
+  for (const d of disputes) {
+    if (!isChargeback(d) || chargebackDate(d) < from || chargebackDate(d) >= to) continue;
+    const code = d.currency.trim().toUpperCase();
+    if (code !== currency && rates[code] !== undefined) used[code] = rates[code];
+  }
+  return Object.fromEntries(Object.entries(used).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** `values in EUR (other currencies at PLN 0.235, USD 0.87)`: what a report's values are in, and at which rates. */
+export function valuesInWords(currency: string, rates: Readonly<Record<string, number>>, asOf?: string): string {
+  const others = Object.entries(rates).filter(([c]) => c !== currency);
+  if (!others.length) return `values in ${currency}`;
+  return `values in ${currency} (other currencies at ${others.map(([c, r]) => `${c} ${r}`).join(', ')}${asOf ? `, rates of ${asOf}` : ''})`;
+}
+
+/**
  * Indicative rates into EUR for a seller's usual currencies, for the reports' values only. Kept as
  * data with their date; the analyst replaces them with the rates finance uses.
  */

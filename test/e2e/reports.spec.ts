@@ -387,6 +387,12 @@ test('KPI report: a chargeback accepted before its deadline is answered by the d
   };
   const before = await kpis();
   await expect(before.figure).toContainText('in time: 0 submitted, 0 accepted (not contested)');
+  // A PLN chargeback of the year is counted in EUR: the cards, the tables and the title page say at which rate.
+  const convertedAt = 'values in EUR (other currencies at PLN 0.235, rates of 2026-11-02)';
+  await expect(page.getByTestId('figure-disputes-opened')).toContainText(convertedAt);
+  await expect(page.getByTestId('figure-win-rate')).toContainText(convertedAt);
+  await expect(page.locator('section.report-table', { has: page.getByTestId('kpi-by-network') })).toContainText(`V${convertedAt.slice(1)}.`);
+  await expect(page.locator('.title-page')).toContainText(`decision target 24 h; ${convertedAt}`);
 
   // Accepted a day before its deadline: a deliberate, timely answer.
   await page.getByRole('link', { name: 'Disputes' }).click();

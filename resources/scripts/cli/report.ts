@@ -18,7 +18,15 @@ import {
 import { kpiReport } from '../../../shared/reports/kpi';
 import { nextPeriod, periodStart, type PeriodKind } from '../../../shared/reports/periods';
 import { DEFAULT_THRESHOLDS, programmeMonths } from '../../../shared/reports/programmes';
-import { confirmedFraud, DEFAULT_RATES, disputesInCurrency, knownFraudKeys, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
+import {
+  confirmedFraud,
+  DEFAULT_RATES,
+  disputesInCurrency,
+  knownFraudKeys,
+  ratesApplied,
+  trendChargebacks,
+  trendOrdersOf,
+} from '../../../shared/reports/sources';
 import { out, parseArgs, pathIn, usageError, type CliIo, type ParsedArgs } from './io';
 import { systemClock } from '../../../shared/time/clock';
 import { importFiles, type ImportedRecords } from './memoryImport';
@@ -222,6 +230,11 @@ async function runKpi(args: readonly string[], io: CliIo, usage: string): Promis
     // Ring verdicts live in the app, not in the exports: fraud chargebacks and known outcomes only.
     confirmedFraud: new Set(confirmedFraud(disputes, decisions, [], knownFraudKeys(orders)).keys()),
     knownLegit: new Set(orders.filter((o) => o.knownOutcome === 'legit').map(orderKey)),
+    convertedAt: {
+      currency: DEFAULT_RATES.currency,
+      rates: ratesApplied(records.disputes, DEFAULT_RATES.currency, DEFAULT_RATES.rates, range.from, range.to),
+      asOf: DEFAULT_RATES.asOf,
+    },
   });
   const notes = [
     a.values.has('--decisions')

@@ -203,3 +203,41 @@ describe('answered before due, for a case open again after a logged answer', () 
     expect(k.all).toMatchObject({ opened: 3, respondable: 3, respondedInTime: 1, answerTimeUnknown: 0 });
   });
 });
+
+describe('dispute values converted into the reporting currency', () => {
+  it('the KPI report says at which rates, naming only the currencies its period converted', async () => {
+    const { kpiReport } = await import('../../../shared/reports/kpi');
+    const { disputesInCurrency, ratesApplied, valuesInWords } = await import('../../../shared/reports/sources');
+    const rates = { EUR: 1, PLN: 0.235, USD: 0.87 };
+    // A PLN 1,418.99 chargeback in the period, a USD one after it, a JPY one with no rate.
+    const raw = [
+      d('e', { amountMinor: 10_000 }),
+      d('p', { amountMinor: 141_899, currency: 'PLN' }),
+      d('u', { amountMinor: 5_000, currency: 'USD', openedAt: T + 40 * DAY }),
+    ];
+    const input = {
+      from: T,
+      to: T + 30 * DAY,
+      slaHours: 24,
+      decisions: [],
+      placedAt: new Map(),
+      ordersPlaced: 0,
+      disputes: disputesInCurrency(raw, 'EUR', rates),
+      submittedAt: new Map(),
+      programmes: [],
+      thresholds: [],
+    };
+    const applied = ratesApplied(raw, 'EUR', rates, T, T + 30 * DAY);
+    expect(applied).toEqual({ PLN: 0.235 });
+    const k = kpiReport({ ...input, convertedAt: { currency: 'EUR', rates: applied, asOf: '2026-11-02' } });
+    // 100.00 + 1,418.99 × 0.235 = 100.00 + 333.46
+    expect(k.disputes.all.openedValueMinor).toBe(10_000 + 33_346);
+    expect(k.convertedAt).toEqual({ currency: 'EUR', rates: { PLN: 0.235 }, asOf: '2026-11-02' });
+    expect(valuesInWords('EUR', k.convertedAt!.rates, k.convertedAt!.asOf)).toBe('values in EUR (other currencies at PLN 0.235, rates of 2026-11-02)');
+    // Only the currencies of the period: its USD chargeback alone after it; none converted, no such line.
+    const later = ratesApplied(raw, 'EUR', rates, T + 35 * DAY, T + 60 * DAY);
+    expect(later).toEqual({ USD: 0.87 });
+    expect(ratesApplied([raw[0]!], 'EUR', rates, T, T + 30 * DAY)).toEqual({});
+    expect(kpiReport({ ...input, convertedAt: { currency: 'EUR', rates: {}, asOf: '2026-11-02' } }).convertedAt).toBeUndefined();
+  });
+});

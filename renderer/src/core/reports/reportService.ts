@@ -15,7 +15,7 @@ import { sha256 } from '../../../../shared/decisions/chain';
 import { FRAUD_BY, fraudTrend, ringsOfRange, type PeriodRing, type TrendParams, type TrendReport } from '../../../../shared/reports/fraudTrend';
 import { kpiReport, type KpiReport } from '../../../../shared/reports/kpi';
 import { DEFAULT_THRESHOLDS, programmeMonthsOf, programmeNetwork, type Threshold } from '../../../../shared/reports/programmes';
-import { confirmedFraud, DEFAULT_RATES, disputesInCurrency, fraudRowsOf, NOT_GIVEN, trendChargebacks } from '../../../../shared/reports/sources';
+import { confirmedFraud, DEFAULT_RATES, disputesInCurrency, fraudRowsOf, NOT_GIVEN, ratesApplied, trendChargebacks } from '../../../../shared/reports/sources';
 import { DIMENSION_FIELD } from '../../../../shared/reports/ordersBehind';
 import { DecisionLog } from '../storage/decisionLog';
 import { TeamStore } from '../storage/teamStore';
@@ -353,6 +353,7 @@ export class ReportService {
       now: this.clock.now(),
       confirmedFraud: fraudKeys,
       knownLegit: legitKeys,
+      convertedAt: { currency: rates.currency, rates: ratesApplied(stored, rates.currency, rates.rates, from, to), asOf: rates.asOf },
     });
     const dataHash = await this.dataHash([
       disputes.map((d) => {

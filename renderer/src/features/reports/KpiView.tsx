@@ -6,6 +6,7 @@ import { countOf, formatCount, formatDecimal, formatMoney } from '../../../../sh
 import type { DisputeFigures } from '../../../../shared/reports/disputeKpis';
 import type { KpiReport } from '../../../../shared/reports/kpi';
 import { major } from '../../../../shared/reports/fraudTrend';
+import { valuesInWords } from '../../../../shared/reports/sources';
 import { TOO_FEW_DECIDED, type DisputeWins, type WinCount } from '../../../../shared/reports/disputeWins';
 import {
   EARLY_WARNING,
@@ -138,6 +139,11 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
   // Each month's count is on both of its programme rows: count it once, from the VAMP rows.
   const unknownNetwork = report.programmes.reduce((n, m) => n + (m.programme === 'visa-vamp' ? (m.unknownNetwork ?? 0) : 0), 0);
   const networks = CARD_NETWORKS.filter((n) => d.byNetwork[n]);
+  // Converted values say so wherever they stand, a card or a table copied on its own included.
+  const conv = report.convertedAt;
+  const valuesIn = conv ? valuesInWords(conv.currency, conv.rates, conv.asOf) : null;
+  const withValuesIn = (text: string) => (valuesIn ? `${text} · ${valuesIn}` : text);
+  const tableCaption = valuesIn ? `${valuesIn[0]!.toUpperCase()}${valuesIn.slice(1)}.` : undefined;
   return (
     <div className="report-body">
       <h2 className="report-h2">Review</h2>
@@ -167,7 +173,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
 
       <h2 className="report-h2">Disputes</h2>
       <div className="figures">
-        <Figure label="Disputes opened" value={formatCount(d.all.opened)} sub={money(d.all.openedValueMinor)} />
+        <Figure label="Disputes opened" value={formatCount(d.all.opened)} sub={withValuesIn(money(d.all.openedValueMinor))} />
         <Figure
           label="Answered by the deadline"
           value={pct(d.all.respondable ? d.all.respondedInTime / d.all.respondable : null, 1)}
@@ -176,13 +182,16 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         <Figure
           label="Win rate"
           value={pct(d.all.winRate, 1)}
-          sub={`${pct(d.all.winRateByValue, 1)} by value · ${formatCount(d.all.won)} won, ${formatCount(d.all.lost)} lost, ${formatCount(d.all.accepted)} accepted`}
+          sub={withValuesIn(
+            `${pct(d.all.winRateByValue, 1)} by value · ${formatCount(d.all.won)} won, ${formatCount(d.all.lost)} lost, ${formatCount(d.all.accepted)} accepted`,
+          )}
         />
       </div>
       <ReportTable
         title="Disputes by reason family"
         testId="kpi-by-family"
         stamp={stamp}
+        caption={tableCaption}
         columns={DISPUTE_COLUMNS.map((c, i) => (i === 0 ? { label: 'Family' } : c))}
         rows={families.map((f) => disputeRow(REASON_FAMILY_LABEL[f], d.byFamily[f]!, money))}
         csv={{
@@ -195,6 +204,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         title="Disputes by network"
         testId="kpi-by-network"
         stamp={stamp}
+        caption={tableCaption}
         columns={DISPUTE_COLUMNS.map((c, i) => (i === 0 ? { label: 'Network' } : c))}
         rows={networks.map((n) => disputeRow(networkName(n), d.byNetwork[n]!, money))}
         csv={{

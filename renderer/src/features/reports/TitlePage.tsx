@@ -3,6 +3,7 @@
 import { formatCount, showDate, showDateTime } from '../../../../shared/domain/money';
 import { DIMENSION_LABEL, fraudRate } from '../../../../shared/reports/fraudTrend';
 import type { KpiReport } from '../../../../shared/reports/kpi';
+import { valuesInWords } from '../../../../shared/reports/sources';
 import { pct } from './reportParts';
 import { DAY, titleOf, type Shown } from './shownReport';
 
@@ -11,6 +12,7 @@ export function TitlePage({ shown }: { shown: Shown }) {
   const snap = shown.snapshot;
   const isTrend = shown.kind === 'fraud-trend';
   const t = isTrend ? shown.figures.report : null;
+  const k = isTrend ? null : (shown.figures.report as KpiReport);
   return (
     <section className="print-only title-page" aria-hidden="true">
       <p className="title-brand">Fraud Workbench</p>
@@ -29,13 +31,7 @@ export function TitlePage({ shown }: { shown: Shown }) {
             </dd>
             <dt>Filters</dt>
             <dd>
-              All orders in the cache, split by {DIMENSION_LABEL[t.params.dimension].toLowerCase()}; values in {t.params.currency}
-              {Object.keys(t.params.rates).length > 1
-                ? ` (other currencies at ${Object.entries(t.params.rates)
-                    .filter(([c]) => c !== t.params.currency)
-                    .map(([c, r]) => `${c} ${r}`)
-                    .join(', ')})`
-                : ''}
+              All orders in the cache, split by {DIMENSION_LABEL[t.params.dimension].toLowerCase()}; {valuesInWords(t.params.currency, t.params.rates)}
             </dd>
             <dt>Fraud rate</dt>
             <dd>
@@ -47,10 +43,13 @@ export function TitlePage({ shown }: { shown: Shown }) {
           <>
             <dt>Period</dt>
             <dd>
-              {showDate((shown.figures.report as KpiReport).from)} to {showDate((shown.figures.report as KpiReport).to - DAY)}, UTC
+              {showDate(k!.from)} to {showDate(k!.to - DAY)}, UTC
             </dd>
             <dt>Filters</dt>
-            <dd>All orders, decisions and disputes in the cache; decision target {(shown.figures.report as KpiReport).slaHours} h</dd>
+            <dd>
+              All orders, decisions and disputes in the cache; decision target {k!.slaHours} h
+              {k!.convertedAt ? `; ${valuesInWords(k!.convertedAt.currency, k!.convertedAt.rates, k!.convertedAt.asOf)}` : ''}
+            </dd>
           </>
         )}
         <dt>Data sources</dt>
