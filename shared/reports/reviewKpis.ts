@@ -7,6 +7,7 @@ import { teamDecisionsThatStand, type TeamDecisionFacts } from '../team/standing
 export interface ReviewKpis {
   /** Orders with a first hold / release / cancel in the period. */
   reviewed: number;
+  /** Of them, by the decision that stands now: an order held and then released counts as released. */
   held: number;
   released: number;
   cancelled: number;
@@ -28,6 +29,13 @@ export interface ReviewKpis {
    * fraud since, or finally cancelled though their known outcome (a labelled import) is legitimate.
    */
   falsePositiveRate: number | null;
+  /**
+   * The two sides of the false-positive rate: of the orders reviewed, those held at some point (its
+   * denominator, which `held` above does not give: that one counts the holds that stand), and those of
+   * them legitimate (its numerator). Absent in snapshots saved before they were shown.
+   */
+  everHeld?: number;
+  falsePositives?: number;
 }
 
 export function quantile(sorted: readonly number[], q: number): number | null {
@@ -89,6 +97,8 @@ export function reviewKpis(
     decidedBeforePlaced,
     manualReviewRate: ordersPlaced ? reviewed / ordersPlaced : null,
     falsePositiveRate: everHeld ? heldThenReleased / everHeld : null,
+    everHeld,
+    falsePositives: heldThenReleased,
   };
 }
 

@@ -19,6 +19,8 @@ export interface AnalystKpis {
   /** Orders they held that the team finally released (and not confirmed fraud since), and that over the orders they held. */
   falsePositives: number;
   falsePositiveRate: number | null;
+  /** Orders they held at some point (the false-positive rate's denominator; `held` counts their holds that stand). Absent in older snapshots. */
+  everHeld?: number;
   /** Orders where their decision is one of an unresolved conflict. */
   inConflict: number;
   /** Conflicts their resolution settles. */
@@ -122,6 +124,7 @@ export function teamKpis(
         withinTarget: hours.length ? hours.filter((h) => h <= targetHours).length / hours.length : null,
         falsePositives: t.falsePositives,
         falsePositiveRate: t.held ? t.falsePositives / t.held : null,
+        everHeld: t.held,
         inConflict: t.inConflict,
         resolved: t.resolved,
       };

@@ -375,6 +375,9 @@ describe('npm run cli -- report kpi', () => {
       decidedBeforePlaced: 0,
       manualReviewRate: expect.closeTo(2 / 9, 12),
       falsePositiveRate: 1,
+      // Its sides: Z2, the one order held at some point, was legitimate (0 held as they stand).
+      everHeld: 1,
+      falsePositives: 1,
     });
     // Opened in range: S3 (60, lost), A3 (30, won), #999 (25, new, due 30 Nov); no workflow log: when S3
     // and A3 were answered is unknown. On 1 Dec (the support's clock) #999 is due and unanswered.

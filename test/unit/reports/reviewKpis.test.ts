@@ -48,6 +48,16 @@ describe('review KPIs', () => {
     expect(k.turnaroundP90H).toBeCloseTo(24, 9);
   });
 
+  it('gives the false-positive rate its sides: orders held at some point, of which legitimate, beside the holds that stand', () => {
+    // q1 held, the hold undone, held again, then released; q2 released without a hold. By the decision
+    // that stands: 0 held, 2 released. The rate's 100 % is of 1 order held at some point, not of 0 held.
+    const first = e('q1', 'hold', 1);
+    const log = [first, e('q1', 'undo', 1.1, first.seq), e('q1', 'hold', 1.2), e('q1', 'release', 2), e('q2', 'release', 3)];
+    const placed = new Map(['q1', 'q2'].map((k) => [k, T]));
+    const k = reviewKpis(log, placed, 10, T, T + 48 * H, 24);
+    expect(k).toMatchObject({ reviewed: 2, held: 0, released: 2, cancelled: 0, everHeld: 1, falsePositives: 1, falsePositiveRate: 1 });
+  });
+
   it('a held order released and later confirmed fraud is no false positive: the hold was right', () => {
     // A false positive is a legitimate order flagged as fraud (AWS Fraud Detector, MetricDataPoint
     // fpr: "legitimate events that are incorrectly predicted as fraud"). o7 was held, released, and

@@ -99,6 +99,7 @@ describe('team KPIs', () => {
         withinTarget: 0.75,
         falsePositives: 1, // o2: she held, the team released (o4 stays held)
         falsePositiveRate: 0.5,
+        everHeld: 2, // o2 and o4
         inConflict: 1,
         resolved: 0,
       },
@@ -112,6 +113,7 @@ describe('team KPIs', () => {
         withinTarget: 1,
         falsePositives: 0, // o1 was cancelled, not released
         falsePositiveRate: 0,
+        everHeld: 1,
         inConflict: 1,
         resolved: 0,
       },
@@ -125,6 +127,7 @@ describe('team KPIs', () => {
         withinTarget: 1,
         falsePositives: 0,
         falsePositiveRate: null,
+        everHeld: 0,
         inConflict: 0,
         resolved: 1,
       },

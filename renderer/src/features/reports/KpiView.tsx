@@ -5,6 +5,7 @@ import { networkName, REASON_FAMILIES, REASON_FAMILY_LABEL } from '../../../../s
 import { countOf, formatCount, formatDecimal, formatMoney } from '../../../../shared/domain/money';
 import type { DisputeFigures } from '../../../../shared/reports/disputeKpis';
 import type { KpiReport } from '../../../../shared/reports/kpi';
+import type { ReviewKpis } from '../../../../shared/reports/reviewKpis';
 import { major } from '../../../../shared/reports/fraudTrend';
 import { valuesInWords } from '../../../../shared/reports/sources';
 import { TOO_FEW_DECIDED, type DisputeWins, type WinCount } from '../../../../shared/reports/disputeWins';
@@ -148,11 +149,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
     <div className="report-body">
       <h2 className="report-h2">Review</h2>
       <div className="figures">
-        <Figure
-          label="Orders reviewed"
-          value={formatCount(r.reviewed)}
-          sub={`${formatCount(r.held)} held · ${formatCount(r.released)} released · ${formatCount(r.cancelled)} cancelled`}
-        />
+        <Figure label="Orders reviewed" value={formatCount(r.reviewed)} sub={reviewedText(r)} />
         <Figure
           label="Turnaround"
           value={hours(r.turnaroundMedianH)}
@@ -163,7 +160,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         <Figure
           label="False positives"
           value={pct(r.falsePositiveRate, 1)}
-          sub="of the orders held: released and not confirmed fraud since, or cancelled though known legitimate"
+          sub={`${r.everHeld === undefined ? 'of the orders held' : `${formatCount(r.falsePositives ?? 0)} of ${formatCount(r.everHeld)} held at some point`}: released and not confirmed fraud since, or cancelled though known legitimate`}
         />
       </div>
       {/* One analyst and no conflicts (no team, or a team that never disagreed): the review figures above say it all. */}
@@ -345,6 +342,15 @@ function WhatWins({ wins, stamp }: { wins: DisputeWins; stamp: string }) {
       )}
     </>
   );
+}
+
+/**
+ * The reviewed orders by the decision that stands, and how many were held at some point: the false
+ * positives' denominator, which an order held and then released leaves out of `held`.
+ */
+function reviewedText(r: ReviewKpis): string {
+  const standing = `${formatCount(r.held)} held · ${formatCount(r.released)} released · ${formatCount(r.cancelled)} cancelled`;
+  return r.everHeld === undefined ? standing : `as they stand: ${standing}; ${formatCount(r.everHeld)} held at some point`;
 }
 
 /** Orders decided before the time the cache now holds for them: left out of the turnaround, and said. */

@@ -49,7 +49,7 @@ export function TeamKpisView({ team, slaHours, stamp }: { team: TeamKpis; slaHou
         columns={[
           { label: 'Analyst' },
           { label: 'Orders decided', right: true },
-          { label: 'Held · released · cancelled', right: true },
+          { label: 'Held · released · cancelled (as they stand)', right: true },
           { label: 'Turnaround (median)', right: true },
           { label: 'Within target', right: true },
           { label: 'False positives', right: true },
@@ -62,7 +62,7 @@ export function TeamKpisView({ team, slaHours, stamp }: { team: TeamKpis; slaHou
           `${formatCount(a.held)} · ${formatCount(a.released)} · ${formatCount(a.cancelled)}`,
           hours(a.turnaroundMedianH),
           pct(a.withinTarget, 1),
-          `${pct(a.falsePositiveRate, 1)} (${formatCount(a.falsePositives)})`,
+          `${pct(a.falsePositiveRate, 1)} (${formatCount(a.falsePositives)}${a.everHeld === undefined ? '' : ` of ${formatCount(a.everHeld)} held`})`,
           formatCount(a.inConflict),
           formatCount(a.resolved),
         ])}
@@ -80,6 +80,7 @@ export function TeamKpisView({ team, slaHours, stamp }: { team: TeamKpis; slaHou
             'false_positive_rate',
             'in_unresolved_conflicts',
             'conflicts_resolved',
+            'ever_held',
           ],
           rows: team.analysts.map((a) => [
             a.analyst,
@@ -93,6 +94,7 @@ export function TeamKpisView({ team, slaHours, stamp }: { team: TeamKpis; slaHou
             a.falsePositiveRate,
             a.inConflict,
             a.resolved,
+            a.everHeld ?? null,
           ]),
         }}
       />
