@@ -42,6 +42,8 @@ export interface KpiInput {
   confirmedFraud?: ReadonlySet<string>;
   /** Order keys whose known outcome is legitimate: held and cancelled, a false positive. */
   knownLegit?: ReadonlySet<string>;
+  /** The time of the latest order in the data: a period that runs past it holds partial data. */
+  latestOrder?: number;
   /** The reporting currency and the rates the disputes' values were converted at (ratesApplied), when any were. */
   convertedAt?: ConvertedAt;
 }
@@ -67,10 +69,35 @@ export interface KpiReport {
   programmes: ProgrammeMonth[];
   thresholds: Threshold[];
   /**
+   * Set when the period runs past today (`now`) or past the latest order in the data: its figures
+   * count only to `at`, not the whole period. Absent for a whole period (and in older snapshots).
+   */
+  partial?: PartialPeriod;
+  /**
    * Set when a dispute value of the period was converted from another currency: the figures and the
    * title page say at which rates. Absent when none was (and in snapshots saved before it was said).
    */
   convertedAt?: ConvertedAt;
+}
+
+/** Where a period's figures stop short of its end: today (the month is not over), or the latest order in the data. */
+export interface PartialPeriod {
+  at: number;
+  by: 'today' | 'latest-order';
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Whether a period ending at `to` (exclusive) holds partial data: the data stops more than a day
+ * before the period's end, or before today when the period is not over (the fraud trend's day of
+ * grace: orders of the latest day may still be arriving), or the period has not ended by `now`.
+ */
+export function partialPeriod(to: number, now: number | undefined, latestOrder: number | undefined): PartialPeriod | undefined {
+  const due = now === undefined ? to : Math.min(now, to);
+  if (latestOrder !== undefined && latestOrder + DAY < due) return { at: latestOrder, by: 'latest-order' };
+  if (now !== undefined && now < to) return { at: now, by: 'today' };
+  return undefined;
 }
 
 const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
@@ -82,6 +109,7 @@ export function kpiReport(input: KpiInput): KpiReport {
   // export without Card Brand is Visa's, as VAMP counts it.
   const brandOf = input.brandOf;
   const placed = brandOf ? input.disputes.map((d) => (d.network === 'stripe' ? { ...d, network: programmeNetwork(d, brandOf) } : d)) : input.disputes;
+  const partial = partialPeriod(input.to, input.now, input.latestOrder);
   return {
     from: input.from,
     to: input.to,
@@ -92,6 +120,7 @@ export function kpiReport(input: KpiInput): KpiReport {
     wins: disputeWins(input.disputes, input.from, input.to, input.channelOf ?? new Map(), input.evidenceTicked ?? null),
     programmes: input.programmes.filter((m) => m.month >= first && m.month <= last),
     thresholds: [...input.thresholds],
+    ...(partial ? { partial } : {}),
     ...(input.convertedAt && Object.keys(input.convertedAt.rates).length ? { convertedAt: input.convertedAt } : {}),
   };
 }

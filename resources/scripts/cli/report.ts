@@ -227,6 +227,7 @@ async function runKpi(args: readonly string[], io: CliIo, usage: string): Promis
     channelOf: new Map(orders.map((o) => [orderKey(o), channelLabel(o)])),
     // As the screen: a dispute not yet due and not answered is left out of the answered-in-time share.
     now: (io.clock ?? systemClock).now(),
+    latestOrder: orders.length ? orders.reduce((m, o) => Math.max(m, o.createdAt), -Infinity) : undefined,
     // Ring verdicts live in the app, not in the exports: fraud chargebacks and known outcomes only.
     confirmedFraud: new Set(confirmedFraud(disputes, decisions, [], knownFraudKeys(orders)).keys()),
     knownLegit: new Set(orders.filter((o) => o.knownOutcome === 'legit').map(orderKey)),
@@ -245,6 +246,7 @@ async function runKpi(args: readonly string[], io: CliIo, usage: string): Promis
     `Dispute values in ${DEFAULT_RATES.currency}; other currencies are converted at the built-in indicative rates of ${DEFAULT_RATES.asOf} (DEFAULT_RATES), not rates set in the app; a currency without a rate is left as it is, and disputes.currency is then null (values of several currencies, not to be added).`,
     'Programme months are computed over all the orders and disputes in the files; Visa VAMP counts disputes only (the exports carry no issuer fraud reports); card brands of own-shop orders come from their Stripe payments.',
   ];
-  out(io, JSON.stringify({ ...report, from: iso(report.from), to: iso(report.to), notes }, null, 2));
+  const partial = report.partial ? { partial: { ...report.partial, at: iso(report.partial.at) } } : {};
+  out(io, JSON.stringify({ ...report, from: iso(report.from), to: iso(report.to), ...partial, notes }, null, 2));
   return 0;
 }

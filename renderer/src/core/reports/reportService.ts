@@ -324,7 +324,13 @@ export class ReportService {
       else if (legitCode >= 0 && outcome === legitCode) legitKeys.add(key);
     }
     let ordersPlaced = 0;
-    for (let i = 0; i < keys.count; i++) if (keys.live[i] && keys.createdAt[i]! >= from && keys.createdAt[i]! < to) ordersPlaced++;
+    let latestOrder: number | undefined;
+    for (let i = 0; i < keys.count; i++) {
+      if (!keys.live[i]) continue;
+      const at = keys.createdAt[i]!;
+      if (at >= from && at < to) ordersPlaced++;
+      if (latestOrder === undefined || at > latestOrder) latestOrder = at;
+    }
     // The channel and card brand of each disputed order: only those few orders are decoded.
     const disputedRows = await snap.rowsOfKeys(new Set(disputes.map((d) => d.orderKey).filter(Boolean)));
     const disputedOrders = await snap.rowsAt([...disputedRows.values()]);
@@ -351,6 +357,7 @@ export class ReportService {
       channelOf,
       evidenceTicked: ticked,
       now: this.clock.now(),
+      latestOrder,
       confirmedFraud: fraudKeys,
       knownLegit: legitKeys,
       convertedAt: { currency: rates.currency, rates: ratesApplied(stored, rates.currency, rates.rates, from, to), asOf: rates.asOf },

@@ -2,9 +2,9 @@
 // programme months against their dated thresholds. Renders computed figures or a snapshot alike.
 import { CARD_NETWORKS } from '../../../../shared/domain/dispute';
 import { networkName, REASON_FAMILIES, REASON_FAMILY_LABEL } from '../../../../shared/disputes/reasonCodes';
-import { countOf, formatCount, formatDecimal, formatMoney } from '../../../../shared/domain/money';
+import { countOf, formatCount, formatDate, formatDecimal, formatMoney, showDate } from '../../../../shared/domain/money';
 import type { DisputeFigures } from '../../../../shared/reports/disputeKpis';
-import type { KpiReport } from '../../../../shared/reports/kpi';
+import type { KpiReport, PartialPeriod } from '../../../../shared/reports/kpi';
 import type { ReviewKpis } from '../../../../shared/reports/reviewKpis';
 import { major } from '../../../../shared/reports/fraudTrend';
 import { valuesInWords } from '../../../../shared/reports/sources';
@@ -18,6 +18,7 @@ import {
   type ProgrammeMonth,
   type Threshold,
 } from '../../../../shared/reports/programmes';
+import { partialText } from './figureText';
 import { Figure, hours, pct, ReportTable } from './reportParts';
 import { TeamKpisView } from './TeamKpisView';
 
@@ -147,6 +148,11 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
   const tableCaption = valuesIn ? `${valuesIn[0]!.toUpperCase()}${valuesIn.slice(1)}.` : undefined;
   return (
     <div className="report-body">
+      {report.partial && (
+        <p className="warn small" data-testid="partial-data">
+          Partial data: {partialText(report)}
+        </p>
+      )}
       <h2 className="report-h2">Review</h2>
       <div className="figures">
         <Figure label="Orders reviewed" value={formatCount(r.reviewed)} sub={reviewedText(r)} />
@@ -237,7 +243,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
           { label: 'Level' },
         ]}
         rows={report.programmes.map((m) => [
-          m.month,
+          programmeMonthText(m.month, report.partial),
           PROGRAMME_LABEL[m.programme],
           formatCount(m.numerator),
           formatCount(m.denominator),
@@ -249,8 +255,18 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         ])}
         csv={{
           name: 'programme-months',
-          header: ['month', 'programme', 'numerator', 'denominator', 'ratio', 'state', 'level', 'unknown_network'],
-          rows: report.programmes.map((m) => [m.month, m.programme, m.numerator, m.denominator, m.ratio, m.state, m.level ?? '', m.unknownNetwork ?? null]),
+          header: ['month', 'programme', 'numerator', 'denominator', 'ratio', 'state', 'level', 'unknown_network', 'counted_to'],
+          rows: report.programmes.map((m) => [
+            m.month,
+            m.programme,
+            m.numerator,
+            m.denominator,
+            m.ratio,
+            m.state,
+            m.level ?? '',
+            m.unknownNetwork ?? null,
+            countedTo(m.month, report.partial),
+          ]),
         }}
       />
       <ReportTable
@@ -351,6 +367,19 @@ function WhatWins({ wins, stamp }: { wins: DisputeWins; stamp: string }) {
 function reviewedText(r: ReviewKpis): string {
   const standing = `${formatCount(r.held)} held · ${formatCount(r.released)} released · ${formatCount(r.cancelled)} cancelled`;
   return r.everHeld === undefined ? standing : `as they stand: ${standing}; ${formatCount(r.everHeld)} held at some point`;
+}
+
+/** The day a programme month is counted to when the report's data stops inside it (or before it); null for a whole month. */
+function countedTo(month: string, partial: PartialPeriod | undefined): string | null {
+  if (!partial) return null;
+  const [y, m] = month.split('-').map(Number);
+  return Date.UTC(y!, m!, 1) > partial.at ? formatDate(partial.at) : null;
+}
+
+/** `2026-11 (to 2026-11-18)`: a month the data does not cover to its end says so on its row. */
+function programmeMonthText(month: string, partial: PartialPeriod | undefined): string {
+  const to = countedTo(month, partial);
+  return to === null ? month : `${month} (to ${showDate(partial!.at)})`;
 }
 
 /** Orders decided before the time the cache now holds for them: left out of the turnaround, and said. */

@@ -4,6 +4,7 @@ import { formatCount, showDate, showDateTime } from '../../../../shared/domain/m
 import { DIMENSION_LABEL, fraudRate } from '../../../../shared/reports/fraudTrend';
 import type { KpiReport } from '../../../../shared/reports/kpi';
 import { valuesInWords } from '../../../../shared/reports/sources';
+import { partialText } from './figureText';
 import { pct } from './reportParts';
 import { DAY, titleOf, type Shown } from './shownReport';
 
@@ -45,6 +46,12 @@ export function TitlePage({ shown }: { shown: Shown }) {
             <dd>
               {showDate(k!.from)} to {showDate(k!.to - DAY)}, UTC
             </dd>
+            {k!.partial && (
+              <>
+                <dt>Partial data</dt>
+                <dd>{partialText(k!)}</dd>
+              </>
+            )}
             <dt>Filters</dt>
             <dd>
               All orders, decisions and disputes in the cache; decision target {k!.slaHours} h
