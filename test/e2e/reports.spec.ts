@@ -144,6 +144,18 @@ test('a bar of the confirmed-fraud chart opens exactly the fraud orders behind i
   await expect(page.getByTestId('partial-data')).toContainText('the range itself starts before the first cached order');
   await expect(page.getByTestId('figure-orders').locator('.figure-value')).toHaveText('0');
 
+  // A previous span the data covers only in part: the cards mark it and show no change against it.
+  await page.getByLabel('From', { exact: true }).fill('2026-01-01');
+  await page.getByLabel('To', { exact: true }).fill('2026-11-30');
+  await page.getByLabel('Period').selectOption('month');
+  await expect(page.getByTestId('report-title')).toHaveText(/monthly by marketplace, 2026-01 to 2026-11/);
+  await expect(page.getByTestId('partial-data')).toContainText('the previous span starts before the first cached order');
+  for (const card of ['orders', 'confirmed-fraud', 'fraud-rate', 'chargebacks']) {
+    await expect(page.getByTestId(`figure-${card}`)).toContainText(/previous [\d,.]+ %? ?\(partial\)/);
+    await expect(page.getByTestId(`figure-${card}`).locator('.delta')).toHaveCount(0);
+  }
+  await page.getByLabel('Period').selectOption('week');
+
   // Switching to months moves From to the first of its month: the box shows what the report counts from.
   await page.getByLabel('From', { exact: true }).fill('2026-05-14');
   await page.getByLabel('Period').selectOption('month');

@@ -5,7 +5,7 @@ import { formatCount, formatMoney } from '../../../../shared/domain/money';
 import { fraudRate, fraudRateByValue, type TrendReport } from '../../../../shared/reports/fraudTrend';
 import type { OrdersWhat } from '../../../../shared/reports/ordersBehind';
 import { change, changePp, Figure, pct } from './reportParts';
-import { partialData, trendChartData } from './trendChartData';
+import { partialData, previousIsPartial, trendChartData } from './trendChartData';
 import { TrendCharts } from './TrendCharts';
 import { RingTables } from './RingTables';
 import { ByFamilyTable, ByGroupTable, PeriodRowsTable } from './TrendTables';
@@ -36,6 +36,9 @@ export function FraudTrendView({
   const { series, data } = trendChartData(report);
   const unconverted = Object.entries(report.unconverted);
   const partial = partialData(report, dataSpan);
+  // Against a previous span the data covers only in part, a change would compare unlike spans: none is shown.
+  const prevPartial = previousIsPartial(report, dataSpan);
+  const previous = (text: string) => (prevPartial ? `${text} (partial)` : text);
 
   return (
     <div className="report-body">
@@ -44,18 +47,33 @@ export function FraudTrendView({
           label="Orders"
           now={t.orders}
           before={p.orders}
+          previousPartial={prevPartial}
           sub={unconverted.length ? `${money(t.orderValueMinor)} (incomplete: see below)` : money(t.orderValueMinor)}
         />
-        <CountFigure label="Confirmed fraud" now={t.fraudOrders} before={p.fraudOrders} sub={money(t.fraudValueMinor)} worseWhenUp />
+        <CountFigure
+          label="Confirmed fraud"
+          now={t.fraudOrders}
+          before={p.fraudOrders}
+          previousPartial={prevPartial}
+          sub={money(t.fraudValueMinor)}
+          worseWhenUp
+        />
         <Figure
           label="Fraud rate"
           value={pct(fraudRate(t))}
           sub={`${pct(fraudRateByValue(t))} of value`}
-          previous={pct(fraudRate(p))}
-          delta={changePp(fraudRate(t), fraudRate(p))}
-          bad={(fraudRate(t) ?? 0) > (fraudRate(p) ?? 0)}
+          previous={previous(pct(fraudRate(p)))}
+          delta={prevPartial ? undefined : changePp(fraudRate(t), fraudRate(p))}
+          bad={!prevPartial && (fraudRate(t) ?? 0) > (fraudRate(p) ?? 0)}
         />
-        <CountFigure label="Chargebacks" now={t.chargebacks} before={p.chargebacks} sub={money(t.chargebackValueMinor)} worseWhenUp />
+        <CountFigure
+          label="Chargebacks"
+          now={t.chargebacks}
+          before={p.chargebacks}
+          previousPartial={prevPartial}
+          sub={money(t.chargebackValueMinor)}
+          worseWhenUp
+        />
       </div>
       <p className="muted small">
         Previous span: {prevSpan}.{' '}
@@ -89,9 +107,33 @@ export function FraudTrendView({
   );
 }
 
-/** A count against the previous span; `worseWhenUp` marks a rise as bad (fraud, chargebacks). */
-function CountFigure({ label, now, before, sub, worseWhenUp = false }: { label: string; now: number; before: number; sub: string; worseWhenUp?: boolean }) {
+/**
+ * A count against the previous span; `worseWhenUp` marks a rise as bad (fraud, chargebacks). Against
+ * a span the data covers only in part, the previous figure says so and no change is shown.
+ */
+function CountFigure({
+  label,
+  now,
+  before,
+  previousPartial,
+  sub,
+  worseWhenUp = false,
+}: {
+  label: string;
+  now: number;
+  before: number;
+  previousPartial: boolean;
+  sub: string;
+  worseWhenUp?: boolean;
+}) {
   return (
-    <Figure label={label} value={formatCount(now)} sub={sub} previous={formatCount(before)} delta={change(now, before)} bad={worseWhenUp && now > before} />
+    <Figure
+      label={label}
+      value={formatCount(now)}
+      sub={sub}
+      previous={previousPartial ? `${formatCount(before)} (partial)` : formatCount(before)}
+      delta={previousPartial ? undefined : change(now, before)}
+      bad={!previousPartial && worseWhenUp && now > before}
+    />
   );
 }

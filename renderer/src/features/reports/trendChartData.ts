@@ -47,12 +47,17 @@ export function trendChartData(report: TrendReport): { series: Series[]; data: R
   return { series, data };
 }
 
+/** The previous span starts before the first cached order: its figures cover only part of it, no base for a change. */
+export function previousIsPartial(report: TrendReport, dataSpan: { min: number; max: number } | null): boolean {
+  return dataSpan !== null && report.previous[0]!.from < dataSpan.min;
+}
+
 /** Why figures cover only part of a period: the cache's orders start later or end earlier. */
 export function partialData(report: TrendReport, dataSpan: { min: number; max: number } | null): string[] {
   const partial: string[] = [];
   if (!dataSpan) return partial;
   const last = report.periods.at(-1)!;
-  if (report.previous[0]!.from < dataSpan.min)
+  if (previousIsPartial(report, dataSpan))
     partial.push(`the previous span starts before the first cached order (${showDate(dataSpan.min)}), so its figures cover only part of it`);
   if (report.periods[0]!.from < dataSpan.min) partial.push(`the range itself starts before the first cached order (${showDate(dataSpan.min)})`);
   if (last.to > dataSpan.max + 86_400_000) partial.push(`${last.label} runs past the latest cached order (${showDate(dataSpan.max)}) and is partial`);
