@@ -298,6 +298,25 @@ test('KPI report: "Thresholds applied" lists the thresholds in force in its mont
   // Visa's 2.20 % ran until March 2026; November 2026 was judged at 1.50 %, from April 2026.
   expect(rows.filter((r) => r.startsWith('Visa VAMP'))).toEqual([expect.stringMatching(/^Visa VAMPexcessive1\.50 %1,5002026-04/)]);
   expect(rows.filter((r) => r.startsWith('Mastercard ECM'))).toHaveLength(2);
+
+  // A date field that shows another date than the report's: the report says so and offers no PDF or snapshot until it is finished.
+  const from = page.getByLabel('From', { exact: true });
+  await from.fill('2026-11-15');
+  await expect(page.getByTestId('report-title')).toHaveText('KPI report 2026-11-15 to 2026-11-30');
+  await from.fill('2026-11-1');
+  await expect(page.getByTestId('report-stale')).toHaveText('This report is for the dates applied before: finish the date above to update it.');
+  await expect(page.getByRole('button', { name: 'Export PDF' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save snapshot' })).toHaveCount(0);
+  // One it cannot read (day and month ambiguous) stays stale after leaving the field.
+  await from.fill('11/01/2026');
+  await from.blur();
+  await expect(page.locator('.date-problem')).toBeVisible();
+  await expect(page.getByTestId('report-stale')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export PDF' })).toHaveCount(0);
+  await from.fill('2026-11-01');
+  await expect(page.getByTestId('report-title')).toHaveText('KPI report 2026-11-01 to 2026-11-30');
+  await expect(page.getByTestId('report-stale')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Export PDF' })).toBeVisible();
 });
 
 test('saving a snapshot from the keyboard keeps the focus on its button and says what was saved', async ({ page }) => {

@@ -13,6 +13,7 @@ export function DateField({
   onChange,
   withTime = false,
   required = false,
+  onPending,
 }: {
   /** The accessible name, when no <label htmlFor> names the field. */
   label?: string;
@@ -23,6 +24,11 @@ export function DateField({
   withTime?: boolean;
   /** An empty field is refused (a report's range), not taken as "no date". */
   required?: boolean;
+  /**
+   * Told whether the text differs from the date the field holds (typed but not yet taken, or not a
+   * date it can read): what the field shows is then not what was applied. Told false on unmount.
+   */
+  onPending?(pending: boolean): void;
 }) {
   const locale = usePrefs((s) => s.shownLocale);
   const show = (at: number | null) => (at === null ? '' : dateFieldText(at, locale, withTime));
@@ -44,6 +50,18 @@ export function DateField({
     // Only a new value or setting rewrites the text, never the typing itself.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value, locale]);
+
+  // The text says another date than the one applied (or none it can read): the parent may not act on `value` as if shown.
+  const shownReading = readDateField(text, locale, withTime);
+  const pending = !(shownReading.ok && shownReading.at === value);
+  const tell = useRef(onPending);
+  useEffect(() => {
+    tell.current = onPending;
+  });
+  useEffect(() => {
+    tell.current?.(pending);
+  }, [pending]);
+  useEffect(() => () => tell.current?.(false), []);
 
   /** Takes the text's date (while typing only once typed to its end); false when it cannot. */
   const take = (t: string, finished: boolean): boolean => {

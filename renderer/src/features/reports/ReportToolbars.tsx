@@ -26,16 +26,39 @@ export function ReportTabs({ tab, onChoose }: { tab: ReportTab; onChoose(tab: Re
   return <Tabs base={REPORT_TABS_BASE} label="Reports" tabs={TABS} selected={tab} onChoose={onChoose} />;
 }
 
-function RangeInputs({ range, onChange }: { range: DayRange; onChange(range: DayRange): void }) {
+/** Which of a range's fields shows a date other than the one applied (being typed, or unreadable). */
+export type RangeField = 'from' | 'to';
+
+function RangeInputs({
+  range,
+  onChange,
+  onPending,
+}: {
+  range: DayRange;
+  onChange(range: DayRange): void;
+  onPending(field: RangeField, pending: boolean): void;
+}) {
   return (
     <>
       <label className="inline">
         From
-        <DateField label="From" required value={parseDate(range.from)} onChange={(at) => at !== null && onChange({ ...range, from: formatDate(at) })} />
+        <DateField
+          label="From"
+          required
+          value={parseDate(range.from)}
+          onChange={(at) => at !== null && onChange({ ...range, from: formatDate(at) })}
+          onPending={(p) => onPending('from', p)}
+        />
       </label>
       <label className="inline">
         To
-        <DateField label="To" required value={parseDate(range.to)} onChange={(at) => at !== null && onChange({ ...range, to: formatDate(at) })} />
+        <DateField
+          label="To"
+          required
+          value={parseDate(range.to)}
+          onChange={(at) => at !== null && onChange({ ...range, to: formatDate(at) })}
+          onPending={(p) => onPending('to', p)}
+        />
       </label>
     </>
   );
@@ -48,20 +71,29 @@ export function TrendParamsBar(props: {
   setPeriod(p: PeriodKind): void;
   setRange(r: DayRange): void;
   setDimension(d: TrendDimension): void;
+  onPending(field: RangeField, pending: boolean): void;
 }) {
   return (
     <div className="toolbar no-print" aria-label="Report parameters">
       <Choice label="Period" value={props.period} options={PERIODS} onChange={props.setPeriod} />
-      <RangeInputs range={props.range} onChange={props.setRange} />
+      <RangeInputs range={props.range} onChange={props.setRange} onPending={props.onPending} />
       <Choice label="Split by" value={props.dimension} options={TREND_DIMENSIONS.map((d) => [d, DIMENSION_LABEL[d]] as const)} onChange={props.setDimension} />
     </div>
   );
 }
 
-export function KpiParamsBar({ range, setRange }: { range: DayRange; setRange(r: DayRange): void }) {
+export function KpiParamsBar({
+  range,
+  setRange,
+  onPending,
+}: {
+  range: DayRange;
+  setRange(r: DayRange): void;
+  onPending(field: RangeField, pending: boolean): void;
+}) {
   return (
     <div className="toolbar no-print" aria-label="Report parameters">
-      <RangeInputs range={range} onChange={setRange} />
+      <RangeInputs range={range} onChange={setRange} onPending={onPending} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { TitlePage } from './TitlePage';
 
 export function ShownReportView({
   viewing,
+  stale = false,
   busy,
   note,
   onSave,
@@ -19,6 +20,8 @@ export function ShownReportView({
   onRing,
 }: {
   viewing: Shown;
+  /** A date field shows other dates than the report's: it can be neither saved nor printed as theirs. */
+  stale?: boolean;
   busy: boolean;
   note: string | null;
   onSave(): void;
@@ -41,13 +44,21 @@ export function ShownReportView({
           {titleOf(viewing)}
         </h2>
         <div className="actions">
-          {/* Once saved it names the snapshot and does nothing more, but keeps the focus it was pressed with. */}
-          <button onClick={viewing.snapshot ? undefined : onSave} aria-disabled={viewing.snapshot !== null}>
-            {viewing.snapshot ? `Snapshot #${viewing.snapshot.id}` : 'Save snapshot'}
-          </button>
-          <button className="primary" onClick={onExportPdf}>
-            Export PDF
-          </button>
+          {stale ? (
+            <span className="warn" data-testid="report-stale" role="status">
+              This report is for the dates applied before: finish the date above to update it.
+            </span>
+          ) : (
+            <>
+              {/* Once saved it names the snapshot and does nothing more, but keeps the focus it was pressed with. */}
+              <button onClick={viewing.snapshot ? undefined : onSave} aria-disabled={viewing.snapshot !== null}>
+                {viewing.snapshot ? `Snapshot #${viewing.snapshot.id}` : 'Save snapshot'}
+              </button>
+              <button className="primary" onClick={onExportPdf}>
+                Export PDF
+              </button>
+            </>
+          )}
           {opened && (
             <button ref={back} onClick={onBackToLive}>
               Back to live figures
