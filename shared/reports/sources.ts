@@ -8,10 +8,10 @@
 //  - it belongs to a ring an analyst marked as confirmed fraud;
 //  - its known outcome, from a labelled import, is fraud.
 import { teamDecisionsThatStand, type TeamDecisionFacts } from '../team/standing';
-import { reasonFamily } from '../disputes/reasonCodes';
+import { networkName, reasonFamily } from '../disputes/reasonCodes';
 import { chargebackDate, isChargeback, type Dispute } from '../domain/dispute';
 import { minorRateInto } from '../domain/money';
-import { MARKETPLACE_LABEL, orderKey, type Order } from '../domain/order';
+import { MARKETPLACE_LABEL, orderKey, type Marketplace, type Order } from '../domain/order';
 import { FRAUD_BY, type TrendChargeback, type TrendDimension, type TrendOrders } from './fraudTrend';
 
 /** Order key -> FRAUD_BY bits. `knownFraudOrders`: keys of orders whose known outcome is fraud (knownFraudKeys). */
@@ -80,6 +80,17 @@ export function groupValue(dimension: TrendDimension, o: Grouped): string {
   return foldGroup(dimension === 'country' ? o.shipCountry : dimension === 'paymentMethod' ? o.paymentMethod : o.cardBrand);
 }
 
+/**
+ * How a report names a group, from its key (groupKeyOf, the cache's folded value): a marketplace by
+ * its label, a card brand as its network writes it (`Visa`, `Mastercard`, `Amex`: networkName, as the
+ * KPI report and Disputes name them), a blank as not given, other values as folded.
+ */
+export function groupLabel(dimension: TrendDimension, key: string): string {
+  if (dimension === 'marketplace') return MARKETPLACE_LABEL[key as Marketplace] ?? key;
+  if (key === '') return NOT_GIVEN;
+  return dimension === 'cardBrand' ? networkName(key) : key;
+}
+
 /** The key of an order's group (TrendOrders.groupKeys): its marketplace code, or the folded value, '' when not given. */
 function groupKeyOf(dimension: TrendDimension, o: Grouped): string {
   if (dimension === 'marketplace') return o.marketplace;
@@ -103,7 +114,7 @@ export function trendOrdersOf(
   fraudByKey: ReadonlyMap<string, number>,
 ): { columns: TrendOrders; rowOf: Map<string, number> } {
   const n = orders.length;
-  const groupLabels: string[] = [];
+  const groupValues: string[] = [];
   const groupKeys: string[] = [];
   const groupCode = new Map<string, number>();
   const currencyLabels: string[] = [];
@@ -124,7 +135,7 @@ export function trendOrdersOf(
     totalMinor: new Float64Array(n),
     live: new Uint8Array(n).fill(1),
     group: new Uint16Array(n),
-    groupLabels,
+    groupLabels: [],
     groupKeys,
     currency: new Uint16Array(n),
     currencyLabels,
@@ -135,7 +146,7 @@ export function trendOrdersOf(
   orders.forEach((o, i) => {
     (columns.createdAt as Float64Array)[i] = o.createdAt;
     (columns.totalMinor as Float64Array)[i] = o.totalMinor;
-    (columns.group as Uint16Array)[i] = code(groupCode, groupLabels, groupValue(dimension, o), () => groupKeys.push(groupKeyOf(dimension, o)));
+    (columns.group as Uint16Array)[i] = code(groupCode, groupValues, groupValue(dimension, o), () => groupKeys.push(groupKeyOf(dimension, o)));
     (columns.currency as Uint16Array)[i] = code(currencyCode, currencyLabels, o.currency.trim().toUpperCase());
     const key = orderKey(o);
     rowOf.set(key, i);
@@ -143,7 +154,7 @@ export function trendOrdersOf(
     const kept = fraudOfKnown(bits, o.knownOutcome === 'legit');
     if (kept) fraud.set(i, kept);
   });
-  return { columns, rowOf };
+  return { columns: { ...columns, groupLabels: groupKeys.map((k) => groupLabel(dimension, k)) }, rowOf };
 }
 
 /** Disputes as chargebacks of the report, joined to their order rows. */

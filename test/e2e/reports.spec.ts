@@ -154,6 +154,18 @@ test('a bar of the confirmed-fraud chart opens exactly the fraud orders behind i
     await expect(page.getByTestId(`figure-${card}`)).toContainText(/previous [\d,.]+ %? ?\(partial\)/);
     await expect(page.getByTestId(`figure-${card}`).locator('.delta')).toHaveCount(0);
   }
+  // Card brands named as the KPI report and Disputes name them; a row still opens its orders.
+  await page.getByLabel('Split by').selectOption('cardBrand');
+  await expect(page.getByTestId('report-title')).toHaveText(/monthly by card brand/);
+  const brands = (await tableRows(page, 'trend-by-group')).map((r) => r[0]);
+  expect(brands).toEqual(expect.arrayContaining(['Visa', 'Mastercard', 'Amex']));
+  expect(brands).not.toContain('visa');
+  const visa = (await tableRows(page, 'trend-by-group')).find((r) => r[0] === 'Visa')!;
+  await page.getByRole('button', { name: 'Orders of Visa', exact: true }).click();
+  await expect(page.getByTestId('group-filter')).toContainText('Card brand: Visa');
+  await expect(page.getByTestId('orders-count')).toHaveText(`${visa[1]} of 10,000 orders`);
+  await openReports(page, /^Fraud trend, monthly by card brand/);
+  await page.getByLabel('Split by').selectOption('marketplace');
   await page.getByLabel('Period').selectOption('week');
 
   // Switching to months moves From to the first of its month: the box shows what the report counts from.

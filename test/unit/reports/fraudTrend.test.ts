@@ -131,8 +131,10 @@ describe('fraud-trend report, by hand', () => {
       [0, 0],
     ]);
     const byBrand = report({ dimension: 'cardBrand' });
-    // visa: A1 A2 S1 Z2 Z3; mastercard (three spellings): Z1 S2 S3; A3 has none.
-    expect(byBrand.groups.slice(0, 3)).toEqual(['visa', 'mastercard', '(not given)']);
+    // visa: A1 A2 S1 Z2 Z3; mastercard (three spellings): Z1 S2 S3; A3 has none. Named as the KPI
+    // report and Disputes name the networks, found by the folded value.
+    expect(byBrand.groups.slice(0, 3)).toEqual(['Visa', 'Mastercard', '(not given)']);
+    expect(byBrand.groupKeys.slice(0, 3)).toEqual(['visa', 'mastercard', '']);
     expect(byBrand.byGroup.slice(0, 3).map((f) => f.orders)).toEqual([5, 3, 1]);
   });
 

@@ -7,7 +7,7 @@ import { standingDisputes } from '../../../../shared/disputes/standing';
 import { loggedAnswers, type LoggedAnswers } from '../../../../shared/reports/disputeAnswers';
 import { onStoredOrders } from '../disputes/onStoredOrders';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
-import { channelLabel, MARKETPLACE_LABEL, MARKETPLACES } from '../../../../shared/domain/order';
+import { channelLabel, MARKETPLACES } from '../../../../shared/domain/order';
 import { chargebackDate, isChargeback, type Dispute } from '../../../../shared/domain/dispute';
 import { minorRateInto } from '../../../../shared/domain/money';
 import { reasonFamily } from '../../../../shared/disputes/reasonCodes';
@@ -15,7 +15,7 @@ import { sha256 } from '../../../../shared/decisions/chain';
 import { FRAUD_BY, fraudTrend, ringsOfRange, type PeriodRing, type TrendParams, type TrendReport } from '../../../../shared/reports/fraudTrend';
 import { kpiReport, type KpiReport } from '../../../../shared/reports/kpi';
 import { DEFAULT_THRESHOLDS, programmeMonthsOf, programmeNetwork, type Threshold } from '../../../../shared/reports/programmes';
-import { confirmedFraud, DEFAULT_RATES, disputesInCurrency, fraudRowsOf, NOT_GIVEN, ratesApplied, trendChargebacks } from '../../../../shared/reports/sources';
+import { confirmedFraud, DEFAULT_RATES, disputesInCurrency, fraudRowsOf, groupLabel, ratesApplied, trendChargebacks } from '../../../../shared/reports/sources';
 import { DIMENSION_FIELD } from '../../../../shared/reports/ordersBehind';
 import { DecisionLog } from '../storage/decisionLog';
 import { TeamStore } from '../storage/teamStore';
@@ -225,7 +225,7 @@ export class ReportService {
         totalMinor: keys.totalMinor,
         live: keys.live,
         group: field ? dict.codes[field] : keys.marketplace,
-        groupLabels: field ? dict.values[field].map((v) => v || NOT_GIVEN) : MARKETPLACES.map((m) => MARKETPLACE_LABEL[m]),
+        groupLabels: (field ? dict.values[field] : MARKETPLACES).map((key) => groupLabel(params.dimension, key)),
         groupKeys: field ? dict.values[field] : MARKETPLACES,
         currency: dict.codes.currency,
         currencyLabels: dict.values.currency,
