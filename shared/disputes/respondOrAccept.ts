@@ -95,6 +95,15 @@ export interface ResponseHint {
   text: string;
 }
 
+/**
+ * The hint's figure in short, for the disputes list: what responding is expected to bring (win rate ×
+ * amount − cost), `respond: -€17.52`, never a bare sum that reads as the cost of accepting. Short: the
+ * list's columns must still fit (the whole sum is on hover and on the dispute).
+ */
+export function expectedText(hint: Pick<ResponseHint, 'expectedMinor'>, currency: string): string {
+  return `respond: ${formatMoney(hint.expectedMinor, currency)}`;
+}
+
 /** Report rates: the value of one unit of each currency in the reporting currency. */
 export interface CostRates {
   currency: string;

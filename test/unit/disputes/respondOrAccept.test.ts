@@ -7,6 +7,7 @@ import {
   cleanResponseCost,
   costIn,
   defaultResponseCost,
+  expectedText,
   familyRecord,
   respondOrAccept,
   responseHint,
@@ -119,5 +120,13 @@ describe('the cost of responding as the analyst enters it', () => {
     expect(() => cleanResponseCost({ ...cost(2500), costs: [{ currency: 'EURO', costMinor: 1 }] }, at)).toThrow(/three-letter code/);
     expect(() => cleanResponseCost({ ...cost(2500), defaultWinRate: 1.5 }, at)).toThrow(/between 0 and 100 %/);
     expect(() => cleanResponseCost({ ...cost(2500), source: ' ' }, at)).toThrow(/where the cost comes from/);
+  });
+});
+
+describe('the hint in the disputes list', () => {
+  it('says the figure is what responding is expected to bring, not what accepting costs', () => {
+    // Win rate 30 % × €24.94 − €25.00 cost = −€17.52: accept.
+    expect(expectedText({ expectedMinor: -1752 }, 'EUR')).toBe('respond: -€17.52');
+    expect(expectedText({ expectedMinor: 2060 }, 'EUR')).toBe('respond: €20.60');
   });
 });

@@ -1,6 +1,6 @@
 // A dispute's respond-or-accept hint: the verdict, and the sum it comes from (in full on the
-// dispute, as the expected value in the list with the sum on hover).
-import { formatMoney } from '../../../../shared/domain/money';
+// dispute, as what responding is expected to bring in the list, with the sum on hover).
+import { expectedText } from '../../../../shared/disputes/respondOrAccept';
 import type { DisputeRow } from '../../core/contract';
 
 const VERDICT_LABEL = { respond: 'Respond', accept: 'Accept', unknown: 'No hint', late: 'Too late' } as const;
@@ -12,7 +12,13 @@ export function ResponseHintText({ r, compact = false }: { r: Pick<DisputeRow, '
     <span className={`hint hint-${hint.verdict}`} data-testid="response-hint" data-verdict={hint.verdict} title={compact ? hint.text : undefined}>
       <strong>{VERDICT_LABEL[hint.verdict]}</strong>
       {compact ? (
-        'expectedMinor' in hint && <span className="muted"> {formatMoney(hint.expectedMinor, r.currency)}</span>
+        // On a line of its own: the list's columns keep their width.
+        'expectedMinor' in hint && (
+          <>
+            <br />
+            <span className="muted">{expectedText(hint, r.currency)}</span>
+          </>
+        )
       ) : (
         <span className="muted">: {hint.text}</span>
       )}
