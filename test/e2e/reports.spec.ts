@@ -300,6 +300,8 @@ test('KPI report: "Thresholds applied" lists the thresholds in force in its mont
   await page.getByRole('tab', { name: 'KPIs' }).click();
   await expect(page.getByTestId('report-title')).toHaveText('KPI report 2026-11-01 to 2026-11-30');
   await expect(page.getByTestId('kpi-programmes').locator('tbody tr', { hasText: 'Visa VAMP' })).toHaveCount(1);
+  // One chargeback due by now: counted in the singular.
+  await expect(page.getByTestId('figure-answered-by-the-deadline')).toContainText('0 of 1 chargeback due by now or answered already');
   // The month is not over at the 18 November clock: the note, its programme rows and the title page say so.
   const partial = 'The period runs past today (2026-11-18), so its figures count 2026-11-01 to 2026-11-18 only, not the whole period.';
   await expect(page.getByTestId('partial-data')).toHaveText(`Partial data: ${partial}`);
@@ -343,6 +345,8 @@ test('saving a snapshot from the keyboard keeps the focus on its button and says
   const saved = page.getByRole('button', { name: /^Snapshot #\d+$/ });
   await expect(saved).toBeFocused();
   await expect(saved).toHaveAttribute('aria-disabled', 'true');
+  // No decision logged yet: the title page says the log was empty, not "entry 0" and a hash of zeros.
+  await expect(page.locator('.title-page dt', { hasText: 'Decision log' }).locator('+ dd')).toHaveText('empty');
   // Pressed again, it saves nothing more.
   await page.keyboard.press('Enter');
   await page.getByRole('tab', { name: 'Snapshots' }).click();
@@ -433,7 +437,7 @@ test('KPI report: a chargeback accepted before its deadline is answered by the d
     await page.getByLabel('To', { exact: true }).fill('2026-11-30');
     await expect(page.getByTestId('report-title')).toHaveText('KPI report 2026-01-01 to 2026-11-30');
     const figure = page.getByTestId('figure-answered-by-the-deadline');
-    const [, answered, of] = /^(\d+) of (\d+) chargebacks due by now or answered already/.exec((await figure.locator('.figure-sub').textContent())!)!;
+    const [, answered, of] = /^(\d+) of (\d+) chargebacks? due by now or answered already/.exec((await figure.locator('.figure-sub').textContent())!)!;
     return { figure, answered: Number(answered), of: Number(of) };
   };
   const before = await kpis();

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setDisplayLocale } from '../../../shared/domain/money';
 import { programmeRatioText } from '../../../shared/reports/programmes';
-import { change, changePp, hours, pct } from '../../../renderer/src/features/reports/figureText';
+import { change, changePp, decisionLogText, hours, pct } from '../../../renderer/src/features/reports/figureText';
 
 afterEach(() => setDisplayLocale('iso'));
 
@@ -32,5 +32,14 @@ describe('report figures as shown', () => {
       '1,499 %',
     ]);
     expect(pct(null)).toBe('–');
+  });
+});
+
+describe('the title page', () => {
+  it('says the decision log was empty rather than print entry 0 and a hash of zeros', () => {
+    expect(decisionLogText({ seq: 0, hash: '0'.repeat(64) })).toBe('empty');
+    expect(decisionLogText({ seq: 12, hash: 'ab'.repeat(32) })).toBe(`entry 12, ${'ab'.repeat(32)}`);
+    // Saved before snapshots named the log's head.
+    expect(decisionLogText(undefined)).toBe('–');
   });
 });

@@ -53,7 +53,7 @@ function answeredCell(f: DisputeFigures): string {
  * A snapshot saved before accepts counted (no acceptedInTime) says what it counted then.
  */
 function answeredText(f: DisputeFigures): string {
-  const parts = [`${formatCount(f.respondedInTime)} of ${formatCount(f.respondable)} chargebacks due by now or answered already`];
+  const parts = [`${formatCount(f.respondedInTime)} of ${countOf(f.respondable, 'chargeback')} due by now or answered already`];
   if (f.acceptedInTime !== undefined)
     parts.push(`in time: ${formatCount(f.respondedInTime - f.acceptedInTime)} submitted, ${formatCount(f.acceptedInTime)} accepted (not contested)`);
   else parts.push('submitted in time (saved before accepts counted as answers)');

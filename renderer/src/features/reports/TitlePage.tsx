@@ -4,7 +4,7 @@ import { formatCount, showDate, showDateTime } from '../../../../shared/domain/m
 import { DIMENSION_LABEL, fraudRate } from '../../../../shared/reports/fraudTrend';
 import type { KpiReport } from '../../../../shared/reports/kpi';
 import { valuesInWords } from '../../../../shared/reports/sources';
-import { partialText } from './figureText';
+import { decisionLogText, partialText } from './figureText';
 import { pct } from './reportParts';
 import { DAY, titleOf, type Shown } from './shownReport';
 
@@ -74,7 +74,7 @@ export function TitlePage({ shown }: { shown: Shown }) {
         <dt>Data hash</dt>
         <dd className="mono">{shown.dataHash}</dd>
         <dt>Decision log</dt>
-        <dd className="mono">{snap?.logHead ? `entry ${snap.logHead.seq}, ${snap.logHead.hash}` : '–'}</dd>
+        <dd className="mono">{decisionLogText(snap?.logHead)}</dd>
       </dl>
     </section>
   );

@@ -32,3 +32,9 @@ export function partialText(report: KpiReport): string {
     p.at < report.from ? 'so it holds no figures yet' : `so its figures count ${showDate(report.from)} to ${showDate(p.at)} only, not the whole period`;
   return `The period runs past ${past}, ${counted}.`;
 }
+
+/** The decision log's head a snapshot was saved at, for its title page: `empty` when no decision was logged yet (entry 0). */
+export function decisionLogText(head: { seq: number; hash: string } | undefined): string {
+  if (!head) return '–';
+  return head.seq === 0 ? 'empty' : `entry ${head.seq}, ${head.hash}`;
+}
