@@ -163,11 +163,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         />
         <Figure label="Decided within target" value={pct(r.withinTarget, 1)} />
         <Figure label="Manual review rate" value={pct(r.manualReviewRate, 2)} sub="reviewed over orders placed" />
-        <Figure
-          label="False positives"
-          value={pct(r.falsePositiveRate, 1)}
-          sub={`${r.everHeld === undefined ? 'of the orders held' : `${formatCount(r.falsePositives ?? 0)} of ${formatCount(r.everHeld)} held at some point`}: released and not confirmed fraud since, or cancelled though known legitimate`}
-        />
+        <Figure label="False positives" value={pct(r.falsePositiveRate, 1)} sub={falsePositivesText(r)} />
       </div>
       {/* One analyst and no conflicts (no team, or a team that never disagreed): the review figures above say it all. */}
       {report.team && (report.team.analysts.length > 1 || report.team.unresolved.length > 0 || report.team.resolved > 0) && (
@@ -380,6 +376,14 @@ function countedTo(month: string, partial: PartialPeriod | undefined): string | 
 function programmeMonthText(month: string, partial: PartialPeriod | undefined): string {
   const to = countedTo(month, partial);
   return to === null ? month : `${month} (to ${showDate(partial!.at)})`;
+}
+
+/** The false-positive rate's numerator and denominator, and what it counts. */
+function falsePositivesText(r: ReviewKpis): string {
+  const what = 'released and not confirmed fraud since, or cancelled though known legitimate';
+  if (r.everHeld === undefined) return `of the orders held: ${what}`;
+  if (r.everHeld === 0) return 'no order was held';
+  return `${formatCount(r.falsePositives ?? 0)} of ${formatCount(r.everHeld)} held at some point: ${what}`;
 }
 
 /** Orders decided before the time the cache now holds for them: left out of the turnaround, and said. */
