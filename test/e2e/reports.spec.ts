@@ -303,10 +303,10 @@ test('KPI report: "Thresholds applied" lists the thresholds in force in its mont
   // One chargeback due by now: counted in the singular.
   await expect(page.getByTestId('figure-answered-by-the-deadline')).toContainText('0 of 1 chargeback due by now or answered already');
   // The month is not over at the 18 November clock: the note, its programme rows and the title page say so.
-  const partial = 'The period runs past today (2026-11-18), so its figures count 2026-11-01 to 2026-11-18 only, not the whole period.';
-  await expect(page.getByTestId('partial-data')).toHaveText(`Partial data: ${partial}`);
+  const partial = 'period runs past today (2026-11-18), so its figures count 2026-11-01 to 2026-11-18 only, not the whole period.';
+  await expect(page.getByTestId('partial-data')).toHaveText(`Partial data: the ${partial}`);
   await expect(page.getByTestId('kpi-programmes').locator('tbody tr').first().locator('td').first()).toHaveText('2026-11 (to 2026-11-18)');
-  await expect(page.locator('.title-page')).toContainText(`Partial data${partial}`);
+  await expect(page.locator('.title-page')).toContainText(`Partial dataThe ${partial}`);
   const applied = page.locator('section.report-table', { has: page.getByRole('heading', { name: /^Thresholds applied/ }) }).locator('tbody tr');
   const rows = (await applied.allTextContents()).map((t) => t.trim());
   // Visa's 2.20 % ran until March 2026; November 2026 was judged at 1.50 %, from April 2026.

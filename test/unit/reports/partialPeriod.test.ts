@@ -29,7 +29,7 @@ describe('partial period', () => {
   it('November at the 18 November clock is counted to the 18th, and says so', () => {
     const k = report(NOW, NOW - 3_600_000);
     expect(k.partial).toEqual({ at: NOW, by: 'today' });
-    expect(partialText(k)).toBe('The period runs past today (2026-11-18), so its figures count 2026-11-01 to 2026-11-18 only, not the whole period.');
+    expect(partialText(k)).toBe('the period runs past today (2026-11-18), so its figures count 2026-11-01 to 2026-11-18 only, not the whole period.');
   });
 
   it('a month over whose data ends early runs past the latest cached order', () => {
@@ -49,6 +49,6 @@ describe('partial period', () => {
 
   it('a period wholly after today holds no figures yet', () => {
     const k = { ...report(NOW, NOW), from: DEC, to: DEC + 31 * DAY };
-    expect(partialText(k)).toBe('The period runs past today (2026-11-18), so it holds no figures yet.');
+    expect(partialText(k)).toBe('the period runs past today (2026-11-18), so it holds no figures yet.');
   });
 });

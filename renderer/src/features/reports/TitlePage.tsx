@@ -49,7 +49,7 @@ export function TitlePage({ shown }: { shown: Shown }) {
             {k!.partial && (
               <>
                 <dt>Partial data</dt>
-                <dd>{partialText(k!)}</dd>
+                <dd>{sentence(partialText(k!))}</dd>
               </>
             )}
             <dt>Filters</dt>
@@ -79,3 +79,6 @@ export function TitlePage({ shown }: { shown: Shown }) {
     </section>
   );
 }
+
+/** A phrase as a sentence of its own: its first letter upper case. */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -30,7 +30,7 @@ export function partialText(report: KpiReport): string {
   const past = p.by === 'today' ? `today (${showDate(p.at)})` : `the latest cached order (${showDate(p.at)})`;
   const counted =
     p.at < report.from ? 'so it holds no figures yet' : `so its figures count ${showDate(report.from)} to ${showDate(p.at)} only, not the whole period`;
-  return `The period runs past ${past}, ${counted}.`;
+  return `the period runs past ${past}, ${counted}.`;
 }
 
 /** The decision log's head a snapshot was saved at, for its title page: `empty` when no decision was logged yet (entry 0). */
