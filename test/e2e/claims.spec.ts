@@ -138,6 +138,12 @@ test('claim: accepting asks to confirm the amount refunded to the buyer, Cancel 
   await form.getByLabel('Claim or case reference').fill('A2Z-7002');
   await form.getByLabel('Amount').fill('24.00');
   await form.getByLabel(/^Clock starts \(UTC\)/).fill('2026-11-14T10:00');
+  // A notice's deadline typed wrong is not saved as the window's while the field shows it.
+  await form.getByLabel(/^Deadline from the notice/).fill('2026-11-3x');
+  await form.getByRole('button', { name: 'Enter claim' }).click();
+  await expect(page.getByTestId('claim-entry').getByRole('alert').last()).toContainText('The deadline from the notice shown is not a date yet');
+  await expect(form.getByRole('status')).toHaveCount(0);
+  await form.getByLabel(/^Deadline from the notice/).fill('');
   await form.getByRole('button', { name: 'Enter claim' }).click();
   await expect(form.getByRole('status')).toContainText('Claim A2Z-7002 entered');
   await page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr').filter({ hasText: 'A2Z-7002' }).click();
