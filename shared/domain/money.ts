@@ -117,6 +117,11 @@ export function plainCount(n: number, noun: string, plural = `${noun}s`): string
   return `${n} ${n === 1 ? noun : plural}`;
 }
 
+/** A phrase as the start of a sentence: its first letter upper case ("on hold …" → "On hold …"). */
+export function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** "1 hub", "4 hubs", "1,200 orders": a count and its noun (plural: add an s, or say it). */
 export function countOf(n: number, noun: string, plural = `${noun}s`): string {
   return `${formatCount(n)} ${n === 1 ? noun : plural}`;

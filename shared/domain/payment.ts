@@ -1,6 +1,7 @@
 // A card payment as a PSP (Stripe) reports it, joined to an order by reference.
 // Card data is reduced to BIN + last4 + expiry + fingerprint at the door.
 import type { CardChecks } from './cardChecks';
+import { sentenceCase } from './money';
 
 export interface Payment extends CardChecks {
   /** PSP id, e.g. Stripe `ch_…`/`py_…`. */
@@ -39,5 +40,5 @@ const PROVIDER_NAMES: Readonly<Record<string, string>> = { stripe: 'Stripe', ady
 
 /** A payment or dispute provider as a name in text (the record keeps the import's key: stripe, adyen, paypal). */
 export function providerName(provider: string): string {
-  return PROVIDER_NAMES[provider] ?? provider.charAt(0).toUpperCase() + provider.slice(1);
+  return PROVIDER_NAMES[provider] ?? sentenceCase(provider);
 }

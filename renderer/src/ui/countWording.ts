@@ -1,6 +1,6 @@
 // Sentences built around counts, said as a person would say them: "its 1 entry", not "all 1
 // entries"; nothing about "the 0 rows it created". Pure, so the wording is tested on its own.
-import { countOf, formatCount } from '../../../shared/domain/money';
+import { countOf, formatCount, sentenceCase } from '../../../shared/domain/money';
 
 /** The decision log's verdict when its chain holds: "all 4 entries", "its 1 entry", or none yet. */
 export function logIntactText(entries: number): string {
@@ -13,5 +13,5 @@ export function undoneText(created: number, updated: number): string {
   const removed = created > 0 ? `the ${countOf(created, 'row')} it created ${created === 1 ? 'is' : 'are'} removed` : '';
   const restored = updated > 0 ? `the ${countOf(updated, 'row')} it updated get${updated === 1 ? 's its' : ' their'} previous values back` : '';
   const said = [removed, restored].filter(Boolean).join(' and ');
-  return said ? `${said.charAt(0).toUpperCase()}${said.slice(1)}.` : 'It created and updated nothing.';
+  return said ? `${sentenceCase(said)}.` : 'It created and updated nothing.';
 }

@@ -8,7 +8,7 @@ import { deadlineText, respondByText, urgencyOf } from '../../../../shared/dispu
 import { STATUS_LABEL } from '../../../../shared/disputes/workflow';
 import { CLAIM_DECIDER, claimAcceptText, claimCorrectionCaveat, claimLateText, claimMovesAt } from '../../../../shared/disputes/claims';
 import type { DisputeStatus } from '../../../../shared/domain/dispute';
-import { formatMoney, showDateTime } from '../../../../shared/domain/money';
+import { formatMoney, sentenceCase, showDateTime } from '../../../../shared/domain/money';
 import { ErrorAlert } from '../../app/Alerts';
 import { cache } from '../../core/client';
 import type { ClaimDetail } from '../../core/contract';
@@ -62,7 +62,7 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
       <p data-testid="claim-deadline">
         {d.dueAt && urgencyOf(c, now) === 'closed' ? (
           // Answered, accepted or decided: the deadline no longer runs, so no countdown; the day it was due stays.
-          <strong>{firstUpper(deadlineText(c, now))}.</strong>
+          <strong>{sentenceCase(deadlineText(c, now))}.</strong>
         ) : d.dueAt ? (
           <>
             <strong>Respond by {respondByText(d.dueAt, now)}</strong>: {d.text}.
@@ -142,5 +142,3 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
     </section>
   );
 }
-
-const firstUpper = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

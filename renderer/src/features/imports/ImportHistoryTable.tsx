@@ -2,7 +2,7 @@
 // first: what it created goes, what it updated gets its previous values back). A team import is
 // undone for the whole team, offered only to a role the team lets undo (else it says who may).
 import { useState } from 'react';
-import { countOf, formatCount, showDateTime } from '../../../../shared/domain/money';
+import { countOf, formatCount, sentenceCase, showDateTime } from '../../../../shared/domain/money';
 import type { ImportListEntry as ImportEntry } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { undoneText } from '../../ui/countWording';
@@ -160,8 +160,6 @@ function TeamCell({ entry }: { entry: ImportEntry }) {
       );
     case 'duplicate':
       // The reason reads on after a colon elsewhere; here it starts the cell.
-      return <span data-team="duplicate">{team.problem ? sentence(team.problem) : 'The team already had this file'}</span>;
+      return <span data-team="duplicate">{team.problem ? sentenceCase(team.problem) : 'The team already had this file'}</span>;
   }
 }
-
-const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,6 +1,6 @@
 // The printed report's first page: what it shows, over which period and filters, from which data,
 // and the hashes (snapshot, data, decision log) that let a reader check the PDF later. Print only.
-import { formatCount, showDate, showDateTime } from '../../../../shared/domain/money';
+import { formatCount, sentenceCase, showDate, showDateTime } from '../../../../shared/domain/money';
 import { DIMENSION_LABEL, fraudRate } from '../../../../shared/reports/fraudTrend';
 import type { KpiReport } from '../../../../shared/reports/kpi';
 import { valuesInWords } from '../../../../shared/reports/sources';
@@ -49,7 +49,7 @@ export function TitlePage({ shown }: { shown: Shown }) {
             {k!.partial && (
               <>
                 <dt>Partial data</dt>
-                <dd>{sentence(partialText(k!))}</dd>
+                <dd>{sentenceCase(partialText(k!))}</dd>
               </>
             )}
             <dt>Filters</dt>
@@ -81,4 +81,3 @@ export function TitlePage({ shown }: { shown: Shown }) {
 }
 
 /** A phrase as a sentence of its own: its first letter upper case. */
-const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

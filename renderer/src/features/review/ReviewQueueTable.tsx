@@ -2,7 +2,7 @@
 // that fired, and its ring's other queued orders to decide at once.
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import type { ReasonLists } from '../../../../shared/decisions/reasons';
-import { formatMoney, showDateTime } from '../../../../shared/domain/money';
+import { formatMoney, sentenceCase, showDateTime } from '../../../../shared/domain/money';
 import type { QueueRow } from '../../core/contract';
 import { FittedTable, type FitColumn } from '../../ui/FittedTable';
 import { erasureMarkText } from '../../../../shared/orders/erasureMarks';
@@ -80,7 +80,7 @@ export function ReviewQueueTable({
           </p>
           {!awaitsDecision(current) && (
             <p className="warning" data-testid="queued-held">
-              {capitalised(stateLabel(current))}: on hold, no longer to decide. R releases it, C cancels it.
+              {sentenceCase(stateLabel(current))}: on hold, no longer to decide. R releases it, C cancels it.
             </p>
           )}
           <CaseClaimBar of={caseOf.order(current.orderKey)} what="order" />
@@ -103,5 +103,3 @@ export function ReviewQueueTable({
     </div>
   );
 }
-
-const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
