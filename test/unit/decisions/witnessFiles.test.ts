@@ -2,7 +2,7 @@
 // and hash; a file that cannot witness says which entry or line is at fault.
 import { describe, expect, it } from 'vitest';
 import type { DecisionEntry } from '../../../shared/decisions/chain';
-import { writeDecisionsCsv } from '../../../shared/decisions/decisionsCsv';
+import { DECISIONS_CSV_HEAD_BEFORE_UNDOES, writeDecisionsCsv } from '../../../shared/decisions/decisionsCsv';
 import { witnessFromFile } from '../../../shared/decisions/witnessFiles';
 import { compareWithWitness } from '../../../shared/decisions/witness';
 
@@ -129,19 +129,7 @@ describe('a decisions CSV as a witness', () => {
       ruled[2] = ruled[2]!.replace('+100 its ring was confirmed as fraud', 'nothing fired');
       expect(await of(ruled.join('\r\n'))).toMatchObject({ ok: false, seq: 2, reason: expect.stringContaining('its rules that fired differ') });
       // A file written before the undoes column is compared on the columns it has.
-      const older = writeDecisionsCsv(withUndo, [
-        'seq',
-        'time_utc',
-        'source',
-        'order_id',
-        'decision',
-        'reason_code',
-        'note',
-        'analyst',
-        'score',
-        'matrix_version',
-        'hash',
-      ]);
+      const older = writeDecisionsCsv(withUndo, DECISIONS_CSV_HEAD_BEFORE_UNDOES);
       expect(await of(older)).toMatchObject({ ok: true });
     });
 
