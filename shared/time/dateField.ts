@@ -24,6 +24,8 @@ const MONTH_WORDS = new Map<string, number>();
   ['dec', 'december', 'dez', 'dezember'],
 ].forEach((words, m) => words.forEach((w) => MONTH_WORDS.set(w, m + 1)));
 
+/** The first year a date field takes: no order, payment or dispute is older (and Date.UTC reads 0-99 as 19xx). */
+const FIRST_YEAR = 1900;
 const pad = (n: number) => String(n).padStart(2, '0');
 /** The example every hint and message shows: 3 April 2026, which reads wrongly month first. */
 const EXAMPLE = Date.UTC(2026, 3, 3, 14, 30);
@@ -90,6 +92,8 @@ export function readDateField(text: string, locale: DisplayLocale, withTime = fa
     else return wrong;
   }
   if (!ymd) return wrong;
+  // Date.UTC would read 0026 as 1926: a year written short or mistyped is refused, never shifted.
+  if (ymd[0] < FIRST_YEAR) return { ok: false, problem: `${datePart} is in the year ${ymd[0]}: write the year in full, as ${asked(locale, withTime)}` };
   const at = utc(ymd[0], ymd[1], ymd[2], hour, minute);
   if (at === null)
     return { ok: false, problem: hh !== undefined && utc(ymd[0], ymd[1], ymd[2]) !== null ? `No such time: ${hh}:${mm}` : `No such day: ${datePart}` };

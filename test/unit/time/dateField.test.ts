@@ -38,6 +38,11 @@ describe('date field', () => {
   it('names a day that does not exist, and says how to write one it cannot read', () => {
     expect(at('31.02.2026', 'de-DE')).toEqual({ ok: false, problem: 'No such day: 31.02.2026' });
     expect(at('2026-13-01', 'iso')).toEqual({ ok: false, problem: 'No such day: 2026-13-01' });
+    // Date.UTC reads years 0-99 as 19xx: 03.04.0026 is refused, not taken as 3 April 1926.
+    expect(at('03.04.0026', 'de-DE')).toEqual({ ok: false, problem: '03.04.0026 is in the year 26: write the year in full, as dd.mm.yyyy, e.g. 03.04.2026' });
+    expect(at('0099-12-31', 'iso')).toMatchObject({ ok: false, problem: expect.stringContaining('is in the year 99') });
+    expect(at('3 Apr 1899', 'en-GB')).toMatchObject({ ok: false, problem: expect.stringContaining('is in the year 1899') });
+    expect(at('01.01.1900', 'de-DE')).toEqual({ ok: true, at: Date.UTC(1900, 0, 1) });
     expect(at('tomorrow', 'en-GB')).toEqual({ ok: false, problem: 'Write the date as d Mon yyyy, e.g. 3 Apr 2026' });
     expect(at('3.4.26', 'de-DE')).toEqual({ ok: false, problem: 'Write the date as dd.mm.yyyy, e.g. 03.04.2026' });
     expect(at('3 Foo 2026', 'iso')).toMatchObject({ ok: false });
