@@ -98,4 +98,34 @@ test.describe('on a German system', () => {
     await expect(page.getByLabel('Numbers, money and dates')).toHaveValue('system');
     await expect(page.getByTestId('display-example')).toContainText(/01\.05\.2026 09:05 UTC · 1\.234,56\s€/);
   });
+  test('numbers are typed the German way: 2,5 is two and a half, never 25, and an emptied field is not 0', async ({ page }) => {
+    await loadDemo(page, '10.000 orders');
+    await page.getByRole('link', { name: 'Review' }).click();
+    await expect(page.getByTestId('queue-count')).toHaveText(/zu entscheiden|orders? to decide/, { timeout: 60_000 });
+    const panel = page.getByTestId('matrix-panel');
+    await panel.locator('summary').click();
+    // The browser's own number field made 2,5 into 25 without a word.
+    await panel.getByLabel('value-3x at least').fill('2,5');
+    const review = panel.getByLabel('Review threshold');
+    const whatIf = panel.getByRole('button', { name: 'What if…' });
+    // Emptied, the threshold is not taken as 0 (every order queued): the field says so and nothing runs on it.
+    await review.fill('');
+    await review.blur();
+    await expect(panel.getByRole('alert')).toHaveText('Enter a number');
+    await expect(review).toHaveAttribute('aria-invalid', 'true');
+    await expect(whatIf).toBeDisabled();
+    await review.fill('1.000');
+    await review.blur();
+    await expect(panel.getByRole('alert')).toHaveText('Enter a number from 0 to 100');
+    await review.fill('35');
+    await expect(whatIf).toBeEnabled();
+    await whatIf.click();
+    await panel.getByLabel('Why this change').fill('value against history from two and a half times');
+    await panel.getByRole('button', { name: 'Save as a new version' }).click();
+    await expect(panel.locator('summary')).toContainText('Scoring matrix v3 · review from 35, hold from 60');
+    await page.reload();
+    await page.getByTestId('matrix-panel').locator('summary').click();
+    await expect(page.getByTestId('matrix-panel').getByLabel('value-3x at least')).toHaveValue('2,5');
+    await expect(page.getByTestId('matrix-panel').getByLabel('Review threshold')).toHaveValue('35');
+  });
 });

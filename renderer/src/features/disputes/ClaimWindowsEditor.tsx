@@ -14,11 +14,14 @@ import {
 import { SaveStatus } from '../../app/Alerts';
 import { cache } from '../../core/client';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { NumberField } from '../../ui/NumberField';
+import { usePendingFields } from '../../ui/usePendingFields';
 import type { Async } from '../../ui/useAsync';
 import { useRowsEditor } from '../../ui/useRowsEditor';
 
 export function ClaimWindowsEditor({ windows, onSaved }: { windows: Async<ClaimWindow[]>; onSaved(): Promise<void> }) {
   const { rows, saved, change, edit, save } = useRowsEditor(windows, (r) => cache.saveClaimWindows(r), onSaved);
+  const fields = usePendingFields();
   const error = windows.error;
   if (!rows) return <p className="muted">{error ?? 'Reading the claim windows…'}</p>;
   const n = (i: number) => `of window ${i + 1}`;
@@ -39,12 +42,14 @@ export function ClaimWindowsEditor({ windows, onSaved }: { windows: Async<ClaimW
       header: 'Window',
       cell: (w, i) => (
         <>
-          <input
-            aria-label={`Length ${n(i)}`}
-            type="number"
-            min={1}
+          <NumberField
+            label={`Length ${n(i)}`}
             value={w.amount}
-            onChange={(e) => edit(i, { amount: Number(e.target.value) })}
+            integer
+            min={1}
+            max={3650}
+            onChange={(v) => v !== null && edit(i, { amount: v })}
+            onPending={fields.track(`length ${i}`)}
             style={{ width: 64 }}
           />{' '}
           <select aria-label={`Unit ${n(i)}`} value={w.unit} onChange={(e) => edit(i, { unit: e.target.value as WindowUnit })}>
@@ -105,9 +110,10 @@ export function ClaimWindowsEditor({ windows, onSaved }: { windows: Async<ClaimW
         >
           Add window
         </button>
-        <button className="primary" onClick={() => void save()}>
+        <button className="primary" disabled={fields.anyPending} onClick={() => void save()}>
           Save windows
         </button>
+        {fields.anyPending && <span className="muted">A length above is not taken: correct it first (the field says why).</span>}
         <SaveStatus saved={saved} error={error} />
       </div>
     </details>

@@ -10,6 +10,7 @@ import type { SingleByteEncoding } from '../../../../shared/ingest/decode';
 import type { LayoutOverrides, MappingCheck } from '../../core/contract';
 import { Choice } from '../../ui/Choice';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { NumberField } from '../../ui/NumberField';
 import { DateOrderList } from './DateOrderList';
 import { OutcomeMapList } from './OutcomeMapList';
 import { slug, type PresetDetails } from './useMappingWizard';
@@ -67,13 +68,14 @@ export function LayoutBar({
       />
       <label className="inline">
         Header on line
-        <input
-          aria-label="Header line"
-          type="number"
+        <NumberField
+          label="Header line"
+          integer
           min={1}
           max={50}
           value={overrides.headerLine ?? sniffed.headerLine ?? 1}
-          onChange={(e) => setOverrides({ ...overrides, headerLine: Number(e.target.value) })}
+          onChange={(v) => v !== null && setOverrides({ ...overrides, headerLine: v })}
+          style={{ width: 48 }}
         />
       </label>
       <Choice label="Rows are" name="Record kind" value={kind} options={RECORD_KINDS.map((k) => [k, KIND_LABEL[k]] as const)} onChange={setKind} />

@@ -6,12 +6,15 @@ import { cache } from '../../core/client';
 import type { ReportRates } from '../../core/contract';
 import { SaveStatus } from '../../app/Alerts';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { NumberField } from '../../ui/NumberField';
+import { usePendingFields } from '../../ui/usePendingFields';
 import { useAsync } from '../../ui/useAsync';
 import { useRowsEditor } from '../../ui/useRowsEditor';
 
 export function ThresholdsEditor({ onSaved }: { onSaved: () => void }) {
   const thresholds = useAsync(() => cache.programmeThresholds(), []);
   const { rows, saved, change, edit, save } = useRowsEditor(thresholds, (r) => cache.saveProgrammeThresholds(r), onSaved);
+  const fields = usePendingFields();
   const error = thresholds.error;
   if (!rows) return <p className="muted">{error ?? 'Loading thresholds…'}</p>;
   const n = (i: number) => `of threshold ${i + 1}`;
@@ -30,12 +33,14 @@ export function ThresholdsEditor({ onSaved }: { onSaved: () => void }) {
       header: 'Ratio %',
       right: true,
       cell: (t, i) => (
-        <input
-          aria-label={`Ratio ${n(i)}`}
-          type="number"
-          step="0.01"
-          value={+(t.ratio * 100).toFixed(4)}
-          onChange={(e) => edit(i, { ratio: Number(e.target.value) / 100 })}
+        <NumberField
+          label={`Ratio ${n(i)}`}
+          value={t.ratio * 100}
+          min={0}
+          max={100}
+          step={0.01}
+          onChange={(v) => v !== null && edit(i, { ratio: v / 100 })}
+          onPending={fields.track(`ratio ${i}`)}
           style={{ width: 80 }}
         />
       ),
@@ -44,7 +49,15 @@ export function ThresholdsEditor({ onSaved }: { onSaved: () => void }) {
       header: 'Count',
       right: true,
       cell: (t, i) => (
-        <input aria-label={`Count ${n(i)}`} type="number" value={t.count} onChange={(e) => edit(i, { count: Number(e.target.value) })} style={{ width: 80 }} />
+        <NumberField
+          label={`Count ${n(i)}`}
+          value={t.count}
+          integer
+          min={0}
+          onChange={(v) => v !== null && edit(i, { count: v })}
+          onPending={fields.track(`count ${i}`)}
+          style={{ width: 80 }}
+        />
       ),
     },
     {
@@ -83,9 +96,10 @@ export function ThresholdsEditor({ onSaved }: { onSaved: () => void }) {
         >
           Add threshold
         </button>
-        <button className="primary" onClick={() => void save()}>
+        <button className="primary" disabled={fields.anyPending} onClick={() => void save()}>
           Save thresholds
         </button>
+        {fields.anyPending && <span className="muted">A number above is not taken: correct it first (the field says why).</span>}
         <SaveStatus saved={saved} error={error} />
       </div>
     </section>

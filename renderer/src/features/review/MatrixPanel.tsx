@@ -8,6 +8,8 @@ import { cache } from '../../core/client';
 import type { WhatIf } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
+import { NumberField } from '../../ui/NumberField';
+import { usePendingFields } from '../../ui/usePendingFields';
 import { useAsync } from '../../ui/useAsync';
 import { OutcomeEvaluation } from './OutcomeEvaluation';
 
@@ -54,6 +56,7 @@ export function MatrixPanel({ onSaved }: { onSaved(): void }) {
   const mx = useMatrix(onSaved);
   const [note, setNote] = useState('');
   const { draft, result, busy } = mx;
+  const fields = usePendingFields();
   if (!draft) return null;
   const fresh = rulesNewInDefault(draft);
   const rules: Column<Rule>[] = [
@@ -62,12 +65,11 @@ export function MatrixPanel({ onSaved }: { onSaved(): void }) {
       header: 'At least',
       right: true,
       cell: (r) => (
-        <input
-          type="number"
-          aria-label={`${r.id} at least`}
+        <NumberField
+          label={`${r.id} at least`}
           value={r.atLeast}
-          step="any"
-          onChange={(e) => mx.setRule(r.id, 'atLeast', Number(e.target.value))}
+          onChange={(v) => v !== null && mx.setRule(r.id, 'atLeast', v)}
+          onPending={fields.track(`${r.id} at least`)}
           style={{ width: 80 }}
         />
       ),
@@ -76,11 +78,13 @@ export function MatrixPanel({ onSaved }: { onSaved(): void }) {
       header: 'Points',
       right: true,
       cell: (r) => (
-        <input
-          type="number"
-          aria-label={`${r.id} points`}
+        <NumberField
+          label={`${r.id} points`}
           value={r.points}
-          onChange={(e) => mx.setRule(r.id, 'points', Number(e.target.value))}
+          min={-100}
+          max={100}
+          onChange={(v) => v !== null && mx.setRule(r.id, 'points', v)}
+          onPending={fields.track(`${r.id} points`)}
           style={{ width: 70 }}
         />
       ),
@@ -105,27 +109,32 @@ export function MatrixPanel({ onSaved }: { onSaved(): void }) {
       <div className="toolbar">
         <label className="inline">
           Review from
-          <input
-            type="number"
-            aria-label="Review threshold"
+          <NumberField
+            label="Review threshold"
             value={draft.thresholds.review}
-            onChange={(e) => mx.setThreshold('review', Number(e.target.value))}
+            min={0}
+            max={100}
+            onChange={(v) => v !== null && mx.setThreshold('review', v)}
+            onPending={fields.track('review')}
             style={{ width: 70 }}
           />
         </label>
         <label className="inline">
           Hold from
-          <input
-            type="number"
-            aria-label="Hold threshold"
+          <NumberField
+            label="Hold threshold"
             value={draft.thresholds.hold}
-            onChange={(e) => mx.setThreshold('hold', Number(e.target.value))}
+            min={0}
+            max={100}
+            onChange={(v) => v !== null && mx.setThreshold('hold', v)}
+            onPending={fields.track('hold')}
             style={{ width: 70 }}
           />
         </label>
-        <button disabled={busy} onClick={() => void mx.whatIf(draft)}>
+        <button disabled={busy || fields.anyPending} onClick={() => void mx.whatIf(draft)}>
           What if…
         </button>
+        {fields.anyPending && <span className="muted">A number above is not taken: correct it first (the field says why).</span>}
       </div>
       <ErrorAlert message={mx.error} />
       {result && (
@@ -142,7 +151,7 @@ export function MatrixPanel({ onSaved }: { onSaved(): void }) {
             />
             <button
               className="primary"
-              disabled={busy || !note.trim()}
+              disabled={busy || !note.trim() || fields.anyPending}
               onClick={async () => {
                 if (await mx.save(draft, note)) setNote('');
               }}

@@ -2,6 +2,7 @@
 // only) from how many identities a steadily shared value is a hub; empty uses Settings → Rings.
 import { KEY_TYPES, STRENGTHS } from '../../../../shared/normalize';
 import { Choice } from '../../ui/Choice';
+import { NumberField } from '../../ui/NumberField';
 import type { RingLinkOptions } from './useRings';
 
 export function LinkOptionsBar({ options, onChange }: { options: RingLinkOptions; onChange(options: RingLinkOptions): void }) {
@@ -29,18 +30,18 @@ export function LinkOptionsBar({ options, onChange }: { options: RingLinkOptions
       />
       <label className="inline">
         hub above
-        <input
-          aria-label="Hub threshold"
-          type="number"
+        <NumberField
+          label="Hub threshold"
+          integer
+          required={false}
           min={2}
           max={10000}
           placeholder="as in Settings"
           title="Empty: the hub rules in Settings → Rings"
-          value={options.hubThreshold ?? ''}
-          onChange={(e) => {
+          value={options.hubThreshold ?? null}
+          onChange={(n) => {
             const { hubThreshold: _, ...rest } = options;
-            const n = Math.round(Number(e.target.value));
-            onChange(e.target.value.trim() === '' || !Number.isFinite(n) ? rest : { ...rest, hubThreshold: Math.max(2, n) });
+            onChange(n === null ? rest : { ...rest, hubThreshold: n });
           }}
           // Wide enough for its placeholder, which says what an empty box means.
           style={{ width: 124 }}
