@@ -7,8 +7,12 @@
 // note that holds personal data can be erased on request while the chain still verifies. Form-1
 // entries (before notes were salted) still verify as they were written.
 
-/** What an analyst did: decisions on orders, and the trust events the log also witnesses. */
-export const DECISIONS = ['hold', 'release', 'cancel', 'note', 'undo', 'restore', 'erasure', 'retention'] as const;
+/**
+ * What an analyst did: decisions on orders, and the trust events the log also witnesses (a restore,
+ * an erasure, a retention purge, the cache cleared). A kind is only ever added, at the end: stored
+ * entries and exported files keep the words they were written with.
+ */
+export const DECISIONS = ['hold', 'release', 'cancel', 'note', 'undo', 'restore', 'erasure', 'retention', 'clear-cache'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
 /** The three that settle an order; the others are notes, undos and events about the log itself. */

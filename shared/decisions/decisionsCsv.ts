@@ -37,8 +37,8 @@ const SETTLES_PART = /^([^;/\s]{1,100})\/([1-9]\d{0,14})$/;
 
 export type DecisionsCsvColumn = (typeof DECISIONS_CSV_HEAD)[number];
 
-/** Events about the log itself (a restore, an erasure, a retention run) name no order. */
-const LOG_EVENTS: readonly Decision[] = ['restore', 'erasure', 'retention'];
+/** Events about the log or the cache (a restore, an erasure, a retention run, the cache cleared) name no order. */
+const LOG_EVENTS: readonly Decision[] = ['restore', 'erasure', 'retention', 'clear-cache'];
 
 /**
  * The file, oldest entry first whatever order `entries` come in, each record ended by CRLF. `head`

@@ -194,9 +194,25 @@ describe('reading the decisions CSV', () => {
     ]);
   });
 
-  it("reads the log's own events, which name no order (a restore, an erasure, a retention run)", () => {
-    const entries = [entry(1, 's:A', 'hold'), entry(2, '', 'restore'), entry(3, '', 'erasure', null, 'erased notes of 1 order'), entry(4, '', 'retention')];
-    expect(readDecisionsCsv(writeDecisionsCsv(entries))).toEqual({ entries });
+  it("reads the log's own events, which name no order (a restore, an erasure, a retention run, the cache cleared)", () => {
+    const entries = [
+      entry(1, 's:A', 'hold'),
+      entry(2, '', 'restore'),
+      entry(3, '', 'erasure', null, 'erased notes of 1 order'),
+      entry(4, '', 'retention'),
+      entry(
+        5,
+        '',
+        'clear-cache',
+        null,
+        'Cleared the local cache: 2 orders, 0 payments, 0 disputes, 1 import, 0 ring verdicts and notes, 0 link overrides and undos.',
+      ),
+    ];
+    const csv = writeDecisionsCsv(entries);
+    expect(csv.split('\r\n')[5]).toBe(
+      '5,2026-11-04T12:05:00.000Z,,,clear-cache,,"Cleared the local cache: 2 orders, 0 payments, 0 disputes, 1 import, 0 ring verdicts and notes, 0 link overrides and undos.",K. Weber,-5,,ab,,,',
+    );
+    expect(readDecisionsCsv(csv)).toEqual({ entries });
   });
 
   it.each([
@@ -207,7 +223,7 @@ describe('reading the decisions CSV', () => {
       `${writeDecisionsCsv([entry(1, 's:A', 'hold', null, 'two\nlines')])}2,2026-11-04T12:00:00.000Z,s,A,shrug,,,K. Weber,,,ab,,,\r\n`,
       4,
       'decision',
-      'decision shrug is not one of hold, release, cancel, note, undo, restore, erasure, retention',
+      'decision shrug is not one of hold, release, cancel, note, undo, restore, erasure, retention, clear-cache',
     ],
     [`${writeDecisionsCsv([])}1,04.11.2026 12:00,s,A,hold,,,K. Weber,,,ab,,,\r\n`, 2, 'time_utc', 'time_utc is not an ISO 8601 time: 04.11.2026 12:00'],
     [`${writeDecisionsCsv([])}1,2026-11-04T12:00:00.000Z,s,A,hold,,,K. Weber,,,ab\r\n`, 2, undefined, 'row has 11 fields, the header has 14'],
@@ -249,7 +265,7 @@ describe('the decisions CSV round trip', () => {
     )
     .map((rows) =>
       rows.map((r, i): DecisionEntry => {
-        const logEvent = r.decision === 'restore' || r.decision === 'erasure' || r.decision === 'retention';
+        const logEvent = r.decision === 'restore' || r.decision === 'erasure' || r.decision === 'retention' || r.decision === 'clear-cache';
         return {
           seq: i + 1,
           orderKey: logEvent ? '' : `${r.source}:${r.orderId}`,

@@ -120,12 +120,13 @@ describe('decisionThatStands', () => {
     ],
     [
       // A restore supersedes the log it replaced: an event about the log, not a decision on an order.
-      "the log's own events (restore, erasure, retention) decide nothing",
+      "the log's own events (restore, erasure, retention, the cache cleared) decide nothing",
       [
         ['s:A', 'hold'],
         ['', 'restore'],
         ['', 'erasure'],
         ['', 'retention'],
+        ['', 'clear-cache'],
       ],
       { 's:A': 'hold 1' },
     ],

@@ -464,7 +464,7 @@ describe('the decisions CSV', () => {
     const r = await cli('report', 'kpi', '--json', '--decisions', decisions, ...exportFiles());
     expect(r.status).toBe(1);
     // Header on line 1, the five entries on lines 2-6.
-    expect(r.stderr).toBe(`${decisions}:7: decision shrug is not one of hold, release, cancel, note, undo, restore, erasure, retention\n`);
+    expect(r.stderr).toBe(`${decisions}:7: decision shrug is not one of hold, release, cancel, note, undo, restore, erasure, retention, clear-cache\n`);
     expect(r.stdout).toBe('');
   });
 });

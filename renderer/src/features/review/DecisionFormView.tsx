@@ -20,6 +20,7 @@ export const VERB: Record<Decision, string> = {
   restore: 'Restore',
   erasure: 'Erasure',
   retention: 'Retention',
+  'clear-cache': 'Clear cache',
 };
 
 const DOING: Partial<Record<Decision, string>> = { hold: 'holding', release: 'releasing', cancel: 'cancelling' };
