@@ -4,6 +4,7 @@ import { keptNote } from '../../../../shared/domain/cardNumbers';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { checkKeptLength, NOTE_MAX, OVERRIDE_REASON_MAX } from '../../../../shared/decisions/reasons';
 import type { KeyOverride } from '../../../../shared/linking';
+import { overrideStatuses } from '../../../../shared/linking/overrideHistory';
 import type { KeyType } from '../../../../shared/normalize';
 import { ringVerdictHistories, teammateRingVerdicts, verdictOrder, type TeamRingVerdict } from '../../../../shared/team/ringVerdicts';
 import { analystName } from '../storage/metaRepository';
@@ -20,11 +21,7 @@ export class RingDecisions {
   /** Every override with whether it still applies, newest first (revocations folded in). */
   async overrides(): Promise<OverrideEntry[]> {
     const all = (await this.db.linkOverrides.orderBy('id').toArray()) as (LinkOverrideRecord & { id: number })[];
-    const revoked = new Map(all.filter((r) => r.revokes !== undefined).map((r) => [r.revokes!, r.createdAt]));
-    return all
-      .filter((r) => r.revokes === undefined)
-      .map((r) => ({ ...r, active: !revoked.has(r.id), revokedAt: revoked.get(r.id) ?? null }))
-      .reverse();
+    return overrideStatuses(all).reverse();
   }
 
   async activeOverrides(): Promise<KeyOverride[]> {
