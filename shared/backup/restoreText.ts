@@ -9,35 +9,44 @@ export function lostDecisionsText(plan: { lostDecisions: number; verifiedTo: num
 
 /**
  * What a restore does with the entries here it moves to the archive, by kind: decisions are set
- * aside (no longer in force); erasures on request and retention purges stay in force, as the
- * erasure register survives the restore and applies them again. One sentence per kind present.
+ * aside (no longer in force); a clearing of the cache moves there with nothing to set aside (the
+ * backup brings back what it removed); erasures on request and retention purges stay in force, as
+ * the erasure register survives the restore and applies them again. A sentence per kind present.
  */
 export function lostEntriesSentences(plan: {
   lostDecisions: number;
   lostErasures: { erasures: number; purges: number };
+  lostClears: number;
   verifiedTo: number;
   keptTo?: number;
-}): string[] {
+}): { decisions: string | null; clears: string | null; erasures: string | null } {
   const { erasures, purges } = plan.lostErasures;
-  const decisions = Math.max(0, plan.lostDecisions - erasures - purges);
-  const out: string[] = [];
+  const clears = plan.lostClears;
+  const decisions = Math.max(0, plan.lostDecisions - erasures - purges - clears);
+  const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  let decisionsText: string | null = null;
   if (decisions > 0) {
     const text = lostDecisionsText({ ...plan, lostDecisions: decisions });
-    out.push(`${text[0]!.toUpperCase()}${text.slice(1)} will be set aside: kept in the archive, no longer in force.`);
+    decisionsText = `${text[0]!.toUpperCase()}${text.slice(1)} will be set aside: kept in the archive, no longer in force.`;
   }
+  const clearsText =
+    clears > 0
+      ? clears === 1
+        ? 'The clearing of the cache logged here moves to the archive: the backup brings back the data it removed.'
+        : `The ${count(clears, 'clearing', 'clearings')} of the cache logged here move to the archive: the backup brings back the data they removed.`
+      : null;
+  let erasuresText: string | null = null;
   if (erasures + purges > 0) {
-    const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
     const kinds = [
       ...(erasures ? [count(erasures, 'erasure on request', 'erasures on request')] : []),
       ...(purges ? [count(purges, 'retention purge', 'retention purges')] : []),
     ].join(' and ');
     const one = erasures + purges === 1;
-    out.push(
+    erasuresText =
       `The ${kinds} logged here stay${one ? 's' : ''} in force: ${one ? 'its log entry moves' : 'their log entries move'} to the archive, but the erasure register ` +
-        `survives the restore and applies ${one ? 'it' : 'them'} again to the backup's data before it is written, so nothing erased comes back.`,
-    );
+      `survives the restore and applies ${one ? 'it' : 'them'} again to the backup's data before it is written, so nothing erased comes back.`;
   }
-  return out;
+  return { decisions: decisionsText, clears: clearsText, erasures: erasuresText };
 }
 
 /** "the 5 decisions a restore here set aside (entries 6–10)", brought back by a newer backup. */

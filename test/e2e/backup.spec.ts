@@ -50,6 +50,7 @@ test("backup, clear and restore bring back the same cache; the dialog speaks the
   await expect(wipe.getByTestId('wipe-keeps')).toContainText('your name, saved column mappings');
   await wipe.getByRole('button', { name: 'Clear the cache' }).click();
   await expect(counts).toHaveText('0 orders, 0 payments, 0 disputes');
+  await expect(page.getByText('The local cache is empty; logged as entry 4 of the decision log.')).toBeVisible();
   // The laptop's settings stay with it: no one is asked their name again.
   await expect(page.getByRole('heading', { name: 'Who is deciding?' })).toHaveCount(0);
   await expect(page.getByLabel('Analyst name')).toHaveValue('K. Weber');
@@ -64,7 +65,13 @@ test("backup, clear and restore bring back the same cache; the dialog speaks the
   await expect(confirm.getByTestId('restore-summary')).toHaveText(
     /^backup\.fwbackup was written 2026-11-18 \d\d:\d\d UTC by K\. Weber\. It holds 10,000 orders, [\d,]+ payments, [\d,]+ disputes, 3 decisions.*; its decision log verified to entry 3\.$/,
   );
+  // The clearing, logged after the backup was written, is no decision lost: it is named as what it is,
+  // and, as any entry a restore sets aside, asks why.
   await expect(confirm.getByTestId('restore-loss')).toHaveCount(0);
+  await expect(confirm.getByTestId('restore-clears')).toHaveText(
+    'The clearing of the cache logged here moves to the archive: the backup brings back the data it removed.',
+  );
+  await confirm.getByLabel('Why restore this older backup').fill('back to the data before the clearing');
   await confirm.getByRole('button', { name: 'Replace cache with this backup' }).click();
   await expect(page.getByText(/^Restored from backup\.fwbackup; logged as entry 4 of the decision log\.$/)).toBeVisible();
   await expect(counts).toHaveText(before!);
@@ -75,6 +82,54 @@ test("backup, clear and restore bring back the same cache; the dialog speaks the
   await expect(page.getByRole('table', { name: 'Decisions' }).locator('tbody tr').first()).toContainText('restore');
   await page.getByRole('link', { name: 'Orders' }).click();
   await expect(page.getByTestId('orders-count')).toHaveText('10,000 orders');
+});
+
+test('clearing the cache is logged: who, when, what went and which ring verdicts no longer apply, in the log, its CSV and its verification', async ({
+  page,
+}, testInfo) => {
+  await loadDemo(page);
+  await release(page, 1);
+  // A verdict on the riskiest ring, which the clearing will take with it.
+  await page.getByRole('link', { name: 'Rings' }).click();
+  await expect(page.getByTestId('rings-count')).toHaveText(/rings over/, { timeout: 60_000 });
+  await page.getByRole('table', { name: 'Rings' }).locator('tbody tr').first().click();
+  const ring = page.getByRole('region', { name: /^Ring / });
+  await ring.getByLabel('Verdict', { exact: true }).selectOption('confirmed-fraud');
+  await ring.getByRole('button', { name: 'Save verdict' }).click();
+  await expect(ring.getByTestId('ring-marks')).toContainText('Confirmed fraud by K. Weber');
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const counts = page.getByTestId('settings-counts');
+  await expect(counts).toHaveText(/^10,000 orders, [\d,]+ payments, [\d,]+ disputes$/);
+  const [, payments, disputes] = /^10,000 orders, ([\d,]+) payments, ([\d,]+) disputes$/.exec((await counts.textContent())!)!;
+  await page.getByRole('button', { name: 'Clear local cache…' }).click();
+  const wipe = page.getByRole('dialog', { name: 'Confirm clearing the cache' });
+  await expect(wipe).toContainText('Clearing is logged in the decision log under your name');
+  await wipe.getByRole('button', { name: 'Clear the cache' }).click();
+  await expect(page.getByText('The local cache is empty; logged as entry 2 of the decision log.')).toBeVisible();
+
+  // The compliance officer's view: the newest entry of the log says it.
+  await page.getByRole('link', { name: 'Review' }).click();
+  const newest = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr').first();
+  await expect(newest).toContainText('clear-cache');
+  await expect(newest).toContainText('K. Weber');
+  await expect(newest).toContainText(
+    `Cleared the local cache: 10000 orders, ${payments!.replaceAll(',', '')} payments, ${disputes!.replaceAll(',', '')} disputes, 0 imports, 1 ring verdict or note, 0 link overrides and undos.`,
+  );
+  await expect(newest).toContainText(/Ring verdicts given here that no longer apply: ring of \S+ confirmed as fraud by K\. Weber, 2026-11-18 14:\d\d UTC\./);
+  await expect(newest).toContainText('Link overrides given here that no longer apply: none.');
+  await verifyLog(page, 2);
+
+  // Its CSV carries the entry, and the log verifies against it.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export decisions (CSV)' }).click()]);
+  const csv = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(csv);
+  expect(readFileSync(csv, 'utf8').split('\r\n')[2]).toMatch(
+    /^2,2026-11-18T14:\d\d:\d\d\.\d{3}Z,,,clear-cache,,"Cleared the local cache: 10000 orders, .*",K\. Weber,,,[0-9a-f]{64},,,$/,
+  );
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Verify against a file…' }).click()]);
+  await chooser.setFiles(csv);
+  await expect(page.getByTestId('witness-verdict')).toHaveText(/^Matches decisions-.*\.csv \(to entry 2\): the hashes and contents of its 2 entries\.$/);
 });
 
 test('a failed restore changes nothing: not a backup, a wrong passphrase, a hostile backup and a cut-off one are refused', async ({ page }, testInfo) => {

@@ -91,15 +91,15 @@ describe('decision log storage', () => {
 });
 
 describe('clearing the cache', () => {
-  it("empties the cached data but keeps the decision log and its head, and the analyst's name", async () => {
+  it("empties the cached data but keeps the decision log and its head, and the analyst's name; the clearing is the log's next entry", async () => {
     db = createDb(`decision-log-${n++}`);
     const log = new DecisionLog(db);
     await log.append(hold(0));
     await db.meta.put({ key: 'analystName', value: 'K. Weber' });
     await wipeCache(db);
     expect(await db.meta.get('analystName')).toEqual({ key: 'analystName', value: 'K. Weber' });
-    expect(await log.entries()).toHaveLength(1);
-    expect((await log.verify()).chain).toEqual({ ok: true, entries: 1 });
+    expect((await log.entries()).map((e) => e.decision)).toEqual(['hold', 'clear-cache']);
+    expect((await log.verify()).chain).toEqual({ ok: true, entries: 2 });
   });
 });
 

@@ -20,6 +20,7 @@ const plan: RestorePlan = {
   localLogBroken: null,
   lostDecisions: 0,
   lostErasures: { erasures: 0, purges: 0 },
+  lostClears: 0,
   keptTo: 4,
   revived: null,
   addedDecisions: null,
@@ -96,6 +97,18 @@ describe('the restore dialog', () => {
     const html = dialog({ ...plan, relation: 'older', keptTo: 4, lostDecisions: 5, lostErasures: { erasures: 1, purges: 1 }, needsReason: true });
     expect(html).toContain('3 decisions after entry 4 will be set aside: kept in the archive, no longer in force.');
     expect(html).toContain('The 1 erasure on request and 1 retention purge logged here stay in force: their log entries move to the archive');
+  });
+
+  it('a clearing of the cache logged since the backup is named as such, not as a decision set aside, and the restore still asks why', () => {
+    const html = dialog({ ...plan, relation: 'older', keptTo: 3, lostDecisions: 1, lostClears: 1, needsReason: true });
+    expect(html).not.toContain('restore-loss');
+    expect(html).not.toContain('no longer in force');
+    expect(html).toContain('The clearing of the cache logged here moves to the archive: the backup brings back the data it removed.');
+    expect(html).toContain('Why restore this older backup');
+    // With decisions made after it, those are set aside as ever.
+    const more = dialog({ ...plan, relation: 'older', keptTo: 3, lostDecisions: 4, lostClears: 2, needsReason: true });
+    expect(more).toContain('2 decisions after entry 3 will be set aside: kept in the archive, no longer in force.');
+    expect(more).toContain('The 2 clearings of the cache logged here move to the archive: the backup brings back the data they removed.');
   });
 
   it('an intact log here shows neither', () => {

@@ -53,6 +53,8 @@ export interface RestorePlan {
    * backup's data, so they stay in force (the dialog must not call them decisions set aside).
    */
   lostErasures: { erasures: number; purges: number };
+  /** Of those, the entries of the cache cleared: the backup brings back what each removed (the dialog names them as such). */
+  lostClears: number;
   /** The entries here the backup holds too, 1 to keptTo: those set aside come after it. */
   keptTo: number;
   /**
@@ -213,6 +215,7 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
     erasures: lostHere.filter((e) => e.decision === 'erasure').length,
     purges: lostHere.filter((e) => e.decision === 'retention').length,
   };
+  const lostClears = lostHere.filter((e) => e.decision === 'clear-cache').length;
   const lost = await lostAppendOnlyRows(db, staged, !localOk);
   const lostOtherRows = lost.filter((r) => r.table !== 'decisions' && !r.keep);
   const lostOtherByTable: Record<string, number> = {};
@@ -242,6 +245,7 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
     localLogBroken,
     lostDecisions,
     lostErasures,
+    lostClears,
     keptTo,
     revived: revive && { count: revive.revivedUpTo - revive.commonUpTo, from: revive.commonUpTo + 1, to: revive.revivedUpTo },
     addedDecisions: localOk ? addedDecisionsOf(entries, newest) : null,

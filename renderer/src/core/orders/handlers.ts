@@ -15,6 +15,7 @@ import type { Payment } from '../../../../shared/domain/payment';
 import { orderRefVariants } from '../../../../shared/orders/paymentFacts';
 import { paysFor } from '../../../../shared/ingest/writePlan';
 import { decisionThatStands } from '../../../../shared/decisions/standing';
+import type { DecisionEntry } from '../../../../shared/decisions/chain';
 
 /** A payment as an order's detail lists it: no card or personal data beyond what the order shows. */
 export interface OrderPayment {
@@ -117,10 +118,11 @@ export function ordersHandlers(ctx: CoreContext, reports: ReportService) {
     /** Re-reads the cache after another worker (imports) changed it. */
     reload: (): Promise<void> => ctx.reopen(),
 
-    /** Clears the data loaded into the cache; the append-only records and this laptop's settings stay (wipe.ts). */
-    async wipe(): Promise<void> {
-      await wipeCache(db);
+    /** Clears the data loaded into the cache and logs it; the append-only records and this laptop's settings stay (wipe.ts). */
+    async wipe(): Promise<DecisionEntry> {
+      const entry = await wipeCache(db, ctx.clock);
       await ctx.reopen();
+      return entry;
     },
   };
 }

@@ -6,7 +6,7 @@
 import { plainCount } from '../../../../shared/domain/money';
 import { invalidateKeyIndex, keyIndexGeneration } from '../storage/keyIndexStore';
 import { PaymentStore } from '../storage/paymentStore';
-import { chainEntry, randomSalt, sameHead, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
+import { chainEntry, randomSalt, sameHead, type Decision, type DecisionEntry, type DecisionInput, type LogHead } from '../../../../shared/decisions/chain';
 import { orderKey, type OrderTextField, orderKeyLabel } from '../../../../shared/domain/order';
 import { FIELD_SEPARATOR, textColumn } from '../../../../shared/orders/columns';
 import { orderKeyVariants, orderRefVariants } from '../../../../shared/orders/paymentFacts';
@@ -159,13 +159,17 @@ async function planOrders(
 type NotesPlan = Pick<PersonalDataPlan, 'notes' | 'keptNotes' | 'archivedNotes' | 'keptArchivedNotes' | 'noteHashes' | 'logHead'>;
 
 /**
+ * Entries whose notes are the app's words (a request's reference, counts, a cut-off, what a cleared
+ * cache held), no one's personal data, and what the register and an audit read them by.
+ */
+const KEEP_THEIR_NOTES: readonly Decision[] = ['erasure', 'retention', 'clear-cache'];
+
+/**
  * Whose notes a plan erases: of the entries on the customer's orders, or (retention) of those
- * written before the cut-off. Erasures and purges keep their notes: the app's words (a request's
- * reference, counts, a cut-off), no one's personal data, and what the register and an audit read
- * them by.
+ * written before the cut-off, but for KEEP_THEIR_NOTES.
  */
 function notesReached(plan: Pick<PersonalDataPlan, 'kind' | 'orderKeys' | 'before'>): (e: DecisionEntry) => boolean {
-  if (plan.kind === 'retention') return (e) => e.at < plan.before! && e.decision !== 'erasure' && e.decision !== 'retention';
+  if (plan.kind === 'retention') return (e) => e.at < plan.before! && !KEEP_THEIR_NOTES.includes(e.decision);
   const orderKeys = new Set(plan.orderKeys);
   return (e) => orderKeys.has(e.orderKey);
 }

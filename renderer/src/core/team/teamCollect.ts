@@ -86,6 +86,9 @@ export async function gatherRecords(
   const erasureEntries = decisions.filter((e) => e.decision === 'erasure' || e.decision === 'retention');
   const records = erasureEntries.length ? new Map((await db.erasures.toArray()).map((r) => [r.entryHash, r])) : new Map<string, ErasureRecord>();
   for (const e of decisions) {
+    // A cleared cache is this laptop's own: the team's records are not touched, and a decision kind
+    // an older server or teammate's laptop does not know would block this device's chain there.
+    if (e.decision === 'clear-cache') continue;
     if (e.decision === 'erasure' || e.decision === 'retention') {
       const blanked = pendingErasures[String(e.seq)] ?? [];
       erasuresUsed.push(String(e.seq));

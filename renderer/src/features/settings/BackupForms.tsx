@@ -88,7 +88,10 @@ export function WipeConfirm({ busy, onWipe, onCancel }: { busy: boolean; onWipe(
         <li>hub rules, the scoring matrix, and the review, report, dispute and retention settings; the display setting</li>
         <li>the decision log, dispute histories and files, refund claims, report snapshots, the export log and the erasure register: they are append-only</li>
       </ul>
-      <p>Make a backup first if you may need the data again.</p>
+      <p>
+        Clearing is logged in the decision log under your name, with how many orders, payments, disputes and imports went and the ring verdicts and overrides
+        that no longer apply. Make a backup first if you may need the data again.
+      </p>
       <button className="danger" onClick={onWipe} disabled={busy}>
         Clear the cache
       </button>
@@ -111,11 +114,10 @@ export function RestoreConfirm(props: {
   const written = plan.createdAt
     ? ` was written ${utc(plan.createdAt)}${plan.createdBy ? ` by ${plan.createdBy}` : ''}`
     : ' is a backup of an earlier version of the app';
-  // Entries here that go to the archive: decisions are set aside, erasures and purges stay in force.
-  const sentences = lostEntriesSentences(plan);
-  const keepsErasures = plan.lostErasures.erasures + plan.lostErasures.purges > 0;
-  const erasureKept = keepsErasures ? sentences.at(-1)! : null;
-  const decisionsLost = sentences.length > (keepsErasures ? 1 : 0) ? sentences[0]! : null;
+  // Entries here that go to the archive: decisions are set aside, a clearing of the cache moves there, erasures and purges stay in force.
+  const lost = lostEntriesSentences(plan);
+  const erasureKept = lost.erasures;
+  const decisionsLost = lost.decisions;
   const witnessed = plan.witnessedBy.length ? ` and matches ${plan.witnessedBy.join(', ')}` : '';
   const reasonAsked = plan.localLogBroken
     ? 'Why restore over the log here'
@@ -141,6 +143,7 @@ export function RestoreConfirm(props: {
           {decisionsLost}
         </p>
       )}
+      {!plan.localLogBroken && lost.clears && <p data-testid="restore-clears">{lost.clears}</p>}
       {erasureKept && <p data-testid="restore-erasures-kept">{erasureKept}</p>}
       {plan.revived && (
         <p data-testid="restore-revived">

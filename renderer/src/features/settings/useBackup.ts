@@ -119,10 +119,11 @@ export function useBackup() {
     },
     wipe: () =>
       run('Clearing…', async () => {
-        await cache.wipe();
+        const entry = await cache.wipe();
         reset();
         cacheChanged();
-        return 'The local cache is empty.';
+        await syncCheckpoint();
+        return `The local cache is empty; logged as entry ${entry.seq} of the decision log.`;
       }),
   };
 }
