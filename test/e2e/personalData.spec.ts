@@ -164,3 +164,31 @@ test('retention: personal data older than the period is purged, a summary is kep
   await expect(page.getByTestId('log-verdict')).toHaveText('Log intact: its 1 entry verified.');
   await expect(page.getByRole('table', { name: 'Decisions' }).locator('tbody tr').first()).toContainText('Retention: purged the personal data of');
 });
+
+test('the retention period is read as typed: 12,5 is refused with a word, not kept as 125 months, and an empty box is not "keep until erased"', async ({
+  page,
+}) => {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const form = page.getByRole('form', { name: 'Retention period' });
+  const months = form.getByLabel(/Keep personal data of orders and payments for/);
+  const save = form.getByRole('button', { name: 'Save' });
+  await months.fill('6');
+  await save.click();
+  await expect(page.getByText('Personal data is kept for 6 months.')).toBeVisible();
+  // Typed key by key, as a German analyst does: a number field dropped the comma and kept 125.
+  for (const [typed, problem] of [
+    ['12,5', '12,5 is not a whole number of months: type 12 or 13.'],
+    ['', 'Type the number of months, from 0 to 240.'],
+    ['zwölf', 'zwölf is not a number of months: type one from 0 to 240.'],
+  ] as const) {
+    await months.fill('');
+    await months.pressSequentially(typed);
+    await save.click();
+    await expect(page.getByRole('region', { name: 'Personal data' }).getByRole('alert')).toHaveText(problem);
+    await expect(page.getByText(/^Personal data is kept for|^No retention period/)).toHaveCount(0);
+  }
+  // Nothing of it was saved: the period is still 6 months.
+  await page.reload();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(months).toHaveValue('6');
+});

@@ -44,7 +44,8 @@ export function PersonalDataPanel() {
       <SubmitForm className="inline-form" aria-label="Retention period" onSubmit={() => void pd.saveMonths()}>
         <label htmlFor="retention-months">Keep personal data of orders and payments for (months; 0 keeps it until erased)</label>
         <div className="row">
-          <input id="retention-months" type="number" min={0} max={240} value={months} onChange={(e) => setMonths(e.target.value)} style={{ width: 80 }} />
+          {/* Text, not type="number": that drops a typed comma (12,5 became 125) and reads an unreadable entry as empty. */}
+          <input id="retention-months" inputMode="numeric" value={months} onChange={(e) => setMonths(e.target.value)} style={{ width: 80 }} />
           <button type="submit">Save</button>
           <button type="button" disabled={Number(months) === 0} onClick={() => void pd.planPurge()}>
             Purge older data now…

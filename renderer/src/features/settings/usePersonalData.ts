@@ -1,6 +1,7 @@
 // Personal data from Settings: plan an erasure (one customer) or a purge (the retention period),
 // show what would go, then apply it as an entry of the decision log; and the retention period.
 import { useState } from 'react';
+import { readWholeNumber } from '../../../../shared/domain/wholeNumber';
 import { cache } from '../../core/client';
 import type { PlanSummary } from '../../core/contract';
 import { syncCheckpoint } from '../../app/logWitness';
@@ -46,8 +47,12 @@ export function usePersonalData() {
     findCustomer: () => act(async () => setPending({ kind: 'erasure', ...(await cache.planErasure(who)) })),
     saveMonths: () =>
       act(async () => {
-        await cache.setRetentionMonths(Number(months));
-        setMessage(Number(months) ? `Personal data is kept for ${months} months.` : 'No retention period: personal data is kept until erased.');
+        // Read as typed: a German 12,5 is a decimal to refuse, an empty box is not "keep forever".
+        const read = readWholeNumber(months, { min: 0, max: 240, unit: 'months' });
+        if (!read.ok) throw new Error(read.problem);
+        await cache.setRetentionMonths(read.value);
+        setMonths(String(read.value));
+        setMessage(read.value ? `Personal data is kept for ${read.value} months.` : 'No retention period: personal data is kept until erased.');
       }),
     planPurge: () =>
       act(async () => {
