@@ -192,3 +192,26 @@ test('the retention period is read as typed: 12,5 is refused with a word, not ke
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(months).toHaveValue('6');
 });
+
+test('a purge applies the period shown: with an unsaved period in the box it waits for Save, instead of doing nothing or purging by another', async ({
+  page,
+}) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const form = page.getByRole('form', { name: 'Retention period' });
+  const months = form.getByLabel(/Keep personal data of orders and payments for/);
+  const purge = form.getByRole('button', { name: 'Purge older data now…' });
+  // Nothing saved yet (keep until erased): 3 typed but not saved purged nothing, without a word.
+  await months.fill('3');
+  await expect(purge).toBeDisabled();
+  await expect(form.getByText('Save the period first: a purge applies the saved one.')).toBeVisible();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Personal data is kept for 3 months.')).toBeVisible();
+  await expect(form.getByText('Save the period first')).toHaveCount(0);
+  // 12 typed over the saved 3: the purge would have gone by 3 months while the box said 12.
+  await months.fill('12');
+  await expect(purge).toBeDisabled();
+  await months.fill('3');
+  await purge.click();
+  await expect(page.getByRole('dialog', { name: 'Confirm purge' }).getByTestId('personal-plan')).toContainText(/^Placed before 2026-08-18: [\d,]+ orders/);
+});

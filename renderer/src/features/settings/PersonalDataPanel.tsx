@@ -20,7 +20,7 @@ function describe(s: PlanSummary): string {
 
 export function PersonalDataPanel() {
   const pd = usePersonalData();
-  const { who, setWho, reference, setReference, months, setMonths, pending, setPending, message, error, purges } = pd;
+  const { who, setWho, reference, setReference, months, setMonths, savedMonths, monthsUnsaved, pending, setPending, message, error, purges } = pd;
 
   return (
     <section className="panel" aria-labelledby="personal-title">
@@ -47,9 +47,11 @@ export function PersonalDataPanel() {
           {/* Text, not type="number": that drops a typed comma (12,5 became 125) and reads an unreadable entry as empty. */}
           <input id="retention-months" inputMode="numeric" value={months} onChange={(e) => setMonths(e.target.value)} style={{ width: 80 }} />
           <button type="submit">Save</button>
-          <button type="button" disabled={Number(months) === 0} onClick={() => void pd.planPurge()}>
+          {/* A purge applies the saved period: with another one in the box it would purge by a number not shown. */}
+          <button type="button" disabled={savedMonths === 0 || monthsUnsaved} onClick={() => void pd.planPurge()}>
             Purge older data now…
           </button>
+          {monthsUnsaved && <span className="muted">Save the period first: a purge applies the saved one.</span>}
         </div>
       </SubmitForm>
       {pending && (

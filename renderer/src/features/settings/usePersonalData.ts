@@ -16,12 +16,15 @@ export function usePersonalData() {
   const [who, setWho] = useState('');
   const [reference, setReference] = useState('');
   const [months, setMonths] = useState('0');
+  /** The period as saved: the one a purge applies, whatever the box shows meanwhile. */
+  const [savedMonths, setSavedMonths] = useState(0);
   const [pending, setPending] = useState<Pending>(null);
   const [message, setMessage] = useState<string | null>(null);
   const purges = useAsync(
     async () => {
       const [m, summaries] = await Promise.all([cache.retentionMonths(), cache.retentionSummaries()]);
       setMonths(String(m));
+      setSavedMonths(m);
       return summaries;
     },
     [version],
@@ -39,6 +42,9 @@ export function usePersonalData() {
     setReference,
     months,
     setMonths,
+    savedMonths,
+    /** The box shows another period than the saved one: a purge would not apply what is shown. */
+    monthsUnsaved: months.trim() !== String(savedMonths),
     pending,
     setPending,
     message,
@@ -52,12 +58,14 @@ export function usePersonalData() {
         if (!read.ok) throw new Error(read.problem);
         await cache.setRetentionMonths(read.value);
         setMonths(String(read.value));
+        setSavedMonths(read.value);
         setMessage(read.value ? `Personal data is kept for ${read.value} months.` : 'No retention period: personal data is kept until erased.');
       }),
     planPurge: () =>
       act(async () => {
         const plan = await cache.planRetention();
-        if (plan) setPending({ kind: 'retention', ...plan });
+        if (!plan) throw new Error('No retention period is saved: personal data is kept until erased, so nothing is purged.');
+        setPending({ kind: 'retention', ...plan });
       }),
     apply: (p: NonNullable<Pending>) =>
       act(async () => {
