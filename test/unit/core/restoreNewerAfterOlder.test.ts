@@ -83,6 +83,7 @@ describe('a newer backup restored after an older one', () => {
       relation: 'revives',
       keptTo: 5,
       lostDecisions: 1,
+      lostRestores: 1,
       revived: { count: 4, from: 6, to: 9 },
       addedDecisions: null,
       needsReason: true,
@@ -90,7 +91,8 @@ describe('a newer backup restored after an older one', () => {
     });
     const second = await applyRestore(db, pending, { reason: 'the right file this time', clock });
     expect(second.seq).toBe(10);
-    expect(second.note).toContain('1 decision after entry 5 set aside');
+    // Entry 6, the one set aside, is the mistaken restore's entry: not a decision.
+    expect(second.note).toContain('; 1 restore entry after entry 5 set aside');
     expect(second.note).toContain('the 4 decisions a restore here set aside (entries 6–9) back in force');
     // The newer backup's log, whole, then the restore that brought it back.
     expect((await log.entries()).slice(0, 9).map((e) => e.hash)).toEqual(before.map((e) => e.hash));
@@ -139,13 +141,15 @@ describe('a newer backup restored after an older one', () => {
       relation: 'revives',
       keptTo: 5,
       lostDecisions: 3,
+      lostRestores: 1,
       revived: { count: 4, from: 6, to: 9 },
-      addedDecisions: { count: 2, from: 10, to: 11 },
+      addedDecisions: { count: 2, restores: 1, from: 10, to: 11 },
       supersedes: { seq: 8, hash: (await log.head()).hash },
     });
     const entry = await applyRestore(db, pending, { reason: 'the team lead’s backup', clock });
-    expect(entry.note).toContain('3 decisions after entry 5 set aside');
-    expect(entry.note).toContain('2 decisions this laptop has not seen (entries 10–11');
+    // Entries 6 and 10 are restores: the entry names them apart from the decisions.
+    expect(entry.note).toContain('; 2 decisions and 1 restore entry after entry 5 set aside');
+    expect(entry.note).toContain('; 1 decision and 1 restore entry this laptop has not seen (entries 10–11');
     expect(await seqsAndDecisions(log)).toHaveLength(12);
     const archived = (await db.logArchive.toArray()).filter((a) => a.table === 'decisions' && a.restoreSeq === 12);
     expect((archived[0]!.row as DecisionEntry).hash).toBe(first.hash);

@@ -21,6 +21,7 @@ const plan: RestorePlan = {
   lostDecisions: 0,
   lostErasures: { erasures: 0, purges: 0 },
   lostClears: 0,
+  lostRestores: 0,
   keptTo: 4,
   revived: null,
   addedDecisions: null,
@@ -66,7 +67,15 @@ describe('the restore dialog', () => {
       ...plan,
       relation: 'newer',
       verifiedTo: 6,
-      addedDecisions: { count: 2, from: 5, to: 6, analysts: ['M. Novak'], firstAt: Date.UTC(2026, 10, 10, 9), lastAt: Date.UTC(2026, 10, 12, 17, 30) },
+      addedDecisions: {
+        count: 2,
+        restores: 0,
+        from: 5,
+        to: 6,
+        analysts: ['M. Novak'],
+        firstAt: Date.UTC(2026, 10, 10, 9),
+        lastAt: Date.UTC(2026, 10, 12, 17, 30),
+      },
     });
     expect(html).toContain(
       'It puts in force 2 decisions this laptop has not seen (entries 5–6, by M. Novak, 2026-11-10 09:00 to 2026-11-12 17:30 UTC): they continue this laptop&#x27;s log',

@@ -55,6 +55,11 @@ export interface RestorePlan {
   lostErasures: { erasures: number; purges: number };
   /** Of those, the entries of the cache cleared: the backup brings back what each removed (the dialog names them as such). */
   lostClears: number;
+  /**
+   * Of those, the entries of earlier restores (a backup restored twice sets the first restore's
+   * entry aside): named as restore entries, not counted as decisions.
+   */
+  lostRestores: number;
   /** The entries here the backup holds too, 1 to keptTo: those set aside come after it. */
   keptTo: number;
   /**
@@ -216,6 +221,7 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
     purges: lostHere.filter((e) => e.decision === 'retention').length,
   };
   const lostClears = lostHere.filter((e) => e.decision === 'clear-cache').length;
+  const lostRestores = lostHere.filter((e) => e.decision === 'restore').length;
   const lost = await lostAppendOnlyRows(db, staged, !localOk);
   const lostOtherRows = lost.filter((r) => r.table !== 'decisions' && !r.keep);
   const lostOtherByTable: Record<string, number> = {};
@@ -246,6 +252,7 @@ export async function planRestore(db: WorkbenchDb, staged: StagedBackup, witness
     lostDecisions,
     lostErasures,
     lostClears,
+    lostRestores,
     keptTo,
     revived: revive && { count: revive.revivedUpTo - revive.commonUpTo, from: revive.commonUpTo + 1, to: revive.revivedUpTo },
     addedDecisions: localOk ? addedDecisionsOf(entries, newest) : null,
@@ -270,6 +277,8 @@ async function archivedEntries(db: WorkbenchDb): Promise<DecisionEntry[]> {
 /** The backup's decisions past entry `newest`, as the restore dialog and entry name them. */
 export interface AddedDecisions {
   count: number;
+  /** Of them, entries of restores (made where the backup was written): named apart, not as decisions. */
+  restores: number;
   from: number;
   to: number;
   analysts: string[];
@@ -283,6 +292,7 @@ function addedDecisionsOf(entries: readonly DecisionEntry[], newest: number): Ad
   const times = added.map((e) => e.at);
   return {
     count: added.length,
+    restores: added.filter((e) => e.decision === 'restore').length,
     from: added[0]!.seq,
     to: added.at(-1)!.seq,
     analysts: [...new Set(added.map((e) => e.analyst))],
