@@ -106,13 +106,22 @@ export async function analystName(db: WorkbenchDb, kind?: EventKind): Promise<st
   return name;
 }
 
-/** Names are self-declared until a team server signs analysts in: keep them short and printable. */
+/**
+ * Characters that show nothing or turn the text after them around: a name of a zero-width space
+ * alone logged decisions under an invisible analyst, and "K. Weber" + U+202E + "gnirts" shows as
+ * "K. Weberstring" in the log (Hangul fillers are the usual invisible "name"). Joiners (U+200C,
+ * U+200D) stay: scripts and emoji need them.
+ */
+const HIDDEN_OR_REORDERING = /[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u115f\u1160\u3164\uffa0]/g;
+
+/** Names are self-declared until a team server signs analysts in: keep them short, printable and readable as written. */
 export function cleanAnalystName(name: string): string {
   const clean = name
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(HIDDEN_OR_REORDERING, '')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!clean) throw new Error('Enter your name: every decision is logged under it');
+  if (!/[\p{L}\p{N}]/u.test(clean)) throw new Error('Enter your name: every decision is logged under it');
   if (clean.length > 80) throw new Error('A name is at most 80 characters');
   return clean;
 }
