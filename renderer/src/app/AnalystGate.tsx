@@ -56,7 +56,7 @@ export function AnalystGate({ children }: { children: ReactNode }) {
         </p>
         <label htmlFor="gate-name">Your name</label>
         <div className="row">
-          <input id="gate-name" value={name} maxLength={80} autoFocus autoComplete="name" onChange={(e) => setName(e.target.value)} />
+          <input id="gate-name" value={name} autoFocus autoComplete="name" onChange={(e) => setName(e.target.value)} />
           <button type="submit" className="primary" disabled={!name.trim()}>
             Continue
           </button>

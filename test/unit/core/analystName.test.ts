@@ -25,7 +25,7 @@ describe('cleanAnalystName', () => {
   });
 
   it('refuses a name over 80 characters', () => {
-    expect(() => cleanAnalystName('W'.repeat(81))).toThrow('A name is at most 80 characters');
+    expect(() => cleanAnalystName('W'.repeat(81))).toThrow('A name is at most 80 characters; this one has 81');
     expect(cleanAnalystName('W'.repeat(80))).toHaveLength(80);
   });
 });

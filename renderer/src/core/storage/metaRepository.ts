@@ -122,7 +122,8 @@ export function cleanAnalystName(name: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   if (!/[\p{L}\p{N}]/u.test(clean)) throw new Error('Enter your name: every decision is logged under it');
-  if (clean.length > 80) throw new Error('A name is at most 80 characters');
+  // Said, not cut: a box that stopped at 80 characters saved a pasted name cut off mid-word.
+  if (clean.length > 80) throw new Error(`A name is at most 80 characters; this one has ${clean.length}`);
   return clean;
 }
 

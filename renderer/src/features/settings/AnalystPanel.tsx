@@ -31,7 +31,7 @@ export function AnalystPanel({ version }: { version: number }) {
           Your name, written into every decision, verdict, change, snapshot and export you log (self-declared until a team server signs analysts in)
         </label>
         <div className="row">
-          <input id="analyst-name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} aria-label="Analyst name" />
+          <input id="analyst-name" value={name} onChange={(e) => setName(e.target.value)} aria-label="Analyst name" />
           <button type="submit" disabled={name.trim() === saved.value}>
             Save
           </button>
