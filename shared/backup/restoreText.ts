@@ -101,7 +101,8 @@ export function addedDecisionsText(a: {
   const n = `${kinds.join(' and ')} this laptop has not seen`;
   const entries = a.from === a.to ? `entry ${a.from}` : `entries ${a.from}–${a.to}`;
   const when = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ');
-  const span = a.firstAt === a.lastAt ? `${when(a.firstAt)} UTC` : `${when(a.firstAt)} to ${when(a.lastAt)} UTC`;
+  // Compared as shown, to the minute: seconds apart read "14:00 to 14:00".
+  const span = when(a.firstAt) === when(a.lastAt) ? `${when(a.firstAt)} UTC` : `${when(a.firstAt)} to ${when(a.lastAt)} UTC`;
   return `${n} (${entries}, by ${a.analysts.join(', ')}, ${span})`;
 }
 

@@ -51,4 +51,11 @@ describe('what a restore sets aside, in words', () => {
     );
     expect(addedDecisionsText({ count: 2, restores: 0, ...span })).toMatch(/^2 decisions this laptop has not seen/);
   });
+
+  it('decisions within one minute are dated once, not "14:00 to 14:00"', () => {
+    const at = Date.UTC(2026, 10, 18, 14);
+    expect(addedDecisionsText({ count: 3, restores: 0, from: 1, to: 3, analysts: ['K. Weber'], firstAt: at, lastAt: at + 20_000 })).toBe(
+      '3 decisions this laptop has not seen (entries 1–3, by K. Weber, 2026-11-18 14:00 UTC)',
+    );
+  });
 });
