@@ -156,4 +156,13 @@ describe('the restore dialog', () => {
     );
     expect(dialog(plan)).not.toContain('restore-erased-again');
   });
+
+  it('one other logged change stays, or clashes, in the singular', () => {
+    const html = dialog({ ...plan, keptOther: 1, lostOther: 1, lostOtherByTable: { refundClaims: 1 } });
+    expect(html).toContain('1 other logged change made here since (exports, snapshots, dispute changes, claims, attached files) stays, after the backup');
+    expect(html).toContain('1 other logged change clashes with the backup');
+    const two = dialog({ ...plan, keptOther: 2, lostOther: 2, lostOtherByTable: { refundClaims: 2 } });
+    expect(two).toContain('2 other logged changes made here since (exports, snapshots, dispute changes, claims, attached files) stay, after the backup');
+    expect(two).toContain('2 other logged changes clash with the backup');
+  });
 });

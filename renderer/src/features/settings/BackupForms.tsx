@@ -166,12 +166,12 @@ export function RestoreConfirm(props: {
       {plan.keptOther > 0 && (
         <p>
           {formatCount(plan.keptOther)} other logged change{plan.keptOther === 1 ? '' : 's'} made here since (exports, snapshots, dispute changes, claims,
-          attached files) stay, after the backup's own.
+          attached files) stay{plan.keptOther === 1 ? 's' : ''}, after the backup's own.
         </p>
       )}
       {plan.lostOther > 0 && (
         <p>
-          {formatCount(plan.lostOther)} other logged change{plan.lostOther === 1 ? '' : 's'} clash with the backup's and will be kept in the archive.
+          {formatCount(plan.lostOther)} other logged change{plan.lostOther === 1 ? ' clashes' : 's clash'} with the backup's and will be kept in the archive.
         </p>
       )}
       <p>Restoring replaces everything in the local cache and is logged in the decision log under your name.</p>
