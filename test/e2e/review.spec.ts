@@ -511,7 +511,13 @@ test('the decision target and the reason codes come from Settings', async ({ pag
   await expect(page.getByLabel('Review window in days')).toHaveValue('14');
   await page.getByLabel('Review window in days').fill('0');
   await page.getByRole('button', { name: 'Update review settings' }).click();
-  await expect(page.getByRole('alert')).toHaveText('The review window must be a whole number of days from 1 to 365');
+  await expect(page.getByRole('alert')).toHaveText('The number of days is from 1 to 365, not 0.');
+  // Typed key by key as a German analyst does: a number field dropped the comma and saved 245 hours.
+  await page.getByLabel('Decision target in hours').fill('');
+  await page.getByLabel('Decision target in hours').pressSequentially('24,5');
+  await page.getByRole('button', { name: 'Update review settings' }).click();
+  await expect(page.getByRole('alert')).toHaveText('24,5 is not a whole number of hours: type 24 or 25.');
+  await page.getByLabel('Decision target in hours').fill('1');
   await page.getByLabel('Review window in days').fill('30');
   await page.getByRole('button', { name: 'Update review settings' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();

@@ -1,6 +1,7 @@
 // Review settings: the decision target (SLA), the review window (older orders are history, not
 // work) and the reason codes offered for hold / cancel and release.
 import { useState } from 'react';
+import { readWholeNumber } from '../../../../shared/domain/wholeNumber';
 import type { ReviewSettings } from '../../core/contract';
 import { cache } from '../../core/client';
 import { ErrorAlert } from '../../app/Alerts';
@@ -27,11 +28,18 @@ export function ReviewSettingsPanel() {
   }, []);
   const save = async () => {
     setSaved(false);
-    const s = await settings.run(() =>
-      cache.saveReviewSettings({ slaHours: Number(sla), windowDays: Number(windowDays), holdReasons: hold.split('\n'), releaseReasons: release.split('\n') }),
-    );
+    const s = await settings.run(() => {
+      // Read as typed: a number field made 24,5 hours 245 (it drops the comma).
+      const hours = readWholeNumber(sla, { min: 1, max: 720, unit: 'hours' });
+      if (!hours.ok) throw new Error(hours.problem);
+      const days = readWholeNumber(windowDays, { min: 1, max: 365, unit: 'days' });
+      if (!days.ok) throw new Error(days.problem);
+      return cache.saveReviewSettings({ slaHours: hours.value, windowDays: days.value, holdReasons: hold.split('\n'), releaseReasons: release.split('\n') });
+    });
     if (!s) return;
     show(s);
+    setSla(String(s.slaHours));
+    setWindowDays(String(s.windowDays));
     setSaved(true);
   };
   return (
@@ -40,11 +48,17 @@ export function ReviewSettingsPanel() {
       <SubmitForm className="inline-form" onSubmit={() => void save()}>
         <label>
           Decide within (hours)
-          <input type="number" min={1} aria-label="Decision target in hours" value={sla} onChange={(e) => setSla(e.target.value)} style={{ width: 80 }} />
+          <input inputMode="numeric" aria-label="Decision target in hours" value={sla} onChange={(e) => setSla(e.target.value)} style={{ width: 80 }} />
         </label>
         <label>
           Review orders from the last (days)
-          <input type="number" aria-label="Review window in days" value={windowDays} onChange={(e) => setWindowDays(e.target.value)} style={{ width: 80 }} />
+          <input
+            inputMode="numeric"
+            aria-label="Review window in days"
+            value={windowDays}
+            onChange={(e) => setWindowDays(e.target.value)}
+            style={{ width: 80 }}
+          />
         </label>
         <p className="muted">Older orders are stored, linked and reported as history, but not queued (a held one stays).</p>
         <div className="row">
