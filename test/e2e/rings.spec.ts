@@ -244,6 +244,15 @@ test('hubs say what was weighed; the hub rules in Settings change what is held b
   await rules.getByRole('button', { name: 'Update hub rules' }).click();
   await expect(rules.getByRole('alert')).toHaveText(/Hub rule for device: the fraud share must be more than 0/);
   await rules.getByLabel('device: or … % were known fraud').fill('25');
+  // A decimal comma is a decimal: 12,5 % is saved as 12.5 %, never as 125 % (the browser's number
+  // field made it so, and a share over 100 % turns burst detection off).
+  const burst = rules.getByLabel('device: unless … % of them');
+  const burstBefore = await burst.inputValue();
+  await burst.fill('12,5');
+  await rules.getByRole('button', { name: 'Update hub rules' }).click();
+  await expect(rules.getByRole('status')).toHaveText(/Saved/);
+  await expect(burst).toHaveValue('12.5');
+  await burst.fill(burstBefore);
 
   // Raising every key type's count above any shared value's: nothing is a hub by evidence any more.
   for (const t of ['card', 'device', 'email', 'phone', 'address', 'ip', 'account', 'name'])

@@ -6,6 +6,9 @@ import { DEFAULT_HUB_RULES, type HubRule } from '../../../../shared/linking/hubs
 import { KEY_TYPES, type KeyType } from '../../../../shared/normalize';
 import { cache } from '../../core/client';
 import { ErrorAlert } from '../../app/Alerts';
+import { numberFieldText, readNumberField } from '../../../../shared/domain/numberField';
+import type { DisplayLocale } from '../../../../shared/domain/money';
+import { usePrefs } from '../../state/prefs';
 import { SubmitForm } from '../../ui/SubmitForm';
 import { useAsync } from '../../ui/useAsync';
 import { useAskedAction } from '../../ui/useAskedAction';
@@ -13,26 +16,36 @@ import { useAskedAction } from '../../ui/useAskedAction';
 /** The form's text per field; burst share in per cent, as the analyst types it. */
 type Draft = Record<KeyType, { identities: string; steadyDays: string; burstPercent: string; burstDays: string; fraudPercent: string }>;
 
-function draftOf(rules: Record<KeyType, HubRule>): Draft {
+/** The rules as the form shows them: numbers as the display setting writes them (12,5 % in German). */
+function draftOf(rules: Record<KeyType, HubRule>, locale: DisplayLocale): Draft {
   const out = {} as Draft;
+  const text = (n: number) => numberFieldText(n, locale);
   for (const t of KEY_TYPES) {
     const r = rules[t];
     out[t] = {
-      identities: String(r.identities),
-      steadyDays: String(r.steadyDays),
-      burstPercent: String(Math.round(r.burstShare * 1000) / 10),
-      burstDays: String(r.burstDays),
-      fraudPercent: String(Math.round(r.fraudShare * 1000) / 10),
+      identities: text(r.identities),
+      steadyDays: text(r.steadyDays),
+      burstPercent: text(Math.round(r.burstShare * 1000) / 10),
+      burstDays: text(r.burstDays),
+      fraudPercent: text(Math.round(r.fraudShare * 1000) / 10),
     };
   }
   return out;
 }
 
-function rulesOf(draft: Draft): Record<KeyType, HubRule> {
+/**
+ * The rules the form says, each number read as the display setting writes it (readNumberField: a
+ * German 12,5 % is 12.5 %, which the browser's number field made 125 %, turning bursts off); one
+ * it cannot read is NaN, which the save refuses with the rule's own words.
+ */
+function rulesOf(draft: Draft, locale: DisplayLocale): Record<KeyType, HubRule> {
   const out = {} as Record<KeyType, HubRule>;
   for (const t of KEY_TYPES) {
     const d = draft[t];
-    const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+    const num = (s: string) => {
+      const r = readNumberField(s, locale);
+      return r.ok && r.value !== null ? r.value : Number.NaN;
+    };
     out[t] = {
       identities: num(d.identities),
       steadyDays: num(d.steadyDays),
@@ -55,16 +68,17 @@ const FIELDS = [
 export function HubRulesPanel() {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState(false);
+  const locale = usePrefs((s) => s.shownLocale);
   const rules = useAsync(async () => {
     const r = await cache.hubRules();
-    setDraft(draftOf(r));
+    setDraft(draftOf(r, locale));
     return r;
   }, []);
   const save = async (next: Record<KeyType, HubRule>) => {
     setSaved(false);
     const r = await rules.run(() => cache.saveHubRules(next));
     if (!r) return;
-    setDraft(draftOf(r));
+    setDraft(draftOf(r, locale));
     setSaved(true);
   };
   const edit = (t: KeyType, field: keyof Draft[KeyType], value: string) => {
@@ -93,7 +107,7 @@ export function HubRulesPanel() {
         is no parcel locker.
       </p>
       {draft && (
-        <SubmitForm onSubmit={() => void save(rulesOf(draft))}>
+        <SubmitForm onSubmit={() => void save(rulesOf(draft, locale))}>
           <table className="history hub-rules" aria-label="Hub rules">
             <thead>
               <tr>
@@ -111,9 +125,9 @@ export function HubRulesPanel() {
                   <th scope="row">{t}</th>
                   {FIELDS.map((f) => (
                     <td key={f.field}>
+                      {/* Text, not type="number": that drops a typed comma (12,5 became 125). */}
                       <input
-                        type="number"
-                        step="any"
+                        inputMode="decimal"
                         aria-label={`${t}: ${f.label}`}
                         value={draft[t][f.field]}
                         onChange={(e) => edit(t, f.field, e.target.value)}
