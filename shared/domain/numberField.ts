@@ -84,7 +84,8 @@ export function readNumberField(text: string, locale: DisplayLocale, rules: Numb
   if (!/^\d*$/.test(whole) || !/^\d*$/.test(fraction) || (whole === '' && fraction === '')) return wrong;
   const value = (negative ? -1 : 1) * Number(`${whole || '0'}.${fraction || '0'}`);
   if (!Number.isFinite(value)) return wrong;
-  if (integer && !Number.isInteger(value)) return { ok: false, problem: `Enter a whole number, e.g. ${example(locale, true)}` };
+  // A whole number written with decimals (1.000 in English is one, to a German reader a thousand) is no whole number typed.
+  if (integer && (fraction !== '' || !Number.isInteger(value))) return { ok: false, problem: `Enter a whole number, e.g. ${example(locale, true)}` };
   const { min, max } = rules;
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
     const range =

@@ -55,6 +55,9 @@ describe('number field', () => {
   it('holds whole-number fields and limits, naming them', () => {
     expect(read('2,5', 'de-DE', { integer: true })).toEqual({ ok: false, problem: 'Enter a whole number, e.g. 12' });
     expect(value('1.500', 'de-DE', { integer: true })).toBe(1500);
+    // 1.000 in English is one, to a German reader a thousand: a whole-number field takes neither.
+    expect(read('1.000', 'en-GB', { integer: true })).toEqual({ ok: false, problem: 'Enter a whole number, e.g. 12' });
+    expect(read('12,0', 'de-DE', { integer: true })).toMatchObject({ ok: false });
     expect(read('1', 'iso', { integer: true, min: 2, max: 10000 })).toEqual({ ok: false, problem: 'Enter a whole number from 2 to 10000' });
     expect(read('0', 'de-DE', { min: 0.5 })).toEqual({ ok: false, problem: 'Enter a number of at least 0,5' });
     expect(read('120', 'iso', { max: 100 })).toEqual({ ok: false, problem: 'Enter a number of at most 100' });
