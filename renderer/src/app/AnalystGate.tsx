@@ -1,4 +1,4 @@
-// First run (and after the cache is cleared): who is deciding? Every decision, verdict, override,
+// First run (clearing the cache keeps the name): who is deciding? Every decision, verdict, override,
 // dispute change, snapshot and export is logged under this name, so nothing is accepted before it.
 // In the desktop app the OS account is offered; the name is self-declared until a team server
 // signs analysts in.
