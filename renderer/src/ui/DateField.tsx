@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { dateFieldHint, dateFieldText, readDateField, stepDay, typedToTheEnd } from '../../../shared/time/dateField';
 import { usePrefs } from '../state/prefs';
+import { useTellPending } from './usePendingFields';
 
 export function DateField({
   label,
@@ -54,14 +55,7 @@ export function DateField({
   // The text says another date than the one applied (or none it can read): the parent may not act on `value` as if shown.
   const shownReading = readDateField(text, locale, withTime);
   const pending = !(shownReading.ok && shownReading.at === value);
-  const tell = useRef(onPending);
-  useEffect(() => {
-    tell.current = onPending;
-  });
-  useEffect(() => {
-    tell.current?.(pending);
-  }, [pending]);
-  useEffect(() => () => tell.current?.(false), []);
+  useTellPending(pending, onPending);
 
   /** Takes the text's date (while typing only once typed to its end); false when it cannot. */
   const take = (t: string, finished: boolean): boolean => {

@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { decimalMark, numberFieldText, readNumberField, typingOn, type NumberRules } from '../../../shared/domain/numberField';
 import { usePrefs } from '../state/prefs';
+import { useTellPending } from './usePendingFields';
 
 export function NumberField({
   label,
@@ -64,14 +65,7 @@ export function NumberField({
 
   const shownReading = readNumberField(text, locale, rules);
   const pending = !(shownReading.ok && sameNumber(shownReading.value, value));
-  const tell = useRef(onPending);
-  useEffect(() => {
-    tell.current = onPending;
-  });
-  useEffect(() => {
-    tell.current?.(pending);
-  }, [pending]);
-  useEffect(() => () => tell.current?.(false), []);
+  useTellPending(pending, onPending);
 
   /** Takes the text's number (while typing, only once it is not half a number); false when it cannot. */
   const take = (t: string, finished: boolean): boolean => {

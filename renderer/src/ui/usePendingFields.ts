@@ -1,6 +1,6 @@
 // Which fields of a form show text they have not taken (a DateField or NumberField told so through
 // onPending): the form then does not act on values other than the ones shown.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 export function usePendingFields(): { anyPending: boolean; track(field: string): (pending: boolean) => void } {
   const [pending, setPending] = useState<ReadonlySet<string>>(() => new Set());
@@ -16,4 +16,16 @@ export function usePendingFields(): { anyPending: boolean; track(field: string):
     [],
   );
   return { anyPending: pending.size > 0, track };
+}
+
+/** A field's side: tells `onPending` whether its text differs from the value it holds, and false when it goes. */
+export function useTellPending(pending: boolean, onPending: ((pending: boolean) => void) | undefined): void {
+  const tell = useRef(onPending);
+  useEffect(() => {
+    tell.current = onPending;
+  });
+  useEffect(() => {
+    tell.current?.(pending);
+  }, [pending]);
+  useEffect(() => () => tell.current?.(false), []);
 }

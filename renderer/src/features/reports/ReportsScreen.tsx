@@ -1,9 +1,10 @@
 // Reports for compliance: the fraud trend and the KPIs of a chosen range, saved as snapshots that
 // reopen unchanged, exported as PDF (a print layout with a title page), CSV per table and PNG per
 // chart. Figures come from the cache worker (reportService.ts); this screen only shows them.
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { ErrorAlert } from '../../app/Alerts';
 import { TabPanel } from '../../ui/Tabs';
+import { usePendingFields } from '../../ui/usePendingFields';
 import { KpiParamsBar, REPORT_TABS_BASE, ReportTabs, TrendParamsBar, type RangeField } from './ReportToolbars';
 import { RatesEditor, ThresholdsEditor } from './ReportSettings';
 import { ShownReportView } from './ShownReportView';
@@ -13,18 +14,9 @@ import { useReport } from './useReport';
 export function ReportsScreen() {
   const r = useReport();
   // Range fields whose text is not the applied date: the report below is not for what they show.
-  const [pending, setPending] = useState<ReadonlySet<RangeField>>(new Set());
-  const onPending = useCallback(
-    (field: RangeField, on: boolean) =>
-      setPending((old) => {
-        if (old.has(field) === on) return old;
-        const next = new Set(old);
-        if (on) next.add(field);
-        else next.delete(field);
-        return next;
-      }),
-    [],
-  );
+  const fields = usePendingFields();
+  const { track } = fields;
+  const onPending = useCallback((field: RangeField, on: boolean) => track(field)(on), [track]);
   if (r.span === undefined)
     return (
       <section className="screen">
@@ -66,7 +58,7 @@ export function ReportsScreen() {
         {live && viewing && (
           <ShownReportView
             viewing={viewing}
-            stale={pending.size > 0 && !r.openedSnapshot}
+            stale={fields.anyPending && !r.openedSnapshot}
             busy={r.busy}
             note={r.note}
             onSave={() => void r.save(viewing)}
