@@ -55,8 +55,8 @@ export function writeDecisionsCsv(entries: readonly DecisionEntry[], head: reado
   );
 }
 
-/** An entry's cells before they are written. */
-function cellsOf(e: DecisionEntry): Record<DecisionsCsvColumn, CsvCell> {
+/** An entry's cells before they are written (the archive export writes them too, see archiveCsv.ts). */
+export function cellsOf(e: DecisionEntry): Record<DecisionsCsvColumn, CsvCell> {
   const [source, ...id] = e.orderKey.split(':');
   return {
     seq: e.seq,
@@ -75,6 +75,9 @@ function cellsOf(e: DecisionEntry): Record<DecisionsCsvColumn, CsvCell> {
     rules: e.fired?.map((f) => `${f.ruleId}: ${f.text}`).join('; ') ?? '',
   };
 }
+
+/** The column only the archive export has (archiveCsv.ts): a file with it is refused as the log. */
+export const ARCHIVE_MARKER_COLUMN = 'set_aside_by_entry';
 
 /** Columns the reader takes as written, white space included; the others it trims. */
 const UNTRIMMED: readonly DecisionsCsvColumn[] = ['note'];
@@ -152,6 +155,12 @@ export function readDecisionsCsvCells(text: string): DecisionsCsvCellsRead {
     const i = names.indexOf(name);
     if (i >= 0) col.set(name, i);
   }
+  // The archive export has these columns too, but its entries are no longer in force: never read as the log.
+  if (names.includes(ARCHIVE_MARKER_COLUMN))
+    return {
+      line: header.line,
+      error: 'not a decisions export: this is the export of the decision log archive (entries restores set aside, no longer in force)',
+    };
   const missing = REQUIRED.filter((c) => !col.has(c));
   if (missing.length) return { line: header.line, error: `not a decisions export: column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} missing` };
 

@@ -434,7 +434,7 @@ export async function applyRestore(db: WorkbenchDb, pending: PendingRestore, opt
     for (const r of (staged.tables.get('logArchive') ?? []) as LogArchiveRecord[]) archive.push(r);
     const theirs = new Set(archive.map((r) => encodeRecord({ ...r, id: undefined })));
     for (const r of localArchive) if (!theirs.has(encodeRecord({ ...r, id: undefined }))) archive.push({ ...r, id: undefined });
-    for (const l of lost.filter((x) => !x.keep)) archive.push({ restoreSeq: entry.seq, table: l.table, row: l.row });
+    for (const l of lost.filter((x) => !x.keep)) archive.push({ restoreSeq: entry.seq, restoreHash: entry.hash, table: l.table, row: l.row });
     // Made here since the backup and not in its way: they stay in force, after the backup's own.
     // Renumbered, so a revocation kept with them names the override's new id, not another's.
     const renumbered = new Map<unknown, unknown>();

@@ -247,6 +247,10 @@ export const TABLE_ROWS = {
     .object({
       id,
       restoreSeq: z.number().int().min(1),
+      restoreHash: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
       table: z.enum(ARCHIVED_TABLES),
       row: z.unknown(),
     })

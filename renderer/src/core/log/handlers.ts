@@ -1,5 +1,6 @@
 // The Log room: the decision log, its verification against witnesses, checkpoints and the log
 // of every file the app wrote. Compliance reads these; nothing here changes a decision.
+import { archivedEntries, verifyArchive, type ArchivedEntry, type ArchiveVerdict } from '../../../../shared/decisions/archive';
 import type { DecisionEntry, LogHead } from '../../../../shared/decisions/chain';
 import type { Witness } from '../../../../shared/decisions/witness';
 import type { LogVerdict } from '../storage/decisionLog';
@@ -14,6 +15,13 @@ export interface CheckpointDownload {
   hash: string;
 }
 
+/** What restores set aside, as the log's Archive shows it. */
+export interface DecisionArchive {
+  entries: ArchivedEntry[];
+  /** Rows of other logs (dispute changes, ring verdicts, ...) restores set aside, by table. */
+  otherRows: Record<string, number>;
+}
+
 export function logHandlers(ctx: CoreContext, review: ReviewService) {
   const exports = new ExportLog(ctx.db, ctx.clock);
   return {
@@ -21,6 +29,18 @@ export function logHandlers(ctx: CoreContext, review: ReviewService) {
 
     /** The chain on its own, and against each witness the window brings (checkpoints, chosen files). */
     verifyDecisionLog: (witnesses: Witness[] = []): Promise<LogVerdict> => review.verify(witnesses),
+
+    /** The entries restores set aside, each with the restore that did (not in force; numbers of their own). */
+    async decisionArchive(): Promise<DecisionArchive> {
+      const { live, archived, otherRows } = await ctx.log.withArchive();
+      return { entries: archivedEntries(live, archived), otherRows };
+    },
+
+    /** Each restore's set-aside entries checked as a chain of their own. */
+    async verifyDecisionArchive(): Promise<ArchiveVerdict[]> {
+      const { live, archived } = await ctx.log.withArchive();
+      return verifyArchive(live, archived);
+    },
 
     logHead: (): Promise<LogHead> => ctx.log.head(),
 

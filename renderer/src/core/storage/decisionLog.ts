@@ -13,6 +13,7 @@ import {
   type DecisionInput,
   type LogHead,
 } from '../../../../shared/decisions/chain';
+import type { ArchivedRow } from '../../../../shared/decisions/archive';
 import { assertStorableEntry } from '../../../../shared/decisions/schema';
 import { compareWithWitness, type Witness, type WitnessVerdict } from '../../../../shared/decisions/witness';
 import type { WorkbenchDb } from './schema';
@@ -70,6 +71,24 @@ export class DecisionLog {
   async head(): Promise<LogHead> {
     const h = await this.db.decisionHead.get('head');
     return h ? { seq: h.seq, hash: h.hash } : headOf([]);
+  }
+
+  /**
+   * The live log with what restores set aside, read together (a restore between two reads would
+   * pair the archive with another log): the decision entries, and the other logs' rows by table.
+   */
+  async withArchive(): Promise<{ live: DecisionEntry[]; archived: ArchivedRow[]; otherRows: Record<string, number> }> {
+    const [live, archive] = await this.db.transaction('r', [this.db.decisions, this.db.logArchive], () =>
+      Promise.all([this.entries(), this.db.logArchive.toArray()]),
+    );
+    const archived: ArchivedRow[] = [];
+    const otherRows: Record<string, number> = {};
+    for (const a of archive) {
+      if (a.table === 'decisions')
+        archived.push({ restoreSeq: a.restoreSeq, ...(a.restoreHash ? { restoreHash: a.restoreHash } : {}), entry: a.row as DecisionEntry });
+      else otherRows[a.table] = (otherRows[a.table] ?? 0) + 1;
+    }
+    return { live, archived, otherRows };
   }
 
   async verify(witnesses: readonly Witness[] = []): Promise<LogVerdict> {

@@ -508,8 +508,10 @@ export interface ExportLogRecord {
  */
 export interface LogArchiveRecord {
   id?: number;
-  /** The seq of the restore entry that set it aside. */
+  /** The seq of the restore entry that set it aside (a later restore may give that number to another entry). */
   restoreSeq: number;
+  /** That restore entry's hash, which names it for good; absent on rows archived before it was recorded. */
+  restoreHash?: string;
   table: string;
   row: unknown;
 }
