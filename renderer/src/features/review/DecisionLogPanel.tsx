@@ -5,6 +5,7 @@
 import { orderKeyLabel } from '../../../../shared/domain/order';
 import { useRef, useState } from 'react';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
+import { archiveVerdictText, type ArchiveVerdict } from '../../../../shared/decisions/archive';
 import { writeDecisionsCsv } from '../../../../shared/decisions/decisionsCsv';
 import type { WitnessVerdict } from '../../../../shared/decisions/witness';
 import { countOf, formatCount, showDateTime } from '../../../../shared/domain/money';
@@ -19,6 +20,7 @@ import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { useAsync } from '../../ui/useAsync';
 import { logIntactText } from '../../ui/countWording';
 import { useAskedAction } from '../../ui/useAskedAction';
+import { DecisionArchiveSection } from './DecisionArchiveSection';
 
 const WITNESS_FILTERS = [{ name: 'Checkpoint, backup, decisions CSV or report PDF', extensions: ['jsonl', 'fwbackup', 'csv', 'pdf'] }];
 
@@ -88,12 +90,16 @@ function firedText(e: DecisionEntry): string {
 export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
   const [verdict, setVerdict] = useState<LogVerdict | null>(null);
   const [fileVerdict, setFileVerdict] = useState<WitnessVerdict | null>(null);
+  const [archiveVerdicts, setArchiveVerdicts] = useState<ArchiveVerdict[] | null>(null);
   const head = log[0]?.seq ?? 0;
+  // A restore can leave a head of the same number on other entries: the archive is read again by number and hash.
+  const logKey = `${head}:${log[0]?.hash ?? ''}`;
   // The log changed (a decision, an undo, a restore): the checkpoint file catches up.
   const checkpoint = useAsync(
     () => {
       setVerdict(null);
       setFileVerdict(null);
+      setArchiveVerdicts(null);
       return syncCheckpoint();
     },
     [head],
@@ -104,6 +110,8 @@ export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
   const verify = () =>
     act(async () => {
       setVerdict(await cache.verifyDecisionLog(await standingWitnesses()));
+      // What restores set aside is checked too, each restore's entries as a chain of their own.
+      setArchiveVerdicts(await cache.verifyDecisionArchive());
       // In a team, the device's chain of team events is checked too, against the server's head for it.
       setTeamCheck((await cache.teamStatus()).signedIn ? await cache.checkDeviceChain() : null);
     });
@@ -156,6 +164,11 @@ export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
           report PDF kept outside this cache to see a rewrite.
         </p>
       )}
+      {archiveVerdicts?.map((v) => (
+        <p key={`${v.restore.seq}:${v.restore.entry?.hash ?? ''}:${v.from}`} role="status" data-testid="archive-verdict" className={v.problem ? 'error' : 'ok'}>
+          {archiveVerdictText(v)}
+        </p>
+      ))}
       {teamCheck && <DeviceChainVerdict check={teamCheck} />}
       {verdict?.witnesses.map((w) => (
         <p key={w.source} role="status" data-testid="witness-verdict" className={w.ok ? 'ok' : 'error'}>
@@ -168,6 +181,7 @@ export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
         </p>
       )}
       {log.length > 0 && <HistoryTable rows={log.slice(0, 200)} columns={LOG_COLUMNS} rowKey={(e) => e.seq} label="Decisions" />}
+      <DecisionArchiveSection logKey={logKey} />
     </section>
   );
 }
