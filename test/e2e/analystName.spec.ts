@@ -38,3 +38,17 @@ test('in Settings, a name over 80 characters is refused and the name in force st
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(name).toHaveValue('K. Weber');
 });
+
+test('in Settings, saving a new name says "Saved." beside the button, until the name is edited again', async ({ page }) => {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const panel = page.getByRole('region', { name: 'Analyst' });
+  const name = panel.getByLabel('Analyst name');
+  await expect(name).toHaveValue('K. Weber');
+  await expect(panel.getByText('Saved.')).toHaveCount(0);
+  await name.fill('K. Weber-Lindt');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByText('Saved.')).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await name.fill('K. Weber-Lindt (Compliance)');
+  await expect(panel.getByText('Saved.')).toHaveCount(0);
+});
