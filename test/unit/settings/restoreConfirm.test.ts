@@ -83,6 +83,30 @@ describe('the restore dialog', () => {
     expect(dialog(plan)).not.toContain('restore-added');
   });
 
+  it('into an empty log, the decisions a backup puts in force are not said to continue a log that vouches for them', () => {
+    const html = dialog({
+      ...plan,
+      relation: 'empty-here',
+      verifiedTo: 4,
+      keptTo: 0,
+      supersedes: { seq: 0, hash: '0'.repeat(64) },
+      addedDecisions: {
+        count: 4,
+        restores: 0,
+        from: 1,
+        to: 4,
+        analysts: ['M. Novak'],
+        firstAt: Date.UTC(2026, 10, 10, 9),
+        lastAt: Date.UTC(2026, 10, 12, 17, 30),
+      },
+    });
+    expect(html).toContain(
+      'It puts in force 4 decisions this laptop has not seen (entries 1–4, by M. Novak, 2026-11-10 09:00 to 2026-11-12 17:30 UTC): this laptop&#x27;s log is empty, so nothing here vouches for them',
+    );
+    expect(html).not.toContain('continue this laptop');
+    expect(html).not.toContain('vouches for their order');
+  });
+
   it('an erasure logged here since the backup stays in force: its entry is not called a decision set aside', () => {
     // Erased after the backup was written, which holds no decisions: the one entry here is the erasure's.
     const html = dialog({

@@ -153,8 +153,12 @@ export function RestoreConfirm(props: {
       )}
       {plan.addedDecisions && (
         <p data-testid="restore-added" className="warning">
-          It puts in force {addedDecisionsText(plan.addedDecisions)}: they continue this laptop's log, which vouches for their order, not for who wrote them or
-          when. The restore's log entry names them.
+          It puts in force {addedDecisionsText(plan.addedDecisions)}:{' '}
+          {plan.relation === 'empty-here'
+            ? // An empty log, with no checkpoint brought, has nothing to say about them.
+              "this laptop's log is empty, so nothing here vouches for them: their order rests on the backup's own chain alone, and says nothing of who wrote them or when."
+            : "they continue this laptop's log, which vouches for their order, not for who wrote them or when."}{' '}
+          The restore's log entry names them.
         </p>
       )}
       {plan.erasedAgain && (
