@@ -5,6 +5,7 @@
 // file cut short are all refused before anything is restored.
 import { z } from 'zod';
 import { concatBytes } from '../bytes';
+import { formatCount } from '../domain/money';
 import { base64ToBytes, bytesToBase64 } from './records';
 
 export const BACKUP_MAGIC = 'FWBACKUP';
@@ -60,6 +61,26 @@ export class BackupError extends Error {
     super(message);
     this.name = 'BackupError';
   }
+}
+
+/**
+ * The one refusal worth another try with the same file: any other (cut off, damaged, changed)
+ * stays whatever passphrase is typed. Told apart by name, which survives the worker boundary.
+ */
+export class WrongPassphraseError extends BackupError {
+  constructor() {
+    super('The passphrase is not the one this backup was written with');
+    this.name = 'WrongPassphraseError';
+  }
+}
+
+export function isWrongPassphrase(e: unknown): boolean {
+  return e instanceof Error && e.name === 'WrongPassphraseError';
+}
+
+/** "it has 1,200 bytes, but its header alone needs 2,345": a file cut short, said with what is knowable. */
+function cutOff(size: number, what: string, needs: number): BackupError {
+  return new BackupError(`The backup is cut off (incomplete): it has ${formatCount(size)} bytes, but ${what} needs at least ${formatCount(needs)}`);
 }
 
 function u32be(n: number): Uint8Array {
@@ -178,11 +199,13 @@ async function* gzip(body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array
 /** Reads the header only: what the file says it holds, before any passphrase is asked. */
 export async function readHeader(file: Blob): Promise<{ header: BackupHeader; headerBytes: Uint8Array; bodyStart: number }> {
   const head = new Uint8Array(await file.slice(0, 12).arrayBuffer());
-  if (head.length < 12 || new TextDecoder().decode(head.subarray(0, 8)) !== BACKUP_MAGIC) {
+  if (head.length < 8 || new TextDecoder().decode(head.subarray(0, 8)) !== BACKUP_MAGIC) {
     throw new BackupError('This file is not a Fraud Workbench backup (no backup header found)');
   }
+  if (head.length < 12) throw cutOff(file.size, 'its header', 12);
   const length = new DataView(head.buffer, head.byteOffset).getUint32(8, false);
-  if (length > MAX_HEADER || 12 + length > file.size) throw new BackupError('The backup is cut off or damaged: its header is incomplete');
+  if (length > MAX_HEADER) throw new BackupError('The backup is damaged: its header announces a length no backup has');
+  if (12 + length > file.size) throw cutOff(file.size, 'its header alone', 12 + length);
   const headerBytes = new Uint8Array(await file.slice(12, 12 + length).arrayBuffer());
   let json: unknown;
   try {
@@ -202,6 +225,50 @@ export async function readHeader(file: Blob): Promise<{ header: BackupHeader; he
   return { header: parsed.data, headerBytes, bodyStart: 12 + length };
 }
 
+/** Where each sealed chunk lies in the file: its sealed bytes start at `at` and run `len`. */
+interface ChunkFrame {
+  at: number;
+  len: number;
+}
+
+/**
+ * Walks the chunks' lengths, which are not encrypted: a file cut inside a chunk (or its length)
+ * is refused here, with how many bytes it has and needs, before a passphrase is asked or a key
+ * derived. A file cut exactly between two chunks is found only when decrypting (the last chunk
+ * is marked inside its sealed bytes).
+ */
+async function* chunkFrames(file: Blob, bodyStart: number, chunkBytes: number): AsyncGenerator<ChunkFrame> {
+  let at = bodyStart;
+  let index = 0;
+  while (at < file.size) {
+    const part = `its part ${formatCount(++index)}`;
+    if (at + 4 > file.size) throw cutOff(file.size, part, at + 4);
+    const lenBytes = new Uint8Array(await file.slice(at, at + 4).arrayBuffer());
+    const len = new DataView(lenBytes.buffer).getUint32(0, false);
+    if (len < 16 || len > chunkBytes + 16) throw new BackupError(`The backup is damaged: ${part} announces a length no backup has`);
+    if (at + 4 + len > file.size) throw cutOff(file.size, part, at + 4 + len);
+    yield { at: at + 4, len };
+    at += 4 + len;
+  }
+  // Cut right after the header: not even one chunk (the smallest is its length and 16 bytes of tag).
+  if (index === 0) throw cutOff(file.size, 'its part 1', at + 4 + 16);
+}
+
+/** Walks every chunk's length without keeping them: a long file has many. */
+async function checkFrames(file: Blob, bodyStart: number, chunkBytes: number): Promise<void> {
+  for await (const frame of chunkFrames(file, bodyStart, chunkBytes)) void frame;
+}
+
+/**
+ * Reads what can be checked without the passphrase, the header and the chunks' lengths, so a
+ * file already known to be cut off or damaged is refused before anyone types a passphrase for it.
+ */
+export async function checkContainerLayout(file: Blob): Promise<BackupHeader> {
+  const { header, bodyStart } = await readHeader(file);
+  await checkFrames(file, bodyStart, header.encryption.chunkBytes);
+  return header;
+}
+
 export interface ReadOptions {
   passphrase: string;
   /** Refuses to decompress more than this many bytes (a zip bomb, a hostile file). */
@@ -218,26 +285,23 @@ export async function* readBody(file: Blob, opts: ReadOptions): AsyncGenerator<U
   const enc = header.encryption;
   const prefix = base64ToBytes(enc.noncePrefix);
   if (prefix.length !== 8) throw new BackupError("The backup's header is not valid: encryption.noncePrefix has the wrong length");
+  // A file cut inside a chunk is said to be cut off, not answered with a passphrase check.
+  await checkFrames(file, bodyStart, enc.chunkBytes);
   const key = await deriveKey(opts.passphrase, base64ToBytes(enc.salt), enc.iterations);
   try {
     await crypto.subtle.decrypt({ name: 'AES-GCM', iv: nonce(prefix, 0xffffffff) as BufferSource }, key, base64ToBytes(enc.keyCheck) as BufferSource);
   } catch {
-    throw new BackupError('The passphrase is not the one this backup was written with');
+    throw new WrongPassphraseError();
   }
   const headerDigest = new Uint8Array(await crypto.subtle.digest('SHA-256', headerBytes as BufferSource));
   const maxBytes = opts.maxBytes ?? 64 * 1024 ** 3;
 
   const sealedChunks = async function* (): AsyncGenerator<Uint8Array> {
-    let at = bodyStart;
     let index = 0;
     let sawFinal = false;
-    while (at < file.size) {
+    for await (const { at, len } of chunkFrames(file, bodyStart, enc.chunkBytes)) {
       if (sawFinal) throw new BackupError('The backup is damaged: data follows its last chunk');
-      const lenBytes = new Uint8Array(await file.slice(at, at + 4).arrayBuffer());
-      if (lenBytes.length < 4) throw new BackupError('The backup is cut off: it ends inside a chunk');
-      const len = new DataView(lenBytes.buffer).getUint32(0, false);
-      if (len < 16 || len > enc.chunkBytes + 16 || at + 4 + len > file.size) throw new BackupError('The backup is cut off or damaged: a chunk is incomplete');
-      const sealed = new Uint8Array(await file.slice(at + 4, at + 4 + len).arrayBuffer());
+      const sealed = new Uint8Array(await file.slice(at, at + len).arrayBuffer());
       let plain: Uint8Array | null = null;
       for (const final of [false, true]) {
         try {
@@ -256,12 +320,11 @@ export async function* readBody(file: Blob, opts: ReadOptions): AsyncGenerator<U
         }
       }
       if (!plain) throw new BackupError(`The backup was changed after it was written: chunk ${index + 1} or its header does not match`);
-      at += 4 + len;
       index++;
-      opts.onProgress?.(at, file.size);
+      opts.onProgress?.(at + len, file.size);
       yield plain;
     }
-    if (!sawFinal) throw new BackupError('The backup is cut off: its last part is missing');
+    if (!sawFinal) throw new BackupError('The backup is cut off (incomplete): its last part is missing');
   };
 
   const stream = new DecompressionStream('gzip');

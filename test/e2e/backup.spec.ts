@@ -132,7 +132,7 @@ test('clearing the cache is logged: who, when, what went and which ring verdicts
   await expect(page.getByTestId('witness-verdict')).toHaveText(/^Matches decisions-.*\.csv \(to entry 2\): the hashes and contents of its 2 entries\.$/);
 });
 
-test('a failed restore changes nothing: not a backup, a wrong passphrase, a hostile backup and a cut-off one are refused', async ({ page }, testInfo) => {
+test('a failed restore changes nothing: not a backup, a wrong passphrase and a hostile backup are refused', async ({ page }, testInfo) => {
   await loadDemo(page);
   await release(page, 2);
   const file = testInfo.outputPath('backup.fwbackup');
@@ -156,13 +156,68 @@ test('a failed restore changes nothing: not a backup, a wrong passphrase, a host
   const hostile = testInfo.outputPath('hostile.json');
   writeFileSync(hostile, JSON.stringify(legacy));
   await chooseBackup(page, hostile, null);
-  await expect(alert).toHaveText('The backup holds a table this app does not know: evil');
+  await expect(alert).toHaveText('hostile.json was not restored: the backup holds a table this app does not know: evil. Nothing in the cache was changed.');
 
-  const cut = testInfo.outputPath('cut.fwbackup');
+  await expect(page.getByRole('dialog', { name: 'Confirm restore' })).toHaveCount(0);
+  await expect(counts).toHaveText(before!);
+  await verifyLog(page, 2);
+});
+
+/** Where each chunk of a backup file ends: after the header, each is its length (4 bytes) and its sealed bytes. */
+function chunkEnds(bytes: Buffer): number[] {
+  const ends: number[] = [];
+  let at = 12 + bytes.readUInt32BE(8);
+  while (at < bytes.length) {
+    at += 4 + bytes.readUInt32BE(at);
+    ends.push(at);
+  }
+  return ends;
+}
+
+test('a cut-off backup is refused as incomplete, naming the file and its bytes, without inviting its passphrase again', async ({ page }, testInfo) => {
+  await loadDemo(page);
+  await release(page, 2);
+  const file = testInfo.outputPath('backup.fwbackup');
+  await backUp(page, file);
+  const counts = page.getByTestId('settings-counts');
+  const before = await counts.textContent();
+  const alert = page.locator('section[aria-labelledby="backup-title"]').getByRole('alert');
   const whole = readFileSync(file);
-  writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.9)));
-  await chooseBackup(page, cut);
-  await expect(alert).toHaveText(/cut off/);
+  const headerEnd = 12 + whole.readUInt32BE(8);
+  const n = (x: number) => x.toLocaleString('en-US');
+
+  // Cut inside its header: refused on choosing it, no passphrase asked.
+  const header = testInfo.outputPath('cut-header.fwbackup');
+  writeFileSync(header, whole.subarray(0, 200));
+  await chooseBackup(page, header, null);
+  await expect(alert).toHaveText(
+    `cut-header.fwbackup was not restored: the backup is cut off (incomplete): it has 200 bytes, but its header alone needs at least ${n(headerEnd)}. Nothing in the cache was changed.`,
+  );
+  await expect(page.getByRole('dialog', { name: 'Backup passphrase' })).toHaveCount(0);
+
+  // Cut inside a chunk: refused on choosing it too; the lengths before each chunk say it.
+  const ends = chunkEnds(whole);
+  const inChunk = testInfo.outputPath('cut-chunk.fwbackup');
+  const cutAt = ends.at(-1)! - 10;
+  writeFileSync(inChunk, whole.subarray(0, cutAt));
+  await chooseBackup(page, inChunk, null);
+  await expect(alert).toHaveText(
+    `cut-chunk.fwbackup was not restored: the backup is cut off (incomplete): it has ${n(cutAt)} bytes, but its part ${ends.length} needs at least ${n(ends.at(-1)!)}. Nothing in the cache was changed.`,
+  );
+  await expect(page.getByRole('dialog', { name: 'Backup passphrase' })).toHaveCount(0);
+
+  // Cut between two chunks, its last one gone: only the passphrase finds that out, and the dialog closes.
+  const { manifest, tables } = await openBackup(whole, PASSPHRASE);
+  const inParts = await sealBackup(manifest, tables, PASSPHRASE, 64 * 1024);
+  const partEnds = chunkEnds(inParts);
+  expect(partEnds.length).toBeGreaterThan(1);
+  const lastGone = testInfo.outputPath('last-part-gone.fwbackup');
+  writeFileSync(lastGone, inParts.subarray(0, partEnds.at(-2)));
+  await chooseBackup(page, lastGone);
+  await expect(alert).toHaveText(
+    'last-part-gone.fwbackup was not restored: the backup is cut off (incomplete): its last part is missing. Nothing in the cache was changed.',
+  );
+  await expect(page.getByRole('dialog', { name: 'Backup passphrase' })).toHaveCount(0);
 
   await expect(page.getByRole('dialog', { name: 'Confirm restore' })).toHaveCount(0);
   await expect(counts).toHaveText(before!);
@@ -276,7 +331,7 @@ test('a forged backup (its log rewritten with every hash recomputed) is refused 
 
   await chooseBackup(page, forgedFile);
   await expect(page.locator('section[aria-labelledby="backup-title"]').getByRole('alert')).toHaveText(
-    "The backup's decision log differs from this laptop's at entry 2: it is not a copy of this log (it was forged, or comes from another laptop). Nothing was changed.",
+    "forged.fwbackup was not restored: the backup's decision log differs from this laptop's at entry 2: it is not a copy of this log (it was forged, or comes from another laptop). Nothing was changed.",
   );
   await expect(counts).toHaveText(before!);
   await verifyLog(page, 3);

@@ -32,7 +32,8 @@ export async function openBackup(bytes: Uint8Array, passphrase: string): Promise
   return { manifest, tables };
 }
 
-export async function sealBackup(manifest: BackupManifest, tables: BackupTables, passphrase: string): Promise<Buffer> {
+/** `chunkBytes`: smaller chunks than the app writes, so a small cache still spans several. */
+export async function sealBackup(manifest: BackupManifest, tables: BackupTables, passphrase: string, chunkBytes?: number): Promise<Buffer> {
   const enc = new TextEncoder();
   async function* body(): AsyncGenerator<Uint8Array> {
     yield enc.encode(encodeRecord({ kind: 'start', schemaVersion: manifest.schemaVersion }) + '\n');
@@ -50,6 +51,12 @@ export async function sealBackup(manifest: BackupManifest, tables: BackupTables,
     yield enc.encode(encodeRecord({ kind: 'end', tables: listed }) + '\n');
   }
   const tableRows = [...tables].map(([name, rows]) => ({ name, rows: rows.length }));
-  const blob = await writeContainer({ manifest: { ...manifest, tables: tableRows }, passphrase, body: body(), iterations: 1_000 });
+  const blob = await writeContainer({
+    manifest: { ...manifest, tables: tableRows },
+    passphrase,
+    body: body(),
+    iterations: 1_000,
+    ...(chunkBytes ? { chunkBytes } : {}),
+  });
   return Buffer.from(await blob.arrayBuffer());
 }

@@ -7,7 +7,8 @@ import 'fake-indexeddb/auto';
 import '../../support/blobReader';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyRestore, planRestore, readBackup, writeBackup } from '../../../renderer/src/core/backup';
+import { applyRestore, checkBackupFile, planRestore, readBackup, writeBackup } from '../../../renderer/src/core/backup';
+import { isWrongPassphrase } from '../../../shared/backup/container';
 import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
 import { ExportLog } from '../../../renderer/src/core/storage/exportLog';
 import { OrderRepository } from '../../../renderer/src/core/storage/orderRepository';
@@ -180,6 +181,29 @@ describe('backup container', () => {
       await expect(readBackup(cut, PASSPHRASE), `cut at ${tenth}0 %`).rejects.toThrow(/cut off|damaged|not a Fraud Workbench backup/);
     }
     await expect(readBackup(file.slice(0, file.size - 1), PASSPHRASE)).rejects.toThrow(/cut off|damaged/);
+  });
+
+  it('a file cut inside its header or a chunk is refused before any passphrase, saying how many bytes it has and needs', async () => {
+    const db = await cache('bk-cut-early');
+    const file = await backupOf(db);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const headerEnd = 12 + new DataView(bytes.buffer).getUint32(8, false);
+    expect(await checkBackupFile(file)).toBe('container');
+    await expect(checkBackupFile(file.slice(0, 100))).rejects.toThrow(
+      `The backup is cut off (incomplete): it has 100 bytes, but its header alone needs at least ${headerEnd.toLocaleString('en-US')}`,
+    );
+    await expect(checkBackupFile(file.slice(0, 10))).rejects.toThrow('The backup is cut off (incomplete): it has 10 bytes, but its header needs at least 12');
+    // The first chunk's length follows the header; cut halfway through that chunk.
+    const firstEnd = headerEnd + 4 + new DataView(bytes.buffer).getUint32(headerEnd, false);
+    const half = Math.floor((headerEnd + firstEnd) / 2);
+    await expect(checkBackupFile(file.slice(0, half))).rejects.toThrow(
+      `The backup is cut off (incomplete): it has ${half.toLocaleString('en-US')} bytes, but its part 1 needs at least ${firstEnd.toLocaleString('en-US')}`,
+    );
+    // Read with a passphrase, wrong or right, it is still the file that is said to be cut off.
+    await expect(readBackup(file.slice(0, half), 'not the passphrase at all')).rejects.toThrow(/^The backup is cut off \(incomplete\)/);
+    const wrong = await readBackup(file, 'not the passphrase at all').catch((e: unknown) => e);
+    expect(isWrongPassphrase(wrong)).toBe(true);
+    expect(isWrongPassphrase(await readBackup(file.slice(0, half), PASSPHRASE).catch((e: unknown) => e))).toBe(false);
   });
 
   it('a write that fails part-way leaves every table exactly as it was', async () => {

@@ -4,7 +4,7 @@ import type { DecisionEntry, LogHead } from '../../../../shared/decisions/chain'
 import type { Witness } from '../../../../shared/decisions/witness';
 import { DiskFullError, isDiskFull } from '../storage/diskFull';
 import type { CoreContext, ProgressFn } from '../context';
-import { applyRestore, backupKind, planRestore, readBackup, writeBackup, type PendingRestore, type RestorePlan } from '.';
+import { applyRestore, checkBackupFile, planRestore, readBackup, writeBackup, type PendingRestore, type RestorePlan } from '.';
 
 export type BackupKind = 'container' | 'legacy-json' | 'other';
 
@@ -52,8 +52,11 @@ export function backupHandlers(ctx: CoreContext) {
       return entry;
     },
 
-    /** What kind of file the analyst chose: this app's encrypted container, an older JSON backup, or neither. */
-    backupKind: (file: Blob): Promise<BackupKind> => backupKind(file),
+    /**
+     * What kind of file the analyst chose: this app's encrypted container, an older JSON backup, or
+     * neither. A container whose header or chunks show it cut off or damaged is refused (rejects).
+     */
+    backupKind: (file: Blob): Promise<BackupKind> => checkBackupFile(file),
 
     cancelRestore(): void {
       waiting = null;

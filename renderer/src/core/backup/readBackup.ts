@@ -3,7 +3,7 @@
 // backup of an older schema goes through a staging database that the same migrations as a live
 // cache upgrade; a newer one is refused. The result is rows at the current schema, unchecked.
 import { importInto, peakImportFile } from 'dexie-export-import';
-import { BackupError, readBody, readHeader, type BackupHeader } from '../../../../shared/backup/container';
+import { BackupError, checkContainerLayout, readBody, readHeader, type BackupHeader } from '../../../../shared/backup/container';
 import { decodeRecord } from '../../../../shared/backup/records';
 import { TableHash } from '../../../../shared/backup/tableHash';
 import { CURRENT_VERSION, RETIRED_SINCE, RETIRED_TABLES, SCHEMA_HISTORY, createDb, type WorkbenchDb } from '../storage/schema';
@@ -32,6 +32,17 @@ export async function backupKind(file: Blob): Promise<BackupKind> {
   if (head.startsWith('FWBACKUP')) return 'container';
   if (/^\s*\{/.test(head)) return 'legacy-json';
   return 'other';
+}
+
+/**
+ * What kind of file this is, and for this app's container whether what can be read without the
+ * passphrase (its header, its chunks' lengths) is whole: a file cut off or damaged there is refused
+ * before a passphrase is asked for it.
+ */
+export async function checkBackupFile(file: Blob): Promise<BackupKind> {
+  const kind = await backupKind(file);
+  if (kind === 'container') await checkContainerLayout(file);
+  return kind;
 }
 
 function schemaTables(version: number): Set<string> {

@@ -1,6 +1,7 @@
 // Backup and restore from Settings: write an encrypted backup, read one back (checked in full and
 // against the decision log's witnesses before anything changes), restore it, or clear the cache.
 import { useState } from 'react';
+import { isWrongPassphrase } from '../../../../shared/backup/container';
 import { formatDecimal } from '../../../../shared/domain/money';
 import { cache, progress } from '../../core/client';
 import type { RestorePlan } from '../../core/contract';
@@ -8,12 +9,18 @@ import { exportFile } from '../../app/exportFile';
 import { standingWitnesses, syncCheckpoint, witnessRestore } from '../../app/logWitness';
 import { platform } from '../../platform';
 import { useUi } from '../../state/uiStore';
-import { useActions } from '../../ui/useAsync';
+import { messageOf, useActions } from '../../ui/useAsync';
 
 export const BACKUP_FILTER = [{ name: 'Fraud Workbench backup', extensions: ['fwbackup', 'json'] }];
 
 function backupName(now: Date): string {
   return `fraud-workbench-backup-${now.toISOString().slice(0, 16).replace(/[T:]/g, '-')}.fwbackup`;
+}
+
+/** "cut.fwbackup was not restored: The backup is cut off (…). Nothing in the cache was changed." */
+export function refusalText(fileName: string, reason: string): string {
+  const said = /Nothing was changed\.?$/.test(reason);
+  return `${fileName} was not restored: ${reason.charAt(0).toLowerCase()}${reason.slice(1).replace(/\.$/, '')}.${said ? '' : ' Nothing in the cache was changed.'}`;
 }
 
 export type Step =
@@ -57,11 +64,28 @@ export function useBackup() {
     setReason('');
   };
 
+  /**
+   * A backup that cannot be read closes its dialog: typing a passphrase again cannot mend a file
+   * cut off or damaged. Only a wrong passphrase leaves the dialog open for another try.
+   */
+  const refuse = (file: File, e: unknown): never => {
+    if (isWrongPassphrase(e)) {
+      setPass('');
+      throw e;
+    }
+    reset();
+    throw new Error(refusalText(file.name, messageOf(e)));
+  };
+
   const inspect = async (file: File, passphrase: string | null, onProgress: OnProgress) => {
     await syncCheckpoint();
-    const { token, plan } = await cache.inspectBackup(file, passphrase, await standingWitnesses(), progress(onProgress));
-    setPass('');
-    setStep({ kind: 'confirm', file, token, plan });
+    try {
+      const { token, plan } = await cache.inspectBackup(file, passphrase, await standingWitnesses(), progress(onProgress));
+      setPass('');
+      setStep({ kind: 'confirm', file, token, plan });
+    } catch (e) {
+      refuse(file, e);
+    }
     return null;
   };
 
@@ -98,7 +122,9 @@ export function useBackup() {
       run('Reading backup…', async (onProgress) => {
         const [file] = await platform.openFiles({ title: 'Restore from backup', filters: BACKUP_FILTER, multiple: false });
         if (!file) return null;
-        if ((await cache.backupKind(file)) === 'container') {
+        // A file whose header or chunks are already cut off or damaged is refused before a passphrase is asked.
+        const kind = await cache.backupKind(file).catch((e: unknown) => refuse(file, e));
+        if (kind === 'container') {
           setStep({ kind: 'restore-passphrase', file });
           return null;
         }
