@@ -2,10 +2,21 @@
 // what a restore will replace and set aside before it is confirmed, and clearing the cache.
 import { formatCount } from '../../../../shared/domain/money';
 import { addedDecisionsText, lostEntriesSentences, revivedDecisionsText } from '../../../../shared/backup/restoreText';
+import type { ReactNode } from 'react';
 import type { Step } from './useBackup';
+import { ModalDialog } from '../../ui/ModalDialog';
 import { SubmitForm } from '../../ui/SubmitForm';
 
 const MIN_PASSPHRASE = 10;
+
+/** What every dialog here shares: closing it, its progress and its outcome, shown inside it while it is open. */
+interface DialogProps {
+  busy: boolean;
+  onCancel(): void;
+  returnFocus?: () => HTMLElement | null;
+  /** The progress and any error, in the dialog: the page behind it is inert. */
+  children?: ReactNode;
+}
 
 const utc = (t: number) => `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -17,28 +28,31 @@ export function BackupPassphraseForm({
   busy,
   onWrite,
   onCancel,
-}: {
+  returnFocus,
+  children,
+}: DialogProps & {
   pass: string;
   setPass(p: string): void;
   pass2: string;
   setPass2(p: string): void;
-  busy: boolean;
   onWrite(): void;
-  onCancel(): void;
 }) {
   return (
-    <SubmitForm className="confirm" role="dialog" aria-label="Back up the cache" onSubmit={onWrite}>
-      <p>Choose a passphrase of at least {MIN_PASSPHRASE} characters. Without it the backup cannot be read, by anyone.</p>
-      <PassphraseInput label="Backup passphrase" autoComplete="new-password" autoFocus value={pass} onChange={setPass} />
-      <PassphraseInput label="Repeat the passphrase" autoComplete="new-password" value={pass2} onChange={setPass2} />
-      <button type="submit" className="primary" disabled={busy || pass.length < MIN_PASSPHRASE || pass !== pass2}>
-        Write backup
-      </button>
-      <button type="button" onClick={onCancel}>
-        Cancel
-      </button>
-      {pass2 && pass !== pass2 && <span className="muted">The two passphrases differ.</span>}
-    </SubmitForm>
+    <ModalDialog label="Back up the cache" busy={busy} onCancel={onCancel} returnFocus={returnFocus}>
+      <SubmitForm onSubmit={onWrite}>
+        <p>Choose a passphrase of at least {MIN_PASSPHRASE} characters. Without it the backup cannot be read, by anyone.</p>
+        <PassphraseInput label="Backup passphrase" autoComplete="new-password" autoFocus value={pass} onChange={setPass} />
+        <PassphraseInput label="Repeat the passphrase" autoComplete="new-password" value={pass2} onChange={setPass2} />
+        <button type="submit" className="primary" disabled={busy || pass.length < MIN_PASSPHRASE || pass !== pass2}>
+          Write backup
+        </button>
+        <button type="button" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+        {pass2 && pass !== pass2 && <span className="muted">The two passphrases differ.</span>}
+        {children}
+      </SubmitForm>
+    </ModalDialog>
   );
 }
 
@@ -49,33 +63,37 @@ export function RestorePassphraseForm({
   busy,
   onRead,
   onCancel,
-}: {
+  returnFocus,
+  children,
+}: DialogProps & {
   file: File;
   pass: string;
   setPass(p: string): void;
-  busy: boolean;
   onRead(): void;
-  onCancel(): void;
 }) {
   return (
-    <SubmitForm className="confirm" role="dialog" aria-label="Backup passphrase" onSubmit={onRead}>
-      <p>
-        <strong>{file.name}</strong> is encrypted. Enter the passphrase it was written with; it is read and checked in full before anything changes.
-      </p>
-      <PassphraseInput label="Passphrase of the backup" autoComplete="current-password" autoFocus value={pass} onChange={setPass} />
-      <button type="submit" className="primary" disabled={busy || pass.length === 0}>
-        Read backup
-      </button>
-      <button type="button" onClick={onCancel}>
-        Cancel
-      </button>
-    </SubmitForm>
+    <ModalDialog label="Backup passphrase" busy={busy} onCancel={onCancel} returnFocus={returnFocus}>
+      <SubmitForm onSubmit={onRead}>
+        <p>
+          <strong>{file.name}</strong> is encrypted. Enter the passphrase it was written with; it is read and checked in full before anything changes.
+        </p>
+        <PassphraseInput label="Passphrase of the backup" autoComplete="current-password" autoFocus value={pass} onChange={setPass} />
+        <button type="submit" className="primary" disabled={busy || pass.length === 0}>
+          Read backup
+        </button>
+        <button type="button" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+        {children}
+      </SubmitForm>
+    </ModalDialog>
   );
 }
 
-export function WipeConfirm({ busy, onWipe, onCancel }: { busy: boolean; onWipe(): void; onCancel(): void }) {
+export function WipeConfirm({ busy, onWipe, onCancel, returnFocus, children }: DialogProps & { onWipe(): void }) {
+  // The focus starts on Cancel: Enter on arrival must not clear the cache.
   return (
-    <div className="confirm" role="dialog" aria-label="Confirm clearing the cache">
+    <ModalDialog label="Confirm clearing the cache" busy={busy} onCancel={onCancel} returnFocus={returnFocus} initialFocus="[data-cancel]">
       <p>Clearing the cache removes the data loaded into it, demo or imported:</p>
       <ul data-testid="wipe-removes">
         <li>every order, payment and dispute</li>
@@ -95,21 +113,22 @@ export function WipeConfirm({ busy, onWipe, onCancel }: { busy: boolean; onWipe(
       <button className="danger" onClick={onWipe} disabled={busy}>
         Clear the cache
       </button>
-      <button onClick={onCancel} disabled={busy}>
+      <button onClick={onCancel} disabled={busy} data-cancel>
         Cancel
       </button>
-    </div>
+      {children}
+    </ModalDialog>
   );
 }
 
-export function RestoreConfirm(props: {
-  step: Extract<Step, { kind: 'confirm' }>;
-  reason: string;
-  setReason(r: string): void;
-  busy: boolean;
-  onRestore(): void;
-  onCancel(): void;
-}) {
+export function RestoreConfirm(
+  props: DialogProps & {
+    step: Extract<Step, { kind: 'confirm' }>;
+    reason: string;
+    setReason(r: string): void;
+    onRestore(): void;
+  },
+) {
   const { plan, file } = props.step;
   const written = plan.createdAt
     ? ` was written ${utc(plan.createdAt)}${plan.createdBy ? ` by ${plan.createdBy}` : ''}`
@@ -125,7 +144,7 @@ export function RestoreConfirm(props: {
       ? 'Why set the decisions here aside'
       : 'Why restore this older backup';
   return (
-    <div className="confirm" role="dialog" aria-label="Confirm restore">
+    <ModalDialog label="Confirm restore" busy={props.busy} onCancel={props.onCancel} returnFocus={props.returnFocus}>
       <p data-testid="restore-summary">
         <strong>{file.name}</strong>
         {written}. It holds {plan.summary};{' '}
@@ -195,7 +214,8 @@ export function RestoreConfirm(props: {
       <button onClick={props.onCancel} disabled={props.busy}>
         Cancel
       </button>
-    </div>
+      {props.children}
+    </ModalDialog>
   );
 }
 

@@ -4,11 +4,29 @@ import { ErrorAlert } from '../../app/Alerts';
 import { BackupPassphraseForm, RestoreConfirm, RestorePassphraseForm, WipeConfirm } from './BackupForms';
 import { useBackup, type Progress } from './useBackup';
 import { useAskedAction } from '../../ui/useAskedAction';
+import { useRef } from 'react';
 
 export function BackupPanel() {
   const b = useBackup();
   const { step } = b;
   const idle = b.busy === null;
+  // A dialog gives the focus back to the button that opened it: the restore's two dialogs follow a file chooser.
+  const backupButton = useRef<HTMLButtonElement>(null);
+  const restoreButton = useRef<HTMLButtonElement>(null);
+  const wipeButton = useRef<HTMLButtonElement>(null);
+  const open = step.kind !== 'idle';
+  // While a dialog is open the page behind it is inert: its progress and outcome show in it.
+  const status = (
+    <>
+      {b.busy && <ProgressLine busy={b.busy} />}
+      {b.note && (
+        <p className="ok" role="status">
+          {b.note}
+        </p>
+      )}
+      <ErrorAlert message={b.error} />
+    </>
+  );
   // Chosen in the command palette: the dialog it names opens here.
   useAskedAction('backup', () => idle && (b.reset(), b.setStep({ kind: 'backup-passphrase' })));
   useAskedAction('restore', () => idle && (b.reset(), void b.chooseRestore()));
@@ -20,13 +38,13 @@ export function BackupPanel() {
         holds personal data: keep it where your company keeps such files, and the passphrase apart from it.
       </p>
       <div className="actions">
-        <button onClick={() => (b.reset(), b.setStep({ kind: 'backup-passphrase' }))} disabled={!idle}>
+        <button ref={backupButton} onClick={() => (b.reset(), b.setStep({ kind: 'backup-passphrase' }))} disabled={!idle}>
           Back up to file…
         </button>
-        <button onClick={() => (b.reset(), b.chooseRestore())} disabled={!idle}>
+        <button ref={restoreButton} onClick={() => (b.reset(), b.chooseRestore())} disabled={!idle}>
           Restore from file…
         </button>
-        <button className="danger" onClick={() => b.setStep({ kind: 'wipe' })} disabled={!idle}>
+        <button ref={wipeButton} className="danger" onClick={() => b.setStep({ kind: 'wipe' })} disabled={!idle}>
           Clear local cache…
         </button>
       </div>
@@ -39,7 +57,10 @@ export function BackupPanel() {
           busy={!idle}
           onWrite={() => void b.backup()}
           onCancel={b.reset}
-        />
+          returnFocus={() => backupButton.current}
+        >
+          {status}
+        </BackupPassphraseForm>
       )}
       {step.kind === 'restore-passphrase' && (
         <RestorePassphraseForm
@@ -49,19 +70,30 @@ export function BackupPanel() {
           busy={!idle}
           onRead={() => void b.readEncrypted(step.file)}
           onCancel={b.reset}
-        />
+          returnFocus={() => restoreButton.current}
+        >
+          {status}
+        </RestorePassphraseForm>
       )}
       {step.kind === 'confirm' && (
-        <RestoreConfirm step={step} reason={b.reason} setReason={b.setReason} busy={!idle} onRestore={() => void b.restore(step)} onCancel={b.cancelRestore} />
+        <RestoreConfirm
+          step={step}
+          reason={b.reason}
+          setReason={b.setReason}
+          busy={!idle}
+          onRestore={() => void b.restore(step)}
+          onCancel={b.cancelRestore}
+          returnFocus={() => restoreButton.current}
+        >
+          {status}
+        </RestoreConfirm>
       )}
-      {step.kind === 'wipe' && <WipeConfirm busy={!idle} onWipe={() => void b.wipe()} onCancel={b.reset} />}
-      {b.busy && <ProgressLine busy={b.busy} />}
-      {b.note && (
-        <p className="ok" role="status">
-          {b.note}
-        </p>
+      {step.kind === 'wipe' && (
+        <WipeConfirm busy={!idle} onWipe={() => void b.wipe()} onCancel={b.reset} returnFocus={() => wipeButton.current}>
+          {status}
+        </WipeConfirm>
       )}
-      <ErrorAlert message={b.error} />
+      {!open && status}
     </section>
   );
 }
