@@ -89,9 +89,17 @@ test('accessibility: the mapping wizard and the undo confirm dialog', async ({ p
   await expect(page.getByTestId('import-reconciles')).toHaveText(/^Every row accounted for/);
   await expectNoSeriousViolations(page, 'Imports after an import');
   const history = page.getByRole('table', { name: 'Import history' });
-  await history.getByRole('button', { name: 'Undo' }).first().click();
-  await expect(page.getByRole('dialog', { name: 'Confirm undo' })).toBeVisible();
+  const undo = history.getByRole('button', { name: 'Undo' }).first();
+  await undo.click();
+  const confirm = page.getByRole('dialog', { name: 'Confirm undo' });
+  await expect(confirm).toBeVisible();
+  // Modal: the focus starts on Cancel inside it, and Escape cancels, giving the focus back to Undo.
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await expectNoSeriousViolations(page, 'the undo confirm dialog');
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await expect(undo).toBeFocused();
+  await expect(history.locator('tbody tr').first()).not.toHaveAttribute('data-status', 'undone');
 });
 
 test('accessibility: tabs are one tab stop, and arrow keys, Home and End choose the tab and show its panel', async ({ page }) => {

@@ -1,10 +1,10 @@
-// The Settings dialogs (back up, restore, clear the cache) are modal: opening one moves the focus
+// The Settings dialogs (back up, restore, clear the cache, erase, purge) are modal: opening one moves the focus
 // into it, Tab stays inside, Escape cancels it unless what it runs cannot be called back, and the
 // focus goes back to the button that opened it. A wrong passphrase is said inside the dialog.
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe';
 import { backUp, PASSPHRASE } from './backupSteps';
-import { expect, loadDemo, test } from './fixtures';
+import { expect, loadDemo, test, visibleRows } from './fixtures';
 
 /** Presses Tab more times than the dialog has controls: the focus never leaves it. */
 async function tabStaysIn(page: Page, dialog: Locator): Promise<void> {
@@ -87,4 +87,40 @@ test('the restore dialogs take the focus, keep a wrong passphrase inside, close 
   await expect(confirm).toHaveCount(0);
   await expect(restoreButton).toBeFocused();
   await expect(page.getByText(/^Restored from/)).toHaveCount(0);
+});
+
+test('the purge and erasure confirmations take the focus, close on Escape and give it back; the erasure asks its reference inside', async ({ page }) => {
+  await loadDemo(page);
+  await expect.poll(async () => (await visibleRows(page))[0]?.Email ?? '').toContain('@');
+  const email = (await visibleRows(page))[0]!.Email!;
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel(/Keep personal data of orders and payments for/).fill('6');
+  await page.getByRole('form', { name: 'Retention period' }).getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Personal data is kept for 6 months.')).toBeVisible();
+  const purgeButton = page.getByRole('button', { name: 'Purge older data now…' });
+  await purgeButton.click();
+  const purge = page.getByRole('dialog', { name: 'Confirm purge' });
+  await expect(purge.getByTestId('personal-plan')).toBeVisible();
+  await expect(purge.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectNoSeriousViolations(page, 'the purge confirmation');
+  await tabStaysIn(page, purge);
+  await page.keyboard.press('Escape');
+  await expect(purge).toHaveCount(0);
+  await expect(purgeButton).toBeFocused();
+
+  // Found without a reference: the dialog asks for it, where the focus is (the page behind is inert).
+  await page.getByLabel('Customer email or customer id').fill(email);
+  const find = page.getByRole('button', { name: 'Find…' });
+  await find.click();
+  const erase = page.getByRole('dialog', { name: 'Confirm erasure' });
+  await expect(erase.getByTestId('personal-plan')).toBeVisible();
+  await expect(erase.getByRole('button', { name: 'Erase' })).toBeDisabled();
+  await expect(erase.getByLabel('Request reference (logged)')).toBeFocused();
+  await page.keyboard.type('GDPR-2026-200');
+  await expect(erase.getByRole('button', { name: 'Erase' })).toBeEnabled();
+  await expectNoSeriousViolations(page, 'the erasure confirmation');
+  await page.keyboard.press('Escape');
+  await expect(erase).toHaveCount(0);
+  await expect(find).toBeFocused();
+  await expect(page.getByLabel('Request reference', { exact: true })).toHaveValue('GDPR-2026-200');
 });

@@ -6,6 +6,7 @@ import { countOf, formatCount, sentenceCase, showDateTime } from '../../../../sh
 import type { ImportListEntry as ImportEntry } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { undoneText } from '../../ui/countWording';
+import { ModalDialog } from '../../ui/ModalDialog';
 
 export function ImportHistoryTable({
   entries,
@@ -116,7 +117,7 @@ export function ImportHistoryTable({
         </p>
       )}
       {confirmUndo && (
-        <div className="confirm" role="dialog" aria-label="Confirm undo">
+        <ModalDialog label="Confirm undo" onCancel={() => setConfirmUndo(null)} initialFocus="[data-cancel]">
           <p>
             Undo the import of <strong>{confirmUndo.fileName}</strong>? {undoneText(confirmUndo.created, confirmUndo.updated)} The import stays in the history,
             marked undone.
@@ -132,8 +133,10 @@ export function ImportHistoryTable({
           >
             Undo import
           </button>
-          <button onClick={() => setConfirmUndo(null)}>Cancel</button>
-        </div>
+          <button onClick={() => setConfirmUndo(null)} data-cancel>
+            Cancel
+          </button>
+        </ModalDialog>
       )}
     </>
   );

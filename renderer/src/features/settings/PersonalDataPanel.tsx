@@ -6,6 +6,7 @@ import type { PlanSummary } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
 import { usePersonalData } from './usePersonalData';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { ModalDialog } from '../../ui/ModalDialog';
 
 function describe(s: PlanSummary): string {
   const parts = [
@@ -55,7 +56,13 @@ export function PersonalDataPanel() {
         </div>
       </SubmitForm>
       {pending && (
-        <div className="confirm" role="dialog" aria-label={pending.kind === 'erasure' ? 'Confirm erasure' : 'Confirm purge'}>
+        <ModalDialog
+          label={pending.kind === 'erasure' ? 'Confirm erasure' : 'Confirm purge'}
+          busy={pd.busy}
+          onCancel={() => setPending(null)}
+          // Enter on arrival must not erase or purge: the focus starts on the missing reference, else on Cancel.
+          initialFocus={pending.kind === 'erasure' && !reference.trim() ? 'input' : '[data-cancel]'}
+        >
           <p data-testid="personal-plan">
             {pending.kind === 'retention' && pending.summary.before !== null ? `Placed before ${showDate(pending.summary.before)}: ` : ''}
             {describe(pending.summary)} will lose their personal data (names, emails, phones, addresses, IPs, devices, card details). Dates, amounts, channels
@@ -65,12 +72,22 @@ export function PersonalDataPanel() {
             {pending.summary.keptArchivedNotes > 0 &&
               ` The notes of ${formatCount(pending.summary.keptArchivedNotes)} entr${pending.summary.keptArchivedNotes === 1 ? 'y' : 'ies'} a restore set aside were written before notes could be erased and stay.`}
           </p>
-          <button className="danger" onClick={() => void pd.apply(pending)} disabled={pending.kind === 'erasure' && !reference.trim()}>
+          {/* The page behind the dialog is inert: the reference it logs can be given or corrected here. */}
+          {pending.kind === 'erasure' && (
+            <label className="inline">
+              Request reference (logged)
+              <input value={reference} onChange={(e) => setReference(e.target.value)} size={20} />
+            </label>
+          )}
+          <button className="danger" onClick={() => void pd.apply(pending)} disabled={pd.busy || (pending.kind === 'erasure' && !reference.trim())}>
             {pending.kind === 'erasure' ? 'Erase' : 'Purge'}
           </button>
-          <button onClick={() => setPending(null)}>Cancel</button>
+          <button onClick={() => setPending(null)} disabled={pd.busy} data-cancel>
+            Cancel
+          </button>
           {pending.kind === 'erasure' && !reference.trim() && <span className="muted">Give the request’s reference first: it is logged.</span>}
-        </div>
+          <ErrorAlert message={error} />
+        </ModalDialog>
       )}
       {purges.length > 0 && (
         <ul className="muted" data-testid="retention-summaries" aria-label="Purges so far">
@@ -88,7 +105,7 @@ export function PersonalDataPanel() {
           {message}
         </p>
       )}
-      <ErrorAlert message={error} />
+      {!pending && <ErrorAlert message={error} />}
     </section>
   );
 }

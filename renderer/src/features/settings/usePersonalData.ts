@@ -36,6 +36,8 @@ export function usePersonalData() {
   };
 
   return {
+    /** An erasure or purge (or a load) is running: its dialog cannot be cancelled meanwhile. */
+    busy: purges.busy,
     who,
     setWho,
     reference,
