@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, loadDemo, test } from './fixtures';
+import { expectNoSeriousViolations } from './axe';
 
 const RANK = ['overdue', 'due-48h', 'open', 'no-deadline', 'closed'];
 
@@ -269,8 +270,17 @@ test('accepting asks to confirm what is given up; then the checklist and the evi
   await expect(detail).toContainText(/respond by \d{4}-\d\d-\d\d \d\d:\d\d UTC \(in \d+ h\)/);
   const exports = detail.getByRole('group', { name: 'Exports of the dispute' });
   await expect(exports.getByRole('button', { name: 'Evidence pack (PDF)' })).toBeVisible();
-  await detail.getByRole('button', { name: '→ Accepted (not contested)…' }).click();
+  const acceptButton = detail.getByRole('button', { name: '→ Accepted (not contested)…' });
+  await acceptButton.click();
   const confirm = page.getByRole('dialog', { name: 'Accept the chargeback?' });
+  // Modal: the focus starts on Cancel (Enter on arrival gives nothing up), Escape cancels and gives the focus back.
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectNoSeriousViolations(page, 'the accept confirmation');
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await expect(acceptButton).toBeFocused();
+  await expect(detail.getByTestId('dispute-status')).toHaveText('New');
+  await acceptButton.click();
   await expect(confirm.getByTestId('accept-summary')).toContainText(`You give up the ${amount}`);
   await expect(confirm.getByTestId('accept-summary')).toContainText('At Stripe and Adyen an accepted dispute cannot be reopened.');
   // Cancelled, nothing changes.
@@ -292,8 +302,14 @@ test('accepting asks to confirm what is given up; then the checklist and the evi
   await expect(detail.getByTestId('pack-closed')).toHaveText('No evidence pack: the dispute was accepted and nothing is sent.');
 
   // The wrong dispute: the record is corrected by a logged step with a reason; the accept stays.
-  await detail.getByRole('button', { name: 'Correct a mistaken accept…' }).click();
+  const correctButton = detail.getByRole('button', { name: 'Correct a mistaken accept…' });
+  await correctButton.click();
   const correct = page.getByRole('dialog', { name: 'Correct the accept?' });
+  await expect(correct.getByLabel('Why correct the accept')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(correct).toHaveCount(0);
+  await expect(correctButton).toBeFocused();
+  await correctButton.click();
   await expect(correct).toContainText('Only if it was not accepted at Stripe');
   await expect(correct.getByRole('button', { name: 'Back to New' })).toBeDisabled();
   await correct.getByLabel('Why correct the accept').fill('meant the dispute below');

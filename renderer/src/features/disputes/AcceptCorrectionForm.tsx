@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { STATUS_LABEL } from '../../../../shared/disputes/workflow';
 import type { DisputeStatus } from '../../../../shared/domain/dispute';
 import { ReasonForm } from '../../ui/ReasonForm';
+import { ErrorAlert } from '../../app/Alerts';
+import { ModalDialog } from '../../ui/ModalDialog';
 
 export function AcceptCorrectionForm({
   what,
@@ -13,6 +15,7 @@ export function AcceptCorrectionForm({
   setReason,
   onConfirm,
   onClose,
+  error,
 }: {
   what: 'dispute' | 'claim';
   /** The status the case goes back to. */
@@ -23,9 +26,11 @@ export function AcceptCorrectionForm({
   setReason(reason: string): void;
   onConfirm(): Promise<boolean>;
   onClose(): void;
+  /** Why the correction failed, said in the dialog: the page behind it is inert. */
+  error: string | null;
 }) {
   return (
-    <div role="dialog" aria-label="Correct the accept?">
+    <ModalDialog label="Correct the accept?" className="" onCancel={onClose}>
       <ReasonForm
         label="Reason to correct the accept"
         reason={reason}
@@ -39,6 +44,7 @@ export function AcceptCorrectionForm({
         {caveat} The {what} goes back to {STATUS_LABEL[to]}; the accept stays in the history and the correction is logged after it, with your reason, under your
         name.
       </ReasonForm>
-    </div>
+      <ErrorAlert message={error} />
+    </ModalDialog>
   );
 }

@@ -16,6 +16,7 @@ import { useStatusMoves } from './useStatusMoves';
 import { AcceptCorrectionForm } from './AcceptCorrectionForm';
 import { caseOf } from '../../../../shared/team/caseKeys';
 import { CaseClaimBar } from '../team';
+import { ModalDialog } from '../../ui/ModalDialog';
 
 export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail; now: number; onClose(): void; onChange(): Promise<void> }) {
   const [note, setNote] = useState('');
@@ -93,7 +94,7 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
         )}
       </div>
       {accepting && (
-        <div className="confirm" role="dialog" aria-label="Accept the claim?">
+        <ModalDialog label="Accept the claim?" onCancel={() => setAccepting(false)} initialFocus="[data-cancel]">
           <p data-testid="claim-accept-summary">
             <strong>{accept.question}</strong> {accept.givesUp} This records the accept here only; it sends nothing to {CLAIM_DECIDER[c.kind]}. It is logged
             under your name{note.trim() ? ', with your note' : ''}.
@@ -107,8 +108,10 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
           >
             {accept.confirm}
           </button>
-          <button onClick={() => setAccepting(false)}>Cancel</button>
-        </div>
+          <button onClick={() => setAccepting(false)} data-cancel>
+            Cancel
+          </button>
+        </ModalDialog>
       )}
       {correcting && c.correctsTo && (
         <AcceptCorrectionForm
@@ -123,9 +126,10 @@ export function ClaimDetailView({ c, now, onClose, onChange }: { c: ClaimDetail;
           setReason={setReason}
           onConfirm={moveWithReason(c.correctsTo)}
           onClose={() => setCorrecting(false)}
+          error={error}
         />
       )}
-      <ErrorAlert message={error} />
+      {!correcting && <ErrorAlert message={error} />}
       <h3>History</h3>
       {c.events.length === 0 ? (
         <p className="muted">No changes yet; entered as new.</p>

@@ -23,6 +23,7 @@ import { platform } from '../../platform';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { ReasonForm } from '../../ui/ReasonForm';
 import { messageOf, useActions } from '../../ui/useAsync';
+import { ModalDialog } from '../../ui/ModalDialog';
 
 const FILTERS = [{ name: 'PDF, PNG, JPEG or e-mail', extensions: ['pdf', 'png', 'jpg', 'jpeg', 'eml'] }];
 /** An e-mail shown as text: its first 200 KB (headers and the start of the body). */
@@ -127,9 +128,9 @@ export function DisputeAttachments({ disputeId, files, onChange }: { disputeId: 
           ))}
         </div>
       )}
-      <ErrorAlert message={error} />
+      {!removing && <ErrorAlert message={error} />}
       {removing && (
-        <div role="dialog" aria-label="Remove the file?">
+        <ModalDialog label="Remove the file?" className="" busy={busy} onCancel={() => setRemoving(null)}>
           <ReasonForm
             label="Reason to remove the file"
             reason={reason}
@@ -151,7 +152,8 @@ export function DisputeAttachments({ disputeId, files, onChange }: { disputeId: 
             <strong>Remove “{removing.name}”?</strong> The file leaves the cache; the dispute's history keeps that it was attached, its type, size and SHA-256,
             and who removed it why.
           </ReasonForm>
-        </div>
+          <ErrorAlert message={error} />
+        </ModalDialog>
       )}
       {files.length > 0 ? (
         <HistoryTable rows={files} columns={columns} rowKey={(f) => f.id} label="Attached files" />

@@ -27,6 +27,7 @@ import type { DisputeEventRecord } from '../../core/contract';
 import { ResponseHintText } from './ResponseHintText';
 import { caseOf } from '../../../../shared/team/caseKeys';
 import { CaseClaimBar } from '../team';
+import { ModalDialog } from '../../ui/ModalDialog';
 
 /** What an inquiry or a fraud report is, beside a chargeback: why it is not counted as one. */
 const STAGE_NOTE: Record<DisputeStage, string> = {
@@ -127,7 +128,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
         )}
       </div>
       {accepting && (
-        <div className="confirm" role="dialog" aria-label="Accept the chargeback?">
+        <ModalDialog label="Accept the chargeback?" onCancel={() => setAccepting(false)} initialFocus="[data-cancel]">
           <p data-testid="accept-summary">
             <strong>
               Accept {d.stage === 'inquiry' ? 'this inquiry' : 'this chargeback'} of {amount} without contesting it?
@@ -153,8 +154,10 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
           >
             Accept and give up {amount}
           </button>
-          <button onClick={() => setAccepting(false)}>Cancel</button>
-        </div>
+          <button onClick={() => setAccepting(false)} data-cancel>
+            Cancel
+          </button>
+        </ModalDialog>
       )}
       {correcting && d.correctsTo && (
         <AcceptCorrectionForm
@@ -169,10 +172,11 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
           setReason={setReason}
           onConfirm={moveWithReason(d.correctsTo)}
           onClose={() => setCorrecting(false)}
+          error={error}
         />
       )}
       {guarded && (
-        <div role="dialog" aria-label="Submit anyway?">
+        <ModalDialog label="Submit anyway?" className="" onCancel={() => setGuarded(null)}>
           <ReasonForm
             label="Reason to submit anyway"
             reason={reason}
@@ -188,9 +192,11 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
             </strong>{' '}
             Nothing changes without a reason; the reason is logged with the change under your name.
           </ReasonForm>
-        </div>
+          <ErrorAlert message={error} />
+        </ModalDialog>
       )}
-      <ErrorAlert message={error} />
+      {/* While a dialog asking a reason is open, its error shows in it. */}
+      {!guarded && !correcting && <ErrorAlert message={error} />}
       {closed ? (
         <p className="muted" data-testid="pack-closed">
           No evidence pack: {closedWhy}.
