@@ -56,9 +56,20 @@ test('the command palette jumps to a screen, an order and a dispute by typing, k
   await goTo.focus();
   await page.keyboard.press('Enter');
   await expect(box).toBeFocused();
+  // Modal: Tab does not walk out into the page behind it.
+  await page.keyboard.press('Tab');
+  await expect(box).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(box).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(goTo).toBeFocused();
+  // A press on the dimmed page around it closes it too; one inside it does not.
+  await page.keyboard.press('Enter');
+  await box.click();
+  await expect(dialog).toBeVisible();
+  await page.mouse.click(5, 890);
+  await expect(dialog).toBeHidden();
 });
 
 test('"Verify the decision log" from the palette verifies it, from any screen, with the focus on Verify log', async ({ page }) => {

@@ -17,12 +17,24 @@ export interface ModalDialogProps {
   /** Where the focus goes on closing; else the element that had it when the dialog opened. */
   returnFocus?: () => HTMLElement | null;
   testId?: string;
+  /** A press on the dimmed page around it (it lands on the dialog element itself, outside its content). */
+  onBackdropMouseDown?: () => void;
   children: ReactNode;
 }
 
 const FOCUSABLE = 'input:not([disabled]), textarea:not([disabled]), select:not([disabled]), button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
 
-export function ModalDialog({ label, onCancel, busy = false, className = 'confirm', initialFocus, returnFocus, testId, children }: ModalDialogProps) {
+export function ModalDialog({
+  label,
+  onCancel,
+  busy = false,
+  className = 'confirm',
+  initialFocus,
+  returnFocus,
+  testId,
+  onBackdropMouseDown,
+  children,
+}: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   // Read while rendering, before any autoFocus inside moves the focus into the dialog (no document: rendered to text).
   const [opener] = useState(() => (typeof document === 'undefined' ? null : document.activeElement));
@@ -66,6 +78,12 @@ export function ModalDialog({ label, onCancel, busy = false, className = 'confir
       aria-label={label}
       data-testid={testId}
       onKeyDown={onKeyDown}
+      onMouseDown={(e) => {
+        if (!onBackdropMouseDown || e.target !== e.currentTarget) return;
+        const box = e.currentTarget.getBoundingClientRect();
+        const outside = e.clientX < box.left || e.clientX > box.right || e.clientY < box.top || e.clientY > box.bottom;
+        if (outside) onBackdropMouseDown();
+      }}
       onCancel={(e) => {
         // Any other close request (not a key press): the same rule as Escape.
         e.preventDefault();
