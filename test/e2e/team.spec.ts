@@ -236,6 +236,28 @@ test('team idle lock: a locked laptop lets no key reach the app behind the lock 
   });
 });
 
+test('team idle lock over an open dialog: the lock covers it, Escape does not lift it, and the password does', async ({ browser, team, request }) => {
+  await withIdleLock({ browser, team, request }, { admin: 'Ines Admin', analyst: 'Eva Dahl', self: 'E. Self' }, async (page) => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Back up to file…' }).click();
+    const backup = page.getByRole('dialog', { name: 'Back up the cache' });
+    await expect(backup).toBeVisible();
+    const lock = page.getByRole('dialog', { name: 'Locked after 2 minutes without input' });
+    await page.clock.fastForward(121_000);
+    await expect(lock).toBeVisible();
+    await expect(lock.getByLabel('Password')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(lock).toBeVisible();
+    // The lock is on top: its password field takes what is typed, not the dialog under it.
+    await page.keyboard.type(TEAM_PASSWORD);
+    await lock.getByRole('button', { name: 'Unlock' }).click();
+    await expect(lock).toHaveCount(0);
+    await expect(backup).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(backup).toHaveCount(0);
+  });
+});
+
 test('team idle lock on a laptop that cannot reach the team server: signing out of the team opens the workbench, the session ended', async ({
   browser,
   team,

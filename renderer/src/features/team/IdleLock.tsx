@@ -2,11 +2,14 @@
 // input and asks for the password again (a new session), so an unattended laptop decides nothing.
 // The lock is kept by the cache worker (a reload opens locked) and the app behind it is inert (App).
 // It guards the team session: the password (checked at the server) or signing out of the team ends it.
+// It is a ModalDialog with no cancel (Escape does nothing): shown in the top layer, it covers a
+// dialog left open when it locked, which would otherwise stay over it and make it inert.
 import { useEffect, useState } from 'react';
 import { cache } from '../../core/client';
 import { ErrorAlert } from '../../app/Alerts';
 import { IdleWatch, SharedInput, windowTimer, type IdleTimer } from '../../app/idleLock';
 import { SubmitForm } from '../../ui/SubmitForm';
+import { ModalDialog } from '../../ui/ModalDialog';
 import { useAsync } from '../../ui/useAsync';
 import { useTeam } from './useTeamStatus';
 
@@ -53,7 +56,7 @@ export function IdleLock({ timer = windowTimer }: { timer?: IdleTimer }) {
   if (!locked || !status?.account || !status.origin) return null;
   const { origin, account } = status;
   return (
-    <div className="idle-lock" role="dialog" aria-modal="true" aria-labelledby="idle-lock-title">
+    <ModalDialog label={`Locked after ${minutes} minutes without input`} className="idle-lock">
       <SubmitForm
         className="panel"
         onSubmit={() =>
@@ -91,6 +94,6 @@ export function IdleLock({ timer = windowTimer }: { timer?: IdleTimer }) {
           Sign out of the team
         </button>
       </SubmitForm>
-    </div>
+    </ModalDialog>
   );
 }
