@@ -172,6 +172,8 @@ export async function search(page: Page, text: string): Promise<void> {
   const count = page.getByTestId('orders-count');
   await expect(count).toHaveAttribute('data-search', text);
   await expect(count).toHaveAttribute('aria-busy', 'false');
+  // The rows' cells fill in after the count: a test reading them at once read too few.
+  await expect(page.locator('[role="row"][aria-rowindex] [aria-busy]')).toHaveCount(0);
 }
 
 /** Cell texts of the visible data rows, by column header label. */
