@@ -36,6 +36,8 @@ test('a decision set aside by a restore is in the Archive under its own number a
 
   await chooseBackup(page, file);
   const confirm = page.getByRole('dialog', { name: 'Confirm restore' });
+  // The reason asked is labelled on screen, not only by a placeholder that goes once typing starts.
+  await expect(confirm.getByText('Why restore this older backup (kept with the restore in the log):')).toBeVisible();
   await confirm.getByLabel('Why restore this older backup').fill('released the wrong order');
   await confirm.getByRole('button', { name: 'Replace cache with this backup' }).click();
   await expect(page.getByText(/^Restored from older\.fwbackup; logged as entry 2 of the decision log\.$/)).toBeVisible();

@@ -199,14 +199,13 @@ export function RestoreConfirm(
       )}
       <p>Restoring replaces everything in the local cache and is logged in the decision log under your name.</p>
       {plan.needsReason && (
-        <input
-          aria-label={reasonAsked}
-          placeholder={`${reasonAsked}? (logged)`}
-          value={props.reason}
-          onChange={(e) => props.setReason(e.target.value)}
-          size={50}
-          autoFocus
-        />
+        // A visible label, not only a placeholder that goes once typing starts.
+        <p>
+          <label>
+            {reasonAsked} (kept with the restore in the log):{' '}
+            <input aria-label={reasonAsked} value={props.reason} onChange={(e) => props.setReason(e.target.value)} size={50} autoFocus />
+          </label>
+        </p>
       )}
       <button className="primary" onClick={props.onRestore} disabled={props.busy || (plan.needsReason && !props.reason.trim())}>
         Replace cache with this backup
