@@ -41,10 +41,12 @@ export function archivedEntries(live: readonly DecisionEntry[], rows: readonly A
   const inForce = new Set(live.map(key));
   const liveByHash = new Map(live.map((e) => [e.hash, e]));
   const archivedByHash = new Map(rows.map((r) => [r.entry.hash, r]));
-  const restoresNumbered = (seq: number) =>
-    [...live.filter((e) => e.seq === seq), ...rows.map((r) => r.entry).filter((e) => e.seq === seq && !inForce.has(key(e)))].filter(
-      (e) => e.decision === 'restore',
-    );
+  // Restore entries by number, live and archived (those not in force again), gathered once: rows
+  // archived before restores recorded their hash look their restore up by number.
+  const restoresBySeq = new Map<number, DecisionEntry[]>();
+  for (const e of [...live, ...rows.map((r) => r.entry).filter((e) => !inForce.has(key(e)))])
+    if (e.decision === 'restore') restoresBySeq.set(e.seq, [...(restoresBySeq.get(e.seq) ?? []), e]);
+  const restoresNumbered = (seq: number) => restoresBySeq.get(seq) ?? [];
   const whereOf = (e: DecisionEntry): ArchivingRestore['where'] => {
     if (liveByHash.get(e.hash)?.seq === e.seq) return { kind: 'live' };
     const row = archivedByHash.get(e.hash);
