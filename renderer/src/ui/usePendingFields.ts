@@ -2,7 +2,7 @@
 // onPending): the form then does not act on values other than the ones shown.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export function usePendingFields(): { anyPending: boolean; track(field: string): (pending: boolean) => void } {
+export function usePendingFields(): { anyPending: boolean; isPending(field: string): boolean; track(field: string): (pending: boolean) => void } {
   const [pending, setPending] = useState<ReadonlySet<string>>(() => new Set());
   const track = useCallback(
     (field: string) => (p: boolean) =>
@@ -15,7 +15,7 @@ export function usePendingFields(): { anyPending: boolean; track(field: string):
       }),
     [],
   );
-  return { anyPending: pending.size > 0, track };
+  return { anyPending: pending.size > 0, isPending: (field) => pending.has(field), track };
 }
 
 /** A field's side: tells `onPending` whether its text differs from the value it holds, and false when it goes. */

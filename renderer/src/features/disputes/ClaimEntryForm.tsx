@@ -17,6 +17,7 @@ import { cache } from '../../core/client';
 import { DateField } from '../../ui/DateField';
 import { SubmitForm } from '../../ui/SubmitForm';
 import { useActions } from '../../ui/useAsync';
+import { usePendingFields } from '../../ui/usePendingFields';
 
 /** Times are UTC, as the app shows them everywhere (DateField). */
 const EMPTY = {
@@ -34,7 +35,7 @@ export function ClaimEntryForm({ windows, onSaved }: { windows: ClaimWindow[] | 
   const [f, setF] = useState(EMPTY);
   const [saved, setSaved] = useState<string | null>(null);
   // A date field whose text is not (yet) the date it holds: half typed, or unreadable.
-  const [pending, setPending] = useState({ opened: false, notice: false });
+  const fields = usePendingFields();
   const { run, error, setError, busy } = useActions();
   const set = (patch: Partial<typeof f>) => {
     setSaved(null);
@@ -48,8 +49,9 @@ export function ClaimEntryForm({ windows, onSaved }: { windows: ClaimWindow[] | 
     if (!Number.isFinite(amountMinor)) return setError(`The amount is a number in ${f.currency.toUpperCase()}, e.g. 49.99 (JPY: 1200, no decimals)`);
     // The field keeps its last good date while the text in it is not one: saving would enter a
     // date other than the one shown (a notice's deadline typed wrong became the window's).
-    if (pending.opened) return setError('The clock start shown is not a date yet: finish or correct it, then enter the claim');
-    if (pending.notice) return setError('The deadline from the notice shown is not a date yet: finish or correct it, or clear it, then enter the claim');
+    if (fields.isPending('opened')) return setError('The clock start shown is not a date yet: finish or correct it, then enter the claim');
+    if (fields.isPending('notice'))
+      return setError('The deadline from the notice shown is not a date yet: finish or correct it, or clear it, then enter the claim');
     if (opened === null) return setError('Enter when the claim was opened (UTC)');
     const notice = f.noticeDueAt;
     const row = await run(() =>
@@ -91,21 +93,9 @@ export function ClaimEntryForm({ windows, onSaved }: { windows: ClaimWindow[] | 
           <input aria-label="Currency" value={f.currency} onChange={(e) => set({ currency: e.target.value })} size={4} />
         </span>
         <label htmlFor="claim-opened">Clock starts (UTC): {CLAIM_DUTY[f.kind].startsAt}</label>
-        <DateField
-          id="claim-opened"
-          withTime
-          value={f.openedAt}
-          onChange={(openedAt) => set({ openedAt })}
-          onPending={(opened) => setPending((p) => ({ ...p, opened }))}
-        />
+        <DateField id="claim-opened" withTime value={f.openedAt} onChange={(openedAt) => set({ openedAt })} onPending={fields.track('opened')} />
         <label htmlFor="claim-notice">Deadline from the notice (UTC, optional)</label>
-        <DateField
-          id="claim-notice"
-          withTime
-          value={f.noticeDueAt}
-          onChange={(noticeDueAt) => set({ noticeDueAt })}
-          onPending={(notice) => setPending((p) => ({ ...p, notice }))}
-        />
+        <DateField id="claim-notice" withTime value={f.noticeDueAt} onChange={(noticeDueAt) => set({ noticeDueAt })} onPending={fields.track('notice')} />
         <label htmlFor="claim-reason">What the buyer says (no personal data)</label>
         <input id="claim-reason" value={f.reason} onChange={(e) => set({ reason: e.target.value })} size={40} />
         {preview && (
