@@ -129,23 +129,32 @@ export function ringMetrics(
   let disputeCount = 0;
   let fraud = 0;
   let labelled = 0;
+  /** BIN-and-last-4 keys of orders with a fingerprint or an expiry, and of orders with nothing more. */
+  const named = new Set<number>();
+  const onlyPartial: number[][] = [];
   for (const i of ring.orders) {
     if (knownFraud?.(i)) labelled++;
     const o = orders[i] as RingOrder;
-    let summary = -1;
+    let withExpiry = -1;
+    /** BIN-and-last-4 keys (8 digits and 6). */
+    const partials: number[] = [];
     let fingerprint = false;
     for (let j = index.orderStart[i] as number; j < (index.orderStart[i + 1] as number); j++) {
       const k = index.orderKeys[j] as number;
       // Type and rule only: a ring member's own keys need not have their values read back.
       const rule = index.ruleOf(k);
-      if (isCardSummaryRule(rule)) summary = k;
+      if (rule === 'bin-last4-expiry') withExpiry = k;
+      else if (isCardSummaryRule(rule)) partials.push(k);
       else if (rule === 'fingerprint') fingerprint = true;
       // Addresses count by the full address only.
       if (!isCardSummaryRule(rule) && rule !== 'street-postcode' && rule !== 'ipv4-24' && rule !== 'ipv6-64')
         distinct[KEY_TYPES[index.keyType[k] as number]!].add(k);
     }
-    // Cards count by the strongest form present: the fingerprint, else BIN + last 4 (+ expiry).
-    if (!fingerprint && summary >= 0) distinct.card.add(summary);
+    // Cards count by the strongest form present: the fingerprint, else BIN + last 4 + expiry, else
+    // BIN + last 4 unless an order of the ring with a fingerprint or an expiry names that card already.
+    if (!fingerprint && withExpiry >= 0) distinct.card.add(withExpiry);
+    if (fingerprint || withExpiry >= 0) for (const k of partials) named.add(k);
+    else if (partials.length > 0) onlyPartial.push(partials);
     valueMinor[o.currency] = (valueMinor[o.currency] ?? 0) + o.totalMinor;
     marketplaces.add(o.marketplace);
     times.push(o.createdAt);
@@ -154,6 +163,8 @@ export function ringMetrics(
       if (isFraudReason(d.reasonCode, d.network)) fraud++;
     }
   }
+  // Such a card counts by its most telling form: 8 BIN digits where the file gave them.
+  for (const keys of onlyPartial) if (!keys.some((k) => named.has(k))) distinct.card.add(keys.find((k) => index.ruleOf(k) === 'bin8-last4') ?? keys[0]!);
   const m = {
     orders: ring.orders.length,
     customers: ring.customers,

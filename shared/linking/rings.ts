@@ -124,9 +124,19 @@ export function linkingKeys(
     // Only keys that could link under these options: a /24 network is no hub news when /24s do not link.
     if (orders < 2 || !typeOk[keyType[id] as number] || (keyStrength[id] as number) < minRank) continue;
     if (action.size && action.get(id) === 'never-link') continue;
-    const cards = isCardSummaryRule(index.ruleOf(id)) ? fingerprintsOn(index, id, shopOf) : 0;
+    const ruleOfKey = index.ruleOf(id);
+    const partial = ruleOfKey === 'bin8-last4' || ruleOfKey === 'bin6-last4';
+    // BIN and last 4 alone on orders a more telling form of the card joins already (or tells apart).
+    const forms = partial ? cardFormsOn(index, id) : null;
+    if (forms?.redundant) continue;
+    const cards = isCardSummaryRule(ruleOfKey) ? fingerprintsOn(index, id, shopOf) : 0;
     if (cards >= 2) {
-      const why = `the same ${cardSummaryWords(index.ruleOf(id))} on ${cards} cards the card provider tells apart by fingerprint in one shop: not one card`;
+      const why = `the same ${cardSummaryWords(ruleOfKey)} on ${cards} cards the card provider tells apart by fingerprint in one shop: not one card`;
+      if (holdBack(id, orders, 'cards-differ', why)) links[id] = 1;
+      continue;
+    }
+    if (forms && forms.cards >= 2) {
+      const why = `the same BIN and last 4 on ${forms.cards} cards with different ${forms.by}: not one card, and the orders that show only BIN and last 4 may be any of them`;
       if (holdBack(id, orders, 'cards-differ', why)) links[id] = 1;
       continue;
     }
@@ -167,6 +177,64 @@ function fingerprintsOn(index: KeyIndex, k: number, shopOf?: (order: number) => 
 }
 
 const fingerprintCounts = new WeakMap<KeyIndex, Map<number, number>>();
+
+/**
+ * What the orders on BIN-and-last-4 key `k` say of their cards: how many different cards their
+ * more telling forms name (BIN, last 4 and expiry; for a 6-digit key also 8 BIN digits), and
+ * whether those forms already join all of them (every order has an expiry, or every one the same
+ * 8 BIN digits), so `k` adds nothing.
+ */
+function cardFormsOn(index: KeyIndex, k: number): CardForms {
+  let known = cardForms.get(index);
+  if (!known) cardForms.set(index, (known = new Map()));
+  let found = known.get(k);
+  if (found === undefined) known.set(k, (found = countCardForms(index, k)));
+  return found;
+}
+
+interface CardForms {
+  cards: number;
+  /** What tells the cards apart. */
+  by: 'expiry dates' | '8-digit BINs';
+  redundant: boolean;
+}
+
+const cardForms = new WeakMap<KeyIndex, Map<number, CardForms>>();
+
+function countCardForms(index: KeyIndex, k: number): CardForms {
+  const { keyStart, keyOrders, orderStart, orderKeys } = index;
+  const sixDigits = index.ruleOf(k) === 'bin6-last4';
+  const expiries = new Set<number>();
+  const eightDigits = new Set<number>();
+  let allExpiry = true;
+  let allEight = sixDigits;
+  for (let j = keyStart[k] as number; j < (keyStart[k + 1] as number); j++) {
+    const o = keyOrders[j] as number;
+    let expiry = false;
+    let eight = false;
+    for (let at = orderStart[o] as number; at < (orderStart[o + 1] as number); at++) {
+      const key = orderKeys[at] as number;
+      if (index.keyType[key] !== CARD_TYPE) continue;
+      const rule = index.ruleOf(key);
+      if (rule === 'bin-last4-expiry') {
+        expiry = true;
+        expiries.add(key);
+      } else if (sixDigits && rule === 'bin8-last4') {
+        eight = true;
+        eightDigits.add(key);
+      }
+    }
+    if (!expiry) allExpiry = false;
+    if (!eight) allEight = false;
+  }
+  // Two expiries, or two 8-digit BINs, are two cards (a 6-digit key's orders may carry both forms).
+  const byExpiry = expiries.size >= eightDigits.size;
+  return {
+    cards: Math.max(expiries.size, eightDigits.size),
+    by: byExpiry ? 'expiry dates' : '8-digit BINs',
+    redundant: allExpiry || (allEight && eightDigits.size === 1),
+  };
+}
 
 function countFingerprints(index: KeyIndex, k: number, shopOf?: (order: number) => string): number {
   const { keyStart, keyOrders, orderStart, orderKeys } = index;

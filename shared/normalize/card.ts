@@ -33,14 +33,16 @@ export function isCardSummaryRule(rule: string): rule is CardSummaryRule {
 }
 
 /**
- * Without an expiry: `BIN8|last4|` when the file gave 8 BIN digits (medium: an 8-digit BIN is one
- * issuer's narrow range), else `BIN6|last4|` (weak: thousands of cardholders share a 6-digit BIN's last 4).
+ * Every BIN-and-last-4 form of a card: `BIN8|last4|` (medium) and `BIN6|last4|` (weak) from 8 BIN
+ * digits, `BIN6|last4|` alone from 6. Files cut numbers differently (Adyen's masked `411111******1111`
+ * keeps 6 digits, a full number 8), and the same card must meet itself across them.
  */
-export function cardWithoutExpiryValue(bin: string, last4: string): { value: string; rule: 'bin8-last4' | 'bin6-last4' } | null {
+export function cardWithoutExpiryValues(bin: string, last4: string): { value: string; rule: 'bin8-last4' | 'bin6-last4' }[] {
   const b = bin.replace(/\D/g, '');
   const l = last4.replace(/\D/g, '');
-  if (b.length < 6 || l.length !== 4) return null;
-  return b.length >= 8 ? { value: `${b.slice(0, 8)}|${l}|`, rule: 'bin8-last4' } : { value: `${b.slice(0, 6)}|${l}|`, rule: 'bin6-last4' };
+  if (b.length < 6 || l.length !== 4) return [];
+  const six = { value: `${b.slice(0, 6)}|${l}|`, rule: 'bin6-last4' as const };
+  return b.length >= 8 ? [{ value: `${b.slice(0, 8)}|${l}|`, rule: 'bin8-last4' as const }, six] : [six];
 }
 
 /** "4111 11** **** 1111 exp 03/27" (or "4111 1111 **** 1111") for explanations; never more than BIN and last 4. */

@@ -6,8 +6,8 @@ import type { LinkKey } from './linkKey';
 const RULE_WORDS: Record<string, string> = {
   fingerprint: 'fingerprint match',
   'bin-last4-expiry': 'same BIN, last 4 and expiry',
-  'bin8-last4': 'same 8-digit BIN and last 4, no expiry in the file',
-  'bin6-last4': 'same BIN and last 4 only, no expiry in the file',
+  'bin8-last4': 'same 8-digit BIN and last 4, no expiry to compare',
+  'bin6-last4': 'same BIN and last 4 only, no expiry to compare',
   'device-id': 'same device id',
   'session-id': 'same checkout session',
   exact: 'same e-mail address',

@@ -10,7 +10,7 @@ export { pickupPoint, forwarderMark, dhlPostnummer, type Pickup } from './pickup
 export {
   CARD_SUMMARY_RULES,
   cardSummaryValue,
-  cardWithoutExpiryValue,
+  cardWithoutExpiryValues,
   describeCardSummary,
   isCardSummaryRule,
   normaliseExpiry,

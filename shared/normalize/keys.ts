@@ -3,7 +3,7 @@
 
 import type { Order } from '../domain/order';
 import { addressParts, postcodeIn } from './address';
-import { cardSummaryValue, cardWithoutExpiryValue, normaliseFingerprint } from './card';
+import { cardSummaryValue, cardWithoutExpiryValues, normaliseFingerprint } from './card';
 import { normaliseEmail } from './email';
 import type { LinkKey } from './linkKey';
 import { normaliseDeviceId, normaliseIp } from './network';
@@ -138,18 +138,19 @@ export function linkKeysOf(o: LinkableOrder): LinkKey[] {
   if (fingerprint) out.push({ type: 'card', value: `fp:${fingerprint}`, strength: 'strong', raw: o.cardFingerprint, rule: 'fingerprint' });
   const summary = cardSummaryValue(o.cardBin, o.cardLast4, o.cardExpiry);
   if (summary) out.push({ type: 'card', value: summary, strength: 'medium', raw: `${o.cardBin} ${o.cardLast4} ${o.cardExpiry}`, rule: 'bin-last4-expiry' });
-  else if (!fingerprint) {
-    // A file with the card number but no expiry (cut to BIN + last 4 at import) still links its orders.
-    const partial = cardWithoutExpiryValue(o.cardBin, o.cardLast4);
-    if (partial)
-      out.push({
-        type: 'card',
-        value: partial.value,
-        strength: partial.rule === 'bin8-last4' ? 'medium' : 'weak',
-        raw: `${o.cardBin} ${o.cardLast4}`,
-        rule: partial.rule,
-      });
-  }
+  // BIN and last 4 alone (8 digits and 6), whether or not the file gave an expiry: an order from a
+  // file without one (Adyen's masked PAN, many PSP reports) meets the same card's orders from a file
+  // with one on these values. Where every
+  // order on it has an expiry it adds nothing, and where they show two expiries it is two cards:
+  // the linker holds it back then (rings.ts, linkingKeys).
+  for (const partial of cardWithoutExpiryValues(o.cardBin, o.cardLast4))
+    out.push({
+      type: 'card',
+      value: partial.value,
+      strength: partial.rule === 'bin8-last4' ? 'medium' : 'weak',
+      raw: `${o.cardBin} ${o.cardLast4}`,
+      rule: partial.rule,
+    });
   const device = normaliseDeviceId(o.deviceId);
   if (device) out.push({ type: 'device', value: device, strength: 'strong', raw: o.deviceId, rule: 'device-id' });
   // One checkout session is one browser: orders of several accounts in it were placed on one device.
@@ -201,8 +202,10 @@ export function customerValuesOf(o: LinkableOrder): string[] {
     // one with only BIN, last 4 and expiry are one card, so one cardholder, not a ring of two.
     const fingerprint = normaliseFingerprint(o.cardFingerprint);
     if (fingerprint) out.push(`c:fp:${fingerprint}`);
-    const summary = cardSummaryValue(o.cardBin, o.cardLast4, o.cardExpiry) ?? (fingerprint ? null : cardWithoutExpiryValue(o.cardBin, o.cardLast4)?.value);
+    const summary = cardSummaryValue(o.cardBin, o.cardLast4, o.cardExpiry);
     if (summary) out.push(`c:${summary}`);
+    // BIN and last 4 too: the same card in a file without its expiry is the same cardholder.
+    for (const partial of cardWithoutExpiryValues(o.cardBin, o.cardLast4)) out.push(`c:${partial.value}`);
   }
   return out;
 }

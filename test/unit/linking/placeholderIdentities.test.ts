@@ -56,8 +56,8 @@ describe('placeholder card fingerprints', () => {
       expect(ringsOf(strangers)).toEqual([]);
       // A card-transactions file: the card's own summary names the cardholder, not the placeholder.
       const cardOnly = order({ cardFingerprint: fingerprint, cardBin: '52000000', cardLast4: '1001' });
-      expect(customerValuesOf(cardOnly)).toEqual(['c:52000000|1001|']);
-      expect(linkKeysOf(cardOnly).map((k) => k.rule)).toEqual(['bin8-last4']);
+      expect(customerValuesOf(cardOnly)).toEqual(['c:52000000|1001|', 'c:520000|1001|']);
+      expect(linkKeysOf(cardOnly).map((k) => k.rule)).toEqual(['bin8-last4', 'bin6-last4']);
     },
   );
 

@@ -122,6 +122,66 @@ describe('findRings', () => {
     expect(ringsOf([lukas, marie], { overrides: [{ type: 'card', value: '455555|1234|11/29', action: 'allow' }] })).toHaveLength(1);
   });
 
+  it('a card in a file without expiries meets the same card in a file with them, unless its BIN and last 4 show two expiries', () => {
+    const card = { cardBin: '45555512', cardLast4: '1234' };
+    // A PSP report with BIN and last 4 only, and a Stripe export of the same card with its expiry and fingerprint.
+    const psp = customerOrder({ ...card });
+    const stripe = customerOrder({ ...card, cardExpiry: '11/29', cardFingerprint: 'fp_lukas_own', source: 'stripe' });
+    const met = buildRings([psp, stripe]);
+    expect(met.rings.map((r) => r.orderKeys.slice().sort())).toEqual([[psp, stripe].map((o) => orderKey(o)).sort()]);
+    expect(met.rings[0]?.keys).toEqual({ card: ['45555512|1234|'] });
+    // One card, counted once, though one order names it by expiry and the other cannot.
+    expect(met.rings[0]?.metrics.cards).toBe(1);
+    expect(met.hubs).toEqual([]);
+    // Orders that all have an expiry link by it alone: their BIN and last 4 add nothing, and are not shown.
+    const again = customerOrder({ ...card, cardExpiry: '11/29' });
+    expect(buildRings([stripe, again]).rings[0]?.keys).toEqual({ card: ['455555|1234|11/29'] });
+    // A second expiry on the same BIN and last 4 is a second card: the order without one may be either, so it links to neither.
+    const other = customerOrder({ ...card, cardExpiry: '04/31' });
+    const apart = buildRings([psp, stripe, other]);
+    expect(apart.rings).toEqual([]);
+    expect(apart.hubs).toEqual([
+      expect.objectContaining({
+        type: 'card',
+        value: '45555512|1234|',
+        reason: 'cards-differ',
+        allowed: false,
+        why: 'the same BIN and last 4 on 2 cards with different expiry dates: not one card, and the orders that show only BIN and last 4 may be any of them',
+      }),
+    ]);
+    // Two expiries on one BIN and last 4 count as two cards; the analyst may let the value link all the same.
+    const allowed = buildRings([psp, stripe, other], [], { overrides: [{ type: 'card', value: '45555512|1234|', action: 'allow' }] });
+    expect(allowed.rings[0]?.orderKeys).toHaveLength(3);
+    expect(allowed.rings[0]?.metrics.cards).toBe(2);
+    // With a 6-digit BIN the value links weakly: only when the analyst lets weak keys link.
+    const short = { cardBin: '455555', cardLast4: '1234' };
+    const weakPair = [customerOrder({ ...short }), customerOrder({ ...short, cardExpiry: '11/29' })];
+    expect(ringsOf(weakPair)).toEqual([]);
+    expect(ringsOf(weakPair, { minStrength: 'weak' })).toEqual([weakPair.map((o) => orderKey(o)).sort()]);
+    // Adyen's masked PAN keeps 6 BIN digits, a shop's full number 8: the same card meets itself on 6.
+    const adyen = customerOrder({ ...short });
+    const shop = customerOrder({ ...card, cardExpiry: '11/29' });
+    expect(ringsOf([adyen, shop], { minStrength: 'weak' })).toEqual([[adyen, shop].map((o) => orderKey(o)).sort()]);
+    // Two cards whose 8 BIN digits differ share the 6: the masked one may be either.
+    const sibling = customerOrder({ cardBin: '45555599', cardLast4: '1234' });
+    const split = buildRings([adyen, shop, sibling], [], { minStrength: 'weak' });
+    expect(split.rings).toEqual([]);
+    expect(split.hubs).toEqual([
+      expect.objectContaining({
+        value: '455555|1234|',
+        reason: 'cards-differ',
+        why: expect.stringMatching(/^the same BIN and last 4 on 2 cards with different 8-digit BINs: /),
+      }),
+    ]);
+  });
+
+  it("a card-transactions file: one cardholder's orders with and without the expiry are one identity, not a ring", () => {
+    const bare = { customerId: '', email: '', shipName: '', cardBin: '45555512', cardLast4: '1234' };
+    const first = customerOrder({ ...bare, cardExpiry: '11/29' });
+    const second = customerOrder({ ...bare });
+    expect(ringsOf([first, second])).toEqual([]);
+  });
+
   it("lists as the ring's shared values only those that join two of its identities, not one member's own repeat orders", () => {
     // Bob and Carla on one device; Carla's two orders also share her e-mail, phone and address.
     const bob = customerOrder({ deviceId: 'device-burst-77' });

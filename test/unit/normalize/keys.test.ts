@@ -36,6 +36,8 @@ describe('linkKeysOf', () => {
     expect(keys.map((k) => [k.type, k.value, k.strength, k.rule])).toEqual([
       ['card', 'fp:buVbaHKV99VQG1Bt', 'strong', 'fingerprint'],
       ['card', '411111|1111|03/27', 'medium', 'bin-last4-expiry'],
+      ['card', '41111111|1111|', 'medium', 'bin8-last4'],
+      ['card', '411111|1111|', 'weak', 'bin6-last4'],
       ['device', '8dd7b3bf-30c7-4c5f-a4fc-d7e7dcd426ee', 'strong', 'device-id'],
       ['email', 'apohl@gmail.com', 'strong', 'gmail-dots-and-tags'],
       ['phone', '+491701234567', 'strong', 'e164'],
@@ -55,14 +57,26 @@ describe('linkKeysOf', () => {
         .filter((k) => k.type === 'card')
         .map((k) => [k.value, k.strength, k.rule]);
     // A file with the full number (4111 1111 1111 1111) and no expiry keeps 8 BIN digits and the last 4.
-    expect(cards({ cardBin: '41111111', cardLast4: '1111' })).toEqual([['41111111|1111|', 'medium', 'bin8-last4']]);
+    expect(cards({ cardBin: '41111111', cardLast4: '1111' })).toEqual([
+      ['41111111|1111|', 'medium', 'bin8-last4'],
+      ['411111|1111|', 'weak', 'bin6-last4'],
+    ]);
     expect(cards({ cardBin: '411111', cardLast4: '1111' })).toEqual([['411111|1111|', 'weak', 'bin6-last4']]);
-    // With an expiry or a fingerprint, those stand for the card and the partial key is not added.
-    expect(cards({ cardBin: '41111111', cardLast4: '1111', cardExpiry: '03/27' })).toEqual([['411111|1111|03/27', 'medium', 'bin-last4-expiry']]);
-    expect(cards({ cardBin: '41111111', cardLast4: '1111', cardFingerprint: 'buVbaHKV99VQG1Bt' })).toEqual([['fp:buVbaHKV99VQG1Bt', 'strong', 'fingerprint']]);
+    // With an expiry or a fingerprint the BIN and last 4 are kept too, so the same card in a file
+    // without an expiry meets them (the linker skips them where every order has an expiry).
+    expect(cards({ cardBin: '41111111', cardLast4: '1111', cardExpiry: '03/27' })).toEqual([
+      ['411111|1111|03/27', 'medium', 'bin-last4-expiry'],
+      ['41111111|1111|', 'medium', 'bin8-last4'],
+      ['411111|1111|', 'weak', 'bin6-last4'],
+    ]);
+    expect(cards({ cardBin: '41111111', cardLast4: '1111', cardFingerprint: 'buVbaHKV99VQG1Bt' })).toEqual([
+      ['fp:buVbaHKV99VQG1Bt', 'strong', 'fingerprint'],
+      ['41111111|1111|', 'medium', 'bin8-last4'],
+      ['411111|1111|', 'weak', 'bin6-last4'],
+    ]);
     expect(cards({ cardBin: '4111', cardLast4: '1111' })).toEqual([]);
     const key = linkKeysOf(order({ cardBin: '41111111', cardLast4: '1111' })).find((k) => k.type === 'card')!;
-    expect(describeLinkKey(key)).toBe('card 4111 1111 **** 1111 (same 8-digit BIN and last 4, no expiry in the file)');
+    expect(describeLinkKey(key)).toBe('card 4111 1111 **** 1111 (same 8-digit BIN and last 4, no expiry to compare)');
   });
 
   it('an Amazon order links by buyer id but never by its relay e-mail; FBA orders give nothing', () => {
@@ -131,10 +145,19 @@ describe('linkKeysOf', () => {
     expect(values).toEqual(['a:shopify:c1', 'e:a.pohl+1@gmail.com', 'n:80482|anna pohl']);
   });
 
-  it('a file with no account, e-mail or name names the cardholder by the card, the strongest form it has', () => {
-    expect(customerValuesOf(order({ cardFingerprint: 'buVbaHKV99VQG1Bt', cardBin: '41111111', cardLast4: '1111' }))).toEqual(['c:fp:buVbaHKV99VQG1Bt']);
-    expect(customerValuesOf(order({ cardBin: '41111111', cardLast4: '1111', cardExpiry: '03/27' }))).toEqual(['c:411111|1111|03/27']);
-    expect(customerValuesOf(order({ cardBin: '41111111', cardLast4: '1111' }))).toEqual(['c:41111111|1111|']);
+  it('a file with no account, e-mail or name names the cardholder by every form of the card it has', () => {
+    // The BIN and last 4 too: the same card's orders from a file without expiry or fingerprint are the same cardholder.
+    expect(customerValuesOf(order({ cardFingerprint: 'buVbaHKV99VQG1Bt', cardBin: '41111111', cardLast4: '1111' }))).toEqual([
+      'c:fp:buVbaHKV99VQG1Bt',
+      'c:41111111|1111|',
+      'c:411111|1111|',
+    ]);
+    expect(customerValuesOf(order({ cardBin: '41111111', cardLast4: '1111', cardExpiry: '03/27' }))).toEqual([
+      'c:411111|1111|03/27',
+      'c:41111111|1111|',
+      'c:411111|1111|',
+    ]);
+    expect(customerValuesOf(order({ cardBin: '41111111', cardLast4: '1111' }))).toEqual(['c:41111111|1111|', 'c:411111|1111|']);
     // With any identity of its own the card is not used: a stolen card is not its buyer.
     expect(customerValuesOf(order({ email: 'a@example.com', cardBin: '41111111', cardLast4: '1111' }))).toEqual(['e:a@example.com']);
     expect(customerValuesOf(order())).toEqual([]);

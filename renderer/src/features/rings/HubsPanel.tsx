@@ -82,7 +82,7 @@ export function HubsPanel({
           onClose={() => setAllowing(null)}
         >
           Let {allowing.type} <strong>{describeLinkValue(allowing.type, allowing.value)}</strong> link orders{' '}
-          {allowing.reason === 'cards-differ' ? "although the card provider's fingerprints show different cards" : 'although many customers share it'}.
+          {allowing.reason === 'cards-differ' ? 'although its orders show different cards' : 'although many customers share it'}.
         </ReasonForm>
       )}
     </>
