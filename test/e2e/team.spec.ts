@@ -79,7 +79,7 @@ test('team sync between analysts: A decides and B sees it; B decides offline, bo
   await lead.context.close();
 });
 
-test('team compliance cannot decide: the app refuses before logging, and the server answers 403 to a decision pushed anyway', async ({
+test('team compliance cannot decide or erase: the app refuses before logging, and the server answers 403 to a decision pushed anyway', async ({
   page,
   team,
   request,
@@ -92,6 +92,15 @@ test('team compliance cannot decide: the app refuses before logging, and the ser
   await releaseQueued(page);
   await expect(page.getByRole('alert')).toContainText('Cora Meyer is signed in as compliance: a compliance account reads the team');
   await expect(page.getByTestId('last-decision')).toHaveCount(0);
+  // Nor does it erase: its erasure event would be refused and block its laptop's chain.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Customer email or customer id').fill('anna.schmidt@example.de');
+  await expect(page.getByRole('button', { name: 'Find…' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Purge older data now…' })).toBeDisabled();
+  await expect(page.getByTestId('erase-not-yours')).toHaveText(
+    "Cora Meyer is signed in as compliance: a compliance account reads the team's work and does not erase or purge personal data. An analyst, lead or admin account does, and the erasure reaches this laptop with the next sync.",
+  );
+  await page.getByTestId('erase-not-yours').screenshot({ path: test.info().outputPath('compliance-erase.png') });
 
   const headers = { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION) };
   const session = await request.post(`${team.origin}/v1/session`, { headers, data: { name: 'Cora Meyer', password: TEAM_PASSWORD } });

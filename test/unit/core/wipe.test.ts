@@ -270,7 +270,13 @@ describe('the entry of a cleared cache beside the rest of the log', () => {
     await filled.log.append(hold(clock.now() + 1));
     const from = { decisions: { seq: 0, hash: '' }, ringMarks: 0, linkOverrides: 0, disputeEvents: 0, matrices: 0, reportSnapshots: 0, exportLog: 0 };
     let id = 0;
-    const gathered = await gatherRecords(db, from, 'K. Weber', {}, () => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}`);
+    const gathered = await gatherRecords(
+      db,
+      from,
+      { name: 'K. Weber', role: 'analyst' },
+      {},
+      () => `00000000-0000-4000-8000-${String(++id).padStart(12, '0')}`,
+    );
     expect(gathered.inputs.map((i) => [i.kind, i.payload.logSeq])).toEqual([
       ['decision', 1],
       ['decision', 3],

@@ -7,9 +7,11 @@ import {
   DEFAULT_IMPORT_ROLES,
   DEFAULT_UNDO_IMPORT_ROLES,
   GENESIS_HEAD,
+  mayPush,
   parseCasePayload,
   teamEventHash,
   type PulledEvent,
+  type Role,
   type TeamEvent,
 } from '../../../shared/team';
 import type { LogHead } from '../../../shared/decisions/chain';
@@ -35,7 +37,7 @@ export class FakeTeamServer {
 
   transport(name: string, role: 'analyst' | 'lead' | 'compliance' = 'analyst'): TeamTransport {
     const fault = () => this.faults.shift();
-    const store = (events: TeamEvent[]) => this.store(events, name);
+    const store = (events: TeamEvent[]) => this.store(events, name, role);
     const read = () => this;
     return {
       async signIn() {
@@ -121,11 +123,12 @@ export class FakeTeamServer {
   }
 
   /** Checks the whole batch, then stores it: what the real server's push does. */
-  private async store(events: TeamEvent[], name: string) {
+  private async store(events: TeamEvent[], name: string, role: Role) {
     const staged = new Map(this.heads);
     const fresh: TeamEvent[] = [];
     for (const e of events) {
       if (e.analyst !== name) throw new TeamRefusal(403, { error: `events are attributed to ${name}`, code: 'forbidden' });
+      if (!mayPush(role, e.kind)) throw new TeamRefusal(403, { error: `a ${role} account may not push ${e.kind} events`, code: 'forbidden-kind' });
       const known = this.events.find((k) => k.id === e.id);
       if (known) {
         this.duplicates++;

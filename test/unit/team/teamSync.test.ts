@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createContext } from '../../../renderer/src/core/context';
 import { DecisionLog } from '../../../renderer/src/core/storage/decisionLog';
 import { analystName } from '../../../renderer/src/core/storage/metaRepository';
+import { TeamStore } from '../../../renderer/src/core/storage/teamStore';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { teamHandlers } from '../../../renderer/src/core/team/handlers';
 import { TeamRefusal } from '../../../renderer/src/core/team/teamTransport';
@@ -169,6 +170,39 @@ describe('team sync', () => {
     await c.team.teamSignIn(ORIGIN, 'Cora Compliance', 'pw');
     await expect(analystName(c.db, 'decision')).rejects.toThrow(/compliance account reads the team's work and does not record a decision/);
     expect(await analystName(c.db, 'export-log')).toBe('Cora Compliance');
+  });
+
+  it("a compliance laptop's restore and the texts a teammate's erasure blanked there stay local: pushed, they would be refused and block its chain", async () => {
+    const server = new FakeTeamServer();
+    const c = await laptop(server, 'Cora Compliance', 'compliance');
+    await c.team.teamSignIn(ORIGIN, 'Cora Compliance', 'pw');
+    // Restoring a backup logs a restore entry under her name; applying a teammate's erasure logs an
+    // erasure entry and notes the teammates' texts it blanked here.
+    await c.decide('', 'restore');
+    const applied = await c.decide('', 'erasure');
+    await new TeamStore(c.db).set('pendingErasures', { [String(applied.seq)]: [randomUUID()] });
+    const head = (await c.db.decisionHead.get('head'))!;
+    await c.db.exportLog.add({
+      at: c.clock.now(),
+      analyst: 'Cora Compliance',
+      kind: 'decisions-csv',
+      fileName: 'decisions.csv',
+      rows: 2,
+      what: 'the decision log',
+      logHead: { seq: head.seq, hash: head.hash },
+    });
+    const round = await c.team.syncTeam();
+    expect(round).toMatchObject({ waiting: 0 });
+    // Her own trace of reading still reaches the team, and her chain goes on.
+    expect(server.events.map((e) => [e.kind, e.analyst])).toEqual([['export-log', 'Cora Compliance']]);
+    expect((await c.db.decisions.toArray()).map((e) => e.decision)).toEqual(['restore', 'erasure']);
+    expect(await new TeamStore(c.db).get('pendingErasures')).toEqual({});
+    // An analyst's restore goes to the team as before.
+    const a = await laptop(server, 'Ana Weber');
+    await a.team.teamSignIn(ORIGIN, 'Ana Weber', 'pw');
+    await a.decide('', 'restore');
+    await a.team.syncTeam();
+    expect(server.events.filter((e) => e.analyst === 'Ana Weber').map((e) => [e.kind, e.payload['decision']])).toEqual([['decision', 'restore']]);
   });
 
   it('signs out: the name falls back to the self-declared one and nothing more is collected', async () => {

@@ -365,7 +365,9 @@ export interface ApplyOptions {
  */
 export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataPlan, opts: ApplyOptions): Promise<DecisionEntry> {
   const clock = opts.clock ?? systemClock;
-  const analyst = await analystName(db);
+  // Both go to the team as erasure events: a role that may not push them (compliance) is refused
+  // before anything is blanked or logged, as its refused event would block this laptop's chain.
+  const analyst = await analystName(db, 'erasure');
   const reference = opts.reference.trim().slice(0, 200);
   if (plan.kind === 'erasure' && !reference) throw new Error('Give the request’s reference (a ticket number, not the person’s name): it is logged');
   // The reference stays in the log and the erasure register for good, after the data is gone: the

@@ -84,7 +84,8 @@ export class NoAnalystError extends Error {
 /** Thrown when the signed-in team account may not record this kind (compliance deciding). */
 export class NotYoursToRecordError extends Error {
   constructor(name: string, role: string, kind: EventKind) {
-    super(`${name} is signed in as ${role}: a ${role} account reads the team's work and does not record a ${kind.replace('-', ' ')}.`);
+    const what = kind === 'erasure' ? 'erase personal data' : `record ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind.replace('-', ' ')}`;
+    super(`${name} is signed in as ${role}: a ${role} account reads the team's work and does not ${what}.`);
     this.name = 'NotYoursToRecordError';
   }
 }

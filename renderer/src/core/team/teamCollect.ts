@@ -7,12 +7,14 @@ import type { KeyType } from '../../../../shared/normalize/linkKey';
 import {
   disputeStepEventInput,
   erasureEventInputs,
+  mayPush,
   exportLogEventInput,
   linkOverrideEventInput,
   logEntryEventInput,
   matrixEventInput,
   reportSnapshotEventInput,
   ringVerdictEventInput,
+  type Role,
   type TeamEventInput,
 } from '../../../../shared/team';
 import type { ErasureRecord, WorkbenchDb } from '../storage/schema';
@@ -61,11 +63,11 @@ export interface Gathered {
 export async function gatherRecords(
   db: WorkbenchDb,
   from: Cursors,
-  account: string,
+  account: { name: string; role: Role },
   pendingErasures: Record<string, string[]>,
   newId: () => string,
 ): Promise<Gathered> {
-  const mine = (analyst: string) => analyst === account;
+  const mine = (analyst: string) => analyst === account.name;
   // A restore replaced the log beneath the cursor: go on from its new head, exporting no history twice.
   const atCursor = from.decisions.seq > 0 ? await db.decisions.get(from.decisions.seq) : null;
   const decisionsFrom = from.decisions.seq > 0 && atCursor?.hash !== from.decisions.hash ? await logHead(db) : from.decisions;
@@ -123,6 +125,13 @@ export async function gatherRecords(
     reportSnapshots: snapshots.at(-1)?.id ?? from.reportSnapshots,
     exportLog: exports.at(-1)?.id ?? from.exportLog,
   };
+  // A kind the account's role may not push stays in this laptop's own records only: pushed, the
+  // server would refuse it and with it every later event of this device's chain. What the role may
+  // not do by choice is refused before it is logged (analystName with a kind); what reaches here is
+  // what it does by necessity: a compliance account's restore of a backup (a log entry), or the
+  // texts a teammate's erasure blanked on its laptop (copies of texts the server holds; the erasing
+  // teammate's event and the analysts' laptops name those they had).
+  const pushable = inputs.filter((i) => mayPush(account.role, i.kind));
   // Stable: records made in the same millisecond keep the order they were read in.
-  return { inputs: inputs.sort((a, b) => a.at - b.at), next, erasuresUsed };
+  return { inputs: pushable.sort((a, b) => a.at - b.at), next, erasuresUsed };
 }

@@ -65,7 +65,7 @@ export class TeamSync {
       const stored = await this.store.get('collected');
       const pending = (await this.store.get('pendingErasures')) ?? {};
       const from = stored ? await completeCursors(db, stored) : await newestRecords(db);
-      const { inputs, next, erasuresUsed } = await gatherRecords(db, from, session.account.name, pending, this.deps.newId);
+      const { inputs, next, erasuresUsed } = await gatherRecords(db, from, session.account, pending, this.deps.newId);
       const head = await this.store.outboxHead();
       const events = await chainTeamEvents(inputs, deviceId, head);
       const written = await db.transaction('rw', [db.teamState, db.teamOutbox, db.teamText], async () => {

@@ -7,6 +7,8 @@ import { ErrorAlert } from '../../app/Alerts';
 import { usePersonalData } from './usePersonalData';
 import { SubmitForm } from '../../ui/SubmitForm';
 import { ModalDialog } from '../../ui/ModalDialog';
+import { mayPush } from '../../../../shared/team';
+import { useTeam } from '../team';
 
 function describe(s: PlanSummary): string {
   const parts = [
@@ -22,6 +24,9 @@ function describe(s: PlanSummary): string {
 export function PersonalDataPanel() {
   const pd = usePersonalData();
   const { who, setWho, reference, setReference, months, setMonths, savedMonths, monthsUnsaved, pending, setPending, message, error, purges } = pd;
+  // Erasures and purges go to the team as erasure events: a role that may not send them (compliance) is told so here, not after Find….
+  const account = useTeam((s) => (s.status?.signedIn ? s.status.account : undefined));
+  const mayErase = !account || mayPush(account.role, 'erasure');
 
   return (
     <section className="panel" aria-labelledby="personal-title">
@@ -37,10 +42,16 @@ export function PersonalDataPanel() {
             aria-label="Request reference"
             placeholder="Request reference (ticket no.)"
           />
-          <button type="submit" disabled={!who.trim()}>
+          <button type="submit" disabled={!who.trim() || !mayErase}>
             Find…
           </button>
         </div>
+        {!mayErase && account && (
+          <p className="muted" data-testid="erase-not-yours">
+            {account.name} is signed in as {account.role}: a {account.role} account reads the team&apos;s work and does not erase or purge personal data. An
+            analyst, lead or admin account does, and the erasure reaches this laptop with the next sync.
+          </p>
+        )}
       </SubmitForm>
       <SubmitForm className="inline-form" aria-label="Retention period" onSubmit={() => void pd.saveMonths()}>
         <label htmlFor="retention-months">Keep personal data of orders and payments for (months; 0 keeps it until erased)</label>
@@ -49,7 +60,7 @@ export function PersonalDataPanel() {
           <input id="retention-months" inputMode="numeric" value={months} onChange={(e) => setMonths(e.target.value)} style={{ width: 80 }} />
           <button type="submit">Save</button>
           {/* A purge applies the saved period: with another one in the box it would purge by a number not shown. */}
-          <button type="button" disabled={savedMonths === 0 || monthsUnsaved} onClick={() => void pd.planPurge()}>
+          <button type="button" disabled={savedMonths === 0 || monthsUnsaved || !mayErase} onClick={() => void pd.planPurge()}>
             Purge older data now…
           </button>
           {monthsUnsaved && <span className="muted">Save the period first: a purge applies the saved one.</span>}
