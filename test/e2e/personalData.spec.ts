@@ -211,6 +211,10 @@ test('a purge applies the period shown: with an unsaved period in the box it wai
   // 12 typed over the saved 3: the purge would have gone by 3 months while the box said 12.
   await months.fill('12');
   await expect(purge).toBeDisabled();
+  // The saved period written another way is the saved period.
+  await months.fill(' 03 ');
+  await expect(purge).toBeEnabled();
+  await expect(form.getByText('Save the period first')).toHaveCount(0);
   await months.fill('3');
   await purge.click();
   await expect(page.getByRole('dialog', { name: 'Confirm purge' }).getByTestId('personal-plan')).toContainText(/^Placed before 2026-08-18: [\d,]+ orders/);

@@ -45,8 +45,11 @@ export function usePersonalData() {
     months,
     setMonths,
     savedMonths,
-    /** The box shows another period than the saved one: a purge would not apply what is shown. */
-    monthsUnsaved: months.trim() !== String(savedMonths),
+    /** The box shows another period than the saved one (`012` is 12): a purge would not apply what is shown. */
+    monthsUnsaved: (() => {
+      const read = readWholeNumber(months, { min: 0, max: 240, unit: 'months' });
+      return !read.ok || read.value !== savedMonths;
+    })(),
     pending,
     setPending,
     message,
