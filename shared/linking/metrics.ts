@@ -129,9 +129,13 @@ export function ringMetrics(
   let disputeCount = 0;
   let fraud = 0;
   let labelled = 0;
-  /** BIN-and-last-4 keys of orders with a fingerprint or an expiry, and of orders with nothing more. */
+  /**
+   * BIN-and-last-4 keys whose card an order of the ring names by more: by a fingerprint or an
+   * expiry (both forms), or by 8 BIN digits (its 6-digit form: a masked number may be that card).
+   * Each order with BIN and last 4 alone, by its most telling one (8 digits where the file gave them).
+   */
   const named = new Set<number>();
-  const onlyPartial: number[][] = [];
+  const onlyPartial: number[] = [];
   for (const i of ring.orders) {
     if (knownFraud?.(i)) labelled++;
     const o = orders[i] as RingOrder;
@@ -153,8 +157,12 @@ export function ringMetrics(
     // Cards count by the strongest form present: the fingerprint, else BIN + last 4 + expiry, else
     // BIN + last 4 unless an order of the ring with a fingerprint or an expiry names that card already.
     if (!fingerprint && withExpiry >= 0) distinct.card.add(withExpiry);
+    const eight = partials.find((k) => index.ruleOf(k) === 'bin8-last4');
     if (fingerprint || withExpiry >= 0) for (const k of partials) named.add(k);
-    else if (partials.length > 0) onlyPartial.push(partials);
+    else if (eight !== undefined) {
+      onlyPartial.push(eight);
+      for (const k of partials) if (k !== eight) named.add(k);
+    } else if (partials.length > 0) onlyPartial.push(partials[0]!);
     valueMinor[o.currency] = (valueMinor[o.currency] ?? 0) + o.totalMinor;
     marketplaces.add(o.marketplace);
     times.push(o.createdAt);
@@ -163,8 +171,9 @@ export function ringMetrics(
       if (isFraudReason(d.reasonCode, d.network)) fraud++;
     }
   }
-  // Such a card counts by its most telling form: 8 BIN digits where the file gave them.
-  for (const keys of onlyPartial) if (!keys.some((k) => named.has(k))) distinct.card.add(keys.find((k) => index.ruleOf(k) === 'bin8-last4') ?? keys[0]!);
+  // Such a card counts unless an order names it by more. By that form only: a card whose 8 BIN
+  // digits differ shares the 6 with another, and is another card.
+  for (const k of onlyPartial) if (!named.has(k)) distinct.card.add(k);
   const m = {
     orders: ring.orders.length,
     customers: ring.customers,

@@ -179,10 +179,24 @@ function fingerprintsOn(index: KeyIndex, k: number, shopOf?: (order: number) => 
 const fingerprintCounts = new WeakMap<KeyIndex, Map<number, number>>();
 
 /**
+ * Whether card key `k` names one card where it links: a fingerprint or BIN, last 4 and expiry
+ * always does; BIN and last 4 alone only where the linker would link by it (not where every order
+ * on it has a more telling form, nor where those forms show two cards). Scoring weighs a card's
+ * chargebacks by the same judgement: another card's are not this one's.
+ */
+export function namesOneCard(index: KeyIndex, k: number): boolean {
+  const rule = index.ruleOf(k);
+  if (rule !== 'bin8-last4' && rule !== 'bin6-last4') return true;
+  const forms = cardFormsOn(index, k);
+  return !forms.redundant && forms.cards < 2;
+}
+
+/**
  * What the orders on BIN-and-last-4 key `k` say of their cards: how many different cards their
  * more telling forms name (BIN, last 4 and expiry; for a 6-digit key also 8 BIN digits), and
- * whether those forms already join all of them (every order has an expiry, or every one the same
- * 8 BIN digits), so `k` adds nothing.
+ * whether those forms already say all there is (every order has an expiry, or for a 6-digit key
+ * every one its 8 BIN digits, the same or not: no order is left that could be either card), so
+ * `k` adds nothing.
  */
 function cardFormsOn(index: KeyIndex, k: number): CardForms {
   let known = cardForms.get(index);
@@ -232,7 +246,7 @@ function countCardForms(index: KeyIndex, k: number): CardForms {
   return {
     cards: Math.max(expiries.size, eightDigits.size),
     by: byExpiry ? 'expiry dates' : '8-digit BINs',
-    redundant: allExpiry || (allEight && eightDigits.size === 1),
+    redundant: allExpiry || allEight,
   };
 }
 

@@ -1,0 +1,49 @@
+// BIN and last 4 alone (8 digits and 6) on every order with a card: the same card across files with
+// and without expiries meets itself, while two cards that share a 6-digit BIN and last 4 stay two
+// in the ring's card count, the hubs list and the scoring.
+import { describe, expect, it } from 'vitest';
+import type { Order } from '../../../shared/domain/order';
+import { buildRings } from '../../../shared/linking';
+import { order } from '../normalize/orderFixture';
+
+let next = 0;
+function customerOrder(fields: Partial<Order> = {}): Order {
+  const n = ++next;
+  return order({
+    externalId: `#${n}`,
+    customerId: `c${n}`,
+    email: `person${n}@example.org`,
+    shipName: `Person Nr${n} Tester${String.fromCharCode(97 + (n % 26))}${n}`,
+    createdAt: n * 60_000,
+    ...fields,
+  });
+}
+
+describe('BIN and last 4 without an expiry', () => {
+  it('a ring counts a card by its 8 BIN digits: another card that only shares the 6 is not named by it', () => {
+    // One device, two cards that share 455555 and the last 4 but not the 8 digits: one from a
+    // Stripe export (expiry, fingerprint), one from a file with the full BIN and no expiry.
+    const stripe = customerOrder({ cardBin: '45555512', cardLast4: '1234', cardExpiry: '11/29', cardFingerprint: 'fp_card_one', deviceId: 'dev-shared-1' });
+    const other = customerOrder({ cardBin: '45555599', cardLast4: '1234', deviceId: 'dev-shared-1' });
+    const { rings } = buildRings([stripe, other]);
+    expect(rings).toHaveLength(1);
+    expect(rings[0]?.metrics.cards).toBe(2);
+  });
+
+  it('a masked card (6 BIN digits) that links to a full one by its 6 digits is that card, counted once', () => {
+    const masked = customerOrder({ cardBin: '455555', cardLast4: '1234' });
+    const full = customerOrder({ cardBin: '45555512', cardLast4: '1234' });
+    const { rings } = buildRings([masked, full], [], { minStrength: 'weak' });
+    expect(rings).toHaveLength(1);
+    expect(rings[0]?.metrics.cards).toBe(1);
+  });
+
+  it('a 6-digit BIN and last 4 on orders that all carry 8 digits is not held back: no order needs it', () => {
+    // Two cards told apart by their 8 digits, and no masked order that could be either.
+    const one = customerOrder({ cardBin: '45555512', cardLast4: '1234' });
+    const two = customerOrder({ cardBin: '45555599', cardLast4: '1234' });
+    const split = buildRings([one, two], [], { minStrength: 'weak' });
+    expect(split.rings).toEqual([]);
+    expect(split.hubs).toEqual([]);
+  });
+});
