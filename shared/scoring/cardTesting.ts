@@ -113,9 +113,13 @@ export function declinedCardsBefore(input: DeclinedCardsInput): (i: number) => n
       cardFingerprint: p.cardFingerprint,
     });
     // A try with no card facts (a payment abandoned before a card was given) is no card declined.
+    // BIN and last 4 alone name its card only when it has nothing more, and then by its most telling
+    // form (8 digits where given): every try carries them, and two cards of one issuer can share the
+    // 6 digits and the last 4 while their fingerprints or expiries tell them apart.
+    const cardKeys = keys.filter((k) => k.type === 'card');
+    const telling = cardKeys.filter((k) => k.rule === 'fingerprint' || k.rule === 'bin-last4-expiry');
     let root = -1;
-    for (const k of keys) {
-      if (k.type !== 'card') continue;
+    for (const k of telling.length ? telling : cardKeys.slice(0, 1)) {
       let id = cardIds.get(k.value);
       if (id === undefined) {
         id = parent.length;

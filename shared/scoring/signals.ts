@@ -13,6 +13,7 @@ import { formatDateTime } from '../domain/money';
 import { reasonFamily } from '../disputes/reasonCodes';
 import { DEFAULT_HUB_RULES, heldBackAsHub, type HubRule } from '../linking/hubs';
 import { fraudOrders, labelledFraud } from '../linking/metrics';
+import { namesOneCard } from '../linking/rings';
 import type { KeyType } from '../normalize';
 import { declinedCardsBefore, type DeclinedPayment } from './cardTesting';
 
@@ -193,11 +194,15 @@ export function computeSignals(ctx: SignalContext, positions: readonly number[])
     }
     // Chargebacks on other orders that share a card, an e-mail or a full address with this one; not
     // on a hub (a company's goods-in, a forwarder): another customer's chargeback there is not this one's.
+    // A card's BIN and last 4 alone count only where they name one card, as the rings link by them:
+    // another expiry on the same BIN and last 4 is another card, and its chargebacks are not this one's.
     const others = new Set<number>();
     for (const k of keys) {
       const info = index.key(k);
       const counts =
-        info.type === 'card' || info.type === 'email' || (info.type === 'address' && info.rule !== 'street-postcode' && info.rule !== 'pickup-point');
+        (info.type === 'card' && namesOneCard(index, k)) ||
+        info.type === 'email' ||
+        (info.type === 'address' && info.rule !== 'street-postcode' && info.rule !== 'pickup-point');
       if (!counts || isHub(k)) continue;
       for (const j of ordersOf(k)) if (j !== i) others.add(j);
     }

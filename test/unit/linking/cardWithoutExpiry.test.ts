@@ -3,8 +3,10 @@
 // in the ring's card count, the hubs list and the scoring.
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/order';
-import { buildRings } from '../../../shared/linking';
+import { buildKeyIndex, buildRings } from '../../../shared/linking';
+import { computeSignals } from '../../../shared/scoring/signals';
 import { order } from '../normalize/orderFixture';
+import { chargebackOn } from '../../support/disputes';
 
 let next = 0;
 function customerOrder(fields: Partial<Order> = {}): Order {
@@ -45,5 +47,18 @@ describe('BIN and last 4 without an expiry', () => {
     const split = buildRings([one, two], [], { minStrength: 'weak' });
     expect(split.rings).toEqual([]);
     expect(split.hubs).toEqual([]);
+  });
+
+  it("another card's chargeback on the same BIN and last 4 with another expiry is not this card's", () => {
+    const mine = customerOrder({ cardBin: '45555512', cardLast4: '1234', cardExpiry: '11/29' });
+    const theirs = customerOrder({ cardBin: '45555512', cardLast4: '1234', cardExpiry: '04/31' });
+    const orders = [mine, theirs];
+    const ctx = { orders, live: new Uint8Array(2).fill(1), index: buildKeyIndex(orders), disputes: [chargebackOn(theirs, '10.4')], ringOf: new Map() };
+    expect(computeSignals(ctx, [0])[0]!.priorChargebacks).toBeUndefined();
+    // The same card in a file without its expiry is the same card: its chargeback counts.
+    const bare = customerOrder({ cardBin: '45555512', cardLast4: '1234' });
+    const same = [mine, bare];
+    const sameCtx = { orders: same, live: new Uint8Array(2).fill(1), index: buildKeyIndex(same), disputes: [chargebackOn(bare, '10.4')], ringOf: new Map() };
+    expect(computeSignals(sameCtx, [0])[0]!.priorChargebacks).toBe(1);
   });
 });

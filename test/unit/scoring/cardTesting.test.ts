@@ -77,6 +77,16 @@ describe('card testing', () => {
     expect(scoreOrder({ declinedCards: 12 }, DEFAULT_MATRIX)).toMatchObject({ score: 40, outcome: 'review' });
   });
 
+  it('tells cards apart by fingerprint or expiry, not by a 6-digit BIN and last 4 they happen to share', () => {
+    const buyer = order({ externalId: '#88233', email: 'k.brandt@web.de', deviceId: 'dev-77aa01', createdAt: T });
+    // Four tries, four cards: one issuer's BIN, two of them ending alike (other 8 digits, expiry and fingerprint).
+    const tries = declines(4, H, { deviceId: 'dev-77aa01' }).map((p, k) => (k < 2 ? { ...p, cardBin: `414720${k}${k}`, cardLast4: '4242' } : p));
+    expect(signalsOf([buyer], tries, [0])[0]!.declinedCards).toBe(4);
+    // Without fingerprints or expiries (a report of BIN and last 4 only), other 8 digits are still another card.
+    const bare = tries.map((p) => ({ ...p, cardExpiry: '', cardFingerprint: '' }));
+    expect(signalsOf([buyer], bare, [0])[0]!.declinedCards).toBe(4);
+  });
+
   it('matches on the exact IP and on the e-mail too, but not on a /24 network', () => {
     const buyer = order({ externalId: '#88232', email: 'ops.lager@t-online.de', ip: '91.64.18.201', createdAt: T });
     expect(signalsOf([buyer], declines(4, H, { ip: '91.64.18.201' }), [0])[0]!.declinedCards).toBe(4);
