@@ -102,6 +102,18 @@ export interface KeyIndexCustomers {
 
 const TYPE_CODE = new Map<KeyType, number>(KEY_TYPES.map((t, i) => [t, i]));
 
+/** Kinds of card customer values (customerValuesOf): BIN, last 4 and expiry; BIN and last 4 alone, 8 digits or 6. */
+const EXPIRY = 1;
+const BIN8 = 2;
+const BIN6 = 3;
+
+function cardKindOf(value: string): number {
+  if (!value.startsWith('c:')) return 0;
+  if (/^c:\d{6}\|\d{4}\|\d\d\/\d\d$/.test(value)) return EXPIRY;
+  if (/^c:\d{8}\|\d{4}\|$/.test(value)) return BIN8;
+  return /^c:\d{6}\|\d{4}\|$/.test(value) ? BIN6 : 0;
+}
+
 function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, need: number): T {
   if (need <= a.length) return a;
   const next = new (a.constructor as new (n: number) => T)(Math.max(need, a.length * 2));
@@ -196,6 +208,8 @@ export class KeyIndexBuilder {
   private customerStart: Int32Array | null = new Int32Array(1025);
   private customerFlat: Int32Array | null = new Int32Array(8192);
   private customerUsed = 0;
+  /** Per customer value id, its kind when it is a card's (cardKindOf), for cardsApart. */
+  private customerKind: Uint8Array = new Uint8Array(1024);
   /** A restored builder's customers, as counted over the orders current when it was kept. */
   private restoredCustomerOf: Int32Array | null = null;
   private n = 0;
@@ -316,7 +330,12 @@ export class KeyIndexBuilder {
     if (c.orderStart.length !== this.n + 1) throw new Error(`KeyIndexBuilder: customers of ${c.orderStart.length - 1} orders, the index has ${this.n}`);
     const list = new TextList(c.text, c.textEnd);
     const map = new Map<string, number>();
-    for (let v = 0; v < list.length; v++) map.set(list.at(v), v);
+    this.customerKind = new Uint8Array(Math.max(1024, list.length));
+    for (let v = 0; v < list.length; v++) {
+      const value = list.at(v);
+      map.set(value, v);
+      this.customerKind[v] = cardKindOf(value);
+    }
     this.customerIds = map;
     this.customerStart = c.orderStart;
     this.customerFlat = c.ids;
@@ -402,7 +421,11 @@ export class KeyIndexBuilder {
       // values are kept, and joined into customers over the current orders only (customersOver).
       for (const c of customerValuesOf(o)) {
         let v = customerIds.get(c);
-        if (v === undefined) customerIds.set(c, (v = customerIds.size));
+        if (v === undefined) {
+          customerIds.set(c, (v = customerIds.size));
+          this.customerKind = grow(this.customerKind, v + 1);
+          this.customerKind[v] = cardKindOf(c);
+        }
         customerFlat = grow(customerFlat, this.customerUsed + 1);
         customerFlat[this.customerUsed++] = v;
       }
@@ -428,10 +451,12 @@ export class KeyIndexBuilder {
     if (!start || !flat) return this.restoredCustomerOf!.slice(0, n);
     const sets = new UnionFind(n);
     const firstOf = new Int32Array(this.customerIds ? this.customerIds.size : 0).fill(-1);
+    const apart = this.cardsApart(live);
     for (let i = 0; i < n; i++) {
       if (live && !live[i]) continue;
       for (let j = start[i] as number; j < (start[i + 1] as number); j++) {
         const v = flat[j] as number;
+        if (apart[v]) continue;
         const first = firstOf[v] as number;
         if (first < 0) firstOf[v] = i;
         else sets.union(first, i);
@@ -446,6 +471,48 @@ export class KeyIndexBuilder {
       customerOf[i] = smallest[root] as number;
     }
     return customerOf;
+  }
+
+  /**
+   * Per customer value: 1 for a card's BIN and last 4 alone (`c:BIN|last4|`, see customerValuesOf)
+   * whose current orders show two cards (two expiries, or for 6 digits two 8-digit BINs), as the
+   * linker holds such a value back (rings.ts, cardFormsOn). It joins no one: an order with BIN and
+   * last 4 alone may be either card, and two cardholders of one issuer are not one customer for
+   * sharing 6 BIN digits and the last 4 (thousands do).
+   */
+  private cardsApart(live?: Uint8Array): Uint8Array {
+    const kind = this.customerKind.subarray(0, this.customerIds ? this.customerIds.size : 0);
+    const apart = new Uint8Array(kind.length);
+    if (!kind.some((k) => k === BIN8 || k === BIN6)) return apart;
+    // The first expiry (and 8-digit BIN) met per BIN-and-last-4 value; another one sets it apart.
+    const expiryOn = new Int32Array(kind.length).fill(-1);
+    const eightOn = new Int32Array(kind.length).fill(-1);
+    const start = this.customerStart!;
+    const flat = this.customerFlat!;
+    for (let i = 0; i < this.n; i++) {
+      if (live && !live[i]) continue;
+      let expiry = -1;
+      let eight = -1;
+      for (let j = start[i] as number; j < (start[i + 1] as number); j++) {
+        const v = flat[j] as number;
+        if (kind[v] === EXPIRY) expiry = v;
+        else if (kind[v] === BIN8) eight = v;
+      }
+      if (expiry < 0 && eight < 0) continue;
+      for (let j = start[i] as number; j < (start[i + 1] as number); j++) {
+        const v = flat[j] as number;
+        if (kind[v] !== BIN8 && kind[v] !== BIN6) continue;
+        if (expiry >= 0) {
+          if (expiryOn[v] === -1) expiryOn[v] = expiry;
+          else if (expiryOn[v] !== expiry) apart[v] = 1;
+        }
+        if (kind[v] === BIN6 && eight >= 0) {
+          if (eightOn[v] === -1) eightOn[v] = eight;
+          else if (eightOn[v] !== eight) apart[v] = 1;
+        }
+      }
+    }
+    return apart;
   }
 
   /** The index over every order added so far; `live[i] === 0` leaves order i out. */

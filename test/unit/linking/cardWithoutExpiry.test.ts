@@ -3,7 +3,7 @@
 // in the ring's card count, the hubs list and the scoring.
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../../shared/domain/order';
-import { buildKeyIndex, buildRings } from '../../../shared/linking';
+import { buildKeyIndex, buildRings, KeyIndexBuilder } from '../../../shared/linking';
 import { computeSignals } from '../../../shared/scoring/signals';
 import { order } from '../normalize/orderFixture';
 import { chargebackOn } from '../../support/disputes';
@@ -60,5 +60,38 @@ describe('BIN and last 4 without an expiry', () => {
     const same = [mine, bare];
     const sameCtx = { orders: same, live: new Uint8Array(2).fill(1), index: buildKeyIndex(same), disputes: [chargebackOn(bare, '10.4')], ringOf: new Map() };
     expect(computeSignals(sameCtx, [0])[0]!.priorChargebacks).toBe(1);
+  });
+});
+
+describe('a card-transactions file (no account, e-mail or name): the cardholder named by the card', () => {
+  const bare = { customerId: '', email: '', shipName: '' };
+  it('two cards that share BIN and last 4 but not the expiry are two cardholders: on one device, a ring', () => {
+    const one = order({ ...bare, externalId: '#t1', cardBin: '45555512', cardLast4: '1234', cardExpiry: '11/29', deviceId: 'dev-tester-9', createdAt: 60_000 });
+    const two = order({
+      ...bare,
+      externalId: '#t2',
+      cardBin: '45555512',
+      cardLast4: '1234',
+      cardExpiry: '04/31',
+      deviceId: 'dev-tester-9',
+      createdAt: 120_000,
+    });
+    const { rings } = buildRings([one, two]);
+    expect(rings).toHaveLength(1);
+    expect(rings[0]?.metrics.customers).toBe(2);
+    // An order of that BIN and last 4 without an expiry may be either card: it makes them no one cardholder.
+    const masked = order({ ...bare, externalId: '#t3', cardBin: '45555512', cardLast4: '1234', createdAt: 180_000 });
+    expect(buildRings([one, two, masked]).rings[0]?.metrics.customers).toBe(2);
+  });
+
+  it('one card with and without its expiry is one cardholder, added in two imports as in one', () => {
+    const first = order({ ...bare, externalId: '#u1', cardBin: '45555512', cardLast4: '1234', cardExpiry: '11/29', deviceId: 'dev-home-1', createdAt: 60_000 });
+    const second = order({ ...bare, externalId: '#u2', cardBin: '45555512', cardLast4: '1234', deviceId: 'dev-home-1', createdAt: 120_000 });
+    const builder = new KeyIndexBuilder();
+    builder.add([first]);
+    builder.add([second]);
+    const index = builder.index();
+    expect(index.customerOf[0]).toBe(index.customerOf[1]);
+    expect(buildRings([first, second], [], {}, index).rings).toEqual([]);
   });
 });

@@ -30,10 +30,12 @@ export interface KeyIndexStamp {
  * value's first order only, so a superseded version still joined its buyer to the customers of
  * the values it had; format 12 read "ul. Długa" and "Długa", "Sankt-Pauli-Straße" and
  * "St.-Pauli-Str." as other streets; format 13 gave an order with a card's expiry no BIN-and-last-4
- * key, so the same card in a file without expiries never met it) are not read
- * back: the next visit builds the index again, with progress, and keeps it in this one.
+ * key, so the same card in a file without expiries never met it; format 14 made two cardholders of
+ * a card-transactions file one customer when their cards shared a BIN and last 4 but not the
+ * expiry) are not read back: the next visit builds the index again, with progress, and keeps it in
+ * this one.
  */
-const FORMAT = 14;
+const FORMAT = 15;
 
 interface KeyIndexHead extends KeyIndexStamp {
   format?: number;
