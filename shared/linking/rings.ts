@@ -195,8 +195,8 @@ export function namesOneCard(index: KeyIndex, k: number): boolean {
  * What the orders on BIN-and-last-4 key `k` say of their cards: how many different cards their
  * more telling forms name (BIN, last 4 and expiry; for a 6-digit key also 8 BIN digits), and
  * whether those forms already say all there is (every order has an expiry, or for a 6-digit key
- * every one its 8 BIN digits, the same or not: no order is left that could be either card), so
- * `k` adds nothing.
+ * every one its 8 BIN digits, the same or not: no order is left that could be either card; or
+ * every order the same fingerprint), so `k` adds nothing.
  */
 function cardFormsOn(index: KeyIndex, k: number): CardForms {
   let known = cardForms.get(index);
@@ -222,15 +222,19 @@ function countCardForms(index: KeyIndex, k: number): CardForms {
   const eightDigits = new Set<number>();
   let allExpiry = true;
   let allEight = sixDigits;
+  /** The one fingerprint every order so far carries, -1 before the first, -2 once one has another or none. */
+  let oneFingerprint = -1;
   for (let j = keyStart[k] as number; j < (keyStart[k + 1] as number); j++) {
     const o = keyOrders[j] as number;
     let expiry = false;
     let eight = false;
+    let fingerprint = -1;
     for (let at = orderStart[o] as number; at < (orderStart[o + 1] as number); at++) {
       const key = orderKeys[at] as number;
       if (index.keyType[key] !== CARD_TYPE) continue;
       const rule = index.ruleOf(key);
-      if (rule === 'bin-last4-expiry') {
+      if (rule === 'fingerprint') fingerprint = key;
+      else if (rule === 'bin-last4-expiry') {
         expiry = true;
         expiries.add(key);
       } else if (sixDigits && rule === 'bin8-last4') {
@@ -240,13 +244,16 @@ function countCardForms(index: KeyIndex, k: number): CardForms {
     }
     if (!expiry) allExpiry = false;
     if (!eight) allEight = false;
+    if (fingerprint < 0 || (oneFingerprint !== -1 && oneFingerprint !== fingerprint)) oneFingerprint = -2;
+    else if (oneFingerprint === -1) oneFingerprint = fingerprint;
   }
   // Two expiries, or two 8-digit BINs, are two cards (a 6-digit key's orders may carry both forms).
   const byExpiry = expiries.size >= eightDigits.size;
   return {
     cards: Math.max(expiries.size, eightDigits.size),
     by: byExpiry ? 'expiry dates' : '8-digit BINs',
-    redundant: allExpiry || allEight,
+    // One fingerprint on every order links them all by itself (one card).
+    redundant: allExpiry || allEight || oneFingerprint >= 0,
   };
 }
 

@@ -49,6 +49,14 @@ describe('BIN and last 4 without an expiry', () => {
     expect(split.hubs).toEqual([]);
   });
 
+  it("a ring linked by one card's fingerprint shows the card once in Linked by, not again by its BIN and last 4", () => {
+    const card = { cardBin: '45555512', cardLast4: '1234', cardFingerprint: 'fp_stolen_card_7' };
+    const [a, b] = [customerOrder({ ...card }), customerOrder({ ...card })];
+    const { rings, hubs } = buildRings([a!, b!]);
+    expect(rings[0]?.keys).toEqual({ card: ['fp:fp_stolen_card_7'] });
+    expect(hubs).toEqual([]);
+  });
+
   it("another card's chargeback on the same BIN and last 4 with another expiry is not this card's", () => {
     const mine = customerOrder({ cardBin: '45555512', cardLast4: '1234', cardExpiry: '11/29' });
     const theirs = customerOrder({ cardBin: '45555512', cardLast4: '1234', cardExpiry: '04/31' });
