@@ -5,7 +5,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
 import { chainTeamEvents, GENESIS_HEAD, SCHEMA_HEADER, TEAM_SCHEMA_VERSION } from '../../shared/team';
 import { enterAnalystName, expect, loadDemo, openReviewQueue, releaseQueued, TEST_NOW } from './fixtures';
-import { laptop, signedIn, signIn, syncLine, test } from './teamLaptops';
+import { laptop, signedIn, signIn, synced, syncLine, test } from './teamLaptops';
 import { LOCKOUT_AFTER, TEAM_PASSWORD } from './teamServer';
 
 /** Decides the order on top of the review queue; returns its key as Review shows it. */
@@ -79,7 +79,7 @@ test('team sync between analysts: A decides and B sees it; B decides offline, bo
   await lead.context.close();
 });
 
-test('team compliance cannot decide or erase: the app refuses before logging, and the server answers 403 to a decision pushed anyway', async ({
+test('team compliance cannot decide or erase on request, but purges its own copies: the app refuses before logging, and the server answers 403 to a decision pushed anyway', async ({
   page,
   team,
   request,
@@ -96,10 +96,20 @@ test('team compliance cannot decide or erase: the app refuses before logging, an
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Customer email or customer id').fill('anna.schmidt@example.de');
   await expect(page.getByRole('button', { name: 'Find…' })).toBeDisabled();
-  await expect(page.getByRole('button', { name: 'Purge older data now…' })).toBeDisabled();
   await expect(page.getByTestId('erase-not-yours')).toHaveText(
-    "Cora Meyer is signed in as compliance: a compliance account reads the team's work and does not erase or purge personal data. An analyst, lead or admin account does, and the erasure reaches this laptop with the next sync.",
+    "Cora Meyer is signed in as compliance: a compliance account reads the team's work and does not erase a customer on request. An analyst, lead or admin account does, and the erasure reaches this laptop with the next sync. The retention purge below is this laptop's own.",
   );
+  // A retention purge is this laptop's own: compliance purges its copies too, and the entry stays on the laptop.
+  const retention = page.getByRole('form', { name: 'Retention period' });
+  await retention.getByLabel(/Keep personal data of orders and payments for/).fill('3');
+  await retention.getByRole('button', { name: 'Save' }).click();
+  await retention.getByRole('button', { name: 'Purge older data now…' }).click();
+  await page.getByRole('dialog', { name: 'Confirm purge' }).getByRole('button', { name: 'Purge' }).click();
+  await expect(page.getByText(/^Purged; logged as entry \d+ of the decision log\.$/)).toBeVisible();
+  // Its laptop goes on syncing: the entry is not sent, so nothing is refused.
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await synced(page);
+  await expect(syncLine(page)).not.toContainText(/refused|blocked/i);
   await page.getByTestId('erase-not-yours').screenshot({ path: test.info().outputPath('compliance-erase.png') });
 
   const headers = { [SCHEMA_HEADER]: String(TEAM_SCHEMA_VERSION) };

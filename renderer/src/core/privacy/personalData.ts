@@ -365,9 +365,11 @@ export interface ApplyOptions {
  */
 export async function applyPersonalDataPlan(db: WorkbenchDb, plan: PersonalDataPlan, opts: ApplyOptions): Promise<DecisionEntry> {
   const clock = opts.clock ?? systemClock;
-  // Both go to the team as erasure events: a role that may not push them (compliance) is refused
-  // before anything is blanked or logged, as its refused event would block this laptop's chain.
-  const analyst = await analystName(db, 'erasure');
+  // An erasure on request goes to the team as an erasure event: a role that may not push one
+  // (compliance) is refused before anything is blanked or logged. A retention purge is each
+  // laptop's own (every laptop purges by its own period), so compliance purges too: its entry
+  // stays in this laptop's log (gatherRecords sends no kind the role may not push).
+  const analyst = await analystName(db, plan.kind === 'erasure' ? 'erasure' : undefined);
   const reference = opts.reference.trim().slice(0, 200);
   if (plan.kind === 'erasure' && !reference) throw new Error('Give the request’s reference (a ticket number, not the person’s name): it is logged');
   // The reference stays in the log and the erasure register for good, after the data is gone: the

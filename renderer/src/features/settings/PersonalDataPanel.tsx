@@ -24,7 +24,8 @@ function describe(s: PlanSummary): string {
 export function PersonalDataPanel() {
   const pd = usePersonalData();
   const { who, setWho, reference, setReference, months, setMonths, savedMonths, monthsUnsaved, pending, setPending, message, error, purges } = pd;
-  // Erasures and purges go to the team as erasure events: a role that may not send them (compliance) is told so here, not after Find….
+  // An erasure on request goes to the team as an erasure event: a role that may not send one (compliance) is told so here, not after Find….
+  // A retention purge is each laptop's own: every role purges.
   const account = useTeam((s) => (s.status?.signedIn ? s.status.account : undefined));
   const mayErase = !account || mayPush(account.role, 'erasure');
 
@@ -48,8 +49,8 @@ export function PersonalDataPanel() {
         </div>
         {!mayErase && account && (
           <p className="muted" data-testid="erase-not-yours">
-            {account.name} is signed in as {account.role}: a {account.role} account reads the team&apos;s work and does not erase or purge personal data. An
-            analyst, lead or admin account does, and the erasure reaches this laptop with the next sync.
+            {account.name} is signed in as {account.role}: a {account.role} account reads the team&apos;s work and does not erase a customer on request. An
+            analyst, lead or admin account does, and the erasure reaches this laptop with the next sync. The retention purge below is this laptop&apos;s own.
           </p>
         )}
       </SubmitForm>
@@ -60,7 +61,7 @@ export function PersonalDataPanel() {
           <input id="retention-months" inputMode="numeric" value={months} onChange={(e) => setMonths(e.target.value)} style={{ width: 80 }} />
           <button type="submit">Save</button>
           {/* A purge applies the saved period: with another one in the box it would purge by a number not shown. */}
-          <button type="button" disabled={savedMonths === 0 || monthsUnsaved || !mayErase} onClick={() => void pd.planPurge()}>
+          <button type="button" disabled={savedMonths === 0 || monthsUnsaved} onClick={() => void pd.planPurge()}>
             Purge older data now…
           </button>
           {monthsUnsaved && <span className="muted">Save the period first: a purge applies the saved one.</span>}
