@@ -8,6 +8,7 @@ import { standingDisputes } from '../../../shared/disputes/standing';
 import type { Order } from '../../../shared/domain/order';
 import type { Payment } from '../../../shared/domain/payment';
 import { importChunks, MemoryKnownRecords, type ClassifiedBatch, type ParsedRecord, type ReaderOptions } from '../../../shared/ingest';
+import { withDecisivePayments } from '../../../shared/ingest/writePlan';
 import type { FormatChoice } from './formatChoice';
 import { pathIn, type CliIo } from './io';
 
@@ -40,28 +41,17 @@ export class RecordsInMemory extends MemoryKnownRecords {
   }
 }
 
-/** Shop exports lack the card fingerprint and IP that the Stripe payment of the order carries. */
+/**
+ * Shop orders with the facts of the payment that speaks for each (card, IP, checkout device and
+ * session, card checks), joined by the app's own rule: either spelling of the order number, the
+ * succeeded payment over a failed try, only the shop the payment was imported for.
+ */
 export function withPaymentFacts(orders: Order[], payments: Iterable<Payment>): Order[] {
-  const byRef = new Map<string, Payment>();
-  for (const p of payments) if (p.orderRef) byRef.set(p.orderRef, p);
-  return orders.map((o) => {
-    const p = byRef.get(o.externalId);
-    if (!p) return o;
-    return {
-      ...o,
-      cardBin: o.cardBin || p.cardBin,
-      cardLast4: o.cardLast4 || p.cardLast4,
-      cardExpiry: o.cardExpiry || p.cardExpiry,
-      cardFingerprint: o.cardFingerprint || p.cardFingerprint,
-      cardBrand: o.cardBrand || p.cardBrand,
-      ip: o.ip || p.ip,
-      email: o.email || p.email,
-    };
-  });
+  return withDecisivePayments(orders, [...payments], 'shopify');
 }
 
 export interface ImportedRecords {
-  /** With the card facts of their Stripe payments folded in (withPaymentFacts). */
+  /** With the facts of their payments folded in, as the app folds them (withPaymentFacts). */
   orders: Order[];
   payments: Payment[];
   disputes: Dispute[];

@@ -79,6 +79,37 @@ describe('npm run cli -- rings --json', () => {
     expect(json.hubs.map((h) => h.keyType)).toEqual(['address']);
   });
 
+  // The app joins a payment onto its order by either spelling of the number, takes the payment
+  // that speaks for the order (a succeeded one over a failed try) and lends its checkout device;
+  // the command line must print the rings the app shows, not others.
+  it('joins payments onto orders as the app does: device, either spelling, the succeeded payment', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fw-rings-'));
+    const shop = path.join(dir, 'shop.csv');
+    const stripe = path.join(dir, 'stripe.csv');
+    writeFileSync(
+      shop,
+      `Name,Email,Financial Status,Currency,Total,Created at,Lineitem name,Shipping Name,Shipping Address1,Shipping City,Shipping Zip,Shipping Country
+#3001,ann@example.org,paid,EUR,40.00,2026-05-04 12:00:00 +0200,Hut,Ann Berg,Am Markt 1,Bonn,53111,DE
+#3002,bob@example.net,paid,EUR,41.00,2026-05-04 13:00:00 +0200,Hut,Bob Falk,Ringweg 3,Köln,50667,DE
+#3003,cyd@example.com,paid,EUR,42.00,2026-05-04 14:00:00 +0200,Hut,Cyd Roth,Weg 9,Essen,45127,DE
+`,
+    );
+    // Ann and Bob checked out on one device (metadata order ids without the #); Cyd paid with her own
+    // card after a failed try with Ann's card, listed after the payment that went through.
+    writeFileSync(
+      stripe,
+      `id,Description,Created date (UTC),Amount,Amount Refunded,Currency,Captured,Status,Customer Email,Card Brand,Card Last4,Card Exp Month,Card Exp Year,Card Issue Country,Card Fingerprint,order_id (metadata),device_id (metadata)
+ch_1,Shopify order #3001,2026-05-04 10:00:05,40.00,0.00,eur,true,Paid,ann@example.org,Visa,4242,3,2027,DE,FpAnn0001,3001,dev-7f3a9c
+ch_2,Shopify order #3002,2026-05-04 11:00:05,41.00,0.00,eur,true,Paid,bob@example.net,Visa,5556,4,2028,DE,FpBob0002,3002,dev-7f3a9c
+ch_3a,Shopify order #3003,2026-05-04 12:00:05,42.00,0.00,eur,true,Paid,cyd@example.com,Visa,1881,5,2029,DE,FpCyd0003,#3003,
+ch_3b,Shopify order #3003,2026-05-04 11:59:05,42.00,0.00,eur,true,Failed,cyd@example.com,Visa,4242,3,2027,DE,FpAnn0001,#3003,
+`,
+    );
+    const r = await cli('rings', '--json', shop, stripe);
+    expect(r.status).toBe(0);
+    expect(summary(JSON.parse(r.stdout) as RingsJson)).toEqual([[['shopify:#3001', 'shopify:#3002'], { device: ['dev-7f3a9c'] }]]);
+  });
+
   it.each([
     [['rings', '--json'], 'name at least one file'],
     [['rings', 'x.csv'], 'only --json'],
