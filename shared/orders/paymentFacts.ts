@@ -89,15 +89,42 @@ export function decisivePayment(payments: readonly Payment[]): Payment | undefin
   return best;
 }
 
-/** The order with the payment's facts, or the same object when they add nothing. */
+type CardFacts = Pick<Order, 'cardBin' | 'cardLast4' | 'cardExpiry' | 'cardFingerprint'>;
+
+/** The payment names a card (PayPal and bank payments name none). */
+const namesCard = (c: CardFacts) => c.cardBin !== '' || c.cardLast4 !== '' || c.cardFingerprint !== '';
+
+/**
+ * Two descriptions of one card as far as both say: no fact both give differs (BIN compared by its
+ * first 6 digits, as files cut it to 6 or 8). A masked PAN without expiry is the same card as one
+ * with it; another last 4, expiry or fingerprint is another card.
+ */
+function sameCard(a: CardFacts, b: CardFacts): boolean {
+  const differs = (x: string, y: string) => x !== '' && y !== '' && x !== y;
+  return !(
+    differs(a.cardFingerprint, b.cardFingerprint) ||
+    differs(a.cardLast4, b.cardLast4) ||
+    differs(a.cardExpiry, b.cardExpiry) ||
+    differs(a.cardBin.slice(0, 6), b.cardBin.slice(0, 6))
+  );
+}
+
+/**
+ * The order with the payment's facts, or the same object when they add nothing. A card is taken
+ * whole: a payment with another card than the order had (the one that went through after a failed
+ * try with another card) replaces its card and its checks; only the same card fills what the order
+ * lacks of it, never one card's BIN and last 4 with another's expiry and fingerprint.
+ */
 export function withPaymentFacts(order: Order, p: Payment): Order {
+  const otherCard = namesCard(p) && !sameCard(order, p);
+  const fill = (mine: string, theirs: string) => (otherCard ? mine : mine || theirs);
   const next: Order = {
     ...order,
-    cardBin: p.cardBin || order.cardBin,
-    cardLast4: p.cardLast4 || order.cardLast4,
-    cardExpiry: p.cardExpiry || order.cardExpiry,
-    cardFingerprint: p.cardFingerprint || order.cardFingerprint,
-    cardBrand: p.cardBrand || order.cardBrand,
+    cardBin: fill(p.cardBin, order.cardBin),
+    cardLast4: fill(p.cardLast4, order.cardLast4),
+    cardExpiry: fill(p.cardExpiry, order.cardExpiry),
+    cardFingerprint: fill(p.cardFingerprint, order.cardFingerprint),
+    cardBrand: fill(p.cardBrand, order.cardBrand),
     ip: p.ip || order.ip,
     // The order's own device wins: the payment's is what the provider's metadata repeated.
     deviceId: order.deviceId || p.deviceId || '',
@@ -107,8 +134,9 @@ export function withPaymentFacts(order: Order, p: Payment): Order {
   const session = order.sessionId || p.sessionId;
   if (session) next.sessionId = session;
   for (const k of CARD_CHECK_FIELDS) {
-    const v = p[k] || order[k];
+    const v = otherCard ? p[k] : p[k] || order[k];
     if (v) next[k] = v;
+    else delete next[k];
   }
   // A labelled payments export says what the order was; a known fraud from either side stands.
   const outcome = combinedOutcome(order.knownOutcome, p.knownOutcome);

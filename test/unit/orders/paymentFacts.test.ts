@@ -115,4 +115,48 @@ describe('joining payments onto orders', () => {
     expect(withPaymentFacts(joined, payment())).toBe(joined);
     expect(withPaymentFacts(order({ email: '' }), payment()).email).toBe('anna@example.de');
   });
+
+  // A card is one thing: the order carries the card it was paid with, never one card's BIN and last 4
+  // with another card's expiry and fingerprint (a card that does not exist, linked by the wrong card).
+  it('takes a payment with another card whole, not on top of the card the order had', () => {
+    // The order took card A (fingerprint, expiry, failed CVC) from a try imported earlier; the payment
+    // that went through is an Adyen one with card B: masked PAN (BIN and last 4), no expiry, no fingerprint.
+    const withCardA = withPaymentFacts(
+      order({ cardBin: '', cardLast4: '', cardExpiry: '', cardFingerprint: '', cardBrand: '' }),
+      payment({ cvcCheck: 'fail' }),
+    );
+    const cardB = payment({
+      id: '8836',
+      provider: 'adyen',
+      cardBin: '555555',
+      cardLast4: '4444',
+      cardExpiry: '',
+      cardFingerprint: '',
+      cardBrand: 'mastercard',
+      cvcCheck: 'pass',
+      threeDs: 'authenticated',
+    });
+    const joined = withPaymentFacts(withCardA, cardB);
+    expect(joined).toMatchObject({
+      cardBin: '555555',
+      cardLast4: '4444',
+      cardExpiry: '',
+      cardFingerprint: '',
+      cardBrand: 'mastercard',
+      cvcCheck: 'pass',
+      threeDs: 'authenticated',
+    });
+    // A check card B's payment does not report is not card A's.
+    expect(withPaymentFacts(withCardA, payment({ ...cardB, cvcCheck: undefined })).cvcCheck).toBeUndefined();
+  });
+
+  it('fills what the same card lacks from what the order knows of it', () => {
+    // The order file gave BIN, last 4 and expiry; the payment names the same card without its expiry.
+    const fromFile = order({ cardBin: '424242', cardLast4: '4242', cardExpiry: '04/28', cardFingerprint: '', cardBrand: 'visa', cvcCheck: 'pass' });
+    const joined = withPaymentFacts(fromFile, payment({ cardExpiry: '', cardFingerprint: 'Fp1', cvcCheck: undefined }));
+    expect(joined).toMatchObject({ cardBin: '424242', cardLast4: '4242', cardExpiry: '04/28', cardFingerprint: 'Fp1', cvcCheck: 'pass' });
+    // A payment without a card (PayPal) leaves the order's card as it was.
+    const paypal = payment({ provider: 'paypal', cardBin: '', cardLast4: '', cardExpiry: '', cardFingerprint: '', cardBrand: '', cardCountry: '' });
+    expect(withPaymentFacts(fromFile, paypal)).toMatchObject({ cardBin: '424242', cardLast4: '4242', cardExpiry: '04/28', cvcCheck: 'pass' });
+  });
 });
