@@ -109,8 +109,26 @@ export function detectEncoding(head: Uint8Array): EncodingGuess {
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return { encoding: 'utf-8', bom: false, confident: true };
   } catch {
+    // Mostly UTF-8 with some bytes that are not (two exports joined, rows a spreadsheet saved in its
+    // code page): read as a code page, every UTF-8 letter of the file would turn into two, silently.
+    // As UTF-8, only the stray bytes are replaced, and counted. A code page's text rarely pairs as UTF-8.
+    if (utf8Evidence(head) > 0) return { encoding: 'utf-8', bom: false, confident: true };
     return { encoding: macLineBreaks(head) ? 'macintosh' : singleByteEncodingOf(head), bom: false, confident: true };
   }
+}
+
+/** Whole multi-byte UTF-8 characters in `b` less its byte sequences that are not UTF-8. */
+function utf8Evidence(b: Uint8Array): number {
+  let score = 0;
+  for (let at = 0; at < b.length;) {
+    const found = firstUtf8Evidence(at === 0 ? b : b.subarray(at));
+    if (found.kind === 'none') break;
+    score += found.kind === 'multibyte' ? 1 : -1;
+    at += found.at + 1;
+    // Past the whole character (its continuation bytes), not into it.
+    while (found.kind === 'multibyte' && at < b.length && (b[at]! & 0xc0) === 0x80) at++;
+  }
+  return score;
 }
 
 /**

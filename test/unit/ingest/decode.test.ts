@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { detectEncoding, sniff, StreamDecoder } from '../../../shared/ingest';
 import { binaryFileKind, decodeWindows1252, firstUtf8Evidence } from '../../../shared/ingest/decode';
 import { LineEndingNormaliser } from '../../../shared/ingest/lineEndings';
-import { chunked, fixture, utf8 } from './support';
+import { chunked, fixture, runImport, utf8 } from './support';
 
 function utf16(text: string, bigEndian: boolean, bom: boolean): Uint8Array {
   const units = (bom ? '\ufeff' : '') + text;
@@ -111,6 +111,23 @@ describe('StreamDecoder', () => {
     expect(decoder.report()).toEqual({ encoding: 'utf-8', replaced: 1 });
   });
 
+  // Two exports joined (a Shopify file in UTF-8 and rows a spreadsheet saved in Windows-1252): most of
+  // the file is UTF-8. Read as a code page, every ü of the UTF-8 rows became ü (or Ăź), silently:
+  // names and streets that no longer meet the same customer's other orders.
+  it('a UTF-8 file with a few Windows-1252 bytes in its head stays UTF-8 and counts what it replaced', () => {
+    const bytes = new Uint8Array([...utf8('Name;Ort\nJörg Müller;München\nÄnne;Köln\n'), ...cp1252('Jürgen;Groß\n')]);
+    expect(detectEncoding(bytes)).toEqual({ encoding: 'utf-8', bom: false, confident: true });
+    const decoder = new StreamDecoder(detectEncoding(bytes));
+    expect(decoder.push(bytes) + decoder.end()).toBe('Name;Ort\nJörg Müller;München\nÄnne;Köln\nJ\ufffdrgen;Gro\ufffd\n');
+    expect(decoder.report()).toEqual({ encoding: 'utf-8', replaced: 2 });
+  });
+
+  it('a Windows-1252 file whose first letters happen to pair as UTF-8 stays Windows-1252', () => {
+    // ß before a closing quote (0xDF 0x94) is a valid two-byte UTF-8 sequence; the rest of the file is not UTF-8.
+    const bytes = cp1252('Notiz;Name\nGruß”;Müller\nKöln;Straße\n');
+    expect(detectEncoding(bytes).encoding).toBe('windows-1252');
+  });
+
   it('a Windows-1252 byte that ends a push (é = 0xE9 starts a UTF-8 character) is kept, and the file read as Windows-1252', () => {
     const head = utf8('a;b\n'.repeat(100));
     const bytes = new Uint8Array([...head, ...cp1252('Vorname;Müller\n')]);
@@ -192,6 +209,28 @@ describe('StreamDecoder', () => {
 
   it('Windows-1252 maps 0x80-0x9F to the characters Excel meant (not Latin-1 controls)', () => {
     expect(decodeWindows1252(new Uint8Array([0x80, 0x84, 0x93, 0x94, 0x96, 0xe4]))).toBe('€„“”–ä');
+  });
+});
+
+describe('a file joined from two encodings', () => {
+  // The app reads a file in 4 MiB pieces and sniffs the first: a mixed file up to that size was read
+  // wholly as a code page, and cut into smaller pieces as UTF-8. Now it reads the same either way.
+  it('keeps the UTF-8 rows as written and replaces the stray bytes with a warning, however the file is cut', async () => {
+    const header =
+      'order_number;order_date;customer_email;shipping_address.first_name;shipping_address.last_name;shipping_address.city;currency;order_amount\n';
+    const rows = Array.from(
+      { length: 1000 },
+      (_, i) => `10105${String(i).padStart(5, '0')};01.05.2026 10:00;a${i}@example.de;Jörg;Müller;München;EUR;12,50\n`,
+    ).join('');
+    const bytes = new Uint8Array([...utf8(header + rows), ...cp1252('1010599999;02.05.2026 10:00;b@example.de;Jürgen;Groß;Köln;EUR;13,50\n')]);
+    for (const sizes of [[bytes.length], [16_384]]) {
+      const run = await runImport(bytes, {}, undefined, sizes);
+      const names = run.written.filter((r) => r.kind === 'order').map((r) => (r.value as { shipName: string; shipCity: string }).shipName);
+      expect(run.summary).toMatchObject({ encoding: 'utf-8', rows: 1001, created: 1001 });
+      expect(names.slice(0, 2)).toEqual(['Jörg Müller', 'Jörg Müller']);
+      expect(names[1000]).toBe('J\ufffdrgen Gro\ufffd');
+      expect(run.summary.warnings.map((w) => w.code)).toContain('invalid-utf8');
+    }
   });
 });
 
