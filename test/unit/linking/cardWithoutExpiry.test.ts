@@ -2,24 +2,11 @@
 // and without expiries meets itself, while two cards that share a 6-digit BIN and last 4 stay two
 // in the ring's card count, the hubs list and the scoring.
 import { describe, expect, it } from 'vitest';
-import type { Order } from '../../../shared/domain/order';
 import { buildKeyIndex, buildRings, KeyIndexBuilder } from '../../../shared/linking';
 import { computeSignals } from '../../../shared/scoring/signals';
 import { order } from '../normalize/orderFixture';
+import { customerOrder } from './customerOrder';
 import { chargebackOn } from '../../support/disputes';
-
-let next = 0;
-function customerOrder(fields: Partial<Order> = {}): Order {
-  const n = ++next;
-  return order({
-    externalId: `#${n}`,
-    customerId: `c${n}`,
-    email: `person${n}@example.org`,
-    shipName: `Person Nr${n} Tester${String.fromCharCode(97 + (n % 26))}${n}`,
-    createdAt: n * 60_000,
-    ...fields,
-  });
-}
 
 describe('BIN and last 4 without an expiry', () => {
   it('a ring counts a card by its 8 BIN digits: another card that only shares the 6 is not named by it', () => {

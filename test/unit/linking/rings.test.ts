@@ -6,22 +6,10 @@ import { orderKey, type Order } from '../../../shared/domain/order';
 import { buildKeyIndex, buildRings, findRings, KeyIndexBuilder, linkEdges, ringEvidence, UnionFind, type LinkOptions } from '../../../shared/linking';
 import { ringName } from '../../../shared/linking/rings';
 import { order } from '../normalize/orderFixture';
+import { customerOrder } from './customerOrder';
 import { chargebackOn } from '../../support/disputes';
 
 const DAY = 86_400_000;
-let next = 0;
-/** A distinct customer's order (own account, e-mail and name) with the given shared facts. */
-function customerOrder(fields: Partial<Order> = {}): Order {
-  const n = ++next;
-  return order({
-    externalId: `#${n}`,
-    customerId: `c${n}`,
-    email: `person${n}@example.org`,
-    shipName: `Person Nr${n} Tester${String.fromCharCode(97 + (n % 26))}${n}`,
-    createdAt: n * 60_000,
-    ...fields,
-  });
-}
 
 function ringsOf(orders: Order[], options: LinkOptions = {}): string[][] {
   return buildRings(orders, [], options)
