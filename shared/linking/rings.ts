@@ -216,10 +216,13 @@ interface CardForms {
 const cardForms = new WeakMap<KeyIndex, Map<number, CardForms>>();
 
 function countCardForms(index: KeyIndex, k: number): CardForms {
-  const { keyStart, keyOrders, orderStart, orderKeys } = index;
+  const { keyStart, keyOrders, orderStart, orderKeys, keyType } = index;
   const sixDigits = index.ruleOf(k) === 'bin6-last4';
-  const expiries = new Set<number>();
-  const eightDigits = new Set<number>();
+  // The first expiry and 8-digit BIN met; a Set only once a second one shows (most values have one).
+  let firstExpiry = -1;
+  let firstEight = -1;
+  let expiries: Set<number> | null = null;
+  let eightDigits: Set<number> | null = null;
   let allExpiry = true;
   let allEight = sixDigits;
   /** The one fingerprint every order so far carries, -1 before the first, -2 once one has another or none. */
@@ -231,15 +234,17 @@ function countCardForms(index: KeyIndex, k: number): CardForms {
     let fingerprint = -1;
     for (let at = orderStart[o] as number; at < (orderStart[o + 1] as number); at++) {
       const key = orderKeys[at] as number;
-      if (index.keyType[key] !== CARD_TYPE) continue;
+      if (keyType[key] !== CARD_TYPE) continue;
       const rule = index.ruleOf(key);
       if (rule === 'fingerprint') fingerprint = key;
       else if (rule === 'bin-last4-expiry') {
         expiry = true;
-        expiries.add(key);
+        if (firstExpiry === -1) firstExpiry = key;
+        else if (key !== firstExpiry) (expiries ??= new Set([firstExpiry])).add(key);
       } else if (sixDigits && rule === 'bin8-last4') {
         eight = true;
-        eightDigits.add(key);
+        if (firstEight === -1) firstEight = key;
+        else if (key !== firstEight) (eightDigits ??= new Set([firstEight])).add(key);
       }
     }
     if (!expiry) allExpiry = false;
@@ -248,10 +253,11 @@ function countCardForms(index: KeyIndex, k: number): CardForms {
     else if (oneFingerprint === -1) oneFingerprint = fingerprint;
   }
   // Two expiries, or two 8-digit BINs, are two cards (a 6-digit key's orders may carry both forms).
-  const byExpiry = expiries.size >= eightDigits.size;
+  const expiryCount = expiries ? expiries.size : firstExpiry === -1 ? 0 : 1;
+  const eightCount = eightDigits ? eightDigits.size : firstEight === -1 ? 0 : 1;
   return {
-    cards: Math.max(expiries.size, eightDigits.size),
-    by: byExpiry ? 'expiry dates' : '8-digit BINs',
+    cards: Math.max(expiryCount, eightCount),
+    by: expiryCount >= eightCount ? 'expiry dates' : '8-digit BINs',
     // One fingerprint on every order links them all by itself (one card).
     redundant: allExpiry || allEight || oneFingerprint >= 0,
   };
