@@ -5,7 +5,7 @@ import { spellingFreeKey } from '../orders/paymentFacts';
 import { isChargeback, type CardNetwork, type Dispute } from '../domain/dispute';
 import { reasonFamily } from '../disputes/reasonCodes';
 import type { Marketplace, Order } from '../domain/order';
-import { isCardSummaryRule, KEY_TYPES, type KeyType } from '../normalize';
+import { isBinLast4Rule, isCardSummaryRule, KEY_TYPES, type KeyType } from '../normalize';
 import type { FraudOrder } from './hubs';
 import type { KeyIndex } from './keyIndex';
 import type { RingCore } from './rings';
@@ -148,7 +148,7 @@ export function ringMetrics(
       // Type and rule only: a ring member's own keys need not have their values read back.
       const rule = index.ruleOf(k);
       if (rule === 'bin-last4-expiry') withExpiry = k;
-      else if (isCardSummaryRule(rule)) partials.push(k);
+      else if (isBinLast4Rule(rule)) partials.push(k);
       else if (rule === 'fingerprint') fingerprint = true;
       // Addresses count by the full address only.
       if (!isCardSummaryRule(rule) && rule !== 'street-postcode' && rule !== 'ipv4-24' && rule !== 'ipv6-64')

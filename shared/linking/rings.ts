@@ -6,7 +6,7 @@ import { describeHubEvidence, describeMarkedHub, hubEvidenceOf, hubRulesFor, jud
 import type { KeyIndex } from './keyIndex';
 import { UnionFind } from './unionFind';
 import { orderKeyLabel } from '../domain/order';
-import { isCardSummaryRule } from '../normalize/card';
+import { isBinLast4Rule, isCardSummaryRule } from '../normalize/card';
 
 export interface KeyOverride {
   type: KeyType;
@@ -125,9 +125,8 @@ export function linkingKeys(
     if (orders < 2 || !typeOk[keyType[id] as number] || (keyStrength[id] as number) < minRank) continue;
     if (action.size && action.get(id) === 'never-link') continue;
     const ruleOfKey = index.ruleOf(id);
-    const partial = ruleOfKey === 'bin8-last4' || ruleOfKey === 'bin6-last4';
     // BIN and last 4 alone on orders a more telling form of the card joins already (or tells apart).
-    const forms = partial ? cardFormsOn(index, id) : null;
+    const forms = isBinLast4Rule(ruleOfKey) ? cardFormsOn(index, id) : null;
     if (forms?.redundant) continue;
     const cards = isCardSummaryRule(ruleOfKey) ? fingerprintsOn(index, id, shopOf) : 0;
     if (cards >= 2) {
@@ -168,15 +167,23 @@ export function linkingKeys(
  * may be either card, so they do not count.
  */
 function fingerprintsOn(index: KeyIndex, k: number, shopOf?: (order: number) => string): number {
-  // Kept per index: re-linking with other options or overrides asks again of the same keys.
-  let known = fingerprintCounts.get(index);
-  if (!known) fingerprintCounts.set(index, (known = new Map()));
-  let n = known.get(k);
-  if (n === undefined) known.set(k, (n = countFingerprints(index, k, shopOf)));
-  return n;
+  return keptPerKey(fingerprintCounts, index, k, () => countFingerprints(index, k, shopOf));
 }
 
 const fingerprintCounts = new WeakMap<KeyIndex, Map<number, number>>();
+
+/**
+ * What `compute` says of key `k`, kept per index: re-linking with other options or overrides, and
+ * scoring, ask again of the same keys. An index is never changed once made (a later import makes
+ * a new one), so an answer kept for it stays true.
+ */
+function keptPerKey<T>(kept: WeakMap<KeyIndex, Map<number, T>>, index: KeyIndex, k: number, compute: () => T): T {
+  let known = kept.get(index);
+  if (!known) kept.set(index, (known = new Map()));
+  let found = known.get(k);
+  if (found === undefined) known.set(k, (found = compute()));
+  return found;
+}
 
 /**
  * Whether card key `k` names one card where it links: a fingerprint or BIN, last 4 and expiry
@@ -185,8 +192,7 @@ const fingerprintCounts = new WeakMap<KeyIndex, Map<number, number>>();
  * chargebacks by the same judgement: another card's are not this one's.
  */
 export function namesOneCard(index: KeyIndex, k: number): boolean {
-  const rule = index.ruleOf(k);
-  if (rule !== 'bin8-last4' && rule !== 'bin6-last4') return true;
+  if (!isBinLast4Rule(index.ruleOf(k))) return true;
   const forms = cardFormsOn(index, k);
   return !forms.redundant && forms.cards < 2;
 }
@@ -199,11 +205,7 @@ export function namesOneCard(index: KeyIndex, k: number): boolean {
  * every order the same fingerprint), so `k` adds nothing.
  */
 function cardFormsOn(index: KeyIndex, k: number): CardForms {
-  let known = cardForms.get(index);
-  if (!known) cardForms.set(index, (known = new Map()));
-  let found = known.get(k);
-  if (found === undefined) known.set(k, (found = countCardForms(index, k)));
-  return found;
+  return keptPerKey(cardForms, index, k, () => countCardForms(index, k));
 }
 
 interface CardForms {

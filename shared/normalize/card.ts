@@ -32,6 +32,11 @@ export function isCardSummaryRule(rule: string): rule is CardSummaryRule {
   return (CARD_SUMMARY_RULES as readonly string[]).includes(rule);
 }
 
+/** The rules of a card's BIN and last 4 alone (cardWithoutExpiryValues), without its expiry. */
+export function isBinLast4Rule(rule: string): rule is 'bin8-last4' | 'bin6-last4' {
+  return rule === 'bin8-last4' || rule === 'bin6-last4';
+}
+
 /**
  * Every BIN-and-last-4 form of a card: `BIN8|last4|` (medium) and `BIN6|last4|` (weak) from 8 BIN
  * digits, `BIN6|last4|` alone from 6. Files cut numbers differently (Adyen's masked `411111******1111`

@@ -12,6 +12,7 @@ export {
   cardSummaryValue,
   cardWithoutExpiryValues,
   describeCardSummary,
+  isBinLast4Rule,
   isCardSummaryRule,
   normaliseExpiry,
   normaliseFingerprint,

@@ -140,9 +140,8 @@ export function linkKeysOf(o: LinkableOrder): LinkKey[] {
   if (summary) out.push({ type: 'card', value: summary, strength: 'medium', raw: `${o.cardBin} ${o.cardLast4} ${o.cardExpiry}`, rule: 'bin-last4-expiry' });
   // BIN and last 4 alone (8 digits and 6), whether or not the file gave an expiry: an order from a
   // file without one (Adyen's masked PAN, many PSP reports) meets the same card's orders from a file
-  // with one on these values. Where every
-  // order on it has an expiry it adds nothing, and where they show two expiries it is two cards:
-  // the linker holds it back then (rings.ts, linkingKeys).
+  // with one on these values. Where every order on one has an expiry it adds nothing, and where they
+  // show two expiries it is two cards: the linker holds it back then (rings.ts, linkingKeys).
   for (const partial of cardWithoutExpiryValues(o.cardBin, o.cardLast4))
     out.push({
       type: 'card',

@@ -8,6 +8,9 @@ import { syncCheckpoint } from '../../app/logWitness';
 import { useUi } from '../../state/uiStore';
 import { useAsync } from '../../ui/useAsync';
 
+/** The retention box read as Save reads it: whole months, 0 to 20 years. */
+const readMonths = (typed: string) => readWholeNumber(typed, { min: 0, max: 240, unit: 'months' });
+
 export type Pending = { kind: 'erasure' | 'retention'; token: number; summary: PlanSummary } | null;
 
 export function usePersonalData() {
@@ -35,6 +38,9 @@ export function usePersonalData() {
     return purges.run(job);
   };
 
+  /** The period the box shows, read as Save reads it. */
+  const shown = readMonths(months);
+
   return {
     /** An erasure or purge (or a load) is running: its dialog cannot be cancelled meanwhile. */
     busy: purges.busy,
@@ -46,10 +52,7 @@ export function usePersonalData() {
     setMonths,
     savedMonths,
     /** The box shows another period than the saved one (`012` is 12): a purge would not apply what is shown. */
-    monthsUnsaved: (() => {
-      const read = readWholeNumber(months, { min: 0, max: 240, unit: 'months' });
-      return !read.ok || read.value !== savedMonths;
-    })(),
+    monthsUnsaved: !shown.ok || shown.value !== savedMonths,
     pending,
     setPending,
     message,
@@ -59,7 +62,7 @@ export function usePersonalData() {
     saveMonths: () =>
       act(async () => {
         // Read as typed: a German 12,5 is a decimal to refuse, an empty box is not "keep forever".
-        const read = readWholeNumber(months, { min: 0, max: 240, unit: 'months' });
+        const read = readMonths(months);
         if (!read.ok) throw new Error(read.problem);
         await cache.setRetentionMonths(read.value);
         setMonths(String(read.value));
