@@ -3,7 +3,7 @@
 // and change nothing; an older backup sets later decisions aside only with a logged reason.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import { chainEntries, headOf, type DecisionEntry, type DecisionInput } from '../../shared/decisions/chain';
 import { openBackup, sealBackup } from '../support/backupFiles';
 import { backUp, chooseBackup, PASSPHRASE, verifyLog } from './backupSteps';
@@ -22,6 +22,21 @@ async function release(page: Page, n: number): Promise<void> {
     await page.getByRole('button', { name: 'Release', exact: true }).click();
     await expect(log).toHaveCount(before + i + 1);
   }
+}
+
+/**
+ * The demo with `decisions` releases, backed up to `name`: the file, the Settings counts as they
+ * were, and the backup section's alert, for a test of a refused restore.
+ */
+async function backedUpDemo(page: Page, testInfo: TestInfo, decisions: number, name = 'backup.fwbackup') {
+  await loadDemo(page);
+  await release(page, decisions);
+  const file = testInfo.outputPath(name);
+  await backUp(page, file);
+  const counts = page.getByTestId('settings-counts');
+  const before = (await counts.textContent())!;
+  const alert = page.locator('section[aria-labelledby="backup-title"]').getByRole('alert');
+  return { file, counts, before, alert };
 }
 
 test("backup, clear and restore bring back the same cache; the dialog speaks the analyst's language and the restore is logged", async ({ page }, testInfo) => {
@@ -133,13 +148,7 @@ test('clearing the cache is logged: who, when, what went and which ring verdicts
 });
 
 test('a failed restore changes nothing: not a backup, a wrong passphrase and a hostile backup are refused', async ({ page }, testInfo) => {
-  await loadDemo(page);
-  await release(page, 2);
-  const file = testInfo.outputPath('backup.fwbackup');
-  await backUp(page, file);
-  const counts = page.getByTestId('settings-counts');
-  const before = await counts.textContent();
-  const alert = page.locator('section[aria-labelledby="backup-title"]').getByRole('alert');
+  const { file, counts, before, alert } = await backedUpDemo(page, testInfo, 2);
 
   const csv = testInfo.outputPath('orders.csv');
   writeFileSync(csv, 'Name,Email\n#1001,anna@example.com\n');
@@ -161,7 +170,7 @@ test('a failed restore changes nothing: not a backup, a wrong passphrase and a h
   await expect(alert).toHaveText('hostile.json was not restored: the backup holds a table this app does not know: evil. Nothing in the cache was changed.');
 
   await expect(page.getByRole('dialog', { name: 'Confirm restore' })).toHaveCount(0);
-  await expect(counts).toHaveText(before!);
+  await expect(counts).toHaveText(before);
   await verifyLog(page, 2);
 });
 
@@ -177,13 +186,7 @@ function chunkEnds(bytes: Buffer): number[] {
 }
 
 test('a cut-off backup is refused as incomplete, naming the file and its bytes, without inviting its passphrase again', async ({ page }, testInfo) => {
-  await loadDemo(page);
-  await release(page, 2);
-  const file = testInfo.outputPath('backup.fwbackup');
-  await backUp(page, file);
-  const counts = page.getByTestId('settings-counts');
-  const before = await counts.textContent();
-  const alert = page.locator('section[aria-labelledby="backup-title"]').getByRole('alert');
+  const { file, counts, before, alert } = await backedUpDemo(page, testInfo, 2);
   const whole = readFileSync(file);
   const headerEnd = 12 + whole.readUInt32BE(8);
   const n = (x: number) => x.toLocaleString('en-US');
@@ -222,7 +225,7 @@ test('a cut-off backup is refused as incomplete, naming the file and its bytes, 
   await expect(page.getByRole('dialog', { name: 'Backup passphrase' })).toHaveCount(0);
 
   await expect(page.getByRole('dialog', { name: 'Confirm restore' })).toHaveCount(0);
-  await expect(counts).toHaveText(before!);
+  await expect(counts).toHaveText(before);
   await verifyLog(page, 2);
 });
 
@@ -310,12 +313,7 @@ test('the newer backup restored after an older one by mistake is restored, not r
 });
 
 test('a forged backup (its log rewritten with every hash recomputed) is refused and changes nothing', async ({ page }, testInfo) => {
-  await loadDemo(page);
-  await release(page, 3);
-  const file = testInfo.outputPath('genuine.fwbackup');
-  await backUp(page, file);
-  const counts = page.getByTestId('settings-counts');
-  const before = await counts.textContent();
+  const { file, counts, before, alert } = await backedUpDemo(page, testInfo, 3, 'genuine.fwbackup');
 
   // The forger knows the passphrase: entry 2 turns from release into cancel, every hash after it recomputed.
   const { manifest, tables } = await openBackup(readFileSync(file), PASSPHRASE);
@@ -332,9 +330,9 @@ test('a forged backup (its log rewritten with every hash recomputed) is refused 
   writeFileSync(forgedFile, await sealBackup({ ...manifest, logHead: headOf(forged) }, tables, PASSPHRASE));
 
   await chooseBackup(page, forgedFile);
-  await expect(page.locator('section[aria-labelledby="backup-title"]').getByRole('alert')).toHaveText(
+  await expect(alert).toHaveText(
     "forged.fwbackup was not restored: the backup's decision log differs from this laptop's at entry 2: it is not a copy of this log (it was forged, or comes from another laptop). Nothing was changed.",
   );
-  await expect(counts).toHaveText(before!);
+  await expect(counts).toHaveText(before);
   await verifyLog(page, 3);
 });
