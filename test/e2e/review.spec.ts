@@ -651,3 +651,104 @@ test('a matrix draft started before another window saved a version is refused, n
   await expect(reopened.getByLabel('Review threshold')).toHaveValue('40');
   await expect(reopened.getByTestId('matrix-history')).not.toContainText('no points for new customers');
 });
+
+test('the queue narrowed to one shop, to orders on hold, or to an order number; the header keeps the whole queue', async ({ page }, testInfo) => {
+  const write = (name: string, orders: { name: string; email: string }[]) => {
+    const file = testInfo.outputPath(name);
+    writeFileSync(file, riskyShopifyExport(orders.map((o, i) => ({ ...o, total: `${80 + i}.00`, createdAt: '2026-11-18 10:00:00 +0000' }))));
+    return file;
+  };
+  const main = await chooseImportFile(
+    page,
+    write('main.csv', [
+      { name: '#990001', email: 'a@main.example' },
+      { name: '#990002', email: 'b@main.example' },
+    ]),
+  );
+  await expect(main.locator('[data-bucket="created"]')).toHaveText('2', { timeout: 60_000 });
+  const outlet = await chooseImportFile(page, write('outl.csv', [{ name: '#990001', email: 'c@outlet.example' }]));
+  await outlet.getByLabel('Shop name').fill('Outlet');
+  await outlet.getByRole('button', { name: 'Import as that shop' }).click();
+  await expect(outlet.locator('[data-bucket="created"]')).toHaveText('1', { timeout: 60_000 });
+
+  await page.getByRole('link', { name: 'Review' }).click();
+  const count = page.getByTestId('queue-count');
+  await expect(count).toHaveText(/^3 orders to decide/, { timeout: 60_000 });
+  const filters = page.getByRole('group', { name: 'Filter the queue' });
+  const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
+  const orderCells = rows.locator('td:nth-child(3)');
+  await expect(rows).toHaveCount(3);
+  await expect(filters.getByTestId('queue-shown')).toHaveCount(0);
+
+  // One shop: the outlet's #990001 alone, the cursor on it, the header still the whole queue's.
+  await filters.getByLabel('Channel').selectOption('Outlet');
+  await expect(rows).toHaveCount(1);
+  await expect(filters.getByTestId('queue-shown')).toHaveText('1 order of 3 listed');
+  await expect(page.getByRole('complementary', { name: /^Why order #990001/ })).toContainText('Outlet');
+  await page.locator('section.review').focus();
+  await page.keyboard.press('h');
+  const hold = page.getByRole('form', { name: 'Hold order #990001 · outlet' });
+  await hold.getByLabel('Reason code').selectOption('OTHER');
+  await hold.getByRole('button', { name: 'Hold', exact: true }).click();
+  await expect(count).toHaveText(/^2 orders to decide · 1 on hold/);
+
+  // Every channel, on hold only: the order just held, and only it.
+  await filters.getByLabel('Channel').selectOption('');
+  await filters.getByLabel('State').selectOption('held');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().locator('td:nth-child(2)')).toHaveText('held by K. Weber');
+  // Still to decide: the main shop's two.
+  await filters.getByLabel('State').selectOption('decide');
+  await expect(orderCells).toHaveText([/^#99000[12]$/, /^#99000[12]$/]);
+  expect((await orderCells.allTextContents()).sort()).toEqual(['#990001', '#990002']);
+
+  // Past the target only: as many as the header counts late.
+  await filters.getByLabel('State').selectOption('all');
+  await filters.getByLabel(/^Past the \d+ h target only$/).check();
+  const late = Number((await count.textContent())!.match(/· (\d+) past the/)![1]);
+  await expect(rows).toHaveCount(late);
+  await filters.getByLabel(/^Past the \d+ h target only$/).uncheck();
+
+  // An order number, with or without its #: both shops' #990001; then one nobody has.
+  const find = filters.getByLabel('Find an order in the queue');
+  await find.fill('990002');
+  await expect(orderCells).toHaveText(['#990002']);
+  await find.fill('#990001');
+  await expect(rows).toHaveCount(2);
+  await find.fill('123456');
+  await expect(page.getByTestId('queue-none-shown')).toHaveText('No order in the queue matches the filters. Clear filters');
+
+  // Kept while away from Review; cleared, the whole queue is back.
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(filters.getByLabel('Find an order in the queue')).toHaveValue('123456');
+  await page.getByTestId('queue-none-shown').getByRole('button', { name: 'Clear filters' }).click();
+  await expect(rows).toHaveCount(3);
+  await expect(filters.getByTestId('queue-shown')).toHaveCount(0);
+});
+
+test('a ring is decided whole whatever the filters list of it', async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^[1-9]/, { timeout: 60_000 });
+  const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
+  const ringBox = page.getByRole('group', { name: 'Decide the ring' });
+  // The riskiest order with other orders of its ring in the queue.
+  const listed = await rows.count();
+  let at = 0;
+  for (; at < listed; at++) {
+    await rows.nth(at).click();
+    if (await ringBox.isVisible()) break;
+  }
+  expect(at).toBeLessThan(listed);
+  const members = Number((await ringBox.locator('legend').textContent())!.match(/^Its ring: (\d+) orders in the queue$/)![1]);
+  expect(members).toBeGreaterThan(1);
+  const order = (await rows.nth(at).locator('td:nth-child(3)').textContent())!;
+
+  // Listed alone by the Find box, it still brings its whole ring to decide.
+  await page.getByLabel('Find an order in the queue').fill(order);
+  await expect(rows).toHaveCount(1);
+  await expect(ringBox.locator('legend')).toHaveText(`Its ring: ${members} orders in the queue`);
+  await expect(ringBox.getByRole('checkbox')).toHaveCount(members);
+  await expect(ringBox.getByRole('button', { name: `Release ${members}` })).toBeVisible();
+});

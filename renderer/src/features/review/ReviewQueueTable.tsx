@@ -2,7 +2,7 @@
 // that fired, and its ring's other queued orders to decide at once.
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import type { ReasonLists } from '../../../../shared/decisions/reasons';
-import { formatMoney, sentenceCase, showDateTime } from '../../../../shared/domain/money';
+import { formatCount, formatMoney, sentenceCase, showDateTime } from '../../../../shared/domain/money';
 import type { QueueRow } from '../../core/contract';
 import { FittedTable, type FitColumn } from '../../ui/FittedTable';
 import { erasureMarkText } from '../../../../shared/orders/erasureMarks';
@@ -17,13 +17,17 @@ const SHOWN = 300;
 
 export function ReviewQueueTable({
   queue,
+  all,
   at,
   now,
   reasons,
   onPick,
   onRingDecided,
 }: {
+  /** The rows the filters list, worked from the top. */
   queue: QueueRow[];
+  /** The whole queue: a ring is decided whole, whatever the filters list of it. */
+  all: readonly QueueRow[];
   at: number;
   now: number;
   reasons: ReasonLists;
@@ -53,23 +57,32 @@ export function ReviewQueueTable({
   const current = queue[at];
   const markOf = useErasureMarks();
   const mark = current ? markOf(current.orderKey, current.createdAt) : null;
-  const ringRows = current?.ringId ? queue.filter((r) => r.ringId === current.ringId) : [];
+  const ringRows = current?.ringId ? all.filter((r) => r.ringId === current.ringId) : [];
+  // The first rows, and on to the cursor when J takes it further: the rest are counted below.
+  const drawn = queue.slice(0, Math.max(SHOWN, at + 1));
   return (
     <div className="review-body">
-      <FittedTable
-        tableId="review-queue"
-        scrolls
-        rows={queue.slice(0, SHOWN)}
-        columns={columns}
-        rowKey={(r) => r.orderKey}
-        rowProps={(r, i) => ({
-          'data-queue-row': i,
-          'aria-selected': i === at,
-          className: `clickable${i === at ? ' selected' : ''}${overdue(r, now) ? ' overdue' : ''}`,
-          onClick: () => onPick(i),
-        })}
-        label="Review queue"
-      />
+      <div className="queue-list">
+        <FittedTable
+          tableId="review-queue"
+          scrolls
+          rows={drawn}
+          columns={columns}
+          rowKey={(r) => r.orderKey}
+          rowProps={(r, i) => ({
+            'data-queue-row': i,
+            'aria-selected': i === at,
+            className: `clickable${i === at ? ' selected' : ''}${overdue(r, now) ? ' overdue' : ''}`,
+            onClick: () => onPick(i),
+          })}
+          label="Review queue"
+        />
+        {queue.length > drawn.length && (
+          <p className="muted" data-testid="queue-more">
+            The first {formatCount(drawn.length)} of {formatCount(queue.length)} are listed; J moves on past them, and the filters narrow the rest.
+          </p>
+        )}
+      </div>
       {current && (
         <aside className="panel" aria-label={`Why order ${current.externalId} scores ${current.score}`}>
           <h2>

@@ -16,6 +16,8 @@ import { ReviewQueueTable } from './ReviewQueueTable';
 import { QUEUE_SHORTCUTS, reviewAction } from './reviewKeys';
 import { awaitsDecision, overdue } from './queueState';
 import { useReviewQueue } from './useReviewQueue';
+import { QueueFilters } from './QueueFilters';
+import { useQueueFilter } from './queueFilterStore';
 import { TeamConflicts, TeammatesNotes, TeammatesOnOrder } from '../team';
 
 const NO_REASONS = { holdReasons: [], releaseReasons: [] };
@@ -23,12 +25,14 @@ const NO_REASONS = { holdReasons: [], releaseReasons: [] };
 export function ReviewScreen() {
   const q = useReviewQueue();
   const box = useRef<HTMLElement>(null);
-  const { queue, current, form, settings, now, at } = q;
+  // `all`: the whole queue, which the header counts; `queue`: what the filters list of it.
+  const { queue, all, current, form, settings, now, at } = q;
+  const clearFilters = useQueueFilter((s) => s.clearQueueFilter);
   // Held orders stay in the queue, to be released or cancelled, but are no longer to decide.
-  const toDecide = queue ? queue.filter(awaitsDecision).length : 0;
-  const held = queue ? queue.length - toDecide : 0;
+  const toDecide = all ? all.filter(awaitsDecision).length : 0;
+  const held = all ? all.length - toDecide : 0;
   // Everything decided, holds left: the end of the queue, said as such ("0 orders to decide" beside a listed row read as unfinished).
-  const done = queue !== null && queue.length > 0 && toDecide === 0;
+  const done = all !== null && all.length > 0 && toDecide === 0;
 
   const onKey = (e: React.KeyboardEvent) => {
     if (form || e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('input, select, textarea, details, fieldset')) return;
@@ -47,14 +51,14 @@ export function ReviewScreen() {
     <section className="screen review" aria-labelledby="screen-title" tabIndex={0} ref={box} onKeyDown={onKey} aria-keyshortcuts={QUEUE_SHORTCUTS}>
       <header className="screen-head">
         <h1 id="screen-title">Review</h1>
-        {queue && (
+        {all && (
           <span className="count" data-testid="queue-count">
             {done ? (
               `Queue done: nothing left to decide · ${formatCount(held)} on hold · press ? for the keys`
             ) : (
               <>
                 {countOf(toDecide, 'order')} to decide
-                {held > 0 && ` · ${formatCount(held)} on hold`} · {formatCount(queue.filter((r) => overdue(r, now)).length)} past the{' '}
+                {held > 0 && ` · ${formatCount(held)} on hold`} · {formatCount(all.filter((r) => overdue(r, now)).length)} past the{' '}
                 {settings?.slaHours ?? SLA_HOURS} h target · press ? for the keys
               </>
             )}
@@ -62,7 +66,7 @@ export function ReviewScreen() {
         )}
       </header>
       <ErrorAlert message={q.error} />
-      {!queue && !q.error && (
+      {!all && !q.error && (
         <p role="status">{q.scoring === null ? 'Scoring orders…' : `Linking orders before scoring them… ${Math.floor(q.scoring * 100)} %`}</p>
       )}
       <TeamConflicts />
@@ -92,10 +96,20 @@ export function ReviewScreen() {
           cancel (C) once you know more.
         </p>
       )}
-      {queue && queue.length === 0 && <p className="empty-state">Nothing to review: no open order scores into review or hold with the current matrix.</p>}
-      {queue && queue.length > 0 && (
+      {all && all.length === 0 && <p className="empty-state">Nothing to review: no open order scores into review or hold with the current matrix.</p>}
+      {all && all.length > 0 && <QueueFilters all={all} shown={queue?.length ?? 0} slaHours={settings?.slaHours ?? SLA_HOURS} />}
+      {all && all.length > 0 && queue && queue.length === 0 && (
+        <p className="empty-state" data-testid="queue-none-shown">
+          No order in the queue matches the filters.{' '}
+          <button className="link" onClick={clearFilters}>
+            Clear filters
+          </button>
+        </p>
+      )}
+      {all && queue && queue.length > 0 && (
         <ReviewQueueTable
           queue={queue}
+          all={all}
           at={at}
           now={now}
           reasons={settings ?? NO_REASONS}

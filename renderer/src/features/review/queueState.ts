@@ -27,3 +27,38 @@ export function nextToDecide(queue: readonly QueueRow[], at: number, decided: Re
   const open = (r: QueueRow) => awaitsDecision(r) && !decided.has(r.orderKey);
   return (queue.slice(at + 1).find(open) ?? queue.slice(0, at).find(open))?.orderKey ?? null;
 }
+
+/** What the analyst narrowed the queue to; the header's counts stay the whole queue's. */
+export interface QueueFilter {
+  /** A channel as the queue words it (`Zalando`, a named shop), or null for every channel. */
+  channel: string | null;
+  /** `decide`: still to decide; `held`: on hold, to release or cancel. */
+  state: 'all' | 'decide' | 'held';
+  /** Only orders past the decision target and still undecided. */
+  overdue: boolean;
+  /** Part of an order number (a leading `#` or spaces do not count), or of the e-mail. */
+  find: string;
+}
+
+export const NO_QUEUE_FILTER: QueueFilter = { channel: null, state: 'all', overdue: false, find: '' };
+
+/** The needle of the Find box: case and a leading `#` ignored, so `1001` finds `#1001`. */
+const needleOf = (find: string): string => find.trim().replace(/^#/, '').toLowerCase();
+
+export const filtersQueue = (f: QueueFilter): boolean => f.channel !== null || f.state !== 'all' || f.overdue || needleOf(f.find) !== '';
+
+/** The rows of `queue` the filter keeps, in the queue's order (riskiest first). */
+export function filterQueue(queue: readonly QueueRow[], f: QueueFilter, now: number): QueueRow[] {
+  if (!filtersQueue(f)) return queue as QueueRow[];
+  const needle = needleOf(f.find);
+  return queue.filter(
+    (r) =>
+      (f.channel === null || r.channel === f.channel) &&
+      (f.state === 'all' || (f.state === 'held') === !awaitsDecision(r)) &&
+      (!f.overdue || overdue(r, now)) &&
+      (needle === '' || r.externalId.toLowerCase().includes(needle) || r.email.toLowerCase().includes(needle)),
+  );
+}
+
+/** The channels the queue holds, each once, in the order the analyst reads them. */
+export const queueChannels = (queue: readonly QueueRow[]): string[] => [...new Set(queue.map((r) => r.channel))].sort((a, b) => a.localeCompare(b));

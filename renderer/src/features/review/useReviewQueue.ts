@@ -1,12 +1,13 @@
 // The Review screen's data and actions: the queue, the decision log and the review settings, the
 // order at the cursor and its decision form, decisions and their undo, and what each key does.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Decision, DecisionEntry } from '../../../../shared/decisions/chain';
 import { cache, progress } from '../../core/client';
 import { useUi } from '../../state/uiStore';
 import { useAsync } from '../../ui/useAsync';
 import { useMinuteClock } from '../../ui/useMinuteClock';
-import { nextToDecide } from './queueState';
+import { filterQueue, nextToDecide } from './queueState';
+import { useQueueFilter } from './queueFilterStore';
 import type { ReviewAction } from './reviewKeys';
 
 export interface DecisionForm {
@@ -36,23 +37,32 @@ export function useReviewQueue() {
     const [queue, log, settings] = await Promise.all([cache.reviewQueue(onProgress), cache.decisionLog(), cache.reviewSettings()]).finally(() =>
       setScoring(null),
     );
-    const want = cursorTo.current ?? atOrder.current;
-    const aim = want === null ? -1 : queue.findIndex((r) => r.orderKey === want);
-    cursorTo.current = null;
-    setAt((i) => (aim >= 0 ? aim : Math.min(i, Math.max(0, queue.length - 1))));
     // A form whose order left the queue (decided elsewhere, shipped) closes rather than decide another.
     setForm((f) => (f && !queue.some((r) => r.orderKey === f.orderKey) ? null : f));
     return { queue, log, settings };
   }, [version]);
   const { reload, run } = data;
 
-  const queue = data.value?.queue ?? null;
+  /** The whole queue, as scored; `queue` is what the filters keep of it, the rows listed and moved through. */
+  const all = data.value?.queue ?? null;
+  const filter = useQueueFilter((s) => s.filter);
+  const queue = useMemo(() => (all ? filterQueue(all, filter, now) : null), [all, filter, now]);
+  // A reloaded or re-filtered queue keeps the cursor on its order (or the one a decision moved it
+  // to) while the order is listed, else on the row number, within the list. Before the paint, and
+  // before atOrder below takes the new list's row at the old number.
+  useLayoutEffect(() => {
+    if (!queue) return;
+    const want = cursorTo.current ?? atOrder.current;
+    const aim = want === null ? -1 : queue.findIndex((r) => r.orderKey === want);
+    cursorTo.current = null;
+    setAt((i) => (aim >= 0 ? aim : Math.min(i, Math.max(0, queue.length - 1))));
+  }, [queue]);
   const current = queue?.[at] ?? null;
   useEffect(() => {
     atOrder.current = current?.orderKey ?? null;
   });
   /** The order the open form decides, while the queue still holds it. */
-  const formOrder = (form && queue?.find((r) => r.orderKey === form.orderKey)) ?? null;
+  const formOrder = (form && all?.find((r) => r.orderKey === form.orderKey)) ?? null;
 
   /** Logs the form's decision on the current order; true once it is in the log. */
   const submit = async (): Promise<boolean> => {
@@ -61,7 +71,12 @@ export function useReviewQueue() {
     if (!entry) return false;
     setLastMade(entry.decision === 'note' ? null : [entry]);
     // Decided: on to the next order to decide. A note decides nothing, so the cursor stays.
-    if (entry.decision !== 'note') cursorTo.current = nextToDecide(queue!, queue!.indexOf(formOrder), new Set([formOrder.orderKey]));
+    if (entry.decision !== 'note')
+      cursorTo.current = nextToDecide(
+        queue!,
+        queue!.findIndex((r) => r.orderKey === formOrder.orderKey),
+        new Set([formOrder.orderKey]),
+      );
     setForm(null);
     await reload();
     return true;
@@ -118,6 +133,7 @@ export function useReviewQueue() {
   return {
     scoring,
     queue,
+    all,
     log: data.value?.log ?? null,
     settings: data.value?.settings ?? null,
     error: data.error,

@@ -1,0 +1,60 @@
+// Filters above the review queue: a channel (two shops apart), still to decide or on hold, past the
+// decision target, and a Find box for an order number or e-mail. The queue is worked from the top;
+// on a large cache the filters are how an analyst takes one shop's or one late batch's orders first.
+import { countOf, formatCount } from '../../../../shared/domain/money';
+import type { QueueRow } from '../../core/contract';
+import { filtersQueue, queueChannels, type QueueFilter } from './queueState';
+import { useQueueFilter } from './queueFilterStore';
+
+export function QueueFilters({ all, shown, slaHours }: { all: readonly QueueRow[]; shown: number; slaHours: number }) {
+  const { filter, setQueueFilter, clearQueueFilter } = useQueueFilter();
+  const channels = queueChannels(all);
+  // A channel chosen before its last order left the queue stays chosen, and listed, until cleared.
+  if (filter.channel !== null && !channels.includes(filter.channel)) channels.push(filter.channel);
+  const narrowed = filtersQueue(filter);
+  return (
+    <div className="toolbar queue-filters" role="group" aria-label="Filter the queue">
+      <label className="inline">
+        Channel
+        <select value={filter.channel ?? ''} onChange={(e) => setQueueFilter({ channel: e.target.value === '' ? null : e.target.value })}>
+          <option value="">every channel</option>
+          {channels.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline">
+        State
+        <select value={filter.state} onChange={(e) => setQueueFilter({ state: e.target.value as QueueFilter['state'] })}>
+          <option value="all">to decide and on hold</option>
+          <option value="decide">to decide</option>
+          <option value="held">on hold</option>
+        </select>
+      </label>
+      <label className="inline">
+        <input type="checkbox" checked={filter.overdue} onChange={(e) => setQueueFilter({ overdue: e.target.checked })} />
+        Past the {slaHours} h target only
+      </label>
+      <input
+        type="search"
+        className="search queue-find"
+        aria-label="Find an order in the queue"
+        placeholder="Find order number or e-mail"
+        value={filter.find}
+        onChange={(e) => setQueueFilter({ find: e.target.value })}
+      />
+      {narrowed && (
+        <>
+          <span className="muted" data-testid="queue-shown" role="status">
+            {countOf(shown, 'order')} of {formatCount(all.length)} listed
+          </span>
+          <button className="link" onClick={clearQueueFilter}>
+            Clear filters
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
