@@ -681,7 +681,7 @@ test('the queue narrowed to one shop, to orders on hold, or to an order number; 
   await expect(filters.getByTestId('queue-shown')).toHaveCount(0);
 
   // One shop: the outlet's #990001 alone, the cursor on it, the header still the whole queue's.
-  await filters.getByLabel('Channel').selectOption('Outlet');
+  await filters.getByLabel('Channel', { exact: true }).selectOption('Outlet');
   await expect(rows).toHaveCount(1);
   await expect(filters.getByTestId('queue-shown')).toHaveText('1 order of 3 listed');
   await expect(page.getByRole('complementary', { name: /^Why order #990001/ })).toContainText('Outlet');
@@ -693,17 +693,17 @@ test('the queue narrowed to one shop, to orders on hold, or to an order number; 
   await expect(count).toHaveText(/^2 orders to decide · 1 on hold/);
 
   // Every channel, on hold only: the order just held, and only it.
-  await filters.getByLabel('Channel').selectOption('');
-  await filters.getByLabel('State').selectOption('held');
+  await filters.getByLabel('Channel', { exact: true }).selectOption('');
+  await filters.getByLabel('State', { exact: true }).selectOption('held');
   await expect(rows).toHaveCount(1);
   await expect(rows.first().locator('td:nth-child(2)')).toHaveText('held by K. Weber');
   // Still to decide: the main shop's two.
-  await filters.getByLabel('State').selectOption('decide');
+  await filters.getByLabel('State', { exact: true }).selectOption('decide');
   await expect(orderCells).toHaveText([/^#99000[12]$/, /^#99000[12]$/]);
   expect((await orderCells.allTextContents()).sort()).toEqual(['#990001', '#990002']);
 
   // Past the target only: as many as the header counts late.
-  await filters.getByLabel('State').selectOption('all');
+  await filters.getByLabel('State', { exact: true }).selectOption('all');
   await filters.getByLabel(/^Past the \d+ h target only$/).check();
   const late = Number((await count.textContent())!.match(/· (\d+) past the/)![1]);
   await expect(rows).toHaveCount(late);
@@ -751,4 +751,16 @@ test('a ring is decided whole whatever the filters list of it', async ({ page })
   await expect(ringBox.locator('legend')).toHaveText(`Its ring: ${members} orders in the queue`);
   await expect(ringBox.getByRole('checkbox')).toHaveCount(members);
   await expect(ringBox.getByRole('button', { name: `Release ${members}` })).toBeVisible();
+
+  // Why it scores: the orders a ring rule fired for, the ring's members among them, each saying so.
+  const filters = page.getByRole('group', { name: 'Filter the queue' });
+  await filters.getByLabel('Find an order in the queue').fill('');
+  await filters.getByLabel('Why it scores', { exact: true }).selectOption({ label: 'Orders in its ring' });
+  const inRings = await rows.count();
+  expect(inRings).toBeGreaterThanOrEqual(members);
+  await expect(filters.getByTestId('queue-shown')).toHaveText(new RegExp(`^${inRings} orders of \\d+ listed$`));
+  for (const at of [0, inRings - 1]) {
+    await rows.nth(at).click();
+    await expect(page.getByTestId('fired-rules')).toContainText(/in a ring of \d+ orders/);
+  }
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueRow } from '../../../renderer/src/core/contract';
-import { filterQueue, filtersQueue, NO_QUEUE_FILTER, nextToDecide, queueChannels } from '../../../renderer/src/features/review/queueState';
+import {
+  filterQueue,
+  filtersQueue,
+  NO_QUEUE_FILTER,
+  nextToDecide,
+  queueChannels,
+  queueSignals,
+  signalName,
+} from '../../../renderer/src/features/review/queueState';
 
 const NOW = Date.UTC(2026, 11, 7, 12);
 const HOUR = 3_600_000;
@@ -18,6 +26,7 @@ function row(externalId: string, over: Partial<QueueRow> = {}): QueueRow {
     score: 40,
     outcome: 'review',
     fired: [],
+    signals: ['marketplaceRisk'],
     matrixVersion: 1,
     ringId: null,
     ringVerdict: null,
@@ -33,7 +42,7 @@ const queue = [
   row('#1002', { score: 60, slaDueAt: NOW - HOUR }),
   row('30210001', { score: 55, marketplace: 'zalando', channel: 'Zalando', orderKey: 'zalando:30210001' }),
   row('#1001', { score: 50, channel: 'Shop B', orderKey: 'own:shop-b:#1001', slaDueAt: NOW - 2 * HOUR }),
-  row('#2001', { score: 30, state: 'hold' }),
+  row('#2001', { score: 30, state: 'hold', signals: ['ringSize', 'devicesPerCard'] }),
 ];
 
 describe('the review queue narrowed by its filters', () => {
@@ -68,6 +77,14 @@ describe('the review queue narrowed by its filters', () => {
     expect(keys('3021')).toEqual(['zalando:30210001']);
     expect(keys('C2001@EXAMPLE')).toEqual(['own:#2001']);
     expect(keys('9999')).toEqual([]);
+  });
+
+  it('keeps the orders a rule on the chosen signal fired for, and names each signal plainly', () => {
+    expect(filterQueue(queue, { ...NO_QUEUE_FILTER, signal: 'devicesPerCard' }, NOW).map((r) => r.externalId)).toEqual(['#2001']);
+    expect(filterQueue(queue, { ...NO_QUEUE_FILTER, signal: 'marketplaceRisk' }, NOW)).toHaveLength(4);
+    expect(queueSignals(queue).map(signalName)).toEqual(['Devices that used its card within 24 h', 'Orders in its ring', 'Risk level the sales channel gives']);
+    expect(signalName('countryMismatch')).toBe('Billing country differs from shipping country');
+    expect(signalName('avsFailed')).toBe('Address check failed');
   });
 
   it('combines its filters, and the cursor moves on within what is shown', () => {

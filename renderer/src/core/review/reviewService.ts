@@ -16,6 +16,7 @@ import {
   type Fired,
   type Matrix,
   type Outcome,
+  type Signal,
 } from '../../../../shared/scoring/matrix';
 import { computeSignals, ringVerdictSources, type RingFacts } from '../../../../shared/scoring/signals';
 import type { DeclinedPayment } from '../../../../shared/scoring/cardTesting';
@@ -76,6 +77,8 @@ export interface QueueRow {
   score: number;
   outcome: Outcome;
   fired: Fired[];
+  /** What the fired rules read, each once (the queue's Why filter): two rules on one signal are one reason. */
+  signals: Signal[];
   matrixVersion: number;
   /** The ring the order is in, if any (decide a ring's queued orders at once). */
   ringId: string | null;
@@ -281,6 +284,7 @@ export class ReviewService {
     const signals = computeSignals(ctx, candidates);
     const ringIdOf = new Map<number, string>();
     for (const r of this.rings.lastRings()) for (const i of r.orders) ringIdOf.set(i, r.id);
+    const signalOf = new Map(matrix.rules.map((r) => [r.id, r.signal]));
     const rows: QueueRow[] = [];
     candidates.forEach((i, n) => {
       const o = orders[i]!;
@@ -304,6 +308,7 @@ export class ReviewService {
         score: s.score,
         outcome: s.outcome,
         fired: s.fired,
+        signals: [...new Set(s.fired.flatMap((f) => signalOf.get(f.ruleId) ?? []))],
         matrixVersion: s.matrixVersion,
         ringId: ringIdOf.get(i) ?? null,
         ringVerdict: ring?.verdict ?? null,

@@ -1,9 +1,10 @@
-// Filters above the review queue: a channel (two shops apart), still to decide or on hold, past the
-// decision target, and a Find box for an order number or e-mail. The queue is worked from the top;
+// Filters above the review queue: a channel (two shops apart), still to decide or on hold, why it
+// scores (a rule that fired), past the decision target, and a Find box for an order number or e-mail. The queue is worked from the top;
 // on a large cache the filters are how an analyst takes one shop's or one late batch's orders first.
 import { countOf, formatCount } from '../../../../shared/domain/money';
 import type { QueueRow } from '../../core/contract';
-import { filtersQueue, queueChannels, type QueueFilter } from './queueState';
+import type { Signal } from '../../../../shared/scoring/matrix';
+import { filtersQueue, queueChannels, queueSignals, signalName, type QueueFilter } from './queueState';
 import { useQueueFilter } from './queueFilterStore';
 
 export function QueueFilters({ all, shown, slaHours }: { all: readonly QueueRow[]; shown: number; slaHours: number }) {
@@ -11,12 +12,14 @@ export function QueueFilters({ all, shown, slaHours }: { all: readonly QueueRow[
   const channels = queueChannels(all);
   // A channel chosen before its last order left the queue stays chosen, and listed, until cleared.
   if (filter.channel !== null && !channels.includes(filter.channel)) channels.push(filter.channel);
+  const signals = queueSignals(all);
+  if (filter.signal !== null && !signals.includes(filter.signal)) signals.push(filter.signal);
   const narrowed = filtersQueue(filter);
   return (
     <div className="toolbar queue-filters" role="group" aria-label="Filter the queue">
       <label className="inline">
         Channel
-        <select value={filter.channel ?? ''} onChange={(e) => setQueueFilter({ channel: e.target.value === '' ? null : e.target.value })}>
+        <select aria-label="Channel" value={filter.channel ?? ''} onChange={(e) => setQueueFilter({ channel: e.target.value === '' ? null : e.target.value })}>
           <option value="">every channel</option>
           {channels.map((c) => (
             <option key={c} value={c}>
@@ -27,10 +30,25 @@ export function QueueFilters({ all, shown, slaHours }: { all: readonly QueueRow[
       </label>
       <label className="inline">
         State
-        <select value={filter.state} onChange={(e) => setQueueFilter({ state: e.target.value as QueueFilter['state'] })}>
+        <select aria-label="State" value={filter.state} onChange={(e) => setQueueFilter({ state: e.target.value as QueueFilter['state'] })}>
           <option value="all">to decide and on hold</option>
           <option value="decide">to decide</option>
           <option value="held">on hold</option>
+        </select>
+      </label>
+      <label className="inline">
+        Why
+        <select
+          aria-label="Why it scores"
+          value={filter.signal ?? ''}
+          onChange={(e) => setQueueFilter({ signal: e.target.value === '' ? null : (e.target.value as Signal) })}
+        >
+          <option value="">any rule</option>
+          {signals.map((s) => (
+            <option key={s} value={s}>
+              {signalName(s)}
+            </option>
+          ))}
         </select>
       </label>
       <label className="inline">

@@ -1,6 +1,7 @@
 // How the queue words an order's state: an analyst's hold must never read like the score's
 // suggestion of one ("hold" next to "held" was one letter apart), and a held order waits for no target.
 import { countdown } from '../../../../shared/disputes/deadlines';
+import { SIGNALS, type Signal } from '../../../../shared/scoring/matrix';
 import type { QueueRow } from '../../core/contract';
 
 /** Still to be decided: a held order was decided in time, and stays only to be released or cancelled. */
@@ -36,16 +37,18 @@ export interface QueueFilter {
   state: 'all' | 'decide' | 'held';
   /** Only orders past the decision target and still undecided. */
   overdue: boolean;
+  /** Only orders one of whose fired rules reads this signal (in a ring, the card on many devices, …). */
+  signal: Signal | null;
   /** Part of an order number (a leading `#` or spaces do not count), or of the e-mail. */
   find: string;
 }
 
-export const NO_QUEUE_FILTER: QueueFilter = { channel: null, state: 'all', overdue: false, find: '' };
+export const NO_QUEUE_FILTER: QueueFilter = { channel: null, state: 'all', overdue: false, signal: null, find: '' };
 
 /** The needle of the Find box: case and a leading `#` ignored, so `1001` finds `#1001`. */
 const needleOf = (find: string): string => find.trim().replace(/^#/, '').toLowerCase();
 
-export const filtersQueue = (f: QueueFilter): boolean => f.channel !== null || f.state !== 'all' || f.overdue || needleOf(f.find) !== '';
+export const filtersQueue = (f: QueueFilter): boolean => f.channel !== null || f.state !== 'all' || f.overdue || f.signal !== null || needleOf(f.find) !== '';
 
 /** The rows of `queue` the filter keeps, in the queue's order (riskiest first). */
 export function filterQueue(queue: readonly QueueRow[], f: QueueFilter, now: number): QueueRow[] {
@@ -56,9 +59,17 @@ export function filterQueue(queue: readonly QueueRow[], f: QueueFilter, now: num
       (f.channel === null || r.channel === f.channel) &&
       (f.state === 'all' || (f.state === 'held') === !awaitsDecision(r)) &&
       (!f.overdue || overdue(r, now)) &&
+      (f.signal === null || r.signals.includes(f.signal)) &&
       (needle === '' || r.externalId.toLowerCase().includes(needle) || r.email.toLowerCase().includes(needle)),
   );
 }
 
 /** The channels the queue holds, each once, in the order the analyst reads them. */
 export const queueChannels = (queue: readonly QueueRow[]): string[] => [...new Set(queue.map((r) => r.channel))].sort((a, b) => a.localeCompare(b));
+
+/** A signal as the Why filter names it: its matrix label without the value's explanation (`(1 = yes)`, `: 1 = medium, …`). */
+export const signalName = (signal: Signal): string => SIGNALS[signal].label.split(/ \(|: /)[0]!;
+
+/** The signals the queue's fired rules read, each once, by name. */
+export const queueSignals = (queue: readonly QueueRow[]): Signal[] =>
+  [...new Set(queue.flatMap((r) => r.signals))].sort((a, b) => signalName(a).localeCompare(signalName(b)));
