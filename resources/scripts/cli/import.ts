@@ -1,12 +1,14 @@
 // `import --dry-run`: reads exports with the app's import core and reports, per file, how its rows
 // would land in the cache: created, updated, unchanged or quarantined. Files share one in-memory
-// cache, so a second file overlapping the first shows as unchanged or updated.
+// cache, so a second file overlapping the first shows as unchanged or updated. Files of one own shop
+// whose orders of one number differ are refused, not shown as updated (shopClashes.ts).
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { importChunks, MemoryKnownRecords, type FileSummary, type ReaderOptions } from '../../../shared/ingest';
-import { chooseFormat, errorCode, FORMAT_OPTIONS } from './formatChoice';
+import { chooseFormat, errorCode, FORMAT_FLAGS, FORMAT_OPTIONS, type ShopFile } from './formatChoice';
 import { out, parseArgs, pathIn, table, usageError, type CliIo } from './io';
+import { ShopClashes } from './shopClashes';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -18,7 +20,7 @@ interface FileResult {
 }
 
 export async function runImport(args: readonly string[], io: CliIo, usage: string): Promise<number> {
-  const a = parseArgs(args, ['--dry-run', '--json'], [...FORMAT_OPTIONS, '--order-ref']);
+  const a = parseArgs(args, ['--dry-run', '--json', ...FORMAT_FLAGS], [...FORMAT_OPTIONS, '--order-ref']);
   if (a.unknown.length) return usageError(io, `import: unknown option ${a.unknown.join(' ')}`, usage);
   if (!a.flags.has('--dry-run')) return usageError(io, 'import: the command line has no cache to write to; use --dry-run', usage);
   if (a.positional.length === 0) return usageError(io, 'import: name at least one file', usage);
@@ -26,14 +28,21 @@ export async function runImport(args: readonly string[], io: CliIo, usage: strin
   if (typeof choice === 'string') return usageError(io, `import: ${choice}`, usage);
   const { presets, chosen } = choice;
   const known = new MemoryKnownRecords();
+  const clashes = new ShopClashes(choice.sameShop);
   const results: FileResult[] = [];
-  for (const file of a.positional) {
-    const options: ReaderOptions = { fileName: path.basename(file), presets };
+  for (const named of choice.files) {
+    const options: ReaderOptions = { fileName: path.basename(named.file), presets };
     if (chosen) options.preset = chosen;
-    if (choice.shop !== undefined) options.shop = choice.shop;
+    if (named.shop !== undefined) options.shop = named.shop;
     const orderRef = a.values.get('--order-ref');
     if (orderRef) options.orderRefColumn = orderRef;
-    results.push(await importOne(file, options, known, io));
+    results.push(await importOne(named, options, known, clashes, io));
+  }
+  // Counts that show one shop's orders updated by another's would mislead: nothing is printed.
+  const refusal = clashes.refusal();
+  if (refusal) {
+    io.stderr(refusal);
+    return 4;
   }
   if (a.flags.has('--json')) out(io, JSON.stringify({ files: results.map(toJson) }, null, 2));
   else out(io, render(results));
@@ -42,12 +51,14 @@ export async function runImport(args: readonly string[], io: CliIo, usage: strin
   return results.some((r) => r.unreadable) ? 1 : results.some((r) => (r.summary?.errors.length ?? 0) > 0) ? 3 : 0;
 }
 
-async function importOne(file: string, options: ReaderOptions, known: MemoryKnownRecords, io: CliIo): Promise<FileResult> {
+async function importOne({ file, shop }: ShopFile, options: ReaderOptions, known: MemoryKnownRecords, clashes: ShopClashes, io: CliIo): Promise<FileResult> {
   try {
     // Opening first turns a missing or unreadable file into one clear message before any output.
     const handle = await open(pathIn(io, file), 'r');
     await handle.close();
-    const summary = await importChunks(createReadStream(pathIn(io, file), { highWaterMark: CHUNK_BYTES }), options, known);
+    const check = clashes.file(file, shop);
+    const summary = await importChunks(createReadStream(pathIn(io, file), { highWaterMark: CHUNK_BYTES }), options, known, check.visit);
+    check.end();
     return { file, summary };
   } catch (e) {
     return { file, unreadable: `cannot read file: ${errorCode(e)}` };

@@ -39,21 +39,30 @@ export interface ParsedArgs {
   values: Map<string, string>;
   positional: string[];
   unknown: string[];
+  /** Options with a value and positional arguments in the order given: `--shop` applies to the files after it. */
+  sequence: ({ option: string; value: string } | { positional: string })[];
 }
 
 /** `--flag`, `--name value` for the names in `withValue`, the rest positional; `--` ends options. */
 export function parseArgs(args: readonly string[], flags: readonly string[], withValue: readonly string[]): ParsedArgs {
-  const parsed: ParsedArgs = { flags: new Set(), values: new Map(), positional: [], unknown: [] };
+  const parsed: ParsedArgs = { flags: new Set(), values: new Map(), positional: [], unknown: [], sequence: [] };
+  const positional = (a: string) => {
+    parsed.positional.push(a);
+    parsed.sequence.push({ positional: a });
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--') {
-      parsed.positional.push(...args.slice(i + 1));
+      args.slice(i + 1).forEach(positional);
       break;
     }
-    if (!a.startsWith('--')) parsed.positional.push(a);
+    if (!a.startsWith('--')) positional(a);
     else if (flags.includes(a)) parsed.flags.add(a);
-    else if (withValue.includes(a) && i + 1 < args.length) parsed.values.set(a, args[++i]!);
-    else parsed.unknown.push(a);
+    else if (withValue.includes(a) && i + 1 < args.length) {
+      const value = args[++i]!;
+      parsed.values.set(a, value);
+      parsed.sequence.push({ option: a, value });
+    } else parsed.unknown.push(a);
   }
   return parsed;
 }

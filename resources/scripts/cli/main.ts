@@ -15,13 +15,20 @@ const COMMANDS: Record<string, Command> = {
 
 export const USAGE = [
   'usage: npm run cli -- <command> [options]',
-  '  import --dry-run [--json] [--format <id>] [--preset <preset.json>] [--shop <name>] [--order-ref <column>] <file>...',
+  '  import --dry-run [--json] [--format <id>] [--preset <preset.json>] [--order-ref <column>] [--same-shop] [<file>...] [--shop <name> <file>...]...',
   '  formats [--json]            list the export formats the import recognises',
-  '  rings --json [--keys card,device,email,address,phone,ip] [--hub-threshold N] [--format <id>] [--preset <preset.json>] [--shop <name>] <file>...',
+  '  rings --json [--keys card,device,email,address,phone,ip] [--hub-threshold N] [--format <id>] [--preset <preset.json>] [--same-shop] [<file>...] [--shop <name> <file>...]...',
   '  report fraud-trend --json --period week|month [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--by marketplace|country|paymentMethod|cardBrand]',
-  '         [--currency EUR] [--decisions <decisions.csv>] [--format <id>] [--preset <preset.json>] [--shop <name>] <file>...',
-  '  report kpi --json [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sla-hours 24] [--decisions <decisions.csv>] [--format <id>] [--preset <preset.json>] [--shop <name>] <file>...',
-  'exit codes: 0 done, 1 a file could not be read, 2 usage error, 3 a file no format reads (or not as the chosen one)',
+  '         [--currency EUR] [--decisions <decisions.csv>] [--format <id>] [--preset <preset.json>] [--same-shop] [<file>...] [--shop <name> <file>...]...',
+  '  report kpi --json [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--sla-hours 24] [--decisions <decisions.csv>] [--format <id>] [--preset <preset.json>]',
+  '         [--same-shop] [<file>...] [--shop <name> <file>...]...',
+  "shops: own shops number their orders alike (#1001 ...). Files before any --shop are the own shop's; --shop <name> applies to the files",
+  '       after it, up to the next --shop (its orders, and the payments and disputes that refer to them):',
+  '         npm run cli -- rings --json orders.csv stripe.csv --shop Outlet outlet-orders.csv outlet-stripe.csv',
+  '       Two files of one shop with an order of one number but another date, amount, currency or buyer are refused (exit 4),',
+  "       naming both files; --same-shop says they are one shop's, and later files update its orders.",
+  'exit codes: 0 done, 1 a file could not be read, 2 usage error, 3 a file no format reads (or not as the chosen one),',
+  '            4 two files of one shop hold an order of one number with other facts (see shops)',
 ].join('\n');
 
 /** Runs one command line; the exit code is returned, not set, so tests call it in process. */

@@ -1,5 +1,6 @@
 // Files imported in memory with the app's import core, for the commands that work on the records
-// (`rings`, `report`): one cache across the files, so later files update earlier ones as in the app.
+// (`rings`, `report`): one cache across the files, so later files update earlier ones as in the app,
+// except where files of one own shop disagree on an order of one number (shopClashes.ts).
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { importChunks, MemoryKnownRecords, type ClassifiedBatch, type ParsedReco
 import { withDecisivePayments } from '../../../shared/ingest/writePlan';
 import type { FormatChoice } from './formatChoice';
 import { pathIn, type CliIo } from './io';
+import { ShopClashes } from './shopClashes';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -61,11 +63,14 @@ export interface ImportedRecords {
  * Imports the files in order into one in-memory cache. An unreadable file ends the run with exit
  * code 1; a file no format reads (or that fails to read as the chosen one) ends it with exit
  * code 3 after every file's problems are on stderr: a figure over part of the data would mislead.
+ * Files of one own shop that disagree on an order of one number end it with exit code 4, naming
+ * the files: a figure over two shops' orders merged into one would mislead too.
  */
-export async function importFiles(files: readonly string[], io: CliIo, choice: FormatChoice): Promise<ImportedRecords | number> {
+export async function importFiles(io: CliIo, choice: FormatChoice): Promise<ImportedRecords | number> {
   const known = new RecordsInMemory();
+  const clashes = new ShopClashes(choice.sameShop);
   let failed = false;
-  for (const file of files) {
+  for (const { file, shop } of choice.files) {
     try {
       const handle = await open(pathIn(io, file), 'r');
       await handle.close();
@@ -73,15 +78,22 @@ export async function importFiles(files: readonly string[], io: CliIo, choice: F
         fileName: path.basename(file),
         presets: choice.presets,
         ...(choice.chosen ? { preset: choice.chosen } : {}),
-        ...(choice.shop !== undefined ? { shop: choice.shop } : {}),
+        ...(shop !== undefined ? { shop } : {}),
       };
-      const summary = await importChunks(createReadStream(pathIn(io, file), { highWaterMark: CHUNK_BYTES }), options, known);
+      const check = clashes.file(file, shop);
+      const summary = await importChunks(createReadStream(pathIn(io, file), { highWaterMark: CHUNK_BYTES }), options, known, check.visit);
+      check.end();
       for (const e of summary.errors) io.stderr(`${file}: ${e.message}\n`);
       if (summary.errors.length > 0) failed = true;
     } catch (e) {
       io.stderr(`${file}: cannot read file: ${(e as { code?: string }).code ?? String(e)}\n`);
       return 1;
     }
+  }
+  const refusal = clashes.refusal();
+  if (refusal) {
+    io.stderr(refusal);
+    return 4;
   }
   if (failed) return 3;
   return {

@@ -30,7 +30,7 @@ import {
 import { out, parseArgs, pathIn, usageError, type CliIo, type ParsedArgs } from './io';
 import { systemClock } from '../../../shared/time/clock';
 import { importFiles, type ImportedRecords } from './memoryImport';
-import { chooseFormat, FORMAT_OPTIONS } from './formatChoice';
+import { chooseFormat, FORMAT_FLAGS, FORMAT_OPTIONS } from './formatChoice';
 
 /** Periods in the default fraud-trend range. */
 const DEFAULT_PERIODS = 12;
@@ -117,7 +117,7 @@ const figures = majorFigures;
 
 async function runFraudTrend(args: readonly string[], io: CliIo, usage: string): Promise<number> {
   const cmd = 'report fraud-trend';
-  const a = parseArgs(args, ['--json'], ['--period', '--from', '--to', '--by', '--currency', '--decisions', ...FORMAT_OPTIONS]);
+  const a = parseArgs(args, ['--json', ...FORMAT_FLAGS], ['--period', '--from', '--to', '--by', '--currency', '--decisions', ...FORMAT_OPTIONS]);
   const days = commonOptions(cmd, a);
   if (typeof days === 'string') return usageError(io, days, usage);
   const period = a.values.get('--period');
@@ -136,7 +136,7 @@ async function runFraudTrend(args: readonly string[], io: CliIo, usage: string):
   if (typeof decisions === 'number') return decisions;
   const choice = await chooseFormat(a, io);
   if (typeof choice === 'string') return usageError(io, `${cmd}: ${choice}`, usage);
-  const records = await importFiles(a.positional, io, choice);
+  const records = await importFiles(io, choice);
   if (typeof records === 'number') return records;
   const range = rangeOf(days, period, DEFAULT_PERIODS, records);
   if (typeof range === 'string') {
@@ -190,7 +190,7 @@ async function runFraudTrend(args: readonly string[], io: CliIo, usage: string):
 
 async function runKpi(args: readonly string[], io: CliIo, usage: string): Promise<number> {
   const cmd = 'report kpi';
-  const a = parseArgs(args, ['--json'], ['--from', '--to', '--sla-hours', '--decisions', ...FORMAT_OPTIONS]);
+  const a = parseArgs(args, ['--json', ...FORMAT_FLAGS], ['--from', '--to', '--sla-hours', '--decisions', ...FORMAT_OPTIONS]);
   const days = commonOptions(cmd, a);
   if (typeof days === 'string') return usageError(io, days, usage);
   const sla = a.values.get('--sla-hours') ?? '24';
@@ -200,7 +200,7 @@ async function runKpi(args: readonly string[], io: CliIo, usage: string): Promis
   if (typeof decisions === 'number') return decisions;
   const choice = await chooseFormat(a, io);
   if (typeof choice === 'string') return usageError(io, `${cmd}: ${choice}`, usage);
-  const records = await importFiles(a.positional, io, choice);
+  const records = await importFiles(io, choice);
   if (typeof records === 'number') return records;
   const range = rangeOf(days, 'month', 1, records);
   if (typeof range === 'string') {

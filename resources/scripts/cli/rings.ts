@@ -4,7 +4,7 @@ import { buildRings, type LinkOptions } from '../../../shared/linking';
 import { isKeyType, type KeyType } from '../../../shared/normalize';
 import { out, parseArgs, usageError, type CliIo } from './io';
 import { importFiles } from './memoryImport';
-import { chooseFormat, FORMAT_OPTIONS } from './formatChoice';
+import { chooseFormat, FORMAT_FLAGS, FORMAT_OPTIONS } from './formatChoice';
 
 const CLI_KEY_TYPES = ['card', 'device', 'email', 'address', 'phone', 'ip'] as const;
 
@@ -18,7 +18,7 @@ function parseKeys(list: string): KeyType[] | string {
 }
 
 export async function runRings(args: readonly string[], io: CliIo, usage: string): Promise<number> {
-  const a = parseArgs(args, ['--json'], ['--keys', '--hub-threshold', ...FORMAT_OPTIONS]);
+  const a = parseArgs(args, ['--json', ...FORMAT_FLAGS], ['--keys', '--hub-threshold', ...FORMAT_OPTIONS]);
   if (a.unknown.length) return usageError(io, `rings: unknown option ${a.unknown.join(' ')}`, usage);
   if (!a.flags.has('--json')) return usageError(io, 'rings: only --json output is available', usage);
   if (a.positional.length === 0) return usageError(io, 'rings: name at least one file', usage);
@@ -37,7 +37,7 @@ export async function runRings(args: readonly string[], io: CliIo, usage: string
   }
   const choice = await chooseFormat(a, io);
   if (typeof choice === 'string') return usageError(io, `rings: ${choice}`, usage);
-  const imported = await importFiles(a.positional, io, choice);
+  const imported = await importFiles(io, choice);
   if (typeof imported === 'number') return imported;
   const report = buildRings(imported.orders, imported.disputes, options);
   const rings = report.rings

@@ -1,5 +1,6 @@
 // The command line runs the same import core in plain Node: JSON shape, counts across files,
-// exit codes (1 unreadable file, 2 usage error, 3 a file no format reads).
+// exit codes (1 unreadable file, 2 usage error, 3 a file no format reads, 4 two files of one shop
+// disagree on an order of one number).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,7 @@ interface FileJson {
   updated: number;
   unchanged: number;
   quarantined: { line: number; column: number | null; columnName: string | null; reason: string }[];
+  quarantinedCount: number;
   errors: { code: string; message: string }[];
   warnings: { code: string; message: string }[];
 }
@@ -180,5 +182,103 @@ describe('npm run cli -- import --dry-run --json', () => {
     const r = cliProcess('formats', '--json');
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { formats: { id: string }[] }).formats.map((f) => f.id)).toContain('adyen-disputes');
+  });
+});
+
+// Two own shops number their orders alike: shop A's #1001 and the outlet's #1001 are two orders.
+const SHOP_HEAD =
+  'Name,Email,Financial Status,Currency,Total,Created at,Lineitem name,Shipping Name,Shipping Address1,Shipping City,Shipping Zip,Shipping Country';
+const SHOP_A = `${SHOP_HEAD}
+#1001,ann@example.org,paid,EUR,40.00,2026-05-04 12:00:00 +0200,Hut,Ann Berg,Am Markt 1,Bonn,53111,DE
+#1002,bob@example.net,paid,EUR,41.00,2026-05-04 13:00:00 +0200,Hut,Bob Falk,Ringweg 3,Köln,50667,DE
+`;
+// The outlet's #1001: another day, amount and buyer, shipped to Ann's address (a ring across the two shops).
+const OUTLET = `${SHOP_HEAD}
+#1001,cyd@example.com,paid,EUR,99.00,2026-05-05 09:00:00 +0200,Zelt,Cyd Roth,Am Markt 1,Bonn,53111,DE
+#1003,dan@example.com,paid,EUR,12.00,2026-06-02 09:00:00 +0200,Zelt,Dan Roth,Bahnhofstr. 1,Essen,45127,DE
+`;
+
+function shopFiles(outlet = OUTLET): { a: string; outlet: string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'fw-cli-shops-'));
+  const a = path.join(dir, 'shop-a-orders.csv');
+  const b = path.join(dir, 'outlet-orders.csv');
+  writeFileSync(a, SHOP_A);
+  writeFileSync(b, outlet);
+  return { a, outlet: b };
+}
+
+const filesOf = (r: { stdout: string }) => (JSON.parse(r.stdout) as { files: FileJson[] }).files;
+const addsUp = (f: FileJson) => f.rows === f.created + f.updated + f.unchanged + f.quarantinedCount;
+
+describe('npm run cli with two own shops: --shop names the shop of the files after it', () => {
+  it('two shops’ files with the same order number stay two orders, each file counted whole', async () => {
+    const { a, outlet } = shopFiles();
+    const r = await cli('import', '--dry-run', '--json', a, '--shop', 'Outlet', outlet);
+    expect(r.status, r.stderr).toBe(0);
+    const files = filesOf(r);
+    expect(files.map((f) => [path.basename(f.file), f.rows, f.created, f.updated, f.unchanged])).toEqual([
+      ['shop-a-orders.csv', 2, 2, 0, 0],
+      ['outlet-orders.csv', 2, 2, 0, 0],
+    ]);
+    expect(files.every(addsUp)).toBe(true);
+
+    // The ring through Ann's address holds both #1001, one per shop: neither overwrote the other.
+    const rings = await cli('rings', '--json', a, '--shop', 'Outlet', outlet);
+    expect(rings.status, rings.stderr).toBe(0);
+    const json = JSON.parse(rings.stdout) as { rings: { orderIds: string[] }[] };
+    expect(json.rings.map((ring) => [...ring.orderIds].sort())).toEqual([['shopify:#1001', 'shopify@outlet:#1001']]);
+  });
+
+  it('each --shop applies up to the next one; a --shop with no file after it is a usage error', async () => {
+    const { a, outlet } = shopFiles();
+    const r = await cli('import', '--dry-run', '--json', '--shop', 'Main', a, '--shop', 'Outlet', outlet);
+    expect(r.status, r.stderr).toBe(0);
+    expect(filesOf(r).map((f) => f.created)).toEqual([2, 2]);
+    // Formerly a --shop anywhere applied to every file; after the files it now names none, and says so.
+    const late = await cli('import', '--dry-run', '--json', a, outlet, '--shop', 'Outlet');
+    expect(late.status).toBe(2);
+    expect(late.stderr).toContain('--shop Outlet names no file after it');
+    const alike = await cli('import', '--dry-run', '--json', '--shop', 'Outlet', a, '--shop', 'Outlet+', outlet);
+    expect(alike.status).toBe(2);
+    expect(alike.stderr).toContain('“Outlet+” would file its orders under the same key as the shop “Outlet”');
+  });
+
+  it('refuses, naming both files, when two orders files would merge into one shop with other facts for one number', async () => {
+    const { a, outlet } = shopFiles();
+    for (const command of [
+      ['import', '--dry-run', '--json'],
+      ['rings', '--json'],
+      ['report', 'kpi', '--json'],
+    ]) {
+      const r = await cli(...command, a, outlet);
+      expect(r.status, command.join(' ')).toBe(4);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`${outlet}: Order #1001 exists from ${a} with other dates, amounts and buyers`);
+      expect(r.stderr).toContain('--shop NAME');
+      expect(r.stderr).toContain('--same-shop');
+    }
+    // One --shop for both files says which shop, not that they agree: still refused.
+    const named = await cli('rings', '--json', '--shop', 'Outlet', a, outlet);
+    expect(named.status).toBe(4);
+    expect(named.stderr).toContain(`${outlet}: Order #1001 exists from ${a}`);
+  });
+
+  it('--same-shop lets a later file of the shop update its orders; a later export that only changes statuses never asks', async () => {
+    const { a, outlet } = shopFiles();
+    const same = await cli('import', '--dry-run', '--json', '--same-shop', a, outlet);
+    expect(same.status, same.stderr).toBe(0);
+    expect(filesOf(same).map((f) => [f.created, f.updated])).toEqual([
+      [2, 0],
+      [1, 1],
+    ]);
+    expect(filesOf(same).every(addsUp)).toBe(true);
+
+    const later = shopFiles(SHOP_A.replace('#1001,ann@example.org,paid', '#1001,ann@example.org,refunded'));
+    const r = await cli('import', '--dry-run', '--json', later.a, later.outlet);
+    expect(r.status, r.stderr).toBe(0);
+    expect(filesOf(r).map((f) => [f.created, f.updated, f.unchanged])).toEqual([
+      [2, 0, 0],
+      [0, 1, 1],
+    ]);
   });
 });
