@@ -3,7 +3,11 @@
 import type { FormatPreset, RowKindRule } from './preset';
 
 // Both reports describe the same orders: one source, so they upsert the same records and each
-// report only overwrites the fields it carries (see ParsedRecord.scope).
+// report only overwrites the fields it carries (see ParsedRecord.scope). The source is part of every
+// order's key (`amazon.de:302-…`), for every Amazon marketplace alike: Amazon order ids are unique
+// across its marketplaces, and stored orders, logged decisions and disputes hold those keys, so an
+// Amazon.com order keeps `amazon.de` here. The marketplace a file names (sales-channel `Amazon.com`)
+// is the order's channel, which the tables show (channelLabel).
 const SOURCE = 'amazon.de';
 
 /**

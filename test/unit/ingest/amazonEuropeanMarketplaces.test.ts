@@ -1,7 +1,7 @@
 // Amazon Seller Central order reports as the European marketplaces write them, for a seller who
 // sells on several of them (and on its own shop) and imports every report into one cache.
 import { describe, expect, it } from 'vitest';
-import type { Order } from '../../../shared/domain/order';
+import { channelLabel, orderKey, type Order } from '../../../shared/domain/order';
 import { MemoryKnownRecords } from '../../../shared/ingest';
 import { mergeProvided } from '../../../shared/ingest/writePlan';
 import { bucketsAddUp, fixture, fixtureLines as lines, runImport, values, withCells } from './support';
@@ -149,5 +149,38 @@ describe("Amazon's Unshipped Orders report: buyer and address, no prices", () =>
     expect(run.summary.problems[0]).toMatchObject({ file: 'unshipped.txt', column: 1, columnName: 'order-id' });
     expect(run.summary.problems[0]!.reason).toMatch(/no prices/);
     expect(run.summary.problems[0]!.reason).toMatch(/All Orders/);
+  });
+});
+
+// An order's key is `source:number` (orderKey), and every Amazon marketplace's orders share the source
+// `amazon.de`: Amazon order ids are unique across its marketplaces, and caches, decision logs and
+// disputes hold those keys. The marketplace the file names is the order's channel, not its key.
+describe('Amazon marketplaces other than Amazon.de (Amazon.com, Amazon.co.uk, Amazon.fr)', () => {
+  const [header, , , pending] = lines('amazon-all-orders.txt');
+  const sale = (id: string, channel: string, currency: string, country: string) =>
+    withCells(header!, pending!, { 'amazon-order-id': id, 'sales-channel': channel, currency, 'ship-country': country });
+  const file =
+    [
+      header,
+      sale('111-1234567-7654321', 'Amazon.com', 'USD', 'US'),
+      sale('202-1234567-7654321', 'Amazon.co.uk', 'GBP', 'GB'),
+      sale('402-1234567-7654321', 'Amazon.fr', 'EUR', 'FR'),
+    ].join('\n') + '\n';
+
+  it('each order carries the marketplace its file names; keys stay amazon.de:<order id>, so a cache that stored them keeps them', async () => {
+    const known = new MemoryKnownRecords();
+    const first = await runImport(file, { fileName: 'all-orders-us-uk-fr.txt' }, known);
+    expect(first.summary.errors).toEqual([]);
+    expect(bucketsAddUp(first.summary)).toBe(true);
+    const orders = values<Order>(first, 'order');
+    expect(orders.map((o) => [channelLabel(o), o.currency, orderKey(o)])).toEqual([
+      ['Amazon.com', 'USD', 'amazon.de:111-1234567-7654321'],
+      ['Amazon.co.uk', 'GBP', 'amazon.de:202-1234567-7654321'],
+      ['Amazon.fr', 'EUR', 'amazon.de:402-1234567-7654321'],
+    ]);
+    expect(first.written.map((r) => r.key)).toEqual(orders.map(orderKey));
+    // Imported again (as into a cache filled before), the same orders: nothing created twice.
+    const again = await runImport(file, { fileName: 'all-orders-us-uk-fr.txt' }, known);
+    expect([again.summary.created, again.summary.updated, again.summary.unchanged]).toEqual([0, 0, 3]);
   });
 });
