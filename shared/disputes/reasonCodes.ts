@@ -216,7 +216,15 @@ const STRIPE: Table = {
 };
 
 /** Which table a network's codes are in; PSP enums (Stripe, PayPal) are read for any network. */
-const NETWORK_TABLE: Record<CardNetwork, Table> = { visa: VISA, mastercard: MASTERCARD, amex: AMEX, discover: DISCOVER, paypal: PAYPAL, stripe: STRIPE };
+const NETWORK_TABLE: Record<CardNetwork, Table> = {
+  visa: VISA,
+  mastercard: MASTERCARD,
+  amex: AMEX,
+  discover: DISCOVER,
+  paypal: PAYPAL,
+  stripe: STRIPE,
+  other: {},
+};
 
 /** A reason code as the tables key it: `10.4`, `F29`, `non_receipt` (from "Non-Receipt"), `fraudulent`. */
 export function normaliseCode(code: string): string {
@@ -244,7 +252,9 @@ export function reasonInfo(network: CardNetwork | '', code: string): ReasonInfo 
   // Visa's codes are grouped by their first number: a code Visa added since, or a sub-code, is in its group.
   const group = network === 'visa' ? VISA_GROUPS[/^(1[0-3])\.\d+(\.\d+)?$/.exec(c)?.[1] ?? ''] : undefined;
   if (group) return { family: group[0], label: `${group[1]} (${c})` };
-  for (const table of [STRIPE, PAYPAL, VISA, MASTERCARD, AMEX, DISCOVER]) {
+  // A card of another network (JCB, UnionPay) numbers its codes its own way: 4514 there is no Amex code.
+  const tables = network === 'other' ? [STRIPE, PAYPAL] : [STRIPE, PAYPAL, VISA, MASTERCARD, AMEX, DISCOVER];
+  for (const table of tables) {
     const hit = lookup(table, c);
     if (hit) return hit;
   }
@@ -283,4 +293,5 @@ const NETWORK_NAME: Readonly<Record<string, string>> = {
   discover: 'Discover',
   paypal: 'PayPal',
   stripe: 'Stripe',
+  other: 'Other card network',
 };

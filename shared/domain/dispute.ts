@@ -1,6 +1,8 @@
 // A dispute, chargeback or retrieval request against a payment, with its response deadline.
 
-export const CARD_NETWORKS = ['visa', 'mastercard', 'amex', 'discover', 'paypal', 'stripe'] as const;
+// `other`: a card the file names whose network has no reason table here (JCB, UnionPay, Cartes
+// Bancaires): its chargebacks are kept, their codes shown as written, never read with another's table.
+export const CARD_NETWORKS = ['visa', 'mastercard', 'amex', 'discover', 'paypal', 'stripe', 'other'] as const;
 export type CardNetwork = (typeof CARD_NETWORKS)[number];
 
 export const DISPUTE_STATUSES = ['new', 'gathering_evidence', 'submitted', 'won', 'lost', 'accepted'] as const;

@@ -157,7 +157,10 @@ export class DisputeBuilder {
       );
       return;
     }
-    const network = cardNetworkOf(pick('network'), reasonCode) ?? ctx.preset.options.defaultNetwork ?? null;
+    // A brand the app has no table for (Adyen's `jcb`, `cup`, `cartebancaire`) is still a card: its
+    // chargeback is kept under another network rather than set aside with its deadline.
+    const brand = pick('network');
+    const network = cardNetworkOf(brand, reasonCode) ?? ctx.preset.options.defaultNetwork ?? (brand !== '' ? 'other' : null);
     if (network === null) {
       this.failAll(id, lines, 'network', 'the card network is unknown: no card brand in the row and a reason code that belongs to no network', 'invalid-value');
       return;
