@@ -32,6 +32,8 @@ export function dateCell(
     ctx.fail(g, at.row, at.column, 'missing-value', `${ctx.fieldLabel(f)} is empty; the ${label} is required`, what);
     return null;
   }
+  // Stripe's deadline is 0 when no response is allowed (evidence_details.due_by); exports write it 0.
+  if (endOfDay && /^0+$/.test(at.value.trim())) return 0;
   const { order, settled } = ctx.dateOrderOf(at.column, at.value, g.lines[at.row]!);
   // Never a silent swap: a value its column's order cannot hold is set aside, saying why.
   const conflict = settled ? dateOrderConflict(at.value, order) : null;
@@ -47,10 +49,10 @@ export function dateCell(
     const m = DATE_PART.exec(at.value.trim());
     const endText = m ? `${m[1]} 23:59:59${m[4]}` : `${at.value} 23:59:59`;
     const end = parseTimestamp(endText, zone, order, ctx.referenceYear);
-    if (Number.isFinite(end)) return end;
+    if (Number.isFinite(end)) return noDeadlineAtEpoch(end);
   }
   const t = parseTimestamp(time === '' ? at.value : `${at.value} ${time}`, zone, order, ctx.referenceYear);
-  if (Number.isFinite(t)) return t;
+  if (Number.isFinite(t)) return endOfDay ? noDeadlineAtEpoch(t) : t;
   if (required) {
     // A date that cannot exist (month 13, 31 April) is named as such; only a shape the import
     // does not read gets the examples of the shapes it does.
@@ -69,6 +71,14 @@ export function dateCell(
   }
   ctx.messages.warn('invalid-date', `${ctx.columnLabel(at.column)} has values that are not dates; they were left empty`, g.lines[at.row]);
   return 0;
+}
+
+/**
+ * A deadline on the Unix epoch's day (in any zone) is Stripe's 0, "no response allowed", as an export
+ * or a spreadsheet writes that 0 as a date: no deadline, not one overdue since 1970.
+ */
+function noDeadlineAtEpoch(dueAt: number): number {
+  return Math.abs(dueAt) < 2 * 86_400_000 ? 0 : dueAt;
 }
 
 /** The zone a row names in field `f` (Adyen's TimeZone, PayPal's Zeitzone), else the format's. */
