@@ -293,5 +293,5 @@ const NETWORK_NAME: Readonly<Record<string, string>> = {
   discover: 'Discover',
   paypal: 'PayPal',
   stripe: 'Stripe',
-  other: 'Other card network',
+  other: 'Other network',
 };

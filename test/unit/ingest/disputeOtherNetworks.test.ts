@@ -13,7 +13,7 @@ const row = (psp: string, method: string, code: string, amount: string, currency
   `Nordwind,NordwindDE,${psp},#1002,${method},2026-05-12 09:30:00,CET,${currency},${amount},Chargeback,D${psp},Fraud,,,${method},${code},2026-05-01 12:31:00,CET,${currency},${amount},2026-05-12 09:30:00,CET,2026-06-01 09:30:00,CET`;
 
 describe('a chargeback on a card network the app has no reason table for', () => {
-  it('is kept with its code and deadline, under another card network, not set aside', async () => {
+  it('is kept with its code and deadline, under another network, not set aside', async () => {
     const text = [
       HEADER,
       row('881', 'jcb', '541', '12000', 'JPY'),
@@ -37,7 +37,7 @@ describe('a chargeback on a card network the app has no reason table for', () =>
     expect(reasonInfo('other', '4553')).toEqual({ family: 'unknown', label: 'Unknown reason code 4553' });
     // A PSP's own word still reads as itself whatever the card.
     expect(reasonInfo('other', 'fraudulent').family).toBe('fraud');
-    expect(reasonShown('other', '4514', 'Unknown reason code 4514').lead).toBe('Other card network 4514');
+    expect(reasonShown('other', '4514', 'Unknown reason code 4514').lead).toBe('Other network 4514');
   });
 
   it('a row that names no card brand and a code of no network is still set aside, as before', async () => {
