@@ -72,4 +72,28 @@ describe("a customer's evidence pack across two own shops", () => {
     expect(pack.duplicates).toHaveLength(1);
     expect(pack.duplicates[0]).toMatch(/^Order #1001 of .*, charge ch_2out$/);
   });
+
+  it("lists each shop's #1001 under its own shop: a dispute on the outlet's order reads \u201c#1001 \u00b7 Outlet\u201d", async () => {
+    db = createDb('dispute-list-shops');
+    await new OrderRepository(db).append([
+      order({ externalId: '#1001', createdAt: NOW - 10 * DAY, totalMinor: 5000 }),
+      order({ externalId: '#1001', source: 'shopify@outlet', channel: 'Outlet', createdAt: NOW - 12 * DAY, totalMinor: 7000 }),
+    ]);
+    const dispute = {
+      provider: 'stripe' as const,
+      network: 'visa' as const,
+      reasonCode: '10.4',
+      currency: 'EUR',
+      openedAt: NOW - 2 * DAY,
+      dueAt: NOW + 10 * DAY,
+      status: 'new' as const,
+    };
+    await db.disputes.bulkAdd([
+      { ...dispute, id: 'dp_main', paymentId: 'ch_main', orderKey: 'shopify:#1001', amountMinor: 5000 },
+      { ...dispute, id: 'dp_out', paymentId: 'ch_out', orderKey: 'shopify@outlet:#1001', amountMinor: 7000 },
+    ]);
+    const rows = await createCore(db, fixedClock(NOW)).disputeList();
+    const shown = Object.fromEntries(rows.map((r) => [r.id, r.order && `${r.order.externalId} · ${r.order.channel}`]));
+    expect(shown).toEqual({ dp_main: '#1001 · Own shop', dp_out: '#1001 · Outlet' });
+  });
 });

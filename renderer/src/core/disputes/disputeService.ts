@@ -20,7 +20,7 @@ import {
 } from '../../../../shared/disputes/workflow';
 import { evidencePack, type EvidencePack, type PackOrder } from '../../../../shared/disputes/evidence';
 import type { Payment } from '../../../../shared/domain/payment';
-import { orderKey, type Marketplace, type Order } from '../../../../shared/domain/order';
+import { channelLabel, orderKey, type Marketplace, type Order } from '../../../../shared/domain/order';
 import { analystName, MetaRepository } from '../storage/metaRepository';
 import {
   awaitsAnswer,
@@ -47,7 +47,8 @@ export interface DisputeRow extends Dispute {
   rowType: 'chargeback';
   family: ReasonFamily;
   reasonLabel: string;
-  order: { externalId: string; marketplace: Marketplace; totalMinor: number; currency: string; createdAt: number } | null;
+  /** `channel`: where it was sold as the analyst reads it (channelLabel): two shops' #1001 read apart. */
+  order: { externalId: string; marketplace: Marketplace; channel: string; totalMinor: number; currency: string; createdAt: number } | null;
   /** The ring its order is in, if any. */
   ringId: string | null;
   /** Visa 10.4 only: does local history give CE 3.0 evidence, and from how many orders. */
@@ -275,7 +276,16 @@ export class DisputeService {
         rowType: 'chargeback',
         family: info.family,
         reasonLabel: info.label,
-        order: o ? { externalId: o.externalId, marketplace: o.marketplace, totalMinor: o.totalMinor, currency: o.currency, createdAt: o.createdAt } : null,
+        order: o
+          ? {
+              externalId: o.externalId,
+              marketplace: o.marketplace,
+              channel: channelLabel(o),
+              totalMinor: o.totalMinor,
+              currency: o.currency,
+              createdAt: o.createdAt,
+            }
+          : null,
         ce3: check ? { qualifies: check.qualifies, priors: check.priors.length } : null,
         ringId: at === undefined ? null : (ctx.ringOf.get(at) ?? null),
         hint: awaitsAnswer(d) ? responseHint(d, this.clock.now(), ctx.hints.record, ctx.hints.cost, ctx.hints.rates) : null,

@@ -10,7 +10,7 @@ import { movesAt, noResponse, pastDeadline, STATUS_LABEL, submitOverrides } from
 import type { DisputeStage, DisputeStatus } from '../../../../shared/domain/dispute';
 import { formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
 import type { Ce3Result } from '../../../../shared/disputes/ce3';
-import { MARKETPLACE_LABEL, type Order } from '../../../../shared/domain/order';
+import { channelLabel, type Order } from '../../../../shared/domain/order';
 import { providerName } from '../../../../shared/domain/payment';
 import { cache } from '../../core/client';
 import type { DisputeDetail } from '../../core/contract';
@@ -290,7 +290,7 @@ interface Prior {
 const PRIOR_COLUMNS: Column<Prior>[] = [
   { header: 'Date (UTC)', cell: ({ p }) => showDateTime(p.createdAt) },
   { header: 'Order', cell: ({ p, o }) => o?.externalId ?? p.orderKey },
-  { header: 'Channel', cell: ({ o }) => (o ? MARKETPLACE_LABEL[o.marketplace] : '') },
+  { header: 'Channel', cell: ({ o }) => (o ? channelLabel(o) : '') },
   { header: 'Total', cell: ({ o }) => (o ? formatMoney(o.totalMinor, o.currency) : '') },
   { header: 'Shares', cell: ({ p }) => p.shared.join(', ') },
 ];

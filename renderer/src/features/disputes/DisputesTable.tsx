@@ -6,7 +6,6 @@ import { countdown, urgencyOf, type Urgency } from '../../../../shared/disputes/
 import { REASON_FAMILY_LABEL, reasonShown } from '../../../../shared/disputes/reasonCodes';
 import { formatCount, formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
 import { DISPUTE_STAGE_LABEL } from '../../../../shared/domain/dispute';
-import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
 import type { DisputeRow } from '../../core/contract';
 import { FittedTable, type FitColumn } from '../../ui/FittedTable';
 import { ResponseHintText } from './ResponseHintText';
@@ -163,7 +162,7 @@ export function DisputesTable({
 function OrderCell({ r, onRing }: { r: DisputeRow; onRing(orderKey: string): void }) {
   return (
     <>
-      {r.order ? `${r.order.externalId} · ${MARKETPLACE_LABEL[r.order.marketplace]}` : <span className="muted">not in cache</span>}
+      {r.order ? `${r.order.externalId} · ${r.order.channel}` : <span className="muted">not in cache</span>}
       {r.ringId && (
         <button
           className="link"
