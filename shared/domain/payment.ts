@@ -16,6 +16,13 @@ export interface Payment extends CardChecks {
    * stored before payments said so: those join as they did, the importing file's shop.
    */
   orderSource?: string;
+  /**
+   * True when nobody was asked which shop the payment is from: the cache held one own shop, so
+   * `orderSource` is that shop by default, not the analyst's answer. Such a payment that does not fit
+   * that shop's order of its number (paymentFit.ts) may join another shop's order of the number that
+   * it fits; a payment whose shop was chosen joins that shop's order only.
+   */
+  shopAssumed?: true;
   createdAt: number;
   amountMinor: number;
   currency: string;

@@ -67,6 +67,7 @@ export const paymentSchema = z.strictObject({
   provider: recordText,
   orderRef: recordText,
   orderSource: recordText.optional(),
+  shopAssumed: z.literal(true).optional(),
   createdAt: recordTime,
   amountMinor,
   currency,

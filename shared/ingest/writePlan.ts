@@ -7,6 +7,7 @@ import { isDecided, type Dispute } from '../domain/dispute';
 import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
 import { decisivePayment, orderRefVariants, withPaymentFacts } from '../orders/paymentFacts';
+import { paymentMisfit, type PaymentMisfit } from '../orders/paymentFit';
 import type { ParsedRecord } from './records';
 import type { ClassifiedBatch } from './reconcile';
 
@@ -216,10 +217,31 @@ export function ordersPaymentsReach(
 /**
  * Whether payment `p` may speak for order `o` (its reference already matched): an own-shop order of
  * the source the payment names. A payment stored before payments named it is taken as the source
- * `fallback` (the importing file's), as every payment was then.
+ * `fallback` (the importing file's), as every payment was then. The shop only: whether its facts
+ * fit the order is paymentSpeaksFor's question.
  */
 export const paysFor = (p: Pick<Payment, 'orderSource'>, o: Pick<Order, 'marketplace' | 'source'>, fallback: string): boolean =>
   o.marketplace === 'shop' && o.source === (p.orderSource ?? fallback);
+
+type FitFacts = Pick<Order, 'marketplace' | 'source' | 'totalMinor' | 'currency' | 'createdAt'>;
+
+/**
+ * Whether payment `p` speaks for own-shop order `o` of its number: the order of its shop, when the
+ * payment fits it (paymentFit.ts); or, when nobody was asked which shop the payment is from
+ * (Payment.shopAssumed), another shop's order it fits while it does not fit `assumed`, the order of
+ * its number in the shop it was taken for (absent: it waits for that one, and joins no other). A
+ * payment that fits its own shop's order never reaches another's: one payment, one order.
+ * `onMisfit` hears of a payment that does not fit its own shop's order, and why.
+ */
+export function paymentSpeaksFor(p: Payment, o: FitFacts, fallback: string, assumed?: FitFacts, onMisfit?: (why: PaymentMisfit) => void): boolean {
+  if (o.marketplace !== 'shop') return false;
+  if (paysFor(p, o, fallback)) {
+    const why = paymentMisfit(p, o);
+    if (why) onMisfit?.(why);
+    return why === null;
+  }
+  return p.shopAssumed === true && assumed !== undefined && paymentMisfit(p, assumed) !== null && paymentMisfit(p, o) === null;
+}
 
 /** Order references whose payments `orders` need (every spelling, every own shop's), for one query. */
 export function paymentRefsOf(orders: readonly Order[]): string[] {
@@ -227,10 +249,19 @@ export function paymentRefsOf(orders: readonly Order[]): string[] {
 }
 
 /**
- * Each own-shop order with the facts of its decisive payment among those for its shop: the same
- * object when none adds anything. `fallback` is the shop a payment without one is taken for.
+ * Each own-shop order with the facts of its decisive payment among those that speak for it
+ * (paymentSpeaksFor): the same object when none adds anything. `fallback` is the shop a payment
+ * without one is taken for; `assumedOrder` finds the order of a payment's number in the shop it was
+ * taken for (its key, any spelling), for payments whose shop nobody was asked; `onMisfit` hears of
+ * each payment that did not fit its own shop's order.
  */
-export function withDecisivePayments(orders: readonly Order[], payments: readonly Payment[], fallback: string): Order[] {
+export function withDecisivePayments(
+  orders: readonly Order[],
+  payments: readonly Payment[],
+  fallback: string,
+  assumedOrder: (p: Payment) => Order | undefined = () => undefined,
+  onMisfit?: (p: Payment, why: PaymentMisfit) => void,
+): Order[] {
   const byRef = new Map<string, Payment[]>();
   for (const p of payments) {
     const list = byRef.get(p.orderRef) ?? [];
@@ -239,7 +270,12 @@ export function withDecisivePayments(orders: readonly Order[], payments: readonl
   }
   return orders.map((o) => {
     if (o.marketplace !== 'shop') return o;
-    const p = decisivePayment(orderRefVariants(o.externalId).flatMap((r) => (byRef.get(r) ?? []).filter((x) => paysFor(x, o, fallback))));
+    const speaking = orderRefVariants(o.externalId).flatMap((r) =>
+      (byRef.get(r) ?? []).filter((x) =>
+        paymentSpeaksFor(x, o, fallback, x.shopAssumed && !paysFor(x, o, fallback) ? assumedOrder(x) : undefined, (why) => onMisfit?.(x, why)),
+      ),
+    );
+    const p = decisivePayment(speaking);
     return p ? withPaymentFacts(o, p) : o;
   });
 }

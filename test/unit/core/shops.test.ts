@@ -148,8 +148,70 @@ describe('two shops with the same order numbers', () => {
   });
 });
 
+describe('a second shop’s payments imported while the cache holds only the first shop’s orders', () => {
+  const stripe = (rows: string[]) =>
+    [
+      'id,Description,Created date (UTC),Amount,Amount Refunded,Currency,Captured,Status,Customer Email,Card BIN,Card Last4,Card Exp Month,Card Exp Year,Card Fingerprint,Card Brand,Card Issue Country,order_id (metadata),ip (metadata)',
+      ...rows,
+    ].join('\n');
+  // The outlet's orders, placed 1 September at 70.00 and up; the own shop's #1001-#1040 on 1 May at 20.00 and up.
+  const outletPayments = stripe([
+    'ch_out1,Order #1001,2026-09-01 09:00:30,70.00,0.00,eur,true,Paid,buyer0@b.example,555555,5555,08,2028,fp_out1,Mastercard,FR,#1001,198.51.100.1',
+    'ch_out2,Order #1002,2026-09-01 10:00:40,15.00,0.00,eur,true,Paid,buyer1@b.example,555555,5556,08,2028,fp_out2,Mastercard,FR,#1002,198.51.100.2',
+    'ch_out3,Order #1003,2026-05-01 11:00:40,10.00,0.00,gbp,true,Paid,buyer2@b.example,555555,5557,08,2028,fp_out3,Mastercard,GB,#1003,198.51.100.3',
+    // The own shop's payment for its #1004 (23.00, 1 May 12:00 UTC), in the same file: it fits, and joins.
+    'ch_own4,Order #1004,2026-05-01 12:00:30,23.00,0.00,eur,true,Paid,buyer3@a.example,424242,4242,08,2028,fp_own4,Visa,DE,#1004,203.0.113.4',
+  ]);
+
+  it('joins none to the first shop’s order it does not fit, keeps them, says why, and joins them to the second shop’s orders once they come', async () => {
+    const { service } = await setUp();
+    const paid = completed((await service.run([file('outlet_payments.csv', outletPayments)], null))[0]);
+    // Every row kept: nothing set aside, nothing lost.
+    expect(paid.summary).toMatchObject({ rows: 4, created: 4, updated: 0, unchanged: 0, quarantined: 0 });
+    expect(await new PaymentStore(db).count()).toBe(4);
+    expect(paid.misfitPayments).toEqual({ counts: { currency: 1, amount: 1, date: 1 }, shopAsked: false });
+    expect(paid.enrichedOrders).toBe(1);
+    expect(await ipOf('shopify:#1001')).toBe('');
+    expect(await ipOf('shopify:#1002')).toBe('');
+    expect(await ipOf('shopify:#1003')).toBe('');
+    expect(await ipOf('shopify:#1004')).toBe('203.0.113.4');
+    expect(await new PaymentStore(db).get('ch_out1')).toMatchObject({ orderSource: 'shopify', shopAssumed: true });
+
+    const outlet = file('outlet.csv', shopifyExport(shopOrders(40, '2026-09-01', 70, 'b.example')));
+    expect((await service.run([outlet], null))[0]).toMatchObject({ status: 'asks', question: { kind: 'clash' } });
+    const orders = completed((await service.run([outlet], null, undefined, {}, { shop: 'Outlet' }))[0]);
+    expect(orders.summary).toMatchObject({ created: 40 });
+    expect(orders.enrichedOrders).toBe(2);
+    expect(await ipOf('shopify@outlet:#1001')).toBe('198.51.100.1');
+    expect(await ipOf('shopify@outlet:#1002')).toBe('198.51.100.2');
+    // In pounds it fits neither shop's #1003; the own shop's payment for #1004 stays with the own shop's order.
+    expect(await ipOf('shopify@outlet:#1003')).toBe('');
+    expect(await ipOf('shopify@outlet:#1004')).toBe('');
+    expect(await ipOf('shopify:#1001')).toBe('');
+    expect(await ipOf('shopify:#1004')).toBe('203.0.113.4');
+  });
+
+  it('payments said to be a shop’s join that shop’s order only, and the card says the shop was chosen', async () => {
+    const { service, outlet } = await setUp();
+    completed((await service.run([outlet], null, undefined, {}, { shop: 'Outlet' }))[0]);
+    // Said to be the own shop's: they do not fit its orders, and no other shop's order takes them.
+    const paid = completed((await service.run([file('outlet_payments.csv', outletPayments)], null, undefined, {}, { shop: null }))[0]);
+    expect(paid.misfitPayments).toEqual({ counts: { currency: 1, amount: 1, date: 1 }, shopAsked: true });
+    expect(await new PaymentStore(db).get('ch_out1')).not.toHaveProperty('shopAssumed');
+    expect(await ipOf('shopify:#1001')).toBe('');
+    expect(await ipOf('shopify@outlet:#1001')).toBe('');
+  });
+});
+
 describe('once the cache holds two shops, every own-shop file says which', () => {
   const fx = (name: string) => new File([readFileSync(new URL(`../../fixtures/imports/${name}`, import.meta.url))], name);
+  // The fixture's payment for #1001 (59.90, 1 May) paid for the outlet's #1001 (70.00, placed 15 June 09:00 UTC): it is dated
+  // when that order was paid, or it fits no order of the outlet (paymentFit.ts).
+  const outletStripe = () =>
+    new File(
+      [readFileSync(new URL('../../fixtures/imports/stripe-payments.csv', import.meta.url), 'utf8').replace('2026-05-01 08:00:05', '2026-06-15 09:00:05')],
+      'stripe-payments.csv',
+    );
 
   async function twoShops() {
     const { service, outlet } = await setUp();
@@ -175,7 +237,7 @@ describe('once the cache holds two shops, every own-shop file says which', () =>
     const [asked] = await service.run([fx('stripe-payments.csv')], null);
     expect(asked).toMatchObject({ status: 'asks', question: { kind: 'which', format: { id: 'stripe-payments', records: 'payments' } } });
     expect(await new PaymentStore(db).count()).toBe(0);
-    const paid = completed((await service.run([fx('stripe-payments.csv')], null, undefined, {}, { shop: 'Outlet' }))[0]);
+    const paid = completed((await service.run([outletStripe()], null, undefined, {}, { shop: 'Outlet' }))[0]);
     expect(paid.enrichedOrders).toBeGreaterThan(0);
     // ch_3PaidAAA1 paid #1001 from 203.0.113.7: the outlet's #1001 has it, the own shop's does not.
     expect(await ipOf('shopify@outlet:#1001')).toBe('203.0.113.7');
@@ -184,7 +246,7 @@ describe('once the cache holds two shops, every own-shop file says which', () =>
 
   it('a shop’s payments never join another shop’s order of the same number, whichever file comes first', async () => {
     const service = await twoShops();
-    completed((await service.run([fx('stripe-payments.csv')], null, undefined, {}, { shop: 'Outlet' }))[0]);
+    completed((await service.run([outletStripe()], null, undefined, {}, { shop: 'Outlet' }))[0]);
     expect(await ipOf('shopify@outlet:#1001')).toBe('203.0.113.7');
     // The own shop's next export (new statuses: every order updated) meets the outlet's payment for #1001 in the cache.
     const own = file('shop-a-later.csv', shopifyExport(shopOrders(40, '2026-05-01', 20, 'a.example')).replaceAll(',paid,', ',refunded,'));
@@ -200,7 +262,7 @@ describe('once the cache holds two shops, every own-shop file says which', () =>
   it('a shop’s orders imported after its payments take them (and only theirs)', async () => {
     const { service } = await setUp();
     // The outlet's payments first, then the outlet's orders: its #1001 takes the payment's IP; the own shop's does not.
-    completed((await service.run([fx('stripe-payments.csv')], null, undefined, {}, { shop: 'Outlet' }))[0]);
+    completed((await service.run([outletStripe()], null, undefined, {}, { shop: 'Outlet' }))[0]);
     const outlet = file('outlet.csv', shopifyExport(shopOrders(40, '2026-06-15', 70, 'b.example')));
     const orders = completed((await service.run([outlet], null, undefined, {}, { shop: 'Outlet' }))[0]);
     expect(orders.summary).toMatchObject({ created: 40 });

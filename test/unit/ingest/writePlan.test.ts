@@ -116,6 +116,47 @@ describe('the payment join', () => {
     expect(o2).toBe(outlet);
   });
 
+  it("leaves a payment that does not fit its shop's order of the number unjoined, and says which and why", () => {
+    const shopA = order({ externalId: '#1001', totalMinor: 2000, createdAt: Date.UTC(2026, 4, 1) });
+    const day = Date.UTC(2026, 4, 1, 9);
+    const misfits: [string, string][] = [];
+    const hear = (p: Payment, why: string) => misfits.push([p.id, why]);
+    const pay = (fields: Partial<Payment>) => payment({ orderSource: 'shopify', createdAt: day, amountMinor: 2000, cardLast4: '9999', ...fields });
+    for (const [p, why] of [
+      [pay({ id: 'ch_gbp', currency: 'GBP' }), 'currency'],
+      [pay({ id: 'ch_more', amountMinor: 7000 }), 'amount'],
+      [pay({ id: 'ch_late', createdAt: day + 200 * 86_400_000 }), 'date'],
+    ] as const) {
+      expect(withDecisivePayments([shopA], [p], 'shopify', undefined, hear)[0]).toBe(shopA);
+      expect(misfits.at(-1)).toEqual([p.id, why]);
+    }
+    // A partial capture, a refund: they fit, and join.
+    expect(withDecisivePayments([shopA], [pay({ id: 'ch_part', amountMinor: 1500 })], 'shopify')[0]).toMatchObject({ cardLast4: '9999' });
+    expect(withDecisivePayments([shopA], [pay({ id: 'ch_ref', status: 'refunded' })], 'shopify')[0]).toMatchObject({ cardLast4: '9999' });
+  });
+
+  it("joins a payment whose shop nobody was asked to another shop's order it fits, once it does not fit its own shop's; a chosen shop's never", () => {
+    const placedA = Date.UTC(2026, 4, 1);
+    const placedB = Date.UTC(2026, 5, 15);
+    const shopA = order({ externalId: '#1001', totalMinor: 2000, createdAt: placedA });
+    const outlet = order({ externalId: '#1001', source: 'shopify@outlet', totalMinor: 7000, createdAt: placedB });
+    const forOutlet = payment({ orderSource: 'shopify', shopAssumed: true, createdAt: placedB + 60_000, amountMinor: 7000, cardLast4: '7777' });
+    const [a, b] = withDecisivePayments([shopA, outlet], [forOutlet], 'shopify', () => shopA);
+    expect(a).toBe(shopA);
+    expect(b).toMatchObject({ cardLast4: '7777' });
+    // Fitting its own shop's order, it stays there: one payment, one order.
+    const fitsA = { ...forOutlet, createdAt: placedA + 60_000, amountMinor: 2000 };
+    const roomy = { ...outlet, createdAt: placedA };
+    const [a2, b2] = withDecisivePayments([shopA, roomy], [fitsA], 'shopify', () => shopA);
+    expect(a2).toMatchObject({ cardLast4: '7777' });
+    expect(b2).toBe(roomy);
+    // Its own shop's order not in the cache yet: it waits for that one.
+    expect(withDecisivePayments([outlet], [forOutlet], 'shopify', () => undefined)[0]).toBe(outlet);
+    // The analyst said it is the first shop's: it joins no other.
+    const { shopAssumed: _, ...chosen } = forOutlet;
+    expect(withDecisivePayments([outlet], [chosen], 'shopify', () => shopA)[0]).toBe(outlet);
+  });
+
   it('mergeProvided takes only the provided fields', () => {
     expect(mergeProvided({ a: 1, b: 2 }, { a: 9, b: 8 }, ['b'])).toEqual({ a: 1, b: 8 });
   });

@@ -7,6 +7,7 @@ import { ImportSession, type ImportCounts } from '../../../../shared/ingest/reco
 import { ProblemList, summarise, type FileSummary } from '../../../../shared/ingest/summary';
 import { diskFullMessage, isDiskFull } from '../storage/diskFull';
 import { ImportWriter, newOrdersInColumns } from './importWriter';
+import { noMisfits, PAYMENT_MISFITS, type MisfitCounts } from '../../../../shared/orders/paymentFit';
 import { materialiseOrders } from '../../../../shared/ingest/columnarBatch';
 import { coalescedChunks } from './fileChunks';
 import type { BatchKeeper } from './heldRead';
@@ -36,6 +37,11 @@ export interface ImportOutcome {
   enrichedOrders: number;
   /** Per order field, in how many stored orders the updates changed it (ImportWriter.changedFields). */
   changedFields: Record<string, number>;
+  /**
+   * The file's payments that did not fit the order of their number in their shop (paymentFit.ts), by
+   * reason, and whether the analyst said which shop they are from; absent when every one fit.
+   */
+  misfitPayments?: { counts: MisfitCounts; shopAsked: boolean };
   /** New orders inside the review window (scored for review) and older ones kept as history. */
   review: { windowDays: number; recent: number; history: number };
   /** Interrupted: the disk filled up; the committed batches stay, as after a crash. */
@@ -230,7 +236,7 @@ async function run(
   // What the committed batches hold. Rows the reader still holds (warm-up, an order whose
   // next rows may follow) and a batch whose transaction aborted are not in it.
   const copy = (c: ImportCounts): ImportCounts => structuredClone(c);
-  let committed = { counts: copy(session.counts), enriched: 0, changed: {} as Record<string, number>, review: { ...writer.review } };
+  let committed = { counts: copy(session.counts), enriched: 0, changed: {} as Record<string, number>, review: { ...writer.review }, misfits: noMisfits() };
   const placed = (c: ImportCounts) => c.rows.created + c.rows.updated + c.rows.unchanged + c.rows.quarantined;
 
   const step = async (batch: ParsedBatch) => {
@@ -246,7 +252,13 @@ async function run(
     await writer.write(classified, { rows: placed(session.counts), counts: session.counts }, newOrders);
     lap('write');
     problems.add(classified.quarantined);
-    committed = { counts: copy(session.counts), enriched: writer.enrichedOrders, changed: { ...writer.changedFields }, review: { ...writer.review } };
+    committed = {
+      counts: copy(session.counts),
+      enriched: writer.enrichedOrders,
+      changed: { ...writer.changedFields },
+      review: { ...writer.review },
+      misfits: { ...writer.misfits },
+    };
     // The team's copy of the batch holds what was written: an erased customer stays erased there too.
     if (extras.afterBatch) {
       materialiseOrders(batch.deferred);
@@ -284,6 +296,8 @@ async function run(
   const enrichedOrders = status === 'completed' ? writer.enrichedOrders : committed.enriched;
   const changedFields = status === 'completed' ? { ...writer.changedFields } : committed.changed;
   const review = status === 'completed' ? { ...writer.review } : committed.review;
+  const misfits = status === 'completed' ? { ...writer.misfits } : committed.misfits;
+  const misfitPayments = PAYMENT_MISFITS.some((k) => misfits[k] > 0) ? { counts: misfits, shopAsked: !writer.shopAssumed } : undefined;
   const read = { ...summarise(source.info(), counts, problems), ...source.facts?.() };
   // Orders and payments of erased customers were written without their personal data: the summary says so.
   const erased = writer.register?.message();
@@ -302,7 +316,16 @@ async function run(
       error = diskFullMessage({ kind: 'import', file: file.name, rowsStored: placed(counts) });
     }
   }
-  return { importId: writer.importId, enrichedOrders, changedFields, review, status, summary, ...(error ? { error } : {}) };
+  return {
+    importId: writer.importId,
+    enrichedOrders,
+    changedFields,
+    review,
+    status,
+    summary,
+    ...(misfitPayments ? { misfitPayments } : {}),
+    ...(error ? { error } : {}),
+  };
 }
 
 function finish(

@@ -3,6 +3,9 @@
 // a full disk leaves whole batches, recorded, and nothing half-written.
 import type { Clock } from '../../../../shared/time/clock';
 import type { Order } from '../../../../shared/domain/order';
+import type { Payment } from '../../../../shared/domain/payment';
+import { orderRefVariants } from '../../../../shared/orders/paymentFacts';
+import { noMisfits, type MisfitCounts } from '../../../../shared/orders/paymentFit';
 import type { RowProblem } from '../../../../shared/ingest/problems';
 import {
   changedFields,
@@ -62,6 +65,15 @@ export class ImportWriter {
   readonly review = { windowDays: REVIEW_WINDOW_DAYS, recent: 0, history: 0 };
   /** Source of the orders the payments in this file refer to (the preset's orderSource). */
   orderSource = 'shopify';
+  /** The cache named no own shop when the import began: nobody is asked which shop a payments file is from (shopCheck.ts). */
+  private oneShop = false;
+  /** Nobody said which shop this file's payments are from: the cache named no shop, and neither did the file's format. */
+  get shopAssumed(): boolean {
+    return this.oneShop && !this.orderSource.includes('@');
+  }
+  /** This import's payments that did not fit their own shop's order of their number, by reason; each payment once. */
+  readonly misfits: MisfitCounts = noMisfits();
+  private readonly misfitIds = new Set<string>();
   private prefetched: { payments: Map<string, StoredPayment>; disputes: Map<string, StoredDispute>; claims: Map<string, StoredClaim> } = {
     payments: new Map(),
     disputes: new Map(),
@@ -93,6 +105,7 @@ export class ImportWriter {
     // Imports run without a named analyst too; a claim they enter then says it came from an import.
     writer.analyst = (((await db.meta.get('analystName'))?.value as string | undefined) ?? '').trim() || 'import';
     writer.register = await RegisterAtImport.load(db);
+    writer.oneShop = ((await new MetaRepository(db).get('shops')) ?? []).length === 0;
     return writer;
   }
 
@@ -204,6 +217,10 @@ export class ImportWriter {
           c.next = register.payment(c.next, this.orderSource);
           if (c.previous) c.previous = register.payment(c.previous, this.orderSource, false);
         }
+      for (const c of plan.payments) {
+        const { shopAssumed: _, ...next } = c.next;
+        c.next = this.shopAssumed ? { ...next, shopAssumed: true } : next;
+      }
       for (const c of plan.payments) this.prefetched.payments.set(c.key, c.next);
       for (const c of plan.disputes) this.prefetched.disputes.set(c.key, c.next);
       for (const c of plan.claims) this.prefetched.claims.set(c.key, c.next);
@@ -318,7 +335,14 @@ export class ImportWriter {
     const refs = noPayments ? [] : paymentRefsOf(all);
     const payments = refs.length === 0 ? [] : await this.payments.byOrderRefs(refs);
     if (payments.length === 0) return { orders, stamps, keys, superseded, updatedStored };
-    const joined = withDecisivePayments(all, payments, this.orderSource);
+    const assumed = await this.assumedShopOrders(payments, all, keys, orders);
+    const writtenNow = new Set(plan.payments.map((c) => c.key));
+    const joined = withDecisivePayments(all, payments, this.orderSource, assumed, (p, why) => {
+      // Said once per payment of this import; a stored payment is no news of this file.
+      if (!writtenNow.has(p.id) || this.misfitIds.has(p.id)) return;
+      this.misfitIds.add(p.id);
+      this.misfits[why]++;
+    });
     const fromFile = orders.length;
     for (let i = 0; i < fromFile; i++) {
       if (joined[i] !== orders[i]) this.enrichedOrders++;
@@ -331,6 +355,48 @@ export class ImportWriter {
       replace(t.key, o, { scope: t.at.scope, hash: t.at.hash }, t.at);
     });
     return { orders, stamps, keys, superseded, updatedStored };
+  }
+
+  /**
+   * For payments whose shop nobody was asked (Payment.shopAssumed) that name an order of another shop
+   * among `all`: the order of their number in the shop they were taken for, from this batch or the
+   * cache. Such a payment may speak for the other shop's order only when it does not fit that one.
+   */
+  private async assumedShopOrders(payments: readonly Payment[], all: readonly Order[], keys: readonly string[], orders: readonly Order[]) {
+    const found = new Map<string, Order>();
+    const sourceOf = (p: Payment) => p.orderSource ?? this.orderSource;
+    const none = () => undefined;
+    // The usual batch: its orders are all one shop's, the shop its payments were taken for; nothing to look up.
+    const shops = new Set<string>();
+    for (const o of all) if (o.marketplace === 'shop') shops.add(o.source);
+    if (!payments.some((p) => p.shopAssumed && [...shops].some((s) => s !== sourceOf(p)))) return none;
+    const refsElsewhere = new Map<string, Set<string>>();
+    for (const o of all) {
+      if (o.marketplace !== 'shop') continue;
+      for (const r of orderRefVariants(o.externalId)) refsElsewhere.set(r, (refsElsewhere.get(r) ?? new Set()).add(o.source));
+    }
+    const writing = new Map(keys.map((k, i) => [k, orders[i]!]));
+    for (const p of payments) {
+      const sources = refsElsewhere.get(p.orderRef);
+      if (!p.shopAssumed || !sources || [...sources].every((s) => s === sourceOf(p))) continue;
+      for (const ref of orderRefVariants(p.orderRef)) {
+        const key = `${sourceOf(p)}:${ref}`;
+        if (found.has(key)) break;
+        const at = writing.has(key) ? undefined : this.index.get(key);
+        const order = writing.get(key) ?? (at ? await this.readOrder(at.blockId, at.row) : undefined);
+        if (order) {
+          found.set(key, order);
+          break;
+        }
+      }
+    }
+    return (p: Payment): Order | undefined => {
+      for (const ref of orderRefVariants(p.orderRef)) {
+        const o = found.get(`${sourceOf(p)}:${ref}`);
+        if (o) return o;
+      }
+      return undefined;
+    };
   }
 
   /** Keeps the batch's quarantined rows, up to MAX_STORED_PROBLEMS per import. */

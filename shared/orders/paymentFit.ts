@@ -1,0 +1,73 @@
+// Whether a payment's facts fit the order its reference names: own shops number their orders alike
+// (#1001 in every shop), so a number alone may name another shop's order, whose card would then be wrong evidence.
+import type { Order } from '../domain/order';
+import type { Payment } from '../domain/payment';
+
+/** Why a payment does not fit the order of its number. */
+export type PaymentMisfit = 'currency' | 'amount' | 'date';
+
+export const PAYMENT_MISFITS: readonly PaymentMisfit[] = ['currency', 'amount', 'date'];
+
+const DAY_MS = 86_400_000;
+
+/**
+ * How far a payment's time may lie from its order's. Before: a checkout's payment is taken moments
+ * before the shop writes the order; two days also cover a date-only export's midnight in any time
+ * zone. After: a capture on shipping, a bank transfer or Shopify's longest payment terms (net 90),
+ * plus the same two days.
+ */
+export const PAYMENT_BEFORE_ORDER_MS = 2 * DAY_MS;
+export const PAYMENT_AFTER_ORDER_MS = 92 * DAY_MS;
+
+/**
+ * What a payment may take above its order's total, in minor units: rounding only (a total summed
+ * from lines whose tax was rounded per line), 0.5% of the total or 5 minor units, whichever is more.
+ * Less than the total always fits: a partial capture, a split payment beside a gift card, a refund.
+ */
+export const roundingAllowance = (totalMinor: number): number => Math.max(5, Math.ceil(Math.abs(totalMinor) * 0.005));
+
+/**
+ * The first reason `p` does not fit order `o`, null when it fits: another currency; more than the
+ * order's total (beyond rounding); dated more than two days before the order or more than 92 days
+ * after it. An order stored without its amount (0.00: a report that had no prices yet) is compared by
+ * currency and date only. A payment written below zero (a refund written as a payment) is compared by its size.
+ */
+export function paymentMisfit(
+  p: Pick<Payment, 'amountMinor' | 'currency' | 'createdAt'>,
+  o: Pick<Order, 'totalMinor' | 'currency' | 'createdAt'>,
+): PaymentMisfit | null {
+  if (p.currency.toUpperCase() !== o.currency.toUpperCase()) return 'currency';
+  if (o.totalMinor > 0 && Math.abs(p.amountMinor) > o.totalMinor + roundingAllowance(o.totalMinor)) return 'amount';
+  if (p.createdAt < o.createdAt - PAYMENT_BEFORE_ORDER_MS || p.createdAt > o.createdAt + PAYMENT_AFTER_ORDER_MS) return 'date';
+  return null;
+}
+
+/** How many payments did not fit the order of their number, by reason. */
+export type MisfitCounts = Record<PaymentMisfit, number>;
+
+export const noMisfits = (): MisfitCounts => ({ currency: 0, amount: 0, date: 0 });
+
+const MISFIT_WORDS: Record<PaymentMisfit, (n: string) => string> = {
+  currency: (n) => `${n} in another currency than the order`,
+  amount: (n) => `${n} for more than the order's total`,
+  date: (n) => `${n} dated more than 2 days before the order or more than 92 days after it`,
+};
+
+/**
+ * The import card's sentence, or null when every payment fit: "2 payments did not fit the order of
+ * their number and were not joined to it: 1 in another currency than the order, 1 for more than the
+ * order's total. …". `shopAsked`: the analyst said which shop the file is from (else the cache held
+ * one own shop and nobody was asked). `count` writes a number as the screen does.
+ */
+export function misfitSentence(counts: MisfitCounts, shopAsked: boolean, count: (n: number) => string = String): string | null {
+  const total = PAYMENT_MISFITS.reduce((n, k) => n + counts[k], 0);
+  if (total === 0) return null;
+  const why = PAYMENT_MISFITS.filter((k) => counts[k] > 0).map((k) => MISFIT_WORDS[k](count(counts[k])));
+  return (
+    `${count(total)} ${total === 1 ? 'payment' : 'payments'} did not fit the order of ${total === 1 ? 'its' : 'their'} number and ` +
+    `${total === 1 ? 'was' : 'were'} not joined to it: ${why.join(', ')}. ` +
+    (shopAsked
+      ? `${total === 1 ? 'It is' : 'They are'} kept, joined to no order: check that the file is from the shop chosen.`
+      : `${total === 1 ? 'It is' : 'They are'} kept, and ${total === 1 ? 'joins' : 'join'} another shop's order of that number that ${total === 1 ? 'fits it' : 'fits them'} once that shop's orders are imported.`)
+  );
+}

@@ -1,0 +1,69 @@
+// A payment joins the order of its number only when its facts fit that order: another shop's #1001
+// in another currency, for more than the order, or months away is not this order's evidence.
+import { describe, expect, it } from 'vitest';
+import { misfitSentence, noMisfits, paymentMisfit, roundingAllowance } from '../../../shared/orders/paymentFit';
+
+const DAY = 86_400_000;
+const PLACED = Date.UTC(2026, 4, 1, 8, 0, 0);
+const order = { totalMinor: 5990, currency: 'EUR', createdAt: PLACED };
+const paid = (fields: Partial<{ amountMinor: number; currency: string; createdAt: number }> = {}) => ({
+  amountMinor: 5990,
+  currency: 'EUR',
+  createdAt: PLACED + 5_000,
+  ...fields,
+});
+
+describe('paymentMisfit', () => {
+  it('fits a payment of the order’s total, currency and time, the currency in any case', () => {
+    expect(paymentMisfit(paid(), order)).toBeNull();
+    expect(paymentMisfit(paid({ currency: 'eur' }), order)).toBeNull();
+  });
+
+  it('fits a partial capture, a split payment, a refund and a payment written below zero', () => {
+    expect(paymentMisfit(paid({ amountMinor: 2000 }), order)).toBeNull();
+    expect(paymentMisfit(paid({ amountMinor: 1 }), order)).toBeNull();
+    expect(paymentMisfit(paid({ amountMinor: -5990 }), order)).toBeNull();
+  });
+
+  it('fits rounding above the total, and no more', () => {
+    expect(roundingAllowance(5990)).toBe(30);
+    expect(roundingAllowance(100)).toBe(5);
+    expect(paymentMisfit(paid({ amountMinor: 5990 + 30 }), order)).toBeNull();
+    expect(paymentMisfit(paid({ amountMinor: 5990 + 31 }), order)).toBe('amount');
+    expect(paymentMisfit(paid({ amountMinor: 7000 }), order)).toBe('amount');
+  });
+
+  it('does not fit another currency, even for the same amount', () => {
+    expect(paymentMisfit(paid({ currency: 'GBP' }), order)).toBe('currency');
+  });
+
+  it('compares an order stored without its amount by currency and date only', () => {
+    expect(paymentMisfit(paid({ amountMinor: 99_999 }), { ...order, totalMinor: 0 })).toBeNull();
+    expect(paymentMisfit(paid({ currency: 'USD' }), { ...order, totalMinor: 0 })).toBe('currency');
+  });
+
+  it('fits a payment up to 2 days before the order and 92 days after it; further off it does not', () => {
+    expect(paymentMisfit(paid({ createdAt: PLACED - 2 * DAY }), order)).toBeNull();
+    expect(paymentMisfit(paid({ createdAt: PLACED - 2 * DAY - 1 }), order)).toBe('date');
+    expect(paymentMisfit(paid({ createdAt: PLACED + 92 * DAY }), order)).toBeNull();
+    expect(paymentMisfit(paid({ createdAt: PLACED + 92 * DAY + 1 }), order)).toBe('date');
+    expect(paymentMisfit(paid({ createdAt: PLACED - 300 * DAY }), order)).toBe('date');
+  });
+});
+
+describe('misfitSentence', () => {
+  it('says nothing when every payment fit', () => {
+    expect(misfitSentence(noMisfits(), false)).toBeNull();
+  });
+
+  it('counts the payments and says why, in plain words', () => {
+    expect(misfitSentence({ currency: 1, amount: 2, date: 0 }, false)).toBe(
+      "3 payments did not fit the order of their number and were not joined to it: 1 in another currency than the order, 2 for more than the order's total. " +
+        "They are kept, and join another shop's order of that number that fits them once that shop's orders are imported.",
+    );
+    expect(misfitSentence({ currency: 0, amount: 0, date: 1 }, true)).toBe(
+      '1 payment did not fit the order of its number and was not joined to it: 1 dated more than 2 days before the order or more than 92 days after it. ' +
+        'It is kept, joined to no order: check that the file is from the shop chosen.',
+    );
+  });
+});
