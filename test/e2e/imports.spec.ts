@@ -415,6 +415,57 @@ test('two shops with the same order numbers: the second shop’s export asks, wr
   await expect.poll(async () => (await visibleRows(page)).map((r) => [r.Order, r.Channel])).toEqual([['#1045', 'Outlet']]);
 });
 
+test('a second shop’s payments imported while only the first shop’s orders are in: none lends its card to the first shop’s order it does not fit, the card says why, and they join the second shop’s orders once those come', async ({
+  page,
+}, testInfo) => {
+  const shopA = testInfo.outputPath('orders_export.csv');
+  const payments = testInfo.outputPath('outlet_payments.csv');
+  const outlet = testInfo.outputPath('outlet_orders.csv');
+  writeFileSync(shopA, shopifyExport(shopOrders(40, '2026-05-01', 20, 'a.example')));
+  writeFileSync(outlet, shopifyExport(shopOrders(40, '2026-09-01', 70, 'b.example')));
+  // The outlet's payments: #1001 for 70.00 (the own shop's #1001 is 20.00), #1002 on 1 September (the own shop's was placed 1 May).
+  writeFileSync(
+    payments,
+    [
+      'id,Description,Created date (UTC),Amount,Amount Refunded,Currency,Captured,Status,Customer Email,Card Last4,Card Exp Month,Card Exp Year,Card Fingerprint,Card Brand,Card Issue Country,order_id (metadata),ip (metadata)',
+      'ch_out1,Order #1001,2026-09-01 09:00:30,70.00,0.00,eur,true,Paid,buyer0@b.example,5555,08,2028,fp_out1,Mastercard,FR,#1001,198.51.100.1',
+      'ch_out2,Order #1002,2026-09-01 10:00:40,15.00,0.00,eur,true,Paid,buyer1@b.example,5556,08,2028,fp_out2,Mastercard,FR,#1002,198.51.100.2',
+    ].join('\n') + '\n',
+  );
+  await importFiles(page, [shopA]);
+  await importFiles(page, [payments]);
+  const card = page.getByRole('region', { name: 'Import of outlet_payments.csv' });
+  expect(await buckets(page, 'outlet_payments.csv')).toMatchObject({ rows: 2, created: 2, quarantined: 0 });
+  await expect(card.getByTestId('import-misfit-payments')).toHaveText(
+    "2 payments did not fit the order of their number and were not joined to it: 1 for more than the order's total, 1 dated more than 2 days before the order or more than 92 days after it. " +
+      "They are kept, and join another shop's order of that number that fits them once that shop's orders are imported.",
+  );
+  await expect(card.getByTestId('import-enriched')).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, '#1001');
+  const [row] = await visibleRows(page);
+  expect(row!.Card).not.toMatch(/5555/);
+  await page.locator('[role="row"][aria-rowindex="2"]').click();
+  const detail = page.getByRole('complementary', { name: 'Order #1001' });
+  await expect(detail.getByTestId('order-payments')).toHaveText(/No imported payments file names this order\./);
+  await expect(detail).not.toContainText('198.51.100.1');
+
+  await importFiles(page, [outlet]);
+  const asks = page.getByRole('region', { name: 'Import of outlet_orders.csv' });
+  await asks.getByLabel('Shop name').fill('Outlet');
+  await asks.getByRole('button', { name: 'Import as that shop' }).click();
+  await expect.poll(() => buckets(page, 'outlet_orders.csv').catch(() => null)).toMatchObject({ created: 40 });
+  await page.getByRole('link', { name: 'Orders' }).click();
+  await search(page, '#1001');
+  await expect
+    .poll(async () => (await visibleRows(page)).map((r) => [r.Channel, /5555/.test(r.Card ?? '')]).sort())
+    .toEqual([
+      ['Outlet', true],
+      ['Own shop', false],
+    ]);
+});
+
 test('two shops’ date-only exports with the same numbers, day and amounts: other buyers ask, and "another shop" leaves the first shop’s orders as they were', async ({
   page,
 }, testInfo) => {

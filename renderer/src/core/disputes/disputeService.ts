@@ -2,6 +2,7 @@
 // for Visa 10.4, the CE 3.0 check from local history (orders on the same card); its evidence pack;
 // and the submit guard (submitting with evidence missing or after the deadline needs a reason);
 // for each open dispute, whether responding is worth its cost (respond or accept).
+import { paymentMisfit } from '../../../../shared/orders/paymentFit';
 import { keptNote } from '../../../../shared/domain/cardNumbers';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { ce3Check, isCe3Dispute, type Ce3Result } from '../../../../shared/disputes/ce3';
@@ -137,8 +138,11 @@ export class DisputeService {
     for (const x of ctx.disputes) byOrder.set(x.orderKey, [...(byOrder.get(x.orderKey) ?? []), x]);
     const paymentOf = (o: Order): Payment | null =>
       (orderKey(o) === d.orderKey && disputed) ||
-      // Another own shop's #1001 is another customer's order: its payment is not this one's evidence.
-      payments.find((p) => p.orderRef === o.externalId && p.status !== 'failed' && (p.orderSource === undefined || p.orderSource === o.source)) ||
+      // Another own shop's #1001 is another customer's order: its payment is not this one's evidence, nor is one that does not fit the order.
+      payments.find(
+        (p) =>
+          p.orderRef === o.externalId && p.status !== 'failed' && (p.orderSource === undefined || p.orderSource === o.source) && paymentMisfit(p, o) === null,
+      ) ||
       null;
     const history: PackOrder[] = orders.map((o) => ({ order: o, payment: paymentOf(o), disputes: byOrder.get(orderKey(o)) ?? [] }));
     return evidencePack({

@@ -12,8 +12,8 @@ import { NO_FILTER, type OrderFilter } from '../../../../shared/orders/query';
 import type { MatchGroup } from '../../../../shared/orders/search';
 import { orderKey, type Order } from '../../../../shared/domain/order';
 import type { Payment } from '../../../../shared/domain/payment';
-import { orderRefVariants } from '../../../../shared/orders/paymentFacts';
-import { paysFor } from '../../../../shared/ingest/writePlan';
+import { orderKeyVariants, orderRefVariants } from '../../../../shared/orders/paymentFacts';
+import { paymentSpeaksFor, paysFor } from '../../../../shared/ingest/writePlan';
 import { decisionThatStands } from '../../../../shared/decisions/standing';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 
@@ -57,16 +57,33 @@ export function ordersHandlers(ctx: CoreContext, reports: ReportService) {
     },
 
     /**
-     * The payments a payments file named an own-shop order by (its number, in any spelling, for its
-     * shop), newest first, for its detail: which joined, and which failed or were refunded.
+     * The payments that speak for an own-shop order (its number, in any spelling, for its shop, and
+     * facts that fit it: paymentSpeaksFor), newest first, for its detail: which joined, and which
+     * failed or were refunded. A payment of another shop's order of that number is not listed.
      */
-    async paymentsOfOrder(order: Pick<Order, 'marketplace' | 'source' | 'externalId'>): Promise<OrderPayment[]> {
+    async paymentsOfOrder(order: Pick<Order, 'marketplace' | 'source' | 'externalId' | 'totalMinor' | 'currency' | 'createdAt'>): Promise<OrderPayment[]> {
       await ctx.ready();
       if (order.marketplace !== 'shop') return [];
       const found = await new PaymentStore(db).byOrderRefs(orderRefVariants(order.externalId));
+      // A payment whose shop nobody was asked may speak for this order when it does not fit its shop's order of the number.
+      const assumedKeys = (p: Payment) =>
+        p.shopAssumed && !paysFor(p, order, 'shopify') ? orderKeyVariants(`${p.orderSource ?? 'shopify'}:${p.orderRef}`) : [];
+      const snap = store.currentSnapshot();
+      const rows = await snap.rowsOfKeys(new Set(found.flatMap(assumedKeys)));
+      const assumed = new Map<string, Order>();
+      for (const [key, row] of rows) assumed.set(key, (await snap.rowsAt([row]))[0]!);
       // A payment stored before payments kept their shop is taken as the default shop's, as the join takes it.
       return found
-        .filter((p) => paysFor(p, order, 'shopify'))
+        .filter((p) =>
+          paymentSpeaksFor(
+            p,
+            order,
+            'shopify',
+            assumedKeys(p)
+              .map((k) => assumed.get(k))
+              .find(Boolean),
+          ),
+        )
         .sort((a, b) => b.createdAt - a.createdAt)
         .map((p) => ({ id: p.id, provider: p.provider, status: p.status, amountMinor: p.amountMinor, currency: p.currency, createdAt: p.createdAt }));
     },

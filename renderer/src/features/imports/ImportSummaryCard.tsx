@@ -4,6 +4,7 @@ import { formatCount } from '../../../../shared/domain/money';
 import { toCsv } from '../../../../shared/export/csv';
 import { maskedForDisplay } from '../../../../shared/ingest/cardScreen';
 import { fileFailed } from '../../../../shared/ingest/summary';
+import { misfitSentence } from '../../../../shared/orders/paymentFit';
 import type { RowProblem } from '../../../../shared/ingest/problems';
 import { ORDER_HASH_FIELDS } from '../../../../shared/ingest/records';
 import { DateOrderList } from './DateOrderList';
@@ -199,6 +200,11 @@ export function ImportSummaryCard({ outcome, onMap, onFix }: { outcome: ImportOu
         <p data-testid="import-enriched">
           {formatCount(outcome.enrichedOrders)} own-shop{' '}
           {outcome.enrichedOrders === 1 ? 'order took card and IP details from its payment' : 'orders took card and IP details from their payments'}.
+        </p>
+      )}
+      {outcome.misfitPayments && (
+        <p className="warn" data-testid="import-misfit-payments">
+          {misfitSentence(outcome.misfitPayments.counts, outcome.misfitPayments.shopAsked, formatCount)}
         </p>
       )}
       {[...s.errors, ...s.warnings].length > 0 && (

@@ -38,7 +38,18 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
   const key = orderKey(order);
   const decision = useAsync(() => cache.decisionOn(key), [key]).value ?? null;
   const payments =
-    useAsync(() => cache.paymentsOfOrder({ marketplace: order.marketplace, source: order.source, externalId: order.externalId }), [key]).value ?? null;
+    useAsync(
+      () =>
+        cache.paymentsOfOrder({
+          marketplace: order.marketplace,
+          source: order.source,
+          externalId: order.externalId,
+          totalMinor: order.totalMinor,
+          currency: order.currency,
+          createdAt: order.createdAt,
+        }),
+      [key],
+    ).value ?? null;
   const mark = useErasureMarks()(key, order.createdAt);
   const decided = decision
     ? `${DECIDED[decision.decision as OrderDecision] ?? decision.decision} by ${decision.analyst}, ${showDateTime(decision.at)} UTC${decision.reasonCode ? ` (${decision.reasonCode})` : ''}`
