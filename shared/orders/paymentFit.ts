@@ -27,16 +27,24 @@ export const PAYMENT_AFTER_ORDER_MS = 92 * DAY_MS;
 export const roundingAllowance = (totalMinor: number): number => Math.max(5, Math.ceil(Math.abs(totalMinor) * 0.005));
 
 /**
- * The first reason `p` does not fit order `o`, null when it fits: another currency; more than the
- * order's total (beyond rounding); dated more than two days before the order or more than 92 days
- * after it. An order stored without its amount (0.00: a report that had no prices yet) is compared by
- * currency and date only. A payment written below zero (a refund written as a payment) is compared by its size.
+ * The first reason `p` does not fit order `o`, null when it fits: more than the order's total (beyond
+ * rounding); dated more than two days before the order or more than 92 days after it. An order stored
+ * without its amount (0.00: a report that had no prices yet) is compared by date only. A payment
+ * written below zero (a refund written as a payment) is compared by its size.
+ *
+ * A payment in another currency is no misfit by that alone: a shop that sells in its buyers'
+ * currencies (Shopify Markets) may export the order in its own currency while the charge is in the
+ * buyer's, and refusing those would drop the card, device and IP of every foreign order. Its amount
+ * cannot be compared, so it fits only when taken within two days of the order, as a checkout's charge
+ * is; a payment in another currency and months away is another order's ('currency').
  */
 export function paymentMisfit(
   p: Pick<Payment, 'amountMinor' | 'currency' | 'createdAt'>,
   o: Pick<Order, 'totalMinor' | 'currency' | 'createdAt'>,
 ): PaymentMisfit | null {
-  if (p.currency.toUpperCase() !== o.currency.toUpperCase()) return 'currency';
+  if (p.currency.toUpperCase() !== o.currency.toUpperCase()) {
+    return Math.abs(p.createdAt - o.createdAt) <= PAYMENT_BEFORE_ORDER_MS ? null : 'currency';
+  }
   if (o.totalMinor > 0 && Math.abs(p.amountMinor) > o.totalMinor + roundingAllowance(o.totalMinor)) return 'amount';
   if (p.createdAt < o.createdAt - PAYMENT_BEFORE_ORDER_MS || p.createdAt > o.createdAt + PAYMENT_AFTER_ORDER_MS) return 'date';
   return null;
@@ -48,7 +56,7 @@ export type MisfitCounts = Record<PaymentMisfit, number>;
 export const noMisfits = (): MisfitCounts => ({ currency: 0, amount: 0, date: 0 });
 
 const MISFIT_WORDS: Record<PaymentMisfit, (n: string) => string> = {
-  currency: (n) => `${n} in another currency than the order`,
+  currency: (n) => `${n} in another currency than the order and not taken within 2 days of it`,
   amount: (n) => `${n} for more than the order's total`,
   date: (n) => `${n} dated more than 2 days before the order or more than 92 days after it`,
 };

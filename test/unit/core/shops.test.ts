@@ -158,7 +158,7 @@ describe('a second shop’s payments imported while the cache holds only the fir
   const outletPayments = stripe([
     'ch_out1,Order #1001,2026-09-01 09:00:30,70.00,0.00,eur,true,Paid,buyer0@b.example,555555,5555,08,2028,fp_out1,Mastercard,FR,#1001,198.51.100.1',
     'ch_out2,Order #1002,2026-09-01 10:00:40,15.00,0.00,eur,true,Paid,buyer1@b.example,555555,5556,08,2028,fp_out2,Mastercard,FR,#1002,198.51.100.2',
-    'ch_out3,Order #1003,2026-05-01 11:00:40,10.00,0.00,gbp,true,Paid,buyer2@b.example,555555,5557,08,2028,fp_out3,Mastercard,GB,#1003,198.51.100.3',
+    'ch_out3,Order #1003,2026-09-01 11:00:40,10.00,0.00,gbp,true,Paid,buyer2@b.example,555555,5557,08,2028,fp_out3,Mastercard,GB,#1003,198.51.100.3',
     // The own shop's payment for its #1004 (23.00, 1 May 12:00 UTC), in the same file: it fits, and joins.
     'ch_own4,Order #1004,2026-05-01 12:00:30,23.00,0.00,eur,true,Paid,buyer3@a.example,424242,4242,08,2028,fp_own4,Visa,DE,#1004,203.0.113.4',
   ]);
@@ -181,11 +181,12 @@ describe('a second shop’s payments imported while the cache holds only the fir
     expect((await service.run([outlet], null))[0]).toMatchObject({ status: 'asks', question: { kind: 'clash' } });
     const orders = completed((await service.run([outlet], null, undefined, {}, { shop: 'Outlet' }))[0]);
     expect(orders.summary).toMatchObject({ created: 40 });
-    expect(orders.enrichedOrders).toBe(2);
+    expect(orders.enrichedOrders).toBe(3);
     expect(await ipOf('shopify@outlet:#1001')).toBe('198.51.100.1');
     expect(await ipOf('shopify@outlet:#1002')).toBe('198.51.100.2');
-    // In pounds it fits neither shop's #1003; the own shop's payment for #1004 stays with the own shop's order.
-    expect(await ipOf('shopify@outlet:#1003')).toBe('');
+    // In pounds, taken with the outlet's #1003 (the buyer's currency at checkout): the outlet's, never the
+    // own shop's #1003 of four months before. The own shop's payment for #1004 stays with its order.
+    expect(await ipOf('shopify@outlet:#1003')).toBe('198.51.100.3');
     expect(await ipOf('shopify@outlet:#1004')).toBe('');
     expect(await ipOf('shopify:#1001')).toBe('');
     expect(await ipOf('shopify:#1004')).toBe('203.0.113.4');

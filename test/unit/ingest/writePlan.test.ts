@@ -123,7 +123,7 @@ describe('the payment join', () => {
     const hear = (p: Payment, why: string) => misfits.push([p.id, why]);
     const pay = (fields: Partial<Payment>) => payment({ orderSource: 'shopify', createdAt: day, amountMinor: 2000, cardLast4: '9999', ...fields });
     for (const [p, why] of [
-      [pay({ id: 'ch_gbp', currency: 'GBP' }), 'currency'],
+      [pay({ id: 'ch_gbp', currency: 'GBP', createdAt: day + 20 * 86_400_000 }), 'currency'],
       [pay({ id: 'ch_more', amountMinor: 7000 }), 'amount'],
       [pay({ id: 'ch_late', createdAt: day + 200 * 86_400_000 }), 'date'],
     ] as const) {

@@ -1,5 +1,5 @@
 // A payment joins the order of its number only when its facts fit that order: another shop's #1001
-// in another currency, for more than the order, or months away is not this order's evidence.
+// for more than the order, months away, or in another currency and not taken with it is not this order's evidence.
 import { describe, expect, it } from 'vitest';
 import { misfitSentence, noMisfits, paymentMisfit, roundingAllowance } from '../../../shared/orders/paymentFit';
 
@@ -33,13 +33,19 @@ describe('paymentMisfit', () => {
     expect(paymentMisfit(paid({ amountMinor: 7000 }), order)).toBe('amount');
   });
 
-  it('does not fit another currency, even for the same amount', () => {
-    expect(paymentMisfit(paid({ currency: 'GBP' }), order)).toBe('currency');
+  it("fits a charge in the buyer's currency taken with the order, whatever its amount; not one taken days away", () => {
+    // Shopify Markets: the order exported in euros, the charge in pounds at checkout.
+    expect(paymentMisfit(paid({ currency: 'GBP', amountMinor: 5120 }), order)).toBeNull();
+    expect(paymentMisfit(paid({ currency: 'GBP', amountMinor: 99_999, createdAt: PLACED + 2 * DAY }), order)).toBeNull();
+    expect(paymentMisfit(paid({ currency: 'GBP', createdAt: PLACED + 2 * DAY + 1 }), order)).toBe('currency');
+    expect(paymentMisfit(paid({ currency: 'GBP', createdAt: PLACED - 2 * DAY - 1 }), order)).toBe('currency');
+    // In its own currency the same payment, 10 days after, is a capture on shipping: it fits.
+    expect(paymentMisfit(paid({ createdAt: PLACED + 10 * DAY }), order)).toBeNull();
   });
 
-  it('compares an order stored without its amount by currency and date only', () => {
+  it('compares an order stored without its amount by date only', () => {
     expect(paymentMisfit(paid({ amountMinor: 99_999 }), { ...order, totalMinor: 0 })).toBeNull();
-    expect(paymentMisfit(paid({ currency: 'USD' }), { ...order, totalMinor: 0 })).toBe('currency');
+    expect(paymentMisfit(paid({ currency: 'USD', createdAt: PLACED + 30 * DAY }), { ...order, totalMinor: 0 })).toBe('currency');
   });
 
   it('fits a payment up to 2 days before the order and 92 days after it; further off it does not', () => {
@@ -58,7 +64,7 @@ describe('misfitSentence', () => {
 
   it('counts the payments and says why, in plain words', () => {
     expect(misfitSentence({ currency: 1, amount: 2, date: 0 }, false)).toBe(
-      "3 payments did not fit the order of their number and were not joined to it: 1 in another currency than the order, 2 for more than the order's total. " +
+      "3 payments did not fit the order of their number and were not joined to it: 1 in another currency than the order and not taken within 2 days of it, 2 for more than the order's total. " +
         "They are kept, and join another shop's order of that number that fits them once that shop's orders are imported.",
     );
     expect(misfitSentence({ currency: 0, amount: 0, date: 1 }, true)).toBe(
