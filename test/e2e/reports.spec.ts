@@ -154,6 +154,16 @@ test('a bar of the confirmed-fraud chart opens exactly the fraud orders behind i
     await expect(page.getByTestId(`figure-${card}`)).toContainText(/previous [\d,.]+ %? ?\(partial\)/);
     await expect(page.getByTestId(`figure-${card}`).locator('.delta')).toHaveCount(0);
   }
+  // So do the tables: each group's previous fraud rate says partial, and no change is computed against it.
+  const againstPartial = [
+    ...(await tableRows(page, 'trend-by-group')).map((r) => [r[6], r[7]]),
+    ...(await tableRows(page, 'trend-by-family')).map((r) => [r[3], r[5]]),
+  ];
+  expect(againstPartial.length).toBeGreaterThan(3);
+  for (const [previous, change] of againstPartial) {
+    expect(previous).toMatch(/\(partial\)$/);
+    expect(change).toBe('–');
+  }
   // Card brands named as the KPI report and Disputes name them; a row still opens its orders.
   await page.getByLabel('Split by').selectOption('cardBrand');
   await expect(page.getByTestId('report-title')).toHaveText(/monthly by card brand/);
@@ -206,7 +216,9 @@ test('CSV export of a report table neutralises cells a spreadsheet would run', a
   const raw = readFileSync(await download.path(), 'utf8');
   expect(raw.startsWith('\uFEFF')).toBe(true);
   const lines = raw.slice(1).split('\r\n');
-  expect(lines[0]).toBe('paymentMethod,orders,order_value,fraud_orders,fraud_value,fraud_rate,previous_fraud_rate,chargebacks,chargeback_value,currency');
+  expect(lines[0]).toBe(
+    'paymentMethod,orders,order_value,fraud_orders,fraud_value,fraud_rate,previous_fraud_rate,chargebacks,chargeback_value,currency,previous_partial',
+  );
   const evil = lines.find((l) => l.includes('hyperlink'))!;
   expect(evil.startsWith(`"'=hyperlink(""http://evil.example"",""pay"")",1,`)).toBe(true);
   expect(lines.some((l) => l.startsWith('='))).toBe(false);

@@ -99,8 +99,8 @@ export function FraudTrendView({
 
       {onOrders && <p className="muted small no-print">Click a bar or a point of a chart, or Orders in a table, to open the orders behind it.</p>}
       <TrendCharts report={report} series={series} data={data} stamp={stamp} onOrders={onOrders} />
-      <ByGroupTable report={report} stamp={stamp} money={money} onOrders={onOrders} />
-      <ByFamilyTable report={report} stamp={stamp} money={money} />
+      <ByGroupTable report={report} stamp={stamp} money={money} previousPartial={prevPartial} onOrders={onOrders} />
+      <ByFamilyTable report={report} stamp={stamp} money={money} previousPartial={prevPartial} />
       <PeriodRowsTable report={report} stamp={stamp} money={money} />
       <RingTables rings={rings} stamp={stamp} currency={cur} onRing={onRing} />
     </div>

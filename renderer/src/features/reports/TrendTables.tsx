@@ -17,12 +17,23 @@ interface TableProps {
   money(minor: number): string;
 }
 
+/**
+ * The previous span starts before the first cached order (previousIsPartial): its figures cover only
+ * part of it, so they are marked and no change is computed against them, as on the cards above.
+ */
+interface AgainstPrevious {
+  previousPartial: boolean;
+}
+
+const partialMark = (text: string, partial: boolean) => (partial ? `${text} (partial)` : text);
+
 export function ByGroupTable({
   report,
   stamp,
   money,
+  previousPartial,
   onOrders,
-}: TableProps & { onOrders?: (period: number | null, group: number | null, what: OrdersWhat) => void }) {
+}: TableProps & AgainstPrevious & { onOrders?: (period: number | null, group: number | null, what: OrdersWhat) => void }) {
   const dim = DIMENSION_LABEL[report.params.dimension];
   const byOrders = groupsByOrders(report);
   return (
@@ -42,8 +53,8 @@ export function ByGroupTable({
           formatCount(f.fraudOrders),
           money(f.fraudValueMinor),
           pct(fraudRate(f)),
-          pct(fraudRate(q)),
-          changePp(fraudRate(f), fraudRate(q)),
+          partialMark(pct(fraudRate(q)), previousPartial),
+          previousPartial ? '–' : changePp(fraudRate(f), fraudRate(q)),
           formatCount(f.chargebacks),
           money(f.chargebackValueMinor),
         ];
@@ -61,6 +72,7 @@ export function ByGroupTable({
           'chargebacks',
           'chargeback_value',
           'currency',
+          'previous_partial',
         ],
         rows: byOrders.map((i) => {
           const g = report.groups[i]!;
@@ -76,6 +88,7 @@ export function ByGroupTable({
             f.chargebacks,
             major(f.chargebackValueMinor, report.params.currency),
             report.params.currency,
+            previousPartial ? 'yes' : 'no',
           ];
         }),
       }}
@@ -98,7 +111,7 @@ export function ByGroupTable({
   );
 }
 
-export function ByFamilyTable({ report, stamp, money }: TableProps) {
+export function ByFamilyTable({ report, stamp, money, previousPartial }: TableProps & AgainstPrevious) {
   const t = report.total;
   const p = report.previousTotal;
   return (
@@ -118,13 +131,13 @@ export function ByFamilyTable({ report, stamp, money }: TableProps) {
         REASON_FAMILY_LABEL[f],
         formatCount(t.byFamily[f].count),
         money(t.byFamily[f].valueMinor),
-        formatCount(p.byFamily[f].count),
-        money(p.byFamily[f].valueMinor),
-        change(t.byFamily[f].count, p.byFamily[f].count),
+        partialMark(formatCount(p.byFamily[f].count), previousPartial),
+        partialMark(money(p.byFamily[f].valueMinor), previousPartial),
+        previousPartial ? '–' : change(t.byFamily[f].count, p.byFamily[f].count),
       ])}
       csv={{
         name: 'chargebacks-by-reason-family',
-        header: ['family', 'chargebacks', 'value', 'previous_chargebacks', 'previous_value', 'currency'],
+        header: ['family', 'chargebacks', 'value', 'previous_chargebacks', 'previous_value', 'currency', 'previous_partial'],
         rows: REASON_FAMILIES.map((f) => [
           f,
           t.byFamily[f].count,
@@ -132,6 +145,7 @@ export function ByFamilyTable({ report, stamp, money }: TableProps) {
           p.byFamily[f].count,
           major(p.byFamily[f].valueMinor, report.params.currency),
           report.params.currency,
+          previousPartial ? 'yes' : 'no',
         ]),
       }}
     />
