@@ -79,8 +79,16 @@ export interface ProgrammeMonth {
    * Absent in snapshots saved before it was counted.
    */
   unknownNetwork?: number;
+  /**
+   * Set when the cached orders start inside the month whose transactions are the denominator (VAMP:
+   * this month; ECM: the month before) after its first day: the first order's time. Those
+   * transactions are only part of the month's, so the ratio reads high. Absent for a month the cache
+   * covers from its start (and in snapshots saved before it was said).
+   */
+  transactionsFrom?: number;
 }
 
+const DAY = 86_400_000;
 const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7);
 
 /** Every month (`YYYY-MM`) from the earliest of `months` to the latest, in order. */
@@ -207,12 +215,21 @@ export function programmeMonthsOf(
   // in a monthly table leaves the reader to guess (chargebacks come months after the orders the
   // file holds, so months with neither lie between them).
   const months = monthsBetween([...monthStarts.map(monthOf), ...cb.visa.keys(), ...cb.mastercard.keys(), ...unknown.keys(), ...fraudReports.keys()]);
+  // The month the cached orders start in holds only part of its transactions when they start after its
+  // first day (a day of grace, as for the latest order: a quiet 1st is no gap).
+  const firstMonth = lo <= hi ? monthOf(lo) : null;
+  const partFrom = (txMonth: string) => (txMonth === firstMonth && lo >= Date.parse(`${txMonth}-01T00:00:00Z`) + DAY ? { transactionsFrom: lo } : {});
   const out: ProgrammeMonth[] = [];
   for (const month of months) {
     const vampN = (cb.visa.get(month) ?? 0) + (fraudReports.get(month) ?? 0);
     const unknownNetwork = unknown.get(month) ?? 0;
-    out.push({ ...judge('visa-vamp', month, vampN, tx.visa.get(month) ?? 0, thresholds), unknownNetwork });
-    out.push({ ...judge('mastercard-ecm', month, cb.mastercard.get(month) ?? 0, tx.mastercard.get(shiftMonth(month, -1)) ?? 0, thresholds), unknownNetwork });
+    const before = shiftMonth(month, -1);
+    out.push({ ...judge('visa-vamp', month, vampN, tx.visa.get(month) ?? 0, thresholds), unknownNetwork, ...partFrom(month) });
+    out.push({
+      ...judge('mastercard-ecm', month, cb.mastercard.get(month) ?? 0, tx.mastercard.get(before) ?? 0, thresholds),
+      unknownNetwork,
+      ...partFrom(before),
+    });
   }
   return out;
 }

@@ -343,6 +343,16 @@ test('KPI report: "Thresholds applied" lists the thresholds in force in its mont
   await expect(page.getByTestId('report-title')).toHaveText('KPI report 2026-11-01 to 2026-11-30');
   await expect(page.getByTestId('report-stale')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Export PDF' })).toBeVisible();
+
+  // The demo year starts in November 2025: December's Mastercard ratio (ECM, over November's
+  // transactions) divides by part of a month, and its row and the table say so; Visa's December is whole.
+  await from.fill('2025-12-01');
+  await page.getByLabel('To', { exact: true }).fill('2025-12-31');
+  await expect(page.getByTestId('report-title')).toHaveText('KPI report 2025-12-01 to 2025-12-31');
+  const programmes = page.getByTestId('kpi-programmes');
+  await expect(programmes.locator('tbody tr', { hasText: 'Mastercard ECM' }).locator('td').nth(3)).toHaveText(/^[\d,]+ \(from 2025-11-\d\d\)$/);
+  await expect(programmes.locator('tbody tr', { hasText: 'Visa VAMP' }).locator('td').nth(3)).toHaveText(/^[\d,]+$/);
+  await expect(page.locator('section.report-table', { has: programmes })).toContainText(/The cached orders start on 2025-11-\d\d: transactions marked "from"/);
 });
 
 test('saving a snapshot from the keyboard keeps the focus on its button and says what was saved', async ({ page }) => {

@@ -247,6 +247,8 @@ async function runKpi(args: readonly string[], io: CliIo, usage: string): Promis
     'Programme months are computed over all the orders and disputes in the files; Visa VAMP counts disputes only (the exports carry no issuer fraud reports); card brands of own-shop orders come from their Stripe payments.',
   ];
   const partial = report.partial ? { partial: { ...report.partial, at: iso(report.partial.at) } } : {};
-  out(io, JSON.stringify({ ...report, from: iso(report.from), to: iso(report.to), ...partial, notes }, null, 2));
+  // A month over transactions the files hold only from some day on (the first order's) says from when, as a date.
+  const programmes = report.programmes.map((m) => (m.transactionsFrom === undefined ? m : { ...m, transactionsFrom: iso(m.transactionsFrom) }));
+  out(io, JSON.stringify({ ...report, from: iso(report.from), to: iso(report.to), ...partial, programmes, notes }, null, 2));
   return 0;
 }

@@ -224,11 +224,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         title="Programme months"
         testId="kpi-programmes"
         stamp={stamp}
-        caption={
-          unknownNetwork
-            ? `${countOf(unknownNetwork, 'chargeback')} of these months name no card network (neither their file nor their order's card brand): counted in neither programme.`
-            : undefined
-        }
+        caption={programmesCaption(report.programmes, unknownNetwork)}
         columns={[
           { label: 'Month' },
           { label: 'Programme' },
@@ -242,7 +238,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
           programmeMonthText(m.month, report.partial),
           PROGRAMME_LABEL[m.programme],
           formatCount(m.numerator),
-          formatCount(m.denominator),
+          m.transactionsFrom === undefined ? formatCount(m.denominator) : `${formatCount(m.denominator)} (from ${showDate(m.transactionsFrom)})`,
           programmeRatioText(m.ratio),
           <span key="s" className={`state state-${m.state}`}>
             {STATE_LABEL[m.state]}
@@ -251,7 +247,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
         ])}
         csv={{
           name: 'programme-months',
-          header: ['month', 'programme', 'numerator', 'denominator', 'ratio', 'state', 'level', 'unknown_network', 'counted_to'],
+          header: ['month', 'programme', 'numerator', 'denominator', 'ratio', 'state', 'level', 'unknown_network', 'counted_to', 'transactions_from'],
           rows: report.programmes.map((m) => [
             m.month,
             m.programme,
@@ -262,6 +258,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
             m.level ?? '',
             m.unknownNetwork ?? null,
             countedTo(m.month, report.partial),
+            m.transactionsFrom === undefined ? null : formatDate(m.transactionsFrom),
           ]),
         }}
       />
@@ -363,6 +360,24 @@ function WhatWins({ wins, stamp }: { wins: DisputeWins; stamp: string }) {
 function reviewedText(r: ReviewKpis): string {
   const standing = `${formatCount(r.held)} held · ${formatCount(r.released)} released · ${formatCount(r.cancelled)} cancelled`;
   return r.everHeld === undefined ? standing : `as they stand: ${standing}; ${formatCount(r.everHeld)} held at some point`;
+}
+
+/**
+ * What the programme table's reader must know besides its rows: chargebacks in no programme, and
+ * ratios over transactions the cache holds only from some day of their month on (too high).
+ */
+function programmesCaption(months: readonly ProgrammeMonth[], unknownNetwork: number): string | undefined {
+  const notes: string[] = [];
+  if (unknownNetwork)
+    notes.push(
+      `${countOf(unknownNetwork, 'chargeback')} of these months name no card network (neither their file nor their order's card brand): counted in neither programme.`,
+    );
+  const from = months.find((m) => m.transactionsFrom !== undefined)?.transactionsFrom;
+  if (from !== undefined)
+    notes.push(
+      `The cached orders start on ${showDate(from)}: transactions marked "from" are only part of their month's, so those ratios read high and a state other than OK there may not hold.`,
+    );
+  return notes.length ? notes.join(' ') : undefined;
 }
 
 /** The day a programme month is counted to when the report's data stops inside it (or before it); null for a whole month. */
