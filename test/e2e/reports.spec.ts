@@ -164,6 +164,14 @@ test('a bar of the confirmed-fraud chart opens exactly the fraud orders behind i
     expect(previous).toMatch(/\(partial\)$/);
     expect(change).toBe('–');
   }
+  // And the PDF's first page, which printed the previous fraud rate as whole.
+  await expect(page.locator('.title-page dt', { hasText: 'Compared with' }).locator('+ dd')).toHaveText(
+    '2025-02-01 to 2025-12-31, covered only in part: no change is shown against it',
+  );
+  await expect(page.locator('.title-page dt', { hasText: 'Fraud rate' }).locator('+ dd')).toHaveText(/previous span [\d.]+ % \(partial\)$/);
+  await expect(page.locator('.title-page dt', { hasText: 'Partial data' }).locator('+ dd')).toContainText(
+    'The previous span starts before the first cached order',
+  );
   // Card brands named as the KPI report and Disputes name them; a row still opens its orders.
   await page.getByLabel('Split by').selectOption('cardBrand');
   await expect(page.getByTestId('report-title')).toHaveText(/monthly by card brand/);
@@ -324,6 +332,10 @@ test('KPI report: "Thresholds applied" lists the thresholds in force in its mont
   // Visa's 2.20 % ran until March 2026; November 2026 was judged at 1.50 %, from April 2026.
   expect(rows.filter((r) => r.startsWith('Visa VAMP'))).toEqual([expect.stringMatching(/^Visa VAMPexcessive1\.50 %1,5002026-04/)]);
   expect(rows.filter((r) => r.startsWith('Mastercard ECM'))).toHaveLength(2);
+  // The PDF's first page names them too.
+  await expect(page.locator('.title-page dt', { hasText: 'Programme thresholds' }).locator('+ dd')).toHaveText(
+    'Visa VAMP, excessive: 1.50 % and 1,500 a month, from 2026-04; Mastercard ECM, ECM: 1.50 % and 100 a month, from 2019-01; Mastercard ECM, HECM: 3.00 % and 300 a month, from 2019-01',
+  );
 
   // A date field that shows another date than the report's: the report says so and offers no PDF or snapshot until it is finished.
   const from = page.getByLabel('From', { exact: true });

@@ -22,7 +22,7 @@ import { partialText } from './figureText';
 import { Figure, hours, pct, ReportTable } from './reportParts';
 import { TeamKpisView } from './TeamKpisView';
 
-const PROGRAMME_LABEL: Record<ProgrammeMonth['programme'], string> = { 'visa-vamp': 'Visa VAMP', 'mastercard-ecm': 'Mastercard ECM' };
+export const PROGRAMME_LABEL: Record<ProgrammeMonth['programme'], string> = { 'visa-vamp': 'Visa VAMP', 'mastercard-ecm': 'Mastercard ECM' };
 const STATE_LABEL: Record<ProgrammeMonth['state'], string> = {
   ok: 'OK',
   'early-warning': 'Early warning',

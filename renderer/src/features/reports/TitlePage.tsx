@@ -4,8 +4,11 @@ import { formatCount, sentenceCase, showDate, showDateTime } from '../../../../s
 import { DIMENSION_LABEL, fraudRate } from '../../../../shared/reports/fraudTrend';
 import type { KpiReport } from '../../../../shared/reports/kpi';
 import { valuesInWords } from '../../../../shared/reports/sources';
+import { thresholdsApplied } from '../../../../shared/reports/programmes';
+import { PROGRAMME_LABEL } from './KpiView';
 import { decisionLogText, partialText } from './figureText';
 import { pct } from './reportParts';
+import { partialData, previousIsPartial } from './trendChartData';
 import { DAY, titleOf, type Shown } from './shownReport';
 
 /** The PDF's first page: what, when, from what, and the snapshot's hash. Print only. */
@@ -14,6 +17,10 @@ export function TitlePage({ shown }: { shown: Shown }) {
   const isTrend = shown.kind === 'fraud-trend';
   const t = isTrend ? shown.figures.report : null;
   const k = isTrend ? null : (shown.figures.report as KpiReport);
+  // The cards and tables mark a previous span the cache covers only in part: so does the first page.
+  const dataSpan = isTrend ? (shown.figures.dataSpan ?? null) : null;
+  const partial = t ? partialData(t, dataSpan) : [];
+  const previousPartial = t ? previousIsPartial(t, dataSpan) : false;
   return (
     <section className="print-only title-page" aria-hidden="true">
       <p className="title-brand">Fraud Workbench</p>
@@ -29,7 +36,14 @@ export function TitlePage({ shown }: { shown: Shown }) {
             <dt>Compared with</dt>
             <dd>
               {showDate(t.previous[0]!.from)} to {showDate(t.previous.at(-1)!.to - DAY)}
+              {previousPartial && ', covered only in part: no change is shown against it'}
             </dd>
+            {partial.length > 0 && (
+              <>
+                <dt>Partial data</dt>
+                <dd>{sentenceCase(`${partial.join('; ')}.`)}</dd>
+              </>
+            )}
             <dt>Filters</dt>
             <dd>
               All orders in the cache, split by {DIMENSION_LABEL[t.params.dimension].toLowerCase()}; {valuesInWords(t.params.currency, t.params.rates)}
@@ -38,6 +52,7 @@ export function TitlePage({ shown }: { shown: Shown }) {
             <dd>
               {pct(fraudRate(t.total))} ({formatCount(t.total.fraudOrders)} of {formatCount(t.total.orders)} orders); previous span{' '}
               {pct(fraudRate(t.previousTotal))}
+              {previousPartial && ' (partial)'}
             </dd>
           </>
         ) : (
@@ -57,6 +72,8 @@ export function TitlePage({ shown }: { shown: Shown }) {
               All orders, decisions and disputes in the cache; decision target {k!.slaHours} h
               {k!.convertedAt ? `; ${valuesInWords(k!.convertedAt.currency, k!.convertedAt.rates, k!.convertedAt.asOf)}` : ''}
             </dd>
+            <dt>Programme thresholds</dt>
+            <dd>{thresholdsText(k!)}</dd>
           </>
         )}
         <dt>Data sources</dt>
@@ -78,6 +95,15 @@ export function TitlePage({ shown }: { shown: Shown }) {
       </dl>
     </section>
   );
+}
+
+/** The thresholds that judged the report's programme months, in one line: `Visa VAMP, excessive: 1.50 % and 1,500 a month, from 2026-04; …`. */
+function thresholdsText(k: KpiReport): string {
+  const applied = thresholdsApplied(k.programmes, k.thresholds);
+  if (applied.length === 0) return k.programmes.length ? 'none in force in the months of the period' : 'no programme month in the period';
+  return applied
+    .map((t) => `${PROGRAMME_LABEL[t.programme]}, ${t.level}: ${pct(t.ratio, 2)} and ${formatCount(t.count)} a month, from ${t.effectiveFrom}`)
+    .join('; ');
 }
 
 /** A phrase as a sentence of its own: its first letter upper case. */
