@@ -1,7 +1,8 @@
 // Review KPIs for a period from the decision log, or the team's decisions: orders reviewed, held,
 // released, cancelled (each order once, by the decision that stands for the team); decision
 // turnaround (median and p90) against the target and the share decided within it; the manual
-// review rate; and the false-positive rate (held, then released, or cancelled and known legitimate). Pure.
+// review rate; and the false-positive rate (of the orders held or cancelled, those legitimate: released
+// in the end, or cancelled though known legitimate). Pure.
 import { teamDecisionsThatStand, type TeamDecisionFacts } from '../team/standing';
 
 export interface ReviewKpis {
@@ -25,16 +26,23 @@ export interface ReviewKpis {
   /** reviewed / orders placed in the period. */
   manualReviewRate: number | null;
   /**
-   * Of the orders ever held, the share that were legitimate: finally released and not confirmed
-   * fraud since, or finally cancelled though their known outcome (a labelled import) is legitimate.
+   * Of the orders flagged (held at some point, or cancelled), the share that were legitimate: finally
+   * released and not confirmed fraud since, or finally cancelled though their known outcome (a
+   * labelled import) is legitimate. A good customer's order cancelled outright is the costliest false
+   * positive there is; snapshots saved before `everFlagged` counted held orders only.
    */
   falsePositiveRate: number | null;
   /**
-   * The two sides of the false-positive rate: of the orders reviewed, those held at some point (its
-   * denominator, which `held` above does not give: that one counts the holds that stand), and those of
-   * them legitimate (its numerator). Absent in snapshots saved before they were shown.
+   * Of the orders reviewed, those held at some point (which `held` above does not give: that one
+   * counts the holds that stand). Absent in snapshots saved before it was shown.
    */
   everHeld?: number;
+  /**
+   * The false-positive rate's denominator: the orders reviewed that were held at some point or
+   * cancelled. Absent in snapshots saved before cancelled orders counted (their rate is over `everHeld`).
+   */
+  everFlagged?: number;
+  /** The false-positive rate's numerator. Absent in snapshots saved before it was shown. */
   falsePositives?: number;
 }
 
@@ -67,7 +75,8 @@ export function reviewKpis(
 ): ReviewKpis {
   let reviewed = 0;
   let everHeld = 0;
-  let heldThenReleased = 0;
+  let everFlagged = 0;
+  let falsePositives = 0;
   const final = { hold: 0, release: 0, cancel: 0 };
   const hours: number[] = [];
   let decidedBeforePlaced = 0;
@@ -76,9 +85,10 @@ export function reviewKpis(
     if (first.at < from || first.at >= to) continue;
     reviewed++;
     final[last.decision]++;
-    if (list.some((e) => e.decision === 'hold')) {
-      everHeld++;
-      if (isFalsePositive(last.decision, key, confirmedFraud, knownLegit)) heldThenReleased++;
+    if (list.some((e) => e.decision === 'hold')) everHeld++;
+    if (isFlagged(list)) {
+      everFlagged++;
+      if (isFalsePositive(last.decision, key, confirmedFraud, knownLegit)) falsePositives++;
     }
     const placed = placedAt.get(key);
     if (placed === undefined) continue;
@@ -96,13 +106,17 @@ export function reviewKpis(
     withinTarget: hours.length ? hours.filter((h) => h <= targetHours).length / hours.length : null,
     decidedBeforePlaced,
     manualReviewRate: ordersPlaced ? reviewed / ordersPlaced : null,
-    falsePositiveRate: everHeld ? heldThenReleased / everHeld : null,
+    falsePositiveRate: everFlagged ? falsePositives / everFlagged : null,
     everHeld,
-    falsePositives: heldThenReleased,
+    everFlagged,
+    falsePositives,
   };
 }
 
-/** A held order's standing decision was a false positive: released and not confirmed fraud since, or cancelled though known legitimate. */
+/** Flagged as fraud by a decision in force: held at some point, or cancelled (outright or after a hold). */
+export const isFlagged = (inForce: readonly { decision: string }[]): boolean => inForce.some((e) => e.decision === 'hold' || e.decision === 'cancel');
+
+/** A flagged order's standing decision was a false positive: released and not confirmed fraud since, or cancelled though known legitimate. */
 export function isFalsePositive(decision: string, key: string, confirmedFraud: ReadonlySet<string>, knownLegit: ReadonlySet<string>): boolean {
   return decision === 'release' ? !confirmedFraud.has(key) : decision === 'cancel' && knownLegit.has(key);
 }

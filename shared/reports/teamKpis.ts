@@ -3,7 +3,7 @@
 // counted by the later decision. Plain decisions in (this laptop's log and the teammates'), figures out. Pure.
 import type { OrderDecision } from '../decisions/chain';
 import { teamDecisionsThatStand, type TeamDecisionFacts } from '../team/standing';
-import { isFalsePositive, quantile } from './reviewKpis';
+import { isFalsePositive, isFlagged, quantile } from './reviewKpis';
 
 export interface AnalystKpis {
   analyst: string;
@@ -16,11 +16,16 @@ export interface AnalystKpis {
   /** Hours from the order to their first decision on it. */
   turnaroundMedianH: number | null;
   withinTarget: number | null;
-  /** Orders they held that the team finally released (and not confirmed fraud since), and that over the orders they held. */
+  /**
+   * Orders they flagged (held or cancelled) that were legitimate: the team finally released them (and
+   * fraud was not confirmed since), or cancelled them though known legitimate; and that over the orders they flagged.
+   */
   falsePositives: number;
   falsePositiveRate: number | null;
-  /** Orders they held at some point (the false-positive rate's denominator; `held` counts their holds that stand). Absent in older snapshots. */
+  /** Orders they held at some point (`held` counts their holds that stand). Absent in older snapshots. */
   everHeld?: number;
+  /** Orders they held at some point or cancelled: the false-positive rate's denominator. Absent in older snapshots (whose rate is over `everHeld`). */
+  everFlagged?: number;
   /** Orders where their decision is one of an unresolved conflict. */
   inConflict: number;
   /** Conflicts their resolution settles. */
@@ -50,6 +55,7 @@ interface Tally {
   final: Record<OrderDecision, number>;
   hours: number[];
   held: number;
+  flagged: number;
   falsePositives: number;
   inConflict: number;
   resolved: number;
@@ -93,6 +99,7 @@ export function teamKpis(
         final: { hold: 0, release: 0, cancel: 0 },
         hours: [],
         held: 0,
+        flagged: 0,
         falsePositives: 0,
         inConflict: 0,
         resolved: 0,
@@ -102,8 +109,9 @@ export function teamKpis(
       t.final[mine.at(-1)!.decision]++;
       // Decided before the order's recorded time (its date moved by a later import): no turnaround (as reviewKpis).
       if (placed !== undefined && mine[0]!.at >= placed) t.hours.push((mine[0]!.at - placed) / 3_600_000);
-      if (mine.some((d) => d.decision === 'hold')) {
-        t.held++;
+      if (mine.some((d) => d.decision === 'hold')) t.held++;
+      if (isFlagged(mine)) {
+        t.flagged++;
         if (isFalsePositive(s.stands.decision, key, confirmedFraud, knownLegit)) t.falsePositives++;
       }
       if (s.conflict && s.open.some((d) => d.analyst === analyst)) t.inConflict++;
@@ -123,8 +131,9 @@ export function teamKpis(
         turnaroundMedianH: quantile(hours, 0.5),
         withinTarget: hours.length ? hours.filter((h) => h <= targetHours).length / hours.length : null,
         falsePositives: t.falsePositives,
-        falsePositiveRate: t.held ? t.falsePositives / t.held : null,
+        falsePositiveRate: t.flagged ? t.falsePositives / t.flagged : null,
         everHeld: t.held,
+        everFlagged: t.flagged,
         inConflict: t.inConflict,
         resolved: t.resolved,
       };

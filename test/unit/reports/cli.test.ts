@@ -374,9 +374,10 @@ describe('npm run cli -- report kpi', () => {
       withinTarget: 1,
       decidedBeforePlaced: 0,
       manualReviewRate: expect.closeTo(2 / 9, 12),
-      falsePositiveRate: 1,
-      // Its sides: Z2, the one order held at some point, was legitimate (0 held as they stand).
+      // Its sides: of the 2 orders flagged (Z2 held at some point, 0 held as they stand; Z1 cancelled), Z2 was legitimate.
+      falsePositiveRate: 0.5,
       everHeld: 1,
+      everFlagged: 2,
       falsePositives: 1,
     });
     // Opened in range: S3 (60, lost), A3 (30, won), #999 (25, new, due 30 Nov); no workflow log: when S3

@@ -42,10 +42,30 @@ describe('review KPIs', () => {
       ['o5', T],
     ]);
     const k = reviewKpis(log, placed, 40, T, T + 48 * H, 24);
-    expect(k).toMatchObject({ reviewed: 4, held: 1, released: 2, cancelled: 1, manualReviewRate: 0.1, falsePositiveRate: 0.5, withinTarget: 0.75 });
+    // Flagged: o1 held, o3 held then released, o4 cancelled; of them o3 legitimate: 1 of 3.
+    expect(k).toMatchObject({
+      reviewed: 4,
+      held: 1,
+      released: 2,
+      cancelled: 1,
+      manualReviewRate: 0.1,
+      everHeld: 2,
+      everFlagged: 3,
+      falsePositives: 1,
+      withinTarget: 0.75,
+    });
+    expect(k.falsePositiveRate).toBeCloseTo(1 / 3, 12);
     // Turnarounds 2, 2, 10, 30 h: median 6 h, p90 = 10 + (30 - 10) * 0.7 = 24 h.
     expect(k.turnaroundMedianH).toBe(6);
     expect(k.turnaroundP90H).toBeCloseTo(24, 9);
+  });
+
+  it('counts a known-legitimate order cancelled outright as a false positive, and a cancelled one not known legitimate as flagged only', () => {
+    // c1 cancelled outright, its known outcome legitimate (a good customer turned away); c2 cancelled, outcome unknown; c3 released unheld.
+    const log = [e('c1', 'cancel', 1), e('c2', 'cancel', 2), e('c3', 'release', 3)];
+    const placed = new Map(['c1', 'c2', 'c3'].map((k) => [k, T]));
+    const k = reviewKpis(log, placed, 10, T, T + 48 * H, 24, new Set(), new Set(['c1']));
+    expect(k).toMatchObject({ reviewed: 3, cancelled: 2, released: 1, everHeld: 0, everFlagged: 2, falsePositives: 1, falsePositiveRate: 0.5 });
   });
 
   it('gives the false-positive rate its sides: orders held at some point, of which legitimate, beside the holds that stand', () => {
@@ -55,7 +75,7 @@ describe('review KPIs', () => {
     const log = [first, e('q1', 'undo', 1.1, first.seq), e('q1', 'hold', 1.2), e('q1', 'release', 2), e('q2', 'release', 3)];
     const placed = new Map(['q1', 'q2'].map((k) => [k, T]));
     const k = reviewKpis(log, placed, 10, T, T + 48 * H, 24);
-    expect(k).toMatchObject({ reviewed: 2, held: 0, released: 2, cancelled: 0, everHeld: 1, falsePositives: 1, falsePositiveRate: 1 });
+    expect(k).toMatchObject({ reviewed: 2, held: 0, released: 2, cancelled: 0, everHeld: 1, everFlagged: 1, falsePositives: 1, falsePositiveRate: 1 });
   });
 
   it('a held order released and later confirmed fraud is no false positive: the hold was right', () => {

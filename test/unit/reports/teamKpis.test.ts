@@ -100,6 +100,7 @@ describe('team KPIs', () => {
         falsePositives: 1, // o2: she held, the team released (o4 stays held)
         falsePositiveRate: 0.5,
         everHeld: 2, // o2 and o4
+        everFlagged: 2, // the same: she cancelled none
         inConflict: 1,
         resolved: 0,
       },
@@ -114,6 +115,7 @@ describe('team KPIs', () => {
         falsePositives: 0, // o1 was cancelled, not released
         falsePositiveRate: 0,
         everHeld: 1,
+        everFlagged: 1,
         inConflict: 1,
         resolved: 0,
       },
@@ -126,8 +128,10 @@ describe('team KPIs', () => {
         turnaroundMedianH: 8,
         withinTarget: 1,
         falsePositives: 0,
-        falsePositiveRate: null,
+        // Her cancel flagged the order as fraud; its outcome is not known legitimate: 0 of 1.
+        falsePositiveRate: 0,
         everHeld: 0,
+        everFlagged: 1,
         inConflict: 0,
         resolved: 1,
       },

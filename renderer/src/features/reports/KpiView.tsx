@@ -396,9 +396,14 @@ function programmeMonthText(month: string, partial: PartialPeriod | undefined): 
 /** The false-positive rate's numerator and denominator, and what it counts. */
 function falsePositivesText(r: ReviewKpis): string {
   const what = 'released and not confirmed fraud since, or cancelled though known legitimate';
-  if (r.everHeld === undefined) return `of the orders held: ${what}`;
-  if (r.everHeld === 0) return 'no order was held';
-  return `${formatCount(r.falsePositives ?? 0)} of ${formatCount(r.everHeld)} held at some point: ${what}`;
+  // A snapshot saved before cancelled orders counted: its rate is over the orders held.
+  if (r.everFlagged === undefined) {
+    if (r.everHeld === undefined) return `of the orders held: ${what}`;
+    if (r.everHeld === 0) return 'no order was held';
+    return `${formatCount(r.falsePositives ?? 0)} of ${formatCount(r.everHeld)} held at some point: ${what}`;
+  }
+  if (r.everFlagged === 0) return 'no order was held or cancelled';
+  return `${formatCount(r.falsePositives ?? 0)} of ${formatCount(r.everFlagged)} held or cancelled: ${what}`;
 }
 
 /** Orders decided before the time the cache now holds for them: left out of the turnaround, and said. */

@@ -62,7 +62,13 @@ export function TeamKpisView({ team, slaHours, stamp }: { team: TeamKpis; slaHou
           `${formatCount(a.held)} · ${formatCount(a.released)} · ${formatCount(a.cancelled)}`,
           hours(a.turnaroundMedianH),
           pct(a.withinTarget, 1),
-          `${pct(a.falsePositiveRate, 1)} (${formatCount(a.falsePositives)}${a.everHeld === undefined ? '' : ` of ${formatCount(a.everHeld)} held`})`,
+          `${pct(a.falsePositiveRate, 1)} (${formatCount(a.falsePositives)}${
+            a.everFlagged !== undefined
+              ? ` of ${formatCount(a.everFlagged)} held or cancelled`
+              : a.everHeld === undefined
+                ? ''
+                : ` of ${formatCount(a.everHeld)} held`
+          })`,
           formatCount(a.inConflict),
           formatCount(a.resolved),
         ])}
@@ -81,6 +87,7 @@ export function TeamKpisView({ team, slaHours, stamp }: { team: TeamKpis; slaHou
             'in_unresolved_conflicts',
             'conflicts_resolved',
             'ever_held',
+            'ever_held_or_cancelled',
           ],
           rows: team.analysts.map((a) => [
             a.analyst,
@@ -95,6 +102,7 @@ export function TeamKpisView({ team, slaHours, stamp }: { team: TeamKpis; slaHou
             a.inConflict,
             a.resolved,
             a.everHeld ?? null,
+            a.everFlagged ?? null,
           ]),
         }}
       />
