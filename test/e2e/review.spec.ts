@@ -727,6 +727,60 @@ test('the queue narrowed to one shop, to orders on hold, or to an order number; 
   await expect(filters.getByTestId('queue-shown')).toHaveCount(0);
 });
 
+/** Two orders of the main shop (e-mails at main.example) and the outlet's #990001, to decide on Review. */
+async function queueOfTwoShops(page: Page, outputPath: (name: string) => string): Promise<void> {
+  const write = (name: string, orders: { name: string; email: string }[]) => {
+    const file = outputPath(name);
+    writeFileSync(file, riskyShopifyExport(orders.map((o, i) => ({ ...o, total: `${80 + i}.00`, createdAt: '2026-11-18 10:00:00 +0000' }))));
+    return file;
+  };
+  const main = await chooseImportFile(
+    page,
+    write('main.csv', [
+      { name: '#990001', email: 'a@main.example' },
+      { name: '#990002', email: 'b@main.example' },
+    ]),
+  );
+  await expect(main.locator('[data-bucket="created"]')).toHaveText('2', { timeout: 60_000 });
+  const outlet = await chooseImportFile(page, write('outl.csv', [{ name: '#990001', email: 'c@outlet.example' }]));
+  await outlet.getByLabel('Shop name').fill('Outlet');
+  await outlet.getByRole('button', { name: 'Import as that shop' }).click();
+  await expect(outlet.locator('[data-bucket="created"]')).toHaveText('1', { timeout: 60_000 });
+  await page.getByRole('link', { name: 'Review' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText(/^3 orders to decide/, { timeout: 60_000 });
+}
+
+test('a filter that hides the order at the cursor starts it at the top of what it lists; a Find that listed nothing, undone, finds it on its order', async ({
+  page,
+}, testInfo) => {
+  await queueOfTwoShops(page, (name) => testInfo.outputPath(name));
+  const find = page.getByRole('group', { name: 'Filter the queue' }).getByLabel('Find an order in the queue');
+  const table = page.getByRole('table', { name: 'Review queue' });
+  const rows = table.locator('tbody tr');
+  const selected = table.locator('tbody tr[aria-selected="true"]');
+  const why = page.getByRole('complementary', { name: /^Why order / });
+  await expect(rows).toHaveCount(3);
+  // The cursor on the outlet's order, below the first row.
+  await page.locator('section.review').focus();
+  for (let i = 0; i < 3 && !(await why.textContent())!.includes('Outlet'); i++) await page.keyboard.press('j');
+  await expect(why).toContainText('Outlet');
+  expect(Number(await selected.getAttribute('data-queue-row'))).toBeGreaterThan(0);
+
+  // Narrowed to the main shop's e-mails, the outlet's order is not listed: the cursor starts at the top of what is.
+  await find.fill('main.example');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toHaveAttribute('aria-selected', 'true');
+  await rows.nth(1).click();
+  const second = (await rows.nth(1).locator('td:nth-child(3)').textContent())!;
+
+  // A Find that lists nothing, then the one before it again: the cursor is back on its order.
+  await find.fill('main.examplex');
+  await expect(page.getByTestId('queue-none-shown')).toBeVisible();
+  await find.fill('main.example');
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(selected.locator('td:nth-child(3)')).toHaveText(second);
+});
+
 test('a ring is decided whole whatever the filters list of it', async ({ page }) => {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Review' }).click();

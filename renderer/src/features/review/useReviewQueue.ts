@@ -47,19 +47,25 @@ export function useReviewQueue() {
   const all = data.value?.queue ?? null;
   const filter = useQueueFilter((s) => s.filter);
   const queue = useMemo(() => (all ? filterQueue(all, filter, now) : null), [all, filter, now]);
+  // The filter the cursor was last placed in: another one lists other orders, where the old row number means nothing.
+  const placedIn = useRef(filter);
   // A reloaded or re-filtered queue keeps the cursor on its order (or the one a decision moved it
-  // to) while the order is listed, else on the row number, within the list. Before the paint, and
-  // before atOrder below takes the new list's row at the old number.
+  // to) while the order is listed; else a reload keeps the row number, within the list, and a new
+  // filter starts at its top (the riskiest it lists). Before the paint, and before atOrder below
+  // takes the new list's row at the old number.
   useLayoutEffect(() => {
     if (!queue) return;
+    const refiltered = placedIn.current !== filter;
+    placedIn.current = filter;
     const want = cursorTo.current ?? atOrder.current;
     const aim = want === null ? -1 : queue.findIndex((r) => r.orderKey === want);
     cursorTo.current = null;
-    setAt((i) => (aim >= 0 ? aim : Math.min(i, Math.max(0, queue.length - 1))));
-  }, [queue]);
+    setAt((i) => (aim >= 0 ? aim : refiltered ? 0 : Math.min(i, Math.max(0, queue.length - 1))));
+  }, [queue, filter]);
   const current = queue?.[at] ?? null;
   useEffect(() => {
-    atOrder.current = current?.orderKey ?? null;
+    // A filter that lists nothing leaves the cursor's order as it was: cleared, the cursor is back on it.
+    if (current) atOrder.current = current.orderKey;
   });
   /** The order the open form decides, while the queue still holds it. */
   const formOrder = (form && all?.find((r) => r.orderKey === form.orderKey)) ?? null;
