@@ -781,6 +781,46 @@ test('a filter that hides the order at the cursor starts it at the top of what i
   await expect(selected.locator('td:nth-child(3)')).toHaveText(second);
 });
 
+test('Enter in Find, or Esc in a filter, hands the keys back to the queue; Esc in a filled Find empties it first', async ({ page }, testInfo) => {
+  await queueOfTwoShops(page, (name) => testInfo.outputPath(name));
+  const section = page.locator('section.review');
+  const filters = page.getByRole('group', { name: 'Filter the queue' });
+  const find = filters.getByLabel('Find an order in the queue');
+  const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
+
+  // Enter in Find: the filter kept, J moves the cursor.
+  await find.fill('main.example');
+  await expect(rows).toHaveCount(2);
+  await find.press('Enter');
+  await expect(section).toBeFocused();
+  await expect(find).toHaveValue('main.example');
+  await page.keyboard.press('j');
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+
+  // Esc in a filled Find empties it, as a browser does; in an empty one, or on a list, it hands the keys back.
+  await find.press('Escape');
+  await expect(find).toHaveValue('');
+  await expect(rows).toHaveCount(3);
+  await expect(find).toBeFocused();
+  await find.press('Escape');
+  await expect(section).toBeFocused();
+  await filters.getByLabel('State', { exact: true }).selectOption('decide');
+  await filters.getByLabel('State', { exact: true }).press('Escape');
+  await expect(section).toBeFocused();
+  await expect(filters.getByLabel('State', { exact: true })).toHaveValue('decide');
+  // Clear filters, by keyboard: the button is gone, the keys are the queue's again.
+  await filters.getByRole('button', { name: 'Clear filters' }).press('Enter');
+  await expect(filters.getByLabel('State', { exact: true })).toHaveValue('all');
+  await expect(section).toBeFocused();
+  await find.fill('nobody');
+  await page.getByTestId('queue-none-shown').getByRole('button', { name: 'Clear filters' }).press('Enter');
+  await expect(rows).toHaveCount(3);
+  await expect(section).toBeFocused();
+  // The keys' help says so.
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('in a filter, back to the queue');
+});
+
 test('a ring is decided whole whatever the filters list of it', async ({ page }) => {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Review' }).click();

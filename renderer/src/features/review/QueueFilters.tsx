@@ -7,7 +7,18 @@ import type { Signal } from '../../../../shared/scoring/matrix';
 import { filtersQueue, queueChannels, queueSignals, signalName, type QueueFilter } from './queueState';
 import { useQueueFilter } from './queueFilterStore';
 
-export function QueueFilters({ all, shown, slaHours }: { all: readonly QueueRow[]; shown: number; slaHours: number }) {
+export function QueueFilters({
+  all,
+  shown,
+  slaHours,
+  onBackToQueue,
+}: {
+  all: readonly QueueRow[];
+  shown: number;
+  slaHours: number;
+  /** Gives the keys back to the queue: J/K and the decisions do not work while a filter has the focus. */
+  onBackToQueue(): void;
+}) {
   const { filter, setQueueFilter, clearQueueFilter } = useQueueFilter();
   const channels = queueChannels(all);
   // A channel chosen before its last order left the queue stays chosen, and listed, until cleared.
@@ -16,7 +27,20 @@ export function QueueFilters({ all, shown, slaHours }: { all: readonly QueueRow[
   if (filter.signal !== null && !signals.includes(filter.signal)) signals.push(filter.signal);
   const narrowed = filtersQueue(filter);
   return (
-    <div className="toolbar queue-filters" role="group" aria-label="Filter the queue">
+    <div
+      className="toolbar queue-filters"
+      role="group"
+      aria-label="Filter the queue"
+      onKeyDown={(e) => {
+        const t = e.target as HTMLElement;
+        // Enter in Find, done typing; Esc anywhere here, except in a filled Find, which the browser empties first.
+        const find = t instanceof HTMLInputElement && t.type === 'search';
+        if ((e.key === 'Enter' && find) || (e.key === 'Escape' && !(find && t.value !== ''))) {
+          e.preventDefault();
+          onBackToQueue();
+        }
+      }}
+    >
       <label className="inline">
         Channel
         <select aria-label="Channel" value={filter.channel ?? ''} onChange={(e) => setQueueFilter({ channel: e.target.value === '' ? null : e.target.value })}>
@@ -68,7 +92,13 @@ export function QueueFilters({ all, shown, slaHours }: { all: readonly QueueRow[
           <span className="muted" data-testid="queue-shown" role="status">
             {countOf(shown, 'order')} of {formatCount(all.length)} listed
           </span>
-          <button className="link" onClick={clearQueueFilter}>
+          <button
+            className="link"
+            onClick={() => {
+              clearQueueFilter();
+              onBackToQueue();
+            }}
+          >
             Clear filters
           </button>
         </>

@@ -42,6 +42,8 @@ export function ReviewScreen() {
   useEffect(() => {
     document.querySelector(`[data-queue-row="${at}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [at]);
+  // The keys are the queue's: a filter or its Clear button gives them back (the button is gone once clicked).
+  const backToQueue = () => box.current?.focus({ preventScroll: true });
   // Arriving on Review puts the focus on the queue, so J/K/H/R/C/N/? work at once.
   useEffect(() => {
     box.current?.focus({ preventScroll: true });
@@ -97,11 +99,17 @@ export function ReviewScreen() {
         </p>
       )}
       {all && all.length === 0 && <p className="empty-state">Nothing to review: no open order scores into review or hold with the current matrix.</p>}
-      {all && all.length > 0 && <QueueFilters all={all} shown={queue?.length ?? 0} slaHours={settings?.slaHours ?? SLA_HOURS} />}
+      {all && all.length > 0 && <QueueFilters all={all} shown={queue?.length ?? 0} slaHours={settings?.slaHours ?? SLA_HOURS} onBackToQueue={backToQueue} />}
       {all && all.length > 0 && queue && queue.length === 0 && (
         <p className="empty-state" data-testid="queue-none-shown">
           No order in the queue matches the filters.{' '}
-          <button className="link" onClick={clearFilters}>
+          <button
+            className="link"
+            onClick={() => {
+              clearFilters();
+              backToQueue();
+            }}
+          >
             Clear filters
           </button>
         </p>

@@ -20,7 +20,7 @@ export const REVIEW_KEYS: readonly KeyRow[] = [
   { keys: { n: 'note' }, help: 'add a note' },
   { keys: { u: 'undo' }, help: `undo your last decision (within ${undoMinutes} minute${undoMinutes === 1 ? '' : 's'})` },
   { keys: { '?': 'help' }, help: 'show or hide these keys' },
-  { keys: { escape: 'close' }, help: 'close the form, or these keys' },
+  { keys: { escape: 'close' }, help: 'close the form, or these keys; in a filter, back to the queue (Enter too, in Find)' },
 ];
 
 const ACTION_OF = new Map(REVIEW_KEYS.flatMap((row) => Object.entries(row.keys)));
