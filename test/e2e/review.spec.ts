@@ -821,6 +821,25 @@ test('Enter in Find, or Esc in a filter, hands the keys back to the queue; Esc i
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('in a filter, back to the queue');
 });
 
+test('the end of a narrowed queue counts the holds in the queue, not as listed', async ({ page }, testInfo) => {
+  await queueOfTwoShops(page, (name) => testInfo.outputPath(name));
+  const count = page.getByTestId('queue-count');
+  const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
+  await page.locator('section.review').focus();
+  for (let held = 1; held <= 3; held++) {
+    await holdSelectedByKeyboard(page, `held ${held}`);
+    await expect(count).toHaveText(held === 3 ? /^Queue done/ : new RegExp(`· ${held} on hold`));
+  }
+  await expect(page.getByTestId('queue-done')).toHaveText(
+    'Queue done: nothing left to decide. The 3 orders listed are on hold, to release (R) or cancel (C) once you know more.',
+  );
+  await page.getByRole('group', { name: 'Filter the queue' }).getByLabel('Channel', { exact: true }).selectOption('Outlet');
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByTestId('queue-done')).toHaveText(
+    'Queue done: nothing left to decide. The 3 orders in the queue are on hold, to release (R) or cancel (C) once you know more.',
+  );
+});
+
 test('a ring is decided whole whatever the filters list of it', async ({ page }) => {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Review' }).click();

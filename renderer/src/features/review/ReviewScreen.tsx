@@ -14,7 +14,7 @@ import { KeyHelp } from './KeyHelp';
 import { MatrixPanel } from './MatrixPanel';
 import { ReviewQueueTable } from './ReviewQueueTable';
 import { QUEUE_SHORTCUTS, reviewAction } from './reviewKeys';
-import { awaitsDecision, overdue } from './queueState';
+import { awaitsDecision, filtersQueue, overdue } from './queueState';
 import { useReviewQueue } from './useReviewQueue';
 import { QueueFilters } from './QueueFilters';
 import { useQueueFilter } from './queueFilterStore';
@@ -33,6 +33,8 @@ export function ReviewScreen() {
   const held = all ? all.length - toDecide : 0;
   // Everything decided, holds left: the end of the queue, said as such ("0 orders to decide" beside a listed row read as unfinished).
   const done = all !== null && all.length > 0 && toDecide === 0;
+  // The holds counted are the whole queue's: under a filter that lists fewer, "listed" would miscount them.
+  const where = useQueueFilter((s) => filtersQueue(s.filter)) ? 'in the queue' : 'listed';
 
   const onKey = (e: React.KeyboardEvent) => {
     if (form || e.altKey || e.ctrlKey || e.metaKey || (e.target as HTMLElement).closest('input, select, textarea, details, fieldset')) return;
@@ -94,7 +96,7 @@ export function ReviewScreen() {
       )}
       {done && (
         <p role="status" className="empty-state" data-testid="queue-done">
-          Queue done: nothing left to decide. {held === 1 ? 'The order listed is' : `The ${formatCount(held)} orders listed are`} on hold, to release (R) or
+          Queue done: nothing left to decide. {held === 1 ? `The order ${where} is` : `The ${formatCount(held)} orders ${where} are`} on hold, to release (R) or
           cancel (C) once you know more.
         </p>
       )}
