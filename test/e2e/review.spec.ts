@@ -864,10 +864,13 @@ test('a ring is decided whole whatever the filters list of it', async ({ page })
   await expect(ringBox.locator('legend')).toHaveText(`Its ring: ${members} orders in the queue`);
   await expect(ringBox.getByRole('checkbox')).toHaveCount(members);
   await expect(ringBox.getByRole('button', { name: `Release ${members}` })).toBeVisible();
+  // Which of them the filters do not list, each said, so a ring decision never decides orders unseen without saying so.
+  await expect(ringBox.locator('label', { hasText: 'not listed under the filters' })).toHaveCount(members - 1);
 
   // Why it scores: the orders a ring rule fired for, the ring's members among them, each saying so.
   const filters = page.getByRole('group', { name: 'Filter the queue' });
   await filters.getByLabel('Find an order in the queue').fill('');
+  await expect(ringBox.locator('label', { hasText: 'not listed under the filters' })).toHaveCount(0);
   await filters.getByLabel('Why it scores', { exact: true }).selectOption({ label: 'Orders in its ring' });
   const inRings = await rows.count();
   expect(inRings).toBeGreaterThanOrEqual(members);

@@ -107,7 +107,14 @@ export function ReviewQueueTable({
             {current.email || (mark && <span className="erased-mark">{erasureMarkText(mark)}</span>)}
           </p>
           {current.ringId && ringRows.length > 1 && (
-            <RingDecision key={current.ringId} ringId={current.ringId} rows={ringRows} reasons={reasons} onDone={onRingDecided} />
+            <RingDecision
+              key={current.ringId}
+              ringId={current.ringId}
+              rows={ringRows}
+              listed={queue === all ? null : new Set(queue.map((r) => r.orderKey))}
+              reasons={reasons}
+              onDone={onRingDecided}
+            />
           )}
           {/* The only one of its ring in the queue: no ring box, but its ring's verdict all the same. */}
           {current.ringId && ringRows.length === 1 && <RingVerdictNote ringId={current.ringId} verdict={current.ringVerdict} />}

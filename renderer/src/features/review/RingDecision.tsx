@@ -20,11 +20,14 @@ const RING_DECISIONS: readonly [OrderDecision, string][] = [
 export function RingDecision({
   ringId,
   rows,
+  listed,
   reasons,
   onDone,
 }: {
   ringId: string;
   rows: QueueRow[];
+  /** The orders the queue's filters list, or null when they list the whole queue: the ring is decided whole all the same. */
+  listed: ReadonlySet<string> | null;
   /** The codes of Settings: a hold or cancel takes one of the hold list, a release one of the release list or none. */
   reasons: ReasonLists;
   onDone(entries: DecisionEntry[]): Promise<void>;
@@ -89,6 +92,7 @@ export function RingDecision({
             }}
           />{' '}
           {r.externalId} · {formatMoney(r.totalMinor, r.currency)} · score {r.score} · {stateLabel(r)}
+          {listed && !listed.has(r.orderKey) && <span className="muted"> · not listed under the filters</span>}
         </label>
       ))}
       <div className="toolbar">
