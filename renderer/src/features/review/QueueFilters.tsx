@@ -87,11 +87,12 @@ export function QueueFilters({
         value={filter.find}
         onChange={(e) => setQueueFilter({ find: e.target.value })}
       />
+      {/* Always there, empty while nothing narrows: a live region that appears with its text is not read out. */}
+      <span className="muted" data-testid="queue-shown" role="status">
+        {narrowed && `${countOf(shown, 'order')} of ${formatCount(all.length)} listed`}
+      </span>
       {narrowed && (
         <>
-          <span className="muted" data-testid="queue-shown" role="status">
-            {countOf(shown, 'order')} of {formatCount(all.length)} listed
-          </span>
           <button
             className="link"
             onClick={() => {
