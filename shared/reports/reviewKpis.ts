@@ -23,7 +23,11 @@ export interface ReviewKpis {
    * snapshots saved before it was counted.
    */
   decidedBeforePlaced?: number;
-  /** reviewed / orders placed in the period. */
+  /**
+   * Of the orders placed in the period, the share with a decision (hold, release or cancel) in force,
+   * whenever it was made: one set of orders on both sides, so never above 100 % (orders placed at a
+   * month's end and decided after it counted in the next month over that month's orders, 200 %).
+   */
   manualReviewRate: number | null;
   /**
    * Of the orders flagged (held at some point, or cancelled), the share that were legitimate: finally
@@ -74,6 +78,7 @@ export function reviewKpis(
   knownLegit: ReadonlySet<string> = new Set(),
 ): ReviewKpis {
   let reviewed = 0;
+  let placedDecided = 0;
   let everHeld = 0;
   let everFlagged = 0;
   let falsePositives = 0;
@@ -81,6 +86,8 @@ export function reviewKpis(
   const hours: number[] = [];
   let decidedBeforePlaced = 0;
   for (const [key, { inForce: list, stands: last }] of teamDecisionsThatStand(entries)) {
+    const placed = placedAt.get(key);
+    if (placed !== undefined && placed >= from && placed < to) placedDecided++;
     const first = list[0]!;
     if (first.at < from || first.at >= to) continue;
     reviewed++;
@@ -90,7 +97,6 @@ export function reviewKpis(
       everFlagged++;
       if (isFalsePositive(last.decision, key, confirmedFraud, knownLegit)) falsePositives++;
     }
-    const placed = placedAt.get(key);
     if (placed === undefined) continue;
     if (first.at < placed) decidedBeforePlaced++;
     else hours.push((first.at - placed) / 3_600_000);
@@ -105,7 +111,7 @@ export function reviewKpis(
     turnaroundP90H: quantile(hours, 0.9),
     withinTarget: hours.length ? hours.filter((h) => h <= targetHours).length / hours.length : null,
     decidedBeforePlaced,
-    manualReviewRate: ordersPlaced ? reviewed / ordersPlaced : null,
+    manualReviewRate: ordersPlaced ? placedDecided / ordersPlaced : null,
     falsePositiveRate: everFlagged ? falsePositives / everFlagged : null,
     everHeld,
     everFlagged,

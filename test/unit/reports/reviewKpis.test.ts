@@ -60,6 +60,22 @@ describe('review KPIs', () => {
     expect(k.turnaroundP90H).toBeCloseTo(24, 9);
   });
 
+  it('reads the manual review rate over the orders placed in the period, whenever they were decided: never above 100 %', () => {
+    // m1, m2 placed on 31 October, decided on 1 November; m3 placed in November, not decided yet.
+    const nov = Date.UTC(2026, 10, 1);
+    const log = [e('m1', 'release', 0), e('m2', 'hold', 0)].map((x) => ({ ...x, at: nov + H }));
+    const placed = new Map([
+      ['m1', nov - 2 * H],
+      ['m2', nov - H],
+      ['m3', nov + 5 * H],
+    ]);
+    const november = reviewKpis(log, placed, 1, nov, Date.UTC(2026, 11, 1), 24);
+    // Both decisions are November's work (reviewed, turnaround), but of November's one order none was decided yet.
+    expect(november).toMatchObject({ reviewed: 2, manualReviewRate: 0 });
+    const october = reviewKpis(log, placed, 2, Date.UTC(2026, 9, 1), nov, 24);
+    expect(october).toMatchObject({ reviewed: 0, manualReviewRate: 1 });
+  });
+
   it('counts a known-legitimate order cancelled outright as a false positive, and a cancelled one not known legitimate as flagged only', () => {
     // c1 cancelled outright, its known outcome legitimate (a good customer turned away); c2 cancelled, outcome unknown; c3 released unheld.
     const log = [e('c1', 'cancel', 1), e('c2', 'cancel', 2), e('c3', 'release', 3)];

@@ -162,7 +162,7 @@ export function KpiView({ report, stamp }: { report: KpiReport; stamp: string })
           sub={`median · p90 ${hours(r.turnaroundP90H)} · target ${report.slaHours} h${beforePlaced(r.decidedBeforePlaced)}`}
         />
         <Figure label="Decided within target" value={pct(r.withinTarget, 1)} />
-        <Figure label="Manual review rate" value={pct(r.manualReviewRate, 2)} sub="reviewed over orders placed" />
+        <Figure label="Manual review rate" value={pct(r.manualReviewRate, 2)} sub="of the orders placed in the range, those decided" />
         <Figure label="False positives" value={pct(r.falsePositiveRate, 1)} sub={falsePositivesText(r)} />
       </div>
       {/* One analyst and no conflicts (no team, or a team that never disagreed): the review figures above say it all. */}
