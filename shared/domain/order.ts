@@ -7,7 +7,7 @@ export const MARKETPLACES = ['amazon', 'zalando', 'shop', 'other'] as const;
 export type Marketplace = (typeof MARKETPLACES)[number];
 
 export const MARKETPLACE_LABEL: Record<Marketplace, string> = {
-  amazon: 'Amazon.de',
+  amazon: 'Amazon',
   zalando: 'Zalando',
   shop: 'Own shop',
   other: 'Other marketplace',

@@ -125,7 +125,7 @@ test('ring lists, linking options, the timeline, and "Show its ring" from an ord
   const timeline = await legendColours(ring.getByRole('img', { name: 'Orders per day' }));
   expect(Object.keys(timeline).length).toBeGreaterThan(0);
   const byLabel: Record<string, string> = {
-    'Amazon.de': CHANNEL_COLOUR.amazon,
+    Amazon: CHANNEL_COLOUR.amazon,
     Zalando: CHANNEL_COLOUR.zalando,
     'Own shop': CHANNEL_COLOUR.shop,
     'Other marketplace': CHANNEL_COLOUR.other,

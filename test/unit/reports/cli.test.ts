@@ -266,11 +266,11 @@ describe('npm run cli -- report fraud-trend', () => {
     expect(r).toMatchObject({ period: 'week', from: '2026-11-02T00:00:00.000Z', to: '2026-11-16T00:00:00.000Z', currency: 'EUR' });
     expect(r.rows).toEqual([
       // W45: A1 100 + A2 50; Z1 80 cancelled in review; S1 200 with a fraud chargeback (opened 20 Nov, after the range).
-      row('2026-W45', 'Amazon.de', 2, 150, 0, 0, 0, 0),
+      row('2026-W45', 'Amazon', 2, 150, 0, 0, 0, 0),
       row('2026-W45', 'Zalando', 1, 80, 1, 80, 0, 0),
       row('2026-W45', 'Own shop', 1, 200, 1, 200, 0, 0),
       // W46: A3 30, its consumer dispute does not reach it (see the top); Z2 70 released + Z3 90 cancel undone.
-      row('2026-W46', 'Amazon.de', 1, 30, 0, 0, 0, 0),
+      row('2026-W46', 'Amazon', 1, 30, 0, 0, 0, 0),
       row('2026-W46', 'Zalando', 2, 160, 0, 0, 0, 0),
       // S2 400 PLN at 0.235 = 94, not fraud without its ring; S3 60 fraud by its 4837 chargeback (12 Nov, 60).
       row('2026-W46', 'Own shop', 2, 154, 1, 60, 1, 60),

@@ -30,7 +30,7 @@ describe('the orders behind a fraud-trend figure', () => {
 
   it('opens the whole range for a table row and only its confirmed fraud for a fraud figure', () => {
     const r = report();
-    const amazon = r.groups.indexOf('Amazon.de');
+    const amazon = r.groups.indexOf('Amazon');
     expect(ordersBehindFigure(r, null, amazon, 'fraud')).toEqual({
       from: W45.from,
       to: W46.to,
