@@ -653,27 +653,8 @@ test('a matrix draft started before another window saved a version is refused, n
 });
 
 test('the queue narrowed to one shop, to orders on hold, or to an order number; the header keeps the whole queue', async ({ page }, testInfo) => {
-  const write = (name: string, orders: { name: string; email: string }[]) => {
-    const file = testInfo.outputPath(name);
-    writeFileSync(file, riskyShopifyExport(orders.map((o, i) => ({ ...o, total: `${80 + i}.00`, createdAt: '2026-11-18 10:00:00 +0000' }))));
-    return file;
-  };
-  const main = await chooseImportFile(
-    page,
-    write('main.csv', [
-      { name: '#990001', email: 'a@main.example' },
-      { name: '#990002', email: 'b@main.example' },
-    ]),
-  );
-  await expect(main.locator('[data-bucket="created"]')).toHaveText('2', { timeout: 60_000 });
-  const outlet = await chooseImportFile(page, write('outl.csv', [{ name: '#990001', email: 'c@outlet.example' }]));
-  await outlet.getByLabel('Shop name').fill('Outlet');
-  await outlet.getByRole('button', { name: 'Import as that shop' }).click();
-  await expect(outlet.locator('[data-bucket="created"]')).toHaveText('1', { timeout: 60_000 });
-
-  await page.getByRole('link', { name: 'Review' }).click();
+  await queueOfTwoShops(page, (name) => testInfo.outputPath(name));
   const count = page.getByTestId('queue-count');
-  await expect(count).toHaveText(/^3 orders to decide/, { timeout: 60_000 });
   const filters = page.getByRole('group', { name: 'Filter the queue' });
   const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
   const orderCells = rows.locator('td:nth-child(3)');

@@ -4,6 +4,8 @@
 import type { DecisionEntry } from '../../shared/decisions/chain';
 import type { Dispute } from '../../shared/domain/dispute';
 import type { Marketplace, Order } from '../../shared/domain/order';
+import { fraudTrend, type TrendParams } from '../../shared/reports/fraudTrend';
+import { confirmedFraud, knownFraudKeys, trendChargebacks, trendOrdersOf } from '../../shared/reports/sources';
 
 const at = (iso: string) => Date.parse(`${iso}Z`);
 const SOURCE: Record<Marketplace, string> = { amazon: 'amazon', zalando: 'zalando', shop: 'shopify', other: 'ebay' };
@@ -123,3 +125,15 @@ DECISIONS.push(decision('zalando:Z3', 'undo', '2026-11-14T12:01:00', DECISIONS[3
 
 /** Members of the ring marked confirmed fraud. */
 export const CONFIRMED_RING_ORDERS = ['shopify:S2', 'shopify:S3'];
+
+/** The fixture's fraud trend, weekly by marketplace in EUR unless `p` says otherwise, over `orders`. */
+export function fixtureTrend(p: Partial<TrendParams> = {}, orders: readonly Order[] = ORDERS) {
+  const params: TrendParams = { period: 'week', ...RANGE, dimension: 'marketplace', currency: 'EUR', rates: RATES, ...p };
+  const fraud = confirmedFraud(DISPUTES, DECISIONS, CONFIRMED_RING_ORDERS, knownFraudKeys(orders));
+  const { columns, rowOf } = trendOrdersOf(orders, params.dimension, fraud);
+  return fraudTrend(
+    columns,
+    trendChargebacks(DISPUTES, (k) => rowOf.get(k)),
+    params,
+  );
+}

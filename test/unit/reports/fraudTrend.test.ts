@@ -4,19 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { fraudRate, fraudRateByValue, fraudTrend, major, ringsOfRange, trendCells, trendRows, type TrendParams } from '../../../shared/reports/fraudTrend';
 import { periodLabel, periodsCovering, previousPeriods } from '../../../shared/reports/periods';
 import { confirmedFraud, fraudRowsOf, knownFraudKeys, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
-import type { Order } from '../../../shared/domain/order';
-import { CONFIRMED_RING_ORDERS, DECISIONS, DISPUTES, ORDERS, RANGE, RATES } from '../../support/reportFixture';
+import { CONFIRMED_RING_ORDERS, DECISIONS, DISPUTES, fixtureTrend, ORDERS, RANGE, RATES } from '../../support/reportFixture';
 
-function report(p: Partial<TrendParams> = {}, orders: readonly Order[] = ORDERS) {
-  const params: TrendParams = { period: 'week', ...RANGE, dimension: 'marketplace', currency: 'EUR', rates: RATES, ...p };
-  const fraud = confirmedFraud(DISPUTES, DECISIONS, CONFIRMED_RING_ORDERS, knownFraudKeys(orders));
-  const { columns, rowOf } = trendOrdersOf(orders, params.dimension, fraud);
-  return fraudTrend(
-    columns,
-    trendChargebacks(DISPUTES, (k) => rowOf.get(k)),
-    params,
-  );
-}
+const report = fixtureTrend;
 
 describe('report periods', () => {
   it('labels ISO weeks by their Thursday and widens a range to whole periods', () => {

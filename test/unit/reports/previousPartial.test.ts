@@ -3,23 +3,12 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { fraudTrend, type TrendParams } from '../../../shared/reports/fraudTrend';
-import { confirmedFraud, knownFraudKeys, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
 import { partialData, previousIsPartial } from '../../../renderer/src/features/reports/trendChartData';
-import { CONFIRMED_RING_ORDERS, DECISIONS, DISPUTES, ORDERS, RANGE, RATES } from '../../support/reportFixture';
+import { fixtureTrend } from '../../support/reportFixture';
 
 const DAY = 86_400_000;
 
-function report() {
-  const params: TrendParams = { period: 'week', ...RANGE, dimension: 'marketplace', currency: 'EUR', rates: RATES };
-  const fraud = confirmedFraud(DISPUTES, DECISIONS, CONFIRMED_RING_ORDERS, knownFraudKeys(ORDERS));
-  const { columns, rowOf } = trendOrdersOf(ORDERS, params.dimension, fraud);
-  return fraudTrend(
-    columns,
-    trendChargebacks(DISPUTES, (k) => rowOf.get(k)),
-    params,
-  );
-}
+const report = () => fixtureTrend();
 
 describe('previous span covered only in part', () => {
   const r = report();

@@ -7,8 +7,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import type { Dispute } from '../../../shared/domain/dispute';
 import { kpiReport } from '../../../shared/reports/kpi';
-import { programmeMonths, type Threshold } from '../../../shared/reports/programmes';
+import { programmeMonths } from '../../../shared/reports/programmes';
 import { order } from '../normalize/orderFixture';
+import { SMALL } from './programmeFixtures';
 
 const at = (month: number, day: number, hour = 12) => Date.UTC(2026, month - 1, day, hour);
 const chargeback = (id: string, network: Dispute['network'], openedAt: number): Dispute => ({
@@ -24,13 +25,6 @@ const chargeback = (id: string, network: Dispute['network'], openedAt: number): 
   dueAt: 0,
   status: 'new',
 });
-
-// Small thresholds so a dozen orders can cross them.
-const SMALL: Threshold[] = [
-  { programme: 'visa-vamp', level: 'excessive', ratio: 0.1, count: 2, effectiveFrom: '2026-01', source: 'test' },
-  { programme: 'mastercard-ecm', level: 'ECM', ratio: 0.1, count: 2, effectiveFrom: '2026-01', source: 'test' },
-  { programme: 'mastercard-ecm', level: 'HECM', ratio: 0.5, count: 3, effectiveFrom: '2026-01', source: 'test' },
-];
 
 // The cache starts on Sunday 25 October 2026, 12:00: 4 Visa and 2 Mastercard sales in October's last week, 20 and 10 in November.
 const FIRST = at(10, 25);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dispute } from '../../../shared/domain/dispute';
 import { programmeMonths, programmeRatioText, type Threshold } from '../../../shared/reports/programmes';
 import { order } from '../normalize/orderFixture';
+import { SMALL } from './programmeFixtures';
 
 const at = (month: number, day: number) => Date.UTC(2026, month - 1, day, 12);
 const dispute = (id: string, network: Dispute['network'], openedAt: number): Dispute => ({
@@ -18,13 +19,6 @@ const dispute = (id: string, network: Dispute['network'], openedAt: number): Dis
   dueAt: 0,
   status: 'new',
 });
-
-// Small thresholds so a dozen orders can cross them: ratio 10 % with 2 counts.
-const SMALL: Threshold[] = [
-  { programme: 'visa-vamp', level: 'excessive', ratio: 0.1, count: 2, effectiveFrom: '2026-01', source: 'test' },
-  { programme: 'mastercard-ecm', level: 'ECM', ratio: 0.1, count: 2, effectiveFrom: '2026-01', source: 'test' },
-  { programme: 'mastercard-ecm', level: 'HECM', ratio: 0.5, count: 3, effectiveFrom: '2026-01', source: 'test' },
-];
 
 describe('card-network programmes', () => {
   it('every month between the orders and the chargebacks that came months later has its row', () => {

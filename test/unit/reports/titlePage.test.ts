@@ -4,12 +4,10 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { fraudTrend, type TrendParams } from '../../../shared/reports/fraudTrend';
 import { kpiReport } from '../../../shared/reports/kpi';
 import { DEFAULT_THRESHOLDS, programmeMonths } from '../../../shared/reports/programmes';
-import { confirmedFraud, knownFraudKeys, trendChargebacks, trendOrdersOf } from '../../../shared/reports/sources';
 import type { Shown } from '../../../renderer/src/features/reports/shownReport';
-import { CONFIRMED_RING_ORDERS, DECISIONS, DISPUTES, ORDERS, RANGE, RATES } from '../../support/reportFixture';
+import { DISPUTES, fixtureTrend, ORDERS, RANGE } from '../../support/reportFixture';
 
 const DAY = 86_400_000;
 
@@ -26,16 +24,7 @@ async function titlePage(shown: Shown): Promise<string> {
     .replace(/&#x27;/g, "'");
 }
 
-function trend() {
-  const params: TrendParams = { period: 'week', ...RANGE, dimension: 'marketplace', currency: 'EUR', rates: RATES };
-  const fraud = confirmedFraud(DISPUTES, DECISIONS, CONFIRMED_RING_ORDERS, knownFraudKeys(ORDERS));
-  const { columns, rowOf } = trendOrdersOf(ORDERS, params.dimension, fraud);
-  return fraudTrend(
-    columns,
-    trendChargebacks(DISPUTES, (k) => rowOf.get(k)),
-    params,
-  );
-}
+const trend = () => fixtureTrend();
 
 const shownTrend = (dataSpan: { min: number; max: number }): Shown => ({
   kind: 'fraud-trend',
