@@ -19,7 +19,7 @@ export function QueueFilters({
   /** Gives the keys back to the queue: J/K and the decisions do not work while a filter has the focus. */
   onBackToQueue(): void;
 }) {
-  const { filter, setQueueFilter, clearQueueFilter } = useQueueFilter();
+  const { filter, setQueueFilter } = useQueueFilter();
   const channels = queueChannels(all);
   // A channel chosen before its last order left the queue stays chosen, and listed, until cleared.
   if (filter.channel !== null && !channels.includes(filter.channel)) channels.push(filter.channel);
@@ -91,19 +91,23 @@ export function QueueFilters({
       <span className="muted" data-testid="queue-shown" role="status">
         {narrowed && `${countOf(shown, 'order')} of ${formatCount(all.length)} listed`}
       </span>
-      {narrowed && (
-        <>
-          <button
-            className="link"
-            onClick={() => {
-              clearQueueFilter();
-              onBackToQueue();
-            }}
-          >
-            Clear filters
-          </button>
-        </>
-      )}
+      {narrowed && <ClearQueueFilters onBackToQueue={onBackToQueue} />}
     </div>
+  );
+}
+
+/** Clears every filter, and gives the keys back to the queue: the button itself is gone once clicked. */
+export function ClearQueueFilters({ onBackToQueue }: { onBackToQueue(): void }) {
+  const clearQueueFilter = useQueueFilter((s) => s.clearQueueFilter);
+  return (
+    <button
+      className="link"
+      onClick={() => {
+        clearQueueFilter();
+        onBackToQueue();
+      }}
+    >
+      Clear filters
+    </button>
   );
 }

@@ -16,7 +16,7 @@ import { ReviewQueueTable } from './ReviewQueueTable';
 import { QUEUE_SHORTCUTS, reviewAction } from './reviewKeys';
 import { awaitsDecision, filtersQueue, overdue } from './queueState';
 import { useReviewQueue } from './useReviewQueue';
-import { QueueFilters } from './QueueFilters';
+import { ClearQueueFilters, QueueFilters } from './QueueFilters';
 import { useQueueFilter } from './queueFilterStore';
 import { TeamConflicts, TeammatesNotes, TeammatesOnOrder } from '../team';
 
@@ -27,7 +27,6 @@ export function ReviewScreen() {
   const box = useRef<HTMLElement>(null);
   // `all`: the whole queue, which the header counts; `queue`: what the filters list of it.
   const { queue, all, current, form, settings, now, at } = q;
-  const clearFilters = useQueueFilter((s) => s.clearQueueFilter);
   // Held orders stay in the queue, to be released or cancelled, but are no longer to decide.
   const toDecide = all ? all.filter(awaitsDecision).length : 0;
   const held = all ? all.length - toDecide : 0;
@@ -104,16 +103,7 @@ export function ReviewScreen() {
       {all && all.length > 0 && <QueueFilters all={all} shown={queue?.length ?? 0} slaHours={settings?.slaHours ?? SLA_HOURS} onBackToQueue={backToQueue} />}
       {all && all.length > 0 && queue && queue.length === 0 && (
         <p className="empty-state" data-testid="queue-none-shown">
-          No order in the queue matches the filters.{' '}
-          <button
-            className="link"
-            onClick={() => {
-              clearFilters();
-              backToQueue();
-            }}
-          >
-            Clear filters
-          </button>
+          No order in the queue matches the filters. <ClearQueueFilters onBackToQueue={backToQueue} />
         </p>
       )}
       {all && queue && queue.length > 0 && (
