@@ -70,8 +70,9 @@ export function ordersHandlers(ctx: CoreContext, reports: ReportService) {
         p.shopAssumed && !paysFor(p, order, 'shopify') ? orderKeyVariants(`${p.orderSource ?? 'shopify'}:${p.orderRef}`) : [];
       const snap = store.currentSnapshot();
       const rows = await snap.rowsOfKeys(new Set(found.flatMap(assumedKeys)));
-      const assumed = new Map<string, Order>();
-      for (const [key, row] of rows) assumed.set(key, (await snap.rowsAt([row]))[0]!);
+      const keyed = [...rows];
+      const read = await snap.rowsAt(keyed.map(([, row]) => row));
+      const assumed = new Map<string, Order>(keyed.map(([key], i) => [key, read[i]!]));
       // A payment stored before payments kept their shop is taken as the default shop's, as the join takes it.
       return found
         .filter((p) =>
