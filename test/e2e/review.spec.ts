@@ -763,6 +763,52 @@ test('a filter that hides the order at the cursor starts it at the top of what i
   await expect(selected.locator('td:nth-child(3)')).toHaveText(second);
 });
 
+test('an undo under a filter changed since the decision says its order is back but not listed, and Clear filters shows it', async ({ page }, testInfo) => {
+  await queueOfTwoShops(page, (name) => testInfo.outputPath(name));
+  const find = page.getByRole('group', { name: 'Filter the queue' }).getByLabel('Find an order in the queue');
+  const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
+  const why = page.getByRole('complementary', { name: /^Why order / });
+  const count = page.getByTestId('queue-count');
+
+  // Found as it is said aloud, with a space after the #, and held.
+  await find.fill('# 990002');
+  await expect(rows).toHaveCount(1);
+  await find.press('Enter');
+  await page.keyboard.press('h');
+  const hold = page.getByRole('form', { name: /^Hold order #990002/ });
+  await hold.getByLabel('Reason code').selectOption('OTHER');
+  await hold.getByRole('button', { name: 'Hold', exact: true }).click();
+  await expect(count).toHaveText(/^2 orders to decide · 1 on hold/);
+
+  // Another filter, then U: the hold is undone, and the screen says where its order went.
+  await find.fill('outlet.example');
+  await expect(rows).toHaveCount(1);
+  await find.press('Enter');
+  await page.keyboard.press('u');
+  await expect(count).toHaveText(/^3 orders to decide/);
+  const undone = page.getByTestId('last-undone');
+  await expect(undone).toHaveText(/^Hold of #990002 undone: the order is back in the queue as it was before\. It is not listed under the filters\./);
+  await expect(page.getByTestId('last-decision')).toHaveCount(0);
+  // The cursor stays on the order it was on.
+  await expect(why).toContainText('Outlet');
+
+  // Its Clear filters lists the whole queue, the cursor still on its order, and the note no longer says "not listed".
+  await undone.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(rows).toHaveCount(3);
+  await expect(why).toContainText('Outlet');
+  await expect(undone).toHaveText('Hold of #990002 undone: the order is back in the queue as it was before.');
+  await expect(page.locator('section.review')).toBeFocused();
+
+  // The next decision replaces the note.
+  await page.keyboard.press('r');
+  await page
+    .getByRole('form', { name: /^Release order #990001/ })
+    .getByRole('button', { name: 'Release', exact: true })
+    .click();
+  await expect(page.getByTestId('last-decision')).toBeVisible();
+  await expect(undone).toHaveCount(0);
+});
+
 test('Enter in Find, or Esc in a filter, hands the keys back to the queue; Esc in a filled Find empties it first', async ({ page }, testInfo) => {
   await queueOfTwoShops(page, (name) => testInfo.outputPath(name));
   const section = page.locator('section.review');

@@ -70,10 +70,12 @@ describe('the review queue narrowed by its filters', () => {
     expect(filterQueue(queue, { ...NO_QUEUE_FILTER, overdue: true }, NOW - 3 * HOUR)).toEqual([]);
   });
 
-  it('finds an order by part of its number with or without #, or by e-mail, case ignored', () => {
+  it('finds an order by part of its number with or without # (and a space after it), or by e-mail, case ignored', () => {
     const keys = (find: string) => filterQueue(queue, { ...NO_QUEUE_FILTER, find }, NOW).map((r) => r.orderKey);
     expect(keys('1001')).toEqual(['own:#1001', 'own:shop-b:#1001']);
     expect(keys(' #1001 ')).toEqual(['own:#1001', 'own:shop-b:#1001']);
+    // As an order number is said aloud or pasted from a mail: a space after the #.
+    expect(keys('# 1001')).toEqual(['own:#1001', 'own:shop-b:#1001']);
     expect(keys('3021')).toEqual(['zalando:30210001']);
     expect(keys('C2001@EXAMPLE')).toEqual(['own:#2001']);
     expect(keys('9999')).toEqual([]);

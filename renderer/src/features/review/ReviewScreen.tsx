@@ -76,6 +76,13 @@ export function ReviewScreen() {
       {current && <TeammatesOnOrder orderKey={current.orderKey} />}
       {current && <TeammatesNotes orderKey={current.orderKey} />}
       {q.lastMade && <LastDecision entries={q.lastMade} onUndo={() => void q.undo()} />}
+      {q.lastUndone && queue && (
+        <LastUndone
+          entries={q.lastUndone}
+          hidden={q.lastUndone.filter((e) => !queue.some((r) => r.orderKey === e.orderKey)).length}
+          onBackToQueue={backToQueue}
+        />
+      )}
       {q.help && <KeyHelp />}
       {form && q.formOrder && (
         <DecisionFormView
@@ -124,6 +131,33 @@ export function ReviewScreen() {
       <MatrixPanel onSaved={() => void q.reload()} />
       {q.log && <DecisionLogPanel log={q.log} />}
     </section>
+  );
+}
+
+/**
+ * The decision just undone. Its orders are back in the queue; a filter changed since the decision
+ * was made may not list them, and then says so rather than leave the analyst looking for them.
+ */
+function LastUndone({ entries, hidden, onBackToQueue }: { entries: DecisionEntry[]; hidden: number; onBackToQueue(): void }) {
+  const first = entries[0]!;
+  const one = entries.length === 1;
+  return (
+    <p role="status" data-testid="last-undone">
+      {one
+        ? `${VERB[first.decision]} of ${orderKeyLabel(first.orderKey)} undone: the order is back in the queue as it was before.`
+        : `${VERB[first.decision]} of ${entries.length} orders of the ring undone: they are back in the queue as they were before.`}
+      {hidden > 0 && (
+        <>
+          {' '}
+          {one
+            ? 'It is not listed under the filters.'
+            : hidden === entries.length
+              ? 'None is listed under the filters.'
+              : `${formatCount(hidden)} of them are not listed under the filters.`}{' '}
+          <ClearQueueFilters onBackToQueue={onBackToQueue} />
+        </>
+      )}
+    </p>
   );
 }
 

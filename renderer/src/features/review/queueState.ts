@@ -45,8 +45,8 @@ export interface QueueFilter {
 
 export const NO_QUEUE_FILTER: QueueFilter = { channel: null, state: 'all', overdue: false, signal: null, find: '' };
 
-/** The needle of the Find box: case and a leading `#` ignored, so `1001` finds `#1001`. */
-const needleOf = (find: string): string => find.trim().replace(/^#/, '').toLowerCase();
+/** The needle of the Find box: case and a leading `#` (with spaces after it) ignored, so `1001` and `# 1001` find `#1001`. */
+const needleOf = (find: string): string => find.trim().replace(/^#\s*/, '').toLowerCase();
 
 export const filtersQueue = (f: QueueFilter): boolean => f.channel !== null || f.state !== 'all' || f.overdue || f.signal !== null || needleOf(f.find) !== '';
 

@@ -25,6 +25,9 @@ export function useReviewQueue() {
   const [help, setHelp] = useState(false);
   // The last decision (one entry, or one per order of a ring decision), undoable with U.
   const [lastMade, setLastMade] = useState<DecisionEntry[] | null>(null);
+  // The decision last undone (its entries), said until the next decision: under a filter changed since
+  // it was made, the order it reopened may not be listed.
+  const [lastUndone, setLastUndone] = useState<DecisionEntry[] | null>(null);
   const now = useMinuteClock();
   // Where the cursor goes once the queue reloads after a decision (by order: rows come and go).
   const cursorTo = useRef<string | null>(null);
@@ -57,8 +60,10 @@ export function useReviewQueue() {
     if (!queue) return;
     const refiltered = placedIn.current !== filter;
     placedIn.current = filter;
-    const want = cursorTo.current ?? atOrder.current;
-    const aim = want === null ? -1 : queue.findIndex((r) => r.orderKey === want);
+    // The order a decision or undo sends the cursor to, else (not listed under the filters) the one it was on.
+    const listedAt = (key: string | null) => (key === null ? -1 : queue.findIndex((r) => r.orderKey === key));
+    const sent = listedAt(cursorTo.current);
+    const aim = sent >= 0 ? sent : listedAt(atOrder.current);
     cursorTo.current = null;
     setAt((i) => (aim >= 0 ? aim : refiltered ? 0 : Math.min(i, Math.max(0, queue.length - 1))));
   }, [queue, filter]);
@@ -76,6 +81,7 @@ export function useReviewQueue() {
     const entry = await run(() => cache.decide(formOrder.orderKey, form.decision, form.reason, form.note));
     if (!entry) return false;
     setLastMade(entry.decision === 'note' ? null : [entry]);
+    setLastUndone(null);
     // Decided: on to the next order to decide. A note decides nothing, so the cursor stays.
     if (entry.decision !== 'note')
       cursorTo.current = nextToDecide(
@@ -98,6 +104,7 @@ export function useReviewQueue() {
       );
       // Back to the order the undo reopened, as it was before the decision.
       cursorTo.current = lastMade[0]!.orderKey;
+      setLastUndone(lastMade);
       setLastMade(null);
       await reload();
     });
@@ -152,12 +159,14 @@ export function useReviewQueue() {
     setForm,
     help,
     lastMade,
+    lastUndone,
     submit,
     undo,
     perform,
     /** A ring decided at once: its entries are the last decision, undoable together. */
     ringDecided: async (entries: DecisionEntry[]) => {
       setLastMade(entries);
+      setLastUndone(null);
       if (queue) cursorTo.current = nextToDecide(queue, at, new Set(entries.map((e) => e.orderKey)));
       await reload();
     },
