@@ -908,3 +908,60 @@ test('a ring is decided whole whatever the filters list of it', async ({ page })
     await expect(page.getByTestId('fired-rules')).toContainText(/in a ring of \d+ orders/);
   }
 });
+
+test('the decision log lists its newest 100 entries and says so, shows more on request, and finds an order’s or an analyst’s entries', async ({
+  page,
+}, testInfo) => {
+  await queueOfTwoShops(page, (name) => testInfo.outputPath(name));
+  const section = page.locator('section.review');
+  const find = page.getByRole('group', { name: 'Filter the queue' }).getByLabel('Find an order in the queue');
+  const entries = page.getByRole('table', { name: 'Decisions' }).locator('tbody tr');
+  // The outlet's order released: one entry of its own.
+  await find.fill('outlet.example');
+  await find.press('Enter');
+  await page.keyboard.press('r');
+  await page
+    .getByRole('form', { name: /^Release order #990001 · outlet/ })
+    .getByRole('button', { name: 'Release', exact: true })
+    .click();
+  await expect(page.getByTestId('last-decision')).toContainText('entry 1.');
+  // The main shop's #990002 held and the hold undone, 50 times over: 100 entries more.
+  await find.fill('990002');
+  await find.press('Enter');
+  for (let i = 0; i < 50; i++) {
+    await holdSelectedByKeyboard(page, `round ${i + 1}`);
+    await expect(page.getByTestId('last-decision')).toContainText(`entry ${2 + 2 * i}.`);
+    await section.press('u');
+    await expect(page.getByTestId('last-undone')).toBeVisible();
+  }
+  await expect(page.getByRole('heading', { name: 'Decision log (101)' })).toBeVisible();
+
+  // The table is cut at 100, and says so: read as the whole log, entry 1 would seem never made.
+  await expect(entries).toHaveCount(100);
+  await expect(entries.first().locator('td').first()).toHaveText('101');
+  const more = page.getByTestId('log-more');
+  await expect(more).toHaveText('Showing the newest 100 of 101 entries; the decisions CSV holds the whole log. Show 1 more');
+  await more.getByRole('button', { name: 'Show 1 more' }).click();
+  await expect(entries).toHaveCount(101);
+  await expect(entries.last().locator('td').first()).toHaveText('1');
+  await expect(more).toHaveCount(0);
+
+  // Find: one order's entries, however its number is typed; an analyst's; none.
+  const logFind = page.getByLabel('Find entries in the decision log');
+  await logFind.fill('# 990001');
+  await expect(entries).toHaveCount(1);
+  await expect(entries.first()).toContainText('#990001 · outlet');
+  await expect(page.getByTestId('log-found')).toHaveText('1 entry of 101');
+  await logFind.fill('990002');
+  await expect(page.getByTestId('log-found')).toHaveText('100 entries of 101');
+  await expect(entries).toHaveCount(100);
+  await expect(more).toHaveCount(0);
+  await logFind.fill('k. weber');
+  await expect(page.getByTestId('log-found')).toHaveText('101 entries of 101');
+  // A new Find starts again at one page.
+  await expect(entries).toHaveCount(100);
+  await expect(more).toContainText('Show 1 more');
+  await logFind.fill('nobody');
+  await expect(page.getByTestId('log-found')).toHaveText('0 entries of 101');
+  await expect(entries).toHaveText(['No entry of the log names that order or analyst.']);
+});

@@ -4,14 +4,16 @@ import { orderKeyLabel } from '../../../../shared/domain/order';
 import { archivingRestoreText, type ArchivedEntry, type ArchivingRestore } from '../../../../shared/decisions/archive';
 import { writeArchiveCsv } from '../../../../shared/decisions/archiveCsv';
 import { otherRowsText } from '../../../../shared/backup/restoreText';
-import { countOf, formatCount, showDateTime } from '../../../../shared/domain/money';
+import { formatCount, showDateTime } from '../../../../shared/domain/money';
 import { cache } from '../../core/client';
 import { exportFile, spreadsheetCsv } from '../../app/exportFile';
 import { ErrorAlert } from '../../app/Alerts';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { useAsync } from '../../ui/useAsync';
+import { MoreRows, useShownRows } from '../../ui/MoreRows';
 
-const SHOWN = 200;
+/** Archived entries drawn at first, and added per "Show more". */
+const PAGE = 200;
 
 function exportArchive(archived: readonly ArchivedEntry[]): Promise<boolean> {
   return exportFile({
@@ -52,6 +54,7 @@ const ARCHIVE_COLUMNS: Column<ArchivedEntry>[] = [
 /** `logKey` changes whenever the live log does (its head's number and hash): the archive is read again. */
 export function DecisionArchiveSection({ logKey }: { logKey: string }) {
   const { value, error, run } = useAsync(() => cache.decisionArchive(), [logKey], { keepStale: true });
+  const { shown, more } = useShownRows(PAGE);
   if (!value) return <ErrorAlert message={error} />;
   const { entries, otherRows } = value;
   const others = Object.keys(otherRows).length ? otherRowsText(otherRows) : null;
@@ -75,16 +78,21 @@ export function DecisionArchiveSection({ logKey }: { logKey: string }) {
             was written in; the live log above may have given the same number to another entry since, the restore's own entry first.
           </p>
           <HistoryTable
-            rows={entries.slice(0, SHOWN)}
+            rows={entries.slice(0, shown)}
             columns={ARCHIVE_COLUMNS}
             rowKey={(a) => `${a.setAsideBy.seq}:${a.entry.hash}`}
             label="Archived entries"
           />
-          {entries.length > SHOWN && (
-            <p className="muted">
-              The newest {formatCount(SHOWN)} of {countOf(entries.length, 'entry', 'entries')} shown; the CSV holds them all.
-            </p>
-          )}
+          <MoreRows
+            shown={shown}
+            total={entries.length}
+            page={PAGE}
+            nouns="entries"
+            which="the newest"
+            after="the CSV holds them all"
+            onMore={more}
+            testId="archive-more"
+          />
         </>
       )}
       {others && <p className="muted">Restores also set aside rows of other logs that clashed with their backups: {others}.</p>}

@@ -18,6 +18,7 @@ import { platform } from '../../platform';
 import { ErrorAlert } from '../../app/Alerts';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { useAsync } from '../../ui/useAsync';
+import { MoreRows, useShownRows } from '../../ui/MoreRows';
 import { logIntactText } from '../../ui/countWording';
 import { useAskedAction } from '../../ui/useAskedAction';
 import { DecisionArchiveSection } from './DecisionArchiveSection';
@@ -83,11 +84,27 @@ const LOG_COLUMNS: Column<DecisionEntry>[] = [
   { header: 'Rules that fired', className: 'wrap', cell: (e) => firedText(e) },
 ];
 
+/** Entries the log panel draws at first, and adds per "Show more". */
+const LOG_PAGE = 100;
+
+/**
+ * The entries a Find in the log keeps: its order number (a leading `#` and spaces ignored, any part of
+ * it), its order's shop, or the analyst's name, case ignored. Newest first, as the log is.
+ */
+export function findInLog(log: readonly DecisionEntry[], find: string): readonly DecisionEntry[] {
+  const needle = find.trim().replace(/^#\s*/, '').toLowerCase();
+  if (!needle) return log;
+  return log.filter((e) => orderKeyLabel(e.orderKey).toLowerCase().includes(needle) || e.analyst.toLowerCase().includes(needle));
+}
+
 function firedText(e: DecisionEntry): string {
   return e.fired?.map((f) => f.text).join('; ') ?? '';
 }
 
 export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
+  const [find, setFind] = useState('');
+  const listed = findInLog(log, find);
+  const { shown, more } = useShownRows(LOG_PAGE, find.trim());
   const [verdict, setVerdict] = useState<LogVerdict | null>(null);
   const [fileVerdict, setFileVerdict] = useState<WitnessVerdict | null>(null);
   const [archiveVerdicts, setArchiveVerdicts] = useState<ArchiveVerdict[] | null>(null);
@@ -180,7 +197,42 @@ export function DecisionLogPanel({ log }: { log: DecisionEntry[] }) {
           {witnessText(fileVerdict)}
         </p>
       )}
-      {log.length > 0 && <HistoryTable rows={log.slice(0, 200)} columns={LOG_COLUMNS} rowKey={(e) => e.seq} label="Decisions" />}
+      {log.length > 0 && (
+        <>
+          <div className="toolbar">
+            <input
+              className="search"
+              type="search"
+              aria-label="Find entries in the decision log"
+              placeholder="Order number or analyst…"
+              value={find}
+              onChange={(e) => setFind(e.target.value)}
+            />
+            {find.trim() && (
+              <span className="muted" role="status" data-testid="log-found">
+                {countOf(listed.length, 'entry', 'entries')} of {formatCount(log.length)}
+              </span>
+            )}
+          </div>
+          <HistoryTable
+            rows={listed.slice(0, shown)}
+            columns={LOG_COLUMNS}
+            rowKey={(e) => e.seq}
+            label="Decisions"
+            empty="No entry of the log names that order or analyst."
+          />
+          <MoreRows
+            shown={shown}
+            total={listed.length}
+            page={LOG_PAGE}
+            nouns="entries"
+            which="the newest"
+            after="the decisions CSV holds the whole log"
+            onMore={more}
+            testId="log-more"
+          />
+        </>
+      )}
       <DecisionArchiveSection logKey={logKey} />
     </section>
   );

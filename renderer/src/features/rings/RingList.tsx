@@ -2,10 +2,11 @@
 // by any key value, drawn a page at a time; a row opens its ring.
 import { useState } from 'react';
 import { MARKETPLACE_LABEL } from '../../../../shared/domain/order';
-import { formatCount, formatMoney, showDate } from '../../../../shared/domain/money';
+import { formatMoney, showDate } from '../../../../shared/domain/money';
 import { RING_LISTS, type RingList as ListName, type RingsOverview } from '../../core/contract';
 import { FittedTable, type FitColumn } from '../../ui/FittedTable';
 import { TabPanel, Tabs } from '../../ui/Tabs';
+import { MoreRows, useShownRows } from '../../ui/MoreRows';
 import { caseOf } from '../../../../shared/team/caseKeys';
 import { ClaimMarker } from '../team';
 
@@ -59,8 +60,9 @@ const COLUMNS: FitColumn<Ring>[] = [
 export function RingList({ overview, onOpen }: { overview: RingsOverview; onOpen(ringId: string): void }) {
   const [list, setList] = useState<ListName>('riskiest');
   const [filter, setFilter] = useState('');
-  const [shownRows, setShownRows] = useState(PAGE);
   const q = filter.trim().toLowerCase();
+  // Another list or search starts again at its first page.
+  const { shown: shownRows, more } = useShownRows(PAGE, `${list}\n${q}`);
   const byId = new Map(overview.rings.map((r) => [r.id, r]));
   const rings = overview.lists[list]
     .map((id) => byId.get(id)!)
@@ -100,14 +102,7 @@ export function RingList({ overview, onOpen }: { overview: RingsOverview; onOpen
           onOpen={(r) => onOpen(r.id)}
           label="Rings"
         />
-        {rings.length > shownRows && (
-          <p className="muted">
-            Showing {formatCount(shownRows)} of {formatCount(rings.length)} rings.{' '}
-            <button className="link" onClick={() => setShownRows((n) => n + PAGE)}>
-              Show {formatCount(Math.min(PAGE, rings.length - shownRows))} more
-            </button>
-          </p>
-        )}
+        <MoreRows shown={shownRows} total={rings.length} page={PAGE} nouns="rings" onMore={more} />
       </TabPanel>
     </>
   );
