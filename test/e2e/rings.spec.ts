@@ -506,3 +506,46 @@ test('another ring chosen far down the list is brought into view', async ({ page
   await expect(heading).toBeFocused();
   await expect(heading).toBeInViewport();
 });
+
+test('a ring of 45 orders lists its first 40 links and says how many more there are, Show more lists the rest', async ({ page }, testInfo) => {
+  const { writeFileSync } = await import('node:fs');
+  // 45 accounts ship to one address within a day: a burst, linked as one ring of 44 spanning links.
+  const header = 'order_id,order_date,email,amount,currency,shipping_name,shipping_address,shipping_zip,shipping_city,shipping_country';
+  const lines = Array.from({ length: 45 }, (_, i) =>
+    [
+      `BR-${101 + i}`,
+      `2026-03-05 ${String(8 + Math.floor(i / 6)).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}`,
+      `buyer${i}@mail${i}.example`,
+      '59.00',
+      'EUR',
+      `Käufer ${i}`,
+      'Hafenweg 3',
+      '20457',
+      'Hamburg',
+      'DE',
+    ].join(','),
+  );
+  const file = testInfo.outputPath('burst.csv');
+  writeFileSync(file, [header, ...lines].join('\n') + '\n');
+  await page.goto('/#/imports');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles(file);
+  await page.getByRole('region', { name: 'Import of burst.csv' }).getByRole('button', { name: 'Map its columns…' }).click();
+  const wizard = page.getByRole('region', { name: 'Mapping wizard' });
+  await wizard.getByLabel('Preset name').fill('Burst shop orders');
+  await wizard.getByRole('button', { name: 'Check the first rows' }).click();
+  await wizard.getByRole('button', { name: 'Save preset and import' }).click();
+  await expect(page.getByRole('region', { name: 'Import of burst.csv' }).locator('[data-bucket="created"]')).toHaveText('45', { timeout: 60_000 });
+
+  await page.getByRole('link', { name: 'Rings' }).click();
+  await expect(page.getByTestId('rings-count')).toHaveText(/^1 ring over 45 orders/, { timeout: 60_000 });
+  await page.getByRole('table', { name: 'Rings' }).locator('tbody tr').first().click();
+  const ring = page.getByRole('region', { name: /^Ring / });
+  const links = ring.getByTestId('ring-evidence').locator('li');
+  await expect(links).toHaveCount(40);
+  const more = ring.getByTestId('ring-evidence-more');
+  await expect(more).toHaveText('Showing 40 of 44 links. Show 4 more');
+  await more.getByRole('button', { name: 'Show 4 more' }).click();
+  await expect(links).toHaveCount(44);
+  await expect(more).toHaveCount(0);
+});

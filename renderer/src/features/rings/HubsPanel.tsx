@@ -6,6 +6,10 @@ import { describeLinkValue, type KeyType } from '../../../../shared/normalize';
 import type { RingsOverview } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { ReasonForm } from '../../ui/ReasonForm';
+import { MoreRows, useShownRows } from '../../ui/MoreRows';
+
+/** Values each list draws at first, and adds per "Show more". */
+const HUBS_PAGE = 200;
 
 type Hub = RingsOverview['hubs'][number];
 
@@ -50,6 +54,8 @@ export function HubsPanel({
   // A hub the analyst allowed links again: it is no longer held back, and is listed after those that are.
   const held = hubs.filter((h) => !h.allowed);
   const allowed = hubs.filter((h) => h.allowed);
+  const hubRows = useShownRows(HUBS_PAGE);
+  const burstRows = useShownRows(HUBS_PAGE);
   return (
     <>
       {hubs.length > 0 && (
@@ -57,7 +63,8 @@ export function HubsPanel({
           <summary>
             Held back from linking ({held.length}){allowed.length > 0 && `; ${allowed.length} allowed to link`}
           </summary>
-          <HistoryTable rows={[...held, ...allowed].slice(0, 200)} columns={columns} rowKey={(h) => h.key} label="Hubs" />
+          <HistoryTable rows={[...held, ...allowed].slice(0, hubRows.shown)} columns={columns} rowKey={(h) => h.key} label="Hubs" />
+          <MoreRows shown={hubRows.shown} total={hubs.length} page={HUBS_PAGE} nouns="values" onMore={hubRows.more} testId="hubs-more" />
         </details>
       )}
       {bursts.length > 0 && (
@@ -67,7 +74,8 @@ export function HubsPanel({
             Many identities used these values within days, the strongest fraud signal, or used them steadily while too many of them are known fraud (fraud
             chargebacks, labelled outcomes): so they link whatever the count (Settings → Rings).
           </p>
-          <HistoryTable rows={bursts.slice(0, 200)} columns={BURST_COLUMNS} rowKey={(b) => b.key} label="Bursts" />
+          <HistoryTable rows={bursts.slice(0, burstRows.shown)} columns={BURST_COLUMNS} rowKey={(b) => b.key} label="Bursts" />
+          <MoreRows shown={burstRows.shown} total={bursts.length} page={HUBS_PAGE} nouns="values" onMore={burstRows.more} testId="bursts-more" />
         </details>
       )}
       {allowing && (

@@ -17,6 +17,7 @@ import { RingTimeline } from './RingTimeline';
 import { RingVerdictForm } from './RingVerdictForm';
 import { ringPeak, ringSpan } from './ringWording';
 import { useRingGraph, type Expansion } from './useRingGraph';
+import { MoreRows, useShownRows } from '../../ui/MoreRows';
 
 export interface RingActions {
   neverLink(type: KeyType, value: string, reason: string): Promise<void>;
@@ -120,13 +121,17 @@ function Expansions({ expanded, onExpand }: { expanded: Expansion[]; onExpand(no
   );
 }
 
+/** Links the ring's "why" box lists at first, and adds per "Show more". */
+const EVIDENCE_PAGE = 40;
+
 function RingEvidence({ ring }: { ring: RingDetail }) {
+  const { shown, more } = useShownRows(EVIDENCE_PAGE, ring.id);
   return (
     // A box that scrolls on its own: a tab stop and a named region, so keys can scroll it too.
     <div className="ring-why" tabIndex={0} role="region" aria-labelledby="ring-why-heading">
       <h3 id="ring-why-heading">Why these orders are linked</h3>
       <ul data-testid="ring-evidence">
-        {ring.evidence.slice(0, 40).map((e, i) => (
+        {ring.evidence.slice(0, shown).map((e, i) => (
           <li key={i}>
             {`${labelOf(ring, e.a)} ↔ ${labelOf(ring, e.b)}: `}
             {`${e.because}, ${e.strength} link`}
@@ -134,6 +139,7 @@ function RingEvidence({ ring }: { ring: RingDetail }) {
           </li>
         ))}
       </ul>
+      <MoreRows shown={shown} total={ring.evidence.length} page={EVIDENCE_PAGE} nouns="links" onMore={more} testId="ring-evidence-more" />
     </div>
   );
 }
