@@ -207,6 +207,14 @@ export const ORDER_FIELDS: readonly FieldSpec[] = [
     combine: 'sum',
     synonyms: ['item price', 'line price', 'artikelpreis', 'shipping price', 'versandkosten'],
   },
+  {
+    // No synonyms: most exports price with tax included (VAT), where a tax column is the part of the
+    // price that is tax, and adding it would count it twice. Mapped only by a preset, or by hand.
+    field: 'lineTax',
+    label: 'Line taxes (added: prices before tax)',
+    combine: 'sum',
+    synonyms: [],
+  },
   { field: 'lineDiscount', label: 'Line discounts (subtracted)', combine: 'sum', synonyms: ['discount', 'rabatt', 'promotion discount', 'nachlass'] },
   {
     field: 'status',

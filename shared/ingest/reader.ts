@@ -124,7 +124,7 @@ export interface DateColumnOrder extends SettledOrder {
 /** Most rows held back while a date column's order is unsettled (a month's first 12 days can take many). */
 export const DATE_WARMUP_MAX_ROWS = 50_000;
 
-const AMOUNT_FIELDS = ['total', 'lineAmount', 'lineDiscount', 'amount', 'amountRefunded', 'disputeAmount'];
+const AMOUNT_FIELDS = ['total', 'lineAmount', 'lineTax', 'lineDiscount', 'amount', 'amountRefunded', 'disputeAmount'];
 
 export class ExportReader implements CsvSink {
   private state: 'sniffing' | 'reading' | 'failed' | 'done' = 'sniffing';

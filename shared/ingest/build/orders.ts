@@ -60,6 +60,7 @@ function orderFieldIndices(ctx: BuildContext) {
     total: f('total'),
     lineAmount: f('lineAmount'),
     lineDiscount: f('lineDiscount'),
+    lineTax: f('lineTax'),
     status: f('status'),
     cancelledAt: f('cancelledAt'),
     customerId: f('customerId'),
@@ -306,7 +307,19 @@ export class OrderBuilder {
     if (Number.isNaN(items)) return NaN;
     const discounts = sumCells(ctx, g, F.lineDiscount, WHAT, { absolute: true, optional: true });
     if (Number.isNaN(discounts)) return NaN;
+    const taxes = this.taxAdded(g) ? sumCells(ctx, g, F.lineTax, WHAT, { optional: true }) : 0;
+    if (Number.isNaN(taxes)) return NaN;
     const col = ctx.resolved.columns[F.lineAmount]![0] ?? -1;
-    return minorUnits(ctx, g, items - discounts, currency, 0, col, WHAT);
+    return minorUnits(ctx, g, items - discounts + taxes, currency, 0, col, WHAT);
+  }
+
+  /** The order's line taxes are on top of its prices: mapped, and its channel one that prices before tax (PresetOptions.taxAddedFor). */
+  private taxAdded(g: RowGroup): boolean {
+    const { ctx, F } = this;
+    if (!ctx.mapped(F.lineTax)) return false;
+    const channels = ctx.preset.options.taxAddedFor;
+    if (!channels) return true;
+    const channel = ctx.mapped(F.channel) ? ctx.first(g, F.channel).trim().toLowerCase() : '';
+    return channel !== '' && channels.some((c) => c.toLowerCase() === channel);
   }
 }

@@ -25,6 +25,14 @@ const AMAZON_SALES_ONLY: RowKindRule = {
   noun: 'sale on an Amazon marketplace',
 };
 
+/**
+ * The marketplaces that price before tax: the buyer pays the sales tax in `item-tax` (and
+ * `shipping-tax`, `gift-wrap-tax`) on top of `item-price`. Everywhere else Amazon prices with the tax
+ * in (VAT, GST, consumption tax) and `item-tax` is the part of the price that is tax (Amazon's VAT
+ * Calculation Service: "item_price contains the VAT-inclusive price").
+ */
+const TAX_ADDED_FOR = ['Amazon.com', 'Amazon.ca', 'Amazon.com.mx'];
+
 export const AMAZON_ALL_ORDERS: FormatPreset = {
   id: 'amazon-all-orders',
   label: 'Amazon All Orders report',
@@ -35,8 +43,10 @@ export const AMAZON_ALL_ORDERS: FormatPreset = {
     externalId: 'amazon-order-id',
     createdAt: 'purchase-date',
     currency: 'currency',
-    // item-price is the line total (quantity included) with VAT on Amazon.de.
+    // item-price is the line total (quantity included) with VAT on Amazon.de; without sales tax on
+    // Amazon.com, whose item-tax the buyer pays on top (TAX_ADDED_FOR).
     lineAmount: ['item-price', 'shipping-price', 'gift-wrap-price'],
+    lineTax: ['item-tax', 'shipping-tax', 'gift-wrap-tax'],
     lineDiscount: ['item-promotion-discount', 'ship-promotion-discount'],
     status: 'order-status',
     // Amazon.de, Amazon.co.uk, Amazon.in ... (Non-Amazon rows are set aside: AMAZON_SALES_ONLY).
@@ -57,6 +67,7 @@ export const AMAZON_ALL_ORDERS: FormatPreset = {
     grouping: 'adjacent',
     quotesAreText: true,
     itemId: ['sku', 'asin'],
+    taxAddedFor: TAX_ADDED_FOR,
   },
   rowKinds: AMAZON_SALES_ONLY,
 };
@@ -74,6 +85,7 @@ export const AMAZON_UNSHIPPED: FormatPreset = {
     // gift-wrap-price is there when the seller offers gift options (Amazon's order report help: "gift
     // wrap tax ... will be shown"); summed like the All Orders report's, so the two agree.
     lineAmount: ['item-price', 'shipping-price', 'gift-wrap-price'],
+    lineTax: ['item-tax', 'shipping-tax', 'gift-wrap-tax'],
     lineDiscount: ['item-promotion-discount', 'ship-promotion-discount'],
     // An Amazon relay address (…@marketplace.amazon.de): stable per buyer, never seen elsewhere.
     email: 'buyer-email',
@@ -100,5 +112,6 @@ export const AMAZON_UNSHIPPED: FormatPreset = {
     pricesOptional: true,
     quotesAreText: true,
     itemId: ['order-item-id'],
+    taxAddedFor: TAX_ADDED_FOR,
   },
 };

@@ -56,6 +56,13 @@ export interface PresetOptions {
   /** Channel of the orders when the file names none: the own shop's name the analyst gave. */
   channel?: string;
   /**
+   * Sales channels (as the file writes them, case aside) whose line prices exclude tax, the buyer
+   * paying it on top: their orders' line taxes (the `lineTax` columns) are added to the total.
+   * Amazon.com, .ca and .com.mx price before sales tax; the European marketplaces price with VAT and
+   * their `item-tax` is the VAT inside the price. Absent: mapped line taxes are always added.
+   */
+  taxAddedFor?: readonly string[];
+  /**
    * A saved format for one named own shop (shared/ingest/shops.ts): its orders are keyed as that
    * shop's, its payments and disputes join that shop's orders, and nobody is asked which shop.
    */
@@ -154,6 +161,7 @@ export const formatPresetSchema = z.object({
     defaultNetwork: z.enum(CARD_NETWORKS).optional(),
     orderSource: z.string().max(120).optional(),
     channel: z.string().max(60).optional(),
+    taxAddedFor: z.array(z.string().min(1).max(60)).max(20).optional(),
     shop: z
       .string()
       .max(60)

@@ -183,4 +183,28 @@ describe('Amazon marketplaces other than Amazon.de (Amazon.com, Amazon.co.uk, Am
     const again = await runImport(file, { fileName: 'all-orders-us-uk-fr.txt' }, known);
     expect([again.summary.created, again.summary.updated, again.summary.unchanged]).toEqual([0, 0, 3]);
   });
+
+  it("an Amazon.com order's total adds the sales tax the buyer paid on top; a European one's VAT is inside its price", async () => {
+    // The same line (19.90, item-tax 3.18, shipping 4.90, no shipping tax) on each marketplace.
+    const run = await runImport(file, { fileName: 'all-orders-us-uk-fr.txt' }, new MemoryKnownRecords());
+    expect(run.summary.errors).toEqual([]);
+    expect(values<Order>(run, 'order').map((o) => [channelLabel(o), o.totalMinor])).toEqual([
+      ['Amazon.com', 2798],
+      ['Amazon.co.uk', 2480],
+      ['Amazon.fr', 2480],
+    ]);
+    // Shipping and gift-wrap tax too, and a promotion still comes off, on Amazon.ca as written in any case.
+    const ca = withCells(header!, pending!, {
+      'amazon-order-id': '701-1234567-7654321',
+      'sales-channel': 'amazon.CA',
+      currency: 'CAD',
+      'ship-country': 'CA',
+      'shipping-tax': '0.64',
+      'gift-wrap-price': '2.00',
+      'gift-wrap-tax': '0.26',
+      'item-promotion-discount': '-1.00',
+    });
+    const canada = await runImport([header, ca].join('\n') + '\n', { fileName: 'all-orders-ca.txt' }, new MemoryKnownRecords());
+    expect(values<Order>(canada, 'order')[0]!.totalMinor).toBe(1990 + 318 + 490 + 64 + 200 + 26 - 100);
+  });
 });
