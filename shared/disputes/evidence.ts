@@ -9,7 +9,7 @@ import type { Payment } from '../domain/payment';
 import type { Ce3Element, Ce3Result } from './ce3';
 import { CASE_CONTENTS, EVIDENCE_CASE_LABEL, evidenceCaseOf, type CaseContents, type EvidenceCase } from './evidenceCase';
 import { argumentFacts, packArgument, type PackArgument } from './evidenceArgument';
-import type { ReasonFamily } from './reasonCodes';
+import { networkAndCode, type ReasonFamily } from './reasonCodes';
 import { adyenChecks, adyenDefense, isAdyenDispute, type AdyenDefenseFile } from './adyenDefense';
 import {
   ATTACHMENT_EXTENSION,
@@ -164,7 +164,7 @@ export function evidencePack(input: EvidenceInput): EvidencePack {
   const argument = packArgument(argumentFacts(input, caseOf, dupes[0] ?? null));
   for (const gap of argument.gaps) checks.push({ level: 'todo', text: `Argument: ${gap}` });
   const summary = [
-    `${EVIDENCE_CASE_LABEL[caseOf]} dispute ${d.id} (${d.network} ${d.reasonCode}, ${input.reasonLabel}) on ${o ? `order ${o.externalId} of ${formatDate(o.createdAt)}` : 'an order not in our records'}.`,
+    `${EVIDENCE_CASE_LABEL[caseOf]} dispute ${d.id} (${networkAndCode(d)}, ${input.reasonLabel}) on ${o ? `order ${o.externalId} of ${formatDate(o.createdAt)}` : 'an order not in our records'}.`,
     ...argument.sentences,
   ].join(' ');
   const stripe = stripeEvidence({

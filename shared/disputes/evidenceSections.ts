@@ -4,7 +4,7 @@ import { formatDate, formatDateTime, formatMoney } from '../domain/money';
 import { channelLabel, orderKey, type Order, type OrderStatus } from '../domain/order';
 import { providerName } from '../domain/payment';
 import { EVIDENCE_CASE_LABEL, type EvidenceCase } from './evidenceCase';
-import { networkName } from './reasonCodes';
+import { networkAndCode, networkName } from './reasonCodes';
 import { postalAddress, STRIPE_LIMITS } from './stripeEvidence';
 import type { DisputeStatus } from '../domain/dispute';
 import type { EvidenceInput, EvidencePack, PackOrder, PackPrior, TimelineEntry } from './evidence';
@@ -83,7 +83,7 @@ export function timelineOf(history: readonly PackOrder[], current: string): Time
         at: d.openedAt,
         kind: 'dispute',
         current: mine,
-        text: `Dispute ${d.id} · ${networkName(d.network)} ${d.reasonCode} · ${formatMoney(d.amountMinor, d.currency)} · ${AS_THE_BANK_READS[d.status]}`,
+        text: `Dispute ${d.id} · ${networkAndCode(d)} · ${formatMoney(d.amountMinor, d.currency)} · ${AS_THE_BANK_READS[d.status]}`,
       });
   }
   return out.sort((a, b) => a.at - b.at || KIND_RANK[a.kind] - KIND_RANK[b.kind]);
@@ -122,7 +122,7 @@ export function packSections(input: EvidenceInput, caseOf: EvidenceCase): Pick<E
   const p = disputed?.payment ?? null;
   const cover: EvidencePack['cover'] = known([
     ['Dispute', `${d.id} (${providerName(d.provider)})`],
-    ['Reason', `${networkName(d.network)} ${d.reasonCode} · ${input.reasonLabel}`],
+    ['Reason', `${networkAndCode(d)} · ${input.reasonLabel}`],
     ['Claim', EVIDENCE_CASE_LABEL[caseOf]],
     ['Amount', formatMoney(d.amountMinor, d.currency)],
     ['Opened', formatDate(d.openedAt)],

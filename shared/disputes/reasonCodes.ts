@@ -242,11 +242,12 @@ function lookup(table: Table, code: string): ReasonInfo | null {
 /**
  * The family and name of a reason code. The network's own table first; then the PSP enums
  * (a Stripe export writes `fraudulent` for a Visa 10.4); then the other networks' numeric codes
- * (a generic report may leave the network blank).
+ * (a generic report may leave the network blank). Without a code, the reason reads as the file words
+ * it (`reasonText`, Adyen's Dispute Reason) or says no code was given: no code is claimed unknown.
  */
-export function reasonInfo(network: CardNetwork | '', code: string): ReasonInfo {
+export function reasonInfo(network: CardNetwork | '', code: string, reasonText = ''): ReasonInfo {
   const c = normaliseCode(code);
-  if (!c) return { family: 'unknown', label: 'No reason code' };
+  if (!c) return { family: 'unknown', label: reasonText.trim() || NO_REASON_CODE };
   const own = network ? lookup(NETWORK_TABLE[network], c) : null;
   if (own) return own;
   // Visa's codes are grouped by their first number: a code Visa added since, or a sub-code, is in its group.
@@ -260,6 +261,8 @@ export function reasonInfo(network: CardNetwork | '', code: string): ReasonInfo 
   }
   return { family: 'unknown', label: `Unknown reason code ${code.trim()}` };
 }
+
+export const NO_REASON_CODE = 'No reason code given';
 
 export function reasonFamily(network: CardNetwork | '', code: string): ReasonFamily {
   return reasonInfo(network, code).family;
@@ -280,6 +283,39 @@ export function reasonShown(network: string, code: string, label: string): { lea
   const repeats = wordsOf(code) === wordsOf(label);
   return { lead: [networkName(network), repeats ? '' : code.trim()].filter(Boolean).join(' '), label };
 }
+
+/**
+ * A dispute's card network as the analyst reads it: a brand the app has no table for (network
+ * `other`) by the name the file gave it (`JCB`, `UnionPay`), else the network's name.
+ */
+export function disputeNetworkName(d: { network: string; brand?: string }): string {
+  const brand = d.brand?.trim() ?? '';
+  if (d.network !== 'other' || brand === '') return networkName(d.network);
+  return BRAND_NAME[brand.toLowerCase().replace(/[\s_-]+/g, '')] ?? brand;
+}
+
+/** A dispute's network (or brand) and code, as a line names it: `JCB 541`, `Mastercard` where no code was given. */
+export function networkAndCode(d: { network: string; brand?: string; reasonCode: string }): string {
+  return [disputeNetworkName(d), d.reasonCode.trim()].filter(Boolean).join(' ');
+}
+
+/** Brands as their owners write them, where the files write them otherwise (Adyen's `jcb`, `cup`). */
+const BRAND_NAME: Readonly<Record<string, string>> = {
+  jcb: 'JCB',
+  cup: 'UnionPay',
+  unionpay: 'UnionPay',
+  chinaunionpay: 'UnionPay',
+  diners: 'Diners Club',
+  dinersclub: 'Diners Club',
+  cartebancaire: 'Cartes Bancaires',
+  cartesbancaires: 'Cartes Bancaires',
+  elo: 'Elo',
+  hipercard: 'Hipercard',
+  rupay: 'RuPay',
+  bcmc: 'Bancontact',
+  bancontact: 'Bancontact',
+  dankort: 'Dankort',
+};
 
 /** A card network as its owner writes it (`Visa 10.4`, `Mastercard 4855`, `PayPal`); one the app does not know, as stored. */
 export function networkName(network: string): string {

@@ -1,9 +1,10 @@
 // One dispute per charge, however many exports name it. Stripe writes a charge's dispute on the
 // charge's row of its payments export, without the dispute's id (the import keys it
-// `<charge>/dispute`), and again with its `dp_…` id in its disputes export. Both stay as they
-// were imported; whatever lists or counts disputes takes the ones that stand, so one dispute is
-// never two in a list, a win rate or a chargeback ratio.
-import { isDecided, type Dispute, type DisputeStatus } from '../domain/dispute';
+// `<charge>/dispute`), and again with its `dp_…` id in its disputes export; Adyen may write a
+// request for information without a Dispute PSP Reference (the import keys it by the payment's) and
+// its chargeback with one. Both stay as they were imported; whatever lists or counts disputes takes
+// the ones that stand, so one dispute is never two in a list, a win rate or a chargeback ratio.
+import { chargebackDate, isChargeback, isDecided, type Dispute, type DisputeStatus } from '../domain/dispute';
 import { isNewerState } from './lifecycle';
 
 /** The id the payments export's dispute columns give a charge's dispute (ingest/build/payments.ts). */
@@ -16,6 +17,26 @@ export interface StandingDisputes<T> {
 }
 
 export type Imported = Dispute & { stamp?: { importId: number } };
+
+/**
+ * An inquiry or a fraud report whose rows named no dispute reference, so the import keyed it by its
+ * payment's: the first life of a dispute whose later rows may carry its own reference.
+ */
+const keyedByPayment = (d: Dispute): boolean => d.paymentId !== '' && d.id === d.paymentId && !isChargeback(d);
+
+/**
+ * The dispute of its own reference an inquiry or fraud report keyed by its payment is the start of:
+ * the first on the same payment (and provider) opened when it was or later. One opened before it is
+ * another dispute (a chargeback won, then a new request on the payment), and so is none.
+ */
+function laterLife<T extends Imported>(k: T, own: readonly T[] | undefined): T | undefined {
+  let found: T | undefined;
+  for (const d of own ?? []) {
+    if (d.id === k.id || d.openedAt < k.openedAt) continue;
+    if (!found || d.openedAt < found.openedAt) found = d;
+  }
+  return found;
+}
 
 /**
  * The disputes that stand: a dispute the payments export derived for a charge is left out when
@@ -43,6 +64,18 @@ export function standingDisputes<T extends Imported>(stored: readonly T[]): Stan
   // The order the payments export's row links (the charge's order reference), for a dispute whose own
   // export links none (Stripe's disputes export names an order only through exported metadata).
   const order = new Map<string, string>();
+  // The day the inquiry or fraud report keyed by its payment opened, for the dispute it started.
+  const startedAt = new Map<string, number>();
+  for (const k of stored) {
+    if (!keyedByPayment(k)) continue;
+    const real = laterLife(k, own.get(chargeKey(k)));
+    if (!real) continue;
+    standsFor.set(k.id, real.id);
+    const [earlier, later] = (k.stamp?.importId ?? 0) > (real.stamp?.importId ?? 0) ? [real, k] : [k, real];
+    if ((isNewerState(earlier, later) ? later : earlier) === k) newer.set(real.id, k);
+    if (k.openedAt < real.openedAt) startedAt.set(real.id, k.openedAt);
+    if (real.orderKey === '' && k.orderKey !== '') order.set(real.id, k.orderKey);
+  }
   for (const d of stored) {
     if (d.paymentId === '' || d.id !== derivedDisputeId(d.paymentId)) continue;
     const mine = own.get(chargeKey(d));
@@ -63,6 +96,10 @@ export function standingDisputes<T extends Imported>(stored: readonly T[]): Stan
     if (named) stood = { ...stood, network: named };
     const linked = order.get(d.id);
     if (linked) stood = { ...stood, orderKey: linked };
+    const started = startedAt.get(d.id);
+    // Opened with its inquiry; a chargeback since it was raised, as the schemes count it.
+    if (started !== undefined)
+      stood = isChargeback(stood) ? { ...stood, openedAt: started, chargebackAt: chargebackDate(stood) } : { ...stood, openedAt: started };
     disputes.push(stood);
   }
   return { disputes, standsFor };

@@ -27,6 +27,19 @@ export type DisputeStage = (typeof DISPUTE_STAGES)[number];
 
 export const DISPUTE_STAGE_LABEL: Record<DisputeStage, string> = { inquiry: 'Inquiry', fraud_report: 'Fraud report' };
 
+/**
+ * How far the issuer took a chargeback after the merchant's first answer: Adyen's `SecondChargeback`
+ * (the issuer declined the defence and debits again; final in almost all cases, answerable only where
+ * the report gives a new defence period) and a pre-arbitration. Once a record says so, it stays so.
+ */
+export const DISPUTE_ESCALATIONS = ['second_chargeback', 'pre_arbitration'] as const;
+export type DisputeEscalation = (typeof DISPUTE_ESCALATIONS)[number];
+
+export const DISPUTE_ESCALATION_LABEL: Record<DisputeEscalation, string> = {
+  second_chargeback: 'Second chargeback',
+  pre_arbitration: 'Pre-arbitration',
+};
+
 /** A chargeback, not an inquiry or a fraud report (records imported before stages existed are chargebacks). */
 export function isChargeback(d: Pick<Dispute, 'stage'>): boolean {
   return d.stage === undefined;
@@ -40,14 +53,23 @@ export interface Dispute {
   /** Order key (`source:externalId`) the dispute belongs to, when known. */
   orderKey: string;
   network: CardNetwork;
-  /** Reason code as the network or PSP writes it: `10.4`, `4837`, `fraudulent`. */
+  /** Reason code as the network or PSP writes it: `10.4`, `4837`, `fraudulent`; empty where the file gives none. */
   reasonCode: string;
+  /** The reason in words where the file gives them beside the code (Adyen's Dispute Reason: `Fraud`, `Consumer`). */
+  reasonText?: string;
+  /**
+   * The card brand or payment method as the file names it (`jcb`, `cup`), kept where the network is
+   * `other`: the rules read the network, the analyst reads the brand.
+   */
+  brand?: string;
   amountMinor: number;
   currency: string;
   openedAt: number;
   /** Evidence due date (epoch ms); 0 when no response is allowed. */
   dueAt: number;
   status: DisputeStatus;
+  /** Absent for a chargeback the issuer has not taken further after the merchant's answer. */
+  escalation?: DisputeEscalation;
   /** Absent for a chargeback; once a chargeback, always one (a later or older file's inquiry row does not undo it). */
   stage?: DisputeStage;
   /**

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CLAIM_KINDS } from '../disputes/claims';
 import { CARD_CHECK_RESULTS, THREE_DS_RESULTS } from './cardChecks';
-import { CARD_NETWORKS, DISPUTE_STAGES, DISPUTE_STATUSES } from './dispute';
+import { CARD_NETWORKS, DISPUTE_ESCALATIONS, DISPUTE_STAGES, DISPUTE_STATUSES } from './dispute';
 import { KNOWN_OUTCOMES } from './knownOutcome';
 import { MARKETPLACES, ORDER_STATUSES } from './order';
 
@@ -93,12 +93,15 @@ export const disputeSchema = z.strictObject({
   orderKey: recordText,
   network: z.enum(CARD_NETWORKS),
   reasonCode: z.string().max(50),
+  reasonText: z.string().max(200).optional(),
+  brand: z.string().max(50).optional(),
   amountMinor,
   currency,
   openedAt: recordTime,
   dueAt: recordTime,
   status: z.enum(DISPUTE_STATUSES),
   stage: z.enum(DISPUTE_STAGES).optional(),
+  escalation: z.enum(DISPUTE_ESCALATIONS).optional(),
   chargebackAt: recordTime.optional(),
   statusAt: recordTime.optional(),
 });

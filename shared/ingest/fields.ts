@@ -430,6 +430,12 @@ export const DISPUTE_FIELDS: readonly FieldSpec[] = [
     synonyms: ['reason code', 'reason', 'dispute reason', 'grund', 'rückbuchungsgrund', 'chargeback reason'],
   },
   {
+    field: 'reasonText',
+    label: 'Reason in words (shown where a row gives no reason code)',
+    combine: 'first',
+    synonyms: ['reason text', 'reason description', 'dispute reason description'],
+  },
+  {
     field: 'amount',
     label: 'Amount',
     combine: 'first',

@@ -133,9 +133,17 @@ export const DISPUTE_HASH_FIELDS = [
  * the same of the dispute, and a file read before statusAt existed stays unchanged when read again.
  */
 export function disputeHash(d: Dispute): string {
-  if (d.chargebackAt !== undefined) return hashFields(d, ESCALATED_DISPUTE_HASH_FIELDS);
-  return hashFields(d, d.stage === undefined ? DISPUTE_HASH_FIELDS : STAGED_DISPUTE_HASH_FIELDS);
+  const base = d.chargebackAt !== undefined ? ESCALATED_DISPUTE_HASH_FIELDS : d.stage === undefined ? DISPUTE_HASH_FIELDS : STAGED_DISPUTE_HASH_FIELDS;
+  const details = DISPUTE_DETAIL_FIELDS.filter((f) => d[f] !== undefined);
+  return hashFields(d, details.length === 0 ? base : [...base, ...details]);
 }
+
+/**
+ * What only some files say of a dispute: its reason in words, the brand behind network `other`, a
+ * second chargeback or pre-arbitration. Each counts in the hash only where the dispute has it, and a
+ * file that does not say it leaves what the cache holds (mergeDispute).
+ */
+export const DISPUTE_DETAIL_FIELDS = ['reasonText', 'brand', 'escalation'] as const;
 const STAGED_DISPUTE_HASH_FIELDS = [...DISPUTE_HASH_FIELDS, 'stage'] as const;
 const ESCALATED_DISPUTE_HASH_FIELDS = [...DISPUTE_HASH_FIELDS, 'chargebackAt'] as const;
 

@@ -1,6 +1,6 @@
 // The words platforms use for states, mapped to the workbench's: Shopify financial/fulfilment
 // states, Amazon order-status, Zalando states, Stripe and Adyen dispute states, card schemes.
-import type { CardNetwork, DisputeStage, DisputeStatus } from '../domain/dispute';
+import type { CardNetwork, DisputeEscalation, DisputeStage, DisputeStatus } from '../domain/dispute';
 import type { OrderStatus } from '../domain/order';
 import type { Payment } from '../domain/payment';
 
@@ -178,7 +178,12 @@ const DISPUTE_WORDS: Record<string, DisputeStatus> = {
   reversed: 'won',
   lost: 'lost',
   verloren: 'lost',
+  // Adyen's SecondChargeback: the issuer declined the defence and the amount is debited again,
+  // final in almost all cases (Adyen's webhook reference and help centre). Where the row gives a
+  // new defence period the merchant may still answer: the builder reads it as open (DisputeBuilder).
   secondchargeback: 'lost',
+  // An issuer's pre-arbitration after a reversal asks the merchant to answer again.
+  prearbitration: 'new',
   prearbitrationlost: 'lost',
   chargebackexternally: 'lost',
   // Adyen's dispute events (report Record Type, webhook eventCode) as Adyen's webhook reference
@@ -226,6 +231,21 @@ const STAGE_WORDS: Record<string, DisputeStage> = {
   notificationoffraud: 'fraud_report',
   fraudreport: 'fraud_report',
 };
+
+/** The states and record types that say the issuer took a chargeback further after the merchant's answer. */
+const ESCALATION_WORDS: Record<string, DisputeEscalation> = {
+  secondchargeback: 'second_chargeback',
+  prearbitration: 'pre_arbitration',
+  prearbitrationwon: 'pre_arbitration',
+  prearbitrationlost: 'pre_arbitration',
+  prearbitrationaccepted: 'pre_arbitration',
+  prearbitrationissuerwithdrawn: 'pre_arbitration',
+};
+
+/** How far past the first chargeback a state or record type says the dispute went; null when it says nothing of it. */
+export function disputeEscalationOf(raw: string): DisputeEscalation | null {
+  return ESCALATION_WORDS[token(raw)] ?? null;
+}
 
 /** The stage a state or record type names; null for a chargeback (or a state that says nothing of it). */
 export function disputeStageOf(raw: string): DisputeStage | null {

@@ -8,7 +8,7 @@ import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
 import { decisivePayment, orderRefVariants, withPaymentFacts } from '../orders/paymentFacts';
 import { paymentMisfit, type PaymentMisfit } from '../orders/paymentFit';
-import type { ParsedRecord } from './records';
+import { DISPUTE_DETAIL_FIELDS, type ParsedRecord } from './records';
 import type { ClassifiedBatch } from './reconcile';
 
 /** Which import wrote a record last, with the scope and content hash it was compared by. */
@@ -63,6 +63,8 @@ export function changedFields<T extends object>(current: T, update: T, provided:
  */
 export function mergeDispute(current: Dispute, update: Dispute, provided: readonly string[], followsUp = false): Dispute {
   const next = mergeProvided(current, update, provided);
+  // Details a file may not say (the reason in words, the brand, an escalation) stay until one says them.
+  for (const f of DISPUTE_DETAIL_FIELDS) if (update[f] !== undefined) Object.assign(next, { [f]: update[f] });
   if (current.openedAt > 0 && (next.openedAt === 0 || current.openedAt < next.openedAt)) next.openedAt = current.openedAt;
   if (next.dueAt === 0 && current.dueAt > 0) next.dueAt = current.dueAt;
   // Once a chargeback, always one; an inquiry may become a fraud report or a chargeback. An

@@ -1,9 +1,9 @@
 // Dispute rows to Disputes. Reports such as Adyen's write one row per event of a dispute
 // (notification, chargeback, reversal…): each row is read on its own, then a dispute's events merge,
 // the latest event deciding the status.
-import type { Dispute, DisputeStage, DisputeStatus } from '../../domain/dispute';
+import type { Dispute, DisputeEscalation, DisputeStage, DisputeStatus } from '../../domain/dispute';
 import { DISPUTE_HASH_FIELDS, disputeHash, scopeOf } from '../records';
-import { cardNetworkOf, disputeStageOf, disputeStatusOf, isFollowUpState, stateCell } from '../vocabulary';
+import { cardNetworkOf, disputeEscalationOf, disputeStageOf, disputeStatusOf, isFollowUpState, stateCell } from '../vocabulary';
 import { reasonFamily } from '../../disputes/reasonCodes';
 import { amountAt, optionalAmountCell, recordCurrency, dateCell, minorUnits, zoneCell } from './cells';
 import { paypalClaimKind } from '../claimKinds';
@@ -19,6 +19,8 @@ interface DisputeEvent {
   paymentId: string;
   orderRef: string;
   reasonCode: string;
+  /** The reason in words, where the file gives them (Adyen's Dispute Reason). */
+  reasonText: string;
   network: string;
   amountMinor: number;
   currency: string;
@@ -34,6 +36,8 @@ interface DisputeEvent {
   stage: DisputeStage | null;
   /** The row only follows up the one before (an answer supplied): its stage says nothing. */
   followUp: boolean;
+  /** How far past the first chargeback the row's record type says the issuer went. */
+  escalation: DisputeEscalation | null;
 }
 
 export class DisputeBuilder {
@@ -92,7 +96,11 @@ export class DisputeBuilder {
       amountMinor = minorUnits(ctx, g, Math.abs(a), currency, amountCell.row, amountCell.column, WHAT);
       if (Number.isNaN(amountMinor)) return null;
     }
-    const status = disputeStatusOf(statusText);
+    const escalation = disputeEscalationOf(statusText);
+    const at = eventAt || openedAt;
+    // A second chargeback is lost unless its row gives a new defence period: then the merchant may
+    // still answer it, and it is open until that deadline.
+    const status = escalation === 'second_chargeback' && dueAt > at ? 'new' : disputeStatusOf(statusText);
     if (status === null && statusText !== '') {
       ctx.messages.warn(
         'unknown-dispute-status',
@@ -107,16 +115,18 @@ export class DisputeBuilder {
       // The order number in a charge description ("Order #1001 - 2 items"), as the payments export reads it.
       orderRef: orderReference(ctx.identifier(g, f('orderRef'))),
       reasonCode,
+      reasonText: ctx.first(g, f('reasonText')),
       network: ctx.first(g, f('network')),
       amountMinor,
       currency,
-      at: eventAt || openedAt,
+      at,
       timed: eventAt !== 0,
       openedAt,
       dueAt,
       status,
       stage: disputeStageOf(statusText),
       followUp: isFollowUpState(statusText),
+      escalation,
     };
   }
 
@@ -127,6 +137,8 @@ export class DisputeBuilder {
     const latest = events[events.length - 1]!;
     const pick = (k: 'paymentId' | 'orderRef' | 'network') => events.find((e) => e[k] !== '')?.[k] ?? '';
     let reasonCode = '';
+    let reasonText = '';
+    let escalation: DisputeEscalation | null = null;
     let amountMinor = 0;
     let currency = latest.currency;
     let dueAt = 0;
@@ -134,6 +146,8 @@ export class DisputeBuilder {
     let statusAt: number | undefined;
     for (const e of events) {
       if (e.reasonCode !== '') reasonCode = e.reasonCode;
+      if (e.reasonText !== '') reasonText = e.reasonText;
+      if (e.escalation !== null) escalation = e.escalation;
       if (e.amountMinor !== 0) {
         amountMinor = e.amountMinor;
         currency = e.currency;
@@ -147,16 +161,8 @@ export class DisputeBuilder {
     const paymentId = pick('paymentId');
     const orderRef = pick('orderRef');
     const lines = events.map((e) => e.line).sort((a, b) => a - b);
-    if (reasonCode === '') {
-      this.failAll(
-        id,
-        lines,
-        'reasonCode',
-        `${ctx.fieldLabel(ctx.f('reasonCode'))} is empty in every row of this dispute; the reason code is required`,
-        'missing-value',
-      );
-      return;
-    }
+    // A dispute whose rows give no reason code is still money at stake with a deadline: it is kept,
+    // its reason read from the words the file gives, else as no code given (reasonInfo).
     // A brand the app has no table for (Adyen's `jcb`, `cup`, `cartebancaire`) is still a card: its
     // chargeback is kept under another network rather than set aside with its deadline.
     const brand = pick('network');
@@ -180,6 +186,12 @@ export class DisputeBuilder {
       dueAt,
       status,
     };
+    // The words only name a dispute that has no code (reasonInfo), and a dispute with one hashes as
+    // before they were read: a file read again stays unchanged. Cut to what a backup keeps (recordSchemas).
+    if (reasonCode === '' && reasonText !== '') dispute.reasonText = reasonText.slice(0, 200);
+    // The brand the file named, for the analyst, where the network the rules read is `other`.
+    if (network === 'other' && brand !== '') dispute.brand = brand.slice(0, 50);
+    if (escalation) dispute.escalation = escalation;
     // A chargeback once any of its rows is one: an inquiry or a fraud report escalated to it. Rows
     // that only follow up (an answer supplied) take the stage of the rows before them, or of the cache.
     const staged = events.filter((e) => !e.followUp);

@@ -16,7 +16,9 @@ export const ADYEN_DISPUTES: FormatPreset = {
     // `… Scheme Code` and a `… Reason Code` column, one naming the scheme (visa, mc, as the webhooks'
     // chargebackSchemeCode) and the other the code: the builder takes the value that is a code
     // (reasonCodeOf), whichever column it is in.
-    reasonCode: ['CB Reason Code', 'CB Scheme Code', 'NoF Reason Code', 'NoF Scheme Code', 'RFI Reason Code', 'RFI Scheme Code', 'Dispute Reason'],
+    reasonCode: ['CB Reason Code', 'CB Scheme Code', 'NoF Reason Code', 'NoF Scheme Code', 'RFI Reason Code', 'RFI Scheme Code'],
+    // Adyen's category of the reason (Fraud, Consumer…), no code: what a row without a code shows.
+    reasonText: 'Dispute Reason',
     amount: 'Dispute Amount',
     currency: 'Dispute Currency',
     // Each row is one event of the dispute, recorded at its Record Date; the Dispute Date is when

@@ -48,7 +48,7 @@ describe('reason code families', () => {
   it('names the code, and says when it does not know it', () => {
     expect(reasonInfo('visa', '10.4').label).toBe('Other fraud: card-absent environment');
     expect(reasonInfo('visa', '99.9').label).toBe('Unknown reason code 99.9');
-    expect(reasonInfo('stripe', '').label).toBe('No reason code');
+    expect(reasonInfo('stripe', '').label).toBe('No reason code given');
   });
 });
 

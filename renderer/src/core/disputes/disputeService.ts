@@ -269,7 +269,7 @@ export class DisputeService {
   }
 
   private row(d: Dispute, ctx: Awaited<ReturnType<DisputeService['context']>>): { row: DisputeRow; check: Ce3Result | null } {
-    const info = reasonInfo(d.network, d.reasonCode);
+    const info = reasonInfo(d.network, d.reasonCode, d.reasonText);
     const at = ctx.position.get(d.orderKey);
     const o = at === undefined ? null : ctx.orders[at]!;
     let check: Ce3Result | null = null;

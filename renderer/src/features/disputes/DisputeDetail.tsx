@@ -5,9 +5,9 @@
 import { usePanelFocus } from '../../ui/usePanelFocus';
 import { useState } from 'react';
 import { deadlineText } from '../../../../shared/disputes/deadlines';
-import { REASON_FAMILY_LABEL, reasonShown } from '../../../../shared/disputes/reasonCodes';
+import { REASON_FAMILY_LABEL, disputeNetworkName, reasonShown } from '../../../../shared/disputes/reasonCodes';
 import { movesAt, noResponse, pastDeadline, STATUS_LABEL, submitOverrides } from '../../../../shared/disputes/workflow';
-import type { DisputeStage, DisputeStatus } from '../../../../shared/domain/dispute';
+import type { DisputeEscalation, DisputeStage, DisputeStatus } from '../../../../shared/domain/dispute';
 import { formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
 import type { Ce3Result } from '../../../../shared/disputes/ce3';
 import { channelLabel, type Order } from '../../../../shared/domain/order';
@@ -33,6 +33,11 @@ import { ModalDialog } from '../../ui/ModalDialog';
 const STAGE_NOTE: Record<DisputeStage, string> = {
   inquiry: 'Inquiry, not a chargeback: no money taken back yet, not counted in the chargeback ratios or the win rate.',
   fraud_report: 'Fraud report (Visa TC40, Mastercard SAFE), not a chargeback: nothing to answer; counted in Visa VAMP, not in the win rate.',
+};
+
+const ESCALATION_NOTE: Record<DisputeEscalation, string> = {
+  second_chargeback: 'Second chargeback: the issuer declined the answer to the first chargeback and took the money back again.',
+  pre_arbitration: 'Pre-arbitration: the issuer contests the reversal of the chargeback.',
 };
 
 export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDetail; now: number; onClose(): void; onChange(): Promise<void> }) {
@@ -85,7 +90,7 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
     <section className="panel wide" aria-label={`Dispute ${d.id}`} onKeyDown={onPanelKeyDown}>
       <header className="wizard-head">
         <h2 ref={headingRef} tabIndex={-1}>
-          {reasonShown(d.network, d.reasonCode, d.reasonLabel).lead} · {d.reasonLabel} · {formatMoney(d.amountMinor, d.currency)}
+          {reasonShown(disputeNetworkName(d), d.reasonCode, d.reasonLabel).lead} · {d.reasonLabel} · {formatMoney(d.amountMinor, d.currency)}
         </h2>
         <button className="link" onClick={onClose} aria-label="Close the dispute">
           ✕
@@ -95,6 +100,12 @@ export function DisputeDetailView({ d, now, onClose, onChange }: { d: DisputeDet
         {d.stage && (
           <>
             <strong data-testid="dispute-stage">{STAGE_NOTE[d.stage]}</strong>
+            <br />
+          </>
+        )}
+        {!d.stage && d.escalation && (
+          <>
+            <strong data-testid="dispute-stage">{ESCALATION_NOTE[d.escalation]}</strong>
             <br />
           </>
         )}

@@ -3,9 +3,9 @@
 // an open dispute whether answering it is worth its cost.
 import type { ReactNode } from 'react';
 import { countdown, urgencyOf, type Urgency } from '../../../../shared/disputes/deadlines';
-import { REASON_FAMILY_LABEL, reasonShown } from '../../../../shared/disputes/reasonCodes';
+import { REASON_FAMILY_LABEL, disputeNetworkName, reasonShown } from '../../../../shared/disputes/reasonCodes';
 import { formatCount, formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
-import { DISPUTE_STAGE_LABEL } from '../../../../shared/domain/dispute';
+import { DISPUTE_ESCALATION_LABEL, DISPUTE_STAGE_LABEL } from '../../../../shared/domain/dispute';
 import type { DisputeRow } from '../../core/contract';
 import { FittedTable, type FitColumn } from '../../ui/FittedTable';
 import { ResponseHintText } from './ResponseHintText';
@@ -76,7 +76,8 @@ export function DisputesTable({
       priority: 3,
       header: 'Kind',
       className: 'wrap-words',
-      cell: ({ r }) => (r.rowType === 'claim' ? r.kindLabel : r.stage ? DISPUTE_STAGE_LABEL[r.stage] : 'Chargeback'),
+      cell: ({ r }) =>
+        r.rowType === 'claim' ? r.kindLabel : r.stage ? DISPUTE_STAGE_LABEL[r.stage] : r.escalation ? DISPUTE_ESCALATION_LABEL[r.escalation] : 'Chargeback',
     },
     {
       id: 'reason',
@@ -90,7 +91,7 @@ export function DisputesTable({
             {r.id} <span className="muted">{r.reason}</span>
           </>
         ) : (
-          <ReasonText network={r.network} code={r.reasonCode} label={r.reasonLabel} />
+          <ReasonText network={disputeNetworkName(r)} code={r.reasonCode} label={r.reasonLabel} />
         ),
     },
     {
