@@ -222,6 +222,95 @@ test('an Adyen request for information of March that became a chargeback in Apri
   }
 });
 
+test('an Adyen report reads as the analyst needs: a request and its chargeback one dispute, a second chargeback open to answer, no code claimed unknown, the JCB card named', async ({
+  page,
+}, testInfo) => {
+  const header =
+    'Company Account,Merchant Account,Psp Reference,Merchant Reference,Payment Method,Record Date,Record Date TimeZone,Dispute Currency,Dispute Amount,Record Type,Dispute PSP Reference,Dispute Reason,RFI Scheme Code,RFI Reason Code,CB Scheme Code,CB Reason Code,Payment Date,Payment Date TimeZone,Payment Currency,Payment Amount,Dispute Date,Dispute Date TimeZone,Dispute End Date,Dispute End Date TimeZone\n';
+  const row = (psp: string, method: string, amount: string, date: string, type: string, ref: string, rfi: string, cb: string, opened: string, end: string) =>
+    `Nordwind,NordwindDE,${psp},#3001,${method},${date},CET,EUR,${amount},${type},${ref},Fraud,${rfi ? method : ''},${rfi},${cb ? method : ''},${cb},2026-04-02 12:31:00,CET,EUR,${amount},${opened},CET,${end},${end ? 'CET' : ''}\n`;
+  const report = testInfo.outputPath('dispute_report_2026_06_02.csv');
+  writeFileSync(
+    report,
+    header +
+      // The request without a Dispute PSP Reference, then its chargeback with one.
+      row('8836000000000401', 'mc', '120.00', '2026-04-28 09:30:00', 'RequestForInformation', '', '4837', '', '2026-04-28 09:30:00', '2026-05-08 09:30:00') +
+      row(
+        '8836000000000401',
+        'mc',
+        '120.00',
+        '2026-05-12 09:30:00',
+        'Chargeback',
+        '8836000000009941',
+        '',
+        '4837',
+        '2026-05-12 09:30:00',
+        '2026-06-01 09:30:00',
+      ) +
+      // Defended and reversed, then the issuer's second chargeback with a new defence period.
+      row(
+        '8836000000000402',
+        'visa',
+        '75.00',
+        '2026-04-20 09:30:00',
+        'Chargeback',
+        '8836000000009942',
+        '',
+        '10.4',
+        '2026-04-20 09:30:00',
+        '2026-05-10 09:30:00',
+      ) +
+      row('8836000000000402', 'visa', '75.00', '2026-05-15 16:45:00', 'ChargebackReversed', '8836000000009942', '', '10.4', '2026-04-20 09:30:00', '') +
+      row(
+        '8836000000000402',
+        'visa',
+        '75.00',
+        '2026-06-02 11:00:00',
+        'SecondChargeback',
+        '8836000000009942',
+        '',
+        '10.4',
+        '2026-04-20 09:30:00',
+        '2026-06-22 11:00:00',
+      ) +
+      // No code in any code column: the reason is the file's words.
+      row('8836000000000403', 'mc', '60.00', '2026-05-20 09:30:00', 'Chargeback', '8836000000009943', '', '', '2026-05-20 09:30:00', '2026-06-09 09:30:00') +
+      // A JCB card: no reason table, its brand kept.
+      row('8836000000000404', 'jcb', '33.00', '2026-05-21 09:30:00', 'Chargeback', '8836000000009944', '', '541', '2026-05-21 09:30:00', '2026-06-10 09:30:00'),
+  );
+  await page.goto('/#/imports');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+  await chooser.setFiles(report);
+  await expect(page.getByRole('region', { name: 'Import of dispute_report_2026_06_02.csv' }).locator('[data-bucket="created"]')).toHaveText(/^[1-9]/, {
+    timeout: 30_000,
+  });
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const table = page.getByRole('table', { name: 'Disputes by deadline' });
+  const rowOf = (amount: string) => table.locator('tbody tr', { hasText: amount });
+  await expect(table.locator('tbody tr')).toHaveCount(4);
+  await expect(rowOf('120.00')).toHaveCount(1);
+  await expect(rowOf('120.00')).toContainText('Chargeback');
+  await expect(rowOf('75.00')).toContainText('Second chargeback');
+  await expect(rowOf('75.00').locator('.status').first()).toHaveText('new');
+  await expect(rowOf('60.00')).toContainText('Mastercard Fraud');
+  await expect(rowOf('33.00')).toContainText('JCB 541');
+  await expect(table).not.toContainText('Unknown reason code Fraud');
+  await expect(table).not.toContainText('Other network');
+
+  await rowOf('120.00').click();
+  const request = page.getByRole('region', { name: 'Dispute 8836000000009941' });
+  await expect(request).toContainText('opened 2026-04-28');
+  await expect(request.getByTestId('dispute-raised')).toHaveText(' · a chargeback since 2026-05-12');
+  await rowOf('75.00').click();
+  const second = page.getByRole('region', { name: 'Dispute 8836000000009942' });
+  await expect(second.getByTestId('dispute-stage')).toHaveText(
+    'Second chargeback: the issuer declined the answer to the first chargeback and took the money back again.',
+  );
+  await expect(second.getByTestId('dispute-status')).toHaveText('New');
+  await rowOf('60.00').click();
+  await expect(page.getByRole('region', { name: 'Dispute 8836000000009943' }).getByRole('heading', { level: 2 })).toHaveText(/^Mastercard · Fraud · /);
+});
+
 test('past its deadline a dispute offers what its Too late hint says: accept, or record the network’s outcome', async ({ page }) => {
   await loadDemo(page);
   await page.getByRole('link', { name: 'Disputes' }).click();
