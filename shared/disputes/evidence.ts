@@ -110,7 +110,7 @@ export interface EvidencePack {
 
 export function evidencePack(input: EvidenceInput): EvidencePack {
   const { dispute: d, disputed, now } = input;
-  const caseOf = evidenceCaseOf(d.network, d.reasonCode);
+  const caseOf = evidenceCaseOf(d.network, d.reasonCode, d.reasonText);
   const contents = CASE_CONTENTS[caseOf];
   const o = disputed?.order ?? null;
   const checks: PackCheck[] = [];

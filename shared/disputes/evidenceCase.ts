@@ -69,8 +69,8 @@ const CASE_BY_CODE: Record<string, EvidenceCase> = {
   duplicate: 'duplicate',
 };
 
-export function evidenceCaseOf(network: CardNetwork | '', reasonCode: string): EvidenceCase {
-  if (reasonFamily(network, reasonCode) === 'fraud') return 'fraud';
+export function evidenceCaseOf(network: CardNetwork | '', reasonCode: string, reasonText = ''): EvidenceCase {
+  if (reasonFamily(network, reasonCode, reasonText) === 'fraud') return 'fraud';
   return CASE_BY_CODE[normaliseCode(reasonCode)] ?? 'general';
 }
 

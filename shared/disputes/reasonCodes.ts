@@ -247,7 +247,7 @@ function lookup(table: Table, code: string): ReasonInfo | null {
  */
 export function reasonInfo(network: CardNetwork | '', code: string, reasonText = ''): ReasonInfo {
   const c = normaliseCode(code);
-  if (!c) return { family: 'unknown', label: reasonText.trim() || NO_REASON_CODE };
+  if (!c) return { family: familyOfWords(reasonText), label: reasonText.trim() || NO_REASON_CODE };
   const own = network ? lookup(NETWORK_TABLE[network], c) : null;
   if (own) return own;
   // Visa's codes are grouped by their first number: a code Visa added since, or a sub-code, is in its group.
@@ -264,8 +264,23 @@ export function reasonInfo(network: CardNetwork | '', code: string, reasonText =
 
 export const NO_REASON_CODE = 'No reason code given';
 
-export function reasonFamily(network: CardNetwork | '', code: string): ReasonFamily {
-  return reasonInfo(network, code).family;
+/**
+ * The family a reason in words names, for a dispute without a code: Adyen's Dispute Reason is one of
+ * its four groups (Fraud, Consumer, Processing Error, Authorisation). A fraud chargeback whose code
+ * the file left empty still counts as fraud in the ratios and the rings.
+ */
+function familyOfWords(text: string): ReasonFamily {
+  const t = text.toLowerCase();
+  if (/fraud/.test(t)) return 'fraud';
+  if (/consumer/.test(t)) return 'consumer';
+  if (/processing/.test(t)) return 'processing';
+  if (/authori[sz]ation/.test(t)) return 'authorisation';
+  return 'unknown';
+}
+
+/** The family of a reason code; `reasonText` (the file's words) decides only where the code is empty. */
+export function reasonFamily(network: CardNetwork | '', code: string, reasonText = ''): ReasonFamily {
+  return reasonInfo(network, code, reasonText).family;
 }
 
 const wordsOf = (s: string) =>

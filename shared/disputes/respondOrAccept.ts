@@ -64,12 +64,12 @@ export function cleanResponseCost(s: ResponseCostSettings, savedAt: number): Res
 export type FamilyRecord = Partial<Record<ReasonFamily, { won: number; lost: number }>>;
 
 /** Won and lost disputes per reason family: the record a family's win rate is read from. */
-export function familyRecord(disputes: readonly Pick<Dispute, 'network' | 'reasonCode' | 'status' | 'stage'>[]): FamilyRecord {
+export function familyRecord(disputes: readonly Pick<Dispute, 'network' | 'reasonCode' | 'reasonText' | 'status' | 'stage'>[]): FamilyRecord {
   const out: FamilyRecord = {};
   for (const d of disputes) {
     // Chargebacks only: an inquiry that closed is no dispute won.
     if (!isChargeback(d) || (d.status !== 'won' && d.status !== 'lost')) continue;
-    const r = (out[reasonFamily(d.network, d.reasonCode)] ??= { won: 0, lost: 0 });
+    const r = (out[reasonFamily(d.network, d.reasonCode, d.reasonText)] ??= { won: 0, lost: 0 });
     r[d.status]++;
   }
   return out;
@@ -130,12 +130,12 @@ export function costIn(currency: string, settings: ResponseCostSettings, rates: 
  * before it is multiplied, so the sum shown adds up to the figure shown.
  */
 export function respondOrAccept(
-  d: Pick<Dispute, 'network' | 'reasonCode' | 'amountMinor' | 'currency'>,
+  d: Pick<Dispute, 'network' | 'reasonCode' | 'reasonText' | 'amountMinor' | 'currency'>,
   record: FamilyRecord,
   settings: ResponseCostSettings,
   rates: CostRates,
 ): ResponseHint | { verdict: 'unknown'; text: string } {
-  const family = reasonFamily(d.network, d.reasonCode);
+  const family = reasonFamily(d.network, d.reasonCode, d.reasonText);
   const r = record[family] ?? { won: 0, lost: 0 };
   const decided = r.won + r.lost;
   const basis = decided >= MIN_DECIDED_FOR_RATE ? 'family' : 'default';
@@ -169,7 +169,7 @@ export interface LateHint {
  * can no longer be submitted, so it says so instead of weighing a response nobody can send.
  */
 export function responseHint(
-  d: Pick<Dispute, 'network' | 'reasonCode' | 'amountMinor' | 'currency' | 'dueAt'>,
+  d: Pick<Dispute, 'network' | 'reasonCode' | 'reasonText' | 'amountMinor' | 'currency' | 'dueAt'>,
   now: number,
   record: FamilyRecord,
   settings: ResponseCostSettings,

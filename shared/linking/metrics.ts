@@ -37,8 +37,8 @@ export interface RingMetrics {
 }
 
 /** A fraud-family dispute (Visa 10.x, Mastercard 4837, Amex F29, Stripe `fraudulent`, ...), read with its network when known. */
-export function isFraudReason(reasonCode: string, network: CardNetwork | '' = ''): boolean {
-  return reasonFamily(network, reasonCode) === 'fraud';
+export function isFraudReason(reasonCode: string, network: CardNetwork | '' = '', reasonText = ''): boolean {
+  return reasonFamily(network, reasonCode, reasonText) === 'fraud';
 }
 
 /**
@@ -48,7 +48,7 @@ export function isFraudReason(reasonCode: string, network: CardNetwork | '' = ''
  * alike. `keyOf` is asked only of hub candidates' orders; undefined when there are none of either.
  */
 export function fraudOrders(disputes: readonly Dispute[], keyOf: (i: number) => string, knownFraud?: FraudOrder): FraudOrder | undefined {
-  const fraudKeys = new Set(disputes.filter((d) => isChargeback(d) && isFraudReason(d.reasonCode, d.network)).map((d) => spellingFreeKey(d.orderKey)));
+  const fraudKeys = new Set(disputes.filter((d) => isChargeback(d) && isFraudReason(d.reasonCode, d.network, d.reasonText)).map((d) => spellingFreeKey(d.orderKey)));
   const charged: FraudOrder | undefined = fraudKeys.size ? (i) => fraudKeys.has(spellingFreeKey(keyOf(i))) : undefined;
   if (!charged || !knownFraud) return charged ?? knownFraud;
   return (i) => knownFraud(i) || charged(i);
@@ -168,7 +168,7 @@ export function ringMetrics(
     times.push(o.createdAt);
     for (const d of disputes.get(spellingFreeKey(orderKeyOf(i))) ?? []) {
       disputeCount++;
-      if (isFraudReason(d.reasonCode, d.network)) fraud++;
+      if (isFraudReason(d.reasonCode, d.network, d.reasonText)) fraud++;
     }
   }
   // Such a card counts unless an order names it by more. By that form only: a card whose 8 BIN

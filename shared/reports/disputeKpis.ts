@@ -90,7 +90,7 @@ export function disputeKpis(
   };
   return {
     all: figures(inPeriod, submittedAt, now, logged),
-    byFamily: group((d) => reasonFamily(d.network, d.reasonCode)),
+    byFamily: group((d) => reasonFamily(d.network, d.reasonCode, d.reasonText)),
     byNetwork: group((d) => d.network),
     currency: currencies.size === 1 ? [...currencies][0]! : null,
   };

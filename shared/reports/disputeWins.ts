@@ -82,7 +82,7 @@ export function disputeWins(
     }
   for (const d of decided) {
     const has = ticked.get(d.id);
-    for (const item of EVIDENCE[reasonFamily(d.network, d.reasonCode)]) {
+    for (const item of EVIDENCE[reasonFamily(d.network, d.reasonCode, d.reasonText)]) {
       const row = items.get(item)!;
       (has?.has(item) ? row.with : row.without)[d.status === 'won' ? 0 : 1]++;
     }

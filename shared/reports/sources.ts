@@ -28,7 +28,7 @@ export function confirmedFraud(
   // An inquiry (retrieval request, Stripe `warning_*`) is a question, not a fraud chargeback; an
   // issuer's fraud report (TC40, SAFE) says fraud, but is not a chargeback either.
   for (const d of disputes) {
-    if (d.stage === 'inquiry' || reasonFamily(d.network, d.reasonCode) !== 'fraud') continue;
+    if (d.stage === 'inquiry' || reasonFamily(d.network, d.reasonCode, d.reasonText) !== 'fraud') continue;
     mark(d.orderKey, d.stage === 'fraud_report' ? FRAUD_BY.fraudReport : FRAUD_BY.chargeback);
   }
   for (const [key, s] of teamDecisionsThatStand(decisions)) if (s.stands.decision === 'cancel') mark(key, FRAUD_BY.cancelled);
@@ -165,7 +165,7 @@ export function trendChargebacks(disputes: readonly Dispute[], rowOf: (orderKey:
     raisedAt: chargebackDate(d),
     amountMinor: d.amountMinor,
     currency: d.currency.trim().toUpperCase(),
-    family: reasonFamily(d.network, d.reasonCode),
+    family: reasonFamily(d.network, d.reasonCode, d.reasonText),
   }));
 }
 

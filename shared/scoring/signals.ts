@@ -236,5 +236,5 @@ export function ringVerdictSources(ring: RingFacts | undefined): SignalSources {
 
 /** Fraud-family disputes per ring, for SignalContext.ringOf. */
 export function isFraudDispute(d: Dispute): boolean {
-  return reasonFamily(d.network, d.reasonCode) === 'fraud';
+  return reasonFamily(d.network, d.reasonCode, d.reasonText) === 'fraud';
 }

@@ -296,6 +296,12 @@ test('an Adyen report reads as the analyst needs: a request and its chargeback o
   await expect(rowOf('33.00')).toContainText('JCB 541');
   await expect(table).not.toContainText('Unknown reason code Fraud');
   await expect(table).not.toContainText('Other network');
+  // Counted as listed, in the header and the sidebar: the request and its chargeback are one dispute.
+  await expect(page.getByTestId('disputes-count')).toHaveText(/^4 disputes · /);
+  await expect(page.getByTestId('cache-summary')).toContainText('4 disputes');
+  // The codeless chargeback Adyen calls Fraud is a fraud chargeback: in the Fraud family, not Unknown.
+  await expect(page.getByRole('tab', { name: /^Fraud \(/ })).toHaveText('Fraud (3)');
+  await expect(page.getByRole('tab', { name: /^Unknown \(/ })).toHaveText('Unknown (1)');
 
   await rowOf('120.00').click();
   const request = page.getByRole('region', { name: 'Dispute 8836000000009941' });

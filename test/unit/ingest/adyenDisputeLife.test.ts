@@ -5,7 +5,9 @@
 // defend a second chargeback?").
 import { describe, expect, it } from 'vitest';
 import type { Dispute } from '../../../shared/domain/dispute';
-import { disputeNetworkName, reasonInfo, reasonShown } from '../../../shared/disputes/reasonCodes';
+import { disputeNetworkName, reasonFamily, reasonInfo, reasonShown } from '../../../shared/disputes/reasonCodes';
+import { evidenceCaseOf } from '../../../shared/disputes/evidenceCase';
+import { isFraudReason } from '../../../shared/linking/metrics';
 import { standingDisputes, type Imported } from '../../../shared/disputes/standing';
 import { disputesImportedInTurn, runImport, values } from './support';
 
@@ -144,6 +146,29 @@ describe('a chargeback whose reason-code columns are empty', () => {
     const labels = ds.map((d) => reasonInfo(d.network, d.reasonCode, d.reasonText).label);
     expect(labels).toEqual(['Fraud', 'No reason code given']);
     expect(ds.map((d, i) => reasonShown(disputeNetworkName(d), d.reasonCode, labels[i]!).lead)).toEqual(['Mastercard', 'Mastercard']);
+  });
+
+  it('counts in the family its words name: a codeless Fraud chargeback is a fraud chargeback in the ratios, the rings and the evidence', async () => {
+    const reasons = ['Fraud', 'Consumer', 'Processing Error', 'Authorisation', 'Authorization', 'Other', ''];
+    const run = await runImport(
+      report(
+        ...reasons.map((reason, i) =>
+          row({ psp: `88360000000004${String(i).padStart(2, '0')}`, date: '2026-05-12 09:30:00', type: 'Chargeback', disputeRef: `D${i}`, reason }),
+        ),
+      ),
+    );
+    const ds = values<Dispute>(run, 'dispute');
+    expect(ds.map((d) => reasonFamily(d.network, d.reasonCode, d.reasonText))).toEqual([
+      'fraud',
+      'consumer',
+      'processing',
+      'authorisation',
+      'authorisation',
+      'unknown',
+      'unknown',
+    ]);
+    expect(ds.map((d) => isFraudReason(d.reasonCode, d.network, d.reasonText))).toEqual([true, false, false, false, false, false, false]);
+    expect(evidenceCaseOf(ds[0]!.network, ds[0]!.reasonCode, ds[0]!.reasonText)).toBe('fraud');
   });
 
   it('a code the file gives still names the reason, the words beside it change nothing', async () => {

@@ -174,7 +174,7 @@ export class DisputeService {
     if (correction && !reason) throw new Error(CORRECTION_NEEDS_REASON);
     if (!correction && !movesAt(standing, now).includes(to))
       throw new Error(`A dispute that is ${STATUS_LABEL[from].toLowerCase()} cannot become ${STATUS_LABEL[to].toLowerCase()}`);
-    const family = reasonInfo(stored.network, stored.reasonCode).family;
+    const family = reasonInfo(stored.network, stored.reasonCode, stored.reasonText).family;
     const overrides = submitOverrides({ dueAt: standing.dueAt, evidence: checklist(events, family) }, to, now);
     if (overrides.length && !reason) throw new Error(`Submitting with ${overrides.join(' and ')} needs a reason; nothing was changed`);
     await this.db.disputeEvents.add({

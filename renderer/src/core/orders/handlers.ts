@@ -16,6 +16,7 @@ import { orderKeyVariants, orderRefVariants } from '../../../../shared/orders/pa
 import { paymentSpeaksFor, paysFor } from '../../../../shared/ingest/writePlan';
 import { decisionThatStands } from '../../../../shared/decisions/standing';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
+import { standingDisputes } from '../../../../shared/disputes/standing';
 
 /** A payment as an order's detail lists it: no card or personal data beyond what the order shows. */
 export interface OrderPayment {
@@ -49,7 +50,9 @@ export function ordersHandlers(ctx: CoreContext, reports: ReportService) {
       await ctx.ready();
       const [payments, disputes, dataset, imports] = await Promise.all([
         new PaymentStore(db).count(),
-        db.disputes.count(),
+        // Disputes as the Disputes screen lists them: one per dispute, however many exports name it
+        // (a Stripe payments export's row and its disputes export, an Adyen request keyed by its payment).
+        db.disputes.toArray().then((all) => standingDisputes(all).disputes.length),
         ctx.meta.get('dataset'),
         db.imports.filter((i) => i.status !== 'undone' && !i.undoneAt && i.created + i.updated > 0).count(),
       ]);

@@ -265,7 +265,7 @@ export class ReportService {
           isChargeback(d) &&
           chargebackDate(d) >= only.openedFrom &&
           chargebackDate(d) < only.openedTo &&
-          (only.family === null || reasonFamily(d.network, d.reasonCode) === only.family),
+          (only.family === null || reasonFamily(d.network, d.reasonCode, d.reasonText) === only.family),
       )
       .map((d) => d.orderKey)
       .filter(Boolean);

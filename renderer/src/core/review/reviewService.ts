@@ -251,7 +251,7 @@ export class ReviewService {
     const fraudByOrder = new Map<string, number>();
     // Fraud chargebacks, as Reports count them: an inquiry or a fraud report is not one.
     for (const d of disputes)
-      if (isChargeback(d) && isFraudReason(d.reasonCode, d.network)) {
+      if (isChargeback(d) && isFraudReason(d.reasonCode, d.network, d.reasonText)) {
         const key = spellingFreeKey(d.orderKey);
         fraudByOrder.set(key, (fraudByOrder.get(key) ?? 0) + 1);
       }

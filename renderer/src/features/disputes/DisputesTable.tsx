@@ -4,10 +4,11 @@
 import type { ReactNode } from 'react';
 import { countdown, urgencyOf, type Urgency } from '../../../../shared/disputes/deadlines';
 import { REASON_FAMILY_LABEL, disputeNetworkName, reasonShown } from '../../../../shared/disputes/reasonCodes';
-import { formatCount, formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
+import { formatMoney, showDate, showDateTime } from '../../../../shared/domain/money';
 import { DISPUTE_ESCALATION_LABEL, DISPUTE_STAGE_LABEL } from '../../../../shared/domain/dispute';
 import type { DisputeRow } from '../../core/contract';
 import { FittedTable, type FitColumn } from '../../ui/FittedTable';
+import { MoreRows, useShownRows } from '../../ui/MoreRows';
 import { ResponseHintText } from './ResponseHintText';
 import { caseOf } from '../../../../shared/team/caseKeys';
 import { ClaimMarker } from '../team';
@@ -22,6 +23,7 @@ const URGENCY_LABEL: Record<Urgency, string> = {
 };
 
 /** Rows drawn: the most urgent. */
+/** Rows drawn at first, and added per "Show more". */
 const SHOWN = 500;
 
 interface Dated {
@@ -43,6 +45,7 @@ export function DisputesTable({
   onOpen(r: DeadlineRow): void;
   onRing(orderKey: string): void;
 }) {
+  const { shown, more } = useShownRows(SHOWN);
   // Priorities: the deadline, the claim, the money and what to do stay; the rest hides right to
   // left as the width shrinks (the dispute's detail shows it all). Text columns wrap at spaces
   // first, so a column hides only when wrapping is not enough.
@@ -135,7 +138,7 @@ export function DisputesTable({
       cell: ({ r }) => chargeback(r, (r) => <ResponseHintText r={r} compact />),
     },
   ];
-  const rows = sorted.slice(0, SHOWN).map((r) => ({ r, urgency: urgencyOf(r, now) }));
+  const rows = sorted.slice(0, shown).map((r) => ({ r, urgency: urgencyOf(r, now) }));
   return (
     <>
       <FittedTable
@@ -151,11 +154,15 @@ export function DisputesTable({
         onOpen={({ r }) => onOpen(r)}
         label="Disputes by deadline"
       />
-      {sorted.length > SHOWN && (
-        <p className="muted">
-          Showing the {SHOWN} most urgent of {formatCount(sorted.length)}.
-        </p>
-      )}
+      <MoreRows
+        shown={shown}
+        total={sorted.length}
+        page={SHOWN}
+        nouns={sorted.some((r) => r.rowType === 'claim') ? 'disputes and claims' : 'disputes'}
+        which="the most urgent"
+        onMore={more}
+        testId="disputes-more"
+      />
     </>
   );
 }
