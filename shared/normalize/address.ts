@@ -38,6 +38,9 @@ const NUMBER_AT_END = /^(.*?[a-z])\s*(\d{1,5}(?:\s?[a-z])?(?:\s?zzrange\s?\d{1,5
 // Leading numbers take only a glued letter ("12b"): in "12 r. de la Paix" the "r" is the street type.
 const NUMBER_AT_START = /^(\d{1,5}[a-z]?(?:\s?zzrange\s?\d{1,5})?)(?:\s+(bis|ter))?\s+([a-z].*)$/;
 
+/** A segment that is a house number and nothing else ("12a", "12 a", "12-14"). */
+const HOUSE_NUMBER_ONLY = /^\d{1,5}(?:\s?[a-z])?(?:\s?zzrange\s?\d{1,5}[a-z]?)?$/;
+
 const houseNumber = (s: string): string => s.replace(/\s/g, '').replace(RANGE, '-');
 
 function streetKey(name: string): string {
@@ -65,7 +68,7 @@ function parseStreetLineUncached(line: string): ParsedStreet {
   // A slash after the house number introduces the flat (Austrian "21/12", Polish "15/3"), and each
   // further one a part of it (Viennese "12/3/14": staircase 3, door 14).
   const segments = line
-    .replace(/(?<=\d)\s*\/\s*(?=\w)/g, ' apt ')
+    .replace(/(?<=\d\s?[a-z]?)\s*\/\s*(?=\w)/gi, ' apt ')
     .replace(/(\d)\s*[-–]\s*(\d)/g, `$1 ${RANGE} $2`)
     .split(/[,;]/)
     .map((s) => foldText(s))
@@ -73,6 +76,13 @@ function parseStreetLineUncached(line: string): ParsedStreet {
     .filter((s) => s && !/^c o\b/.test(s));
   const leadingNumber = segments.length > 1 && /^\d{1,5}[a-z]?$/.test(segments[0] as string);
   const joined = leadingNumber ? [`${segments[0]} ${segments[1]}`, ...segments.slice(2)] : segments;
+  // "Hauptstraße, 12a": a file with street and house number in two columns (the mapping joins them
+  // with a comma) writes the number after the street as its own segment.
+  const numberAfter = joined.findIndex((s, i) => {
+    const before = joined[i - 1];
+    return before !== undefined && HOUSE_NUMBER_ONLY.test(s) && /[a-z]{2}/.test(before) && !/\d/.test(before) && !UNIT_START.test(before);
+  });
+  if (numberAfter > 0) joined.splice(numberAfter - 1, 2, `${joined[numberAfter - 1]} ${joined[numberAfter]}`);
   const primaryAt = joined.findIndex((s) => /[a-z]{2}/.test(s) && !UNIT_START.test(s));
   if (primaryAt < 0) return withFlat({ street: '', number: '', unit: joined.join(' ') });
   const units = joined.filter((_, i) => i !== primaryAt);
@@ -105,10 +115,38 @@ export function normalisePostcode(raw: string): string {
 /** Countries whose postcodes are five digits and may start with 0 (Dresden 01069, Rome 00184). */
 const FIVE_DIGIT_POSTCODES = new Set(['DE', 'FR', 'IT', 'ES', 'US', 'FI']);
 
-/** normalisePostcode, with the leading zero a spreadsheet dropped put back where the country's postcodes have five digits. */
+/**
+ * The country prefix some customers still write before a postcode ("D-01067", "A-1010", "CH-8001"):
+ * the old international one (a car's country letters) or the ISO code.
+ */
+const POSTCODE_PREFIXES: Record<string, readonly string[]> = {
+  DE: ['D', 'DE'],
+  AT: ['A', 'AT'],
+  CH: ['CH'],
+  FR: ['F', 'FR'],
+  IT: ['I', 'IT'],
+  BE: ['B', 'BE'],
+  LU: ['L', 'LU'],
+  NL: ['NL'],
+  DK: ['DK'],
+  PL: ['PL'],
+  CZ: ['CZ'],
+  ES: ['E', 'ES'],
+  PT: ['P', 'PT'],
+  SE: ['S', 'SE'],
+  FI: ['FIN', 'FI'],
+};
+
+/**
+ * normalisePostcode, without a country prefix ("D-01067") and with the leading zero a spreadsheet
+ * dropped put back where the country's postcodes have five digits.
+ */
 export function postcodeIn(raw: string, country: string): string {
-  const p = normalisePostcode(raw);
-  return /^\d{4}$/.test(p) && FIVE_DIGIT_POSTCODES.has(country.trim().toUpperCase()) ? `0${p}` : p;
+  const code = country.trim().toUpperCase();
+  let p = normalisePostcode(raw);
+  const prefix = /^([A-Z]{1,3})(\d.*)$/.exec(p);
+  if (prefix && POSTCODE_PREFIXES[code]?.includes(prefix[1] as string)) p = prefix[2] as string;
+  return /^\d{4}$/.test(p) && FIVE_DIGIT_POSTCODES.has(code) ? `0${p}` : p;
 }
 
 export interface AddressParts {
