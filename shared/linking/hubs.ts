@@ -26,8 +26,8 @@ export interface HubRule {
  * 45 days separates a campaign from steady use; half the identities within a week (a day for
  * IPs, which rotate) is a burst, not a locker; a quarter of its identities with known fraud (fraud
  * chargebacks or labelled outcomes) is a fraud operation working slowly, far above any locker's share of fraud (card-not-present
- * fraud is well under 1 % of orders). Collection points marked by their text are hubs whatever
- * these say, unless the analyst allows them.
+ * fraud is well under 1 % of orders). Collection points marked by their text are hubs by these
+ * figures only when many used them within days (judgeMarkedPoint), unless the analyst allows them.
  */
 export const DEFAULT_HUB_RULES: Readonly<Record<KeyType, HubRule>> = {
   card: { identities: 8, steadyDays: 45, burstShare: 0.5, burstDays: 7, fraudShare: 0.25 },
@@ -137,6 +137,18 @@ export function judgeSharedKey(index: KeyIndex, k: number, rule: HubRule, fraud?
 }
 
 /**
+ * Hub or burst for a key marked as a collection point or forwarder by its text: a hub, unless more
+ * identities than `burstShare` of a hub's (5 of 8 by default) used it within `burstDays`, half or
+ * more of all that used it. Strangers meet at a busy Packstation over months, a few within a week;
+ * five accounts collecting there within days are one operation, as on any other value.
+ */
+export function judgeMarkedPoint(index: KeyIndex, k: number, rule: HubRule): { hub: boolean; evidence: HubEvidence } {
+  const evidence = hubEvidenceOf(index, k, rule.burstDays);
+  const { identities, burstIdentities } = evidence;
+  return { hub: !(burstIdentities > rule.burstShare * rule.identities && burstIdentities >= rule.burstShare * identities), evidence };
+}
+
+/**
  * Whether key k is held back as a hub (marked as a collection point by its text, or in steady use
  * by many), judged once per key: what happens on a hub is many people's, not one customer's.
  */
@@ -146,7 +158,7 @@ export function heldBackAsHub(index: KeyIndex, rules: Readonly<Record<KeyType, H
     let h = hub.get(k);
     if (h === undefined) {
       const info = index.key(k);
-      h = info.marked || (judgeSharedKey(index, k, rules[info.type], fraud)?.hub ?? false);
+      h = info.marked ? judgeMarkedPoint(index, k, rules[info.type]).hub : (judgeSharedKey(index, k, rules[info.type], fraud)?.hub ?? false);
       hub.set(k, h);
     }
     return h;
@@ -170,9 +182,11 @@ export function describeHubEvidence(e: HubEvidence, hub: boolean): string {
 }
 
 /**
- * A collection point or forwarder, held back by its text whatever the figures say; the figures
+ * A collection point or forwarder, held back by its text (or linked, being a burst); the figures
  * all the same, as for every other hub, so the analyst can weigh an allow.
  */
-export function describeMarkedHub(e: HubEvidence): string {
-  return `${evidenceSpan(e)}: a collection point or forwarder by its address, held back as a hub`;
+export function describeMarkedHub(e: HubEvidence, hub = true): string {
+  return hub
+    ? `${evidenceSpan(e)}: a collection point or forwarder by its address, held back as a hub`
+    : `${evidenceSpan(e)}: a collection point or forwarder by its address, but a burst, linked as a ring`;
 }

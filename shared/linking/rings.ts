@@ -2,7 +2,16 @@
 // values shared by too many customers held back as hubs, and the analyst's overrides applied.
 
 import { KEY_TYPES, strengthRank, type KeyType, type Strength } from '../normalize';
-import { describeHubEvidence, describeMarkedHub, hubEvidenceOf, hubRulesFor, judgeSharedKey, type FraudOrder, type HubEvidence, type HubRules } from './hubs';
+import {
+  describeHubEvidence,
+  describeMarkedHub,
+  hubRulesFor,
+  judgeMarkedPoint,
+  judgeSharedKey,
+  type FraudOrder,
+  type HubEvidence,
+  type HubRules,
+} from './hubs';
 import type { KeyIndex } from './keyIndex';
 import { UnionFind } from './unionFind';
 import { orderKeyLabel } from '../domain/order';
@@ -140,15 +149,16 @@ export function linkingKeys(
       continue;
     }
     const rule = rules[KEY_TYPES[keyType[id] as number]!];
-    const judged = keyMarked[id] ? null : judgeSharedKey(index, id, rule, options.fraudOrder);
-    if (keyMarked[id] || judged?.hub) {
-      // A marked one is weighed by nothing but its text; its figures are shown all the same.
-      const evidence = judged?.evidence ?? hubEvidenceOf(index, id, rule.burstDays);
-      const why = judged ? describeHubEvidence(evidence, true) : describeMarkedHub(evidence);
-      if (!holdBack(id, orders, keyMarked[id] ? 'marked' : 'shared-by-many', why, evidence)) continue;
+    // A marked one is a hub by its text, unless many used it within days (a burst); its figures are shown all the same.
+    const marked = keyMarked[id] === 1;
+    const judged = marked ? judgeMarkedPoint(index, id, rule) : judgeSharedKey(index, id, rule, options.fraudOrder);
+    if (judged?.hub) {
+      const why = marked ? describeMarkedHub(judged.evidence) : describeHubEvidence(judged.evidence, true);
+      if (!holdBack(id, orders, marked ? 'marked' : 'shared-by-many', why, judged.evidence)) continue;
     } else if (judged) {
       const k = index.key(id);
-      bursts.push({ key: id, type: k.type, value: k.value, evidence: judged.evidence, why: describeHubEvidence(judged.evidence, false) });
+      const why = marked ? describeMarkedHub(judged.evidence, false) : describeHubEvidence(judged.evidence, false);
+      bursts.push({ key: id, type: k.type, value: k.value, evidence: judged.evidence, why });
     }
     links[id] = 1;
   }

@@ -8,6 +8,8 @@ const PICKUP = [
   'packstation',
   'pack station',
   'paketstation',
+  // "Packst. 184": the abbreviation shop forms and customers write, the same station.
+  'packst',
   // DHL's newer stations, with a counter screen.
   'poststation',
   'postfiliale',
@@ -49,6 +51,8 @@ const PICKUP = [
 // The number may follow without a space ("Packstation184"): the kind ends where no letter follows.
 const PICKUP_RE = new RegExp(`\\b(${PICKUP.join('|')})(?![a-z])`);
 
+const PACKSTATION_SPELLINGS = new Set(['packst', 'paketstation']);
+
 export interface Pickup {
   /** Canonical kind, e.g. `packstation`, `paczkomat`. */
   kind: string;
@@ -65,7 +69,9 @@ export function pickupPoint(street: string): Pickup | null {
   const folded = foldText(street);
   const m = PICKUP_RE.exec(folded);
   if (!m) return null;
-  const kind = (m[1] as string).replace(/ /g, '');
+  const written = (m[1] as string).replace(/ /g, '');
+  // One station however its kind is written: "Packst. 184" and "Paketstation 184" are Packstation 184.
+  const kind = PACKSTATION_SPELLINGS.has(written) ? 'packstation' : written;
   // The first station-like token after the kind ("184", "KRA01M"), else anywhere ("84752319, Packstation 184").
   const isStation = (t: string): boolean => /^[a-z]{0,4}\d{1,5}[a-z]{0,2}$/.test(t);
   const after = folded.slice(m.index + (m[1] as string).length).split(' ');

@@ -70,13 +70,14 @@ describe('npm run cli -- rings --json', () => {
     ]);
   });
 
-  it('--hub-threshold turns a value shared by more customers into a hub', async () => {
+  it('--hub-threshold sets the identities a hub is weighed by, collection points included', async () => {
     const r = await cli('rings', '--json', '--hub-threshold', '1', ...files());
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout) as RingsJson;
-    // The span rule: these values are used within days, a burst, so they still link.
-    expect(json.rings).toHaveLength(3);
-    expect(json.hubs.map((h) => h.keyType)).toEqual(['address']);
+    // The span rule: these values are used within days, a burst, so they still link; so does the
+    // Packstation, its 3 accounts within hours being more than half a hub of 1.
+    expect(json.rings).toHaveLength(4);
+    expect(json.hubs).toEqual([]);
   });
 
   // The app joins a payment onto its order by either spelling of the number, takes the payment

@@ -7,6 +7,7 @@ import { postcodeIn } from '../../../shared/normalize/address';
 import { order } from '../normalize/orderFixture';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const T0 = Date.UTC(2026, 2, 2, 9);
 
 function ringsOf(orders: Order[]): string[][] {
@@ -15,6 +16,61 @@ function ringsOf(orders: Order[]): string[][] {
     .sort();
 }
 const keysOf = (orders: Order[]) => orders.map((o) => orderKey(o)).sort();
+
+describe('a DHL Packstation, however it is written', () => {
+  const collector = (n: number, street: string, createdAt: number): Order =>
+    order({
+      externalId: `#31${String(n).padStart(2, '0')}`,
+      customerId: `new-${n}`,
+      email: `kunde${n}.${n * 7}@web.de`,
+      shipName: `${['Jonas', 'Mia', 'Paul', 'Ela', 'Tom', 'Lina', 'Ben', 'Ida', 'Max', 'Zoe', 'Leo', 'Ana'][n - 1]} ${['Becker', 'Hoffmann', 'Schulz', 'Yilmaz', 'Kraus', 'Wolf', 'Roth', 'Vogel', 'Frank', 'Peters', 'Haas', 'Lang'][n - 1]}`,
+      shipStreet: street,
+      shipPostcode: '10115',
+      cardBin: '41111111',
+      cardLast4: String(4100 + n),
+      cardExpiry: '04/28',
+      createdAt,
+    });
+
+  it('"Packst. 184", "Paketstation 184" and "Packstation 184" are one station, a hub for strangers months apart', () => {
+    const orders = [
+      collector(1, 'Packst. 184', T0),
+      collector(2, 'Packst. 184', T0 + 40 * DAY),
+      collector(3, 'Paketstation 184', T0 + 80 * DAY),
+      collector(4, 'Packstation 184', T0 + 120 * DAY),
+    ];
+    const report = buildRings(orders);
+    expect(report.rings).toEqual([]);
+    expect(report.hubs.map((h) => [h.value, h.customers, h.reason])).toEqual([['DE|10115|packstation|184', 4, 'marked']]);
+  });
+
+  it('five new accounts with five cards collecting at one Packstation within a day are a ring, and say why it links', () => {
+    const burst = [1, 2, 3, 4, 5].map((n) => collector(n, n % 2 ? 'Packstation 184' : 'Packst. 184', T0 + n * 2 * HOUR));
+    const report = buildRings(burst);
+    expect(ringsOf(burst)).toEqual([keysOf(burst)]);
+    expect(report.hubs).toEqual([]);
+    expect(report.bursts.map((b) => [b.value, b.why])).toEqual([
+      [
+        'DE|10115|packstation|184',
+        '5 identities over 0 days, 5 of them within 7 days: a collection point or forwarder by its address, but a burst, linked as a ring',
+      ],
+    ]);
+  });
+
+  it('four accounts within a week, or five among twelve over the year, are no burst: the station stays a hub', () => {
+    const four = [1, 2, 3, 4].map((n) => collector(n, 'Packstation 184', T0 + n * DAY));
+    expect(ringsOf(four)).toEqual([]);
+    const year = [
+      ...[1, 2, 3, 4, 5].map((n) => collector(n, 'Packstation 184', T0 + n * HOUR)),
+      ...[6, 7, 8, 9, 10, 11, 12].map((n) => collector(n, 'Packstation 184', T0 + n * 30 * DAY)),
+    ];
+    const report = buildRings(year);
+    expect(report.rings).toEqual([]);
+    expect(report.hubs.map((h) => h.why)).toEqual([
+      '12 identities over 360 days, 5 of them within 7 days: a collection point or forwarder by its address, held back as a hub',
+    ]);
+  });
+});
 
 describe('one address, however the export cuts it', () => {
   const account = (n: number, fields: Partial<Order>): Order =>
