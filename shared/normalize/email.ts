@@ -50,6 +50,17 @@ export function isMarketplaceRelay(domain: string): boolean {
 }
 
 /**
+ * The Amazon relay address a buyer ordered with, trimmed and lower-cased, or null when `raw` is none.
+ * Amazon gives each buyer one relay address for the seller, so it names the buyer (an identity)
+ * while linking no one beyond that buyer's own orders.
+ */
+export function marketplaceRelayBuyer(raw: string): string | null {
+  const s = withoutInvisible(raw).trim().toLowerCase();
+  const at = s.lastIndexOf('@');
+  return at > 0 && !/\s/.test(s) && isMarketplaceRelay(s.slice(at + 1)) ? s : null;
+}
+
+/**
  * Mailboxes a shop or a checkout fills in when the buyer gave none: `noreply@`, `keine@`, `test@`,
  * `x@`, `n/a@`. Many strangers share one; as a link or as an identity it would make them one customer.
  */

@@ -4,7 +4,7 @@
 import type { Order } from '../domain/order';
 import { addressParts, postcodeIn } from './address';
 import { cardSummaryValue, cardWithoutExpiryValues, normaliseFingerprint } from './card';
-import { normaliseEmail } from './email';
+import { marketplaceRelayBuyer, normaliseEmail } from './email';
 import type { LinkKey } from './linkKey';
 import { normaliseDeviceId, normaliseIp } from './network';
 import { normalisePhone } from './phone';
@@ -192,7 +192,9 @@ export function customerValuesOf(o: LinkableOrder): string[] {
     .trim()
     .toLowerCase()
     .replace(/@googlemail\.com$/, '@gmail.com');
-  if (email && normaliseEmail(email)) out.push(`e:${email}`);
+  // An Amazon relay address links no one (a link key it is not), but Amazon gives each buyer one:
+  // two orders with the same relay are one buyer's, whatever name each parcel went to.
+  if (email && (normaliseEmail(email) || marketplaceRelayBuyer(email))) out.push(`e:${email}`);
   const name = nameValue(o.shipName);
   const postcode = postcodeIn(o.shipPostcode, o.shipCountry || o.billCountry);
   if (name && postcode) out.push(`n:${postcode}|${name}`);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { orderKey, type Order } from '../../../shared/domain/order';
 import { buildRings } from '../../../shared/linking';
+import { linkKeysOf } from '../../../shared/normalize';
 import { postcodeIn } from '../../../shared/normalize/address';
 import { order } from '../normalize/orderFixture';
 
@@ -16,6 +17,35 @@ function ringsOf(orders: Order[]): string[][] {
     .sort();
 }
 const keysOf = (orders: Order[]) => orders.map((o) => orderKey(o)).sort();
+
+describe('an Amazon relay e-mail is its buyer', () => {
+  const amazon = (id: string, email: string, fields: Partial<Order>): Order =>
+    order({ externalId: id, source: 'amazon.de', marketplace: 'amazon', email, phone: '+49 151 22334455', ...fields });
+
+  it("one buyer's two orders (one relay address) sent to two people on the buyer's phone are no ring", () => {
+    const relay = 'k3xw9q0mz4lk1tt@marketplace.amazon.de';
+    const orders = [
+      amazon('302-1111111-0000001', relay, { shipName: 'Anna Schmidt', shipStreet: 'Lindenstr. 14', shipPostcode: '50674', createdAt: T0 }),
+      // A gift: the parcel goes to her brother; the relay with a stray space and in capitals, as a spreadsheet may leave it.
+      amazon('302-1111111-0000002', ` ${relay.toUpperCase()}`, {
+        shipName: 'Bernd Schmidt',
+        shipStreet: 'Am Hang 3',
+        shipPostcode: '80331',
+        createdAt: T0 + 30 * DAY,
+      }),
+    ];
+    expect(ringsOf(orders)).toEqual([]);
+  });
+
+  it('two relay addresses are two buyers: on one phone they are a ring, and the relay itself links no one', () => {
+    const two = [
+      amazon('302-2222222-0000001', 'aaa111@marketplace.amazon.de', { shipName: 'Anna Schmidt', shipPostcode: '50674', createdAt: T0 }),
+      amazon('302-2222222-0000002', 'bbb222@marketplace.amazon.de', { shipName: 'Bernd Schmidt', shipPostcode: '80331', createdAt: T0 + HOUR }),
+    ];
+    expect(ringsOf(two)).toEqual([keysOf(two)]);
+    expect(linkKeysOf(two[0]!).map((k) => k.type)).not.toContain('email');
+  });
+});
 
 describe('a DHL Packstation, however it is written', () => {
   const collector = (n: number, street: string, createdAt: number): Order =>

@@ -33,9 +33,9 @@ export interface KeyIndexStamp {
  * key, so the same card in a file without expiries never met it; format 14 made two cardholders of
  * a card-transactions file one customer when their cards shared a BIN and last 4 but not the
  * expiry; format 15 read "Prager Straße, 12a" (street and number in two columns) as a street
- * without a number, "12a/3" as house 3 and "D-01069" as another postcode and "Packst. 184" as a
- * street) are not read back: the next visit builds the index again, with progress, and keeps it in
- * this one.
+ * without a number, "12a/3" as house 3 and "D-01069" as another postcode, "Packst. 184" as a street
+ * and made no customer of an Amazon relay e-mail) are not read back: the next visit builds the
+ * index again, with progress, and keeps it in this one.
  */
 const FORMAT = 16;
 
