@@ -43,11 +43,29 @@ function ipv6Groups(s: string): number[] | null {
   return groups.map((g) => parseInt(g, 16));
 }
 
+/**
+ * An IP cell's link keys. A cell may hold a forwarded-for chain (`client, proxy, proxy`): the client's
+ * is the first public address in it. A port (`203.0.113.7:443`, `[2001:db8::1]:443`) and an IPv6
+ * zone (`%eth0`) are not part of the address.
+ */
 export function normaliseIp(raw: string): IpKeys | null {
-  const s = raw
-    .trim()
-    .toLowerCase()
-    .replace(/^\[|\]$/g, '');
+  if (raw.indexOf(',') < 0 && raw.trim().indexOf(' ') < 0) return oneIp(raw);
+  for (const part of raw.split(/[,\s]+/)) {
+    const keys = oneIp(part);
+    if (keys) return keys;
+  }
+  return null;
+}
+
+function oneIp(raw: string): IpKeys | null {
+  let s = raw.trim().toLowerCase();
+  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(s);
+  if (bracketed) s = bracketed[1] as string;
+  else {
+    const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(s);
+    if (v4WithPort) s = v4WithPort[1] as string;
+  }
+  s = s.replace(/%[\w.-]+$/, '');
   if (!s) return null;
   const v4 = ipv4(s.replace(/^::ffff:/, ''));
   if (v4) {

@@ -115,6 +115,19 @@ describe('linkKeysOf', () => {
     for (const ip of ['192.168.1.10', '10.0.0.1', '127.0.0.1', 'fe80::1', 'fd00::1', 'not an ip', '300.1.1.1']) expect(normaliseIp(ip)).toBeNull();
   });
 
+  it('IPs as logs and proxies write them: with a port, a zone, or a forwarded-for chain, the client is one address', () => {
+    const client = normaliseIp('91.51.148.95')!;
+    expect(normaliseIp('91.51.148.95:52311')).toEqual(client);
+    expect(normaliseIp(' 91.51.148.95, 10.0.0.1 ')).toEqual(client);
+    // The first public address of the chain: a client behind its own network's NAT reports a private one first.
+    expect(normaliseIp('192.168.0.7, 91.51.148.95, 172.16.0.1')).toEqual(client);
+    const v6 = normaliseIp('2003:21d7:430f:c757::1')!;
+    expect(normaliseIp('[2003:21d7:430f:c757::1]:443')).toEqual(v6);
+    expect(normaliseIp('[2003:21d7:430f:c757::1]')).toEqual(v6);
+    expect(normaliseIp('2003:21d7:430f:c757::1%eth0')).toEqual(v6);
+    for (const ip of ['10.0.0.1, 192.168.1.1', 'fe80::1%eth0', '91.51.148.95:', ', ,']) expect(normaliseIp(ip)).toBeNull();
+  });
+
   it('cards: 6 and 8 digit BINs agree, expiry spellings agree, placeholders and bad values give nothing', () => {
     expect(cardSummaryValue('411111', '1111', '03/27')).toBe(cardSummaryValue('41111111', '1111', '3/2027'));
     expect(normaliseExpiry('0327')).toBe('03/27');
