@@ -79,3 +79,15 @@ export function misfitSentence(counts: MisfitCounts, shopAsked: boolean, count: 
       : `${total === 1 ? 'It is' : 'They are'} kept, and ${total === 1 ? 'joins' : 'join'} another shop's order of that number that ${total === 1 ? 'fits it' : 'fits them'} once that shop's orders are imported.`)
   );
 }
+
+/**
+ * The import history's line for an import whose payments did not fit: "12 payments named an order they
+ * did not fit: not joined (3 for more than the order's total, 9 dated more than 2 days before the order
+ * or more than 92 days after it)"; null when every one fit.
+ */
+export function misfitHistoryLine(counts: MisfitCounts, count: (n: number) => string = String): string | null {
+  const total = PAYMENT_MISFITS.reduce((n, k) => n + counts[k], 0);
+  if (total === 0) return null;
+  const why = PAYMENT_MISFITS.filter((k) => counts[k] > 0).map((k) => MISFIT_WORDS[k](count(counts[k])));
+  return `${count(total)} ${total === 1 ? 'payment' : 'payments'} named an order ${total === 1 ? 'it' : 'they'} did not fit: not joined (${why.join(', ')})`;
+}

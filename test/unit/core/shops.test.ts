@@ -192,6 +192,21 @@ describe('a second shop’s payments imported while the cache holds only the fir
     expect(await ipOf('shopify:#1004')).toBe('203.0.113.4');
   });
 
+  it('the import history keeps what the card said of them; a backup takes the record, and one recorded before it was kept', async () => {
+    const { service } = await setUp();
+    completed((await service.run([file('outlet_payments.csv', outletPayments)], null))[0]);
+    const [entry] = await service.list();
+    expect(entry).toMatchObject({ fileName: 'outlet_payments.csv', misfitPayments: { counts: { currency: 1, amount: 1, date: 1 }, shopAsked: false } });
+    const { undoable: _, team: __, ...record } = entry!;
+    expect(TABLE_ROWS.imports.safeParse(record).success).toBe(true);
+    const { misfitPayments: ___, ...older } = record;
+    expect(TABLE_ROWS.imports.safeParse(older).success).toBe(true);
+    expect(TABLE_ROWS.imports.safeParse({ ...record, misfitPayments: { counts: { currency: 1, amount: -1, date: 0 }, shopAsked: false } }).success).toBe(false);
+    // A file whose payments all fit keeps none.
+    const [orders] = await service.list().then((l) => l.filter((e) => e.fileName === 'shop-a.csv'));
+    expect(orders).not.toHaveProperty('misfitPayments');
+  });
+
   it('payments said to be a shop’s join that shop’s order only, and the card says the shop was chosen', async () => {
     const { service, outlet } = await setUp();
     completed((await service.run([outlet], null, undefined, {}, { shop: 'Outlet' }))[0]);

@@ -1,7 +1,7 @@
 // A payment joins the order of its number only when its facts fit that order: another shop's #1001
 // for more than the order, months away, or in another currency and not taken with it is not this order's evidence.
 import { describe, expect, it } from 'vitest';
-import { misfitSentence, noMisfits, paymentMisfit, roundingAllowance } from '../../../shared/orders/paymentFit';
+import { misfitHistoryLine, misfitSentence, noMisfits, paymentMisfit, roundingAllowance } from '../../../shared/orders/paymentFit';
 
 const DAY = 86_400_000;
 const PLACED = Date.UTC(2026, 4, 1, 8, 0, 0);
@@ -70,6 +70,21 @@ describe('misfitSentence', () => {
     expect(misfitSentence({ currency: 0, amount: 0, date: 1 }, true)).toBe(
       '1 payment did not fit the order of its number and was not joined to it: 1 dated more than 2 days before the order or more than 92 days after it. ' +
         'It is kept, joined to no order: check that the file is from the shop chosen.',
+    );
+  });
+});
+
+describe('misfitHistoryLine', () => {
+  it('says nothing when every payment fit', () => {
+    expect(misfitHistoryLine(noMisfits())).toBeNull();
+  });
+
+  it('says how many payments named an order they did not fit, that they were not joined, and why', () => {
+    expect(misfitHistoryLine({ currency: 0, amount: 3, date: 9 })).toBe(
+      "12 payments named an order they did not fit: not joined (3 for more than the order's total, 9 dated more than 2 days before the order or more than 92 days after it)",
+    );
+    expect(misfitHistoryLine({ currency: 1, amount: 0, date: 0 })).toBe(
+      '1 payment named an order it did not fit: not joined (1 in another currency than the order and not taken within 2 days of it)',
     );
   });
 });

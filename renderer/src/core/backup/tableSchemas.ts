@@ -110,6 +110,14 @@ export const TABLE_ROWS = {
       errors: z.array(z.string().max(2000)).max(1000),
       enrichedOrders: z.number().int().min(0).optional(),
       changedFields: z.partialRecord(z.enum(ORDER_HASH_FIELDS), z.number().int().min(0)).optional(),
+      // Absent from imports recorded before it was kept.
+      misfitPayments: z
+        .object({
+          counts: z.object({ currency: z.number().int().min(0), amount: z.number().int().min(0), date: z.number().int().min(0) }).strict(),
+          shopAsked: z.boolean(),
+        })
+        .strict()
+        .optional(),
       readAs: z
         .object({
           encoding: short.nullable(),

@@ -306,7 +306,7 @@ async function run(
   if (status === 'completed' && read.errors.length > 0 && placed(counts) === 0) status = 'failed';
   const summary = status === 'completed' ? read : { ...read, rows: placed(counts) };
   try {
-    await finish(writer, status, summary, enrichedOrders, changedFields, error);
+    await finish(writer, status, summary, enrichedOrders, changedFields, misfitPayments, error);
   } catch (e) {
     // No room even for the closing record: it stays "running" until this run's lock goes,
     // and the history then shows it interrupted, which is what the analyst is told.
@@ -334,6 +334,7 @@ function finish(
   summary: FileSummary,
   enrichedOrders: number,
   changedFields: Record<string, number>,
+  misfitPayments: ImportOutcome['misfitPayments'],
   error: string | undefined,
 ): Promise<void> {
   return writer.finish({
@@ -346,10 +347,12 @@ function finish(
     updated: summary.updated,
     unchanged: summary.unchanged,
     quarantined: summary.quarantined,
-    warnings: summary.warnings.map((w) => w.message),
+    // As the card says them: a warning met on several rows says how many.
+    warnings: summary.warnings.map((w) => (w.count !== undefined && w.count > 1 ? `${w.message} (${w.count} times)` : w.message)),
     errors: [...summary.errors.map((e) => e.message), ...(error ? [error] : [])],
     enrichedOrders,
     ...(Object.keys(changedFields).length > 0 ? { changedFields } : {}),
+    ...(misfitPayments ? { misfitPayments } : {}),
     ...(summary.headerLine !== null && summary.delimiter !== null
       ? { readAs: { encoding: summary.encoding, delimiter: summary.delimiter, headerLine: summary.headerLine, cardColumns: summary.cardColumns } }
       : {}),

@@ -8,6 +8,7 @@ import type { OrderDictColumns, OrderKeyColumns, OrderTextColumns } from '../../
 import type { Payment } from '../../../../shared/domain/payment';
 import type { Dispute } from '../../../../shared/domain/dispute';
 import type { RowProblem } from '../../../../shared/ingest/problems';
+import type { MisfitCounts } from '../../../../shared/orders/paymentFit';
 import { PAYMENT_BLOCK_SIZE, paymentKeysOf } from './paymentStore';
 
 export const DB_NAME = 'fraud-workbench';
@@ -71,6 +72,12 @@ export interface ImportRecord {
   enrichedOrders?: number;
   /** Per order field, in how many stored orders this import's updates changed it (absent: none, or imported before this was kept). */
   changedFields?: Record<string, number>;
+  /**
+   * The file's payments that named an order they did not fit, so were not joined (paymentFit.ts), by
+   * reason, and whether the analyst said which shop they are from, as the import card said it. Absent:
+   * every one fit, or imported before this was kept.
+   */
+  misfitPayments?: { counts: MisfitCounts; shopAsked: boolean };
   /**
    * How the file was read, so its rows to fix can be written again from the file chosen again:
    * the history keeps each quarantined row's problems, never the row. Absent for a file read

@@ -7,6 +7,8 @@ import type { ImportListEntry as ImportEntry } from '../../core/contract';
 import { HistoryTable, type Column } from '../../ui/HistoryTable';
 import { undoneText } from '../../ui/countWording';
 import { ModalDialog } from '../../ui/ModalDialog';
+import { maskedForDisplay } from '../../../../shared/ingest/cardScreen';
+import { misfitHistoryLine } from '../../../../shared/orders/paymentFit';
 
 export function ImportHistoryTable({
   entries,
@@ -26,6 +28,8 @@ export function ImportHistoryTable({
   teamUndo: { offered: true } | { offered: false; why: string };
 }) {
   const [confirmUndo, setConfirmUndo] = useState<ImportEntry | null>(null);
+  const [shownWarnings, setShownWarnings] = useState<number | null>(null);
+  const warningsOf = entries.find((e) => e.id === shownWarnings) ?? null;
   const columns: Column<ImportEntry>[] = [
     { header: 'Started (UTC)', className: 'wrap-words', cell: (e) => showDateTime(e.startedAt) },
     {
@@ -42,7 +46,28 @@ export function ImportHistoryTable({
       ),
     },
     { header: 'Format', className: 'wrap-words', cell: (e) => e.formatLabel ?? '—' },
-    { header: 'Status', cell: (e) => <span className={`status status-${e.status}`}>{e.status}</span> },
+    {
+      header: 'Status',
+      // Its warnings under the status, as a count that opens their words below the table: the sentences would not fit a cell.
+      cell: (e) => {
+        const said = messagesCount(e);
+        return (
+          <>
+            <span className={`status status-${e.status}`}>{e.status}</span>
+            {said && (
+              <button
+                className="link warn import-warnings-button"
+                aria-label={`${said} of ${e.fileName}`}
+                aria-expanded={shownWarnings === e.id}
+                onClick={() => setShownWarnings(shownWarnings === e.id ? null : e.id)}
+              >
+                {said}
+              </button>
+            )}
+          </>
+        );
+      },
+    },
     { header: 'Rows', right: true, cell: (e) => formatCount(e.rows) },
     { header: 'Created', right: true, cell: (e) => formatCount(e.created) },
     { header: 'Updated', right: true, cell: (e) => formatCount(e.updated) },
@@ -111,6 +136,23 @@ export function ImportHistoryTable({
           label="Import history"
         />
       )}
+      {warningsOf && (
+        <section className="import-warnings" aria-label={`What the import of ${warningsOf.fileName} warned of`} data-testid="import-warnings">
+          <h3>
+            {sentenceCase(messagesCount(warningsOf) ?? '')} of {warningsOf.fileName}, imported {showDateTime(warningsOf.startedAt)} UTC
+            <button className="link" onClick={() => setShownWarnings(null)}>
+              Close
+            </button>
+          </h3>
+          <ul className="messages">
+            {importMessages(warningsOf).map((m, i) => (
+              <li key={i} className={m.level}>
+                {m.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {notOffered && !teamUndo.offered && (
         <p className="muted" data-testid="team-undo-why">
           {notOffered.fileName} is a team import: {teamUndo.why}.
@@ -140,6 +182,28 @@ export function ImportHistoryTable({
       )}
     </>
   );
+}
+
+/**
+ * What the import's card warned of, as its record keeps it: the errors, the payments that named an
+ * order they did not fit, and the file's warnings (card numbers cut, dates read, erased customers…).
+ */
+function importMessages(e: ImportEntry): { level: 'error' | 'warn'; text: string }[] {
+  const misfits = e.misfitPayments ? misfitHistoryLine(e.misfitPayments.counts, formatCount) : null;
+  return [
+    ...e.errors.map((text) => ({ level: 'error' as const, text: maskedForDisplay(text) })),
+    ...(misfits ? [{ level: 'warn' as const, text: `${misfits}.` }] : []),
+    ...e.warnings.map((text) => ({ level: 'warn' as const, text: maskedForDisplay(text) })),
+  ];
+}
+
+/** "1 error, 2 warnings": what the import's messages are, null when it has none. */
+function messagesCount(e: ImportEntry): string | null {
+  const all = importMessages(e);
+  const errors = all.filter((m) => m.level === 'error').length;
+  const warnings = all.length - errors;
+  const parts = [errors > 0 && countOf(errors, 'error'), warnings > 0 && countOf(warnings, 'warning')].filter(Boolean);
+  return parts.length ? parts.join(', ') : null;
 }
 
 /** What the team made of an import: shared (by whom), waiting to be shared, or kept on this laptop only. */
