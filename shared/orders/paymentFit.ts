@@ -1,5 +1,6 @@
 // Whether a payment's facts fit the order its reference names: own shops number their orders alike
 // (#1001 in every shop), so a number alone may name another shop's order, whose card would then be wrong evidence.
+import { formatMoney } from '../domain/money';
 import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
 
@@ -50,6 +51,11 @@ export function paymentMisfit(
   return null;
 }
 
+/** How the order's detail and the evidence pack mark a payment joined by assumed shop, and why it may be. */
+export const JOINED_BY_ASSUMED_SHOP = 'joined by assumed shop';
+export const ASSUMED_SHOP_WHY =
+  'nobody was asked which shop its payments file is from, and it did not fit the order of its number in the shop it was taken for, but fits this one';
+
 /** How many payments did not fit the order of their number, by reason. */
 export type MisfitCounts = Record<PaymentMisfit, number>;
 
@@ -90,4 +96,42 @@ export function misfitHistoryLine(counts: MisfitCounts, count: (n: number) => st
   if (total === 0) return null;
   const why = PAYMENT_MISFITS.filter((k) => counts[k] > 0).map((k) => MISFIT_WORDS[k](count(counts[k])));
   return `${count(total)} ${total === 1 ? 'payment' : 'payments'} named an order ${total === 1 ? 'it' : 'they'} did not fit: not joined (${why.join(', ')})`;
+}
+
+/**
+ * Why payment `p` was not joined to order `o`, with the figures, for the order's detail beside the
+ * payment's own amount and time: "amount: €70.00, more than the order's total of €20.00"; "date: taken
+ * 122 days after the order; …". Null when it fits.
+ */
+export function misfitFigures(
+  p: Pick<Payment, 'amountMinor' | 'currency' | 'createdAt'>,
+  o: Pick<Order, 'totalMinor' | 'currency' | 'createdAt'>,
+): { why: PaymentMisfit; text: string } | null {
+  const why = paymentMisfit(p, o);
+  if (why === null) return null;
+  const gap = p.createdAt - o.createdAt;
+  // Tenths of a day, never rounded into the window: 92.04 days after is "more than 92 days", not "92 days".
+  const when = (limitMs: number) => {
+    const limit = limitMs / DAY_MS;
+    const tenths = Math.floor((Math.abs(gap) / DAY_MS) * 10) / 10;
+    const days = tenths > limit ? `${tenths} ${tenths === 1 ? 'day' : 'days'}` : `more than ${limit} days`;
+    return `${days} ${gap < 0 ? 'before' : 'after'} the order`;
+  };
+  switch (why) {
+    case 'amount':
+      return {
+        why,
+        text: `amount: ${formatMoney(Math.abs(p.amountMinor), p.currency)}, more than the order's total of ${formatMoney(o.totalMinor, o.currency)}`,
+      };
+    case 'currency':
+      return {
+        why,
+        text: `currency: ${p.currency.toUpperCase()}, the order ${o.currency.toUpperCase()}, and taken ${when(PAYMENT_BEFORE_ORDER_MS)}; another currency fits only within 2 days of the order`,
+      };
+    case 'date':
+      return {
+        why,
+        text: `date: taken ${when(gap < 0 ? PAYMENT_BEFORE_ORDER_MS : PAYMENT_AFTER_ORDER_MS)}; it fits from 2 days before the order to 92 days after it`,
+      };
+  }
 }

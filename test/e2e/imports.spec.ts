@@ -415,7 +415,7 @@ test('two shops with the same order numbers: the second shop’s export asks, wr
   await expect.poll(async () => (await visibleRows(page)).map((r) => [r.Order, r.Channel])).toEqual([['#1045', 'Outlet']]);
 });
 
-test('a second shop’s payments imported while only the first shop’s orders are in: none lends its card to the first shop’s order it does not fit, the card and the history say why, and they join the second shop’s orders once those come', async ({
+test('a second shop’s payments imported while only the first shop’s orders are in: none lends its card to the first shop’s order it does not fit, the card and the history say why, the order lists them as not joined, and they join the second shop’s orders by assumed shop, marked so in its detail', async ({
   page,
 }, testInfo) => {
   const shopA = testInfo.outputPath('orders_export.csv');
@@ -440,13 +440,32 @@ test('a second shop’s payments imported while only the first shop’s orders a
     "2 payments did not fit the order of their number and were not joined to it: 1 for more than the order's total, 1 dated more than 2 days before the order or more than 92 days after it. " +
       "They are kept, and join another shop's order of that number that fits them once that shop's orders are imported.",
   );
+  await expect(card.getByTestId('import-enriched')).toHaveCount(0);
+  // The history keeps what the card said: in the row, opened below the table.
+  const historyRow = page.getByRole('table', { name: 'Import history' }).locator('tbody tr').filter({ hasText: 'outlet_payments.csv' });
+  await historyRow.getByRole('button', { name: '1 warning of outlet_payments.csv' }).click();
+  await expect(page.getByTestId('import-warnings').locator('li')).toHaveText([
+    "2 payments named an order they did not fit: not joined (1 for more than the order's total, 1 dated more than 2 days before the order or more than 92 days after it).",
+  ]);
+  // The import of the first shop's orders warned of nothing.
+  await expect(
+    page
+      .getByRole('table', { name: 'Import history' })
+      .locator('tbody tr')
+      .filter({ hasText: 'orders_export.csv' })
+      .getByRole('button', { name: /warning/ }),
+  ).toHaveCount(0);
+
   await page.getByRole('link', { name: 'Orders' }).click();
   await search(page, '#1001');
   const [row] = await visibleRows(page);
   expect(row!.Card).not.toMatch(/5555/);
   await page.locator('[role="row"][aria-rowindex="2"]').click();
   const detail = page.getByRole('complementary', { name: 'Order #1001' });
-  await expect(detail.getByTestId('order-payments')).toHaveText(/No imported payments file names this order\./);
+  // Listed, so the analyst sees it exists, and why it was not joined; its card and IP stay out of the order.
+  await expect(detail.getByTestId('order-payments').locator('li')).toHaveText([
+    /^ch_out1 · stripe · succeeded · €70\.00 · 2026-09-01 09:00 UTC · did not fit, not joined \(amount: €70\.00, more than the order's total of €20\.00\)$/,
+  ]);
   await expect(detail).not.toContainText('198.51.100.1');
 
   await importFiles(page, [outlet]);
@@ -462,6 +481,12 @@ test('a second shop’s payments imported while only the first shop’s orders a
       ['Outlet', true],
       ['Own shop', false],
     ]);
+  // The outlet's #1001 lists the payment it took by assumed shop, and says so.
+  const outletAt = (await visibleRows(page)).findIndex((r) => r.Channel === 'Outlet');
+  await page.locator(`[role="row"][aria-rowindex="${outletAt + 2}"]`).click();
+  await expect(page.getByRole('complementary', { name: 'Order #1001' }).getByTestId('order-payments').locator('li')).toHaveText([
+    /^ch_out1 · stripe · succeeded · €70\.00 · 2026-09-01 09:00 UTC · joined by assumed shop: nobody was asked which shop its payments file is from/,
+  ]);
 });
 
 test('two shops’ date-only exports with the same numbers, day and amounts: other buyers ask, and "another shop" leaves the first shop’s orders as they were', async ({

@@ -1,7 +1,7 @@
 // A payment joins the order of its number only when its facts fit that order: another shop's #1001
 // for more than the order, months away, or in another currency and not taken with it is not this order's evidence.
 import { describe, expect, it } from 'vitest';
-import { misfitHistoryLine, misfitSentence, noMisfits, paymentMisfit, roundingAllowance } from '../../../shared/orders/paymentFit';
+import { misfitFigures, misfitHistoryLine, misfitSentence, noMisfits, paymentMisfit, roundingAllowance } from '../../../shared/orders/paymentFit';
 
 const DAY = 86_400_000;
 const PLACED = Date.UTC(2026, 4, 1, 8, 0, 0);
@@ -86,5 +86,35 @@ describe('misfitHistoryLine', () => {
     expect(misfitHistoryLine({ currency: 1, amount: 0, date: 0 })).toBe(
       '1 payment named an order it did not fit: not joined (1 in another currency than the order and not taken within 2 days of it)',
     );
+  });
+});
+
+describe('misfitFigures', () => {
+  it('says nothing of a payment that fits', () => {
+    expect(misfitFigures(paid(), order)).toBeNull();
+  });
+
+  it('gives the amount against the order’s total', () => {
+    expect(misfitFigures(paid({ amountMinor: 7000 }), order)).toEqual({ why: 'amount', text: "amount: €70.00, more than the order's total of €59.90" });
+  });
+
+  it('gives how far before or after the order a payment was taken, in tenths of a day, never rounded into the window', () => {
+    expect(misfitFigures(paid({ createdAt: PLACED + 122 * DAY }), order)).toEqual({
+      why: 'date',
+      text: 'date: taken 122 days after the order; it fits from 2 days before the order to 92 days after it',
+    });
+    expect(misfitFigures(paid({ createdAt: PLACED - 2.5 * DAY }), order)?.text).toBe(
+      'date: taken 2.5 days before the order; it fits from 2 days before the order to 92 days after it',
+    );
+    expect(misfitFigures(paid({ createdAt: PLACED + 92 * DAY + 1 }), order)?.text).toBe(
+      'date: taken more than 92 days after the order; it fits from 2 days before the order to 92 days after it',
+    );
+  });
+
+  it('gives both currencies and how far from the order a charge in another currency was taken', () => {
+    expect(misfitFigures(paid({ currency: 'gbp', createdAt: PLACED + 10 * DAY }), order)).toEqual({
+      why: 'currency',
+      text: 'currency: GBP, the order EUR, and taken 10 days after the order; another currency fits only within 2 days of the order',
+    });
   });
 });

@@ -12,8 +12,8 @@ import { NO_FILTER, type OrderFilter } from '../../../../shared/orders/query';
 import type { MatchGroup } from '../../../../shared/orders/search';
 import { orderKey, type Order } from '../../../../shared/domain/order';
 import type { Payment } from '../../../../shared/domain/payment';
-import { orderKeyVariants, orderRefVariants } from '../../../../shared/orders/paymentFacts';
-import { paymentSpeaksFor, paysFor } from '../../../../shared/ingest/writePlan';
+import { orderRefVariants } from '../../../../shared/orders/paymentFacts';
+import { assumedOrderKeys, paymentsNaming, type PaymentJoin } from '../../../../shared/orders/paymentsNaming';
 import { decisionThatStands } from '../../../../shared/decisions/standing';
 import type { DecisionEntry } from '../../../../shared/decisions/chain';
 import { standingDisputes } from '../../../../shared/disputes/standing';
@@ -26,6 +26,8 @@ export interface OrderPayment {
   amountMinor: number;
   currency: string;
   createdAt: number;
+  /** How it stands to the order: joined (by its shop or by assumed shop), or not joined because it does not fit. */
+  join: PaymentJoin;
 }
 
 export interface CacheOverview {
@@ -60,36 +62,37 @@ export function ordersHandlers(ctx: CoreContext, reports: ReportService) {
     },
 
     /**
-     * The payments that speak for an own-shop order (its number, in any spelling, for its shop, and
-     * facts that fit it: paymentSpeaksFor), newest first, for its detail: which joined, and which
-     * failed or were refunded. A payment of another shop's order of that number is not listed.
+     * The payments naming an own-shop order (its number, in any spelling), newest first, for its
+     * detail (paymentsNaming.ts): those that joined it, by its shop or by assumed shop, and those of
+     * its shop that did not fit it, each saying why. A payment of another shop's order of that number
+     * is not listed.
      */
     async paymentsOfOrder(order: Pick<Order, 'marketplace' | 'source' | 'externalId' | 'totalMinor' | 'currency' | 'createdAt'>): Promise<OrderPayment[]> {
       await ctx.ready();
       if (order.marketplace !== 'shop') return [];
       const found = await new PaymentStore(db).byOrderRefs(orderRefVariants(order.externalId));
-      // A payment whose shop nobody was asked may speak for this order when it does not fit its shop's order of the number.
-      const assumedKeys = (p: Payment) =>
-        p.shopAssumed && !paysFor(p, order, 'shopify') ? orderKeyVariants(`${p.orderSource ?? 'shopify'}:${p.orderRef}`) : [];
+      // A payment stored before payments kept their shop is taken as the default shop's, as the join takes it.
+      const keysOf = (p: Payment) => assumedOrderKeys(p, order, 'shopify');
       const snap = store.currentSnapshot();
-      const rows = await snap.rowsOfKeys(new Set(found.flatMap(assumedKeys)));
+      const rows = await snap.rowsOfKeys(new Set(found.flatMap(keysOf)));
       const keyed = [...rows];
       const read = await snap.rowsAt(keyed.map(([, row]) => row));
       const assumed = new Map<string, Order>(keyed.map(([key], i) => [key, read[i]!]));
-      // A payment stored before payments kept their shop is taken as the default shop's, as the join takes it.
-      return found
-        .filter((p) =>
-          paymentSpeaksFor(
-            p,
-            order,
-            'shopify',
-            assumedKeys(p)
-              .map((k) => assumed.get(k))
-              .find(Boolean),
-          ),
-        )
-        .sort((a, b) => b.createdAt - a.createdAt)
-        .map((p) => ({ id: p.id, provider: p.provider, status: p.status, amountMinor: p.amountMinor, currency: p.currency, createdAt: p.createdAt }));
+      const assumedOrder = (p: Payment) =>
+        keysOf(p)
+          .map((k) => assumed.get(k))
+          .find(Boolean);
+      return paymentsNaming(order, found, 'shopify', assumedOrder)
+        .sort((a, b) => b.payment.createdAt - a.payment.createdAt)
+        .map(({ payment: p, join }) => ({
+          id: p.id,
+          provider: p.provider,
+          status: p.status,
+          amountMinor: p.amountMinor,
+          currency: p.currency,
+          createdAt: p.createdAt,
+          join,
+        }));
     },
 
     async queryOrders(q: OrderQuery): Promise<number> {

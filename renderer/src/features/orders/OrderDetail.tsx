@@ -15,6 +15,7 @@ import { DECIDED } from '../../../../shared/decisions/standing';
 import type { OrderDecision } from '../../../../shared/decisions/chain';
 import { erasureMarkSentence, erasureMarkWord } from '../../../../shared/orders/erasureMarks';
 import { useErasureMarks } from '../../state/useErasedOrders';
+import { ASSUMED_SHOP_WHY, JOINED_BY_ASSUMED_SHOP } from '../../../../shared/orders/paymentFit';
 
 /** The fields an erasure blanks, as this panel labels them. */
 const PERSONAL_ROWS = new Set([
@@ -140,8 +141,22 @@ export function OrderDetail({ order, onClose }: { order: OrderRow; onClose(): vo
           ) : (
             <ul>
               {payments.map((p) => (
-                <li key={p.id}>
+                <li key={p.id} data-join={p.join.kind}>
                   {p.id} · {p.provider} · {p.status} · {formatMoney(p.amountMinor, p.currency)} · {showDateTime(p.createdAt)} UTC
+                  {p.join.kind === 'assumed-shop' && (
+                    <>
+                      {' · '}
+                      <span className="warn">{JOINED_BY_ASSUMED_SHOP}</span>
+                      <span className="muted">: {ASSUMED_SHOP_WHY}</span>
+                    </>
+                  )}
+                  {/* Listed so the analyst sees it exists; it lends the order nothing and counts for no rule. */}
+                  {p.join.kind === 'misfit' && (
+                    <>
+                      {' · '}
+                      <span className="warn">did not fit, not joined</span> ({p.join.why})
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
