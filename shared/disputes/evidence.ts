@@ -31,6 +31,11 @@ export { MASTERCARD_PAGE_LIMIT, TIMELINE_ROWS } from './evidenceChecks';
 export interface PackOrder extends PaidOrder {
   /** Disputes on this order (the disputed one included). */
   disputes: Dispute[];
+  /**
+   * Its payment joined it by assumed shop (shared/orders/paymentsNaming.ts): nobody was asked which
+   * shop the payment's file is from. The pack marks it, as the order's detail does.
+   */
+  joinedByAssumedShop?: true;
 }
 
 export interface EvidenceInput {

@@ -1,6 +1,7 @@
 // The checks an evidence pack runs on itself before it is exported: what Stripe would refuse
 // (block), what the analyst still adds by hand (todo), and what was checked and is fine (ok).
 import { formatDateTime } from '../domain/money';
+import { ASSUMED_SHOP_WHY, JOINED_BY_ASSUMED_SHOP } from '../orders/paymentFit';
 import { countdown } from './deadlines';
 import { evidenceCharacters, STRIPE_LIMITS, stripeEvidenceFileSchema, type StripeEvidenceFile } from './stripeEvidence';
 import type { EvidenceInput, PackCheck } from './evidence';
@@ -18,6 +19,11 @@ export function selfChecks(input: EvidenceInput, stripe: StripeEvidenceFile, tim
   const checks: PackCheck[] = [];
   if (!o) checks.push({ level: 'block', text: 'The disputed order is not in the cache: import its orders export first' });
   else if (!p) checks.push({ level: 'todo', text: 'The payment is not in the cache: card checks come from the order only' });
+  else if (input.disputed?.joinedByAssumedShop)
+    checks.push({
+      level: 'todo',
+      text: `Payment ${p.id} is ${JOINED_BY_ASSUMED_SHOP} to order ${o.externalId}: ${ASSUMED_SHOP_WHY}. Make sure it is this order's payment before sending`,
+    });
   if (d.dueAt && d.dueAt < now)
     checks.push({
       level: 'block',

@@ -3,6 +3,7 @@
 import { formatDate, formatDateTime, formatMoney } from '../domain/money';
 import { channelLabel, orderKey, type Order, type OrderStatus } from '../domain/order';
 import { providerName } from '../domain/payment';
+import { JOINED_BY_ASSUMED_SHOP } from '../orders/paymentFit';
 import { EVIDENCE_CASE_LABEL, type EvidenceCase } from './evidenceCase';
 import { networkAndCode, networkName } from './reasonCodes';
 import { postalAddress, STRIPE_LIMITS } from './stripeEvidence';
@@ -143,7 +144,12 @@ export function packSections(input: EvidenceInput, caseOf: EvidenceCase): Pick<E
     : [];
   const payment: EvidencePack['payment'] = o
     ? known([
-        ['Payment', p ? `${p.id} (${providerName(p.provider)}) · ${formatMoney(p.amountMinor, p.currency)} · ${p.status}` : d.paymentId],
+        [
+          'Payment',
+          p
+            ? `${p.id} (${providerName(p.provider)}) · ${formatMoney(p.amountMinor, p.currency)} · ${p.status}${disputed?.joinedByAssumedShop ? ` · ${JOINED_BY_ASSUMED_SHOP}` : ''}`
+            : d.paymentId,
+        ],
         ['Card', cardText(o)],
         ['Method', o.paymentMethod || (p ? providerName(p.provider) : '')],
         ['CVC', word(o.cvcCheck ?? p?.cvcCheck)],

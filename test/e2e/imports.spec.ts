@@ -415,7 +415,7 @@ test('two shops with the same order numbers: the second shop’s export asks, wr
   await expect.poll(async () => (await visibleRows(page)).map((r) => [r.Order, r.Channel])).toEqual([['#1045', 'Outlet']]);
 });
 
-test('a second shop’s payments imported while only the first shop’s orders are in: none lends its card to the first shop’s order it does not fit, the card and the history say why, the order lists them as not joined, and they join the second shop’s orders by assumed shop, marked so in its detail', async ({
+test('a second shop’s payments imported while only the first shop’s orders are in: none lends its card to the first shop’s order it does not fit, the card and the history say why, the order lists them as not joined, and they join the second shop’s orders by assumed shop, marked so in its detail and evidence pack', async ({
   page,
 }, testInfo) => {
   const shopA = testInfo.outputPath('orders_export.csv');
@@ -487,6 +487,35 @@ test('a second shop’s payments imported while only the first shop’s orders a
   await expect(page.getByRole('complementary', { name: 'Order #1001' }).getByTestId('order-payments').locator('li')).toHaveText([
     /^ch_out1 · stripe · succeeded · €70\.00 · 2026-09-01 09:00 UTC · joined by assumed shop: nobody was asked which shop its payments file is from/,
   ]);
+
+  // A dispute on it: its evidence pack takes that payment, marked the same way, and asks the analyst to make sure.
+  const disputes = testInfo.outputPath('outlet_disputes.csv');
+  writeFileSync(
+    disputes,
+    [
+      'id,Reason,Status,Charge ID,order_id (metadata),Amount,Currency,Created (UTC),Evidence Due By (UTC),Card Brand',
+      'dp_out1,fraudulent,needs_response,,#1001,70.00,eur,2026-11-10 10:00,2026-11-30 23:59,mastercard',
+    ].join('\n') + '\n',
+  );
+  await importFiles(page, [disputes]);
+  const which = page.getByRole('region', { name: 'Import of outlet_disputes.csv' });
+  await which.getByRole('button', { name: /^Outlet/ }).click();
+  await expect.poll(() => buckets(page, 'outlet_disputes.csv').catch(() => null)).toMatchObject({ created: 1 });
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  await page.getByRole('table', { name: 'Disputes by deadline' }).locator('tbody tr').filter({ hasText: '#1001 · Outlet' }).click();
+  const dispute = page.getByRole('region', { name: 'Dispute dp_out1' });
+  // The pack is read when it is exported: its print layout (the PDF's, hidden on screen, outside the app's root) then holds it.
+  await page.evaluate(() => {
+    window.print = () => {
+      document.body.dataset.printed = 'yes';
+    };
+  });
+  await dispute.getByRole('button', { name: 'Evidence pack (PDF)' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+  await expect(page.getByTestId('evidence-pack').locator('table[aria-label="Payment"]')).toContainText(
+    'ch_out1 (Stripe) · €70.00 · succeeded · joined by assumed shop',
+  );
+  await expect(dispute.getByTestId('pack-checks')).toContainText('Payment ch_out1 is joined by assumed shop to order #1001: nobody was asked which shop');
 });
 
 test('two shops’ date-only exports with the same numbers, day and amounts: other buyers ask, and "another shop" leaves the first shop’s orders as they were', async ({

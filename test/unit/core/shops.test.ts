@@ -13,6 +13,9 @@ import { OrderRepository } from '../../../renderer/src/core/storage/orderReposit
 import { TABLE_ROWS } from '../../../renderer/src/core/backup/tableSchemas';
 import { fixedClock } from '../../../shared/time/clock';
 import { shopifyExport, shopOrders } from '../../support/shopifyExport';
+import { DisputeService } from '../../../renderer/src/core/disputes/disputeService';
+import { RingService } from '../../../renderer/src/core/rings/ringService';
+import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
 
 const clock = fixedClock(Date.UTC(2026, 10, 18, 14));
 let db: WorkbenchDb;
@@ -205,6 +208,26 @@ describe('a second shop’s payments imported while the cache holds only the fir
     // A file whose payments all fit keeps none.
     const [orders] = await service.list().then((l) => l.filter((e) => e.fileName === 'shop-a.csv'));
     expect(orders).not.toHaveProperty('misfitPayments');
+  });
+
+  it('the evidence pack of the second shop’s order takes the payment joined by assumed shop, marked so, as the order’s detail lists it', async () => {
+    const { service } = await setUp();
+    completed((await service.run([file('outlet_payments.csv', outletPayments)], null))[0]);
+    const outlet = file('outlet.csv', shopifyExport(shopOrders(40, '2026-09-01', 70, 'b.example')));
+    completed((await service.run([outlet], null, undefined, {}, { shop: 'Outlet' }))[0]);
+    const disputes = [
+      'id,Reason,Status,Charge ID,order_id (metadata),Amount,Currency,Created (UTC),Evidence Due By (UTC),Card Brand',
+      'dp_out1,fraudulent,needs_response,,#1001,70.00,eur,2026-11-10 10:00,2026-11-30 23:59,mastercard',
+    ].join('\n');
+    completed((await service.run([file('outlet_disputes.csv', disputes)], null, undefined, {}, { shop: 'Outlet' }))[0]);
+    const store = new OrderStore(db);
+    await store.open();
+    const pack = await new DisputeService(db, new RingService(db, store, clock), clock).evidencePack('dp_out1');
+    expect(pack.order).toContainEqual(['Order', '#1001 (Outlet)']);
+    expect(pack.payment).toContainEqual(['Payment', 'ch_out1 (Stripe) · €70.00 · succeeded · joined by assumed shop']);
+    expect(pack.checks.map((c) => c.text)).toContain(
+      "Payment ch_out1 is joined by assumed shop to order #1001: nobody was asked which shop its payments file is from, and it did not fit the order of its number in the shop it was taken for, but fits this one. Make sure it is this order's payment before sending",
+    );
   });
 
   it('payments said to be a shop’s join that shop’s order only, and the card says the shop was chosen', async () => {

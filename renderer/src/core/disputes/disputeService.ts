@@ -2,7 +2,8 @@
 // for Visa 10.4, the CE 3.0 check from local history (orders on the same card); its evidence pack;
 // and the submit guard (submitting with evidence missing or after the deadline needs a reason);
 // for each open dispute, whether responding is worth its cost (respond or accept).
-import { paymentMisfit } from '../../../../shared/orders/paymentFit';
+import { assumedOrderKeys, joinsOrder, paymentsNaming } from '../../../../shared/orders/paymentsNaming';
+import { orderRefVariants } from '../../../../shared/orders/paymentFacts';
 import { keptNote } from '../../../../shared/domain/cardNumbers';
 import { systemClock, type Clock } from '../../../../shared/time/clock';
 import { ce3Check, isCe3Dispute, type Ce3Result } from '../../../../shared/disputes/ce3';
@@ -132,19 +133,31 @@ export class DisputeService {
     const members = at === undefined ? [] : this.customerOrders(at, ctx);
     const orders = members.map((i) => ctx.orders[i]!).sort((a, b) => a.createdAt - b.createdAt);
     const store = new PaymentStore(this.db);
-    const payments = orders.length ? await store.byOrderRefs(orders.map((o) => o.externalId)) : [];
+    const payments = orders.length ? await store.byOrderRefs([...new Set(orders.flatMap((o) => orderRefVariants(o.externalId)))]) : [];
     const disputed = stored.paymentId ? await store.get(stored.paymentId) : undefined;
     const byOrder = new Map<string, typeof ctx.disputes>();
     for (const x of ctx.disputes) byOrder.set(x.orderKey, [...(byOrder.get(x.orderKey) ?? []), x]);
-    const paymentOf = (o: Order): Payment | null =>
-      (orderKey(o) === d.orderKey && disputed) ||
-      // Another own shop's #1001 is another customer's order: its payment is not this one's evidence, nor is one that does not fit the order.
-      payments.find(
-        (p) =>
-          p.orderRef === o.externalId && p.status !== 'failed' && (p.orderSource === undefined || p.orderSource === o.source) && paymentMisfit(p, o) === null,
-      ) ||
-      null;
-    const history: PackOrder[] = orders.map((o) => ({ order: o, payment: paymentOf(o), disputes: byOrder.get(orderKey(o)) ?? [] }));
+    // The payments that join an order as its detail lists them (paymentsNaming.ts): its shop's that fit it,
+    // or one joined by assumed shop, marked so. Another own shop's #1001 is another customer's order, and a
+    // payment that does not fit the order is no evidence for it. A payment stored without a shop is the default shop's.
+    const packOrder = (o: Order): PackOrder => {
+      const assumedOrder = (p: Payment) =>
+        assumedOrderKeys(p, o, 'shopify')
+          .map((k) => ctx.position.get(k))
+          .filter((i) => i !== undefined)
+          .map((i) => ctx.orders[i]!)[0];
+      const naming = paymentsNaming(o, payments, 'shopify', assumedOrder);
+      const own = orderKey(o) === d.orderKey && disputed;
+      const joined = own ? naming.find((n) => n.payment.id === disputed.id) : naming.find((n) => joinsOrder(n.join) && n.payment.status !== 'failed');
+      const payment = own ? disputed : (joined?.payment ?? null);
+      return {
+        order: o,
+        payment,
+        disputes: byOrder.get(orderKey(o)) ?? [],
+        ...(joined?.join.kind === 'assumed-shop' ? { joinedByAssumedShop: true as const } : {}),
+      };
+    };
+    const history: PackOrder[] = orders.map(packOrder);
     return evidencePack({
       dispute: d,
       family: row.family,
