@@ -48,7 +48,9 @@ export function isFraudReason(reasonCode: string, network: CardNetwork | '' = ''
  * alike. `keyOf` is asked only of hub candidates' orders; undefined when there are none of either.
  */
 export function fraudOrders(disputes: readonly Dispute[], keyOf: (i: number) => string, knownFraud?: FraudOrder): FraudOrder | undefined {
-  const fraudKeys = new Set(disputes.filter((d) => isChargeback(d) && isFraudReason(d.reasonCode, d.network, d.reasonText)).map((d) => spellingFreeKey(d.orderKey)));
+  const fraudKeys = new Set(
+    disputes.filter((d) => isChargeback(d) && isFraudReason(d.reasonCode, d.network, d.reasonText)).map((d) => spellingFreeKey(d.orderKey)),
+  );
   const charged: FraudOrder | undefined = fraudKeys.size ? (i) => fraudKeys.has(spellingFreeKey(keyOf(i))) : undefined;
   if (!charged || !knownFraud) return charged ?? knownFraud;
   return (i) => knownFraud(i) || charged(i);
