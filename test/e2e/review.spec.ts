@@ -809,6 +809,36 @@ test('an undo under a filter changed since the decision says its order is back b
   await expect(undone).toHaveCount(0);
 });
 
+test("a filter changed with a decision form open keeps the panel on the form's order, or closes the form when it no longer lists it", async ({
+  page,
+}, testInfo) => {
+  await queueOfTwoShops(page, (name) => testInfo.outputPath(name));
+  const filters = page.getByRole('group', { name: 'Filter the queue' });
+  const why = page.getByRole('complementary', { name: /^Why order / });
+  const rows = page.getByRole('table', { name: 'Review queue' }).locator('tbody tr');
+  // The form open on the outlet's order, below the first row.
+  await page.locator('section.review').focus();
+  for (let i = 0; i < 3 && !(await why.textContent())!.includes('Outlet'); i++) await page.keyboard.press('j');
+  await expect(why).toContainText('Outlet');
+  await page.keyboard.press('h');
+  const hold = page.getByRole('form', { name: /^Hold order #990001 · outlet/ });
+  await expect(hold).toBeVisible();
+
+  // A filter that still lists it: the form stays, and the panel beside it is the form's order, not the new list's top row.
+  await filters.getByLabel('State', { exact: true }).selectOption('decide');
+  await expect(rows).toHaveCount(3);
+  await filters.getByLabel('Find an order in the queue').fill('example');
+  await expect(hold).toBeVisible();
+  await expect(why).toContainText('Outlet');
+
+  // One that does not: the form closes rather than decide an order out of sight.
+  await filters.getByLabel('Find an order in the queue').fill('main.example');
+  await expect(rows).toHaveCount(2);
+  await expect(hold).toHaveCount(0);
+  await expect(why).not.toContainText('Outlet');
+  await expect(page.getByRole('heading', { name: 'Decision log (0)' })).toBeVisible();
+});
+
 test('Enter in Find, or Esc in a filter, hands the keys back to the queue; Esc in a filled Find empties it first', async ({ page }, testInfo) => {
   await queueOfTwoShops(page, (name) => testInfo.outputPath(name));
   const section = page.locator('section.review');

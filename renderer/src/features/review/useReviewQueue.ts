@@ -63,9 +63,15 @@ export function useReviewQueue() {
     // The order a decision or undo sends the cursor to, else (not listed under the filters) the one it was on.
     const listedAt = (key: string | null) => (key === null ? -1 : queue.findIndex((r) => r.orderKey === key));
     const sent = listedAt(cursorTo.current);
-    const aim = sent >= 0 ? sent : listedAt(atOrder.current);
+    // An open form's order keeps the cursor, so the panel beside the form shows the order it decides;
+    // a new filter that no longer lists it closes the form rather than leave it deciding an order out of sight.
+    const formAt = form ? listedAt(form.orderKey) : -1;
+    if (form && formAt < 0 && refiltered) setForm(null);
+    const aim = sent >= 0 ? sent : formAt >= 0 ? formAt : listedAt(atOrder.current);
     cursorTo.current = null;
     setAt((i) => (aim >= 0 ? aim : refiltered ? 0 : Math.min(i, Math.max(0, queue.length - 1))));
+    // The form is read as it is when the list changes, not followed: typing in it moves nothing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queue, filter]);
   const current = queue?.[at] ?? null;
   useEffect(() => {
