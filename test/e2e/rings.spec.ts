@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { describeLinkValue } from '../../shared/normalize';
-import { expect, legendColours, loadDemo, test } from './fixtures';
+import { chooseImportFile, expect, legendColours, loadDemo, test } from './fixtures';
 import { CHANNEL_COLOUR } from '../../renderer/src/ui/channelColours';
 
 test('demo data -> Rings -> the top ring shows its shared card or device in the graph and explains the links', async ({ page }) => {
@@ -340,10 +340,7 @@ test('a ring of 250 orders is drawn grouped by the values its orders share, and 
   );
   const file = testInfo.outputPath('burst.csv');
   writeFileSync(file, [header, ...lines].join('\n') + '\n');
-  await page.goto('/#/imports');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
-  await chooser.setFiles(file);
-  await expect(page.getByRole('region', { name: 'Import of burst.csv' }).locator('[data-bucket="created"]')).toHaveText('250', { timeout: 60_000 });
+  await expect((await chooseImportFile(page, file)).locator('[data-bucket="created"]')).toHaveText('250', { timeout: 60_000 });
 
   await page.getByRole('link', { name: 'Rings' }).click();
   const rows = page.getByRole('table', { name: 'Rings' }).locator('tbody tr');
@@ -527,10 +524,7 @@ test('a ring of 45 orders lists its first 40 links and says how many more there 
   );
   const file = testInfo.outputPath('burst.csv');
   writeFileSync(file, [header, ...lines].join('\n') + '\n');
-  await page.goto('/#/imports');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
-  await chooser.setFiles(file);
-  await page.getByRole('region', { name: 'Import of burst.csv' }).getByRole('button', { name: 'Map its columns…' }).click();
+  await (await chooseImportFile(page, file)).getByRole('button', { name: 'Map its columns…' }).click();
   const wizard = page.getByRole('region', { name: 'Mapping wizard' });
   await wizard.getByLabel('Preset name').fill('Burst shop orders');
   await wizard.getByRole('button', { name: 'Check the first rows' }).click();

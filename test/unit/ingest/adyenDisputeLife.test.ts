@@ -55,16 +55,14 @@ describe('a request for information without a Dispute PSP Reference, then the ch
     expect(standsFor).toEqual(new Map([['8836000000000202', '8836000000009902']]));
   });
 
+  // An earlier dispute of the same payment, with its own reference: defended and won.
+  const WON_EARLIER = [
+    row({ date: '2026-03-02 09:30:00', type: 'Chargeback', disputeRef: '8836000000009801', cbCode: '4837', end: '2026-03-22 09:30:00' }),
+    row({ date: '2026-03-20 09:30:00', type: 'ChargebackReversed', disputeRef: '8836000000009801', cbCode: '4837', opened: '2026-03-02 09:30:00' }),
+  ];
+
   it('two disputes of one payment, each with its own reference, stay two: a chargeback won, then a later one', async () => {
-    const first = row({ date: '2026-03-02 09:30:00', type: 'Chargeback', disputeRef: '8836000000009801', cbCode: '4837', end: '2026-03-22 09:30:00' });
-    const reversed = row({
-      date: '2026-03-20 09:30:00',
-      type: 'ChargebackReversed',
-      disputeRef: '8836000000009801',
-      cbCode: '4837',
-      opened: '2026-03-02 09:30:00',
-    });
-    const ds = await listed(report(first, reversed), report(CHARGEBACK));
+    const ds = await listed(report(...WON_EARLIER), report(CHARGEBACK));
     expect(ds.map((d) => [d.id, d.status])).toEqual([
       ['8836000000009801', 'won'],
       ['8836000000009902', 'new'],
@@ -72,15 +70,7 @@ describe('a request for information without a Dispute PSP Reference, then the ch
   });
 
   it('a request after a dispute of the payment was decided is not folded into that old dispute', async () => {
-    const first = row({ date: '2026-03-02 09:30:00', type: 'Chargeback', disputeRef: '8836000000009801', cbCode: '4837', end: '2026-03-22 09:30:00' });
-    const reversed = row({
-      date: '2026-03-20 09:30:00',
-      type: 'ChargebackReversed',
-      disputeRef: '8836000000009801',
-      cbCode: '4837',
-      opened: '2026-03-02 09:30:00',
-    });
-    const ds = await listed(report(first, reversed), report(RFI));
+    const ds = await listed(report(...WON_EARLIER), report(RFI));
     expect(ds.map((d) => [d.id, d.stage ?? 'chargeback', d.status])).toEqual([
       ['8836000000009801', 'chargeback', 'won'],
       ['8836000000000202', 'inquiry', 'new'],
