@@ -60,6 +60,11 @@ export interface TrendParams {
   /** Values are reported in this currency; others convert by `rates` (1 unit = rate reporting units). */
   currency: string;
   rates: Readonly<Record<string, number>>;
+  /**
+   * The date the rates are of, as Reports → Thresholds and rates keeps it: the rates are edited
+   * data, so a printed report names which ones it used. Absent in snapshots saved before it was kept.
+   */
+  ratesAsOf?: string;
 }
 
 export interface FamilyFigures {

@@ -108,6 +108,11 @@ test('fraud trend on the demo data: figures agree with the orders behind them, a
   expect(text).toContain(`${period[1]} to ${period[2]}`);
   expect(text).toMatch(new RegExp(`Fraud rate\\s+${rateShown!.replace('.', '\\.')} \\(`));
   expect(text).toMatch(/Snapshot hash\s+[0-9a-f]{64}/);
+  // The values' rates are edited data: the title page names their date, as the KPI report's does.
+  await expect(page.locator('.title-page dt', { hasText: 'Filters' }).locator('+ dd')).toContainText(
+    /values in EUR \(other currencies at .*, rates of 2026-11-02\)$/,
+  );
+  expect(text.replace(/\s+/g, ' ')).toContain(', rates of 2026-11-02)');
   const pages = Number(/Page 1 of (\d+)/.exec(text)?.[1]);
   expect(pages).toBeGreaterThan(1);
   expect(text).toContain(`Page ${pages} of ${pages}`);

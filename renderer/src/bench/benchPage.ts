@@ -93,7 +93,7 @@ function assertSame(fast: TrendReport, naive: TrendReport, what: string): number
   return trendRows(fast).length;
 }
 
-type TrendAsked = Omit<TrendParams, 'currency' | 'rates'>;
+type TrendAsked = Omit<TrendParams, 'currency' | 'rates' | 'ratesAsOf'>;
 type FreshStore = () => Promise<{ store: OrderStore; openMs: number; service: ReportService }>;
 
 /** The report service's steps on a fresh store, one at a time, for the profile. */

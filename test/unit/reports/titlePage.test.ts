@@ -50,6 +50,19 @@ describe('the title page', () => {
     expect(text).toContain('Fraud rate: 44.44 % (4 of 9 orders); previous span 33.33 %\n');
   });
 
+  it('of a trend names the date of the rates its values were converted at, as the KPI report does', async () => {
+    // The rates are edited data (Reports → Thresholds and rates): without their date the reader cannot tell which were used.
+    const shown: Shown = {
+      kind: 'fraud-trend',
+      figures: { report: fixtureTrend({ ratesAsOf: '2026-11-02' }), rings: null, sources: [], dataSpan: { min: Date.UTC(2026, 9, 19), max: RANGE.to - DAY } },
+      dataHash: 'h',
+      snapshot: null,
+    };
+    expect(await titlePage(shown)).toContain(
+      'Filters: All orders in the cache, split by marketplace; values in EUR (other currencies at PLN 0.25, rates of 2026-11-02)\n',
+    );
+  });
+
   it('of a KPI report names the programme thresholds its months were judged against', async () => {
     const months = programmeMonths(ORDERS, DISPUTES, DEFAULT_THRESHOLDS);
     const report = kpiReport({

@@ -9,7 +9,7 @@ import type { KpiResult, ReportRates, ReportService, RingsOfRange, SnapshotKind,
 
 export function reportsHandlers(ctx: CoreContext, reports: ReportService) {
   return {
-    async fraudTrend(params: Omit<TrendParams, 'currency' | 'rates'>): Promise<TrendResult> {
+    async fraudTrend(params: Omit<TrendParams, 'currency' | 'rates' | 'ratesAsOf'>): Promise<TrendResult> {
       await ctx.ready();
       return reports.fraudTrend(params);
     },

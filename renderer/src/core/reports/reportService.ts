@@ -197,7 +197,7 @@ export class ReportService {
     return sha256(JSON.stringify([snap.blockIds, live, head ?? null, lastMark?.id ?? 0, ...(pulledUpTo ? [{ pulledUpTo }] : []), ...parts]));
   }
 
-  async fraudTrend(params: Omit<TrendParams, 'currency' | 'rates'>): Promise<TrendResult> {
+  async fraudTrend(params: Omit<TrendParams, 'currency' | 'rates' | 'ratesAsOf'>): Promise<TrendResult> {
     const t0 = performance.now();
     const snap = this.store.currentSnapshot();
     const keys = snap.keyColumns;
@@ -217,7 +217,7 @@ export class ReportService {
     // Chargebacks only: inquiries and fraud reports are not chargebacks.
     const chargebacks = trendChargebacks(disputes, (k) => rowOf.get(k));
     const field = params.dimension === 'marketplace' ? null : DIMENSION_FIELD[params.dimension];
-    const full: TrendParams = { ...params, currency: rates.currency, rates: rates.rates };
+    const full: TrendParams = { ...params, currency: rates.currency, rates: rates.rates, ratesAsOf: rates.asOf };
     const report = fraudTrend(
       {
         count: keys.count,

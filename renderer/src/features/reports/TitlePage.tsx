@@ -46,7 +46,8 @@ export function TitlePage({ shown }: { shown: Shown }) {
             )}
             <dt>Filters</dt>
             <dd>
-              All orders in the cache, split by {DIMENSION_LABEL[t.params.dimension].toLowerCase()}; {valuesInWords(t.params.currency, t.params.rates)}
+              All orders in the cache, split by {DIMENSION_LABEL[t.params.dimension].toLowerCase()};{' '}
+              {valuesInWords(t.params.currency, t.params.rates, t.params.ratesAsOf)}
             </dd>
             <dt>Fraud rate</dt>
             <dd>
