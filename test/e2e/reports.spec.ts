@@ -81,6 +81,17 @@ test('fraud trend on the demo data: figures agree with the orders behind them, a
   // The same figures; a snapshot offers no click-through (today's orders may differ from its figures).
   expect(await tableRows(page, 'trend-by-group')).toEqual(groups.map((r) => [...r.slice(0, -1), '']));
 
+  // The top rings as CSV name each ring as the table does, one row per row on screen.
+  const [ringsCsv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.report-table', { hasText: 'Top rings of the range' }).getByRole('button', { name: 'CSV' }).click(),
+  ]);
+  const ringRows = Papa.parse<Record<string, string>>(readFileSync(await ringsCsv.path(), 'utf8').replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  expect(ringRows.map((r) => r.ring_name)).toEqual((await tableRows(page, 'top-rings')).map((r) => r[0]));
+
   // A chart as PNG.
   const [png] = await Promise.all([
     page.waitForEvent('download'),
