@@ -58,6 +58,13 @@ describe('a decisions CSV as a witness', () => {
     );
   });
 
+  it('refuses a PDF whose title names no log head, saying what a report PDF of the app has', async () => {
+    const pdf = new Blob(['%PDF-1.4\n1 0 obj << /Title (Monthly figures) >> endobj\n%%EOF\n']);
+    await expect(witnessFromFile(pdf, 'figures.pdf')).rejects.toThrow(
+      "figures.pdf is a PDF, but not a report this app printed: its title does not name the decision log's head, as every report PDF of the app does",
+    );
+  });
+
   it('refuses a file the reader cannot read, naming the line', async () => {
     const csv = `${writeDecisionsCsv([entry(1, 'a'.repeat(64))])}2,yesterday,shopify,#1,note,,,K. Weber,,,${'b'.repeat(64)},,,\r\n`;
     await expect(witnessFromFile(file(csv), 'decisions.csv')).rejects.toThrow('decisions.csv line 3: time_utc is not an ISO 8601 time: yesterday');
