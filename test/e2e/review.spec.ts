@@ -963,6 +963,8 @@ test('the decision log lists its newest 100 entries and says so, shows more on r
     await expect(page.getByTestId('last-decision')).toContainText(`entry ${2 + 2 * i}.`);
     await section.press('u');
     await expect(page.getByTestId('last-undone')).toBeVisible();
+    // The queue read again with the hold undone, before the next H: else the form opens on the order still held.
+    await expect(page.getByTestId('queue-count')).toHaveText(/^2 orders to decide · 0 past/);
   }
   await expect(page.getByRole('heading', { name: 'Decision log (101)' })).toBeVisible();
 
