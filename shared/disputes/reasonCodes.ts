@@ -283,11 +283,19 @@ export function reasonFamily(network: CardNetwork | '', code: string, reasonText
   return reasonInfo(network, code, reasonText).family;
 }
 
+/**
+ * A code's or a name's words, spelt one way: Stripe's codes are American (`subscription_canceled`,
+ * `unrecognized`, `check_returned`), the names British ("Subscription cancelled", "Unrecognised",
+ * "Cheque returned"), and a name that only respells its code still repeats it.
+ */
 const wordsOf = (s: string) =>
   s
     .trim()
     .toLowerCase()
-    .replace(/[\s_-]+/g, ' ');
+    .replace(/[\s_-]+/g, ' ')
+    .replace(/\bcanceled\b/g, 'cancelled')
+    .replace(/\bcheck\b/g, 'cheque')
+    .replace(/(\w)iz(e|ed|ing|ation)\b/g, '$1is$2');
 
 /**
  * A dispute's reason as the analyst reads it: network, code and name, with a code left out where

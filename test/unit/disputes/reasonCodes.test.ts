@@ -58,6 +58,12 @@ describe('a reason as the analyst reads it', () => {
     ['mastercard', 'general', 'General', 'Mastercard'],
     ['mastercard', 'product_not_received', 'Product not received', 'Mastercard'],
     ['paypal', 'UNAUTHORISED_TRANSACTION', 'Unauthorised transaction', 'PayPal'],
+    // Stripe's codes spell American, the names British: a respelt code is still only repeated.
+    ['visa', 'subscription_canceled', 'Subscription cancelled', 'Visa'],
+    ['visa', 'unrecognized', 'Unrecognised', 'Visa'],
+    ['mastercard', 'debit_not_authorized', 'Debit not authorised', 'Mastercard'],
+    ['visa', 'check_returned', 'Cheque returned', 'Visa'],
+    ['visa', 'noncompliant', 'Not compliant with network rules', 'Visa noncompliant'],
     ['visa', '10.4', 'Other fraud: card-absent environment', 'Visa 10.4'],
     ['mastercard', '4855', 'Goods or services not provided', 'Mastercard 4855'],
     ['amex', 'F29', 'Card not present', 'Amex F29'],
