@@ -1,6 +1,7 @@
 // The checks an evidence pack runs on itself before it is exported: what Stripe would refuse
 // (block), what the analyst still adds by hand (todo), and what was checked and is fine (ok).
-import { formatDateTime } from '../domain/money';
+import { formatDateTime, formatMoney } from '../domain/money';
+import { providerName } from '../domain/payment';
 import { ASSUMED_SHOP_WHY, JOINED_BY_ASSUMED_SHOP } from '../orders/paymentFit';
 import { countdown } from './deadlines';
 import { evidenceCharacters, STRIPE_LIMITS, stripeEvidenceFileSchema, type StripeEvidenceFile } from './stripeEvidence';
@@ -23,6 +24,13 @@ export function selfChecks(input: EvidenceInput, stripe: StripeEvidenceFile, tim
     checks.push({
       level: 'todo',
       text: `Payment ${p.id} is ${JOINED_BY_ASSUMED_SHOP} to order ${o.externalId}: ${ASSUMED_SHOP_WHY}. Make sure it is this order's payment before sending`,
+    });
+  // The dispute's own charge is not in the cache, and the pack prints the order's payment in its
+  // place (disputeService): another charge, perhaps with another provider, amount or card.
+  if (p && d.paymentId && p.id !== d.paymentId)
+    checks.push({
+      level: 'todo',
+      text: `The dispute names payment ${d.paymentId} (${providerName(d.provider)}), which is not in the cache: the pack prints the order's payment ${p.id} (${providerName(p.provider)}, ${formatMoney(p.amountMinor, p.currency)}) in its place. Make sure it is the disputed charge before sending, or import the ${providerName(d.provider)} payments`,
     });
   if (d.dueAt && d.dueAt < now)
     checks.push({

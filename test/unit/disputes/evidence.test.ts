@@ -243,6 +243,15 @@ describe('what a pack holds, by what the cardholder claims', () => {
     expect(packFor(dispute(), [], true).checks.some((c) => c.text.includes('not ticked'))).toBe(false);
   });
 
+  it('says so when the payment it prints is not the one the dispute names (that charge is not in the cache)', () => {
+    const text =
+      /^The dispute names payment 8836000000000001 \(Adyen\), which is not in the cache: the pack prints the order's payment ch_900 \(Stripe, €129.90\) in its place/;
+    const other = packFor(dispute({ id: '8836000000009001', provider: 'adyen', paymentId: '8836000000000001' }), []);
+    expect(other.checks).toContainEqual({ level: 'todo', text: expect.stringMatching(text) });
+    expect(packFor(dispute(), []).checks.some((c) => c.text.startsWith('The dispute names payment'))).toBe(false);
+    expect(packFor(dispute({ paymentId: '' }), []).checks.some((c) => c.text.startsWith('The dispute names payment'))).toBe(false);
+  });
+
   it('lists attached files with size and SHA-256, and asks for each to be uploaded to the field its purpose names', () => {
     const base = packFor(dispute(), []);
     expect(base.attachments).toEqual([]);
