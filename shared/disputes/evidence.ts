@@ -5,7 +5,7 @@
 import type { Dispute } from '../domain/dispute';
 import { formatDate, formatDateTime, formatMoney } from '../domain/money';
 import { orderKey, type Order } from '../domain/order';
-import type { Payment } from '../domain/payment';
+import { providerName, type Payment } from '../domain/payment';
 import type { Ce3Element, Ce3Result } from './ce3';
 import { CASE_CONTENTS, EVIDENCE_CASE_LABEL, evidenceCaseOf, type CaseContents, type EvidenceCase } from './evidenceCase';
 import { argumentFacts, packArgument, type PackArgument } from './evidenceArgument';
@@ -20,7 +20,7 @@ import {
   type AttachmentPurpose,
   type AttachmentType,
 } from './attachments';
-import { STRIPE_LIMITS, stripeEvidence, type PaidOrder, type StripeEvidenceFile } from './stripeEvidence';
+import { isStripeDispute, STRIPE_LIMITS, stripeEvidence, type PaidOrder, type StripeEvidenceFile } from './stripeEvidence';
 import { choosePriors, duplicateCandidates, packSections, productDescription, timelineOf } from './evidenceSections';
 import { selfChecks, TIMELINE_ROWS } from './evidenceChecks';
 
@@ -109,7 +109,7 @@ export interface EvidencePack {
   checks: PackCheck[];
   /** Files attached to the dispute: listed with size and SHA-256, images printed in the pack. */
   attachments: PackAttachment[];
-  /** What the analyst uploads or writes in Stripe by hand; `attachmentId` names an attached file to upload. */
+  /** What the analyst uploads or writes in Stripe by hand (a Stripe dispute only); `attachmentId` names an attached file to upload. */
   byHand: { field: string; what: string; kind: 'file' | 'text'; attachmentId?: number }[];
 }
 
@@ -119,6 +119,8 @@ export function evidencePack(input: EvidenceInput): EvidencePack {
   const contents = CASE_CONTENTS[caseOf];
   const o = disputed?.order ?? null;
   const checks: PackCheck[] = [];
+  // Stripe's JSON, its fields to fill by hand and its limits are for a dispute answered in Stripe.
+  const inStripe = isStripeDispute(d);
 
   const { cover, order, payment, ipDevice } = packSections(input, caseOf);
 
@@ -140,11 +142,11 @@ export function evidencePack(input: EvidenceInput): EvidencePack {
       input.ce3.qualifies
         ? {
             level: 'ok',
-            text: `CE 3.0 eligible: ${priors.length} qualifying prior order${priors.length === 1 ? '' : 's'}; the ${STRIPE_LIMITS.ce3Priors} sent to Stripe are ${sent!.map((s) => s.order.externalId).join(' and ')}`,
+            text: `CE 3.0 eligible: ${priors.length} qualifying prior order${priors.length === 1 ? '' : 's'}; the ${STRIPE_LIMITS.ce3Priors} ${inStripe ? 'sent to Stripe' : 'to send'} are ${sent!.map((s) => s.order.externalId).join(' and ')}`,
           }
         : { level: 'todo', text: `CE 3.0 not eligible: ${input.ce3.why}` },
     );
-    for (const s of sent ?? [])
+    for (const s of inStripe ? (sent ?? []) : [])
       if (!s.payment?.id)
         checks.push({
           level: 'block',
@@ -189,7 +191,7 @@ export function evidencePack(input: EvidenceInput): EvidencePack {
     const total = attachments.reduce((n, a) => n + a.size, 0);
     checks.push({
       level: 'ok',
-      text: `${attachments.length} attached file${attachments.length === 1 ? '' : 's'} (${formatBytes(total)} in all) listed with their SHA-256; upload each to the field named at the end`,
+      text: `${attachments.length} attached file${attachments.length === 1 ? '' : 's'} (${formatBytes(total)} in all) listed with their SHA-256; upload each ${inStripe ? 'to the field named at the end' : `with the response in ${providerName(d.provider)}`}`,
     });
   }
   // Adyen takes documents by defense reason, not Stripe's fields: its own file and checks.
@@ -208,16 +210,18 @@ export function evidencePack(input: EvidenceInput): EvidencePack {
       )
     : null;
   if (adyen) checks.push(...adyenChecks(adyen));
-  const byHand: EvidencePack['byHand'] = [
-    ...attachments.map((a) => ({
-      field: STRIPE_FIELD_OF[a.purpose],
-      what: `Attached: ${a.name} (${ATTACHMENT_PURPOSE_LABEL[a.purpose]}, ${ATTACHMENT_TYPE_LABEL[a.type]}, ${formatBytes(a.size)}, SHA-256 ${a.sha256.slice(0, 12)}…)`,
-      kind: 'file' as const,
-      attachmentId: a.id,
-    })),
-    ...contents.files.map((f) => ({ field: f.field, what: f.what, kind: 'file' as const })),
-    ...contents.byHandText.map((f) => ({ field: f.field, what: f.what, kind: 'text' as const })),
-  ];
+  const byHand: EvidencePack['byHand'] = !inStripe
+    ? []
+    : [
+        ...attachments.map((a) => ({
+          field: STRIPE_FIELD_OF[a.purpose],
+          what: `Attached: ${a.name} (${ATTACHMENT_PURPOSE_LABEL[a.purpose]}, ${ATTACHMENT_TYPE_LABEL[a.type]}, ${formatBytes(a.size)}, SHA-256 ${a.sha256.slice(0, 12)}…)`,
+          kind: 'file' as const,
+          attachmentId: a.id,
+        })),
+        ...contents.files.map((f) => ({ field: f.field, what: f.what, kind: 'file' as const })),
+        ...contents.byHandText.map((f) => ({ field: f.field, what: f.what, kind: 'text' as const })),
+      ];
 
   return {
     dispute: d,

@@ -6,6 +6,7 @@
 // in the pack answers the cardholder's claim the screen says so and suggests accepting. Pure.
 import { formatDate, formatMoney, plainCount } from '../domain/money';
 import type { OrderStatus } from '../domain/order';
+import { providerName } from '../domain/payment';
 import type { CardChecks } from '../domain/cardChecks';
 import { sameCard, sharedElements, type Ce3Element } from './ce3';
 import { EVIDENCE_CASE_LABEL, type EvidenceCase } from './evidenceCase';
@@ -27,6 +28,8 @@ export interface ArgumentFacts {
   ce3Priors: number;
   /** Names of attached files the analyst marked as proof of delivery. */
   proofOfDelivery: string[];
+  /** Where the dispute is answered, as a name: Stripe, Adyen… (what to write or add there). */
+  answeredIn: string;
   /** For a duplicate claim: the likely other charge in the cache. */
   other: { externalId: string; createdAt: number; chargeId: string; status: OrderStatus; refunded: boolean } | null;
 }
@@ -57,6 +60,7 @@ export function argumentFacts(input: EvidenceInput, caseOf: EvidenceCase, duplic
     : [];
   return {
     caseOf,
+    answeredIn: providerName(input.dispute.provider),
     order: o && {
       externalId: o.externalId,
       createdAt: o.createdAt,
@@ -140,8 +144,7 @@ export function packArgument(f: ArgumentFacts): PackArgument {
   const shipped = o.status === 'fulfilled';
   const pod = f.proofOfDelivery.length > 0;
   const notShipped = `Order ${o.externalId} is not recorded as shipped (status ${o.status}): the pack cannot say it was sent`;
-  const noPod =
-    'No proof of delivery is attached: the pack can say the order was shipped, not that it arrived. Carrier, tracking number and shipping date are not in the cache: attach the carrier’s delivery scan, signature or photo, and add them in Stripe';
+  const noPod = `No proof of delivery is attached: the pack can say the order was shipped, not that it arrived. Carrier, tracking number and shipping date are not in the cache: attach the carrier’s delivery scan, signature or photo, and add them in ${f.answeredIn}`;
   if (f.refunded) {
     sentences.push(refundedSentence(o));
     answered = true;
@@ -185,14 +188,14 @@ export function packArgument(f: ArgumentFacts): PackArgument {
       if (shipped) sentences.push(shippedSentence(o));
       if (pod) sentences.push(deliveredSentence(f.proofOfDelivery));
       gaps.push(
-        'Nothing in the cache shows the goods were as described: attach the product page as shown at purchase and the return policy, and write in Stripe why no refund is due',
+        `Nothing in the cache shows the goods were as described: attach the product page as shown at purchase and the return policy, and write in ${f.answeredIn} why no refund is due`,
       );
       wanted = 'the product page as shown at purchase and the return policy';
       break;
     case 'credit_not_processed':
       if (!f.refunded)
         gaps.push(
-          `No refund of order ${o.externalId} is recorded, and the cache holds no return policy: write in Stripe why no refund is due, with the policy accepted at checkout`,
+          `No refund of order ${o.externalId} is recorded, and the cache holds no return policy: write in ${f.answeredIn} why no refund is due, with the policy accepted at checkout`,
         );
       wanted = 'the refund reference, or the policy under which none is due';
       break;
@@ -217,7 +220,7 @@ export function packArgument(f: ArgumentFacts): PackArgument {
     }
     case 'subscription_cancelled':
       gaps.push(
-        'The cache holds no subscription or cancellation record: write in Stripe when the cancellation took effect, with the cancellation policy shown to the customer',
+        `The cache holds no subscription or cancellation record: write in ${f.answeredIn} when the cancellation took effect, with the cancellation policy shown to the customer`,
       );
       wanted = 'the cancellation terms and when the cancellation took effect';
       break;

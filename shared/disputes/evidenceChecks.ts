@@ -1,10 +1,10 @@
-// The checks an evidence pack runs on itself before it is exported: what Stripe would refuse
+// The checks an evidence pack runs on itself before it is exported: what Stripe would refuse (for a dispute answered in Stripe)
 // (block), what the analyst still adds by hand (todo), and what was checked and is fine (ok).
 import { formatDateTime, formatMoney } from '../domain/money';
 import { providerName } from '../domain/payment';
 import { ASSUMED_SHOP_WHY, JOINED_BY_ASSUMED_SHOP } from '../orders/paymentFit';
 import { countdown } from './deadlines';
-import { evidenceCharacters, STRIPE_LIMITS, stripeEvidenceFileSchema, type StripeEvidenceFile } from './stripeEvidence';
+import { evidenceCharacters, isStripeDispute, STRIPE_LIMITS, stripeEvidenceFileSchema, type StripeEvidenceFile } from './stripeEvidence';
 import type { EvidenceInput, PackCheck } from './evidence';
 
 /** Mastercard charges per page above 19 (Checkout.com, "Mastercard dispute documentation requirements", 2024-08); Stripe refuses evidence over a network's page limit since API 2026-09-30. */
@@ -37,23 +37,29 @@ export function selfChecks(input: EvidenceInput, stripe: StripeEvidenceFile, tim
       level: 'block',
       text: `The response deadline passed ${countdown(d.dueAt, now).replace('overdue by ', '')} ago (${formatDateTime(d.dueAt)} UTC)`,
     });
-  const parsed = stripeEvidenceFileSchema.safeParse(stripe);
-  if (parsed.success) checks.push({ level: 'ok', text: 'Stripe evidence JSON matches Stripe’s field names and shapes' });
-  else for (const issue of parsed.error.issues) checks.push({ level: 'block', text: `Stripe evidence: ${issue.path.join('.') || 'file'}: ${issue.message}` });
-  const chars = evidenceCharacters(stripe.evidence);
-  checks.push({
-    level: chars <= STRIPE_LIMITS.total ? 'ok' : 'block',
-    text: `Stripe text limits: ${chars.toLocaleString('en-US')} of ${STRIPE_LIMITS.total.toLocaleString('en-US')} characters in all; no field over ${STRIPE_LIMITS.longText.toLocaleString('en-US')}`,
-  });
+  // Stripe's file, field names and limits are for a dispute answered in Stripe; another provider's
+  // dispute is answered there (Adyen's file and limits are checked on their own, adyenChecks).
+  const inStripe = isStripeDispute(d);
+  const where = providerName(d.provider);
+  if (inStripe) {
+    const parsed = stripeEvidenceFileSchema.safeParse(stripe);
+    if (parsed.success) checks.push({ level: 'ok', text: 'Stripe evidence JSON matches Stripe’s field names and shapes' });
+    else for (const issue of parsed.error.issues) checks.push({ level: 'block', text: `Stripe evidence: ${issue.path.join('.') || 'file'}: ${issue.message}` });
+    const chars = evidenceCharacters(stripe.evidence);
+    checks.push({
+      level: chars <= STRIPE_LIMITS.total ? 'ok' : 'block',
+      text: `Stripe text limits: ${chars.toLocaleString('en-US')} of ${STRIPE_LIMITS.total.toLocaleString('en-US')} characters in all; no field over ${STRIPE_LIMITS.longText.toLocaleString('en-US')}`,
+    });
+  }
   if (timelineEntries > TIMELINE_ROWS)
     checks.push({ level: 'ok', text: `Timeline: the ${TIMELINE_ROWS} latest of ${timelineEntries} entries are printed, to keep the pack short` });
   if (d.network === 'mastercard')
     checks.push({
       level: 'todo',
-      text: `Mastercard: keep the pack and the files you upload within ${MASTERCARD_PAGE_LIMIT} pages in all (Stripe refuses evidence over the network's page limit)`,
+      text: `Mastercard: keep the pack and the files you upload within ${MASTERCARD_PAGE_LIMIT} pages in all${inStripe ? " (Stripe refuses evidence over the network's page limit)" : ''}`,
     });
-  if (o && !o.shipName) checks.push({ level: 'todo', text: 'No customer name in the cache: add it in Stripe' });
-  checks.push({ level: 'todo', text: 'Product description names the order, not its items (the cache has no order lines): add the items in Stripe' });
+  if (o && !o.shipName) checks.push({ level: 'todo', text: `No customer name in the cache: add it in ${where}` });
+  checks.push({ level: 'todo', text: `Product description names the order, not its items (the cache has no order lines): add the items in ${where}` });
   const missing = input.checklist.filter((c) => !c.checked);
   if (missing.length)
     checks.push({

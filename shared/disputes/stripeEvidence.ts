@@ -4,9 +4,16 @@
 // long text fields hold at most 20,000 characters, all fields together 150,000; CE 3.0 takes exactly
 // two prior undisputed transactions; a device fingerprint has at least 20 characters, a device id 15.
 import { z } from 'zod';
+import type { Dispute } from '../domain/dispute';
 import type { Order } from '../domain/order';
 import type { Payment } from '../domain/payment';
 import type { EvidenceCase } from './evidenceCase';
+
+/**
+ * Whether a dispute is answered in Stripe, where its evidence file, Stripe's field names and limits
+ * apply: an Adyen or PayPal dispute is answered there, with that provider's documents.
+ */
+export const isStripeDispute = (d: Pick<Dispute, 'provider'>) => d.provider === 'stripe';
 
 export const STRIPE_LIMITS = { longText: 20_000, shortText: 5_000, total: 150_000, ce3Priors: 2, deviceFingerprintMin: 20, deviceIdMin: 15 } as const;
 

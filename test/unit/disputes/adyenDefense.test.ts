@@ -124,9 +124,21 @@ describe('the evidence pack', () => {
     expect(texts.some((t) => t.startsWith('Adyen limits: Adyen takes PDF up to 2 MB'))).toBe(true);
   });
 
+  it('asks nothing of Stripe for an Adyen dispute: no Stripe checks, no Stripe fields to fill by hand, the items added in Adyen', () => {
+    const pack = evidencePack(input(dispute()));
+    const texts = pack.checks.map((c) => c.text);
+    expect(texts.filter((t) => /Stripe/.test(t))).toEqual([]);
+    expect(pack.byHand).toEqual([]);
+    expect(texts).toContain('Product description names the order, not its items (the cache has no order lines): add the items in Adyen');
+    expect(texts).toContain('Mastercard: keep the pack and the files you upload within 19 pages in all');
+  });
+
   it('has no Adyen file for a dispute Stripe handles', () => {
     const pack = evidencePack(input(dispute({ provider: 'stripe' })));
     expect(pack.adyen).toBeNull();
     expect(pack.checks.some((c) => c.text.startsWith('Adyen'))).toBe(false);
+    // Stripe's own: its JSON checked, its fields to fill by hand.
+    expect(pack.checks.map((c) => c.text)).toContain('Stripe evidence JSON matches Stripe’s field names and shapes');
+    expect(pack.byHand.length).toBeGreaterThan(0);
   });
 });

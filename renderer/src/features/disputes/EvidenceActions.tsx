@@ -1,10 +1,11 @@
-// The dispute's exports: the evidence pack as PDF, Stripe's evidence as JSON and, for an Adyen dispute,
+// The dispute's exports: the evidence pack as PDF, for a Stripe dispute Stripe's evidence as JSON and, for an Adyen dispute,
 // Adyen's defense documents by defense reason. Once the pack is built the screen shows what it argues,
 // whether that answers the claim, the checks it ran on itself and what to upload or write by hand: all
 // of it the analyst's, none of it printed. The print layout (the issuer's reading) is hidden on screen.
 import type { PackCheck } from '../../core/contract';
 import { ErrorAlert } from '../../app/Alerts';
 import { isAdyenDispute } from '../../../../shared/disputes/adyenDefense';
+import { isStripeDispute } from '../../../../shared/disputes/stripeEvidence';
 import { EvidencePackPrint } from './EvidencePackView';
 import { useEvidencePack } from './useEvidencePack';
 
@@ -19,9 +20,11 @@ export function EvidenceActions({ disputeId, provider }: { disputeId: string; pr
         <button onClick={() => void ev.exportPdf()} disabled={ev.busy}>
           Evidence pack (PDF)
         </button>
-        <button onClick={() => void ev.exportJson()} disabled={ev.busy}>
-          Stripe evidence (JSON)
-        </button>
+        {isStripeDispute({ provider }) && (
+          <button onClick={() => void ev.exportJson()} disabled={ev.busy}>
+            Stripe evidence (JSON)
+          </button>
+        )}
         {isAdyenDispute({ provider }) && (
           <button onClick={() => void ev.exportAdyen()} disabled={ev.busy}>
             Adyen defense documents (JSON)
@@ -30,7 +33,7 @@ export function EvidenceActions({ disputeId, provider }: { disputeId: string; pr
         {ev.pack && (
           <span className="muted" data-testid="pack-summary">
             Pack for {ev.pack.caseLabel.toLowerCase()}: {blocking ? `${blocking} problem${blocking === 1 ? '' : 's'} to fix` : 'no blocking problem'},{' '}
-            {ev.pack.byHand.length} items to add by hand
+            {ev.pack.byHand.length + (ev.pack.adyen?.toUploadByHand.length ?? 0)} items to add by hand
           </span>
         )}
       </div>
@@ -56,16 +59,20 @@ export function EvidenceActions({ disputeId, provider }: { disputeId: string; pr
               </li>
             ))}
           </ul>
-          <p>
-            <strong>To upload or write in Stripe by hand</strong>
-          </p>
-          <ul data-testid="pack-by-hand">
-            {ev.pack.byHand.map((f) => (
-              <li key={`${f.kind}:${f.field}:${f.what}`}>
-                <code>{f.field}</code> ({f.kind === 'file' ? 'file upload' : 'text'}): {f.what}
-              </li>
-            ))}
-          </ul>
+          {ev.pack.byHand.length > 0 && (
+            <>
+              <p>
+                <strong>To upload or write in Stripe by hand</strong>
+              </p>
+              <ul data-testid="pack-by-hand">
+                {ev.pack.byHand.map((f) => (
+                  <li key={`${f.kind}:${f.field}:${f.what}`}>
+                    <code>{f.field}</code> ({f.kind === 'file' ? 'file upload' : 'text'}): {f.what}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </details>
       )}
       {ev.pack && <EvidencePackPrint pack={ev.pack} images={ev.images} />}
