@@ -436,3 +436,57 @@ test('another dispute chosen far down the list is brought into view', async ({ p
   await expect(detail.getByRole('heading', { level: 2 })).toBeFocused();
   await expect(detail.getByRole('heading', { level: 2 })).toBeInViewport();
 });
+
+test('a payment-ops desk’s own exports on the demo year: Stripe’s American codes named once, an Adyen chargeback answered in Adyen, and a printed payment that is not the disputed charge said so', async ({
+  page,
+}, testInfo) => {
+  await loadDemo(page);
+  const stripe = testInfo.outputPath('disputes.csv');
+  writeFileSync(
+    stripe,
+    'id,Created (UTC),Amount,Currency,Reason,Status,Evidence Due By (UTC),Charge ID,Charge Description,Card Brand\n' +
+      'dp_1Subscr,2026-11-10 07:00:00,30.00,gbp,subscription_canceled,needs_response,2026-11-25 23:59:59,ch_3Subscr,Order #10009,visa\n' +
+      'dp_1Unrecog,2026-11-10 08:00:00,41.00,eur,unrecognized,needs_response,2026-11-26 23:59:59,ch_3Unrecog,Order #10011,visa\n',
+  );
+  const adyen = testInfo.outputPath('dispute_report_2026_11_18.csv');
+  writeFileSync(
+    adyen,
+    'Company Account,Merchant Account,Psp Reference,Merchant Reference,Payment Method,Record Date,Record Date TimeZone,Dispute Currency,Dispute Amount,Record Type,Dispute PSP Reference,Dispute Reason,RFI Scheme Code,RFI Reason Code,CB Scheme Code,CB Reason Code,Payment Date,Payment Date TimeZone,Payment Currency,Payment Amount,Dispute Date,Dispute Date TimeZone,Dispute End Date,Dispute End Date TimeZone\n' +
+      'Nordwind,NordwindDE,8836100000000001,#10020,mc,2026-11-04 10:00:00,CET,EUR,99.90,Chargeback,8836100000009001,Consumer,,,mc,4853,2026-10-01 12:00:00,CET,EUR,99.90,2026-11-04 10:00:00,CET,2026-11-24 10:00:00,CET\n',
+  );
+  await page.goto('/#/imports');
+  for (const file of [stripe, adyen]) {
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
+    await chooser.setFiles(file);
+    await expect(page.getByRole('region', { name: `Import of ${file.split('/').at(-1)}` }).locator('[data-bucket="created"]')).toHaveText(/^[1-9]/, {
+      timeout: 30_000,
+    });
+  }
+  await page.getByRole('link', { name: 'Disputes' }).click();
+  const table = page.getByRole('table', { name: 'Disputes by deadline' });
+  // A name that only respells its code (canceled, unrecognized) names the reason once.
+  await expect(table.locator('tbody tr', { hasText: '#10009' }).locator('td:nth-child(4)')).toHaveText('Visa Subscription cancelled');
+  await expect(table.locator('tbody tr', { hasText: '#10011' }).locator('td:nth-child(4)')).toHaveText('Visa Unrecognised');
+
+  // The Adyen chargeback: Adyen's file, no Stripe JSON, nothing asked of Stripe.
+  await table.locator('tbody tr', { hasText: '#10020' }).click();
+  const detail = page.getByRole('region', { name: 'Dispute 8836100000009001' });
+  await expect(detail.getByRole('button', { name: 'Adyen defense documents (JSON)' })).toBeVisible();
+  await expect(detail.getByRole('button', { name: 'Stripe evidence (JSON)' })).toHaveCount(0);
+  await page.evaluate(() => {
+    window.print = () => {
+      document.body.dataset.printed = 'yes';
+    };
+  });
+  await detail.getByRole('button', { name: 'Evidence pack (PDF)' }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+  const checks = detail.getByTestId('pack-checks');
+  await checks.locator('summary').click();
+  await expect(checks).toContainText('add the items in Adyen');
+  await expect(checks).not.toContainText('Stripe evidence JSON');
+  await expect(checks).not.toContainText('To upload or write in Stripe by hand');
+  // Its PSP reference is not in the cache: the demo's own payment of #10020 is printed in its place, and the checks say so.
+  await expect(checks).toContainText(
+    /The dispute names payment 8836100000000001 \(Adyen\), which is not in the cache: the pack prints the order's payment \S+ \(Stripe, [^)]+\) in its place/,
+  );
+});
