@@ -602,6 +602,24 @@ test('a PayPal download: its holds, withdrawals and deposits are counted apart f
   await expect(card.getByText('Rows created', { exact: true })).toBeVisible();
 });
 
+test('a German PayPal download’s chargeback (Rückbuchung) is said apart from its fees: not a dispute, the payment still reads as paid', async ({
+  page,
+}, testInfo) => {
+  const lines = readFileSync(path.join(FIXTURES, 'paypal-activity-de.csv'), 'utf8').trimEnd().split('\n');
+  // The refund row of 7 May as the bank's chargeback of Ben Keller's payment instead.
+  const fields = lines[3]!.split('","');
+  fields[4] = 'Rückbuchung';
+  const file = testInfo.outputPath('paypal-rueckbuchung.csv');
+  writeFileSync(file, `${[...lines.slice(0, 3), fields.join('","')].join('\n')}\n`);
+  await importFiles(page, [file]);
+  const card = page.getByRole('region', { name: 'Import of paypal-rueckbuchung.csv' });
+  expect(await buckets(page, 'paypal-rueckbuchung.csv')).toMatchObject({ created: 2, quarantined: 1 });
+  await expect(card).toContainText('says this row is a chargeback, not a customer payment; it was not imported as one, nor as a dispute');
+  await expect(card.locator('.messages')).toContainText(
+    "names chargebacks of payments: they were set aside, not listed under Disputes, and the payments they take back still read as paid; import the provider's dispute report to work them",
+  );
+});
+
 test('a PayPal case report: the column row under the report headers is found, the chargeback lands in Disputes and the buyer claim among the refund claims, the footer rows are set aside as such', async ({
   page,
 }) => {

@@ -50,6 +50,7 @@ export class RowKindFilter {
   private readonly kindColumn: number;
   private readonly include: readonly string[];
   private readonly exclude: readonly string[];
+  private readonly chargebacks: readonly string[];
   /** Field whose amount must be above zero, or -1. */
   private readonly amountF: number;
 
@@ -59,6 +60,7 @@ export class RowKindFilter {
   ) {
     this.kindColumn = rowKindColumn(rule, ctx.resolved.header);
     this.include = rule.include.map((w) => w.toLowerCase());
+    this.chargebacks = (rule.chargebacks ?? []).map((w) => w.toLowerCase());
     this.exclude = (rule.exclude ?? []).map((w) => w.toLowerCase());
     const amount = ctx.resolved.byField.get('amount') ?? ctx.resolved.byField.get('total');
     this.amountF = rule.positiveAmount && amount !== undefined && ctx.mapped(amount) ? amount : -1;
@@ -70,6 +72,20 @@ export class RowKindFilter {
     if (this.kindColumn >= 0) {
       const kind = fields[this.kindColumn]!.trim().toLowerCase();
       const isKind = (kind === '' && rule.keepBlank === true) || (this.include.some((w) => kind.includes(w)) && !this.exclude.some((w) => kind.includes(w)));
+      if (!isKind && this.chargebacks.some((w) => kind.includes(w))) {
+        // Money the buyer's bank took back: no dispute comes of this row, and the payment it takes
+        // back stays as paid. Said once for the file, so it is not read as a fee (never the cell's words).
+        ctx.messages.warn(
+          'chargeback-rows',
+          `${ctx.columnLabel(this.kindColumn)} names chargebacks of payments: they were set aside, not listed under Disputes, and the payments they take back still read as paid; import the provider's dispute report to work them`,
+          line,
+        );
+        return this.problem(
+          line,
+          this.kindColumn,
+          `${ctx.columnLabel(this.kindColumn)} says this row is a chargeback, not a ${rule.noun}; it was not imported as one, nor as a dispute`,
+        );
+      }
       if (!isKind)
         return this.problem(line, this.kindColumn, `${ctx.columnLabel(this.kindColumn)} says this row is not a ${rule.noun}; it was not imported as one`);
     }

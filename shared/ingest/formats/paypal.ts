@@ -39,6 +39,7 @@ const PAYMENTS_ONLY_EN: RowKindRule = {
   exclude: ['refund', 'reversal', 'hold', 'release', 'withdrawal', 'conversion', 'fee', 'update to'],
   positiveAmount: true,
   noun: 'customer payment',
+  chargebacks: ['chargeback'],
 };
 
 const PAYMENTS_ONLY_DE: RowKindRule = {
@@ -62,6 +63,7 @@ const PAYMENTS_ONLY_DE: RowKindRule = {
   ],
   positiveAmount: true,
   noun: 'customer payment',
+  chargebacks: ['rückbuchung'],
 };
 
 export const PAYPAL_ACTIVITY_EN: FormatPreset = {

@@ -102,6 +102,11 @@ export interface RowKindRule {
   keepBlank?: boolean;
   /** What the rows kept are, for the reason the others get: `customer payment`. */
   noun: string;
+  /**
+   * Kinds that name a chargeback of a payment (PayPal's `Chargeback`, `Rückbuchung`): set aside like
+   * the other kinds, but said apart, since the money was taken back and no dispute comes of the row.
+   */
+  chargebacks?: readonly string[];
 }
 
 export interface FormatPreset {
@@ -180,6 +185,7 @@ export const formatPresetSchema = z.object({
       positiveAmount: z.boolean().optional(),
       keepBlank: z.boolean().optional(),
       noun: z.string().min(1).max(60),
+      chargebacks: words.optional(),
     })
     .optional(),
 });

@@ -152,6 +152,31 @@ describe('PayPal downloads', () => {
     });
   }
 
+  it('a chargeback row (Rückbuchung, Chargeback) is set aside as one, and a warning says no dispute comes of it', async () => {
+    const de = readFileSync(new URL('../../fixtures/imports/paypal-activity-de.csv', import.meta.url), 'utf8').replace(/\n$/, '');
+    // Ben Keller's payment of 6 May taken back by his bank, on the row of the refund's shape.
+    const fields = de.split('\n')[3]!.split('","');
+    fields[4] = 'Rückbuchung';
+    fields[12] = '9XY90123JK4567891';
+    const run = await runImport(utf8(`${de}\n${fields.join('","')}\n`), { fileName: 'paypal-de.csv' });
+    expect(run.summary.records.payment.created).toBe(3);
+    const chargeback = run.summary.problems.find((p) => p.line === 10)!;
+    expect(chargeback).toMatchObject({
+      code: 'other-row-kind',
+      reason: expect.stringMatching(/says this row is a chargeback, not a customer payment; it was not imported as one, nor as a dispute$/),
+    });
+    expect(run.summary.warnings).toEqual([
+      expect.objectContaining({
+        code: 'chargeback-rows',
+        line: 10,
+        message: expect.stringMatching(/names chargebacks of payments: they were set aside, not listed under Disputes/),
+      }),
+    ]);
+    // The refund beside it is another kind of row, as before.
+    expect(run.summary.problems.find((p) => p.line === 4)!.reason).toMatch(/says this row is not a customer payment/);
+    expect(bucketsAddUp(run.summary)).toBe(true);
+  });
+
   it('German: decimal commas, Zeitzone per row, the order number from Rechnungsnummer or Zollnummer', async () => {
     const run = await runImport(fixture('paypal-activity-de.csv'));
     expect(values<Payment>(run, 'payment')).toEqual([
