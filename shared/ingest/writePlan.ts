@@ -138,6 +138,33 @@ export interface BatchWrites {
   payments: RecordChange<Payment>[];
   disputes: RecordChange<Dispute>[];
   claims: RecordChange<RefundClaim>[];
+  /**
+   * Payments, disputes and claims the file's version changed in nothing once merged onto the stored
+   * one (an older report read again: its state is older news, and the stored record stands): not
+   * written, so each keeps the stamp of the import that last changed it, and counted unchanged.
+   * `rows`: the data rows the record accounts for, to move from updated to unchanged where they are
+   * its own (not a carried record's, nor shared with one it carries).
+   */
+  unchanged: { kind: 'payment' | 'dispute' | 'claim'; rows: number }[];
+}
+
+/** Two versions of a stored record alike in every field but the stamp of the import that wrote them. */
+function sameButStamp(a: object, b: object): boolean {
+  const { stamp: _a, ...x } = a as { stamp?: unknown };
+  const { stamp: _b, ...y } = b as { stamp?: unknown };
+  return sameJson(x, y);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  // Absent and undefined are alike, as IndexedDB stores them.
+  const keys = (o: object) => Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined);
+  const ka = keys(a);
+  const kb = keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 export interface StoredLookup {
@@ -153,7 +180,7 @@ export interface StoredLookup {
  * one batch merges onto its first version, as two batches would.
  */
 export function planBatchWrites(batch: Pick<ClassifiedBatch, 'created' | 'updated'>, importId: number, stored: StoredLookup): BatchWrites {
-  const out: BatchWrites = { created: [], updated: [], payments: [], disputes: [], claims: [] };
+  const out: BatchWrites = { created: [], updated: [], payments: [], disputes: [], claims: [], unchanged: [] };
   const seen = { payment: new Map<string, Stamped<Payment>>(), dispute: new Map<string, Stamped<Dispute>>(), claim: new Map<string, Stamped<RefundClaim>>() };
   const change = <T extends object>(
     rec: { key: string; value: T; provided: readonly string[] },
@@ -173,20 +200,33 @@ export function planBatchWrites(batch: Pick<ClassifiedBatch, 'created' | 'update
     if (rec.kind === 'order') {
       if (i >= updatedFrom) out.updated.push(rec);
       else out.created.push({ key: rec.key, order: rec.value, stamp });
-    } else if (rec.kind === 'payment') {
-      const c = change(rec, stamp, seen.payment.get(rec.key) ?? stored.payment(rec.key));
-      seen.payment.set(rec.key, c.next);
-      out.payments.push(c);
-    } else if (rec.kind === 'dispute') {
-      const c = change(rec, stamp, seen.dispute.get(rec.key) ?? stored.dispute(rec.key), (current, update, provided) =>
-        mergeDispute(current, update, provided, rec.followsUp === true),
-      );
-      seen.dispute.set(rec.key, c.next);
-      out.disputes.push(c);
     } else {
-      const c = change(rec, stamp, seen.claim.get(rec.key) ?? stored.claim(rec.key), mergeClaim);
-      seen.claim.set(rec.key, c.next);
-      out.claims.push(c);
+      // A record's own rows move to unchanged only where no record rides on them (companions).
+      const rows = rec.companions?.length ? 0 : rec.rows;
+      const kept = <T extends object>(c: RecordChange<T>): boolean => {
+        // An update met first in this batch (i < updatedFrom is created) that merges to what is stored.
+        if (i < updatedFrom || !c.previous || !sameButStamp(c.previous, c.next)) return false;
+        out.unchanged.push({ kind: rec.kind, rows });
+        return true;
+      };
+      if (rec.kind === 'payment') {
+        const c = change(rec, stamp, seen.payment.get(rec.key) ?? stored.payment(rec.key));
+        if (kept(c)) continue;
+        seen.payment.set(rec.key, c.next);
+        out.payments.push(c);
+      } else if (rec.kind === 'dispute') {
+        const c = change(rec, stamp, seen.dispute.get(rec.key) ?? stored.dispute(rec.key), (current, update, provided) =>
+          mergeDispute(current, update, provided, rec.followsUp === true),
+        );
+        if (kept(c)) continue;
+        seen.dispute.set(rec.key, c.next);
+        out.disputes.push(c);
+      } else {
+        const c = change(rec, stamp, seen.claim.get(rec.key) ?? stored.claim(rec.key), mergeClaim);
+        if (kept(c)) continue;
+        seen.claim.set(rec.key, c.next);
+        out.claims.push(c);
+      }
     }
   }
   return out;

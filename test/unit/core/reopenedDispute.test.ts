@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DisputeService } from '../../../renderer/src/core/disputes/disputeService';
 import { importFile } from '../../../renderer/src/core/imports/importRunner';
+import { ImportHistory } from '../../../renderer/src/core/imports/importHistory';
 import { RingService } from '../../../renderer/src/core/rings/ringService';
 import { createDb, type WorkbenchDb } from '../../../renderer/src/core/storage/schema';
 import { OrderStore } from '../../../renderer/src/core/storage/orderStore';
@@ -135,5 +136,33 @@ describe('a request for information answered in the app, then raised as a charge
     await disputes.setStatus(id, 'gathering_evidence', '');
     await disputes.setStatus(id, 'submitted', 'compelling evidence sent');
     expect((await listed()).status).toBe('submitted');
+  });
+});
+
+describe('an older report read again after a newer one', () => {
+  it('counts its rows unchanged, writes nothing, and the newer import still owns the dispute it changed', async () => {
+    const { clock } = await desk('older-report-again');
+    const chargeback = row('2026-04-28 09:30:00', 'Chargeback', '2026-05-18 09:30:00');
+    const first = await importReport(clock, '2026-04-28', chargeback);
+    const second = await importReport(clock, '2026-05-15', chargeback, row('2026-05-15 16:45:00', 'ChargebackReversed', ''));
+    expect([second.summary.created, second.summary.updated, second.summary.unchanged]).toEqual([0, 2, 0]);
+    const won = await db.disputes.get(ID);
+    expect(won!.status).toBe('won');
+
+    // The first report again: its chargeback is older news than the reversal the cache holds.
+    const again = await importReport(clock, '2026-04-28', chargeback);
+    expect(again.status).toBe('completed');
+    expect([again.summary.created, again.summary.updated, again.summary.unchanged]).toEqual([0, 0, 1]);
+    expect(await db.disputes.get(ID)).toEqual(won);
+    const record = await db.imports.get(again.importId!);
+    expect([record!.updated, record!.unchanged]).toEqual([0, 1]);
+    expect(first.summary.created).toBe(1);
+
+    // Imports are undone newest first: the re-read first (it changed nothing), then the newer report's, and the chargeback is open again.
+    const history = new ImportHistory(db, clock);
+    await history.undo(again.importId!);
+    expect(await db.disputes.get(ID)).toEqual(won);
+    await history.undo(second.importId!);
+    expect((await db.disputes.get(ID))!.status).toBe('new');
   });
 });

@@ -207,6 +207,14 @@ export class ImportWriter {
         dispute: (key) => this.prefetched.disputes.get(key) ?? null,
         claim: (key) => this.prefetched.claims.get(key) ?? null,
       });
+      // Records an older file's version left as they were: counted unchanged, as the card and history say them.
+      for (const u of plan.unchanged) {
+        const c = progress.counts;
+        c.records[u.kind].updated--;
+        c.records[u.kind].unchanged++;
+        c.rows.updated -= u.rows;
+        c.rows.unchanged += u.rows;
+      }
       // A new claim is entered now, by the analyst importing it; an update keeps who entered it.
       for (const c of plan.claims) if (!c.previous) c.next = { ...c.next, createdAt: this.clock.now(), analyst: this.analyst };
       // Payments of erased customers (or older than a retention purge) come back without their personal
