@@ -67,9 +67,10 @@ function parseStreetLineUncached(line: string): ParsedStreet {
   // Commas separate the unit ("Hauptstr. 5, 2. OG"), except "12, rue de la Paix" where the number leads.
   // A slash after the house number introduces the flat (Austrian "21/12", Polish "15/3"), and each
   // further one a part of it (Viennese "12/3/14": staircase 3, door 14).
-  const segments = line
-    .replace(/(?<=\d\s?[a-z]?)\s*\/\s*(?=\w)/gi, ' apt ')
-    .replace(/(\d)\s*[-–]\s*(\d)/g, `$1 ${RANGE} $2`)
+  // Most lines hold neither a slash nor a dash: the two replaces are skipped for them (every order's address is parsed).
+  const flats = line.indexOf('/') < 0 ? line : line.replace(/(?<=\d\s?[a-z]?)\s*\/\s*(?=\w)/gi, ' apt ');
+  const ranged = flats.indexOf('-') < 0 && flats.indexOf('–') < 0 ? flats : flats.replace(/(\d)\s*[-–]\s*(\d)/g, `$1 ${RANGE} $2`);
+  const segments = ranged
     .split(/[,;]/)
     .map((s) => foldText(s))
     // "c/o Weber, Prager Str. 10": the c/o segment names a person, not the street ("c" is no "calle" here).
