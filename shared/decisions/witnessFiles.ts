@@ -43,7 +43,10 @@ export async function witnessFromFile(file: Blob, name: string): Promise<Witness
     if (file.size > 200 * 1024 * 1024) throw new Error(`${name} is larger than any report PDF this app prints`);
     const title = pdfTitle(new Uint8Array(await file.arrayBuffer()));
     const m = title ? PDF_TITLE_HEAD.exec(title) : null;
-    if (!m) throw new Error(`${name} is a PDF, but not a report this app printed: its title does not name the decision log's head, as every report PDF of the app does`);
+    if (!m)
+      throw new Error(
+        `${name} is a PDF, but not a report this app printed: its title does not name the decision log's head, as every report PDF of the app does`,
+      );
     return { source: name, at: null, heads: [{ seq: Number(m[1]), hash: m[2]! }] };
   }
   if (file.size > 512 * 1024 * 1024) throw new Error(`${name} is larger than any witness file this app writes`);

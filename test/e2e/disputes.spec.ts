@@ -1,9 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, loadDemo, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { chooseImportFile, expect, loadDemo, test } from './fixtures';
 import { expectNoSeriousViolations } from './axe';
 
 const RANK = ['overdue', 'due-48h', 'open', 'no-deadline', 'closed'];
+
+/** Imports each file in turn through the Imports screen, each creating something before the next. */
+async function importEach(page: Page, files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    await expect((await chooseImportFile(page, file)).locator('[data-bucket="created"]')).toHaveText(/^[1-9]/, { timeout: 30_000 });
+  }
+}
 
 test('disputes by deadline: overdue and due within 48 h first, each with its reason family and order', async ({ page }) => {
   await loadDemo(page);
@@ -152,14 +160,7 @@ test('a Stripe inquiry and an Adyen fraud report are listed as what they are, no
     'Company Account,Merchant Account,Psp Reference,Merchant Reference,Payment Method,Record Date,Record Date TimeZone,Dispute Currency,Dispute Amount,Record Type,Dispute PSP Reference,Dispute Reason,RFI Scheme Code,RFI Reason Code,CB Scheme Code,CB Reason Code,Payment Date,Payment Date TimeZone,Payment Currency,Payment Amount,Dispute Date,Dispute Date TimeZone,Dispute End Date,Dispute End Date TimeZone\n' +
       'Nordwind,NordwindDE,8836000000000302,#2002,mc,2026-05-09 10:00:00,CET,EUR,75.00,NotificationOfFraud,8836000000009932,Fraud,,,mc,4837,2026-04-21 12:31:00,CET,EUR,75.00,2026-05-09 10:00:00,CET,,\n',
   );
-  await page.goto('/#/imports');
-  for (const file of [stripe, adyen]) {
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
-    await chooser.setFiles(file);
-    await expect(page.getByRole('region', { name: `Import of ${file.split('/').at(-1)}` }).locator('[data-bucket="created"]')).toHaveText(/^[1-9]/, {
-      timeout: 30_000,
-    });
-  }
+  await importEach(page, [stripe, adyen]);
   await page.getByRole('link', { name: 'Disputes' }).click();
   const table = page.getByRole('table', { name: 'Disputes by deadline' });
   await expect(table.locator('tbody tr')).toHaveCount(3);
@@ -454,14 +455,7 @@ test('a payment-ops desk’s own exports on the demo year: Stripe’s American c
     'Company Account,Merchant Account,Psp Reference,Merchant Reference,Payment Method,Record Date,Record Date TimeZone,Dispute Currency,Dispute Amount,Record Type,Dispute PSP Reference,Dispute Reason,RFI Scheme Code,RFI Reason Code,CB Scheme Code,CB Reason Code,Payment Date,Payment Date TimeZone,Payment Currency,Payment Amount,Dispute Date,Dispute Date TimeZone,Dispute End Date,Dispute End Date TimeZone\n' +
       'Nordwind,NordwindDE,8836100000000001,#10020,mc,2026-11-04 10:00:00,CET,EUR,99.90,Chargeback,8836100000009001,Consumer,,,mc,4853,2026-10-01 12:00:00,CET,EUR,99.90,2026-11-04 10:00:00,CET,2026-11-24 10:00:00,CET\n',
   );
-  await page.goto('/#/imports');
-  for (const file of [stripe, adyen]) {
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose files…' }).click()]);
-    await chooser.setFiles(file);
-    await expect(page.getByRole('region', { name: `Import of ${file.split('/').at(-1)}` }).locator('[data-bucket="created"]')).toHaveText(/^[1-9]/, {
-      timeout: 30_000,
-    });
-  }
+  await importEach(page, [stripe, adyen]);
   await page.getByRole('link', { name: 'Disputes' }).click();
   const table = page.getByRole('table', { name: 'Disputes by deadline' });
   // A name that only respells its code (canceled, unrecognized) names the reason once.
