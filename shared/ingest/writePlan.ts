@@ -182,52 +182,45 @@ export interface StoredLookup {
 export function planBatchWrites(batch: Pick<ClassifiedBatch, 'created' | 'updated'>, importId: number, stored: StoredLookup): BatchWrites {
   const out: BatchWrites = { created: [], updated: [], payments: [], disputes: [], claims: [], unchanged: [] };
   const seen = { payment: new Map<string, Stamped<Payment>>(), dispute: new Map<string, Stamped<Dispute>>(), claim: new Map<string, Stamped<RefundClaim>>() };
-  const change = <T extends object>(
-    rec: { key: string; value: T; provided: readonly string[] },
+  /**
+   * Merges a payment, dispute or claim onto its version met earlier in this batch, or stored, and
+   * writes the result; an update that merges to what is stored (an older report read again) is
+   * counted unchanged and not written. A record's own rows move to unchanged only where no record
+   * rides on them (companions).
+   */
+  const write = <T extends object>(
+    rec: Exclude<ParsedRecord, OrderRecord> & { value: T },
+    isUpdate: boolean,
     stamp: WriteStamp,
-    previous: Stamped<T> | null,
+    met: Map<string, Stamped<T>>,
+    storedVersion: (key: string) => Stamped<T> | null,
+    into: RecordChange<T>[],
     merge: (current: T, update: T, provided: readonly string[]) => T = mergeProvided,
-  ): RecordChange<T> => ({
-    key: rec.key,
-    previous,
-    next: { ...(previous ? merge(previous, rec.value, rec.provided) : rec.value), stamp },
-  });
+  ): void => {
+    const previous = met.get(rec.key) ?? storedVersion(rec.key);
+    const next = { ...(previous ? merge(previous, rec.value, rec.provided) : rec.value), stamp };
+    if (isUpdate && previous && sameButStamp(previous, next)) {
+      out.unchanged.push({ kind: rec.kind, rows: rec.companions?.length ? 0 : rec.rows });
+      return;
+    }
+    met.set(rec.key, next);
+    into.push({ key: rec.key, previous, next });
+  };
   const updatedFrom = batch.created.length;
   const records = batch.updated.length === 0 ? batch.created : [...batch.created, ...batch.updated];
   for (let i = 0; i < records.length; i++) {
     const rec = records[i]!;
     const stamp = { importId, scope: rec.scope, hash: rec.hash };
+    const isUpdate = i >= updatedFrom;
     if (rec.kind === 'order') {
-      if (i >= updatedFrom) out.updated.push(rec);
+      if (isUpdate) out.updated.push(rec);
       else out.created.push({ key: rec.key, order: rec.value, stamp });
-    } else {
-      // A record's own rows move to unchanged only where no record rides on them (companions).
-      const rows = rec.companions?.length ? 0 : rec.rows;
-      const kept = <T extends object>(c: RecordChange<T>): boolean => {
-        // An update met first in this batch (i < updatedFrom is created) that merges to what is stored.
-        if (i < updatedFrom || !c.previous || !sameButStamp(c.previous, c.next)) return false;
-        out.unchanged.push({ kind: rec.kind, rows });
-        return true;
-      };
-      if (rec.kind === 'payment') {
-        const c = change(rec, stamp, seen.payment.get(rec.key) ?? stored.payment(rec.key));
-        if (kept(c)) continue;
-        seen.payment.set(rec.key, c.next);
-        out.payments.push(c);
-      } else if (rec.kind === 'dispute') {
-        const c = change(rec, stamp, seen.dispute.get(rec.key) ?? stored.dispute(rec.key), (current, update, provided) =>
-          mergeDispute(current, update, provided, rec.followsUp === true),
-        );
-        if (kept(c)) continue;
-        seen.dispute.set(rec.key, c.next);
-        out.disputes.push(c);
-      } else {
-        const c = change(rec, stamp, seen.claim.get(rec.key) ?? stored.claim(rec.key), mergeClaim);
-        if (kept(c)) continue;
-        seen.claim.set(rec.key, c.next);
-        out.claims.push(c);
-      }
-    }
+    } else if (rec.kind === 'payment') write(rec, isUpdate, stamp, seen.payment, stored.payment, out.payments);
+    else if (rec.kind === 'dispute')
+      write(rec, isUpdate, stamp, seen.dispute, stored.dispute, out.disputes, (current, update, provided) =>
+        mergeDispute(current, update, provided, rec.followsUp === true),
+      );
+    else write(rec, isUpdate, stamp, seen.claim, stored.claim, out.claims, mergeClaim);
   }
   return out;
 }
