@@ -23,11 +23,11 @@ export function useReviewQueue() {
   const [at, setAt] = useState(0);
   const [form, setForm] = useState<DecisionForm | null>(null);
   const [help, setHelp] = useState(false);
-  // The last decision (one entry, or one per order of a ring decision), undoable with U.
-  const [lastMade, setLastMade] = useState<DecisionEntry[] | null>(null);
-  // The decision last undone (its entries), said until the next decision: under a filter changed since
-  // it was made, the order it reopened may not be listed.
-  const [lastUndone, setLastUndone] = useState<DecisionEntry[] | null>(null);
+  // The last decision (one entry, or one per order of a ring decision), undoable with U; once undone,
+  // said as such until the next decision: under a filter changed since it was made, the order it
+  // reopened may not be listed.
+  const [last, setLast] = useState<{ entries: DecisionEntry[]; undone: boolean } | null>(null);
+  const lastMade = last && !last.undone ? last.entries : null;
   const now = useMinuteClock();
   // Where the cursor goes once the queue reloads after a decision (by order: rows come and go).
   const cursorTo = useRef<string | null>(null);
@@ -86,8 +86,7 @@ export function useReviewQueue() {
     if (!form || !formOrder) return false;
     const entry = await run(() => cache.decide(formOrder.orderKey, form.decision, form.reason, form.note));
     if (!entry) return false;
-    setLastMade(entry.decision === 'note' ? null : [entry]);
-    setLastUndone(null);
+    setLast(entry.decision === 'note' ? null : { entries: [entry], undone: false });
     // Decided: on to the next order to decide. A note decides nothing, so the cursor stays.
     if (entry.decision !== 'note')
       cursorTo.current = nextToDecide(
@@ -110,8 +109,7 @@ export function useReviewQueue() {
       );
       // Back to the order the undo reopened, as it was before the decision.
       cursorTo.current = lastMade[0]!.orderKey;
-      setLastUndone(lastMade);
-      setLastMade(null);
+      setLast({ entries: lastMade, undone: true });
       await reload();
     });
 
@@ -165,14 +163,13 @@ export function useReviewQueue() {
     setForm,
     help,
     lastMade,
-    lastUndone,
+    lastUndone: last?.undone ? last.entries : null,
     submit,
     undo,
     perform,
     /** A ring decided at once: its entries are the last decision, undoable together. */
     ringDecided: async (entries: DecisionEntry[]) => {
-      setLastMade(entries);
-      setLastUndone(null);
+      setLast({ entries, undone: false });
       if (queue) cursorTo.current = nextToDecide(queue, at, new Set(entries.map((e) => e.orderKey)));
       await reload();
     },
