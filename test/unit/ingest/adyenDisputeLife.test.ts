@@ -88,15 +88,12 @@ describe('Adyen’s SecondChargeback', () => {
     opened: '2026-04-28 09:30:00',
   });
 
+  /** The issuer's second chargeback of 2 June, with the defence deadline its row gives (none: `end` empty). */
+  const secondChargeback = (end = '') =>
+    row({ date: '2026-06-02 11:00:00', type: 'SecondChargeback', disputeRef: '8836000000009902', cbCode: '4837', end, opened: '2026-04-28 09:30:00' });
+
   it('with a new defence period in its row is open at that stage, with that deadline, not lost', async () => {
-    const second = row({
-      date: '2026-06-02 11:00:00',
-      type: 'SecondChargeback',
-      disputeRef: '8836000000009902',
-      cbCode: '4837',
-      end: '2026-06-22 11:00:00',
-      opened: '2026-04-28 09:30:00',
-    });
+    const second = secondChargeback('2026-06-22 11:00:00');
     for (const files of [[report(CHARGEBACK, REVERSED, second)], [report(CHARGEBACK), report(REVERSED), report(second)], [report(second), report(REVERSED)]]) {
       const d = (await disputesImportedInTurn(files)).get('8836000000009902')!;
       expect([d.status, d.escalation, iso(d.dueAt)]).toEqual(['new', 'second_chargeback', '2026-06-22T09:00:00.000Z']);
@@ -104,13 +101,7 @@ describe('Adyen’s SecondChargeback', () => {
   });
 
   it('without one, as Adyen says it almost always is, it is lost: the issuer declined the defence and debited again', async () => {
-    const second = row({
-      date: '2026-06-02 11:00:00',
-      type: 'SecondChargeback',
-      disputeRef: '8836000000009902',
-      cbCode: '4837',
-      opened: '2026-04-28 09:30:00',
-    });
+    const second = secondChargeback();
     const d = (await disputesImportedInTurn([report(CHARGEBACK), report(REVERSED), report(second)])).get('8836000000009902')!;
     expect([d.status, d.escalation]).toEqual(['lost', 'second_chargeback']);
     // A defence period that ended before the second chargeback (the first one's, written again) is no new one.
